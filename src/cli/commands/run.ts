@@ -1,0 +1,65 @@
+// `credit-sim run FILE…`: load, simulate, render.
+
+import { simulate } from "../../engine/simulate.js";
+import type { Policy } from "../../engine/types.js";
+import { traceToNdjson } from "../../render/json.js";
+import { renderTrace } from "../../render/trace.js";
+import { InputError } from "../../scenario/errors.js";
+import { type LoadedScenario, loadScenario } from "../../scenario/load.js";
+import { makeChalk, out } from "../io.js";
+
+export interface RunOptions {
+  json?: boolean;
+  explain?: boolean;
+  policy?: string;
+  seed?: number;
+  until?: number;
+  chart?: boolean;
+  color?: boolean;
+}
+
+/** Loads every file first, so a bad file fails before any output is written. */
+export function loadAll(files: readonly string[], options: RunOptions = {}): LoadedScenario[] {
+  const policyCache = new Map<string, Policy>();
+  const loaded = files.map((file) =>
+    loadScenario(file, {
+      policyCache,
+      ...(options.policy !== undefined ? { policy: options.policy } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(options.until !== undefined ? { until: options.until } : {}),
+    }),
+  );
+  rejectDuplicateNames(loaded);
+  return loaded;
+}
+
+export function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
+  const seen = new Map<string, string>();
+  for (const l of loaded) {
+    const other = seen.get(l.scenario.name);
+    if (other !== undefined && other !== l.file) {
+      throw new InputError(`duplicate scenario name "${l.scenario.name}"`, {
+        file: l.file,
+        field: "name",
+        found: `also the name of ${other}`,
+        hint: "give each scenario a unique name: reports and snapshots are keyed by it",
+      });
+    }
+    seen.set(l.scenario.name, l.file);
+  }
+}
+
+export function runCommand(files: string[], options: RunOptions): void {
+  const loaded = loadAll(files, options);
+  const chalk = makeChalk(process.stdout, options.color !== false);
+  const parts: string[] = [];
+  for (const { scenario } of loaded) {
+    const trace = simulate(scenario);
+    parts.push(
+      options.json
+        ? traceToNdjson(scenario.name, trace.steps)
+        : renderTrace(scenario, trace, { chalk, explain: options.explain === true, chart: options.chart !== false }),
+    );
+  }
+  out(parts.join(options.json ? "" : "\n"));
+}

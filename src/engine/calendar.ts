@@ -1,0 +1,86 @@
+// Day numbers ↔ civil dates without Date objects or time zones: the same answer on every machine.
+// Algorithms from Howard Hinnant's "chrono-Compatible Low-Level Date Algorithms".
+
+export interface CivilDate {
+  year: number;
+  month: number; // 1..12
+  day: number; // 1..31
+}
+
+/** Days since 1970-01-01 for a civil date. */
+export function daysFromCivil({ year, month, day }: CivilDate): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function civilFromDays(z: number): CivilDate {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses YYYY-MM-DD; null when malformed or not a real date (2024-02-30). */
+export function parseIsoDate(text: string): number | null {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const date = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+  const epochDay = daysFromCivil(date);
+  const back = civilFromDays(epochDay);
+  return back.year === date.year && back.month === date.month && back.day === date.day ? epochDay : null;
+}
+
+export function formatIsoDate(epochDay: number): string {
+  const { year, month, day } = civilFromDays(epochDay);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** A scenario's calendar: day 0 is `start`. */
+export class Calendar {
+  readonly startEpochDay: number;
+  constructor(start: string) {
+    const epochDay = parseIsoDate(start);
+    if (epochDay === null) throw new RangeError(`invalid start date ${start}`);
+    this.startEpochDay = epochDay;
+  }
+  date(day: number): string {
+    return formatIsoDate(this.startEpochDay + day);
+  }
+  civil(day: number): CivilDate {
+    return civilFromDays(this.startEpochDay + day);
+  }
+  /** The scenario day of a calendar day-of-month, clamped to short months (31 → 30 in April). */
+  dayOfMonthIn(year: number, month: number, dayOfMonth: number): number {
+    const nextMonthFirst =
+      month === 12 ? { year: year + 1, month: 1, day: 1 } : { year, month: month + 1, day: 1 };
+    const lastDay = civilFromDays(daysFromCivil(nextMonthFirst) - 1).day;
+    return daysFromCivil({ year, month, day: Math.min(dayOfMonth, lastDay) }) - this.startEpochDay;
+  }
+  /** Whether `day` is the given day-of-month (clamped), e.g. the review day. */
+  isDayOfMonth(day: number, dayOfMonth: number): boolean {
+    const c = this.civil(day);
+    return this.dayOfMonthIn(c.year, c.month, dayOfMonth) === day;
+  }
+  /** The first day > `day` that is the given day-of-month. */
+  nextDayOfMonth(day: number, dayOfMonth: number): number {
+    const c = this.civil(day);
+    const inThisMonth = this.dayOfMonthIn(c.year, c.month, dayOfMonth);
+    if (inThisMonth > day) return inThisMonth;
+    return c.month === 12
+      ? this.dayOfMonthIn(c.year + 1, 1, dayOfMonth)
+      : this.dayOfMonthIn(c.year, c.month + 1, dayOfMonth);
+  }
+}

@@ -1,0 +1,119 @@
+// Expectations (`expect:` in a scenario) checked against a trace. Pure: the `test` command renders.
+
+import { fenToYuan } from "./money.js";
+import type { ReasonCode } from "./reasons.js";
+import type { Cause, Decision, Fen, Snapshot, Status, Step, Trace } from "./types.js";
+
+export interface Range {
+  min?: number;
+  max?: number;
+}
+
+export interface Expectation {
+  /** position in the file's `expect` list */
+  index: number;
+  day: number;
+  end: boolean;
+  decision?: Decision;
+  status?: Status;
+  cause?: Cause | null;
+  reasons?: ReasonCode[];
+  limit?: Fen;
+  score?: Range;
+  balance?: { min?: Fen; max?: Fen };
+}
+
+export interface Check {
+  field: "decision" | "status" | "cause" | "reasons" | "limit" | "score" | "balance";
+  expected: string;
+  actual: string;
+  ok: boolean;
+}
+
+export interface ExpectationResult {
+  expectation: Expectation;
+  ok: boolean;
+  checks: Check[];
+  /** the steps of that day (what happened), for failure reports */
+  steps: Step[];
+  /** the nearest step on or before the day when the day had none */
+  nearest: Step | null;
+}
+
+const inRange = (v: number, r: { min?: number; max?: number }) =>
+  (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max);
+
+function showRange(r: { min?: number; max?: number }, fmt: (n: number) => string): string {
+  if (r.min !== undefined && r.min === r.max) return fmt(r.min);
+  const parts: string[] = [];
+  if (r.min !== undefined) parts.push(`≥ ${fmt(r.min)}`);
+  if (r.max !== undefined) parts.push(`≤ ${fmt(r.max)}`);
+  return parts.join(" and ") || "any";
+}
+
+export function checkExpectation(trace: Trace, e: Expectation): ExpectationResult {
+  const snap: Snapshot | undefined = trace.snapshots.get(e.day);
+  const steps = trace.steps.filter((s) => s.day === e.day);
+  const checks: Check[] = [];
+  if (e.decision !== undefined) {
+    const made = steps.map((s) => s.decision).filter((d) => d !== null);
+    checks.push({
+      field: "decision",
+      expected: e.decision,
+      actual: made.length ? [...new Set(made)].join(", ") : "no decision that day",
+      ok: made.includes(e.decision),
+    });
+  }
+  if (e.reasons !== undefined) {
+    const cited = new Set(steps.flatMap((s) => s.reasons));
+    const missing = e.reasons.filter((r) => !cited.has(r));
+    checks.push({
+      field: "reasons",
+      expected: e.reasons.join(", "),
+      actual: cited.size ? [...cited].join(", ") : "no reasons cited that day",
+      ok: missing.length === 0,
+    });
+  }
+  if (snap) {
+    if (e.status !== undefined)
+      checks.push({ field: "status", expected: e.status, actual: snap.status, ok: snap.status === e.status });
+    if (e.cause !== undefined) {
+      checks.push({
+        field: "cause",
+        expected: String(e.cause),
+        actual: String(snap.cause),
+        ok: snap.cause === e.cause,
+      });
+    }
+    if (e.limit !== undefined) {
+      checks.push({
+        field: "limit",
+        expected: fenToYuan(e.limit),
+        actual: fenToYuan(snap.limit),
+        ok: snap.limit === e.limit,
+      });
+    }
+    if (e.score !== undefined) {
+      checks.push({
+        field: "score",
+        expected: showRange(e.score, String),
+        actual: String(snap.score),
+        ok: inRange(snap.score, e.score),
+      });
+    }
+    if (e.balance !== undefined) {
+      checks.push({
+        field: "balance",
+        expected: showRange(e.balance, fenToYuan),
+        actual: fenToYuan(snap.balance),
+        ok: inRange(snap.balance, e.balance),
+      });
+    }
+  }
+  const nearest = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day <= e.day) ?? null);
+  return { expectation: e, ok: checks.every((c) => c.ok), checks, steps, nearest };
+}
+
+export function checkAll(trace: Trace, expectations: readonly Expectation[]): ExpectationResult[] {
+  return expectations.map((e) => checkExpectation(trace, e));
+}

@@ -1,0 +1,22 @@
+// Integer fen throughout; yuan appear only at the edges (files in, text out).
+import type { Fen } from "./types.js";
+
+export const FEN_PER_YUAN = 100;
+
+/** Converts a yuan amount with at most two decimals to fen; returns null when it has more. */
+export function yuanToFen(yuan: number): Fen | null {
+  const fen = Math.round(yuan * FEN_PER_YUAN);
+  return Math.abs(fen - yuan * FEN_PER_YUAN) < 1e-6 ? fen : null;
+}
+
+/** "1234.50" — always two decimals, no grouping, for machine output. */
+export function fenToYuan(fen: Fen): string {
+  const sign = fen < 0 ? "-" : "";
+  const abs = Math.abs(fen);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** fen × rate rounded half up: daily charges are whole fen. */
+export function applyRate(fen: Fen, rate: number): Fen {
+  return Math.floor(fen * rate + 0.5);
+}

@@ -1,0 +1,176 @@
+// The review engine's rules: each takes the account, the day and the score, and returns a verdict.
+// Rules decide; they never change the account (simulate.ts applies verdicts), so each is testable alone.
+
+import { type Account, countWithin, eligibilityFailures, supportedLimit } from "./account.js";
+import { balance, overdueAmount, overdueDays } from "./ledger.js";
+import type { ReasonCode } from "./reasons.js";
+import { scoreReasons } from "./scorecard.js";
+import type { Cause, Decision, Fen, Policy } from "./types.js";
+
+export interface Verdict {
+  decision: Decision | null;
+  reasons: ReasonCode[];
+  /** the new limit for approvals, reductions and restorations */
+  limit?: Fen;
+  cause?: Cause;
+}
+
+export interface Scored {
+  score: number;
+  points: readonly number[];
+}
+
+const uniq = (codes: ReasonCode[]): ReasonCode[] => [...new Set(codes)];
+
+/** A decision rule's own code, then the scorecard's reasons: at most 5 in all. */
+function adverse(rule: ReasonCode[], s: Scored): ReasonCode[] {
+  return uniq([...rule, ...scoreReasons(s.points)]).slice(0, Math.max(5, rule.length));
+}
+
+/** Applications to open or to raise the limit. The inquiry has been recorded before this runs;
+ *  the score is the one before the inquiry, as a lender pulling the file would see it. */
+export function decideApplication(
+  a: Account,
+  day: number,
+  product: "open" | "increase",
+  amount: Fen,
+  s: Scored,
+): Verdict {
+  const p = a.policy;
+  const declined = (rule: ReasonCode[], withScore = true): Verdict => ({
+    decision: "declined",
+    reasons: withScore ? adverse(rule, s) : rule,
+  });
+  if (product === "open") {
+    if (a.status === "active" || a.status === "suspended") return declined(["ACCOUNT_EXISTS"], false);
+  } else {
+    if (a.status === "none") return declined(["NO_ACCOUNT"], false);
+    if (a.status === "closed") return declined(["ACCOUNT_CLOSED"], false);
+    if (a.status === "suspended") return declined(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord], false);
+  }
+  if (countWithin(a.inquiries, day, 30) > p.maxApplications30d) return declined(["TOO_MANY_APPLICATIONS"]);
+  if (overdueAmount(a.ledger) > 0) return declined(["OVERDUE_OUTSTANDING"]);
+  const minimum = product === "open" ? p.minOpenScore : p.minIncreaseScore;
+  if (s.score < minimum) {
+    return declined([product === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM"]);
+  }
+  const failures = eligibilityFailures(a, p);
+  if (failures.length > 0) return declined(failures);
+  const cap = supportedLimit(s.score, a.profile.monthlyIncome, p);
+  const wanted = product === "open" ? amount : a.limit + amount;
+  if (product === "increase" && cap <= a.limit) return declined(["LIMIT_AT_MAXIMUM"]);
+  if (cap <= 0) return declined(["SCORE_BELOW_OPEN_MINIMUM"]);
+  if (wanted <= cap) return { decision: "approved", reasons: [], limit: wanted };
+  return { decision: "approved_lower", reasons: ["LIMIT_CAPPED"], limit: cap };
+}
+
+/** Purchase authorisation. */
+export function authorise(a: Account, amount: Fen, balance: Fen): Verdict {
+  if (a.status === "none") return { decision: "declined", reasons: ["NO_ACCOUNT"] };
+  if (a.status === "closed") return { decision: "declined", reasons: ["ACCOUNT_CLOSED"] };
+  if (a.status === "suspended") {
+    return { decision: "declined", reasons: uniq(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord]).slice(0, 5) };
+  }
+  if (amount > a.limit - balance) return { decision: "declined", reasons: ["OVER_LIMIT"] };
+  return { decision: "approved", reasons: [] };
+}
+
+/** Real-time trigger: overdue beyond the policy's days suspends an active account at once. */
+export function overdueTrigger(a: Account, day: number, s: Scored): Verdict | null {
+  if (a.status !== "active") return null;
+  if (overdueDays(a.ledger, day) < a.policy.suspendOverdueDays) return null;
+  return { decision: "suspended", cause: "credit", reasons: adverse(["OVERDUE_TOO_LONG"], s) };
+}
+
+/** Real-time trigger: too many bound-detail changes in the window since the last verification. */
+export function securityTrigger(a: Account, day: number): Verdict | null {
+  if (a.status !== "active") return null;
+  const p = a.policy;
+  const recent = a.profileChanges.filter((d) => d >= a.verifiedDay && day - d < p.securityWindowDays).length;
+  if (recent <= p.securityMaxChanges) return null;
+  return {
+    decision: "suspended",
+    cause: "security",
+    reasons: ["SECURITY_PROFILE_CHANGES", "FREQUENT_PROFILE_CHANGES"],
+  };
+}
+
+/** Why an account fails a policy's standard for keeping (or regaining) credit: empty when it passes. */
+function failsStandard(a: Account, policy: Policy, s: Scored, threshold: number): ReasonCode[] {
+  const failures: ReasonCode[] = [];
+  if (s.score < threshold) failures.push("SCORE_BELOW_MINIMUM");
+  failures.push(...eligibilityFailures(a, policy));
+  return failures;
+}
+
+/** What stands between a suspended account and restoration now (empty: restore). */
+export function restorationBlockers(a: Account, day: number, s: Scored): ReasonCode[] {
+  if (a.cause === "security") return ["SECURITY_PROFILE_CHANGES"];
+  const blockers: ReasonCode[] = [];
+  if (overdueAmount(a.ledger) > 0 || overdueDays(a.ledger, day) > 0) blockers.push("OVERDUE_OUTSTANDING");
+  else if (day - lastCured(a) < a.policy.restoreCleanDays) blockers.push("OVERDUE_TOO_RECENT");
+  blockers.push(...failsStandard(a, a.policy, s, a.policy.restoreScore));
+  return blockers;
+}
+
+/** The day the latest overdue episode was repaid (−∞ when never overdue). */
+export function lastCured(a: Account): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const d of a.ledger.delinquencies) if (d.curedDay !== null && d.curedDay > last) last = d.curedDay;
+  return last;
+}
+
+/** The restoration verdict for a suspended account whose blockers are gone. */
+function restore(a: Account, s: Scored): Verdict {
+  const reasons: ReasonCode[] = [];
+  if (a.ledger.delinquencies.length > 0) reasons.push("ARREARS_CLEARED");
+  reasons.push("SCORE_RECOVERED");
+  if (a.cause === "policy") reasons.push("MEETS_CURRENT_POLICY");
+  const cap = supportedLimit(s.score, a.profile.monthlyIncome, a.policy);
+  return { decision: "restored", reasons, limit: Math.min(a.limit, Math.max(cap, 0)) };
+}
+
+/** The monthly periodic review (and an early review a customer asked for, when `requested`). */
+export function periodicReview(a: Account, day: number, s: Scored, requested = false): Verdict {
+  const p = a.policy;
+  if (a.status === "active" && !requested) {
+    const failures = failsStandard(a, p, s, p.minScore);
+    if (failures.length > 0) {
+      // A policy cause only when the account would still pass the policy it had before the change.
+      const prev = a.previousPolicy;
+      const passedBefore = prev !== null && failsStandard(a, prev, s, prev.minScore).length === 0;
+      return passedBefore
+        ? { decision: "suspended", cause: "policy", reasons: adverse(["POLICY_CHANGE", ...failures], s) }
+        : { decision: "suspended", cause: "credit", reasons: adverse(failures, s) };
+    }
+    if (s.score < p.reduceLimitScore) {
+      const cap = supportedLimit(s.score, a.profile.monthlyIncome, p);
+      // never below the balance: a reduction must not push available credit negative
+      const target = Math.max(cap, Math.ceil(balance(a.ledger) / 10000) * 10000);
+      if (target < a.limit)
+        return { decision: "limit_reduced", reasons: adverse(["SCORE_BELOW_LIMIT_BAND"], s), limit: target };
+    }
+    return { decision: null, reasons: [] };
+  }
+  if (a.status === "suspended") {
+    const blockers = restorationBlockers(a, day, s);
+    if (blockers.length === 0) return restore(a, s);
+    if (!requested && a.suspendedDay !== null && day - a.suspendedDay >= p.closeAfterSuspendedDays) {
+      return { decision: "closed", reasons: uniq(["LONG_SUSPENSION", ...blockers]) };
+    }
+    return {
+      decision: requested ? "declined" : null,
+      reasons: adverse(["NOT_RESTORED_YET", ...blockers], s),
+    };
+  }
+  return { decision: requested ? "info" : null, reasons: [] };
+}
+
+/** `request_review`: an early restoration review, at most one per cooldown. */
+export function requestedReview(a: Account, day: number, s: Scored): Verdict {
+  if (a.status !== "suspended") return { decision: "info", reasons: [] };
+  if (a.lastReviewRequest !== null && day - a.lastReviewRequest < a.policy.reviewRequestCooldownDays) {
+    return { decision: "declined", reasons: ["REVIEW_TOO_SOON"] };
+  }
+  return periodicReview(a, day, s, true);
+}

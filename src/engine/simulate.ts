@@ -1,0 +1,322 @@
+// The day loop: (scenario) → trace. Pure: no I/O, clock or randomness; the same scenario gives the
+// same trace everywhere. Days on which nothing can change are skipped (charges are added in bulk), so a
+// year costs a few dozen visits rather than 365.
+
+import { type Account, newAccount, scoreOn, snapshot } from "./account.js";
+import { Calendar } from "./calendar.js";
+import {
+  accrue,
+  balance,
+  closeStatement,
+  markOverdue,
+  minimumDue,
+  nextLedgerDay,
+  overdueAmount,
+  overdueDays,
+  passDueDays,
+  purchase,
+  repay,
+  statementBalance,
+} from "./ledger.js";
+import {
+  authorise,
+  decideApplication,
+  overdueTrigger,
+  periodicReview,
+  requestedReview,
+  securityTrigger,
+  type Scored as AccountScore,
+  type Verdict,
+} from "./review.js";
+import { movedCharacteristics } from "./scorecard.js";
+import { answerSupport } from "./support.js";
+import type {
+  Fen,
+  Policy,
+  Remedy,
+  RepayAmount,
+  Scenario,
+  ScenarioEvent,
+  Snapshot,
+  Step,
+  StepEvent,
+  Trace,
+} from "./types.js";
+
+/** Receives what a run produces; `simulate` collects it all, population runs keep only aggregates. */
+export interface Recorder {
+  step(step: Step): void;
+  endOfDay(snap: Snapshot, observed: boolean): void;
+}
+
+export function simulate(scenario: Scenario): Trace {
+  const steps: Step[] = [];
+  const snapshots = new Map<number, Snapshot>();
+  const scoreSeries: Array<{ day: number; score: number }> = [];
+  let final: Snapshot | null = null;
+  run(scenario, {
+    step: (s) => steps.push(s),
+    endOfDay: (snap, observed) => {
+      if (observed) snapshots.set(snap.day, snap);
+      const last = scoreSeries[scoreSeries.length - 1];
+      if (last === undefined || last.score !== snap.score || snap.day === scenario.until) {
+        scoreSeries.push({ day: snap.day, score: snap.score });
+      }
+      final = snap;
+    },
+  });
+  if (final === null) throw new Error("simulation visited no day");
+  snapshots.set(scenario.until, final);
+  return {
+    scenario: scenario.name,
+    start: scenario.start,
+    until: scenario.until,
+    steps,
+    snapshots,
+    scoreSeries,
+    final,
+  };
+}
+
+/** Merges a `policy` event into the policy in force. */
+export function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
+  const base = use ?? current;
+  const overridden = Object.keys(set).length > 0;
+  return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };
+}
+
+export function run(scenario: Scenario, rec: Recorder): void {
+  const cal = new Calendar(scenario.start);
+  const a = newAccount(scenario.profile, scenario.policy);
+  const l = a.ledger;
+  const events = scenario.events;
+  const until = scenario.until;
+  const observe = new Set(scenario.observe);
+  let last: AccountScore = scoreOn(a, 0);
+  let ei = 0;
+  let nextStatement = cal.nextDayOfMonth(-1, a.policy.statementDayOfMonth);
+  let nextReview = cal.nextDayOfMonth(-1, a.policy.reviewDayOfMonth);
+
+  const emit = (
+    day: number,
+    event: StepEvent,
+    v: Verdict | null,
+    applied: Fen = 0,
+    remedies: Remedy[] = [],
+  ) => {
+    if (v) applyVerdict(a, day, v);
+    const now = scoreOn(a, day);
+    rec.step({
+      ...snapshot(a, day, now.score),
+      date: cal.date(day),
+      event,
+      decision: v?.decision ?? null,
+      reasons: v?.reasons ?? [],
+      scoreDelta: now.score - last.score,
+      moves: movedCharacteristics(last.points, now.points),
+      inputs: now.inputs,
+      policy: a.policy.name,
+      applied,
+      remedies,
+    });
+    last = now;
+  };
+  // the score as the engine would see it before a step (e.g. for a decision)
+  const scoreNow = (day: number): AccountScore => scoreOn(a, day);
+
+  const checkOverdueTrigger = (day: number) => {
+    const v = overdueTrigger(a, day, scoreNow(day));
+    if (v) emit(day, { type: "overdue", overdue: overdueAmount(l), overdueDays: overdueDays(l, day) }, v);
+  };
+
+  for (let day = 0; day <= until; ) {
+    accrue(l, day - 1, a.policy);
+    passDueDays(l, day);
+    for (const bill of markOverdue(l, day, a.policy)) {
+      emit(day, { type: "overdue", overdue: overdueAmount(l), overdueDays: day - bill.dueDay }, null);
+    }
+    if (day === nextStatement) {
+      const dueDay = cal.nextDayOfMonth(day, a.policy.dueDayOfMonth);
+      const bill = closeStatement(l, day, dueDay, a.policy);
+      if (bill) emit(day, { type: "statement", billed: bill.principal, minimum: bill.minimum, dueDay }, null);
+      nextStatement = cal.nextDayOfMonth(day, a.policy.statementDayOfMonth);
+    }
+    for (const b of l.bills) {
+      if (b.dueDay === day && b.settledDay === null) {
+        const due = statementBalance(l);
+        emit(day, { type: "due", due, minimumUnpaid: minimumDue(l) }, null);
+        break;
+      }
+    }
+    checkOverdueTrigger(day);
+
+    while (ei < events.length && events[ei]!.day === day) {
+      const e = events[ei++]!;
+      handleEvent(e, day);
+    }
+
+    if (day === nextReview) {
+      if (a.status === "active" || a.status === "suspended") {
+        const v = periodicReview(a, day, scoreNow(day));
+        // a suspended account's review is always shown: it says what still blocks restoration
+        if (v.decision !== null || a.status === "suspended")
+          emit(day, { type: "review", requested: false }, v);
+      }
+      nextReview = cal.nextDayOfMonth(day, a.policy.reviewDayOfMonth);
+    }
+
+    accrue(l, day, a.policy);
+    rec.endOfDay(snapshot(a, day, scoreNow(day).score), observe.has(day));
+
+    let next = Math.min(nextStatement, nextReview, nextLedgerDay(l, day), until);
+    if (ei < events.length) next = Math.min(next, events[ei]!.day);
+    for (const b of l.bills) {
+      if (b.settledDay !== null) continue;
+      if (b.dueDay > day) next = Math.min(next, b.dueDay);
+      if (b.overdue && a.status === "active") {
+        const trigger = b.dueDay + a.policy.suspendOverdueDays;
+        if (trigger > day) next = Math.min(next, trigger);
+      }
+    }
+    for (const d of observe) if (d > day && d < next) next = d;
+    day = next > day ? next : day + 1;
+  }
+
+  function handleEvent(e: ScenarioEvent, day: number): void {
+    switch (e.type) {
+      case "apply": {
+        const before = scoreNow(day);
+        a.inquiries.push(day);
+        const v = decideApplication(a, day, e.product, e.amount, before);
+        emit(day, e, v);
+        return;
+      }
+      case "purchase": {
+        const v = authorise(a, e.amount, balance(l));
+        if (v.decision === "approved") {
+          purchase(l, e.amount);
+          a.purchaseDays.push(day);
+        }
+        emit(day, e, v, v.decision === "approved" ? e.amount : 0);
+        return;
+      }
+      case "repay": {
+        const wanted = repayAmount(e.amount);
+        const applied = repay(l, wanted, day);
+        emit(day, e, null, applied);
+        return;
+      }
+      case "change_profile": {
+        a.profileChanges.push(day);
+        emit(day, e, securityTrigger(a, day));
+        return;
+      }
+      case "external_debt":
+        a.profile.externalDebt += e.amount;
+        emit(day, e, null);
+        return;
+      case "external_inquiry":
+        a.inquiries.push(day);
+        emit(day, e, null);
+        return;
+      case "income":
+        a.profile.monthlyIncome = e.monthlyIncome;
+        emit(day, e, null);
+        return;
+      case "policy": {
+        a.previousPolicy = a.policy;
+        a.policy = applyPolicyEvent(a.policy, e.use, e.set);
+        nextStatement = cal.nextDayOfMonth(day - 1, a.policy.statementDayOfMonth);
+        if (nextStatement === day) nextStatement = cal.nextDayOfMonth(day, a.policy.statementDayOfMonth);
+        nextReview = cal.nextDayOfMonth(day - 1, a.policy.reviewDayOfMonth);
+        emit(day, e, null);
+        return;
+      }
+      case "contact_support": {
+        const answer = answerSupport(a, day, scoreNow(day), cal);
+        emit(day, e, { decision: "info", reasons: answer.reasons }, 0, answer.remedies);
+        return;
+      }
+      case "verify_identity": {
+        a.profile.verified = true;
+        a.verifiedDay = day;
+        const lifted = a.status === "suspended" && a.cause === "security";
+        emit(
+          day,
+          e,
+          lifted ? { decision: "restored", reasons: ["IDENTITY_VERIFIED"], limit: a.limit } : null,
+        );
+        if (lifted) checkOverdueTrigger(day);
+        return;
+      }
+      case "request_review": {
+        const v = requestedReview(a, day, scoreNow(day));
+        if (v.decision !== "declined" || !v.reasons.includes("REVIEW_TOO_SOON")) a.lastReviewRequest = day;
+        const answer = v.decision === "restored" ? [] : answerSupport(a, day, scoreNow(day), cal).remedies;
+        emit(day, e, v, 0, answer);
+        return;
+      }
+      case "note":
+        emit(day, e, null);
+        return;
+      default: {
+        const never: never = e;
+        throw new Error(`unhandled event ${JSON.stringify(never)}`);
+      }
+    }
+  }
+
+  function repayAmount(amount: RepayAmount): Fen {
+    switch (amount.kind) {
+      case "amount":
+        return amount.fen;
+      case "full":
+        return balance(l);
+      case "statement":
+        return statementBalance(l);
+      case "minimum":
+        return minimumDue(l);
+    }
+  }
+}
+
+function applyVerdict(a: Account, day: number, v: Verdict): void {
+  switch (v.decision) {
+    case "approved":
+    case "approved_lower":
+      if (a.status !== "active") {
+        a.status = "active";
+        a.cause = null;
+        a.openedDay ??= day;
+        a.reasonsOnRecord = [];
+      }
+      if (v.limit !== undefined) a.limit = v.limit;
+      return;
+    case "suspended":
+      a.status = "suspended";
+      a.cause = v.cause ?? "credit";
+      a.suspendedDay = day;
+      a.reasonsOnRecord = v.reasons;
+      return;
+    case "limit_reduced":
+      if (v.limit !== undefined) a.limit = v.limit;
+      a.reasonsOnRecord = v.reasons;
+      return;
+    case "restored":
+      a.status = "active";
+      a.cause = null;
+      a.suspendedDay = null;
+      if (v.limit !== undefined) a.limit = v.limit;
+      a.reasonsOnRecord = [];
+      return;
+    case "closed":
+      a.status = "closed";
+      a.cause = null;
+      a.reasonsOnRecord = v.reasons;
+      return;
+    case "declined":
+    case "info":
+    case null:
+      return;
+  }
+}

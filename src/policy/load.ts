@@ -1,0 +1,75 @@
+// Policies are YAML data with `extends`. This module reads them (I/O); the engine only sees the result.
+
+import { readdirSync } from "node:fs";
+import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Policy } from "../engine/types.js";
+import { InputError, suggest } from "../scenario/errors.js";
+import { readInputFile } from "../scenario/read.js";
+import { FullPolicyParams, PolicyFile } from "../scenario/schema.js";
+import { toInputError, validate } from "../scenario/validate.js";
+import { parseText } from "../scenario/parse.js";
+
+/** The shipped policies/ folder (the same relative place from src/ and from dist/). */
+export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
+
+export function builtinPolicyNames(): string[] {
+  return readdirSync(BUILTIN_POLICY_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+
+/** Resolves a policy reference: a built-in name, or a path relative to `baseDir`. */
+export function policyPath(ref: string, baseDir: string): string {
+  if (NAME.test(ref) && !extname(ref)) {
+    const names = builtinPolicyNames();
+    if (names.includes(ref)) return join(BUILTIN_POLICY_DIR, `${ref}.yaml`);
+    const guess = suggest(ref, names);
+    throw new InputError(`unknown policy "${ref}"`, {
+      expected: `a built-in policy (${names.join(", ")}) or a path to a policy file`,
+      found: JSON.stringify(ref),
+      ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: "see `credit-sim policies`" }),
+    });
+  }
+  return isAbsolute(ref) ? ref : resolve(baseDir, ref);
+}
+
+/** Loads and resolves a policy (following `extends`), validating the merged result. */
+export function loadPolicy(ref: string, baseDir: string, cache = new Map<string, Policy>()): Policy {
+  return loadPolicyFile(policyPath(ref, baseDir), cache, []);
+}
+
+function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[]): Policy {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  if (chain.includes(file)) {
+    throw new InputError("policies extend each other in a cycle", {
+      file,
+      found: [...chain, file].join(" → "),
+      hint: "remove one `extends`",
+    });
+  }
+  const parsed = parseText(readInputFile(file, "policy"), file);
+  const written = validate(PolicyFile, parsed, file);
+  const parent = written.extends
+    ? loadPolicyFile(policyPath(written.extends, dirname(file)), cache, [...chain, file])
+    : null;
+  const { extends: _extends, name, description, ...params } = written;
+  const merged = { ...(parent ?? {}), ...params };
+  const full = FullPolicyParams.safeParse(stripMeta(merged));
+  if (!full.success) {
+    const issue = full.error.issues[0]!;
+    throw toInputError(issue, merged, file, parsed.position(issue.path), full.error.issues.length - 1);
+  }
+  const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
+  cache.set(file, policy);
+  return policy;
+}
+
+function stripMeta(p: Record<string, unknown>): Record<string, unknown> {
+  const { name: _n, description: _d, ...rest } = p;
+  return rest;
+}

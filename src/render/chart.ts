@@ -1,0 +1,39 @@
+// Score over time in the terminal. asciichart draws; we resample the (day, score) series to the width.
+
+import asciichart from "asciichart";
+
+export interface Series {
+  label: string;
+  points: ReadonlyArray<{ day: number; score: number }>;
+}
+
+/** Step-resamples a series to `width` columns over days [0, until]. */
+export function resample(points: Series["points"], until: number, width: number): number[] {
+  const out: number[] = [];
+  let j = 0;
+  let current = points[0]?.score ?? 0;
+  for (let col = 0; col < width; col++) {
+    const day = Math.round((col / Math.max(1, width - 1)) * until);
+    while (j < points.length && points[j]!.day <= day) current = points[j++]!.score;
+    out.push(current);
+  }
+  return out;
+}
+
+export function scoreChart(series: readonly Series[], until: number, width = 64, height = 10): string {
+  const data = series.map((s) => resample(s.points, until, width));
+  const all = data.flat();
+  const min = Math.floor(Math.min(...all) / 10) * 10;
+  const max = Math.ceil(Math.max(...all) / 10) * 10;
+  const colors = [asciichart.default, asciichart.cyan];
+  const plot = asciichart.plot(data, {
+    height,
+    min,
+    max: max === min ? min + 10 : max,
+    format: (x: number) => String(Math.round(x)).padStart(4),
+    ...(series.length > 1 ? { colors: colors.slice(0, series.length) } : {}),
+  });
+  const axis = `${" ".repeat(6)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
+  const legend = series.length > 1 ? `\n${" ".repeat(6)}${series.map((s, i) => `${i === 0 ? "━" : "┅"} ${s.label}`).join("   ")}` : "";
+  return `${plot}\n${axis}${legend}`;
+}

@@ -1,0 +1,55 @@
+// Loading a scenario file: read → parse (positions kept) → validate → normalise.
+
+import { dirname, resolve } from "node:path";
+import type { Policy } from "../engine/types.js";
+import { loadPolicy } from "../policy/load.js";
+import { type Normalised, normalise } from "./normalise.js";
+import { parseText } from "./parse.js";
+import { readInputFile } from "./read.js";
+import { ScenarioSchema, type WrittenScenario } from "./schema.js";
+import { validate } from "./validate.js";
+
+export interface LoadedScenario extends Normalised {
+  file: string;
+  /** the validated file as written (defaults filled): what what-if edits and saves */
+  written: WrittenScenario;
+  /** the raw parsed data, for round-tripping unknown-to-us formatting choices */
+  raw: unknown;
+}
+
+export interface LoadOptions {
+  policy?: string;
+  seed?: number;
+  until?: number;
+  /** shared across files so each policy file is read once */
+  policyCache?: Map<string, Policy>;
+}
+
+export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
+  const text = readInputFile(file, "scenario");
+  return loadScenarioText(text, file, options);
+}
+
+/** The same from text already in memory (what-if variants, tests); `file` names it in errors and
+ *  anchors relative policy paths. */
+export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
+  const parsed = parseText(text, file);
+  const written = validate(ScenarioSchema, parsed, file);
+  const baseDir = dirname(resolve(file));
+  const cache = options.policyCache ?? new Map<string, Policy>();
+  const overrides = {
+    ...(options.policy !== undefined ? { policy: options.policy } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.until !== undefined ? { until: options.until } : {}),
+  };
+  // a --policy override is relative to the current folder, a file's own reference to the file
+  const resolvePolicy = (ref: string) =>
+    loadPolicy(ref, ref === options.policy ? process.cwd() : baseDir, cache);
+  const normalised = normalise(written, {
+    file,
+    position: (p) => parsed.position(p),
+    resolvePolicy,
+    overrides,
+  });
+  return { ...normalised, file, written, raw: parsed.data };
+}

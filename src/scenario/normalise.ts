@@ -1,0 +1,214 @@
+// Written scenario (what a user typed, validated) → the engine's Scenario: days resolved from dates,
+// yuan to fen, policies resolved, events sorted by day (stable). Cross-field checks are small named rules
+// that throw with the field path.
+
+import { parseIsoDate } from "../engine/calendar.js";
+import type { Expectation } from "../engine/expect.js";
+import { yuanToFen } from "../engine/money.js";
+import { isReasonCode } from "../engine/reasons.js";
+import type { Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
+import { InputError, type InputErrorDetails, formatPath } from "./errors.js";
+import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
+
+export interface NormaliseContext {
+  file: string;
+  /** line/column of a field path */
+  position(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
+  /** resolves a policy reference (built-in name or path relative to the scenario file) */
+  resolvePolicy(ref: string): Policy;
+  overrides?: { policy?: string; seed?: number; until?: number };
+}
+
+export interface Normalised {
+  scenario: Scenario;
+  expectations: Expectation[];
+}
+
+/** fen from a validated yuan amount (the schema already checked the two decimals) */
+const fen = (yuan: number): number => yuanToFen(yuan) ?? Math.round(yuan * 100);
+
+export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised {
+  const fail = (path: PropertyKey[], message: string, details: InputErrorDetails = {}): never => {
+    throw new InputError(message, {
+      file: ctx.file,
+      ...ctx.position(path),
+      field: formatPath(path),
+      ...details,
+    });
+  };
+  const startEpoch =
+    parseIsoDate(w.start) ??
+    fail(["start"], "not a calendar date", { found: w.start, expected: "YYYY-MM-DD" });
+
+  const dayOf = (
+    path: PropertyKey[],
+    x: { day?: number | undefined; date?: string | undefined },
+    what: string,
+  ): number => {
+    if (x.day !== undefined && x.date !== undefined) {
+      return fail(path, `${what} gives both day and date`, { hint: "keep one of them" });
+    }
+    if (x.date !== undefined) {
+      const epoch =
+        parseIsoDate(x.date) ??
+        fail([...path, "date"], "not a calendar date", { found: x.date, expected: "YYYY-MM-DD" });
+      const day = epoch - startEpoch;
+      if (day < 0) {
+        fail([...path, "date"], `${what} is before the scenario starts`, {
+          found: `${x.date} (day ${day})`,
+          expected: `on or after start ${w.start}`,
+        });
+      }
+      return day;
+    }
+    if (x.day !== undefined) return x.day;
+    return fail(path, `${what} has no day`, { expected: "day: N or date: YYYY-MM-DD" });
+  };
+
+  const policyRef = ctx.overrides?.policy ?? w.policy;
+  const policy = resolve(ctx, ["policy"], policyRef);
+
+  const events: ScenarioEvent[] = w.events.map((e, index) => {
+    const path = ["events", index];
+    const day = dayOf(path, e, "the event");
+    return toEvent(
+      e,
+      day,
+      index,
+      (ref) => resolve(ctx, [...path, "use"], ref),
+      () =>
+        fail(path, "a policy event needs `use` or `set`", {
+          hint: "e.g. { type: policy, use: tightened } or set: { minScore: 600 }",
+        }),
+    );
+  });
+  // stable: same-day events keep file order
+  events.sort((a, b) => a.day - b.day || a.index - b.index);
+
+  const written = w.expect ?? [];
+  const expectDays = written.map((x, index) =>
+    x.end ? null : dayOf(["expect", index], x, "the expectation"),
+  );
+  const lastDay = Math.max(0, ...events.map((e) => e.day), ...expectDays.map((d) => d ?? 0));
+  const until = ctx.overrides?.until ?? w.until ?? lastDay + 31;
+  if (ctx.overrides?.until === undefined) {
+    expectDays.forEach((d, index) => {
+      if (d !== null && d > until) {
+        fail(["expect", index], "the expectation is after the last simulated day", {
+          found: `day ${d}`,
+          expected: `at most until (${until})`,
+          hint: "raise `until` or move the expectation",
+        });
+      }
+    });
+  }
+  const expectations = written.map((x, index) => toExpectation(x, index, expectDays[index] ?? until));
+
+  return {
+    scenario: {
+      name: w.name,
+      description: w.description,
+      start: w.start,
+      until,
+      seed: ctx.overrides?.seed ?? w.seed,
+      policy,
+      profile: {
+        age: w.profile.age,
+        monthlyIncome: w.profile.monthlyIncome,
+        verified: w.profile.verified,
+        creditHistoryMonths: w.profile.creditHistoryMonths,
+        externalDebt: fen(w.profile.externalDebt),
+      },
+      events,
+      observe: [...new Set(expectations.map((x) => x.day))].sort((a, b) => a - b),
+    },
+    expectations,
+  };
+}
+
+function resolve(ctx: NormaliseContext, path: PropertyKey[], ref: string): Policy {
+  try {
+    return ctx.resolvePolicy(ref);
+  } catch (err) {
+    if (err instanceof InputError && err.details.file === undefined) {
+      // an unknown name: point at the line in the scenario that names it
+      throw new InputError(err.message, {
+        ...err.details,
+        file: ctx.file,
+        ...ctx.position(path),
+        field: formatPath(path),
+      });
+    }
+    throw err;
+  }
+}
+
+function toEvent(
+  e: WrittenEvent,
+  day: number,
+  index: number,
+  resolvePolicy: (ref: string) => Policy,
+  policyWithoutChange: () => never,
+): ScenarioEvent {
+  const at = { day, index };
+  switch (e.type) {
+    case "apply":
+      return { ...at, type: "apply", product: e.product, amount: fen(e.amount) };
+    case "purchase":
+      return { ...at, type: "purchase", amount: fen(e.amount), merchant: e.merchant ?? null };
+    case "repay": {
+      const amount: RepayAmount =
+        typeof e.amount === "number" ? { kind: "amount", fen: fen(e.amount) } : { kind: e.amount };
+      return { ...at, type: "repay", amount };
+    }
+    case "change_profile":
+      return { ...at, type: "change_profile", field: e.field };
+    case "external_debt":
+      return { ...at, type: "external_debt", amount: fen(e.amount) };
+    case "external_inquiry":
+    case "contact_support":
+    case "verify_identity":
+    case "request_review":
+      return { ...at, type: e.type };
+    case "income":
+      return { ...at, type: "income", monthlyIncome: e.monthlyIncome };
+    case "policy": {
+      if (e.use === undefined && (e.set === undefined || Object.keys(e.set).length === 0))
+        return policyWithoutChange();
+      return {
+        ...at,
+        type: "policy",
+        use: e.use === undefined ? null : resolvePolicy(e.use),
+        set: e.set ?? {},
+      };
+    }
+    case "note":
+      return { ...at, type: "note", text: e.text };
+  }
+}
+
+function toExpectation(x: WrittenExpectation, index: number, day: number): Expectation {
+  const range = (
+    v: number | { min?: number | undefined; max?: number | undefined },
+    scale: (n: number) => number,
+  ) =>
+    typeof v === "number"
+      ? { min: scale(v), max: scale(v) }
+      : {
+          ...(v.min !== undefined ? { min: scale(v.min) } : {}),
+          ...(v.max !== undefined ? { max: scale(v.max) } : {}),
+        };
+  const same = (n: number) => n;
+  return {
+    index,
+    day,
+    end: x.end === true,
+    ...(x.decision !== undefined ? { decision: x.decision } : {}),
+    ...(x.status !== undefined ? { status: x.status } : {}),
+    ...(x.cause !== undefined ? { cause: x.cause } : {}),
+    ...(x.reasons !== undefined ? { reasons: x.reasons.filter(isReasonCode) } : {}),
+    ...(x.limit !== undefined ? { limit: fen(x.limit) } : {}),
+    ...(x.score !== undefined ? { score: range(x.score, same) } : {}),
+    ...(x.balance !== undefined ? { balance: range(x.balance, fen) } : {}),
+  };
+}
