@@ -1,0 +1,22 @@
+// Load + simulate + check expectations in one call: what a team's own test suite wants.
+
+import { checkAll, type ExpectationResult } from "./engine/expect.js";
+import { simulate } from "./engine/simulate.js";
+import type { Trace } from "./engine/types.js";
+import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
+
+export interface ScenarioRun {
+  loaded: LoadedScenario;
+  trace: Trace;
+  results: ExpectationResult[];
+  /** true when every expectation holds (and there is at least one) */
+  passed: boolean;
+}
+
+/** Runs a scenario file (or an already loaded scenario) and checks its `expect` block. */
+export function runScenario(source: string | LoadedScenario, options: LoadOptions = {}): ScenarioRun {
+  const loaded = typeof source === "string" ? loadScenario(source, options) : source;
+  const trace = simulate(loaded.scenario);
+  const results = checkAll(trace, loaded.expectations);
+  return { loaded, trace, results, passed: results.length > 0 && results.every((r) => r.ok) };
+}
