@@ -1,0 +1,195 @@
+// Builders for engine tests: small scenarios written in code, run through the pure engine.
+// Amounts are given in yuan (as a user writes them) and converted to fen here.
+
+import { fileURLToPath } from "node:url";
+import { simulate } from "../../src/engine/simulate.js";
+import type {
+  Policy,
+  PolicyParams,
+  Profile,
+  ProfileField,
+  Scenario,
+  ScenarioEvent,
+  Step,
+  StepEvent,
+  Trace,
+} from "../../src/engine/types.js";
+import { loadPolicy } from "../../src/policy/load.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The shipped default policy, as the loader reads it. */
+export const DEFAULT_POLICY: Policy = loadPolicy("default", ROOT);
+export const TIGHTENED_POLICY: Policy = loadPolicy("tightened", ROOT);
+
+/**
+ * A policy the test controls: the default mechanics (statement on the 1st, due on the 10th, review on the
+ * 15th…) with every score threshold at the bottom of the range and no eligibility limits, so an account
+ * opens at the limit it asks for. A test then tightens exactly the rule it is about.
+ */
+export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test"): Policy {
+  return {
+    ...DEFAULT_POLICY,
+    name,
+    description: "test policy",
+    minOpenScore: 350,
+    minIncreaseScore: 350,
+    minScore: 350,
+    reduceLimitScore: 350,
+    restoreScore: 350,
+    restoreCleanDays: 0,
+    maxApplications30d: 100,
+    maxDebtToIncome: 1000,
+    requireVerified: false,
+    maxLimitIncomeMultiple: 1000,
+    minLimit: 0,
+    limitBands: [{ minScore: 350, maxLimit: 100_000 }],
+    statementDayOfMonth: 1,
+    dueDayOfMonth: 10,
+    reviewDayOfMonth: 15,
+    graceDays: 3,
+    penaltyRatePerDay: 0.0005,
+    revolvingRatePerDay: 0.0005,
+    minRepaymentRate: 0.1,
+    suspendOverdueDays: 30,
+    securityMaxChanges: 2,
+    securityWindowDays: 30,
+    closeAfterSuspendedDays: 180,
+    reviewRequestCooldownDays: 30,
+    ...overrides,
+  };
+}
+
+export const fen = (yuan: number): number => Math.round(yuan * 100);
+
+type WithoutIndex<T> = T extends unknown ? Omit<T, "index"> : never;
+export type EventInput = WithoutIndex<ScenarioEvent>;
+
+/** Event constructors: `on.purchase(3, 1200.5)` is "day 3, buy for 1,200.50 yuan". */
+export const on = {
+  open: (day: number, yuan: number): EventInput => ({
+    day,
+    type: "apply",
+    product: "open",
+    amount: fen(yuan),
+  }),
+  increase: (day: number, yuan: number): EventInput => ({
+    day,
+    type: "apply",
+    product: "increase",
+    amount: fen(yuan),
+  }),
+  purchase: (day: number, yuan: number, merchant: string | null = null): EventInput => ({
+    day,
+    type: "purchase",
+    amount: fen(yuan),
+    merchant,
+  }),
+  repay: (day: number, amount: number | "full" | "statement" | "minimum"): EventInput => ({
+    day,
+    type: "repay",
+    amount: typeof amount === "number" ? { kind: "amount", fen: fen(amount) } : { kind: amount },
+  }),
+  change: (day: number, field: ProfileField = "phone"): EventInput => ({
+    day,
+    type: "change_profile",
+    field,
+  }),
+  externalDebt: (day: number, yuan: number): EventInput => ({
+    day,
+    type: "external_debt",
+    amount: fen(yuan),
+  }),
+  externalInquiry: (day: number): EventInput => ({ day, type: "external_inquiry" }),
+  income: (day: number, monthlyIncome: number): EventInput => ({ day, type: "income", monthlyIncome }),
+  policy: (day: number, change: { use?: Policy; set?: Partial<PolicyParams> }): EventInput => ({
+    day,
+    type: "policy",
+    use: change.use ?? null,
+    set: change.set ?? {},
+  }),
+  support: (day: number): EventInput => ({ day, type: "contact_support" }),
+  verify: (day: number): EventInput => ({ day, type: "verify_identity" }),
+  requestReview: (day: number): EventInput => ({ day, type: "request_review" }),
+  note: (day: number, text = "note"): EventInput => ({ day, type: "note", text }),
+};
+
+export interface ScenarioOptions {
+  name?: string;
+  start?: string;
+  until?: number;
+  seed?: number;
+  policy?: Policy;
+  profile?: Partial<Profile>;
+  observe?: number[];
+}
+
+export const DEFAULT_PROFILE: Profile = {
+  age: 30,
+  monthlyIncome: 10_000,
+  verified: true,
+  creditHistoryMonths: 36,
+  externalDebt: 0,
+};
+
+/** An engine Scenario: events sorted by day, same-day events in the order given (as the loader does). */
+export function scenario(events: readonly EventInput[], options: ScenarioOptions = {}): Scenario {
+  const indexed = events.map((e, index) => ({ ...e, index }) as ScenarioEvent);
+  indexed.sort((a, b) => a.day - b.day || a.index - b.index);
+  const lastDay = Math.max(0, ...indexed.map((e) => e.day));
+  return {
+    name: options.name ?? "test",
+    description: "",
+    start: options.start ?? "2024-01-01",
+    until: options.until ?? lastDay + 31,
+    seed: options.seed ?? 1,
+    policy: options.policy ?? testPolicy(),
+    profile: { ...DEFAULT_PROFILE, ...options.profile },
+    events: indexed,
+    observe: options.observe ?? [],
+  };
+}
+
+export function run(events: readonly EventInput[], options: ScenarioOptions = {}): Trace {
+  return simulate(scenario(events, options));
+}
+
+/** The steps of one kind (user event type or engine step type), optionally on one day. */
+export function stepsOf<T extends StepEvent["type"]>(
+  trace: Trace,
+  type: T,
+  day?: number,
+): Array<Step & { event: Extract<StepEvent, { type: T }> }> {
+  return trace.steps.filter(
+    (s): s is Step & { event: Extract<StepEvent, { type: T }> } =>
+      s.event.type === type && (day === undefined || s.day === day),
+  );
+}
+
+/** The one step of a kind on a day; fails the test when there is not exactly one. */
+export function stepOn<T extends StepEvent["type"]>(
+  trace: Trace,
+  type: T,
+  day: number,
+): Step & { event: Extract<StepEvent, { type: T }> } {
+  const found = stepsOf(trace, type, day);
+  if (found.length !== 1) {
+    const days = stepsOf(trace, type).map((s) => s.day);
+    throw new Error(
+      `expected one ${type} step on day ${day}, found ${found.length} (${type} on days ${days})`,
+    );
+  }
+  return found[0]!;
+}
+
+/** The last step on or before a day: the state a reader sees at the end of that day. */
+export function stateOn(trace: Trace, day: number): Step {
+  const s = [...trace.steps].reverse().find((x) => x.day <= day);
+  if (!s) throw new Error(`no step on or before day ${day}`);
+  return s;
+}
+
+/** The score the engine gives this profile on day 0 before any event (a note does not move it). */
+export function baselineScore(options: ScenarioOptions = {}): number {
+  return run([on.note(0)], options).steps[0]!.score;
+}
