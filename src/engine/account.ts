@@ -15,6 +15,9 @@ export interface Account {
   suspendedDay: number | null;
   ledger: Ledger;
   profile: Profile;
+  /** the balance reported at the last statement (what a bureau sees), lowered by repayments since:
+   *  a purchase moves utilisation at the next statement, a repayment at once */
+  reportedBalance: Fen;
   /** days of credit applications, own and elsewhere (ascending) */
   inquiries: number[];
   /** days of bound-detail changes (ascending) */
@@ -40,6 +43,7 @@ export function newAccount(profile: Profile, policy: Policy): Account {
     suspendedDay: null,
     ledger: newLedger(-1),
     profile: { ...profile },
+    reportedBalance: 0,
     inquiries: [],
     profileChanges: [],
     purchaseDays: [],
@@ -82,7 +86,7 @@ export function scoreInputs(a: Account, day: number): ScoreInputs {
   let onTime = 0;
   let revolving = 0;
   for (const b of l.bills) {
-    if (b.dueDay > day || day - b.dueDay > 365) continue;
+    if (b.dueDay >= day || day - b.dueDay > 730) continue;
     if (b.overdue === true) continue;
     if (b.settledByDue === true) onTime++;
     else if (b.settledByDue === false && b.principalPaid >= b.minimum) {
@@ -97,8 +101,9 @@ export function scoreInputs(a: Account, day: number): ScoreInputs {
     overdueDaysNow: overdueDays(l, day),
     overdueEpisodes180d: episodes,
     worstOverdueDays365d: worst,
-    onTimeBills365d: onTime,
-    utilisation: open && a.limit > 0 ? balance(l) / a.limit : null,
+    onTimeBills24m: onTime,
+    monthlyIncome: a.profile.monthlyIncome,
+    utilisation: open && a.limit > 0 ? a.reportedBalance / a.limit : null,
     debtToIncome: debtToIncome(a),
     revolvingBills180d: revolving,
     historyMonths: a.profile.creditHistoryMonths > 0 ? Math.max(elsewhereMonths, ownMonths) : ownMonths,

@@ -10,6 +10,8 @@ export interface Bill {
   dueDay: number;
   /** first day the bill counts as overdue when its minimum is unpaid (due day + grace + 1) */
   overdueFrom: number;
+  /** of the principal, what was carried over from earlier revolving bills */
+  carried: Fen;
   principal: Fen;
   minimum: Fen;
   principalPaid: Fen;
@@ -19,8 +21,10 @@ export interface Bill {
   settledByDue: boolean | null;
   /** set on `overdueFrom`: whether the minimum was unpaid then */
   overdue: boolean | null;
-  /** day the bill was fully repaid, or null */
+  /** day the bill was fully repaid or rolled into a later statement, or null */
   settledDay: number | null;
+  /** true when the bill's remainder moved into a later statement */
+  rolledOver: boolean;
 }
 
 /** An overdue episode, kept for the scorecard after the bill is settled. */
@@ -137,16 +141,34 @@ function advanceFirstOpen(l: Ledger): void {
   while (l.firstOpen < l.bills.length && l.bills[l.firstOpen]!.settledDay !== null) l.firstOpen++;
 }
 
-/** Closes the cycle: unbilled purchases become a bill due on `dueDay`. Returns it, or null when nothing
- *  was bought. */
+/**
+ * Closes the cycle: unbilled purchases, plus what still revolves from earlier bills whose minimum was
+ * met (with its interest), become one bill due on `dueDay` — as a monthly statement carries the balance
+ * over. Overdue bills stay apart: they are arrears. Returns the bill, or null when nothing is billed.
+ */
 export function closeStatement(l: Ledger, day: number, dueDay: number, policy: PolicyParams): Bill | null {
-  if (l.unbilled === 0) return null;
+  let carried = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.overdue !== false || b.settledDay !== null) continue;
+    carried += remaining(b);
+    // rolled into the new bill: nothing is paid, the debt moves (balance and totals are unchanged)
+    b.principalPaid = b.principal;
+    b.chargesPaid = b.charges;
+    b.settledDay = day;
+    b.rolledOver = true;
+  }
+  advanceFirstOpen(l);
+  const principal = l.unbilled + carried;
+  if (principal === 0) return null;
   const bill: Bill = {
     statementDay: day,
     dueDay,
     overdueFrom: dueDay + policy.graceDays + 1,
-    principal: l.unbilled,
-    minimum: Math.ceil(l.unbilled * policy.minRepaymentRate),
+    principal,
+    carried,
+    rolledOver: false,
+    minimum: Math.ceil(principal * policy.minRepaymentRate),
     principalPaid: 0,
     charges: 0,
     chargesPaid: 0,
@@ -195,7 +217,8 @@ export function passDueDays(l: Ledger, day: number): void {
   // settled bills (before firstOpen) were repaid in full by their settled day
   for (let i = 0; i < l.firstOpen; i++) {
     const b = l.bills[i]!;
-    if (b.settledByDue === null && day > b.dueDay) b.settledByDue = b.settledDay! <= b.dueDay;
+    if (b.settledByDue === null && day > b.dueDay)
+      b.settledByDue = !b.rolledOver && b.settledDay! <= b.dueDay;
   }
 }
 

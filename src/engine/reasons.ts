@@ -29,7 +29,7 @@ export const REASONS = {
   },
   SHORT_REPAYMENT_RECORD: {
     kind: "score",
-    text: "Few bills repaid on time in the last 12 months",
+    text: "Few bills repaid on time in the last 24 months",
     advice: "keep repaying bills on time, month after month",
   },
   HIGH_UTILISATION: {
@@ -46,6 +46,11 @@ export const REASONS = {
     kind: "score",
     text: "Bills repaid at the minimum instead of in full",
     advice: "repay the full statement balance",
+  },
+  LOW_INCOME: {
+    kind: "score",
+    text: "Income is low for the credit asked",
+    advice: "report an income increase (an income event)",
   },
   SHORT_HISTORY: {
     kind: "score",
@@ -191,7 +196,7 @@ export const REASONS = {
   // Positive and informational.
   LIMIT_CAPPED: {
     kind: "positive",
-    text: "Approved at the highest limit the score and income support",
+    text: "The limit is set at the highest the score and income support",
     advice: "a higher score or income supports a higher limit",
   },
   ARREARS_CLEARED: {
@@ -206,7 +211,7 @@ export const REASONS = {
   },
   IDENTITY_VERIFIED: {
     kind: "positive",
-    text: "Identity verified; the security hold is lifted",
+    text: "Identity verified",
     advice: "keep the bound details stable",
   },
   MEETS_CURRENT_POLICY: {

@@ -2,7 +2,7 @@
 // Rules decide; they never change the account (simulate.ts applies verdicts), so each is testable alone.
 
 import { type Account, countWithin, eligibilityFailures, supportedLimit } from "./account.js";
-import { balance, overdueAmount, overdueDays } from "./ledger.js";
+import { overdueAmount, overdueDays } from "./ledger.js";
 import type { ReasonCode } from "./reasons.js";
 import { scoreReasons } from "./scorecard.js";
 import type { Cause, Decision, Fen, Policy } from "./types.js";
@@ -22,9 +22,22 @@ export interface Scored {
 
 const uniq = (codes: ReasonCode[]): ReasonCode[] => [...new Set(codes)];
 
-/** A decision rule's own code, then the scorecard's reasons: at most 5 in all. */
+const SCORE_RULES = new Set<ReasonCode>([
+  "SCORE_BELOW_OPEN_MINIMUM",
+  "SCORE_BELOW_INCREASE_MINIMUM",
+  "SCORE_BELOW_MINIMUM",
+  "SCORE_BELOW_LIMIT_BAND",
+  // the burden rule: the scorecard's burden characteristics say what makes the debt too high
+  "DEBT_TO_INCOME_TOO_HIGH",
+]);
+
+/**
+ * A decision rule's own codes; when the rule is the score, the scorecard's reasons follow (the
+ * characteristics that kept it low), at most 4 of them as adverse-action practice has it.
+ */
 function adverse(rule: ReasonCode[], s: Scored): ReasonCode[] {
-  return uniq([...rule, ...scoreReasons(s.points)]).slice(0, Math.max(5, rule.length));
+  if (!rule.some((r) => SCORE_RULES.has(r))) return uniq(rule);
+  return uniq([...rule, ...scoreReasons(s.points)]).slice(0, rule.length + 4);
 }
 
 /** Applications to open or to raise the limit. The inquiry has been recorded before this runs;
@@ -37,16 +50,13 @@ export function decideApplication(
   s: Scored,
 ): Verdict {
   const p = a.policy;
-  const declined = (rule: ReasonCode[], withScore = true): Verdict => ({
-    decision: "declined",
-    reasons: withScore ? adverse(rule, s) : rule,
-  });
+  const declined = (rule: ReasonCode[]): Verdict => ({ decision: "declined", reasons: adverse(rule, s) });
   if (product === "open") {
-    if (a.status === "active" || a.status === "suspended") return declined(["ACCOUNT_EXISTS"], false);
+    if (a.status === "active" || a.status === "suspended") return declined(["ACCOUNT_EXISTS"]);
   } else {
-    if (a.status === "none") return declined(["NO_ACCOUNT"], false);
-    if (a.status === "closed") return declined(["ACCOUNT_CLOSED"], false);
-    if (a.status === "suspended") return declined(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord], false);
+    if (a.status === "none") return declined(["NO_ACCOUNT"]);
+    if (a.status === "closed") return declined(["ACCOUNT_CLOSED"]);
+    if (a.status === "suspended") return declined(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord]);
   }
   if (countWithin(a.inquiries, day, 30) > p.maxApplications30d) return declined(["TOO_MANY_APPLICATIONS"]);
   if (overdueAmount(a.ledger) > 0) return declined(["OVERDUE_OUTSTANDING"]);
@@ -76,10 +86,10 @@ export function authorise(a: Account, amount: Fen, balance: Fen): Verdict {
 }
 
 /** Real-time trigger: overdue beyond the policy's days suspends an active account at once. */
-export function overdueTrigger(a: Account, day: number, s: Scored): Verdict | null {
+export function overdueTrigger(a: Account, day: number): Verdict | null {
   if (a.status !== "active") return null;
   if (overdueDays(a.ledger, day) < a.policy.suspendOverdueDays) return null;
-  return { decision: "suspended", cause: "credit", reasons: adverse(["OVERDUE_TOO_LONG"], s) };
+  return { decision: "suspended", cause: "credit", reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"] };
 }
 
 /** Real-time trigger: too many bound-detail changes in the window since the last verification. */
@@ -122,12 +132,17 @@ export function lastCured(a: Account): number {
 
 /** The restoration verdict for a suspended account whose blockers are gone. */
 function restore(a: Account, s: Scored): Verdict {
+  const onRecord = new Set(a.reasonsOnRecord);
   const reasons: ReasonCode[] = [];
-  if (a.ledger.delinquencies.length > 0) reasons.push("ARREARS_CLEARED");
-  reasons.push("SCORE_RECOVERED");
-  if (a.cause === "policy") reasons.push("MEETS_CURRENT_POLICY");
-  const cap = supportedLimit(s.score, a.profile.monthlyIncome, a.policy);
-  return { decision: "restored", reasons, limit: Math.min(a.limit, Math.max(cap, 0)) };
+  if (["OVERDUE_NOW", "OVERDUE_TOO_LONG", "OVERDUE_OUTSTANDING"].some((r) => onRecord.has(r as ReasonCode))) {
+    reasons.push("ARREARS_CLEARED");
+  }
+  if (onRecord.has("SCORE_BELOW_MINIMUM")) reasons.push("SCORE_RECOVERED");
+  if (onRecord.has("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
+  if (a.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
+  const limit = Math.min(a.limit, supportedLimit(s.score, a.profile.monthlyIncome, a.policy));
+  if (limit < a.limit) reasons.push("LIMIT_CAPPED");
+  return { decision: "restored", reasons, limit };
 }
 
 /** The monthly periodic review (and an early review a customer asked for, when `requested`). */
@@ -144,11 +159,10 @@ export function periodicReview(a: Account, day: number, s: Scored, requested = f
         : { decision: "suspended", cause: "credit", reasons: adverse(failures, s) };
     }
     if (s.score < p.reduceLimitScore) {
+      // the limit may fall below the balance: available credit is then 0 until it is repaid
       const cap = supportedLimit(s.score, a.profile.monthlyIncome, p);
-      // never below the balance: a reduction must not push available credit negative
-      const target = Math.max(cap, Math.ceil(balance(a.ledger) / 10000) * 10000);
-      if (target < a.limit)
-        return { decision: "limit_reduced", reasons: adverse(["SCORE_BELOW_LIMIT_BAND"], s), limit: target };
+      if (cap < a.limit)
+        return { decision: "limit_reduced", reasons: adverse(["SCORE_BELOW_LIMIT_BAND"], s), limit: cap };
     }
     return { decision: null, reasons: [] };
   }

@@ -19,13 +19,13 @@ import {
   statementBalance,
 } from "./ledger.js";
 import {
+  type Scored as AccountScore,
   authorise,
   decideApplication,
   overdueTrigger,
   periodicReview,
   requestedReview,
   securityTrigger,
-  type Scored as AccountScore,
   type Verdict,
 } from "./review.js";
 import { movedCharacteristics } from "./scorecard.js";
@@ -125,7 +125,7 @@ export function run(scenario: Scenario, rec: Recorder): void {
   const scoreNow = (day: number): AccountScore => scoreOn(a, day);
 
   const checkOverdueTrigger = (day: number) => {
-    const v = overdueTrigger(a, day, scoreNow(day));
+    const v = overdueTrigger(a, day);
     if (v) emit(day, { type: "overdue", overdue: overdueAmount(l), overdueDays: overdueDays(l, day) }, v);
   };
 
@@ -138,7 +138,14 @@ export function run(scenario: Scenario, rec: Recorder): void {
     if (day === nextStatement) {
       const dueDay = cal.nextDayOfMonth(day, a.policy.dueDayOfMonth);
       const bill = closeStatement(l, day, dueDay, a.policy);
-      if (bill) emit(day, { type: "statement", billed: bill.principal, minimum: bill.minimum, dueDay }, null);
+      a.reportedBalance = balance(l);
+      if (bill) {
+        emit(
+          day,
+          { type: "statement", billed: bill.principal, carried: bill.carried, minimum: bill.minimum, dueDay },
+          null,
+        );
+      }
       nextStatement = cal.nextDayOfMonth(day, a.policy.statementDayOfMonth);
     }
     for (const b of l.bills) {
@@ -203,6 +210,7 @@ export function run(scenario: Scenario, rec: Recorder): void {
       case "repay": {
         const wanted = repayAmount(e.amount);
         const applied = repay(l, wanted, day);
+        a.reportedBalance = Math.min(a.reportedBalance, balance(l));
         emit(day, e, null, applied);
         return;
       }

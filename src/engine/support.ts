@@ -39,7 +39,8 @@ export function answerSupport(a: Account, day: number, s: Scored, calendar: Cale
     }
   }
   const cleanFrom = lastCured(a) + p.restoreCleanDays;
-  if (overdue === 0 && cleanFrom > day) remedies.push({ kind: "keep_clean_until", day: cleanFrom, date: calendar.date(cleanFrom) });
+  if (overdue === 0 && cleanFrom > day)
+    remedies.push({ kind: "keep_clean_until", day: cleanFrom, date: calendar.date(cleanFrom) });
   if (s.score < p.restoreScore) {
     remedies.push({ kind: "raise_score", current: s.score, needed: p.restoreScore, drivers });
     // the day the last recent application leaves the 30-day window

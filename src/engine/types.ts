@@ -140,7 +140,7 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  | { type: "statement"; billed: Fen; minimum: Fen; dueDay: number }
+  | { type: "statement"; billed: Fen; carried: Fen; minimum: Fen; dueDay: number }
   | { type: "due"; due: Fen; minimumUnpaid: Fen }
   | { type: "overdue"; overdue: Fen; overdueDays: number }
   | { type: "review"; requested: boolean };

@@ -34,6 +34,9 @@ export function scoreChart(series: readonly Series[], until: number, width = 64,
     ...(series.length > 1 ? { colors: colors.slice(0, series.length) } : {}),
   });
   const axis = `${" ".repeat(6)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
-  const legend = series.length > 1 ? `\n${" ".repeat(6)}${series.map((s, i) => `${i === 0 ? "━" : "┅"} ${s.label}`).join("   ")}` : "";
+  const legend =
+    series.length > 1
+      ? `\n${" ".repeat(6)}${series.map((s, i) => `${i === 0 ? "━" : "┅"} ${s.label}`).join("   ")}`
+      : "";
   return `${plot}\n${axis}${legend}`;
 }

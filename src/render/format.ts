@@ -23,12 +23,15 @@ export function reasonText(code: ReasonCode): string {
 export function describeEvent(e: StepEvent, applied: Fen): string {
   switch (e.type) {
     case "apply":
-      return e.product === "open" ? `apply to open, ${money(e.amount)}` : `apply for +${money(e.amount)} limit`;
+      return e.product === "open"
+        ? `apply to open, ${money(e.amount)}`
+        : `apply for +${money(e.amount)} limit`;
     case "purchase":
       return `purchase ${money(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}`;
     case "repay": {
       const what = e.amount.kind === "amount" ? money(e.amount.fen) : e.amount.kind;
-      const paid = e.amount.kind === "amount" && applied === e.amount.fen ? "" : ` (${money(applied)} applied)`;
+      const paid =
+        e.amount.kind === "amount" && applied === e.amount.fen ? "" : ` (${money(applied)} applied)`;
       return `repay ${what}${paid}`;
     }
     case "change_profile":
@@ -41,7 +44,9 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
       return `income now ${money(e.monthlyIncome * 100)}/month`;
     case "policy": {
       const set = Object.entries(e.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
-      return ["policy", e.use ? `→ ${e.use.name}` : "", set.length ? `set ${set.join(", ")}` : ""].filter(Boolean).join(" ");
+      return ["policy", e.use ? `→ ${e.use.name}` : "", set.length ? `set ${set.join(", ")}` : ""]
+        .filter(Boolean)
+        .join(" ");
     }
     case "contact_support":
       return "contact customer service";
@@ -52,9 +57,11 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
     case "note":
       return `note: ${e.text}`;
     case "statement":
-      return `statement ${money(e.billed)}, minimum ${money(e.minimum)}`;
+      return `statement ${money(e.billed)}${e.carried > 0 ? ` (${money(e.carried)} carried)` : ""}, minimum ${money(e.minimum)}`;
     case "due":
-      return e.minimumUnpaid > 0 ? `due today ${money(e.due)} (minimum ${money(e.minimumUnpaid)})` : `due today ${money(e.due)}`;
+      return e.minimumUnpaid > 0
+        ? `due today ${money(e.due)} (minimum ${money(e.minimumUnpaid)})`
+        : `due today ${money(e.due)}`;
     case "overdue":
       return `overdue ${money(e.overdue)}, ${e.overdueDays} days past due`;
     case "review":

@@ -23,7 +23,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
     case "note":
       return { text: e.text };
     case "statement":
-      return { billed: yuan(e.billed), minimum: yuan(e.minimum), dueDay: e.dueDay };
+      return { billed: yuan(e.billed), carried: yuan(e.carried), minimum: yuan(e.minimum), dueDay: e.dueDay };
     case "due":
       return { due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };
     case "overdue":

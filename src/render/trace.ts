@@ -2,7 +2,7 @@
 // then a summary of what happened to the account and a score chart. Colour comes in as a Chalk instance.
 
 import type { ChalkInstance } from "chalk";
-import { CHARACTERISTICS, band, explain, probabilityOfDefault } from "../engine/scorecard.js";
+import { band, CHARACTERISTICS, explain, probabilityOfDefault } from "../engine/scorecard.js";
 import type { Decision, Scenario, Step, Trace } from "../engine/types.js";
 import { scoreChart } from "./chart.js";
 import { describeEvent, describeRemedy, money, reasonText, signed } from "./format.js";
@@ -11,6 +11,17 @@ export interface TraceRenderOptions {
   chalk: ChalkInstance;
   explain: boolean;
   chart: boolean;
+  /** width of the event column (the longest event text of the trace, by default) */
+  eventWidth?: number;
+}
+
+const DEFAULT_EVENT_WIDTH = 44;
+
+/** The event column fits the longest event text, within reason. */
+export function eventColumnWidth(steps: readonly Step[]): number {
+  let width = 20;
+  for (const s of steps) width = Math.max(width, describeEvent(s.event, s.applied).length);
+  return Math.min(width, 72);
 }
 
 const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
@@ -46,10 +57,11 @@ export function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const isEngine = ["statement", "due", "overdue", "review"].includes(step.event.type);
   const event = describeEvent(step.event, step.applied);
   const decision = step.decision ?? "";
+  const width = o.eventWidth ?? DEFAULT_EVENT_WIDTH;
   const line = [
     padStart(String(step.day), 4),
     c.dim(step.date),
-    isEngine ? c.dim(pad(event, 44)) : pad(event, 44),
+    isEngine ? c.dim(pad(event, width)) : pad(event, width),
     decisionColour(c, step.decision)(pad(decision, 14)),
     `${padStart(String(step.score), 3)} ${pad(step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`, 6)}`,
     padStart(money(step.limit), 12),
@@ -60,7 +72,9 @@ export function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const indent = " ".repeat(18);
   for (const code of step.reasons) lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}`);
   if (step.moves.length > 0) {
-    const moves = step.moves.map((m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`);
+    const moves = step.moves.map(
+      (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
+    );
     lines.push(c.dim(`${indent}score ${signed(step.scoreDelta)}: ${moves.join(", ")}`));
   }
   for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r)}`);
@@ -71,10 +85,17 @@ export function renderStep(step: Step, o: TraceRenderOptions): string[] {
 export function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [
-    c.dim(`score ${step.score} (${band(step.score)}, est. default probability ${(probabilityOfDefault(step.score) * 100).toFixed(1)} %) = 350 +`),
+    c.dim(
+      `score ${step.score} (${band(step.score)}, est. default probability ${(probabilityOfDefault(step.score) * 100).toFixed(1)} %) = 350 +`,
+    ),
   ];
   for (const f of explain(step.inputs)) {
-    const value = typeof f.value === "number" ? (Number.isInteger(f.value) ? String(f.value) : f.value.toFixed(2)) : String(f.value ?? "—");
+    const value =
+      typeof f.value === "number"
+        ? Number.isInteger(f.value)
+          ? String(f.value)
+          : f.value.toFixed(2)
+        : String(f.value ?? "—");
     const short = f.characteristic.max - f.points;
     lines.push(
       c.dim(
@@ -89,13 +110,15 @@ export function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[
   const c = o.chalk;
   const header = [
     c.bold(scenario.name) + (scenario.description ? ` — ${scenario.description}` : ""),
-    c.dim(`policy ${scenario.policy.name}, seed ${scenario.seed}, from ${scenario.start}, days 0–${scenario.until}`),
+    c.dim(
+      `policy ${scenario.policy.name}, seed ${scenario.seed}, from ${scenario.start}, days 0–${scenario.until}`,
+    ),
     "",
     c.bold(
       [
         padStart("day", 4),
         pad("date", 10),
-        pad("event", 44),
+        pad("event", o.eventWidth ?? DEFAULT_EVENT_WIDTH),
         pad("decision", 14),
         pad("score", 10),
         padStart("limit", 12),
@@ -124,7 +147,9 @@ export function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
       );
     } else if (s.decision === "restored") {
       const after = suspended ? ` after ${s.day - suspended.day} days` : "";
-      lines.push(`  ${c.green("restored")} on day ${s.day} (${s.date})${after}: ${s.reasons.map(reasonText).join("; ")}`);
+      lines.push(
+        `  ${c.green("restored")} on day ${s.day} (${s.date})${after}: ${s.reasons.map(reasonText).join("; ")}`,
+      );
       suspended = null;
     } else if (s.decision === "limit_reduced") {
       lines.push(`  ${c.yellow("limit reduced")} on day ${s.day} (${s.date}) to ${money(s.limit)}`);
@@ -140,12 +165,17 @@ export function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   return lines;
 }
 
-export function renderTrace(scenario: Scenario, trace: Trace, o: TraceRenderOptions): string {
+export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRenderOptions): string {
+  const o = { ...options, eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps) };
   const lines = renderHeader(scenario, o);
   for (const step of trace.steps) lines.push(...renderStep(step, o));
   lines.push("", ...renderSummary(trace, o));
   if (o.chart) {
-    lines.push("", o.chalk.bold("Score over time"), scoreChart([{ label: scenario.name, points: trace.scoreSeries }], trace.until));
+    lines.push(
+      "",
+      o.chalk.bold("Score over time"),
+      scoreChart([{ label: scenario.name, points: trace.scoreSeries }], trace.until),
+    );
   }
   return `${lines.join("\n")}\n`;
 }

@@ -4,7 +4,10 @@ import * as z from "zod";
 import { ScenarioSchema } from "./schema.js";
 
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return {
     ...schema,
     $id: "https://credit-sim.invalid/schema/scenario.schema.json",

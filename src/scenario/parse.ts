@@ -1,7 +1,7 @@
 // Text → plain data, keeping a map back to line and column for error messages. YAML 1.2 is a superset
 // of JSON, so one parser reads both and reports positions for both.
 
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
 import { describeValue, formatPath, InputError } from "./errors.js";
 
 /** Alias expansion beyond this is an alias bomb, not a scenario. */
@@ -78,7 +78,7 @@ function rejectForbiddenKeys(
   position: Parsed["position"],
 ): void {
   if (Array.isArray(value)) {
-    value.forEach((v, i) => rejectForbiddenKeys(v, [...path, i], file, position));
+    for (const [i, v] of value.entries()) rejectForbiddenKeys(v, [...path, i], file, position);
     return;
   }
   if (value === null || typeof value !== "object") return;

@@ -43,7 +43,11 @@ export const policyParamsShape = {
     .describe("lowest score an active account may keep at the review"),
   reduceLimitScore: z.number().int().min(350).max(950).describe("below this the review cuts the limit"),
   restoreScore: z.number().int().min(350).max(950).describe("score a suspended account needs to be restored"),
-  restoreCleanDays: z.number().int().min(0).describe("days after the last overdue is repaid before restoration"),
+  restoreCleanDays: z
+    .number()
+    .int()
+    .min(0)
+    .describe("days after the last overdue is repaid before restoration"),
   maxApplications30d: z
     .number()
     .int()

@@ -7,7 +7,13 @@ import { makeChalk, out } from "../io.js";
 
 export function reasonsCommand(opts: { json?: boolean }): void {
   if (opts.json) {
-    out(`${JSON.stringify(REASON_CODES.map((code) => ({ code, ...REASONS[code] })), null, 2)}\n`);
+    out(
+      `${JSON.stringify(
+        REASON_CODES.map((code) => ({ code, ...REASONS[code] })),
+        null,
+        2,
+      )}\n`,
+    );
     return;
   }
   const c = makeChalk();
@@ -21,7 +27,10 @@ export function reasonsCommand(opts: { json?: boolean }): void {
   for (const [kind, title] of groups) {
     lines.push(c.bold(title));
     for (const code of REASON_CODES.filter((r) => REASONS[r].kind === kind)) {
-      lines.push(`  ${code.padEnd(width)}  ${REASONS[code].text}`, c.dim(`  ${" ".repeat(width)}  what helps: ${REASONS[code].advice}`));
+      lines.push(
+        `  ${code.padEnd(width)}  ${REASONS[code].text}`,
+        c.dim(`  ${" ".repeat(width)}  what helps: ${REASONS[code].advice}`),
+      );
     }
     lines.push("");
   }
@@ -42,7 +51,9 @@ export function policiesCommand(opts: { json?: boolean }): void {
   for (const key of keys) {
     const cells = policies.map((p) => {
       const v = (p as unknown as Record<string, unknown>)[key];
-      const text = Array.isArray(v) ? v.map((b: { minScore: number; maxLimit: number }) => `${b.minScore}:${b.maxLimit}`).join(" ") : String(v);
+      const text = Array.isArray(v)
+        ? v.map((b: { minScore: number; maxLimit: number }) => `${b.minScore}:${b.maxLimit}`).join(" ")
+        : String(v);
       return text.padEnd(28);
     });
     lines.push(`${key.padEnd(width)}  ${cells.join("")}`);

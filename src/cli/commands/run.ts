@@ -58,7 +58,11 @@ export function runCommand(files: string[], options: RunOptions): void {
     parts.push(
       options.json
         ? traceToNdjson(scenario.name, trace.steps)
-        : renderTrace(scenario, trace, { chalk, explain: options.explain === true, chart: options.chart !== false }),
+        : renderTrace(scenario, trace, {
+            chalk,
+            explain: options.explain === true,
+            chart: options.chart !== false,
+          }),
     );
   }
   out(parts.join(options.json ? "" : "\n"));
