@@ -7,7 +7,8 @@ import { Chalk, type ChalkInstance } from "chalk";
 /** Colour when stdout is a terminal and NO_COLOR is unset (https://no-color.org); FORCE_COLOR wins. */
 export function makeChalk(stream: NodeJS.WriteStream = process.stdout, enabled = true): ChalkInstance {
   const force = process.env.FORCE_COLOR;
-  if (force !== undefined && force !== "0" && force !== "false") return new Chalk({ level: 1 });
+  if (force !== undefined && force !== "" && force !== "0" && force !== "false")
+    return new Chalk({ level: 1 });
   const noColor = process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "";
   return new Chalk({ level: enabled && !noColor && stream.isTTY ? 1 : 0 });
 }

@@ -7,15 +7,22 @@ export interface Series {
   points: ReadonlyArray<{ day: number; score: number }>;
 }
 
-/** Step-resamples a series to `width` columns over days [0, until]. */
+/**
+ * Resamples a step series (each point holds until the next) to `width` columns over days [0, until].
+ * A column shows the lowest score of its days, so a short dip (a suspension) is never lost between columns.
+ */
 export function resample(points: Series["points"], until: number, width: number): number[] {
   const out: number[] = [];
   let j = 0;
   let current = points[0]?.score ?? 0;
   for (let col = 0; col < width; col++) {
-    const day = Math.round((col / Math.max(1, width - 1)) * until);
-    while (j < points.length && points[j]!.day <= day) current = points[j++]!.score;
-    out.push(current);
+    const last = Math.floor(((col + 1) / width) * (until + 1)) - 1;
+    let low = current;
+    while (j < points.length && points[j]!.day <= last) {
+      current = points[j++]!.score;
+      low = Math.min(low, current);
+    }
+    out.push(low);
   }
   return out;
 }

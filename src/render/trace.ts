@@ -86,7 +86,7 @@ export function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}, est. default probability ${(probabilityOfDefault(step.score) * 100).toFixed(1)} %) = 350 +`,
+      `score ${step.score} (${band(step.score)}, est. default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)} %) = 350 +`,
     ),
   ];
   for (const f of explain(step.inputs)) {

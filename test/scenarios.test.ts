@@ -1,0 +1,133 @@
+// Scenario files are test data: every shipped scenario is replayed and its expectations checked, and the
+// stories the seed article tells are asserted step by step (what was decided, when, and why).
+
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Step } from "../src/engine/types.js";
+import { runScenario } from "../src/run-scenario.js";
+import { ROOT } from "./helpers/cli.js";
+
+const SCENARIOS = join(ROOT, "scenarios");
+const files = readdirSync(SCENARIOS).filter((f) => f.endsWith(".yaml"));
+
+const decisions = (steps: readonly Step[]) =>
+  steps.filter((s) => s.decision !== null && s.decision !== "info");
+
+describe("every shipped scenario", () => {
+  it("ships the Zhang Ming story and one scenario per cause of deactivation", () => {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        "zhang-ming.yaml",
+        "financial-burden.yaml",
+        "security-suspension.yaml",
+        "policy-adjustment.yaml",
+        "good-customer.yaml",
+      ]),
+    );
+  });
+
+  it.each(files)("%s meets its own expectations", (file) => {
+    const run = runScenario(join(SCENARIOS, file));
+    const failed = run.results
+      .filter((r) => !r.ok)
+      .map((r) => ({ day: r.expectation.day, checks: r.checks.filter((c) => !c.ok) }));
+    expect(run.results.length).toBeGreaterThan(0);
+    expect(failed).toEqual([]);
+  });
+});
+
+describe("Zhang Ming (the seed article)", () => {
+  const { trace } = runScenario(join(SCENARIOS, "zhang-ming.yaml"));
+  const steps = trace.steps;
+
+  it("declines the later limit-increase applications, citing the applications", () => {
+    const increases = steps.filter((s) => s.event.type === "apply" && s.event.product === "increase");
+    expect(increases.length).toBeGreaterThanOrEqual(4);
+    const later = increases.slice(-3);
+    expect(later.every((s) => s.decision === "declined")).toBe(true);
+    expect(later.flatMap((s) => s.reasons)).toContain("TOO_MANY_APPLICATIONS");
+  });
+
+  it("has one or two short overdues before the suspension, and the score plummets", () => {
+    const suspension = steps.find((s) => s.decision === "suspended")!;
+    const overdues = steps.filter((s) => s.event.type === "overdue" && s.day <= suspension.day);
+    expect(overdues.length).toBeGreaterThanOrEqual(1);
+    expect(overdues.length).toBeLessThanOrEqual(2);
+    for (const o of overdues) expect(o.overdueDays).toBeLessThan(10);
+    const peak = Math.max(...steps.filter((s) => s.day < suspension.day).map((s) => s.score));
+    expect(peak - suspension.score).toBeGreaterThanOrEqual(150);
+  });
+
+  it("is suspended for credit citing both the overdues and the frequent applications", () => {
+    const suspension = steps.find((s) => s.decision === "suspended")!;
+    expect(suspension.cause).toBe("credit");
+    expect(suspension.reasons).toEqual(
+      expect.arrayContaining(["SCORE_BELOW_MINIMUM", "OVERDUE_RECENT", "INQUIRIES_30D"]),
+    );
+    expect(suspension.reasons.length).toBeLessThanOrEqual(5);
+  });
+
+  it("pays the arrears, and customer service names the reasons and what to do", () => {
+    const suspension = steps.find((s) => s.decision === "suspended")!;
+    const repaid = steps.find((s) => s.event.type === "repay" && s.day > suspension.day)!;
+    expect(repaid.balance).toBe(0);
+    const support = steps.find((s) => s.event.type === "contact_support" && s.day > repaid.day)!;
+    expect(support.decision).toBe("info");
+    expect(support.reasons).toEqual(suspension.reasons);
+    const remedies = support.remedies.map((r) => r.kind);
+    expect(remedies).toContain("keep_clean_until");
+    expect(remedies).toContain("wait_for_review");
+  });
+
+  it("is restored by a periodic review after months of clean behaviour", () => {
+    const suspension = steps.find((s) => s.decision === "suspended")!;
+    const restored = steps.find((s) => s.decision === "restored")!;
+    expect(restored.event.type).toBe("review");
+    expect(restored.day - suspension.day).toBeGreaterThanOrEqual(60);
+    expect(restored.reasons).toEqual(expect.arrayContaining(["ARREARS_CLEARED", "SCORE_RECOVERED"]));
+    expect(trace.final.status).toBe("active");
+  });
+
+  it("every score change names the characteristics that moved", () => {
+    for (const s of steps.filter((x) => x.scoreDelta !== 0)) {
+      const sum = s.moves.reduce((acc, m) => acc + (m.to - m.from), 0);
+      expect(sum).toBe(s.scoreDelta);
+    }
+  });
+});
+
+describe("the three causes of deactivation", () => {
+  it("financial burden: the limit is cut, then the account suspended for debt, with no missed payment", () => {
+    const { trace } = runScenario(join(SCENARIOS, "financial-burden.yaml"));
+    const d = decisions(trace.steps);
+    const cut = d.find((s) => s.decision === "limit_reduced")!;
+    const suspension = d.find((s) => s.decision === "suspended")!;
+    expect(cut.day).toBeLessThan(suspension.day);
+    expect(suspension.reasons).toEqual(
+      expect.arrayContaining(["DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"]),
+    );
+    expect(trace.steps.filter((s) => s.event.type === "overdue")).toEqual([]);
+  });
+
+  it("abnormal behaviour: profile changes suspend for security; verifying identity restores", () => {
+    const { trace } = runScenario(join(SCENARIOS, "security-suspension.yaml"));
+    const suspension = trace.steps.find((s) => s.decision === "suspended")!;
+    expect(suspension.event.type).toBe("change_profile");
+    expect(suspension.cause).toBe("security");
+    const restored = trace.steps.find((s) => s.decision === "restored")!;
+    expect(restored.event.type).toBe("verify_identity");
+  });
+
+  it("policy adjustment: an account that met the old policy is suspended citing the change", () => {
+    const { trace } = runScenario(join(SCENARIOS, "policy-adjustment.yaml"));
+    const change = trace.steps.find((s) => s.event.type === "policy")!;
+    const suspension = trace.steps.find((s) => s.decision === "suspended")!;
+    expect(
+      decisions(trace.steps.filter((s) => s.day < change.day)).every((s) => s.decision === "approved"),
+    ).toBe(true);
+    expect(suspension.cause).toBe("policy");
+    expect(suspension.reasons[0]).toBe("POLICY_CHANGE");
+    expect(suspension.policy).toBe("tightened");
+  });
+});
