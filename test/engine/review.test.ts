@@ -1,0 +1,439 @@
+// The review engine's rules, through small scenarios. Thresholds are set by the test (testPolicy), so the
+// calibration of the shipped scorecard and policies does not change what these tests mean.
+
+import { describe, expect, it } from "vitest";
+import type { Step } from "../../src/engine/types.js";
+import { baselineScore, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+
+// 2024 calendar with the test policy: statements on the 1st (days 0, 31, 60, 91…), due on the 10th (40, 69,
+// 100…), reviews on the 15th (14, 45, 74, 105, 135, 166…).
+const REVIEW_DAYS = [14, 45, 74, 105, 135, 166, 196, 227];
+
+const decisions = (steps: readonly Step[]) => steps.map((s) => s.decision);
+
+describe("applications to open", () => {
+  it("approve the amount asked when the score and income support it", () => {
+    const t = run([on.open(0, 5_000)]);
+    const s = stepOn(t, "apply", 0);
+    expect(s.decision).toBe("approved");
+    expect(s.reasons).toEqual([]);
+    expect(s.limit).toBe(500_000);
+    expect(s.status).toBe("active");
+    expect(s.available).toBe(500_000);
+  });
+
+  it("decline a second account with ACCOUNT_EXISTS and keep the limit", () => {
+    const t = run([on.open(0, 5_000), on.open(3, 9_000)]);
+    const s = stepOn(t, "apply", 3);
+    expect(s.decision).toBe("declined");
+    expect(s.reasons).toEqual(["ACCOUNT_EXISTS"]);
+    expect(s.limit).toBe(500_000);
+  });
+
+  it("decline with TOO_MANY_APPLICATIONS above maxApplications30d, counting own and external inquiries", () => {
+    const policy = testPolicy({ maxApplications30d: 2 });
+    const over = run([on.externalInquiry(0), on.externalInquiry(1), on.open(2, 5_000)], { policy });
+    expect(stepOn(over, "apply", 2).decision).toBe("declined");
+    expect(stepOn(over, "apply", 2).reasons[0]).toBe("TOO_MANY_APPLICATIONS");
+    const atLimit = run([on.externalInquiry(1), on.open(2, 5_000)], { policy });
+    expect(stepOn(atLimit, "apply", 2).decision).toBe("approved");
+    // the window is 30 days: inquiries on day 0 no longer count on day 30
+    const later = run([on.externalInquiry(0), on.externalInquiry(0), on.open(30, 5_000)], { policy });
+    expect(stepOn(later, "apply", 30).decision).toBe("approved");
+  });
+
+  it("decline below minOpenScore, judged on the score before the application's own inquiry", () => {
+    const before = baselineScore();
+    const at = run([on.open(0, 5_000)], { policy: testPolicy({ minOpenScore: before }) });
+    expect(stepOn(at, "apply", 0).decision).toBe("approved");
+    const above = run([on.open(0, 5_000)], { policy: testPolicy({ minOpenScore: before + 1 }) });
+    const s = stepOn(above, "apply", 0);
+    expect(s.decision).toBe("declined");
+    expect(s.reasons[0]).toBe("SCORE_BELOW_OPEN_MINIMUM");
+    // the scorecard's own reasons follow the rule's code
+    expect(s.reasons.length).toBeGreaterThan(1);
+    expect(s.status).toBe("none");
+    expect(s.limit).toBe(0);
+  });
+
+  it("decline when the policy's eligibility rules fail (verified identity, debt to income)", () => {
+    const unverified = run([on.open(0, 5_000)], {
+      policy: testPolicy({ requireVerified: true }),
+      profile: { verified: false },
+    });
+    expect(stepOn(unverified, "apply", 0).reasons[0]).toBe("IDENTITY_REQUIRED");
+    const indebted = run([on.open(0, 5_000)], {
+      policy: testPolicy({ maxDebtToIncome: 0.5 }),
+      profile: { monthlyIncome: 10_000, externalDebt: 60_001 * 100 },
+    });
+    expect(stepOn(indebted, "apply", 0).decision).toBe("declined");
+    expect(stepOn(indebted, "apply", 0).reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    const justUnder = run([on.open(0, 5_000)], {
+      policy: testPolicy({ maxDebtToIncome: 0.5 }),
+      profile: { monthlyIncome: 10_000, externalDebt: 60_000 * 100 },
+    });
+    expect(stepOn(justUnder, "apply", 0).decision).toBe("approved");
+  });
+
+  it("approve lower, citing LIMIT_CAPPED, when the score band or the income caps the limit", () => {
+    const band = run([on.open(0, 5_000)], {
+      policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 3_000 }] }),
+    });
+    expect(stepOn(band, "apply", 0)).toMatchObject({
+      decision: "approved_lower",
+      reasons: ["LIMIT_CAPPED"],
+      limit: 300_000,
+      status: "active",
+    });
+    const income = run([on.open(0, 5_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 2 }),
+      profile: { monthlyIncome: 1_234 },
+    });
+    // two months of income, in whole hundreds of yuan
+    expect(stepOn(income, "apply", 0)).toMatchObject({ decision: "approved_lower", limit: 240_000 });
+  });
+});
+
+describe("applications to increase", () => {
+  it("need an account", () => {
+    const t = run([on.increase(0, 1_000)]);
+    expect(stepOn(t, "apply", 0)).toMatchObject({ decision: "declined", reasons: ["NO_ACCOUNT"] });
+  });
+
+  it("raise the limit by the amount asked", () => {
+    const t = run([on.open(0, 5_000), on.increase(40, 2_000)]);
+    expect(stepOn(t, "apply", 40)).toMatchObject({ decision: "approved", limit: 700_000 });
+  });
+
+  it("decline below minIncreaseScore and at the supported maximum", () => {
+    const low = run([on.open(0, 5_000), on.increase(40, 2_000)], {
+      policy: testPolicy({ minIncreaseScore: 950 }),
+    });
+    expect(stepOn(low, "apply", 40).reasons[0]).toBe("SCORE_BELOW_INCREASE_MINIMUM");
+    expect(stepOn(low, "apply", 40).limit).toBe(500_000);
+    const capped = run([on.open(0, 5_000), on.increase(40, 2_000)], {
+      policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 5_000 }] }),
+    });
+    expect(stepOn(capped, "apply", 40).reasons[0]).toBe("LIMIT_AT_MAXIMUM");
+  });
+
+  it("decline while an amount is overdue", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.increase(50, 1_000)]);
+    expect(stepOn(t, "apply", 50).reasons[0]).toBe("OVERDUE_OUTSTANDING");
+  });
+});
+
+describe("purchase authorisation", () => {
+  it("declines without an account", () => {
+    const t = run([on.purchase(0, 10)]);
+    expect(stepOn(t, "purchase", 0)).toMatchObject({
+      decision: "declined",
+      reasons: ["NO_ACCOUNT"],
+      applied: 0,
+    });
+  });
+
+  it("approves up to the available credit and declines OVER_LIMIT beyond it", () => {
+    const t = run([on.open(0, 1_000), on.purchase(1, 600), on.purchase(2, 400.01), on.purchase(3, 400)]);
+    expect(stepOn(t, "purchase", 1)).toMatchObject({
+      decision: "approved",
+      applied: 60_000,
+      balance: 60_000,
+    });
+    expect(stepOn(t, "purchase", 2)).toMatchObject({
+      decision: "declined",
+      reasons: ["OVER_LIMIT"],
+      applied: 0,
+      balance: 60_000,
+      purchases: 60_000,
+    });
+    expect(stepOn(t, "purchase", 3)).toMatchObject({ decision: "approved", balance: 100_000, available: 0 });
+  });
+
+  it("declines while suspended with ACCOUNT_SUSPENDED and the reasons on record", () => {
+    const policy = testPolicy({ securityMaxChanges: 0 });
+    const t = run([on.open(0, 1_000), on.change(1), on.purchase(2, 10)], { policy });
+    const s = stepOn(t, "purchase", 2);
+    expect(s.decision).toBe("declined");
+    expect(s.reasons[0]).toBe("ACCOUNT_SUSPENDED");
+    expect(s.reasons).toContain("SECURITY_PROFILE_CHANGES");
+    expect(s.balance).toBe(0);
+  });
+});
+
+describe("real-time triggers", () => {
+  it.each([10, 30])("overdue %d days suspends an active account at once (cause credit)", (days) => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000)], {
+      policy: testPolicy({ suspendOverdueDays: days }),
+      until: 120,
+    });
+    const dueDay = stepsOf(t, "statement")[0]!.event.dueDay;
+    const suspended = t.steps.filter((s) => s.decision === "suspended");
+    expect(suspended).toHaveLength(1);
+    expect(suspended[0]).toMatchObject({ day: dueDay + days, status: "suspended", cause: "credit" });
+    expect(suspended[0]!.event.type).toBe("overdue");
+    expect(suspended[0]!.reasons[0]).toBe("OVERDUE_TOO_LONG");
+    expect(suspended[0]!.overdueDays).toBe(days);
+    expect(stateOn(t, dueDay + days - 1).status).toBe("active");
+  });
+
+  it("a repayment within the grace days avoids overdue and suspension", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(42, "minimum")], {
+      policy: testPolicy({ suspendOverdueDays: 1 }),
+      until: 60,
+    });
+    expect(stepsOf(t, "overdue")).toEqual([]);
+    expect(t.final.status).toBe("active");
+  });
+
+  it("more profile changes than securityMaxChanges within the window: security suspension", () => {
+    const policy = testPolicy({ securityMaxChanges: 2, securityWindowDays: 30 });
+    const t = run(
+      [on.open(0, 1_000), on.change(1, "phone"), on.change(2, "device"), on.change(3, "address")],
+      {
+        policy,
+      },
+    );
+    expect(stepOn(t, "change_profile", 2).decision).toBeNull();
+    expect(stepOn(t, "change_profile", 3)).toMatchObject({
+      decision: "suspended",
+      status: "suspended",
+      cause: "security",
+    });
+    expect(stepOn(t, "change_profile", 3).reasons).toContain("SECURITY_PROFILE_CHANGES");
+    const spread = run([on.open(0, 1_000), on.change(1), on.change(31), on.change(61)], { policy });
+    expect(spread.steps.some((s) => s.decision === "suspended")).toBe(false);
+    // without an account there is nothing to suspend
+    const noAccount = run([on.change(1), on.change(2), on.change(3)], { policy });
+    expect(noAccount.final.status).toBe("none");
+  });
+
+  it("verify_identity lifts a security suspension, keeps the limit, and resets the change count", () => {
+    const policy = testPolicy({ securityMaxChanges: 2, securityWindowDays: 30 });
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.change(1),
+        on.change(2),
+        on.change(3),
+        on.verify(20),
+        on.change(21),
+        on.change(22),
+        on.purchase(23, 10),
+      ],
+      { policy },
+    );
+    // the monthly review does not lift a security hold
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: null, status: "suspended", cause: "security" });
+    expect(stepOn(t, "verify_identity", 20)).toMatchObject({
+      decision: "restored",
+      reasons: ["IDENTITY_VERIFIED"],
+      status: "active",
+      cause: null,
+      limit: 100_000,
+    });
+    expect(stepOn(t, "change_profile", 22).decision).toBeNull();
+    expect(stepOn(t, "purchase", 23).decision).toBe("approved");
+  });
+
+  it("verify_identity does not lift a credit suspension", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.verify(60)], {
+      policy: testPolicy({ suspendOverdueDays: 10 }),
+    });
+    expect(stepOn(t, "verify_identity", 60)).toMatchObject({
+      decision: null,
+      status: "suspended",
+      cause: "credit",
+    });
+  });
+});
+
+describe("the periodic review", () => {
+  it("runs on reviewDayOfMonth and suspends an active account below minScore (cause credit)", () => {
+    const t = run([on.open(0, 1_000)], { policy: testPolicy({ minScore: 950 }) });
+    const review = stepOn(t, "review", 14);
+    expect(review.date).toBe("2024-01-15");
+    expect(review).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(review.reasons[0]).toBe("SCORE_BELOW_MINIMUM");
+    expect(review.reasons).not.toContain("POLICY_CHANGE");
+  });
+
+  it("leaves a passing account alone and shows no review step", () => {
+    const t = run([on.open(0, 1_000)], { until: 100 });
+    expect(stepsOf(t, "review")).toEqual([]);
+  });
+
+  it("suspends with cause policy when the account still passes the policy in force before the change", () => {
+    const t = run([on.open(0, 1_000), on.policy(5, { set: { minScore: 950 } })]);
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "policy", policy: "test*" });
+    expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_MINIMUM"]);
+  });
+
+  it("`use` switches to another policy; failing it cites the policy change", () => {
+    const strict = testPolicy({ minScore: 950 }, "strict");
+    const t = run([on.open(0, 1_000), on.policy(5, { use: strict })]);
+    expect(stepOn(t, "policy", 5).policy).toBe("strict");
+    expect(stepOn(t, "review", 14)).toMatchObject({
+      decision: "suspended",
+      cause: "policy",
+      policy: "strict",
+    });
+  });
+
+  it("cites credit, not policy, when the previous policy would fail the account too", () => {
+    const t = run([
+      on.open(0, 1_000),
+      on.policy(5, { set: { minScore: 950 } }),
+      on.policy(6, { set: { minScore: 949 } }),
+    ]);
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(review.reasons).not.toContain("POLICY_CHANGE");
+  });
+
+  it("a policy failure of eligibility (debt to income) suspends too", () => {
+    const t = run([on.open(0, 1_000), on.externalDebt(3, 200_000)], {
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+      profile: { monthlyIncome: 10_000 },
+    });
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(review.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+  });
+
+  // The rule changed in 6215a07: the limit is cut to what the score supports even below the balance;
+  // available credit is then 0 (never negative) until the balance is repaid.
+  it("reduces the limit below reduceLimitScore to what the score supports; available never goes negative", () => {
+    const cut = { reduceLimitScore: 950, limitBands: [{ minScore: 350, maxLimit: 1_000 }] };
+    const small = run([on.open(0, 5_000), on.purchase(1, 200), on.policy(5, { set: cut })]);
+    const r1 = stepOn(small, "review", 14);
+    expect(r1).toMatchObject({
+      decision: "limit_reduced",
+      status: "active",
+      limit: 100_000,
+      available: 80_000,
+    });
+    expect(r1.reasons[0]).toBe("SCORE_BELOW_LIMIT_BAND");
+
+    const big = run([
+      on.open(0, 5_000),
+      on.purchase(1, 3_456.78),
+      on.policy(5, { set: cut }),
+      on.purchase(20, 1),
+    ]);
+    const r2 = stepOn(big, "review", 14);
+    expect(r2).toMatchObject({ decision: "limit_reduced", limit: 100_000, balance: 345_678, available: 0 });
+    expect(stepOn(big, "purchase", 20).reasons).toEqual(["OVER_LIMIT"]);
+
+    // nothing to cut when the limit is already at the supported maximum
+    const atCap = run([on.open(0, 1_000), on.purchase(1, 1_000), on.policy(5, { set: cut })]);
+    expect(stepsOf(atCap, "review", 14)).toEqual([]);
+    expect(atCap.final.limit).toBe(100_000);
+  });
+});
+
+describe("restoration and closure", () => {
+  // overdue from day 44 (bill due day 40 + 3 grace days), suspended on day 45 after 5 days overdue
+  const suspendedOn45 = (
+    overrides: Parameters<typeof testPolicy>[0],
+    extra: Parameters<typeof run>[0] = [],
+  ) =>
+    run([on.open(0, 5_000), on.purchase(1, 1_000), ...extra], {
+      policy: testPolicy({ suspendOverdueDays: 5, ...overrides }),
+      until: 240,
+    });
+
+  it("a suspended account with arrears is not restored; the review says why", () => {
+    const t = suspendedOn45({});
+    expect(stateOn(t, 45)).toMatchObject({ status: "suspended", cause: "credit" });
+    const review = stepOn(t, "review", 74);
+    expect(review.decision).toBeNull();
+    expect(review.reasons.slice(0, 2)).toEqual(["NOT_RESTORED_YET", "OVERDUE_OUTSTANDING"]);
+  });
+
+  it("is restored at the first review after the clean period since the arrears were repaid", () => {
+    const clean = 40;
+    const t = suspendedOn45({ restoreCleanDays: clean }, [on.repay(50, "full")]);
+    const reviews = stepsOf(t, "review").filter((s) => s.day > 50);
+    const restoredAt = reviews.findIndex((s) => s.decision === "restored");
+    expect(restoredAt).toBeGreaterThanOrEqual(0);
+    for (const r of reviews.slice(0, restoredAt)) {
+      expect(r.day - 50).toBeLessThan(clean);
+      expect(r.decision).toBeNull();
+      expect(r.reasons).toContain("OVERDUE_TOO_RECENT");
+    }
+    const restored = reviews[restoredAt]!;
+    expect(restored.day - 50).toBeGreaterThanOrEqual(clean);
+    expect(restored.day).toBe(REVIEW_DAYS.find((d) => d - 50 >= clean));
+    expect(restored).toMatchObject({ status: "active", cause: null, limit: 500_000 });
+    expect(restored.reasons).toContain("ARREARS_CLEARED");
+  });
+
+  it("a score suspension is restored once the score reaches restoreScore, citing SCORE_RECOVERED", () => {
+    const t = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 350 } })], {
+      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
+      until: 80,
+    });
+    expect(stepOn(t, "review", 14).decision).toBe("suspended");
+    // restoreScore is still out of reach: the February review keeps the suspension
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, status: "suspended" });
+    const lowered = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 350, restoreScore: 350 } })], {
+      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
+      until: 80,
+    });
+    const restored = stepOn(lowered, "review", 45);
+    expect(restored).toMatchObject({ decision: "restored", status: "active", limit: 100_000 });
+    expect(restored.reasons).toContain("SCORE_RECOVERED");
+  });
+
+  it("is not restored while the score is below restoreScore", () => {
+    const t = suspendedOn45({ restoreScore: 950, closeAfterSuspendedDays: 1000 }, [on.repay(50, "full")]);
+    const reviews = stepsOf(t, "review").filter((s) => s.day > 50);
+    expect(reviews.length).toBeGreaterThan(3);
+    for (const r of reviews) {
+      expect(r.status).toBe("suspended");
+      expect(r.reasons).toContain("SCORE_BELOW_MINIMUM");
+    }
+  });
+
+  it("is closed at the first review after closeAfterSuspendedDays", () => {
+    const t = suspendedOn45({ restoreScore: 950, closeAfterSuspendedDays: 60 }, [
+      on.repay(50, "full"),
+      on.purchase(200, 10),
+      on.increase(201, 10),
+    ]);
+    const closed = t.steps.filter((s) => s.decision === "closed");
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.day).toBe(REVIEW_DAYS.find((d) => d - 45 >= 60));
+    expect(closed[0]).toMatchObject({ status: "closed", cause: null, available: 0 });
+    expect(closed[0]!.reasons[0]).toBe("LONG_SUSPENSION");
+    expect(decisions(stepsOf(t, "review").filter((s) => s.day < closed[0]!.day))).not.toContain("closed");
+    expect(stepOn(t, "purchase", 200).reasons).toEqual(["ACCOUNT_CLOSED"]);
+    expect(stepOn(t, "apply", 201).reasons).toEqual(["ACCOUNT_CLOSED"]);
+  });
+
+  it("request_review runs an early review, at most once per cooldown", () => {
+    const t = suspendedOn45({ restoreCleanDays: 30, reviewRequestCooldownDays: 30 }, [
+      on.repay(50, "full"),
+      on.requestReview(51),
+      on.requestReview(52),
+      on.requestReview(81),
+    ]);
+    const first = stepOn(t, "request_review", 51);
+    expect(first.decision).toBe("declined");
+    expect(first.reasons).toEqual(expect.arrayContaining(["NOT_RESTORED_YET", "OVERDUE_TOO_RECENT"]));
+    expect(first.remedies.some((r) => r.kind === "keep_clean_until")).toBe(true);
+    expect(stepOn(t, "request_review", 52)).toMatchObject({
+      decision: "declined",
+      reasons: ["REVIEW_TOO_SOON"],
+    });
+    // 30 days after the honoured request (the refused one does not restart the cooldown)
+    expect(stepOn(t, "request_review", 81)).toMatchObject({ decision: "restored", status: "active" });
+  });
+
+  it("request_review on an active account is only information", () => {
+    const t = run([on.open(0, 1_000), on.requestReview(3)]);
+    expect(stepOn(t, "request_review", 3)).toMatchObject({ decision: "info", status: "active" });
+  });
+});

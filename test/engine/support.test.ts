@@ -1,0 +1,107 @@
+// contact_support answers: the status, the reasons on record, and concrete remedies with amounts and dates.
+
+import { describe, expect, it } from "vitest";
+import type { Remedy } from "../../src/engine/types.js";
+import { on, run, stepOn, testPolicy } from "./builders.js";
+
+const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
+const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
+  remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
+
+describe("contact_support", () => {
+  it("without an account: NO_ACCOUNT, nothing to do", () => {
+    const s = stepOn(run([on.support(0)]), "contact_support", 0);
+    expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], remedies: [], status: "none" });
+  });
+
+  it("on an active account: the score's drivers, no remedies, state unchanged", () => {
+    const t = run([on.open(0, 1_000), on.support(5)]);
+    const s = stepOn(t, "contact_support", 5);
+    expect(s.decision).toBe("info");
+    expect(s.remedies).toEqual([]);
+    expect(s.status).toBe("active");
+    expect(s.scoreDelta).toBe(0);
+    expect(s.reasons.length).toBeLessThanOrEqual(4);
+  });
+
+  it("on a credit suspension with arrears: pay the overdue amount, raise the score, wait for the review date", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(50)], {
+      policy: testPolicy({ suspendOverdueDays: 5, restoreScore: 950 }),
+    });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("suspended");
+    expect(s.reasons[0]).toBe("OVERDUE_TOO_LONG");
+    expect(remedy(s.remedies, "pay_overdue")).toEqual({ kind: "pay_overdue", amount: s.overdue });
+    expect(s.overdue).toBeGreaterThan(100_000); // principal plus penalty
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 950 });
+    expect(remedy(s.remedies, "raise_score")!.drivers.length).toBeGreaterThan(0);
+    expect(remedy(s.remedies, "wait_for_review")).toEqual({
+      kind: "wait_for_review",
+      day: 74,
+      date: "2024-03-15",
+    });
+    // the remedies come in the order a customer acts on them: pay first, review last
+    expect(kinds(s.remedies)[0]).toBe("pay_overdue");
+    expect(kinds(s.remedies).at(-1)).toBe("wait_for_review");
+  });
+
+  it("after the arrears are repaid: keep clean until the end of the clean period", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(50, "full"), on.support(55)], {
+      policy: testPolicy({ suspendOverdueDays: 5, restoreCleanDays: 30 }),
+    });
+    const s = stepOn(t, "contact_support", 55);
+    expect(kinds(s.remedies)).not.toContain("pay_overdue");
+    expect(remedy(s.remedies, "keep_clean_until")).toEqual({
+      kind: "keep_clean_until",
+      day: 80,
+      date: "2024-03-21",
+    });
+  });
+
+  it("recent applications: wait until the last one leaves the 30-day window", () => {
+    const t = run([on.open(0, 5_000), on.externalInquiry(10), on.externalInquiry(12), on.support(20)], {
+      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
+    });
+    const s = stepOn(t, "contact_support", 20);
+    expect(s.status).toBe("suspended");
+    expect(remedy(s.remedies, "wait_for_inquiries")).toEqual({
+      kind: "wait_for_inquiries",
+      day: 42,
+      date: "2024-02-12",
+    });
+  });
+
+  it("on a security suspension: verify identity", () => {
+    const t = run([on.open(0, 1_000), on.change(1), on.support(2)], {
+      policy: testPolicy({ securityMaxChanges: 0 }),
+    });
+    const s = stepOn(t, "contact_support", 2);
+    expect(s.reasons).toContain("SECURITY_PROFILE_CHANGES");
+    expect(s.remedies).toEqual([{ kind: "verify_identity" }]);
+  });
+
+  it("on a debt-to-income suspension: reduce the debt to the policy's ratio", () => {
+    const t = run([on.open(0, 1_000), on.externalDebt(3, 200_000), on.support(20)], {
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+      profile: { monthlyIncome: 10_000 },
+    });
+    const s = stepOn(t, "contact_support", 20);
+    const r = remedy(s.remedies, "reduce_debt");
+    expect(r).toBeDefined();
+    expect(r!.max).toBe(1);
+    expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
+  });
+
+  it("on a closed account with a balance: pay the balance", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(38, "minimum"), on.support(46)], {
+      policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }),
+    });
+    expect(stepOn(t, "review", 14).decision).toBe("suspended");
+    expect(stepOn(t, "review", 45).decision).toBe("closed");
+    const s = stepOn(t, "contact_support", 46);
+    expect(s.status).toBe("closed");
+    expect(s.reasons).toContain("LONG_SUSPENSION");
+    expect(s.remedies).toEqual([{ kind: "pay_balance", amount: s.balance }]);
+    expect(s.balance).toBeGreaterThan(0);
+  });
+});
