@@ -34,8 +34,19 @@ export function validate<S extends z.ZodType>(schema: S, parsed: Parsed, file: s
   located.sort(
     (a, b) => (a.pos?.line ?? 1e9) - (b.pos?.line ?? 1e9) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0),
   );
-  const { issue, pos } = located[0]!;
+  // A missing field next to an unknown one is usually a typo of it: report the typo, with its suggestion.
+  const first = located[0]!;
+  const parent = first.issue.path.slice(0, -1);
+  const typo =
+    valueAt(parsed.data, first.issue.path) === undefined
+      ? located.find((l) => l.issue.code === "unrecognized_keys" && samePath(l.issue.path, parent))
+      : undefined;
+  const { issue, pos } = typo ?? first;
   throw toInputError(issue, parsed.data, file, pos, located.length - 1);
+}
+
+function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function issuePosition(issue: z.core.$ZodIssue, parsed: Parsed) {
