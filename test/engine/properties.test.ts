@@ -1,0 +1,291 @@
+// Property-based tests: random timelines through the engine, with the ledger's and the review engine's
+// invariants checked after every step and at the end of every visited day.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Calendar, formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
+import { isReasonCode } from "../../src/engine/reasons.js";
+import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
+import { run as runEngine, simulate } from "../../src/engine/simulate.js";
+import type { Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
+import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
+
+const RUNS = 200;
+
+const day = fc.integer({ min: 0, max: 400 });
+const amount = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 200_000 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 5_000_000 }) },
+);
+
+const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
+  {
+    minOpenScore: fc.integer({ min: 350, max: 950 }),
+    minIncreaseScore: fc.integer({ min: 350, max: 950 }),
+    minScore: fc.integer({ min: 350, max: 950 }),
+    reduceLimitScore: fc.integer({ min: 350, max: 950 }),
+    restoreScore: fc.integer({ min: 350, max: 950 }),
+    restoreCleanDays: fc.integer({ min: 0, max: 200 }),
+    maxApplications30d: fc.integer({ min: 0, max: 10 }),
+    graceDays: fc.integer({ min: 0, max: 60 }),
+    penaltyRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    revolvingRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    minRepaymentRate: fc.double({ min: 0, max: 1, noNaN: true }),
+    suspendOverdueDays: fc.integer({ min: 1, max: 120 }),
+    securityMaxChanges: fc.integer({ min: 0, max: 5 }),
+    securityWindowDays: fc.integer({ min: 1, max: 120 }),
+    statementDayOfMonth: fc.integer({ min: 1, max: 31 }),
+    dueDayOfMonth: fc.integer({ min: 1, max: 31 }),
+    reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),
+    closeAfterSuspendedDays: fc.integer({ min: 1, max: 400 }),
+    reviewRequestCooldownDays: fc.integer({ min: 0, max: 60 }),
+    maxDebtToIncome: fc.double({ min: 0, max: 5, noNaN: true }),
+    requireVerified: fc.boolean(),
+    maxLimitIncomeMultiple: fc.double({ min: 0, max: 20, noNaN: true }),
+    minLimit: fc.integer({ min: 0, max: 5_000 }),
+    limitBands: fc.array(
+      fc.record({
+        minScore: fc.integer({ min: 350, max: 950 }),
+        maxLimit: fc.integer({ min: 0, max: 100_000 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  },
+  { requiredKeys: [] },
+);
+
+const basePolicy: fc.Arbitrary<Policy> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(DEFAULT_POLICY) },
+  { weight: 1, arbitrary: fc.constant(TIGHTENED_POLICY) },
+  { weight: 5, arbitrary: fc.constant(testPolicy()) },
+  { weight: 3, arbitrary: policySet.map((set) => testPolicy(set, "random")) },
+);
+
+const event: fc.Arbitrary<EventInput> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("apply" as const),
+      product: fc.constantFrom("open" as const, "increase" as const),
+      amount,
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("purchase" as const),
+      amount,
+      merchant: fc.constantFrom(null, "Taobao"),
+    }),
+  },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("repay" as const),
+      amount: fc.oneof(
+        amount.map((fen) => ({ kind: "amount" as const, fen })),
+        fc.constantFrom(
+          { kind: "full" as const },
+          { kind: "statement" as const },
+          { kind: "minimum" as const },
+        ),
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("change_profile" as const),
+      field: fc.constantFrom("phone" as const, "address" as const, "device" as const, "bankcard" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("external_debt" as const), amount }) },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("external_inquiry" as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("income" as const),
+      monthlyIncome: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 })),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("policy" as const),
+      use: fc.constantFrom(null, DEFAULT_POLICY, TIGHTENED_POLICY),
+      set: policySet,
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("contact_support" as const) }) },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("verify_identity" as const) }) },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("request_review" as const) }) },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("note" as const), text: fc.string() }) },
+);
+
+const START_MIN = parseIsoDate("1990-01-01")!;
+const START_MAX = parseIsoDate("2100-12-31")!;
+
+/** Most timelines open an account on day 0, so the rest of the events have a credit line to act on. */
+const opening = fc.option(
+  fc.record({
+    day: fc.constant(0),
+    type: fc.constant("apply" as const),
+    product: fc.constant("open" as const),
+    amount: fc.integer({ min: 100_000, max: 5_000_000 }),
+  }),
+  { freq: 6 },
+);
+
+const scenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({
+    opening,
+    events: fc.array(event, { maxLength: 60 }),
+    start: fc.integer({ min: START_MIN, max: START_MAX }).map(formatIsoDate),
+    extraDays: fc.integer({ min: 0, max: 60 }),
+    policy: basePolicy,
+    profile: fc.record({
+      age: fc.integer({ min: 18, max: 100 }),
+      monthlyIncome: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 100_000 })),
+      verified: fc.boolean(),
+      creditHistoryMonths: fc.integer({ min: 0, max: 1200 }),
+      externalDebt: fc.integer({ min: 0, max: 100_000_000 }),
+    }),
+    observe: fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 5 }),
+  })
+  .map(({ opening, events: rest, start, extraDays, policy, profile, observe }) => {
+    const events = opening === null ? rest : [opening, ...rest];
+    const last = Math.max(0, ...events.map((e) => e.day));
+    const until = last + extraDays;
+    return scenario(events, { start, policy, profile, until, observe: observe.filter((d) => d <= until) });
+  });
+
+/** The ledger and status invariants every step and every end-of-day snapshot must hold. */
+function checkSnapshot(s: Snapshot, where: string): void {
+  expect(s.balance, `${where}: balance = purchases − repayments + charges`).toBe(
+    s.purchases - s.repayments + s.charges,
+  );
+  expect(s.available, `${where}: available`).toBe(
+    s.status === "active" ? Math.max(0, s.limit - s.balance) : 0,
+  );
+  expect(s.balance, where).toBeGreaterThanOrEqual(0);
+  expect(s.charges, where).toBeGreaterThanOrEqual(0);
+  expect(s.limit, where).toBeGreaterThanOrEqual(0);
+  expect(s.overdue, where).toBeGreaterThanOrEqual(0);
+  expect(s.overdue, `${where}: overdue ≤ balance`).toBeLessThanOrEqual(s.balance);
+  expect(s.overdueDays, where).toBeGreaterThanOrEqual(0);
+  expect(s.overdueDays > 0, `${where}: overdue days iff an overdue amount`).toBe(s.overdue > 0);
+  for (const v of [s.balance, s.limit, s.charges, s.purchases, s.repayments, s.overdue]) {
+    expect(Number.isSafeInteger(v), `${where}: whole fen`).toBe(true);
+  }
+  expect(s.score, where).toBeGreaterThanOrEqual(SCORE_MIN);
+  expect(s.score, where).toBeLessThanOrEqual(SCORE_MAX);
+  expect(s.cause !== null, `${where}: cause iff suspended`).toBe(s.status === "suspended");
+  if (s.status === "none") {
+    expect(s.limit, where).toBe(0);
+    expect(s.balance, where).toBe(0);
+  }
+}
+
+function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calendar): void {
+  const where = `step on day ${step.day} (${step.event.type})`;
+  checkSnapshot(step, where);
+  expect(step.day, where).toBeGreaterThanOrEqual(prev?.day ?? 0);
+  expect(step.day, where).toBeLessThanOrEqual(sc.until);
+  expect(step.date, where).toBe(cal.date(step.day));
+  const factors = explain(step.inputs);
+  expect(step.score, `${where}: score = 350 + points`).toBe(350 + factors.reduce((n, f) => n + f.points, 0));
+  expect(step.scoreDelta, where).toBe(step.score - (prev?.score ?? step.score - step.scoreDelta));
+  for (const code of step.reasons) expect(isReasonCode(code), `${where}: reason ${code}`).toBe(true);
+  for (const r of step.remedies) {
+    if (r.kind === "raise_score") for (const code of r.drivers) expect(isReasonCode(code), where).toBe(true);
+    if ("date" in r) expect(r.date, where).toBe(cal.date(r.day));
+  }
+  if (prev) {
+    // money only ever accumulates
+    expect(step.purchases, where).toBeGreaterThanOrEqual(prev.purchases);
+    expect(step.repayments, where).toBeGreaterThanOrEqual(prev.repayments);
+    expect(step.charges, where).toBeGreaterThanOrEqual(prev.charges);
+  }
+  switch (step.decision) {
+    case "suspended":
+      expect(step.status, where).toBe("suspended");
+      break;
+    case "restored":
+      expect(step.status, where).toBe("active");
+      break;
+    case "closed":
+      expect(step.status, where).toBe("closed");
+      break;
+    case "approved":
+    case "approved_lower":
+      if (step.event.type === "apply") expect(step.status, where).toBe("active");
+      break;
+    default:
+      break;
+  }
+  if (step.event.type === "purchase") {
+    expect(step.applied, where).toBe(step.decision === "approved" ? step.event.amount : 0);
+  }
+  if (step.event.type === "repay") {
+    expect(step.applied, where).toBeGreaterThanOrEqual(0);
+    expect(step.repayments - (prev?.repayments ?? 0), where).toBe(step.applied);
+  }
+}
+
+describe("engine properties over random timelines", () => {
+  it("keep every invariant after every step and at the end of every day", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const cal = new Calendar(sc.start);
+        let prev: Step | undefined;
+        let lastDay = -1;
+        runEngine(sc, {
+          step: (step) => {
+            checkStep(step, prev, sc, cal);
+            prev = step;
+          },
+          endOfDay: (snap) => {
+            checkSnapshot(snap, `end of day ${snap.day}`);
+            expect(snap.day).toBeGreaterThan(lastDay);
+            lastDay = snap.day;
+          },
+        });
+        expect(lastDay).toBe(sc.until);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("every user event produces exactly one step, in file order within a day", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const trace = simulate(sc);
+        const userSteps = trace.steps.filter((s) => "index" in s.event);
+        expect(userSteps.map((s) => (s.event as { index: number }).index)).toEqual(
+          sc.events.map((e) => e.index),
+        );
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("is deterministic and does not mutate its input", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const copy = structuredClone(sc);
+        const a = simulate(sc);
+        expect(sc).toEqual(copy);
+        const b = simulate(copy);
+        expect(b).toEqual(a);
+        expect(JSON.stringify(b.steps)).toBe(JSON.stringify(a.steps));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
