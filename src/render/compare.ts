@@ -1,0 +1,177 @@
+// The what-if comparison for a terminal: decisions that differ side by side, the end state of both runs,
+// and both score curves on one chart. Colour comes in as a Chalk instance.
+
+import type { ChalkInstance } from "chalk";
+import type { ReasonCode } from "../engine/reasons.js";
+import type { Trace } from "../engine/types.js";
+import type { Comparison, DecisionDifference, Outcome, SideDecision } from "../whatif/compare.js";
+import { scoreChart } from "./chart.js";
+import { describeEvent, money, reasonText, signed } from "./format.js";
+import { decisionColour } from "./trace.js";
+
+export interface CompareRenderOptions {
+  chalk: ChalkInstance;
+  chart: boolean;
+  /** how the two runs are called */
+  labels?: { base: string; variant: string };
+}
+
+const pad = (s: string, n: number) =>
+  s.length >= n ? `${s.slice(0, n - 1)}…` : s + " ".repeat(n - s.length);
+const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+const W = { day: 9, event: 38, side: 32 };
+
+function sideLines(
+  c: ChalkInstance,
+  s: SideDecision | null,
+  d: DecisionDifference,
+  which: "base" | "variant",
+): Array<[string, (x: string) => string]> {
+  if (s === null) {
+    const text =
+      which === "variant" && d.removed
+        ? "(event removed)"
+        : which === "base" && d.added
+          ? "(event added)"
+          : d.key.startsWith("review@")
+            ? "no decision"
+            : "(did not happen)";
+    return [[text, c.dim]];
+  }
+  const head: [string, (x: string) => string] =
+    s.decision === null ? ["no decision", c.dim] : [s.decision, decisionColour(c, s.decision)];
+  return [head, ...s.reasons.map((r): [string, (x: string) => string] => [`  ${r}`, (x) => x])];
+}
+
+function dayText(d: DecisionDifference): string {
+  const a = d.base?.day;
+  const b = d.variant?.day;
+  if (a !== undefined && b !== undefined && a !== b) return `${a}→${b}`;
+  return String(a ?? b);
+}
+
+function eventText(d: DecisionDifference): string {
+  const s = d.base ?? d.variant!;
+  const text = describeEvent(s.step.event, s.step.applied);
+  return d.id !== null ? `#${d.id} ${text}` : text;
+}
+
+function renderDifference(c: ChalkInstance, d: DecisionDifference): string[] {
+  const left = sideLines(c, d.base, d, "base");
+  const right = sideLines(c, d.variant, d, "variant");
+  const rows = Math.max(left.length, right.length);
+  const lines: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const [lt, lc] = left[i] ?? ["", (x: string) => x];
+    const [rt, rc] = right[i] ?? ["", (x: string) => x];
+    const prefix =
+      i === 0
+        ? `${padStart(dayText(d), W.day)}  ${pad(eventText(d), W.event)}`
+        : " ".repeat(W.day + 2 + W.event);
+    lines.push(`${prefix}  ${lc(pad(lt, W.side))}  ${rc(rt)}`.trimEnd());
+  }
+  return lines;
+}
+
+function statusText(o: Outcome): string {
+  return o.status === "suspended" ? `suspended (${o.cause})` : o.status;
+}
+
+function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
+  const b = cmp.base;
+  const v = cmp.variant;
+  const delta = (x: number, y: number, fmt: (n: number) => string = signed) =>
+    x === y ? c.dim("same") : fmt(y - x);
+  const fenDelta = (x: number, y: number) =>
+    delta(x, y, (n) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${money(Math.abs(n))}`);
+  const row = (label: string, x: string, y: string, change: string) =>
+    `  ${pad(label, 18)}${pad(x, 22)}${pad(y, 22)}${change}`;
+  const firstSusp = (o: Outcome) => (o.firstSuspendedDay === null ? "never" : `day ${o.firstSuspendedDay}`);
+  return [
+    c.bold(row("", "base", "what-if", "change")),
+    row(
+      "final status",
+      statusText(b),
+      statusText(v),
+      statusText(b) === statusText(v) ? c.dim("same") : `${statusText(b)} → ${statusText(v)}`,
+    ),
+    row("final score", String(b.score), String(v.score), delta(b.score, v.score)),
+    row("final limit", money(b.limit), money(v.limit), fenDelta(b.limit, v.limit)),
+    row("final balance", money(b.balance), money(v.balance), fenDelta(b.balance, v.balance)),
+    row("charges", money(b.charges), money(v.charges), fenDelta(b.charges, v.charges)),
+    row("suspensions", String(b.suspensions), String(v.suspensions), delta(b.suspensions, v.suspensions)),
+    row("first suspended", firstSusp(b), firstSusp(v), firstSusp(b) === firstSusp(v) ? c.dim("same") : ""),
+    row(
+      "days suspended",
+      String(b.daysSuspended),
+      String(v.daysSuspended),
+      delta(b.daysSuspended, v.daysSuspended),
+    ),
+    row("declines", String(b.declines), String(v.declines), delta(b.declines, v.declines)),
+  ];
+}
+
+/** The whole comparison: edits, differing decisions, outcome table, reason legend, chart. */
+export function renderComparison(
+  cmp: Comparison,
+  traces: { base: Trace; variant: Trace },
+  edits: readonly string[],
+  o: CompareRenderOptions,
+): string {
+  const c = o.chalk;
+  const labels = o.labels ?? { base: "base", variant: "what-if" };
+  const lines: string[] = [];
+  if (edits.length > 0) {
+    lines.push(c.bold("Edits"));
+    for (const e of edits) lines.push(`  ${e}`);
+    lines.push("");
+  }
+  const decisions = cmp.differences.filter((d) => d.kind === "decision");
+  const reasons = cmp.differences.filter((d) => d.kind === "reasons");
+  if (decisions.length === 0) {
+    lines.push(c.bold("Decisions that differ: none"), "  every decision is the same in both runs");
+  } else {
+    lines.push(c.bold(`Decisions that differ (${decisions.length})`));
+    lines.push(
+      c.bold(
+        `${padStart("day", W.day)}  ${pad("event", W.event)}  ${pad(labels.base, W.side)}  ${labels.variant}`,
+      ),
+    );
+    for (const d of decisions) lines.push(...renderDifference(c, d));
+  }
+  if (reasons.length > 0) {
+    lines.push("", c.bold(`Same decision, other reasons (${reasons.length})`));
+    for (const d of reasons) lines.push(...renderDifference(c, d));
+  }
+  const codes = new Set<ReasonCode>();
+  for (const d of cmp.differences)
+    for (const s of [d.base, d.variant]) for (const r of s?.reasons ?? []) codes.add(r);
+  if (codes.size > 0) {
+    lines.push("", c.dim("reasons:"));
+    for (const code of [...codes].sort()) lines.push(c.dim(`  ${pad(code, 28)} ${reasonText(code)}`));
+  }
+  lines.push("", c.bold("Outcome"), ...outcomeRows(c, cmp));
+  if (o.chart) {
+    lines.push(
+      "",
+      c.bold("Score over time"),
+      chartText(
+        c,
+        scoreChart(
+          [
+            { label: labels.base, points: traces.base.scoreSeries },
+            { label: labels.variant, points: traces.variant.scoreSeries },
+          ],
+          Math.max(traces.base.until, traces.variant.until),
+        ),
+      ),
+    );
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** asciichart colours two series itself: drop its escapes when colour is off (NO_COLOR, a pipe). */
+function chartText(c: ChalkInstance, chart: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what is removed
+  return c.level === 0 ? chart.replace(/\x1b\[[0-9;]*m/g, "") : chart;
+}

@@ -1,0 +1,172 @@
+// The flag form of what-if edits, for scripts and CI. Each flag's text becomes one Edit; flags are applied
+// in the order they were given. Syntax (documented in the README):
+//   --remove 7 | 7,9 | 10-12 | "type=apply,product=increase,day>=80"
+//   --add '{day: 60, type: repay, amount: full}'            (a YAML/JSON flow mapping, validated as a file event)
+//   --edit '7:day=65' | '7:day=65,amount=full' | '7:{amount: full}'   (null removes a field)
+//   --set minScore=620 | 'minScore=620,restoreScore=680' | '{limitBands: [{minScore: 600, maxLimit: 5000}]}'
+//   --seed 7        --policy tightened | ./my-policy.yaml
+
+import { InputError, UsageError } from "../scenario/errors.js";
+import { parseText } from "../scenario/parse.js";
+import { dayOf, type Edit, type Variant } from "./variant.js";
+
+export type EditFlag = "remove" | "add" | "edit" | "set" | "seed" | "policy";
+
+export interface FlagEdit {
+  flag: EditFlag;
+  value: string;
+}
+
+/** A YAML/JSON value from a flag (the parser's own protections: no alias bombs, no __proto__). */
+function yamlValue(text: string, label: string): unknown {
+  return parseText(text, label).data;
+}
+
+function mapping(text: string, label: string, example: string): Record<string, unknown> {
+  const data = yamlValue(text.trim().startsWith("{") ? text : `{${text}}`, label);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    throw new UsageError(`${label} needs a mapping, got ${JSON.stringify(text)}`, `e.g. ${example}`);
+  }
+  return data as Record<string, unknown>;
+}
+
+/** `key=value,key=value` (values read as YAML scalars) or a `{…}` flow mapping. */
+function assignments(text: string, label: string, example: string): Record<string, unknown> {
+  const t = text.trim();
+  if (t.startsWith("{")) return mapping(t, label, example);
+  const out: Record<string, unknown> = {};
+  for (const part of splitTop(t)) {
+    const m = /^\s*([A-Za-z_$][\w$]*)\s*=(.*)$/.exec(part);
+    if (!m)
+      throw new UsageError(`${label}: cannot read ${JSON.stringify(part)} as key=value`, `e.g. ${example}`);
+    const raw = m[2]!.trim();
+    out[m[1]!] = raw === "" ? null : yamlValue(raw, `${label} ${m[1]}`);
+  }
+  return out;
+}
+
+/** Splits on commas that are not inside brackets or quotes. */
+function splitTop(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | null = null;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "[" || ch === "{") depth++;
+    else if (ch === "]" || ch === "}") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(text.slice(start));
+  return parts.filter((p) => p.trim() !== "");
+}
+
+const CONDITION = /^\s*([A-Za-z_]\w*)\s*(>=|<=|!=|=|>|<)\s*(.+?)\s*$/;
+
+/** Event numbers a `--remove` selector names: numbers, ranges, or conditions on the events' fields. */
+export function selectEvents(v: Variant, text: string, label = "--remove"): number[] {
+  const t = text.trim();
+  if (/^[\d,\s-]+$/.test(t)) {
+    const ids: number[] = [];
+    for (const part of t
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
+      if (range) {
+        const [a, b] = [Number(range[1]), Number(range[2])];
+        if (b < a) throw new UsageError(`${label}: the range ${part} runs backwards`, `write ${b}-${a}`);
+        for (let i = a; i <= b; i++) ids.push(i);
+      } else if (/^\d+$/.test(part)) ids.push(Number(part));
+      else
+        throw new UsageError(
+          `${label}: cannot read ${JSON.stringify(part)}`,
+          "e.g. --remove 7, --remove 7,9 or --remove 10-12",
+        );
+    }
+    return [...new Set(ids)];
+  }
+  const conditions = splitTop(t).map((part) => {
+    const m = CONDITION.exec(part);
+    if (!m) {
+      throw new UsageError(
+        `${label}: cannot read ${JSON.stringify(part)} as a condition`,
+        'e.g. --remove "type=apply,product=increase,day>=80"',
+      );
+    }
+    return { key: m[1]!, op: m[2]!, value: m[3]!.replace(/^["']|["']$/g, "") };
+  });
+  const ids = v.events
+    .filter(({ event }) =>
+      conditions.every(({ key, op, value }) => {
+        const actual =
+          key === "day" ? dayOf(event, v.original.start) : (event as Record<string, unknown>)[key];
+        return compare(actual, op, value);
+      }),
+    )
+    .map((e) => e.id);
+  if (ids.length === 0) {
+    throw new InputError(`${label}: no event matches ${JSON.stringify(t)}`, {
+      hint: "list the events and their numbers with `credit-sim whatif FILE --list`",
+    });
+  }
+  return ids;
+}
+
+function compare(actual: unknown, op: string, value: string): boolean {
+  const num = Number(value);
+  const numeric = typeof actual === "number" && value !== "" && Number.isFinite(num);
+  switch (op) {
+    case "=":
+      return numeric ? actual === num : String(actual) === value;
+    case "!=":
+      return numeric ? actual !== num : String(actual) !== value;
+    default: {
+      if (!numeric) return false;
+      const a = actual as number;
+      return op === ">=" ? a >= num : op === "<=" ? a <= num : op === ">" ? a > num : a < num;
+    }
+  }
+}
+
+/** One flag → one Edit (validated against the variant so far by `applyEdit`). */
+export function flagToEdit(v: Variant, f: FlagEdit): Edit {
+  const label = `--${f.flag}`;
+  switch (f.flag) {
+    case "remove":
+      return { kind: "remove", ids: selectEvents(v, f.value, label) };
+    case "add":
+      return {
+        kind: "add",
+        event: mapping(f.value, label, "--add '{day: 60, type: repay, amount: full}'") as never,
+      };
+    case "edit": {
+      const m = /^\s*#?(\d+)\s*:(.*)$/s.exec(f.value);
+      if (!m)
+        throw new UsageError(
+          `${label} needs NUMBER:CHANGES, got ${JSON.stringify(f.value)}`,
+          "e.g. --edit 7:day=65 or --edit '7:{amount: full}'",
+        );
+      const patch = assignments(m[2]!, `${label} ${m[1]}`, "--edit 7:day=65");
+      if (Object.keys(patch).length === 0)
+        throw new UsageError(`${label} ${m[1]}: no change given`, "e.g. --edit 7:day=65");
+      return { kind: "edit", id: Number(m[1]), patch };
+    }
+    case "set":
+      return { kind: "set", params: assignments(f.value, label, "--set minScore=620") as never };
+    case "seed": {
+      if (!/^-?\d+$/.test(f.value.trim()))
+        throw new UsageError(`--seed must be a whole number, got ${JSON.stringify(f.value)}`);
+      return { kind: "seed", seed: Number(f.value) };
+    }
+    case "policy":
+      if (f.value.trim() === "") throw new UsageError("--policy needs a policy name or file");
+      return { kind: "policy", ref: f.value.trim() };
+  }
+}

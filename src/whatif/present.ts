@@ -1,0 +1,115 @@
+// What-if text for a terminal: the numbered timeline, and counterfactual advice.
+
+import type { ChalkInstance } from "chalk";
+import { civilFromDays, parseIsoDate } from "../engine/calendar.js";
+import type { Step } from "../engine/types.js";
+import { decisionColour } from "../render/trace.js";
+import type { CounterfactualResult } from "./counterfactual.js";
+import type { VariantRun } from "./run.js";
+import { dayOf, indexToId, whatWritten } from "./variant.js";
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+function dateOf(start: string, day: number): string {
+  const s = parseIsoDate(start);
+  if (s === null) return "";
+  const { year, month, day: d } = civilFromDays(s + day);
+  return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** The decision each user event got in a run, by event number. */
+export function decisionsById(run: VariantRun): Map<number, Step> {
+  const ids = indexToId(run.variant);
+  const out = new Map<number, Step>();
+  for (const s of run.trace.steps) {
+    if (!("index" in s.event)) continue;
+    const id = ids[s.event.index];
+    if (id !== undefined && !out.has(id)) out.set(id, s);
+  }
+  return out;
+}
+
+/** One line per event, in timeline order, with its number (what --remove/--edit take). */
+export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
+  const v = run.variant;
+  const start = v.original.start;
+  const steps = decisionsById(run);
+  const rows = v.events
+    .map((e, order) => ({ e, order, day: dayOf(e.event, start) }))
+    .sort((a, b) => a.day - b.day || a.order - b.order);
+  return rows.map(({ e, day }) => {
+    const step = steps.get(e.id);
+    const mark = e.origin === "added" ? c.green("+") : e.origin === "edited" ? c.yellow("~") : " ";
+    const decision = step?.decision ? decisionColour(c, step.decision)(step.decision) : "";
+    const reasons =
+      step?.decision && step.reasons.length > 0 ? c.dim(` ${step.reasons.slice(0, 2).join(", ")}`) : "";
+    return `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} ${decision}${reasons}`.trimEnd();
+  });
+}
+
+export function renderListing(run: VariantRun, c: ChalkInstance): string {
+  const head = `${c.bold(run.loaded.scenario.name)} — events by number (use with --remove / --edit)`;
+  const cols = c.bold(
+    `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", 40)} decision`,
+  );
+  return `${[head, "", cols, ...listingLines(run, c)].join("\n")}\n`;
+}
+
+const GOAL_TEXT = {
+  "avoid-suspended": "avoid the suspension",
+  "avoid-declined": "avoid every decline",
+  "reach-restored": "restore the account sooner",
+} as const;
+
+export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, c: ChalkInstance): string {
+  const lines = [
+    `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${base.loaded.scenario.name}`,
+    c.dim(`  as it happened: ${r.problem}`),
+    "",
+  ];
+  if (r.status === "nothing-to-do") {
+    lines.push(
+      r.goal === "reach-restored"
+        ? "Nothing to search: the account is never suspended."
+        : `Nothing to search: ${r.problem}.`,
+    );
+    return `${lines.join("\n")}\n`;
+  }
+  if (r.status === "solved") {
+    const size = r.solutions[0]!.candidates.length;
+    lines.push(c.bold(`${size === 1 ? "One change" : `${size} changes together`} would have done it:`));
+    r.solutions.forEach((s, i) => {
+      lines.push(`  ${i === 0 ? c.green("→") : c.dim(`${i + 1}.`)} ${i === 0 ? s.advice : c.dim(s.advice)}`);
+    });
+    if (r.solutions.length > 1)
+      lines.push(c.dim("  (the first is the least change; the others are alternatives of the same size)"));
+  } else {
+    lines.push(
+      c.yellow(
+        `Nothing within the bound works: no set of at most ${r.maxEdits} change${r.maxEdits === 1 ? "" : "s"} to your own events ${GOAL_TEXT[r.goal].replace("avoid", "avoids").replace("restore ", "restores ")}.`,
+      ),
+    );
+  }
+  lines.push("", c.dim(searchSummary(r)));
+  return `${lines.join("\n")}\n`;
+}
+
+export function searchSummary(r: CounterfactualResult): string {
+  const sizes = r.bySize
+    .map((s) => {
+      const what =
+        s.size === 1
+          ? "single changes"
+          : s.size === 2
+            ? "pairs"
+            : s.size === 3
+              ? "triples"
+              : `sets of ${s.size}`;
+      return s.complete ? `${s.tried} ${what}` : `${s.tried} ${what} (not all)`;
+    })
+    .join(", ");
+  const bound = `at most ${r.maxEdits} changes, at most ${r.budget} runs`;
+  const stop = r.budgetExhausted ? "; stopped at the run budget (raise it with --budget)" : "";
+  return `searched ${r.candidates} candidate changes (remove an application, inquiry, profile change, debt or purchase; repay in full or earlier; repay a bill on its due day; verify identity; ask for a review): tried ${r.tried} variants — ${sizes || "none"} (${bound})${stop}`;
+}

@@ -1,0 +1,54 @@
+// A variant as a scenario file: the written shape, one event per line as people write them, policy paths
+// re-anchored to the new file's folder, and a description that says what was changed. `credit-sim run`
+// reads the result unchanged.
+
+import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { Document, isMap, isSeq } from "yaml";
+import { type Variant, variantWritten } from "./variant.js";
+
+const BUILTIN = /^[A-Za-z0-9_-]+$/;
+
+/** A policy reference as seen from `toFile`: built-in names stay, paths are re-anchored. */
+export function reanchor(ref: string, fromFile: string, toFile: string): string {
+  if (BUILTIN.test(ref) && !extname(ref)) return ref;
+  const abs = isAbsolute(ref) ? ref : resolve(dirname(resolve(fromFile)), ref);
+  if (isAbsolute(ref)) return ref;
+  const rel = relative(dirname(resolve(toFile)), abs)
+    .split(sep)
+    .join("/");
+  return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+export interface SaveOptions {
+  /** a new name; default: the original's + " (what-if)" */
+  name?: string;
+}
+
+/** The YAML text of a variant saved as `toFile`. */
+export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {}): string {
+  const w = variantWritten(v, (ref) => reanchor(ref, v.file, toFile));
+  const edits = v.notes.length > 0 ? v.notes.join("; ") : "no edits";
+  const base = v.original.description ? `${v.original.description}. ` : "";
+  const data: Record<string, unknown> = {
+    ...(w.$schema !== undefined ? { $schema: w.$schema } : {}),
+    name: options.name ?? `${v.original.name} (what-if)`,
+    description: `${base}What-if of ${v.original.name}: ${edits}`,
+    start: w.start,
+    until: w.until,
+    seed: w.seed,
+    policy: w.policy,
+    profile: w.profile,
+    events: w.events,
+  };
+  const doc = new Document(data);
+  doc.commentBefore = ` what-if variant of ${v.file}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;
+  const profile = doc.get("profile", true);
+  if (isMap(profile)) profile.flow = true;
+  const events = doc.get("events", true);
+  if (isSeq(events)) {
+    for (const item of events.items) {
+      if (isMap(item)) item.flow = true;
+    }
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}

@@ -1,0 +1,327 @@
+// A what-if variant: the scenario as the user wrote it, with edits applied. Edits operate on the written
+// shape (events as typed: `{day|date, type, ...}`), and every variant goes back through the loader's own
+// validate → normalise path, so an edit is accepted or refused exactly as the same line in a file would be.
+//
+// Events keep a stable number (#1… in file order; added events get the next numbers), so edits given in
+// any order address the same events: `--remove 10 --remove 11` removes the file's 10th and 11th events.
+
+import { dirname, resolve } from "node:path";
+import * as z from "zod";
+import { parseIsoDate } from "../engine/calendar.js";
+import type { Policy } from "../engine/types.js";
+import { loadPolicy } from "../policy/load.js";
+import { InputError } from "../scenario/errors.js";
+import type { LoadedScenario } from "../scenario/load.js";
+import { normalise } from "../scenario/normalise.js";
+import {
+  EventSchema,
+  PolicyOverrides,
+  ScenarioSchema,
+  type WrittenEvent,
+  type WrittenScenario,
+} from "../scenario/schema.js";
+import { toInputError, validate } from "../scenario/validate.js";
+
+export interface VariantEvent {
+  /** stable number: 1-based position in the original file; added events continue the count */
+  id: number;
+  event: WrittenEvent;
+  /** the edit that made it differ from the file, if any */
+  origin: "file" | "edited" | "added";
+}
+
+export type Edit =
+  | { kind: "remove"; ids: number[] }
+  | { kind: "add"; event: WrittenEvent }
+  | { kind: "edit"; id: number; patch: Record<string, unknown> }
+  | { kind: "set"; params: PolicyOverrides }
+  | { kind: "seed"; seed: number }
+  | { kind: "policy"; ref: string };
+
+export interface Variant {
+  /** the scenario file the variant starts from */
+  file: string;
+  /** the file as written (validated, defaults filled) */
+  original: WrittenScenario;
+  events: VariantEvent[];
+  nextId: number;
+  seed: number;
+  /** policy reference: a built-in name, or a path (relative to `file`, or absolute) */
+  policy: string;
+  /** parameter overrides from day 0 (expressed as a day-0 `policy` event when saved) */
+  set: PolicyOverrides;
+  /** last simulated day: pinned to the original's, so both runs cover the same span */
+  until: number;
+  /** the edits applied so far, in order (what the saved file's description lists) */
+  edits: Edit[];
+  /** a description of each applied edit, parallel to `edits` */
+  notes: string[];
+}
+
+/** The starting point: the loaded scenario, unedited. */
+export function baseVariant(loaded: LoadedScenario): Variant {
+  const w = loaded.written;
+  return {
+    file: loaded.file,
+    original: w,
+    events: w.events.map((event, i) => ({ id: i + 1, event, origin: "file" })),
+    nextId: w.events.length + 1,
+    seed: loaded.scenario.seed,
+    policy: w.policy,
+    set: {},
+    until: loaded.scenario.until,
+    edits: [],
+    notes: [],
+  };
+}
+
+/** Day number of a written event (dates resolved against the scenario's start). */
+export function dayOf(e: { day?: number | undefined; date?: string | undefined }, start: string): number {
+  if (e.day !== undefined) return e.day;
+  const s = parseIsoDate(start);
+  const d = e.date !== undefined ? parseIsoDate(e.date) : null;
+  return s !== null && d !== null ? d - s : 0;
+}
+
+export function findEvent(v: Variant, id: number, label: string): VariantEvent {
+  const found = v.events.find((e) => e.id === id);
+  if (found) return found;
+  const removed = v.edits.some((e) => e.kind === "remove" && e.ids.includes(id));
+  const last = v.nextId - 1;
+  throw new InputError(removed ? `event #${id} was already removed` : `no event #${id}`, {
+    field: label,
+    expected: `an event number from the listing (#1–#${last}); see \`credit-sim whatif FILE --list\``,
+    found: `#${id}`,
+  });
+}
+
+const EventList = z.array(EventSchema);
+
+/** Validates one event exactly as the loader validates an entry of `events:`; errors name `label`. */
+export function validateEvent(data: unknown, label: string): WrittenEvent {
+  const r = EventList.safeParse([data]);
+  if (r.success) return r.data[0]!;
+  const issue = r.error.issues[0]!;
+  const relabelled = { ...issue, path: ["events", ...issue.path] } as typeof issue;
+  const error = toInputError(relabelled, { events: [data] }, label, undefined, r.error.issues.length - 1);
+  const field = error.details.field?.replace(/^events\[0\]\.?/, "") || undefined;
+  throw new InputError(error.message, { ...error.details, field });
+}
+
+/** Validates policy parameter overrides as a `set:` block in a file is validated. */
+export function validateParams(data: unknown, label: string): PolicyOverrides {
+  const r = PolicyOverrides.safeParse(data);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const relabelled = { ...issue, path: ["events", 0, "set", ...issue.path] } as typeof issue;
+  const error = toInputError(relabelled, { events: [{ set: data }] }, label, undefined);
+  const field = error.details.field?.replace(/^events\[0\]\.set\.?/, "") || undefined;
+  throw new InputError(error.message, { ...error.details, field });
+}
+
+/** Applies one edit; throws InputError (and leaves `v` untouched) when the result is not a valid scenario. */
+export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)): Variant {
+  const next = { ...v, events: [...v.events], edits: [...v.edits, edit], notes: [...v.notes] };
+  switch (edit.kind) {
+    case "remove": {
+      const gone = edit.ids.map((id) => findEvent(v, id, label));
+      next.events = v.events.filter((e) => !edit.ids.includes(e.id));
+      next.notes.push(
+        `removed ${gone.map((e) => `#${e.id} (${describeWritten(e.event, v.original.start)})`).join(", ")}`,
+      );
+      break;
+    }
+    case "add": {
+      const event = validateEvent(edit.event, label);
+      checkWithinSpan(event, v, label);
+      next.events.push({ id: v.nextId, event, origin: "added" });
+      next.nextId = v.nextId + 1;
+      next.notes.push(`added #${v.nextId} (${describeWritten(event, v.original.start)})`);
+      break;
+    }
+    case "edit": {
+      const target = findEvent(v, edit.id, label);
+      const merged: Record<string, unknown> = { ...target.event };
+      // day and date are two ways of saying one thing: setting one drops the other
+      if ("day" in edit.patch) delete merged.date;
+      if ("date" in edit.patch) delete merged.day;
+      for (const [k, value] of Object.entries(edit.patch)) {
+        if (value === null || value === undefined) delete merged[k];
+        else merged[k] = value;
+      }
+      const event = validateEvent(merged, `${label} #${edit.id}`);
+      checkWithinSpan(event, v, `${label} #${edit.id}`);
+      next.events = v.events.map((e) =>
+        e.id === edit.id ? { id: e.id, event, origin: e.origin === "added" ? "added" : "edited" } : e,
+      );
+      const changes = Object.entries(edit.patch).map(
+        ([k, value]) => `${k}: ${value === null ? "(removed)" : JSON.stringify(value)}`,
+      );
+      next.notes.push(
+        `edited #${edit.id} (${describeWritten(target.event, v.original.start)}): ${changes.join(", ")}`,
+      );
+      break;
+    }
+    case "set": {
+      const params = validateParams(edit.params, label);
+      if (Object.keys(params).length === 0)
+        throw new InputError("no policy parameter given", { field: label });
+      next.set = { ...v.set, ...params };
+      next.notes.push(
+        `policy ${Object.entries(params)
+          .map(([k, value]) => `${k}=${JSON.stringify(value)}`)
+          .join(", ")}`,
+      );
+      break;
+    }
+    case "seed":
+      if (!Number.isInteger(edit.seed))
+        throw new InputError("the seed must be a whole number", { field: label, found: String(edit.seed) });
+      next.seed = edit.seed;
+      next.notes.push(`seed ${edit.seed}`);
+      break;
+    case "policy":
+      next.policy = edit.ref;
+      next.notes.push(`policy ${edit.ref}`);
+      break;
+  }
+  // the whole variant through the loader's path: cross-field rules, dates, policy names
+  loadVariant(next);
+  return next;
+}
+
+function checkWithinSpan(e: WrittenEvent, v: Variant, label: string): void {
+  const day = dayOf(e, v.original.start);
+  if (e.date !== undefined && day < 0) {
+    throw new InputError("the event is before the scenario starts", {
+      field: label,
+      found: `${e.date} (day ${day})`,
+      expected: `on or after start ${v.original.start}`,
+    });
+  }
+  if (day > v.until) {
+    throw new InputError("the event is after the last simulated day", {
+      field: label,
+      found: `day ${day}`,
+      expected: `at most day ${v.until} (the scenario's until)`,
+    });
+  }
+}
+
+export function describeEditKind(e: Edit): string {
+  return `--${e.kind === "policy" ? "policy" : e.kind}`;
+}
+
+/** The written scenario of a variant: what is saved, and what the loader validates. `policyRef` maps
+ *  policy references (for saving somewhere else). Expectations are left out: they describe the original. */
+export function variantWritten(v: Variant, policyRef: (ref: string) => string = (r) => r): WrittenScenario {
+  const o = v.original;
+  const events: WrittenEvent[] = v.events.map(({ event }) =>
+    event.type === "policy" && event.use !== undefined ? { ...event, use: policyRef(event.use) } : event,
+  );
+  if (Object.keys(v.set).length > 0) events.unshift({ day: 0, type: "policy", set: v.set });
+  const { expect: _expect, ...rest } = o;
+  return {
+    ...rest,
+    until: v.until,
+    seed: v.seed,
+    policy: policyRef(v.policy),
+    events,
+  };
+}
+
+/** Where each trace step's `event.index` points: the variant's written event → its stable id
+ *  (0 for the day-0 policy event that carries `set` overrides). */
+export function indexToId(v: Variant): number[] {
+  const ids = v.events.map((e) => e.id);
+  return Object.keys(v.set).length > 0 ? [0, ...ids] : ids;
+}
+
+export interface LoadVariantOptions {
+  policyCache?: Map<string, Policy>;
+}
+
+const sharedCache = new Map<string, Policy>();
+
+/** Validates and normalises the variant through the loader's own functions; errors point at event numbers. */
+export function loadVariant(v: Variant, options: LoadVariantOptions = {}): LoadedScenario {
+  const file = v.file;
+  const written = variantWritten(v);
+  const ids = indexToId(v);
+  const baseDir = dirname(resolve(file));
+  const cache = options.policyCache ?? sharedCache;
+  try {
+    const valid = validate(ScenarioSchema, { data: written, position: () => undefined }, file);
+    const normalised = normalise(valid, {
+      file,
+      position: () => undefined,
+      resolvePolicy: (ref) => loadPolicy(ref, baseDir, cache),
+    });
+    return { ...normalised, file, written: valid, raw: written };
+  } catch (err) {
+    if (err instanceof InputError) throw relabel(err, ids, file);
+    throw err;
+  }
+}
+
+function relabel(err: InputError, ids: number[], file: string): InputError {
+  const field = err.details.field?.replace(/^events\[(\d+)\]/, (_m, k: string) => {
+    const id = ids[Number(k)];
+    return id === 0 ? "policy parameters" : `event #${id}`;
+  });
+  return new InputError(err.message, {
+    ...err.details,
+    file: err.details.file === file ? `${file} (what-if)` : err.details.file,
+    ...(field !== undefined ? { field } : {}),
+  });
+}
+
+/** A short description of a written event, for listings and advice. */
+export function describeWritten(e: WrittenEvent, start: string): string {
+  const day = dayOf(e, start);
+  const at = e.date !== undefined ? `${e.date}, day ${day}` : `day ${day}`;
+  return `${whatWritten(e)} on ${at}`;
+}
+
+export function whatWritten(e: WrittenEvent): string {
+  const y = (n: number) => yuanText(n);
+  switch (e.type) {
+    case "apply":
+      return e.product === "open"
+        ? `application to open, ${y(e.amount)}`
+        : `application for +${y(e.amount)} limit`;
+    case "purchase":
+      return `purchase ${y(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}`;
+    case "repay":
+      return `repayment ${typeof e.amount === "number" ? y(e.amount) : e.amount === "full" ? "in full" : `of the ${e.amount}`}`;
+    case "change_profile":
+      return `change of bound ${e.field}`;
+    case "external_debt":
+      return `new debt elsewhere ${y(e.amount)}`;
+    case "external_inquiry":
+      return "credit application elsewhere";
+    case "income":
+      return `income now ${y(e.monthlyIncome)}/month`;
+    case "policy": {
+      const set = Object.entries(e.set ?? {}).map(([k, value]) => `${k}=${JSON.stringify(value)}`);
+      return ["policy", e.use ? `→ ${e.use}` : "", set.length ? `set ${set.join(", ")}` : ""]
+        .filter(Boolean)
+        .join(" ");
+    }
+    case "contact_support":
+      return "contact customer service";
+    case "verify_identity":
+      return "identity verification";
+    case "request_review":
+      return "request for an early review";
+    case "note":
+      return `note: ${e.text}`;
+  }
+}
+
+/** ¥1,234.50 from yuan (locale-independent). */
+export function yuanText(yuan: number): string {
+  const fen = Math.round(yuan * 100);
+  const whole = String(Math.floor(Math.abs(fen) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${fen < 0 ? "−" : ""}¥${whole}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
+}
