@@ -1,0 +1,362 @@
+// Population results without traces: a light Recorder reduces one account's run to an outcome summary,
+// and outcomes fold into fixed-size aggregates (counts, sums and fixed-bin histograms). Aggregates hold
+// whole numbers only, so merging is exact and order-free: worker results and shard outputs combine to the
+// same bytes as a single run, and memory stays flat whatever the number of accounts.
+
+import type { Recorder } from "../engine/simulate.js";
+import type { Cause, Snapshot, Status, Step } from "../engine/types.js";
+
+export const SCORE_MIN = 350;
+export const SCORE_BINS = 601; // 350 … 950, one point per bin: medians are exact
+export const SAMPLE_EVERY = 30; // the score is sampled every 30 days for "median score over time"
+export const LIMIT_BIN_YUAN = 500;
+export const LIMIT_BINS = 101; // 0 … 50,000 yuan by 500; the last bin holds everything above
+export const RESTORE_WITHIN = 180;
+
+export const CAUSES: readonly Cause[] = ["credit", "security", "policy"];
+export const STATUSES: readonly Status[] = ["none", "active", "suspended", "closed"];
+const CAUSE_BIT: Record<Cause, number> = { credit: 1, security: 2, policy: 4 };
+
+/** One account's run, summarised. */
+export interface Outcome {
+  opened: boolean;
+  openLimit: number;
+  /** bit set of the causes the account was ever suspended for (credit 1, security 2, policy 4) */
+  causes: number;
+  suspensions: number;
+  /** days from the first suspension to the first restoration after it; −1 when never restored */
+  restoreDays: number;
+  limitReduced: boolean;
+  closed: boolean;
+  finalStatus: Status;
+  finalCause: Cause | null;
+  finalScore: number;
+  finalLimit: number;
+  balance: number;
+  overdue: number;
+  charges: number;
+  /** the score on days 0, 30, 60, … (the last visited day's score when the engine skipped the day) */
+  scores: number[];
+}
+
+/** A Recorder that keeps only what an Outcome needs. Reused across accounts (`reset`). */
+export class OutcomeRecorder implements Recorder {
+  o!: Outcome;
+  private suspendedAt = -1;
+  private lastScore = 0;
+  private nextSample = 0;
+  private until = 0;
+
+  reset(until: number): Outcome {
+    this.until = until;
+    this.suspendedAt = -1;
+    this.nextSample = 0;
+    this.lastScore = 0;
+    this.o = {
+      opened: false,
+      openLimit: 0,
+      causes: 0,
+      suspensions: 0,
+      restoreDays: -1,
+      limitReduced: false,
+      closed: false,
+      finalStatus: "none",
+      finalCause: null,
+      finalScore: 0,
+      finalLimit: 0,
+      balance: 0,
+      overdue: 0,
+      charges: 0,
+      scores: [],
+    };
+    return this.o;
+  }
+
+  step(s: Step): void {
+    const o = this.o;
+    switch (s.decision) {
+      case "approved":
+      case "approved_lower":
+        if (!o.opened && s.event.type === "apply" && s.event.product === "open") {
+          o.opened = true;
+          o.openLimit = s.limit;
+        }
+        return;
+      case "suspended":
+        o.suspensions++;
+        o.causes |= CAUSE_BIT[s.cause ?? "credit"];
+        if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
+        return;
+      case "restored":
+        if (o.restoreDays < 0 && this.suspendedAt >= 0) {
+          o.restoreDays = s.day - this.suspendedAt;
+          this.suspendedAt = -1;
+        }
+        return;
+      case "closed":
+        o.closed = true;
+        return;
+      case "limit_reduced":
+        o.limitReduced = true;
+        return;
+      default:
+        return;
+    }
+  }
+
+  endOfDay(snap: Snapshot): void {
+    const scores = this.o.scores;
+    while (this.nextSample < snap.day) {
+      scores.push(this.lastScore);
+      this.nextSample += SAMPLE_EVERY;
+    }
+    this.lastScore = snap.score;
+    if (this.nextSample === snap.day) {
+      scores.push(snap.score);
+      this.nextSample += SAMPLE_EVERY;
+    }
+    const o = this.o;
+    o.finalStatus = snap.status;
+    o.finalCause = snap.cause;
+    o.finalScore = snap.score;
+    o.finalLimit = snap.limit;
+    o.balance = snap.balance;
+    o.overdue = snap.overdue;
+    o.charges = snap.charges;
+  }
+
+  /** Completes the score samples up to the last day. */
+  finish(): Outcome {
+    while (this.nextSample <= this.until) {
+      this.o.scores.push(this.lastScore);
+      this.nextSample += SAMPLE_EVERY;
+    }
+    return this.o;
+  }
+}
+
+/** The outcome as one word: what a champion/challenger "flip" compares. */
+export function outcomeClass(o: Outcome): string {
+  if (!o.opened) return "not opened";
+  if (o.finalStatus === "closed") return "closed";
+  if (o.finalStatus === "suspended") return `suspended (${o.finalCause ?? "credit"})`;
+  if (o.suspensions > 0) return "restored";
+  return "active";
+}
+
+/** One policy arm of one persona: everything additive. */
+export interface ArmAggregate {
+  accounts: number;
+  opened: number;
+  openLimit: number[];
+  suspended: number;
+  /** accounts ever suspended, per cause (CAUSES order) */
+  suspendedByCause: number[];
+  suspensions: number;
+  restored: number;
+  restoredWithin: number;
+  /** 1-day bins: days from suspension to restoration */
+  restoreDays: number[];
+  limitReduced: number;
+  closed: number;
+  /** STATUSES order */
+  finalStatus: number[];
+  finalScore: number[];
+  /** samples × SCORE_BINS, row-major */
+  monthlyScore: number[];
+  /** fen */
+  charges: number;
+  overdueEnd: number;
+  overdueAccountsEnd: number;
+  balanceEnd: number;
+}
+
+export function emptyArm(days: number): ArmAggregate {
+  const samples = Math.floor((days - 1) / SAMPLE_EVERY) + 1;
+  return {
+    accounts: 0,
+    opened: 0,
+    openLimit: zeros(LIMIT_BINS),
+    suspended: 0,
+    suspendedByCause: zeros(CAUSES.length),
+    suspensions: 0,
+    restored: 0,
+    restoredWithin: 0,
+    restoreDays: zeros(days),
+    limitReduced: 0,
+    closed: 0,
+    finalStatus: zeros(STATUSES.length),
+    finalScore: zeros(SCORE_BINS),
+    monthlyScore: zeros(samples * SCORE_BINS),
+    charges: 0,
+    overdueEnd: 0,
+    overdueAccountsEnd: 0,
+    balanceEnd: 0,
+  };
+}
+
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+const scoreBin = (s: number) => Math.min(SCORE_BINS - 1, Math.max(0, Math.round(s) - SCORE_MIN));
+
+export function addOutcome(a: ArmAggregate, o: Outcome): void {
+  a.accounts++;
+  if (o.opened) {
+    a.opened++;
+    a.openLimit[Math.min(LIMIT_BINS - 1, Math.floor(o.openLimit / 100 / LIMIT_BIN_YUAN))]!++;
+  }
+  if (o.suspensions > 0) a.suspended++;
+  for (let i = 0; i < CAUSES.length; i++) if (o.causes & (1 << i)) a.suspendedByCause[i]!++;
+  a.suspensions += o.suspensions;
+  if (o.restoreDays >= 0) {
+    a.restored++;
+    if (o.restoreDays <= RESTORE_WITHIN) a.restoredWithin++;
+    a.restoreDays[Math.min(a.restoreDays.length - 1, o.restoreDays)]!++;
+  }
+  if (o.limitReduced) a.limitReduced++;
+  if (o.closed) a.closed++;
+  a.finalStatus[STATUSES.indexOf(o.finalStatus)]!++;
+  a.finalScore[scoreBin(o.finalScore)]!++;
+  const samples = a.monthlyScore.length / SCORE_BINS;
+  for (let m = 0; m < samples && m < o.scores.length; m++)
+    a.monthlyScore[m * SCORE_BINS + scoreBin(o.scores[m]!)]!++;
+  a.charges += o.charges;
+  a.overdueEnd += o.overdue;
+  if (o.overdue > 0) a.overdueAccountsEnd++;
+  a.balanceEnd += o.balance;
+}
+
+/** a += b, field by field (exact: whole numbers). */
+export function mergeArm(a: ArmAggregate, b: ArmAggregate): void {
+  for (const key of Object.keys(a) as Array<keyof ArmAggregate>) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length) throw new Error(`cannot merge ${key}: ${x.length} vs ${y.length} bins`);
+      for (let i = 0; i < x.length; i++) x[i]! += y[i]!;
+    } else (a as unknown as Record<string, number>)[key] = (x as number) + (y as number);
+  }
+}
+
+// ---- champion / challenger: paired differences on the same accounts ----
+
+export const BINARY_METRICS = [
+  "opened",
+  "suspended",
+  "suspendedCredit",
+  "suspendedSecurity",
+  "suspendedPolicy",
+  "restored",
+  "closed",
+  "overdueAtEnd",
+] as const;
+export type BinaryMetric = (typeof BINARY_METRICS)[number];
+export const CONTINUOUS_METRICS = ["finalScore", "finalLimit", "charges", "overdueEnd"] as const;
+export type ContinuousMetric = (typeof CONTINUOUS_METRICS)[number];
+
+export function binaryValue(o: Outcome, m: BinaryMetric): number {
+  switch (m) {
+    case "opened":
+      return o.opened ? 1 : 0;
+    case "suspended":
+      return o.suspensions > 0 ? 1 : 0;
+    case "suspendedCredit":
+      return o.causes & 1 ? 1 : 0;
+    case "suspendedSecurity":
+      return o.causes & 2 ? 1 : 0;
+    case "suspendedPolicy":
+      return o.causes & 4 ? 1 : 0;
+    case "restored":
+      return o.restoreDays >= 0 ? 1 : 0;
+    case "closed":
+      return o.closed ? 1 : 0;
+    case "overdueAtEnd":
+      return o.overdue > 0 ? 1 : 0;
+  }
+}
+
+export function continuousValue(o: Outcome, m: ContinuousMetric): number {
+  switch (m) {
+    case "finalScore":
+      return o.finalScore;
+    case "finalLimit":
+      return o.finalLimit;
+    case "charges":
+      return o.charges;
+    case "overdueEnd":
+      return o.overdue;
+  }
+}
+
+export interface Paired {
+  accounts: number;
+  /** per binary metric: [accounts 0→1, accounts 1→0] (champion → challenger) */
+  binary: Record<BinaryMetric, [number, number]>;
+  /** per continuous metric: Σd and Σd² of d = challenger − champion (Σd² as a decimal string: it can
+   *  pass 2^53 for money, and must stay exact to merge byte-identically) */
+  continuous: Record<ContinuousMetric, { sum: number; sumSq: string }>;
+  flipped: number;
+  /** "champion class → challenger class": accounts */
+  flips: Record<string, number>;
+}
+
+export function emptyPaired(): Paired {
+  return {
+    accounts: 0,
+    binary: Object.fromEntries(BINARY_METRICS.map((m) => [m, [0, 0]])) as Paired["binary"],
+    continuous: Object.fromEntries(
+      CONTINUOUS_METRICS.map((m) => [m, { sum: 0, sumSq: "0" }]),
+    ) as Paired["continuous"],
+    flipped: 0,
+    flips: {},
+  };
+}
+
+/** Paired accumulation with BigInt squares, folded into `Paired` by `flushPaired`. */
+export class PairedAccumulator {
+  readonly p = emptyPaired();
+  private readonly sq = new Map<ContinuousMetric, bigint>(CONTINUOUS_METRICS.map((m) => [m, 0n]));
+
+  add(a: Outcome, b: Outcome): boolean {
+    const p = this.p;
+    p.accounts++;
+    for (const m of BINARY_METRICS) {
+      const d = binaryValue(b, m) - binaryValue(a, m);
+      if (d > 0) p.binary[m][0]++;
+      else if (d < 0) p.binary[m][1]++;
+    }
+    for (const m of CONTINUOUS_METRICS) {
+      const d = continuousValue(b, m) - continuousValue(a, m);
+      if (d !== 0) {
+        p.continuous[m].sum += d;
+        const big = BigInt(d);
+        this.sq.set(m, this.sq.get(m)! + big * big);
+      }
+    }
+    const from = outcomeClass(a);
+    const to = outcomeClass(b);
+    if (from === to) return false;
+    p.flipped++;
+    const key = `${from} → ${to}`;
+    p.flips[key] = (p.flips[key] ?? 0) + 1;
+    return true;
+  }
+
+  result(): Paired {
+    for (const m of CONTINUOUS_METRICS) this.p.continuous[m].sumSq = this.sq.get(m)!.toString();
+    return this.p;
+  }
+}
+
+export function mergePaired(a: Paired, b: Paired): void {
+  a.accounts += b.accounts;
+  for (const m of BINARY_METRICS) {
+    a.binary[m][0] += b.binary[m][0];
+    a.binary[m][1] += b.binary[m][1];
+  }
+  for (const m of CONTINUOUS_METRICS) {
+    a.continuous[m].sum += b.continuous[m].sum;
+    a.continuous[m].sumSq = (BigInt(a.continuous[m].sumSq) + BigInt(b.continuous[m].sumSq)).toString();
+  }
+  a.flipped += b.flipped;
+  for (const [k, v] of Object.entries(b.flips)) a.flips[k] = (a.flips[k] ?? 0) + v;
+}

@@ -1,0 +1,95 @@
+// A generated account as an ordinary scenario file: the same timeline written out (yuan, day numbers,
+// policy references), so `credit-sim run exported.yaml` reproduces the account's outcome exactly.
+
+import { Document } from "yaml";
+import { fenToYuan } from "../engine/money.js";
+import type { Scenario, ScenarioEvent } from "../engine/types.js";
+import type { Outcome } from "./aggregate.js";
+
+const yuan = (fen: number): number => Number(fenToYuan(fen));
+
+function writtenEvent(e: ScenarioEvent, policyRef: (name: string) => string): Record<string, unknown> {
+  const at = { day: e.day, type: e.type };
+  switch (e.type) {
+    case "apply":
+      return { ...at, product: e.product, amount: yuan(e.amount) };
+    case "purchase":
+      return e.merchant === null
+        ? { ...at, amount: yuan(e.amount) }
+        : { ...at, amount: yuan(e.amount), merchant: e.merchant };
+    case "repay":
+      return { ...at, amount: e.amount.kind === "amount" ? yuan(e.amount.fen) : e.amount.kind };
+    case "change_profile":
+      return { ...at, field: e.field };
+    case "external_debt":
+      return { ...at, amount: yuan(e.amount) };
+    case "income":
+      return { ...at, monthlyIncome: e.monthlyIncome };
+    case "policy":
+      return {
+        ...at,
+        ...(e.use ? { use: policyRef(e.use.name) } : {}),
+        ...(Object.keys(e.set).length > 0 ? { set: e.set } : {}),
+      };
+    case "note":
+      return { ...at, text: e.text };
+    case "external_inquiry":
+    case "contact_support":
+    case "verify_identity":
+    case "request_review":
+      return at;
+  }
+}
+
+export interface ExportOptions {
+  /** how the file names a policy: a built-in name, or a path (absolute or relative to the file) */
+  policyRef: (policyName: string) => string;
+  /** comment lines at the top */
+  header: string[];
+  /** the outcome in the population, written as an end-of-run expectation */
+  outcome?: Outcome;
+}
+
+/** The written scenario (YAML text). Events keep the engine's order, so their indices round-trip. */
+export function scenarioYaml(s: Scenario, options: ExportOptions): string {
+  const written: Record<string, unknown> = {
+    $schema: undefined,
+    name: s.name,
+    description: s.description,
+    start: s.start,
+    until: s.until,
+    seed: s.seed,
+    policy: options.policyRef(s.policy.name),
+    profile: {
+      age: s.profile.age,
+      monthlyIncome: s.profile.monthlyIncome,
+      verified: s.profile.verified,
+      creditHistoryMonths: s.profile.creditHistoryMonths,
+      externalDebt: yuan(s.profile.externalDebt),
+    },
+    events: s.events.map((e) => writtenEvent(e, options.policyRef)),
+  };
+  delete written.$schema;
+  const o = options.outcome;
+  if (o) {
+    written.expect = [
+      {
+        end: true,
+        status: o.finalStatus,
+        ...(o.finalStatus === "suspended" ? { cause: o.finalCause } : {}),
+        score: o.finalScore,
+        limit: yuan(o.finalLimit),
+        balance: yuan(o.balance),
+      },
+    ];
+  }
+  const doc = new Document(written);
+  doc.commentBefore = options.header.map((l) => ` ${l}`).join("\n");
+  for (const key of ["profile", "events", "expect"]) {
+    const node = doc.get(key, true) as { flow?: boolean; items?: Array<{ flow?: boolean }> } | undefined;
+    if (!node) continue;
+    if (key === "profile") node.flow = true;
+    else for (const item of node.items ?? []) item.flow = true;
+  }
+  return doc.toString({ lineWidth: 0 });
+}

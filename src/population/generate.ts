@@ -1,0 +1,240 @@
+// Persona + seed + account index → an engine Scenario, directly (no YAML on the hot path). Pure: the
+// random source comes in as a value (random.ts), the calendar is the engine's, nothing is read or written.
+
+import { Calendar } from "../engine/calendar.js";
+import type { Fen, Policy, ProfileField, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
+import type { Persona } from "./persona.js";
+import type { Dist } from "./persona-schema.js";
+import { accountRandom, draw, drawInt, poisson, type Random, uniformInt } from "./random.js";
+
+/** What every account of a population shares: the seed, the horizon and the policies. */
+export interface PopulationSettings {
+  seed: number;
+  /** simulated days: day 0 … days − 1 */
+  days: number;
+  /** ISO date of day 0 */
+  start: string;
+  policy: Policy;
+  /** the challenger policy, for champion/challenger runs */
+  challenger: Policy | null;
+  /** the challenger takes over on this day (a `policy` event); 0 = the accounts start under it */
+  challengerFrom: number;
+}
+
+/** Calendar facts shared by every account of a population (computed once). */
+export interface GenerationContext {
+  settings: PopulationSettings;
+  until: number;
+  /** statement days after day 0, with the due day of each */
+  cycles: ReadonlyArray<{ statement: number; due: number }>;
+  /** first day of each 30-day month block */
+  months: readonly number[];
+}
+
+export function generationContext(settings: PopulationSettings): GenerationContext {
+  const cal = new Calendar(settings.start);
+  const until = settings.days - 1;
+  const p = settings.policy;
+  const cycles: Array<{ statement: number; due: number }> = [];
+  for (let s = cal.nextDayOfMonth(0, p.statementDayOfMonth); s <= until; ) {
+    cycles.push({ statement: s, due: cal.nextDayOfMonth(s, p.dueDayOfMonth) });
+    s = cal.nextDayOfMonth(s, p.statementDayOfMonth);
+  }
+  const months: number[] = [];
+  for (let d = 0; d <= until; d += 30) months.push(d);
+  return { settings, until, cycles, months };
+}
+
+const FIELDS: readonly ProfileField[] = ["phone", "address", "device", "bankcard"];
+type Draft = { day: number } & DistributiveOmit<ScenarioEvent, "day" | "index">;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const yuanToWholeFen = (yuan: number, min = 1): Fen => Math.max(min, Math.round(yuan)) * 100;
+const yuanToFen2 = (yuan: number): Fen => Math.max(100, Math.round(yuan * 100));
+
+/** The champion scenario of account `index` of `persona`. */
+export function generateAccount(ctx: GenerationContext, persona: Persona, index: number): Scenario {
+  return generateScenario(ctx, persona, index, accountRandom(ctx.settings.seed, persona.name, index));
+}
+
+/** The same account under the challenger: the same events, another policy (from `challengerFrom`). */
+export function challengerScenario(ctx: GenerationContext, champion: Scenario): Scenario {
+  const { challenger, challengerFrom } = ctx.settings;
+  if (!challenger) throw new Error("no challenger policy");
+  if (challengerFrom <= 0) return { ...champion, policy: challenger };
+  const switchEvent: ScenarioEvent = {
+    day: challengerFrom,
+    index: champion.events.length,
+    type: "policy",
+    use: challenger,
+    set: {},
+  };
+  const events = [...champion.events];
+  let at = events.length;
+  while (at > 0 && events[at - 1]!.day > challengerFrom) at--;
+  events.splice(at, 0, switchEvent);
+  return { ...champion, events };
+}
+
+export function generateScenario(
+  ctx: GenerationContext,
+  persona: Persona,
+  index: number,
+  rng: Random,
+): Scenario {
+  const { until, settings } = ctx;
+  const years = (until + 1) / 365;
+  const pr = persona.profile;
+  const profile = {
+    age: clamp(drawInt(rng, pr.age), 18, 100),
+    monthlyIncome: Math.max(0, Math.round(draw(rng, pr.monthlyIncome))),
+    verified: rng() < pr.verified,
+    creditHistoryMonths: clamp(drawInt(rng, pr.creditHistoryMonths), 0, 1200),
+    externalDebt: Math.max(0, Math.round(draw(rng, pr.externalDebt))) * 100,
+  };
+  const drafts: Draft[] = [];
+  const openDay = clamp(drawInt(rng, persona.open.day), 0, until);
+  drafts.push({
+    day: openDay,
+    type: "apply",
+    product: "open",
+    amount: Math.max(1, Math.round(draw(rng, persona.open.amount) / 100)) * 10000,
+  });
+
+  // spending: a Poisson count per 30-day block, spread uniformly within it
+  for (const m of ctx.months) {
+    const from = Math.max(m, openDay + 1);
+    const to = Math.min(m + 29, until);
+    if (from > to) continue;
+    const n = poisson(rng, (persona.spending.perMonth * (to - from + 1)) / 30);
+    for (let i = 0; i < n; i++) {
+      drafts.push({
+        day: uniformInt(rng, from, to),
+        type: "purchase",
+        amount: yuanToFen2(draw(rng, persona.spending.amount)),
+        merchant: null,
+      });
+    }
+  }
+
+  // repayment: one habit per statement
+  const r = persona.repayment;
+  for (const { statement, due } of ctx.cycles) {
+    if (statement <= openDay) continue;
+    const u = rng();
+    let day = -1;
+    let amount: RepayAmount | null = null;
+    const onTime = () => Math.max(statement + 1, due - Math.max(0, drawInt(rng, r.daysBeforeDue)));
+    if (u < r.full) [day, amount] = [onTime(), { kind: "full" }];
+    else if (u < r.full + r.statement) [day, amount] = [onTime(), { kind: "statement" }];
+    else if (u < r.full + r.statement + r.minimum) [day, amount] = [onTime(), { kind: "minimum" }];
+    else if (r.late && u < r.full + r.statement + r.minimum + r.late.p)
+      [day, amount] = [due + Math.max(1, drawInt(rng, r.late.days)), { kind: "full" }];
+    if (amount !== null && day <= until) drafts.push({ day, type: "repay", amount });
+  }
+
+  if (persona.increases) {
+    const inc = persona.increases;
+    for (const day of activityDays(rng, ctx, inc, openDay + 1, years)) {
+      drafts.push({
+        day,
+        type: "apply",
+        product: "increase",
+        amount: yuanToWholeFen(draw(rng, inc.amount), 100),
+      });
+    }
+  }
+  if (persona.externalInquiries) {
+    for (const day of activityDays(rng, ctx, persona.externalInquiries, 0, years)) {
+      drafts.push({ day, type: "external_inquiry" });
+    }
+  }
+  if (persona.externalDebt) {
+    const n = poisson(rng, persona.externalDebt.perYear * years);
+    for (let i = 0; i < n; i++) {
+      drafts.push({
+        day: uniformInt(rng, 0, until),
+        type: "external_debt",
+        amount: yuanToWholeFen(draw(rng, persona.externalDebt.amount)),
+      });
+    }
+  }
+  if (persona.profileChanges) {
+    const pc = persona.profileChanges;
+    const bursts: number[] = [];
+    for (const day of activityDays(rng, ctx, pc, 0, years, bursts)) {
+      drafts.push({ day, type: "change_profile", field: FIELDS[Math.floor(rng() * FIELDS.length)]! });
+    }
+    for (const end of bursts) {
+      if (rng() >= pc.verifyAfterBurst) continue;
+      const day = end + Math.max(0, drawInt(rng, pc.verifyDelay));
+      if (day <= until) drafts.push({ day, type: "verify_identity" });
+    }
+  }
+  if (persona.income) {
+    const n = poisson(rng, persona.income.perYear * years);
+    const days = Array.from({ length: n }, () => uniformInt(rng, 1, until)).sort((a, b) => a - b);
+    let income = profile.monthlyIncome;
+    for (const day of days) {
+      income = Math.max(0, Math.round(income * (1 + draw(rng, persona.income.change))));
+      drafts.push({ day, type: "income", monthlyIncome: income });
+    }
+  }
+  if (persona.support) {
+    const s = persona.support;
+    for (let i = poisson(rng, s.contactPerYear * years); i > 0; i--)
+      drafts.push({ day: uniformInt(rng, openDay, until), type: "contact_support" });
+    for (let i = poisson(rng, s.requestReviewPerYear * years); i > 0; i--)
+      drafts.push({ day: uniformInt(rng, openDay, until), type: "request_review" });
+  }
+
+  // file order = day order (stable): what the written export lists, so indices round-trip
+  const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.day - drafts[b]!.day || a - b);
+  const events = order.map((i, index) => ({ ...drafts[i]!, index }) as ScenarioEvent);
+  return {
+    name: `${persona.name}-${index}`,
+    description: `account ${index} of persona ${persona.name} (seed ${settings.seed})`,
+    start: settings.start,
+    until,
+    seed: settings.seed,
+    policy: settings.policy,
+    profile,
+    events,
+    observe: [],
+  };
+}
+
+/** Days of a Poisson activity (per month) plus its bursts; `burstEnds` collects each burst's last day. */
+function activityDays(
+  rng: Random,
+  ctx: GenerationContext,
+  a: { perMonth: number; bursts?: { perYear: number; count: Dist; withinDays: number } | undefined },
+  from: number,
+  years: number,
+  burstEnds?: number[],
+): number[] {
+  const { until } = ctx;
+  if (from > until) return [];
+  const days: number[] = [];
+  const n = poisson(rng, (a.perMonth * (until - from + 1)) / 30);
+  for (let i = 0; i < n; i++) days.push(uniformInt(rng, from, until));
+  if (a.bursts) {
+    const b = a.bursts;
+    for (let k = poisson(rng, b.perYear * years); k > 0; k--) {
+      const start = uniformInt(rng, from, until);
+      const count = Math.max(1, drawInt(rng, b.count));
+      let end = start;
+      for (let i = 0; i < count; i++) {
+        const day = Math.min(until, start + Math.floor(rng() * b.withinDays));
+        days.push(day);
+        end = Math.max(end, day);
+      }
+      burstEnds?.push(end);
+    }
+  }
+  return days;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, x));
+}

@@ -1,0 +1,170 @@
+// The written shape of persona files (personas/*.yaml): behaviour distributions rather than events.
+// A persona says how a kind of customer behaves (how often they spend, how they repay, how often they
+// apply elsewhere, how their profile and income move); the generator draws one concrete timeline per
+// account from it. Types are inferred from the schema; the shipped JSON Schema is generated from it.
+
+import * as z from "zod";
+
+const MAX_YUAN = 1e9;
+
+/** A quantity: a constant, uniform between min and max, or log-normal around a median. */
+const constant = z.number().describe("a fixed value");
+const uniform = z
+  .strictObject({ min: z.number(), max: z.number() })
+  .describe("uniform between min and max (inclusive)");
+const logNormal = z
+  .strictObject({
+    median: z.number().positive(),
+    sigma: z.number().min(0).max(5).describe("spread of log(value)"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .describe("log-normal around `median` with log-spread `sigma`, clipped to [min, max]");
+export const DistSchema = z.union([constant, uniform, logNormal]);
+export type Dist = z.infer<typeof DistSchema>;
+
+const probability = z.number().min(0).max(1).describe("a probability, 0–1");
+const rate = z.number().min(0).max(1000).describe("a mean count (Poisson)");
+
+/** Several events close together: over-applying, or an account-takeover-like string of changes. */
+const BurstSchema = z
+  .strictObject({
+    perYear: rate.describe("bursts per year (Poisson mean)"),
+    count: DistSchema.describe("events in one burst"),
+    withinDays: z.number().int().min(1).max(365).describe("the burst's events fall within this many days"),
+  })
+  .describe("bursts of events");
+
+const ActivitySchema = z
+  .strictObject({
+    perMonth: rate.default(0).describe("events per month (Poisson mean)"),
+    bursts: BurstSchema.optional(),
+  })
+  .describe("how often something happens");
+
+export const PersonaSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes" })
+      .describe("identifier used on the command line"),
+    description: z.string().default(""),
+    share: z.number().positive().max(1).describe("this persona's share of the population (normalised)"),
+    profile: z
+      .strictObject({
+        age: DistSchema.default({ min: 22, max: 55 }),
+        monthlyIncome: DistSchema.default({ median: 8000, sigma: 0.4 }).describe("yuan"),
+        verified: probability.default(0.9).describe("probability the identity is verified at day 0"),
+        creditHistoryMonths: DistSchema.default({ min: 0, max: 60 }),
+        externalDebt: DistSchema.default(0).describe("yuan owed elsewhere at day 0"),
+      })
+      .prefault({}),
+    open: z
+      .strictObject({
+        day: DistSchema.default({ min: 0, max: 14 }).describe("day of the application to open"),
+        amount: DistSchema.default({ min: 2000, max: 10000 }).describe("limit asked for, yuan"),
+      })
+      .prefault({}),
+    spending: z
+      .strictObject({
+        perMonth: rate.describe("purchases per month (Poisson mean)"),
+        amount: DistSchema.describe("yuan per purchase"),
+      })
+      .describe("monthly spending: how many purchases and how large"),
+    repayment: z
+      .strictObject({
+        full: probability.default(0).describe("repay the whole balance before the due day"),
+        statement: probability.default(0).describe("repay the statement balance before the due day"),
+        minimum: probability.default(0).describe("repay only the minimum before the due day"),
+        late: z
+          .strictObject({
+            p: probability,
+            days: DistSchema.describe("days after the due day the full balance is repaid"),
+          })
+          .optional()
+          .describe("repay in full, k days late"),
+        none: probability.default(0).describe("no repayment this month"),
+        daysBeforeDue: DistSchema.default({ min: 0, max: 6 }).describe("when an on-time repayment is made"),
+      })
+      .describe("per statement, which repayment habit applies; the probabilities add up to 1"),
+    increases: z
+      .strictObject({ ...ActivitySchema.shape, amount: DistSchema.default({ min: 1000, max: 5000 }) })
+      .optional()
+      .describe("applications for a limit increase (yuan asked for)"),
+    externalInquiries: ActivitySchema.optional().describe("applications for credit elsewhere"),
+    externalDebt: z
+      .strictObject({ perYear: rate, amount: DistSchema.describe("yuan") })
+      .optional()
+      .describe("debt shocks elsewhere"),
+    profileChanges: z
+      .strictObject({
+        ...ActivitySchema.shape,
+        verifyAfterBurst: probability.default(0).describe("probability the customer verifies after a burst"),
+        verifyDelay: DistSchema.default({ min: 1, max: 14 }).describe("days from a burst's end to verifying"),
+      })
+      .optional()
+      .describe("changes of bound phone / address / device / bank card"),
+    income: z
+      .strictObject({
+        perYear: rate,
+        change: DistSchema.describe("relative change, e.g. {min: -0.3, max: 0.2}"),
+      })
+      .optional()
+      .describe("income changes"),
+    support: z
+      .strictObject({
+        contactPerYear: rate.default(0),
+        requestReviewPerYear: rate.default(0),
+      })
+      .optional()
+      .describe("contacts with customer service"),
+  })
+  .describe("a credit-sim persona: behaviour distributions for a seeded population");
+
+export type WrittenPersona = z.infer<typeof PersonaSchema>;
+export { MAX_YUAN };
+
+/** The field names valid at a path of a persona file, for "did you mean" on unknown keys. */
+export function personaKeysAt(path: readonly PropertyKey[]): string[] {
+  let node: z.ZodType = PersonaSchema;
+  for (const part of path) {
+    const obj = unwrapObject(node);
+    if (!obj || typeof part !== "string") return [];
+    const next = (obj.shape as Record<string, z.ZodType>)[part];
+    if (!next) return [];
+    node = next;
+  }
+  const obj = unwrapObject(node);
+  return obj ? Object.keys(obj.shape) : [];
+}
+
+function unwrapObject(t: z.ZodType): z.ZodObject | null {
+  let cur: z.ZodType = t;
+  for (let i = 0; i < 8; i++) {
+    if (cur instanceof z.ZodObject) return cur;
+    if (cur instanceof z.ZodOptional || cur instanceof z.ZodDefault || cur instanceof z.ZodPrefault) {
+      cur = cur.unwrap() as z.ZodType;
+      continue;
+    }
+    if (cur instanceof z.ZodUnion) {
+      const objects = (cur.options as z.ZodType[]).filter((o) => o instanceof z.ZodObject) as z.ZodObject[];
+      // the widest object option names the most fields
+      return objects.sort((a, b) => Object.keys(b.shape).length - Object.keys(a.shape).length)[0] ?? null;
+    }
+    return null;
+  }
+  return null;
+}
+
+export function personaJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(PersonaSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    $id: "https://credit-sim.invalid/schema/persona.schema.json",
+    title: "credit-sim persona",
+  };
+}

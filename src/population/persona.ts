@@ -1,0 +1,200 @@
+// Loading persona files: read → parse (positions kept) → validate → small named cross-field rules.
+// The same helpers as scenarios, so a bad persona gets file:line:col, the field, expected/found and a
+// "did you mean".
+
+import { readdirSync } from "node:fs";
+import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type * as z from "zod";
+import { describeValue, formatPath, InputError, suggest } from "../scenario/errors.js";
+import { type Parsed, parseText } from "../scenario/parse.js";
+import { readInputFile } from "../scenario/read.js";
+import { toInputError, valueAt } from "../scenario/validate.js";
+import { type Dist, PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
+
+/** A validated persona with every default filled: plain data, safe to send to a worker. */
+export type Persona = WrittenPersona & { file: string };
+
+/** The shipped personas/ folder (the same relative place from src/ and from dist/). */
+export const BUILTIN_PERSONA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../personas");
+
+export function builtinPersonaNames(): string[] {
+  return readdirSync(BUILTIN_PERSONA_DIR)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => f.slice(0, -".yaml".length))
+    .sort();
+}
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+
+export function personaPath(ref: string, baseDir = process.cwd()): string {
+  if (NAME.test(ref) && !extname(ref)) {
+    const names = builtinPersonaNames();
+    if (names.includes(ref)) return join(BUILTIN_PERSONA_DIR, `${ref}.yaml`);
+    const guess = suggest(ref, names);
+    throw new InputError(`unknown persona "${ref}"`, {
+      expected: `a built-in persona (${names.join(", ")}) or a path to a persona file`,
+      found: JSON.stringify(ref),
+      ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: "see `credit-sim personas`" }),
+    });
+  }
+  return isAbsolute(ref) ? ref : resolve(baseDir, ref);
+}
+
+/** Loads personas by name or path; none given = every shipped persona. Names must be unique. */
+export function loadPersonas(refs: readonly string[]): Persona[] {
+  const list = refs.length > 0 ? refs : builtinPersonaNames();
+  const personas = list.map((ref) => loadPersonaFile(personaPath(ref)));
+  const seen = new Map<string, string>();
+  for (const p of personas) {
+    const other = seen.get(p.name);
+    if (other !== undefined) {
+      throw new InputError(`duplicate persona name "${p.name}"`, {
+        file: p.file,
+        field: "name",
+        found: `also the name of ${other}`,
+        hint: "each persona in a population needs its own name: accounts are seeded by it",
+      });
+    }
+    seen.set(p.name, p.file);
+  }
+  return personas;
+}
+
+export function loadPersonaFile(file: string): Persona {
+  return loadPersonaText(readInputFile(file, "persona"), file);
+}
+
+export function loadPersonaText(text: string, file: string): Persona {
+  const parsed = parseText(text, file);
+  const written = validatePersona(parsed, file);
+  checkRules(written, parsed, file);
+  return { ...written, file };
+}
+
+function validatePersona(parsed: Parsed, file: string): WrittenPersona {
+  const data = parsed.data;
+  if (data === null || data === undefined || typeof data !== "object" || Array.isArray(data)) {
+    throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
+      file,
+      line: 1,
+      column: 1,
+      found: describeValue(data),
+      expected: "a persona with name, share, spending and repayment",
+    });
+  }
+  const result = PersonaSchema.safeParse(data);
+  if (result.success) return result.data;
+  const located = result.error.issues.map((issue) => ({
+    issue,
+    pos:
+      issue.code === "unrecognized_keys"
+        ? parsed.position([...issue.path, issue.keys[0]!], true)
+        : parsed.position(issue.path),
+  }));
+  located.sort(
+    (a, b) => (a.pos?.line ?? 1e9) - (b.pos?.line ?? 1e9) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0),
+  );
+  const { issue, pos } = located[0]!;
+  throw personaIssue(issue, data, file, pos, located.length - 1);
+}
+
+function personaIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string,
+  pos: { line: number; column: number } | undefined,
+  more: number,
+): InputError {
+  const also = more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : "";
+  if (issue.code === "unrecognized_keys") {
+    const key = issue.keys[0]!;
+    const candidates = personaKeysAt(issue.path);
+    const guess = suggest(key, candidates);
+    return new InputError(`unknown field "${key}"${also}`, {
+      file,
+      ...pos,
+      field: formatPath([...issue.path, key]),
+      expected: `one of ${candidates.join(", ")}`,
+      hint: guess ? `did you mean "${guess}"?` : "remove it (see schema/persona.schema.json)",
+    });
+  }
+  if (issue.code === "invalid_union") {
+    return new InputError(`invalid distribution${also}`, {
+      file,
+      ...pos,
+      field: formatPath(issue.path) || "(top level)",
+      expected: "a number, {min, max} or {median, sigma[, min, max]}",
+      found: describeValue(valueAt(data, issue.path)),
+    });
+  }
+  return toInputError(issue, data, file, pos, more);
+}
+
+/** Cross-field rules: each names the field it is about. */
+function checkRules(p: WrittenPersona, parsed: Parsed, file: string): void {
+  const fail = (path: PropertyKey[], message: string, expected: string, found: string): never => {
+    throw new InputError(message, {
+      file,
+      ...parsed.position(path),
+      field: formatPath(path),
+      expected,
+      found,
+    });
+  };
+  const r = p.repayment;
+  const total = r.full + r.statement + r.minimum + (r.late?.p ?? 0) + r.none;
+  if (Math.abs(total - 1) > 1e-9) {
+    fail(
+      ["repayment"],
+      "repayment probabilities must add up to 1",
+      "full + statement + minimum + late.p + none = 1",
+      String(Math.round(total * 1e6) / 1e6),
+    );
+  }
+  // every {min, max} must be ordered
+  const walk = (v: unknown, path: PropertyKey[]) => {
+    if (v === null || typeof v !== "object") return;
+    const o = v as Record<string, unknown>;
+    if (typeof o.min === "number" && typeof o.max === "number" && o.min > o.max) {
+      fail(path, "min is greater than max", `min ≤ max`, `min ${o.min}, max ${o.max}`);
+    }
+    for (const [k, child] of Object.entries(o)) walk(child, [...path, k]);
+  };
+  walk(p, []);
+  const nonNegative: Array<[PropertyKey[], Dist]> = [
+    [["profile", "monthlyIncome"], p.profile.monthlyIncome],
+    [["profile", "externalDebt"], p.profile.externalDebt],
+    [["spending", "amount"], p.spending.amount],
+    [["open", "amount"], p.open.amount],
+  ];
+  for (const [path, d] of nonNegative) {
+    const low = typeof d === "number" ? d : "median" in d ? (d.min ?? 0) : d.min;
+    if (low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));
+  }
+}
+
+/** A stable fingerprint of a persona's behaviour: shard outputs of different personas must not merge. */
+export function personaFingerprint(p: Persona): string {
+  const { file: _file, $schema: _schema, ...rest } = p;
+  return fnv1a(canonicalJson(rest));
+}
+
+export function canonicalJson(v: unknown): string {
+  if (v === null || typeof v !== "object") return JSON.stringify(v) ?? "null";
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(",")}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(",")}}`;
+}
+
+export function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}

@@ -1,0 +1,229 @@
+// The population report a policy owner reads: a per-persona table, the score distribution, the median
+// score over time, money at stake, and for champion/challenger every difference with its 95 % interval.
+
+import type { ChalkInstance } from "chalk";
+import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
+import type { PopulationResult } from "../population/result.js";
+import {
+  type ArmSummary,
+  type Difference,
+  type GroupSummary,
+  METRIC_LABELS,
+  OVERALL,
+  overall,
+  summarise,
+} from "../population/stats.js";
+import { scoreChart } from "./chart.js";
+import { money } from "./format.js";
+
+const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
+const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
+const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
+const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
+
+interface Column {
+  title: string;
+  width: number;
+  cell: (s: ArmSummary) => string;
+}
+
+const COLUMNS: Column[] = [
+  { title: "accounts", width: 9, cell: (s) => int(s.accounts) },
+  { title: "approved", width: 9, cell: (s) => pct(s.approvalRate) },
+  {
+    title: "limit p10/median/p90",
+    width: 21,
+    cell: (s) =>
+      s.openLimit ? `${int(s.openLimit.p10)}/${int(s.openLimit.median)}/${int(s.openLimit.p90)}` : "–",
+  },
+  { title: "suspended", width: 10, cell: (s) => pct(s.suspensionRate) },
+  { title: "credit", width: 8, cell: (s) => pct(s.suspensionRateByCause.credit ?? 0) },
+  { title: "security", width: 9, cell: (s) => pct(s.suspensionRateByCause.security ?? 0) },
+  { title: "policy", width: 8, cell: (s) => pct(s.suspensionRateByCause.policy ?? 0) },
+  { title: "restored", width: 9, cell: (s) => pct(s.restorationRate) },
+  { title: "≤180 d", width: 8, cell: (s) => pct(s.restoredWithin180Rate) },
+  {
+    title: "days",
+    width: 5,
+    cell: (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore)),
+  },
+  { title: "closed", width: 8, cell: (s) => pct(s.closureRate) },
+  { title: "score", width: 6, cell: (s) => (s.score ? String(s.score.median) : "–") },
+  { title: "charges/acct", width: 13, cell: (s) => `¥${s.chargesPerAccount.toFixed(2)}` },
+  {
+    title: "overdue at end",
+    width: 15,
+    cell: (s) => `${yuanInt(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
+  },
+];
+
+function personaTable(
+  groups: GroupSummary[],
+  pick: (g: GroupSummary) => ArmSummary,
+  c: ChalkInstance,
+): string {
+  const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
+  const head = pad("persona", nameWidth) + COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
+  const rows = groups.map((g) => {
+    const line =
+      pad(g.persona, nameWidth) + COLUMNS.map((col) => lpad(col.cell(pick(g)), col.width + 1)).join("");
+    return g.persona === OVERALL ? c.bold(line) : line;
+  });
+  return [c.bold(head), ...rows].join("\n");
+}
+
+const BLOCKS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+
+function bar(value: number, max: number, width: number): string {
+  if (max <= 0) return "";
+  const eighths = Math.round((value / max) * width * 8);
+  return "█".repeat(Math.floor(eighths / 8)) + BLOCKS[eighths % 8]!;
+}
+
+/** The final-score histogram in 50-point bins. */
+export function scoreHistogram(bins: readonly number[], width = 40): string {
+  const groups: Array<{ label: string; count: number }> = [];
+  for (let lo = SCORE_MIN; lo < SCORE_MIN + SCORE_BINS - 1; lo += 50) {
+    let count = 0;
+    for (let s = lo; s < lo + 50 || (lo + 50 === 950 && s === 950); s++) count += bins[s - SCORE_MIN] ?? 0;
+    groups.push({ label: `${lo}–${lo + 49 + (lo + 50 === 950 ? 1 : 0)}`, count });
+  }
+  const total = groups.reduce((a, g) => a + g.count, 0);
+  const max = Math.max(...groups.map((g) => g.count));
+  return groups
+    .map(
+      (g) =>
+        `  ${lpad(g.label, 7)} │${pad(bar(g.count, max, width), width)} ${lpad(int(g.count), 8)}  ${lpad(pct(total ? g.count / total : 0), 7)}`,
+    )
+    .join("\n");
+}
+
+function differenceTable(
+  diffs: Difference[],
+  champion: string,
+  challenger: string,
+  c: ChalkInstance,
+): string {
+  const w = Math.max(...Object.values(METRIC_LABELS).map((l) => l.length)) + 2;
+  const head = `${pad("metric", w)}${lpad(champion, 12)}${lpad(challenger, 12)}${lpad("difference", 13)}   95 % interval`;
+  const lines = diffs.map((d) => {
+    const isRate = d.champion !== null;
+    const fmt = (x: number) =>
+      isRate
+        ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pp`
+        : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+    const ci = isRate
+      ? `[${(d.ci95[0] * 100).toFixed(1)}, ${(d.ci95[1] * 100).toFixed(1)}] pp`
+      : `[${d.ci95[0].toFixed(2)}, ${d.ci95[1].toFixed(2)}]`;
+    const significant = d.ci95[0] > 0 || d.ci95[1] < 0;
+    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct(d.champion), 12)}${lpad(pct(d.challenger), 12)}${lpad(fmt(d.difference), 13)}   ${ci}`;
+    return significant ? c.yellow(line) : line;
+  });
+  return [c.bold(head), ...lines].join("\n");
+}
+
+export interface RenderPopulationOptions {
+  chalk: ChalkInstance;
+  chart?: boolean;
+  /** how to re-run one account (the command line that produced this report) */
+  exportHint?: string;
+}
+
+export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions): string {
+  const c = o.chalk;
+  const m = r.meta;
+  const summary = summarise(r);
+  const groups = summary.groups;
+  const all = groups[groups.length - 1]!;
+  const out: string[] = [];
+  const mix = m.personas.map((p) => p.name).join(", ");
+  const range =
+    m.range[0] === 0 && m.range[1] === m.accounts ? "" : ` (accounts ${m.range[0]}–${m.range[1] - 1})`;
+  out.push(
+    c.bold(
+      `Population: ${int(m.accounts)} accounts × ${m.days} days from ${m.start}, seed ${m.seed}${range}`,
+    ),
+    `personas: ${mix}`,
+    `policy: ${m.policy.name}${m.challenger ? `   challenger: ${m.challenger.name}${m.challengerFrom > 0 ? ` from day ${m.challengerFrom}` : ""}` : ""}`,
+    "",
+    c.bold(`Outcomes under ${m.policy.name}`) +
+      c.dim(
+        "  (suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore)",
+      ),
+    personaTable(groups, (g) => g.champion, c),
+  );
+  if (r.challenger) {
+    out.push(
+      "",
+      c.bold(`Outcomes under ${m.challenger!.name}`),
+      personaTable(groups, (g) => g.challenger!, c),
+    );
+  }
+  const totals = overall(r);
+  out.push(
+    "",
+    c.bold(`Score at day ${m.days - 1} (all accounts, ${m.policy.name})`),
+    scoreHistogram(totals.champion.finalScore),
+  );
+  if (totals.challenger) {
+    out.push(
+      "",
+      c.bold(`Score at day ${m.days - 1} (all accounts, ${m.challenger!.name})`),
+      scoreHistogram(totals.challenger.finalScore),
+    );
+  }
+  if (o.chart !== false && all.champion.medianScoreOverTime.length > 1) {
+    const series = [{ label: m.policy.name, points: all.champion.medianScoreOverTime }];
+    if (all.challenger)
+      series.push({ label: m.challenger!.name, points: all.challenger.medianScoreOverTime });
+    out.push("", c.bold("Median score over time (all accounts)"), scoreChart(series, m.days - 1));
+  }
+  const money2 = (s: ArmSummary) =>
+    `penalties + interest ${money(Math.round(s.chargesTotal * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances ${money(Math.round(s.balanceAtEndTotal * 100))}`;
+  out.push("", `${c.bold(`Money (${m.policy.name}):`)} ${money2(all.champion)}`);
+  if (all.challenger) out.push(`${c.bold(`Money (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
+
+  if (all.differences && m.challenger) {
+    out.push(
+      "",
+      c.bold(
+        `Champion ${m.policy.name} vs challenger ${m.challenger.name}: paired on the same ${int(all.champion.accounts)} accounts`,
+      ),
+      differenceTable(all.differences, m.policy.name, m.challenger.name, c),
+      c.dim(
+        "  rates are shares of all accounts; pp = percentage points; highlighted: the interval excludes 0",
+      ),
+      "",
+      c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),
+      ...groups
+        .filter((g) => g.persona !== OVERALL)
+        .map((g) => {
+          const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
+          const f = (x: Difference) =>
+            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(1)} pp [${(x.ci95[0] * 100).toFixed(1)}, ${(x.ci95[1] * 100).toFixed(1)}]`;
+          return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 26)} approved ${f(d("opened"))}`;
+        }),
+      "",
+      c.bold(
+        `Accounts whose outcome flips: ${int(all.flipped ?? 0)} (${pct(all.champion.accounts ? (all.flipped ?? 0) / all.champion.accounts : 0)})`,
+      ),
+      ...Object.entries(all.flips ?? {})
+        .sort(([, a], [, b]) => b - a)
+        .map(([k, v]) => `  ${pad(k, 44)} ${lpad(int(v), 8)}`),
+    );
+    if (r.flips.length > 0) {
+      out.push(
+        "",
+        c.bold("Sample of flipped accounts"),
+        ...r.flips
+          .slice(0, 10)
+          .map(
+            (f) => `  #${lpad(String(f.index), 7)}  ${pad(f.persona, 18)} ${f.champion} → ${f.challenger}`,
+          ),
+      );
+      if (o.exportHint) out.push(c.dim(`  export one as scenarios: ${o.exportHint}`));
+    }
+  }
+  return `${out.join("\n")}\n`;
+}
