@@ -50,6 +50,57 @@ export function buildProgram(): Command {
     .addHelpText("after", "\nExamples:\n  credit-sim test\n  credit-sim test scenarios/ --reporter pretty --reporter junit --output-file junit=junit.xml")
     .action(async (paths: string[], opts) => (await import("./commands/test.js")).testCommand(paths, opts));
 
+  // what-if edits are applied in the order given, across flags: each parser appends to one list
+  const whatifEdits: Array<{ flag: "remove" | "add" | "edit" | "set" | "seed" | "policy"; value: string }> =
+    [];
+  const editFlag = (flag: (typeof whatifEdits)[number]["flag"]) => (value: string) => {
+    whatifEdits.push({ flag, value });
+    return whatifEdits;
+  };
+  program
+    .command("whatif")
+    .description("what if: edit a scenario's events, policy or seed and compare the decisions side by side")
+    .argument("<file>", "scenario file (YAML or JSON)")
+    .option(
+      "--remove <events>",
+      'remove events: 7 | 7,9 | 10-12 | "type=apply,product=increase,day>=80"',
+      editFlag("remove"),
+    )
+    .option("--add <event>", "add an event: '{day: 60, type: repay, amount: full}'", editFlag("add"))
+    .option("--edit <n:changes>", "edit event n: '7:day=65' | '7:{amount: full}'", editFlag("edit"))
+    .option("--set <param=value>", "set policy parameters from day 0: minScore=620", editFlag("set"))
+    .option("--seed <n>", "change the seed", editFlag("seed"))
+    .option("--policy <name|file>", "switch the scenario's policy", editFlag("policy"))
+    .option("--avoid <outcome>", "find the smallest change that avoids: suspended | declined")
+    .option("--reach <outcome>", "find the smallest change that reaches sooner: restored")
+    .option("--max-edits <n>", "counterfactual: at most this many changes (default 3)", int("--max-edits"))
+    .option("--budget <n>", "counterfactual: at most this many runs (default 2000)", int("--budget"))
+    .option("--list", "list the events with their numbers and decisions")
+    .option("--json", "the comparison (or counterfactual) as JSON")
+    .option("--save <file>", "save the variant as a new scenario file")
+    .option("--force", "let --save replace an existing file")
+    .option("--no-chart", "leave out the score chart")
+    .option("--no-color", "no colour (also NO_COLOR=1 or a pipe)")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "In a terminal without edit flags, an interactive session opens. Event numbers are 1-based, in file",
+        "order (see --list); they stay the same whatever else is edited. Edit flags apply in the order given.",
+        "",
+        "Examples:",
+        "  credit-sim whatif scenarios/zhang-ming.yaml",
+        "  credit-sim whatif scenarios/zhang-ming.yaml --list",
+        '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
+        "  credit-sim whatif scenarios/zhang-ming.yaml --edit 14:day=100 --set minScore=620 --json",
+        "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
+      ].join("\n"),
+    )
+    .action(async (file: string, opts) => {
+      const { seed: _seed, remove: _r, add: _a, edit: _e, set: _s, policy: _p, ...rest } = opts;
+      return (await import("./commands/whatif.js")).whatifCommand(file, { ...rest, edits: whatifEdits });
+    });
+
   program
     .command("reasons")
     .description("the reason-code catalogue")
