@@ -1,0 +1,91 @@
+// PATH… → the scenario files to test: files as given, folders searched recursively for .yaml/.yml/.json,
+// globs expanded. Sorted by path relative to the working folder (plain code-unit order, the same on every
+// machine), duplicates removed. A path that finds nothing is bad input.
+
+import { statSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { globSync, isDynamicPattern } from "tinyglobby";
+import { InputError } from "../scenario/errors.js";
+import { SNAPSHOT_DIR } from "./snapshots.js";
+
+export const DEFAULT_PATHS = ["scenarios/"];
+export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
+const IGNORE = [`**/${SNAPSHOT_DIR}/**`, "**/node_modules/**", "**/.*/**", "**/*.schema.json"];
+
+export interface ScenarioFile {
+  /** absolute path */
+  path: string;
+  /** relative to the working folder, `/` separators: what reports print and shards sort by */
+  shown: string;
+}
+
+export function showPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+  return shown.split(sep).join("/");
+}
+
+const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
+
+export function discover(paths: readonly string[], cwd: string = process.cwd()): ScenarioFile[] {
+  const found = new Map<string, ScenarioFile>();
+  const add = (abs: string) => found.set(abs, { path: abs, shown: showPath(abs, cwd) });
+  for (const p of paths.length ? paths : DEFAULT_PATHS) {
+    const matches = expand(p, cwd);
+    for (const m of matches) add(m);
+  }
+  return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
+}
+
+function expand(p: string, cwd: string): string[] {
+  const abs = resolve(cwd, p);
+  let isDir = false;
+  let isFile = false;
+  try {
+    const st = statSync(abs);
+    isDir = st.isDirectory();
+    isFile = !isDir;
+  } catch {
+    // not an existing path: perhaps a glob
+  }
+  if (isFile) return [abs];
+  if (isDir) {
+    const files = globSync(
+      SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
+      {
+        cwd: abs,
+        absolute: true,
+        ignore: IGNORE,
+        caseSensitiveMatch: false,
+      },
+    ).map((f) => resolve(f));
+    if (files.length === 0) {
+      throw new InputError("no scenario files in this folder", {
+        file: p,
+        expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")} (searched recursively)`,
+        hint: "give a folder of scenarios, scenario files or a glob such as 'scenarios/**/*.yaml'",
+      });
+    }
+    return files;
+  }
+  if (isDynamicPattern(p)) {
+    const files = globSync(p.split(sep).join("/"), { cwd, absolute: true, ignore: IGNORE, onlyFiles: true })
+      .map((f) => resolve(f))
+      .filter(isScenarioFile);
+    if (files.length === 0) {
+      throw new InputError("no scenario files match this pattern", {
+        file: p,
+        expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")}`,
+        hint: "quote the pattern so the shell does not expand it, e.g. 'scenarios/**/*.yaml'",
+      });
+    }
+    return files;
+  }
+  throw new InputError("no such file or folder", {
+    file: p,
+    hint:
+      p === DEFAULT_PATHS[0]
+        ? "`credit-sim test` with no path looks in ./scenarios/; give the folder or files to test"
+        : "check the path (it is relative to the current folder)",
+  });
+}

@@ -1,0 +1,134 @@
+// `credit-sim test` flags as commander hands them over → checked, typed options. Every rejection is a
+// UsageError (exit 2) that names the value and shows the expected form.
+
+import { suggest, UsageError } from "../scenario/errors.js";
+import { parseShard, type Shard } from "./shard.js";
+
+export const REPORTERS = ["pretty", "json", "junit"] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+export interface RawTestOptions {
+  reporter?: string[];
+  outputFile?: string[];
+  output?: string;
+  updateSnapshots?: boolean;
+  snapshots?: boolean;
+  grep?: string;
+  shard?: string;
+  bail?: boolean;
+  workers?: number;
+  color?: boolean;
+}
+
+export interface ReporterTarget {
+  name: ReporterName;
+  /** null: stdout */
+  file: string | null;
+}
+
+export interface TestOptions {
+  reporters: ReporterTarget[];
+  grep: RegExp | null;
+  shard: Shard | null;
+  bail: boolean;
+  /** undefined: as many as the machine has cores (small suites run in the main thread anyway) */
+  workers: number | undefined;
+  update: boolean;
+  /** golden traces checked at all (--no-snapshots turns them off) */
+  snapshots: boolean;
+  /** CI=true: a missing golden trace fails instead of being written */
+  ci: boolean;
+  color: boolean;
+}
+
+export function isCI(env: NodeJS.ProcessEnv): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+}
+
+function reporterName(text: string, flag: string): ReporterName {
+  const name = text.trim().toLowerCase();
+  if ((REPORTERS as readonly string[]).includes(name)) return name as ReporterName;
+  const guess = suggest(name, REPORTERS);
+  throw new UsageError(
+    `${flag}: unknown reporter ${JSON.stringify(text)}; expected one of ${REPORTERS.join(", ")}`,
+    guess
+      ? `did you mean "${guess}"?`
+      : "e.g. --reporter pretty --reporter junit --output-file junit=report.xml",
+  );
+}
+
+export function parseTestOptions(raw: RawTestOptions, env: NodeJS.ProcessEnv = process.env): TestOptions {
+  const names: ReporterName[] = [];
+  const addName = (n: ReporterName) => {
+    if (!names.includes(n)) names.push(n);
+  };
+  for (const r of raw.reporter ?? [])
+    for (const part of r.split(",").filter(Boolean)) addName(reporterName(part, "--reporter"));
+  const files = new Map<ReporterName, string>();
+  for (const spec of raw.outputFile ?? []) {
+    const eq = spec.indexOf("=");
+    if (eq <= 0 || eq === spec.length - 1) {
+      throw new UsageError(
+        `--output-file must be REPORTER=FILE, got ${JSON.stringify(spec)}`,
+        "e.g. --output-file junit=report.xml",
+      );
+    }
+    const name = reporterName(spec.slice(0, eq), "--output-file");
+    files.set(name, spec.slice(eq + 1));
+    addName(name);
+  }
+  if (names.length === 0) names.push("pretty");
+  if (raw.output !== undefined) {
+    const candidates = names.filter((n) => !files.has(n));
+    const target =
+      candidates.length === 1
+        ? candidates[0]
+        : candidates.filter((n) => n !== "pretty").length === 1
+          ? candidates.find((n) => n !== "pretty")
+          : undefined;
+    if (target === undefined) {
+      throw new UsageError(
+        `--output FILE is for a single reporter; ${names.join(", ")} are selected`,
+        "name the reporter: --output-file junit=report.xml",
+      );
+    }
+    files.set(target, raw.output);
+  }
+  const reporters = names.map((name) => ({ name, file: files.get(name) ?? null }));
+  const onStdout = reporters.filter((r) => r.file === null);
+  if (onStdout.length > 1) {
+    throw new UsageError(
+      `only one reporter can write to stdout, but ${onStdout.map((r) => r.name).join(" and ")} would`,
+      `send the others to files, e.g. --output-file ${onStdout[1]!.name}=report.${onStdout[1]!.name === "junit" ? "xml" : "json"}`,
+    );
+  }
+  let grep: RegExp | null = null;
+  if (raw.grep !== undefined) {
+    try {
+      grep = new RegExp(raw.grep, "i");
+    } catch (e) {
+      throw new UsageError(
+        `--grep: not a valid regular expression: ${(e as Error).message}`,
+        "escape special characters, e.g. --grep 'Zhang Ming \\(v2\\)'",
+      );
+    }
+  }
+  if (raw.workers !== undefined && raw.workers < 1) {
+    throw new UsageError(
+      `--workers must be at least 1, got ${raw.workers}`,
+      "--workers 1 runs everything in one thread",
+    );
+  }
+  return {
+    reporters,
+    grep,
+    shard: raw.shard !== undefined ? parseShard(raw.shard) : null,
+    bail: raw.bail === true,
+    workers: raw.workers,
+    update: raw.updateSnapshots === true,
+    snapshots: raw.snapshots !== false,
+    ci: isCI(env),
+    color: raw.color !== false,
+  };
+}

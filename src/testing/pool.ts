@@ -1,0 +1,116 @@
+// Runs scenario files in the main thread (small suites: no worker start-up to pay) or across worker
+// threads (large suites). Results come back in input order whatever finishes first, so every report is
+// independent of timing. With `bail`, the run stops after the first failing file in input order.
+
+import { availableParallelism } from "node:os";
+import type { ScenarioFile } from "./discover.js";
+import type { FilteredOut, ScenarioReport } from "./report.js";
+import { makeContext, type RunSettings, runOne } from "./run-one.js";
+
+export interface WorkerTask {
+  index: number;
+  file: ScenarioFile;
+}
+
+export type WorkerReply =
+  | { index: number; result: ScenarioReport | FilteredOut }
+  | { index: number; crash: string };
+
+export interface PoolOptions {
+  /** upper bound on worker threads; 1 runs everything in the main thread */
+  workers?: number;
+  bail?: boolean;
+}
+
+export interface PoolResult {
+  /** in input order; shorter than the input after a bail */
+  results: Array<ScenarioReport | FilteredOut>;
+  /** files not reported because of --bail */
+  notRun: number;
+}
+
+/** Below this many files per worker, starting a worker costs more than it saves (measured: ~100 ms a worker). */
+export const FILES_PER_WORKER = 40;
+/** Tasks a worker holds at once, so it never waits for the main thread between files. */
+const IN_FLIGHT = 4;
+
+export const isFailure = (r: ScenarioReport | FilteredOut): boolean =>
+  !("filtered" in r) && (r.status === "failed" || r.status === "error");
+
+export function workerCount(files: number, requested?: number): number {
+  const max = requested ?? availableParallelism();
+  return Math.max(1, Math.min(max, Math.floor(files / FILES_PER_WORKER)));
+}
+
+export async function runFiles(
+  files: readonly ScenarioFile[],
+  settings: RunSettings,
+  options: PoolOptions = {},
+): Promise<PoolResult> {
+  const n = workerCount(files.length, options.workers);
+  const results =
+    n <= 1
+      ? runInProcess(files, settings, options.bail === true)
+      : await runInWorkers(files, settings, n, options.bail === true);
+  return { results, notRun: files.length - results.length };
+}
+
+function runInProcess(files: readonly ScenarioFile[], settings: RunSettings, bail: boolean) {
+  const ctx = makeContext(settings);
+  const results: Array<ScenarioReport | FilteredOut> = [];
+  for (const file of files) {
+    const r = runOne(file, ctx);
+    results.push(r);
+    if (bail && isFailure(r)) break;
+  }
+  return results;
+}
+
+async function runInWorkers(files: readonly ScenarioFile[], settings: RunSettings, n: number, bail: boolean) {
+  const { Worker } = await import("node:worker_threads");
+  const url = new URL("./worker.js", import.meta.url);
+  const results: Array<ScenarioReport | FilteredOut | undefined> = new Array(files.length);
+  let next = 0;
+  let firstFailure = Number.POSITIVE_INFINITY;
+  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: settings }));
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolvePromise, reject) => {
+            let inFlight = 0;
+            const feed = () => {
+              while (inFlight < IN_FLIGHT && next < files.length && next < firstFailure) {
+                const index = next++;
+                inFlight++;
+                worker.postMessage({ index, file: files[index]! } satisfies WorkerTask);
+              }
+              if (inFlight === 0) resolvePromise();
+            };
+            worker.on("message", (reply: WorkerReply) => {
+              inFlight--;
+              if ("crash" in reply) {
+                reject(new Error(`while testing ${files[reply.index]?.shown}: ${reply.crash}`));
+                return;
+              }
+              results[reply.index] = reply.result;
+              if (bail && isFailure(reply.result)) firstFailure = Math.min(firstFailure, reply.index);
+              feed();
+            });
+            worker.on("error", reject);
+            worker.on("exit", (code) => {
+              if (inFlight > 0) reject(new Error(`a test worker exited (code ${code}) with work in flight`));
+            });
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  const end = Number.isFinite(firstFailure) ? firstFailure + 1 : files.length;
+  return results.slice(0, end).map((r, i) => {
+    if (r === undefined) throw new Error(`no result for ${files[i]?.shown}`);
+    return r;
+  });
+}

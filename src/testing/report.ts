@@ -1,0 +1,172 @@
+// The data every reporter renders: one ScenarioReport per scenario file, in input order, plus a summary.
+// Plain, serialisable data (it crosses worker-thread boundaries), no colour, no engine objects.
+
+import type { ReasonCode } from "../engine/reasons.js";
+import type { Cause, Decision, Fen, Status } from "../engine/types.js";
+
+/** One step of a trace as reports show it. Money in fen. */
+export interface StepSummary {
+  day: number;
+  date: string;
+  /** the event type, e.g. `purchase`, `review` */
+  event: string;
+  /** the event as a sentence, e.g. "purchase ¥1,200.50 at Taobao" */
+  text: string;
+  decision: Decision | null;
+  reasons: ReasonCode[];
+  score: number;
+  limit: Fen;
+  balance: Fen;
+  status: Status;
+  cause: Cause | null;
+}
+
+export interface CheckReport {
+  field: string;
+  expected: string;
+  actual: string;
+  ok: boolean;
+}
+
+export interface ExpectationReport {
+  /** position in the file's `expect` list */
+  index: number;
+  day: number;
+  date: string;
+  /** written as `end: true` */
+  end: boolean;
+  /** e.g. "day 125: status suspended, reasons OVERDUE_RECENT" */
+  title: string;
+  ok: boolean;
+  checks: CheckReport[];
+  /** every step of that day */
+  steps: StepSummary[];
+  /** the last step on or before the day when the day had no step of its own */
+  nearest: StepSummary | null;
+}
+
+export type SnapshotStatus =
+  /** the golden trace matched */
+  | "matched"
+  /** there was none and it was written */
+  | "written"
+  /** it differed and -u rewrote it */
+  | "updated"
+  /** it differed: failure */
+  | "mismatch"
+  /** there was none and CI=true forbids writing it: failure */
+  | "missing";
+
+export interface SnapshotReport {
+  /** path of the golden trace, relative to the working folder */
+  file: string;
+  status: SnapshotStatus;
+  /** for `mismatch`: the changed lines with context (`-` golden, `+` now), no colour */
+  diff: string | null;
+}
+
+export type ScenarioStatus =
+  /** every expectation and the golden trace hold */
+  | "passed"
+  /** an expectation or the golden trace failed */
+  | "failed"
+  /** nothing failed but the file has no `expect` block: reported, never silently passed */
+  | "no-expectations"
+  /** the file could not be loaded (bad input: exit 2) */
+  | "error";
+
+export interface ScenarioReport {
+  /** path relative to the working folder, with `/` separators */
+  file: string;
+  /** the scenario's name; the file name when it could not be loaded */
+  name: string;
+  status: ScenarioStatus;
+  policy: string | null;
+  seed: number | null;
+  expectations: ExpectationReport[];
+  snapshot: SnapshotReport | null;
+  /** the one-message InputError for status `error` */
+  error: string | null;
+  durationMs: number;
+}
+
+/** What a worker answers for a file `--grep` leaves out. */
+export interface FilteredOut {
+  file: string;
+  filtered: true;
+}
+
+export interface Counts {
+  passed: number;
+  failed: number;
+}
+
+export interface Summary {
+  scenarios: Counts & { noExpectations: number; errors: number; total: number };
+  expectations: Counts & { total: number };
+  snapshots: {
+    matched: number;
+    written: number;
+    updated: number;
+    failed: number;
+    obsolete: number;
+    removed: number;
+  };
+}
+
+export interface TestRun {
+  reports: ScenarioReport[];
+  /** golden traces whose scenario file no longer exists (relative paths) */
+  obsolete: string[];
+  /** true when obsolete snapshots were deleted (-u) */
+  obsoleteRemoved: boolean;
+  /** scenarios left out: by --grep, or not run after --bail */
+  filtered: number;
+  notRun: number;
+  summary: Summary;
+  /** 0 all passed, 1 a failure, 2 a file with bad input */
+  exitCode: 0 | 1 | 2;
+}
+
+export function summarise(reports: readonly ScenarioReport[], obsolete: number, removed: boolean): Summary {
+  const s: Summary = {
+    scenarios: { passed: 0, failed: 0, noExpectations: 0, errors: 0, total: reports.length },
+    expectations: { passed: 0, failed: 0, total: 0 },
+    snapshots: { matched: 0, written: 0, updated: 0, failed: 0, obsolete, removed: removed ? obsolete : 0 },
+  };
+  for (const r of reports) {
+    if (r.status === "passed") s.scenarios.passed++;
+    else if (r.status === "failed") s.scenarios.failed++;
+    else if (r.status === "no-expectations") s.scenarios.noExpectations++;
+    else s.scenarios.errors++;
+    for (const e of r.expectations) {
+      s.expectations.total++;
+      if (e.ok) s.expectations.passed++;
+      else s.expectations.failed++;
+    }
+    switch (r.snapshot?.status) {
+      case "matched":
+        s.snapshots.matched++;
+        break;
+      case "written":
+        s.snapshots.written++;
+        break;
+      case "updated":
+        s.snapshots.updated++;
+        break;
+      case "mismatch":
+      case "missing":
+        s.snapshots.failed++;
+        break;
+      case undefined:
+        break;
+    }
+  }
+  return s;
+}
+
+export function exitCodeOf(reports: readonly ScenarioReport[]): 0 | 1 | 2 {
+  if (reports.some((r) => r.status === "error")) return 2;
+  if (reports.some((r) => r.status === "failed")) return 1;
+  return 0;
+}

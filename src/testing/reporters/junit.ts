@@ -1,0 +1,122 @@
+// `--reporter junit`: JUnit XML as Jenkins, GitLab, GitHub test-report actions and Azure read it.
+// testsuites > one testsuite per scenario file (name = scenario, file = path) > one testcase per
+// expectation (name = "day 125: status suspended, …", classname = scenario), plus one "golden trace"
+// testcase when the trace was checked. Failures carry a one-line message and the full report as text;
+// bad input is an <error>, a scenario without expectations a <skipped>.
+
+import { XMLBuilder } from "fast-xml-parser";
+import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
+import { STEP_COLUMNS, stepLine } from "../steps.js";
+
+// characters XML 1.0 does not allow, even escaped
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const clean = (s: string) => s.replace(INVALID_XML, "�");
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+interface Case {
+  "@_name": string;
+  "@_classname": string;
+  "@_file": string;
+  "@_time": string;
+  failure?: { "@_message": string; "@_type": string; "#text": string };
+  error?: { "@_message": string; "@_type": string; "#text": string };
+  skipped?: { "@_message": string };
+}
+
+function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string): Case {
+  const c: Case = {
+    "@_name": clean(e.title),
+    "@_classname": clean(r.name),
+    "@_file": r.file,
+    "@_time": time,
+  };
+  if (!e.ok) {
+    const failed = e.checks.filter((x) => !x.ok);
+    const message = failed.map((x) => `${x.field}: expected ${x.expected}, got ${x.actual}`).join("; ");
+    const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
+    const body = [
+      `${r.name}, ${r.file}, expect[${e.index}], day ${e.day} (${e.date})`,
+      ...e.checks.map((x) => `${x.ok ? "ok  " : "FAIL"} ${x.field}: expected ${x.expected}, got ${x.actual}`),
+      e.steps.length
+        ? `steps on day ${e.day}:`
+        : e.nearest
+          ? `no step on day ${e.day}; nearest step before it:`
+          : "no step on or before that day",
+      ...(shown.length ? [STEP_COLUMNS, ...shown.map(stepLine)] : []),
+      `reasons on record: ${[...new Set(shown.flatMap((s) => s.reasons))].join(", ") || "none"}`,
+    ].join("\n");
+    c.failure = { "@_message": clean(message), "@_type": "ExpectationFailed", "#text": clean(body) };
+  }
+  return c;
+}
+
+function suite(r: ScenarioReport): Record<string, unknown> {
+  const perCase = seconds(r.durationMs / Math.max(1, r.expectations.length + (r.snapshot ? 1 : 0)));
+  const cases: Case[] = [];
+  const base = (name: string) => ({ "@_name": clean(name), "@_classname": clean(r.name), "@_file": r.file });
+  if (r.status === "error") {
+    cases.push({
+      ...base("load scenario"),
+      "@_time": seconds(r.durationMs),
+      error: {
+        "@_message": clean((r.error ?? "").split("\n")[0] ?? ""),
+        "@_type": "InputError",
+        "#text": clean(r.error ?? ""),
+      },
+    });
+  } else if (r.expectations.length === 0) {
+    cases.push({
+      ...base("expectations"),
+      "@_time": "0.000",
+      skipped: { "@_message": "the scenario has no expectations" },
+    });
+  }
+  for (const e of r.expectations) cases.push(expectationCase(r, e, perCase));
+  const snap = r.snapshot;
+  if (snap) {
+    const c: Case = { ...base(`golden trace ${snap.file}`), "@_time": perCase };
+    if (snap.status === "mismatch") {
+      c.failure = {
+        "@_message": "the golden trace changed",
+        "@_type": "SnapshotMismatch",
+        "#text": clean(snap.diff ?? ""),
+      };
+    } else if (snap.status === "missing") {
+      c.failure = {
+        "@_message": "golden trace missing (CI=true does not write it)",
+        "@_type": "SnapshotMissing",
+        "#text": `${snap.file} does not exist; run credit-sim test -u ${r.file} locally and commit it`,
+      };
+    }
+    cases.push(c);
+  }
+  return {
+    "@_name": clean(r.name),
+    "@_file": r.file,
+    "@_tests": cases.length,
+    "@_failures": cases.filter((c) => c.failure).length,
+    "@_errors": cases.filter((c) => c.error).length,
+    "@_skipped": cases.filter((c) => c.skipped).length,
+    "@_time": seconds(r.durationMs),
+    testcase: cases,
+  };
+}
+
+export function renderJunit(run: TestRun): string {
+  const suites = run.reports.map(suite);
+  const sum = (k: string) => suites.reduce((n, s) => n + (s[k] as number), 0);
+  const doc = {
+    testsuites: {
+      "@_name": "credit-sim test",
+      "@_tests": sum("@_tests"),
+      "@_failures": sum("@_failures"),
+      "@_errors": sum("@_errors"),
+      "@_skipped": sum("@_skipped"),
+      "@_time": seconds(run.reports.reduce((n, r) => n + r.durationMs, 0)),
+      testsuite: suites,
+    },
+  };
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(doc)}`;
+}

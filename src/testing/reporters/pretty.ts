@@ -1,0 +1,167 @@
+// The human report: one line per scenario in input order, then every failure in full (what was
+// expected, what happened, the steps and reasons on record that day, or the nearest step), the golden
+// trace diffs, obsolete traces, and the summary lines. Colour comes in as a Chalk instance (level 0: none).
+
+import type { ChalkInstance } from "chalk";
+import { isReasonCode } from "../../engine/reasons.js";
+import { reasonText } from "../../render/format.js";
+import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../report.js";
+import { STEP_COLUMNS, stepLine } from "../steps.js";
+
+const INDENT = "    ";
+
+export function renderPretty(run: TestRun, c: ChalkInstance, rerun: (file: string) => string): string {
+  const lines: string[] = [];
+  for (const r of run.reports) lines.push(listLine(r, c));
+  const failures = run.reports.filter((r) => r.status === "failed" || r.status === "error");
+  if (failures.length) {
+    lines.push("", c.red.bold(`Failures (${failures.length})`));
+    for (const r of failures) lines.push("", ...failureBlock(r, c, rerun));
+  }
+  const empty = run.reports.filter((r) => r.status === "no-expectations");
+  if (empty.length) {
+    lines.push(
+      "",
+      c.yellow(
+        `${empty.length} scenario${empty.length === 1 ? " has" : "s have"} no expectations (${empty.some((r) => r.snapshot) ? "only the golden trace was checked" : "nothing was checked"}):`,
+      ),
+      ...empty.map((r) => `  ${r.file}`),
+      c.dim("  add an `expect:` block, e.g. - { end: true, status: active }"),
+    );
+  }
+  if (run.obsolete.length) {
+    lines.push(
+      "",
+      c.yellow(
+        run.obsoleteRemoved
+          ? `Removed ${run.obsolete.length} obsolete golden trace(s):`
+          : `${run.obsolete.length} obsolete golden trace(s) (their scenario file is gone; -u removes them):`,
+      ),
+      ...run.obsolete.map((f) => `  ${f}`),
+    );
+  }
+  lines.push("", ...summaryLines(run, c));
+  return `${lines.join("\n")}\n`;
+}
+
+function listLine(r: ScenarioReport, c: ChalkInstance): string {
+  const failedExp = r.expectations.filter((e) => !e.ok).length;
+  const snap = r.snapshot;
+  const notes: string[] = [];
+  switch (r.status) {
+    case "passed":
+      notes.push(`${r.expectations.length} expectation${r.expectations.length === 1 ? "" : "s"}`);
+      break;
+    case "failed":
+      if (failedExp) notes.push(`${failedExp} of ${r.expectations.length} expectations failed`);
+      break;
+    case "no-expectations":
+      notes.push("no expectations");
+      break;
+    case "error":
+      notes.push("bad input");
+      break;
+  }
+  if (snap?.status === "mismatch") notes.push("golden trace changed");
+  if (snap?.status === "missing") notes.push("golden trace missing");
+  if (snap?.status === "written") notes.push("golden trace written");
+  if (snap?.status === "updated") notes.push("golden trace updated");
+  const mark =
+    r.status === "passed" ? c.green("✓") : r.status === "no-expectations" ? c.yellow("○") : c.red("✗");
+  const name = r.status === "error" ? "" : ` ${c.dim("›")} ${r.name}`;
+  return ` ${mark} ${r.file}${name} ${c.dim(`(${notes.join(", ")})`)}`;
+}
+
+function failureBlock(r: ScenarioReport, c: ChalkInstance, rerun: (file: string) => string): string[] {
+  if (r.status === "error") {
+    return [c.red.bold(`✗ ${r.file}: bad input`), ...(r.error ?? "").split("\n").map((l) => `  ${l}`)];
+  }
+  const lines: string[] = [];
+  for (const e of r.expectations.filter((x) => !x.ok)) lines.push(...expectationBlock(r, e, c), "");
+  const snap = r.snapshot;
+  if (snap?.status === "mismatch") {
+    lines.push(
+      c.red.bold(`✗ ${r.name} › golden trace changed`),
+      `  ${r.file} → ${snap.file}`,
+      ...(snap.diff ?? "").split("\n").map((l) => `  ${colourDiff(l, c)}`),
+      c.dim(`  if the change is intended: ${rerun(r.file)} -u, then review and commit the trace`),
+      "",
+    );
+  } else if (snap?.status === "missing") {
+    lines.push(
+      c.red.bold(`✗ ${r.name} › golden trace missing`),
+      `  ${snap.file} does not exist, and CI=true does not write golden traces`,
+      c.dim(`  write it locally with ${rerun(r.file)} -u and commit it`),
+      "",
+    );
+  }
+  if (lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInstance): string[] {
+  const lines = [
+    c.red.bold(`✗ ${r.name} › ${e.title}`),
+    `  ${r.file}, expect[${e.index}], day ${e.day} (${e.date})${e.end ? ", the last day" : ""}`,
+  ];
+  const width = Math.max(...e.checks.map((x) => x.field.length), 6);
+  const expWidth = Math.max(...e.checks.map((x) => x.expected.length), 8);
+  for (const ch of e.checks) {
+    const mark = ch.ok ? c.green("✓") : c.red("✗");
+    const actual = ch.ok ? ch.actual : c.red(ch.actual);
+    lines.push(
+      `  ${mark} ${ch.field.padEnd(width)}  expected ${ch.expected.padEnd(expWidth)}  got ${actual}`,
+    );
+  }
+  const shown: StepSummary[] = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
+  if (e.steps.length) lines.push(`  what happened on day ${e.day}:`);
+  else if (e.nearest)
+    lines.push(`  no step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`);
+  else lines.push(`  no step on or before day ${e.day}`);
+  if (shown.length) lines.push(c.dim(`  ${STEP_COLUMNS}`), ...shown.map((s) => `  ${stepLine(s)}`));
+  const codes = [...new Set(shown.flatMap((s) => s.reasons))];
+  lines.push(
+    codes.length
+      ? `  reasons on record ${e.steps.length ? "that day" : `on day ${e.nearest?.day}`}:`
+      : `  no reasons on record ${e.steps.length ? "that day" : `on day ${e.nearest?.day ?? e.day}`}`,
+  );
+  for (const code of codes)
+    lines.push(`${INDENT}${c.bold(code)}  ${isReasonCode(code) ? reasonText(code) : ""}`);
+  return lines;
+}
+
+function colourDiff(line: string, c: ChalkInstance): string {
+  if (line.startsWith("- ")) return c.red(line);
+  if (line.startsWith("+ ")) return c.green(line);
+  if (line.startsWith("@@")) return c.cyan(line);
+  return c.dim(line);
+}
+
+export function summaryLines(run: TestRun, c: ChalkInstance): string[] {
+  const s = run.summary;
+  const part = (n: number, label: string, colour: (t: string) => string) =>
+    n ? colour(`${n} ${label}`) : `${n} ${label}`;
+  const scen = [part(s.scenarios.passed, "passed", c.green), part(s.scenarios.failed, "failed", c.red)];
+  if (s.scenarios.noExpectations) scen.push(c.yellow(`${s.scenarios.noExpectations} without expectations`));
+  if (s.scenarios.errors) scen.push(c.red(`${s.scenarios.errors} bad input`));
+  const lines = [
+    `${c.bold("Scenarios    ")} ${scen.join(", ")} (${s.scenarios.total})`,
+    `${c.bold("Expectations ")} ${part(s.expectations.passed, "passed", c.green)}, ${part(s.expectations.failed, "failed", c.red)} (${s.expectations.total})`,
+  ];
+  const g = s.snapshots;
+  const snap = [
+    `${g.matched} matched`,
+    ...(g.failed ? [c.red(`${g.failed} failed`)] : []),
+    ...(g.written ? [`${g.written} written`] : []),
+    ...(g.updated ? [`${g.updated} updated`] : []),
+    ...(g.obsolete ? [c.yellow(`${g.obsolete} obsolete${g.removed ? " (removed)" : ""}`)] : []),
+  ];
+  if (g.matched + g.failed + g.written + g.updated + g.obsolete > 0)
+    lines.push(`${c.bold("Golden traces")} ${snap.join(", ")}`);
+  const left = [
+    ...(run.filtered ? [`${run.filtered} left out by --grep`] : []),
+    ...(run.notRun ? [`${run.notRun} not run after --bail`] : []),
+  ];
+  if (left.length) lines.push(c.dim(left.join(", ")));
+  return lines;
+}

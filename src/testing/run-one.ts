@@ -1,0 +1,107 @@
+// One scenario file → its ScenarioReport: load, (grep), simulate, check expectations, compare the golden
+// trace. Runs the same in the main thread and in a worker. Bad input becomes a report with status
+// `error` (the run goes on, exit 2 at the end); anything else thrown is a bug and propagates.
+
+import { performance } from "node:perf_hooks";
+import { Calendar } from "../engine/calendar.js";
+import { checkAll, type ExpectationResult } from "../engine/expect.js";
+import { simulate } from "../engine/simulate.js";
+import type { Policy } from "../engine/types.js";
+import { InputError } from "../scenario/errors.js";
+import { loadScenario } from "../scenario/load.js";
+import type { ScenarioFile } from "./discover.js";
+import { showPath } from "./discover.js";
+import { goldenTrace } from "./golden-trace.js";
+import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
+import { checkSnapshot, type SnapshotMode, snapshotPathFor } from "./snapshots.js";
+import { summariseStep } from "./steps.js";
+
+/** Serialisable: what a worker needs to run files the way the main thread would. */
+export interface RunSettings {
+  cwd: string;
+  /** --grep as RegExp source and flags */
+  grep: { source: string; flags: string } | null;
+  /** null: golden traces off */
+  snapshots: SnapshotMode | null;
+}
+
+export interface RunContext extends RunSettings {
+  policyCache: Map<string, Policy>;
+  grepRegExp: RegExp | null;
+}
+
+export function makeContext(settings: RunSettings): RunContext {
+  return {
+    ...settings,
+    policyCache: new Map(),
+    grepRegExp: settings.grep ? new RegExp(settings.grep.source, settings.grep.flags) : null,
+  };
+}
+
+export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | FilteredOut {
+  const started = performance.now();
+  const base = { file: file.shown, policy: null, seed: null, expectations: [], snapshot: null };
+  let loaded: ReturnType<typeof loadScenario>;
+  try {
+    // by the path as shown, so error messages name the file as the user wrote it (relative paths resolve
+    // against the working folder, the same in every worker thread)
+    loaded = loadScenario(file.shown, { policyCache: ctx.policyCache });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return {
+      ...base,
+      name: file.shown,
+      status: "error",
+      error: e.format(),
+      durationMs: performance.now() - started,
+    };
+  }
+  const { scenario, expectations } = loaded;
+  if (ctx.grepRegExp && !ctx.grepRegExp.test(scenario.name) && !ctx.grepRegExp.test(file.shown)) {
+    return { file: file.shown, filtered: true };
+  }
+  const trace = simulate(scenario);
+  const calendar = new Calendar(scenario.start);
+  const results = checkAll(trace, expectations).map((r) => expectationReport(r, calendar));
+  const snapshot = ctx.snapshots
+    ? checkSnapshot(
+        file.path,
+        goldenTrace(scenario, trace.steps),
+        ctx.snapshots,
+        showPath(snapshotPathFor(file.path), ctx.cwd),
+      )
+    : null;
+  const failed =
+    results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
+  return {
+    ...base,
+    name: scenario.name,
+    status: failed ? "failed" : results.length === 0 ? "no-expectations" : "passed",
+    policy: scenario.policy.name,
+    seed: scenario.seed,
+    expectations: results,
+    snapshot,
+    error: null,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** the order a reader expects: what was decided, the state after, then the numbers */
+const FIELD_ORDER = ["decision", "status", "cause", "reasons", "limit", "score", "balance"];
+
+function expectationReport(r: ExpectationResult, calendar: Calendar): ExpectationReport {
+  const e = r.expectation;
+  const checks = [...r.checks].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
+  const what = checks.map((c) => `${c.field} ${c.expected}`).join(", ") || "nothing to check";
+  return {
+    index: e.index,
+    day: e.day,
+    date: calendar.date(e.day),
+    end: e.end,
+    title: `${e.end ? `end (day ${e.day})` : `day ${e.day}`}: ${what}`,
+    ok: r.ok,
+    checks: checks.map((c) => ({ ...c })),
+    steps: r.steps.map(summariseStep),
+    nearest: r.nearest ? summariseStep(r.nearest) : null,
+  };
+}

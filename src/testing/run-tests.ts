@@ -1,0 +1,78 @@
+// The whole `credit-sim test` run as data: discover → shard → run (in order, maybe in workers) →
+// duplicate-name check → obsolete golden traces → summary. No output here; the command renders.
+
+import { dirname } from "node:path";
+import { InputError, UsageError } from "../scenario/errors.js";
+import { discover, showPath } from "./discover.js";
+import type { TestOptions } from "./options.js";
+import { runFiles } from "./pool.js";
+import { exitCodeOf, type ScenarioReport, summarise, type TestRun } from "./report.js";
+import type { RunSettings } from "./run-one.js";
+import { shardOf } from "./shard.js";
+import { findObsolete, removeSnapshot } from "./snapshots.js";
+
+export async function runTests(
+  paths: readonly string[],
+  o: TestOptions,
+  cwd: string = process.cwd(),
+): Promise<TestRun> {
+  const all = discover(paths, cwd);
+  const files = o.shard ? shardOf(all, o.shard) : all;
+  const settings: RunSettings = {
+    cwd,
+    grep: o.grep ? { source: o.grep.source, flags: o.grep.flags } : null,
+    snapshots: o.snapshots ? { update: o.update, ci: o.ci } : null,
+  };
+  const { results, notRun } = await runFiles(files, settings, {
+    ...(o.workers !== undefined ? { workers: o.workers } : {}),
+    bail: o.bail,
+  });
+  const reports = results.filter((r): r is ScenarioReport => !("filtered" in r));
+  const filtered = results.length - reports.length;
+  if (reports.length === 0 && o.grep && !o.shard) {
+    throw new UsageError(
+      `no scenario matches --grep ${JSON.stringify(o.grep.source)}`,
+      "the pattern is matched (case-insensitively) against scenario names and file paths",
+    );
+  }
+  markDuplicateNames(reports);
+  let obsolete: string[] = [];
+  let obsoleteRemoved = false;
+  if (o.snapshots) {
+    const found = findObsolete(all.map((f) => dirname(f.path)));
+    if (o.update) {
+      for (const f of found) removeSnapshot(f);
+      obsoleteRemoved = found.length > 0;
+    }
+    obsolete = found.map((f) => showPath(f, cwd));
+  }
+  return {
+    reports,
+    obsolete,
+    obsoleteRemoved,
+    filtered,
+    notRun,
+    summary: summarise(reports, obsolete.length, obsoleteRemoved),
+    exitCode: exitCodeOf(reports),
+  };
+}
+
+/** Reports and golden traces are keyed by scenario name: a second file with a taken name is bad input. */
+function markDuplicateNames(reports: ScenarioReport[]): void {
+  const seen = new Map<string, string>();
+  for (const [i, r] of reports.entries()) {
+    if (r.status === "error") continue;
+    const other = seen.get(r.name);
+    if (other === undefined) {
+      seen.set(r.name, r.file);
+      continue;
+    }
+    const error = new InputError(`duplicate scenario name "${r.name}"`, {
+      file: r.file,
+      field: "name",
+      found: `also the name of ${other}`,
+      hint: "give each scenario a unique name: reports are keyed by it",
+    });
+    reports[i] = { ...r, status: "error", error: error.format(), expectations: [], snapshot: null };
+  }
+}
