@@ -74,6 +74,57 @@ export function buildProgram(): Command {
     )
     .action(async (paths: string[], opts) => (await import("./commands/test.js")).testCommand(paths, opts));
 
+  // what-if edits are applied in the order given, across flags: each parser appends to one list
+  const whatifEdits: Array<{ flag: "remove" | "add" | "edit" | "set" | "seed" | "policy"; value: string }> =
+    [];
+  const editFlag = (flag: (typeof whatifEdits)[number]["flag"]) => (value: string) => {
+    whatifEdits.push({ flag, value });
+    return whatifEdits;
+  };
+  program
+    .command("whatif")
+    .description("what if: edit a scenario's events, policy or seed and compare the decisions side by side")
+    .argument("<file>", "scenario file (YAML or JSON)")
+    .option(
+      "--remove <events>",
+      'remove events: 7 | 7,9 | 10-12 | "type=apply,product=increase,day>=80"',
+      editFlag("remove"),
+    )
+    .option("--add <event>", "add an event: '{day: 60, type: repay, amount: full}'", editFlag("add"))
+    .option("--edit <n:changes>", "edit event n: '7:day=65' | '7:{amount: full}'", editFlag("edit"))
+    .option("--set <param=value>", "set policy parameters from day 0: minScore=620", editFlag("set"))
+    .option("--seed <n>", "change the seed", editFlag("seed"))
+    .option("--policy <name|file>", "switch the scenario's policy", editFlag("policy"))
+    .option("--avoid <outcome>", "find the smallest change that avoids: suspended | declined")
+    .option("--reach <outcome>", "find the smallest change that reaches sooner: restored")
+    .option("--max-edits <n>", "counterfactual: at most this many changes (default 3)", int("--max-edits"))
+    .option("--budget <n>", "counterfactual: at most this many runs (default 2000)", int("--budget"))
+    .option("--list", "list the events with their numbers and decisions")
+    .option("--json", "the comparison (or counterfactual) as JSON")
+    .option("--save <file>", "save the variant as a new scenario file")
+    .option("--force", "let --save replace an existing file")
+    .option("--no-chart", "leave out the score chart")
+    .option("--no-color", "no colour (also NO_COLOR=1 or a pipe)")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "In a terminal without edit flags, an interactive session opens. Event numbers are 1-based, in file",
+        "order (see --list); they stay the same whatever else is edited. Edit flags apply in the order given.",
+        "",
+        "Examples:",
+        "  credit-sim whatif scenarios/zhang-ming.yaml",
+        "  credit-sim whatif scenarios/zhang-ming.yaml --list",
+        '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
+        "  credit-sim whatif scenarios/zhang-ming.yaml --edit 14:day=100 --set minScore=620 --json",
+        "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
+      ].join("\n"),
+    )
+    .action(async (file: string, opts) => {
+      const { seed: _seed, remove: _r, add: _a, edit: _e, set: _s, policy: _p, ...rest } = opts;
+      return (await import("./commands/whatif.js")).whatifCommand(file, { ...rest, edits: whatifEdits });
+    });
+
   program
     .command("reasons")
     .description("the reason-code catalogue")
@@ -93,6 +144,65 @@ export function buildProgram(): Command {
     .description("print the JSON Schema of scenario files (for editors)")
     .addHelpText("after", "\nExample:\n  credit-sim schema > scenario.schema.json")
     .action(async () => (await import("./commands/catalogue.js")).schemaCommand());
+
+  program
+    .command("simulate")
+    .description("a seeded population of synthetic accounts from personas: outcome rates, scores, champion/challenger")
+    .argument("[personas...]", "persona names or files (default: every shipped persona, by share)")
+    .option("--accounts <n>", "accounts in the population (default 1000)", int("--accounts"))
+    .option("--days <n>", "simulated days per account (default 365)", int("--days"))
+    .option("--seed <n>", "population seed (default 1)", int("--seed"))
+    .option("--start <date>", "calendar date of day 0 (default 2024-01-01)")
+    .option("--policy <name|file>", "the (champion) policy (default: default)")
+    .option("--challenger <name|file>", "run the same accounts under this policy too and compare")
+    .option("--challenger-from <day>", "the challenger takes over on this day (a policy change)", int("--challenger-from"))
+    .option("--workers <n>", "worker threads (default: cores)", int("--workers"))
+    .option("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)")
+    .option("--json", "the mergeable result document as JSON")
+    .option("--csv <file>", "one row per account")
+    .option("--export-account <n>", "print account n as a scenario file instead", int("--export-account"))
+    .option("--arm <champion|challenger>", "with --export-account: which policy arm")
+    .option("-o, --output <file>", "with --export-account: write to this file")
+    .option("--flips <dir>", "export the sample of flipped accounts as scenario files")
+    .option("--no-progress", "no progress bar (it shows only on a terminal)")
+    .option("--no-chart", "leave out the score chart")
+    .option("--no-color", "no colour")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  credit-sim simulate --accounts 10000",
+        "  credit-sim simulate stretched over-applier --accounts 5000 --challenger tightened --challenger-from 180",
+        "  credit-sim simulate --accounts 100000 --shard 1/3 --json > s1.json   # then: credit-sim merge s*.json",
+        "  credit-sim simulate --export-account 42 -o account-42.yaml && credit-sim run account-42.yaml",
+      ].join("\n"),
+    )
+    .action(async (personas: string[], opts) =>
+      (await import("./commands/simulate.js")).simulateCommand(personas, opts),
+    );
+
+  program
+    .command("personas")
+    .description("the shipped behaviour personas and their shares")
+    .option("--json", "as JSON")
+    .option("--schema", "print the JSON Schema of persona files")
+    .option("--no-color", "no colour")
+    .addHelpText("after", "\nExamples:\n  credit-sim personas\n  credit-sim personas --schema > persona.schema.json")
+    .action(async (opts) => (await import("./commands/simulate.js")).personasCommand(opts));
+
+  program
+    .command("merge")
+    .description("merge `simulate --shard I/N --json` outputs into the report of the whole population")
+    .argument("<files...>", "shard result files (JSON)")
+    .option("--json", "the merged result document")
+    .option("--no-chart", "leave out the score chart")
+    .option("--no-color", "no colour")
+    .addHelpText(
+      "after",
+      "\nExample:\n  for i in 1 2 3; do credit-sim simulate --accounts 30000 --shard $i/3 --json > s$i.json; done\n  credit-sim merge s1.json s2.json s3.json",
+    )
+    .action(async (files: string[], opts) => (await import("./commands/simulate.js")).mergeCommand(files, opts));
 
   return program;
 }
