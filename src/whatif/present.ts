@@ -38,14 +38,40 @@ export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
   const rows = v.events
     .map((e, order) => ({ e, order, day: dayOf(e.event, start) }))
     .sort((a, b) => a.day - b.day || a.order - b.order);
-  return rows.map(({ e, day }) => {
+  const lines = rows.map(({ e, day }) => {
     const step = steps.get(e.id);
     const mark = e.origin === "added" ? c.green("+") : e.origin === "edited" ? c.yellow("~") : " ";
     const decision = step?.decision ? decisionColour(c, step.decision)(step.decision) : "";
     const reasons =
       step?.decision && step.reasons.length > 0 ? c.dim(` ${step.reasons.slice(0, 2).join(", ")}`) : "";
-    return `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} ${decision}${reasons}`.trimEnd();
+    return {
+      day,
+      text: `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} ${decision}${reasons}`.trimEnd(),
+    };
   });
+  // the engine's own decisions (suspensions, reviews) between the user's events, unnumbered
+  for (const s of run.trace.steps) {
+    if ("index" in s.event || s.decision === null) continue;
+    const what =
+      s.event.type === "review"
+        ? "periodic review"
+        : s.event.type === "overdue"
+          ? "overdue trigger"
+          : s.event.type;
+    const reasons = s.reasons.length > 0 ? ` ${s.reasons.slice(0, 2).join(", ")}` : "";
+    lines.push({
+      day: s.day,
+      text:
+        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, 40)} `) +
+        decisionColour(c, s.decision)(s.decision) +
+        c.dim(reasons),
+    });
+  }
+  // stable: user events keep their order; engine decisions follow the day's events
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => a.l.day - b.l.day || a.i - b.i)
+    .map((x) => x.l.text);
 }
 
 export function renderListing(run: VariantRun, c: ChalkInstance): string {

@@ -38,7 +38,13 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
     seed: w.seed,
     policy: w.policy,
     profile: w.profile,
-    events: w.events,
+    // as people write them: when, then what
+    events: w.events.map(({ day, date, type, ...rest }) => ({
+      ...(day !== undefined ? { day } : {}),
+      ...(date !== undefined ? { date } : {}),
+      type,
+      ...rest,
+    })),
   };
   const doc = new Document(data);
   doc.commentBefore = ` what-if variant of ${v.file}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;

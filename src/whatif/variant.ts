@@ -20,7 +20,7 @@ import {
   type WrittenEvent,
   type WrittenScenario,
 } from "../scenario/schema.js";
-import { toInputError, validate } from "../scenario/validate.js";
+import { validate } from "../scenario/validate.js";
 
 export interface VariantEvent {
   /** stable number: 1-based position in the original file; added events continue the count */
@@ -95,28 +95,29 @@ export function findEvent(v: Variant, id: number, label: string): VariantEvent {
   });
 }
 
-const EventList = z.array(EventSchema);
+const OneEvent = z.strictObject({ events: z.array(EventSchema) });
+const OneSet = z.strictObject({ events: z.array(z.strictObject({ set: PolicyOverrides })) });
+
+/** The loader's own validate() (same issue choice, same messages) on a one-event wrapper; the
+ *  error's field is then relative to the event (`amount`, not `events[0].amount`). */
+function validateOne<T>(schema: z.ZodType<{ events: T[] }>, data: unknown, label: string, prefix: RegExp): T {
+  try {
+    return validate(schema, { data: { events: [data] }, position: () => undefined }, label).events[0]!;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const field = e.details.field?.replace(prefix, "") || undefined;
+    throw new InputError(e.message, { ...e.details, field });
+  }
+}
 
 /** Validates one event exactly as the loader validates an entry of `events:`; errors name `label`. */
 export function validateEvent(data: unknown, label: string): WrittenEvent {
-  const r = EventList.safeParse([data]);
-  if (r.success) return r.data[0]!;
-  const issue = r.error.issues[0]!;
-  const relabelled = { ...issue, path: ["events", ...issue.path] } as typeof issue;
-  const error = toInputError(relabelled, { events: [data] }, label, undefined, r.error.issues.length - 1);
-  const field = error.details.field?.replace(/^events\[0\]\.?/, "") || undefined;
-  throw new InputError(error.message, { ...error.details, field });
+  return validateOne(OneEvent, data, label, /^events\[0\]\.?/);
 }
 
 /** Validates policy parameter overrides as a `set:` block in a file is validated. */
 export function validateParams(data: unknown, label: string): PolicyOverrides {
-  const r = PolicyOverrides.safeParse(data);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0]!;
-  const relabelled = { ...issue, path: ["events", 0, "set", ...issue.path] } as typeof issue;
-  const error = toInputError(relabelled, { events: [{ set: data }] }, label, undefined);
-  const field = error.details.field?.replace(/^events\[0\]\.set\.?/, "") || undefined;
-  throw new InputError(error.message, { ...error.details, field });
+  return validateOne(OneSet, { set: data }, label, /^events\[0\]\.set\.?/).set;
 }
 
 /** Applies one edit; throws InputError (and leaves `v` untouched) when the result is not a valid scenario. */
