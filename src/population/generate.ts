@@ -73,7 +73,8 @@ export function challengerScenario(ctx: GenerationContext, champion: Scenario): 
   let at = events.length;
   while (at > 0 && events[at - 1]!.day > challengerFrom) at--;
   events.splice(at, 0, switchEvent);
-  return { ...champion, events };
+  // file order = engine order, as in a written file
+  return { ...champion, events: events.map((e, index) => (e.index === index ? e : { ...e, index })) };
 }
 
 export function generateScenario(

@@ -92,8 +92,15 @@ function validatePersona(parsed: Parsed, file: string): WrittenPersona {
         ? parsed.position([...issue.path, issue.keys[0]!], true)
         : parsed.position(issue.path),
   }));
+  // a missing field points at its parent's line: any other problem (often a misspelling of the missing
+  // field, which gets a "did you mean") is the more useful one to show first
+  const missing = (i: z.core.$ZodIssue) =>
+    i.code === "invalid_type" && valueAt(data, i.path) === undefined ? 1 : 0;
   located.sort(
-    (a, b) => (a.pos?.line ?? 1e9) - (b.pos?.line ?? 1e9) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0),
+    (a, b) =>
+      missing(a.issue) - missing(b.issue) ||
+      (a.pos?.line ?? 1e9) - (b.pos?.line ?? 1e9) ||
+      (a.pos?.column ?? 0) - (b.pos?.column ?? 0),
   );
   const { issue, pos } = located[0]!;
   throw personaIssue(issue, data, file, pos, located.length - 1);

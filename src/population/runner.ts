@@ -123,7 +123,8 @@ export function accountOutcome(
   return { persona, champion, challenger };
 }
 
-/** Folds `b` into `a` (a is the earlier range: flips keep index order). */
+/** Folds `b` into `a` — mutating a's aggregates — and returns the whole (a is the earlier range: flips
+ *  keep index order). */
 export function mergeRange(a: RangeResult, b: RangeResult, flipSample = FLIP_SAMPLE): RangeResult {
   mergeArms(a.champion, b.champion);
   if (a.challenger && b.challenger) mergeArms(a.challenger, b.challenger);
