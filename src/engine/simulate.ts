@@ -18,6 +18,7 @@ import {
   repay,
   statementBalance,
 } from "./ledger.js";
+import type { ReasonCode } from "./reasons.js";
 import {
   type Scored as AccountScore,
   authorise,
@@ -31,6 +32,8 @@ import {
 import { movedCharacteristics } from "./scorecard.js";
 import { answerSupport } from "./support.js";
 import type {
+  Cause,
+  Decision,
   Fen,
   Policy,
   Remedy,
@@ -38,15 +41,36 @@ import type {
   Scenario,
   ScenarioEvent,
   Snapshot,
+  Status,
   Step,
   StepEvent,
   Trace,
 } from "./types.js";
 
-/** Receives what a run produces; `simulate` collects it all, population runs keep only aggregates. */
+/** A decision without the rest of the step: what a population run needs, at a fraction of the cost. */
+export interface DecisionNote {
+  day: number;
+  event: StepEvent;
+  decision: Decision;
+  reasons: readonly ReasonCode[];
+  status: Status;
+  cause: Cause | null;
+  limit: Fen;
+}
+
+/**
+ * Receives what a run produces; every method is optional and costs nothing when absent.
+ * `simulate` collects whole steps; population runs take decision notes and end-of-day snapshots.
+ */
 export interface Recorder {
-  step(step: Step): void;
-  endOfDay(snap: Snapshot, observed: boolean): void;
+  /** every step, with its score, score movements and snapshot (the expensive part of a run) */
+  step?(step: Step): void;
+  /** every decision (including those `step` reports), cheaply */
+  decision?(note: DecisionNote): void;
+  /** the state at the end of every day the engine visits (days on which something can change) */
+  endOfDay?(snap: Snapshot, observed: boolean): void;
+  /** call `endOfDay` only for the scenario's `observe` days and the last day (a snapshot costs a score) */
+  readonly observedOnly?: boolean;
 }
 
 export function simulate(scenario: Scenario): Trace {
@@ -105,6 +129,18 @@ export function run(scenario: Scenario, rec: Recorder): void {
     remedies: Remedy[] = [],
   ) => {
     if (v) applyVerdict(a, day, v);
+    if (v?.decision && rec.decision) {
+      rec.decision({
+        day,
+        event,
+        decision: v.decision,
+        reasons: v.reasons,
+        status: a.status,
+        cause: a.cause,
+        limit: a.limit,
+      });
+    }
+    if (!rec.step) return;
     const now = scoreOn(a, day);
     rec.step({
       ...snapshot(a, day, now.score),
@@ -173,7 +209,11 @@ export function run(scenario: Scenario, rec: Recorder): void {
     }
 
     accrue(l, day, a.policy);
-    rec.endOfDay(snapshot(a, day, scoreNow(day).score), observe.has(day));
+    if (rec.endOfDay) {
+      const observed = observe.has(day);
+      if (observed || day === until || !rec.observedOnly)
+        rec.endOfDay(snapshot(a, day, scoreNow(day).score), observed);
+    }
 
     let next = Math.min(nextStatement, nextReview, nextLedgerDay(l, day), until);
     if (ei < events.length) next = Math.min(next, events[ei]!.day);
