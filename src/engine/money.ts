@@ -3,10 +3,12 @@ import type { Fen } from "./types.js";
 
 export const FEN_PER_YUAN = 100;
 
-/** Converts a yuan amount with at most two decimals to fen; returns null when it has more. */
+/** Converts a yuan amount with at most two decimals to fen; returns null when it has more.
+ *  yuan × 100 is inexact in binary (134222770.92 × 100 = 13422277091.999998), so a thousandth of a fen
+ *  is tolerated: far above that rounding error, far below a third decimal. */
 export function yuanToFen(yuan: number): Fen | null {
   const fen = Math.round(yuan * FEN_PER_YUAN);
-  return Math.abs(fen - yuan * FEN_PER_YUAN) < 1e-6 ? fen : null;
+  return Math.abs(fen - yuan * FEN_PER_YUAN) < 1e-3 ? fen : null;
 }
 
 /** "1234.50" — always two decimals, no grouping, for machine output. */

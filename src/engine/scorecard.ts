@@ -217,7 +217,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Applicant age band",
     reason: "YOUNG_CREDIT_PROFILE",
     max: 10,
-    bins: bins([21, 3, "18–21"], [25, 7, "22–25"], [Infinity, 10, "26 or more"]),
+    bins: bins([21, 0, "18–21"], [25, 5, "22–25"], [Infinity, 10, "26 or more"]),
   },
 ];
 

@@ -31,11 +31,7 @@ describe("yuanToFen", () => {
   });
 });
 
-// ENGINE BUG (for the engine owner): the check uses an absolute tolerance of 1e-6 fen, but yuan × 100 is off
-// by more than that for large amounts, so a valid two-decimal amount is refused. Minimal counterexample
-// found by fast-check: yuanToFen(134222770.92) === null (expected 13422277092). The scenario schema
-// accepts up to 1e9 yuan. Remove `.fails` once fixed.
-it.fails("yuanToFen accepts large two-decimal amounts (counterexample 134222770.92)", () => {
+it("yuanToFen accepts large two-decimal amounts (counterexample 134222770.92)", () => {
   expect(yuanToFen(134222770.92)).toBe(13422277092);
   fc.assert(
     fc.property(fc.integer({ min: 10_000_000_000, max: 100_000_000_000 }), (fen) => {

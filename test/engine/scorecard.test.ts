@@ -80,11 +80,7 @@ describe("score", () => {
     expect(score(ALL_MIN).score).toBeGreaterThanOrEqual(350);
   });
 
-  // SCORECARD BUG (for the engine owner): the range is documented as 350–950, but the worst bin of `age`
-  // still gives 3 points (18–21), so the lowest reachable score is 353, not 350. Counterexample: every
-  // characteristic in its worst bin → 353. Either give the worst age bin 0 points or document 353.
-  // Remove `.fails` once the tables reach 350.
-  it.fails("is 350 when every characteristic is at its worst", () => {
+  it("is 350 when every characteristic is at its worst", () => {
     expect(score(ALL_MIN).score).toBe(350);
   });
 
