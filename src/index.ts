@@ -1,7 +1,13 @@
 // The library API: `import { loadScenario, runScenario, simulate } from "credit-sim"`.
 // The engine (simulate, checkAll, the scorecard) is pure; loadScenario reads files.
 
-export { checkAll, checkExpectation, type Check, type Expectation, type ExpectationResult } from "./engine/expect.js";
+export {
+  type Check,
+  checkAll,
+  checkExpectation,
+  type Expectation,
+  type ExpectationResult,
+} from "./engine/expect.js";
 export { fenToYuan, yuanToFen } from "./engine/money.js";
 export { REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./engine/reasons.js";
 export {
@@ -17,7 +23,8 @@ export {
 export { type Recorder, run, simulate } from "./engine/simulate.js";
 export type * from "./engine/types.js";
 export { builtinPolicyNames, loadPolicy } from "./policy/load.js";
-export { InputError } from "./scenario/errors.js";
-export { type LoadedScenario, type LoadOptions, loadScenario, loadScenarioText } from "./scenario/load.js";
-export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { runScenario, type ScenarioRun } from "./run-scenario.js";
+export { InputError } from "./scenario/errors.js";
+export { scenarioJsonSchema } from "./scenario/json-schema.js";
+export { type LoadedScenario, type LoadOptions, loadScenario, loadScenarioText } from "./scenario/load.js";
+export { goldenTrace } from "./testing/golden-trace.js";

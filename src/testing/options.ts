@@ -63,8 +63,11 @@ export function parseTestOptions(raw: RawTestOptions, env: NodeJS.ProcessEnv = p
   const addName = (n: ReporterName) => {
     if (!names.includes(n)) names.push(n);
   };
-  for (const r of raw.reporter ?? [])
+  for (const r of raw.reporter ?? []) {
     for (const part of r.split(",").filter(Boolean)) addName(reporterName(part, "--reporter"));
+  }
+  // no --reporter: the human report, plus whatever --output-file names
+  if (names.length === 0) names.push("pretty");
   const files = new Map<ReporterName, string>();
   for (const spec of raw.outputFile ?? []) {
     const eq = spec.indexOf("=");
@@ -78,7 +81,6 @@ export function parseTestOptions(raw: RawTestOptions, env: NodeJS.ProcessEnv = p
     files.set(name, spec.slice(eq + 1));
     addName(name);
   }
-  if (names.length === 0) names.push("pretty");
   if (raw.output !== undefined) {
     const candidates = names.filter((n) => !files.has(n));
     const target =
