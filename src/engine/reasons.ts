@@ -194,6 +194,21 @@ export const REASONS = {
     advice: "see the steps listed",
   },
   // Positive and informational.
+  MEETS_POLICY: {
+    kind: "positive",
+    text: "Score, history and eligibility meet the policy",
+    advice: "nothing to do",
+  },
+  WITHIN_LIMIT: {
+    kind: "positive",
+    text: "The purchase is within the available credit",
+    advice: "nothing to do",
+  },
+  NOTHING_TO_REVIEW: {
+    kind: "positive",
+    text: "The account is not suspended: there is nothing to restore",
+    advice: "nothing to do",
+  },
   LIMIT_CAPPED: {
     kind: "positive",
     text: "The limit is set at the highest the score and income support",

@@ -70,8 +70,8 @@ export function decideApplication(
   const wanted = product === "open" ? amount : a.limit + amount;
   if (product === "increase" && cap <= a.limit) return declined(["LIMIT_AT_MAXIMUM"]);
   if (cap <= 0) return declined(["SCORE_BELOW_OPEN_MINIMUM"]);
-  if (wanted <= cap) return { decision: "approved", reasons: [], limit: wanted };
-  return { decision: "approved_lower", reasons: ["LIMIT_CAPPED"], limit: cap };
+  if (wanted <= cap) return { decision: "approved", reasons: ["MEETS_POLICY"], limit: wanted };
+  return { decision: "approved_lower", reasons: ["MEETS_POLICY", "LIMIT_CAPPED"], limit: cap };
 }
 
 /** Purchase authorisation. */
@@ -82,7 +82,7 @@ export function authorise(a: Account, amount: Fen, balance: Fen): Verdict {
     return { decision: "declined", reasons: uniq(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord]).slice(0, 5) };
   }
   if (amount > a.limit - balance) return { decision: "declined", reasons: ["OVER_LIMIT"] };
-  return { decision: "approved", reasons: [] };
+  return { decision: "approved", reasons: ["WITHIN_LIMIT"] };
 }
 
 /** Real-time trigger: overdue beyond the policy's days suspends an active account at once. */
@@ -177,12 +177,12 @@ export function periodicReview(a: Account, day: number, s: Scored, requested = f
       reasons: adverse(["NOT_RESTORED_YET", ...blockers], s),
     };
   }
-  return { decision: requested ? "info" : null, reasons: [] };
+  return { decision: requested ? "info" : null, reasons: requested ? ["NOTHING_TO_REVIEW"] : [] };
 }
 
 /** `request_review`: an early restoration review, at most one per cooldown. */
 export function requestedReview(a: Account, day: number, s: Scored): Verdict {
-  if (a.status !== "suspended") return { decision: "info", reasons: [] };
+  if (a.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"] };
   if (a.lastReviewRequest !== null && day - a.lastReviewRequest < a.policy.reviewRequestCooldownDays) {
     return { decision: "declined", reasons: ["REVIEW_TOO_SOON"] };
   }

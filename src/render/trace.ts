@@ -70,7 +70,9 @@ export function renderStep(step: Step, o: TraceRenderOptions): string[] {
   ].join("  ");
   const lines = [line];
   const indent = " ".repeat(18);
-  for (const code of step.reasons) lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}`);
+  // a routine purchase approval's WITHIN_LIMIT would double the trace's length for nothing (JSON keeps it)
+  const routine = step.event.type === "purchase" && step.decision === "approved";
+  if (!routine) for (const code of step.reasons) lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}`);
   if (step.moves.length > 0) {
     const moves = step.moves.map(
       (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,

@@ -16,7 +16,7 @@ describe("applications to open", () => {
     const t = run([on.open(0, 5_000)]);
     const s = stepOn(t, "apply", 0);
     expect(s.decision).toBe("approved");
-    expect(s.reasons).toEqual([]);
+    expect(s.reasons).toEqual(["MEETS_POLICY"]);
     expect(s.limit).toBe(500_000);
     expect(s.status).toBe("active");
     expect(s.available).toBe(500_000);
@@ -81,7 +81,7 @@ describe("applications to open", () => {
     });
     expect(stepOn(band, "apply", 0)).toMatchObject({
       decision: "approved_lower",
-      reasons: ["LIMIT_CAPPED"],
+      reasons: ["MEETS_POLICY", "LIMIT_CAPPED"],
       limit: 300_000,
       status: "active",
     });
