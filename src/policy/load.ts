@@ -5,7 +5,7 @@ import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Policy } from "../engine/types.js";
 import { InputError, suggest } from "../scenario/errors.js";
-import { parseText } from "../scenario/parse.js";
+import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { FullPolicyParams, PolicyFile } from "../scenario/schema.js";
 import { toInputError, validate } from "../scenario/validate.js";
@@ -55,7 +55,7 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
   const parsed = parseText(readInputFile(file, "policy"), file);
   const written = validate(PolicyFile, parsed, file);
   const parent = written.extends
-    ? loadPolicyFile(policyPath(written.extends, dirname(file)), cache, [...chain, file])
+    ? loadPolicyFile(parentPath(written.extends, file, parsed), cache, [...chain, file])
     : null;
   const { extends: _extends, name, description, ...params } = written;
   const merged = { ...(parent ?? {}), ...params };
@@ -67,6 +67,23 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   cache.set(file, policy);
   return policy;
+}
+
+/** The file an `extends` names; an unknown built-in name is reported at the `extends` line of this file. */
+function parentPath(ref: string, file: string, parsed: Parsed): string {
+  try {
+    return policyPath(ref, dirname(file));
+  } catch (err) {
+    if (err instanceof InputError && err.details.file === undefined) {
+      throw new InputError(err.message, {
+        ...err.details,
+        file,
+        ...parsed.position(["extends"]),
+        field: "extends",
+      });
+    }
+    throw err;
+  }
 }
 
 function stripMeta(p: Record<string, unknown>): Record<string, unknown> {

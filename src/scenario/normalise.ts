@@ -8,7 +8,7 @@ import { yuanToFen } from "../engine/money.js";
 import { isReasonCode } from "../engine/reasons.js";
 import type { Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
 import { formatPath, InputError, type InputErrorDetails } from "./errors.js";
-import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
+import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 
 export interface NormaliseContext {
   file: string;
@@ -65,8 +65,11 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     return fail(path, `${what} has no day`, { expected: "day: N or date: YYYY-MM-DD" });
   };
 
-  const policyRef = ctx.overrides?.policy ?? w.policy;
-  const policy = resolve(ctx, ["policy"], policyRef);
+  const policy =
+    ctx.overrides?.policy !== undefined
+      ? resolveOverride(ctx.overrides.policy, ctx.resolvePolicy)
+      : resolve(ctx, ["policy"], w.policy);
+  checkOverrides(ctx.overrides);
 
   const events: ScenarioEvent[] = w.events.map((e, index) => {
     const path = ["events", index];
@@ -124,6 +127,36 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     },
     expectations,
   };
+}
+
+/** Command-line overrides are checked like the fields they replace, and named as options in errors. */
+function checkOverrides(o: NormaliseContext["overrides"]): void {
+  if (o?.until !== undefined && !(Number.isInteger(o.until) && o.until >= 0 && o.until <= MAX_DAY)) {
+    throw new InputError("value out of range", {
+      field: "--until",
+      expected: `a whole number of days from 0 to ${MAX_DAY}`,
+      found: String(o.until),
+    });
+  }
+  if (o?.seed !== undefined && !Number.isSafeInteger(o.seed)) {
+    throw new InputError("not a whole number", {
+      field: "--seed",
+      expected: "a whole number",
+      found: String(o.seed),
+    });
+  }
+}
+
+/** A --policy reference: an unknown name is the option's fault, not the scenario file's. */
+function resolveOverride(ref: string, resolvePolicy: (ref: string) => Policy): Policy {
+  try {
+    return resolvePolicy(ref);
+  } catch (err) {
+    if (err instanceof InputError && err.details.file === undefined) {
+      throw new InputError(err.message, { ...err.details, field: "--policy" });
+    }
+    throw err;
+  }
 }
 
 function resolve(ctx: NormaliseContext, path: PropertyKey[], ref: string): Policy {

@@ -1,7 +1,7 @@
 // Text → plain data, keeping a map back to line and column for error messages. YAML 1.2 is a superset
 // of JSON, so one parser reads both and reports positions for both.
 
-import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { describeValue, formatPath, InputError } from "./errors.js";
 
 /** Alias expansion beyond this is an alias bomb, not a scenario. */
@@ -14,26 +14,40 @@ export interface Parsed {
   position(path: readonly PropertyKey[], key?: boolean): { line: number; column: number } | undefined;
 }
 
+/** Deeper than this is not a scenario: refused before anything recurses over it. */
+const MAX_DEPTH = 64;
+
 export function parseText(text: string, file: string): Parsed {
+  if (/\.json$/i.test(file)) checkJsonSyntax(text, file);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      logLevel: "error",
+    });
+  } catch (err) {
+    throw tooDeep(err, file);
+  }
   const first = doc.errors[0];
   if (first) {
-    const pos = first.linePos?.[0];
-    const message = first.code === "DUPLICATE_KEY" ? "duplicate key" : first.message.split("\n")[0]!;
-    throw new InputError(`cannot parse: ${message}`, {
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new InputError(`cannot parse: ${parseMessage(first.code, first.message)}`, {
       file,
-      ...(pos ? { line: pos.line, column: pos.col } : {}),
-      hint:
-        first.code === "DUPLICATE_KEY"
-          ? "each key may appear once in a mapping"
-          : "check the YAML/JSON syntax",
+      line: pos.line,
+      column: pos.col,
+      hint: parseHint(first.code),
     });
   }
+  rejectComplexKeys(doc, lineCounter, file);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
+    if (err instanceof RangeError) throw tooDeep(err, file);
     throw new InputError("refused: the file expands too many aliases (an alias bomb?)", {
       file,
       hint: `at most ${MAX_ALIAS_COUNT} alias expansions are allowed; write the values out`,
@@ -43,6 +57,98 @@ export function parseText(text: string, file: string): Parsed {
   const position = (path: readonly PropertyKey[], key = false) => locate(doc, lineCounter, path, key);
   rejectForbiddenKeys(data, [], file, position);
   return { data, position };
+}
+
+function parseMessage(code: string, message: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "duplicate key";
+    case "MULTIPLE_DOCS":
+      return "the file holds more than one YAML document";
+    case "TAB_AS_INDENT":
+      return "tabs are not allowed as indentation";
+    default: {
+      const line = message.split("\n")[0]!;
+      return /call stack/i.test(line) ? `nested more than ${MAX_DEPTH} levels deep` : line;
+    }
+  }
+}
+
+function parseHint(code: string): string {
+  switch (code) {
+    case "DUPLICATE_KEY":
+      return "each key may appear once in a mapping";
+    case "MULTIPLE_DOCS":
+      return "one scenario per file: remove the `---` separator or split the file";
+    case "TAB_AS_INDENT":
+      return "indent with spaces";
+    default:
+      return "check the YAML/JSON syntax";
+  }
+}
+
+function tooDeep(err: unknown, file: string): InputError {
+  if (err instanceof RangeError) {
+    return new InputError(`refused: nested more than ${MAX_DEPTH} levels deep`, {
+      file,
+      hint: "scenario and policy files are shallow; check the brackets",
+    });
+  }
+  throw err;
+}
+
+/** JSON files get JSON's own syntax errors, which speak of JSON rather than of YAML indentation. */
+function checkJsonSyntax(text: string, file: string): void {
+  try {
+    JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (err) {
+    if (!(err instanceof SyntaxError)) throw err;
+    const at = /at position (\d+)/.exec(err.message);
+    const message = err.message
+      .replace(/ in JSON at position \d+.*$/s, "")
+      .replace(/, ".*" is not valid JSON$/s, "");
+    let where = {};
+    if (at) {
+      const before = text.slice(0, Number(at[1]));
+      const lines = before.split("\n");
+      where = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+    }
+    throw new InputError(`cannot parse JSON: ${message}`, {
+      file,
+      ...where,
+      hint: "check the JSON syntax (no trailing commas, keys in double quotes)",
+    });
+  }
+}
+
+/** Keys must be plain words: `? [a, b]: 1` would be stringified by the parser, with a warning. */
+function rejectComplexKeys(doc: Document, lc: LineCounter, file: string): void {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      throw new InputError(`refused: nested more than ${MAX_DEPTH} levels deep`, {
+        file,
+        hint: "scenario and policy files are shallow; check the brackets",
+      });
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (pair.key !== null && !isScalar(pair.key)) {
+          const p = lc.linePos((pair.key as { range?: [number, number, number] }).range?.[0] ?? 0);
+          throw new InputError("a key must be a plain word, not a list or a mapping", {
+            file,
+            line: p.line,
+            column: p.col,
+            hint: "write `name: value`",
+          });
+        }
+        stack.push({ node: pair.value, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push({ node: item, depth: depth + 1 });
+    }
+  }
 }
 
 function locate(doc: Document, lc: LineCounter, path: readonly PropertyKey[], key: boolean) {

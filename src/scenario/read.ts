@@ -1,6 +1,6 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { InputError } from "./errors.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
@@ -19,6 +19,12 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
             : `give a ${kind} file`,
       });
     }
+    if (st.isCharacterDevice() || st.isBlockDevice() || st.isSocket()) {
+      throw new InputError(`is a device, not a ${kind} file`, {
+        file,
+        hint: `give the path of a ${kind} file`,
+      });
+    }
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
@@ -27,15 +33,39 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
       hint: "check the path (it is relative to the current folder)",
     });
   }
-  if (size > MAX_FILE_BYTES) {
-    throw new InputError(`file too large (${size} bytes)`, {
-      file,
-      expected: `at most ${MAX_FILE_BYTES} bytes`,
-      hint: "split the timeline into several scenarios",
-    });
-  }
-  const text = readFileSync(file, "utf8");
+  if (size > MAX_FILE_BYTES) throw tooLarge(file, `${size} bytes`);
+  // read at most one byte past the limit: a pipe or a file still being written reports no honest size
+  const bytes = readCapped(file, MAX_FILE_BYTES + 1);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`);
+  const text = bytes.toString("utf8");
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: `a ${kind} (YAML or JSON)` });
   return text;
+}
+
+function tooLarge(file: string, found: string): InputError {
+  return new InputError("file too large", {
+    file,
+    expected: `at most ${MAX_FILE_BYTES} bytes`,
+    found,
+    hint: "split the timeline into several scenarios",
+  });
+}
+
+function readCapped(file: string, cap: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    while (total < cap) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, cap - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(chunk.subarray(0, n));
+      total += n;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -17,7 +17,9 @@ const isoDate = z
   .regex(DATE, { message: "a date as YYYY-MM-DD" })
   .describe("calendar date, YYYY-MM-DD");
 const dayNumber = z.number().int().min(0).max(MAX_DAY).describe("days since `start` (day 0)");
-const twoDecimals = (v: number) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6;
+// The shortest decimal text of the number has at most two decimals. (Comparing v × 100 with its rounding
+// needs a tolerance, and any fixed one refuses large amounts such as 134222770.92.)
+const twoDecimals = (v: number) => /^-?\d+(\.\d{1,2})?$/.test(String(v));
 const yuan = z
   .number()
   .positive()

@@ -2,6 +2,7 @@
 // in document order, with the field path, expected vs found and a "did you mean".
 
 import type * as z from "zod";
+import { REASON_CODES } from "../engine/reasons.js";
 import { describeValue, formatPath, InputError, suggest } from "./errors.js";
 import type { Parsed } from "./parse.js";
 import { EVENT_TYPES, knownKeys } from "./schema.js";
@@ -42,7 +43,29 @@ export function validate<S extends z.ZodType>(schema: S, parsed: Parsed, file: s
       ? located.find((l) => l.issue.code === "unrecognized_keys" && samePath(l.issue.path, parent))
       : undefined;
   const { issue, pos } = typo ?? first;
-  throw toInputError(issue, parsed.data, file, pos, located.length - 1);
+  // field names for "did you mean" at the top come from the schema validated against (scenario or policy)
+  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const topKeys = shape ? Object.keys(shape) : undefined;
+  throw toInputError(issue, parsed.data, file, pos, located.length - 1, topKeys);
+}
+
+/** zod's type names in the words of someone writing YAML. */
+function expectedType(expected: string, found: unknown): string {
+  if (expected === "int") return "a whole number";
+  if (expected === "array") return "a list";
+  if (expected === "object") return "a mapping (key: value pairs)";
+  if (expected === "number" && typeof found === "number") return "a finite number";
+  return `a ${expected}`;
+}
+
+function rangeHint(issue: z.core.$ZodIssue, found: unknown): { hint?: string } {
+  if (issue.code !== "too_small" || typeof found !== "number") return {};
+  const last = issue.path[issue.path.length - 1];
+  if (last === "amount")
+    return { hint: "amounts are positive yuan; a repayment is its own event type (repay)" };
+  if (last === "day")
+    return { hint: "day 0 is the scenario's `start`; move `start` earlier for earlier events" };
+  return {};
 }
 
 function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
@@ -60,6 +83,7 @@ export function toInputError(
   file: string,
   pos: { line: number; column: number } | undefined,
   more = 0,
+  topKeys?: readonly string[],
 ): InputError {
   const found = valueAt(data, issue.path);
   const base = { file, ...pos, field: formatPath(issue.path) || "(top level)" };
@@ -67,7 +91,7 @@ export function toInputError(
   switch (issue.code) {
     case "unrecognized_keys": {
       const key = issue.keys[0]!;
-      const candidates = knownKeys(issue.path, found);
+      const candidates = issue.path.length === 0 && topKeys ? [...topKeys] : knownKeys(issue.path, found);
       const guess = suggest(key, candidates);
       return new InputError(`unknown field "${key}"${also}`, {
         ...base,
@@ -108,7 +132,7 @@ export function toInputError(
     case "invalid_value": {
       const options = issue.values.map(String);
       const guess = typeof found === "string" ? suggest(found, options) : undefined;
-      return new InputError(`invalid value${also}`, {
+      return new InputError(`${found === undefined ? "missing required field" : "invalid value"}${also}`, {
         ...base,
         expected: `one of ${options.join(", ")}`,
         found: describeValue(found),
@@ -118,7 +142,7 @@ export function toInputError(
     case "invalid_type":
       return new InputError(found === undefined ? `missing required field${also}` : `wrong type${also}`, {
         ...base,
-        expected: issue.expected === "int" ? "a whole number" : `a ${issue.expected}`,
+        expected: expectedType(issue.expected, found),
         found: describeValue(found),
       });
     case "too_small":
@@ -132,9 +156,24 @@ export function toInputError(
         ...base,
         expected: `${inclusive} ${limit}${what ? ` ${what}` : ""}`,
         found: describeValue(found),
-        ...(issue.code === "too_small" && issue.origin === "number" && Number(limit) <= 0
-          ? { hint: "amounts are positive yuan; a repayment is its own event type (repay)" }
-          : {}),
+        ...rangeHint(issue, found),
+      });
+    }
+    case "custom":
+    case "invalid_format": {
+      const decimals = /decimal/.test(issue.message);
+      const reason = issue.path.includes("reasons");
+      const guess = reason && typeof found === "string" ? suggest(found, REASON_CODES) : undefined;
+      const message = decimals ? "too many decimal places" : reason ? "unknown reason code" : "invalid value";
+      return new InputError(`${message}${also}`, {
+        ...base,
+        expected: issue.message,
+        found: describeValue(found),
+        ...(guess
+          ? { hint: `did you mean "${guess}"?` }
+          : reason
+            ? { hint: "see `credit-sim reasons`" }
+            : {}),
       });
     }
     default:
