@@ -80,7 +80,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   };
   const validation = (make: (value: unknown) => Edit, label: string) => (text: string) => {
     try {
-      applyEdit(current, make(typed(text, label)), label);
+      applyEdit(current, make(typed(text, label)), "edit");
       return true;
     } catch (e) {
       if (e instanceof InputError) return e.format().replace(/\n\s*/g, " — ");
