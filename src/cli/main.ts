@@ -7,7 +7,8 @@ import { ExitCode, err } from "./io.js";
 import { VERSION } from "./version.js";
 
 const int = (name: string) => (value: string) => {
-  if (!/^-?\d+$/.test(value)) throw new InputError(`${name} must be a whole number`, { found: JSON.stringify(value) });
+  if (!/^-?\d+$/.test(value))
+    throw new InputError(`${name} must be a whole number`, { found: JSON.stringify(value) });
   return Number(value);
 };
 
@@ -33,7 +34,10 @@ export function buildProgram(): Command {
     .option("--until <day>", "override the last simulated day", int("--until"))
     .option("--no-chart", "leave out the score chart")
     .option("--no-color", "no colour (also NO_COLOR=1 or a pipe)")
-    .addHelpText("after", "\nExamples:\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim run scenarios/*.yaml --json | jq .decision")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim run scenarios/*.yaml --json | jq .decision",
+    )
     .action(async (files: string[], opts) => (await import("./commands/run.js")).runCommand(files, opts));
 
   program
@@ -147,7 +151,9 @@ export function buildProgram(): Command {
 
   program
     .command("simulate")
-    .description("a seeded population of synthetic accounts from personas: outcome rates, scores, champion/challenger")
+    .description(
+      "a seeded population of synthetic accounts from personas: outcome rates, scores, champion/challenger",
+    )
     .argument("[personas...]", "persona names or files (default: every shipped persona, by share)")
     .option("--accounts <n>", "accounts in the population (default 1000)", int("--accounts"))
     .option("--days <n>", "simulated days per account (default 365)", int("--days"))
@@ -155,7 +161,11 @@ export function buildProgram(): Command {
     .option("--start <date>", "calendar date of day 0 (default 2024-01-01)")
     .option("--policy <name|file>", "the (champion) policy (default: default)")
     .option("--challenger <name|file>", "run the same accounts under this policy too and compare")
-    .option("--challenger-from <day>", "the challenger takes over on this day (a policy change)", int("--challenger-from"))
+    .option(
+      "--challenger-from <day>",
+      "the challenger takes over on this day (a policy change)",
+      int("--challenger-from"),
+    )
     .option("--workers <n>", "worker threads (default: cores)", int("--workers"))
     .option("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)")
     .option("--json", "the mergeable result document as JSON")
@@ -188,7 +198,10 @@ export function buildProgram(): Command {
     .option("--json", "as JSON")
     .option("--schema", "print the JSON Schema of persona files")
     .option("--no-color", "no colour")
-    .addHelpText("after", "\nExamples:\n  credit-sim personas\n  credit-sim personas --schema > persona.schema.json")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  credit-sim personas\n  credit-sim personas --schema > persona.schema.json",
+    )
     .action(async (opts) => (await import("./commands/simulate.js")).personasCommand(opts));
 
   program
@@ -202,7 +215,9 @@ export function buildProgram(): Command {
       "after",
       "\nExample:\n  for i in 1 2 3; do credit-sim simulate --accounts 30000 --shard $i/3 --json > s$i.json; done\n  credit-sim merge s1.json s2.json s3.json",
     )
-    .action(async (files: string[], opts) => (await import("./commands/simulate.js")).mergeCommand(files, opts));
+    .action(async (files: string[], opts) =>
+      (await import("./commands/simulate.js")).mergeCommand(files, opts),
+    );
 
   return program;
 }
@@ -222,7 +237,8 @@ export async function main(argv: string[]): Promise<void> {
 function exitCodeFor(e: unknown): number {
   if (e instanceof CommanderError) {
     // help and version are not errors; everything else commander rejects is bad usage
-    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+    if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+      return 0;
     if (e.exitCode === 0) return 0;
     return 2;
   }
@@ -232,7 +248,9 @@ function exitCodeFor(e: unknown): number {
   }
   if (e instanceof ExitCode) return e.code;
   const message = e instanceof Error ? e.message : String(e);
-  err(`credit-sim: internal error: ${message}\n  this is a bug in credit-sim; set CREDIT_SIM_DEBUG=1 for details`);
+  err(
+    `credit-sim: internal error: ${message}\n  this is a bug in credit-sim; set CREDIT_SIM_DEBUG=1 for details`,
+  );
   if (process.env.CREDIT_SIM_DEBUG && e instanceof Error) err(e.stack ?? "");
   return 70;
 }
