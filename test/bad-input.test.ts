@@ -699,6 +699,26 @@ describe("files", () => {
     });
   });
 
+  it("a file that is not UTF-8", () => {
+    expectBadInput(run(write("latin1.yaml", Buffer.from("name: caf\xe9\nevents: []\n", "latin1"))), {
+      file: "latin1.yaml",
+      message: "the file is not UTF-8 text",
+      hint: /UTF-8/,
+    });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name: a\nevents: []\n", "utf16le")]);
+    expectBadInput(run(write("utf16.yaml", utf16)), {
+      file: "utf16.yaml",
+      message: /not UTF-8/,
+      found: "UTF-16 text",
+    });
+  });
+
+  it("a UTF-8 byte-order mark is fine", () => {
+    const r = run(write("bom.yaml", "\uFEFFname: bom\nevents: []\n"));
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("a list at the top", () => {
     expectBadInput(run(write("list.yaml", "- name: a\n- name: b\n")), {
       file: "list.yaml",

@@ -37,7 +37,7 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
   // read at most one byte past the limit: a pipe or a file still being written reports no honest size
   const bytes = readCapped(file, MAX_FILE_BYTES + 1);
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`);
-  const text = bytes.toString("utf8");
+  const text = decodeUtf8(bytes, file);
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: `a ${kind} (YAML or JSON)` });
   return text;
@@ -67,5 +67,18 @@ function readCapped(file: string, cap: number): Buffer {
     return Buffer.concat(chunks);
   } finally {
     closeSync(fd);
+  }
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    throw new InputError("the file is not UTF-8 text", {
+      file,
+      ...(utf16 ? { found: "UTF-16 text" } : {}),
+      hint: "save it as UTF-8 (scenario and policy files are YAML or JSON text)",
+    });
   }
 }
