@@ -3,8 +3,8 @@
 // whole numbers only, so merging is exact and order-free: worker results and shard outputs combine to the
 // same bytes as a single run, and memory stays flat whatever the number of accounts.
 
-import type { Recorder } from "../engine/simulate.js";
-import type { Cause, Snapshot, Status, Step } from "../engine/types.js";
+import type { DecisionNote, Recorder } from "../engine/simulate.js";
+import type { Cause, Snapshot, Status } from "../engine/types.js";
 
 export const SCORE_MIN = 350;
 export const SCORE_BINS = 601; // 350 … 950, one point per bin: medians are exact
@@ -39,8 +39,10 @@ export interface Outcome {
   scores: number[];
 }
 
-/** A Recorder that keeps only what an Outcome needs. Reused across accounts (`reset`). */
+/** A Recorder that keeps only what an Outcome needs: decision notes (no scored steps) and snapshots of
+ *  the sample days only (the generator puts them in `observe`). Reused across accounts (`reset`). */
 export class OutcomeRecorder implements Recorder {
+  readonly observedOnly = true;
   o!: Outcome;
   private suspendedAt = -1;
   private lastScore = 0;
@@ -72,7 +74,7 @@ export class OutcomeRecorder implements Recorder {
     return this.o;
   }
 
-  step(s: Step): void {
+  decision(s: DecisionNote): void {
     const o = this.o;
     switch (s.decision) {
       case "approved":
@@ -106,6 +108,7 @@ export class OutcomeRecorder implements Recorder {
 
   endOfDay(snap: Snapshot): void {
     const scores = this.o.scores;
+    // a sample day the engine did not report (not expected: they are observed) keeps the last score
     while (this.nextSample < snap.day) {
       scores.push(this.lastScore);
       this.nextSample += SAMPLE_EVERY;
@@ -133,6 +136,13 @@ export class OutcomeRecorder implements Recorder {
     }
     return this.o;
   }
+}
+
+/** The days whose score the population samples: 0, 30, 60, … up to `until`. */
+export function sampleDays(until: number): number[] {
+  const days: number[] = [];
+  for (let d = 0; d <= until; d += SAMPLE_EVERY) days.push(d);
+  return days;
 }
 
 /** The outcome as one word: what a champion/challenger "flip" compares. */

@@ -3,6 +3,7 @@
 
 import { Calendar } from "../engine/calendar.js";
 import type { Fen, Policy, ProfileField, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
+import { sampleDays } from "./aggregate.js";
 import type { Persona } from "./persona.js";
 import type { Dist } from "./persona-schema.js";
 import { accountRandom, draw, drawInt, poisson, type Random, uniformInt } from "./random.js";
@@ -29,6 +30,8 @@ export interface GenerationContext {
   cycles: ReadonlyArray<{ statement: number; due: number }>;
   /** first day of each 30-day month block */
   months: readonly number[];
+  /** the days the population samples the score on */
+  samples: readonly number[];
 }
 
 export function generationContext(settings: PopulationSettings): GenerationContext {
@@ -42,12 +45,12 @@ export function generationContext(settings: PopulationSettings): GenerationConte
   }
   const months: number[] = [];
   for (let d = 0; d <= until; d += 30) months.push(d);
-  return { settings, until, cycles, months };
+  return { settings, until, cycles, months, samples: sampleDays(until) };
 }
 
 const FIELDS: readonly ProfileField[] = ["phone", "address", "device", "bankcard"];
-type Draft = { day: number } & DistributiveOmit<ScenarioEvent, "day" | "index">;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** events are drafted with index 0 and numbered once sorted */
+type Draft = ScenarioEvent;
 
 const yuanToWholeFen = (yuan: number, min = 1): Fen => Math.max(min, Math.round(yuan)) * 100;
 const yuanToFen2 = (yuan: number): Fen => Math.max(100, Math.round(yuan * 100));
@@ -96,6 +99,7 @@ export function generateScenario(
   const drafts: Draft[] = [];
   const openDay = clamp(drawInt(rng, persona.open.day), 0, until);
   drafts.push({
+    index: 0,
     day: openDay,
     type: "apply",
     product: "open",
@@ -110,6 +114,7 @@ export function generateScenario(
     const n = poisson(rng, (persona.spending.perMonth * (to - from + 1)) / 30);
     for (let i = 0; i < n; i++) {
       drafts.push({
+        index: 0,
         day: uniformInt(rng, from, to),
         type: "purchase",
         amount: yuanToFen2(draw(rng, persona.spending.amount)),
@@ -131,13 +136,14 @@ export function generateScenario(
     else if (u < r.full + r.statement + r.minimum) [day, amount] = [onTime(), { kind: "minimum" }];
     else if (r.late && u < r.full + r.statement + r.minimum + r.late.p)
       [day, amount] = [due + Math.max(1, drawInt(rng, r.late.days)), { kind: "full" }];
-    if (amount !== null && day <= until) drafts.push({ day, type: "repay", amount });
+    if (amount !== null && day <= until) drafts.push({ index: 0, day, type: "repay", amount });
   }
 
   if (persona.increases) {
     const inc = persona.increases;
     for (const day of activityDays(rng, ctx, inc, openDay + 1, years)) {
       drafts.push({
+        index: 0,
         day,
         type: "apply",
         product: "increase",
@@ -147,13 +153,14 @@ export function generateScenario(
   }
   if (persona.externalInquiries) {
     for (const day of activityDays(rng, ctx, persona.externalInquiries, 0, years)) {
-      drafts.push({ day, type: "external_inquiry" });
+      drafts.push({ index: 0, day, type: "external_inquiry" });
     }
   }
   if (persona.externalDebt) {
     const n = poisson(rng, persona.externalDebt.perYear * years);
     for (let i = 0; i < n; i++) {
       drafts.push({
+        index: 0,
         day: uniformInt(rng, 0, until),
         type: "external_debt",
         amount: yuanToWholeFen(draw(rng, persona.externalDebt.amount)),
@@ -164,12 +171,17 @@ export function generateScenario(
     const pc = persona.profileChanges;
     const bursts: number[] = [];
     for (const day of activityDays(rng, ctx, pc, 0, years, bursts)) {
-      drafts.push({ day, type: "change_profile", field: FIELDS[Math.floor(rng() * FIELDS.length)]! });
+      drafts.push({
+        index: 0,
+        day,
+        type: "change_profile",
+        field: FIELDS[Math.floor(rng() * FIELDS.length)]!,
+      });
     }
     for (const end of bursts) {
       if (rng() >= pc.verifyAfterBurst) continue;
       const day = end + Math.max(0, drawInt(rng, pc.verifyDelay));
-      if (day <= until) drafts.push({ day, type: "verify_identity" });
+      if (day <= until) drafts.push({ index: 0, day, type: "verify_identity" });
     }
   }
   if (persona.income) {
@@ -178,20 +190,22 @@ export function generateScenario(
     let income = profile.monthlyIncome;
     for (const day of days) {
       income = Math.max(0, Math.round(income * (1 + draw(rng, persona.income.change))));
-      drafts.push({ day, type: "income", monthlyIncome: income });
+      drafts.push({ index: 0, day, type: "income", monthlyIncome: income });
     }
   }
   if (persona.support) {
     const s = persona.support;
     for (let i = poisson(rng, s.contactPerYear * years); i > 0; i--)
-      drafts.push({ day: uniformInt(rng, openDay, until), type: "contact_support" });
+      drafts.push({ index: 0, day: uniformInt(rng, openDay, until), type: "contact_support" });
     for (let i = poisson(rng, s.requestReviewPerYear * years); i > 0; i--)
-      drafts.push({ day: uniformInt(rng, openDay, until), type: "request_review" });
+      drafts.push({ index: 0, day: uniformInt(rng, openDay, until), type: "request_review" });
   }
 
   // file order = day order (stable): what the written export lists, so indices round-trip
-  const order = drafts.map((_, i) => i).sort((a, b) => drafts[a]!.day - drafts[b]!.day || a - b);
-  const events = order.map((i, index) => ({ ...drafts[i]!, index }) as ScenarioEvent);
+  // (Array.prototype.sort is stable: same-day events keep the order they were drafted in)
+  drafts.sort(byDay);
+  for (let i = 0; i < drafts.length; i++) drafts[i]!.index = i;
+  const events = drafts;
   return {
     name: `${persona.name}-${index}`,
     description: `account ${index} of persona ${persona.name} (seed ${settings.seed})`,
@@ -201,7 +215,8 @@ export function generateScenario(
     policy: settings.policy,
     profile,
     events,
-    observe: [],
+    // the score is sampled on these days (aggregate.ts): the engine snapshots observed days only
+    observe: ctx.samples,
   };
 }
 
@@ -235,6 +250,8 @@ function activityDays(
   }
   return days;
 }
+
+const byDay = (a: ScenarioEvent, b: ScenarioEvent) => a.day - b.day;
 
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, x));

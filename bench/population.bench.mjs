@@ -1,0 +1,104 @@
+// Population throughput and memory, measured in one run (prints figures; asserts nothing):
+//  - account-days per second for ACCOUNTS × DAYS with the shipped personas, on 1 worker and on 2, and
+//    their ratio (targets: 100,000 × 365 in under 10 s on 2 workers, i.e. ≥ 3.6 M account-days/s;
+//    2 workers ≥ 1.7 × 1 worker);
+//  - peak memory (max RSS of the whole process, workers included) at MEM_SMALL and MEM_LARGE accounts
+//    and their ratio (target: 1 M ≤ 1.2 × 100 k). Documented sample: the memory runs simulate MEM_DAYS
+//    days per account (default 30), not 365, so that the 1,000,000-account run fits in a bench session;
+//    memory does not depend on the horizon beyond the fixed-size histograms.
+// Environment: BENCH_ACCOUNTS (100000), BENCH_DAYS (365), BENCH_MEM_SMALL (100000),
+// BENCH_MEM_LARGE (1000000), BENCH_MEM_DAYS (30). Everything runs through the built CLI (dist/).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const ACCOUNTS = env("BENCH_ACCOUNTS", 100_000);
+const DAYS = env("BENCH_DAYS", 365);
+const MEM_SMALL = env("BENCH_MEM_SMALL", 100_000);
+const MEM_LARGE = env("BENCH_MEM_LARGE", 1_000_000);
+const MEM_DAYS = env("BENCH_MEM_DAYS", 30);
+
+/** Runs `credit-sim ARGS` in a fresh process; returns wall seconds and the process's peak RSS (MB). */
+function simulate(args) {
+  const script = [
+    `process.on("exit", () => process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`,
+    `const m = await import(${JSON.stringify(MAIN)});`,
+    `await m.main(["node", "credit-sim", ...${JSON.stringify(args)}]);`,
+  ].join("\n");
+  // a wrapper file rather than `-e`: worker threads inherit the parent's execArgv
+  const wrapper = join(mkdtempSync(join(tmpdir(), "credit-sim-bench-")), "wrapper.mjs");
+  writeFileSync(wrapper, script);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [wrapper], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`credit-sim ${args.join(" ")} failed:\n${r.stderr}`);
+  const rss = Number(/MAXRSS (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  return { seconds, rssMb: rss, stdout: r.stdout };
+}
+
+const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const line = (label, value, target = "") =>
+  console.log(`${label.padEnd(52)} ${value.padStart(22)}  ${target}`);
+
+console.log(`population: ${fmt(ACCOUNTS)} accounts × ${DAYS} days, shipped personas, policy default`);
+const runs = {};
+for (const workers of [1, 2]) {
+  const r = simulate([
+    "simulate",
+    "--accounts",
+    String(ACCOUNTS),
+    "--days",
+    String(DAYS),
+    "--workers",
+    String(workers),
+    "--json",
+  ]);
+  runs[workers] = r;
+  const rate = (ACCOUNTS * DAYS) / r.seconds;
+  line(
+    `${workers} worker${workers > 1 ? "s" : ""}: wall time`,
+    `${fmt(r.seconds, 1)} s`,
+    workers === 2 ? "(target < 10 s)" : "",
+  );
+  line(
+    `${workers} worker${workers > 1 ? "s" : ""}: account-days per second`,
+    fmt(rate),
+    workers === 2 ? "(target ≥ 3,600,000)" : "",
+  );
+}
+if (runs[1].stdout !== runs[2].stdout)
+  console.log("!! 1-worker and 2-worker results differ (they must be identical)");
+line("speed-up 2 workers / 1 worker", `${fmt(runs[1].seconds / runs[2].seconds, 2)} ×`, "(target ≥ 1.7 ×)");
+
+console.log(`\nmemory: peak RSS, 2 workers, ${MEM_DAYS} days per account (documented sample, see header)`);
+const small = simulate([
+  "simulate",
+  "--accounts",
+  String(MEM_SMALL),
+  "--days",
+  String(MEM_DAYS),
+  "--workers",
+  "2",
+  "--json",
+]);
+line(`peak RSS at ${fmt(MEM_SMALL)} accounts`, `${fmt(small.rssMb, 1)} MB`, `(${fmt(small.seconds, 1)} s)`);
+const large = simulate([
+  "simulate",
+  "--accounts",
+  String(MEM_LARGE),
+  "--days",
+  String(MEM_DAYS),
+  "--workers",
+  "2",
+  "--json",
+]);
+line(`peak RSS at ${fmt(MEM_LARGE)} accounts`, `${fmt(large.rssMb, 1)} MB`, `(${fmt(large.seconds, 1)} s)`);
+line("ratio", `${fmt(large.rssMb / small.rssMb, 2)} ×`, "(target ≤ 1.2 ×)");
