@@ -150,6 +150,16 @@ describe("counterfactuals", () => {
     }
   });
 
+  it("restores sooner means the same suspension, lifted earlier", () => {
+    const r = search(LATE, "reach-restored");
+    expect(r.status).toBe("solved");
+    for (const sol of r.solutions) {
+      expect(sol.trace.steps.find((s) => s.decision === "suspended")?.day).toBe(70);
+      expect(sol.restoredDay).toBeLessThan(196);
+      expect(sol.advice).toMatch(/restored on day \d+ instead of day 196/);
+    }
+  });
+
   it("restores a security suspension sooner by verifying identity", () => {
     const r = search(PHONE, "reach-restored");
     expect(r.status).toBe("solved");

@@ -89,6 +89,9 @@ export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
   if (goal !== "reach-restored") return !trace.steps.some((s) => isAdverse(goal, s));
   const suspended = base.steps.find((s) => s.decision === "suspended");
   if (!suspended) return false;
+  // the same suspension, restored sooner: a change that avoids the suspension answers another question
+  const same = trace.steps.find((s) => s.decision === "suspended");
+  if (same?.day !== suspended.day) return false;
   const was = firstRestoredAfter(base, suspended.day);
   const now = firstRestoredAfter(trace, suspended.day);
   return now !== null && (was === null || now < was);
@@ -189,12 +192,33 @@ export function candidates(
         clause: `you verified your identity on day ${s}`,
       });
     }
-    out.push({
-      edit: { kind: "add", event: { day: s, type: "repay", amount: "full" } },
-      target: null,
-      cost: 2,
-      clause: `you repaid everything on day ${s}, the day of the suspension`,
-    });
+    // on the day (after an overdue trigger) or the day after (a review suspends after the day's events)
+    for (const d of [s, s + 1]) {
+      out.push({
+        edit: { kind: "add", event: { day: d, type: "repay", amount: "full" } },
+        target: null,
+        cost: 2 + (d - s) / 30,
+        clause: `you repaid everything on day ${d} (${d === s ? "the day of the suspension" : "the day after the suspension"})`,
+      });
+    }
+    // a repayment made later than that, moved to right after the suspension
+    for (const { id, event } of v.events) {
+      const day = dayOf(event, start);
+      if (
+        event.type !== "repay" ||
+        day <= s + 1 ||
+        day > to ||
+        (keep.firstAddedId !== undefined && id >= keep.firstAddedId)
+      )
+        continue;
+      out.push({
+        edit: { kind: "edit", id, patch: { day: s + 1 } },
+        target: id,
+        cost: 1 + (day - s - 1) / 30,
+        clause: `the repayment of day ${day} been made by day ${s + 1}`,
+        move: { id, from: day, to: s + 1, full: event.amount === "full" },
+      });
+    }
     for (let d = s + 7; d < to && d <= base.until; d += 7) {
       out.push({
         edit: { kind: "add", event: { day: d, type: "request_review" } },
