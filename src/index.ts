@@ -28,3 +28,22 @@ export { InputError } from "./scenario/errors.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { type LoadedScenario, type LoadOptions, loadScenario, loadScenarioText } from "./scenario/load.js";
 export { goldenTrace } from "./testing/golden-trace.js";
+// what-if: edit a loaded scenario, compare two runs, search for the smallest change that alters the outcome
+export {
+  type Comparison,
+  compareTraces,
+  comparisonToJson,
+  type DecisionDifference,
+  type Outcome,
+  outcome,
+} from "./whatif/compare.js";
+export {
+  type CounterfactualResult,
+  counterfactualToJson,
+  type Goal,
+  type Solution,
+  searchCounterfactual,
+} from "./whatif/counterfactual.js";
+export { compareRuns, runVariant, type VariantRun } from "./whatif/run.js";
+export { variantYaml } from "./whatif/save.js";
+export { applyEdit, baseVariant, type Edit, loadVariant, type Variant } from "./whatif/variant.js";
