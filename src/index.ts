@@ -23,6 +23,19 @@ export {
 export { type Recorder, run, simulate } from "./engine/simulate.js";
 export type * from "./engine/types.js";
 export { builtinPolicyNames, loadPolicy } from "./policy/load.js";
+export { type Outcome as AccountOutcome, OutcomeRecorder } from "./population/aggregate.js";
+export { scenarioYaml } from "./population/export.js";
+export {
+  challengerScenario,
+  generateAccount,
+  generationContext,
+  type PopulationSettings,
+} from "./population/generate.js";
+export { loadPersonaFile, loadPersonas, type Persona } from "./population/persona.js";
+export { personaJsonSchema } from "./population/persona-schema.js";
+export { documentText, fromDocument, mergeResults, type PopulationResult } from "./population/result.js";
+export { type RangeResult, runRange } from "./population/runner.js";
+export { summarise } from "./population/stats.js";
 export { runScenario, type ScenarioRun } from "./run-scenario.js";
 export { InputError } from "./scenario/errors.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
