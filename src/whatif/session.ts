@@ -257,18 +257,21 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
             { name: "restore the account sooner", value: "reach-restored" },
           ],
         });
-        const from = runVariant(current);
+        // from the original timeline: "what would have avoided it" is about what really happened
+        const from = base;
         const r = searchCounterfactual(
           goal,
-          { variant: current, trace: from.trace, policy: from.loaded.scenario.policy },
+          { variant: from.variant, trace: from.trace, policy: from.loaded.scenario.policy },
           (v) => runVariant(v).trace,
         );
         say("");
+        if (current.notes.length > 0) say(c.dim("(searched from the original timeline, without your edits)"));
         say(renderCounterfactual(r, from, c));
         const best = r.solutions[0];
+        const replace = current.notes.length > 0 ? " (replaces your edits; undo brings them back)" : "";
         if (
           best &&
-          (await confirm({ message: "Adopt the first suggestion as your edits?", default: true }))
+          (await confirm({ message: `Adopt the first suggestion as your edits?${replace}`, default: true }))
         ) {
           history.push(current);
           current = best.variant;
