@@ -3,10 +3,11 @@
 // machine), duplicates removed. A path that finds nothing is bad input.
 
 import { statSync } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../scenario/errors.js";
-import { SNAPSHOT_DIR } from "./snapshots.js";
+import { showPath } from "./paths.js";
+import { SNAPSHOT_DIR } from "./snapshot-files.js";
 
 export const DEFAULT_PATHS = ["scenarios/"];
 export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
@@ -17,12 +18,6 @@ export interface ScenarioFile {
   path: string;
   /** relative to the working folder, `/` separators: what reports print and shards sort by */
   shown: string;
-}
-
-export function showPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  const shown = rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
-  return shown.split(sep).join("/");
 }
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));

@@ -10,10 +10,11 @@ import type { Policy } from "../engine/types.js";
 import { InputError } from "../scenario/errors.js";
 import { loadScenario } from "../scenario/load.js";
 import type { ScenarioFile } from "./discover.js";
-import { showPath } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
+import { showPath } from "./paths.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
-import { checkSnapshot, type SnapshotMode, snapshotPathFor } from "./snapshots.js";
+import { snapshotPathFor } from "./snapshot-files.js";
+import { checkSnapshot, type SnapshotMode } from "./snapshots.js";
 import { summariseStep } from "./steps.js";
 
 /** Serialisable: what a worker needs to run files the way the main thread would. */

@@ -3,13 +3,14 @@
 
 import { dirname } from "node:path";
 import { InputError, UsageError } from "../scenario/errors.js";
-import { discover, showPath } from "./discover.js";
+import { discover } from "./discover.js";
 import type { TestOptions } from "./options.js";
+import { showPath } from "./paths.js";
 import { runFiles } from "./pool.js";
 import { exitCodeOf, type ScenarioReport, summarise, type TestRun } from "./report.js";
 import type { RunSettings } from "./run-one.js";
 import { shardOf } from "./shard.js";
-import { findObsolete, removeSnapshot } from "./snapshots.js";
+import { findObsolete, removeSnapshot } from "./snapshot-files.js";
 
 export async function runTests(
   paths: readonly string[],

@@ -1,26 +1,20 @@
-// Golden-trace files on disk: `<folder>/__snapshots__/<file>.trace` beside each scenario file.
-// Missing → written (unless CI, where it fails, as vitest does); different → failure with a diff, or
-// rewritten with -u. Writes are atomic. Obsolete traces (no scenario file of that name) are found here.
+// Comparing a golden trace with the file on disk (see snapshot-files.ts for where it lives). Missing →
+// written (unless CI, where it fails, as vitest does); different → failure with a diff, or rewritten
+// with -u. Writes are atomic (temporary file + rename).
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { writeFileAtomic } from "../cli/io.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
+import { snapshotPathFor } from "./snapshot-files.js";
 import { STEP_COLUMNS } from "./steps.js";
-
-export const SNAPSHOT_DIR = "__snapshots__";
-export const SNAPSHOT_EXT = ".trace";
 
 export interface SnapshotMode {
   /** -u: write new and changed traces */
   update: boolean;
   /** CI=true: a missing trace is a failure, never written */
   ci: boolean;
-}
-
-export function snapshotPathFor(scenarioFile: string): string {
-  return join(dirname(scenarioFile), SNAPSHOT_DIR, `${basename(scenarioFile)}${SNAPSHOT_EXT}`);
 }
 
 const normalise = (text: string) => text.replace(/\r\n/g, "\n");
@@ -56,27 +50,4 @@ export function checkSnapshot(
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileAtomic(file, text);
-}
-
-/** Golden traces in the `__snapshots__` folders of these folders whose scenario file is gone. */
-export function findObsolete(folders: Iterable<string>): string[] {
-  const found: string[] = [];
-  for (const folder of new Set(folders)) {
-    const dir = join(folder, SNAPSHOT_DIR);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (!name.endsWith(SNAPSHOT_EXT)) continue;
-      if (!existsSync(join(folder, name.slice(0, -SNAPSHOT_EXT.length)))) found.push(join(dir, name));
-    }
-  }
-  return found;
-}
-
-export function removeSnapshot(file: string): void {
-  unlinkSync(file);
 }
