@@ -12,7 +12,7 @@ const int = (name: string) => (value: string) => {
   return Number(value);
 };
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -49,13 +49,11 @@ export function buildProgram(): Command {
       "--reporter <name>",
       "pretty, json or junit; repeat or comma-separate for several (default: pretty)",
       collect,
-      [],
     )
     .option(
       "--output-file <reporter=file>",
       "write a reporter's output to a file, e.g. junit=report.xml (repeatable)",
       collect,
-      [],
     )
     .option("--output <file>", "write the (single) reporter's output to a file")
     .option(
