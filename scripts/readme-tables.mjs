@@ -49,7 +49,24 @@ function policies() {
   ].join("\n");
 }
 
-const tables = { reasons, scorecard, policies };
+/** The Zhang Ming trace excerpt: from his first overdue to the restoration, then the summary. */
+async function trace() {
+  const { Chalk } = await import("chalk");
+  const { loadScenario } = await import(`${root}dist/scenario/load.js`);
+  const { simulate } = await import(`${root}dist/engine/simulate.js`);
+  const { renderTrace } = await import(`${root}dist/render/trace.js`);
+  const { scenario } = loadScenario(`${root}scenarios/zhang-ming.yaml`);
+  const text = renderTrace(scenario, simulate(scenario), { chalk: new Chalk({ level: 0 }), explain: false, chart: false });
+  const lines = text.trimEnd().split("\n");
+  const header = lines.findIndex((l) => l.startsWith(" day "));
+  const from = lines.findIndex((l) => /^ *\d+ {2}\S+ {2}overdue /.test(l));
+  const to = lines.findIndex((l, i) => i > from && / restored /.test(l));
+  const next = lines.findIndex((l, i) => i > to && /^ *\d+ {2}/.test(l));
+  const summary = lines.findIndex((l) => l === "Summary");
+  return ["```text", lines[header], ...lines.slice(from, next), "...", ...lines.slice(summary), "```"].join("\n");
+}
+
+const tables = { reasons, scorecard, policies, trace };
 const file = `${root}README.md`;
 const before = readFileSync(file, "utf8");
 let after = before;
@@ -59,7 +76,7 @@ for (const [name, make] of Object.entries(tables)) {
   const i = after.indexOf(start);
   const j = after.indexOf(end);
   if (i < 0 || j < i) throw new Error(`README.md lacks the ${start} … ${end} markers`);
-  after = `${after.slice(0, i + start.length)}\n${make()}\n${after.slice(j)}`;
+  after = `${after.slice(0, i + start.length)}\n${await make()}\n${after.slice(j)}`;
 }
 if (process.argv.includes("--check")) {
   if (after !== before) {
