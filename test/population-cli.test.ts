@@ -63,6 +63,36 @@ describe("credit-sim simulate", () => {
     expect(missing.stderr).toMatch(/shard is missing/);
   });
 
+  it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", () => {
+    const doc = JSON.parse(
+      ok(["simulate", ...POP, "--challenger-set", "minScore=720", "--challenger-from", "60", "--json"]),
+    );
+    expect(doc.meta.challenger.name).toBe("default + minScore=720");
+    const all = doc.summary.groups.at(-1);
+    const policy = all.differences.find((d: { metric: string }) => d.metric === "suspendedPolicy");
+    expect(policy.champion).toBe(0);
+    expect(policy.challenger).toBeGreaterThan(0);
+    expect(policy.ci95[0]).toBeGreaterThan(0);
+    // the challenger arm of an account exports as a file with the policy event, and replays
+    const file = join(tmp, "set-arm.yaml");
+    ok([
+      "simulate",
+      ...POP,
+      "--challenger-set",
+      "minScore=720",
+      "--challenger-from",
+      "60",
+      "--export-account",
+      "5",
+      "--arm",
+      "challenger",
+      "-o",
+      file,
+    ]);
+    expect(readFileSync(file, "utf8")).toMatch(/type: policy, set: \{ minScore: 720 \}/);
+    expect(ok(["run", file, "--json"]).length).toBeGreaterThan(0);
+  });
+
   it("prints the report: per persona and overall, score histogram and chart", () => {
     const out = ok(["simulate", ...POP]);
     for (const text of [
@@ -131,6 +161,12 @@ describe("credit-sim simulate", () => {
       [["simulate", "--accounts", "ten"], /--accounts must be a whole number/],
       [["simulate", "--challenger-from", "5"], /needs --challenger/],
       [["simulate", "--policy", "defualt"], /unknown policy "defualt"/],
+      [
+        ["simulate", "--challenger-set", "minScor=650"],
+        /unknown policy parameter "minScor"[\s\S]*did you mean "minScore"/,
+      ],
+      [["simulate", "--challenger-set", "minScore=high"], /--challenger-set minScore/],
+      [["simulate", "--challenger-set", "minScore"], /takes name=value/],
       [["merge", "package.json"], /not a population result/],
       [["merge", "nothing.json"], /not found/],
     ];

@@ -59,7 +59,9 @@ function meta(
     range,
     personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: "x" })),
     policy: { name: s.policy.name, ref: s.policy.name, fingerprint: "p" },
-    challenger: s.challenger ? { name: s.challenger.name, ref: s.challenger.name, fingerprint: "c" } : null,
+    challenger: s.challenger
+      ? { name: s.challenger.name, ref: s.challenger.name, fingerprint: "c", set: {} }
+      : null,
     challengerFrom: s.challengerFrom,
   };
 }
@@ -184,6 +186,16 @@ describe("export round-trip", () => {
     ["champion", settings(), "champion"],
     ["challenger from day 0", settings({ challenger: tightened }), "challenger"],
     ["challenger from day 150", settings({ challenger: tightened, challengerFrom: 150 }), "challenger"],
+    [
+      "challenger = default + minScore 680 from day 90",
+      settings({ challenger: policy, challengerFrom: 90, challengerSet: { minScore: 680 } }),
+      "challenger",
+    ],
+    [
+      "challenger = tightened + maxApplications30d 1 from day 0",
+      settings({ challenger: tightened, challengerSet: { maxApplications30d: 1 } }),
+      "challenger",
+    ],
   ];
   it.each(cases)("an exported account replays to the same outcome (%s)", (_label, s, arm) => {
     const ctx = generationContext(s);

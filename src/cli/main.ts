@@ -164,6 +164,10 @@ export function buildProgram(): Command {
       "the challenger takes over on this day (a policy change)",
       int("--challenger-from"),
     )
+    .option(
+      "--challenger-set <name=value...>",
+      "challenger policy parameters (on --challenger, or on --policy), e.g. minScore=650",
+    )
     .option("--workers <n>", "worker threads (default: cores)", int("--workers"))
     .option("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)")
     .option("--json", "the mergeable result document as JSON")
@@ -182,6 +186,7 @@ export function buildProgram(): Command {
         "Examples:",
         "  credit-sim simulate --accounts 10000",
         "  credit-sim simulate stretched over-applier --accounts 5000 --challenger tightened --challenger-from 180",
+        "  credit-sim simulate --accounts 20000 --challenger-set minScore=650 --challenger-from 90   # a regulator's new minimum",
         "  credit-sim simulate --accounts 100000 --shard 1/3 --json > s1.json   # then: credit-sim merge s*.json",
         "  credit-sim simulate --export-account 42 -o account-42.yaml && credit-sim run account-42.yaml",
       ].join("\n"),

@@ -2,7 +2,15 @@
 // random source comes in as a value (random.ts), the calendar is the engine's, nothing is read or written.
 
 import { Calendar } from "../engine/calendar.js";
-import type { Fen, Policy, ProfileField, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
+import type {
+  Fen,
+  Policy,
+  PolicyParams,
+  ProfileField,
+  RepayAmount,
+  Scenario,
+  ScenarioEvent,
+} from "../engine/types.js";
 import { sampleDays } from "./aggregate.js";
 import type { Persona } from "./persona.js";
 import type { Dist } from "./persona-schema.js";
@@ -20,6 +28,8 @@ export interface PopulationSettings {
   challenger: Policy | null;
   /** the challenger takes over on this day (a `policy` event); 0 = the accounts start under it */
   challengerFrom: number;
+  /** parameters the challenger sets on top of its policy (`--challenger-set minScore=650`) */
+  challengerSet?: Partial<PolicyParams>;
 }
 
 /** Calendar facts shared by every account of a population (computed once). */
@@ -60,21 +70,25 @@ export function generateAccount(ctx: GenerationContext, persona: Persona, index:
   return generateScenario(ctx, persona, index, accountRandom(ctx.settings.seed, persona.name, index));
 }
 
-/** The same account under the challenger: the same events, another policy (from `challengerFrom`). */
+/** The same account under the challenger: the same events, another policy. A challenger from day 0
+ *  without overrides is the scenario's policy; otherwise a `policy` event switches to it (and/or sets
+ *  `challengerSet`) on `challengerFrom`, before that day's own events — what a written file would say. */
 export function challengerScenario(ctx: GenerationContext, champion: Scenario): Scenario {
-  const { challenger, challengerFrom } = ctx.settings;
+  const { challenger, challengerFrom, challengerSet } = ctx.settings;
   if (!challenger) throw new Error("no challenger policy");
-  if (challengerFrom <= 0) return { ...champion, policy: challenger };
+  const overrides = challengerSet ?? {};
+  const hasSet = Object.keys(overrides).length > 0;
+  if (challengerFrom <= 0 && !hasSet) return { ...champion, policy: challenger };
   const switchEvent: ScenarioEvent = {
     day: challengerFrom,
-    index: champion.events.length,
+    index: 0,
     type: "policy",
-    use: challenger,
-    set: {},
+    use: challenger === champion.policy ? null : challenger,
+    set: overrides,
   };
   const events = [...champion.events];
   let at = events.length;
-  while (at > 0 && events[at - 1]!.day > challengerFrom) at--;
+  while (at > 0 && events[at - 1]!.day >= challengerFrom) at--;
   events.splice(at, 0, switchEvent);
   // file order = engine order, as in a written file
   return { ...champion, events: events.map((e, index) => (e.index === index ? e : { ...e, index })) };

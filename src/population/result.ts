@@ -20,7 +20,8 @@ export interface PopulationMeta {
   range: [number, number];
   personas: Array<{ name: string; share: number; fingerprint: string }>;
   policy: { name: string; ref: string; fingerprint: string };
-  challenger: { name: string; ref: string; fingerprint: string } | null;
+  /** name: a label (the policy's name, plus the parameters `set` overrides) */
+  challenger: { name: string; ref: string; fingerprint: string; set: Record<string, unknown> } | null;
   challengerFrom: number;
 }
 
@@ -108,7 +109,14 @@ const DocumentSchema = z.object({
     range: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
     personas: z.array(z.object({ name: z.string(), share: z.number(), fingerprint: z.string() })),
     policy: z.object({ name: z.string(), ref: z.string(), fingerprint: z.string() }),
-    challenger: z.object({ name: z.string(), ref: z.string(), fingerprint: z.string() }).nullable(),
+    challenger: z
+      .object({
+        name: z.string(),
+        ref: z.string(),
+        fingerprint: z.string(),
+        set: z.record(z.string(), z.unknown()),
+      })
+      .nullable(),
     challengerFrom: z.number().int(),
   }),
   aggregates: z.object({

@@ -16,6 +16,8 @@ import {
 import { scoreChart } from "./chart.js";
 import { money } from "./format.js";
 
+/** a number with a true minus sign, as the rest of the report writes it */
+const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
 const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
@@ -106,7 +108,9 @@ function differenceTable(
   c: ChalkInstance,
 ): string {
   const w = Math.max(...Object.values(METRIC_LABELS).map((l) => l.length)) + 2;
-  const head = `${pad("metric", w)}${lpad(champion, 12)}${lpad(challenger, 12)}${lpad("difference", 13)}   95 % interval`;
+  const cw = Math.max(12, champion.length + 2);
+  const dw = Math.max(12, challenger.length + 2);
+  const head = `${pad("metric", w)}${lpad(champion, cw)}${lpad(challenger, dw)}${lpad("difference", 13)}   95 % interval`;
   const lines = diffs.map((d) => {
     const isRate = d.champion !== null;
     const fmt = (x: number) =>
@@ -114,10 +118,10 @@ function differenceTable(
         ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pp`
         : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
     const ci = isRate
-      ? `[${(d.ci95[0] * 100).toFixed(1)}, ${(d.ci95[1] * 100).toFixed(1)}] pp`
-      : `[${d.ci95[0].toFixed(2)}, ${d.ci95[1].toFixed(2)}]`;
+      ? `[${num(d.ci95[0] * 100, 1)}, ${num(d.ci95[1] * 100, 1)}] pp`
+      : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
     const significant = d.ci95[0] > 0 || d.ci95[1] < 0;
-    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct(d.champion), 12)}${lpad(pct(d.challenger), 12)}${lpad(fmt(d.difference), 13)}   ${ci}`;
+    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct(d.champion), cw)}${lpad(pct(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}`;
     return significant ? c.yellow(line) : line;
   });
   return [c.bold(head), ...lines].join("\n");
@@ -201,7 +205,7 @@ export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions
         .map((g) => {
           const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
           const f = (x: Difference) =>
-            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(1)} pp [${(x.ci95[0] * 100).toFixed(1)}, ${(x.ci95[1] * 100).toFixed(1)}]`;
+            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(1)} pp [${num(x.ci95[0] * 100, 1)}, ${num(x.ci95[1] * 100, 1)}]`;
           return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 26)} approved ${f(d("opened"))}`;
         }),
       "",

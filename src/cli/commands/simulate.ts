@@ -14,7 +14,7 @@ import {
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { run } from "../../engine/simulate.js";
-import type { Policy } from "../../engine/types.js";
+import type { Policy, PolicyParams } from "../../engine/types.js";
 import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy, policyPath } from "../../policy/load.js";
 import { OutcomeRecorder, outcomeClass } from "../../population/aggregate.js";
 import { scenarioYaml } from "../../population/export.js";
@@ -44,8 +44,8 @@ import {
 } from "../../population/result.js";
 import { csvHeader, FLIP_SAMPLE, personaIndexOf } from "../../population/runner.js";
 import { renderPopulation } from "../../render/population.js";
-import { InputError, UsageError } from "../../scenario/errors.js";
-import { MAX_DAY } from "../../scenario/schema.js";
+import { InputError, suggest, UsageError } from "../../scenario/errors.js";
+import { MAX_DAY, PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { makeChalk, out, writeFileAtomic } from "../io.js";
 
 export interface SimulateOptions {
@@ -56,6 +56,7 @@ export interface SimulateOptions {
   policy?: string;
   challenger?: string;
   challengerFrom?: number;
+  challengerSet?: string[];
   workers?: number;
   json?: boolean;
   csv?: string;
@@ -96,6 +97,43 @@ export function shardRange(accounts: number, index: number, count: number): [num
   return [Math.floor((accounts * (index - 1)) / count), Math.floor((accounts * index) / count)];
 }
 
+/** `--challenger-set minScore=650 maxApplications30d=2`: policy parameters, checked like a policy file's. */
+export function parseChallengerSet(pairs: readonly string[]): Partial<PolicyParams> {
+  const raw: Record<string, unknown> = {};
+  const keys = Object.keys(policyParamsShape);
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0)
+      throw new UsageError(
+        "--challenger-set takes name=value",
+        `found ${JSON.stringify(pair)}, e.g. minScore=650`,
+      );
+    const key = pair.slice(0, eq);
+    const text = pair.slice(eq + 1);
+    if (!keys.includes(key)) {
+      const guess = suggest(key, keys);
+      throw new UsageError(
+        `--challenger-set: unknown policy parameter "${key}"`,
+        guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
+      );
+    }
+    let value: unknown = text;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // a bare word stays a string; the schema says whether that is allowed
+    }
+    raw[key] = value;
+  }
+  const parsed = PolicyOverrides.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    throw new UsageError(`--challenger-set ${key}: ${issue.message}`, `found ${JSON.stringify(raw[key])}`);
+  }
+  return parsed.data as Partial<PolicyParams>;
+}
+
 interface Population {
   personas: Persona[];
   settings: PopulationSettings;
@@ -112,9 +150,9 @@ function preparePopulation(refs: string[], o: SimulateOptions): Population {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start))
     throw new UsageError("--start must be a date YYYY-MM-DD", `found ${start}`);
   const challengerFrom = checkRange("--challenger-from", o.challengerFrom ?? 0, 0, days - 1);
-  if (o.challengerFrom !== undefined && o.challenger === undefined) {
+  if (o.challengerFrom !== undefined && o.challenger === undefined && o.challengerSet === undefined) {
     throw new UsageError(
-      "--challenger-from needs --challenger",
+      "--challenger-from needs --challenger or --challenger-set",
       "e.g. --challenger tightened --challenger-from 180",
     );
   }
@@ -124,17 +162,32 @@ function preparePopulation(refs: string[], o: SimulateOptions): Population {
     builtinPolicyNames().includes(ref) ? ref : resolve(policyPath(ref, process.cwd()));
   const policyRef = o.policy ?? "default";
   const policy = loadPolicy(policyRef, process.cwd(), cache);
-  const challenger = o.challenger !== undefined ? loadPolicy(o.challenger, process.cwd(), cache) : null;
-  if (challenger && challenger.name === policy.name) {
+  const challengerSet = parseChallengerSet(o.challengerSet ?? []);
+  const hasSet = Object.keys(challengerSet).length > 0;
+  const challenger =
+    o.challenger !== undefined ? loadPolicy(o.challenger, process.cwd(), cache) : hasSet ? policy : null;
+  if (challenger && challenger !== policy && challenger.name === policy.name) {
     throw new UsageError(
       `the challenger has the same name as the champion ("${policy.name}")`,
       "give the challenger policy file its own `name`",
     );
   }
   const policyRefs = new Map([[policy.name, refOf(policyRef)]]);
-  if (challenger) policyRefs.set(challenger.name, refOf(o.challenger!));
+  if (challenger && o.challenger !== undefined) policyRefs.set(challenger.name, refOf(o.challenger));
   const fp = (p: Policy) => fnv1a(canonicalJson(p));
-  const settings: PopulationSettings = { seed, days, start, policy, challenger, challengerFrom };
+  const settings: PopulationSettings = {
+    seed,
+    days,
+    start,
+    policy,
+    challenger,
+    challengerFrom,
+    challengerSet,
+  };
+  const setText = Object.entries(challengerSet)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(", ");
+  const challengerLabel = challenger ? (hasSet ? `${challenger.name} + ${setText}` : challenger.name) : "";
   // start must be a real date: the calendar refuses anything else
   try {
     generationContext(settings);
@@ -150,7 +203,12 @@ function preparePopulation(refs: string[], o: SimulateOptions): Population {
     personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: personaFingerprint(p) })),
     policy: { name: policy.name, ref: policyRefs.get(policy.name)!, fingerprint: fp(policy) },
     challenger: challenger
-      ? { name: challenger.name, ref: policyRefs.get(challenger.name)!, fingerprint: fp(challenger) }
+      ? {
+          name: challengerLabel,
+          ref: policyRefs.get(challenger.name)!,
+          fingerprint: fp(challenger),
+          set: challengerSet,
+        }
       : null,
     challengerFrom,
   };
@@ -213,6 +271,7 @@ function commandLine(refs: string[], o: SimulateOptions): string {
   if (o.policy !== undefined) parts.push(`--policy ${o.policy}`);
   if (o.challenger !== undefined) parts.push(`--challenger ${o.challenger}`);
   if (o.challengerFrom !== undefined) parts.push(`--challenger-from ${o.challengerFrom}`);
+  for (const pair of o.challengerSet ?? []) parts.push(`--challenger-set ${pair}`);
   return parts.join(" ");
 }
 
