@@ -15,6 +15,8 @@ export interface LoadedScenario extends Normalised {
   written: WrittenScenario;
   /** the raw parsed data, for round-tripping unknown-to-us formatting choices */
   raw: unknown;
+  /** line and column of a field in the file, for errors found after loading (a duplicate name) */
+  position(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
 }
 
 export interface LoadOptions {
@@ -51,5 +53,5 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     resolvePolicy,
     overrides,
   });
-  return { ...normalised, file, written, raw: parsed.data };
+  return { ...normalised, file, written, raw: parsed.data, position: (p) => parsed.position(p) };
 }

@@ -258,7 +258,7 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
       position: () => undefined,
       resolvePolicy: (ref) => loadPolicy(ref, baseDir, cache),
     });
-    return { ...normalised, file, written: valid, raw: written };
+    return { ...normalised, file, written: valid, raw: written, position: () => undefined };
   } catch (err) {
     if (err instanceof InputError) throw relabel(err, ids, file);
     throw err;

@@ -40,6 +40,7 @@ export function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
     if (other !== undefined && other !== l.file) {
       throw new InputError(`duplicate scenario name "${l.scenario.name}"`, {
         file: l.file,
+        ...l.position(["name"]),
         field: "name",
         found: `also the name of ${other}`,
         hint: "give each scenario a unique name: reports and snapshots are keyed by it",
