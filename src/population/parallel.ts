@@ -1,6 +1,9 @@
-// Spreads a range of accounts over worker threads in chunks and folds the chunk results in index order.
-// Chunks are handed out as workers free up; results are merged strictly in chunk order (buffering the few
-// that finish early), so the output is the same for any worker count.
+// Spreads a range of accounts over compute threads in chunks and folds the chunk results in index order.
+// `workers` counts compute threads: the main thread is one of them (it has the code loaded and warm
+// already), so `--workers 2` starts one worker thread. Chunks are handed out as threads free up, smaller
+// towards the end so that no thread idles long; results are folded strictly in chunk order (buffering the
+// few that finish early). Folding is exact and flips keep index order, so the output is the same for any
+// worker count and any chunking.
 
 import { Worker } from "node:worker_threads";
 import type { PopulationSettings } from "./generate.js";
@@ -16,8 +19,20 @@ export interface ParallelOptions extends RangeOptions {
   onCsv?: (lines: string) => void;
 }
 
-export function chunkSize(accounts: number, workers: number): number {
-  return Math.max(20, Math.min(2000, Math.ceil(accounts / Math.max(1, workers * 16))));
+const MIN_CHUNK = 20;
+const MAX_CHUNK = 2000;
+
+/** Guided chunking: each chunk a share of what remains, between MIN_CHUNK and MAX_CHUNK accounts. */
+export function chunkRanges(from: number, to: number, threads: number): Array<[number, number]> {
+  const chunks: Array<[number, number]> = [];
+  for (let a = from; a < to; ) {
+    const size = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil((to - a) / (threads * 6))));
+    const b = Math.min(to, a + size);
+    chunks.push([a, b]);
+    a = b;
+  }
+  if (chunks.length === 0) chunks.push([from, from]);
+  return chunks;
 }
 
 export async function runParallel(
@@ -27,82 +42,99 @@ export async function runParallel(
   to: number,
   options: ParallelOptions,
 ): Promise<RangeResult> {
-  const size = chunkSize(to - from, options.workers);
-  const chunks: Array<[number, number]> = [];
-  for (let a = from; a < to; a += size) chunks.push([a, Math.min(to, a + size)]);
-  if (chunks.length === 0) chunks.push([from, from]);
+  const chunks = chunkRanges(from, to, Math.max(1, options.workers));
+  const threads = Math.max(0, Math.min(options.workers, chunks.length) - 1);
+  const rangeOptions: RangeOptions = { csv: options.csv ?? false, flipSample: options.flipSample ?? 20 };
   let total: RangeResult | null = null;
   let done = 0;
-  const fold = (r: RangeResult) => {
-    if (options.onCsv && r.csv) options.onCsv(r.csv);
-    const slim = options.onCsv ? { ...r, csv: "" } : r;
-    total = total === null ? slim : mergeRange(total, slim, options.flipSample);
-    done += r.to - r.from;
-    options.onProgress?.(done);
-  };
-
-  if (options.workers <= 1) {
-    for (const [a, b] of chunks) {
-      fold(runRange(settings, personas, a, b, options));
-      // let the progress bar and signals through between chunks
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    return total!;
-  }
-
-  const init: WorkerInit = {
-    settings,
-    personas: [...personas],
-    options: { csv: options.csv ?? false, flipSample: options.flipSample ?? 20 },
-  };
-  const count = Math.min(options.workers, chunks.length);
   const pending = new Map<number, RangeResult>();
   let nextToFold = 0;
   let nextToSend = 0;
   // flow control: never run too far ahead of the oldest unfinished chunk
-  const window = count * 4;
+  const window = (threads + 1) * 6;
 
-  await new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let failed = false;
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    const idle: Worker[] = [];
-    const dispatch = () => {
-      while (idle.length > 0 && nextToSend < chunks.length && nextToSend < nextToFold + window) {
-        const w = idle.pop()!;
-        const [a, b] = chunks[nextToSend]!;
-        const task: WorkerTask = { chunk: nextToSend++, from: a, to: b };
+  const deliver = (chunk: number, r: RangeResult) => {
+    pending.set(chunk, r);
+    while (pending.has(nextToFold)) {
+      const next = pending.get(nextToFold)!;
+      pending.delete(nextToFold++);
+      if (options.onCsv && next.csv) options.onCsv(next.csv);
+      const slim = options.onCsv ? { ...next, csv: "" } : next;
+      total = total === null ? slim : mergeRange(total, slim, options.flipSample);
+      done += next.to - next.from;
+      options.onProgress?.(done);
+    }
+  };
+  const take = (): number =>
+    nextToSend < chunks.length && nextToSend < nextToFold + window ? nextToSend++ : -1;
+
+  const workers: Worker[] = [];
+  // tasks sent to each worker and not answered: two each, so a worker never waits for the main thread
+  // to finish its own chunk before it gets the next one
+  const inflight = new Map<Worker, number>();
+  const PREFETCH = 2;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const dispatch = () => {
+    for (const w of workers) {
+      while (inflight.get(w)! < PREFETCH) {
+        const k = take();
+        if (k < 0) return;
+        const [a, b] = chunks[k]!;
+        const task: WorkerTask = { chunk: k, from: a, to: b };
         w.postMessage(task);
+        inflight.set(w, inflight.get(w)! + 1);
       }
-      if (nextToFold === chunks.length) {
-        for (const w of workers) w.postMessage(null);
-        resolve();
-      }
-    };
-    for (let i = 0; i < count; i++) {
+    }
+  };
+  if (threads > 0) {
+    const init: WorkerInit = { settings, personas: [...personas], options: rangeOptions };
+    for (let i = 0; i < threads; i++) {
       const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: init });
       workers.push(w);
       w.on("message", (msg: { chunk: number; result: RangeResult }) => {
-        pending.set(msg.chunk, msg.result);
-        while (pending.has(nextToFold)) {
-          fold(pending.get(nextToFold)!);
-          pending.delete(nextToFold++);
-        }
-        idle.push(w);
+        deliver(msg.chunk, msg.result);
+        inflight.set(w, inflight.get(w)! - 1);
         dispatch();
+        poke();
       });
-      w.on("error", fail);
+      w.on("error", (e) => {
+        failure ??= e instanceof Error ? e : new Error(String(e));
+        poke();
+      });
       w.on("exit", (code) => {
-        if (code !== 0 && nextToFold < chunks.length) fail(new Error(`worker exited with code ${code}`));
+        if (code !== 0 && nextToFold < chunks.length)
+          failure ??= new Error(`worker exited with code ${code}`);
+        poke();
       });
-      idle.push(w);
+      inflight.set(w, 0);
     }
-    dispatch();
-  });
+  }
+
+  try {
+    while (nextToFold < chunks.length) {
+      if (failure) throw failure;
+      dispatch();
+      const k = take();
+      if (k >= 0) {
+        const [a, b] = chunks[k]!;
+        deliver(k, runRange(settings, personas, a, b, rangeOptions));
+        // let worker messages, the progress bar and signals through between chunks
+        await new Promise((resolve) => setImmediate(resolve));
+      } else {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      }
+    }
+    if (failure) throw failure;
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
   return total!;
 }
