@@ -1,9 +1,8 @@
-// Spreads a range of accounts over compute threads in chunks and folds the chunk results in index order.
-// `workers` counts compute threads: the main thread is one of them (it has the code loaded and warm
-// already), so `--workers 2` starts one worker thread. Chunks are handed out as threads free up, smaller
-// towards the end so that no thread idles long; results are folded strictly in chunk order (buffering the
-// few that finish early). Folding is exact and flips keep index order, so the output is the same for any
-// worker count and any chunking.
+// Spreads a range of accounts over worker threads in chunks and folds the chunk results in index order.
+// `--workers 1` runs in-process. Chunks are handed out as workers free up (two queued per worker, so a
+// worker never waits for the main thread), smaller towards the end so that no worker idles long; results
+// are folded strictly in chunk order (buffering the few that finish early). Folding is exact and flips
+// keep index order, so the output is the same for any worker count and any chunking.
 
 import { Worker } from "node:worker_threads";
 import type { PopulationSettings } from "./generate.js";
@@ -20,6 +19,7 @@ export interface ParallelOptions extends RangeOptions {
 }
 
 const MIN_CHUNK = 20;
+const OLD_SPACE_MB = 96;
 const MAX_CHUNK = 2000;
 
 /** Guided chunking: each chunk a share of what remains, between MIN_CHUNK and MAX_CHUNK accounts. */
@@ -43,7 +43,8 @@ export async function runParallel(
   options: ParallelOptions,
 ): Promise<RangeResult> {
   const chunks = chunkRanges(from, to, Math.max(1, options.workers));
-  const threads = Math.max(0, Math.min(options.workers, chunks.length) - 1);
+  // 1 worker: in-process; more: that many worker threads, the main thread only dispatches and folds
+  const threads = options.workers >= 2 ? Math.min(options.workers, chunks.length) : 0;
   const rangeOptions: RangeOptions = { csv: options.csv ?? false, flipSample: options.flipSample ?? 20 };
   let total: RangeResult | null = null;
   let done = 0;
@@ -95,7 +96,12 @@ export async function runParallel(
   if (threads > 0) {
     const init: WorkerInit = { settings, personas: [...personas], options: rangeOptions };
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL("./worker.js", import.meta.url), { workerData: init });
+      const w = new Worker(new URL("./worker.js", import.meta.url), {
+        workerData: init,
+        // a worker's live data is one chunk: cap the old generation so that V8 collects instead of
+        // growing the heap over a long run (memory flat in the number of accounts)
+        resourceLimits: { maxOldGenerationSizeMb: OLD_SPACE_MB },
+      });
       workers.push(w);
       w.on("message", (msg: { chunk: number; result: RangeResult }) => {
         deliver(msg.chunk, msg.result);
@@ -120,7 +126,7 @@ export async function runParallel(
     while (nextToFold < chunks.length) {
       if (failure) throw failure;
       dispatch();
-      const k = take();
+      const k = threads === 0 ? take() : -1;
       if (k >= 0) {
         const [a, b] = chunks[k]!;
         deliver(k, runRange(settings, personas, a, b, rangeOptions));
