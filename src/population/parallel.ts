@@ -7,8 +7,8 @@
 import { Worker } from "node:worker_threads";
 import type { PopulationSettings } from "./generate.js";
 import type { Persona } from "./persona.js";
+import type { WorkerInit, WorkerTask } from "./population-worker.js";
 import { mergeRange, type RangeOptions, type RangeResult, runRange } from "./runner.js";
-import type { WorkerInit, WorkerTask } from "./worker.js";
 
 export interface ParallelOptions extends RangeOptions {
   workers: number;
@@ -96,7 +96,7 @@ export async function runParallel(
   if (threads > 0) {
     const init: WorkerInit = { settings, personas: [...personas], options: rangeOptions };
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL("./worker.js", import.meta.url), {
+      const w = new Worker(new URL("./population-worker.js", import.meta.url), {
         workerData: init,
         // a worker's live data is one chunk: cap the old generation so that V8 collects instead of
         // growing the heap over a long run (memory flat in the number of accounts)

@@ -6,8 +6,18 @@
 // nothing forbidden) is read with js-yaml's YAML 1.2 core schema, and `yaml` runs only when positions are
 // asked for — i.e. when something is wrong. Both give the same data for such files (a test compares them).
 
+import { createRequire } from "node:module";
 import { CORE_SCHEMA, load as loadFast } from "js-yaml";
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import type { Document, LineCounter } from "yaml";
+
+// The careful parser loads on first use: a plain file never pays for it (start-up time of `run`).
+type YamlModule = typeof import("yaml");
+let yamlModule: YamlModule | undefined;
+const yaml = (): YamlModule => {
+  yamlModule ??= createRequire(import.meta.url)("yaml") as YamlModule;
+  return yamlModule;
+};
+
 import { describeValue, formatPath, InputError } from "./errors.js";
 
 /** Alias expansion beyond this is an alias bomb, not a scenario. */
@@ -62,6 +72,7 @@ function isPlain(value: unknown, depth: number): boolean {
 /** The `yaml` package: positions, duplicate keys, alias limits, forbidden keys, depth. */
 export function parseCarefully(text: string, file: string): Parsed {
   if (/\.json$/i.test(file)) checkJsonSyntax(text, file);
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
@@ -166,6 +177,7 @@ function checkJsonSyntax(text: string, file: string): void {
 
 /** Keys must be plain words: `? [a, b]: 1` would be stringified by the parser, with a warning. */
 function rejectComplexKeys(doc: Document, lc: LineCounter, file: string): void {
+  const { isMap, isScalar, isSeq } = yaml();
   const stack: Array<{ node: unknown; depth: number }> = [{ node: doc.contents, depth: 0 }];
   while (stack.length > 0) {
     const { node, depth } = stack.pop()!;
@@ -195,6 +207,7 @@ function rejectComplexKeys(doc: Document, lc: LineCounter, file: string): void {
 }
 
 function locate(doc: Document, lc: LineCounter, path: readonly PropertyKey[], key: boolean) {
+  const { isMap, isPair, isScalar } = yaml();
   // walk as deep as the document goes: a missing field points at its parent
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth) as Array<string | number>;

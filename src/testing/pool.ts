@@ -69,7 +69,7 @@ async function runInProcess(files: readonly ScenarioFile[], settings: RunSetting
 
 async function runInWorkers(files: readonly ScenarioFile[], settings: RunSettings, n: number, bail: boolean) {
   const { Worker } = await import("node:worker_threads");
-  const url = new URL("./worker.js", import.meta.url);
+  const url = new URL("./test-worker.js", import.meta.url);
   const results: Array<ScenarioReport | FilteredOut | undefined> = new Array(files.length);
   let next = 0;
   let firstFailure = Number.POSITIVE_INFINITY;
