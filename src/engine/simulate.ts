@@ -142,8 +142,22 @@ export function run(scenario: Scenario, rec: Recorder): void {
     }
     if (!rec.step) return;
     const now = scoreOn(a, day);
+    const l = a.ledger;
+    const bal = balance(l);
+    // written out rather than spread from snapshot(): this is the hot path of every traced run
     rec.step({
-      ...snapshot(a, day, now.score),
+      day,
+      score: now.score,
+      limit: a.limit,
+      balance: bal,
+      available: a.status === "active" ? Math.max(0, a.limit - bal) : 0,
+      overdue: overdueAmount(l),
+      overdueDays: overdueDays(l, day),
+      status: a.status,
+      cause: a.cause,
+      purchases: l.purchases,
+      repayments: l.repayments,
+      charges: l.charges,
       date: cal.date(day),
       event,
       decision: v?.decision ?? null,
