@@ -122,8 +122,11 @@ export function scoreOn(a: Account, day: number): { score: number; points: numbe
 }
 
 /** The policy's eligibility rules this account fails (beyond the score), as reason codes. */
-export function eligibilityFailures(a: Account, policy: PolicyParams): ReasonCode[] {
-  const failures: ReasonCode[] = [];
+export function eligibilityFailures(
+  a: Account,
+  policy: PolicyParams,
+  failures: ReasonCode[] = [],
+): ReasonCode[] {
   if (policy.requireVerified && !a.profile.verified) failures.push("IDENTITY_REQUIRED");
   const dti = debtToIncome(a);
   if (dti !== null && dti > policy.maxDebtToIncome) failures.push("DEBT_TO_INCOME_TOO_HIGH");

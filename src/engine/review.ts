@@ -1,7 +1,7 @@
 // The review engine's rules: each takes the account, the day and the score, and returns a verdict.
 // Rules decide; they never change the account (simulate.ts applies verdicts), so each is testable alone.
 
-import { type Account, countWithin, eligibilityFailures, supportedLimit } from "./account.js";
+import { type Account, countWithin, debtToIncome, eligibilityFailures, supportedLimit } from "./account.js";
 import { overdueAmount, overdueDays } from "./ledger.js";
 import type { ReasonCode } from "./reasons.js";
 import { scoreReasons } from "./scorecard.js";
@@ -20,7 +20,8 @@ export interface Scored {
   points: readonly number[];
 }
 
-const uniq = (codes: ReasonCode[]): ReasonCode[] => [...new Set(codes)];
+/** Keeps the first of each code (lists are a handful long: no Set needed). */
+const uniq = (codes: ReasonCode[]): ReasonCode[] => codes.filter((c, i) => codes.indexOf(c) === i);
 
 const SCORE_RULES = new Set<ReasonCode>([
   "SCORE_BELOW_OPEN_MINIMUM",
@@ -36,8 +37,11 @@ const SCORE_RULES = new Set<ReasonCode>([
  * characteristics that kept it low), at most 4 of them as adverse-action practice has it.
  */
 function adverse(rule: ReasonCode[], s: Scored): ReasonCode[] {
-  if (!rule.some((r) => SCORE_RULES.has(r))) return uniq(rule);
-  return uniq([...rule, ...scoreReasons(s.points)]).slice(0, rule.length + 4);
+  const out = uniq(rule);
+  if (!rule.some((r) => SCORE_RULES.has(r))) return out;
+  const limit = rule.length + 4;
+  for (const r of scoreReasons(s.points)) if (out.length < limit && !out.includes(r)) out.push(r);
+  return out;
 }
 
 /** Applications to open or to raise the limit. The inquiry has been recorded before this runs;
@@ -106,12 +110,27 @@ export function securityTrigger(a: Account, day: number): Verdict | null {
 }
 
 /** Why an account fails a policy's standard for keeping (or regaining) credit: empty when it passes. */
-function failsStandard(a: Account, policy: Policy, s: Scored, threshold: number): ReasonCode[] {
-  const failures: ReasonCode[] = [];
-  if (s.score < threshold) failures.push("SCORE_BELOW_MINIMUM");
-  failures.push(...eligibilityFailures(a, policy));
-  return failures;
+function failsStandard(
+  a: Account,
+  policy: Policy,
+  s: Scored,
+  threshold: number,
+  failures?: ReasonCode[],
+): ReasonCode[] {
+  const low = s.score < threshold;
+  const dti = debtToIncome(a);
+  const burdened = dti !== null && dti > policy.maxDebtToIncome;
+  const unverified = policy.requireVerified && !a.profile.verified;
+  // the common case, every review of a healthy account: nothing fails, nothing to allocate
+  if (!low && !burdened && !unverified) return failures ?? NONE;
+  const out = failures ?? [];
+  if (low) out.push("SCORE_BELOW_MINIMUM");
+  if (unverified) out.push("IDENTITY_REQUIRED");
+  if (burdened) out.push("DEBT_TO_INCOME_TOO_HIGH");
+  return out;
 }
+
+const NONE = Object.freeze([]) as unknown as ReasonCode[];
 
 /** What stands between a suspended account and restoration now (empty: restore). */
 export function restorationBlockers(a: Account, day: number, s: Scored): ReasonCode[] {
@@ -119,8 +138,7 @@ export function restorationBlockers(a: Account, day: number, s: Scored): ReasonC
   const blockers: ReasonCode[] = [];
   if (overdueAmount(a.ledger) > 0 || overdueDays(a.ledger, day) > 0) blockers.push("OVERDUE_OUTSTANDING");
   else if (day - lastCured(a) < a.policy.restoreCleanDays) blockers.push("OVERDUE_TOO_RECENT");
-  blockers.push(...failsStandard(a, a.policy, s, a.policy.restoreScore));
-  return blockers;
+  return failsStandard(a, a.policy, s, a.policy.restoreScore, blockers);
 }
 
 /** The day the latest overdue episode was repaid (−∞ when never overdue). */
@@ -132,18 +150,25 @@ export function lastCured(a: Account): number {
 
 /** The restoration verdict for a suspended account whose blockers are gone. */
 function restore(a: Account, s: Scored): Verdict {
-  const onRecord = new Set(a.reasonsOnRecord);
+  const onRecord = a.reasonsOnRecord;
   const reasons: ReasonCode[] = [];
-  if (["OVERDUE_NOW", "OVERDUE_TOO_LONG", "OVERDUE_OUTSTANDING"].some((r) => onRecord.has(r as ReasonCode))) {
+  if (
+    onRecord.includes("OVERDUE_NOW") ||
+    onRecord.includes("OVERDUE_TOO_LONG") ||
+    onRecord.includes("OVERDUE_OUTSTANDING")
+  ) {
     reasons.push("ARREARS_CLEARED");
   }
-  if (onRecord.has("SCORE_BELOW_MINIMUM")) reasons.push("SCORE_RECOVERED");
-  if (onRecord.has("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
+  if (onRecord.includes("SCORE_BELOW_MINIMUM")) reasons.push("SCORE_RECOVERED");
+  if (onRecord.includes("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
   if (a.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
   const limit = Math.min(a.limit, supportedLimit(s.score, a.profile.monthlyIncome, a.policy));
   if (limit < a.limit) reasons.push("LIMIT_CAPPED");
   return { decision: "restored", reasons, limit };
 }
+
+/** Shared by every review that decides nothing (most of them): nothing to allocate. */
+const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: NONE });
 
 /** The monthly periodic review (and an early review a customer asked for, when `requested`). */
 export function periodicReview(a: Account, day: number, s: Scored, requested = false): Verdict {
@@ -164,7 +189,7 @@ export function periodicReview(a: Account, day: number, s: Scored, requested = f
       if (cap < a.limit)
         return { decision: "limit_reduced", reasons: adverse(["SCORE_BELOW_LIMIT_BAND"], s), limit: cap };
     }
-    return { decision: null, reasons: [] };
+    return NO_DECISION;
   }
   if (a.status === "suspended") {
     const blockers = restorationBlockers(a, day, s);
@@ -177,7 +202,7 @@ export function periodicReview(a: Account, day: number, s: Scored, requested = f
       reasons: adverse(["NOT_RESTORED_YET", ...blockers], s),
     };
   }
-  return { decision: requested ? "info" : null, reasons: requested ? ["NOTHING_TO_REVIEW"] : [] };
+  return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"] } : NO_DECISION;
 }
 
 /** `request_review`: an early restoration review, at most one per cooldown. */

@@ -269,11 +269,25 @@ export function explain(inputs: ScoreInputs): Factor[] {
  * (4, as adverse-action practice does); ties keep scorecard order so the output is stable.
  */
 export function scoreReasons(points: readonly number[], max = 4): ReasonCode[] {
-  return CHARACTERISTICS.map((c, i) => ({ c, shortfall: c.max - (points[i] ?? 0), i }))
-    .filter((x) => x.shortfall > 0)
-    .sort((a, b) => b.shortfall - a.shortfall || a.i - b.i)
-    .slice(0, max)
-    .map((x) => x.c.reason);
+  // top-k by insertion into a short list: called at every adverse decision, so no sort, no temporaries
+  const top: number[] = []; // characteristic indexes, largest shortfall first
+  const gaps: number[] = [];
+  for (let i = 0; i < CHARACTERISTICS.length; i++) {
+    const g = CHARACTERISTICS[i]!.max - (points[i] ?? 0);
+    if (g <= 0) continue;
+    let at = top.length;
+    while (at > 0 && gaps[at - 1]! < g) at--; // strictly less: earlier characteristics win ties
+    if (at >= max) continue;
+    top.splice(at, 0, i);
+    gaps.splice(at, 0, g);
+    if (top.length > max) {
+      top.pop();
+      gaps.pop();
+    }
+  }
+  const reasons: ReasonCode[] = new Array(top.length);
+  for (let k = 0; k < top.length; k++) reasons[k] = CHARACTERISTICS[top[k]!]!.reason;
+  return reasons;
 }
 
 /** Sesame-style band names (DOMAIN.md). */
