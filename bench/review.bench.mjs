@@ -11,7 +11,7 @@ import { debtToIncome, newAccount, supportedLimit } from "../dist/engine/account
 import { newLedger } from "../dist/engine/ledger.js";
 import { periodicReview } from "../dist/engine/review.js";
 import { CHARACTERISTICS } from "../dist/engine/scorecard.js";
-import { loadPolicy } from "../dist/policy/load.js";
+import { loadPolicy } from "../dist/scenario/load-policy.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FACTS = Number(process.argv[2] ?? 100_000);

@@ -22,7 +22,6 @@ export {
 } from "./engine/scorecard.js";
 export { type Recorder, run, simulate } from "./engine/simulate.js";
 export type * from "./engine/types.js";
-export { builtinPolicyNames, loadPolicy } from "./policy/load.js";
 export { type Outcome as AccountOutcome, OutcomeRecorder } from "./population/aggregate.js";
 export { scenarioYaml } from "./population/export.js";
 export {
@@ -40,6 +39,7 @@ export { runScenario, type ScenarioRun } from "./run-scenario.js";
 export { InputError } from "./scenario/errors.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { type LoadedScenario, type LoadOptions, loadScenario, loadScenarioText } from "./scenario/load.js";
+export { builtinPolicyNames, loadPolicy } from "./scenario/load-policy.js";
 export { goldenTrace } from "./testing/golden-trace.js";
 // what-if: edit a loaded scenario, compare two runs, search for the smallest change that alters the outcome
 export {

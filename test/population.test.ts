@@ -5,7 +5,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../src/engine/simulate.js";
-import { loadPolicy } from "../src/policy/load.js";
 import { OutcomeRecorder } from "../src/population/aggregate.js";
 import { scenarioYaml } from "../src/population/export.js";
 import {
@@ -27,6 +26,7 @@ import { mergeRange, personaIndexOf, runRange } from "../src/population/runner.j
 import { pairedBinary, quantileBin } from "../src/population/stats.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenarioText } from "../src/scenario/load.js";
+import { loadPolicy } from "../src/scenario/load-policy.js";
 import { ROOT } from "./helpers/cli.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/population");

@@ -2,7 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/types.js";
-import { loadPolicy } from "../policy/load.js";
+import { loadPolicy } from "./load-policy.js";
 import { type Normalised, normalise } from "./normalise.js";
 import { parseText } from "./parse.js";
 import { readInputFile } from "./read.js";

@@ -7,9 +7,9 @@ import { basename, dirname, extname, join } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
-import { builtinPolicyNames } from "../policy/load.js";
 import { renderComparison } from "../render/compare.js";
 import { InputError } from "../scenario/errors.js";
+import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import {
   EVENT_TYPES,

@@ -9,9 +9,9 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import { parseIsoDate } from "../engine/calendar.js";
 import type { Policy } from "../engine/types.js";
-import { loadPolicy } from "../policy/load.js";
 import { InputError } from "../scenario/errors.js";
 import type { LoadedScenario } from "../scenario/load.js";
+import { loadPolicy } from "../scenario/load-policy.js";
 import { normalise } from "../scenario/normalise.js";
 import {
   EventSchema,

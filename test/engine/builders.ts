@@ -14,7 +14,7 @@ import type {
   StepEvent,
   Trace,
 } from "../../src/engine/types.js";
-import { loadPolicy } from "../../src/policy/load.js";
+import { loadPolicy } from "../../src/scenario/load-policy.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

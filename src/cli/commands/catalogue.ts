@@ -1,8 +1,8 @@
 // `reasons`, `policies`, `schema`: the reference material, printed.
 
 import { REASON_CODES, REASONS } from "../../engine/reasons.js";
-import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy } from "../../policy/load.js";
 import { scenarioJsonSchema } from "../../scenario/json-schema.js";
+import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy } from "../../scenario/load-policy.js";
 import { makeChalk, out } from "../io.js";
 
 export function reasonsCommand(opts: { json?: boolean }): void {

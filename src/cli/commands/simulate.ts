@@ -15,7 +15,6 @@ import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { run } from "../../engine/simulate.js";
 import type { Policy, PolicyParams } from "../../engine/types.js";
-import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy, policyPath } from "../../policy/load.js";
 import { OutcomeRecorder, outcomeClass } from "../../population/aggregate.js";
 import { scenarioYaml } from "../../population/export.js";
 import {
@@ -45,6 +44,12 @@ import {
 import { csvHeader, FLIP_SAMPLE, personaIndexOf } from "../../population/runner.js";
 import { renderPopulation } from "../../render/population.js";
 import { InputError, suggest, UsageError } from "../../scenario/errors.js";
+import {
+  BUILTIN_POLICY_DIR,
+  builtinPolicyNames,
+  loadPolicy,
+  policyPath,
+} from "../../scenario/load-policy.js";
 import { MAX_DAY, PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { makeChalk, out, writeFileAtomic } from "../io.js";
 

@@ -4,11 +4,11 @@ import { readdirSync } from "node:fs";
 import { dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Policy } from "../engine/types.js";
-import { InputError, suggest } from "../scenario/errors.js";
-import { type Parsed, parseText } from "../scenario/parse.js";
-import { readInputFile } from "../scenario/read.js";
-import { FullPolicyParams, PolicyFile } from "../scenario/schema.js";
-import { toInputError, validate } from "../scenario/validate.js";
+import { InputError, suggest } from "./errors.js";
+import { type Parsed, parseText } from "./parse.js";
+import { readInputFile } from "./read.js";
+import { FullPolicyParams, PolicyFile } from "./schema.js";
+import { toInputError, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
