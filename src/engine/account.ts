@@ -118,7 +118,8 @@ export function scoreInputs(a: Account, day: number): ScoreInputs {
 
 export function scoreOn(a: Account, day: number): { score: number; points: number[]; inputs: ScoreInputs } {
   const inputs = scoreInputs(a, day);
-  return { ...score(inputs), inputs };
+  const r = score(inputs);
+  return { score: r.score, points: r.points, inputs };
 }
 
 /** The policy's eligibility rules this account fails (beyond the score), as reason codes. */

@@ -115,7 +115,9 @@ export function run(scenario: Scenario, rec: Recorder): void {
   const l = a.ledger;
   const events = scenario.events;
   const until = scenario.until;
-  const observe = new Set(scenario.observe);
+  // observed days ascending, with a cursor: each visit looks at the next one only
+  const observe = [...new Set(scenario.observe)].sort((x, y) => x - y);
+  let oi = 0;
   let last: AccountScore = scoreOn(a, 0);
   let ei = 0;
   let nextStatement = cal.nextDayOfMonth(-1, a.policy.statementDayOfMonth);
@@ -224,7 +226,8 @@ export function run(scenario: Scenario, rec: Recorder): void {
 
     accrue(l, day, a.policy);
     if (rec.endOfDay) {
-      const observed = observe.has(day);
+      while (oi < observe.length && observe[oi]! < day) oi++;
+      const observed = observe[oi] === day;
       if (observed || day === until || !rec.observedOnly)
         rec.endOfDay(snapshot(a, day, scoreNow(day).score), observed);
     }
@@ -239,7 +242,8 @@ export function run(scenario: Scenario, rec: Recorder): void {
         if (trigger > day) next = Math.min(next, trigger);
       }
     }
-    for (const d of observe) if (d > day && d < next) next = d;
+    while (oi < observe.length && observe[oi]! <= day) oi++;
+    if (oi < observe.length && observe[oi]! < next) next = observe[oi]!;
     day = next > day ? next : day + 1;
   }
 
