@@ -19,7 +19,7 @@ export interface ParallelOptions extends RangeOptions {
 }
 
 const MIN_CHUNK = 20;
-const OLD_SPACE_MB = 64;
+const OLD_SPACE_MB = 48;
 const MAX_CHUNK = 2000;
 
 /** Guided chunking: each chunk a share of what remains, between MIN_CHUNK and MAX_CHUNK accounts. */
@@ -100,7 +100,7 @@ export async function runParallel(
         workerData: init,
         // a worker's live data is one chunk: cap both generations so that V8 collects instead of
         // growing the heap over a long run (memory flat in the number of accounts; throughput unchanged)
-        resourceLimits: { maxOldGenerationSizeMb: OLD_SPACE_MB, maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxOldGenerationSizeMb: OLD_SPACE_MB, maxYoungGenerationSizeMb: 16 },
       });
       workers.push(w);
       w.on("message", (msg: { chunk: number; result: RangeResult }) => {
