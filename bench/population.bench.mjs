@@ -14,7 +14,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const MAIN = fileURLToPath(new URL("../dist/cli/main.js", import.meta.url));
+// the bundle, as `bin/credit-sim` runs it
+const MAIN = fileURLToPath(new URL("../dist/bundle/main.js", import.meta.url));
 const BIN = fileURLToPath(new URL("../bin/credit-sim", import.meta.url));
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const ACCOUNTS = env("BENCH_ACCOUNTS", 100_000);
