@@ -56,14 +56,20 @@ async function trace() {
   const { simulate } = await import(`${root}dist/engine/simulate.js`);
   const { renderTrace } = await import(`${root}dist/render/trace.js`);
   const { scenario } = loadScenario(`${root}scenarios/zhang-ming.yaml`);
-  const text = renderTrace(scenario, simulate(scenario), { chalk: new Chalk({ level: 0 }), explain: false, chart: false });
+  const text = renderTrace(scenario, simulate(scenario), {
+    chalk: new Chalk({ level: 0 }),
+    explain: false,
+    chart: false,
+  });
   const lines = text.trimEnd().split("\n");
   const header = lines.findIndex((l) => l.startsWith(" day "));
   const from = lines.findIndex((l) => /^ *\d+ {2}\S+ {2}overdue /.test(l));
   const to = lines.findIndex((l, i) => i > from && / restored /.test(l));
   const next = lines.findIndex((l, i) => i > to && /^ *\d+ {2}/.test(l));
-  const summary = lines.findIndex((l) => l === "Summary");
-  return ["```text", lines[header], ...lines.slice(from, next), "...", ...lines.slice(summary), "```"].join("\n");
+  const summary = lines.indexOf("Summary");
+  return ["```text", lines[header], ...lines.slice(from, next), "...", ...lines.slice(summary), "```"].join(
+    "\n",
+  );
 }
 
 const tables = { reasons, scorecard, policies, trace };

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cli } from "./helpers/cli.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
-const ANSI = new RegExp(String.fromCharCode(27) + "\\[");
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 describe("credit-sim run", () => {
   it("prints the step-by-step trace, a summary and a chart", () => {

@@ -39,7 +39,10 @@ export function parseText(text: string, file: string): Parsed {
   let careful: Parsed | undefined;
   return {
     data: fast,
-    position: (path, key) => (careful ??= parseCarefully(text, file)).position(path, key),
+    position: (path, key) => {
+      careful ??= parseCarefully(text, file);
+      return careful.position(path, key);
+    },
   };
 }
 
