@@ -163,8 +163,7 @@ export type Remedy =
   | { kind: "wait_for_review"; day: number; date: string }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   | { kind: "keep_clean_until"; day: number; date: string }
-  | { kind: "reduce_debt"; ratio: number; max: number }
-  | { kind: "none" };
+  | { kind: "reduce_debt"; ratio: number; max: number };
 
 export interface Snapshot {
   day: number;

@@ -89,7 +89,5 @@ export function describeRemedy(r: Remedy): string {
       return `bring total debt / annual income from ${r.ratio.toFixed(2)} to at most ${r.max.toFixed(2)}`;
     case "keep_clean_until":
       return `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
-    case "none":
-      return "nothing to do";
   }
 }
