@@ -101,7 +101,7 @@ describe("credit-sim simulate", () => {
       "(all)",
       "Score at day 199",
       "Median score over time",
-      "penalties + interest",
+      "penalty income",
     ]) {
       expect(out).toContain(text);
     }

@@ -89,6 +89,13 @@ describe("Zhang Ming (the seed article)", () => {
     expect(trace.final.status).toBe("active");
   });
 
+  it("pays penalties for his overdue days, kept apart from revolving interest", () => {
+    expect(trace.final.penalties).toBeGreaterThan(0);
+    expect(trace.final.penalties).toBeLessThanOrEqual(trace.final.charges);
+    // he never paid a bill at the minimum: every charge is a penalty
+    expect(trace.final.penalties).toBe(trace.final.charges);
+  });
+
   it("every score change names the characteristics that moved", () => {
     for (const s of steps.filter((x) => x.scoreDelta !== 0)) {
       const sum = s.moves.reduce((acc, m) => acc + (m.to - m.from), 0);

@@ -159,5 +159,6 @@ export function snapshot(a: Account, day: number, scoreValue: number): Snapshot 
     purchases: l.purchases,
     repayments: l.repayments,
     charges: l.charges,
+    penalties: l.penalties,
   };
 }

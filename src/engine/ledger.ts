@@ -43,6 +43,8 @@ export interface Ledger {
   purchases: Fen;
   repayments: Fen;
   charges: Fen;
+  /** of the charges, the overdue penalties (the rest is revolving interest) */
+  penalties: Fen;
   /** the last day whose charges have been added */
   chargedThrough: number;
 }
@@ -56,6 +58,7 @@ export function newLedger(day: number): Ledger {
     purchases: 0,
     repayments: 0,
     charges: 0,
+    penalties: 0,
     chargedThrough: day,
   };
 }
@@ -198,14 +201,15 @@ export function accrue(l: Ledger, through: number, policy: PolicyParams): void {
       days = through - Math.max(from, b.dueDay + 1) + 1;
       rate = policy.revolvingRatePerDay;
     }
-    if (days > 0) addCharge(l, b, days * applyRate(principal, rate));
+    if (days > 0) addCharge(l, b, days * applyRate(principal, rate), b.overdue === true);
   }
   l.chargedThrough = through;
 }
 
-function addCharge(l: Ledger, b: Bill, amount: Fen): void {
+function addCharge(l: Ledger, b: Bill, amount: Fen, penalty: boolean): void {
   b.charges += amount;
   l.charges += amount;
+  if (penalty) l.penalties += amount;
 }
 
 /** Bills that passed their due day since the last look: records whether each was repaid in full. */
@@ -238,7 +242,7 @@ export function markOverdue(l: Ledger, day: number, policy: PolicyParams): Bill[
     l.delinquencies.push({ dueDay: b.dueDay, curedDay: null });
     const graceDays = b.overdueFrom - b.dueDay - 1;
     if (graceDays > 0)
-      addCharge(l, b, graceDays * applyRate(b.principal - b.principalPaid, policy.penaltyRatePerDay));
+      addCharge(l, b, graceDays * applyRate(b.principal - b.principalPaid, policy.penaltyRatePerDay), true);
   }
   for (let i = 0; i < l.firstOpen; i++) {
     const b = l.bills[i]!;

@@ -160,6 +160,7 @@ export function run(scenario: Scenario, rec: Recorder): void {
       purchases: l.purchases,
       repayments: l.repayments,
       charges: l.charges,
+      penalties: l.penalties,
       date: cal.date(day),
       event,
       decision: v?.decision ?? null,

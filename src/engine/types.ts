@@ -177,7 +177,10 @@ export interface Snapshot {
   cause: Cause | null;
   purchases: Fen;
   repayments: Fen;
+  /** overdue penalties + revolving interest, added to the balance */
   charges: Fen;
+  /** of the charges, the overdue penalties */
+  penalties: Fen;
 }
 
 export interface Step extends Snapshot {

@@ -35,6 +35,8 @@ export interface Outcome {
   balance: number;
   overdue: number;
   charges: number;
+  /** of the charges, overdue penalties (fen) */
+  penalties: number;
   /** the score on days 0, 30, 60, … (the last visited day's score when the engine skipped the day) */
   scores: number[];
 }
@@ -69,6 +71,7 @@ export class OutcomeRecorder implements Recorder {
       balance: 0,
       overdue: 0,
       charges: 0,
+      penalties: 0,
       scores: [],
     };
     return this.o;
@@ -126,6 +129,7 @@ export class OutcomeRecorder implements Recorder {
     o.balance = snap.balance;
     o.overdue = snap.overdue;
     o.charges = snap.charges;
+    o.penalties = snap.penalties;
   }
 
   /** Completes the score samples up to the last day. */
@@ -176,6 +180,8 @@ export interface ArmAggregate {
   monthlyScore: number[];
   /** fen */
   charges: number;
+  /** fen: the penalty part of the charges (penalty income) */
+  penalties: number;
   overdueEnd: number;
   overdueAccountsEnd: number;
   balanceEnd: number;
@@ -199,6 +205,7 @@ export function emptyArm(days: number): ArmAggregate {
     finalScore: zeros(SCORE_BINS),
     monthlyScore: zeros(samples * SCORE_BINS),
     charges: 0,
+    penalties: 0,
     overdueEnd: 0,
     overdueAccountsEnd: 0,
     balanceEnd: 0,
@@ -230,6 +237,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome): void {
   for (let m = 0; m < samples && m < o.scores.length; m++)
     a.monthlyScore[m * SCORE_BINS + scoreBin(o.scores[m]!)]!++;
   a.charges += o.charges;
+  a.penalties += o.penalties;
   a.overdueEnd += o.overdue;
   if (o.overdue > 0) a.overdueAccountsEnd++;
   a.balanceEnd += o.balance;

@@ -40,6 +40,8 @@ export interface ArmSummary {
   medianScoreOverTime: Array<{ day: number; score: number }>;
   /** yuan */
   chargesTotal: number;
+  /** penalty income: the overdue penalties among the charges (yuan) */
+  penaltiesTotal: number;
   chargesPerAccount: number;
   overdueAtEndTotal: number;
   overdueAtEndAccounts: number;
@@ -120,6 +122,7 @@ export function summariseArm(a: ArmAggregate, days: number): ArmSummary {
     score: a.accounts > 0 ? { p25: scoreQ(0.25), median: scoreQ(0.5), p75: scoreQ(0.75) } : null,
     medianScoreOverTime: over,
     chargesTotal: a.charges / 100,
+    penaltiesTotal: a.penalties / 100,
     chargesPerAccount: a.accounts > 0 ? round(a.charges / 100 / a.accounts, 2) : 0,
     overdueAtEndTotal: a.overdueEnd / 100,
     overdueAtEndAccounts: a.overdueAccountsEnd,

@@ -184,7 +184,7 @@ export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions
     out.push("", c.bold("Median score over time (all accounts)"), scoreChart(series, m.days - 1));
   }
   const money2 = (s: ArmSummary) =>
-    `penalties + interest ${money(Math.round(s.chargesTotal * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances ${money(Math.round(s.balanceAtEndTotal * 100))}`;
+    `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round((s.chargesTotal - s.penaltiesTotal) * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances ${money(Math.round(s.balanceAtEndTotal * 100))}`;
   out.push("", `${c.bold(`Money (${m.policy.name}):`)} ${money2(all.champion)}`);
   if (all.challenger) out.push(`${c.bold(`Money (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
 
