@@ -4,7 +4,7 @@
 import { type Account, countWithin, debtToIncome, eligibilityFailures, supportedLimit } from "./account.js";
 import { overdueAmount, overdueDays } from "./ledger.js";
 import type { ReasonCode } from "./reasons.js";
-import { scoreReasons } from "./scorecard.js";
+import { appendScoreReasons } from "./scorecard.js";
 import type { Cause, Decision, Fen, Policy } from "./types.js";
 
 export interface Verdict {
@@ -39,9 +39,7 @@ const SCORE_RULES = new Set<ReasonCode>([
 function adverse(rule: ReasonCode[], s: Scored): ReasonCode[] {
   const out = uniq(rule);
   if (!rule.some((r) => SCORE_RULES.has(r))) return out;
-  const limit = rule.length + 4;
-  for (const r of scoreReasons(s.points)) if (out.length < limit && !out.includes(r)) out.push(r);
-  return out;
+  return appendScoreReasons(s.points, out, rule.length + 4);
 }
 
 /** Applications to open or to raise the limit. The inquiry has been recorded before this runs;

@@ -269,25 +269,44 @@ export function explain(inputs: ScoreInputs): Factor[] {
  * (4, as adverse-action practice does); ties keep scorecard order so the output is stable.
  */
 export function scoreReasons(points: readonly number[], max = 4): ReasonCode[] {
-  // top-k by insertion into a short list: called at every adverse decision, so no sort, no temporaries
-  const top: number[] = []; // characteristic indexes, largest shortfall first
-  const gaps: number[] = [];
+  return appendScoreReasons(points, [], max);
+}
+
+// scratch for the top-k selection: the engine is single-threaded, and nothing here re-enters
+const topIndex: number[] = [];
+const topGap: number[] = [];
+
+/**
+ * Appends the scorecard's reasons to `out` (skipping codes already there) until it holds `limit` codes;
+ * the allocation-free form of `scoreReasons`, for the review rules.
+ */
+export function appendScoreReasons(
+  points: readonly number[],
+  out: ReasonCode[],
+  limit: number,
+): ReasonCode[] {
+  let n = 0;
+  // top-k by insertion into a short list: no sort, no temporaries
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const g = CHARACTERISTICS[i]!.max - (points[i] ?? 0);
     if (g <= 0) continue;
-    let at = top.length;
-    while (at > 0 && gaps[at - 1]! < g) at--; // strictly less: earlier characteristics win ties
-    if (at >= max) continue;
-    top.splice(at, 0, i);
-    gaps.splice(at, 0, g);
-    if (top.length > max) {
-      top.pop();
-      gaps.pop();
+    let at = n;
+    while (at > 0 && topGap[at - 1]! < g) at--; // strictly less: earlier characteristics win ties
+    if (at >= 4) continue;
+    for (let k = Math.min(n, 3); k > at; k--) {
+      topIndex[k] = topIndex[k - 1]!;
+      topGap[k] = topGap[k - 1]!;
     }
+    topIndex[at] = i;
+    topGap[at] = g;
+    if (n < 4) n++;
   }
-  const reasons: ReasonCode[] = new Array(top.length);
-  for (let k = 0; k < top.length; k++) reasons[k] = CHARACTERISTICS[top[k]!]!.reason;
-  return reasons;
+  const want = out.length + Math.min(n, limit - out.length);
+  for (let k = 0; k < n && out.length < want; k++) {
+    const code = CHARACTERISTICS[topIndex[k]!]!.reason;
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
 }
 
 /** Sesame-style band names (DOMAIN.md). */
