@@ -74,7 +74,13 @@ describe("Zhang Ming (the seed article)", () => {
     expect(repaid.balance).toBe(0);
     const support = steps.find((s) => s.event.type === "contact_support" && s.day > repaid.day)!;
     expect(support.decision).toBe("info");
-    expect(support.reasons).toEqual(suspension.reasons);
+    // the reasons true today (the clean period), and the suspension's own reasons on record, dated
+    expect(support.reasons[0]).toBe("OVERDUE_TOO_RECENT");
+    expect(support.remedies[0]).toMatchObject({
+      kind: "on_record",
+      day: suspension.day,
+      reasons: suspension.reasons,
+    });
     const remedies = support.remedies.map((r) => r.kind);
     expect(remedies).toContain("keep_clean_until");
     expect(remedies).toContain("wait_for_review");

@@ -2,7 +2,6 @@
 // escapes it: callers see snapshots. Invariant after every operation:
 //   balance = purchases − repayments + charges,  where charges = overdue penalties + revolving interest.
 
-import { applyRate } from "./money.js";
 import type { Fen, PolicyParams } from "./types.js";
 
 export interface Bill {
@@ -19,6 +18,8 @@ export interface Bill {
   chargesPaid: Fen;
   /** set the first day after the due day: whether the bill was repaid in full by then */
   settledByDue: boolean | null;
+  /** milli-fen of charges accrued but not yet a whole fen */
+  carry: number;
   /** set on `overdueFrom`: whether the minimum was unpaid then */
   overdue: boolean | null;
   /** day the bill was fully repaid or rolled into a later statement, or null */
@@ -176,6 +177,7 @@ export function closeStatement(l: Ledger, day: number, dueDay: number, policy: P
     charges: 0,
     chargesPaid: 0,
     settledByDue: null,
+    carry: 0,
     overdue: null,
     settledDay: null,
   };
@@ -201,9 +203,22 @@ export function accrue(l: Ledger, through: number, policy: PolicyParams): void {
       days = through - Math.max(from, b.dueDay + 1) + 1;
       rate = policy.revolvingRatePerDay;
     }
-    if (days > 0) addCharge(l, b, days * applyRate(principal, rate), b.overdue === true);
+    if (days > 0) addCharge(l, b, dailyCharges(b, principal, rate, days), b.overdue === true);
   }
   l.chargedThrough = through;
+}
+
+/** A milli-fen is a thousandth of a fen: daily charges are kept to it, so that small balances are charged
+ *  their true 0.05 % (0.5 fen a day on ¥10) rather than a rounded fen a day. */
+const MILLI = 1000;
+
+/** `days` daily charges at `rate` on `principal`, in whole fen; the fraction of a fen carries to the next. */
+function dailyCharges(b: Bill, principal: Fen, rate: number, days: number): Fen {
+  const perDay = Math.round(principal * rate * MILLI);
+  const total = b.carry + days * perDay;
+  const fen = Math.floor(total / MILLI);
+  b.carry = total - fen * MILLI;
+  return fen;
 }
 
 function addCharge(l: Ledger, b: Bill, amount: Fen, penalty: boolean): void {
@@ -242,7 +257,12 @@ export function markOverdue(l: Ledger, day: number, policy: PolicyParams): Bill[
     l.delinquencies.push({ dueDay: b.dueDay, curedDay: null });
     const graceDays = b.overdueFrom - b.dueDay - 1;
     if (graceDays > 0)
-      addCharge(l, b, graceDays * applyRate(b.principal - b.principalPaid, policy.penaltyRatePerDay), true);
+      addCharge(
+        l,
+        b,
+        dailyCharges(b, b.principal - b.principalPaid, policy.penaltyRatePerDay, graceDays),
+        true,
+      );
   }
   for (let i = 0; i < l.firstOpen; i++) {
     const b = l.bills[i]!;

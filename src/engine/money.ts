@@ -17,8 +17,3 @@ export function fenToYuan(fen: Fen): string {
   const abs = Math.abs(fen);
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
-
-/** fen × rate rounded half up: daily charges are whole fen. */
-export function applyRate(fen: Fen, rate: number): Fen {
-  return Math.floor(fen * rate + 0.5);
-}

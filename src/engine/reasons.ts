@@ -103,6 +103,11 @@ export const REASONS = {
     text: "Credit score fell below the minimum an account may keep",
     advice: "raise the score to the restoration threshold",
   },
+  SCORE_BELOW_RESTORE: {
+    kind: "adverse",
+    text: "Credit score is below the score needed for restoration",
+    advice: "raise the score to the policy's restoration threshold",
+  },
   SCORE_BELOW_LIMIT_BAND: {
     kind: "adverse",
     text: "Credit score no longer supports the current limit",

@@ -24,6 +24,7 @@ export interface Scored {
 const uniq = (codes: ReasonCode[]): ReasonCode[] => codes.filter((c, i) => codes.indexOf(c) === i);
 
 const SCORE_RULES = new Set<ReasonCode>([
+  "SCORE_BELOW_RESTORE",
   "SCORE_BELOW_OPEN_MINIMUM",
   "SCORE_BELOW_INCREASE_MINIMUM",
   "SCORE_BELOW_MINIMUM",
@@ -114,6 +115,7 @@ function failsStandard(
   s: Scored,
   threshold: number,
   failures?: ReasonCode[],
+  code: ReasonCode = "SCORE_BELOW_MINIMUM",
 ): ReasonCode[] {
   const low = s.score < threshold;
   const dti = debtToIncome(a);
@@ -122,7 +124,7 @@ function failsStandard(
   // the common case, every review of a healthy account: nothing fails, nothing to allocate
   if (!low && !burdened && !unverified) return failures ?? NONE;
   const out = failures ?? [];
-  if (low) out.push("SCORE_BELOW_MINIMUM");
+  if (low) out.push(code);
   if (unverified) out.push("IDENTITY_REQUIRED");
   if (burdened) out.push("DEBT_TO_INCOME_TOO_HIGH");
   return out;
@@ -136,7 +138,20 @@ export function restorationBlockers(a: Account, day: number, s: Scored): ReasonC
   const blockers: ReasonCode[] = [];
   if (overdueAmount(a.ledger) > 0 || overdueDays(a.ledger, day) > 0) blockers.push("OVERDUE_OUTSTANDING");
   else if (day - lastCured(a) < a.policy.restoreCleanDays) blockers.push("OVERDUE_TOO_RECENT");
-  return failsStandard(a, a.policy, s, a.policy.restoreScore, blockers);
+  return failsStandard(a, a.policy, s, a.policy.restoreScore, blockers, "SCORE_BELOW_RESTORE");
+}
+
+/**
+ * `verify_identity` on a security suspension: the hold is lifted; an account that meanwhile fell overdue
+ * too long or below `minScore` stays suspended, now for credit, instead of being reactivated.
+ */
+export function liftSecurityHold(a: Account, day: number, s: Scored): Verdict {
+  const credit: ReasonCode[] = [];
+  if (overdueDays(a.ledger, day) >= a.policy.suspendOverdueDays)
+    credit.push("OVERDUE_TOO_LONG", "OVERDUE_NOW");
+  failsStandard(a, a.policy, s, a.policy.minScore, credit);
+  if (credit.length === 0) return { decision: "restored", reasons: ["IDENTITY_VERIFIED"], limit: a.limit };
+  return { decision: "suspended", cause: "credit", reasons: adverse(["IDENTITY_VERIFIED", ...credit], s) };
 }
 
 /** The day the latest overdue episode was repaid (−∞ when never overdue). */
@@ -205,6 +220,7 @@ export function periodicReview(a: Account, day: number, s: Scored, requested = f
 
 /** `request_review`: an early restoration review, at most one per cooldown. */
 export function requestedReview(a: Account, day: number, s: Scored): Verdict {
+  if (a.status === "none") return { decision: "info", reasons: ["NO_ACCOUNT"] };
   if (a.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"] };
   if (a.lastReviewRequest !== null && day - a.lastReviewRequest < a.policy.reviewRequestCooldownDays) {
     return { decision: "declined", reasons: ["REVIEW_TOO_SOON"] };

@@ -23,6 +23,7 @@ import {
   type Scored as AccountScore,
   authorise,
   decideApplication,
+  liftSecurityHold,
   overdueTrigger,
   periodicReview,
   requestedReview,
@@ -186,7 +187,15 @@ export function run(scenario: Scenario, rec: Recorder): void {
     accrue(l, day - 1, a.policy);
     passDueDays(l, day);
     for (const bill of markOverdue(l, day, a.policy)) {
-      emit(day, { type: "overdue", overdue: overdueAmount(l), overdueDays: day - bill.dueDay }, null);
+      emit(
+        day,
+        {
+          type: "overdue",
+          overdue: overdueAmount(l),
+          overdueDays: Math.max(overdueDays(l, day), day - bill.dueDay),
+        },
+        null,
+      );
     }
     if (day === nextStatement) {
       const dueDay = cal.nextDayOfMonth(day, a.policy.dueDayOfMonth);
@@ -291,7 +300,8 @@ export function run(scenario: Scenario, rec: Recorder): void {
         emit(day, e, null);
         return;
       case "policy": {
-        a.previousPolicy = a.policy;
+        // a policy cause needs an account that lived under the previous policy
+        a.previousPolicy = a.status === "active" || a.status === "suspended" ? a.policy : null;
         a.policy = applyPolicyEvent(a.policy, e.use, e.set);
         nextStatement = cal.nextDayOfMonth(day - 1, a.policy.statementDayOfMonth);
         if (nextStatement === day) nextStatement = cal.nextDayOfMonth(day, a.policy.statementDayOfMonth);
@@ -308,12 +318,7 @@ export function run(scenario: Scenario, rec: Recorder): void {
         a.profile.verified = true;
         a.verifiedDay = day;
         const lifted = a.status === "suspended" && a.cause === "security";
-        emit(
-          day,
-          e,
-          lifted ? { decision: "restored", reasons: ["IDENTITY_VERIFIED"], limit: a.limit } : null,
-        );
-        if (lifted) checkOverdueTrigger(day);
+        emit(day, e, lifted ? liftSecurityHold(a, day, scoreNow(day)) : null);
         return;
       }
       case "request_review": {
@@ -356,6 +361,8 @@ function applyVerdict(a: Account, day: number, v: Verdict): void {
         a.cause = null;
         a.openedDay ??= day;
         a.reasonsOnRecord = [];
+        // opened under the current policy: no earlier policy to compare with
+        a.previousPolicy = null;
       }
       if (v.limit !== undefined) a.limit = v.limit;
       return;
@@ -379,6 +386,7 @@ function applyVerdict(a: Account, day: number, v: Verdict): void {
     case "closed":
       a.status = "closed";
       a.cause = null;
+      a.suspendedDay = day; // the day the reasons on record (now the closure's) were recorded
       a.reasonsOnRecord = v.reasons;
       return;
     case "declined":

@@ -1,10 +1,11 @@
-// Customer service: the answer to `contact_support` — status, the reasons on record, and concrete steps.
+// Customer service: the answer to `contact_support` — why the account was suspended or closed (the reasons
+// on record, dated), what stands in the way now (reasons that are true today), and concrete steps.
 
 import { type Account, debtToIncome, eligibilityFailures } from "./account.js";
 import type { Calendar } from "./calendar.js";
 import { balance, overdueAmount } from "./ledger.js";
 import type { ReasonCode } from "./reasons.js";
-import { lastCured, type Scored } from "./review.js";
+import { lastCured, restorationBlockers, type Scored } from "./review.js";
 import { scoreReasons } from "./scorecard.js";
 import type { Remedy } from "./types.js";
 
@@ -21,13 +22,15 @@ export function answerSupport(a: Account, day: number, s: Scored, calendar: Cale
   if (overdue > 0) remedies.push({ kind: "pay_overdue", amount: overdue });
 
   if (a.status === "none") return { reasons: ["NO_ACCOUNT"], remedies };
+  if (a.status === "active") return { reasons: drivers, remedies };
+  const since = a.suspendedDay ?? day;
+  remedies.unshift({ kind: "on_record", day: since, date: calendar.date(since), reasons: a.reasonsOnRecord });
   if (a.status === "closed") {
     const owed = balance(a.ledger);
     if (owed > 0 && overdue === 0) remedies.push({ kind: "pay_balance", amount: owed });
+    if (owed === 0) remedies.push({ kind: "reapply" });
     return { reasons: a.reasonsOnRecord, remedies };
   }
-  if (a.status === "active") return { reasons: drivers, remedies };
-
   if (a.cause === "security") {
     remedies.push({ kind: "verify_identity" });
     return { reasons: a.reasonsOnRecord, remedies };
@@ -51,5 +54,8 @@ export function answerSupport(a: Account, day: number, s: Scored, calendar: Cale
   }
   const next = calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
   remedies.push({ kind: "wait_for_review", day: next, date: calendar.date(next) });
-  return { reasons: a.reasonsOnRecord, remedies };
+  // what is true today: the blockers of restoration, then the score's drivers
+  const reasons = restorationBlockers(a, day, s);
+  for (const r of drivers) if (reasons.length < 5 && !reasons.includes(r)) reasons.push(r);
+  return { reasons, remedies };
 }

@@ -163,7 +163,10 @@ export type Remedy =
   | { kind: "wait_for_review"; day: number; date: string }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   | { kind: "keep_clean_until"; day: number; date: string }
-  | { kind: "reduce_debt"; ratio: number; max: number };
+  | { kind: "reduce_debt"; ratio: number; max: number }
+  /** why the account was suspended or closed, as recorded on that day */
+  | { kind: "on_record"; day: number; date: string; reasons: ReasonCode[] }
+  | { kind: "reapply" };
 
 export interface Snapshot {
   day: number;

@@ -27,7 +27,14 @@ export function resample(points: Series["points"], until: number, width: number)
   return out;
 }
 
-export function scoreChart(series: readonly Series[], until: number, width = 64, height = 10): string {
+/** A score chart; with several series, colour tells them apart — only where `colour` allows (a terminal). */
+export function scoreChart(
+  series: readonly Series[],
+  until: number,
+  width = 64,
+  height = 10,
+  colour = true,
+): string {
   const data = series.map((s) => resample(s.points, until, width));
   const all = data.flat();
   const min = Math.floor(Math.min(...all) / 10) * 10;
@@ -38,7 +45,7 @@ export function scoreChart(series: readonly Series[], until: number, width = 64,
     min,
     max: max === min ? min + 10 : max,
     format: (x: number) => String(Math.round(x)).padStart(4),
-    ...(series.length > 1 ? { colors: colors.slice(0, series.length) } : {}),
+    ...(series.length > 1 && colour ? { colors: colors.slice(0, series.length) } : {}),
   });
   const axis = `${" ".repeat(6)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
   const legend =

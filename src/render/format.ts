@@ -85,6 +85,10 @@ export function describeRemedy(r: Remedy): string {
       return `the next periodic review is on ${r.date} (day ${r.day})`;
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
+    case "on_record":
+      return `on record since ${r.date} (day ${r.day}): ${r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ")}`;
+    case "reapply":
+      return "nothing is owed; apply to open a new account once the score meets the policy";
     case "reduce_debt":
       return `bring total debt / annual income from ${r.ratio.toFixed(2)} to at most ${r.max.toFixed(2)}`;
     case "keep_clean_until":

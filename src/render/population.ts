@@ -181,7 +181,11 @@ export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions
     const series = [{ label: m.policy.name, points: all.champion.medianScoreOverTime }];
     if (all.challenger)
       series.push({ label: m.challenger!.name, points: all.challenger.medianScoreOverTime });
-    out.push("", c.bold("Median score over time (all accounts)"), scoreChart(series, m.days - 1));
+    out.push(
+      "",
+      c.bold("Median score over time (all accounts)"),
+      scoreChart(series, m.days - 1, 64, 10, c.level > 0),
+    );
   }
   const money2 = (s: ArmSummary) =>
     `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round((s.chargesTotal - s.penaltiesTotal) * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances ${money(Math.round(s.balanceAtEndTotal * 100))}`;

@@ -148,7 +148,8 @@ export function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
         `  ${c.red("suspended")} on day ${s.day} (${s.date}), cause ${s.cause}, because: ${s.reasons.map(reasonText).join("; ")}`,
       );
     } else if (s.decision === "restored") {
-      const after = suspended ? ` after ${s.day - suspended.day} days` : "";
+      const days = suspended ? s.day - suspended.day : 0;
+      const after = suspended ? ` after ${days} day${days === 1 ? "" : "s"}` : "";
       lines.push(
         `  ${c.green("restored")} on day ${s.day} (${s.date})${after}: ${s.reasons.map(reasonText).join("; ")}`,
       );

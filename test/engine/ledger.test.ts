@@ -15,7 +15,6 @@ import {
   repay,
   statementBalance,
 } from "../../src/engine/ledger.js";
-import { applyRate } from "../../src/engine/money.js";
 import { on, run, stepsOf, testPolicy } from "./builders.js";
 
 const policy = testPolicy({
@@ -79,7 +78,7 @@ describe("repayments", () => {
   it("settle the oldest debt first: a bill's charges, then its principal, then newer bills, then unbilled", () => {
     const l = oneBill(10_000);
     markOverdue(l, 13, policy); // three grace days of penalty charged back
-    const charges = 3 * applyRate(10_000, policy.penaltyRatePerDay);
+    const charges = 3 * 10_000 * policy.penaltyRatePerDay;
     expect(l.bills[0]!.charges).toBe(charges);
     purchase(l, 5_000);
     closeStatement(l, 31, 40, policy);
@@ -145,9 +144,18 @@ describe("overdue", () => {
     expectBalanced(l);
   });
 
+  it("keeps fractions of a fen: ¥10.00 overdue costs 0.5 fen a day, not a rounded fen", () => {
+    const l = oneBill(1_000);
+    markOverdue(l, 13, policy); // 3 grace days charged back: 1.5 fen → 1 fen, 0.5 carried
+    expect(l.charges).toBe(1);
+    accrue(l, 22, policy); // days 13…22: 0.5 carried + 10 × 0.5 = 5.5 → 5 fen more
+    expect(l.charges).toBe(6);
+    expectBalanced(l);
+  });
+
   it("charges the penalty back to the day after the due date", () => {
     const l = oneBill(10_000);
-    const daily = applyRate(10_000, policy.penaltyRatePerDay);
+    const daily = 10_000 * policy.penaltyRatePerDay;
     accrue(l, 12, policy);
     expect(l.charges).toBe(0); // grace: nothing yet
     markOverdue(l, 13, policy);
@@ -167,7 +175,8 @@ describe("overdue", () => {
     expect(l.bills[0]!.overdue).toBe(false);
     expect(l.charges).toBe(0);
     accrue(l, 20, policy);
-    expect(l.charges).toBe((20 - 12 + 1) * applyRate(9_000, policy.revolvingRatePerDay));
+    // 4.5 fen a day, fractions carried: whole fen of the total so far
+    expect(l.charges).toBe(Math.floor((20 - 12 + 1) * 9_000 * policy.revolvingRatePerDay));
     expect(l.charges).toBeGreaterThan(0);
     expectBalanced(l);
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyRate, fenToYuan, yuanToFen } from "../../src/engine/money.js";
+import { fenToYuan, yuanToFen } from "../../src/engine/money.js";
 
 describe("yuanToFen", () => {
   it.each([
@@ -53,15 +53,5 @@ describe("fenToYuan", () => {
     [-120050, "-1200.50"],
   ])("%d fen is %s", (fen, text) => {
     expect(fenToYuan(fen)).toBe(text);
-  });
-});
-
-describe("applyRate", () => {
-  it("rounds half up to whole fen", () => {
-    expect(applyRate(10_000, 0.0005)).toBe(5);
-    expect(applyRate(1_000, 0.0005)).toBe(1); // 0.5 → 1
-    expect(applyRate(999, 0.0005)).toBe(0); // 0.4995 → 0
-    expect(applyRate(0, 0.0005)).toBe(0);
-    expect(applyRate(123_456, 0)).toBe(0);
   });
 });

@@ -393,7 +393,7 @@ describe("restoration and closure", () => {
     expect(reviews.length).toBeGreaterThan(3);
     for (const r of reviews) {
       expect(r.status).toBe("suspended");
-      expect(r.reasons).toContain("SCORE_BELOW_MINIMUM");
+      expect(r.reasons).toContain("SCORE_BELOW_RESTORE");
     }
   });
 
@@ -435,5 +435,39 @@ describe("restoration and closure", () => {
   it("request_review on an active account is only information", () => {
     const t = run([on.open(0, 1_000), on.requestReview(3)]);
     expect(stepOn(t, "request_review", 3)).toMatchObject({ decision: "info", status: "active" });
+  });
+});
+
+describe("fixes from review", () => {
+  it("a policy event before the account opens is not a policy change for it", () => {
+    // the account opens under the stricter policy and fails it: that is credit, not a change of policy
+    const t = run([on.policy(0, { set: { minScore: 950 } }), on.open(0, 1_000)]);
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(review.reasons).not.toContain("POLICY_CHANGE");
+  });
+
+  it("verify_identity does not reactivate an account that fell overdue too long meanwhile", () => {
+    const policy = testPolicy({ securityMaxChanges: 0, suspendOverdueDays: 5 });
+    const t = run(
+      [on.open(0, 5_000), on.purchase(1, 1_000), on.change(35), on.verify(60), on.purchase(61, 10)],
+      {
+        policy,
+      },
+    );
+    expect(stepOn(t, "change_profile", 35)).toMatchObject({ decision: "suspended", cause: "security" });
+    const verified = stepOn(t, "verify_identity", 60);
+    expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(verified.reasons).toEqual(expect.arrayContaining(["IDENTITY_VERIFIED", "OVERDUE_TOO_LONG"]));
+    expect(stepOn(t, "purchase", 61).decision).toBe("declined");
+  });
+
+  it("a suspended account below restoreScore (but above minScore) cites the restoration threshold", () => {
+    const t = run([
+      on.open(0, 1_000),
+      on.policy(5, { set: { minScore: 950, restoreScore: 950 } }),
+      on.requestReview(40),
+    ]);
+    expect(stepOn(t, "request_review", 40).reasons).toContain("SCORE_BELOW_RESTORE");
   });
 });

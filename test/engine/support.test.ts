@@ -30,7 +30,9 @@ describe("contact_support", () => {
     });
     const s = stepOn(t, "contact_support", 50);
     expect(s.status).toBe("suspended");
-    expect(s.reasons[0]).toBe("OVERDUE_TOO_LONG");
+    // what blocks restoration today comes first; why it was suspended is on record, dated
+    expect(s.reasons[0]).toBe("OVERDUE_OUTSTANDING");
+    expect(remedy(s.remedies, "on_record")).toMatchObject({ reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"] });
     expect(remedy(s.remedies, "pay_overdue")).toEqual({ kind: "pay_overdue", amount: s.overdue });
     expect(s.overdue).toBeGreaterThan(100_000); // principal plus penalty
     expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 950 });
@@ -40,8 +42,8 @@ describe("contact_support", () => {
       day: 74,
       date: "2024-03-15",
     });
-    // the remedies come in the order a customer acts on them: pay first, review last
-    expect(kinds(s.remedies)[0]).toBe("pay_overdue");
+    // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
+    expect(kinds(s.remedies).slice(0, 2)).toEqual(["on_record", "pay_overdue"]);
     expect(kinds(s.remedies).at(-1)).toBe("wait_for_review");
   });
 
@@ -77,7 +79,7 @@ describe("contact_support", () => {
     });
     const s = stepOn(t, "contact_support", 2);
     expect(s.reasons).toContain("SECURITY_PROFILE_CHANGES");
-    expect(s.remedies).toEqual([{ kind: "verify_identity" }]);
+    expect(s.remedies.map((r) => r.kind)).toEqual(["on_record", "verify_identity"]);
   });
 
   it("on a debt-to-income suspension: reduce the debt to the policy's ratio", () => {
@@ -101,7 +103,8 @@ describe("contact_support", () => {
     const s = stepOn(t, "contact_support", 46);
     expect(s.status).toBe("closed");
     expect(s.reasons).toContain("LONG_SUSPENSION");
-    expect(s.remedies).toEqual([{ kind: "pay_balance", amount: s.balance }]);
+    expect(s.remedies.slice(1)).toEqual([{ kind: "pay_balance", amount: s.balance }]);
+    expect(remedy(s.remedies, "on_record")).toMatchObject({ day: 45, reasons: s.reasons });
     expect(s.balance).toBeGreaterThan(0);
   });
 });
