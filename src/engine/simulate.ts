@@ -387,6 +387,7 @@ function applyVerdict(a: Account, day: number, v: Verdict): void {
       a.status = "closed";
       a.cause = null;
       a.suspendedDay = day; // the day the reasons on record (now the closure's) were recorded
+      a.limit = 0; // a closed line lends nothing; what is owed stays owed
       a.reasonsOnRecord = v.reasons;
       return;
     case "declined":

@@ -89,6 +89,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   events.sort((a, b) => a.day - b.day || a.index - b.index);
 
   const written = w.expect ?? [];
+  written.forEach((x, index) => checkExpectation(x, ["expect", index], fail));
   const expectDays = written.map((x, index) =>
     x.end ? null : dayOf(["expect", index], x, "the expectation"),
   );
@@ -244,4 +245,30 @@ function toExpectation(x: WrittenExpectation, index: number, day: number): Expec
     ...(x.score !== undefined ? { score: range(x.score, same) } : {}),
     ...(x.balance !== undefined ? { balance: range(x.balance, fen) } : {}),
   };
+}
+
+const CHECKED = ["decision", "status", "cause", "reasons", "limit", "score", "balance"] as const;
+
+/** An expectation must be able both to pass and to fail: it checks something, on one day, with a range
+ *  that is not empty. */
+function checkExpectation(
+  x: WrittenExpectation,
+  path: PropertyKey[],
+  fail: (path: PropertyKey[], message: string, details?: InputErrorDetails) => never,
+): void {
+  if (x.end && (x.day !== undefined || x.date !== undefined)) {
+    fail(path, "the expectation gives both `end: true` and a day", { hint: "keep one of them" });
+  }
+  if (!CHECKED.some((k) => x[k] !== undefined)) {
+    fail(path, "the expectation checks nothing", {
+      expected: `at least one of ${CHECKED.join(", ")}`,
+      hint: "e.g. { day: 30, status: active }",
+    });
+  }
+  for (const k of ["score", "balance"] as const) {
+    const r = x[k];
+    if (typeof r === "object" && r.min !== undefined && r.max !== undefined && r.min > r.max) {
+      fail([...path, k], "the range is empty", { found: `min ${r.min} > max ${r.max}`, hint: "swap min and max" });
+    }
+  }
 }
