@@ -89,7 +89,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   events.sort((a, b) => a.day - b.day || a.index - b.index);
 
   const written = w.expect ?? [];
-  written.forEach((x, index) => checkExpectation(x, ["expect", index], fail));
+  for (const [index, x] of written.entries()) checkExpectation(x, ["expect", index], fail);
   const expectDays = written.map((x, index) =>
     x.end ? null : dayOf(["expect", index], x, "the expectation"),
   );
@@ -268,7 +268,10 @@ function checkExpectation(
   for (const k of ["score", "balance"] as const) {
     const r = x[k];
     if (typeof r === "object" && r.min !== undefined && r.max !== undefined && r.min > r.max) {
-      fail([...path, k], "the range is empty", { found: `min ${r.min} > max ${r.max}`, hint: "swap min and max" });
+      fail([...path, k], "the range is empty", {
+        found: `min ${r.min} > max ${r.max}`,
+        hint: "swap min and max",
+      });
     }
   }
 }
