@@ -80,6 +80,16 @@ const isAdverse = (goal: Goal, s: Step) =>
     ? s.decision === "suspended"
     : goal === "avoid-declined" && s.decision === "declined";
 
+/**
+ * The suspension `--reach restored` is about: the one still in force at the end (a restoration that never
+ * came), or else the first one.
+ */
+function restoreTarget(trace: Trace): Step | undefined {
+  const suspensions = trace.steps.filter((s) => s.decision === "suspended");
+  const open = suspensions.filter((s) => firstRestoredAfter(trace, s.day) === null).at(-1);
+  return open ?? suspensions[0];
+}
+
 function firstRestoredAfter(trace: Trace, day: number): number | null {
   return trace.steps.find((s) => s.decision === "restored" && s.day >= day)?.day ?? null;
 }
@@ -87,11 +97,10 @@ function firstRestoredAfter(trace: Trace, day: number): number | null {
 /** Whether a variant's trace meets the goal (relative to the base's). */
 export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
   if (goal !== "reach-restored") return !trace.steps.some((s) => isAdverse(goal, s));
-  const suspended = base.steps.find((s) => s.decision === "suspended");
+  const suspended = restoreTarget(base);
   if (!suspended) return false;
   // the same suspension, restored sooner: a change that avoids the suspension answers another question
-  const same = trace.steps.find((s) => s.decision === "suspended");
-  if (same?.day !== suspended.day) return false;
+  if (!trace.steps.some((s) => s.decision === "suspended" && s.day === suspended.day)) return false;
   const was = firstRestoredAfter(base, suspended.day);
   const now = firstRestoredAfter(trace, suspended.day);
   return now !== null && (was === null || now < was);
@@ -110,7 +119,7 @@ export function candidates(
   const start = v.original.start;
   const out: Candidate[] = [];
   const adverse = base.steps.filter((s) => isAdverse(goal, s));
-  const firstSuspension = base.steps.find((s) => s.decision === "suspended") ?? null;
+  const firstSuspension = (goal === "reach-restored" ? restoreTarget(base) : undefined) ?? null;
   // the events that can matter: before the last adverse step (avoid), or from the suspension on (reach)
   const from = goal === "reach-restored" ? (firstSuspension?.day ?? 0) : 0;
   const to =
@@ -288,7 +297,7 @@ function repayCandidates(
 /** Progress of a (failing) trace towards the goal: lower is closer. Orders candidates for pairs and triples. */
 function distance(goal: Goal, trace: Trace, base: Trace): number {
   if (goal === "reach-restored") {
-    const s = base.steps.find((x) => x.decision === "suspended")?.day ?? 0;
+    const s = restoreTarget(base)?.day ?? 0;
     return firstRestoredAfter(trace, s) ?? base.until + 1;
   }
   const bad = trace.steps.filter((x) => isAdverse(goal, x));
@@ -306,7 +315,7 @@ export function describeProblem(goal: Goal, base: Trace): string {
     const first = base.steps.find((s) => s.decision === "declined");
     return o.declines === 0 ? "nothing is declined" : `${o.declines} declined, first on day ${first?.day}`;
   }
-  const s = base.steps.find((x) => x.decision === "suspended");
+  const s = restoreTarget(base);
   if (!s) return "the account is never suspended, so there is nothing to restore";
   const r = firstRestoredAfter(base, s.day);
   return r === null
@@ -320,7 +329,7 @@ function outcomeText(goal: Goal, trace: Trace, base: Trace): string {
     return `the account would not have been suspended (it was on day ${d})`;
   }
   if (goal === "avoid-declined") return "nothing would have been declined";
-  const s = base.steps.find((x) => x.decision === "suspended")!.day;
+  const s = restoreTarget(base)!.day;
   const was = firstRestoredAfter(base, s);
   const now = firstRestoredAfter(trace, s);
   return was === null
@@ -483,7 +492,7 @@ function shape(c: Candidate): string {
 }
 
 function restoredIn(trace: Trace, base: Trace): number | null {
-  const s = base.steps.find((x) => x.decision === "suspended");
+  const s = restoreTarget(base);
   return s ? firstRestoredAfter(trace, s.day) : null;
 }
 
