@@ -61,6 +61,10 @@ describe("credit-sim simulate", () => {
     const missing = cli(["merge", files[0]!, files[2]!]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/shard is missing/);
+    // the last shard missing: no gap between the files, but the population is not whole
+    const partial = cli(["merge", files[0]!, files[1]!]);
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toMatch(/shard is missing[\s\S]*no file covers accounts/);
   });
 
   it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", () => {

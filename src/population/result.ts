@@ -179,6 +179,17 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     }
     at = result.meta.range[1];
   }
+  // a partial population would print as if it were the whole: every shard must be there
+  if (first.meta.range[0] !== 0 || at !== first.meta.accounts) {
+    const missing =
+      first.meta.range[0] !== 0 ? `0–${first.meta.range[0] - 1}` : `${at}–${first.meta.accounts - 1}`;
+    throw new InputError("a shard is missing", {
+      file: sorted[first.meta.range[0] !== 0 ? 0 : sorted.length - 1]!.file,
+      expected: `accounts 0–${first.meta.accounts - 1} in all`,
+      found: `no file covers accounts ${missing}`,
+      hint: "merge the outputs of every --shard I/N of the same run",
+    });
+  }
   const total: PopulationResult = {
     meta: { ...first.meta, range: [first.meta.range[0], at] },
     champion: first.meta.personas.map(() => emptyArm(first.meta.days)),
