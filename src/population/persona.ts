@@ -2,10 +2,10 @@
 // The same helpers as scenarios, so a bad persona gets file:line:col, the field, expected/found and a
 // "did you mean".
 
-import { readdirSync } from "node:fs";
-import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as z from "zod";
+import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
 import { describeValue, formatPath, InputError, suggest } from "../scenario/errors.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
@@ -18,27 +18,14 @@ export type Persona = WrittenPersona & { file: string };
 /** The shipped personas/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_PERSONA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../personas");
 
+const PERSONAS: BuiltinKind = { dir: BUILTIN_PERSONA_DIR, noun: "persona", lister: "credit-sim personas" };
+
 export function builtinPersonaNames(): string[] {
-  return readdirSync(BUILTIN_PERSONA_DIR)
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.slice(0, -".yaml".length))
-    .sort();
+  return builtinNames(PERSONAS);
 }
 
-const NAME = /^[A-Za-z0-9_-]+$/;
-
 export function personaPath(ref: string, baseDir = process.cwd()): string {
-  if (NAME.test(ref) && !extname(ref)) {
-    const names = builtinPersonaNames();
-    if (names.includes(ref)) return join(BUILTIN_PERSONA_DIR, `${ref}.yaml`);
-    const guess = suggest(ref, names);
-    throw new InputError(`unknown persona "${ref}"`, {
-      expected: `a built-in persona (${names.join(", ")}) or a path to a persona file`,
-      found: JSON.stringify(ref),
-      ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: "see `credit-sim personas`" }),
-    });
-  }
-  return isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  return resolveRef(ref, baseDir, PERSONAS);
 }
 
 /** Loads personas by name or path; none given = every shipped persona. Names must be unique. */

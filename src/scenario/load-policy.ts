@@ -1,10 +1,10 @@
 // Policies are YAML data with `extends`. This module reads them (I/O); the engine only sees the result.
 
-import { readdirSync } from "node:fs";
-import { dirname, extname, isAbsolute, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Policy } from "../engine/types.js";
-import { InputError, suggest } from "./errors.js";
+import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
+import { InputError } from "./errors.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile } from "./schema.js";
@@ -13,28 +13,15 @@ import { toInputError, validate } from "./validate.js";
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
 
-export function builtinPolicyNames(): string[] {
-  return readdirSync(BUILTIN_POLICY_DIR)
-    .filter((f) => f.endsWith(".yaml"))
-    .map((f) => f.slice(0, -".yaml".length))
-    .sort();
-}
+const POLICIES: BuiltinKind = { dir: BUILTIN_POLICY_DIR, noun: "policy", lister: "credit-sim policies" };
 
-const NAME = /^[A-Za-z0-9_-]+$/;
+export function builtinPolicyNames(): string[] {
+  return builtinNames(POLICIES);
+}
 
 /** Resolves a policy reference: a built-in name, or a path relative to `baseDir`. */
 export function policyPath(ref: string, baseDir: string): string {
-  if (NAME.test(ref) && !extname(ref)) {
-    const names = builtinPolicyNames();
-    if (names.includes(ref)) return join(BUILTIN_POLICY_DIR, `${ref}.yaml`);
-    const guess = suggest(ref, names);
-    throw new InputError(`unknown policy "${ref}"`, {
-      expected: `a built-in policy (${names.join(", ")}) or a path to a policy file`,
-      found: JSON.stringify(ref),
-      ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: "see `credit-sim policies`" }),
-    });
-  }
-  return isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  return resolveRef(ref, baseDir, POLICIES);
 }
 
 /** Loads and resolves a policy (following `extends`), validating the merged result. */
