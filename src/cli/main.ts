@@ -21,7 +21,11 @@ export function buildProgram(): Command {
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      "after",
+      "\nExamples:\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
+    );
 
   program
     .command("run")
