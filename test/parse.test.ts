@@ -42,7 +42,8 @@ describe("fast and careful YAML parsing", () => {
     const scalar = fc.oneof(
       fc.string(),
       fc.integer(),
-      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      // −0 reads back as 0 in js-yaml and as −0 in yaml: the same number to a scenario, so left out
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)),
       fc.boolean(),
       fc.constant(null),
       fc.constantFrom("2024-01-01", "yes", "no", "on", "0o17", "0x1F", "1e3", "~", "null", "True"),
@@ -57,7 +58,7 @@ describe("fast and careful YAML parsing", () => {
         const fast = parseFast(text);
         if (fast !== undefined) expect(fast).toEqual(parseCarefully(text, "x.yaml").data);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PARSE_RUNS ?? 300) },
     );
   });
 
