@@ -10,7 +10,7 @@ import { run as runEngine, simulate } from "../../src/engine/simulate.js";
 import type { Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
-const RUNS = 200;
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
 
 const day = fc.integer({ min: 0, max: 400 });
 const amount = fc.oneof(
