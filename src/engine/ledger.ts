@@ -208,6 +208,8 @@ export function accrue(l: Ledger, through: number, policy: PolicyParams): void {
   l.chargedThrough = through;
 }
 
+const NONE_TURNED: Bill[] = [];
+
 /** A milli-fen is a thousandth of a fen: daily charges are kept to it, so that small balances are charged
  *  their true 0.05 % (0.5 fen a day on ¥10) rather than a rounded fen a day. */
 const MILLI = 1000;
@@ -247,12 +249,13 @@ export function passDueDays(l: Ledger, day: number): void {
  * Returns the bills that turned overdue.
  */
 export function markOverdue(l: Ledger, day: number, policy: PolicyParams): Bill[] {
-  const turned: Bill[] = [];
+  let turned: Bill[] = NONE_TURNED;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.overdue !== null || day < b.overdueFrom) continue;
     b.overdue = b.principalPaid < b.minimum;
     if (!b.overdue) continue;
+    if (turned === NONE_TURNED) turned = [];
     turned.push(b);
     l.delinquencies.push({ dueDay: b.dueDay, curedDay: null });
     const graceDays = b.overdueFrom - b.dueDay - 1;

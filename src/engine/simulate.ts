@@ -6,6 +6,7 @@ import { type Account, newAccount, scoreOn, snapshot } from "./account.js";
 import { Calendar } from "./calendar.js";
 import {
   accrue,
+  type Bill,
   balance,
   closeStatement,
   markOverdue,
@@ -103,6 +104,8 @@ export function simulate(scenario: Scenario): Trace {
   };
 }
 
+const NO_BILLS: readonly Bill[] = [];
+
 /** Merges a `policy` event into the policy in force. */
 export function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
   const base = use ?? current;
@@ -124,6 +127,9 @@ export function run(scenario: Scenario, rec: Recorder): void {
   let nextStatement = cal.nextDayOfMonth(-1, a.policy.statementDayOfMonth);
   let nextReview = cal.nextDayOfMonth(-1, a.policy.reviewDayOfMonth);
 
+  // engine events that decide nothing are built only for a recorder that keeps steps (population runs
+  // do not: it is most of their allocation)
+  const traced = rec.step !== undefined;
   const emit = (
     day: number,
     event: StepEvent,
@@ -187,21 +193,23 @@ export function run(scenario: Scenario, rec: Recorder): void {
     accrue(l, day - 1, a.policy);
     passDueDays(l, day);
     for (const bill of markOverdue(l, day, a.policy)) {
-      emit(
-        day,
-        {
-          type: "overdue",
-          overdue: overdueAmount(l),
-          overdueDays: Math.max(overdueDays(l, day), day - bill.dueDay),
-        },
-        null,
-      );
+      if (traced) {
+        emit(
+          day,
+          {
+            type: "overdue",
+            overdue: overdueAmount(l),
+            overdueDays: Math.max(overdueDays(l, day), day - bill.dueDay),
+          },
+          null,
+        );
+      }
     }
     if (day === nextStatement) {
       const dueDay = cal.nextDayOfMonth(day, a.policy.dueDayOfMonth);
       const bill = closeStatement(l, day, dueDay, a.policy);
       a.reportedBalance = balance(l);
-      if (bill) {
+      if (bill && traced) {
         emit(
           day,
           { type: "statement", billed: bill.principal, carried: bill.carried, minimum: bill.minimum, dueDay },
@@ -210,7 +218,7 @@ export function run(scenario: Scenario, rec: Recorder): void {
       }
       nextStatement = cal.nextDayOfMonth(day, a.policy.statementDayOfMonth);
     }
-    for (const b of l.bills) {
+    for (const b of traced ? l.bills : NO_BILLS) {
       if (b.dueDay === day && b.settledDay === null) {
         const due = statementBalance(l);
         emit(day, { type: "due", due, minimumUnpaid: minimumDue(l) }, null);
