@@ -1,7 +1,7 @@
 // The review engine's rules: each takes the account, the day and the score, and returns a verdict.
 // Rules decide; they never change the account (simulate.ts applies verdicts), so each is testable alone.
 
-import { type Account, countWithin, debtToIncome, eligibilityFailures, supportedLimit } from "./account.js";
+import { type Account, countWithin, eligibilityFailures, supportedLimit } from "./account.js";
 import { overdueAmount, overdueDays } from "./ledger.js";
 import type { ReasonCode } from "./reasons.js";
 import { appendScoreReasons } from "./scorecard.js";
@@ -117,20 +117,10 @@ function failsStandard(
   failures?: ReasonCode[],
   code: ReasonCode = "SCORE_BELOW_MINIMUM",
 ): ReasonCode[] {
-  const low = s.score < threshold;
-  const dti = debtToIncome(a);
-  const burdened = dti !== null && dti > policy.maxDebtToIncome;
-  const unverified = policy.requireVerified && !a.profile.verified;
-  // the common case, every review of a healthy account: nothing fails, nothing to allocate
-  if (!low && !burdened && !unverified) return failures ?? NONE;
   const out = failures ?? [];
-  if (low) out.push(code);
-  if (unverified) out.push("IDENTITY_REQUIRED");
-  if (burdened) out.push("DEBT_TO_INCOME_TOO_HIGH");
-  return out;
+  if (s.score < threshold) out.push(code);
+  return eligibilityFailures(a, policy, out);
 }
-
-const NONE = Object.freeze([]) as unknown as ReasonCode[];
 
 /** What stands between a suspended account and restoration now (empty: restore). */
 export function restorationBlockers(a: Account, day: number, s: Scored): ReasonCode[] {
@@ -181,7 +171,10 @@ function restore(a: Account, s: Scored): Verdict {
 }
 
 /** Shared by every review that decides nothing (most of them): nothing to allocate. */
-const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: NONE });
+const NO_DECISION: Verdict = Object.freeze({
+  decision: null,
+  reasons: Object.freeze([]) as unknown as ReasonCode[],
+});
 
 /** The monthly periodic review (and an early review a customer asked for, when `requested`). */
 export function periodicReview(a: Account, day: number, s: Scored, requested = false): Verdict {

@@ -151,34 +151,21 @@ export function run(scenario: Scenario, rec: Recorder): void {
     }
     if (!rec.step) return;
     const now = scoreOn(a, day);
-    const l = a.ledger;
-    const bal = balance(l);
-    // written out rather than spread from snapshot(): this is the hot path of every traced run
-    rec.step({
-      day,
-      score: now.score,
-      limit: a.limit,
-      balance: bal,
-      available: a.status === "active" ? Math.max(0, a.limit - bal) : 0,
-      overdue: overdueAmount(l),
-      overdueDays: overdueDays(l, day),
-      status: a.status,
-      cause: a.cause,
-      purchases: l.purchases,
-      repayments: l.repayments,
-      charges: l.charges,
-      penalties: l.penalties,
-      date: cal.date(day),
-      event,
-      decision: v?.decision ?? null,
-      reasons: v?.reasons ?? [],
-      scoreDelta: now.score - last.score,
-      moves: movedCharacteristics(last.points, now.points),
-      inputs: now.inputs,
-      policy: a.policy.name,
-      applied,
-      remedies,
-    });
+    // the snapshot object becomes the step: one object, not a copy of it
+    rec.step(
+      Object.assign(snapshot(a, day, now.score), {
+        date: cal.date(day),
+        event,
+        decision: v?.decision ?? null,
+        reasons: v?.reasons ?? [],
+        scoreDelta: now.score - last.score,
+        moves: movedCharacteristics(last.points, now.points),
+        inputs: now.inputs,
+        policy: a.policy.name,
+        applied,
+        remedies,
+      }),
+    );
     last = now;
   };
   // the score as the engine would see it before a step (e.g. for a decision)
