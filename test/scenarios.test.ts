@@ -27,6 +27,13 @@ describe("every shipped scenario", () => {
     );
   });
 
+  it.each(files)("%s: every decision carries at least one reason code", (file) => {
+    const { trace } = runScenario(join(SCENARIOS, file));
+    const silent = trace.steps.filter((s) => s.decision !== null && s.reasons.length === 0);
+    expect(silent.map((s) => `${s.day} ${s.event.type} ${s.decision}`)).toEqual([]);
+    expect(trace.steps.some((s) => s.decision !== null)).toBe(true);
+  });
+
   it.each(files)("%s meets its own expectations", (file) => {
     const run = runScenario(join(SCENARIOS, file));
     const failed = run.results
