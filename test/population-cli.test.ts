@@ -26,6 +26,10 @@ describe("credit-sim simulate", () => {
     const one = ok(["simulate", ...POP, "--challenger", "tightened", "--workers", "1", "--json"]);
     const two = ok(["simulate", ...POP, "--challenger", "tightened", "--workers", "2", "--json"]);
     expect(two).toBe(one);
+    // the report too, flips table included, with workers that each fold their own totals
+    const report = (workers: string) =>
+      ok(["simulate", ...POP, "--challenger", "tightened", "--workers", workers]);
+    expect(report("3")).toBe(report("1"));
     const doc = JSON.parse(one);
     expect(doc.meta.accounts).toBe(60);
     expect(doc.summary.groups.map((g: { persona: string }) => g.persona)).toEqual([

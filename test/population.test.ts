@@ -22,7 +22,7 @@ import {
   mergeResults,
   type PopulationMeta,
 } from "../src/population/result.js";
-import { mergeRange, personaIndexOf, runRange } from "../src/population/runner.js";
+import { mergeTotals, personaIndexOf, RangeRunner, runRange } from "../src/population/runner.js";
 import { pairedBinary, quantileBin } from "../src/population/stats.js";
 import { InputError } from "../src/scenario/errors.js";
 import { loadScenarioText } from "../src/scenario/load.js";
@@ -140,8 +140,14 @@ describe("aggregation", () => {
       runRange(s, shipped, 25, 61, { csv: true }),
       runRange(s, shipped, 61, 90, { csv: true }),
     ];
-    const merged = mergeRange(mergeRange(parts[0]!, parts[1]!), parts[2]!);
-    expect(merged).toEqual(whole);
+    const [first, ...rest] = parts;
+    for (const part of rest) mergeTotals(first!, part);
+    expect({
+      ...first!,
+      to: 90,
+      flips: parts.flatMap((p) => p.flips).slice(0, 20),
+      csv: parts.map((p) => p.csv).join(""),
+    }).toEqual(whole);
     const doc = (r: typeof whole, range: [number, number]) =>
       documentText(fromRange(meta(s, shipped, 90, range), r));
     // and through the JSON documents, in any order, byte for byte
@@ -156,6 +162,22 @@ describe("aggregation", () => {
     });
     const reordered = [shards[2]!, shards[0]!, shards[1]!];
     expect(documentText(mergeResults(reordered))).toBe(doc(runRange(s, shipped, 0, 90, {}), [0, 90]));
+  });
+
+  it("one runner fed ranges in any order holds the totals of the whole range (a worker's share)", () => {
+    const s = settings({ challenger: tightened });
+    const runner = new RangeRunner(s, shipped, {});
+    const flips = [runner.run(61, 90), runner.run(0, 25), runner.run(25, 61)].flatMap((r) => r.flips);
+    const whole = runRange(s, shipped, 0, 90, {});
+    expect(runner.totals()).toEqual({
+      champion: whole.champion,
+      challenger: whole.challenger,
+      paired: whole.paired,
+    });
+    expect(whole.paired!.some((p) => p.flipped > 0)).toBe(true);
+    // each range keeps its own first flips; in index order they begin with the whole range's sample
+    const inOrder = flips.map((f) => f.index).sort((a, b) => a - b);
+    expect(inOrder.slice(0, whole.flips.length)).toEqual(whole.flips.map((f) => f.index));
   });
 
   it("refuses shards that overlap, leave a gap, or come from another population", () => {

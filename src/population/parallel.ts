@@ -1,14 +1,25 @@
-// Spreads a range of accounts over worker threads in chunks and folds the chunk results in index order.
-// `--workers 1` runs in-process. Chunks are handed out as workers free up (two queued per worker, so a
-// worker never waits for the main thread), smaller towards the end so that no worker idles long; results
-// are folded strictly in chunk order (buffering the few that finish early). Folding is exact and flips
-// keep index order, so the output is the same for any worker count and any chunking.
+// Spreads a range of accounts over worker threads in chunks. `--workers 1` runs in-process. Chunks are
+// handed out as workers free up (two queued per worker, so a worker never waits for the main thread),
+// smaller towards the end so that no worker idles long. Workers keep their totals (sums and histograms)
+// and hand them over once, at the end: cloning every chunk's histograms across threads cost more than
+// a tenth of the run. What must keep index order (flips, CSV lines, progress) is folded strictly in
+// chunk order, buffering the few chunks that finish early. Sums are exact and order-free, so the output
+// is the same for any worker count and any chunking.
 
 import { Worker } from "node:worker_threads";
 import type { PopulationSettings } from "./generate.js";
 import type { Persona } from "./persona.js";
-import type { WorkerInit, WorkerTask } from "./population-worker.js";
-import { mergeRange, type RangeOptions, type RangeResult, runRange } from "./runner.js";
+import type { WorkerInit, WorkerReply, WorkerTask } from "./population-worker.js";
+import {
+  FLIP_SAMPLE,
+  type FlipRow,
+  mergeTotals,
+  type RangeOptions,
+  type RangeOrdered,
+  type RangeResult,
+  RangeRunner,
+  type RangeTotals,
+} from "./runner.js";
 
 export interface ParallelOptions extends RangeOptions {
   workers: number;
@@ -45,34 +56,43 @@ export async function runParallel(
   const chunks = chunkRanges(from, to, Math.max(1, options.workers));
   // 1 worker: in-process; more: that many worker threads, the main thread only dispatches and folds
   const threads = options.workers >= 2 ? Math.min(options.workers, chunks.length) : 0;
-  const rangeOptions: RangeOptions = { csv: options.csv ?? false, flipSample: options.flipSample ?? 20 };
-  let total: RangeResult | null = null;
+  const flipSample = options.flipSample ?? FLIP_SAMPLE;
+  const rangeOptions: RangeOptions = { csv: options.csv ?? false, flipSample };
+  const flips: FlipRow[] = [];
+  const csv: string[] = [];
   let done = 0;
-  const pending = new Map<number, RangeResult>();
+  const pending = new Map<number, RangeOrdered>();
   let nextToFold = 0;
   let nextToSend = 0;
   // flow control: never run too far ahead of the oldest unfinished chunk
   const window = (threads + 1) * 6;
 
-  const deliver = (chunk: number, r: RangeResult) => {
+  // the ordered part of each chunk (flips, CSV, progress) is folded in chunk order; totals are not
+  // (they are sums) and come once per worker at the end
+  const deliver = (chunk: number, r: RangeOrdered) => {
     pending.set(chunk, r);
     while (pending.has(nextToFold)) {
       const next = pending.get(nextToFold)!;
-      pending.delete(nextToFold++);
-      if (options.onCsv && next.csv) options.onCsv(next.csv);
-      const slim = options.onCsv ? { ...next, csv: "" } : next;
-      total = total === null ? slim : mergeRange(total, slim, options.flipSample);
-      done += next.to - next.from;
+      pending.delete(nextToFold);
+      const [a, b] = chunks[nextToFold++]!;
+      for (const f of next.flips) if (flips.length < flipSample) flips.push(f);
+      if (next.csv) {
+        if (options.onCsv) options.onCsv(next.csv);
+        else csv.push(next.csv);
+      }
+      done += b - a;
       options.onProgress?.(done);
     }
   };
   const take = (): number =>
     nextToSend < chunks.length && nextToSend < nextToFold + window ? nextToSend++ : -1;
 
+  const local = threads === 0 ? new RangeRunner(settings, personas, rangeOptions) : null;
   const workers: Worker[] = [];
   // tasks sent to each worker and not answered: two each, so a worker never waits for the main thread
   // to finish its own chunk before it gets the next one
   const inflight = new Map<Worker, number>();
+  const totals = new Map<Worker, RangeTotals>();
   const PREFETCH = 2;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -81,6 +101,10 @@ export async function runParallel(
     wake = null;
     w?.();
   };
+  const sleep = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
   const dispatch = () => {
     for (const w of workers) {
       while (inflight.get(w)! < PREFETCH) {
@@ -103,10 +127,13 @@ export async function runParallel(
         resourceLimits: { maxOldGenerationSizeMb: OLD_SPACE_MB, maxYoungGenerationSizeMb: 16 },
       });
       workers.push(w);
-      w.on("message", (msg: { chunk: number; result: RangeResult }) => {
-        deliver(msg.chunk, msg.result);
-        inflight.set(w, inflight.get(w)! - 1);
-        dispatch();
+      w.on("message", (msg: WorkerReply) => {
+        if (msg.type === "totals") totals.set(w, msg.totals);
+        else {
+          deliver(msg.chunk, msg.ordered);
+          inflight.set(w, inflight.get(w)! - 1);
+          dispatch();
+        }
         poke();
       });
       w.on("error", (e) => {
@@ -114,8 +141,7 @@ export async function runParallel(
         poke();
       });
       w.on("exit", (code) => {
-        if (code !== 0 && nextToFold < chunks.length)
-          failure ??= new Error(`worker exited with code ${code}`);
+        if (!totals.has(w)) failure ??= new Error(`worker exited with code ${code}`);
         poke();
       });
       inflight.set(w, 0);
@@ -126,21 +152,25 @@ export async function runParallel(
     while (nextToFold < chunks.length) {
       if (failure) throw failure;
       dispatch();
-      const k = threads === 0 ? take() : -1;
-      if (k >= 0) {
+      const k = local ? take() : -1;
+      if (local && k >= 0) {
         const [a, b] = chunks[k]!;
-        deliver(k, runRange(settings, personas, a, b, rangeOptions));
-        // let worker messages, the progress bar and signals through between chunks
+        deliver(k, local.run(a, b));
+        // let the progress bar and signals through between chunks
         await new Promise((resolve) => setImmediate(resolve));
-      } else {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
+      } else await sleep();
     }
-    if (failure) throw failure;
+    if (local) return { from, to, ...local.totals(), flips, csv: csv.join("") };
+    for (const w of workers) w.postMessage(null);
+    while (totals.size < workers.length) {
+      if (failure) throw failure;
+      await sleep();
+    }
   } finally {
     for (const w of workers) void w.terminate();
   }
-  return total!;
+  // worker order: any order gives the same sums
+  const [first, ...rest] = workers.map((w) => totals.get(w)!);
+  for (const t of rest) mergeTotals(first!, t);
+  return { from, to, ...first!, flips, csv: csv.join("") };
 }

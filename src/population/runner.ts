@@ -17,6 +17,7 @@ import {
 } from "./aggregate.js";
 import {
   challengerScenario,
+  type GenerationContext,
   generateAccount,
   generationContext,
   type PopulationSettings,
@@ -32,16 +33,9 @@ export interface FlipRow {
 }
 
 /** The aggregates of a range of accounts: per persona (in the population's persona order). */
-export interface RangeResult {
+export interface RangeResult extends RangeTotals, RangeOrdered {
   from: number;
   to: number;
-  champion: ArmAggregate[];
-  challenger: ArmAggregate[] | null;
-  paired: Paired[] | null;
-  /** the first flipped accounts of the range, by index (at most `flipSample`) */
-  flips: FlipRow[];
-  /** one CSV line per account (when asked) */
-  csv: string;
 }
 
 export interface RangeOptions {
@@ -56,6 +50,89 @@ export function personaIndexOf(settings: PopulationSettings, personas: readonly 
   return pickPersona(settings.seed, index, cumulativeShares(personas.map((p) => p.share)));
 }
 
+/** The order-free part of a range's result: sums and histograms, per persona. */
+export interface RangeTotals {
+  champion: ArmAggregate[];
+  challenger: ArmAggregate[] | null;
+  paired: Paired[] | null;
+}
+
+/** The ordered part: what must come out in account-index order. */
+export interface RangeOrdered {
+  /** the first flipped accounts, by index (at most `flipSample`) */
+  flips: FlipRow[];
+  /** one CSV line per account (when asked) */
+  csv: string;
+}
+
+/**
+ * Runs ranges of accounts and adds their outcomes into one set of totals. A worker keeps one for its
+ * whole share of the population and hands back only the ordered part per range (progress, flips, CSV):
+ * the totals are whole-number sums, so one fold per worker at the end gives the same bytes as folding
+ * every range, without cloning the histograms across threads for every range.
+ */
+export class RangeRunner {
+  private readonly ctx: GenerationContext;
+  private readonly cumulative: number[];
+  private readonly champion: ArmAggregate[];
+  private readonly challenger: ArmAggregate[] | null;
+  private readonly paired: PairedAccumulator[] | null;
+  private readonly recA = new OutcomeRecorder();
+  private readonly recB = new OutcomeRecorder();
+
+  constructor(
+    private readonly settings: PopulationSettings,
+    private readonly personas: readonly Persona[],
+    private readonly options: RangeOptions = {},
+  ) {
+    this.ctx = generationContext(settings);
+    this.cumulative = cumulativeShares(personas.map((p) => p.share));
+    const withChallenger = settings.challenger !== null;
+    this.champion = personas.map(() => emptyArm(settings.days));
+    this.challenger = withChallenger ? personas.map(() => emptyArm(settings.days)) : null;
+    this.paired = withChallenger ? personas.map(() => new PairedAccumulator()) : null;
+  }
+
+  /** Adds accounts [from, to) to the totals; returns their flips and CSV lines. */
+  run(from: number, to: number): RangeOrdered {
+    const { settings, personas, ctx, champion, challenger, paired } = this;
+    const flips: FlipRow[] = [];
+    const flipSample = this.options.flipSample ?? FLIP_SAMPLE;
+    const csv: string[] = [];
+    for (let index = from; index < to; index++) {
+      const k = pickPersona(settings.seed, index, this.cumulative);
+      const persona = personas[k]!;
+      const scenario = generateAccount(ctx, persona, index);
+      const a = runOutcome(scenario, this.recA);
+      addOutcome(champion[k]!, a);
+      let b: Outcome | null = null;
+      if (challenger && paired) {
+        b = runOutcome(challengerScenario(ctx, scenario), this.recB);
+        addOutcome(challenger[k]!, b);
+        if (paired[k]!.add(a, b) && flips.length < flipSample) {
+          flips.push({
+            index,
+            persona: persona.name,
+            champion: outcomeClass(a),
+            challenger: outcomeClass(b),
+          });
+        }
+      }
+      if (this.options.csv) csv.push(csvRow(index, persona.name, a, b));
+    }
+    return { flips, csv: csv.length ? `${csv.join("\n")}\n` : "" };
+  }
+
+  /** The totals of every range run so far. */
+  totals(): RangeTotals {
+    return {
+      champion: this.champion,
+      challenger: this.challenger,
+      paired: this.paired ? this.paired.map((p) => p.result()) : null,
+    };
+  }
+}
+
 export function runRange(
   settings: PopulationSettings,
   personas: readonly Persona[],
@@ -63,42 +140,9 @@ export function runRange(
   to: number,
   options: RangeOptions = {},
 ): RangeResult {
-  const ctx = generationContext(settings);
-  const cumulative = cumulativeShares(personas.map((p) => p.share));
-  const withChallenger = settings.challenger !== null;
-  const champion = personas.map(() => emptyArm(settings.days));
-  const challenger = withChallenger ? personas.map(() => emptyArm(settings.days)) : null;
-  const paired = withChallenger ? personas.map(() => new PairedAccumulator()) : null;
-  const flips: FlipRow[] = [];
-  const flipSample = options.flipSample ?? FLIP_SAMPLE;
-  const csv: string[] = [];
-  const recA = new OutcomeRecorder();
-  const recB = new OutcomeRecorder();
-  for (let index = from; index < to; index++) {
-    const k = pickPersona(settings.seed, index, cumulative);
-    const persona = personas[k]!;
-    const scenario = generateAccount(ctx, persona, index);
-    const a = runOutcome(scenario, recA);
-    addOutcome(champion[k]!, a);
-    let b: Outcome | null = null;
-    if (challenger && paired) {
-      b = runOutcome(challengerScenario(ctx, scenario), recB);
-      addOutcome(challenger[k]!, b);
-      if (paired[k]!.add(a, b) && flips.length < flipSample) {
-        flips.push({ index, persona: persona.name, champion: outcomeClass(a), challenger: outcomeClass(b) });
-      }
-    }
-    if (options.csv) csv.push(csvRow(index, persona.name, a, b));
-  }
-  return {
-    from,
-    to,
-    champion,
-    challenger,
-    paired: paired ? paired.map((p) => p.result()) : null,
-    flips,
-    csv: csv.length ? `${csv.join("\n")}\n` : "",
-  };
+  const runner = new RangeRunner(settings, personas, options);
+  const ordered = runner.run(from, to);
+  return { from, to, ...runner.totals(), ...ordered };
 }
 
 function runOutcome(scenario: Parameters<typeof run>[0], rec: OutcomeRecorder): Outcome {
@@ -123,18 +167,11 @@ export function accountOutcome(
   return { persona, champion, challenger };
 }
 
-/** Folds `b` into `a` — mutating a's aggregates — and returns the whole (a is the earlier range: flips
- *  keep index order). */
-export function mergeRange(a: RangeResult, b: RangeResult, flipSample = FLIP_SAMPLE): RangeResult {
+/** a += b: totals are sums, so the order of folding does not matter. */
+export function mergeTotals(a: RangeTotals, b: RangeTotals): void {
   mergeArms(a.champion, b.champion);
   if (a.challenger && b.challenger) mergeArms(a.challenger, b.challenger);
   if (a.paired && b.paired) for (let i = 0; i < a.paired.length; i++) mergePaired(a.paired[i]!, b.paired[i]!);
-  return {
-    ...a,
-    to: b.to,
-    flips: [...a.flips, ...b.flips].slice(0, flipSample),
-    csv: a.csv + b.csv,
-  };
 }
 
 /** a[i] += b[i] for every persona */
