@@ -3,7 +3,7 @@
 // (code splitting); worker entry points sit beside the chunks. Every output lands flat in dist/bundle/,
 // the same depth as dist/cli/, so paths relative to a module (../../package.json, ../../policies) hold.
 // The library (`import … from "credit-sim"`) stays the unbundled tsc output in dist/.
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const entryPoints = [
@@ -12,6 +12,8 @@ const entryPoints = [
   "dist/population/population-worker.js",
 ].filter((f) => existsSync(f));
 
+// chunk names are content hashes: clear the last build's, or stale chunks pile up beside the new ones
+rmSync("dist/bundle", { recursive: true, force: true });
 await build({
   entryPoints,
   outdir: "dist/bundle",
