@@ -40,6 +40,20 @@ describe("credit-sim simulate", () => {
     ]);
   });
 
+  it("a century-long horizon runs in workers too (their heap makes room for the totals)", () => {
+    const long = [
+      "simulate",
+      "stretched",
+      "--accounts",
+      "30",
+      "--days",
+      "36500",
+      "--challenger",
+      "tightened",
+    ];
+    expect(ok([...long, "--workers", "2"])).toBe(ok([...long, "--workers", "1"]));
+  });
+
   it("3 shards merged equal the unsharded run, byte for byte", () => {
     const whole = ok(["simulate", ...POP, "--challenger", "tightened", "--challenger-from", "90", "--json"]);
     const files = [1, 2, 3].map((i) => {

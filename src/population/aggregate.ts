@@ -187,8 +187,18 @@ export interface ArmAggregate {
   balanceEnd: number;
 }
 
+/** How many score samples a horizon of `days` days holds (days 0, 30, 60, …). */
+const sampleCount = (days: number) => Math.floor((days - 1) / SAMPLE_EVERY) + 1;
+
+/** The bins of one arm, in bytes on a 64-bit heap (8 a number): what a worker's heap must make room for
+ *  beside its working set. Long horizons are dominated by the score-over-time histogram. */
+export function armBytes(days: number): number {
+  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + SCORE_BINS;
+  return 8 * (bins + sampleCount(days) * SCORE_BINS);
+}
+
 export function emptyArm(days: number): ArmAggregate {
-  const samples = Math.floor((days - 1) / SAMPLE_EVERY) + 1;
+  const samples = sampleCount(days);
   return {
     accounts: 0,
     opened: 0,
