@@ -6,6 +6,7 @@ import type {
   Fen,
   Policy,
   PolicyParams,
+  Profile,
   ProfileField,
   RepayAmount,
   Scenario,
@@ -36,6 +37,8 @@ export interface PopulationSettings {
 export interface GenerationContext {
   settings: PopulationSettings;
   until: number;
+  /** the horizon in years (Poisson rates per year scale by it) */
+  years: number;
   /** statement days after day 0, with the due day of each */
   cycles: ReadonlyArray<{ statement: number; due: number }>;
   /** first day of each 30-day month block */
@@ -55,7 +58,7 @@ export function generationContext(settings: PopulationSettings): GenerationConte
   }
   const months: number[] = [];
   for (let d = 0; d <= until; d += 30) months.push(d);
-  return { settings, until, cycles, months, samples: sampleDays(until) };
+  return { settings, until, years: (until + 1) / 365, cycles, months, samples: sampleDays(until) };
 }
 
 const FIELDS: readonly ProfileField[] = ["phone", "address", "device", "bankcard"];
@@ -101,15 +104,8 @@ export function generateScenario(
   rng: Random,
 ): Scenario {
   const { until, settings } = ctx;
-  const years = (until + 1) / 365;
-  const pr = persona.profile;
-  const profile = {
-    age: clamp(drawInt(rng, pr.age), 18, 100),
-    monthlyIncome: Math.max(0, Math.round(draw(rng, pr.monthlyIncome))),
-    verified: rng() < pr.verified,
-    creditHistoryMonths: clamp(drawInt(rng, pr.creditHistoryMonths), 0, 1200),
-    externalDebt: Math.max(0, Math.round(draw(rng, pr.externalDebt))) * 100,
-  };
+  // the sections draw in a fixed order: an account's timeline depends on (seed, persona, index) only
+  const profile = drawProfile(rng, persona.profile);
   const drafts: Draft[] = [];
   const openDay = clamp(drawInt(rng, persona.open.day), 0, until);
   drafts.push({
@@ -119,101 +115,18 @@ export function generateScenario(
     product: "open",
     amount: Math.max(1, Math.round(draw(rng, persona.open.amount) / 100)) * 10000,
   });
-
-  // spending: a Poisson count per 30-day block, spread uniformly within it
-  for (const m of ctx.months) {
-    const from = Math.max(m, openDay + 1);
-    const to = Math.min(m + 29, until);
-    if (from > to) continue;
-    const n = poisson(rng, (persona.spending.perMonth * (to - from + 1)) / 30);
-    for (let i = 0; i < n; i++) {
-      drafts.push({
-        index: 0,
-        day: uniformInt(rng, from, to),
-        type: "purchase",
-        amount: yuanToFen2(draw(rng, persona.spending.amount)),
-        merchant: null,
-      });
-    }
-  }
-
-  // repayment: one habit per statement
-  const r = persona.repayment;
-  for (const { statement, due } of ctx.cycles) {
-    if (statement <= openDay) continue;
-    const u = rng();
-    let day = -1;
-    let amount: RepayAmount | null = null;
-    const onTime = () => Math.max(statement + 1, due - Math.max(0, drawInt(rng, r.daysBeforeDue)));
-    if (u < r.full) [day, amount] = [onTime(), { kind: "full" }];
-    else if (u < r.full + r.statement) [day, amount] = [onTime(), { kind: "statement" }];
-    else if (u < r.full + r.statement + r.minimum) [day, amount] = [onTime(), { kind: "minimum" }];
-    else if (r.late && u < r.full + r.statement + r.minimum + r.late.p)
-      [day, amount] = [due + Math.max(1, drawInt(rng, r.late.days)), { kind: "full" }];
-    if (amount !== null && day <= until) drafts.push({ index: 0, day, type: "repay", amount });
-  }
-
-  if (persona.increases) {
-    const inc = persona.increases;
-    for (const day of activityDays(rng, ctx, inc, openDay + 1, years)) {
-      drafts.push({
-        index: 0,
-        day,
-        type: "apply",
-        product: "increase",
-        amount: yuanToWholeFen(draw(rng, inc.amount), 100),
-      });
-    }
-  }
+  spending(drafts, rng, ctx, persona.spending, openDay);
+  repayments(drafts, rng, ctx, persona.repayment, openDay);
+  if (persona.increases) increases(drafts, rng, ctx, persona.increases, openDay);
   if (persona.externalInquiries) {
-    for (const day of activityDays(rng, ctx, persona.externalInquiries, 0, years)) {
+    for (const day of activityDays(rng, ctx, persona.externalInquiries, 0)) {
       drafts.push({ index: 0, day, type: "external_inquiry" });
     }
   }
-  if (persona.externalDebt) {
-    const n = poisson(rng, persona.externalDebt.perYear * years);
-    for (let i = 0; i < n; i++) {
-      drafts.push({
-        index: 0,
-        day: uniformInt(rng, 0, until),
-        type: "external_debt",
-        amount: yuanToWholeFen(draw(rng, persona.externalDebt.amount)),
-      });
-    }
-  }
-  if (persona.profileChanges) {
-    const pc = persona.profileChanges;
-    const bursts: number[] = [];
-    for (const day of activityDays(rng, ctx, pc, 0, years, bursts)) {
-      drafts.push({
-        index: 0,
-        day,
-        type: "change_profile",
-        field: FIELDS[Math.floor(rng() * FIELDS.length)]!,
-      });
-    }
-    for (const end of bursts) {
-      if (rng() >= pc.verifyAfterBurst) continue;
-      const day = end + Math.max(0, drawInt(rng, pc.verifyDelay));
-      if (day <= until) drafts.push({ index: 0, day, type: "verify_identity" });
-    }
-  }
-  if (persona.income) {
-    const n = poisson(rng, persona.income.perYear * years);
-    const days = Array.from({ length: n }, () => uniformInt(rng, 1, until)).sort((a, b) => a - b);
-    let income = profile.monthlyIncome;
-    for (const day of days) {
-      income = Math.max(0, Math.round(income * (1 + draw(rng, persona.income.change))));
-      drafts.push({ index: 0, day, type: "income", monthlyIncome: income });
-    }
-  }
-  if (persona.support) {
-    const s = persona.support;
-    for (let i = poisson(rng, s.contactPerYear * years); i > 0; i--)
-      drafts.push({ index: 0, day: uniformInt(rng, openDay, until), type: "contact_support" });
-    for (let i = poisson(rng, s.requestReviewPerYear * years); i > 0; i--)
-      drafts.push({ index: 0, day: uniformInt(rng, openDay, until), type: "request_review" });
-  }
+  if (persona.externalDebt) externalDebt(drafts, rng, ctx, persona.externalDebt);
+  if (persona.profileChanges) profileChanges(drafts, rng, ctx, persona.profileChanges);
+  if (persona.income) incomeChanges(drafts, rng, ctx, persona.income, profile.monthlyIncome);
+  if (persona.support) supportRequests(drafts, rng, ctx, persona.support, openDay);
 
   // file order = day order (stable): what the written export lists, so indices round-trip
   // (Array.prototype.sort is stable: same-day events keep the order they were drafted in)
@@ -234,16 +147,163 @@ export function generateScenario(
   };
 }
 
+// Each section below drafts one kind of behaviour into `drafts`; `generateScenario` calls them in a
+// fixed order, which is the order of the random draws.
+
+function drawProfile(rng: Random, pr: Persona["profile"]): Profile {
+  return {
+    age: clamp(drawInt(rng, pr.age), 18, 100),
+    monthlyIncome: Math.max(0, Math.round(draw(rng, pr.monthlyIncome))),
+    verified: rng() < pr.verified,
+    creditHistoryMonths: clamp(drawInt(rng, pr.creditHistoryMonths), 0, 1200),
+    externalDebt: Math.max(0, Math.round(draw(rng, pr.externalDebt))) * 100,
+  };
+}
+
+/** A Poisson count of purchases per 30-day block, spread uniformly within it. */
+function spending(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  sp: Persona["spending"],
+  openDay: number,
+): void {
+  for (const m of ctx.months) {
+    const from = Math.max(m, openDay + 1);
+    const to = Math.min(m + 29, ctx.until);
+    if (from > to) continue;
+    const n = poisson(rng, (sp.perMonth * (to - from + 1)) / 30);
+    for (let i = 0; i < n; i++) {
+      drafts.push({
+        index: 0,
+        day: uniformInt(rng, from, to),
+        type: "purchase",
+        amount: yuanToFen2(draw(rng, sp.amount)),
+        merchant: null,
+      });
+    }
+  }
+}
+
+/** One repayment habit drawn per statement. */
+function repayments(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  r: Persona["repayment"],
+  openDay: number,
+): void {
+  for (const { statement, due } of ctx.cycles) {
+    if (statement <= openDay) continue;
+    const u = rng();
+    let day = -1;
+    let amount: RepayAmount | null = null;
+    const onTime = () => Math.max(statement + 1, due - Math.max(0, drawInt(rng, r.daysBeforeDue)));
+    if (u < r.full) [day, amount] = [onTime(), { kind: "full" }];
+    else if (u < r.full + r.statement) [day, amount] = [onTime(), { kind: "statement" }];
+    else if (u < r.full + r.statement + r.minimum) [day, amount] = [onTime(), { kind: "minimum" }];
+    else if (r.late && u < r.full + r.statement + r.minimum + r.late.p)
+      [day, amount] = [due + Math.max(1, drawInt(rng, r.late.days)), { kind: "full" }];
+    if (amount !== null && day <= ctx.until) drafts.push({ index: 0, day, type: "repay", amount });
+  }
+}
+
+function increases(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  inc: NonNullable<Persona["increases"]>,
+  openDay: number,
+): void {
+  for (const day of activityDays(rng, ctx, inc, openDay + 1)) {
+    drafts.push({
+      index: 0,
+      day,
+      type: "apply",
+      product: "increase",
+      amount: yuanToWholeFen(draw(rng, inc.amount), 100),
+    });
+  }
+}
+
+function externalDebt(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  ed: NonNullable<Persona["externalDebt"]>,
+): void {
+  const n = poisson(rng, ed.perYear * ctx.years);
+  for (let i = 0; i < n; i++) {
+    drafts.push({
+      index: 0,
+      day: uniformInt(rng, 0, ctx.until),
+      type: "external_debt",
+      amount: yuanToWholeFen(draw(rng, ed.amount)),
+    });
+  }
+}
+
+/** Changes of bound details, bursts included; some bursts end with the customer verifying identity. */
+function profileChanges(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  pc: NonNullable<Persona["profileChanges"]>,
+): void {
+  const bursts: number[] = [];
+  for (const day of activityDays(rng, ctx, pc, 0, bursts)) {
+    drafts.push({
+      index: 0,
+      day,
+      type: "change_profile",
+      field: FIELDS[Math.floor(rng() * FIELDS.length)]!,
+    });
+  }
+  for (const end of bursts) {
+    if (rng() >= pc.verifyAfterBurst) continue;
+    const day = end + Math.max(0, drawInt(rng, pc.verifyDelay));
+    if (day <= ctx.until) drafts.push({ index: 0, day, type: "verify_identity" });
+  }
+}
+
+function incomeChanges(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  ic: NonNullable<Persona["income"]>,
+  startIncome: number,
+): void {
+  const n = poisson(rng, ic.perYear * ctx.years);
+  const days = Array.from({ length: n }, () => uniformInt(rng, 1, ctx.until)).sort((a, b) => a - b);
+  let income = startIncome;
+  for (const day of days) {
+    income = Math.max(0, Math.round(income * (1 + draw(rng, ic.change))));
+    drafts.push({ index: 0, day, type: "income", monthlyIncome: income });
+  }
+}
+
+function supportRequests(
+  drafts: Draft[],
+  rng: Random,
+  ctx: GenerationContext,
+  s: NonNullable<Persona["support"]>,
+  openDay: number,
+): void {
+  for (let i = poisson(rng, s.contactPerYear * ctx.years); i > 0; i--)
+    drafts.push({ index: 0, day: uniformInt(rng, openDay, ctx.until), type: "contact_support" });
+  for (let i = poisson(rng, s.requestReviewPerYear * ctx.years); i > 0; i--)
+    drafts.push({ index: 0, day: uniformInt(rng, openDay, ctx.until), type: "request_review" });
+}
+
 /** Days of a Poisson activity (per month) plus its bursts; `burstEnds` collects each burst's last day. */
 function activityDays(
   rng: Random,
   ctx: GenerationContext,
   a: { perMonth: number; bursts?: { perYear: number; count: Dist; withinDays: number } | undefined },
   from: number,
-  years: number,
   burstEnds?: number[],
 ): number[] {
-  const { until } = ctx;
+  const { until, years } = ctx;
   if (from > until) return [];
   const days: number[] = [];
   const n = poisson(rng, (a.perMonth * (until - from + 1)) / 30);
