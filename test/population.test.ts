@@ -13,6 +13,7 @@ import {
   generationContext,
   type PopulationSettings,
 } from "../src/population/generate.js";
+import { chunkRanges, defaultWorkers, IN_PROCESS_BELOW } from "../src/population/parallel.js";
 import { loadPersonaFile, loadPersonas, loadPersonaText, type Persona } from "../src/population/persona.js";
 import { personaJsonSchema } from "../src/population/persona-schema.js";
 import {
@@ -178,6 +179,23 @@ describe("aggregation", () => {
     // each range keeps its own first flips; in index order they begin with the whole range's sample
     const inOrder = flips.map((f) => f.index).sort((a, b) => a - b);
     expect(inOrder.slice(0, whole.flips.length)).toEqual(whole.flips.map((f) => f.index));
+  });
+
+  it("chunks cover the range once, in order, shrinking towards the end", () => {
+    const chunks = chunkRanges(5, 100_005, 2);
+    expect(chunks[0]![0]).toBe(5);
+    expect(chunks.at(-1)![1]).toBe(100_005);
+    for (let i = 1; i < chunks.length; i++) expect(chunks[i]![0]).toBe(chunks[i - 1]![1]);
+    const sizes = chunks.map(([a, b]) => b - a);
+    expect(Math.max(...sizes)).toBe(sizes[0]);
+    expect(sizes.at(-2)).toBeLessThan(sizes[0]!);
+    expect(chunkRanges(0, 0, 2)).toEqual([[0, 0]]);
+  });
+
+  it("defaults to one worker for a small population, to the cores for a large one", () => {
+    expect(defaultWorkers(1000 * 365, 2)).toBe(1);
+    expect(defaultWorkers(IN_PROCESS_BELOW - 1, 8)).toBe(1);
+    expect(defaultWorkers(100_000 * 365, 2)).toBe(2);
   });
 
   it("refuses shards that overlap, leave a gap, or come from another population", () => {

@@ -172,7 +172,11 @@ export function buildProgram(): Command {
       "--challenger-set <name=value...>",
       "challenger policy parameters (on --challenger, or on --policy), e.g. minScore=650",
     )
-    .option("--workers <n>", "worker threads (default: cores)", int("--workers"))
+    .option(
+      "--workers <n>",
+      "worker threads (default: cores; 1 below 4 M account-days, where threads cost more than they save)",
+      int("--workers"),
+    )
     .option("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)")
     .option("--json", "the mergeable result document as JSON")
     .option("--csv <file>", "one row per account")

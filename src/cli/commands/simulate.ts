@@ -23,7 +23,7 @@ import {
   generationContext,
   type PopulationSettings,
 } from "../../population/generate.js";
-import { runParallel } from "../../population/parallel.js";
+import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
   builtinPersonaNames,
   canonicalJson,
@@ -226,9 +226,15 @@ export async function simulateCommand(refs: string[], o: SimulateOptions): Promi
     exportAccount(pop, o);
     return;
   }
-  const workers = checkRange("--workers", o.workers ?? availableParallelism(), 1, 256);
   const shard = o.shard ? parseShard(o.shard) : null;
   const [from, to] = shard ? shardRange(pop.meta.accounts, shard.index, shard.count) : [0, pop.meta.accounts];
+  const arms = pop.settings.challenger ? 2 : 1;
+  const workers = checkRange(
+    "--workers",
+    o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism()),
+    1,
+    256,
+  );
   const meta: PopulationMeta = { ...pop.meta, range: [from, to] };
 
   const csv = o.csv ? openAtomic(o.csv) : null;
