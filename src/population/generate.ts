@@ -132,7 +132,6 @@ export function generateScenario(
   // (Array.prototype.sort is stable: same-day events keep the order they were drafted in)
   drafts.sort(byDay);
   for (let i = 0; i < drafts.length; i++) drafts[i]!.index = i;
-  const events = drafts;
   return {
     name: `${persona.name}-${index}`,
     description: `account ${index} of persona ${persona.name} (seed ${settings.seed})`,
@@ -141,7 +140,7 @@ export function generateScenario(
     seed: settings.seed,
     policy: settings.policy,
     profile,
-    events,
+    events: drafts,
     // the score is sampled on these days (aggregate.ts): the engine snapshots observed days only
     observe: ctx.samples,
   };
