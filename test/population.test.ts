@@ -221,6 +221,28 @@ describe("aggregation", () => {
   });
 });
 
+// every amount at the edge of what a scenario file accepts, bursts far too long: the generator keeps
+// each account exportable
+const extreme = loadPersonaText(
+  [
+    "name: extreme",
+    "share: 1",
+    "profile:",
+    "  monthlyIncome: { median: 900000000, sigma: 5 }",
+    "  externalDebt: { median: 900000000, sigma: 5 }",
+    "open: { amount: { median: 900000000, sigma: 5 } }",
+    "spending: { perMonth: 5, amount: { median: 900000000, sigma: 5 } }",
+    "repayment: { full: 1 }",
+    "increases:",
+    "  perMonth: 1",
+    "  amount: { median: 900000000, sigma: 5 }",
+    "  bursts: { perYear: 2, count: 100000000, withinDays: 5 }",
+    "externalDebt: { perYear: 3, amount: { median: 900000000, sigma: 5 } }",
+    "income: { perYear: 20, change: { min: 0, max: 1000 } }",
+  ].join("\n"),
+  "extreme.yaml",
+);
+
 describe("export round-trip", () => {
   const cases: Array<[string, PopulationSettings, "champion" | "challenger"]> = [
     ["champion", settings(), "champion"],
@@ -239,7 +261,7 @@ describe("export round-trip", () => {
   ];
   it.each(cases)("an exported account replays to the same outcome (%s)", (_label, s, arm) => {
     const ctx = generationContext(s);
-    for (const persona of [...shipped, tiny]) {
+    for (const persona of [...shipped, tiny, extreme]) {
       for (let i = 0; i < 12; i++) {
         let scenario = generateAccount(ctx, persona, i);
         if (arm === "challenger") scenario = challengerScenario(ctx, scenario);
@@ -292,6 +314,12 @@ describe("bad persona files", () => {
 
   it("empty and non-mapping files, unknown persona names", () => {
     expect(() => loadPersonaText("- a\n- b\n", "list.yaml")).toThrow(/mapping/);
+    try {
+      loadPersonaText("name: x\nshare: 1\nspending: { amount: 1e12 }\n", "big.yaml");
+      expect.unreachable("an amount beyond a scenario's range loaded");
+    } catch (e) {
+      expect((e as InputError).format()).toMatch(/big\.yaml:3:\d+: spending\.amount: value out of range/);
+    }
     expect(() => loadPersonas(["stretchd"])).toThrow(/unknown persona "stretchd"/);
     try {
       loadPersonas(["stretchd"]);

@@ -10,8 +10,8 @@ export const SCORE_MIN = 350;
 export const SCORE_BINS = 601; // 350 … 950, one point per bin: medians are exact
 export const SAMPLE_EVERY = 30; // the score is sampled every 30 days for "median score over time"
 export const LIMIT_BIN_YUAN = 500;
-export const LIMIT_BINS = 101; // 0 … 50,000 yuan by 500; the last bin holds everything above
-export const RESTORE_WITHIN = 180;
+const LIMIT_BINS = 101; // 0 … 50,000 yuan by 500; the last bin holds everything above
+const RESTORE_WITHIN = 180;
 
 export const CAUSES: readonly Cause[] = ["credit", "security", "policy"];
 export const STATUSES: readonly Status[] = ["none", "active", "suspended", "closed"];
@@ -281,7 +281,7 @@ export type BinaryMetric = (typeof BINARY_METRICS)[number];
 export const CONTINUOUS_METRICS = ["finalScore", "finalLimit", "charges", "overdueEnd"] as const;
 export type ContinuousMetric = (typeof CONTINUOUS_METRICS)[number];
 
-export function binaryValue(o: Outcome, m: BinaryMetric): number {
+function binaryValue(o: Outcome, m: BinaryMetric): number {
   switch (m) {
     case "opened":
       return o.opened ? 1 : 0;
@@ -302,7 +302,7 @@ export function binaryValue(o: Outcome, m: BinaryMetric): number {
   }
 }
 
-export function continuousValue(o: Outcome, m: ContinuousMetric): number {
+function continuousValue(o: Outcome, m: ContinuousMetric): number {
   switch (m) {
     case "finalScore":
       return o.finalScore;

@@ -12,6 +12,7 @@ import type {
   Scenario,
   ScenarioEvent,
 } from "../engine/types.js";
+import { MAX_YUAN } from "../scenario/schema.js";
 import { sampleDays } from "./aggregate.js";
 import type { Persona } from "./persona.js";
 import type { Dist } from "./persona-schema.js";
@@ -65,8 +66,13 @@ const FIELDS: readonly ProfileField[] = ["phone", "address", "device", "bankcard
 /** events are drafted with index 0 and numbered once sorted */
 type Draft = ScenarioEvent;
 
-const yuanToWholeFen = (yuan: number, min = 1): Fen => Math.max(min, Math.round(yuan)) * 100;
-const yuanToFen2 = (yuan: number): Fen => Math.max(100, Math.round(yuan * 100));
+// A log-normal draw has no upper bound: drawn amounts stop at what a scenario file accepts, so that every
+// generated account exports as a file that loads.
+const capYuan = (yuan: number) => Math.min(MAX_YUAN, yuan);
+const yuanToWholeFen = (yuan: number, min = 1): Fen => Math.max(min, Math.round(capYuan(yuan))) * 100;
+const yuanToFen2 = (yuan: number): Fen => Math.max(100, Math.round(capYuan(yuan) * 100));
+/** A burst of more events than this is not behaviour but a typo in a persona file. */
+const MAX_BURST = 1000;
 
 /** The champion scenario of account `index` of `persona`. */
 export function generateAccount(ctx: GenerationContext, persona: Persona, index: number): Scenario {
@@ -97,12 +103,7 @@ export function challengerScenario(ctx: GenerationContext, champion: Scenario): 
   return { ...champion, events: events.map((e, index) => (e.index === index ? e : { ...e, index })) };
 }
 
-export function generateScenario(
-  ctx: GenerationContext,
-  persona: Persona,
-  index: number,
-  rng: Random,
-): Scenario {
+function generateScenario(ctx: GenerationContext, persona: Persona, index: number, rng: Random): Scenario {
   const { until, settings } = ctx;
   // the sections draw in a fixed order: an account's timeline depends on (seed, persona, index) only
   const profile = drawProfile(rng, persona.profile);
@@ -113,7 +114,7 @@ export function generateScenario(
     day: openDay,
     type: "apply",
     product: "open",
-    amount: Math.max(1, Math.round(draw(rng, persona.open.amount) / 100)) * 10000,
+    amount: Math.max(1, Math.round(capYuan(draw(rng, persona.open.amount)) / 100)) * 10000,
   });
   spending(drafts, rng, ctx, persona.spending, openDay);
   repayments(drafts, rng, ctx, persona.repayment, openDay);
@@ -152,10 +153,10 @@ export function generateScenario(
 function drawProfile(rng: Random, pr: Persona["profile"]): Profile {
   return {
     age: clamp(drawInt(rng, pr.age), 18, 100),
-    monthlyIncome: Math.max(0, Math.round(draw(rng, pr.monthlyIncome))),
+    monthlyIncome: Math.max(0, Math.round(capYuan(draw(rng, pr.monthlyIncome)))),
     verified: rng() < pr.verified,
     creditHistoryMonths: clamp(drawInt(rng, pr.creditHistoryMonths), 0, 1200),
-    externalDebt: Math.max(0, Math.round(draw(rng, pr.externalDebt))) * 100,
+    externalDebt: Math.max(0, Math.round(capYuan(draw(rng, pr.externalDebt)))) * 100,
   };
 }
 
@@ -276,7 +277,7 @@ function incomeChanges(
   const days = Array.from({ length: n }, () => uniformInt(rng, 1, ctx.until)).sort((a, b) => a - b);
   let income = startIncome;
   for (const day of days) {
-    income = Math.max(0, Math.round(income * (1 + draw(rng, ic.change))));
+    income = Math.max(0, Math.round(capYuan(income * (1 + draw(rng, ic.change)))));
     drafts.push({ index: 0, day, type: "income", monthlyIncome: income });
   }
 }
@@ -311,7 +312,7 @@ function activityDays(
     const b = a.bursts;
     for (let k = poisson(rng, b.perYear * years); k > 0; k--) {
       const start = uniformInt(rng, from, until);
-      const count = Math.max(1, drawInt(rng, b.count));
+      const count = clamp(drawInt(rng, b.count), 1, MAX_BURST);
       let end = start;
       for (let i = 0; i < count; i++) {
         const day = Math.min(until, start + Math.floor(rng() * b.withinDays));

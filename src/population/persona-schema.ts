@@ -4,20 +4,23 @@
 // account from it. Types are inferred from the schema; the shipped JSON Schema is generated from it.
 
 import * as z from "zod";
+import { MAX_YUAN } from "../scenario/schema.js";
 
-const MAX_YUAN = 1e9;
+/** No quantity in a persona goes beyond this, the largest yuan amount a scenario file accepts. */
+const MAX_QUANTITY = MAX_YUAN;
+const quantity = z.number().min(-MAX_QUANTITY).max(MAX_QUANTITY);
 
 /** A quantity: a constant, uniform between min and max, or log-normal around a median. */
-const constant = z.number().describe("a fixed value");
+const constant = quantity.describe("a fixed value");
 const uniform = z
-  .strictObject({ min: z.number(), max: z.number() })
+  .strictObject({ min: quantity, max: quantity })
   .describe("uniform between min and max (inclusive)");
 const logNormal = z
   .strictObject({
-    median: z.number().positive(),
+    median: quantity.positive(),
     sigma: z.number().min(0).max(5).describe("spread of log(value)"),
-    min: z.number().optional(),
-    max: z.number().optional(),
+    min: quantity.optional(),
+    max: quantity.optional(),
   })
   .describe("log-normal around `median` with log-spread `sigma`, clipped to [min, max]");
 export const DistSchema = z.union([constant, uniform, logNormal]);
@@ -123,7 +126,6 @@ export const PersonaSchema = z
   .describe("a credit-sim persona: behaviour distributions for a seeded population");
 
 export type WrittenPersona = z.infer<typeof PersonaSchema>;
-export { MAX_YUAN };
 
 /** The field names valid at a path of a persona file, for "did you mean" on unknown keys. */
 export function personaKeysAt(path: readonly PropertyKey[]): string[] {

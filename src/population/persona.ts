@@ -16,7 +16,7 @@ import { type Dist, PersonaSchema, personaKeysAt, type WrittenPersona } from "./
 export type Persona = WrittenPersona & { file: string };
 
 /** The shipped personas/ folder (the same relative place from src/ and from dist/). */
-export const BUILTIN_PERSONA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../personas");
+const BUILTIN_PERSONA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../personas");
 
 const PERSONAS: BuiltinKind = { dir: BUILTIN_PERSONA_DIR, noun: "persona", lister: "credit-sim personas" };
 
@@ -24,7 +24,7 @@ export function builtinPersonaNames(): string[] {
   return builtinNames(PERSONAS);
 }
 
-export function personaPath(ref: string, baseDir = process.cwd()): string {
+function personaPath(ref: string, baseDir = process.cwd()): string {
   return resolveRef(ref, baseDir, PERSONAS);
 }
 

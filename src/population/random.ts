@@ -30,7 +30,7 @@ export function cumulativeShares(shares: readonly number[]): number[] {
 }
 
 /** A standard normal (Box–Muller; one of the pair is dropped to keep the draw count fixed). */
-export function normal(rng: Random): number {
+function normal(rng: Random): number {
   const u = 1 - rng();
   const v = rng();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);

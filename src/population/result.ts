@@ -9,7 +9,7 @@ import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
 import { type PopulationSummary, summarise } from "./stats.js";
 
-export const FORMAT = "credit-sim/population@1";
+const FORMAT = "credit-sim/population@1";
 
 export interface PopulationMeta {
   seed: number;
@@ -75,7 +75,7 @@ const sortKeys = (r: Record<string, number>) =>
   Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 /** The JSON document (aggregates + a summary derived from them). */
-export function toDocument(r: PopulationResult): Record<string, unknown> {
+function toDocument(r: PopulationResult): Record<string, unknown> {
   return {
     format: FORMAT,
     meta: r.meta,

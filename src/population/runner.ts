@@ -151,22 +151,6 @@ function runOutcome(scenario: Parameters<typeof run>[0], rec: OutcomeRecorder): 
   return rec.finish();
 }
 
-/** Runs one account and returns its outcome(s): what `--export-account` checks the export against. */
-export function accountOutcome(
-  settings: PopulationSettings,
-  personas: readonly Persona[],
-  index: number,
-): { persona: Persona; champion: Outcome; challenger: Outcome | null } {
-  const ctx = generationContext(settings);
-  const persona = personas[personaIndexOf(settings, personas, index)]!;
-  const scenario = generateAccount(ctx, persona, index);
-  const champion = runOutcome(scenario, new OutcomeRecorder());
-  const challenger = settings.challenger
-    ? runOutcome(challengerScenario(ctx, scenario), new OutcomeRecorder())
-    : null;
-  return { persona, champion, challenger };
-}
-
 /** a += b: totals are sums, so the order of folding does not matter. */
 export function mergeTotals(a: RangeTotals, b: RangeTotals): void {
   mergeArms(a.champion, b.champion);
@@ -179,7 +163,7 @@ export function mergeArms(a: ArmAggregate[], b: ArmAggregate[]): void {
   for (let i = 0; i < a.length; i++) mergeArm(a[i]!, b[i]!);
 }
 
-export const CSV_FIELDS = [
+const CSV_FIELDS = [
   "opened",
   "open_limit",
   "suspensions",

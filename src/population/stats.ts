@@ -94,7 +94,7 @@ export function quantileBin(
   return length - 1;
 }
 
-export function summariseArm(a: ArmAggregate, days: number): ArmSummary {
+function summariseArm(a: ArmAggregate, days: number): ArmSummary {
   const limitQ = (q: number) => (quantileBin(a.openLimit, q) ?? 0) * LIMIT_BIN_YUAN;
   const scoreQ = (q: number) => (quantileBin(a.finalScore, q) ?? 0) + SCORE_MIN;
   const samples = a.monthlyScore.length / SCORE_BINS;
@@ -145,7 +145,7 @@ export function pairedBinary(
   return { difference: round(mean), ci95: [round(mean - half), round(mean + half)] };
 }
 
-export function pairedMean(
+function pairedMean(
   n: number,
   sum: number,
   sumSq: bigint,
@@ -198,7 +198,7 @@ export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
   overdueEnd: "overdue at the end (mean, yuan)",
 };
 
-export function differences(a: ArmAggregate, b: ArmAggregate, p: Paired): Difference[] {
+function differences(a: ArmAggregate, b: ArmAggregate, p: Paired): Difference[] {
   const out: Difference[] = [];
   for (const m of BINARY_METRICS) {
     const [up, down] = p.binary[m];

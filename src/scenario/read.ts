@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { InputError } from "./errors.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function readInputFile(file: string, kind: "scenario" | "policy" | "persona"): string {
   let size: number;

@@ -93,7 +93,7 @@ export const PolicyFile = z.strictObject({
 export type PolicyFile = z.infer<typeof PolicyFile>;
 export const FullPolicyParams = z.strictObject(policyParamsShape);
 
-export const RepayKeyword = z.enum(["full", "statement", "minimum"]);
+const RepayKeyword = z.enum(["full", "statement", "minimum"]);
 
 export const EventSchema = z.discriminatedUnion("type", [
   ev("apply", "an application: open an account, or increase the limit by `amount`", {
@@ -120,9 +120,9 @@ export const EVENT_TYPES = EventSchema.options.map((o) => o.shape.type.value);
 
 const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
 
-export const STATUSES = ["none", "active", "suspended", "closed"] as const;
-export const CAUSES = ["credit", "security", "policy"] as const;
-export const DECISIONS = [
+const STATUSES = ["none", "active", "suspended", "closed"] as const;
+const CAUSES = ["credit", "security", "policy"] as const;
+const DECISIONS = [
   "approved",
   "approved_lower",
   "declined",
@@ -150,7 +150,7 @@ export const ExpectationSchema = z
   .describe("an expectation, read at the end of its day");
 export type WrittenExpectation = z.infer<typeof ExpectationSchema>;
 
-export const ProfileSchema = z.strictObject({
+const ProfileSchema = z.strictObject({
   age: z.number().int().min(18).max(100).default(30),
   monthlyIncome: z.number().min(0).max(MAX_YUAN).default(8000).describe("yuan"),
   verified: z.boolean().default(true),
