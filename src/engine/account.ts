@@ -73,7 +73,7 @@ export function debtToIncome(a: Account): number | null {
   return (a.profile.externalDebt + balance(a.ledger)) / annualIncome;
 }
 
-export function scoreInputs(a: Account, day: number): ScoreInputs {
+function scoreInputs(a: Account, day: number): ScoreInputs {
   const l = a.ledger;
   let episodes = 0;
   let worst = 0;

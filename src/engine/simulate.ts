@@ -107,7 +107,7 @@ export function simulate(scenario: Scenario): Trace {
 const NO_BILLS: readonly Bill[] = [];
 
 /** Merges a `policy` event into the policy in force. */
-export function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
+function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
   const base = use ?? current;
   const overridden = Object.keys(set).length > 0;
   return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };

@@ -11,7 +11,7 @@ export interface Series {
  * Resamples a step series (each point holds until the next) to `width` columns over days [0, until].
  * A column shows the lowest score of its days, so a short dip (a suspension) is never lost between columns.
  */
-export function resample(points: Series["points"], until: number, width: number): number[] {
+function resample(points: Series["points"], until: number, width: number): number[] {
   const out: number[] = [];
   let j = 0;
   let current = points[0]?.score ?? 0;

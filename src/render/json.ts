@@ -35,7 +35,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
   }
 }
 
-export function stepToJson(scenario: string, s: Step): Record<string, unknown> {
+function stepToJson(scenario: string, s: Step): Record<string, unknown> {
   return {
     scenario,
     day: s.day,

@@ -84,7 +84,7 @@ function bar(value: number, max: number, width: number): string {
 }
 
 /** The final-score histogram in 50-point bins. */
-export function scoreHistogram(bins: readonly number[], width = 40): string {
+function scoreHistogram(bins: readonly number[], width = 40): string {
   const groups: Array<{ label: string; count: number }> = [];
   for (let lo = SCORE_MIN; lo < SCORE_MIN + SCORE_BINS - 1; lo += 50) {
     let count = 0;

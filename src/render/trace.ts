@@ -18,7 +18,7 @@ export interface TraceRenderOptions {
 const DEFAULT_EVENT_WIDTH = 44;
 
 /** The event column fits the longest event text, within reason. */
-export function eventColumnWidth(steps: readonly Step[]): number {
+function eventColumnWidth(steps: readonly Step[]): number {
   let width = 20;
   for (const s of steps) width = Math.max(width, describeEvent(s.event, s.applied).length);
   return Math.min(width, 72);
@@ -52,7 +52,7 @@ function statusText(s: Step): string {
   return s.status === "suspended" ? `suspended (${s.cause})` : s.status;
 }
 
-export function renderStep(step: Step, o: TraceRenderOptions): string[] {
+function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const isEngine = ["statement", "due", "overdue", "review"].includes(step.event.type);
   const event = describeEvent(step.event, step.applied);
@@ -84,7 +84,7 @@ export function renderStep(step: Step, o: TraceRenderOptions): string[] {
   return lines;
 }
 
-export function renderExplain(step: Step, o: TraceRenderOptions): string[] {
+function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [
     c.dim(
@@ -108,7 +108,7 @@ export function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   return lines;
 }
 
-export function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
+function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const header = [
     c.bold(scenario.name) + (scenario.description ? ` — ${scenario.description}` : ""),
@@ -133,7 +133,7 @@ export function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[
 }
 
 /** What happened, in a few sentences: suspensions with their reasons, restorations, the end state. */
-export function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
+function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [c.bold("Summary")];
   const decisions = trace.steps.filter((s) => s.decision !== null && s.decision !== "info");

@@ -9,8 +9,8 @@ import { InputError } from "../scenario/errors.js";
 import { showPath } from "./paths.js";
 import { SNAPSHOT_DIR } from "./snapshot-files.js";
 
-export const DEFAULT_PATHS = ["scenarios/"];
-export const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
+const DEFAULT_PATHS = ["scenarios/"];
+const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
 const IGNORE = [`**/${SNAPSHOT_DIR}/**`, "**/node_modules/**", "**/.*/**", "**/*.schema.json"];
 
 export interface ScenarioFile {

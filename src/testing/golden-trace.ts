@@ -5,7 +5,7 @@
 import type { Scenario, Step } from "../engine/types.js";
 import { STEP_COLUMNS, stepLine, summariseStep } from "./steps.js";
 
-export const FORMAT = 1;
+const FORMAT = 1;
 
 export function goldenTrace(scenario: Scenario, steps: readonly Step[]): string {
   const header = [
@@ -16,6 +16,3 @@ export function goldenTrace(scenario: Scenario, steps: readonly Step[]): string 
   ];
   return `${[...header, ...steps.map((s) => stepLine(summariseStep(s)))].join("\n")}\n`;
 }
-
-/** The header's column line, for diffs that want to show what the columns mean. */
-export const GOLDEN_COLUMNS = `#${STEP_COLUMNS.slice(1)}`;

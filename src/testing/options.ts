@@ -4,7 +4,7 @@
 import { suggest, UsageError } from "../scenario/errors.js";
 import { parseShard, type Shard } from "./shard.js";
 
-export const REPORTERS = ["pretty", "json", "junit"] as const;
+const REPORTERS = ["pretty", "json", "junit"] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 export interface RawTestOptions {

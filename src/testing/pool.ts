@@ -30,14 +30,14 @@ export interface PoolResult {
 }
 
 /** Below this many files per worker, starting a worker costs more than it saves (measured: a worker costs ~0.3 s of CPU to start and warm up, about 60 files' work). */
-export const FILES_PER_WORKER = 60;
+const FILES_PER_WORKER = 60;
 /** Tasks a worker holds at once, so it never waits for the main thread between files. */
 const IN_FLIGHT = 4;
 
-export const isFailure = (r: ScenarioReport | FilteredOut): boolean =>
+const isFailure = (r: ScenarioReport | FilteredOut): boolean =>
   !("filtered" in r) && (r.status === "failed" || r.status === "error");
 
-export function workerCount(files: number, requested?: number): number {
+function workerCount(files: number, requested?: number): number {
   const max = requested ?? availableParallelism();
   return Math.max(1, Math.min(max, Math.floor(files / FILES_PER_WORKER)));
 }

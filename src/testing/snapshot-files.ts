@@ -5,7 +5,7 @@ import { existsSync, readdirSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export const SNAPSHOT_DIR = "__snapshots__";
-export const SNAPSHOT_EXT = ".trace";
+const SNAPSHOT_EXT = ".trace";
 
 export function snapshotPathFor(scenarioFile: string): string {
   return join(dirname(scenarioFile), SNAPSHOT_DIR, `${basename(scenarioFile)}${SNAPSHOT_EXT}`);

@@ -19,8 +19,6 @@ import { applyEdit, dayOf, type Edit, type Variant, yuanText } from "./variant.j
 
 export type Goal = "avoid-suspended" | "avoid-declined" | "reach-restored";
 
-export const GOALS: readonly Goal[] = ["avoid-suspended", "avoid-declined", "reach-restored"];
-
 export interface Candidate {
   edit: Edit;
   /** the event it changes (two edits on one event never combine); null for an added event */
@@ -95,7 +93,7 @@ function firstRestoredAfter(trace: Trace, day: number): number | null {
 }
 
 /** Whether a variant's trace meets the goal (relative to the base's). */
-export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
+function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
   if (goal !== "reach-restored") return !trace.steps.some((s) => isAdverse(goal, s));
   const suspended = restoreTarget(base);
   if (!suspended) return false;
@@ -109,7 +107,7 @@ export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
 const money = yuanText;
 
 /** The single edits worth trying, in a fixed order. */
-export function candidates(
+function candidates(
   goal: Goal,
   v: Variant,
   base: Trace,
@@ -304,7 +302,7 @@ function distance(goal: Goal, trace: Trace, base: Trace): number {
   return bad.length * 100_000 - (bad[0]?.day ?? 0);
 }
 
-export function describeProblem(goal: Goal, base: Trace): string {
+function describeProblem(goal: Goal, base: Trace): string {
   const o = outcome(base);
   if (goal === "avoid-suspended") {
     return o.suspensions === 0
@@ -337,7 +335,7 @@ function outcomeText(goal: Goal, trace: Trace, base: Trace): string {
     : `the account would have been restored on day ${now} instead of day ${was}`;
 }
 
-export function adviceText(goal: Goal, chosen: readonly Candidate[], trace: Trace, base: Trace): string {
+function adviceText(goal: Goal, chosen: readonly Candidate[], trace: Trace, base: Trace): string {
   const clauses = [...chosen].sort((a, b) => clauseDay(a) - clauseDay(b)).map((c) => `had ${c.clause}`);
   const joined =
     clauses.length <= 1 ? clauses.join("") : `${clauses.slice(0, -1).join(", ")} and ${clauses.at(-1)}`;

@@ -121,7 +121,7 @@ export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, 
   return `${lines.join("\n")}\n`;
 }
 
-export function searchSummary(r: CounterfactualResult): string {
+function searchSummary(r: CounterfactualResult): string {
   const sizes = r.bySize
     .map((s) => {
       const what =

@@ -83,7 +83,7 @@ export function dayOf(e: { day?: number | undefined; date?: string | undefined }
   return s !== null && d !== null ? d - s : 0;
 }
 
-export function findEvent(v: Variant, id: number, label: string): VariantEvent {
+function findEvent(v: Variant, id: number, label: string): VariantEvent {
   const found = v.events.find((e) => e.id === id);
   if (found) return found;
   const removed = v.edits.some((e) => e.kind === "remove" && e.ids.includes(id));
@@ -116,7 +116,7 @@ export function validateEvent(data: unknown, label: string): WrittenEvent {
 }
 
 /** Validates policy parameter overrides as a `set:` block in a file is validated. */
-export function validateParams(data: unknown, label: string): PolicyOverrides {
+function validateParams(data: unknown, label: string): PolicyOverrides {
   return validateOne(OneSet, { set: data }, label, /^events\[0\]\.set\.?/).set;
 }
 
@@ -209,7 +209,7 @@ function checkWithinSpan(e: WrittenEvent, v: Variant, label: string): void {
   }
 }
 
-export function describeEditKind(e: Edit): string {
+function describeEditKind(e: Edit): string {
   return `--${e.kind === "policy" ? "policy" : e.kind}`;
 }
 
@@ -278,7 +278,7 @@ function relabel(err: InputError, ids: number[], file: string): InputError {
 }
 
 /** A short description of a written event, for listings and advice. */
-export function describeWritten(e: WrittenEvent, start: string): string {
+function describeWritten(e: WrittenEvent, start: string): string {
   const day = dayOf(e, start);
   const at = e.date !== undefined ? `${e.date}, day ${day}` : `day ${day}`;
   return `${whatWritten(e)} on ${at}`;

@@ -16,7 +16,7 @@ import type {
 } from "../../src/engine/types.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** The shipped default policy, as the loader reads it. */
 export const DEFAULT_POLICY: Policy = loadPolicy("default", ROOT);
@@ -60,7 +60,7 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
   };
 }
 
-export const fen = (yuan: number): number => Math.round(yuan * 100);
+const fen = (yuan: number): number => Math.round(yuan * 100);
 
 type WithoutIndex<T> = T extends unknown ? Omit<T, "index"> : never;
 export type EventInput = WithoutIndex<ScenarioEvent>;
@@ -124,7 +124,7 @@ export interface ScenarioOptions {
   observe?: number[];
 }
 
-export const DEFAULT_PROFILE: Profile = {
+const DEFAULT_PROFILE: Profile = {
   age: 30,
   monthlyIncome: 10_000,
   verified: true,

@@ -19,7 +19,7 @@ export interface RunOptions {
 }
 
 /** Loads every file first, so a bad file fails before any output is written. */
-export function loadAll(files: readonly string[], options: RunOptions = {}): LoadedScenario[] {
+function loadAll(files: readonly string[], options: RunOptions = {}): LoadedScenario[] {
   const policyCache = new Map<string, Policy>();
   const loaded = files.map((file) =>
     loadScenario(file, {
@@ -33,7 +33,7 @@ export function loadAll(files: readonly string[], options: RunOptions = {}): Loa
   return loaded;
 }
 
-export function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
+function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
   const seen = new Map<string, string>();
   for (const l of loaded) {
     const other = seen.get(l.scenario.name);

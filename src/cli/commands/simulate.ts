@@ -84,7 +84,7 @@ function checkRange(name: string, value: number, lo: number, hi: number): number
   return value;
 }
 
-export function parseShard(text: string): { index: number; count: number } {
+function parseShard(text: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
@@ -98,12 +98,12 @@ export function parseShard(text: string): { index: number; count: number } {
 }
 
 /** Shard i (1-based) of n: a contiguous block of account indices. */
-export function shardRange(accounts: number, index: number, count: number): [number, number] {
+function shardRange(accounts: number, index: number, count: number): [number, number] {
   return [Math.floor((accounts * (index - 1)) / count), Math.floor((accounts * index) / count)];
 }
 
 /** `--challenger-set minScore=650 maxApplications30d=2`: policy parameters, checked like a policy file's. */
-export function parseChallengerSet(pairs: readonly string[]): Partial<PolicyParams> {
+function parseChallengerSet(pairs: readonly string[]): Partial<PolicyParams> {
   const raw: Record<string, unknown> = {};
   const keys = Object.keys(policyParamsShape);
   for (const pair of pairs) {

@@ -35,7 +35,7 @@ export interface WhatifOptions {
   color?: boolean;
 }
 
-export const FLAG_USAGE = [
+const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",
   '  --remove 7 | 10-12 | "type=apply,product=increase,day>=80"',
   "  --add '{day: 60, type: repay, amount: full}'",
@@ -151,7 +151,7 @@ function parseGoal(o: WhatifOptions): Goal | null {
 }
 
 /** Writes a variant as a new scenario file; never replaces a file unless forced. */
-export function save(v: Variant, target: string, force: boolean): string {
+function save(v: Variant, target: string, force: boolean): string {
   if (!existsSync(dirname(resolve(target)))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
   }

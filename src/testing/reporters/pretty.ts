@@ -137,7 +137,7 @@ function colourDiff(line: string, c: ChalkInstance): string {
   return c.dim(line);
 }
 
-export function summaryLines(run: TestRun, c: ChalkInstance): string[] {
+function summaryLines(run: TestRun, c: ChalkInstance): string[] {
   const s = run.summary;
   const part = (n: number, label: string, colour: (t: string) => string) =>
     n ? colour(`${n} ${label}`) : `${n} ${label}`;
