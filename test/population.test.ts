@@ -9,11 +9,12 @@ import { OutcomeRecorder } from "../src/population/aggregate.js";
 import { scenarioYaml } from "../src/population/export.js";
 import {
   challengerScenario,
+  expectedEvents,
   generateAccount,
   generationContext,
   type PopulationSettings,
 } from "../src/population/generate.js";
-import { chunkRanges, defaultWorkers, IN_PROCESS_BELOW } from "../src/population/parallel.js";
+import { chunkRanges, defaultWorkers, IN_PROCESS_BELOW, workerFailure } from "../src/population/parallel.js";
 import { loadPersonaFile, loadPersonas, loadPersonaText, type Persona } from "../src/population/persona.js";
 import { personaJsonSchema } from "../src/population/persona-schema.js";
 import {
@@ -35,6 +36,27 @@ const policy = loadPolicy("default", ROOT);
 const tightened = loadPolicy("tightened", ROOT);
 const shipped = loadPersonas([]);
 const tiny = loadPersonaFile(join(FIXTURES, "tiny.yaml"));
+// every amount at the edge of what a scenario file accepts, bursts far too long: the generator keeps
+// each account exportable
+const extreme = loadPersonaText(
+  [
+    "name: extreme",
+    "share: 1",
+    "profile:",
+    "  monthlyIncome: { median: 900000000, sigma: 5 }",
+    "  externalDebt: { median: 900000000, sigma: 5 }",
+    "open: { amount: { median: 900000000, sigma: 5 } }",
+    "spending: { perMonth: 5, amount: { median: 900000000, sigma: 5 } }",
+    "repayment: { full: 1 }",
+    "increases:",
+    "  perMonth: 1",
+    "  amount: { median: 900000000, sigma: 5 }",
+    "  bursts: { perYear: 2, count: 100000000, withinDays: 5 }",
+    "externalDebt: { perYear: 3, amount: { median: 900000000, sigma: 5 } }",
+    "income: { perYear: 20, change: { min: 0, max: 1000 } }",
+  ].join("\n"),
+  "extreme.yaml",
+);
 
 const settings = (over: Partial<PopulationSettings> = {}): PopulationSettings => ({
   seed: 7,
@@ -192,6 +214,30 @@ describe("aggregation", () => {
     expect(chunkRanges(0, 0, 2)).toEqual([[0, 0]]);
   });
 
+  it("sizes a worker's heap from the events an account holds (the estimate is close to the draws)", () => {
+    const s = settings({ days: 730 });
+    const ctx = generationContext(s);
+    for (const persona of [...shipped, extreme]) {
+      let total = 0;
+      for (let i = 0; i < 200; i++) total += generateAccount(ctx, persona, i).events.length;
+      const estimate = expectedEvents(persona, 730);
+      // at least the mean drawn (it is an allowance), and not wildly above it
+      expect(estimate).toBeGreaterThanOrEqual((total / 200) * 0.95);
+      expect(estimate).toBeLessThan((total / 200) * 3);
+    }
+  });
+
+  it("a worker out of memory is a limit of the run, with what to do, not an internal error", () => {
+    const oom = Object.assign(new Error("Worker terminated due to reaching memory limit"), {
+      code: "ERR_WORKER_OUT_OF_MEMORY",
+    });
+    const e = workerFailure(oom, 96);
+    expect(e).toBeInstanceOf(InputError);
+    expect((e as InputError).format()).toMatch(/96 MB[\s\S]*--workers 1/);
+    const other = new Error("boom");
+    expect(workerFailure(other, 96)).toBe(other);
+  });
+
   it("defaults to one worker for a small population, to the cores for a large one", () => {
     expect(defaultWorkers(1000 * 365, 2)).toBe(1);
     expect(defaultWorkers(IN_PROCESS_BELOW - 1, 8)).toBe(1);
@@ -220,28 +266,6 @@ describe("aggregation", () => {
     expect(pairedBinary(100, 0, 0)).toEqual({ difference: 0, ci95: [0, 0] });
   });
 });
-
-// every amount at the edge of what a scenario file accepts, bursts far too long: the generator keeps
-// each account exportable
-const extreme = loadPersonaText(
-  [
-    "name: extreme",
-    "share: 1",
-    "profile:",
-    "  monthlyIncome: { median: 900000000, sigma: 5 }",
-    "  externalDebt: { median: 900000000, sigma: 5 }",
-    "open: { amount: { median: 900000000, sigma: 5 } }",
-    "spending: { perMonth: 5, amount: { median: 900000000, sigma: 5 } }",
-    "repayment: { full: 1 }",
-    "increases:",
-    "  perMonth: 1",
-    "  amount: { median: 900000000, sigma: 5 }",
-    "  bursts: { perYear: 2, count: 100000000, withinDays: 5 }",
-    "externalDebt: { perYear: 3, amount: { median: 900000000, sigma: 5 } }",
-    "income: { perYear: 20, change: { min: 0, max: 1000 } }",
-  ].join("\n"),
-  "extreme.yaml",
-);
 
 describe("export round-trip", () => {
   const cases: Array<[string, PopulationSettings, "champion" | "challenger"]> = [

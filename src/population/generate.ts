@@ -295,6 +295,37 @@ function supportRequests(
     drafts.push({ index: 0, day: uniformInt(rng, openDay, ctx.until), type: "request_review" });
 }
 
+/**
+ * About how many events one account of `persona` holds over `days` days: the Poisson means of every
+ * section, bursts counted at their largest. What a worker's heap must make room for (parallel.ts).
+ */
+export function expectedEvents(persona: Persona, days: number): number {
+  const months = days / 30;
+  const years = days / 365;
+  const activity = (a: { perMonth: number; bursts?: { perYear: number; count: Dist } | undefined }) =>
+    a.perMonth * months +
+    (a.bursts ? a.bursts.perYear * years * Math.min(MAX_BURST, high(a.bursts.count)) : 0);
+  const { increases, externalInquiries, externalDebt, profileChanges, income, support } = persona;
+  return (
+    1 +
+    persona.spending.perMonth * months +
+    months + // one repayment a statement
+    (increases ? activity(increases) : 0) +
+    (externalInquiries ? activity(externalInquiries) : 0) +
+    (externalDebt ? externalDebt.perYear * years : 0) +
+    (profileChanges ? activity(profileChanges) * 2 : 0) + // a verification may follow each burst
+    (income ? income.perYear * years : 0) +
+    (support ? (support.contactPerYear + support.requestReviewPerYear) * years : 0)
+  );
+}
+
+/** The high end of a distribution: its maximum, or two spreads above a log-normal's median. */
+function high(d: Dist): number {
+  if (typeof d === "number") return d;
+  if ("median" in d) return Math.min(d.max ?? Number.POSITIVE_INFINITY, d.median * Math.exp(2 * d.sigma));
+  return d.max;
+}
+
 /** Days of a Poisson activity (per month) plus its bursts; `burstEnds` collects each burst's last day. */
 function activityDays(
   rng: Random,

@@ -7,8 +7,9 @@
 // is the same for any worker count and any chunking.
 
 import { Worker } from "node:worker_threads";
+import { UsageError } from "../scenario/errors.js";
 import { armBytes } from "./aggregate.js";
-import type { PopulationSettings } from "./generate.js";
+import { expectedEvents, type PopulationSettings } from "./generate.js";
 import type { Persona } from "./persona.js";
 import type { WorkerInit, WorkerReply, WorkerTask } from "./population-worker.js";
 import {
@@ -32,12 +33,14 @@ export interface ParallelOptions extends RangeOptions {
 
 const MIN_CHUNK = 20;
 const MAX_CHUNK = 2000;
-// A worker's heap: its working set (one account at a time, one chunk's CSV lines) fits in a few MB; the
-// caps make V8 collect instead of growing the heap over a long run, so memory stays flat in the number
-// of accounts. A smaller young generation also keeps peak memory down at no cost in throughput (measured
-// with `npm run bench`: 8 MB and 16 MB run alike). The totals come on top of the old-generation cap.
+// A worker's heap is capped so that V8 collects instead of growing the heap over a long run: memory stays
+// flat in the number of accounts. A smaller young generation also keeps peak memory down at no cost in
+// throughput (measured with `npm run bench`: 8 MB and 16 MB run alike). The old generation gets a base,
+// plus room for the heaviest account (its events and what the engine keeps of them: ~120 bytes an event
+// live, measured, given five times over for what is not yet collected), plus room for the totals.
 const OLD_SPACE_MB = 32;
 const YOUNG_SPACE_MB = 8;
+const HEAP_BYTES_PER_EVENT = 600;
 
 /**
  * Below this many account-days (both arms counted) `--workers` defaults to 1: each worker thread is a
@@ -137,30 +140,37 @@ export async function runParallel(
   };
   if (threads > 0) {
     const init: WorkerInit = { settings, personas: [...personas], options: rangeOptions };
-    // the totals live in the worker for the whole run: room for them twice over (V8 needs space to move
-    // what it keeps), or a long horizon (`--days 36500`) runs out of heap
-    const arms = personas.length * (settings.challenger ? 2 : 1);
-    const totalsMb = Math.ceil((2 * arms * armBytes(settings.days)) / 2 ** 20);
+    const armsPerAccount = settings.challenger ? 2 : 1;
+    const events = Math.max(...personas.map((p) => expectedEvents(p, settings.days)));
+    const accountMb = Math.ceil((armsPerAccount * events * HEAP_BYTES_PER_EVENT) / 2 ** 20);
+    // the totals live in the worker for the whole run (twice over, for headroom): a long horizon
+    // (`--days 36500`) makes them tens of MB
+    const totalsMb = Math.ceil((2 * personas.length * armsPerAccount * armBytes(settings.days)) / 2 ** 20);
+    const heapMb = OLD_SPACE_MB + accountMb + totalsMb;
     for (let i = 0; i < threads; i++) {
       const w = new Worker(new URL("./population-worker.js", import.meta.url), {
         workerData: init,
-        resourceLimits: {
-          maxOldGenerationSizeMb: OLD_SPACE_MB + totalsMb,
-          maxYoungGenerationSizeMb: YOUNG_SPACE_MB,
-        },
+        resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: YOUNG_SPACE_MB },
       });
       workers.push(w);
       w.on("message", (msg: WorkerReply) => {
-        if (msg.type === "totals") totals.set(w, msg.totals);
-        else {
-          deliver(msg.chunk, msg.ordered);
-          inflight.set(w, inflight.get(w)! - 1);
-          dispatch();
+        // after a failure, what other workers still had in flight goes nowhere (the CSV file is gone)
+        if (failure) return;
+        try {
+          if (msg.type === "totals") totals.set(w, msg.totals);
+          else {
+            deliver(msg.chunk, msg.ordered);
+            inflight.set(w, inflight.get(w)! - 1);
+            dispatch();
+          }
+        } catch (e) {
+          // writing a chunk's CSV lines failed: the run fails where it waits, not as an uncaught error
+          failure = e instanceof Error ? e : new Error(String(e));
         }
         poke();
       });
       w.on("error", (e) => {
-        failure ??= e instanceof Error ? e : new Error(String(e));
+        failure ??= workerFailure(e, heapMb);
         poke();
       });
       w.on("exit", (code) => {
@@ -190,10 +200,24 @@ export async function runParallel(
       await sleep();
     }
   } finally {
-    for (const w of workers) void w.terminate();
+    for (const w of workers) {
+      w.removeAllListeners("message");
+      void w.terminate();
+    }
   }
   // worker order: any order gives the same sums
   const [first, ...rest] = workers.map((w) => totals.get(w)!);
   for (const t of rest) mergeTotals(first!, t);
   return { from, to, ...first!, flips, csv: csv.join("") };
+}
+
+/** A worker's error as the user should see it: running out of heap is a limit of this run, not a bug. */
+export function workerFailure(e: unknown, heapMb: number): Error {
+  if ((e as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+    return new UsageError(
+      `a worker thread ran out of memory: an account of this population needs more than the ${heapMb} MB a worker is given`,
+      "run it with --workers 1 (in the main thread, without that cap), or with fewer days or events per account",
+    );
+  }
+  return e instanceof Error ? e : new Error(String(e));
 }
