@@ -26,9 +26,10 @@ describe("credit-sim simulate", () => {
     const one = ok(["simulate", ...POP, "--challenger", "tightened", "--workers", "1", "--json"]);
     const two = ok(["simulate", ...POP, "--challenger", "tightened", "--workers", "2", "--json"]);
     expect(two).toBe(one);
-    // the report too, flips table included, with workers that each fold their own totals
+    // the report too, flips table included, with workers that each fold their own totals: 240 accounts
+    // make 12 chunks, which three workers take in an interleaved order
     const report = (workers: string) =>
-      ok(["simulate", ...POP, "--challenger", "tightened", "--workers", workers]);
+      ok(["simulate", ...POP, "--accounts", "240", "--challenger", "tightened", "--workers", workers]);
     expect(report("3")).toBe(report("1"));
     const doc = JSON.parse(one);
     expect(doc.meta.accounts).toBe(60);
@@ -41,16 +42,8 @@ describe("credit-sim simulate", () => {
   });
 
   it("a century-long horizon runs in workers too (their heap makes room for the totals)", () => {
-    const long = [
-      "simulate",
-      "stretched",
-      "--accounts",
-      "30",
-      "--days",
-      "36500",
-      "--challenger",
-      "tightened",
-    ];
+    // every shipped persona under two policies: tens of MB of histograms in each worker
+    const long = ["simulate", "--accounts", "24", "--days", "36500", "--challenger", "tightened"];
     expect(ok([...long, "--workers", "2"])).toBe(ok([...long, "--workers", "1"]));
   });
 
