@@ -174,7 +174,7 @@ export function buildProgram(): Command {
     )
     .option(
       "--workers <n>",
-      "worker threads (default: cores; 1 below 4 M account-days, where threads cost more than they save)",
+      "worker threads (default: cores; 1 below 4 M account-days, both policies counted, where threads cost more than they save)",
       int("--workers"),
     )
     .option("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)")

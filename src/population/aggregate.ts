@@ -339,7 +339,7 @@ export function emptyPaired(): Paired {
   };
 }
 
-/** Paired accumulation with BigInt squares, folded into `Paired` by `flushPaired`. */
+/** Paired accumulation with BigInt squares, written into `Paired` by `result()`. */
 export class PairedAccumulator {
   readonly p = emptyPaired();
   private readonly sq = new Map<ContinuousMetric, bigint>(CONTINUOUS_METRICS.map((m) => [m, 0n]));

@@ -68,8 +68,9 @@ export interface RangeOrdered {
 /**
  * Runs ranges of accounts and adds their outcomes into one set of totals. A worker keeps one for its
  * whole share of the population and hands back only the ordered part per range (progress, flips, CSV):
- * the totals are whole-number sums, so one fold per worker at the end gives the same bytes as folding
- * every range, without cloning the histograms across threads for every range.
+ * the totals are whole-number sums, which do not depend on the order ranges are added in (the one keyed
+ * object, the flip counts, is sorted wherever it is written), and the histograms need not be cloned
+ * across threads for every range.
  */
 export class RangeRunner {
   private readonly ctx: GenerationContext;
@@ -123,7 +124,7 @@ export class RangeRunner {
     return { flips, csv: csv.length ? `${csv.join("\n")}\n` : "" };
   }
 
-  /** The totals of every range run so far. */
+  /** The totals of every range run so far: the runner's own objects, to take once it is done. */
   totals(): RangeTotals {
     return {
       champion: this.champion,
@@ -151,7 +152,7 @@ function runOutcome(scenario: Parameters<typeof run>[0], rec: OutcomeRecorder): 
   return rec.finish();
 }
 
-/** a += b: totals are sums, so the order of folding does not matter. */
+/** a += b: totals are sums, so any order of folding gives the same sums. */
 export function mergeTotals(a: RangeTotals, b: RangeTotals): void {
   mergeArms(a.champion, b.champion);
   if (a.challenger && b.challenger) mergeArms(a.challenger, b.challenger);

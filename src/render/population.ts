@@ -216,9 +216,8 @@ export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions
       c.bold(
         `Accounts whose outcome flips: ${int(all.flipped ?? 0)} (${pct(all.champion.accounts ? (all.flipped ?? 0) / all.champion.accounts : 0)})`,
       ),
-      // most frequent first; ties by name, whatever order the workers' totals were folded in
       ...Object.entries(all.flips ?? {})
-        .sort(([ka, a], [kb, b]) => b - a || (ka < kb ? -1 : ka > kb ? 1 : 0))
+        .sort(([, a], [, b]) => b - a)
         .map(([k, v]) => `  ${pad(k, 44)} ${lpad(int(v), 8)}`),
     );
     if (r.flips.length > 0) {

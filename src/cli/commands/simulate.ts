@@ -231,7 +231,8 @@ export async function simulateCommand(refs: string[], o: SimulateOptions): Promi
   const arms = pop.settings.challenger ? 2 : 1;
   const workers = checkRange(
     "--workers",
-    o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism()),
+    o.workers ??
+      defaultWorkers((to - from) * pop.settings.days * arms, Math.min(256, availableParallelism())),
     1,
     256,
   );
