@@ -62,6 +62,18 @@ function simulate(args) {
   return { seconds, rssMb: rss, stdout: r.stdout };
 }
 
+/** `credit-sim simulate` over the shipped personas, as JSON (what every run here measures). */
+const simulateArgs = (accounts, workers, days) => [
+  "simulate",
+  "--accounts",
+  String(accounts),
+  "--days",
+  String(days),
+  "--workers",
+  String(workers),
+  "--json",
+];
+
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const line = (label, value, target = "") =>
   console.log(`${label.padEnd(52)} ${value.padStart(22)}  ${target}`);
@@ -69,16 +81,7 @@ const line = (label, value, target = "") =>
 console.log(`population: ${fmt(ACCOUNTS)} accounts × ${DAYS} days, shipped personas, policy default`);
 const runs = {};
 for (const workers of [1, 2]) {
-  const args = [
-    "simulate",
-    "--accounts",
-    String(ACCOUNTS),
-    "--days",
-    String(DAYS),
-    "--workers",
-    String(workers),
-    "--json",
-  ];
+  const args = simulateArgs(ACCOUNTS, workers, DAYS);
   let r = simulate(args);
   for (let i = 1; i < RUNS; i++) {
     const again = simulate(args);
@@ -107,16 +110,7 @@ line("speed-up 2 workers / 1 worker", `${fmt(runs[1].seconds / runs[2].seconds, 
 if (MARGINAL > ACCOUNTS) {
   const big = {};
   for (const workers of [1, 2]) {
-    const args = [
-      "simulate",
-      "--accounts",
-      String(MARGINAL),
-      "--days",
-      String(DAYS),
-      "--workers",
-      String(workers),
-      "--json",
-    ];
+    const args = simulateArgs(MARGINAL, workers, DAYS);
     big[workers] = Infinity;
     for (let i = 0; i < RUNS; i++) big[workers] = Math.min(big[workers], simulate(args).seconds);
   }
@@ -132,16 +126,7 @@ if (MARGINAL > ACCOUNTS) {
 // The machine's own ceiling for this workload: two independent one-worker processes, each with half
 // the accounts, side by side. No shared code path, no messages: what two cores give an allocation-heavy
 // engine here. The worker speed-up can only approach it.
-const half = [
-  "simulate",
-  "--accounts",
-  String(ACCOUNTS / 2),
-  "--days",
-  String(DAYS),
-  "--workers",
-  "1",
-  "--json",
-];
+const half = simulateArgs(ACCOUNTS / 2, 1, DAYS);
 const t0 = process.hrtime.bigint();
 await Promise.all([spawnAsync([...half, "--seed", "1"]), spawnAsync([...half, "--seed", "2"])]);
 const pair = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -152,26 +137,8 @@ line(
 );
 
 console.log(`\nmemory: peak RSS, 2 workers, ${MEM_DAYS} days per account (documented sample, see header)`);
-const small = simulate([
-  "simulate",
-  "--accounts",
-  String(MEM_SMALL),
-  "--days",
-  String(MEM_DAYS),
-  "--workers",
-  "2",
-  "--json",
-]);
+const small = simulate(simulateArgs(MEM_SMALL, 2, MEM_DAYS));
 line(`peak RSS at ${fmt(MEM_SMALL)} accounts`, `${fmt(small.rssMb, 1)} MB`, `(${fmt(small.seconds, 1)} s)`);
-const large = simulate([
-  "simulate",
-  "--accounts",
-  String(MEM_LARGE),
-  "--days",
-  String(MEM_DAYS),
-  "--workers",
-  "2",
-  "--json",
-]);
+const large = simulate(simulateArgs(MEM_LARGE, 2, MEM_DAYS));
 line(`peak RSS at ${fmt(MEM_LARGE)} accounts`, `${fmt(large.rssMb, 1)} MB`, `(${fmt(large.seconds, 1)} s)`);
 line("ratio", `${fmt(large.rssMb / small.rssMb, 2)} ×`, "(target ≤ 1.2 ×)");
