@@ -4,6 +4,7 @@
 // account from it. Types are inferred from the schema; the shipped JSON Schema is generated from it.
 
 import * as z from "zod";
+import { jsonSchemaOf } from "../scenario/json-schema.js";
 import { MAX_YUAN } from "../scenario/schema.js";
 
 /** No quantity in a persona goes beyond this, the largest yuan amount a scenario file accepts. */
@@ -160,13 +161,5 @@ function unwrapObject(t: z.ZodType): z.ZodObject | null {
 }
 
 export function personaJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(PersonaSchema, { io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
-  return {
-    ...schema,
-    $id: "https://credit-sim.invalid/schema/persona.schema.json",
-    title: "credit-sim persona",
-  };
+  return jsonSchemaOf(PersonaSchema, "persona", "credit-sim persona");
 }

@@ -1,16 +1,14 @@
-// The JSON Schema editors use, generated from the same zod schema the loader validates with.
+// The JSON Schemas editors use, generated from the same zod schemas the loaders validate with.
 
 import * as z from "zod";
 import { ScenarioSchema } from "./schema.js";
 
+/** A zod schema as the JSON Schema a file's `$schema` points at (`schema/<file>.schema.json`). */
+export function jsonSchemaOf(schema: z.ZodType, file: string, title: string): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  return { ...json, $id: `https://credit-sim.invalid/schema/${file}.schema.json`, title };
+}
+
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }) as Record<
-    string,
-    unknown
-  >;
-  return {
-    ...schema,
-    $id: "https://credit-sim.invalid/schema/scenario.schema.json",
-    title: "credit-sim scenario",
-  };
+  return jsonSchemaOf(ScenarioSchema, "scenario", "credit-sim scenario");
 }
