@@ -1,13 +1,14 @@
 // `simulate`, `personas` and `merge` as a user runs them (the built CLI): the same bytes for any worker
 // count and shard split, exports that replay, and exit 2 with a clear message for bad input.
 
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { simulate } from "../src/engine/simulate.js";
 import { loadScenario } from "../src/scenario/load.js";
-import { cli } from "./helpers/cli.js";
+import { cli, ROOT } from "./helpers/cli.js";
 
 const TINY = "test/fixtures/population/tiny.yaml";
 const POP = [TINY, "stretched", "profile-changer", "--accounts", "60", "--days", "200", "--seed", "3"];
@@ -45,6 +46,21 @@ describe("credit-sim simulate", () => {
     // every shipped persona under two policies: tens of MB of histograms in each worker
     const long = ["simulate", "--accounts", "24", "--days", "36500", "--challenger", "tightened"];
     expect(ok([...long, "--workers", "2"])).toBe(ok([...long, "--workers", "1"]));
+  });
+
+  it("shows a progress bar on a terminal only (run under a pseudo-terminal by `script`)", () => {
+    const out = join(tmp, "tty.json");
+    const cmd = `${JSON.stringify(process.execPath)} bin/credit-sim simulate --accounts 3000 --days 100 --json > ${out}`;
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
+    delete env.CI; // the bar also stays off in CI
+    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: ROOT, encoding: "utf8", env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/simulating .*0\/3,?000 accounts/);
+    expect(r.stdout).toMatch(/100% \| 3,?000\/3,?000 accounts/);
+    // the result on stdout is untouched by the bar
+    expect(JSON.parse(readFileSync(out, "utf8")).meta.accounts).toBe(3000);
+    // and without a terminal there is no bar: `ok` checks stderr is empty
+    ok(["simulate", "--accounts", "3000", "--days", "100", "--json"]);
   });
 
   it("3 shards merged equal the unsharded run, byte for byte", () => {
