@@ -5,8 +5,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Calendar, formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
 import { isReasonCode } from "../../src/engine/reasons.js";
+import { runDay } from "../../src/engine/schedule.js";
 import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
-import { run as runEngine, simulate } from "../../src/engine/simulate.js";
+import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
+import { fork } from "../../src/engine/state.js";
+import type { StepOutcome } from "../../src/engine/step.js";
 import type { Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
@@ -288,4 +291,44 @@ describe("engine properties over random timelines", () => {
       { numRuns: RUNS },
     );
   });
+
+  it("skipping quiet days gives the same steps as visiting every day", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const skipping = simulate(sc);
+        const daily = simulate(sc, { everyDay: true });
+        expect(JSON.stringify(daily.steps)).toBe(JSON.stringify(skipping.steps));
+        expect(daily.final).toEqual(skipping.final);
+        expect([...daily.snapshots]).toEqual([...skipping.snapshots]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a forked state steps on its own: the original is untouched and resumes to the same trace", () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.integer({ min: 0, max: 400 }), (sc, forkDay) => {
+        const whole = simulate(sc);
+        // run up to the fork day, fork, run the fork to the end with a spoiler event, then the original
+        const state = startState(sc, true);
+        const steps: StepOutcome[] = [];
+        const events = (d: number) => sc.events.filter((e) => e.day === d);
+        const cut = Math.min(forkDay, sc.until);
+        for (let d = 0; d <= cut; d++) runDay(state, d, events(d), (o) => steps.push(o));
+        const before = JSON.stringify(state, replacer);
+        const copy = fork(state);
+        for (let d = cut + 1; d <= sc.until; d++)
+          runDay(copy, d, [{ day: d, index: 999, type: "purchase", amount: 1, merchant: null }], () => {});
+        expect(JSON.stringify(state, replacer)).toBe(before);
+        for (let d = cut + 1; d <= sc.until; d++) runDay(state, d, events(d), (o) => steps.push(o));
+        expect(steps.map((o) => `${o.day}:${o.event.type}:${o.verdict?.decision ?? "-"}`)).toEqual(
+          whole.steps.map((s) => `${s.day}:${s.event.type}:${s.decision ?? "-"}`),
+        );
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+  });
 });
+
+/** JSON of a state: the calendar and the policy objects are shared, immutable, and not compared. */
+const replacer = (key: string, value: unknown) => (key === "calendar" ? undefined : value);
