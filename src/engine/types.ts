@@ -3,73 +3,34 @@
 
 import type { ReasonCode } from "./reasons.js";
 import type { ScoreInputs } from "./scorecard.js";
+import type {
+  ApplicationKind,
+  Cause,
+  Decision,
+  EngineEventType,
+  EventType,
+  PolicyParams,
+  ProfileField,
+  RepayKeyword,
+  Status,
+} from "./vocabulary.js";
+
+export type {
+  ApplicationKind,
+  Cause,
+  Decision,
+  EventType,
+  LimitBand,
+  PolicyParamName,
+  PolicyParams,
+  ProfileField,
+  Status,
+} from "./vocabulary.js";
 
 export type Fen = number;
 
-/** Which part of the profile a `change_profile` event touches. */
-export type ProfileField = "phone" | "address" | "device" | "bankcard";
-
 /** How much a `repay` event pays: a fixed sum, or one of the amounts the bill defines. */
-export type RepayAmount =
-  | { kind: "amount"; fen: Fen }
-  | { kind: "full" }
-  | { kind: "statement" }
-  | { kind: "minimum" };
-
-/** The policy parameters a scenario's `policy` event can set (the SPEC's names). */
-export interface PolicyParams {
-  /** lowest score that may open an account */
-  minOpenScore: number;
-  /** lowest score for a limit increase */
-  minIncreaseScore: number;
-  /** lowest score an active account may keep at the periodic review */
-  minScore: number;
-  /** below this (but at or above minScore) the periodic review reduces the limit */
-  reduceLimitScore: number;
-  /** score a suspended account needs (with no arrears) to be restored */
-  restoreScore: number;
-  /** days since the last overdue was repaid before a suspended account may be restored */
-  restoreCleanDays: number;
-  /** applications (own + external) in 30 days above which new ones are declined */
-  maxApplications30d: number;
-  /** days after the due day before an unpaid minimum counts as overdue */
-  graceDays: number;
-  /** daily penalty on the overdue amount (0.0005 = 0.05 %) */
-  penaltyRatePerDay: number;
-  /** daily interest on a revolving (minimum-paid) remainder */
-  revolvingRatePerDay: number;
-  /** share of a bill that is its minimum repayment */
-  minRepaymentRate: number;
-  /** overdue days that trigger an immediate credit suspension */
-  suspendOverdueDays: number;
-  /** more profile changes than this within the window: security suspension */
-  securityMaxChanges: number;
-  securityWindowDays: number;
-  /** calendar day of the monthly statement, due date and periodic review */
-  statementDayOfMonth: number;
-  dueDayOfMonth: number;
-  reviewDayOfMonth: number;
-  /** a suspension that lasts this long ends in closure at a periodic review */
-  closeAfterSuspendedDays: number;
-  /** days between two customer `request_review` calls that are honoured */
-  reviewRequestCooldownDays: number;
-  /** eligibility: (external debt + balance) / annual income at most this */
-  maxDebtToIncome: number;
-  /** eligibility: the identity must be verified */
-  requireVerified: boolean;
-  /** limit may not exceed this multiple of monthly income */
-  maxLimitIncomeMultiple: number;
-  /** smallest limit the line is offered at (yuan) */
-  minLimit: number;
-  /** the highest limit by score band; the first band whose minScore the score reaches applies */
-  limitBands: readonly LimitBand[];
-}
-
-export interface LimitBand {
-  minScore: number;
-  /** yuan */
-  maxLimit: number;
-}
+export type RepayAmount = { kind: "amount"; fen: Fen } | { kind: RepayKeyword };
 
 export interface Policy extends PolicyParams {
   name: string;
@@ -94,7 +55,7 @@ interface EventBase {
 }
 
 export type ScenarioEvent =
-  | (EventBase & { type: "apply"; product: "open" | "increase"; amount: Fen })
+  | (EventBase & { type: "apply"; product: ApplicationKind; amount: Fen })
   | (EventBase & { type: "purchase"; amount: Fen; merchant: string | null })
   | (EventBase & { type: "repay"; amount: RepayAmount })
   | (EventBase & { type: "change_profile"; field: ProfileField })
@@ -107,20 +68,10 @@ export type ScenarioEvent =
   | (EventBase & { type: "request_review" })
   | (EventBase & { type: "note"; text: string });
 
-export type EventType = ScenarioEvent["type"];
-
-export type Status = "none" | "active" | "suspended" | "closed";
-export type Cause = "credit" | "security" | "policy";
-
-export type Decision =
-  | "approved"
-  | "approved_lower"
-  | "declined"
-  | "suspended"
-  | "limit_reduced"
-  | "restored"
-  | "closed"
-  | "info";
+// The union above and the vocabulary's list name the same event types (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type CustomerEventsMatch = Holds<Same<ScenarioEvent["type"], EventType>>;
 
 /** A scenario after validation and normalisation: what the engine runs. */
 export interface Scenario {
@@ -146,6 +97,8 @@ export type EngineEvent =
   | { type: "review"; requested: boolean };
 
 export type StepEvent = ScenarioEvent | EngineEvent;
+
+export type EngineEventsMatch = Holds<Same<EngineEvent["type"], EngineEventType>>;
 
 /** One characteristic's points before and after a step. */
 export interface ScoreMove {

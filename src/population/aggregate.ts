@@ -3,25 +3,28 @@
 // whole numbers only, so merging is exact and order-free: worker results and shard outputs combine to the
 // same bytes as a single run, and memory stays flat whatever the number of accounts.
 
+import { SCORE_MAX, SCORE_MIN } from "../engine/scorecard.js";
 import type { DecisionNote, Recorder } from "../engine/simulate.js";
-import type { Cause, Snapshot, Status } from "../engine/types.js";
+import type { Snapshot } from "../engine/types.js";
+import { CAUSES, type Cause, STATUSES, type Status } from "../engine/vocabulary.js";
 
-export const SCORE_MIN = 350;
-export const SCORE_BINS = 601; // 350 … 950, one point per bin: medians are exact
+export { SCORE_MIN };
+/** one point per bin, 350 … 950: medians are exact */
+export const SCORE_BINS = SCORE_MAX - SCORE_MIN + 1;
 export const SAMPLE_EVERY = 30; // the score is sampled every 30 days for "median score over time"
 export const LIMIT_BIN_YUAN = 500;
 const LIMIT_BINS = 101; // 0 … 50,000 yuan by 500; the last bin holds everything above
 const RESTORE_WITHIN = 180;
 
-export const CAUSES: readonly Cause[] = ["credit", "security", "policy"];
-export const STATUSES: readonly Status[] = ["none", "active", "suspended", "closed"];
-const CAUSE_BIT: Record<Cause, number> = { credit: 1, security: 2, policy: 4 };
+export { CAUSES, STATUSES };
+/** an outcome's causes are a bit set in CAUSES order */
+export const causeBit = (c: Cause): number => 1 << CAUSES.indexOf(c);
 
 /** One account's run, summarised. */
 export interface Outcome {
   opened: boolean;
   openLimit: number;
-  /** bit set of the causes the account was ever suspended for (credit 1, security 2, policy 4) */
+  /** bit set of the causes the account was ever suspended for (`causeBit`) */
   causes: number;
   suspensions: number;
   /** days from the first suspension to the first restoration after it; −1 when never restored */
@@ -89,7 +92,7 @@ export class OutcomeRecorder implements Recorder {
         return;
       case "suspended":
         o.suspensions++;
-        o.causes |= CAUSE_BIT[s.cause ?? "credit"];
+        o.causes |= causeBit(s.cause ?? "credit");
         if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
         return;
       case "restored":

@@ -6,6 +6,8 @@ import { run } from "../engine/simulate.js";
 import {
   type ArmAggregate,
   addOutcome,
+  CAUSES,
+  causeBit,
   emptyArm,
   mergeArm,
   mergePaired,
@@ -190,7 +192,7 @@ export function csvHeader(withChallenger: boolean): string {
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 function csvFields(o: Outcome): string[] {
-  const causes = (["credit", "security", "policy"] as const).filter((_, i) => o.causes & (1 << i)).join("|");
+  const causes = CAUSES.filter((c) => o.causes & causeBit(c)).join("|");
   return [
     o.opened ? "1" : "0",
     yuan(o.openLimit),

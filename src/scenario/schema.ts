@@ -4,6 +4,23 @@
 
 import * as z from "zod";
 import { isReasonCode } from "../engine/reasons.js";
+import {
+  APPLICATION_KINDS,
+  CAUSES,
+  DECISIONS,
+  type EventType,
+  type ParamKind,
+  type ParamSpec,
+  POLICY_PARAM_NAMES,
+  POLICY_PARAMETERS,
+  type PolicyParamName,
+  type PolicyParams,
+  PROFILE_FIELDS,
+  REPAY_KEYWORDS,
+  STATUSES,
+} from "../engine/vocabulary.js";
+
+export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/vocabulary.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -29,57 +46,44 @@ const yuan = z
 
 const when = { day: dayNumber.optional(), date: isoDate.optional() };
 
-export const PROFILE_FIELDS = ["phone", "address", "device", "bankcard"] as const;
-
 const ev = <const K extends string, T extends z.ZodRawShape>(type: K, description: string, shape: T) =>
   z.strictObject({ type: z.literal(type), ...when, ...shape }).describe(description);
 
-export const policyParamsShape = {
-  minOpenScore: z.number().int().min(350).max(950).describe("lowest score that may open an account"),
-  minIncreaseScore: z.number().int().min(350).max(950).describe("lowest score for a limit increase"),
-  minScore: z
-    .number()
-    .int()
-    .min(350)
-    .max(950)
-    .describe("lowest score an active account may keep at the review"),
-  reduceLimitScore: z.number().int().min(350).max(950).describe("below this the review cuts the limit"),
-  restoreScore: z.number().int().min(350).max(950).describe("score a suspended account needs to be restored"),
-  restoreCleanDays: z
-    .number()
-    .int()
-    .min(0)
-    .describe("days after the last overdue is repaid before restoration"),
-  maxApplications30d: z
-    .number()
-    .int()
-    .min(0)
-    .describe("applications in 30 days above which new ones are declined"),
-  graceDays: z.number().int().min(0).max(60).describe("days after the due day before it counts as overdue"),
-  penaltyRatePerDay: z
-    .number()
-    .min(0)
-    .max(0.1)
-    .describe("daily penalty on the overdue amount (0.0005 = 0.05 %)"),
-  revolvingRatePerDay: z.number().min(0).max(0.1).describe("daily interest on a minimum-paid remainder"),
-  minRepaymentRate: z.number().min(0).max(1).describe("share of a bill that is its minimum repayment"),
-  suspendOverdueDays: z.number().int().min(1).describe("overdue days that trigger a credit suspension"),
-  securityMaxChanges: z.number().int().min(0).describe("profile changes allowed within the window"),
-  securityWindowDays: z.number().int().min(1).describe("window for counting profile changes"),
-  statementDayOfMonth: z.number().int().min(1).max(31).describe("calendar day of the monthly statement"),
-  dueDayOfMonth: z.number().int().min(1).max(31).describe("calendar day the statement is due"),
-  reviewDayOfMonth: z.number().int().min(1).max(31).describe("calendar day of the monthly periodic review"),
-  closeAfterSuspendedDays: z.number().int().min(1).describe("suspensions this long end in closure"),
-  reviewRequestCooldownDays: z.number().int().min(0).describe("days between honoured request_review calls"),
-  maxDebtToIncome: z.number().min(0).describe("eligibility: (debt + balance) / annual income at most this"),
-  requireVerified: z.boolean().describe("eligibility: identity must be verified"),
-  maxLimitIncomeMultiple: z.number().min(0).describe("limit at most this many months of income"),
-  minLimit: z.number().min(0).describe("smallest limit offered (yuan)"),
-  limitBands: z
-    .array(z.strictObject({ minScore: z.number().int().min(350).max(950), maxLimit: z.number().min(0) }))
-    .min(1)
-    .describe("highest limit (yuan) by score"),
-};
+const limitBands = z
+  .array(z.strictObject({ minScore: z.number().int().min(350).max(950), maxLimit: z.number().min(0) }))
+  .min(1);
+
+type ParamSchema<K extends ParamKind["kind"]> = K extends "flag"
+  ? z.ZodBoolean
+  : K extends "limitBands"
+    ? typeof limitBands
+    : z.ZodNumber;
+
+/** The validator of one policy parameter, from its kind in the vocabulary. */
+function paramSchema({ type, text }: ParamSpec): z.ZodType {
+  switch (type.kind) {
+    case "score":
+      return z.number().int().min(350).max(950).describe(text);
+    case "dayOfMonth":
+      return z.number().int().min(1).max(31).describe(text);
+    case "int": {
+      const n = z.number().int().min(type.min);
+      return (type.max === undefined ? n : n.max(type.max)).describe(text);
+    }
+    case "number": {
+      const n = z.number().min(type.min);
+      return (type.max === undefined ? n : n.max(type.max)).describe(text);
+    }
+    case "flag":
+      return z.boolean().describe(text);
+    case "limitBands":
+      return limitBands.describe(text);
+  }
+}
+
+export const policyParamsShape = Object.fromEntries(
+  POLICY_PARAM_NAMES.map((name) => [name, paramSchema(POLICY_PARAMETERS[name])]),
+) as { [K in PolicyParamName]: ParamSchema<(typeof POLICY_PARAMETERS)[K]["type"]["kind"]> };
 
 export const PolicyOverrides = z.strictObject(policyParamsShape).partial();
 export type PolicyOverrides = z.infer<typeof PolicyOverrides>;
@@ -93,11 +97,11 @@ export const PolicyFile = z.strictObject({
 export type PolicyFile = z.infer<typeof PolicyFile>;
 export const FullPolicyParams = z.strictObject(policyParamsShape);
 
-const RepayKeyword = z.enum(["full", "statement", "minimum"]);
+const RepayKeyword = z.enum(REPAY_KEYWORDS);
 
 export const EventSchema = z.discriminatedUnion("type", [
   ev("apply", "an application: open an account, or increase the limit by `amount`", {
-    product: z.enum(["open", "increase"]),
+    product: z.enum(APPLICATION_KINDS),
     amount: yuan,
   }),
   ev("purchase", "a purchase on the credit line", { amount: yuan, merchant: z.string().optional() }),
@@ -116,22 +120,18 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("note", "a remark shown in the trace", { text: z.string() }),
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;
-export const EVENT_TYPES = EventSchema.options.map((o) => o.shape.type.value);
+
+// The written events and the vocabulary name the same types (a compile error otherwise).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type WrittenEventsMatch = Holds<Same<WrittenEvent["type"], EventType>>;
+type ParsedParams = z.infer<z.ZodObject<typeof policyParamsShape>>;
+export type PolicyShapeMatches = [
+  Holds<Same<keyof ParsedParams, PolicyParamName>>,
+  Holds<ParsedParams extends PolicyParams ? true : false>,
+];
 
 const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
-
-const STATUSES = ["none", "active", "suspended", "closed"] as const;
-const CAUSES = ["credit", "security", "policy"] as const;
-const DECISIONS = [
-  "approved",
-  "approved_lower",
-  "declined",
-  "suspended",
-  "limit_reduced",
-  "restored",
-  "closed",
-  "info",
-] as const;
 
 export const ExpectationSchema = z
   .strictObject({

@@ -3,6 +3,7 @@
 
 import type * as z from "zod";
 import { REASON_CODES } from "../engine/reasons.js";
+import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
 import { describeValue, formatPath, InputError, suggest } from "./errors.js";
 import type { Parsed } from "./parse.js";
 import { EVENT_TYPES, knownKeys } from "./schema.js";
@@ -116,12 +117,10 @@ export function toInputError(
       const last = issue.path[issue.path.length - 1];
       const expected =
         last === "amount"
-          ? "a positive yuan amount or one of full, statement, minimum"
+          ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`
           : "a number or {min, max}";
       const guess =
-        typeof found === "string" && last === "amount"
-          ? suggest(found, ["full", "statement", "minimum"])
-          : undefined;
+        typeof found === "string" && last === "amount" ? suggest(found, REPAY_KEYWORDS) : undefined;
       return new InputError(`invalid value${also}`, {
         ...base,
         expected,

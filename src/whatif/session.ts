@@ -7,6 +7,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
+import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
 import { renderComparison } from "../render/compare.js";
 import { InputError } from "../scenario/errors.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
@@ -369,7 +370,7 @@ async function askEvent(v: Variant): Promise<WrittenEvent | null> {
     case "repay": {
       const kind = await select({
         message: "Repay how much?",
-        choices: ["full", "statement", "minimum", "an amount…"].map((k) => ({ name: k, value: k })),
+        choices: [...REPAY_KEYWORDS, "an amount…"].map((k) => ({ name: k, value: k })),
       });
       data.amount = kind === "an amount…" ? await amount("Amount (yuan):") : kind;
       break;

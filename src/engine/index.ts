@@ -1,0 +1,35 @@
+// The engine's only public face: every module outside src/engine imports from here (a lint rule holds it).
+// Pure: nothing here reads files, the clock, the terminal or an unseeded random source.
+
+export { Calendar, civilFromDays, formatIsoDate, parseIsoDate } from "./calendar.js";
+export {
+  type Check,
+  checkAll,
+  checkExpectation,
+  type Expectation,
+  type ExpectationResult,
+  type Range,
+} from "./expect.js";
+export { FEN_PER_YUAN, fenToYuan, yuanToFen } from "./money.js";
+export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
+export { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "./schedule.js";
+export {
+  band,
+  CHARACTERISTICS,
+  type Characteristic,
+  DIMENSIONS,
+  type Dimension,
+  explain,
+  type Factor,
+  probabilityOfDefault,
+  SCORE_MAX,
+  SCORE_MIN,
+  type ScoreInputs,
+  score,
+  scoreReasons,
+} from "./scorecard.js";
+export { type DecisionNote, type Recorder, type RunOptions, run, simulate, startState } from "./simulate.js";
+export { type EngineState, fork, initialState, type StateOptions } from "./state.js";
+export { type EngineInput, type ScheduledInput, type StepOutcome, step, transition } from "./step.js";
+export type * from "./types.js";
+export * from "./vocabulary.js";

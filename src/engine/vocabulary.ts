@@ -1,0 +1,154 @@
+// The engine's closed sets, each written once as data. The TypeScript types below are derived from these
+// lists; the scenario schema builds its zod enums and JSON Schema from them, population aggregates index
+// their counters by them, and the catalogue commands print them. Add a member here and the compiler points
+// at every `switch` that must handle it.
+
+/** The customer's events, as a scenario file names them. */
+export const EVENT_TYPES = [
+  "apply",
+  "purchase",
+  "repay",
+  "change_profile",
+  "external_debt",
+  "external_inquiry",
+  "income",
+  "policy",
+  "contact_support",
+  "verify_identity",
+  "request_review",
+  "note",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What an `apply` event asks for. */
+export const APPLICATION_KINDS = ["open", "increase"] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+/** Which bound detail a `change_profile` event touches. */
+export const PROFILE_FIELDS = ["phone", "address", "device", "bankcard"] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+/** The amounts a `repay` event may name instead of a number. */
+export const REPAY_KEYWORDS = ["full", "statement", "minimum"] as const;
+export type RepayKeyword = (typeof REPAY_KEYWORDS)[number];
+
+/** The engine's own events, beside the customer's: what the trace shows it doing by itself. */
+export const ENGINE_EVENT_TYPES = ["statement", "due", "overdue", "review"] as const;
+export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
+
+export const STATUSES = ["none", "active", "suspended", "closed"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** Why an account is suspended (the order is also the bit order of population outcome masks). */
+export const CAUSES = ["credit", "security", "policy"] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export const DECISIONS = [
+  "approved",
+  "approved_lower",
+  "declined",
+  "suspended",
+  "limit_reduced",
+  "restored",
+  "closed",
+  "info",
+] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** How a policy parameter's value is read and bounded (the scenario schema maps each to a validator). */
+export type ParamKind =
+  /** a score, 350–950 */
+  | { kind: "score" }
+  /** a whole number within bounds (days, counts) */
+  | { kind: "int"; min: number; max?: number }
+  /** a calendar day of the month, 1–31 (clamped to short months) */
+  | { kind: "dayOfMonth" }
+  /** a number within bounds (rates, ratios, multiples, yuan) */
+  | { kind: "number"; min: number; max?: number }
+  | { kind: "flag" }
+  /** the limit table: the highest limit (yuan) from each score up */
+  | { kind: "limitBands" };
+
+export interface ParamSpec {
+  type: ParamKind;
+  /** what it means, in a line: the policy table, the JSON Schema and what-if menus show it */
+  text: string;
+}
+
+/** Every policy parameter a policy file, a `policy` event or a what-if edit may set. */
+export const POLICY_PARAMETERS = {
+  minOpenScore: { type: { kind: "score" }, text: "lowest score that may open an account" },
+  minIncreaseScore: { type: { kind: "score" }, text: "lowest score for a limit increase" },
+  minScore: { type: { kind: "score" }, text: "lowest score an active account may keep at the review" },
+  reduceLimitScore: { type: { kind: "score" }, text: "below this the review cuts the limit" },
+  restoreScore: { type: { kind: "score" }, text: "score a suspended account needs to be restored" },
+  restoreCleanDays: {
+    type: { kind: "int", min: 0 },
+    text: "days after the last overdue is repaid before restoration",
+  },
+  maxApplications30d: {
+    type: { kind: "int", min: 0 },
+    text: "applications in 30 days above which new ones are declined",
+  },
+  graceDays: {
+    type: { kind: "int", min: 0, max: 60 },
+    text: "days after the due day before it counts as overdue",
+  },
+  penaltyRatePerDay: {
+    type: { kind: "number", min: 0, max: 0.1 },
+    text: "daily penalty on the overdue amount (0.0005 = 0.05 %)",
+  },
+  revolvingRatePerDay: {
+    type: { kind: "number", min: 0, max: 0.1 },
+    text: "daily interest on a minimum-paid remainder",
+  },
+  minRepaymentRate: {
+    type: { kind: "number", min: 0, max: 1 },
+    text: "share of a bill that is its minimum repayment",
+  },
+  suspendOverdueDays: {
+    type: { kind: "int", min: 1 },
+    text: "overdue days that trigger a credit suspension",
+  },
+  securityMaxChanges: { type: { kind: "int", min: 0 }, text: "profile changes allowed within the window" },
+  securityWindowDays: { type: { kind: "int", min: 1 }, text: "window for counting profile changes" },
+  statementDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly statement" },
+  dueDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day the statement is due" },
+  reviewDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly periodic review" },
+  closeAfterSuspendedDays: { type: { kind: "int", min: 1 }, text: "suspensions this long end in closure" },
+  reviewRequestCooldownDays: {
+    type: { kind: "int", min: 0 },
+    text: "days between honoured request_review calls",
+  },
+  maxDebtToIncome: {
+    type: { kind: "number", min: 0 },
+    text: "eligibility: (debt + balance) / annual income at most this",
+  },
+  requireVerified: { type: { kind: "flag" }, text: "eligibility: identity must be verified" },
+  maxLimitIncomeMultiple: {
+    type: { kind: "number", min: 0 },
+    text: "limit at most this many months of income",
+  },
+  minLimit: { type: { kind: "number", min: 0 }, text: "smallest limit offered (yuan)" },
+  limitBands: { type: { kind: "limitBands" }, text: "highest limit (yuan) by score" },
+} as const satisfies Record<string, ParamSpec>;
+
+export type PolicyParamName = keyof typeof POLICY_PARAMETERS;
+export const POLICY_PARAM_NAMES = Object.keys(POLICY_PARAMETERS) as PolicyParamName[];
+
+export interface LimitBand {
+  minScore: number;
+  /** yuan */
+  maxLimit: number;
+}
+
+type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
+  ? boolean
+  : K extends "limitBands"
+    ? readonly LimitBand[]
+    : number;
+
+/** The parameters' values, typed from the table above. */
+export type PolicyParams = {
+  [K in PolicyParamName]: ValueOf<(typeof POLICY_PARAMETERS)[K]["type"]["kind"]>;
+};
