@@ -36,10 +36,10 @@ export { documentText, fromDocument, mergeResults, type PopulationResult } from 
 export { type RangeResult, runRange } from "./population/runner.js";
 export { summarise } from "./population/stats.js";
 export { runScenario, type ScenarioRun } from "./run-scenario.js";
-export { InputError } from "./scenario/errors.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { type LoadedScenario, type LoadOptions, loadScenario, loadScenarioText } from "./scenario/load.js";
 export { builtinPolicyNames, loadPolicy } from "./scenario/load-policy.js";
+export { InputError } from "./shared/errors.js";
 export { goldenTrace } from "./testing/golden-trace.js";
 // what-if: edit a loaded scenario, compare two runs, search for the smallest change that alters the outcome
 export {

@@ -26,9 +26,9 @@ import {
 } from "../src/population/result.js";
 import { mergeTotals, personaIndexOf, RangeRunner, runRange } from "../src/population/runner.js";
 import { pairedBinary, quantileBin } from "../src/population/stats.js";
-import { InputError } from "../src/scenario/errors.js";
 import { loadScenarioText } from "../src/scenario/load.js";
 import { loadPolicy } from "../src/scenario/load-policy.js";
+import { InputError } from "../src/shared/errors.js";
 import { ROOT } from "./helpers/cli.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/population");

@@ -1,7 +1,7 @@
 // argv → options for `credit-sim test`, shard arithmetic and the golden-trace diff, as units.
 
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../src/scenario/errors.js";
+import { UsageError } from "../src/shared/errors.js";
 import { lineDiff } from "../src/testing/line-diff.js";
 import { isCI, parseTestOptions } from "../src/testing/options.js";
 import { parseShard, shardOf } from "../src/testing/shard.js";

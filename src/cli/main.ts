@@ -2,8 +2,8 @@
 // Commands throw InputError/UsageError for the user's mistakes (exit 2); anything else is a bug.
 
 import { Command, CommanderError } from "commander";
-import { InputError } from "../scenario/errors.js";
-import { ExitCode, err } from "./io.js";
+import { InputError } from "../shared/errors.js";
+import { ExitCode, err } from "../shared/terminal.js";
 import { VERSION } from "./version.js";
 
 const int = (name: string) => (value: string) => {

@@ -7,7 +7,7 @@
 // is the same for any worker count and any chunking.
 
 import { Worker } from "node:worker_threads";
-import { UsageError } from "../scenario/errors.js";
+import { UsageError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { expectedEvents, type PopulationSettings } from "./generate.js";
 import type { Persona } from "./persona.js";

@@ -6,10 +6,10 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as z from "zod";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
-import { describeValue, formatPath, InputError, suggest } from "../scenario/errors.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { toInputError, valueAt } from "../scenario/validate.js";
+import { describeValue, formatPath, InputError, suggest } from "../shared/errors.js";
 import { type Dist, PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
 
 /** A validated persona with every default filled: plain data, safe to send to a worker. */

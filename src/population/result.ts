@@ -3,7 +3,7 @@
 // in any order gives the same bytes as the unsharded run.
 
 import * as z from "zod";
-import { InputError } from "../scenario/errors.js";
+import { InputError } from "../shared/errors.js";
 import { type ArmAggregate, emptyArm, emptyPaired, mergePaired, type Paired } from "./aggregate.js";
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";

@@ -3,7 +3,7 @@
 
 import { readdirSync } from "node:fs";
 import { extname, isAbsolute, join, resolve } from "node:path";
-import { InputError, suggest } from "./errors.js";
+import { InputError, suggest } from "../shared/errors.js";
 
 export interface BuiltinKind {
   /** the folder of the shipped files */

@@ -3,8 +3,8 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Policy } from "../engine/types.js";
+import { InputError } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
-import { InputError } from "./errors.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile } from "./schema.js";

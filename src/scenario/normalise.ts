@@ -7,7 +7,7 @@ import type { Expectation } from "../engine/expect.js";
 import { yuanToFen } from "../engine/money.js";
 import { isReasonCode } from "../engine/reasons.js";
 import type { Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
-import { formatPath, InputError, type InputErrorDetails } from "./errors.js";
+import { formatPath, InputError, type InputErrorDetails } from "../shared/errors.js";
 import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 
 export interface NormaliseContext {

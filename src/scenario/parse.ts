@@ -18,7 +18,7 @@ const yaml = (): YamlModule => {
   return yamlModule;
 };
 
-import { describeValue, formatPath, InputError } from "./errors.js";
+import { describeValue, formatPath, InputError } from "../shared/errors.js";
 
 /** Alias expansion beyond this is an alias bomb, not a scenario. */
 const MAX_ALIAS_COUNT = 100;

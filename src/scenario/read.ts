@@ -1,7 +1,7 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-import { InputError } from "./errors.js";
+import { InputError } from "../shared/errors.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;

@@ -4,7 +4,7 @@
 import type * as z from "zod";
 import { REASON_CODES } from "../engine/reasons.js";
 import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
-import { describeValue, formatPath, InputError, suggest } from "./errors.js";
+import { describeValue, formatPath, InputError, suggest } from "../shared/errors.js";
 import type { Parsed } from "./parse.js";
 import { EVENT_TYPES, knownKeys } from "./schema.js";
 

@@ -5,7 +5,7 @@
 import { statSync } from "node:fs";
 import { resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
-import { InputError } from "../scenario/errors.js";
+import { InputError } from "../shared/errors.js";
 import { showPath } from "./paths.js";
 import { SNAPSHOT_DIR } from "./snapshot-files.js";
 

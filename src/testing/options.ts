@@ -1,7 +1,7 @@
 // `credit-sim test` flags as commander hands them over → checked, typed options. Every rejection is a
 // UsageError (exit 2) that names the value and shows the expected form.
 
-import { suggest, UsageError } from "../scenario/errors.js";
+import { suggest, UsageError } from "../shared/errors.js";
 import { parseShard, type Shard } from "./shard.js";
 
 const REPORTERS = ["pretty", "json", "junit"] as const;

@@ -2,7 +2,7 @@
 // duplicate-name check → obsolete golden traces → summary. No output here; the command renders.
 
 import { dirname } from "node:path";
-import { InputError, UsageError } from "../scenario/errors.js";
+import { InputError, UsageError } from "../shared/errors.js";
 import { discover } from "./discover.js";
 import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";

@@ -1,7 +1,7 @@
 // `--shard I/N`: a deterministic partition of the sorted file list into N contiguous chunks of nearly equal
 // size (sizes differ by at most one). Shards 1…N together run every file exactly once.
 
-import { UsageError } from "../scenario/errors.js";
+import { UsageError } from "../shared/errors.js";
 
 export interface Shard {
   /** 1-based */

@@ -4,7 +4,7 @@
 
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { writeFileAtomic } from "../cli/io.js";
+import { writeFileAtomic } from "../shared/write-file.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
 import { snapshotPathFor } from "./snapshot-files.js";

@@ -12,8 +12,8 @@
 // Pure given `evaluate` (variant → trace): no I/O here.
 
 import type { PolicyParams, Step, Trace } from "../engine/types.js";
-import { InputError } from "../scenario/errors.js";
 import type { WrittenEvent } from "../scenario/schema.js";
+import { InputError } from "../shared/errors.js";
 import { outcome } from "./compare.js";
 import { applyEdit, dayOf, type Edit, type Variant, yuanText } from "./variant.js";
 

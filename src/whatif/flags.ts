@@ -6,8 +6,8 @@
 //   --set minScore=620 | 'minScore=620,restoreScore=680' | '{limitBands: [{minScore: 600, maxLimit: 5000}]}'
 //   --seed 7        --policy tightened | ./my-policy.yaml
 
-import { InputError, UsageError } from "../scenario/errors.js";
 import { parseText } from "../scenario/parse.js";
+import { InputError, UsageError } from "../shared/errors.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
 export type EditFlag = "remove" | "add" | "edit" | "set" | "seed" | "policy";

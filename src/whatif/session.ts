@@ -9,7 +9,6 @@ import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
 import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
 import { renderComparison } from "../render/compare.js";
-import { InputError } from "../scenario/errors.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import {
@@ -19,6 +18,8 @@ import {
   policyParamsShape,
   type WrittenEvent,
 } from "../scenario/schema.js";
+import { InputError } from "../shared/errors.js";
+import { writeFileAtomic } from "../shared/write-file.js";
 import { type Goal, searchCounterfactual } from "./counterfactual.js";
 import { decisionsById, listingLines, renderCounterfactual } from "./present.js";
 import { compareRuns, runVariant, type VariantRun } from "./run.js";
@@ -59,7 +60,7 @@ const show = (value: unknown): string =>
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
   const print = o.output ?? ((t: string) => process.stdout.write(t));
-  const write = o.write ?? (await import("../cli/io.js")).writeFileAtomic;
+  const write = o.write ?? writeFileAtomic;
   const history: Variant[] = [];
   let current = base.variant;
   let savedAs: Variant | null = null;

@@ -9,7 +9,6 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import { parseIsoDate } from "../engine/calendar.js";
 import type { Policy } from "../engine/types.js";
-import { InputError } from "../scenario/errors.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
 import { normalise } from "../scenario/normalise.js";
@@ -21,6 +20,7 @@ import {
   type WrittenScenario,
 } from "../scenario/schema.js";
 import { validate } from "../scenario/validate.js";
+import { InputError } from "../shared/errors.js";
 
 export interface VariantEvent {
   /** stable number: 1-based position in the original file; added events continue the count */

@@ -3,7 +3,7 @@
 import { REASON_CODES, REASONS } from "../../engine/reasons.js";
 import { scenarioJsonSchema } from "../../scenario/json-schema.js";
 import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy } from "../../scenario/load-policy.js";
-import { makeChalk, out } from "../io.js";
+import { makeChalk, out } from "../../shared/terminal.js";
 
 export function reasonsCommand(opts: { json?: boolean }): void {
   if (opts.json) {

@@ -4,9 +4,9 @@ import { simulate } from "../../engine/simulate.js";
 import type { Policy } from "../../engine/types.js";
 import { traceToNdjson } from "../../render/json.js";
 import { renderTrace } from "../../render/trace.js";
-import { InputError } from "../../scenario/errors.js";
 import { type LoadedScenario, loadScenario } from "../../scenario/load.js";
-import { makeChalk, out } from "../io.js";
+import { InputError } from "../../shared/errors.js";
+import { makeChalk, out } from "../../shared/terminal.js";
 
 export interface RunOptions {
   json?: boolean;

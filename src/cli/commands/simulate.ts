@@ -43,7 +43,6 @@ import {
 } from "../../population/result.js";
 import { csvHeader, FLIP_SAMPLE, personaIndexOf } from "../../population/runner.js";
 import { renderPopulation } from "../../render/population.js";
-import { InputError, suggest, UsageError } from "../../scenario/errors.js";
 import {
   BUILTIN_POLICY_DIR,
   builtinPolicyNames,
@@ -51,7 +50,9 @@ import {
   policyPath,
 } from "../../scenario/load-policy.js";
 import { MAX_DAY, PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
-import { makeChalk, out, writeFileAtomic } from "../io.js";
+import { InputError, suggest, UsageError } from "../../shared/errors.js";
+import { makeChalk, out } from "../../shared/terminal.js";
+import { writeFileAtomic } from "../../shared/write-file.js";
 
 export interface SimulateOptions {
   accounts?: number;

@@ -4,10 +4,11 @@
 
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { ExitCode, err, makeChalk, out } from "../../shared/terminal.js";
+import { writeFileAtomic } from "../../shared/write-file.js";
 import { parseTestOptions, type RawTestOptions, type ReporterTarget } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
-import { ExitCode, err, makeChalk, out, writeFileAtomic } from "../io.js";
 
 export async function testCommand(paths: string[], raw: RawTestOptions): Promise<void> {
   const options = parseTestOptions(raw);

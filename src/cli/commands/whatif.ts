@@ -4,8 +4,10 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { renderComparison } from "../../render/compare.js";
-import { InputError, UsageError } from "../../scenario/errors.js";
 import { loadScenario } from "../../scenario/load.js";
+import { InputError, UsageError } from "../../shared/errors.js";
+import { ExitCode, makeChalk, out } from "../../shared/terminal.js";
+import { writeFileAtomic } from "../../shared/write-file.js";
 import { comparisonToJson } from "../../whatif/compare.js";
 import {
   type CounterfactualResult,
@@ -18,7 +20,6 @@ import { renderCounterfactual, renderListing } from "../../whatif/present.js";
 import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
-import { ExitCode, makeChalk, out, writeFileAtomic } from "../io.js";
 
 export interface WhatifOptions {
   /** edit flags in the order given */

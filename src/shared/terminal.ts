@@ -1,7 +1,5 @@
-// The CLI's only contact with the terminal: colour decision, output streams, atomic writes.
+// The terminal: the colour decision, the two output streams, and the exit code a finished command reports.
 
-import { renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
 import { Chalk, type ChalkInstance } from "chalk";
 
 /** Colour when stdout is a terminal and NO_COLOR is unset (https://no-color.org); FORCE_COLOR wins. */
@@ -19,13 +17,6 @@ export function out(text: string): void {
 
 export function err(text: string): void {
   process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
-}
-
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
-export function writeFileAtomic(file: string, content: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
 }
 
 /** Thrown by commands that finished but must report a non-zero exit (e.g. failed expectations). */
