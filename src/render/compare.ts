@@ -4,9 +4,9 @@
 import type { ChalkInstance } from "chalk";
 import type { ReasonCode } from "../engine/reasons.js";
 import type { Trace } from "../engine/types.js";
+import { describeEvent, money, reasonText, signed } from "../scenario/format.js";
 import type { Comparison, DecisionDifference, Outcome, SideDecision } from "../whatif/compare.js";
 import { scoreChart } from "./chart.js";
-import { describeEvent, money, reasonText, signed } from "./format.js";
 import { decisionColour } from "./trace.js";
 
 export interface CompareRenderOptions {

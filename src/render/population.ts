@@ -13,8 +13,8 @@ import {
   overall,
   summarise,
 } from "../population/stats.js";
+import { money } from "../scenario/format.js";
 import { scoreChart } from "./chart.js";
-import { money } from "./format.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
 const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));

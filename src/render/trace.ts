@@ -4,8 +4,8 @@
 import type { ChalkInstance } from "chalk";
 import { band, CHARACTERISTICS, explain, probabilityOfDefault } from "../engine/scorecard.js";
 import type { Decision, Scenario, Step, Trace } from "../engine/types.js";
+import { describeEvent, describeRemedy, money, reasonText, signed } from "../scenario/format.js";
 import { scoreChart } from "./chart.js";
-import { describeEvent, describeRemedy, money, reasonText, signed } from "./format.js";
 
 export interface TraceRenderOptions {
   chalk: ChalkInstance;

@@ -2,7 +2,7 @@
 // trace and the failure reports, so a failure shows the same line a reviewer saw in the snapshot).
 
 import type { Step } from "../engine/types.js";
-import { describeEvent, money } from "../render/format.js";
+import { describeEvent, money } from "../scenario/format.js";
 import type { StepSummary } from "./report.js";
 
 export function summariseStep(s: Step): StepSummary {

@@ -4,7 +4,7 @@
 
 import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/reasons.js";
-import { reasonText } from "../../render/format.js";
+import { reasonText } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../report.js";
 import { STEP_COLUMNS, stepLine } from "../steps.js";
 

@@ -1,5 +1,6 @@
-// Text formatting shared by every renderer: money, events, remedies. Locale-independent on purpose
-// (toLocaleString varies with ICU data), so output is byte-identical on every machine.
+// Text formatting shared by every renderer and by the golden trace: money, events, remedies. Locale-
+// independent on purpose (toLocaleString varies with ICU data), so output is byte-identical on every
+// machine. It lives below testing and render because both use it (the golden trace's event column).
 
 import { fenToYuan } from "../engine/money.js";
 import { REASONS, type ReasonCode } from "../engine/reasons.js";
