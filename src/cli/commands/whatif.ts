@@ -4,6 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import { renderComparison } from "../../render/compare.js";
+import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { loadScenario } from "../../scenario/load.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, makeChalk, out } from "../../shared/terminal.js";
@@ -16,7 +17,6 @@ import {
   searchCounterfactual,
 } from "../../whatif/counterfactual.js";
 import { type FlagEdit, flagToEdit } from "../../whatif/flags.js";
-import { renderCounterfactual, renderListing } from "../../whatif/present.js";
 import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
@@ -63,7 +63,7 @@ export async function whatifCommand(file: string, options: WhatifOptions): Promi
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       throw new UsageError("whatif needs a terminal for the interactive session", FLAG_USAGE);
     }
-    const { runSession } = await import("../../whatif/session.js");
+    const { runSession } = await import("../whatif-session.js");
     try {
       await runSession(baseRun, { chalk });
     } catch (e) {

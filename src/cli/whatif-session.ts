@@ -9,6 +9,7 @@ import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
 import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
 import { renderComparison } from "../render/compare.js";
+import { decisionsById, listingLines, renderCounterfactual } from "../render/whatif.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import {
@@ -20,11 +21,10 @@ import {
 } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { writeFileAtomic } from "../shared/write-file.js";
-import { type Goal, searchCounterfactual } from "./counterfactual.js";
-import { decisionsById, listingLines, renderCounterfactual } from "./present.js";
-import { compareRuns, runVariant, type VariantRun } from "./run.js";
-import { variantYaml } from "./save.js";
-import { applyEdit, dayOf, type Edit, type Variant, validateEvent, whatWritten } from "./variant.js";
+import { type Goal, searchCounterfactual } from "../whatif/counterfactual.js";
+import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
+import { variantYaml } from "../whatif/save.js";
+import { applyEdit, dayOf, type Edit, type Variant, validateEvent, whatWritten } from "../whatif/variant.js";
 
 export interface SessionOptions {
   chalk: ChalkInstance;

@@ -3,10 +3,10 @@
 import type { ChalkInstance } from "chalk";
 import { civilFromDays, parseIsoDate } from "../engine/calendar.js";
 import type { Step } from "../engine/types.js";
-import { decisionColour } from "../render/trace.js";
-import type { CounterfactualResult } from "./counterfactual.js";
-import type { VariantRun } from "./run.js";
-import { dayOf, indexToId, whatWritten } from "./variant.js";
+import type { CounterfactualResult } from "../whatif/counterfactual.js";
+import type { VariantRun } from "../whatif/run.js";
+import { dayOf, indexToId, whatWritten } from "../whatif/variant.js";
+import { decisionColour } from "./trace.js";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
