@@ -2,7 +2,7 @@
 
 import { fenToYuan } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
-import type { Cause, Decision, Fen, Snapshot, Status, Step, Trace } from "./types.js";
+import type { Cause, Decision, Fen, LineId, LineSnapshot, Status, Step, Trace } from "./types.js";
 
 export interface Range {
   min?: number;
@@ -14,6 +14,9 @@ export interface Expectation {
   index: number;
   day: number;
   end: boolean;
+  /** whose status, cause, limit and balance are read; decisions and reasons are read on this line's steps
+   *  and on steps about the customer as a whole */
+  line: LineId;
   decision?: Decision;
   status?: Status;
   cause?: Cause | null;
@@ -52,8 +55,9 @@ function showRange(r: { min?: number; max?: number }, fmt: (n: number) => string
 }
 
 export function checkExpectation(trace: Trace, e: Expectation): ExpectationResult {
-  const snap: Snapshot | undefined = trace.snapshots.get(e.day);
-  const steps = trace.steps.filter((s) => s.day === e.day);
+  const day = trace.snapshots.get(e.day);
+  const snap: LineSnapshot | undefined = day && (e.line === "jiebei" ? day.jiebei : day);
+  const steps = trace.steps.filter((s) => s.day === e.day && (s.line === null || s.line === e.line));
   const checks: Check[] = [];
   if (e.decision !== undefined) {
     const made = steps.map((s) => s.decision).filter((d) => d !== null);
@@ -97,8 +101,8 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
       checks.push({
         field: "score",
         expected: showRange(e.score, String),
-        actual: String(snap.score),
-        ok: inRange(snap.score, e.score),
+        actual: String(day?.score),
+        ok: day !== undefined && inRange(day.score, e.score),
       });
     }
     if (e.balance !== undefined) {

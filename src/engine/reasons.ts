@@ -1,10 +1,16 @@
 // The one catalogue of reason codes. Every decision cites codes from here; `credit-sim reasons` prints it.
-// Adverse codes name something specific the customer can recognise (Regulation B's "specific reasons").
+// Adverse codes name something specific the customer can recognise (Regulation B's "specific reasons"),
+// and a rule's code names what bound it (which cap, which threshold).
 
 export type ReasonKind = "score" | "adverse" | "positive";
 
+/** What the numbers of a rule's facts measure (see review.ts `RuleFact`). */
+export type FactUnit = "score" | "days" | "count" | "fen" | "ratio";
+
 export interface ReasonInfo {
   kind: ReasonKind;
+  /** for a rule's code: the unit of its threshold and value */
+  unit?: FactUnit;
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
@@ -14,37 +20,42 @@ export const REASONS = {
   // Scorecard characteristics (chosen as "points furthest below maximum").
   OVERDUE_NOW: {
     kind: "score",
-    text: "A repayment is overdue right now",
+    text: "A repayment is past due right now",
     advice: "pay the overdue amount in full",
   },
   OVERDUE_RECENT: {
     kind: "score",
-    text: "Overdue repayments in the last 6 months",
-    advice: "repay every bill on time; overdue records weigh less after 6 months",
+    text: "Due dates missed in the last 12 months",
+    advice: "repay every bill and instalment on time; a missed due date counts for 12 months",
   },
   DELINQUENCY_LEVEL: {
     kind: "score",
-    text: "Level of delinquency in the last 12 months",
-    advice: "avoid any further overdue days; the worst delinquency counts for 12 months",
+    text: "How far past due repayments went in the last 24 months",
+    advice: "avoid any further days past due; the worst delinquency counts for 24 months",
   },
   SHORT_REPAYMENT_RECORD: {
     kind: "score",
-    text: "Few bills repaid on time in the last 24 months",
-    advice: "keep repaying bills on time, month after month",
+    text: "Short repayment record: few due dates met so far",
+    advice: "time and on-time repayments: the record grows with every due date met",
+  },
+  SERIOUS_DELINQUENCY: {
+    kind: "score",
+    text: "A repayment went 90 or more days past due, or a debt was written off, in the last 5 years",
+    advice: "repay what is owed; a serious delinquency counts for 5 years",
   },
   HIGH_UTILISATION: {
     kind: "score",
-    text: "Balance is high compared with the credit limit",
-    advice: "keep the balance well below the limit",
+    text: "Huabei balance is high compared with its limit (as last reported)",
+    advice: "keep the balance well below the limit; it is reported at each month end",
   },
   HIGH_DEBT_BURDEN: {
     kind: "score",
     text: "Total debt is high compared with income",
-    advice: "pay down loans elsewhere or report a higher income",
+    advice: "pay down debt (here or elsewhere) or report a higher income",
   },
   REVOLVING_BALANCE: {
     kind: "score",
-    text: "Bills repaid at the minimum instead of in full",
+    text: "Huabei bills repaid at the minimum instead of in full",
     advice: "repay the full statement balance",
   },
   LOW_INCOME: {
@@ -59,7 +70,7 @@ export const REASONS = {
   },
   LOW_ACTIVITY: {
     kind: "score",
-    text: "Little recent use of the credit line",
+    text: "Little recent use of Huabei",
     advice: "use the line for everyday purchases and repay them",
   },
   INQUIRIES_30D: {
@@ -90,31 +101,55 @@ export const REASONS = {
   // Decision rules.
   SCORE_BELOW_OPEN_MINIMUM: {
     kind: "adverse",
+    unit: "score",
     text: "Credit score is below the minimum to open an account",
     advice: "raise the score to the policy's opening minimum",
   },
   SCORE_BELOW_INCREASE_MINIMUM: {
     kind: "adverse",
+    unit: "score",
     text: "Credit score is below the minimum for a limit increase",
     advice: "raise the score to the policy's increase minimum",
   },
   SCORE_BELOW_MINIMUM: {
     kind: "adverse",
+    unit: "score",
     text: "Credit score fell below the minimum an account may keep",
     advice: "raise the score to the restoration threshold",
   },
+  PAST_DUE_AT_REVIEW: {
+    kind: "adverse",
+    unit: "score",
+    text: "A repayment was past due at the review, with a score below what a past-due line may keep",
+    advice: "pay the overdue amount in full and keep repaying on time",
+  },
   SCORE_BELOW_RESTORE: {
     kind: "adverse",
+    unit: "score",
     text: "Credit score is below the score needed for restoration",
     advice: "raise the score to the policy's restoration threshold",
   },
   SCORE_BELOW_LIMIT_BAND: {
     kind: "adverse",
+    unit: "fen",
     text: "Credit score no longer supports the current limit",
     advice: "raise the score to restore the limit",
   },
+  INCREASE_TOO_SOON: {
+    kind: "adverse",
+    unit: "days",
+    text: "A limit increase was approved too recently",
+    advice: "wait until the cooldown after the last increase has passed",
+  },
+  RECENT_MISSED_PAYMENT: {
+    kind: "adverse",
+    unit: "days",
+    text: "A due date was missed too recently for a limit increase",
+    advice: "keep repaying on time; increases need a clean recent record",
+  },
   TOO_MANY_APPLICATIONS: {
     kind: "adverse",
+    unit: "count",
     text: "Too many applications (own and elsewhere) in the last 30 days",
     advice: "wait until older applications are over 30 days old",
   },
@@ -140,21 +175,25 @@ export const REASONS = {
   },
   OVER_LIMIT: {
     kind: "adverse",
+    unit: "fen",
     text: "The purchase exceeds the available credit",
     advice: "repay part of the balance or buy for less",
   },
   OVERDUE_OUTSTANDING: {
     kind: "adverse",
+    unit: "days",
     text: "An overdue amount is outstanding",
     advice: "pay the overdue amount in full",
   },
   OVERDUE_TOO_LONG: {
     kind: "adverse",
+    unit: "days",
     text: "A repayment has been overdue longer than the policy allows",
     advice: "pay the overdue amount in full",
   },
   SECURITY_PROFILE_CHANGES: {
     kind: "adverse",
+    unit: "count",
     text: "Bound phone, address, device or bank card changed too often in a short time",
     advice: "verify your identity",
   },
@@ -165,6 +204,7 @@ export const REASONS = {
   },
   DEBT_TO_INCOME_TOO_HIGH: {
     kind: "adverse",
+    unit: "ratio",
     text: "Total debt exceeds what the policy allows for the income",
     advice: "pay down debt or report a higher income",
   },
@@ -173,23 +213,98 @@ export const REASONS = {
     text: "Qualification standards changed; the account met the previous policy but not the current one",
     advice: "meet the current policy's standard",
   },
-  LIMIT_AT_MAXIMUM: {
+  LIMIT_AT_SCORE_CAP: {
     kind: "adverse",
-    text: "The limit is already the highest the score and income support",
-    advice: "a higher score or income supports a higher limit",
+    unit: "fen",
+    text: "The limit is already the highest the score's band allows",
+    advice: "a higher score reaches a higher band",
+  },
+  LIMIT_AT_INCOME_CAP: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The limit is already the highest the income supports",
+    advice: "report a higher income (an income event)",
+  },
+  LIMIT_AT_THIN_FILE_CAP: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The limit is already the highest offered without a repayment record",
+    advice: "repay the first bills on time: the record lifts the cap",
+  },
+  LIMIT_AT_PRODUCT_MAXIMUM: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The limit is already the product's maximum",
+    advice: "nothing: no higher limit is offered",
+  },
+  LIMIT_CAPPED_BY_SCORE: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Granted less than asked: the most the score's band allows",
+    advice: "a higher score reaches a higher band",
+  },
+  LIMIT_CAPPED_BY_INCOME: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Granted less than asked: the most the income supports",
+    advice: "report a higher income (an income event)",
+  },
+  LIMIT_CAPPED_THIN_FILE: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Granted less than asked: the most offered without a repayment record",
+    advice: "repay the first bills on time: the record lifts the cap",
+  },
+  LIMIT_CAPPED_PRODUCT_MAXIMUM: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Granted less than asked: the product's maximum",
+    advice: "nothing: no higher limit is offered",
+  },
+  LIMIT_BELOW_MINIMUM: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The score and income support less than the smallest line offered",
+    advice: "a higher score or income supports a line",
+  },
+  INCOME_BELOW_LIMIT: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Income no longer supports the current limit",
+    advice: "report a higher income (an income event)",
+  },
+  BALANCE_OUTSTANDING: {
+    kind: "adverse",
+    unit: "fen",
+    text: "A balance is still owed on the line",
+    advice: "repay the balance in full, then close the line",
+  },
+  CHARGED_OFF: {
+    kind: "adverse",
+    unit: "days",
+    text: "Past due so long that the debt was written off as a loss (it is still owed)",
+    advice: "repay what is owed; the record of the write-off stays for 5 years",
+  },
+  DEBT_WRITTEN_OFF: {
+    kind: "adverse",
+    text: "A debt written off on this line is still owed",
+    advice: "repay the written-off debt before applying again",
   },
   LONG_SUSPENSION: {
     kind: "adverse",
+    unit: "days",
     text: "The account stayed suspended longer than the policy allows",
     advice: "apply to open a new account once eligible",
   },
   OVERDUE_TOO_RECENT: {
     kind: "adverse",
+    unit: "days",
     text: "An overdue repayment was cleared too recently for restoration",
     advice: "keep repaying on time until the clean period has passed",
   },
   REVIEW_TOO_SOON: {
     kind: "adverse",
+    unit: "days",
     text: "An early review was already requested recently",
     advice: "wait for the next periodic review",
   },
@@ -214,10 +329,10 @@ export const REASONS = {
     text: "The account is not suspended: there is nothing to restore",
     advice: "nothing to do",
   },
-  LIMIT_CAPPED: {
+  CLOSED_AT_REQUEST: {
     kind: "positive",
-    text: "The limit is set at the highest the score and income support",
-    advice: "a higher score or income supports a higher limit",
+    text: "Closed at the customer's request, with nothing owed",
+    advice: "nothing to do",
   },
   ARREARS_CLEARED: {
     kind: "positive",

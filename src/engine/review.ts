@@ -1,222 +1,577 @@
-// The review engine's rules: each takes the account, the day and the score, and returns a verdict.
-// Rules decide; they never change the account (simulate.ts applies verdicts), so each is testable alone.
+// The review engine's rules. Each takes the customer, a line, the day and the score, and returns a verdict;
+// rules decide and never change the customer (step.ts applies verdicts), so each is testable alone.
+//
+// Reasons on an adverse decision (Regulation B, 12 CFR 1002.9(b)(2) and comment 9(b)(2)-5): at most four
+// principal reasons. The rule that decided comes first, its code naming what bound it; then the scorecard
+// characteristics that count against the customer, ranked by points below their maximum — all of them for
+// a score rule, only the ones the rule is about otherwise (a debt-to-income rule cites the debt burden, an
+// identity rule nothing else). `facts` carry the numbers behind each rule: which parameter, its threshold,
+// the customer's value.
 
-import { type Account, countWithin, eligibilityFailures, supportedLimit } from "./account.js";
-import { overdueAmount, overdueDays } from "./ledger.js";
+import {
+  type Customer,
+  countWithin,
+  customerDaysPastDue,
+  customerOverdue,
+  daysPastDue,
+  isOpen,
+  type Line,
+  type LineRules,
+  lastCured,
+  lastMissed,
+  owed,
+  rulesFor,
+  thinFile,
+} from "./customer.js";
+import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
-import { appendScoreReasons } from "./scorecard.js";
-import type { Cause, Decision, Fen, Policy } from "./types.js";
+import { debtToIncome, type Scored } from "./score-inputs.js";
+import { scoreReasons } from "./scorecard.js";
+import type { Fen, Policy } from "./types.js";
+import type { ApplicationKind, Cause, LineId, PolicyParamName } from "./vocabulary.js";
 
-export interface Verdict {
-  decision: Decision | null;
+/** The numbers behind a rule's code: the parameter, its threshold and the customer's value. */
+export interface RuleFact {
+  code: ReasonCode;
+  parameter?: PolicyParamName;
+  threshold?: number;
+  value?: number;
+  /** the line the fact is about, when it is not the line decided on */
+  line?: LineId;
+}
+
+interface VerdictBase {
   reasons: ReasonCode[];
-  /** the new limit for approvals, reductions and restorations */
-  limit?: Fen;
-  cause?: Cause;
+  facts: RuleFact[];
 }
 
-export interface Scored {
-  score: number;
-  points: readonly number[];
-}
+/** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */
+export type Verdict =
+  | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
+  | (VerdictBase & { decision: "suspended" | "closed"; cause: Cause })
+  | (VerdictBase & { decision: "charged_off" | "declined" | "info" | null });
 
-/** Keeps the first of each code (lists are a handful long: no Set needed). */
-const uniq = (codes: ReasonCode[]): ReasonCode[] => codes.filter((c, i) => codes.indexOf(c) === i);
+const MAX_REASONS = 4;
 
-const SCORE_RULES = new Set<ReasonCode>([
-  "SCORE_BELOW_RESTORE",
-  "SCORE_BELOW_OPEN_MINIMUM",
-  "SCORE_BELOW_INCREASE_MINIMUM",
-  "SCORE_BELOW_MINIMUM",
-  "SCORE_BELOW_LIMIT_BAND",
-  // the burden rule: the scorecard's burden characteristics say what makes the debt too high
-  "DEBT_TO_INCOME_TOO_HIGH",
-]);
+/** Every score characteristic, for rules about the score itself. */
+const ANY: undefined = undefined;
+
+/** What a rule may cite beside its own code (the characteristics it is about). */
+const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = {
+  TOO_MANY_APPLICATIONS: ["INQUIRIES_30D", "INQUIRIES_180D"],
+  OVERDUE_OUTSTANDING: ["OVERDUE_NOW"],
+  OVERDUE_TOO_LONG: ["OVERDUE_NOW"],
+  RECENT_MISSED_PAYMENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
+  OVERDUE_TOO_RECENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
+  DEBT_TO_INCOME_TOO_HIGH: ["HIGH_DEBT_BURDEN"],
+  INCOME_BELOW_LIMIT: ["LOW_INCOME"],
+  LIMIT_AT_INCOME_CAP: [],
+  SECURITY_PROFILE_CHANGES: ["FREQUENT_PROFILE_CHANGES"],
+  SCORE_BELOW_OPEN_MINIMUM: ANY,
+  SCORE_BELOW_INCREASE_MINIMUM: ANY,
+  SCORE_BELOW_MINIMUM: ANY,
+  PAST_DUE_AT_REVIEW: ANY,
+  SCORE_BELOW_RESTORE: ANY,
+  SCORE_BELOW_LIMIT_BAND: ANY,
+  LIMIT_BELOW_MINIMUM: ANY,
+};
 
 /**
- * A decision rule's own codes; when the rule is the score, the scorecard's reasons follow (the
- * characteristics that kept it low), at most 4 of them as adverse-action practice has it.
+ * The principal reasons of an adverse decision: the rules' codes, then the related score characteristics
+ * that cost points, largest shortfall first, four in all at most.
  */
-function adverse(rule: ReasonCode[], s: Scored): ReasonCode[] {
-  const out = uniq(rule);
-  if (!rule.some((r) => SCORE_RULES.has(r))) return out;
-  return appendScoreReasons(s.points, out, rule.length + 4);
+export function principalReasons(rules: readonly ReasonCode[], points: readonly number[]): ReasonCode[] {
+  const out: ReasonCode[] = [];
+  for (const r of rules) if (!out.includes(r) && out.length < MAX_REASONS) out.push(r);
+  let among: ReasonCode[] | undefined = [];
+  for (const r of rules) {
+    if (!(r in RELATED)) continue;
+    const related = RELATED[r];
+    if (related === undefined) {
+      among = undefined;
+      break;
+    }
+    among.push(...related);
+  }
+  if (among !== undefined && among.length === 0) return out;
+  for (const code of scoreReasons(points, MAX_REASONS, among)) {
+    if (out.length >= MAX_REASONS) break;
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
 }
 
-/** Applications to open or to raise the limit. The inquiry has been recorded before this runs;
- *  the score is the one before the inquiry, as a lender pulling the file would see it. */
+/** The score, or a way to get it: rules that seldom need it (authorisation) take it lazily. */
+export type ScoreSource = Scored | (() => Scored);
+
+const pointsOf = (s: ScoreSource): readonly number[] => (typeof s === "function" ? s() : s).points;
+
+const declined = (rules: ReasonCode[], s: ScoreSource, facts: RuleFact[] = []): Verdict => ({
+  decision: "declined",
+  reasons: principalReasons(rules, RELATED_TO_SCORE(rules) ? pointsOf(s) : NO_POINTS),
+  facts,
+});
+
+const NO_POINTS: readonly number[] = [];
+
+/** Whether a rule's reasons cite score characteristics at all (only then is the score needed). */
+const RELATED_TO_SCORE = (rules: readonly ReasonCode[]): boolean =>
+  rules.some((r) => r in RELATED && RELATED[r]?.length !== 0);
+
+const CAPPED: Record<LimitBinding, ReasonCode> = {
+  score: "LIMIT_CAPPED_BY_SCORE",
+  income: "LIMIT_CAPPED_BY_INCOME",
+  thin_file: "LIMIT_CAPPED_THIN_FILE",
+  product_maximum: "LIMIT_CAPPED_PRODUCT_MAXIMUM",
+};
+const AT_CAP: Record<LimitBinding, ReasonCode> = {
+  score: "LIMIT_AT_SCORE_CAP",
+  income: "LIMIT_AT_INCOME_CAP",
+  thin_file: "LIMIT_AT_THIN_FILE_CAP",
+  product_maximum: "LIMIT_AT_PRODUCT_MAXIMUM",
+};
+const BINDING_PARAMETER: Record<LimitBinding, PolicyParamName> = {
+  score: "limitBands",
+  income: "maxLimitIncomeMultiple",
+  thin_file: "thinFileMaxLimit",
+  product_maximum: "limitBands",
+};
+
+const capFact = (code: ReasonCode, cap: LimitCap): RuleFact => ({
+  code,
+  parameter: BINDING_PARAMETER[cap.binding],
+  threshold: cap.limit,
+});
+
+/** The cap for the customer on a line today. */
+export function capFor(c: Customer, line: LineId, s: Scored, policy: Policy = c.policy): LimitCap | null {
+  return limitCap(
+    s.score,
+    c.profile.monthlyIncome,
+    rulesFor(policy, line),
+    thinFile(c) ? policy.thinFileMaxLimit : null,
+  );
+}
+
+/** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */
+export function eligibilityFailures(c: Customer, rules: LineRules, policy: Policy): RuleFact[] {
+  const out: RuleFact[] = [];
+  if (policy.requireVerified && !c.profile.verified)
+    out.push({ code: "IDENTITY_REQUIRED", parameter: "requireVerified" });
+  const dti = debtToIncome(c);
+  if (dti !== null && dti > rules.maxDebtToIncome) {
+    out.push({
+      code: "DEBT_TO_INCOME_TOO_HIGH",
+      parameter: rules === policy ? "maxDebtToIncome" : "jiebeiMaxDebtToIncome",
+      threshold: rules.maxDebtToIncome,
+      value: Math.round(dti * 100) / 100,
+    });
+  }
+  return out;
+}
+
+const scoreFact = (code: ReasonCode, parameter: PolicyParamName, threshold: number, s: Scored): RuleFact => ({
+  code,
+  parameter,
+  threshold,
+  value: s.score,
+});
+
+const param = (line: LineId, huabei: PolicyParamName, jiebei: PolicyParamName) =>
+  line === "huabei" ? huabei : jiebei;
+
+/** Applications to open a line or raise its limit. The inquiry has been recorded before this runs; the
+ *  score is the one before the inquiry, as a lender pulling the file would see it. */
 export function decideApplication(
-  a: Account,
+  c: Customer,
+  line: Line,
   day: number,
-  product: "open" | "increase",
+  kind: ApplicationKind,
   amount: Fen,
   s: Scored,
 ): Verdict {
-  const p = a.policy;
-  const declined = (rule: ReasonCode[]): Verdict => ({ decision: "declined", reasons: adverse(rule, s) });
-  if (product === "open") {
-    if (a.status === "active" || a.status === "suspended") return declined(["ACCOUNT_EXISTS"]);
+  const p = c.policy;
+  const rules = rulesFor(p, line.id);
+  if (kind === "open") {
+    if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
+    if (line.status === "charged_off" && owed(line) > 0) return declined(["DEBT_WRITTEN_OFF"], s);
   } else {
-    if (a.status === "none") return declined(["NO_ACCOUNT"]);
-    if (a.status === "closed") return declined(["ACCOUNT_CLOSED"]);
-    if (a.status === "suspended") return declined(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord]);
+    if (line.status === "none") return declined(["NO_ACCOUNT"], s);
+    if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+    if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
   }
-  if (countWithin(a.inquiries, day, 30) > p.maxApplications30d) return declined(["TOO_MANY_APPLICATIONS"]);
-  if (overdueAmount(a.ledger) > 0) return declined(["OVERDUE_OUTSTANDING"]);
-  const minimum = product === "open" ? p.minOpenScore : p.minIncreaseScore;
+  // every policy rule the application fails is a reason (the principal ones: four at most)
+  const failures: RuleFact[] = [];
+  const applications = countWithin(c.inquiries, day, 30);
+  if (applications > p.maxApplications30d) {
+    failures.push({
+      code: "TOO_MANY_APPLICATIONS",
+      parameter: "maxApplications30d",
+      threshold: p.maxApplications30d,
+      value: applications,
+    });
+  }
+  if (customerOverdue(c) > 0) {
+    failures.push({
+      code: "OVERDUE_OUTSTANDING",
+      value: customerDaysPastDue(c, day),
+      ...otherLine(c, line, day),
+    });
+  }
+  if (kind === "increase") {
+    if (line.lastIncreaseDay !== null && day - line.lastIncreaseDay < p.increaseCooldownDays) {
+      failures.push({
+        code: "INCREASE_TOO_SOON",
+        parameter: "increaseCooldownDays",
+        threshold: p.increaseCooldownDays,
+        value: day - line.lastIncreaseDay,
+      });
+    }
+    const missed = lastMissed(c);
+    if (day - missed < p.increaseCleanDays) {
+      failures.push({
+        code: "RECENT_MISSED_PAYMENT",
+        parameter: "increaseCleanDays",
+        threshold: p.increaseCleanDays,
+        value: day - missed,
+      });
+    }
+  }
+  const minimum = kind === "open" ? rules.minOpenScore : rules.minIncreaseScore;
   if (s.score < minimum) {
-    return declined([product === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM"]);
+    const code = kind === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM";
+    const parameter =
+      kind === "open"
+        ? param(line.id, "minOpenScore", "jiebeiMinOpenScore")
+        : param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore");
+    failures.push(scoreFact(code, parameter, minimum, s));
   }
-  const failures = eligibilityFailures(a, p);
-  if (failures.length > 0) return declined(failures);
-  const cap = supportedLimit(s.score, a.profile.monthlyIncome, p);
-  const wanted = product === "open" ? amount : a.limit + amount;
-  if (product === "increase" && cap <= a.limit) return declined(["LIMIT_AT_MAXIMUM"]);
-  if (cap <= 0) return declined(["SCORE_BELOW_OPEN_MINIMUM"]);
-  if (wanted <= cap) return { decision: "approved", reasons: ["MEETS_POLICY"], limit: wanted };
-  return { decision: "approved_lower", reasons: ["MEETS_POLICY", "LIMIT_CAPPED"], limit: cap };
+  failures.push(...eligibilityFailures(c, rules, p));
+  if (failures.length > 0)
+    return declined(
+      failures.map((f) => f.code),
+      s,
+      failures,
+    );
+  const cap = capFor(c, line.id, s);
+  if (cap === null || cap.belowMinimum)
+    return declined(["LIMIT_BELOW_MINIMUM"], s, [minimumFact(line.id, rules, cap)]);
+  if (kind === "increase" && cap.limit <= line.limit) {
+    const code = AT_CAP[cap.binding];
+    return declined([code], s, [capFact(code, cap)]);
+  }
+  const wanted = kind === "open" ? amount : line.limit + amount;
+  if (wanted <= cap.limit)
+    return { decision: "approved", reasons: ["MEETS_POLICY"], facts: [], limit: wanted };
+  const code = CAPPED[cap.binding];
+  return {
+    decision: "approved_lower",
+    reasons: ["MEETS_POLICY", code],
+    facts: [capFact(code, cap)],
+    limit: cap.limit,
+  };
 }
 
-/** Purchase authorisation. */
-export function authorise(a: Account, amount: Fen, balance: Fen): Verdict {
-  if (a.status === "none") return { decision: "declined", reasons: ["NO_ACCOUNT"] };
-  if (a.status === "closed") return { decision: "declined", reasons: ["ACCOUNT_CLOSED"] };
-  if (a.status === "suspended") {
-    return { decision: "declined", reasons: uniq(["ACCOUNT_SUSPENDED", ...a.reasonsOnRecord]).slice(0, 5) };
-  }
-  if (amount > a.limit - balance) return { decision: "declined", reasons: ["OVER_LIMIT"] };
-  return { decision: "approved", reasons: ["WITHIN_LIMIT"] };
+const minimumFact = (line: LineId, rules: LineRules, cap: LimitCap | null): RuleFact => ({
+  code: "LIMIT_BELOW_MINIMUM",
+  parameter: param(line, "minLimit", "jiebeiMinLimit"),
+  threshold: rules.minLimit * 100,
+  value: cap?.limit ?? 0,
+});
+
+/** When the overdue amount that decides is on the other line, the fact says so. */
+function otherLine(c: Customer, line: Line, day: number): { line?: LineId } {
+  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  return daysPastDue(other, day) > daysPastDue(line, day) ? { line: other.id } : {};
 }
 
-/** Real-time trigger: overdue beyond the policy's days suspends an active account at once. */
-export function overdueTrigger(a: Account, day: number): Verdict | null {
-  if (a.status !== "active") return null;
-  if (overdueDays(a.ledger, day) < a.policy.suspendOverdueDays) return null;
-  return { decision: "suspended", cause: "credit", reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"] };
+/** A purchase on Huabei or a drawdown on Jiebei: declined while the line is not active, while anything is
+ *  overdue on either line, or beyond the available credit. */
+export function authorise(c: Customer, line: Line, amount: Fen, day: number, s: ScoreSource): Verdict {
+  if (line.status === "none") return declined(["NO_ACCOUNT"], s);
+  if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+  if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
+  if (customerOverdue(c) > 0) {
+    return declined(["OVERDUE_OUTSTANDING"], s, [
+      { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) },
+    ]);
+  }
+  const available = line.limit - owed(line);
+  if (amount > available) {
+    return {
+      decision: "declined",
+      reasons: ["OVER_LIMIT"],
+      facts: [{ code: "OVER_LIMIT", threshold: available, value: amount }],
+    };
+  }
+  return { decision: "approved", reasons: ["WITHIN_LIMIT"], facts: [], limit: line.limit };
+}
+
+/** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once. */
+export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  if (line.status !== "active") return null;
+  const dpd = customerDaysPastDue(c, day);
+  if (dpd < c.policy.suspendOverdueDays) return null;
+  return {
+    decision: "suspended",
+    cause: "credit",
+    reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
+    facts: [
+      {
+        code: "OVERDUE_TOO_LONG",
+        parameter: "suspendOverdueDays",
+        threshold: c.policy.suspendOverdueDays,
+        value: dpd,
+        ...otherLine(c, line, day),
+      },
+    ],
+  };
+}
+
+/** Real-time trigger: a line this far past due is charged off — its debt written off as the lender's loss. */
+export function chargeOffTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  if (line.status === "none" || line.status === "charged_off") return null;
+  const dpd = daysPastDue(line, day);
+  if (dpd < c.policy.chargeOffDays) return null;
+  return {
+    decision: "charged_off",
+    reasons: ["CHARGED_OFF", "SERIOUS_DELINQUENCY"],
+    facts: [
+      { code: "CHARGED_OFF", parameter: "chargeOffDays", threshold: c.policy.chargeOffDays, value: dpd },
+    ],
+  };
 }
 
 /** Real-time trigger: too many bound-detail changes in the window since the last verification. */
-export function securityTrigger(a: Account, day: number): Verdict | null {
-  if (a.status !== "active") return null;
-  const p = a.policy;
-  const recent = a.profileChanges.filter((d) => d >= a.verifiedDay && day - d < p.securityWindowDays).length;
+export function securityTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  if (line.status !== "active") return null;
+  const p = c.policy;
+  const recent = c.profileChanges.filter((d) => d >= c.verifiedDay && day - d < p.securityWindowDays).length;
   if (recent <= p.securityMaxChanges) return null;
   return {
     decision: "suspended",
     cause: "security",
     reasons: ["SECURITY_PROFILE_CHANGES", "FREQUENT_PROFILE_CHANGES"],
+    facts: [
+      {
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: p.securityMaxChanges,
+        value: recent,
+      },
+    ],
   };
 }
 
-/** Why an account fails a policy's standard for keeping (or regaining) credit: empty when it passes. */
-function failsStandard(
-  a: Account,
-  policy: Policy,
-  s: Scored,
-  threshold: number,
-  failures?: ReasonCode[],
-  code: ReasonCode = "SCORE_BELOW_MINIMUM",
-): ReasonCode[] {
-  const out = failures ?? [];
-  if (s.score < threshold) out.push(code);
-  return eligibilityFailures(a, policy, out);
+/** Why a line fails a policy's standard for keeping credit: empty when it passes. */
+function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored, day: number): RuleFact[] {
+  const rules = rulesFor(policy, line);
+  const out: RuleFact[] = [];
+  if (s.score < rules.minScore)
+    out.push(scoreFact("SCORE_BELOW_MINIMUM", param(line, "minScore", "jiebeiMinScore"), rules.minScore, s));
+  else if (customerOverdue(c) > 0 && s.score < policy.delinquentMinScore)
+    out.push(scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s));
+  out.push(...eligibilityFailures(c, rules, policy));
+  return out;
 }
 
-/** What stands between a suspended account and restoration now (empty: restore). */
-export function restorationBlockers(a: Account, day: number, s: Scored): ReasonCode[] {
-  if (a.cause === "security") return ["SECURITY_PROFILE_CHANGES"];
-  const blockers: ReasonCode[] = [];
-  if (overdueAmount(a.ledger) > 0 || overdueDays(a.ledger, day) > 0) blockers.push("OVERDUE_OUTSTANDING");
-  else if (day - lastCured(a) < a.policy.restoreCleanDays) blockers.push("OVERDUE_TOO_RECENT");
-  return failsStandard(a, a.policy, s, a.policy.restoreScore, blockers, "SCORE_BELOW_RESTORE");
+/** What stands between a suspended line and restoration now (empty: restore). */
+export function restorationBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
+  if (line.cause === "security") return [{ code: "SECURITY_PROFILE_CHANGES" }];
+  const p = c.policy;
+  const rules = rulesFor(p, line.id);
+  const blockers: RuleFact[] = [];
+  if (customerOverdue(c) > 0)
+    blockers.push({
+      code: "OVERDUE_OUTSTANDING",
+      value: customerDaysPastDue(c, day),
+      ...otherLine(c, line, day),
+    });
+  else if (day - lastCured(c) < p.restoreCleanDays)
+    blockers.push({
+      code: "OVERDUE_TOO_RECENT",
+      parameter: "restoreCleanDays",
+      threshold: p.restoreCleanDays,
+      value: day - lastCured(c),
+    });
+  if (s.score < rules.restoreScore)
+    blockers.push(
+      scoreFact(
+        "SCORE_BELOW_RESTORE",
+        param(line.id, "restoreScore", "jiebeiRestoreScore"),
+        rules.restoreScore,
+        s,
+      ),
+    );
+  blockers.push(...eligibilityFailures(c, rules, p));
+  if (blockers.length === 0) {
+    const cap = capFor(c, line.id, s);
+    if (cap === null || cap.belowMinimum) blockers.push(minimumFact(line.id, rules, cap));
+  }
+  return blockers;
 }
 
 /**
- * `verify_identity` on a security suspension: the hold is lifted; an account that meanwhile fell overdue
- * too long or below `minScore` stays suspended, now for credit, instead of being reactivated.
+ * `verify_identity` on a security suspension: the hold is lifted; a line that meanwhile fell overdue too
+ * long or below its minimum score stays suspended, now for credit, instead of being reactivated.
  */
-export function liftSecurityHold(a: Account, day: number, s: Scored): Verdict {
-  const credit: ReasonCode[] = [];
-  if (overdueDays(a.ledger, day) >= a.policy.suspendOverdueDays)
-    credit.push("OVERDUE_TOO_LONG", "OVERDUE_NOW");
-  failsStandard(a, a.policy, s, a.policy.minScore, credit);
-  if (credit.length === 0) return { decision: "restored", reasons: ["IDENTITY_VERIFIED"], limit: a.limit };
-  return { decision: "suspended", cause: "credit", reasons: adverse(["IDENTITY_VERIFIED", ...credit], s) };
+export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored): Verdict {
+  const credit: RuleFact[] = [];
+  const dpd = customerDaysPastDue(c, day);
+  if (dpd >= c.policy.suspendOverdueDays)
+    credit.push({
+      code: "OVERDUE_TOO_LONG",
+      parameter: "suspendOverdueDays",
+      threshold: c.policy.suspendOverdueDays,
+      value: dpd,
+    });
+  credit.push(...failsStandard(c, line.id, c.policy, s, day));
+  if (credit.length === 0)
+    return { decision: "restored", reasons: ["IDENTITY_VERIFIED"], facts: [], limit: line.limit };
+  return {
+    decision: "suspended",
+    cause: "credit",
+    reasons: principalReasons(["IDENTITY_VERIFIED", ...credit.map((f) => f.code)], s.points),
+    facts: credit,
+  };
 }
 
-/** The day the latest overdue episode was repaid (−∞ when never overdue). */
-export function lastCured(a: Account): number {
-  let last = Number.NEGATIVE_INFINITY;
-  for (const d of a.ledger.delinquencies) if (d.curedDay !== null && d.curedDay > last) last = d.curedDay;
-  return last;
-}
-
-/** The restoration verdict for a suspended account whose blockers are gone. */
-function restore(a: Account, s: Scored): Verdict {
-  const onRecord = a.reasonsOnRecord;
+/** The restoration verdict for a suspended line whose blockers are gone. */
+function restore(c: Customer, line: Line, s: Scored): Verdict {
+  const onRecord = line.reasonsOnRecord;
   const reasons: ReasonCode[] = [];
-  if (
-    onRecord.includes("OVERDUE_NOW") ||
-    onRecord.includes("OVERDUE_TOO_LONG") ||
-    onRecord.includes("OVERDUE_OUTSTANDING")
-  ) {
+  if (onRecord.some((r) => r === "OVERDUE_NOW" || r === "OVERDUE_TOO_LONG" || r === "OVERDUE_OUTSTANDING"))
     reasons.push("ARREARS_CLEARED");
-  }
-  if (onRecord.includes("SCORE_BELOW_MINIMUM")) reasons.push("SCORE_RECOVERED");
+  if (
+    onRecord.some(
+      (r) => r === "SCORE_BELOW_MINIMUM" || r === "LIMIT_BELOW_MINIMUM" || r === "PAST_DUE_AT_REVIEW",
+    )
+  )
+    reasons.push("SCORE_RECOVERED");
   if (onRecord.includes("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
-  if (a.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
-  const limit = Math.min(a.limit, supportedLimit(s.score, a.profile.monthlyIncome, a.policy));
-  if (limit < a.limit) reasons.push("LIMIT_CAPPED");
-  return { decision: "restored", reasons, limit };
+  if (line.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
+  const cap = capFor(c, line.id, s);
+  const facts: RuleFact[] = [];
+  let limit = line.limit;
+  if (cap !== null && cap.limit < line.limit) {
+    limit = cap.limit;
+    const code = CAPPED[cap.binding];
+    reasons.push(code);
+    facts.push(capFact(code, cap));
+  }
+  return { decision: "restored", reasons, facts, limit };
 }
 
-/** Shared by every review that decides nothing (most of them): nothing to allocate. */
-const NO_DECISION: Verdict = Object.freeze({
-  decision: null,
-  reasons: Object.freeze([]) as unknown as ReasonCode[],
-});
+const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts: [] }) as Verdict;
 
-/** The monthly periodic review (and an early review a customer asked for, when `requested`). */
-export function periodicReview(a: Account, day: number, s: Scored, requested = false): Verdict {
-  const p = a.policy;
-  if (a.status === "active" && !requested) {
-    const failures = failsStandard(a, p, s, p.minScore);
+/** The monthly periodic review of one line (and an early review the customer asked for, `requested`). */
+export function periodicReview(c: Customer, line: Line, day: number, s: Scored, requested = false): Verdict {
+  const p = c.policy;
+  if (line.status === "active" && !requested) {
+    const failures = failsStandard(c, line.id, p, s, day);
     if (failures.length > 0) {
-      // A policy cause only when the account would still pass the policy it had before the change.
-      const prev = a.previousPolicy;
-      const passedBefore = prev !== null && failsStandard(a, prev, s, prev.minScore).length === 0;
+      const codes = failures.map((f) => f.code);
+      // a policy cause only when the line would still pass the policy it had before the change
+      const prev = line.previousPolicy;
+      const passedBefore = prev !== null && failsStandard(c, line.id, prev, s, day).length === 0;
       return passedBefore
-        ? { decision: "suspended", cause: "policy", reasons: adverse(["POLICY_CHANGE", ...failures], s) }
-        : { decision: "suspended", cause: "credit", reasons: adverse(failures, s) };
+        ? {
+            decision: "suspended",
+            cause: "policy",
+            reasons: principalReasons(["POLICY_CHANGE", ...codes], s.points),
+            facts: failures,
+          }
+        : {
+            decision: "suspended",
+            cause: "credit",
+            reasons: principalReasons(codes, s.points),
+            facts: failures,
+          };
     }
-    if (s.score < p.reduceLimitScore) {
-      // the limit may fall below the balance: available credit is then 0 until it is repaid
-      const cap = supportedLimit(s.score, a.profile.monthlyIncome, p);
-      if (cap < a.limit)
-        return { decision: "limit_reduced", reasons: adverse(["SCORE_BELOW_LIMIT_BAND"], s), limit: cap };
+    const cap = capFor(c, line.id, s);
+    const rules = rulesFor(p, line.id);
+    if (cap === null || cap.belowMinimum) {
+      // never an active line below the smallest limit: suspended with the reason instead
+      return {
+        decision: "suspended",
+        cause: "credit",
+        reasons: principalReasons(["LIMIT_BELOW_MINIMUM"], s.points),
+        facts: [minimumFact(line.id, rules, cap)],
+      };
+    }
+    // the income cap applies at every review; the score's band once the score is below reduceLimitScore
+    if (cap.limit < line.limit && (cap.binding === "income" || s.score < p.reduceLimitScore)) {
+      const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";
+      return {
+        decision: "limit_reduced",
+        reasons: principalReasons([code], s.points),
+        facts: [capFact(code, cap)],
+        limit: cap.limit,
+      };
     }
     return NO_DECISION;
   }
-  if (a.status === "suspended") {
-    const blockers = restorationBlockers(a, day, s);
-    if (blockers.length === 0) return restore(a, s);
-    if (!requested && a.suspendedDay !== null && day - a.suspendedDay >= p.closeAfterSuspendedDays) {
-      return { decision: "closed", reasons: uniq(["LONG_SUSPENSION", ...blockers]) };
+  if (line.status === "suspended") {
+    const blockers = restorationBlockers(c, line, day, s);
+    if (blockers.length === 0) return restore(c, line, s);
+    const codes = blockers.map((f) => f.code);
+    if (!requested && line.statusDay !== null && day - line.statusDay >= p.closeAfterSuspendedDays) {
+      return {
+        decision: "closed",
+        cause: line.cause ?? "credit",
+        reasons: principalReasons(["LONG_SUSPENSION", ...codes], s.points),
+        facts: [
+          {
+            code: "LONG_SUSPENSION",
+            parameter: "closeAfterSuspendedDays",
+            threshold: p.closeAfterSuspendedDays,
+            value: day - line.statusDay,
+          },
+          ...blockers,
+        ],
+      };
     }
     return {
       decision: requested ? "declined" : null,
-      reasons: adverse(["NOT_RESTORED_YET", ...blockers], s),
+      reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s.points),
+      facts: blockers,
     };
   }
-  return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"] } : NO_DECISION;
+  return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
 }
 
-/** `request_review`: an early restoration review, at most one per cooldown. */
-export function requestedReview(a: Account, day: number, s: Scored): Verdict {
-  if (a.status === "none") return { decision: "info", reasons: ["NO_ACCOUNT"] };
-  if (a.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"] };
-  if (a.lastReviewRequest !== null && day - a.lastReviewRequest < a.policy.reviewRequestCooldownDays) {
-    return { decision: "declined", reasons: ["REVIEW_TOO_SOON"] };
+/** `request_review`: an early restoration review of a line, at most one per cooldown. */
+export function requestedReview(c: Customer, line: Line, day: number, s: Scored): Verdict {
+  if (line.status === "none") return { decision: "info", reasons: ["NO_ACCOUNT"], facts: [] };
+  if (line.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] };
+  const p = c.policy;
+  if (c.lastReviewRequest !== null && day - c.lastReviewRequest < p.reviewRequestCooldownDays) {
+    return {
+      decision: "declined",
+      reasons: ["REVIEW_TOO_SOON"],
+      facts: [
+        {
+          code: "REVIEW_TOO_SOON",
+          parameter: "reviewRequestCooldownDays",
+          threshold: p.reviewRequestCooldownDays,
+          value: day - c.lastReviewRequest,
+        },
+      ],
+    };
   }
-  return periodicReview(a, day, s, true);
+  return periodicReview(c, line, day, s, true);
+}
+
+/** `close`: the customer closes a line, refused while anything is owed on it. */
+export function closeAtRequest(line: Line, s: ScoreSource): Verdict {
+  if (line.status === "none") return declined(["NO_ACCOUNT"], s);
+  if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+  const balance = owed(line);
+  if (balance > 0)
+    return {
+      decision: "declined",
+      reasons: ["BALANCE_OUTSTANDING"],
+      facts: [{ code: "BALANCE_OUTSTANDING", value: balance }],
+    };
+  return { decision: "closed", cause: "customer", reasons: ["CLOSED_AT_REQUEST"], facts: [] };
 }

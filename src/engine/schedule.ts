@@ -2,9 +2,11 @@
 // can change are skipped (charges are added in bulk when the next day opens), so a year costs a few dozen
 // visits rather than 365 — and visiting every day instead gives the same steps (a property test holds it).
 
-import { nextLedgerDay } from "./ledger.js";
+import { daysPastDue, type Line } from "./customer.js";
+import * as loans from "./loans.js";
+import * as revolving from "./revolving.js";
 import type { EngineState } from "./state.js";
-import { type ScheduledInput, type StepOutcome, step } from "./step.js";
+import { type EngineInput, type ScheduledInput, type StepOutcome, step } from "./step.js";
 import type { ScenarioEvent } from "./types.js";
 
 /** The engine's own inputs before the customer's events of a day (after `open_day`)… */
@@ -18,6 +20,7 @@ export const START_OF_DAY: readonly ScheduledInput[] = Object.freeze([
 export const END_OF_DAY: readonly ScheduledInput[] = Object.freeze([
   { type: "periodic_review" },
   { type: "close_day" },
+  { type: "month_end" },
 ]);
 
 /**
@@ -37,26 +40,52 @@ export function runDay(
   for (const input of END_OF_DAY) take(s, input, onStep);
 }
 
-function take(s: EngineState, input: Parameters<typeof step>[1], onStep: (o: StepOutcome) => void): void {
+function take(s: EngineState, input: EngineInput, onStep: (o: StepOutcome) => void): void {
   const steps = step(s, input);
   for (let i = 0; i < steps.length; i++) onStep(steps[i]!);
 }
 
 /**
  * The first day after `s.day` on which the engine itself may change something: a statement, a review, a
- * bill passing its due date or turning overdue, the overdue trigger firing. Never later than `horizon`.
+ * month end, a grace ending, a Jiebei instalment falling due, the overdue or charge-off trigger firing
+ * (and, for notices, a due date). Never later than `horizon`.
  */
 export function nextEngineDay(s: EngineState, horizon: number): number {
   const day = s.day;
-  const a = s.account;
-  let next = Math.min(s.nextStatement, s.nextReview, nextLedgerDay(a.ledger, day), horizon);
-  for (const b of a.ledger.bills) {
-    if (b.settledDay !== null) continue;
-    if (b.dueDay > day) next = Math.min(next, b.dueDay);
-    if (b.overdue && a.status === "active") {
-      const trigger = b.dueDay + a.policy.suspendOverdueDays;
-      if (trigger > day) next = Math.min(next, trigger);
+  const c = s.customer;
+  const h = c.huabei.ledger;
+  let next = Math.min(
+    s.nextStatement,
+    s.nextReview,
+    nextMonthEnd(s, day),
+    revolving.nextLedgerDay(h, day),
+    loans.nextLoanDay(c.jiebei.book, day),
+    horizon,
+  );
+  if (s.notices) {
+    for (let i = h.firstOpen; i < h.bills.length; i++) {
+      const b = h.bills[i]!;
+      if (!b.cycleDecided && b.dueDay > day) next = Math.min(next, b.dueDay);
     }
   }
+  // the triggers: the day the worst line reaches the overdue or charge-off threshold
+  for (const line of [c.huabei, c.jiebei] as const) next = Math.min(next, triggerDay(s, line));
   return next > day ? next : day + 1;
+}
+
+function triggerDay(s: EngineState, line: Line): number {
+  const dpd = daysPastDue(line, s.day);
+  if (dpd === 0) return Infinity;
+  const p = s.customer.policy;
+  const since = s.day - dpd;
+  let next = Infinity;
+  for (const at of [since + p.suspendOverdueDays, since + p.chargeOffDays])
+    if (at > s.day) next = Math.min(next, at);
+  return next;
+}
+
+/** The last day of the month after `day` (the day before the next 1st). */
+function nextMonthEnd(s: EngineState, day: number): number {
+  const first = s.calendar.nextDayOfMonth(day, 1);
+  return first - 1 > day ? first - 1 : s.calendar.nextDayOfMonth(first, 1) - 1;
 }

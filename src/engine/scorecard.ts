@@ -1,7 +1,8 @@
-// The scorecard: five dimensions of binned characteristics. Score = 350 + the points of every bin hit,
-// so the range is 350–950 (600 points in all, split by the published FICO weights 35/30/15/10/10).
-// Every number here is an assumption of credit-sim's, documented in the README; reason codes are the
-// characteristics furthest below their maximum, the "points below maximum" convention of DOMAIN.md.
+// The scorecard: five dimensions of binned characteristics. Score = 350 + the points of every bin hit, kept
+// within 350–950; the maxima add up to 600, split by the published FICO weights 35/30/15/10/10. Serious
+// delinquency scores below zero (a 90-days-past-due account cannot stay in the top two Sesame bands, as
+// published FICO examples take 100+ points off a high score for it). Every number is credit-sim's own
+// assumption, listed in docs/model.md; reasons are the characteristics furthest below their maximum.
 
 import type { ReasonCode } from "./reasons.js";
 
@@ -18,21 +19,34 @@ export const DIMENSIONS: Record<Dimension, { label: string; weight: number }> = 
   identity: { label: "Identity & stability", weight: 0.1 },
 };
 
-/** The facts the scorecard reads; the engine derives them from its state on the day. */
+/**
+ * The facts the scorecard reads; `scoreInputs` (score-inputs.ts) derives them from the customer on a day.
+ * `null` means "no information": no repayment record yet (a thin file), no reported revolving line, no
+ * usable line, no income. Each characteristic that needs history has its own bin for it, worth less than
+ * a clean record and more than a bad one.
+ */
 export interface ScoreInputs {
-  overdueDaysNow: number;
-  overdueEpisodes180d: number;
-  worstOverdueDays365d: number;
-  onTimeBills24m: number;
+  /** days past due now, worst line */
+  daysPastDueNow: number | null;
+  /** the worst days past due reached in the last 24 months (a charge-off counts as its charge-off day) */
+  worstDaysPastDue24m: number | null;
+  /** due dates missed in the last 12 months, both lines */
+  missedDues12m: number | null;
+  /** due dates met in the last 24 months, both lines, plus a month for each month of history elsewhere */
+  onTimeDues24m: number | null;
+  /** episodes that reached 90 days past due or a charge-off, last 60 months */
+  seriousDelinquency60m: number | null;
+  /** Huabei balance / limit as last reported at a month end; null without a reported line */
+  utilisation: number | null;
+  /** (external debt + what is owed on both lines) / annual income; null without income */
+  debtToIncome: number | null;
+  /** Huabei due dates met at the minimum only (the rest revolving), last 6 months */
+  revolvingDues6m: number | null;
   /** yuan per month */
   monthlyIncome: number;
-  /** balance / limit; null without an open account */
-  utilisation: number | null;
-  /** (external debt + balance) / annual income; null without income */
-  debtToIncome: number | null;
-  revolvingBills180d: number;
   historyMonths: number;
-  purchases90d: number;
+  /** Huabei purchases in the last 90 days the line was usable; null without a line */
+  purchases90d: number | null;
   inquiries30d: number;
   inquiries180d: number;
   verified: boolean;
@@ -53,7 +67,7 @@ export interface Characteristic {
   title: string;
   reason: ReasonCode;
   max: number;
-  /** points when the value is null (no data) */
+  /** points when the value is null (no information) */
   missing?: { points: number; label: string };
   bins: readonly Bin[];
 }
@@ -61,54 +75,82 @@ export interface Characteristic {
 const bins = (...rows: Array<[number, number, string]>): Bin[] =>
   rows.map(([upTo, points, label]) => ({ upTo, points, label }));
 
+const NO_RECORD = "no repayment record yet";
+
 export const CHARACTERISTICS: readonly Characteristic[] = [
   {
-    id: "overdueDaysNow",
+    id: "daysPastDueNow",
     dimension: "repayment",
-    title: "Days overdue now",
+    title: "Days past due now",
     reason: "OVERDUE_NOW",
-    max: 40,
-    bins: bins([0, 40, "none"], [7, 5, "1–7"], [Infinity, 0, "over 7"]),
-  },
-  {
-    id: "overdueEpisodes180d",
-    dimension: "repayment",
-    title: "Overdue bills, last 180 days",
-    reason: "OVERDUE_RECENT",
     max: 50,
-    bins: bins([0, 50, "none"], [1, 10, "1"], [Infinity, 0, "2 or more"]),
+    missing: { points: 25, label: NO_RECORD },
+    // negative points: a serious delinquency outweighs any good elsewhere (90+ days: below "very good")
+    bins: bins(
+      [0, 50, "none"],
+      [30, 15, "1–30"],
+      [60, 0, "31–60"],
+      [90, -60, "61–90"],
+      [Infinity, -150, "over 90"],
+    ),
   },
   {
-    id: "worstOverdueDays365d",
+    id: "worstDaysPastDue24m",
     dimension: "repayment",
-    title: "Worst days overdue, last 12 months",
+    title: "Worst days past due, last 24 months",
     reason: "DELINQUENCY_LEVEL",
-    max: 30,
-    bins: bins([0, 30, "never overdue"], [7, 8, "1–7"], [30, 2, "8–30"], [Infinity, 0, "over 30"]),
+    max: 50,
+    missing: { points: 20, label: NO_RECORD },
+    bins: bins(
+      [0, 50, "never past due"],
+      [7, 30, "1–7"],
+      [30, 18, "8–30"],
+      [60, 8, "31–60"],
+      [90, 3, "61–90"],
+      [Infinity, 0, "over 90"],
+    ),
   },
   {
-    id: "onTimeBills24m",
+    id: "missedDues12m",
     dimension: "repayment",
-    title: "Bills repaid on time, last 24 months",
+    title: "Due dates missed, last 12 months",
+    reason: "OVERDUE_RECENT",
+    max: 40,
+    missing: { points: 15, label: NO_RECORD },
+    bins: bins([0, 40, "none"], [1, 10, "1"], [2, 2, "2"], [Infinity, 0, "3 or more"]),
+  },
+  {
+    id: "onTimeDues24m",
+    dimension: "repayment",
+    title: "Due dates met, last 24 months (and months of history elsewhere)",
     reason: "SHORT_REPAYMENT_RECORD",
-    max: 90,
+    max: 40,
+    missing: { points: 5, label: NO_RECORD },
     bins: bins(
       [0, 0, "none"],
-      [3, 15, "1–3"],
-      [7, 35, "4–7"],
-      [11, 50, "8–11"],
-      [17, 65, "12–17"],
-      [23, 80, "18–23"],
-      [Infinity, 90, "24 or more"],
+      [3, 12, "1–3"],
+      [7, 22, "4–7"],
+      [11, 30, "8–11"],
+      [17, 35, "12–17"],
+      [Infinity, 40, "18 or more"],
     ),
+  },
+  {
+    id: "seriousDelinquency60m",
+    dimension: "repayment",
+    title: "90+ days past due or charged off, last 60 months",
+    reason: "SERIOUS_DELINQUENCY",
+    max: 30,
+    missing: { points: 12, label: NO_RECORD },
+    bins: bins([0, 30, "none"], [Infinity, 0, "1 or more"]),
   },
   {
     id: "utilisation",
     dimension: "burden",
-    title: "Reported balance / limit",
+    title: "Huabei balance / limit, as last reported",
     reason: "HIGH_UTILISATION",
     max: 60,
-    missing: { points: 20, label: "no account" },
+    missing: { points: 25, label: "no line reported yet" },
     bins: bins(
       [0.1, 60, "≤ 10 %"],
       [0.3, 48, "≤ 30 %"],
@@ -135,11 +177,12 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     ),
   },
   {
-    id: "revolvingBills180d",
+    id: "revolvingDues6m",
     dimension: "burden",
-    title: "Bills repaid at the minimum, last 180 days",
+    title: "Huabei bills paid at the minimum, last 6 months",
     reason: "REVOLVING_BALANCE",
     max: 30,
+    missing: { points: 15, label: NO_RECORD },
     bins: bins([0, 30, "none"], [1, 18, "1"], [3, 8, "2–3"], [Infinity, 0, "4 or more"]),
   },
   {
@@ -173,10 +216,11 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "purchases90d",
     dimension: "history",
-    title: "Purchases, last 90 days",
+    title: "Huabei purchases, last 90 days the line could be used",
     reason: "LOW_ACTIVITY",
     max: 30,
-    bins: bins([0, 0, "none"], [5, 15, "1–5"], [Infinity, 30, "6 or more"]),
+    missing: { points: 10, label: "no line" },
+    bins: bins([0, 10, "none"], [5, 20, "1–5"], [Infinity, 30, "6 or more"]),
   },
   {
     id: "inquiries30d",
@@ -242,7 +286,8 @@ function binFor(c: Characteristic, raw: number | boolean | null): { points: numb
   return { points: 0, label: "?" };
 }
 
-/** The score and the points per characteristic. Hot path: no allocation beyond the points array. */
+/** The score (350 + the points, kept within 350–950) and the points per characteristic. Hot path: no
+ *  allocation beyond the points array. */
 export function score(inputs: ScoreInputs): ScoreResult {
   const points: number[] = new Array(CHARACTERISTICS.length);
   let total = SCORE_MIN;
@@ -252,7 +297,7 @@ export function score(inputs: ScoreInputs): ScoreResult {
     points[i] = p;
     total += p;
   }
-  return { score: total, points };
+  return { score: Math.min(SCORE_MAX, Math.max(SCORE_MIN, total)), points };
 }
 
 /** Every characteristic with its value, bin and points: the `--explain` breakdown. */
@@ -265,48 +310,31 @@ export function explain(inputs: ScoreInputs): Factor[] {
 }
 
 /**
- * Reason codes: the characteristics with the most points below their maximum, at most `max`
- * (4, as adverse-action practice does); ties keep scorecard order so the output is stable.
+ * Score reasons: the characteristics furthest below their maximum ("points below maximum", the industry's
+ * way of ranking adverse-action reasons), largest shortfall first, ties in scorecard order, at most `max`.
+ * Only characteristics that cost points are cited; `among` narrows them to the codes a rule is about.
  */
-export function scoreReasons(points: readonly number[], max = 4): ReasonCode[] {
-  return appendScoreReasons(points, [], max);
+export function scoreReasons(
+  points: readonly number[],
+  max = 4,
+  among?: readonly ReasonCode[],
+): ReasonCode[] {
+  const ranked: Array<{ code: ReasonCode; gap: number; at: number }> = [];
+  for (let i = 0; i < CHARACTERISTICS.length; i++) {
+    const c = CHARACTERISTICS[i]!;
+    const gap = c.max - (points[i] ?? 0);
+    if (gap > 0 && (among === undefined || among.includes(c.reason)))
+      ranked.push({ code: c.reason, gap, at: i });
+  }
+  ranked.sort((a, b) => b.gap - a.gap || a.at - b.at);
+  return ranked.slice(0, max).map((r) => r.code);
 }
 
-// scratch for the top-k selection: the engine is single-threaded, and nothing here re-enters
-const topIndex: number[] = [];
-const topGap: number[] = [];
-
-/**
- * Appends the scorecard's reasons to `out` (skipping codes already there) until it holds `limit` codes;
- * the allocation-free form of `scoreReasons`, for the review rules.
- */
-export function appendScoreReasons(
-  points: readonly number[],
-  out: ReasonCode[],
-  limit: number,
-): ReasonCode[] {
-  let n = 0;
-  // top-k by insertion into a short list: no sort, no temporaries
-  for (let i = 0; i < CHARACTERISTICS.length; i++) {
-    const g = CHARACTERISTICS[i]!.max - (points[i] ?? 0);
-    if (g <= 0) continue;
-    let at = n;
-    while (at > 0 && topGap[at - 1]! < g) at--; // strictly less: earlier characteristics win ties
-    if (at >= 4) continue;
-    for (let k = Math.min(n, 3); k > at; k--) {
-      topIndex[k] = topIndex[k - 1]!;
-      topGap[k] = topGap[k - 1]!;
-    }
-    topIndex[at] = i;
-    topGap[at] = g;
-    if (n < 4) n++;
-  }
-  const want = out.length + Math.min(n, limit - out.length);
-  for (let k = 0; k < n && out.length < want; k++) {
-    const code = CHARACTERISTICS[topIndex[k]!]!.reason;
-    if (!out.includes(code)) out.push(code);
-  }
-  return out;
+/** The points a characteristic is below its maximum, by reason code (0 when it is at its maximum). */
+export function shortfall(points: readonly number[], code: ReasonCode): number {
+  const i = CHARACTERISTICS.findIndex((c) => c.reason === code);
+  const c = CHARACTERISTICS[i];
+  return c === undefined ? 0 : c.max - (points[i] ?? 0);
 }
 
 /** Sesame-style band names (DOMAIN.md). */
@@ -319,8 +347,9 @@ export function band(scoreValue: number): string {
 }
 
 /**
- * Probability of default implied by the score under the DOMAIN.md scaling
- * (600 points at 50:1 good:bad odds, 20 points to double the odds).
+ * An illustrative probability of default: the odds the score implies under the textbook scaling (600 points
+ * at 50:1 good:bad odds, 20 points to double the odds). The scorecard is not fitted to outcomes, so this
+ * is a reading aid, not a calibrated estimate.
  */
 export function probabilityOfDefault(scoreValue: number): number {
   const factor = 20 / Math.LN2;

@@ -2,16 +2,20 @@
 // names, feeds the scenario's events of that day, and hands every step to a recorder. Pure: no I/O, clock
 // or randomness; the same scenario gives the same trace everywhere.
 
-import { scoreOn, snapshot } from "./account.js";
 import type { ReasonCode } from "./reasons.js";
+import { GRID_MONTHS } from "./record.js";
 import { nextEngineDay, runDay } from "./schedule.js";
+import { scoreOn } from "./score-inputs.js";
 import { movedCharacteristics } from "./scorecard.js";
+import { snapshot } from "./snapshot.js";
 import { type EngineState, initialState } from "./state.js";
 import type { StepOutcome } from "./step.js";
 import type {
   Cause,
   Decision,
   Fen,
+  GridMonth,
+  LineId,
   Scenario,
   ScenarioEvent,
   Snapshot,
@@ -25,6 +29,8 @@ import type {
 export interface DecisionNote {
   day: number;
   event: StepEvent;
+  /** the line decided on (null: support answers about the customer) */
+  line: LineId | null;
   decision: Decision;
   reasons: readonly ReasonCode[];
   status: Status;
@@ -43,6 +49,8 @@ export interface Recorder {
   decision?(note: DecisionNote): void;
   /** the state at the end of every day the engine visits (days on which something can change) */
   endOfDay?(snap: Snapshot, observed: boolean): void;
+  /** once, after the last day: the state the run ended in */
+  end?(state: EngineState): void;
   /** call `endOfDay` only for the scenario's `observe` days and the last day (a snapshot costs a score) */
   readonly observedOnly?: boolean;
 }
@@ -57,10 +65,16 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): Trace {
   const snapshots = new Map<number, Snapshot>();
   const scoreSeries: Array<{ day: number; score: number }> = [];
   let final: Snapshot | null = null;
+  const grid: Partial<Record<LineId, GridMonth[]>> = {};
   run(
     scenario,
     {
       step: (s) => steps.push(s),
+      end: (state) => {
+        for (const line of [state.customer.huabei, state.customer.jiebei]) {
+          if (line.openedDay !== null) grid[line.id] = line.grid.slice(-GRID_MONTHS);
+        }
+      },
       endOfDay: (snap, observed) => {
         if (observed) snapshots.set(snap.day, snap);
         const last = scoreSeries[scoreSeries.length - 1];
@@ -82,6 +96,7 @@ export function simulate(scenario: Scenario, options: RunOptions = {}): Trace {
     snapshots,
     scoreSeries,
     final,
+    grid,
   };
 }
 
@@ -108,7 +123,7 @@ export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {})
       while (oi < observe.length && observe[oi]! < day) oi++;
       const observed = observe[oi] === day;
       if (observed || day === until || !rec.observedOnly)
-        rec.endOfDay(snapshot(s.account, day, scoreOn(s.account, day).score), observed);
+        rec.endOfDay(snapshot(s.customer, day, scoreOn(s.customer, day).score), observed);
     }
     let next = options.everyDay ? day + 1 : nextEngineDay(s, until);
     if (ei < events.length) next = Math.min(next, events[ei]!.day);
@@ -116,38 +131,43 @@ export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {})
     if (oi < observe.length && observe[oi]! < next) next = observe[oi]!;
     day = next;
   }
+  rec.end?.(s);
 }
 
 /** Turns step outcomes into what the recorder wants: decision notes, and whole steps with their score. */
 function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
-  const a = s.account;
-  let last = scoreOn(a, 0);
+  const c = s.customer;
+  let last = scoreOn(c, 0);
   return (o) => {
     const v = o.verdict;
     if (v?.decision && rec.decision) {
+      const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
       rec.decision({
         day: o.day,
         event: o.event,
+        line: o.line,
         decision: v.decision,
         reasons: v.reasons,
-        status: a.status,
-        cause: a.cause,
-        limit: a.limit,
+        status: line?.status ?? c.huabei.status,
+        cause: line?.cause ?? c.huabei.cause,
+        limit: line?.limit ?? c.huabei.limit,
       });
     }
     if (!rec.step) return;
-    const now = scoreOn(a, o.day);
+    const now = scoreOn(c, o.day);
     // the snapshot object becomes the step: one object, not a copy of it
     rec.step(
-      Object.assign(snapshot(a, o.day, now.score), {
+      Object.assign(snapshot(c, o.day, now.score), {
         date: s.calendar.date(o.day),
         event: o.event,
+        line: o.line,
         decision: v?.decision ?? null,
         reasons: v?.reasons ?? [],
+        facts: v?.facts ?? [],
         scoreDelta: now.score - last.score,
         moves: movedCharacteristics(last.points, now.points),
         inputs: now.inputs,
-        policy: a.policy.name,
+        policy: c.policy.name,
         applied: o.applied,
         remedies: o.remedies,
       }),

@@ -1,24 +1,23 @@
-// The engine's state between two inputs: one customer's account, the calendar and what is scheduled.
-// Plain data the caller owns: `step` changes it in place (a population run steps millions of
-// account-days and cannot copy a ledger per input), and `fork` copies it for a caller that wants to keep
-// the state it had (what-if, policy variants run in lockstep, the pure `transition`).
+// The engine's state between two inputs: one customer, the calendar and what is scheduled. Plain data the
+// caller owns: `step` changes it in place (a population run steps millions of account-days and cannot copy
+// a ledger per input), and `fork` copies it for a caller that wants to keep the state it had (what-if,
+// policy variants run in lockstep, the pure `transition`).
 
-import { type Account, newAccount } from "./account.js";
 import { Calendar } from "./calendar.js";
-import type { Ledger } from "./ledger.js";
+import { type Customer, forkCustomer, newCustomer } from "./customer.js";
 import type { Policy, Profile } from "./types.js";
 
 export interface EngineState {
   readonly calendar: Calendar;
-  account: Account;
+  customer: Customer;
   /** the day inputs are being taken for; −1 before the first day opens */
   day: number;
-  /** the next statement day and periodic review day (they move when a policy event changes the calendar) */
+  /** the next Huabei statement day and periodic review day (they move when a policy event changes them) */
   nextStatement: number;
   nextReview: number;
   /**
-   * Report notices, the steps that decide nothing (statement, due, a bill turning overdue). A trace shows
-   * them; a population run, which keeps decisions only, leaves them out and allocates nothing for them.
+   * Report notices, the steps that decide nothing (statement, due, a repayment turning overdue). A trace
+   * shows them; a population run, which keeps decisions only, leaves them out and allocates nothing.
    */
   readonly notices: boolean;
 }
@@ -36,7 +35,7 @@ export function initialState(
   const calendar = new Calendar(start);
   return {
     calendar,
-    account: newAccount(profile, policy),
+    customer: newCustomer(profile, policy),
     day: -1,
     nextStatement: calendar.nextDayOfMonth(-1, policy.statementDayOfMonth),
     nextReview: calendar.nextDayOfMonth(-1, policy.reviewDayOfMonth),
@@ -46,25 +45,5 @@ export function initialState(
 
 /** A deep copy: stepping the copy leaves the original as it was. Policies are immutable and shared. */
 export function fork(s: EngineState): EngineState {
-  const a = s.account;
-  return {
-    ...s,
-    account: {
-      ...a,
-      ledger: forkLedger(a.ledger),
-      profile: { ...a.profile },
-      inquiries: [...a.inquiries],
-      profileChanges: [...a.profileChanges],
-      purchaseDays: [...a.purchaseDays],
-      reasonsOnRecord: [...a.reasonsOnRecord],
-    },
-  };
-}
-
-function forkLedger(l: Ledger): Ledger {
-  return {
-    ...l,
-    bills: l.bills.map((b) => ({ ...b })),
-    delinquencies: l.delinquencies.map((d) => ({ ...d })),
-  };
+  return { ...s, customer: forkCustomer(s.customer) };
 }

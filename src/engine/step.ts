@@ -1,27 +1,18 @@
 // The transition: (state, input) → what the input decided. Inputs are the customer's events (a scenario's
-// lines) and the engine's own (a day opening, a statement, a due date, the overdue trigger, the periodic
-// review, a day closing). Each input is handled on its own, so each rule can be tested by stepping a
-// state built for it; `schedule.ts` says which inputs a day takes and which day comes next.
+// lines) and the engine's own (a day opening, a Huabei statement, due dates, the overdue and charge-off
+// triggers, the periodic review, a day closing, a month end). Each input is handled on its own, so each
+// rule can be tested by stepping a state built for it; `schedule.ts` says which inputs a day takes and
+// which day comes next.
 //
 // `step` changes the state in place and returns the steps to record; `transition` is the same on a copy.
 
-import type { Account } from "./account.js";
-import { scoreOn } from "./account.js";
-import {
-  accrue,
-  balance,
-  closeStatement,
-  markOverdue,
-  minimumDue,
-  overdueAmount,
-  overdueDays,
-  passDueDays,
-  purchase,
-  repay,
-  statementBalance,
-} from "./ledger.js";
+import { type Customer, daysPastDue, isOpen, type Line, lineOf, overdue, owed } from "./customer.js";
+import * as loans from "./loans.js";
+import { type GridMonth, gridCode } from "./record.js";
 import {
   authorise,
+  chargeOffTrigger,
+  closeAtRequest,
   decideApplication,
   liftSecurityHold,
   overdueTrigger,
@@ -30,31 +21,39 @@ import {
   securityTrigger,
   type Verdict,
 } from "./review.js";
+import * as revolving from "./revolving.js";
+import { scoreOn } from "./score-inputs.js";
 import { type EngineState, fork } from "./state.js";
 import { answerSupport } from "./support.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent, StepEvent } from "./types.js";
+import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
 
 /** The engine's own inputs, in the order a day takes them (customer events come between the two groups). */
 export type ScheduledInput =
-  /** time moves on to `day`: charges accrue up to it, due dates pass, bills whose grace ended turn overdue */
+  /** time moves on to `day`: charges accrue up to it, cycles whose grace ended are decided, Jiebei
+   *  instalments fall due */
   | { type: "open_day"; day: number }
-  /** on the statement day: the cycle closes into a bill */
+  /** on the statement day: Huabei's cycle closes into a bill */
   | { type: "close_statement" }
-  /** on a bill's due date: a reminder of what is due (a notice) */
+  /** on a due date: a reminder of what is due (a notice) */
   | { type: "due_notice" }
-  /** the real-time trigger: overdue too long suspends at once */
+  /** the real-time triggers: charge-off, and overdue too long suspends at once */
   | { type: "overdue_check" }
-  /** on the review day: the monthly periodic review */
+  /** on the review day: the monthly periodic review of each open line */
   | { type: "periodic_review" }
   /** the day's charges accrue */
-  | { type: "close_day" };
+  | { type: "close_day" }
+  /** on a month's last day: what the bureau sees (balances, limits, the repayment grid) */
+  | { type: "month_end" };
 
 export type EngineInput = ScenarioEvent | ScheduledInput;
 
-/** One thing that happened: the event the trace shows, and the decision (already applied to the state). */
+/** One thing that happened: the event the trace shows, the line it is about, and the decision (already
+ *  applied to the state). */
 export interface StepOutcome {
   day: number;
   event: StepEvent;
+  line: LineId | null;
   verdict: Verdict | null;
   /** a purchase approved, a repayment capped: the amount the step actually applied */
   applied: Fen;
@@ -76,13 +75,16 @@ export function step(s: EngineState, input: EngineInput): readonly StepOutcome[]
     case "close_statement":
       return closeCycle(s);
     case "due_notice":
-      return dueNotice(s);
+      return dueNotices(s);
     case "overdue_check":
-      return overdueCheck(s);
+      return triggers(s);
     case "periodic_review":
       return review(s);
     case "close_day":
-      accrue(s.account.ledger, s.day, s.account.policy);
+      accrueAll(s.customer, s.day);
+      return NOTHING;
+    case "month_end":
+      monthEnd(s);
       return NOTHING;
     default:
       if (input.day !== s.day) throw new RangeError(`event for day ${input.day} taken on day ${s.day}`);
@@ -100,155 +102,307 @@ export function transition(
   return { state: next, steps };
 }
 
-function one(
+const outcome = (
   s: EngineState,
   event: StepEvent,
+  line: LineId | null,
   verdict: Verdict | null,
   applied: Fen = 0,
   remedies: Remedy[] = [],
-): readonly StepOutcome[] {
-  if (verdict) applyVerdict(s.account, s.day, verdict);
-  return [{ day: s.day, event, verdict, applied, remedies }];
+): StepOutcome => ({ day: s.day, event, line, verdict, applied, remedies });
+
+/** Applies a verdict to its line and returns its step, followed by any step the decision causes (a
+ *  closure's closing statement). */
+function decide(
+  s: EngineState,
+  event: StepEvent,
+  line: Line,
+  verdict: Verdict | null,
+  applied: Fen = 0,
+  remedies: Remedy[] = [],
+): StepOutcome[] {
+  const out = [outcome(s, event, line.id, verdict, applied, remedies)];
+  if (verdict) applyVerdict(s, line, verdict, out);
+  return out;
+}
+
+const huabeiRates = (p: Policy) => ({ revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay });
+const jiebeiRates = (p: Policy) => ({ interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay });
+
+function accrueAll(c: Customer, through: number): void {
+  revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
+  loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
 }
 
 function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
   s.day = day;
-  const a = s.account;
-  const l = a.ledger;
-  accrue(l, day - 1, a.policy);
-  passDueDays(l, day);
-  const turned = markOverdue(l, day, a.policy);
-  if (!s.notices || turned.length === 0) return NOTHING;
-  return turned.map((bill) => ({
-    day,
-    event: {
-      type: "overdue",
-      overdue: overdueAmount(l),
-      overdueDays: Math.max(overdueDays(l, day), day - bill.dueDay),
-    },
-    verdict: null,
-    applied: 0,
-    remedies: [],
-  }));
+  const c = s.customer;
+  const p = c.policy;
+  accrueAll(c, day - 1);
+  let out: StepOutcome[] | null = null;
+  const missed = (line: Line, dueDay: number) => {
+    if (!c.episodes.some((e) => e.line === line.id && e.curedDay === null))
+      c.episodes.push({ line: line.id, dueDay, curedDay: null, chargedOff: false });
+    if (!s.notices) return;
+    out ??= [];
+    out.push(
+      outcome(
+        s,
+        { type: "overdue", line: line.id, overdue: overdue(line), overdueDays: daysPastDue(line, day) },
+        line.id,
+        null,
+      ),
+    );
+  };
+  for (const o of revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p))) {
+    c.records.push({ line: "huabei", dueDay: o.dueDay, outcome: o.outcome });
+    if (o.outcome === "missed") missed(c.huabei, o.dueDay);
+  }
+  loans.fallDue(c.jiebei.book, day, p.graceDays);
+  for (const o of loans.decideInstalments(c.jiebei.book, day, p.jiebeiPenaltyRatePerDay)) {
+    c.records.push({ line: "jiebei", dueDay: o.dueDay, outcome: o.outcome });
+    if (o.outcome === "missed") missed(c.jiebei, o.dueDay);
+  }
+  return out ?? NOTHING;
 }
 
 function closeCycle(s: EngineState): readonly StepOutcome[] {
   const { day, calendar } = s;
   if (day !== s.nextStatement) return NOTHING;
-  const a = s.account;
-  const dueDay = calendar.nextDayOfMonth(day, a.policy.dueDayOfMonth);
-  const bill = closeStatement(a.ledger, day, dueDay, a.policy);
-  a.reportedBalance = balance(a.ledger);
-  s.nextStatement = calendar.nextDayOfMonth(day, a.policy.statementDayOfMonth);
+  const c = s.customer;
+  const p = c.policy;
+  s.nextStatement = calendar.nextDayOfMonth(day, p.statementDayOfMonth);
+  const h = c.huabei;
+  if (!isOpen(h)) return NOTHING;
+  const dueDay = calendar.nextDayOfMonth(day, p.dueDayOfMonth);
+  const bill = revolving.closeStatement(h.ledger, day, dueDay, p);
   if (!bill || !s.notices) return NOTHING;
-  return one(
-    s,
-    { type: "statement", billed: bill.principal, carried: bill.carried, minimum: bill.minimum, dueDay },
-    null,
-  );
+  return [outcome(s, { type: "statement", ...bill, dueDay, closing: false }, "huabei", null)];
 }
 
-function dueNotice(s: EngineState): readonly StepOutcome[] {
+function dueNotices(s: EngineState): readonly StepOutcome[] {
   if (!s.notices) return NOTHING;
-  const l = s.account.ledger;
-  for (const b of l.bills) {
-    if (b.dueDay === s.day && b.settledDay === null) {
-      return one(s, { type: "due", due: statementBalance(l), minimumUnpaid: minimumDue(l) }, null);
-    }
+  const c = s.customer;
+  let out: StepOutcome[] | null = null;
+  const l = c.huabei.ledger;
+  if (l.bills.some((b) => b.dueDay === s.day && b.state !== "settled" && !b.cycleDecided)) {
+    out = [
+      outcome(
+        s,
+        {
+          type: "due",
+          line: "huabei",
+          due: revolving.statementBalance(l),
+          minimumUnpaid: revolving.minimumDue(l),
+        },
+        "huabei",
+        null,
+      ),
+    ];
   }
-  return NOTHING;
+  let due = 0;
+  for (const loan of c.jiebei.book.loans)
+    if (loan.dueDay === s.day) due += loan.duePrincipal + loan.dueInterest;
+  if (due > 0) {
+    out ??= [];
+    out.push(outcome(s, { type: "due", line: "jiebei", due, minimumUnpaid: due }, "jiebei", null));
+  }
+  return out ?? NOTHING;
 }
 
-function overdueCheck(s: EngineState): readonly StepOutcome[] {
-  const a = s.account;
-  const v = overdueTrigger(a, s.day);
-  if (!v) return NOTHING;
-  return one(
-    s,
-    { type: "overdue", overdue: overdueAmount(a.ledger), overdueDays: overdueDays(a.ledger, s.day) },
-    v,
-  );
+function triggers(s: EngineState): readonly StepOutcome[] {
+  const c = s.customer;
+  let out: StepOutcome[] | null = null;
+  for (const line of [c.huabei, c.jiebei] as const) {
+    const v = chargeOffTrigger(c, line, s.day);
+    if (!v) continue;
+    out ??= [];
+    out.push(...decide(s, { type: "charge_off", line: line.id, writtenOff: owed(line) }, line, v));
+  }
+  for (const line of [c.huabei, c.jiebei] as const) {
+    const v = overdueTrigger(c, line, s.day);
+    if (!v) continue;
+    out ??= [];
+    const dpd = Math.max(daysPastDue(c.huabei, s.day), daysPastDue(c.jiebei, s.day));
+    const behind =
+      daysPastDue(line, s.day) > 0 ? line : daysPastDue(c.huabei, s.day) > 0 ? c.huabei : c.jiebei;
+    out.push(
+      ...decide(s, { type: "overdue", line: behind.id, overdue: overdue(behind), overdueDays: dpd }, line, v),
+    );
+  }
+  return out ?? NOTHING;
 }
 
 function review(s: EngineState): readonly StepOutcome[] {
   const { day, calendar } = s;
   if (day !== s.nextReview) return NOTHING;
-  const a = s.account;
-  s.nextReview = calendar.nextDayOfMonth(day, a.policy.reviewDayOfMonth);
-  if (a.status !== "active" && a.status !== "suspended") return NOTHING;
-  const v = periodicReview(a, day, scoreOn(a, day));
-  // a suspended account's review is always shown: it says what still blocks restoration
-  if (v.decision === null && a.status !== "suspended") return NOTHING;
-  return one(s, { type: "review", requested: false }, v);
+  const c = s.customer;
+  s.nextReview = calendar.nextDayOfMonth(day, c.policy.reviewDayOfMonth);
+  let out: StepOutcome[] | null = null;
+  for (const line of [c.huabei, c.jiebei] as const) {
+    if (!isOpen(line)) continue;
+    const v = periodicReview(c, line, day, scoreOn(c, day));
+    // a suspended line's review is always shown: it says what still blocks restoration
+    if (v.decision === null && line.status !== "suspended") continue;
+    out ??= [];
+    out.push(...decide(s, { type: "review", requested: false }, line, v));
+  }
+  return out ?? NOTHING;
+}
+
+function monthEnd(s: EngineState): void {
+  const { day, calendar } = s;
+  const today = calendar.civil(day);
+  const tomorrow = calendar.civil(day + 1);
+  if (tomorrow.month === today.month) return;
+  const month = `${String(today.year).padStart(4, "0")}-${String(today.month).padStart(2, "0")}`;
+  const monthStart = day - today.day + 1;
+  const c = s.customer;
+  for (const line of [c.huabei, c.jiebei] as const) {
+    if (line.status === "none") continue;
+    line.reportedBalance = owed(line);
+    if (line.limit > 0) line.reportedLimit = line.limit;
+    line.reported = true;
+    const dueThisMonth = c.records.some(
+      (r) => r.line === line.id && r.dueDay >= monthStart && r.dueDay <= day,
+    );
+    // the month's worst: a repayment late within the month shows even when it was made up by its end
+    let worst = 0;
+    for (const e of c.episodes) {
+      if (e.line !== line.id || e.dueDay > day || (e.curedDay !== null && e.curedDay < monthStart)) continue;
+      worst = Math.max(worst, Math.min(e.curedDay ?? day, day) - e.dueDay);
+    }
+    const entry: GridMonth = {
+      month,
+      code: gridCode({
+        opened: true,
+        status: line.status,
+        daysPastDue: worst,
+        owed: owed(line),
+        dueThisMonth,
+      }),
+    };
+    line.grid.push(entry);
+  }
 }
 
 function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
   const { day, calendar } = s;
-  const a = s.account;
-  const l = a.ledger;
+  const c = s.customer;
   switch (e.type) {
     case "apply": {
-      const before = scoreOn(a, day);
-      a.inquiries.push(day);
-      return one(s, e, decideApplication(a, day, e.product, e.amount, before));
+      const line = lineOf(c, e.line);
+      const before = scoreOn(c, day);
+      c.inquiries.push(day);
+      const v = decideApplication(c, line, day, e.product, e.amount, before);
+      if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
+        line.lastIncreaseDay = day;
+      return decide(s, e, line, v);
     }
     case "purchase": {
-      const v = authorise(a, e.amount, balance(l));
-      const approved = v.decision === "approved";
-      if (approved) {
-        purchase(l, e.amount);
-        a.purchaseDays.push(day);
-      }
-      return one(s, e, v, approved ? e.amount : 0);
+      const h = c.huabei;
+      const v = authorise(c, h, e.amount, day, () => scoreOn(c, day));
+      if (v.decision !== "approved") return decide(s, e, h, v);
+      revolving.purchase(
+        h.ledger,
+        e.amount,
+        day,
+        e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
+      );
+      h.purchaseDays.push(day);
+      return decide(s, e, h, v, e.amount);
+    }
+    case "borrow": {
+      const j = c.jiebei;
+      const v = authorise(c, j, e.amount, day, () => scoreOn(c, day));
+      if (v.decision !== "approved") return decide(s, e, j, v);
+      loans.draw(j.book, day, e.amount, e.term, dueDays(s, day, e.term));
+      return decide(s, e, j, v, e.amount);
     }
     case "repay": {
-      const applied = repay(l, repayAmount(a, e.amount), day);
-      a.reportedBalance = Math.min(a.reportedBalance, balance(l));
-      return one(s, e, null, applied);
+      const line = lineOf(c, e.line);
+      const applied =
+        line.id === "huabei"
+          ? revolving.repay(line.ledger, repayAmount(s, line, e.amount), day)
+          : loans.repay(line.book, repayAmount(s, line, e.amount), day, c.policy.jiebeiRatePerDay);
+      cureIfClear(c, line, day);
+      return [outcome(s, e, line.id, null, applied)];
     }
-    case "change_profile":
-      a.profileChanges.push(day);
-      return one(s, e, securityTrigger(a, day));
+    case "close": {
+      const line = lineOf(c, e.line);
+      return decide(
+        s,
+        e,
+        line,
+        closeAtRequest(line, () => scoreOn(c, day)),
+      );
+    }
+    case "change_profile": {
+      c.profileChanges.push(day);
+      const out: StepOutcome[] = [];
+      for (const line of [c.huabei, c.jiebei] as const) {
+        const v = securityTrigger(c, line, day);
+        if (v) out.push(...decide(s, e, line, v));
+      }
+      return out.length > 0 ? out : [outcome(s, e, null, null)];
+    }
     case "external_debt":
-      a.profile.externalDebt += e.amount;
-      return one(s, e, null);
+      c.profile.externalDebt += e.amount;
+      return [outcome(s, e, null, null)];
+    case "external_repayment": {
+      const applied = Math.min(e.amount, c.profile.externalDebt);
+      c.profile.externalDebt -= applied;
+      return [outcome(s, e, null, null, applied)];
+    }
     case "external_inquiry":
-      a.inquiries.push(day);
-      return one(s, e, null);
+      c.inquiries.push(day);
+      return [outcome(s, e, null, null)];
     case "income":
-      a.profile.monthlyIncome = e.monthlyIncome;
-      return one(s, e, null);
+      c.profile.monthlyIncome = e.monthlyIncome;
+      return [outcome(s, e, null, null)];
     case "policy": {
-      // a policy cause needs an account that lived under the previous policy
-      a.previousPolicy = a.status === "active" || a.status === "suspended" ? a.policy : null;
-      a.policy = applyPolicyEvent(a.policy, e.use, e.set);
+      // a policy cause needs a line that lived under the previous policy
+      for (const line of [c.huabei, c.jiebei] as const) line.previousPolicy = isOpen(line) ? c.policy : null;
+      c.policy = applyPolicyEvent(c.policy, e.use, e.set);
       // the calendar of the new policy: a statement or review day later today still happens today
-      s.nextStatement = calendar.nextDayOfMonth(day - 1, a.policy.statementDayOfMonth);
+      s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);
       if (s.nextStatement === day)
-        s.nextStatement = calendar.nextDayOfMonth(day, a.policy.statementDayOfMonth);
-      s.nextReview = calendar.nextDayOfMonth(day - 1, a.policy.reviewDayOfMonth);
-      return one(s, e, null);
+        s.nextStatement = calendar.nextDayOfMonth(day, c.policy.statementDayOfMonth);
+      s.nextReview = calendar.nextDayOfMonth(day - 1, c.policy.reviewDayOfMonth);
+      return [outcome(s, e, null, null)];
     }
     case "contact_support": {
-      const answer = answerSupport(a, day, scoreOn(a, day), calendar);
-      return one(s, e, { decision: "info", reasons: answer.reasons }, 0, answer.remedies);
+      const answer = answerSupport(c, day, scoreOn(c, day), calendar);
+      return [
+        outcome(s, e, null, { decision: "info", reasons: answer.reasons, facts: [] }, 0, answer.remedies),
+      ];
     }
     case "verify_identity": {
-      a.profile.verified = true;
-      a.verifiedDay = day;
-      const lifted = a.status === "suspended" && a.cause === "security";
-      return one(s, e, lifted ? liftSecurityHold(a, day, scoreOn(a, day)) : null);
+      c.profile.verified = true;
+      c.verifiedDay = day;
+      const out: StepOutcome[] = [];
+      for (const line of [c.huabei, c.jiebei] as const) {
+        if (line.status === "suspended" && line.cause === "security")
+          out.push(...decide(s, e, line, liftSecurityHold(c, line, day, scoreOn(c, day))));
+      }
+      return out.length > 0 ? out : [outcome(s, e, null, null)];
     }
     case "request_review": {
-      const v = requestedReview(a, day, scoreOn(a, day));
-      if (v.decision !== "declined" || !v.reasons.includes("REVIEW_TOO_SOON")) a.lastReviewRequest = day;
+      const line =
+        e.line === null
+          ? ([c.huabei, c.jiebei].find((l) => l.status === "suspended") ?? c.huabei)
+          : lineOf(c, e.line);
+      const v = requestedReview(c, line, day, scoreOn(c, day));
+      if (!v.reasons.includes("REVIEW_TOO_SOON")) c.lastReviewRequest = day;
       const remedies =
-        v.decision === "restored" ? [] : answerSupport(a, day, scoreOn(a, day), calendar).remedies;
-      return one(s, e, v, 0, remedies);
+        v.decision === "restored"
+          ? []
+          : answerSupport(c, day, scoreOn(c, day), calendar).remedies.filter((r) => r.line === line.id);
+      return decide(s, e, line, v, 0, remedies);
     }
     case "note":
-      return one(s, e, null);
+      return [outcome(s, e, null, null)];
     default: {
       const never: never = e;
       throw new Error(`unhandled event ${JSON.stringify(never)}`);
@@ -256,17 +410,38 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
   }
 }
 
-function repayAmount(a: Account, amount: RepayAmount): Fen {
-  switch (amount.kind) {
-    case "amount":
-      return amount.fen;
-    case "full":
-      return balance(a.ledger);
-    case "statement":
-      return statementBalance(a.ledger);
-    case "minimum":
-      return minimumDue(a.ledger);
+/** An instalment plan's total fee under the policy (the published rate per term). */
+function plan(p: Policy, amount: Fen, term: InstalmentTerm): { term: InstalmentTerm; fee: Fen } {
+  const rate = { 3: p.instalmentFee3, 6: p.instalmentFee6, 9: p.instalmentFee9, 12: p.instalmentFee12 }[term];
+  return { term, fee: Math.round(amount * rate) };
+}
+
+/** A loan's due days: monthly on the day of the month it was drawn (clamped to short months). */
+function dueDays(s: EngineState, day: number, term: LoanTerm): number[] {
+  const { year, month, day: dom } = s.calendar.civil(day);
+  const out: number[] = [];
+  for (let k = 1; k <= term; k++) {
+    const m = month - 1 + k;
+    out.push(s.calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
   }
+  return out;
+}
+
+function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
+  if (amount.kind === "amount") return amount.fen;
+  if (amount.kind === "full") return owed(line);
+  if (line.id === "huabei")
+    return amount.kind === "statement"
+      ? revolving.statementBalance(line.ledger)
+      : revolving.minimumDue(line.ledger);
+  // on Jiebei, the statement and the minimum are both what is due: arrears and the coming instalment
+  return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
+}
+
+/** An overdue episode ends the day everything overdue on its line is repaid. */
+function cureIfClear(c: Customer, line: Line, day: number): void {
+  if (overdue(line) > 0) return;
+  for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.curedDay = day;
 }
 
 /** Merges a `policy` event into the policy in force. */
@@ -276,48 +451,90 @@ function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Poli
   return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };
 }
 
-/** A verdict's effect on the account: the rules decide, this is the one place that acts on a decision. */
-function applyVerdict(a: Account, day: number, v: Verdict): void {
+/** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
+ *  lender's closure accelerates what is owed: its closing statement is appended to `out`. */
+function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
+  const day = s.day;
+  const wasActive = line.status === "active";
+  setStatus(s, line, v, out);
+  if (line.id !== "huabei") return;
+  // Huabei's usable spells, for the activity characteristic
+  const spells = line.unusable;
+  const open = spells.length > 0 && spells[spells.length - 1]!.to === null;
+  if (wasActive && line.status !== "active" && !open) spells.push({ from: day, to: null });
+  if (line.status === "active" && open) spells[spells.length - 1]!.to = day;
+}
+
+function setStatus(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
+  const day = s.day;
+  const c = s.customer;
   switch (v.decision) {
     case "approved":
     case "approved_lower":
-      if (a.status !== "active") {
-        a.status = "active";
-        a.cause = null;
-        a.openedDay ??= day;
-        a.reasonsOnRecord = [];
+      if (line.status !== "active") {
+        line.status = "active";
+        line.cause = null;
+        line.statusDay = null;
+        line.openedDay ??= day;
+        line.reasonsOnRecord = [];
         // opened under the current policy: no earlier policy to compare with
-        a.previousPolicy = null;
+        line.previousPolicy = null;
       }
-      if (v.limit !== undefined) a.limit = v.limit;
+      line.limit = v.limit;
       return;
     case "suspended":
-      a.status = "suspended";
-      a.cause = v.cause ?? "credit";
-      a.suspendedDay = day;
-      a.reasonsOnRecord = v.reasons;
+      line.status = "suspended";
+      line.cause = v.cause;
+      line.statusDay = day;
+      line.reasonsOnRecord = v.reasons;
       return;
     case "limit_reduced":
-      if (v.limit !== undefined) a.limit = v.limit;
-      a.reasonsOnRecord = v.reasons;
+      line.limit = v.limit;
+      line.reasonsOnRecord = v.reasons;
       return;
     case "restored":
-      a.status = "active";
-      a.cause = null;
-      a.suspendedDay = null;
-      if (v.limit !== undefined) a.limit = v.limit;
-      a.reasonsOnRecord = [];
+      line.status = "active";
+      line.cause = null;
+      line.statusDay = null;
+      line.limit = v.limit;
+      line.reasonsOnRecord = [];
       return;
     case "closed":
-      a.status = "closed";
-      a.cause = null;
-      a.suspendedDay = day; // the day the reasons on record (now the closure's) were recorded
-      a.limit = 0; // a closed line lends nothing; what is owed stays owed
-      a.reasonsOnRecord = v.reasons;
+      line.status = "closed";
+      line.cause = v.cause;
+      line.statusDay = day;
+      line.limit = 0; // a closed line lends nothing; what is owed stays owed
+      line.reasonsOnRecord = v.reasons;
+      if (v.cause !== "customer") accelerate(s, line, out);
+      return;
+    case "charged_off":
+      line.status = "charged_off";
+      line.cause = "credit";
+      line.statusDay = day;
+      line.limit = 0;
+      line.reasonsOnRecord = v.reasons;
+      if (line.id === "huabei") revolving.writeOff(line.ledger);
+      else loans.writeOff(line.book);
+      for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.chargedOff = true;
       return;
     case "declined":
     case "info":
     case null:
       return;
   }
+}
+
+/** On the lender's closure everything owed on the line falls due: Huabei bills it all on a closing
+ *  statement due on the next due day; Jiebei loans' next instalments become their last. */
+function accelerate(s: EngineState, line: Line, out: StepOutcome[]): void {
+  if (owed(line) === 0) return;
+  if (line.id === "jiebei") {
+    loans.accelerate(line.book);
+    return;
+  }
+  const p = s.customer.policy;
+  const dueDay = s.calendar.nextDayOfMonth(s.day, p.dueDayOfMonth);
+  const bill = revolving.closeStatement(line.ledger, s.day, dueDay, p, true);
+  if (bill && s.notices)
+    out.push(outcome(s, { type: "statement", ...bill, dueDay, closing: true }, "huabei", null));
 }

@@ -2,6 +2,8 @@
 // Money is always integer fen (1 yuan = 100 fen); days are integers counted from the scenario's start.
 
 import type { ReasonCode } from "./reasons.js";
+import type { GridMonth } from "./record.js";
+import type { RuleFact } from "./review.js";
 import type { ScoreInputs } from "./scorecard.js";
 import type {
   ApplicationKind,
@@ -9,18 +11,26 @@ import type {
   Decision,
   EngineEventType,
   EventType,
+  InstalmentTerm,
+  LineId,
+  LoanTerm,
   PolicyParams,
   ProfileField,
   RepayKeyword,
   Status,
 } from "./vocabulary.js";
 
+export type { GridCode, GridMonth } from "./record.js";
+export type { RuleFact } from "./review.js";
 export type {
   ApplicationKind,
   Cause,
   Decision,
   EventType,
+  InstalmentTerm,
   LimitBand,
+  LineId,
+  LoanTerm,
   PolicyParamName,
   PolicyParams,
   ProfileField,
@@ -55,17 +65,30 @@ interface EventBase {
 }
 
 export type ScenarioEvent =
-  | (EventBase & { type: "apply"; product: ApplicationKind; amount: Fen })
-  | (EventBase & { type: "purchase"; amount: Fen; merchant: string | null })
-  | (EventBase & { type: "repay"; amount: RepayAmount })
+  | (EventBase & { type: "apply"; line: LineId; product: ApplicationKind; amount: Fen })
+  /** a Huabei purchase; with `instalments`, split into that many monthly instalments (分期) */
+  | (EventBase & {
+      type: "purchase";
+      amount: Fen;
+      merchant: string | null;
+      instalments: InstalmentTerm | null;
+    })
+  /** a Jiebei cash loan over `term` months */
+  | (EventBase & { type: "borrow"; amount: Fen; term: LoanTerm })
+  | (EventBase & { type: "repay"; line: LineId; amount: RepayAmount })
+  /** the customer closes a line */
+  | (EventBase & { type: "close"; line: LineId })
   | (EventBase & { type: "change_profile"; field: ProfileField })
   | (EventBase & { type: "external_debt"; amount: Fen })
+  /** debt elsewhere repaid */
+  | (EventBase & { type: "external_repayment"; amount: Fen })
   | (EventBase & { type: "external_inquiry" })
   | (EventBase & { type: "income"; monthlyIncome: number })
   | (EventBase & { type: "policy"; use: Policy | null; set: Partial<PolicyParams> })
   | (EventBase & { type: "contact_support" })
   | (EventBase & { type: "verify_identity" })
-  | (EventBase & { type: "request_review" })
+  /** an early restoration review of a suspended line (null: the first suspended one) */
+  | (EventBase & { type: "request_review"; line: LineId | null })
   | (EventBase & { type: "note"; text: string });
 
 // The union above and the vocabulary's list name the same event types (a compile error otherwise).
@@ -91,9 +114,22 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  | { type: "statement"; billed: Fen; carried: Fen; minimum: Fen; dueDay: number }
-  | { type: "due"; due: Fen; minimumUnpaid: Fen }
-  | { type: "overdue"; overdue: Fen; overdueDays: number }
+  /** a Huabei statement: new purchases and instalments billed, principal carried at interest, the
+   *  minimum due (with arrears); `closing` when the line was closed and everything fell due */
+  | {
+      type: "statement";
+      billed: Fen;
+      instalments: Fen;
+      fees: Fen;
+      carried: Fen;
+      minimum: Fen;
+      dueDay: number;
+      closing: boolean;
+    }
+  /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment */
+  | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
+  | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
+  | { type: "charge_off"; line: LineId; writtenOff: Fen }
   | { type: "review"; requested: boolean };
 
 export type StepEvent = ScenarioEvent | EngineEvent;
@@ -107,43 +143,62 @@ export interface ScoreMove {
   to: number;
 }
 
-/** A thing the customer can do, as customer service would phrase it. */
-export type Remedy =
+/** A thing the customer can do, as customer service would phrase it, and the line it is about. */
+export type Remedy = { line: LineId } & (
   | { kind: "pay_overdue"; amount: Fen }
   | { kind: "pay_balance"; amount: Fen }
   | { kind: "verify_identity" }
+  /** `drivers`: the characteristics the customer can improve */
   | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[] }
   | { kind: "wait_for_review"; day: number; date: string }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   | { kind: "keep_clean_until"; day: number; date: string }
+  /** pay down debt (on either line or elsewhere) or report a higher income */
   | { kind: "reduce_debt"; ratio: number; max: number }
-  /** why the account was suspended or closed, as recorded on that day */
-  | { kind: "on_record"; day: number; date: string; reasons: ReasonCode[] }
-  | { kind: "reapply" };
+  /** why the line was suspended, closed or charged off, as recorded on that day */
+  | { kind: "on_record"; status: Status; day: number; date: string; reasons: ReasonCode[] }
+  | { kind: "reapply" }
+);
 
-export interface Snapshot {
-  day: number;
-  score: number;
+/** One line's money and standing at a moment. */
+export interface LineSnapshot {
+  status: Status;
+  cause: Cause | null;
   limit: Fen;
+  /** what is owed (including written-off debt, which is still owed) */
   balance: Fen;
   available: Fen;
   overdue: Fen;
   overdueDays: number;
-  status: Status;
-  cause: Cause | null;
+  /** purchases (Huabei) or amounts drawn (Jiebei) */
   purchases: Fen;
   repayments: Fen;
-  /** overdue penalties + revolving interest, added to the balance */
+  /** interest + fees + penalties, added to the balance */
   charges: Fen;
   /** of the charges, the overdue penalties */
   penalties: Fen;
+  /** of the charges, instalment fees */
+  fees: Fen;
+  /** written off at a charge-off (the lender's loss; the customer still owes it) */
+  writtenOff: Fen;
+}
+
+/** The customer at a moment: the score, Huabei's line at the top level (as before Jiebei), Jiebei's apart. */
+export interface Snapshot extends LineSnapshot {
+  day: number;
+  score: number;
+  jiebei: LineSnapshot;
 }
 
 export interface Step extends Snapshot {
   date: string;
   event: StepEvent;
+  /** the line the step is about (a decision's line); null for events about the customer */
+  line: LineId | null;
   decision: Decision | null;
   reasons: ReasonCode[];
+  /** the numbers behind the decision's rule codes: parameter, threshold, value */
+  facts: RuleFact[];
   scoreDelta: number;
   /** characteristics whose points changed since the previous step */
   moves: ScoreMove[];
@@ -167,4 +222,6 @@ export interface Trace {
   /** the score at the end of every month (first day of each month after day 0) and at the end */
   scoreSeries: Array<{ day: number; score: number }>;
   final: Snapshot;
+  /** the PBOC-style repayment grid of each line that was ever opened, last 24 month ends, oldest first */
+  grid: Partial<Record<LineId, GridMonth[]>>;
 }

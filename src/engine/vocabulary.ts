@@ -3,13 +3,20 @@
 // their counters by them, and the catalogue commands print them. Add a member here and the compiler points
 // at every `switch` that must handle it.
 
+/** The customer's credit lines: Huabei (revolving, for purchases) and Jiebei (cash loans). */
+export const LINES = ["huabei", "jiebei"] as const;
+export type LineId = (typeof LINES)[number];
+
 /** The customer's events, as a scenario file names them. */
 export const EVENT_TYPES = [
   "apply",
   "purchase",
+  "borrow",
   "repay",
+  "close",
   "change_profile",
   "external_debt",
+  "external_repayment",
   "external_inquiry",
   "income",
   "policy",
@@ -28,19 +35,31 @@ export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
 export const PROFILE_FIELDS = ["phone", "address", "device", "bankcard"] as const;
 export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
+/** Huabei instalment plans (分期): a purchase split into this many monthly instalments. */
+export const INSTALMENT_TERMS = [3, 6, 9, 12] as const;
+export type InstalmentTerm = (typeof INSTALMENT_TERMS)[number];
+
+/** Jiebei loan terms in months. */
+export const LOAN_TERMS = [3, 6, 12] as const;
+export type LoanTerm = (typeof LOAN_TERMS)[number];
+
 /** The amounts a `repay` event may name instead of a number. */
 export const REPAY_KEYWORDS = ["full", "statement", "minimum"] as const;
 export type RepayKeyword = (typeof REPAY_KEYWORDS)[number];
 
 /** The engine's own events, beside the customer's: what the trace shows it doing by itself. */
-export const ENGINE_EVENT_TYPES = ["statement", "due", "overdue", "review"] as const;
+export const ENGINE_EVENT_TYPES = ["statement", "due", "overdue", "charge_off", "review"] as const;
 export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
 
-export const STATUSES = ["none", "active", "suspended", "closed"] as const;
+/** A line's standing. `charged_off`: the lender wrote the debt off as a loss (it is still owed). */
+export const STATUSES = ["none", "active", "suspended", "closed", "charged_off"] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Why an account is suspended (the order is also the bit order of population outcome masks). */
-export const CAUSES = ["credit", "security", "policy"] as const;
+/**
+ * Why a line is not active: suspended, closed or charged off for credit, security or policy reasons, or
+ * closed at the customer's own request. (The order is also the bit order of population outcome masks.)
+ */
+export const CAUSES = ["credit", "security", "policy", "customer"] as const;
 export type Cause = (typeof CAUSES)[number];
 
 export const DECISIONS = [
@@ -51,6 +70,7 @@ export const DECISIONS = [
   "limit_reduced",
   "restored",
   "closed",
+  "charged_off",
   "info",
 ] as const;
 export type Decision = (typeof DECISIONS)[number];
@@ -81,6 +101,10 @@ export const POLICY_PARAMETERS = {
   minIncreaseScore: { type: { kind: "score" }, text: "lowest score for a limit increase" },
   minScore: { type: { kind: "score" }, text: "lowest score an active account may keep at the review" },
   reduceLimitScore: { type: { kind: "score" }, text: "below this the review cuts the limit" },
+  delinquentMinScore: {
+    type: { kind: "score" },
+    text: "a line past due at the review is suspended when the score is below this",
+  },
   restoreScore: { type: { kind: "score" }, text: "score a suspended account needs to be restored" },
   restoreCleanDays: {
     type: { kind: "int", min: 0 },
@@ -131,6 +155,63 @@ export const POLICY_PARAMETERS = {
   },
   minLimit: { type: { kind: "number", min: 0 }, text: "smallest limit offered (yuan)" },
   limitBands: { type: { kind: "limitBands" }, text: "highest limit (yuan) by score" },
+  thinFileMaxLimit: {
+    type: { kind: "number", min: 0 },
+    text: "highest limit (yuan) for a customer with no repayment record yet",
+  },
+  increaseCooldownDays: {
+    type: { kind: "int", min: 0 },
+    text: "days after an approved limit increase before another may be approved",
+  },
+  increaseCleanDays: {
+    type: { kind: "int", min: 0 },
+    text: "a limit increase needs no missed repayment within this many days",
+  },
+  chargeOffDays: {
+    type: { kind: "int", min: 30, max: 720 },
+    text: "days past due at which a line is charged off (its debt written off as a loss)",
+  },
+  instalmentFee3: {
+    type: { kind: "number", min: 0, max: 0.5 },
+    text: "Huabei 3-instalment plan: total fee / amount",
+  },
+  instalmentFee6: {
+    type: { kind: "number", min: 0, max: 0.5 },
+    text: "Huabei 6-instalment plan: total fee / amount",
+  },
+  instalmentFee9: {
+    type: { kind: "number", min: 0, max: 0.5 },
+    text: "Huabei 9-instalment plan: total fee / amount",
+  },
+  instalmentFee12: {
+    type: { kind: "number", min: 0, max: 0.5 },
+    text: "Huabei 12-instalment plan: total fee / amount",
+  },
+  jiebeiMinOpenScore: { type: { kind: "score" }, text: "Jiebei: lowest score that may open the line" },
+  jiebeiMinIncreaseScore: { type: { kind: "score" }, text: "Jiebei: lowest score for a limit increase" },
+  jiebeiMinScore: { type: { kind: "score" }, text: "Jiebei: lowest score the line may keep at the review" },
+  jiebeiRestoreScore: {
+    type: { kind: "score" },
+    text: "Jiebei: score a suspended line needs to be restored",
+  },
+  jiebeiMaxDebtToIncome: {
+    type: { kind: "number", min: 0 },
+    text: "Jiebei eligibility: (debt + balances) / annual income at most this",
+  },
+  jiebeiMaxLimitIncomeMultiple: {
+    type: { kind: "number", min: 0 },
+    text: "Jiebei: limit at most this many months of income",
+  },
+  jiebeiMinLimit: { type: { kind: "number", min: 0 }, text: "Jiebei: smallest limit offered (yuan)" },
+  jiebeiLimitBands: { type: { kind: "limitBands" }, text: "Jiebei: highest limit (yuan) by score" },
+  jiebeiRatePerDay: {
+    type: { kind: "number", min: 0, max: 0.1 },
+    text: "Jiebei: daily interest on the outstanding principal",
+  },
+  jiebeiPenaltyRatePerDay: {
+    type: { kind: "number", min: 0, max: 0.1 },
+    text: "Jiebei: daily rate on overdue principal (instead of the interest rate)",
+  },
 } as const satisfies Record<string, ParamSpec>;
 
 export type PolicyParamName = keyof typeof POLICY_PARAMETERS;

@@ -3,22 +3,40 @@
 
 import { Document } from "yaml";
 import { fenToYuan } from "../engine/money.js";
-import type { Scenario, ScenarioEvent } from "../engine/types.js";
+import type { LineId, Scenario, ScenarioEvent } from "../engine/types.js";
 import type { Outcome } from "./aggregate.js";
 
 const yuan = (fen: number): number => Number(fenToYuan(fen));
+
+/** Huabei is the default line: only Jiebei is written out. */
+const onLine = (line: LineId) => (line === "huabei" ? {} : { line });
 
 function writtenEvent(e: ScenarioEvent, policyRef: (name: string) => string): Record<string, unknown> {
   const at = { day: e.day, type: e.type };
   switch (e.type) {
     case "apply":
-      return { ...at, product: e.product, amount: yuan(e.amount) };
+      return { ...at, ...onLine(e.line), product: e.product, amount: yuan(e.amount) };
     case "purchase":
-      return e.merchant === null
-        ? { ...at, amount: yuan(e.amount) }
-        : { ...at, amount: yuan(e.amount), merchant: e.merchant };
+      return {
+        ...at,
+        amount: yuan(e.amount),
+        ...(e.merchant === null ? {} : { merchant: e.merchant }),
+        ...(e.instalments === null ? {} : { instalments: e.instalments }),
+      };
+    case "borrow":
+      return { ...at, amount: yuan(e.amount), term: e.term };
     case "repay":
-      return { ...at, amount: e.amount.kind === "amount" ? yuan(e.amount.fen) : e.amount.kind };
+      return {
+        ...at,
+        ...onLine(e.line),
+        amount: e.amount.kind === "amount" ? yuan(e.amount.fen) : e.amount.kind,
+      };
+    case "close":
+      return { ...at, ...onLine(e.line) };
+    case "external_repayment":
+      return { ...at, amount: yuan(e.amount) };
+    case "request_review":
+      return e.line === null ? at : { ...at, line: e.line };
     case "change_profile":
       return { ...at, field: e.field };
     case "external_debt":
@@ -36,7 +54,6 @@ function writtenEvent(e: ScenarioEvent, policyRef: (name: string) => string): Re
     case "external_inquiry":
     case "contact_support":
     case "verify_identity":
-    case "request_review":
       return at;
   }
 }

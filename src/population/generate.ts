@@ -113,6 +113,7 @@ function generateScenario(ctx: GenerationContext, persona: Persona, index: numbe
     index: 0,
     day: openDay,
     type: "apply",
+    line: "huabei",
     product: "open",
     amount: Math.max(1, Math.round(capYuan(draw(rng, persona.open.amount)) / 100)) * 10000,
   });
@@ -180,6 +181,7 @@ function spending(
         type: "purchase",
         amount: yuanToFen2(draw(rng, sp.amount)),
         merchant: null,
+        instalments: null,
       });
     }
   }
@@ -204,7 +206,8 @@ function repayments(
     else if (u < r.full + r.statement + r.minimum) [day, amount] = [onTime(), { kind: "minimum" }];
     else if (r.late && u < r.full + r.statement + r.minimum + r.late.p)
       [day, amount] = [due + Math.max(1, drawInt(rng, r.late.days)), { kind: "full" }];
-    if (amount !== null && day <= ctx.until) drafts.push({ index: 0, day, type: "repay", amount });
+    if (amount !== null && day <= ctx.until)
+      drafts.push({ index: 0, day, type: "repay", line: "huabei", amount });
   }
 }
 
@@ -220,6 +223,7 @@ function increases(
       index: 0,
       day,
       type: "apply",
+      line: "huabei",
       product: "increase",
       amount: yuanToWholeFen(draw(rng, inc.amount), 100),
     });
@@ -292,7 +296,7 @@ function supportRequests(
   for (let i = poisson(rng, s.contactPerYear * ctx.years); i > 0; i--)
     drafts.push({ index: 0, day: uniformInt(rng, openDay, ctx.until), type: "contact_support" });
   for (let i = poisson(rng, s.requestReviewPerYear * ctx.years); i > 0; i--)
-    drafts.push({ index: 0, day: uniformInt(rng, openDay, ctx.until), type: "request_review" });
+    drafts.push({ index: 0, day: uniformInt(rng, openDay, ctx.until), type: "request_review", line: null });
 }
 
 /**

@@ -1,17 +1,25 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
-import type { Fen, Step, StepEvent } from "../engine/types.js";
+import type { Fen, LineSnapshot, Step, StepEvent } from "../engine/types.js";
 
 const yuan = (fen: Fen): number => fen / 100;
 
 function eventDetails(e: StepEvent): Record<string, unknown> {
   switch (e.type) {
     case "apply":
-      return { product: e.product, amount: yuan(e.amount) };
+      return { line: e.line, product: e.product, amount: yuan(e.amount) };
     case "purchase":
-      return { amount: yuan(e.amount), merchant: e.merchant };
+      return { amount: yuan(e.amount), merchant: e.merchant, instalments: e.instalments };
+    case "borrow":
+      return { amount: yuan(e.amount), term: e.term };
     case "repay":
-      return { amount: e.amount.kind === "amount" ? yuan(e.amount.fen) : e.amount.kind };
+      return { line: e.line, amount: e.amount.kind === "amount" ? yuan(e.amount.fen) : e.amount.kind };
+    case "close":
+      return { line: e.line };
+    case "external_repayment":
+      return { amount: yuan(e.amount) };
+    case "request_review":
+      return { line: e.line };
     case "change_profile":
       return { field: e.field };
     case "external_debt":
@@ -23,16 +31,41 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
     case "note":
       return { text: e.text };
     case "statement":
-      return { billed: yuan(e.billed), carried: yuan(e.carried), minimum: yuan(e.minimum), dueDay: e.dueDay };
+      return {
+        billed: yuan(e.billed),
+        instalments: yuan(e.instalments),
+        fees: yuan(e.fees),
+        carried: yuan(e.carried),
+        minimum: yuan(e.minimum),
+        dueDay: e.dueDay,
+        closing: e.closing,
+      };
     case "due":
-      return { due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };
+      return { line: e.line, due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };
     case "overdue":
-      return { overdue: yuan(e.overdue), overdueDays: e.overdueDays };
+      return { line: e.line, overdue: yuan(e.overdue), overdueDays: e.overdueDays };
+    case "charge_off":
+      return { line: e.line, writtenOff: yuan(e.writtenOff) };
     case "review":
       return { requested: e.requested };
     default:
       return {};
   }
+}
+
+/** A line's numbers in yuan. */
+function lineJson(l: LineSnapshot): Record<string, unknown> {
+  return {
+    status: l.status,
+    cause: l.cause,
+    limit: yuan(l.limit),
+    balance: yuan(l.balance),
+    available: yuan(l.available),
+    overdue: yuan(l.overdue),
+    overdueDays: l.overdueDays,
+    charges: yuan(l.charges),
+    writtenOff: yuan(l.writtenOff),
+  };
 }
 
 function stepToJson(scenario: string, s: Step): Record<string, unknown> {
@@ -42,8 +75,10 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     date: s.date,
     event: s.event.type,
     details: eventDetails(s.event),
+    line: s.line,
     decision: s.decision,
     reasons: s.reasons,
+    facts: s.facts,
     score: s.score,
     scoreDelta: s.scoreDelta,
     moves: s.moves,
@@ -57,6 +92,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     policy: s.policy,
     applied: yuan(s.applied),
     remedies: s.remedies,
+    jiebei: lineJson(s.jiebei),
   };
 }
 

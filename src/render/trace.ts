@@ -3,8 +3,16 @@
 
 import type { ChalkInstance } from "chalk";
 import { band, CHARACTERISTICS, explain, probabilityOfDefault } from "../engine/scorecard.js";
-import type { Decision, Scenario, Step, Trace } from "../engine/types.js";
-import { describeEvent, describeRemedy, money, reasonText, signed } from "../scenario/format.js";
+import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/types.js";
+import {
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  money,
+  reasonText,
+  signed,
+} from "../scenario/format.js";
 import { scoreChart } from "./chart.js";
 
 export interface TraceRenderOptions {
@@ -13,6 +21,13 @@ export interface TraceRenderOptions {
   chart: boolean;
   /** width of the event column (the longest event text of the trace, by default) */
   eventWidth?: number;
+  /** show Jiebei's columns (when the scenario uses Jiebei, by default) */
+  jiebei?: boolean;
+}
+
+/** Whether a trace involves Jiebei at all: then each row shows both lines. */
+export function usesJiebei(trace: Trace): boolean {
+  return trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none");
 }
 
 const DEFAULT_EVENT_WIDTH = 44;
@@ -37,6 +52,7 @@ export function decisionColour(c: ChalkInstance, d: Decision | null): (s: string
     case "declined":
     case "suspended":
     case "closed":
+    case "charged_off":
       return c.red;
     case "info":
       return c.cyan;
@@ -48,31 +64,45 @@ export function decisionColour(c: ChalkInstance, d: Decision | null): (s: string
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
-function statusText(s: Step): string {
-  return s.status === "suspended" ? `suspended (${s.cause})` : s.status;
+function statusText(s: LineSnapshot): string {
+  return s.cause !== null ? `${s.status.replace("_", " ")} (${s.cause})` : s.status;
 }
+
+/** The decision cell: on a two-line trace, the line decided on comes first ("Jiebei declined"). */
+function decisionText(step: Step, twoLines: boolean): string {
+  if (step.decision === null) return "";
+  return twoLines && step.line !== null ? `${lineName(step.line)} ${step.decision}` : step.decision;
+}
+
+const DECISION_WIDTH = 14;
 
 function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
-  const isEngine = ["statement", "due", "overdue", "review"].includes(step.event.type);
+  const isEngine = ["statement", "due", "overdue", "charge_off", "review"].includes(step.event.type);
   const event = describeEvent(step.event, step.applied);
-  const decision = step.decision ?? "";
+  const twoLines = o.jiebei === true;
+  const decision = decisionText(step, twoLines);
   const width = o.eventWidth ?? DEFAULT_EVENT_WIDTH;
-  const line = [
+  const cells = [
     padStart(String(step.day), 4),
     c.dim(step.date),
     isEngine ? c.dim(pad(event, width)) : pad(event, width),
-    decisionColour(c, step.decision)(pad(decision, 14)),
+    decisionColour(c, step.decision)(pad(decision, twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH)),
     `${padStart(String(step.score), 3)} ${pad(step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`, 6)}`,
-    padStart(money(step.limit), 12),
-    padStart(money(step.balance), 12),
-    statusText(step),
-  ].join("  ");
-  const lines = [line];
+    ...lineCells(step, twoLines),
+  ];
+  const lines = [cells.join("  ").trimEnd()];
   const indent = " ".repeat(18);
   // a routine purchase approval's WITHIN_LIMIT would double the trace's length for nothing (JSON keeps it)
-  const routine = step.event.type === "purchase" && step.decision === "approved";
-  if (!routine) for (const code of step.reasons) lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}`);
+  const routine =
+    (step.event.type === "purchase" || step.event.type === "borrow") && step.decision === "approved";
+  if (!routine) {
+    for (const code of step.reasons) {
+      const facts = step.facts.filter((f) => f.code === code).map(describeFact);
+      const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
+      lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}${why}`);
+    }
+  }
   if (step.moves.length > 0) {
     const moves = step.moves.map(
       (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
@@ -108,24 +138,31 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   return lines;
 }
 
+/** The money and standing columns: Huabei's, and on a two-line trace Jiebei's beside them. */
+function lineCells(step: Step, twoLines: boolean): string[] {
+  const cells = (l: LineSnapshot) => [padStart(money(l.limit), 12), padStart(money(l.balance), 12)];
+  if (!twoLines) return [...cells(step), statusText(step)];
+  return [...cells(step), pad(statusText(step), 18), ...cells(step.jiebei), statusText(step.jiebei)];
+}
+
 function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
   const c = o.chalk;
+  const twoLines = o.jiebei === true;
+  const money = (name: string) => [padStart(`${name}limit`, 12), padStart(`${name}balance`, 12)];
   const header = [
     c.bold(scenario.name) + (scenario.description ? ` — ${scenario.description}` : ""),
-    c.dim(
-      `policy ${scenario.policy.name}, seed ${scenario.seed}, from ${scenario.start}, days 0–${scenario.until}`,
-    ),
+    c.dim(`policy ${scenario.policy.name}, from ${scenario.start}, days 0–${scenario.until}`),
     "",
     c.bold(
       [
         padStart("day", 4),
         pad("date", 10),
         pad("event", o.eventWidth ?? DEFAULT_EVENT_WIDTH),
-        pad("decision", 14),
+        pad("decision", twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH),
         pad("score", 10),
-        padStart("limit", 12),
-        padStart("balance", 12),
-        "status",
+        ...(twoLines
+          ? [...money("Huabei "), pad("Huabei status", 18), ...money("Jiebei "), "Jiebei status"]
+          : [...money(""), "status"]),
       ].join("  "),
     ),
   ];
@@ -140,36 +177,60 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   const counts = new Map<string, number>();
   for (const s of decisions) counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
   lines.push(`  decisions: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"}`);
-  let suspended: Step | null = null;
+  const twoLines = o.jiebei === true;
+  const suspendedOn = new Map<LineId, Step>();
   for (const s of trace.steps) {
+    const line = s.line ?? "huabei";
+    const which = twoLines ? `${lineName(line)} ` : "";
+    const snap = line === "jiebei" ? s.jiebei : s;
+    const because = s.reasons.map(reasonText).join("; ");
     if (s.decision === "suspended") {
-      suspended = s;
+      suspendedOn.set(line, s);
       lines.push(
-        `  ${c.red("suspended")} on day ${s.day} (${s.date}), cause ${s.cause}, because: ${s.reasons.map(reasonText).join("; ")}`,
+        `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,
       );
     } else if (s.decision === "restored") {
-      const days = suspended ? s.day - suspended.day : 0;
-      const after = suspended ? ` after ${days} day${days === 1 ? "" : "s"}` : "";
-      lines.push(
-        `  ${c.green("restored")} on day ${s.day} (${s.date})${after}: ${s.reasons.map(reasonText).join("; ")}`,
-      );
-      suspended = null;
+      const from = suspendedOn.get(line);
+      const days = from ? s.day - from.day : 0;
+      const after = from ? ` after ${days} day${days === 1 ? "" : "s"}` : "";
+      lines.push(`  ${which}${c.green("restored")} on day ${s.day} (${s.date})${after}: ${because}`);
+      suspendedOn.delete(line);
     } else if (s.decision === "limit_reduced") {
-      lines.push(`  ${c.yellow("limit reduced")} on day ${s.day} (${s.date}) to ${money(s.limit)}`);
+      lines.push(
+        `  ${which}${c.yellow("limit reduced")} on day ${s.day} (${s.date}) to ${money(snap.limit)}: ${because}`,
+      );
     } else if (s.decision === "closed") {
-      lines.push(`  ${c.red("closed")} on day ${s.day} (${s.date}): ${s.reasons.map(reasonText).join("; ")}`);
+      lines.push(`  ${which}${c.red("closed")} on day ${s.day} (${s.date}): ${because}`);
+    } else if (s.decision === "charged_off") {
+      lines.push(
+        `  ${which}${c.red("charged off")} on day ${s.day} (${s.date}): ${money(snap.writtenOff)} written off`,
+      );
     }
   }
   const f = trace.final;
-  const status = f.status === "suspended" ? `suspended (${f.cause})` : f.status;
+  const end = (l: LineSnapshot) =>
+    `${statusText(l)}, limit ${money(l.limit)}, balance ${money(l.balance)}, charges paid or owed ${money(l.charges)}${l.writtenOff > 0 ? `, written off ${money(l.writtenOff)}` : ""}`;
+  lines.push(`  end (day ${f.day}): score ${f.score} (${band(f.score)})`);
+  lines.push(`    ${twoLines ? "Huabei" : "line"}: ${end(f)}`);
+  if (twoLines) lines.push(`    Jiebei: ${end(f.jiebei)}`);
+  for (const [line, grid] of Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>) {
+    if (!grid || grid.length === 0) continue;
+    const from = grid[0]!.month;
+    const to = grid[grid.length - 1]!.month;
+    lines.push(`  repayment grid, ${lineName(line)} (${from} … ${to}): ${grid.map((g) => g.code).join("")}`);
+  }
   lines.push(
-    `  end (day ${f.day}): ${status}, score ${f.score} (${band(f.score)}), limit ${money(f.limit)}, balance ${money(f.balance)}, charges paid or owed ${money(f.charges)}`,
+    c.dim("    N paid as due · * nothing due · 1–7 overdue by 30-day stage · C settled · G charged off"),
   );
   return lines;
 }
 
 export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRenderOptions): string {
-  const o = { ...options, eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps) };
+  const o = {
+    ...options,
+    eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps),
+    jiebei: options.jiebei ?? usesJiebei(trace),
+  };
   const lines = renderHeader(scenario, o);
   for (const step of trace.steps) lines.push(...renderStep(step, o));
   lines.push("", ...renderSummary(trace, o));

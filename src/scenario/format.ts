@@ -2,8 +2,14 @@
 // independent on purpose (toLocaleString varies with ICU data), so output is byte-identical on every
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
-import { fenToYuan } from "../engine/money.js";
-import { REASONS, type ReasonCode } from "../engine/reasons.js";
+import {
+  fenToYuan,
+  type LineId,
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+  type RuleFact,
+} from "../engine/index.js";
 import type { Fen, Remedy, StepEvent } from "../engine/types.js";
 
 /** ¥1,234.50 */
@@ -21,20 +27,32 @@ export function reasonText(code: ReasonCode): string {
   return REASONS[code].text;
 }
 
+/** Huabei / Jiebei, as the trace names the lines. */
+export const lineName = (line: LineId): string => (line === "huabei" ? "Huabei" : "Jiebei");
+
+/** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
+const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");
+
 export function describeEvent(e: StepEvent, applied: Fen): string {
   switch (e.type) {
     case "apply":
       return e.product === "open"
-        ? `apply to open, ${money(e.amount)}`
-        : `apply for +${money(e.amount)} limit`;
+        ? `apply to open${e.line === "jiebei" ? " Jiebei" : ""}, ${money(e.amount)}`
+        : `apply for +${money(e.amount)} limit${onLine(e.line)}`;
     case "purchase":
-      return `purchase ${money(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}`;
+      return `purchase ${money(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
+    case "borrow":
+      return `borrow ${money(e.amount)} on Jiebei over ${e.term} months`;
     case "repay": {
       const what = e.amount.kind === "amount" ? money(e.amount.fen) : e.amount.kind;
       const paid =
         e.amount.kind === "amount" && applied === e.amount.fen ? "" : ` (${money(applied)} applied)`;
-      return `repay ${what}${paid}`;
+      return `repay${onLine(e.line)} ${what}${paid}`;
     }
+    case "close":
+      return `close ${lineName(e.line)}`;
+    case "external_repayment":
+      return `debt elsewhere repaid ${money(applied)}`;
     case "change_profile":
       return `change bound ${e.field}`;
     case "external_debt":
@@ -54,23 +72,38 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
     case "verify_identity":
       return "verify identity";
     case "request_review":
-      return "request an early review";
+      return `request an early review${e.line === null ? "" : onLine(e.line)}`;
     case "note":
       return `note: ${e.text}`;
-    case "statement":
-      return `statement ${money(e.billed)}${e.carried > 0 ? ` (${money(e.carried)} carried)` : ""}, minimum ${money(e.minimum)}`;
+    case "statement": {
+      const parts = [`${e.closing ? "closing statement" : "statement"} ${money(e.billed)}`];
+      if (e.instalments > 0) parts.push(`${money(e.instalments)} in instalments`);
+      if (e.fees > 0) parts.push(`${money(e.fees)} fees`);
+      if (e.carried > 0) parts.push(`${money(e.carried)} carried`);
+      const head = parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(", ")})` : parts[0];
+      return `${head}, minimum ${money(e.minimum)}`;
+    }
     case "due":
+      if (e.line === "jiebei") return `Jiebei instalment due today ${money(e.due)}`;
       return e.minimumUnpaid > 0
         ? `due today ${money(e.due)} (minimum ${money(e.minimumUnpaid)})`
         : `due today ${money(e.due)}`;
     case "overdue":
-      return `overdue ${money(e.overdue)}, ${e.overdueDays} days past due`;
+      return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} days past due`;
+    case "charge_off":
+      return `charged off${onLine(e.line)}: ${money(e.writtenOff)} written off`;
     case "review":
       return e.requested ? "early review" : "periodic review";
   }
 }
 
+/** A remedy in words, naming Jiebei when it is about Jiebei. */
 export function describeRemedy(r: Remedy): string {
+  const text = remedyText(r);
+  return r.line === "jiebei" ? `Jiebei: ${text}` : text;
+}
+
+function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_overdue":
       return `pay the overdue ${money(r.amount)} now`;
@@ -87,12 +120,36 @@ export function describeRemedy(r: Remedy): string {
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "on_record":
-      return `on record since ${r.date} (day ${r.day}): ${r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ")}`;
+      return `${r.status.replace("_", " ")} since ${r.date} (day ${r.day}): ${r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ")}`;
     case "reapply":
-      return "nothing is owed; apply to open a new account once the score meets the policy";
+      return "nothing is owed; apply to open the line again once the score meets the policy";
     case "reduce_debt":
-      return `bring total debt / annual income from ${r.ratio.toFixed(2)} to at most ${r.max.toFixed(2)}`;
+      return `pay down debt (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${r.ratio.toFixed(2)} to at most ${r.max.toFixed(2)}`;
     case "keep_clean_until":
       return `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
+}
+
+/** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
+export function describeFact(f: RuleFact): string {
+  const info: ReasonInfo = REASONS[f.code];
+  const unit = info.unit;
+  const show = (n: number): string => {
+    switch (unit) {
+      case "fen":
+        return money(n);
+      case "days":
+        return `${n} day${n === 1 ? "" : "s"}`;
+      case "ratio":
+        return n.toFixed(2);
+      default:
+        return String(n);
+    }
+  };
+  const parts: string[] = [];
+  if (f.value !== undefined) parts.push(show(f.value));
+  if (f.threshold !== undefined) parts.push(`${f.parameter ?? "limit"} ${show(f.threshold)}`);
+  else if (f.parameter !== undefined) parts.push(f.parameter);
+  const text = parts.join(" vs ");
+  return f.line === undefined ? text : `${text}, on ${lineName(f.line)}`;
 }

@@ -187,22 +187,35 @@ function toEvent(
   const at = { day, index };
   switch (e.type) {
     case "apply":
-      return { ...at, type: "apply", product: e.product, amount: fen(e.amount) };
+      return { ...at, type: "apply", line: e.line ?? "huabei", product: e.product, amount: fen(e.amount) };
     case "purchase":
-      return { ...at, type: "purchase", amount: fen(e.amount), merchant: e.merchant ?? null };
+      return {
+        ...at,
+        type: "purchase",
+        amount: fen(e.amount),
+        merchant: e.merchant ?? null,
+        instalments: e.instalments ?? null,
+      };
+    case "borrow":
+      return { ...at, type: "borrow", amount: fen(e.amount), term: e.term };
     case "repay": {
       const amount: RepayAmount =
         typeof e.amount === "number" ? { kind: "amount", fen: fen(e.amount) } : { kind: e.amount };
-      return { ...at, type: "repay", amount };
+      return { ...at, type: "repay", line: e.line ?? "huabei", amount };
     }
+    case "close":
+      return { ...at, type: "close", line: e.line ?? "huabei" };
+    case "request_review":
+      return { ...at, type: "request_review", line: e.line ?? null };
     case "change_profile":
       return { ...at, type: "change_profile", field: e.field };
     case "external_debt":
       return { ...at, type: "external_debt", amount: fen(e.amount) };
+    case "external_repayment":
+      return { ...at, type: "external_repayment", amount: fen(e.amount) };
     case "external_inquiry":
     case "contact_support":
     case "verify_identity":
-    case "request_review":
       return { ...at, type: e.type };
     case "income":
       return { ...at, type: "income", monthlyIncome: e.monthlyIncome };
@@ -237,6 +250,7 @@ function toExpectation(x: WrittenExpectation, index: number, day: number): Expec
     index,
     day,
     end: x.end === true,
+    line: x.line ?? "huabei",
     ...(x.decision !== undefined ? { decision: x.decision } : {}),
     ...(x.status !== undefined ? { status: x.status } : {}),
     ...(x.cause !== undefined ? { cause: x.cause } : {}),

@@ -9,6 +9,9 @@ import {
   CAUSES,
   DECISIONS,
   type EventType,
+  INSTALMENT_TERMS,
+  LINES,
+  LOAN_TERMS,
   type ParamKind,
   type ParamSpec,
   POLICY_PARAM_NAMES,
@@ -99,15 +102,37 @@ export const FullPolicyParams = z.strictObject(policyParamsShape);
 
 const RepayKeyword = z.enum(REPAY_KEYWORDS);
 
+const line = z
+  .enum(LINES)
+  .optional()
+  .describe("the credit line: huabei (purchases, the default) or jiebei (cash loans)");
+
 export const EventSchema = z.discriminatedUnion("type", [
-  ev("apply", "an application: open an account, or increase the limit by `amount`", {
+  ev("apply", "an application: open a line, or increase its limit by `amount`", {
+    line,
     product: z.enum(APPLICATION_KINDS),
     amount: yuan,
   }),
-  ev("purchase", "a purchase on the credit line", { amount: yuan, merchant: z.string().optional() }),
-  ev("repay", "a repayment: yuan, or full / statement / minimum", { amount: z.union([yuan, RepayKeyword]) }),
+  ev("purchase", "a purchase on Huabei, optionally in monthly instalments", {
+    amount: yuan,
+    merchant: z.string().optional(),
+    instalments: z
+      .literal([...INSTALMENT_TERMS])
+      .optional()
+      .describe("split into this many monthly instalments (分期), each billed with its fee"),
+  }),
+  ev("borrow", "a Jiebei cash loan, repaid in monthly instalments over `term` months", {
+    amount: yuan,
+    term: z.literal([...LOAN_TERMS]).describe("months"),
+  }),
+  ev("repay", "a repayment: yuan, or full / statement / minimum", {
+    line,
+    amount: z.union([yuan, RepayKeyword]),
+  }),
+  ev("close", "the customer closes a line (refused while anything is owed on it)", { line }),
   ev("change_profile", "a change of a bound detail", { field: z.enum(PROFILE_FIELDS) }),
   ev("external_debt", "new debt elsewhere (financial burden)", { amount: yuan }),
+  ev("external_repayment", "debt elsewhere repaid", { amount: yuan }),
   ev("external_inquiry", "an application for credit elsewhere", {}),
   ev("income", "a new monthly income", { monthlyIncome: z.number().min(0).max(MAX_YUAN) }),
   ev("policy", "switch the policy (`use`) and/or override parameters (`set`) from this day on", {
@@ -116,7 +141,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   }),
   ev("contact_support", "ask customer service about the account", {}),
   ev("verify_identity", "verify identity (lifts a security suspension)", {}),
-  ev("request_review", "ask for an early restoration review", {}),
+  ev("request_review", "ask for an early restoration review of a suspended line", { line }),
   ev("note", "a remark shown in the trace", { text: z.string() }),
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;
@@ -137,6 +162,10 @@ export const ExpectationSchema = z
   .strictObject({
     ...when,
     end: z.literal(true).optional().describe("read the last simulated day"),
+    line: z
+      .enum(LINES)
+      .optional()
+      .describe("whose status, cause, limit and balance to read: huabei (the default) or jiebei"),
     decision: z.enum(DECISIONS).optional(),
     status: z.enum(STATUSES).optional(),
     cause: z.enum(CAUSES).nullable().optional(),

@@ -287,14 +287,22 @@ function describeWritten(e: WrittenEvent, start: string): string {
 export function whatWritten(e: WrittenEvent): string {
   const y = (n: number) => yuanText(n);
   switch (e.type) {
-    case "apply":
+    case "apply": {
+      const on = e.line === "jiebei" ? " Jiebei" : "";
       return e.product === "open"
-        ? `application to open, ${y(e.amount)}`
-        : `application for +${y(e.amount)} limit`;
+        ? `application to open${on}, ${y(e.amount)}`
+        : `application for +${y(e.amount)}${on} limit`;
+    }
     case "purchase":
-      return `purchase ${y(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}`;
+      return `purchase ${y(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
+    case "borrow":
+      return `Jiebei loan ${y(e.amount)} over ${e.term} months`;
     case "repay":
-      return `repayment ${typeof e.amount === "number" ? y(e.amount) : e.amount === "full" ? "in full" : `of the ${e.amount}`}`;
+      return `repayment${e.line === "jiebei" ? " on Jiebei" : ""} ${typeof e.amount === "number" ? y(e.amount) : e.amount === "full" ? "in full" : `of the ${e.amount}`}`;
+    case "close":
+      return `closing ${e.line === "jiebei" ? "Jiebei" : "Huabei"}`;
+    case "external_repayment":
+      return `debt elsewhere repaid ${y(e.amount)}`;
     case "change_profile":
       return `change of bound ${e.field}`;
     case "external_debt":

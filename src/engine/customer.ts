@@ -1,0 +1,206 @@
+// One customer during a run: a shared credit profile (score inputs, applications, bound details, the
+// repayment record) and two credit lines under it — Huabei (revolving, for purchases) and Jiebei (cash
+// loans). Mutable within one run only; callers see snapshots.
+
+import type { LoanBook } from "./loans.js";
+import * as loans from "./loans.js";
+import type { ReasonCode } from "./reasons.js";
+import type { DueRecord, Episode, GridMonth } from "./record.js";
+import type { Revolving } from "./revolving.js";
+import * as revolving from "./revolving.js";
+import type { Fen, LimitBand, Policy, Profile } from "./types.js";
+import type { Cause, LineId, Status } from "./vocabulary.js";
+
+interface LineBase {
+  status: Status;
+  /** why the line is not active (null while none or active) */
+  cause: Cause | null;
+  limit: Fen;
+  openedDay: number | null;
+  /** the day the current status began (suspension, closure, charge-off); null while none or active */
+  statusDay: number | null;
+  /** the reasons of the decision that set the current status: what customer service quotes */
+  reasonsOnRecord: ReasonCode[];
+  /** the last approved limit increase (a cooldown runs from it) */
+  lastIncreaseDay: number | null;
+  /** the policy in force before the latest `policy` event, if the line was open then: a line that met it
+   *  and fails the new one is suspended for the policy, not for credit */
+  previousPolicy: Policy | null;
+  /** the PBOC-style month-end record, oldest first */
+  grid: GridMonth[];
+  /** what the credit bureau last saw at a month end: balance and limit (utilisation uses them) */
+  reportedBalance: Fen;
+  reportedLimit: Fen;
+  reported: boolean;
+}
+
+export interface HuabeiLine extends LineBase {
+  id: "huabei";
+  ledger: Revolving;
+  /** days of approved purchases (ascending): the activity characteristic */
+  purchaseDays: number[];
+  /** the spells the line could not be used after it opened (suspended, closed, charged off): `to` is the
+   *  day it became usable again, null while it lasts. Activity is read over usable days only. */
+  unusable: Array<{ from: number; to: number | null }>;
+}
+
+export interface JiebeiLine extends LineBase {
+  id: "jiebei";
+  book: LoanBook;
+}
+
+export type Line = HuabeiLine | JiebeiLine;
+
+export interface Customer {
+  profile: Profile;
+  policy: Policy;
+  /** days of credit applications, own (either line) and elsewhere, ascending */
+  inquiries: number[];
+  /** days of bound-detail changes, ascending */
+  profileChanges: number[];
+  /** profile changes before this day no longer count towards a security suspension */
+  verifiedDay: number;
+  lastReviewRequest: number | null;
+  /** how every due date ended, both lines, in the order decided */
+  records: DueRecord[];
+  /** delinquency episodes, both lines */
+  episodes: Episode[];
+  huabei: HuabeiLine;
+  jiebei: JiebeiLine;
+}
+
+const lineBase = (): LineBase => ({
+  status: "none",
+  cause: null,
+  limit: 0,
+  openedDay: null,
+  statusDay: null,
+  reasonsOnRecord: [],
+  lastIncreaseDay: null,
+  previousPolicy: null,
+  grid: [],
+  reportedBalance: 0,
+  reportedLimit: 0,
+  reported: false,
+});
+
+export function newCustomer(profile: Profile, policy: Policy): Customer {
+  return {
+    profile: { ...profile },
+    policy,
+    inquiries: [],
+    profileChanges: [],
+    verifiedDay: profile.verified ? 0 : Number.NEGATIVE_INFINITY,
+    lastReviewRequest: null,
+    records: [],
+    episodes: [],
+    huabei: { ...lineBase(), id: "huabei", ledger: revolving.newRevolving(), purchaseDays: [], unusable: [] },
+    jiebei: { ...lineBase(), id: "jiebei", book: loans.newLoanBook() },
+  };
+}
+
+export function forkCustomer(c: Customer): Customer {
+  const line = <L extends LineBase>(l: L): L => ({
+    ...l,
+    reasonsOnRecord: [...l.reasonsOnRecord],
+    grid: l.grid.map((g) => ({ ...g })),
+  });
+  return {
+    ...c,
+    profile: { ...c.profile },
+    inquiries: [...c.inquiries],
+    profileChanges: [...c.profileChanges],
+    records: c.records.map((r) => ({ ...r })),
+    episodes: c.episodes.map((e) => ({ ...e })),
+    huabei: {
+      ...line(c.huabei),
+      ledger: revolving.forkRevolving(c.huabei.ledger),
+      purchaseDays: [...c.huabei.purchaseDays],
+      unusable: c.huabei.unusable.map((u) => ({ ...u })),
+    },
+    jiebei: { ...line(c.jiebei), book: loans.forkLoanBook(c.jiebei.book) },
+  };
+}
+
+export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.huabei : c.jiebei);
+
+export const isOpen = (l: Line): boolean => l.status === "active" || l.status === "suspended";
+
+/** What the customer owes on a line (including written-off debt: it is still owed). */
+export const owed = (l: Line): Fen =>
+  l.id === "huabei" ? revolving.balance(l.ledger) : loans.balance(l.book);
+
+export const overdue = (l: Line): Fen =>
+  l.id === "huabei" ? revolving.overdueAmount(l.ledger) : loans.overdueAmount(l.book);
+
+/** Days past the due day of the line's oldest unpaid overdue amount (0 when nothing is overdue). */
+export function daysPastDue(l: Line, day: number): number {
+  const since = l.id === "huabei" ? revolving.oldestArrears(l.ledger) : loans.oldestArrears(l.book);
+  return since === null ? 0 : day - since;
+}
+
+/** The worst of the two lines: what the overdue rules and the score read. */
+export const customerDaysPastDue = (c: Customer, day: number): number =>
+  Math.max(daysPastDue(c.huabei, day), daysPastDue(c.jiebei, day));
+
+export const customerOverdue = (c: Customer): Fen => overdue(c.huabei) + overdue(c.jiebei);
+
+export const charges = (l: Line): Fen =>
+  l.id === "huabei" ? revolving.charges(l.ledger) : loans.charges(l.book);
+
+/** A line's rules under a policy: Huabei reads the base parameters, Jiebei its own `jiebei…` ones. */
+export interface LineRules {
+  minOpenScore: number;
+  minIncreaseScore: number;
+  minScore: number;
+  restoreScore: number;
+  maxDebtToIncome: number;
+  maxLimitIncomeMultiple: number;
+  minLimit: number;
+  limitBands: readonly LimitBand[];
+}
+
+export function rulesFor(p: Policy, id: LineId): LineRules {
+  if (id === "huabei") return p;
+  return {
+    minOpenScore: p.jiebeiMinOpenScore,
+    minIncreaseScore: p.jiebeiMinIncreaseScore,
+    minScore: p.jiebeiMinScore,
+    restoreScore: p.jiebeiRestoreScore,
+    maxDebtToIncome: p.jiebeiMaxDebtToIncome,
+    maxLimitIncomeMultiple: p.jiebeiMaxLimitIncomeMultiple,
+    minLimit: p.jiebeiMinLimit,
+    limitBands: p.jiebeiLimitBands,
+  };
+}
+
+/** How many of the ascending `days` fall within the `window` days ending on `day`. */
+export function countWithin(days: readonly number[], day: number, window: number): number {
+  let n = 0;
+  for (let i = days.length - 1; i >= 0; i--) {
+    const d = days[i]!;
+    if (d > day) continue;
+    if (day - d >= window) break;
+    n++;
+  }
+  return n;
+}
+
+/** The latest day an overdue episode was cured (−∞ when never overdue). */
+export function lastCured(c: Customer): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const e of c.episodes) if (e.curedDay !== null && e.curedDay > last) last = e.curedDay;
+  return last;
+}
+
+/** The latest due date missed (−∞ when none): the clean-record rules count from it. */
+export function lastMissed(c: Customer): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (const r of c.records) if (r.outcome === "missed" && r.dueDay > last) last = r.dueDay;
+  return last;
+}
+
+/** True while the customer has no repayment record at all: nothing has fallen due on either line and the
+ *  profile shows no credit history elsewhere (a thin file). */
+export const thinFile = (c: Customer): boolean =>
+  c.records.length === 0 && c.profile.creditHistoryMonths === 0;

@@ -1,0 +1,324 @@
+// The Jiebei ledger: cash loans drawn against a limit, repaid in monthly instalments, in integer fen.
+// After every operation:  balance = drawn − repayments + charges   (charges = interest + penalties)
+//
+// Repayment method: equal principal (等额本金). Each instalment repays the outstanding principal divided by
+// the instalments left (the last repays the rest), plus the interest accrued since the previous due day.
+// Interest is a simple daily rate on the outstanding principal (actual days; none on interest). Due days
+// fall monthly on the day of the month the loan was drawn (clamped to short months).
+//
+// A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
+// later instalments are not accelerated — and its principal bears the penalty rate instead of interest,
+// charged back to the day after the due day.
+//
+// Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
+// now due (interest, then principal); interest accrued so far; then, when the repayment settles the whole
+// loan, the loan; otherwise it is held for the coming instalment up to that instalment's projected amount
+// (applied on the due day; the principal keeps bearing interest until then) and anything beyond repays
+// principal at once, which lowers the later instalments (the term stays).
+
+import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
+import type { Fen } from "./types.js";
+import type { LoanTerm } from "./vocabulary.js";
+
+export interface Loan {
+  day: number;
+  term: LoanTerm;
+  principal: Fen;
+  /** every instalment's due day; the next one not yet reached is `dueDays[next]` */
+  dueDays: number[];
+  next: number;
+  /** principal not yet due */
+  outstanding: Fen;
+  /** interest accrued and not yet due */
+  interest: Fen;
+  /** paid ahead, applied to the coming instalment on its due day */
+  held: Fen;
+  /** the instalment now due, within its grace: principal and interest unpaid, and its due day */
+  duePrincipal: Fen;
+  dueInterest: Fen;
+  dueDay: number | null;
+  overdueFrom: number | null;
+  /** missed instalments: principal (penalty-bearing) and charges */
+  arrearsPrincipal: Fen;
+  arrearsCharges: Fen;
+  /** the due day of the oldest missed instalment not yet repaid */
+  arrearsSince: number | null;
+  carry: Carry;
+  penaltyCarry: Carry;
+}
+
+export interface LoanBook {
+  loans: Loan[];
+  chargedThrough: number;
+  accruing: boolean;
+  drawn: Fen;
+  repayments: Fen;
+  interest: Fen;
+  penalties: Fen;
+  writtenOff: Fen;
+}
+
+export const newLoanBook = (): LoanBook => ({
+  loans: [],
+  chargedThrough: -1,
+  accruing: true,
+  drawn: 0,
+  repayments: 0,
+  interest: 0,
+  penalties: 0,
+  writtenOff: 0,
+});
+
+export function forkLoanBook(b: LoanBook): LoanBook {
+  return {
+    ...b,
+    loans: b.loans.map((l) => ({
+      ...l,
+      dueDays: [...l.dueDays],
+      carry: { ...l.carry },
+      penaltyCarry: { ...l.penaltyCarry },
+    })),
+  };
+}
+
+export const charges = (b: LoanBook): Fen => b.interest + b.penalties;
+
+function loanBalance(l: Loan): Fen {
+  return (
+    l.outstanding +
+    l.interest +
+    l.duePrincipal +
+    l.dueInterest +
+    l.arrearsPrincipal +
+    l.arrearsCharges -
+    l.held
+  );
+}
+
+/** Repaid, and nothing waits for a decision. */
+const done = (l: Loan): boolean => loanBalance(l) === 0 && l.outstanding === 0 && l.overdueFrom === null;
+
+export function balance(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans) total += loanBalance(l);
+  return total;
+}
+
+/** Principal not yet repaid, across loans (what the debt burden counts). */
+export function principalOwed(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans) total += l.outstanding + l.duePrincipal + l.arrearsPrincipal;
+  return total;
+}
+
+export function overdueAmount(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans) total += l.arrearsPrincipal + l.arrearsCharges;
+  return total;
+}
+
+export function oldestArrears(b: LoanBook): number | null {
+  let oldest: number | null = null;
+  for (const l of b.loans)
+    if (l.arrearsSince !== null && (oldest === null || l.arrearsSince < oldest)) oldest = l.arrearsSince;
+  return oldest;
+}
+
+/** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day. */
+function projectedInstalment(l: Loan, day: number, rate: number): Fen {
+  const due = l.dueDays[l.next];
+  if (due === undefined) return 0;
+  const left = l.dueDays.length - l.next;
+  const principal = left <= 1 ? l.outstanding : Math.floor(l.outstanding / left);
+  return principal + l.interest + chargesAhead(l.carry, l.outstanding, rate, due - day);
+}
+
+/** What is due now: arrears, instalments within their grace, and the coming instalment not yet covered. */
+export function amountDue(b: LoanBook, day: number, rate: number): Fen {
+  let total = 0;
+  for (const l of b.loans) {
+    total += l.arrearsPrincipal + l.arrearsCharges + l.duePrincipal + l.dueInterest;
+    if (l.duePrincipal + l.dueInterest === 0)
+      total += Math.max(0, projectedInstalment(l, day, rate) - l.held);
+  }
+  return total;
+}
+
+/** Draws a loan: `dueDays` are its instalments' due days (one per month of the term). */
+export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueDays: number[]): void {
+  b.drawn += amount;
+  b.loans.push({
+    day,
+    term,
+    principal: amount,
+    dueDays,
+    next: 0,
+    outstanding: amount,
+    interest: 0,
+    held: 0,
+    duePrincipal: 0,
+    dueInterest: 0,
+    dueDay: null,
+    overdueFrom: null,
+    arrearsPrincipal: 0,
+    arrearsCharges: 0,
+    arrearsSince: null,
+    carry: newCarry(),
+    penaltyCarry: newCarry(),
+  });
+}
+
+export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen {
+  let left = Math.min(amount, balance(b));
+  const applied = left;
+  const take = (owed: Fen): Fen => {
+    const part = Math.min(left, owed);
+    left -= part;
+    return part;
+  };
+  for (const l of b.loans) {
+    l.arrearsCharges -= take(l.arrearsCharges);
+    l.arrearsPrincipal -= take(l.arrearsPrincipal);
+    if (l.arrearsPrincipal + l.arrearsCharges === 0) l.arrearsSince = null;
+  }
+  for (const l of b.loans) {
+    l.dueInterest -= take(l.dueInterest);
+    l.duePrincipal -= take(l.duePrincipal);
+  }
+  for (const l of b.loans) l.interest -= take(l.interest);
+  for (const l of b.loans) {
+    if (left <= 0) break;
+    if (left >= l.outstanding - l.held) {
+      // settles the loan: nothing left to hold for, no instalment left to fall due
+      left -= l.outstanding - l.held;
+      l.outstanding = 0;
+      l.held = 0;
+      l.dueDays = l.dueDays.slice(0, l.next);
+      continue;
+    }
+    l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
+    l.outstanding -= take(Math.max(0, l.outstanding - l.held));
+  }
+  b.repayments += applied;
+  b.loans = b.loans.filter((l) => !done(l));
+  return applied;
+}
+
+/** Adds the daily charges for days (chargedThrough, through]. */
+export function accrue(b: LoanBook, through: number, rates: { interest: number; penalty: number }): void {
+  const from = b.chargedThrough + 1;
+  if (through < from) return;
+  b.chargedThrough = through;
+  if (!b.accruing) return;
+  const days = through - from + 1;
+  for (const l of b.loans) {
+    const i = dailyCharges(l.carry, l.outstanding, rates.interest, days);
+    l.interest += i;
+    b.interest += i;
+    const p = dailyCharges(l.penaltyCarry, l.arrearsPrincipal, rates.penalty, days);
+    l.arrearsCharges += p;
+    b.penalties += p;
+  }
+}
+
+export interface InstalmentDue {
+  dueDay: number;
+  due: Fen;
+}
+
+/** Instalments falling due on `day` (the scheduler visits every due day): they become due; what was held
+ *  for them pays them, anything held beyond repays principal. */
+export function fallDue(b: LoanBook, day: number, graceDays: number): InstalmentDue[] {
+  let out: InstalmentDue[] | null = null;
+  for (const l of b.loans) {
+    const due = l.dueDays[l.next];
+    if (due === undefined || due > day) continue;
+    const left = l.dueDays.length - l.next;
+    const principal = left <= 1 ? l.outstanding : Math.floor(l.outstanding / left);
+    l.next++;
+    l.outstanding -= principal;
+    l.duePrincipal += principal;
+    l.dueInterest += l.interest;
+    l.interest = 0;
+    l.dueDay = due;
+    l.overdueFrom = due + graceDays + 1;
+    const fromHeld = (owed: Fen): Fen => {
+      const part = Math.min(l.held, owed);
+      l.held -= part;
+      return part;
+    };
+    l.dueInterest -= fromHeld(l.dueInterest);
+    l.duePrincipal -= fromHeld(l.duePrincipal);
+    l.outstanding -= fromHeld(l.outstanding);
+    if (l.next === l.dueDays.length && l.held > 0) {
+      // paid ahead beyond the last instalment (a prepayment lowered the interest): refunded
+      b.repayments -= l.held;
+      l.held = 0;
+    }
+    out ??= [];
+    out.push({ dueDay: due, due: l.duePrincipal + l.dueInterest });
+  }
+  return out ?? NO_DUES;
+}
+
+const NO_DUES: InstalmentDue[] = [];
+
+export interface InstalmentOutcome {
+  dueDay: number;
+  outcome: "paid" | "missed";
+}
+
+/** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back). */
+export function decideInstalments(b: LoanBook, day: number, penaltyRate: number): InstalmentOutcome[] {
+  let out: InstalmentOutcome[] | null = null;
+  for (const l of b.loans) {
+    if (l.overdueFrom === null || day < l.overdueFrom || l.dueDay === null) continue;
+    const dueDay = l.dueDay;
+    const graceDays = l.overdueFrom - dueDay - 1;
+    l.overdueFrom = null;
+    l.dueDay = null;
+    out ??= [];
+    if (l.duePrincipal + l.dueInterest === 0) {
+      out.push({ dueDay, outcome: "paid" });
+      continue;
+    }
+    l.arrearsPrincipal += l.duePrincipal;
+    l.arrearsCharges += l.dueInterest;
+    if (b.accruing) {
+      const p = dailyCharges(l.penaltyCarry, l.duePrincipal, penaltyRate, graceDays);
+      l.arrearsCharges += p;
+      b.penalties += p;
+    }
+    l.duePrincipal = 0;
+    l.dueInterest = 0;
+    l.arrearsSince ??= dueDay;
+    out.push({ dueDay, outcome: "missed" });
+  }
+  b.loans = b.loans.filter((l) => !done(l));
+  return out ?? NO_OUTCOMES;
+}
+
+const NO_OUTCOMES: InstalmentOutcome[] = [];
+
+/** The next day after `day` on which an instalment falls due or its grace ends. */
+export function nextLoanDay(b: LoanBook, day: number): number {
+  let next = Infinity;
+  for (const l of b.loans) {
+    const due = l.dueDays[l.next];
+    if (due !== undefined && due > day) next = Math.min(next, due);
+    if (l.overdueFrom !== null && l.overdueFrom > day) next = Math.min(next, l.overdueFrom);
+  }
+  return next;
+}
+
+/** The lender closes the line: every loan's next instalment becomes its last (all principal due then). */
+export function accelerate(b: LoanBook): void {
+  for (const l of b.loans) l.dueDays = l.dueDays.slice(0, l.next + 1);
+}
+
+export function writeOff(b: LoanBook): Fen {
+  const amount = balance(b);
+  b.writtenOff += amount;
+  b.accruing = false;
+  return amount;
+}

@@ -1,0 +1,66 @@
+// The customer's repayment record, across both lines: how each due date ended, the delinquency episodes,
+// and the PBOC-style 24-month repayment grid. The scorecard reads it; a credit report shows it.
+
+import type { Fen } from "./types.js";
+import type { LineId } from "./vocabulary.js";
+
+/** How one due date ended, decided when its grace period was over. */
+export interface DueRecord {
+  line: LineId;
+  dueDay: number;
+  /** paid in full; revolved (Huabei: the minimum met, the rest at interest); missed */
+  outcome: "paid" | "revolved" | "missed";
+}
+
+/** A delinquency episode: from the due day first missed until every overdue amount of the line is repaid. */
+export interface Episode {
+  line: LineId;
+  dueDay: number;
+  curedDay: number | null;
+  /** the episode ended in a charge-off (worst stage, whatever is repaid later) */
+  chargedOff: boolean;
+}
+
+/** PBOC delinquency stage of a number of days past due: 0 current, 1 = 1–30 … 7 = over 180. */
+export function stage(daysPastDue: number): number {
+  if (daysPastDue <= 0) return 0;
+  return Math.min(7, Math.ceil(daysPastDue / 30));
+}
+
+/**
+ * One month of the PBOC repayment grid (个人信用报告 24-month record), as of the month's last day:
+ *   N  normal: something fell due this month and nothing is overdue
+ *   *  open, nothing due this month and nothing overdue
+ *   1–7 overdue at month end: 1 = 1–30 days, 2 = 31–60 … 6 = 151–180, 7 = over 180
+ *   C  closed with nothing owed (settled)
+ *   G  terminated otherwise: charged off
+ *   #  status unknown (not used by the engine; shown for months before the line opened)
+ */
+export type GridCode = "N" | "*" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "C" | "G" | "#";
+
+export interface GridMonth {
+  /** YYYY-MM */
+  month: string;
+  code: GridCode;
+}
+
+export const GRID_MONTHS = 24;
+
+/** The grid code of a line at a month end. */
+export function gridCode(facts: {
+  opened: boolean;
+  status: "none" | "active" | "suspended" | "closed" | "charged_off";
+  daysPastDue: number;
+  owed: Fen;
+  dueThisMonth: boolean;
+}): GridCode {
+  if (!facts.opened) return "#";
+  if (facts.status === "charged_off") return "G";
+  const s = stage(facts.daysPastDue);
+  if (s > 0) return String(s) as GridCode;
+  if (facts.status === "closed" && facts.owed === 0) return "C";
+  return facts.dueThisMonth ? "N" : "*";
+}
+
+/** The worst days past due an episode reached by `day` (its cure, or `day` while it runs). */
+export const episodeDepth = (e: Episode, day: number): number => (e.curedDay ?? day) - e.dueDay;

@@ -1,0 +1,423 @@
+// The Huabei ledger: a revolving line for purchases, in integer fen. Mutable inside one engine run and
+// never seen outside it (callers get snapshots). After every operation:
+//   balance = purchases − repayments + charges      (charges = interest + instalment fees + penalties)
+// A charge-off writes the balance off as the lender's loss (`writtenOff`) but does not change what is owed.
+//
+// The cycle. A statement bills the purchases since the last one (and one instalment of every instalment
+// plan, with its fee) as a bill due on the due day. Each open bill has a cycle minimum: its instalment part
+// in full, the policy's share of the rest, and its unpaid charges. When the grace after the due day ends:
+//   - a bill repaid in full is settled; interest-free (the purchase grace period);
+//   - a bill whose minimum was met revolves: interest on its unpaid principal from the day after its first
+//     due day, every day, across statements, until repaid. At every later statement it gets a new cycle
+//     minimum (rate × its unpaid principal + its unpaid charges) due with the new bill;
+//   - a bill whose minimum was not met falls into arrears: the whole bill is overdue (Huabei's rule), and a
+//     daily penalty runs on its unpaid principal instead of interest, charged back to the day after its due
+//     day (the grace period forgives only a repayment made within it).
+// Interest and penalties are simple daily rates on principal (actual days; no interest on interest).
+//
+// Repayment order (what a repayment pays, in turn): bills in arrears, oldest first; then every bill's unpaid
+// cycle minimum, oldest first; then the rest of each bill, oldest first; then unbilled purchases; then
+// instalment principal not yet billed (an early settlement: fees of periods not yet billed are not
+// charged). Within a bill, charges (penalties, fees, interest) before principal.
+
+import { type Carry, dailyCharges, newCarry } from "./accrual.js";
+import type { Fen } from "./types.js";
+import type { InstalmentTerm } from "./vocabulary.js";
+
+export interface InstalmentPlan {
+  day: number;
+  term: InstalmentTerm;
+  principal: Fen;
+  fee: Fen;
+  /** instalments billed so far */
+  billed: number;
+  /** principal not yet billed */
+  unbilled: Fen;
+  feeBilled: Fen;
+}
+
+export type BillState =
+  /** before its due day, or within the grace after it: not yet decided */
+  | "open"
+  /** minimum met, principal left: interest-bearing */
+  | "revolving"
+  /** a cycle minimum missed: overdue, penalty-bearing */
+  | "arrears"
+  | "settled";
+
+export interface Bill {
+  statementDay: number;
+  /** the first due day: revolving interest runs from the day after it */
+  firstDueDay: number;
+  principal: Fen;
+  /** of the principal, instalment principal (due in full) */
+  instalment: Fen;
+  principalPaid: Fen;
+  charges: Fen;
+  chargesPaid: Fen;
+  state: BillState;
+  /** the current cycle: due day, end of grace, what it requires, what was paid since it began */
+  dueDay: number;
+  overdueFrom: number;
+  cycleMinimum: Fen;
+  cyclePaid: Fen;
+  /** whether the current cycle was decided (met or missed) */
+  cycleDecided: boolean;
+  /** day the bill was repaid in full, or null */
+  settledDay: number | null;
+  carry: Carry;
+}
+
+export interface Revolving {
+  unbilled: Fen;
+  bills: Bill[];
+  plans: InstalmentPlan[];
+  /** index of the oldest bill not settled: bills before it are done */
+  firstOpen: number;
+  /** index of the oldest bill whose cycle is not decided: bills before it wait for nothing */
+  firstUndecided: number;
+  /** the last day whose charges have been added */
+  chargedThrough: number;
+  /** false once charged off: a written-off debt accrues nothing more */
+  accruing: boolean;
+  purchases: Fen;
+  repayments: Fen;
+  interest: Fen;
+  fees: Fen;
+  penalties: Fen;
+  writtenOff: Fen;
+}
+
+export function newRevolving(): Revolving {
+  return {
+    unbilled: 0,
+    bills: [],
+    plans: [],
+    firstOpen: 0,
+    firstUndecided: 0,
+    chargedThrough: -1,
+    accruing: true,
+    purchases: 0,
+    repayments: 0,
+    interest: 0,
+    fees: 0,
+    penalties: 0,
+    writtenOff: 0,
+  };
+}
+
+export function forkRevolving(l: Revolving): Revolving {
+  return {
+    ...l,
+    bills: l.bills.map((b) => ({ ...b, carry: { ...b.carry } })),
+    plans: l.plans.map((p) => ({ ...p })),
+  };
+}
+
+const unpaidPrincipal = (b: Bill): Fen => b.principal - b.principalPaid;
+const unpaidCharges = (b: Bill): Fen => b.charges - b.chargesPaid;
+const remaining = (b: Bill): Fen => unpaidPrincipal(b) + unpaidCharges(b);
+const cycleShortfall = (b: Bill): Fen =>
+  b.state !== "arrears" && !b.cycleDecided ? Math.max(0, b.cycleMinimum - b.cyclePaid) : 0;
+
+export const charges = (l: Revolving): Fen => l.interest + l.fees + l.penalties;
+
+/** What the customer owes on the line (including instalments not yet billed and written-off debt). */
+export function balance(l: Revolving): Fen {
+  let total = l.unbilled;
+  for (let i = l.firstOpen; i < l.bills.length; i++) total += remaining(l.bills[i]!);
+  for (const p of l.plans) total += p.unbilled;
+  return total;
+}
+
+/** Everything billed and unpaid: what a `statement` repayment pays. */
+export function statementBalance(l: Revolving): Fen {
+  let total = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) total += remaining(l.bills[i]!);
+  return total;
+}
+
+/** What must be paid now to clear the arrears and meet every open cycle's minimum. */
+export function minimumDue(l: Revolving): Fen {
+  let total = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    total += b.state === "arrears" ? remaining(b) : cycleShortfall(b);
+  }
+  return total;
+}
+
+/** The amount overdue now: bills in arrears, principal and charges. */
+export function overdueAmount(l: Revolving): Fen {
+  let total = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.state === "arrears") total += remaining(b);
+  }
+  return total;
+}
+
+/** The due day of the oldest bill in arrears (null when none is). */
+export function oldestArrears(l: Revolving): number | null {
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.state === "arrears") return b.dueDay;
+  }
+  return null;
+}
+
+export function purchase(
+  l: Revolving,
+  amount: Fen,
+  day: number,
+  plan: { term: InstalmentTerm; fee: Fen } | null,
+) {
+  l.purchases += amount;
+  if (plan === null) l.unbilled += amount;
+  else
+    l.plans.push({
+      day,
+      term: plan.term,
+      principal: amount,
+      fee: plan.fee,
+      billed: 0,
+      unbilled: amount,
+      feeBilled: 0,
+    });
+}
+
+/** A repayment, in the order the header describes. Pays at most the balance; returns what was applied. */
+export function repay(l: Revolving, amount: Fen, day: number): Fen {
+  let left = Math.min(amount, balance(l));
+  const applied = left;
+  const pay = (b: Bill, most: Fen): void => {
+    const c = Math.min(most, unpaidCharges(b));
+    const p = Math.min(most - c, unpaidPrincipal(b));
+    b.chargesPaid += c;
+    b.principalPaid += p;
+    b.cyclePaid += c + p;
+    left -= c + p;
+    if (remaining(b) === 0) {
+      b.state = "settled";
+      b.settledDay = day;
+    }
+  };
+  for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
+    const b = l.bills[i]!;
+    if (b.state === "arrears") pay(b, left);
+  }
+  for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
+    const b = l.bills[i]!;
+    const short = cycleShortfall(b);
+    if (short > 0) pay(b, Math.min(left, short));
+  }
+  for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
+    const b = l.bills[i]!;
+    if (b.state !== "settled") pay(b, left);
+  }
+  const unbilled = Math.min(left, l.unbilled);
+  l.unbilled -= unbilled;
+  left -= unbilled;
+  for (const p of l.plans) {
+    const part = Math.min(left, p.unbilled);
+    p.unbilled -= part;
+    left -= part;
+  }
+  l.plans = l.plans.filter((p) => p.unbilled > 0);
+  l.repayments += applied;
+  while (l.firstOpen < l.bills.length && l.bills[l.firstOpen]!.state === "settled") l.firstOpen++;
+  return applied;
+}
+
+export interface StatementPolicy {
+  minRepaymentRate: number;
+  graceDays: number;
+}
+
+export interface StatementResult {
+  /** new principal billed: purchases since the last statement and this period's instalments */
+  billed: Fen;
+  /** of it, instalment principal */
+  instalments: Fen;
+  /** instalment fees billed */
+  fees: Fen;
+  /** unpaid principal of earlier bills that revolves on */
+  carried: Fen;
+  /** what must be paid by the due day: arrears, and every open bill's cycle minimum */
+  minimum: Fen;
+}
+
+/**
+ * Closes the cycle on a statement day: bills unbilled purchases and one instalment of each plan (with its
+ * fee) as a new bill due on `dueDay`, and gives every revolving bill a new cycle minimum due then. With
+ * `closing`, the line is closed: everything owed is billed and due in full. Null when nothing is owed.
+ */
+export function closeStatement(
+  l: Revolving,
+  day: number,
+  dueDay: number,
+  policy: StatementPolicy,
+  closing = false,
+): StatementResult | null {
+  let instalments = 0;
+  let fees = 0;
+  for (const p of l.plans) {
+    const last = closing || p.billed + 1 >= p.term;
+    const part = last ? p.unbilled : Math.floor(p.principal / p.term);
+    const fee = closing ? 0 : last ? p.fee - p.feeBilled : Math.round(p.fee / p.term);
+    p.billed++;
+    p.unbilled -= part;
+    p.feeBilled += fee;
+    instalments += part;
+    fees += fee;
+  }
+  l.plans = l.plans.filter((p) => p.unbilled > 0);
+  const overdueFrom = dueDay + policy.graceDays + 1;
+  let carried = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    // a revolving bill starts a new cycle; on closing, every bill not in arrears is due in full
+    if (b.state === "revolving") carried += unpaidPrincipal(b);
+    else if (!(closing && b.state === "open")) continue;
+    b.dueDay = dueDay;
+    b.overdueFrom = overdueFrom;
+    b.cycleMinimum = closing ? remaining(b) : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy);
+    b.cyclePaid = 0;
+    b.cycleDecided = false;
+  }
+  l.firstUndecided = Math.min(l.firstUndecided, l.firstOpen);
+  const principal = l.unbilled + instalments;
+  if (principal > 0 || fees > 0) {
+    const rest = principal - instalments;
+    l.bills.push({
+      statementDay: day,
+      firstDueDay: dueDay,
+      principal,
+      instalment: instalments,
+      principalPaid: 0,
+      charges: fees,
+      chargesPaid: 0,
+      state: "open",
+      dueDay,
+      overdueFrom,
+      cycleMinimum: closing
+        ? principal + fees
+        : instalments + fees + Math.ceil(rest * policy.minRepaymentRate),
+      cyclePaid: 0,
+      cycleDecided: false,
+      settledDay: null,
+      carry: newCarry(),
+    });
+    l.fees += fees;
+  }
+  l.unbilled = 0;
+  const minimum = minimumDue(l);
+  if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
+  return { billed: principal, instalments, fees, carried, minimum };
+}
+
+const cycleMinimum = (principal: Fen, charges: Fen, p: StatementPolicy): Fen =>
+  charges + Math.min(principal, Math.ceil(principal * p.minRepaymentRate));
+
+/** Adds the daily charges for days (chargedThrough, through], the state being constant over them. */
+export function accrue(l: Revolving, through: number, rates: { revolving: number; penalty: number }): void {
+  const from = l.chargedThrough + 1;
+  if (through < from) return;
+  l.chargedThrough = through;
+  if (!l.accruing) return;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.state === "revolving")
+      charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, through - from + 1), false);
+    else if (b.state === "arrears")
+      charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, through - from + 1), true);
+  }
+}
+
+function charge(l: Revolving, b: Bill, amount: Fen, penalty: boolean): void {
+  if (amount === 0) return;
+  b.charges += amount;
+  if (penalty) l.penalties += amount;
+  else l.interest += amount;
+}
+
+/** A cycle decided when its grace ended: the bills, grouped by due day, and how they ended. */
+export interface CycleOutcome {
+  dueDay: number;
+  /** paid: every bill of the cycle repaid in full; revolved: minimum met, principal left; missed */
+  outcome: "paid" | "revolved" | "missed";
+  /** the arrears the missed bills brought (principal and charges), 0 otherwise */
+  overdue: Fen;
+}
+
+/**
+ * Decides the cycles whose grace has ended by `day`: bills revolve, settle or fall into arrears (see the
+ * header). Returns one outcome per due day decided, oldest first.
+ */
+export function decideCycles(
+  l: Revolving,
+  day: number,
+  rates: { revolving: number; penalty: number },
+): CycleOutcome[] {
+  let out: CycleOutcome[] | null = null;
+  for (let i = l.firstUndecided; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.cycleDecided || day < b.overdueFrom) continue;
+    b.cycleDecided = true;
+    let outcome: CycleOutcome["outcome"];
+    if (b.state === "settled") outcome = "paid";
+    else if (b.cyclePaid >= b.cycleMinimum) {
+      outcome = "revolved";
+      // a first cycle: interest from the day after the due day, for the grace days now past
+      if (b.state === "open" && l.accruing)
+        charge(
+          l,
+          b,
+          dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, b.overdueFrom - b.dueDay - 1),
+          false,
+        );
+      b.state = "revolving";
+    } else {
+      outcome = "missed";
+      // the penalty replaces interest from the day after the due day
+      if (b.state === "open" && l.accruing)
+        charge(
+          l,
+          b,
+          dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, b.overdueFrom - b.dueDay - 1),
+          true,
+        );
+      b.state = "arrears";
+    }
+    out ??= [];
+    const same = out.find((o) => o.dueDay === b.dueDay);
+    if (!same) out.push({ dueDay: b.dueDay, outcome, overdue: 0 });
+    else if (outcome === "missed" || (outcome === "revolved" && same.outcome === "paid"))
+      same.outcome = outcome;
+  }
+  while (l.firstUndecided < l.bills.length && l.bills[l.firstUndecided]!.cycleDecided) l.firstUndecided++;
+  if (out === null) return NONE;
+  out.sort((a, b) => a.dueDay - b.dueDay);
+  for (const o of out) if (o.outcome === "missed") o.overdue = overdueAmount(l);
+  return out;
+}
+
+const NONE: CycleOutcome[] = [];
+
+/** The next day on which a bill changes state by itself (a grace ending), after `day`. */
+export function nextLedgerDay(l: Revolving, day: number): number {
+  let next = Infinity;
+  for (let i = l.firstUndecided; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (!b.cycleDecided && b.overdueFrom > day) next = Math.min(next, b.overdueFrom);
+  }
+  return next;
+}
+
+/** Writes the line off: the balance becomes the lender's loss, charges stop. What is owed stays owed. */
+export function writeOff(l: Revolving): Fen {
+  const amount = balance(l);
+  l.writtenOff += amount;
+  l.accruing = false;
+  return amount;
+}
