@@ -37,11 +37,8 @@ interface LineBase {
 export interface HuabeiLine extends LineBase {
   id: "huabei";
   ledger: Revolving;
-  /** days of approved purchases (ascending): the activity characteristic */
+  /** days of purchases the customer made or tried (ascending): the activity characteristic */
   purchaseDays: number[];
-  /** the spells the line could not be used after it opened (suspended, closed, charged off): `to` is the
-   *  day it became usable again, null while it lasts. Activity is read over usable days only. */
-  unusable: Array<{ from: number; to: number | null }>;
 }
 
 export interface JiebeiLine extends LineBase {
@@ -94,7 +91,7 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     lastReviewRequest: null,
     records: [],
     episodes: [],
-    huabei: { ...lineBase(), id: "huabei", ledger: revolving.newRevolving(), purchaseDays: [], unusable: [] },
+    huabei: { ...lineBase(), id: "huabei", ledger: revolving.newRevolving(), purchaseDays: [] },
     jiebei: { ...lineBase(), id: "jiebei", book: loans.newLoanBook() },
   };
 }
@@ -116,7 +113,6 @@ export function forkCustomer(c: Customer): Customer {
       ...line(c.huabei),
       ledger: revolving.forkRevolving(c.huabei.ledger),
       purchaseDays: [...c.huabei.purchaseDays],
-      unusable: c.huabei.unusable.map((u) => ({ ...u })),
     },
     jiebei: { ...line(c.jiebei), book: loans.forkLoanBook(c.jiebei.book) },
   };

@@ -450,16 +450,16 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     reasons.push("SCORE_RECOVERED");
   if (onRecord.includes("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
   if (line.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
-  const cap = capFor(c, line.id, s);
-  const facts: RuleFact[] = [];
-  let limit = line.limit;
-  if (cap !== null && cap.limit < line.limit) {
-    limit = cap.limit;
-    const code = CAPPED[cap.binding];
-    reasons.push(code);
-    facts.push(capFact(code, cap));
-  }
-  return { decision: "restored", reasons, facts, limit };
+  // the limit it is restored at: what line management would leave an active line with
+  const cut = lineManagement(c, line, s);
+  if (cut === null || cut.decision !== "limit_reduced")
+    return { decision: "restored", reasons, facts: [], limit: line.limit };
+  return {
+    decision: "restored",
+    reasons: [...reasons, ...cut.reasons.slice(0, 1)],
+    facts: cut.facts,
+    limit: cut.limit,
+  };
 }
 
 const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts: [] }) as Verdict;
@@ -499,17 +499,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
         facts: [minimumFact(line.id, rules, cap)],
       };
     }
-    // the income cap applies at every review; the score's band once the score is below reduceLimitScore
-    if (cap.limit < line.limit && (cap.binding === "income" || s.score < p.reduceLimitScore)) {
-      const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";
-      return {
-        decision: "limit_reduced",
-        reasons: principalReasons([code], s.points),
-        facts: [capFact(code, cap)],
-        limit: cap.limit,
-      };
-    }
-    return NO_DECISION;
+    return lineManagement(c, line, s) ?? NO_DECISION;
   }
   if (line.status === "suspended") {
     const blockers = restorationBlockers(c, line, day, s);
@@ -531,6 +521,9 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
         ],
       };
     }
+    // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
+    const cut = requested ? null : lineManagement(c, line, s);
+    if (cut) return cut;
     return {
       decision: requested ? "declined" : null,
       reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s.points),
@@ -538,6 +531,24 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     };
   }
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
+}
+
+/**
+ * Line management at the review: the income cap applies at every review, the score's band once the score
+ * is below reduceLimitScore (a margin, so that a score moving a few points does not move the limit).
+ * Null when the limit stands.
+ */
+function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
+  const cap = capFor(c, line.id, s);
+  if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
+  if (cap.binding !== "income" && s.score >= c.policy.reduceLimitScore) return null;
+  const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";
+  return {
+    decision: "limit_reduced",
+    reasons: principalReasons([code], s.points),
+    facts: [capFact(code, cap)],
+    limit: cap.limit,
+  };
 }
 
 /** `request_review`: an early restoration review of a line, at most one per cooldown. */

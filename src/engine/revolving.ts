@@ -263,7 +263,8 @@ export function closeStatement(
   let fees = 0;
   for (const p of l.plans) {
     const last = closing || p.billed + 1 >= p.term;
-    const part = last ? p.unbilled : Math.floor(p.principal / p.term);
+    // a plan partly settled early bills what is left of it, never more
+    const part = last ? p.unbilled : Math.min(p.unbilled, Math.floor(p.principal / p.term));
     const fee = closing ? 0 : last ? p.fee - p.feeBilled : Math.round(p.fee / p.term);
     p.billed++;
     p.unbilled -= part;

@@ -57,7 +57,7 @@ export function nextEngineDay(s: EngineState, horizon: number): number {
   let next = Math.min(
     s.nextStatement,
     s.nextReview,
-    nextMonthEnd(s, day),
+    s.nextMonthEnd,
     revolving.nextLedgerDay(h, day),
     loans.nextLoanDay(c.jiebei.book, day),
     horizon,
@@ -75,17 +75,14 @@ export function nextEngineDay(s: EngineState, horizon: number): number {
 
 function triggerDay(s: EngineState, line: Line): number {
   const dpd = daysPastDue(line, s.day);
-  if (dpd === 0) return Infinity;
-  const p = s.customer.policy;
+  if (dpd === 0) return Number.POSITIVE_INFINITY;
+  const c = s.customer;
+  const p = c.policy;
   const since = s.day - dpd;
-  let next = Infinity;
-  for (const at of [since + p.suspendOverdueDays, since + p.chargeOffDays])
-    if (at > s.day) next = Math.min(next, at);
+  // a threshold already passed (a policy event lowered it today) fires when the next day opens
+  const when = (at: number) => Math.max(at, s.day + 1);
+  let next = Number.POSITIVE_INFINITY;
+  if (c.huabei.status === "active" || c.jiebei.status === "active") next = when(since + p.suspendOverdueDays);
+  if (line.status !== "charged_off") next = Math.min(next, when(since + p.chargeOffDays));
   return next;
-}
-
-/** The last day of the month after `day` (the day before the next 1st). */
-function nextMonthEnd(s: EngineState, day: number): number {
-  const first = s.calendar.nextDayOfMonth(day, 1);
-  return first - 1 > day ? first - 1 : s.calendar.nextDayOfMonth(first, 1) - 1;
 }

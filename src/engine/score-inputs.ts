@@ -1,7 +1,7 @@
 // The facts the scorecard reads, derived from the customer on a day. Every input is a fact about the
-// customer's own conduct or circumstances, never about the lender's action: a suspended line's activity is
-// read over the days it could be used; utilisation is what was reported at the last month end (a bureau's
-// monthly snapshot), so a repayment moves it at the next report, not within the week.
+// customer's own conduct or circumstances, never about the lender's action: activity counts the purchases
+// the customer made or tried to make (declined ones too); utilisation is what was reported at the last
+// month end (a bureau's monthly snapshot), so a repayment moves it at the next report, not within the week.
 
 import {
   type Customer,
@@ -25,28 +25,12 @@ export function debtToIncome(c: Customer): number | null {
   return (c.profile.externalDebt + owed(c.huabei) + owed(c.jiebei)) / annualIncome;
 }
 
-/** Purchases in the last 90 days the line could be used: spells of suspension or closure do not count
- *  against the customer (the lender stopped the purchases, not the customer). */
+/** Purchases the customer made or tried to make on Huabei in the last 90 days: a purchase declined while
+ *  the line was suspended still shows the customer's habit (the lender stopped it, not the customer). */
 function activity(h: HuabeiLine, day: number): number | null {
-  if (h.status === "none") return null;
-  let end = day;
-  let need = ACTIVITY_DAYS;
-  for (let i = h.unusable.length - 1; i >= 0 && need > 0; i--) {
-    const spell = h.unusable[i]!;
-    const usableFrom = spell.to ?? day + 1;
-    const usable = Math.max(0, end - usableFrom + 1);
-    if (usable >= need) break;
-    need -= usable;
-    end = Math.min(end, spell.from - 1);
-  }
-  const start = end - need + 1;
-  let n = 0;
-  for (let i = h.purchaseDays.length - 1; i >= 0 && h.purchaseDays[i]! >= start; i--)
-    if (h.purchaseDays[i]! <= day) n++;
-  return n;
+  if (h.status === "none" && h.purchaseDays.length === 0) return null;
+  return countWithin(h.purchaseDays, day, 90);
 }
-
-const ACTIVITY_DAYS = 90;
 
 function utilisation(c: Customer): number | null {
   const h = c.huabei;

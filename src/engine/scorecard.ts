@@ -216,7 +216,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "purchases90d",
     dimension: "history",
-    title: "Huabei purchases, last 90 days the line could be used",
+    title: "Huabei purchases made or tried, last 90 days",
     reason: "LOW_ACTIVITY",
     max: 30,
     missing: { points: 10, label: "no line" },

@@ -15,6 +15,8 @@ export interface EngineState {
   /** the next Huabei statement day and periodic review day (they move when a policy event changes them) */
   nextStatement: number;
   nextReview: number;
+  /** the next last day of a month (the bureau's month-end snapshot) */
+  nextMonthEnd: number;
   /**
    * Report notices, the steps that decide nothing (statement, due, a repayment turning overdue). A trace
    * shows them; a population run, which keeps decisions only, leaves them out and allocates nothing.
@@ -39,8 +41,18 @@ export function initialState(
     day: -1,
     nextStatement: calendar.nextDayOfMonth(-1, policy.statementDayOfMonth),
     nextReview: calendar.nextDayOfMonth(-1, policy.reviewDayOfMonth),
+    nextMonthEnd:
+      calendar.nextDayOfMonth(-1, 1) - 1 >= 0
+        ? calendar.nextDayOfMonth(-1, 1) - 1
+        : monthEndAfter(calendar, 0),
     notices: options.notices ?? true,
   };
+}
+
+/** The last day of a month on or after `day`. */
+export function monthEndAfter(calendar: Calendar, day: number): number {
+  const first = calendar.nextDayOfMonth(day, 1);
+  return first - 1 >= day ? first - 1 : calendar.nextDayOfMonth(first, 1) - 1;
 }
 
 /** A deep copy: stepping the copy leaves the original as it was. Policies are immutable and shared. */

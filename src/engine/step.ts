@@ -23,7 +23,7 @@ import {
 } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
-import { type EngineState, fork } from "./state.js";
+import { type EngineState, fork, monthEndAfter } from "./state.js";
 import { answerSupport } from "./support.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent, StepEvent } from "./types.js";
 import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
@@ -253,9 +253,9 @@ function review(s: EngineState): readonly StepOutcome[] {
 
 function monthEnd(s: EngineState): void {
   const { day, calendar } = s;
+  if (day !== s.nextMonthEnd) return;
+  s.nextMonthEnd = monthEndAfter(calendar, day + 1);
   const today = calendar.civil(day);
-  const tomorrow = calendar.civil(day + 1);
-  if (tomorrow.month === today.month) return;
   const month = `${String(today.year).padStart(4, "0")}-${String(today.month).padStart(2, "0")}`;
   const monthStart = day - today.day + 1;
   const c = s.customer;
@@ -303,6 +303,7 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
     case "purchase": {
       const h = c.huabei;
       const v = authorise(c, h, e.amount, day, () => scoreOn(c, day));
+      if (h.status !== "none") h.purchaseDays.push(day);
       if (v.decision !== "approved") return decide(s, e, h, v);
       revolving.purchase(
         h.ledger,
@@ -310,7 +311,6 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
         day,
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
-      h.purchaseDays.push(day);
       return decide(s, e, h, v, e.amount);
     }
     case "borrow": {
@@ -454,18 +454,6 @@ function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Poli
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
  *  lender's closure accelerates what is owed: its closing statement is appended to `out`. */
 function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
-  const day = s.day;
-  const wasActive = line.status === "active";
-  setStatus(s, line, v, out);
-  if (line.id !== "huabei") return;
-  // Huabei's usable spells, for the activity characteristic
-  const spells = line.unusable;
-  const open = spells.length > 0 && spells[spells.length - 1]!.to === null;
-  if (wasActive && line.status !== "active" && !open) spells.push({ from: day, to: null });
-  if (line.status === "active" && open) spells[spells.length - 1]!.to = day;
-}
-
-function setStatus(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
   const day = s.day;
   const c = s.customer;
   switch (v.decision) {

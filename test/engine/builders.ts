@@ -4,6 +4,9 @@
 import { fileURLToPath } from "node:url";
 import { simulate } from "../../src/engine/simulate.js";
 import type {
+  InstalmentTerm,
+  LineId,
+  LoanTerm,
   Policy,
   PolicyParams,
   Profile,
@@ -56,6 +59,19 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     securityWindowDays: 30,
     closeAfterSuspendedDays: 180,
     reviewRequestCooldownDays: 30,
+    delinquentMinScore: 350,
+    thinFileMaxLimit: 1_000_000,
+    increaseCooldownDays: 0,
+    increaseCleanDays: 0,
+    chargeOffDays: 180,
+    jiebeiMinOpenScore: 350,
+    jiebeiMinIncreaseScore: 350,
+    jiebeiMinScore: 350,
+    jiebeiRestoreScore: 350,
+    jiebeiMaxDebtToIncome: 1000,
+    jiebeiMaxLimitIncomeMultiple: 1000,
+    jiebeiMinLimit: 0,
+    jiebeiLimitBands: [{ minScore: 350, maxLimit: 1_000_000 }],
     ...overrides,
   };
 }
@@ -67,28 +83,53 @@ export type EventInput = WithoutIndex<ScenarioEvent>;
 
 /** Event constructors: `on.purchase(3, 1200.5)` is "day 3, buy for 1,200.50 yuan". */
 export const on = {
-  open: (day: number, yuan: number): EventInput => ({
+  open: (day: number, yuan: number, line: LineId = "huabei"): EventInput => ({
     day,
     type: "apply",
+    line,
     product: "open",
     amount: fen(yuan),
   }),
-  increase: (day: number, yuan: number): EventInput => ({
+  increase: (day: number, yuan: number, line: LineId = "huabei"): EventInput => ({
     day,
     type: "apply",
+    line,
     product: "increase",
     amount: fen(yuan),
   }),
-  purchase: (day: number, yuan: number, merchant: string | null = null): EventInput => ({
+  purchase: (
+    day: number,
+    yuan: number,
+    merchant: string | null = null,
+    instalments: InstalmentTerm | null = null,
+  ): EventInput => ({
     day,
     type: "purchase",
     amount: fen(yuan),
     merchant,
+    instalments,
   }),
-  repay: (day: number, amount: number | "full" | "statement" | "minimum"): EventInput => ({
+  borrow: (day: number, yuan: number, term: LoanTerm): EventInput => ({
+    day,
+    type: "borrow",
+    amount: fen(yuan),
+    term,
+  }),
+  repay: (
+    day: number,
+    amount: number | "full" | "statement" | "minimum",
+    line: LineId = "huabei",
+  ): EventInput => ({
     day,
     type: "repay",
+    line,
     amount: typeof amount === "number" ? { kind: "amount", fen: fen(amount) } : { kind: amount },
+  }),
+  close: (day: number, line: LineId = "huabei"): EventInput => ({ day, type: "close", line }),
+  externalRepayment: (day: number, yuan: number): EventInput => ({
+    day,
+    type: "external_repayment",
+    amount: fen(yuan),
   }),
   change: (day: number, field: ProfileField = "phone"): EventInput => ({
     day,
@@ -110,7 +151,11 @@ export const on = {
   }),
   support: (day: number): EventInput => ({ day, type: "contact_support" }),
   verify: (day: number): EventInput => ({ day, type: "verify_identity" }),
-  requestReview: (day: number): EventInput => ({ day, type: "request_review" }),
+  requestReview: (day: number, line: LineId | null = null): EventInput => ({
+    day,
+    type: "request_review",
+    line,
+  }),
   note: (day: number, text = "note"): EventInput => ({ day, type: "note", text }),
 };
 

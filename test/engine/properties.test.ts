@@ -10,15 +10,25 @@ import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
 import { fork } from "../../src/engine/state.js";
 import type { StepOutcome } from "../../src/engine/step.js";
-import type { Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
+import type { LineSnapshot, Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
+// a failure shrinks for a minute at most (shrinking a long timeline can otherwise take many minutes)
+fc.configureGlobal({ interruptAfterTimeLimit: 60_000 });
 
 const day = fc.integer({ min: 0, max: 400 });
 const amount = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 200_000 }) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 5_000_000 }) },
+);
+
+const bands = fc.array(
+  fc.record({
+    minScore: fc.integer({ min: 350, max: 950 }),
+    maxLimit: fc.integer({ min: 0, max: 100_000 }),
+  }),
+  { minLength: 1, maxLength: 4 },
 );
 
 const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
@@ -46,13 +56,21 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     requireVerified: fc.boolean(),
     maxLimitIncomeMultiple: fc.double({ min: 0, max: 20, noNaN: true }),
     minLimit: fc.integer({ min: 0, max: 5_000 }),
-    limitBands: fc.array(
-      fc.record({
-        minScore: fc.integer({ min: 350, max: 950 }),
-        maxLimit: fc.integer({ min: 0, max: 100_000 }),
-      }),
-      { minLength: 1, maxLength: 4 },
-    ),
+    limitBands: bands,
+    delinquentMinScore: fc.integer({ min: 350, max: 950 }),
+    thinFileMaxLimit: fc.integer({ min: 0, max: 100_000 }),
+    increaseCooldownDays: fc.integer({ min: 0, max: 200 }),
+    increaseCleanDays: fc.integer({ min: 0, max: 400 }),
+    chargeOffDays: fc.integer({ min: 30, max: 720 }),
+    instalmentFee3: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    instalmentFee12: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    jiebeiMinOpenScore: fc.integer({ min: 350, max: 950 }),
+    jiebeiMinScore: fc.integer({ min: 350, max: 950 }),
+    jiebeiRestoreScore: fc.integer({ min: 350, max: 950 }),
+    jiebeiMaxDebtToIncome: fc.double({ min: 0, max: 5, noNaN: true }),
+    jiebeiLimitBands: bands,
+    jiebeiRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    jiebeiPenaltyRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
   },
   { requiredKeys: [] },
 );
@@ -64,12 +82,15 @@ const basePolicy: fc.Arbitrary<Policy> = fc.oneof(
   { weight: 3, arbitrary: policySet.map((set) => testPolicy(set, "random")) },
 );
 
+const line = fc.constantFrom("huabei" as const, "jiebei" as const);
+
 const event: fc.Arbitrary<EventInput> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
       day,
       type: fc.constant("apply" as const),
+      line,
       product: fc.constantFrom("open" as const, "increase" as const),
       amount,
     }),
@@ -81,13 +102,26 @@ const event: fc.Arbitrary<EventInput> = fc.oneof(
       type: fc.constant("purchase" as const),
       amount,
       merchant: fc.constantFrom(null, "Taobao"),
+      instalments: fc.constantFrom(null, null, null, 3 as const, 6 as const, 9 as const, 12 as const),
     }),
   },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("borrow" as const),
+      amount,
+      term: fc.constantFrom(3 as const, 6 as const, 12 as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("close" as const), line }) },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("external_repayment" as const), amount }) },
   {
     weight: 5,
     arbitrary: fc.record({
       day,
       type: fc.constant("repay" as const),
+      line,
       amount: fc.oneof(
         amount.map((fen) => ({ kind: "amount" as const, fen })),
         fc.constantFrom(
@@ -127,7 +161,14 @@ const event: fc.Arbitrary<EventInput> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ day, type: fc.constant("contact_support" as const) }) },
   { weight: 1, arbitrary: fc.record({ day, type: fc.constant("verify_identity" as const) }) },
-  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("request_review" as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("request_review" as const),
+      line: fc.constantFrom(null, "huabei" as const, "jiebei" as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ day, type: fc.constant("note" as const), text: fc.string() }) },
 );
 
@@ -139,6 +180,7 @@ const opening = fc.option(
   fc.record({
     day: fc.constant(0),
     type: fc.constant("apply" as const),
+    line,
     product: fc.constant("open" as const),
     amount: fc.integer({ min: 100_000, max: 5_000_000 }),
   }),
@@ -168,8 +210,8 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
     return scenario(events, { start, policy, profile, until, observe: observe.filter((d) => d <= until) });
   });
 
-/** The ledger and status invariants every step and every end-of-day snapshot must hold. */
-function checkSnapshot(s: Snapshot, where: string): void {
+/** The ledger and status invariants of one line. */
+function checkLine(s: LineSnapshot, where: string): void {
   expect(s.balance, `${where}: balance = purchases − repayments + charges`).toBe(
     s.purchases - s.repayments + s.charges,
   );
@@ -177,22 +219,38 @@ function checkSnapshot(s: Snapshot, where: string): void {
     s.status === "active" ? Math.max(0, s.limit - s.balance) : 0,
   );
   expect(s.balance, where).toBeGreaterThanOrEqual(0);
-  expect(s.charges, where).toBeGreaterThanOrEqual(0);
+  expect(s.charges, where).toBeGreaterThanOrEqual(s.penalties + s.fees);
+  expect(s.penalties, where).toBeGreaterThanOrEqual(0);
+  expect(s.fees, where).toBeGreaterThanOrEqual(0);
   expect(s.limit, where).toBeGreaterThanOrEqual(0);
   expect(s.overdue, where).toBeGreaterThanOrEqual(0);
   expect(s.overdue, `${where}: overdue ≤ balance`).toBeLessThanOrEqual(s.balance);
   expect(s.overdueDays, where).toBeGreaterThanOrEqual(0);
   expect(s.overdueDays > 0, `${where}: overdue days iff an overdue amount`).toBe(s.overdue > 0);
-  for (const v of [s.balance, s.limit, s.charges, s.purchases, s.repayments, s.overdue]) {
+  expect(s.writtenOff > 0 || s.status !== "charged_off" || s.balance === 0, `${where}: written off`).toBe(
+    true,
+  );
+  for (const v of [s.balance, s.limit, s.charges, s.purchases, s.repayments, s.overdue, s.writtenOff]) {
     expect(Number.isSafeInteger(v), `${where}: whole fen`).toBe(true);
   }
-  expect(s.score, where).toBeGreaterThanOrEqual(SCORE_MIN);
-  expect(s.score, where).toBeLessThanOrEqual(SCORE_MAX);
-  expect(s.cause !== null, `${where}: cause iff suspended`).toBe(s.status === "suspended");
+  expect(s.cause !== null, `${where}: a cause iff not active`).toBe(
+    s.status !== "active" && s.status !== "none",
+  );
   if (s.status === "none") {
     expect(s.limit, where).toBe(0);
     expect(s.balance, where).toBe(0);
   }
+  if (s.status === "closed" || s.status === "charged_off") expect(s.limit, where).toBe(0);
+}
+
+/** The invariants every step and every end-of-day snapshot must hold. */
+function checkSnapshot(s: Snapshot, where: string): void {
+  checkLine(s, `${where} (Huabei)`);
+  checkLine(s.jiebei, `${where} (Jiebei)`);
+  expect(s.score, where).toBeGreaterThanOrEqual(SCORE_MIN);
+  expect(s.score, where).toBeLessThanOrEqual(SCORE_MAX);
+  // a serious delinquency keeps the score out of the top two bands (650 and above)
+  if (Math.max(s.overdueDays, s.jiebei.overdueDays) > 90) expect(s.score, where).toBeLessThan(650);
 }
 
 function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calendar): void {
@@ -202,9 +260,20 @@ function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calend
   expect(step.day, where).toBeLessThanOrEqual(sc.until);
   expect(step.date, where).toBe(cal.date(step.day));
   const factors = explain(step.inputs);
-  expect(step.score, `${where}: score = 350 + points`).toBe(350 + factors.reduce((n, f) => n + f.points, 0));
+  const points = factors.reduce((n, f) => n + f.points, 0);
+  expect(step.score, `${where}: score = 350 + points, within 350–950`).toBe(
+    Math.min(950, Math.max(350, 350 + points)),
+  );
   expect(step.scoreDelta, where).toBe(step.score - (prev?.score ?? step.score - step.scoreDelta));
   for (const code of step.reasons) expect(isReasonCode(code), `${where}: reason ${code}`).toBe(true);
+  if (step.decision !== null && step.decision !== "info") {
+    // Regulation B: at most four principal reasons, and every score reason cited costs points
+    expect(step.reasons.length, `${where}: reasons`).toBeLessThanOrEqual(4);
+    for (const code of step.reasons) {
+      const f = factors.find((x) => x.characteristic.reason === code);
+      if (f) expect(f.points, `${where}: ${code} is below its maximum`).toBeLessThan(f.characteristic.max);
+    }
+  }
   for (const r of step.remedies) {
     if (r.kind === "raise_score") for (const code of r.drivers) expect(isReasonCode(code), where).toBe(true);
     if ("date" in r) expect(r.date, where).toBe(cal.date(r.day));
@@ -215,29 +284,36 @@ function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calend
     expect(step.repayments, where).toBeGreaterThanOrEqual(prev.repayments);
     expect(step.charges, where).toBeGreaterThanOrEqual(prev.charges);
   }
+  const decided = step.line === "jiebei" ? step.jiebei : step;
   switch (step.decision) {
     case "suspended":
-      expect(step.status, where).toBe("suspended");
+      expect(decided.status, where).toBe("suspended");
       break;
     case "restored":
-      expect(step.status, where).toBe("active");
+      expect(decided.status, where).toBe("active");
       break;
     case "closed":
-      expect(step.status, where).toBe("closed");
+      expect(decided.status, where).toBe("closed");
+      break;
+    case "charged_off":
+      expect(decided.status, where).toBe("charged_off");
       break;
     case "approved":
     case "approved_lower":
-      if (step.event.type === "apply") expect(step.status, where).toBe("active");
+      if (step.event.type === "apply") expect(decided.status, where).toBe("active");
       break;
     default:
       break;
   }
-  if (step.event.type === "purchase") {
+  if (step.event.type === "purchase" || step.event.type === "borrow") {
     expect(step.applied, where).toBe(step.decision === "approved" ? step.event.amount : 0);
+    // nothing is lent while anything is past due
+    if (step.decision === "approved") expect(prev?.overdue ?? 0, where).toBe(0);
   }
   if (step.event.type === "repay") {
     expect(step.applied, where).toBeGreaterThanOrEqual(0);
-    expect(step.repayments - (prev?.repayments ?? 0), where).toBe(step.applied);
+    const was = step.line === "jiebei" ? prev?.jiebei : prev;
+    expect(decided.repayments - (was?.repayments ?? 0), where).toBe(step.applied);
   }
 }
 
@@ -265,14 +341,15 @@ describe("engine properties over random timelines", () => {
     );
   });
 
-  it("every user event produces exactly one step, in file order within a day", () => {
+  it("every user event produces its steps (one per line it decides on), in file order within a day", () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {
         const trace = simulate(sc);
         const userSteps = trace.steps.filter((s) => "index" in s.event);
-        expect(userSteps.map((s) => (s.event as { index: number }).index)).toEqual(
-          sc.events.map((e) => e.index),
-        );
+        const indices = userSteps.map((s) => (s.event as { index: number }).index);
+        // an event's steps are adjacent: dropping repeats gives the events in engine order
+        const runs = indices.filter((x, i) => i === 0 || x !== indices[i - 1]);
+        expect(runs).toEqual(sc.events.map((e) => e.index));
       }),
       { numRuns: RUNS },
     );
@@ -318,7 +395,12 @@ describe("engine properties over random timelines", () => {
         const before = JSON.stringify(state, replacer);
         const copy = fork(state);
         for (let d = cut + 1; d <= sc.until; d++)
-          runDay(copy, d, [{ day: d, index: 999, type: "purchase", amount: 1, merchant: null }], () => {});
+          runDay(
+            copy,
+            d,
+            [{ day: d, index: 999, type: "purchase", amount: 1, merchant: null, instalments: null }],
+            () => {},
+          );
         expect(JSON.stringify(state, replacer)).toBe(before);
         for (let d = cut + 1; d <= sc.until; d++) runDay(state, d, events(d), (o) => steps.push(o));
         expect(steps.map((o) => `${o.day}:${o.event.type}:${o.verdict?.decision ?? "-"}`)).toEqual(
@@ -332,3 +414,130 @@ describe("engine properties over random timelines", () => {
 
 /** JSON of a state: the calendar and the policy objects are shared, immutable, and not compared. */
 const replacer = (key: string, value: unknown) => (key === "calendar" ? undefined : value);
+
+// Better behaviour never makes the outcome worse. "Better" here is what no lender would penalise: a bill
+// repaid in full instead of at the minimum, one credit application elsewhere fewer, one new debt elsewhere
+// fewer, a higher income. The customer meets every due date (a repayment on each due day), and purchases
+// are small against the limit: access to credit (a purchase the worse timeline had declined) then cannot
+// turn into a delinquency or move utilisation, and the property is about the rules.
+describe("monotonicity", () => {
+  const small = fc.integer({ min: 100, max: 10_000 }); // ¥1–¥100 on a ¥20,000 line
+  const habit = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        day,
+        type: fc.constant("purchase" as const),
+        amount: small,
+        merchant: fc.constant(null),
+        instalments: fc.constant(null),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ day, type: fc.constant("external_inquiry" as const) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        day,
+        type: fc.constant("external_debt" as const),
+        amount: fc.integer({ min: 100_000, max: 5_000_000 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        day,
+        type: fc.constant("income" as const),
+        monthlyIncome: fc.integer({ min: 2_000, max: 30_000 }),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        day,
+        type: fc.constant("apply" as const),
+        line: fc.constant("huabei" as const),
+        product: fc.constant("increase" as const),
+        amount: fc.integer({ min: 100_000, max: 500_000 }),
+      }),
+    },
+  );
+  // every due date of the 14 months (the 10th), met in full, at the statement amount or at the minimum
+  const KINDS = ["minimum", "statement", "full"] as const;
+  const DUE_DAYS = Array.from({ length: 14 }, (_, m) =>
+    Math.round((Date.UTC(2024, m + 1, 10) - Date.UTC(2024, 0, 1)) / 86_400_000),
+  );
+  // two worlds, so that one change cannot make the other count twice: either every bill is repaid in full
+  // and the burdens vary (better: one fewer, or more income), or only the repayments vary (better: one in
+  // full instead of at the minimum) — a line that is suspended in one timeline and not in the other would
+  // otherwise bill purchases in one and not the other, and a bill paid at the minimum is a revolving record
+  const purchasesOnly = habit.filter((h) => h.type === "purchase");
+  // applications are left out of the first world: which of two asks is granted depends on timing (one fewer
+  // inquiry can grant the earlier, smaller ask and put the later, larger one in its cooldown)
+  const burdens = habit.filter((h) => h.type !== "apply");
+  const timeline = fc.oneof(
+    fc.record({
+      habits: fc.array(burdens, { maxLength: 40 }),
+      repayKinds: fc.constant(Array.from({ length: 14 }, () => "full" as const)),
+      policy: fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
+      pick: fc.nat(),
+    }),
+    fc.record({
+      habits: fc.array(purchasesOnly, { maxLength: 30 }),
+      repayKinds: fc.array(fc.constantFrom(...KINDS), { minLength: 14, maxLength: 14 }),
+      policy: fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
+      pick: fc.nat(),
+    }),
+  );
+
+  function events(habits: readonly EventInput[], kinds: readonly (typeof KINDS)[number][]): EventInput[] {
+    const repays: EventInput[] = DUE_DAYS.map((d, m) => ({
+      day: d,
+      type: "repay",
+      line: "huabei",
+      amount: { kind: kinds[m] ?? "full" },
+    }));
+    return [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 2_000_000 },
+      ...habits,
+      ...repays,
+    ];
+  }
+
+  /** The same timeline, one thing better: the picked event improved or (for burdens) removed. */
+  function better(all: readonly EventInput[], pick: number): EventInput[] | null {
+    const candidates = all.flatMap((e, i) =>
+      (e.type === "repay" && e.amount.kind !== "full") ||
+      e.type === "external_inquiry" ||
+      e.type === "external_debt" ||
+      e.type === "income"
+        ? [i]
+        : [],
+    );
+    if (candidates.length === 0) return null;
+    const at = candidates[pick % candidates.length]!;
+    const e = all[at]!;
+    if (e.type === "repay") return all.map((x, i) => (i === at ? { ...e, amount: { kind: "full" } } : x));
+    if (e.type === "income")
+      return all.map((x, i) => (i === at ? { ...e, monthlyIncome: e.monthlyIncome + 5_000 } : x));
+    return all.filter((_, i) => i !== at);
+  }
+
+  it("better behaviour from the same start never ends with more suspensions, a lower limit or a lower score", () => {
+    fc.assert(
+      fc.property(timeline, ({ habits, repayKinds, policy, pick }) => {
+        const all = events(habits, repayKinds);
+        const improved = better(all, pick);
+        if (improved === null) return;
+        const options = { policy, until: 430, profile: { monthlyIncome: 15_000, creditHistoryMonths: 36 } };
+        const base = simulate(scenario(all, options));
+        const alt = simulate(scenario(improved, options));
+        const suspensions = (t: typeof base) => t.steps.filter((s) => s.decision === "suspended").length;
+        expect(suspensions(alt)).toBeLessThanOrEqual(suspensions(base));
+        expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
+        if (alt.final.status === "active" && base.final.status === "active")
+          expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

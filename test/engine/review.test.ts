@@ -75,22 +75,58 @@ describe("applications to open", () => {
     expect(stepOn(justUnder, "apply", 0).decision).toBe("approved");
   });
 
-  it("approve lower, citing LIMIT_CAPPED, when the score band or the income caps the limit", () => {
+  it("approve lower, naming the cap that bound: the score's band, the income, the thin-file cap", () => {
     const band = run([on.open(0, 5_000)], {
-      policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 3_000 }] }),
+      policy: testPolicy({
+        limitBands: [
+          { minScore: 350, maxLimit: 3_000 },
+          { minScore: 950, maxLimit: 9_000 },
+        ],
+      }),
     });
     expect(stepOn(band, "apply", 0)).toMatchObject({
       decision: "approved_lower",
-      reasons: ["MEETS_POLICY", "LIMIT_CAPPED"],
+      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_BY_SCORE"],
+      facts: [{ code: "LIMIT_CAPPED_BY_SCORE", parameter: "limitBands", threshold: 300_000 }],
       limit: 300_000,
       status: "active",
     });
+    const top = run([on.open(0, 5_000)], {
+      policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 3_000 }] }),
+    });
+    expect(stepOn(top, "apply", 0).reasons).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_PRODUCT_MAXIMUM"]);
     const income = run([on.open(0, 5_000)], {
       policy: testPolicy({ maxLimitIncomeMultiple: 2 }),
       profile: { monthlyIncome: 1_234 },
     });
     // two months of income, in whole hundreds of yuan
-    expect(stepOn(income, "apply", 0)).toMatchObject({ decision: "approved_lower", limit: 240_000 });
+    expect(stepOn(income, "apply", 0)).toMatchObject({
+      decision: "approved_lower",
+      limit: 240_000,
+      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"],
+    });
+    const thin = run([on.open(0, 5_000)], {
+      policy: testPolicy({ thinFileMaxLimit: 1_500 }),
+      profile: { creditHistoryMonths: 0 },
+    });
+    expect(stepOn(thin, "apply", 0)).toMatchObject({
+      limit: 150_000,
+      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_THIN_FILE"],
+    });
+  });
+
+  it("decline when the caps support less than the smallest line, naming the minimum", () => {
+    const t = run([on.open(0, 5_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500 }),
+      profile: { monthlyIncome: 200 },
+    });
+    expect(stepOn(t, "apply", 0)).toMatchObject({ decision: "declined", status: "none" });
+    expect(stepOn(t, "apply", 0).reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(stepOn(t, "apply", 0).facts[0]).toMatchObject({
+      parameter: "minLimit",
+      threshold: 50_000,
+      value: 40_000,
+    });
   });
 });
 
@@ -114,7 +150,60 @@ describe("applications to increase", () => {
     const capped = run([on.open(0, 5_000), on.increase(40, 2_000)], {
       policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 5_000 }] }),
     });
-    expect(stepOn(capped, "apply", 40).reasons[0]).toBe("LIMIT_AT_MAXIMUM");
+    expect(stepOn(capped, "apply", 40).reasons[0]).toBe("LIMIT_AT_PRODUCT_MAXIMUM");
+    const income = run([on.open(0, 5_000), on.increase(40, 2_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 0.5 }),
+    });
+    expect(stepOn(income, "apply", 40).reasons[0]).toBe("LIMIT_AT_INCOME_CAP");
+  });
+
+  it("respect a cooldown after an approved increase and need a clean recent record", () => {
+    const policy = testPolicy({ increaseCooldownDays: 90, increaseCleanDays: 180 });
+    const t = run(
+      [on.open(0, 5_000), on.increase(10, 1_000), on.increase(99, 1_000), on.increase(100, 1_000)],
+      {
+        policy,
+      },
+    );
+    expect(stepOn(t, "apply", 99)).toMatchObject({ decision: "declined", reasons: ["INCREASE_TOO_SOON"] });
+    expect(stepOn(t, "apply", 99).facts[0]).toMatchObject({ threshold: 90, value: 89 });
+    expect(stepOn(t, "apply", 100).decision).toBe("approved");
+    // a bill missed (due day 40) and repaid: no increase until 180 days after that due date
+    const late = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 100),
+        on.repay(48, "full"),
+        on.increase(219, 500),
+        on.increase(220, 500),
+      ],
+      { policy },
+    );
+    expect(stepOn(late, "apply", 219).reasons[0]).toBe("RECENT_MISSED_PAYMENT");
+    expect(stepOn(late, "apply", 220).decision).toBe("approved");
+  });
+
+  it("cite every rule an application fails, four reasons at most", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 100),
+        on.increase(45, 500),
+        on.externalInquiry(46),
+        on.externalInquiry(46),
+        on.increase(47, 500),
+      ],
+      { policy: testPolicy({ maxApplications30d: 2, increaseCooldownDays: 90, minIncreaseScore: 900 }) },
+    );
+    const s = stepOn(t, "apply", 47);
+    expect(s.decision).toBe("declined");
+    expect(s.reasons).toEqual(
+      ["TOO_MANY_APPLICATIONS", "OVERDUE_OUTSTANDING", "SCORE_BELOW_INCREASE_MINIMUM", "OVERDUE_NOW"].slice(
+        0,
+        4,
+      ),
+    );
+    expect(s.reasons.length).toBeLessThanOrEqual(4);
   });
 
   it("decline while an amount is overdue", () => {
@@ -150,14 +239,29 @@ describe("purchase authorisation", () => {
     expect(stepOn(t, "purchase", 3)).toMatchObject({ decision: "approved", balance: 100_000, available: 0 });
   });
 
-  it("declines while suspended with ACCOUNT_SUSPENDED and the reasons on record", () => {
+  it("declines while suspended with ACCOUNT_SUSPENDED alone (the suspension's reasons are on record)", () => {
     const policy = testPolicy({ securityMaxChanges: 0 });
     const t = run([on.open(0, 1_000), on.change(1), on.purchase(2, 10)], { policy });
     const s = stepOn(t, "purchase", 2);
     expect(s.decision).toBe("declined");
-    expect(s.reasons[0]).toBe("ACCOUNT_SUSPENDED");
-    expect(s.reasons).toContain("SECURITY_PROFILE_CHANGES");
+    expect(s.reasons).toEqual(["ACCOUNT_SUSPENDED"]);
     expect(s.balance).toBe(0);
+  });
+
+  it("declines while anything is past due, and allows again the day the arrears are cleared", () => {
+    // the January bill (due day 40) is missed: past due from day 44
+    const t = run([
+      on.open(0, 5_000),
+      on.purchase(1, 100),
+      on.purchase(45, 10),
+      on.repay(46, "minimum"),
+      on.purchase(46, 10),
+    ]);
+    expect(stepOn(t, "purchase", 45)).toMatchObject({
+      decision: "declined",
+      reasons: ["OVERDUE_OUTSTANDING", "OVERDUE_NOW"],
+    });
+    expect(stepOn(t, "purchase", 46).decision).toBe("approved");
   });
 });
 
@@ -406,7 +510,7 @@ describe("restoration and closure", () => {
     const closed = t.steps.filter((s) => s.decision === "closed");
     expect(closed).toHaveLength(1);
     expect(closed[0]!.day).toBe(REVIEW_DAYS.find((d) => d - 45 >= 60));
-    expect(closed[0]).toMatchObject({ status: "closed", cause: null, available: 0 });
+    expect(closed[0]).toMatchObject({ status: "closed", cause: "credit", available: 0, limit: 0 });
     expect(closed[0]!.reasons[0]).toBe("LONG_SUSPENSION");
     expect(decisions(stepsOf(t, "review").filter((s) => s.day < closed[0]!.day))).not.toContain("closed");
     expect(stepOn(t, "purchase", 200).reasons).toEqual(["ACCOUNT_CLOSED"]);

@@ -12,7 +12,12 @@ const PROFILE = { age: 30, monthlyIncome: 10_000, verified: true, creditHistoryM
 /** A state opened on day 0 of 2024-01-01 with a ¥5,000 line (statement on the 1st, due on the 10th). */
 function openLine(notices = true): EngineState {
   const s = initialState("2024-01-01", PROFILE, testPolicy(), { notices });
-  runDay(s, 0, [{ day: 0, index: 0, type: "apply", product: "open", amount: 500_000 }], () => {});
+  runDay(
+    s,
+    0,
+    [{ day: 0, index: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 }],
+    () => {},
+  );
   return s;
 }
 
@@ -22,6 +27,7 @@ const purchase = (day: number, fen: number): ScenarioEvent => ({
   type: "purchase",
   amount: fen,
   merchant: null,
+  instalments: null,
 });
 
 /** Takes inputs on the state and returns every step they made. */
@@ -35,26 +41,38 @@ describe("step", () => {
     const steps = take(
       s,
       { type: "open_day", day: 0 },
-      { day: 0, index: 0, type: "apply", product: "open", amount: 300_000 },
+      { day: 0, index: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
     );
     expect(steps).toHaveLength(1);
     expect(steps[0]!.verdict?.decision).toBe("approved");
-    expect(s.account.status).toBe("active");
-    expect(s.account.limit).toBe(300_000);
-    expect(s.account.inquiries).toEqual([0]);
+    expect(s.customer.huabei.status).toBe("active");
+    expect(s.customer.huabei.limit).toBe(300_000);
+    expect(s.customer.inquiries).toEqual([0]);
   });
 
   it("closes the cycle only on the statement day, and then schedules the next one", () => {
     const s = openLine();
     take(s, { type: "open_day", day: 5 }, purchase(5, 120_000));
     expect(take(s, { type: "close_statement" })).toEqual([]);
-    expect(s.account.ledger.bills).toHaveLength(0);
+    expect(s.customer.huabei.ledger.bills).toHaveLength(0);
 
+    // the month end reports the balance to the bureau (utilisation reads it)
+    take(s, { type: "open_day", day: 30 }, { type: "month_end" });
+    expect(s.customer.huabei.reportedBalance).toBe(120_000);
+    expect(s.customer.huabei.grid).toEqual([{ month: "2024-01", code: "*" }]);
     const steps = take(s, { type: "open_day", day: 31 }, { type: "close_statement" });
     expect(steps.map((o) => o.event)).toEqual([
-      { type: "statement", billed: 120_000, carried: 0, minimum: 12_000, dueDay: 40 },
+      {
+        type: "statement",
+        billed: 120_000,
+        instalments: 0,
+        fees: 0,
+        carried: 0,
+        minimum: 12_000,
+        dueDay: 40,
+        closing: false,
+      },
     ]);
-    expect(s.account.reportedBalance).toBe(120_000);
     expect(s.nextStatement).toBe(60); // 2024-03-01
   });
 
@@ -62,7 +80,7 @@ describe("step", () => {
     const s = openLine(false);
     take(s, { type: "open_day", day: 5 }, purchase(5, 120_000));
     expect(take(s, { type: "open_day", day: 31 }, { type: "close_statement" })).toEqual([]);
-    expect(s.account.ledger.bills[0]?.principal).toBe(120_000);
+    expect(s.customer.huabei.ledger.bills[0]?.principal).toBe(120_000);
   });
 
   it("turns an unpaid bill overdue when its grace ends, charging the penalty back to the due date", () => {
@@ -75,20 +93,25 @@ describe("step", () => {
     expect(steps).toHaveLength(1);
     expect(steps[0]!.event).toMatchObject({ type: "overdue", overdueDays: 4 });
     // 0.05 % a day on ¥1,000 for the 3 grace days (41, 42, 43): 3 × 50 fen
-    expect(s.account.ledger.penalties).toBe(150);
+    expect(s.customer.huabei.ledger.penalties).toBe(150);
   });
 
   it("suspends at once when the overdue trigger's days are reached, not a day earlier", () => {
     const s = initialState("2024-01-01", PROFILE, testPolicy({ suspendOverdueDays: 10 }));
-    runDay(s, 0, [{ day: 0, index: 0, type: "apply", product: "open", amount: 500_000 }], () => {});
+    runDay(
+      s,
+      0,
+      [{ day: 0, index: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 }],
+      () => {},
+    );
     take(s, { type: "open_day", day: 5 }, purchase(5, 100_000), { type: "open_day", day: 31 });
     take(s, { type: "close_statement" });
     expect(take(s, { type: "open_day", day: 49 }, { type: "overdue_check" })).toHaveLength(1); // the notice
-    expect(s.account.status).toBe("active");
+    expect(s.customer.huabei.status).toBe("active");
     const steps = take(s, { type: "open_day", day: 50 }, { type: "overdue_check" });
     expect(steps.map((o) => o.verdict?.decision)).toEqual(["suspended"]);
     expect(steps[0]!.verdict?.reasons).toEqual(["OVERDUE_TOO_LONG", "OVERDUE_NOW"]);
-    expect(s.account.status).toBe("suspended");
+    expect(s.customer.huabei.status).toBe("suspended");
   });
 
   it("runs the periodic review on its day only, and moves it to the next month", () => {
@@ -114,9 +137,9 @@ describe("step", () => {
     const after = transition(state, purchase(3, 200_000));
     expect(steps).toEqual([]);
     expect(after.steps[0]!.verdict?.decision).toBe("approved");
-    expect(after.state.account.ledger.purchases).toBe(200_000);
+    expect(after.state.customer.huabei.ledger.purchases).toBe(200_000);
     expect(JSON.stringify(s)).toBe(before);
-    expect(state.account.ledger.purchases).toBe(0);
+    expect(state.customer.huabei.ledger.purchases).toBe(0);
   });
 
   it("fork copies everything a step changes", () => {
@@ -124,26 +147,44 @@ describe("step", () => {
     const copy = fork(s);
     take(copy, { type: "open_day", day: 3 }, purchase(3, 100_000));
     take(copy, { day: 3, index: 2, type: "change_profile", field: "phone" });
-    expect(s.account.ledger.purchases).toBe(0);
-    expect(s.account.profileChanges).toEqual([]);
-    expect(s.account.purchaseDays).toEqual([]);
+    expect(s.customer.huabei.ledger.purchases).toBe(0);
+    expect(s.customer.profileChanges).toEqual([]);
+    expect(s.customer.huabei.purchaseDays).toEqual([]);
     expect(s.day).toBe(0);
   });
 });
 
 describe("nextEngineDay", () => {
-  it("names the next statement, due date, grace end, trigger or review, whichever is first", () => {
+  it("names the next statement, month end, due date, grace end, trigger or review, whichever is first", () => {
     const s = openLine();
     expect(nextEngineDay(s, 400)).toBe(14); // the review of 2024-01-15
     take(s, { type: "open_day", day: 14 }, { type: "periodic_review" });
+    expect(nextEngineDay(s, 400)).toBe(30); // the month end, 2024-01-31
+    take(s, { type: "open_day", day: 20 }, purchase(20, 10_000), { type: "open_day", day: 30 });
+    take(s, { type: "month_end" });
     expect(nextEngineDay(s, 400)).toBe(31); // the statement of 2024-02-01
-    take(s, { type: "open_day", day: 20 }, purchase(20, 10_000), { type: "open_day", day: 31 });
-    take(s, { type: "close_statement" });
-    expect(nextEngineDay(s, 400)).toBe(40); // the due date
+    take(s, { type: "open_day", day: 31 }, { type: "close_statement" });
+    expect(nextEngineDay(s, 400)).toBe(40); // the due date (a notice)
     take(s, { type: "open_day", day: 40 });
-    expect(nextEngineDay(s, 400)).toBe(41); // the day after it (repaid in full or not)
-    take(s, { type: "open_day", day: 41 });
-    expect(nextEngineDay(s, 400)).toBe(44); // the grace ends
-    expect(nextEngineDay(s, 42)).toBe(42); // never past the horizon
+    expect(nextEngineDay(s, 400)).toBe(44); // the grace ends: the cycle is decided
+    take(s, { type: "open_day", day: 44 });
+    expect(nextEngineDay(s, 400)).toBe(45); // the review of 2024-02-15
+    expect(nextEngineDay(s, 42)).toBe(45); // the horizon never moves a day backwards
+  });
+
+  it("visits the day the overdue trigger fires and the day of the charge-off", () => {
+    const s = openLine();
+    take(s, { type: "open_day", day: 5 }, purchase(5, 10_000), { type: "open_day", day: 31 });
+    take(s, { type: "close_statement" }, { type: "open_day", day: 44 });
+    // past due since day 40: the trigger at 30 days past due, the charge-off at 180
+    s.nextReview = Infinity;
+    s.nextStatement = Infinity;
+    const days: number[] = [];
+    for (let d = 44; d < 300; d = nextEngineDay(s, 400)) {
+      if (d > 44) take(s, { type: "open_day", day: d });
+      days.push(d);
+    }
+    expect(days).toContain(70);
+    expect(days).toContain(220);
   });
 });

@@ -33,17 +33,22 @@ describe("contact_support", () => {
     // what blocks restoration today comes first; why it was suspended is on record, dated
     expect(s.reasons[0]).toBe("OVERDUE_OUTSTANDING");
     expect(remedy(s.remedies, "on_record")).toMatchObject({ reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"] });
-    expect(remedy(s.remedies, "pay_overdue")).toEqual({ kind: "pay_overdue", amount: s.overdue });
+    expect(remedy(s.remedies, "pay_overdue")).toEqual({
+      line: "huabei",
+      kind: "pay_overdue",
+      amount: s.overdue,
+    });
     expect(s.overdue).toBeGreaterThan(100_000); // principal plus penalty
     expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 950 });
     expect(remedy(s.remedies, "raise_score")!.drivers.length).toBeGreaterThan(0);
     expect(remedy(s.remedies, "wait_for_review")).toEqual({
+      line: "huabei",
       kind: "wait_for_review",
       day: 74,
       date: "2024-03-15",
     });
     // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
-    expect(kinds(s.remedies).slice(0, 2)).toEqual(["on_record", "pay_overdue"]);
+    expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "on_record"]);
     expect(kinds(s.remedies).at(-1)).toBe("wait_for_review");
   });
 
@@ -54,6 +59,7 @@ describe("contact_support", () => {
     const s = stepOn(t, "contact_support", 55);
     expect(kinds(s.remedies)).not.toContain("pay_overdue");
     expect(remedy(s.remedies, "keep_clean_until")).toEqual({
+      line: "huabei",
       kind: "keep_clean_until",
       day: 80,
       date: "2024-03-21",
@@ -67,6 +73,7 @@ describe("contact_support", () => {
     const s = stepOn(t, "contact_support", 20);
     expect(s.status).toBe("suspended");
     expect(remedy(s.remedies, "wait_for_inquiries")).toEqual({
+      line: "huabei",
       kind: "wait_for_inquiries",
       day: 42,
       date: "2024-02-12",
@@ -103,8 +110,22 @@ describe("contact_support", () => {
     const s = stepOn(t, "contact_support", 46);
     expect(s.status).toBe("closed");
     expect(s.reasons).toContain("LONG_SUSPENSION");
-    expect(s.remedies.slice(1)).toEqual([{ kind: "pay_balance", amount: s.balance }]);
-    expect(remedy(s.remedies, "on_record")).toMatchObject({ day: 45, reasons: s.reasons });
+    expect(s.remedies.slice(1)).toEqual([{ line: "huabei", kind: "pay_balance", amount: s.balance }]);
+    expect(remedy(s.remedies, "on_record")).toMatchObject({ day: 45, status: "closed" });
     expect(s.balance).toBeGreaterThan(0);
+  });
+
+  it("answers for both lines: a suspended Jiebei beside an active Huabei", () => {
+    const t = run(
+      [on.open(0, 5_000), on.open(0, 20_000, "jiebei"), on.externalDebt(3, 150_000), on.support(20)],
+      { policy: testPolicy({ jiebeiMaxDebtToIncome: 1 }), profile: { monthlyIncome: 10_000 } },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ line: "jiebei", decision: "suspended" });
+    const s = stepOn(t, "contact_support", 20);
+    expect(s.status).toBe("active");
+    expect(s.jiebei.status).toBe("suspended");
+    expect(s.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    expect(s.remedies.every((r) => r.line === "jiebei")).toBe(true);
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ max: 1 });
   });
 });

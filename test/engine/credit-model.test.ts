@@ -1,0 +1,201 @@
+// The credit model as a risk reviewer would probe it: closure, charge-off, serious delinquency in the score,
+// thin files, scores that follow the customer's own conduct, limits that stay sane, the repayment grid.
+
+import { describe, expect, it } from "vitest";
+import { on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+
+describe("closure", () => {
+  it("a lender's closure puts everything owed on a closing statement, due in full, and bills no minimums after", () => {
+    const t = run(
+      [on.open(0, 5_000), on.purchase(1, 1_000), on.purchase(2, 600, null, 6), on.repay(38, "minimum")],
+      { policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }), until: 200 },
+    );
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", status: "closed", cause: "credit" });
+    const closing = stepsOf(t, "statement", 45);
+    expect(closing).toHaveLength(1);
+    expect(closing[0]!.event).toMatchObject({ closing: true, fees: 0 });
+    expect(closing[0]!.event.minimum).toBe(closed.balance);
+    // no statement after the closing one
+    expect(stepsOf(t, "statement").filter((s) => s.day > 45)).toEqual([]);
+  });
+
+  it("a customer's close is refused while anything is owed and granted once it is repaid", () => {
+    const t = run([
+      on.open(0, 5_000),
+      on.purchase(1, 100),
+      on.close(2),
+      on.repay(3, "full"),
+      on.close(4),
+      on.purchase(5, 10),
+    ]);
+    expect(stepOn(t, "close", 2)).toMatchObject({ decision: "declined", reasons: ["BALANCE_OUTSTANDING"] });
+    expect(stepOn(t, "close", 4)).toMatchObject({ decision: "closed", status: "closed", cause: "customer" });
+    expect(stepOn(t, "purchase", 5).reasons).toEqual(["ACCOUNT_CLOSED"]);
+  });
+});
+
+describe("charge-off", () => {
+  it("at chargeOffDays past due the line is charged off: the debt written off, still owed, accruing no more", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(300, "full")], {
+      until: 320,
+      policy: testPolicy({ chargeOffDays: 180 }),
+    });
+    // the January bill, due day 40, is past due from day 44: 180 days after the due day is day 220
+    const off = stepsOf(t, "charge_off");
+    expect(off).toHaveLength(1);
+    expect(off[0]!.day).toBe(220);
+    expect(off[0]).toMatchObject({
+      decision: "charged_off",
+      status: "charged_off",
+      cause: "credit",
+      limit: 0,
+    });
+    expect(off[0]!.writtenOff).toBe(off[0]!.balance);
+    expect(stateOn(t, 299).charges).toBe(off[0]!.charges);
+    // a recovery after the write-off clears the debt; the record of the write-off stays
+    expect(t.final.balance).toBe(0);
+    expect(t.final.status).toBe("charged_off");
+    expect(t.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G+$/);
+  });
+
+  it("90 days past due cannot sit in the top two bands, whatever else the file holds", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 10)], {
+      profile: { monthlyIncome: 50_000, creditHistoryMonths: 240 },
+      policy: testPolicy({ suspendOverdueDays: 400 }),
+      until: 200,
+    });
+    const at90 = t.steps.filter((s) => s.overdueDays > 90);
+    expect(at90.length).toBeGreaterThan(0);
+    for (const s of at90) expect(s.score).toBeLessThan(650);
+  });
+
+  it("closing a defaulted line never raises the score", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 3_000)], {
+      policy: testPolicy({ minScore: 700, closeAfterSuspendedDays: 60, suspendOverdueDays: 30 }),
+      until: 400,
+    });
+    for (const s of t.steps) {
+      if (s.decision === "closed" || s.decision === "charged_off")
+        expect(s.scoreDelta, `day ${s.day}`).toBeLessThanOrEqual(0);
+    }
+    expect(stepsOf(t, "review").some((s) => s.decision === "closed")).toBe(true);
+  });
+});
+
+describe("thin files", () => {
+  it("no repayment record scores below a clean record, is limited by the thin-file cap, and builds up", () => {
+    const thin = { creditHistoryMonths: 0, age: 19, monthlyIncome: 3_000 };
+    const policy = testPolicy({ thinFileMaxLimit: 1_000 });
+    const t = run([on.open(0, 5_000), ...monthlyUse(8)], { profile: thin, policy, until: 260 });
+    const clean = run([on.open(0, 5_000), ...monthlyUse(8)], {
+      profile: { ...thin, creditHistoryMonths: 24 },
+      policy,
+      until: 260,
+    });
+    const opened = stepOn(t, "apply", 0);
+    expect(opened).toMatchObject({
+      decision: "approved_lower",
+      limit: 100_000,
+      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_THIN_FILE"],
+    });
+    expect(opened.inputs.onTimeDues24m).toBeNull();
+    expect(opened.score).toBeLessThan(stepOn(clean, "apply", 0).score);
+    // not "excellent" on opening
+    expect(opened.score).toBeLessThan(700);
+    // each due date met builds the record: the score rises with it
+    expect(t.final.score).toBeGreaterThan(opened.score + 40);
+    expect(t.steps.at(-1)!.inputs.onTimeDues24m).toBeGreaterThan(0);
+  });
+});
+
+/** A purchase early each month and its statement repaid in full on the 5th of the next. */
+function monthlyUse(months: number) {
+  const out = [];
+  for (let m = 0; m < months; m++) {
+    const start = Math.round((Date.UTC(2024, m, 1) - Date.UTC(2024, 0, 1)) / 86_400_000);
+    const next = Math.round((Date.UTC(2024, m + 1, 5) - Date.UTC(2024, 0, 1)) / 86_400_000);
+    out.push(on.purchase(start + 2, 300), on.repay(next, "statement"));
+  }
+  return out;
+}
+
+describe("scores tied to facts", () => {
+  it("a customer who repays in full every month does not swing with each repayment", () => {
+    const t = run([on.open(0, 5_000), ...monthlyUse(8)], { until: 250 });
+    const months = t.steps.filter((s) => s.day > 60);
+    const scores = months.map((s) => s.score);
+    expect(Math.max(...scores) - Math.min(...scores)).toBeLessThanOrEqual(15);
+    for (const s of stepsOf(t, "repay")) expect(s.scoreDelta, `repayment on day ${s.day}`).toBe(0);
+  });
+
+  it("a suspension does not cost activity points: purchases declined while suspended still count", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 10),
+        on.change(20),
+        on.purchase(60, 10),
+        on.purchase(61, 10),
+        on.verify(200),
+      ],
+      { policy: testPolicy({ securityMaxChanges: 0 }), until: 210 },
+    );
+    expect(stepOn(t, "purchase", 61)).toMatchObject({ decision: "declined", scoreDelta: 0 });
+    expect(stepOn(t, "purchase", 61).inputs.purchases90d).toBe(3);
+    expect(stepOn(t, "verify_identity", 200).inputs.purchases90d).toBe(0);
+  });
+});
+
+describe("limits", () => {
+  it("the review applies the income cap and names it", () => {
+    const t = run([on.open(0, 10_000), on.income(20, 3_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500 }),
+      profile: { monthlyIncome: 18_000 },
+    });
+    const cut = stepOn(t, "review", 45);
+    expect(cut).toMatchObject({ decision: "limit_reduced", limit: 600_000 });
+    expect(cut.reasons[0]).toBe("INCOME_BELOW_LIMIT");
+    expect(cut.facts[0]).toMatchObject({ parameter: "maxLimitIncomeMultiple", threshold: 600_000 });
+  });
+
+  it("a cut never leaves an active line below the minimum limit: it suspends with the reason instead", () => {
+    const t = run(
+      [on.open(0, 1_000), on.policy(20, { set: { limitBands: [{ minScore: 940, maxLimit: 5_000 }] } })],
+      {
+        policy: testPolicy({ minLimit: 500 }),
+      },
+    );
+    const s = stepOn(t, "review", 45);
+    expect(s).toMatchObject({ decision: "suspended", status: "suspended" });
+    expect(s.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    for (const step of t.steps)
+      if (step.status === "active") expect(step.limit).toBeGreaterThanOrEqual(50_000);
+  });
+});
+
+describe("the repayment grid", () => {
+  it("codes each month end: * nothing due, N paid as due, 1 a month with a late repayment", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 100),
+        on.repay(50, "full"),
+        on.purchase(62, 50),
+        on.repay(95, "full"),
+      ],
+      {
+        until: 130,
+      },
+    );
+    // Jan: nothing due; Feb: due on the 10th, repaid on day 50 (10 days late); Mar: nothing billed (Feb had no
+    // purchases); Apr: due on the 10th and repaid on the 5th
+    expect(t.grid.huabei?.map((g) => `${g.month}:${g.code}`)).toEqual([
+      "2024-01:*",
+      "2024-02:1",
+      "2024-03:*",
+      "2024-04:N",
+    ]);
+    expect(t.grid.jiebei).toBeUndefined();
+  });
+});

@@ -1,0 +1,161 @@
+// The Jiebei ledger by hand: equal-principal instalments with daily interest, paying ahead, a missed
+// instalment on its own, early repayment in part and in full, acceleration. Worked figures in comments.
+
+import { describe, expect, it } from "vitest";
+import {
+  accelerate,
+  accrue,
+  amountDue,
+  balance,
+  charges,
+  decideInstalments,
+  draw,
+  fallDue,
+  type LoanBook,
+  newLoanBook,
+  nextLoanDay,
+  oldestArrears,
+  overdueAmount,
+  repay,
+} from "../../src/engine/loans.js";
+import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+
+const RATE = 0.0004; // 0.04 % a day
+const PENALTY = 0.0006; // 1.5 × the rate
+const rates = { interest: RATE, penalty: PENALTY };
+const GRACE = 3;
+
+// ¥3,000 over 3 months drawn on day 14 (2024-01-15): due on days 45, 74 and 105 (the 15th of Feb–Apr)
+const DUE = [45, 74, 105];
+
+function loan(): LoanBook {
+  const b = newLoanBook();
+  draw(b, 14, 300_000, 3, [...DUE]);
+  b.chargedThrough = 13;
+  return b;
+}
+
+function expectBalanced(b: LoanBook): void {
+  expect(balance(b)).toBe(b.drawn - b.repayments + charges(b));
+}
+
+/** Time passes to `day`: interest through the day before, instalments falling due, graces ending. */
+function openDay(b: LoanBook, day: number) {
+  accrue(b, day - 1, rates);
+  const dues = fallDue(b, day, GRACE);
+  return { dues, decided: decideInstalments(b, day, PENALTY) };
+}
+
+describe("instalments", () => {
+  it("repay the principal in equal parts with the interest accrued since the last due day", () => {
+    const b = loan();
+    // days 14…44: 31 days × ¥3,000 × 0.04 % = 31 × 120 fen = 3,720 fen
+    const { dues } = openDay(b, 45);
+    expect(dues).toEqual([{ dueDay: 45, due: 100_000 + 3_720 }]);
+    expect(amountDue(b, 45, RATE)).toBe(103_720);
+    repay(b, 103_720, 45, RATE);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    // days 45…73 on ¥2,000: 29 × 80 fen
+    expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 }]);
+    expectBalanced(b);
+  });
+
+  it("a repayment made before the due day is held for the instalment and pays it on the day", () => {
+    const b = loan();
+    accrue(b, 39, rates);
+    // on day 40: ¥1,000 + interest to day 44 (31 days × 120 fen), all of it held
+    const due = amountDue(b, 40, RATE);
+    expect(due).toBe(100_000 + 3_720);
+    repay(b, due, 40, RATE);
+    expect(b.loans[0]!.held).toBe(100_000 + 3_720 - 26 * 120); // interest to day 39 paid at once
+    const { dues } = openDay(b, 45);
+    expect(dues).toEqual([{ dueDay: 45, due: 0 }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(b.penalties).toBe(0);
+    expectBalanced(b);
+  });
+
+  it("a missed instalment goes into arrears on its own, at the penalty rate charged back to the due day", () => {
+    const b = loan();
+    openDay(b, 45);
+    expect(openDay(b, 48).decided).toEqual([]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    expect(oldestArrears(b)).toBe(45);
+    // the instalment (¥1,000 + ¥37.20 interest) and 3 grace days × ¥1,000 × 0.06 %
+    expect(overdueAmount(b)).toBe(103_720 + 3 * 60);
+    // the later instalments are not due: the outstanding ¥2,000 bears interest, not the penalty
+    expect(b.loans[0]!.outstanding).toBe(200_000);
+    accrue(b, 59, rates);
+    expect(b.penalties).toBe(60 * (59 - 45));
+    // repaying the arrears clears them; the next instalment falls due as scheduled
+    repay(b, overdueAmount(b), 60, RATE);
+    expect(oldestArrears(b)).toBeNull();
+    expect(openDay(b, 74).dues[0]!.dueDay).toBe(74);
+    expectBalanced(b);
+  });
+
+  it("an early repayment in part lowers the later instalments; in full it ends the loan", () => {
+    const b = loan();
+    accrue(b, 19, rates);
+    // on day 20: interest to date 6 × 120 = 720; then the coming instalment's projection is held; the rest
+    // repays principal at once
+    repay(b, 200_000, 20, RATE);
+    const l = b.loans[0]!;
+    // held: ¥1,000 + 25 days' interest to day 44 on the ¥3,000 (3,000 fen); the rest repays principal now
+    expect(l.held).toBe(103_000);
+    expect(l.outstanding).toBe(300_000 - (200_000 - 720 - 103_000));
+    const { dues } = openDay(b, 45);
+    expect(dues[0]!.due).toBe(0);
+    // what is left is spread over the two instalments left
+    const left = b.loans[0]!.outstanding;
+    expect(openDay(b, 74).dues[0]!.due).toBeGreaterThanOrEqual(Math.floor(left / 2));
+    repay(b, balance(b), 75, RATE);
+    expect(balance(b)).toBe(0);
+    // the instalment of day 74 is recorded as paid when its grace ends; then the loan is done
+    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "paid" }]);
+    expect(b.loans).toEqual([]);
+    expect(nextLoanDay(b, 78)).toBe(Number.POSITIVE_INFINITY);
+    expectBalanced(b);
+  });
+
+  it("acceleration makes the next instalment the last: all the principal falls due then", () => {
+    const b = loan();
+    openDay(b, 20);
+    accelerate(b);
+    const { dues } = openDay(b, 45);
+    expect(dues[0]!.due).toBe(300_000 + 31 * 120);
+    expect(nextLoanDay(b, 45)).toBe(49);
+  });
+});
+
+describe("Jiebei in a simulation", () => {
+  it("a drawdown, its instalments and a repayment of what is due keep the books", () => {
+    const t = run([
+      on.open(0, 10_000, "jiebei"),
+      on.borrow(14, 3_000, 3),
+      on.repay(44, "minimum", "jiebei"),
+      on.repay(73, "minimum", "jiebei"),
+      on.repay(104, "minimum", "jiebei"),
+    ]);
+    expect(stepOn(t, "borrow", 14)).toMatchObject({ decision: "approved", line: "jiebei" });
+    expect(stepsOf(t, "overdue")).toEqual([]);
+    expect(t.final.jiebei.balance).toBe(0);
+    // 31 days on ¥3,000, 29 on ¥2,000; the last repayment (day 104) settles the loan a day early: 30 on ¥1,000
+    expect(t.final.jiebei.charges).toBe(31 * 120 + 29 * 80 + 30 * 40);
+    for (const s of t.steps)
+      expect(s.jiebei.balance).toBe(s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges);
+  });
+
+  it("an overdue Huabei bill blocks a Jiebei drawdown, naming the other line", () => {
+    const t = run(
+      [on.open(0, 5_000), on.open(0, 10_000, "jiebei"), on.purchase(1, 100), on.borrow(45, 1_000, 3)],
+      {
+        policy: testPolicy(),
+      },
+    );
+    const s = stepOn(t, "borrow", 45);
+    expect(s.decision).toBe("declined");
+    expect(s.reasons[0]).toBe("OVERDUE_OUTSTANDING");
+    expect(s.facts[0]).toMatchObject({ code: "OVERDUE_OUTSTANDING", line: "huabei" });
+  });
+});

@@ -1,0 +1,290 @@
+// The Huabei ledger by hand: statements, minimums, the repayment order, revolving interest without a
+// holiday, arrears and their penalty, instalment plans, closure and write-off. Every figure is worked out
+// in the comment beside it.
+
+import { describe, expect, it } from "vitest";
+import {
+  accrue,
+  balance,
+  charges,
+  closeStatement,
+  decideCycles,
+  minimumDue,
+  newRevolving,
+  nextLedgerDay,
+  oldestArrears,
+  overdueAmount,
+  purchase,
+  type Revolving,
+  repay,
+  statementBalance,
+  writeOff,
+} from "../../src/engine/revolving.js";
+import { on, run, stepsOf, testPolicy } from "./builders.js";
+
+const policy = { minRepaymentRate: 0.1, graceDays: 3 };
+const rates = { revolving: 0.0005, penalty: 0.0005 };
+
+/** balance = purchases − repayments + charges, the ledger's own invariant */
+function expectBalanced(l: Revolving): void {
+  expect(balance(l)).toBe(l.purchases - l.repayments + charges(l));
+}
+
+/** Time passes to `day`: charges through the day before, then the cycles whose grace ended. */
+function openDay(l: Revolving, day: number) {
+  accrue(l, day - 1, rates);
+  return decideCycles(l, day, rates);
+}
+
+/** One bill of `fen` stated on day 0, due on day 9 (its grace ends after day 12). */
+function oneBill(fen: number): Revolving {
+  const l = newRevolving();
+  purchase(l, fen, 0, null);
+  closeStatement(l, 0, 9, policy);
+  return l;
+}
+
+describe("statements", () => {
+  it("state nothing when nothing is owed", () => {
+    const l = newRevolving();
+    expect(closeStatement(l, 0, 9, policy)).toBeNull();
+    expect(l.bills).toHaveLength(0);
+  });
+
+  it("bill unbilled purchases with a minimum of 10 % rounded up", () => {
+    const l = newRevolving();
+    purchase(l, 600, 0, null);
+    purchase(l, 401, 0, null);
+    expect(closeStatement(l, 0, 9, policy)).toEqual({
+      billed: 1001,
+      instalments: 0,
+      fees: 0,
+      carried: 0,
+      minimum: 101,
+    });
+    expect(l.bills[0]).toMatchObject({ dueDay: 9, overdueFrom: 13, principal: 1001, cycleMinimum: 101 });
+    expect(balance(l)).toBe(1001);
+    expect(statementBalance(l)).toBe(1001);
+    expect(minimumDue(l)).toBe(101);
+    purchase(l, 2_500, 3, null);
+    expect(balance(l)).toBe(3_501);
+    expect(statementBalance(l)).toBe(1001);
+    expectBalanced(l);
+  });
+});
+
+describe("a bill repaid in full by its due day", () => {
+  it("costs nothing and is recorded as paid", () => {
+    const l = oneBill(100_000);
+    repay(l, 100_000, 9);
+    expect(openDay(l, 13)).toEqual([{ dueDay: 9, outcome: "paid", overdue: 0 }]);
+    accrue(l, 100, rates);
+    expect(charges(l)).toBe(0);
+  });
+});
+
+describe("revolving after a minimum repayment", () => {
+  it("charges interest every day from the day after the due date, across statements, until repaid", () => {
+    // ¥1,000 billed, due day 9; the ¥100 minimum paid on day 5 leaves ¥900 at 0.05 % a day = 45 fen a day
+    const l = oneBill(100_000);
+    repay(l, 10_000, 5);
+    expect(openDay(l, 13)).toEqual([{ dueDay: 9, outcome: "revolved", overdue: 0 }]);
+    // the grace days (10, 11, 12) are charged when the cycle is decided: 3 × 45
+    expect(l.interest).toBe(135);
+    // the next statement (day 30) carries the ¥900 at interest with a new minimum: 10 % + the interest owed
+    accrue(l, 29, rates);
+    expect(l.interest).toBe(45 * (29 - 9)); // days 10…29
+    expect(closeStatement(l, 30, 39, policy)).toEqual({
+      billed: 0,
+      instalments: 0,
+      fees: 0,
+      carried: 90_000,
+      minimum: 9_000 + 900,
+    });
+    // no holiday between the statement and the next due day: interest runs on through day 39 and after
+    accrue(l, 39, rates);
+    expect(l.interest).toBe(45 * (39 - 9));
+    expectBalanced(l);
+  });
+
+  it("over 18 months of minimum repayments charges what a day-by-day reference charges", () => {
+    // ¥10,000 bought on day 1; every statement's minimum repaid on its due day; interest 0.05 % a day
+    const t = run(
+      [on.open(0, 20_000), on.purchase(1, 10_000), ...dueDays().map((d) => on.repay(d, "minimum"))],
+      {
+        until: 560,
+        policy: testPolicy({ revolvingRatePerDay: 0.0005 }),
+      },
+    );
+    // reference: principal and unpaid interest day by day, repayments to interest first, then principal
+    let principal = 1_000_000;
+    let interest = 0;
+    let carry = 0;
+    let charged = 0;
+    const repaid = new Map(stepsOf(t, "repay").map((s) => [s.day, s.applied]));
+    for (let day = 0; day <= 560; day++) {
+      const paid = repaid.get(day) ?? 0;
+      const toInterest = Math.min(paid, interest);
+      interest -= toInterest;
+      principal -= paid - toInterest;
+      // interest from the day after the first due day (day 40)
+      if (day >= 41) {
+        const milli = carry + Math.round(principal * 0.0005 * 1000);
+        carry = milli % 1000;
+        interest += Math.floor(milli / 1000);
+        charged += Math.floor(milli / 1000);
+      }
+    }
+    expect(t.final.charges).toBeGreaterThan(0);
+    // equal within a fen a month (the ledger charges each bill's share with its own carried fraction)
+    expect(Math.abs(t.final.charges - charged)).toBeLessThanOrEqual(18);
+  });
+});
+
+/** The 10th of each month of 2024–2025 after January, as scenario days from 2024-01-01. */
+function dueDays(): number[] {
+  const days: number[] = [];
+  for (let m = 1; m <= 18; m++) {
+    const date = new Date(Date.UTC(2024, m, 10));
+    days.push(Math.round((date.getTime() - Date.UTC(2024, 0, 1)) / 86_400_000));
+  }
+  return days;
+}
+
+describe("arrears", () => {
+  it("a missed minimum puts the whole bill in arrears, with the penalty charged back to the due date", () => {
+    const l = oneBill(100_000);
+    expect(openDay(l, 12)).toEqual([]);
+    expect(overdueAmount(l)).toBe(0);
+    const [decided] = openDay(l, 13);
+    expect(decided).toMatchObject({ dueDay: 9, outcome: "missed" });
+    // 0.05 % of ¥1,000 = 50 fen a day for days 10, 11, 12
+    expect(l.penalties).toBe(150);
+    expect(oldestArrears(l)).toBe(9);
+    expect(overdueAmount(l)).toBe(balance(l));
+    expect(minimumDue(l)).toBe(balance(l));
+    accrue(l, 20, rates);
+    expect(l.penalties).toBe(50 * (20 - 9));
+    expectBalanced(l);
+  });
+
+  it("keeps fractions of a fen: ¥10.00 in arrears costs 0.5 fen a day, not a rounded fen", () => {
+    const l = oneBill(1_000);
+    openDay(l, 13); // 3 grace days: 1.5 fen → 1 fen charged, 0.5 carried
+    expect(l.penalties).toBe(1);
+    accrue(l, 22, rates); // 0.5 + 10 × 0.5 = 5.5 → 5 fen more
+    expect(l.penalties).toBe(6);
+  });
+
+  it("a partial repayment does not clear the arrears; repaying them all does", () => {
+    const l = oneBill(100_000);
+    openDay(l, 13);
+    repay(l, 50_000, 16);
+    expect(oldestArrears(l)).toBe(9);
+    repay(l, overdueAmount(l), 18);
+    expect(oldestArrears(l)).toBeNull();
+    expect(balance(l)).toBe(0);
+    expectBalanced(l);
+  });
+});
+
+describe("the repayment order", () => {
+  it("pays arrears first, then each cycle's minimum, then the rest oldest first, then unbilled, then instalments", () => {
+    const l = oneBill(100_000); // bill A, due 9
+    openDay(l, 13); // A in arrears: 100,000 + 150 penalty
+    purchase(l, 50_000, 20, null);
+    accrue(l, 29, rates);
+    closeStatement(l, 30, 39, policy); // bill B: 50,000, minimum 5,000
+    purchase(l, 7_000, 31, null); // unbilled
+    purchase(l, 30_000, 31, { term: 3, fee: 750 }); // an instalment plan, nothing billed yet
+    const [a, b] = l.bills;
+    const arrears = overdueAmount(l);
+    repay(l, arrears + 4_000, 32);
+    expect(a!.state).toBe("settled");
+    expect(b!.principalPaid).toBe(4_000);
+    // the minimum of B before the rest of B: 1,000 more meets it, then 45,000 settles it, then unbilled
+    repay(l, 1_000 + 45_000 + 2_000, 33);
+    expect(b!.state).toBe("settled");
+    expect(l.unbilled).toBe(5_000);
+    expect(l.plans[0]!.unbilled).toBe(30_000);
+    // an early settlement of the plan: its fees not yet billed are not charged
+    expect(repay(l, 1_000_000, 34)).toBe(5_000 + 30_000);
+    expect(l.plans).toEqual([]);
+    expect(balance(l)).toBe(0);
+    expectBalanced(l);
+  });
+
+  it("is capped at the balance", () => {
+    const l = oneBill(10_000);
+    purchase(l, 300, 1, null);
+    expect(repay(l, 1_000_000, 5)).toBe(10_300);
+    expect(repay(l, 500, 6)).toBe(0);
+    expect(l.repayments).toBe(10_300);
+  });
+});
+
+describe("instalment plans (分期)", () => {
+  it("bill one instalment and its fee a statement, due in full; a missed one is overdue on its own", () => {
+    // ¥1,200 in 3 instalments at a 2.5 % fee (¥30): ¥400 + ¥10 fee a statement
+    const l = newRevolving();
+    purchase(l, 120_000, 0, { term: 3, fee: 3_000 });
+    expect(balance(l)).toBe(120_000);
+    expect(closeStatement(l, 0, 9, policy)).toEqual({
+      billed: 40_000,
+      instalments: 40_000,
+      fees: 1_000,
+      carried: 0,
+      minimum: 41_000,
+    });
+    expect(balance(l)).toBe(121_000);
+    // the instalment is missed: only it is overdue, the ¥800 not yet billed is not
+    openDay(l, 13);
+    expect(overdueAmount(l)).toBe(41_000 + 60);
+    expect(l.plans[0]!.unbilled).toBe(80_000);
+    repay(l, overdueAmount(l), 14);
+    accrue(l, 29, rates);
+    expect(closeStatement(l, 30, 39, policy)?.instalments).toBe(40_000);
+    expect(closeStatement(l, 60, 69, policy)).toMatchObject({ instalments: 40_000, fees: 1_000 });
+    expect(l.plans).toEqual([]);
+    expect(l.fees).toBe(3_000);
+    expectBalanced(l);
+  });
+});
+
+describe("closure and write-off", () => {
+  it("a closing statement bills everything owed, due in full", () => {
+    const l = oneBill(100_000);
+    repay(l, 10_000, 5);
+    openDay(l, 13); // revolving ¥900
+    purchase(l, 20_000, 14, null);
+    purchase(l, 30_000, 14, { term: 6, fee: 1_350 });
+    accrue(l, 19, rates);
+    const owed = balance(l);
+    const bill = closeStatement(l, 20, 39, policy, true)!;
+    expect(bill).toMatchObject({ billed: 20_000 + 30_000, instalments: 30_000, fees: 0 });
+    expect(bill.minimum).toBe(owed);
+    expect(minimumDue(l)).toBe(owed);
+  });
+
+  it("a write-off books the balance as a loss, stops the charges, and leaves the debt owed", () => {
+    const l = oneBill(100_000);
+    openDay(l, 13);
+    accrue(l, 200, rates);
+    const owed = balance(l);
+    expect(writeOff(l)).toBe(owed);
+    expect(l.writtenOff).toBe(owed);
+    accrue(l, 400, rates);
+    expect(balance(l)).toBe(owed);
+    expect(repay(l, 10_000, 401)).toBe(10_000);
+    expectBalanced(l);
+  });
+});
+
+describe("nextLedgerDay", () => {
+  it("names the day a cycle's grace ends", () => {
+    const l = oneBill(10_000);
+    expect(nextLedgerDay(l, 0)).toBe(13);
+    openDay(l, 13);
+    expect(nextLedgerDay(l, 13)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
