@@ -287,8 +287,9 @@ export const REASONS = {
   },
   DEBT_WRITTEN_OFF: {
     kind: "adverse",
-    text: "A debt written off on this line is still owed",
-    advice: "repay the written-off debt before applying again",
+    unit: "fen",
+    text: "A debt on this line was written off as a loss: the line is not opened again",
+    advice: "repay what is still owed; the write-off stays on the record for 5 years",
   },
   LONG_SUSPENSION: {
     kind: "adverse",
@@ -338,6 +339,11 @@ export const REASONS = {
     kind: "positive",
     text: "All overdue amounts are repaid",
     advice: "keep repaying on time",
+  },
+  DEBT_BURDEN_REDUCED: {
+    kind: "positive",
+    text: "Total debt is back within what the policy allows for the income",
+    advice: "keep debt within the policy's ratio",
   },
   SCORE_RECOVERED: {
     kind: "positive",

@@ -159,12 +159,12 @@ export function eligibilityFailures(c: Customer, rules: LineRules, policy: Polic
   if (policy.requireVerified && !c.profile.verified)
     out.push({ code: "IDENTITY_REQUIRED", parameter: "requireVerified" });
   const dti = debtToIncome(c);
-  if (dti !== null && dti > rules.maxDebtToIncome) {
+  if (dti > rules.maxDebtToIncome) {
     out.push({
       code: "DEBT_TO_INCOME_TOO_HIGH",
       parameter: rules === policy ? "maxDebtToIncome" : "jiebeiMaxDebtToIncome",
       threshold: rules.maxDebtToIncome,
-      value: Math.round(dti * 100) / 100,
+      value: Number.isFinite(dti) ? Math.round(dti * 100) / 100 : dti,
     });
   }
   return out;
@@ -194,7 +194,9 @@ export function decideApplication(
   const rules = rulesFor(p, line.id);
   if (kind === "open") {
     if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
-    if (line.status === "charged_off" && owed(line) > 0) return declined(["DEBT_WRITTEN_OFF"], s);
+    // a line written off is not opened again (its debt, repaid or not, stays on the record)
+    if (line.status === "charged_off")
+      return declined(["DEBT_WRITTEN_OFF"], s, [{ code: "DEBT_WRITTEN_OFF", value: owed(line) }]);
   } else {
     if (line.status === "none") return declined(["NO_ACCOUNT"], s);
     if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
@@ -449,6 +451,7 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   )
     reasons.push("SCORE_RECOVERED");
   if (onRecord.includes("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
+  if (onRecord.includes("DEBT_TO_INCOME_TOO_HIGH")) reasons.push("DEBT_BURDEN_REDUCED");
   if (line.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);

@@ -76,6 +76,8 @@ export interface Revolving {
   firstOpen: number;
   /** index of the oldest bill whose cycle is not decided: bills before it wait for nothing */
   firstUndecided: number;
+  /** statements whose due date's grace has not ended yet: each is recorded as paid, revolved or missed */
+  pending: Array<{ dueDay: number; overdueFrom: number }>;
   /** the last day whose charges have been added */
   chargedThrough: number;
   /** false once charged off: a written-off debt accrues nothing more */
@@ -95,6 +97,7 @@ export function newRevolving(): Revolving {
     plans: [],
     firstOpen: 0,
     firstUndecided: 0,
+    pending: [],
     chargedThrough: -1,
     accruing: true,
     purchases: 0,
@@ -111,6 +114,7 @@ export function forkRevolving(l: Revolving): Revolving {
     ...l,
     bills: l.bills.map((b) => ({ ...b, carry: { ...b.carry } })),
     plans: l.plans.map((p) => ({ ...p })),
+    pending: l.pending.map((c) => ({ ...c })),
   };
 }
 
@@ -314,6 +318,7 @@ export function closeStatement(
   l.unbilled = 0;
   const minimum = minimumDue(l);
   if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
+  l.pending.push({ dueDay, overdueFrom });
   return { billed: principal, instalments, fees, carried, minimum };
 }
 
@@ -342,64 +347,54 @@ function charge(l: Revolving, b: Bill, amount: Fen, penalty: boolean): void {
   else l.interest += amount;
 }
 
-/** A cycle decided when its grace ended: the bills, grouped by due day, and how they ended. */
+/** A statement's due date, decided when its grace ended. */
 export interface CycleOutcome {
   dueDay: number;
-  /** paid: every bill of the cycle repaid in full; revolved: minimum met, principal left; missed */
+  /** paid: everything it billed repaid in full; revolved: the minimum met, principal left at interest;
+   *  missed: its minimum (which includes any arrears) not met — every month a line stays in arrears is one */
   outcome: "paid" | "revolved" | "missed";
-  /** the arrears the missed bills brought (principal and charges), 0 otherwise */
-  overdue: Fen;
 }
 
 /**
- * Decides the cycles whose grace has ended by `day`: bills revolve, settle or fall into arrears (see the
- * header). Returns one outcome per due day decided, oldest first.
+ * Decides the bills whose grace has ended by `day` (they revolve, settle or fall into arrears: see the
+ * header), then the statements whose grace has ended. Returns one outcome per statement, oldest first.
  */
 export function decideCycles(
   l: Revolving,
   day: number,
   rates: { revolving: number; penalty: number },
 ): CycleOutcome[] {
-  let out: CycleOutcome[] | null = null;
   for (let i = l.firstUndecided; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.cycleDecided || day < b.overdueFrom) continue;
     b.cycleDecided = true;
-    let outcome: CycleOutcome["outcome"];
-    if (b.state === "settled") outcome = "paid";
-    else if (b.cyclePaid >= b.cycleMinimum) {
-      outcome = "revolved";
+    if (b.state === "settled") continue;
+    const graceDays = b.overdueFrom - b.dueDay - 1;
+    if (b.cyclePaid >= b.cycleMinimum) {
       // a first cycle: interest from the day after the due day, for the grace days now past
       if (b.state === "open" && l.accruing)
-        charge(
-          l,
-          b,
-          dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, b.overdueFrom - b.dueDay - 1),
-          false,
-        );
+        charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, graceDays), false);
       b.state = "revolving";
     } else {
-      outcome = "missed";
       // the penalty replaces interest from the day after the due day
       if (b.state === "open" && l.accruing)
-        charge(
-          l,
-          b,
-          dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, b.overdueFrom - b.dueDay - 1),
-          true,
-        );
+        charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, graceDays), true);
       b.state = "arrears";
     }
-    out ??= [];
-    const same = out.find((o) => o.dueDay === b.dueDay);
-    if (!same) out.push({ dueDay: b.dueDay, outcome, overdue: 0 });
-    else if (outcome === "missed" || (outcome === "revolved" && same.outcome === "paid"))
-      same.outcome = outcome;
   }
   while (l.firstUndecided < l.bills.length && l.bills[l.firstUndecided]!.cycleDecided) l.firstUndecided++;
-  if (out === null) return NONE;
-  out.sort((a, b) => a.dueDay - b.dueDay);
-  for (const o of out) if (o.outcome === "missed") o.overdue = overdueAmount(l);
+  if (l.pending.length === 0 || day < l.pending[0]!.overdueFrom) return NONE;
+  const out: CycleOutcome[] = [];
+  const inArrears = overdueAmount(l) > 0;
+  while (l.pending.length > 0 && day >= l.pending[0]!.overdueFrom) {
+    const { dueDay } = l.pending.shift()!;
+    let revolving = false;
+    for (let i = l.firstOpen; i < l.bills.length; i++) {
+      const b = l.bills[i]!;
+      if (b.state === "revolving" && b.dueDay === dueDay) revolving = true;
+    }
+    out.push({ dueDay, outcome: inArrears ? "missed" : revolving ? "revolved" : "paid" });
+  }
   return out;
 }
 
@@ -407,7 +402,8 @@ const NONE: CycleOutcome[] = [];
 
 /** The next day on which a bill changes state by itself (a grace ending), after `day`. */
 export function nextLedgerDay(l: Revolving, day: number): number {
-  let next = Infinity;
+  let next = Number.POSITIVE_INFINITY;
+  for (const c of l.pending) if (c.overdueFrom > day) next = Math.min(next, c.overdueFrom);
   for (let i = l.firstUndecided; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (!b.cycleDecided && b.overdueFrom > day) next = Math.min(next, b.overdueFrom);

@@ -19,10 +19,13 @@ import { type ScoreInputs, score } from "./scorecard.js";
 
 const MONTH = 30;
 
-export function debtToIncome(c: Customer): number | null {
+/** (external debt + what is owed on both lines) / annual income; without income, any debt is beyond every
+ *  ratio (Infinity) and no debt is none (0). */
+export function debtToIncome(c: Customer): number {
+  const debt = c.profile.externalDebt + owed(c.huabei) + owed(c.jiebei);
   const annualIncome = c.profile.monthlyIncome * 12 * FEN_PER_YUAN;
-  if (annualIncome <= 0) return null;
-  return (c.profile.externalDebt + owed(c.huabei) + owed(c.jiebei)) / annualIncome;
+  if (annualIncome <= 0) return debt > 0 ? Number.POSITIVE_INFINITY : 0;
+  return debt / annualIncome;
 }
 
 /** Purchases the customer made or tried to make on Huabei in the last 90 days: a purchase declined while
@@ -50,7 +53,7 @@ export function scoreInputs(c: Customer, day: number): ScoreInputs {
       ? Math.max(episodeDepth(e, day), c.policy.chargeOffDays)
       : episodeDepth(e, day);
     if (end >= day - 730) worst = Math.max(worst, depth);
-    if (end >= day - 1825 && (depth >= 90 || e.chargedOff)) serious++;
+    if (end >= day - 1825) serious += (depth >= 90 ? 1 : 0) + (e.chargedOff ? 1 : 0);
   }
   let missed = 0;
   let met = 0;

@@ -34,12 +34,12 @@ export interface ScoreInputs {
   missedDues12m: number | null;
   /** due dates met in the last 24 months, both lines, plus a month for each month of history elsewhere */
   onTimeDues24m: number | null;
-  /** episodes that reached 90 days past due or a charge-off, last 60 months */
+  /** episodes that reached 90 days past due, plus charge-offs, last 60 months */
   seriousDelinquency60m: number | null;
   /** Huabei balance / limit as last reported at a month end; null without a reported line */
   utilisation: number | null;
-  /** (external debt + what is owed on both lines) / annual income; null without income */
-  debtToIncome: number | null;
+  /** (external debt + what is owed on both lines) / annual income (any debt without income: Infinity) */
+  debtToIncome: number;
   /** Huabei due dates met at the minimum only (the rest revolving), last 6 months */
   revolvingDues6m: number | null;
   /** yuan per month */
@@ -84,7 +84,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Days past due now",
     reason: "OVERDUE_NOW",
     max: 50,
-    missing: { points: 25, label: NO_RECORD },
+    missing: { points: 30, label: NO_RECORD },
     // negative points: a serious delinquency outweighs any good elsewhere (90+ days: below "very good")
     bins: bins(
       [0, 50, "none"],
@@ -100,7 +100,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Worst days past due, last 24 months",
     reason: "DELINQUENCY_LEVEL",
     max: 50,
-    missing: { points: 20, label: NO_RECORD },
+    missing: { points: 30, label: NO_RECORD },
     bins: bins(
       [0, 50, "never past due"],
       [7, 30, "1–7"],
@@ -116,7 +116,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Due dates missed, last 12 months",
     reason: "OVERDUE_RECENT",
     max: 40,
-    missing: { points: 15, label: NO_RECORD },
+    missing: { points: 25, label: NO_RECORD },
     bins: bins([0, 40, "none"], [1, 10, "1"], [2, 2, "2"], [Infinity, 0, "3 or more"]),
   },
   {
@@ -138,11 +138,12 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "seriousDelinquency60m",
     dimension: "repayment",
-    title: "90+ days past due or charged off, last 60 months",
+    title: "90+ days past due, and charge-offs, last 60 months",
     reason: "SERIOUS_DELINQUENCY",
     max: 30,
-    missing: { points: 12, label: NO_RECORD },
-    bins: bins([0, 30, "none"], [Infinity, 0, "1 or more"]),
+    missing: { points: 15, label: NO_RECORD },
+    // below zero: a serious delinquency weighs for years after it is repaid (a charge-off counts twice)
+    bins: bins([0, 30, "none"], [1, -60, "1"], [Infinity, -100, "2 or more"]),
   },
   {
     id: "utilisation",
@@ -166,7 +167,6 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Total debt / annual income",
     reason: "HIGH_DEBT_BURDEN",
     max: 50,
-    missing: { points: 0, label: "no income" },
     bins: bins(
       [0.05, 50, "≤ 5 %"],
       [0.2, 40, "≤ 20 %"],

@@ -478,7 +478,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "limit_reduced":
       line.limit = v.limit;
-      line.reasonsOnRecord = v.reasons;
+      // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
+      if (line.status === "active") line.reasonsOnRecord = v.reasons;
       return;
     case "restored":
       line.status = "active";

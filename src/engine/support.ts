@@ -5,7 +5,7 @@
 import type { Calendar } from "./calendar.js";
 import { type Customer, customerOverdue, type Line, lastCured, overdue, owed, rulesFor } from "./customer.js";
 import type { ReasonCode } from "./reasons.js";
-import { eligibilityFailures, restorationBlockers } from "./review.js";
+import { eligibilityFailures, principalReasons, restorationBlockers } from "./review.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
 import type { Remedy } from "./types.js";
@@ -23,7 +23,7 @@ const MAX_REASONS = 4;
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
   if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], remedies: [] };
-  const drivers = scoreReasons(s.points);
+  const drivers = scoreReasons(s.points, MAX_REASONS);
   const reasons: ReasonCode[] = [];
   const remedies: Remedy[] = [];
   for (const line of lines) {
@@ -51,9 +51,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       for (const code of line.reasonsOnRecord) if (!reasons.includes(code)) reasons.push(code);
     }
   }
-  // what is true today: each line's blockers, then the score's drivers
-  for (const r of drivers) if (!reasons.includes(r)) reasons.push(r);
-  return { reasons: reasons.slice(0, MAX_REASONS), remedies };
+  // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
+  // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
+  if (reasons.length === 0) return { reasons: drivers, remedies };
+  return { reasons: principalReasons(reasons, s.points), remedies };
 }
 
 function suspendedLine(

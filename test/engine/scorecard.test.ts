@@ -48,8 +48,9 @@ describe("scorecard tables", () => {
     (_, c) => {
       const points = [...c.bins.map((b) => b.points), ...(c.missing ? [c.missing.points] : [])];
       expect(c.max).toBe(Math.max(...points));
-      // only current serious delinquency scores below zero
-      if (c.id !== "daysPastDueNow") expect(Math.min(...points)).toBeGreaterThanOrEqual(0);
+      // only serious delinquency (now, or in the last five years) scores below zero
+      if (c.reason !== "OVERDUE_NOW" && c.reason !== "SERIOUS_DELINQUENCY")
+        expect(Math.min(...points)).toBeGreaterThanOrEqual(0);
       for (let i = 1; i < c.bins.length; i++) expect(c.bins[i]!.upTo).toBeGreaterThan(c.bins[i - 1]!.upTo);
       expect(c.bins.at(-1)!.upTo).toBe(Number.POSITIVE_INFINITY);
       expect(REASONS[c.reason].kind).toBe("score");
