@@ -539,7 +539,7 @@ describe("names and keys", () => {
       pos: at(text, "purchse"),
       field: "events[0].type",
       message: "unknown event type",
-      expected: /one of apply, purchase, repay/,
+      expected: /one of apply, purchase, borrow, repay/,
       found: '"purchse"',
       hint: 'did you mean "purchase"?',
     });

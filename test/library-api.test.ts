@@ -56,7 +56,7 @@ describe('import { runScenario, loadScenario, simulate } from "credit-sim"', () 
 
   it("variants from text, and bad input as an InputError with a one-message format()", () => {
     const { scenario } = loadScenarioText(
-      "name: T\npolicy: default\nprofile: { age: 30, monthlyIncome: 9000, verified: true }\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n",
+      "name: T\npolicy: default\nprofile: { age: 30, monthlyIncome: 9000, verified: true, creditHistoryMonths: 24 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n",
       join(FIX, "inline.yaml"),
     );
     expect(simulate(scenario).steps[0]?.decision).toBe("approved");

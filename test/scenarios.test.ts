@@ -70,9 +70,9 @@ describe("Zhang Ming (the seed article)", () => {
     const suspension = steps.find((s) => s.decision === "suspended")!;
     expect(suspension.cause).toBe("credit");
     expect(suspension.reasons).toEqual(
-      expect.arrayContaining(["SCORE_BELOW_MINIMUM", "OVERDUE_RECENT", "INQUIRIES_30D"]),
+      expect.arrayContaining(["PAST_DUE_AT_REVIEW", "OVERDUE_RECENT", "INQUIRIES_30D"]),
     );
-    expect(suspension.reasons.length).toBeLessThanOrEqual(5);
+    expect(suspension.reasons.length).toBeLessThanOrEqual(4);
   });
 
   it("pays the arrears, and customer service names the reasons and what to do", () => {

@@ -28,9 +28,9 @@ describe("credit-sim test: golden traces", () => {
     expect(stripVTControlCharacters(r.stdout)).toMatch(/Golden traces\s+0 matched, 2 written/);
     const text = readFileSync(trace("security.yaml"), "utf8");
     const lines = text.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^# credit-sim golden trace, format 1/);
+    expect(lines[0]).toMatch(/^# credit-sim golden trace, format 2/);
     expect(lines[1]).toBe("# scenario: Fixture security suspension");
-    expect(lines[2]).toBe("# policy: default  seed: 1  start: 2024-01-01  until: day 90");
+    expect(lines[2]).toBe("# policy: default  start: 2024-01-01  until: day 90");
     expect(lines[3]).toMatch(/^#day\s+date\s+event\s+decision\s+score\s+limit\s+balance\s+status\s+reasons$/);
     expect(lines.find((l) => /^\s+30\s+2024-01-31\s+change bound device/.test(l))).toMatch(
       /suspended\s+\d+\s+¥8,000\.00\s+¥0\.00\s+suspended \(security\)\s+SECURITY_PROFILE_CHANGES/,

@@ -48,7 +48,9 @@ interface VerdictBase {
 /** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */
 export type Verdict =
   | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
-  | (VerdictBase & { decision: "suspended" | "closed"; cause: Cause })
+  /** a suspension may come with a limit cut due the same day (`limit`) */
+  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen })
+  | (VerdictBase & { decision: "closed"; cause: Cause })
   | (VerdictBase & { decision: "charged_off" | "declined" | "info" | null });
 
 const MAX_REASONS = 4;
@@ -473,23 +475,26 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
   if (line.status === "active" && !requested) {
     const failures = failsStandard(c, line.id, p, s, day);
     if (failures.length > 0) {
-      const codes = failures.map((f) => f.code);
       // a policy cause only when the line would still pass the policy it had before the change
       const prev = line.previousPolicy;
       const passedBefore = prev !== null && failsStandard(c, line.id, prev, s, day).length === 0;
-      return passedBefore
-        ? {
-            decision: "suspended",
-            cause: "policy",
-            reasons: principalReasons(["POLICY_CHANGE", ...codes], s.points),
-            facts: failures,
-          }
-        : {
-            decision: "suspended",
-            cause: "credit",
-            reasons: principalReasons(codes, s.points),
-            facts: failures,
-          };
+      const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
+      codes.push(...failures.map((f) => f.code));
+      // line management does not wait for a restoration: a cut due today comes with the suspension
+      // (its code follows the suspension's reasons when there is room; its fact is always there)
+      const cut = lineManagement(c, line, s);
+      const reasons = principalReasons(codes, s.points);
+      if (cut?.decision !== "limit_reduced")
+        return { decision: "suspended", cause: passedBefore ? "policy" : "credit", reasons, facts: failures };
+      const cutCode = cut.reasons[0]!;
+      if (reasons.length < 4) reasons.push(cutCode);
+      return {
+        decision: "suspended",
+        cause: passedBefore ? "policy" : "credit",
+        reasons,
+        facts: [...failures, ...cut.facts],
+        limit: cut.limit,
+      };
     }
     const cap = capFor(c, line.id, s);
     const rules = rulesFor(p, line.id);

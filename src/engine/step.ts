@@ -473,6 +473,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "suspended":
       line.status = "suspended";
       line.cause = v.cause;
+      if (v.limit !== undefined) line.limit = v.limit;
       line.statusDay = day;
       line.reasonsOnRecord = v.reasons;
       return;

@@ -102,6 +102,10 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
       const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
       lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}${why}`);
     }
+    // a rule that acted beside the decision (a limit cut with a suspension) when four reasons left no room
+    for (const f of step.facts.filter((x) => !step.reasons.includes(x.code))) {
+      lines.push(c.dim(`${indent}also ${f.code}  ${reasonText(f.code)} (${describeFact(f)})`));
+    }
   }
   if (step.moves.length > 0) {
     const moves = step.moves.map(
@@ -118,7 +122,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}, est. default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)} %) = 350 +`,
+      `score ${step.score} (${band(step.score)}; illustrative default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)} %) = 350 +`,
     ),
   ];
   for (const f of explain(step.inputs)) {
@@ -131,7 +135,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
     const short = f.characteristic.max - f.points;
     lines.push(
       c.dim(
-        `  ${pad(f.characteristic.title, 44)} ${padStart(value, 6)}  ${pad(f.bin, 14)} ${padStart(String(f.points), 3)}/${f.characteristic.max}${short > 0 ? `  (−${short} ${f.characteristic.reason})` : ""}`,
+        `  ${pad(f.characteristic.title, 64)} ${padStart(value, 6)}  ${pad(f.bin, 14)} ${padStart(String(f.points), 3)}/${f.characteristic.max}${short > 0 ? `  (−${short} ${f.characteristic.reason})` : ""}`,
       ),
     );
   }

@@ -2,17 +2,20 @@
 // columns, no colour, a header naming scenario and policy. Format changes bump FORMAT (and every
 // snapshot then shows as changed, which is what a reviewer should see).
 
-import type { Scenario, Step } from "../engine/types.js";
-import { STEP_COLUMNS, stepLine, summariseStep } from "./steps.js";
+import type { Scenario, Step } from "../engine/index.js";
+import { stepColumns, stepLine, summariseStep, twoLines } from "./steps.js";
 
-const FORMAT = 1;
+/** 2: a decision's line (`jiebei:`), Jiebei's columns when the customer has Jiebei */
+const FORMAT = 2;
 
 export function goldenTrace(scenario: Scenario, steps: readonly Step[]): string {
   const header = [
     `# credit-sim golden trace, format ${FORMAT}: review changes to this file like code`,
     `# scenario: ${scenario.name}`,
-    `# policy: ${scenario.policy.name}  seed: ${scenario.seed}  start: ${scenario.start}  until: day ${scenario.until}`,
-    `#${STEP_COLUMNS.slice(1)}`,
+    `# policy: ${scenario.policy.name}  start: ${scenario.start}  until: day ${scenario.until}`,
   ];
-  return `${[...header, ...steps.map((s) => stepLine(summariseStep(s)))].join("\n")}\n`;
+  const summaries = steps.map(summariseStep);
+  const jiebei = twoLines(summaries);
+  header.push(`#${stepColumns(jiebei).slice(1)}`);
+  return `${[...header, ...summaries.map((s) => stepLine(s, jiebei))].join("\n")}\n`;
 }

@@ -8,7 +8,6 @@ import { writeFileAtomic } from "../shared/write-file.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
 import { snapshotPathFor } from "./snapshot-files.js";
-import { STEP_COLUMNS } from "./steps.js";
 
 export interface SnapshotMode {
   /** -u: write new and changed traces */
@@ -44,7 +43,9 @@ export function checkSnapshot(
     return { file: shown, status: "updated", diff: null };
   }
   const diff = lineDiff(golden, actual);
-  return { file: shown, status: "mismatch", diff: `  ${STEP_COLUMNS}\n${diff}` };
+  // the column header as the golden trace itself names it (its last header line)
+  const columns = actual.split("\n").find((l) => l.startsWith("#  ")) ?? "";
+  return { file: shown, status: "mismatch", diff: `  ${columns.slice(1)}\n${diff}` };
 }
 
 function write(file: string, text: string): void {

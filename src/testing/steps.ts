@@ -1,11 +1,12 @@
 // Engine steps → the compact StepSummary reports carry, and its one-line text form (shared by the golden
 // trace and the failure reports, so a failure shows the same line a reviewer saw in the snapshot).
 
-import type { Step } from "../engine/types.js";
+import type { Step } from "../engine/index.js";
 import { describeEvent, money } from "../scenario/format.js";
 import type { StepSummary } from "./report.js";
 
 export function summariseStep(s: Step): StepSummary {
+  const j = s.jiebei;
   return {
     day: s.day,
     date: s.date,
@@ -18,28 +19,59 @@ export function summariseStep(s: Step): StepSummary {
     balance: s.balance,
     status: s.status,
     cause: s.cause,
+    line: s.line,
+    jiebei:
+      j.status === "none" ? null : { limit: j.limit, balance: j.balance, status: j.status, cause: j.cause },
   };
 }
+
+/** Whether any step involves Jiebei: then every line carries Jiebei's columns too. */
+export const twoLines = (steps: readonly StepSummary[]): boolean =>
+  steps.some((s) => s.line === "jiebei" || s.jiebei !== null);
 
 const padEnd = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
-export const STEP_COLUMNS = `${padStart("day", 4)}  ${padEnd("date", 10)}  ${padEnd("event", 46)}  ${padEnd("decision", 14)}  score  ${padStart("limit", 12)}  ${padStart("balance", 12)}  ${padEnd("status", 20)}  reasons`;
+const status = (status: string, cause: string | null) => (cause ? `${status} (${cause})` : status);
 
-/** One step, one line, fixed columns, no colour; trailing spaces trimmed. */
-export function stepLine(s: StepSummary): string {
-  const status = s.cause ? `${s.status} (${s.cause})` : s.status;
-  return [
+/** The column header of `stepLine`. */
+export function stepColumns(jiebei: boolean): string {
+  const cells = [
+    padStart("day", 4),
+    padEnd("date", 10),
+    padEnd("event", 46),
+    padEnd("decision", 20),
+    "score",
+    padStart("limit", 12),
+    padStart("balance", 12),
+    padEnd("status", 24),
+  ];
+  if (jiebei)
+    cells.push(padStart("jiebei limit", 12), padStart("jiebei bal.", 12), padEnd("jiebei status", 24));
+  return [...cells, "reasons"].join("  ");
+}
+
+/** One step, one line, fixed columns, no colour; trailing spaces trimmed. A decision on Jiebei reads
+ *  `jiebei:<decision>`; with `jiebei`, Jiebei's limit, balance and status follow Huabei's. */
+export function stepLine(s: StepSummary, jiebei = false): string {
+  const decision = s.decision === null ? "-" : s.line === "jiebei" ? `jiebei:${s.decision}` : s.decision;
+  const cells = [
     padStart(String(s.day), 4),
     s.date,
     padEnd(s.text, 46),
-    padEnd(s.decision ?? "-", 14),
+    padEnd(decision, 20),
     padStart(String(s.score), 5),
     padStart(money(s.limit), 12),
     padStart(money(s.balance), 12),
-    padEnd(status, 20),
-    s.reasons.length ? s.reasons.join(",") : "-",
-  ]
-    .join("  ")
-    .trimEnd();
+    padEnd(status(s.status, s.cause), 24),
+  ];
+  if (jiebei) {
+    const j = s.jiebei;
+    cells.push(
+      padStart(j ? money(j.limit) : "-", 12),
+      padStart(j ? money(j.balance) : "-", 12),
+      padEnd(j ? status(j.status, j.cause) : "none", 24),
+    );
+  }
+  return [...cells, s.reasons.length ? s.reasons.join(",") : "-"].join("  ").trimEnd();
 }

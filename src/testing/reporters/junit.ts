@@ -6,7 +6,7 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
-import { STEP_COLUMNS, stepLine } from "../steps.js";
+import { stepColumns, stepLine, twoLines } from "../steps.js";
 
 // characters XML 1.0 does not allow, even escaped
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
@@ -43,7 +43,9 @@ function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string):
         : e.nearest
           ? `no step on day ${e.day}; nearest step before it:`
           : "no step on or before that day",
-      ...(shown.length ? [STEP_COLUMNS, ...shown.map(stepLine)] : []),
+      ...(shown.length
+        ? [stepColumns(twoLines(shown)), ...shown.map((s) => stepLine(s, twoLines(shown)))]
+        : []),
       `reasons on record: ${[...new Set(shown.flatMap((s) => s.reasons))].join(", ") || "none"}`,
     ].join("\n");
     c.failure = { "@_message": clean(message), "@_type": "ExpectationFailed", "#text": clean(body) };

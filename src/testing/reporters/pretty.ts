@@ -6,7 +6,7 @@ import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/reasons.js";
 import { reasonText } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../report.js";
-import { STEP_COLUMNS, stepLine } from "../steps.js";
+import { stepColumns, stepLine, twoLines } from "../steps.js";
 
 const INDENT = "    ";
 
@@ -118,7 +118,10 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
   else if (e.nearest)
     lines.push(`  no step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`);
   else lines.push(`  no step on or before day ${e.day}`);
-  if (shown.length) lines.push(c.dim(`  ${STEP_COLUMNS}`), ...shown.map((s) => `  ${stepLine(s)}`));
+  if (shown.length) {
+    const jiebei = twoLines(shown);
+    lines.push(c.dim(`  ${stepColumns(jiebei)}`), ...shown.map((s) => `  ${stepLine(s, jiebei)}`));
+  }
   const codes = [...new Set(shown.flatMap((s) => s.reasons))];
   lines.push(
     codes.length
