@@ -1,27 +1,31 @@
 // The library API: `import { loadScenario, runScenario, simulate } from "credit-sim"`.
 // The engine (simulate, checkAll, the scorecard) is pure; loadScenario reads files.
 
-export {
-  type Check,
-  checkAll,
-  checkExpectation,
-  type Expectation,
-  type ExpectationResult,
-} from "./engine/expect.js";
-export { fenToYuan, yuanToFen } from "./engine/money.js";
-export { REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./engine/reasons.js";
+export type * from "./engine/index.js";
 export {
   band,
   CHARACTERISTICS,
+  type Check,
+  checkAll,
+  checkExpectation,
   DIMENSIONS,
+  type Expectation,
+  type ExpectationResult,
   explain,
+  fenToYuan,
   probabilityOfDefault,
+  REASON_CODES,
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+  type Recorder,
+  run,
   type ScoreInputs,
   score,
   scoreReasons,
-} from "./engine/scorecard.js";
-export { type Recorder, run, simulate } from "./engine/simulate.js";
-export type * from "./engine/types.js";
+  simulate,
+  yuanToFen,
+} from "./engine/index.js";
 export { type Outcome as AccountOutcome, OutcomeRecorder } from "./population/aggregate.js";
 export { scenarioYaml } from "./population/export.js";
 export {

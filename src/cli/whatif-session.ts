@@ -7,7 +7,7 @@ import { basename, dirname, extname, join } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
-import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
+import { REPAY_KEYWORDS } from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
 import { decisionsById, listingLines, renderCounterfactual } from "../render/whatif.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";

@@ -3,10 +3,8 @@
 // whole numbers only, so merging is exact and order-free: worker results and shard outputs combine to the
 // same bytes as a single run, and memory stays flat whatever the number of accounts.
 
-import { SCORE_MAX, SCORE_MIN } from "../engine/scorecard.js";
-import type { DecisionNote, Recorder } from "../engine/simulate.js";
-import type { Snapshot } from "../engine/types.js";
-import { CAUSES, type Cause, STATUSES, type Status } from "../engine/vocabulary.js";
+import type { DecisionNote, Recorder, Snapshot } from "../engine/index.js";
+import { CAUSES, type Cause, SCORE_MAX, SCORE_MIN, STATUSES, type Status } from "../engine/index.js";
 
 export { SCORE_MIN };
 /** one point per bin, 350 … 950: medians are exact */

@@ -2,7 +2,7 @@
 // generator, aggregates): the same range gives the same result in a worker, in-process or on another
 // machine, which is what makes workers and shards interchangeable.
 
-import { run } from "../engine/simulate.js";
+import { run } from "../engine/index.js";
 import {
   type ArmAggregate,
   addOutcome,

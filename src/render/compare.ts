@@ -2,8 +2,7 @@
 // and both score curves on one chart. Colour comes in as a Chalk instance.
 
 import type { ChalkInstance } from "chalk";
-import type { ReasonCode } from "../engine/reasons.js";
-import type { Trace } from "../engine/types.js";
+import type { ReasonCode, Trace } from "../engine/index.js";
 import { describeEvent, money, reasonText, signed } from "../scenario/format.js";
 import type { Comparison, DecisionDifference, Outcome, SideDecision } from "../whatif/compare.js";
 import { scoreChart } from "./chart.js";

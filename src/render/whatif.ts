@@ -1,8 +1,8 @@
 // What-if text for a terminal: the numbered timeline, and counterfactual advice.
 
 import type { ChalkInstance } from "chalk";
-import { civilFromDays, parseIsoDate } from "../engine/calendar.js";
-import type { Step } from "../engine/types.js";
+import type { Step } from "../engine/index.js";
+import { civilFromDays, parseIsoDate } from "../engine/index.js";
 import type { CounterfactualResult } from "../whatif/counterfactual.js";
 import type { VariantRun } from "../whatif/run.js";
 import { dayOf, indexToId, whatWritten } from "../whatif/variant.js";

@@ -2,9 +2,8 @@
 // independent on purpose (toLocaleString varies with ICU data), so output is byte-identical on every
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
-import { fenToYuan } from "../engine/money.js";
-import { REASONS, type ReasonCode } from "../engine/reasons.js";
-import type { Fen, Remedy, StepEvent } from "../engine/types.js";
+import type { Fen, Remedy, StepEvent } from "../engine/index.js";
+import { fenToYuan, REASONS, type ReasonCode } from "../engine/index.js";
 
 /** ¥1,234.50 */
 export function money(fen: Fen): string {

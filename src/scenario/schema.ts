@@ -3,12 +3,12 @@
 // shipped JSON Schema (`credit-sim schema`) is generated from the same objects.
 
 import * as z from "zod";
-import { isReasonCode } from "../engine/reasons.js";
 import {
   APPLICATION_KINDS,
   CAUSES,
   DECISIONS,
   type EventType,
+  isReasonCode,
   type ParamKind,
   type ParamSpec,
   POLICY_PARAM_NAMES,
@@ -18,9 +18,9 @@ import {
   PROFILE_FIELDS,
   REPAY_KEYWORDS,
   STATUSES,
-} from "../engine/vocabulary.js";
+} from "../engine/index.js";
 
-export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/vocabulary.js";
+export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

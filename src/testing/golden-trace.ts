@@ -2,7 +2,7 @@
 // columns, no colour, a header naming scenario and policy. Format changes bump FORMAT (and every
 // snapshot then shows as changed, which is what a reviewer should see).
 
-import type { Scenario, Step } from "../engine/types.js";
+import type { Scenario, Step } from "../engine/index.js";
 import { STEP_COLUMNS, stepLine, summariseStep } from "./steps.js";
 
 const FORMAT = 1;

@@ -1,8 +1,7 @@
 // The data every reporter renders: one ScenarioReport per scenario file, in input order, plus a summary.
 // Plain, serialisable data (it crosses worker-thread boundaries), no colour, no engine objects.
 
-import type { ReasonCode } from "../engine/reasons.js";
-import type { Cause, Decision, Fen, Status } from "../engine/types.js";
+import type { Cause, Decision, Fen, ReasonCode, Status } from "../engine/index.js";
 
 /** One step of a trace as reports show it. Money in fen. */
 export interface StepSummary {

@@ -3,10 +3,8 @@
 // `error` (the run goes on, exit 2 at the end); anything else thrown is a bug and propagates.
 
 import { performance } from "node:perf_hooks";
-import { Calendar } from "../engine/calendar.js";
-import { checkAll, type ExpectationResult } from "../engine/expect.js";
-import { simulate } from "../engine/simulate.js";
-import type { Policy } from "../engine/types.js";
+import type { Policy } from "../engine/index.js";
+import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
 import { loadScenario } from "../scenario/load.js";
 import { InputError } from "../shared/errors.js";
 import type { ScenarioFile } from "./discover.js";

@@ -1,7 +1,7 @@
 // Engine steps → the compact StepSummary reports carry, and its one-line text form (shared by the golden
 // trace and the failure reports, so a failure shows the same line a reviewer saw in the snapshot).
 
-import type { Step } from "../engine/types.js";
+import type { Step } from "../engine/index.js";
 import { describeEvent, money } from "../scenario/format.js";
 import type { StepSummary } from "./report.js";
 

@@ -4,8 +4,8 @@
 // it is moved to another day), an engine step (statement, due, overdue, review) by its type, day and
 // occurrence on that day.
 
-import { REASONS, type ReasonCode } from "../engine/reasons.js";
-import type { Cause, Decision, Status, Step, Trace } from "../engine/types.js";
+import type { Cause, Decision, Status, Step, Trace } from "../engine/index.js";
+import { REASONS, type ReasonCode } from "../engine/index.js";
 
 export interface SideDecision {
   day: number;

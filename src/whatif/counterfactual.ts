@@ -11,7 +11,7 @@
 //
 // Pure given `evaluate` (variant → trace): no I/O here.
 
-import type { PolicyParams, Step, Trace } from "../engine/types.js";
+import type { PolicyParams, Step, Trace } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { outcome } from "./compare.js";

@@ -1,8 +1,8 @@
 // Running a variant against its base: simulate both, compare. Shared by the flag form, the interactive
 // session and the counterfactual search.
 
-import { simulate } from "../engine/simulate.js";
-import type { Trace } from "../engine/types.js";
+import type { Trace } from "../engine/index.js";
+import { simulate } from "../engine/index.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { type Comparison, compareTraces } from "./compare.js";
 import { indexToId, loadVariant, type Variant } from "./variant.js";

@@ -7,8 +7,8 @@
 
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
-import { parseIsoDate } from "../engine/calendar.js";
-import type { Policy } from "../engine/types.js";
+import type { Policy } from "../engine/index.js";
+import { parseIsoDate } from "../engine/index.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
 import { normalise } from "../scenario/normalise.js";

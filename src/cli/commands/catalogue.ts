@@ -1,6 +1,6 @@
 // `reasons`, `policies`, `schema`: the reference material, printed.
 
-import { REASON_CODES, REASONS } from "../../engine/reasons.js";
+import { REASON_CODES, REASONS } from "../../engine/index.js";
 import { scenarioJsonSchema } from "../../scenario/json-schema.js";
 import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy } from "../../scenario/load-policy.js";
 import { makeChalk, out } from "../../shared/terminal.js";

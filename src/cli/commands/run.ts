@@ -1,7 +1,7 @@
 // `credit-sim run FILE…`: load, simulate, render.
 
-import { simulate } from "../../engine/simulate.js";
-import type { Policy } from "../../engine/types.js";
+import type { Policy } from "../../engine/index.js";
+import { simulate } from "../../engine/index.js";
 import { traceToNdjson } from "../../render/json.js";
 import { renderTrace } from "../../render/trace.js";
 import { type LoadedScenario, loadScenario } from "../../scenario/load.js";

@@ -13,8 +13,8 @@ import {
 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { run } from "../../engine/simulate.js";
-import type { Policy, PolicyParams } from "../../engine/types.js";
+import type { Policy, PolicyParams } from "../../engine/index.js";
+import { run } from "../../engine/index.js";
 import { OutcomeRecorder, outcomeClass } from "../../population/aggregate.js";
 import { scenarioYaml } from "../../population/export.js";
 import {
