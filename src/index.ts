@@ -46,21 +46,26 @@ export { builtinPolicyNames, loadPolicy } from "./scenario/load-policy.js";
 export { InputError } from "./shared/errors.js";
 export { goldenTrace } from "./testing/golden-trace.js";
 // what-if: edit a loaded scenario, compare two runs, search for the smallest change that alters the outcome
+export { adviceText, clauseText, problemText } from "./whatif/advice.js";
+export { type Candidate, type Change, editOf } from "./whatif/candidates.js";
 export {
+  type AlignKey,
   type Comparison,
   compareTraces,
-  comparisonToJson,
   type DecisionDifference,
+  keyText,
   type Outcome,
   outcome,
+  type Verdict,
 } from "./whatif/compare.js";
+export { GOALS, type Goal } from "./whatif/goal.js";
+export { comparisonToJson, counterfactualToJson } from "./whatif/json.js";
+export { compareRuns, decisionsById, runVariant, type VariantRun } from "./whatif/run.js";
+export { variantYaml } from "./whatif/save.js";
 export {
   type CounterfactualResult,
-  counterfactualToJson,
-  type Goal,
+  type SearchOptions,
   type Solution,
   searchCounterfactual,
-} from "./whatif/counterfactual.js";
-export { compareRuns, runVariant, type VariantRun } from "./whatif/run.js";
-export { variantYaml } from "./whatif/save.js";
+} from "./whatif/search.js";
 export { applyEdit, baseVariant, type Edit, loadVariant, type Variant } from "./whatif/variant.js";

@@ -9,7 +9,7 @@ import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
 import { REPAY_KEYWORDS } from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
-import { decisionsById, listingLines, renderCounterfactual } from "../render/whatif.js";
+import { listingLines, renderCounterfactual } from "../render/whatif.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import {
@@ -21,9 +21,10 @@ import {
 } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { writeFileAtomic } from "../shared/write-file.js";
-import { type Goal, searchCounterfactual } from "../whatif/counterfactual.js";
-import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
+import type { Goal } from "../whatif/goal.js";
+import { compareRuns, decisionsById, runVariant, type VariantRun } from "../whatif/run.js";
 import { variantYaml } from "../whatif/save.js";
+import { searchCounterfactual } from "../whatif/search.js";
 import { applyEdit, dayOf, type Edit, type Variant, validateEvent, whatWritten } from "../whatif/variant.js";
 
 export interface SessionOptions {

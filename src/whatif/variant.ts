@@ -7,7 +7,7 @@
 
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
-import type { Policy } from "../engine/index.js";
+import type { Policy, Step } from "../engine/index.js";
 import { parseIsoDate } from "../engine/index.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
@@ -231,11 +231,20 @@ export function variantWritten(v: Variant, policyRef: (ref: string) => string = 
   };
 }
 
-/** Where each trace step's `event.index` points: the variant's written event → its stable id
- *  (0 for the day-0 policy event that carries `set` overrides). */
-export function indexToId(v: Variant): number[] {
-  const ids = v.events.map((e) => e.id);
-  return Object.keys(v.set).length > 0 ? [0, ...ids] : ids;
+/**
+ * The one mapping from a position in the variant's written events (a trace step's `event.index`, an error's
+ * `events[k]`) to the user's stable event number: the written events are the variant's own, in order,
+ * after a day-0 policy event when `set` overrides exist, which is number 0. Undefined past the end.
+ */
+export function eventNumberAt(v: Variant, index: number): number | undefined {
+  const offset = Object.keys(v.set).length > 0 ? 1 : 0;
+  if (index === 0 && offset === 1) return 0;
+  return v.events[index - offset]?.id;
+}
+
+/** The user's event number of a trace step, or undefined for an engine step (statement, review, …). */
+export function stepEventNumber(v: Variant, step: Step): number | undefined {
+  return "index" in step.event ? eventNumberAt(v, step.event.index) : undefined;
 }
 
 export interface LoadVariantOptions {
@@ -248,7 +257,6 @@ const sharedCache = new Map<string, Policy>();
 export function loadVariant(v: Variant, options: LoadVariantOptions = {}): LoadedScenario {
   const file = v.file;
   const written = variantWritten(v);
-  const ids = indexToId(v);
   const baseDir = dirname(resolve(file));
   const cache = options.policyCache ?? sharedCache;
   try {
@@ -260,14 +268,14 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
     });
     return { ...normalised, file, written: valid, raw: written, position: () => undefined };
   } catch (err) {
-    if (err instanceof InputError) throw relabel(err, ids, file);
+    if (err instanceof InputError) throw relabel(err, v, file);
     throw err;
   }
 }
 
-function relabel(err: InputError, ids: number[], file: string): InputError {
+function relabel(err: InputError, v: Variant, file: string): InputError {
   const field = err.details.field?.replace(/^events\[(\d+)\]/, (_m, k: string) => {
-    const id = ids[Number(k)];
+    const id = eventNumberAt(v, Number(k));
     return id === 0 ? "policy parameters" : `event #${id}`;
   });
   return new InputError(err.message, {

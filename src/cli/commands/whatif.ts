@@ -9,16 +9,12 @@ import { loadScenario } from "../../scenario/load.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, makeChalk, out } from "../../shared/terminal.js";
 import { writeFileAtomic } from "../../shared/write-file.js";
-import { comparisonToJson } from "../../whatif/compare.js";
-import {
-  type CounterfactualResult,
-  counterfactualToJson,
-  type Goal,
-  searchCounterfactual,
-} from "../../whatif/counterfactual.js";
 import { type FlagEdit, flagToEdit } from "../../whatif/flags.js";
+import type { Goal } from "../../whatif/goal.js";
+import { comparisonToJson, counterfactualToJson } from "../../whatif/json.js";
 import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
+import { searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
 
 export interface WhatifOptions {
@@ -176,5 +172,3 @@ function listingJson(run: VariantRun): Record<string, unknown> {
     events: run.variant.events.map((e) => ({ number: e.id, ...e.event })),
   };
 }
-
-export type { CounterfactualResult };
