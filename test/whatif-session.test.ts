@@ -5,9 +5,10 @@ import { screen } from "@inquirer/testing/vitest";
 // the session must be imported after @inquirer/testing/vitest, which mocks the prompts
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { runSession, suggestName } from "../src/cli/whatif-session.js";
+import { runSession } from "../src/cli/whatif-session.js";
 import { loadScenario, loadScenarioText } from "../src/scenario/load.js";
 import { runVariant } from "../src/whatif/run.js";
+import { suggestName } from "../src/whatif/save.js";
 import { baseVariant } from "../src/whatif/variant.js";
 
 const LATE = "test/fixtures/whatif/late-payer.yaml";

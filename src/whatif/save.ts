@@ -2,7 +2,8 @@
 // re-anchored to the new file's folder, and a description that says what was changed. `credit-sim run`
 // reads the result unchanged.
 
-import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import { type Variant, variantWritten } from "./variant.js";
 
@@ -57,4 +58,14 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
     }
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+/** scenarios/zhang-ming.yaml → scenarios/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken. */
+export function suggestName(file: string, exists: (f: string) => boolean = existsSync): string {
+  const ext = extname(file) || ".yaml";
+  const stem = join(dirname(file), basename(file, extname(file)));
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}-whatif${n === 1 ? "" : `-${n}`}${ext}`;
+    if (!exists(candidate)) return candidate;
+  }
 }
