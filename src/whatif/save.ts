@@ -9,15 +9,21 @@ import { type Variant, variantWritten } from "./variant.js";
 
 const BUILTIN = /^[A-Za-z0-9_-]+$/;
 
-/** A policy reference as seen from `toFile`: built-in names stay, paths are re-anchored. */
-export function reanchor(ref: string, fromFile: string, toFile: string): string {
+/** A policy reference of a file in `fromDir`, as seen from `toFile`: built-in names stay, paths are
+ *  re-anchored. */
+export function reanchorFrom(ref: string, fromDir: string, toFile: string): string {
   if (BUILTIN.test(ref) && !extname(ref)) return ref;
-  const abs = isAbsolute(ref) ? ref : resolve(dirname(resolve(fromFile)), ref);
+  const abs = isAbsolute(ref) ? ref : resolve(fromDir, ref);
   if (isAbsolute(ref)) return ref;
   const rel = relative(dirname(resolve(toFile)), abs)
     .split(sep)
     .join("/");
   return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+/** A policy reference of `fromFile`, as seen from `toFile`. */
+export function reanchor(ref: string, fromFile: string, toFile: string): string {
+  return reanchorFrom(ref, dirname(resolve(fromFile)), toFile);
 }
 
 export interface SaveOptions {
@@ -27,7 +33,7 @@ export interface SaveOptions {
 
 /** The YAML text of a variant saved as `toFile`. */
 export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {}): string {
-  const w = variantWritten(v, (ref) => reanchor(ref, v.file, toFile));
+  const w = variantWritten(v, (ref) => reanchorFrom(ref, v.dir, toFile));
   const edits = v.notes.length > 0 ? v.notes.join("; ") : "no edits";
   const base = v.original.description ? `${v.original.description}. ` : "";
   const data: Record<string, unknown> = {

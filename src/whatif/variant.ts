@@ -39,8 +39,10 @@ export type Edit =
   | { kind: "policy"; ref: string };
 
 export interface Variant {
-  /** the scenario file the variant starts from */
+  /** the scenario file the variant starts from, as the user named it */
   file: string;
+  /** the folder it is in (absolute): where its relative policy references start */
+  dir: string;
   /** the file as written (validated, defaults filled) */
   original: WrittenScenario;
   events: VariantEvent[];
@@ -58,11 +60,13 @@ export interface Variant {
   notes: string[];
 }
 
-/** The starting point: the loaded scenario, unedited. */
-export function baseVariant(loaded: LoadedScenario): Variant {
+/** The starting point: the loaded scenario, unedited. `dir`: the file's folder, when the file was named
+ *  relative to another folder than the process's. */
+export function baseVariant(loaded: LoadedScenario, dir = dirname(resolve(loaded.file))): Variant {
   const w = loaded.written;
   return {
     file: loaded.file,
+    dir,
     original: w,
     events: w.events.map((event, i) => ({ id: i + 1, event, origin: "file" })),
     nextId: w.events.length + 1,
@@ -257,7 +261,7 @@ const sharedCache = new Map<string, Policy>();
 export function loadVariant(v: Variant, options: LoadVariantOptions = {}): LoadedScenario {
   const file = v.file;
   const written = variantWritten(v);
-  const baseDir = dirname(resolve(file));
+  const baseDir = v.dir;
   const cache = options.policyCache ?? sharedCache;
   try {
     const valid = validate(ScenarioSchema, { data: written, position: () => undefined }, file);

@@ -4,16 +4,17 @@ import type { Policy } from "../../engine/index.js";
 import { simulate } from "../../engine/index.js";
 import { traceToNdjson } from "../../render/json.js";
 import { renderTrace } from "../../render/trace.js";
-import { type LoadedScenario, loadScenario } from "../../scenario/load.js";
+import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
 import { type CliIo, stdoutColour } from "../io.js";
 import type { RunOptions } from "../options/run.js";
+import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
-function loadAll(files: readonly string[], options: RunOptions): LoadedScenario[] {
+function loadAll(files: readonly string[], options: RunOptions, cwd: string): LoadedScenario[] {
   const policyCache = new Map<string, Policy>();
   const loaded = files.map((file) =>
-    loadScenario(file, {
+    loadScenarioIn(cwd, file, {
       policyCache,
       ...(options.policy !== undefined ? { policy: options.policy } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -41,9 +42,8 @@ function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
   }
 }
 
-/** Scenario files are read as given (relative to the process's folder, as the loader reads them). */
 export function runCommand(files: readonly string[], options: RunOptions, io: CliIo): void {
-  const loaded = loadAll(files, options);
+  const loaded = loadAll(files, options, io.cwd);
   const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];
   for (const { scenario } of loaded) {

@@ -2,11 +2,10 @@
 // `--avoid` / `--reach` for the smallest change that alters the outcome.
 
 import { existsSync, statSync } from "node:fs";
-import { dirname, extname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { renderComparison } from "../../render/compare.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
-import { loadScenario } from "../../scenario/load.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { writeFileAtomic } from "../../shared/write-file.js";
@@ -19,6 +18,7 @@ import { searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
 import { type CliIo, stdoutColour } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
+import { loadScenarioIn, policyRefIn } from "../paths.js";
 
 const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",
@@ -29,11 +29,9 @@ const FLAG_USAGE = [
   "  --list (the numbered events), --json, --save FILE",
 ].join("\n");
 
-const BUILTIN = /^[A-Za-z0-9_-]+$/;
-
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
-  const loaded = loadScenario(file);
-  const baseRun = runVariant(baseVariant(loaded));
+  const loaded = loadScenarioIn(io.cwd, file);
+  const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);
   const out = (text: string) => io.stdout.write(text);
 
@@ -48,10 +46,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   let variant = baseRun.variant;
   for (const f of options.edits) {
     // a policy file is named relative to where the command runs, not to the scenario
-    const flag =
-      f.flag === "policy" && !(BUILTIN.test(f.value) && !extname(f.value))
-        ? { ...f, value: resolve(io.cwd, f.value) }
-        : f;
+    const flag = f.flag === "policy" ? { ...f, value: policyRefIn(io.cwd, f.value) } : f;
     variant = applyEdit(variant, flagToEdit(variant, flag), `--${f.flag} ${JSON.stringify(f.value)}`);
   }
   const start = options.edits.length > 0 ? runVariant(variant) : baseRun;
