@@ -1,14 +1,15 @@
-// The CLI as a user runs it: the built bin/credit-sim in a child process, no terminal, no colour.
+// `credit-sim run`, in-process (runCli with captured streams): the trace, --json, --explain, overrides,
+// colour. test/e2e/cli.test.ts runs it once through a real pipe.
 
 import { describe, expect, it } from "vitest";
-import { cli } from "./helpers/cli.js";
+import { cli } from "../helpers/cli.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 describe("credit-sim run", () => {
-  it("prints the step-by-step trace, a summary and a chart", () => {
-    const r = cli(["run", ZHANG]);
+  it("prints the step-by-step trace, a summary and a chart", async () => {
+    const r = await cli(["run", ZHANG]);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Zhang Ming — /);
@@ -21,13 +22,13 @@ describe("credit-sim run", () => {
     expect(r.stdout).not.toMatch(ANSI);
   });
 
-  it("renders the same trace byte for byte (golden output)", () => {
-    const r = cli(["run", ZHANG]);
+  it("renders the same trace byte for byte (golden output)", async () => {
+    const r = await cli(["run", ZHANG]);
     expect(r.stdout).toMatchSnapshot();
   });
 
-  it("--json prints one object per step with the SPEC's fields and nothing else on stdout", () => {
-    const r = cli(["run", ZHANG, "--json"]);
+  it("--json prints one object per step with the SPEC's fields and nothing else on stdout", async () => {
+    const r = await cli(["run", ZHANG, "--json"]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
     const steps = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -63,15 +64,15 @@ describe("credit-sim run", () => {
     expect(typeof steps[0]!.balance).toBe("number");
   });
 
-  it("--explain shows every characteristic's value, bin and points at each decision", () => {
-    const r = cli(["run", ZHANG, "--explain", "--no-chart"]);
+  it("--explain shows every characteristic's value, bin and points at each decision", async () => {
+    const r = await cli(["run", ZHANG, "--explain", "--no-chart"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/score 607 \(good, est\. default probability [\d.]+ %\) = 350 \+/);
     expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
   });
 
-  it("--policy, --seed and --until override the file", () => {
-    const r = cli(["run", ZHANG, "--json", "--policy", "tightened", "--until", "100"]);
+  it("--policy, --seed and --until override the file", async () => {
+    const r = await cli(["run", ZHANG, "--json", "--policy", "tightened", "--until", "100"]);
     expect(r.status).toBe(0);
     const steps = r.stdout
       .trimEnd()
@@ -79,25 +80,29 @@ describe("credit-sim run", () => {
       .map((l) => JSON.parse(l) as { day: number; policy: string });
     expect(steps.every((s) => s.day <= 100)).toBe(true);
     expect(steps[0]!.policy).toBe("tightened");
-    const seeded = cli(["run", ZHANG, "--seed", "7", "--no-chart"]);
+    const seeded = await cli(["run", ZHANG, "--seed", "7", "--no-chart"]);
     expect(seeded.stdout).toContain("seed 7");
   });
 
-  it("is deterministic: the same run twice is byte-identical", () => {
-    expect(cli(["run", "scenarios/financial-burden.yaml", "--json"]).stdout).toBe(
-      cli(["run", "scenarios/financial-burden.yaml", "--json"]).stdout,
+  it("is deterministic: the same run twice is byte-identical", async () => {
+    expect((await cli(["run", "scenarios/financial-burden.yaml", "--json"])).stdout).toBe(
+      (await cli(["run", "scenarios/financial-burden.yaml", "--json"])).stdout,
     );
   });
 
-  it("colours only when asked (FORCE_COLOR) and never with NO_COLOR or a pipe", () => {
-    expect(cli(["run", ZHANG, "--no-chart"]).stdout).not.toMatch(ANSI);
-    expect(cli(["run", ZHANG, "--no-chart"], { env: { NO_COLOR: "", FORCE_COLOR: "1" } }).stdout).toMatch(
+  it("colours only when asked (FORCE_COLOR) or on a terminal, never with NO_COLOR, a pipe or --no-color", async () => {
+    const args = ["run", ZHANG, "--no-chart"];
+    expect((await cli(args)).stdout).not.toMatch(ANSI);
+    expect((await cli(args, { env: { NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
+    expect((await cli(args, { env: { NO_COLOR: "" }, tty: true })).stdout).toMatch(ANSI);
+    expect((await cli(args, { env: { NO_COLOR: "1" }, tty: true })).stdout).not.toMatch(ANSI);
+    expect((await cli([...args, "--no-color"], { env: { NO_COLOR: "" }, tty: true })).stdout).not.toMatch(
       ANSI,
     );
   });
 
-  it("runs several files in order", () => {
-    const r = cli([
+  it("runs several files in order", async () => {
+    const r = await cli([
       "run",
       "scenarios/good-customer.yaml",
       "scenarios/security-suspension.yaml",
@@ -105,70 +110,5 @@ describe("credit-sim run", () => {
     ]);
     expect(r.status).toBe(0);
     expect(r.stdout.indexOf("Zhao Lei")).toBeLessThan(r.stdout.indexOf("Wang Fang"));
-  });
-});
-
-describe("reference commands and conventions", () => {
-  it("reasons prints the whole catalogue", () => {
-    const r = cli(["reasons"]);
-    expect(r.status).toBe(0);
-    for (const code of [
-      "OVERDUE_RECENT",
-      "INQUIRIES_30D",
-      "SECURITY_PROFILE_CHANGES",
-      "POLICY_CHANGE",
-      "IDENTITY_VERIFIED",
-    ]) {
-      expect(r.stdout).toContain(code);
-    }
-    const json = JSON.parse(cli(["reasons", "--json"]).stdout) as Array<{ code: string; text: string }>;
-    expect(json.find((x) => x.code === "OVER_LIMIT")?.text).toBe("The purchase exceeds the available credit");
-  });
-
-  it("policies lists default and tightened with every SPEC parameter", () => {
-    const r = cli(["policies"]);
-    expect(r.status).toBe(0);
-    for (const p of [
-      "minOpenScore",
-      "minIncreaseScore",
-      "minScore",
-      "restoreScore",
-      "maxApplications30d",
-      "graceDays",
-      "penaltyRatePerDay",
-      "suspendOverdueDays",
-      "securityMaxChanges",
-      "securityWindowDays",
-      "reviewDayOfMonth",
-    ]) {
-      expect(r.stdout).toMatch(new RegExp(`^${p} `, "m"));
-    }
-    const policies = JSON.parse(cli(["policies", "--json"]).stdout) as Array<{
-      name: string;
-      minScore: number;
-    }>;
-    expect(policies.map((p) => p.name)).toEqual(["default", "tightened"]);
-    expect(policies[1]!.minScore).toBeGreaterThan(policies[0]!.minScore);
-  });
-
-  it("every command has --help with an example; --version prints the version", () => {
-    for (const command of ["run", "reasons", "policies", "schema"]) {
-      const r = cli([command, "--help"]);
-      expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/Examples?:\n {2}credit-sim /);
-    }
-    expect(cli(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-  });
-
-  it("bad usage exits 2 with a message on stderr", () => {
-    const unknown = cli(["frobnicate"]);
-    expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
-    const badSeed = cli(["run", ZHANG, "--seed", "abc"]);
-    expect(badSeed.status).toBe(2);
-    expect(badSeed.stderr).toMatch(/--seed must be a whole number/);
-    expect(badSeed.stdout).toBe("");
-    const none = cli(["run"]);
-    expect(none.status).toBe(2);
   });
 });

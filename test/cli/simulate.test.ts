@@ -1,73 +1,42 @@
-// `simulate`, `personas` and `merge` as a user runs them (the built CLI): the same bytes for any worker
-// count and shard split, exports that replay, and exit 2 with a clear message for bad input.
+// `simulate`, `personas` and `merge` in-process: the same bytes for any shard split, exports that replay,
+// and exit 2 with a clear message for bad input. test/e2e/workers.test.ts runs them in worker threads and
+// test/e2e/tty.test.ts under a terminal (the progress bar).
 
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { simulate } from "../src/engine/simulate.js";
-import { loadScenario } from "../src/scenario/load.js";
-import { cli, ROOT } from "./helpers/cli.js";
+import { simulate } from "../../src/engine/index.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { cli } from "../helpers/cli.js";
 
 const TINY = "test/fixtures/population/tiny.yaml";
 const POP = [TINY, "stretched", "profile-changer", "--accounts", "60", "--days", "200", "--seed", "3"];
 const tmp = mkdtempSync(join(tmpdir(), "credit-sim-pop-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const ok = (args: string[]) => {
-  const r = cli(args);
+const ok = async (args: string[]) => {
+  const r = await cli(args);
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   return r.stdout;
 };
 
 describe("credit-sim simulate", () => {
-  it("1 worker and 2 workers give byte-identical results", () => {
-    const one = ok(["simulate", ...POP, "--challenger", "tightened", "--workers", "1", "--json"]);
-    const two = ok(["simulate", ...POP, "--challenger", "tightened", "--workers", "2", "--json"]);
-    expect(two).toBe(one);
-    // the report too, flips table included, with workers that each fold their own totals: 240 accounts
-    // make 12 chunks, which three workers take in an interleaved order
-    const report = (workers: string) =>
-      ok(["simulate", ...POP, "--accounts", "240", "--challenger", "tightened", "--workers", workers]);
-    expect(report("3")).toBe(report("1"));
-    const doc = JSON.parse(one);
-    expect(doc.meta.accounts).toBe(60);
-    expect(doc.summary.groups.map((g: { persona: string }) => g.persona)).toEqual([
-      "tiny",
-      "stretched",
-      "profile-changer",
-      "(all)",
+  it("3 shards merged equal the unsharded run, byte for byte", async () => {
+    const whole = await ok([
+      "simulate",
+      ...POP,
+      "--challenger",
+      "tightened",
+      "--challenger-from",
+      "90",
+      "--json",
     ]);
-  });
-
-  it("a century-long horizon runs in workers too (their heap makes room for the totals)", () => {
-    // every shipped persona under two policies: tens of MB of histograms in each worker
-    const long = ["simulate", "--accounts", "24", "--days", "36500", "--challenger", "tightened"];
-    expect(ok([...long, "--workers", "2"])).toBe(ok([...long, "--workers", "1"]));
-  });
-
-  it("shows a progress bar on a terminal only (run under a pseudo-terminal by `script`)", () => {
-    const out = join(tmp, "tty.json");
-    const cmd = `${JSON.stringify(process.execPath)} bin/credit-sim simulate --accounts 3000 --days 100 --json > ${out}`;
-    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
-    delete env.CI; // the bar also stays off in CI
-    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: ROOT, encoding: "utf8", env });
-    expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/simulating .*0\/3,?000 accounts/);
-    expect(r.stdout).toMatch(/100% \| 3,?000\/3,?000 accounts/);
-    // the result on stdout is untouched by the bar
-    expect(JSON.parse(readFileSync(out, "utf8")).meta.accounts).toBe(3000);
-    // and without a terminal there is no bar: `ok` checks stderr is empty
-    ok(["simulate", "--accounts", "3000", "--days", "100", "--json"]);
-  });
-
-  it("3 shards merged equal the unsharded run, byte for byte", () => {
-    const whole = ok(["simulate", ...POP, "--challenger", "tightened", "--challenger-from", "90", "--json"]);
-    const files = [1, 2, 3].map((i) => {
+    const files: string[] = [];
+    for (const i of [1, 2, 3]) {
       const file = join(tmp, `shard${i}.json`);
-      const text = ok([
+      const text = await ok([
         "simulate",
         ...POP,
         "--challenger",
@@ -79,24 +48,24 @@ describe("credit-sim simulate", () => {
         "--json",
       ]);
       writeFileSync(file, text);
-      return file;
-    });
-    expect(ok(["merge", files[2]!, files[0]!, files[1]!, "--json"])).toBe(whole);
-    const report = ok(["merge", ...files]);
+      files.push(file);
+    }
+    expect(await ok(["merge", files[2]!, files[0]!, files[1]!, "--json"])).toBe(whole);
+    const report = await ok(["merge", ...files]);
     expect(report).toContain("Population: 60 accounts × 200 days");
     expect(report).toContain("95 % interval");
-    const missing = cli(["merge", files[0]!, files[2]!]);
+    const missing = await cli(["merge", files[0]!, files[2]!]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/shard is missing/);
     // the last shard missing: no gap between the files, but the population is not whole
-    const partial = cli(["merge", files[0]!, files[1]!]);
+    const partial = await cli(["merge", files[0]!, files[1]!]);
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/shard is missing[\s\S]*no file covers accounts/);
   });
 
-  it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", () => {
+  it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
     const doc = JSON.parse(
-      ok(["simulate", ...POP, "--challenger-set", "minScore=720", "--challenger-from", "60", "--json"]),
+      await ok(["simulate", ...POP, "--challenger-set", "minScore=720", "--challenger-from", "60", "--json"]),
     );
     expect(doc.meta.challenger.name).toBe("default + minScore=720");
     const all = doc.summary.groups.at(-1);
@@ -106,7 +75,7 @@ describe("credit-sim simulate", () => {
     expect(policy.ci95[0]).toBeGreaterThan(0);
     // the challenger arm of an account exports as a file with the policy event, and replays
     const file = join(tmp, "set-arm.yaml");
-    ok([
+    await ok([
       "simulate",
       ...POP,
       "--challenger-set",
@@ -121,11 +90,18 @@ describe("credit-sim simulate", () => {
       file,
     ]);
     expect(readFileSync(file, "utf8")).toMatch(/type: policy, set: \{ minScore: 720 \}/);
-    expect(ok(["run", file, "--json"]).length).toBeGreaterThan(0);
+    expect(await (await ok(["run", file, "--json"])).length).toBeGreaterThan(0);
   });
 
-  it("prints the report: per persona and overall, score histogram and chart", () => {
-    const out = ok(["simulate", ...POP]);
+  it("--challenger-set takes one value: the persona named after it is simulated", async () => {
+    const args = ["simulate", "--accounts", "10", "--days", "60", "--challenger-set", "minScore=650"];
+    const doc = JSON.parse(await ok([...args, "stretched", "--json"]));
+    expect(doc.meta.personas.map((p: { name: string }) => p.name)).toEqual(["stretched"]);
+    expect(doc.meta.challenger.name).toBe("default + minScore=650");
+  });
+
+  it("prints the report: per persona and overall, score histogram and chart", async () => {
+    const out = await ok(["simulate", ...POP]);
     for (const text of [
       "Outcomes under default",
       "tiny",
@@ -138,9 +114,9 @@ describe("credit-sim simulate", () => {
     }
   });
 
-  it("an exported account runs to the outcome it had in the population (CSV row)", () => {
+  it("an exported account runs to the outcome it had in the population (CSV row)", async () => {
     const csvFile = join(tmp, "accounts.csv");
-    ok(["simulate", ...POP, "--csv", csvFile, "--workers", "2"]);
+    await ok(["simulate", ...POP, "--csv", csvFile]);
     const [header, ...rows] = readFileSync(csvFile, "utf8").trim().split("\n");
     expect(rows).toHaveLength(60);
     const cols = header!.split(",");
@@ -148,9 +124,9 @@ describe("credit-sim simulate", () => {
       const row = rows[n]!.split(",");
       const field = (name: string) => row[cols.indexOf(name)];
       const file = join(tmp, `account-${n}.yaml`);
-      ok(["simulate", ...POP, "--export-account", String(n), "-o", file]);
+      await ok(["simulate", ...POP, "--export-account", String(n), "-o", file]);
       // `run` reads the file; its trace ends where the population's account ended
-      const steps = ok(["run", file, "--json"])
+      const steps = (await ok(["run", file, "--json"]))
         .trim()
         .split("\n")
         .map((l) => JSON.parse(l));
@@ -163,22 +139,22 @@ describe("credit-sim simulate", () => {
       expect((final.charges / 100).toFixed(2)).toBe(field("charges"));
     }
     // never overwrites
-    const again = cli(["simulate", ...POP, "--export-account", "0", "-o", join(tmp, "account-0.yaml")]);
+    const again = await cli(["simulate", ...POP, "--export-account", "0", "-o", join(tmp, "account-0.yaml")]);
     expect(again.status).toBe(2);
   });
 
-  it("exports a sample of flipped accounts as scenario pairs", () => {
+  it("exports a sample of flipped accounts as scenario pairs", async () => {
     const dir = join(tmp, "flips");
-    ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
     const files = readdirSync(dir).sort();
     expect(files.length).toBeGreaterThan(0);
     expect(files.some((f) => f.endsWith(".tightened.yaml"))).toBe(true);
     const first = files.find((f) => f.endsWith(".default.yaml"))!;
-    expect(ok(["run", join(dir, first), "--json"]).length).toBeGreaterThan(0);
+    expect((await ok(["run", join(dir, first), "--json"])).length).toBeGreaterThan(0);
   });
 
-  it("bad input and bad usage exit 2 with one clear message", () => {
-    const typo = cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
+  it("bad input and bad usage exit 2 with one clear message", async () => {
+    const typo = await cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/bad-typo\.yaml:3:1: spendng: unknown field "spendng"/);
     expect(typo.stderr).toContain('did you mean "spending"?');
@@ -202,7 +178,7 @@ describe("credit-sim simulate", () => {
       [["merge", "nothing.json"], /not found/],
     ];
     for (const [args, message] of cases) {
-      const r = cli(args);
+      const r = await cli(args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(message);
     }
@@ -210,18 +186,18 @@ describe("credit-sim simulate", () => {
 });
 
 describe("credit-sim personas", () => {
-  it("lists the shipped personas with their shares", () => {
-    const out = ok(["personas"]);
+  it("lists the shipped personas with their shares", async () => {
+    const out = await ok(["personas"]);
     for (const name of ["steady-payer", "revolver", "over-applier", "stretched", "profile-changer"]) {
       expect(out).toContain(name);
     }
-    const list = JSON.parse(ok(["personas", "--json"]));
+    const list = JSON.parse(await ok(["personas", "--json"]));
     const total = list.reduce((a: number, p: { normalisedShare: number }) => a + p.normalisedShare, 0);
     expect(total).toBeCloseTo(1);
   });
 
-  it("has help with an example", () => {
-    expect(ok(["simulate", "--help"])).toMatch(/Examples:[\s\S]*credit-sim simulate/);
-    expect(ok(["merge", "--help"])).toMatch(/credit-sim merge/);
+  it("has help with an example", async () => {
+    expect(await ok(["simulate", "--help"])).toMatch(/Examples:[\s\S]*credit-sim simulate/);
+    expect(await ok(["merge", "--help"])).toMatch(/credit-sim merge/);
   });
 });

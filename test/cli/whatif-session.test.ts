@@ -1,15 +1,17 @@
 // The interactive what-if session, driven by keystrokes with inquirer's own testing screen
-// (keystrokes in, screen out). test/whatif-pty.test.ts drives the built CLI through a real terminal.
+// (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
 // the session must be imported after @inquirer/testing/vitest, which mocks the prompts
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { runSession } from "../src/cli/whatif-session.js";
-import { loadScenario, loadScenarioText } from "../src/scenario/load.js";
-import { runVariant } from "../src/whatif/run.js";
-import { suggestName } from "../src/whatif/save.js";
-import { baseVariant } from "../src/whatif/variant.js";
+import { runSession } from "../../src/cli/whatif-session.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { runVariant } from "../../src/whatif/run.js";
+import { baseVariant } from "../../src/whatif/variant.js";
 
 const LATE = "test/fixtures/whatif/late-payer.yaml";
 
@@ -141,8 +143,23 @@ describe("interactive what-if session", () => {
     expect(s.written.size).toBe(0);
   });
 
-  it("suggests a save name that does not exist yet", () => {
-    const taken = new Set(["a/b-whatif.yaml", "a/b-whatif-2.yaml"]);
-    expect(suggestName("a/b.yaml", (f) => taken.has(f))).toBe("a/b-whatif-3.yaml");
+  it("asks before replacing an existing file, and keeps it when told no", async () => {
+    const target = join(mkdtempSync(join(tmpdir(), "whatif-session-")), "v.yaml");
+    writeFileSync(target, "name: mine\nevents: []\n");
+    const s = start();
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    // clear the suggested name, type the existing file's
+    for (let i = 0; i < 80; i++) screen.keypress("backspace");
+    screen.type(target);
+    screen.keypress("enter");
+    await waitFor("exists. Replace it?");
+    screen.type("n");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("not saved");
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await s.done;
   });
 });

@@ -1,12 +1,13 @@
-// The built CLI's interactive session in a real pseudo-terminal (util-linux `script`, part of every
-// Debian/Ubuntu base system): keystrokes in, screen out, exit codes as a user sees them.
+// The built CLI in a real pseudo-terminal (util-linux `script`, part of every Debian/Ubuntu base system):
+// the interactive what-if session (keystrokes in, screen out, the exit code of Ctrl-C as a user sees it)
+// and simulate's progress bar. test/cli/whatif-session.test.ts drives the session in-process.
 
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, cli, ROOT } from "./helpers/cli.js";
+import { BIN, cli, ROOT } from "../helpers/cli.js";
 
 const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
 const KEY = { down: "\u001b[B", up: "\u001b[A", enter: "\r", space: " ", ctrlC: "\u0003" };
@@ -101,7 +102,7 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     t.send(KEY.up, KEY.enter);
     expect(await t.exit).toBe(0);
 
-    const run = cli(["run", saved, "--no-chart"]);
+    const run = await cli(["run", saved, "--no-chart"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Late payer (what-if)");
     expect(readFileSync(saved, "utf8")).toContain("removed #5");
@@ -120,25 +121,18 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(t.screen).not.toMatch(/Error|\n\s+at /);
     expect(existsSync(join(dir, "half"))).toBe(false);
   });
+});
 
-  it("asks before replacing an existing file", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
-    const target = join(dir, "v.yaml");
-    expect(
-      cli(["whatif", "test/fixtures/whatif/late-payer.yaml", "--remove", "3", "--save", target]).status,
-    ).toBe(0);
-    const before = readFileSync(target, "utf8");
-    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
-    await t.expect("❯ Run and compare with the original");
-    t.send(KEY.up, KEY.up, KEY.enter);
-    await t.expect("Save as:");
-    t.send(target, KEY.enter);
-    await t.expect("exists. Replace it?");
-    t.send("n", KEY.enter);
-    await t.expect("not saved");
-    await t.expect("❯ Run and compare with the original");
-    t.send(KEY.up, KEY.enter);
-    expect(await t.exit).toBe(0);
-    expect(readFileSync(target, "utf8")).toBe(before);
+describe.skipIf(!hasScript)("simulate in a real terminal", () => {
+  it("shows a progress bar on stderr, and leaves the result on stdout untouched", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "credit-sim-tty-")), "tty.json");
+    const cmd = `${JSON.stringify(process.execPath)} bin/credit-sim simulate --accounts 3000 --days 100 --json > ${out}`;
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
+    delete env.CI; // the bar also stays off in CI
+    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: ROOT, encoding: "utf8", env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/simulating .*0\/3,?000 accounts/);
+    expect(r.stdout).toMatch(/100% \| 3,?000\/3,?000 accounts/);
+    expect(JSON.parse(readFileSync(out, "utf8")).meta.accounts).toBe(3000);
   });
 });

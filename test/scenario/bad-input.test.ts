@@ -1,19 +1,13 @@
-// Bad input through the built CLI, as a user meets it: every malformed file gets ONE message on stderr
-// naming the file (and line:column where the parser knows them) and the field, with expected / found /
-// hint where they apply; exit code 2; nothing on stdout; never a stack trace.
-// Needs the build (`npx tsc -p tsconfig.build.json`, or `npm test`).
+// Bad input as a user meets it, through `credit-sim run` in-process (loader + formatter + command): every
+// malformed file gets ONE message on stderr naming the file (and line:column where the parser knows them)
+// and the field, with expected / found / hint where they apply; exit code 2; nothing on stdout; never a
+// stack trace. test/e2e/cli.test.ts checks the exit code of one such run in a real process.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type CliResult, cli, ROOT } from "./helpers/cli.js";
-
-beforeAll(() => {
-  if (!existsSync(join(ROOT, "dist/cli/main.js"))) {
-    throw new Error("dist/ is missing: build first (npx tsc -p tsconfig.build.json)");
-  }
-});
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliResult, cli, ROOT } from "../helpers/cli.js";
 
 let dir: string;
 beforeEach(() => {
@@ -28,7 +22,7 @@ function write(name: string, content: string | Buffer): string {
   return name;
 }
 
-function run(...args: string[]): CliResult {
+function run(...args: string[]): Promise<CliResult> {
   return cli(["run", ...args], { cwd: dir });
 }
 
@@ -82,9 +76,9 @@ function expectBadInput(r: CliResult, want: Message): void {
 const scenarioWith = (events: string, extra = "") => `name: bad\n${extra}events:\n${events}`;
 
 describe("amounts", () => {
-  it("negative", () => {
+  it("negative", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: -5 }\n");
-    expectBadInput(run(write("neg.yaml", text)), {
+    expectBadInput(await run(write("neg.yaml", text)), {
       file: "neg.yaml",
       pos: at(text, "-5"),
       field: "events[0].amount",
@@ -95,9 +89,9 @@ describe("amounts", () => {
     });
   });
 
-  it("zero", () => {
+  it("zero", async () => {
     const text = scenarioWith("  - { day: 0, type: repay, amount: 0 }\n");
-    expectBadInput(run(write("zero.yaml", text)), {
+    expectBadInput(await run(write("zero.yaml", text)), {
       file: "zero.yaml",
       pos: at(text, "0 }"),
       field: "events[0].amount",
@@ -106,9 +100,9 @@ describe("amounts", () => {
     });
   });
 
-  it("non-numeric", () => {
+  it("non-numeric", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: abc }\n");
-    expectBadInput(run(write("nan.yaml", text)), {
+    expectBadInput(await run(write("nan.yaml", text)), {
       file: "nan.yaml",
       pos: at(text, "abc"),
       field: "events[0].amount",
@@ -118,9 +112,9 @@ describe("amounts", () => {
     });
   });
 
-  it("a number as a string", () => {
+  it("a number as a string", async () => {
     const text = scenarioWith('  - { day: 0, type: purchase, amount: "100" }\n');
-    expectBadInput(run(write("str.yaml", text)), {
+    expectBadInput(await run(write("str.yaml", text)), {
       file: "str.yaml",
       pos: at(text, '"100"'),
       field: "events[0].amount",
@@ -129,9 +123,9 @@ describe("amounts", () => {
     });
   });
 
-  it("infinite", () => {
+  it("infinite", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: .inf }\n");
-    expectBadInput(run(write("inf.yaml", text)), {
+    expectBadInput(await run(write("inf.yaml", text)), {
       file: "inf.yaml",
       pos: at(text, ".inf"),
       field: "events[0].amount",
@@ -141,9 +135,9 @@ describe("amounts", () => {
     });
   });
 
-  it("three decimals", () => {
+  it("three decimals", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: 12.345 }\n");
-    expectBadInput(run(write("dec.yaml", text)), {
+    expectBadInput(await run(write("dec.yaml", text)), {
       file: "dec.yaml",
       pos: at(text, "12.345"),
       field: "events[0].amount",
@@ -153,15 +147,17 @@ describe("amounts", () => {
     });
   });
 
-  it("a large amount with two decimals is fine (no float tolerance trap)", () => {
-    const r = run(write("big.yaml", scenarioWith("  - { day: 0, type: purchase, amount: 134222770.92 }\n")));
+  it("a large amount with two decimals is fine (no float tolerance trap)", async () => {
+    const r = await run(
+      write("big.yaml", scenarioWith("  - { day: 0, type: purchase, amount: 134222770.92 }\n")),
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
 
-  it("a misspelt repay keyword", () => {
+  it("a misspelt repay keyword", async () => {
     const text = scenarioWith("  - { day: 0, type: repay, amount: ful }\n");
-    expectBadInput(run(write("ful.yaml", text)), {
+    expectBadInput(await run(write("ful.yaml", text)), {
       file: "ful.yaml",
       pos: at(text, "ful"),
       field: "events[0].amount",
@@ -174,9 +170,9 @@ describe("amounts", () => {
 });
 
 describe("policies", () => {
-  it("an unknown policy name, with did-you-mean", () => {
+  it("an unknown policy name, with did-you-mean", async () => {
     const text = "name: bad\npolicy: defualt\nevents: []\n";
-    expectBadInput(run(write("pol.yaml", text)), {
+    expectBadInput(await run(write("pol.yaml", text)), {
       file: "pol.yaml",
       pos: at(text, "defualt"),
       field: "policy",
@@ -187,9 +183,9 @@ describe("policies", () => {
     });
   });
 
-  it("an unknown policy in a policy event", () => {
+  it("an unknown policy in a policy event", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, use: tightend }\n");
-    expectBadInput(run(write("use.yaml", text)), {
+    expectBadInput(await run(write("use.yaml", text)), {
       file: "use.yaml",
       pos: at(text, "tightend"),
       field: "events[0].use",
@@ -198,9 +194,9 @@ describe("policies", () => {
     });
   });
 
-  it("an unknown --policy is the option's fault, not the file's", () => {
+  it("an unknown --policy is the option's fault, not the file's", async () => {
     const file = write("ok.yaml", "name: ok\nevents: []\n");
-    expectBadInput(run(file, "--policy", "defualt"), {
+    expectBadInput(await run(file, "--policy", "defualt"), {
       file: "",
       field: "--policy",
       message: 'unknown policy "defualt"',
@@ -208,18 +204,18 @@ describe("policies", () => {
     });
   });
 
-  it("a policy file that does not exist", () => {
+  it("a policy file that does not exist", async () => {
     const text = "name: bad\npolicy: ./nowhere.yaml\nevents: []\n";
-    expectBadInput(run(write("nf.yaml", text)), {
+    expectBadInput(await run(write("nf.yaml", text)), {
       file: join(dir, "nowhere.yaml"),
       message: "policy file not found",
     });
   });
 
-  it("a policy file with an `extends` cycle", () => {
+  it("a policy file with an `extends` cycle", async () => {
     write("p1.yaml", "name: p1\nextends: ./p2.yaml\n");
     write("p2.yaml", "name: p2\nextends: ./p1.yaml\n");
-    const r = run(write("cycle.yaml", "name: bad\npolicy: ./p1.yaml\nevents: []\n"));
+    const r = await run(write("cycle.yaml", "name: bad\npolicy: ./p1.yaml\nevents: []\n"));
     expectBadInput(r, {
       file: join(dir, "p1.yaml"),
       message: "policies extend each other in a cycle",
@@ -228,18 +224,18 @@ describe("policies", () => {
     });
   });
 
-  it("a policy file that extends itself", () => {
+  it("a policy file that extends itself", async () => {
     write("self.yaml", "name: self\nextends: ./self.yaml\n");
-    const r = run(write("s.yaml", "name: bad\npolicy: ./self.yaml\nevents: []\n"));
+    const r = await run(write("s.yaml", "name: bad\npolicy: ./self.yaml\nevents: []\n"));
     expectBadInput(r, { file: join(dir, "self.yaml"), message: /cycle/ });
   });
 
-  it("a policy file missing a parameter", () => {
+  it("a policy file missing a parameter", async () => {
     const full = readFileSync(join(ROOT, "policies/default.yaml"), "utf8");
     const policy = full.replace(/^name: .*$/m, "name: mine").replace(/^minScore: .*\n/m, "");
     expect(policy).not.toMatch(/^minScore:/m);
     write("mine.yaml", policy);
-    expectBadInput(run(write("m.yaml", "name: bad\npolicy: ./mine.yaml\nevents: []\n")), {
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./mine.yaml\nevents: []\n")), {
       file: join(dir, "mine.yaml"),
       field: "minScore",
       message: "missing required field",
@@ -248,10 +244,10 @@ describe("policies", () => {
     });
   });
 
-  it("a policy file with a misspelt parameter", () => {
+  it("a policy file with a misspelt parameter", async () => {
     const text = "name: mine\nextends: default\nminScor: 600\n";
     write("typo.yaml", text);
-    expectBadInput(run(write("m.yaml", "name: bad\npolicy: ./typo.yaml\nevents: []\n")), {
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./typo.yaml\nevents: []\n")), {
       file: join(dir, "typo.yaml"),
       pos: at(text, "minScor"),
       field: "minScor",
@@ -260,10 +256,10 @@ describe("policies", () => {
     });
   });
 
-  it("a policy file that extends an unknown built-in is reported at its own `extends`", () => {
+  it("a policy file that extends an unknown built-in is reported at its own `extends`", async () => {
     const text = "name: mine\nextends: defualt\n";
     write("ext.yaml", text);
-    expectBadInput(run(write("m.yaml", "name: bad\npolicy: ./ext.yaml\nevents: []\n")), {
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./ext.yaml\nevents: []\n")), {
       file: join(dir, "ext.yaml"),
       pos: at(text, "defualt"),
       field: "extends",
@@ -272,10 +268,10 @@ describe("policies", () => {
     });
   });
 
-  it("a policy parameter out of range", () => {
+  it("a policy parameter out of range", async () => {
     const text = "name: mine\nextends: default\nminScore: 5000\n";
     write("range.yaml", text);
-    expectBadInput(run(write("m.yaml", "name: bad\npolicy: ./range.yaml\nevents: []\n")), {
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./range.yaml\nevents: []\n")), {
       file: join(dir, "range.yaml"),
       pos: at(text, "5000"),
       field: "minScore",
@@ -285,9 +281,9 @@ describe("policies", () => {
     });
   });
 
-  it("a policy event with neither use nor set", () => {
+  it("a policy event with neither use nor set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy }\n");
-    expectBadInput(run(write("pe.yaml", text)), {
+    expectBadInput(await run(write("pe.yaml", text)), {
       file: "pe.yaml",
       pos: at(text, "{ day: 3"),
       field: "events[0]",
@@ -296,18 +292,18 @@ describe("policies", () => {
     });
   });
 
-  it("a policy event with an empty set", () => {
+  it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
-    expectBadInput(run(write("pe.yaml", text)), {
+    expectBadInput(await run(write("pe.yaml", text)), {
       file: "pe.yaml",
       field: "events[0]",
       message: "a policy event needs `use` or `set`",
     });
   });
 
-  it("an unknown `set` parameter", () => {
+  it("an unknown `set` parameter", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: { minScor: 600 } }\n");
-    expectBadInput(run(write("set.yaml", text)), {
+    expectBadInput(await run(write("set.yaml", text)), {
       file: "set.yaml",
       pos: at(text, "minScor"),
       field: "events[0].set.minScor",
@@ -317,9 +313,9 @@ describe("policies", () => {
     });
   });
 
-  it("a `set` value out of range", () => {
+  it("a `set` value out of range", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: { graceDays: -1 } }\n");
-    expectBadInput(run(write("set.yaml", text)), {
+    expectBadInput(await run(write("set.yaml", text)), {
       file: "set.yaml",
       pos: at(text, "-1"),
       field: "events[0].set.graceDays",
@@ -330,9 +326,9 @@ describe("policies", () => {
 });
 
 describe("days and dates", () => {
-  it("an event dated before the start", () => {
+  it("an event dated before the start", async () => {
     const text = scenarioWith("  - { date: 2024-01-31, type: note, text: x }\n", "start: 2024-02-01\n");
-    expectBadInput(run(write("before.yaml", text)), {
+    expectBadInput(await run(write("before.yaml", text)), {
       file: "before.yaml",
       pos: at(text, "2024-01-31"),
       field: "events[0].date",
@@ -342,9 +338,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("a negative day", () => {
+  it("a negative day", async () => {
     const text = scenarioWith("  - { day: -1, type: note, text: x }\n");
-    expectBadInput(run(write("neg.yaml", text)), {
+    expectBadInput(await run(write("neg.yaml", text)), {
       file: "neg.yaml",
       pos: at(text, "-1"),
       field: "events[0].day",
@@ -355,9 +351,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("a fractional day", () => {
+  it("a fractional day", async () => {
     const text = scenarioWith("  - { day: 1.5, type: note, text: x }\n");
-    expectBadInput(run(write("frac.yaml", text)), {
+    expectBadInput(await run(write("frac.yaml", text)), {
       file: "frac.yaml",
       pos: at(text, "1.5"),
       field: "events[0].day",
@@ -366,9 +362,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("both day and date", () => {
+  it("both day and date", async () => {
     const text = scenarioWith("  - { day: 0, date: 2024-01-01, type: note, text: x }\n");
-    expectBadInput(run(write("both.yaml", text)), {
+    expectBadInput(await run(write("both.yaml", text)), {
       file: "both.yaml",
       pos: at(text, "{ day"),
       field: "events[0]",
@@ -377,9 +373,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("neither day nor date", () => {
+  it("neither day nor date", async () => {
     const text = scenarioWith("  - { type: note, text: x }\n");
-    expectBadInput(run(write("none.yaml", text)), {
+    expectBadInput(await run(write("none.yaml", text)), {
       file: "none.yaml",
       field: "events[0]",
       message: "the event has no day",
@@ -387,9 +383,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("an impossible event date (2024-02-30)", () => {
+  it("an impossible event date (2024-02-30)", async () => {
     const text = scenarioWith("  - { date: 2024-02-30, type: note, text: x }\n");
-    expectBadInput(run(write("date.yaml", text)), {
+    expectBadInput(await run(write("date.yaml", text)), {
       file: "date.yaml",
       pos: at(text, "2024-02-30"),
       field: "events[0].date",
@@ -399,9 +395,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("an impossible start date", () => {
+  it("an impossible start date", async () => {
     const text = "name: bad\nstart: 2023-02-29\nevents: []\n";
-    expectBadInput(run(write("start.yaml", text)), {
+    expectBadInput(await run(write("start.yaml", text)), {
       file: "start.yaml",
       pos: at(text, "2023-02-29"),
       field: "start",
@@ -410,9 +406,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("a malformed date", () => {
+  it("a malformed date", async () => {
     const text = "name: bad\nstart: 2024-1-5\nevents: []\n";
-    expectBadInput(run(write("fmt.yaml", text)), {
+    expectBadInput(await run(write("fmt.yaml", text)), {
       file: "fmt.yaml",
       pos: at(text, "2024-1-5"),
       field: "start",
@@ -422,9 +418,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("`until` beyond the maximum", () => {
+  it("`until` beyond the maximum", async () => {
     const text = "name: bad\nuntil: 99999999\nevents: []\n";
-    expectBadInput(run(write("until.yaml", text)), {
+    expectBadInput(await run(write("until.yaml", text)), {
       file: "until.yaml",
       pos: at(text, "99999999"),
       field: "until",
@@ -434,9 +430,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("an event day beyond the maximum", () => {
+  it("an event day beyond the maximum", async () => {
     const text = scenarioWith("  - { day: 40000, type: note, text: x }\n");
-    expectBadInput(run(write("far.yaml", text)), {
+    expectBadInput(await run(write("far.yaml", text)), {
       file: "far.yaml",
       pos: at(text, "40000"),
       field: "events[0].day",
@@ -445,9 +441,9 @@ describe("days and dates", () => {
     });
   });
 
-  it.each([["-5"], ["99999999"]])("--until %s", (value) => {
+  it.each([["-5"], ["99999999"]])("--until %s", async (value) => {
     const file = write("ok.yaml", "name: ok\nevents: []\n");
-    expectBadInput(run(file, "--until", value), {
+    expectBadInput(await run(file, "--until", value), {
       file: "",
       field: "--until",
       message: "value out of range",
@@ -456,9 +452,9 @@ describe("days and dates", () => {
     });
   });
 
-  it("an expectation after the last simulated day", () => {
+  it("an expectation after the last simulated day", async () => {
     const text = "name: bad\nuntil: 10\nevents: []\nexpect:\n  - { day: 20, status: none }\n";
-    expectBadInput(run(write("late.yaml", text)), {
+    expectBadInput(await run(write("late.yaml", text)), {
       file: "late.yaml",
       pos: at(text, "{ day: 20"),
       field: "expect[0]",
@@ -470,10 +466,10 @@ describe("days and dates", () => {
 });
 
 describe("names and keys", () => {
-  it("duplicate scenario names across two files", () => {
+  it("duplicate scenario names across two files", async () => {
     const a = write("a.yaml", "name: Same\nevents: []\n");
     const b = write("b.yaml", "# another\nname: Same\nevents: []\n");
-    expectBadInput(run(a, b), {
+    expectBadInput(await run(a, b), {
       file: "b.yaml",
       field: "name",
       message: 'duplicate scenario name "Same"',
@@ -482,9 +478,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("duplicate keys in one file", () => {
+  it("duplicate keys in one file", async () => {
     const text = "name: one\nevents: []\nname: two\n";
-    expectBadInput(run(write("dup.yaml", text)), {
+    expectBadInput(await run(write("dup.yaml", text)), {
       file: "dup.yaml",
       pos: at(text, "name", 2),
       message: "cannot parse: duplicate key",
@@ -492,18 +488,18 @@ describe("names and keys", () => {
     });
   });
 
-  it("duplicate keys inside an event", () => {
+  it("duplicate keys inside an event", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: 5, amount: 6 }\n");
-    expectBadInput(run(write("dup.yaml", text)), {
+    expectBadInput(await run(write("dup.yaml", text)), {
       file: "dup.yaml",
       pos: at(text, "amount", 2),
       message: "cannot parse: duplicate key",
     });
   });
 
-  it.each([["__proto__"], ["constructor"], ["prototype"]])("a `%s` key at the top", (key) => {
+  it.each([["__proto__"], ["constructor"], ["prototype"]])("a `%s` key at the top", async (key) => {
     const text = `name: bad\nevents: []\n${key}: { polluted: true }\n`;
-    expectBadInput(run(write("proto.yaml", text)), {
+    expectBadInput(await run(write("proto.yaml", text)), {
       file: "proto.yaml",
       pos: at(text, key),
       field: key,
@@ -512,10 +508,10 @@ describe("names and keys", () => {
     });
   });
 
-  it("a `__proto__` key inside an event, in JSON", () => {
+  it("a `__proto__` key inside an event, in JSON", async () => {
     const text =
       '{"name": "bad", "events": [{"day": 0, "type": "note", "text": "x", "__proto__": {"a": 1}}]}';
-    expectBadInput(run(write("proto.json", text)), {
+    expectBadInput(await run(write("proto.json", text)), {
       file: "proto.json",
       pos: at(text, '"__proto__"'),
       field: "events[0].__proto__",
@@ -523,18 +519,18 @@ describe("names and keys", () => {
     });
   });
 
-  it("a key that is a list", () => {
+  it("a key that is a list", async () => {
     const text = "name: bad\nevents: []\n? [a, b]\n: 1\n";
-    expectBadInput(run(write("key.yaml", text)), {
+    expectBadInput(await run(write("key.yaml", text)), {
       file: "key.yaml",
       pos: at(text, "[a, b]"),
       message: /key must be a plain word/,
     });
   });
 
-  it("a misspelt event type", () => {
+  it("a misspelt event type", async () => {
     const text = scenarioWith("  - { day: 0, type: purchse, amount: 5 }\n");
-    expectBadInput(run(write("type.yaml", text)), {
+    expectBadInput(await run(write("type.yaml", text)), {
       file: "type.yaml",
       pos: at(text, "purchse"),
       field: "events[0].type",
@@ -545,9 +541,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("an event without a type", () => {
+  it("an event without a type", async () => {
     const text = scenarioWith("  - { day: 0, amount: 5 }\n");
-    expectBadInput(run(write("notype.yaml", text)), {
+    expectBadInput(await run(write("notype.yaml", text)), {
       file: "notype.yaml",
       field: "events[0].type",
       message: "event without a type",
@@ -555,9 +551,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("a misspelt event field", () => {
+  it("a misspelt event field", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amout: 5 }\n");
-    expectBadInput(run(write("field.yaml", text)), {
+    expectBadInput(await run(write("field.yaml", text)), {
       file: "field.yaml",
       pos: at(text, "amout"),
       field: "events[0].amout",
@@ -567,9 +563,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("a misspelt top-level field", () => {
+  it("a misspelt top-level field", async () => {
     const text = "name: bad\nevnets: []\n";
-    expectBadInput(run(write("top.yaml", text)), {
+    expectBadInput(await run(write("top.yaml", text)), {
       file: "top.yaml",
       pos: at(text, "evnets"),
       field: "evnets",
@@ -578,9 +574,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("a misspelt profile field", () => {
+  it("a misspelt profile field", async () => {
     const text = "name: bad\nprofile: { monthlyIncom: 9000 }\nevents: []\n";
-    expectBadInput(run(write("prof.yaml", text)), {
+    expectBadInput(await run(write("prof.yaml", text)), {
       file: "prof.yaml",
       pos: at(text, "monthlyIncom"),
       field: "profile.monthlyIncom",
@@ -589,9 +585,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("a missing name", () => {
+  it("a missing name", async () => {
     const text = "description: nameless\nevents: []\n";
-    expectBadInput(run(write("noname.yaml", text)), {
+    expectBadInput(await run(write("noname.yaml", text)), {
       file: "noname.yaml",
       pos: "1:1",
       field: "name",
@@ -601,9 +597,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("a missing required event field", () => {
+  it("a missing required event field", async () => {
     const text = scenarioWith("  - { day: 0, type: apply, amount: 5 }\n");
-    expectBadInput(run(write("noproduct.yaml", text)), {
+    expectBadInput(await run(write("noproduct.yaml", text)), {
       file: "noproduct.yaml",
       pos: at(text, "{ day"),
       field: "events[0].product",
@@ -612,9 +608,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("events that are not a list", () => {
+  it("events that are not a list", async () => {
     const text = "name: bad\nevents: purchase\n";
-    expectBadInput(run(write("evs.yaml", text)), {
+    expectBadInput(await run(write("evs.yaml", text)), {
       file: "evs.yaml",
       pos: at(text, "purchase"),
       field: "events",
@@ -624,9 +620,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("an event that is not a mapping", () => {
+  it("an event that is not a mapping", async () => {
     const text = scenarioWith("  - purchase\n");
-    expectBadInput(run(write("ev.yaml", text)), {
+    expectBadInput(await run(write("ev.yaml", text)), {
       file: "ev.yaml",
       pos: at(text, "purchase"),
       field: "events[0]",
@@ -635,9 +631,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("an expectation with an unknown reason code, with did-you-mean", () => {
+  it("an expectation with an unknown reason code, with did-you-mean", async () => {
     const text = "name: bad\nevents: []\nexpect:\n  - { day: 0, reasons: [OVERDUE_RECNT] }\n";
-    expectBadInput(run(write("reason.yaml", text)), {
+    expectBadInput(await run(write("reason.yaml", text)), {
       file: "reason.yaml",
       pos: at(text, "OVERDUE_RECNT"),
       field: "expect[0].reasons[0]",
@@ -648,9 +644,9 @@ describe("names and keys", () => {
     });
   });
 
-  it("an expectation with an unknown status", () => {
+  it("an expectation with an unknown status", async () => {
     const text = "name: bad\nevents: []\nexpect:\n  - { day: 0, status: suspnded }\n";
-    expectBadInput(run(write("status.yaml", text)), {
+    expectBadInput(await run(write("status.yaml", text)), {
       file: "status.yaml",
       pos: at(text, "suspnded"),
       field: "expect[0].status",
@@ -661,66 +657,66 @@ describe("names and keys", () => {
 });
 
 describe("files", () => {
-  it("a missing file", () => {
-    expectBadInput(run("nowhere.yaml"), {
+  it("a missing file", async () => {
+    expectBadInput(await run("nowhere.yaml"), {
       file: "nowhere.yaml",
       message: "scenario file not found",
       hint: /path/,
     });
   });
 
-  it("a directory given as a file", () => {
+  it("a directory given as a file", async () => {
     mkdirSync(join(dir, "folder.yaml"));
-    expectBadInput(run("folder.yaml"), {
+    expectBadInput(await run("folder.yaml"), {
       file: "folder.yaml",
       message: "is a directory, not a scenario file",
     });
   });
 
-  it.runIf(process.platform !== "win32")("a device given as a file", () => {
-    expectBadInput(run("/dev/zero"), { file: "/dev/zero", message: /is a device/ });
+  it.runIf(process.platform !== "win32")("a device given as a file", async () => {
+    expectBadInput(await run("/dev/zero"), { file: "/dev/zero", message: /is a device/ });
   });
 
-  it("an empty file", () => {
-    expectBadInput(run(write("empty.yaml", "")), { file: "empty.yaml", message: "the file is empty" });
+  it("an empty file", async () => {
+    expectBadInput(await run(write("empty.yaml", "")), { file: "empty.yaml", message: "the file is empty" });
   });
 
-  it("a whitespace-only file", () => {
-    expectBadInput(run(write("blank.yaml", "  \n\n\t\n   ")), {
+  it("a whitespace-only file", async () => {
+    expectBadInput(await run(write("blank.yaml", "  \n\n\t\n   ")), {
       file: "blank.yaml",
       message: "the file is empty",
     });
   });
 
-  it("a file with only comments", () => {
-    expectBadInput(run(write("comments.yaml", "# nothing here\n# at all\n")), {
+  it("a file with only comments", async () => {
+    expectBadInput(await run(write("comments.yaml", "# nothing here\n# at all\n")), {
       file: "comments.yaml",
       message: "the file is empty",
     });
   });
 
-  it("a file that is not UTF-8", () => {
-    expectBadInput(run(write("latin1.yaml", Buffer.from("name: caf\xe9\nevents: []\n", "latin1"))), {
+  it("a file that is not UTF-8", async () => {
+    expectBadInput(await run(write("latin1.yaml", Buffer.from("name: caf\xe9\nevents: []\n", "latin1"))), {
       file: "latin1.yaml",
       message: "the file is not UTF-8 text",
       hint: /UTF-8/,
     });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name: a\nevents: []\n", "utf16le")]);
-    expectBadInput(run(write("utf16.yaml", utf16)), {
+    expectBadInput(await run(write("utf16.yaml", utf16)), {
       file: "utf16.yaml",
       message: /not UTF-8/,
       found: "UTF-16 text",
     });
   });
 
-  it("a UTF-8 byte-order mark is fine", () => {
-    const r = run(write("bom.yaml", "\uFEFFname: bom\nevents: []\n"));
+  it("a UTF-8 byte-order mark is fine", async () => {
+    const r = await run(write("bom.yaml", "\uFEFFname: bom\nevents: []\n"));
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
 
-  it("a list at the top", () => {
-    expectBadInput(run(write("list.yaml", "- name: a\n- name: b\n")), {
+  it("a list at the top", async () => {
+    expectBadInput(await run(write("list.yaml", "- name: a\n- name: b\n")), {
       file: "list.yaml",
       pos: "1:1",
       message: "the file must hold a mapping (key: value pairs) at the top",
@@ -728,8 +724,8 @@ describe("files", () => {
     });
   });
 
-  it("a scalar at the top", () => {
-    expectBadInput(run(write("scalar.yaml", "just some words\n")), {
+  it("a scalar at the top", async () => {
+    expectBadInput(await run(write("scalar.yaml", "just some words\n")), {
       file: "scalar.yaml",
       pos: "1:1",
       message: /must hold a mapping/,
@@ -737,9 +733,9 @@ describe("files", () => {
     });
   });
 
-  it("invalid YAML syntax", () => {
+  it("invalid YAML syntax", async () => {
     const text = "name: bad\nevents: [\n  { day: 0, type: note\n";
-    const r = run(write("syntax.yaml", text));
+    const r = await run(write("syntax.yaml", text));
     expectBadInput(r, {
       file: "syntax.yaml",
       pos: /* somewhere in the file */ undefined,
@@ -748,9 +744,9 @@ describe("files", () => {
     expect(r.stderr).toMatch(/^credit-sim: syntax\.yaml:\d+:\d+: cannot parse/);
   });
 
-  it("tabs as indentation", () => {
+  it("tabs as indentation", async () => {
     const text = "name: bad\nevents:\n\t- { day: 0, type: note, text: x }\n";
-    expectBadInput(run(write("tabs.yaml", text)), {
+    expectBadInput(await run(write("tabs.yaml", text)), {
       file: "tabs.yaml",
       pos: "3:1",
       message: /tabs/,
@@ -758,9 +754,9 @@ describe("files", () => {
     });
   });
 
-  it("more than one YAML document", () => {
+  it("more than one YAML document", async () => {
     const text = "name: a\nevents: []\n---\nname: b\nevents: []\n";
-    expectBadInput(run(write("multi.yaml", text)), {
+    expectBadInput(await run(write("multi.yaml", text)), {
       file: "multi.yaml",
       pos: at(text, "---"),
       message: /more than one YAML document/,
@@ -768,8 +764,8 @@ describe("files", () => {
     });
   });
 
-  it("valid JSON is accepted", () => {
-    const r = run(
+  it("valid JSON is accepted", async () => {
+    const r = await run(
       write("ok.json", '{"name": "json", "events": [{"day": 0, "type": "note", "text": "hello"}]}'),
     );
     expect(r.stderr).toBe("");
@@ -777,10 +773,10 @@ describe("files", () => {
     expect(r.stdout).toContain("json");
   });
 
-  it("valid JSON with a schema error gets line and column", () => {
+  it("valid JSON with a schema error gets line and column", async () => {
     const text =
       '{\n  "name": "json",\n  "events": [\n    {"day": 0, "type": "purchse", "amount": 5}\n  ]\n}\n';
-    expectBadInput(run(write("typo.json", text)), {
+    expectBadInput(await run(write("typo.json", text)), {
       file: "typo.json",
       pos: at(text, '"purchse"'),
       field: "events[0].type",
@@ -789,9 +785,9 @@ describe("files", () => {
     });
   });
 
-  it("invalid JSON", () => {
+  it("invalid JSON", async () => {
     const text = '{\n  "name": "json",\n  "events": [],\n}\n';
-    expectBadInput(run(write("bad.json", text)), {
+    expectBadInput(await run(write("bad.json", text)), {
       file: "bad.json",
       pos: at(text, "}", 1),
       message: /^cannot parse JSON/,
@@ -799,16 +795,16 @@ describe("files", () => {
     });
   });
 
-  it("truncated JSON", () => {
-    expectBadInput(run(write("cut.json", '{"name": "json", "events": [')), {
+  it("truncated JSON", async () => {
+    expectBadInput(await run(write("cut.json", '{"name": "json", "events": [')), {
       file: "cut.json",
       message: /^cannot parse JSON/,
     });
   });
 
-  it("a huge file (over 5 MB)", () => {
+  it("a huge file (over 5 MB)", async () => {
     const big = `name: huge\nevents: []\n# ${"x".repeat(5 * 1024 * 1024)}\n`;
-    expectBadInput(run(write("huge.yaml", big)), {
+    expectBadInput(await run(write("huge.yaml", big)), {
       file: "huge.yaml",
       message: "file too large",
       expected: "at most 5242880 bytes",
@@ -817,7 +813,7 @@ describe("files", () => {
     });
   });
 
-  it("an alias bomb (billion laughs)", () => {
+  it("an alias bomb (billion laughs)", async () => {
     const rows = ["lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     const names = "abcdefghi";
     for (let i = 1; i < names.length; i++) {
@@ -825,24 +821,24 @@ describe("files", () => {
       rows.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${prev}`).join(", ")}]`);
     }
     const text = `name: bomb\nevents: []\nx:\n${rows.map((r) => `  ${r}`).join("\n")}\n`;
-    expectBadInput(run(write("bomb.yaml", text)), {
+    expectBadInput(await run(write("bomb.yaml", text)), {
       file: "bomb.yaml",
       message: /alias/,
       hint: /alias/,
     });
   });
 
-  it("deep nesting", () => {
+  it("deep nesting", async () => {
     const text = `name: deep\nevents: []\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
-    expectBadInput(run(write("deep.yaml", text)), { file: "deep.yaml", message: /nested more than/ });
+    expectBadInput(await run(write("deep.yaml", text)), { file: "deep.yaml", message: /nested more than/ });
     const json = `{"name": "deep", "events": [], "x": ${"[".repeat(100)}${"]".repeat(100)}}`;
-    expectBadInput(run(write("deep.json", json)), { file: "deep.json", message: /nested more than/ });
+    expectBadInput(await run(write("deep.json", json)), { file: "deep.json", message: /nested more than/ });
   });
 
-  it("the first bad file fails the run before anything is printed", () => {
+  it("the first bad file fails the run before anything is printed", async () => {
     const good = write("good.yaml", "name: good\nevents: []\n");
     const bad = write("bad.yaml", "name: bad\nevents: [\n");
-    const r = run(good, bad);
+    const r = await run(good, bad);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^credit-sim: bad\.yaml:/);

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { parseCarefully, parseFast } from "../src/scenario/parse.js";
-import { ROOT } from "./helpers/cli.js";
+import { parseCarefully, parseFast } from "../../src/scenario/parse.js";
+import { ROOT } from "../helpers/cli.js";
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,13 +1,13 @@
 // argv → options for `credit-sim test`, shard arithmetic and the golden-trace diff, as units.
 
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../src/shared/errors.js";
-import { lineDiff } from "../src/testing/line-diff.js";
-import { isCI, parseTestOptions } from "../src/testing/options.js";
-import { parseShard, shardOf } from "../src/testing/shard.js";
+import { UsageError } from "../../src/shared/errors.js";
+import { lineDiff } from "../../src/testing/line-diff.js";
+import { isCI, parseTestOptions } from "../../src/testing/options.js";
+import { parseShard, shardOf } from "../../src/testing/shard.js";
 
 describe("parseTestOptions", () => {
-  it("defaults to the pretty reporter on stdout, golden traces on", () => {
+  it("defaults to the pretty reporter on stdout, golden traces on", async () => {
     expect(parseTestOptions({ reporter: [] }, {})).toEqual({
       reporters: [{ name: "pretty", file: null }],
       grep: null,
@@ -21,7 +21,7 @@ describe("parseTestOptions", () => {
     });
   });
 
-  it("collects repeated and comma-separated reporters once each, with their files", () => {
+  it("collects repeated and comma-separated reporters once each, with their files", async () => {
     const o = parseTestOptions(
       { reporter: ["pretty,junit", "JSON", "junit"], outputFile: ["junit=a.xml", "json=b.json"] },
       {},
@@ -33,7 +33,7 @@ describe("parseTestOptions", () => {
     ]);
   });
 
-  it("keeps pretty on stdout when only --output-file names a reporter", () => {
+  it("keeps pretty on stdout when only --output-file names a reporter", async () => {
     expect(parseTestOptions({ outputFile: ["junit=r.xml"] }, {}).reporters).toEqual([
       { name: "pretty", file: null },
       { name: "junit", file: "r.xml" },
@@ -43,7 +43,7 @@ describe("parseTestOptions", () => {
     ]);
   });
 
-  it("gives --output to the one machine reporter beside pretty", () => {
+  it("gives --output to the one machine reporter beside pretty", async () => {
     expect(parseTestOptions({ reporter: ["pretty", "junit"], output: "r.xml" }, {}).reporters).toEqual([
       { name: "pretty", file: null },
       { name: "junit", file: "r.xml" },
@@ -60,11 +60,11 @@ describe("parseTestOptions", () => {
     [{ grep: "[" }, /not a valid regular expression/],
     [{ workers: 0 }, /at least 1/],
     [{ shard: "0/2" }, /1 ≤ I ≤ N/],
-  ])("rejects %j", (raw, message) => {
+  ])("rejects %j", async (raw, message) => {
     expect(() => parseTestOptions(raw, {})).toThrow(message);
   });
 
-  it("reads CI the way CI systems set it", () => {
+  it("reads CI the way CI systems set it", async () => {
     expect(isCI({ CI: "true" })).toBe(true);
     expect(isCI({ CI: "1" })).toBe(true);
     expect(isCI({ CI: "false" })).toBe(false);
@@ -76,7 +76,7 @@ describe("parseTestOptions", () => {
 });
 
 describe("shards", () => {
-  it("parses I/N, 1-based", () => {
+  it("parses I/N, 1-based", async () => {
     expect(parseShard("2/3")).toEqual({ index: 2, count: 3 });
     expect(parseShard(" 1 / 1 ")).toEqual({ index: 1, count: 1 });
     for (const bad of ["0/3", "4/3", "1/0", "a/b", "1-3", "", "1/3/5"])
@@ -99,13 +99,13 @@ describe("shards", () => {
 
 describe("lineDiff", () => {
   const before = Array.from({ length: 20 }, (_, i) => `line ${i}`).join("\n");
-  it("shows only the changed lines with one line of context", () => {
+  it("shows only the changed lines with one line of context", async () => {
     const after = before.replace("line 10", "line ten");
     expect(lineDiff(`${before}\n`, `${after}\n`)).toBe(
       ["@@ golden line 10, now line 10 @@", "  line 9", "- line 10", "+ line ten", "  line 11"].join("\n"),
     );
   });
-  it("summarises what does not fit", () => {
+  it("summarises what does not fit", async () => {
     const after = before.replace(/line (\d+)/g, "row $1");
     const diff = lineDiff(before, after, { maxLines: 5 });
     expect(diff).toMatch(/… and 40 more changed lines \(of 40\)/);

@@ -1,12 +1,13 @@
-// Reporters: JUnit XML read back with a real XML parser (fast-xml-parser), the JSON document's shape,
-// several reporters at once with --output-file, and --output for a single one.
+// Reporters, through `credit-sim test` in-process: JUnit XML read back with a real XML parser
+// (fast-xml-parser), the JSON document's shape, several reporters at once with --output-file, and
+// --output for a single one.
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cli, ROOT } from "./helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 const FIX = join(ROOT, "test/fixtures/test-command");
 let out: string;
@@ -41,8 +42,8 @@ interface XmlSuite {
 }
 
 describe("--reporter junit", () => {
-  const junit = () => {
-    const r = cli([
+  const junit = async () => {
+    const r = await cli([
       "test",
       "--no-snapshots",
       "--reporter",
@@ -61,8 +62,8 @@ describe("--reporter junit", () => {
     };
   };
 
-  it("writes one testsuite per file and one testcase per expectation", () => {
-    const doc = junit();
+  it("writes one testsuite per file and one testcase per expectation", async () => {
+    const doc = await junit();
     expect(doc.testsuite.map((s) => s.file)).toEqual([
       "test/fixtures/test-command/bad/typo.yaml",
       "test/fixtures/test-command/empty/no-expectations.yaml",
@@ -87,8 +88,8 @@ describe("--reporter junit", () => {
     expect(doc.errors).toBe("1");
   });
 
-  it("gives each failure a one-line message and the full report as its body", () => {
-    const failure = junit().testsuite[2]!.testcase[1]!.failure!;
+  it("gives each failure a one-line message and the full report as its body", async () => {
+    const failure = (await junit()).testsuite[2]!.testcase[1]!.failure!;
     expect(failure.type).toBe("ExpectationFailed");
     expect(failure.message).toBe(
       "status: expected active, got suspended; reasons: expected OVERDUE_RECENT, got SECURITY_PROFILE_CHANGES, FREQUENT_PROFILE_CHANGES",
@@ -102,8 +103,8 @@ describe("--reporter junit", () => {
     );
   });
 
-  it("marks bad input as an error and a scenario without expectations as skipped", () => {
-    const doc = junit();
+  it("marks bad input as an error and a scenario without expectations as skipped", async () => {
+    const doc = await junit();
     const bad = doc.testsuite[0]!;
     expect(bad.errors).toBe("1");
     expect(bad.testcase[0]!.error!.message).toBe(
@@ -115,16 +116,16 @@ describe("--reporter junit", () => {
     expect(empty.testcase[0]!.skipped!.message).toBe("the scenario has no expectations");
   });
 
-  it("escapes what XML needs escaped", () => {
-    const r = cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
+  it("escapes what XML needs escaped", async () => {
+    const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
     const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };
     expect(doc.testsuite[0]!.testcase[4]!.name).toBe("end (day 90): score ≥ 940");
   });
 });
 
 describe("--reporter json", () => {
-  it("prints one JSON document with the documented shape", () => {
-    const r = cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/fail`]);
+  it("prints one JSON document with the documented shape", async () => {
+    const r = await cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/fail`]);
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
@@ -175,10 +176,10 @@ describe("--reporter json", () => {
 });
 
 describe("several reporters at once", () => {
-  it("pretty on stdout, junit and json to files", () => {
+  it("pretty on stdout, junit and json to files", async () => {
     const xml = join(out, "nested", "junit.xml");
     const json = join(out, "report.json");
-    const r = cli([
+    const r = await cli([
       "test",
       "--no-snapshots",
       `${FIX}/pass`,
@@ -199,16 +200,24 @@ describe("several reporters at once", () => {
     expect(JSON.parse(readFileSync(json, "utf8")).ok).toBe(true);
   });
 
-  it("--output sends the single machine reporter to a file", () => {
+  it("--output sends the single machine reporter to a file", async () => {
     const file = join(out, "only.xml");
-    const r = cli(["test", "--no-snapshots", `${FIX}/pass`, "--reporter", "pretty,junit", "--output", file]);
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      `${FIX}/pass`,
+      "--reporter",
+      "pretty,junit",
+      "--output",
+      file,
+    ]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Scenarios");
     expect(parser.parse(readFileSync(file, "utf8")).testsuites.testsuite).toHaveLength(2);
   });
 
-  it("keeps a path after --reporter a path", () => {
-    const r = cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/pass`]);
+  it("keeps a path after --reporter a path", async () => {
+    const r = await cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/pass`]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summary.scenarios.total).toBe(2);
   });

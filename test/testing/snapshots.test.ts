@@ -1,13 +1,14 @@
 // Golden traces: written when missing (not under CI=true, where a missing one fails), compared on every
 // run with a line diff of what moved, rewritten with -u, obsolete ones reported and removed with -u.
-// Each test works on its own copy of a fixture folder in a temporary directory.
+// Each test works on its own copy of a fixture folder in a temporary directory, as its working folder
+// (`credit-sim test` in-process).
 
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { cli, ROOT } from "./helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 let dir: string;
 beforeEach(() => {
@@ -22,8 +23,8 @@ const run = (args: string[], env: Record<string, string> = LOCAL) =>
 const trace = (name: string) => join(dir, "scenarios", "__snapshots__", `${name}.trace`);
 
 describe("credit-sim test: golden traces", () => {
-  it("writes a missing trace (outside CI): one step a line, a header, no colour", () => {
-    const r = run(["scenarios"], { CI: "", FORCE_COLOR: "1" });
+  it("writes a missing trace (outside CI): one step a line, a header, no colour", async () => {
+    const r = await run(["scenarios"], { CI: "", FORCE_COLOR: "1" });
     expect(r.status).toBe(0);
     expect(stripVTControlCharacters(r.stdout)).toMatch(/Golden traces\s+0 matched, 2 written/);
     const text = readFileSync(trace("security.yaml"), "utf8");
@@ -44,32 +45,32 @@ describe("credit-sim test: golden traces", () => {
     ]);
   });
 
-  it("is byte-identical on a second run and then matches", () => {
-    run(["scenarios"]);
+  it("is byte-identical on a second run and then matches", async () => {
+    await run(["scenarios"]);
     const first = readFileSync(trace("good-customer.yaml"), "utf8");
-    const r = run(["scenarios"]);
+    const r = await run(["scenarios"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Golden traces\s+2 matched$/m);
     expect(readFileSync(trace("good-customer.yaml"), "utf8")).toBe(first);
   });
 
-  it("under CI=true a missing trace fails instead of being written", () => {
-    const r = run(["scenarios"], { CI: "true" });
+  it("under CI=true a missing trace fails instead of being written", async () => {
+    const r = await run(["scenarios"], { CI: "true" });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("✗ Fixture security suspension › golden trace missing");
     expect(r.stdout).toContain("CI=true does not write golden traces");
     expect(existsSync(trace("security.yaml"))).toBe(false);
   });
 
-  it("fails on a changed decision with a readable diff of the lines that moved; -u accepts it", () => {
-    run(["scenarios"]);
+  it("fails on a changed decision with a readable diff of the lines that moved; -u accepts it", async () => {
+    await run(["scenarios"]);
     const file = join(dir, "scenarios", "security.yaml");
     // one profile change fewer: no security suspension on day 30 any more
     writeFileSync(
       file,
       readFileSync(file, "utf8").replace("  - { day: 25, type: change_profile, field: address }\n", ""),
     );
-    const r = run(["scenarios/security.yaml", "--no-color"]);
+    const r = await run(["scenarios/security.yaml", "--no-color"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("✗ Fixture security suspension › golden trace changed");
     expect(r.stdout).toContain("scenarios/security.yaml → scenarios/__snapshots__/security.yaml.trace");
@@ -81,29 +82,29 @@ describe("credit-sim test: golden traces", () => {
     expect(r.stdout).not.toMatch(/^\s+\s{3}0\s+2024-01-01\s+apply to open/m);
     expect(r.stdout).toContain("credit-sim test scenarios/security.yaml -u");
 
-    const u = run(["scenarios/security.yaml", "-u", "--no-snapshots"]);
+    const u = await run(["scenarios/security.yaml", "-u", "--no-snapshots"]);
     expect(u.stdout).not.toContain("Golden traces");
-    const updated = run(["scenarios/security.yaml", "-u"]);
+    const updated = await run(["scenarios/security.yaml", "-u"]);
     expect(updated.stdout).toMatch(/Golden traces\s+0 matched, 1 updated/);
     expect(readFileSync(trace("security.yaml"), "utf8")).not.toContain("2024-01-26  change bound address");
   });
 
-  it("reports obsolete traces and removes them with -u", () => {
-    run(["scenarios"]);
+  it("reports obsolete traces and removes them with -u", async () => {
+    await run(["scenarios"]);
     rmSync(join(dir, "scenarios", "good-customer.yaml"));
-    const r = run(["scenarios"]);
+    const r = await run(["scenarios"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("1 obsolete golden trace(s) (their scenario file is gone; -u removes them):");
     expect(r.stdout).toContain("  scenarios/__snapshots__/good-customer.yaml.trace");
-    const u = run(["scenarios", "-u"]);
+    const u = await run(["scenarios", "-u"]);
     expect(u.stdout).toContain("Removed 1 obsolete golden trace(s):");
     expect(existsSync(trace("good-customer.yaml"))).toBe(false);
     expect(existsSync(trace("security.yaml"))).toBe(true);
   });
 
-  it("never lists the traces themselves as scenarios", () => {
-    run(["scenarios"]);
-    const r = run(["scenarios", "--reporter", "json"]);
+  it("never lists the traces themselves as scenarios", async () => {
+    await run(["scenarios"]);
+    const r = await run(["scenarios", "--reporter", "json"]);
     expect(JSON.parse(r.stdout).scenarios.map((s: { file: string }) => s.file)).toEqual([
       "scenarios/good-customer.yaml",
       "scenarios/security.yaml",
