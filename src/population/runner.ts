@@ -10,12 +10,9 @@ import {
   causeBit,
   emptyArm,
   mergeArm,
-  mergePaired,
   type Outcome,
   OutcomeRecorder,
   outcomeClass,
-  type Paired,
-  PairedAccumulator,
 } from "./aggregate.js";
 import {
   challengerScenario,
@@ -24,6 +21,7 @@ import {
   generationContext,
   type PopulationSettings,
 } from "./generate.js";
+import { mergePaired, type Paired, PairedAccumulator } from "./paired.js";
 import type { Persona } from "./persona.js";
 import { cumulativeShares, pickPersona } from "./random.js";
 
