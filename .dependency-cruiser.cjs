@@ -80,6 +80,15 @@ module.exports = {
       to: { path: "node_modules/(chalk|@inquirer)/" },
     },
     {
+      name: "engine-public-face",
+      severity: "error",
+      comment:
+        "Outside src/engine, import the engine only through src/engine/index.ts: its internals can move " +
+        "without the layers above noticing.",
+      from: { path: "^src/", pathNot: "^src/engine/" },
+      to: { path: "^src/engine/", pathNot: "^src/engine/index\\.ts$" },
+    },
+    {
       name: "not-to-unresolvable",
       severity: "error",
       comment:

@@ -1,9 +1,21 @@
 import { defineConfig } from "vitest/config";
 
+// Threads without per-file isolation: each worker imports the modules once and every file reuses them,
+// which takes the import cost (zod, yaml, the engine) out of every file after the first. Tests may not
+// rely on module state or on process.env / process.cwd changes (the CLI gets its own io, env and cwd).
+// The one file that mocks modules (inquirer's prompts) runs isolated, in a project of its own.
+const MOCKS_MODULES = ["test/cli/whatif-session.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
-    pool: "forks",
+    pool: "threads",
+    projects: [
+      {
+        extends: true,
+        test: { name: "shared", include: ["test/**/*.test.ts"], exclude: MOCKS_MODULES, isolate: false },
+      },
+      { extends: true, test: { name: "isolated", include: MOCKS_MODULES, isolate: true } },
+    ],
   },
 });

@@ -45,7 +45,7 @@ function simulate(args) {
   const script = [
     `process.on("exit", () => process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`,
     `const m = await import(${JSON.stringify(MAIN)});`,
-    `await m.main(["node", "credit-sim", ...${JSON.stringify(args)}]);`,
+    `process.exitCode = await m.main(${JSON.stringify(args)});`,
   ].join("\n");
   // a wrapper file rather than `-e`: worker threads inherit the parent's execArgv
   const wrapper = join(mkdtempSync(join(tmpdir(), "credit-sim-bench-")), "wrapper.mjs");

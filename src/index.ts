@@ -1,27 +1,31 @@
 // The library API: `import { loadScenario, runScenario, simulate } from "credit-sim"`.
 // The engine (simulate, checkAll, the scorecard) is pure; loadScenario reads files.
 
-export {
-  type Check,
-  checkAll,
-  checkExpectation,
-  type Expectation,
-  type ExpectationResult,
-} from "./engine/expect.js";
-export { fenToYuan, yuanToFen } from "./engine/money.js";
-export { REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./engine/reasons.js";
+export type * from "./engine/index.js";
 export {
   band,
   CHARACTERISTICS,
+  type Check,
+  checkAll,
+  checkExpectation,
   DIMENSIONS,
+  type Expectation,
+  type ExpectationResult,
   explain,
+  fenToYuan,
   probabilityOfDefault,
+  REASON_CODES,
+  REASONS,
+  type ReasonCode,
+  type ReasonInfo,
+  type Recorder,
+  run,
   type ScoreInputs,
   score,
   scoreReasons,
-} from "./engine/scorecard.js";
-export { type Recorder, run, simulate } from "./engine/simulate.js";
-export type * from "./engine/types.js";
+  simulate,
+  yuanToFen,
+} from "./engine/index.js";
 export { type Outcome as AccountOutcome, OutcomeRecorder } from "./population/aggregate.js";
 export { scenarioYaml } from "./population/export.js";
 export {
@@ -42,21 +46,26 @@ export { builtinPolicyNames, loadPolicy } from "./scenario/load-policy.js";
 export { InputError } from "./shared/errors.js";
 export { goldenTrace } from "./testing/golden-trace.js";
 // what-if: edit a loaded scenario, compare two runs, search for the smallest change that alters the outcome
+export { adviceText, clauseText, problemText } from "./whatif/advice.js";
+export { type Candidate, type Change, editOf } from "./whatif/candidates.js";
 export {
+  type AlignKey,
   type Comparison,
   compareTraces,
-  comparisonToJson,
   type DecisionDifference,
+  keyText,
   type Outcome,
   outcome,
+  type Verdict,
 } from "./whatif/compare.js";
+export { GOALS, type Goal } from "./whatif/goal.js";
+export { comparisonToJson, counterfactualToJson } from "./whatif/json.js";
+export { compareRuns, decisionsById, runVariant, type VariantRun } from "./whatif/run.js";
+export { variantYaml } from "./whatif/save.js";
 export {
   type CounterfactualResult,
-  counterfactualToJson,
-  type Goal,
+  type SearchOptions,
   type Solution,
   searchCounterfactual,
-} from "./whatif/counterfactual.js";
-export { compareRuns, runVariant, type VariantRun } from "./whatif/run.js";
-export { variantYaml } from "./whatif/save.js";
+} from "./whatif/search.js";
 export { applyEdit, baseVariant, type Edit, loadVariant, type Variant } from "./whatif/variant.js";

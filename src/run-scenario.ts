@@ -1,8 +1,7 @@
 // Load + simulate + check expectations in one call: what a team's own test suite wants.
 
-import { checkAll, type ExpectationResult } from "./engine/expect.js";
-import { simulate } from "./engine/simulate.js";
-import type { Trace } from "./engine/types.js";
+import type { Trace } from "./engine/index.js";
+import { checkAll, type ExpectationResult, simulate } from "./engine/index.js";
 import { type LoadedScenario, type LoadOptions, loadScenario } from "./scenario/load.js";
 
 export interface ScenarioRun {

@@ -368,7 +368,7 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
 }
 
 /** Why a line fails a policy's standard for keeping credit: empty when it passes. */
-function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored, day: number): RuleFact[] {
+function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): RuleFact[] {
   const rules = rulesFor(policy, line);
   const out: RuleFact[] = [];
   if (s.score < rules.minScore)
@@ -429,7 +429,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
       threshold: c.policy.suspendOverdueDays,
       value: dpd,
     });
-  credit.push(...failsStandard(c, line.id, c.policy, s, day));
+  credit.push(...failsStandard(c, line.id, c.policy, s));
   if (credit.length === 0)
     return { decision: "restored", reasons: ["IDENTITY_VERIFIED"], facts: [], limit: line.limit };
   return {
@@ -473,11 +473,11 @@ const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts:
 export function periodicReview(c: Customer, line: Line, day: number, s: Scored, requested = false): Verdict {
   const p = c.policy;
   if (line.status === "active" && !requested) {
-    const failures = failsStandard(c, line.id, p, s, day);
+    const failures = failsStandard(c, line.id, p, s);
     if (failures.length > 0) {
       // a policy cause only when the line would still pass the policy it had before the change
       const prev = line.previousPolicy;
-      const passedBefore = prev !== null && failsStandard(c, line.id, prev, s, day).length === 0;
+      const passedBefore = prev !== null && failsStandard(c, line.id, prev, s).length === 0;
       const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
       codes.push(...failures.map((f) => f.code));
       // line management does not wait for a restoration: a cut due today comes with the suspension

@@ -2,8 +2,7 @@
 // policy references), so `credit-sim run exported.yaml` reproduces the account's outcome exactly.
 
 import { Document } from "yaml";
-import { fenToYuan } from "../engine/money.js";
-import type { LineId, Scenario, ScenarioEvent } from "../engine/types.js";
+import { fenToYuan, type LineId, type Scenario, type ScenarioEvent } from "../engine/index.js";
 import type { Outcome } from "./aggregate.js";
 
 const yuan = (fen: number): number => Number(fenToYuan(fen));

@@ -1,7 +1,6 @@
 // Persona + seed + account index → an engine Scenario, directly (no YAML on the hot path). Pure: the
 // random source comes in as a value (random.ts), the calendar is the engine's, nothing is read or written.
 
-import { Calendar } from "../engine/calendar.js";
 import type {
   Fen,
   Policy,
@@ -11,7 +10,8 @@ import type {
   RepayAmount,
   Scenario,
   ScenarioEvent,
-} from "../engine/types.js";
+} from "../engine/index.js";
+import { Calendar } from "../engine/index.js";
 import { MAX_YUAN } from "../scenario/schema.js";
 import { sampleDays } from "./aggregate.js";
 import type { Persona } from "./persona.js";

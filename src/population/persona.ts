@@ -24,14 +24,15 @@ export function builtinPersonaNames(): string[] {
   return builtinNames(PERSONAS);
 }
 
-function personaPath(ref: string, baseDir = process.cwd()): string {
+function personaPath(ref: string, baseDir: string): string {
   return resolveRef(ref, baseDir, PERSONAS);
 }
 
-/** Loads personas by name or path; none given = every shipped persona. Names must be unique. */
-export function loadPersonas(refs: readonly string[]): Persona[] {
+/** Loads personas by name or path (relative to `baseDir`); none given = every shipped persona. Names must
+ *  be unique. */
+export function loadPersonas(refs: readonly string[], baseDir = process.cwd()): Persona[] {
   const list = refs.length > 0 ? refs : builtinPersonaNames();
-  const personas = list.map((ref) => loadPersonaFile(personaPath(ref)));
+  const personas = list.map((ref) => loadPersonaFile(personaPath(ref, baseDir)));
   const seen = new Map<string, string>();
   for (const p of personas) {
     const other = seen.get(p.name);

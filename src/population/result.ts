@@ -4,7 +4,8 @@
 
 import * as z from "zod";
 import { InputError } from "../shared/errors.js";
-import { type ArmAggregate, emptyArm, emptyPaired, mergePaired, type Paired } from "./aggregate.js";
+import { type ArmAggregate, emptyArm } from "./aggregate.js";
+import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
 import { type PopulationSummary, summarise } from "./stats.js";

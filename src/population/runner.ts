@@ -2,7 +2,7 @@
 // generator, aggregates): the same range gives the same result in a worker, in-process or on another
 // machine, which is what makes workers and shards interchangeable.
 
-import { run } from "../engine/simulate.js";
+import { run } from "../engine/index.js";
 import {
   type ArmAggregate,
   addOutcome,
@@ -10,12 +10,9 @@ import {
   causeBit,
   emptyArm,
   mergeArm,
-  mergePaired,
   type Outcome,
   OutcomeRecorder,
   outcomeClass,
-  type Paired,
-  PairedAccumulator,
 } from "./aggregate.js";
 import {
   challengerScenario,
@@ -24,6 +21,7 @@ import {
   generationContext,
   type PopulationSettings,
 } from "./generate.js";
+import { mergePaired, type Paired, PairedAccumulator } from "./paired.js";
 import type { Persona } from "./persona.js";
 import { cumulativeShares, pickPersona } from "./random.js";
 

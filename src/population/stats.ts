@@ -4,22 +4,24 @@
 
 import {
   type ArmAggregate,
-  BINARY_METRICS,
-  type BinaryMetric,
   CAUSES,
-  CONTINUOUS_METRICS,
-  type ContinuousMetric,
   emptyArm,
-  emptyPaired,
   LIMIT_BIN_YUAN,
   mergeArm,
-  mergePaired,
-  type Paired,
   SAMPLE_EVERY,
   SCORE_BINS,
   SCORE_MIN,
   STATUSES,
 } from "./aggregate.js";
+import {
+  BINARY_METRICS,
+  type BinaryMetric,
+  CONTINUOUS_METRICS,
+  type ContinuousMetric,
+  emptyPaired,
+  mergePaired,
+  type Paired,
+} from "./paired.js";
 import type { PopulationResult } from "./result.js";
 
 export interface ArmSummary {

@@ -2,10 +2,18 @@
 // and both score curves on one chart. Colour comes in as a Chalk instance.
 
 import type { ChalkInstance } from "chalk";
-import type { ReasonCode } from "../engine/reasons.js";
-import type { Trace } from "../engine/types.js";
+import type { ReasonCode, Trace } from "../engine/index.js";
 import { describeEvent, money, reasonText, signed } from "../scenario/format.js";
-import type { Comparison, DecisionDifference, Outcome, SideDecision } from "../whatif/compare.js";
+import {
+  type Absence,
+  type Comparison,
+  type DecisionDifference,
+  dayOfVerdict,
+  keyEventNumber,
+  type Outcome,
+  reasonsOf,
+  type Verdict,
+} from "../whatif/compare.js";
 import { scoreChart } from "./chart.js";
 import { decisionColour } from "./trace.js";
 
@@ -21,44 +29,49 @@ const pad = (s: string, n: number) =>
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 const W = { day: 9, event: 38, side: 32 };
 
-function sideLines(
-  c: ChalkInstance,
-  s: SideDecision | null,
-  d: DecisionDifference,
-  which: "base" | "variant",
-): Array<[string, (x: string) => string]> {
-  if (s === null) {
-    const text =
-      which === "variant" && d.removed
-        ? "(event removed)"
-        : which === "base" && d.added
-          ? "(event added)"
-          : d.key.startsWith("review@")
-            ? "no decision"
-            : "(did not happen)";
-    return [[text, c.dim]];
+type Line = [string, (x: string) => string];
+
+function absentText(d: DecisionDifference, why: Absence): string {
+  switch (why) {
+    case "removed":
+      return "(event removed)";
+    case "added":
+      return "(event added)";
+    case "not-run":
+      // a review that had nothing to say is still a review that happened
+      return d.key.kind === "engine" && d.key.type === "review" ? "no decision" : "(did not happen)";
+    default: {
+      const never: never = why;
+      throw new Error(`unknown absence ${String(never)}`);
+    }
   }
-  const head: [string, (x: string) => string] =
+}
+
+function sideLines(c: ChalkInstance, s: Verdict, d: DecisionDifference): Line[] {
+  if (s.decision === "absent") return [[absentText(d, s.why), c.dim]];
+  const head: Line =
     s.decision === null ? ["no decision", c.dim] : [s.decision, decisionColour(c, s.decision)];
-  return [head, ...s.reasons.map((r): [string, (x: string) => string] => [`  ${r}`, (x) => x])];
+  return [head, ...s.reasons.map((r): Line => [`  ${r}`, (x) => x])];
 }
 
 function dayText(d: DecisionDifference): string {
-  const a = d.base?.day;
-  const b = d.variant?.day;
+  const a = dayOfVerdict(d.base);
+  const b = dayOfVerdict(d.variant);
   if (a !== undefined && b !== undefined && a !== b) return `${a}→${b}`;
   return String(a ?? b);
 }
 
 function eventText(d: DecisionDifference): string {
-  const s = d.base ?? d.variant!;
+  const s = d.base.decision !== "absent" ? d.base : d.variant;
+  if (s.decision === "absent") return "";
   const text = describeEvent(s.step.event, s.step.applied);
-  return d.id !== null ? `#${d.id} ${text}` : text;
+  const id = keyEventNumber(d.key);
+  return id !== null ? `#${id} ${text}` : text;
 }
 
 function renderDifference(c: ChalkInstance, d: DecisionDifference): string[] {
-  const left = sideLines(c, d.base, d, "base");
-  const right = sideLines(c, d.variant, d, "variant");
+  const left = sideLines(c, d.base, d);
+  const right = sideLines(c, d.variant, d);
   const rows = Math.max(left.length, right.length);
   const lines: string[] = [];
   for (let i = 0; i < rows; i++) {
@@ -145,7 +158,7 @@ export function renderComparison(
   }
   const codes = new Set<ReasonCode>();
   for (const d of cmp.differences)
-    for (const s of [d.base, d.variant]) for (const r of s?.reasons ?? []) codes.add(r);
+    for (const s of [d.base, d.variant]) for (const r of reasonsOf(s)) codes.add(r);
   if (codes.size > 0) {
     lines.push("", c.dim("reasons:"));
     for (const code of [...codes].sort()) lines.push(c.dim(`  ${pad(code, 28)} ${reasonText(code)}`));

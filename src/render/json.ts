@@ -1,6 +1,6 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
-import type { Fen, LineSnapshot, Step, StepEvent } from "../engine/types.js";
+import type { Fen, LineSnapshot, Step, StepEvent } from "../engine/index.js";
 
 const yuan = (fen: Fen): number => fen / 100;
 

@@ -2,8 +2,8 @@
 // then a summary of what happened to the account and a score chart. Colour comes in as a Chalk instance.
 
 import type { ChalkInstance } from "chalk";
-import { band, CHARACTERISTICS, explain, probabilityOfDefault } from "../engine/scorecard.js";
-import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/types.js";
+import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/index.js";
+import { band, CHARACTERISTICS, explain, probabilityOfDefault } from "../engine/index.js";
 import {
   describeEvent,
   describeFact,

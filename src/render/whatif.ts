@@ -1,11 +1,11 @@
 // What-if text for a terminal: the numbered timeline, and counterfactual advice.
 
 import type { ChalkInstance } from "chalk";
-import { civilFromDays, parseIsoDate } from "../engine/calendar.js";
-import type { Step } from "../engine/types.js";
-import type { CounterfactualResult } from "../whatif/counterfactual.js";
-import type { VariantRun } from "../whatif/run.js";
-import { dayOf, indexToId, whatWritten } from "../whatif/variant.js";
+import { civilFromDays, parseIsoDate } from "../engine/index.js";
+import { adviceText, problemText } from "../whatif/advice.js";
+import { decisionsById, type VariantRun } from "../whatif/run.js";
+import type { CounterfactualResult } from "../whatif/search.js";
+import { dayOf, whatWritten } from "../whatif/variant.js";
 import { decisionColour } from "./trace.js";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
@@ -16,18 +16,6 @@ function dateOf(start: string, day: number): string {
   if (s === null) return "";
   const { year, month, day: d } = civilFromDays(s + day);
   return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-/** The decision each user event got in a run, by event number. */
-export function decisionsById(run: VariantRun): Map<number, Step> {
-  const ids = indexToId(run.variant);
-  const out = new Map<number, Step>();
-  for (const s of run.trace.steps) {
-    if (!("index" in s.event)) continue;
-    const id = ids[s.event.index];
-    if (id !== undefined && !out.has(id)) out.set(id, s);
-  }
-  return out;
 }
 
 /** One line per event, in timeline order, with its number (what --remove/--edit take). */
@@ -89,16 +77,17 @@ const GOAL_TEXT = {
 } as const;
 
 export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, c: ChalkInstance): string {
+  const problem = problemText(r);
   const lines = [
     `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${base.loaded.scenario.name}`,
-    c.dim(`  as it happened: ${r.problem}`),
+    c.dim(`  as it happened: ${problem}`),
     "",
   ];
   if (r.status === "nothing-to-do") {
     lines.push(
       r.goal === "reach-restored"
         ? "Nothing to search: the account is never suspended."
-        : `Nothing to search: ${r.problem}.`,
+        : `Nothing to search: ${problem}.`,
     );
     return `${lines.join("\n")}\n`;
   }
@@ -106,7 +95,8 @@ export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, 
     const size = r.solutions[0]!.candidates.length;
     lines.push(c.bold(`${size === 1 ? "One change" : `${size} changes together`} would have done it:`));
     r.solutions.forEach((s, i) => {
-      lines.push(`  ${i === 0 ? c.green("→") : c.dim(`${i + 1}.`)} ${i === 0 ? s.advice : c.dim(s.advice)}`);
+      const advice = adviceText(r, s);
+      lines.push(`  ${i === 0 ? c.green("→") : c.dim(`${i + 1}.`)} ${i === 0 ? advice : c.dim(advice)}`);
     });
     if (r.solutions.length > 1)
       lines.push(c.dim("  (the first is the least change; the others are alternatives of the same size)"));

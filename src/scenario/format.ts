@@ -2,6 +2,7 @@
 // independent on purpose (toLocaleString varies with ICU data), so output is byte-identical on every
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
+import type { Fen, Remedy, StepEvent } from "../engine/index.js";
 import {
   fenToYuan,
   type LineId,
@@ -10,7 +11,6 @@ import {
   type ReasonInfo,
   type RuleFact,
 } from "../engine/index.js";
-import type { Fen, Remedy, StepEvent } from "../engine/types.js";
 
 /** ¥1,234.50 */
 export function money(fen: Fen): string {

@@ -2,7 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Policy } from "../engine/types.js";
+import type { Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";

@@ -1,7 +1,7 @@
 // Loading a scenario file: read → parse (positions kept) → validate → normalise.
 
 import { dirname, resolve } from "node:path";
-import type { Policy } from "../engine/types.js";
+import type { Policy } from "../engine/index.js";
 import { loadPolicy } from "./load-policy.js";
 import { type Normalised, normalise } from "./normalise.js";
 import { parseText } from "./parse.js";

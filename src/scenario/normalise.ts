@@ -2,11 +2,8 @@
 // yuan to fen, policies resolved, events sorted by day (stable). Cross-field checks are small named rules
 // that throw with the field path.
 
-import { parseIsoDate } from "../engine/calendar.js";
-import type { Expectation } from "../engine/expect.js";
-import { yuanToFen } from "../engine/money.js";
-import { isReasonCode } from "../engine/reasons.js";
-import type { Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/types.js";
+import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/index.js";
+import { isReasonCode, parseIsoDate, yuanToFen } from "../engine/index.js";
 import { formatPath, InputError, type InputErrorDetails } from "../shared/errors.js";
 import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 

@@ -3,13 +3,13 @@
 // shipped JSON Schema (`credit-sim schema`) is generated from the same objects.
 
 import * as z from "zod";
-import { isReasonCode } from "../engine/reasons.js";
 import {
   APPLICATION_KINDS,
   CAUSES,
   DECISIONS,
   type EventType,
   INSTALMENT_TERMS,
+  isReasonCode,
   LINES,
   LOAN_TERMS,
   type ParamKind,
@@ -21,9 +21,9 @@ import {
   PROFILE_FIELDS,
   REPAY_KEYWORDS,
   STATUSES,
-} from "../engine/vocabulary.js";
+} from "../engine/index.js";
 
-export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/vocabulary.js";
+export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -2,8 +2,7 @@
 // in document order, with the field path, expected vs found and a "did you mean".
 
 import type * as z from "zod";
-import { REASON_CODES } from "../engine/reasons.js";
-import { REPAY_KEYWORDS } from "../engine/vocabulary.js";
+import { REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, suggest } from "../shared/errors.js";
 import type { Parsed } from "./parse.js";
 import { EVENT_TYPES, knownKeys } from "./schema.js";

@@ -41,7 +41,9 @@ export interface TestOptions {
   color: boolean;
 }
 
-export function isCI(env: NodeJS.ProcessEnv): boolean {
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export function isCI(env: Env): boolean {
   const v = env.CI;
   return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
 }
@@ -58,7 +60,7 @@ function reporterName(text: string, flag: string): ReporterName {
   );
 }
 
-export function parseTestOptions(raw: RawTestOptions, env: NodeJS.ProcessEnv = process.env): TestOptions {
+export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): TestOptions {
   const names: ReporterName[] = [];
   const addName = (n: ReporterName) => {
     if (!names.includes(n)) names.push(n);

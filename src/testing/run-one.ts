@@ -3,11 +3,10 @@
 // `error` (the run goes on, exit 2 at the end); anything else thrown is a bug and propagates.
 
 import { performance } from "node:perf_hooks";
-import { Calendar } from "../engine/calendar.js";
-import { checkAll, type ExpectationResult } from "../engine/expect.js";
-import { simulate } from "../engine/simulate.js";
-import type { Policy } from "../engine/types.js";
-import { loadScenario } from "../scenario/load.js";
+import type { Policy } from "../engine/index.js";
+import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
+import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
+import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import type { ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
@@ -42,11 +41,9 @@ export function makeContext(settings: RunSettings): RunContext {
 export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | FilteredOut {
   const started = performance.now();
   const base = { file: file.shown, policy: null, seed: null, expectations: [], snapshot: null };
-  let loaded: ReturnType<typeof loadScenario>;
+  let loaded: LoadedScenario;
   try {
-    // by the path as shown, so error messages name the file as the user wrote it (relative paths resolve
-    // against the working folder, the same in every worker thread)
-    loaded = loadScenario(file.shown, { policyCache: ctx.policyCache });
+    loaded = loadAs(file, ctx.policyCache);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return {
@@ -85,6 +82,20 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     error: null,
     durationMs: performance.now() - started,
   };
+}
+
+/**
+ * Loads a discovered file by its absolute path (the working folder need not be the process's), while its
+ * errors name it as shown, the way the user wrote it.
+ */
+function loadAs(file: ScenarioFile, policyCache: Map<string, Policy>): LoadedScenario {
+  try {
+    return loadScenarioText(readInputFile(file.path, "scenario"), file.path, { policyCache });
+  } catch (e) {
+    if (e instanceof InputError && e.details.file === file.path)
+      throw new InputError(e.message, { ...e.details, file: file.shown });
+    throw e;
+  }
 }
 
 /** the order a reader expects: what was decided, the state after, then the numbers */

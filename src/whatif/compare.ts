@@ -2,35 +2,94 @@
 //
 // Steps are aligned by identity, not by position: a user's event by its stable number (#7 stays #7 when
 // it is moved to another day), an engine step (statement, due, overdue, review) by its type, day and
-// occurrence on that day.
+// occurrence on that day. The alignment key is data (`AlignKey`); its text (`#7`, `review@121`) is only
+// ever written, never read back.
 
-import { REASONS, type ReasonCode } from "../engine/reasons.js";
-import type { Cause, Decision, Status, Step, Trace } from "../engine/types.js";
+import type {
+  Cause,
+  Decision,
+  EngineEvent,
+  ReasonCode,
+  Status,
+  Step,
+  StepEvent,
+  Trace,
+} from "../engine/index.js";
+import { REASONS } from "../engine/index.js";
 
-export interface SideDecision {
+/** Where a step sits in both runs. */
+export type AlignKey =
+  /** a user's event, by its stable number (0: the day-0 policy event that carries `set` overrides) */
+  | { kind: "event"; id: number }
+  /** an engine step: its type, its day, and which of that type on that day (0 for the first) */
+  | { kind: "engine"; type: EngineEvent["type"]; day: number; occurrence: number };
+
+/** `#7`, `review@121`, `review@121.1`: the key as the JSON output and the map of steps name it. */
+export function keyText(key: AlignKey): string {
+  switch (key.kind) {
+    case "event":
+      return `#${key.id}`;
+    case "engine":
+      return `${key.type}@${key.day}${key.occurrence === 0 ? "" : `.${key.occurrence}`}`;
+    default: {
+      const never: never = key;
+      throw new Error(`unknown alignment key ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** The user's event number behind a key, or null for an engine step. */
+export function keyEventNumber(key: AlignKey): number | null {
+  return key.kind === "event" ? key.id : null;
+}
+
+/** A step as one run took it. */
+interface StepSide {
   day: number;
   date: string;
-  decision: Decision | null;
-  reasons: ReasonCode[];
   /** the step's event type (apply, review, …) */
-  event: string;
+  event: StepEvent["type"];
+  reasons: ReasonCode[];
   /** the step as a whole, for renderers */
   step: Step;
 }
 
+/** Why a run has no step for a key. */
+export type Absence =
+  /** the variant removed the user's event */
+  | "removed"
+  /** the variant added the event, so the base never had it */
+  | "added"
+  /** the run simply had no such step (an engine step that did not happen, a review with nothing to say) */
+  | "not-run";
+
+/** One run's side of an aligned step, keyed on `decision`: a decision, none, or no step at all. */
+export type Verdict =
+  | (StepSide & { decision: Decision })
+  | (StepSide & { decision: null })
+  | { decision: "absent"; why: Absence };
+
+/** The decision a side stands for: null when the step decided nothing or did not happen. */
+export function decisionOf(v: Verdict): Decision | null {
+  return v.decision === "absent" ? null : v.decision;
+}
+
+/** The reason codes on a side (none when there is no step). */
+export function reasonsOf(v: Verdict): readonly ReasonCode[] {
+  return v.decision === "absent" ? [] : v.reasons;
+}
+
+/** The side's day, if it had a step. */
+export function dayOfVerdict(v: Verdict): number | undefined {
+  return v.decision === "absent" ? undefined : v.day;
+}
+
 export interface DecisionDifference {
-  /** alignment key: `#7` for a user's event, `review@121` for an engine step */
-  key: string;
-  /** the user's event number, or null for an engine step */
-  id: number | null;
-  /** null: the step is not in that run (a removed event, or a review that had nothing to say) */
-  base: SideDecision | null;
-  variant: SideDecision | null;
+  key: AlignKey;
+  base: Verdict;
+  variant: Verdict;
   /** "decision": the decisions differ; "reasons": same decision, other rule reasons */
   kind: "decision" | "reasons";
-  /** the event was removed in the variant (vs. present but without a decision) */
-  removed: boolean;
-  added: boolean;
 }
 
 export interface Outcome {
@@ -56,35 +115,39 @@ export interface Comparison {
   counts: { decision: number; reasons: number };
 }
 
-type Keyed = Map<string, SideDecision>;
+type Present = Exclude<Verdict, { decision: "absent" }>;
 
-function keyed(trace: Trace, idOf: (index: number) => number): { map: Keyed; order: string[] } {
-  const map: Keyed = new Map();
+interface Keyed {
+  byKey: Map<string, { key: AlignKey; side: Present }>;
+  order: string[];
+}
+
+function keyOf(step: Step, eventNumber: (index: number) => number, seen: Map<string, number>): AlignKey {
+  const e = step.event;
+  if ("index" in e) return { kind: "event", id: eventNumber(e.index) };
+  const sameDay = `${e.type}@${step.day}`;
+  const occurrence = seen.get(sameDay) ?? 0;
+  seen.set(sameDay, occurrence + 1);
+  return { kind: "engine", type: e.type, day: step.day, occurrence };
+}
+
+function keyed(trace: Trace, eventNumber: (index: number) => number): Keyed {
+  const byKey = new Map<string, { key: AlignKey; side: Present }>();
   const order: string[] = [];
   const seen = new Map<string, number>();
   for (const step of trace.steps) {
-    const e = step.event;
-    let key: string;
-    if ("index" in e) key = `#${idOf(e.index)}`;
-    else {
-      const k = `${e.type}@${step.day}`;
-      const n = seen.get(k) ?? 0;
-      seen.set(k, n + 1);
-      key = n === 0 ? k : `${k}.${n}`;
-    }
+    const key = keyOf(step, eventNumber, seen);
+    const text = keyText(key);
     // an event may produce several steps (a verification that also re-checks overdue): keep the first decision
-    if (map.has(key) && map.get(key)!.decision !== null) continue;
-    map.set(key, {
-      day: step.day,
-      date: step.date,
-      decision: step.decision,
-      reasons: step.reasons,
-      event: e.type,
-      step,
-    });
-    if (!order.includes(key)) order.push(key);
+    const had = byKey.get(text);
+    if (had !== undefined && had.side.decision !== null) continue;
+    const common = { day: step.day, date: step.date, event: step.event.type, reasons: step.reasons, step };
+    const side: Present =
+      step.decision === null ? { ...common, decision: null } : { ...common, decision: step.decision };
+    byKey.set(text, { key, side });
+    if (had === undefined) order.push(text);
   }
-  return { map, order };
+  return { byKey, order };
 }
 
 /** The decision rules' own reasons: the scorecard's reasons move with every score change, so they are
@@ -130,7 +193,7 @@ export function outcome(trace: Trace): Outcome {
 }
 
 export interface CompareIds {
-  /** base trace step `event.index` → stable event number */
+  /** trace step `event.index` → stable event number */
   base: (index: number) => number;
   variant: (index: number) => number;
   /** event numbers that the variant removed / added */
@@ -142,28 +205,26 @@ export interface CompareIds {
 export function compareTraces(base: Trace, variant: Trace, ids: CompareIds): Comparison {
   const b = keyed(base, ids.base);
   const v = keyed(variant, ids.variant);
-  const keys = [...b.order, ...v.order.filter((k) => !b.map.has(k))];
+  const texts = [...b.order, ...v.order.filter((k) => !b.byKey.has(k))];
   const differences: DecisionDifference[] = [];
-  for (const key of keys) {
-    const x = b.map.get(key) ?? null;
-    const y = v.map.get(key) ?? null;
-    const dx = x?.decision ?? null;
-    const dy = y?.decision ?? null;
+  for (const text of texts) {
+    const x = b.byKey.get(text);
+    const y = v.byKey.get(text);
+    const key = (x ?? y)!.key;
+    const id = keyEventNumber(key);
+    const absent = (why: Absence): Verdict => ({ decision: "absent", why });
+    const baseSide = x?.side ?? absent(id !== null && ids.added?.has(id) ? "added" : "not-run");
+    const variantSide = y?.side ?? absent(id !== null && ids.removed?.has(id) ? "removed" : "not-run");
+    const dx = decisionOf(baseSide);
+    const dy = decisionOf(variantSide);
     if (dx === null && dy === null) continue;
-    const id = key.startsWith("#") ? Number(key.slice(1)) : null;
-    const common = {
-      key,
-      id,
-      base: x,
-      variant: y,
-      removed: id !== null && (ids.removed?.has(id) ?? false),
-      added: id !== null && (ids.added?.has(id) ?? false),
-    };
+    const common = { key, base: baseSide, variant: variantSide };
     if (dx !== dy) differences.push({ ...common, kind: "decision" });
-    else if (!sameReasons(x?.reasons ?? [], y?.reasons ?? []))
+    else if (!sameReasons(reasonsOf(baseSide), reasonsOf(variantSide)))
       differences.push({ ...common, kind: "reasons" });
   }
-  const dayOf = (d: DecisionDifference) => Math.min(d.base?.day ?? Infinity, d.variant?.day ?? Infinity);
+  const dayOf = (d: DecisionDifference) =>
+    Math.min(dayOfVerdict(d.base) ?? Infinity, dayOfVerdict(d.variant) ?? Infinity);
   // stable sort by day: same-day steps keep the base's order
   const sorted = differences.map((d, i) => ({ d, i })).sort((p, q) => dayOf(p.d) - dayOf(q.d) || p.i - q.i);
   const list = sorted.map((p) => p.d);
@@ -174,50 +235,6 @@ export function compareTraces(base: Trace, variant: Trace, ids: CompareIds): Com
     counts: {
       decision: list.filter((d) => d.kind === "decision").length,
       reasons: list.filter((d) => d.kind === "reasons").length,
-    },
-  };
-}
-
-/** The comparison as plain JSON (money in yuan), for `--json`. */
-export function comparisonToJson(c: Comparison): Record<string, unknown> {
-  const side = (s: SideDecision | null) =>
-    s === null
-      ? null
-      : { day: s.day, date: s.date, event: s.event, decision: s.decision, reasons: s.reasons };
-  const out = (o: Outcome) => ({
-    status: o.status,
-    cause: o.cause,
-    score: o.score,
-    limit: o.limit / 100,
-    balance: o.balance / 100,
-    charges: o.charges / 100,
-    suspensions: o.suspensions,
-    firstSuspendedDay: o.firstSuspendedDay,
-    daysSuspended: o.daysSuspended,
-    declines: o.declines,
-  });
-  return {
-    differences: c.differences.map((d) => ({
-      key: d.key,
-      event: d.id,
-      kind: d.kind,
-      removed: d.removed,
-      added: d.added,
-      base: side(d.base),
-      variant: side(d.variant),
-    })),
-    base: out(c.base),
-    variant: out(c.variant),
-    change: {
-      status:
-        c.base.status === c.variant.status && c.base.cause === c.variant.cause
-          ? null
-          : { from: c.base.status, to: c.variant.status },
-      score: c.variant.score - c.base.score,
-      limit: (c.variant.limit - c.base.limit) / 100,
-      balance: (c.variant.balance - c.base.balance) / 100,
-      suspensions: c.variant.suspensions - c.base.suspensions,
-      daysSuspended: c.variant.daysSuspended - c.base.daysSuspended,
     },
   };
 }

@@ -2,21 +2,28 @@
 // re-anchored to the new file's folder, and a description that says what was changed. `credit-sim run`
 // reads the result unchanged.
 
-import { dirname, extname, isAbsolute, relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import { type Variant, variantWritten } from "./variant.js";
 
 const BUILTIN = /^[A-Za-z0-9_-]+$/;
 
-/** A policy reference as seen from `toFile`: built-in names stay, paths are re-anchored. */
-export function reanchor(ref: string, fromFile: string, toFile: string): string {
+/** A policy reference of a file in `fromDir`, as seen from `toFile`: built-in names stay, paths are
+ *  re-anchored. */
+export function reanchorFrom(ref: string, fromDir: string, toFile: string): string {
   if (BUILTIN.test(ref) && !extname(ref)) return ref;
-  const abs = isAbsolute(ref) ? ref : resolve(dirname(resolve(fromFile)), ref);
+  const abs = isAbsolute(ref) ? ref : resolve(fromDir, ref);
   if (isAbsolute(ref)) return ref;
   const rel = relative(dirname(resolve(toFile)), abs)
     .split(sep)
     .join("/");
   return rel.startsWith(".") ? rel : `./${rel}`;
+}
+
+/** A policy reference of `fromFile`, as seen from `toFile`. */
+export function reanchor(ref: string, fromFile: string, toFile: string): string {
+  return reanchorFrom(ref, dirname(resolve(fromFile)), toFile);
 }
 
 export interface SaveOptions {
@@ -26,7 +33,7 @@ export interface SaveOptions {
 
 /** The YAML text of a variant saved as `toFile`. */
 export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {}): string {
-  const w = variantWritten(v, (ref) => reanchor(ref, v.file, toFile));
+  const w = variantWritten(v, (ref) => reanchorFrom(ref, v.dir, toFile));
   const edits = v.notes.length > 0 ? v.notes.join("; ") : "no edits";
   const base = v.original.description ? `${v.original.description}. ` : "";
   const data: Record<string, unknown> = {
@@ -57,4 +64,14 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
     }
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+}
+
+/** scenarios/zhang-ming.yaml → scenarios/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken. */
+export function suggestName(file: string, exists: (f: string) => boolean = existsSync): string {
+  const ext = extname(file) || ".yaml";
+  const stem = join(dirname(file), basename(file, extname(file)));
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}-whatif${n === 1 ? "" : `-${n}`}${ext}`;
+    if (!exists(candidate)) return candidate;
+  }
 }

@@ -7,8 +7,8 @@
 
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
-import { parseIsoDate } from "../engine/calendar.js";
-import type { Policy } from "../engine/types.js";
+import type { Policy, Step } from "../engine/index.js";
+import { parseIsoDate } from "../engine/index.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
 import { normalise } from "../scenario/normalise.js";
@@ -39,8 +39,10 @@ export type Edit =
   | { kind: "policy"; ref: string };
 
 export interface Variant {
-  /** the scenario file the variant starts from */
+  /** the scenario file the variant starts from, as the user named it */
   file: string;
+  /** the folder it is in (absolute): where its relative policy references start */
+  dir: string;
   /** the file as written (validated, defaults filled) */
   original: WrittenScenario;
   events: VariantEvent[];
@@ -58,11 +60,13 @@ export interface Variant {
   notes: string[];
 }
 
-/** The starting point: the loaded scenario, unedited. */
-export function baseVariant(loaded: LoadedScenario): Variant {
+/** The starting point: the loaded scenario, unedited. `dir`: the file's folder, when the file was named
+ *  relative to another folder than the process's. */
+export function baseVariant(loaded: LoadedScenario, dir = dirname(resolve(loaded.file))): Variant {
   const w = loaded.written;
   return {
     file: loaded.file,
+    dir,
     original: w,
     events: w.events.map((event, i) => ({ id: i + 1, event, origin: "file" })),
     nextId: w.events.length + 1,
@@ -231,11 +235,20 @@ export function variantWritten(v: Variant, policyRef: (ref: string) => string = 
   };
 }
 
-/** Where each trace step's `event.index` points: the variant's written event → its stable id
- *  (0 for the day-0 policy event that carries `set` overrides). */
-export function indexToId(v: Variant): number[] {
-  const ids = v.events.map((e) => e.id);
-  return Object.keys(v.set).length > 0 ? [0, ...ids] : ids;
+/**
+ * The one mapping from a position in the variant's written events (a trace step's `event.index`, an error's
+ * `events[k]`) to the user's stable event number: the written events are the variant's own, in order,
+ * after a day-0 policy event when `set` overrides exist, which is number 0. Undefined past the end.
+ */
+export function eventNumberAt(v: Variant, index: number): number | undefined {
+  const offset = Object.keys(v.set).length > 0 ? 1 : 0;
+  if (index === 0 && offset === 1) return 0;
+  return v.events[index - offset]?.id;
+}
+
+/** The user's event number of a trace step, or undefined for an engine step (statement, review, …). */
+export function stepEventNumber(v: Variant, step: Step): number | undefined {
+  return "index" in step.event ? eventNumberAt(v, step.event.index) : undefined;
 }
 
 export interface LoadVariantOptions {
@@ -248,8 +261,7 @@ const sharedCache = new Map<string, Policy>();
 export function loadVariant(v: Variant, options: LoadVariantOptions = {}): LoadedScenario {
   const file = v.file;
   const written = variantWritten(v);
-  const ids = indexToId(v);
-  const baseDir = dirname(resolve(file));
+  const baseDir = v.dir;
   const cache = options.policyCache ?? sharedCache;
   try {
     const valid = validate(ScenarioSchema, { data: written, position: () => undefined }, file);
@@ -260,14 +272,14 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
     });
     return { ...normalised, file, written: valid, raw: written, position: () => undefined };
   } catch (err) {
-    if (err instanceof InputError) throw relabel(err, ids, file);
+    if (err instanceof InputError) throw relabel(err, v, file);
     throw err;
   }
 }
 
-function relabel(err: InputError, ids: number[], file: string): InputError {
+function relabel(err: InputError, v: Variant, file: string): InputError {
   const field = err.details.field?.replace(/^events\[(\d+)\]/, (_m, k: string) => {
-    const id = ids[Number(k)];
+    const id = eventNumberAt(v, Number(k));
     return id === 0 ? "policy parameters" : `event #${id}`;
   });
   return new InputError(err.message, {

@@ -1,7 +1,16 @@
-// Runs the built CLI (bin/credit-sim → dist/) as a user would: a child process, no TTY, no colour.
+// Two ways to run the CLI in a test.
+//
+// `cli(args)`: in-process, through the programmatic entry runCli(args, io) with captured stdout/stderr,
+// an environment and a working folder: what most CLI tests use (fast, no process). Like a pipe: stdout
+// is not a terminal, NO_COLOR=1 and CI=true unless the test says otherwise.
+//
+// `spawnCli(args)`: the built bin/credit-sim in a child process, for what only a process shows (exit
+// codes, pipes, signals, worker threads, the locale). Needs the build (`npm test` builds first).
 
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { CliIo } from "../../src/cli/io.js";
+import { runCli } from "../../src/cli/run-cli.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/credit-sim", import.meta.url));
@@ -12,7 +21,39 @@ export interface CliResult {
   stderr: string;
 }
 
-export function cli(
+export interface CliOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** stdout (and stdin) claim to be a terminal */
+  tty?: boolean;
+}
+
+/** The CLI in-process: runCli with captured streams. */
+export async function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const io: CliIo = {
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+      },
+      isTTY: options.tty === true,
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+      },
+    },
+    stdinIsTTY: options.tty === true,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "true", ...options.env },
+    cwd: options.cwd ?? ROOT,
+  };
+  const status = await runCli(args, io);
+  return { status, stdout, stderr };
+}
+
+/** The built CLI in a child process, as a user runs it: no TTY, no colour unless the env says so. */
+export function spawnCli(
   args: string[],
   options: { cwd?: string; env?: Record<string, string>; input?: string } = {},
 ): CliResult {
@@ -22,6 +63,7 @@ export function cli(
     input: options.input ?? "",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "true", ...options.env },
     timeout: 60_000,
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,28 +1,20 @@
 // `credit-sim run FILE…`: load, simulate, render.
 
-import { simulate } from "../../engine/simulate.js";
-import type { Policy } from "../../engine/types.js";
+import type { Policy } from "../../engine/index.js";
+import { simulate } from "../../engine/index.js";
 import { traceToNdjson } from "../../render/json.js";
 import { renderTrace } from "../../render/trace.js";
-import { type LoadedScenario, loadScenario } from "../../scenario/load.js";
+import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
-import { makeChalk, out } from "../../shared/terminal.js";
-
-export interface RunOptions {
-  json?: boolean;
-  explain?: boolean;
-  policy?: string;
-  seed?: number;
-  until?: number;
-  chart?: boolean;
-  color?: boolean;
-}
+import { type CliIo, stdoutColour } from "../io.js";
+import type { RunOptions } from "../options/run.js";
+import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
-function loadAll(files: readonly string[], options: RunOptions = {}): LoadedScenario[] {
+function loadAll(files: readonly string[], options: RunOptions, cwd: string): LoadedScenario[] {
   const policyCache = new Map<string, Policy>();
   const loaded = files.map((file) =>
-    loadScenario(file, {
+    loadScenarioIn(cwd, file, {
       policyCache,
       ...(options.policy !== undefined ? { policy: options.policy } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -50,21 +42,17 @@ function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
   }
 }
 
-export function runCommand(files: string[], options: RunOptions): void {
-  const loaded = loadAll(files, options);
-  const chalk = makeChalk(process.stdout, options.color !== false);
+export function runCommand(files: readonly string[], options: RunOptions, io: CliIo): void {
+  const loaded = loadAll(files, options, io.cwd);
+  const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];
   for (const { scenario } of loaded) {
     const trace = simulate(scenario);
     parts.push(
       options.json
         ? traceToNdjson(scenario.name, trace.steps)
-        : renderTrace(scenario, trace, {
-            chalk,
-            explain: options.explain === true,
-            chart: options.chart !== false,
-          }),
+        : renderTrace(scenario, trace, { chalk, explain: options.explain, chart: options.chart }),
     );
   }
-  out(parts.join(options.json ? "" : "\n"));
+  io.stdout.write(parts.join(options.json ? "" : "\n"));
 }

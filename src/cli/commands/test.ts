@@ -4,29 +4,29 @@
 
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { ExitCode, err, makeChalk, out } from "../../shared/terminal.js";
+import { ExitCode } from "../../shared/terminal.js";
 import { writeFileAtomic } from "../../shared/write-file.js";
-import { parseTestOptions, type RawTestOptions, type ReporterTarget } from "../../testing/options.js";
+import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
+import { type CliIo, stdoutColour, writeErr } from "../io.js";
 
-export async function testCommand(paths: string[], raw: RawTestOptions): Promise<void> {
-  const options = parseTestOptions(raw);
-  const run = await runTests(paths, options);
-  for (const target of options.reporters) await emit(run, target, options.color);
+export async function testCommand(paths: readonly string[], options: TestOptions, io: CliIo): Promise<void> {
+  const run = await runTests(paths, options, io.cwd);
+  for (const target of options.reporters) await emit(run, target, options.color, io);
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
-    for (const r of run.reports) if (r.status === "error" && r.error) err(`credit-sim: ${r.error}`);
+    for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
   }
   if (run.exitCode !== 0) throw new ExitCode(run.exitCode);
 }
 
-async function emit(run: TestRun, target: ReporterTarget, color: boolean): Promise<void> {
+async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: CliIo): Promise<void> {
   let text: string;
   switch (target.name) {
     case "pretty": {
       const { renderPretty } = await import("../../testing/reporters/pretty.js");
-      const chalk = makeChalk(process.stdout, color && target.file === null);
+      const chalk = stdoutColour(io, color && target.file === null);
       text = renderPretty(run, chalk, (file) => `credit-sim test ${file}`);
       break;
     }
@@ -36,12 +36,16 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean): Promi
     case "junit":
       text = (await import("../../testing/reporters/junit.js")).renderJunit(run);
       break;
+    default: {
+      const never: never = target.name;
+      throw new Error(`unknown reporter ${String(never)}`);
+    }
   }
   if (target.file === null) {
-    out(text);
+    io.stdout.write(text);
     return;
   }
-  const file = resolve(target.file);
+  const file = resolve(io.cwd, target.file);
   mkdirSync(dirname(file), { recursive: true });
   writeFileAtomic(file, text);
 }

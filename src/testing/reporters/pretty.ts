@@ -3,7 +3,7 @@
 // trace diffs, obsolete traces, and the summary lines. Colour comes in as a Chalk instance (level 0: none).
 
 import type { ChalkInstance } from "chalk";
-import { isReasonCode } from "../../engine/reasons.js";
+import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../report.js";
 import { stepColumns, stepLine, twoLines } from "../steps.js";

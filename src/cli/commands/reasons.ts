@@ -1,0 +1,36 @@
+// `credit-sim reasons`: the reason-code catalogue, grouped, with what helps.
+
+import { REASON_CODES, REASONS } from "../../engine/index.js";
+import { type CliIo, stdoutColour } from "../io.js";
+
+export function reasonsCommand(options: { json: boolean }, io: CliIo): void {
+  if (options.json) {
+    io.stdout.write(
+      `${JSON.stringify(
+        REASON_CODES.map((code) => ({ code, ...REASONS[code] })),
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const c = stdoutColour(io);
+  const width = Math.max(...REASON_CODES.map((r) => r.length));
+  const groups = [
+    ["score", "Scorecard reasons (characteristics furthest below their maximum)"],
+    ["adverse", "Decision reasons"],
+    ["positive", "Approvals and restorations"],
+  ] as const;
+  const lines: string[] = [];
+  for (const [kind, title] of groups) {
+    lines.push(c.bold(title));
+    for (const code of REASON_CODES.filter((r) => REASONS[r].kind === kind)) {
+      lines.push(
+        `  ${code.padEnd(width)}  ${REASONS[code].text}`,
+        c.dim(`  ${" ".repeat(width)}  what helps: ${REASONS[code].advice}`),
+      );
+    }
+    lines.push("");
+  }
+  io.stdout.write(lines.join("\n"));
+}

@@ -1,0 +1,64 @@
+// A command's definition for the parser: its name, arguments, option table and help, and `read`, the one
+// place that turns what commander parsed into the typed invocation the command runs with.
+
+import type { Command } from "commander";
+import { addOptions, type OptionTable, type RawOptions } from "./table.js";
+
+/** What parsing may read besides argv. */
+export interface ParseContext {
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Commander's value for one declared argument: a list (`<files...>`), a word, or nothing. */
+export type Positional = string | string[] | undefined;
+
+export interface CommandSpec<T extends OptionTable, I> {
+  name: string;
+  description: string;
+  /** commander argument syntax and its help line, e.g. ["<files...>", "scenario files (YAML or JSON)"] */
+  arguments: ReadonlyArray<readonly [string, string]>;
+  /** a fresh table per parse (an option's parser may keep state for that parse, e.g. the order of edits) */
+  options: () => T;
+  /** shown after the options in --help */
+  help: string;
+  /** every check on the values, in one place; throws UsageError / InputError naming the flag and value */
+  read: (positional: readonly Positional[], raw: RawOptions<T>, ctx: ParseContext) => I;
+}
+
+/** Adds a command to the program; `found` receives its invocation when argv names it. */
+export function register<T extends OptionTable, I>(
+  program: Command,
+  spec: CommandSpec<T, I>,
+  ctx: ParseContext,
+  found: (invocation: I) => void,
+): void {
+  const command = program.command(spec.name).description(spec.description);
+  for (const [syntax, description] of spec.arguments) command.argument(syntax, description);
+  const read = addOptions(command, spec.options());
+  if (spec.help !== "") command.addHelpText("after", spec.help);
+  command.action((...args: unknown[]) => {
+    // commander passes each declared argument, then the options and the command itself
+    const positional = args.slice(0, spec.arguments.length).map(positionalValue);
+    found(spec.read(positional, read(command.opts()), ctx));
+  });
+}
+
+function positionalValue(value: unknown): Positional {
+  if (value === undefined || typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
+  throw new Error(`commander passed an argument of an unexpected shape: ${JSON.stringify(value)}`);
+}
+
+/** A list argument (`<files...>`, `[paths...]`): empty when none was given. */
+export function list(p: Positional): string[] {
+  return p === undefined ? [] : typeof p === "string" ? [p] : p;
+}
+
+/** A single required argument (`<file>`). */
+export function one(p: Positional): string {
+  if (typeof p !== "string") throw new Error("a required argument is missing (commander checks this)");
+  return p;
+}
+
+/** Help text: a blank line, then the lines. */
+export const helpText = (...lines: string[]): string => ["", ...lines].join("\n");

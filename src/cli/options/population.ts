@@ -1,0 +1,60 @@
+// `credit-sim personas` and `credit-sim merge FILE…`: their options, typed.
+
+import { type CommandSpec, helpText, list } from "./command.js";
+import { flag } from "./table.js";
+
+export interface PersonasInvocation {
+  command: "personas";
+  options: { json: boolean; schema: boolean; color: boolean };
+}
+
+export interface MergeInvocation {
+  command: "merge";
+  files: string[];
+  options: { json: boolean; chart: boolean; color: boolean };
+}
+
+const personasOptions = () => ({
+  json: flag("--json", "as JSON"),
+  schema: flag("--schema", "print the JSON Schema of persona files"),
+  color: flag("--no-color", "no colour"),
+});
+
+export const PERSONAS: CommandSpec<ReturnType<typeof personasOptions>, PersonasInvocation> = {
+  name: "personas",
+  description: "the shipped behaviour personas and their shares",
+  arguments: [],
+  options: personasOptions,
+  help: helpText(
+    "Examples:",
+    "  credit-sim personas",
+    "  credit-sim personas --schema > persona.schema.json",
+  ),
+  read: (_, raw) => ({
+    command: "personas",
+    options: { json: raw.json === true, schema: raw.schema === true, color: raw.color !== false },
+  }),
+};
+
+const mergeOptions = () => ({
+  json: flag("--json", "the merged result document"),
+  chart: flag("--no-chart", "leave out the score chart"),
+  color: flag("--no-color", "no colour"),
+});
+
+export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation> = {
+  name: "merge",
+  description: "merge `simulate --shard I/N --json` outputs into the report of the whole population",
+  arguments: [["<files...>", "shard result files (JSON)"]],
+  options: mergeOptions,
+  help: helpText(
+    "Example:",
+    "  for i in 1 2 3; do credit-sim simulate --accounts 30000 --shard $i/3 --json > s$i.json; done",
+    "  credit-sim merge s1.json s2.json s3.json",
+  ),
+  read: ([files], raw) => ({
+    command: "merge",
+    files: list(files),
+    options: { json: raw.json === true, chart: raw.chart !== false, color: raw.color !== false },
+  }),
+};

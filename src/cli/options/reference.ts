@@ -1,0 +1,45 @@
+// `reasons`, `policies` and `schema`: the reference commands and their (few) options.
+
+import type { CommandSpec } from "./command.js";
+import { flag } from "./table.js";
+
+export interface ReasonsInvocation {
+  command: "reasons";
+  options: { json: boolean };
+}
+export interface PoliciesInvocation {
+  command: "policies";
+  options: { json: boolean };
+}
+export interface SchemaInvocation {
+  command: "schema";
+}
+
+const jsonOnly = () => ({ json: flag("--json", "as JSON") });
+
+export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation> = {
+  name: "reasons",
+  description: "the reason-code catalogue",
+  arguments: [],
+  options: jsonOnly,
+  help: "\nExample:\n  credit-sim reasons",
+  read: (_, raw) => ({ command: "reasons", options: { json: raw.json === true } }),
+};
+
+export const POLICIES: CommandSpec<ReturnType<typeof jsonOnly>, PoliciesInvocation> = {
+  name: "policies",
+  description: "the built-in policies and their parameters",
+  arguments: [],
+  options: jsonOnly,
+  help: "\nExample:\n  credit-sim policies",
+  read: (_, raw) => ({ command: "policies", options: { json: raw.json === true } }),
+};
+
+export const SCHEMA: CommandSpec<Record<string, never>, SchemaInvocation> = {
+  name: "schema",
+  description: "print the JSON Schema of scenario files (for editors)",
+  arguments: [],
+  options: () => ({}),
+  help: "\nExample:\n  credit-sim schema > scenario.schema.json",
+  read: () => ({ command: "schema" }),
+};

@@ -1,0 +1,78 @@
+// Option tables: each command declares its options once, as a typed table keyed by the name commander
+// gives the value (`--challenger-from` → `challengerFrom`, `--no-chart` → `chart`). The table drives
+// commander (flags, help, per-value parsers that name the flag and the value in their errors) and types
+// what comes back, so a command's options are read in one place: its `options()` parser, which turns the
+// raw values into the typed options object the command runs with.
+
+import { type Command, Option } from "commander";
+import { InputError } from "../../shared/errors.js";
+
+export interface OptionSpec<T> {
+  /** commander's flags, e.g. "--seed <n>", "-o, --output <file>", "--no-chart" */
+  readonly flags: string;
+  readonly description: string;
+  /** turns one occurrence's text (and the value so far, for repeatable options) into the value */
+  readonly parse?: (text: string, previous: T | undefined) => T;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a table holds specs of every value type
+export type OptionTable = Record<string, OptionSpec<any>>;
+
+/** The values commander hands back for a table: each key its spec's type, absent when not given. */
+export type RawOptions<T extends OptionTable> = {
+  [K in keyof T]?: T[K] extends OptionSpec<infer V> ? V : never;
+};
+
+/** The long flag of a spec: "--seed" of "--seed <n>", "--output" of "-o, --output <file>". */
+export function longFlag(flags: string): string {
+  return /--[\w-]+/.exec(flags)?.[0] ?? flags;
+}
+
+/** An on/off flag: `--json`, or `--no-chart` (then true unless given). */
+export const flag = (flags: string, description: string): OptionSpec<boolean> => ({ flags, description });
+
+/** A value taken as written. */
+export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
+
+/** A whole number; anything else is refused with the flag and the value named. */
+export const wholeNumber = (flags: string, description: string): OptionSpec<number> => ({
+  flags,
+  description,
+  parse: (value) => parseWholeNumber(longFlag(flags), value),
+});
+
+/** A value that may be given more than once; every occurrence is kept, in order. */
+export const repeatable = (flags: string, description: string): OptionSpec<string[]> => ({
+  flags,
+  description,
+  parse: (value, previous) => [...(previous ?? []), value],
+});
+
+export function parseWholeNumber(flag: string, value: string): number {
+  if (!/^-?\d+$/.test(value))
+    throw new InputError(`${flag} must be a whole number`, { found: JSON.stringify(value) });
+  return Number(value);
+}
+
+/**
+ * Adds a table's options to a command. Returns the reader that takes commander's option values back as the
+ * table's typed raw options (the values came through the table's own parsers, or are commander's booleans
+ * and strings for flags and plain values).
+ */
+export function addOptions<T extends OptionTable>(
+  command: Command,
+  table: T,
+): (values: Record<string, unknown>) => RawOptions<T> {
+  for (const [key, spec] of Object.entries(table)) {
+    const option = new Option(spec.flags, spec.description);
+    if (option.attributeName() !== key)
+      throw new Error(`option table: key "${key}" must be "${option.attributeName()}" for ${spec.flags}`);
+    if (spec.parse) option.argParser(spec.parse);
+    command.addOption(option);
+  }
+  return (values) => {
+    const raw: Record<string, unknown> = {};
+    for (const key of Object.keys(table)) if (values[key] !== undefined) raw[key] = values[key];
+    return raw as RawOptions<T>;
+  };
+}

@@ -1,0 +1,114 @@
+// `credit-sim whatif FILE`: its options, typed. The edit flags keep the order they were given in across
+// flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
+
+import { UsageError } from "../../shared/errors.js";
+import type { FlagEdit } from "../../whatif/flags.js";
+import type { Goal } from "../../whatif/goal.js";
+import { type CommandSpec, helpText, one } from "./command.js";
+import { flag, type OptionSpec, text, wholeNumber } from "./table.js";
+
+export interface WhatifOptions {
+  /** edit flags in the order given */
+  edits: FlagEdit[];
+  /** --avoid / --reach: search for the smallest change instead of comparing */
+  goal: Goal | null;
+  maxEdits: number | undefined;
+  budget: number | undefined;
+  list: boolean;
+  json: boolean;
+  save: string | undefined;
+  force: boolean;
+  chart: boolean;
+  color: boolean;
+}
+
+export interface WhatifInvocation {
+  command: "whatif";
+  file: string;
+  options: WhatifOptions;
+}
+
+const options = () => {
+  const edits: FlagEdit[] = [];
+  const edit = (kind: FlagEdit["flag"], flags: string, description: string): OptionSpec<FlagEdit[]> => ({
+    flags,
+    description,
+    parse: (value) => {
+      edits.push({ flag: kind, value });
+      return edits;
+    },
+  });
+  return {
+    remove: edit(
+      "remove",
+      "--remove <events>",
+      'remove events: 7 | 7,9 | 10-12 | "type=apply,product=increase,day>=80"',
+    ),
+    add: edit("add", "--add <event>", "add an event: '{day: 60, type: repay, amount: full}'"),
+    edit: edit("edit", "--edit <n:changes>", "edit event n: '7:day=65' | '7:{amount: full}'"),
+    set: edit("set", "--set <param=value>", "set policy parameters from day 0: minScore=620"),
+    seed: edit("seed", "--seed <n>", "change the seed"),
+    policy: edit("policy", "--policy <name|file>", "switch the scenario's policy"),
+    avoid: text("--avoid <outcome>", "find the smallest change that avoids: suspended | declined"),
+    reach: text("--reach <outcome>", "find the smallest change that reaches sooner: restored"),
+    maxEdits: wholeNumber("--max-edits <n>", "counterfactual: at most this many changes (default 3)"),
+    budget: wholeNumber("--budget <n>", "counterfactual: at most this many runs (default 2000)"),
+    list: flag("--list", "list the events with their numbers and decisions"),
+    json: flag("--json", "the comparison (or counterfactual) as JSON"),
+    save: text("--save <file>", "save the variant as a new scenario file"),
+    force: flag("--force", "let --save replace an existing file"),
+    chart: flag("--no-chart", "leave out the score chart"),
+    color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+  };
+};
+
+export function parseGoal(avoid: string | undefined, reach: string | undefined): Goal | null {
+  if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
+  if (avoid !== undefined) {
+    if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;
+    throw new UsageError(
+      `--avoid takes suspended or declined, got ${JSON.stringify(avoid)}`,
+      "e.g. --avoid suspended",
+    );
+  }
+  if (reach !== undefined) {
+    if (reach === "restored") return "reach-restored";
+    throw new UsageError(`--reach takes restored, got ${JSON.stringify(reach)}`, "e.g. --reach restored");
+  }
+  return null;
+}
+
+export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> = {
+  name: "whatif",
+  description: "what if: edit a scenario's events, policy or seed and compare the decisions side by side",
+  arguments: [["<file>", "scenario file (YAML or JSON)"]],
+  options,
+  help: helpText(
+    "In a terminal without edit flags, an interactive session opens. Event numbers are 1-based, in file",
+    "order (see --list); they stay the same whatever else is edited. Edit flags apply in the order given.",
+    "",
+    "Examples:",
+    "  credit-sim whatif scenarios/zhang-ming.yaml",
+    "  credit-sim whatif scenarios/zhang-ming.yaml --list",
+    '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
+    "  credit-sim whatif scenarios/zhang-ming.yaml --edit 14:day=100 --set minScore=620 --json",
+    "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
+  ),
+  read: ([file], raw) => ({
+    command: "whatif",
+    file: one(file),
+    options: {
+      // every edit flag's value is the one shared list, in the order given
+      edits: [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.seed ?? raw.policy ?? [])],
+      goal: parseGoal(raw.avoid, raw.reach),
+      maxEdits: raw.maxEdits,
+      budget: raw.budget,
+      list: raw.list === true,
+      json: raw.json === true,
+      save: raw.save,
+      force: raw.force === true,
+      chart: raw.chart !== false,
+      color: raw.color !== false,
+    },
+  }),
+};

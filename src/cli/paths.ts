@@ -1,0 +1,28 @@
+// Paths on the command line start at the working folder the CLI was given (CliIo.cwd), which need not be
+// the process's; messages still name each file the way the user wrote it.
+
+import { extname, resolve } from "node:path";
+import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scenario/load.js";
+import { readInputFile } from "../scenario/read.js";
+import { InputError } from "../shared/errors.js";
+
+const NAME = /^[A-Za-z0-9_-]+$/;
+
+/** A policy reference from the command line: a built-in name stays a name, a path starts at `cwd`. */
+export function policyRefIn(cwd: string, ref: string): string {
+  return NAME.test(ref) && !extname(ref) ? ref : resolve(cwd, ref);
+}
+
+/** loadScenario for a file named relative to `cwd` (and a --policy override named relative to it too). */
+export function loadScenarioIn(cwd: string, file: string, options: LoadOptions = {}): LoadedScenario {
+  const path = resolve(cwd, file);
+  const policy = options.policy !== undefined ? { policy: policyRefIn(cwd, options.policy) } : {};
+  try {
+    const loaded = loadScenarioText(readInputFile(path, "scenario"), path, { ...options, ...policy });
+    return { ...loaded, file };
+  } catch (e) {
+    if (e instanceof InputError && e.details.file === path)
+      throw new InputError(e.message, { ...e.details, file });
+    throw e;
+  }
+}

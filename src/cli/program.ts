@@ -1,0 +1,95 @@
+// argv → a typed invocation. The program is built from the commands' option tables (options/*.ts), parsed
+// by commander, and each command's `read` checks the values; nothing runs here. Help and --version are
+// printed here (they are the parse's whole answer).
+
+import { Command, CommanderError } from "commander";
+import type { CliIo } from "./io.js";
+import { type ParseContext, register } from "./options/command.js";
+import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
+import {
+  POLICIES,
+  type PoliciesInvocation,
+  REASONS,
+  type ReasonsInvocation,
+  SCHEMA,
+  type SchemaInvocation,
+} from "./options/reference.js";
+import { RUN, type RunInvocation } from "./options/run.js";
+import { foldChallengerSetWords, SIMULATE, type SimulateInvocation } from "./options/simulate.js";
+import { TEST, type TestInvocation } from "./options/test.js";
+import { WHATIF, type WhatifInvocation } from "./options/whatif.js";
+import { VERSION } from "./version.js";
+
+/** What argv asks for: one command with its typed options, keyed on `command`. */
+export type Invocation =
+  | RunInvocation
+  | TestInvocation
+  | WhatifInvocation
+  | ReasonsInvocation
+  | PoliciesInvocation
+  | SchemaInvocation
+  | SimulateInvocation
+  | PersonasInvocation
+  | MergeInvocation;
+
+export type Parsed =
+  | { kind: "invocation"; invocation: Invocation }
+  /** help or the version was printed (exit 0), or commander refused the command line (exit 2) */
+  | { kind: "done"; exitCode: number };
+
+function buildProgram(io: CliIo, found: (i: Invocation) => void): Command {
+  const program = new Command()
+    .name("credit-sim")
+    .description("Explainable consumer-credit simulator: scenario timelines → scores, decisions and reasons")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80),
+      getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr.columns ?? 80) : 80),
+    })
+    .exitOverride()
+    .addHelpText(
+      "after",
+      "\nExamples:\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
+    );
+  const ctx: ParseContext = { env: io.env };
+  register(program, RUN, ctx, found);
+  register(program, TEST, ctx, found);
+  register(program, WHATIF, ctx, found);
+  register(program, REASONS, ctx, found);
+  register(program, POLICIES, ctx, found);
+  register(program, SCHEMA, ctx, found);
+  register(program, SIMULATE, ctx, found);
+  register(program, PERSONAS, ctx, found);
+  register(program, MERGE, ctx, found);
+  return program;
+}
+
+/**
+ * Parses the arguments after `credit-sim` (no node, no script path). Throws what a command's `read`
+ * throws (UsageError / InputError, naming the flag and the value).
+ */
+export function parseArgv(args: readonly string[], io: CliIo): Parsed {
+  let invocation: Invocation | null = null;
+  const program = buildProgram(io, (i) => {
+    invocation = i;
+  });
+  try {
+    program.parse(foldChallengerSetWords(args), { from: "user" });
+  } catch (e) {
+    if (e instanceof CommanderError) return { kind: "done", exitCode: commanderExitCode(e) };
+    throw e;
+  }
+  // `credit-sim` alone prints the help and exits through commander (caught above)
+  if (invocation === null) throw new Error("commander parsed no command");
+  return { kind: "invocation", invocation };
+}
+
+function commanderExitCode(e: CommanderError): number {
+  // help and version are not errors; everything else commander rejects is bad usage
+  if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+    return 0;
+  return e.exitCode === 0 ? 0 : 2;
+}

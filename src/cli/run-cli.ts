@@ -1,0 +1,63 @@
+// The programmatic entry: `runCli(args, io) → exit code`. Parses, loads the one command it needs, runs it
+// with the given streams, environment and folder, and turns what it throws into an exit code: the user's
+// mistakes (InputError / UsageError) are one message and exit 2, a command's own verdict (ExitCode) is its
+// code, anything else is a bug (70). It never exits the process: bin/credit-sim does that.
+
+import { InputError } from "../shared/errors.js";
+import { ExitCode } from "../shared/terminal.js";
+import { type CliIo, writeErr } from "./io.js";
+import { type Invocation, parseArgv } from "./program.js";
+
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parseArgv(args, io);
+    if (parsed.kind === "done") return parsed.exitCode;
+    await dispatch(parsed.invocation, io);
+    return 0;
+  } catch (e) {
+    return exitCodeFor(e, io);
+  }
+}
+
+/** Runs an invocation; each command's code is loaded only when it is the one asked for. */
+async function dispatch(i: Invocation, io: CliIo): Promise<void> {
+  switch (i.command) {
+    case "run":
+      return (await import("./commands/run.js")).runCommand(i.files, i.options, io);
+    case "test":
+      return (await import("./commands/test.js")).testCommand(i.paths, i.options, io);
+    case "whatif":
+      return (await import("./commands/whatif.js")).whatifCommand(i.file, i.options, io);
+    case "reasons":
+      return (await import("./commands/reasons.js")).reasonsCommand(i.options, io);
+    case "policies":
+      return (await import("./commands/policies.js")).policiesCommand(i.options, io);
+    case "schema":
+      return (await import("./commands/schema.js")).schemaCommand(io);
+    case "simulate":
+      return (await import("./commands/simulate.js")).simulateCommand(i.personas, i.options, io);
+    case "personas":
+      return (await import("./commands/personas.js")).personasCommand(i.options, io);
+    case "merge":
+      return (await import("./commands/merge.js")).mergeCommand(i.files, i.options, io);
+    default: {
+      const never: never = i;
+      throw new Error(`no command for ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function exitCodeFor(e: unknown, io: CliIo): number {
+  if (e instanceof InputError) {
+    writeErr(io, `credit-sim: ${e.format()}`);
+    return e.exitCode;
+  }
+  if (e instanceof ExitCode) return e.code;
+  const message = e instanceof Error ? e.message : String(e);
+  writeErr(
+    io,
+    `credit-sim: internal error: ${message}\n  this is a bug in credit-sim; set CREDIT_SIM_DEBUG=1 for details`,
+  );
+  if (io.env.CREDIT_SIM_DEBUG && e instanceof Error) writeErr(io, e.stack ?? "");
+  return 70;
+}

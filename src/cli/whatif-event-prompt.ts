@@ -1,0 +1,102 @@
+// The prompts of the interactive what-if session that enter one new event: type, day, then the fields that
+// type has. Values are validated as a scenario file's would be when the edit is applied.
+
+import { input, select } from "@inquirer/prompts";
+import { REPAY_KEYWORDS } from "../engine/index.js";
+import { builtinPolicyNames } from "../scenario/load-policy.js";
+import { parseText } from "../scenario/parse.js";
+import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
+import { InputError } from "../shared/errors.js";
+import { type Variant, validateEvent } from "../whatif/variant.js";
+
+/** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
+export function typed(text: string, label: string): unknown {
+  if (text.trim() === "") return null;
+  return parseText(text, label).data;
+}
+
+/** Guided entry of a new event: type, day, then its own fields. */
+export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
+  const type = await select<string>({
+    message: "Event type:",
+    pageSize: 12,
+    choices: EVENT_TYPES.map((t) => ({
+      name: t,
+      value: t,
+      description: EventSchema.options.find((x) => x.shape.type.value === t)?.description ?? "",
+    })),
+  });
+  const dayText = await input({
+    message: `Day (0–${v.until}):`,
+    validate: (t) =>
+      (/^\d+$/.test(t.trim()) && Number(t) <= v.until) || `a whole number of days from 0 to ${v.until}`,
+  });
+  const data: Record<string, unknown> = { day: Number(dayText), type };
+  const amount = async (message: string) =>
+    Number(
+      await input({
+        message,
+        validate: (t) => {
+          try {
+            validateEvent({ type: "purchase", amount: typed(t, "amount") }, "amount");
+            return true;
+          } catch (e) {
+            return e instanceof InputError ? e.format().replace(/\n\s*/g, " — ") : String(e);
+          }
+        },
+      }),
+    );
+  switch (type) {
+    case "apply":
+      data.product = await select({
+        message: "Product:",
+        choices: ["increase", "open"].map((p) => ({ name: p, value: p })),
+      });
+      data.amount = await amount("Amount (yuan):");
+      break;
+    case "purchase": {
+      data.amount = await amount("Amount (yuan):");
+      const merchant = await input({ message: "Merchant (optional):" });
+      if (merchant.trim() !== "") data.merchant = merchant.trim();
+      break;
+    }
+    case "repay": {
+      const kind = await select({
+        message: "Repay how much?",
+        choices: [...REPAY_KEYWORDS, "an amount…"].map((k) => ({ name: k, value: k })),
+      });
+      data.amount = kind === "an amount…" ? await amount("Amount (yuan):") : kind;
+      break;
+    }
+    case "change_profile":
+      data.field = await select({
+        message: "Which detail?",
+        choices: PROFILE_FIELDS.map((f) => ({ name: f, value: f })),
+      });
+      break;
+    case "external_debt":
+      data.amount = await amount("Debt taken on elsewhere (yuan):");
+      break;
+    case "income":
+      data.monthlyIncome = Number(
+        await input({
+          message: "New monthly income (yuan):",
+          validate: (t) => (/^\d+(\.\d+)?$/.test(t.trim()) ? true : "a number of yuan"),
+        }),
+      );
+      break;
+    case "policy":
+      data.use = await select({
+        message: "Switch to which policy?",
+        choices: builtinPolicyNames().map((n) => ({ name: n, value: n })),
+      });
+      break;
+    case "note":
+      data.text = await input({ message: "Text:" });
+      break;
+    default:
+      break;
+  }
+  // validated (with the loader's messages) when applied
+  return data as WrittenEvent;
+}

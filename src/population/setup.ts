@@ -1,0 +1,93 @@
+// A population from its description: the personas and policies loaded (names or files), the settings the
+// generator and runner take, and the meta a result document carries (fingerprints, how each policy is
+// named in an exported file). Reads persona and policy files; computes nothing else.
+
+import { resolve } from "node:path";
+import type { Policy, PolicyParams } from "../engine/index.js";
+import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
+import { UsageError } from "../shared/errors.js";
+import type { PopulationSettings } from "./generate.js";
+import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
+import type { PopulationMeta } from "./result.js";
+
+/** What the user asked for, already checked (cli/options/simulate.ts). */
+export interface PopulationRequest {
+  /** persona names or files; none: every shipped persona */
+  personas: readonly string[];
+  accounts: number;
+  days: number;
+  seed: number;
+  start: string;
+  /** the champion policy, a name or a file */
+  policy: string;
+  /** the challenger policy, a name or a file */
+  challenger: string | undefined;
+  challengerFrom: number;
+  challengerSet: Partial<PolicyParams>;
+}
+
+export interface Population {
+  personas: Persona[];
+  settings: PopulationSettings;
+  meta: PopulationMeta;
+  /** how an exported file names each policy (by policy name): a built-in name, or an absolute path */
+  policyRefs: Map<string, string>;
+}
+
+/** Loads what the request names; relative persona and policy files start at `cwd`. */
+export function preparePopulation(req: PopulationRequest, cwd: string): Population {
+  const personas = loadPersonas(req.personas, cwd);
+  const cache = new Map<string, Policy>();
+  const refOf = (ref: string) =>
+    builtinPolicyNames().includes(ref) ? ref : resolve(cwd, policyPath(ref, cwd));
+  const policy = loadPolicy(req.policy, cwd, cache);
+  const hasSet = Object.keys(req.challengerSet).length > 0;
+  const challenger =
+    req.challenger !== undefined ? loadPolicy(req.challenger, cwd, cache) : hasSet ? policy : null;
+  if (challenger && challenger !== policy && challenger.name === policy.name) {
+    throw new UsageError(
+      `the challenger has the same name as the champion ("${policy.name}")`,
+      "give the challenger policy file its own `name`",
+    );
+  }
+  const policyRefs = new Map([[policy.name, refOf(req.policy)]]);
+  if (challenger && req.challenger !== undefined) policyRefs.set(challenger.name, refOf(req.challenger));
+  const fp = (p: Policy) => fnv1a(canonicalJson(p));
+  const settings: PopulationSettings = {
+    seed: req.seed,
+    days: req.days,
+    start: req.start,
+    policy,
+    challenger,
+    challengerFrom: req.challengerFrom,
+    challengerSet: req.challengerSet,
+  };
+  const setText = Object.entries(req.challengerSet)
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join(", ");
+  const challengerLabel = challenger ? (hasSet ? `${challenger.name} + ${setText}` : challenger.name) : "";
+  const meta: PopulationMeta = {
+    seed: req.seed,
+    days: req.days,
+    start: req.start,
+    accounts: req.accounts,
+    range: [0, req.accounts],
+    personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: personaFingerprint(p) })),
+    policy: { name: policy.name, ref: policyRefs.get(policy.name)!, fingerprint: fp(policy) },
+    challenger: challenger
+      ? {
+          name: challengerLabel,
+          ref: policyRefs.get(challenger.name)!,
+          fingerprint: fp(challenger),
+          set: req.challengerSet,
+        }
+      : null,
+    challengerFrom: req.challengerFrom,
+  };
+  return { personas, settings, meta, policyRefs };
+}
+
+/** Shard i (1-based) of n: a contiguous block of account indices. */
+export function shardRange(accounts: number, index: number, count: number): [number, number] {
+  return [Math.floor((accounts * (index - 1)) / count), Math.floor((accounts * index) / count)];
+}

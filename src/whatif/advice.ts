@@ -1,0 +1,104 @@
+// A counterfactual search in plain words: what the base did that the goal is about, and each suggestion
+// as one sentence ("Had you not applied … on day 24, the account would not have been suspended."). Words
+// only: no colour, no layout (render/whatif.ts does those).
+
+import type { Trace } from "../engine/index.js";
+import type { Candidate } from "./candidates.js";
+import { outcome } from "./compare.js";
+import { firstRestoredAfter, type Goal, restoreTarget } from "./goal.js";
+import type { CounterfactualResult, Solution } from "./search.js";
+import { yuanText as money } from "./variant.js";
+
+/** The clause after "had": "you not applied for a +¥2,000.00 limit on day 24". */
+export function clauseText(c: Candidate): string {
+  const { day, change } = c;
+  switch (change.kind) {
+    case "skip-application":
+      return `you not applied for a +${money(change.amount)} limit on day ${day}`;
+    case "skip-inquiry":
+      return `you not applied for credit elsewhere on day ${day}`;
+    case "keep-profile":
+      return `you not changed your bound ${change.field} on day ${day}`;
+    case "verify-after-profile-change":
+      return `you verified your identity right after changing your ${change.field} on day ${day}`;
+    case "skip-debt":
+      return `you not taken on ${money(change.amount)} of debt elsewhere on day ${day}`;
+    case "skip-purchase":
+      return `you not made the ${money(change.amount)} purchase${change.merchant ? ` at ${change.merchant}` : ""} on day ${day}`;
+    case "repay-in-full":
+      return `the repayment of day ${day} been in full`;
+    case "repay-earlier":
+      return `the repayment of day ${day} been made${change.inFull ? " in full" : ""} by day ${change.to}`;
+    case "repay-bill-when-due":
+      return `you repaid the bill due on day ${day} in full that day`;
+    case "verify-identity":
+      return `you verified your identity on day ${day}`;
+    case "repay-everything":
+      return `you repaid everything on day ${day} (${change.dayAfterSuspension ? "the day after the suspension" : "the day of the suspension"})`;
+    case "request-review":
+      return `you asked for an early review on day ${day}`;
+    default: {
+      const never: never = change;
+      throw new Error(`unknown change ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** What the base did that the goal is about. */
+export function problemText(r: Pick<CounterfactualResult, "goal" | "base">): string {
+  const { goal, base } = r;
+  const o = outcome(base);
+  switch (goal) {
+    case "avoid-suspended":
+      return o.suspensions === 0
+        ? "the account is never suspended"
+        : `suspended ${o.suspensions === 1 ? "once" : `${o.suspensions} times`}, first on day ${o.firstSuspendedDay}, ${o.daysSuspended} days in all`;
+    case "avoid-declined": {
+      const first = base.steps.find((s) => s.decision === "declined");
+      return o.declines === 0 ? "nothing is declined" : `${o.declines} declined, first on day ${first?.day}`;
+    }
+    case "reach-restored": {
+      const s = restoreTarget(base);
+      if (!s) return "the account is never suspended, so there is nothing to restore";
+      const r = firstRestoredAfter(base, s.day);
+      return r === null
+        ? `suspended on day ${s.day} and never restored`
+        : `suspended on day ${s.day}, restored on day ${r}`;
+    }
+    default: {
+      const never: never = goal;
+      throw new Error(`unknown goal ${String(never)}`);
+    }
+  }
+}
+
+function outcomeText(goal: Goal, trace: Trace, base: Trace): string {
+  switch (goal) {
+    case "avoid-suspended": {
+      const d = base.steps.find((s) => s.decision === "suspended")?.day;
+      return `the account would not have been suspended (it was on day ${d})`;
+    }
+    case "avoid-declined":
+      return "nothing would have been declined";
+    case "reach-restored": {
+      const s = restoreTarget(base)!.day;
+      const was = firstRestoredAfter(base, s);
+      const now = firstRestoredAfter(trace, s);
+      return was === null
+        ? `the account would have been restored on day ${now} (it never was)`
+        : `the account would have been restored on day ${now} instead of day ${was}`;
+    }
+    default: {
+      const never: never = goal;
+      throw new Error(`unknown goal ${String(never)}`);
+    }
+  }
+}
+
+/** One suggestion as a sentence: its changes in day order, then what would have happened. */
+export function adviceText(r: Pick<CounterfactualResult, "goal" | "base">, s: Solution): string {
+  const clauses = [...s.candidates].sort((a, b) => a.day - b.day).map((c) => `had ${clauseText(c)}`);
+  const joined =
+    clauses.length <= 1 ? clauses.join("") : `${clauses.slice(0, -1).join(", ")} and ${clauses.at(-1)}`;
+  return `${joined.charAt(0).toUpperCase()}${joined.slice(1)}, ${outcomeText(r.goal, s.trace, r.base)}.`;
+}

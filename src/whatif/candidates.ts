@@ -1,0 +1,229 @@
+// Counterfactual candidates: the single changes a person could have made to their own timeline, as data.
+// Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
+// elsewhere, not making a purchase, repaying in full, repaying earlier (by the due day, by the end of the
+// grace days, before the suspension trigger), repaying a bill on its due day, verifying identity, asking
+// for an early review. Each candidate is `{ day, change }` (plus its cost); the edit it makes and the words
+// that describe it (advice.ts) are both derived from that. Pure.
+
+import type { PolicyParams, ProfileField, Trace } from "../engine/index.js";
+import type { WrittenEvent } from "../scenario/schema.js";
+import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
+import { dayOf, type Edit, eventNumberAt, type Variant } from "./variant.js";
+
+/** One change to the person's timeline. `id` is the event it changes (two changes to one event never combine). */
+export type Change =
+  /** leave out an application for a higher limit */
+  | { kind: "skip-application"; id: number; amount: number }
+  /** leave out a credit application elsewhere */
+  | { kind: "skip-inquiry"; id: number }
+  /** leave out a change of a bound detail (phone, address, device) */
+  | { kind: "keep-profile"; id: number; field: ProfileField }
+  /** verify identity right after a change of a bound detail */
+  | { kind: "verify-after-profile-change"; field: ProfileField }
+  /** leave out debt taken on elsewhere */
+  | { kind: "skip-debt"; id: number; amount: number }
+  /** leave out a purchase */
+  | { kind: "skip-purchase"; id: number; amount: number; merchant: string | null }
+  /** repay in full instead of part */
+  | { kind: "repay-in-full"; id: number }
+  /**
+   * a repayment made earlier, on day `to`; `inFull`: also in full. `refineInFull`: what `inFull` becomes
+   * when the search moves it again (a repayment that already was in full is then written in full)
+   */
+  | { kind: "repay-earlier"; id: number; to: number; inFull: boolean; refineInFull: boolean }
+  /** repay, in full, a bill on its due day (the base let it go overdue) */
+  | { kind: "repay-bill-when-due" }
+  /** verify identity (a security suspension) */
+  | { kind: "verify-identity" }
+  /** repay everything on the day of the suspension or the day after */
+  | { kind: "repay-everything"; dayAfterSuspension: boolean }
+  /** ask for an early review */
+  | { kind: "request-review" };
+
+export interface Candidate {
+  /** the day the change is about: the changed event's own day, or the day of an added event */
+  day: number;
+  change: Change;
+  /** "how much change": lower is a smaller change to what the person did */
+  cost: number;
+}
+
+/** The policy timings that place "earlier" repayments: the grace days and the suspension trigger. */
+export type PolicyTiming = Pick<PolicyParams, "graceDays" | "suspendOverdueDays">;
+
+/** The event a candidate changes, or null when it adds one. */
+export function targetOf(c: Candidate): number | null {
+  return "id" in c.change ? c.change.id : null;
+}
+
+/** The edit a candidate makes to a variant. */
+export function editOf(c: Candidate): Edit {
+  const { day, change } = c;
+  switch (change.kind) {
+    case "skip-application":
+    case "skip-inquiry":
+    case "keep-profile":
+    case "skip-debt":
+    case "skip-purchase":
+      return { kind: "remove", ids: [change.id] };
+    case "verify-after-profile-change":
+    case "verify-identity":
+      return { kind: "add", event: { day, type: "verify_identity" } };
+    case "repay-in-full":
+      return { kind: "edit", id: change.id, patch: { amount: "full" } };
+    case "repay-earlier":
+      return {
+        kind: "edit",
+        id: change.id,
+        patch: change.inFull ? { day: change.to, amount: "full" } : { day: change.to },
+      };
+    case "repay-bill-when-due":
+    case "repay-everything":
+      return { kind: "add", event: { day, type: "repay", amount: "full" } };
+    case "request-review":
+      return { kind: "add", event: { day, type: "request_review" } };
+    default: {
+      const never: never = change;
+      throw new Error(`unknown change ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export interface CandidateScope {
+  /** events that are never changed: the base's own declined applications (leaving one out is not avoiding it) */
+  protectedIds?: ReadonlySet<number>;
+  /** events from this number on were added by the search itself, so they are not the person's own */
+  firstAddedId?: number;
+}
+
+/** The single changes worth trying on `v` (whose trace is `base`), in a fixed order: cheapest first. */
+export function candidates(
+  goal: Goal,
+  v: Variant,
+  base: Trace,
+  policy: PolicyTiming,
+  scope: CandidateScope = {},
+): Candidate[] {
+  const start = v.original.start;
+  const out: Candidate[] = [];
+  const adverse = base.steps.filter((s) => isAdverse(goal, s));
+  const firstSuspension = (goal === "reach-restored" ? restoreTarget(base) : undefined) ?? null;
+  // the events that can matter: before the last adverse step (avoid), or from the suspension on (reach)
+  const from = goal === "reach-restored" ? (firstSuspension?.day ?? 0) : 0;
+  const to =
+    goal === "reach-restored"
+      ? (firstRestoredAfter(base, from) ?? base.until)
+      : Math.max(0, ...adverse.map((s) => s.day));
+  const protectedIds = new Set<number>(scope.protectedIds ?? []);
+  if (goal === "avoid-declined") {
+    for (const s of adverse) {
+      if ("index" in s.event) protectedIds.add(eventNumberAt(v, s.event.index) ?? -1);
+    }
+  }
+  const isOwn = (id: number) => scope.firstAddedId === undefined || id < scope.firstAddedId;
+  const dueDays = base.steps.filter((s) => s.event.type === "due").map((s) => s.day);
+  const overdueDueDays = new Set(
+    base.steps
+      .filter((s) => s.event.type === "overdue")
+      .map((s) => dueDays.filter((d) => d <= s.day).at(-1))
+      .filter((d): d is number => d !== undefined),
+  );
+
+  for (const { id, event } of v.events) {
+    const day = dayOf(event, start);
+    // a repayment after the adverse step can still be moved before it
+    if (day < from || (day > to && event.type !== "repay") || protectedIds.has(id)) continue;
+    if (!isOwn(id)) continue;
+    const add = (change: Change, cost: number) => out.push({ day, change, cost });
+    switch (event.type) {
+      case "apply":
+        if (event.product === "increase") add({ kind: "skip-application", id, amount: event.amount }, 1.5);
+        break;
+      case "external_inquiry":
+        add({ kind: "skip-inquiry", id }, 1.5);
+        break;
+      case "change_profile":
+        add({ kind: "keep-profile", id, field: event.field }, 1.5);
+        add({ kind: "verify-after-profile-change", field: event.field }, 1.2);
+        break;
+      case "external_debt":
+        add({ kind: "skip-debt", id, amount: event.amount }, 2);
+        break;
+      case "purchase":
+        add({ kind: "skip-purchase", id, amount: event.amount, merchant: event.merchant || null }, 3);
+        break;
+      case "repay":
+        out.push(...repayCandidates(id, event, day, dueDays, policy, from, to));
+        break;
+      default:
+        break;
+    }
+  }
+  // repaying a bill on its due day, where the base let it go overdue
+  for (const d of [...overdueDueDays].sort((a, b) => a - b)) {
+    if (d < from || d > to) continue;
+    out.push({ day: d, change: { kind: "repay-bill-when-due" }, cost: 2 });
+  }
+  if (goal === "reach-restored" && firstSuspension) {
+    const s = firstSuspension.day;
+    if (firstSuspension.cause === "security") {
+      out.push({ day: s, change: { kind: "verify-identity" }, cost: 1 });
+    }
+    // on the day (after an overdue trigger) or the day after (a review suspends after the day's events)
+    for (const d of [s, s + 1]) {
+      out.push({
+        day: d,
+        change: { kind: "repay-everything", dayAfterSuspension: d !== s },
+        cost: 2 + (d - s) / 30,
+      });
+    }
+    // a repayment made later than that, moved to right after the suspension
+    for (const { id, event } of v.events) {
+      const day = dayOf(event, start);
+      if (event.type !== "repay" || day <= s + 1 || day > to || !isOwn(id)) continue;
+      out.push({
+        day,
+        change: {
+          kind: "repay-earlier",
+          id,
+          to: s + 1,
+          inFull: false,
+          refineInFull: event.amount === "full",
+        },
+        cost: 1 + (day - s - 1) / 30,
+      });
+    }
+    for (let d = s + 7; d < to && d <= base.until; d += 7) {
+      out.push({ day: d, change: { kind: "request-review" }, cost: 0.5 });
+    }
+  }
+  // stable: equal costs keep timeline order
+  return out.sort((a, b) => a.cost - b.cost);
+}
+
+function repayCandidates(
+  id: number,
+  event: Extract<WrittenEvent, { type: "repay" }>,
+  day: number,
+  dueDays: readonly number[],
+  policy: PolicyTiming,
+  from: number,
+  to: number,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const full = event.amount === "full";
+  if (!full && day <= to) out.push({ day, change: { kind: "repay-in-full", id }, cost: 1 });
+  const earlier = new Set<number>();
+  for (const due of dueDays) {
+    if (due >= day || day - due > 62) continue;
+    for (const x of [due, due + policy.graceDays, due + policy.suspendOverdueDays - 1])
+      if (x < day && x >= Math.max(0, from) && x <= to) earlier.add(x);
+  }
+  for (const x of [...earlier].sort((a, b) => b - a)) {
+    const move = (inFull: boolean, cost: number) =>
+      out.push({ day, change: { kind: "repay-earlier", id, to: x, inFull, refineInFull: inFull }, cost });
+    move(false, 1 + (day - x) / 30);
+    if (!full) move(true, 1.5 + (day - x) / 30);
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+// What a counterfactual search is after, read off traces: which steps are the problem, whether a variant
+// solves it, and how close a variant that does not solve it comes. Pure.
+
+import type { Step, Trace } from "../engine/index.js";
+
+export const GOALS = ["avoid-suspended", "avoid-declined", "reach-restored"] as const;
+export type Goal = (typeof GOALS)[number];
+
+/** A step the goal wants gone (avoid-suspended, avoid-declined); reach-restored has none. */
+export function isAdverse(goal: Goal, s: Step): boolean {
+  switch (goal) {
+    case "avoid-suspended":
+      return s.decision === "suspended";
+    case "avoid-declined":
+      return s.decision === "declined";
+    case "reach-restored":
+      return false;
+    default: {
+      const never: never = goal;
+      throw new Error(`unknown goal ${String(never)}`);
+    }
+  }
+}
+
+export function firstRestoredAfter(trace: Trace, day: number): number | null {
+  return trace.steps.find((s) => s.decision === "restored" && s.day >= day)?.day ?? null;
+}
+
+/**
+ * The suspension `--reach restored` is about: the one still in force at the end (a restoration that never
+ * came), or else the first one.
+ */
+export function restoreTarget(trace: Trace): Step | undefined {
+  const suspensions = trace.steps.filter((s) => s.decision === "suspended");
+  const open = suspensions.filter((s) => firstRestoredAfter(trace, s.day) === null).at(-1);
+  return open ?? suspensions[0];
+}
+
+/** Whether the base has anything for the goal to change. */
+export function hasProblem(goal: Goal, base: Trace): boolean {
+  return goal === "reach-restored"
+    ? base.steps.some((s) => s.decision === "suspended")
+    : base.steps.some((s) => isAdverse(goal, s));
+}
+
+/** Whether a variant's trace meets the goal (relative to the base's). */
+export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
+  if (goal !== "reach-restored") return !trace.steps.some((s) => isAdverse(goal, s));
+  const suspended = restoreTarget(base);
+  if (!suspended) return false;
+  // the same suspension, restored sooner: a change that avoids the suspension answers another question
+  if (!trace.steps.some((s) => s.decision === "suspended" && s.day === suspended.day)) return false;
+  const was = firstRestoredAfter(base, suspended.day);
+  const now = firstRestoredAfter(trace, suspended.day);
+  return now !== null && (was === null || now < was);
+}
+
+/** The first restoration after the base's target suspension, in a variant's trace. */
+export function restoredIn(trace: Trace, base: Trace): number | null {
+  const s = restoreTarget(base);
+  return s ? firstRestoredAfter(trace, s.day) : null;
+}
+
+/** Progress of a (failing) trace towards the goal: lower is closer. Orders candidates for pairs and triples. */
+export function distance(goal: Goal, trace: Trace, base: Trace): number {
+  if (goal === "reach-restored") {
+    const s = restoreTarget(base)?.day ?? 0;
+    return firstRestoredAfter(trace, s) ?? base.until + 1;
+  }
+  const bad = trace.steps.filter((x) => isAdverse(goal, x));
+  return bad.length * 100_000 - (bad[0]?.day ?? 0);
+}

@@ -1,0 +1,252 @@
+// The counterfactual search: the smallest set of candidate changes (candidates.ts) that meets a goal
+// (goal.ts). Breadth-first by the number of changes (1, then 2, then 3), in a fixed candidate order, up to
+// a hard budget of simulations, so the same scenario always gives the same answer. Among the sets of the
+// smallest size that work, the least change wins (the sum of the candidates' costs), and a repayment moved
+// earlier is then moved as little as possible. The result is data; advice.ts puts it into words.
+//
+// Pure given `evaluate` (variant → trace): no I/O here.
+
+import type { Trace } from "../engine/index.js";
+import { InputError } from "../shared/errors.js";
+import {
+  type Candidate,
+  type CandidateScope,
+  candidates,
+  editOf,
+  type PolicyTiming,
+  targetOf,
+} from "./candidates.js";
+import { distance, type Goal, hasProblem, isAdverse, meetsGoal, restoredIn } from "./goal.js";
+import { applyEdit, eventNumberAt, type Variant } from "./variant.js";
+
+export interface Solution {
+  /** the changes, as data: each `{ day, change }` */
+  candidates: Candidate[];
+  cost: number;
+  /** the first restoration (reach-restored) */
+  restoredDay: number | null;
+  variant: Variant;
+  trace: Trace;
+}
+
+export interface CounterfactualResult {
+  goal: Goal;
+  /** "solved", "none" (nothing within the bound), or "nothing-to-do" (the base already meets the goal) */
+  status: "solved" | "none" | "nothing-to-do";
+  /** the trace the search started from: what the goal's problem is read from */
+  base: Trace;
+  solutions: Solution[];
+  tried: number;
+  /** how many sets of each size were tried, and whether every one of that size was */
+  bySize: Array<{ size: number; tried: number; complete: boolean }>;
+  candidates: number;
+  maxEdits: number;
+  budget: number;
+  /** the bound was reached before every set up to maxEdits was tried */
+  budgetExhausted: boolean;
+}
+
+export interface SearchOptions {
+  maxEdits?: number;
+  /** at most this many simulations in all (refinement included) */
+  budget?: number;
+  /** at most this many solutions reported */
+  solutions?: number;
+}
+
+export interface SearchStart {
+  variant: Variant;
+  trace: Trace;
+  policy: PolicyTiming;
+}
+
+type Evaluate = (v: Variant) => Trace;
+type Run = { variant: Variant; trace: Trace };
+
+/** The search. `base` is the variant to start from (usually the unedited scenario) and its trace. */
+export function searchCounterfactual(
+  goal: Goal,
+  base: SearchStart,
+  evaluate: Evaluate,
+  options: SearchOptions = {},
+): CounterfactualResult {
+  const maxEdits = options.maxEdits ?? 3;
+  const budget = options.budget ?? 2000;
+  const wanted = options.solutions ?? 3;
+  const result: CounterfactualResult = {
+    goal,
+    status: "none",
+    base: base.trace,
+    solutions: [],
+    tried: 0,
+    bySize: [],
+    candidates: 0,
+    maxEdits,
+    budget,
+    budgetExhausted: false,
+  };
+  if (!hasProblem(goal, base.trace)) return { ...result, status: "nothing-to-do" };
+
+  // the base's own declines stay protected in every variant: leaving them out is not avoiding them
+  const scope: CandidateScope = {
+    protectedIds: new Set(
+      base.trace.steps
+        .filter((s) => isAdverse(goal, s) && goal === "avoid-declined")
+        .flatMap((s) => ("index" in s.event ? [eventNumberAt(base.variant, s.event.index) ?? -1] : [])),
+    ),
+    firstAddedId: base.variant.nextId,
+  };
+  const pool = candidates(goal, base.variant, base.trace, base.policy, scope);
+  result.candidates = pool.length;
+  const tryEdits = (chosen: readonly Candidate[]): Run | null => {
+    result.tried++;
+    let v = base.variant;
+    try {
+      for (const c of chosen) v = applyEdit(v, editOf(c));
+    } catch (e) {
+      if (e instanceof InputError) return null;
+      throw e;
+    }
+    return { variant: v, trace: evaluate(v) };
+  };
+
+  // Breadth-first by size. A set of k+1 changes extends a set of k that did not work, with a candidate
+  // from the base or one its own variant calls for (e.g. a bill it leaves unpaid); the most promising
+  // sets (closest to the goal) are extended first.
+  interface Node extends Run {
+    chosen: Candidate[];
+    distance: number;
+  }
+  const found: Solution[] = [];
+  const seen = new Set<string>();
+  let frontier: Node[] = [{ chosen: [], variant: base.variant, trace: base.trace, distance: 0 }];
+  for (let k = 1; k <= maxEdits && found.length === 0 && !result.budgetExhausted; k++) {
+    const size = { size: k, tried: 0, complete: true };
+    result.bySize.push(size);
+    const next: Node[] = [];
+    for (const node of frontier) {
+      const own = k === 1 ? [] : candidates(goal, node.variant, node.trace, base.policy, scope);
+      const extensions = dedupe([...pool, ...own]).sort((a, b) => a.cost - b.cost);
+      for (const c of extensions) {
+        const target = targetOf(c);
+        if (target !== null && node.chosen.some((o) => targetOf(o) === target)) continue;
+        const chosen = [...node.chosen, c];
+        const key = chosen.map(editKey).sort().join("|");
+        if (seen.has(key)) continue;
+        if (result.tried >= budget) {
+          result.budgetExhausted = true;
+          size.complete = false;
+          break;
+        }
+        seen.add(key);
+        size.tried++;
+        const run = tryEdits(chosen);
+        if (run === null) continue;
+        if (meetsGoal(goal, run.trace, base.trace)) {
+          found.push({
+            candidates: chosen,
+            cost: totalCost(chosen),
+            restoredDay: restoredIn(run.trace, base.trace),
+            ...run,
+          });
+        } else next.push({ chosen, ...run, distance: distance(goal, run.trace, base.trace) });
+      }
+      if (result.budgetExhausted) break;
+    }
+    // stable: equally close sets keep the order they were tried in
+    frontier = next
+      .map((n, i) => ({ n, i }))
+      .sort((a, b) => a.n.distance - b.n.distance || a.i - b.i)
+      .map((x) => x.n);
+  }
+  if (found.length === 0) return result;
+
+  found.sort((a, b) => (a.restoredDay ?? Infinity) - (b.restoredDay ?? Infinity) || a.cost - b.cost);
+  // refine the best few, then keep one solution per kind of change (two reviews a day apart are one idea)
+  const shapes = new Set<string>();
+  for (const s of found) {
+    if (result.solutions.length >= wanted) break;
+    const signature = s.candidates.map(shape).sort().join("+");
+    if (shapes.has(signature)) continue;
+    shapes.add(signature);
+    result.solutions.push(refine(goal, s, base.trace, tryEdits, () => result.tried < budget + 200));
+  }
+  result.status = "solved";
+  return result;
+}
+
+const totalCost = (chosen: readonly Candidate[]) => chosen.reduce((n, o) => n + o.cost, 0);
+
+const editKey = (c: Candidate) => JSON.stringify(editOf(c));
+
+function dedupe(list: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const k = editKey(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** What a change is, regardless of the exact day: "remove #5", "move #7", "add request_review". */
+function shape(c: Candidate): string {
+  const e = editOf(c);
+  if (e.kind === "add")
+    return `add ${e.event.type}${e.event.type === "repay" ? ` ${JSON.stringify(e.event.day)}` : ""}`;
+  if (e.kind === "edit") return `edit #${e.id} ${Object.keys(e.patch).sort().join(",")}`;
+  return `${e.kind} ${JSON.stringify(e)}`;
+}
+
+/** Less change for the same effect: a moved repayment as late as still works; a review as early as helps. */
+function refine(
+  goal: Goal,
+  s: Solution,
+  base: Trace,
+  tryEdits: (c: readonly Candidate[]) => Run | null,
+  more: () => boolean,
+): Solution {
+  let current = s;
+  current.candidates.forEach((c, i) => {
+    const change = c.change;
+    const replaced = (other: Candidate) => current.candidates.map((o, j) => (j === i ? other : o));
+    if (change.kind === "repay-earlier") {
+      for (let x = c.day - 1; x > change.to && more(); x--) {
+        const moved: Candidate = {
+          day: c.day,
+          change: { ...change, to: x, inFull: change.refineInFull },
+          cost: c.cost - (change.to - x) / 30,
+        };
+        const chosen = replaced(moved);
+        const run = tryEdits(chosen);
+        if (run && meetsGoal(goal, run.trace, base) && sameOrBetter(run.trace, current, base)) {
+          current = {
+            ...current,
+            candidates: chosen,
+            cost: totalCost(chosen),
+            restoredDay: restoredIn(run.trace, base),
+            ...run,
+          };
+          break;
+        }
+      }
+    }
+    if (change.kind === "request-review") {
+      for (let x = c.day - 6; x < c.day && more(); x++) {
+        const chosen = replaced({ ...c, day: x });
+        const run = tryEdits(chosen);
+        const r = run ? restoredIn(run.trace, base) : null;
+        if (run && r !== null && meetsGoal(goal, run.trace, base) && r < (current.restoredDay ?? Infinity)) {
+          current = { ...current, candidates: chosen, restoredDay: r, ...run };
+          break;
+        }
+      }
+    }
+  });
+  return current;
+}
+
+function sameOrBetter(trace: Trace, current: { restoredDay: number | null }, base: Trace): boolean {
+  const r = restoredIn(trace, base);
+  return current.restoredDay === null || (r !== null && r <= current.restoredDay);
+}

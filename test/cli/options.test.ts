@@ -1,0 +1,497 @@
+// argv → typed options, for every command: parseArgv parses and checks, and runs nothing.
+
+import { Command } from "commander";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/io.js";
+import { addOptions, flag, wholeNumber } from "../../src/cli/options/table.js";
+import { type Invocation, type Parsed, parseArgv } from "../../src/cli/program.js";
+import { InputError, UsageError } from "../../src/shared/errors.js";
+
+function io(env: Record<string, string> = {}) {
+  const out = { stdout: "", stderr: "" };
+  const value: CliIo = {
+    stdout: { write: (t: string) => (out.stdout += t) },
+    stderr: { write: (t: string) => (out.stderr += t) },
+    stdinIsTTY: false,
+    env,
+    cwd: "/nowhere",
+  };
+  return { io: value, out };
+}
+
+function parse(args: string[], env: Record<string, string> = {}): Invocation {
+  const parsed: Parsed = parseArgv(args, io(env).io);
+  if (parsed.kind !== "invocation") throw new Error(`parsed to ${JSON.stringify(parsed)}`);
+  return parsed.invocation;
+}
+
+/** The error a command line is refused with. */
+function refused(args: string[]): InputError {
+  try {
+    parse(args);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error(`${args.join(" ")} parsed`);
+}
+
+describe("run", () => {
+  it("defaults", () => {
+    expect(parse(["run", "a.yaml"])).toEqual({
+      command: "run",
+      files: ["a.yaml"],
+      options: {
+        json: false,
+        explain: false,
+        policy: undefined,
+        seed: undefined,
+        until: undefined,
+        chart: true,
+        color: true,
+      },
+    });
+  });
+
+  it("every option", () => {
+    const args = ["run", "a.yaml", "b.yaml", "--json", "--explain", "--policy", "tightened"];
+    expect(parse([...args, "--seed", "7", "--until", "100", "--no-chart", "--no-color"])).toEqual({
+      command: "run",
+      files: ["a.yaml", "b.yaml"],
+      options: {
+        json: true,
+        explain: true,
+        policy: "tightened",
+        seed: 7,
+        until: 100,
+        chart: false,
+        color: false,
+      },
+    });
+  });
+
+  it("names the flag and the value it refuses", () => {
+    const e = refused(["run", "a.yaml", "--seed", "abc"]);
+    expect(e.message).toBe("--seed must be a whole number");
+    expect(e.details.found).toBe('"abc"');
+    expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until must be a whole number");
+  });
+
+  it("without a file, commander refuses the command line (exit 2) and says why on stderr", () => {
+    const { io: i, out } = io();
+    expect(parseArgv(["run"], i)).toEqual({ kind: "done", exitCode: 2 });
+    expect(out.stderr).toMatch(/missing required argument 'files'/);
+    expect(out.stdout).toBe("");
+  });
+});
+
+describe("test", () => {
+  it("defaults: the pretty reporter on stdout, golden traces on, CI from the environment", () => {
+    expect(parse(["test"])).toMatchObject({
+      command: "test",
+      paths: [],
+      options: { reporters: [{ name: "pretty", file: null }], update: false, snapshots: true, ci: false },
+    });
+    expect(parse(["test"], { CI: "true" })).toMatchObject({ options: { ci: true } });
+  });
+
+  it("a repeatable --reporter keeps the path after it a path", () => {
+    const i = parse(["test", "--reporter", "junit", "scenarios/", "--output-file", "json=r.json"]);
+    expect(i).toMatchObject({
+      command: "test",
+      paths: ["scenarios/"],
+      options: {
+        reporters: [
+          { name: "junit", file: null },
+          { name: "json", file: "r.json" },
+        ],
+      },
+    });
+  });
+
+  it("every other option", () => {
+    const i = parse([
+      "test",
+      "a",
+      "b",
+      "-u",
+      "--grep",
+      "zhang",
+      "--shard",
+      "2/3",
+      "--bail",
+      "--workers",
+      "2",
+    ]);
+    expect(i).toMatchObject({
+      paths: ["a", "b"],
+      options: { update: true, shard: { index: 2, count: 3 }, bail: true, workers: 2, color: true },
+    });
+    if (i.command !== "test") throw new Error("not test");
+    expect(i.options.grep?.test("Zhang Ming")).toBe(true);
+    expect(parse(["test", "--no-snapshots", "--no-color"])).toMatchObject({
+      options: { snapshots: false, color: false },
+    });
+  });
+
+  it("refuses bad values, naming them", () => {
+    expect(refused(["test", "--workers", "x"]).details.found).toBe('"x"');
+    expect(refused(["test", "--reporter", "junti"]).format()).toMatch(
+      /unknown reporter "junti"[\s\S]*"junit"/,
+    );
+    expect(refused(["test", "--shard", "4/3"]).message).toContain('got "4/3"');
+  });
+});
+
+describe("whatif", () => {
+  it("keeps the edit flags in the order given, across flags", () => {
+    const i = parse([
+      "whatif",
+      "f.yaml",
+      "--edit",
+      "5:day=30",
+      "--remove",
+      "day=30",
+      "--set",
+      "minScore=600",
+    ]);
+    expect(i).toMatchObject({
+      command: "whatif",
+      file: "f.yaml",
+      options: {
+        edits: [
+          { flag: "edit", value: "5:day=30" },
+          { flag: "remove", value: "day=30" },
+          { flag: "set", value: "minScore=600" },
+        ],
+        goal: null,
+      },
+    });
+    // a second parse starts a new list
+    const second = parse(["whatif", "f.yaml", "--seed", "3", "--policy", "tightened"]);
+    expect(second.command === "whatif" && second.options.edits).toEqual([
+      { flag: "seed", value: "3" },
+      { flag: "policy", value: "tightened" },
+    ]);
+  });
+
+  it("defaults, and every option", () => {
+    expect(parse(["whatif", "f.yaml"])).toEqual({
+      command: "whatif",
+      file: "f.yaml",
+      options: {
+        edits: [],
+        goal: null,
+        maxEdits: undefined,
+        budget: undefined,
+        list: false,
+        json: false,
+        save: undefined,
+        force: false,
+        chart: true,
+        color: true,
+      },
+    });
+    const args = ["whatif", "f.yaml", "--avoid", "declined", "--max-edits", "2", "--budget", "50", "--list"];
+    expect(
+      parse([...args, "--json", "--save", "v.yaml", "--force", "--no-chart", "--no-color"]),
+    ).toMatchObject({
+      options: {
+        goal: "avoid-declined",
+        maxEdits: 2,
+        budget: 50,
+        list: true,
+        json: true,
+        save: "v.yaml",
+        force: true,
+        chart: false,
+        color: false,
+      },
+    });
+  });
+
+  it("reads the search goal, and refuses goals it does not know", () => {
+    expect(parse(["whatif", "f", "--avoid", "suspended"])).toMatchObject({
+      options: { goal: "avoid-suspended" },
+    });
+    expect(parse(["whatif", "f", "--reach", "restored"])).toMatchObject({
+      options: { goal: "reach-restored" },
+    });
+    expect(refused(["whatif", "f", "--avoid", "closed"]).message).toBe(
+      '--avoid takes suspended or declined, got "closed"',
+    );
+    expect(refused(["whatif", "f", "--reach", "active"]).message).toContain(
+      '--reach takes restored, got "active"',
+    );
+    expect(refused(["whatif", "f", "--avoid", "declined", "--reach", "restored"])).toBeInstanceOf(UsageError);
+    expect(refused(["whatif", "f", "--budget", "lots"]).message).toBe("--budget must be a whole number");
+  });
+});
+
+describe("reasons, policies, schema", () => {
+  it("read --json", () => {
+    expect(parse(["reasons"])).toEqual({ command: "reasons", options: { json: false } });
+    expect(parse(["reasons", "--json"])).toEqual({ command: "reasons", options: { json: true } });
+    expect(parse(["policies", "--json"])).toEqual({ command: "policies", options: { json: true } });
+    expect(parse(["schema"])).toEqual({ command: "schema" });
+  });
+});
+
+describe("simulate", () => {
+  it("defaults", () => {
+    expect(parse(["simulate"])).toEqual({
+      command: "simulate",
+      personas: [],
+      options: {
+        accounts: 1000,
+        days: 365,
+        seed: 1,
+        start: "2024-01-01",
+        policy: "default",
+        challenger: undefined,
+        challengerFrom: 0,
+        challengerSet: {},
+        workers: undefined,
+        shard: null,
+        json: false,
+        csv: undefined,
+        exportAccount: null,
+        flips: undefined,
+        progress: true,
+        chart: true,
+        color: true,
+        populationArgs: [],
+      },
+    });
+  });
+
+  it("every option, and the arguments that describe the population for the report's hints", () => {
+    const i = parse([
+      "simulate",
+      "stretched",
+      "--accounts",
+      "50",
+      "--days",
+      "200",
+      "--seed",
+      "3",
+      "--start",
+      "2024-03-01",
+      "--policy",
+      "default",
+      "--challenger",
+      "tightened",
+      "--challenger-from",
+      "90",
+      "--workers",
+      "2",
+      "--shard",
+      "2/3",
+      "--json",
+      "--csv",
+      "a.csv",
+      "--flips",
+      "flips",
+      "--no-progress",
+      "--no-chart",
+      "--no-color",
+    ]);
+    expect(i).toMatchObject({
+      personas: ["stretched"],
+      options: {
+        accounts: 50,
+        days: 200,
+        seed: 3,
+        start: "2024-03-01",
+        challenger: "tightened",
+        challengerFrom: 90,
+        workers: 2,
+        shard: { index: 2, count: 3 },
+        json: true,
+        csv: "a.csv",
+        flips: "flips",
+        progress: false,
+        chart: false,
+        color: false,
+        populationArgs: [
+          "--accounts 50",
+          "--days 200",
+          "--seed 3",
+          "--start 2024-03-01",
+          "--policy default",
+          "--challenger tightened",
+          "--challenger-from 90",
+        ],
+      },
+    });
+  });
+
+  it("--export-account with its arm and output file", () => {
+    expect(parse(["simulate", "--export-account", "5"])).toMatchObject({
+      options: { exportAccount: { index: 5, arm: "champion", output: undefined } },
+    });
+    const i = parse([
+      "simulate",
+      "--challenger",
+      "tightened",
+      "--export-account",
+      "5",
+      "--arm",
+      "challenger",
+      "-o",
+      "x.yaml",
+    ]);
+    expect(i).toMatchObject({
+      options: { exportAccount: { index: 5, arm: "challenger", output: "x.yaml" } },
+    });
+  });
+
+  it("--challenger-set takes one value: the persona after it stays a persona", () => {
+    expect(parse(["simulate", "--challenger-set", "minScore=650", "stretched"])).toMatchObject({
+      personas: ["stretched"],
+      options: { challengerSet: { minScore: 650 } },
+    });
+  });
+
+  it("--challenger-set repeats, comma-separates, and still reads the old space-separated form", () => {
+    const want = { challengerSet: { minScore: 650, maxApplications30d: 2 } };
+    for (const args of [
+      ["--challenger-set", "minScore=650", "--challenger-set", "maxApplications30d=2", "stretched"],
+      ["--challenger-set", "minScore=650,maxApplications30d=2", "stretched"],
+      ["--challenger-set", "minScore=650", "maxApplications30d=2", "stretched"],
+      ["--challenger-set=minScore=650", "maxApplications30d=2", "stretched"],
+      ["stretched", "--challenger-set", "minScore=650", "maxApplications30d=2"],
+    ]) {
+      expect(parse(["simulate", ...args]), args.join(" ")).toMatchObject({
+        personas: ["stretched"],
+        options: want,
+      });
+    }
+    // a value with commas of its own stays whole
+    expect(
+      parse([
+        "simulate",
+        "--challenger-set",
+        'limitBands=[{"minScore":600,"maxLimit":5000},{"minScore":700,"maxLimit":9000}]',
+      ]),
+    ).toMatchObject({
+      options: {
+        challengerSet: {
+          limitBands: [
+            { minScore: 600, maxLimit: 5000 },
+            { minScore: 700, maxLimit: 9000 },
+          ],
+        },
+      },
+    });
+    // the hint repeats the pairs as given
+    expect(parse(["simulate", "--challenger-set", "minScore=650", "maxApplications30d=2"])).toMatchObject({
+      options: { populationArgs: ["--challenger-set minScore=650", "--challenger-set maxApplications30d=2"] },
+    });
+  });
+
+  it.each([
+    [["--accounts", "0"], /--accounts must be a whole number from 1/, "found 0"],
+    [["--accounts", "ten"], /--accounts must be a whole number$/, undefined],
+    [["--days", "0"], /--days must be a whole number from 1/, "found 0"],
+    [["--start", "2024-2-3"], /--start must be a date YYYY-MM-DD/, "found 2024-2-3"],
+    [["--start", "2024-02-30"], /--start is not a calendar date/, "found 2024-02-30"],
+    [["--challenger-from", "5"], /needs --challenger or --challenger-set/, "e.g. --challenger tightened"],
+    [
+      ["--challenger", "tightened", "--challenger-from", "365"],
+      /--challenger-from must be a whole number from 0 to 364/,
+      "found 365",
+    ],
+    [["--shard", "4/3"], /--shard must be I\/N/, 'found "4/3"'],
+    [["--workers", "0"], /--workers must be a whole number from 1 to 256/, "found 0"],
+    [["--export-account", "1000"], /--export-account must be a whole number from 0 to 999/, "found 1000"],
+    [["--export-account", "1", "--arm", "middle"], /--arm must be champion or challenger/, "found middle"],
+    [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],
+    [["--challenger-set", "minScor=650"], /unknown policy parameter "minScor"/, 'did you mean "minScore"?'],
+    [["--challenger-set", "minScore=high"], /--challenger-set minScore: /, 'found "high"'],
+    [["--challenger-set", "minScore"], /--challenger-set takes name=value/, 'found "minScore"'],
+  ])("refuses %j", (args, message, detail) => {
+    const e = refused(["simulate", ...args]);
+    expect(e).toBeInstanceOf(InputError);
+    expect(e.message).toMatch(message);
+    if (detail !== undefined) expect(e.format()).toContain(detail);
+  });
+});
+
+describe("personas, merge", () => {
+  it("personas", () => {
+    expect(parse(["personas"])).toEqual({
+      command: "personas",
+      options: { json: false, schema: false, color: true },
+    });
+    expect(parse(["personas", "--json", "--schema", "--no-color"])).toEqual({
+      command: "personas",
+      options: { json: true, schema: true, color: false },
+    });
+  });
+
+  it("merge", () => {
+    expect(parse(["merge", "a.json", "b.json"])).toEqual({
+      command: "merge",
+      files: ["a.json", "b.json"],
+      options: { json: false, chart: true, color: true },
+    });
+    expect(parse(["merge", "a.json", "--json", "--no-chart", "--no-color"])).toMatchObject({
+      options: { json: true, chart: false, color: false },
+    });
+  });
+});
+
+describe("help, version, unknown commands", () => {
+  it("--help prints to stdout and ends the parse with exit 0, for every command", () => {
+    for (const command of [
+      "run",
+      "test",
+      "whatif",
+      "reasons",
+      "policies",
+      "schema",
+      "simulate",
+      "personas",
+      "merge",
+    ]) {
+      const { io: i, out } = io();
+      expect(parseArgv([command, "--help"], i), command).toEqual({ kind: "done", exitCode: 0 });
+      expect(out.stdout, command).toMatch(new RegExp(`^Usage: credit-sim ${command} `));
+      const examples = out.stdout.slice(out.stdout.search(/Examples?:\n/));
+      expect(examples, command).toMatch(new RegExp(`\\n {2}.*credit-sim ${command}`));
+    }
+  });
+
+  it("--help of simulate documents the repeatable --challenger-set", () => {
+    const { io: i, out } = io();
+    parseArgv(["simulate", "--help"], i);
+    expect(out.stdout).toMatch(/--challenger-set <name=value>/);
+    expect(out.stdout).toMatch(/repeat it\s+or comma-separate/);
+  });
+
+  it("--version prints the package's version", () => {
+    const { io: i, out } = io();
+    expect(parseArgv(["--version"], i)).toEqual({ kind: "done", exitCode: 0 });
+    expect(out.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("an unknown command is bad usage (exit 2) with a message and a pointer to --help", () => {
+    const { io: i, out } = io();
+    expect(parseArgv(["frobnicate"], i)).toEqual({ kind: "done", exitCode: 2 });
+    expect(out.stderr).toMatch(/unknown command 'frobnicate'\n\(run with --help for usage\)/);
+    const opt = io();
+    expect(parseArgv(["run", "a.yaml", "--frobnicate"], opt.io)).toEqual({ kind: "done", exitCode: 2 });
+    expect(opt.out.stderr).toMatch(/unknown option '--frobnicate'/);
+  });
+});
+
+describe("option tables", () => {
+  it("a table key must be the name commander gives the value", () => {
+    expect(() =>
+      addOptions(new Command(), { challenger: wholeNumber("--challenger-from <n>", "x") }),
+    ).toThrow(/key "challenger" must be "challengerFrom"/);
+    const read = addOptions(new Command(), { chart: flag("--no-chart", "x") });
+    expect(read({ chart: false, other: 1 })).toEqual({ chart: false });
+  });
+});

@@ -1,0 +1,74 @@
+// The reference commands (reasons, policies, schema), help and version, and bad usage, in-process.
+
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const ZHANG = "scenarios/zhang-ming.yaml";
+
+describe("reference commands and conventions", () => {
+  it("reasons prints the whole catalogue", async () => {
+    const r = await cli(["reasons"]);
+    expect(r.status).toBe(0);
+    for (const code of [
+      "OVERDUE_RECENT",
+      "INQUIRIES_30D",
+      "SECURITY_PROFILE_CHANGES",
+      "POLICY_CHANGE",
+      "IDENTITY_VERIFIED",
+    ]) {
+      expect(r.stdout).toContain(code);
+    }
+    const json = JSON.parse((await cli(["reasons", "--json"])).stdout) as Array<{
+      code: string;
+      text: string;
+    }>;
+    expect(json.find((x) => x.code === "OVER_LIMIT")?.text).toBe("The purchase exceeds the available credit");
+  });
+
+  it("policies lists default and tightened with every SPEC parameter", async () => {
+    const r = await cli(["policies"]);
+    expect(r.status).toBe(0);
+    for (const p of [
+      "minOpenScore",
+      "minIncreaseScore",
+      "minScore",
+      "restoreScore",
+      "maxApplications30d",
+      "graceDays",
+      "penaltyRatePerDay",
+      "suspendOverdueDays",
+      "securityMaxChanges",
+      "securityWindowDays",
+      "reviewDayOfMonth",
+    ]) {
+      expect(r.stdout).toMatch(new RegExp(`^${p} `, "m"));
+    }
+    const policies = JSON.parse((await cli(["policies", "--json"])).stdout) as Array<{
+      name: string;
+      minScore: number;
+    }>;
+    expect(policies.map((p) => p.name)).toEqual(["default", "tightened"]);
+    expect(policies[1]!.minScore).toBeGreaterThan(policies[0]!.minScore);
+  });
+
+  it("every command has --help with an example; --version prints the version", async () => {
+    for (const command of ["run", "reasons", "policies", "schema"]) {
+      const r = await cli([command, "--help"]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/Examples?:\n {2}credit-sim /);
+    }
+    expect((await cli(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("bad usage exits 2 with a message on stderr", async () => {
+    const unknown = await cli(["frobnicate"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+    const badSeed = await cli(["run", ZHANG, "--seed", "abc"]);
+    expect(badSeed.status).toBe(2);
+    expect(badSeed.stderr).toMatch(/--seed must be a whole number/);
+    expect(badSeed.stdout).toBe("");
+    const none = await cli(["run"]);
+    expect(none.status).toBe(2);
+  });
+});

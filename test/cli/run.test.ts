@@ -1,0 +1,112 @@
+// `credit-sim run`, in-process (runCli with captured streams): the trace, --json, --explain, overrides,
+// colour. test/e2e/cli.test.ts runs it once through a real pipe.
+
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const ZHANG = "scenarios/zhang-ming.yaml";
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+
+describe("credit-sim run", () => {
+  it("prints the step-by-step trace, a summary and a chart", async () => {
+    const r = await cli(["run", ZHANG]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Zhang Ming — /);
+    expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +675 .*suspended \(credit\)/);
+    expect(r.stdout).toContain("OVERDUE_RECENT  Due dates missed in the last 12 months");
+    expect(r.stdout).toContain("→ repay every bill on time until 2024-11-15 (day 319)");
+    expect(r.stdout).toMatch(/suspended on day 227 \(2024-08-15\), cause credit, because: /);
+    expect(r.stdout).toMatch(/restored on day 319 \(2024-11-15\) after 92 days/);
+    expect(r.stdout).toContain("Score over time");
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("renders the same trace byte for byte (golden output)", async () => {
+    const r = await cli(["run", ZHANG]);
+    expect(r.stdout).toMatchSnapshot();
+  });
+
+  it("--json prints one object per step with the SPEC's fields and nothing else on stdout", async () => {
+    const r = await cli(["run", ZHANG, "--json"]);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    const steps = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const s of steps) {
+      for (const key of [
+        "scenario",
+        "day",
+        "date",
+        "event",
+        "decision",
+        "reasons",
+        "score",
+        "limit",
+        "balance",
+        "status",
+        "cause",
+      ]) {
+        expect(s).toHaveProperty(key);
+      }
+    }
+    const suspension = steps.find((s) => s.decision === "suspended")!;
+    expect(suspension).toMatchObject({
+      scenario: "Zhang Ming",
+      day: 227,
+      date: "2024-08-15",
+      event: "review",
+      status: "suspended",
+      cause: "credit",
+    });
+    expect(steps.map((s) => s.event)).toEqual(
+      expect.arrayContaining(["statement", "due", "overdue", "review", "purchase", "repay"]),
+    );
+    expect(typeof steps[0]!.balance).toBe("number");
+  });
+
+  it("--explain shows every characteristic's value, bin and points at each decision", async () => {
+    const r = await cli(["run", ZHANG, "--explain", "--no-chart"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/score 675 \(very good; illustrative default probability [\d.]+ %\) = 350 \+/);
+    expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
+  });
+
+  it("--policy and --until override the file", async () => {
+    const r = await cli(["run", ZHANG, "--json", "--policy", "tightened", "--until", "100"]);
+    expect(r.status).toBe(0);
+    const steps = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { day: number; policy: string });
+    expect(steps.every((s) => s.day <= 100)).toBe(true);
+    expect(steps[0]!.policy).toBe("tightened");
+  });
+
+  it("is deterministic: the same run twice is byte-identical", async () => {
+    expect((await cli(["run", "scenarios/financial-burden.yaml", "--json"])).stdout).toBe(
+      (await cli(["run", "scenarios/financial-burden.yaml", "--json"])).stdout,
+    );
+  });
+
+  it("colours only when asked (FORCE_COLOR) or on a terminal, never with NO_COLOR, a pipe or --no-color", async () => {
+    const args = ["run", ZHANG, "--no-chart"];
+    expect((await cli(args)).stdout).not.toMatch(ANSI);
+    expect((await cli(args, { env: { NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
+    expect((await cli(args, { env: { NO_COLOR: "" }, tty: true })).stdout).toMatch(ANSI);
+    expect((await cli(args, { env: { NO_COLOR: "1" }, tty: true })).stdout).not.toMatch(ANSI);
+    expect((await cli([...args, "--no-color"], { env: { NO_COLOR: "" }, tty: true })).stdout).not.toMatch(
+      ANSI,
+    );
+  });
+
+  it("runs several files in order", async () => {
+    const r = await cli([
+      "run",
+      "scenarios/good-customer.yaml",
+      "scenarios/security-suspension.yaml",
+      "--no-chart",
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout.indexOf("Zhao Lei")).toBeLessThan(r.stdout.indexOf("Wang Fang"));
+  });
+});

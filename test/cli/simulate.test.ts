@@ -1,0 +1,203 @@
+// `simulate`, `personas` and `merge` in-process: the same bytes for any shard split, exports that replay,
+// and exit 2 with a clear message for bad input. test/e2e/workers.test.ts runs them in worker threads and
+// test/e2e/tty.test.ts under a terminal (the progress bar).
+
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { cli } from "../helpers/cli.js";
+
+const TINY = "test/fixtures/population/tiny.yaml";
+const POP = [TINY, "stretched", "profile-changer", "--accounts", "60", "--days", "200", "--seed", "3"];
+const tmp = mkdtempSync(join(tmpdir(), "credit-sim-pop-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const ok = async (args: string[]) => {
+  const r = await cli(args);
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  return r.stdout;
+};
+
+describe("credit-sim simulate", () => {
+  it("3 shards merged equal the unsharded run, byte for byte", async () => {
+    const whole = await ok([
+      "simulate",
+      ...POP,
+      "--challenger",
+      "tightened",
+      "--challenger-from",
+      "90",
+      "--json",
+    ]);
+    const files: string[] = [];
+    for (const i of [1, 2, 3]) {
+      const file = join(tmp, `shard${i}.json`);
+      const text = await ok([
+        "simulate",
+        ...POP,
+        "--challenger",
+        "tightened",
+        "--challenger-from",
+        "90",
+        "--shard",
+        `${i}/3`,
+        "--json",
+      ]);
+      writeFileSync(file, text);
+      files.push(file);
+    }
+    expect(await ok(["merge", files[2]!, files[0]!, files[1]!, "--json"])).toBe(whole);
+    const report = await ok(["merge", ...files]);
+    expect(report).toContain("Population: 60 accounts × 200 days");
+    expect(report).toContain("95 % interval");
+    const missing = await cli(["merge", files[0]!, files[2]!]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/shard is missing/);
+    // the last shard missing: no gap between the files, but the population is not whole
+    const partial = await cli(["merge", files[0]!, files[1]!]);
+    expect(partial.status).toBe(2);
+    expect(partial.stderr).toMatch(/shard is missing[\s\S]*no file covers accounts/);
+  });
+
+  it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
+    const doc = JSON.parse(
+      await ok(["simulate", ...POP, "--challenger-set", "minScore=720", "--challenger-from", "60", "--json"]),
+    );
+    expect(doc.meta.challenger.name).toBe("default + minScore=720");
+    const all = doc.summary.groups.at(-1);
+    const policy = all.differences.find((d: { metric: string }) => d.metric === "suspendedPolicy");
+    expect(policy.champion).toBe(0);
+    expect(policy.challenger).toBeGreaterThan(0);
+    expect(policy.ci95[0]).toBeGreaterThan(0);
+    // the challenger arm of an account exports as a file with the policy event, and replays
+    const file = join(tmp, "set-arm.yaml");
+    await ok([
+      "simulate",
+      ...POP,
+      "--challenger-set",
+      "minScore=720",
+      "--challenger-from",
+      "60",
+      "--export-account",
+      "5",
+      "--arm",
+      "challenger",
+      "-o",
+      file,
+    ]);
+    expect(readFileSync(file, "utf8")).toMatch(/type: policy, set: \{ minScore: 720 \}/);
+    expect(await (await ok(["run", file, "--json"])).length).toBeGreaterThan(0);
+  });
+
+  it("--challenger-set takes one value: the persona named after it is simulated", async () => {
+    const args = ["simulate", "--accounts", "10", "--days", "60", "--challenger-set", "minScore=650"];
+    const doc = JSON.parse(await ok([...args, "stretched", "--json"]));
+    expect(doc.meta.personas.map((p: { name: string }) => p.name)).toEqual(["stretched"]);
+    expect(doc.meta.challenger.name).toBe("default + minScore=650");
+  });
+
+  it("prints the report: per persona and overall, score histogram and chart", async () => {
+    const out = await ok(["simulate", ...POP]);
+    for (const text of [
+      "Outcomes under default",
+      "tiny",
+      "(all)",
+      "Score at day 199",
+      "Median score over time",
+      "penalty income",
+    ]) {
+      expect(out).toContain(text);
+    }
+  });
+
+  it("an exported account runs to the outcome it had in the population (CSV row)", async () => {
+    const csvFile = join(tmp, "accounts.csv");
+    await ok(["simulate", ...POP, "--csv", csvFile]);
+    const [header, ...rows] = readFileSync(csvFile, "utf8").trim().split("\n");
+    expect(rows).toHaveLength(60);
+    const cols = header!.split(",");
+    for (const n of [0, 17, 42]) {
+      const row = rows[n]!.split(",");
+      const field = (name: string) => row[cols.indexOf(name)];
+      const file = join(tmp, `account-${n}.yaml`);
+      await ok(["simulate", ...POP, "--export-account", String(n), "-o", file]);
+      // `run` reads the file; its trace ends where the population's account ended
+      const steps = (await ok(["run", file, "--json"]))
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(steps[steps.length - 1].status).toBe(field("status"));
+      const { final } = simulate(loadScenario(file).scenario);
+      expect(String(final.score)).toBe(field("score"));
+      expect(final.status).toBe(field("status"));
+      expect((final.balance / 100).toFixed(2)).toBe(field("balance"));
+      expect((final.limit / 100).toFixed(2)).toBe(field("limit"));
+      expect((final.charges / 100).toFixed(2)).toBe(field("charges"));
+    }
+    // never overwrites
+    const again = await cli(["simulate", ...POP, "--export-account", "0", "-o", join(tmp, "account-0.yaml")]);
+    expect(again.status).toBe(2);
+  });
+
+  it("exports a sample of flipped accounts as scenario pairs", async () => {
+    const dir = join(tmp, "flips");
+    await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    const files = readdirSync(dir).sort();
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.some((f) => f.endsWith(".tightened.yaml"))).toBe(true);
+    const first = files.find((f) => f.endsWith(".default.yaml"))!;
+    expect((await ok(["run", join(dir, first), "--json"])).length).toBeGreaterThan(0);
+  });
+
+  it("bad input and bad usage exit 2 with one clear message", async () => {
+    const typo = await cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/bad-typo\.yaml:3:1: spendng: unknown field "spendng"/);
+    expect(typo.stderr).toContain('did you mean "spending"?');
+    expect(typo.stderr).not.toMatch(/\n\s+at /);
+    const cases: Array<[string[], RegExp]> = [
+      [["simulate", "stretchd"], /unknown persona "stretchd"[\s\S]*did you mean "stretched"/],
+      [["simulate", "missing.yaml"], /persona file not found/],
+      [["simulate", "test/fixtures"], /is a directory/],
+      [["simulate", "--shard", "4/3"], /--shard must be I\/N/],
+      [["simulate", "--accounts", "0"], /--accounts must be a whole number from 1/],
+      [["simulate", "--accounts", "ten"], /--accounts must be a whole number/],
+      [["simulate", "--challenger-from", "5"], /needs --challenger/],
+      [["simulate", "--policy", "defualt"], /unknown policy "defualt"/],
+      [
+        ["simulate", "--challenger-set", "minScor=650"],
+        /unknown policy parameter "minScor"[\s\S]*did you mean "minScore"/,
+      ],
+      [["simulate", "--challenger-set", "minScore=high"], /--challenger-set minScore/],
+      [["simulate", "--challenger-set", "minScore"], /takes name=value/],
+      [["merge", "package.json"], /not a population result/],
+      [["merge", "nothing.json"], /not found/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+});
+
+describe("credit-sim personas", () => {
+  it("lists the shipped personas with their shares", async () => {
+    const out = await ok(["personas"]);
+    for (const name of ["steady-payer", "revolver", "over-applier", "stretched", "profile-changer"]) {
+      expect(out).toContain(name);
+    }
+    const list = JSON.parse(await ok(["personas", "--json"]));
+    const total = list.reduce((a: number, p: { normalisedShare: number }) => a + p.normalisedShare, 0);
+    expect(total).toBeCloseTo(1);
+  });
+
+  it("has help with an example", async () => {
+    expect(await ok(["simulate", "--help"])).toMatch(/Examples:[\s\S]*credit-sim simulate/);
+    expect(await ok(["merge", "--help"])).toMatch(/credit-sim merge/);
+  });
+});

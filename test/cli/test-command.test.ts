@@ -1,0 +1,175 @@
+// `credit-sim test` in-process, on fixture folders (not the shipped scenarios, which change): exit codes,
+// what a failed expectation report shows, scenarios without expectations, bad input. Golden traces are
+// switched off here (--no-snapshots); test/testing/snapshots.test.ts covers them. Last, the project's
+// own CI: every shipped scenario passes `credit-sim test scenarios/`.
+
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const FIX = "test/fixtures/test-command";
+const test = (...args: string[]) => cli(["test", "--no-snapshots", ...args]);
+
+describe("credit-sim test: expectations", () => {
+  it("passes a folder whose expectations all hold: exit 0 and the summary line", async () => {
+    const r = await test(`${FIX}/pass`);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      "✓ test/fixtures/test-command/pass/good-customer.yaml › Fixture good customer (3 expectations)",
+    );
+    expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed \(2\)/);
+    expect(r.stdout).toMatch(/Expectations\s+7 passed, 0 failed \(7\)/);
+  });
+
+  it("fails with exit 1 and reports each failed expectation: scenario, day, date, expected, got", async () => {
+    const r = await test(`${FIX}/fail`);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Scenarios\s+1 passed, 1 failed \(2\)/);
+    expect(r.stdout).toMatch(/Expectations\s+4 passed, 3 failed \(7\)/);
+    const block = section(
+      r.stdout,
+      "✗ Fixture mixed results › day 30: status active, reasons OVERDUE_RECENT",
+    );
+    expect(block).toContain("test/fixtures/test-command/fail/mixed.yaml, expect[1], day 30 (2024-01-31)");
+    expect(block).toMatch(/✗ status\s+expected active\s+got suspended/);
+    expect(block).toMatch(/✗ reasons\s+expected OVERDUE_RECENT\s+got SECURITY_PROFILE_CHANGES/);
+    // what happened that day, one step a line, and the reasons on record with their text
+    expect(block).toMatch(
+      /what happened on day 30:\n.*day\s+date.*\n\s+30\s+2024-01-31\s+change bound device\s+suspended/,
+    );
+    expect(block).toMatch(/reasons on record that day:\n\s+SECURITY_PROFILE_CHANGES\s+\S/);
+  });
+
+  it("shows the nearest step before a day that had none", async () => {
+    const r = await test(`${FIX}/fail`);
+    const block = section(r.stdout, "✗ Fixture mixed results › day 27: decision declined");
+    expect(block).toMatch(/✗ decision\s+expected declined\s+got no decision that day/);
+    expect(block).toMatch(
+      /no step on day 27; the nearest step before it \(day 25\):\n.*\n\s+25\s+2024-01-26\s+change bound address/,
+    );
+  });
+
+  it("reads `end: true` and score ranges on the last day", async () => {
+    const r = await test(`${FIX}/fail`);
+    const block = section(r.stdout, "✗ Fixture mixed results › end (day 90): score ≥ 940");
+    expect(block).toContain("expect[4], day 90 (2024-03-31), the last day");
+    expect(block).toMatch(/✗ score\s+expected ≥ 940\s+got \d+/);
+  });
+
+  it("lists passing expectations of a failing scenario nowhere in the failures", async () => {
+    const r = await test(`${FIX}/fail`);
+    expect(r.stdout).not.toContain("› day 0: decision approved");
+    expect(r.stdout).not.toContain("› day 30: cause security");
+    expect(r.stdout).toContain(
+      "✓ test/fixtures/test-command/fail/passing.yaml › Fixture passing neighbour (2 expectations)",
+    );
+  });
+
+  it("reports a scenario without expectations instead of passing it silently", async () => {
+    const r = await test(`${FIX}/empty`);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      "○ test/fixtures/test-command/empty/no-expectations.yaml › Fixture without expectations (no expectations)",
+    );
+    expect(r.stdout).toContain("1 scenario has no expectations (nothing was checked)");
+    expect(r.stdout).toMatch(/Scenarios\s+0 passed, 0 failed, 1 without expectations \(1\)/);
+  });
+
+  it("exits 2 on a file with bad input, still running and reporting the others", async () => {
+    const r = await test(`${FIX}/bad`);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("✓ test/fixtures/test-command/bad/fine.yaml");
+    expect(r.stdout).toContain("✗ test/fixtures/test-command/bad/typo.yaml (bad input)");
+    expect(r.stdout).toContain(
+      "test/fixtures/test-command/bad/typo.yaml:6:21: events[1].type: unknown event type",
+    );
+    expect(r.stdout).toContain('did you mean "purchase"?');
+    expect(r.stdout).toMatch(/Scenarios\s+1 passed, 0 failed, 1 bad input \(2\)/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("sends bad-input messages to stderr when stdout carries a machine report", async () => {
+    const r = await test(`${FIX}/bad`, "--reporter", "json");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("credit-sim: test/fixtures/test-command/bad/typo.yaml:6:21");
+    expect(JSON.parse(r.stdout).exitCode).toBe(2);
+  });
+
+  it("rejects two scenarios with the same name (exit 2)", async () => {
+    const r = await test(`${FIX}/dup`);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('second.yaml: name: duplicate scenario name "Fixture passing neighbour"');
+  });
+
+  it("gives exit 1 precedence below bad input: a failure and a bad file together exit 2", async () => {
+    const r = await test(`${FIX}/fail`, `${FIX}/bad/typo.yaml`);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/1 failed, 1 bad input/);
+  });
+
+  it("accepts files, folders and globs together, each scenario once, in path order", async () => {
+    const r = await test(`${FIX}/pass/security.yaml`, `${FIX}/pass`, `${FIX}/fail/pass*.yaml`);
+    expect(r.status).toBe(0);
+    const listed = r.stdout.split("\n").filter((l) => l.startsWith(" ✓"));
+    expect(listed.map((l) => l.split(" ")[2])).toEqual([
+      "test/fixtures/test-command/fail/passing.yaml",
+      "test/fixtures/test-command/pass/good-customer.yaml",
+      "test/fixtures/test-command/pass/security.yaml",
+    ]);
+  });
+
+  it.each([
+    [["no/such/folder"], /no\/such\/folder: no such file or folder/],
+    [[`${FIX}/nothing-*.yaml`], /no scenario files match this pattern/],
+    [[`${FIX}/pass`, "--shard", "4/3"], /--shard must be I\/N with 1 ≤ I ≤ N, got "4\/3"/],
+    [[`${FIX}/pass`, "--shard", "x"], /hint:\s+e\.g\. --shard 1\/3/],
+    [[`${FIX}/pass`, "--reporter", "junti"], /unknown reporter "junti".*\n.*did you mean "junit"\?/],
+    [[`${FIX}/pass`, "--reporter", "json", "--reporter", "junit"], /only one reporter can write to stdout/],
+    [[`${FIX}/pass`, "--output-file", "junit"], /--output-file must be REPORTER=FILE/],
+    [[`${FIX}/pass`, "--grep", "("], /--grep: not a valid regular expression/],
+    [[`${FIX}/pass`, "--grep", "no such scenario"], /no scenario matches --grep "no such scenario"/],
+    [[`${FIX}/pass`, "--workers", "0"], /--workers must be at least 1/],
+  ])("bad usage %j exits 2 with one message", async (args, message) => {
+    const r = await test(...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("--grep keeps the scenarios whose name or path matches (any case)", async () => {
+    const r = await test(`${FIX}/pass`, `${FIX}/fail`, "--grep", "SECURITY|neighbour");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Fixture security suspension");
+    expect(r.stdout).toContain("Fixture passing neighbour");
+    expect(r.stdout).not.toContain("Fixture mixed results");
+    expect(r.stdout).toContain("2 left out by --grep");
+  });
+
+  it("--bail stops after the first failing scenario", async () => {
+    const r = await test(`${FIX}/fail`, `${FIX}/pass`, "--bail");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Scenarios\s+0 passed, 1 failed \(1\)/);
+    expect(r.stdout).toContain("3 not run after --bail");
+  });
+});
+
+describe("the project's own CI", () => {
+  // CI=true (set by the helper): a shipped scenario without a committed golden trace fails too.
+  // After an intended change: node bin/credit-sim test -u scenarios/ and review + commit the traces.
+  it("credit-sim test scenarios/ passes (expectations and golden traces of every shipped scenario)", async () => {
+    const r = await cli(["test", "scenarios/"]);
+    expect(r.stderr).toBe("");
+    expect(r.status, r.stdout).toBe(0);
+    expect(r.stdout).toMatch(/Scenarios\s+\d+ passed, 0 failed \(\d+\)/);
+    expect(r.stdout).not.toContain("without expectations");
+  });
+});
+
+/** The failure block that starts with `head`, up to the next blank line. */
+function section(text: string, head: string): string {
+  const start = text.indexOf(head);
+  if (start < 0) throw new Error(`no section "${head}" in:\n${text}`);
+  const end = text.indexOf("\n\n", start);
+  return text.slice(start, end < 0 ? undefined : end);
+}

@@ -1,0 +1,165 @@
+// The interactive what-if session, driven by keystrokes with inquirer's own testing screen
+// (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
+
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { screen } from "@inquirer/testing/vitest";
+// the session must be imported after @inquirer/testing/vitest, which mocks the prompts
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { runSession } from "../../src/cli/whatif-session.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { runVariant } from "../../src/whatif/run.js";
+import { baseVariant } from "../../src/whatif/variant.js";
+
+const LATE = "test/fixtures/whatif/late-payer.yaml";
+
+function start(file = LATE) {
+  const printed: string[] = [];
+  const written = new Map<string, string>();
+  const done = runSession(runVariant(baseVariant(loadScenario(file))), {
+    chalk: new Chalk({ level: 0 }),
+    output: (t) => printed.push(t),
+    write: (f, t) => written.set(f, t),
+  });
+  return { done, printed: () => printed.join(""), written };
+}
+
+/** Waits until the active prompt shows `text` (a bounded number of renders). */
+async function waitFor(text: string): Promise<void> {
+  for (let i = 0; i < 20 && !screen.getScreen().includes(text); i++) await screen.next();
+  expect(screen.getScreen()).toContain(text);
+}
+
+async function press(...keys: string[]): Promise<void> {
+  for (const k of keys) screen.keypress(k);
+}
+
+async function menu(choice: string): Promise<void> {
+  await waitFor("What now?");
+  // move the cursor down to the choice (disabled choices are skipped by the prompt itself)
+  for (let i = 0; i < 15 && !screen.getScreen().includes(`❯ ${choice}`); i++) screen.keypress("down");
+  expect(screen.getScreen()).toContain(`❯ ${choice}`);
+  screen.keypress("enter");
+}
+
+/** The action finished: the menu is shown afresh (cursor back on the first choice). */
+const backAtMenu = () => waitFor("❯ Run and compare with the original");
+
+describe("interactive what-if session", () => {
+  it("removes the later applications, runs the comparison, saves, and quits", async () => {
+    const s = start();
+    expect(s.printed()).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
+    await menu("Remove events");
+    await waitFor("Remove which events?");
+    await press("down", "down", "down", "down", "space", "down", "space");
+    expect(screen.getScreen()).toMatch(/◉ #5 {2}day 24/);
+    expect(screen.getScreen()).toMatch(/◉ #6 {2}day 26/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ removed #5 (application for +¥2,000.00 limit on day 24), #6");
+
+    await menu("Run and compare");
+    await backAtMenu();
+    const shown = s.printed();
+    expect(shown).toContain("Decisions that differ (2)");
+    expect(shown).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
+    expect(shown).toMatch(/declines\s+4\s+2\s+−2/);
+    expect(shown).toContain("━ base   ┅ what-if");
+
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    expect(screen.getScreen()).toContain("late-payer-whatif.yaml");
+    screen.keypress("enter");
+    await backAtMenu();
+    const [file, text] = [...s.written][0]!;
+    expect(file).toBe("test/fixtures/whatif/late-payer-whatif.yaml");
+    const saved = loadScenarioText(text, file);
+    expect(saved.scenario.name).toBe("Late payer (what-if)");
+    expect(saved.written.events.filter((e) => e.type === "apply")).toHaveLength(3);
+
+    await menu("Quit");
+    await s.done;
+  });
+
+  it("edits a field with the loader's validation, then undoes it", async () => {
+    const s = start();
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    // #7 is the repayment of day 85: the 7th line
+    await press("down", "down", "down", "down", "down", "down");
+    expect(screen.getScreen()).toMatch(/❯ #7 {2}day 85 {2}repayment in full/);
+    screen.keypress("enter");
+    await waitFor("Edit which field of #7?");
+    screen.keypress("down"); // type, day, amount
+    screen.keypress("enter");
+    await waitFor("New day for #7");
+    // replace the default (85) with a bad value, then a good one
+    screen.type("99999");
+    screen.keypress("enter");
+    await waitFor("out of range");
+    for (let i = 0; i < 5; i++) screen.keypress("backspace");
+    screen.type("60");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ edited #7 (repayment in full on day 85): day: 60");
+
+    await menu("Run and compare");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/suspensions\s+1\s+0/);
+
+    await menu("Undo the last edit");
+    await backAtMenu();
+    expect(s.printed()).toContain("↶ undid: edited #7");
+    await menu("Quit");
+    await s.done;
+  });
+
+  it("finds the smallest change and adopts it", async () => {
+    const s = start();
+    await menu("Find the smallest change");
+    await waitFor("avoid the suspension");
+    screen.keypress("enter");
+    await waitFor("Adopt the first suggestion");
+    expect(s.printed()).toMatch(
+      /→ Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+    );
+    expect(s.printed()).toMatch(/tried \d+ variants/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ edited #7 .*day: \d+/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("Ctrl-C rejects with inquirer's ExitPromptError (the command turns it into exit 130)", async () => {
+    const s = start();
+    await waitFor("What now?");
+    screen.keypress({ name: "c", ctrl: true });
+    await expect(s.done).rejects.toMatchObject({ name: "ExitPromptError" });
+    expect(s.written.size).toBe(0);
+  });
+
+  it("asks before replacing an existing file, and keeps it when told no", async () => {
+    const target = join(mkdtempSync(join(tmpdir(), "whatif-session-")), "v.yaml");
+    writeFileSync(target, "name: mine\nevents: []\n");
+    const s = start();
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    // clear the suggested name, type the existing file's
+    for (let i = 0; i < 80; i++) screen.keypress("backspace");
+    screen.type(target);
+    screen.keypress("enter");
+    await waitFor("exists. Replace it?");
+    screen.type("n");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("not saved");
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await s.done;
+  });
+});

@@ -1,0 +1,192 @@
+// The flag form of `credit-sim whatif`, in-process with no terminal: what a script or CI sees.
+
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const LATE = "test/fixtures/whatif/late-payer.yaml";
+const PHONE = "test/fixtures/whatif/phone-changes.yaml";
+const tmp = () => mkdtempSync(join(tmpdir(), "whatif-cli-"));
+
+describe("credit-sim whatif (flags)", () => {
+  it("without a terminal and without edits, says how to use the flags and exits 2", async () => {
+    const r = await cli(["whatif", LATE]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("needs a terminal");
+    expect(r.stderr).toContain("--remove");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("lists the numbered events", async () => {
+    const r = await cli(["whatif", LATE, "--list"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
+    expect(r.stdout).toMatch(/·\s+70\s+.*suspended/);
+  });
+
+  it("removes events by condition and shows the decisions that differ side by side", async () => {
+    const r = await cli([
+      "whatif",
+      LATE,
+      "--remove",
+      "type=apply,product=increase,day>=24",
+      "--edit",
+      "7:day=60",
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("Decisions that differ");
+    expect(r.stdout).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
+    expect(r.stdout).toMatch(/suspensions\s+1\s+0/);
+    expect(r.stdout).toContain("━ base   ┅ what-if");
+    expect(r.stdout).not.toContain("\u001b[");
+  });
+
+  it("--json prints the comparison only, machine-readable", async () => {
+    const r = await cli([
+      "whatif",
+      LATE,
+      "--remove",
+      "5",
+      "--remove",
+      "6",
+      "--set",
+      "minScore=610",
+      "--json",
+    ]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.edits).toHaveLength(3);
+    expect(j.edits[2]).toContain("minScore=610");
+    const removed = j.differences
+      .filter((d: { removed: boolean }) => d.removed)
+      .map((d: { event: number }) => d.event);
+    expect(removed).toEqual([5, 6]);
+    expect(j.change.suspensions).toBe(0);
+    expect(j.base.declines - j.variant.declines).toBe(2);
+  });
+
+  it("applies flags in the order given (edit, then remove the edited event)", async () => {
+    const ok = await cli(["whatif", LATE, "--edit", "5:day=30", "--remove", "day=30", "--json"]);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).edits[1]).toContain("removed #5");
+    const bad = await cli(["whatif", LATE, "--remove", "5", "--edit", "5:day=30"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("event #5 was already removed");
+  });
+
+  it("bad flag values: one clear message, exit 2", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["--add", "{day: 3, type: purchse, amount: 10}"], /did you mean "purchase"/],
+      [["--set", "minScor=600"], /did you mean "minScore"/],
+      [["--edit", "7"], /--edit needs NUMBER:CHANGES/],
+      [["--remove", "99"], /no event #99/],
+      [["--seed", "x"], /whole number/],
+      [["--policy", "tightend"], /did you mean "tightened"/],
+      [["--avoid", "closed"], /--avoid takes suspended or declined/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await cli(["whatif", LATE, ...args]);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    }
+  });
+
+  it("--save writes a new file that `run` accepts unchanged, and never overwrites without --force", async () => {
+    const dir = tmp();
+    const out = join(dir, "variant.yaml");
+    const r = await cli(["whatif", LATE, "--remove", "3-6", "--save", out]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`saved as ${out}`);
+    const run = await cli(["run", out, "--no-chart"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Late payer (what-if)");
+    expect(run.stdout).not.toMatch(/apply for \+¥2,000\.00 limit/);
+    const before = readFileSync(out, "utf8");
+    const again = await cli(["whatif", LATE, "--remove", "3", "--save", out]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("not overwriting");
+    expect(readFileSync(out, "utf8")).toBe(before);
+    expect((await cli(["whatif", LATE, "--remove", "3", "--save", out, "--force"])).status).toBe(0);
+    expect(readFileSync(out, "utf8")).not.toBe(before);
+  });
+
+  it("--avoid suspended prints advice in plain words, what it tried, and the comparison", async () => {
+    const r = await cli(["whatif", LATE, "--avoid", "suspended", "--no-chart"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+    );
+    expect(r.stdout).toMatch(/tried \d+ variants/);
+    expect(r.stdout).toContain("Decisions that differ");
+  });
+
+  it("--avoid … --json and --save keep the best suggestion", async () => {
+    const dir = tmp();
+    const out = join(dir, "best.yaml");
+    const r = await cli(["whatif", PHONE, "--reach", "restored", "--json", "--save", out]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.status).toBe("solved");
+    expect(j.solutions[0].edits[0]).toMatchObject({ kind: "add", event: { type: "verify_identity" } });
+    expect(j.saved).toBe(out);
+    expect(existsSync(out)).toBe(true);
+    expect((await cli(["run", out, "--json"])).stdout).toContain('"decision":"restored"');
+  });
+
+  it("says so when nothing within the bound works", async () => {
+    const r = await cli(["whatif", PHONE, "--avoid", "suspended", "--max-edits", "1"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Nothing within the bound works");
+    expect(r.stdout).toMatch(/tried \d+ variants — \d+ single changes/);
+  });
+
+  it("a relative policy path keeps working from the saved file's folder", async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, "p.yaml"), "name: mine\nextends: default\nminScore: 610\n");
+    writeFileSync(
+      join(dir, "s.yaml"),
+      "name: S\npolicy: ./p.yaml\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n",
+    );
+    const sub = join(dir, "out.yaml");
+    const r = await cli([
+      "whatif",
+      join(dir, "s.yaml"),
+      "--add",
+      "{day: 5, type: purchase, amount: 100}",
+      "--save",
+      sub,
+    ]);
+    expect(r.status).toBe(0);
+    expect((await cli(["run", sub, "--no-chart"])).stdout).toContain("policy mine");
+  });
+
+  it("--reach restored targets the credit suspension never lifted, not the security hold lifted on day 6", async () => {
+    const file = join(tmp(), "combo.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: combo",
+        "policy: default",
+        "until: 200",
+        "profile: { age: 30, monthlyIncome: 8000, creditHistoryMonths: 24 }",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 3000 }",
+        "  - { day: 2, type: change_profile, field: phone }",
+        "  - { day: 3, type: change_profile, field: address }",
+        "  - { day: 4, type: change_profile, field: device }",
+        "  - { day: 6, type: verify_identity }",
+        "  - { day: 8, type: purchase, amount: 1000 }",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli(["whatif", file, "--reach", "restored", "--no-chart"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("as it happened: suspended on day 70 and never restored");
+    expect(r.stdout).toMatch(/would have been restored on day \d+ \(it never was\)/);
+  });
+});

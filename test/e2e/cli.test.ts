@@ -1,0 +1,46 @@
+// The built CLI in a child process, for what only a process shows: the exit code the shell sees, a real
+// pipe (no colour, nothing but the output), a closed pipe. Everything else runs in-process (test/cli).
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, ROOT, spawnCli } from "../helpers/cli.js";
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+
+describe("bin/credit-sim", () => {
+  it("exit 0 and the trace on stdout; into a pipe, no colour even without NO_COLOR", () => {
+    const r = spawnCli(["run", "scenarios/zhang-ming.yaml"], { env: { NO_COLOR: "" } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^Zhang Ming — /);
+    expect(r.stdout).toContain("Score over time");
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("exit 2 for bad input: one message on stderr, nothing on stdout, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-"));
+    writeFileSync(join(dir, "neg.yaml"), "name: bad\nevents:\n  - { day: 0, type: purchase, amount: -5 }\n");
+    const r = spawnCli(["run", "neg.yaml"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^credit-sim: neg\.yaml:3:\d+: events\[0\]\.amount: value out of range\n/);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  });
+
+  it("exit 1 when `credit-sim test` finds a failing expectation", () => {
+    const r = spawnCli(["test", "--no-snapshots", "test/fixtures/test-command/fail"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/Scenarios\s+1 passed, 1 failed \(2\)/);
+  });
+
+  it("a pipe closed early (`| head -1`) ends the run quietly", () => {
+    const cmd = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run scenarios/*.yaml --json | head -1`;
+    const r = spawnSync("bash", ["-c", cmd], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).day).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+});

@@ -1,0 +1,138 @@
+// The built CLI in a real pseudo-terminal (util-linux `script`, part of every Debian/Ubuntu base system):
+// the interactive what-if session (keystrokes in, screen out, the exit code of Ctrl-C as a user sees it)
+// and simulate's progress bar. test/cli/whatif-session.test.ts drives the session in-process.
+
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { BIN, cli, ROOT } from "../helpers/cli.js";
+
+const hasScript = spawnSync("script", ["--version"], { encoding: "utf8" }).status === 0;
+const KEY = { down: "\u001b[B", up: "\u001b[A", enter: "\r", space: " ", ctrlC: "\u0003" };
+// biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are what is removed
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007|\r/g;
+
+class Terminal {
+  private out = "";
+  private seen = 0;
+  readonly exit: Promise<number | null>;
+  private readonly child: ChildProcess;
+
+  constructor(args: string[]) {
+    const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    this.child = spawn("script", ["-qfec", `stty cols 160 rows 60; exec ${quoted}`, "/dev/null"], {
+      cwd: ROOT,
+      env: { ...process.env, TERM: "xterm-256color", NO_COLOR: "1", FORCE_COLOR: "" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.stdout!.on("data", (d: Buffer) => {
+      this.out += d.toString("utf8");
+    });
+    this.exit = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
+  }
+
+  /** Everything shown since the last `expect`, without escapes. */
+  get screen(): string {
+    return this.out.replace(ANSI, "");
+  }
+
+  /** Waits until `text` appears after what was already matched. */
+  async expect(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const rest = this.screen.slice(this.seen);
+      const m = typeof text === "string" ? rest.indexOf(text) : rest.search(text);
+      if (m >= 0) {
+        this.seen += m + 1;
+        return rest;
+      }
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${String(text)}; screen:\n${rest.slice(-3000)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  send(...keys: string[]): void {
+    this.child.stdin!.write(keys.join(""));
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}
+
+const sessions: Terminal[] = [];
+afterEach(() => {
+  for (const t of sessions.splice(0)) t.kill();
+});
+const open = (args: string[]) => {
+  const t = new Terminal(args);
+  sessions.push(t);
+  return t;
+};
+
+describe.skipIf(!hasScript)("whatif in a real terminal", () => {
+  it("remove, run, compare, save, then `run` the saved file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
+    const saved = join(dir, "fewer-applications.yaml");
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+    await t.expect("What-if session: Late payer");
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.down, KEY.enter);
+    await t.expect("Remove which events?");
+    await t.expect("#15");
+    // #5 and #6: the fifth and sixth lines
+    t.send(KEY.down, KEY.down, KEY.down, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
+    await t.expect("✓ removed #5 (application for +¥2,000.00 limit on day 24), #6");
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.enter);
+    const comparison = await t.expect("━ base   ┅ what-if");
+    expect(comparison).toContain("Decisions that differ (2)");
+    expect(comparison).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
+    expect(comparison).toMatch(/declines\s+4\s+2\s+−2/);
+    await t.expect("❯ Run and compare with the original");
+    // Save is the second choice from the bottom: up wraps round to Quit, once more to Save
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    t.send(saved, KEY.enter);
+    await t.expect(`✓ saved ${saved}`);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.enter);
+    expect(await t.exit).toBe(0);
+
+    const run = await cli(["run", saved, "--no-chart"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Late payer (what-if)");
+    expect(readFileSync(saved, "utf8")).toContain("removed #5");
+  });
+
+  it("Ctrl-C leaves cleanly with exit 130 and writes nothing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml"]);
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    t.send(join(dir, "half"));
+    t.send(KEY.ctrlC);
+    expect(await t.exit).toBe(130);
+    expect(t.screen).toContain("left the what-if session");
+    expect(t.screen).not.toMatch(/Error|\n\s+at /);
+    expect(existsSync(join(dir, "half"))).toBe(false);
+  });
+});
+
+describe.skipIf(!hasScript)("simulate in a real terminal", () => {
+  it("shows a progress bar on stderr, and leaves the result on stdout untouched", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "credit-sim-tty-")), "tty.json");
+    const cmd = `${JSON.stringify(process.execPath)} bin/credit-sim simulate --accounts 3000 --days 100 --json > ${out}`;
+    const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1" };
+    delete env.CI; // the bar also stays off in CI
+    const r = spawnSync("script", ["-qec", cmd, "/dev/null"], { cwd: ROOT, encoding: "utf8", env });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/simulating .*0\/3,?000 accounts/);
+    expect(r.stdout).toMatch(/100% \| 3,?000\/3,?000 accounts/);
+    expect(JSON.parse(readFileSync(out, "utf8")).meta.accounts).toBe(3000);
+  });
+});

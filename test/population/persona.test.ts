@@ -1,0 +1,77 @@
+// Persona files: the shipped ones, the committed JSON Schema, and bad files failing with a clear message.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadPersonaFile, loadPersonas, loadPersonaText } from "../../src/population/persona.js";
+import { personaJsonSchema } from "../../src/population/persona-schema.js";
+import { InputError } from "../../src/shared/errors.js";
+import { ROOT } from "../helpers/cli.js";
+import { FIXTURES, shipped } from "./helpers.js";
+
+describe("shipped personas", () => {
+  it("ship at least five, with the kinds the issue names", () => {
+    const names = shipped.map((p) => p.name);
+    expect(names.length).toBeGreaterThanOrEqual(5);
+    for (const n of ["steady-payer", "revolver", "over-applier", "stretched", "profile-changer"]) {
+      expect(names).toContain(n);
+    }
+  });
+
+  it("the committed JSON Schema is generated from the validator (regenerate: credit-sim personas --schema)", () => {
+    const committed = JSON.parse(readFileSync(join(ROOT, "schema/persona.schema.json"), "utf8"));
+    expect(committed).toEqual(personaJsonSchema());
+  });
+});
+
+describe("bad persona files", () => {
+  const fail = (file: string): InputError => {
+    try {
+      loadPersonaFile(join(FIXTURES, file));
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error(`${file} loaded`);
+  };
+
+  it("a misspelt field: line, column and did-you-mean", () => {
+    const e = fail("bad-typo.yaml");
+    expect(e.format()).toMatch(/bad-typo\.yaml:3:1: spendng: unknown field "spendng"/);
+    expect(e.format()).toContain('did you mean "spending"?');
+  });
+
+  it("repayment probabilities that do not add up to 1", () => {
+    expect(fail("bad-sum.yaml").format()).toMatch(
+      /bad-sum\.yaml:5:\d+: repayment: repayment probabilities must add up to 1[\s\S]*found: +0\.9/,
+    );
+  });
+
+  it("min above max, wrong types, unknown distributions, __proto__", () => {
+    expect(fail("bad-range.yaml").format()).toMatch(
+      /bad-range\.yaml:5:\d+: spending\.amount: min is greater than max/,
+    );
+    expect(fail("bad-type.yaml").format()).toMatch(
+      /bad-type\.yaml:2:8: share: wrong type[\s\S]*found: +"lots"/,
+    );
+    expect(fail("bad-dist.yaml").format()).toMatch(/spending\.amount: (invalid distribution|unknown field)/);
+    expect(fail("bad-proto.yaml").format()).toMatch(/forbidden key "__proto__"/);
+  });
+
+  it("empty and non-mapping files, unknown persona names", () => {
+    expect(() => loadPersonaText("- a\n- b\n", "list.yaml")).toThrow(/mapping/);
+    try {
+      loadPersonaText("name: x\nshare: 1\nspending: { amount: 1e12 }\n", "big.yaml");
+      expect.unreachable("an amount beyond a scenario's range loaded");
+    } catch (e) {
+      expect((e as InputError).format()).toMatch(/big\.yaml:3:\d+: spending\.amount: value out of range/);
+    }
+    expect(() => loadPersonas(["stretchd"])).toThrow(/unknown persona "stretchd"/);
+    try {
+      loadPersonas(["stretchd"]);
+    } catch (e) {
+      expect((e as InputError).format()).toContain('did you mean "stretched"?');
+    }
+    expect(() => loadPersonas(["stretched", "stretched"])).toThrow(/duplicate persona name/);
+  });
+});

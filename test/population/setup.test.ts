@@ -1,0 +1,69 @@
+// A population from its description: files named relative to the given folder, policy references as an
+// exported file will name them, and a challenger that could be mistaken for the champion refused.
+
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { type PopulationRequest, preparePopulation, shardRange } from "../../src/population/setup.js";
+import { UsageError } from "../../src/shared/errors.js";
+import { FIXTURES } from "./helpers.js";
+
+const request = (over: Partial<PopulationRequest> = {}): PopulationRequest => ({
+  personas: ["tiny.yaml"],
+  accounts: 30,
+  days: 100,
+  seed: 5,
+  start: "2024-01-01",
+  policy: "default",
+  challenger: undefined,
+  challengerFrom: 0,
+  challengerSet: {},
+  ...over,
+});
+
+describe("preparePopulation", () => {
+  it("loads persona files relative to the given folder, and describes the population in its meta", () => {
+    const pop = preparePopulation(request(), FIXTURES);
+    expect(pop.personas.map((p) => p.name)).toEqual(["tiny"]);
+    expect(pop.settings).toMatchObject({ seed: 5, days: 100, challenger: null });
+    expect(pop.meta).toMatchObject({ accounts: 30, range: [0, 30], challenger: null });
+    expect(pop.meta.policy).toMatchObject({ name: "default", ref: "default" });
+    expect(pop.meta.personas[0]!.fingerprint).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it("a challenger from parameters set on the champion, labelled with them", () => {
+    const pop = preparePopulation(
+      request({ challengerSet: { minScore: 650 }, challengerFrom: 30 }),
+      FIXTURES,
+    );
+    expect(pop.settings.challenger).toBe(pop.settings.policy);
+    expect(pop.meta.challenger).toMatchObject({ name: "default + minScore=650", set: { minScore: 650 } });
+  });
+
+  it("a policy file is kept by its absolute path (an export names it relative to itself)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-setup-"));
+    writeFileSync(join(dir, "mine.yaml"), "name: mine\nextends: default\nminScore: 640\n");
+    const pop = preparePopulation(request({ personas: [], challenger: "./mine.yaml" }), dir);
+    expect(pop.policyRefs.get("mine")).toBe(join(dir, "mine.yaml"));
+    expect(pop.meta.challenger).toMatchObject({ name: "mine", ref: join(dir, "mine.yaml") });
+    expect(pop.personas.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("refuses a challenger file with the champion's name", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-setup-"));
+    writeFileSync(join(dir, "fake.yaml"), "name: default\nextends: tightened\n");
+    expect(() => preparePopulation(request({ personas: [], challenger: "fake.yaml" }), dir)).toThrow(
+      UsageError,
+    );
+  });
+
+  it("shards are contiguous blocks that cover every account once", () => {
+    const blocks = [1, 2, 3].map((i) => shardRange(100, i, 3));
+    expect(blocks).toEqual([
+      [0, 33],
+      [33, 66],
+      [66, 100],
+    ]);
+  });
+});

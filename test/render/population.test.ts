@@ -1,0 +1,42 @@
+// The population report, rendered directly from a small in-process result.
+
+import { stripVTControlCharacters } from "node:util";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { fromRange } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { renderPopulation } from "../../src/render/population.js";
+import { meta, settings, shipped, tightened } from "../population/helpers.js";
+
+const s = settings({ days: 120, challenger: tightened });
+const result = fromRange(meta(s, shipped, 40, [0, 40]), runRange(s, shipped, 0, 40, {}));
+const plain = new Chalk({ level: 0 });
+
+describe("renderPopulation", () => {
+  const text = renderPopulation(result, {
+    chalk: plain,
+    chart: true,
+    exportHint: "credit-sim simulate … -N",
+  });
+
+  it("per persona and overall, both policies, the score chart and how to export an account", () => {
+    expect(text).toContain("Population: 40 accounts × 120 days");
+    expect(text).toContain("Outcomes under default");
+    for (const p of shipped) expect(text).toContain(p.name);
+    expect(text).toContain("(all)");
+    expect(text).toContain("tightened");
+    expect(text).toContain("Median score over time");
+    expect(text).toContain("credit-sim simulate … -N");
+  });
+
+  it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
+    expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
+    const coloured = renderPopulation(result, {
+      chalk: new Chalk({ level: 1 }),
+      chart: true,
+      exportHint: "credit-sim simulate … -N",
+    });
+    expect(coloured).not.toBe(text);
+    expect(stripVTControlCharacters(coloured)).toBe(text);
+  });
+});

@@ -1,0 +1,76 @@
+// The trace renderers, called directly: colour only adds escapes, options take parts away, the NDJSON
+// form is one object a step. (test/cli/run.test.ts holds the golden text of a whole trace.)
+
+import { stripVTControlCharacters } from "node:util";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { scoreChart } from "../../src/render/chart.js";
+import { traceToNdjson } from "../../src/render/json.js";
+import { decisionColour, renderTrace } from "../../src/render/trace.js";
+import { loadScenario } from "../../src/scenario/load.js";
+
+const { scenario } = loadScenario("scenarios/zhang-ming.yaml");
+const trace = simulate(scenario);
+const plain = new Chalk({ level: 0 });
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
+const colour = new Chalk({ level: 1 });
+
+describe("renderTrace", () => {
+  const text = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: true });
+
+  it("is plain text without colour; colour adds escapes and nothing else", () => {
+    expect(text).not.toMatch(ANSI);
+    const coloured = renderTrace(scenario, trace, { chalk: colour, explain: false, chart: true });
+    expect(coloured).toMatch(ANSI);
+    expect(stripVTControlCharacters(coloured)).toBe(text);
+  });
+
+  it("one line a step, with the decision's reasons under it", () => {
+    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +675 /m);
+    expect(text).toContain(
+      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (675 vs delinquentMinScore 680)",
+    );
+    // a rule that acted beside the decision: the limit cut that came with the suspension
+    expect(text).toContain("also SCORE_BELOW_LIMIT_BAND");
+  });
+
+  it("leaves out the chart when asked, and adds the scorecard breakdown with --explain", () => {
+    const bare = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
+    expect(text).toContain("Score over time");
+    expect(bare).not.toContain("Score over time");
+    expect(bare.length).toBeLessThan(text.length);
+    const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
+    expect(explained).toMatch(/score 675 \(very good; illustrative default probability [\d.]+ %\) = 350 \+/);
+    expect(explained.length).toBeGreaterThan(bare.length);
+  });
+
+  it("colours decisions by what they mean", () => {
+    expect(decisionColour(colour, "suspended")("x")).not.toBe(decisionColour(colour, "approved")("x"));
+    expect(decisionColour(plain, "suspended")("x")).toBe("x");
+  });
+});
+
+describe("traceToNdjson", () => {
+  it("writes one JSON object per step, each naming the scenario", () => {
+    const lines = traceToNdjson(scenario.name, trace.steps).trimEnd().split("\n");
+    expect(lines).toHaveLength(trace.steps.length);
+    const first = JSON.parse(lines[0]!);
+    expect(first).toMatchObject({ scenario: "Zhang Ming", day: 0, date: "2024-01-01" });
+  });
+});
+
+describe("scoreChart", () => {
+  it("draws each series over the span, with a legend", () => {
+    const chart = scoreChart(
+      [
+        { label: "base", points: trace.scoreSeries },
+        { label: "what-if", points: trace.scoreSeries },
+      ],
+      trace.until,
+    );
+    expect(chart.split("\n").length).toBeGreaterThan(5);
+    expect(chart).toContain("base");
+    expect(chart).toContain("what-if");
+  });
+});

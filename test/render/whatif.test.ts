@@ -1,0 +1,101 @@
+// What-if renderers, called directly: the comparison (each kind of side), the numbered listing and the
+// counterfactual advice, with and without colour.
+
+import { stripVTControlCharacters } from "node:util";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { renderComparison } from "../../src/render/compare.js";
+import { listingLines, renderCounterfactual, renderListing } from "../../src/render/whatif.js";
+import { compareRuns, runVariant } from "../../src/whatif/run.js";
+import { searchCounterfactual } from "../../src/whatif/search.js";
+import { apply, base, LATE, PHONE } from "../whatif/helpers.js";
+
+const plain = new Chalk({ level: 0 });
+const colour = new Chalk({ level: 1 });
+const late = runVariant(base(LATE));
+
+describe("renderComparison", () => {
+  const edited = runVariant(apply(apply(base(LATE), "remove", "5"), "edit", "7:day=60"));
+  const cmp = compareRuns(late, edited);
+  const traces = { base: late.trace, variant: edited.trace };
+  const text = renderComparison(cmp, traces, edited.variant.notes, { chalk: plain, chart: false });
+
+  it("lists the edits, the decisions that differ side by side, and the outcome", () => {
+    expect(text).toMatch(/^Edits\n {2}removed #5 /);
+    expect(text).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
+    expect(text).toMatch(/suspensions\s+1\s+0/);
+    expect(text).not.toContain("Score over time");
+  });
+
+  it("tells a review that decided nothing from an engine step that did not happen", () => {
+    expect(text).toMatch(/196\s+periodic review\s+restored\s+no decision/);
+    expect(text).toMatch(/70\s+overdue ¥[\d,.]+, 30 days past due\s+suspended\s+\(did not happen\)/);
+  });
+
+  it("names an added event's missing side", () => {
+    const added = runVariant(apply(base(LATE), "add", "{day: 30, type: request_review}"));
+    const t = renderComparison(compareRuns(late, added), { base: late.trace, variant: added.trace }, [], {
+      chalk: plain,
+      chart: false,
+    });
+    expect(t).toMatch(/#16 request an early review\s+\(event added\)/);
+  });
+
+  it("colour adds escapes and nothing else; the chart shows both runs", () => {
+    const coloured = renderComparison(cmp, traces, edited.variant.notes, { chalk: colour, chart: false });
+    expect(stripVTControlCharacters(coloured)).toBe(text);
+    const charted = renderComparison(cmp, traces, [], { chalk: plain, chart: true });
+    expect(charted).toContain("Score over time");
+    expect(charted).toContain("━ base   ┅ what-if");
+  });
+
+  it("an unedited variant: no decision differs", () => {
+    const t = renderComparison(compareRuns(late, late), { base: late.trace, variant: late.trace }, [], {
+      chalk: plain,
+      chart: false,
+    });
+    expect(t).toContain("Decisions that differ: none");
+  });
+});
+
+describe("renderListing", () => {
+  it("numbers the user's events and shows the engine's decisions between them, unnumbered", () => {
+    const text = renderListing(late, plain);
+    expect(text).toMatch(/^Late payer — events by number/);
+    expect(text).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
+    expect(text).toMatch(/·\s+70\s+.*suspended/);
+    // two decisions of the engine between the events: the suspension (day 70) and the restoration (day 196)
+    expect(listingLines(late, plain)).toHaveLength(late.variant.events.length + 2);
+    expect(stripVTControlCharacters(renderListing(late, colour))).toBe(text);
+  });
+});
+
+describe("renderCounterfactual", () => {
+  const search = (file: string, goal: Parameters<typeof searchCounterfactual>[0], maxEdits = 3) => {
+    const run = runVariant(base(file));
+    const r = searchCounterfactual(
+      goal,
+      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+      (v) => runVariant(v).trace,
+      { maxEdits },
+    );
+    return renderCounterfactual(r, run, plain);
+  };
+
+  it("a suggestion in plain words, then what was searched", () => {
+    const text = search(LATE, "avoid-suspended");
+    expect(text).toMatch(
+      /^Smallest change to avoid the suspension: Late payer\n {2}as it happened: suspended once/,
+    );
+    expect(text).toMatch(
+      /One change would have done it:\n {2}→ Had the repayment of day 85 been made by day \d+/,
+    );
+    expect(text).toMatch(/searched \d+ candidate changes .*: tried \d+ variants — \d+ single changes/);
+  });
+
+  it("nothing within the bound", () => {
+    expect(search(PHONE, "avoid-suspended", 1)).toContain(
+      "Nothing within the bound works: no set of at most 1 change to your own events avoids the suspension.",
+    );
+  });
+});

@@ -1,0 +1,846 @@
+// Bad input as a user meets it, through `credit-sim run` in-process (loader + formatter + command): every
+// malformed file gets ONE message on stderr naming the file (and line:column where the parser knows them)
+// and the field, with expected / found / hint where they apply; exit code 2; nothing on stdout; never a
+// stack trace. test/e2e/cli.test.ts checks the exit code of one such run in a real process.
+
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type CliResult, cli, ROOT } from "../helpers/cli.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "credit-sim-bad-input-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function write(name: string, content: string | Buffer): string {
+  writeFileSync(join(dir, name), content);
+  return name;
+}
+
+function run(...args: string[]): Promise<CliResult> {
+  return cli(["run", ...args], { cwd: dir });
+}
+
+/** "line:column" (1-based) of the first occurrence of `needle` in `text`. */
+function at(text: string, needle: string, occurrence = 1): string {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) index = text.indexOf(needle, index + 1);
+  if (index < 0) throw new Error(`${needle} not in ${text}`);
+  const lines = text.slice(0, index).split("\n");
+  return `${lines.length}:${lines[lines.length - 1]!.length + 1}`;
+}
+
+interface Message {
+  /** the file as the message names it */
+  file: string;
+  /** "line:column" when the parser knows them */
+  pos?: string;
+  field?: string;
+  message: string | RegExp;
+  expected?: string | RegExp;
+  found?: string | RegExp;
+  hint?: string | RegExp;
+}
+
+const matches = (text: string | undefined, want: string | RegExp) =>
+  typeof want === "string" ? expect(text).toContain(want) : expect(text).toMatch(want);
+
+function expectBadInput(r: CliResult, want: Message): void {
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).not.toMatch(/^\s+at /m); // no stack trace
+  expect(r.stderr).not.toMatch(/internal error|Warning|\w+Error:|node:internal/);
+  const lines = r.stderr.trimEnd().split("\n");
+  // ONE message: a head line, then only its own indented expected / found / hint lines
+  expect(lines[0]).toMatch(/^credit-sim: /);
+  for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}(expected|found|hint): +\S/);
+  const head = lines[0]!.slice("credit-sim: ".length);
+  // file:line:column when the test names the position; an unnamed position may or may not be there
+  const reEscape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const where = want.pos ? `${reEscape(want.file)}:${want.pos}` : `${reEscape(want.file)}(?::\\d+:\\d+)?`;
+  const parts = [want.file || want.pos ? where : "", want.field ? reEscape(want.field) : ""].filter(Boolean);
+  const prefix = new RegExp(`^${parts.join(": ")}: `);
+  expect(head, `the message should start with ${prefix}`).toMatch(prefix);
+  matches(head.replace(prefix, ""), want.message);
+  const detail = (name: string) => lines.find((l) => l.startsWith(`  ${name}:`))?.replace(/^ {2}\w+: +/, "");
+  if (want.expected !== undefined) matches(detail("expected"), want.expected);
+  if (want.found !== undefined) matches(detail("found"), want.found);
+  if (want.hint !== undefined) matches(detail("hint"), want.hint);
+}
+
+const scenarioWith = (events: string, extra = "") => `name: bad\n${extra}events:\n${events}`;
+
+describe("amounts", () => {
+  it("negative", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: -5 }\n");
+    expectBadInput(await run(write("neg.yaml", text)), {
+      file: "neg.yaml",
+      pos: at(text, "-5"),
+      field: "events[0].amount",
+      message: "value out of range",
+      expected: "more than 0",
+      found: "-5",
+      hint: /positive yuan/,
+    });
+  });
+
+  it("zero", async () => {
+    const text = scenarioWith("  - { day: 0, type: repay, amount: 0 }\n");
+    expectBadInput(await run(write("zero.yaml", text)), {
+      file: "zero.yaml",
+      pos: at(text, "0 }"),
+      field: "events[0].amount",
+      message: /out of range|invalid value/,
+      found: "0",
+    });
+  });
+
+  it("non-numeric", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: abc }\n");
+    expectBadInput(await run(write("nan.yaml", text)), {
+      file: "nan.yaml",
+      pos: at(text, "abc"),
+      field: "events[0].amount",
+      message: "wrong type",
+      expected: "a number",
+      found: '"abc"',
+    });
+  });
+
+  it("a number as a string", async () => {
+    const text = scenarioWith('  - { day: 0, type: purchase, amount: "100" }\n');
+    expectBadInput(await run(write("str.yaml", text)), {
+      file: "str.yaml",
+      pos: at(text, '"100"'),
+      field: "events[0].amount",
+      message: "wrong type",
+      found: '"100"',
+    });
+  });
+
+  it("infinite", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: .inf }\n");
+    expectBadInput(await run(write("inf.yaml", text)), {
+      file: "inf.yaml",
+      pos: at(text, ".inf"),
+      field: "events[0].amount",
+      message: "wrong type",
+      expected: "a finite number",
+      found: "Infinity",
+    });
+  });
+
+  it("three decimals", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: 12.345 }\n");
+    expectBadInput(await run(write("dec.yaml", text)), {
+      file: "dec.yaml",
+      pos: at(text, "12.345"),
+      field: "events[0].amount",
+      message: "too many decimal places",
+      expected: /2 decimal places/,
+      found: "12.345",
+    });
+  });
+
+  it("a large amount with two decimals is fine (no float tolerance trap)", async () => {
+    const r = await run(
+      write("big.yaml", scenarioWith("  - { day: 0, type: purchase, amount: 134222770.92 }\n")),
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it("a misspelt repay keyword", async () => {
+    const text = scenarioWith("  - { day: 0, type: repay, amount: ful }\n");
+    expectBadInput(await run(write("ful.yaml", text)), {
+      file: "ful.yaml",
+      pos: at(text, "ful"),
+      field: "events[0].amount",
+      message: "invalid value",
+      expected: /full, statement, minimum/,
+      found: '"ful"',
+      hint: 'did you mean "full"?',
+    });
+  });
+});
+
+describe("policies", () => {
+  it("an unknown policy name, with did-you-mean", async () => {
+    const text = "name: bad\npolicy: defualt\nevents: []\n";
+    expectBadInput(await run(write("pol.yaml", text)), {
+      file: "pol.yaml",
+      pos: at(text, "defualt"),
+      field: "policy",
+      message: 'unknown policy "defualt"',
+      expected: /default, tightened/,
+      found: '"defualt"',
+      hint: 'did you mean "default"?',
+    });
+  });
+
+  it("an unknown policy in a policy event", async () => {
+    const text = scenarioWith("  - { day: 3, type: policy, use: tightend }\n");
+    expectBadInput(await run(write("use.yaml", text)), {
+      file: "use.yaml",
+      pos: at(text, "tightend"),
+      field: "events[0].use",
+      message: 'unknown policy "tightend"',
+      hint: 'did you mean "tightened"?',
+    });
+  });
+
+  it("an unknown --policy is the option's fault, not the file's", async () => {
+    const file = write("ok.yaml", "name: ok\nevents: []\n");
+    expectBadInput(await run(file, "--policy", "defualt"), {
+      file: "",
+      field: "--policy",
+      message: 'unknown policy "defualt"',
+      hint: 'did you mean "default"?',
+    });
+  });
+
+  it("a policy file that does not exist", async () => {
+    const text = "name: bad\npolicy: ./nowhere.yaml\nevents: []\n";
+    expectBadInput(await run(write("nf.yaml", text)), {
+      file: join(dir, "nowhere.yaml"),
+      message: "policy file not found",
+    });
+  });
+
+  it("a policy file with an `extends` cycle", async () => {
+    write("p1.yaml", "name: p1\nextends: ./p2.yaml\n");
+    write("p2.yaml", "name: p2\nextends: ./p1.yaml\n");
+    const r = await run(write("cycle.yaml", "name: bad\npolicy: ./p1.yaml\nevents: []\n"));
+    expectBadInput(r, {
+      file: join(dir, "p1.yaml"),
+      message: "policies extend each other in a cycle",
+      found: /p1\.yaml → .*p2\.yaml → .*p1\.yaml/,
+      hint: /extends/,
+    });
+  });
+
+  it("a policy file that extends itself", async () => {
+    write("self.yaml", "name: self\nextends: ./self.yaml\n");
+    const r = await run(write("s.yaml", "name: bad\npolicy: ./self.yaml\nevents: []\n"));
+    expectBadInput(r, { file: join(dir, "self.yaml"), message: /cycle/ });
+  });
+
+  it("a policy file missing a parameter", async () => {
+    const full = readFileSync(join(ROOT, "policies/default.yaml"), "utf8");
+    const policy = full.replace(/^name: .*$/m, "name: mine").replace(/^minScore: .*\n/m, "");
+    expect(policy).not.toMatch(/^minScore:/m);
+    write("mine.yaml", policy);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./mine.yaml\nevents: []\n")), {
+      file: join(dir, "mine.yaml"),
+      field: "minScore",
+      message: "missing required field",
+      expected: "a number",
+      found: /missing/,
+    });
+  });
+
+  it("a policy file with a misspelt parameter", async () => {
+    const text = "name: mine\nextends: default\nminScor: 600\n";
+    write("typo.yaml", text);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./typo.yaml\nevents: []\n")), {
+      file: join(dir, "typo.yaml"),
+      pos: at(text, "minScor"),
+      field: "minScor",
+      message: 'unknown field "minScor"',
+      hint: 'did you mean "minScore"?',
+    });
+  });
+
+  it("a policy file that extends an unknown built-in is reported at its own `extends`", async () => {
+    const text = "name: mine\nextends: defualt\n";
+    write("ext.yaml", text);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./ext.yaml\nevents: []\n")), {
+      file: join(dir, "ext.yaml"),
+      pos: at(text, "defualt"),
+      field: "extends",
+      message: 'unknown policy "defualt"',
+      hint: 'did you mean "default"?',
+    });
+  });
+
+  it("a policy parameter out of range", async () => {
+    const text = "name: mine\nextends: default\nminScore: 5000\n";
+    write("range.yaml", text);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./range.yaml\nevents: []\n")), {
+      file: join(dir, "range.yaml"),
+      pos: at(text, "5000"),
+      field: "minScore",
+      message: "value out of range",
+      expected: "at most 950",
+      found: "5000",
+    });
+  });
+
+  it("a policy event with neither use nor set", async () => {
+    const text = scenarioWith("  - { day: 3, type: policy }\n");
+    expectBadInput(await run(write("pe.yaml", text)), {
+      file: "pe.yaml",
+      pos: at(text, "{ day: 3"),
+      field: "events[0]",
+      message: "a policy event needs `use` or `set`",
+      hint: /use: tightened/,
+    });
+  });
+
+  it("a policy event with an empty set", async () => {
+    const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
+    expectBadInput(await run(write("pe.yaml", text)), {
+      file: "pe.yaml",
+      field: "events[0]",
+      message: "a policy event needs `use` or `set`",
+    });
+  });
+
+  it("an unknown `set` parameter", async () => {
+    const text = scenarioWith("  - { day: 3, type: policy, set: { minScor: 600 } }\n");
+    expectBadInput(await run(write("set.yaml", text)), {
+      file: "set.yaml",
+      pos: at(text, "minScor"),
+      field: "events[0].set.minScor",
+      message: 'unknown field "minScor"',
+      expected: /minScore/,
+      hint: 'did you mean "minScore"?',
+    });
+  });
+
+  it("a `set` value out of range", async () => {
+    const text = scenarioWith("  - { day: 3, type: policy, set: { graceDays: -1 } }\n");
+    expectBadInput(await run(write("set.yaml", text)), {
+      file: "set.yaml",
+      pos: at(text, "-1"),
+      field: "events[0].set.graceDays",
+      message: "value out of range",
+      expected: "at least 0",
+    });
+  });
+});
+
+describe("days and dates", () => {
+  it("an event dated before the start", async () => {
+    const text = scenarioWith("  - { date: 2024-01-31, type: note, text: x }\n", "start: 2024-02-01\n");
+    expectBadInput(await run(write("before.yaml", text)), {
+      file: "before.yaml",
+      pos: at(text, "2024-01-31"),
+      field: "events[0].date",
+      message: "the event is before the scenario starts",
+      expected: "on or after start 2024-02-01",
+      found: "2024-01-31 (day -1)",
+    });
+  });
+
+  it("a negative day", async () => {
+    const text = scenarioWith("  - { day: -1, type: note, text: x }\n");
+    expectBadInput(await run(write("neg.yaml", text)), {
+      file: "neg.yaml",
+      pos: at(text, "-1"),
+      field: "events[0].day",
+      message: "value out of range",
+      expected: "at least 0",
+      found: "-1",
+      hint: /start/,
+    });
+  });
+
+  it("a fractional day", async () => {
+    const text = scenarioWith("  - { day: 1.5, type: note, text: x }\n");
+    expectBadInput(await run(write("frac.yaml", text)), {
+      file: "frac.yaml",
+      pos: at(text, "1.5"),
+      field: "events[0].day",
+      message: "wrong type",
+      expected: "a whole number",
+    });
+  });
+
+  it("both day and date", async () => {
+    const text = scenarioWith("  - { day: 0, date: 2024-01-01, type: note, text: x }\n");
+    expectBadInput(await run(write("both.yaml", text)), {
+      file: "both.yaml",
+      pos: at(text, "{ day"),
+      field: "events[0]",
+      message: "the event gives both day and date",
+      hint: "keep one of them",
+    });
+  });
+
+  it("neither day nor date", async () => {
+    const text = scenarioWith("  - { type: note, text: x }\n");
+    expectBadInput(await run(write("none.yaml", text)), {
+      file: "none.yaml",
+      field: "events[0]",
+      message: "the event has no day",
+      expected: "day: N or date: YYYY-MM-DD",
+    });
+  });
+
+  it("an impossible event date (2024-02-30)", async () => {
+    const text = scenarioWith("  - { date: 2024-02-30, type: note, text: x }\n");
+    expectBadInput(await run(write("date.yaml", text)), {
+      file: "date.yaml",
+      pos: at(text, "2024-02-30"),
+      field: "events[0].date",
+      message: "not a calendar date",
+      expected: "YYYY-MM-DD",
+      found: "2024-02-30",
+    });
+  });
+
+  it("an impossible start date", async () => {
+    const text = "name: bad\nstart: 2023-02-29\nevents: []\n";
+    expectBadInput(await run(write("start.yaml", text)), {
+      file: "start.yaml",
+      pos: at(text, "2023-02-29"),
+      field: "start",
+      message: "not a calendar date",
+      found: "2023-02-29",
+    });
+  });
+
+  it("a malformed date", async () => {
+    const text = "name: bad\nstart: 2024-1-5\nevents: []\n";
+    expectBadInput(await run(write("fmt.yaml", text)), {
+      file: "fmt.yaml",
+      pos: at(text, "2024-1-5"),
+      field: "start",
+      message: "invalid value",
+      expected: /YYYY-MM-DD/,
+      found: '"2024-1-5"',
+    });
+  });
+
+  it("`until` beyond the maximum", async () => {
+    const text = "name: bad\nuntil: 99999999\nevents: []\n";
+    expectBadInput(await run(write("until.yaml", text)), {
+      file: "until.yaml",
+      pos: at(text, "99999999"),
+      field: "until",
+      message: "value out of range",
+      expected: "at most 36500",
+      found: "99999999",
+    });
+  });
+
+  it("an event day beyond the maximum", async () => {
+    const text = scenarioWith("  - { day: 40000, type: note, text: x }\n");
+    expectBadInput(await run(write("far.yaml", text)), {
+      file: "far.yaml",
+      pos: at(text, "40000"),
+      field: "events[0].day",
+      message: "value out of range",
+      expected: "at most 36500",
+    });
+  });
+
+  it.each([["-5"], ["99999999"]])("--until %s", async (value) => {
+    const file = write("ok.yaml", "name: ok\nevents: []\n");
+    expectBadInput(await run(file, "--until", value), {
+      file: "",
+      field: "--until",
+      message: "value out of range",
+      expected: /0 to 36500/,
+      found: value,
+    });
+  });
+
+  it("an expectation after the last simulated day", async () => {
+    const text = "name: bad\nuntil: 10\nevents: []\nexpect:\n  - { day: 20, status: none }\n";
+    expectBadInput(await run(write("late.yaml", text)), {
+      file: "late.yaml",
+      pos: at(text, "{ day: 20"),
+      field: "expect[0]",
+      message: "the expectation is after the last simulated day",
+      found: "day 20",
+      hint: /until/,
+    });
+  });
+});
+
+describe("names and keys", () => {
+  it("duplicate scenario names across two files", async () => {
+    const a = write("a.yaml", "name: Same\nevents: []\n");
+    const b = write("b.yaml", "# another\nname: Same\nevents: []\n");
+    expectBadInput(await run(a, b), {
+      file: "b.yaml",
+      field: "name",
+      message: 'duplicate scenario name "Same"',
+      found: /a\.yaml/,
+      hint: /unique/,
+    });
+  });
+
+  it("duplicate keys in one file", async () => {
+    const text = "name: one\nevents: []\nname: two\n";
+    expectBadInput(await run(write("dup.yaml", text)), {
+      file: "dup.yaml",
+      pos: at(text, "name", 2),
+      message: "cannot parse: duplicate key",
+      hint: /once/,
+    });
+  });
+
+  it("duplicate keys inside an event", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: 5, amount: 6 }\n");
+    expectBadInput(await run(write("dup.yaml", text)), {
+      file: "dup.yaml",
+      pos: at(text, "amount", 2),
+      message: "cannot parse: duplicate key",
+    });
+  });
+
+  it.each([["__proto__"], ["constructor"], ["prototype"]])("a `%s` key at the top", async (key) => {
+    const text = `name: bad\nevents: []\n${key}: { polluted: true }\n`;
+    expectBadInput(await run(write("proto.yaml", text)), {
+      file: "proto.yaml",
+      pos: at(text, key),
+      field: key,
+      message: `forbidden key "${key}"`,
+      hint: /remove it/,
+    });
+  });
+
+  it("a `__proto__` key inside an event, in JSON", async () => {
+    const text =
+      '{"name": "bad", "events": [{"day": 0, "type": "note", "text": "x", "__proto__": {"a": 1}}]}';
+    expectBadInput(await run(write("proto.json", text)), {
+      file: "proto.json",
+      pos: at(text, '"__proto__"'),
+      field: "events[0].__proto__",
+      message: 'forbidden key "__proto__"',
+    });
+  });
+
+  it("a key that is a list", async () => {
+    const text = "name: bad\nevents: []\n? [a, b]\n: 1\n";
+    expectBadInput(await run(write("key.yaml", text)), {
+      file: "key.yaml",
+      pos: at(text, "[a, b]"),
+      message: /key must be a plain word/,
+    });
+  });
+
+  it("a misspelt event type", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchse, amount: 5 }\n");
+    expectBadInput(await run(write("type.yaml", text)), {
+      file: "type.yaml",
+      pos: at(text, "purchse"),
+      field: "events[0].type",
+      message: "unknown event type",
+      expected: /one of apply, purchase, borrow, repay/,
+      found: '"purchse"',
+      hint: 'did you mean "purchase"?',
+    });
+  });
+
+  it("an event without a type", async () => {
+    const text = scenarioWith("  - { day: 0, amount: 5 }\n");
+    expectBadInput(await run(write("notype.yaml", text)), {
+      file: "notype.yaml",
+      field: "events[0].type",
+      message: "event without a type",
+      expected: /one of apply/,
+    });
+  });
+
+  it("a misspelt event field", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amout: 5 }\n");
+    expectBadInput(await run(write("field.yaml", text)), {
+      file: "field.yaml",
+      pos: at(text, "amout"),
+      field: "events[0].amout",
+      message: /unknown field "amout"/,
+      expected: /amount/,
+      hint: 'did you mean "amount"?',
+    });
+  });
+
+  it("a misspelt top-level field", async () => {
+    const text = "name: bad\nevnets: []\n";
+    expectBadInput(await run(write("top.yaml", text)), {
+      file: "top.yaml",
+      pos: at(text, "evnets"),
+      field: "evnets",
+      message: /unknown field "evnets"/,
+      hint: 'did you mean "events"?',
+    });
+  });
+
+  it("a misspelt profile field", async () => {
+    const text = "name: bad\nprofile: { monthlyIncom: 9000 }\nevents: []\n";
+    expectBadInput(await run(write("prof.yaml", text)), {
+      file: "prof.yaml",
+      pos: at(text, "monthlyIncom"),
+      field: "profile.monthlyIncom",
+      message: /unknown field/,
+      hint: 'did you mean "monthlyIncome"?',
+    });
+  });
+
+  it("a missing name", async () => {
+    const text = "description: nameless\nevents: []\n";
+    expectBadInput(await run(write("noname.yaml", text)), {
+      file: "noname.yaml",
+      pos: "1:1",
+      field: "name",
+      message: "missing required field",
+      expected: "a string",
+      found: /missing/,
+    });
+  });
+
+  it("a missing required event field", async () => {
+    const text = scenarioWith("  - { day: 0, type: apply, amount: 5 }\n");
+    expectBadInput(await run(write("noproduct.yaml", text)), {
+      file: "noproduct.yaml",
+      pos: at(text, "{ day"),
+      field: "events[0].product",
+      message: "missing required field",
+      expected: "one of open, increase",
+    });
+  });
+
+  it("events that are not a list", async () => {
+    const text = "name: bad\nevents: purchase\n";
+    expectBadInput(await run(write("evs.yaml", text)), {
+      file: "evs.yaml",
+      pos: at(text, "purchase"),
+      field: "events",
+      message: "wrong type",
+      expected: "a list",
+      found: '"purchase"',
+    });
+  });
+
+  it("an event that is not a mapping", async () => {
+    const text = scenarioWith("  - purchase\n");
+    expectBadInput(await run(write("ev.yaml", text)), {
+      file: "ev.yaml",
+      pos: at(text, "purchase"),
+      field: "events[0]",
+      message: "wrong type",
+      expected: /a mapping/,
+    });
+  });
+
+  it("an expectation with an unknown reason code, with did-you-mean", async () => {
+    const text = "name: bad\nevents: []\nexpect:\n  - { day: 0, reasons: [OVERDUE_RECNT] }\n";
+    expectBadInput(await run(write("reason.yaml", text)), {
+      file: "reason.yaml",
+      pos: at(text, "OVERDUE_RECNT"),
+      field: "expect[0].reasons[0]",
+      message: "unknown reason code",
+      expected: /credit-sim reasons/,
+      found: '"OVERDUE_RECNT"',
+      hint: 'did you mean "OVERDUE_RECENT"?',
+    });
+  });
+
+  it("an expectation with an unknown status", async () => {
+    const text = "name: bad\nevents: []\nexpect:\n  - { day: 0, status: suspnded }\n";
+    expectBadInput(await run(write("status.yaml", text)), {
+      file: "status.yaml",
+      pos: at(text, "suspnded"),
+      field: "expect[0].status",
+      message: "invalid value",
+      hint: 'did you mean "suspended"?',
+    });
+  });
+});
+
+describe("files", () => {
+  it("a missing file", async () => {
+    expectBadInput(await run("nowhere.yaml"), {
+      file: "nowhere.yaml",
+      message: "scenario file not found",
+      hint: /path/,
+    });
+  });
+
+  it("a directory given as a file", async () => {
+    mkdirSync(join(dir, "folder.yaml"));
+    expectBadInput(await run("folder.yaml"), {
+      file: "folder.yaml",
+      message: "is a directory, not a scenario file",
+    });
+  });
+
+  it.runIf(process.platform !== "win32")("a device given as a file", async () => {
+    expectBadInput(await run("/dev/zero"), { file: "/dev/zero", message: /is a device/ });
+  });
+
+  it("an empty file", async () => {
+    expectBadInput(await run(write("empty.yaml", "")), { file: "empty.yaml", message: "the file is empty" });
+  });
+
+  it("a whitespace-only file", async () => {
+    expectBadInput(await run(write("blank.yaml", "  \n\n\t\n   ")), {
+      file: "blank.yaml",
+      message: "the file is empty",
+    });
+  });
+
+  it("a file with only comments", async () => {
+    expectBadInput(await run(write("comments.yaml", "# nothing here\n# at all\n")), {
+      file: "comments.yaml",
+      message: "the file is empty",
+    });
+  });
+
+  it("a file that is not UTF-8", async () => {
+    expectBadInput(await run(write("latin1.yaml", Buffer.from("name: caf\xe9\nevents: []\n", "latin1"))), {
+      file: "latin1.yaml",
+      message: "the file is not UTF-8 text",
+      hint: /UTF-8/,
+    });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("name: a\nevents: []\n", "utf16le")]);
+    expectBadInput(await run(write("utf16.yaml", utf16)), {
+      file: "utf16.yaml",
+      message: /not UTF-8/,
+      found: "UTF-16 text",
+    });
+  });
+
+  it("a UTF-8 byte-order mark is fine", async () => {
+    const r = await run(write("bom.yaml", "\uFEFFname: bom\nevents: []\n"));
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  it("a list at the top", async () => {
+    expectBadInput(await run(write("list.yaml", "- name: a\n- name: b\n")), {
+      file: "list.yaml",
+      pos: "1:1",
+      message: "the file must hold a mapping (key: value pairs) at the top",
+      found: "a list of 2",
+    });
+  });
+
+  it("a scalar at the top", async () => {
+    expectBadInput(await run(write("scalar.yaml", "just some words\n")), {
+      file: "scalar.yaml",
+      pos: "1:1",
+      message: /must hold a mapping/,
+      found: '"just some words"',
+    });
+  });
+
+  it("invalid YAML syntax", async () => {
+    const text = "name: bad\nevents: [\n  { day: 0, type: note\n";
+    const r = await run(write("syntax.yaml", text));
+    expectBadInput(r, {
+      file: "syntax.yaml",
+      pos: /* somewhere in the file */ undefined,
+      message: /^cannot parse/,
+    });
+    expect(r.stderr).toMatch(/^credit-sim: syntax\.yaml:\d+:\d+: cannot parse/);
+  });
+
+  it("tabs as indentation", async () => {
+    const text = "name: bad\nevents:\n\t- { day: 0, type: note, text: x }\n";
+    expectBadInput(await run(write("tabs.yaml", text)), {
+      file: "tabs.yaml",
+      pos: "3:1",
+      message: /tabs/,
+      hint: /spaces/,
+    });
+  });
+
+  it("more than one YAML document", async () => {
+    const text = "name: a\nevents: []\n---\nname: b\nevents: []\n";
+    expectBadInput(await run(write("multi.yaml", text)), {
+      file: "multi.yaml",
+      pos: at(text, "---"),
+      message: /more than one YAML document/,
+      hint: /one scenario per file/,
+    });
+  });
+
+  it("valid JSON is accepted", async () => {
+    const r = await run(
+      write("ok.json", '{"name": "json", "events": [{"day": 0, "type": "note", "text": "hello"}]}'),
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("json");
+  });
+
+  it("valid JSON with a schema error gets line and column", async () => {
+    const text =
+      '{\n  "name": "json",\n  "events": [\n    {"day": 0, "type": "purchse", "amount": 5}\n  ]\n}\n';
+    expectBadInput(await run(write("typo.json", text)), {
+      file: "typo.json",
+      pos: at(text, '"purchse"'),
+      field: "events[0].type",
+      message: "unknown event type",
+      hint: 'did you mean "purchase"?',
+    });
+  });
+
+  it("invalid JSON", async () => {
+    const text = '{\n  "name": "json",\n  "events": [],\n}\n';
+    expectBadInput(await run(write("bad.json", text)), {
+      file: "bad.json",
+      pos: at(text, "}", 1),
+      message: /^cannot parse JSON/,
+      hint: /trailing commas/,
+    });
+  });
+
+  it("truncated JSON", async () => {
+    expectBadInput(await run(write("cut.json", '{"name": "json", "events": [')), {
+      file: "cut.json",
+      message: /^cannot parse JSON/,
+    });
+  });
+
+  it("a huge file (over 5 MB)", async () => {
+    const big = `name: huge\nevents: []\n# ${"x".repeat(5 * 1024 * 1024)}\n`;
+    expectBadInput(await run(write("huge.yaml", big)), {
+      file: "huge.yaml",
+      message: "file too large",
+      expected: "at most 5242880 bytes",
+      found: /\d+ bytes/,
+      hint: /split/,
+    });
+  });
+
+  it("an alias bomb (billion laughs)", async () => {
+    const rows = ["lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+    const names = "abcdefghi";
+    for (let i = 1; i < names.length; i++) {
+      const prev = names[i - 1];
+      rows.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${prev}`).join(", ")}]`);
+    }
+    const text = `name: bomb\nevents: []\nx:\n${rows.map((r) => `  ${r}`).join("\n")}\n`;
+    expectBadInput(await run(write("bomb.yaml", text)), {
+      file: "bomb.yaml",
+      message: /alias/,
+      hint: /alias/,
+    });
+  });
+
+  it("deep nesting", async () => {
+    const text = `name: deep\nevents: []\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n`;
+    expectBadInput(await run(write("deep.yaml", text)), { file: "deep.yaml", message: /nested more than/ });
+    const json = `{"name": "deep", "events": [], "x": ${"[".repeat(100)}${"]".repeat(100)}}`;
+    expectBadInput(await run(write("deep.json", json)), { file: "deep.json", message: /nested more than/ });
+  });
+
+  it("the first bad file fails the run before anything is printed", async () => {
+    const good = write("good.yaml", "name: good\nevents: []\n");
+    const bad = write("bad.yaml", "name: bad\nevents: [\n");
+    const r = await run(good, bad);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^credit-sim: bad\.yaml:/);
+  });
+});

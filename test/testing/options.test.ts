@@ -1,0 +1,113 @@
+// argv → options for `credit-sim test`, shard arithmetic and the golden-trace diff, as units.
+
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/shared/errors.js";
+import { lineDiff } from "../../src/testing/line-diff.js";
+import { isCI, parseTestOptions } from "../../src/testing/options.js";
+import { parseShard, shardOf } from "../../src/testing/shard.js";
+
+describe("parseTestOptions", () => {
+  it("defaults to the pretty reporter on stdout, golden traces on", async () => {
+    expect(parseTestOptions({ reporter: [] }, {})).toEqual({
+      reporters: [{ name: "pretty", file: null }],
+      grep: null,
+      shard: null,
+      bail: false,
+      workers: undefined,
+      update: false,
+      snapshots: true,
+      ci: false,
+      color: true,
+    });
+  });
+
+  it("collects repeated and comma-separated reporters once each, with their files", async () => {
+    const o = parseTestOptions(
+      { reporter: ["pretty,junit", "JSON", "junit"], outputFile: ["junit=a.xml", "json=b.json"] },
+      {},
+    );
+    expect(o.reporters).toEqual([
+      { name: "pretty", file: null },
+      { name: "junit", file: "a.xml" },
+      { name: "json", file: "b.json" },
+    ]);
+  });
+
+  it("keeps pretty on stdout when only --output-file names a reporter", async () => {
+    expect(parseTestOptions({ outputFile: ["junit=r.xml"] }, {}).reporters).toEqual([
+      { name: "pretty", file: null },
+      { name: "junit", file: "r.xml" },
+    ]);
+    expect(parseTestOptions({ reporter: ["junit"], outputFile: ["junit=r.xml"] }, {}).reporters).toEqual([
+      { name: "junit", file: "r.xml" },
+    ]);
+  });
+
+  it("gives --output to the one machine reporter beside pretty", async () => {
+    expect(parseTestOptions({ reporter: ["pretty", "junit"], output: "r.xml" }, {}).reporters).toEqual([
+      { name: "pretty", file: null },
+      { name: "junit", file: "r.xml" },
+    ]);
+    expect(() => parseTestOptions({ reporter: ["pretty", "junit", "json"], output: "r" }, {})).toThrow(
+      UsageError,
+    );
+  });
+
+  it.each([
+    [{ reporter: ["xml"] }, /unknown reporter "xml"/],
+    [{ reporter: ["json", "junit"] }, /only one reporter can write to stdout/],
+    [{ outputFile: ["=x"] }, /REPORTER=FILE/],
+    [{ grep: "[" }, /not a valid regular expression/],
+    [{ workers: 0 }, /at least 1/],
+    [{ shard: "0/2" }, /1 ≤ I ≤ N/],
+  ])("rejects %j", async (raw, message) => {
+    expect(() => parseTestOptions(raw, {})).toThrow(message);
+  });
+
+  it("reads CI the way CI systems set it", async () => {
+    expect(isCI({ CI: "true" })).toBe(true);
+    expect(isCI({ CI: "1" })).toBe(true);
+    expect(isCI({ CI: "false" })).toBe(false);
+    expect(isCI({ CI: "" })).toBe(false);
+    expect(isCI({})).toBe(false);
+    expect(parseTestOptions({ grep: "zhang" }, { CI: "true" })).toMatchObject({ ci: true });
+    expect(parseTestOptions({ grep: "zhang" }, {}).grep?.test("Zhang Ming")).toBe(true);
+  });
+});
+
+describe("shards", () => {
+  it("parses I/N, 1-based", async () => {
+    expect(parseShard("2/3")).toEqual({ index: 2, count: 3 });
+    expect(parseShard(" 1 / 1 ")).toEqual({ index: 1, count: 1 });
+    for (const bad of ["0/3", "4/3", "1/0", "a/b", "1-3", "", "1/3/5"])
+      expect(() => parseShard(bad)).toThrow(UsageError);
+  });
+
+  it.each([0, 1, 2, 5, 10, 99, 100, 101])(
+    "partitions %i items: every item once, in order, sizes within one",
+    (n) => {
+      const items = Array.from({ length: n }, (_, i) => i);
+      for (const count of [1, 2, 3, 4, 7]) {
+        const shards = Array.from({ length: count }, (_, i) => shardOf(items, { index: i + 1, count }));
+        expect(shards.flat()).toEqual(items);
+        const sizes = shards.map((s) => s.length);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+      }
+    },
+  );
+});
+
+describe("lineDiff", () => {
+  const before = Array.from({ length: 20 }, (_, i) => `line ${i}`).join("\n");
+  it("shows only the changed lines with one line of context", async () => {
+    const after = before.replace("line 10", "line ten");
+    expect(lineDiff(`${before}\n`, `${after}\n`)).toBe(
+      ["@@ golden line 10, now line 10 @@", "  line 9", "- line 10", "+ line ten", "  line 11"].join("\n"),
+    );
+  });
+  it("summarises what does not fit", async () => {
+    const after = before.replace(/line (\d+)/g, "row $1");
+    const diff = lineDiff(before, after, { maxLines: 5 });
+    expect(diff).toMatch(/… and 40 more changed lines \(of 40\)/);
+  });
+});

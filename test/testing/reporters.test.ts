@@ -1,0 +1,224 @@
+// Reporters, through `credit-sim test` in-process: JUnit XML read back with a real XML parser
+// (fast-xml-parser), the JSON document's shape, several reporters at once with --output-file, and
+// --output for a single one.
+
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cli, ROOT } from "../helpers/cli.js";
+
+const FIX = join(ROOT, "test/fixtures/test-command");
+let out: string;
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), "credit-sim-reports-"));
+});
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  isArray: (name) => ["testsuite", "testcase"].includes(name),
+  parseAttributeValue: false,
+});
+
+interface XmlCase {
+  name: string;
+  classname: string;
+  failure?: { message: string; type: string; "#text": string };
+  error?: { message: string; "#text": string };
+  skipped?: { message: string };
+}
+interface XmlSuite {
+  name: string;
+  file: string;
+  tests: string;
+  failures: string;
+  errors: string;
+  skipped: string;
+  time: string;
+  testcase: XmlCase[];
+}
+
+describe("--reporter junit", () => {
+  const junit = async () => {
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      "--reporter",
+      "junit",
+      `${FIX}/fail`,
+      `${FIX}/empty`,
+      `${FIX}/bad/typo.yaml`,
+    ]);
+    expect(r.status).toBe(2);
+    expect(XMLValidator.validate(r.stdout)).toBe(true);
+    return parser.parse(r.stdout).testsuites as {
+      tests: string;
+      failures: string;
+      errors: string;
+      testsuite: XmlSuite[];
+    };
+  };
+
+  it("writes one testsuite per file and one testcase per expectation", async () => {
+    const doc = await junit();
+    expect(doc.testsuite.map((s) => s.file)).toEqual([
+      "test/fixtures/test-command/bad/typo.yaml",
+      "test/fixtures/test-command/empty/no-expectations.yaml",
+      "test/fixtures/test-command/fail/mixed.yaml",
+      "test/fixtures/test-command/fail/passing.yaml",
+    ]);
+    const mixed = doc.testsuite[2]!;
+    expect(mixed.name).toBe("Fixture mixed results");
+    expect(mixed.tests).toBe("5");
+    expect(mixed.failures).toBe("3");
+    expect(Number.isFinite(Number(mixed.time))).toBe(true);
+    expect(mixed.testcase.map((c) => c.name)).toEqual([
+      "day 0: decision approved",
+      "day 30: status active, reasons OVERDUE_RECENT",
+      "day 27: decision declined",
+      "day 30: cause security",
+      "end (day 90): score ≥ 940",
+    ]);
+    expect(mixed.testcase.every((c) => c.classname === "Fixture mixed results")).toBe(true);
+    expect(doc.tests).toBe("9");
+    expect(doc.failures).toBe("3");
+    expect(doc.errors).toBe("1");
+  });
+
+  it("gives each failure a one-line message and the full report as its body", async () => {
+    const failure = (await junit()).testsuite[2]!.testcase[1]!.failure!;
+    expect(failure.type).toBe("ExpectationFailed");
+    expect(failure.message).toBe(
+      "status: expected active, got suspended; reasons: expected OVERDUE_RECENT, got SECURITY_PROFILE_CHANGES, FREQUENT_PROFILE_CHANGES",
+    );
+    expect(failure["#text"]).toContain(
+      "Fixture mixed results, test/fixtures/test-command/fail/mixed.yaml, expect[1], day 30 (2024-01-31)",
+    );
+    expect(failure["#text"]).toMatch(/\n\s+30\s+2024-01-31\s+change bound device\s+suspended/);
+    expect(failure["#text"]).toContain(
+      "reasons on record: SECURITY_PROFILE_CHANGES, FREQUENT_PROFILE_CHANGES",
+    );
+  });
+
+  it("marks bad input as an error and a scenario without expectations as skipped", async () => {
+    const doc = await junit();
+    const bad = doc.testsuite[0]!;
+    expect(bad.errors).toBe("1");
+    expect(bad.testcase[0]!.error!.message).toBe(
+      "test/fixtures/test-command/bad/typo.yaml:6:21: events[1].type: unknown event type",
+    );
+    expect(bad.testcase[0]!.error!["#text"]).toContain('did you mean "purchase"?');
+    const empty = doc.testsuite[1]!;
+    expect(empty.skipped).toBe("1");
+    expect(empty.testcase[0]!.skipped!.message).toBe("the scenario has no expectations");
+  });
+
+  it("escapes what XML needs escaped", async () => {
+    const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
+    const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };
+    expect(doc.testsuite[0]!.testcase[4]!.name).toBe("end (day 90): score ≥ 940");
+  });
+});
+
+describe("--reporter json", () => {
+  it("prints one JSON document with the documented shape", async () => {
+    const r = await cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/fail`]);
+    expect(r.status).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({
+      version: 1,
+      ok: false,
+      exitCode: 1,
+      summary: {
+        scenarios: { total: 2, passed: 1, failed: 1, noExpectations: 0, errors: 0 },
+        expectations: { total: 7, passed: 4, failed: 3 },
+      },
+      obsoleteSnapshots: [],
+      filtered: 0,
+      notRun: 0,
+    });
+    const mixed = doc.scenarios[0];
+    expect(mixed).toMatchObject({
+      file: "test/fixtures/test-command/fail/mixed.yaml",
+      name: "Fixture mixed results",
+      status: "failed",
+      policy: "default",
+      seed: 1,
+      error: null,
+      snapshot: null,
+    });
+    expect(mixed.expectations[1]).toMatchObject({
+      index: 1,
+      day: 30,
+      date: "2024-01-31",
+      end: false,
+      ok: false,
+      checks: [
+        { field: "status", expected: "active", actual: "suspended", ok: false },
+        { field: "reasons", expected: "OVERDUE_RECENT", ok: false },
+      ],
+      nearest: null,
+    });
+    expect(mixed.expectations[1].steps[0]).toMatchObject({
+      day: 30,
+      event: "change_profile",
+      decision: "suspended",
+      limit: 8000,
+      balance: 0,
+      status: "suspended",
+      cause: "security",
+    });
+    expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
+  });
+});
+
+describe("several reporters at once", () => {
+  it("pretty on stdout, junit and json to files", async () => {
+    const xml = join(out, "nested", "junit.xml");
+    const json = join(out, "report.json");
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      `${FIX}/pass`,
+      "--reporter",
+      "pretty",
+      "--reporter",
+      "junit",
+      "--output-file",
+      `junit=${xml}`,
+      "--output-file",
+      `json=${json}`,
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed \(2\)/);
+    const doc = parser.parse(readFileSync(xml, "utf8")).testsuites;
+    expect(doc.tests).toBe("7");
+    expect(doc.failures).toBe("0");
+    expect(JSON.parse(readFileSync(json, "utf8")).ok).toBe(true);
+  });
+
+  it("--output sends the single machine reporter to a file", async () => {
+    const file = join(out, "only.xml");
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      `${FIX}/pass`,
+      "--reporter",
+      "pretty,junit",
+      "--output",
+      file,
+    ]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("Scenarios");
+    expect(parser.parse(readFileSync(file, "utf8")).testsuites.testsuite).toHaveLength(2);
+  });
+
+  it("keeps a path after --reporter a path", async () => {
+    const r = await cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/pass`]);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).summary.scenarios.total).toBe(2);
+  });
+});

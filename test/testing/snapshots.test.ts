@@ -1,0 +1,113 @@
+// Golden traces: written when missing (not under CI=true, where a missing one fails), compared on every
+// run with a line diff of what moved, rewritten with -u, obsolete ones reported and removed with -u.
+// Each test works on its own copy of a fixture folder in a temporary directory, as its working folder
+// (`credit-sim test` in-process).
+
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { cli, ROOT } from "../helpers/cli.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "credit-sim-snapshots-"));
+  cpSync(join(ROOT, "test/fixtures/test-command/pass"), join(dir, "scenarios"), { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const LOCAL = { CI: "" };
+const run = (args: string[], env: Record<string, string> = LOCAL) =>
+  cli(["test", ...args], { cwd: dir, env });
+const trace = (name: string) => join(dir, "scenarios", "__snapshots__", `${name}.trace`);
+
+describe("credit-sim test: golden traces", () => {
+  it("writes a missing trace (outside CI): one step a line, a header, no colour", async () => {
+    const r = await run(["scenarios"], { CI: "", FORCE_COLOR: "1" });
+    expect(r.status).toBe(0);
+    expect(stripVTControlCharacters(r.stdout)).toMatch(/Golden traces\s+0 matched, 2 written/);
+    const text = readFileSync(trace("security.yaml"), "utf8");
+    const lines = text.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^# credit-sim golden trace, format 2/);
+    expect(lines[1]).toBe("# scenario: Fixture security suspension");
+    expect(lines[2]).toBe("# policy: default  start: 2024-01-01  until: day 90");
+    expect(lines[3]).toMatch(/^#day\s+date\s+event\s+decision\s+score\s+limit\s+balance\s+status\s+reasons$/);
+    expect(lines.find((l) => /^\s+30\s+2024-01-31\s+change bound device/.test(l))).toMatch(
+      /suspended\s+\d+\s+¥8,000\.00\s+¥0\.00\s+suspended \(security\)\s+SECURITY_PROFILE_CHANGES/,
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes
+    expect(text).not.toMatch(/\u001b\[/);
+    // atomic writes leave no temporary files behind
+    expect(readdirSync(join(dir, "scenarios", "__snapshots__")).sort()).toEqual([
+      "good-customer.yaml.trace",
+      "security.yaml.trace",
+    ]);
+  });
+
+  it("is byte-identical on a second run and then matches", async () => {
+    await run(["scenarios"]);
+    const first = readFileSync(trace("good-customer.yaml"), "utf8");
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Golden traces\s+2 matched$/m);
+    expect(readFileSync(trace("good-customer.yaml"), "utf8")).toBe(first);
+  });
+
+  it("under CI=true a missing trace fails instead of being written", async () => {
+    const r = await run(["scenarios"], { CI: "true" });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("✗ Fixture security suspension › golden trace missing");
+    expect(r.stdout).toContain("CI=true does not write golden traces");
+    expect(existsSync(trace("security.yaml"))).toBe(false);
+  });
+
+  it("fails on a changed decision with a readable diff of the lines that moved; -u accepts it", async () => {
+    await run(["scenarios"]);
+    const file = join(dir, "scenarios", "security.yaml");
+    // one profile change fewer: no security suspension on day 30 any more
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("  - { day: 25, type: change_profile, field: address }\n", ""),
+    );
+    const r = await run(["scenarios/security.yaml", "--no-color"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain("✗ Fixture security suspension › golden trace changed");
+    expect(r.stdout).toContain("scenarios/security.yaml → scenarios/__snapshots__/security.yaml.trace");
+    const diff = r.stdout.split("\n").filter((l) => /^\s+[-+] /.test(l));
+    expect(diff.some((l) => /^\s+- \s+25\s+2024-01-26\s+change bound address/.test(l))).toBe(true);
+    expect(diff.some((l) => /^\s+- \s+30\s+2024-01-31\s+change bound device\s+suspended/.test(l))).toBe(true);
+    expect(diff.some((l) => /^\s+\+ \s+30\s+2024-01-31\s+change bound device\s+-\s/.test(l))).toBe(true);
+    // only changed lines and a little context, not the whole trace
+    expect(r.stdout).not.toMatch(/^\s+\s{3}0\s+2024-01-01\s+apply to open/m);
+    expect(r.stdout).toContain("credit-sim test scenarios/security.yaml -u");
+
+    const u = await run(["scenarios/security.yaml", "-u", "--no-snapshots"]);
+    expect(u.stdout).not.toContain("Golden traces");
+    const updated = await run(["scenarios/security.yaml", "-u"]);
+    expect(updated.stdout).toMatch(/Golden traces\s+0 matched, 1 updated/);
+    expect(readFileSync(trace("security.yaml"), "utf8")).not.toContain("2024-01-26  change bound address");
+  });
+
+  it("reports obsolete traces and removes them with -u", async () => {
+    await run(["scenarios"]);
+    rmSync(join(dir, "scenarios", "good-customer.yaml"));
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("1 obsolete golden trace(s) (their scenario file is gone; -u removes them):");
+    expect(r.stdout).toContain("  scenarios/__snapshots__/good-customer.yaml.trace");
+    const u = await run(["scenarios", "-u"]);
+    expect(u.stdout).toContain("Removed 1 obsolete golden trace(s):");
+    expect(existsSync(trace("good-customer.yaml"))).toBe(false);
+    expect(existsSync(trace("security.yaml"))).toBe(true);
+  });
+
+  it("never lists the traces themselves as scenarios", async () => {
+    await run(["scenarios"]);
+    const r = await run(["scenarios", "--reporter", "json"]);
+    expect(JSON.parse(r.stdout).scenarios.map((s: { file: string }) => s.file)).toEqual([
+      "scenarios/good-customer.yaml",
+      "scenarios/security.yaml",
+    ]);
+  });
+});

@@ -1,0 +1,50 @@
+// Base vs variant: steps aligned by typed keys, each side a Verdict keyed on its decision.
+
+import { describe, expect, it } from "vitest";
+import { keyText } from "../../src/whatif/compare.js";
+import { compareRuns, runVariant } from "../../src/whatif/run.js";
+import { apply, base, LATE, PHONE } from "./helpers.js";
+
+describe("comparison", () => {
+  it("lists the removed applications and the decisions that change downstream", () => {
+    const b = base(LATE);
+    const v = apply(apply(b, "remove", "3-6"), "edit", "7:day=60");
+    const cmp = compareRuns(runVariant(b), runVariant(v));
+    const keys = cmp.differences.filter((d) => d.kind === "decision").map((d) => keyText(d.key));
+    expect(keys).toEqual(expect.arrayContaining(["#3", "#4", "#5", "#6"]));
+    const removed = cmp.differences.find((d) => keyText(d.key) === "#5")!;
+    expect(removed).toMatchObject({
+      key: { kind: "event", id: 5 },
+      variant: { decision: "absent", why: "removed" },
+      base: { decision: "declined" },
+    });
+    // the repayment moved before the suspension trigger: the suspension disappears
+    expect(cmp.base.suspensions).toBeGreaterThan(0);
+    expect(cmp.variant.suspensions).toBe(0);
+    const suspension = cmp.differences.find((d) => d.base.decision === "suspended");
+    expect(suspension?.variant.decision).not.toBe("suspended");
+  });
+
+  it("an unedited variant differs in nothing", () => {
+    const b = runVariant(base(PHONE));
+    const cmp = compareRuns(b, runVariant(base(PHONE)));
+    expect(cmp.differences).toEqual([]);
+  });
+});
+
+describe("alignment keys", () => {
+  it("are data; their text is only written", () => {
+    expect(keyText({ kind: "event", id: 7 })).toBe("#7");
+    expect(keyText({ kind: "engine", type: "review", day: 121, occurrence: 0 })).toBe("review@121");
+    expect(keyText({ kind: "engine", type: "overdue", day: 90, occurrence: 1 })).toBe("overdue@90.1");
+  });
+
+  it("align engine steps by type and day: a suspension that goes away is the same review, undecided", () => {
+    const cmp = compareRuns(runVariant(base(LATE)), runVariant(apply(base(LATE), "edit", "7:day=60")));
+    const engine = cmp.differences.filter((d) => d.key.kind === "engine");
+    expect(engine.length).toBeGreaterThan(0);
+    const suspension = engine.find((d) => d.base.decision === "suspended")!;
+    expect(suspension.key).toMatchObject({ kind: "engine", day: 70 });
+    expect(["absent", null]).toContain(suspension.variant.decision);
+  });
+});

@@ -1,0 +1,25 @@
+// Shared by the what-if unit tests: the fixtures, a variant from a file, a flag applied as an edit.
+
+import { loadScenario } from "../../src/scenario/load.js";
+import { InputError } from "../../src/shared/errors.js";
+import { flagToEdit } from "../../src/whatif/flags.js";
+import { applyEdit, baseVariant, type Variant } from "../../src/whatif/variant.js";
+
+export const LATE = "test/fixtures/whatif/late-payer.yaml";
+export const PHONE = "test/fixtures/whatif/phone-changes.yaml";
+
+export const base = (file: string) => baseVariant(loadScenario(file));
+
+export const apply = (v: Variant, flag: Parameters<typeof flagToEdit>[1]["flag"], value: string) =>
+  applyEdit(v, flagToEdit(v, { flag, value }), `--${flag}`);
+
+/** The InputError `f` throws (anything else is rethrown). */
+export const inputError = (f: () => unknown): InputError => {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("expected an InputError");
+};

@@ -1,0 +1,42 @@
+// A variant saved as a scenario file: the loader reads it back; policy paths follow the new file.
+
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { reanchor, suggestName, variantYaml } from "../../src/whatif/save.js";
+import { apply, base, LATE } from "./helpers.js";
+
+describe("saving", () => {
+  it("writes a scenario the loader accepts, with the edits in its description", () => {
+    const v = apply(apply(base(LATE), "remove", "5,6"), "set", "minScore=610");
+    const text = variantYaml(v, "test/fixtures/whatif/out.yaml");
+    const loaded = loadScenarioText(text, "test/fixtures/whatif/out.yaml");
+    expect(loaded.scenario.name).toBe("Late payer (what-if)");
+    expect(loaded.scenario.description).toContain("removed #5");
+    expect(loaded.expectations).toEqual([]);
+    expect(loaded.written.events[0]).toMatchObject({ day: 0, type: "policy", set: { minScore: 610 } });
+    expect(loaded.written.events).toHaveLength(v.events.length + 1);
+    expect(text).toMatch(/- \{ day: 0, type: apply, product: open, amount: 5000 \}/);
+  });
+
+  it("re-anchors relative policy paths to the new file's folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "whatif-"));
+    writeFileSync(join(dir, "p.yaml"), "name: mine\nextends: default\nminScore: 610\n");
+    const file = join(dir, "s.yaml");
+    writeFileSync(
+      file,
+      "name: S\npolicy: ./p.yaml\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n",
+    );
+    expect(reanchor("./p.yaml", file, join(dir, "sub", "v.yaml"))).toBe("../p.yaml");
+    expect(reanchor("tightened", file, join(dir, "sub", "v.yaml"))).toBe("tightened");
+    const text = variantYaml(base(file), join(dir, "v.yaml"));
+    expect(loadScenarioText(text, join(dir, "v.yaml")).scenario.policy.name).toBe("mine");
+  });
+
+  it("suggests a save name that does not exist yet", () => {
+    const taken = new Set(["a/b-whatif.yaml", "a/b-whatif-2.yaml"]);
+    expect(suggestName("a/b.yaml", (f) => taken.has(f))).toBe("a/b-whatif-3.yaml");
+  });
+});

@@ -1,0 +1,87 @@
+// The counterfactual search on the fixtures (behaviours, not exact scores: the scorecard is being
+// recalibrated), its suggestions as data, and their wording.
+
+import { describe, expect, it } from "vitest";
+import { adviceText } from "../../src/whatif/advice.js";
+import { editOf } from "../../src/whatif/candidates.js";
+import { runVariant } from "../../src/whatif/run.js";
+import { searchCounterfactual } from "../../src/whatif/search.js";
+import { apply, base, LATE, PHONE } from "./helpers.js";
+
+describe("counterfactuals", () => {
+  const search = (file: string, goal: Parameters<typeof searchCounterfactual>[0], options = {}) => {
+    const run = runVariant(base(file));
+    return searchCounterfactual(
+      goal,
+      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+      (v) => runVariant(v).trace,
+      options,
+    );
+  };
+
+  it("finds that repaying earlier avoids the late payer's suspension, in plain words", () => {
+    const r = search(LATE, "avoid-suspended");
+    expect(r.status).toBe("solved");
+    const best = r.solutions[0]!;
+    expect(best.candidates).toHaveLength(1);
+    expect(best.trace.steps.some((s) => s.decision === "suspended")).toBe(false);
+    expect(adviceText(r, best)).toMatch(
+      /^Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+    );
+    expect(r.tried).toBeGreaterThan(0);
+  });
+
+  it("is deterministic", () => {
+    const a = search(LATE, "avoid-declined");
+    const b = search(LATE, "avoid-declined");
+    expect(a.solutions.map((s) => adviceText(a, s))).toEqual(b.solutions.map((s) => adviceText(b, s)));
+    expect(a.tried).toBe(b.tried);
+  });
+
+  it("never avoids a decline by leaving the declined application out", () => {
+    const r = search(LATE, "avoid-declined");
+    for (const s of r.solutions) {
+      const removed = s.candidates.map(editOf).flatMap((e) => (e.kind === "remove" ? e.ids : []));
+      expect(removed).not.toContain(5);
+      expect(removed).not.toContain(6);
+    }
+  });
+
+  it("restores sooner means the same suspension, lifted earlier", () => {
+    const r = search(LATE, "reach-restored");
+    expect(r.status).toBe("solved");
+    for (const sol of r.solutions) {
+      expect(sol.trace.steps.find((s) => s.decision === "suspended")?.day).toBe(70);
+      expect(sol.restoredDay).toBeLessThan(196);
+      expect(adviceText(r, sol)).toMatch(/restored on day \d+ instead of day 196/);
+    }
+  });
+
+  it("restores a security suspension sooner by verifying identity", () => {
+    const r = search(PHONE, "reach-restored");
+    expect(r.status).toBe("solved");
+    expect(adviceText(r, r.solutions[0]!)).toMatch(/verified your identity on day 54/);
+    expect(r.solutions[0]!.restoredDay).toBeLessThan(85);
+  });
+
+  it("says so when nothing within the bound works", () => {
+    const r = search(PHONE, "avoid-suspended", { maxEdits: 1 });
+    expect(r.status).toBe("none");
+    expect(r.solutions).toEqual([]);
+    expect(r.bySize).toEqual([{ size: 1, tried: r.candidates, complete: true }]);
+    const tight = search(LATE, "avoid-declined", { budget: 5 });
+    expect(tight.budgetExhausted).toBe(true);
+    expect(tight.tried).toBeLessThanOrEqual(5);
+  });
+
+  it("has nothing to do when the outcome never happened", () => {
+    const v = apply(base(LATE), "edit", "7:day=60");
+    const run = runVariant(v);
+    const r = searchCounterfactual(
+      "avoid-suspended",
+      { variant: v, trace: run.trace, policy: run.loaded.scenario.policy },
+      (x) => runVariant(x).trace,
+    );
+    expect(r.status).toBe("nothing-to-do");
+  });
+});

@@ -1,0 +1,86 @@
+// What-if edits on the written scenario: stable event numbers, flags → edits, the loader's validation.
+
+import { describe, expect, it } from "vitest";
+import { InputError } from "../../src/shared/errors.js";
+import { selectEvents } from "../../src/whatif/flags.js";
+import { runVariant } from "../../src/whatif/run.js";
+import { eventNumberAt } from "../../src/whatif/variant.js";
+import { apply, base, inputError, LATE } from "./helpers.js";
+
+describe("edits", () => {
+  it("numbers events 1-based in file order, stable across removals", () => {
+    const v = base(LATE);
+    expect(selectEvents(v, "3-6")).toEqual([3, 4, 5, 6]);
+    expect(selectEvents(v, "type=apply,product=increase,day>=24")).toEqual([5, 6]);
+    const after = apply(apply(v, "remove", "5"), "remove", "6");
+    expect(after.events.map((e) => e.id)).not.toContain(5);
+    expect(after.events.map((e) => e.id)).not.toContain(6);
+    expect(after.events.find((e) => e.id === 7)?.event.type).toBe("repay");
+    expect(inputError(() => apply(after, "remove", "5")).message).toContain("already removed");
+  });
+
+  it("a selector that matches nothing is an input error", () => {
+    expect(inputError(() => apply(base(LATE), "remove", "type=change_profile")).message).toContain(
+      "no event matches",
+    );
+  });
+
+  it("edits a field, dropping date when day is set, and validates like the loader", () => {
+    const v = apply(base(LATE), "edit", "7:day=60");
+    expect(v.events.find((e) => e.id === 7)?.event).toMatchObject({ day: 60, type: "repay", amount: "full" });
+    const bad = inputError(() => apply(base(LATE), "edit", "7:amount=fulll"));
+    expect(bad.format()).toMatch(/did you mean "full"/);
+    const negative = inputError(() => apply(base(LATE), "edit", "2:amount=-5"));
+    expect(negative.details.field).toBe("amount");
+  });
+
+  it("adds an event given as a flow mapping; unknown types and fields get a did-you-mean", () => {
+    const v = apply(base(LATE), "add", "{day: 60, type: repay, amount: full}");
+    expect(v.events.at(-1)).toMatchObject({ id: 16, origin: "added", event: { day: 60, type: "repay" } });
+    expect(
+      inputError(() => apply(base(LATE), "add", "{day: 60, type: repai, amount: full}")).format(),
+    ).toMatch(/did you mean "repay"/);
+    expect(
+      inputError(() => apply(base(LATE), "add", "{day: 60, type: repay, amout: full}")).format(),
+    ).toMatch(/did you mean "amount"/);
+    expect(inputError(() => apply(base(LATE), "add", "{day: 999, type: note, text: x}")).message).toContain(
+      "after the last simulated day",
+    );
+  });
+
+  it("sets policy parameters, validated by the policy schema", () => {
+    const v = apply(base(LATE), "set", "minScore=620,restoreScore=700");
+    expect(v.set).toEqual({ minScore: 620, restoreScore: 700 });
+    expect(runVariant(v).trace.steps[0]?.event.type).toBe("policy");
+    expect(inputError(() => apply(base(LATE), "set", "minScor=620")).format()).toMatch(
+      /did you mean "minScore"/,
+    );
+    expect(inputError(() => apply(base(LATE), "set", "minScore=2000")).message).toContain("out of range");
+  });
+
+  it("rejects hostile flag values the way the loader rejects hostile files", () => {
+    expect(
+      inputError(() => apply(base(LATE), "add", "{__proto__: {}, day: 1, type: note, text: x}")).message,
+    ).toContain("forbidden key");
+    expect(() => apply(base(LATE), "seed", "1.5")).toThrow(InputError);
+  });
+});
+
+describe("event numbers", () => {
+  it("one mapping from a trace step's index to the user's event number, past a day-0 set event", () => {
+    const v = apply(base(LATE), "remove", "2");
+    expect(eventNumberAt(v, 0)).toBe(1);
+    expect(eventNumberAt(v, 1)).toBe(3);
+    const set = apply(v, "set", "minScore=600");
+    expect(eventNumberAt(set, 0)).toBe(0);
+    expect(eventNumberAt(set, 1)).toBe(1);
+    expect(eventNumberAt(set, 2)).toBe(3);
+    expect(eventNumberAt(set, 99)).toBeUndefined();
+    // every user step of a run maps to an event of the variant, in file order within a day
+    const run = runVariant(set);
+    const numbers = run.trace.steps.flatMap((s) =>
+      "index" in s.event ? [eventNumberAt(set, s.event.index)] : [],
+    );
+    expect(new Set(numbers)).toEqual(new Set([0, ...set.events.map((e) => e.id)]));
+  });
+});
