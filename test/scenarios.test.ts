@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Step } from "../src/engine/types.js";
+import { explain, type Step } from "../src/engine/index.js";
 import { runScenario } from "../src/run-scenario.js";
 import { ROOT } from "./helpers/cli.js";
 
@@ -23,6 +23,9 @@ describe("every shipped scenario", () => {
         "security-suspension.yaml",
         "policy-adjustment.yaml",
         "good-customer.yaml",
+        "two-lines.yaml",
+        "default-charge-off.yaml",
+        "first-credit.yaml",
       ]),
     );
   });
@@ -32,6 +35,19 @@ describe("every shipped scenario", () => {
     const silent = trace.steps.filter((s) => s.decision !== null && s.reasons.length === 0);
     expect(silent.map((s) => `${s.day} ${s.event.type} ${s.decision}`)).toEqual([]);
     expect(trace.steps.some((s) => s.decision !== null)).toBe(true);
+  });
+
+  it.each(files)("%s: adverse decisions cite at most four reasons, each score reason costing points", (file) => {
+    const { trace } = runScenario(join(SCENARIOS, file));
+    const problems: string[] = [];
+    for (const s of decisions(trace.steps)) {
+      if (s.reasons.length > 4) problems.push(`day ${s.day}: ${s.reasons.length} reasons`);
+      for (const f of explain(s.inputs)) {
+        if (s.reasons.includes(f.characteristic.reason) && f.points >= f.characteristic.max)
+          problems.push(`day ${s.day}: ${f.characteristic.reason} cited at its maximum`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it.each(files)("%s meets its own expectations", (file) => {

@@ -1,0 +1,37 @@
+// docs/model.md lists every number of the default policy with its source: a parameter added to the policy
+// and not to the page, or a default changed without the page, fails here.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { POLICY_PARAM_NAMES } from "../../src/engine/index.js";
+import { loadPolicy } from "../../src/scenario/load-policy.js";
+import { ROOT } from "../helpers/cli.js";
+
+const page = readFileSync(join(ROOT, "docs/model.md"), "utf8");
+const policy = loadPolicy("default", ROOT);
+const rows = page.split("\n").filter((l) => l.startsWith("| `"));
+
+describe("docs/model.md", () => {
+  it.each(POLICY_PARAM_NAMES.map((p) => [p]))("names %s with its default and a source", (name) => {
+    const row = rows.find((r) => r.split("|")[1]!.includes(`\`${name}\``) || rangeCovers(r, name));
+    expect(row, `no row for ${name}`).toBeDefined();
+    const cells = row!.split("|").map((c) => c.trim());
+    expect(cells[3]!.length, `${name}: a source or "assumption"`).toBeGreaterThan(5);
+    const value = policy[name];
+    if (typeof value === "number") {
+      const shown = Number.isInteger(value) ? value.toLocaleString("en-US") : String(value);
+      expect(cells[2]!.replaceAll(" ", ""), `${name} = ${value}`).toContain(
+        shown.length > 3 ? shown : String(value),
+      );
+    }
+  });
+});
+
+/** A row naming a series (`instalmentFee3` … `instalmentFee12`) covers the members in between. */
+function rangeCovers(row: string, name: string): boolean {
+  const m = /`(\w+?)(\d+)` … `(\w+?)(\d+)`/.exec(row);
+  return (
+    m !== null && name.startsWith(m[1]!) && name !== m[1] && Number(name.slice(m[1]!.length)) >= Number(m[2])
+  );
+}
