@@ -37,18 +37,21 @@ describe("every shipped scenario", () => {
     expect(trace.steps.some((s) => s.decision !== null)).toBe(true);
   });
 
-  it.each(files)("%s: adverse decisions cite at most four reasons, each score reason costing points", (file) => {
-    const { trace } = runScenario(join(SCENARIOS, file));
-    const problems: string[] = [];
-    for (const s of decisions(trace.steps)) {
-      if (s.reasons.length > 4) problems.push(`day ${s.day}: ${s.reasons.length} reasons`);
-      for (const f of explain(s.inputs)) {
-        if (s.reasons.includes(f.characteristic.reason) && f.points >= f.characteristic.max)
-          problems.push(`day ${s.day}: ${f.characteristic.reason} cited at its maximum`);
+  it.each(files)(
+    "%s: adverse decisions cite at most four reasons, each score reason costing points",
+    (file) => {
+      const { trace } = runScenario(join(SCENARIOS, file));
+      const problems: string[] = [];
+      for (const s of decisions(trace.steps)) {
+        if (s.reasons.length > 4) problems.push(`day ${s.day}: ${s.reasons.length} reasons`);
+        for (const f of explain(s.inputs)) {
+          if (s.reasons.includes(f.characteristic.reason) && f.points >= f.characteristic.max)
+            problems.push(`day ${s.day}: ${f.characteristic.reason} cited at its maximum`);
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+  );
 
   it.each(files)("%s meets its own expectations", (file) => {
     const run = runScenario(join(SCENARIOS, file));

@@ -246,7 +246,7 @@ function review(s: EngineState): readonly StepOutcome[] {
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision === null && line.status !== "suspended") continue;
     out ??= [];
-    out.push(...decide(s, { type: "review", requested: false }, line, v));
+    out.push(...decide(s, { type: "review", line: line.id, requested: false }, line, v));
   }
   return out ?? NOTHING;
 }

@@ -130,7 +130,8 @@ export type EngineEvent =
   | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
-  | { type: "review"; requested: boolean };
+  /** the periodic review of one line (`requested`: an early review the customer asked for) */
+  | { type: "review"; line: LineId; requested: boolean };
 
 export type StepEvent = ScenarioEvent | EngineEvent;
 

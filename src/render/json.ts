@@ -47,7 +47,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
     case "charge_off":
       return { line: e.line, writtenOff: yuan(e.writtenOff) };
     case "review":
-      return { requested: e.requested };
+      return { line: e.line, requested: e.requested };
     default:
       return {};
   }

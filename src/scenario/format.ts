@@ -93,7 +93,7 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
     case "charge_off":
       return `charged off${onLine(e.line)}: ${money(e.writtenOff)} written off`;
     case "review":
-      return e.requested ? "early review" : "periodic review";
+      return `${e.requested ? "early review" : "periodic review"}${e.line === "jiebei" ? " of Jiebei" : ""}`;
   }
 }
 

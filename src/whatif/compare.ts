@@ -9,6 +9,7 @@ import type {
   Cause,
   Decision,
   EngineEvent,
+  LineId,
   ReasonCode,
   Status,
   Step,
@@ -22,15 +23,20 @@ export type AlignKey =
   /** a user's event, by its stable number (0: the day-0 policy event that carries `set` overrides) */
   | { kind: "event"; id: number }
   /** an engine step: its type, its day, and which of that type on that day (0 for the first) */
-  | { kind: "engine"; type: EngineEvent["type"]; day: number; occurrence: number };
+  | { kind: "engine"; type: EngineEvent["type"]; day: number; occurrence: number; line: LineId | null }
+  /** a further step of a user's event, on another line (a profile change that suspends both lines) */
+  | { kind: "also"; id: number; line: LineId };
 
-/** `#7`, `review@121`, `review@121.1`: the key as the JSON output and the map of steps name it. */
+/** `#7`, `review@121`, `review@121.1`, `review@121/jiebei`: the key as the JSON output and the map of
+ *  steps name it (Jiebei's steps carry the line, Huabei's, the default line, do not). */
 export function keyText(key: AlignKey): string {
   switch (key.kind) {
     case "event":
       return `#${key.id}`;
     case "engine":
-      return `${key.type}@${key.day}${key.occurrence === 0 ? "" : `.${key.occurrence}`}`;
+      return `${key.type}@${key.day}${key.occurrence === 0 ? "" : `.${key.occurrence}`}${key.line === "jiebei" ? "/jiebei" : ""}`;
+    case "also":
+      return `#${key.id}/${key.line}`;
     default: {
       const never: never = key;
       throw new Error(`unknown alignment key ${JSON.stringify(never)}`);
@@ -40,7 +46,7 @@ export function keyText(key: AlignKey): string {
 
 /** The user's event number behind a key, or null for an engine step. */
 export function keyEventNumber(key: AlignKey): number | null {
-  return key.kind === "event" ? key.id : null;
+  return key.kind === "engine" ? null : key.id;
 }
 
 /** A step as one run took it. */
@@ -124,11 +130,21 @@ interface Keyed {
 
 function keyOf(step: Step, eventNumber: (index: number) => number, seen: Map<string, number>): AlignKey {
   const e = step.event;
-  if ("index" in e) return { kind: "event", id: eventNumber(e.index) };
-  const sameDay = `${e.type}@${step.day}`;
+  const line = step.line;
+  if ("index" in e) {
+    const id = eventNumber(e.index);
+    // an event's first step is the event; a further one on another line has a key of its own
+    const first = `#${id}`;
+    if (!seen.has(first) || line === null) {
+      seen.set(first, 1);
+      return { kind: "event", id };
+    }
+    return { kind: "also", id, line };
+  }
+  const sameDay = `${e.type}@${step.day}/${line}`;
   const occurrence = seen.get(sameDay) ?? 0;
   seen.set(sameDay, occurrence + 1);
-  return { kind: "engine", type: e.type, day: step.day, occurrence };
+  return { kind: "engine", type: e.type, day: step.day, occurrence, line };
 }
 
 function keyed(trace: Trace, eventNumber: (index: number) => number): Keyed {

@@ -35,8 +35,16 @@ describe("comparison", () => {
 describe("alignment keys", () => {
   it("are data; their text is only written", () => {
     expect(keyText({ kind: "event", id: 7 })).toBe("#7");
-    expect(keyText({ kind: "engine", type: "review", day: 121, occurrence: 0 })).toBe("review@121");
-    expect(keyText({ kind: "engine", type: "overdue", day: 90, occurrence: 1 })).toBe("overdue@90.1");
+    expect(keyText({ kind: "engine", type: "review", day: 121, occurrence: 0, line: "huabei" })).toBe(
+      "review@121",
+    );
+    expect(keyText({ kind: "engine", type: "review", day: 121, occurrence: 0, line: "jiebei" })).toBe(
+      "review@121/jiebei",
+    );
+    expect(keyText({ kind: "engine", type: "overdue", day: 90, occurrence: 1, line: "huabei" })).toBe(
+      "overdue@90.1",
+    );
+    expect(keyText({ kind: "also", id: 7, line: "jiebei" })).toBe("#7/jiebei");
   });
 
   it("align engine steps by type and day: a suspension that goes away is the same review, undecided", () => {
