@@ -28,6 +28,8 @@ interface LineBase {
   previousPolicy: Policy | null;
   /** the PBOC-style month-end record, oldest first */
   grid: GridMonth[];
+  /** the most days past due seen on the line since the month began (the grid's code for the month) */
+  monthWorst: number;
   /** what the credit bureau last saw at a month end: balance and limit (utilisation uses them) */
   reportedBalance: Fen;
   reportedLimit: Fen;
@@ -62,6 +64,9 @@ export interface Customer {
   records: DueRecord[];
   /** delinquency episodes, both lines */
   episodes: Episode[];
+  /** every month end since a line first opened: whether the customer was in good standing that month
+   *  (no line overdue during it, none charged off) */
+  monthEnds: Array<{ day: number; good: boolean }>;
   huabei: HuabeiLine;
   jiebei: JiebeiLine;
 }
@@ -76,6 +81,7 @@ const lineBase = (): LineBase => ({
   lastIncreaseDay: null,
   previousPolicy: null,
   grid: [],
+  monthWorst: 0,
   reportedBalance: 0,
   reportedLimit: 0,
   reported: false,
@@ -91,6 +97,7 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     lastReviewRequest: null,
     records: [],
     episodes: [],
+    monthEnds: [],
     huabei: { ...lineBase(), id: "huabei", ledger: revolving.newRevolving(), purchaseDays: [] },
     jiebei: { ...lineBase(), id: "jiebei", book: loans.newLoanBook() },
   };
@@ -109,6 +116,7 @@ export function forkCustomer(c: Customer): Customer {
     profileChanges: [...c.profileChanges],
     records: c.records.map((r) => ({ ...r })),
     episodes: c.episodes.map((e) => ({ ...e })),
+    monthEnds: c.monthEnds.map((m) => ({ ...m })),
     huabei: {
       ...line(c.huabei),
       ledger: revolving.forkRevolving(c.huabei.ledger),
@@ -196,7 +204,11 @@ export function lastMissed(c: Customer): number {
   return last;
 }
 
-/** True while the customer has no repayment record at all: nothing has fallen due on either line and the
- *  profile shows no credit history elsewhere (a thin file). */
+/** Months of its own record a customer needs before it counts as one (a scoring convention: a bureau score
+ *  needs about six months of history). */
+export const THIN_FILE_MONTHS = 6;
+
+/** True while the customer has no repayment record to score: no history elsewhere and fewer than six
+ *  month ends with a line of ours (a thin file). */
 export const thinFile = (c: Customer): boolean =>
-  c.records.length === 0 && c.profile.creditHistoryMonths === 0;
+  c.profile.creditHistoryMonths === 0 && c.monthEnds.length < THIN_FILE_MONTHS;

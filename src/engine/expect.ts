@@ -114,7 +114,10 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
       });
     }
   }
-  const nearest = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day <= e.day) ?? null);
+  const nearest = steps.length
+    ? null
+    : ([...trace.steps].reverse().find((s) => s.day < e.day && (s.line === null || s.line === e.line)) ??
+      null);
   return { expectation: e, ok: checks.every((c) => c.ok), checks, steps, nearest };
 }
 

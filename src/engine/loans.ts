@@ -11,10 +11,10 @@
 // charged back to the day after the due day.
 //
 // Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
-// now due (interest, then principal); interest accrued so far; then, when the repayment settles the whole
-// loan, the loan; otherwise it is held for the coming instalment up to that instalment's projected amount
-// (applied on the due day; the principal keeps bearing interest until then) and anything beyond repays
-// principal at once, which lowers the later instalments (the term stays).
+// now due (interest, then principal); interest accrued so far; the coming instalment of every loan, up to
+// its projected amount (held, and applied on the due day; the
+// principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
+// the later instalments (the term stays) or, when it covers a loan, settles it.
 
 import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
@@ -186,18 +186,23 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
     l.duePrincipal -= take(l.duePrincipal);
   }
   for (const l of b.loans) l.interest -= take(l.interest);
+  // every loan's coming instalment before any loan's principal: paying "what is due" meets them all —
+  // unless the repayment settles every loan outright (then nothing needs holding)
+  let settleAll = 0;
+  for (const l of b.loans) settleAll += l.outstanding - l.held;
+  if (left < settleAll)
+    for (const l of b.loans) l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
   for (const l of b.loans) {
     if (left <= 0) break;
     if (left >= l.outstanding - l.held) {
-      // settles the loan: nothing left to hold for, no instalment left to fall due
+      // settles the loan (what was held repays principal now): no instalment left to fall due
       left -= l.outstanding - l.held;
       l.outstanding = 0;
       l.held = 0;
       l.dueDays = l.dueDays.slice(0, l.next);
       continue;
     }
-    l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
-    l.outstanding -= take(Math.max(0, l.outstanding - l.held));
+    l.outstanding -= take(l.outstanding - l.held);
   }
   b.repayments += applied;
   b.loans = b.loans.filter((l) => !done(l));

@@ -35,8 +35,13 @@ export const REASONS = {
   },
   SHORT_REPAYMENT_RECORD: {
     kind: "score",
-    text: "Short repayment record: few due dates met so far",
-    advice: "time and on-time repayments: the record grows with every due date met",
+    text: "Short record of months in good standing",
+    advice: "time and on-time repayments: every month in good standing adds to the record",
+  },
+  NO_REPAYMENT_RECORD: {
+    kind: "score",
+    text: "No repayment record yet: too few months on file to judge repayments",
+    advice: "time: use a line and repay it on time; the record counts after six months",
   },
   SERIOUS_DELINQUENCY: {
     kind: "score",
@@ -135,11 +140,28 @@ export const REASONS = {
     text: "Credit score no longer supports the current limit",
     advice: "raise the score to restore the limit",
   },
+  AMOUNT_BELOW_MINIMUM: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The amount asked is below the smallest line or loan offered",
+    advice: "ask for at least the policy's smallest amount",
+  },
+  REPAYMENT_RECORD_REQUIRED: {
+    kind: "adverse",
+    text: "Cash loans need a repayment record: six months on a line, or history elsewhere",
+    advice: "use Huabei and repay it on time for six months first",
+  },
+  SCORE_BELOW_LIMIT_BANDS: {
+    kind: "adverse",
+    unit: "score",
+    text: "The score is below every limit band: no line is offered at it",
+    advice: "raise the score to the lowest band",
+  },
   INCREASE_TOO_SOON: {
     kind: "adverse",
     unit: "days",
-    text: "A limit increase was approved too recently",
-    advice: "wait until the cooldown after the last increase has passed",
+    text: "The line was opened or its limit raised too recently",
+    advice: "wait until the cooldown after the opening or the last increase has passed",
   },
   RECENT_MISSED_PAYMENT: {
     kind: "adverse",

@@ -17,6 +17,9 @@ export interface Episode {
   line: LineId;
   dueDay: number;
   curedDay: number | null;
+  /** the most days past due reached so far, counted from the oldest amount still unpaid (a customer who
+   *  stays one instalment behind for a year is 30-odd days past due, not 365) */
+  worst: number;
   /** the episode ended in a charge-off (worst stage, whatever is repaid later) */
   chargedOff: boolean;
 }
@@ -62,5 +65,7 @@ export function gridCode(facts: {
   return facts.dueThisMonth ? "N" : "*";
 }
 
-/** The worst days past due an episode reached by `day` (its cure, or `day` while it runs). */
-export const episodeDepth = (e: Episode, day: number): number => (e.curedDay ?? day) - e.dueDay;
+/** The worst days past due an episode reached; `now` is its line's days past due today (an open episode
+ *  may be deeper today than at its last note). */
+export const episodeWorst = (e: Episode, now: number): number =>
+  e.curedDay === null ? Math.max(e.worst, now) : e.worst;

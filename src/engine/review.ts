@@ -25,8 +25,8 @@ import {
 } from "./customer.js";
 import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
-import { debtToIncome, type Scored } from "./score-inputs.js";
-import { scoreReasons } from "./scorecard.js";
+import { debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
+import { type Scoring, scoreReasons } from "./scorecard.js";
 import type { Fen, Policy } from "./types.js";
 import type { ApplicationKind, Cause, LineId, PolicyParamName } from "./vocabulary.js";
 
@@ -76,13 +76,14 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   SCORE_BELOW_RESTORE: ANY,
   SCORE_BELOW_LIMIT_BAND: ANY,
   LIMIT_BELOW_MINIMUM: ANY,
+  SCORE_BELOW_LIMIT_BANDS: ANY,
 };
 
 /**
  * The principal reasons of an adverse decision: the rules' codes, then the related score characteristics
  * that cost points, largest shortfall first, four in all at most.
  */
-export function principalReasons(rules: readonly ReasonCode[], points: readonly number[]): ReasonCode[] {
+export function principalReasons(rules: readonly ReasonCode[], s: Scoring): ReasonCode[] {
   const out: ReasonCode[] = [];
   for (const r of rules) if (!out.includes(r) && out.length < MAX_REASONS) out.push(r);
   let among: ReasonCode[] | undefined = [];
@@ -96,7 +97,7 @@ export function principalReasons(rules: readonly ReasonCode[], points: readonly 
     among.push(...related);
   }
   if (among !== undefined && among.length === 0) return out;
-  for (const code of scoreReasons(points, MAX_REASONS, among)) {
+  for (const code of scoreReasons(s, MAX_REASONS, among)) {
     if (out.length >= MAX_REASONS) break;
     if (!out.includes(code)) out.push(code);
   }
@@ -106,15 +107,16 @@ export function principalReasons(rules: readonly ReasonCode[], points: readonly 
 /** The score, or a way to get it: rules that seldom need it (authorisation) take it lazily. */
 export type ScoreSource = Scored | (() => Scored);
 
-const pointsOf = (s: ScoreSource): readonly number[] => (typeof s === "function" ? s() : s).points;
+const scoringOf = (s: ScoreSource): Scoring => (typeof s === "function" ? s() : s);
 
 const declined = (rules: ReasonCode[], s: ScoreSource, facts: RuleFact[] = []): Verdict => ({
   decision: "declined",
-  reasons: principalReasons(rules, RELATED_TO_SCORE(rules) ? pointsOf(s) : NO_POINTS),
+  reasons: principalReasons(rules, RELATED_TO_SCORE(rules) ? scoringOf(s) : NO_SCORING),
   facts,
 });
 
-const NO_POINTS: readonly number[] = [];
+/** For rules that cite no score characteristic: nothing to rank. */
+const NO_SCORING: Scoring = { points: [], inputs: {} as Scoring["inputs"] };
 
 /** Whether a rule's reasons cite score characteristics at all (only then is the score needed). */
 const RELATED_TO_SCORE = (rules: readonly ReasonCode[]): boolean =>
@@ -222,13 +224,49 @@ export function decideApplication(
       ...otherLine(c, line, day),
     });
   }
+  if (kind === "open") {
+    // reopening a line is not a way round a hold or a recent delinquency: the restoration standards apply
+    const changes = recentProfileChanges(c, day);
+    if (changes > p.securityMaxChanges) {
+      failures.push({
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: p.securityMaxChanges,
+        value: changes,
+      });
+    }
+    const cured = lastCured(c);
+    if (customerOverdue(c) === 0 && day - cured < p.restoreCleanDays) {
+      failures.push({
+        code: "OVERDUE_TOO_RECENT",
+        parameter: "restoreCleanDays",
+        threshold: p.restoreCleanDays,
+        value: day - cured,
+      });
+    }
+    if (amount < rules.minLimit * 100) {
+      failures.push({
+        code: "AMOUNT_BELOW_MINIMUM",
+        parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
+        threshold: rules.minLimit * 100,
+        value: amount,
+      });
+    }
+    // cash loans only for a customer with a record to judge (Jiebei is offered by invitation)
+    if (line.id === "jiebei" && thinFile(c)) failures.push({ code: "REPAYMENT_RECORD_REQUIRED" });
+  }
   if (kind === "increase") {
-    if (line.lastIncreaseDay !== null && day - line.lastIncreaseDay < p.increaseCooldownDays) {
+    // the cooldown runs from the opening too: no increase in a line's first months
+    const since = Math.max(
+      line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+      line.openedDay ?? Number.NEGATIVE_INFINITY,
+    );
+    if (day - since < p.increaseCooldownDays) {
       failures.push({
         code: "INCREASE_TOO_SOON",
         parameter: "increaseCooldownDays",
         threshold: p.increaseCooldownDays,
-        value: day - line.lastIncreaseDay,
+        value: day - since,
       });
     }
     const missed = lastMissed(c);
@@ -258,8 +296,10 @@ export function decideApplication(
       failures,
     );
   const cap = capFor(c, line.id, s);
-  if (cap === null || cap.belowMinimum)
-    return declined(["LIMIT_BELOW_MINIMUM"], s, [minimumFact(line.id, rules, cap)]);
+  if (cap === null || cap.belowMinimum) {
+    const fact = noLineFact(line.id, rules, cap, s);
+    return declined([fact.code], s, [fact]);
+  }
   if (kind === "increase" && cap.limit <= line.limit) {
     const code = AT_CAP[cap.binding];
     return declined([code], s, [capFact(code, cap)]);
@@ -276,12 +316,20 @@ export function decideApplication(
   };
 }
 
-const minimumFact = (line: LineId, rules: LineRules, cap: LimitCap | null): RuleFact => ({
-  code: "LIMIT_BELOW_MINIMUM",
-  parameter: param(line, "minLimit", "jiebeiMinLimit"),
-  threshold: rules.minLimit * 100,
-  value: cap?.limit ?? 0,
-});
+/** Why no line can be offered or kept: the score is below every band, or the caps fall below the
+ *  smallest line (the fact names which). */
+function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {
+  if (cap === null) {
+    const lowest = Math.min(...rules.limitBands.map((b) => b.minScore));
+    return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
+  }
+  return {
+    code: "LIMIT_BELOW_MINIMUM",
+    parameter: param(line, "minLimit", "jiebeiMinLimit"),
+    threshold: rules.minLimit * 100,
+    value: cap.limit,
+  };
+}
 
 /** When the overdue amount that decides is on the other line, the fact says so. */
 function otherLine(c: Customer, line: Line, day: number): { line?: LineId } {
@@ -308,7 +356,42 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, s: 
       facts: [{ code: "OVER_LIMIT", threshold: available, value: amount }],
     };
   }
+  if (line.id === "jiebei") {
+    const p = c.policy;
+    if (amount < p.jiebeiMinDrawdown * 100) {
+      return {
+        decision: "declined",
+        reasons: ["AMOUNT_BELOW_MINIMUM"],
+        facts: [
+          {
+            code: "AMOUNT_BELOW_MINIMUM",
+            parameter: "jiebeiMinDrawdown",
+            threshold: p.jiebeiMinDrawdown * 100,
+            value: amount,
+          },
+        ],
+      };
+    }
+    // affordability: a cash loan may not take the debt burden past Jiebei's cap
+    const after = debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), amount);
+    if (after > p.jiebeiMaxDebtToIncome) {
+      return declined(["DEBT_TO_INCOME_TOO_HIGH"], s, [
+        {
+          code: "DEBT_TO_INCOME_TOO_HIGH",
+          parameter: "jiebeiMaxDebtToIncome",
+          threshold: p.jiebeiMaxDebtToIncome,
+          value: Number.isFinite(after) ? Math.round(after * 100) / 100 : after,
+        },
+      ]);
+    }
+  }
   return { decision: "approved", reasons: ["WITHIN_LIMIT"], facts: [], limit: line.limit };
+}
+
+/** Bound-detail changes since the last verification, within the security window. */
+export function recentProfileChanges(c: Customer, day: number): number {
+  const p = c.policy;
+  return c.profileChanges.filter((d) => d >= c.verifiedDay && day - d < p.securityWindowDays).length;
 }
 
 /** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once. */
@@ -348,9 +431,10 @@ export function chargeOffTrigger(c: Customer, line: Line, day: number): Verdict 
 
 /** Real-time trigger: too many bound-detail changes in the window since the last verification. */
 export function securityTrigger(c: Customer, line: Line, day: number): Verdict | null {
-  if (line.status !== "active") return null;
+  // an active line, or one suspended for credit or policy: it must not come back unverified
+  if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
   const p = c.policy;
-  const recent = c.profileChanges.filter((d) => d >= c.verifiedDay && day - d < p.securityWindowDays).length;
+  const recent = recentProfileChanges(c, day);
   if (recent <= p.securityMaxChanges) return null;
   return {
     decision: "suspended",
@@ -410,7 +494,7 @@ export function restorationBlockers(c: Customer, line: Line, day: number, s: Sco
   blockers.push(...eligibilityFailures(c, rules, p));
   if (blockers.length === 0) {
     const cap = capFor(c, line.id, s);
-    if (cap === null || cap.belowMinimum) blockers.push(minimumFact(line.id, rules, cap));
+    if (cap === null || cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
   }
   return blockers;
 }
@@ -435,7 +519,10 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
   return {
     decision: "suspended",
     cause: "credit",
-    reasons: principalReasons(["IDENTITY_VERIFIED", ...credit.map((f) => f.code)], s.points),
+    reasons: principalReasons(
+      credit.map((f) => f.code),
+      s,
+    ),
     facts: credit,
   };
 }
@@ -448,7 +535,11 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     reasons.push("ARREARS_CLEARED");
   if (
     onRecord.some(
-      (r) => r === "SCORE_BELOW_MINIMUM" || r === "LIMIT_BELOW_MINIMUM" || r === "PAST_DUE_AT_REVIEW",
+      (r) =>
+        r === "SCORE_BELOW_MINIMUM" ||
+        r === "LIMIT_BELOW_MINIMUM" ||
+        r === "SCORE_BELOW_LIMIT_BANDS" ||
+        r === "PAST_DUE_AT_REVIEW",
     )
   )
     reasons.push("SCORE_RECOVERED");
@@ -483,7 +574,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
       // line management does not wait for a restoration: a cut due today comes with the suspension
       // (its code follows the suspension's reasons when there is room; its fact is always there)
       const cut = lineManagement(c, line, s);
-      const reasons = principalReasons(codes, s.points);
+      const reasons = principalReasons(codes, s);
       if (cut?.decision !== "limit_reduced")
         return { decision: "suspended", cause: passedBefore ? "policy" : "credit", reasons, facts: failures };
       const cutCode = cut.reasons[0]!;
@@ -500,11 +591,12 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     const rules = rulesFor(p, line.id);
     if (cap === null || cap.belowMinimum) {
       // never an active line below the smallest limit: suspended with the reason instead
+      const fact = noLineFact(line.id, rules, cap, s);
       return {
         decision: "suspended",
         cause: "credit",
-        reasons: principalReasons(["LIMIT_BELOW_MINIMUM"], s.points),
-        facts: [minimumFact(line.id, rules, cap)],
+        reasons: principalReasons([fact.code], s),
+        facts: [fact],
       };
     }
     return lineManagement(c, line, s) ?? NO_DECISION;
@@ -517,7 +609,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
       return {
         decision: "closed",
         cause: line.cause ?? "credit",
-        reasons: principalReasons(["LONG_SUSPENSION", ...codes], s.points),
+        reasons: principalReasons(["LONG_SUSPENSION", ...codes], s),
         facts: [
           {
             code: "LONG_SUSPENSION",
@@ -534,7 +626,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     if (cut) return cut;
     return {
       decision: requested ? "declined" : null,
-      reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s.points),
+      reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s),
       facts: blockers,
     };
   }
@@ -553,7 +645,7 @@ function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
   const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";
   return {
     decision: "limit_reduced",
-    reasons: principalReasons([code], s.points),
+    reasons: principalReasons([code], s),
     facts: [capFact(code, cap)],
     limit: cap.limit,
   };

@@ -376,9 +376,17 @@ export function decideCycles(
         charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, graceDays), false);
       b.state = "revolving";
     } else {
-      // the penalty replaces interest from the day after the due day
-      if (b.state === "open" && l.accruing)
+      // the penalty replaces interest from the day after the due day (a revolving bill already paid
+      // interest for the grace days: the penalty's excess over it)
+      if (l.accruing && b.state === "open")
         charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty, graceDays), true);
+      else if (l.accruing && rates.penalty > rates.revolving)
+        charge(
+          l,
+          b,
+          dailyCharges(b.carry, unpaidPrincipal(b), rates.penalty - rates.revolving, graceDays),
+          true,
+        );
       b.state = "arrears";
     }
   }

@@ -1,45 +1,58 @@
 // The facts the scorecard reads, derived from the customer on a day. Every input is a fact about the
 // customer's own conduct or circumstances, never about the lender's action: activity counts the purchases
-// the customer made or tried to make (declined ones too); utilisation is what was reported at the last
-// month end (a bureau's monthly snapshot), so a repayment moves it at the next report, not within the week.
+// the customer made or tried to make (declined ones too); balances are what was reported at the last month
+// end (a bureau's monthly snapshot), so a repayment moves utilisation and the debt burden at the next
+// report, not within the week. A thin file's missing record is its own bin ("no repayment record yet").
 
 import {
   type Customer,
   countWithin,
   customerDaysPastDue,
+  daysPastDue,
   type HuabeiLine,
-  isOpen,
-  owed,
+  lineOf,
   thinFile,
 } from "./customer.js";
-import * as loans from "./loans.js";
 import { FEN_PER_YUAN } from "./money.js";
-import { episodeDepth } from "./record.js";
+import { episodeWorst } from "./record.js";
 import { type ScoreInputs, score } from "./scorecard.js";
 
 const MONTH = 30;
 
-/** (external debt + what is owed on both lines) / annual income; without income, any debt is beyond every
- *  ratio (Infinity) and no debt is none (0). */
+/**
+ * (external debt + what was owed on both lines at the last month end) / annual income: balances as a
+ * bureau reports them, so a pay-in-full customer's score does not move with every purchase and repayment.
+ * Without income, any debt is beyond every ratio (Infinity) and no debt is none (0).
+ */
 export function debtToIncome(c: Customer): number {
-  const debt = c.profile.externalDebt + owed(c.huabei) + owed(c.jiebei);
+  return ratio(c, c.profile.externalDebt + c.huabei.reportedBalance + c.jiebei.reportedBalance);
+}
+
+/** The same ratio on today's balances plus `extra` fen: an affordability check before new debt. */
+export function debtToIncomeWith(c: Customer, owedNow: number, extra: number): number {
+  return ratio(c, c.profile.externalDebt + owedNow + extra);
+}
+
+function ratio(c: Customer, debt: number): number {
   const annualIncome = c.profile.monthlyIncome * 12 * FEN_PER_YUAN;
   if (annualIncome <= 0) return debt > 0 ? Number.POSITIVE_INFINITY : 0;
   return debt / annualIncome;
 }
 
-/** Purchases the customer made or tried to make on Huabei in the last 90 days: a purchase declined while
- *  the line was suspended still shows the customer's habit (the lender stopped it, not the customer). */
+/** Purchases the customer made or tried to make on Huabei in the last 90 days (attempts made while
+ *  nothing was past due): a purchase declined while the line was suspended still shows the customer's
+ *  habit — the lender stopped it, not the customer. */
 function activity(h: HuabeiLine, day: number): number | null {
   if (h.status === "none" && h.purchaseDays.length === 0) return null;
   return countWithin(h.purchaseDays, day, 90);
 }
 
+/** Huabei's balance / limit at the last month end. A closed line keeps reporting its balance against its
+ *  last limit, as a bureau keeps it on file: closing a line neither hides a debt nor costs a customer who
+ *  owed nothing. */
 function utilisation(c: Customer): number | null {
   const h = c.huabei;
   if (!h.reported || h.reportedLimit <= 0) return null;
-  // a closed line counts while it is still owed on (closing a line in debt does not hide the debt)
-  if (!isOpen(h) && h.reportedBalance === 0) return null;
   return h.reportedBalance / h.reportedLimit;
 }
 
@@ -49,38 +62,40 @@ export function scoreInputs(c: Customer, day: number): ScoreInputs {
   let serious = 0;
   for (const e of c.episodes) {
     const end = e.curedDay ?? day;
-    const depth = e.chargedOff
-      ? Math.max(episodeDepth(e, day), c.policy.chargeOffDays)
-      : episodeDepth(e, day);
+    const reached = episodeWorst(e, daysPastDue(lineOf(c, e.line), day));
+    const depth = e.chargedOff ? Math.max(reached, c.policy.chargeOffDays) : reached;
     if (end >= day - 730) worst = Math.max(worst, depth);
     if (end >= day - 1825) serious += (depth >= 90 ? 1 : 0) + (e.chargedOff ? 1 : 0);
   }
   let missed = 0;
-  let met = 0;
   let revolved = 0;
   for (const r of c.records) {
     const age = day - r.dueDay;
-    if (r.outcome === "missed") {
-      if (age <= 365) missed++;
-    } else if (age <= 730) {
-      met++;
-      if (r.outcome === "revolved" && age <= 180) revolved++;
-    }
+    if (r.outcome === "missed" && age <= 365) missed++;
+    else if (r.outcome === "revolved" && age <= 180) revolved++;
   }
-  // history elsewhere: a clean record, one due date a month (it runs on beside ours)
+  let good = 0;
+  for (let i = c.monthEnds.length - 1; i >= 0; i--) {
+    const m = c.monthEnds[i]!;
+    if (day - m.day > 730) break;
+    if (m.good) good++;
+  }
+  // history elsewhere: a clean record, a month at a time (it runs on beside ours)
   const elsewhere =
     c.profile.creditHistoryMonths > 0 ? c.profile.creditHistoryMonths + Math.floor(day / MONTH) : 0;
   const ownMonths = c.huabei.openedDay === null ? 0 : Math.floor((day - c.huabei.openedDay) / MONTH);
   const jiebeiMonths = c.jiebei.openedDay === null ? 0 : Math.floor((day - c.jiebei.openedDay) / MONTH);
+  // a thin file's good news waits for a record; its bad news counts at once
+  const bad = (n: number): number | null => (thin && n === 0 ? null : n);
   return {
-    daysPastDueNow: thin ? null : customerDaysPastDue(c, day),
-    worstDaysPastDue24m: thin ? null : worst,
-    missedDues12m: thin ? null : missed,
-    onTimeDues24m: thin ? null : met + Math.min(24, elsewhere),
-    seriousDelinquency60m: thin ? null : serious,
-    utilisation: utilisation(c),
+    daysPastDueNow: bad(customerDaysPastDue(c, day)),
+    worstDaysPastDue24m: bad(worst),
+    missedDues12m: bad(missed),
+    goodMonths24m: thin ? null : good + Math.min(24, elsewhere),
+    seriousDelinquency60m: bad(serious),
+    utilisation: thin ? null : utilisation(c),
     debtToIncome: debtToIncome(c),
-    revolvingDues6m: thin ? null : revolved,
+    revolvingDues6m: bad(revolved),
     monthlyIncome: c.profile.monthlyIncome,
     historyMonths: Math.max(elsewhere, ownMonths, jiebeiMonths),
     purchases90d: activity(c.huabei, day),
@@ -103,6 +118,3 @@ export function scoreOn(c: Customer, day: number): Scored {
   const r = score(inputs);
   return { score: r.score, points: r.points, inputs };
 }
-
-/** Principal owed on Jiebei loans: what a new drawdown adds to. */
-export const jiebeiPrincipal = (c: Customer) => loans.principalOwed(c.jiebei.book);

@@ -32,8 +32,9 @@ export interface ScoreInputs {
   worstDaysPastDue24m: number | null;
   /** due dates missed in the last 12 months, both lines */
   missedDues12m: number | null;
-  /** due dates met in the last 24 months, both lines, plus a month for each month of history elsewhere */
-  onTimeDues24m: number | null;
+  /** month ends in good standing in the last 24 months (no line overdue that month), plus a month for
+   *  each month of history elsewhere */
+  goodMonths24m: number | null;
   /** episodes that reached 90 days past due, plus charge-offs, last 60 months */
   seriousDelinquency60m: number | null;
   /** Huabei balance / limit as last reported at a month end; null without a reported line */
@@ -67,8 +68,8 @@ export interface Characteristic {
   title: string;
   reason: ReasonCode;
   max: number;
-  /** points when the value is null (no information) */
-  missing?: { points: number; label: string };
+  /** points when the value is null (no information), and the reason cited for it (none: not cited) */
+  missing?: { points: number; label: string; reason?: ReasonCode };
   bins: readonly Bin[];
 }
 
@@ -76,6 +77,8 @@ const bins = (...rows: Array<[number, number, string]>): Bin[] =>
   rows.map(([upTo, points, label]) => ({ upTo, points, label }));
 
 const NO_RECORD = "no repayment record yet";
+/** a thin file's missing record is one reason, whichever characteristic it costs */
+const NO_RECORD_REASON: ReasonCode = "NO_REPAYMENT_RECORD";
 
 export const CHARACTERISTICS: readonly Characteristic[] = [
   {
@@ -84,13 +87,13 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Days past due now",
     reason: "OVERDUE_NOW",
     max: 50,
-    missing: { points: 30, label: NO_RECORD },
+    missing: { points: 30, label: NO_RECORD, reason: NO_RECORD_REASON },
     // negative points: a serious delinquency outweighs any good elsewhere (90+ days: below "very good")
     bins: bins(
       [0, 50, "none"],
-      [30, 15, "1–30"],
-      [60, 0, "31–60"],
-      [90, -60, "61–90"],
+      [30, 10, "1–30"],
+      [60, -60, "31–60"],
+      [90, -100, "61–90"],
       [Infinity, -150, "over 90"],
     ),
   },
@@ -100,7 +103,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Worst days past due, last 24 months",
     reason: "DELINQUENCY_LEVEL",
     max: 50,
-    missing: { points: 30, label: NO_RECORD },
+    missing: { points: 30, label: NO_RECORD, reason: NO_RECORD_REASON },
     bins: bins(
       [0, 50, "never past due"],
       [7, 30, "1–7"],
@@ -116,16 +119,16 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Due dates missed, last 12 months",
     reason: "OVERDUE_RECENT",
     max: 40,
-    missing: { points: 25, label: NO_RECORD },
+    missing: { points: 25, label: NO_RECORD, reason: NO_RECORD_REASON },
     bins: bins([0, 40, "none"], [1, 10, "1"], [2, 2, "2"], [Infinity, 0, "3 or more"]),
   },
   {
-    id: "onTimeDues24m",
+    id: "goodMonths24m",
     dimension: "repayment",
-    title: "Due dates met, last 24 months (and months of history elsewhere)",
+    title: "Months in good standing, last 24 (and months of history elsewhere)",
     reason: "SHORT_REPAYMENT_RECORD",
     max: 40,
-    missing: { points: 5, label: NO_RECORD },
+    missing: { points: 5, label: NO_RECORD, reason: NO_RECORD_REASON },
     bins: bins(
       [0, 0, "none"],
       [3, 12, "1–3"],
@@ -141,9 +144,9 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "90+ days past due, and charge-offs, last 60 months",
     reason: "SERIOUS_DELINQUENCY",
     max: 30,
-    missing: { points: 15, label: NO_RECORD },
+    missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },
     // below zero: a serious delinquency weighs for years after it is repaid (a charge-off counts twice)
-    bins: bins([0, 30, "none"], [1, -60, "1"], [Infinity, -100, "2 or more"]),
+    bins: bins([0, 30, "none"], [1, -80, "1"], [Infinity, -130, "2 or more"]),
   },
   {
     id: "utilisation",
@@ -182,7 +185,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Huabei bills paid at the minimum, last 6 months",
     reason: "REVOLVING_BALANCE",
     max: 30,
-    missing: { points: 15, label: NO_RECORD },
+    missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },
     bins: bins([0, 30, "none"], [1, 18, "1"], [3, 8, "2–3"], [Infinity, 0, "4 or more"]),
   },
   {
@@ -309,32 +312,34 @@ export function explain(inputs: ScoreInputs): Factor[] {
   });
 }
 
+/** What the scorecard's reasons read: each characteristic's points, and the inputs (a characteristic with
+ *  no information is cited by its `missing.reason`, or not at all). */
+export interface Scoring {
+  points: readonly number[];
+  inputs: ScoreInputs;
+}
+
 /**
  * Score reasons: the characteristics furthest below their maximum ("points below maximum", the industry's
  * way of ranking adverse-action reasons), largest shortfall first, ties in scorecard order, at most `max`.
- * Only characteristics that cost points are cited; `among` narrows them to the codes a rule is about.
+ * Only characteristics that cost points are cited; `among` narrows them to the codes a rule is about. A
+ * characteristic without information is not described as if it had some: it is cited by its missing bin's
+ * reason (a thin file's "no repayment record yet"), once, or left out.
  */
-export function scoreReasons(
-  points: readonly number[],
-  max = 4,
-  among?: readonly ReasonCode[],
-): ReasonCode[] {
+export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[]): ReasonCode[] {
   const ranked: Array<{ code: ReasonCode; gap: number; at: number }> = [];
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
-    const gap = c.max - (points[i] ?? 0);
-    if (gap > 0 && (among === undefined || among.includes(c.reason)))
-      ranked.push({ code: c.reason, gap, at: i });
+    const gap = c.max - (s.points[i] ?? 0);
+    if (gap <= 0 || (among !== undefined && !among.includes(c.reason))) continue;
+    const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
+    if (code === undefined) continue;
+    const same = ranked.find((r) => r.code === code);
+    if (same) same.gap += gap;
+    else ranked.push({ code, gap, at: i });
   }
   ranked.sort((a, b) => b.gap - a.gap || a.at - b.at);
   return ranked.slice(0, max).map((r) => r.code);
-}
-
-/** The points a characteristic is below its maximum, by reason code (0 when it is at its maximum). */
-export function shortfall(points: readonly number[], code: ReasonCode): number {
-  const i = CHARACTERISTICS.findIndex((c) => c.reason === code);
-  const c = CHARACTERISTICS[i];
-  return c === undefined ? 0 : c.max - (points[i] ?? 0);
 }
 
 /** Sesame-style band names (DOMAIN.md). */

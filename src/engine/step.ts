@@ -6,9 +6,18 @@
 //
 // `step` changes the state in place and returns the steps to record; `transition` is the same on a copy.
 
-import { type Customer, daysPastDue, isOpen, type Line, lineOf, overdue, owed } from "./customer.js";
+import {
+  type Customer,
+  customerOverdue,
+  daysPastDue,
+  isOpen,
+  type Line,
+  lineOf,
+  overdue,
+  owed,
+} from "./customer.js";
 import * as loans from "./loans.js";
-import { type GridMonth, gridCode } from "./record.js";
+import { type GridCode, type GridMonth, gridCode } from "./record.js";
 import {
   authorise,
   chargeOffTrigger,
@@ -143,7 +152,8 @@ function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   let out: StepOutcome[] | null = null;
   const missed = (line: Line, dueDay: number) => {
     if (!c.episodes.some((e) => e.line === line.id && e.curedDay === null))
-      c.episodes.push({ line: line.id, dueDay, curedDay: null, chargedOff: false });
+      c.episodes.push({ line: line.id, dueDay, curedDay: null, worst: day - dueDay, chargedOff: false });
+    notePastDue(c, line, day);
     if (!s.notices) return;
     out ??= [];
     out.push(
@@ -174,11 +184,13 @@ function closeCycle(s: EngineState): readonly StepOutcome[] {
   const p = c.policy;
   s.nextStatement = calendar.nextDayOfMonth(day, p.statementDayOfMonth);
   const h = c.huabei;
-  if (!isOpen(h)) return NOTHING;
+  // a closed or written-off line is billed in full every month while anything is owed on it
+  const closing = h.status === "closed" || h.status === "charged_off";
+  if (h.status === "none" || (closing && owed(h) === 0)) return NOTHING;
   const dueDay = calendar.nextDayOfMonth(day, p.dueDayOfMonth);
-  const bill = revolving.closeStatement(h.ledger, day, dueDay, p);
+  const bill = revolving.closeStatement(h.ledger, day, dueDay, p, closing);
   if (!bill || !s.notices) return NOTHING;
-  return [outcome(s, { type: "statement", ...bill, dueDay, closing: false }, "huabei", null)];
+  return [outcome(s, { type: "statement", ...bill, dueDay, closing }, "huabei", null)];
 }
 
 function dueNotices(s: EngineState): readonly StepOutcome[] {
@@ -243,6 +255,9 @@ function review(s: EngineState): readonly StepOutcome[] {
   for (const line of [c.huabei, c.jiebei] as const) {
     if (!isOpen(line)) continue;
     const v = periodicReview(c, line, day, scoreOn(c, day));
+    // the first review after a policy change decides whether the change suspends the line; later
+    // failures are the customer's own
+    line.previousPolicy = null;
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision === null && line.status !== "suspended") continue;
     out ??= [];
@@ -259,20 +274,17 @@ function monthEnd(s: EngineState): void {
   const month = `${String(today.year).padStart(4, "0")}-${String(today.month).padStart(2, "0")}`;
   const monthStart = day - today.day + 1;
   const c = s.customer;
+  const codes: GridCode[] = [];
   for (const line of [c.huabei, c.jiebei] as const) {
     if (line.status === "none") continue;
     line.reportedBalance = owed(line);
     if (line.limit > 0) line.reportedLimit = line.limit;
     line.reported = true;
-    const dueThisMonth = c.records.some(
-      (r) => r.line === line.id && r.dueDay >= monthStart && r.dueDay <= day,
-    );
+    const dueThisMonth = dueWithin(c, line, monthStart, day);
     // the month's worst: a repayment late within the month shows even when it was made up by its end
-    let worst = 0;
-    for (const e of c.episodes) {
-      if (e.line !== line.id || e.dueDay > day || (e.curedDay !== null && e.curedDay < monthStart)) continue;
-      worst = Math.max(worst, Math.min(e.curedDay ?? day, day) - e.dueDay);
-    }
+    notePastDue(c, line, day);
+    const worst = line.monthWorst;
+    line.monthWorst = daysPastDue(line, day);
     const entry: GridMonth = {
       month,
       code: gridCode({
@@ -284,7 +296,11 @@ function monthEnd(s: EngineState): void {
       }),
     };
     line.grid.push(entry);
+    codes.push(entry.code);
   }
+  // the customer's standing for the month: good unless a line was overdue during it or is charged off
+  if (codes.length > 0)
+    c.monthEnds.push({ day, good: codes.every((g) => g === "N" || g === "*" || g === "C") });
 }
 
 function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
@@ -303,7 +319,8 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
     case "purchase": {
       const h = c.huabei;
       const v = authorise(c, h, e.amount, day, () => scoreOn(c, day));
-      if (h.status !== "none") h.purchaseDays.push(day);
+      // the habit counts, declined or not, unless the customer is behind on a repayment
+      if (h.status !== "none" && customerOverdue(c) === 0) h.purchaseDays.push(day);
       if (v.decision !== "approved") return decide(s, e, h, v);
       revolving.purchase(
         h.ledger,
@@ -322,6 +339,8 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
     }
     case "repay": {
       const line = lineOf(c, e.line);
+      // how far past due the line got before this repayment (the record keeps the worst)
+      notePastDue(c, line, day);
       const applied =
         line.id === "huabei"
           ? revolving.repay(line.ledger, repayAmount(s, line, e.amount), day)
@@ -362,8 +381,10 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
       c.profile.monthlyIncome = e.monthlyIncome;
       return [outcome(s, e, null, null)];
     case "policy": {
-      // a policy cause needs a line that lived under the previous policy
-      for (const line of [c.huabei, c.jiebei] as const) line.previousPolicy = isOpen(line) ? c.policy : null;
+      // a policy cause needs a line that lived under the previous policy (the one before the first of
+      // several changes made before the line's next review)
+      for (const line of [c.huabei, c.jiebei] as const)
+        line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
       c.policy = applyPolicyEvent(c.policy, e.use, e.set);
       // the calendar of the new policy: a statement or review day later today still happens today
       s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);
@@ -438,6 +459,23 @@ function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
   return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
 }
 
+/** Whether something fell due on a line between two days: a due date already decided, or one still in
+ *  its grace (a due date on the month's last days is decided next month, but it fell due in this one). */
+function dueWithin(c: Customer, line: Line, from: number, to: number): boolean {
+  const within = (d: number) => d >= from && d <= to;
+  if (c.records.some((r) => r.line === line.id && within(r.dueDay))) return true;
+  if (line.id === "huabei") return line.ledger.pending.some((p) => within(p.dueDay));
+  return line.book.loans.some((l) => l.dueDays.slice(0, l.next).some(within));
+}
+
+/** Notes how far past due a line is today: the episode's worst and the month's worst keep the deepest. */
+function notePastDue(c: Customer, line: Line, day: number): void {
+  const dpd = daysPastDue(line, day);
+  if (dpd === 0) return;
+  line.monthWorst = Math.max(line.monthWorst, dpd);
+  for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.worst = Math.max(e.worst, dpd);
+}
+
 /** An overdue episode ends the day everything overdue on its line is repaid. */
 function cureIfClear(c: Customer, line: Line, day: number): void {
   if (overdue(line) > 0) return;
@@ -471,10 +509,11 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.limit = v.limit;
       return;
     case "suspended":
+      // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
+      if (line.status !== "suspended") line.statusDay = day;
       line.status = "suspended";
       line.cause = v.cause;
       if (v.limit !== undefined) line.limit = v.limit;
-      line.statusDay = day;
       line.reasonsOnRecord = v.reasons;
       return;
     case "limit_reduced":
@@ -505,7 +544,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.reasonsOnRecord = v.reasons;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
+      notePastDue(c, line, day);
       for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.chargedOff = true;
+      // everything owed falls due, instalments not yet billed included
+      accelerate(s, line, out);
       return;
     case "declined":
     case "info":

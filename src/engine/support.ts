@@ -23,7 +23,7 @@ const MAX_REASONS = 4;
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
   if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], remedies: [] };
-  const drivers = scoreReasons(s.points, MAX_REASONS);
+  const drivers = scoreReasons(s, MAX_REASONS);
   const reasons: ReasonCode[] = [];
   const remedies: Remedy[] = [];
   for (const line of lines) {
@@ -47,14 +47,14 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const balance = owed(line);
       if (balance > 0 && overdue(line) === 0)
         remedies.push({ line: line.id, kind: "pay_balance", amount: balance });
-      if (balance === 0) remedies.push({ line: line.id, kind: "reapply" });
+      if (balance === 0 && line.status === "closed") remedies.push({ line: line.id, kind: "reapply" });
       for (const code of line.reasonsOnRecord) if (!reasons.includes(code)) reasons.push(code);
     }
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
   if (reasons.length === 0) return { reasons: drivers, remedies };
-  return { reasons: principalReasons(reasons, s.points), remedies };
+  return { reasons: principalReasons(reasons, s), remedies };
 }
 
 function suspendedLine(
@@ -90,7 +90,7 @@ function suspendedLine(
       date: calendar.date(cleanFrom),
     });
   if (s.score < rules.restoreScore) {
-    const drivers = scoreReasons(s.points, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r));
+    const drivers = scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r));
     remedies.push({
       line: line.id,
       kind: "raise_score",

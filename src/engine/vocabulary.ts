@@ -204,6 +204,7 @@ export const POLICY_PARAMETERS = {
   },
   jiebeiMinLimit: { type: { kind: "number", min: 0 }, text: "Jiebei: smallest limit offered (yuan)" },
   jiebeiLimitBands: { type: { kind: "limitBands" }, text: "Jiebei: highest limit (yuan) by score" },
+  jiebeiMinDrawdown: { type: { kind: "number", min: 0 }, text: "Jiebei: smallest cash loan (yuan)" },
   jiebeiRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },
     text: "Jiebei: daily interest on the outstanding principal",

@@ -87,6 +87,8 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     available: yuan(s.available),
     overdue: yuan(s.overdue),
     overdueDays: s.overdueDays,
+    charges: yuan(s.charges),
+    writtenOff: yuan(s.writtenOff),
     status: s.status,
     cause: s.cause,
     policy: s.policy,

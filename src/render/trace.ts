@@ -98,13 +98,17 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
     (step.event.type === "purchase" || step.event.type === "borrow") && step.decision === "approved";
   if (!routine) {
     for (const code of step.reasons) {
-      const facts = step.facts.filter((f) => f.code === code).map(describeFact);
+      const facts = step.facts
+        .filter((f) => f.code === code)
+        .map(describeFact)
+        .filter((t) => t !== "");
       const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
       lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}${why}`);
     }
     // a rule that acted beside the decision (a limit cut with a suspension) when four reasons left no room
     for (const f of step.facts.filter((x) => !step.reasons.includes(x.code))) {
-      lines.push(c.dim(`${indent}also ${f.code}  ${reasonText(f.code)} (${describeFact(f)})`));
+      const numbers = describeFact(f);
+      lines.push(c.dim(`${indent}also ${f.code}  ${reasonText(f.code)}${numbers ? ` (${numbers})` : ""}`));
     }
   }
   if (step.moves.length > 0) {

@@ -65,9 +65,9 @@ describe("credit-sim simulate", () => {
 
   it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
     const doc = JSON.parse(
-      await ok(["simulate", ...POP, "--challenger-set", "minScore=720", "--challenger-from", "60", "--json"]),
+      await ok(["simulate", ...POP, "--challenger-set", "minScore=760", "--challenger-from", "60", "--json"]),
     );
-    expect(doc.meta.challenger.name).toBe("default + minScore=720");
+    expect(doc.meta.challenger.name).toBe("default + minScore=760");
     const all = doc.summary.groups.at(-1);
     const policy = all.differences.find((d: { metric: string }) => d.metric === "suspendedPolicy");
     expect(policy.champion).toBe(0);
@@ -79,7 +79,7 @@ describe("credit-sim simulate", () => {
       "simulate",
       ...POP,
       "--challenger-set",
-      "minScore=720",
+      "minScore=760",
       "--challenger-from",
       "60",
       "--export-account",
@@ -89,7 +89,7 @@ describe("credit-sim simulate", () => {
       "-o",
       file,
     ]);
-    expect(readFileSync(file, "utf8")).toMatch(/type: policy, set: \{ minScore: 720 \}/);
+    expect(readFileSync(file, "utf8")).toMatch(/type: policy, set: \{ minScore: 760 \}/);
     expect(await (await ok(["run", file, "--json"])).length).toBeGreaterThan(0);
   });
 

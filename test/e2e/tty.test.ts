@@ -91,7 +91,7 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     const comparison = await t.expect("━ base   ┅ what-if");
     expect(comparison).toContain("Decisions that differ (2)");
     expect(comparison).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
-    expect(comparison).toMatch(/declines\s+4\s+2\s+−2/);
+    expect(comparison).toMatch(/declines\s+5\s+3\s+−2/);
     await t.expect("❯ Run and compare with the original");
     // Save is the second choice from the bottom: up wraps round to Quit, once more to Save
     t.send(KEY.up, KEY.up, KEY.enter);

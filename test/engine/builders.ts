@@ -71,6 +71,7 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     jiebeiMaxDebtToIncome: 1000,
     jiebeiMaxLimitIncomeMultiple: 1000,
     jiebeiMinLimit: 0,
+    jiebeiMinDrawdown: 0,
     jiebeiLimitBands: [{ minScore: 350, maxLimit: 1_000_000 }],
     ...overrides,
   };

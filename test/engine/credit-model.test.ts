@@ -16,8 +16,11 @@ describe("closure", () => {
     expect(closing).toHaveLength(1);
     expect(closing[0]!.event).toMatchObject({ closing: true, fees: 0 });
     expect(closing[0]!.event.minimum).toBe(closed.balance);
-    // no statement after the closing one
-    expect(stepsOf(t, "statement").filter((s) => s.day > 45)).toEqual([]);
+    // after it, no minimums: every statement bills everything still owed, in full
+    for (const st of stepsOf(t, "statement").filter((x) => x.day > 45)) {
+      expect(st.event.closing).toBe(true);
+      expect(st.event.minimum).toBe(st.balance);
+    }
   });
 
   it("a customer's close is refused while anything is owed and granted once it is repaid", () => {
@@ -99,13 +102,13 @@ describe("thin files", () => {
       limit: 100_000,
       reasons: ["MEETS_POLICY", "LIMIT_CAPPED_THIN_FILE"],
     });
-    expect(opened.inputs.onTimeDues24m).toBeNull();
+    expect(opened.inputs.goodMonths24m).toBeNull();
     expect(opened.score).toBeLessThan(stepOn(clean, "apply", 0).score);
     // not "excellent" on opening
     expect(opened.score).toBeLessThan(700);
     // each due date met builds the record: the score rises with it
     expect(t.final.score).toBeGreaterThan(opened.score + 40);
-    expect(t.steps.at(-1)!.inputs.onTimeDues24m).toBeGreaterThan(0);
+    expect(t.steps.at(-1)!.inputs.goodMonths24m).toBeGreaterThan(0);
   });
 });
 
@@ -135,6 +138,7 @@ describe("scores tied to facts", () => {
         on.open(0, 5_000),
         on.purchase(1, 10),
         on.change(20),
+        on.repay(35, "full"),
         on.purchase(60, 10),
         on.purchase(61, 10),
         on.verify(200),
@@ -168,7 +172,8 @@ describe("limits", () => {
     );
     const s = stepOn(t, "review", 45);
     expect(s).toMatchObject({ decision: "suspended", status: "suspended" });
-    expect(s.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(s.reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    expect(s.facts[0]).toMatchObject({ parameter: "limitBands", threshold: 940 });
     for (const step of t.steps)
       if (step.status === "active") expect(step.limit).toBeGreaterThanOrEqual(50_000);
   });

@@ -78,7 +78,7 @@ describe("score", () => {
     expect(SCORE_MIN).toBe(350);
     expect(SCORE_MAX).toBe(950);
     expect(score(ALL_MAX).score).toBe(950);
-    expect(scoreReasons(score(ALL_MAX).points)).toEqual([]);
+    expect(scoreReasons({ points: score(ALL_MAX).points, inputs: ALL_MAX })).toEqual([]);
     expect(score(ALL_MIN).score).toBeGreaterThanOrEqual(350);
   });
 
@@ -124,23 +124,25 @@ describe("score", () => {
 
 describe("reason codes", () => {
   const maxPoints = () => CHARACTERISTICS.map((c) => c.max);
+  /** points with every input known (no characteristic missing) */
+  const known = (points: number[], max?: number) => scoreReasons({ points, inputs: ALL_MAX }, max);
 
   it("name the characteristics furthest below their maximum, largest shortfall first", () => {
     const points = maxPoints();
     points[1] = CHARACTERISTICS[1]!.max - 5;
     points[4] = CHARACTERISTICS[4]!.max - 20;
-    expect(scoreReasons(points)).toEqual([CHARACTERISTICS[4]!.reason, CHARACTERISTICS[1]!.reason]);
+    expect(known(points)).toEqual([CHARACTERISTICS[4]!.reason, CHARACTERISTICS[1]!.reason]);
   });
 
   it("keep scorecard order on ties", () => {
     const points = maxPoints();
     for (const i of [6, 2, 9]) points[i] = CHARACTERISTICS[i]!.max - 3;
-    expect(scoreReasons(points)).toEqual([2, 6, 9].map((i) => CHARACTERISTICS[i]!.reason));
+    expect(known(points)).toEqual([2, 6, 9].map((i) => CHARACTERISTICS[i]!.reason));
   });
 
   it("are at most four", () => {
     const points = CHARACTERISTICS.map(() => 0);
-    const reasons = scoreReasons(points);
+    const reasons = known(points);
     expect(reasons).toHaveLength(4);
     // the four characteristics with the largest maxima (ties in scorecard order)
     const expected = CHARACTERISTICS.map((c, i) => ({ c, i }))
@@ -148,10 +150,18 @@ describe("reason codes", () => {
       .slice(0, 4)
       .map((x) => x.c.reason);
     expect(reasons).toEqual(expected);
-    expect(scoreReasons(points, 2)).toEqual(expected.slice(0, 2));
+    expect(known(points, 2)).toEqual(expected.slice(0, 2));
   });
 
   it("cite nothing at the maximum", () => {
-    expect(scoreReasons(maxPoints())).toEqual([]);
+    expect(known(maxPoints())).toEqual([]);
+  });
+
+  it("cite a characteristic without information by its missing bin's reason, once, or not at all", () => {
+    const thin = inputs((c) => (c.missing ? null : valueInBin(c, bestBin(c))));
+    const reasons = scoreReasons({ points: score(thin).points, inputs: thin });
+    // the repayment record's gaps are one reason; utilisation and activity without a line are none
+    expect(reasons).toEqual(["NO_REPAYMENT_RECORD"]);
+    expect(reasons).not.toContain("HIGH_UTILISATION");
   });
 });

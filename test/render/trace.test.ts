@@ -27,9 +27,9 @@ describe("renderTrace", () => {
   });
 
   it("one line a step, with the decision's reasons under it", () => {
-    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +675 /m);
+    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +670 /m);
     expect(text).toContain(
-      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (675 vs delinquentMinScore 680)",
+      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (670 vs delinquentMinScore 680)",
     );
     // a rule that acted beside the decision: the limit cut that came with the suspension
     expect(text).toContain("also SCORE_BELOW_LIMIT_BAND");
@@ -41,7 +41,7 @@ describe("renderTrace", () => {
     expect(bare).not.toContain("Score over time");
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
-    expect(explained).toMatch(/score 675 \(very good; illustrative default probability [\d.]+ %\) = 350 \+/);
+    expect(explained).toMatch(/score 670 \(very good; illustrative default probability [\d.]+ %\) = 350 \+/);
     expect(explained.length).toBeGreaterThan(bare.length);
   });
 

@@ -64,8 +64,9 @@ describe("renderListing", () => {
     expect(text).toMatch(/^Late payer — events by number/);
     expect(text).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
     expect(text).toMatch(/·\s+70\s+.*suspended/);
-    // two decisions of the engine between the events: the suspension (day 70) and the restoration (day 196)
-    expect(listingLines(late, plain)).toHaveLength(late.variant.events.length + 2);
+    // three decisions of the engine between the events: the suspension (day 70), the limit cut while
+    // suspended (day 74) and the restoration (day 196)
+    expect(listingLines(late, plain)).toHaveLength(late.variant.events.length + 3);
     expect(stripVTControlCharacters(renderListing(late, colour))).toBe(text);
   });
 });
