@@ -8,7 +8,7 @@ import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile } from "./schema.js";
-import { toInputError, validate } from "./validate.js";
+import { problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
@@ -40,7 +40,10 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
     });
   }
   const parsed = parseText(readInputFile(file, "policy"), file);
-  const written = validate(PolicyFile, parsed, file);
+  const written = validate(PolicyFile, parsed, file, {
+    kind: "policy",
+    expected: "a mapping with name and policy parameters (or `extends`)",
+  });
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed), cache, [...chain, file])
     : null;
@@ -48,8 +51,9 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
   const merged = { ...(parent ?? {}), ...params };
   const full = FullPolicyParams.safeParse(stripMeta(merged));
   if (!full.success) {
-    const issue = full.error.issues[0]!;
-    throw toInputError(issue, merged, file, parsed.position(issue.path), full.error.issues.length - 1);
+    throw problemsOf(full.error.issues, { data: merged, position: parsed.position }, file, {
+      topKeys: Object.keys(PolicyFile.shape),
+    });
   }
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   cache.set(file, policy);

@@ -52,6 +52,7 @@ export class NodeLog {
       this.firstChild[i] = -1;
       this.nextSibling[i] = -1;
       this.lastChild[i] = -1;
+      this.results.push(undefined);
       const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1;
       if (parent < 0) this.roots.push(i);
       else {
