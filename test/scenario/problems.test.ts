@@ -35,7 +35,7 @@ describe("every problem at once", () => {
     "  - { day: 11, type: policy, set: { minScor: 600 } }",
     "expect:",
     "  - { day: 30, reasons: [OVERDUE_RECNT] }",
-    "  - { day: 40, limit: -1 }",
+    "  - { day: 40, limit: 1e308 }",
     "",
   ].join("\n");
 
@@ -125,6 +125,43 @@ describe("every problem at once", () => {
   it("keeps a --until override cutting the run short", () => {
     const text = "name: cut\nevents:\n  - { day: 20, type: note, text: late }\n";
     expect(loadScenarioText(text, "cut.yaml", { until: 10 }).scenario.until).toBe(10);
+  });
+
+  it("refuses three decimals and numbers that cannot be shown, everywhere", () => {
+    const cases: Array<[string, string]> = [
+      ["profile: { monthlyIncome: 1000.001 }\nevents: []", "profile.monthlyIncome"],
+      ["profile: { externalDebt: 0.005 }\nevents: []", "profile.externalDebt"],
+      ["events: [{ day: 1, type: income, monthlyIncome: 9.999 }]", "events[0].monthlyIncome"],
+      ["events: []\nexpect: [{ day: 0, limit: 100.001 }]", "expect[0].limit"],
+      ["events: []\nexpect: [{ day: 0, balance: { max: 0.001 } }]", "expect[0].balance.max"],
+      ["events: []\nexpect: [{ day: 0, limit: 1e308 }]", "expect[0].limit"],
+      ["events: []\nexpect: [{ day: 0, score: 1e300 }]", "expect[0].score"],
+      [
+        "events: [{ day: 1, type: policy, set: { limitBands: [{ minScore: 600, maxLimit: 5000.555 }] } }]",
+        "events[0].set.limitBands[0].maxLimit",
+      ],
+    ];
+    for (const [body, field] of cases) {
+      expect(problems(`name: n\n${body}\n`).details.field, body).toBe(field);
+    }
+  });
+
+  it("a date beyond the horizon is refused like a day beyond it, and so is a run past 9999", () => {
+    expect(problems("name: d\nevents: [{ date: 2124-01-02, type: note, text: x }]\n").message).toMatch(
+      /too far after the start/,
+    );
+    expect(problems("name: d\nstart: 9999-06-01\nuntil: 400\nevents: []\n").message).toMatch(
+      /past the year 9999/,
+    );
+  });
+});
+
+describe("the scenario seed", () => {
+  it("loads with a one-line deprecation warning and changes nothing", () => {
+    const withSeed = loadScenarioText("name: s\nseed: 42\nevents: []\n", "s.yaml");
+    expect(withSeed.warnings).toEqual([expect.stringMatching(/^s\.yaml:2:1: seed: deprecated and ignored/)]);
+    expect(withSeed.warnings![0]).not.toContain("\n");
+    expect(loadScenarioText("name: s\nevents: []\n", "s.yaml").warnings).toEqual([]);
   });
 });
 
