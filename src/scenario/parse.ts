@@ -41,6 +41,7 @@ export function parseText(text: string, file: string): Parsed {
   const position = (path: readonly PropertyKey[], key = false) => log.position(path, key);
   checkShape(data, {
     file,
+    textLength: body.length,
     position,
     aliasTo: (value) => log.aliasTo(value),
     keyIsCollection: (path) => log.keyIsCollection(path),

@@ -22,6 +22,8 @@ const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 export interface ShapeContext {
   file: string;
+  /** characters in the file: what the data may hold without aliases */
+  textLength: number;
   position(path: readonly PropertyKey[], key?: boolean): Position | undefined;
   /** where the first alias to `value` is written (a cycle is reported there) */
   aliasTo(value: object): Position | undefined;
@@ -55,13 +57,15 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
   const tooBig = (size: Size): InputError | undefined => {
     if (size.values <= MAX_VALUES && size.chars <= MAX_CHARS) return undefined;
     const what = size.values > MAX_VALUES ? `${MAX_VALUES} values` : `${MAX_CHARS} characters`;
+    // without aliases, a file holds at most as many characters as it has (strings are not shared objects)
+    const expanded = shared || size.chars > ctx.textLength;
     return new InputError(
-      shared
+      expanded
         ? `refused: its aliases expand to more than ${what} (an alias bomb?)`
         : `refused: the file holds more than ${what}`,
       {
         file: ctx.file,
-        hint: shared
+        hint: expanded
           ? "an alias (*name) repeats everything its anchor holds; write the values out, or repeat less"
           : "split the timeline into several scenarios",
       },
