@@ -121,9 +121,17 @@ function separatorBefore(text: string, offset: number): number {
 
 /** JSON files get JSON's own syntax errors, which speak of JSON rather than of YAML indentation. */
 function checkJsonSyntax(text: string, file: string): void {
+  parseJson(text, file);
+}
+
+/** JSON.parse with its syntax errors as InputErrors: line and column, the reason in words, no excerpt. */
+export function parseJson(text: string, file: string): unknown {
   try {
-    JSON.parse(text);
+    return JSON.parse(text);
   } catch (err) {
+    if (err instanceof RangeError) {
+      throw new InputError("refused: nested too deeply to read", { file, hint: "check the brackets" });
+    }
     if (!(err instanceof SyntaxError)) throw err;
     const at = /at position (\d+)/.exec(err.message);
     let where = {};
