@@ -2,6 +2,7 @@
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
 import { closest, distance } from "fastest-levenshtein";
+import { printable, printableLines } from "./text.js";
 
 export interface InputErrorDetails {
   file?: string;
@@ -55,7 +56,7 @@ export class InputError extends Error {
     if (this.problems.length === 1 && !this.truncated) return formatOne(this, prefix);
     const blocks = this.problems.map((p) => formatOne(p, prefix));
     const files = [...new Set(this.problems.map((p) => p.details.file).filter((f) => f !== undefined))];
-    const where = files.length === 1 ? `${files[0]}: ` : "";
+    const where = files.length === 1 ? `${printable(files[0]!)}: ` : "";
     const count = `${this.problems.length} problems`;
     blocks.push(
       this.truncated
@@ -66,14 +67,17 @@ export class InputError extends Error {
   }
 }
 
+/** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a
+ *  message can neither drive the terminal nor forge another line. */
 function formatOne(e: InputError, prefix: string): string {
   const d = e.details;
   const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
-  const head = [where, d.field].filter(Boolean).join(": ");
-  const lines = [`${prefix}${head ? `${head}: ${e.message}` : e.message}`];
-  if (d.expected) lines.push(`  expected: ${d.expected}`);
-  if (d.found !== undefined) lines.push(`  found:    ${d.found}`);
-  if (d.hint) lines.push(`  hint:     ${d.hint}`);
+  const head = printable([where, d.field].filter(Boolean).join(": "));
+  const message = printable(e.message);
+  const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
+  if (d.expected) lines.push(`  expected: ${printable(d.expected)}`);
+  if (d.found !== undefined) lines.push(`  found:    ${printable(d.found)}`);
+  if (d.hint) lines.push(`  hint:     ${printableLines(d.hint)}`);
   return lines.join("\n");
 }
 
