@@ -50,6 +50,11 @@ export class InputError extends Error {
     });
   }
 
+  /** The same problems, each changed by `f` (a file named as the user wrote it, a field re-rooted). */
+  map(f: (problem: InputError) => InputError): InputError {
+    return InputError.all(this.problems.map(f), this.truncated);
+  }
+
   /** What a user sees: each problem as `file:line:col: field: message`, then expected / found / hint;
    *  with several, a last line that counts them. `prefix` starts each problem's first line. */
   format(prefix = ""): string {

@@ -16,3 +16,8 @@ export function workerCap(cores: number = availableParallelism()): number {
 export function clampWorkers(requested: number, cores?: number): number {
   return Math.max(1, Math.min(requested, workerCap(cores)));
 }
+
+/** How `--workers` is bounded, for --help. */
+export function workersHelp(): string {
+  return `more than the cores (${workerCap()} here, never more than ${MAX_WORKERS}) are clamped to them`;
+}

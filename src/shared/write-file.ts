@@ -20,7 +20,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "./errors.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
@@ -43,6 +43,8 @@ export interface Output {
 export interface OutputOptions {
   /** `-` means standard output (paths a user typed); otherwise `-` is a file named `-` */
   dashIsStdout?: boolean;
+  /** where a relative target is, when not the process's working folder (messages name the target) */
+  cwd?: string;
   /** where standard output goes (tests); default process.stdout */
   stdout?: (text: string) => void;
 }
@@ -67,8 +69,9 @@ export function writeFileAtomic(file: string, content: string): void {
 /** Opens an output for writing in chunks (see the rules above). */
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);
-  const how = plan(target);
-  return how.kind === "replace" ? replacing(target, how.path) : through(target);
+  const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  const how = plan(target, path);
+  return how.kind === "replace" ? replacing(target, how.path) : through(target, path);
 }
 
 function stdoutOutput(stdout?: (text: string) => void): Output {
@@ -77,19 +80,19 @@ function stdoutOutput(stdout?: (text: string) => void): Output {
 }
 
 /** Replace a regular file (or create a new one) through a temporary file; write anything else through. */
-function plan(target: string): { kind: "replace"; path: string } | { kind: "through" } {
+function plan(target: string, path: string): { kind: "replace"; path: string } | { kind: "through" } {
   let st: ReturnType<typeof lstatSync>;
   try {
-    st = lstatSync(target);
+    st = lstatSync(path);
   } catch (e) {
-    if (errnoOf(e) === "ENOENT") return { kind: "replace", path: target };
+    if (errnoOf(e) === "ENOENT") return { kind: "replace", path };
     throw fileError(e, target);
   }
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
-  if (st.isFile()) return { kind: "replace", path: target };
+  if (st.isFile()) return { kind: "replace", path };
   if (st.isSymbolicLink()) {
     try {
-      const real = realpathSync(target);
+      const real = realpathSync(path);
       if (statSync(real).isFile()) return { kind: "replace", path: real };
       if (statSync(real).isDirectory()) throw fileError({ code: "EISDIR" }, target);
     } catch (e) {
@@ -162,12 +165,12 @@ function replacing(target: string, path: string): Output {
   };
 }
 
-function through(target: string): Output {
+function through(target: string, path: string): Output {
   let fd: number | null = null;
   const ensureOpen = () => {
     if (fd === null) {
       try {
-        fd = openSync(target, "w");
+        fd = openSync(path, "w");
       } catch (e) {
         throw fileError(e, target);
       }

@@ -2,7 +2,7 @@
 // colour. test/e2e/cli.test.ts runs it once through a real pipe.
 
 import { describe, expect, it } from "vitest";
-import { cli } from "../helpers/cli.js";
+import { besidesZhangSeed, cli } from "../helpers/cli.js";
 
 const ZHANG = "scenarios/zhang-ming.yaml";
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
@@ -11,7 +11,7 @@ describe("credit-sim run", () => {
   it("prints the step-by-step trace, a summary and a chart", async () => {
     const r = await cli(["run", ZHANG]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe("");
+    expect(besidesZhangSeed(r.stderr)).toBe("");
     expect(r.stdout).toMatch(/^Zhang Ming — /);
     expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +675 .*suspended \(credit\)/);
     expect(r.stdout).toContain("OVERDUE_RECENT  Due dates missed in the last 12 months");
@@ -82,16 +82,22 @@ describe("credit-sim run", () => {
     expect(steps[0]!.policy).toBe("tightened");
   });
 
+  it("the scenario seed is gone: no --seed", async () => {
+    const seeded = await cli(["run", ZHANG, "--seed", "7", "--no-chart"]);
+    expect(seeded.status).toBe(2);
+    expect(seeded.stderr).toMatch(/unknown option '--seed'/);
+  });
+
   it("is deterministic: the same run twice is byte-identical", async () => {
     expect((await cli(["run", "scenarios/financial-burden.yaml", "--json"])).stdout).toBe(
       (await cli(["run", "scenarios/financial-burden.yaml", "--json"])).stdout,
     );
   });
 
-  it("colours only when asked (FORCE_COLOR) or on a terminal, never with NO_COLOR, a pipe or --no-color", async () => {
+  // what chalk detects of the process (FORCE_COLOR, TERM=dumb) is checked in a terminal: test/e2e/colour.test.ts
+  it("colours on a terminal, never with NO_COLOR, a pipe or --no-color", async () => {
     const args = ["run", ZHANG, "--no-chart"];
     expect((await cli(args)).stdout).not.toMatch(ANSI);
-    expect((await cli(args, { env: { NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).toMatch(ANSI);
     expect((await cli(args, { env: { NO_COLOR: "" }, tty: true })).stdout).toMatch(ANSI);
     expect((await cli(args, { env: { NO_COLOR: "1" }, tty: true })).stdout).not.toMatch(ANSI);
     expect((await cli([...args, "--no-color"], { env: { NO_COLOR: "" }, tty: true })).stdout).not.toMatch(

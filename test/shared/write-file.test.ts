@@ -89,14 +89,10 @@ describe("regular files and new paths", () => {
     const seen: string[] = [];
     writeOutput("-", "to stdout", { stdout: (t) => seen.push(t) });
     expect(seen).toEqual(["to stdout"]);
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      writeFileAtomic("-", "a file named -");
-    } finally {
-      process.chdir(cwd);
-    }
+    writeOutput("-", "a file named -", { dashIsStdout: false, cwd: dir });
     expect(readFileSync(join(dir, "-"), "utf8")).toBe("a file named -");
+    writeFileAtomic(join(dir, "-"), "again");
+    expect(readFileSync(join(dir, "-"), "utf8")).toBe("again");
   });
 });
 
