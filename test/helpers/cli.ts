@@ -74,14 +74,3 @@ export function spawnCli(
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-/**
- * stderr without the one warning `scenarios/zhang-ming.yaml` gives while it keeps the deprecated
- * `seed: 42` (removing the line would change the header of its golden trace, which this change may not).
- */
-export function besidesZhangSeed(stderr: string): string {
-  return stderr.replace(
-    /^credit-sim: warning: \S*zhang-ming\.yaml:9:1: seed: deprecated and ignored.*\n/gm,
-    "",
-  );
-}
