@@ -36,7 +36,7 @@ describe.runIf(posix)("signals during simulate --csv", () => {
     const out = mkdtempSync(join(dir, "sig-"));
     const child = spawn(
       process.execPath,
-      [BIN, "simulate", "--accounts", "2000000", "--days", "365", "--workers", "1", "--csv", "rows.csv"],
+      [BIN, "simulate", "--accounts", "5000000", "--days", "30", "--workers", "1", "--csv", "rows.csv"],
       { cwd: out, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } },
     );
     const deadline = Date.now() + 20_000;

@@ -62,7 +62,7 @@ describe("fuzz: command lines", () => {
         ),
         async (args) => runQuietly(bounded(args)),
       ),
-      fuzzParameters(40),
+      fuzzParameters(30),
     );
   });
 });

@@ -74,28 +74,28 @@ describe("fuzz: scenario files", () => {
   }, () => {
     fc.assert(
       fc.property(hostileScenario, (text) => runScenario(text)),
-      fuzzParameters(150),
+      fuzzParameters(80),
     );
   });
 
   it("scenarios at the edges of every field, events repeated through aliases", { timeout }, () => {
     fc.assert(
       fc.property(edgeScenario, (text) => runScenario(text)),
-      fuzzParameters(100),
+      fuzzParameters(60),
     );
   });
 
   it("the shipped scenarios, mutated", { timeout }, () => {
     fc.assert(
       fc.property(mutated(SHIPPED.scenarios), (text) => runScenario(text)),
-      fuzzParameters(60),
+      fuzzParameters(40),
     );
   });
 
   it("the same as JSON", { timeout }, () => {
     fc.assert(
       fc.property(hostileScenario, (text) => runScenario(text, join(dir, "fuzz.json"))),
-      fuzzParameters(40),
+      fuzzParameters(25),
     );
   });
 
@@ -107,7 +107,7 @@ describe("fuzz: scenario files", () => {
           throw new Error("deep nesting loaded");
         }),
       ),
-      fuzzParameters(15),
+      fuzzParameters(10),
     );
   });
 
@@ -127,7 +127,7 @@ describe("fuzz: policy and persona files", () => {
         writeFileSync(file, text);
         readsOrRefuses(() => loadPolicy(file, dir));
       }),
-      fuzzParameters(60),
+      fuzzParameters(40),
     );
   });
 
@@ -148,7 +148,7 @@ describe("fuzz: policy and persona files", () => {
           for (let i = 0; i < 3; i++) simulate(generateAccount(ctx, persona, i));
         }),
       ),
-      fuzzParameters(40),
+      fuzzParameters(25),
     );
   });
 });
@@ -188,7 +188,7 @@ describe("fuzz: merge documents", () => {
           renderPopulation(merged, { chalk, chart: true });
         });
       }),
-      fuzzParameters(150),
+      fuzzParameters(80),
     );
   });
 });

@@ -114,7 +114,7 @@ describe("positions", () => {
         const parsed = agree(text);
         expect(parsed.data).toEqual(parseDocument(text).toJS());
       }),
-      { numRuns: Number(process.env.PARSE_RUNS ?? 100) },
+      { numRuns: Number(process.env.PARSE_RUNS ?? 50) },
     );
   });
 
