@@ -462,6 +462,27 @@ const event = fc.oneof(
     ),
   }),
   fc.record({ type: fc.constant("note"), text: userText }),
+  // the two lines: Jiebei loans, closing a line, instalments, repaying debt elsewhere
+  fc.record({
+    type: fc.constant("borrow"),
+    amount: yuanValue,
+    term: edgy(fc.constantFrom(3, 6, 12), 0, 5, 36),
+  }),
+  fc.record({ type: fc.constant("close"), line: edgy(fc.constantFrom("huabei", "jiebei"), "huabay") }),
+  fc.record(
+    {
+      type: fc.constant("purchase"),
+      amount: yuanValue,
+      instalments: edgy(fc.constantFrom(3, 6, 9, 12), 0, 24),
+    },
+    { requiredKeys: ["type", "amount"] },
+  ),
+  fc.record({
+    type: fc.constant("repay"),
+    line: fc.constantFrom("huabei", "jiebei"),
+    amount: fc.constantFrom("full", "minimum"),
+  }),
+  fc.record({ type: fc.constant("external_repayment"), amount: yuanValue }),
 );
 const expectation = fc
   .record(
