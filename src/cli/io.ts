@@ -2,8 +2,9 @@
 // streams, whether stdin is a terminal, the environment and the working folder. `processIo()` is the real
 // thing (bin/credit-sim); tests pass their own and read what was written.
 
-import type { ChalkInstance } from "chalk";
-import { makeChalk } from "../shared/terminal.js";
+import type { ChalkInstance, ColorSupportLevel } from "chalk";
+import { detectedColour, makeChalk } from "../shared/terminal.js";
+import { printable } from "../shared/text.js";
 
 /** An output stream: anything with `write`. `isTTY` and `columns` are what a terminal adds. */
 export interface Writer {
@@ -20,6 +21,9 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** where relative paths start: test discovery, personas, policies given to simulate, files written */
   cwd: string;
+  /** the colour levels chalk detects for the process's streams (processIo); absent: a stream that says
+   *  it is a terminal gets basic colour (tests) */
+  colour?: { stdout: ColorSupportLevel; stderr: ColorSupportLevel };
 }
 
 export function processIo(): CliIo {
@@ -29,17 +33,32 @@ export function processIo(): CliIo {
     stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    colour: { stdout: detectedColour("stdout"), stderr: detectedColour("stderr") },
   };
 }
 
-/** Colour on stdout when it is a terminal and NO_COLOR is unset; FORCE_COLOR wins; `enabled` false: never. */
+/** Colour on stdout as chalk detects it; off with NO_COLOR, or `enabled` false (`--no-color`). */
 export function stdoutColour(io: CliIo, enabled = true): ChalkInstance {
-  return makeChalk({ isTTY: io.stdout.isTTY === true }, enabled, io.env);
+  return makeChalk(io.colour?.stdout ?? (io.stdout.isTTY === true ? 1 : 0), enabled, io.env);
+}
+
+/** The same for stderr (a report that goes there when stdout carries a file: `--csv -`). */
+export function stderrColour(io: CliIo, enabled = true): ChalkInstance {
+  return makeChalk(io.colour?.stderr ?? (io.stderr.isTTY === true ? 1 : 0), enabled, io.env);
 }
 
 /** A real terminal stream (what a progress bar draws on), not just something that says it is one. */
 export function isTerminalStream(w: Writer): w is NodeJS.WriteStream {
   return w.isTTY === true && typeof (w as Partial<NodeJS.WriteStream>).cursorTo === "function";
+}
+
+/** The deprecations of loaded files, one line each on stderr (what a file still holds that does nothing). */
+export function warnDeprecations(
+  loaded: ReadonlyArray<{ warnings?: string[] | undefined }>,
+  io: CliIo,
+): void {
+  for (const l of loaded)
+    for (const w of l.warnings ?? []) writeErr(io, `credit-sim: warning: ${printable(w)}`);
 }
 
 /** Writes an error line (a newline added when missing). */

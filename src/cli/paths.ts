@@ -17,12 +17,13 @@ export function policyRefIn(cwd: string, ref: string): string {
 export function loadScenarioIn(cwd: string, file: string, options: LoadOptions = {}): LoadedScenario {
   const path = resolve(cwd, file);
   const policy = options.policy !== undefined ? { policy: policyRefIn(cwd, options.policy) } : {};
+  // every problem and warning names the file as the user wrote it
+  const named = (text: string) => (text.startsWith(path) ? file + text.slice(path.length) : text);
   try {
     const loaded = loadScenarioText(readInputFile(path, "scenario"), path, { ...options, ...policy });
-    return { ...loaded, file };
+    return { ...loaded, file, warnings: (loaded.warnings ?? []).map(named) };
   } catch (e) {
-    if (e instanceof InputError && e.details.file === path)
-      throw new InputError(e.message, { ...e.details, file });
-    throw e;
+    if (!(e instanceof InputError)) throw e;
+    throw e.map((p) => (p.details.file === path ? new InputError(p.message, { ...p.details, file }) : p));
   }
 }

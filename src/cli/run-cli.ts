@@ -5,6 +5,7 @@
 
 import { InputError } from "../shared/errors.js";
 import { ExitCode } from "../shared/terminal.js";
+import { BrokenPipe } from "../shared/write-file.js";
 import { type CliIo, writeErr } from "./io.js";
 import { type Invocation, parseArgv } from "./program.js";
 
@@ -49,10 +50,12 @@ async function dispatch(i: Invocation, io: CliIo): Promise<void> {
 
 function exitCodeFor(e: unknown, io: CliIo): number {
   if (e instanceof InputError) {
-    writeErr(io, `credit-sim: ${e.format()}`);
+    writeErr(io, e.format("credit-sim: "));
     return e.exitCode;
   }
   if (e instanceof ExitCode) return e.code;
+  // the reader of an output went away: nothing more to say to it
+  if (e instanceof BrokenPipe) return 0;
   const message = e instanceof Error ? e.message : String(e);
   writeErr(
     io,

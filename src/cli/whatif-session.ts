@@ -12,6 +12,7 @@ import { listingLines, renderCounterfactual } from "../render/whatif.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
+import { printable } from "../shared/text.js";
 import { writeFileAtomic } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
@@ -47,7 +48,6 @@ type Choice =
   | "add"
   | "set"
   | "policy"
-  | "seed"
   | "undo"
   | "run"
   | "search"
@@ -102,7 +102,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     const v = state.current;
     const run = runVariant(v);
     say(
-      `\n${c.bold(`${v.original.name}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${v.policy}, seed ${v.seed}, days 0–${v.until}`)}`,
+      `\n${c.bold(`${printable(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printable(v.policy)}, days 0–${v.until}`)}`,
     );
     for (const line of listingLines(run, c)) say(line);
     if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
@@ -114,7 +114,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       value: e.id,
     }));
 
-  say(c.bold(`What-if session: ${base.loaded.scenario.name}`));
+  say(c.bold(`What-if session: ${printable(base.loaded.scenario.name)}`));
   say(
     c.dim(
       "Edit the timeline, then run to compare with the original. Ctrl-C leaves at any time; nothing is written unless you save.",
@@ -134,7 +134,6 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         { name: "Add an event", value: "add" },
         { name: "Change a policy parameter", value: "set" },
         { name: "Switch the policy", value: "policy" },
-        { name: "Change the seed", value: "seed" },
         { name: "Undo the last edit", value: "undo", disabled: canUndo(state) ? false : "(nothing to undo)" },
         { name: "Show the timeline", value: "show" },
         { name: "Find the smallest change that avoids an outcome", value: "search" },
@@ -221,15 +220,6 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
                 validate: validation((v) => ({ kind: "policy", ref: String(v) }), "policy"),
               });
         dispatch({ type: "edit", edit: { kind: "policy", ref: chosen } });
-        break;
-      }
-      case "seed": {
-        const answer = await input({
-          message: "Seed:",
-          default: String(state.current.seed),
-          validate: (t) => /^-?\d+$/.test(t.trim()) || "a whole number",
-        });
-        dispatch({ type: "edit", edit: { kind: "seed", seed: Number(answer) } });
         break;
       }
       case "undo":

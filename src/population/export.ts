@@ -74,7 +74,6 @@ export function scenarioYaml(s: Scenario, options: ExportOptions): string {
     description: s.description,
     start: s.start,
     until: s.until,
-    seed: s.seed,
     policy: options.policyRef(s.policy.name),
     profile: {
       age: s.profile.age,

@@ -4,12 +4,11 @@
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type * as z from "zod";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
-import { toInputError, valueAt } from "../scenario/validate.js";
-import { describeValue, formatPath, InputError, suggest } from "../shared/errors.js";
+import { validate } from "../scenario/validate.js";
+import { describeValue, formatPath, InputError } from "../shared/errors.js";
 import { type Dist, PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
 
 /** A validated persona with every default filled: plain data, safe to send to a worker. */
@@ -61,69 +60,19 @@ export function loadPersonaText(text: string, file: string): Persona {
 }
 
 function validatePersona(parsed: Parsed, file: string): WrittenPersona {
-  const data = parsed.data;
-  if (data === null || data === undefined || typeof data !== "object" || Array.isArray(data)) {
-    throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
-      file,
-      line: 1,
-      column: 1,
-      found: describeValue(data),
-      expected: "a persona with name, share, spending and repayment",
-    });
-  }
-  const result = PersonaSchema.safeParse(data);
-  if (result.success) return result.data;
-  const located = result.error.issues.map((issue) => ({
-    issue,
-    pos:
-      issue.code === "unrecognized_keys"
-        ? parsed.position([...issue.path, issue.keys[0]!], true)
-        : parsed.position(issue.path),
-  }));
-  // a missing field points at its parent's line: any other problem (often a misspelling of the missing
-  // field, which gets a "did you mean") is the more useful one to show first
-  const missing = (i: z.core.$ZodIssue) =>
-    i.code === "invalid_type" && valueAt(data, i.path) === undefined ? 1 : 0;
-  located.sort(
-    (a, b) =>
-      missing(a.issue) - missing(b.issue) ||
-      (a.pos?.line ?? 1e9) - (b.pos?.line ?? 1e9) ||
-      (a.pos?.column ?? 0) - (b.pos?.column ?? 0),
-  );
-  const { issue, pos } = located[0]!;
-  throw personaIssue(issue, data, file, pos, located.length - 1);
-}
-
-function personaIssue(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-  file: string,
-  pos: { line: number; column: number } | undefined,
-  more: number,
-): InputError {
-  const also = more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : "";
-  if (issue.code === "unrecognized_keys") {
-    const key = issue.keys[0]!;
-    const candidates = personaKeysAt(issue.path);
-    const guess = suggest(key, candidates);
-    return new InputError(`unknown field "${key}"${also}`, {
-      file,
-      ...pos,
-      field: formatPath([...issue.path, key]),
-      expected: `one of ${candidates.join(", ")}`,
-      hint: guess ? `did you mean "${guess}"?` : "remove it (see schema/persona.schema.json)",
-    });
-  }
-  if (issue.code === "invalid_union") {
-    return new InputError(`invalid distribution${also}`, {
-      file,
-      ...pos,
-      field: formatPath(issue.path) || "(top level)",
-      expected: "a number, {min, max} or {median, sigma[, min, max]}",
-      found: describeValue(valueAt(data, issue.path)),
-    });
-  }
-  return toInputError(issue, data, file, pos, more);
+  return validate(PersonaSchema, parsed, file, {
+    kind: "persona",
+    expected: "a persona with name, share, spending and repayment",
+    keysAt: (path) => personaKeysAt(path),
+    describe: (issue, found, base) =>
+      issue.code === "invalid_union"
+        ? new InputError("invalid distribution", {
+            ...base,
+            expected: "a number, {min, max} or {median, sigma[, min, max]}",
+            found: describeValue(found),
+          })
+        : undefined,
+  });
 }
 
 /** Cross-field rules: each names the field it is about. */

@@ -1,42 +1,121 @@
-// Reading a `simulate --json` result file back (for `merge`): size-checked, parsed, then validated by
-// result.ts. Every way the file can be wrong is an InputError that names it.
+// Reading a `simulate --json` result file back (for `merge`), with its size checked before it is read: the meta at
+// the top of the document (format, then meta) says how many bins the population's aggregates have, so
+// how large the file can honestly be; a file larger than that — or than MAX_RESULT_BYTES — is refused
+// before the rest is read. A pipe or a device (no honest size) is read up to that bound and no further.
 
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { parseJson } from "../scenario/parse.js";
 import { InputError } from "../shared/errors.js";
+import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
+import { Meta } from "./result-schema.js";
 
-const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+/** The largest result file read at all (a century-long horizon of five personas, both arms, is ~110 MB). */
+export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
+/** Where the meta must be: at the top of the document. */
+const HEAD_BYTES = 64 * 1024;
+/** Bytes one number of an aggregate may take in the document (indented, one a line), and the rest. */
+const BYTES_PER_BIN = 32;
+const SLACK_BYTES = 4 * 1024 * 1024;
+
+const HINT = "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged";
 
 /** `file` as the user gave it (messages name it so), read relative to `cwd`. */
-export function readResultFile(file: string, cwd: string): PopulationResult {
-  return fromDocument(readJson(file, resolve(cwd, file)), file);
-}
-
-function readJson(file: string, path: string): unknown {
-  let size: number;
+export function readResultFile(file: string, cwd: string = process.cwd()): PopulationResult {
+  const path = resolve(cwd, file);
+  let size: number | null;
   try {
     const st = statSync(path);
-    if (st.isDirectory()) throw new InputError("is a directory, not a result file", { file });
-    size = st.size;
+    if (st.isDirectory()) throw new InputError("is a directory, not a result file", { file, hint: HINT });
+    size = st.isFile() ? st.size : null;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError("result file not found", {
-      file,
-      hint: "give the files written by `simulate --shard I/N --json`",
-    });
+    throw new InputError("result file not found", { file, hint: HINT });
   }
-  if (size > MAX_RESULT_BYTES) throw new InputError(`file too large (${size} bytes)`, { file });
-  const text = readFileSync(path, "utf8");
+  if (size !== null && size > MAX_RESULT_BYTES) throw tooLarge(file, MAX_RESULT_BYTES, `${size} bytes`);
+  const fd = openSync(path, "r");
+  try {
+    const head = readUpTo(fd, HEAD_BYTES);
+    const bound = Math.min(MAX_RESULT_BYTES, boundFromMeta(head, file));
+    if (size !== null && size > bound) throw tooLarge(file, bound, `${size} bytes`);
+    const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, bound + 1 - head.length);
+    const bytes = Buffer.concat([head, rest]);
+    if (bytes.length > bound) throw tooLarge(file, bound, `more than ${bound} bytes`);
+    const text = bytes.toString("utf8");
+    if (text.trim() === "")
+      throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
+    return fromDocument(parseJson(text, file), file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readUpTo(fd: number, cap: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < cap) {
+    const chunk = Buffer.alloc(Math.min(1024 * 1024, cap - total));
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(file: string, bound: number, found: string): InputError {
+  return new InputError("file too large for a population result", {
+    file,
+    expected: `at most ${bound} bytes for the population its meta describes`,
+    found,
+    hint: HINT,
+  });
+}
+
+/** The largest a document with this meta can be; the meta is found in the head of the file. */
+function boundFromMeta(head: Buffer, file: string): number {
+  const text = head.toString("utf8");
+  const notResult = (why: string) =>
+    new InputError("not a population result of `credit-sim simulate --json`", {
+      file,
+      expected: "a document with `format` and `meta` at the top",
+      found: why,
+      hint: HINT,
+    });
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
+  const key = /"meta"\s*:\s*\{/.exec(text);
+  if (!key) throw notResult("no meta at the top");
+  const start = key.index + key[0].length - 1;
+  const end = matchingBrace(text, start);
+  if (end < 0) throw notResult("a meta that does not end near the top");
+  let meta: unknown;
   try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new InputError("not JSON", {
-      file,
-      found: e instanceof Error ? e.message : String(e),
-      hint: "merge the --json outputs of `credit-sim simulate`",
-    });
+    meta = JSON.parse(text.slice(start, end + 1));
+  } catch {
+    throw notResult("a meta that is not JSON");
   }
+  const parsed = Meta.safeParse(meta);
+  if (!parsed.success) throw notResult("a meta of the wrong shape");
+  const m = parsed.data;
+  const arms = m.challenger ? 2 : 1;
+  const bins = m.personas.length * arms * (armBytes(m.days) / 8);
+  return SLACK_BYTES + BYTES_PER_BIN * bins;
+}
+
+/** The index of the `}` that closes the `{` at `open` (strings and escapes skipped), or −1. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === "{") depth++;
+    else if (ch === "}" && --depth === 0) return i;
+  }
+  return -1;
 }

@@ -2,15 +2,13 @@
 // the mergeable aggregates (histograms sparse-encoded) beside a derived summary; merging shard documents
 // in any order gives the same bytes as the unsharded run.
 
-import * as z from "zod";
-import { InputError } from "../shared/errors.js";
+import { formatPath, InputError } from "../shared/errors.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
+import { Document, decodeArm, decodePaired, FORMAT } from "./result-schema.js";
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
 import { type PopulationSummary, summarise } from "./stats.js";
-
-const FORMAT = "credit-sim/population@1";
 
 export interface PopulationMeta {
   seed: number;
@@ -54,22 +52,8 @@ function encodeBins(bins: number[]): Sparse {
   return { from: a, length: bins.length, counts: bins.slice(a, b) };
 }
 
-function decodeBins(s: Sparse): number[] {
-  const out = new Array<number>(s.length).fill(0);
-  s.counts.forEach((c, i) => {
-    out[s.from + i] = c;
-  });
-  return out;
-}
-
 function encodeArm(a: ArmAggregate): Record<string, unknown> {
   return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? encodeBins(v) : v]));
-}
-
-function decodeArm(o: Record<string, unknown>): ArmAggregate {
-  return Object.fromEntries(
-    Object.entries(o).map(([k, v]) => [k, typeof v === "object" && v !== null ? decodeBins(v as Sparse) : v]),
-  ) as unknown as ArmAggregate;
 }
 
 const sortKeys = (r: Record<string, number>) =>
@@ -94,60 +78,26 @@ export function documentText(r: PopulationResult): string {
   return `${JSON.stringify(toDocument(r), null, 2)}\n`;
 }
 
-const SparseSchema = z.object({
-  from: z.number().int().min(0),
-  length: z.number().int().min(0),
-  counts: z.array(z.number().int().min(0)),
-});
-const ArmSchema = z.record(z.string(), z.union([z.number(), SparseSchema]));
-const DocumentSchema = z.object({
-  format: z.literal(FORMAT),
-  meta: z.object({
-    seed: z.number(),
-    days: z.number().int().min(1),
-    start: z.string(),
-    accounts: z.number().int().min(0),
-    range: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-    personas: z.array(z.object({ name: z.string(), share: z.number(), fingerprint: z.string() })),
-    policy: z.object({ name: z.string(), ref: z.string(), fingerprint: z.string() }),
-    challenger: z
-      .object({
-        name: z.string(),
-        ref: z.string(),
-        fingerprint: z.string(),
-        set: z.record(z.string(), z.unknown()),
-      })
-      .nullable(),
-    challengerFrom: z.number().int(),
-  }),
-  aggregates: z.object({
-    champion: z.array(ArmSchema),
-    challenger: z.array(ArmSchema).nullable(),
-    paired: z.array(z.any()).nullable(),
-    flips: z.array(
-      z.object({ index: z.number(), persona: z.string(), champion: z.string(), challenger: z.string() }),
-    ),
-  }),
-});
-
-/** Reads a `simulate --json` document back (for `merge`). */
+/** Reads a `simulate --json` document back (for `merge`): every field checked (result-schema.ts). */
 export function fromDocument(data: unknown, file: string): PopulationResult {
-  const parsed = DocumentSchema.safeParse(data);
+  const parsed = Document.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
+    const more = parsed.error.issues.length - 1;
     throw new InputError("not a population result of `credit-sim simulate --json`", {
       file,
-      field: issue.path.join(".") || "(top level)",
+      field: formatPath(issue.path) || "(top level)",
       expected: issue.path[0] === "format" ? `format "${FORMAT}"` : issue.message,
-      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`",
+      ...(more > 0 ? { found: `${more + 1} problems; this is the first` } : {}),
+      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
     });
   }
   const d = parsed.data;
   return {
-    meta: d.meta as PopulationMeta,
+    meta: d.meta,
     champion: d.aggregates.champion.map(decodeArm),
     challenger: d.aggregates.challenger ? d.aggregates.challenger.map(decodeArm) : null,
-    paired: d.aggregates.paired as Paired[] | null,
+    paired: d.aggregates.paired ? d.aggregates.paired.map(decodePaired) : null,
     flips: d.aggregates.flips,
   };
 }

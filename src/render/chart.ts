@@ -1,6 +1,7 @@
 // Score over time in the terminal. asciichart draws; we resample the (day, score) series to the width.
 
 import asciichart from "asciichart";
+import { printable } from "../shared/text.js";
 
 export interface Series {
   label: string;
@@ -50,7 +51,7 @@ export function scoreChart(
   const axis = `${" ".repeat(6)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
   const legend =
     series.length > 1
-      ? `\n${" ".repeat(6)}${series.map((s, i) => `${i === 0 ? "━" : "┅"} ${s.label}`).join("   ")}`
+      ? `\n${" ".repeat(6)}${series.map((s, i) => `${i === 0 ? "━" : "┅"} ${printable(s.label)}`).join("   ")}`
       : "";
   return `${plot}\n${axis}${legend}`;
 }

@@ -14,6 +14,7 @@ import {
   summarise,
 } from "../population/stats.js";
 import { money } from "../scenario/format.js";
+import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
@@ -134,8 +135,10 @@ export interface RenderPopulationOptions {
   exportHint?: string;
 }
 
-export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions): string {
+export function renderPopulation(result: PopulationResult, o: RenderPopulationOptions): string {
   const c = o.chalk;
+  // names come from persona and policy files: shown printable
+  const r = { ...result, meta: printableMeta(result.meta) };
   const m = r.meta;
   const summary = summarise(r);
   const groups = summary.groups;
@@ -234,4 +237,13 @@ export function renderPopulation(r: PopulationResult, o: RenderPopulationOptions
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+function printableMeta(m: PopulationResult["meta"]): PopulationResult["meta"] {
+  return {
+    ...m,
+    personas: m.personas.map((p) => ({ ...p, name: printable(p.name) })),
+    policy: { ...m.policy, name: printable(m.policy.name) },
+    challenger: m.challenger ? { ...m.challenger, name: printable(m.challenger.name) } : null,
+  };
 }

@@ -13,6 +13,7 @@ import {
   reasonText,
   signed,
 } from "../scenario/format.js";
+import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 
 export interface TraceRenderOptions {
@@ -158,8 +159,8 @@ function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
   const twoLines = o.jiebei === true;
   const money = (name: string) => [padStart(`${name}limit`, 12), padStart(`${name}balance`, 12)];
   const header = [
-    c.bold(scenario.name) + (scenario.description ? ` — ${scenario.description}` : ""),
-    c.dim(`policy ${scenario.policy.name}, from ${scenario.start}, days 0–${scenario.until}`),
+    c.bold(printable(scenario.name)) + (scenario.description ? ` — ${printable(scenario.description)}` : ""),
+    c.dim(`policy ${printable(scenario.policy.name)}, from ${scenario.start}, days 0–${scenario.until}`),
     "",
     c.bold(
       [

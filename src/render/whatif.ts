@@ -2,6 +2,7 @@
 
 import type { ChalkInstance } from "chalk";
 import { civilFromDays, parseIsoDate } from "../engine/index.js";
+import { printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { decisionsById, type VariantRun } from "../whatif/run.js";
 import type { CounterfactualResult } from "../whatif/search.js";
@@ -63,7 +64,7 @@ export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
 }
 
 export function renderListing(run: VariantRun, c: ChalkInstance): string {
-  const head = `${c.bold(run.loaded.scenario.name)} — events by number (use with --remove / --edit)`;
+  const head = `${c.bold(printable(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
   const cols = c.bold(
     `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", 40)} decision`,
   );
@@ -79,7 +80,7 @@ const GOAL_TEXT = {
 export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, c: ChalkInstance): string {
   const problem = problemText(r);
   const lines = [
-    `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${base.loaded.scenario.name}`,
+    `${c.bold(`Smallest change to ${GOAL_TEXT[r.goal]}`)}: ${printable(base.loaded.scenario.name)}`,
     c.dim(`  as it happened: ${problem}`),
     "",
   ];

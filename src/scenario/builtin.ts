@@ -1,8 +1,14 @@
 // Built-in data files (policies/, personas/) and references to them: a bare name is a shipped file,
 // anything else is a path. One rule for every kind, so `--policy` and persona arguments read alike.
+//
+// Where a path may lead depends on who wrote it. A path typed on the command line may name any file. A
+// path written inside a file (a scenario's `policy:` or `use:`, a policy's `extends`) may name only a file
+// in that file's folder or below it — or under a folder the user allows with CREDIT_SIM_ROOT — checked on
+// the real path (symbolic links followed) before anything is read: a scenario arriving in a pull request
+// cannot make CI read /etc/passwd or /proc/self/environ.
 
-import { readdirSync } from "node:fs";
-import { extname, isAbsolute, join, resolve } from "node:path";
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { delimiter, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
 
 export interface BuiltinKind {
@@ -25,8 +31,9 @@ export function builtinNames(kind: BuiltinKind): string[] {
 const NAME = /^[A-Za-z0-9_-]+$/;
 
 /** A reference → a file: a built-in name, or a path relative to `baseDir`; an unknown name is refused
- *  with a "did you mean". */
-export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind): string {
+ *  with a "did you mean". With `from` (the file whose text names it), the path must stay in that file's
+ *  folder tree (or under CREDIT_SIM_ROOT) and name a regular file. */
+export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind, from?: string): string {
   if (NAME.test(ref) && !extname(ref)) {
     const names = builtinNames(kind);
     if (names.includes(ref)) return join(kind.dir, `${ref}.yaml`);
@@ -37,5 +44,55 @@ export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind): str
       ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: `see \`${kind.lister}\`` }),
     });
   }
-  return isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
+  if (from !== undefined) checkReference(path, ref, from, kind);
+  return path;
+}
+
+/** The folders a file's references may lead into: its own folder, and those CREDIT_SIM_ROOT names. */
+function allowedRoots(from: string): string[] {
+  const extra = (process.env.CREDIT_SIM_ROOT ?? "").split(delimiter).filter((d) => d.trim() !== "");
+  return [dirname(resolve(from)), ...extra.map((d) => resolve(d))].map(real);
+}
+
+/** The real path (links followed) of a path, or of its nearest existing folder joined with the rest. */
+function real(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path
+      ? path
+      : join(real(parent), path.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+  }
+}
+
+function within(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
+}
+
+function checkReference(path: string, ref: string, from: string, kind: BuiltinKind): void {
+  const target = real(path);
+  if (!allowedRoots(from).some((root) => within(target, root))) {
+    throw new InputError(`the ${kind.noun} file is outside this file's folder`, {
+      expected: `a built-in ${kind.noun}, or a file in the folder of the file that names it (or below)`,
+      found: JSON.stringify(ref),
+      hint: "name it on the command line instead (a path typed there may lead anywhere), or allow its folder with CREDIT_SIM_ROOT=DIR",
+    });
+  }
+  let regular = true;
+  try {
+    const st = statSync(target);
+    regular = st.isFile() || st.isDirectory(); // a folder gets its own message when read
+  } catch {
+    return; // missing: "file not found" when read
+  }
+  if (!regular) {
+    throw new InputError(`the ${kind.noun} reference is not a regular file`, {
+      expected: `a ${kind.noun} file`,
+      found: JSON.stringify(ref),
+      hint: "a file may name only regular files (not devices, pipes or sockets)",
+    });
+  }
 }

@@ -11,6 +11,7 @@ import {
   type ReasonInfo,
   type RuleFact,
 } from "../engine/index.js";
+import { printable } from "../shared/text.js";
 
 /** ¥1,234.50 */
 export function money(fen: Fen): string {
@@ -40,7 +41,7 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
         ? `apply to open${e.line === "jiebei" ? " Jiebei" : ""}, ${money(e.amount)}`
         : `apply for +${money(e.amount)} limit${onLine(e.line)}`;
     case "purchase":
-      return `purchase ${money(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
+      return `purchase ${money(e.amount)}${e.merchant ? ` at ${printable(e.merchant)}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
     case "borrow":
       return `borrow ${money(e.amount)} on Jiebei over ${e.term} months`;
     case "repay": {
@@ -63,7 +64,7 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
       return `income now ${money(e.monthlyIncome * 100)}/month`;
     case "policy": {
       const set = Object.entries(e.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
-      return ["policy", e.use ? `→ ${e.use.name}` : "", set.length ? `set ${set.join(", ")}` : ""]
+      return ["policy", e.use ? `→ ${printable(e.use.name)}` : "", set.length ? `set ${set.join(", ")}` : ""]
         .filter(Boolean)
         .join(" ");
     }
@@ -74,7 +75,7 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
     case "request_review":
       return `request an early review${e.line === null ? "" : onLine(e.line)}`;
     case "note":
-      return `note: ${e.text}`;
+      return `note: ${printable(e.text)}`;
     case "statement": {
       const parts = [`${e.closing ? "closing statement" : "statement"} ${money(e.billed)}`];
       if (e.instalments > 0) parts.push(`${money(e.instalments)} in instalments`);

@@ -8,7 +8,7 @@ import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile } from "./schema.js";
-import { toInputError, validate } from "./validate.js";
+import { problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
@@ -19,14 +19,21 @@ export function builtinPolicyNames(): string[] {
   return builtinNames(POLICIES);
 }
 
-/** Resolves a policy reference: a built-in name, or a path relative to `baseDir`. */
-export function policyPath(ref: string, baseDir: string): string {
-  return resolveRef(ref, baseDir, POLICIES);
+/** Resolves a policy reference: a built-in name, or a path relative to `baseDir`. With `from` (the file
+ *  whose text names it) the path must stay in that file's folder tree (see builtin.ts). */
+export function policyPath(ref: string, baseDir: string, from?: string): string {
+  return resolveRef(ref, baseDir, POLICIES, from);
 }
 
-/** Loads and resolves a policy (following `extends`), validating the merged result. */
-export function loadPolicy(ref: string, baseDir: string, cache = new Map<string, Policy>()): Policy {
-  return loadPolicyFile(policyPath(ref, baseDir), cache, []);
+/** Loads and resolves a policy (following `extends`, which stays in each policy file's folder tree),
+ *  validating the merged result. `from`: the file that names `ref`; none for a path typed by the user. */
+export function loadPolicy(
+  ref: string,
+  baseDir: string,
+  cache = new Map<string, Policy>(),
+  from?: string,
+): Policy {
+  return loadPolicyFile(policyPath(ref, baseDir, from), cache, []);
 }
 
 function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[]): Policy {
@@ -40,7 +47,10 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
     });
   }
   const parsed = parseText(readInputFile(file, "policy"), file);
-  const written = validate(PolicyFile, parsed, file);
+  const written = validate(PolicyFile, parsed, file, {
+    kind: "policy",
+    expected: "a mapping with name and policy parameters (or `extends`)",
+  });
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed), cache, [...chain, file])
     : null;
@@ -48,8 +58,9 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
   const merged = { ...(parent ?? {}), ...params };
   const full = FullPolicyParams.safeParse(stripMeta(merged));
   if (!full.success) {
-    const issue = full.error.issues[0]!;
-    throw toInputError(issue, merged, file, parsed.position(issue.path), full.error.issues.length - 1);
+    throw problemsOf(full.error.issues, { data: merged, position: parsed.position }, file, {
+      topKeys: Object.keys(PolicyFile.shape),
+    });
   }
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   cache.set(file, policy);
@@ -59,7 +70,7 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
 /** The file an `extends` names; an unknown built-in name is reported at the `extends` line of this file. */
 function parentPath(ref: string, file: string, parsed: Parsed): string {
   try {
-    return policyPath(ref, dirname(file));
+    return policyPath(ref, dirname(file), file);
   } catch (err) {
     if (err instanceof InputError && err.details.file === undefined) {
       throw new InputError(err.message, {

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { loadPolicy } from "./load-policy.js";
 import { type Normalised, normalise } from "./normalise.js";
-import { parseText } from "./parse.js";
+import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { ScenarioSchema, type WrittenScenario } from "./schema.js";
 import { validate } from "./validate.js";
@@ -17,6 +17,8 @@ export interface LoadedScenario extends Normalised {
   raw: unknown;
   /** line and column of a field in the file, for errors found after loading (a duplicate name) */
   position(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
+  /** what the file does that is deprecated, one line each (`file:line:col: field: …`), for stderr */
+  warnings?: string[];
 }
 
 export interface LoadOptions {
@@ -44,14 +46,32 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.until !== undefined ? { until: options.until } : {}),
   };
-  // a --policy override is relative to the current folder, a file's own reference to the file
-  const resolvePolicy = (ref: string) =>
-    loadPolicy(ref, ref === options.policy ? process.cwd() : baseDir, cache);
+  // a --policy override is relative to the current folder and may name any file; a file's own
+  // references are relative to the file and stay in its folder tree
   const normalised = normalise(written, {
     file,
     position: (p) => parsed.position(p),
-    resolvePolicy,
+    resolvePolicy: (ref) => loadPolicy(ref, baseDir, cache, resolve(file)),
+    resolveOverridePolicy: (ref) => loadPolicy(ref, process.cwd(), cache),
     overrides,
   });
-  return { ...normalised, file, written, raw: parsed.data, position: (p) => parsed.position(p) };
+  return {
+    ...normalised,
+    file,
+    written,
+    raw: parsed.data,
+    position: (p) => parsed.position(p),
+    warnings: deprecations(parsed, file),
+  };
+}
+
+/** Fields a file may still hold that no longer do anything. */
+function deprecations(parsed: Parsed, file: string): string[] {
+  const data = parsed.data;
+  if (data === null || typeof data !== "object" || !Object.hasOwn(data, "seed")) return [];
+  const at = parsed.position(["seed"], true);
+  const where = at ? `${file}:${at.line}:${at.column}` : file;
+  return [
+    `${where}: seed: deprecated and ignored: a scenario is deterministic, so its seed changes nothing; remove the line`,
+  ];
 }

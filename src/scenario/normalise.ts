@@ -1,10 +1,10 @@
 // Written scenario (what a user typed, validated) → the engine's Scenario: days resolved from dates,
 // yuan to fen, policies resolved, events sorted by day (stable). Cross-field checks are small named rules
-// that throw with the field path.
+// that report a problem with the field path; every problem of the file is reported at once, in file order.
 
 import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/index.js";
 import { isReasonCode, parseIsoDate, yuanToFen } from "../engine/index.js";
-import { formatPath, InputError, type InputErrorDetails } from "../shared/errors.js";
+import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
 import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 
 export interface NormaliseContext {
@@ -13,6 +13,8 @@ export interface NormaliseContext {
   position(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
   /** resolves a policy reference (built-in name or path relative to the scenario file) */
   resolvePolicy(ref: string): Policy;
+  /** resolves the `policy` override (typed on the command line); default: resolvePolicy */
+  resolveOverridePolicy?(ref: string): Policy;
   overrides?: { policy?: string; seed?: number; until?: number };
 }
 
@@ -24,78 +26,106 @@ export interface Normalised {
 /** fen from a validated yuan amount (the schema already checked the two decimals) */
 const fen = (yuan: number): number => yuanToFen(yuan) ?? Math.round(yuan * 100);
 
+/** The last day a calendar date can be written for (YYYY has four digits). */
+const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
+
 export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised {
-  const fail = (path: PropertyKey[], message: string, details: InputErrorDetails = {}): never => {
-    throw new InputError(message, {
-      file: ctx.file,
-      ...ctx.position(path),
-      field: formatPath(path),
-      ...details,
-    });
+  const problems: InputError[] = [];
+  const problem = (path: PropertyKey[], message: string, details: InputErrorDetails = {}): undefined => {
+    problems.push(
+      new InputError(message, { file: ctx.file, ...ctx.position(path), field: formatPath(path), ...details }),
+    );
+    return undefined;
   };
   const startEpoch =
     parseIsoDate(w.start) ??
-    fail(["start"], "not a calendar date", { found: w.start, expected: "YYYY-MM-DD" });
+    problem(["start"], "not a calendar date", { found: w.start, expected: "YYYY-MM-DD" });
 
+  /** The day of an event or expectation; undefined (and a problem) when it has none that is valid. */
   const dayOf = (
     path: PropertyKey[],
     x: { day?: number | undefined; date?: string | undefined },
     what: string,
-  ): number => {
+  ): number | undefined => {
     if (x.day !== undefined && x.date !== undefined) {
-      return fail(path, `${what} gives both day and date`, { hint: "keep one of them" });
+      return problem(path, `${what} gives both day and date`, { hint: "keep one of them" });
     }
     if (x.date !== undefined) {
-      const epoch =
-        parseIsoDate(x.date) ??
-        fail([...path, "date"], "not a calendar date", { found: x.date, expected: "YYYY-MM-DD" });
+      const epoch = parseIsoDate(x.date);
+      if (epoch === null) {
+        return problem([...path, "date"], "not a calendar date", { found: x.date, expected: "YYYY-MM-DD" });
+      }
+      if (startEpoch === undefined) return undefined;
       const day = epoch - startEpoch;
       if (day < 0) {
-        fail([...path, "date"], `${what} is before the scenario starts`, {
+        return problem([...path, "date"], `${what} is before the scenario starts`, {
           found: `${x.date} (day ${day})`,
           expected: `on or after start ${w.start}`,
+        });
+      }
+      if (day > MAX_DAY) {
+        return problem([...path, "date"], `${what} is too far after the start`, {
+          found: `${x.date} (day ${day})`,
+          expected: `at most ${MAX_DAY} days after start ${w.start}`,
+          hint: "a scenario covers at most a century; move `start` later or split the timeline",
         });
       }
       return day;
     }
     if (x.day !== undefined) return x.day;
-    return fail(path, `${what} has no day`, { expected: "day: N or date: YYYY-MM-DD" });
+    return problem(path, `${what} has no day`, {
+      expected: "day: N or date: YYYY-MM-DD",
+      hint: "add `day: N`",
+    });
   };
 
   const policy =
     ctx.overrides?.policy !== undefined
-      ? resolveOverride(ctx.overrides.policy, ctx.resolvePolicy)
-      : resolve(ctx, ["policy"], w.policy);
+      ? resolveOverride(ctx.overrides.policy, ctx.resolveOverridePolicy ?? ctx.resolvePolicy)
+      : resolve(ctx, ["policy"], w.policy, problems);
   checkOverrides(ctx.overrides);
 
-  const events: ScenarioEvent[] = w.events.map((e, index) => {
+  const eventDays = w.events.map((e, index) => dayOf(["events", index], e, "the event"));
+  const events: ScenarioEvent[] = [];
+  for (const [index, e] of w.events.entries()) {
     const path = ["events", index];
-    const day = dayOf(path, e, "the event");
-    return toEvent(
+    const event = toEvent(
       e,
-      day,
+      eventDays[index] ?? 0,
       index,
-      (ref) => resolve(ctx, [...path, "use"], ref),
+      (ref) => resolve(ctx, [...path, "use"], ref, problems),
       () =>
-        fail(path, "a policy event needs `use` or `set`", {
+        problem(path, "a policy event needs `use` or `set`", {
           hint: "e.g. { type: policy, use: tightened } or set: { minScore: 600 }",
         }),
     );
-  });
+    if (event) events.push(event);
+  }
   // stable: same-day events keep file order
   events.sort((a, b) => a.day - b.day || a.index - b.index);
 
   const written = w.expect ?? [];
-  for (const [index, x] of written.entries()) checkExpectation(x, ["expect", index], fail);
+  for (const [index, x] of written.entries()) checkExpectation(x, ["expect", index], problem);
   const expectDays = written.map((x, index) =>
     x.end ? null : dayOf(["expect", index], x, "the expectation"),
   );
-  const lastDay = Math.max(0, ...events.map((e) => e.day), ...expectDays.map((d) => d ?? 0));
+  const known = (d: number | null | undefined): d is number => typeof d === "number";
+  const lastDay = Math.max(0, ...eventDays.filter(known), ...expectDays.filter(known));
   const until = ctx.overrides?.until ?? w.until ?? lastDay + 31;
+  // nothing a file dates after its own `until` is silently left out (a --until override cuts on purpose)
   if (ctx.overrides?.until === undefined) {
+    eventDays.forEach((d, index) => {
+      if (known(d) && d > until) {
+        problem(["events", index], "the event is after the last simulated day", {
+          found: `day ${d}`,
+          expected: `at most until (${until})`,
+          hint: "raise `until` or remove the event",
+        });
+      }
+    });
     expectDays.forEach((d, index) => {
-      if (d !== null && d > until) {
-        fail(["expect", index], "the expectation is after the last simulated day", {
+      if (known(d) && d > until) {
+        problem(["expect", index], "the expectation is after the last simulated day", {
           found: `day ${d}`,
           expected: `at most until (${until})`,
           hint: "raise `until` or move the expectation",
@@ -103,6 +133,27 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
       }
     });
   }
+  if (startEpoch !== undefined && startEpoch + until > LAST_EPOCH_DAY) {
+    problem(["start"], "the scenario runs past the year 9999", {
+      found: `start ${w.start}, ${until} days`,
+      expected: "a last simulated day on or before 9999-12-31",
+      hint: "move `start` earlier",
+    });
+  }
+  if (problems.length > 0) {
+    const sorted = problems
+      .map((error, order) => ({ error, order }))
+      .sort(
+        (a, b) =>
+          (a.error.details.line ?? 1e9) - (b.error.details.line ?? 1e9) ||
+          (a.error.details.column ?? 0) - (b.error.details.column ?? 0) ||
+          a.order - b.order,
+      )
+      .map((p) => p.error);
+    throw InputError.all(sorted.slice(0, MAX_PROBLEMS), sorted.length > MAX_PROBLEMS);
+  }
+  // an unresolved policy was reported as a problem above
+  if (policy === null) throw new Error("normalise: no policy and no problem");
   const expectations = written.map((x, index) => toExpectation(x, index, expectDays[index] ?? until));
 
   return {
@@ -111,7 +162,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
       description: w.description,
       start: w.start,
       until,
-      seed: ctx.overrides?.seed ?? w.seed,
+      seed: ctx.overrides?.seed ?? w.seed ?? 1,
       policy,
       profile: {
         age: w.profile.age,
@@ -157,18 +208,26 @@ function resolveOverride(ref: string, resolvePolicy: (ref: string) => Policy): P
   }
 }
 
-function resolve(ctx: NormaliseContext, path: PropertyKey[], ref: string): Policy {
+/** A policy a file names; an unknown name is a problem at the line that names it. */
+function resolve(
+  ctx: NormaliseContext,
+  path: PropertyKey[],
+  ref: string,
+  problems: InputError[],
+): Policy | null {
   try {
     return ctx.resolvePolicy(ref);
   } catch (err) {
     if (err instanceof InputError && err.details.file === undefined) {
-      // an unknown name: point at the line in the scenario that names it
-      throw new InputError(err.message, {
-        ...err.details,
-        file: ctx.file,
-        ...ctx.position(path),
-        field: formatPath(path),
-      });
+      problems.push(
+        new InputError(err.message, {
+          ...err.details,
+          file: ctx.file,
+          ...ctx.position(path),
+          field: formatPath(path),
+        }),
+      );
+      return null;
     }
     throw err;
   }
@@ -178,9 +237,9 @@ function toEvent(
   e: WrittenEvent,
   day: number,
   index: number,
-  resolvePolicy: (ref: string) => Policy,
-  policyWithoutChange: () => never,
-): ScenarioEvent {
+  resolvePolicy: (ref: string) => Policy | null,
+  policyWithoutChange: () => undefined,
+): ScenarioEvent | undefined {
   const at = { day, index };
   switch (e.type) {
     case "apply":
@@ -219,12 +278,9 @@ function toEvent(
     case "policy": {
       if (e.use === undefined && (e.set === undefined || Object.keys(e.set).length === 0))
         return policyWithoutChange();
-      return {
-        ...at,
-        type: "policy",
-        use: e.use === undefined ? null : resolvePolicy(e.use),
-        set: e.set ?? {},
-      };
+      const use = e.use === undefined ? null : resolvePolicy(e.use);
+      if (e.use !== undefined && use === null) return undefined;
+      return { ...at, type: "policy", use, set: e.set ?? {} };
     }
     case "note":
       return { ...at, type: "note", text: e.text };
@@ -265,13 +321,13 @@ const CHECKED = ["decision", "status", "cause", "reasons", "limit", "score", "ba
 function checkExpectation(
   x: WrittenExpectation,
   path: PropertyKey[],
-  fail: (path: PropertyKey[], message: string, details?: InputErrorDetails) => never,
+  problem: (path: PropertyKey[], message: string, details?: InputErrorDetails) => undefined,
 ): void {
   if (x.end && (x.day !== undefined || x.date !== undefined)) {
-    fail(path, "the expectation gives both `end: true` and a day", { hint: "keep one of them" });
+    problem(path, "the expectation gives both `end: true` and a day", { hint: "keep one of them" });
   }
   if (!CHECKED.some((k) => x[k] !== undefined)) {
-    fail(path, "the expectation checks nothing", {
+    problem(path, "the expectation checks nothing", {
       expected: `at least one of ${CHECKED.join(", ")}`,
       hint: "e.g. { day: 30, status: active }",
     });
@@ -279,7 +335,7 @@ function checkExpectation(
   for (const k of ["score", "balance"] as const) {
     const r = x[k];
     if (typeof r === "object" && r.min !== undefined && r.max !== undefined && r.min > r.max) {
-      fail([...path, k], "the range is empty", {
+      problem([...path, k], "the range is empty", {
         found: `min ${r.min} > max ${r.max}`,
         hint: "swap min and max",
       });

@@ -52,7 +52,8 @@ function tooLarge(file: string, found: string): InputError {
   });
 }
 
-function readCapped(file: string, cap: number): Buffer {
+/** At most `cap` bytes of a file: a pipe, a device or a file still growing reports no honest size. */
+export function readCapped(file: string, cap: number): Buffer {
   const fd = openSync(file, "r");
   try {
     const chunks: Buffer[] = [];

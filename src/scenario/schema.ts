@@ -40,12 +40,20 @@ const dayNumber = z.number().int().min(0).max(MAX_DAY).describe("days since `sta
 // The shortest decimal text of the number has at most two decimals. (Comparing v × 100 with its rounding
 // needs a tolerance, and any fixed one refuses large amounts such as 134222770.92.)
 const twoDecimals = (v: number) => /^-?\d+(\.\d{1,2})?$/.test(String(v));
-const yuan = z
-  .number()
-  .positive()
-  .max(MAX_YUAN)
-  .refine(twoDecimals, { message: "at most 2 decimal places (fen)" })
-  .describe("yuan, up to 2 decimals");
+const FEN = { message: "at most 2 decimal places (fen)" };
+const yuan = z.number().positive().max(MAX_YUAN).refine(twoDecimals, FEN).describe("yuan, up to 2 decimals");
+/** yuan that may be zero (incomes, debts, limits) */
+const yuanOrZero = z.number().min(0).max(MAX_YUAN).refine(twoDecimals, FEN);
+/** yuan an expectation compares with (a balance may be negative: money owed to the customer) */
+const signedYuan = z.number().min(-MAX_YUAN).max(MAX_YUAN).refine(twoDecimals, FEN);
+/** A score an expectation compares with: the scale is 350–950, so anything within 0–1000 can be shown. */
+const scoreValue = z.number().int().min(0).max(1000);
+/** Free text a trace shows (names, notes, merchants): long enough for any of them, bounded. */
+const shownText = (max: number) => z.string().max(max);
+/** A reference to a policy (a name or a path). */
+const ref = z.string().min(1).max(1000);
+/** Whole numbers a policy parameter takes when the vocabulary gives no upper bound: still showable. */
+const MAX_PARAM_INT = 1_000_000;
 
 const when = { day: dayNumber.optional(), date: isoDate.optional() };
 
@@ -53,8 +61,9 @@ const ev = <const K extends string, T extends z.ZodRawShape>(type: K, descriptio
   z.strictObject({ type: z.literal(type), ...when, ...shape }).describe(description);
 
 const limitBands = z
-  .array(z.strictObject({ minScore: z.number().int().min(350).max(950), maxLimit: z.number().min(0) }))
-  .min(1);
+  .array(z.strictObject({ minScore: z.number().int().min(350).max(950), maxLimit: yuanOrZero }))
+  .min(1)
+  .max(100);
 
 type ParamSchema<K extends ParamKind["kind"]> = K extends "flag"
   ? z.ZodBoolean
@@ -70,12 +79,19 @@ function paramSchema({ type, text }: ParamSpec): z.ZodType {
     case "dayOfMonth":
       return z.number().int().min(1).max(31).describe(text);
     case "int": {
-      const n = z.number().int().min(type.min);
-      return (type.max === undefined ? n : n.max(type.max)).describe(text);
+      return z
+        .number()
+        .int()
+        .min(type.min)
+        .max(type.max ?? MAX_PARAM_INT)
+        .describe(text);
     }
     case "number": {
-      const n = z.number().min(type.min);
-      return (type.max === undefined ? n : n.max(type.max)).describe(text);
+      return z
+        .number()
+        .min(type.min)
+        .max(type.max ?? MAX_YUAN)
+        .describe(text);
     }
     case "flag":
       return z.boolean().describe(text);
@@ -92,9 +108,11 @@ export const PolicyOverrides = z.strictObject(policyParamsShape).partial();
 export type PolicyOverrides = z.infer<typeof PolicyOverrides>;
 
 export const PolicyFile = z.strictObject({
-  name: z.string().min(1),
-  description: z.string().default(""),
-  extends: z.string().min(1).optional().describe("a built-in policy name or a path relative to this file"),
+  name: shownText(200).min(1),
+  description: shownText(5000).default(""),
+  extends: ref
+    .optional()
+    .describe("a built-in policy name or a path relative to this file (in its folder tree)"),
   ...z.strictObject(policyParamsShape).partial().shape,
 });
 export type PolicyFile = z.infer<typeof PolicyFile>;
@@ -115,7 +133,7 @@ export const EventSchema = z.discriminatedUnion("type", [
   }),
   ev("purchase", "a purchase on Huabei, optionally in monthly instalments", {
     amount: yuan,
-    merchant: z.string().optional(),
+    merchant: shownText(200).optional(),
     instalments: z
       .literal([...INSTALMENT_TERMS])
       .optional()
@@ -134,15 +152,15 @@ export const EventSchema = z.discriminatedUnion("type", [
   ev("external_debt", "new debt elsewhere (financial burden)", { amount: yuan }),
   ev("external_repayment", "debt elsewhere repaid", { amount: yuan }),
   ev("external_inquiry", "an application for credit elsewhere", {}),
-  ev("income", "a new monthly income", { monthlyIncome: z.number().min(0).max(MAX_YUAN) }),
+  ev("income", "a new monthly income", { monthlyIncome: yuanOrZero }),
   ev("policy", "switch the policy (`use`) and/or override parameters (`set`) from this day on", {
-    use: z.string().min(1).optional(),
+    use: ref.optional(),
     set: PolicyOverrides.optional(),
   }),
   ev("contact_support", "ask customer service about the account", {}),
   ev("verify_identity", "verify identity (lifts a security suspension)", {}),
   ev("request_review", "ask for an early restoration review of a suspended line", { line }),
-  ev("note", "a remark shown in the trace", { text: z.string() }),
+  ev("note", "a remark shown in the trace", { text: shownText(2000) }),
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;
 
@@ -156,7 +174,8 @@ export type PolicyShapeMatches = [
   Holds<ParsedParams extends PolicyParams ? true : false>,
 ];
 
-const range = z.strictObject({ min: z.number().optional(), max: z.number().optional() });
+const range = <T extends z.ZodType>(value: T) =>
+  z.strictObject({ min: value.optional(), max: value.optional() });
 
 export const ExpectationSchema = z
   .strictObject({
@@ -172,34 +191,36 @@ export const ExpectationSchema = z
     reasons: z
       .array(z.string().refine(isReasonCode, { message: "a reason code from `credit-sim reasons`" }))
       .optional(),
-    limit: z.number().min(0).optional().describe("yuan"),
-    score: z.union([z.number(), range]).optional(),
-    balance: z.union([z.number(), range]).optional().describe("yuan"),
+    limit: yuanOrZero.optional().describe("yuan"),
+    score: z.union([scoreValue, range(scoreValue)]).optional(),
+    balance: z
+      .union([signedYuan, range(signedYuan)])
+      .optional()
+      .describe("yuan"),
   })
   .describe("an expectation, read at the end of its day");
 export type WrittenExpectation = z.infer<typeof ExpectationSchema>;
 
 const ProfileSchema = z.strictObject({
   age: z.number().int().min(18).max(100).default(30),
-  monthlyIncome: z.number().min(0).max(MAX_YUAN).default(8000).describe("yuan"),
+  monthlyIncome: yuanOrZero.default(8000).describe("yuan"),
   verified: z.boolean().default(true),
   creditHistoryMonths: z.number().int().min(0).max(1200).default(0),
-  externalDebt: z.number().min(0).max(MAX_YUAN).default(0).describe("yuan owed elsewhere at day 0"),
+  externalDebt: yuanOrZero.default(0).describe("yuan owed elsewhere at day 0"),
 });
 
 export const ScenarioSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().min(1),
-    description: z.string().default(""),
+    $schema: z.string().max(1000).optional(),
+    name: shownText(200).min(1),
+    description: shownText(5000).default(""),
     start: isoDate.default("2024-01-01"),
     until: dayNumber.optional().describe("last simulated day (default: last event or expectation + 31)"),
-    seed: z.number().int().default(1),
-    policy: z
-      .string()
-      .min(1)
+    /** deprecated: scenarios are deterministic, a seed changes nothing (read, warned about, ignored) */
+    seed: z.number().optional(),
+    policy: ref
       .default("default")
-      .describe("built-in policy name or a path relative to this file"),
+      .describe("built-in policy name or a path relative to this file (in its folder tree)"),
     profile: ProfileSchema.prefault({}),
     events: z.array(EventSchema).max(100_000),
     expect: z.array(ExpectationSchema).optional(),

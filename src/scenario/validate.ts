@@ -1,180 +1,249 @@
-// Schema validation with messages a user can act on: zod issues → one InputError for the first problem
-// in document order, with the field path, expected vs found and a "did you mean".
+// Schema validation with messages a user can act on: every problem of a file at once (up to
+// MAX_PROBLEMS), in file order, each with the field path, expected vs found and a fix or a "did you mean".
+//
+// Whatever the file holds, validation costs what the file's size allows: a long list (100,000 events)
+// is checked item by item and stops after enough problems to report, instead of building an issue for
+// each of them. A file that is not the kind of document expected (a list, a line of text, a mapping with
+// none of the fields) is named as such, without quoting it: it may be anything (`policy: /etc/passwd`).
 
-import type * as z from "zod";
-import { REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
-import { describeValue, formatPath, InputError, suggest } from "../shared/errors.js";
+import * as z from "zod";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
+import { candidateKeys, describeIssue, type IssueHooks } from "./issues.js";
 import type { Parsed } from "./parse.js";
-import { EVENT_TYPES, knownKeys } from "./schema.js";
+
+export interface ValidateOptions extends IssueHooks {
+  /** what the file should be ("scenario", "policy", "persona"): named when it is not */
+  kind?: string;
+  /** what its top level should hold, e.g. "a mapping with name and events" */
+  expected?: string;
+}
 
 export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const part of path) {
     if (v === null || typeof v !== "object") return undefined;
+    if (!Object.hasOwn(v, part)) return undefined;
     v = (v as Record<PropertyKey, unknown>)[part];
   }
   return v;
 }
 
-/** Validates `parsed.data` against `schema`; throws the first problem as an InputError. */
-export function validate<S extends z.ZodType>(schema: S, parsed: Parsed, file: string): z.infer<S> {
-  if (parsed.data === null || parsed.data === undefined) {
-    throw new InputError("the file is empty", { file, expected: "a mapping with name and events" });
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Validates `parsed.data` against `schema`; throws every problem (up to MAX_PROBLEMS) as one InputError. */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  parsed: Parsed,
+  file: string,
+  options: ValidateOptions = {},
+): z.output<S> {
+  const kind = options.kind ?? "scenario";
+  const expected = options.expected ?? "a mapping with name and events";
+  const data = parsed.data;
+  if (data === null || data === undefined) {
+    throw new InputError("the file is empty", { file, expected });
   }
-  if (typeof parsed.data !== "object" || Array.isArray(parsed.data)) {
+  if (!isRecord(data)) {
     throw new InputError("the file must hold a mapping (key: value pairs) at the top", {
       file,
       line: 1,
       column: 1,
-      found: describeValue(parsed.data),
+      expected,
+      found: shapeOf(data),
+      ...(typeof data === "string" && COLON_WITHOUT_SPACE.test(data)
+        ? { hint: "YAML needs a space after each colon: `name: value`" }
+        : {}),
     });
   }
-  const result = schema.safeParse(parsed.data);
+  const topKeys = schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
+  const keys = Object.keys(data);
+  if (topKeys && keys.length > 0 && !keys.some((k) => topKeys.includes(k) || nearKey(k, topKeys))) {
+    throw new InputError(`not a ${kind} file: none of its keys is a ${kind} field`, {
+      file,
+      expected,
+      found: `a mapping of ${keys.length} key${keys.length === 1 ? "" : "s"}`,
+    });
+  }
+  const result = parseBounded(schema, data);
   if (result.success) return result.data;
-  const located = result.error.issues.map((issue) => ({ issue, pos: issuePosition(issue, parsed) }));
-  located.sort(
-    (a, b) => (a.pos?.line ?? 1e9) - (b.pos?.line ?? 1e9) || (a.pos?.column ?? 0) - (b.pos?.column ?? 0),
-  );
-  // A missing field next to an unknown one is usually a typo of it: report the typo, with its suggestion.
-  const first = located[0]!;
-  const parent = first.issue.path.slice(0, -1);
-  const typo =
-    valueAt(parsed.data, first.issue.path) === undefined
-      ? located.find((l) => l.issue.code === "unrecognized_keys" && samePath(l.issue.path, parent))
-      : undefined;
-  const { issue, pos } = typo ?? first;
-  // field names for "did you mean" at the top come from the schema validated against (scenario or policy)
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  const topKeys = shape ? Object.keys(shape) : undefined;
-  throw toInputError(issue, parsed.data, file, pos, located.length - 1, topKeys);
+  throw problemsOf(result.issues, parsed, file, { ...options, topKeys }, result.truncated);
 }
 
-/** zod's type names in the words of someone writing YAML. */
-function expectedType(expected: string, found: unknown): string {
-  if (expected === "int") return "a whole number";
-  if (expected === "array") return "a list";
-  if (expected === "object") return "a mapping (key: value pairs)";
-  if (expected === "number" && typeof found === "number") return "a finite number";
-  return `a ${expected}`;
+/** What a value is, in words, never quoting it. */
+function shapeOf(v: unknown): string {
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (typeof v === "string") return "a line of text";
+  return `a ${typeof v}`;
 }
 
-function rangeHint(issue: z.core.$ZodIssue, found: unknown): { hint?: string } {
-  if (issue.code !== "too_small" || typeof found !== "number") return {};
-  const last = issue.path[issue.path.length - 1];
-  if (last === "amount")
-    return { hint: "amounts are positive yuan; a repayment is its own event type (repay)" };
-  if (last === "day")
-    return { hint: "day 0 is the scenario's `start`; move `start` earlier for earlier events" };
-  return {};
+/** `day:5` — a key, a colon and a value with no space between: YAML reads it as one word. */
+const COLON_WITHOUT_SPACE = /^[A-Za-z_$][\w$-]*:[^\s:/]/;
+
+function nearKey(key: string, candidates: readonly string[]): boolean {
+  const lower = key.toLowerCase();
+  return candidates.some((c) => c.toLowerCase() === lower) || suggest(key, candidates) !== undefined;
 }
 
-function samePath(a: readonly PropertyKey[], b: readonly PropertyKey[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
+/** Lists longer than this are validated item by item, stopping once there is enough to report. */
+const LONG_LIST = 500;
+/** Issues collected before giving up on the rest (some issues merge into one problem). */
+const ISSUE_CAP = 4 * MAX_PROBLEMS;
 
-function issuePosition(issue: z.core.$ZodIssue, parsed: Parsed) {
-  if (issue.code === "unrecognized_keys") return parsed.position([...issue.path, issue.keys[0]!], true);
-  return parsed.position(issue.path);
-}
+type Bounded<T> =
+  | { success: true; data: T }
+  | { success: false; issues: z.core.$ZodIssue[]; truncated: boolean };
 
-export function toInputError(
-  issue: z.core.$ZodIssue,
-  data: unknown,
-  file: string,
-  pos: { line: number; column: number } | undefined,
-  more = 0,
-  topKeys?: readonly string[],
-): InputError {
-  const found = valueAt(data, issue.path);
-  const base = { file, ...pos, field: formatPath(issue.path) || "(top level)" };
-  const also = more > 0 ? ` (and ${more} more problem${more === 1 ? "" : "s"})` : "";
-  switch (issue.code) {
-    case "unrecognized_keys": {
-      const key = issue.keys[0]!;
-      const candidates = issue.path.length === 0 && topKeys ? [...topKeys] : knownKeys(issue.path, found);
-      const guess = suggest(key, candidates);
-      return new InputError(`unknown field "${key}"${also}`, {
-        ...base,
-        field: formatPath([...issue.path, key]),
-        expected: `one of ${candidates.join(", ")}`,
-        ...(guess ? { hint: `did you mean "${guess}"?` } : { hint: "remove it" }),
-      });
+function parseBounded<S extends z.ZodType>(schema: S, data: Record<string, unknown>): Bounded<z.output<S>> {
+  if (schema instanceof z.ZodObject) {
+    const lists: Array<{ key: string; element: z.core.$ZodType; items: unknown[] }> = [];
+    for (const [key, field] of Object.entries(schema.shape)) {
+      const element = listElement(field);
+      const items = data[key];
+      if (element && Array.isArray(items) && items.length > LONG_LIST) lists.push({ key, element, items });
     }
-    case "invalid_union": {
-      if ("discriminator" in issue && issue.discriminator === "type") {
-        const guess = typeof found === "string" ? suggest(found, EVENT_TYPES) : undefined;
-        return new InputError(
-          found === undefined ? `event without a type${also}` : `unknown event type${also}`,
-          {
-            ...base,
-            expected: `one of ${EVENT_TYPES.join(", ")}`,
-            found: describeValue(found),
-            ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
-          },
+    const issues: z.core.$ZodIssue[] = [];
+    let truncated = false;
+    outer: for (const { key, element, items } of lists) {
+      for (let i = 0; i < items.length; i++) {
+        const r = z.safeParse(element, items[i]);
+        if (r.success) continue;
+        for (const issue of r.error.issues) issues.push({ ...issue, path: [key, i, ...issue.path] });
+        if (issues.length >= ISSUE_CAP) {
+          truncated = true;
+          break outer;
+        }
+      }
+    }
+    if (issues.length > 0) {
+      // the rest of the document, with the long lists (checked above) standing empty
+      const listed = new Set(lists.map((l) => l.key));
+      const rest = schema.safeParse({ ...data, ...Object.fromEntries(lists.map((l) => [l.key, []])) });
+      if (!rest.success) {
+        const own = (i: z.core.$ZodIssue) => i.path.length === 1 && listed.has(String(i.path[0]));
+        issues.push(...rest.error.issues.filter((i) => !own(i)));
+      }
+      return { success: false, issues, truncated };
+    }
+  }
+  const r = schema.safeParse(data);
+  return r.success
+    ? { success: true, data: r.data }
+    : { success: false, issues: r.error.issues, truncated: false };
+}
+
+/** The item schema of a list field (through optional / default), or undefined. */
+function listElement(field: unknown): z.core.$ZodType | undefined {
+  let f: unknown = field;
+  while (f instanceof z.ZodOptional || f instanceof z.ZodDefault || f instanceof z.ZodPrefault) {
+    f = f.unwrap();
+  }
+  return f instanceof z.ZodArray ? f.element : undefined;
+}
+
+interface ProblemOptions extends IssueHooks {
+  topKeys?: readonly string[] | undefined;
+}
+
+/** zod issues → one InputError listing the problems in file order (at most MAX_PROBLEMS). */
+export function problemsOf(
+  issues: readonly z.core.$ZodIssue[],
+  parsed: Parsed,
+  file: string,
+  options: ProblemOptions = {},
+  truncated = false,
+): InputError {
+  const data = parsed.data;
+  const problems: Array<{ error: InputError; order: number }> = [];
+  const add = (error: InputError) => problems.push({ error, order: problems.length });
+
+  // `{day:5,type:purchase}`: the mapping's keys are `day:5` and `type:purchase`; one problem for it
+  const colonObjects = new Map<string, Array<string | number>>();
+  for (const issue of issues) {
+    const at = colonObjectOn(data, issue.path);
+    if (at) colonObjects.set(formatPath(at), at);
+  }
+  for (const path of colonObjects.values()) {
+    const obj = valueAt(data, path) as Record<string, unknown>;
+    const key = Object.keys(obj).find((k) => COLON_WITHOUT_SPACE.test(k))!;
+    const colon = key.indexOf(":");
+    add(
+      new InputError("a key and its value run together: YAML needs a space after the colon", {
+        file,
+        ...parsed.position([...path, key], true),
+        field: formatPath(path) || "(top level)",
+        expected: `\`${key.slice(0, colon)}: ${key.slice(colon + 1).split(",")[0]}\``,
+        found: describeValue(key),
+        hint: "write a space after each colon, e.g. { day: 5, type: purchase }",
+      }),
+    );
+  }
+  const underColonObject = (path: readonly PropertyKey[]) =>
+    [...colonObjects.values()].some((p) => p.every((part, i) => path[i] === part));
+
+  // a missing field beside an unknown key that is its misspelling: the misspelling says it all
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const value = valueAt(data, issue.path);
+    for (const key of issue.keys) {
+      const guess = suggest(key, candidateKeys(issue.path, value, options));
+      if (guess) misspelt.add(formatPath([...issue.path, guess]));
+    }
+  }
+
+  for (const issue of issues) {
+    if (underColonObject(issue.path)) continue;
+    const found = valueAt(data, issue.path);
+    if (found === undefined && misspelt.has(formatPath(issue.path))) continue;
+    if (issue.code === "unrecognized_keys") {
+      // one problem per key, each at its own line
+      for (const key of issue.keys) {
+        add(
+          describeIssue(
+            { ...issue, keys: [key] },
+            data,
+            file,
+            parsed.position([...issue.path, key], true),
+            options,
+          ),
         );
       }
-      const last = issue.path[issue.path.length - 1];
-      const expected =
-        last === "amount"
-          ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`
-          : "a number or {min, max}";
-      const guess =
-        typeof found === "string" && last === "amount" ? suggest(found, REPAY_KEYWORDS) : undefined;
-      return new InputError(`invalid value${also}`, {
-        ...base,
-        expected,
-        found: describeValue(found),
-        ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
-      });
+      continue;
     }
-    case "invalid_value": {
-      const options = issue.values.map(String);
-      const guess = typeof found === "string" ? suggest(found, options) : undefined;
-      return new InputError(`${found === undefined ? "missing required field" : "invalid value"}${also}`, {
-        ...base,
-        expected: `one of ${options.join(", ")}`,
-        found: describeValue(found),
-        ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
-      });
-    }
-    case "invalid_type":
-      return new InputError(found === undefined ? `missing required field${also}` : `wrong type${also}`, {
-        ...base,
-        expected: expectedType(issue.expected, found),
-        found: describeValue(found),
-      });
-    case "too_small":
-    case "too_big": {
-      const bound = issue.code === "too_small" ? "at least" : "at most";
-      const limit = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
-      const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
-      const inclusive =
-        issue.inclusive === false ? (issue.code === "too_small" ? "more than" : "less than") : bound;
-      return new InputError(`value out of range${also}`, {
-        ...base,
-        expected: `${inclusive} ${limit}${what ? ` ${what}` : ""}`,
-        found: describeValue(found),
-        ...rangeHint(issue, found),
-      });
-    }
-    case "custom":
-    case "invalid_format": {
-      const decimals = /decimal/.test(issue.message);
-      const reason = issue.path.includes("reasons");
-      const guess = reason && typeof found === "string" ? suggest(found, REASON_CODES) : undefined;
-      const message = decimals ? "too many decimal places" : reason ? "unknown reason code" : "invalid value";
-      return new InputError(`${message}${also}`, {
-        ...base,
-        expected: issue.message,
-        found: describeValue(found),
-        ...(guess
-          ? { hint: `did you mean "${guess}"?` }
-          : reason
-            ? { hint: "see `credit-sim reasons`" }
-            : {}),
-      });
-    }
-    default:
-      return new InputError(`${issue.message}${also}`, { ...base, found: describeValue(found) });
+    add(describeIssue(issue, data, file, parsed.position(issue.path), options));
   }
+
+  problems.sort(
+    (a, b) =>
+      (a.error.details.line ?? 1e9) - (b.error.details.line ?? 1e9) ||
+      (a.error.details.column ?? 0) - (b.error.details.column ?? 0) ||
+      a.order - b.order,
+  );
+  const unique = dedupe(problems.map((p) => p.error));
+  return InputError.all(unique.slice(0, MAX_PROBLEMS), truncated || unique.length > MAX_PROBLEMS);
+}
+
+/** The mapping on `path` (deepest first) with a `key:value` key, if any. */
+function colonObjectOn(data: unknown, path: readonly PropertyKey[]): Array<string | number> | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const sub = path.slice(0, depth);
+    const v = valueAt(data, sub);
+    if (isRecord(v) && Object.keys(v).some((k) => COLON_WITHOUT_SPACE.test(k))) {
+      return sub.filter((p): p is string | number => typeof p !== "symbol");
+    }
+  }
+  return undefined;
+}
+
+/** One problem per field and place: a value out of range with too many decimals is one mistake. */
+function dedupe(errors: InputError[]): InputError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const d = e.details;
+    const key = `${d.field}@${d.line}:${d.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -2,6 +2,7 @@
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
 import { closest, distance } from "fastest-levenshtein";
+import { printable, printableLines } from "./text.js";
 
 export interface InputErrorDetails {
   file?: string;
@@ -14,26 +15,75 @@ export interface InputErrorDetails {
   hint?: string;
 }
 
+/** A file's problems are all reported at once, in file order, up to this many. */
+export const MAX_PROBLEMS = 20;
+
 export class InputError extends Error {
   readonly details: InputErrorDetails;
   readonly exitCode = 2;
-  constructor(message: string, details: InputErrorDetails = {}) {
+  /** every problem found, in file order; this error stands for the first (its message and details) */
+  readonly problems: readonly InputError[];
+  /** more problems were found than `problems` lists */
+  readonly truncated: boolean;
+
+  constructor(
+    message: string,
+    details: InputErrorDetails = {},
+    group?: { problems: readonly InputError[]; truncated: boolean },
+  ) {
     super(message);
     this.name = "InputError";
     this.details = details;
+    this.problems = group ? group.problems : [this];
+    this.truncated = group?.truncated ?? false;
   }
 
-  /** The one message a user sees: `file:line:col: field: message`, then expected / found / hint. */
-  format(): string {
-    const d = this.details;
-    const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
-    const head = [where, d.field].filter(Boolean).join(": ");
-    const lines = [head ? `${head}: ${this.message}` : this.message];
-    if (d.expected) lines.push(`  expected: ${d.expected}`);
-    if (d.found !== undefined) lines.push(`  found:    ${d.found}`);
-    if (d.hint) lines.push(`  hint:     ${d.hint}`);
-    return lines.join("\n");
+  /** One error for several problems (the first stands for them all); one problem is itself. */
+  static all(problems: readonly InputError[], truncated = false): InputError {
+    const list = problems.flatMap((p) => p.problems);
+    const first = list[0];
+    if (first === undefined) throw new Error("InputError.all needs a problem");
+    if (list.length === 1 && !truncated && !problems.some((p) => p.truncated)) return first;
+    return new InputError(first.message, first.details, {
+      problems: list,
+      truncated: truncated || problems.some((p) => p.truncated),
+    });
   }
+
+  /** The same problems, each changed by `f` (a file named as the user wrote it, a field re-rooted). */
+  map(f: (problem: InputError) => InputError): InputError {
+    return InputError.all(this.problems.map(f), this.truncated);
+  }
+
+  /** What a user sees: each problem as `file:line:col: field: message`, then expected / found / hint;
+   *  with several, a last line that counts them. `prefix` starts each problem's first line. */
+  format(prefix = ""): string {
+    if (this.problems.length === 1 && !this.truncated) return formatOne(this, prefix);
+    const blocks = this.problems.map((p) => formatOne(p, prefix));
+    const files = [...new Set(this.problems.map((p) => p.details.file).filter((f) => f !== undefined))];
+    const where = files.length === 1 ? `${printable(files[0]!)}: ` : "";
+    const count = `${this.problems.length} problems`;
+    blocks.push(
+      this.truncated
+        ? `${prefix}${where}${count} shown, and more: fix these and run again`
+        : `${prefix}${where}${count}`,
+    );
+    return blocks.join("\n");
+  }
+}
+
+/** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a
+ *  message can neither drive the terminal nor forge another line. */
+function formatOne(e: InputError, prefix: string): string {
+  const d = e.details;
+  const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
+  const head = printable([where, d.field].filter(Boolean).join(": "));
+  const message = printable(e.message);
+  const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
+  if (d.expected) lines.push(`  expected: ${printable(d.expected)}`);
+  if (d.found !== undefined) lines.push(`  found:    ${printable(d.found)}`);
+  if (d.hint) lines.push(`  hint:     ${printableLines(d.hint)}`);
+  return lines.join("\n");
 }
 
 /** A usage mistake on the command line (exit 2 as well). */
@@ -44,12 +94,19 @@ export class UsageError extends InputError {
   }
 }
 
-/** "did you mean" — the closest candidate within a small edit distance, or undefined. */
+/** "did you mean" — the closest candidate within a small edit distance, or else the one candidate
+ *  that holds the word (`income` → `monthlyIncome`); undefined when nothing is near. */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0 || word.length === 0) return undefined;
+  const lower = word.toLowerCase();
+  const exact = candidates.find((c) => c.toLowerCase() === lower);
+  if (exact !== undefined) return exact;
   const best = closest(word, candidates as string[]);
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
+  if (distance(lower, best.toLowerCase()) <= limit) return best;
+  if (lower.length < 4) return undefined;
+  const holding = candidates.filter((c) => c.toLowerCase().includes(lower));
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** Renders a field path the way a user reads it: events[3].amount. */

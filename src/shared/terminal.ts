@@ -1,18 +1,22 @@
 // The terminal: the colour decision, and the exit code a finished command reports.
 
-import { Chalk, type ChalkInstance } from "chalk";
+import { Chalk, type ChalkInstance, type ColorSupportLevel, supportsColor, supportsColorStderr } from "chalk";
 
-/** Colour when the stream is a terminal and NO_COLOR is unset (https://no-color.org); FORCE_COLOR wins. */
+/** The colour level chalk detects for this process's stdout or stderr: a terminal, FORCE_COLOR (where
+ *  FORCE_COLOR=0 is off), TERM=dumb, CI. Nothing here second-guesses it. */
+export function detectedColour(stream: "stdout" | "stderr"): ColorSupportLevel {
+  const detected = stream === "stderr" ? supportsColorStderr : supportsColor;
+  return detected ? detected.level : 0;
+}
+
+/** A Chalk at `level`, turned off by `--no-color` (`enabled` false) or NO_COLOR (https://no-color.org). */
 export function makeChalk(
-  stream: { readonly isTTY?: boolean } = process.stdout,
+  level: ColorSupportLevel,
   enabled = true,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): ChalkInstance {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined && force !== "" && force !== "0" && force !== "false")
-    return new Chalk({ level: 1 });
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
-  return new Chalk({ level: enabled && !noColor && stream.isTTY ? 1 : 0 });
+  return new Chalk({ level: enabled && !noColor ? level : 0 });
 }
 
 /** Thrown by commands that finished but must report a non-zero exit (e.g. failed expectations). */

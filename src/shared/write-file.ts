@@ -1,11 +1,321 @@
-// Safe file writing: a file is written whole or not at all.
+// Every file credit-sim writes goes through here, so every output is safe in the same ways:
+// - `-` is standard output (for paths a user types: `--csv -`, `--output -`);
+// - a regular file, or a path that does not exist yet, is written whole or not at all: a temporary file
+//   beside it, then a rename (a link to a regular file keeps the link: its target is replaced);
+// - anything else — a device, a pipe, a link to one — is written through, never replaced;
+// - every error of the operating system on a path is the user's to fix (exit 2), told with the path and
+//   the reason in words; a reader that goes away (EPIPE) ends the run quietly;
+// - no temporary file outlives its write: an error removes it, and so does SIGINT, SIGTERM or SIGHUP
+//   (the signal is then delivered again, so the process ends as it would have).
 
-import { renameSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import {
+  closeSync,
+  fchmodSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { InputError } from "./errors.js";
 
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
+/** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
+export class BrokenPipe extends Error {
+  constructor() {
+    super("the reader of the output went away");
+    this.name = "BrokenPipe";
+  }
+}
+
+/** An output being written: chunks in order, then commit (or abort, which leaves nothing behind). */
+export interface Output {
+  /** where it goes, as given (`-` for standard output) */
+  readonly target: string;
+  write(text: string): void;
+  commit(): void;
+  abort(): void;
+}
+
+export interface OutputOptions {
+  /** `-` means standard output (paths a user typed); otherwise `-` is a file named `-` */
+  dashIsStdout?: boolean;
+  /** where a relative target is, when not the process's working folder (messages name the target) */
+  cwd?: string;
+  /** where standard output goes (tests); default process.stdout */
+  stdout?: (text: string) => void;
+}
+
+/** Writes `content` to `target` whole (see the rules above). */
+export function writeOutput(target: string, content: string, options: OutputOptions = {}): void {
+  const out = openOutput(target, options);
+  try {
+    out.write(content);
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
+  }
+}
+
+/** Writes a file whole or not at all (a path the program chose: `-` is a file name). */
 export function writeFileAtomic(file: string, content: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
+  writeOutput(file, content, { dashIsStdout: false });
+}
+
+/** Opens an output for writing in chunks (see the rules above). */
+export function openOutput(target: string, options: OutputOptions = {}): Output {
+  if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);
+  const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  const how = plan(target, path);
+  return how.kind === "replace" ? replacing(target, how.path) : through(target, path);
+}
+
+function stdoutOutput(stdout?: (text: string) => void): Output {
+  const write = stdout ?? ((text: string) => void process.stdout.write(text));
+  return { target: "-", write, commit: () => {}, abort: () => {} };
+}
+
+/** Replace a regular file (or create a new one) through a temporary file; write anything else through. */
+function plan(target: string, path: string): { kind: "replace"; path: string } | { kind: "through" } {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT") return { kind: "replace", path };
+    throw fileError(e, target);
+  }
+  if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
+  if (st.isFile()) return { kind: "replace", path };
+  if (st.isSymbolicLink()) {
+    try {
+      const real = realpathSync(path);
+      if (statSync(real).isFile()) return { kind: "replace", path: real };
+      if (statSync(real).isDirectory()) throw fileError({ code: "EISDIR" }, target);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      // a dangling link: writing through creates what it points at
+    }
+  }
+  return { kind: "through" };
+}
+
+function replacing(target: string, path: string): Output {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(path).mode & 0o7777;
+  } catch {
+    // a new file: the usual mode (0666 less the umask)
+  }
+  let fd: number;
+  try {
+    fd = openSync(tmp, "wx", 0o666);
+  } catch (e) {
+    // the temporary file is beside the target: its folder's problems are the target's
+    throw fileError(e, target);
+  }
+  live.add(tmp);
+  guardSignals();
+  let open = true;
+  const close = () => {
+    if (open) {
+      open = false;
+      closeSync(fd);
+    }
+  };
+  const discard = () => {
+    try {
+      close();
+    } catch {
+      // closing a file that failed to write may fail again: it is removed all the same
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+    forget(tmp);
+  };
+  return {
+    target,
+    write: (text) => {
+      try {
+        writeAll(fd, text);
+      } catch (e) {
+        discard();
+        throw fileError(e, target);
+      }
+    },
+    commit: () => {
+      try {
+        if (mode !== undefined && (fstatSync(fd).mode & 0o7777) !== mode) fchmodSync(fd, mode);
+        close();
+        renameSync(tmp, path);
+      } catch (e) {
+        discard();
+        throw fileError(e, target);
+      }
+      forget(tmp);
+    },
+    abort: discard,
+  };
+}
+
+function through(target: string, path: string): Output {
+  let fd: number | null = null;
+  const ensureOpen = () => {
+    if (fd === null) {
+      try {
+        fd = openSync(path, "w");
+      } catch (e) {
+        throw fileError(e, target);
+      }
+    }
+    return fd;
+  };
+  const close = () => {
+    if (fd !== null) {
+      const f = fd;
+      fd = null;
+      closeSync(f);
+    }
+  };
+  // opened at once, so a target that cannot be written fails before any work is done
+  ensureOpen();
+  return {
+    target,
+    write: (text) => {
+      try {
+        writeAll(ensureOpen(), text);
+      } catch (e) {
+        try {
+          close();
+        } catch {
+          // reported below
+        }
+        throw fileError(e, target);
+      }
+    },
+    commit: () => {
+      try {
+        close();
+      } catch (e) {
+        throw fileError(e, target);
+      }
+    },
+    abort: () => {
+      try {
+        close();
+      } catch {
+        // nothing more to undo: what was written through is the reader's
+      }
+    },
+  };
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  let at = 0;
+  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+}
+
+// ---- temporary files and signals ----
+
+let tmpCounter = 0;
+const live = new Set<string>();
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+let guarded = false;
+
+function removeLive(): void {
+  for (const tmp of live) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+  live.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  removeLive();
+  unguard();
+  // deliver it again with the default action: the process ends as the signal asks (130, 143, 129)
+  process.kill(process.pid, signal);
+}
+
+/** While a temporary file lives, a signal or an exit removes it first. */
+function guardSignals(): void {
+  if (guarded) return;
+  guarded = true;
+  for (const s of SIGNALS) process.on(s, onSignal);
+  process.on("exit", removeLive);
+}
+
+function unguard(): void {
+  if (!guarded) return;
+  guarded = false;
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.removeListener("exit", removeLive);
+}
+
+function forget(tmp: string): void {
+  live.delete(tmp);
+  if (live.size === 0) unguard();
+}
+
+/** Temporary files alive now (tests). */
+export function liveTemporaryFiles(): string[] {
+  return [...live];
+}
+
+// ---- errors in words ----
+
+const REASONS: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "not permitted",
+  ENOENT: "no such file or folder",
+  ENOTDIR: "a part of the path is not a folder",
+  EISDIR: "it is a folder",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EFBIG: "the file is too large for the file system",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many symbolic links",
+  EEXIST: "it exists",
+  EBUSY: "the file is busy",
+  ETXTBSY: "the file is a running program",
+  EMFILE: "too many open files",
+  ENFILE: "too many open files in the system",
+  EIO: "an input/output error",
+  ENXIO: "no reader or device at that path",
+  EINVAL: "the path cannot be written this way",
+  EXDEV: "the file is on another device",
+};
+
+function errnoOf(e: unknown): string | undefined {
+  if (e === null || typeof e !== "object" || !("code" in e)) return undefined;
+  return typeof e.code === "string" ? e.code : undefined;
+}
+
+/** An operating-system error on `target` as the user's problem (exit 2); EPIPE as BrokenPipe. */
+export function fileError(e: unknown, target: string): Error {
+  if (e instanceof InputError || e instanceof BrokenPipe) return e;
+  const code = errnoOf(e);
+  if (code === "EPIPE") return new BrokenPipe();
+  if (code === undefined) return e instanceof Error ? e : new Error(String(e));
+  const reason = REASONS[code] ?? `the system refused (${code})`;
+  return new InputError(`cannot write: ${reason}`, {
+    file: target,
+    ...(code === "ENOENT" ? { hint: "create the folder first" } : {}),
+    ...(code === "EISDIR" ? { hint: "give a file name, not a folder" } : {}),
+    ...(code === "EACCES" || code === "EPERM" || code === "EROFS"
+      ? { hint: "write somewhere you may, or change the permissions" }
+      : {}),
+  });
 }

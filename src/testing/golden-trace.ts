@@ -3,6 +3,7 @@
 // snapshot then shows as changed, which is what a reviewer should see).
 
 import type { Scenario, Step } from "../engine/index.js";
+import { printable } from "../shared/text.js";
 import { stepColumns, stepLine, summariseStep, twoLines } from "./steps.js";
 
 /** 2: a decision's line (`jiebei:`), Jiebei's columns when the customer has Jiebei */
@@ -11,8 +12,8 @@ const FORMAT = 2;
 export function goldenTrace(scenario: Scenario, steps: readonly Step[]): string {
   const header = [
     `# credit-sim golden trace, format ${FORMAT}: review changes to this file like code`,
-    `# scenario: ${scenario.name}`,
-    `# policy: ${scenario.policy.name}  start: ${scenario.start}  until: day ${scenario.until}`,
+    `# scenario: ${printable(scenario.name)}`,
+    `# policy: ${printable(scenario.policy.name)}  start: ${scenario.start}  until: day ${scenario.until}`,
   ];
   const summaries = steps.map(summariseStep);
   const jiebei = twoLines(summaries);

@@ -99,7 +99,11 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
     }
     files.set(target, raw.output);
   }
-  const reporters = names.map((name) => ({ name, file: files.get(name) ?? null }));
+  // `-` is standard output, as for every file credit-sim writes
+  const reporters = names.map((name) => {
+    const file = files.get(name);
+    return { name, file: file === undefined || file === "-" ? null : file };
+  });
   const onStdout = reporters.filter((r) => r.file === null);
   if (onStdout.length > 1) {
     throw new UsageError(

@@ -2,7 +2,7 @@
 // threads (large suites). Results come back in input order whatever finishes first, so every report is
 // independent of timing. With `bail`, the run stops after the first failing file in input order.
 
-import { availableParallelism } from "node:os";
+import { clampWorkers, workerCap } from "../shared/workers.js";
 import type { ScenarioFile } from "./discover.js";
 import type { FilteredOut, ScenarioReport } from "./report.js";
 import type { RunSettings } from "./run-one.js";
@@ -38,7 +38,7 @@ const isFailure = (r: ScenarioReport | FilteredOut): boolean =>
   !("filtered" in r) && (r.status === "failed" || r.status === "error");
 
 function workerCount(files: number, requested?: number): number {
-  const max = requested ?? availableParallelism();
+  const max = requested === undefined ? workerCap() : clampWorkers(requested);
   return Math.max(1, Math.min(max, Math.floor(files / FILES_PER_WORKER)));
 }
 

@@ -88,9 +88,11 @@ export interface ScenarioReport {
   seed: number | null;
   expectations: ExpectationReport[];
   snapshot: SnapshotReport | null;
-  /** the one-message InputError for status `error` */
+  /** the InputError's problems for status `error` (every problem of the file, formatted) */
   error: string | null;
   durationMs: number;
+  /** deprecations the file still has, one line each (for stderr) */
+  warnings?: string[];
 }
 
 /** What a worker answers for a file `--grep` leaves out. */

@@ -81,6 +81,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     snapshot,
     error: null,
     durationMs: performance.now() - started,
+    ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
   };
 }
 
@@ -89,12 +90,16 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
  * errors name it as shown, the way the user wrote it.
  */
 function loadAs(file: ScenarioFile, policyCache: Map<string, Policy>): LoadedScenario {
+  const named = (text: string) =>
+    text.startsWith(file.path) ? file.shown + text.slice(file.path.length) : text;
   try {
-    return loadScenarioText(readInputFile(file.path, "scenario"), file.path, { policyCache });
+    const loaded = loadScenarioText(readInputFile(file.path, "scenario"), file.path, { policyCache });
+    return { ...loaded, warnings: (loaded.warnings ?? []).map(named) };
   } catch (e) {
-    if (e instanceof InputError && e.details.file === file.path)
-      throw new InputError(e.message, { ...e.details, file: file.shown });
-    throw e;
+    if (!(e instanceof InputError)) throw e;
+    throw e.map((p) =>
+      p.details.file === file.path ? new InputError(p.message, { ...p.details, file: file.shown }) : p,
+    );
   }
 }
 

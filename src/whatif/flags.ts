@@ -4,13 +4,13 @@
 //   --add '{day: 60, type: repay, amount: full}'            (a YAML/JSON flow mapping, validated as a file event)
 //   --edit '7:day=65' | '7:day=65,amount=full' | '7:{amount: full}'   (null removes a field)
 //   --set minScore=620 | 'minScore=620,restoreScore=680' | '{limitBands: [{minScore: 600, maxLimit: 5000}]}'
-//   --seed 7        --policy tightened | ./my-policy.yaml
+//   --policy tightened | ./my-policy.yaml
 
 import { parseText } from "../scenario/parse.js";
 import { InputError, UsageError } from "../shared/errors.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
-export type EditFlag = "remove" | "add" | "edit" | "set" | "seed" | "policy";
+export type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
 
 export interface FlagEdit {
   flag: EditFlag;
@@ -82,6 +82,14 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
       if (range) {
         const [a, b] = [Number(range[1]), Number(range[2])];
         if (b < a) throw new UsageError(`${label}: the range ${part} runs backwards`, `write ${b}-${a}`);
+        // bounded by the events there are: a range never costs more than the listing
+        const last = v.nextId - 1;
+        if (b > last) {
+          throw new UsageError(
+            `${label}: no event #${b}: the events are numbered 1–${last}`,
+            "list them with `credit-sim whatif FILE --list`",
+          );
+        }
         for (let i = a; i <= b; i++) ids.push(i);
       } else if (/^\d+$/.test(part)) ids.push(Number(part));
       else
@@ -160,11 +168,6 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
     }
     case "set":
       return { kind: "set", params: assignments(f.value, label, "--set minScore=620") as never };
-    case "seed": {
-      if (!/^-?\d+$/.test(f.value.trim()))
-        throw new UsageError(`--seed must be a whole number, got ${JSON.stringify(f.value)}`);
-      return { kind: "seed", seed: Number(f.value) };
-    }
     case "policy":
       if (f.value.trim() === "") throw new UsageError("--policy needs a policy name or file");
       return { kind: "policy", ref: f.value.trim() };

@@ -42,7 +42,6 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
     description: `${base}What-if of ${v.original.name}: ${edits}`,
     start: w.start,
     until: w.until,
-    seed: w.seed,
     policy: w.policy,
     profile: w.profile,
     // as people write them: when, then what

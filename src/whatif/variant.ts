@@ -21,6 +21,7 @@ import {
 } from "../scenario/schema.js";
 import { validate } from "../scenario/validate.js";
 import { InputError } from "../shared/errors.js";
+import { printable } from "../shared/text.js";
 
 export interface VariantEvent {
   /** stable number: 1-based position in the original file; added events continue the count */
@@ -35,7 +36,6 @@ export type Edit =
   | { kind: "add"; event: WrittenEvent }
   | { kind: "edit"; id: number; patch: Record<string, unknown> }
   | { kind: "set"; params: PolicyOverrides }
-  | { kind: "seed"; seed: number }
   | { kind: "policy"; ref: string };
 
 export interface Variant {
@@ -47,7 +47,6 @@ export interface Variant {
   original: WrittenScenario;
   events: VariantEvent[];
   nextId: number;
-  seed: number;
   /** policy reference: a built-in name, or a path (relative to `file`, or absolute) */
   policy: string;
   /** parameter overrides from day 0 (expressed as a day-0 `policy` event when saved) */
@@ -70,7 +69,6 @@ export function baseVariant(loaded: LoadedScenario, dir = dirname(resolve(loaded
     original: w,
     events: w.events.map((event, i) => ({ id: i + 1, event, origin: "file" })),
     nextId: w.events.length + 1,
-    seed: loaded.scenario.seed,
     policy: w.policy,
     set: {},
     until: loaded.scenario.until,
@@ -109,8 +107,10 @@ function validateOne<T>(schema: z.ZodType<{ events: T[] }>, data: unknown, label
     return validate(schema, { data: { events: [data] }, position: () => undefined }, label).events[0]!;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
-    const field = e.details.field?.replace(prefix, "") || undefined;
-    throw new InputError(e.message, { ...e.details, field });
+    throw e.map(
+      (p) =>
+        new InputError(p.message, { ...p.details, field: p.details.field?.replace(prefix, "") || undefined }),
+    );
   }
 }
 
@@ -179,12 +179,6 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       );
       break;
     }
-    case "seed":
-      if (!Number.isInteger(edit.seed))
-        throw new InputError("the seed must be a whole number", { field: label, found: String(edit.seed) });
-      next.seed = edit.seed;
-      next.notes.push(`seed ${edit.seed}`);
-      break;
     case "policy":
       next.policy = edit.ref;
       next.notes.push(`policy ${edit.ref}`);
@@ -229,7 +223,6 @@ export function variantWritten(v: Variant, policyRef: (ref: string) => string = 
   return {
     ...rest,
     until: v.until,
-    seed: v.seed,
     policy: policyRef(v.policy),
     events,
   };
@@ -277,7 +270,15 @@ export function loadVariant(v: Variant, options: LoadVariantOptions = {}): Loade
   }
 }
 
+/** Every problem of a variant, pointing at event numbers (a variant has no lines). */
 function relabel(err: InputError, v: Variant, file: string): InputError {
+  return InputError.all(
+    err.problems.map((p) => relabelOne(p, v, file)),
+    err.truncated,
+  );
+}
+
+function relabelOne(err: InputError, v: Variant, file: string): InputError {
   const field = err.details.field?.replace(/^events\[(\d+)\]/, (_m, k: string) => {
     const id = eventNumberAt(v, Number(k));
     return id === 0 ? "policy parameters" : `event #${id}`;
@@ -306,7 +307,7 @@ export function whatWritten(e: WrittenEvent): string {
         : `application for +${y(e.amount)}${on} limit`;
     }
     case "purchase":
-      return `purchase ${y(e.amount)}${e.merchant ? ` at ${e.merchant}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
+      return `purchase ${y(e.amount)}${e.merchant ? ` at ${printable(e.merchant)}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
     case "borrow":
       return `Jiebei loan ${y(e.amount)} over ${e.term} months`;
     case "repay":
@@ -325,7 +326,7 @@ export function whatWritten(e: WrittenEvent): string {
       return `income now ${y(e.monthlyIncome)}/month`;
     case "policy": {
       const set = Object.entries(e.set ?? {}).map(([k, value]) => `${k}=${JSON.stringify(value)}`);
-      return ["policy", e.use ? `→ ${e.use}` : "", set.length ? `set ${set.join(", ")}` : ""]
+      return ["policy", e.use ? `→ ${printable(e.use)}` : "", set.length ? `set ${set.join(", ")}` : ""]
         .filter(Boolean)
         .join(" ");
     }
@@ -336,7 +337,7 @@ export function whatWritten(e: WrittenEvent): string {
     case "request_review":
       return "request for an early review";
     case "note":
-      return `note: ${e.text}`;
+      return `note: ${printable(e.text)}`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { CliIo } from "../../src/cli/io.js";
 import { addOptions, flag, wholeNumber } from "../../src/cli/options/table.js";
 import { type Invocation, type Parsed, parseArgv } from "../../src/cli/program.js";
 import { InputError, UsageError } from "../../src/shared/errors.js";
+import { workerCap } from "../../src/shared/workers.js";
 
 function io(env: Record<string, string> = {}) {
   const out = { stdout: "", stderr: "" };
@@ -45,7 +46,6 @@ describe("run", () => {
         json: false,
         explain: false,
         policy: undefined,
-        seed: undefined,
         until: undefined,
         chart: true,
         color: true,
@@ -55,14 +55,13 @@ describe("run", () => {
 
   it("every option", () => {
     const args = ["run", "a.yaml", "b.yaml", "--json", "--explain", "--policy", "tightened"];
-    expect(parse([...args, "--seed", "7", "--until", "100", "--no-chart", "--no-color"])).toEqual({
+    expect(parse([...args, "--until", "100", "--no-chart", "--no-color"])).toEqual({
       command: "run",
       files: ["a.yaml", "b.yaml"],
       options: {
         json: true,
         explain: true,
         policy: "tightened",
-        seed: 7,
         until: 100,
         chart: false,
         color: false,
@@ -71,8 +70,8 @@ describe("run", () => {
   });
 
   it("names the flag and the value it refuses", () => {
-    const e = refused(["run", "a.yaml", "--seed", "abc"]);
-    expect(e.message).toBe("--seed must be a whole number");
+    const e = refused(["run", "a.yaml", "--until", "abc"]);
+    expect(e.message).toBe("--until must be a whole number");
     expect(e.details.found).toBe('"abc"');
     expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until must be a whole number");
   });
@@ -168,9 +167,9 @@ describe("whatif", () => {
       },
     });
     // a second parse starts a new list
-    const second = parse(["whatif", "f.yaml", "--seed", "3", "--policy", "tightened"]);
+    const second = parse(["whatif", "f.yaml", "--remove", "3", "--policy", "tightened"]);
     expect(second.command === "whatif" && second.options.edits).toEqual([
-      { flag: "seed", value: "3" },
+      { flag: "remove", value: "3" },
       { flag: "policy", value: "tightened" },
     ]);
   });
@@ -230,9 +229,15 @@ describe("whatif", () => {
 
 describe("reasons, policies, schema", () => {
   it("read --json", () => {
-    expect(parse(["reasons"])).toEqual({ command: "reasons", options: { json: false } });
-    expect(parse(["reasons", "--json"])).toEqual({ command: "reasons", options: { json: true } });
-    expect(parse(["policies", "--json"])).toEqual({ command: "policies", options: { json: true } });
+    expect(parse(["reasons"])).toEqual({ command: "reasons", options: { json: false, color: true } });
+    expect(parse(["reasons", "--json"])).toEqual({
+      command: "reasons",
+      options: { json: true, color: true },
+    });
+    expect(parse(["policies", "--json", "--no-color"])).toEqual({
+      command: "policies",
+      options: { json: true, color: false },
+    });
     expect(parse(["schema"])).toEqual({ command: "schema" });
   });
 });
@@ -305,7 +310,7 @@ describe("simulate", () => {
         start: "2024-03-01",
         challenger: "tightened",
         challengerFrom: 90,
-        workers: 2,
+        workers: Math.min(2, workerCap()),
         shard: { index: 2, count: 3 },
         json: true,
         csv: "a.csv",
@@ -403,7 +408,14 @@ describe("simulate", () => {
       "found 365",
     ],
     [["--shard", "4/3"], /--shard must be I\/N/, 'found "4/3"'],
-    [["--workers", "0"], /--workers must be a whole number from 1 to 256/, "found 0"],
+    [["--workers", "0"], /--workers must be at least 1, got 0/, undefined],
+    [
+      ["--seed", "9007199254740993"],
+      /--seed must be a whole number from -9007199254740991 to 9007199254740991/,
+      undefined,
+    ],
+    [["--start", "9999-06-01", "--days", "400"], /run past the year 9999/, undefined],
+    [["--csv", "-", "--json"], /both write to standard output/, undefined],
     [["--export-account", "1000"], /--export-account must be a whole number from 0 to 999/, "found 1000"],
     [["--export-account", "1", "--arm", "middle"], /--arm must be champion or challenger/, "found middle"],
     [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],

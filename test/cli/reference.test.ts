@@ -64,9 +64,9 @@ describe("reference commands and conventions", () => {
     const unknown = await cli(["frobnicate"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
-    const badSeed = await cli(["run", ZHANG, "--seed", "abc"]);
+    const badSeed = await cli(["run", ZHANG, "--until", "abc"]);
     expect(badSeed.status).toBe(2);
-    expect(badSeed.stderr).toMatch(/--seed must be a whole number/);
+    expect(badSeed.stderr).toMatch(/--until must be a whole number/);
     expect(badSeed.stdout).toBe("");
     const none = await cli(["run"]);
     expect(none.status).toBe(2);

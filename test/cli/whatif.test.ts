@@ -84,7 +84,8 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "minScor=600"], /did you mean "minScore"/],
       [["--edit", "7"], /--edit needs NUMBER:CHANGES/],
       [["--remove", "99"], /no event #99/],
-      [["--seed", "x"], /whole number/],
+      [["--seed", "7"], /unknown option '--seed'/],
+      [["--remove", "1-9999999999"], /numbered 1–/],
       [["--policy", "tightend"], /did you mean "tightened"/],
       [["--avoid", "closed"], /--avoid takes suspended or declined/],
     ];

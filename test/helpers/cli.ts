@@ -52,6 +52,13 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
   return { status, stdout, stderr };
 }
 
+/** A child's environment: NO_COLOR=1 and CI=true unless said otherwise, and no FORCE_COLOR inherited
+ *  (to chalk, even an empty FORCE_COLOR forces colour). */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { FORCE_COLOR: _inherited, ...env } = process.env;
+  return { ...env, NO_COLOR: "1", CI: "true", ...extra };
+}
+
 /** The built CLI in a child process, as a user runs it: no TTY, no colour unless the env says so. */
 export function spawnCli(
   args: string[],
@@ -61,7 +68,7 @@ export function spawnCli(
     cwd: options.cwd ?? ROOT,
     encoding: "utf8",
     input: options.input ?? "",
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "true", ...options.env },
+    env: childEnv(options.env),
     timeout: 60_000,
     maxBuffer: 256 * 1024 * 1024,
   });

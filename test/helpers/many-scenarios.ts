@@ -14,7 +14,6 @@ function scenario(i: number): string {
     `name: Many ${String(i).padStart(3, "0")}`,
     "policy: default",
     `until: ${60 + (i % 5) * 10}`,
-    `seed: ${i}`,
     "profile: { age: 33, monthlyIncome: 11000, verified: true, creditHistoryMonths: 40 }",
     "events:",
     "  - { day: 0, type: apply, product: open, amount: 5000 }",

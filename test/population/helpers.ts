@@ -72,10 +72,10 @@ export function meta(
     start: s.start,
     accounts,
     range,
-    personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: "x" })),
-    policy: { name: s.policy.name, ref: s.policy.name, fingerprint: "p" },
+    personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: "0000000a" })),
+    policy: { name: s.policy.name, ref: s.policy.name, fingerprint: "0000000b" },
     challenger: s.challenger
-      ? { name: s.challenger.name, ref: s.challenger.name, fingerprint: "c", set: {} }
+      ? { name: s.challenger.name, ref: s.challenger.name, fingerprint: "0000000c", set: {} }
       : null,
     challengerFrom: s.challengerFrom,
   };

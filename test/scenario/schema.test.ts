@@ -26,8 +26,10 @@ describe("schema/scenario.schema.json", () => {
     expect(schema.$schema).toMatch(/json-schema\.org/);
     expect(schema.required).toEqual(expect.arrayContaining(["name", "events"]));
     expect(Object.keys(schema.properties)).toEqual(
-      expect.arrayContaining(["name", "start", "until", "seed", "policy", "profile", "events", "expect"]),
+      expect.arrayContaining(["name", "start", "until", "policy", "profile", "events", "expect"]),
     );
+    // deprecated: read with a warning, no longer part of the format
+    expect(Object.keys(schema.properties)).not.toContain("seed");
     const text = JSON.stringify(schema);
     for (const type of [
       "apply",

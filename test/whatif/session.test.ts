@@ -50,7 +50,7 @@ describe("session reducer", () => {
     expect(s.history).toBe(remove5.history);
     expect(s.notice?.kind).toBe("refused");
     if (s.notice?.kind === "refused") expect(s.notice.error.message).toBe("event #5 was already removed");
-    expect(refusal(remove5, { kind: "seed", seed: 3 })).toBeNull();
+    expect(refusal(remove5, { kind: "set", params: { minScore: 600 } })).toBeNull();
     expect(refusal(remove5, { kind: "set", params: { minScore: 2000 } })?.message).toContain("out of range");
   });
 
@@ -85,7 +85,7 @@ describe("session reducer", () => {
     const saved = sessionReducer(remove5, { type: "saved", file: "v.yaml" });
     expect(saved.notice).toEqual({ kind: "saved", file: "v.yaml" });
     expect(hasUnsavedEdits(saved)).toBe(false);
-    const more = sessionReducer(saved, { type: "edit", edit: { kind: "seed", seed: 9 } });
+    const more = sessionReducer(saved, { type: "edit", edit: { kind: "set", params: { minScore: 610 } } });
     expect(hasUnsavedEdits(more)).toBe(true);
     expect(editCount(more)).toBe(2);
   });

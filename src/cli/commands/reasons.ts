@@ -3,7 +3,7 @@
 import { REASON_CODES, REASONS } from "../../engine/index.js";
 import { type CliIo, stdoutColour } from "../io.js";
 
-export function reasonsCommand(options: { json: boolean }, io: CliIo): void {
+export function reasonsCommand(options: { json: boolean; color: boolean }, io: CliIo): void {
   if (options.json) {
     io.stdout.write(
       `${JSON.stringify(
@@ -14,7 +14,7 @@ export function reasonsCommand(options: { json: boolean }, io: CliIo): void {
     );
     return;
   }
-  const c = stdoutColour(io);
+  const c = stdoutColour(io, options.color);
   const width = Math.max(...REASON_CODES.map((r) => r.length));
   const groups = [
     ["score", "Scorecard reasons (characteristics furthest below their maximum)"],

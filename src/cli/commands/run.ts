@@ -6,7 +6,7 @@ import { traceToNdjson } from "../../render/json.js";
 import { renderTrace } from "../../render/trace.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
-import { type CliIo, stdoutColour } from "../io.js";
+import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
 import type { RunOptions } from "../options/run.js";
 import { loadScenarioIn } from "../paths.js";
 
@@ -17,7 +17,6 @@ function loadAll(files: readonly string[], options: RunOptions, cwd: string): Lo
     loadScenarioIn(cwd, file, {
       policyCache,
       ...(options.policy !== undefined ? { policy: options.policy } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.until !== undefined ? { until: options.until } : {}),
     }),
   );
@@ -44,6 +43,7 @@ function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
 
 export function runCommand(files: readonly string[], options: RunOptions, io: CliIo): void {
   const loaded = loadAll(files, options, io.cwd);
+  warnDeprecations(loaded, io);
   const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];
   for (const { scenario } of loaded) {

@@ -16,11 +16,10 @@ import { csvHeader, FLIP_SAMPLE } from "../../population/runner.js";
 import { type Population, preparePopulation, shardRange } from "../../population/setup.js";
 import { renderPopulation } from "../../render/population.js";
 import { UsageError } from "../../shared/errors.js";
-import { writeFileAtomic } from "../../shared/write-file.js";
-import { type CliIo, stdoutColour } from "../io.js";
+import { fileError, openOutput, writeFileAtomic, writeOutput } from "../../shared/write-file.js";
+import { type CliIo, stderrColour, stdoutColour } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
 import { progressBar } from "../progress.js";
-import { openRowFile } from "../row-file.js";
 
 export async function simulateCommand(
   personas: readonly string[],
@@ -47,12 +46,15 @@ export async function simulateCommand(
   }
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   const arms = pop.settings.challenger ? 2 : 1;
-  const workers =
-    o.workers ??
-    defaultWorkers((to - from) * pop.settings.days * arms, Math.min(256, availableParallelism()));
+  const workers = o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism());
   const meta: PopulationMeta = { ...pop.meta, range: [from, to] };
 
-  const csv = o.csv !== undefined ? openRowFile(o.csv, resolve(io.cwd, o.csv)) : null;
+  // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused)
+  const csvToStdout = o.csv === "-";
+  const csv =
+    o.csv !== undefined
+      ? openOutput(o.csv, { cwd: io.cwd, stdout: (text) => void io.stdout.write(text) })
+      : null;
   csv?.write(csvHeader(pop.settings.challenger !== null));
   const bar = await progressBar(to - from, o.progress, io);
   let result: PopulationResult;
@@ -80,9 +82,9 @@ export async function simulateCommand(
   }
   const again = [...personas, ...o.populationArgs].join(" ");
   const hint = `credit-sim simulate ${again} --export-account ${result.flips[0]?.index ?? "N"}${pop.settings.challenger ? " [--arm challenger]" : ""}`;
-  io.stdout.write(
+  (csvToStdout ? io.stderr : io.stdout).write(
     renderPopulation(result, {
-      chalk: stdoutColour(io, o.color),
+      chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
       chart: o.chart,
       exportHint: o.flips !== undefined ? `written to ${o.flips}` : hint,
     }),
@@ -90,17 +92,22 @@ export async function simulateCommand(
 }
 
 function exportAccount(pop: Population, e: NonNullable<SimulateOptions["exportAccount"]>, io: CliIo): void {
-  const path = e.output !== undefined ? resolve(io.cwd, e.output) : undefined;
+  const toFile = e.output !== undefined && e.output !== "-";
+  const path = toFile ? resolve(io.cwd, e.output!) : undefined;
   const text = accountYaml(pop, e.index, e.arm, path !== undefined ? dirname(path) : io.cwd);
-  if (e.output !== undefined && path !== undefined) {
-    refuseOverwrite(e.output, path);
-    writeFileAtomic(path, text);
+  if (toFile && path !== undefined) {
+    refuseOverwrite(e.output!, path);
+    writeOutput(e.output!, text, { cwd: io.cwd });
   } else io.stdout.write(text);
 }
 
 function exportFlips(pop: Population, result: PopulationResult, dir: string, io: CliIo): void {
   const abs = resolve(io.cwd, dir);
-  mkdirSync(abs, { recursive: true });
+  try {
+    mkdirSync(abs, { recursive: true });
+  } catch (e) {
+    throw fileError(e, dir);
+  }
   for (const f of result.flips) {
     for (const arm of ["champion", "challenger"] as const) {
       const name = arm === "champion" ? pop.settings.policy.name : pop.settings.challenger!.name;

@@ -5,14 +5,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { ExitCode } from "../../shared/terminal.js";
-import { writeFileAtomic } from "../../shared/write-file.js";
+import { fileError, writeOutput } from "../../shared/write-file.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
-import { type CliIo, stdoutColour, writeErr } from "../io.js";
+import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 
 export async function testCommand(paths: readonly string[], options: TestOptions, io: CliIo): Promise<void> {
   const run = await runTests(paths, options, io.cwd);
+  warnDeprecations(run.reports, io);
   for (const target of options.reporters) await emit(run, target, options.color, io);
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
@@ -45,7 +46,10 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     io.stdout.write(text);
     return;
   }
-  const file = resolve(io.cwd, target.file);
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, text);
+  try {
+    mkdirSync(dirname(resolve(io.cwd, target.file)), { recursive: true });
+  } catch (e) {
+    throw fileError(e, target.file);
+  }
+  writeOutput(target.file, text, { cwd: io.cwd });
 }

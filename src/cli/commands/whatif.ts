@@ -8,7 +8,8 @@ import { renderComparison } from "../../render/compare.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
-import { writeFileAtomic } from "../../shared/write-file.js";
+import { printable } from "../../shared/text.js";
+import { writeOutput } from "../../shared/write-file.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { comparisonToJson, counterfactualToJson } from "../../whatif/json.js";
@@ -16,7 +17,7 @@ import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
-import { type CliIo, stdoutColour } from "../io.js";
+import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
 
@@ -24,16 +25,21 @@ const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",
   '  --remove 7 | 10-12 | "type=apply,product=increase,day>=80"',
   "  --add '{day: 60, type: repay, amount: full}'",
-  "  --edit '7:day=65'   --set minScore=620   --seed 7   --policy tightened",
+  "  --edit '7:day=65'   --set minScore=620   --policy tightened",
   "  --avoid suspended | --avoid declined | --reach restored   (smallest change that alters the outcome)",
-  "  --list (the numbered events), --json, --save FILE",
+  "  --list (the numbered events), --json, --save FILE (- for standard output)",
 ].join("\n");
 
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
+  if (options.save === "-" && options.json) {
+    throw new UsageError("--save - and --json both write to standard output", "save to a file");
+  }
   const loaded = loadScenarioIn(io.cwd, file);
+  warnDeprecations([loaded], io);
   const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);
-  const out = (text: string) => io.stdout.write(text);
+  // `--save -`: the variant is standard output, so the comparison goes to stderr
+  const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
 
   if (options.list) {
     out(options.json ? `${JSON.stringify(listingJson(baseRun))}\n` : renderListing(baseRun, chalk));
@@ -63,15 +69,24 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     );
     return;
   }
-  out(`${chalk.bold(`What-if: ${loaded.scenario.name}`)} ${chalk.dim(`(${file})`)}\n\n`);
+  out(
+    `${chalk.bold(`What-if: ${printable(loaded.scenario.name)}`)} ${chalk.dim(`(${printable(file)})`)}\n\n`,
+  );
   out(
     renderComparison(cmp, { base: baseRun.trace, variant: start.trace }, variant.notes, {
       chalk,
       chart: options.chart,
     }),
   );
-  if (saved) out(`\nsaved as ${saved}; run it with: credit-sim run ${saved}\n`);
+  if (saved) out(`\nsaved ${savedWhere(saved)}\n`);
 }
+
+function savedWhere(saved: string): string {
+  if (saved === STDOUT) return "to standard output";
+  return `as ${printable(saved)}; run it with: credit-sim run ${printable(saved)}`;
+}
+
+const STDOUT = "standard output";
 
 async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo): Promise<void> {
   if (!io.stdinIsTTY || !io.stdout.isTTY) {
@@ -98,7 +113,7 @@ function counterfactual(
   chalk: ChalkInstance,
   io: CliIo,
 ): void {
-  const out = (text: string) => io.stdout.write(text);
+  const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
   const found = searchCounterfactual(
     goal,
     { variant: start.variant, trace: start.trace, policy: start.loaded.scenario.policy },
@@ -121,12 +136,18 @@ function counterfactual(
     const traces = { base: start.trace, variant: best.trace };
     out(`\n${renderComparison(compareRuns(start, bestRun), traces, [], { chalk, chart: options.chart })}`);
   }
-  if (saved) out(`\nsaved the first suggestion as ${saved}; run it with: credit-sim run ${saved}\n`);
+  if (saved) out(`\nsaved the first suggestion ${savedWhere(saved)}\n`);
   else if (options.save && !best) out("\nnothing to save: no change within the bound works\n");
 }
 
-/** Writes a variant as a new scenario file; never replaces a file unless forced. Returns the name given. */
+/** Writes a variant as a new scenario file (`-`: standard output); never replaces a file unless forced.
+ *  Returns the name given. */
 function save(v: Variant, target: string, force: boolean, io: CliIo): string {
+  if (target === "-") {
+    // policy paths are written as seen from the working folder
+    io.stdout.write(variantYaml(v, resolve(io.cwd, "variant.yaml")));
+    return STDOUT;
+  }
   const path = resolve(io.cwd, target);
   if (!existsSync(dirname(path))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
@@ -141,7 +162,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
       });
     }
   }
-  writeFileAtomic(path, variantYaml(v, path));
+  writeOutput(target, variantYaml(v, path), { cwd: io.cwd });
   return target;
 }
 

@@ -5,17 +5,20 @@ import { flag } from "./table.js";
 
 export interface ReasonsInvocation {
   command: "reasons";
-  options: { json: boolean };
+  options: { json: boolean; color: boolean };
 }
 export interface PoliciesInvocation {
   command: "policies";
-  options: { json: boolean };
+  options: { json: boolean; color: boolean };
 }
 export interface SchemaInvocation {
   command: "schema";
 }
 
-const jsonOnly = () => ({ json: flag("--json", "as JSON") });
+const jsonOnly = () => ({
+  json: flag("--json", "as JSON"),
+  color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+});
 
 export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation> = {
   name: "reasons",
@@ -23,7 +26,10 @@ export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation
   arguments: [],
   options: jsonOnly,
   help: "\nExample:\n  credit-sim reasons",
-  read: (_, raw) => ({ command: "reasons", options: { json: raw.json === true } }),
+  read: (_, raw) => ({
+    command: "reasons",
+    options: { json: raw.json === true, color: raw.color !== false },
+  }),
 };
 
 export const POLICIES: CommandSpec<ReturnType<typeof jsonOnly>, PoliciesInvocation> = {
@@ -32,7 +38,10 @@ export const POLICIES: CommandSpec<ReturnType<typeof jsonOnly>, PoliciesInvocati
   arguments: [],
   options: jsonOnly,
   help: "\nExample:\n  credit-sim policies",
-  read: (_, raw) => ({ command: "policies", options: { json: raw.json === true } }),
+  read: (_, raw) => ({
+    command: "policies",
+    options: { json: raw.json === true, color: raw.color !== false },
+  }),
 };
 
 export const SCHEMA: CommandSpec<Record<string, never>, SchemaInvocation> = {

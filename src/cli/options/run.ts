@@ -9,7 +9,6 @@ export interface RunOptions {
   explain: boolean;
   /** a policy name or file to run under instead of each file's */
   policy: string | undefined;
-  seed: number | undefined;
   until: number | undefined;
   chart: boolean;
   color: boolean;
@@ -25,8 +24,7 @@ const options = () => ({
   json: flag("--json", "NDJSON: one object per step"),
   explain: flag("--explain", "show the scorecard breakdown at every decision"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
-  seed: wholeNumber("--seed <n>", "override the seed"),
-  until: wholeNumber("--until <day>", "override the last simulated day"),
+  until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
 });
@@ -48,7 +46,6 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
       json: raw.json === true,
       explain: raw.explain === true,
       policy: raw.policy,
-      seed: raw.seed,
       until: raw.until,
       chart: raw.chart !== false,
       color: raw.color !== false,

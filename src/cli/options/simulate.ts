@@ -3,13 +3,14 @@
 
 import { type PolicyParams, parseIsoDate } from "../../engine/index.js";
 import type { Arm } from "../../population/export-account.js";
+import { isSeed, MAX_SEED } from "../../population/result-schema.js";
 import { MAX_DAY, PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
+import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { type CommandSpec, helpText, list } from "./command.js";
 import { flag, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;
-const MAX_WORKERS = 256;
 
 export interface SimulateOptions {
   accounts: number;
@@ -48,7 +49,7 @@ export interface SimulateInvocation {
 const options = () => ({
   accounts: wholeNumber("--accounts <n>", "accounts in the population (default 1000)"),
   days: wholeNumber("--days <n>", "simulated days per account (default 365)"),
-  seed: wholeNumber("--seed <n>", "population seed (default 1)"),
+  seed: wholeNumber("--seed <n>", "population seed, a whole number within ±(2^53 − 1) (default 1)"),
   start: text("--start <date>", "calendar date of day 0 (default 2024-01-01)"),
   policy: text("--policy <name|file>", "the (champion) policy (default: default)"),
   challenger: text("--challenger <name|file>", "run the same accounts under this policy too and compare"),
@@ -62,14 +63,14 @@ const options = () => ({
   ),
   workers: wholeNumber(
     "--workers <n>",
-    "worker threads (default: cores; 1 below 4 M account-days, both policies counted, where threads cost more than they save)",
+    `worker threads (default: cores; 1 below 4 M account-days, both policies counted, where threads cost more than they save); ${workersHelp()}`,
   ),
   shard: text("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)"),
   json: flag("--json", "the mergeable result document as JSON"),
-  csv: text("--csv <file>", "one row per account"),
+  csv: text("--csv <file>", "one row per account (- for standard output; the report then goes to stderr)"),
   exportAccount: wholeNumber("--export-account <n>", "print account n as a scenario file instead"),
   arm: text("--arm <champion|challenger>", "with --export-account: which policy arm"),
-  output: text("-o, --output <file>", "with --export-account: write to this file"),
+  output: text("-o, --output <file>", "with --export-account: write to this file (- for standard output)"),
   flips: text("--flips <dir>", "export the sample of flipped accounts as scenario files"),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag("--no-chart", "leave out the score chart"),
@@ -82,6 +83,12 @@ function checkRange(name: string, value: number, lo: number, hi: number): number
   if (!Number.isInteger(value) || value < lo || value > hi) {
     throw new UsageError(`${name} must be a whole number from ${lo} to ${hi}`, `found ${value}`);
   }
+  return value;
+}
+
+function atLeastOne(name: string, value: number): number {
+  if (value < 1)
+    throw new UsageError(`${name} must be at least 1, got ${value}`, `${name} 1 runs in one thread`);
   return value;
 }
 
@@ -187,7 +194,25 @@ export function simulateOptions(raw: RawSimulateOptions): SimulateOptions {
     );
   }
   const challengerSet = parseChallengerSet(raw.challengerSet ?? []);
-  if (parseIsoDate(start) === null) throw new UsageError("--start is not a calendar date", `found ${start}`);
+  const startDay = parseIsoDate(start);
+  if (startDay === null) throw new UsageError("--start is not a calendar date", `found ${start}`);
+  if (startDay + days - 1 > (parseIsoDate("9999-12-31") ?? 0)) {
+    throw new UsageError(
+      "--start and --days run past the year 9999",
+      "start earlier, or simulate fewer days",
+    );
+  }
+  const seed = raw.seed ?? 1;
+  // the same bound as a merged document's meta: beyond 2^53, two seeds would be one
+  if (!isSeed(seed)) {
+    throw new UsageError(
+      `--seed must be a whole number from -${MAX_SEED} to ${MAX_SEED}`,
+      `found ${raw.seed}`,
+    );
+  }
+  if (raw.csv === "-" && raw.json === true) {
+    throw new UsageError("--csv - and --json both write to standard output", "send one of them to a file");
+  }
   const hasChallenger = raw.challenger !== undefined || Object.keys(challengerSet).length > 0;
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {
@@ -201,13 +226,14 @@ export function simulateOptions(raw: RawSimulateOptions): SimulateOptions {
   return {
     accounts,
     days,
-    seed: raw.seed ?? 1,
+    seed,
     start,
     policy: raw.policy ?? "default",
     challenger: raw.challenger,
     challengerFrom,
     challengerSet,
-    workers: raw.workers === undefined ? undefined : checkRange("--workers", raw.workers, 1, MAX_WORKERS),
+    // more threads than cores only compete for them: clamped (said in --help)
+    workers: raw.workers === undefined ? undefined : clampWorkers(atLeastOne("--workers", raw.workers)),
     shard: raw.shard === undefined ? null : parseShard(raw.shard),
     json: raw.json === true,
     csv: raw.csv,

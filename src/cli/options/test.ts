@@ -1,5 +1,6 @@
 // `credit-sim test [PATH…]`: its option table; the checks live with the test runner (testing/options.ts).
 
+import { workersHelp } from "../../shared/workers.js";
 import { parseTestOptions, type TestOptions } from "../../testing/options.js";
 import { type CommandSpec, helpText, list } from "./command.js";
 import { flag, repeatable, text, wholeNumber } from "./table.js";
@@ -20,7 +21,7 @@ const options = () => ({
     "--output-file <reporter=file>",
     "write a reporter's output to a file, e.g. junit=report.xml (repeatable)",
   ),
-  output: text("--output <file>", "write the (single) reporter's output to a file"),
+  output: text("--output <file>", "write the (single) reporter's output to a file (- for standard output)"),
   updateSnapshots: flag(
     "-u, --update-snapshots",
     "write new and changed golden traces (__snapshots__/*.trace), remove obsolete ones",
@@ -31,7 +32,7 @@ const options = () => ({
   bail: flag("--bail", "stop after the first failing scenario"),
   workers: wholeNumber(
     "--workers <n>",
-    "at most n worker threads (default: cores; small suites run in one thread)",
+    `at most n worker threads (default: cores; small suites run in one thread); ${workersHelp()}`,
   ),
   color: flag("--no-color", "no colour"),
 });

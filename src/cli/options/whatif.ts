@@ -47,7 +47,6 @@ const options = () => {
     add: edit("add", "--add <event>", "add an event: '{day: 60, type: repay, amount: full}'"),
     edit: edit("edit", "--edit <n:changes>", "edit event n: '7:day=65' | '7:{amount: full}'"),
     set: edit("set", "--set <param=value>", "set policy parameters from day 0: minScore=620"),
-    seed: edit("seed", "--seed <n>", "change the seed"),
     policy: edit("policy", "--policy <name|file>", "switch the scenario's policy"),
     avoid: text("--avoid <outcome>", "find the smallest change that avoids: suspended | declined"),
     reach: text("--reach <outcome>", "find the smallest change that reaches sooner: restored"),
@@ -55,7 +54,7 @@ const options = () => {
     budget: wholeNumber("--budget <n>", "counterfactual: at most this many runs (default 2000)"),
     list: flag("--list", "list the events with their numbers and decisions"),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
-    save: text("--save <file>", "save the variant as a new scenario file"),
+    save: text("--save <file>", "save the variant as a new scenario file (- for standard output)"),
     force: flag("--force", "let --save replace an existing file"),
     chart: flag("--no-chart", "leave out the score chart"),
     color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
@@ -80,7 +79,7 @@ export function parseGoal(avoid: string | undefined, reach: string | undefined):
 
 export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> = {
   name: "whatif",
-  description: "what if: edit a scenario's events, policy or seed and compare the decisions side by side",
+  description: "what if: edit a scenario's events or policy and compare the decisions side by side",
   arguments: [["<file>", "scenario file (YAML or JSON)"]],
   options,
   help: helpText(
@@ -99,7 +98,7 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
     file: one(file),
     options: {
       // every edit flag's value is the one shared list, in the order given
-      edits: [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.seed ?? raw.policy ?? [])],
+      edits: [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.policy ?? [])],
       goal: parseGoal(raw.avoid, raw.reach),
       maxEdits: raw.maxEdits,
       budget: raw.budget,

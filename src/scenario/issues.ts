@@ -1,0 +1,181 @@
+// One zod issue → one problem in the words of someone writing YAML: the field path, what was expected,
+// what was found and what to do about it (a "did you mean" where a near name exists).
+
+import type * as z from "zod";
+import { REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
+import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
+import { EVENT_TYPES, knownKeys } from "./schema.js";
+
+export interface IssueHooks {
+  /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
+  keysAt?: (path: readonly PropertyKey[], value: unknown) => string[] | undefined;
+  /** a document kind's own wording for an issue; undefined: the common one */
+  describe?: (issue: z.core.$ZodIssue, found: unknown, base: InputErrorDetails) => InputError | undefined;
+  /** the top-level field names of the schema validated against */
+  topKeys?: readonly string[] | undefined;
+}
+
+/** The field names allowed where an unknown key sits. */
+export function candidateKeys(
+  path: readonly PropertyKey[],
+  value: unknown,
+  hooks: IssueHooks = {},
+): string[] {
+  const own = hooks.keysAt?.(path, value);
+  if (own) return own;
+  if (path.length === 0 && hooks.topKeys) return [...hooks.topKeys];
+  return knownKeys(path, value);
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const part of path) {
+    if (v === null || typeof v !== "object" || !Object.hasOwn(v, part)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[part];
+  }
+  return v;
+}
+
+/** zod's type names in the words of someone writing YAML. */
+function expectedType(expected: string, found: unknown): string {
+  if (expected === "int") return "a whole number";
+  if (expected === "array") return "a list";
+  if (expected === "object") return "a mapping (key: value pairs)";
+  if (expected === "number" && typeof found === "number") return "a finite number";
+  return `a ${expected}`;
+}
+
+function rangeHint(issue: z.core.$ZodIssue, found: unknown): { hint?: string } {
+  if (issue.code !== "too_small" || typeof found !== "number") return {};
+  const last = issue.path[issue.path.length - 1];
+  if (last === "amount")
+    return { hint: "amounts are positive yuan; a repayment is its own event type (repay)" };
+  if (last === "day")
+    return { hint: "day 0 is the scenario's `start`; move `start` earlier for earlier events" };
+  return {};
+}
+
+const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
+
+/** A type mistake's likely cause, when the value shows it. */
+function typeHint(expected: string, found: unknown): { hint?: string } {
+  if (typeof found !== "string") return {};
+  if (expected === "object" && /^[A-Za-z_$][\w$-]*:[^\s:/]/.test(found))
+    return { hint: "YAML needs a space after each colon: `day: 5`, not `day:5`" };
+  if ((expected === "number" || expected === "int") && found.trim() !== "" && Number.isFinite(Number(found)))
+    return { hint: "write the number without quotes" };
+  return {};
+}
+
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  file: string,
+  pos: { line: number; column: number } | undefined,
+  hooks: IssueHooks = {},
+): InputError {
+  const found = valueAt(data, issue.path);
+  const base: InputErrorDetails = { file, ...pos, field: formatPath(issue.path) || "(top level)" };
+  const own = hooks.describe?.(issue, found, base);
+  if (own) return own;
+  const last = issue.path[issue.path.length - 1];
+  const missing = (expected: string) =>
+    new InputError("missing required field", {
+      ...base,
+      expected,
+      found: describeValue(undefined),
+      ...(typeof last === "string" ? { hint: `add \`${last}: …\`` } : {}),
+    });
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const key = issue.keys[0]!;
+      const candidates = candidateKeys(issue.path, found, hooks);
+      const guess = suggest(key, candidates);
+      return new InputError(`unknown field "${key}"`, {
+        ...base,
+        field: formatPath([...issue.path, key]),
+        expected: `one of ${candidates.join(", ")}`,
+        ...(guess ? didYouMean(guess) : { hint: "remove it" }),
+      });
+    }
+    case "invalid_union": {
+      if ("discriminator" in issue && issue.discriminator === "type") {
+        const guess = typeof found === "string" ? suggest(found, EVENT_TYPES) : undefined;
+        return new InputError(found === undefined ? "event without a type" : "unknown event type", {
+          ...base,
+          expected: `one of ${EVENT_TYPES.join(", ")}`,
+          found: describeValue(found),
+          ...(found === undefined ? { hint: "add `type: …`, e.g. type: purchase" } : didYouMean(guess)),
+        });
+      }
+      const expected =
+        last === "amount"
+          ? `a positive yuan amount or one of ${REPAY_KEYWORDS.join(", ")}`
+          : "a number or {min, max}";
+      if (found === undefined) return missing(expected);
+      const guess =
+        typeof found === "string" && last === "amount" ? suggest(found, REPAY_KEYWORDS) : undefined;
+      return new InputError("invalid value", {
+        ...base,
+        expected,
+        found: describeValue(found),
+        ...didYouMean(guess),
+      });
+    }
+    case "invalid_value": {
+      const options = issue.values.map(String);
+      const expected = `one of ${options.join(", ")}`;
+      if (found === undefined) return missing(expected);
+      const guess = typeof found === "string" ? suggest(found, options) : undefined;
+      return new InputError("invalid value", {
+        ...base,
+        expected,
+        found: describeValue(found),
+        ...didYouMean(guess),
+      });
+    }
+    case "invalid_type":
+      if (found === undefined) return missing(expectedType(issue.expected, found));
+      return new InputError("wrong type", {
+        ...base,
+        expected: expectedType(issue.expected, found),
+        found: describeValue(found),
+        ...typeHint(issue.expected, found),
+      });
+    case "too_small":
+    case "too_big": {
+      const bound = issue.code === "too_small" ? "at least" : "at most";
+      const limit = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
+      const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
+      const inclusive =
+        issue.inclusive === false ? (issue.code === "too_small" ? "more than" : "less than") : bound;
+      return new InputError("value out of range", {
+        ...base,
+        expected: `${inclusive} ${limit}${what ? ` ${what}` : ""}`,
+        found: describeValue(found),
+        ...rangeHint(issue, found),
+      });
+    }
+    case "custom":
+    case "invalid_format": {
+      const decimals = /decimal/.test(issue.message);
+      const reason = issue.path.includes("reasons");
+      const guess = reason && typeof found === "string" ? suggest(found, REASON_CODES) : undefined;
+      const message = decimals ? "too many decimal places" : reason ? "unknown reason code" : "invalid value";
+      return new InputError(message, {
+        ...base,
+        expected: issue.message,
+        found: describeValue(found),
+        ...(guess
+          ? didYouMean(guess)
+          : reason
+            ? { hint: "see `credit-sim reasons`" }
+            : decimals
+              ? { hint: "yuan have two decimals (fen); round the value" }
+              : {}),
+      });
+    }
+    default:
+      return new InputError(issue.message, { ...base, found: describeValue(found) });
+  }
+}

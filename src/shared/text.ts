@@ -1,0 +1,52 @@
+// Text from a file or a command line, made safe to print on a terminal. A scenario's name, a note or a
+// merchant arrives in a pull request: written raw, `\x1b[2J` would clear the reviewer's screen, `\x1b]8;…`
+// plant a link, a bidirectional override (U+202E) reorder what follows and a line break forge a line of
+// output. Control characters (C0, DEL, C1), bidirectional controls and line separators are shown as
+// escapes instead, the way JSON shows them; everything else — any script, any emoji — is left alone.
+
+const NAMED: Record<number, string> = { 10: "\\n", 13: "\\r", 9: "\\t" };
+
+/** Whether a UTF-16 code unit could drive a terminal or reorder text. */
+function unsafe(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x061c ||
+    code === 0x200e ||
+    code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+function shown(code: number): string {
+  const named = NAMED[code];
+  if (named) return named;
+  return code < 0x100
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+function escapeUnsafe(text: string, keepNewlines: boolean): string {
+  let out: string | null = null;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!unsafe(code) || (keepNewlines && code === 0x0a)) continue;
+    out = (out ?? "") + text.slice(from, i) + shown(code);
+    from = i + 1;
+  }
+  return out === null ? text : out + text.slice(from);
+}
+
+/** `text` with every character that could drive a terminal shown as an escape (`\x1b`, `\n`, `\u202e`). */
+export function printable(text: string): string {
+  return escapeUnsafe(text, false);
+}
+
+/** The same, keeping line breaks: for multi-line text the program composed around user strings. */
+export function printableLines(text: string): string {
+  return escapeUnsafe(text, true);
+}

@@ -1,0 +1,154 @@
+// Every file output: `-` is standard output, OS errors are exit 2 with the path and the reason in words,
+// links and devices are written through; command-line numbers bounded; deprecations on stderr. In-process
+// (runCli); what only a process shows (a full stdout, a closed pipe, signals, a terminal's colour) is in
+// test/e2e/outputs.test.ts.
+
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli, ROOT, spawnCli } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-outputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const posix = process.platform !== "win32";
+const leftovers = (d: string) => readdirSync(d).filter((f) => f.endsWith(".tmp"));
+const SMALL = ["simulate", "--accounts", "30", "--days", "60", "--no-progress"];
+const LATE = join(ROOT, "test/fixtures/whatif/late-payer.yaml");
+const here = { cwd: dir };
+
+function noInternalError(r: { stderr: string }) {
+  expect(r.stderr).not.toMatch(/internal error|\n\s+at |node:internal/);
+}
+
+describe("`-` is standard output for every file output", () => {
+  it("simulate --csv -: the rows on stdout, the report on stderr, no file named -", async () => {
+    const r = await cli([...SMALL, "--csv", "-"], here);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^index,persona,/);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(31);
+    expect(r.stderr).toMatch(/Population: 30 accounts/);
+    expect(existsSync(join(dir, "-"))).toBe(false);
+  });
+
+  it("simulate --csv - with --json is bad usage: both want stdout", async () => {
+    const r = await cli([...SMALL, "--csv", "-", "--json"], here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/both write to standard output/);
+  });
+
+  it("simulate --export-account N -o -", async () => {
+    const r = await cli([...SMALL, "--export-account", "3", "-o", "-"], here);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^# yaml-language-server/);
+    expect(existsSync(join(dir, "-"))).toBe(false);
+  });
+
+  it("test --output - and --output-file json=-", async () => {
+    const a = await cli(["test", "scenarios/good-customer.yaml", "--reporter", "junit", "--output", "-"]);
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stdout).toMatch(/^<\?xml/);
+    const b = await cli([
+      "test",
+      "scenarios/good-customer.yaml",
+      "--reporter",
+      "json",
+      "--output-file",
+      "json=-",
+    ]);
+    expect(JSON.parse(b.stdout).summary.scenarios.total).toBe(1);
+  });
+
+  it("whatif --save -: the variant on stdout (it loads), the comparison on stderr", async () => {
+    const r = await cli(["whatif", LATE, "--remove", "1", "--save", "-", "--no-chart"], here);
+    expect(r.status, r.stderr).toBe(0);
+    writeFileSync(join(dir, "variant.yaml"), r.stdout);
+    expect((await cli(["run", "variant.yaml", "--json"], here)).status).toBe(0);
+    expect(r.stderr).toMatch(/What-if: /);
+  });
+});
+
+describe("operating-system errors on an output: exit 2, the path and the reason", () => {
+  it("--csv onto a folder leaves nothing behind", async () => {
+    mkdirSync(join(dir, "a-folder"));
+    const r = await cli([...SMALL, "--csv", "a-folder"], here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("credit-sim: a-folder: cannot write: it is a folder");
+    noInternalError(r);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it("--csv into a missing folder", async () => {
+    const r = await cli([...SMALL, "--csv", "no/such/rows.csv"], here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no\/such\/rows\.csv: cannot write: no such file or folder/);
+  });
+
+  it.runIf(posix && existsSync("/dev/full"))("a full device", async () => {
+    const r = await cli([...SMALL, "--csv", "/dev/full"], here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+  });
+
+  it.runIf(posix)("a link to a device is written through and stays a link", async () => {
+    const link = join(dir, "rows-link.csv");
+    symlinkSync("/dev/null", link);
+    const r = await cli([...SMALL, "--csv", "rows-link.csv"], here);
+    expect(r.status, r.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+  });
+});
+
+describe("numbers on the command line", () => {
+  it("--workers is clamped to the cores and said so in --help; at least 1", async () => {
+    // threads start from the build: a process
+    expect(spawnCli([...SMALL, "--workers", "256", "--json"], here).status).toBe(0);
+    const zero = await cli([...SMALL, "--workers", "0"], here);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toMatch(/--workers must be at least 1/);
+    expect((await cli(["simulate", "--help"])).stdout).toMatch(/clamped/);
+    expect((await cli(["test", "--help"])).stdout).toMatch(/clamped/);
+  });
+
+  it("population seeds past 2^53 are refused, as a merged document's are", async () => {
+    const r = await cli([...SMALL, "--seed", "9007199254740993"], here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--seed must be a whole number from -9007199254740991 to 9007199254740991/);
+    expect((await cli([...SMALL, "--seed", "9007199254740991", "--json"], here)).status).toBe(0);
+  });
+
+  it("what-if ranges are bounded by the events there are", async () => {
+    const r = await cli(["whatif", LATE, "--remove", "1-9999999999"], here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no event #9999999999: the events are numbered 1–\d+/);
+  });
+});
+
+describe("deprecations", () => {
+  it("a scenario's seed: one warning line on stderr (run, test, whatif), and it runs", async () => {
+    writeFileSync(
+      join(dir, "seeded.yaml"),
+      "name: seeded\nseed: 9\nevents: []\nexpect:\n  - { end: true, status: none }\n",
+    );
+    for (const args of [
+      ["run", "seeded.yaml", "--json"],
+      ["test", "seeded.yaml", "--no-snapshots"],
+      ["whatif", "seeded.yaml", "--list"],
+    ]) {
+      const r = await cli(args, here);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toBe(
+        "credit-sim: warning: seeded.yaml:2:1: seed: deprecated and ignored: a scenario is deterministic, so its seed changes nothing; remove the line\n",
+      );
+    }
+  });
+});

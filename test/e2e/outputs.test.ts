@@ -1,0 +1,84 @@
+// What only a process shows about outputs: a stdout that fails (a full disk), a reader that goes away,
+// SIGINT / SIGTERM / SIGHUP during a write, and colour as chalk detects it in a real terminal.
+
+import { spawn, spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN, ROOT } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-outputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const posix = process.platform !== "win32";
+const leftovers = (d: string) => readdirSync(d).filter((f) => f.endsWith(".tmp"));
+const noInternalError = (stderr: string) =>
+  expect(stderr).not.toMatch(/internal error|\n\s+at |node:internal/);
+
+describe.runIf(posix)("standard output that fails", () => {
+  it.runIf(existsSync("/dev/full"))("a full disk: exit 2, said in words", () => {
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [BIN, "run", "scenarios/good-customer.yaml"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", full, "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    closeSync(full);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^credit-sim: standard output: cannot write: no space left on the device/);
+    noInternalError(r.stderr);
+  });
+});
+
+describe.runIf(posix)("signals during simulate --csv", () => {
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("%s: no temporary file is left", async (signal) => {
+    const out = mkdtempSync(join(dir, "sig-"));
+    const child = spawn(
+      process.execPath,
+      [BIN, "simulate", "--accounts", "5000000", "--days", "30", "--workers", "1", "--csv", "rows.csv"],
+      { cwd: out, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } },
+    );
+    const deadline = Date.now() + 20_000;
+    while (leftovers(out).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(leftovers(out)).toHaveLength(1);
+    child.kill(signal);
+    const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on("exit", (c, s) => resolve([c, s])),
+    );
+    expect(sig ?? code).toBe(signal);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+const hasScript = posix && spawnSync("script", ["--version"]).status === 0;
+
+describe.runIf(hasScript)("colour follows chalk's detection, off with NO_COLOR and --no-color", () => {
+  /** `reasons` in a pseudo-terminal: whether its output is coloured. */
+  function coloured(env: Record<string, string>, args: string[] = []): boolean {
+    const cmd = [process.execPath, BIN, "reasons", ...args].map((a) => `'${a}'`).join(" ");
+    const r = spawnSync("script", ["-qfec", cmd, "/dev/null"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    });
+    return r.stdout.includes("\u001b[");
+  }
+
+  it("on in a terminal; off with FORCE_COLOR=0, TERM=dumb, NO_COLOR or --no-color", () => {
+    expect(coloured({ TERM: "xterm-256color" })).toBe(true);
+    expect(coloured({ TERM: "xterm-256color", FORCE_COLOR: "0" })).toBe(false);
+    expect(coloured({ TERM: "dumb" })).toBe(false);
+    expect(coloured({ TERM: "xterm-256color", NO_COLOR: "1" })).toBe(false);
+    expect(coloured({ TERM: "xterm-256color" }, ["--no-color"])).toBe(false);
+  });
+
+  it("and FORCE_COLOR colours a pipe", () => {
+    const r = spawnSync(process.execPath, [BIN, "reasons"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { PATH: process.env.PATH ?? "", FORCE_COLOR: "1" },
+    });
+    expect(r.stdout).toContain("\u001b[");
+  });
+});

@@ -1,0 +1,184 @@
+// `merge` input is untrusted: every aggregate is checked (non-negative whole numbers, histograms of
+// exactly the bins the horizon gives, arms and pairs agreeing with the personas and the range), and a
+// file's size is checked against what its meta allows before the rest of it is read.
+
+import { existsSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadPersonas } from "../../src/population/persona.js";
+import { readResultFile as loadResultFile, MAX_RESULT_BYTES } from "../../src/population/read-result.js";
+import { documentText, fromDocument, fromRange, type PopulationMeta } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { loadPolicy } from "../../src/scenario/load-policy.js";
+import { InputError } from "../../src/shared/errors.js";
+import { ROOT } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-merge-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const personas = loadPersonas([]);
+const policy = loadPolicy("default", ROOT);
+const tightened = loadPolicy("tightened", ROOT);
+
+function document(challenger = false, range: [number, number] = [0, 30]): Record<string, unknown> {
+  const settings = {
+    seed: 7,
+    days: 90,
+    start: "2024-01-01",
+    policy,
+    challenger: challenger ? tightened : null,
+    challengerFrom: 0,
+  };
+  const meta: PopulationMeta = {
+    seed: 7,
+    days: 90,
+    start: "2024-01-01",
+    accounts: 30,
+    range,
+    personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: "0123abcd" })),
+    policy: { name: "default", ref: "default", fingerprint: "0123abcd" },
+    challenger: challenger ? { name: "tightened", ref: "tightened", fingerprint: "0123abcd", set: {} } : null,
+    challengerFrom: 0,
+  };
+  return JSON.parse(documentText(fromRange(meta, runRange(settings, personas, range[0], range[1], {}))));
+}
+
+type Doc = ReturnType<typeof document>;
+// biome-ignore lint/suspicious/noExplicitAny: a test reaches into the JSON to break it
+const at = (d: Doc, path: Array<string | number>) => path.reduce<any>((o, k) => o[k], d);
+function edited(edit: (d: Doc) => void, challenger = false): Doc {
+  const d = document(challenger);
+  edit(d);
+  return d;
+}
+
+function refused(data: unknown): InputError {
+  try {
+    fromDocument(data, "s.json");
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("accepted");
+}
+
+describe("every aggregate is checked", () => {
+  it("a document simulate wrote is read back", () => {
+    expect(fromDocument(document(true), "s.json").meta.accounts).toBe(30);
+  });
+
+  it.each<[string, (d: Doc) => void, RegExp]>([
+    ["a negative count", (d) => (at(d, ["aggregates", "champion", 0]).opened = -1), /opened/],
+    ["a missing count", (d) => delete at(d, ["aggregates", "champion", 0]).suspended, /suspended/],
+    ["a fractional count", (d) => (at(d, ["aggregates", "champion", 0]).closed = 0.5), /closed/],
+    ["a count as text", (d) => (at(d, ["aggregates", "champion", 0]).accounts = "3"), /accounts/],
+    ["an unknown field", (d) => (at(d, ["aggregates", "champion", 0]).extra = 1), /champion/],
+    [
+      "a histogram of 10⁹ bins",
+      (d) => (at(d, ["aggregates", "champion", 0, "finalScore"]).length = 1e9),
+      /finalScore/,
+    ],
+    [
+      "bins past a histogram's end",
+      (d) => at(d, ["aggregates", "champion", 0, "openLimit"]).counts.push(...Array(200).fill(1)),
+      /openLimit/,
+    ],
+    [
+      "a negative bin",
+      (d) => at(d, ["aggregates", "champion", 0, "finalStatus"]).counts.push(-1),
+      /finalStatus/,
+    ],
+    ["one arm too few", (d) => at(d, ["aggregates", "champion"]).pop(), /champion/],
+    [
+      "accounts that do not add up to the range",
+      (d) => (at(d, ["aggregates", "champion", 0]).accounts += 1),
+      /champion/,
+    ],
+    ["a seed past 2^53", (d) => (at(d, ["meta"]).seed = 2 ** 60), /seed/],
+    ["a horizon past the cap", (d) => (at(d, ["meta"]).days = 1e9), /days/],
+    ["a range past the accounts", (d) => (at(d, ["meta"]).range = [0, 31]), /range/],
+    [
+      "a flip outside the range",
+      (d) =>
+        at(d, ["aggregates", "flips"]).push({
+          index: 99,
+          persona: "revolver",
+          champion: "a",
+          challenger: "b",
+        }),
+      /flips/,
+    ],
+  ])("%s is refused", (_what, edit, field) => {
+    const e = refused(edited(edit));
+    expect(e.message).toMatch(/not a population result/);
+    expect(e.details.field).toMatch(field);
+  });
+
+  it("paired differences are checked too", () => {
+    expect(
+      refused(edited((d) => (at(d, ["aggregates", "paired", 0, "binary", "opened"])[0] = -2), true)).details
+        .field,
+    ).toMatch(/paired/);
+    expect(
+      refused(edited((d) => (at(d, ["aggregates", "paired"]) as unknown[]).pop(), true)).details.field,
+    ).toMatch(/paired/);
+    expect(refused(edited((d) => (at(d, ["aggregates"]).paired = null), true)).details.field).toMatch(
+      /paired/,
+    );
+  });
+
+  it("is fast on a histogram that claims 10⁹ bins: nothing is allocated for it", () => {
+    const t = performance.now();
+    refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).length = 1e9)));
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});
+
+describe("files are checked for size before they are read", () => {
+  const write = (name: string, text: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const refusedFile = (file: string) => {
+    try {
+      loadResultFile(file);
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error("accepted");
+  };
+
+  it("a shard file reads back", () => {
+    expect(loadResultFile(write("ok.json", JSON.stringify(document(), null, 2))).meta.range).toEqual([0, 30]);
+  });
+
+  it("a file past the cap is refused by its size, unread", () => {
+    const file = join(dir, "huge.json");
+    writeFileSync(file, "");
+    truncateSync(file, MAX_RESULT_BYTES + 1);
+    const e = refusedFile(file);
+    expect(e.message).toMatch(/too large/);
+  });
+
+  it("a file larger than its meta allows is refused before the rest is read", () => {
+    const text = JSON.stringify(document(), null, 2);
+    const file = write("padded.json", `${text.slice(0, -2)}${" ".repeat(20 * 1024 * 1024)}}\n`);
+    expect(refusedFile(file).message).toMatch(/too large/);
+  });
+
+  it.runIf(existsSync("/dev/zero"))("an endless file is read no further than its head", () => {
+    expect(refusedFile("/dev/zero").message).toMatch(/not a population result/);
+  });
+
+  it("a file that is not JSON is not quoted", () => {
+    const e = refusedFile(
+      write("secret.json", `{"format": "credit-sim/population@1", "meta": {"seed": "hunter2-secret`),
+    );
+    expect(e.format()).not.toContain("hunter2");
+    const f = refusedFile(write("env.json", "API_TOKEN=hunter2-secret\n"));
+    expect(f.format()).not.toContain("hunter2");
+  });
+});

@@ -1,0 +1,154 @@
+// Strings from files reach every human output escaped: a scenario's name, description, notes and
+// merchants, a policy's name, keys in error messages, file names in test reports. Nothing a file holds
+// can move the cursor, change colours, plant a link, reorder text or forge a line.
+
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import { Chalk } from "chalk";
+import { afterAll, describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { loadPersonas } from "../../src/population/persona.js";
+import { fromRange } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { renderPopulation } from "../../src/render/population.js";
+import { renderTrace } from "../../src/render/trace.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { loadPolicy } from "../../src/scenario/load-policy.js";
+import { InputError } from "../../src/shared/errors.js";
+import { printable } from "../../src/shared/text.js";
+import { goldenTrace } from "../../src/testing/golden-trace.js";
+import { summarise, type TestRun } from "../../src/testing/report.js";
+import { renderPretty } from "../../src/testing/reporters/pretty.js";
+
+const ESC = "\u001b";
+const HOSTILE = `${ESC}[2J${ESC}]8;;http://evil.example${ESC}\\link${ESC}]8;;${ESC}\\\u0007\r\u202eevil\nforged line\u009b31m`;
+/** Whether `text` holds a raw control character other than the line breaks the program writes. */
+const raw = (text: string) =>
+  [...text].some((ch) => {
+    const c = ch.codePointAt(0)!;
+    return (
+      (c < 0x20 && c !== 0x0a) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069)
+    );
+  });
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-tty-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const yamlString = (s: string) => JSON.stringify(s);
+writeFileSync(join(dir, "p.yaml"), `name: ${yamlString(`pol${HOSTILE}`)}\nextends: default\n`);
+const file = join(dir, "s.yaml");
+writeFileSync(
+  file,
+  [
+    `name: ${yamlString(HOSTILE)}`,
+    `description: ${yamlString(HOSTILE)}`,
+    "policy: ./p.yaml",
+    "events:",
+    "  - { day: 0, type: apply, product: open, amount: 5000 }",
+    `  - { day: 1, type: purchase, amount: 10, merchant: ${yamlString(HOSTILE)} }`,
+    `  - { day: 2, type: note, text: ${yamlString(HOSTILE)} }`,
+    "",
+  ].join("\n"),
+);
+
+describe("printable", () => {
+  it("shows control characters as escapes and leaves any script alone", () => {
+    expect(printable(`a${ESC}[31mb\n\t\u202e`)).toBe("a\\x1b[31mb\\n\\t\\u202e");
+    expect(printable("张明 — café 💳")).toBe("张明 — café 💳");
+  });
+});
+
+describe("every human output", () => {
+  const loaded = loadScenario(file);
+  const trace = simulate(loaded.scenario);
+
+  it("the trace, without colour and with it", () => {
+    for (const level of [0, 1] as const) {
+      const text = renderTrace(loaded.scenario, trace, {
+        chalk: new Chalk({ level }),
+        explain: true,
+        chart: true,
+      });
+      const withoutOurColour = stripVTControlCharacters(text);
+      expect(raw(withoutOurColour)).toBe(false);
+      expect(text).not.toContain("\nforged line");
+      // the file's own sequences never reach the terminal, coloured output or not
+      for (const seq of [`${ESC}[2J`, `${ESC}]8`, "\u0007", "\r", "\u202e", "\u009b"])
+        expect(text).not.toContain(seq);
+      expect(text).toContain("\\x1b[2J");
+    }
+  });
+
+  it("the golden trace", () => {
+    const text = goldenTrace(loaded.scenario, trace.steps);
+    expect(raw(text)).toBe(false);
+    expect(text).not.toContain("\nforged line");
+  });
+
+  it("error messages, whatever key or value a file holds", () => {
+    try {
+      loadScenarioText(`name: x\nevents: []\n${yamlString(`k${HOSTILE}`)}: 1\n`, `f${HOSTILE}.yaml`);
+      throw new Error("loaded");
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      expect(raw(e.format("credit-sim: "))).toBe(false);
+      expect(e.format()).not.toContain("\nforged line");
+    }
+  });
+
+  it("the test report", () => {
+    const reports: TestRun["reports"] = [
+      {
+        file: `s${HOSTILE}.yaml`,
+        name: HOSTILE,
+        status: "failed",
+        policy: null,
+        seed: null,
+        expectations: [],
+        error: null,
+        durationMs: 1,
+        snapshot: { status: "mismatch", file: `t${HOSTILE}.trace`, diff: `- ${HOSTILE}\n+ b` },
+      },
+    ];
+    const run: TestRun = {
+      reports,
+      obsolete: [`o${HOSTILE}.trace`],
+      obsoleteRemoved: false,
+      filtered: 0,
+      notRun: 0,
+      summary: summarise(reports, 1, false),
+      exitCode: 1,
+    };
+    const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
+    expect(raw(text)).toBe(false);
+    expect(text).not.toContain("\nforged line");
+  });
+
+  it("the population report (policy names come from files)", () => {
+    const policy = loadPolicy(join(dir, "p.yaml"), dir);
+    const personas = loadPersonas(["steady-payer"]);
+    const settings = { seed: 1, days: 60, start: "2024-01-01", policy, challenger: null, challengerFrom: 0 };
+    const result = fromRange(
+      {
+        seed: 1,
+        days: 60,
+        start: "2024-01-01",
+        accounts: 5,
+        range: [0, 5],
+        personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: "00000000" })),
+        policy: { name: policy.name, ref: "p.yaml", fingerprint: "00000000" },
+        challenger: null,
+        challengerFrom: 0,
+      },
+      runRange(settings, personas, 0, 5, {}),
+    );
+    const text = renderPopulation(result, { chalk: new Chalk({ level: 0 }), chart: true });
+    expect(text).toContain("pol\\x1b[2J");
+    expect(raw(text)).toBe(false);
+  });
+});

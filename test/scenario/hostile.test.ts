@@ -1,0 +1,121 @@
+// Hostile files through the loader: alias graphs, size and depth, in-process. Each is read or refused
+// with the project's InputError, fast, whatever it holds (the fuzz suite, test/fuzz/, tries many more).
+
+import { describe, expect, it } from "vitest";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { parseText } from "../../src/scenario/parse.js";
+import { MAX_LIST_ITEMS, MAX_VALUES } from "../../src/scenario/shape.js";
+import { InputError } from "../../src/shared/errors.js";
+
+function refusal(text: string, file = "hostile.yaml"): InputError {
+  try {
+    loadScenarioText(text, file);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("loaded");
+}
+
+/** Milliseconds `f` takes. */
+function timed(f: () => void): number {
+  const t = performance.now();
+  f();
+  return performance.now() - t;
+}
+
+const laughs = () => {
+  const names = "abcdefghi";
+  const rows = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
+  for (let i = 1; i < names.length; i++) {
+    rows.push(
+      `${names[i]}: &${names[i]} [${Array(9)
+        .fill(`*${names[i - 1]}`)
+        .join(", ")}]`,
+    );
+  }
+  return `name: bomb\nevents: []\nx:\n${rows.map((r) => `  ${r}`).join("\n")}\n`;
+};
+
+describe("alias graphs", () => {
+  it.each([
+    ["a list holding itself", "name: a\nevents: &e\n  - *e\n", "3:5"],
+    ["a mapping holding itself", "name: a\nevents: []\nx: &m { y: *m }\n", "3:12"],
+    ["a cycle through two anchors", "name: a\nevents: []\nx: &x [ &y [ *x ] ]\n", "3:14"],
+  ])("%s is refused at the alias", (_what, text, at) => {
+    const e = refusal(text);
+    expect(e.message).toMatch(/cycle/);
+    expect(`${e.details.line}:${e.details.column}`).toBe(at);
+  });
+
+  it("a folder's worth of self-referencing files is refused one by one, in little memory", () => {
+    const text = "name: a\nevents: []\nx: &x\n  - *x\n  - *x\n";
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 100; i++) expect(refusal(text, `f${i}.yaml`).message).toMatch(/cycle/);
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(200e6);
+  });
+
+  it("the billion laughs are refused by what they expand to", () => {
+    const e = refusal(laughs());
+    expect(e.message).toMatch(/aliases expand to more than/);
+    expect(e.details.hint).toMatch(/alias/);
+  });
+
+  it("few aliases to big values are refused by size, not count", () => {
+    const text = `name: a\nevents: []\ns: &s "${"y".repeat(400_000)}"\nl: &l [${Array(40).fill("*s").join(",")}]\nm: [*l, *l]\n`;
+    expect(refusal(text).message).toMatch(/aliases expand to more than 10000000 characters/);
+  });
+
+  it("aliases that expand within bounds read as a tree", () => {
+    const p = parseText("a: &p { day: 1, type: note, text: x }\nb: [*p, *p]\n", "ok.yaml");
+    expect(p.data).toEqual({
+      a: { day: 1, type: "note", text: "x" },
+      b: [
+        { day: 1, type: "note", text: "x" },
+        { day: 1, type: "note", text: "x" },
+      ],
+    });
+  });
+});
+
+describe("size and depth", () => {
+  it("a list longer than any scenario needs is refused before validation", () => {
+    const e = refusal(`name: a\nevents: [${"1,".repeat(MAX_LIST_ITEMS)}1]\n`);
+    expect(e.message).toMatch(/a list of 100001 items/);
+    expect(e.details).toMatchObject({ line: 2, column: 9, field: "events" });
+  });
+
+  it("a file of more values than any scenario needs is refused", () => {
+    const items = Math.ceil(MAX_VALUES / 60_000);
+    const text = `name: a\nevents: []\n${Array.from({ length: items }, (_, i) => `k${i}: [${"1,".repeat(60_000)}1]`).join("\n")}\n`;
+    expect(text.length).toBeLessThan(5 * 1024 * 1024);
+    expect(refusal(text).message).toMatch(/holds more than 1000000 values/);
+  });
+
+  it.each([
+    ["YAML brackets", `name: deep\nevents: []\nx: ${"[".repeat(5000)}${"]".repeat(5000)}\n`, "deep.yaml"],
+    [
+      "JSON brackets",
+      `{"name": "deep", "events": [], "x": ${"[".repeat(100)}${"]".repeat(100)}}`,
+      "deep.json",
+    ],
+    [
+      "block mappings",
+      `name: deep\nevents: []\n${Array.from({ length: 80 }, (_, i) => `${"  ".repeat(i)}k${i}:`).join("\n")} 1\n`,
+      "deep.yaml",
+    ],
+  ])("nesting is refused: %s", (_what, text, file) => {
+    expect(refusal(text, file).message).toMatch(/nested more than 64 levels/);
+  });
+
+  it("100,000 bad events are reported in the time a few take", () => {
+    const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
+    let e: InputError | undefined;
+    const ms = timed(() => {
+      e = refusal(text);
+    });
+    expect(e!.problems).toHaveLength(20);
+    expect(e!.truncated).toBe(true);
+    expect(ms).toBeLessThan(8000); // about a second on a quiet 2-core machine
+  });
+});

@@ -1,0 +1,186 @@
+// Every problem of a file at once: up to MAX_PROBLEMS, in file order, each with line:column, the field
+// path, expected / found and a fix ("did you mean" where a near name exists). In-process: the loader's
+// own InputError, as the CLI prints it.
+
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadPersonaText } from "../../src/population/persona.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { InputError, MAX_PROBLEMS } from "../../src/shared/errors.js";
+
+function problems(text: string, file = "first.yaml"): InputError {
+  try {
+    loadScenarioText(text, file);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("loaded without a problem");
+}
+
+const heads = (e: InputError) =>
+  e.problems.map((p) => `${p.details.line}:${p.details.column} ${p.details.field}: ${p.message}`);
+
+describe("every problem at once", () => {
+  const first = [
+    "name: First",
+    "profile: { income: 9000 }",
+    "events:",
+    "  - { day: 0, type: aply, product: open, amount: 5000 }",
+    "  - {day:5,type:purchase}",
+    "  - { day: 9, type: purchase, amount: 12.345, merchant: Taobao }",
+    "  - { day: 10, type: apply, product: increse, amount: 100 }",
+    "  - { day: 11, type: policy, set: { minScor: 600 } }",
+    "expect:",
+    "  - { day: 30, reasons: [OVERDUE_RECNT] }",
+    "  - { day: 40, limit: 1e308 }",
+    "",
+  ].join("\n");
+
+  it("reports them in file order, each with line:column and field", () => {
+    expect(heads(problems(first))).toEqual([
+      '2:12 profile.income: unknown field "income"',
+      "4:21 events[0].type: unknown event type",
+      "5:6 events[1]: a key and its value run together: YAML needs a space after the colon",
+      "6:39 events[2].amount: too many decimal places",
+      "7:38 events[3].product: invalid value",
+      '8:37 events[4].set.minScor: unknown field "minScor"',
+      "10:26 expect[0].reasons[0]: unknown reason code",
+      "11:23 expect[1].limit: value out of range",
+    ]);
+  });
+
+  it("says did you mean for fields, event types, products, policy parameters and reason codes", () => {
+    const hints = problems(first).problems.map((p) => p.details.hint);
+    expect(hints).toEqual(
+      expect.arrayContaining([
+        'did you mean "monthlyIncome"?',
+        'did you mean "apply"?',
+        'did you mean "increase"?',
+        'did you mean "minScore"?',
+        'did you mean "OVERDUE_RECENT"?',
+      ]),
+    );
+    // expected and found on every problem that has a value to show
+    for (const p of problems(first).problems) expect(p.details.expected).toBeTruthy();
+  });
+
+  it("tells a flow mapping without a space after the colon for what it is", () => {
+    const e = problems("name: c\nevents:\n  - {day:5,type:purchase}\n");
+    expect(e.problems).toHaveLength(1);
+    expect(e.message).toMatch(/space after the colon/);
+    expect(e.details).toMatchObject({ line: 3, column: 6, field: "events[0]", expected: "`day: 5`" });
+    // a block item written the same way
+    const block = problems("name: c\nevents:\n  - day:5\n");
+    expect(block.details.hint).toMatch(/space after each colon/);
+  });
+
+  it("prints one block per problem and a count", () => {
+    const text = problems(first).format("credit-sim: ");
+    expect(text.split("\n").filter((l) => l.startsWith("credit-sim: "))).toHaveLength(9);
+    expect(text.split("\n").at(-1)).toBe("credit-sim: first.yaml: 8 problems");
+  });
+
+  it("stops at MAX_PROBLEMS and says there are more", () => {
+    const e = problems(`name: many\nevents:\n${"  - { day: -1, type: note, text: x }\n".repeat(30)}`);
+    expect(e.problems).toHaveLength(MAX_PROBLEMS);
+    expect(e.truncated).toBe(true);
+    expect(e.format().split("\n").at(-1)).toMatch(/20 problems shown, and more/);
+  });
+
+  it("does not name a missing field beside its misspelling", () => {
+    const e = problems("name: t\nevents:\n  - { day: 0, type: purchase, amout: 5 }\n");
+    expect(heads(e)).toEqual(['3:31 events[0].amout: unknown field "amout"']);
+    expect(e.details.hint).toBe('did you mean "amount"?');
+  });
+
+  it("collects the cross-field rules too: dates, days, until, expectations", () => {
+    const e = problems(
+      [
+        "name: N",
+        "until: 10",
+        "events:",
+        "  - { day: 0, date: 2024-01-01, type: note, text: x }",
+        "  - { type: note, text: y }",
+        "  - { day: 20, type: note, text: late }",
+        "  - { date: 2200-01-01, type: note, text: far }",
+        "expect:",
+        "  - { day: 30, status: active }",
+        "  - { day: 1 }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      "4:5 events[0]: the event gives both day and date",
+      "5:5 events[1]: the event has no day",
+      "6:5 events[2]: the event is after the last simulated day",
+      "7:13 events[3].date: the event is too far after the start",
+      "9:5 expect[0]: the expectation is after the last simulated day",
+      "10:5 expect[1]: the expectation checks nothing",
+    ]);
+  });
+
+  it("keeps a --until override cutting the run short", () => {
+    const text = "name: cut\nevents:\n  - { day: 20, type: note, text: late }\n";
+    expect(loadScenarioText(text, "cut.yaml", { until: 10 }).scenario.until).toBe(10);
+  });
+
+  it("refuses three decimals and numbers that cannot be shown, everywhere", () => {
+    const cases: Array<[string, string]> = [
+      ["profile: { monthlyIncome: 1000.001 }\nevents: []", "profile.monthlyIncome"],
+      ["profile: { externalDebt: 0.005 }\nevents: []", "profile.externalDebt"],
+      ["events: [{ day: 1, type: income, monthlyIncome: 9.999 }]", "events[0].monthlyIncome"],
+      ["events: []\nexpect: [{ day: 0, limit: 100.001 }]", "expect[0].limit"],
+      ["events: []\nexpect: [{ day: 0, balance: { max: 0.001 } }]", "expect[0].balance.max"],
+      ["events: []\nexpect: [{ day: 0, limit: 1e308 }]", "expect[0].limit"],
+      ["events: []\nexpect: [{ day: 0, score: 1e300 }]", "expect[0].score"],
+      [
+        "events: [{ day: 1, type: policy, set: { limitBands: [{ minScore: 600, maxLimit: 5000.555 }] } }]",
+        "events[0].set.limitBands[0].maxLimit",
+      ],
+    ];
+    for (const [body, field] of cases) {
+      expect(problems(`name: n\n${body}\n`).details.field, body).toBe(field);
+    }
+  });
+
+  it("a date beyond the horizon is refused like a day beyond it, and so is a run past 9999", () => {
+    expect(problems("name: d\nevents: [{ date: 2124-01-02, type: note, text: x }]\n").message).toMatch(
+      /too far after the start/,
+    );
+    expect(problems("name: d\nstart: 9999-06-01\nuntil: 400\nevents: []\n").message).toMatch(
+      /past the year 9999/,
+    );
+  });
+});
+
+describe("the scenario seed", () => {
+  it("loads with a one-line deprecation warning and changes nothing", () => {
+    const withSeed = loadScenarioText("name: s\nseed: 42\nevents: []\n", "s.yaml");
+    expect(withSeed.warnings).toEqual([expect.stringMatching(/^s\.yaml:2:1: seed: deprecated and ignored/)]);
+    expect(withSeed.warnings![0]).not.toContain("\n");
+    expect(loadScenarioText("name: s\nevents: []\n", "s.yaml").warnings).toEqual([]);
+  });
+});
+
+describe("persona files", () => {
+  const dir = mkdtempSync(join(tmpdir(), "credit-sim-persona-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("get every problem at once with did you mean for their keys", () => {
+    const file = join(dir, "p.yaml");
+    writeFileSync(file, "");
+    try {
+      loadPersonaText("name: p\nshare: 1\nspendng: {}\nrepaymnt: {}\n", file);
+      throw new Error("loaded");
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      const hints = e.problems.map((p) => p.details.hint);
+      expect(hints).toEqual(
+        expect.arrayContaining(['did you mean "spending"?', 'did you mean "repayment"?']),
+      );
+    }
+  });
+});

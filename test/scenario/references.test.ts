@@ -1,0 +1,134 @@
+// Files a scenario may name: a built-in, or a file in the scenario's own folder tree (or under
+// CREDIT_SIM_ROOT); a path typed on the command line may lead anywhere. Nothing outside is read, and no
+// message quotes a file that did not parse as the kind of document expected.
+
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { loadScenario } from "../../src/scenario/load.js";
+import { loadPolicy } from "../../src/scenario/load-policy.js";
+import { InputError } from "../../src/shared/errors.js";
+
+const root = mkdtempSync(join(tmpdir(), "credit-sim-refs-"));
+const inside = join(root, "repo");
+const outside = join(root, "elsewhere");
+mkdirSync(join(inside, "policies"), { recursive: true });
+mkdirSync(outside, { recursive: true });
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterEach(() => {
+  delete process.env.CREDIT_SIM_ROOT;
+});
+
+const SECRET = "hunter2-secret-value";
+const policy = (name: string, extra = "") => `name: ${name}\nextends: default\nminScore: 600\n${extra}`;
+writeFileSync(join(outside, "p.yaml"), policy("outside"));
+writeFileSync(join(outside, "secret.env"), `API_TOKEN=${SECRET}\n`);
+writeFileSync(join(inside, "policies", "p.yaml"), policy("inside"));
+writeFileSync(join(inside, "secret.txt"), `token: ${SECRET}\npassword: ${SECRET}\n`);
+writeFileSync(join(inside, "notes.txt"), `${SECRET} is the key\n`);
+writeFileSync(join(inside, "broken.yaml"), `key: [${SECRET}\n`);
+symlinkSync(join(outside, "p.yaml"), join(inside, "link-out.yaml"));
+symlinkSync(join(inside, "policies", "p.yaml"), join(inside, "link-in.yaml"));
+
+function scenario(name: string, body: string): string {
+  const file = join(inside, name);
+  writeFileSync(file, `name: ${name}\n${body}`);
+  return file;
+}
+
+function refused(file: string): InputError {
+  try {
+    loadScenario(file);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error(`${file} loaded`);
+}
+
+describe("references inside a scenario", () => {
+  it("may name a file in the scenario's folder tree", () => {
+    const s = loadScenario(scenario("ok.yaml", "policy: ./policies/p.yaml\nevents: []\n"));
+    expect(s.scenario.policy.name).toBe("inside");
+    expect(
+      loadScenario(scenario("in.yaml", "policy: ./link-in.yaml\nevents: []\n")).scenario.policy.name,
+    ).toBe("inside");
+  });
+
+  it.each([
+    ["a path up and out", "../elsewhere/p.yaml"],
+    ["an absolute path", join(outside, "p.yaml")],
+    ["/etc/passwd", "/etc/passwd"],
+    ["/proc/self/environ", "/proc/self/environ"],
+    ["a link that leads out", "./link-out.yaml"],
+  ])("may not name %s", (_what, ref) => {
+    const e = refused(scenario("out.yaml", `policy: ${ref}\nevents: []\n`));
+    expect(e.message).toBe("the policy file is outside this file's folder");
+    expect(e.details).toMatchObject({ line: 2, column: 9, field: "policy" });
+    expect(e.details.hint).toMatch(/command line|CREDIT_SIM_ROOT/);
+    expect(e.format()).not.toMatch(/root:|PATH=|hunter2/);
+  });
+
+  it("holds for a policy event's `use` and a policy file's `extends`", () => {
+    const e = refused(
+      scenario("use.yaml", "events:\n  - { day: 1, type: policy, use: ../elsewhere/p.yaml }\n"),
+    );
+    expect(e.details.field).toBe("events[0].use");
+    writeFileSync(join(inside, "policies", "ext.yaml"), "name: ext\nextends: ../../elsewhere/p.yaml\n");
+    const x = refused(scenario("ext.yaml", "policy: ./policies/ext.yaml\nevents: []\n"));
+    expect(x.details).toMatchObject({
+      file: join(inside, "policies", "ext.yaml"),
+      field: "extends",
+      line: 2,
+    });
+  });
+
+  it("CREDIT_SIM_ROOT allows another folder", () => {
+    process.env.CREDIT_SIM_ROOT = outside;
+    expect(
+      loadScenario(scenario("root.yaml", "policy: ../elsewhere/p.yaml\nevents: []\n")).scenario.policy.name,
+    ).toBe("outside");
+  });
+
+  it("a path typed on the command line may lead anywhere", () => {
+    const s = loadScenario(scenario("cli.yaml", "events: []\n"), { policy: join(outside, "p.yaml") });
+    expect(s.scenario.policy.name).toBe("outside");
+    expect(loadPolicy(join(outside, "p.yaml"), process.cwd()).name).toBe("outside");
+  });
+
+  it.runIf(process.platform !== "win32")("may not name a pipe", () => {
+    try {
+      execFileSync("mkfifo", [join(inside, "fifo.yaml")]);
+    } catch {
+      return; // no mkfifo here
+    }
+    const e = refused(scenario("fifo-ref.yaml", "policy: ./fifo.yaml\nevents: []\n"));
+    expect(e.message).toMatch(/not a regular file/);
+  });
+});
+
+describe("a named file that is not a policy is never quoted", () => {
+  it.each([
+    ["a line of text", "./notes.txt", /must hold a mapping/],
+    ["a mapping of other keys", "./secret.txt", /not a policy file/],
+    ["broken YAML", "./broken.yaml", /cannot parse/],
+  ])("%s", (_what, ref, message) => {
+    const e = refused(scenario("q.yaml", `policy: ${ref}\nevents: []\n`));
+    expect(e.message).toMatch(message);
+    expect(e.format()).not.toContain("hunter2");
+    expect(e.format()).not.toMatch(/token|password/i);
+  });
+
+  it("nor a file given on the command line", () => {
+    try {
+      loadPolicy(join(outside, "secret.env"), process.cwd());
+      throw new Error("loaded");
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      expect(e.format()).not.toContain("hunter2");
+      expect(e.format()).not.toContain("API_TOKEN");
+    }
+  });
+});

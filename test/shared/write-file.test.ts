@@ -1,0 +1,210 @@
+// The one module that writes files: whole or not at all for regular files and new paths, written
+// through (never replaced) for links, devices and pipes, `-` for standard output, OS errors in words
+// (exit 2), EPIPE as a quiet end, and no temporary file left by an error or a signal.
+
+import { spawn, spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  readSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { InputError } from "../../src/shared/errors.js";
+import {
+  BrokenPipe,
+  liveTemporaryFiles,
+  openOutput,
+  writeFileAtomic,
+  writeOutput,
+} from "../../src/shared/write-file.js";
+import { ROOT } from "../helpers/cli.js";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "credit-sim-write-"));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  expect(liveTemporaryFiles()).toEqual([]);
+});
+
+const leftovers = (d = dir) => readdirSync(d).filter((f) => f.endsWith(".tmp"));
+const posix = process.platform !== "win32";
+const mkfifo = (path: string) => spawnSync("mkfifo", [path]).status === 0;
+
+function refused(f: () => void): InputError {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error("no error");
+}
+
+describe("regular files and new paths", () => {
+  it("are written whole, through a temporary file that does not stay", () => {
+    const file = join(dir, "out.csv");
+    writeOutput(file, "a,b\n");
+    writeOutput(file, "c,d\n");
+    expect(readFileSync(file, "utf8")).toBe("c,d\n");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("keep their permissions when replaced", () => {
+    const file = join(dir, "private.csv");
+    writeFileSync(file, "old");
+    chmodSync(file, 0o600);
+    writeOutput(file, "new");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it("an aborted output leaves the old content and nothing else", () => {
+    const file = join(dir, "out.csv");
+    writeFileSync(file, "old");
+    const out = openOutput(file);
+    out.write("partial");
+    expect(leftovers()).toHaveLength(1);
+    out.abort();
+    expect(readFileSync(file, "utf8")).toBe("old");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("`-` is standard output for paths a user types, a file name otherwise", () => {
+    const seen: string[] = [];
+    writeOutput("-", "to stdout", { stdout: (t) => seen.push(t) });
+    expect(seen).toEqual(["to stdout"]);
+    writeOutput("-", "a file named -", { dashIsStdout: false, cwd: dir });
+    expect(readFileSync(join(dir, "-"), "utf8")).toBe("a file named -");
+    writeFileAtomic(join(dir, "-"), "again");
+    expect(readFileSync(join(dir, "-"), "utf8")).toBe("again");
+  });
+});
+
+describe.runIf(posix)("links, devices and pipes", () => {
+  it("a link to a regular file stays a link; its target gets the content", () => {
+    const target = join(dir, "real.csv");
+    writeFileSync(target, "old");
+    const link = join(dir, "link.csv");
+    symlinkSync(target, link);
+    writeOutput(link, "new");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(target);
+    expect(readFileSync(target, "utf8")).toBe("new");
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("a link to a device is written through, not replaced", () => {
+    const link = join(dir, "null.csv");
+    symlinkSync("/dev/null", link);
+    writeOutput(link, "gone");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(leftovers()).toEqual([]);
+  });
+
+  it("a device is written through", () => {
+    writeOutput("/dev/null", "nothing");
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+  });
+
+  it("a pipe is written through; a reader that goes away is a quiet end (EPIPE)", () => {
+    const fifo = join(dir, "pipe");
+    if (!mkfifo(fifo)) return;
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const out = openOutput(fifo);
+    out.write("hello");
+    const buf = Buffer.alloc(16);
+    expect(buf.toString("utf8", 0, readSync(reader, buf))).toBe("hello");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    closeSync(reader);
+    expect(() => out.write("more")).toThrow(BrokenPipe);
+    out.abort();
+  });
+});
+
+describe("operating-system errors are the user's, in words", () => {
+  it("a folder", () => {
+    const e = refused(() => writeOutput(dir, "x"));
+    expect(e.message).toBe("cannot write: it is a folder");
+    expect(e.details.file).toBe(dir);
+    expect(e.exitCode).toBe(2);
+  });
+
+  it("a missing folder", () => {
+    const e = refused(() => writeOutput(join(dir, "no", "such", "out.csv"), "x"));
+    expect(e.message).toBe("cannot write: no such file or folder");
+    expect(e.details.hint).toMatch(/create the folder/);
+  });
+
+  it("a file where a folder should be", () => {
+    writeFileSync(join(dir, "file"), "");
+    expect(refused(() => writeOutput(join(dir, "file", "out.csv"), "x")).message).toBe(
+      "cannot write: a part of the path is not a folder",
+    );
+  });
+
+  it.runIf(posix && existsSync("/dev/full"))("a full device", () => {
+    const e = refused(() => writeOutput("/dev/full", "x".repeat(10)));
+    expect(e.message).toBe("cannot write: no space left on the device");
+  });
+
+  it.runIf(posix && process.getuid?.() !== 0)("a folder without write permission", () => {
+    const ro = join(dir, "ro");
+    mkdirSync(ro);
+    chmodSync(ro, 0o500);
+    expect(refused(() => writeOutput(join(ro, "out.csv"), "x")).message).toBe(
+      "cannot write: permission denied",
+    );
+    expect(leftovers(ro)).toEqual([]);
+  });
+});
+
+describe.runIf(posix)("signals", () => {
+  const script = join(ROOT, "dist/shared/write-file.js");
+
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)(
+    "%s during a write removes the temporary file and ends the process by the signal",
+    async (signal) => {
+      expect(existsSync(script), "build first (npm run build)").toBe(true);
+      const target = join(dir, "big.csv");
+      const child = spawn(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `import { openOutput } from ${JSON.stringify(script)};
+         const out = openOutput(${JSON.stringify(target)});
+         out.write("partial\\n");
+         process.stdout.write("ready\\n");
+         setInterval(() => out.write("more\\n"), 5);`,
+        ],
+        { stdio: ["ignore", "pipe", "inherit"] },
+      );
+      await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+      expect(leftovers()).toHaveLength(1);
+      child.kill(signal);
+      const [code, sig] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+        child.on("exit", (c, s) => resolve([c, s])),
+      );
+      expect(sig).toBe(signal);
+      expect(code).toBeNull();
+      expect(leftovers()).toEqual([]);
+      expect(existsSync(target)).toBe(false);
+    },
+  );
+});
