@@ -14,7 +14,11 @@ import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 export async function testCommand(paths: readonly string[], options: TestOptions, io: CliIo): Promise<void> {
   const run = await runTests(paths, options, io.cwd);
   warnDeprecations(run.reports, io);
-  for (const target of options.reporters) await emit(run, target, options.color, io);
+  // github's workflow commands go last, after any human report on the same stream
+  const ordered = [...options.reporters].sort(
+    (a, b) => Number(a.name === "github") - Number(b.name === "github"),
+  );
+  for (const target of ordered) await emit(run, target, options.color, io);
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
     for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
@@ -37,6 +41,15 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     case "junit":
       text = (await import("../../testing/reporters/junit.js")).renderJunit(run);
       break;
+    case "github":
+      text = (await import("../../testing/reporters/github.js")).renderGithub(run);
+      break;
+    case "html": {
+      const { testHtml } = await import("../../render/html/test-report.js");
+      const { htmlAssets } = await import("../html-assets.js");
+      text = testHtml(run, htmlAssets());
+      break;
+    }
     default: {
       const never: never = target.name;
       throw new Error(`unknown reporter ${String(never)}`);
