@@ -3,12 +3,12 @@
 // (reporters, policies, personas) are listed; paths complete as files.
 
 import type { Command } from "commander";
-import type { CompletionCommand, CompletionOption, CompletionSpec } from "../render/completion.js";
 import { builtinPersonaNames } from "../population/persona.js";
+import type { CompletionCommand, CompletionOption, CompletionSpec } from "../render/completion.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 
 /** What a flag's value is, by its long name; anything else with a value takes free text. */
-function valueOf(long: string): CompletionOption["value"] {
+function flagValue(long: string): CompletionOption["value"] {
   switch (long) {
     case "--reporter":
       return ["pretty", "json", "junit", "github", "html"];
@@ -52,7 +52,7 @@ export function completionSpec(program: Command): CompletionSpec {
       options: cmd.options.map((o) => ({
         flags: [o.short, o.long].filter((f): f is string => typeof f === "string"),
         description: o.description,
-        value: o.required || o.optional ? valueOf(o.long ?? o.short ?? "") : null,
+        value: o.required || o.optional ? flagValue(o.long ?? o.short ?? "") : null,
       })),
       args:
         cmd.name() === "simulate"

@@ -90,7 +90,11 @@ complete -o filenames -F ${fn} ${spec.program}
 /** zsh: one `_arguments` per command; works from $fpath (#compdef) or sourced. */
 export function zshCompletion(spec: CompletionSpec): string {
   const fn = fnName(spec.program);
-  const q = (s: string) => s.replace(/\\/g, "\\\\").replace(/'/g, "'\\''").replace(/([[\]:])/g, "\\$1");
+  const q = (s: string) =>
+    s
+      .replace(/\\/g, "\\\\")
+      .replace(/'/g, "'\\''")
+      .replace(/([[\]:])/g, "\\$1");
   const commandList = spec.commands.map((c) => `    '${q(c.name)}:${q(c.description)}'`).join("\n");
   const cases = spec.commands
     .map((c) => {
