@@ -41,7 +41,10 @@ describe("README", () => {
     };
     const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
     for (const dep of Object.keys(pkg.dependencies))
-      expect(rows.some((r) => r.split("|")[1]!.includes(`\`${dep}\``)), dep).toBe(true);
+      expect(
+        rows.some((r) => r.split("|")[1]!.includes(`\`${dep}\``)),
+        dep,
+      ).toBe(true);
     const devRow = readme.split("\n").find((l) => l.startsWith("| dev:"))!;
     for (const dep of Object.keys(pkg.devDependencies).filter((d) => !d.startsWith("@types/")))
       expect(devRow).toContain(`\`${dep}\``);
