@@ -29,7 +29,9 @@ describe("watch: what a change affects", () => {
     writeFileSync(join(policies, "strict.yaml"), "name: strict\nextends: tightened\nminScore: 700\n");
     writeFileSync(join(dir, "a.yaml"), scenario("A", join(policies, "strict.yaml")));
     const deps = dependencies(discover([dir]));
-    const [a, b, c] = ["a", "b", "c"].map((n) => join(dir, `${n}.yaml`));
+    const a = join(dir, "a.yaml");
+    const b = join(dir, "b.yaml");
+    const c = join(dir, "c.yaml");
     const builtin = (n: string) => join(BUILTIN_POLICY_DIR, `${n}.yaml`);
     expect(affected([a], deps)).toEqual({ kind: "some", files: [a] });
     expect(affected([join(policies, "strict.yaml")], deps)).toEqual({ kind: "some", files: [a] });
