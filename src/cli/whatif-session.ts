@@ -2,7 +2,7 @@
 // (whatif/session.ts). The loop asks, dispatches an action, and prints what the reducer's notice says;
 // the state (the variant, the undo history, what was saved) lives only in the reducer's state.
 
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
@@ -16,7 +16,7 @@ import { printable } from "../shared/text.js";
 import { writeFileAtomic } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
-import { suggestName, variantYaml } from "../whatif/save.js";
+import { SAVE_DIR, suggestName, variantYaml } from "../whatif/save.js";
 import { searchCounterfactual } from "../whatif/search.js";
 import {
   canUndo,
@@ -236,12 +236,15 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         await search(state, c, say, (variant) => dispatch({ type: "adopt", variant }));
         break;
       case "save": {
+        const suggested = suggestName(state.current.file);
         const target = await input({
-          message: "Save as:",
-          default: suggestName(state.current.file),
+          message: `Save as (${SAVE_DIR}/ is outside the scenarios \`credit-sim test\` runs):`,
+          default: suggested,
           validate: (t) => t.trim() !== "" || "a file name",
         });
         const file = target.trim();
+        // the default folder is made on first use; any other folder must exist
+        if (file === suggested) mkdirSync(dirname(file), { recursive: true });
         if (!existsSync(dirname(file) || ".")) {
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;

@@ -182,6 +182,16 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
   const advice = [
     ...new Set(explained.flatMap((s) => s.reasons.filter((r) => r.kind !== "positive").map((r) => r.advice))),
   ];
+  // a day without a decision: what helps with the characteristics that cost points that day
+  const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));
+  const moveAdvice = [
+    ...new Set(
+      fell.flatMap((id) => {
+        const c = CHARACTERISTICS.find((x) => x.id === id);
+        return c ? [REASONS[c.reason].advice] : [];
+      }),
+    ),
+  ];
   return {
     scenario: scenario.name,
     day,
@@ -197,7 +207,7 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
       defaultProbability: probabilityOfDefault(last.score),
       factors: factors(last),
     },
-    todo: remedies.length ? remedies : advice,
+    todo: remedies.length ? remedies : advice.length ? advice : moveAdvice,
   };
 }
 

@@ -109,6 +109,7 @@ describe("every human output", () => {
         status: "failed",
         policy: null,
         seed: null,
+        line: null,
         expectations: [],
         error: null,
         durationMs: 1,

@@ -3,7 +3,14 @@
 
 import type { Decision } from "../../engine/index.js";
 import { describeEvent, money, signed } from "../../scenario/format.js";
-import type { Comparison, DecisionDifference, Outcome, SideDecision } from "../../whatif/compare.js";
+import {
+  type Comparison,
+  type DecisionDifference,
+  dayOfVerdict,
+  keyEventNumber,
+  type Outcome,
+  type Verdict,
+} from "../../whatif/compare.js";
 import { type ChartSpec, PALETTE } from "./chart-spec.js";
 import { decisionTone, monthTicks, statusText } from "./common.js";
 import { esc } from "./escape.js";
@@ -39,24 +46,40 @@ export interface WhatifView {
   changed: boolean;
 }
 
-function side(s: SideDecision | null): SideView | null {
-  return s && { day: s.day, date: s.date, decision: s.decision, reasons: s.reasons.map(reasonView) };
+function side(v: Verdict): SideView | null {
+  return v.decision === "absent"
+    ? null
+    : { day: v.day, date: v.date, decision: v.decision, reasons: v.reasons.map(reasonView) };
+}
+
+function absent(d: DecisionDifference, v: Verdict): string {
+  if (v.decision !== "absent") return "";
+  switch (v.why) {
+    case "removed":
+      return "(event removed)";
+    case "added":
+      return "(event added)";
+    case "not-run":
+      return d.key.kind === "engine" && d.key.type === "review" ? "no decision" : "(did not happen)";
+    default:
+      return "";
+  }
 }
 
 function differenceView(d: DecisionDifference): DifferenceView {
-  const a = d.base?.day;
-  const b = d.variant?.day;
-  const any = (d.base ?? d.variant)!;
-  const text = describeEvent(any.step.event, any.step.applied);
-  const missing = d.key.includes("@") ? "no decision" : "(did not happen)";
+  const a = dayOfVerdict(d.base);
+  const b = dayOfVerdict(d.variant);
+  const any = d.base.decision !== "absent" ? d.base : d.variant;
+  const text = any.decision === "absent" ? "" : describeEvent(any.step.event, any.step.applied);
+  const id = keyEventNumber(d.key);
   return {
     day: a !== undefined && b !== undefined && a !== b ? `${a} → ${b}` : String(a ?? b),
-    event: d.id !== null ? `#${d.id} ${text}` : text,
+    event: id !== null ? `#${id} ${text}` : text,
     kind: d.kind,
     base: side(d.base),
     variant: side(d.variant),
-    baseMissing: d.added ? "(event added)" : missing,
-    variantMissing: d.removed ? "(event removed)" : missing,
+    baseMissing: absent(d, d.base),
+    variantMissing: absent(d, d.variant),
   };
 }
 
