@@ -16,7 +16,7 @@ import { printable } from "../shared/text.js";
 import { writeFileAtomic } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
-import { SAVE_DIR, suggestName, variantYaml } from "../whatif/save.js";
+import { suggestName, variantYaml } from "../whatif/save.js";
 import { searchCounterfactual } from "../whatif/search.js";
 import {
   canUndo,
@@ -60,7 +60,13 @@ const show = (value: unknown): string =>
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
   const print = o.output ?? ((t: string) => process.stdout.write(t));
-  const write = o.write ?? writeFileAtomic;
+  // the default save folder (whatif/) is made on first use
+  const write =
+    o.write ??
+    ((file: string, text: string) => {
+      mkdirSync(dirname(file) || ".", { recursive: true });
+      writeFileAtomic(file, text);
+    });
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
 
@@ -238,14 +244,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "save": {
         const suggested = suggestName(state.current.file);
         const target = await input({
-          message: `Save as (${SAVE_DIR}/ is outside the scenarios \`credit-sim test\` runs):`,
+          // the default sits in whatif/, outside the scenarios/ that `credit-sim test` runs
+          message: "Save as:",
           default: suggested,
           validate: (t) => t.trim() !== "" || "a file name",
         });
         const file = target.trim();
-        // the default folder is made on first use; any other folder must exist
-        if (file === suggested) mkdirSync(dirname(file), { recursive: true });
-        if (!existsSync(dirname(file) || ".")) {
+        // the suggested folder is made on first use; any other folder must exist
+        if (file !== suggested && !existsSync(dirname(file) || ".")) {
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;
         }
