@@ -156,7 +156,7 @@ function reasonItems(s: StepView): string {
   const reasons = s.reasons
     .map((r) => `<li><span class="code">${esc(r.code)}</span> ${esc(r.text)}</li>`)
     .join("");
-  const remedies = s.remedies.map((r) => `<li class="remedy">${esc(r)}</li>`).join("");
+  const remedies = s.remedies.map((r) => `<li class="remedy">→ ${esc(r)}</li>`).join("");
   const moves = s.moves ? `<li class="moves">${esc(s.moves)}</li>` : "";
   return reasons || remedies || moves ? `<ul class="reasons">${reasons}${moves}${remedies}</ul>` : "";
 }

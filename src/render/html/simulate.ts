@@ -38,17 +38,17 @@ const yuan = (y: number) => `¥${int(Math.round(y))}`;
 const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["accounts", (s) => int(s.accounts)],
   ["approved", (s) => pct(s.approvalRate)],
-  ["median limit", (s) => (s.openLimit ? yuan(s.openLimit.median) : "–")],
+  ["limit", (s) => (s.openLimit ? yuan(s.openLimit.median) : "–")],
   ["suspended", (s) => pct(s.suspensionRate)],
   ["credit", (s) => pct(s.suspensionRateByCause.credit ?? 0)],
   ["security", (s) => pct(s.suspensionRateByCause.security ?? 0)],
   ["policy", (s) => pct(s.suspensionRateByCause.policy ?? 0)],
   ["restored", (s) => pct(s.restorationRate)],
   ["≤ 180 d", (s) => pct(s.restoredWithin180Rate)],
-  ["median days", (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore))],
+  ["days", (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore))],
   ["closed", (s) => pct(s.closureRate)],
-  ["median score", (s) => (s.score ? String(s.score.median) : "–")],
-  ["charges / account", (s) => `¥${s.chargesPerAccount.toFixed(2)}`],
+  ["score", (s) => (s.score ? String(s.score.median) : "–")],
+  ["charges", (s) => `¥${s.chargesPerAccount.toFixed(2)}`],
 ];
 
 function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
@@ -305,7 +305,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: "Suspended, credit, security, policy, closed: share of accounts. Restored and ≤ 180 d: share of the suspended accounts.",
+        note: "Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones; days: median days to restore. Limit and score: medians; charges: penalties and interest per account.",
       },
     ),
   ];

@@ -44,8 +44,8 @@ th{font-weight:600;color:var(--ink2);background:#f8fafc;position:sticky;top:0}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.mono{white-space:nowrap}
 table.wide td:first-child{white-space:nowrap;font-weight:500}
-table.wide{font-size:13px}
-table.wide th,table.wide td{padding:6px 8px}
+table.wide{font-size:12.5px}
+table.wide th,table.wide td{padding:5px 6px}
 .expectation{margin:14px 0 22px}
 .expectation h4,.scenario h4{margin:12px 0 2px;font-size:14.5px}
 table.checks{width:auto;min-width:50%}
@@ -69,7 +69,6 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 .reasons li{padding:1px 0 1px 0}
 .reasons li:before{display:none}
 .remedy{color:#075985}
-.remedy:before{content:"→ ";font-weight:700}
 .moves{color:var(--muted);font-size:13px}
 .pass{color:var(--good);font-weight:700}.fail{color:var(--bad);font-weight:700}
 .diff{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);border:1px solid var(--line);border-radius:10px;overflow:hidden;font-family:var(--mono);font-size:11.5px}
