@@ -25,31 +25,25 @@ async function run(ex: Example, cwd: string): Promise<{ code: number; stdout: st
   let stdout = "";
   let stderr = "";
   let code = 0;
-  const here = process.cwd();
-  process.chdir(cwd);
-  try {
-    for (const step of ex.steps) {
-      const args = step.args.map((a) => (a.startsWith("/tmp/") ? join(cwd, "tmp", a.slice(5)) : a));
-      let out = "";
-      code = await runCli(args, {
-        stdout: { write: (t: string) => (out += t) },
-        stderr: { write: (t: string) => (stderr += t) },
-        stdinIsTTY: false,
-        // a user's machine: no CI, no colour
-        env: { NO_COLOR: "1", PATH: process.env.PATH },
-        cwd,
-      });
-      if (step.stdoutTo) {
-        const target = step.stdoutTo.startsWith("/tmp/")
-          ? join(cwd, "tmp", step.stdoutTo.slice(5))
-          : join(cwd, step.stdoutTo);
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, out);
-      } else stdout += out;
-      if (code !== 0) break;
-    }
-  } finally {
-    process.chdir(here);
+  for (const step of ex.steps) {
+    const args = step.args.map((a) => (a.startsWith("/tmp/") ? join(cwd, "tmp", a.slice(5)) : a));
+    let out = "";
+    code = await runCli(args, {
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (stderr += t) },
+      stdinIsTTY: false,
+      // a user's machine: no CI, no colour
+      env: { NO_COLOR: "1", PATH: process.env.PATH },
+      cwd,
+    });
+    if (step.stdoutTo) {
+      const target = step.stdoutTo.startsWith("/tmp/")
+        ? join(cwd, "tmp", step.stdoutTo.slice(5))
+        : join(cwd, step.stdoutTo);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, out);
+    } else stdout += out;
+    if (code !== 0) break;
   }
   return { code, stdout, stderr };
 }

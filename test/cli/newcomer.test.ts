@@ -6,8 +6,20 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import stringWidth from "string-width";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../helpers/cli.js";
-import { inProcess } from "../helpers/run-cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
+
+/** The CLI in-process, on a developer's machine (not CI) unless the env says so. */
+async function inProcess(
+  args: string[],
+  o: { cwd?: string; env?: Record<string, string>; columns?: number } = {},
+) {
+  const r = await cli(args, {
+    ...(o.cwd ? { cwd: o.cwd } : {}),
+    env: { CI: "", ...o.env },
+    ...(o.columns ? { tty: true, columns: o.columns } : {}),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 const dir = mkdtempSync(join(tmpdir(), "credit-sim-newcomer-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,11 +90,11 @@ describe("--html", () => {
 
 describe("terminal width", () => {
   it("fits human output to a terminal's width unless --wide; JSON is never touched", async () => {
-    const narrow = await inProcess(["run", ZHANG, "--no-chart"], { tty: { columns: 80 } });
+    const narrow = await inProcess(["run", ZHANG, "--no-chart"], { columns: 80 });
     for (const line of narrow.stdout.split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(80);
-    const wide = await inProcess(["run", ZHANG, "--no-chart", "--wide"], { tty: { columns: 80 } });
+    const wide = await inProcess(["run", ZHANG, "--no-chart", "--wide"], { columns: 80 });
     expect(wide.stdout.split("\n").some((l) => stringWidth(l) > 80)).toBe(true);
-    const json = await inProcess(["run", ZHANG, "--json"], { tty: { columns: 80 } });
+    const json = await inProcess(["run", ZHANG, "--json"], { columns: 80 });
     for (const line of json.stdout.trimEnd().split("\n")) JSON.parse(line);
   });
 });

@@ -15,7 +15,11 @@ const trace = simulate(scenario);
 describe("fitToWidth", () => {
   it("keeps every line of a trace within the width, in colour or not", () => {
     for (const level of [0, 1] as const) {
-      const text = renderTrace(scenario, trace, { chalk: new Chalk({ level }), explain: level === 0, chart: true });
+      const text = renderTrace(scenario, trace, {
+        chalk: new Chalk({ level }),
+        explain: level === 0,
+        chart: true,
+      });
       for (const columns of level === 0 ? [60, 100] : [80]) {
         const fitted = fitToWidth(text, columns);
         for (const line of fitted.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);

@@ -11,8 +11,8 @@ import { InputError } from "../../shared/errors.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
-import { loadScenarioIn } from "../paths.js";
 import { perInputFile, writeReport } from "../output-file.js";
+import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
 function loadAll(files: readonly string[], options: RunOptions, cwd: string): LoadedScenario[] {

@@ -19,9 +19,9 @@ import { renderPopulation } from "../../render/population.js";
 import { UsageError } from "../../shared/errors.js";
 import { fileError, openOutput, writeFileAtomic, writeOutput } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
-import { writeReport } from "../output-file.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
+import { writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
 
 export async function simulateCommand(

@@ -23,8 +23,8 @@ import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
-import { loadScenarioIn, policyRefIn } from "../paths.js";
 import { writeReport } from "../output-file.js";
+import { loadScenarioIn, policyRefIn } from "../paths.js";
 
 const FLAG_USAGE = [
   "without a terminal, give the edits as flags (applied in order):",

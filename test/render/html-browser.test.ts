@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCI } from "../src/testing/options.js";
-import { type Browser, hasChromium, launch } from "./helpers/browser.js";
-import { allPages, type Page } from "./helpers/html-pages.js";
+import { isCI } from "../../src/testing/options.js";
+import { type Browser, hasChromium, launch } from "../helpers/browser.js";
+import { allPages, type Page } from "../helpers/html-pages.js";
 
 // CI installs chromium (.ci/run); elsewhere a machine without it skips these tests, loudly
 const run = hasChromium() || isCI(process.env) ? describe : describe.skip;
