@@ -110,7 +110,7 @@ export function whatifPage(): Page {
   return { name: "whatif", html: whatifHtml(view, htmlAssets()), charts: 3 };
 }
 
-export function simulatePage(accounts = 300): Page {
+export function simulatePage(accounts = 200): Page {
   const policy = loadPolicy("default", ROOT);
   const challenger = loadPolicy("tightened", ROOT);
   const personas = loadPersonas([]);
