@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run-cli.js";
+import { loadScenarioText } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
 import { blocks, type Example, examples } from "./helpers/doc-examples.js";
 
@@ -74,6 +75,20 @@ describe("docs examples", () => {
       }
     }, 60_000);
   }
+
+  it("every scenario written out in full in the docs loads", () => {
+    let checked = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(ROOT, page), "utf8");
+      for (const m of text.matchAll(/```yaml\n([\s\S]*?)```/g)) {
+        if (!/^name: /m.test(m[1]!) || !/^events:/m.test(m[1]!)) continue;
+        // relative references (the schema line, policy files) start at the shipped scenarios
+        expect(() => loadScenarioText(m[1]!, join(ROOT, "scenarios", "example.yaml")), page).not.toThrow();
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
 
   it("marks the examples that do not run, with a reason", () => {
     for (const page of pages) {

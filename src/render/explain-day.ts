@@ -18,7 +18,7 @@ import {
   type Step,
   type Trace,
 } from "../engine/index.js";
-import { describeEvent, describeRemedy, money, signed } from "../scenario/format.js";
+import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
 
 export interface FactorView {
   characteristic: string;
@@ -48,7 +48,11 @@ export interface StepExplained {
   scoreDelta: number;
   /** "Days overdue now −35" */
   moves: string[];
+  /** the line decided on (Huabei, Jiebei), or null for the customer as a whole */
+  line: string | null;
   reasons: ReasonExplained[];
+  /** rules that also held that step, beside the reasons */
+  also: ReasonExplained[];
   remedies: string[];
 }
 
@@ -90,49 +94,6 @@ export function policyAt(scenario: Scenario, day: number): Policy {
   return policy;
 }
 
-type Facts = (s: Step, p: PolicyParams) => string[];
-const below = (what: string, value: number, param: string, threshold: number) =>
-  `${what} ${value} is below ${param} ${threshold}`;
-
-/** The rule reasons whose inputs can be named; others are explained by their text alone. */
-const RULE_FACTS: Partial<Record<string, Facts>> = {
-  SCORE_BELOW_OPEN_MINIMUM: (s, p) => [below("the score", s.score, "minOpenScore", p.minOpenScore)],
-  SCORE_BELOW_INCREASE_MINIMUM: (s, p) => [
-    below("the score", s.score, "minIncreaseScore", p.minIncreaseScore),
-  ],
-  SCORE_BELOW_MINIMUM: (s, p) => [below("the score", s.score, "minScore", p.minScore)],
-  SCORE_BELOW_RESTORE: (s, p) => [below("the score", s.score, "restoreScore", p.restoreScore)],
-  SCORE_BELOW_LIMIT_BAND: (s, p) => [below("the score", s.score, "reduceLimitScore", p.reduceLimitScore)],
-  SCORE_RECOVERED: (s, p) => [`the score ${s.score} reaches restoreScore ${p.restoreScore}`],
-  TOO_MANY_APPLICATIONS: (s, p) => [
-    `${s.inputs.inquiries30d} applications in the last 30 days (own and elsewhere); maxApplications30d is ${p.maxApplications30d}`,
-  ],
-  OVERDUE_TOO_LONG: (s, p) => [
-    `${s.overdueDays} days overdue; suspendOverdueDays is ${p.suspendOverdueDays}`,
-  ],
-  OVERDUE_OUTSTANDING: (s) => [`${money(s.overdue)} overdue, ${s.overdueDays} days`],
-  OVERDUE_TOO_RECENT: (_s, p) => [
-    `restoration needs ${p.restoreCleanDays} clean days (restoreCleanDays) after an overdue is repaid`,
-  ],
-  SECURITY_PROFILE_CHANGES: (s, p) => [
-    `${s.inputs.profileChanges90d} changes of bound details in the last 90 days; more than ${p.securityMaxChanges} within ${p.securityWindowDays} days suspends`,
-  ],
-  DEBT_TO_INCOME_TOO_HIGH: (s, p) => [
-    `total debt / annual income is ${fmtValue(s.inputs.debtToIncome)}; maxDebtToIncome is ${p.maxDebtToIncome}`,
-  ],
-  IDENTITY_REQUIRED: (s) => [`requireVerified is on; identity verified: ${s.inputs.verified ? "yes" : "no"}`],
-  LIMIT_AT_MAXIMUM: (s, p) => [
-    `score ${s.score} and income ${money(s.inputs.monthlyIncome * 100)}/month support no more than the current limit, ${money(s.limit)} (limitBands; at most ${p.maxLimitIncomeMultiple} months of income)`,
-  ],
-  LIMIT_CAPPED: (s, p) => [
-    `score ${s.score} and income ${money(s.inputs.monthlyIncome * 100)}/month support at most ${money(s.limit)} (limitBands, at most ${p.maxLimitIncomeMultiple} months of income)`,
-  ],
-  OVER_LIMIT: (s) => [`available credit ${money(s.available)}`],
-  REVIEW_TOO_SOON: (_s, p) => [
-    `early reviews at most every ${p.reviewRequestCooldownDays} days (reviewRequestCooldownDays)`,
-  ],
-};
-
 function factors(step: Step): FactorView[] {
   return explain(step.inputs).map((f) => ({
     characteristic: f.characteristic.title,
@@ -144,7 +105,7 @@ function factors(step: Step): FactorView[] {
   }));
 }
 
-function reasonExplained(code: ReasonCode, step: Step, policy: Policy): ReasonExplained {
+function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
   const info = REASONS[code];
   let because: string[] = [];
   const characteristic = CHARACTERISTICS.find((c) => c.reason === code);
@@ -153,7 +114,7 @@ function reasonExplained(code: ReasonCode, step: Step, policy: Policy): ReasonEx
     because = [
       `${characteristic.title}: ${fmtValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
     ];
-  } else because = RULE_FACTS[code]?.(step, policy) ?? [];
+  } else because = step.facts.filter((f) => f.code === code).map(describeFact);
   return { code, kind: info.kind, text: info.text, because, advice: info.advice };
 }
 
@@ -174,7 +135,12 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
       moves: s.moves.map(
         (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
       ),
-      reasons: s.decision === null ? [] : s.reasons.map((c) => reasonExplained(c, s, policy)),
+      line: s.line === null ? null : lineName(s.line),
+      reasons: s.decision === null ? [] : s.reasons.map((c) => reasonExplained(c, s)),
+      // rules that held too, beside the one that decided (a limit cut due the same day)
+      also: s.facts
+        .filter((f) => !s.reasons.includes(f.code))
+        .map((f) => ({ ...reasonExplained(f.code, s), because: [describeFact(f)] })),
       remedies: s.remedies.map(describeRemedy),
     }),
   );
@@ -232,6 +198,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
       lines.push(`      ${c.bold(r.code)}  ${r.text}`);
       for (const b of r.because) lines.push(c.dim(`        ${b}`));
     }
+    for (const r of s.also) lines.push(c.dim(`      also ${r.code}  ${r.text} (${r.because.join("; ")})`));
   }
   lines.push(
     "",

@@ -60,6 +60,7 @@ export function runNdjson(scenario: Scenario, trace: Trace, o: RunJsonOptions): 
       policy: trace.steps.at(-1)?.policy ?? scenario.policy.name,
       decisions: summary.decisions,
       events: summary.events,
+      grid: summary.grid,
     }),
   );
   return `${out.join("\n")}\n`;

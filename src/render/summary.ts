@@ -1,78 +1,116 @@
-// What happened to an account over a run, as data: the decisions counted, each suspension with its
-// cause and reasons, each restoration, limit cuts, closure, and the end state. `run --json` ends with it
-// (the `end` record); the text summary of `run` says the same things in sentences.
+// What happened to a customer over a run, as data: the decisions counted, each suspension, restoration,
+// limit cut, closure and charge-off with its line and reasons, the end state of each line and the
+// repayment grid. `run --json` ends with it (the `end` record); the text summary of `run` says the same.
 
-import { band, type Cause, fenToYuan, type ReasonCode, type Status, type Trace } from "../engine/index.js";
+import {
+  band,
+  type Cause,
+  type Decision,
+  fenToYuan,
+  type LineId,
+  type LineSnapshot,
+  type ReasonCode,
+  type Status,
+  type Trace,
+} from "../engine/index.js";
+
+export interface LineEnd {
+  status: Status;
+  cause: Cause | null;
+  /** yuan */
+  limit: number;
+  balance: number;
+  charges: number;
+  writtenOff: number;
+}
 
 export interface RunSummary {
   /** decisions made (customer-service answers not counted), by decision */
   decisions: Record<string, number>;
   events: Array<{
-    kind: "suspended" | "restored" | "limit_reduced" | "closed";
+    kind: Exclude<Decision, "approved" | "approved_lower" | "declined" | "info">;
+    line: LineId;
     day: number;
     date: string;
-    cause: Cause | null;
     reasons: ReasonCode[];
-    /** restored: days since the suspension */
+    /** restored: days since that line's suspension */
     afterDays: number | null;
-    /** yuan: the limit after the step */
-    limit: number;
   }>;
   end: {
     day: number;
-    status: Status;
-    cause: Cause | null;
     score: number;
     band: string;
-    /** yuan */
-    limit: number;
-    balance: number;
-    charges: number;
+    /** Huabei (the line every customer starts with) */
+    huabei: LineEnd;
+    /** Jiebei, when the customer has (had) the line */
+    jiebei: LineEnd | null;
   };
+  /** the repayment grid of each line ever opened: one code a month, oldest first */
+  grid: Partial<Record<LineId, string>>;
 }
 
 const yuan = (fen: number) => Number(fenToYuan(fen));
 
+const lineEnd = (l: LineSnapshot): LineEnd => ({
+  status: l.status,
+  cause: l.cause,
+  limit: yuan(l.limit),
+  balance: yuan(l.balance),
+  charges: yuan(l.charges),
+  writtenOff: yuan(l.writtenOff),
+});
+
 export function runSummary(trace: Trace): RunSummary {
   const decisions: Record<string, number> = {};
   const events: RunSummary["events"] = [];
-  let suspendedOn: number | null = null;
+  const suspendedOn = new Map<LineId, number>();
   for (const s of trace.steps) {
     if (s.decision === null) continue;
     if (s.decision !== "info") decisions[s.decision] = (decisions[s.decision] ?? 0) + 1;
-    const base = { day: s.day, date: s.date, cause: s.cause, reasons: s.reasons, limit: yuan(s.limit) };
+    const line = s.line ?? "huabei";
+    const base = { line, day: s.day, date: s.date, reasons: s.reasons };
     switch (s.decision) {
       case "suspended":
-        suspendedOn = s.day;
+        suspendedOn.set(line, s.day);
         events.push({ kind: "suspended", ...base, afterDays: null });
         break;
-      case "restored":
-        events.push({ kind: "restored", ...base, afterDays: suspendedOn === null ? 0 : s.day - suspendedOn });
-        suspendedOn = null;
+      case "restored": {
+        const from = suspendedOn.get(line);
+        events.push({ kind: "restored", ...base, afterDays: from === undefined ? 0 : s.day - from });
+        suspendedOn.delete(line);
         break;
+      }
       case "limit_reduced":
-        events.push({ kind: "limit_reduced", ...base, afterDays: null });
-        break;
       case "closed":
-        events.push({ kind: "closed", ...base, afterDays: null });
+      case "charged_off":
+        events.push({ kind: s.decision, ...base, afterDays: null });
         break;
-      default:
+      case "approved":
+      case "approved_lower":
+      case "declined":
+      case "info":
         break;
+      default: {
+        const never: never = s.decision;
+        throw new Error(`no summary for decision ${String(never)}`);
+      }
     }
   }
   const f = trace.final;
+  const twoLines = trace.steps.some((s) => s.line === "jiebei") || f.jiebei.status !== "none";
+  const grid: RunSummary["grid"] = {};
+  for (const [line, months] of Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>)
+    if (months && months.length > 0) grid[line] = months.map((m) => m.code).join("");
   return {
     decisions,
     events,
     end: {
       day: f.day,
-      status: f.status,
-      cause: f.cause,
       score: f.score,
       band: band(f.score),
-      limit: yuan(f.limit),
-      balance: yuan(f.balance),
-      charges: yuan(f.charges),
+      huabei: lineEnd(f),
+      jiebei: twoLines ? lineEnd(f.jiebei) : null,
     },
+    grid,
   };
 }

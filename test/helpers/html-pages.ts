@@ -19,7 +19,7 @@ import { goldenTrace } from "../../src/testing/golden-trace.js";
 import { lineDiff } from "../../src/testing/line-diff.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { runTests } from "../../src/testing/run-tests.js";
-import { STEP_COLUMNS } from "../../src/testing/steps.js";
+import { stepColumns } from "../../src/testing/steps.js";
 import { flagToEdit } from "../../src/whatif/flags.js";
 import { compareRuns, runVariant } from "../../src/whatif/run.js";
 import { applyEdit, baseVariant } from "../../src/whatif/variant.js";
@@ -86,7 +86,7 @@ export async function testPage(): Promise<Page> {
     snapshot: {
       file: "scenarios/__snapshots__/zhang-ming.yaml.trace",
       status: "mismatch",
-      diff: `  ${STEP_COLUMNS}\n${diff}`,
+      diff: `  ${stepColumns(false)}\n${diff}`,
     },
   });
   run.summary.scenarios.passed--;

@@ -16,12 +16,12 @@ describe("explainDay", () => {
     const x = explainDay(scenario, trace, 227);
     expect(x.date).toBe("2024-08-15");
     const review = x.steps.find((s) => s.decision === "suspended")!;
-    const rule = review.reasons.find((r) => r.code === "SCORE_BELOW_MINIMUM")!;
-    expect(rule.because).toEqual(["the score 607 is below minScore 620"]);
+    const rule = review.reasons.find((r) => r.code === "PAST_DUE_AT_REVIEW")!;
+    expect(rule.because).toEqual(["675 vs delinquentMinScore 680"]);
     const score = review.reasons.find((r) => r.code === "OVERDUE_RECENT")!;
-    expect(score.because[0]).toMatch(
-      /^Overdue bills, last 180 days: 2 \(bin "2 or more"\), 0 of 50 points — 50 short$/,
-    );
+    expect(score.because[0]).toBe('Due dates missed, last 12 months: 2 (bin "2"), 2 of 40 points — 38 short');
+    // a rule that held too (the limit cut due the same day)
+    expect(review.also.map((r) => r.code)).toEqual(["SCORE_BELOW_LIMIT_BAND"]);
     expect(x.todo.length).toBeGreaterThan(0);
     const text = renderExplanation(x, plain);
     expect(text).toContain("periodic review → suspended");
@@ -38,7 +38,7 @@ describe("explainDay", () => {
     const x = explainDay(scenario, trace, 228);
     expect(x.steps).toEqual([]);
     expect(x.before?.day).toBe(227);
-    expect(x.score.value).toBe(607);
+    expect(x.score.value).toBe(675);
     expect(renderExplanation(x, plain)).toContain(
       "Nothing happened on day 228. The last step before it: day 227",
     );
@@ -47,6 +47,6 @@ describe("explainDay", () => {
   it("a day whose score moved without a decision names the characteristics", () => {
     const x = explainDay(scenario, trace, 226);
     expect(x.steps[0]!.decision).toBeNull();
-    expect(x.steps[0]!.moves).toContain("Days overdue now −35");
+    expect(x.steps[0]!.moves).toContain("Days past due now −35");
   });
 });

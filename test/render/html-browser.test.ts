@@ -93,7 +93,7 @@ run("HTML reports in headless Chromium", () => {
     const box = (await tab.locator("canvas").boundingBox())!;
     await tab.mouse.move(box.x + at.x, box.y + at.y);
     const text = (await tab.evaluate(TOOLTIP)) as string;
-    expect(text).toContain("SCORE_BELOW_MINIMUM");
+    expect(text).toContain("PAST_DUE_AT_REVIEW");
     expect(text).toContain("periodic review → suspended");
     await tab.close();
   });

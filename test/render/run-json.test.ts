@@ -3,7 +3,7 @@
 
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { simulate } from "../../src/engine/index.js";
+import { CHARACTERISTICS, simulate } from "../../src/engine/index.js";
 import { runNdjson } from "../../src/render/run-json.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -22,38 +22,38 @@ describe("run --json", () => {
     const all = records(false);
     expect(all.slice(0, -1).every((r) => r.record === "step")).toBe(true);
     expect(all).toHaveLength(trace.steps.length + 1);
-    const end = all.at(-1)!;
-    expect(end).toMatchObject({
-      record: "end",
-      scenario: "Zhang Ming",
-      day: 400,
-      status: "active",
-      score: 742,
-    });
+    const end = all.at(-1)! as {
+      record: string;
+      day: number;
+      score: number;
+      band: string;
+      decisions: Record<string, number>;
+      huabei: { status: string; limit: number; balance: number; charges: number };
+      jiebei: unknown;
+      events: Array<{ kind: string; day: number; date: string; afterDays: number | null }>;
+      grid: { huabei?: string };
+    };
+    expect(end).toMatchObject({ record: "end", scenario: "Zhang Ming", day: 400, jiebei: null });
     const summary = renderTrace(scenario, trace, {
       chalk: new Chalk({ level: 0 }),
       explain: false,
       chart: false,
     }).split("Summary\n")[1]!;
-    const decisions = Object.entries(end.decisions as Record<string, number>)
+    const decisions = Object.entries(end.decisions)
       .map(([d, n]) => `${n} ${d}`)
       .join(", ");
     expect(summary).toContain(`decisions: ${decisions}`);
-    const e = end as {
-      limit: number;
-      balance: number;
-      charges: number;
-      band: string;
-      events: Array<{ kind: string; day: number; afterDays: number | null }>;
-    };
     const yuan = (n: number) => `¥${n.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    const h = end.huabei;
+    expect(summary).toContain(`end (day 400): score ${end.score} (${end.band})`);
     expect(summary).toContain(
-      `end (day 400): active, score 742 (${e.band}), limit ${yuan(e.limit)}, balance ${yuan(e.balance)}, charges paid or owed ${yuan(e.charges)}`,
+      `line: ${h.status}, limit ${yuan(h.limit)}, balance ${yuan(h.balance)}, charges paid or owed ${yuan(h.charges)}`,
     );
-    for (const ev of e.events.filter((x) => x.kind === "suspended"))
-      expect(summary).toContain(`suspended on day ${ev.day}`);
-    for (const ev of e.events.filter((x) => x.kind === "restored"))
-      expect(summary).toContain(`restored on day ${ev.day} (2024-11-15) after ${ev.afterDays} days`);
+    for (const ev of end.events.filter((x) => x.kind === "suspended"))
+      expect(summary).toContain(`suspended on day ${ev.day} (${ev.date})`);
+    for (const ev of end.events.filter((x) => x.kind === "restored"))
+      expect(summary).toContain(`restored on day ${ev.day} (${ev.date}) after ${ev.afterDays} days`);
+    expect(summary).toContain(`: ${end.grid.huabei}\n`);
   });
 
   it("--explain adds the scorecard and the values behind each reason to deciding steps", () => {
@@ -62,12 +62,12 @@ describe("run --json", () => {
       score: number;
       factors: Array<{ characteristic: string; points: number; max: number }>;
     };
-    expect(card.score).toBe(607);
-    expect(card.factors).toHaveLength(15);
+    expect(card.score).toBe(675);
+    expect(card.factors).toHaveLength(CHARACTERISTICS.length);
     const why = suspended.why as Array<{ code: string; because: string[] }>;
     expect(why[0]).toMatchObject({
-      code: "SCORE_BELOW_MINIMUM",
-      because: ["the score 607 is below minScore 620"],
+      code: "PAST_DUE_AT_REVIEW",
+      because: ["675 vs delinquentMinScore 680"],
     });
     expect(records(false).find((r) => r.decision === "suspended")!.scorecard).toBeUndefined();
   });

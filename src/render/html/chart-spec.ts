@@ -40,6 +40,7 @@ export const PALETTE = {
   score: "#4f46e5",
   limit: "#0d9488",
   balance: "#d97706",
+  jiebei: "#7c3aed",
   variant: "#db2777",
   good: "#16a34a",
   warn: "#d97706",

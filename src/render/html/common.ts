@@ -16,6 +16,7 @@ export function decisionTone(d: Decision | null): Tone {
     case "declined":
     case "suspended":
     case "closed":
+    case "charged_off":
       return "bad";
     case "info":
       return "info";
@@ -32,6 +33,7 @@ export function statusTone(s: Status): Tone {
       return "good";
     case "suspended":
     case "closed":
+    case "charged_off":
       return "bad";
     case "none":
       return "neutral";

@@ -6,14 +6,16 @@ import {
   type Cause,
   CHARACTERISTICS,
   type Decision,
+  ENGINE_EVENT_TYPES,
   fenToYuan,
+  type LineId,
   REASONS,
   type ReasonCode,
   type Scenario,
   type Status,
   type Trace,
 } from "../../engine/index.js";
-import { describeEvent, describeRemedy, money, signed } from "../../scenario/format.js";
+import { describeEvent, describeRemedy, lineName, money, signed } from "../../scenario/format.js";
 
 export interface ReasonView {
   code: string;
@@ -44,6 +46,10 @@ export interface StepView {
   balance: number;
   status: Status;
   cause: Cause | null;
+  /** the line the step decided on ("Huabei", "Jiebei"), or null */
+  line: string | null;
+  /** Jiebei's standing after the step, once the customer has the line */
+  jiebei: { limit: number; balance: number; status: Status; cause: Cause | null } | null;
 }
 
 /** A PBOC-style repayment grid: one row per credit line, one cell per month ("N" paid, "1" 1–30 days
@@ -71,11 +77,15 @@ export interface RunView {
     limit: number;
     balance: number;
     charges: number;
+    /** Jiebei at the end, when the customer has the line */
+    jiebei: { status: Status; cause: Cause | null; limit: number; balance: number; charges: number } | null;
   };
   grid: RepaymentGrid | null;
+  /** the customer has (had) a Jiebei line too */
+  twoLines: boolean;
 }
 
-const ENGINE_EVENTS = new Set(["statement", "due", "overdue", "review"]);
+const ENGINE_EVENTS = new Set<string>(ENGINE_EVENT_TYPES);
 const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
 
 export function reasonView(code: ReasonCode | string): ReasonView {
@@ -83,7 +93,44 @@ export function reasonView(code: ReasonCode | string): ReasonView {
   return { code, text: info?.text ?? code, advice: info?.advice ?? "", kind: info?.kind ?? "" };
 }
 
-export function runView(scenario: Scenario, trace: Trace, grid: RepaymentGrid | null = null): RunView {
+/** The legend of the grid codes, as a credit report prints them. */
+const GRID_LEGEND = [
+  { code: "N", text: "paid as due" },
+  { code: "*", text: "nothing due" },
+  { code: "1–7", text: "past due at month end, by 30-day stage" },
+  { code: "C", text: "closed, settled" },
+  { code: "G", text: "charged off" },
+  { code: "#", text: "not open yet" },
+];
+
+/** The engine's repayment grid of each line that was ever opened, as table data. */
+export function gridOf(trace: Trace): RepaymentGrid | null {
+  const lines = (Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>).filter(
+    ([, months]) => months !== undefined && months.length > 0,
+  );
+  if (lines.length === 0) return null;
+  const columns = [...new Set(lines.flatMap(([, months]) => months!.map((m) => m.month)))].sort();
+  return {
+    columns,
+    rows: lines.map(([line, months]) => {
+      const byMonth = new Map(months!.map((m) => [m.month, m.code]));
+      return {
+        label: lineName(line),
+        cells: columns.map((month) => {
+          const code = byMonth.get(month) ?? "";
+          return { code, title: `${lineName(line)} ${month}: ${code || "no record"}` };
+        }),
+      };
+    }),
+    legend: GRID_LEGEND,
+  };
+}
+
+export function runView(
+  scenario: Scenario,
+  trace: Trace,
+  grid: RepaymentGrid | null = gridOf(trace),
+): RunView {
   const yuan = (fen: number) => Number(fenToYuan(fen));
   return {
     name: scenario.name,
@@ -112,6 +159,16 @@ export function runView(scenario: Scenario, trace: Trace, grid: RepaymentGrid | 
       balance: yuan(s.balance),
       status: s.status,
       cause: s.cause,
+      line: s.line === null ? null : lineName(s.line),
+      jiebei:
+        s.jiebei.status === "none"
+          ? null
+          : {
+              limit: yuan(s.jiebei.limit),
+              balance: yuan(s.jiebei.balance),
+              status: s.jiebei.status,
+              cause: s.jiebei.cause,
+            },
     })),
     final: {
       day: trace.final.day,
@@ -122,8 +179,19 @@ export function runView(scenario: Scenario, trace: Trace, grid: RepaymentGrid | 
       limit: yuan(trace.final.limit),
       balance: yuan(trace.final.balance),
       charges: yuan(trace.final.charges),
+      jiebei:
+        trace.final.jiebei.status === "none"
+          ? null
+          : {
+              status: trace.final.jiebei.status,
+              cause: trace.final.jiebei.cause,
+              limit: yuan(trace.final.jiebei.limit),
+              balance: yuan(trace.final.jiebei.balance),
+              charges: yuan(trace.final.jiebei.charges),
+            },
     },
     grid,
+    twoLines: trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none"),
   };
 }
 

@@ -33,24 +33,32 @@ const MARKER_STYLE: Record<string, string> = {
 export const isNotable = (s: StepView): boolean =>
   s.decision !== null && !(s.event === "purchase" && s.decision === "approved");
 
-/** Spans of days spent suspended (or closed), for shading. */
+/** Spans of days a line spent suspended (or closed, or charged off), for shading. */
 export function suspensionSpans(v: RunView) {
-  const spans: Array<{ from: number; to: number; label: string; tone: "bad" }> = [];
-  let open: { from: number; label: string } | null = null;
-  for (const s of v.steps) {
-    const down = s.status === "suspended" || s.status === "closed";
-    if (down && open === null) open = { from: s.day, label: statusText(s.status, s.cause) };
-    if (!down && open !== null) {
-      spans.push({ from: open.from, to: s.day, label: open.label, tone: "bad" });
-      open = null;
+  const spans: Array<{ from: number; to: number; label: string; tone: "bad" | "warn" }> = [];
+  const lines = [
+    { name: "Huabei", tone: "bad" as const, of: (s: StepView) => ({ status: s.status, cause: s.cause }) },
+    { name: "Jiebei", tone: "warn" as const, of: (s: StepView) => s.jiebei },
+  ];
+  for (const line of lines) {
+    let open: { from: number; label: string } | null = null;
+    const prefix = v.twoLines ? `${line.name} ` : "";
+    for (const s of v.steps) {
+      const st = line.of(s);
+      const down = st !== null && st.status !== "active" && st.status !== "none";
+      if (down && open === null) open = { from: s.day, label: prefix + statusText(st.status, st.cause) };
+      if (!down && open !== null) {
+        spans.push({ from: open.from, to: s.day, label: open.label, tone: line.tone });
+        open = null;
+      }
     }
+    if (open) spans.push({ from: open.from, to: v.until, label: open.label, tone: line.tone });
   }
-  if (open) spans.push({ from: open.from, to: v.until, label: open.label, tone: "bad" });
   return spans;
 }
 
 export function stepNotes(s: StepView): string[] {
-  const lines = [`${s.text} → ${s.decision ?? "no decision"}`];
+  const lines = [`${s.text} → ${s.decision ?? "no decision"}${s.line && s.decision ? ` (${s.line})` : ""}`];
   for (const r of s.reasons) lines.push(...wrapText(`${r.code}: ${r.text}`));
   if (s.moves) lines.push(...wrapText(s.moves));
   for (const r of s.remedies) lines.push(...wrapText(`→ ${r}`));
@@ -124,15 +132,44 @@ export function markerDatasets(v: RunView, options: { prefix?: string } = {}): D
   ];
 }
 
+/** Jiebei's limit and balance, beside Huabei's, once the customer has the line. */
+function jiebeiDatasets(v: RunView): Dataset[] {
+  if (!v.twoLines) return [];
+  const pts = v.steps.map((s) => ({
+    day: s.day,
+    limit: s.jiebei?.limit ?? 0,
+    balance: s.jiebei?.balance ?? 0,
+  }));
+  const last = pts.at(-1);
+  if (last && last.day < v.until) pts.push({ ...last, day: v.until });
+  const line = (label: string, key: "limit" | "balance", dash: number[]) => ({
+    label,
+    data: pts.map((p) => ({ x: p.day, y: p[key] })),
+    yAxisID: "y1",
+    borderColor: PALETTE.jiebei,
+    backgroundColor: PALETTE.jiebei,
+    borderWidth: 1.75,
+    borderDash: dash,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    pointStyle: "line",
+    stepped: "after",
+    order: 3,
+  });
+  return [line("Jiebei limit", "limit", []), line("Jiebei balance", "balance", [2, 3])];
+}
+
 export function timelineChart(id: string, v: RunView, options: { money?: boolean } = {}): ChartSpec {
   const points = seriesOf(v);
   const scores = points.map((p) => p.score);
   const money = options.money !== false;
+  const huabei = lineDatasets(points, { money });
+  if (v.twoLines) for (const d of huabei.slice(1)) d.label = `Huabei ${d.label}`;
   return {
     id,
     config: {
       type: "line",
-      data: { datasets: [...markerDatasets(v), ...lineDatasets(points, { money })] },
+      data: { datasets: [...markerDatasets(v), ...huabei, ...(money ? jiebeiDatasets(v) : [])] },
       options: {
         interaction: { mode: "markers", intersect: false },
         plugins: { legend: { position: "bottom" } },
@@ -166,7 +203,7 @@ export function decisionList(steps: readonly StepView[]): string {
   return `<ol class="timeline">${steps
     .map(
       (s) =>
-        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""}</div><div class="what">${esc(s.text)} ${chip(s.decision ?? "no decision", decisionTone(s.decision))}</div>${reasonItems(s)}</li>`,
+        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""}</div><div class="what">${esc(s.text)} ${chip(s.decision ?? "no decision", decisionTone(s.decision))}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
     )
     .join("")}</ol>`;
 }
