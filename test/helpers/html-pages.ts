@@ -39,28 +39,16 @@ export function runPage(): Page {
   return { name: "run", html: runHtml(runView(s, simulate(s)), htmlAssets()), charts: 1 };
 }
 
-/** A run with a repayment grid (the model does not produce one yet: a made-up grid shows the layout). */
-export function runWithGridPage(): Page {
-  const { scenario: s } = loadScenario(scenario("security-suspension"));
-  const months = ["2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06"];
-  const grid = {
-    columns: months,
-    rows: [
-      { label: "Huabei", cells: ["N", "N", "1", "N", "N", "*"].map((code) => ({ code })) },
-      {
-        label: "Jiebei <loan>",
-        cells: ["/", "N", "N", "2", "N", "C"].map((code) => ({ code, title: `status ${code}` })),
-      },
-    ],
-    legend: [
-      { code: "N", text: "repaid on time" },
-      { code: "1", text: "1–30 days overdue" },
-      { code: "*", text: "no bill" },
-      { code: "/", text: "no account" },
-      { code: "C", text: "closed" },
-    ],
-  };
-  return { name: "run-grid", html: runHtml(runView(s, simulate(s), grid), htmlAssets()), charts: 1 };
+/** Two lines (Huabei and Jiebei) with the engine's repayment grid. */
+export function runTwoLinesPage(): Page {
+  const { scenario: s } = loadScenario(scenario("two-lines"));
+  return { name: "run-two-lines", html: runHtml(runView(s, simulate(s)), htmlAssets()), charts: 1 };
+}
+
+/** A default that ends in a charge-off. */
+export function runChargeOffPage(): Page {
+  const { scenario: s } = loadScenario(scenario("default-charge-off"));
+  return { name: "run-charge-off", html: runHtml(runView(s, simulate(s)), htmlAssets()), charts: 1 };
 }
 
 export async function testPage(): Promise<Page> {
@@ -152,5 +140,5 @@ export function simulatePage(accounts = 200): Page {
 }
 
 export async function allPages(): Promise<Page[]> {
-  return [runPage(), runWithGridPage(), await testPage(), whatifPage(), simulatePage()];
+  return [runPage(), runTwoLinesPage(), runChargeOffPage(), await testPage(), whatifPage(), simulatePage()];
 }

@@ -43,7 +43,8 @@ export function statusTone(s: Status): Tone {
 }
 
 export function statusText(status: Status, cause: Cause | null): string {
-  return status === "suspended" && cause ? `suspended (${cause})` : status;
+  const text = status.replace("_", " ");
+  return status !== "active" && status !== "none" && cause ? `${text} (${cause})` : text;
 }
 
 /** The compiler flags an unhandled member (`never`); at run time a value from newer data still renders. */

@@ -249,19 +249,27 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
     if (s.decision !== "info") counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
   const suspensions = notable.filter((s) => s.decision === "suspended").length;
   const f = v.final;
+  const j = f.jiebei;
+  const on = j ? "Huabei " : "";
   const headline = stats([
     {
-      label: `status at the end (day ${f.day})`,
+      label: `${on}status at the end (day ${f.day})`,
       value: statusText(f.status, f.cause),
       tone: statusTone(f.status),
+      ...(j ? { sub: `Jiebei: ${statusText(j.status, j.cause)}` } : {}),
     },
     { label: "score at the end", value: String(f.score), tone: "info" },
-    { label: "limit", value: yuanText(f.limit), tone: "neutral" },
     {
-      label: "balance",
+      label: `${on}limit`,
+      value: yuanText(f.limit),
+      tone: "neutral",
+      ...(j ? { sub: `Jiebei: ${yuanText(j.limit)}` } : {}),
+    },
+    {
+      label: `${on}balance`,
       value: yuanText(f.balance),
       tone: "neutral",
-      sub: `charges paid or owed ${yuanText(f.charges)}`,
+      sub: j ? `Jiebei: ${yuanText(j.balance)}` : `charges paid or owed ${yuanText(f.charges)}`,
     },
     {
       label: "suspensions",
