@@ -36,12 +36,11 @@ export interface RunSummary {
     /** restored: days since that line's suspension */
     afterDays: number | null;
   }>;
-  end: {
+  /** Huabei's line at the top level, Jiebei's apart: the shape of a step record */
+  end: LineEnd & {
     day: number;
     score: number;
     band: string;
-    /** Huabei (the line every customer starts with) */
-    huabei: LineEnd;
     /** Jiebei, when the customer has (had) the line */
     jiebei: LineEnd | null;
   };
@@ -108,7 +107,7 @@ export function runSummary(trace: Trace): RunSummary {
       day: f.day,
       score: f.score,
       band: band(f.score),
-      huabei: lineEnd(f),
+      ...lineEnd(f),
       jiebei: twoLines ? lineEnd(f.jiebei) : null,
     },
     grid,

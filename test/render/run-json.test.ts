@@ -28,7 +28,10 @@ describe("run --json", () => {
       score: number;
       band: string;
       decisions: Record<string, number>;
-      huabei: { status: string; limit: number; balance: number; charges: number };
+      status: string;
+      limit: number;
+      balance: number;
+      charges: number;
       jiebei: unknown;
       events: Array<{ kind: string; day: number; date: string; afterDays: number | null }>;
       grid: { huabei?: string };
@@ -44,7 +47,7 @@ describe("run --json", () => {
       .join(", ");
     expect(summary).toContain(`decisions: ${decisions}`);
     const yuan = (n: number) => `¥${n.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
-    const h = end.huabei;
+    const h = end;
     expect(summary).toContain(`end (day 400): score ${end.score} (${end.band})`);
     expect(summary).toContain(
       `line: ${h.status}, limit ${yuan(h.limit)}, balance ${yuan(h.balance)}, charges paid or owed ${yuan(h.charges)}`,
