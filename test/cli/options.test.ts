@@ -237,7 +237,10 @@ describe("whatif", () => {
 
 describe("reasons, policies, schema", () => {
   it("read --json", () => {
-    expect(parse(["reasons"])).toEqual({ command: "reasons", options: { json: false, color: true, wide: false } });
+    expect(parse(["reasons"])).toEqual({
+      command: "reasons",
+      options: { json: false, color: true, wide: false },
+    });
     expect(parse(["reasons", "--json"])).toEqual({
       command: "reasons",
       options: { json: true, color: true, wide: false },
