@@ -19,6 +19,7 @@ import {
   type Trace,
 } from "../engine/index.js";
 import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
+import { printable } from "../shared/text.js";
 
 export interface FactorView {
   characteristic: string;
@@ -179,7 +180,11 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
 
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
-  const lines = [c.bold(`${x.scenario} — day ${x.day} (${x.date})`), c.dim(`policy ${x.policy}`), ""];
+  const lines = [
+    c.bold(`${printable(x.scenario)} — day ${x.day} (${x.date})`),
+    c.dim(`policy ${printable(x.policy)}`),
+    "",
+  ];
   if (x.steps.length === 0) {
     lines.push(
       x.before
