@@ -1,6 +1,6 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -25,10 +25,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("watch: what a change affects", () => {
   it("maps scenario and policy files (with `extends` and `policy` events) to the scenarios reading them", () => {
-    const policies = mkdtempSync(join(tmpdir(), "credit-sim-policies-"));
+    // a file may name policies in its own folder or below
+    const policies = join(dir, "policies");
+    mkdirSync(policies);
     writeFileSync(join(policies, "strict.yaml"), "name: strict\nextends: tightened\nminScore: 700\n");
-    writeFileSync(join(dir, "a.yaml"), scenario("A", join(policies, "strict.yaml")));
-    const deps = dependencies(discover([dir]));
+    writeFileSync(join(dir, "a.yaml"), scenario("A", "policies/strict.yaml"));
+    const deps = dependencies(discover(["a", "b", "c"].map((n) => join(dir, `${n}.yaml`))));
     const a = join(dir, "a.yaml");
     const b = join(dir, "b.yaml");
     const c = join(dir, "c.yaml");
@@ -38,7 +40,6 @@ describe("watch: what a change affects", () => {
     expect(affected([builtin("tightened")], deps)).toEqual({ kind: "some", files: [a, b] });
     expect(affected([builtin("default")], deps)).toEqual({ kind: "some", files: [a, b, c] });
     expect(affected([join(dir, "persona.yaml")], deps)).toEqual({ kind: "all" });
-    rmSync(policies, { recursive: true, force: true });
   });
 
   it("re-runs the changed scenario when its file is saved", async () => {
