@@ -1,32 +1,108 @@
-// The README is part of the product: its set-up commands and reference tables must stay true.
+// The README and docs/ are part of the product: the set-up commands, the generated reference tables, the
+// dependency list, the links and the licence must stay true. (Their shell examples run in
+// docs-examples.test.ts.)
 
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/cli.js";
 
 const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+const docs = readdirSync(join(ROOT, "docs"), { recursive: true, encoding: "utf8" })
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => join("docs", f));
+const pages = ["README.md", ...docs].map((file) => ({ file, text: readFileSync(join(ROOT, file), "utf8") }));
 
 describe("README", () => {
   it("opens with exactly the two set-up commands: install + run Zhang Ming, and the tests", () => {
     const first = /```sh\n([\s\S]*?)```/.exec(readme)?.[1]?.trim().split("\n");
-    expect(first).toEqual(["npm ci && node bin/credit-sim run scenarios/zhang-ming.yaml", "npm test"]);
+    expect(first).toEqual(["npm ci && npx credit-sim run scenarios/zhang-ming.yaml", "npm test"]);
     expect(readme.indexOf("```sh")).toBeLessThan(readme.indexOf("\n## "));
   });
 
-  it("has reason-code, scorecard and policy tables generated from the code (scripts/readme-tables.mjs)", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, "scripts/readme-tables.mjs"), "--check"], {
+  it("is about 10 KB: the rest lives in docs/", () => {
+    expect(Buffer.byteLength(readme)).toBeLessThan(12_500);
+  });
+
+  it("explains the trace excerpt with what the excerpt shows", () => {
+    const excerpt = readme.slice(
+      readme.indexOf("<!-- trace:start -->"),
+      readme.indexOf("<!-- trace:end -->"),
+    );
+    const guide = readme.slice(
+      readme.indexOf("<!-- trace:end -->"),
+      readme.indexOf("## Your first scenario"),
+    );
+    const quoted = [...guide.matchAll(/`(score [−+]\d+|[A-Z][A-Z_]{3,})/g)]
+      .map((m) => m[1]!)
+      .filter((q) => q !== "CODE");
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const q of quoted) expect(excerpt, q).toContain(q);
+  });
+
+  it("puts the calendar rules before the first scenario is written", () => {
+    const calendar = readme.indexOf("**The calendar first**");
+    expect(calendar).toBeGreaterThan(0);
+    expect(calendar).toBeLessThan(readme.indexOf("npx credit-sim init"));
+  });
+
+  it("names every runtime dependency in its dependency list", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
+    for (const dep of Object.keys(pkg.dependencies))
+      expect(
+        rows.some((r) => r.split("|")[1]!.includes(`\`${dep}\``)),
+        dep,
+      ).toBe(true);
+    const devRow = readme.split("\n").find((l) => l.startsWith("| dev:"))!;
+    for (const dep of Object.keys(pkg.devDependencies).filter((d) => !d.startsWith("@types/")))
+      expect(devRow).toContain(`\`${dep}\``);
+  });
+
+  it("ships the MIT licence that package.json names", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { license: string };
+    expect(pkg.license).toBe("MIT");
+    expect(readFileSync(join(ROOT, "LICENSE"), "utf8")).toMatch(/^MIT License\n/);
+  });
+});
+
+describe("docs", () => {
+  it("have reference tables and a trace excerpt generated from the code (scripts/docs-tables.mjs)", () => {
+    const r = spawnSync(process.execPath, [join(ROOT, "scripts/docs-tables.mjs"), "--check"], {
       encoding: "utf8",
     });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
 
-  it("names every runtime dependency in its dependency list", () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
-      dependencies: Record<string, string>;
-    };
-    for (const dep of Object.keys(pkg.dependencies)) expect(readme).toContain(`| \`${dep}\` |`);
+  it("stand on their own: no reference to documents outside the repository", () => {
+    for (const { file, text } of pages) {
+      expect(text, file).not.toMatch(/\bSPEC(\.md)?\b|DOMAIN\.md|\.\.\/shared/);
+    }
+  });
+
+  it("link only to files that exist", () => {
+    for (const { file, text } of pages) {
+      for (const m of text.matchAll(/\]\(([^)#\s]+)(#[^)]*)?\)/g)) {
+        const target = m[1]!;
+        if (/^[a-z]+:/.test(target)) continue;
+        const path = resolve(ROOT, dirname(file), target);
+        expect(existsSync(path), `${file} → ${target}`).toBe(true);
+      }
+    }
+  });
+
+  it("write every command as `npx credit-sim …`, which works in a clone after `npm ci`", () => {
+    for (const { file, text } of pages) {
+      for (const block of text.matchAll(/```sh\n([\s\S]*?)```/g)) {
+        for (const line of block[1]!.split("\n")) {
+          expect(line, file).not.toMatch(/(^|[;&|]\s*)credit-sim /);
+        }
+      }
+    }
   });
 });

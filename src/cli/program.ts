@@ -17,6 +17,14 @@ import {
 import { RUN, type RunInvocation } from "./options/run.js";
 import { foldChallengerSetWords, SIMULATE, type SimulateInvocation } from "./options/simulate.js";
 import { TEST, type TestInvocation } from "./options/test.js";
+import {
+  COMPLETION,
+  type CompletionInvocation,
+  EXPLAIN,
+  type ExplainInvocation,
+  INIT,
+  type InitInvocation,
+} from "./options/tools.js";
 import { WHATIF, type WhatifInvocation } from "./options/whatif.js";
 import { VERSION } from "./version.js";
 
@@ -30,14 +38,18 @@ export type Invocation =
   | SchemaInvocation
   | SimulateInvocation
   | PersonasInvocation
-  | MergeInvocation;
+  | MergeInvocation
+  | ExplainInvocation
+  | InitInvocation
+  | CompletionInvocation;
 
 export type Parsed =
   | { kind: "invocation"; invocation: Invocation }
   /** help or the version was printed (exit 0), or commander refused the command line (exit 2) */
   | { kind: "done"; exitCode: number };
 
-function buildProgram(io: CliIo, found: (i: Invocation) => void): Command {
+/** The program as commander sees it (what `completion` reads the commands and flags from). */
+export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {}): Command {
   const program = new Command()
     .name("credit-sim")
     .description("Explainable consumer-credit simulator: scenario timelines → scores, decisions and reasons")
@@ -52,10 +64,11 @@ function buildProgram(io: CliIo, found: (i: Invocation) => void): Command {
     .exitOverride()
     .addHelpText(
       "after",
-      "\nExamples:\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
+      "\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
     );
   const ctx: ParseContext = { env: io.env };
   register(program, RUN, ctx, found);
+  register(program, EXPLAIN, ctx, found);
   register(program, TEST, ctx, found);
   register(program, WHATIF, ctx, found);
   register(program, REASONS, ctx, found);
@@ -64,6 +77,8 @@ function buildProgram(io: CliIo, found: (i: Invocation) => void): Command {
   register(program, SIMULATE, ctx, found);
   register(program, PERSONAS, ctx, found);
   register(program, MERGE, ctx, found);
+  register(program, INIT, ctx, found);
+  register(program, COMPLETION, ctx, found);
   return program;
 }
 

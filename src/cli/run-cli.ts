@@ -6,6 +6,7 @@
 import { InputError } from "../shared/errors.js";
 import { ExitCode } from "../shared/terminal.js";
 import { BrokenPipe } from "../shared/write-file.js";
+import { terminalIo } from "./fit-io.js";
 import { type CliIo, writeErr } from "./io.js";
 import { type Invocation, parseArgv } from "./program.js";
 
@@ -13,7 +14,15 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   try {
     const parsed = parseArgv(args, io);
     if (parsed.kind === "done") return parsed.exitCode;
-    await dispatch(parsed.invocation, io);
+    // human text on a terminal fits its width (unless --wide); JSON, pipes and files never change
+    const options =
+      "options" in parsed.invocation ? (parsed.invocation.options as { wide?: boolean; json?: boolean }) : {};
+    const terminal = terminalIo(io, options);
+    try {
+      await dispatch(parsed.invocation, terminal.io);
+    } finally {
+      terminal.done();
+    }
     return 0;
   } catch (e) {
     return exitCodeFor(e, io);
@@ -41,6 +50,12 @@ async function dispatch(i: Invocation, io: CliIo): Promise<void> {
       return (await import("./commands/personas.js")).personasCommand(i.options, io);
     case "merge":
       return (await import("./commands/merge.js")).mergeCommand(i.files, i.options, io);
+    case "explain":
+      return (await import("./commands/explain.js")).explainCommand(i.file, i.options, io);
+    case "init":
+      return (await import("./commands/init.js")).initCommand(i.dir, i.options, io);
+    case "completion":
+      return (await import("./commands/completion.js")).completionCommand(i.shell, io);
     default: {
       const never: never = i;
       throw new Error(`no command for ${JSON.stringify(never)}`);

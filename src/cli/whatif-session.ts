@@ -2,7 +2,7 @@
 // (whatif/session.ts). The loop asks, dispatches an action, and prints what the reducer's notice says;
 // the state (the variant, the undo history, what was saved) lives only in the reducer's state.
 
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
@@ -60,7 +60,13 @@ const show = (value: unknown): string =>
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
   const print = o.output ?? ((t: string) => process.stdout.write(t));
-  const write = o.write ?? writeFileAtomic;
+  // the default save folder (whatif/) is made on first use
+  const write =
+    o.write ??
+    ((file: string, text: string) => {
+      mkdirSync(dirname(file) || ".", { recursive: true });
+      writeFileAtomic(file, text);
+    });
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
 
@@ -236,13 +242,16 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         await search(state, c, say, (variant) => dispatch({ type: "adopt", variant }));
         break;
       case "save": {
+        const suggested = suggestName(state.current.file);
         const target = await input({
+          // the default sits in whatif/, outside the scenarios/ that `credit-sim test` runs
           message: "Save as:",
-          default: suggestName(state.current.file),
+          default: suggested,
           validate: (t) => t.trim() !== "" || "a file name",
         });
         const file = target.trim();
-        if (!existsSync(dirname(file) || ".")) {
+        // the suggested folder is made on first use; any other folder must exist
+        if (file !== suggested && !existsSync(dirname(file) || ".")) {
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;
         }

@@ -4,8 +4,16 @@
 import { suggest, UsageError } from "../shared/errors.js";
 import { parseShard, type Shard } from "./shard.js";
 
-const REPORTERS = ["pretty", "json", "junit"] as const;
+const REPORTERS = ["pretty", "json", "junit", "github", "html"] as const;
 export type ReporterName = (typeof REPORTERS)[number];
+
+const EXTENSION: Record<ReporterName, string> = {
+  pretty: "txt",
+  json: "json",
+  junit: "xml",
+  github: "txt",
+  html: "html",
+};
 
 export interface RawTestOptions {
   reporter?: string[];
@@ -104,11 +112,12 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
     const file = files.get(name);
     return { name, file: file === undefined || file === "-" ? null : file };
   });
-  const onStdout = reporters.filter((r) => r.file === null);
+  // GitHub Actions reads workflow commands from stdout, between whatever else is printed there
+  const onStdout = reporters.filter((r) => r.file === null && r.name !== "github");
   if (onStdout.length > 1) {
     throw new UsageError(
       `only one reporter can write to stdout, but ${onStdout.map((r) => r.name).join(" and ")} would`,
-      `send the others to files, e.g. --output-file ${onStdout[1]!.name}=report.${onStdout[1]!.name === "junit" ? "xml" : "json"}`,
+      `send the others to files, e.g. --output-file ${onStdout[1]!.name}=report.${EXTENSION[onStdout[1]!.name]}`,
     );
   }
   let grep: RegExp | null = null;

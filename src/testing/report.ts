@@ -34,6 +34,8 @@ export interface CheckReport {
 export interface ExpectationReport {
   /** position in the file's `expect` list */
   index: number;
+  /** the line of this expectation in the scenario file (1-based), for annotations; null when unknown */
+  line: number | null;
   day: number;
   date: string;
   /** written as `end: true` */
@@ -90,6 +92,8 @@ export interface ScenarioReport {
   snapshot: SnapshotReport | null;
   /** the InputError's problems for status `error` (every problem of the file, formatted) */
   error: string | null;
+  /** where the file points at itself: the bad input's line for `error`, else the `name:` line (1-based) */
+  line: number | null;
   durationMs: number;
   /** deprecations the file still has, one line each (for stderr) */
   warnings?: string[];

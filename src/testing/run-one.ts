@@ -40,7 +40,7 @@ export function makeContext(settings: RunSettings): RunContext {
 
 export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | FilteredOut {
   const started = performance.now();
-  const base = { file: file.shown, policy: null, seed: null, expectations: [], snapshot: null };
+  const base = { file: file.shown, policy: null, seed: null, expectations: [], snapshot: null, line: null };
   let loaded: LoadedScenario;
   try {
     loaded = loadAs(file, ctx.policyCache);
@@ -51,6 +51,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       name: file.shown,
       status: "error",
       error: e.format(),
+      line: e.details.line ?? null,
       durationMs: performance.now() - started,
     };
   }
@@ -60,7 +61,9 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
   }
   const trace = simulate(scenario);
   const calendar = new Calendar(scenario.start);
-  const results = checkAll(trace, expectations).map((r) => expectationReport(r, calendar));
+  const results = checkAll(trace, expectations).map((r) =>
+    expectationReport(r, calendar, loaded.position(["expect", r.expectation.index])?.line ?? null),
+  );
   const snapshot = ctx.snapshots
     ? checkSnapshot(
         file.path,
@@ -80,6 +83,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     expectations: results,
     snapshot,
     error: null,
+    line: loaded.position(["name"])?.line ?? null,
     durationMs: performance.now() - started,
     ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
   };
@@ -106,12 +110,13 @@ function loadAs(file: ScenarioFile, policyCache: Map<string, Policy>): LoadedSce
 /** the order a reader expects: what was decided, the state after, then the numbers */
 const FIELD_ORDER = ["decision", "status", "cause", "reasons", "limit", "score", "balance"];
 
-function expectationReport(r: ExpectationResult, calendar: Calendar): ExpectationReport {
+function expectationReport(r: ExpectationResult, calendar: Calendar, line: number | null): ExpectationReport {
   const e = r.expectation;
   const checks = [...r.checks].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
   const what = checks.map((c) => `${c.field} ${c.expected}`).join(", ") || "nothing to check";
   return {
     index: e.index,
+    line,
     day: e.day,
     date: calendar.date(e.day),
     end: e.end,

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
+import { schemaLine } from "../scenario/json-schema.js";
 import { type Variant, variantWritten } from "./variant.js";
 
 const BUILTIN = /^[A-Za-z0-9_-]+$/;
@@ -53,7 +54,9 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
     })),
   };
   const doc = new Document(data);
-  doc.commentBefore = ` what-if variant of ${v.file}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;
+  // the schema line first, so editors check the saved file as they check any scenario
+  const schema = schemaLine(dirname(resolve(toFile))).slice(1);
+  doc.commentBefore = `${schema}\n what-if variant of ${v.file}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;
   const profile = doc.get("profile", true);
   if (isMap(profile)) profile.flow = true;
   const events = doc.get("events", true);
@@ -65,10 +68,17 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }
 
-/** scenarios/zhang-ming.yaml → scenarios/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken. */
-export function suggestName(file: string, exists: (f: string) => boolean = existsSync): string {
+/** Where variants are saved unless told otherwise: outside `scenarios/`, which `credit-sim test` scans. */
+export const SAVE_DIR = "whatif";
+
+/** scenarios/zhang-ming.yaml → whatif/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken. */
+export function suggestName(
+  file: string,
+  exists: (f: string) => boolean = existsSync,
+  dir: string = SAVE_DIR,
+): string {
   const ext = extname(file) || ".yaml";
-  const stem = join(dirname(file), basename(file, extname(file)));
+  const stem = join(dir, basename(file, extname(file)));
   for (let n = 1; ; n++) {
     const candidate = `${stem}-whatif${n === 1 ? "" : `-${n}`}${ext}`;
     if (!exists(candidate)) return candidate;

@@ -49,6 +49,8 @@ describe("run", () => {
         until: undefined,
         chart: true,
         color: true,
+        html: undefined,
+        wide: false,
       },
     });
   });
@@ -65,6 +67,8 @@ describe("run", () => {
         until: 100,
         chart: false,
         color: false,
+        html: undefined,
+        wide: false,
       },
     });
   });
@@ -189,6 +193,8 @@ describe("whatif", () => {
         force: false,
         chart: true,
         color: true,
+        html: undefined,
+        wide: false,
       },
     });
     const args = ["whatif", "f.yaml", "--avoid", "declined", "--max-edits", "2", "--budget", "50", "--list"];
@@ -205,6 +211,8 @@ describe("whatif", () => {
         force: true,
         chart: false,
         color: false,
+        html: undefined,
+        wide: false,
       },
     });
   });
@@ -229,14 +237,17 @@ describe("whatif", () => {
 
 describe("reasons, policies, schema", () => {
   it("read --json", () => {
-    expect(parse(["reasons"])).toEqual({ command: "reasons", options: { json: false, color: true } });
+    expect(parse(["reasons"])).toEqual({
+      command: "reasons",
+      options: { json: false, color: true, wide: false },
+    });
     expect(parse(["reasons", "--json"])).toEqual({
       command: "reasons",
-      options: { json: true, color: true },
+      options: { json: true, color: true, wide: false },
     });
-    expect(parse(["policies", "--json", "--no-color"])).toEqual({
+    expect(parse(["policies", "--json", "--no-color", "--wide"])).toEqual({
       command: "policies",
-      options: { json: true, color: false },
+      options: { json: true, color: false, wide: true },
     });
     expect(parse(["schema"])).toEqual({ command: "schema" });
   });
@@ -265,6 +276,8 @@ describe("simulate", () => {
         progress: true,
         chart: true,
         color: true,
+        html: undefined,
+        wide: false,
         populationArgs: [],
       },
     });
@@ -318,6 +331,8 @@ describe("simulate", () => {
         progress: false,
         chart: false,
         color: false,
+        html: undefined,
+        wide: false,
         populationArgs: [
           "--accounts 50",
           "--days 200",
@@ -434,11 +449,11 @@ describe("personas, merge", () => {
   it("personas", () => {
     expect(parse(["personas"])).toEqual({
       command: "personas",
-      options: { json: false, schema: false, color: true },
+      options: { json: false, schema: false, color: true, wide: false },
     });
     expect(parse(["personas", "--json", "--schema", "--no-color"])).toEqual({
       command: "personas",
-      options: { json: true, schema: true, color: false },
+      options: { json: true, schema: true, color: false, wide: false },
     });
   });
 
@@ -446,10 +461,10 @@ describe("personas, merge", () => {
     expect(parse(["merge", "a.json", "b.json"])).toEqual({
       command: "merge",
       files: ["a.json", "b.json"],
-      options: { json: false, chart: true, color: true },
+      options: { json: false, chart: true, color: true, wide: false },
     });
     expect(parse(["merge", "a.json", "--json", "--no-chart", "--no-color"])).toMatchObject({
-      options: { json: true, chart: false, color: false },
+      options: { json: true, chart: false, color: false, wide: false },
     });
   });
 });
@@ -505,5 +520,60 @@ describe("option tables", () => {
     ).toThrow(/key "challenger" must be "challengerFrom"/);
     const read = addOptions(new Command(), { chart: flag("--no-chart", "x") });
     expect(read({ chart: false, other: 1 })).toEqual({ chart: false });
+  });
+});
+
+describe("run --html, --wide", () => {
+  it("take a file (or -) and a flag", () => {
+    expect(parse(["run", "a.yaml", "--html", "-", "--wide"])).toMatchObject({
+      options: { html: "-", wide: true },
+    });
+    expect(parse(["whatif", "a.yaml", "--set", "minScore=600", "--html", "w.html"])).toMatchObject({
+      options: { html: "w.html", wide: false },
+    });
+    expect(parse(["simulate", "--html", "p.html"])).toMatchObject({ options: { html: "p.html" } });
+  });
+});
+
+describe("explain, init, completion, test --watch", () => {
+  it("explain: a file and --day", () => {
+    expect(parse(["explain", "a.yaml", "--day", "227", "--json"])).toEqual({
+      command: "explain",
+      file: "a.yaml",
+      options: { day: 227, json: true, policy: undefined, color: true, wide: false },
+    });
+    expect(refused(["explain", "a.yaml"]).message).toBe("explain needs --day N");
+    expect(refused(["explain", "a.yaml", "--day", "-1"]).message).toBe("--day must be 0 or more, got -1");
+    expect(refused(["explain", "a.yaml", "--day", "x"]).message).toBe("--day must be a whole number");
+  });
+
+  it("init: a folder (default the current one) and --force", () => {
+    expect(parse(["init"])).toEqual({ command: "init", dir: ".", options: { force: false } });
+    expect(parse(["init", "mine", "--force"])).toEqual({
+      command: "init",
+      dir: "mine",
+      options: { force: true },
+    });
+  });
+
+  it("completion: bash or zsh", () => {
+    expect(parse(["completion", "zsh"])).toEqual({ command: "completion", shell: "zsh" });
+    expect(refused(["completion", "fish"]).message).toBe('completion: unknown shell "fish"');
+  });
+
+  it("test: --watch and --wide beside the runner's options", () => {
+    expect(parse(["test", "--watch"])).toMatchObject({
+      command: "test",
+      options: { watch: true, wide: false },
+    });
+    expect(parse(["test", "--reporter", "pretty,github", "--output-file", "html=r.html"])).toMatchObject({
+      options: {
+        reporters: [
+          { name: "pretty", file: null },
+          { name: "github", file: null },
+          { name: "html", file: "r.html" },
+        ],
+      },
+    });
   });
 });

@@ -31,7 +31,11 @@ describe("credit-sim run", () => {
     const r = await cli(["run", ZHANG, "--json"]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split("\n");
-    const steps = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    // the last record is the summary (`end`); every other one is a step
+    expect(records.at(-1)).toMatchObject({ record: "end", scenario: "Zhang Ming", status: "active" });
+    const steps = records.slice(0, -1);
+    expect(steps.every((s) => s.record === "step")).toBe(true);
     for (const s of steps) {
       for (const key of [
         "scenario",

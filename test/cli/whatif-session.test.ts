@@ -74,7 +74,9 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await backAtMenu();
     const [file, text] = [...s.written][0]!;
-    expect(file).toBe("test/fixtures/whatif/late-payer-whatif.yaml");
+    // outside the scenario folders `credit-sim test` scans, with the schema line on top
+    expect(file).toBe("whatif/late-payer-whatif.yaml");
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/scenario\.schema\.json\n/);
     const saved = loadScenarioText(text, file);
     expect(saved.scenario.name).toBe("Late payer (what-if)");
     expect(saved.written.events.filter((e) => e.type === "apply")).toHaveLength(3);

@@ -26,6 +26,8 @@ export interface CliOptions {
   env?: Record<string, string>;
   /** stdout (and stdin) claim to be a terminal */
   tty?: boolean;
+  /** the terminal's width, with `tty` */
+  columns?: number;
 }
 
 /** The CLI in-process: runCli with captured streams. */
@@ -38,6 +40,7 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
         stdout += text;
       },
       isTTY: options.tty === true,
+      ...(options.columns !== undefined ? { columns: options.columns } : {}),
     },
     stderr: {
       write: (text: string) => {

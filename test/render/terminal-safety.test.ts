@@ -109,6 +109,7 @@ describe("every human output", () => {
         status: "failed",
         policy: null,
         seed: null,
+        line: null,
         expectations: [],
         error: null,
         durationMs: 1,
@@ -150,5 +151,40 @@ describe("every human output", () => {
     const text = renderPopulation(result, { chalk: new Chalk({ level: 0 }), chart: true });
     expect(text).toContain("pol\\x1b[2J");
     expect(raw(text)).toBe(false);
+  });
+});
+
+describe("the newer outputs", () => {
+  it("explain and the github reporter show a hostile name escaped", async () => {
+    const { renderExplanation, explainDay } = await import("../../src/render/explain-day.js");
+    const { renderGithub } = await import("../../src/testing/reporters/github.js");
+    const text = `name: "${JSON.stringify(HOSTILE).slice(1, -1)}"\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n`;
+    const { scenario } = loadScenarioText(text, join(dir, "hostile-explain.yaml"));
+    const x = explainDay(scenario, simulate(scenario), 0);
+    expect(raw(renderExplanation(x, new Chalk({ level: 0 })))).toBe(false);
+    const report = {
+      file: `s${HOSTILE}.yaml`,
+      name: HOSTILE,
+      status: "failed" as const,
+      policy: null,
+      seed: null,
+      line: 3,
+      expectations: [],
+      error: null,
+      durationMs: 0,
+      snapshot: { status: "mismatch" as const, file: "x.trace", diff: `- ${HOSTILE}\n+ b` },
+    };
+    const run: TestRun = {
+      reports: [report],
+      obsolete: [],
+      obsoleteRemoved: false,
+      filtered: 0,
+      notRun: 0,
+      summary: summarise([report], 0, false),
+      exitCode: 1,
+    };
+    const out = renderGithub(run);
+    expect(out.startsWith("::error ")).toBe(true);
+    expect(raw(out.replace(/\n$/, ""))).toBe(false);
   });
 });

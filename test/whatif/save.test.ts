@@ -36,7 +36,9 @@ describe("saving", () => {
   });
 
   it("suggests a save name that does not exist yet", () => {
-    const taken = new Set(["a/b-whatif.yaml", "a/b-whatif-2.yaml"]);
-    expect(suggestName("a/b.yaml", (f) => taken.has(f))).toBe("a/b-whatif-3.yaml");
+    const taken = new Set(["whatif/b-whatif.yaml", "whatif/b-whatif-2.yaml"]);
+    // outside scenarios/, which `credit-sim test` scans
+    expect(suggestName("scenarios/b.yaml", (f) => taken.has(f))).toBe("whatif/b-whatif-3.yaml");
+    expect(suggestName("scenarios/b.yaml", () => false, "elsewhere")).toBe("elsewhere/b-whatif.yaml");
   });
 });

@@ -2,12 +2,16 @@
 
 import type { Policy } from "../../engine/index.js";
 import { simulate } from "../../engine/index.js";
-import { traceToNdjson } from "../../render/json.js";
+import { runHtml } from "../../render/html/run.js";
+import { runView } from "../../render/html/run-model.js";
+import { runNdjson } from "../../render/run-json.js";
 import { renderTrace } from "../../render/trace.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
-import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
+import { htmlAssets } from "../html-assets.js";
+import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
+import { perInputFile, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
@@ -46,13 +50,21 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
   warnDeprecations(loaded, io);
   const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];
-  for (const { scenario } of loaded) {
+  const pages: string[] = [];
+  loaded.forEach(({ scenario, file }, i) => {
     const trace = simulate(scenario);
+    if (options.html !== undefined) {
+      const target = perInputFile(options.html, i, file.split(/[\\/]/).pop() ?? scenario.name);
+      pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets())));
+    }
+    // `--html -` puts the page on stdout: nothing else goes there
+    if (options.html === "-") return;
     parts.push(
       options.json
-        ? traceToNdjson(scenario.name, trace.steps)
+        ? runNdjson(scenario, trace, { explain: options.explain })
         : renderTrace(scenario, trace, { chalk, explain: options.explain, chart: options.chart }),
     );
-  }
+  });
   io.stdout.write(parts.join(options.json ? "" : "\n"));
+  if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.join(", ")}`);
 }

@@ -14,11 +14,14 @@ import {
 } from "../../population/result.js";
 import { csvHeader, FLIP_SAMPLE } from "../../population/runner.js";
 import { type Population, preparePopulation, shardRange } from "../../population/setup.js";
+import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
 import { UsageError } from "../../shared/errors.js";
 import { fileError, openOutput, writeFileAtomic, writeOutput } from "../../shared/write-file.js";
-import { type CliIo, stderrColour, stdoutColour } from "../io.js";
+import { htmlAssets } from "../html-assets.js";
+import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
+import { writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
 
 export async function simulateCommand(
@@ -76,12 +79,18 @@ export async function simulateCommand(
   }
 
   if (o.flips !== undefined && result.flips.length > 0) exportFlips(pop, result, o.flips, io);
+  const again = [...personas, ...o.populationArgs].join(" ");
+  const hint = `credit-sim simulate ${again} --export-account ${result.flips[0]?.index ?? "N"}${pop.settings.challenger ? " [--arm challenger]" : ""}`;
+  if (o.html !== undefined) {
+    const page = simulateHtml(result, htmlAssets(), { exportHint: hint });
+    const where = writeReport(io, o.html, page);
+    if (o.html === "-") return;
+    writeErr(io, `wrote ${where}`);
+  }
   if (o.json) {
     io.stdout.write(documentText(result));
     return;
   }
-  const again = [...personas, ...o.populationArgs].join(" ");
-  const hint = `credit-sim simulate ${again} --export-account ${result.flips[0]?.index ?? "N"}${pop.settings.challenger ? " [--arm challenger]" : ""}`;
   (csvToStdout ? io.stderr : io.stdout).write(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),

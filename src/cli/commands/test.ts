@@ -3,7 +3,8 @@
 // a file with bad input: the other files still run and are reported, then the run exits 2).
 
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve } from "node:path";
+import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { fileError, writeOutput } from "../../shared/write-file.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
@@ -11,10 +12,19 @@ import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 
-export async function testCommand(paths: readonly string[], options: TestOptions, io: CliIo): Promise<void> {
+export async function testCommand(
+  paths: readonly string[],
+  options: TestOptions & { watch?: boolean },
+  io: CliIo,
+): Promise<void> {
+  if (options.watch) return watchCommand(paths, options, io);
   const run = await runTests(paths, options, io.cwd);
   warnDeprecations(run.reports, io);
-  for (const target of options.reporters) await emit(run, target, options.color, io);
+  // github's workflow commands go last, after any human report on the same stream
+  const ordered = [...options.reporters].sort(
+    (a, b) => Number(a.name === "github") - Number(b.name === "github"),
+  );
+  for (const target of ordered) await emit(run, target, options.color, io);
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
     for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
@@ -37,6 +47,15 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     case "junit":
       text = (await import("../../testing/reporters/junit.js")).renderJunit(run);
       break;
+    case "github":
+      text = (await import("../../testing/reporters/github.js")).renderGithub(run);
+      break;
+    case "html": {
+      const { testHtml } = await import("../../render/html/test-report.js");
+      const { htmlAssets } = await import("../html-assets.js");
+      text = testHtml(run, htmlAssets());
+      break;
+    }
     default: {
       const never: never = target.name;
       throw new Error(`unknown reporter ${String(never)}`);
@@ -52,4 +71,43 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     throw fileError(e, target.file);
   }
   writeOutput(target.file, text, { cwd: io.cwd });
+}
+
+/** `--watch`: run everything, then re-run what each change affects, until Ctrl-C. */
+async function watchCommand(paths: readonly string[], options: TestOptions, io: CliIo): Promise<void> {
+  const { watchScenarios } = await import("../../testing/watch.js");
+  const chalk = stdoutColour(io, options.color);
+  const stop = new AbortController();
+  const onSigint = () => stop.abort();
+  process.once("SIGINT", onSigint);
+  const shown = (f: string) => relative(io.cwd, f) || f;
+  try {
+    await watchScenarios(
+      paths,
+      async (files, changed) => {
+        if (io.stdout.isTTY) io.stdout.write("\u001b[2J\u001b[H");
+        const what =
+          changed.length === 0
+            ? "first run"
+            : `changed: ${changed.map(shown).join(", ")} → ${files === "all" ? "every scenario" : `${files.length} scenario${files.length === 1 ? "" : "s"}`}`;
+        io.stdout.write(`${chalk.cyan.bold("watch")} ${chalk.dim(what)}\n\n`);
+        try {
+          const run = await runTests(files === "all" ? paths : files, options, io.cwd);
+          for (const target of options.reporters) await emit(run, target, options.color, io);
+        } catch (e) {
+          // a bad path or a folder left empty: say so and keep watching
+          if (!(e instanceof InputError)) throw e;
+          writeErr(io, `credit-sim: ${e.format()}`);
+        }
+        io.stdout.write(
+          chalk.dim(
+            `\nwatching ${paths.length ? paths.join(", ") : "scenarios/"} for changes — Ctrl-C to stop\n`,
+          ),
+        );
+      },
+      { signal: stop.signal, cwd: io.cwd },
+    );
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
 }

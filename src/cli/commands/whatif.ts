@@ -5,11 +5,14 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { renderComparison } from "../../render/compare.js";
+import { runView } from "../../render/html/run-model.js";
+import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
 import { writeOutput } from "../../shared/write-file.js";
+import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { comparisonToJson, counterfactualToJson } from "../../whatif/json.js";
@@ -17,8 +20,10 @@ import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { searchCounterfactual } from "../../whatif/search.js";
 import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
-import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
+import { htmlAssets } from "../html-assets.js";
+import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
+import { writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
 
 const FLAG_USAGE = [
@@ -63,6 +68,8 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
 
   const cmp = compareRuns(baseRun, start);
   const saved = options.save ? save(variant, options.save, options.force, io) : null;
+  if (options.html !== undefined) writePage(options.html, baseRun, start, cmp, variant.notes, io);
+  if (options.html === "-") return;
   if (options.json) {
     out(
       `${JSON.stringify({ scenario: loaded.scenario.name, file, edits: variant.notes, ...comparisonToJson(cmp), saved })}\n`,
@@ -125,19 +132,48 @@ function counterfactual(
   );
   const best = found.solutions[0];
   const saved = best && options.save ? save(best.variant, options.save, options.force, io) : null;
+  const bestRun: VariantRun | null = best
+    ? { variant: best.variant, loaded: start.loaded, trace: best.trace }
+    : null;
+  if (options.html !== undefined) {
+    if (!bestRun)
+      throw new UsageError("--html: no change within the bound works, so there is nothing to compare");
+    writePage(options.html, start, bestRun, compareRuns(start, bestRun), best!.variant.notes, io);
+    if (options.html === "-") return;
+  }
   if (options.json) {
     const scenario = start.loaded.scenario.name;
     out(`${JSON.stringify({ scenario, file, ...counterfactualToJson(found), saved })}\n`);
     return;
   }
   out(renderCounterfactual(found, start, chalk));
-  if (best) {
-    const bestRun: VariantRun = { variant: best.variant, loaded: start.loaded, trace: best.trace };
+  if (best && bestRun) {
     const traces = { base: start.trace, variant: best.trace };
     out(`\n${renderComparison(compareRuns(start, bestRun), traces, [], { chalk, chart: options.chart })}`);
   }
   if (saved) out(`\nsaved the first suggestion ${savedWhere(saved)}\n`);
   else if (options.save && !best) out("\nnothing to save: no change within the bound works\n");
+}
+
+/** The comparison as an HTML page: both runs side by side. */
+function writePage(
+  target: string,
+  base: VariantRun,
+  variant: VariantRun,
+  cmp: Comparison,
+  edits: readonly string[],
+  io: CliIo,
+): void {
+  const view = whatifView(
+    {
+      base: runView(base.loaded.scenario, base.trace),
+      variant: runView(variant.loaded.scenario, variant.trace),
+    },
+    cmp,
+    edits,
+  );
+  const where = writeReport(io, target, whatifHtml(view, htmlAssets()));
+  if (target !== "-") writeErr(io, `wrote ${where}`);
 }
 
 /** Writes a variant as a new scenario file (`-`: standard output); never replaces a file unless forced.

@@ -5,19 +5,20 @@ import { flag } from "./table.js";
 
 export interface PersonasInvocation {
   command: "personas";
-  options: { json: boolean; schema: boolean; color: boolean };
+  options: { json: boolean; schema: boolean; color: boolean; wide: boolean };
 }
 
 export interface MergeInvocation {
   command: "merge";
   files: string[];
-  options: { json: boolean; chart: boolean; color: boolean };
+  options: { json: boolean; chart: boolean; color: boolean; wide: boolean };
 }
 
 const personasOptions = () => ({
   json: flag("--json", "as JSON"),
   schema: flag("--schema", "print the JSON Schema of persona files"),
   color: flag("--no-color", "no colour"),
+  wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
 export const PERSONAS: CommandSpec<ReturnType<typeof personasOptions>, PersonasInvocation> = {
@@ -32,7 +33,12 @@ export const PERSONAS: CommandSpec<ReturnType<typeof personasOptions>, PersonasI
   ),
   read: (_, raw) => ({
     command: "personas",
-    options: { json: raw.json === true, schema: raw.schema === true, color: raw.color !== false },
+    options: {
+      json: raw.json === true,
+      schema: raw.schema === true,
+      color: raw.color !== false,
+      wide: raw.wide === true,
+    },
   }),
 };
 
@@ -40,6 +46,7 @@ const mergeOptions = () => ({
   json: flag("--json", "the merged result document"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: flag("--no-color", "no colour"),
+  wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
 export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation> = {
@@ -55,6 +62,11 @@ export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation
   read: ([files], raw) => ({
     command: "merge",
     files: list(files),
-    options: { json: raw.json === true, chart: raw.chart !== false, color: raw.color !== false },
+    options: {
+      json: raw.json === true,
+      chart: raw.chart !== false,
+      color: raw.color !== false,
+      wide: raw.wide === true,
+    },
   }),
 };

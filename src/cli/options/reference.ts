@@ -5,11 +5,11 @@ import { flag } from "./table.js";
 
 export interface ReasonsInvocation {
   command: "reasons";
-  options: { json: boolean; color: boolean };
+  options: { json: boolean; color: boolean; wide: boolean };
 }
 export interface PoliciesInvocation {
   command: "policies";
-  options: { json: boolean; color: boolean };
+  options: { json: boolean; color: boolean; wide: boolean };
 }
 export interface SchemaInvocation {
   command: "schema";
@@ -18,6 +18,7 @@ export interface SchemaInvocation {
 const jsonOnly = () => ({
   json: flag("--json", "as JSON"),
   color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+  wide: flag("--wide", "do not fit the table to the terminal's width"),
 });
 
 export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation> = {
@@ -28,7 +29,7 @@ export const REASONS: CommandSpec<ReturnType<typeof jsonOnly>, ReasonsInvocation
   help: "\nExample:\n  credit-sim reasons",
   read: (_, raw) => ({
     command: "reasons",
-    options: { json: raw.json === true, color: raw.color !== false },
+    options: { json: raw.json === true, color: raw.color !== false, wide: raw.wide === true },
   }),
 };
 
@@ -40,7 +41,7 @@ export const POLICIES: CommandSpec<ReturnType<typeof jsonOnly>, PoliciesInvocati
   help: "\nExample:\n  credit-sim policies",
   read: (_, raw) => ({
     command: "policies",
-    options: { json: raw.json === true, color: raw.color !== false },
+    options: { json: raw.json === true, color: raw.color !== false, wide: raw.wide === true },
   }),
 };
 

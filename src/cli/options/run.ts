@@ -12,6 +12,10 @@ export interface RunOptions {
   until: number | undefined;
   chart: boolean;
   color: boolean;
+  /** write the report as a self-contained HTML page here (`-`: stdout) */
+  html: string | undefined;
+  /** no fitting to the terminal's width */
+  wide: boolean;
 }
 
 export interface RunInvocation {
@@ -21,8 +25,10 @@ export interface RunInvocation {
 }
 
 const options = () => ({
-  json: flag("--json", "NDJSON: one object per step"),
-  explain: flag("--explain", "show the scorecard breakdown at every decision"),
+  json: flag("--json", "NDJSON: one object per step, then an `end` record with the summary"),
+  explain: flag("--explain", "show the scorecard breakdown at every decision (with --json: in the records)"),
+  html: text("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
+  wide: flag("--wide", "do not fit the output to the terminal's width"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
   until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)"),
   chart: flag("--no-chart", "leave out the score chart"),
@@ -38,6 +44,7 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
     "Examples:",
     "  credit-sim run scenarios/zhang-ming.yaml",
     "  credit-sim run scenarios/*.yaml --json | jq .decision",
+    "  credit-sim run scenarios/zhang-ming.yaml --html zhang-ming.html",
   ),
   read: ([files], raw) => ({
     command: "run",
@@ -49,6 +56,8 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
       until: raw.until,
       chart: raw.chart !== false,
       color: raw.color !== false,
+      html: raw.html,
+      wide: raw.wide === true,
     },
   }),
 };

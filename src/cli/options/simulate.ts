@@ -36,6 +36,9 @@ export interface SimulateOptions {
   progress: boolean;
   chart: boolean;
   color: boolean;
+  /** the report as a self-contained HTML page (`-`: stdout) */
+  html: string | undefined;
+  wide: boolean;
   /** the arguments that describe this population, for the hints the report prints */
   populationArgs: string[];
 }
@@ -75,6 +78,8 @@ const options = () => ({
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: flag("--no-color", "no colour"),
+  html: text("--html <file>", "also write the report as a self-contained HTML page (- for stdout)"),
+  wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
 type RawSimulateOptions = RawOptions<ReturnType<typeof options>>;
@@ -242,6 +247,8 @@ export function simulateOptions(raw: RawSimulateOptions): SimulateOptions {
     progress: raw.progress !== false,
     chart: raw.chart !== false,
     color: raw.color !== false,
+    html: raw.html,
+    wide: raw.wide === true,
     populationArgs: populationArgs(raw),
   };
 }
@@ -273,6 +280,7 @@ export const SIMULATE: CommandSpec<ReturnType<typeof options>, SimulateInvocatio
     "  credit-sim simulate --accounts 20000 --challenger-set minScore=650 --challenger-from 90   # a regulator's new minimum",
     "  credit-sim simulate --accounts 100000 --shard 1/3 --json > s1.json   # then: credit-sim merge s*.json",
     "  credit-sim simulate --export-account 42 -o account-42.yaml && credit-sim run account-42.yaml",
+    "  credit-sim simulate --accounts 20000 --challenger tightened --html population.html",
   ),
   read: ([personas], raw) => ({
     command: "simulate",

@@ -8,14 +8,18 @@ import { flag, repeatable, text, wholeNumber } from "./table.js";
 export interface TestInvocation {
   command: "test";
   paths: string[];
-  options: TestOptions;
+  options: TestOptions & {
+    /** re-run what a change affects until interrupted */
+    watch: boolean;
+    wide: boolean;
+  };
 }
 
 const options = () => ({
   // --reporter and --output-file repeat (not variadic), so `--reporter junit scenarios/` keeps its path
   reporter: repeatable(
     "--reporter <name>",
-    "pretty, json or junit; repeat or comma-separate for several (default: pretty)",
+    "pretty, json, junit, github or html; repeat or comma-separate for several (default: pretty)",
   ),
   outputFile: repeatable(
     "--output-file <reporter=file>",
@@ -35,6 +39,11 @@ const options = () => ({
     `at most n worker threads (default: cores; small suites run in one thread); ${workersHelp()}`,
   ),
   color: flag("--no-color", "no colour"),
+  watch: flag(
+    "--watch",
+    "run, then re-run the scenarios a changed scenario or policy file affects (Ctrl-C ends)",
+  ),
+  wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
 export const TEST: CommandSpec<ReturnType<typeof options>, TestInvocation> = {
@@ -51,10 +60,13 @@ export const TEST: CommandSpec<ReturnType<typeof options>, TestInvocation> = {
     "  credit-sim test scenarios/ --reporter pretty --reporter junit --output-file junit=junit.xml",
     "  credit-sim test 'scenarios/**/*.yaml' --shard 2/4 --grep suspension",
     "  credit-sim test -u scenarios/zhang-ming.yaml",
+    "  credit-sim test --reporter pretty,github            # annotations in GitHub Actions",
+    "  credit-sim test --reporter html --output-file html=report.html",
+    "  credit-sim test scenarios/ --watch",
   ),
   read: ([paths], raw, ctx) => ({
     command: "test",
     paths: list(paths),
-    options: parseTestOptions(raw, ctx.env),
+    options: { ...parseTestOptions(raw, ctx.env), watch: raw.watch === true, wide: raw.wide === true },
   }),
 };

@@ -20,6 +20,9 @@ export interface WhatifOptions {
   force: boolean;
   chart: boolean;
   color: boolean;
+  /** the comparison as a self-contained HTML page (`-`: stdout) */
+  html: string | undefined;
+  wide: boolean;
 }
 
 export interface WhatifInvocation {
@@ -58,6 +61,8 @@ const options = () => {
     force: flag("--force", "let --save replace an existing file"),
     chart: flag("--no-chart", "leave out the score chart"),
     color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+    html: text("--html <file>", "also write the comparison as a self-contained HTML page (- for stdout)"),
+    wide: flag("--wide", "do not fit the output to the terminal's width"),
   };
 };
 
@@ -92,6 +97,7 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
     '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
     "  credit-sim whatif scenarios/zhang-ming.yaml --edit 14:day=100 --set minScore=620 --json",
     "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
+    "  credit-sim whatif scenarios/zhang-ming.yaml --set minScore=600 --html whatif.html",
   ),
   read: ([file], raw) => ({
     command: "whatif",
@@ -108,6 +114,8 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
       force: raw.force === true,
       chart: raw.chart !== false,
       color: raw.color !== false,
+      html: raw.html,
+      wide: raw.wide === true,
     },
   }),
 };

@@ -1,13 +1,14 @@
-// Regenerates the README's reference tables (reason codes, scorecard, policy parameters) from the code
-// and the shipped policies, between <!-- NAME:start --> and <!-- NAME:end --> markers.
-// `node scripts/readme-tables.mjs` rewrites README.md; `--check` exits 1 when it is stale (a test runs it).
+// Regenerates the reference pages under docs/reference/ (reason codes, scorecard, policy parameters) and
+// the README's trace excerpt from the code and the shipped policies. Generated text sits between
+// <!-- NAME:start --> and <!-- NAME:end --> markers; the prose around it is written by hand.
+// `node scripts/docs-tables.mjs` rewrites the files; `--check` exits 1 when one is stale (a test runs it).
+// Reads the compiled code in dist/ (`npm run build` first; `npm test` does).
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { REASONS, REASON_CODES } = await import(`${root}dist/engine/reasons.js`);
-const { CHARACTERISTICS, DIMENSIONS } = await import(`${root}dist/engine/scorecard.js`);
+const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS } = await import(`${root}dist/engine/index.js`);
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
 
 const cell = (s) => String(s).replaceAll("|", "\\|");
@@ -49,11 +50,12 @@ function policies() {
   ].join("\n");
 }
 
-/** The Zhang Ming trace excerpt: from his first overdue to the restoration, then the summary. */
+/** The Zhang Ming trace excerpt for the README: from his second overdue to the repayment after the
+ *  suspension, in the layout `credit-sim run` prints (no colour). */
 async function trace() {
   const { Chalk } = await import("chalk");
   const { loadScenario } = await import(`${root}dist/scenario/load.js`);
-  const { simulate } = await import(`${root}dist/engine/simulate.js`);
+  const { simulate } = await import(`${root}dist/engine/index.js`);
   const { renderTrace } = await import(`${root}dist/render/trace.js`);
   const { scenario } = loadScenario(`${root}scenarios/zhang-ming.yaml`);
   const text = renderTrace(scenario, simulate(scenario), {
@@ -63,33 +65,40 @@ async function trace() {
   });
   const lines = text.trimEnd().split("\n");
   const header = lines.findIndex((l) => l.startsWith(" day "));
-  const from = lines.findIndex((l) => /^ *\d+ {2}\S+ {2}overdue /.test(l));
-  const to = lines.findIndex((l, i) => i > from && / restored /.test(l));
-  const next = lines.findIndex((l, i) => i > to && /^ *\d+ {2}/.test(l));
-  const summary = lines.indexOf("Summary");
-  return ["```text", lines[header], ...lines.slice(from, next), "...", ...lines.slice(summary), "```"].join(
-    "\n",
-  );
+  const overdues = lines.flatMap((l, i) => (/^ *\d+ {2}\S+ {2}overdue /.test(l) ? [i] : []));
+  const from = overdues[1];
+  const repay = lines.findIndex((l, i) => i > from && /^ *\d+ {2}\S+ {2}repay /.test(l));
+  const next = lines.findIndex((l, i) => i > repay && /^ *\d+ {2}/.test(l));
+  return ["```text", lines[header], "...", ...lines.slice(from, next), "...", "```"].join("\n");
 }
 
-const tables = { reasons, scorecard, policies, trace };
-const file = `${root}README.md`;
-const before = readFileSync(file, "utf8");
-let after = before;
-for (const [name, make] of Object.entries(tables)) {
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  const i = after.indexOf(start);
-  const j = after.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`README.md lacks the ${start} … ${end} markers`);
-  after = `${after.slice(0, i + start.length)}\n${await make()}\n${after.slice(j)}`;
-}
-if (process.argv.includes("--check")) {
-  if (after !== before) {
-    console.error("README.md tables are stale: run `node scripts/readme-tables.mjs`");
-    process.exitCode = 1;
+const files = {
+  "README.md": { trace },
+  "docs/reference/reason-codes.md": { reasons },
+  "docs/reference/scorecard.md": { scorecard },
+  "docs/reference/policies.md": { policies },
+};
+
+let stale = 0;
+for (const [name, tables] of Object.entries(files)) {
+  const file = `${root}${name}`;
+  const before = readFileSync(file, "utf8");
+  let after = before;
+  for (const [marker, make] of Object.entries(tables)) {
+    const start = `<!-- ${marker}:start -->`;
+    const end = `<!-- ${marker}:end -->`;
+    const i = after.indexOf(start);
+    const j = after.indexOf(end);
+    if (i < 0 || j < i) throw new Error(`${name} lacks the ${start} … ${end} markers`);
+    after = `${after.slice(0, i + start.length)}\n${await make()}\n${after.slice(j)}`;
   }
-} else if (after !== before) {
-  writeFileSync(file, after);
-  console.log("README.md tables updated");
+  if (after === before) continue;
+  if (process.argv.includes("--check")) {
+    console.error(`${name} is stale: run \`node scripts/docs-tables.mjs\``);
+    stale++;
+  } else {
+    writeFileSync(file, after);
+    console.log(`${name} updated`);
+  }
 }
+if (stale) process.exitCode = 1;

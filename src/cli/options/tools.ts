@@ -1,0 +1,100 @@
+// `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
+
+import { UsageError } from "../../shared/errors.js";
+import { type CommandSpec, helpText, one } from "./command.js";
+import { flag, text, wholeNumber } from "./table.js";
+
+export interface ExplainInvocation {
+  command: "explain";
+  file: string;
+  options: {
+    day: number;
+    json: boolean;
+    policy: string | undefined;
+    color: boolean;
+    wide: boolean;
+  };
+}
+
+export interface InitInvocation {
+  command: "init";
+  dir: string;
+  options: { force: boolean };
+}
+
+export interface CompletionInvocation {
+  command: "completion";
+  shell: "bash" | "zsh";
+}
+
+const explainOptions = () => ({
+  day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)"),
+  json: flag("--json", "the explanation as JSON"),
+  policy: text("--policy <name|file>", "run under this policy instead of the file's"),
+  color: flag("--no-color", "no colour"),
+  wide: flag("--wide", "do not fit the output to the terminal's width"),
+});
+
+export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvocation> = {
+  name: "explain",
+  description: "why? one day of a scenario: its decisions, the values behind each reason, what to do",
+  arguments: [["<file>", "scenario file (YAML or JSON)"]],
+  options: explainOptions,
+  help: helpText(
+    "Examples:",
+    "  credit-sim explain scenarios/zhang-ming.yaml --day 227",
+    "  credit-sim explain scenarios/zhang-ming.yaml --day 230 --json",
+  ),
+  read: ([file], raw) => {
+    if (raw.day === undefined)
+      throw new UsageError(
+        "explain needs --day N",
+        "e.g. credit-sim explain scenarios/zhang-ming.yaml --day 227",
+      );
+    if (raw.day < 0) throw new UsageError(`--day must be 0 or more, got ${raw.day}`);
+    return {
+      command: "explain",
+      file: one(file),
+      options: {
+        day: raw.day,
+        json: raw.json === true,
+        policy: raw.policy,
+        color: raw.color !== false,
+        wide: raw.wide === true,
+      },
+    };
+  },
+};
+
+const initOptions = () => ({ force: flag("--force", "replace an existing starter file") });
+
+export const INIT: CommandSpec<ReturnType<typeof initOptions>, InitInvocation> = {
+  name: "init",
+  description: "write a commented starter scenario that passes `credit-sim test`",
+  arguments: [["[dir]", "the folder to write it in (default: the current folder)"]],
+  options: initOptions,
+  help: helpText("Examples:", "  credit-sim init my-scenarios", "  credit-sim test my-scenarios"),
+  read: ([dir], raw) => ({
+    command: "init",
+    dir: typeof dir === "string" ? dir : ".",
+    options: { force: raw.force === true },
+  }),
+};
+
+export const COMPLETION: CommandSpec<Record<string, never>, CompletionInvocation> = {
+  name: "completion",
+  description: "print a shell completion script (bash or zsh)",
+  arguments: [["<shell>", "bash or zsh"]],
+  options: () => ({}),
+  help: helpText(
+    "Examples:",
+    "  source <(credit-sim completion bash)          # in ~/.bashrc",
+    "  credit-sim completion zsh > ~/.zfunc/_credit-sim   # a folder on $fpath",
+  ),
+  read: ([shell]) => {
+    const s = one(shell);
+    if (s !== "bash" && s !== "zsh")
+      throw new UsageError(`completion: unknown shell ${JSON.stringify(s)}`, "bash or zsh");
+    return { command: "completion", shell: s };
+  },
+};

@@ -1,0 +1,225 @@
+// `credit-sim explain FILE --day N`: "why?" for one day. The decisions of that day, each reason with the
+// characteristics and values behind it (a scorecard bin and its points, or the policy threshold the
+// rule compared against), and what the customer can do — as data (for --json) and as plain text.
+
+import type { ChalkInstance } from "chalk";
+import {
+  band,
+  Calendar,
+  CHARACTERISTICS,
+  DIMENSIONS,
+  explain,
+  type Policy,
+  type PolicyParams,
+  probabilityOfDefault,
+  REASONS,
+  type ReasonCode,
+  type Scenario,
+  type Step,
+  type Trace,
+} from "../engine/index.js";
+import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
+import { printable } from "../shared/text.js";
+
+export interface FactorView {
+  characteristic: string;
+  dimension: string;
+  /** the value the scorecard read, as text */
+  value: string;
+  bin: string;
+  points: number;
+  max: number;
+}
+
+export interface ReasonExplained {
+  code: string;
+  kind: string;
+  text: string;
+  /** the values behind the reason, in words */
+  because: string[];
+  /** what helps, in the customer's words */
+  advice: string;
+}
+
+export interface StepExplained {
+  event: string;
+  decision: string | null;
+  status: string;
+  score: number;
+  scoreDelta: number;
+  /** "Days overdue now −35" */
+  moves: string[];
+  /** the line decided on (Huabei, Jiebei), or null for the customer as a whole */
+  line: string | null;
+  reasons: ReasonExplained[];
+  /** rules that also held that step, beside the reasons */
+  also: ReasonExplained[];
+  remedies: string[];
+}
+
+export interface DayExplanation {
+  scenario: string;
+  day: number;
+  date: string;
+  policy: string;
+  /** the day's steps; empty when nothing happened that day */
+  steps: StepExplained[];
+  /** the last step before the day, when the day has none */
+  before: { day: number; date: string; event: string } | null;
+  /** the score at the end of the day, characteristic by characteristic */
+  score: { value: number; band: string; defaultProbability: number; factors: FactorView[] };
+  /** the customer's next steps: remedies of the day, else the advice of its adverse reasons */
+  todo: string[];
+}
+
+const fmtValue = (v: number | boolean | null): string =>
+  v === null
+    ? "no data"
+    : typeof v === "boolean"
+      ? v
+        ? "yes"
+        : "no"
+      : Number.isInteger(v)
+        ? String(v)
+        : v.toFixed(2);
+
+/** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day. */
+export function policyAt(scenario: Scenario, day: number): Policy {
+  let policy: Policy = scenario.policy;
+  for (const e of scenario.events) {
+    if (e.day > day) break;
+    if (e.type !== "policy") continue;
+    if (e.use) policy = e.use;
+    policy = { ...policy, ...e.set };
+  }
+  return policy;
+}
+
+function factors(step: Step): FactorView[] {
+  return explain(step.inputs).map((f) => ({
+    characteristic: f.characteristic.title,
+    dimension: DIMENSIONS[f.characteristic.dimension].label,
+    value: fmtValue(f.value),
+    bin: f.bin,
+    points: f.points,
+    max: f.characteristic.max,
+  }));
+}
+
+function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
+  const info = REASONS[code];
+  let because: string[] = [];
+  const characteristic = CHARACTERISTICS.find((c) => c.reason === code);
+  if (info.kind === "score" && characteristic) {
+    const f = explain(step.inputs).find((x) => x.characteristic.id === characteristic.id)!;
+    because = [
+      `${characteristic.title}: ${fmtValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
+    ];
+  } else because = step.facts.filter((f) => f.code === code).map(describeFact);
+  return { code, kind: info.kind, text: info.text, because, advice: info.advice };
+}
+
+const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
+
+export function explainDay(scenario: Scenario, trace: Trace, day: number): DayExplanation {
+  const steps = trace.steps.filter((s) => s.day === day);
+  const policy = policyAt(scenario, day);
+  const prior = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day < day) ?? null);
+  const last = steps.at(-1) ?? prior ?? trace.steps[0]!;
+  const explained = steps.map(
+    (s): StepExplained => ({
+      event: describeEvent(s.event, s.applied),
+      decision: s.decision,
+      status: s.status === "suspended" && s.cause ? `suspended (${s.cause})` : s.status,
+      score: s.score,
+      scoreDelta: s.scoreDelta,
+      moves: s.moves.map(
+        (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
+      ),
+      line: s.line === null ? null : lineName(s.line),
+      reasons: s.decision === null ? [] : s.reasons.map((c) => reasonExplained(c, s)),
+      // rules that held too, beside the one that decided (a limit cut due the same day)
+      also: s.facts
+        .filter((f) => !s.reasons.includes(f.code))
+        .map((f) => ({ ...reasonExplained(f.code, s), because: [describeFact(f)] })),
+      remedies: s.remedies.map(describeRemedy),
+    }),
+  );
+  const remedies = [...new Set(explained.flatMap((s) => s.remedies))];
+  const advice = [
+    ...new Set(explained.flatMap((s) => s.reasons.filter((r) => r.kind !== "positive").map((r) => r.advice))),
+  ];
+  // a day without a decision: what helps with the characteristics that cost points that day
+  const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));
+  const moveAdvice = [
+    ...new Set(
+      fell.flatMap((id) => {
+        const c = CHARACTERISTICS.find((x) => x.id === id);
+        return c ? [REASONS[c.reason].advice] : [];
+      }),
+    ),
+  ];
+  return {
+    scenario: scenario.name,
+    day,
+    date: new Calendar(scenario.start).date(day),
+    policy: policy.name,
+    steps: explained,
+    before: prior
+      ? { day: prior.day, date: prior.date, event: describeEvent(prior.event, prior.applied) }
+      : null,
+    score: {
+      value: last.score,
+      band: band(last.score),
+      defaultProbability: probabilityOfDefault(last.score),
+      factors: factors(last),
+    },
+    todo: remedies.length ? remedies : advice.length ? advice : moveAdvice,
+  };
+}
+
+/** The explanation in plain language. */
+export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
+  const lines = [
+    c.bold(`${printable(x.scenario)} — day ${x.day} (${x.date})`),
+    c.dim(`policy ${printable(x.policy)}`),
+    "",
+  ];
+  if (x.steps.length === 0) {
+    lines.push(
+      x.before
+        ? `Nothing happened on day ${x.day}. The last step before it: day ${x.before.day} (${x.before.date}), ${x.before.event}.`
+        : `Nothing happened on day ${x.day}.`,
+    );
+  }
+  for (const s of x.steps) {
+    const decided = s.decision ? `${c.bold(s.decision)}` : c.dim("no decision");
+    lines.push(
+      `${c.bold("•")} ${s.event} → ${decided}  ${c.dim(`(score ${s.score}${s.scoreDelta ? ` ${signed(s.scoreDelta)}` : ""}, ${s.status})`)}`,
+    );
+    if (s.moves.length) lines.push(`    the score moved: ${s.moves.join(", ")}`);
+    if (s.reasons.length) lines.push(`    ${s.decision === "info" ? "on record" : "why"}:`);
+    for (const r of s.reasons) {
+      lines.push(`      ${c.bold(r.code)}  ${r.text}`);
+      for (const b of r.because) lines.push(c.dim(`        ${b}`));
+    }
+    for (const r of s.also) lines.push(c.dim(`      also ${r.code}  ${r.text} (${r.because.join("; ")})`));
+  }
+  lines.push(
+    "",
+    c.bold(
+      `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)`,
+    ),
+  );
+  const w = Math.max(...x.score.factors.map((f) => f.characteristic.length));
+  for (const f of x.score.factors) {
+    const short = f.max - f.points;
+    lines.push(
+      `  ${f.characteristic.padEnd(w)}  ${f.value.padStart(7)}  ${f.bin.padEnd(16)} ${String(f.points).padStart(3)}/${f.max}${short > 0 ? c.dim(`  −${short}`) : ""}`,
+    );
+  }
+  lines.push("", c.bold("What the customer can do"));
+  if (x.todo.length === 0) lines.push("  nothing is needed");
+  for (const t of x.todo) lines.push(`  → ${t}`);
+  return `${lines.join("\n")}\n`;
+}

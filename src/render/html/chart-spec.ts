@@ -1,0 +1,62 @@
+// What a page tells its script about one chart. The configuration is plain JSON (Chart.js options, no
+// functions), so renderers stay pure and testable; the page script (client.ts) adds what JSON cannot
+// carry — tick and tooltip formatting, shaded spans — from the hints below.
+
+/** How a value reads to a person. */
+export type Unit = "points" | "yuan" | "percent" | "count" | "days";
+
+/** Colour families; the page maps them to its palette (one place to change the look). */
+export type Tone = "good" | "warn" | "bad" | "info" | "neutral";
+
+export interface ChartSpec {
+  /** id of the <canvas> */
+  id: string;
+  /** a Chart.js configuration: type, data, options; JSON only */
+  config: {
+    type: "line" | "bar" | "scatter";
+    data: { labels?: Array<string | number>; datasets: Dataset[] };
+    options?: Record<string, unknown>;
+  };
+  /** the x axis counts days from this date: ticks at month starts, tooltips show the date */
+  days?: { start: string; ticks: Array<{ value: number; label: string }> };
+  /** the unit of each y axis (by axis id), for ticks and tooltips */
+  units?: Record<string, Unit>;
+  /** shaded spans of x (suspensions), drawn behind the data */
+  spans?: Array<{ from: number; to: number; label: string; tone: Tone }>;
+}
+
+export interface Dataset {
+  label: string;
+  data: Array<number | null | { x: number; y: number | null } | [number, number]>;
+  /** tooltip lines per point (reasons, remedies), shown under the value */
+  notes?: string[][];
+  /** tooltip title per point, instead of the x value */
+  titles?: string[];
+  [option: string]: unknown;
+}
+
+/** The page palette, shared by the CSS and the charts. */
+export const PALETTE = {
+  score: "#4f46e5",
+  limit: "#0d9488",
+  balance: "#d97706",
+  jiebei: "#7c3aed",
+  variant: "#db2777",
+  good: "#16a34a",
+  warn: "#d97706",
+  bad: "#dc2626",
+  info: "#0284c7",
+  neutral: "#64748b",
+  grid: "#e2e8f0",
+} as const;
+
+/** Translucent fill for a tone (spans, bars). */
+export function toneFill(tone: Tone, alpha = 0.12): string {
+  return rgba(PALETTE[tone], alpha);
+}
+
+/** A #rrggbb colour with transparency. */
+export function rgba(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}

@@ -1,0 +1,161 @@
+// The script every report page runs: reads the page's JSON data block and draws its charts with the
+// inlined Chart.js. Written for any current browser (ES2017, no modules); no network, no clock.
+
+export const CLIENT_SCRIPT = String.raw`(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("report-data").textContent);
+  var PALETTE = data.palette;
+  var FONT = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "PingFang SC", sans-serif';
+  Chart.defaults.font.family = FONT;
+  Chart.defaults.font.size = 12;
+  Chart.defaults.color = "#475569";
+  Chart.defaults.borderColor = PALETTE.grid;
+  Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false;
+  Chart.defaults.plugins.legend.labels.usePointStyle = true;
+  Chart.defaults.plugins.legend.labels.boxHeight = 8;
+  Chart.defaults.plugins.tooltip.backgroundColor = "rgba(15, 23, 42, 0.94)";
+  Chart.defaults.plugins.tooltip.padding = 10;
+  Chart.defaults.plugins.tooltip.bodySpacing = 3;
+  Chart.defaults.plugins.tooltip.boxPadding = 4;
+
+  function group(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+  function fmt(unit, v) {
+    if (v === null || v === undefined || isNaN(v)) return "—";
+    if (unit === "yuan") return (v < 0 ? "−¥" : "¥") + group(Math.abs(Math.round(v)));
+    if (unit === "percent") return (Math.round(v * 10) / 10).toFixed(1) + " %";
+    if (unit === "days") return group(Math.round(v)) + " d";
+    return group(Math.round(v * 100) / 100);
+  }
+  function pad(n) { return n < 10 ? "0" + n : String(n); }
+  function dateOf(start, day) {
+    var p = start.split("-");
+    var d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2]) + day * 86400000);
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+  function tone(t, alpha) {
+    var n = parseInt(PALETTE[t].slice(1), 16);
+    return "rgba(" + ((n >> 16) & 255) + ", " + ((n >> 8) & 255) + ", " + (n & 255) + ", " + alpha + ")";
+  }
+
+  // hover picks the nearest decision marker (datasets that carry notes), never a line
+  Chart.Interaction.modes.markers = function (chart, e) {
+    var best = null, bestD = Infinity;
+    chart.getSortedVisibleDatasetMetas().forEach(function (meta) {
+      var ds = chart.data.datasets[meta.index];
+      if (!ds.notes) return;
+      meta.data.forEach(function (el, i) {
+        var dx = el.x - e.x, dy = el.y - e.y, d = dx * dx + dy * dy * 0.25;
+        if (d < bestD) { bestD = d; best = { element: el, datasetIndex: meta.index, index: i }; }
+      });
+    });
+    return best && bestD < 70 * 70 ? [best] : [];
+  };
+
+  var spans = {
+    id: "spans",
+    beforeDatasetsDraw: function (chart) {
+      var items = chart.$spans;
+      if (!items || !items.length) return;
+      var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+      ctx.save();
+      items.forEach(function (s) {
+        var a = Math.max(x.getPixelForValue(s.from), area.left);
+        var b = Math.min(x.getPixelForValue(s.to), area.right);
+        if (b <= a) return;
+        ctx.fillStyle = tone(s.tone, 0.1);
+        ctx.fillRect(a, area.top, b - a, area.bottom - area.top);
+        ctx.fillStyle = tone(s.tone, 0.9);
+        ctx.font = "600 11px " + FONT;
+        if (b - a > 60) ctx.fillText(s.label, a + 6, area.top + 14);
+      });
+      ctx.restore();
+    }
+  };
+
+  function prepare(spec) {
+    var cfg = spec.config;
+    var o = cfg.options = cfg.options || {};
+    o.plugins = o.plugins || {};
+    o.scales = o.scales || {};
+    var units = spec.units || {};
+    Object.keys(units).forEach(function (axis) {
+      var s = o.scales[axis] = o.scales[axis] || {};
+      s.ticks = s.ticks || {};
+      s.ticks.callback = function (v) { return fmt(units[axis], v); };
+    });
+    if (spec.days) {
+      var x = o.scales.x = o.scales.x || {};
+      x.type = "linear";
+      var labels = {};
+      spec.days.ticks.forEach(function (t) { labels[t.value] = t.label; });
+      x.afterBuildTicks = function (axis) {
+        axis.ticks = spec.days.ticks
+          .filter(function (t) { return t.value >= axis.min && t.value <= axis.max; })
+          .map(function (t) { return { value: t.value }; });
+      };
+      x.ticks = x.ticks || {};
+      x.ticks.callback = function (v) { return labels[v] !== undefined ? labels[v] : ""; };
+      x.ticks.autoSkip = true;
+      x.ticks.maxRotation = 0;
+    }
+    var tt = o.plugins.tooltip = o.plugins.tooltip || {};
+    tt.callbacks = {
+      title: function (items) {
+        var it = items[0];
+        if (!it) return "";
+        var t = it.dataset.titles && it.dataset.titles[it.dataIndex];
+        if (t) return t;
+        if (spec.days) {
+          var day = it.parsed.x;
+          return "day " + day + " · " + dateOf(spec.days.start, day);
+        }
+        return it.label;
+      },
+      label: function (it) {
+        var axis = it.dataset.yAxisID || (cfg.options.indexAxis === "y" ? "x" : "y");
+        var unit = it.dataset.unit || units[axis];
+        var raw = it.raw;
+        if (Array.isArray(raw)) return " " + it.dataset.label + ": " + fmt(unit, raw[0]) + " to " + fmt(unit, raw[1]);
+        var v = cfg.options.indexAxis === "y" ? it.parsed.x : it.parsed.y;
+        if (it.dataset.hideValue) return " " + it.dataset.label;
+        return " " + it.dataset.label + ": " + fmt(unit, v);
+      },
+      afterBody: function (items) {
+        var lines = [];
+        items.forEach(function (it) {
+          var n = it.dataset.notes && it.dataset.notes[it.dataIndex];
+          if (n) lines = lines.concat(n);
+        });
+        return lines;
+      }
+    };
+    return cfg;
+  }
+
+  var drawn = 0;
+  (data.charts || []).forEach(function (spec) {
+    var canvas = document.getElementById(spec.id);
+    if (!canvas) return;
+    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans] }));
+    chart.$spans = spec.spans || [];
+    chart.update();
+    drawn++;
+  });
+  // the two panes of a side-by-side diff scroll together
+  Array.prototype.forEach.call(document.querySelectorAll(".diff"), function (d) {
+    var panes = d.querySelectorAll(".pane");
+    if (panes.length !== 2) return;
+    var busy = false;
+    [0, 1].forEach(function (i) {
+      panes[i].addEventListener("scroll", function () {
+        if (busy) return;
+        busy = true;
+        panes[1 - i].scrollLeft = panes[i].scrollLeft;
+        busy = false;
+      });
+    });
+  });
+  document.documentElement.setAttribute("data-charts-drawn", String(drawn));
+})();
+`;

@@ -1,0 +1,90 @@
+// The shell every HTML report shares: one self-contained file (styles, the chart library and the page
+// script inline; no network), a header, the body the report renders, and its data as a JSON block.
+
+import type { ChartSpec } from "./chart-spec.js";
+import { PALETTE } from "./chart-spec.js";
+import { CLIENT_SCRIPT } from "./client.js";
+import { esc, jsonForScript, scriptSource } from "./escape.js";
+import { STYLES } from "./styles.js";
+
+/** What a page needs from outside: the chart library's browser build (read by the caller). */
+export interface HtmlAssets {
+  /** Chart.js UMD source */
+  chartJs: string;
+}
+
+export interface PageInput {
+  /** <title> and the heading */
+  title: string;
+  /** the kind of report, shown above the heading ("Scenario run", "Test report", …) */
+  kind: string;
+  /** a sentence under the heading */
+  lede?: string;
+  /** small facts under the lede: [label, value] */
+  facts?: Array<[string, string]>;
+  /** the report's own markup (already escaped) */
+  body: string;
+  charts: ChartSpec[];
+}
+
+export function htmlPage(page: PageInput, assets: HtmlAssets): string {
+  const facts = (page.facts ?? [])
+    .map(([k, v]) => `<span class="fact"><span class="fact-k">${esc(k)}</span> ${esc(v)}</span>`)
+    .join("");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="credit-sim">
+<title>${esc(page.title)} · ${esc(page.kind)} · credit-sim</title>
+<style>${STYLES}</style>
+</head>
+<body>
+<header class="top">
+  <div class="wrap">
+    <div class="kind">${esc(page.kind)} · credit-sim</div>
+    <h1>${esc(page.title)}</h1>
+    ${page.lede ? `<p class="lede">${esc(page.lede)}</p>` : ""}
+    ${facts ? `<div class="facts">${facts}</div>` : ""}
+  </div>
+</header>
+<main class="wrap">
+${page.body}
+</main>
+<footer class="wrap foot">Made by credit-sim. Self-contained: this file loads nothing from the network. Charts: Chart.js (MIT).</footer>
+<script type="application/json" id="report-data">${jsonForScript({ palette: PALETTE, charts: page.charts })}</script>
+<script>${scriptSource(assets.chartJs)}</script>
+<script>${scriptSource(CLIENT_SCRIPT)}</script>
+</body>
+</html>
+`;
+}
+
+/** A titled card section. */
+export function section(title: string, inner: string, options: { id?: string; note?: string } = {}): string {
+  return `<section class="card"${options.id ? ` id="${esc(options.id)}"` : ""}>
+<h2>${esc(title)}</h2>${options.note ? `\n<p class="note">${esc(options.note)}</p>` : ""}
+${inner}
+</section>`;
+}
+
+/** A chart's canvas in a sized box (Chart.js fills its parent). */
+export function chartBox(id: string, height = 320, label = "chart"): string {
+  return `<div class="chart" style="height:${height}px"><canvas id="${esc(id)}" role="img" aria-label="${esc(label)}"></canvas></div>`;
+}
+
+/** Headline numbers: [label, value, tone?, small print?]. */
+export function stats(items: Array<{ label: string; value: string; tone?: string; sub?: string }>): string {
+  return `<div class="stats">${items
+    .map(
+      (s) =>
+        `<div class="stat${s.tone ? ` tone-${esc(s.tone)}` : ""}"><div class="stat-v">${esc(s.value)}</div><div class="stat-k">${esc(s.label)}</div>${s.sub ? `<div class="stat-s">${esc(s.sub)}</div>` : ""}</div>`,
+    )
+    .join("")}</div>`;
+}
+
+/** A small coloured label. */
+export function chip(text: string, tone: string): string {
+  return `<span class="chip tone-${esc(tone)}">${esc(text)}</span>`;
+}

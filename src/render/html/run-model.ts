@@ -1,0 +1,199 @@
+// A scenario run as the HTML report sees it: plain data (money in yuan), built from the engine's trace.
+// The renderer (run.ts) never touches engine objects, so new engine fields cannot break it silently.
+
+import {
+  Calendar,
+  type Cause,
+  CHARACTERISTICS,
+  type Decision,
+  ENGINE_EVENT_TYPES,
+  fenToYuan,
+  type LineId,
+  REASONS,
+  type ReasonCode,
+  type Scenario,
+  type Status,
+  type Trace,
+} from "../../engine/index.js";
+import { describeEvent, describeRemedy, lineName, money, signed } from "../../scenario/format.js";
+
+export interface ReasonView {
+  code: string;
+  text: string;
+  /** what helps, in the customer's words */
+  advice: string;
+  kind: string;
+}
+
+export interface StepView {
+  day: number;
+  date: string;
+  /** the event type (apply, review, …) */
+  event: string;
+  /** the event as a sentence */
+  text: string;
+  /** true for the engine's own steps (statement, due, overdue, review) */
+  engine: boolean;
+  decision: Decision | null;
+  reasons: ReasonView[];
+  /** "Days overdue now −35, …" */
+  moves: string;
+  remedies: string[];
+  score: number;
+  scoreDelta: number;
+  /** yuan */
+  limit: number;
+  balance: number;
+  status: Status;
+  cause: Cause | null;
+  /** the line the step decided on ("Huabei", "Jiebei"), or null */
+  line: string | null;
+  /** Jiebei's standing after the step, once the customer has the line */
+  jiebei: { limit: number; balance: number; status: Status; cause: Cause | null } | null;
+}
+
+/** A PBOC-style repayment grid: one row per credit line, one cell per month ("N" paid, "1" 1–30 days
+ *  late, …). Optional: the report shows it when the model provides one. */
+export interface RepaymentGrid {
+  columns: string[];
+  rows: Array<{ label: string; cells: Array<{ code: string; title?: string }> }>;
+  legend?: Array<{ code: string; text: string }>;
+}
+
+export interface RunView {
+  name: string;
+  description: string;
+  policy: string;
+  seed: number;
+  start: string;
+  until: number;
+  steps: StepView[];
+  final: {
+    day: number;
+    date: string;
+    status: Status;
+    cause: Cause | null;
+    score: number;
+    limit: number;
+    balance: number;
+    charges: number;
+    /** Jiebei at the end, when the customer has the line */
+    jiebei: { status: Status; cause: Cause | null; limit: number; balance: number; charges: number } | null;
+  };
+  grid: RepaymentGrid | null;
+  /** the customer has (had) a Jiebei line too */
+  twoLines: boolean;
+}
+
+const ENGINE_EVENTS = new Set<string>(ENGINE_EVENT_TYPES);
+const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
+
+export function reasonView(code: ReasonCode | string): ReasonView {
+  const info = (REASONS as Record<string, { text: string; advice: string; kind: string } | undefined>)[code];
+  return { code, text: info?.text ?? code, advice: info?.advice ?? "", kind: info?.kind ?? "" };
+}
+
+/** The legend of the grid codes, as a credit report prints them. */
+const GRID_LEGEND = [
+  { code: "N", text: "paid as due" },
+  { code: "*", text: "nothing due" },
+  { code: "1–7", text: "past due at month end, by 30-day stage" },
+  { code: "C", text: "closed, settled" },
+  { code: "G", text: "charged off" },
+  { code: "#", text: "not open yet" },
+];
+
+/** The engine's repayment grid of each line that was ever opened, as table data. */
+export function gridOf(trace: Trace): RepaymentGrid | null {
+  const lines = (Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>).filter(
+    ([, months]) => months !== undefined && months.length > 0,
+  );
+  if (lines.length === 0) return null;
+  const columns = [...new Set(lines.flatMap(([, months]) => months!.map((m) => m.month)))].sort();
+  return {
+    columns,
+    rows: lines.map(([line, months]) => {
+      const byMonth = new Map(months!.map((m) => [m.month, m.code]));
+      return {
+        label: lineName(line),
+        cells: columns.map((month) => {
+          const code = byMonth.get(month) ?? "";
+          return { code, title: `${lineName(line)} ${month}: ${code || "no record"}` };
+        }),
+      };
+    }),
+    legend: GRID_LEGEND,
+  };
+}
+
+export function runView(
+  scenario: Scenario,
+  trace: Trace,
+  grid: RepaymentGrid | null = gridOf(trace),
+): RunView {
+  const yuan = (fen: number) => Number(fenToYuan(fen));
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    policy: scenario.policy.name,
+    seed: scenario.seed,
+    start: scenario.start,
+    until: trace.until,
+    steps: trace.steps.map((s) => ({
+      day: s.day,
+      date: s.date,
+      event: s.event.type,
+      text: describeEvent(s.event, s.applied),
+      engine: ENGINE_EVENTS.has(s.event.type),
+      decision: s.decision,
+      reasons: s.reasons.map(reasonView),
+      moves: s.moves.length
+        ? `score ${signed(s.scoreDelta)}: ${s.moves
+            .map((m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`)
+            .join(", ")}`
+        : "",
+      remedies: s.remedies.map(describeRemedy),
+      score: s.score,
+      scoreDelta: s.scoreDelta,
+      limit: yuan(s.limit),
+      balance: yuan(s.balance),
+      status: s.status,
+      cause: s.cause,
+      line: s.line === null ? null : lineName(s.line),
+      jiebei:
+        s.jiebei.status === "none"
+          ? null
+          : {
+              limit: yuan(s.jiebei.limit),
+              balance: yuan(s.jiebei.balance),
+              status: s.jiebei.status,
+              cause: s.jiebei.cause,
+            },
+    })),
+    final: {
+      day: trace.final.day,
+      date: new Calendar(scenario.start).date(trace.final.day),
+      status: trace.final.status,
+      cause: trace.final.cause,
+      score: trace.final.score,
+      limit: yuan(trace.final.limit),
+      balance: yuan(trace.final.balance),
+      charges: yuan(trace.final.charges),
+      jiebei:
+        trace.final.jiebei.status === "none"
+          ? null
+          : {
+              status: trace.final.jiebei.status,
+              cause: trace.final.jiebei.cause,
+              limit: yuan(trace.final.jiebei.limit),
+              balance: yuan(trace.final.jiebei.balance),
+              charges: yuan(trace.final.jiebei.charges),
+            },
+    },
+    grid,
+    twoLines: trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none"),
+  };
+}
+
+/** ¥1,234.50 from yuan. */
+export const yuanText = (yuan: number): string => money(Math.round(yuan * 100));

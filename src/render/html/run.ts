@@ -1,0 +1,320 @@
+// `credit-sim run --html FILE`: one scenario's story as a page — score, limit and balance over time with
+// every decision marked (its reasons on hover), suspensions shaded, the decisions step by step, the
+// repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
+
+import type { ChartSpec, Dataset } from "./chart-spec.js";
+import { PALETTE } from "./chart-spec.js";
+import {
+  decisionTone,
+  lineDatasets,
+  monthTicks,
+  scoreMoneyScales,
+  statusText,
+  statusTone,
+} from "./common.js";
+import { esc } from "./escape.js";
+import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
+import type { RepaymentGrid, RunView, StepView } from "./run-model.js";
+import { yuanText } from "./run-model.js";
+import { wrapText } from "./wrap.js";
+
+const MARKER_STYLE: Record<string, string> = {
+  approved: "circle",
+  approved_lower: "rectRot",
+  declined: "crossRot",
+  suspended: "triangle",
+  limit_reduced: "rectRot",
+  restored: "star",
+  closed: "rect",
+  info: "rectRounded",
+};
+
+/** A routine purchase approval would bury the decisions that matter; the table still lists it. */
+export const isNotable = (s: StepView): boolean =>
+  s.decision !== null && !(s.event === "purchase" && s.decision === "approved");
+
+/** Spans of days a line spent suspended (or closed, or charged off), for shading. */
+export function suspensionSpans(v: RunView) {
+  const spans: Array<{ from: number; to: number; label: string; tone: "bad" | "warn" }> = [];
+  const lines = [
+    { name: "Huabei", tone: "bad" as const, of: (s: StepView) => ({ status: s.status, cause: s.cause }) },
+    { name: "Jiebei", tone: "warn" as const, of: (s: StepView) => s.jiebei },
+  ];
+  for (const line of lines) {
+    let open: { from: number; label: string } | null = null;
+    const prefix = v.twoLines ? `${line.name} ` : "";
+    for (const s of v.steps) {
+      const st = line.of(s);
+      const down = st !== null && st.status !== "active" && st.status !== "none";
+      if (down && open === null) open = { from: s.day, label: prefix + statusText(st.status, st.cause) };
+      if (!down && open !== null) {
+        spans.push({ from: open.from, to: s.day, label: open.label, tone: line.tone });
+        open = null;
+      }
+    }
+    if (open) spans.push({ from: open.from, to: v.until, label: open.label, tone: line.tone });
+  }
+  return spans;
+}
+
+export function stepNotes(s: StepView): string[] {
+  const lines = [`${s.text} → ${s.decision ?? "no decision"}${s.line && s.decision ? ` (${s.line})` : ""}`];
+  for (const r of s.reasons) lines.push(...wrapText(`${r.code}: ${r.text}`));
+  if (s.moves) lines.push(...wrapText(s.moves));
+  for (const r of s.remedies) lines.push(...wrapText(`→ ${r}`));
+  lines.push(`score ${s.score}, limit ${yuanText(s.limit)}, balance ${yuanText(s.balance)}`);
+  return lines;
+}
+
+/** Series points: one per step, plus the last day so the lines reach the end. */
+export function seriesOf(v: RunView) {
+  const points = v.steps.map((s) => ({ day: s.day, score: s.score, limit: s.limit, balance: s.balance }));
+  const last = points.at(-1);
+  if (last && last.day < v.until) points.push({ ...last, day: v.until });
+  return points;
+}
+
+/** Decision markers, one dataset per decision so the legend reads as a key. */
+export function markerDatasets(v: RunView, options: { prefix?: string } = {}): Dataset[] {
+  const byDecision = new Map<string, StepView[]>();
+  for (const s of v.steps.filter(isNotable)) {
+    const list = byDecision.get(s.decision!) ?? [];
+    list.push(s);
+    byDecision.set(s.decision!, list);
+  }
+  const overdue = v.steps.filter((s) => s.event === "overdue");
+  const overdueSet: Dataset[] = overdue.length
+    ? [
+        {
+          label: `${options.prefix ?? ""}overdue`,
+          type: "line",
+          showLine: false,
+          data: overdue.map((s) => ({ x: s.day, y: s.score })),
+          yAxisID: "y",
+          pointStyle: "circle",
+          pointRadius: 4,
+          pointHoverRadius: 7,
+          pointBorderColor: PALETTE.bad,
+          pointBorderWidth: 2,
+          backgroundColor: "#fff",
+          borderColor: PALETTE.bad,
+          notes: overdue.map(stepNotes),
+          titles: overdue.map((s) => `day ${s.day} · ${s.date}`),
+          hideValue: true,
+          order: 1,
+        },
+      ]
+    : [];
+  return [
+    ...[...byDecision].map(([decision, steps]) => {
+      const colour = PALETTE[decisionTone(steps[0]!.decision)];
+      return {
+        label: `${options.prefix ?? ""}${decision}`,
+        type: "line",
+        showLine: false,
+        data: steps.map((s) => ({ x: s.day, y: s.score })),
+        yAxisID: "y",
+        pointStyle: MARKER_STYLE[decision] ?? "circle",
+        pointRadius: decision === "restored" || decision === "suspended" ? 9 : 7,
+        pointHoverRadius: 11,
+        // crosses and stars are drawn as strokes: they take the colour; filled shapes get a white rim
+        pointBorderColor: decision === "declined" || decision === "restored" ? colour : "#fff",
+        pointBorderWidth: decision === "declined" || decision === "restored" ? 3 : 1.5,
+        backgroundColor: colour,
+        borderColor: colour,
+        notes: steps.map(stepNotes),
+        titles: steps.map((s) => `day ${s.day} · ${s.date}`),
+        hideValue: true,
+        order: 0,
+      };
+    }),
+    ...overdueSet,
+  ];
+}
+
+/** Jiebei's limit and balance, beside Huabei's, once the customer has the line. */
+function jiebeiDatasets(v: RunView): Dataset[] {
+  if (!v.twoLines) return [];
+  const pts = v.steps.map((s) => ({
+    day: s.day,
+    limit: s.jiebei?.limit ?? 0,
+    balance: s.jiebei?.balance ?? 0,
+  }));
+  const last = pts.at(-1);
+  if (last && last.day < v.until) pts.push({ ...last, day: v.until });
+  const line = (label: string, key: "limit" | "balance", dash: number[]) => ({
+    label,
+    data: pts.map((p) => ({ x: p.day, y: p[key] })),
+    yAxisID: "y1",
+    borderColor: PALETTE.jiebei,
+    backgroundColor: PALETTE.jiebei,
+    borderWidth: 1.75,
+    borderDash: dash,
+    pointRadius: 0,
+    pointHoverRadius: 0,
+    pointStyle: "line",
+    stepped: "after",
+    order: 3,
+  });
+  return [line("Jiebei limit", "limit", []), line("Jiebei balance", "balance", [2, 3])];
+}
+
+export function timelineChart(id: string, v: RunView, options: { money?: boolean } = {}): ChartSpec {
+  const points = seriesOf(v);
+  const scores = points.map((p) => p.score);
+  const money = options.money !== false;
+  const huabei = lineDatasets(points, { money });
+  if (v.twoLines) for (const d of huabei.slice(1)) d.label = `Huabei ${d.label}`;
+  return {
+    id,
+    config: {
+      type: "line",
+      data: { datasets: [...markerDatasets(v), ...huabei, ...(money ? jiebeiDatasets(v) : [])] },
+      options: {
+        interaction: { mode: "markers", intersect: false },
+        plugins: { legend: { position: "bottom" } },
+        scales: {
+          ...scoreMoneyScales(Math.min(...scores), Math.max(...scores), money),
+          x: { min: 0, max: v.until },
+        },
+      },
+    },
+    days: { start: v.start, ticks: monthTicks(v.start, v.until) },
+    units: money ? { y: "points", y1: "yuan" } : { y: "points" },
+    spans: suspensionSpans(v),
+  };
+}
+
+function daysSuspended(v: RunView): number {
+  return suspensionSpans(v).reduce((n, s) => n + (s.to - s.from), 0);
+}
+
+function reasonItems(s: StepView): string {
+  const reasons = s.reasons
+    .map((r) => `<li><span class="code">${esc(r.code)}</span> ${esc(r.text)}</li>`)
+    .join("");
+  const remedies = s.remedies.map((r) => `<li class="remedy">→ ${esc(r)}</li>`).join("");
+  const moves = s.moves ? `<li class="moves">${esc(s.moves)}</li>` : "";
+  return reasons || remedies || moves ? `<ul class="reasons">${reasons}${moves}${remedies}</ul>` : "";
+}
+
+export function decisionList(steps: readonly StepView[]): string {
+  if (steps.length === 0) return `<p class="empty">No decisions in this run.</p>`;
+  return `<ol class="timeline">${steps
+    .map(
+      (s) =>
+        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""}</div><div class="what">${esc(s.text)} ${chip(s.decision ?? "no decision", decisionTone(s.decision))}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
+    )
+    .join("")}</ol>`;
+}
+
+export function stepsTable(steps: readonly StepView[]): string {
+  const rows = steps
+    .map(
+      (s) =>
+        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+    )
+    .join("\n");
+  return `<div class="scroll"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>
+${rows}
+</tbody></table></div>`;
+}
+
+export function gridTable(grid: RepaymentGrid): string {
+  const cls = (code: string) =>
+    code === "N" || code === "*" || code === "C"
+      ? "g-ok"
+      : /^[1-7]$/.test(code)
+        ? "g-late"
+        : code === "" || code === "/" || code === "#"
+          ? "g-none"
+          : "g-other";
+  const head = grid.columns.map((c) => `<th>${esc(c)}</th>`).join("");
+  const rows = grid.rows
+    .map(
+      (r) =>
+        `<tr><th>${esc(r.label)}</th>${r.cells.map((c) => `<td class="${cls(c.code)}"${c.title ? ` title="${esc(c.title)}"` : ""}>${esc(c.code || "·")}</td>`).join("")}</tr>`,
+    )
+    .join("");
+  const legend = grid.legend?.length
+    ? `<div class="legend-row">${grid.legend.map((l) => `<span><span class="code">${esc(l.code)}</span> ${esc(l.text)}</span>`).join("")}</div>`
+    : "";
+  return `<div class="scroll"><table class="grid-table"><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table></div>${legend}`;
+}
+
+export function runHtml(v: RunView, assets: HtmlAssets): string {
+  const notable = v.steps.filter(isNotable);
+  const counts = new Map<string, number>();
+  for (const s of notable)
+    if (s.decision !== "info") counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
+  const suspensions = notable.filter((s) => s.decision === "suspended").length;
+  const f = v.final;
+  const j = f.jiebei;
+  const on = j ? "Huabei " : "";
+  const headline = stats([
+    {
+      label: `${on}status at the end (day ${f.day})`,
+      value: statusText(f.status, f.cause),
+      tone: statusTone(f.status),
+      ...(j ? { sub: `Jiebei: ${statusText(j.status, j.cause)}` } : {}),
+    },
+    { label: "score at the end", value: String(f.score), tone: "info" },
+    {
+      label: `${on}limit`,
+      value: yuanText(f.limit),
+      tone: "neutral",
+      ...(j ? { sub: `Jiebei: ${yuanText(j.limit)}` } : {}),
+    },
+    {
+      label: `${on}balance`,
+      value: yuanText(f.balance),
+      tone: "neutral",
+      sub: j ? `Jiebei: ${yuanText(j.balance)}` : `charges paid or owed ${yuanText(f.charges)}`,
+    },
+    {
+      label: "suspensions",
+      value: String(suspensions),
+      tone: suspensions ? "bad" : "good",
+      sub: suspensions ? `${daysSuspended(v)} days suspended` : "never suspended",
+    },
+  ]);
+  const chart = timelineChart("timeline", v);
+  const body = [
+    headline,
+    section(
+      "Score, limit and balance over time",
+      chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`),
+      {
+        note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"}.`,
+      },
+    ),
+    v.grid
+      ? section("Repayment grid", gridTable(v.grid), {
+          note: "One cell per month, as a credit report shows it.",
+        })
+      : "",
+    section("Decisions, step by step", decisionList(notable), {
+      note: "Every decision with its reason codes, the characteristics that moved the score, and the remedies customer service gives.",
+    }),
+    section(
+      "Every step",
+      `<details><summary>Show all ${v.steps.length} steps (the engine's own in grey)</summary>${stepsTable(v.steps)}</details>`,
+    ),
+  ].join("\n");
+  return htmlPage(
+    {
+      title: v.name,
+      kind: "Scenario run",
+      ...(v.description ? { lede: v.description } : {}),
+      facts: [
+        ["policy", v.policy],
+        ["seed", String(v.seed)],
+        ["from", v.start],
+        ["days", `0–${v.until}`],
+      ],
+      body,
+      charts: [chart],
+    },
+    assets,
+  );
+}

@@ -1,0 +1,252 @@
+// `credit-sim test --reporter html`: the run at a glance (passed / failed per scenario, a chart of
+// expectations), then every failure: the checks with what was expected and what happened, that day's
+// steps, and golden-trace diffs side by side. Renders the same TestRun data the other reporters do.
+
+import { money } from "../../scenario/format.js";
+import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
+import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
+import { decisionTone, statusText } from "./common.js";
+import { sideBySide } from "./diff.js";
+import { esc } from "./escape.js";
+import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
+import { reasonView } from "./run-model.js";
+
+function scenarioTone(r: ScenarioReport): Tone {
+  switch (r.status) {
+    case "passed":
+      return "good";
+    case "failed":
+    case "error":
+      return "bad";
+    case "no-expectations":
+      return "warn";
+  }
+}
+
+const STATUS_TEXT: Record<ScenarioReport["status"], string> = {
+  passed: "passed",
+  failed: "failed",
+  "no-expectations": "no expectations",
+  error: "bad input",
+};
+
+function stepRows(steps: readonly StepSummary[]): string {
+  return `<div class="scroll"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
+    .map(
+      (s) =>
+        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+    )
+    .join("")}</tbody></table></div>`;
+}
+
+function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
+  const checks = e.checks
+    .map(
+      (c) =>
+        `<tr><td>${c.ok ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>'}</td><td class="mono">${esc(c.field)}</td><td class="mono">${esc(c.expected)}</td><td class="mono${c.ok ? "" : " fail"}">${esc(c.actual)}</td></tr>`,
+    )
+    .join("");
+  const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
+  const caption = e.steps.length
+    ? `What happened on day ${e.day}:`
+    : e.nearest
+      ? `No step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`
+      : `No step on or before day ${e.day}.`;
+  const codes = [...new Set(shown.flatMap((s) => s.reasons))];
+  const reasons = codes.length
+    ? `<ul class="reasons">${codes.map((c) => `<li><span class="code">${esc(c)}</span> ${esc(reasonView(c).text)}</li>`).join("")}</ul>`
+    : "";
+  return `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
+<p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>
+<table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table>
+<p class="note" style="margin-top:10px">${esc(caption)}</p>${shown.length ? stepRows(shown) : ""}${reasons}</div>`;
+}
+
+/** Stored and new side by side: two panes with one line per row (so rows line up), scrolled together. */
+function diffBlock(diff: string): string {
+  const left: string[] = [];
+  const right: string[] = [];
+  const row = (cls: string, text: string) => `<div class="${cls}">${esc(text) || "&nbsp;"}</div>`;
+  for (const r of sideBySide(diff)) {
+    switch (r.kind) {
+      case "head":
+        left.push(row(r.left.startsWith("@@") ? "h" : "cols", r.left));
+        right.push(row(r.left.startsWith("@@") ? "h" : "cols", r.right || r.left));
+        break;
+      case "gap":
+        left.push(row("gap", r.left));
+        right.push(row("gap", ""));
+        break;
+      case "context":
+        left.push(row("ctx", r.left));
+        right.push(row("ctx", r.right));
+        break;
+      case "change":
+        left.push(row(r.del ? "del" : "none", r.left));
+        right.push(row(r.add ? "add" : "none", r.right));
+        break;
+    }
+  }
+  return `<div class="diff"><div class="pane"><div class="title">golden trace (committed)</div>${left.join("")}</div><div class="pane"><div class="title">this run</div>${right.join("")}</div></div>`;
+}
+
+function scenarioBlock(r: ScenarioReport): string {
+  const tone = scenarioTone(r);
+  const failed = r.expectations.filter((e) => !e.ok);
+  const passed = r.expectations.length - failed.length;
+  const snap = r.snapshot;
+  const parts = [
+    `<div class="scenario tone-${tone}" id="s-${esc(r.file)}"><h3>${chip(STATUS_TEXT[r.status], tone)} ${esc(r.status === "error" ? r.file : r.name)}</h3>`,
+    `<div class="path">${esc(r.file)}${r.policy ? ` · policy ${esc(r.policy)}` : ""}${r.seed !== null ? ` · seed ${r.seed}` : ""} · ${passed} of ${r.expectations.length} expectations held${snap ? ` · golden trace ${esc(snap.status)}` : ""}</div>`,
+  ];
+  if (r.status === "error" && r.error) parts.push(`<div class="err">${esc(r.error)}</div>`);
+  for (const e of failed) parts.push(expectationBlock(r, e));
+  if (snap?.status === "mismatch" && snap.diff) {
+    parts.push(
+      `<h4 class="fail">✗ golden trace changed</h4><p class="path">${esc(snap.file)} — if the change is intended: credit-sim test ${esc(r.file)} -u, then review and commit the trace</p>`,
+      diffBlock(snap.diff),
+    );
+  } else if (snap?.status === "missing") {
+    parts.push(
+      `<h4 class="fail">✗ golden trace missing</h4><p class="path">${esc(snap.file)} does not exist, and CI=true does not write golden traces</p>`,
+    );
+  }
+  parts.push("</div>");
+  return parts.join("\n");
+}
+
+export function testChart(run: TestRun): ChartSpec {
+  const reports = run.reports;
+  return {
+    id: "expectations",
+    config: {
+      type: "bar",
+      data: {
+        labels: reports.map((r) => (r.status === "error" ? r.file : r.name)),
+        datasets: [
+          {
+            label: "held",
+            data: reports.map((r) => r.expectations.filter((e) => e.ok).length),
+            backgroundColor: PALETTE.good,
+            unit: "count",
+          },
+          {
+            label: "failed",
+            data: reports.map((r) => r.expectations.filter((e) => !e.ok).length),
+            backgroundColor: PALETTE.bad,
+            unit: "count",
+          },
+          {
+            label: "golden trace failed",
+            data: reports.map((r) =>
+              r.snapshot?.status === "mismatch" || r.snapshot?.status === "missing" ? 1 : 0,
+            ),
+            backgroundColor: PALETTE.warn,
+            unit: "count",
+          },
+        ],
+      },
+      options: {
+        indexAxis: "y",
+        plugins: { legend: { position: "bottom" } },
+        scales: {
+          x: {
+            stacked: true,
+            beginAtZero: true,
+            ticks: { precision: 0 },
+            title: { display: true, text: "expectations" },
+          },
+          y: { stacked: true },
+        },
+      },
+    },
+  };
+}
+
+export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: string } = {}): string {
+  const s = run.summary;
+  const ok = run.exitCode === 0;
+  const headline = stats([
+    {
+      label: "result",
+      value: ok ? "passed" : run.exitCode === 1 ? "failed" : "bad input",
+      tone: ok ? "good" : "bad",
+    },
+    {
+      label: "scenarios passed",
+      value: `${s.scenarios.passed} / ${s.scenarios.total}`,
+      tone: s.scenarios.failed + s.scenarios.errors ? "bad" : "good",
+      sub: [
+        s.scenarios.failed ? `${s.scenarios.failed} failed` : "",
+        s.scenarios.errors ? `${s.scenarios.errors} bad input` : "",
+        s.scenarios.noExpectations ? `${s.scenarios.noExpectations} without expectations` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    },
+    {
+      label: "expectations held",
+      value: `${s.expectations.passed} / ${s.expectations.total}`,
+      tone: s.expectations.failed ? "bad" : "good",
+    },
+    {
+      label: "golden traces",
+      value: `${s.snapshots.matched} matched`,
+      tone: s.snapshots.failed ? "bad" : "neutral",
+      sub: [
+        s.snapshots.failed ? `${s.snapshots.failed} failed` : "",
+        s.snapshots.written ? `${s.snapshots.written} written` : "",
+        s.snapshots.updated ? `${s.snapshots.updated} updated` : "",
+        s.snapshots.obsolete ? `${s.snapshots.obsolete} obsolete` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    },
+  ]);
+  const failing = run.reports.filter((r) => r.status === "failed" || r.status === "error");
+  const others = run.reports.filter((r) => !failing.includes(r));
+  const list = `<table><thead><tr><th>scenario</th><th>file</th><th>status</th><th class="num">expectations</th><th>golden trace</th></tr></thead><tbody>${run.reports
+    .map(
+      (r) =>
+        `<tr><td>${failing.includes(r) ? `<a href="#s-${esc(r.file)}">${esc(r.name)}</a>` : esc(r.name)}</td><td class="path">${esc(r.file)}</td><td>${chip(STATUS_TEXT[r.status], scenarioTone(r))}</td><td class="num">${r.expectations.filter((e) => e.ok).length} / ${r.expectations.length}</td><td>${esc(r.snapshot?.status ?? "—")}</td></tr>`,
+    )
+    .join("")}</tbody></table>`;
+  const height = Math.max(140, 36 + run.reports.length * 28);
+  const body = [
+    headline,
+    section(
+      "Expectations per scenario",
+      chartBox("expectations", Math.min(height, 900), "expectations per scenario"),
+    ),
+    failing.length
+      ? section(`Failures (${failing.length})`, failing.map(scenarioBlock).join("\n"), {
+          note: "Each failed check with what was expected and what happened, the steps of that day and the reasons on record.",
+        })
+      : section("Failures", `<p class="pass">Nothing failed.</p>`),
+    section(`All scenarios (${run.reports.length})`, list, {
+      ...(others.length && run.filtered + run.notRun
+        ? { note: `${run.filtered} left out by --grep, ${run.notRun} not run after --bail.` }
+        : {}),
+    }),
+    run.obsolete.length
+      ? section(
+          "Obsolete golden traces",
+          `<ul>${run.obsolete.map((f) => `<li class="path">${esc(f)}</li>`).join("")}</ul>`,
+          { note: run.obsoleteRemoved ? "Removed (-u)." : "Their scenario file is gone; -u removes them." },
+        )
+      : "",
+  ].join("\n");
+  return htmlPage(
+    {
+      title:
+        options.title ??
+        (ok ? "All scenarios passed" : `${failing.length} scenario${failing.length === 1 ? "" : "s"} failed`),
+      kind: "Test report",
+      lede: `${s.scenarios.total} scenario files, ${s.expectations.total} expectations${s.snapshots.matched + s.snapshots.failed ? `, ${s.snapshots.matched + s.snapshots.failed} golden traces` : ""}.`,
+      facts: [["exit code", String(run.exitCode)]],
+      body,
+      charts: [testChart(run)],
+    },
+    assets,
+  );
+}

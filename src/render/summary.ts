@@ -1,0 +1,115 @@
+// What happened to a customer over a run, as data: the decisions counted, each suspension, restoration,
+// limit cut, closure and charge-off with its line and reasons, the end state of each line and the
+// repayment grid. `run --json` ends with it (the `end` record); the text summary of `run` says the same.
+
+import {
+  band,
+  type Cause,
+  type Decision,
+  fenToYuan,
+  type LineId,
+  type LineSnapshot,
+  type ReasonCode,
+  type Status,
+  type Trace,
+} from "../engine/index.js";
+
+export interface LineEnd {
+  status: Status;
+  cause: Cause | null;
+  /** yuan */
+  limit: number;
+  balance: number;
+  charges: number;
+  writtenOff: number;
+}
+
+export interface RunSummary {
+  /** decisions made (customer-service answers not counted), by decision */
+  decisions: Record<string, number>;
+  events: Array<{
+    kind: Exclude<Decision, "approved" | "approved_lower" | "declined" | "info">;
+    line: LineId;
+    day: number;
+    date: string;
+    reasons: ReasonCode[];
+    /** restored: days since that line's suspension */
+    afterDays: number | null;
+  }>;
+  /** Huabei's line at the top level, Jiebei's apart: the shape of a step record */
+  end: LineEnd & {
+    day: number;
+    score: number;
+    band: string;
+    /** Jiebei, when the customer has (had) the line */
+    jiebei: LineEnd | null;
+  };
+  /** the repayment grid of each line ever opened: one code a month, oldest first */
+  grid: Partial<Record<LineId, string>>;
+}
+
+const yuan = (fen: number) => Number(fenToYuan(fen));
+
+const lineEnd = (l: LineSnapshot): LineEnd => ({
+  status: l.status,
+  cause: l.cause,
+  limit: yuan(l.limit),
+  balance: yuan(l.balance),
+  charges: yuan(l.charges),
+  writtenOff: yuan(l.writtenOff),
+});
+
+export function runSummary(trace: Trace): RunSummary {
+  const decisions: Record<string, number> = {};
+  const events: RunSummary["events"] = [];
+  const suspendedOn = new Map<LineId, number>();
+  for (const s of trace.steps) {
+    if (s.decision === null) continue;
+    if (s.decision !== "info") decisions[s.decision] = (decisions[s.decision] ?? 0) + 1;
+    const line = s.line ?? "huabei";
+    const base = { line, day: s.day, date: s.date, reasons: s.reasons };
+    switch (s.decision) {
+      case "suspended":
+        suspendedOn.set(line, s.day);
+        events.push({ kind: "suspended", ...base, afterDays: null });
+        break;
+      case "restored": {
+        const from = suspendedOn.get(line);
+        events.push({ kind: "restored", ...base, afterDays: from === undefined ? 0 : s.day - from });
+        suspendedOn.delete(line);
+        break;
+      }
+      case "limit_reduced":
+      case "closed":
+      case "charged_off":
+        events.push({ kind: s.decision, ...base, afterDays: null });
+        break;
+      case "approved":
+      case "approved_lower":
+      case "declined":
+      case "info":
+        break;
+      default: {
+        const never: never = s.decision;
+        throw new Error(`no summary for decision ${String(never)}`);
+      }
+    }
+  }
+  const f = trace.final;
+  const twoLines = trace.steps.some((s) => s.line === "jiebei") || f.jiebei.status !== "none";
+  const grid: RunSummary["grid"] = {};
+  for (const [line, months] of Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>)
+    if (months && months.length > 0) grid[line] = months.map((m) => m.code).join("");
+  return {
+    decisions,
+    events,
+    end: {
+      day: f.day,
+      score: f.score,
+      band: band(f.score),
+      ...lineEnd(f),
+      jiebei: twoLines ? lineEnd(f.jiebei) : null,
+    },
+    grid,
+  };
+}

@@ -1,0 +1,136 @@
+// `--reporter github`: GitHub Actions workflow commands, so a pull request shows each failure on the line
+// that caused it — a failed expectation at its own line in the scenario file, a changed or missing golden
+// trace at the scenario's `name:` line, bad input where the loader found it. Plain lines on stdout;
+// nothing when everything passed.
+
+import { isReasonCode } from "../../engine/index.js";
+import { reasonText } from "../../scenario/format.js";
+import { printable, printableLines } from "../../shared/text.js";
+import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
+import { stepLine } from "../steps.js";
+
+/** Workflow-command escaping: data loses %, CR and LF; properties also : and ,. */
+const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+const prop = (s: string) => data(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+
+function command(
+  kind: "error" | "warning" | "notice",
+  where: { file: string; line: number | null; title: string },
+  message: string,
+): string {
+  const props = [
+    `file=${prop(where.file)}`,
+    ...(where.line ? [`line=${where.line}`] : []),
+    `title=${prop(where.title)}`,
+  ];
+  return `::${kind} ${props.join(",")}::${data(message)}`;
+}
+
+function expectationMessage(e: ExpectationReport): string {
+  const lines = e.checks
+    .filter((c) => !c.ok)
+    .map((c) => `${c.field}: expected ${c.expected}, got ${c.actual}`);
+  const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
+  if (shown.length) {
+    lines.push(
+      e.steps.length ? `on day ${e.day} (${e.date}):` : `no step on day ${e.day}; the nearest before it:`,
+    );
+    lines.push(...shown.map((s) => `  ${stepLine(s)}`));
+    const codes = [...new Set(shown.flatMap((s) => s.reasons))];
+    lines.push(...codes.map((c) => `  ${c}: ${isReasonCode(c) ? reasonText(c) : ""}`));
+  }
+  return lines.join("\n");
+}
+
+function scenarioCommands(r: ScenarioReport): string[] {
+  const out: string[] = [];
+  switch (r.status) {
+    case "error":
+      out.push(
+        command(
+          "error",
+          { file: r.file, line: r.line, title: "credit-sim: bad input" },
+          r.error ?? "bad input",
+        ),
+      );
+      return out;
+    case "no-expectations":
+      out.push(
+        command(
+          "warning",
+          { file: r.file, line: r.line, title: `credit-sim: ${r.name} has no expectations` },
+          "add an `expect:` block, e.g. - { end: true, status: active }",
+        ),
+      );
+      break;
+    case "passed":
+    case "failed":
+      break;
+  }
+  for (const e of r.expectations.filter((x) => !x.ok)) {
+    out.push(
+      command(
+        "error",
+        { file: r.file, line: e.line, title: `credit-sim: ${r.name} › ${e.title}` },
+        expectationMessage(e),
+      ),
+    );
+  }
+  const snap = r.snapshot;
+  if (snap?.status === "mismatch") {
+    const diff = (snap.diff ?? "").split("\n");
+    const shown = diff.length > 40 ? [...diff.slice(0, 40), `… ${diff.length - 40} more lines`] : diff;
+    out.push(
+      command(
+        "error",
+        { file: r.file, line: r.line, title: `credit-sim: ${r.name} › golden trace changed` },
+        [
+          `${snap.file} differs (- committed, + now):`,
+          ...shown,
+          `if intended: credit-sim test ${r.file} -u, review and commit the trace`,
+        ].join("\n"),
+      ),
+    );
+  } else if (snap?.status === "missing") {
+    out.push(
+      command(
+        "error",
+        { file: r.file, line: r.line, title: `credit-sim: ${r.name} › golden trace missing` },
+        `${snap.file} does not exist, and CI=true does not write golden traces: run credit-sim test ${r.file} -u locally and commit it`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Names, paths, messages and golden-trace lines come from files: shown printable (a CI log is a terminal). */
+function printableReport(r: ScenarioReport): ScenarioReport {
+  return {
+    ...r,
+    file: printable(r.file),
+    name: printable(r.name),
+    error: r.error === null ? null : printableLines(r.error),
+    snapshot: r.snapshot
+      ? {
+          ...r.snapshot,
+          file: printable(r.snapshot.file),
+          diff: r.snapshot.diff === null ? null : printableLines(r.snapshot.diff),
+        }
+      : null,
+  };
+}
+
+export function renderGithub(raw: TestRun): string {
+  const run = { ...raw, reports: raw.reports.map(printableReport), obsolete: raw.obsolete.map(printable) };
+  const lines = run.reports.flatMap(scenarioCommands);
+  for (const f of run.obsolete) {
+    lines.push(
+      command(
+        "warning",
+        { file: f, line: null, title: "credit-sim: obsolete golden trace" },
+        "its scenario file is gone; credit-sim test -u removes it",
+      ),
+    );
+  }
+  return lines.length ? `${lines.join("\n")}\n` : "";
+}

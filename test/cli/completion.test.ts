@@ -1,0 +1,84 @@
+// `credit-sim completion bash|zsh`: scripts read off the real option tables, that the shells accept and
+// that complete commands, flags and their values.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
+
+async function script(shell: string): Promise<string> {
+  let out = "";
+  const code = await runCli(["completion", shell], {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: () => true },
+    stdinIsTTY: false,
+    env: {},
+    cwd: process.cwd(),
+  });
+  expect(code).toBe(0);
+  return out;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-completion-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** What bash completes for the words typed so far (the last one being completed). */
+function complete(file: string, words: string[]): string[] {
+  const r = spawnSync(
+    "bash",
+    [
+      "-c",
+      `source ${file}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _credit_sim; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ],
+    { encoding: "utf8" },
+  );
+  expect(r.stderr).toBe("");
+  return r.stdout.split("\n").filter(Boolean);
+}
+
+describe("completion", () => {
+  it("bash: commands, flags and listed values", async () => {
+    const file = join(dir, "credit-sim.bash");
+    writeFileSync(file, await script("bash"));
+    expect(spawnSync("bash", ["-n", file]).status).toBe(0);
+    expect(complete(file, ["credit-sim", "ex"])).toEqual(["explain"]);
+    expect(complete(file, ["credit-sim", "test", "--wa"])).toEqual(["--watch"]);
+    expect(complete(file, ["credit-sim", "test", "--reporter", ""])).toEqual([
+      "pretty",
+      "json",
+      "junit",
+      "github",
+      "html",
+    ]);
+    expect(complete(file, ["credit-sim", "simulate", "--challenger", "ti"])).toEqual(["tightened"]);
+    expect(complete(file, ["credit-sim", "completion", ""])).toEqual(["bash", "zsh"]);
+  });
+
+  it("zsh: a #compdef function for every command", async () => {
+    const text = await script("zsh");
+    expect(text.startsWith("#compdef credit-sim\n")).toBe(true);
+    for (const c of ["run", "explain", "test", "whatif", "simulate", "init", "completion"])
+      expect(text).toContain(`    ${c})\n      _arguments -s`);
+    // where zsh is installed, it must parse the script
+    if (existsSync("/usr/bin/zsh") || existsSync("/bin/zsh")) {
+      const file = join(dir, "_credit-sim");
+      writeFileSync(file, text);
+      expect(spawnSync("zsh", ["-n", file]).status).toBe(0);
+    }
+  });
+
+  it("refuses another shell", async () => {
+    let err = "";
+    const code = await runCli(["completion", "fish"], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (err += t) },
+      stdinIsTTY: false,
+      env: {},
+      cwd: process.cwd(),
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('unknown shell "fish"');
+  });
+});

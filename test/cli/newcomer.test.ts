@@ -1,0 +1,100 @@
+// A newcomer's commands, in-process: init writes a starter that passes `test`, explain answers why,
+// --html writes pages (or stdout with -), and a terminal's width is respected unless --wide.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import stringWidth from "string-width";
+import { afterAll, describe, expect, it } from "vitest";
+import { cli, ROOT } from "../helpers/cli.js";
+
+/** The CLI in-process, on a developer's machine (not CI) unless the env says so. */
+async function inProcess(
+  args: string[],
+  o: { cwd?: string; env?: Record<string, string>; columns?: number } = {},
+) {
+  const r = await cli(args, {
+    ...(o.cwd ? { cwd: o.cwd } : {}),
+    env: { CI: "", ...o.env },
+    ...(o.columns ? { tty: true, columns: o.columns } : {}),
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-newcomer-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
+
+describe("init", () => {
+  it("writes a commented starter that passes `credit-sim test` as written, and never overwrites it", async () => {
+    const r = await inProcess(["init", "mine"], { cwd: dir });
+    expect(r).toMatchObject({ code: 0, stderr: "" });
+    const file = join(dir, "mine/first-scenario.yaml");
+    const text = readFileSync(file, "utf8");
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+\/schema\/scenario\.schema\.json\n/);
+    expect(existsSync(join(dir, "mine", text.split("\n")[0]!.split("$schema=")[1]!))).toBe(true);
+    expect(text).toContain("the 14th");
+    expect((text.match(/^ {2}- \{ /gm) ?? []).length).toBe(6 + 1); // six events, one expectation
+    // a developer's first run writes the golden trace; CI then checks it
+    expect((await inProcess(["test", "mine"], { cwd: dir })).code).toBe(0);
+    const ci = await inProcess(["test", "mine"], { cwd: dir, env: { CI: "true" } });
+    expect(ci.code).toBe(0);
+    expect(ci.stdout).toContain("Expectations  1 passed, 0 failed (1)");
+
+    writeFileSync(file, "# mine now\n");
+    const again = await inProcess(["init", "mine"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("the file exists; init never replaces a file");
+    expect(readFileSync(file, "utf8")).toBe("# mine now\n");
+    expect((await inProcess(["init", "mine", "--force"], { cwd: dir })).code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(text);
+  });
+});
+
+describe("explain", () => {
+  it("answers why for one day, in words and as JSON", async () => {
+    const r = await inProcess(["explain", ZHANG, "--day", "227"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("periodic review → suspended");
+    expect(r.stdout).toMatch(/\d+ vs delinquentMinScore \d+/);
+    const j = await inProcess(["explain", ZHANG, "--day", "230", "--json"]);
+    expect(JSON.parse(j.stdout)).toMatchObject({
+      day: 230,
+      date: "2024-08-18",
+      steps: [{ decision: "info" }],
+    });
+  });
+
+  it("needs --day", async () => {
+    const r = await inProcess(["explain", ZHANG]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("explain needs --day N");
+  });
+});
+
+describe("--html", () => {
+  it("run writes a page per file; - puts it on stdout and nothing else", async () => {
+    const r = await inProcess(
+      ["run", ZHANG, join(ROOT, "scenarios/good-customer.yaml"), "--html", "out/run.html", "--no-chart"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("wrote out/run.html, out/run.good-customer.html\n");
+    expect(readFileSync(join(dir, "out/run.html"), "utf8")).toMatch(/^<!doctype html>/);
+    const s = await inProcess(["run", ZHANG, "--html", "-"]);
+    expect(s.stdout).toMatch(/^<!doctype html>[\s\S]*<\/html>\n$/);
+  });
+});
+
+describe("terminal width", () => {
+  it("fits human output to a terminal's width unless --wide; JSON is never touched", async () => {
+    const narrow = await inProcess(["run", ZHANG, "--no-chart"], { columns: 80 });
+    for (const line of narrow.stdout.split("\n")) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const wide = await inProcess(["run", ZHANG, "--no-chart", "--wide"], { columns: 80 });
+    expect(wide.stdout.split("\n").some((l) => stringWidth(l) > 80)).toBe(true);
+    const json = await inProcess(["run", ZHANG, "--json"], { columns: 80 });
+    for (const line of json.stdout.trimEnd().split("\n")) JSON.parse(line);
+  });
+});

@@ -1,0 +1,57 @@
+// `explain --day N`: the decisions of a day, each reason with the values behind it, and what to do.
+
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { explainDay, renderExplanation } from "../../src/render/explain-day.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
+
+const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
+const trace = simulate(scenario);
+const plain = new Chalk({ level: 0 });
+
+describe("explainDay", () => {
+  it("explains the suspension: the rule with the policy threshold, the scorecard reasons with their bins", () => {
+    const x = explainDay(scenario, trace, 227);
+    expect(x.date).toBe("2024-08-15");
+    const review = x.steps.find((s) => s.decision === "suspended")!;
+    const rule = review.reasons.find((r) => r.code === "PAST_DUE_AT_REVIEW")!;
+    const step = trace.steps.find((t) => t.decision === "suspended")!;
+    expect(rule.because).toEqual([
+      expect.stringMatching(new RegExp(`^${step.score} vs delinquentMinScore \\d+$`)),
+    ]);
+    const score = review.reasons.find((r) => r.code === "OVERDUE_RECENT")!;
+    expect(score.because[0]).toMatch(
+      /^Due dates missed, last 12 months: \d+ \(bin "[^"]+"\), \d+ of \d+ points — \d+ short$/,
+    );
+    // a rule that held too (the limit cut due the same day)
+    expect(review.also.map((r) => r.code)).toEqual(["SCORE_BELOW_LIMIT_BAND"]);
+    expect(x.todo.length).toBeGreaterThan(0);
+    const text = renderExplanation(x, plain);
+    expect(text).toContain("periodic review → suspended");
+    expect(text).toContain("What the customer can do");
+  });
+
+  it("a customer-service day lists the remedies as what to do", () => {
+    const x = explainDay(scenario, trace, 230);
+    expect(x.steps[0]!.decision).toBe("info");
+    expect(x.todo.some((t) => t.startsWith("repay every bill on time until 2024-11-15"))).toBe(true);
+  });
+
+  it("a day without steps says so and shows the score as it stood", () => {
+    const x = explainDay(scenario, trace, 228);
+    expect(x.steps).toEqual([]);
+    expect(x.before?.day).toBe(227);
+    expect(x.score.value).toBe(trace.steps.filter((t) => t.day <= 228).at(-1)!.score);
+    expect(renderExplanation(x, plain)).toContain(
+      "Nothing happened on day 228. The last step before it: day 227",
+    );
+  });
+
+  it("a day whose score moved without a decision names the characteristics", () => {
+    const x = explainDay(scenario, trace, 226);
+    expect(x.steps[0]!.decision).toBeNull();
+    expect(x.steps[0]!.moves).toContainEqual(expect.stringMatching(/^Days past due now −\d+$/));
+  });
+});

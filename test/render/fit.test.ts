@@ -1,0 +1,50 @@
+// Terminal width: table rows are cut, prose wraps under its indent, colour survives, nothing exceeds.
+
+import { Chalk } from "chalk";
+import stringWidth from "string-width";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { fitLine, fitToWidth } from "../../src/render/fit.js";
+import { renderTrace } from "../../src/render/trace.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
+
+const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
+const trace = simulate(scenario);
+
+describe("fitToWidth", () => {
+  it("keeps every line of a trace within the width, in colour or not", () => {
+    for (const level of [0, 1] as const) {
+      const text = renderTrace(scenario, trace, {
+        chalk: new Chalk({ level }),
+        explain: level === 0,
+        chart: true,
+      });
+      for (const columns of level === 0 ? [60, 100] : [80]) {
+        const fitted = fitToWidth(text, columns);
+        for (const line of fitted.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+      }
+    }
+  });
+
+  it("cuts a table row with an ellipsis and wraps a reason under its text", () => {
+    const row =
+      " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00     ¥4,008.00  suspended (credit)";
+    expect(fitLine(row, 60)).toBe(`${row.slice(0, 59)}…`);
+    const reason = "                  SHORT_REPAYMENT_RECORD  Few bills repaid on time in the last 24 months";
+    expect(fitLine(reason, 60).split("\n")).toEqual([
+      "                  SHORT_REPAYMENT_RECORD  Few bills repaid",
+      "                                        on time in the last",
+      "                                        24 months",
+    ]);
+  });
+
+  it("counts wide characters as two columns", () => {
+    const line = `  purchase at ${"淘宝".repeat(20)}`;
+    for (const l of fitToWidth(line, 40).split("\n")) expect(stringWidth(l)).toBeLessThanOrEqual(40);
+  });
+
+  it("leaves text that fits alone", () => {
+    expect(fitToWidth("short\n  line", 40)).toBe("short\n  line");
+  });
+});

@@ -1,0 +1,100 @@
+// The HTML reports in a real browser: each page loads with no console error or failed request and every
+// chart is drawn (a Chart.js instance on each canvas, with painted pixels). One browser for the file.
+// SCREENSHOTS=DIR also saves a PNG of each page there, for people to look at.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isCI } from "../../src/testing/options.js";
+import { type Browser, hasChromium, launch } from "../helpers/browser.js";
+import { allPages, type Page } from "../helpers/html-pages.js";
+
+// CI installs chromium (.ci/run); elsewhere a machine without it skips these tests, loudly
+const run = hasChromium() || isCI(process.env) ? describe : describe.skip;
+if (!hasChromium() && !isCI(process.env)) console.warn("html-browser: no /usr/bin/chromium, skipped");
+
+// page-side scripts (strings: the tests are type-checked without the DOM library)
+const CANVASES = `[...document.querySelectorAll("canvas")].map((canvas) => {
+  const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+  let painted = 0;
+  for (let i = 3; i < data.length; i += 28) if (data[i] > 0) painted++;
+  return { id: canvas.id, chart: Chart.getChart(canvas) !== undefined, painted, width: canvas.width };
+})`;
+const MARKER = (label: string) => `(() => {
+  const chart = Chart.getChart(document.querySelector("canvas"));
+  const i = chart.data.datasets.findIndex((d) => d.label === ${JSON.stringify(label)});
+  const el = chart.getDatasetMeta(i).data[0];
+  return { x: el.x, y: el.y };
+})()`;
+const TOOLTIP = `(() => {
+  const t = Chart.getChart(document.querySelector("canvas")).tooltip;
+  return t.opacity > 0 ? [t.title.join(" "), ...t.afterBody].join("\\n") : "";
+})()`;
+
+run("HTML reports in headless Chromium", () => {
+  let browser: Browser;
+  let pages: Page[];
+  const dir = mkdtempSync(join(tmpdir(), "credit-sim-html-"));
+  beforeAll(async () => {
+    [browser, pages] = await Promise.all([launch(), allPages()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads every page offline, with no console error, and draws every chart", async () => {
+    for (const p of pages) {
+      const file = join(dir, `${p.name}.html`);
+      writeFileSync(file, p.html);
+      const tab = await browser.context.newPage();
+      const problems: string[] = [];
+      tab.on("console", (m) => {
+        if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+      });
+      tab.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+      tab.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
+      tab.on("request", (r) => {
+        if (!r.url().startsWith("file:")) problems.push(`network request: ${r.url()}`);
+      });
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const drawn = (await tab.evaluate(CANVASES)) as Array<{
+        id: string;
+        chart: boolean;
+        painted: number;
+        width: number;
+      }>;
+      expect(problems, p.name).toEqual([]);
+      expect(drawn.length, `${p.name}: canvases`).toBe(p.charts);
+      for (const c of drawn) {
+        expect(c.chart, `${p.name}#${c.id} has a chart`).toBe(true);
+        expect(c.width, `${p.name}#${c.id} has a size`).toBeGreaterThan(100);
+        expect(c.painted, `${p.name}#${c.id} is painted`).toBeGreaterThan(200);
+      }
+      expect(await tab.getAttribute("html", "data-charts-drawn")).toBe(String(p.charts));
+      if (process.env.SCREENSHOTS) {
+        mkdirSync(process.env.SCREENSHOTS, { recursive: true });
+        await tab.screenshot({ path: join(process.env.SCREENSHOTS, `${p.name}.png`), fullPage: true });
+        writeFileSync(join(process.env.SCREENSHOTS, `${p.name}.html`), p.html);
+      }
+      await tab.close();
+    }
+  }, 60_000);
+
+  it("shows a decision's reasons on hover", async () => {
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "hover.html");
+    writeFileSync(file, page.html);
+    const tab = await browser.context.newPage();
+    await tab.goto(`file://${file}`);
+    // hover the suspension marker: its tooltip lists the decision's reason codes
+    const at = (await tab.evaluate(MARKER("suspended"))) as { x: number; y: number };
+    const box = (await tab.locator("canvas").boundingBox())!;
+    await tab.mouse.move(box.x + at.x, box.y + at.y);
+    const text = (await tab.evaluate(TOOLTIP)) as string;
+    expect(text).toContain("PAST_DUE_AT_REVIEW");
+    expect(text).toContain("periodic review → suspended");
+    await tab.close();
+  });
+});

@@ -1,0 +1,98 @@
+// The HTML renderers are pure: data in, one self-contained page out. Every user string is escaped, the
+// data block parses back, nothing points at the network, and the same input gives the same bytes.
+
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
+import { sideBySide } from "../../src/render/html/diff.js";
+import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
+import { runHtml } from "../../src/render/html/run.js";
+import { runView } from "../../src/render/html/run-model.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+
+const assets = { chartJs: "window.Chart = function () {};" };
+const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
+
+function hostileRun() {
+  const text = [
+    `name: '${HOSTILE.replaceAll("'", "''")}'`,
+    `description: "a & b <b>bold</b>"`,
+    "events:",
+    "  - { day: 0, type: apply, product: open, amount: 5000 }",
+    `  - { day: 3, type: purchase, amount: 100, merchant: '<script>steal()</script>' }`,
+    '  - { day: 4, type: note, text: "</script>" }',
+  ].join("\n");
+  const { scenario } = loadScenarioText(text, "hostile.yaml");
+  return runView(scenario, simulate(scenario));
+}
+
+/** The page's data block, parsed back. */
+function dataOf(html: string): { charts: Array<{ id: string }> } {
+  const m = /<script type="application\/json" id="report-data">([\s\S]*?)<\/script>/.exec(html);
+  return JSON.parse(m![1]!);
+}
+
+describe("HTML reports", () => {
+  it("escape every user string: no markup from a scenario survives", () => {
+    const html = runHtml(hostileRun(), assets);
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<script>steal");
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<b>bold</b>");
+    expect(html).toContain("a &amp; b &lt;b&gt;bold&lt;/b&gt;");
+    // exactly three script elements: the data, the chart library, the page script
+    expect(html.match(/<script[\s>]/g)).toHaveLength(3);
+    expect(html.match(/<\/script>/g)).toHaveLength(3);
+    expect(html).toContain("purchase ¥100.00 at &lt;script&gt;steal()&lt;/script&gt;");
+    expect(dataOf(html).charts).toHaveLength(1);
+  });
+
+  it("are self-contained and deterministic", () => {
+    const view = hostileRun();
+    const html = runHtml(view, assets);
+    expect(html).toBe(runHtml(view, assets));
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/@import|url\(http/);
+    expect(dataOf(html).charts.map((c) => c.id)).toEqual(["timeline"]);
+  });
+
+  it("show the repayment grid only when there is one", () => {
+    const view = hostileRun();
+    expect(runHtml({ ...view, grid: null }, assets)).not.toContain("Repayment grid");
+    const grid = {
+      columns: ["2024-01"],
+      rows: [{ label: "<line>", cells: [{ code: "1", title: "<late>" }] }],
+    };
+    const html = runHtml({ ...view, grid }, assets);
+    expect(html).toContain("Repayment grid");
+    expect(html).toContain("&lt;line&gt;");
+    expect(html).toContain('class="g-late" title="&lt;late&gt;"');
+  });
+
+  it("escape helpers", () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(jsonForScript({ s: "</script>&\u2028" })).toBe('{"s":"\\u003c/script\\u003e\\u0026\\u2028"}');
+    expect(scriptSource('a("</script>")')).toBe('a("<\\/script>")');
+  });
+
+  it("pair a golden-trace diff's removed and added lines side by side", () => {
+    const rows = sideBySide(
+      [
+        "   day  date        event",
+        "@@ golden line 3, now line 3 @@",
+        "  same",
+        "- old 1",
+        "- old 2",
+        "+ new 1",
+        "  tail",
+      ].join("\n"),
+    );
+    expect(rows.map((r) => [r.kind, r.left, r.right])).toEqual([
+      ["head", " day  date        event", " day  date        event"],
+      ["head", "@@ golden line 3, now line 3 @@", ""],
+      ["context", "same", "same"],
+      ["change", "old 1", "new 1"],
+      ["change", "old 2", ""],
+      ["context", "tail", "tail"],
+    ]);
+  });
+});

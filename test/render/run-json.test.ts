@@ -1,0 +1,77 @@
+// `run --json`: step records, then an `end` record that says what the printed summary says; `--explain`
+// adds the scorecard and the reasons' values to each deciding step.
+
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { CHARACTERISTICS, simulate } from "../../src/engine/index.js";
+import { runNdjson } from "../../src/render/run-json.js";
+import { renderTrace } from "../../src/render/trace.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
+
+const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
+const trace = simulate(scenario);
+const records = (explain: boolean) =>
+  runNdjson(scenario, trace, { explain })
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe("run --json", () => {
+  it("ends with an `end` record that matches the printed summary", () => {
+    const all = records(false);
+    expect(all.slice(0, -1).every((r) => r.record === "step")).toBe(true);
+    expect(all).toHaveLength(trace.steps.length + 1);
+    const end = all.at(-1)! as {
+      record: string;
+      day: number;
+      score: number;
+      band: string;
+      decisions: Record<string, number>;
+      status: string;
+      limit: number;
+      balance: number;
+      charges: number;
+      jiebei: unknown;
+      events: Array<{ kind: string; day: number; date: string; afterDays: number | null }>;
+      grid: { huabei?: string };
+    };
+    expect(end).toMatchObject({ record: "end", scenario: "Zhang Ming", day: 400, jiebei: null });
+    const summary = renderTrace(scenario, trace, {
+      chalk: new Chalk({ level: 0 }),
+      explain: false,
+      chart: false,
+    }).split("Summary\n")[1]!;
+    const decisions = Object.entries(end.decisions)
+      .map(([d, n]) => `${n} ${d}`)
+      .join(", ");
+    expect(summary).toContain(`decisions: ${decisions}`);
+    const yuan = (n: number) => `¥${n.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    const h = end;
+    expect(summary).toContain(`end (day 400): score ${end.score} (${end.band})`);
+    expect(summary).toContain(
+      `line: ${h.status}, limit ${yuan(h.limit)}, balance ${yuan(h.balance)}, charges paid or owed ${yuan(h.charges)}`,
+    );
+    for (const ev of end.events.filter((x) => x.kind === "suspended"))
+      expect(summary).toContain(`suspended on day ${ev.day} (${ev.date})`);
+    for (const ev of end.events.filter((x) => x.kind === "restored"))
+      expect(summary).toContain(`restored on day ${ev.day} (${ev.date}) after ${ev.afterDays} days`);
+    expect(summary).toContain(`: ${end.grid.huabei}\n`);
+  });
+
+  it("--explain adds the scorecard and the values behind each reason to deciding steps", () => {
+    const suspended = records(true).find((r) => r.decision === "suspended")!;
+    const card = suspended.scorecard as {
+      score: number;
+      factors: Array<{ characteristic: string; points: number; max: number }>;
+    };
+    expect(card.score).toBe(trace.steps.find((t) => t.decision === "suspended")!.score);
+    expect(card.factors).toHaveLength(CHARACTERISTICS.length);
+    const why = suspended.why as Array<{ code: string; because: string[] }>;
+    expect(why[0]).toMatchObject({
+      code: "PAST_DUE_AT_REVIEW",
+      because: [expect.stringMatching(/^\d+ vs delinquentMinScore \d+$/)],
+    });
+    expect(records(false).find((r) => r.decision === "suspended")!.scorecard).toBeUndefined();
+  });
+});

@@ -1,0 +1,59 @@
+// `--reporter github`: one workflow command per failure, at the line that caused it.
+
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseTestOptions } from "../../src/testing/options.js";
+import { renderGithub } from "../../src/testing/reporters/github.js";
+import { runTests } from "../../src/testing/run-tests.js";
+import { ROOT } from "../helpers/cli.js";
+
+const FIXTURES = join(ROOT, "test/fixtures/test-command");
+const run = (...dirs: string[]) =>
+  runTests(
+    dirs.map((d) => join(FIXTURES, d)),
+    parseTestOptions({ snapshots: false }, {}),
+    ROOT,
+  );
+
+describe("github reporter", () => {
+  it("annotates each failed expectation at its own line", async () => {
+    const lines = renderGithub(await run("fail"))
+      .trimEnd()
+      .split("\n");
+    const file = "test/fixtures/test-command/fail/mixed.yaml";
+    expect(lines.map((l) => /^::error file=([^,]+),line=(\d+),/.exec(l)?.slice(1))).toEqual([
+      [file, "15"],
+      [file, "16"],
+      [file, "18"],
+    ]);
+    expect(lines[0]).toContain(
+      "title=credit-sim%3A Fixture mixed results › day 30%3A status active%2C reasons OVERDUE_RECENT::",
+    );
+    // the message is one line: newlines escaped, the failed checks first, then that day's steps
+    expect(lines[0]).toMatch(/::status: expected active, got suspended%0Areasons: expected/);
+    expect(lines[0]).toContain("%0Aon day 30 (2024-01-31):%0A");
+  });
+
+  it("points bad input at the line the loader names", async () => {
+    const out = renderGithub(await run("bad"));
+    expect(out).toMatch(
+      /^::error file=test\/fixtures\/test-command\/bad\/typo\.yaml,line=6,title=credit-sim%3A bad input::/m,
+    );
+  });
+
+  it("prints nothing when everything passed", async () => {
+    expect(renderGithub(await run("pass"))).toBe("");
+  });
+
+  it("may share standard output with another reporter; `-` is standard output", () => {
+    expect(parseTestOptions({ reporter: ["pretty,github"] }, {}).reporters).toEqual([
+      { name: "pretty", file: null },
+      { name: "github", file: null },
+    ]);
+    expect(parseTestOptions({ reporter: ["github"], outputFile: ["html=-"] }, {}).reporters).toEqual([
+      { name: "github", file: null },
+      { name: "html", file: null },
+    ]);
+    expect(() => parseTestOptions({ outputFile: ["html=-"] }, {})).toThrow(/pretty and html/);
+  });
+});

@@ -1,0 +1,74 @@
+// `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BUILTIN_POLICY_DIR } from "../../src/scenario/load-policy.js";
+import { discover } from "../../src/testing/discover.js";
+import { affected, dependencies, watchScenarios } from "../../src/testing/watch.js";
+
+let dir: string;
+const scenario = (name: string, policy: string, extra = "") =>
+  `name: ${name}\npolicy: ${policy}\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n${extra}expect:\n  - { day: 0, decision: approved }\n`;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "credit-sim-watch-"));
+  writeFileSync(join(dir, "a.yaml"), scenario("A", "default"));
+  writeFileSync(
+    join(dir, "b.yaml"),
+    scenario("B", "default", "  - { day: 30, type: policy, use: tightened }\n"),
+  );
+  writeFileSync(join(dir, "c.yaml"), scenario("C", "default"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("watch: what a change affects", () => {
+  it("maps scenario and policy files (with `extends` and `policy` events) to the scenarios reading them", () => {
+    // a file may name policies in its own folder or below
+    const policies = join(dir, "policies");
+    mkdirSync(policies);
+    writeFileSync(join(policies, "strict.yaml"), "name: strict\nextends: tightened\nminScore: 700\n");
+    writeFileSync(join(dir, "a.yaml"), scenario("A", "policies/strict.yaml"));
+    const deps = dependencies(discover(["a", "b", "c"].map((n) => join(dir, `${n}.yaml`))));
+    const a = join(dir, "a.yaml");
+    const b = join(dir, "b.yaml");
+    const c = join(dir, "c.yaml");
+    const builtin = (n: string) => join(BUILTIN_POLICY_DIR, `${n}.yaml`);
+    expect(affected([a], deps)).toEqual({ kind: "some", files: [a] });
+    expect(affected([join(policies, "strict.yaml")], deps)).toEqual({ kind: "some", files: [a] });
+    expect(affected([builtin("tightened")], deps)).toEqual({ kind: "some", files: [a, b] });
+    expect(affected([builtin("default")], deps)).toEqual({ kind: "some", files: [a, b, c] });
+    expect(affected([join(dir, "persona.yaml")], deps)).toEqual({ kind: "all" });
+  });
+
+  it("re-runs the changed scenario when its file is saved", async () => {
+    const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
+    const stop = new AbortController();
+    const done = watchScenarios(
+      [dir],
+      async (files, changed) => {
+        runs.push({ files, changed });
+      },
+      { signal: stop.signal, debounceMs: 30 },
+    );
+    await until(() => runs.length === 1);
+    writeFileSync(
+      join(dir, "c.yaml"),
+      scenario("C", "default", "  - { day: 3, type: note, text: edited }\n"),
+    );
+    await until(() => runs.length === 2);
+    stop.abort();
+    await done;
+    expect(runs[0]).toEqual({ files: "all", changed: [] });
+    expect(runs[1]).toEqual({ files: [join(dir, "c.yaml")], changed: [join(dir, "c.yaml")] });
+  });
+});
+
+async function until(ok: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
