@@ -111,15 +111,18 @@ function replacing(target: string, path: string): Output {
   } catch {
     // a new file: the usual mode (0666 less the umask)
   }
+  // guarded before it exists: a signal that comes between creating the file and guarding it would
+  // otherwise end the process with the file left behind
+  live.add(tmp);
+  guardSignals();
   let fd: number;
   try {
     fd = openSync(tmp, "wx", 0o666);
   } catch (e) {
+    forget(tmp);
     // the temporary file is beside the target: its folder's problems are the target's
     throw fileError(e, target);
   }
-  live.add(tmp);
-  guardSignals();
   let open = true;
   const close = () => {
     if (open) {
