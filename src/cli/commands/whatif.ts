@@ -11,7 +11,7 @@ import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
-import { writeOutput } from "../../shared/write-file.js";
+import { occupied, writeOutput } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -188,8 +188,9 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
   if (!existsSync(dirname(path))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
   }
-  if (existsSync(path)) {
-    if (statSync(path).isDirectory())
+  // a link that leads nowhere is taken too: writing through it would create its target
+  if (occupied(path)) {
+    if (existsSync(path) && statSync(path).isDirectory())
       throw new InputError("is a directory", { file: target, hint: "give a file name" });
     if (!force) {
       throw new InputError("the file exists; not overwriting it", {
@@ -198,7 +199,8 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
       });
     }
   }
-  writeOutput(target, variantYaml(v, path), { cwd: io.cwd });
+  // without --force, a file that appears meanwhile is not replaced either
+  writeOutput(target, variantYaml(v, path), { cwd: io.cwd, existing: force ? "any" : "new" });
   return target;
 }
 

