@@ -90,3 +90,42 @@ describe("what-if saves", () => {
     expect(suggestName("scenarios/zhang-ming.yaml", undefined, d)).toBe(join(d, "zhang-ming-whatif-2.yaml"));
   });
 });
+
+describe("explain --day", () => {
+  const LATE = `name: late\nstart: 9999-06-01\nuntil: 30\nprofile: { age: 30, monthlyIncome: 4500, verified: true, creditHistoryMonths: 10, externalDebt: 0 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n`;
+
+  it("a day past 9999-12-31 is refused, not explained in the year 10099", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "late.yaml"), LATE);
+    const last = await cli(["explain", "late.yaml", "--day", "213"], { cwd: d });
+    expect(last.status).toBe(0);
+    expect(last.stdout).toContain("9999-12-31");
+    for (const day of ["214", "36500"]) {
+      const r = await cli(["explain", "late.yaml", "--day", day, "--json"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("--day: value out of range");
+      expect(r.stderr).toContain("at most day 213 (9999-12-31");
+    }
+  });
+
+  it("a day beyond the horizon and a file's problems are reported together", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "bad.yaml"), "name: x\nbogus: 1\n");
+    const r = await cli(["explain", "bad.yaml", "--day", "99999"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--day: value out of range");
+    expect(r.stderr).toContain('bad.yaml:2:1: bogus: unknown field "bogus"');
+    // the count does not claim the flag's problem is in the file
+    expect(r.stderr).toMatch(/credit-sim: 3 problems\n?$/);
+  });
+
+  it("a whole number a double cannot hold is refused as typed, not rounded", async () => {
+    const r = await cli(["explain", ZHANG, "--day", "9007199254740993"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("found:    9007199254740993");
+    const seed = await cli(["simulate", "--seed", "9007199254740993", "--accounts", "1"]);
+    expect(seed.status).toBe(2);
+    expect(seed.stderr).toContain("found:    9007199254740993");
+  });
+});
