@@ -129,3 +129,71 @@ describe("explain --day", () => {
     expect(seed.stderr).toContain("found:    9007199254740993");
   });
 });
+
+describe("one command's outputs", () => {
+  const scenarioIn = (d: string, sub: string, name: string): string => {
+    mkdirSync(join(d, sub), { recursive: true });
+    const text = readFileSync(ZHANG, "utf8")
+      .replace(/^name: .*$/m, `name: ${name}`)
+      .replace(/^# yaml-language-server.*$/m, "");
+    writeFileSync(join(d, sub, "x.yaml"), text);
+    return `${sub}/x.yaml`;
+  };
+
+  it("run --html: inputs that share a file name get a page each", async () => {
+    const d = fresh();
+    const files = ["a", "b", "c"].map((s) => scenarioIn(d, s, `n${s}`));
+    const r = await cli(["run", ...files, "--html", "r.html", "--json"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("wrote r.html, r.x.html, r.x-2.html");
+    for (const [page, name] of [
+      ["r.html", "na"],
+      ["r.x.html", "nb"],
+      ["r.x-2.html", "nc"],
+    ] as const)
+      expect(readFileSync(join(d, page), "utf8")).toContain(`<title>${name}`);
+  });
+
+  it("run --html - with several scenarios is refused: two pages are not a page", async () => {
+    const r = await cli(["run", ZHANG, ZHANG, "--html", "-"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a report never replaces a scenario the command reads, even through a link", async () => {
+    const d = fresh();
+    const file = scenarioIn(d, "s", "only");
+    const before = readFileSync(join(d, file), "utf8");
+    symlinkSync(file, join(d, "link.html"));
+    for (const args of [
+      ["run", file, "--html", file],
+      ["run", file, "--html", "link.html"],
+      ["test", "s", "--no-snapshots", "--output-file", `junit=${file}`],
+      ["whatif", file, "--remove", "1", "--save", file, "--force"],
+      ["whatif", file, "--remove", "1", "--html", "./s/x.yaml"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("the output would replace a file this command reads");
+      expect(readFileSync(join(d, file), "utf8")).toBe(before);
+    }
+  });
+
+  it("two outputs of one command never name one file", async () => {
+    const d = fresh();
+    const file = scenarioIn(d, "s", "only");
+    const t = await cli(
+      ["test", "s", "--no-snapshots", "--output-file", "junit=o.xml", "--output-file", "html=./o.xml"],
+      { cwd: d },
+    );
+    expect(t.status).toBe(2);
+    expect(t.stderr).toContain("two outputs name the same file");
+    expect(existsSync(join(d, "o.xml"))).toBe(false);
+    const w = await cli(["whatif", file, "--remove", "1", "--save", "v.yaml", "--html", "v.yaml"], {
+      cwd: d,
+    });
+    expect(w.status).toBe(2);
+    expect(w.stderr).toContain("two outputs name the same file");
+    expect(existsSync(join(d, "v.yaml"))).toBe(false);
+  });
+});

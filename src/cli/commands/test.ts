@@ -11,6 +11,7 @@ import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
+import { checkOutputs } from "../output-file.js";
 
 export async function testCommand(
   paths: readonly string[],
@@ -20,6 +21,13 @@ export async function testCommand(
   if (options.watch) return watchCommand(paths, options, io);
   const run = await runTests(paths, options, io.cwd);
   warnDeprecations(run.reports, io);
+  checkOutputs(
+    io.cwd,
+    options.reporters.flatMap((r) =>
+      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file }],
+    ),
+    run.reports.map((r) => r.file),
+  );
   // github's workflow commands go last, after any human report on the same stream
   const ordered = [...options.reporters].sort(
     (a, b) => Number(a.name === "github") - Number(b.name === "github"),

@@ -23,7 +23,7 @@ import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
-import { writeReport } from "../output-file.js";
+import { checkOutputs, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
 
 const FLAG_USAGE = [
@@ -41,6 +41,14 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   }
   const loaded = loadScenarioIn(io.cwd, file);
   warnDeprecations([loaded], io);
+  checkOutputs(
+    io.cwd,
+    [
+      ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
+      ...(options.save ? [{ flag: "--save", file: options.save }] : []),
+    ],
+    [file],
+  );
   const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
