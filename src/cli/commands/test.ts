@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
+import { printable } from "../../shared/text.js";
 import { fileError, writeOutput } from "../../shared/write-file.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
@@ -88,7 +89,8 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
   const stop = new AbortController();
   const onSigint = () => stop.abort();
   process.once("SIGINT", onSigint);
-  const shown = (f: string) => relative(io.cwd, f) || f;
+  // a changed file's name comes from the folder (a pull request may name a file anything)
+  const shown = (f: string) => printable(relative(io.cwd, f) || f);
   try {
     await watchScenarios(
       paths,
@@ -109,7 +111,7 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
         }
         io.stdout.write(
           chalk.dim(
-            `\nwatching ${paths.length ? paths.join(", ") : "scenarios/"} for changes — Ctrl-C to stop\n`,
+            `\nwatching ${paths.length ? paths.map(printable).join(", ") : "scenarios/"} for changes — Ctrl-C to stop\n`,
           ),
         );
       },
