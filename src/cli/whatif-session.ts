@@ -13,7 +13,7 @@ import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { printable } from "../shared/text.js";
-import { writeFileAtomic } from "../shared/write-file.js";
+import { fileError, occupied, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
@@ -37,8 +37,8 @@ export interface SessionOptions {
   chalk: ChalkInstance;
   /** where text goes (stdout by default) */
   output?: (text: string) => void;
-  /** writes a saved file (atomic by default) */
-  write?: (file: string, text: string) => void;
+  /** writes a saved file (atomic by default); `replace`: the user agreed to replace what is there */
+  write?: (file: string, text: string, replace: boolean) => void;
 }
 
 type Choice =
@@ -63,9 +63,15 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   // the default save folder (whatif/) is made on first use
   const write =
     o.write ??
-    ((file: string, text: string) => {
-      mkdirSync(dirname(file) || ".", { recursive: true });
-      writeFileAtomic(file, text);
+    ((file: string, text: string, replace: boolean) => {
+      try {
+        mkdirSync(dirname(file) || ".", { recursive: true });
+      } catch (e) {
+        throw fileError(e, file);
+      }
+      // a name the session suggested is never written through a link; a file that appears while the
+      // user answers is not replaced unless they said so
+      writeOutput(file, text, { dashIsStdout: false, existing: replace ? "regular" : "new" });
     });
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
@@ -255,14 +261,22 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;
         }
+        const taken = occupied(file);
         if (
-          existsSync(file) &&
-          !(await confirm({ message: `${file} exists. Replace it?`, default: false }))
+          taken &&
+          !(await confirm({ message: `${printable(file)} exists. Replace it?`, default: false }))
         ) {
           say(c.dim("not saved"));
           break;
         }
-        write(file, variantYaml(state.current, file));
+        try {
+          write(file, variantYaml(state.current, file), taken);
+        } catch (e) {
+          // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session
+          if (!(e instanceof InputError)) throw e;
+          say(c.red(`✗ ${e.format()}`));
+          break;
+        }
         dispatch({ type: "saved", file });
         break;
       }

@@ -27,7 +27,7 @@ export interface Normalised {
 const fen = (yuan: number): number => yuanToFen(yuan) ?? Math.round(yuan * 100);
 
 /** The last day a calendar date can be written for (YYYY has four digits). */
-const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
+export const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
 
 export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised {
   const problems: InputError[] = [];

@@ -61,7 +61,9 @@ export class InputError extends Error {
     if (this.problems.length === 1 && !this.truncated) return formatOne(this, prefix);
     const blocks = this.problems.map((p) => formatOne(p, prefix));
     const files = [...new Set(this.problems.map((p) => p.details.file).filter((f) => f !== undefined))];
-    const where = files.length === 1 ? `${printable(files[0]!)}: ` : "";
+    // the count names the file only when every problem is in it (not a command-line flag's beside it)
+    const inOneFile = files.length === 1 && this.problems.every((p) => p.details.file !== undefined);
+    const where = inOneFile ? `${printable(files[0]!)}: ` : "";
     const count = `${this.problems.length} problems`;
     blocks.push(
       this.truncated

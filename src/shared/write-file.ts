@@ -5,6 +5,10 @@
 // - anything else — a device, a pipe, a link to one — is written through, never replaced;
 // - every error of the operating system on a path is the user's to fix (exit 2), told with the path and
 //   the reason in words; a reader that goes away (EPIPE) ends the run quietly;
+// - a file the program names itself (init's starter, a what-if variant) may be written as `new` — refused
+//   when anything is at the path, a dangling link included, and put in place without replacing what
+//   appeared meanwhile — or as `regular` — a regular file replaced, never a link followed or a device
+//   written;
 // - no temporary file outlives its write: an error removes it, and so does SIGINT, SIGTERM or SIGHUP
 //   (the signal is then delivered again, so the process ends as it would have).
 
@@ -12,6 +16,7 @@ import {
   closeSync,
   fchmodSync,
   fstatSync,
+  linkSync,
   lstatSync,
   openSync,
   realpathSync,
@@ -47,6 +52,23 @@ export interface OutputOptions {
   cwd?: string;
   /** where standard output goes (tests); default process.stdout */
   stdout?: (text: string) => void;
+  /** what may be at the path: `any` (the rules above, the default); `regular` — nothing or a regular
+   *  file, which is replaced (a symbolic link, a device or a pipe is refused, never followed); `new` —
+   *  nothing: anything there, even a dangling link, is refused, and a file that appears while this one
+   *  is written is not replaced */
+  existing?: "any" | "regular" | "new";
+}
+
+/** Whether anything is at `path`: a file, a folder, a device, or a link — even one that leads nowhere
+ *  (which `existsSync` reports as absent, and writing through would create its target). */
+export function occupied(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT" || errnoOf(e) === "ENOTDIR") return false;
+    throw fileError(e, path);
+  }
 }
 
 /** Writes `content` to `target` whole (see the rules above). */
@@ -70,8 +92,31 @@ export function writeFileAtomic(file: string, content: string): void {
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
-  const how = plan(target, path);
-  return how.kind === "replace" ? replacing(target, how.path) : through(target, path);
+  const existing = options.existing ?? "any";
+  const how = existing === "any" ? plan(target, path) : planStrict(target, path, existing);
+  return how.kind === "replace" ? replacing(target, how.path, existing === "new") : through(target, path);
+}
+
+/** `regular` and `new`: what is at the path is looked at, never followed. */
+function planStrict(
+  target: string,
+  path: string,
+  existing: "regular" | "new",
+): { kind: "replace"; path: string } {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT") return { kind: "replace", path };
+    throw fileError(e, target);
+  }
+  if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
+  if (existing === "new") throw fileError({ code: "EEXIST" }, target);
+  if (st.isFile()) return { kind: "replace", path };
+  throw new InputError(
+    st.isSymbolicLink() ? "cannot write: it is a symbolic link" : "cannot write: not a regular file",
+    { file: target, hint: "remove it, or give another name: this file is never written through a link" },
+  );
 }
 
 function stdoutOutput(stdout?: (text: string) => void): Output {
@@ -103,7 +148,7 @@ function plan(target: string, path: string): { kind: "replace"; path: string } |
   return { kind: "through" };
 }
 
-function replacing(target: string, path: string): Output {
+function replacing(target: string, path: string, noClobber = false): Output {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
   let mode: number | undefined;
   try {
@@ -157,7 +202,8 @@ function replacing(target: string, path: string): Output {
       try {
         if (mode !== undefined && (fstatSync(fd).mode & 0o7777) !== mode) fchmodSync(fd, mode);
         close();
-        renameSync(tmp, path);
+        if (noClobber) putInPlace(tmp, path);
+        else renameSync(tmp, path);
       } catch (e) {
         discard();
         throw fileError(e, target);
@@ -166,6 +212,22 @@ function replacing(target: string, path: string): Output {
     },
     abort: discard,
   };
+}
+
+/** Moves `tmp` to `path` only if nothing is there: a hard link fails when the name is taken (by anything,
+ *  a link included), unlike rename, which replaces. Where hard links are not supported, a last look
+ *  and a rename. */
+function putInPlace(tmp: string, path: string): void {
+  try {
+    linkSync(tmp, path);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw e;
+    if (occupied(path)) throw Object.assign(new Error("exists"), { code: "EEXIST" });
+    renameSync(tmp, path);
+    return;
+  }
+  unlinkSync(tmp);
 }
 
 function through(target: string, path: string): Output {
@@ -317,6 +379,7 @@ export function fileError(e: unknown, target: string): Error {
     file: target,
     ...(code === "ENOENT" ? { hint: "create the folder first" } : {}),
     ...(code === "EISDIR" ? { hint: "give a file name, not a folder" } : {}),
+    ...(code === "EEXIST" ? { hint: "choose another name, or remove what is there" } : {}),
     ...(code === "EACCES" || code === "EPERM" || code === "EROFS"
       ? { hint: "write somewhere you may, or change the permissions" }
       : {}),

@@ -3,25 +3,28 @@
 // `policy` events, and whatever those `extends`. A change to a scenario re-runs it; to a policy, the
 // scenarios that use it; to any other file under a watched folder (a persona, a new file), everything.
 
-import { existsSync, type FSWatcher, readFileSync, watch } from "node:fs";
+import { existsSync, type FSWatcher, watch } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "yaml";
 import { loadScenario } from "../scenario/load.js";
 import { policyPath } from "../scenario/load-policy.js";
+import { readInputFile } from "../scenario/read.js";
 import { discover, type ScenarioFile } from "./discover.js";
 
 /** file (absolute) → the scenario files (absolute) that read it, themselves included */
 export type DependencyMap = Map<string, Set<string>>;
 
 /** The policy files a reference leads to: the file and its `extends` chain (cycles and errors stop it;
- *  the run itself reports them). */
-export function policyChain(ref: string, baseDir: string): string[] {
+ *  the run itself reports them). `from`, the file that names `ref`: each reference is held to the rules
+ *  the loader holds it to — in its file's folder tree, read within the size cap — so a file changed
+ *  since it loaded leads the watch nowhere else. */
+export function policyChain(ref: string, baseDir: string, from?: string): string[] {
   const out: string[] = [];
-  let next: { ref: string; dir: string } | null = { ref, dir: baseDir };
+  let next: { ref: string; dir: string; from: string | undefined } | null = { ref, dir: baseDir, from };
   while (next) {
     let file: string;
     try {
-      file = policyPath(next.ref, next.dir);
+      file = policyPath(next.ref, next.dir, next.from);
     } catch {
       break;
     }
@@ -29,11 +32,11 @@ export function policyChain(ref: string, baseDir: string): string[] {
     out.push(file);
     let parent: unknown;
     try {
-      parent = (parse(readFileSync(file, "utf8")) as { extends?: unknown } | null)?.extends;
+      parent = (parse(readInputFile(file, "policy")) as { extends?: unknown } | null)?.extends;
     } catch {
       break;
     }
-    next = typeof parent === "string" ? { ref: parent, dir: dirname(file) } : null;
+    next = typeof parent === "string" ? { ref: parent, dir: dirname(file), from: file } : null;
   }
   return out;
 }
@@ -58,7 +61,8 @@ export function dependencies(files: readonly ScenarioFile[]): DependencyMap {
     } catch {
       continue;
     }
-    for (const ref of new Set(refs)) for (const p of policyChain(ref, dirname(f.path))) add(p, f.path);
+    for (const ref of new Set(refs))
+      for (const p of policyChain(ref, dirname(f.path), f.path)) add(p, f.path);
   }
   return deps;
 }

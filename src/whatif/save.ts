@@ -2,10 +2,10 @@
 // re-anchored to the new file's folder, and a description that says what was changed. `credit-sim run`
 // reads the result unchanged.
 
-import { existsSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import { schemaLine } from "../scenario/json-schema.js";
+import { occupied } from "../shared/write-file.js";
 import { type Variant, variantWritten } from "./variant.js";
 
 const BUILTIN = /^[A-Za-z0-9_-]+$/;
@@ -71,10 +71,11 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
 /** Where variants are saved unless told otherwise: outside `scenarios/`, which `credit-sim test` scans. */
 export const SAVE_DIR = "whatif";
 
-/** scenarios/zhang-ming.yaml → whatif/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken. */
+/** scenarios/zhang-ming.yaml → whatif/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken
+ *  (by anything: a link that leads nowhere takes a name too). */
 export function suggestName(
   file: string,
-  exists: (f: string) => boolean = existsSync,
+  exists: (f: string) => boolean = occupied,
   dir: string = SAVE_DIR,
 ): string {
   const ext = extname(file) || ".yaml";

@@ -208,3 +208,44 @@ describe.runIf(posix)("signals", () => {
     },
   );
 });
+
+describe("files the program names itself: existing new or regular", () => {
+  it("new: anything at the path is refused, a dangling link included, and nothing is created through it", () => {
+    const outside = join(dir, "outside.yaml");
+    const link = join(dir, "link.yaml");
+    symlinkSync(outside, link);
+    expect(() => writeOutput(link, "x", { existing: "new" })).toThrow(/cannot write: it exists/);
+    expect(existsSync(outside)).toBe(false);
+    expect(readdirSync(dir)).toEqual(["link.yaml"]);
+  });
+
+  it("new: a file that appears while the output is written is not replaced", () => {
+    const file = join(dir, "race.yaml");
+    const out = openOutput(file, { existing: "new" });
+    out.write("ours");
+    writeFileSync(file, "theirs");
+    expect(() => out.commit()).toThrow(InputError);
+    expect(readFileSync(file, "utf8")).toBe("theirs");
+    expect(readdirSync(dir)).toEqual(["race.yaml"]);
+    expect(liveTemporaryFiles()).toEqual([]);
+  });
+
+  it("new: a free name is written whole", () => {
+    const file = join(dir, "new.yaml");
+    writeOutput(file, "hello", { existing: "new" });
+    expect(readFileSync(file, "utf8")).toBe("hello");
+    expect(readdirSync(dir)).toEqual(["new.yaml"]);
+  });
+
+  it("regular: a regular file is replaced; a link to one is refused, its target untouched", () => {
+    const target = join(dir, "target.yaml");
+    writeFileSync(target, "keep");
+    const link = join(dir, "link.yaml");
+    symlinkSync(target, link);
+    expect(() => writeOutput(link, "x", { existing: "regular" })).toThrow(/it is a symbolic link/);
+    expect(readFileSync(target, "utf8")).toBe("keep");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    writeOutput(target, "new", { existing: "regular" });
+    expect(readFileSync(target, "utf8")).toBe("new");
+  });
+});

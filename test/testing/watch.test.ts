@@ -1,12 +1,14 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BUILTIN_POLICY_DIR } from "../../src/scenario/load-policy.js";
 import { discover } from "../../src/testing/discover.js";
-import { affected, dependencies, watchScenarios } from "../../src/testing/watch.js";
+import { affected, dependencies, policyChain, watchScenarios } from "../../src/testing/watch.js";
+import { BIN } from "../helpers/cli.js";
 
 let dir: string;
 const scenario = (name: string, policy: string, extra = "") =>
@@ -62,6 +64,37 @@ describe("watch: what a change affects", () => {
     await done;
     expect(runs[0]).toEqual({ files: "all", changed: [] });
     expect(runs[1]).toEqual({ files: [join(dir, "c.yaml")], changed: [join(dir, "c.yaml")] });
+  });
+});
+
+describe("watch: hostile files", () => {
+  it("follows a policy's `extends` no further than the loader would: not out of the folder tree", () => {
+    const inner = join(dir, "inner");
+    mkdirSync(join(inner, "policies"), { recursive: true });
+    writeFileSync(join(dir, "outside.yaml"), "name: outside\nminScore: 700\n");
+    // changed after the scenario loaded: it now leads out of the scenario's folder
+    writeFileSync(join(inner, "policies/p.yaml"), "name: p\nextends: ../../outside.yaml\n");
+    const from = join(inner, "s.yaml");
+    expect(policyChain("policies/p.yaml", inner, from)).toEqual([join(inner, "policies/p.yaml")]);
+  });
+
+  it("shows a changed file's name terminal-safe", async () => {
+    const child = spawn(process.execPath, [BIN, "test", dir, "--no-snapshots", "--watch"], {
+      env: { ...process.env, NO_COLOR: "1", CI: "true" },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += String(d);
+    });
+    try {
+      await until(() => out.includes("watching"));
+      writeFileSync(join(dir, "evil\u001b[2J\u001b]8;;x\u0007.txt"), "");
+      await until(() => out.includes("changed:"));
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(out).toContain("evil\\x1b[2J\\x1b]8;;x\\x07.txt");
+    expect(out).not.toContain("\u001b");
   });
 });
 

@@ -1,20 +1,46 @@
-// `credit-sim explain FILE --day N`: why one day of a scenario decided what it did.
+// `credit-sim explain FILE --day N`: why one day of a scenario decided what it did. A day after the
+// scenario's `until` is simulated to, within the bounds a file's own horizon has (36,500 days, and no
+// date after 9999-12-31).
 
-import { simulate } from "../../engine/index.js";
+import { formatIsoDate, parseIsoDate, simulate } from "../../engine/index.js";
 import { explainDay, renderExplanation } from "../../render/explain-day.js";
-import { UsageError } from "../../shared/errors.js";
-import { type CliIo, stdoutColour } from "../io.js";
+import type { LoadedScenario } from "../../scenario/load.js";
+import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
+import { MAX_DAY } from "../../scenario/schema.js";
+import { InputError } from "../../shared/errors.js";
+import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
 import type { ExplainInvocation } from "../options/tools.js";
 import { loadScenarioIn } from "../paths.js";
 
 export function explainCommand(file: string, o: ExplainInvocation["options"], io: CliIo): void {
-  const { scenario } = loadScenarioIn(io.cwd, file, o.policy !== undefined ? { policy: o.policy } : {});
+  // a day out of range and a file's problems are reported together
+  const problems: InputError[] = [];
+  if (o.day > MAX_DAY) problems.push(dayOutOfRange(o.day, `a whole number of days from 0 to ${MAX_DAY}`));
+  let loaded: LoadedScenario | undefined;
+  try {
+    loaded = loadScenarioIn(io.cwd, file, o.policy !== undefined ? { policy: o.policy } : {});
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    problems.push(e);
+  }
+  if (problems.length > 0 || loaded === undefined) throw InputError.all(problems);
+  warnDeprecations([loaded], io);
+  const { scenario } = loaded;
+  const start = parseIsoDate(scenario.start);
+  if (start !== null && start + o.day > LAST_EPOCH_DAY)
+    throw dayOutOfRange(
+      o.day,
+      `at most day ${LAST_EPOCH_DAY - start} (${formatIsoDate(LAST_EPOCH_DAY)}, the last date there is): the scenario starts ${scenario.start}`,
+    );
   // simulate at least to the day asked about
   const until = Math.max(scenario.until, o.day);
-  if (o.day > scenario.until && o.day > 36_500) throw new UsageError(`--day ${o.day} is beyond 36,500 days`);
   const trace = simulate(until === scenario.until ? scenario : { ...scenario, until });
   const x = explainDay(scenario, trace, o.day);
   io.stdout.write(
     o.json ? `${JSON.stringify(x, null, 2)}\n` : renderExplanation(x, stdoutColour(io, o.color)),
   );
+}
+
+function dayOutOfRange(day: number, expected: string): InputError {
+  return new InputError("value out of range", { field: "--day", expected, found: String(day) });
 }

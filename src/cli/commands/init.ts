@@ -1,41 +1,71 @@
-// `credit-sim init [DIR]`: writes the commented starter scenario; never replaces a file without --force.
+// `credit-sim init [DIR]`: writes the commented starter scenario; never replaces a file without --force,
+// and never writes through a symbolic link: the file's name is the program's, not the user's, so a link
+// planted under that name (in a cloned repository) must not lead the write elsewhere.
 
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { SCENARIO_SCHEMA_FILE } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
-import { writeFileAtomic } from "../../shared/write-file.js";
+import { printable } from "../../shared/text.js";
+import { fileError, occupied, writeOutput } from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
 
 export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo): void {
   const folder = resolve(io.cwd, dir);
-  if (existsSync(folder) && !statSync(folder).isDirectory())
+  if (occupied(folder) && !isFolder(folder, dir))
     throw new InputError("not a folder", {
       file: dir,
       hint: "give a folder to write the starter scenario in",
     });
   const file = join(folder, STARTER_FILE);
   const shown = relative(io.cwd, file) || STARTER_FILE;
-  if (existsSync(file) && !o.force)
+  if (occupied(file) && !o.force)
     throw new InputError("the file exists; init never replaces a file", {
       file: shown,
       hint: "choose another folder, or add --force to replace it",
     });
-  mkdirSync(folder, { recursive: true });
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (e) {
+    throw fileError(e, dir);
+  }
   const schema = relative(folder, SCENARIO_SCHEMA_FILE).split(sep).join("/");
-  writeFileAtomic(file, starterScenario(schema));
-  const where = dir === "." ? "" : ` ${dir}`;
+  // without --force, nothing at all may be there (not even a dangling link), up to the moment it is
+  // written; with it, only a regular file is replaced
+  writeOutput(shown, starterScenario(schema), {
+    cwd: io.cwd,
+    dashIsStdout: false,
+    existing: o.force ? "regular" : "new",
+  });
+  const path = printable(shellWord(shown));
+  const where = dir === "." ? "" : ` ${printable(shellWord(dir))}`;
   io.stdout.write(
     [
-      `wrote ${shown}`,
+      `wrote ${printable(shown)}`,
       "",
       "next:",
-      `  npx credit-sim run ${shown}`,
-      `  npx credit-sim explain ${shown} --day 73`,
+      `  npx credit-sim run ${path}`,
+      `  npx credit-sim explain ${path} --day 73`,
       `  npx credit-sim test${where}`,
       "",
     ].join("\n"),
   );
+}
+
+/** A folder, or a link to one (a folder the user named may be a link). */
+function isFolder(path: string, shown: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch (e) {
+    // a dangling link: not a folder to write in
+    if ((e as { code?: unknown }).code === "ENOENT") return false;
+    throw fileError(e, shown);
+  }
+}
+
+/** A path as a shell word the next commands can be pasted with: quoted when it holds anything special. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

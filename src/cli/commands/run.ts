@@ -11,7 +11,7 @@ import { InputError } from "../../shared/errors.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
-import { perInputFile, writeReport } from "../output-file.js";
+import { checkOutputs, perInputFiles, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
@@ -51,12 +51,23 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
   const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];
   const pages: string[] = [];
-  loaded.forEach(({ scenario, file }, i) => {
+  const targets =
+    options.html === undefined
+      ? []
+      : perInputFiles(
+          options.html,
+          loaded.map(({ scenario, file }) => file.split(/[\\/]/).pop() ?? scenario.name),
+        );
+  checkOutputs(
+    io.cwd,
+    targets.map((file) => ({ flag: "--html", file })),
+    loaded.map((l) => l.file),
+  );
+  loaded.forEach(({ scenario }, i) => {
     const trace = simulate(scenario);
-    if (options.html !== undefined) {
-      const target = perInputFile(options.html, i, file.split(/[\\/]/).pop() ?? scenario.name);
+    const target = targets[i];
+    if (target !== undefined)
       pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets())));
-    }
     // `--html -` puts the page on stdout: nothing else goes there
     if (options.html === "-") return;
     parts.push(

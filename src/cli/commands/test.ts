@@ -6,11 +6,13 @@ import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
+import { printable } from "../../shared/text.js";
 import { fileError, writeOutput } from "../../shared/write-file.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
+import { checkOutputs } from "../output-file.js";
 
 export async function testCommand(
   paths: readonly string[],
@@ -20,6 +22,13 @@ export async function testCommand(
   if (options.watch) return watchCommand(paths, options, io);
   const run = await runTests(paths, options, io.cwd);
   warnDeprecations(run.reports, io);
+  checkOutputs(
+    io.cwd,
+    options.reporters.flatMap((r) =>
+      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file }],
+    ),
+    run.reports.map((r) => r.file),
+  );
   // github's workflow commands go last, after any human report on the same stream
   const ordered = [...options.reporters].sort(
     (a, b) => Number(a.name === "github") - Number(b.name === "github"),
@@ -80,7 +89,8 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
   const stop = new AbortController();
   const onSigint = () => stop.abort();
   process.once("SIGINT", onSigint);
-  const shown = (f: string) => relative(io.cwd, f) || f;
+  // a changed file's name comes from the folder (a pull request may name a file anything)
+  const shown = (f: string) => printable(relative(io.cwd, f) || f);
   try {
     await watchScenarios(
       paths,
@@ -101,7 +111,7 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
         }
         io.stdout.write(
           chalk.dim(
-            `\nwatching ${paths.length ? paths.join(", ") : "scenarios/"} for changes — Ctrl-C to stop\n`,
+            `\nwatching ${paths.length ? paths.map(printable).join(", ") : "scenarios/"} for changes — Ctrl-C to stop\n`,
           ),
         );
       },

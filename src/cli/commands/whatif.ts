@@ -11,7 +11,7 @@ import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
-import { writeOutput } from "../../shared/write-file.js";
+import { occupied, writeOutput } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -23,7 +23,7 @@ import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
-import { writeReport } from "../output-file.js";
+import { checkOutputs, writeReport } from "../output-file.js";
 import { loadScenarioIn, policyRefIn } from "../paths.js";
 
 const FLAG_USAGE = [
@@ -41,6 +41,14 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   }
   const loaded = loadScenarioIn(io.cwd, file);
   warnDeprecations([loaded], io);
+  checkOutputs(
+    io.cwd,
+    [
+      ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
+      ...(options.save ? [{ flag: "--save", file: options.save }] : []),
+    ],
+    [file],
+  );
   const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
@@ -188,8 +196,9 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
   if (!existsSync(dirname(path))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
   }
-  if (existsSync(path)) {
-    if (statSync(path).isDirectory())
+  // a link that leads nowhere is taken too: writing through it would create its target
+  if (occupied(path)) {
+    if (existsSync(path) && statSync(path).isDirectory())
       throw new InputError("is a directory", { file: target, hint: "give a file name" });
     if (!force) {
       throw new InputError("the file exists; not overwriting it", {
@@ -198,7 +207,8 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
       });
     }
   }
-  writeOutput(target, variantYaml(v, path), { cwd: io.cwd });
+  // without --force, a file that appears meanwhile is not replaced either
+  writeOutput(target, variantYaml(v, path), { cwd: io.cwd, existing: force ? "any" : "new" });
   return target;
 }
 

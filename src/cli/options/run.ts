@@ -1,5 +1,6 @@
 // `credit-sim run FILE…`: its options, typed.
 
+import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
 import { flag, text, wholeNumber } from "./table.js";
 
@@ -46,18 +47,27 @@ export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {
     "  credit-sim run scenarios/*.yaml --json | jq .decision",
     "  credit-sim run scenarios/zhang-ming.yaml --html zhang-ming.html",
   ),
-  read: ([files], raw) => ({
-    command: "run",
-    files: list(files),
-    options: {
-      json: raw.json === true,
-      explain: raw.explain === true,
-      policy: raw.policy,
-      until: raw.until,
-      chart: raw.chart !== false,
-      color: raw.color !== false,
-      html: raw.html,
-      wide: raw.wide === true,
-    },
-  }),
+  read: ([files], raw) => {
+    const all = list(files);
+    // pages one after another are not a page
+    if (raw.html === "-" && all.length > 1)
+      throw new UsageError(
+        `--html - writes one page to standard output, but ${all.length} scenarios would each have one`,
+        "give one scenario, or a file name: --html report.html writes report.html, report.<name>.html, …",
+      );
+    return {
+      command: "run",
+      files: all,
+      options: {
+        json: raw.json === true,
+        explain: raw.explain === true,
+        policy: raw.policy,
+        until: raw.until,
+        chart: raw.chart !== false,
+        color: raw.color !== false,
+        html: raw.html,
+        wide: raw.wide === true,
+      },
+    };
+  },
 };

@@ -51,7 +51,14 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
 export function parseWholeNumber(flag: string, value: string): number {
   if (!/^-?\d+$/.test(value))
     throw new InputError(`${flag} must be a whole number`, { found: JSON.stringify(value) });
-  return Number(value);
+  const n = Number(value);
+  // beyond 2^53 a double no longer holds every whole number: the value would be another than typed
+  if (!Number.isSafeInteger(n))
+    throw new InputError(
+      `${flag} must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`,
+      { found: value },
+    );
+  return n;
 }
 
 /**

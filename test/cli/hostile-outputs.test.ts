@@ -1,0 +1,199 @@
+// The newer surfaces under hostile input, in-process: init and what-if saves never write through a link
+// planted under the name they choose, explain refuses days no scenario could reach, and one command's
+// outputs never land on each other or on its inputs.
+
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { suggestName } from "../../src/whatif/save.js";
+import { cli, ROOT } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-hostile-out-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => {
+  const d = join(dir, `case-${n++}`);
+  mkdirSync(d);
+  return d;
+};
+const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
+
+describe("init", () => {
+  it("does not follow a dangling link planted under the starter's name", async () => {
+    const d = fresh();
+    const outside = join(dir, `outside-${n}.yaml`);
+    symlinkSync(outside, join(d, "first-scenario.yaml"));
+    for (const args of [["init"], ["init", "--force"]]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status).toBe(2);
+      expect(existsSync(outside)).toBe(false);
+    }
+  });
+
+  it("--force replaces a regular file but never a link's target", async () => {
+    const d = fresh();
+    const secret = join(dir, `secret-${n}`);
+    writeFileSync(secret, "SECRET");
+    symlinkSync(secret, join(d, "first-scenario.yaml"));
+    const r = await cli(["init", "--force"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("first-scenario.yaml: cannot write: it is a symbolic link");
+    expect(readFileSync(secret, "utf8")).toBe("SECRET");
+    expect(lstatSync(join(d, "first-scenario.yaml")).isSymbolicLink()).toBe(true);
+  });
+
+  it("a folder that cannot be made is the user's to fix (exit 2), not an internal error", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "file"), "");
+    symlinkSync(join(d, "nowhere"), join(d, "dangling"));
+    for (const target of ["file/sub", "dangling"]) {
+      const r = await cli(["init", target], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).not.toContain("internal error");
+      expect(r.stderr).toContain(target);
+    }
+  });
+
+  it("a folder's name is shown terminal-safe, and quoted for the shell in the next commands", async () => {
+    const d = fresh();
+    const r = await cli(["init", "it's \u001b[2Jhere"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("\u001b");
+    expect(r.stdout).toContain("npx credit-sim test 'it'\\''s \\x1b[2Jhere'");
+  });
+});
+
+describe("what-if saves", () => {
+  it("--save does not write through a dangling link", async () => {
+    const d = fresh();
+    const outside = join(dir, `outside-${n}.yaml`);
+    symlinkSync(outside, join(d, "v.yaml"));
+    const r = await cli(["whatif", ZHANG, "--remove", "1", "--save", "v.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("the file exists");
+    expect(existsSync(outside)).toBe(false);
+  });
+
+  it("the suggested name skips a dangling link", () => {
+    const d = fresh();
+    symlinkSync(join(dir, "nowhere.yaml"), join(d, "zhang-ming-whatif.yaml"));
+    expect(suggestName("scenarios/zhang-ming.yaml", undefined, d)).toBe(join(d, "zhang-ming-whatif-2.yaml"));
+  });
+});
+
+describe("explain --day", () => {
+  const LATE = `name: late\nstart: 9999-06-01\nuntil: 30\nprofile: { age: 30, monthlyIncome: 4500, verified: true, creditHistoryMonths: 10, externalDebt: 0 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n`;
+
+  it("a day past 9999-12-31 is refused, not explained in the year 10099", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "late.yaml"), LATE);
+    const last = await cli(["explain", "late.yaml", "--day", "213"], { cwd: d });
+    expect(last.status).toBe(0);
+    expect(last.stdout).toContain("9999-12-31");
+    for (const day of ["214", "36500"]) {
+      const r = await cli(["explain", "late.yaml", "--day", day, "--json"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain("--day: value out of range");
+      expect(r.stderr).toContain("at most day 213 (9999-12-31");
+    }
+  });
+
+  it("a day beyond the horizon and a file's problems are reported together", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "bad.yaml"), "name: x\nbogus: 1\n");
+    const r = await cli(["explain", "bad.yaml", "--day", "99999"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--day: value out of range");
+    expect(r.stderr).toContain('bad.yaml:2:1: bogus: unknown field "bogus"');
+    // the count does not claim the flag's problem is in the file
+    expect(r.stderr).toMatch(/credit-sim: 3 problems\n?$/);
+  });
+
+  it("a whole number a double cannot hold is refused as typed, not rounded", async () => {
+    const r = await cli(["explain", ZHANG, "--day", "9007199254740993"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("found:    9007199254740993");
+    const seed = await cli(["simulate", "--seed", "9007199254740993", "--accounts", "1"]);
+    expect(seed.status).toBe(2);
+    expect(seed.stderr).toContain("found:    9007199254740993");
+  });
+});
+
+describe("one command's outputs", () => {
+  const scenarioIn = (d: string, sub: string, name: string): string => {
+    mkdirSync(join(d, sub), { recursive: true });
+    const text = readFileSync(ZHANG, "utf8")
+      .replace(/^name: .*$/m, `name: ${name}`)
+      .replace(/^# yaml-language-server.*$/m, "");
+    writeFileSync(join(d, sub, "x.yaml"), text);
+    return `${sub}/x.yaml`;
+  };
+
+  it("run --html: inputs that share a file name get a page each", async () => {
+    const d = fresh();
+    const files = ["a", "b", "c"].map((s) => scenarioIn(d, s, `n${s}`));
+    const r = await cli(["run", ...files, "--html", "r.html", "--json"], { cwd: d });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("wrote r.html, r.x.html, r.x-2.html");
+    for (const [page, name] of [
+      ["r.html", "na"],
+      ["r.x.html", "nb"],
+      ["r.x-2.html", "nc"],
+    ] as const)
+      expect(readFileSync(join(d, page), "utf8")).toContain(`<title>${name}`);
+  });
+
+  it("run --html - with several scenarios is refused: two pages are not a page", async () => {
+    const r = await cli(["run", ZHANG, ZHANG, "--html", "-"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a report never replaces a scenario the command reads, even through a link", async () => {
+    const d = fresh();
+    const file = scenarioIn(d, "s", "only");
+    const before = readFileSync(join(d, file), "utf8");
+    symlinkSync(file, join(d, "link.html"));
+    for (const args of [
+      ["run", file, "--html", file],
+      ["run", file, "--html", "link.html"],
+      ["test", "s", "--no-snapshots", "--output-file", `junit=${file}`],
+      ["whatif", file, "--remove", "1", "--save", file, "--force"],
+      ["whatif", file, "--remove", "1", "--html", "./s/x.yaml"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("the output would replace a file this command reads");
+      expect(readFileSync(join(d, file), "utf8")).toBe(before);
+    }
+  });
+
+  it("two outputs of one command never name one file", async () => {
+    const d = fresh();
+    const file = scenarioIn(d, "s", "only");
+    const t = await cli(
+      ["test", "s", "--no-snapshots", "--output-file", "junit=o.xml", "--output-file", "html=./o.xml"],
+      { cwd: d },
+    );
+    expect(t.status).toBe(2);
+    expect(t.stderr).toContain("two outputs name the same file");
+    expect(existsSync(join(d, "o.xml"))).toBe(false);
+    const w = await cli(["whatif", file, "--remove", "1", "--save", "v.yaml", "--html", "v.yaml"], {
+      cwd: d,
+    });
+    expect(w.status).toBe(2);
+    expect(w.stderr).toContain("two outputs name the same file");
+    expect(existsSync(join(d, "v.yaml"))).toBe(false);
+  });
+});
