@@ -10,7 +10,6 @@ import {
   DIMENSIONS,
   explain,
   type Policy,
-  type PolicyParams,
   probabilityOfDefault,
   REASONS,
   type ReasonCode,

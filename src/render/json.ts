@@ -1,6 +1,7 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
 import type { Fen, LineSnapshot, Step, StepEvent } from "../engine/index.js";
+import { jsonLine } from "../shared/text.js";
 
 const yuan = (fen: Fen): number => fen / 100;
 
@@ -99,5 +100,5 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
 }
 
 export function traceToNdjson(scenario: string, steps: readonly Step[]): string {
-  return steps.map((s) => `${JSON.stringify(stepToJson(scenario, s))}\n`).join("");
+  return steps.map((s) => `${jsonLine(stepToJson(scenario, s))}\n`).join("");
 }

@@ -11,6 +11,7 @@ import {
   type Step,
   type Trace,
 } from "../engine/index.js";
+import { jsonLine } from "../shared/text.js";
 import { explainDay } from "./explain-day.js";
 import { traceToNdjson } from "./json.js";
 import { runSummary } from "./summary.js";
@@ -48,11 +49,11 @@ export function runNdjson(scenario: Scenario, trace: Trace, o: RunJsonOptions): 
       const mine = day.steps[trace.steps.filter((x, j) => x.day === s.day && j < i).length];
       Object.assign(record, { scorecard: scorecard(s), why: mine?.reasons ?? [] });
     }
-    out.push(JSON.stringify(record));
+    out.push(jsonLine(record));
   });
   const summary = runSummary(trace);
   out.push(
-    JSON.stringify({
+    jsonLine({
       record: "end",
       scenario: scenario.name,
       ...summary.end,

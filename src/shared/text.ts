@@ -50,3 +50,12 @@ export function printable(text: string): string {
 export function printableLines(text: string): string {
   return escapeUnsafe(text, true);
 }
+
+/**
+ * One NDJSON record. JSON allows U+2028 and U+2029 raw inside strings, but readers that split a stream on
+ * Unicode line breaks (Python's `splitlines`, some log shippers) would cut the record in two: they are
+ * written as escapes, which every JSON reader reads back as the same characters.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+}

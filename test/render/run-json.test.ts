@@ -75,3 +75,14 @@ describe("run --json", () => {
     expect(records(false).find((r) => r.decision === "suspended")!.scorecard).toBeUndefined();
   });
 });
+
+describe("NDJSON records stay one line each", () => {
+  it("a name with U+2028 / U+2029 is escaped, so readers that split on Unicode line breaks see one record per line", () => {
+    const named = { ...scenario, name: "Zhang\u2028Ming\u2029" };
+    const text = runNdjson(named, simulate(named), { explain: false });
+    expect(text).not.toMatch(/[\u2028\u2029]/);
+    const lines = text.trimEnd().split(/\r\n|[\n\r\u2028\u2029]/);
+    expect(lines).toHaveLength(trace.steps.length + 1);
+    expect((JSON.parse(lines.at(-1)!) as { scenario: string }).scenario).toBe("Zhang\u2028Ming\u2029");
+  });
+});
