@@ -135,15 +135,37 @@ function decide(
   return out;
 }
 
-const huabeiRates = (p: Policy) => ({ revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay });
-const jiebeiRates = (p: Policy) => ({ interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay });
+// The ledgers' rates, one object per policy (policies are immutable): no allocation per day.
+const HUABEI_RATES = new WeakMap<Policy, { revolving: number; penalty: number }>();
+const JIEBEI_RATES = new WeakMap<Policy, { interest: number; penalty: number }>();
 
-function accrueAll(c: Customer, through: number): void {
+function huabeiRates(p: Policy): { revolving: number; penalty: number } {
+  let r = HUABEI_RATES.get(p);
+  if (r === undefined) {
+    r = { revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay };
+    HUABEI_RATES.set(p, r);
+  }
+  return r;
+}
+
+function jiebeiRates(p: Policy): { interest: number; penalty: number } {
+  let r = JIEBEI_RATES.get(p);
+  if (r === undefined) {
+    r = { interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay };
+    JIEBEI_RATES.set(p, r);
+  }
+  return r;
+}
+
+/** The customer's lines in their fixed order, without building an array: 0 Huabei, 1 Jiebei. */
+const lineAt = (c: Customer, i: number): Line => (i === 0 ? c.huabei : c.jiebei);
+
+export function accrueAll(c: Customer, through: number): void {
   revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
   loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
 }
 
-function openDay(s: EngineState, day: number): readonly StepOutcome[] {
+export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
   s.day = day;
   const c = s.customer;
@@ -177,7 +199,7 @@ function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function closeCycle(s: EngineState): readonly StepOutcome[] {
+export function closeCycle(s: EngineState): readonly StepOutcome[] {
   const { day, calendar } = s;
   if (day !== s.nextStatement) return NOTHING;
   const c = s.customer;
@@ -193,7 +215,7 @@ function closeCycle(s: EngineState): readonly StepOutcome[] {
   return [outcome(s, { type: "statement", ...bill, dueDay, closing }, "huabei", null)];
 }
 
-function dueNotices(s: EngineState): readonly StepOutcome[] {
+export function dueNotices(s: EngineState): readonly StepOutcome[] {
   if (!s.notices) return NOTHING;
   const c = s.customer;
   let out: StepOutcome[] | null = null;
@@ -223,16 +245,20 @@ function dueNotices(s: EngineState): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function triggers(s: EngineState): readonly StepOutcome[] {
+export function triggers(s: EngineState): readonly StepOutcome[] {
   const c = s.customer;
+  // both triggers need a line past due (the usual day: nothing to check)
+  if (daysPastDue(c.huabei, s.day) === 0 && daysPastDue(c.jiebei, s.day) === 0) return NOTHING;
   let out: StepOutcome[] | null = null;
-  for (const line of [c.huabei, c.jiebei] as const) {
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
     const v = chargeOffTrigger(c, line, s.day);
     if (!v) continue;
     out ??= [];
     out.push(...decide(s, { type: "charge_off", line: line.id, writtenOff: owed(line) }, line, v));
   }
-  for (const line of [c.huabei, c.jiebei] as const) {
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
     const v = overdueTrigger(c, line, s.day);
     if (!v) continue;
     out ??= [];
@@ -246,13 +272,14 @@ function triggers(s: EngineState): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function review(s: EngineState): readonly StepOutcome[] {
+export function review(s: EngineState): readonly StepOutcome[] {
   const { day, calendar } = s;
   if (day !== s.nextReview) return NOTHING;
   const c = s.customer;
   s.nextReview = calendar.nextDayOfMonth(day, c.policy.reviewDayOfMonth);
   let out: StepOutcome[] | null = null;
-  for (const line of [c.huabei, c.jiebei] as const) {
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
     if (!isOpen(line)) continue;
     const v = periodicReview(c, line, day, scoreOn(c, day));
     // the first review after a policy change decides whether the change suspends the line; later
@@ -266,16 +293,30 @@ function review(s: EngineState): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function monthEnd(s: EngineState): void {
+/** "YYYY-MM", made once per month a process meets (a grid month per line and month end otherwise). */
+const MONTH_LABELS = new Map<number, string>();
+function monthLabel(year: number, month: number): string {
+  const key = year * 12 + month;
+  let label = MONTH_LABELS.get(key);
+  if (label === undefined) {
+    label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    MONTH_LABELS.set(key, label);
+  }
+  return label;
+}
+
+export function monthEnd(s: EngineState): void {
   const { day, calendar } = s;
   if (day !== s.nextMonthEnd) return;
   s.nextMonthEnd = monthEndAfter(calendar, day + 1);
-  const today = calendar.civil(day);
-  const month = `${String(today.year).padStart(4, "0")}-${String(today.month).padStart(2, "0")}`;
-  const monthStart = day - today.day + 1;
   const c = s.customer;
+  if (c.huabei.status === "none" && c.jiebei.status === "none") return;
+  const today = calendar.civil(day);
+  const month = monthLabel(today.year, today.month);
+  const monthStart = day - today.day + 1;
   const codes: GridCode[] = [];
-  for (const line of [c.huabei, c.jiebei] as const) {
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
     if (line.status === "none") continue;
     line.reportedBalance = owed(line);
     if (line.limit > 0) line.reportedLimit = line.limit;
@@ -303,7 +344,7 @@ function monthEnd(s: EngineState): void {
     c.monthEnds.push({ day, good: codes.every((g) => g === "N" || g === "*" || g === "C") });
 }
 
-function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
+export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
   const { day, calendar } = s;
   const c = s.customer;
   switch (e.type) {
