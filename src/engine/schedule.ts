@@ -84,8 +84,18 @@ export function nextEngineDay(s: EngineState, horizon: number): number {
       if (!b.cycleDecided && b.dueDay > day) next = Math.min(next, b.dueDay);
     }
   }
-  // the triggers: the day the worst line reaches the overdue or charge-off threshold
+  // the triggers: the day the worst line reaches the overdue or charge-off threshold — under every policy
+  // of a shared state (lanes.ts), whose thresholds may differ
   next = Math.min(next, triggerDay(s, c.huabei), triggerDay(s, c.jiebei));
+  const lane = s.lane;
+  if (lane !== null && next > day + 1) {
+    const own = c.policy;
+    for (let i = 1; i < lane.policies.length; i++) {
+      c.policy = lane.policies[i]!;
+      next = Math.min(next, triggerDay(s, c.huabei), triggerDay(s, c.jiebei));
+    }
+    c.policy = own;
+  }
   return next > day ? next : day + 1;
 }
 
