@@ -48,5 +48,13 @@ export {
   transition,
 } from "./step.js";
 export type * from "./types.js";
-export { type Delinquency, delinquency, dueOn, lineTotals, owedOn, scoreToday } from "./view.js";
+export {
+  type Delinquency,
+  delinquency,
+  dueOn,
+  lineStatus,
+  lineTotals,
+  owedOn,
+  scoreToday,
+} from "./view.js";
 export * from "./vocabulary.js";

@@ -94,7 +94,7 @@ const NONE: readonly StepOutcome[] = Object.freeze([]);
 
 /** A policy change taken before the day's events, as a `policy` event first among them (switchLane). */
 export interface LaneSwitch {
-  next: (member: number) => Policy;
+  next: (member: number) => Policy | null;
   same: (a: Policy, b: Policy) => boolean;
 }
 
@@ -154,43 +154,51 @@ function takeSplits(lane: Lane): Lane["splits"] {
 }
 
 /**
- * A policy change for a shared state: each member takes its own new policy (`next(member)`), as a `policy`
- * event using it would (the policy it leaves is its slot's). Members that end up with equal policies
- * (`same`) share a slot; slots share a state when they come from one slot and agree in mechanics; the
- * others go on from copies. Returns the states after the change (`s` first).
+ * A policy change for a shared state: each member takes its own new policy (`next(member)`; null: it
+ * keeps the one it has), as a `policy` event using it would (the policy it leaves is its slot's).
+ * Members that end up with equal policies (`same`) share a slot; slots share a state when they come from
+ * one slot, all changed or all kept, and agree in mechanics; the others go on from copies. Returns the
+ * states after the change (`s` first).
  */
 export function switchLane(
   s: EngineState,
-  next: (member: number) => Policy,
+  next: (member: number) => Policy | null,
   same: (a: Policy, b: Policy) => boolean,
 ): EngineState[] {
   const lane = s.lane ?? { policies: [s.customer.policy], members: [[]], splits: [] };
-  const plan: Array<{ old: Policy; slots: Array<{ policy: Policy; members: number[] }> }> = [];
+  type Slot = { policy: Policy; members: number[] };
+  const plan: Array<{ old: Policy; change: boolean; slots: Slot[] }> = [];
   for (const [j, old] of lane.policies.entries()) {
-    const slots: Array<{ policy: Policy; members: number[] }> = [];
+    const kept: number[] = [];
+    const slots: Slot[] = [];
     for (const m of lane.members[j]!) {
       const p = next(m);
+      if (p === null) {
+        kept.push(m);
+        continue;
+      }
       const slot = slots.find((x) => same(x.policy, p));
       if (slot) slot.members.push(m);
       else slots.push({ policy: p, members: [m] });
     }
-    const groups: Array<typeof slots> = [];
+    if (kept.length > 0) plan.push({ old, change: false, slots: [{ policy: old, members: kept }] });
+    const groups: Slot[][] = [];
     for (const slot of slots) {
       const g = groups.find((x) => sameMechanics(x[0]!.policy, slot.policy));
       if (g) g.push(slot);
       else groups.push([slot]);
     }
-    for (const g of groups) plan.push({ old, slots: g });
+    for (const g of groups) plan.push({ old, change: true, slots: g });
   }
   if (plan.length === 0) return [s];
   // every copy is taken before any state changes
   const states = plan.map((_, i) => (i === 0 ? s : fork(s)));
-  plan.forEach(({ old, slots }, i) => {
+  plan.forEach(({ old, change, slots }, i) => {
     const state = states[i]!;
     state.lane = null;
     state.customer.policy = old;
     const [head, ...rest] = slots;
-    step(state, { type: "policy", day: state.day, index: -1, use: head!.policy, set: {} });
+    if (change) step(state, { type: "policy", day: state.day, index: -1, use: head!.policy, set: {} });
     state.lane = {
       policies: [state.customer.policy, ...rest.map((x) => x.policy)],
       members: [head!.members, ...rest.map((x) => x.members)],

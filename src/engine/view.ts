@@ -10,11 +10,14 @@ import { scoreOn } from "./score-inputs.js";
 import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
 import type { Fen, LineSnapshot } from "./types.js";
-import type { LineId } from "./vocabulary.js";
+import type { LineId, Status } from "./vocabulary.js";
 
 /** A line's numbers as of the state's day (what a snapshot holds for it). */
 export const lineTotals = (s: EngineState, id: LineId): LineSnapshot =>
   lineSnapshot(lineOf(s.customer, id), s.day);
+
+/** A line's standing. */
+export const lineStatus = (s: EngineState, id: LineId): Status => lineOf(s.customer, id).status;
 
 /** What is owed on a line (including written-off debt). */
 export const owedOn = (s: EngineState, id: LineId): Fen => owed(lineOf(s.customer, id));
