@@ -143,14 +143,27 @@ describe("credit-sim simulate", () => {
     expect(again.status).toBe(2);
   });
 
-  it("exports a sample of flipped accounts as scenario pairs", async () => {
+  it("exports the largest groups of flipped decisions as scenario pairs, by the rule that flipped them", async () => {
     const dir = join(tmp, "flips");
     await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
-    const files = readdirSync(dir).sort();
+    const index = readFileSync(join(dir, "index.txt"), "utf8");
+    expect(index).toMatch(/default vs tightened: \d+ accounts decided otherwise/);
+    // a group: "<count> × <event>: <decision> → <decision>, by <REASON_CODE> …"
+    expect(index).toMatch(/\d+ × \w+: \w+ → [\w ]+, by [A-Z_0-9]+/);
+    const files = (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".yaml"))
+      .sort();
     expect(files.length).toBeGreaterThan(0);
-    expect(files.some((f) => f.endsWith(".tightened.yaml"))).toBe(true);
-    const first = files.find((f) => f.endsWith(".default.yaml"))!;
-    expect((await ok(["run", join(dir, first), "--json"])).length).toBeGreaterThan(0);
+    // every file sits in default-vs-tightened/<rank>-<CODE>/ and comes in pairs, one per arm
+    for (const f of files)
+      expect(f).toMatch(
+        /^default-vs-tightened[\\/]\d+-[A-Z_0-9]+[\\/]account-\d+\.(default|tightened)\.yaml$/,
+      );
+    expect(files.filter((f) => f.endsWith(".tightened.yaml")).length).toBe(
+      files.filter((f) => f.endsWith(".default.yaml")).length,
+    );
+    for (const f of files.slice(0, 4))
+      expect((await ok(["run", join(dir, f), "--json"])).length).toBeGreaterThan(0);
   });
 
   it("bad input and bad usage exit 2 with one clear message", async () => {
