@@ -63,6 +63,39 @@ describe("credit-sim simulate", () => {
     expect(partial.stderr).toMatch(/shard is missing[\s\S]*no file covers accounts/);
   });
 
+  it("a sweep: shards merged equal the unsharded run; the frontier, the chart and the JSON variants", async () => {
+    const SWEEP = ["--sweep", "minOpenScore=700..860:80", "--sweep", "maxApplications30d=1..2:1"];
+    const whole = await ok(["simulate", ...POP, ...SWEEP, "--json"]);
+    const files: string[] = [];
+    for (const i of [1, 2]) {
+      const file = join(tmp, `sweep${i}.json`);
+      writeFileSync(file, await ok(["simulate", ...POP, ...SWEEP, "--shard", `${i}/2`, "--json"]));
+      files.push(file);
+    }
+    expect(await ok(["merge", files[1]!, files[0]!, "--json"])).toBe(whole);
+    const doc = JSON.parse(whole);
+    // the grid: the first axis varies slowest
+    expect(doc.variants.map((v: { params: unknown }) => v.params)).toEqual([
+      { minOpenScore: 700, maxApplications30d: 1 },
+      { minOpenScore: 700, maxApplications30d: 2 },
+      { minOpenScore: 780, maxApplications30d: 1 },
+      { minOpenScore: 780, maxApplications30d: 2 },
+      { minOpenScore: 860, maxApplications30d: 1 },
+      { minOpenScore: 860, maxApplications30d: 2 },
+    ]);
+    for (const v of doc.variants) {
+      expect(v.metrics.approvalRate).toBeGreaterThanOrEqual(0);
+      expect(v.metrics.approvalRate).toBeLessThanOrEqual(1);
+      expect(typeof v.dominated).toBe("boolean");
+    }
+    // the same maxApplications30d, a tighter minOpenScore: never more approvals
+    expect(doc.variants[4].metrics.approvalRate).toBeLessThanOrEqual(doc.variants[0].metrics.approvalRate);
+    const report = await ok(["merge", ...files]);
+    expect(report).toMatch(/Sweep: 6 variants of default/);
+    expect(report).toContain("Approval rate against bad rate");
+    expect(report).toMatch(/Why neighbouring variants differ/);
+  });
+
   it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
     const doc = JSON.parse(
       await ok(["simulate", ...POP, "--challenger-set", "minScore=760", "--challenger-from", "60", "--json"]),
