@@ -26,18 +26,18 @@ export {
   simulate,
   yuanToFen,
 } from "./engine/index.js";
-export { type Outcome as AccountOutcome, OutcomeRecorder } from "./population/aggregate.js";
+export { AccountRunner, type LaneResult } from "./population/account.js";
+export { Agent, reactionsOf } from "./population/agent.js";
 export { scenarioYaml } from "./population/export.js";
-export {
-  challengerScenario,
-  generateAccount,
-  generationContext,
-  type PopulationSettings,
-} from "./population/generate.js";
+export { auc, gini, ks, psi, scorePsi } from "./population/metrics.js";
+export { type Outcome as AccountOutcome, OutcomeRecorder } from "./population/outcome.js";
 export { loadPersonaFile, loadPersonas, type Persona } from "./population/persona.js";
 export { personaJsonSchema } from "./population/persona-schema.js";
+export { makePlan, type Plan } from "./population/plan.js";
 export { documentText, fromDocument, mergeResults, type PopulationResult } from "./population/result.js";
 export { type RangeResult, runRange } from "./population/runner.js";
+export { type PopulationSettings, populationContext } from "./population/settings.js";
+export { preparePopulation } from "./population/setup.js";
 export { summarise } from "./population/stats.js";
 export { runScenario, type ScenarioRun } from "./run-scenario.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";

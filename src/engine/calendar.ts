@@ -48,6 +48,10 @@ export function formatIsoDate(epochDay: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** (epoch day × 32 + day of month) → the epoch day of the next such day: see `nextDayOfMonth`. */
+const NEXT_DAY_OF_MONTH = new Map<number, number>();
+const CACHE_LIMIT = 1 << 20;
+
 /** A scenario's calendar: day 0 is `start`. */
 export class Calendar {
   readonly startEpochDay: number;
@@ -76,6 +80,16 @@ export class Calendar {
   }
   /** The first day > `day` that is the given day-of-month. */
   nextDayOfMonth(day: number, dayOfMonth: number): number {
+    // a pure function of the epoch day: every account of a population asks the same few hundred questions
+    const key = (this.startEpochDay + day) * 32 + dayOfMonth;
+    const known = NEXT_DAY_OF_MONTH.get(key);
+    if (known !== undefined) return known - this.startEpochDay;
+    const next = this.computeNextDayOfMonth(day, dayOfMonth);
+    if (NEXT_DAY_OF_MONTH.size >= CACHE_LIMIT) NEXT_DAY_OF_MONTH.clear();
+    NEXT_DAY_OF_MONTH.set(key, next + this.startEpochDay);
+    return next;
+  }
+  private computeNextDayOfMonth(day: number, dayOfMonth: number): number {
     const c = this.civil(day);
     const inThisMonth = this.dayOfMonthIn(c.year, c.month, dayOfMonth);
     if (inThisMonth > day) return inThisMonth;

@@ -10,6 +10,15 @@ export {
   type ExpectationResult,
   type Range,
 } from "./expect.js";
+export {
+  type LaneSwitch,
+  MECHANICS,
+  runSharedDay,
+  type SharedDayHooks,
+  sameMechanics,
+  shareState,
+  switchLane,
+} from "./lanes.js";
 export { FEN_PER_YUAN, fenToYuan, yuanToFen } from "./money.js";
 export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 export { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "./schedule.js";
@@ -29,7 +38,23 @@ export {
   scoreReasons,
 } from "./scorecard.js";
 export { type DecisionNote, type Recorder, type RunOptions, run, simulate, startState } from "./simulate.js";
-export { type EngineState, fork, initialState, type StateOptions } from "./state.js";
-export { type EngineInput, type ScheduledInput, type StepOutcome, step, transition } from "./step.js";
+export { type EngineState, fork, initialState, type Lane, type StateOptions } from "./state.js";
+export {
+  type EngineInput,
+  loanDueDays,
+  type ScheduledInput,
+  type StepOutcome,
+  step,
+  transition,
+} from "./step.js";
 export type * from "./types.js";
+export {
+  type Delinquency,
+  delinquency,
+  dueOn,
+  lineStatus,
+  lineTotals,
+  owedOn,
+  scoreToday,
+} from "./view.js";
 export * from "./vocabulary.js";

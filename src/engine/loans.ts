@@ -299,8 +299,10 @@ export function decideInstalments(b: LoanBook, day: number, penaltyRate: number)
     l.arrearsSince ??= dueDay;
     out.push({ dueDay, outcome: "missed" });
   }
+  // only a loan decided here can have become done (repayments drop the loans they settle)
+  if (out === null) return NO_OUTCOMES;
   b.loans = b.loans.filter((l) => !done(l));
-  return out ?? NO_OUTCOMES;
+  return out;
 }
 
 const NO_OUTCOMES: InstalmentOutcome[] = [];

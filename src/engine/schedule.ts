@@ -6,7 +6,18 @@ import { daysPastDue, type Line } from "./customer.js";
 import * as loans from "./loans.js";
 import * as revolving from "./revolving.js";
 import type { EngineState } from "./state.js";
-import { type EngineInput, type ScheduledInput, type StepOutcome, step } from "./step.js";
+import {
+  accrueAll,
+  closeCycle,
+  dueNotices,
+  monthEnd,
+  openDay,
+  review,
+  type ScheduledInput,
+  type StepOutcome,
+  step,
+  triggers,
+} from "./step.js";
 import type { ScenarioEvent } from "./types.js";
 
 /** The engine's own inputs before the customer's events of a day (after `open_day`)… */
@@ -34,14 +45,19 @@ export function runDay(
   events: readonly ScenarioEvent[],
   onStep: (o: StepOutcome) => void,
 ): void {
-  take(s, { type: "open_day", day }, onStep);
-  for (const input of START_OF_DAY) take(s, input, onStep);
-  for (const e of events) take(s, e, onStep);
-  for (const input of END_OF_DAY) take(s, input, onStep);
+  // what `step` does for each input in turn, without the inputs that cannot do anything today (a
+  // statement off the statement day, notices nobody keeps, triggers with nothing past due…)
+  emit(openDay(s, day), onStep);
+  if (day === s.nextStatement) emit(closeCycle(s), onStep);
+  if (s.notices) emit(dueNotices(s), onStep);
+  emit(triggers(s), onStep);
+  for (let i = 0; i < events.length; i++) emit(step(s, events[i]!), onStep);
+  if (day === s.nextReview) emit(review(s), onStep);
+  accrueAll(s.customer, day);
+  if (day === s.nextMonthEnd) monthEnd(s);
 }
 
-function take(s: EngineState, input: EngineInput, onStep: (o: StepOutcome) => void): void {
-  const steps = step(s, input);
+function emit(steps: readonly StepOutcome[], onStep: (o: StepOutcome) => void): void {
   for (let i = 0; i < steps.length; i++) onStep(steps[i]!);
 }
 
@@ -68,8 +84,18 @@ export function nextEngineDay(s: EngineState, horizon: number): number {
       if (!b.cycleDecided && b.dueDay > day) next = Math.min(next, b.dueDay);
     }
   }
-  // the triggers: the day the worst line reaches the overdue or charge-off threshold
-  for (const line of [c.huabei, c.jiebei] as const) next = Math.min(next, triggerDay(s, line));
+  // the triggers: the day the worst line reaches the overdue or charge-off threshold — under every policy
+  // of a shared state (lanes.ts), whose thresholds may differ
+  next = Math.min(next, triggerDay(s, c.huabei), triggerDay(s, c.jiebei));
+  const lane = s.lane;
+  if (lane !== null && next > day + 1) {
+    const own = c.policy;
+    for (let i = 1; i < lane.policies.length; i++) {
+      c.policy = lane.policies[i]!;
+      next = Math.min(next, triggerDay(s, c.huabei), triggerDay(s, c.jiebei));
+    }
+    c.policy = own;
+  }
   return next > day ? next : day + 1;
 }
 

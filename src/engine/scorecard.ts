@@ -289,14 +289,76 @@ function binFor(c: Characteristic, raw: number | boolean | null): { points: numb
   return { points: 0, label: "?" };
 }
 
+/** A characteristic as the hot path reads it: its value by a named (monomorphic) load, its bins as two
+ *  flat arrays. The same table as CHARACTERISTICS; `binFor` stays the reference (`explain` uses it). */
+interface FastCharacteristic {
+  value: (inputs: ScoreInputs) => number | boolean | null;
+  upTo: Float64Array;
+  points: Int32Array;
+  missing: number;
+}
+
+function readerOf(id: keyof ScoreInputs): (inputs: ScoreInputs) => number | boolean | null {
+  switch (id) {
+    case "daysPastDueNow":
+      return (i) => i.daysPastDueNow;
+    case "worstDaysPastDue24m":
+      return (i) => i.worstDaysPastDue24m;
+    case "missedDues12m":
+      return (i) => i.missedDues12m;
+    case "goodMonths24m":
+      return (i) => i.goodMonths24m;
+    case "seriousDelinquency60m":
+      return (i) => i.seriousDelinquency60m;
+    case "utilisation":
+      return (i) => i.utilisation;
+    case "debtToIncome":
+      return (i) => i.debtToIncome;
+    case "revolvingDues6m":
+      return (i) => i.revolvingDues6m;
+    case "monthlyIncome":
+      return (i) => i.monthlyIncome;
+    case "historyMonths":
+      return (i) => i.historyMonths;
+    case "purchases90d":
+      return (i) => i.purchases90d;
+    case "inquiries30d":
+      return (i) => i.inquiries30d;
+    case "inquiries180d":
+      return (i) => i.inquiries180d;
+    case "verified":
+      return (i) => i.verified;
+    case "profileChanges90d":
+      return (i) => i.profileChanges90d;
+    case "age":
+      return (i) => i.age;
+  }
+}
+
+const FAST: readonly FastCharacteristic[] = CHARACTERISTICS.map((c) => ({
+  value: readerOf(c.id),
+  upTo: Float64Array.from(c.bins.map((b) => b.upTo)),
+  points: Int32Array.from(c.bins.map((b) => b.points)),
+  missing: (c.missing ?? { points: 0 }).points,
+}));
+
+/** The points of one characteristic's value: what `binFor(c, raw).points` gives. */
+function pointsFor(f: FastCharacteristic, raw: number | boolean | null): number {
+  if (raw === null) return f.missing;
+  const value = typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
+  const upTo = f.upTo;
+  for (let b = 0; b < upTo.length; b++) if (value <= upTo[b]!) return f.points[b]!;
+  return 0;
+}
+
 /** The score (350 + the points, kept within 350–950) and the points per characteristic. Hot path: no
  *  allocation beyond the points array. */
 export function score(inputs: ScoreInputs): ScoreResult {
-  const points: number[] = new Array(CHARACTERISTICS.length);
+  const points: number[] = new Array(FAST.length);
   let total = SCORE_MIN;
-  for (let i = 0; i < CHARACTERISTICS.length; i++) {
-    const c = CHARACTERISTICS[i]!;
-    const p = binFor(c, inputs[c.id]).points;
+  for (let i = 0; i < FAST.length; i++) {
+    const f = FAST[i]!;
+    const p = pointsFor(f, f.value(inputs));
     points[i] = p;
     total += p;
   }

@@ -16,6 +16,7 @@ import type {
   Fen,
   GridMonth,
   LineId,
+  RuleFact,
   Scenario,
   ScenarioEvent,
   Snapshot,
@@ -33,6 +34,8 @@ export interface DecisionNote {
   line: LineId | null;
   decision: Decision;
   reasons: readonly ReasonCode[];
+  /** the numbers behind the decision's rule codes (parameter, threshold, value) */
+  facts: readonly RuleFact[];
   status: Status;
   cause: Cause | null;
   limit: Fen;
@@ -148,6 +151,7 @@ function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
         line: o.line,
         decision: v.decision,
         reasons: v.reasons,
+        facts: v.facts,
         status: line?.status ?? c.huabei.status,
         cause: line?.cause ?? c.huabei.cause,
         limit: line?.limit ?? c.huabei.limit,

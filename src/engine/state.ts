@@ -5,6 +5,7 @@
 
 import { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, newCustomer } from "./customer.js";
+import type { StepOutcome } from "./step.js";
 import type { Policy, Profile } from "./types.js";
 
 export interface EngineState {
@@ -22,6 +23,22 @@ export interface EngineState {
    * shows them; a population run, which keeps decisions only, leaves them out and allocates nothing.
    */
   readonly notices: boolean;
+  /** several policies stepped as this one state while they decide alike (population sweeps, lanes.ts);
+   *  null for a state of one policy */
+  lane: Lane | null;
+}
+
+/**
+ * Policies that share one state: they differ in decision rules only (the same ledger mechanics, lanes.ts)
+ * and have decided alike so far. Slot 0 is the state's own policy (`customer.policy`); `members` are the
+ * caller's names for what each slot stands for (a sweep's variant numbers), carried along unread.
+ */
+export interface Lane {
+  policies: Policy[];
+  members: number[][];
+  /** states split off during the input being taken: one per group of slots that decided otherwise, with
+   *  that input's steps as the group took it */
+  splits: Array<{ state: EngineState; steps: readonly StepOutcome[] }>;
 }
 
 export interface StateOptions {
@@ -46,6 +63,7 @@ export function initialState(
         ? calendar.nextDayOfMonth(-1, 1) - 1
         : monthEndAfter(calendar, 0),
     notices: options.notices ?? true,
+    lane: null,
   };
 }
 
@@ -55,7 +73,8 @@ export function monthEndAfter(calendar: Calendar, day: number): number {
   return first - 1 >= day ? first - 1 : calendar.nextDayOfMonth(first, 1) - 1;
 }
 
-/** A deep copy: stepping the copy leaves the original as it was. Policies are immutable and shared. */
+/** A deep copy: stepping the copy leaves the original as it was. Policies are immutable and shared; the
+ *  copy is a state of its own policy (no lane). */
 export function fork(s: EngineState): EngineState {
-  return { ...s, customer: forkCustomer(s.customer) };
+  return { ...s, customer: forkCustomer(s.customer), lane: null };
 }

@@ -6,6 +6,7 @@
 //
 // `step` changes the state in place and returns the steps to record; `transition` is the same on a copy.
 
+import type { Calendar } from "./calendar.js";
 import {
   type Customer,
   customerOverdue,
@@ -135,15 +136,37 @@ function decide(
   return out;
 }
 
-const huabeiRates = (p: Policy) => ({ revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay });
-const jiebeiRates = (p: Policy) => ({ interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay });
+// The ledgers' rates, one object per policy (policies are immutable): no allocation per day.
+const HUABEI_RATES = new WeakMap<Policy, { revolving: number; penalty: number }>();
+const JIEBEI_RATES = new WeakMap<Policy, { interest: number; penalty: number }>();
 
-function accrueAll(c: Customer, through: number): void {
+function huabeiRates(p: Policy): { revolving: number; penalty: number } {
+  let r = HUABEI_RATES.get(p);
+  if (r === undefined) {
+    r = { revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay };
+    HUABEI_RATES.set(p, r);
+  }
+  return r;
+}
+
+function jiebeiRates(p: Policy): { interest: number; penalty: number } {
+  let r = JIEBEI_RATES.get(p);
+  if (r === undefined) {
+    r = { interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay };
+    JIEBEI_RATES.set(p, r);
+  }
+  return r;
+}
+
+/** The customer's lines in their fixed order, without building an array: 0 Huabei, 1 Jiebei. */
+const lineAt = (c: Customer, i: number): Line => (i === 0 ? c.huabei : c.jiebei);
+
+export function accrueAll(c: Customer, through: number): void {
   revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
   loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
 }
 
-function openDay(s: EngineState, day: number): readonly StepOutcome[] {
+export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
   s.day = day;
   const c = s.customer;
@@ -177,7 +200,7 @@ function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function closeCycle(s: EngineState): readonly StepOutcome[] {
+export function closeCycle(s: EngineState): readonly StepOutcome[] {
   const { day, calendar } = s;
   if (day !== s.nextStatement) return NOTHING;
   const c = s.customer;
@@ -193,7 +216,7 @@ function closeCycle(s: EngineState): readonly StepOutcome[] {
   return [outcome(s, { type: "statement", ...bill, dueDay, closing }, "huabei", null)];
 }
 
-function dueNotices(s: EngineState): readonly StepOutcome[] {
+export function dueNotices(s: EngineState): readonly StepOutcome[] {
   if (!s.notices) return NOTHING;
   const c = s.customer;
   let out: StepOutcome[] | null = null;
@@ -223,22 +246,45 @@ function dueNotices(s: EngineState): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function triggers(s: EngineState): readonly StepOutcome[] {
+export function triggers(s: EngineState): readonly StepOutcome[] {
   const c = s.customer;
-  let out: StepOutcome[] | null = null;
-  for (const line of [c.huabei, c.jiebei] as const) {
-    const v = chargeOffTrigger(c, line, s.day);
+  // both triggers need a line past due (the usual day: nothing to check)
+  if (daysPastDue(c.huabei, s.day) === 0 && daysPastDue(c.jiebei, s.day) === 0) return NOTHING;
+  return triggersFrom(s, 0, undefined, null);
+}
+
+/** The triggers in order — charge-off on each line, then overdue on each line — from check `from` on
+ *  (`preset`: that check's verdict, already decided; `out`: the steps so far). Resumable, for lanes. */
+function triggersFrom(
+  s: EngineState,
+  from: number,
+  preset: Verdict | null | undefined,
+  prefix: StepOutcome[] | null,
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  let out = prefix;
+  for (let k = from; k < 4; k++) {
+    const line = lineAt(c, k & 1);
+    const check = k < 2 ? chargeOffTrigger : overdueTrigger;
+    const v =
+      k === from && preset !== undefined
+        ? preset
+        : s.lane === null
+          ? check(c, line, day)
+          : judge(
+              s,
+              () => check(c, line, day),
+              (f, w) => triggersFrom(f, k, w, out === null ? null : out.slice()),
+            );
     if (!v) continue;
     out ??= [];
-    out.push(...decide(s, { type: "charge_off", line: line.id, writtenOff: owed(line) }, line, v));
-  }
-  for (const line of [c.huabei, c.jiebei] as const) {
-    const v = overdueTrigger(c, line, s.day);
-    if (!v) continue;
-    out ??= [];
-    const dpd = Math.max(daysPastDue(c.huabei, s.day), daysPastDue(c.jiebei, s.day));
-    const behind =
-      daysPastDue(line, s.day) > 0 ? line : daysPastDue(c.huabei, s.day) > 0 ? c.huabei : c.jiebei;
+    if (k < 2) {
+      out.push(...decide(s, { type: "charge_off", line: line.id, writtenOff: owed(line) }, line, v));
+      continue;
+    }
+    const dpd = Math.max(daysPastDue(c.huabei, day), daysPastDue(c.jiebei, day));
+    const behind = daysPastDue(line, day) > 0 ? line : daysPastDue(c.huabei, day) > 0 ? c.huabei : c.jiebei;
     out.push(
       ...decide(s, { type: "overdue", line: behind.id, overdue: overdue(behind), overdueDays: dpd }, line, v),
     );
@@ -246,15 +292,39 @@ function triggers(s: EngineState): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function review(s: EngineState): readonly StepOutcome[] {
+export function review(s: EngineState): readonly StepOutcome[] {
   const { day, calendar } = s;
   if (day !== s.nextReview) return NOTHING;
+  s.nextReview = calendar.nextDayOfMonth(day, s.customer.policy.reviewDayOfMonth);
+  return reviewFrom(s, 0, undefined, null);
+}
+
+/** The periodic review of each open line from line `from` on (resumable, as `triggersFrom`). */
+function reviewFrom(
+  s: EngineState,
+  from: number,
+  preset: Verdict | undefined,
+  prefix: StepOutcome[] | null,
+): readonly StepOutcome[] {
   const c = s.customer;
-  s.nextReview = calendar.nextDayOfMonth(day, c.policy.reviewDayOfMonth);
-  let out: StepOutcome[] | null = null;
-  for (const line of [c.huabei, c.jiebei] as const) {
+  const day = s.day;
+  let out = prefix;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
     if (!isOpen(line)) continue;
-    const v = periodicReview(c, line, day, scoreOn(c, day));
+    let v: Verdict;
+    if (i === from && preset !== undefined) v = preset;
+    else {
+      const scored = scoreOn(c, day);
+      v =
+        s.lane === null
+          ? periodicReview(c, line, day, scored)
+          : judge(
+              s,
+              () => periodicReview(c, line, day, scored),
+              (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
+            );
+    }
     // the first review after a policy change decides whether the change suspends the line; later
     // failures are the customer's own
     line.previousPolicy = null;
@@ -266,16 +336,30 @@ function review(s: EngineState): readonly StepOutcome[] {
   return out ?? NOTHING;
 }
 
-function monthEnd(s: EngineState): void {
+/** "YYYY-MM", made once per month a process meets (a grid month per line and month end otherwise). */
+const MONTH_LABELS = new Map<number, string>();
+function monthLabel(year: number, month: number): string {
+  const key = year * 12 + month;
+  let label = MONTH_LABELS.get(key);
+  if (label === undefined) {
+    label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    MONTH_LABELS.set(key, label);
+  }
+  return label;
+}
+
+export function monthEnd(s: EngineState): void {
   const { day, calendar } = s;
   if (day !== s.nextMonthEnd) return;
   s.nextMonthEnd = monthEndAfter(calendar, day + 1);
-  const today = calendar.civil(day);
-  const month = `${String(today.year).padStart(4, "0")}-${String(today.month).padStart(2, "0")}`;
-  const monthStart = day - today.day + 1;
   const c = s.customer;
+  if (c.huabei.status === "none" && c.jiebei.status === "none") return;
+  const today = calendar.civil(day);
+  const month = monthLabel(today.year, today.month);
+  const monthStart = day - today.day + 1;
   const codes: GridCode[] = [];
-  for (const line of [c.huabei, c.jiebei] as const) {
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
     if (line.status === "none") continue;
     line.reportedBalance = owed(line);
     if (line.limit > 0) line.reportedLimit = line.limit;
@@ -303,7 +387,7 @@ function monthEnd(s: EngineState): void {
     c.monthEnds.push({ day, good: codes.every((g) => g === "N" || g === "*" || g === "C") });
 }
 
-function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
+export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
   const { day, calendar } = s;
   const c = s.customer;
   switch (e.type) {
@@ -311,10 +395,15 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
       const line = lineOf(c, e.line);
       const before = scoreOn(c, day);
       c.inquiries.push(day);
-      const v = decideApplication(c, line, day, e.product, e.amount, before);
-      if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
-        line.lastIncreaseDay = day;
-      return decide(s, e, line, v);
+      const v =
+        s.lane === null
+          ? decideApplication(c, line, day, e.product, e.amount, before)
+          : judge(
+              s,
+              () => decideApplication(c, line, day, e.product, e.amount, before),
+              (f, w) => applicationDecided(f, e, w),
+            );
+      return applicationDecided(s, e, v);
     }
     case "purchase": {
       const h = c.huabei;
@@ -334,7 +423,7 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
       const j = c.jiebei;
       const v = authorise(c, j, e.amount, day, () => scoreOn(c, day));
       if (v.decision !== "approved") return decide(s, e, j, v);
-      loans.draw(j.book, day, e.amount, e.term, dueDays(s, day, e.term));
+      loans.draw(j.book, day, e.amount, e.term, loanDueDays(s.calendar, day, e.term));
       return decide(s, e, j, v, e.amount);
     }
     case "repay": {
@@ -357,15 +446,9 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
         closeAtRequest(line, () => scoreOn(c, day)),
       );
     }
-    case "change_profile": {
+    case "change_profile":
       c.profileChanges.push(day);
-      const out: StepOutcome[] = [];
-      for (const line of [c.huabei, c.jiebei] as const) {
-        const v = securityTrigger(c, line, day);
-        if (v) out.push(...decide(s, e, line, v));
-      }
-      return out.length > 0 ? out : [outcome(s, e, null, null)];
-    }
+      return securityFrom(s, e, 0, undefined, []);
     case "external_debt":
       c.profile.externalDebt += e.amount;
       return [outcome(s, e, null, null)];
@@ -381,6 +464,10 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
       c.profile.monthlyIncome = e.monthlyIncome;
       return [outcome(s, e, null, null)];
     case "policy": {
+      if (s.lane !== null && s.lane.policies.length > 1)
+        throw new Error(
+          "a policy event on a state shared by several policies (switch lanes with switchLane)",
+        );
       // a policy cause needs a line that lived under the previous policy (the one before the first of
       // several changes made before the line's next review)
       for (const line of [c.huabei, c.jiebei] as const)
@@ -399,28 +486,25 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
         outcome(s, e, null, { decision: "info", reasons: answer.reasons, facts: [] }, 0, answer.remedies),
       ];
     }
-    case "verify_identity": {
+    case "verify_identity":
       c.profile.verified = true;
       c.verifiedDay = day;
-      const out: StepOutcome[] = [];
-      for (const line of [c.huabei, c.jiebei] as const) {
-        if (line.status === "suspended" && line.cause === "security")
-          out.push(...decide(s, e, line, liftSecurityHold(c, line, day, scoreOn(c, day))));
-      }
-      return out.length > 0 ? out : [outcome(s, e, null, null)];
-    }
+      return verifiedFrom(s, e, 0, undefined, []);
     case "request_review": {
       const line =
         e.line === null
           ? ([c.huabei, c.jiebei].find((l) => l.status === "suspended") ?? c.huabei)
           : lineOf(c, e.line);
-      const v = requestedReview(c, line, day, scoreOn(c, day));
-      if (!v.reasons.includes("REVIEW_TOO_SOON")) c.lastReviewRequest = day;
-      const remedies =
-        v.decision === "restored"
-          ? []
-          : answerSupport(c, day, scoreOn(c, day), calendar).remedies.filter((r) => r.line === line.id);
-      return decide(s, e, line, v, 0, remedies);
+      const scored = scoreOn(c, day);
+      const v =
+        s.lane === null
+          ? requestedReview(c, line, day, scored)
+          : judge(
+              s,
+              () => requestedReview(c, line, day, scored),
+              (f, w) => reviewRequested(f, e, line.id, w),
+            );
+      return reviewRequested(s, e, line.id, v);
     }
     case "note":
       return [outcome(s, e, null, null)];
@@ -431,6 +515,153 @@ function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[]
   }
 }
 
+// The rest of a customer event once its decision is known: the same code for the state that decided it
+// and for a lane's state split off at that decision (judge).
+
+function applicationDecided(
+  s: EngineState,
+  e: Extract<ScenarioEvent, { type: "apply" }>,
+  v: Verdict,
+): StepOutcome[] {
+  const line = lineOf(s.customer, e.line);
+  if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
+    line.lastIncreaseDay = s.day;
+  return decide(s, e, line, v);
+}
+
+/** A profile change's security trigger on each line from `from` on. */
+function securityFrom(
+  s: EngineState,
+  e: ScenarioEvent,
+  from: number,
+  preset: Verdict | null | undefined,
+  out: StepOutcome[],
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
+    const v =
+      i === from && preset !== undefined
+        ? preset
+        : s.lane === null
+          ? securityTrigger(c, line, day)
+          : judge(
+              s,
+              () => securityTrigger(c, line, day),
+              (f, w) => securityFrom(f, e, i, w, out.slice()),
+            );
+    if (v) out.push(...decide(s, e, line, v));
+  }
+  return out.length > 0 ? out : [outcome(s, e, null, null)];
+}
+
+/** A verification lifting the security hold of each line on one, from `from` on. */
+function verifiedFrom(
+  s: EngineState,
+  e: ScenarioEvent,
+  from: number,
+  preset: Verdict | undefined,
+  out: StepOutcome[],
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
+    if (!(i === from && preset !== undefined) && !(line.status === "suspended" && line.cause === "security"))
+      continue;
+    let v: Verdict;
+    if (i === from && preset !== undefined) v = preset;
+    else {
+      const scored = scoreOn(c, day);
+      v =
+        s.lane === null
+          ? liftSecurityHold(c, line, day, scored)
+          : judge(
+              s,
+              () => liftSecurityHold(c, line, day, scored),
+              (f, w) => verifiedFrom(f, e, i, w, out.slice()),
+            );
+    }
+    out.push(...decide(s, e, line, v));
+  }
+  return out.length > 0 ? out : [outcome(s, e, null, null)];
+}
+
+function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {
+  const c = s.customer;
+  const line = lineOf(c, id);
+  if (!v.reasons.includes("REVIEW_TOO_SOON")) c.lastReviewRequest = s.day;
+  const remedies =
+    v.decision === "restored"
+      ? []
+      : answerSupport(c, s.day, scoreOn(c, s.day), s.calendar).remedies.filter((r) => r.line === line.id);
+  return decide(s, e, line, v, 0, remedies);
+}
+
+/**
+ * A decision on a state shared by several policies (a lane): the verdict of the state's own policy, after
+ * `compute` ran once more under each other policy of the lane. Policies that decide otherwise leave the
+ * lane here: each group that decided alike gets a copy of the state as it is at this decision and takes
+ * the rest of the input on it with its own verdict (`rest`), and is recorded in `lane.splits`. Decisions
+ * read the policy and nothing else varies between a lane's policies (lanes.ts), so a split-off state is the
+ * state its policies would have had stepped alone.
+ */
+function judge<V extends Verdict | null>(
+  s: EngineState,
+  compute: () => V,
+  rest: (f: EngineState, v: V) => readonly StepOutcome[],
+): V {
+  const v = compute();
+  const lane = s.lane;
+  if (lane === null || lane.policies.length < 2) return v;
+  const c = s.customer;
+  const own = c.policy;
+  let groups: Array<{ verdict: V; slots: number[] }> | null = null;
+  for (let i = 1; i < lane.policies.length; i++) {
+    c.policy = lane.policies[i]!;
+    let w: V;
+    try {
+      w = compute();
+    } finally {
+      c.policy = own;
+    }
+    if (sameVerdict(v, w)) continue;
+    groups ??= [];
+    const group = groups.find((g) => sameVerdict(g.verdict, w));
+    if (group) group.slots.push(i);
+    else groups.push({ verdict: w, slots: [i] });
+  }
+  if (groups === null) return v;
+  const leaving = new Set(groups.flatMap((g) => g.slots));
+  for (const g of groups) {
+    const f = fork(s);
+    f.customer.policy = lane.policies[g.slots[0]!]!;
+    f.lane = {
+      policies: g.slots.map((i) => lane.policies[i]!),
+      members: g.slots.map((i) => lane.members[i]!),
+      splits: [],
+    };
+    lane.splits.push({ state: f, steps: rest(f, g.verdict) });
+  }
+  lane.policies = lane.policies.filter((_, i) => !leaving.has(i));
+  lane.members = lane.members.filter((_, i) => !leaving.has(i));
+  return v;
+}
+
+/** Two verdicts that leave the customer and the record alike. Support answers and reviews that decide
+ *  nothing change nothing but their text: only the decision counts there. */
+function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.decision !== b.decision) return false;
+  if (a.decision === null || a.decision === "info") return true;
+  if (a.reasons.length !== b.reasons.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
+  const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);
+  const cause = (v: Verdict) => ("cause" in v ? v.cause : undefined);
+  return limit(a) === limit(b) && cause(a) === cause(b);
+}
+
 /** An instalment plan's total fee under the policy (the published rate per term). */
 function plan(p: Policy, amount: Fen, term: InstalmentTerm): { term: InstalmentTerm; fee: Fen } {
   const rate = { 3: p.instalmentFee3, 6: p.instalmentFee6, 9: p.instalmentFee9, 12: p.instalmentFee12 }[term];
@@ -438,12 +669,12 @@ function plan(p: Policy, amount: Fen, term: InstalmentTerm): { term: InstalmentT
 }
 
 /** A loan's due days: monthly on the day of the month it was drawn (clamped to short months). */
-function dueDays(s: EngineState, day: number, term: LoanTerm): number[] {
-  const { year, month, day: dom } = s.calendar.civil(day);
+export function loanDueDays(calendar: Calendar, day: number, term: LoanTerm): number[] {
+  const { year, month, day: dom } = calendar.civil(day);
   const out: number[] = [];
   for (let k = 1; k <= term; k++) {
     const m = month - 1 + k;
-    out.push(s.calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
+    out.push(calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
   }
   return out;
 }

@@ -1,162 +1,41 @@
-// Population results without traces: a light Recorder reduces one account's run to an outcome summary,
-// and outcomes fold into fixed-size aggregates (counts, sums and fixed-bin histograms). Aggregates hold
-// whole numbers only, so merging is exact and order-free: worker results and shard outputs combine to the
-// same bytes as a single run, and memory stays flat whatever the number of accounts.
+// Outcomes fold into fixed-size aggregates: counts, sums (money in fen) and fixed-bin histograms, per
+// persona and arm, and within them per line (Huabei, Jiebei). Whole numbers only, so merging is exact
+// and order-free: worker results and shard outputs combine to the same bytes as a single run, and
+// memory stays flat whatever the number of accounts.
 
-import type { DecisionNote, Recorder, Snapshot } from "../engine/index.js";
-import { CAUSES, type Cause, SCORE_MAX, SCORE_MIN, STATUSES, type Status } from "../engine/index.js";
+import { CAUSES, EVENT_TYPES, SCORE_MAX, SCORE_MIN, STATUSES } from "../engine/index.js";
+import { MONTH_END_MEASURES, type MonthEndMeasure, type Outcome } from "./outcome.js";
+import { SAMPLE_EVERY } from "./settings.js";
 
-export { SCORE_MIN };
+export { CAUSES, SAMPLE_EVERY, SCORE_MIN, STATUSES };
 /** one point per bin, 350 … 950: medians are exact */
 export const SCORE_BINS = SCORE_MAX - SCORE_MIN + 1;
-export const SAMPLE_EVERY = 30; // the score is sampled every 30 days for "median score over time"
 export const LIMIT_BIN_YUAN = 500;
 const LIMIT_BINS = 101; // 0 … 50,000 yuan by 500; the last bin holds everything above
 const RESTORE_WITHIN = 180;
 
-export { CAUSES, STATUSES };
-/** an outcome's causes are a bit set in CAUSES order */
-export const causeBit = (c: Cause): number => 1 << CAUSES.indexOf(c);
-
-/** One account's run, summarised. */
-export interface Outcome {
-  opened: boolean;
-  openLimit: number;
-  /** bit set of the causes the account was ever suspended for (`causeBit`) */
-  causes: number;
-  suspensions: number;
-  /** days from the first suspension to the first restoration after it; −1 when never restored */
-  restoreDays: number;
-  limitReduced: boolean;
-  closed: boolean;
-  finalStatus: Status;
-  finalCause: Cause | null;
-  finalScore: number;
-  finalLimit: number;
-  balance: number;
-  overdue: number;
-  charges: number;
-  /** of the charges, overdue penalties (fen) */
+/** One line (product) of one arm of one persona. Money in fen. */
+export interface LineAggregate {
+  /** accounts that applied to open the line, and whose line was opened */
+  applicants: number;
+  booked: number;
+  /** applications decided (open or increase) and approved */
+  applications: number;
+  approvals: number;
+  /** booked accounts bad on this line within the horizon (the population's bad definition) */
+  bad: number;
+  limitEnd: number;
+  balanceEnd: number;
+  writtenOff: number;
+  recoveries: number;
+  interest: number;
+  fees: number;
   penalties: number;
-  /** the score on days 0, 30, 60, … (the last visited day's score when the engine skipped the day) */
-  scores: number[];
-}
-
-/** A Recorder that keeps only what an Outcome needs: decision notes (no scored steps) and snapshots of
- *  the sample days only (the generator puts them in `observe`). Reused across accounts (`reset`). */
-export class OutcomeRecorder implements Recorder {
-  readonly observedOnly = true;
-  o!: Outcome;
-  private suspendedAt = -1;
-  private lastScore = 0;
-  private nextSample = 0;
-  private until = 0;
-
-  reset(until: number): Outcome {
-    this.until = until;
-    this.suspendedAt = -1;
-    this.nextSample = 0;
-    this.lastScore = 0;
-    this.o = {
-      opened: false,
-      openLimit: 0,
-      causes: 0,
-      suspensions: 0,
-      restoreDays: -1,
-      limitReduced: false,
-      closed: false,
-      finalStatus: "none",
-      finalCause: null,
-      finalScore: 0,
-      finalLimit: 0,
-      balance: 0,
-      overdue: 0,
-      charges: 0,
-      penalties: 0,
-      scores: [],
-    };
-    return this.o;
-  }
-
-  decision(s: DecisionNote): void {
-    const o = this.o;
-    switch (s.decision) {
-      case "approved":
-      case "approved_lower":
-        if (!o.opened && s.event.type === "apply" && s.event.product === "open") {
-          o.opened = true;
-          o.openLimit = s.limit;
-        }
-        return;
-      case "suspended":
-        o.suspensions++;
-        o.causes |= causeBit(s.cause ?? "credit");
-        if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
-        return;
-      case "restored":
-        if (o.restoreDays < 0 && this.suspendedAt >= 0) {
-          o.restoreDays = s.day - this.suspendedAt;
-          this.suspendedAt = -1;
-        }
-        return;
-      case "closed":
-        o.closed = true;
-        return;
-      case "limit_reduced":
-        o.limitReduced = true;
-        return;
-      default:
-        return;
-    }
-  }
-
-  endOfDay(snap: Snapshot): void {
-    const scores = this.o.scores;
-    // a sample day the engine did not report (not expected: they are observed) keeps the last score
-    while (this.nextSample < snap.day) {
-      scores.push(this.lastScore);
-      this.nextSample += SAMPLE_EVERY;
-    }
-    this.lastScore = snap.score;
-    if (this.nextSample === snap.day) {
-      scores.push(snap.score);
-      this.nextSample += SAMPLE_EVERY;
-    }
-    const o = this.o;
-    o.finalStatus = snap.status;
-    o.finalCause = snap.cause;
-    o.finalScore = snap.score;
-    o.finalLimit = snap.limit;
-    o.balance = snap.balance;
-    o.overdue = snap.overdue;
-    o.charges = snap.charges;
-    o.penalties = snap.penalties;
-  }
-
-  /** Completes the score samples up to the last day. */
-  finish(): Outcome {
-    while (this.nextSample <= this.until) {
-      this.o.scores.push(this.lastScore);
-      this.nextSample += SAMPLE_EVERY;
-    }
-    return this.o;
-  }
-}
-
-/** The days whose score the population samples: 0, 30, 60, … up to `until`. */
-export function sampleDays(until: number): number[] {
-  const days: number[] = [];
-  for (let d = 0; d <= until; d += SAMPLE_EVERY) days.push(d);
-  return days;
-}
-
-/** The outcome as one word: what a champion/challenger "flip" compares. */
-export function outcomeClass(o: Outcome): string {
-  if (!o.opened) return "not opened";
-  if (o.finalStatus === "closed") return "closed";
-  if (o.finalStatus === "suspended") return `suspended (${o.finalCause ?? "credit"})`;
-  if (o.suspensions > 0) return "restored";
-  return "active";
+  /** month-end portfolio series: each reporter's sum at each month end (outcome.ts) */
+  monthEnd: Record<MonthEndMeasure, number[]>;
+  /** the score on the score day of booked accounts not bad by then: good to the end, or bad later */
+  scoreGood: number[];
+  scoreBad: number[];
 }
 
 /** One policy arm of one persona: everything additive. */
@@ -186,6 +65,17 @@ export interface ArmAggregate {
   overdueEnd: number;
   overdueAccountsEnd: number;
   balanceEnd: number;
+  /** accounts that applied to open a line (either), with a line booked, and bad on any line */
+  applicants: number;
+  booked: number;
+  bad: number;
+  /** as the lines', for the account (any line) */
+  scoreGood: number[];
+  scoreBad: number[];
+  /** events the customers made, by type (EVENT_TYPES order) */
+  events: number[];
+  /** Huabei, Jiebei */
+  lines: LineAggregate[];
 }
 
 /** How many score samples a horizon of `days` days holds (days 0, 30, 60, …). */
@@ -194,12 +84,38 @@ const sampleCount = (days: number) => Math.floor((days - 1) / SAMPLE_EVERY) + 1;
 /** The bins of one arm, in bytes on a 64-bit heap (8 a number): what a worker's heap must make room for
  *  beside its working set. Long horizons are dominated by the score-over-time histogram. */
 export function armBytes(days: number): number {
-  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + SCORE_BINS;
-  return 8 * (bins + sampleCount(days) * SCORE_BINS);
+  const months = Math.ceil(days / 28);
+  const line = 2 * SCORE_BINS + MONTH_END_MEASURES.length * months + 12;
+  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + 3 * SCORE_BINS + EVENT_TYPES.length;
+  return 8 * (bins + sampleCount(days) * SCORE_BINS + 2 * line);
 }
 
-export function emptyArm(days: number): ArmAggregate {
-  const samples = sampleCount(days);
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
+function emptyLine(months: number): LineAggregate {
+  return {
+    applicants: 0,
+    booked: 0,
+    applications: 0,
+    approvals: 0,
+    bad: 0,
+    limitEnd: 0,
+    balanceEnd: 0,
+    writtenOff: 0,
+    recoveries: 0,
+    interest: 0,
+    fees: 0,
+    penalties: 0,
+    monthEnd: Object.fromEntries(MONTH_END_MEASURES.map((k) => [k, zeros(months)])) as Record<
+      MonthEndMeasure,
+      number[]
+    >,
+    scoreGood: zeros(SCORE_BINS),
+    scoreBad: zeros(SCORE_BINS),
+  };
+}
+
+export function emptyArm(days: number, months: number): ArmAggregate {
   return {
     accounts: 0,
     opened: 0,
@@ -214,19 +130,32 @@ export function emptyArm(days: number): ArmAggregate {
     closed: 0,
     finalStatus: zeros(STATUSES.length),
     finalScore: zeros(SCORE_BINS),
-    monthlyScore: zeros(samples * SCORE_BINS),
+    monthlyScore: zeros(sampleCount(days) * SCORE_BINS),
     charges: 0,
     penalties: 0,
     overdueEnd: 0,
     overdueAccountsEnd: 0,
     balanceEnd: 0,
+    applicants: 0,
+    booked: 0,
+    bad: 0,
+    scoreGood: zeros(SCORE_BINS),
+    scoreBad: zeros(SCORE_BINS),
+    events: zeros(EVENT_TYPES.length),
+    lines: [emptyLine(months), emptyLine(months)],
   };
 }
 
-const zeros = (n: number): number[] => new Array<number>(n).fill(0);
-const scoreBin = (s: number) => Math.min(SCORE_BINS - 1, Math.max(0, Math.round(s) - SCORE_MIN));
+export const scoreBin = (s: number) => Math.min(SCORE_BINS - 1, Math.max(0, Math.round(s) - SCORE_MIN));
 
-export function addOutcome(a: ArmAggregate, o: Outcome): void {
+/** Adds a score to the good or bad histogram when the account was booked and not yet bad on the score
+ *  day; `badDay` −1: never bad. */
+function addScore(good: number[], bad: number[], score: number, badDay: number, scoreDay: number): void {
+  if (badDay >= 0 && badDay <= scoreDay) return;
+  (badDay >= 0 ? bad : good)[scoreBin(score)]!++;
+}
+
+export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void {
   a.accounts++;
   if (o.opened) {
     a.opened++;
@@ -252,18 +181,65 @@ export function addOutcome(a: ArmAggregate, o: Outcome): void {
   a.overdueEnd += o.overdue;
   if (o.overdue > 0) a.overdueAccountsEnd++;
   a.balanceEnd += o.balance;
-}
-
-/** a += b, field by field (exact: whole numbers). */
-export function mergeArm(a: ArmAggregate, b: ArmAggregate): void {
-  for (const key of Object.keys(a) as Array<keyof ArmAggregate>) {
-    const x = a[key];
-    const y = b[key];
-    if (Array.isArray(x) && Array.isArray(y)) {
-      if (x.length !== y.length) throw new Error(`cannot merge ${key}: ${x.length} vs ${y.length} bins`);
-      for (let i = 0; i < x.length; i++) x[i]! += y[i]!;
-    } else (a as unknown as Record<string, number>)[key] = (x as number) + (y as number);
+  for (let i = 0; i < a.events.length; i++) a.events[i]! += o.events[i]!;
+  let booked = false;
+  let badDay = -1;
+  for (let i = 0; i < 2; i++) {
+    const l = o.lines[i as 0 | 1];
+    const agg = a.lines[i]!;
+    if (l.applied) agg.applicants++;
+    agg.applications += l.applications;
+    agg.approvals += l.approvals;
+    if (!l.opened) continue;
+    booked = true;
+    agg.booked++;
+    if (l.badDay >= 0) {
+      agg.bad++;
+      badDay = badDay < 0 ? l.badDay : Math.min(badDay, l.badDay);
+    }
+    agg.limitEnd += l.limitEnd;
+    agg.balanceEnd += l.balanceEnd;
+    agg.writtenOff += l.writtenOff;
+    agg.recoveries += l.recoveries;
+    agg.interest += l.interest;
+    agg.fees += l.fees;
+    agg.penalties += l.penalties;
+    for (const k of MONTH_END_MEASURES) {
+      const into = agg.monthEnd[k];
+      const from = l.monthEnd[k];
+      for (let m = 0; m < into.length; m++) into[m]! += from[m] ?? 0;
+    }
+    addScore(agg.scoreGood, agg.scoreBad, o.scoreAtDay, l.badDay, scoreDay);
+  }
+  if (o.lines[0].applied || o.lines[1].applied) a.applicants++;
+  if (booked) {
+    a.booked++;
+    if (badDay >= 0) a.bad++;
+    addScore(a.scoreGood, a.scoreBad, o.scoreAtDay, badDay, scoreDay);
   }
 }
 
-// ---- champion / challenger: paired differences on the same accounts ----
+/** a += b, field by field, down through lines and series (exact: whole numbers). */
+export function mergeArm(a: ArmAggregate, b: ArmAggregate): void {
+  mergeInto(a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>, "arm");
+}
+
+function mergeInto(a: Record<string, unknown>, b: Record<string, unknown>, at: string): void {
+  for (const key of Object.keys(a)) {
+    const x = a[key];
+    const y = b[key];
+    if (typeof x === "number" && typeof y === "number") a[key] = x + y;
+    else if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length)
+        throw new Error(`cannot merge ${at}.${key}: ${x.length} vs ${y.length} bins`);
+      for (let i = 0; i < x.length; i++) {
+        const u = x[i];
+        const v = y[i];
+        if (typeof u === "number") x[i] = u + (v as number);
+        else mergeInto(u as Record<string, unknown>, v as Record<string, unknown>, `${at}.${key}[${i}]`);
+      }
+    } else if (typeof x === "object" && x !== null && typeof y === "object" && y !== null)
+      mergeInto(x as Record<string, unknown>, y as Record<string, unknown>, `${at}.${key}`);
+    else throw new Error(`cannot merge ${at}.${key}`);
+  }
+}

@@ -1,17 +1,22 @@
-// One account of a population as a scenario file: regenerated from (seed, persona, index), run under one
-// arm to find its outcome, and written with that outcome as its expectation and a header that says how to
-// get it again. `credit-sim run` on the file reproduces the account.
+// One account of a population as a scenario file: run again under one arm (alone, the events its customer
+// made kept), and written with its outcome as its expectation and a header that says how to get it
+// again. `credit-sim run` on the file reproduces the account: the events are what the customer did under
+// that arm's decisions, and the engine decides them again the same way.
 
 import { dirname, isAbsolute, join, relative } from "node:path";
-import { run } from "../engine/index.js";
+import type { Scenario, ScenarioEvent } from "../engine/index.js";
 import { BUILTIN_POLICY_DIR } from "../scenario/load-policy.js";
-import { OutcomeRecorder, outcomeClass } from "./aggregate.js";
+import { AccountRunner } from "./account.js";
+import { reactionsOf } from "./agent.js";
 import { scenarioYaml } from "./export.js";
-import { challengerScenario, generateAccount, generationContext } from "./generate.js";
+import { type Outcome, outcomeClass } from "./outcome.js";
+import { makePlan } from "./plan.js";
 import { personaIndexOf } from "./runner.js";
+import { populationContext } from "./settings.js";
 import type { Population } from "./setup.js";
 
-export type Arm = "champion" | "challenger";
+/** An arm by number: 0 the champion, 1 the challenger, or a sweep's variant i (1-based). */
+export type Arm = number;
 
 /** A path as a file in `fromDir` refers to it: `./x` or `../x`. */
 function relativeRef(fromDir: string, target: string): string {
@@ -19,35 +24,77 @@ function relativeRef(fromDir: string, target: string): string {
   return r.startsWith(".") ? r : `./${r}`;
 }
 
+/** Account `index` under arm `arm`, as the scenario its customer's events make, and its outcome. */
+export function accountScenario(
+  pop: Population,
+  index: number,
+  arm: Arm,
+): { scenario: Scenario; outcome: Outcome } {
+  const s = pop.settings;
+  const ctx = populationContext(s);
+  const persona = pop.personas[personaIndexOf(s, pop.personas, index)]!;
+  const [lane] = new AccountRunner(ctx, { record: true }).run(persona, reactionsOf(persona), index, arm);
+  const events: ScenarioEvent[] = [...lane!.issued];
+  let policy = s.policy;
+  const a = arm > 0 ? s.arms[arm - 1] : undefined;
+  if (a) {
+    const set = Object.keys(a.set).length > 0;
+    if (s.from <= 0 && !set) policy = a.use ?? s.policy;
+    else {
+      // the arm takes over on its day, before that day's own events — what a written file would say
+      let at = events.length;
+      while (at > 0 && events[at - 1]!.day >= s.from) at--;
+      events.splice(at, 0, { day: s.from, index: 0, type: "policy", use: a.use, set: a.set });
+    }
+  }
+  // file order = engine order: indices round-trip
+  const numbered = events.map((e, i) => ({ ...e, index: i }));
+  const plan = makePlan(ctx, persona, index);
+  return {
+    scenario: {
+      name: `${persona.name}-${index}`,
+      description: `account ${index} of persona ${persona.name} (seed ${s.seed})`,
+      start: s.start,
+      until: ctx.until,
+      seed: s.seed,
+      policy,
+      profile: plan.profile,
+      events: numbered,
+      observe: ctx.samples,
+    },
+    outcome: lane!.outcome,
+  };
+}
+
+/** How the command line names an arm. */
+export function armName(pop: Population, arm: Arm): string {
+  if (arm === 0) return "champion";
+  return pop.meta.sweep ? `variant ${arm}` : "challenger";
+}
+
 /** The written scenario of account `index` under one arm, for a file in `fileDir`. */
 export function accountYaml(pop: Population, index: number, arm: Arm, fileDir: string): string {
-  const ctx = generationContext(pop.settings);
-  const persona = pop.personas[personaIndexOf(pop.settings, pop.personas, index)]!;
-  let scenario = generateAccount(ctx, persona, index);
-  if (arm === "challenger") scenario = challengerScenario(ctx, scenario);
-  const rec = new OutcomeRecorder();
-  rec.reset(scenario.until);
-  run(scenario, rec);
-  const outcome = rec.finish();
+  const { scenario, outcome } = accountScenario(pop, index, arm);
   const policyRef = (name: string) => {
     const ref = pop.policyRefs.get(name) ?? name;
     return isAbsolute(ref) ? relativeRef(fileDir, ref) : ref;
   };
   const s = pop.settings;
   const schema = join(dirname(BUILTIN_POLICY_DIR), "schema", "scenario.schema.json");
+  const armFlag = arm === 0 ? "" : ` --arm ${pop.meta.sweep ? arm : "challenger"}`;
   return scenarioYaml(scenario, {
     policyRef,
     outcome,
     header: [
       `yaml-language-server: $schema=${relativeRef(fileDir, schema)}`,
-      `Account ${index} of a credit-sim population (persona ${persona.name}), exported by:`,
-      `  credit-sim simulate … --seed ${s.seed} --days ${s.days} --start ${s.start} --export-account ${index}${arm === "challenger" ? " --arm challenger" : ""}`,
+      `Account ${index} of a credit-sim population (persona ${scenario.name.replace(/-\d+$/, "")}), exported by:`,
+      `  credit-sim simulate … --seed ${s.seed} --days ${s.days} --start ${s.start} --export-account ${index}${armFlag}`,
       `Its outcome in the population: ${outcomeClass(outcome)} (the expectation below).`,
     ],
   });
 }
 
 /** The file name of one arm of a flipped account: account-42.tightened.yaml. */
-export function flipFileName(index: number, policyName: string): string {
-  return `account-${index}.${policyName.replace(/[^A-Za-z0-9_-]/g, "_")}.yaml`;
+export function flipFileName(index: number, label: string): string {
+  return `account-${index}.${label.replace(/[^A-Za-z0-9_-]/g, "_")}.yaml`;
 }

@@ -3,7 +3,7 @@
 
 import { Document } from "yaml";
 import { fenToYuan, type LineId, type Scenario, type ScenarioEvent } from "../engine/index.js";
-import type { Outcome } from "./aggregate.js";
+import type { Outcome } from "./outcome.js";
 
 const yuan = (fen: number): number => Number(fenToYuan(fen));
 

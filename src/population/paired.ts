@@ -2,7 +2,7 @@
 // 1→0 changes, sums of differences and of their squares) and the outcome flips. Whole numbers only (the
 // squares as decimal strings), so paired results merge exactly, like the arm aggregates.
 
-import { type Outcome, outcomeClass } from "./aggregate.js";
+import { type Outcome, outcomeClass } from "./outcome.js";
 
 export const BINARY_METRICS = [
   "opened",
@@ -13,9 +13,17 @@ export const BINARY_METRICS = [
   "restored",
   "closed",
   "overdueAtEnd",
+  "bad",
 ] as const;
 export type BinaryMetric = (typeof BINARY_METRICS)[number];
-export const CONTINUOUS_METRICS = ["finalScore", "finalLimit", "charges", "overdueEnd"] as const;
+export const CONTINUOUS_METRICS = [
+  "finalScore",
+  "finalLimit",
+  "charges",
+  "overdueEnd",
+  "revenue",
+  "loss",
+] as const;
 export type ContinuousMetric = (typeof CONTINUOUS_METRICS)[number];
 
 function binaryValue(o: Outcome, m: BinaryMetric): number {
@@ -36,6 +44,10 @@ function binaryValue(o: Outcome, m: BinaryMetric): number {
       return o.closed ? 1 : 0;
     case "overdueAtEnd":
       return o.overdue > 0 ? 1 : 0;
+    case "bad":
+      return (o.lines[0].opened && o.lines[0].badDay >= 0) || (o.lines[1].opened && o.lines[1].badDay >= 0)
+        ? 1
+        : 0;
   }
 }
 
@@ -49,6 +61,17 @@ function continuousValue(o: Outcome, m: ContinuousMetric): number {
       return o.charges;
     case "overdueEnd":
       return o.overdue;
+    case "revenue":
+      return (
+        o.lines[0].interest +
+        o.lines[0].fees +
+        o.lines[0].penalties +
+        o.lines[1].interest +
+        o.lines[1].fees +
+        o.lines[1].penalties
+      );
+    case "loss":
+      return o.lines[0].writtenOff - o.lines[0].recoveries + o.lines[1].writtenOff - o.lines[1].recoveries;
   }
 }
 

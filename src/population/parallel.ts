@@ -9,8 +9,8 @@
 import { Worker } from "node:worker_threads";
 import { UsageError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
-import { expectedEvents, type PopulationSettings } from "./generate.js";
 import type { Persona } from "./persona.js";
+import { expectedEvents } from "./plan.js";
 import type { WorkerInit, WorkerReply, WorkerTask } from "./population-worker.js";
 import {
   FLIP_SAMPLE,
@@ -22,6 +22,7 @@ import {
   RangeRunner,
   type RangeTotals,
 } from "./runner.js";
+import type { PopulationSettings } from "./settings.js";
 
 export interface ParallelOptions extends RangeOptions {
   workers: number;
@@ -140,9 +141,10 @@ export async function runParallel(
   };
   if (threads > 0) {
     const init: WorkerInit = { settings, personas: [...personas], options: rangeOptions };
-    const armsPerAccount = settings.challenger ? 2 : 1;
+    const armsPerAccount = settings.arms.length + 1;
     const events = Math.max(...personas.map((p) => expectedEvents(p, settings.days)));
-    const accountMb = Math.ceil((armsPerAccount * events * HEAP_BYTES_PER_EVENT) / 2 ** 20);
+    // lanes: an account's arms share their state until they decide otherwise, at most one each
+    const accountMb = Math.ceil((Math.min(armsPerAccount, 4) * events * HEAP_BYTES_PER_EVENT) / 2 ** 20);
     // the totals live in the worker for the whole run (twice over, for headroom): a long horizon
     // (`--days 36500`) makes them tens of MB
     const totalsMb = Math.ceil((2 * personas.length * armsPerAccount * armBytes(settings.days)) / 2 ** 20);

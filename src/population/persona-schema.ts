@@ -46,6 +46,113 @@ const ActivitySchema = z
   })
   .describe("how often something happens");
 
+/** A reaction: its probability, and how many days after the decision it comes (a number: the
+ *  probability, with the usual delay). */
+const reaction = (after: Dist, what: string) =>
+  z
+    .union([
+      probability,
+      z.strictObject({
+        p: probability,
+        after: DistSchema.default(after).describe("days after the decision"),
+      }),
+    ])
+    .describe(what);
+export type Reaction = number | { p: number; after: Dist };
+
+const ReactionsSchema = z
+  .strictObject({
+    declined: z
+      .strictObject({
+        elsewhere: reaction(
+          { min: 1, max: 14 },
+          "applies for credit elsewhere (an external inquiry)",
+        ).optional(),
+        retry: z
+          .strictObject({
+            p: probability,
+            after: DistSchema.default({ min: 20, max: 60 }).describe("days after the decline"),
+            amount: z
+              .number()
+              .gt(0)
+              .max(1)
+              .default(0.5)
+              .describe("share of the declined amount asked for again"),
+          })
+          .optional()
+          .describe("applies again later for less"),
+      })
+      .optional()
+      .describe("after an own application (to open a line or raise its limit) is declined"),
+    cut: z
+      .strictObject({
+        spendLess: z
+          .strictObject({
+            p: probability,
+            factor: z.number().min(0).max(1).default(0.5).describe("share of the usual purchases still made"),
+            months: DistSchema.default(3).describe("for how many months"),
+          })
+          .optional(),
+      })
+      .optional()
+      .describe("after a limit cut, or a purchase or drawdown declined while the line is open"),
+    suspended: z
+      .strictObject({
+        contact: reaction({ min: 1, max: 7 }, "contacts customer service").optional(),
+        repay: reaction({ min: 1, max: 14 }, "repays what is owed on the line in full").optional(),
+        review: reaction({ min: 20, max: 60 }, "asks for an early review").optional(),
+        verify: reaction({ min: 1, max: 7 }, "verifies identity (after a security suspension)").optional(),
+        leave: probability
+          .optional()
+          .describe(
+            "stops using the lender: no more purchases, drawdowns or applications; closes each line once nothing is owed on it",
+          ),
+      })
+      .optional()
+      .describe("after a line is suspended (purchases on it stop while it is)"),
+    restored: z
+      .strictObject({
+        resume: probability
+          .default(1)
+          .describe("uses the line again as before; otherwise stays away (as leave)"),
+      })
+      .optional()
+      .describe("after a suspended line is restored"),
+  })
+  .describe("reactions to the lender's decisions");
+
+const JiebeiSchema = z.strictObject({
+  open: z
+    .strictObject({
+      p: probability.describe("probability of applying for a Jiebei line at all"),
+      day: DistSchema.default({ min: 30, max: 300 }).describe("day of the application"),
+      amount: DistSchema.default({ min: 5000, max: 30000 }).describe("limit asked for, yuan"),
+    })
+    .describe("the application to open a Jiebei line"),
+  borrow: z
+    .strictObject({
+      perYear: rate.describe("drawdowns per year while the line is open (Poisson mean)"),
+      amount: DistSchema.describe("yuan per drawdown (at most what is available)"),
+      terms: z
+        .strictObject({ 3: probability.optional(), 6: probability.optional(), 12: probability.optional() })
+        .default({ 6: 1 })
+        .describe("probability of each term in months; they add up to 1"),
+    })
+    .optional()
+    .describe("cash loans drawn"),
+  repayment: z
+    .strictObject({
+      onTime: probability.default(1).describe("the instalment repaid before its due day"),
+      late: z
+        .strictObject({ p: probability, days: DistSchema.describe("days after the due day") })
+        .optional()
+        .describe("repaid late"),
+      none: probability.default(0).describe("not repaid (the next repayment pays the arrears)"),
+    })
+    .prefault({})
+    .describe("per instalment, which habit applies; the probabilities add up to 1"),
+});
+
 export const PersonaSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -123,6 +230,17 @@ export const PersonaSchema = z
       })
       .optional()
       .describe("contacts with customer service"),
+    hardship: z
+      .strictObject({
+        perYear: rate.describe("spells per year (Poisson mean)"),
+        months: DistSchema.default({ min: 1, max: 6 }).describe("how many months a spell lasts"),
+      })
+      .optional()
+      .describe("spells of hardship (a lost job, an illness): no repayment at all while one lasts"),
+    jiebei: JiebeiSchema.optional().describe("cash loans on Jiebei"),
+    reactions: ReactionsSchema.optional().describe(
+      "how the customer reacts to the lender's decisions; each reaction happens with its own probability",
+    ),
   })
   .describe("a credit-sim persona: behaviour distributions for a seeded population");
 

@@ -96,6 +96,29 @@ function checkRules(p: WrittenPersona, parsed: Parsed, file: string): void {
       String(Math.round(total * 1e6) / 1e6),
     );
   }
+  const j = p.jiebei;
+  if (j?.borrow) {
+    const t = j.borrow.terms;
+    const sum = (t[3] ?? 0) + (t[6] ?? 0) + (t[12] ?? 0);
+    if (Math.abs(sum - 1) > 1e-9)
+      fail(
+        ["jiebei", "borrow", "terms"],
+        "loan term probabilities must add up to 1",
+        "3 + 6 + 12 = 1",
+        String(Math.round(sum * 1e6) / 1e6),
+      );
+  }
+  if (j) {
+    const jr = j.repayment;
+    const sum = jr.onTime + (jr.late?.p ?? 0) + jr.none;
+    if (Math.abs(sum - 1) > 1e-9)
+      fail(
+        ["jiebei", "repayment"],
+        "Jiebei repayment probabilities must add up to 1",
+        "onTime + late.p + none = 1",
+        String(Math.round(sum * 1e6) / 1e6),
+      );
+  }
   // every {min, max} must be ordered
   const walk = (v: unknown, path: PropertyKey[]) => {
     if (v === null || typeof v !== "object") return;
@@ -112,6 +135,8 @@ function checkRules(p: WrittenPersona, parsed: Parsed, file: string): void {
     [["spending", "amount"], p.spending.amount],
     [["open", "amount"], p.open.amount],
   ];
+  if (j) nonNegative.push([["jiebei", "open", "amount"], j.open.amount]);
+  if (j?.borrow) nonNegative.push([["jiebei", "borrow", "amount"], j.borrow.amount]);
   for (const [path, d] of nonNegative) {
     const low = typeof d === "number" ? d : "median" in d ? (d.min ?? 0) : d.min;
     if (low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));

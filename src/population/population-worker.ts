@@ -3,9 +3,9 @@
 // CSV); `null` asks for the totals, which end the worker's share of the run.
 
 import { parentPort, workerData } from "node:worker_threads";
-import type { PopulationSettings } from "./generate.js";
 import type { Persona } from "./persona.js";
 import { type RangeOptions, type RangeOrdered, RangeRunner, type RangeTotals } from "./runner.js";
+import type { PopulationSettings } from "./settings.js";
 
 export interface WorkerInit {
   settings: PopulationSettings;

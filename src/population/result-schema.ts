@@ -4,12 +4,15 @@
 // the personas and the range. Types come from the schemas: nothing is cast.
 
 import * as z from "zod";
+import { Calendar, POLICY_PARAMETERS, type PolicyParamName } from "../engine/index.js";
 import { MAX_DAY, PolicyOverrides } from "../scenario/schema.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
 import { FLIP_SAMPLE } from "./runner.js";
+import { BAD_DEFINITIONS } from "./settings.js";
+import { MAX_VARIANTS } from "./sweep.js";
 
-export const FORMAT = "credit-sim/population@1";
+export const FORMAT = "credit-sim/population@2";
 /** The most accounts a population may have (`simulate --accounts`). */
 export const MAX_ACCOUNTS = 100_000_000;
 /** The most personas one population mixes. */
@@ -30,33 +33,14 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Sparse = z.strictObject({ from: count, length: count, counts: z.array(count) });
 type Sparse = z.infer<typeof Sparse>;
 
-const EncodedArm = z.strictObject({
-  accounts: count,
-  opened: count,
-  openLimit: Sparse,
-  suspended: count,
-  suspendedByCause: Sparse,
-  suspensions: count,
-  restored: count,
-  restoredWithin: count,
-  restoreDays: Sparse,
-  limitReduced: count,
-  closed: count,
-  finalStatus: Sparse,
-  finalScore: Sparse,
-  monthlyScore: Sparse,
-  charges: count,
-  penalties: count,
-  overdueEnd: count,
-  overdueAccountsEnd: count,
-  balanceEnd: count,
-});
-type EncodedArm = z.infer<typeof EncodedArm>;
-
-// the written arm and the aggregate have the same fields (a compile error otherwise)
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Holds<T extends true> = T;
-export type EncodedArmMatches = Holds<Same<keyof EncodedArm, keyof ArmAggregate>>;
+/** An arm as written: the aggregate's fields, histograms sparse, down through its lines. Its exact shape
+ *  (which fields, how many bins) is the horizon's, checked against an empty arm before anything is
+ *  allocated (`armShapeProblem`). */
+type EncodedNode = number | Sparse | EncodedNode[] | { [k: string]: EncodedNode };
+const EncodedNode: z.ZodType<EncodedNode> = z.lazy(() =>
+  z.union([count, Sparse, z.array(EncodedNode).max(16), z.record(shortText, EncodedNode)]),
+);
+const EncodedArm = z.record(shortText, EncodedNode);
 
 const pair = z.tuple([count, count]);
 const moments = z.strictObject({
@@ -75,12 +59,15 @@ const EncodedPaired = z.strictObject({
     restored: pair,
     closed: pair,
     overdueAtEnd: pair,
+    bad: pair,
   }),
   continuous: z.strictObject({
     finalScore: moments,
     finalLimit: moments,
     charges: moments,
     overdueEnd: moments,
+    revenue: moments,
+    loss: moments,
   }),
   flipped: count,
   flips: z
@@ -88,11 +75,19 @@ const EncodedPaired = z.strictObject({
     .refine((r) => Object.keys(r).length <= 1000, "at most 1000 kinds of flip"),
 });
 type EncodedPaired = z.infer<typeof EncodedPaired>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
 // the written pairs name the metrics the aggregates have (a compile error otherwise)
 export type EncodedPairedMatches = [
   Holds<Same<keyof EncodedPaired["binary"], BinaryMetric>>,
   Holds<Same<keyof EncodedPaired["continuous"], ContinuousMetric>>,
 ];
+
+const PARAMS = Object.keys(POLICY_PARAMETERS) as [PolicyParamName, ...PolicyParamName[]];
+const Axis = z.strictObject({
+  param: z.enum(PARAMS),
+  values: z.array(z.number()).min(1).max(MAX_VARIANTS),
+});
 
 export const Meta = z.strictObject({
   seed: z.number().int().min(MIN_SEED).max(MAX_SEED),
@@ -109,22 +104,100 @@ export const Meta = z.strictObject({
     .strictObject({ name: shortText, ref: shortText, fingerprint, set: PolicyOverrides })
     .nullable(),
   challengerFrom: count,
+  sweep: z
+    .strictObject({
+      axes: z.array(Axis).min(1).max(10),
+      variants: z.array(z.record(shortText, z.number())).min(1).max(MAX_VARIANTS),
+    })
+    .nullable(),
+  bad: z.enum(BAD_DEFINITIONS),
+  scoreDay: count,
+  costOfFunds: z.number().min(0).max(1),
 });
 export type Meta = z.infer<typeof Meta>;
 
+/** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
+export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
+
 const Flip = z.strictObject({ index: count, persona: shortText, champion: shortText, challenger: shortText });
+const FlipGroup = z.strictObject({ accounts: count, examples: z.array(count).max(100) });
+const PairFlips = z.strictObject({
+  a: count,
+  b: count,
+  flipped: count,
+  groups: z
+    .record(shortText, FlipGroup)
+    .refine((r) => Object.keys(r).length <= 10_000, "at most 10000 groups"),
+});
+
+/** The month ends within a horizon: the length of every month-end series of an arm. */
+export function monthEndsIn(start: string, days: number): number {
+  const calendar = new Calendar(start);
+  let n = 0;
+  for (let d = 0; d < days; d++) if (calendar.civil(d + 1).day === 1) n++;
+  return n;
+}
+
+/** Where an encoded arm differs from the shape of `want` (an empty arm, encoded), or null. */
+export function armShapeProblem(
+  want: unknown,
+  got: unknown,
+  at: Array<string | number>,
+): Array<string | number> | null {
+  if (typeof want === "number") return typeof got === "number" ? null : at;
+  if (isSparse(want)) {
+    if (!isSparse(got) || got.length !== want.length || got.from + got.counts.length > got.length) return at;
+    return null;
+  }
+  if (Array.isArray(want)) {
+    if (!Array.isArray(got) || got.length !== want.length) return at;
+    for (let i = 0; i < want.length; i++) {
+      const bad = armShapeProblem(want[i], got[i], [...at, i]);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (
+    typeof want !== "object" ||
+    want === null ||
+    typeof got !== "object" ||
+    got === null ||
+    Array.isArray(got)
+  )
+    return at;
+  const keys = Object.keys(want);
+  // name the field missing or too many, not just the arm
+  const missing = keys.find((k) => !(k in got));
+  if (missing !== undefined) return [...at, missing];
+  const extra = Object.keys(got).find((k) => !keys.includes(k));
+  if (extra !== undefined) return [...at, extra];
+  for (const k of keys) {
+    const bad = armShapeProblem((want as Record<string, unknown>)[k], (got as Record<string, unknown>)[k], [
+      ...at,
+      k,
+    ]);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+const isSparse = (v: unknown): v is Sparse =>
+  typeof v === "object" && v !== null && "from" in v && "length" in v && "counts" in v;
 
 export const Document = z
   .strictObject({
     format: z.literal(FORMAT),
     meta: Meta,
-    // derived from the aggregates; recomputed after a merge, so only its shape matters
+    // derived from the aggregates; recomputed after a merge, so only their shape matters
+    variants: z.array(z.unknown()).nullable(),
     summary: z.record(z.string(), z.unknown()),
     aggregates: z.strictObject({
       champion: z.array(EncodedArm).max(MAX_PERSONAS),
       challenger: z.array(EncodedArm).max(MAX_PERSONAS).nullable(),
+      variants: z.array(z.array(EncodedArm).max(MAX_PERSONAS)).max(MAX_VARIANTS).nullable(),
       paired: z.array(EncodedPaired).max(MAX_PERSONAS).nullable(),
       flips: z.array(Flip).max(FLIP_SAMPLE),
+      decisionFlips: z.array(PairFlips).max(4 * MAX_VARIANTS),
     }),
   })
   .superRefine((d, ctx) => {
@@ -136,53 +209,78 @@ export const Document = z
     if (from > to || to > meta.accounts)
       issue(["meta", "range"], `accounts from..to within 0..${meta.accounts}`);
     if (meta.challengerFrom >= meta.days) issue(["meta", "challengerFrom"], `less than days (${meta.days})`);
+    if (meta.scoreDay >= meta.days) issue(["meta", "scoreDay"], `less than days (${meta.days})`);
+    if (meta.sweep && meta.challenger) issue(["meta", "sweep"], "a sweep or a challenger, not both");
     const personas = meta.personas.length;
     const withChallenger = meta.challenger !== null;
+    const variants = meta.sweep?.variants.length ?? 0;
     if (a.champion.length !== personas)
       issue(["aggregates", "champion"], `one arm per persona (${personas})`);
     if ((a.challenger === null) === withChallenger)
       issue(["aggregates", "challenger"], withChallenger ? "the challenger's arms" : "null (no challenger)");
-    else if (a.challenger && a.challenger.length !== personas)
-      issue(["aggregates", "challenger"], `one arm per persona (${personas})`);
-    if ((a.paired === null) === withChallenger)
-      issue(["aggregates", "paired"], withChallenger ? "the paired differences" : "null (no challenger)");
+    if ((a.variants === null) === variants > 0 || (a.variants && a.variants.length !== variants))
+      issue(["aggregates", "variants"], variants > 0 ? `the ${variants} variants' arms` : "null (no sweep)");
+    const paired = withChallenger || variants === 1;
+    if ((a.paired === null) === paired)
+      issue(["aggregates", "paired"], paired ? "the paired differences" : "null (not two arms)");
     else if (a.paired && a.paired.length !== personas)
       issue(["aggregates", "paired"], `one per persona (${personas})`);
     // the bins a histogram has are fixed by the horizon; the accounts add up to the range
-    const bins = emptyArm(meta.days);
-    const names = new Set(meta.personas.map((p) => p.name));
-    for (const [armName, arms] of [
-      ["champion", a.champion],
-      ["challenger", a.challenger ?? []],
-    ] as const) {
+    const want = encodeArm(emptyArm(meta.days, monthEndsIn(meta.start, meta.days)));
+    const arms: Array<[Array<string | number>, Array<Record<string, EncodedNode>>]> = [
+      [["champion"], a.champion],
+      [["challenger"], a.challenger ?? []],
+      ...(a.variants ?? []).map((v, i): [Array<string | number>, Array<Record<string, EncodedNode>>] => [
+        ["variants", i],
+        v,
+      ]),
+    ];
+    for (const [at, list] of arms) {
+      if (list.length > 0 && list.length !== personas)
+        issue(["aggregates", ...at], `one arm per persona (${personas})`);
       let accounts = 0;
-      arms.forEach((arm, i) => {
-        accounts += arm.accounts;
-        for (const key of HISTOGRAMS) {
-          const s = arm[key];
-          const want = bins[key].length;
-          if (s.length !== want || s.from + s.counts.length > s.length)
-            issue(["aggregates", armName, i, key], `a histogram of ${want} bins`);
+      for (let i = 0; i < list.length; i++) {
+        const bad = armShapeProblem(want, list[i], ["aggregates", ...at, i]);
+        if (bad) {
+          issue(bad, "the aggregates of this population's horizon");
+          return;
         }
-      });
-      if (arms.length > 0 && accounts !== to - from)
-        issue(["aggregates", armName], `accounts adding up to the range (${to - from})`);
+        accounts += list[i]!.accounts as number;
+      }
+      if (list.length > 0 && accounts !== to - from)
+        issue(["aggregates", ...at], `accounts adding up to the range (${to - from})`);
     }
-    d.aggregates.flips.forEach((f, i) => {
+    const names = new Set(meta.personas.map((p) => p.name));
+    a.flips.forEach((f, i) => {
       if (f.index < from || f.index >= to || !names.has(f.persona))
         issue(["aggregates", "flips", i], "an account of this range and one of its personas");
+    });
+    const armsIn = armCount(meta);
+    a.decisionFlips.forEach((p, i) => {
+      if (p.a >= armsIn || p.b >= armsIn) issue(["aggregates", "decisionFlips", i], `arms below ${armsIn}`);
     });
   });
 export type Document = z.infer<typeof Document>;
 
-const HISTOGRAMS = [
-  "openLimit",
-  "suspendedByCause",
-  "restoreDays",
-  "finalStatus",
-  "finalScore",
-  "monthlyScore",
-] as const satisfies ReadonlyArray<keyof EncodedArm>;
+function encodeBins(bins: readonly number[]): Sparse {
+  let a = 0;
+  let b = bins.length;
+  while (a < b && bins[a] === 0) a++;
+  while (b > a && bins[b - 1] === 0) b--;
+  return { from: a, length: bins.length, counts: bins.slice(a, b) };
+}
+
+/** Number arrays become sparse histograms, down through objects and arrays of objects. */
+function encode(v: unknown): unknown {
+  if (Array.isArray(v))
+    return v.length === 0 || typeof v[0] === "number" ? encodeBins(v as number[]) : v.map(encode);
+  if (typeof v === "object" && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encode(x)]));
+  return v;
+}
+
+export const encodeArm = (a: ArmAggregate): Record<string, EncodedNode> =>
+  encode(a) as Record<string, EncodedNode>;
 
 function decodeBins(s: Sparse): number[] {
   const out = new Array<number>(s.length).fill(0);
@@ -192,29 +290,16 @@ function decodeBins(s: Sparse): number[] {
   return out;
 }
 
-export function decodeArm(o: EncodedArm): ArmAggregate {
-  return {
-    accounts: o.accounts,
-    opened: o.opened,
-    openLimit: decodeBins(o.openLimit),
-    suspended: o.suspended,
-    suspendedByCause: decodeBins(o.suspendedByCause),
-    suspensions: o.suspensions,
-    restored: o.restored,
-    restoredWithin: o.restoredWithin,
-    restoreDays: decodeBins(o.restoreDays),
-    limitReduced: o.limitReduced,
-    closed: o.closed,
-    finalStatus: decodeBins(o.finalStatus),
-    finalScore: decodeBins(o.finalScore),
-    monthlyScore: decodeBins(o.monthlyScore),
-    charges: o.charges,
-    penalties: o.penalties,
-    overdueEnd: o.overdueEnd,
-    overdueAccountsEnd: o.overdueAccountsEnd,
-    balanceEnd: o.balanceEnd,
-  };
+function decode(v: unknown): unknown {
+  if (isSparse(v)) return decodeBins(v);
+  if (Array.isArray(v)) return v.map(decode);
+  if (typeof v === "object" && v !== null)
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
+  return v;
 }
+
+/** An arm the schema checked (its shape is an empty arm's: `armShapeProblem`) back to an aggregate. */
+export const decodeArm = (o: Record<string, EncodedNode>): ArmAggregate => decode(o) as ArmAggregate;
 
 export function decodePaired(p: EncodedPaired): Paired {
   return { ...p, flips: { ...p.flips } };

@@ -1,14 +1,17 @@
 // The population result as a document: what `simulate --json` prints and `merge` reads back. It holds
-// the mergeable aggregates (histograms sparse-encoded) beside a derived summary; merging shard documents
-// in any order gives the same bytes as the unsharded run.
+// the mergeable aggregates (histograms sparse-encoded) beside a derived summary and, for a sweep, the
+// variants' frontier; merging shard documents in any order gives the same bytes as the unsharded run.
 
 import { formatPath, InputError } from "../shared/errors.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
+import { emptyPairFlips, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
-import { Document, decodeArm, decodePaired, FORMAT } from "./result-schema.js";
+import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-schema.js";
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
+import type { BadDefinition } from "./settings.js";
 import { type PopulationSummary, summarise } from "./stats.js";
+import { dominated, type SweepAxis, type VariantMetrics, variantMetrics } from "./sweep.js";
 
 export interface PopulationMeta {
   seed: number;
@@ -21,55 +24,89 @@ export interface PopulationMeta {
   policy: { name: string; ref: string; fingerprint: string };
   /** name: a label (the policy's name, plus the parameters `set` overrides) */
   challenger: { name: string; ref: string; fingerprint: string; set: Record<string, unknown> } | null;
+  /** the day the challenger, or a sweep's variants, take over from the champion's policy */
   challengerFrom: number;
+  /** a sweep: its axes, and every variant's parameters in grid order */
+  sweep: { axes: SweepAxis[]; variants: Array<Record<string, number>> } | null;
+  /** how outcomes are measured (docs/populations.md) */
+  bad: BadDefinition;
+  scoreDay: number;
+  /** the annual cost-of-funds rate on balances */
+  costOfFunds: number;
 }
 
 export interface PopulationResult {
   meta: PopulationMeta;
   champion: ArmAggregate[];
   challenger: ArmAggregate[] | null;
+  /** a sweep's variants: [variant][persona] */
+  variants: ArmAggregate[][] | null;
   paired: Paired[] | null;
   flips: FlipRow[];
+  /** the decisions that first differ between compared arms (0 the champion, then the challenger or the
+   *  variants: arm i is variant i − 1) */
+  decisionFlips: PairFlips[];
 }
 
 export function fromRange(meta: PopulationMeta, r: RangeResult): PopulationResult {
-  return { meta, champion: r.champion, challenger: r.challenger, paired: r.paired, flips: r.flips };
+  const [champion, ...others] = r.arms;
+  return {
+    meta,
+    champion: champion!,
+    challenger: meta.sweep === null ? (others[0] ?? null) : null,
+    variants: meta.sweep === null ? null : others,
+    paired: r.paired,
+    flips: r.flips,
+    decisionFlips: r.decisionFlips,
+  };
 }
 
-// ---- encoding: sparse histograms {from, counts} with zero runs trimmed at both ends ----
+/** Every arm, in arm order: the champion, then the challenger or the variants. */
+export const armsOf = (r: PopulationResult): ArmAggregate[][] => [
+  r.champion,
+  ...(r.challenger ? [r.challenger] : []),
+  ...(r.variants ?? []),
+];
 
-interface Sparse {
-  from: number;
-  length: number;
-  counts: number[];
-}
-
-function encodeBins(bins: number[]): Sparse {
-  let a = 0;
-  let b = bins.length;
-  while (a < b && bins[a] === 0) a++;
-  while (b > a && bins[b - 1] === 0) b--;
-  return { from: a, length: bins.length, counts: bins.slice(a, b) };
-}
-
-function encodeArm(a: ArmAggregate): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, Array.isArray(v) ? encodeBins(v) : v]));
-}
-
-const sortKeys = (r: Record<string, number>) =>
+const sortKeys = <T>(r: Record<string, T>) =>
   Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/** A sweep's variants as the frontier reads them: parameters, metrics, dominated or not, PSI. */
+export interface VariantRow {
+  params: Record<string, number>;
+  metrics: VariantMetrics;
+  dominated: boolean;
+  psi: number | null;
+}
+
+export function variantRows(r: PopulationResult, summary = summarise(r)): VariantRow[] | null {
+  const all = summary.groups[summary.groups.length - 1]!;
+  if (!r.meta.sweep || !all.variants) return null;
+  const metrics = all.variants.map((v) => variantMetrics(v.risk));
+  const under = dominated([variantMetrics(all.champion.risk), ...metrics]).slice(1);
+  return r.meta.sweep.variants.map((params, i) => ({
+    params,
+    metrics: metrics[i]!,
+    dominated: under[i]!,
+    psi: all.variants![i]!.psi,
+  }));
+}
 
 /** The JSON document (aggregates + a summary derived from them). */
 function toDocument(r: PopulationResult): Record<string, unknown> {
+  const summary = summarise(r);
   return {
     format: FORMAT,
     meta: r.meta,
-    summary: summarise(r),
+    variants: variantRows(r, summary),
+    summary,
     aggregates: {
       champion: r.champion.map(encodeArm),
       challenger: r.challenger ? r.challenger.map(encodeArm) : null,
+      variants: r.variants ? r.variants.map((v) => v.map(encodeArm)) : null,
       paired: r.paired ? r.paired.map((p) => ({ ...p, flips: sortKeys(p.flips) })) : null,
       flips: r.flips,
+      decisionFlips: r.decisionFlips.map((p) => ({ ...p, groups: sortKeys(p.groups) })),
     },
   };
 }
@@ -97,8 +134,10 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
     meta: d.meta,
     champion: d.aggregates.champion.map(decodeArm),
     challenger: d.aggregates.challenger ? d.aggregates.challenger.map(decodeArm) : null,
+    variants: d.aggregates.variants ? d.aggregates.variants.map((v) => v.map(decodeArm)) : null,
     paired: d.aggregates.paired ? d.aggregates.paired.map(decodePaired) : null,
     flips: d.aggregates.flips,
+    decisionFlips: d.aggregates.decisionFlips,
   };
 }
 
@@ -117,7 +156,7 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     if (same(result.meta) !== key) {
       throw new InputError("these results come from different populations", {
         file,
-        expected: "the same personas, seed, days, accounts and policies as the other files",
+        expected: "the same personas, seed, days, accounts, policies and measures as the other files",
         found: describeMetaDifference(first.meta, result.meta),
       });
     }
@@ -141,28 +180,51 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       hint: "merge the outputs of every --shard I/N of the same run",
     });
   }
+  const months = first.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
+  const empty = () => first.meta.personas.map(() => emptyArm(first.meta.days, months));
   const total: PopulationResult = {
     meta: { ...first.meta, range: [first.meta.range[0], at] },
-    champion: first.meta.personas.map(() => emptyArm(first.meta.days)),
-    challenger: first.challenger ? first.meta.personas.map(() => emptyArm(first.meta.days)) : null,
+    champion: empty(),
+    challenger: first.challenger ? empty() : null,
+    variants: first.variants ? first.variants.map(empty) : null,
     paired: first.paired ? first.paired.map(() => emptyPaired()) : null,
     flips: [],
+    decisionFlips: first.decisionFlips.map((p) => emptyPairFlips(p.a, p.b)),
   };
-  for (const { result } of sorted) {
+  for (const { result, file } of sorted) {
+    if (
+      result.decisionFlips.length !== total.decisionFlips.length ||
+      (result.variants?.length ?? -1) !== (total.variants?.length ?? -1)
+    )
+      throw new InputError("these results come from different populations", { file, found: "other arms" });
     mergeArms(total.champion, result.champion);
     if (total.challenger && result.challenger) mergeArms(total.challenger, result.challenger);
+    if (total.variants && result.variants)
+      for (let v = 0; v < total.variants.length; v++) mergeArms(total.variants[v]!, result.variants[v]!);
     if (total.paired && result.paired)
       for (let i = 0; i < total.paired.length; i++) mergePaired(total.paired[i]!, result.paired[i]!);
+    for (let i = 0; i < total.decisionFlips.length; i++)
+      mergePairFlips(total.decisionFlips[i]!, result.decisionFlips[i]!);
     total.flips = [...total.flips, ...result.flips].slice(0, FLIP_SAMPLE);
   }
   return total;
 }
 
 function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {
-  for (const k of ["seed", "days", "start", "accounts", "challengerFrom"] as const) {
+  for (const k of [
+    "seed",
+    "days",
+    "start",
+    "accounts",
+    "challengerFrom",
+    "bad",
+    "scoreDay",
+    "costOfFunds",
+  ] as const) {
     if (a[k] !== b[k]) return `${k} ${b[k]} (another file has ${a[k]})`;
   }
   if (JSON.stringify(a.personas) !== JSON.stringify(b.personas)) return "different personas";
+  if (JSON.stringify(a.sweep) !== JSON.stringify(b.sweep)) return "a different sweep";
   return "different policies";
 }
 

@@ -1,29 +1,24 @@
-// Runs a contiguous range of account indices through the engine and folds the outcomes. Pure (engine,
-// generator, aggregates): the same range gives the same result in a worker, in-process or on another
+// Runs a contiguous range of account indices through the arms and folds the outcomes. Pure (agents,
+// engine, aggregates): the same range gives the same result in a worker, in-process or on another
 // machine, which is what makes workers and shards interchangeable.
 
-import { run } from "../engine/index.js";
+import { CAUSES } from "../engine/index.js";
+import { AccountRunner, type LaneResult } from "./account.js";
+import { reactionsOf } from "./agent.js";
+import { type ArmAggregate, addOutcome, emptyArm, mergeArm } from "./aggregate.js";
 import {
-  type ArmAggregate,
-  addOutcome,
-  CAUSES,
-  causeBit,
-  emptyArm,
-  mergeArm,
-  type Outcome,
-  OutcomeRecorder,
-  outcomeClass,
-} from "./aggregate.js";
-import {
-  challengerScenario,
-  type GenerationContext,
-  generateAccount,
-  generationContext,
-  type PopulationSettings,
-} from "./generate.js";
+  addFlip,
+  emptyPairFlips,
+  firstDifference,
+  flipLabel,
+  mergePairFlips,
+  type PairFlips,
+} from "./flips.js";
+import { causeBit, type Outcome, outcomeClass } from "./outcome.js";
 import { mergePaired, type Paired, PairedAccumulator } from "./paired.js";
 import type { Persona } from "./persona.js";
 import { cumulativeShares, pickPersona } from "./random.js";
+import { type PopulationContext, type PopulationSettings, populationContext } from "./settings.js";
 
 export interface FlipRow {
   index: number;
@@ -32,7 +27,7 @@ export interface FlipRow {
   challenger: string;
 }
 
-/** The aggregates of a range of accounts: per persona (in the population's persona order). */
+/** The aggregates of a range of accounts: per arm and persona (in the population's persona order). */
 export interface RangeResult extends RangeTotals, RangeOrdered {
   from: number;
   to: number;
@@ -50,76 +45,90 @@ export function personaIndexOf(settings: PopulationSettings, personas: readonly 
   return pickPersona(settings.seed, index, cumulativeShares(personas.map((p) => p.share)));
 }
 
-/** The order-free part of a range's result: sums and histograms, per persona. */
+/** The order-free part of a range's result: sums and histograms. */
 export interface RangeTotals {
-  champion: ArmAggregate[];
-  challenger: ArmAggregate[] | null;
+  /** [arm][persona] */
+  arms: ArmAggregate[][];
+  /** champion/challenger, per persona: paired differences (two arms only) */
   paired: Paired[] | null;
+  /** per compared pair of arms (settings.compare): the decisions that first differ, grouped */
+  decisionFlips: PairFlips[];
 }
 
 /** The ordered part: what must come out in account-index order. */
 export interface RangeOrdered {
-  /** the first flipped accounts, by index (at most `flipSample`) */
+  /** the first accounts whose outcome flips between the two arms, by index (at most `flipSample`) */
   flips: FlipRow[];
-  /** one CSV line per account (when asked) */
+  /** the CSV lines of the accounts (when asked): one per account and arm */
   csv: string;
 }
 
 /**
  * Runs ranges of accounts and adds their outcomes into one set of totals. A worker keeps one for its
  * whole share of the population and hands back only the ordered part per range (progress, flips, CSV):
- * the totals are whole-number sums, which do not depend on the order ranges are added in (the one keyed
- * object, the flip counts, is sorted wherever it is written), and the histograms need not be cloned
- * across threads for every range.
+ * the totals are whole-number sums, which do not depend on the order ranges are added in.
  */
 export class RangeRunner {
-  private readonly ctx: GenerationContext;
+  private readonly ctx: PopulationContext;
   private readonly cumulative: number[];
-  private readonly champion: ArmAggregate[];
-  private readonly challenger: ArmAggregate[] | null;
+  private readonly account: AccountRunner;
+  private readonly reactions;
+  private readonly arms: ArmAggregate[][];
   private readonly paired: PairedAccumulator[] | null;
-  private readonly recA = new OutcomeRecorder();
-  private readonly recB = new OutcomeRecorder();
+  private readonly decisionFlips: PairFlips[];
 
   constructor(
     private readonly settings: PopulationSettings,
     private readonly personas: readonly Persona[],
     private readonly options: RangeOptions = {},
   ) {
-    this.ctx = generationContext(settings);
+    this.ctx = populationContext(settings);
     this.cumulative = cumulativeShares(personas.map((p) => p.share));
-    const withChallenger = settings.challenger !== null;
-    this.champion = personas.map(() => emptyArm(settings.days));
-    this.challenger = withChallenger ? personas.map(() => emptyArm(settings.days)) : null;
-    this.paired = withChallenger ? personas.map(() => new PairedAccumulator()) : null;
+    this.account = new AccountRunner(this.ctx, { notes: settings.compare.length > 0 });
+    this.reactions = personas.map(reactionsOf);
+    const months = this.ctx.monthEnds.length;
+    this.arms = this.ctx.armPolicies.map(() => personas.map(() => emptyArm(settings.days, months)));
+    this.paired = this.arms.length === 2 ? personas.map(() => new PairedAccumulator()) : null;
+    this.decisionFlips = settings.compare.map(([a, b]) => emptyPairFlips(a, b));
   }
 
   /** Adds accounts [from, to) to the totals; returns their flips and CSV lines. */
   run(from: number, to: number): RangeOrdered {
-    const { settings, personas, ctx, champion, challenger, paired } = this;
+    const { settings, personas, arms, paired } = this;
     const flips: FlipRow[] = [];
     const flipSample = this.options.flipSample ?? FLIP_SAMPLE;
     const csv: string[] = [];
+    const laneOf: LaneResult[] = new Array(arms.length);
     for (let index = from; index < to; index++) {
       const k = pickPersona(settings.seed, index, this.cumulative);
       const persona = personas[k]!;
-      const scenario = generateAccount(ctx, persona, index);
-      const a = runOutcome(scenario, this.recA);
-      addOutcome(champion[k]!, a);
-      let b: Outcome | null = null;
-      if (challenger && paired) {
-        b = runOutcome(challengerScenario(ctx, scenario), this.recB);
-        addOutcome(challenger[k]!, b);
-        if (paired[k]!.add(a, b) && flips.length < flipSample) {
+      const lanes = this.account.run(persona, this.reactions[k]!, index);
+      for (const lane of lanes) {
+        for (const m of lane.members) {
+          laneOf[m] = lane;
+          addOutcome(arms[m]![k]!, lane.outcome, settings.scoreDay);
+        }
+      }
+      if (paired) {
+        const a = laneOf[0]!.outcome;
+        const b = laneOf[1]!.outcome;
+        if (paired[k]!.add(a, b) && flips.length < flipSample)
           flips.push({
             index,
             persona: persona.name,
             champion: outcomeClass(a),
             challenger: outcomeClass(b),
           });
-        }
       }
-      if (this.options.csv) csv.push(csvRow(index, persona.name, a, b));
+      for (const pair of this.decisionFlips) {
+        const la = laneOf[pair.a]!;
+        const lb = laneOf[pair.b]!;
+        if (la === lb) continue;
+        const d = firstDifference(la.notes, lb.notes);
+        if (d) addFlip(pair, flipLabel(d), index);
+      }
+      if (this.options.csv)
+        for (let m = 0; m < arms.length; m++) csv.push(csvRow(index, persona.name, m, laneOf[m]!.outcome));
     }
     return { flips, csv: csv.length ? `${csv.join("\n")}\n` : "" };
   }
@@ -127,9 +136,9 @@ export class RangeRunner {
   /** The totals of every range run so far: the runner's own objects, to take once it is done. */
   totals(): RangeTotals {
     return {
-      champion: this.champion,
-      challenger: this.challenger,
+      arms: this.arms,
       paired: this.paired ? this.paired.map((p) => p.result()) : null,
+      decisionFlips: this.decisionFlips,
     };
   }
 }
@@ -146,17 +155,11 @@ export function runRange(
   return { from, to, ...runner.totals(), ...ordered };
 }
 
-function runOutcome(scenario: Parameters<typeof run>[0], rec: OutcomeRecorder): Outcome {
-  rec.reset(scenario.until);
-  run(scenario, rec);
-  return rec.finish();
-}
-
 /** a += b: totals are sums, so any order of folding gives the same sums. */
 export function mergeTotals(a: RangeTotals, b: RangeTotals): void {
-  mergeArms(a.champion, b.champion);
-  if (a.challenger && b.challenger) mergeArms(a.challenger, b.challenger);
+  for (let m = 0; m < a.arms.length; m++) mergeArms(a.arms[m]!, b.arms[m]!);
   if (a.paired && b.paired) for (let i = 0; i < a.paired.length; i++) mergePaired(a.paired[i]!, b.paired[i]!);
+  for (let i = 0; i < a.decisionFlips.length; i++) mergePairFlips(a.decisionFlips[i]!, b.decisionFlips[i]!);
 }
 
 /** a[i] += b[i] for every persona */
@@ -179,19 +182,30 @@ const CSV_FIELDS = [
   "overdue",
   "charges",
   "outcome",
+  "bad",
+  "revenue",
+  "loss",
+  "jiebei_opened",
+  "jiebei_balance",
+  "events",
 ] as const;
 
-export function csvHeader(withChallenger: boolean): string {
-  const base = ["index", "persona", ...CSV_FIELDS];
-  const extra = withChallenger ? [...CSV_FIELDS.map((f) => `challenger_${f}`), "flipped"] : [];
-  return `${[...base, ...extra].join(",")}\n`;
+/** One row per account and arm (tidy: a spreadsheet, pandas or DuckDB reads it without reshaping). */
+export function csvHeader(): string {
+  return `${["index", "persona", "arm", ...CSV_FIELDS].join(",")}\n`;
 }
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-function csvFields(o: Outcome): string[] {
+function csvRow(index: number, persona: string, arm: number, o: Outcome): string {
   const causes = CAUSES.filter((c) => o.causes & causeBit(c)).join("|");
+  const [h, j] = o.lines;
+  const bad = (h.opened && h.badDay >= 0) || (j.opened && j.badDay >= 0);
+  const events = o.events.reduce((a, b) => a + b, 0);
   return [
+    String(index),
+    persona,
+    String(arm),
     o.opened ? "1" : "0",
     yuan(o.openLimit),
     String(o.suspensions),
@@ -206,11 +220,11 @@ function csvFields(o: Outcome): string[] {
     yuan(o.overdue),
     yuan(o.charges),
     outcomeClass(o),
-  ];
-}
-
-function csvRow(index: number, persona: string, a: Outcome, b: Outcome | null): string {
-  const cells = [String(index), persona, ...csvFields(a)];
-  if (b) cells.push(...csvFields(b), outcomeClass(a) === outcomeClass(b) ? "0" : "1");
-  return cells.join(",");
+    bad ? "1" : "0",
+    yuan(h.interest + h.fees + h.penalties + j.interest + j.fees + j.penalties),
+    yuan(h.writtenOff - h.recoveries + j.writtenOff - j.recoveries),
+    j.opened ? "1" : "0",
+    yuan(j.balanceEnd),
+    String(events),
+  ].join(",");
 }

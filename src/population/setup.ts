@@ -1,14 +1,16 @@
 // A population from its description: the personas and policies loaded (names or files), the settings the
-// generator and runner take, and the meta a result document carries (fingerprints, how each policy is
-// named in an exported file). Reads persona and policy files; computes nothing else.
+// agents and runner take (the arms: champion, challenger or a sweep's variants), and the meta a result
+// document carries (fingerprints, how each policy is named in an exported file). Reads persona and policy
+// files; computes nothing else.
 
 import { resolve } from "node:path";
 import type { Policy, PolicyParams } from "../engine/index.js";
 import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
 import { UsageError } from "../shared/errors.js";
-import type { PopulationSettings } from "./generate.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
 import type { PopulationMeta } from "./result.js";
+import type { ArmSettings, BadDefinition, PopulationSettings } from "./settings.js";
+import { gridPoints, neighbours, type SweepAxis } from "./sweep.js";
 
 /** What the user asked for, already checked (cli/options/simulate.ts). */
 export interface PopulationRequest {
@@ -24,6 +26,11 @@ export interface PopulationRequest {
   challenger: string | undefined;
   challengerFrom: number;
   challengerSet: Partial<PolicyParams>;
+  /** a sweep's axes (none: no sweep) */
+  sweep?: readonly SweepAxis[];
+  bad?: BadDefinition;
+  scoreDay?: number;
+  costOfFunds?: number;
 }
 
 export interface Population {
@@ -34,6 +41,14 @@ export interface Population {
   policyRefs: Map<string, string>;
 }
 
+/** An assumption: about China's one-year loan prime rate in 2024 (3.10–3.45 %). */
+export const DEFAULT_COST_OF_FUNDS = 0.035;
+
+/** A policy with parameters set on top, as a `policy` event's `set` makes it. */
+export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {
+  return Object.keys(set).length === 0 ? base : { ...base, ...set, name: `${base.name}*` };
+}
+
 /** Loads what the request names; relative persona and policy files start at `cwd`. */
 export function preparePopulation(req: PopulationRequest, cwd: string): Population {
   const personas = loadPersonas(req.personas, cwd);
@@ -42,6 +57,9 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
     builtinPolicyNames().includes(ref) ? ref : resolve(cwd, policyPath(ref, cwd));
   const policy = loadPolicy(req.policy, cwd, cache);
   const hasSet = Object.keys(req.challengerSet).length > 0;
+  const sweep = req.sweep ?? [];
+  if (sweep.length > 0 && (req.challenger !== undefined || hasSet))
+    throw new UsageError("--sweep runs variants of --policy: it cannot be combined with a challenger");
   const challenger =
     req.challenger !== undefined ? loadPolicy(req.challenger, cwd, cache) : hasSet ? policy : null;
   if (challenger && challenger !== policy && challenger.name === policy.name) {
@@ -53,14 +71,27 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
   const policyRefs = new Map([[policy.name, refOf(req.policy)]]);
   if (challenger && req.challenger !== undefined) policyRefs.set(challenger.name, refOf(req.challenger));
   const fp = (p: Policy) => fnv1a(canonicalJson(p));
+  const points = gridPoints(sweep);
+  const arms: ArmSettings[] = challenger
+    ? [
+        {
+          policy: withSet(challenger, req.challengerSet),
+          use: challenger === policy ? null : challenger,
+          set: req.challengerSet,
+        },
+      ]
+    : points.map((params) => ({ policy: withSet(policy, params), use: null, set: params }));
   const settings: PopulationSettings = {
     seed: req.seed,
     days: req.days,
     start: req.start,
     policy,
-    challenger,
-    challengerFrom: req.challengerFrom,
-    challengerSet: req.challengerSet,
+    arms,
+    from: req.challengerFrom,
+    // champion/challenger; a sweep's neighbours (arm i is variant i − 1)
+    compare: challenger ? [[0, 1]] : neighbours(sweep).map(([a, b]) => [a + 1, b + 1]),
+    bad: req.bad ?? "ever90",
+    scoreDay: Math.min(req.scoreDay ?? 0, req.days - 1),
   };
   const setText = Object.entries(req.challengerSet)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
@@ -83,6 +114,10 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
         }
       : null,
     challengerFrom: req.challengerFrom,
+    sweep: sweep.length > 0 ? { axes: sweep.map((a) => ({ ...a })), variants: points } : null,
+    bad: settings.bad,
+    scoreDay: settings.scoreDay,
+    costOfFunds: req.costOfFunds ?? DEFAULT_COST_OF_FUNDS,
   };
   return { personas, settings, meta, policyRefs };
 }

@@ -1,18 +1,23 @@
-// From aggregates to the figures a policy owner reads: rates, medians, distributions, and for
+// From aggregates to the figures a policy owner and a risk team read: rates, medians, distributions,
+// the risk outcomes per line (approval, exposure, bad rate, loss, revenue, profit, Gini and KS), and for
 // champion/challenger the paired difference of every rate with a 95 % interval. Derived only from the
-// whole-number aggregates, so the same aggregates always give the same figures.
+// whole-number aggregates, so the same aggregates always give the same figures. Definitions:
+// docs/populations.md.
 
+import { EVENT_TYPES, type EventType } from "../engine/index.js";
 import {
   type ArmAggregate,
   CAUSES,
   emptyArm,
   LIMIT_BIN_YUAN,
+  type LineAggregate,
   mergeArm,
   SAMPLE_EVERY,
   SCORE_BINS,
   SCORE_MIN,
   STATUSES,
 } from "./aggregate.js";
+import { auc, gini, ks, scorePsi } from "./metrics.js";
 import {
   BINARY_METRICS,
   type BinaryMetric,
@@ -23,6 +28,48 @@ import {
   type Paired,
 } from "./paired.js";
 import type { PopulationResult } from "./result.js";
+
+/** The risk outcomes of one line, or of the account (either line). Money in yuan. */
+export interface ProductSummary {
+  /** accounts that applied to open it, and that had it opened */
+  applicants: number;
+  booked: number;
+  /** booked / applicants */
+  approvalRate: number;
+  /** booked accounts that went bad within the horizon */
+  bad: number;
+  /** bad / booked */
+  badRate: number;
+  /** exposure at the end: limits granted, balances on the book */
+  limitEnd: number;
+  balanceEnd: number;
+  /** the month-end balance on the book, averaged over the horizon's month ends (summed over accounts) */
+  averageBalance: number;
+  writtenOff: number;
+  recoveries: number;
+  /** written off − recovered */
+  loss: number;
+  interest: number;
+  fees: number;
+  penalties: number;
+  /** interest + fees + penalties, as charged */
+  revenue: number;
+  /** the cost-of-funds rate on the month-end balances (a year's rate / 12 each month) */
+  costOfFunds: number;
+  /** revenue − loss − cost of funds */
+  profit: number;
+  /** the score on the score day against bad later (booked accounts not bad by then); null: no goods or
+   *  no bads */
+  auc: number | null;
+  gini: number | null;
+  ks: number | null;
+}
+
+export interface RiskSummary {
+  all: ProductSummary;
+  huabei: ProductSummary;
+  jiebei: ProductSummary;
+}
 
 export interface ArmSummary {
   accounts: number;
@@ -48,6 +95,9 @@ export interface ArmSummary {
   overdueAtEndTotal: number;
   overdueAtEndAccounts: number;
   balanceAtEndTotal: number;
+  risk: RiskSummary;
+  /** the customers' events by type */
+  events: Record<EventType, number>;
 }
 
 export interface Difference {
@@ -65,6 +115,10 @@ export interface GroupSummary {
   differences: Difference[] | null;
   flipped: number | null;
   flips: Record<string, number> | null;
+  /** the challenger's end-of-horizon score distribution against the champion's (PSI) */
+  psi: number | null;
+  /** a sweep's variants, in grid order, each with its PSI against the champion */
+  variants: Array<ArmSummary & { psi: number | null }> | null;
 }
 
 export interface PopulationSummary {
@@ -76,6 +130,8 @@ const round = (x: number, digits = 4) => {
   return Math.round(x * f) / f;
 };
 const rate = (n: number, d: number) => (d > 0 ? round(n / d) : 0);
+const nullable = (x: number | null, digits = 4) => (x === null ? null : round(x, digits));
+const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** The value at quantile q of a histogram (bin index), or null when empty. */
 export function quantileBin(
@@ -96,7 +152,89 @@ export function quantileBin(
   return length - 1;
 }
 
-function summariseArm(a: ArmAggregate, days: number): ArmSummary {
+interface Money {
+  limitEnd: number;
+  balanceEnd: number;
+  monthEndBalance: number;
+  months: number;
+  writtenOff: number;
+  recoveries: number;
+  interest: number;
+  fees: number;
+  penalties: number;
+}
+
+function money(lines: readonly LineAggregate[]): Money {
+  const m: Money = {
+    limitEnd: 0,
+    balanceEnd: 0,
+    monthEndBalance: 0,
+    months: 0,
+    writtenOff: 0,
+    recoveries: 0,
+    interest: 0,
+    fees: 0,
+    penalties: 0,
+  };
+  for (const l of lines) {
+    m.limitEnd += l.limitEnd;
+    m.balanceEnd += l.balanceEnd;
+    for (const b of l.monthEnd.balance) m.monthEndBalance += b;
+    m.months = l.monthEnd.balance.length;
+    m.writtenOff += l.writtenOff;
+    m.recoveries += l.recoveries;
+    m.interest += l.interest;
+    m.fees += l.fees;
+    m.penalties += l.penalties;
+  }
+  return m;
+}
+
+function product(
+  counts: { applicants: number; booked: number; bad: number },
+  m: Money,
+  scores: { scoreGood: number[]; scoreBad: number[] },
+  costOfFunds: number,
+): ProductSummary {
+  const revenue = m.interest + m.fees + m.penalties;
+  const loss = m.writtenOff - m.recoveries;
+  // a month's funding: the annual rate / 12 on the month-end balance (fen, rounded once)
+  const cost = Math.round((m.monthEndBalance * costOfFunds) / 12);
+  const a = auc(scores.scoreGood, scores.scoreBad);
+  return {
+    applicants: counts.applicants,
+    booked: counts.booked,
+    approvalRate: rate(counts.booked, counts.applicants),
+    bad: counts.bad,
+    badRate: rate(counts.bad, counts.booked),
+    limitEnd: yuan(m.limitEnd),
+    balanceEnd: yuan(m.balanceEnd),
+    averageBalance: m.months > 0 ? round(m.monthEndBalance / m.months / 100, 2) : 0,
+    writtenOff: yuan(m.writtenOff),
+    recoveries: yuan(m.recoveries),
+    loss: yuan(loss),
+    interest: yuan(m.interest),
+    fees: yuan(m.fees),
+    penalties: yuan(m.penalties),
+    revenue: yuan(revenue),
+    costOfFunds: yuan(cost),
+    profit: yuan(revenue - loss - cost),
+    auc: nullable(a),
+    gini: nullable(gini(a)),
+    ks: nullable(ks(scores.scoreGood, scores.scoreBad)),
+  };
+}
+
+export function riskOf(a: ArmAggregate, costOfFunds: number): RiskSummary {
+  const [h, j] = a.lines as [LineAggregate, LineAggregate];
+  return {
+    all: product(a, money(a.lines), a, costOfFunds),
+    huabei: product(h, money([h]), h, costOfFunds),
+    jiebei: product(j, money([j]), j, costOfFunds),
+  };
+}
+
+function summariseArm(a: ArmAggregate, days: number, costOfFunds: number): ArmSummary {
   const limitQ = (q: number) => (quantileBin(a.openLimit, q) ?? 0) * LIMIT_BIN_YUAN;
   const scoreQ = (q: number) => (quantileBin(a.finalScore, q) ?? 0) + SCORE_MIN;
   const samples = a.monthlyScore.length / SCORE_BINS;
@@ -129,6 +267,8 @@ function summariseArm(a: ArmAggregate, days: number): ArmSummary {
     overdueAtEndTotal: a.overdueEnd / 100,
     overdueAtEndAccounts: a.overdueAccountsEnd,
     balanceAtEndTotal: a.balanceEnd / 100,
+    risk: riskOf(a, costOfFunds),
+    events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };
 }
 
@@ -174,6 +314,7 @@ function armRate(a: ArmAggregate, m: BinaryMetric): number {
     restored: a.restored,
     closed: a.closed,
     overdueAtEnd: a.overdueAccountsEnd,
+    bad: a.bad,
   }[m];
   return rate(count, a.accounts);
 }
@@ -183,6 +324,8 @@ const CONTINUOUS_SCALE: Record<ContinuousMetric, number> = {
   finalLimit: 100,
   charges: 100,
   overdueEnd: 100,
+  revenue: 100,
+  loss: 100,
 };
 
 export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
@@ -192,12 +335,15 @@ export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
   suspendedSecurity: "suspended: security",
   suspendedPolicy: "suspended: policy",
   restored: "restored (share of all accounts)",
-  closed: "closed",
+  closed: "closed by the lender",
   overdueAtEnd: "overdue at the end",
+  bad: "bad (share of all accounts)",
   finalScore: "final score (mean, points)",
   finalLimit: "final limit (mean, yuan)",
   charges: "penalties + interest (mean, yuan)",
   overdueEnd: "overdue at the end (mean, yuan)",
+  revenue: "revenue (mean, yuan)",
+  loss: "loss (mean, yuan)",
 };
 
 function differences(a: ArmAggregate, b: ArmAggregate, p: Paired): Difference[] {
@@ -225,23 +371,50 @@ function differences(a: ArmAggregate, b: ArmAggregate, p: Paired): Difference[] 
 
 export const OVERALL = "(all)";
 
+const psiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.finalScore, b.finalScore));
+
 export function summarise(r: PopulationResult): PopulationSummary {
-  const { days } = r.meta;
+  const { days, costOfFunds } = r.meta;
   const groups: GroupSummary[] = [];
-  const group = (name: string, a: ArmAggregate, b: ArmAggregate | null, p: Paired | null): GroupSummary => ({
+  const group = (
+    name: string,
+    a: ArmAggregate,
+    b: ArmAggregate | null,
+    p: Paired | null,
+    variants: ArmAggregate[] | null,
+  ): GroupSummary => ({
     persona: name,
-    champion: summariseArm(a, days),
-    challenger: b ? summariseArm(b, days) : null,
+    champion: summariseArm(a, days, costOfFunds),
+    challenger: b ? summariseArm(b, days, costOfFunds) : null,
     differences: b && p ? differences(a, b, p) : null,
     flipped: p ? p.flipped : null,
     flips: p ? Object.fromEntries(Object.entries(p.flips).sort(([x], [y]) => (x < y ? -1 : 1))) : null,
+    psi: b ? psiOf(a, b) : null,
+    variants: variants
+      ? variants.map((v) => ({ ...summariseArm(v, days, costOfFunds), psi: psiOf(a, v) }))
+      : null,
   });
   r.meta.personas.forEach((persona, i) => {
-    groups.push(group(persona.name, r.champion[i]!, r.challenger?.[i] ?? null, r.paired?.[i] ?? null));
+    groups.push(
+      group(
+        persona.name,
+        r.champion[i]!,
+        r.challenger?.[i] ?? null,
+        r.paired?.[i] ?? null,
+        r.variants ? r.variants.map((v) => v[i]!) : null,
+      ),
+    );
   });
   const all = overall(r);
-  groups.push(group(OVERALL, all.champion, all.challenger, all.paired));
+  groups.push(group(OVERALL, all.champion, all.challenger, all.paired, all.variants));
   return { groups };
+}
+
+/** Every persona of one arm merged. */
+export function mergedArm(arm: readonly ArmAggregate[], days: number, months: number): ArmAggregate {
+  const total = emptyArm(days, months);
+  for (const a of arm) mergeArm(total, a);
+  return total;
 }
 
 /** Every persona merged. */
@@ -249,18 +422,19 @@ export function overall(r: PopulationResult): {
   champion: ArmAggregate;
   challenger: ArmAggregate | null;
   paired: Paired | null;
+  variants: ArmAggregate[] | null;
 } {
-  const champion = emptyArm(r.meta.days);
-  for (const a of r.champion) mergeArm(champion, a);
-  let challenger: ArmAggregate | null = null;
-  if (r.challenger) {
-    challenger = emptyArm(r.meta.days);
-    for (const a of r.challenger) mergeArm(challenger, a);
-  }
+  const months = r.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
+  const merged = (arm: readonly ArmAggregate[]) => mergedArm(arm, r.meta.days, months);
   let paired: Paired | null = null;
   if (r.paired) {
     paired = emptyPaired();
     for (const p of r.paired) mergePaired(paired, p);
   }
-  return { champion, challenger, paired };
+  return {
+    champion: merged(r.champion),
+    challenger: r.challenger ? merged(r.challenger) : null,
+    paired,
+    variants: r.variants ? r.variants.map(merged) : null,
+  };
 }

@@ -55,3 +55,52 @@ export function scoreChart(
       : "";
   return `${plot}\n${axis}${legend}`;
 }
+
+export interface ScatterPoint {
+  x: number;
+  y: number;
+  /** one character drawn at the point */
+  mark: string;
+  /** drawn faint (a dominated variant) */
+  faint?: boolean;
+}
+
+/**
+ * A scatter plot in the terminal: each point its mark on a `width` × `height` grid, axes labelled with
+ * their ranges (as percentages: the axes are rates). Points on one cell: the last drawn wins. `faint`
+ * paints faint points with a dim style where colour is on.
+ */
+export function scatterChart(
+  points: readonly ScatterPoint[],
+  labels: { x: string; y: string },
+  faint: (s: string) => string = (s) => s,
+  width = 56,
+  height = 12,
+): string {
+  if (points.length === 0) return "";
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const span = (lo: number, hi: number) => (hi - lo > 1e-12 ? [lo, hi] : [lo - 0.005, hi + 0.005]);
+  const [x0, x1] = span(Math.min(...xs), Math.max(...xs)) as [number, number];
+  const [y0, y1] = span(Math.min(...ys), Math.max(...ys)) as [number, number];
+  const grid: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(" "));
+  for (const p of points) {
+    const col = Math.round(((p.x - x0) / (x1 - x0)) * (width - 1));
+    const row = height - 1 - Math.round(((p.y - y0) / (y1 - y0)) * (height - 1));
+    grid[row]![col] = p.faint ? faint(p.mark) : p.mark;
+  }
+  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+  const axisWidth = Math.max(pct(y0).length, pct(y1).length);
+  const lines = grid.map((row, i) => {
+    const tick = i === 0 ? pct(y1) : i === height - 1 ? pct(y0) : "";
+    return `${tick.padStart(axisWidth)} ┤${row.join("")}`;
+  });
+  lines.push(`${" ".repeat(axisWidth)} └${"─".repeat(width)}`);
+  const left = pct(x0);
+  const right = pct(x1);
+  lines.push(
+    `${" ".repeat(axisWidth + 2)}${left}${" ".repeat(Math.max(1, width - left.length - right.length))}${right}`,
+  );
+  lines.push(`${" ".repeat(axisWidth + 2)}${labels.x} →   (↑ ${labels.y})`);
+  return lines.join("\n");
+}

@@ -2,8 +2,10 @@
 // score over time, money at stake, and for champion/challenger every difference with its 95 % interval.
 
 import type { ChalkInstance } from "chalk";
+import { EVENT_TYPES } from "../engine/index.js";
 import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
-import type { PopulationResult } from "../population/result.js";
+import { largestGroups, type PairFlips } from "../population/flips.js";
+import { type PopulationResult, variantRows } from "../population/result.js";
 import {
   type ArmSummary,
   type Difference,
@@ -11,11 +13,13 @@ import {
   METRIC_LABELS,
   OVERALL,
   overall,
+  type ProductSummary,
   summarise,
 } from "../population/stats.js";
+import { paramsText } from "../population/sweep.js";
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
-import { scoreChart } from "./chart.js";
+import { scatterChart, scoreChart } from "./chart.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
 const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
@@ -128,6 +132,126 @@ function differenceTable(
   return [c.bold(head), ...lines].join("\n");
 }
 
+const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+const yuanShort = (y: number) =>
+  Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
+
+interface RiskColumn {
+  title: string;
+  width: number;
+  cell: (p: ProductSummary) => string;
+}
+
+const RISK_COLUMNS: RiskColumn[] = [
+  { title: "applied", width: 9, cell: (p) => int(p.applicants) },
+  { title: "approved", width: 9, cell: (p) => pct(p.approvalRate) },
+  { title: "bad", width: 8, cell: (p) => pct(p.badRate) },
+  { title: "limits", width: 12, cell: (p) => yuanShort(p.limitEnd) },
+  { title: "balances", width: 12, cell: (p) => yuanShort(p.balanceEnd) },
+  { title: "revenue", width: 12, cell: (p) => yuanShort(p.revenue) },
+  { title: "loss", width: 12, cell: (p) => yuanShort(p.loss) },
+  { title: "funding", width: 11, cell: (p) => yuanShort(p.costOfFunds) },
+  { title: "profit", width: 12, cell: (p) => yuanShort(p.profit) },
+  { title: "Gini", width: 6, cell: (p) => ratio(p.gini) },
+  { title: "KS", width: 6, cell: (p) => ratio(p.ks) },
+];
+
+/** Risk outcomes per persona (both lines), then the overall split by line. */
+function riskTable(groups: GroupSummary[], pick: (g: GroupSummary) => ArmSummary, c: ChalkInstance): string {
+  const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
+  const head = pad("persona", nameWidth) + RISK_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
+  const row = (name: string, p: ProductSummary) =>
+    pad(name, nameWidth) + RISK_COLUMNS.map((col) => lpad(col.cell(p), col.width + 1)).join("");
+  const rows = groups.map((g) =>
+    g.persona === OVERALL ? c.bold(row(g.persona, pick(g).risk.all)) : row(g.persona, pick(g).risk.all),
+  );
+  const all = pick(groups[groups.length - 1]!).risk;
+  rows.push(c.dim(row("  Huabei", all.huabei)), c.dim(row("  Jiebei", all.jiebei)));
+  return [c.bold(head), ...rows].join("\n");
+}
+
+/** The customers' events by type, the most frequent first. */
+function eventsLine(s: ArmSummary): string {
+  return EVENT_TYPES.map((t) => [t, s.events[t]] as const)
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .map(([t, n]) => `${t} ${int(n)}`)
+    .join(", ");
+}
+
+/** The largest groups of decisions that first differ between two arms. */
+function flipGroups(p: PairFlips, names: [string, string], top: number, c: ChalkInstance): string[] {
+  const groups = largestGroups(p);
+  if (groups.length === 0) return [`  ${names[0]} → ${names[1]}: no decision differs`];
+  const out = [c.bold(`  ${names[0]} → ${names[1]}: ${int(p.flipped)} accounts decided otherwise, first at`)];
+  for (const [label, g] of groups.slice(0, top))
+    out.push(
+      `  ${lpad(int(g.accounts), 8)}  ${label}  ${c.dim(`e.g. #${g.examples.slice(0, 3).join(", #")}`)}`,
+    );
+  if (groups.length > top) out.push(c.dim(`            … ${groups.length - top} more groups`));
+  return out;
+}
+
+/** A sweep's frontier: every variant's risk figures, dominated ones marked; then approval vs bad rate. */
+function frontier(r: PopulationResult, summary: ReturnType<typeof summarise>, c: ChalkInstance): string[] {
+  const rows = variantRows(r, summary);
+  if (!rows) return [];
+  const all = summary.groups[summary.groups.length - 1]!;
+  const mark = (i: number) => (i < 9 ? String(i + 1) : String.fromCharCode(97 + ((i - 9) % 26)));
+  const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
+  const head = `${pad("  #", 5)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
+  const line = (
+    id: string,
+    params: string,
+    m: {
+      approvalRate: number;
+      badRate: number;
+      loss: number;
+      revenue: number;
+      profit: number;
+      gini: number | null;
+      ks: number | null;
+    },
+    psi: number | null,
+    note: string,
+  ) =>
+    `${pad(id, 5)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ratio(m.gini), 7)}${lpad(ratio(m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
+  const base = all.champion.risk.all;
+  const out = [
+    c.bold(
+      `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${int(all.champion.accounts)} accounts`,
+    ),
+    c.dim(
+      "  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower; PSI: the end score distribution against the base",
+    ),
+    c.bold(head),
+    c.dim(line("  ·", `base (${r.meta.policy.name})`, base, null, "")),
+    ...rows.map((v, i) => {
+      const text = line(
+        `  ${mark(i)}`,
+        paramsText(v.params),
+        v.metrics,
+        v.psi,
+        v.dominated ? "dominated" : "",
+      );
+      return v.dominated ? c.dim(text) : text;
+    }),
+    "",
+    c.bold("Approval rate against bad rate (variants by number; dominated ones faint)"),
+    scatterChart(
+      rows.map((v, i) => ({
+        x: v.metrics.badRate,
+        y: v.metrics.approvalRate,
+        mark: mark(i),
+        faint: v.dominated,
+      })),
+      { x: "bad rate", y: "approval rate" },
+      (s) => c.dim(s),
+    ),
+  ];
+  return out;
+}
+
 export interface RenderPopulationOptions {
   chalk: ChalkInstance;
   chart?: boolean;
@@ -142,6 +266,8 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   const m = r.meta;
   const summary = summarise(r);
   const groups = summary.groups;
+  const badText = (b: string) =>
+    b === "chargeoff" ? "a line charged off" : `${b.slice(4)}+ days past due or charged off`;
   const all = groups[groups.length - 1]!;
   const out: string[] = [];
   const mix = m.personas.map((p) => p.name).join(", ");
@@ -190,11 +316,45 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       scoreChart(series, m.days - 1, 64, 10, c.level > 0),
     );
   }
+  const arms: Array<[string, (g: GroupSummary) => ArmSummary]> = [[m.policy.name, (g) => g.champion]];
+  if (r.challenger) arms.push([m.challenger!.name, (g) => g.challenger!]);
+  for (const [name, pick] of arms) {
+    out.push(
+      "",
+      c.bold(`Risk under ${name}`) +
+        c.dim(
+          `  (bad: ${badText(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on month-end balances; Gini, KS: the day-${m.scoreDay} score against later bad)`,
+        ),
+      riskTable(groups, pick, c),
+      `${c.bold("Customer events:")} ${eventsLine(pick(all))}`,
+    );
+  }
   const money2 = (s: ArmSummary) =>
     `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round((s.chargesTotal - s.penaltiesTotal) * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances ${money(Math.round(s.balanceAtEndTotal * 100))}`;
   out.push("", `${c.bold(`Money (${m.policy.name}):`)} ${money2(all.champion)}`);
   if (all.challenger) out.push(`${c.bold(`Money (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
 
+  if (all.psi !== null && m.challenger)
+    out.push(
+      "",
+      `${c.bold("Score drift:")} PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)}`,
+    );
+  if (m.sweep) {
+    out.push("", ...frontier(r, summary, c));
+    if (r.decisionFlips.length > 0) {
+      const name = (arm: number) => `#${arm}`;
+      out.push(
+        "",
+        c.bold(
+          "Why neighbouring variants differ: the first decision that differs, by the rule that decided it",
+        ),
+      );
+      for (const p of r.decisionFlips.slice(0, 12)) out.push(...flipGroups(p, [name(p.a), name(p.b)], 3, c));
+      if (r.decisionFlips.length > 12)
+        out.push(c.dim(`  … ${r.decisionFlips.length - 12} more neighbouring pairs (--json)`));
+      if (o.exportHint) out.push(c.dim(`  export one as scenarios: ${o.exportHint}`));
+    }
+  }
   if (all.differences && m.challenger) {
     out.push(
       "",
@@ -223,6 +383,13 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         .sort(([, a], [, b]) => b - a)
         .map(([k, v]) => `  ${pad(k, 44)} ${lpad(int(v), 8)}`),
     );
+    const pair = r.decisionFlips[0];
+    if (pair)
+      out.push(
+        "",
+        c.bold("Why: the first decision that differs, by the rule that decided it"),
+        ...flipGroups(pair, [m.policy.name, m.challenger.name], 8, c),
+      );
     if (r.flips.length > 0) {
       out.push(
         "",

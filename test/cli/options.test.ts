@@ -267,6 +267,10 @@ describe("simulate", () => {
         challenger: undefined,
         challengerFrom: 0,
         challengerSet: {},
+        sweep: [],
+        bad: "ever90",
+        scoreDay: 0,
+        costOfFunds: undefined,
         workers: undefined,
         shard: null,
         json: false,
@@ -346,9 +350,71 @@ describe("simulate", () => {
     });
   });
 
+  it("--sweep axes make a grid; --bad, --score-day and --cost-of-funds", () => {
+    const o = parse([
+      "simulate",
+      "--sweep",
+      "minScore=600..640:20",
+      "--sweep",
+      "maxApplications30d=1..2:1",
+      "--bad",
+      "ever30",
+      "--score-day",
+      "30",
+      "--cost-of-funds",
+      "0.05",
+      "--export-account",
+      "3",
+      "--arm",
+      "6",
+    ]);
+    expect(o).toMatchObject({
+      options: {
+        sweep: [
+          { param: "minScore", values: [600, 620, 640] },
+          { param: "maxApplications30d", values: [1, 2] },
+        ],
+        bad: "ever30",
+        scoreDay: 30,
+        costOfFunds: 0.05,
+        exportAccount: { index: 3, arm: 6 },
+      },
+    });
+    // decimal steps without drift
+    expect(parse(["simulate", "--sweep", "maxDebtToIncome=0.3..0.5:0.1"])).toMatchObject({
+      options: { sweep: [{ param: "maxDebtToIncome", values: [0.3, 0.4, 0.5] }] },
+    });
+  });
+
+  it("--shard auto reads GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, or a Kubernetes JOB_COMPLETION_INDEX with auto/N", () => {
+    const shard = (arg: string, env: Record<string, string>) =>
+      (parse(["simulate", "--shard", arg], env) as Extract<Invocation, { command: "simulate" }>).options
+        .shard;
+    expect(shard("auto", { CI_NODE_INDEX: "2", CI_NODE_TOTAL: "4" })).toEqual({ index: 2, count: 4 });
+    expect(shard("auto/4", { CI_NODE_INDEX: "4", CI_NODE_TOTAL: "4" })).toEqual({ index: 4, count: 4 });
+    // Kubernetes counts from 0
+    expect(shard("auto/3", { JOB_COMPLETION_INDEX: "0" })).toEqual({ index: 1, count: 3 });
+    expect(shard("auto/3", { JOB_COMPLETION_INDEX: "2" })).toEqual({ index: 3, count: 3 });
+    const refusedWith = (arg: string, env: Record<string, string>) => {
+      try {
+        parse(["simulate", "--shard", arg], env);
+      } catch (e) {
+        if (e instanceof InputError) return e.format();
+        throw e;
+      }
+      throw new Error("accepted");
+    };
+    expect(refusedWith("auto", {})).toMatch(/no shard in the environment[\s\S]*GitHub Actions/);
+    expect(refusedWith("auto", { JOB_COMPLETION_INDEX: "1" })).toMatch(/auto\/N/);
+    expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: "3" })).toMatch(/out of range/);
+    expect(refusedWith("auto/5", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_TOTAL is 4/);
+    expect(refusedWith("auto", { CI_NODE_INDEX: "x", CI_NODE_TOTAL: "4" })).toMatch(/not a whole number/);
+    expect(refusedWith("autox", {})).toMatch(/--shard must be I\/N, auto or auto\/N/);
+  });
+
   it("--export-account with its arm and output file", () => {
     expect(parse(["simulate", "--export-account", "5"])).toMatchObject({
-      options: { exportAccount: { index: 5, arm: "champion", output: undefined } },
+      options: { exportAccount: { index: 5, arm: 0, output: undefined } },
     });
     const i = parse([
       "simulate",
@@ -362,7 +428,7 @@ describe("simulate", () => {
       "x.yaml",
     ]);
     expect(i).toMatchObject({
-      options: { exportAccount: { index: 5, arm: "challenger", output: "x.yaml" } },
+      options: { exportAccount: { index: 5, arm: 1, output: "x.yaml" } },
     });
   });
 
@@ -416,7 +482,11 @@ describe("simulate", () => {
     [["--days", "0"], /--days must be a whole number from 1/, "found 0"],
     [["--start", "2024-2-3"], /--start must be a date YYYY-MM-DD/, "found 2024-2-3"],
     [["--start", "2024-02-30"], /--start is not a calendar date/, "found 2024-02-30"],
-    [["--challenger-from", "5"], /needs --challenger or --challenger-set/, "e.g. --challenger tightened"],
+    [
+      ["--challenger-from", "5"],
+      /needs --challenger, --challenger-set or --sweep/,
+      "e.g. --challenger tightened",
+    ],
     [
       ["--challenger", "tightened", "--challenger-from", "365"],
       /--challenger-from must be a whole number from 0 to 364/,
@@ -432,7 +502,37 @@ describe("simulate", () => {
     [["--start", "9999-06-01", "--days", "400"], /run past the year 9999/, undefined],
     [["--csv", "-", "--json"], /both write to standard output/, undefined],
     [["--export-account", "1000"], /--export-account must be a whole number from 0 to 999/, "found 1000"],
-    [["--export-account", "1", "--arm", "middle"], /--arm must be champion or challenger/, "found middle"],
+    [
+      ["--export-account", "1", "--arm", "middle"],
+      /--arm must be champion, challenger or a sweep's variant/,
+      "found middle",
+    ],
+    [["--sweep", "minScore=600..700"], /--sweep takes PARAM=FROM..TO:STEP/, "e.g. minOpenScore"],
+    [["--sweep", "minScroe=600..700:20"], /unknown policy parameter "minScroe"/, 'did you mean "minScore"?'],
+    [["--sweep", "minScore=700..600:20"], /FROM ≤ TO and STEP > 0/, undefined],
+    [["--sweep", "minScore=0..1000:1"], /more than 100 values/, undefined],
+    [["--sweep", "minScore=600..620:10", "--sweep", "minScore=600..620:10"], /given twice/, undefined],
+    [["--sweep", "minScore=600..620:10", "--challenger", "tightened"], /cannot be combined/, undefined],
+    [
+      [
+        "--sweep",
+        "minScore=600..690:10",
+        "--sweep",
+        "minOpenScore=600..690:10",
+        "--sweep",
+        "maxApplications30d=1..2:1",
+      ],
+      /200 variants/,
+      undefined,
+    ],
+    [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
+    [["--cost-of-funds", "5%"], /--cost-of-funds must be an annual rate/, "e.g. 0.035"],
+    [["--score-day", "400"], /--score-day must be a whole number from 0 to 364/, undefined],
+    [
+      ["--sweep", "minScore=600..620:10", "--export-account", "1", "--arm", "4"],
+      /--arm must be a whole number from 1 to 3/,
+      undefined,
+    ],
     [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],
     [["--challenger-set", "minScor=650"], /unknown policy parameter "minScor"/, 'did you mean "minScore"?'],
     [["--challenger-set", "minScore=high"], /--challenger-set minScore: /, 'found "high"'],

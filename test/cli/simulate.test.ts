@@ -63,6 +63,39 @@ describe("credit-sim simulate", () => {
     expect(partial.stderr).toMatch(/shard is missing[\s\S]*no file covers accounts/);
   });
 
+  it("a sweep: shards merged equal the unsharded run; the frontier, the chart and the JSON variants", async () => {
+    const SWEEP = ["--sweep", "minOpenScore=700..860:80", "--sweep", "maxApplications30d=1..2:1"];
+    const whole = await ok(["simulate", ...POP, ...SWEEP, "--json"]);
+    const files: string[] = [];
+    for (const i of [1, 2]) {
+      const file = join(tmp, `sweep${i}.json`);
+      writeFileSync(file, await ok(["simulate", ...POP, ...SWEEP, "--shard", `${i}/2`, "--json"]));
+      files.push(file);
+    }
+    expect(await ok(["merge", files[1]!, files[0]!, "--json"])).toBe(whole);
+    const doc = JSON.parse(whole);
+    // the grid: the first axis varies slowest
+    expect(doc.variants.map((v: { params: unknown }) => v.params)).toEqual([
+      { minOpenScore: 700, maxApplications30d: 1 },
+      { minOpenScore: 700, maxApplications30d: 2 },
+      { minOpenScore: 780, maxApplications30d: 1 },
+      { minOpenScore: 780, maxApplications30d: 2 },
+      { minOpenScore: 860, maxApplications30d: 1 },
+      { minOpenScore: 860, maxApplications30d: 2 },
+    ]);
+    for (const v of doc.variants) {
+      expect(v.metrics.approvalRate).toBeGreaterThanOrEqual(0);
+      expect(v.metrics.approvalRate).toBeLessThanOrEqual(1);
+      expect(typeof v.dominated).toBe("boolean");
+    }
+    // the same maxApplications30d, a tighter minOpenScore: never more approvals
+    expect(doc.variants[4].metrics.approvalRate).toBeLessThanOrEqual(doc.variants[0].metrics.approvalRate);
+    const report = await ok(["merge", ...files]);
+    expect(report).toMatch(/Sweep: 6 variants of default/);
+    expect(report).toContain("Approval rate against bad rate");
+    expect(report).toMatch(/Why neighbouring variants differ/);
+  });
+
   it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
     const doc = JSON.parse(
       await ok(["simulate", ...POP, "--challenger-set", "minScore=760", "--challenger-from", "60", "--json"]),
@@ -143,14 +176,27 @@ describe("credit-sim simulate", () => {
     expect(again.status).toBe(2);
   });
 
-  it("exports a sample of flipped accounts as scenario pairs", async () => {
+  it("exports the largest groups of flipped decisions as scenario pairs, by the rule that flipped them", async () => {
     const dir = join(tmp, "flips");
     await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
-    const files = readdirSync(dir).sort();
+    const index = readFileSync(join(dir, "index.txt"), "utf8");
+    expect(index).toMatch(/default vs tightened: \d+ accounts decided otherwise/);
+    // a group: "<count> × <event>: <decision> → <decision>, by <REASON_CODE> …"
+    expect(index).toMatch(/\d+ × \w+: \w+ → [\w ]+, by [A-Z_0-9]+/);
+    const files = (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => f.endsWith(".yaml"))
+      .sort();
     expect(files.length).toBeGreaterThan(0);
-    expect(files.some((f) => f.endsWith(".tightened.yaml"))).toBe(true);
-    const first = files.find((f) => f.endsWith(".default.yaml"))!;
-    expect((await ok(["run", join(dir, first), "--json"])).length).toBeGreaterThan(0);
+    // every file sits in default-vs-tightened/<rank>-<CODE>/ and comes in pairs, one per arm
+    for (const f of files)
+      expect(f).toMatch(
+        /^default-vs-tightened[\\/]\d+-[A-Z_0-9]+[\\/]account-\d+\.(default|tightened)\.yaml$/,
+      );
+    expect(files.filter((f) => f.endsWith(".tightened.yaml")).length).toBe(
+      files.filter((f) => f.endsWith(".default.yaml")).length,
+    );
+    for (const f of files.slice(0, 4))
+      expect((await ok(["run", join(dir, f), "--json"])).length).toBeGreaterThan(0);
   });
 
   it("bad input and bad usage exit 2 with one clear message", async () => {

@@ -9,10 +9,12 @@ import { Chalk } from "chalk";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { generateAccount, generationContext } from "../../src/population/generate.js";
+import { AccountRunner } from "../../src/population/account.js";
+import { reactionsOf } from "../../src/population/agent.js";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { documentText, fromDocument, fromRange, mergeResults } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import { populationContext } from "../../src/population/settings.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { renderTrace } from "../../src/render/trace.js";
@@ -137,15 +139,20 @@ describe("fuzz: policy and persona files", () => {
       fc.property(mutated(SHIPPED.personas), (text) =>
         readsOrRefuses(() => {
           const persona = loadPersonaText(text, "fuzz.yaml");
-          const ctx = generationContext({
+          const ctx = populationContext({
             seed: 1,
             days: 120,
             start: "2024-01-01",
             policy,
-            challenger: null,
-            challengerFrom: 0,
+            arms: [],
+            from: 0,
+            compare: [],
+            bad: "ever90",
+            scoreDay: 0,
           });
-          for (let i = 0; i < 3; i++) simulate(generateAccount(ctx, persona, i));
+          // the agent's events through the engine, reacting to it
+          const runner = new AccountRunner(ctx, {});
+          for (let i = 0; i < 3; i++) runner.run(persona, reactionsOf(persona), i);
         }),
       ),
       fuzzParameters(25),
@@ -156,7 +163,17 @@ describe("fuzz: policy and persona files", () => {
 describe("fuzz: merge documents", () => {
   const policy = loadPolicy("default", dir);
   const personas = [loadPersonaText(SHIPPED.personas[0]!, "p.yaml")];
-  const settings = { seed: 1, days: 60, start: "2024-01-01", policy, challenger: null, challengerFrom: 0 };
+  const settings = {
+    seed: 1,
+    days: 60,
+    start: "2024-01-01",
+    policy,
+    arms: [],
+    from: 0,
+    compare: [],
+    bad: "ever90" as const,
+    scoreDay: 0,
+  };
   const base = documentText(
     fromRange(
       {
@@ -169,6 +186,10 @@ describe("fuzz: merge documents", () => {
         policy: { name: "default", ref: "default", fingerprint: "00000000" },
         challenger: null,
         challengerFrom: 0,
+        sweep: null,
+        bad: "ever90",
+        scoreDay: 0,
+        costOfFunds: 0.035,
       },
       runRange(settings, personas, 0, 4, {}),
     ),

@@ -8,6 +8,7 @@ import { simulate } from "../../src/engine/index.js";
 import { loadPersonas } from "../../src/population/persona.js";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import type { PopulationSettings } from "../../src/population/settings.js";
 import { runHtml } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { simulateHtml } from "../../src/render/html/simulate.js";
@@ -102,7 +103,17 @@ export function simulatePage(accounts = 200): Page {
   const policy = loadPolicy("default", ROOT);
   const challenger = loadPolicy("tightened", ROOT);
   const personas = loadPersonas([]);
-  const settings = { seed: 1, days: 365, start: "2024-01-01", policy, challenger, challengerFrom: 90 };
+  const settings: PopulationSettings = {
+    seed: 1,
+    days: 365,
+    start: "2024-01-01",
+    policy,
+    arms: [{ policy: challenger, use: challenger, set: {} }],
+    from: 90,
+    compare: [[0, 1]],
+    bad: "ever90",
+    scoreDay: 0,
+  };
   const range = runRange(settings, personas, 0, accounts, { flipSample: 20 });
   const result = fromRange(
     {
@@ -115,6 +126,10 @@ export function simulatePage(accounts = 200): Page {
       policy: { name: policy.name, ref: "default", fingerprint: "p" },
       challenger: { name: challenger.name, ref: "tightened", fingerprint: "c", set: {} },
       challengerFrom: 90,
+      sweep: null,
+      bad: "ever90",
+      scoreDay: 0,
+      costOfFunds: 0.035,
     },
     range,
   );

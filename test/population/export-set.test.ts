@@ -1,20 +1,18 @@
-// An exported account replays to the same outcome under a challenger that sets policy parameters.
+// An exported account replays to the same outcome under arms that set policy parameters: a challenger
+// from a later day, and a sweep's variant from day 0.
 
 import { describe, it } from "vitest";
-import { expectExportsReplay, policy, settings, tightened } from "./helpers.js";
+import { arm, expectExportsReplay, policy, settings, tightened } from "./helpers.js";
 
-describe("export round-trip, challengers with parameters set", () => {
+describe("export round-trip, arms with parameters set", () => {
   it("an exported account replays to the same outcome (challenger = default + minScore 680 from day 90)", () => {
-    expectExportsReplay(
-      settings({ challenger: policy, challengerFrom: 90, challengerSet: { minScore: 680 } }),
-      "challenger",
-    );
+    expectExportsReplay(settings({ arms: [arm(policy, { minScore: 680 })], from: 90 }), 1);
   });
 
-  it("an exported account replays to the same outcome (challenger = tightened + maxApplications30d 1 from day 0)", () => {
+  it("an exported account replays to the same outcome (a sweep's variant: tightened + maxApplications30d 1)", () => {
     expectExportsReplay(
-      settings({ challenger: tightened, challengerSet: { maxApplications30d: 1 } }),
-      "challenger",
+      settings({ arms: [arm(policy, { minOpenScore: 700 }), arm(tightened, { maxApplications30d: 1 })] }),
+      2,
     );
   });
 });

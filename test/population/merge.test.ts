@@ -10,6 +10,7 @@ import { loadPersonas } from "../../src/population/persona.js";
 import { readResultFile as loadResultFile, MAX_RESULT_BYTES } from "../../src/population/read-result.js";
 import { documentText, fromDocument, fromRange, type PopulationMeta } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import type { PopulationSettings } from "../../src/population/settings.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
 import { ROOT } from "../helpers/cli.js";
@@ -22,13 +23,16 @@ const policy = loadPolicy("default", ROOT);
 const tightened = loadPolicy("tightened", ROOT);
 
 function document(challenger = false, range: [number, number] = [0, 30]): Record<string, unknown> {
-  const settings = {
+  const settings: PopulationSettings = {
     seed: 7,
     days: 90,
     start: "2024-01-01",
     policy,
-    challenger: challenger ? tightened : null,
-    challengerFrom: 0,
+    arms: challenger ? [{ policy: tightened, use: tightened, set: {} }] : [],
+    from: 0,
+    compare: challenger ? [[0, 1]] : [],
+    bad: "ever90",
+    scoreDay: 0,
   };
   const meta: PopulationMeta = {
     seed: 7,
@@ -40,6 +44,10 @@ function document(challenger = false, range: [number, number] = [0, 30]): Record
     policy: { name: "default", ref: "default", fingerprint: "0123abcd" },
     challenger: challenger ? { name: "tightened", ref: "tightened", fingerprint: "0123abcd", set: {} } : null,
     challengerFrom: 0,
+    sweep: null,
+    bad: "ever90",
+    scoreDay: 0,
+    costOfFunds: 0.035,
   };
   return JSON.parse(documentText(fromRange(meta, runRange(settings, personas, range[0], range[1], {}))));
 }

@@ -26,7 +26,7 @@ describe("preparePopulation", () => {
   it("loads persona files relative to the given folder, and describes the population in its meta", () => {
     const pop = preparePopulation(request(), FIXTURES);
     expect(pop.personas.map((p) => p.name)).toEqual(["tiny"]);
-    expect(pop.settings).toMatchObject({ seed: 5, days: 100, challenger: null });
+    expect(pop.settings).toMatchObject({ seed: 5, days: 100, arms: [], compare: [] });
     expect(pop.meta).toMatchObject({ accounts: 30, range: [0, 30], challenger: null });
     expect(pop.meta.policy).toMatchObject({ name: "default", ref: "default" });
     expect(pop.meta.personas[0]!.fingerprint).toMatch(/^[0-9a-f]{8}$/);
@@ -37,7 +37,10 @@ describe("preparePopulation", () => {
       request({ challengerSet: { minScore: 650 }, challengerFrom: 30 }),
       FIXTURES,
     );
-    expect(pop.settings.challenger).toBe(pop.settings.policy);
+    expect(pop.settings.arms).toHaveLength(1);
+    expect(pop.settings.arms[0]!).toMatchObject({ use: null, set: { minScore: 650 } });
+    expect(pop.settings.arms[0]!.policy.minScore).toBe(650);
+    expect(pop.settings).toMatchObject({ from: 30, compare: [[0, 1]] });
     expect(pop.meta.challenger).toMatchObject({ name: "default + minScore=650", set: { minScore: 650 } });
   });
 

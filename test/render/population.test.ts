@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { renderPopulation } from "../../src/render/population.js";
-import { meta, settings, shipped, tightened } from "../population/helpers.js";
+import { arm, meta, settings, shipped, tightened } from "../population/helpers.js";
 
-const s = settings({ days: 120, challenger: tightened });
+const s = settings({ days: 120, arms: [arm(tightened)] });
 const result = fromRange(meta(s, shipped, 40, [0, 40]), runRange(s, shipped, 0, 40, {}));
 const plain = new Chalk({ level: 0 });
 

@@ -12,6 +12,7 @@ import { simulate } from "../../src/engine/index.js";
 import { loadPersonas } from "../../src/population/persona.js";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import type { PopulationSettings } from "../../src/population/settings.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
@@ -133,7 +134,17 @@ describe("every human output", () => {
   it("the population report (policy names come from files)", () => {
     const policy = loadPolicy(join(dir, "p.yaml"), dir);
     const personas = loadPersonas(["steady-payer"]);
-    const settings = { seed: 1, days: 60, start: "2024-01-01", policy, challenger: null, challengerFrom: 0 };
+    const settings: PopulationSettings = {
+      seed: 1,
+      days: 60,
+      start: "2024-01-01",
+      policy,
+      arms: [],
+      from: 0,
+      compare: [],
+      bad: "ever90",
+      scoreDay: 0,
+    };
     const result = fromRange(
       {
         seed: 1,
@@ -145,6 +156,10 @@ describe("every human output", () => {
         policy: { name: policy.name, ref: "p.yaml", fingerprint: "00000000" },
         challenger: null,
         challengerFrom: 0,
+        sweep: null,
+        bad: "ever90",
+        scoreDay: 0,
+        costOfFunds: 0.035,
       },
       runRange(settings, personas, 0, 5, {}),
     );

@@ -4,7 +4,8 @@
 import { mkdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { accountYaml, flipFileName } from "../../population/export-account.js";
+import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
+import { largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
   documentText,
@@ -24,6 +25,10 @@ import type { SimulateOptions } from "../options/simulate.js";
 import { writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
 
+/** Flip groups exported per compared pair, and example accounts per group. */
+const EXPORT_GROUPS = 5;
+const EXPORT_EXAMPLES = 2;
+
 export async function simulateCommand(
   personas: readonly string[],
   o: SimulateOptions,
@@ -40,6 +45,10 @@ export async function simulateCommand(
       challenger: o.challenger,
       challengerFrom: o.challengerFrom,
       challengerSet: o.challengerSet,
+      sweep: o.sweep,
+      bad: o.bad,
+      scoreDay: o.scoreDay,
+      ...(o.costOfFunds !== undefined ? { costOfFunds: o.costOfFunds } : {}),
     },
     io.cwd,
   );
@@ -48,7 +57,8 @@ export async function simulateCommand(
     return;
   }
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
-  const arms = pop.settings.challenger ? 2 : 1;
+  // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
+  const arms = 1 + pop.settings.arms.length / 3;
   const workers = o.workers ?? defaultWorkers((to - from) * pop.settings.days * arms, availableParallelism());
   const meta: PopulationMeta = { ...pop.meta, range: [from, to] };
 
@@ -58,7 +68,7 @@ export async function simulateCommand(
     o.csv !== undefined
       ? openOutput(o.csv, { cwd: io.cwd, stdout: (text) => void io.stdout.write(text) })
       : null;
-  csv?.write(csvHeader(pop.settings.challenger !== null));
+  csv?.write(csvHeader());
   const bar = await progressBar(to - from, o.progress, io);
   let result: PopulationResult;
   try {
@@ -78,9 +88,11 @@ export async function simulateCommand(
     bar?.stop();
   }
 
-  if (o.flips !== undefined && result.flips.length > 0) exportFlips(pop, result, o.flips, io);
+  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, io) : 0;
   const again = [...personas, ...o.populationArgs].join(" ");
-  const hint = `credit-sim simulate ${again} --export-account ${result.flips[0]?.index ?? "N"}${pop.settings.challenger ? " [--arm challenger]" : ""}`;
+  const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
+  const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
+  const hint = `credit-sim simulate ${again} --export-account ${example ?? result.flips[0]?.index ?? "N"}${armHint}`;
   if (o.html !== undefined) {
     const page = simulateHtml(result, htmlAssets(), { exportHint: hint });
     const where = writeReport(io, o.html, page);
@@ -95,7 +107,7 @@ export async function simulateCommand(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
       chart: o.chart,
-      exportHint: o.flips !== undefined ? `written to ${o.flips}` : hint,
+      exportHint: o.flips !== undefined ? `${written} files written to ${o.flips}` : hint,
     }),
   );
 }
@@ -110,19 +122,57 @@ function exportAccount(pop: Population, e: NonNullable<SimulateOptions["exportAc
   } else io.stdout.write(text);
 }
 
-function exportFlips(pop: Population, result: PopulationResult, dir: string, io: CliIo): void {
+/** How files name an arm: the policy's name, or the variant's number. */
+function armLabel(pop: Population, arm: Arm): string {
+  if (arm === 0) return pop.settings.policy.name;
+  if (pop.meta.sweep) return `variant-${arm}`;
+  return pop.settings.arms[0]!.policy.name;
+}
+
+/**
+ * The largest groups of flipped decisions of every compared pair, each with a few example accounts as
+ * scenario pairs (one file per arm), under DIR/<a>-vs-<b>/<rank>-<code>/, and an index of them all.
+ * Returns the number of scenario files written.
+ */
+function exportFlips(pop: Population, result: PopulationResult, dir: string, io: CliIo): number {
   const abs = resolve(io.cwd, dir);
   try {
     mkdirSync(abs, { recursive: true });
   } catch (e) {
     throw fileError(e, dir);
   }
-  for (const f of result.flips) {
-    for (const arm of ["champion", "challenger"] as const) {
-      const name = arm === "champion" ? pop.settings.policy.name : pop.settings.challenger!.name;
-      writeFileAtomic(join(abs, flipFileName(f.index, name)), accountYaml(pop, f.index, arm, abs));
-    }
+  const index: string[] = [
+    "Flipped decisions, largest groups first: the accounts as scenario files per arm.",
+    "",
+  ];
+  let files = 0;
+  for (const pair of result.decisionFlips) {
+    const [a, b] = [armLabel(pop, pair.a), armLabel(pop, pair.b)];
+    const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
+    index.push(`${a} vs ${b}: ${pair.flipped} accounts decided otherwise`);
+    largestGroups(pair)
+      .slice(0, EXPORT_GROUPS)
+      .forEach(([label, group], rank) => {
+        const code = /by ([A-Z_0-9]+)/.exec(label)?.[1] ?? "group";
+        const groupDir = join(pairDir, `${rank + 1}-${code}`);
+        mkdirSync(join(abs, groupDir), { recursive: true });
+        index.push(`  ${group.accounts} × ${label}`);
+        for (const account of group.examples.slice(0, EXPORT_EXAMPLES)) {
+          for (const [arm, name] of [
+            [pair.a, a],
+            [pair.b, b],
+          ] as const) {
+            const file = join(groupDir, flipFileName(account, name));
+            writeFileAtomic(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir)));
+            index.push(`    ${file}`);
+            files++;
+          }
+        }
+      });
+    index.push("");
   }
+  writeFileAtomic(join(abs, "index.txt"), `${index.join("\n")}\n`);
+  return files;
 }
 
 function refuseOverwrite(file: string, path: string): void {

@@ -1,13 +1,20 @@
 // `credit-sim simulate [PERSONA…]`: its options, typed and checked in one place (ranges, dates, shards, the
 // challenger's parameters, the export arm). What needs files (personas, policies) is loaded by the command.
 
-import { type PolicyParams, parseIsoDate } from "../../engine/index.js";
+import {
+  POLICY_PARAMETERS,
+  type PolicyParamName,
+  type PolicyParams,
+  parseIsoDate,
+} from "../../engine/index.js";
 import type { Arm } from "../../population/export-account.js";
 import { isSeed, MAX_SEED } from "../../population/result-schema.js";
+import { BAD_DEFINITIONS, type BadDefinition } from "../../population/settings.js";
+import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
 import { MAX_DAY, PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
-import { type CommandSpec, helpText, list } from "./command.js";
+import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
 import { flag, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;
@@ -25,6 +32,11 @@ export interface SimulateOptions {
   challengerFrom: number;
   /** policy parameters the challenger sets (on --challenger, or on --policy) */
   challengerSet: Partial<PolicyParams>;
+  /** a sweep over policy parameters (none: no sweep) */
+  sweep: SweepAxis[];
+  bad: BadDefinition;
+  scoreDay: number;
+  costOfFunds: number | undefined;
   /** undefined: as many as the run is worth (see population/parallel.ts) */
   workers: number | undefined;
   shard: { index: number; count: number } | null;
@@ -64,17 +76,36 @@ const options = () => ({
     "--challenger-set <name=value>",
     "a challenger policy parameter (on --challenger, or on --policy), e.g. minScore=650; repeat it or comma-separate for several",
   ),
+  sweep: repeatable(
+    "--sweep <param=from..to:step>",
+    "run every value of a policy parameter as a variant on the same accounts, e.g. minOpenScore=600..700:20; repeat it for a grid",
+  ),
+  bad: text("--bad <definition>", `when an account is bad: ${BAD_DEFINITIONS.join(", ")} (default ever90)`),
+  scoreDay: wholeNumber(
+    "--score-day <day>",
+    "the day whose score Gini and KS rank against later bad (default 0)",
+  ),
+  costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
   workers: wholeNumber(
     "--workers <n>",
     `worker threads (default: cores; 1 below 4 M account-days, both policies counted, where threads cost more than they save); ${workersHelp()}`,
   ),
-  shard: text("--shard <i/n>", "simulate only shard i of n (combine the --json outputs with `merge`)"),
+  shard: text(
+    "--shard <i/n|auto|auto/n>",
+    "simulate only shard i of n (combine the --json outputs with `merge`); auto: from CI_NODE_INDEX/CI_NODE_TOTAL (GitLab) or JOB_COMPLETION_INDEX with auto/n (Kubernetes)",
+  ),
   json: flag("--json", "the mergeable result document as JSON"),
   csv: text("--csv <file>", "one row per account (- for standard output; the report then goes to stderr)"),
   exportAccount: wholeNumber("--export-account <n>", "print account n as a scenario file instead"),
-  arm: text("--arm <champion|challenger>", "with --export-account: which policy arm"),
+  arm: text(
+    "--arm <champion|challenger|n>",
+    "with --export-account: which policy arm (n: a sweep's variant n)",
+  ),
   output: text("-o, --output <file>", "with --export-account: write to this file (- for standard output)"),
-  flips: text("--flips <dir>", "export the sample of flipped accounts as scenario files"),
+  flips: text(
+    "--flips <dir>",
+    "export flipped accounts as scenario files: the largest groups' examples, by the rule that flipped them",
+  ),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: flag("--no-color", "no colour"),
@@ -95,6 +126,93 @@ function atLeastOne(name: string, value: number): number {
   if (value < 1)
     throw new UsageError(`${name} must be at least 1, got ${value}`, `${name} 1 runs in one thread`);
   return value;
+}
+
+/**
+ * `--shard auto`: the shard from the environment of a parallel CI job — GitLab's CI_NODE_INDEX and
+ * CI_NODE_TOTAL (1-based), or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (0-based) with the count
+ * given as `auto/N` (Kubernetes does not tell a pod how many completions there are).
+ */
+export function autoShard(text: string, env: ParseContext["env"]): { index: number; count: number } {
+  const given = /^auto(?:\/(\d+))?$/.exec(text);
+  if (!given) throw new UsageError("--shard must be I/N, auto or auto/N", `found ${JSON.stringify(text)}`);
+  const count = given[1] === undefined ? undefined : Number(given[1]);
+  const whole = (name: string, v: string | undefined) => {
+    if (v === undefined || !/^\d+$/.test(v.trim()))
+      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v ?? "")}`);
+    return Number(v.trim());
+  };
+  let shard: { index: number; count: number };
+  if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
+    shard = {
+      index: whole("CI_NODE_INDEX", env.CI_NODE_INDEX),
+      count: whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL),
+    };
+    if (count !== undefined && count !== shard.count)
+      throw new UsageError(
+        `--shard auto/${count}: CI_NODE_TOTAL is ${shard.count}`,
+        "give --shard auto, or the same count as the job's parallel count",
+      );
+  } else if (env.JOB_COMPLETION_INDEX !== undefined) {
+    if (count === undefined)
+      throw new UsageError(
+        "--shard auto: JOB_COMPLETION_INDEX gives the index, not the count",
+        "pass the Job's completions as --shard auto/N",
+      );
+    shard = { index: whole("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX) + 1, count };
+  } else
+    throw new UsageError(
+      "--shard auto: no shard in the environment",
+      "set CI_NODE_INDEX and CI_NODE_TOTAL (GitLab `parallel:`), or JOB_COMPLETION_INDEX with --shard auto/N (Kubernetes Indexed Job); on GitHub Actions pass --shard with the matrix's shard number, e.g. --shard 2/4",
+    );
+  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
+    throw new UsageError(
+      `--shard auto: shard ${shard.index} of ${shard.count} is out of range`,
+      "CI_NODE_INDEX runs 1…CI_NODE_TOTAL; JOB_COMPLETION_INDEX runs 0…N−1",
+    );
+  return shard;
+}
+
+/** `--sweep minOpenScore=600..700:20`: one axis of the grid, every value checked as a policy file's. */
+export function parseSweep(text: string): SweepAxis {
+  const m =
+    /^\s*([A-Za-z_]\w*)\s*=\s*(-?[\d.]+(?:e-?\d+)?)\s*\.\.\s*(-?[\d.]+(?:e-?\d+)?)\s*:\s*([\d.]+(?:e-?\d+)?)\s*$/.exec(
+      text,
+    );
+  if (!m)
+    throw new UsageError(
+      "--sweep takes PARAM=FROM..TO:STEP",
+      `found ${JSON.stringify(text)}, e.g. minOpenScore=600..700:20`,
+    );
+  const param = m[1]!;
+  if (!PARAMETER_NAMES.includes(param)) {
+    const guess = suggest(param, PARAMETER_NAMES);
+    throw new UsageError(
+      `--sweep: unknown policy parameter "${param}"`,
+      guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
+    );
+  }
+  const kind = POLICY_PARAMETERS[param as PolicyParamName].type.kind;
+  if (kind === "flag" || kind === "limitBands")
+    throw new UsageError(
+      `--sweep ${param}: only numeric parameters sweep`,
+      `${param} is a ${kind === "flag" ? "flag" : "table"}`,
+    );
+  const [from, to, step] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  if (![from, to, step].every(Number.isFinite) || step <= 0 || from > to)
+    throw new UsageError(`--sweep ${param}: FROM ≤ TO and STEP > 0`, `found ${JSON.stringify(text)}`);
+  if ((to - from) / step + 1 > MAX_VARIANTS)
+    throw new UsageError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, "use a larger step");
+  const values = rangeValues(from, to, step);
+  for (const v of values) {
+    const parsed = PolicyOverrides.safeParse({ [param]: v });
+    if (!parsed.success)
+      throw new UsageError(
+        `--sweep ${param}=${v}: ${parsed.error.issues[0]!.message}`,
+        `found ${JSON.stringify(text)}`,
+      );
+  }
+  return { param: param as PolicyParamName, values };
 }
 
 export function parseShard(text: string): { index: number; count: number } {
@@ -185,16 +303,21 @@ export function foldChallengerSetWords(args: readonly string[]): string[] {
   return out;
 }
 
-export function simulateOptions(raw: RawSimulateOptions): SimulateOptions {
+export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {}): SimulateOptions {
   const accounts = checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS);
   const days = checkRange("--days", raw.days ?? 365, 1, MAX_DAY);
   const start = raw.start ?? "2024-01-01";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start))
     throw new UsageError("--start must be a date YYYY-MM-DD", `found ${start}`);
   const challengerFrom = checkRange("--challenger-from", raw.challengerFrom ?? 0, 0, days - 1);
-  if (raw.challengerFrom !== undefined && raw.challenger === undefined && raw.challengerSet === undefined) {
+  if (
+    raw.challengerFrom !== undefined &&
+    raw.challenger === undefined &&
+    raw.challengerSet === undefined &&
+    raw.sweep === undefined
+  ) {
     throw new UsageError(
-      "--challenger-from needs --challenger or --challenger-set",
+      "--challenger-from needs --challenger, --challenger-set or --sweep",
       "e.g. --challenger tightened --challenger-from 180",
     );
   }
@@ -219,13 +342,50 @@ export function simulateOptions(raw: RawSimulateOptions): SimulateOptions {
     throw new UsageError("--csv - and --json both write to standard output", "send one of them to a file");
   }
   const hasChallenger = raw.challenger !== undefined || Object.keys(challengerSet).length > 0;
+  const sweep = (raw.sweep ?? []).map(parseSweep);
+  const params = sweep.map((a) => a.param);
+  const twice = params.find((p, i) => params.indexOf(p) !== i);
+  if (twice)
+    throw new UsageError(`--sweep ${twice} is given twice`, "one --sweep per parameter; they make a grid");
+  const variants = sweep.reduce((n, a) => n * a.values.length, sweep.length > 0 ? 1 : 0);
+  if (variants > MAX_VARIANTS)
+    throw new UsageError(
+      `--sweep: ${variants} variants in the grid, more than ${MAX_VARIANTS}`,
+      "use larger steps or fewer parameters",
+    );
+  if (sweep.length > 0 && hasChallenger)
+    throw new UsageError(
+      "--sweep runs variants of --policy: it cannot be combined with --challenger or --challenger-set",
+    );
+  const bad = raw.bad ?? "ever90";
+  if (!(BAD_DEFINITIONS as readonly string[]).includes(bad)) {
+    const guess = suggest(bad, [...BAD_DEFINITIONS]);
+    throw new UsageError(
+      `--bad must be one of ${BAD_DEFINITIONS.join(", ")}`,
+      guess ? `did you mean "${guess}"?` : `found ${bad}`,
+    );
+  }
+  const costOfFunds = raw.costOfFunds === undefined ? undefined : Number(raw.costOfFunds);
+  if (costOfFunds !== undefined && !(Number.isFinite(costOfFunds) && costOfFunds >= 0 && costOfFunds <= 1))
+    throw new UsageError(
+      "--cost-of-funds must be an annual rate from 0 to 1",
+      `found ${raw.costOfFunds}, e.g. 0.035`,
+    );
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {
     const index = checkRange("--export-account", raw.exportAccount, 0, accounts - 1);
-    const arm = raw.arm ?? "champion";
-    if (arm !== "champion" && arm !== "challenger")
-      throw new UsageError("--arm must be champion or challenger", `found ${arm}`);
-    if (arm === "challenger" && !hasChallenger) throw new UsageError("--arm challenger needs --challenger");
+    const name = raw.arm ?? "champion";
+    let arm: Arm;
+    if (name === "champion") arm = 0;
+    else if (name === "challenger") {
+      if (!hasChallenger) throw new UsageError("--arm challenger needs --challenger");
+      arm = 1;
+    } else if (/^\d+$/.test(name) && sweep.length > 0) arm = checkRange("--arm", Number(name), 1, variants);
+    else
+      throw new UsageError(
+        "--arm must be champion, challenger or a sweep's variant number",
+        sweep.length > 0 ? `found ${name}; variants run 1…${variants}` : `found ${name}`,
+      );
     exportAccount = { index, arm, output: raw.output };
   }
   return {
@@ -237,9 +397,18 @@ export function simulateOptions(raw: RawSimulateOptions): SimulateOptions {
     challenger: raw.challenger,
     challengerFrom,
     challengerSet,
+    sweep,
+    bad: bad as BadDefinition,
+    scoreDay: checkRange("--score-day", raw.scoreDay ?? 0, 0, days - 1),
+    costOfFunds,
     // more threads than cores only compete for them: clamped (said in --help)
     workers: raw.workers === undefined ? undefined : clampWorkers(atLeastOne("--workers", raw.workers)),
-    shard: raw.shard === undefined ? null : parseShard(raw.shard),
+    shard:
+      raw.shard === undefined
+        ? null
+        : raw.shard.startsWith("auto")
+          ? autoShard(raw.shard, env)
+          : parseShard(raw.shard),
     json: raw.json === true,
     csv: raw.csv,
     exportAccount,
@@ -264,6 +433,9 @@ function populationArgs(raw: RawSimulateOptions): string[] {
   if (raw.challenger !== undefined) parts.push(`--challenger ${raw.challenger}`);
   if (raw.challengerFrom !== undefined) parts.push(`--challenger-from ${raw.challengerFrom}`);
   for (const pair of raw.challengerSet ?? []) parts.push(`--challenger-set ${pair}`);
+  for (const axis of raw.sweep ?? []) parts.push(`--sweep ${axis}`);
+  if (raw.bad !== undefined) parts.push(`--bad ${raw.bad}`);
+  if (raw.scoreDay !== undefined) parts.push(`--score-day ${raw.scoreDay}`);
   return parts;
 }
 
@@ -278,13 +450,16 @@ export const SIMULATE: CommandSpec<ReturnType<typeof options>, SimulateInvocatio
     "  credit-sim simulate --accounts 10000",
     "  credit-sim simulate stretched over-applier --accounts 5000 --challenger tightened --challenger-from 180",
     "  credit-sim simulate --accounts 20000 --challenger-set minScore=650 --challenger-from 90   # a regulator's new minimum",
+    "  credit-sim simulate --accounts 20000 --sweep minOpenScore=600..720:20   # a frontier: approval vs bad rate",
+    "  credit-sim simulate --accounts 20000 --sweep minScore=600..660:20 --sweep maxApplications30d=2..4:1",
     "  credit-sim simulate --accounts 100000 --shard 1/3 --json > s1.json   # then: credit-sim merge s*.json",
+    "  credit-sim simulate --accounts 100000 --shard auto --json > s.json   # GitLab parallel / Kubernetes auto/N",
     "  credit-sim simulate --export-account 42 -o account-42.yaml && credit-sim run account-42.yaml",
     "  credit-sim simulate --accounts 20000 --challenger tightened --html population.html",
   ),
-  read: ([personas], raw) => ({
+  read: ([personas], raw, ctx) => ({
     command: "simulate",
     personas: list(personas),
-    options: simulateOptions(raw),
+    options: simulateOptions(raw, ctx.env),
   }),
 };

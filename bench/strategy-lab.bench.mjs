@@ -1,0 +1,90 @@
+// The strategy lab's costs, measured in one run (prints figures; asserts nothing):
+//  - a 10-variant sweep against a single-policy run on the same SWEEP_ACCOUNTS × DAYS, one worker each
+//    (target: the sweep within 4 × the single run — lanes make the variants cost what diverges);
+//  - SCALE_ACCOUNTS × DAYS on 2 workers against a plain-JavaScript reference loop over the same number of
+//    account-days on one thread (target: within 3 ×), and the 2-worker speed-up over 1 worker.
+// The reference loop is what a hand-written simulator does per account-day with nothing else: a keyed
+// draw, a purchase on some days, a month-end statement with a repayment and interest on what is left —
+// typed arrays, no allocation. It is the floor the engine is held against, not a model of credit.
+// Environment: BENCH_SWEEP_ACCOUNTS (20000), BENCH_SCALE_ACCOUNTS (100000), BENCH_DAYS (365).
+// Everything the CLI runs goes through the built CLI (dist/) in a fresh process.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../bin/credit-sim", import.meta.url));
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const SWEEP_ACCOUNTS = env("BENCH_SWEEP_ACCOUNTS", 20_000);
+const SCALE_ACCOUNTS = env("BENCH_SCALE_ACCOUNTS", 100_000);
+const DAYS = env("BENCH_DAYS", 365);
+
+function run(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`credit-sim ${args.join(" ")} failed:\n${r.stderr}`);
+  return seconds;
+}
+
+const simulate = (accounts, workers, extra = []) =>
+  run([
+    "simulate",
+    "--accounts",
+    String(accounts),
+    "--days",
+    String(DAYS),
+    "--workers",
+    String(workers),
+    "--json",
+    ...extra,
+  ]);
+
+/** The reference loop: ACCOUNTS × DAYS account-days of plain arithmetic on typed arrays. */
+function referenceLoop(accounts, days) {
+  const balance = new Float64Array(accounts);
+  const limit = new Float64Array(accounts).fill(500_000);
+  let checksum = 0;
+  const t0 = process.hrtime.bigint();
+  for (let a = 0; a < accounts; a++) {
+    let x = (a * 0x9e3779b9) | 0;
+    for (let d = 0; d < days; d++) {
+      x = Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) ^ d;
+      const u = (x >>> 0) / 4294967296;
+      if (u < 0.2 && balance[a] + 20_000 <= limit[a]) balance[a] += Math.floor(u * 100_000);
+      if (d % 30 === 29) {
+        const repay = u < 0.7 ? balance[a] : Math.floor(balance[a] / 10);
+        balance[a] -= repay;
+        balance[a] += Math.round(balance[a] * 0.0005 * 30);
+      }
+    }
+    checksum += balance[a];
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  return { seconds, checksum };
+}
+
+const fmt = (n, d = 2) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
+const line = (label, value, target = "") =>
+  console.log(`${label.padEnd(60)} ${value.padStart(14)}  ${target}`);
+
+// 1. sweep vs single policy: minOpenScore 600..780 by 20 is ten variants
+const single = simulate(SWEEP_ACCOUNTS, 1);
+const sweep = simulate(SWEEP_ACCOUNTS, 1, ["--sweep", "minOpenScore=600..780:20"]);
+console.log(`sweep: ${SWEEP_ACCOUNTS.toLocaleString("en-US")} accounts × ${DAYS} days, 1 worker`);
+line("single policy: wall time", `${fmt(single)} s`);
+line("10-variant sweep (minOpenScore=600..780:20): wall time", `${fmt(sweep)} s`);
+line("sweep / single", `${fmt(sweep / single)} ×`, "(target ≤ 4 ×)");
+
+// 2. scale: 2 workers vs a plain-JavaScript loop, and 2 workers vs 1
+const ref = referenceLoop(SCALE_ACCOUNTS, DAYS);
+const two = simulate(SCALE_ACCOUNTS, 2);
+const one = simulate(SCALE_ACCOUNTS, 1);
+console.log(`\nscale: ${SCALE_ACCOUNTS.toLocaleString("en-US")} accounts × ${DAYS} days`);
+line("reference loop (plain JS, 1 thread): wall time", `${fmt(ref.seconds)} s`, `(checksum ${ref.checksum})`);
+line("simulate, 2 workers: wall time", `${fmt(two)} s`);
+line("simulate, 1 worker: wall time", `${fmt(one)} s`);
+line("2 workers / reference loop", `${fmt(two / ref.seconds)} ×`, "(target ≤ 3 ×)");
+line("speed-up 2 workers / 1 worker", `${fmt(one / two)} ×`);

@@ -1,0 +1,66 @@
+// What a caller outside the engine may read of a state between steps: the numbers a customer sees of
+// their own account (a population's agents decide on them) and the record a risk team measures. Reads
+// only; nothing here changes the state.
+
+import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
+import * as loans from "./loans.js";
+import { episodeWorst } from "./record.js";
+import * as revolving from "./revolving.js";
+import { scoreOn } from "./score-inputs.js";
+import { lineSnapshot } from "./snapshot.js";
+import type { EngineState } from "./state.js";
+import type { Fen, LineSnapshot } from "./types.js";
+import type { LineId, Status } from "./vocabulary.js";
+
+/** A line's numbers as of the state's day (what a snapshot holds for it). */
+export const lineTotals = (s: EngineState, id: LineId): LineSnapshot =>
+  lineSnapshot(lineOf(s.customer, id), s.day);
+
+/** A line's standing. */
+export const lineStatus = (s: EngineState, id: LineId): Status => lineOf(s.customer, id).status;
+
+/** What is owed on a line (including written-off debt). */
+export const owedOn = (s: EngineState, id: LineId): Fen => owed(lineOf(s.customer, id));
+
+/** What a `statement` repayment would pay now: on Huabei everything billed and unpaid, on Jiebei what
+ *  is due (arrears and the coming instalment). */
+export function dueOn(s: EngineState, id: LineId): Fen {
+  const line = lineOf(s.customer, id);
+  return line.id === "huabei"
+    ? revolving.statementBalance(line.ledger)
+    : loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
+}
+
+/** The credit score on the state's day. */
+export const scoreToday = (s: EngineState): number => scoreOn(s.customer, s.day).score;
+
+/** How far a line has gone past due up to the state's day. */
+export interface Delinquency {
+  /** the most days past due reached */
+  worst: number;
+  /** the first day the line can have been `threshold` days past due (null: never got there) */
+  reached: number | null;
+  /** the first day a debt on the line was charged off (null: never) */
+  chargedOff: number | null;
+}
+
+/** A line's delinquency record, measured against `threshold` days past due. */
+export function delinquency(s: EngineState, id: LineId, threshold: number): Delinquency {
+  const c: Customer = s.customer;
+  const line = lineOf(c, id);
+  const now = daysPastDue(line, s.day);
+  let worst = 0;
+  let reached: number | null = null;
+  for (const e of c.episodes) {
+    if (e.line !== id) continue;
+    const depth = episodeWorst(e, now);
+    if (depth > worst) worst = depth;
+    // days past due count from the oldest unpaid amount, which falls due no earlier than the episode
+    // began: the episode was `threshold` days past due no sooner than this (the day it got there exactly
+    // is not kept, and the engine's record stays as the rules need it)
+    if (depth >= threshold && (reached === null || e.dueDay + threshold < reached))
+      reached = e.dueDay + threshold;
+  }
+  const chargedOff = line.status === "charged_off" ? line.statusDay : null;
+  return { worst, reached, chargedOff };
+}

@@ -1,0 +1,243 @@
+// One account under every policy arm at once (Mesa's model step, for one agent): day by day, the
+// customer's agent acts (agent.ts), the engine takes the day (engine/lanes.ts), and the agent sees what
+// the lender decided. Arms run in lockstep: a lane is one engine state, one agent and one recorder for
+// every arm that has decided alike so far; where the arms' decisions first differ the engine splits the
+// lane, and the split-off arms go on with copies of the agent and the recorder. An account that no
+// policy treats differently costs one run, however many arms there are. Pure.
+
+import {
+  type DecisionNote,
+  type EngineState,
+  initialState,
+  nextEngineDay,
+  type Policy,
+  runDay,
+  runSharedDay,
+  type ScenarioEvent,
+  type SharedDayHooks,
+  type StepOutcome,
+  sameMechanics,
+  scoreToday,
+  shareState,
+} from "../engine/index.js";
+import { Agent, type Reactions, repaymentSchedule } from "./agent.js";
+import { type Outcome, OutcomeRecorder } from "./outcome.js";
+import type { Persona } from "./persona.js";
+import { makePlan, type Plan } from "./plan.js";
+import { Stream } from "./random.js";
+import { type PopulationContext, policyKey, SAMPLE_EVERY, statementCycles } from "./settings.js";
+
+/** How one lane ended: the arms it stood for, their common outcome, their decisions in order. */
+export interface LaneResult {
+  members: readonly number[];
+  outcome: Outcome;
+  /** the lane's decisions (kept when `notes` is asked for: flips compare them) */
+  notes: readonly DecisionNote[];
+  /** the events the customer made, in order (kept when `record` is asked for: exports) */
+  issued: readonly ScenarioEvent[];
+}
+
+export interface AccountOptions {
+  /** keep each lane's decisions */
+  notes?: boolean;
+  /** keep each lane's events */
+  record?: boolean;
+}
+
+/** A lane as the account's driver keeps it. */
+class LaneRun {
+  readonly notes: DecisionNote[] = [];
+  /** the steps of this lane, bound once */
+  readonly onStep: (o: StepOutcome) => void;
+
+  constructor(
+    readonly state: EngineState,
+    readonly agent: Agent,
+    readonly rec: OutcomeRecorder,
+    private readonly runner: AccountRunner,
+  ) {
+    this.onStep = (o) => runner.stepped(this, o);
+  }
+
+  /** The lane of `child`, split off this one: copies of everything kept so far. */
+  split(child: EngineState): LaneRun {
+    const agent = this.agent.clone();
+    const lane = new LaneRun(child, agent, this.rec.clone(agent.events), this.runner);
+    lane.notes.push(...this.notes);
+    return lane;
+  }
+}
+
+export class AccountRunner {
+  private readonly rng = new Stream();
+  private lanes = new Map<EngineState, LaneRun>();
+  private work: Array<{ lane: LaneRun; day: number; dayDone: boolean }> = [];
+  private readonly hooks: SharedDayHooks;
+  private day = 0;
+  private readonly keys = new WeakMap<Policy, string>();
+
+  constructor(
+    private readonly ctx: PopulationContext,
+    private readonly options: AccountOptions = {},
+  ) {
+    this.hooks = {
+      step: (state, o) => this.stepped(this.lanes.get(state)!, o),
+      split: (parent, child) => {
+        const lane = this.lanes.get(parent)!.split(child);
+        this.lanes.set(child, lane);
+        this.work.push({ lane, day: this.day, dayDone: true });
+      },
+    };
+  }
+
+  private key(p: Policy): string {
+    let k = this.keys.get(p);
+    if (k === undefined) {
+      k = policyKey(p);
+      this.keys.set(p, k);
+    }
+    return k;
+  }
+
+  /**
+   * Account `index` of `persona` under the arms (`only`: one arm alone, as an export runs it). Returns
+   * one result per lane the arms ended in.
+   */
+  run(persona: Persona, reactions: Reactions, index: number, only?: number): LaneResult[] {
+    const ctx = this.ctx;
+    const plan = makePlan(ctx, persona, index, this.rng);
+    this.lanes = new Map();
+    this.work = [];
+    const arms = ctx.armPolicies.map((_, i) => i).filter((i) => only === undefined || i === only);
+    const { from } = ctx.settings;
+    if (from > 0 || arms.length === 1) {
+      // every arm starts under the champion's policy (or its own, alone from day 0)
+      const start = from > 0 ? ctx.settings.policy : ctx.armPolicies[arms[0]!]!.before;
+      this.root(plan, reactions, start, [start], [arms]);
+    } else {
+      // from day 0: arms with equal policies share a slot; slots of equal mechanics share a state
+      const slots: Array<{ policy: Policy; members: number[] }> = [];
+      for (const i of arms) {
+        const p = ctx.armPolicies[i]!.after;
+        const slot = slots.find((x) => this.key(x.policy) === this.key(p));
+        if (slot) slot.members.push(i);
+        else slots.push({ policy: p, members: [i] });
+      }
+      const groups: Array<typeof slots> = [];
+      for (const slot of slots) {
+        const g = groups.find((x) => sameMechanics(x[0]!.policy, slot.policy));
+        if (g) g.push(slot);
+        else groups.push([slot]);
+      }
+      for (const g of groups)
+        this.root(
+          plan,
+          reactions,
+          g[0]!.policy,
+          g.map((x) => x.policy),
+          g.map((x) => x.members),
+        );
+    }
+    const done: LaneRun[] = [];
+    while (this.work.length > 0) {
+      const item = this.work.pop()!;
+      this.runLane(item.lane, item.day, item.dayDone);
+      done.push(item.lane);
+    }
+    return done.map((lane) => ({
+      members: lane.state.lane!.members.flat(),
+      outcome: lane.rec.o,
+      notes: lane.notes,
+      issued: lane.agent.record ?? [],
+    }));
+  }
+
+  private root(plan: Plan, reactions: Reactions, own: Policy, policies: Policy[], members: number[][]): void {
+    const state = initialState(this.ctx.settings.start, plan.profile, own, { notices: false });
+    shareState(state, policies, members);
+    const agent = new Agent(
+      plan,
+      this.ctx,
+      reactions,
+      repaymentSchedule(plan, statementCycles(this.ctx, own)),
+    );
+    if (this.options.record) agent.record = [];
+    const lane = new LaneRun(state, agent, OutcomeRecorder.start(this.ctx, agent.events), this);
+    this.lanes.set(state, lane);
+    this.work.push({ lane, day: 0, dayDone: false });
+  }
+
+  private runLane(lane: LaneRun, day: number, dayDone: boolean): void {
+    const { until, settings } = this.ctx;
+    const from = settings.from;
+    let d = day;
+    if (dayDone) {
+      this.endOfDay(lane, d);
+      d = this.next(lane, d);
+    }
+    const change =
+      from > 0
+        ? {
+            next: (m: number) => {
+              const p = this.ctx.armPolicies[m]!;
+              return m === 0 || this.key(p.after) === this.key(p.before) ? null : p.after;
+            },
+            same: (a: Policy, b: Policy) => this.key(a) === this.key(b),
+          }
+        : undefined;
+    while (d <= until) {
+      this.day = d;
+      const events = lane.agent.step(d, lane.state);
+      const shared = lane.state.lane!.policies.length > 1;
+      if (shared || (d === from && change))
+        runSharedDay(lane.state, d, events, this.hooks, d === from ? change : undefined);
+      else runDay(lane.state, d, events, lane.onStep);
+      this.endOfDay(lane, d);
+      d = this.next(lane, d);
+    }
+  }
+
+  /** A step of a lane: its decision, told to the recorder and the agent. */
+  stepped(lane: LaneRun, o: StepOutcome): void {
+    const v = o.verdict;
+    if (v === null || v.decision === null) return;
+    const c = lane.state.customer;
+    const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
+    const note: DecisionNote = {
+      day: o.day,
+      event: o.event,
+      line: o.line,
+      decision: v.decision,
+      reasons: v.reasons,
+      facts: v.facts,
+      status: line?.status ?? c.huabei.status,
+      cause: line?.cause ?? c.huabei.cause,
+      limit: line?.limit ?? c.huabei.limit,
+    };
+    lane.rec.decision(note, lane.state);
+    lane.agent.observe(note);
+    if (this.options.notes) lane.notes.push(note);
+  }
+
+  private endOfDay(lane: LaneRun, d: number): void {
+    const state = lane.state;
+    let score = -1;
+    lane.rec.endOfDay(state, d, () => {
+      if (score < 0) score = scoreToday(state);
+      return score;
+    });
+    // a switch of policy may move the statement calendar: the repayments follow it
+    if (d === this.ctx.settings.from && d > 0) lane.agent.useCalendarOf(state.customer.policy, d);
+  }
+
+  /** The next day the lane must visit: the engine's, the customer's, a sample day, the score day. */
+  private next(lane: LaneRun, d: number): number {
+    const { until, settings } = this.ctx;
+    if (d >= until) return until + 1;
+    let n = Math.min(nextEngineDay(lane.state, until), lane.agent.nextDay(d, until));
+    n = Math.min(n, (Math.floor(d / SAMPLE_EVERY) + 1) * SAMPLE_EVERY);
+    if (settings.scoreDay > d) n = Math.min(n, settings.scoreDay);
+    if (settings.from > d) n = Math.min(n, settings.from);
+    return n;
+  }
+}

@@ -1,0 +1,446 @@
+// The customer as an agent (Mesa's agent `step`): each day it acts on its plan (plan.ts) and on what the
+// lender decided so far — the state it can see of its own account (engine/view.ts) and the decisions it
+// was told of (`observe`, after each step). Reactions come from the persona's `reactions`: after a
+// decline, apply elsewhere or try again later for less; after a limit cut or a declined purchase, spend
+// less for a while; after a suspension, stop buying on the line and perhaps contact customer service,
+// repay, ask for a review, verify identity, or leave; after a restoration, resume or stay away. A
+// reaction comes on a later day (the customer hears of the decision, then acts).
+//
+// The agent is plain data that `clone` copies: a lane of policies that decided alike shares one agent,
+// and a lane split off takes a copy (account.ts). Every draw is keyed (random.ts): a reaction to the same
+// decision on the same day draws the same numbers under every policy.
+
+import {
+  type DecisionNote,
+  dueOn,
+  type EngineState,
+  EVENT_TYPES,
+  type EventType,
+  type LineId,
+  lineStatus,
+  lineTotals,
+  loanDueDays,
+  owedOn,
+  type Policy,
+  type ScenarioEvent,
+  type Status,
+} from "../engine/index.js";
+import type { Persona } from "./persona.js";
+import type { Dist, Reaction } from "./persona-schema.js";
+import { HABIT, type Plan, yuanToWholeFen } from "./plan.js";
+import { draw, drawInt, keyOf, PURPOSE, Stream } from "./random.js";
+import { type PopulationContext, statementCycles } from "./settings.js";
+
+const EVENT_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
+
+/** A reaction, normalised: its probability and delay. */
+interface Timed {
+  p: number;
+  after: Dist;
+}
+
+const timed = (r: Reaction | undefined, after: Dist): Timed | null =>
+  r === undefined ? null : typeof r === "number" ? { p: r, after } : r;
+
+/** A persona's reactions with every default filled (made once per persona). */
+export interface Reactions {
+  elsewhere: Timed | null;
+  retry: { p: number; after: Dist; amount: number } | null;
+  spendLess: { p: number; factor: number; months: Dist } | null;
+  contact: Timed | null;
+  repay: Timed | null;
+  review: Timed | null;
+  verify: Timed | null;
+  leave: number;
+  resume: number;
+}
+
+export function reactionsOf(p: Persona): Reactions {
+  const r = p.reactions;
+  return {
+    elsewhere: timed(r?.declined?.elsewhere, { min: 1, max: 14 }),
+    retry: r?.declined?.retry ?? null,
+    spendLess: r?.cut?.spendLess ?? null,
+    contact: timed(r?.suspended?.contact, { min: 1, max: 7 }),
+    repay: timed(r?.suspended?.repay, { min: 1, max: 14 }),
+    review: timed(r?.suspended?.review, { min: 20, max: 60 }),
+    verify: timed(r?.suspended?.verify, { min: 1, max: 7 }),
+    leave: r?.suspended?.leave ?? 0,
+    resume: r?.restored?.resume ?? 1,
+  };
+}
+
+/** Rejections that say the line cannot be used at all (a suspension is reacted to as such). */
+const NOT_USABLE = new Set(["ACCOUNT_SUSPENDED", "NO_ACCOUNT", "ACCOUNT_CLOSED"]);
+
+export class Agent {
+  // cursors into the plan
+  private purchase = 0;
+  private cycle = 0;
+  private planned = 0;
+  private borrow = 0;
+  /** reactions waiting for their day, in the order they were decided */
+  private pending: ScenarioEvent[] = [];
+  /** Jiebei repayments: days, in order, each with a habit already drawn */
+  private jiebeiRepay: number[] = [];
+  private spendFactor = 1;
+  private spendUntil = -1;
+  /** stopped using the lender */
+  left = false;
+  /** reactions of each purpose on the day they were last drawn: the key of the next one */
+  private reactionDay = -1;
+  private reactionSeq = 0;
+  /** retries waiting or made ("day line product amount"): a declined retry is not retried again, or a
+   *  persona that always retries would apply ever smaller amounts day after day */
+  private retries: string[] = [];
+  /** events issued, by type (EVENT_TYPES order) */
+  readonly events: Int32Array;
+  /** every event issued, in order, when kept (an export writes them out) */
+  record: ScenarioEvent[] | null = null;
+  private today: ScenarioEvent[] = [];
+
+  constructor(
+    readonly plan: Plan,
+    private readonly ctx: PopulationContext,
+    private readonly reactions: Reactions,
+    /** the Huabei repayments of the plan on the lane's policy calendar (repaymentSchedule) */
+    private schedule: RepaymentSchedule,
+    events?: Int32Array,
+  ) {
+    this.events = events ?? new Int32Array(EVENT_TYPES.length);
+  }
+
+  /** A copy that goes on alone (a lane split off). */
+  clone(): Agent {
+    const a = new Agent(this.plan, this.ctx, this.reactions, this.schedule, this.events.slice());
+    a.purchase = this.purchase;
+    a.cycle = this.cycle;
+    a.planned = this.planned;
+    a.borrow = this.borrow;
+    a.pending = this.pending.slice();
+    a.jiebeiRepay = this.jiebeiRepay.slice();
+    a.spendFactor = this.spendFactor;
+    a.spendUntil = this.spendUntil;
+    a.left = this.left;
+    a.reactionDay = this.reactionDay;
+    a.reactionSeq = this.reactionSeq;
+    a.retries = this.retries.slice();
+    a.record = this.record === null ? null : this.record.slice();
+    return a;
+  }
+
+  /** The policy calendar changed (a lane switched to a policy with other statement days): the
+   *  repayments not made yet follow the new calendar. */
+  useCalendarOf(policy: Policy, day: number): void {
+    this.schedule = repaymentSchedule(this.plan, statementCycles(this.ctx, policy));
+    this.cycle = 0;
+    while (this.cycle < this.schedule.day.length && this.schedule.day[this.cycle]! <= day) this.cycle++;
+  }
+
+  private inHardship(day: number): boolean {
+    const h = this.plan.hardship;
+    for (let i = 0; i < h.length; i += 2) if (day >= h[i]! && day < h[i + 1]!) return true;
+    return false;
+  }
+
+  private issue(e: ScenarioEvent): void {
+    this.today.push(e);
+    this.record?.push(e);
+    this.events[EVENT_INDEX.get(e.type)!]!++;
+  }
+
+  /**
+   * The customer's step: the events of `day`, seeing the account as the lender left it (the state before
+   * the day opens). The array is the agent's own, valid until its next step.
+   */
+  step(day: number, s: EngineState): readonly ScenarioEvent[] {
+    this.today = [];
+    const plan = this.plan;
+    const hb = lineStatus(s, "huabei");
+    const jb = lineStatus(s, "jiebei");
+    // the application to open Huabei
+    if (plan.open.day === day && hb === "none" && !this.left)
+      this.issue({ index: 0, day, type: "apply", line: "huabei", product: "open", amount: plan.open.amount });
+    // the statement's repayment
+    this.repayments(day, s, hb, jb);
+    // reactions due today
+    if (this.pending.length > 0 && this.pending[0]!.day <= day) {
+      let n = 0;
+      while (n < this.pending.length && this.pending[n]!.day <= day) n++;
+      for (const e of this.pending.splice(0, n)) this.reacted(e, s);
+    }
+    // what comes whatever the lender does
+    const planned = plan.planned;
+    while (this.planned < planned.length && planned[this.planned]!.day <= day) {
+      const e = planned[this.planned++]!;
+      if (e.day === day && this.wants(e, hb, jb)) this.issue(e);
+    }
+    if (plan.jiebeiOpen?.day === day && jb === "none" && !this.left)
+      this.issue({
+        index: 0,
+        day,
+        type: "apply",
+        line: "jiebei",
+        product: "open",
+        amount: plan.jiebeiOpen.amount,
+      });
+    // purchases: while the line is active, fewer for a while after a cut
+    const p = plan.purchases;
+    const factor = day < this.spendUntil ? this.spendFactor : 1;
+    while (this.purchase < p.day.length && p.day[this.purchase]! <= day) {
+      const i = this.purchase++;
+      if (p.day[i] === day && hb === "active" && !this.left && p.keep[i]! < factor)
+        this.issue({
+          index: 0,
+          day,
+          type: "purchase",
+          amount: p.amount[i]!,
+          merchant: null,
+          instalments: null,
+        });
+    }
+    // cash drawn on Jiebei, at most what is available
+    const b = plan.borrows;
+    while (this.borrow < b.day.length && b.day[this.borrow]! <= day) {
+      const i = this.borrow++;
+      if (b.day[i] !== day || jb !== "active" || this.left) continue;
+      const available = lineTotals(s, "jiebei").available;
+      const amount = Math.min(b.amount[i]!, Math.floor(available / 10_000) * 10_000);
+      if (amount >= 10_000) this.issue({ index: 0, day, type: "borrow", amount, term: b.term[i]! });
+    }
+    // a customer who left closes each line once nothing is owed on it
+    if (this.left) {
+      for (const id of ["huabei", "jiebei"] as const) {
+        const st = id === "huabei" ? hb : jb;
+        if ((st === "active" || st === "suspended") && owedOn(s, id) === 0)
+          this.issue({ index: 0, day, type: "close", line: id });
+      }
+    }
+    return this.today;
+  }
+
+  /** Whether a planned event still makes sense to the customer: no limit increases without a line or
+   *  after leaving; no calls about an account never opened. */
+  private wants(e: ScenarioEvent, hb: Status, jb: Status): boolean {
+    switch (e.type) {
+      case "apply":
+        return !this.left && (hb === "active" || hb === "suspended");
+      case "contact_support":
+      case "request_review":
+        return hb !== "none" || jb !== "none";
+      default:
+        return true;
+    }
+  }
+
+  /** A reaction's event, on its day: a repayment only when something is owed and the customer can pay. */
+  private reacted(e: ScenarioEvent, s: EngineState): void {
+    if (e.type === "repay") {
+      if (this.inHardship(e.day) || owedOn(s, e.line) === 0) return;
+    } else if (this.left && (e.type === "apply" || e.type === "request_review")) return;
+    this.issue(e);
+  }
+
+  private repayments(day: number, s: EngineState, hb: Status, jb: Status): void {
+    // Huabei: one habit per statement, on its day (before the due day, or after it when late)
+    const sc = this.schedule;
+    while (this.cycle < sc.day.length && sc.day[this.cycle]! <= day) {
+      const k = this.cycle++;
+      if (sc.day[k]! < day || hb === "none" || this.inHardship(day)) continue;
+      const h = sc.habit[k]!;
+      const amount = h === HABIT.statement ? "statement" : h === HABIT.minimum ? "minimum" : "full";
+      const owing = amount === "full" ? owedOn(s, "huabei") : dueOn(s, "huabei");
+      if (owing > 0) this.issue({ index: 0, day, type: "repay", line: "huabei", amount: { kind: amount } });
+    }
+    // Jiebei: each instalment as its habit said
+    const jr = this.jiebeiRepay;
+    if (jr.length > 0 && jr[0]! <= day) {
+      let n = 0;
+      while (n < jr.length && jr[n]! <= day) n++;
+      const due = jr[n - 1] === day;
+      jr.splice(0, n);
+      if (due && jb !== "none" && !this.inHardship(day) && dueOn(s, "jiebei") > 0)
+        this.issue({ index: 0, day, type: "repay", line: "jiebei", amount: { kind: "statement" } });
+    }
+  }
+
+  /** The next day after `day` the customer will do something (or `never`). */
+  nextDay(day: number, never: number): number {
+    const plan = this.plan;
+    let next = never;
+    if (plan.open.day > day) next = Math.min(next, plan.open.day);
+    if (plan.jiebeiOpen && plan.jiebeiOpen.day > day) next = Math.min(next, plan.jiebeiOpen.day);
+    const sc = this.schedule;
+    if (this.cycle < sc.day.length) next = Math.min(next, Math.max(day + 1, sc.day[this.cycle]!));
+    if (this.pending.length > 0) next = Math.min(next, Math.max(day + 1, this.pending[0]!.day));
+    if (this.jiebeiRepay.length > 0) next = Math.min(next, Math.max(day + 1, this.jiebeiRepay[0]!));
+    const pl = plan.planned;
+    if (this.planned < pl.length) next = Math.min(next, Math.max(day + 1, pl[this.planned]!.day));
+    const p = plan.purchases.day;
+    if (this.purchase < p.length) next = Math.min(next, Math.max(day + 1, p[this.purchase]!));
+    const b = plan.borrows.day;
+    if (this.borrow < b.length) next = Math.min(next, Math.max(day + 1, b[this.borrow]!));
+    return next;
+  }
+
+  // ---- what the lender decided ----
+
+  /** The stream of the next reaction drawn on `day` for `purpose`: keyed by the day and how many came
+   *  before it that day, so the same decision on the same day draws alike under every policy. */
+  private stream(purpose: number, day: number): Stream {
+    if (this.reactionDay !== day) {
+      this.reactionDay = day;
+      this.reactionSeq = 0;
+    }
+    const seq = this.reactionSeq++;
+    return STREAM.at(keyOf(keyOf(this.plan.key, purpose), day * 64 + Math.min(seq, 63)));
+  }
+
+  private later(e: ScenarioEvent): void {
+    // in decision order within a day; by day across days
+    let at = this.pending.length;
+    while (at > 0 && this.pending[at - 1]!.day > e.day) at--;
+    this.pending.splice(at, 0, e);
+  }
+
+  /** A decision of the lender's, right after the step that made it. */
+  observe(note: DecisionNote): void {
+    const day = note.day;
+    const line: LineId = note.line ?? "huabei";
+    const r = this.reactions;
+    const e = note.event;
+    switch (note.decision) {
+      case "approved":
+      case "approved_lower":
+        if (e.type === "borrow") this.borrowed(day, e.term);
+        else if (e.type === "apply" && this.retries.length > 0) {
+          const at = this.retries.indexOf(retryKey(e));
+          if (at >= 0) this.retries.splice(at, 1);
+        }
+        return;
+      case "declined":
+        if (e.type === "apply") this.declined(day, e);
+        else if ((e.type === "purchase" || e.type === "borrow") && !NOT_USABLE.has(note.reasons[0] ?? ""))
+          this.cut(day);
+        return;
+      case "limit_reduced":
+        this.cut(day);
+        return;
+      case "suspended": {
+        if (this.left) return;
+        const st = this.stream(PURPOSE.suspended, day);
+        const when = (t: Timed | null) =>
+          t !== null && st.next() < t.p ? day + Math.max(1, drawInt(st.random, t.after)) : -1;
+        const contact = when(r.contact);
+        const repay = when(r.repay);
+        const review = when(r.review);
+        const verify = note.cause === "security" ? when(r.verify) : -1;
+        const leave = st.next() < r.leave;
+        if (contact >= 0) this.later({ index: 0, day: contact, type: "contact_support" });
+        if (repay >= 0) this.later({ index: 0, day: repay, type: "repay", line, amount: { kind: "full" } });
+        if (verify >= 0) this.later({ index: 0, day: verify, type: "verify_identity" });
+        if (review >= 0) this.later({ index: 0, day: review, type: "request_review", line });
+        if (leave) this.left = true;
+        return;
+      }
+      case "restored": {
+        if (this.left) return;
+        const st = this.stream(PURPOSE.restored, day);
+        if (st.next() >= r.resume) this.left = true;
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private declined(day: number, e: Extract<ScenarioEvent, { type: "apply" }>): void {
+    const r = this.reactions;
+    if (this.left) return;
+    const st = this.stream(PURPOSE.declined, day);
+    const was = this.retries.indexOf(retryKey(e));
+    if (was >= 0) {
+      // a retry declined: the customer gives up on it
+      this.retries.splice(was, 1);
+      return;
+    }
+    const elsewhere = r.elsewhere;
+    if (elsewhere !== null && st.next() < elsewhere.p)
+      this.later({
+        index: 0,
+        day: day + Math.max(1, drawInt(st.random, elsewhere.after)),
+        type: "external_inquiry",
+      });
+    const retry = r.retry;
+    if (retry !== null && st.next() < retry.p) {
+      const at = day + Math.max(1, drawInt(st.random, retry.after));
+      const amount =
+        e.product === "open"
+          ? Math.floor((e.amount * retry.amount) / 10_000) * 10_000
+          : yuanToWholeFen((e.amount * retry.amount) / 100, 1);
+      if (amount >= 10_000 && at <= this.ctx.until) {
+        const again = { index: 0, day: at, type: "apply", line: e.line, product: e.product, amount } as const;
+        this.retries.push(retryKey(again));
+        this.later(again);
+      }
+    }
+  }
+
+  private cut(day: number): void {
+    const sl = this.reactions.spendLess;
+    if (sl === null || this.left) return;
+    const st = this.stream(PURPOSE.cut, day);
+    if (st.next() >= sl.p) return;
+    this.spendFactor = Math.min(day < this.spendUntil ? this.spendFactor : 1, sl.factor);
+    this.spendUntil = Math.max(this.spendUntil, day + 1 + Math.round(draw(st.random, sl.months) * 30));
+  }
+
+  /** A loan drawn: each instalment's repayment as the persona's Jiebei habit says (drawn per due day). */
+  private borrowed(day: number, term: 3 | 6 | 12): void {
+    const j = this.plan.persona.jiebei;
+    if (!j) return;
+    const h = j.repayment;
+    for (const due of loanDueDays(this.ctx.calendar, day, term)) {
+      const st = STREAM.at(keyOf(keyOf(this.plan.key, PURPOSE.jiebeiRepay), due));
+      const u = st.next();
+      let at = -1;
+      if (u < h.onTime) at = due - Math.max(0, drawInt(st.random, this.plan.persona.repayment.daysBeforeDue));
+      else if (h.late && u < h.onTime + h.late.p) at = due + Math.max(1, drawInt(st.random, h.late.days));
+      if (at <= day || at > this.ctx.until) continue;
+      const jr = this.jiebeiRepay;
+      let i = jr.length;
+      while (i > 0 && jr[i - 1]! > at) i--;
+      if (jr[i - 1] !== at) jr.splice(i, 0, at);
+    }
+  }
+}
+
+const retryKey = (e: Extract<ScenarioEvent, { type: "apply" }>) =>
+  `${e.day} ${e.line} ${e.product} ${e.amount}`;
+
+/** An account's Huabei repayments on a policy calendar: the day and habit of each, in day order. */
+export interface RepaymentSchedule {
+  day: number[];
+  habit: number[];
+}
+
+export function repaymentSchedule(
+  plan: Plan,
+  cycles: ReadonlyArray<{ statement: number; due: number }>,
+): RepaymentSchedule {
+  const rows: Array<{ day: number; habit: number }> = [];
+  for (let k = 0; k < cycles.length && k < plan.habit.length; k++) {
+    const h = plan.habit[k]!;
+    if (h === HABIT.none) continue;
+    const { statement, due } = cycles[k]!;
+    const day =
+      h === HABIT.late ? due + plan.habitDays[k]! : Math.max(statement + 1, due - plan.habitDays[k]!);
+    rows.push({ day, habit: h });
+  }
+  // a late repayment may come after the next statement's on-time one: day order, statement order within
+  rows.sort((a, b) => a.day - b.day);
+  return { day: rows.map((r) => r.day), habit: rows.map((r) => r.habit) };
+}
+
+/** One stream for every agent's reactions: drawn from and done with within one call. */
+const STREAM = new Stream();

@@ -1,0 +1,115 @@
+// Why an arm wins: the decisions that differ between two arms, account by account, grouped by where
+// they first differ — the event, the two decisions, and the rule that decided otherwise (its reason code
+// and the policy parameter behind it). Everything after an account's first difference follows from it
+// (the customer reacts, the record moves), so the first one is the account's flip. Groups keep counts and
+// their smallest account numbers as examples: whole numbers and sorted lists, which merge exactly.
+
+import { type DecisionNote, isReasonCode, REASONS } from "../engine/index.js";
+
+/** Example accounts kept per group. */
+export const FLIP_EXAMPLES = 5;
+
+export interface FlipGroup {
+  accounts: number;
+  /** the smallest account numbers in the group */
+  examples: number[];
+}
+
+/** The flips between arms `a` and `b`. */
+export interface PairFlips {
+  a: number;
+  b: number;
+  /** accounts whose decisions differ */
+  flipped: number;
+  /** group label → its accounts */
+  groups: Record<string, FlipGroup>;
+}
+
+export const emptyPairFlips = (a: number, b: number): PairFlips => ({ a, b, flipped: 0, groups: {} });
+
+const ADVERSE = new Set(["declined", "suspended", "limit_reduced", "closed", "charged_off"]);
+
+const same = (x: DecisionNote, y: DecisionNote): boolean =>
+  x === y ||
+  (x.day === y.day &&
+    x.event.type === y.event.type &&
+    x.line === y.line &&
+    x.decision === y.decision &&
+    x.reasons.length === y.reasons.length &&
+    x.reasons.every((r, i) => y.reasons[i] === r));
+
+/** The first decision where two arms' decisions differ (one may have none there), or null. */
+export function firstDifference(
+  a: readonly DecisionNote[],
+  b: readonly DecisionNote[],
+): { a: DecisionNote | null; b: DecisionNote | null } | null {
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== undefined && y !== undefined && same(x, y)) continue;
+    if (x === undefined) return { a: null, b: y! };
+    if (y === undefined) return { a: x, b: null };
+    // the same question decided otherwise, or a decision one arm took and the other did not (yet)
+    if (x.day === y.day && x.event.type === y.event.type && x.line === y.line) return { a: x, b: y };
+    return x.day <= y.day ? { a: x, b: null } : { a: null, b: y };
+  }
+  return null;
+}
+
+/** The rule behind a side's decision, where the other side's reasons do not have it. */
+function rule(side: DecisionNote, other: DecisionNote | null): string {
+  const code = side.reasons.find((r) => !other?.reasons.includes(r)) ?? side.reasons[0] ?? "";
+  const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;
+  const kind = isReasonCode(code) ? REASONS[code].kind : "";
+  return `${code}${parameter ? ` (${parameter})` : kind === "score" ? " (score)" : ""}`;
+}
+
+/** A flip's group: "<event>: <decision in a> → <decision in b>, by <rule> (<parameter>)". */
+export function flipLabel(d: { a: DecisionNote | null; b: DecisionNote | null }): string {
+  const { a, b } = d;
+  const event = (a ?? b)!.event.type;
+  const decided = (n: DecisionNote | null) => n?.decision ?? "no decision";
+  // the rule is the adverse side's (what stopped it); between two adverse or two favourable decisions,
+  // b's where it differs
+  let by: string;
+  if (a && b) {
+    const aBad = ADVERSE.has(a.decision);
+    const bBad = ADVERSE.has(b.decision);
+    by = aBad && !bBad ? rule(a, b) : rule(b, a);
+  } else by = rule((a ?? b)!, null);
+  return `${event}: ${decided(a)} → ${decided(b)}, by ${by}`;
+}
+
+export function addFlip(p: PairFlips, label: string, index: number): void {
+  p.flipped++;
+  const g = p.groups[label] ?? { accounts: 0, examples: [] };
+  p.groups[label] = g;
+  g.accounts++;
+  // the smallest account numbers, whatever order the accounts come in (a worker's chunks need not)
+  const ex = g.examples;
+  if (ex.length < FLIP_EXAMPLES || index < ex[ex.length - 1]!) {
+    let at = ex.length;
+    while (at > 0 && ex[at - 1]! > index) at--;
+    if (ex[at - 1] !== index) ex.splice(at, 0, index);
+    if (ex.length > FLIP_EXAMPLES) ex.pop();
+  }
+}
+
+/** a += b (exact: counts add, examples are the smallest of both). */
+export function mergePairFlips(a: PairFlips, b: PairFlips): void {
+  a.flipped += b.flipped;
+  for (const [label, g] of Object.entries(b.groups)) {
+    const into = a.groups[label] ?? { accounts: 0, examples: [] };
+    a.groups[label] = into;
+    into.accounts += g.accounts;
+    into.examples = [...new Set([...into.examples, ...g.examples])]
+      .sort((x, y) => x - y)
+      .slice(0, FLIP_EXAMPLES);
+  }
+}
+
+/** The groups, largest first (ties by label): what a report lists and `--flips` exports. */
+export function largestGroups(p: PairFlips): Array<[string, FlipGroup]> {
+  return Object.entries(p.groups).sort(([x, g], [y, h]) => h.accounts - g.accounts || (x < y ? -1 : 1));
+}

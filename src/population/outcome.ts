@@ -1,0 +1,271 @@
+// One account's run under one lane of policies, summarised: what the recorder keeps from the decisions as
+// they come and from the account at month ends, sample days and the end. Plain data, copied when a lane
+// splits (account.ts). The month-end portfolio figures are declared once, as named reporters (Mesa's
+// DataCollector): a new month-end measure is one more entry.
+
+import {
+  CAUSES,
+  type Cause,
+  type DecisionNote,
+  delinquency,
+  type EngineState,
+  LINES,
+  type LineId,
+  type LineSnapshot,
+  lineStatus,
+  lineTotals,
+  type Status,
+} from "../engine/index.js";
+import { badThreshold, type PopulationContext, SAMPLE_EVERY } from "./settings.js";
+
+/** an outcome's causes are a bit set in CAUSES order */
+export const causeBit = (c: Cause): number => 1 << CAUSES.indexOf(c);
+
+/**
+ * The month-end portfolio, per line: each reporter's value for one account at a month end, summed over
+ * accounts into a series (aggregate.ts). A line never opened reports nothing.
+ */
+export const MONTH_END_REPORTERS = {
+  /** outstanding on the lender's book: what is owed, unless written off */
+  balance: (l: LineSnapshot) => (l.status === "charged_off" ? 0 : l.balance),
+  /** the credit line granted */
+  limit: (l: LineSnapshot) => l.limit,
+} as const satisfies Record<string, (l: LineSnapshot) => number>;
+export type MonthEndMeasure = keyof typeof MONTH_END_REPORTERS;
+export const MONTH_END_MEASURES = Object.keys(MONTH_END_REPORTERS) as MonthEndMeasure[];
+
+/** One line of one account. Money in fen. */
+export interface LineOutcome {
+  /** applied to open the line */
+  applied: boolean;
+  opened: boolean;
+  /** applications decided (to open it or raise its limit), and approved */
+  applications: number;
+  approvals: number;
+  /** the limit it was first opened at */
+  openLimit: number;
+  limitEnd: number;
+  /** on the book at the end (written-off debt is not) */
+  balanceEnd: number;
+  writtenOff: number;
+  /** repaid after the charge-off (up to what was written off) */
+  recoveries: number;
+  interest: number;
+  fees: number;
+  penalties: number;
+  /** the first day the line was bad (badDefinition), −1: never */
+  badDay: number;
+  /** per reporter, the value at each month end of the horizon */
+  monthEnd: Record<MonthEndMeasure, number[]>;
+}
+
+/** One account's run, summarised. */
+export interface Outcome {
+  opened: boolean;
+  openLimit: number;
+  /** bit set of the causes the account was ever suspended for (`causeBit`) */
+  causes: number;
+  suspensions: number;
+  /** days from the first suspension to the first restoration after it; −1 when never restored */
+  restoreDays: number;
+  limitReduced: boolean;
+  /** closed by the lender (a customer closing a line is counted among the events) */
+  closed: boolean;
+  finalStatus: Status;
+  finalCause: Cause | null;
+  finalScore: number;
+  finalLimit: number;
+  balance: number;
+  overdue: number;
+  charges: number;
+  /** of the charges, overdue penalties (fen) */
+  penalties: number;
+  /** the score on days 0, 30, 60, … */
+  scores: number[];
+  /** the score at the end of the score day (settings.scoreDay) */
+  scoreAtDay: number;
+  lines: [LineOutcome, LineOutcome];
+  /** events the customer made, by type (EVENT_TYPES order) */
+  events: Int32Array;
+}
+
+const newLine = (months: number): LineOutcome => ({
+  applied: false,
+  opened: false,
+  applications: 0,
+  approvals: 0,
+  openLimit: 0,
+  limitEnd: 0,
+  balanceEnd: 0,
+  writtenOff: 0,
+  recoveries: 0,
+  interest: 0,
+  fees: 0,
+  penalties: 0,
+  badDay: -1,
+  monthEnd: { balance: new Array<number>(months).fill(0), limit: new Array<number>(months).fill(0) },
+});
+
+const copyLine = (l: LineOutcome): LineOutcome => ({
+  ...l,
+  monthEnd: { balance: l.monthEnd.balance.slice(), limit: l.monthEnd.limit.slice() },
+});
+
+/** Keeps what an Outcome needs as a lane's steps come; `clone` for a lane split off. */
+export class OutcomeRecorder {
+  private suspendedAt = -1;
+  /** repayments made on each line when it was charged off (recoveries are what came after) */
+  private repaidAtChargeOff: [number, number] = [-1, -1];
+
+  constructor(
+    readonly o: Outcome,
+    private readonly ctx: PopulationContext,
+  ) {}
+
+  static start(ctx: PopulationContext, events: Int32Array): OutcomeRecorder {
+    const months = ctx.monthEnds.length;
+    return new OutcomeRecorder(
+      {
+        opened: false,
+        openLimit: 0,
+        causes: 0,
+        suspensions: 0,
+        restoreDays: -1,
+        limitReduced: false,
+        closed: false,
+        finalStatus: "none",
+        finalCause: null,
+        finalScore: 0,
+        finalLimit: 0,
+        balance: 0,
+        overdue: 0,
+        charges: 0,
+        penalties: 0,
+        scores: [],
+        scoreAtDay: 0,
+        lines: [newLine(months), newLine(months)],
+        events,
+      },
+      ctx,
+    );
+  }
+
+  clone(events: Int32Array): OutcomeRecorder {
+    const o = this.o;
+    const r = new OutcomeRecorder(
+      { ...o, scores: o.scores.slice(), lines: [copyLine(o.lines[0]), copyLine(o.lines[1])], events },
+      this.ctx,
+    );
+    r.suspendedAt = this.suspendedAt;
+    r.repaidAtChargeOff = [...this.repaidAtChargeOff];
+    return r;
+  }
+
+  decision(s: DecisionNote, state: EngineState): void {
+    const o = this.o;
+    const e = s.event;
+    if (e.type === "apply") {
+      const l = o.lines[e.line === "huabei" ? 0 : 1];
+      l.applications++;
+      if (e.product === "open") l.applied = true;
+      if (s.decision === "approved" || s.decision === "approved_lower") {
+        l.approvals++;
+        if (e.product === "open" && !l.opened) {
+          l.opened = true;
+          l.openLimit = s.limit;
+          if (e.line === "huabei") {
+            o.opened = true;
+            o.openLimit = s.limit;
+          }
+        }
+      }
+      return;
+    }
+    switch (s.decision) {
+      case "suspended":
+        o.suspensions++;
+        o.causes |= causeBit(s.cause ?? "credit");
+        if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
+        return;
+      case "restored":
+        if (o.restoreDays < 0 && this.suspendedAt >= 0) {
+          o.restoreDays = s.day - this.suspendedAt;
+          this.suspendedAt = -1;
+        }
+        return;
+      case "closed":
+        if (s.cause !== "customer") o.closed = true;
+        return;
+      case "limit_reduced":
+        o.limitReduced = true;
+        return;
+      case "charged_off": {
+        const i = s.line === "jiebei" ? 1 : 0;
+        if (this.repaidAtChargeOff[i]! < 0)
+          this.repaidAtChargeOff[i] = lineTotals(state, LINES[i]!).repayments;
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  /** The end of a visited day: month-end figures, the sampled score, the score day, the end. */
+  endOfDay(state: EngineState, day: number, score: () => number): void {
+    const ctx = this.ctx;
+    const m = ctx.monthEndIndex[day]!;
+    if (m >= 0) {
+      for (let i = 0; i < 2; i++) {
+        const id: LineId = LINES[i]!;
+        if (lineStatus(state, id) === "none") continue;
+        const snap = lineTotals(state, id);
+        const me = this.o.lines[i as 0 | 1].monthEnd;
+        for (const k of MONTH_END_MEASURES) me[k][m] = MONTH_END_REPORTERS[k](snap);
+      }
+    }
+    if (day % SAMPLE_EVERY === 0) this.o.scores[day / SAMPLE_EVERY] = score();
+    if (day === ctx.settings.scoreDay) this.o.scoreAtDay = score();
+    if (day === ctx.until) this.finish(state, score());
+  }
+
+  private finish(state: EngineState, score: number): void {
+    const o = this.o;
+    const h = lineTotals(state, "huabei");
+    o.finalStatus = h.status;
+    o.finalCause = h.cause;
+    o.finalScore = score;
+    o.finalLimit = h.limit;
+    o.balance = h.balance;
+    o.overdue = h.overdue;
+    o.charges = h.charges;
+    o.penalties = h.penalties;
+    const threshold = badThreshold(this.ctx.settings.bad);
+    for (let i = 0; i < 2; i++) {
+      const id = LINES[i]!;
+      const l = o.lines[i as 0 | 1];
+      if (!l.opened && lineStatus(state, id) === "none") continue;
+      const t = i === 0 ? h : lineTotals(state, id);
+      l.limitEnd = t.limit;
+      l.balanceEnd = t.status === "charged_off" ? 0 : t.balance;
+      l.writtenOff = t.writtenOff;
+      const at = this.repaidAtChargeOff[i]!;
+      l.recoveries = at < 0 ? 0 : Math.min(t.writtenOff, t.repayments - at);
+      l.penalties = t.penalties;
+      l.fees = t.fees;
+      l.interest = t.charges - t.penalties - t.fees;
+      const d = delinquency(state, id, threshold);
+      const bad = Math.min(d.reached ?? Number.POSITIVE_INFINITY, d.chargedOff ?? Number.POSITIVE_INFINITY);
+      l.badDay = Number.isFinite(bad) ? bad : -1;
+    }
+  }
+}
+
+/** The outcome as one word: what a champion/challenger "flip" compares. */
+export function outcomeClass(o: Outcome): string {
+  if (!o.opened) return "not opened";
+  if (o.finalStatus === "closed") return "closed";
+  if (o.finalStatus === "charged_off") return "charged off";
+  if (o.finalStatus === "suspended") return `suspended (${o.finalCause ?? "credit"})`;
+  if (o.suspensions > 0) return "restored";
+  return "active";
+}

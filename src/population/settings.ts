@@ -1,0 +1,123 @@
+// What every account of a population shares: the seed, the horizon, the policy arms, how outcomes are
+// measured — and the calendar facts derived from them once (statement cycles, month ends, sample days).
+
+import { Calendar, type Policy, type PolicyParams } from "../engine/index.js";
+import { canonicalJson } from "./persona.js";
+
+/**
+ * When an account counts as bad (docs/populations.md): it went 30, 60 or 90 days past due on a line at
+ * least once within the horizon, or a line was charged off (`chargeoff`: only a charge-off counts).
+ */
+export const BAD_DEFINITIONS = ["ever30", "ever60", "ever90", "chargeoff"] as const;
+export type BadDefinition = (typeof BAD_DEFINITIONS)[number];
+
+/** Days past due that make an account bad under a definition (a charge-off always does). */
+export const badThreshold = (b: BadDefinition): number =>
+  b === "ever30" ? 30 : b === "ever60" ? 60 : b === "ever90" ? 90 : Number.POSITIVE_INFINITY;
+
+/** An arm beside the champion: a challenger, or one variant of a sweep. */
+export interface ArmSettings {
+  /** the policy it runs from `from` on (the named policy it extends, with `set` on top) */
+  policy: Policy;
+  /** the named policy it extends; null: the champion's */
+  use: Policy | null;
+  /** parameters set on top */
+  set: Partial<PolicyParams>;
+}
+
+export interface PopulationSettings {
+  seed: number;
+  /** simulated days: day 0 … days − 1 */
+  days: number;
+  /** ISO date of day 0 */
+  start: string;
+  /** the champion: arm 0, its policy on every day */
+  policy: Policy;
+  /** arms 1, 2, …: each takes over from the champion's policy on day `from` (0: from the start) */
+  arms: ArmSettings[];
+  from: number;
+  /** pairs of arms whose differing decisions are grouped (champion/challenger; neighbouring variants) */
+  compare: Array<[number, number]>;
+  bad: BadDefinition;
+  /** the day whose score is measured against later bad (Gini, KS) */
+  scoreDay: number;
+}
+
+export const SAMPLE_EVERY = 30;
+
+/** Calendar facts shared by every account (computed once per population). */
+export interface PopulationContext {
+  settings: PopulationSettings;
+  until: number;
+  /** the horizon in years (rates per year scale by it) */
+  years: number;
+  calendar: Calendar;
+  /** month-end days within the horizon, and each day's month-end ordinal (−1: not a month end) */
+  monthEnds: readonly number[];
+  monthEndIndex: Int32Array;
+  /** the days the score is sampled on: 0, 30, 60, … */
+  samples: readonly number[];
+  /** the policy of each arm before and after `from` */
+  armPolicies: ReadonlyArray<{ before: Policy; after: Policy }>;
+  /** arms with equal policies (content, not name) share a key: they are one slot of a lane */
+  armKeys: readonly string[];
+}
+
+export function populationContext(settings: PopulationSettings): PopulationContext {
+  const calendar = new Calendar(settings.start);
+  const until = settings.days - 1;
+  const monthEnds: number[] = [];
+  const monthEndIndex = new Int32Array(until + 1).fill(-1);
+  for (let d = 0; d <= until; d++) {
+    if (calendar.civil(d + 1).day !== 1) continue;
+    monthEndIndex[d] = monthEnds.length;
+    monthEnds.push(d);
+  }
+  const samples: number[] = [];
+  for (let d = 0; d <= until; d += SAMPLE_EVERY) samples.push(d);
+  const armPolicies = [
+    { before: settings.policy, after: settings.policy },
+    ...settings.arms.map((a) => ({
+      before: settings.from > 0 ? settings.policy : a.policy,
+      after: a.policy,
+    })),
+  ];
+  return {
+    settings,
+    until,
+    years: (until + 1) / 365,
+    calendar,
+    monthEnds,
+    monthEndIndex,
+    samples,
+    armPolicies,
+    armKeys: armPolicies.map((p) => policyKey(p.after)),
+  };
+}
+
+/** A policy's rules as one string: two policies with the same key decide alike (names aside). */
+export function policyKey(p: Policy): string {
+  const { name: _name, description: _description, ...rules } = p;
+  return canonicalJson(rules);
+}
+
+/** The statement cycles of a policy's calendar over the horizon: each statement day and its due day. */
+export function statementCycles(
+  ctx: PopulationContext,
+  p: Policy,
+): ReadonlyArray<{ statement: number; due: number }> {
+  const key = `${p.statementDayOfMonth}/${p.dueDayOfMonth}`;
+  let cycles = CYCLES.get(ctx)?.get(key);
+  if (cycles) return cycles;
+  cycles = [];
+  const cal = ctx.calendar;
+  for (let s = cal.nextDayOfMonth(0, p.statementDayOfMonth); s <= ctx.until; ) {
+    cycles.push({ statement: s, due: cal.nextDayOfMonth(s, p.dueDayOfMonth) });
+    s = cal.nextDayOfMonth(s, p.statementDayOfMonth);
+  }
+  if (!CYCLES.has(ctx)) CYCLES.set(ctx, new Map());
+  CYCLES.get(ctx)!.set(key, cycles);
+  return cycles;
+}
+
+const CYCLES = new WeakMap<PopulationContext, Map<string, Array<{ statement: number; due: number }>>>();

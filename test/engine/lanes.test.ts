@@ -1,0 +1,244 @@
+// Lanes: one state stepped for several policies must decide, for each policy, exactly what that policy
+// decides stepped alone — on random timelines, with policies that differ in decision rules, with a switch
+// of policy part-way (as a `policy` event), and with identical policies (one slot, never split).
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { runSharedDay, sameMechanics, shareState } from "../../src/engine/lanes.js";
+import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
+import { scoreOn } from "../../src/engine/score-inputs.js";
+import { snapshot } from "../../src/engine/snapshot.js";
+import { type EngineState, initialState } from "../../src/engine/state.js";
+import type { StepOutcome } from "../../src/engine/step.js";
+import type { Policy, PolicyParams, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import { DEFAULT_POLICY, type EventInput, scenario } from "./builders.js";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 150;
+
+const day = fc.integer({ min: 0, max: 300 });
+const amount = fc.integer({ min: 1, max: 1_500_000 });
+const line = fc.constantFrom("huabei" as const, "jiebei" as const);
+const event: fc.Arbitrary<EventInput> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("apply" as const),
+      line,
+      product: fc.constantFrom("open" as const, "increase" as const),
+      amount,
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("purchase" as const),
+      amount,
+      merchant: fc.constant(null),
+      instalments: fc.constantFrom(null, null, 3 as const, 6 as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("borrow" as const),
+      amount,
+      term: fc.constantFrom(3 as const, 6 as const, 12 as const),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("repay" as const),
+      line,
+      amount: fc.constantFrom(
+        { kind: "full" as const },
+        { kind: "statement" as const },
+        { kind: "minimum" as const },
+      ),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("change_profile" as const),
+      field: fc.constantFrom("phone" as const, "device" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("external_debt" as const), amount }) },
+  { weight: 2, arbitrary: fc.record({ day, type: fc.constant("external_inquiry" as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("income" as const),
+      monthlyIncome: fc.integer({ min: 0, max: 30_000 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("contact_support" as const) }) },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("verify_identity" as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      day,
+      type: fc.constant("request_review" as const),
+      line: fc.constantFrom(null, "huabei" as const),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("close" as const), line }) },
+);
+
+/** Decision rules only: the mechanics stay the default policy's. */
+const decisionSet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
+  {
+    minOpenScore: fc.integer({ min: 550, max: 800 }),
+    minIncreaseScore: fc.integer({ min: 550, max: 850 }),
+    minScore: fc.integer({ min: 500, max: 800 }),
+    reduceLimitScore: fc.integer({ min: 550, max: 850 }),
+    delinquentMinScore: fc.integer({ min: 550, max: 850 }),
+    restoreScore: fc.integer({ min: 550, max: 850 }),
+    restoreCleanDays: fc.integer({ min: 0, max: 120 }),
+    maxApplications30d: fc.integer({ min: 0, max: 5 }),
+    suspendOverdueDays: fc.integer({ min: 1, max: 90 }),
+    securityMaxChanges: fc.integer({ min: 0, max: 3 }),
+    closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
+    maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
+    requireVerified: fc.boolean(),
+    thinFileMaxLimit: fc.integer({ min: 500, max: 5000 }),
+    jiebeiMinOpenScore: fc.integer({ min: 550, max: 800 }),
+    jiebeiMinScore: fc.integer({ min: 500, max: 800 }),
+  },
+  { requiredKeys: [] },
+);
+
+const variants = fc
+  .array(decisionSet, { minLength: 1, maxLength: 5 })
+  .map((sets) => sets.map((set, i): Policy => ({ ...DEFAULT_POLICY, ...set, name: `v${i}` })));
+
+const profile = fc.record({
+  age: fc.integer({ min: 20, max: 60 }),
+  monthlyIncome: fc.integer({ min: 2000, max: 30_000 }),
+  verified: fc.boolean(),
+  creditHistoryMonths: fc.integer({ min: 0, max: 60 }),
+  externalDebt: fc.integer({ min: 0, max: 5_000_000 }),
+});
+
+const timeline = fc.record({ events: fc.array(event, { maxLength: 50 }), profile });
+
+/** A decision as the population records it, with the state the step left. */
+const note = (s: EngineState, o: StepOutcome) =>
+  o.verdict?.decision
+    ? `${o.day} ${o.event.type} ${o.line} ${o.verdict.decision} ${o.verdict.reasons.join("+")} ${s.customer.huabei.status} ${s.customer.huabei.limit} ${s.customer.jiebei.status} ${s.customer.jiebei.limit}`
+    : null;
+
+/** Each policy alone: its decisions and its end. */
+function alone(sc: Scenario, policy: Policy, switchDay: number | null, to: Policy | null) {
+  const s = initialState(sc.start, sc.profile, switchDay === null ? policy : DEFAULT_POLICY, {
+    notices: false,
+  });
+  const notes: string[] = [];
+  const onStep = (o: StepOutcome) => {
+    const n = note(s, o);
+    if (n) notes.push(n);
+  };
+  for (let d = 0; d <= sc.until; d++) {
+    const today: ScenarioEvent[] = sc.events.filter((e) => e.day === d);
+    if (switchDay === d && to) today.unshift({ day: d, index: -1, type: "policy", use: to, set: {} });
+    runDay(s, d, today, onStep);
+  }
+  return { notes, end: snapshot(s.customer, sc.until, scoreOn(s.customer, sc.until).score) };
+}
+
+/** All policies in one lane: each member's decisions and end, from whichever state it ended on. */
+function shared(sc: Scenario, policies: Policy[], switchDay: number | null) {
+  const start = initialState(sc.start, sc.profile, DEFAULT_POLICY, { notices: false });
+  if (switchDay === null)
+    shareState(
+      start,
+      policies,
+      policies.map((_, i) => [i]),
+    );
+  else shareState(start, [DEFAULT_POLICY], [policies.map((_, i) => i)]);
+  const notes = new Map<EngineState, string[]>([[start, []]]);
+  const hooks = {
+    step: (s: EngineState, o: StepOutcome) => {
+      const n = note(s, o);
+      if (n) notes.get(s)!.push(n);
+    },
+    split: (parent: EngineState, child: EngineState) => notes.set(child, [...notes.get(parent)!]),
+  };
+  let visits = 0;
+  for (let d = 0; d <= sc.until; ) {
+    const today = sc.events.filter((e) => e.day === d);
+    for (const s of [...notes.keys()]) {
+      const change =
+        switchDay === d
+          ? { next: (m: number) => policies[m]!, same: (a: Policy, b: Policy) => a === b }
+          : undefined;
+      runSharedDay(s, d, today, hooks, change);
+    }
+    visits++;
+    // the next day any state needs (events, engine days): the others skip to it as the engine would
+    let next = sc.until + 1;
+    for (const s of notes.keys()) next = Math.min(next, nextEngineDay(s, sc.until));
+    for (const e of sc.events) if (e.day > d) next = Math.min(next, e.day);
+    if (switchDay !== null && switchDay > d) next = Math.min(next, switchDay);
+    d = d === sc.until ? sc.until + 1 : next;
+  }
+  const out = policies.map(() => ({ notes: [] as string[], end: null as unknown }));
+  for (const [s, list] of notes) {
+    for (const m of s.lane!.members.flat())
+      out[m] = { notes: list, end: snapshot(s.customer, sc.until, scoreOn(s.customer, sc.until).score) };
+  }
+  return { out, states: notes.size, visits };
+}
+
+describe("lanes", () => {
+  it("a shared state decides for each policy what it decides alone (random timelines and policies)", () => {
+    fc.assert(
+      fc.property(timeline, variants, ({ events, profile: p }, policies) => {
+        const sc = scenario(events, { profile: p, until: 330, policy: DEFAULT_POLICY });
+        const { out } = shared(sc, policies, null);
+        for (const [i, policy] of policies.entries()) expect(out[i]).toEqual(alone(sc, policy, null, null));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a switch part-way gives each member its own policy, as a policy event would", () => {
+    fc.assert(
+      fc.property(
+        timeline,
+        variants,
+        fc.integer({ min: 1, max: 250 }),
+        ({ events, profile: p }, policies, at) => {
+          const sc = scenario(events, { profile: p, until: 330, policy: DEFAULT_POLICY });
+          const { out } = shared(sc, policies, at);
+          for (const [i, policy] of policies.entries())
+            expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, at, policy));
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  });
+
+  it("identical policies share one state to the end; policies of other mechanics cannot share", () => {
+    const events = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 },
+      { day: 5, type: "purchase", amount: 100_000, merchant: null, instalments: null },
+    ] as EventInput[];
+    const sc = scenario(events, { until: 200, policy: DEFAULT_POLICY });
+    const same = [DEFAULT_POLICY, { ...DEFAULT_POLICY, name: "copy" }];
+    const start = initialState(sc.start, sc.profile, DEFAULT_POLICY, { notices: false });
+    shareState(start, [DEFAULT_POLICY], [[0, 1]]);
+    expect(shared(sc, same, null).states).toBeGreaterThanOrEqual(1);
+    expect(sameMechanics(DEFAULT_POLICY, { ...DEFAULT_POLICY, graceDays: 5 })).toBe(false);
+    expect(() =>
+      shareState(start, [DEFAULT_POLICY, { ...DEFAULT_POLICY, graceDays: 5 }], [[0], [1]]),
+    ).toThrow(/mechanics/);
+  });
+});

@@ -1,0 +1,114 @@
+// The outcomes a risk team reads, checked against intuition on small populations: a tighter minimum score
+// never approves more, steady payers go bad less often than stretched customers, the score ranks risk,
+// identical policies give identical arms; and the figures are what their definitions say.
+
+import { describe, expect, it } from "vitest";
+import { EVENT_TYPES } from "../../src/engine/index.js";
+import { fromRange, variantRows } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { riskOf, summarise } from "../../src/population/stats.js";
+import { arm, meta, policy, settings, shipped } from "./helpers.js";
+
+const byName = (name: string) => shipped.find((p) => p.name === name)!;
+const stretched = byName("stretched");
+const steady = byName("steady-payer");
+
+describe("outcomes against intuition", () => {
+  it("tightening the minimum score never raises the approval rate (a sweep on the same accounts)", () => {
+    const values = [640, 720, 800, 880];
+    for (const param of ["minOpenScore", "minScore"] as const) {
+      const s = settings({ days: 90, arms: values.map((v) => arm(policy, { [param]: v })) });
+      const r = runRange(s, shipped, 0, 300);
+      const rates = r.arms.slice(1).map((a) => {
+        let applicants = 0;
+        let booked = 0;
+        for (const p of a) {
+          applicants += p.applicants;
+          booked += p.booked;
+        }
+        return booked / applicants;
+      });
+      for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeLessThanOrEqual(rates[i - 1]!);
+      // and the sweep is not flat: the tightest approves clearly fewer than the loosest
+      if (param === "minOpenScore") expect(rates.at(-1)!).toBeLessThan(rates[0]! - 0.05);
+    }
+  });
+
+  it("steady payers have a lower bad rate than stretched customers, under every bad definition", () => {
+    for (const bad of ["ever30", "ever90", "chargeoff"] as const) {
+      const s = settings({ days: 300, bad });
+      const rate = (persona: typeof steady) => riskOf(runRange(s, [persona], 0, 300).arms[0]![0]!, 0).all;
+      const good = rate(steady);
+      const poor = rate(stretched);
+      expect(poor.booked).toBeGreaterThan(50);
+      expect(good.badRate).toBeLessThan(poor.badRate);
+    }
+    // a looser definition counts at least as many bad accounts
+    const bads = (["ever30", "ever60", "ever90"] as const).map(
+      (bad) => riskOf(runRange(settings({ days: 300, bad }), [stretched], 0, 200).arms[0]![0]!, 0).all.bad,
+    );
+    expect(bads[0]).toBeGreaterThanOrEqual(bads[1]!);
+    expect(bads[1]).toBeGreaterThanOrEqual(bads[2]!);
+  });
+
+  it("the score on the score day ranks later bad: Gini and KS clearly positive on a mixed population", () => {
+    const s = settings({ days: 300, bad: "ever30", scoreDay: 60 });
+    const all = summarise(fromRange(meta(s, shipped, 600, [0, 600]), runRange(s, shipped, 0, 600)));
+    const risk = all.groups.at(-1)!.champion.risk.all;
+    expect(risk.bad).toBeGreaterThan(20);
+    expect(risk.gini!).toBeGreaterThan(0.2);
+    expect(risk.ks!).toBeGreaterThan(0.15);
+    expect(risk.auc!).toBeCloseTo((risk.gini! + 1) / 2, 3);
+  });
+
+  it("identical policies give identical arms (and no flips, and a PSI of 0)", () => {
+    const s = settings({ days: 200, arms: [arm(policy)] });
+    const r = runRange(s, shipped, 0, 150);
+    expect(r.arms[1]).toEqual(r.arms[0]);
+    expect(r.decisionFlips[0]!.flipped).toBe(0);
+    const summary = summarise(fromRange(meta(s, shipped, 150, [0, 150]), r));
+    expect(summary.groups.at(-1)!.psi).toBe(0);
+  });
+
+  it("profit is revenue − loss − cost of funds; each arm counts its customers' events by type", () => {
+    const s = settings({ days: 300, arms: [arm(policy, { minScore: 700 })] });
+    const r = runRange(s, [stretched], 0, 150);
+    for (const a of r.arms) {
+      const risk = riskOf(a[0]!, 0.035).all;
+      expect(risk.profit).toBeCloseTo(risk.revenue - risk.loss - risk.costOfFunds, 2);
+      expect(risk.revenue).toBeCloseTo(risk.interest + risk.fees + risk.penalties, 2);
+      expect(risk.costOfFunds).toBeGreaterThan(0);
+      expect(riskOf(a[0]!, 0).all.costOfFunds).toBe(0);
+      expect(a[0]!.events).toHaveLength(EVENT_TYPES.length);
+    }
+    const events = (m: number) =>
+      Object.fromEntries(EVENT_TYPES.map((t, i) => [t, r.arms[m]![0]!.events[i]!]));
+    const [champion, strict] = [events(0), events(1)];
+    expect(champion.purchase).toBeGreaterThan(0);
+    // behaviour reacts: a stricter policy makes the same customers act otherwise
+    expect(strict).not.toEqual(champion);
+  });
+
+  it("a sweep's variants: params and metrics (rates as fractions, money in yuan), dominated ones marked", () => {
+    const values = [600, 660, 720];
+    const s = settings({ days: 120, arms: values.map((v) => arm(policy, { minOpenScore: v })) });
+    const m = {
+      ...meta(s, shipped, 200, [0, 200]),
+      sweep: {
+        axes: [{ param: "minOpenScore" as const, values }],
+        variants: values.map((v) => ({ minOpenScore: v })),
+      },
+    };
+    const rows = variantRows(fromRange(m, runRange(s, shipped, 0, 200)))!;
+    expect(rows.map((r) => r.params)).toEqual(values.map((v) => ({ minOpenScore: v })));
+    for (const row of rows) {
+      expect(Object.keys(row.metrics).sort()).toEqual(
+        ["approvalRate", "badRate", "gini", "ks", "loss", "profit", "revenue"].sort(),
+      );
+      expect(row.metrics.approvalRate).toBeGreaterThanOrEqual(0);
+      expect(row.metrics.approvalRate).toBeLessThanOrEqual(1);
+      expect(row.metrics.badRate).toBeLessThanOrEqual(1);
+      expect(typeof row.dominated).toBe("boolean");
+    }
+  });
+});

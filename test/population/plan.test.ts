@@ -1,0 +1,97 @@
+// An account's plan is a pure function of (seed, persona, index), the events its agent issues make a valid
+// timeline, personas come by share — and common random numbers: what does not depend on the lender is the
+// same under every policy, and a reaction to the same decision on the same day draws the same numbers.
+
+import { describe, expect, it } from "vitest";
+import type { ScenarioEvent } from "../../src/engine/index.js";
+import { AccountRunner } from "../../src/population/account.js";
+import { reactionsOf } from "../../src/population/agent.js";
+import { makePlan } from "../../src/population/plan.js";
+import { personaIndexOf } from "../../src/population/runner.js";
+import { populationContext } from "../../src/population/settings.js";
+import { arm, policy, settings, shipped, tightened, tiny } from "./helpers.js";
+
+const stretched = shipped.find((p) => p.name === "stretched")!;
+
+describe("plan", () => {
+  const ctx = populationContext(settings());
+
+  it("depends only on (seed, persona, index)", () => {
+    const a = makePlan(ctx, tiny, 12);
+    makePlan(ctx, tiny, 3); // another account in between changes nothing
+    expect(makePlan(ctx, tiny, 12)).toEqual(a);
+    expect(makePlan(ctx, tiny, 13).purchases).not.toEqual(a.purchases);
+    expect(makePlan(populationContext(settings({ seed: 8 })), tiny, 12).purchases).not.toEqual(a.purchases);
+  });
+
+  it("does not depend on the policies: the same plan under any arm (common random numbers)", () => {
+    const other = populationContext(settings({ policy: tightened, arms: [arm(policy, { minScore: 700 })] }));
+    for (let i = 0; i < 20; i++) expect(makePlan(other, stretched, i)).toEqual(makePlan(ctx, stretched, i));
+  });
+
+  it("issues a valid timeline: days in range and in order, whole positive amounts, the opening first", () => {
+    const runner = new AccountRunner(ctx, { record: true });
+    for (let i = 0; i < 40; i++) {
+      const [lane] = runner.run(tiny, reactionsOf(tiny), i);
+      const events: readonly ScenarioEvent[] = lane!.issued;
+      expect(events.find((e) => e.type === "apply")).toMatchObject({ line: "huabei", product: "open" });
+      events.forEach((e, k) => {
+        expect(e.day).toBeGreaterThanOrEqual(0);
+        expect(e.day).toBeLessThanOrEqual(ctx.until);
+        if (k > 0) expect(e.day).toBeGreaterThanOrEqual(events[k - 1]!.day);
+        if ("amount" in e && typeof e.amount === "number") {
+          expect(Number.isInteger(e.amount)).toBe(true);
+          expect(e.amount).toBeGreaterThan(0);
+        }
+      });
+    }
+  });
+
+  it("assigns personas by share", () => {
+    const counts = new Map<string, number>();
+    const s = settings();
+    for (let i = 0; i < 4000; i++) {
+      const name = shipped[personaIndexOf(s, shipped, i)]!.name;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const total = shipped.reduce((a, p) => a + p.share, 0);
+    for (const p of shipped)
+      expect(Math.abs((counts.get(p.name) ?? 0) / 4000 - p.share / total)).toBeLessThan(0.03);
+  });
+});
+
+describe("reactions", () => {
+  it("a declined applicant reacts (inquiries elsewhere, a retry for less); an approved one does not", () => {
+    // stretched under a policy that declines every opening: its reactions show in the events
+    const strict = settings({ days: 120, policy: { ...policy, minOpenScore: 950 } });
+    const lax = settings({ days: 120 });
+    const count = (s: typeof strict) => {
+      const runner = new AccountRunner(populationContext(s), { record: true });
+      let inquiries = 0;
+      let opens = 0;
+      for (let i = 0; i < 60; i++) {
+        const issued = runner.run(stretched, reactionsOf(stretched), i)[0]!.issued;
+        inquiries += issued.filter((e) => e.type === "external_inquiry").length;
+        opens += issued.filter((e) => e.type === "apply" && e.product === "open").length;
+      }
+      return { inquiries, opens };
+    };
+    const declined = count(strict);
+    const approved = count(lax);
+    expect(declined.inquiries).toBeGreaterThan(approved.inquiries);
+    // retries: more opening applications than accounts, but at most one retry each
+    expect(declined.opens).toBeGreaterThan(60);
+    expect(declined.opens).toBeLessThanOrEqual(120);
+  });
+
+  it("a lane split off keeps the shared past: arms that decide alike end in one lane", () => {
+    const s = settings({ days: 120, arms: [arm(policy), arm(policy, { minScore: 350 })] });
+    const runner = new AccountRunner(populationContext(s), {});
+    for (let i = 0; i < 10; i++) {
+      const lanes = runner.run(tiny, reactionsOf(tiny), i);
+      // the champion and its copy are one slot of the same lane
+      const champion = lanes.find((l) => l.members.includes(0))!;
+      expect(champion.members).toContain(1);
+    }
+  });
+});
