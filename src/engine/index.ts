@@ -1,7 +1,9 @@
 // The engine's only public face: every module outside src/engine imports from here (a lint rule holds it).
 // Pure: nothing here reads files, the clock, the terminal or an unseeded random source.
 
+export type { StepOutcome } from "./apply-verdict.js";
 export { Calendar, civilFromDays, formatIsoDate, parseIsoDate } from "./calendar.js";
+export { loanDueDays } from "./customer-events.js";
 export {
   type Check,
   checkAll,
@@ -22,6 +24,7 @@ export {
 export { FEN_PER_YUAN, fenToYuan, yuanToFen } from "./money.js";
 export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 export { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "./schedule.js";
+export type { ScheduledInput } from "./scheduled.js";
 export {
   band,
   CHARACTERISTICS,
@@ -39,14 +42,7 @@ export {
 } from "./scorecard.js";
 export { type DecisionNote, type Recorder, type RunOptions, run, simulate, startState } from "./simulate.js";
 export { type EngineState, fork, initialState, type Lane, type StateOptions } from "./state.js";
-export {
-  type EngineInput,
-  loanDueDays,
-  type ScheduledInput,
-  type StepOutcome,
-  step,
-  transition,
-} from "./step.js";
+export { type EngineInput, step, transition } from "./step.js";
 export type * from "./types.js";
 export {
   type Delinquency,

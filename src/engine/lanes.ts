@@ -9,18 +9,10 @@
 // `runSharedDay` is `runDay` for a shared state: it reports every state's steps, and each split as it
 // happens, so a caller keeping something per state (an agent, a recorder) can copy it at the split.
 
+import type { StepOutcome } from "./apply-verdict.js";
+import { accrueAll, closeCycle, dueNotices, monthEnd, openDay, review, triggers } from "./scheduled.js";
 import { type EngineState, fork, type Lane } from "./state.js";
-import {
-  accrueAll,
-  closeCycle,
-  dueNotices,
-  monthEnd,
-  openDay,
-  review,
-  type StepOutcome,
-  step,
-  triggers,
-} from "./step.js";
+import { step } from "./step.js";
 import type { Policy, ScenarioEvent } from "./types.js";
 import type { PolicyParamName } from "./vocabulary.js";
 

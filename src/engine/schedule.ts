@@ -2,10 +2,10 @@
 // can change are skipped (charges are added in bulk when the next day opens), so a year costs a few dozen
 // visits rather than 365 — and visiting every day instead gives the same steps (a property test holds it).
 
+import type { StepOutcome } from "./apply-verdict.js";
 import { daysPastDue, type Line } from "./customer.js";
 import * as loans from "./loans.js";
 import * as revolving from "./revolving.js";
-import type { EngineState } from "./state.js";
 import {
   accrueAll,
   closeCycle,
@@ -14,10 +14,10 @@ import {
   openDay,
   review,
   type ScheduledInput,
-  type StepOutcome,
-  step,
   triggers,
-} from "./step.js";
+} from "./scheduled.js";
+import type { EngineState } from "./state.js";
+import { step } from "./step.js";
 import type { ScenarioEvent } from "./types.js";
 
 /** The engine's own inputs before the customer's events of a day (after `open_day`)… */

@@ -2,6 +2,7 @@
 // names, feeds the scenario's events of that day, and hands every step to a recorder. Pure: no I/O, clock
 // or randomness; the same scenario gives the same trace everywhere.
 
+import type { StepOutcome } from "./apply-verdict.js";
 import type { ReasonCode } from "./reasons.js";
 import { GRID_MONTHS } from "./record.js";
 import { nextEngineDay, runDay } from "./schedule.js";
@@ -9,7 +10,6 @@ import { scoreOn } from "./score-inputs.js";
 import { movedCharacteristics } from "./scorecard.js";
 import { snapshot } from "./snapshot.js";
 import { type EngineState, initialState } from "./state.js";
-import type { StepOutcome } from "./step.js";
 import type {
   Cause,
   Decision,

@@ -3,9 +3,9 @@
 // a ledger per input), and `fork` copies it for a caller that wants to keep the state it had (what-if,
 // policy variants run in lockstep, the pure `transition`).
 
+import type { StepOutcome } from "./apply-verdict.js";
 import { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, newCustomer } from "./customer.js";
-import type { StepOutcome } from "./step.js";
 import type { Policy, Profile } from "./types.js";
 
 export interface EngineState {

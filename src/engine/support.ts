@@ -4,11 +4,13 @@
 
 import type { Calendar } from "./calendar.js";
 import { type Customer, customerOverdue, type Line, lastCured, overdue, owed, rulesFor } from "./customer.js";
+import { eligibilityFailures } from "./eligibility.js";
 import type { ReasonCode } from "./reasons.js";
-import { eligibilityFailures, principalReasons, restorationBlockers } from "./review.js";
+import { restorationBlockers } from "./review.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
 import type { Remedy } from "./types.js";
+import { principalReasons } from "./verdict.js";
 
 export interface SupportAnswer {
   reasons: ReasonCode[];

@@ -3,8 +3,8 @@
 
 import type { ReasonCode } from "./reasons.js";
 import type { GridMonth } from "./record.js";
-import type { RuleFact } from "./review.js";
 import type { ScoreInputs } from "./scorecard.js";
+import type { RuleFact } from "./verdict.js";
 import type {
   ApplicationKind,
   Cause,
@@ -21,7 +21,7 @@ import type {
 } from "./vocabulary.js";
 
 export type { GridCode, GridMonth } from "./record.js";
-export type { RuleFact } from "./review.js";
+export type { RuleFact } from "./verdict.js";
 export type {
   ApplicationKind,
   Cause,

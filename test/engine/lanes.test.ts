@@ -4,12 +4,12 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { StepOutcome } from "../../src/engine/apply-verdict.js";
 import { runSharedDay, sameMechanics, shareState } from "../../src/engine/lanes.js";
 import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
 import { scoreOn } from "../../src/engine/score-inputs.js";
 import { snapshot } from "../../src/engine/snapshot.js";
 import { type EngineState, initialState } from "../../src/engine/state.js";
-import type { StepOutcome } from "../../src/engine/step.js";
 import type { Policy, PolicyParams, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, scenario } from "./builders.js";
 

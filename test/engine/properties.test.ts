@@ -3,13 +3,13 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { StepOutcome } from "../../src/engine/apply-verdict.js";
 import { Calendar, formatIsoDate, parseIsoDate } from "../../src/engine/calendar.js";
 import { isReasonCode } from "../../src/engine/reasons.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
 import { fork } from "../../src/engine/state.js";
-import type { StepOutcome } from "../../src/engine/step.js";
 import type { LineSnapshot, Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 

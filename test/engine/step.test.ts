@@ -1,9 +1,10 @@
 // The transition on its own: a state built for the rule, one input, the steps and the state it leaves.
 
 import { describe, expect, it } from "vitest";
+import type { StepOutcome } from "../../src/engine/apply-verdict.js";
 import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
 import { type EngineState, fork, initialState } from "../../src/engine/state.js";
-import { type EngineInput, type StepOutcome, step, transition } from "../../src/engine/step.js";
+import { type EngineInput, step, transition } from "../../src/engine/step.js";
 import type { ScenarioEvent } from "../../src/engine/types.js";
 import { testPolicy } from "./builders.js";
 

@@ -1,0 +1,215 @@
+// The customer's requests: an application to open a line or raise its limit, and the authorisation of a
+// purchase or a drawdown. Rules decide and never change the customer (apply-verdict.ts acts).
+
+import {
+  type Customer,
+  countWithin,
+  customerDaysPastDue,
+  customerOverdue,
+  isOpen,
+  type Line,
+  lastCured,
+  lastMissed,
+  owed,
+  rulesFor,
+  thinFile,
+} from "./customer.js";
+import {
+  AT_CAP,
+  CAPPED,
+  capFact,
+  capFor,
+  eligibilityFailures,
+  noLineFact,
+  otherLine,
+  param,
+  scoreFact,
+} from "./eligibility.js";
+import { debtToIncomeWith, type Scored } from "./score-inputs.js";
+import { recentProfileChanges } from "./triggers.js";
+import type { Fen } from "./types.js";
+import { declined, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
+import type { ApplicationKind } from "./vocabulary.js";
+
+/** Applications to open a line or raise its limit. The inquiry has been recorded before this runs; the
+ *  score is the one before the inquiry, as a lender pulling the file would see it. */
+export function decideApplication(
+  c: Customer,
+  line: Line,
+  day: number,
+  kind: ApplicationKind,
+  amount: Fen,
+  s: Scored,
+): Verdict {
+  const p = c.policy;
+  const rules = rulesFor(p, line.id);
+  if (kind === "open") {
+    if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
+    // a line written off is not opened again (its debt, repaid or not, stays on the record)
+    if (line.status === "charged_off")
+      return declined(["DEBT_WRITTEN_OFF"], s, [{ code: "DEBT_WRITTEN_OFF", value: owed(line) }]);
+  } else {
+    if (line.status === "none") return declined(["NO_ACCOUNT"], s);
+    if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+    if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
+  }
+  // every policy rule the application fails is a reason (the principal ones: four at most)
+  const failures: RuleFact[] = [];
+  const applications = countWithin(c.inquiries, day, 30);
+  if (applications > p.maxApplications30d) {
+    failures.push({
+      code: "TOO_MANY_APPLICATIONS",
+      parameter: "maxApplications30d",
+      threshold: p.maxApplications30d,
+      value: applications,
+    });
+  }
+  if (customerOverdue(c) > 0) {
+    failures.push({
+      code: "OVERDUE_OUTSTANDING",
+      value: customerDaysPastDue(c, day),
+      ...otherLine(c, line, day),
+    });
+  }
+  if (kind === "open") {
+    // reopening a line is not a way round a hold or a recent delinquency: the restoration standards apply
+    const changes = recentProfileChanges(c, day);
+    if (changes > p.securityMaxChanges) {
+      failures.push({
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: p.securityMaxChanges,
+        value: changes,
+      });
+    }
+    const cured = lastCured(c);
+    if (customerOverdue(c) === 0 && day - cured < p.restoreCleanDays) {
+      failures.push({
+        code: "OVERDUE_TOO_RECENT",
+        parameter: "restoreCleanDays",
+        threshold: p.restoreCleanDays,
+        value: day - cured,
+      });
+    }
+    if (amount < rules.minLimit * 100) {
+      failures.push({
+        code: "AMOUNT_BELOW_MINIMUM",
+        parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
+        threshold: rules.minLimit * 100,
+        value: amount,
+      });
+    }
+    // cash loans only for a customer with a record to judge (Jiebei is offered by invitation)
+    if (line.id === "jiebei" && thinFile(c)) failures.push({ code: "REPAYMENT_RECORD_REQUIRED" });
+  }
+  if (kind === "increase") {
+    // the cooldown runs from the opening too: no increase in a line's first months
+    const since = Math.max(
+      line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+      line.openedDay ?? Number.NEGATIVE_INFINITY,
+    );
+    if (day - since < p.increaseCooldownDays) {
+      failures.push({
+        code: "INCREASE_TOO_SOON",
+        parameter: "increaseCooldownDays",
+        threshold: p.increaseCooldownDays,
+        value: day - since,
+      });
+    }
+    const missed = lastMissed(c);
+    if (day - missed < p.increaseCleanDays) {
+      failures.push({
+        code: "RECENT_MISSED_PAYMENT",
+        parameter: "increaseCleanDays",
+        threshold: p.increaseCleanDays,
+        value: day - missed,
+      });
+    }
+  }
+  const minimum = kind === "open" ? rules.minOpenScore : rules.minIncreaseScore;
+  if (s.score < minimum) {
+    const code = kind === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM";
+    const parameter =
+      kind === "open"
+        ? param(line.id, "minOpenScore", "jiebeiMinOpenScore")
+        : param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore");
+    failures.push(scoreFact(code, parameter, minimum, s));
+  }
+  failures.push(...eligibilityFailures(c, rules, p));
+  if (failures.length > 0)
+    return declined(
+      failures.map((f) => f.code),
+      s,
+      failures,
+    );
+  const cap = capFor(c, line.id, s);
+  if (cap === null || cap.belowMinimum) {
+    const fact = noLineFact(line.id, rules, cap, s);
+    return declined([fact.code], s, [fact]);
+  }
+  if (kind === "increase" && cap.limit <= line.limit) {
+    const code = AT_CAP[cap.binding];
+    return declined([code], s, [capFact(code, cap)]);
+  }
+  const wanted = kind === "open" ? amount : line.limit + amount;
+  if (wanted <= cap.limit)
+    return { decision: "approved", reasons: ["MEETS_POLICY"], facts: [], limit: wanted };
+  const code = CAPPED[cap.binding];
+  return {
+    decision: "approved_lower",
+    reasons: ["MEETS_POLICY", code],
+    facts: [capFact(code, cap)],
+    limit: cap.limit,
+  };
+}
+
+/** A purchase on Huabei or a drawdown on Jiebei: declined while the line is not active, while anything is
+ *  overdue on either line, or beyond the available credit. */
+export function authorise(c: Customer, line: Line, amount: Fen, day: number, s: ScoreSource): Verdict {
+  if (line.status === "none") return declined(["NO_ACCOUNT"], s);
+  if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+  if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
+  if (customerOverdue(c) > 0) {
+    return declined(["OVERDUE_OUTSTANDING"], s, [
+      { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) },
+    ]);
+  }
+  const available = line.limit - owed(line);
+  if (amount > available) {
+    return {
+      decision: "declined",
+      reasons: ["OVER_LIMIT"],
+      facts: [{ code: "OVER_LIMIT", threshold: available, value: amount }],
+    };
+  }
+  if (line.id === "jiebei") {
+    const p = c.policy;
+    if (amount < p.jiebeiMinDrawdown * 100) {
+      return {
+        decision: "declined",
+        reasons: ["AMOUNT_BELOW_MINIMUM"],
+        facts: [
+          {
+            code: "AMOUNT_BELOW_MINIMUM",
+            parameter: "jiebeiMinDrawdown",
+            threshold: p.jiebeiMinDrawdown * 100,
+            value: amount,
+          },
+        ],
+      };
+    }
+    // affordability: a cash loan may not take the debt burden past Jiebei's cap
+    const after = debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), amount);
+    if (after > p.jiebeiMaxDebtToIncome) {
+      return declined(["DEBT_TO_INCOME_TOO_HIGH"], s, [
+        {
+          code: "DEBT_TO_INCOME_TOO_HIGH",
+          parameter: "jiebeiMaxDebtToIncome",
+          threshold: p.jiebeiMaxDebtToIncome,
+          value: Number.isFinite(after) ? Math.round(after * 100) / 100 : after,
+        },
+      ]);
+    }
+  }
+  return { decision: "approved", reasons: ["WITHIN_LIMIT"], facts: [], limit: line.limit };
+}

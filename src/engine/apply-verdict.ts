@@ -1,0 +1,149 @@
+// Acting on decisions: a step's record, a verdict applied to its line (the one place that changes a line's
+// status and limit), the acceleration that follows a lender's closure, and the bookkeeping of how far past
+// due a line is. The rules in review.ts decide; this file acts.
+
+import { type Customer, daysPastDue, type Line, overdue, owed } from "./customer.js";
+import * as loans from "./loans.js";
+import * as revolving from "./revolving.js";
+import type { EngineState } from "./state.js";
+import type { Fen, Remedy, StepEvent } from "./types.js";
+import type { Verdict } from "./verdict.js";
+import type { LineId } from "./vocabulary.js";
+
+/** One thing that happened: the event the trace shows, the line it is about, and the decision (already
+ *  applied to the state). */
+export interface StepOutcome {
+  day: number;
+  event: StepEvent;
+  line: LineId | null;
+  verdict: Verdict | null;
+  /** a purchase approved, a repayment capped: the amount the step actually applied */
+  applied: Fen;
+  /** what the customer can do (support answers, adverse decisions) */
+  remedies: Remedy[];
+}
+
+export const NOTHING: readonly StepOutcome[] = Object.freeze([]);
+
+export const outcome = (
+  s: EngineState,
+  event: StepEvent,
+  line: LineId | null,
+  verdict: Verdict | null,
+  applied: Fen = 0,
+  remedies: Remedy[] = [],
+): StepOutcome => ({ day: s.day, event, line, verdict, applied, remedies });
+
+/** Applies a verdict to its line and returns its step, followed by any step the decision causes (a
+ *  closure's closing statement). */
+export function decide(
+  s: EngineState,
+  event: StepEvent,
+  line: Line,
+  verdict: Verdict | null,
+  applied: Fen = 0,
+  remedies: Remedy[] = [],
+): StepOutcome[] {
+  const out = [outcome(s, event, line.id, verdict, applied, remedies)];
+  if (verdict) applyVerdict(s, line, verdict, out);
+  return out;
+}
+
+/** The customer's lines in their fixed order, without building an array: 0 Huabei, 1 Jiebei. */
+export const lineAt = (c: Customer, i: number): Line => (i === 0 ? c.huabei : c.jiebei);
+
+/** Notes how far past due a line is today: the episode's worst and the month's worst keep the deepest. */
+export function notePastDue(c: Customer, line: Line, day: number): void {
+  const dpd = daysPastDue(line, day);
+  if (dpd === 0) return;
+  line.monthWorst = Math.max(line.monthWorst, dpd);
+  for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.worst = Math.max(e.worst, dpd);
+}
+
+/** An overdue episode ends the day everything overdue on its line is repaid. */
+export function cureIfClear(c: Customer, line: Line, day: number): void {
+  if (overdue(line) > 0) return;
+  for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.curedDay = day;
+}
+
+/** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
+ *  lender's closure accelerates what is owed: its closing statement is appended to `out`. */
+function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
+  const day = s.day;
+  const c = s.customer;
+  switch (v.decision) {
+    case "approved":
+    case "approved_lower":
+      if (line.status !== "active") {
+        line.status = "active";
+        line.cause = null;
+        line.statusDay = null;
+        line.openedDay ??= day;
+        line.reasonsOnRecord = [];
+        // opened under the current policy: no earlier policy to compare with
+        line.previousPolicy = null;
+      }
+      line.limit = v.limit;
+      return;
+    case "suspended":
+      // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
+      if (line.status !== "suspended") line.statusDay = day;
+      line.status = "suspended";
+      line.cause = v.cause;
+      if (v.limit !== undefined) line.limit = v.limit;
+      line.reasonsOnRecord = v.reasons;
+      return;
+    case "limit_reduced":
+      line.limit = v.limit;
+      // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
+      if (line.status === "active") line.reasonsOnRecord = v.reasons;
+      return;
+    case "restored":
+      line.status = "active";
+      line.cause = null;
+      line.statusDay = null;
+      line.limit = v.limit;
+      line.reasonsOnRecord = [];
+      return;
+    case "closed":
+      line.status = "closed";
+      line.cause = v.cause;
+      line.statusDay = day;
+      line.limit = 0; // a closed line lends nothing; what is owed stays owed
+      line.reasonsOnRecord = v.reasons;
+      if (v.cause !== "customer") accelerate(s, line, out);
+      return;
+    case "charged_off":
+      line.status = "charged_off";
+      line.cause = "credit";
+      line.statusDay = day;
+      line.limit = 0;
+      line.reasonsOnRecord = v.reasons;
+      if (line.id === "huabei") revolving.writeOff(line.ledger);
+      else loans.writeOff(line.book);
+      notePastDue(c, line, day);
+      for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.chargedOff = true;
+      // everything owed falls due, instalments not yet billed included
+      accelerate(s, line, out);
+      return;
+    case "declined":
+    case "info":
+    case null:
+      return;
+  }
+}
+
+/** On the lender's closure everything owed on the line falls due: Huabei bills it all on a closing
+ *  statement due on the next due day; Jiebei loans' next instalments become their last. */
+function accelerate(s: EngineState, line: Line, out: StepOutcome[]): void {
+  if (owed(line) === 0) return;
+  if (line.id === "jiebei") {
+    loans.accelerate(line.book);
+    return;
+  }
+  const p = s.customer.policy;
+  const dueDay = s.calendar.nextDayOfMonth(s.day, p.dueDayOfMonth);
+  const bill = revolving.closeStatement(line.ledger, s.day, dueDay, p, true);
+  if (bill && s.notices)
+    out.push(outcome(s, { type: "statement", ...bill, dueDay, closing: true }, "huabei", null));
+}

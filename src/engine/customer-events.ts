@@ -1,0 +1,266 @@
+// The customer's events (a scenario's lines): applications, purchases, loans, repayments, closing a line,
+// profile changes, debt elsewhere, income, a policy change, customer service, verification, a review asked
+// for. Each is decided by a rule in review.ts and acted on through apply-verdict.ts.
+
+import { authorise, decideApplication } from "./applications.js";
+import { cureIfClear, decide, lineAt, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
+import type { Calendar } from "./calendar.js";
+import { customerOverdue, isOpen, type Line, lineOf, owed } from "./customer.js";
+import { judge } from "./judge.js";
+import * as loans from "./loans.js";
+import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
+import * as revolving from "./revolving.js";
+import { scoreOn } from "./score-inputs.js";
+import type { EngineState } from "./state.js";
+import { answerSupport } from "./support.js";
+import { securityTrigger } from "./triggers.js";
+import type { Fen, Policy, RepayAmount, ScenarioEvent } from "./types.js";
+import type { Verdict } from "./verdict.js";
+import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
+
+export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
+  const { day, calendar } = s;
+  const c = s.customer;
+  switch (e.type) {
+    case "apply": {
+      const line = lineOf(c, e.line);
+      const before = scoreOn(c, day);
+      c.inquiries.push(day);
+      const v =
+        s.lane === null
+          ? decideApplication(c, line, day, e.product, e.amount, before)
+          : judge(
+              s,
+              () => decideApplication(c, line, day, e.product, e.amount, before),
+              (f, w) => applicationDecided(f, e, w),
+            );
+      return applicationDecided(s, e, v);
+    }
+    case "purchase": {
+      const h = c.huabei;
+      const v = authorise(c, h, e.amount, day, () => scoreOn(c, day));
+      // the habit counts, declined or not, unless the customer is behind on a repayment
+      if (h.status !== "none" && customerOverdue(c) === 0) h.purchaseDays.push(day);
+      if (v.decision !== "approved") return decide(s, e, h, v);
+      revolving.purchase(
+        h.ledger,
+        e.amount,
+        day,
+        e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
+      );
+      return decide(s, e, h, v, e.amount);
+    }
+    case "borrow": {
+      const j = c.jiebei;
+      const v = authorise(c, j, e.amount, day, () => scoreOn(c, day));
+      if (v.decision !== "approved") return decide(s, e, j, v);
+      loans.draw(j.book, day, e.amount, e.term, loanDueDays(s.calendar, day, e.term));
+      return decide(s, e, j, v, e.amount);
+    }
+    case "repay": {
+      const line = lineOf(c, e.line);
+      // how far past due the line got before this repayment (the record keeps the worst)
+      notePastDue(c, line, day);
+      const applied =
+        line.id === "huabei"
+          ? revolving.repay(line.ledger, repayAmount(s, line, e.amount), day)
+          : loans.repay(line.book, repayAmount(s, line, e.amount), day, c.policy.jiebeiRatePerDay);
+      cureIfClear(c, line, day);
+      return [outcome(s, e, line.id, null, applied)];
+    }
+    case "close": {
+      const line = lineOf(c, e.line);
+      return decide(
+        s,
+        e,
+        line,
+        closeAtRequest(line, () => scoreOn(c, day)),
+      );
+    }
+    case "change_profile":
+      c.profileChanges.push(day);
+      return securityFrom(s, e, 0, undefined, []);
+    case "external_debt":
+      c.profile.externalDebt += e.amount;
+      return [outcome(s, e, null, null)];
+    case "external_repayment": {
+      const applied = Math.min(e.amount, c.profile.externalDebt);
+      c.profile.externalDebt -= applied;
+      return [outcome(s, e, null, null, applied)];
+    }
+    case "external_inquiry":
+      c.inquiries.push(day);
+      return [outcome(s, e, null, null)];
+    case "income":
+      c.profile.monthlyIncome = e.monthlyIncome;
+      return [outcome(s, e, null, null)];
+    case "policy": {
+      if (s.lane !== null && s.lane.policies.length > 1)
+        throw new Error(
+          "a policy event on a state shared by several policies (switch lanes with switchLane)",
+        );
+      // a policy cause needs a line that lived under the previous policy (the one before the first of
+      // several changes made before the line's next review)
+      for (const line of [c.huabei, c.jiebei] as const)
+        line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
+      c.policy = applyPolicyEvent(c.policy, e.use, e.set);
+      // the calendar of the new policy: a statement or review day later today still happens today
+      s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);
+      if (s.nextStatement === day)
+        s.nextStatement = calendar.nextDayOfMonth(day, c.policy.statementDayOfMonth);
+      s.nextReview = calendar.nextDayOfMonth(day - 1, c.policy.reviewDayOfMonth);
+      return [outcome(s, e, null, null)];
+    }
+    case "contact_support": {
+      const answer = answerSupport(c, day, scoreOn(c, day), calendar);
+      return [
+        outcome(s, e, null, { decision: "info", reasons: answer.reasons, facts: [] }, 0, answer.remedies),
+      ];
+    }
+    case "verify_identity":
+      c.profile.verified = true;
+      c.verifiedDay = day;
+      return verifiedFrom(s, e, 0, undefined, []);
+    case "request_review": {
+      const line =
+        e.line === null
+          ? ([c.huabei, c.jiebei].find((l) => l.status === "suspended") ?? c.huabei)
+          : lineOf(c, e.line);
+      const scored = scoreOn(c, day);
+      const v =
+        s.lane === null
+          ? requestedReview(c, line, day, scored)
+          : judge(
+              s,
+              () => requestedReview(c, line, day, scored),
+              (f, w) => reviewRequested(f, e, line.id, w),
+            );
+      return reviewRequested(s, e, line.id, v);
+    }
+    case "note":
+      return [outcome(s, e, null, null)];
+    default: {
+      const never: never = e;
+      throw new Error(`unhandled event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+// The rest of a customer event once its decision is known: the same code for the state that decided it
+// and for a lane's state split off at that decision (judge).
+
+function applicationDecided(
+  s: EngineState,
+  e: Extract<ScenarioEvent, { type: "apply" }>,
+  v: Verdict,
+): StepOutcome[] {
+  const line = lineOf(s.customer, e.line);
+  if (e.product === "increase" && (v.decision === "approved" || v.decision === "approved_lower"))
+    line.lastIncreaseDay = s.day;
+  return decide(s, e, line, v);
+}
+
+/** A profile change's security trigger on each line from `from` on. */
+function securityFrom(
+  s: EngineState,
+  e: ScenarioEvent,
+  from: number,
+  preset: Verdict | null | undefined,
+  out: StepOutcome[],
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
+    const v =
+      i === from && preset !== undefined
+        ? preset
+        : s.lane === null
+          ? securityTrigger(c, line, day)
+          : judge(
+              s,
+              () => securityTrigger(c, line, day),
+              (f, w) => securityFrom(f, e, i, w, out.slice()),
+            );
+    if (v) out.push(...decide(s, e, line, v));
+  }
+  return out.length > 0 ? out : [outcome(s, e, null, null)];
+}
+
+/** A verification lifting the security hold of each line on one, from `from` on. */
+function verifiedFrom(
+  s: EngineState,
+  e: ScenarioEvent,
+  from: number,
+  preset: Verdict | undefined,
+  out: StepOutcome[],
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
+    if (!(i === from && preset !== undefined) && !(line.status === "suspended" && line.cause === "security"))
+      continue;
+    let v: Verdict;
+    if (i === from && preset !== undefined) v = preset;
+    else {
+      const scored = scoreOn(c, day);
+      v =
+        s.lane === null
+          ? liftSecurityHold(c, line, day, scored)
+          : judge(
+              s,
+              () => liftSecurityHold(c, line, day, scored),
+              (f, w) => verifiedFrom(f, e, i, w, out.slice()),
+            );
+    }
+    out.push(...decide(s, e, line, v));
+  }
+  return out.length > 0 ? out : [outcome(s, e, null, null)];
+}
+
+function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {
+  const c = s.customer;
+  const line = lineOf(c, id);
+  if (!v.reasons.includes("REVIEW_TOO_SOON")) c.lastReviewRequest = s.day;
+  const remedies =
+    v.decision === "restored"
+      ? []
+      : answerSupport(c, s.day, scoreOn(c, s.day), s.calendar).remedies.filter((r) => r.line === line.id);
+  return decide(s, e, line, v, 0, remedies);
+}
+
+/** An instalment plan's total fee under the policy (the published rate per term). */
+function plan(p: Policy, amount: Fen, term: InstalmentTerm): { term: InstalmentTerm; fee: Fen } {
+  const rate = { 3: p.instalmentFee3, 6: p.instalmentFee6, 9: p.instalmentFee9, 12: p.instalmentFee12 }[term];
+  return { term, fee: Math.round(amount * rate) };
+}
+
+/** A loan's due days: monthly on the day of the month it was drawn (clamped to short months). */
+export function loanDueDays(calendar: Calendar, day: number, term: LoanTerm): number[] {
+  const { year, month, day: dom } = calendar.civil(day);
+  const out: number[] = [];
+  for (let k = 1; k <= term; k++) {
+    const m = month - 1 + k;
+    out.push(calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
+  }
+  return out;
+}
+
+function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
+  if (amount.kind === "amount") return amount.fen;
+  if (amount.kind === "full") return owed(line);
+  if (line.id === "huabei")
+    return amount.kind === "statement"
+      ? revolving.statementBalance(line.ledger)
+      : revolving.minimumDue(line.ledger);
+  // on Jiebei, the statement and the minimum are both what is due: arrears and the coming instalment
+  return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
+}
+
+/** Merges a `policy` event into the policy in force. */
+function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
+  const base = use ?? current;
+  const overridden = Object.keys(set).length > 0;
+  return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };
+}

@@ -1,0 +1,98 @@
+// What rules share about eligibility and limits: the cap a line may have and the reason code naming what
+// binds it, identity and debt-to-income, and the facts a decline cites when no line can be offered.
+
+import { type Customer, daysPastDue, type Line, type LineRules, rulesFor, thinFile } from "./customer.js";
+import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
+import type { ReasonCode } from "./reasons.js";
+import { debtToIncome, type Scored } from "./score-inputs.js";
+import type { Policy } from "./types.js";
+import type { RuleFact } from "./verdict.js";
+import type { LineId, PolicyParamName } from "./vocabulary.js";
+
+export const CAPPED: Record<LimitBinding, ReasonCode> = {
+  score: "LIMIT_CAPPED_BY_SCORE",
+  income: "LIMIT_CAPPED_BY_INCOME",
+  thin_file: "LIMIT_CAPPED_THIN_FILE",
+  product_maximum: "LIMIT_CAPPED_PRODUCT_MAXIMUM",
+};
+export const AT_CAP: Record<LimitBinding, ReasonCode> = {
+  score: "LIMIT_AT_SCORE_CAP",
+  income: "LIMIT_AT_INCOME_CAP",
+  thin_file: "LIMIT_AT_THIN_FILE_CAP",
+  product_maximum: "LIMIT_AT_PRODUCT_MAXIMUM",
+};
+export const BINDING_PARAMETER: Record<LimitBinding, PolicyParamName> = {
+  score: "limitBands",
+  income: "maxLimitIncomeMultiple",
+  thin_file: "thinFileMaxLimit",
+  product_maximum: "limitBands",
+};
+
+export const capFact = (code: ReasonCode, cap: LimitCap): RuleFact => ({
+  code,
+  parameter: BINDING_PARAMETER[cap.binding],
+  threshold: cap.limit,
+});
+
+/** The cap for the customer on a line today. */
+export function capFor(c: Customer, line: LineId, s: Scored, policy: Policy = c.policy): LimitCap | null {
+  return limitCap(
+    s.score,
+    c.profile.monthlyIncome,
+    rulesFor(policy, line),
+    thinFile(c) ? policy.thinFileMaxLimit : null,
+  );
+}
+
+/** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */
+export function eligibilityFailures(c: Customer, rules: LineRules, policy: Policy): RuleFact[] {
+  const out: RuleFact[] = [];
+  if (policy.requireVerified && !c.profile.verified)
+    out.push({ code: "IDENTITY_REQUIRED", parameter: "requireVerified" });
+  const dti = debtToIncome(c);
+  if (dti > rules.maxDebtToIncome) {
+    out.push({
+      code: "DEBT_TO_INCOME_TOO_HIGH",
+      parameter: rules === policy ? "maxDebtToIncome" : "jiebeiMaxDebtToIncome",
+      threshold: rules.maxDebtToIncome,
+      value: Number.isFinite(dti) ? Math.round(dti * 100) / 100 : dti,
+    });
+  }
+  return out;
+}
+
+export const scoreFact = (
+  code: ReasonCode,
+  parameter: PolicyParamName,
+  threshold: number,
+  s: Scored,
+): RuleFact => ({
+  code,
+  parameter,
+  threshold,
+  value: s.score,
+});
+
+export const param = (line: LineId, huabei: PolicyParamName, jiebei: PolicyParamName) =>
+  line === "huabei" ? huabei : jiebei;
+
+/** Why no line can be offered or kept: the score is below every band, or the caps fall below the
+ *  smallest line (the fact names which). */
+export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {
+  if (cap === null) {
+    const lowest = Math.min(...rules.limitBands.map((b) => b.minScore));
+    return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
+  }
+  return {
+    code: "LIMIT_BELOW_MINIMUM",
+    parameter: param(line, "minLimit", "jiebeiMinLimit"),
+    threshold: rules.minLimit * 100,
+    value: cap.limit,
+  };
+}
+
+/** When the overdue amount that decides is on the other line, the fact says so. */
+export function otherLine(c: Customer, line: Line, day: number): { line?: LineId } {
+  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  return daysPastDue(other, day) > daysPastDue(line, day) ? { line: other.id } : {};
+}

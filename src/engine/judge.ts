@@ -1,0 +1,69 @@
+// Deciding on a lane: a state stepped for several policies at once (lanes.ts) asks each policy for its
+// verdict and splits off those that decide otherwise.
+
+import type { StepOutcome } from "./apply-verdict.js";
+import { type EngineState, fork } from "./state.js";
+import type { Verdict } from "./verdict.js";
+
+/**
+ * A decision on a state shared by several policies (a lane): the verdict of the state's own policy, after
+ * `compute` ran once more under each other policy of the lane. Policies that decide otherwise leave the
+ * lane here: each group that decided alike gets a copy of the state as it is at this decision and takes
+ * the rest of the input on it with its own verdict (`rest`), and is recorded in `lane.splits`. Decisions
+ * read the policy and nothing else varies between a lane's policies (lanes.ts), so a split-off state is the
+ * state its policies would have had stepped alone.
+ */
+export function judge<V extends Verdict | null>(
+  s: EngineState,
+  compute: () => V,
+  rest: (f: EngineState, v: V) => readonly StepOutcome[],
+): V {
+  const v = compute();
+  const lane = s.lane;
+  if (lane === null || lane.policies.length < 2) return v;
+  const c = s.customer;
+  const own = c.policy;
+  let groups: Array<{ verdict: V; slots: number[] }> | null = null;
+  for (let i = 1; i < lane.policies.length; i++) {
+    c.policy = lane.policies[i]!;
+    let w: V;
+    try {
+      w = compute();
+    } finally {
+      c.policy = own;
+    }
+    if (sameVerdict(v, w)) continue;
+    groups ??= [];
+    const group = groups.find((g) => sameVerdict(g.verdict, w));
+    if (group) group.slots.push(i);
+    else groups.push({ verdict: w, slots: [i] });
+  }
+  if (groups === null) return v;
+  const leaving = new Set(groups.flatMap((g) => g.slots));
+  for (const g of groups) {
+    const f = fork(s);
+    f.customer.policy = lane.policies[g.slots[0]!]!;
+    f.lane = {
+      policies: g.slots.map((i) => lane.policies[i]!),
+      members: g.slots.map((i) => lane.members[i]!),
+      splits: [],
+    };
+    lane.splits.push({ state: f, steps: rest(f, g.verdict) });
+  }
+  lane.policies = lane.policies.filter((_, i) => !leaving.has(i));
+  lane.members = lane.members.filter((_, i) => !leaving.has(i));
+  return v;
+}
+
+/** Two verdicts that leave the customer and the record alike. Support answers and reviews that decide
+ *  nothing change nothing but their text: only the decision counts there. */
+function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a.decision !== b.decision) return false;
+  if (a.decision === null || a.decision === "info") return true;
+  if (a.reasons.length !== b.reasons.length) return false;
+  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
+  const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);
+  const cause = (v: Verdict) => ("cause" in v ? v.cause : undefined);
+  return limit(a) === limit(b) && cause(a) === cause(b);
+}

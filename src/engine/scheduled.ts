@@ -1,0 +1,291 @@
+// The engine's own inputs: a day opening (charges accrue, cycles past their grace are decided, loans fall
+// due), a Huabei statement, due-date notices, the real-time triggers (charge-off, overdue too long), the
+// periodic review, and a month end (what the bureau sees). schedule.ts says when each comes.
+
+import { decide, lineAt, NOTHING, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
+import { type Customer, daysPastDue, isOpen, type Line, overdue, owed } from "./customer.js";
+import { judge } from "./judge.js";
+import * as loans from "./loans.js";
+import { type GridCode, type GridMonth, gridCode } from "./record.js";
+import { periodicReview } from "./review.js";
+import * as revolving from "./revolving.js";
+import { scoreOn } from "./score-inputs.js";
+import { type EngineState, monthEndAfter } from "./state.js";
+import { chargeOffTrigger, overdueTrigger } from "./triggers.js";
+import type { Policy } from "./types.js";
+import type { Verdict } from "./verdict.js";
+
+/** The engine's own inputs, in the order a day takes them (customer events come between the two groups). */
+export type ScheduledInput =
+  /** time moves on to `day`: charges accrue up to it, cycles whose grace ended are decided, Jiebei
+   *  instalments fall due */
+  | { type: "open_day"; day: number }
+  /** on the statement day: Huabei's cycle closes into a bill */
+  | { type: "close_statement" }
+  /** on a due date: a reminder of what is due (a notice) */
+  | { type: "due_notice" }
+  /** the real-time triggers: charge-off, and overdue too long suspends at once */
+  | { type: "overdue_check" }
+  /** on the review day: the monthly periodic review of each open line */
+  | { type: "periodic_review" }
+  /** the day's charges accrue */
+  | { type: "close_day" }
+  /** on a month's last day: what the bureau sees (balances, limits, the repayment grid) */
+  | { type: "month_end" };
+
+// The ledgers' rates, one object per policy (policies are immutable): no allocation per day.
+const HUABEI_RATES = new WeakMap<Policy, { revolving: number; penalty: number }>();
+const JIEBEI_RATES = new WeakMap<Policy, { interest: number; penalty: number }>();
+
+function huabeiRates(p: Policy): { revolving: number; penalty: number } {
+  let r = HUABEI_RATES.get(p);
+  if (r === undefined) {
+    r = { revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay };
+    HUABEI_RATES.set(p, r);
+  }
+  return r;
+}
+
+function jiebeiRates(p: Policy): { interest: number; penalty: number } {
+  let r = JIEBEI_RATES.get(p);
+  if (r === undefined) {
+    r = { interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay };
+    JIEBEI_RATES.set(p, r);
+  }
+  return r;
+}
+
+export function accrueAll(c: Customer, through: number): void {
+  revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
+  loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
+}
+
+export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
+  if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
+  s.day = day;
+  const c = s.customer;
+  const p = c.policy;
+  accrueAll(c, day - 1);
+  let out: StepOutcome[] | null = null;
+  const missed = (line: Line, dueDay: number) => {
+    if (!c.episodes.some((e) => e.line === line.id && e.curedDay === null))
+      c.episodes.push({ line: line.id, dueDay, curedDay: null, worst: day - dueDay, chargedOff: false });
+    notePastDue(c, line, day);
+    if (!s.notices) return;
+    out ??= [];
+    out.push(
+      outcome(
+        s,
+        { type: "overdue", line: line.id, overdue: overdue(line), overdueDays: daysPastDue(line, day) },
+        line.id,
+        null,
+      ),
+    );
+  };
+  for (const o of revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p))) {
+    c.records.push({ line: "huabei", dueDay: o.dueDay, outcome: o.outcome });
+    if (o.outcome === "missed") missed(c.huabei, o.dueDay);
+  }
+  loans.fallDue(c.jiebei.book, day, p.graceDays);
+  for (const o of loans.decideInstalments(c.jiebei.book, day, p.jiebeiPenaltyRatePerDay)) {
+    c.records.push({ line: "jiebei", dueDay: o.dueDay, outcome: o.outcome });
+    if (o.outcome === "missed") missed(c.jiebei, o.dueDay);
+  }
+  return out ?? NOTHING;
+}
+
+export function closeCycle(s: EngineState): readonly StepOutcome[] {
+  const { day, calendar } = s;
+  if (day !== s.nextStatement) return NOTHING;
+  const c = s.customer;
+  const p = c.policy;
+  s.nextStatement = calendar.nextDayOfMonth(day, p.statementDayOfMonth);
+  const h = c.huabei;
+  // a closed or written-off line is billed in full every month while anything is owed on it
+  const closing = h.status === "closed" || h.status === "charged_off";
+  if (h.status === "none" || (closing && owed(h) === 0)) return NOTHING;
+  const dueDay = calendar.nextDayOfMonth(day, p.dueDayOfMonth);
+  const bill = revolving.closeStatement(h.ledger, day, dueDay, p, closing);
+  if (!bill || !s.notices) return NOTHING;
+  return [outcome(s, { type: "statement", ...bill, dueDay, closing }, "huabei", null)];
+}
+
+export function dueNotices(s: EngineState): readonly StepOutcome[] {
+  if (!s.notices) return NOTHING;
+  const c = s.customer;
+  let out: StepOutcome[] | null = null;
+  const l = c.huabei.ledger;
+  if (l.bills.some((b) => b.dueDay === s.day && b.state !== "settled" && !b.cycleDecided)) {
+    out = [
+      outcome(
+        s,
+        {
+          type: "due",
+          line: "huabei",
+          due: revolving.statementBalance(l),
+          minimumUnpaid: revolving.minimumDue(l),
+        },
+        "huabei",
+        null,
+      ),
+    ];
+  }
+  let due = 0;
+  for (const loan of c.jiebei.book.loans)
+    if (loan.dueDay === s.day) due += loan.duePrincipal + loan.dueInterest;
+  if (due > 0) {
+    out ??= [];
+    out.push(outcome(s, { type: "due", line: "jiebei", due, minimumUnpaid: due }, "jiebei", null));
+  }
+  return out ?? NOTHING;
+}
+
+export function triggers(s: EngineState): readonly StepOutcome[] {
+  const c = s.customer;
+  // both triggers need a line past due (the usual day: nothing to check)
+  if (daysPastDue(c.huabei, s.day) === 0 && daysPastDue(c.jiebei, s.day) === 0) return NOTHING;
+  return triggersFrom(s, 0, undefined, null);
+}
+
+/** The triggers in order — charge-off on each line, then overdue on each line — from check `from` on
+ *  (`preset`: that check's verdict, already decided; `out`: the steps so far). Resumable, for lanes. */
+function triggersFrom(
+  s: EngineState,
+  from: number,
+  preset: Verdict | null | undefined,
+  prefix: StepOutcome[] | null,
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  let out = prefix;
+  for (let k = from; k < 4; k++) {
+    const line = lineAt(c, k & 1);
+    const check = k < 2 ? chargeOffTrigger : overdueTrigger;
+    const v =
+      k === from && preset !== undefined
+        ? preset
+        : s.lane === null
+          ? check(c, line, day)
+          : judge(
+              s,
+              () => check(c, line, day),
+              (f, w) => triggersFrom(f, k, w, out === null ? null : out.slice()),
+            );
+    if (!v) continue;
+    out ??= [];
+    if (k < 2) {
+      out.push(...decide(s, { type: "charge_off", line: line.id, writtenOff: owed(line) }, line, v));
+      continue;
+    }
+    const dpd = Math.max(daysPastDue(c.huabei, day), daysPastDue(c.jiebei, day));
+    const behind = daysPastDue(line, day) > 0 ? line : daysPastDue(c.huabei, day) > 0 ? c.huabei : c.jiebei;
+    out.push(
+      ...decide(s, { type: "overdue", line: behind.id, overdue: overdue(behind), overdueDays: dpd }, line, v),
+    );
+  }
+  return out ?? NOTHING;
+}
+
+export function review(s: EngineState): readonly StepOutcome[] {
+  const { day, calendar } = s;
+  if (day !== s.nextReview) return NOTHING;
+  s.nextReview = calendar.nextDayOfMonth(day, s.customer.policy.reviewDayOfMonth);
+  return reviewFrom(s, 0, undefined, null);
+}
+
+/** The periodic review of each open line from line `from` on (resumable, as `triggersFrom`). */
+function reviewFrom(
+  s: EngineState,
+  from: number,
+  preset: Verdict | undefined,
+  prefix: StepOutcome[] | null,
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  let out = prefix;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
+    if (!isOpen(line)) continue;
+    let v: Verdict;
+    if (i === from && preset !== undefined) v = preset;
+    else {
+      const scored = scoreOn(c, day);
+      v =
+        s.lane === null
+          ? periodicReview(c, line, day, scored)
+          : judge(
+              s,
+              () => periodicReview(c, line, day, scored),
+              (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
+            );
+    }
+    // the first review after a policy change decides whether the change suspends the line; later
+    // failures are the customer's own
+    line.previousPolicy = null;
+    // a suspended line's review is always shown: it says what still blocks restoration
+    if (v.decision === null && line.status !== "suspended") continue;
+    out ??= [];
+    out.push(...decide(s, { type: "review", line: line.id, requested: false }, line, v));
+  }
+  return out ?? NOTHING;
+}
+
+/** "YYYY-MM", made once per month a process meets (a grid month per line and month end otherwise). */
+const MONTH_LABELS = new Map<number, string>();
+function monthLabel(year: number, month: number): string {
+  const key = year * 12 + month;
+  let label = MONTH_LABELS.get(key);
+  if (label === undefined) {
+    label = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}`;
+    MONTH_LABELS.set(key, label);
+  }
+  return label;
+}
+
+export function monthEnd(s: EngineState): void {
+  const { day, calendar } = s;
+  if (day !== s.nextMonthEnd) return;
+  s.nextMonthEnd = monthEndAfter(calendar, day + 1);
+  const c = s.customer;
+  if (c.huabei.status === "none" && c.jiebei.status === "none") return;
+  const today = calendar.civil(day);
+  const month = monthLabel(today.year, today.month);
+  const monthStart = day - today.day + 1;
+  const codes: GridCode[] = [];
+  for (let i = 0; i < 2; i++) {
+    const line = lineAt(c, i);
+    if (line.status === "none") continue;
+    line.reportedBalance = owed(line);
+    if (line.limit > 0) line.reportedLimit = line.limit;
+    line.reported = true;
+    const dueThisMonth = dueWithin(c, line, monthStart, day);
+    // the month's worst: a repayment late within the month shows even when it was made up by its end
+    notePastDue(c, line, day);
+    const worst = line.monthWorst;
+    line.monthWorst = daysPastDue(line, day);
+    const entry: GridMonth = {
+      month,
+      code: gridCode({
+        opened: true,
+        status: line.status,
+        daysPastDue: worst,
+        owed: owed(line),
+        dueThisMonth,
+      }),
+    };
+    line.grid.push(entry);
+    codes.push(entry.code);
+  }
+  // the customer's standing for the month: good unless a line was overdue during it or is charged off
+  if (codes.length > 0)
+    c.monthEnds.push({ day, good: codes.every((g) => g === "N" || g === "*" || g === "C") });
+}
+
+/** Whether something fell due on a line between two days: a due date already decided, or one still in
+ *  its grace (a due date on the month's last days is decided next month, but it fell due in this one). */
+function dueWithin(c: Customer, line: Line, from: number, to: number): boolean {
+  const within = (d: number) => d >= from && d <= to;
+  if (c.records.some((r) => r.line === line.id && within(r.dueDay))) return true;
+  if (line.id === "huabei") return line.ledger.pending.some((p) => within(p.dueDay));
+  return line.book.loans.some((l) => l.dueDays.slice(0, l.next).some(within));
+}

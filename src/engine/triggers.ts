@@ -1,0 +1,69 @@
+// The real-time triggers, checked as they happen rather than at the monthly review: past due too long
+// suspends, far past due charges off, too many bound-detail changes put a security hold on.
+
+import { type Customer, customerDaysPastDue, daysPastDue, type Line } from "./customer.js";
+import { otherLine } from "./eligibility.js";
+import type { Verdict } from "./verdict.js";
+
+/** Bound-detail changes since the last verification, within the security window. */
+export function recentProfileChanges(c: Customer, day: number): number {
+  const p = c.policy;
+  return c.profileChanges.filter((d) => d >= c.verifiedDay && day - d < p.securityWindowDays).length;
+}
+
+/** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once. */
+export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  if (line.status !== "active") return null;
+  const dpd = customerDaysPastDue(c, day);
+  if (dpd < c.policy.suspendOverdueDays) return null;
+  return {
+    decision: "suspended",
+    cause: "credit",
+    reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
+    facts: [
+      {
+        code: "OVERDUE_TOO_LONG",
+        parameter: "suspendOverdueDays",
+        threshold: c.policy.suspendOverdueDays,
+        value: dpd,
+        ...otherLine(c, line, day),
+      },
+    ],
+  };
+}
+
+/** Real-time trigger: a line this far past due is charged off — its debt written off as the lender's loss. */
+export function chargeOffTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  if (line.status === "none" || line.status === "charged_off") return null;
+  const dpd = daysPastDue(line, day);
+  if (dpd < c.policy.chargeOffDays) return null;
+  return {
+    decision: "charged_off",
+    reasons: ["CHARGED_OFF", "SERIOUS_DELINQUENCY"],
+    facts: [
+      { code: "CHARGED_OFF", parameter: "chargeOffDays", threshold: c.policy.chargeOffDays, value: dpd },
+    ],
+  };
+}
+
+/** Real-time trigger: too many bound-detail changes in the window since the last verification. */
+export function securityTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  // an active line, or one suspended for credit or policy: it must not come back unverified
+  if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
+  const p = c.policy;
+  const recent = recentProfileChanges(c, day);
+  if (recent <= p.securityMaxChanges) return null;
+  return {
+    decision: "suspended",
+    cause: "security",
+    reasons: ["SECURITY_PROFILE_CHANGES", "FREQUENT_PROFILE_CHANGES"],
+    facts: [
+      {
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        threshold: p.securityMaxChanges,
+        value: recent,
+      },
+    ],
+  };
+}

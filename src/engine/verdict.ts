@@ -1,0 +1,107 @@
+// The review engine's rules. Each takes the customer, a line, the day and the score, and returns a verdict;
+// rules decide and never change the customer (step.ts applies verdicts), so each is testable alone.
+//
+// Reasons on an adverse decision (Regulation B, 12 CFR 1002.9(b)(2) and comment 9(b)(2)-5): at most four
+// principal reasons. The rule that decided comes first, its code naming what bound it; then the scorecard
+// characteristics that count against the customer, ranked by points below their maximum — all of them for
+// a score rule, only the ones the rule is about otherwise (a debt-to-income rule cites the debt burden, an
+// identity rule nothing else). `facts` carry the numbers behind each rule: which parameter, its threshold,
+// the customer's value.
+
+import type { ReasonCode } from "./reasons.js";
+import type { Scored } from "./score-inputs.js";
+import { type Scoring, scoreReasons } from "./scorecard.js";
+import type { Fen } from "./types.js";
+import type { Cause, LineId, PolicyParamName } from "./vocabulary.js";
+
+/** The numbers behind a rule's code: the parameter, its threshold and the customer's value. */
+export interface RuleFact {
+  code: ReasonCode;
+  parameter?: PolicyParamName;
+  threshold?: number;
+  value?: number;
+  /** the line the fact is about, when it is not the line decided on */
+  line?: LineId;
+}
+
+export interface VerdictBase {
+  reasons: ReasonCode[];
+  facts: RuleFact[];
+}
+
+/** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */
+export type Verdict =
+  | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
+  /** a suspension may come with a limit cut due the same day (`limit`) */
+  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen })
+  | (VerdictBase & { decision: "closed"; cause: Cause })
+  | (VerdictBase & { decision: "charged_off" | "declined" | "info" | null });
+
+export const MAX_REASONS = 4;
+
+/** Every score characteristic, for rules about the score itself. */
+export const ANY: undefined = undefined;
+
+/** What a rule may cite beside its own code (the characteristics it is about). */
+export const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = {
+  TOO_MANY_APPLICATIONS: ["INQUIRIES_30D", "INQUIRIES_180D"],
+  OVERDUE_OUTSTANDING: ["OVERDUE_NOW"],
+  OVERDUE_TOO_LONG: ["OVERDUE_NOW"],
+  RECENT_MISSED_PAYMENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
+  OVERDUE_TOO_RECENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
+  DEBT_TO_INCOME_TOO_HIGH: ["HIGH_DEBT_BURDEN"],
+  INCOME_BELOW_LIMIT: ["LOW_INCOME"],
+  LIMIT_AT_INCOME_CAP: [],
+  SECURITY_PROFILE_CHANGES: ["FREQUENT_PROFILE_CHANGES"],
+  SCORE_BELOW_OPEN_MINIMUM: ANY,
+  SCORE_BELOW_INCREASE_MINIMUM: ANY,
+  SCORE_BELOW_MINIMUM: ANY,
+  PAST_DUE_AT_REVIEW: ANY,
+  SCORE_BELOW_RESTORE: ANY,
+  SCORE_BELOW_LIMIT_BAND: ANY,
+  LIMIT_BELOW_MINIMUM: ANY,
+  SCORE_BELOW_LIMIT_BANDS: ANY,
+};
+
+/**
+ * The principal reasons of an adverse decision: the rules' codes, then the related score characteristics
+ * that cost points, largest shortfall first, four in all at most.
+ */
+export function principalReasons(rules: readonly ReasonCode[], s: Scoring): ReasonCode[] {
+  const out: ReasonCode[] = [];
+  for (const r of rules) if (!out.includes(r) && out.length < MAX_REASONS) out.push(r);
+  let among: ReasonCode[] | undefined = [];
+  for (const r of rules) {
+    if (!(r in RELATED)) continue;
+    const related = RELATED[r];
+    if (related === undefined) {
+      among = undefined;
+      break;
+    }
+    among.push(...related);
+  }
+  if (among !== undefined && among.length === 0) return out;
+  for (const code of scoreReasons(s, MAX_REASONS, among)) {
+    if (out.length >= MAX_REASONS) break;
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
+/** The score, or a way to get it: rules that seldom need it (authorisation) take it lazily. */
+export type ScoreSource = Scored | (() => Scored);
+
+export const scoringOf = (s: ScoreSource): Scoring => (typeof s === "function" ? s() : s);
+
+export const declined = (rules: ReasonCode[], s: ScoreSource, facts: RuleFact[] = []): Verdict => ({
+  decision: "declined",
+  reasons: principalReasons(rules, RELATED_TO_SCORE(rules) ? scoringOf(s) : NO_SCORING),
+  facts,
+});
+
+/** For rules that cite no score characteristic: nothing to rank. */
+export const NO_SCORING: Scoring = { points: [], inputs: {} as Scoring["inputs"] };
+
+/** Whether a rule's reasons cite score characteristics at all (only then is the score needed). */
+export const RELATED_TO_SCORE = (rules: readonly ReasonCode[]): boolean =>
+  rules.some((r) => r in RELATED && RELATED[r]?.length !== 0);
