@@ -63,16 +63,22 @@ export interface PopulationContext {
   armKeys: readonly string[];
 }
 
+/** The month ends within a horizon: the last day of each calendar month among days 0 … days − 1. */
+export function monthEndDays(start: string | Calendar, days: number): number[] {
+  const calendar = typeof start === "string" ? new Calendar(start) : start;
+  const out: number[] = [];
+  for (let d = 0; d < days; d++) if (calendar.civil(d + 1).day === 1) out.push(d);
+  return out;
+}
+
 export function populationContext(settings: PopulationSettings): PopulationContext {
   const calendar = new Calendar(settings.start);
   const until = settings.days - 1;
-  const monthEnds: number[] = [];
+  const monthEnds = monthEndDays(calendar, settings.days);
   const monthEndIndex = new Int32Array(until + 1).fill(-1);
-  for (let d = 0; d <= until; d++) {
-    if (calendar.civil(d + 1).day !== 1) continue;
-    monthEndIndex[d] = monthEnds.length;
-    monthEnds.push(d);
-  }
+  monthEnds.forEach((d, m) => {
+    monthEndIndex[d] = m;
+  });
   const samples: number[] = [];
   for (let d = 0; d <= until; d += SAMPLE_EVERY) samples.push(d);
   const armPolicies = [
