@@ -88,6 +88,9 @@ export interface PortfolioSummary {
   /** dpd30Balance / balance, dpd90Balance / balance (0 on an empty book) */
   dpd30Rate: number;
   dpd90Rate: number;
+  /** the same over the last 12 month ends (or as many as the horizon holds): Σ past due ÷ Σ book — a
+   *  year's average, steadier than one month end on a small population */
+  trailing12: { dpd30Rate: number; dpd90Rate: number };
   /** account-years open: month ends at which a line of an account was active or suspended, ÷ 12 */
   accountYears: number;
   /** per account-year open: spells of suspension, accounts closed by the lender, accounts charged off */
@@ -284,6 +287,14 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[]): Port
   const balance = last >= 0 ? sum("balance", last) : 0;
   const dpd30 = last >= 0 ? sum("dpd30", last) : 0;
   const dpd90 = last >= 0 ? sum("dpd90", last) : 0;
+  let book = 0;
+  let late30 = 0;
+  let late90 = 0;
+  for (let k = Math.max(0, monthEnds.length - 12); k < monthEnds.length; k++) {
+    book += sum("balance", k);
+    late30 += sum("dpd30", k);
+    late90 += sum("dpd90", k);
+  }
   const years = a.openMonths / 12;
   const perYear = (n: number) => (years > 0 ? round(n / years) : 0);
   const m = money(a.lines);
@@ -297,6 +308,7 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[]): Port
     dpd90Balance: yuan(dpd90),
     dpd30Rate: share(dpd30, balance),
     dpd90Rate: share(dpd90, balance),
+    trailing12: { dpd30Rate: share(late30, book), dpd90Rate: share(late90, book) },
     accountYears: round(years, 2),
     suspensionsPerYear: perYear(a.suspensionSpells),
     closuresPerYear: perYear(a.closed),

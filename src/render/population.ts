@@ -183,6 +183,12 @@ const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
   { title: "book", width: 12, cell: (p) => yuanShort(p.balance) },
   { title: "30+", width: 8, cell: (p) => pct2(p.dpd30Rate) },
   { title: "90+", width: 8, cell: (p) => pct2(p.dpd90Rate) },
+  {
+    title: "30+/90+ 12 mo",
+    width: 14,
+    cell: (p) =>
+      `${(p.trailing12.dpd30Rate * 100).toFixed(2)}/${(p.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+  },
   { title: "acct-years", width: 11, cell: (p) => int(Math.round(p.accountYears)) },
   { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
   { title: "closed/yr", width: 10, cell: (p) => pct2(p.closuresPerYear) },
@@ -384,7 +390,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       "",
       c.bold(`Portfolio under ${name}`) +
         c.dim(
-          `  (book: balance on the last month end${last === null ? "" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; per year: spells of suspension, closures by the lender and charge-offs per account-year open; loss rate: net write-offs a year ÷ the average book)`,
+          `  (book: balance on the last month end${last === null ? "" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over the last 12 month ends; per year: spells of suspension, closures by the lender and charge-offs per account-year open; loss rate: net write-offs a year ÷ the average book)`,
         ),
       ...portfolioTable(groups, pick, c),
     );

@@ -66,6 +66,11 @@ const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["book", (s) => yuan(s.portfolio.balance)],
   ["30+", (s) => pct2(s.portfolio.dpd30Rate)],
   ["90+", (s) => pct2(s.portfolio.dpd90Rate)],
+  [
+    "30+ / 90+, 12 months",
+    (s) =>
+      `${(s.portfolio.trailing12.dpd30Rate * 100).toFixed(2)} / ${(s.portfolio.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+  ],
   ["account-years", (s) => int(Math.round(s.portfolio.accountYears))],
   ["suspended / yr", (s) => pct2(s.portfolio.suspensionsPerYear)],
   ["closed / yr", (s) => pct2(s.portfolio.closuresPerYear)],
@@ -410,7 +415,7 @@ export function simulateHtml(
           : ""
       }${chartBox("delinquency", 280, "share of the book 30+ and 90+ days past due by month end")}`,
       {
-        note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due. Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
       },
     ),
   );
