@@ -12,8 +12,8 @@ import { FLIP_SAMPLE } from "./runner.js";
 import { BAD_DEFINITIONS, monthEndDays } from "./settings.js";
 import { MAX_VARIANTS } from "./sweep.js";
 
-// @3: the month-end delinquent balances (dpd30, dpd90) and the exposure and events of the annual
-// portfolio rates (openMonths, suspensionSpells, chargedOff); an @2 document lacks them and is refused
+// @3: the month-end delinquent balances (dpd30, dpd90), the exposure and events of the annual portfolio
+// rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
 export const FORMAT = "credit-sim/population@3";
 /** The most accounts a population may have (`simulate --accounts`). */
 export const MAX_ACCOUNTS = 100_000_000;
@@ -115,6 +115,7 @@ export const Meta = z.strictObject({
   bad: z.enum(BAD_DEFINITIONS),
   scoreDay: count,
   costOfFunds: z.number().min(0).max(1),
+  stress: count.nullable(),
 });
 export type Meta = z.infer<typeof Meta>;
 
@@ -207,6 +208,8 @@ export const Document = z
       issue(["meta", "range"], `accounts from..to within 0..${meta.accounts}`);
     if (meta.challengerFrom >= meta.days) issue(["meta", "challengerFrom"], `less than days (${meta.days})`);
     if (meta.scoreDay >= meta.days) issue(["meta", "scoreDay"], `less than days (${meta.days})`);
+    if (meta.stress !== null && meta.stress >= meta.days)
+      issue(["meta", "stress"], `less than days (${meta.days})`);
     if (meta.sweep && meta.challenger) issue(["meta", "sweep"], "a sweep or a challenger, not both");
     const personas = meta.personas.length;
     const withChallenger = meta.challenger !== null;

@@ -130,6 +130,7 @@ export function simulatePage(accounts = 200): Page {
       bad: "ever90",
       scoreDay: 0,
       costOfFunds: 0.035,
+      stress: null,
     },
     range,
   );

@@ -48,6 +48,7 @@ function document(challenger = false, range: [number, number] = [0, 30]): Record
     bad: "ever90",
     scoreDay: 0,
     costOfFunds: 0.035,
+    stress: null,
   };
   return JSON.parse(documentText(fromRange(meta, runRange(settings, personas, range[0], range[1], {}))));
 }
