@@ -53,6 +53,11 @@ export interface ArmAggregate {
   restoreDays: number[];
   limitReduced: number;
   closed: number;
+  /** the exposure and events of the annual portfolio rates (stats.ts): account-months open at month
+   *  ends, spells of suspension, accounts with a line charged off */
+  openMonths: number;
+  suspensionSpells: number;
+  chargedOff: number;
   /** STATUSES order */
   finalStatus: number[];
   finalScore: number[];
@@ -128,6 +133,9 @@ export function emptyArm(days: number, months: number): ArmAggregate {
     restoreDays: zeros(days),
     limitReduced: 0,
     closed: 0,
+    openMonths: 0,
+    suspensionSpells: 0,
+    chargedOff: 0,
     finalStatus: zeros(STATUSES.length),
     finalScore: zeros(SCORE_BINS),
     monthlyScore: zeros(sampleCount(days) * SCORE_BINS),
@@ -171,6 +179,9 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void 
   }
   if (o.limitReduced) a.limitReduced++;
   if (o.closed) a.closed++;
+  a.openMonths += o.openMonths;
+  a.suspensionSpells += o.suspensionSpells;
+  if (o.chargedOff) a.chargedOff++;
   a.finalStatus[STATUSES.indexOf(o.finalStatus)]!++;
   a.finalScore[scoreBin(o.finalScore)]!++;
   const samples = a.monthlyScore.length / SCORE_BINS;

@@ -21,15 +21,27 @@ import { badThreshold, type PopulationContext, SAMPLE_EVERY } from "./settings.j
 /** an outcome's causes are a bit set in CAUSES order */
 export const causeBit = (c: Cause): number => 1 << CAUSES.indexOf(c);
 
+/** Days past due beyond which a balance counts as 30+ and 90+ delinquent. */
+export const DPD30 = 30;
+export const DPD90 = 90;
+
+/** On the lender's book: what is owed, unless written off (written-off balances leave the book). */
+const onBook = (l: LineSnapshot): number => (l.status === "charged_off" ? 0 : l.balance);
+
 /**
  * The month-end portfolio, per line: each reporter's value for one account at a month end, summed over
  * accounts into a series (aggregate.ts). A line never opened reports nothing.
  */
 export const MONTH_END_REPORTERS = {
   /** outstanding on the lender's book: what is owed, unless written off */
-  balance: (l: LineSnapshot) => (l.status === "charged_off" ? 0 : l.balance),
+  balance: (l: LineSnapshot) => onBook(l),
   /** the credit line granted */
   limit: (l: LineSnapshot) => l.limit,
+  /** the balance of a line more than 30 days past due — all of it, as a book reports delinquency (the
+   *  prospectus's "overdue for over 30 days"; the PBOC grid's bucket 2 onward) */
+  dpd30: (l: LineSnapshot) => (l.overdueDays > DPD30 ? onBook(l) : 0),
+  /** the balance of a line more than 90 days past due (written off at chargeOffDays: it leaves the book) */
+  dpd90: (l: LineSnapshot) => (l.overdueDays > DPD90 ? onBook(l) : 0),
 } as const satisfies Record<string, (l: LineSnapshot) => number>;
 export type MonthEndMeasure = keyof typeof MONTH_END_REPORTERS;
 export const MONTH_END_MEASURES = Object.keys(MONTH_END_REPORTERS) as MonthEndMeasure[];
@@ -69,8 +81,16 @@ export interface Outcome {
   /** days from the first suspension to the first restoration after it; −1 when never restored */
   restoreDays: number;
   limitReduced: boolean;
+  /** spells of suspension: times a line was suspended while no line of the account was (a suspension of
+   *  both lines at once, or a cause changing while suspended, is one spell) */
+  suspensionSpells: number;
   /** closed by the lender (a customer closing a line is counted among the events) */
   closed: boolean;
+  /** a line charged off */
+  chargedOff: boolean;
+  /** month ends at which a line of the account was open (active or suspended): the exposure that the
+   *  annual rates of suspension, closure and charge-off divide by */
+  openMonths: number;
   finalStatus: Status;
   finalCause: Cause | null;
   finalScore: number;
@@ -89,6 +109,10 @@ export interface Outcome {
   events: Int32Array;
 }
 
+// written out per measure (not built from MONTH_END_MEASURES): a line is made for every account and
+// copied at every lane split, and the literal is checked complete against the reporters by its type
+const zeros = (n: number): number[] => new Array<number>(n).fill(0);
+
 const newLine = (months: number): LineOutcome => ({
   applied: false,
   opened: false,
@@ -103,17 +127,29 @@ const newLine = (months: number): LineOutcome => ({
   fees: 0,
   penalties: 0,
   badDay: -1,
-  monthEnd: { balance: new Array<number>(months).fill(0), limit: new Array<number>(months).fill(0) },
+  monthEnd: {
+    balance: zeros(months),
+    limit: zeros(months),
+    dpd30: zeros(months),
+    dpd90: zeros(months),
+  } satisfies Record<MonthEndMeasure, number[]>,
 });
 
 const copyLine = (l: LineOutcome): LineOutcome => ({
   ...l,
-  monthEnd: { balance: l.monthEnd.balance.slice(), limit: l.monthEnd.limit.slice() },
+  monthEnd: {
+    balance: l.monthEnd.balance.slice(),
+    limit: l.monthEnd.limit.slice(),
+    dpd30: l.monthEnd.dpd30.slice(),
+    dpd90: l.monthEnd.dpd90.slice(),
+  } satisfies Record<MonthEndMeasure, number[]>,
 });
 
 /** Keeps what an Outcome needs as a lane's steps come; `clone` for a lane split off. */
 export class OutcomeRecorder {
   private suspendedAt = -1;
+  /** the lines suspended now (bit 0 Huabei, bit 1 Jiebei): a spell starts when the first one is */
+  private suspendedLines = 0;
   /** repayments made on each line when it was charged off (recoveries are what came after) */
   private repaidAtChargeOff: [number, number] = [-1, -1];
 
@@ -132,7 +168,10 @@ export class OutcomeRecorder {
         suspensions: 0,
         restoreDays: -1,
         limitReduced: false,
+        suspensionSpells: 0,
         closed: false,
+        chargedOff: false,
+        openMonths: 0,
         finalStatus: "none",
         finalCause: null,
         finalScore: 0,
@@ -157,6 +196,7 @@ export class OutcomeRecorder {
       this.ctx,
     );
     r.suspendedAt = this.suspendedAt;
+    r.suspendedLines = this.suspendedLines;
     r.repaidAtChargeOff = [...this.repaidAtChargeOff];
     return r;
   }
@@ -181,25 +221,32 @@ export class OutcomeRecorder {
       }
       return;
     }
+    const bit = s.line === "jiebei" ? 2 : 1;
     switch (s.decision) {
       case "suspended":
+        if (this.suspendedLines === 0) o.suspensionSpells++;
+        this.suspendedLines |= bit;
         o.suspensions++;
         o.causes |= causeBit(s.cause ?? "credit");
         if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
         return;
       case "restored":
+        this.suspendedLines &= ~bit;
         if (o.restoreDays < 0 && this.suspendedAt >= 0) {
           o.restoreDays = s.day - this.suspendedAt;
           this.suspendedAt = -1;
         }
         return;
       case "closed":
+        this.suspendedLines &= ~bit;
         if (s.cause !== "customer") o.closed = true;
         return;
       case "limit_reduced":
         o.limitReduced = true;
         return;
       case "charged_off": {
+        this.suspendedLines &= ~bit;
+        o.chargedOff = true;
         const i = s.line === "jiebei" ? 1 : 0;
         if (this.repaidAtChargeOff[i]! < 0)
           this.repaidAtChargeOff[i] = lineTotals(state, LINES[i]!).repayments;
@@ -215,13 +262,17 @@ export class OutcomeRecorder {
     const ctx = this.ctx;
     const m = ctx.monthEndIndex[day]!;
     if (m >= 0) {
+      let open = false;
       for (let i = 0; i < 2; i++) {
         const id: LineId = LINES[i]!;
-        if (lineStatus(state, id) === "none") continue;
+        const status = lineStatus(state, id);
+        if (status === "none") continue;
+        if (status === "active" || status === "suspended") open = true;
         const snap = lineTotals(state, id);
         const me = this.o.lines[i as 0 | 1].monthEnd;
         for (const k of MONTH_END_MEASURES) me[k][m] = MONTH_END_REPORTERS[k](snap);
       }
+      if (open) this.o.openMonths++;
     }
     if (day % SAMPLE_EVERY === 0) this.o.scores[day / SAMPLE_EVERY] = score();
     if (day === ctx.settings.scoreDay) this.o.scoreAtDay = score();

@@ -20,7 +20,7 @@ import {
   textKey,
   uniformInt,
 } from "./random.js";
-import type { PopulationContext } from "./settings.js";
+import { type PopulationContext, STRESS } from "./settings.js";
 
 /** A statement's repayment habit. */
 export const HABIT = { none: 0, full: 1, statement: 2, minimum: 3, late: 4 } as const;
@@ -126,6 +126,9 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
       hardship.push(start, start + Math.max(1, Math.round(draw(r, persona.hardship.months) * 30)));
     }
   }
+  const stress = ctx.settings.stress;
+  if (stress && stress.day <= until)
+    shock(planned, hardship, streamOf(rng, key, PURPOSE.stress), ctx, stress.day, persona, profile);
   let jiebeiOpen: Plan["jiebeiOpen"] = null;
   const borrows: Plan["borrows"] = { day: [], amount: [], term: [] };
   const j = persona.jiebei;
@@ -232,6 +235,45 @@ function habits(
     habitDays[k] = Math.min(days, 30_000);
   }
   return { habit, habitDays };
+}
+
+/**
+ * The stress scenario's shock for one account (settings.ts STRESS): hit or not, when, for how long — a
+ * spell of hardship with income cut meanwhile, restored at its end to what it would have been. Every
+ * number drawn whether hit or not, so the stream's use does not depend on the outcome.
+ */
+function shock(
+  planned: ScenarioEvent[],
+  hardship: number[],
+  rng: Random,
+  ctx: PopulationContext,
+  day: number,
+  persona: Persona,
+  profile: Profile,
+): void {
+  const share = Math.min(1, STRESS.baseShare + STRESS.fragility * (persona.hardship?.perYear ?? 0));
+  const hit = rng() < share;
+  const start = day + uniformInt(rng, 0, STRESS.within);
+  const end = start + Math.max(1, Math.round(draw(rng, STRESS.months) * 30));
+  const cut = draw(rng, STRESS.incomeCut);
+  if (!hit || start > ctx.until) return;
+  hardship.push(start, end);
+  // the income the plan gives on a day: the last income change before it, or the profile's
+  const incomeOn = (d: number) => {
+    let income = profile.monthlyIncome;
+    for (const e of planned) if (e.type === "income" && e.day <= d) income = e.monthlyIncome;
+    return income;
+  };
+  const before = incomeOn(start);
+  const after = incomeOn(end);
+  planned.push({
+    index: 0,
+    day: start,
+    type: "income",
+    monthlyIncome: Math.max(0, Math.round(before * (1 - cut))),
+  });
+  if (end <= ctx.until) planned.push({ index: 0, day: end, type: "income", monthlyIncome: after });
+  planned.sort((a, b) => a.day - b.day);
 }
 
 /** Changes of bound details, bursts included; some bursts end with the customer verifying identity. */

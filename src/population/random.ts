@@ -36,6 +36,7 @@ export const PURPOSE = {
   cut: 17,
   suspended: 18,
   restored: 19,
+  stress: 20,
 } as const;
 
 const GOLDEN = 0x9e3779b9;

@@ -4,15 +4,17 @@
 // the personas and the range. Types come from the schemas: nothing is cast.
 
 import * as z from "zod";
-import { Calendar, POLICY_PARAMETERS, type PolicyParamName } from "../engine/index.js";
+import { POLICY_PARAMETERS, type PolicyParamName } from "../engine/index.js";
 import { MAX_DAY, PolicyOverrides } from "../scenario/schema.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
 import { FLIP_SAMPLE } from "./runner.js";
-import { BAD_DEFINITIONS } from "./settings.js";
+import { BAD_DEFINITIONS, monthEndDays } from "./settings.js";
 import { MAX_VARIANTS } from "./sweep.js";
 
-export const FORMAT = "credit-sim/population@2";
+// @3: the month-end delinquent balances (dpd30, dpd90), the exposure and events of the annual portfolio
+// rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
+export const FORMAT = "credit-sim/population@3";
 /** The most accounts a population may have (`simulate --accounts`). */
 export const MAX_ACCOUNTS = 100_000_000;
 /** The most personas one population mixes. */
@@ -113,6 +115,7 @@ export const Meta = z.strictObject({
   bad: z.enum(BAD_DEFINITIONS),
   scoreDay: count,
   costOfFunds: z.number().min(0).max(1),
+  stress: count.nullable(),
 });
 export type Meta = z.infer<typeof Meta>;
 
@@ -131,12 +134,7 @@ const PairFlips = z.strictObject({
 });
 
 /** The month ends within a horizon: the length of every month-end series of an arm. */
-export function monthEndsIn(start: string, days: number): number {
-  const calendar = new Calendar(start);
-  let n = 0;
-  for (let d = 0; d < days; d++) if (calendar.civil(d + 1).day === 1) n++;
-  return n;
-}
+export const monthEndsIn = (start: string, days: number): number => monthEndDays(start, days).length;
 
 /** Where an encoded arm differs from the shape of `want` (an empty arm, encoded), or null. */
 export function armShapeProblem(
@@ -210,6 +208,8 @@ export const Document = z
       issue(["meta", "range"], `accounts from..to within 0..${meta.accounts}`);
     if (meta.challengerFrom >= meta.days) issue(["meta", "challengerFrom"], `less than days (${meta.days})`);
     if (meta.scoreDay >= meta.days) issue(["meta", "scoreDay"], `less than days (${meta.days})`);
+    if (meta.stress !== null && meta.stress >= meta.days)
+      issue(["meta", "stress"], `less than days (${meta.days})`);
     if (meta.sweep && meta.challenger) issue(["meta", "sweep"], "a sweep or a challenger, not both");
     const personas = meta.personas.length;
     const withChallenger = meta.challenger !== null;

@@ -33,6 +33,8 @@ export interface PopulationMeta {
   scoreDay: number;
   /** the annual cost-of-funds rate on balances */
   costOfFunds: number;
+  /** the shock day of a stress scenario (`--stress`), or null */
+  stress: number | null;
 }
 
 export interface PopulationResult {
@@ -220,6 +222,7 @@ function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {
     "bad",
     "scoreDay",
     "costOfFunds",
+    "stress",
   ] as const) {
     if (a[k] !== b[k]) return `${k} ${b[k]} (another file has ${a[k]})`;
   }

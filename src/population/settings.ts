@@ -15,6 +15,32 @@ export type BadDefinition = (typeof BAD_DEFINITIONS)[number];
 export const badThreshold = (b: BadDefinition): number =>
   b === "ever30" ? 30 : b === "ever60" ? 60 : b === "ever90" ? 90 : Number.POSITIVE_INFINITY;
 
+/**
+ * A stress scenario (`simulate --stress`), after the 2020 epidemic: from the shock day, customers lose
+ * income and fall into spells of hardship — no repayment while one lasts — more often than the persona
+ * alone says. Drawn in the plan from the account's own keyed stream, so every arm sees the same shock.
+ */
+export interface StressSettings {
+  /** the day the shock begins */
+  day: number;
+}
+
+/**
+ * The shock's size. Assumptions, set so that under the default policy the shipped mix's 30+ balance rate
+ * roughly doubles within four months and eases after (Ant: 1.76 % in January 2020, 3.01 % in May, then
+ * down): a share of the accounts is hit — `baseShare` plus `fragility` × the persona's own yearly
+ * hardship rate (the already fragile are hit harder: about 0.8 % of steady payers, 3.3 % of the
+ * stretched) — each within `within` days of the shock, for `months` months, with its income cut by
+ * `incomeCut` meanwhile.
+ */
+export const STRESS = {
+  baseShare: 0.006,
+  fragility: 0.3,
+  within: 60,
+  months: { min: 2, max: 5 },
+  incomeCut: { min: 0.2, max: 0.5 },
+} as const;
+
 /** An arm beside the champion: a challenger, or one variant of a sweep. */
 export interface ArmSettings {
   /** the policy it runs from `from` on (the named policy it extends, with `set` on top) */
@@ -41,6 +67,8 @@ export interface PopulationSettings {
   bad: BadDefinition;
   /** the day whose score is measured against later bad (Gini, KS) */
   scoreDay: number;
+  /** a stress scenario (absent or null: none) */
+  stress?: StressSettings | null;
 }
 
 export const SAMPLE_EVERY = 30;
@@ -63,16 +91,22 @@ export interface PopulationContext {
   armKeys: readonly string[];
 }
 
+/** The month ends within a horizon: the last day of each calendar month among days 0 … days − 1. */
+export function monthEndDays(start: string | Calendar, days: number): number[] {
+  const calendar = typeof start === "string" ? new Calendar(start) : start;
+  const out: number[] = [];
+  for (let d = 0; d < days; d++) if (calendar.civil(d + 1).day === 1) out.push(d);
+  return out;
+}
+
 export function populationContext(settings: PopulationSettings): PopulationContext {
   const calendar = new Calendar(settings.start);
   const until = settings.days - 1;
-  const monthEnds: number[] = [];
+  const monthEnds = monthEndDays(calendar, settings.days);
   const monthEndIndex = new Int32Array(until + 1).fill(-1);
-  for (let d = 0; d <= until; d++) {
-    if (calendar.civil(d + 1).day !== 1) continue;
-    monthEndIndex[d] = monthEnds.length;
-    monthEnds.push(d);
-  }
+  monthEnds.forEach((d, m) => {
+    monthEndIndex[d] = m;
+  });
   const samples: number[] = [];
   for (let d = 0; d <= until; d += SAMPLE_EVERY) samples.push(d);
   const armPolicies = [

@@ -31,6 +31,8 @@ export interface PopulationRequest {
   bad?: BadDefinition;
   scoreDay?: number;
   costOfFunds?: number;
+  /** the shock day of a stress scenario (none: no stress) */
+  stress?: number | null;
 }
 
 export interface Population {
@@ -92,6 +94,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
     compare: challenger ? [[0, 1]] : neighbours(sweep).map(([a, b]) => [a + 1, b + 1]),
     bad: req.bad ?? "ever90",
     scoreDay: Math.min(req.scoreDay ?? 0, req.days - 1),
+    stress: req.stress == null ? null : { day: req.stress },
   };
   const setText = Object.entries(req.challengerSet)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
@@ -118,6 +121,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
     bad: settings.bad,
     scoreDay: settings.scoreDay,
     costOfFunds: req.costOfFunds ?? DEFAULT_COST_OF_FUNDS,
+    stress: req.stress ?? null,
   };
   return { personas, settings, meta, policyRefs };
 }

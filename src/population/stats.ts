@@ -28,6 +28,7 @@ import {
   type Paired,
 } from "./paired.js";
 import type { PopulationResult } from "./result.js";
+import { monthEndDays } from "./settings.js";
 
 /** The risk outcomes of one line, or of the account (either line). Money in yuan. */
 export interface ProductSummary {
@@ -71,6 +72,37 @@ export interface RiskSummary {
   jiebei: ProductSummary;
 }
 
+/**
+ * The book as a lender reports it (docs/populations.md): the share of the outstanding balance (Huabei and
+ * Jiebei together; written-off balances have left the book) more than 30 and 90 days past due, at each
+ * month end and at the last one; and suspensions, closures by the lender and charge-offs per account-year
+ * open. Money in yuan.
+ */
+export interface PortfolioSummary {
+  /** the last month end of the horizon (null: the horizon holds none) */
+  day: number | null;
+  /** on the book at that month end, and of it more than 30 and 90 days past due */
+  balance: number;
+  dpd30Balance: number;
+  dpd90Balance: number;
+  /** dpd30Balance / balance, dpd90Balance / balance (0 on an empty book) */
+  dpd30Rate: number;
+  dpd90Rate: number;
+  /** the same over the last 12 month ends (or as many as the horizon holds): Σ past due ÷ Σ book — a
+   *  year's average, steadier than one month end on a small population */
+  trailing12: { dpd30Rate: number; dpd90Rate: number };
+  /** account-years open: month ends at which a line of an account was active or suspended, ÷ 12 */
+  accountYears: number;
+  /** per account-year open: spells of suspension, accounts closed by the lender, accounts charged off */
+  suspensionsPerYear: number;
+  closuresPerYear: number;
+  chargeOffsPerYear: number;
+  /** net charge-off rate: written off less recovered, per year, ÷ the average month-end balance */
+  lossRate: number;
+  /** every month end: the day, the balance on the book, the 30+ and 90+ shares of it */
+  monthEnd: Array<{ day: number; balance: number; dpd30Rate: number; dpd90Rate: number }>;
+}
+
 export interface ArmSummary {
   accounts: number;
   approvalRate: number;
@@ -96,6 +128,7 @@ export interface ArmSummary {
   overdueAtEndAccounts: number;
   balanceAtEndTotal: number;
   risk: RiskSummary;
+  portfolio: PortfolioSummary;
   /** the customers' events by type */
   events: Record<EventType, number>;
 }
@@ -234,7 +267,63 @@ export function riskOf(a: ArmAggregate, costOfFunds: number): RiskSummary {
   };
 }
 
-function summariseArm(a: ArmAggregate, days: number, costOfFunds: number): ArmSummary {
+/** Portfolio rates are small fractions (a 30+ rate of 1.08 % is 0.0108): one more digit than the rest. */
+const PORTFOLIO_DIGITS = 5;
+
+export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[]): PortfolioSummary {
+  const sum = (k: "balance" | "dpd30" | "dpd90", m: number) =>
+    a.lines.reduce((t, l) => t + (l.monthEnd[k][m] ?? 0), 0);
+  const share = (n: number, d: number) => (d > 0 ? round(n / d, PORTFOLIO_DIGITS) : 0);
+  const series = monthEnds.map((day, m) => {
+    const balance = sum("balance", m);
+    return {
+      day,
+      balance: yuan(balance),
+      dpd30Rate: share(sum("dpd30", m), balance),
+      dpd90Rate: share(sum("dpd90", m), balance),
+    };
+  });
+  const last = monthEnds.length - 1;
+  const balance = last >= 0 ? sum("balance", last) : 0;
+  const dpd30 = last >= 0 ? sum("dpd30", last) : 0;
+  const dpd90 = last >= 0 ? sum("dpd90", last) : 0;
+  let book = 0;
+  let late30 = 0;
+  let late90 = 0;
+  for (let k = Math.max(0, monthEnds.length - 12); k < monthEnds.length; k++) {
+    book += sum("balance", k);
+    late30 += sum("dpd30", k);
+    late90 += sum("dpd90", k);
+  }
+  const years = a.openMonths / 12;
+  const perYear = (n: number) => (years > 0 ? round(n / years) : 0);
+  const m = money(a.lines);
+  // a year's loss over the year's average book: the month ends average the book, their count the years
+  const lossRate =
+    m.monthEndBalance > 0 ? round(((m.writtenOff - m.recoveries) * 12) / m.monthEndBalance) : 0;
+  return {
+    day: last >= 0 ? monthEnds[last]! : null,
+    balance: yuan(balance),
+    dpd30Balance: yuan(dpd30),
+    dpd90Balance: yuan(dpd90),
+    dpd30Rate: share(dpd30, balance),
+    dpd90Rate: share(dpd90, balance),
+    trailing12: { dpd30Rate: share(late30, book), dpd90Rate: share(late90, book) },
+    accountYears: round(years, 2),
+    suspensionsPerYear: perYear(a.suspensionSpells),
+    closuresPerYear: perYear(a.closed),
+    chargeOffsPerYear: perYear(a.chargedOff),
+    lossRate,
+    monthEnd: series,
+  };
+}
+
+function summariseArm(
+  a: ArmAggregate,
+  days: number,
+  costOfFunds: number,
+  monthEnds: readonly number[],
+): ArmSummary {
   const limitQ = (q: number) => (quantileBin(a.openLimit, q) ?? 0) * LIMIT_BIN_YUAN;
   const scoreQ = (q: number) => (quantileBin(a.finalScore, q) ?? 0) + SCORE_MIN;
   const samples = a.monthlyScore.length / SCORE_BINS;
@@ -268,6 +357,7 @@ function summariseArm(a: ArmAggregate, days: number, costOfFunds: number): ArmSu
     overdueAtEndAccounts: a.overdueAccountsEnd,
     balanceAtEndTotal: a.balanceEnd / 100,
     risk: riskOf(a, costOfFunds),
+    portfolio: portfolioOf(a, monthEnds),
     events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };
 }
@@ -375,6 +465,7 @@ const psiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.finalSco
 
 export function summarise(r: PopulationResult): PopulationSummary {
   const { days, costOfFunds } = r.meta;
+  const monthEnds = monthEndDays(r.meta.start, days);
   const groups: GroupSummary[] = [];
   const group = (
     name: string,
@@ -384,14 +475,14 @@ export function summarise(r: PopulationResult): PopulationSummary {
     variants: ArmAggregate[] | null,
   ): GroupSummary => ({
     persona: name,
-    champion: summariseArm(a, days, costOfFunds),
-    challenger: b ? summariseArm(b, days, costOfFunds) : null,
+    champion: summariseArm(a, days, costOfFunds, monthEnds),
+    challenger: b ? summariseArm(b, days, costOfFunds, monthEnds) : null,
     differences: b && p ? differences(a, b, p) : null,
     flipped: p ? p.flipped : null,
     flips: p ? Object.fromEntries(Object.entries(p.flips).sort(([x], [y]) => (x < y ? -1 : 1))) : null,
     psi: b ? psiOf(a, b) : null,
     variants: variants
-      ? variants.map((v) => ({ ...summariseArm(v, days, costOfFunds), psi: psiOf(a, v) }))
+      ? variants.map((v) => ({ ...summariseArm(v, days, costOfFunds, monthEnds), psi: psiOf(a, v) }))
       : null,
   });
   r.meta.personas.forEach((persona, i) => {

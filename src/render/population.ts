@@ -13,6 +13,7 @@ import {
   METRIC_LABELS,
   OVERALL,
   overall,
+  type PortfolioSummary,
   type ProductSummary,
   summarise,
 } from "../population/stats.js";
@@ -168,6 +169,60 @@ function riskTable(groups: GroupSummary[], pick: (g: GroupSummary) => ArmSummary
   const all = pick(groups[groups.length - 1]!).risk;
   rows.push(c.dim(row("  Huabei", all.huabei)), c.dim(row("  Jiebei", all.jiebei)));
   return [c.bold(head), ...rows].join("\n");
+}
+
+const pct2 = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+interface PortfolioColumn {
+  title: string;
+  width: number;
+  cell: (p: PortfolioSummary) => string;
+}
+
+const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
+  { title: "book", width: 12, cell: (p) => yuanShort(p.balance) },
+  { title: "30+", width: 8, cell: (p) => pct2(p.dpd30Rate) },
+  { title: "90+", width: 8, cell: (p) => pct2(p.dpd90Rate) },
+  {
+    title: "30+/90+ 12 mo",
+    width: 14,
+    cell: (p) =>
+      `${(p.trailing12.dpd30Rate * 100).toFixed(2)}/${(p.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+  },
+  { title: "acct-years", width: 11, cell: (p) => int(Math.round(p.accountYears)) },
+  { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
+  { title: "closed/yr", width: 10, cell: (p) => pct2(p.closuresPerYear) },
+  { title: "charged off/yr", width: 15, cell: (p) => pct2(p.chargeOffsPerYear) },
+  { title: "loss rate", width: 10, cell: (p) => pct2(p.lossRate) },
+];
+
+/** The book as a lender reports it, per persona and overall; then the overall 30+ and 90+ by month end. */
+function portfolioTable(
+  groups: GroupSummary[],
+  pick: (g: GroupSummary) => ArmSummary,
+  c: ChalkInstance,
+): string[] {
+  const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
+  const head =
+    pad("persona", nameWidth) + PORTFOLIO_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
+  const rows = groups.map((g) => {
+    const line =
+      pad(g.persona, nameWidth) +
+      PORTFOLIO_COLUMNS.map((col) => lpad(col.cell(pick(g).portfolio), col.width + 1)).join("");
+    return g.persona === OVERALL ? c.bold(line) : line;
+  });
+  const series = pick(groups[groups.length - 1]!).portfolio.monthEnd;
+  const trend = (k: "dpd30Rate" | "dpd90Rate") => series.map((p) => (p[k] * 100).toFixed(2)).join(" ");
+  return [
+    c.bold(head),
+    ...rows,
+    ...(series.length > 1
+      ? [
+          c.dim(`  30+ by month end (%): ${trend("dpd30Rate")}`),
+          c.dim(`  90+ by month end (%): ${trend("dpd90Rate")}`),
+        ]
+      : []),
+  ];
 }
 
 /** The customers' events by type, the most frequent first. */
@@ -327,6 +382,17 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         ),
       riskTable(groups, pick, c),
       `${c.bold("Customer events:")} ${eventsLine(pick(all))}`,
+    );
+  }
+  for (const [name, pick] of arms) {
+    const last = pick(all).portfolio.day;
+    out.push(
+      "",
+      c.bold(`Portfolio under ${name}`) +
+        c.dim(
+          `  (book: balance on the last month end${last === null ? "" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over the last 12 month ends; per year: spells of suspension, closures by the lender and charge-offs per account-year open; loss rate: net write-offs a year ÷ the average book)`,
+        ),
+      ...portfolioTable(groups, pick, c),
     );
   }
   const money2 = (s: ArmSummary) =>

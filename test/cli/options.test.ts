@@ -271,6 +271,7 @@ describe("simulate", () => {
         bad: "ever90",
         scoreDay: 0,
         costOfFunds: undefined,
+        stress: null,
         workers: undefined,
         shard: null,
         json: false,
@@ -317,6 +318,8 @@ describe("simulate", () => {
       "--no-progress",
       "--no-chart",
       "--no-color",
+      "--stress",
+      "120",
     ]);
     expect(i).toMatchObject({
       personas: ["stretched"],
@@ -327,6 +330,7 @@ describe("simulate", () => {
         start: "2024-03-01",
         challenger: "tightened",
         challengerFrom: 90,
+        stress: 120,
         workers: Math.min(2, workerCap()),
         shard: { index: 2, count: 3 },
         json: true,
@@ -345,6 +349,7 @@ describe("simulate", () => {
           "--policy default",
           "--challenger tightened",
           "--challenger-from 90",
+          "--stress 120",
         ],
       },
     });
@@ -528,6 +533,7 @@ describe("simulate", () => {
     [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
     [["--cost-of-funds", "5%"], /--cost-of-funds must be an annual rate/, "e.g. 0.035"],
     [["--score-day", "400"], /--score-day must be a whole number from 0 to 364/, undefined],
+    [["--stress", "365"], /--stress must be a whole number from 0 to 364/, undefined],
     [
       ["--sweep", "minScore=600..620:10", "--export-account", "1", "--arm", "4"],
       /--arm must be a whole number from 1 to 3/,

@@ -190,6 +190,7 @@ describe("fuzz: merge documents", () => {
         bad: "ever90",
         scoreDay: 0,
         costOfFunds: 0.035,
+        stress: null,
       },
       runRange(settings, personas, 0, 4, {}),
     ),

@@ -130,6 +130,7 @@ export function simulatePage(accounts = 200): Page {
       bad: "ever90",
       scoreDay: 0,
       costOfFunds: 0.035,
+      stress: null,
     },
     range,
   );
@@ -150,7 +151,8 @@ export function simulatePage(accounts = 200): Page {
       frontier,
       exportHint: "credit-sim simulate --export-account 42",
     }),
-    charts: 4,
+    // scores, median score, delinquency by month end, intervals, frontier
+    charts: 5,
   };
 }
 

@@ -94,6 +94,7 @@ export function meta(
     bad: s.bad,
     scoreDay: s.scoreDay,
     costOfFunds: 0.035,
+    stress: s.stress?.day ?? null,
   };
 }
 

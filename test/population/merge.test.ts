@@ -48,6 +48,7 @@ function document(challenger = false, range: [number, number] = [0, 30]): Record
     bad: "ever90",
     scoreDay: 0,
     costOfFunds: 0.035,
+    stress: null,
   };
   return JSON.parse(documentText(fromRange(meta, runRange(settings, personas, range[0], range[1], {}))));
 }
@@ -103,6 +104,29 @@ describe("every aggregate is checked", () => {
       (d) => (at(d, ["aggregates", "champion", 0]).accounts += 1),
       /champion/,
     ],
+    [
+      "a negative 30+ balance",
+      (d) => at(d, ["aggregates", "champion", 0, "lines", 0, "monthEnd", "dpd30"]).counts.push(-5),
+      /lines/, // a bad number deep in a line is named by the line,
+    ],
+    [
+      "a 90+ series of the wrong length",
+      (d) => (at(d, ["aggregates", "champion", 0, "lines", 1, "monthEnd", "dpd90"]).length = 40),
+      /dpd90/,
+    ],
+    [
+      "no month-end 90+ series",
+      (d) => delete at(d, ["aggregates", "champion", 0, "lines", 0, "monthEnd"]).dpd90,
+      /dpd90/,
+    ],
+    ["fractional open months", (d) => (at(d, ["aggregates", "champion", 0]).openMonths = 1.5), /openMonths/],
+    [
+      "suspension spells as text",
+      (d) => (at(d, ["aggregates", "champion", 0]).suspensionSpells = "2"),
+      /suspensionSpells/,
+    ],
+    ["negative charge-offs", (d) => (at(d, ["aggregates", "champion", 0]).chargedOff = -1), /chargedOff/],
+    ["a stress day past the horizon", (d) => (at(d, ["meta"]).stress = 90), /stress/],
     ["a seed past 2^53", (d) => (at(d, ["meta"]).seed = 2 ** 60), /seed/],
     ["a horizon past the cap", (d) => (at(d, ["meta"]).days = 1e9), /days/],
     ["a range past the accounts", (d) => (at(d, ["meta"]).range = [0, 31]), /range/],

@@ -160,6 +160,7 @@ describe("every human output", () => {
         bad: "ever90",
         scoreDay: 0,
         costOfFunds: 0.035,
+        stress: null,
       },
       runRange(settings, personas, 0, 5, {}),
     );

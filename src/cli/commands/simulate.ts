@@ -49,6 +49,7 @@ export async function simulateCommand(
       bad: o.bad,
       scoreDay: o.scoreDay,
       ...(o.costOfFunds !== undefined ? { costOfFunds: o.costOfFunds } : {}),
+      stress: o.stress,
     },
     io.cwd,
   );

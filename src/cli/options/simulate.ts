@@ -37,6 +37,8 @@ export interface SimulateOptions {
   bad: BadDefinition;
   scoreDay: number;
   costOfFunds: number | undefined;
+  /** the shock day of a stress scenario, or null */
+  stress: number | null;
   /** undefined: as many as the run is worth (see population/parallel.ts) */
   workers: number | undefined;
   shard: { index: number; count: number } | null;
@@ -86,6 +88,10 @@ const options = () => ({
     "the day whose score Gini and KS rank against later bad (default 0)",
   ),
   costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
+  stress: wholeNumber(
+    "--stress <day>",
+    "a 2020-like shock from this day: incomes fall and spells of hardship rise (the same draws under every policy)",
+  ),
   workers: wholeNumber(
     "--workers <n>",
     `worker threads (default: cores; 1 below 4 M account-days, both policies counted, where threads cost more than they save); ${workersHelp()}`,
@@ -401,6 +407,7 @@ export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"
     bad: bad as BadDefinition,
     scoreDay: checkRange("--score-day", raw.scoreDay ?? 0, 0, days - 1),
     costOfFunds,
+    stress: raw.stress === undefined ? null : checkRange("--stress", raw.stress, 0, days - 1),
     // more threads than cores only compete for them: clamped (said in --help)
     workers: raw.workers === undefined ? undefined : clampWorkers(atLeastOne("--workers", raw.workers)),
     shard:
@@ -436,6 +443,7 @@ function populationArgs(raw: RawSimulateOptions): string[] {
   for (const axis of raw.sweep ?? []) parts.push(`--sweep ${axis}`);
   if (raw.bad !== undefined) parts.push(`--bad ${raw.bad}`);
   if (raw.scoreDay !== undefined) parts.push(`--score-day ${raw.scoreDay}`);
+  if (raw.stress !== undefined) parts.push(`--stress ${raw.stress}`);
   return parts;
 }
 

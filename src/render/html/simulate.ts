@@ -60,6 +60,87 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
     .join("")}</tbody></table></div>`;
 }
 
+const pct2 = (x: number) => `${(x * 100).toFixed(2)} %`;
+
+const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
+  ["book", (s) => yuan(s.portfolio.balance)],
+  ["30+", (s) => pct2(s.portfolio.dpd30Rate)],
+  ["90+", (s) => pct2(s.portfolio.dpd90Rate)],
+  [
+    "30+ / 90+, 12 months",
+    (s) =>
+      `${(s.portfolio.trailing12.dpd30Rate * 100).toFixed(2)} / ${(s.portfolio.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+  ],
+  ["account-years", (s) => int(Math.round(s.portfolio.accountYears))],
+  ["suspended / yr", (s) => pct2(s.portfolio.suspensionsPerYear)],
+  ["closed / yr", (s) => pct2(s.portfolio.closuresPerYear)],
+  ["charged off / yr", (s) => pct2(s.portfolio.chargeOffsPerYear)],
+  ["loss rate", (s) => pct2(s.portfolio.lossRate)],
+];
+
+function portfolioTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
+  return `<div class="scroll"><table class="wide"><thead><tr><th>persona</th>${PORTFOLIO_COLUMNS.map(([t]) => `<th class="num">${esc(t)}</th>`).join("")}</tr></thead><tbody>${rows
+    .map(
+      (r) =>
+        `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${PORTFOLIO_COLUMNS.map(([, cell]) => `<td class="num">${esc(cell(r.arm))}</td>`).join("")}</tr>`,
+    )
+    .join("")}</tbody></table></div>`;
+}
+
+/** The share of the book 30+ and 90+ days past due at each month end, per arm. */
+function delinquencyChart(
+  r: PopulationResult,
+  all: { champion: ArmSummary; challenger: ArmSummary | null },
+): ChartSpec {
+  const line = (
+    label: string,
+    s: ArmSummary,
+    k: "dpd30Rate" | "dpd90Rate",
+    colour: string,
+    dashed: boolean,
+  ) => ({
+    label,
+    data: s.portfolio.monthEnd.map((p) => ({ x: p.day, y: p[k] * 100 })),
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 2,
+    pointRadius: 2,
+    tension: 0.2,
+    unit: "percent",
+    ...(dashed ? { borderDash: [7, 4] } : {}),
+  });
+  const challenger = all.challenger && r.meta.challenger ? all.challenger : null;
+  const until = r.meta.days - 1;
+  return {
+    id: "delinquency",
+    config: {
+      type: "line",
+      data: {
+        datasets: [
+          line(`30+ (${r.meta.policy.name})`, all.champion, "dpd30Rate", PALETTE.warn, false),
+          line(`90+ (${r.meta.policy.name})`, all.champion, "dpd90Rate", PALETTE.bad, false),
+          ...(challenger
+            ? [
+                line(`30+ (${r.meta.challenger!.name})`, challenger, "dpd30Rate", PALETTE.warn, true),
+                line(`90+ (${r.meta.challenger!.name})`, challenger, "dpd90Rate", PALETTE.bad, true),
+              ]
+            : []),
+        ],
+      },
+      options: {
+        interaction: { mode: "index", intersect: false },
+        plugins: { legend: { position: "bottom" } },
+        scales: {
+          x: { min: 0, max: until },
+          y: { beginAtZero: true, title: { display: true, text: "share of the book past due" } },
+        },
+      },
+    },
+    days: { start: r.meta.start, ticks: monthTicks(r.meta.start, until) },
+    units: { y: "percent" },
+  };
+}
+
 /** Final scores in 25-point buckets, as shares of the accounts. */
 function buckets(bins: readonly number[]): { labels: string[]; shares: number[] } {
   const width = 25;
@@ -321,6 +402,22 @@ export function simulateHtml(
   }
   body.push(
     `<div class="grid2">${section("Score distribution at the end", chartBox("scores", 300, "final score distribution"))}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
+  );
+  charts.push(delinquencyChart(r, { champion: ch, challenger: cc }));
+  body.push(
+    section(
+      `Portfolio under ${m.policy.name}${m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      `${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
+        r.challenger && m.challenger
+          ? `<h3>${esc(m.challenger.name)}</h3>${portfolioTable(
+              groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
+            )}`
+          : ""
+      }${chartBox("delinquency", 280, "share of the book 30+ and 90+ days past due by month end")}`,
+      {
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
+      },
+    ),
   );
   if (all.differences && m.challenger) {
     charts.push(intervalChart(all.differences));

@@ -1,0 +1,53 @@
+// The guard on the calibration (docs/populations.md, "Calibration"): the shipped mix under the default
+// policy over two years keeps its 30+ and 90+ balance rates within Ant Group's disclosed ranges
+// (2017–2019: 30+ 1.08–1.56 %, 90+ 0.68–1.05 %) and its suspensions, closures and charge-offs at the
+// rates argued for there. A change to the personas, the agent or the engine that moves them fails here.
+// The stress scenario is checked against the unstressed run on the same accounts.
+//
+// 4,000 accounts is what a test can afford; at that size one month end's rate swings by ±0.4 points
+// between seeds (a few large delinquent balances), more than the disclosed range is wide, so the guard
+// reads the last 12 month ends together (`trailing12`: Σ past due ÷ Σ book). `npm run bench -- calibration`
+// prints the year-end figures on 50,000 accounts.
+
+import { describe, expect, it } from "vitest";
+import { fromRange } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { summarise } from "../../src/population/stats.js";
+import { meta, settings, shipped } from "./helpers.js";
+
+const ACCOUNTS = 4000;
+
+function book(days: number, accounts: number, stress: number | null = null) {
+  const s = settings({ seed: 1, days, stress: stress === null ? null : { day: stress } });
+  const r = fromRange(meta(s, shipped, accounts, [0, accounts]), runRange(s, shipped, 0, accounts, {}));
+  return summarise(r).groups.at(-1)!.champion.portfolio;
+}
+
+describe("calibration", () => {
+  it("the default policy over two years: 30+ and 90+ balance rates within Ant's 2017–2019 figures", () => {
+    const p = book(730, ACCOUNTS);
+    expect(p.trailing12.dpd30Rate).toBeGreaterThanOrEqual(0.0108);
+    expect(p.trailing12.dpd30Rate).toBeLessThanOrEqual(0.0156);
+    expect(p.trailing12.dpd90Rate).toBeGreaterThanOrEqual(0.0068);
+    expect(p.trailing12.dpd90Rate).toBeLessThanOrEqual(0.0105);
+    // the book's rates per account-year open: the assumed plausible bands
+    expect(p.suspensionsPerYear).toBeGreaterThanOrEqual(0.02);
+    expect(p.suspensionsPerYear).toBeLessThanOrEqual(0.08);
+    expect(p.closuresPerYear).toBeLessThanOrEqual(0.02);
+    expect(p.chargeOffsPerYear).toBeGreaterThanOrEqual(0.005);
+    expect(p.chargeOffsPerYear).toBeLessThanOrEqual(0.025);
+  });
+
+  it("a stress from day 180 at least 1.5× the 30+ rate three months on, then eases (same accounts)", () => {
+    const calm = book(400, 2000);
+    const stressed = book(400, 2000, 180);
+    // before the shock the two runs are the same accounts doing the same things
+    const before = calm.monthEnd.findIndex((m) => m.day >= 180) - 1;
+    expect(stressed.monthEnd.slice(0, before + 1)).toEqual(calm.monthEnd.slice(0, before + 1));
+    const at = (p: typeof calm, day: number) => p.monthEnd.filter((m) => m.day <= day).at(-1)!.dpd30Rate;
+    expect(at(stressed, 180 + 100)).toBeGreaterThanOrEqual(1.5 * at(calm, 180 + 100));
+    // it eases: the last month end well below the peak
+    const peak = Math.max(...stressed.monthEnd.map((m) => m.dpd30Rate));
+    expect(stressed.dpd30Rate).toBeLessThan(0.75 * peak);
+  });
+});

@@ -1,0 +1,64 @@
+// The book as a lender reports it: the 30+ and 90+ shares of the outstanding balance are sums of balances
+// divided once (shards merge numerators and denominators, never rates), the annual rates divide events by
+// account-years open, and the figures follow their definitions on a hand-made aggregate.
+
+import { describe, expect, it } from "vitest";
+import { emptyArm } from "../../src/population/aggregate.js";
+import { fromRange, mergeResults } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
+import { portfolioOf, summarise } from "../../src/population/stats.js";
+import { meta, settings, shipped } from "./helpers.js";
+
+describe("portfolio measures", () => {
+  it("are balance-weighted over both lines, at the last month end and over the last 12", () => {
+    const a = emptyArm(400, 13);
+    const [h, j] = a.lines as [(typeof a.lines)[0], (typeof a.lines)[0]];
+    // month end 12 (the last): Huabei 9,000 yuan of which 900 past 30 days; Jiebei 1,000 all past 90
+    h.monthEnd.balance[12] = 900_000;
+    h.monthEnd.dpd30[12] = 90_000;
+    j.monthEnd.balance[12] = 100_000;
+    j.monthEnd.dpd30[12] = 100_000;
+    j.monthEnd.dpd90[12] = 100_000;
+    // month end 11: 10,000 yuan, nothing past due
+    h.monthEnd.balance[11] = 1_000_000;
+    a.openMonths = 240;
+    a.suspensionSpells = 6;
+    a.closed = 2;
+    a.chargedOff = 1;
+    const days = Array.from({ length: 13 }, (_, m) => 30 * m + 29);
+    const p = portfolioOf(a, days);
+    expect(p.day).toBe(389);
+    expect(p.balance).toBe(10_000);
+    expect(p.dpd30Rate).toBeCloseTo(190_000 / 1_000_000, 5);
+    expect(p.dpd90Rate).toBeCloseTo(0.1, 5);
+    // the last 12 month ends: 190,000 / 2,000,000 fen
+    expect(p.trailing12.dpd30Rate).toBeCloseTo(0.095, 5);
+    expect(p.trailing12.dpd90Rate).toBeCloseTo(0.05, 5);
+    // 240 account-months = 20 account-years
+    expect(p.accountYears).toBe(20);
+    expect(p.suspensionsPerYear).toBeCloseTo(0.3, 4);
+    expect(p.closuresPerYear).toBeCloseTo(0.1, 4);
+    expect(p.chargeOffsPerYear).toBeCloseTo(0.05, 4);
+    expect(p.monthEnd).toHaveLength(13);
+    expect(p.monthEnd[11]).toEqual({ day: 359, balance: 10_000, dpd30Rate: 0, dpd90Rate: 0 });
+  });
+
+  it("shards merge to the unsharded figures (numerators and denominators add, rates do not)", () => {
+    const s = settings({ days: 300 });
+    const whole = fromRange(meta(s, shipped, 400, [0, 400]), runRange(s, shipped, 0, 400, {}));
+    const parts = [
+      [0, 130],
+      [130, 400],
+    ].map(([a, b]) => ({
+      result: fromRange(meta(s, shipped, 400, [a!, b!]), runRange(s, shipped, a!, b!, {})),
+      file: `${a}.json`,
+    }));
+    const pick = (r: typeof whole) => summarise(r).groups.at(-1)!.champion.portfolio;
+    const merged = pick(mergeResults(parts));
+    expect(merged).toEqual(pick(whole));
+    // not the mean of the shards' rates: the book sizes differ
+    const rates = parts.map((p) => pick(p.result).dpd30Rate);
+    expect(merged.dpd30Rate).toBeGreaterThan(0);
+    expect(merged.dpd30Rate).not.toBeCloseTo((rates[0]! + rates[1]!) / 2, 6);
+  });
+});
