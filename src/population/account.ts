@@ -201,6 +201,8 @@ export class AccountRunner {
   stepped(lane: LaneRun, o: StepOutcome): void {
     const v = o.verdict;
     if (v === null || v.decision === null) return;
+    // an approved purchase (most steps) tells the recorder and the agent nothing: no note unless kept
+    if (v.decision === "approved" && o.event.type === "purchase" && !this.options.notes) return;
     const c = lane.state.customer;
     const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
     const note: DecisionNote = {

@@ -154,7 +154,7 @@ export class Agent {
    * the day opens). The array is the agent's own, valid until its next step.
    */
   step(day: number, s: EngineState): readonly ScenarioEvent[] {
-    this.today = [];
+    this.today.length = 0;
     const plan = this.plan;
     const hb = lineStatus(s, "huabei");
     const jb = lineStatus(s, "jiebei");
