@@ -4,7 +4,7 @@
 
 import { decide, lineAt, NOTHING, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
 import { type Customer, daysPastDue, isOpen, type Line, overdue, owed } from "./customer.js";
-import { judge } from "./judge.js";
+import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { type GridCode, type GridMonth, gridCode } from "./record.js";
 import { periodicReview } from "./review.js";
@@ -180,7 +180,7 @@ function triggersFrom(
     const v =
       k === from && preset !== undefined
         ? preset
-        : s.lane === null
+        : alone(s)
           ? check(c, line, day)
           : judge(
               s,
@@ -226,14 +226,13 @@ function reviewFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
-      v =
-        s.lane === null
-          ? periodicReview(c, line, day, scored)
-          : judge(
-              s,
-              () => periodicReview(c, line, day, scored),
-              (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
-            );
+      v = alone(s)
+        ? periodicReview(c, line, day, scored)
+        : judge(
+            s,
+            () => periodicReview(c, line, day, scored),
+            (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
+          );
     }
     // the first review after a policy change decides whether the change suspends the line; later
     // failures are the customer's own
