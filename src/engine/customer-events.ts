@@ -6,7 +6,7 @@ import { authorise, decideApplication } from "./applications.js";
 import { cureIfClear, decide, lineAt, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { customerOverdue, isOpen, type Line, lineOf, owed } from "./customer.js";
-import { judge } from "./judge.js";
+import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
@@ -26,14 +26,13 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       const line = lineOf(c, e.line);
       const before = scoreOn(c, day);
       c.inquiries.push(day);
-      const v =
-        s.lane === null
-          ? decideApplication(c, line, day, e.product, e.amount, before)
-          : judge(
-              s,
-              () => decideApplication(c, line, day, e.product, e.amount, before),
-              (f, w) => applicationDecided(f, e, w),
-            );
+      const v = alone(s)
+        ? decideApplication(c, line, day, e.product, e.amount, before)
+        : judge(
+            s,
+            () => decideApplication(c, line, day, e.product, e.amount, before),
+            (f, w) => applicationDecided(f, e, w),
+          );
       return applicationDecided(s, e, v);
     }
     case "purchase": {
@@ -127,14 +126,13 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
           ? ([c.huabei, c.jiebei].find((l) => l.status === "suspended") ?? c.huabei)
           : lineOf(c, e.line);
       const scored = scoreOn(c, day);
-      const v =
-        s.lane === null
-          ? requestedReview(c, line, day, scored)
-          : judge(
-              s,
-              () => requestedReview(c, line, day, scored),
-              (f, w) => reviewRequested(f, e, line.id, w),
-            );
+      const v = alone(s)
+        ? requestedReview(c, line, day, scored)
+        : judge(
+            s,
+            () => requestedReview(c, line, day, scored),
+            (f, w) => reviewRequested(f, e, line.id, w),
+          );
       return reviewRequested(s, e, line.id, v);
     }
     case "note":
@@ -175,7 +173,7 @@ function securityFrom(
     const v =
       i === from && preset !== undefined
         ? preset
-        : s.lane === null
+        : alone(s)
           ? securityTrigger(c, line, day)
           : judge(
               s,
@@ -205,14 +203,13 @@ function verifiedFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
-      v =
-        s.lane === null
-          ? liftSecurityHold(c, line, day, scored)
-          : judge(
-              s,
-              () => liftSecurityHold(c, line, day, scored),
-              (f, w) => verifiedFrom(f, e, i, w, out.slice()),
-            );
+      v = alone(s)
+        ? liftSecurityHold(c, line, day, scored)
+        : judge(
+            s,
+            () => liftSecurityHold(c, line, day, scored),
+            (f, w) => verifiedFrom(f, e, i, w, out.slice()),
+          );
     }
     out.push(...decide(s, e, line, v));
   }

@@ -5,6 +5,10 @@ import type { StepOutcome } from "./apply-verdict.js";
 import { type EngineState, fork } from "./state.js";
 import type { Verdict } from "./verdict.js";
 
+/** A state that decides for its own policy alone (no lane, or a lane of one): `judge` would only run
+ *  `compute`, so callers decide directly and make no closures for it (most decisions of a population). */
+export const alone = (s: EngineState): boolean => s.lane === null || s.lane.policies.length < 2;
+
 /**
  * A decision on a state shared by several policies (a lane): the verdict of the state's own policy, after
  * `compute` ran once more under each other policy of the lane. Policies that decide otherwise leave the

@@ -4,7 +4,7 @@
 
 import { decide, lineAt, NOTHING, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
 import { type Customer, daysPastDue, isOpen, type Line, overdue, owed } from "./customer.js";
-import { judge } from "./judge.js";
+import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { type GridCode, type GridMonth, gridCode } from "./record.js";
 import { periodicReview } from "./review.js";
@@ -67,31 +67,47 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   const p = c.policy;
   accrueAll(c, day - 1);
   let out: StepOutcome[] | null = null;
-  const missed = (line: Line, dueDay: number) => {
-    if (!c.episodes.some((e) => e.line === line.id && e.curedDay === null))
-      c.episodes.push({ line: line.id, dueDay, curedDay: null, worst: day - dueDay, chargedOff: false });
-    notePastDue(c, line, day);
-    if (!s.notices) return;
-    out ??= [];
-    out.push(
-      outcome(
-        s,
-        { type: "overdue", line: line.id, overdue: overdue(line), overdueDays: daysPastDue(line, day) },
-        line.id,
-        null,
-      ),
-    );
-  };
-  for (const o of revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p))) {
+  const cycles = revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p));
+  for (let i = 0; i < cycles.length; i++) {
+    const o = cycles[i]!;
     c.records.push({ line: "huabei", dueDay: o.dueDay, outcome: o.outcome });
-    if (o.outcome === "missed") missed(c.huabei, o.dueDay);
+    if (o.outcome === "missed") out = missed(s, c.huabei, o.dueDay, day, out);
   }
   loans.fallDue(c.jiebei.book, day, p.graceDays);
-  for (const o of loans.decideInstalments(c.jiebei.book, day, p.jiebeiPenaltyRatePerDay)) {
+  const instalments = loans.decideInstalments(c.jiebei.book, day, p.jiebeiPenaltyRatePerDay);
+  for (let i = 0; i < instalments.length; i++) {
+    const o = instalments[i]!;
     c.records.push({ line: "jiebei", dueDay: o.dueDay, outcome: o.outcome });
-    if (o.outcome === "missed") missed(c.jiebei, o.dueDay);
+    if (o.outcome === "missed") out = missed(s, c.jiebei, o.dueDay, day, out);
   }
   return out ?? NOTHING;
+}
+
+/** A due date missed: an episode opens (unless one is open on the line), and a notice when kept. */
+function missed(
+  s: EngineState,
+  line: Line,
+  dueDay: number,
+  day: number,
+  out: StepOutcome[] | null,
+): StepOutcome[] | null {
+  const c = s.customer;
+  let open = false;
+  for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) open = true;
+  if (!open)
+    c.episodes.push({ line: line.id, dueDay, curedDay: null, worst: day - dueDay, chargedOff: false });
+  notePastDue(c, line, day);
+  if (!s.notices) return out;
+  const o = out ?? [];
+  o.push(
+    outcome(
+      s,
+      { type: "overdue", line: line.id, overdue: overdue(line), overdueDays: daysPastDue(line, day) },
+      line.id,
+      null,
+    ),
+  );
+  return o;
 }
 
 export function closeCycle(s: EngineState): readonly StepOutcome[] {
@@ -164,7 +180,7 @@ function triggersFrom(
     const v =
       k === from && preset !== undefined
         ? preset
-        : s.lane === null
+        : alone(s)
           ? check(c, line, day)
           : judge(
               s,
@@ -210,14 +226,13 @@ function reviewFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
-      v =
-        s.lane === null
-          ? periodicReview(c, line, day, scored)
-          : judge(
-              s,
-              () => periodicReview(c, line, day, scored),
-              (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
-            );
+      v = alone(s)
+        ? periodicReview(c, line, day, scored)
+        : judge(
+            s,
+            () => periodicReview(c, line, day, scored),
+            (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
+          );
     }
     // the first review after a policy change decides whether the change suspends the line; later
     // failures are the customer's own

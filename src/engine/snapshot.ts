@@ -5,22 +5,10 @@ import type { LineSnapshot, Snapshot } from "./types.js";
 
 export function lineSnapshot(l: Line, day: number): LineSnapshot {
   const balance = owed(l);
-  const totals =
-    l.id === "huabei"
-      ? {
-          purchases: l.ledger.purchases,
-          repayments: l.ledger.repayments,
-          penalties: l.ledger.penalties,
-          fees: l.ledger.fees,
-          writtenOff: l.ledger.writtenOff,
-        }
-      : {
-          purchases: l.book.drawn,
-          repayments: l.book.repayments,
-          penalties: l.book.penalties,
-          fees: 0,
-          writtenOff: l.book.writtenOff,
-        };
+  // one literal in the fields' order, no intermediate object or spread: month ends and agents take one
+  // per line per visit
+  const h = l.id === "huabei" ? l.ledger : null;
+  const b = l.id === "jiebei" ? l.book : null;
   return {
     status: l.status,
     cause: l.cause,
@@ -30,7 +18,11 @@ export function lineSnapshot(l: Line, day: number): LineSnapshot {
     overdue: overdue(l),
     overdueDays: daysPastDue(l, day),
     charges: charges(l),
-    ...totals,
+    purchases: h ? h.purchases : b!.drawn,
+    repayments: h ? h.repayments : b!.repayments,
+    penalties: h ? h.penalties : b!.penalties,
+    fees: h ? h.fees : 0,
+    writtenOff: h ? h.writtenOff : b!.writtenOff,
   };
 }
 

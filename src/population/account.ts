@@ -201,6 +201,8 @@ export class AccountRunner {
   stepped(lane: LaneRun, o: StepOutcome): void {
     const v = o.verdict;
     if (v === null || v.decision === null) return;
+    // an approved purchase (most steps) tells the recorder and the agent nothing: no note unless kept
+    if (v.decision === "approved" && o.event.type === "purchase" && !this.options.notes) return;
     const c = lane.state.customer;
     const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
     const note: DecisionNote = {
@@ -219,13 +221,21 @@ export class AccountRunner {
     if (this.options.notes) lane.notes.push(note);
   }
 
+  // the score of the day being ended, computed at most once and only when the recorder asks (one bound
+  // function for the runner, not a closure per visited day)
+  private scoreState: EngineState | null = null;
+  private scoreValue = -1;
+  private readonly scoreOfDay = (): number => {
+    if (this.scoreValue < 0) this.scoreValue = scoreToday(this.scoreState!);
+    return this.scoreValue;
+  };
+
   private endOfDay(lane: LaneRun, d: number): void {
     const state = lane.state;
-    let score = -1;
-    lane.rec.endOfDay(state, d, () => {
-      if (score < 0) score = scoreToday(state);
-      return score;
-    });
+    this.scoreState = state;
+    this.scoreValue = -1;
+    lane.rec.endOfDay(state, d, this.scoreOfDay);
+    this.scoreState = null;
     // a switch of policy may move the statement calendar: the repayments follow it
     if (d === this.ctx.settings.from && d > 0) lane.agent.useCalendarOf(state.customer.policy, d);
   }

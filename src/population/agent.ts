@@ -154,7 +154,8 @@ export class Agent {
    * the day opens). The array is the agent's own, valid until its next step.
    */
   step(day: number, s: EngineState): readonly ScenarioEvent[] {
-    this.today = [];
+    // a fresh array only after a day with events (most visits issue none; truncating costs more)
+    if (this.today.length > 0) this.today = [];
     const plan = this.plan;
     const hb = lineStatus(s, "huabei");
     const jb = lineStatus(s, "jiebei");

@@ -191,19 +191,31 @@ function purchases(
   sp: Persona["spending"],
 ): Plan["purchases"] {
   const out: Plan["purchases"] = { day: [], amount: [], keep: [] };
-  const block: Array<{ day: number; amount: number; keep: number }> = [];
+  const { day: days, amount: amounts, keep: keeps } = out;
   for (let m = 0; m * 30 <= ctx.until; m++) {
     const from = m * 30;
     const to = Math.min(from + 29, ctx.until);
     const r = streamOf(rng, key, PURPOSE.spend, m);
-    block.length = 0;
-    for (let n = poisson(r, (sp.perMonth * (to - from + 1)) / 30); n > 0; n--)
-      block.push({ day: uniformInt(r, from, to), amount: yuanToFen2(draw(r, sp.amount)), keep: r() });
-    block.sort((a, b) => a.day - b.day);
-    for (const p of block) {
-      out.day.push(p.day);
-      out.amount.push(p.amount);
-      out.keep.push(p.keep);
+    const first = days.length;
+    for (let n = poisson(r, (sp.perMonth * (to - from + 1)) / 30); n > 0; n--) {
+      const day = uniformInt(r, from, to);
+      const amount = yuanToFen2(draw(r, sp.amount));
+      const keep = r();
+      // into day order within the block as drawn, ties in draw order (a stable insertion sort: the
+      // block is a handful of purchases, and no object is made per purchase)
+      let at = days.length;
+      days.push(day);
+      amounts.push(amount);
+      keeps.push(keep);
+      while (at > first && days[at - 1]! > day) {
+        days[at] = days[at - 1]!;
+        amounts[at] = amounts[at - 1]!;
+        keeps[at] = keeps[at - 1]!;
+        at--;
+      }
+      days[at] = day;
+      amounts[at] = amount;
+      keeps[at] = keep;
     }
   }
   return out;
