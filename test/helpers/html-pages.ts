@@ -24,7 +24,7 @@ import { stepColumns } from "../../src/testing/steps.js";
 import { flagToEdit } from "../../src/whatif/flags.js";
 import { compareRuns, runVariant } from "../../src/whatif/run.js";
 import { applyEdit, baseVariant } from "../../src/whatif/variant.js";
-import { ROOT } from "./cli.js";
+import { cli, ROOT } from "./cli.js";
 
 export interface Page {
   name: string;
@@ -156,6 +156,32 @@ export function simulatePage(accounts = 200): Page {
   };
 }
 
+/** A real sweep through the command: its frontier and its table of variants. */
+async function sweepPage(): Promise<Page> {
+  const r = await cli([
+    "simulate",
+    "--accounts",
+    "150",
+    "--days",
+    "120",
+    "--sweep",
+    "minOpenScore=700..800:50",
+    "--html",
+    "-",
+  ]);
+  if (r.status !== 0) throw new Error(r.stderr);
+  // scores, median score, delinquency by month end, the frontier
+  return { name: "simulate-sweep", html: r.stdout, charts: 4 };
+}
+
 export async function allPages(): Promise<Page[]> {
-  return [runPage(), runTwoLinesPage(), runChargeOffPage(), await testPage(), whatifPage(), simulatePage()];
+  return [
+    runPage(),
+    runTwoLinesPage(),
+    runChargeOffPage(),
+    await testPage(),
+    whatifPage(),
+    simulatePage(),
+    await sweepPage(),
+  ];
 }

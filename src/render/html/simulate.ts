@@ -3,7 +3,7 @@
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
 import { SCORE_MIN } from "../../population/aggregate.js";
-import type { PopulationResult } from "../../population/result.js";
+import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import {
   type ArmSummary,
   type Difference,
@@ -12,12 +12,13 @@ import {
   overall,
   summarise,
 } from "../../population/stats.js";
+import { paramsText } from "../../population/sweep.js";
 import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, section, stats } from "./page.js";
 
-/** A sweep's trade-off curve: one point per policy variant (optional: sweeps may not exist yet). */
+/** A sweep's trade-off curve: one point per policy variant. */
 export interface Frontier {
   title: string;
   x: { label: string; unit: Unit };
@@ -26,6 +27,7 @@ export interface Frontier {
 }
 
 export interface SimulateHtmlOptions {
+  /** the trade-off to draw; by default a sweep's approval rate against its bad rate */
   frontier?: Frontier | null;
   /** the command line that re-runs an account, shown beside the flips */
   exportHint?: string;
@@ -340,6 +342,49 @@ function frontierChart(f: Frontier): ChartSpec {
   };
 }
 
+/** Approval against bad rate, one point per variant; the variants no other one dominates stand out. */
+export function sweepFrontier(rows: readonly VariantRow[]): Frontier {
+  return {
+    title: "Approval rate against bad rate",
+    x: { label: "bad rate", unit: "percent" },
+    y: { label: "approval rate", unit: "percent" },
+    points: rows.map((v, i) => ({
+      label: `#${i + 1} ${paramsText(v.params)}`,
+      x: Math.round(v.metrics.badRate * 10000) / 100,
+      y: Math.round(v.metrics.approvalRate * 10000) / 100,
+      chosen: !v.dominated,
+    })),
+  };
+}
+
+/** The sweep's variants as the text report's frontier table has them: dominated ones marked. */
+function variantTable(rows: readonly VariantRow[]): string {
+  const head = ["#", "parameters", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI", ""]
+    .map((h) => `<th>${h}</th>`)
+    .join("");
+  const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+  const body = rows
+    .map((v, i) => {
+      const m = v.metrics;
+      const cells = [
+        String(i + 1),
+        esc(paramsText(v.params)),
+        pct(m.approvalRate),
+        pct(m.badRate),
+        yuan(m.loss),
+        yuan(m.revenue),
+        yuan(m.profit),
+        ratio(m.gini),
+        ratio(m.ks),
+        ratio(v.psi),
+        v.dominated ? "dominated" : "",
+      ];
+      return `<tr${v.dominated ? ' style="opacity:.55"' : ""}>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+    })
+    .join("");
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower; PSI: the end score distribution against the base policy</p>`;
+}
+
 export function simulateHtml(
   r: PopulationResult,
   assets: HtmlAssets,
@@ -460,14 +505,17 @@ export function simulateHtml(
       ),
     );
   }
-  if (options.frontier) {
-    charts.push(frontierChart(options.frontier));
+  const rows = variantRows(r);
+  const trade = options.frontier ?? (rows ? sweepFrontier(rows) : null);
+  if (trade) {
+    charts.push(frontierChart(trade));
     body.push(
-      section(options.frontier.title, chartBox("frontier", 320, options.frontier.title), {
-        note: "Each point is one policy variant of the sweep.",
+      section(trade.title, chartBox("frontier", 320, trade.title), {
+        note: "Each point is one policy variant of the sweep; the large ones are not dominated.",
       }),
     );
   }
+  if (rows) body.push(section("Variants of the sweep", variantTable(rows)));
   const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.chargesTotal - ch.penaltiesTotal)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts`;
   body.push(section(`Money (${m.policy.name})`, `<p>${esc(money)}</p>`));
   return htmlPage(
