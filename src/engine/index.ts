@@ -40,7 +40,15 @@ export {
   score,
   scoreReasons,
 } from "./scorecard.js";
-export { type DecisionNote, type Recorder, type RunOptions, run, simulate, startState } from "./simulate.js";
+export {
+  type DecisionNote,
+  decisionNote,
+  type Recorder,
+  type RunOptions,
+  run,
+  simulate,
+  startState,
+} from "./simulate.js";
 export { type EngineState, fork, initialState, type Lane, type StateOptions } from "./state.js";
 export { type EngineInput, step, transition } from "./step.js";
 export type * from "./types.js";

@@ -3,6 +3,7 @@
 // or randomness; the same scenario gives the same trace everywhere.
 
 import type { StepOutcome } from "./apply-verdict.js";
+import type { Customer } from "./customer.js";
 import type { ReasonCode } from "./reasons.js";
 import { GRID_MONTHS } from "./record.js";
 import { nextEngineDay, runDay } from "./schedule.js";
@@ -137,25 +138,34 @@ export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {})
   rec.end?.(s);
 }
 
+/** The note of a step that decided something — the decision and its line's state after it; null for a
+ *  step that decided nothing. */
+export function decisionNote(c: Customer, o: StepOutcome): DecisionNote | null {
+  const v = o.verdict;
+  if (v === null || v.decision === null) return null;
+  const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
+  return {
+    day: o.day,
+    event: o.event,
+    line: o.line,
+    decision: v.decision,
+    reasons: v.reasons,
+    facts: v.facts,
+    status: line?.status ?? c.huabei.status,
+    cause: line?.cause ?? c.huabei.cause,
+    limit: line?.limit ?? c.huabei.limit,
+  };
+}
+
 /** Turns step outcomes into what the recorder wants: decision notes, and whole steps with their score. */
 function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
   const c = s.customer;
   let last = scoreOn(c, 0);
   return (o) => {
     const v = o.verdict;
-    if (v?.decision && rec.decision) {
-      const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
-      rec.decision({
-        day: o.day,
-        event: o.event,
-        line: o.line,
-        decision: v.decision,
-        reasons: v.reasons,
-        facts: v.facts,
-        status: line?.status ?? c.huabei.status,
-        cause: line?.cause ?? c.huabei.cause,
-        limit: line?.limit ?? c.huabei.limit,
-      });
+    if (rec.decision) {
+      const note = decisionNote(c, o);
+      if (note) rec.decision(note);
     }
     if (!rec.step) return;
     const now = scoreOn(c, o.day);

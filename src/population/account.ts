@@ -7,6 +7,7 @@
 
 import {
   type DecisionNote,
+  decisionNote,
   type EngineState,
   initialState,
   nextEngineDay,
@@ -203,19 +204,8 @@ export class AccountRunner {
     if (v === null || v.decision === null) return;
     // an approved purchase (most steps) tells the recorder and the agent nothing: no note unless kept
     if (v.decision === "approved" && o.event.type === "purchase" && !this.options.notes) return;
-    const c = lane.state.customer;
-    const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
-    const note: DecisionNote = {
-      day: o.day,
-      event: o.event,
-      line: o.line,
-      decision: v.decision,
-      reasons: v.reasons,
-      facts: v.facts,
-      status: line?.status ?? c.huabei.status,
-      cause: line?.cause ?? c.huabei.cause,
-      limit: line?.limit ?? c.huabei.limit,
-    };
+    const note = decisionNote(lane.state.customer, o);
+    if (note === null) return;
     lane.rec.decision(note, lane.state);
     lane.agent.observe(note);
     if (this.options.notes) lane.notes.push(note);

@@ -3,6 +3,7 @@
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
 import { SCORE_MIN } from "../../population/aggregate.js";
+import { BINARY_METRICS } from "../../population/paired.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import {
   type ArmSummary,
@@ -254,16 +255,8 @@ function medianChart(
   };
 }
 
-const RATE_METRICS = new Set([
-  "opened",
-  "suspended",
-  "suspendedCredit",
-  "suspendedSecurity",
-  "suspendedPolicy",
-  "restored",
-  "closed",
-  "overdueAtEnd",
-]);
+/** The paired metrics drawn as rates (bad has its own risk table). */
+const RATE_METRICS = new Set<string>(BINARY_METRICS.filter((m) => m !== "bad"));
 
 function intervalChart(diffs: readonly Difference[]): ChartSpec {
   const rates = diffs.filter((d) => RATE_METRICS.has(d.metric));
