@@ -29,7 +29,7 @@ import type { Persona } from "./persona.js";
 import type { Dist, Reaction } from "./persona-schema.js";
 import { HABIT, type Plan, yuanToWholeFen } from "./plan.js";
 import { draw, drawInt, keyOf, PURPOSE, Stream } from "./random.js";
-import { type PopulationContext, statementCycles } from "./settings.js";
+import { type PopulationContext, RECOVERY_SHARE, statementCycles } from "./settings.js";
 
 const EVENT_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
 
@@ -234,10 +234,20 @@ export class Agent {
     }
   }
 
+  /** Whether the customer repays a line once it is charged off (drawn once per account and line, the same
+   *  under every policy): most do not, and the debt stays written off. */
+  private recovers(line: LineId): boolean {
+    return (
+      STREAM.at(keyOf(keyOf(this.plan.key, PURPOSE.recovery), line === "huabei" ? 0 : 1)).next() <
+      RECOVERY_SHARE
+    );
+  }
+
   /** A reaction's event, on its day: a repayment only when something is owed and the customer can pay. */
   private reacted(e: ScenarioEvent, s: EngineState): void {
     if (e.type === "repay") {
       if (this.inHardship(e.day) || owedOn(s, e.line) === 0) return;
+      if (lineStatus(s, e.line) === "charged_off" && !this.recovers(e.line)) return;
     } else if (this.left && (e.type === "apply" || e.type === "request_review")) return;
     this.issue(e);
   }
@@ -248,6 +258,7 @@ export class Agent {
     while (this.cycle < sc.day.length && sc.day[this.cycle]! <= day) {
       const k = this.cycle++;
       if (sc.day[k]! < day || hb === "none" || this.inHardship(day)) continue;
+      if (hb === "charged_off" && !this.recovers("huabei")) continue;
       const h = sc.habit[k]!;
       const amount = h === HABIT.statement ? "statement" : h === HABIT.minimum ? "minimum" : "full";
       const owing = amount === "full" ? owedOn(s, "huabei") : dueOn(s, "huabei");
@@ -260,7 +271,8 @@ export class Agent {
       while (n < jr.length && jr[n]! <= day) n++;
       const due = jr[n - 1] === day;
       jr.splice(0, n);
-      if (due && jb !== "none" && !this.inHardship(day) && dueOn(s, "jiebei") > 0)
+      const pays = jb !== "charged_off" || this.recovers("jiebei");
+      if (due && pays && jb !== "none" && !this.inHardship(day) && dueOn(s, "jiebei") > 0)
         this.issue({ index: 0, day, type: "repay", line: "jiebei", amount: { kind: "statement" } });
     }
   }

@@ -37,6 +37,7 @@ export const PURPOSE = {
   suspended: 18,
   restored: 19,
   stress: 20,
+  recovery: 21,
 } as const;
 
 const GOLDEN = 0x9e3779b9;

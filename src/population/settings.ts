@@ -26,6 +26,14 @@ export interface StressSettings {
 }
 
 /**
+ * The share of charged-off customers who repay what was written off, once they can (collections'
+ * recoveries). Assumption: US card issuers recover roughly 10–20 % of gross charge-offs; without this a
+ * customer whose hardship ended repaid a written-off line in full, and four-fifths of every charge-off
+ * came back.
+ */
+export const RECOVERY_SHARE = 0.15;
+
+/**
  * The shock's size. Assumptions, set so that under the default policy the shipped mix's 30+ balance rate
  * roughly doubles within four months and eases after (Ant: 1.76 % in January 2020, 3.01 % in May, then
  * down): a share of the accounts is hit — `baseShare` plus `fragility` × the persona's own yearly

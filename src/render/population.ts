@@ -2,10 +2,8 @@
 // score over time, money at stake, and for champion/challenger every difference with its 95 % interval.
 
 import type { ChalkInstance } from "chalk";
-import { EVENT_TYPES } from "../engine/index.js";
 import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
-import { largestGroups, type PairFlips } from "../population/flips.js";
-import { type PopulationResult, variantRows } from "../population/result.js";
+import type { PopulationResult } from "../population/result.js";
 import {
   type ArmSummary,
   type Difference,
@@ -13,23 +11,15 @@ import {
   METRIC_LABELS,
   OVERALL,
   overall,
-  type PortfolioSummary,
-  type ProductSummary,
   summarise,
 } from "../population/stats.js";
-import { paramsText } from "../population/sweep.js";
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
-import { scatterChart, scoreChart } from "./chart.js";
+import { scoreChart } from "./chart.js";
+import { int, lpad, num, pad, pct, ratio, yuanInt } from "./population-format.js";
+import { eventsLine, flipGroups, frontier, portfolioTable, riskTable } from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
-const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
-const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
-const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
-const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
-const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
-
 interface Column {
   title: string;
   width: number;
@@ -133,180 +123,6 @@ function differenceTable(
   return [c.bold(head), ...lines].join("\n");
 }
 
-const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
-const yuanShort = (y: number) =>
-  Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
-
-interface RiskColumn {
-  title: string;
-  width: number;
-  cell: (p: ProductSummary) => string;
-}
-
-const RISK_COLUMNS: RiskColumn[] = [
-  { title: "applied", width: 9, cell: (p) => int(p.applicants) },
-  { title: "approved", width: 9, cell: (p) => pct(p.approvalRate) },
-  { title: "bad", width: 8, cell: (p) => pct(p.badRate) },
-  { title: "limits", width: 12, cell: (p) => yuanShort(p.limitEnd) },
-  { title: "balances", width: 12, cell: (p) => yuanShort(p.balanceEnd) },
-  { title: "revenue", width: 12, cell: (p) => yuanShort(p.revenue) },
-  { title: "loss", width: 12, cell: (p) => yuanShort(p.loss) },
-  { title: "funding", width: 11, cell: (p) => yuanShort(p.costOfFunds) },
-  { title: "profit", width: 12, cell: (p) => yuanShort(p.profit) },
-  { title: "Gini", width: 6, cell: (p) => ratio(p.gini) },
-  { title: "KS", width: 6, cell: (p) => ratio(p.ks) },
-];
-
-/** Risk outcomes per persona (both lines), then the overall split by line. */
-function riskTable(groups: GroupSummary[], pick: (g: GroupSummary) => ArmSummary, c: ChalkInstance): string {
-  const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
-  const head = pad("persona", nameWidth) + RISK_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  const row = (name: string, p: ProductSummary) =>
-    pad(name, nameWidth) + RISK_COLUMNS.map((col) => lpad(col.cell(p), col.width + 1)).join("");
-  const rows = groups.map((g) =>
-    g.persona === OVERALL ? c.bold(row(g.persona, pick(g).risk.all)) : row(g.persona, pick(g).risk.all),
-  );
-  const all = pick(groups[groups.length - 1]!).risk;
-  rows.push(c.dim(row("  Huabei", all.huabei)), c.dim(row("  Jiebei", all.jiebei)));
-  return [c.bold(head), ...rows].join("\n");
-}
-
-const pct2 = (x: number) => `${(x * 100).toFixed(2)} %`;
-
-interface PortfolioColumn {
-  title: string;
-  width: number;
-  cell: (p: PortfolioSummary) => string;
-}
-
-const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
-  { title: "book", width: 12, cell: (p) => yuanShort(p.balance) },
-  { title: "30+", width: 8, cell: (p) => pct2(p.dpd30Rate) },
-  { title: "90+", width: 8, cell: (p) => pct2(p.dpd90Rate) },
-  {
-    title: "30+/90+ 12 mo",
-    width: 14,
-    cell: (p) =>
-      `${(p.trailing12.dpd30Rate * 100).toFixed(2)}/${(p.trailing12.dpd90Rate * 100).toFixed(2)} %`,
-  },
-  { title: "acct-years", width: 11, cell: (p) => int(Math.round(p.accountYears)) },
-  { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
-  { title: "closed/yr", width: 10, cell: (p) => pct2(p.closuresPerYear) },
-  { title: "charged off/yr", width: 15, cell: (p) => pct2(p.chargeOffsPerYear) },
-  { title: "loss rate", width: 10, cell: (p) => pct2(p.lossRate) },
-];
-
-/** The book as a lender reports it, per persona and overall; then the overall 30+ and 90+ by month end. */
-function portfolioTable(
-  groups: GroupSummary[],
-  pick: (g: GroupSummary) => ArmSummary,
-  c: ChalkInstance,
-): string[] {
-  const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
-  const head =
-    pad("persona", nameWidth) + PORTFOLIO_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  const rows = groups.map((g) => {
-    const line =
-      pad(g.persona, nameWidth) +
-      PORTFOLIO_COLUMNS.map((col) => lpad(col.cell(pick(g).portfolio), col.width + 1)).join("");
-    return g.persona === OVERALL ? c.bold(line) : line;
-  });
-  const series = pick(groups[groups.length - 1]!).portfolio.monthEnd;
-  const trend = (k: "dpd30Rate" | "dpd90Rate") => series.map((p) => (p[k] * 100).toFixed(2)).join(" ");
-  return [
-    c.bold(head),
-    ...rows,
-    ...(series.length > 1
-      ? [
-          c.dim(`  30+ by month end (%): ${trend("dpd30Rate")}`),
-          c.dim(`  90+ by month end (%): ${trend("dpd90Rate")}`),
-        ]
-      : []),
-  ];
-}
-
-/** The customers' events by type, the most frequent first. */
-function eventsLine(s: ArmSummary): string {
-  return EVENT_TYPES.map((t) => [t, s.events[t]] as const)
-    .filter(([, n]) => n > 0)
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([t, n]) => `${t} ${int(n)}`)
-    .join(", ");
-}
-
-/** The largest groups of decisions that first differ between two arms. */
-function flipGroups(p: PairFlips, names: [string, string], top: number, c: ChalkInstance): string[] {
-  const groups = largestGroups(p);
-  if (groups.length === 0) return [`  ${names[0]} → ${names[1]}: no decision differs`];
-  const out = [c.bold(`  ${names[0]} → ${names[1]}: ${int(p.flipped)} accounts decided otherwise, first at`)];
-  for (const [label, g] of groups.slice(0, top))
-    out.push(
-      `  ${lpad(int(g.accounts), 8)}  ${label}  ${c.dim(`e.g. #${g.examples.slice(0, 3).join(", #")}`)}`,
-    );
-  if (groups.length > top) out.push(c.dim(`            … ${groups.length - top} more groups`));
-  return out;
-}
-
-/** A sweep's frontier: every variant's risk figures, dominated ones marked; then approval vs bad rate. */
-function frontier(r: PopulationResult, summary: ReturnType<typeof summarise>, c: ChalkInstance): string[] {
-  const rows = variantRows(r, summary);
-  if (!rows) return [];
-  const all = summary.groups[summary.groups.length - 1]!;
-  const mark = (i: number) => (i < 9 ? String(i + 1) : String.fromCharCode(97 + ((i - 9) % 26)));
-  const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
-  const head = `${pad("  #", 5)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
-  const line = (
-    id: string,
-    params: string,
-    m: {
-      approvalRate: number;
-      badRate: number;
-      loss: number;
-      revenue: number;
-      profit: number;
-      gini: number | null;
-      ks: number | null;
-    },
-    psi: number | null,
-    note: string,
-  ) =>
-    `${pad(id, 5)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ratio(m.gini), 7)}${lpad(ratio(m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
-  const base = all.champion.risk.all;
-  const out = [
-    c.bold(
-      `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${int(all.champion.accounts)} accounts`,
-    ),
-    c.dim(
-      "  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower; PSI: the end score distribution against the base",
-    ),
-    c.bold(head),
-    c.dim(line("  ·", `base (${r.meta.policy.name})`, base, null, "")),
-    ...rows.map((v, i) => {
-      const text = line(
-        `  ${mark(i)}`,
-        paramsText(v.params),
-        v.metrics,
-        v.psi,
-        v.dominated ? "dominated" : "",
-      );
-      return v.dominated ? c.dim(text) : text;
-    }),
-    "",
-    c.bold("Approval rate against bad rate (variants by number; dominated ones faint)"),
-    scatterChart(
-      rows.map((v, i) => ({
-        x: v.metrics.badRate,
-        y: v.metrics.approvalRate,
-        mark: mark(i),
-        faint: v.dominated,
-      })),
-      { x: "bad rate", y: "approval rate" },
-      (s) => c.dim(s),
-    ),
-  ];
-  return out;
-}
-
 export interface RenderPopulationOptions {
   chalk: ChalkInstance;
   chart?: boolean;
@@ -390,7 +206,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       "",
       c.bold(`Portfolio under ${name}`) +
         c.dim(
-          `  (book: balance on the last month end${last === null ? "" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over the last 12 month ends; per year: spells of suspension, closures by the lender and charge-offs per account-year open; loss rate: net write-offs a year ÷ the average book)`,
+          `  (book: balance on the last month end${last === null ? "" : `, day ${last}`}; 30+, 90+: its share more than 30 / 90 days past due, Huabei and Jiebei together; 12 mo: over the last 12 month ends (or all of them in a shorter run); per year: spells of suspension, closures by the lender and charge-offs per account-year open; loss rate: net write-offs a year ÷ the average book)`,
         ),
       ...portfolioTable(groups, pick, c),
     );

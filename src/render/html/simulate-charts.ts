@@ -1,0 +1,278 @@
+// The charts of the population page, as Chart.js specifications: score distributions, the median score
+// over time, delinquency by month end, champion against challenger as intervals, a sweep's frontier. Pure.
+
+import { SCORE_MIN } from "../../population/aggregate.js";
+import { BINARY_METRICS } from "../../population/paired.js";
+import type { PopulationResult, VariantRow } from "../../population/result.js";
+import { type ArmSummary, type Difference, METRIC_LABELS, overall } from "../../population/stats.js";
+import { paramsText } from "../../population/sweep.js";
+import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
+import { monthTicks } from "./common.js";
+
+/** A sweep's trade-off curve: one point per policy variant. */
+export interface Frontier {
+  title: string;
+  x: { label: string; unit: Unit };
+  y: { label: string; unit: Unit };
+  points: Array<{ label: string; x: number; y: number; chosen?: boolean }>;
+}
+
+/** The share of the book 30+ and 90+ days past due at each month end, per arm. */
+export function delinquencyChart(
+  r: PopulationResult,
+  all: { champion: ArmSummary; challenger: ArmSummary | null },
+): ChartSpec {
+  const line = (
+    label: string,
+    s: ArmSummary,
+    k: "dpd30Rate" | "dpd90Rate",
+    colour: string,
+    dashed: boolean,
+  ) => ({
+    label,
+    data: s.portfolio.monthEnd.map((p) => ({ x: p.day, y: p[k] * 100 })),
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 2,
+    pointRadius: 2,
+    tension: 0.2,
+    unit: "percent",
+    ...(dashed ? { borderDash: [7, 4] } : {}),
+  });
+  const challenger = all.challenger && r.meta.challenger ? all.challenger : null;
+  const until = r.meta.days - 1;
+  return {
+    id: "delinquency",
+    config: {
+      type: "line",
+      data: {
+        datasets: [
+          line(`30+ (${r.meta.policy.name})`, all.champion, "dpd30Rate", PALETTE.warn, false),
+          line(`90+ (${r.meta.policy.name})`, all.champion, "dpd90Rate", PALETTE.bad, false),
+          ...(challenger
+            ? [
+                line(`30+ (${r.meta.challenger!.name})`, challenger, "dpd30Rate", PALETTE.warn, true),
+                line(`90+ (${r.meta.challenger!.name})`, challenger, "dpd90Rate", PALETTE.bad, true),
+              ]
+            : []),
+        ],
+      },
+      options: {
+        interaction: { mode: "index", intersect: false },
+        plugins: { legend: { position: "bottom" } },
+        scales: {
+          x: { min: 0, max: until },
+          y: { beginAtZero: true, title: { display: true, text: "share of the book past due" } },
+        },
+      },
+    },
+    days: { start: r.meta.start, ticks: monthTicks(r.meta.start, until) },
+    units: { y: "percent" },
+  };
+}
+
+/** Final scores in 25-point buckets, as shares of the accounts. */
+export function buckets(bins: readonly number[]): { labels: string[]; shares: number[] } {
+  const width = 25;
+  const total = bins.reduce((a, b) => a + b, 0) || 1;
+  let lo = bins.findIndex((n) => n > 0);
+  let hi = bins.length - 1 - [...bins].reverse().findIndex((n) => n > 0);
+  if (lo < 0) {
+    lo = 0;
+    hi = 0;
+  }
+  const first = Math.floor((lo + SCORE_MIN) / width) * width;
+  const labels: string[] = [];
+  const shares: number[] = [];
+  for (let b = first; b <= hi + SCORE_MIN; b += width) {
+    let n = 0;
+    for (let s = b; s < b + width; s++) n += bins[s - SCORE_MIN] ?? 0;
+    labels.push(`${b}–${b + width - 1}`);
+    shares.push((n / total) * 100);
+  }
+  return { labels, shares };
+}
+
+export function histogramChart(r: PopulationResult): ChartSpec {
+  const totals = overall(r);
+  const champion = buckets(totals.champion.finalScore);
+  const challenger = totals.challenger ? buckets(totals.challenger.finalScore) : null;
+  // both on the champion's buckets widened to cover the challenger's
+  const labels = [...new Set([...champion.labels, ...(challenger?.labels ?? [])])].sort();
+  const align = (b: { labels: string[]; shares: number[] }) =>
+    labels.map((l) => b.shares[b.labels.indexOf(l)] ?? 0);
+  return {
+    id: "scores",
+    config: {
+      type: "bar",
+      data: {
+        labels,
+        datasets: [
+          {
+            label: r.meta.policy.name,
+            data: align(champion),
+            backgroundColor: PALETTE.score,
+            unit: "percent",
+          },
+          ...(challenger && r.meta.challenger
+            ? [
+                {
+                  label: r.meta.challenger.name,
+                  data: align(challenger),
+                  backgroundColor: rgba(PALETTE.variant, 0.6),
+                  unit: "percent",
+                },
+              ]
+            : []),
+        ],
+      },
+      options: {
+        plugins: { legend: { position: "bottom" } },
+        scales: {
+          y: { beginAtZero: true, title: { display: true, text: "share of accounts" } },
+          x: { title: { display: true, text: `final score (day ${r.meta.days - 1})` } },
+        },
+      },
+    },
+    units: { y: "percent" },
+  };
+}
+
+export function medianChart(
+  r: PopulationResult,
+  all: { champion: ArmSummary; challenger: ArmSummary | null },
+): ChartSpec {
+  const line = (
+    label: string,
+    points: ArmSummary["medianScoreOverTime"],
+    colour: string,
+    dashed: boolean,
+  ) => ({
+    label,
+    data: points.map((p) => ({ x: p.day, y: p.score })),
+    borderColor: colour,
+    backgroundColor: colour,
+    borderWidth: 2.5,
+    pointRadius: 2,
+    pointStyle: "line",
+    tension: 0.25,
+    ...(dashed ? { borderDash: [7, 4] } : {}),
+  });
+  const until = r.meta.days - 1;
+  return {
+    id: "median",
+    config: {
+      type: "line",
+      data: {
+        datasets: [
+          line(r.meta.policy.name, all.champion.medianScoreOverTime, PALETTE.score, false),
+          ...(all.challenger && r.meta.challenger
+            ? [line(r.meta.challenger.name, all.challenger.medianScoreOverTime, PALETTE.variant, true)]
+            : []),
+        ],
+      },
+      options: {
+        interaction: { mode: "index", intersect: false },
+        plugins: { legend: { position: "bottom" } },
+        scales: { x: { min: 0, max: until }, y: { title: { display: true, text: "median score" } } },
+      },
+    },
+    days: { start: r.meta.start, ticks: monthTicks(r.meta.start, until) },
+    units: { y: "points" },
+  };
+}
+
+/** The paired metrics drawn as rates (bad has its own risk table). */
+export const RATE_METRICS = new Set<string>(BINARY_METRICS.filter((m) => m !== "bad"));
+
+export function intervalChart(diffs: readonly Difference[]): ChartSpec {
+  const rates = diffs.filter((d) => RATE_METRICS.has(d.metric));
+  const label = (d: Difference) => METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric;
+  const significant = (d: Difference) => d.ci95[0] > 0 || d.ci95[1] < 0;
+  return {
+    id: "intervals",
+    config: {
+      type: "bar",
+      data: {
+        labels: rates.map(label),
+        datasets: [
+          {
+            label: "95 % interval of the change (percentage points)",
+            data: rates.map((d) => [d.ci95[0] * 100, d.ci95[1] * 100] as [number, number]),
+            backgroundColor: rates.map((d) =>
+              significant(d) ? toneFill("warn", 0.75) : toneFill("neutral", 0.35),
+            ),
+            borderColor: rates.map((d) => (significant(d) ? PALETTE.warn : PALETTE.neutral)),
+            borderWidth: 1,
+            borderSkipped: false,
+            minBarLength: 3,
+            unit: "percent",
+            notes: rates.map((d) => [
+              `change ${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`,
+              significant(d) ? "the interval excludes 0" : "the interval includes 0: no clear change",
+            ]),
+          },
+        ],
+      },
+      options: {
+        indexAxis: "y",
+        plugins: { legend: { display: false } },
+        scales: {
+          x: {
+            title: { display: true, text: "challenger − champion, percentage points" },
+            grid: { color: PALETTE.grid },
+          },
+        },
+      },
+    },
+    units: { x: "percent" },
+  };
+}
+
+export function frontierChart(f: Frontier): ChartSpec {
+  const pts = [...f.points].sort((a, b) => a.x - b.x);
+  return {
+    id: "frontier",
+    config: {
+      type: "scatter",
+      data: {
+        datasets: [
+          {
+            label: f.title,
+            data: pts.map((p) => ({ x: p.x, y: p.y })),
+            showLine: true,
+            borderColor: PALETTE.score,
+            backgroundColor: pts.map((p) => (p.chosen ? PALETTE.variant : PALETTE.score)),
+            pointRadius: pts.map((p) => (p.chosen ? 8 : 5)),
+            titles: pts.map((p) => p.label),
+            notes: pts.map((p) => [`${f.x.label}: ${p.x}`, `${f.y.label}: ${p.y}`]),
+            hideValue: true,
+          },
+        ],
+      },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: {
+          x: { title: { display: true, text: f.x.label } },
+          y: { title: { display: true, text: f.y.label } },
+        },
+      },
+    },
+    units: { x: f.x.unit, y: f.y.unit },
+  };
+}
+
+/** Approval against bad rate, one point per variant; the variants no other one dominates stand out. */
+export function sweepFrontier(rows: readonly VariantRow[]): Frontier {
+  return {
+    title: "Approval rate against bad rate",
+    x: { label: "bad rate", unit: "percent" },
+    y: { label: "approval rate", unit: "percent" },
+    points: rows.map((v, i) => ({
+      label: `#${i + 1} ${paramsText(v.params)}`,
+      x: Math.round(v.metrics.badRate * 10000) / 100,
+      y: Math.round(v.metrics.approvalRate * 10000) / 100,
+      chosen: !v.dominated,
+    })),
+  };
+}

@@ -1,0 +1,9 @@
+// Number and column formatting shared by the population report's tables.
+
+export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
+export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
+export const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+export const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
+export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
+export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
+export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));
