@@ -15,7 +15,8 @@ import {
   type SchemaInvocation,
 } from "./options/reference.js";
 import { RUN, type RunInvocation } from "./options/run.js";
-import { foldChallengerSetWords, SIMULATE, type SimulateInvocation } from "./options/simulate.js";
+import { SIMULATE, type SimulateInvocation } from "./options/simulate.js";
+import { foldChallengerSetWords } from "./options/simulate-values.js";
 import { TEST, type TestInvocation } from "./options/test.js";
 import {
   COMPLETION,

@@ -179,8 +179,19 @@ export function armShapeProblem(
   return null;
 }
 
+const wholeCount = (x: unknown): x is number => typeof x === "number" && Number.isSafeInteger(x) && x >= 0;
+
+/** A sparse histogram, its every part checked: a hostile document may put anything under these keys. */
 const isSparse = (v: unknown): v is Sparse =>
-  typeof v === "object" && v !== null && "from" in v && "length" in v && "counts" in v;
+  typeof v === "object" &&
+  v !== null &&
+  "from" in v &&
+  "length" in v &&
+  "counts" in v &&
+  wholeCount(v.from) &&
+  wholeCount(v.length) &&
+  Array.isArray(v.counts) &&
+  v.counts.every((c) => typeof c === "number" && Number.isFinite(c));
 
 export const Document = z
   .strictObject({

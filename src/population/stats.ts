@@ -17,17 +17,11 @@ import {
   SCORE_MIN,
   STATUSES,
 } from "./aggregate.js";
+import { type Difference, differences } from "./differences.js";
 import { auc, gini, ks, scorePsi } from "./metrics.js";
-import {
-  BINARY_METRICS,
-  type BinaryMetric,
-  CONTINUOUS_METRICS,
-  type ContinuousMetric,
-  emptyPaired,
-  mergePaired,
-  type Paired,
-} from "./paired.js";
+import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import type { PopulationResult } from "./result.js";
+import { nullable, rate, round, yuan } from "./rounding.js";
 import { monthEndDays } from "./settings.js";
 
 /** The risk outcomes of one line, or of the account (either line). Money in yuan. */
@@ -133,14 +127,6 @@ export interface ArmSummary {
   events: Record<EventType, number>;
 }
 
-export interface Difference {
-  metric: string;
-  champion: number | null;
-  challenger: number | null;
-  difference: number;
-  ci95: [number, number];
-}
-
 export interface GroupSummary {
   persona: string;
   champion: ArmSummary;
@@ -157,14 +143,6 @@ export interface GroupSummary {
 export interface PopulationSummary {
   groups: GroupSummary[];
 }
-
-const round = (x: number, digits = 4) => {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-};
-const rate = (n: number, d: number) => (d > 0 ? round(n / d) : 0);
-const nullable = (x: number | null, digits = 4) => (x === null ? null : round(x, digits));
-const yuan = (fen: number) => Math.round(fen) / 100;
 
 /** The value at quantile q of a histogram (bin index), or null when empty. */
 export function quantileBin(
@@ -360,103 +338,6 @@ function summariseArm(
     portfolio: portfolioOf(a, monthEnds),
     events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };
-}
-
-const Z95 = 1.959963984540054;
-
-/** Paired difference of a 0/1 outcome: mean of d ∈ {−1, 0, 1} with its normal 95 % interval. */
-export function pairedBinary(
-  n: number,
-  up: number,
-  down: number,
-): { difference: number; ci95: [number, number] } {
-  if (n === 0) return { difference: 0, ci95: [0, 0] };
-  const mean = (up - down) / n;
-  const variance = n > 1 ? (((up + down) / n - mean * mean) * n) / (n - 1) : 0;
-  const half = Z95 * Math.sqrt(Math.max(0, variance) / n);
-  return { difference: round(mean), ci95: [round(mean - half), round(mean + half)] };
-}
-
-function pairedMean(
-  n: number,
-  sum: number,
-  sumSq: bigint,
-  scale = 1,
-): { difference: number; ci95: [number, number] } {
-  if (n === 0) return { difference: 0, ci95: [0, 0] };
-  const mean = sum / n;
-  const variance = n > 1 ? ((Number(sumSq) / n - mean * mean) * n) / (n - 1) : 0;
-  const half = Z95 * Math.sqrt(Math.max(0, variance) / n);
-  return {
-    difference: round(mean / scale, 2),
-    ci95: [round((mean - half) / scale, 2), round((mean + half) / scale, 2)],
-  };
-}
-
-/** The share of all accounts with a 0/1 outcome, from an arm's counts. */
-function armRate(a: ArmAggregate, m: BinaryMetric): number {
-  const count = {
-    opened: a.opened,
-    suspended: a.suspended,
-    suspendedCredit: a.suspendedByCause[0]!,
-    suspendedSecurity: a.suspendedByCause[1]!,
-    suspendedPolicy: a.suspendedByCause[2]!,
-    restored: a.restored,
-    closed: a.closed,
-    overdueAtEnd: a.overdueAccountsEnd,
-    bad: a.bad,
-  }[m];
-  return rate(count, a.accounts);
-}
-
-const CONTINUOUS_SCALE: Record<ContinuousMetric, number> = {
-  finalScore: 1,
-  finalLimit: 100,
-  charges: 100,
-  overdueEnd: 100,
-  revenue: 100,
-  loss: 100,
-};
-
-export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
-  opened: "approval rate",
-  suspended: "suspended (any cause)",
-  suspendedCredit: "suspended: credit",
-  suspendedSecurity: "suspended: security",
-  suspendedPolicy: "suspended: policy",
-  restored: "restored (share of all accounts)",
-  closed: "closed by the lender",
-  overdueAtEnd: "overdue at the end",
-  bad: "bad (share of all accounts)",
-  finalScore: "final score (mean, points)",
-  finalLimit: "final limit (mean, yuan)",
-  charges: "penalties + interest (mean, yuan)",
-  overdueEnd: "overdue at the end (mean, yuan)",
-  revenue: "revenue (mean, yuan)",
-  loss: "loss (mean, yuan)",
-};
-
-function differences(a: ArmAggregate, b: ArmAggregate, p: Paired): Difference[] {
-  const out: Difference[] = [];
-  for (const m of BINARY_METRICS) {
-    const [up, down] = p.binary[m];
-    out.push({
-      metric: m,
-      champion: armRate(a, m),
-      challenger: armRate(b, m),
-      ...pairedBinary(p.accounts, up, down),
-    });
-  }
-  for (const m of CONTINUOUS_METRICS) {
-    const c = p.continuous[m];
-    out.push({
-      metric: m,
-      champion: null,
-      challenger: null,
-      ...pairedMean(p.accounts, c.sum, BigInt(c.sumSq), CONTINUOUS_SCALE[m]),
-    });
-  }
-  return out;
 }
 
 export const OVERALL = "(all)";

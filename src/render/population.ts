@@ -3,16 +3,9 @@
 
 import type { ChalkInstance } from "chalk";
 import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
+import { type Difference, METRIC_LABELS } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
-import {
-  type ArmSummary,
-  type Difference,
-  type GroupSummary,
-  METRIC_LABELS,
-  OVERALL,
-  overall,
-  summarise,
-} from "../population/stats.js";
+import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
+import { pairedBinary } from "../../src/population/differences.js";
 import {
   chunkRanges,
   defaultWorkers,
@@ -14,7 +15,7 @@ import { expectedEvents } from "../../src/population/plan.js";
 import { documentText, fromDocument, fromRange, mergeResults } from "../../src/population/result.js";
 import { mergeTotals, RangeRunner, runRange } from "../../src/population/runner.js";
 import { populationContext } from "../../src/population/settings.js";
-import { pairedBinary, quantileBin } from "../../src/population/stats.js";
+import { quantileBin } from "../../src/population/stats.js";
 import { InputError } from "../../src/shared/errors.js";
 import { arm, extreme, meta, settings, shipped, tightened } from "./helpers.js";
 

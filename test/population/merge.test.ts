@@ -160,6 +160,16 @@ describe("every aggregate is checked", () => {
     );
   });
 
+  it("a histogram whose parts are not what they say is refused, never decoded", () => {
+    for (const bad of [{}, "x", [1, "2"], null]) {
+      const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).counts = bad)));
+      expect(e.details.field).toMatch(/monthlyScore/);
+    }
+    expect(
+      refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).from = -1))).details.field,
+    ).toMatch(/monthlyScore/);
+  });
+
   it("is fast on a histogram that claims 10⁹ bins: nothing is allocated for it", () => {
     const t = performance.now();
     refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).length = 1e9)));

@@ -1,20 +1,23 @@
 // `credit-sim simulate [PERSONA…]`: its options, typed and checked in one place (ranges, dates, shards, the
 // challenger's parameters, the export arm). What needs files (personas, policies) is loaded by the command.
 
-import {
-  POLICY_PARAMETERS,
-  type PolicyParamName,
-  type PolicyParams,
-  parseIsoDate,
-} from "../../engine/index.js";
+import { type PolicyParams, parseIsoDate } from "../../engine/index.js";
 import type { Arm } from "../../population/export-account.js";
 import { isSeed, MAX_SEED } from "../../population/result-schema.js";
 import { BAD_DEFINITIONS, type BadDefinition } from "../../population/settings.js";
-import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
-import { MAX_DAY, PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
+import { MAX_VARIANTS, type SweepAxis } from "../../population/sweep.js";
+import { MAX_DAY } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
+import {
+  atLeastOne,
+  autoShard,
+  checkRange,
+  parseChallengerSet,
+  parseShard,
+  parseSweep,
+} from "./simulate-values.js";
 import { flag, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;
@@ -120,194 +123,6 @@ const options = () => ({
 });
 
 type RawSimulateOptions = RawOptions<ReturnType<typeof options>>;
-
-function checkRange(name: string, value: number, lo: number, hi: number): number {
-  if (!Number.isInteger(value) || value < lo || value > hi) {
-    throw new UsageError(`${name} must be a whole number from ${lo} to ${hi}`, `found ${value}`);
-  }
-  return value;
-}
-
-function atLeastOne(name: string, value: number): number {
-  if (value < 1)
-    throw new UsageError(`${name} must be at least 1, got ${value}`, `${name} 1 runs in one thread`);
-  return value;
-}
-
-/**
- * `--shard auto`: the shard from the environment of a parallel CI job — GitLab's CI_NODE_INDEX and
- * CI_NODE_TOTAL (1-based), or a Kubernetes Indexed Job's JOB_COMPLETION_INDEX (0-based) with the count
- * given as `auto/N` (Kubernetes does not tell a pod how many completions there are).
- */
-export function autoShard(text: string, env: ParseContext["env"]): { index: number; count: number } {
-  const given = /^auto(?:\/(\d+))?$/.exec(text);
-  if (!given) throw new UsageError("--shard must be I/N, auto or auto/N", `found ${JSON.stringify(text)}`);
-  const count = given[1] === undefined ? undefined : Number(given[1]);
-  const whole = (name: string, v: string | undefined) => {
-    if (v === undefined || !/^\d+$/.test(v.trim()))
-      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v ?? "")}`);
-    return Number(v.trim());
-  };
-  let shard: { index: number; count: number };
-  if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
-    shard = {
-      index: whole("CI_NODE_INDEX", env.CI_NODE_INDEX),
-      count: whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL),
-    };
-    if (count !== undefined && count !== shard.count)
-      throw new UsageError(
-        `--shard auto/${count}: CI_NODE_TOTAL is ${shard.count}`,
-        "give --shard auto, or the same count as the job's parallel count",
-      );
-  } else if (env.JOB_COMPLETION_INDEX !== undefined) {
-    if (count === undefined)
-      throw new UsageError(
-        "--shard auto: JOB_COMPLETION_INDEX gives the index, not the count",
-        "pass the Job's completions as --shard auto/N",
-      );
-    shard = { index: whole("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX) + 1, count };
-  } else
-    throw new UsageError(
-      "--shard auto: no shard in the environment",
-      "set CI_NODE_INDEX and CI_NODE_TOTAL (GitLab `parallel:`), or JOB_COMPLETION_INDEX with --shard auto/N (Kubernetes Indexed Job); on GitHub Actions pass --shard with the matrix's shard number, e.g. --shard 2/4",
-    );
-  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-    throw new UsageError(
-      `--shard auto: shard ${shard.index} of ${shard.count} is out of range`,
-      "CI_NODE_INDEX runs 1…CI_NODE_TOTAL; JOB_COMPLETION_INDEX runs 0…N−1",
-    );
-  return shard;
-}
-
-/** `--sweep minOpenScore=600..700:20`: one axis of the grid, every value checked as a policy file's. */
-export function parseSweep(text: string): SweepAxis {
-  const m =
-    /^\s*([A-Za-z_]\w*)\s*=\s*(-?[\d.]+(?:e-?\d+)?)\s*\.\.\s*(-?[\d.]+(?:e-?\d+)?)\s*:\s*([\d.]+(?:e-?\d+)?)\s*$/.exec(
-      text,
-    );
-  if (!m)
-    throw new UsageError(
-      "--sweep takes PARAM=FROM..TO:STEP",
-      `found ${JSON.stringify(text)}, e.g. minOpenScore=600..700:20`,
-    );
-  const param = m[1]!;
-  if (!PARAMETER_NAMES.includes(param)) {
-    const guess = suggest(param, PARAMETER_NAMES);
-    throw new UsageError(
-      `--sweep: unknown policy parameter "${param}"`,
-      guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
-    );
-  }
-  const kind = POLICY_PARAMETERS[param as PolicyParamName].type.kind;
-  if (kind === "flag" || kind === "limitBands")
-    throw new UsageError(
-      `--sweep ${param}: only numeric parameters sweep`,
-      `${param} is a ${kind === "flag" ? "flag" : "table"}`,
-    );
-  const [from, to, step] = [Number(m[2]), Number(m[3]), Number(m[4])];
-  if (![from, to, step].every(Number.isFinite) || step <= 0 || from > to)
-    throw new UsageError(`--sweep ${param}: FROM ≤ TO and STEP > 0`, `found ${JSON.stringify(text)}`);
-  if ((to - from) / step + 1 > MAX_VARIANTS)
-    throw new UsageError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, "use a larger step");
-  const values = rangeValues(from, to, step);
-  for (const v of values) {
-    const parsed = PolicyOverrides.safeParse({ [param]: v });
-    if (!parsed.success)
-      throw new UsageError(
-        `--sweep ${param}=${v}: ${parsed.error.issues[0]!.message}`,
-        `found ${JSON.stringify(text)}`,
-      );
-  }
-  return { param: param as PolicyParamName, values };
-}
-
-export function parseShard(text: string): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const index = m ? Number(m[1]) : Number.NaN;
-  const count = m ? Number(m[2]) : Number.NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
-    throw new UsageError(
-      `--shard must be I/N with 1 ≤ I ≤ N`,
-      `found ${JSON.stringify(text)}, e.g. --shard 2/3`,
-    );
-  }
-  return { index, count };
-}
-
-const PARAMETER_NAMES = Object.keys(policyParamsShape);
-
-/** `minScore=650,maxApplications30d=2` → the pairs; a value with commas of its own (JSON) stays whole. */
-function pairsOf(text: string): string[] {
-  return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p) => p.trim());
-}
-
-/** `--challenger-set minScore=650 --challenger-set maxApplications30d=2`: checked like a policy file's. */
-export function parseChallengerSet(values: readonly string[]): Partial<PolicyParams> {
-  const raw: Record<string, unknown> = {};
-  for (const pair of values.flatMap(pairsOf)) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0)
-      throw new UsageError(
-        "--challenger-set takes name=value",
-        `found ${JSON.stringify(pair)}, e.g. minScore=650`,
-      );
-    const key = pair.slice(0, eq);
-    const text = pair.slice(eq + 1);
-    if (!PARAMETER_NAMES.includes(key)) {
-      const guess = suggest(key, PARAMETER_NAMES);
-      throw new UsageError(
-        `--challenger-set: unknown policy parameter "${key}"`,
-        guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
-      );
-    }
-    let value: unknown = text;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      // a bare word stays a string; the schema says whether that is allowed
-    }
-    raw[key] = value;
-  }
-  const parsed = PolicyOverrides.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = String(issue.path[0]);
-    throw new UsageError(`--challenger-set ${key}: ${issue.message}`, `found ${JSON.stringify(raw[key])}`);
-  }
-  return parsed.data as Partial<PolicyParams>;
-}
-
-/**
- * The old variadic form, `--challenger-set minScore=650 maxApplications30d=2`, swallowed the persona names
- * after it. The option now takes one value; a `parameter=value` word right after it, where the parameter
- * is a policy parameter's name (which no persona is called), still counts as another --challenger-set.
- */
-export function foldChallengerSetWords(args: readonly string[]): string[] {
-  const isParameterWord = (arg: string) => {
-    const word = /^([A-Za-z_]\w*)=/.exec(arg);
-    return word !== null && PARAMETER_NAMES.includes(word[1]!);
-  };
-  const out: string[] = [];
-  // the word before was a --challenger-set value
-  let afterSet = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "--") {
-      out.push(...args.slice(i));
-      break;
-    }
-    if (afterSet && isParameterWord(arg)) {
-      out.push("--challenger-set", arg);
-      continue;
-    }
-    out.push(arg);
-    if (arg === "--challenger-set" && i + 1 < args.length) {
-      out.push(args[++i]!);
-      afterSet = true;
-    } else afterSet = arg.startsWith("--challenger-set=");
-  }
-  return out;
-}
 
 export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {}): SimulateOptions {
   const accounts = checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS);

@@ -2,9 +2,10 @@
 // over time, delinquency by month end, champion against challenger as intervals, a sweep's frontier. Pure.
 
 import { SCORE_MIN } from "../../population/aggregate.js";
+import { type Difference, METRIC_LABELS } from "../../population/differences.js";
 import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
-import { type ArmSummary, type Difference, METRIC_LABELS, overall } from "../../population/stats.js";
+import { type ArmSummary, overall } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";

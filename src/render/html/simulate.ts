@@ -2,8 +2,9 @@
 // distributions, the median score over time, and for champion / challenger every difference with its
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
+import { METRIC_LABELS } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
-import { type ArmSummary, METRIC_LABELS, OVERALL, summarise } from "../../population/stats.js";
+import { type ArmSummary, OVERALL, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";

@@ -1,0 +1,10 @@
+// Rounding of the summary's figures: rates to four decimals, fen to yuan, so that the same whole-number
+// aggregates always print and serialise alike.
+
+export const round = (x: number, digits = 4) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+export const rate = (n: number, d: number) => (d > 0 ? round(n / d) : 0);
+export const nullable = (x: number | null, digits = 4) => (x === null ? null : round(x, digits));
+export const yuan = (fen: number) => Math.round(fen) / 100;
