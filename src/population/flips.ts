@@ -65,13 +65,17 @@ function rule(side: DecisionNote, other: DecisionNote | null): string {
   return `${code}${parameter ? ` (${parameter})` : kind === "score" ? " (score)" : ""}`;
 }
 
-/** A flip's group: "<event>: <decision in a> → <decision in b>, by <rule> (<parameter>)". */
+/** A flip's group: "<event>: <decision in a> → <decision in b>, by <rule> (<parameter>)"; when both
+ *  decided alike for different reasons, each side's rule. */
 export function flipLabel(d: { a: DecisionNote | null; b: DecisionNote | null }): string {
   const { a, b } = d;
   const event = (a ?? b)!.event.type;
   const decided = (n: DecisionNote | null) => n?.decision ?? "no decision";
   // the rule is the adverse side's (what stopped it); between two adverse or two favourable decisions,
   // b's where it differs
+  // the same decision for another reason: both rules, or the flip would read as no change
+  if (a && b && a.decision === b.decision)
+    return `${event}: ${a.decision} by ${rule(a, b)} → ${b.decision} by ${rule(b, a)}`;
   let by: string;
   if (a && b) {
     const aBad = ADVERSE.has(a.decision);

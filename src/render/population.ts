@@ -39,7 +39,7 @@ const COLUMNS: Column[] = [
     width: 5,
     cell: (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore)),
   },
-  { title: "closed", width: 8, cell: (s) => pct(s.closureRate) },
+  { title: "closed*", width: 8, cell: (s) => pct(s.closureRate) },
   { title: "score", width: 6, cell: (s) => (s.score ? String(s.score.median) : "–") },
   { title: "charges/acct", width: 13, cell: (s) => `¥${s.chargesPerAccount.toFixed(2)}` },
   {
@@ -146,7 +146,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        "  (suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore)",
+        "  (suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender)",
       ),
     personaTable(groups, (g) => g.champion, c),
   );
@@ -206,8 +206,9 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   }
   const money2 = (s: ArmSummary) =>
     `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round((s.chargesTotal - s.penaltiesTotal) * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances ${money(Math.round(s.balanceAtEndTotal * 100))}`;
-  out.push("", `${c.bold(`Money (${m.policy.name}):`)} ${money2(all.champion)}`);
-  if (all.challenger) out.push(`${c.bold(`Money (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
+  out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${money2(all.champion)}`);
+  if (all.challenger)
+    out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
 
   if (all.psi !== null && m.challenger)
     out.push(

@@ -243,7 +243,7 @@ export function simulateHtml(
   }
   if (rows) body.push(section("Variants of the sweep", variantTable(rows)));
   const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.chargesTotal - ch.penaltiesTotal)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts`;
-  body.push(section(`Money (${m.policy.name})`, `<p>${esc(money)}</p>`));
+  body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
   return htmlPage(
     {
       title: m.challenger ? `${m.policy.name} vs ${m.challenger.name}` : `Population under ${m.policy.name}`,

@@ -1,0 +1,44 @@
+// A flip's label says what differed: the decisions and the rule behind them.
+
+import { describe, expect, it } from "vitest";
+import type { DecisionNote } from "../../src/engine/index.js";
+import { flipLabel } from "../../src/population/flips.js";
+
+const note = (
+  decision: DecisionNote["decision"],
+  reasons: DecisionNote["reasons"],
+  parameter?: string,
+): DecisionNote =>
+  ({
+    day: 10,
+    event: { type: "apply" },
+    line: "huabei",
+    decision,
+    reasons,
+    facts: parameter ? [{ code: reasons[0]!, parameter }] : [],
+    status: "none",
+    cause: null,
+    limit: 0,
+  }) as unknown as DecisionNote;
+
+describe("flip labels", () => {
+  it("name the adverse side's rule when the decisions differ", () => {
+    expect(
+      flipLabel({
+        a: note("approved", ["WITHIN_LIMIT"]),
+        b: note("declined", ["SCORE_BELOW_OPEN_MINIMUM"], "minOpenScore"),
+      }),
+    ).toBe("apply: approved → declined, by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)");
+  });
+
+  it("name both rules when both sides decided alike for different reasons", () => {
+    expect(
+      flipLabel({
+        a: note("declined", ["DEBT_TO_INCOME_TOO_HIGH"], "maxDebtToIncome"),
+        b: note("declined", ["SCORE_BELOW_OPEN_MINIMUM"], "minOpenScore"),
+      }),
+    ).toBe(
+      "apply: declined by DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome) → declined by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
+    );
+  });
+});
