@@ -3,17 +3,18 @@
 // perf_eva and perf_psi). Computed from histograms over the same score bins, so they are exact functions
 // of the whole-number aggregates: the same aggregates always give the same figures.
 
+const sum = (bins: readonly number[]): number => {
+  let n = 0;
+  for (const c of bins) n += c;
+  return n;
+};
+
 /**
  * AUC: the chance that a good account scores above a bad one (ties count half) — a score that ranks risk
  * well scores the good high. Null without goods or without bads.
  */
 export function auc(good: readonly number[], bad: readonly number[]): number | null {
-  let goods = 0;
-  let bads = 0;
-  for (let i = 0; i < good.length; i++) {
-    goods += good[i]!;
-    bads += bad[i]!;
-  }
+  const [goods, bads] = [sum(good), sum(bad)];
   if (goods === 0 || bads === 0) return null;
   // for each bin: the goods in it beat every bad below it and tie with the bads in it
   let below = 0;
@@ -33,12 +34,7 @@ export const gini = (a: number | null): number | null => (a === null ? null : 2 
  * cut-off separates them best. Null without goods or without bads.
  */
 export function ks(good: readonly number[], bad: readonly number[]): number | null {
-  let goods = 0;
-  let bads = 0;
-  for (let i = 0; i < good.length; i++) {
-    goods += good[i]!;
-    bads += bad[i]!;
-  }
+  const [goods, bads] = [sum(good), sum(bad)];
   if (goods === 0 || bads === 0) return null;
   let g = 0;
   let b = 0;

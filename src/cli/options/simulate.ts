@@ -1,10 +1,11 @@
 // `credit-sim simulate [PERSONA…]`: its options, typed and checked in one place (ranges, dates, shards, the
 // challenger's parameters, the export arm). What needs files (personas, policies) is loaded by the command.
 
-import { type PolicyParams, parseIsoDate } from "../../engine/index.js";
+import { parseIsoDate } from "../../engine/index.js";
 import type { Arm } from "../../population/export-account.js";
 import { isSeed, MAX_SEED } from "../../population/result-schema.js";
 import { BAD_DEFINITIONS, type BadDefinition } from "../../population/settings.js";
+import type { PopulationRequest } from "../../population/setup.js";
 import { MAX_VARIANTS, type SweepAxis } from "../../population/sweep.js";
 import { MAX_DAY } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
@@ -22,26 +23,12 @@ import { flag, type RawOptions, repeatable, text, wholeNumber } from "./table.js
 
 const MAX_ACCOUNTS = 100_000_000;
 
-export interface SimulateOptions {
-  accounts: number;
-  days: number;
-  seed: number;
-  /** calendar date of day 0, YYYY-MM-DD */
-  start: string;
-  /** the champion policy: a built-in name or a file */
-  policy: string;
-  /** the challenger policy, if one was named */
-  challenger: string | undefined;
-  challengerFrom: number;
-  /** policy parameters the challenger sets (on --challenger, or on --policy) */
-  challengerSet: Partial<PolicyParams>;
-  /** a sweep over policy parameters (none: no sweep) */
+/** What the population is (the request `population/setup.ts` builds it from, every field given), and how
+ *  to run and show it. */
+export interface SimulateOptions
+  extends Required<Omit<PopulationRequest, "personas" | "sweep" | "costOfFunds">> {
   sweep: SweepAxis[];
-  bad: BadDefinition;
-  scoreDay: number;
   costOfFunds: number | undefined;
-  /** the shock day of a stress scenario, or null */
-  stress: number | null;
   /** undefined: as many as the run is worth (see population/parallel.ts) */
   workers: number | undefined;
   shard: { index: number; count: number } | null;
