@@ -11,86 +11,15 @@ import { scoreOn } from "../../src/engine/score-inputs.js";
 import { snapshot } from "../../src/engine/snapshot.js";
 import { type EngineState, initialState } from "../../src/engine/state.js";
 import type { Policy, PolicyParams, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import { customerEvents } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario } from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 150;
 
 const day = fc.integer({ min: 0, max: 300 });
 const amount = fc.integer({ min: 1, max: 1_500_000 });
-const line = fc.constantFrom("huabei" as const, "jiebei" as const);
-const event: fc.Arbitrary<EventInput> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("apply" as const),
-      line,
-      product: fc.constantFrom("open" as const, "increase" as const),
-      amount,
-    }),
-  },
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("purchase" as const),
-      amount,
-      merchant: fc.constant(null),
-      instalments: fc.constantFrom(null, null, 3 as const, 6 as const),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("borrow" as const),
-      amount,
-      term: fc.constantFrom(3 as const, 6 as const, 12 as const),
-    }),
-  },
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("repay" as const),
-      line,
-      amount: fc.constantFrom(
-        { kind: "full" as const },
-        { kind: "statement" as const },
-        { kind: "minimum" as const },
-      ),
-    }),
-  },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("change_profile" as const),
-      field: fc.constantFrom("phone" as const, "device" as const),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("external_debt" as const), amount }) },
-  { weight: 2, arbitrary: fc.record({ day, type: fc.constant("external_inquiry" as const) }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("income" as const),
-      monthlyIncome: fc.integer({ min: 0, max: 30_000 }),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("contact_support" as const) }) },
-  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("verify_identity" as const) }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      day,
-      type: fc.constant("request_review" as const),
-      line: fc.constantFrom(null, "huabei" as const),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ day, type: fc.constant("close" as const), line }) },
-);
+const _line = fc.constantFrom("huabei" as const, "jiebei" as const);
+const event = customerEvents(day, amount);
 
 /** Decision rules only: the mechanics stay the default policy's. */
 const decisionSet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
