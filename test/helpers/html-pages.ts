@@ -157,7 +157,7 @@ export function simulatePage(accounts = 200): Page {
 }
 
 /** A real sweep through the command: its frontier and its table of variants. */
-async function sweepPage(): Promise<Page> {
+export async function sweepPage(): Promise<Page> {
   const r = await cli([
     "simulate",
     "--accounts",

@@ -8,7 +8,7 @@ import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.j
 import { runHtml } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
-import { cli } from "../helpers/cli.js";
+import { sweepPage } from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -100,22 +100,11 @@ describe("HTML reports", () => {
 
 describe("simulate --html with a sweep", () => {
   it("draws the frontier and lists every variant, dominated ones marked", async () => {
-    const r = await cli([
-      "simulate",
-      "--accounts",
-      "150",
-      "--days",
-      "120",
-      "--sweep",
-      "minOpenScore=700..800:50",
-      "--html",
-      "-",
-    ]);
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain("Approval rate against bad rate");
-    expect(r.stdout).toContain("Variants of the sweep");
-    for (const v of [700, 750, 800]) expect(r.stdout).toContain(`minOpenScore=${v}`);
-    expect(r.stdout).toContain('"id":"frontier"');
-    expect(r.stdout).toMatch(/<td>dominated<\/td>/);
+    const html = (await sweepPage()).html;
+    expect(html).toContain("Approval rate against bad rate");
+    expect(html).toContain("Variants of the sweep");
+    for (const v of [700, 750, 800]) expect(html).toContain(`minOpenScore=${v}`);
+    expect(html).toContain('"id":"frontier"');
+    expect(html).toMatch(/<td>dominated<\/td>/);
   });
 });
