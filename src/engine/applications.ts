@@ -25,7 +25,8 @@ import {
   param,
   scoreFact,
 } from "./eligibility.js";
-import { debtToIncomeWith, type Scored } from "./score-inputs.js";
+import type { ReasonCode } from "./reasons.js";
+import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import { recentProfileChanges } from "./triggers.js";
 import type { Fen } from "./types.js";
 import { declined, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
@@ -165,12 +166,13 @@ export function decideApplication(
 
 /** A purchase on Huabei or a drawdown on Jiebei: declined while the line is not active, while anything is
  *  overdue on either line, or beyond the available credit. */
-export function authorise(c: Customer, line: Line, amount: Fen, day: number, s: ScoreSource): Verdict {
-  if (line.status === "none") return declined(["NO_ACCOUNT"], s);
-  if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
-  if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
+export function authorise(c: Customer, line: Line, amount: Fen, day: number): Verdict {
+  if (line.status === "none") return declined(["NO_ACCOUNT"], scoreLater(c, day));
+  if (line.status === "closed" || line.status === "charged_off")
+    return declined(["ACCOUNT_CLOSED"], scoreLater(c, day));
+  if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], scoreLater(c, day));
   if (customerOverdue(c) > 0) {
-    return declined(["OVERDUE_OUTSTANDING"], s, [
+    return declined(["OVERDUE_OUTSTANDING"], scoreLater(c, day), [
       { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) },
     ]);
   }
@@ -201,7 +203,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, s: 
     // affordability: a cash loan may not take the debt burden past Jiebei's cap
     const after = debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), amount);
     if (after > p.jiebeiMaxDebtToIncome) {
-      return declined(["DEBT_TO_INCOME_TOO_HIGH"], s, [
+      return declined(["DEBT_TO_INCOME_TOO_HIGH"], scoreLater(c, day), [
         {
           code: "DEBT_TO_INCOME_TOO_HIGH",
           parameter: "jiebeiMaxDebtToIncome",
@@ -211,5 +213,16 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, s: 
       ]);
     }
   }
-  return { decision: "approved", reasons: ["WITHIN_LIMIT"], facts: [], limit: line.limit };
+  return { decision: "approved", reasons: WITHIN_LIMIT, facts: NO_FACTS, limit: line.limit };
 }
+
+// Most steps of a population are approved purchases: they share one frozen reason list and no facts
+// rather than allocating two arrays each (a verdict's lists are never changed after it is made).
+const WITHIN_LIMIT = Object.freeze(["WITHIN_LIMIT"]) as ReasonCode[];
+const NO_FACTS = Object.freeze<RuleFact[]>([]) as RuleFact[];
+
+/** The score of `day`, taken only if a decline's reasons need it (an approval makes no closure). */
+const scoreLater =
+  (c: Customer, day: number): ScoreSource =>
+  () =>
+    scoreOn(c, day);

@@ -25,13 +25,16 @@ export interface StepOutcome {
 
 export const NOTHING: readonly StepOutcome[] = Object.freeze([]);
 
+/** A step with no remedies (most steps) shares one frozen empty list: steps are never changed. */
+const NO_REMEDIES = Object.freeze<Remedy[]>([]) as Remedy[];
+
 export const outcome = (
   s: EngineState,
   event: StepEvent,
   line: LineId | null,
   verdict: Verdict | null,
   applied: Fen = 0,
-  remedies: Remedy[] = [],
+  remedies: Remedy[] = NO_REMEDIES,
 ): StepOutcome => ({ day: s.day, event, line, verdict, applied, remedies });
 
 /** Applies a verdict to its line and returns its step, followed by any step the decision causes (a
@@ -42,7 +45,7 @@ export function decide(
   line: Line,
   verdict: Verdict | null,
   applied: Fen = 0,
-  remedies: Remedy[] = [],
+  remedies: Remedy[] = NO_REMEDIES,
 ): StepOutcome[] {
   const out = [outcome(s, event, line.id, verdict, applied, remedies)];
   if (verdict) applyVerdict(s, line, verdict, out);

@@ -37,7 +37,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     case "purchase": {
       const h = c.huabei;
-      const v = authorise(c, h, e.amount, day, () => scoreOn(c, day));
+      const v = authorise(c, h, e.amount, day);
       // the habit counts, declined or not, unless the customer is behind on a repayment
       if (h.status !== "none" && customerOverdue(c) === 0) h.purchaseDays.push(day);
       if (v.decision !== "approved") return decide(s, e, h, v);
@@ -51,7 +51,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     case "borrow": {
       const j = c.jiebei;
-      const v = authorise(c, j, e.amount, day, () => scoreOn(c, day));
+      const v = authorise(c, j, e.amount, day);
       if (v.decision !== "approved") return decide(s, e, j, v);
       loans.draw(j.book, day, e.amount, e.term, loanDueDays(s.calendar, day, e.term));
       return decide(s, e, j, v, e.amount);
