@@ -15,6 +15,7 @@ import {
   capFact,
   capFor,
   eligibilityFailures,
+  managedCap,
   noLineFact,
   otherLine,
   param,
@@ -23,7 +24,14 @@ import {
 import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
-import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
+import {
+  declined,
+  MAX_REASONS,
+  principalReasons,
+  type RuleFact,
+  type ScoreSource,
+  type Verdict,
+} from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
 /** Why a line fails a policy's standard for keeping credit: empty when it passes. */
@@ -146,33 +154,13 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
       const passedBefore = prev !== null && failsStandard(c, line.id, prev, s).length === 0;
       const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
       codes.push(...failures.map((f) => f.code));
-      // line management does not wait for a restoration: a cut due today comes with the suspension
-      // (its code follows the suspension's reasons when there is room; its fact is always there)
-      const cut = lineManagement(c, line, s);
-      const reasons = principalReasons(codes, s);
-      if (cut?.decision !== "limit_reduced")
-        return { decision: "suspended", cause: passedBefore ? "policy" : "credit", reasons, facts: failures };
-      const cutCode = cut.reasons[0]!;
-      if (reasons.length < 4) reasons.push(cutCode);
-      return {
-        decision: "suspended",
-        cause: passedBefore ? "policy" : "credit",
-        reasons,
-        facts: [...failures, ...cut.facts],
-        limit: cut.limit,
-      };
+      return suspendAtReview(c, line, s, codes, failures, passedBefore ? "policy" : "credit");
     }
     const cap = capFor(c, line.id, s);
-    const rules = rulesFor(p, line.id);
     if (cap === null || cap.belowMinimum) {
       // never an active line below the smallest limit: suspended with the reason instead
-      const fact = noLineFact(line.id, rules, cap, s);
-      return {
-        decision: "suspended",
-        cause: "credit",
-        reasons: principalReasons([fact.code], s),
-        facts: [fact],
-      };
+      const fact = noLineFact(line.id, rulesFor(p, line.id), cap, s);
+      return suspendAtReview(c, line, s, [fact.code], [fact], "credit");
     }
     return lineManagement(c, line, s) ?? NO_DECISION;
   }
@@ -208,13 +196,31 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
 }
 
+/** A suspension at the review. Line management does not wait for a restoration: a cut due today comes
+ *  with it (its code follows the suspension's reasons when there is room; its fact is always there). */
+function suspendAtReview(
+  c: Customer,
+  line: Line,
+  s: Scored,
+  codes: ReasonCode[],
+  facts: RuleFact[],
+  cause: "credit" | "policy",
+): Verdict {
+  const cut = lineManagement(c, line, s);
+  const reasons = principalReasons(codes, s);
+  if (cut?.decision !== "limit_reduced") return { decision: "suspended", cause, reasons, facts };
+  if (reasons.length < MAX_REASONS) reasons.push(cut.reasons[0]!);
+  return { decision: "suspended", cause, reasons, facts: [...facts, ...cut.facts], limit: cut.limit };
+}
+
 /**
  * Line management at the review: the income cap applies at every review, the score's band once the score
- * is below reduceLimitScore (a margin, so that a score moving a few points does not move the limit).
- * Null when the limit stands.
+ * is below reduceLimitScore (a margin, so that a score moving a few points does not move the limit) — and
+ * below every band, the lowest band's (managedCap), on a line suspended meanwhile too, so the limit a
+ * restoration finds is never higher for a worse score. Null when the limit stands.
  */
 function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
-  const cap = capFor(c, line.id, s);
+  const cap = managedCap(c, line.id, s);
   if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
   if (cap.binding !== "income" && s.score >= c.policy.reduceLimitScore) return null;
   const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";

@@ -459,6 +459,24 @@ describe("the periodic review", () => {
     expect(stepsOf(atCap, "review", 14)).toEqual([]);
     expect(atCap.final.limit).toBe(100_000);
   });
+
+  it("a score below every band suspends with the lowest band's cut: a worse score never keeps more credit", () => {
+    const base = baselineScore();
+    // one band starting just below the customer's score (cut inside it) or just above (below every band)
+    const bands = (minScore: number) => ({
+      reduceLimitScore: 950,
+      limitBands: [{ minScore, maxLimit: 2_000 }],
+    });
+    const inBand = run([on.open(0, 5_000), on.policy(5, { set: bands(base - 50) })]);
+    const below = run([on.open(0, 5_000), on.policy(5, { set: bands(base + 50) })]);
+    expect(stepOn(inBand, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const r = stepOn(below, "review", 14);
+    expect(r).toMatchObject({ decision: "suspended", cause: "credit", limit: 200_000 });
+    expect(r.reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    // the cut's fact is always there (its code too when the reasons have room)
+    expect(r.facts.map((f) => f.code)).toEqual(["SCORE_BELOW_LIMIT_BANDS", "SCORE_BELOW_LIMIT_BAND"]);
+    expect(below.final.limit).toBeLessThanOrEqual(inBand.final.limit);
+  });
 });
 
 describe("restoration and closure", () => {
