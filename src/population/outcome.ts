@@ -225,8 +225,9 @@ export class OutcomeRecorder {
     switch (s.decision) {
       case "suspended":
         if (this.suspendedLines === 0) o.suspensionSpells++;
+        // a suspended line's change of cause is the same suspension
+        if ((this.suspendedLines & bit) === 0) o.suspensions++;
         this.suspendedLines |= bit;
-        o.suspensions++;
         o.causes |= causeBit(s.cause ?? "credit");
         if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
         return;

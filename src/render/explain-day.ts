@@ -136,7 +136,8 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
         (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
       ),
       line: s.line === null ? null : lineName(s.line),
-      reasons: s.decision === null ? [] : s.reasons.map((c) => reasonExplained(c, s)),
+      // a review that decided nothing still shows what keeps a suspended line suspended
+      reasons: s.reasons.map((c) => reasonExplained(c, s)),
       // rules that held too, beside the one that decided (a limit cut due the same day)
       also: s.facts
         .filter((f) => !s.reasons.includes(f.code))
@@ -173,8 +174,34 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
       defaultProbability: probabilityOfDefault(last.score),
       factors: factors(last),
     },
-    todo: remedies.length ? remedies : advice.length ? advice : moveAdvice,
+    todo: remedies.length
+      ? remedies
+      : advice.length
+        ? advice
+        : moveAdvice.length
+          ? moveAdvice
+          : standing(trace, last, day),
   };
+}
+
+/** A day that asks nothing new of the customer, who is still behind or suspended: what still stands. */
+function standing(trace: Trace, last: Step, day: number): string[] {
+  const out: string[] = [];
+  if (last.overdue > 0)
+    out.push(describeRemedy({ line: "huabei", kind: "pay_overdue", amount: last.overdue }));
+  if (last.jiebei.overdue > 0)
+    out.push(describeRemedy({ line: "jiebei", kind: "pay_overdue", amount: last.jiebei.overdue }));
+  if (last.status === "suspended" || last.jiebei.status === "suspended") {
+    // the last decision that kept or made the suspension says what blocks restoration
+    const why = [...trace.steps]
+      .reverse()
+      .find(
+        (s) => s.day <= day && s.reasons.length > 0 && (s.decision === "suspended" || s.decision === null),
+      );
+    if (why)
+      out.push(`the line is suspended: \`explain --day ${why.day}\` shows what still blocks restoration`);
+  }
+  return out;
 }
 
 /** The explanation in plain language. */
@@ -197,7 +224,10 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
       `${c.bold("•")} ${s.event} → ${decided}  ${c.dim(`(score ${s.score}${s.scoreDelta ? ` ${signed(s.scoreDelta)}` : ""}, ${s.status})`)}`,
     );
     if (s.moves.length) lines.push(`    the score moved: ${s.moves.join(", ")}`);
-    if (s.reasons.length) lines.push(`    ${s.decision === "info" ? "on record" : "why"}:`);
+    if (s.reasons.length)
+      lines.push(
+        `    ${s.decision === "info" ? "on record" : s.decision === null ? "why it stays so" : "why"}:`,
+      );
     for (const r of s.reasons) {
       lines.push(`      ${c.bold(r.code)}  ${r.text}`);
       for (const b of r.because) lines.push(c.dim(`        ${b}`));

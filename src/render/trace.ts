@@ -194,9 +194,13 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     const snap = line === "jiebei" ? s.jiebei : s;
     const because = s.reasons.map(reasonText).join("; ");
     if (s.decision === "suspended") {
-      suspendedOn.set(line, s);
+      // a suspended line suspended again keeps its first suspension's day: only the cause changes
+      const still = suspendedOn.has(line);
+      if (!still) suspendedOn.set(line, s);
       lines.push(
-        `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,
+        still
+          ? `  ${which}${c.red("still suspended")} on day ${s.day} (${s.date}), now cause ${snap.cause}, because: ${because}`
+          : `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,
       );
     } else if (s.decision === "restored") {
       const from = suspendedOn.get(line);
@@ -209,8 +213,10 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
         `  ${which}${c.yellow("limit reduced")} on day ${s.day} (${s.date}) to ${money(snap.limit)}: ${because}`,
       );
     } else if (s.decision === "closed") {
+      suspendedOn.delete(line);
       lines.push(`  ${which}${c.red("closed")} on day ${s.day} (${s.date}): ${because}`);
     } else if (s.decision === "charged_off") {
+      suspendedOn.delete(line);
       lines.push(
         `  ${which}${c.red("charged off")} on day ${s.day} (${s.date}): ${money(snap.writtenOff)} written off`,
       );

@@ -181,15 +181,23 @@ export function outcome(trace: Trace): Outcome {
   let since: number | null = null;
   let days = 0;
   let declines = 0;
+  // a suspension is a line going from usable to suspended: a suspended line's change of cause (a
+  // security hold lifted onto a credit suspension) is the same suspension
+  const suspended = new Set<string>();
   for (const s of trace.steps) {
     if (s.decision === "declined") declines++;
+    const line = s.line ?? "huabei";
     if (s.decision === "suspended") {
-      suspensions++;
+      if (!suspended.has(line)) suspensions++;
+      suspended.add(line);
       first ??= s.day;
       since ??= s.day;
-    } else if ((s.decision === "restored" || s.decision === "closed") && since !== null) {
-      days += s.day - since;
-      since = null;
+    } else if (s.decision === "restored" || s.decision === "closed" || s.decision === "charged_off") {
+      suspended.delete(line);
+      if (s.decision !== "charged_off" && since !== null) {
+        days += s.day - since;
+        since = null;
+      }
     }
   }
   if (since !== null) days += trace.until - since;

@@ -12,6 +12,27 @@ const trace = simulate(scenario);
 const plain = new Chalk({ level: 0 });
 
 describe("explainDay", () => {
+  it("a review that keeps a suspension shows what still blocks restoration, and what to do about it", () => {
+    const x = explainDay(scenario, trace, 258);
+    const review = x.steps.find((s) => s.event === "periodic review")!;
+    expect(review.decision).toBeNull();
+    expect(review.reasons.map((r) => r.code)).toContain("OVERDUE_TOO_RECENT");
+    expect(review.reasons.find((r) => r.code === "OVERDUE_TOO_RECENT")!.because).toEqual([
+      expect.stringMatching(/^\d+ days vs restoreCleanDays \d+ days$/),
+    ]);
+    const text = renderExplanation(x, plain);
+    expect(text).toContain("why it stays so:");
+    expect(text).not.toContain("nothing is needed");
+  });
+
+  it("a quiet day of a suspended customer points at the decision that still stands", () => {
+    const x = explainDay(scenario, trace, 250);
+    expect(x.steps).toEqual([]);
+    expect(x.todo).toEqual([
+      "the line is suspended: `explain --day 227` shows what still blocks restoration",
+    ]);
+  });
+
   it("explains the suspension: the rule with the policy threshold, the scorecard reasons with their bins", () => {
     const x = explainDay(scenario, trace, 227);
     expect(x.date).toBe("2024-08-15");

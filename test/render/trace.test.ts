@@ -51,6 +51,20 @@ describe("renderTrace", () => {
   });
 });
 
+describe("the summary", () => {
+  it("a suspended line suspended again is still suspended: restoration counts from the first day", () => {
+    const { scenario: s } = loadScenario("test/fixtures/whatif/security-on-credit.yaml");
+    const text = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false });
+    const summary = text.slice(text.indexOf("Summary"));
+    expect(summary).toMatch(/^ {2}suspended on day 70 .*cause credit/m);
+    expect(summary).toMatch(/^ {2}still suspended on day 74 .*now cause security/m);
+    expect(summary).toMatch(/^ {2}still suspended on day 76 .*now cause credit/m);
+    expect(summary).toMatch(/restored on day (\d+) .* after (\d+) days/);
+    const [, day, after] = summary.match(/restored on day (\d+) .* after (\d+) days/)!;
+    expect(Number(day) - Number(after)).toBe(70);
+  });
+});
+
 describe("traceToNdjson", () => {
   it("writes one JSON object per step, each naming the scenario", () => {
     const lines = traceToNdjson(scenario.name, trace.steps).trimEnd().split("\n");

@@ -56,3 +56,17 @@ describe("alignment keys", () => {
     expect(["absent", null]).toContain(suspension.variant.decision);
   });
 });
+
+describe("suspensions counted", () => {
+  it("a suspended line's change of cause (security hold, then credit again) is one suspension", () => {
+    const run = runVariant(base("test/fixtures/whatif/security-on-credit.yaml"));
+    const decided = run.trace.steps.filter((s) => s.decision === "suspended").map((s) => [s.day, s.cause]);
+    expect(decided).toEqual([
+      [70, "credit"],
+      [74, "security"],
+      [76, "credit"],
+    ]);
+    const cmp = compareRuns(run, run);
+    expect(cmp.base).toMatchObject({ suspensions: 1, firstSuspendedDay: 70 });
+  });
+});
