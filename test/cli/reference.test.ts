@@ -43,6 +43,14 @@ describe("reference commands and conventions", () => {
     ]) {
       expect(r.stdout).toMatch(new RegExp(`^${p} `, "m"));
     }
+    // every row is the parameter and one cell per policy, at least two spaces apart (a band list too)
+    for (const row of r.stdout
+      .split("\n")
+      .slice(0, 30)
+      .filter((l) => /^[a-z]/.test(l) && !l.includes(":")))
+      expect(row.trim().split(/ {2,}/)).toHaveLength(3);
+    const bands = r.stdout.split("\n").find((l) => l.startsWith("limitBands "))!;
+    expect(bands.trim().split(/ {2,}/)).toHaveLength(3);
     const policies = JSON.parse((await cli(["policies", "--json"])).stdout) as Array<{
       name: string;
       minScore: number;

@@ -14,17 +14,31 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
   const c = stdoutColour(io, options.color);
   const keys = Object.keys(policies[0] ?? {}).filter((k) => k !== "name" && k !== "description");
   const width = Math.max(...keys.map((k) => k.length));
-  const lines = [c.bold(`${"parameter".padEnd(width)}  ${policies.map((p) => p.name.padEnd(28)).join("")}`)];
-  for (const key of keys) {
-    const cells = policies.map((p) => {
-      const v = (p as unknown as Record<string, unknown>)[key];
-      const text = Array.isArray(v)
-        ? v.map((b: { minScore: number; maxLimit: number }) => `${b.minScore}:${b.maxLimit}`).join(" ")
-        : String(v);
-      return text.padEnd(28);
-    });
-    lines.push(`${key.padEnd(width)}  ${cells.join("")}`);
-  }
+  const text = (p: Policy, key: string): string => {
+    const v = (p as unknown as Record<string, unknown>)[key];
+    return Array.isArray(v)
+      ? v.map((b: { minScore: number; maxLimit: number }) => `${b.minScore}:${b.maxLimit}`).join(" ")
+      : String(v);
+  };
+  // each column as wide as its longest value (a band list is wider than any number), two spaces apart
+  const columns = policies.map((p) => Math.max(p.name.length, ...keys.map((k) => text(p, k).length)) + 2);
+  const row = (first: string, cells: string[]) =>
+    `${first.padEnd(width)}  ${cells.map((t, i) => t.padEnd(columns[i]!)).join("")}`.trimEnd();
+  const lines = [
+    c.bold(
+      row(
+        "parameter",
+        policies.map((p) => p.name),
+      ),
+    ),
+  ];
+  for (const key of keys)
+    lines.push(
+      row(
+        key,
+        policies.map((p) => text(p, key)),
+      ),
+    );
   lines.push("", ...policies.map((p) => `${c.bold(p.name)}: ${p.description}`), "");
   io.stdout.write(lines.join("\n"));
 }
