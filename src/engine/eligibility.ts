@@ -48,10 +48,9 @@ export function capFor(c: Customer, line: LineId, s: Scored, policy: Policy = c.
  * The cap line management holds a line to: the score's band — and for a score below every band, the
  * lowest band's, so that falling further never leaves a line with more credit than falling less would.
  */
-export function managedCap(c: Customer, line: LineId, s: Scored): LimitCap | null {
-  const cap = capFor(c, line, s);
+export function managedCap(c: Customer, line: LineId, s: Scored, p: Policy = c.policy): LimitCap | null {
+  const cap = capFor(c, line, s, p);
   if (cap !== null) return cap;
-  const p = c.policy;
   const rules = rulesFor(p, line);
   const lowest = Math.min(...rules.limitBands.map((b) => b.minScore));
   return limitCap(lowest, c.profile.monthlyIncome, rules, thinFile(c) ? p.thinFileMaxLimit : null);

@@ -138,7 +138,7 @@ export const REASONS = {
     kind: "adverse",
     unit: "fen",
     text: "Credit score no longer supports the current limit",
-    advice: "raise the score to restore the limit",
+    advice: "raise the score, then apply for an increase (a cut limit is not raised by itself)",
   },
   AMOUNT_BELOW_MINIMUM: {
     kind: "adverse",

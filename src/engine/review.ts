@@ -21,6 +21,7 @@ import {
   param,
   scoreFact,
 } from "./eligibility.js";
+import type { LimitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
@@ -135,7 +136,7 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     return { decision: "restored", reasons, facts: [], limit: line.limit };
   return {
     decision: "restored",
-    reasons: [...reasons, ...cut.reasons.slice(0, 1)],
+    reasons: [...reasons, cut.facts[0]!.code],
     facts: cut.facts,
     limit: cut.limit,
   };
@@ -209,7 +210,7 @@ function suspendAtReview(
   const cut = lineManagement(c, line, s);
   const reasons = principalReasons(codes, s);
   if (cut?.decision !== "limit_reduced") return { decision: "suspended", cause, reasons, facts };
-  if (reasons.length < MAX_REASONS) reasons.push(cut.reasons[0]!);
+  if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
   return { decision: "suspended", cause, reasons, facts: [...facts, ...cut.facts], limit: cut.limit };
 }
 
@@ -220,16 +221,26 @@ function suspendAtReview(
  * restoration finds is never higher for a worse score. Null when the limit stands.
  */
 function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
-  const cap = managedCap(c, line.id, s);
-  if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
-  if (cap.binding !== "income" && s.score >= c.policy.reduceLimitScore) return null;
+  const cap = cutTo(c, line, s, c.policy);
+  if (cap === null) return null;
   const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";
+  // a cut the policy before a change would not have made is the lender's doing, and says so first
+  const prev = line.previousPolicy;
+  const byPolicy = prev !== null && cutTo(c, line, s, prev) === null;
   return {
     decision: "limit_reduced",
-    reasons: principalReasons([code], s),
+    reasons: principalReasons(byPolicy ? ["POLICY_CHANGE", code] : [code], s),
     facts: [capFact(code, cap)],
     limit: cap.limit,
   };
+}
+
+/** The cap `policy`'s line management cuts the line to; null when it leaves the limit as it is. */
+function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
+  const cap = managedCap(c, line.id, s, policy);
+  if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
+  if (cap.binding !== "income" && s.score >= policy.reduceLimitScore) return null;
+  return cap;
 }
 
 /** `request_review`: an early restoration review of a line, at most one per cooldown. */

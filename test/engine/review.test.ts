@@ -442,7 +442,8 @@ describe("the periodic review", () => {
       limit: 100_000,
       available: 80_000,
     });
-    expect(r1.reasons[0]).toBe("SCORE_BELOW_LIMIT_BAND");
+    // the lender's new bands made the cut (the policy before would not have): said first
+    expect(r1.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_LIMIT_BAND"]);
 
     const big = run([
       on.open(0, 5_000),
@@ -458,6 +459,18 @@ describe("the periodic review", () => {
     const atCap = run([on.open(0, 1_000), on.purchase(1, 1_000), on.policy(5, { set: cut })]);
     expect(stepsOf(atCap, "review", 14)).toEqual([]);
     expect(atCap.final.limit).toBe(100_000);
+  });
+
+  it("a cut the customer's own change brought on names no policy change", () => {
+    // income falls under the income multiple: the policy is the same before and after
+    const t = run([on.open(0, 5_000), on.income(5, 1_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 2 }),
+      profile: { monthlyIncome: 10_000 },
+    });
+    const r = stepOn(t, "review", 14);
+    expect(r.decision).toBe("limit_reduced");
+    expect(r.reasons[0]).toBe("INCOME_BELOW_LIMIT");
+    expect(r.reasons).not.toContain("POLICY_CHANGE");
   });
 
   it("a score below every band suspends with the lowest band's cut: a worse score never keeps more credit", () => {
