@@ -151,6 +151,20 @@ export function minimumDue(l: Revolving): Fen {
   return total;
 }
 
+/** What a due date asks on `day`: the bills due by then, unpaid (`due`), and the part of it that must be
+ *  paid to keep them out of arrears (`minimum`). A statement closed the same day is due later. */
+export function dueBy(l: Revolving, day: number): { due: Fen; minimum: Fen } {
+  let due = 0;
+  let minimum = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.dueDay > day) continue;
+    due += remaining(b);
+    minimum += b.state === "arrears" ? remaining(b) : cycleShortfall(b);
+  }
+  return { due, minimum };
+}
+
 /** The amount overdue now: bills in arrears, principal and charges. */
 export function overdueAmount(l: Revolving): Fen {
   let total = 0;

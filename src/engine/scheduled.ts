@@ -132,19 +132,8 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
   let out: StepOutcome[] | null = null;
   const l = c.huabei.ledger;
   if (l.bills.some((b) => b.dueDay === s.day && b.state !== "settled" && !b.cycleDecided)) {
-    out = [
-      outcome(
-        s,
-        {
-          type: "due",
-          line: "huabei",
-          due: revolving.statementBalance(l),
-          minimumUnpaid: revolving.minimumDue(l),
-        },
-        "huabei",
-        null,
-      ),
-    ];
+    const { due, minimum } = revolving.dueBy(l, s.day);
+    out = [outcome(s, { type: "due", line: "huabei", due, minimumUnpaid: minimum }, "huabei", null)];
   }
   let due = 0;
   for (const loan of c.jiebei.book.loans)

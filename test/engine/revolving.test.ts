@@ -9,6 +9,7 @@ import {
   charges,
   closeStatement,
   decideCycles,
+  dueBy,
   minimumDue,
   newRevolving,
   nextLedgerDay,
@@ -70,6 +71,19 @@ describe("statements", () => {
     expect(balance(l)).toBe(3_501);
     expect(statementBalance(l)).toBe(1001);
     expectBalanced(l);
+  });
+});
+
+describe("what a due date asks", () => {
+  it("only the bills due by then: a statement closed on the due day itself is due later", () => {
+    const l = oneBill(1_000); // due day 9, minimum 100
+    purchase(l, 500, 5, null);
+    closeStatement(l, 9, 40, policy); // a calendar whose statement falls on the due day: 500, minimum 50
+    expect(dueBy(l, 9)).toEqual({ due: 1_000, minimum: 100 });
+    expect(minimumDue(l)).toBe(150);
+    repay(l, 100, 9);
+    expect(dueBy(l, 9)).toEqual({ due: 900, minimum: 0 });
+    expect(dueBy(l, 40)).toEqual({ due: 1_400, minimum: 50 });
   });
 });
 
