@@ -37,21 +37,35 @@ export type ScheduledInput =
 const HUABEI_RATES = new WeakMap<Policy, { revolving: number; penalty: number }>();
 const JIEBEI_RATES = new WeakMap<Policy, { interest: number; penalty: number }>();
 
+// The last policy asked for, before the maps: a run asks for one policy four times a visited day.
+let lastHuabei: { policy: Policy | null; rates: { revolving: number; penalty: number } } = {
+  policy: null,
+  rates: { revolving: 0, penalty: 0 },
+};
+let lastJiebei: { policy: Policy | null; rates: { interest: number; penalty: number } } = {
+  policy: null,
+  rates: { interest: 0, penalty: 0 },
+};
+
 function huabeiRates(p: Policy): { revolving: number; penalty: number } {
+  if (lastHuabei.policy === p) return lastHuabei.rates;
   let r = HUABEI_RATES.get(p);
   if (r === undefined) {
     r = { revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay };
     HUABEI_RATES.set(p, r);
   }
+  lastHuabei = { policy: p, rates: r };
   return r;
 }
 
 function jiebeiRates(p: Policy): { interest: number; penalty: number } {
+  if (lastJiebei.policy === p) return lastJiebei.rates;
   let r = JIEBEI_RATES.get(p);
   if (r === undefined) {
     r = { interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay };
     JIEBEI_RATES.set(p, r);
   }
+  lastJiebei = { policy: p, rates: r };
   return r;
 }
 
