@@ -18,6 +18,7 @@ import {
   fstatSync,
   linkSync,
   lstatSync,
+  mkdirSync,
   openSync,
   realpathSync,
   renameSync,
@@ -69,6 +70,28 @@ export function occupied(path: string): boolean {
     if (errnoOf(e) === "ENOENT" || errnoOf(e) === "ENOTDIR") return false;
     throw fileError(e, path);
   }
+}
+
+/** Makes a folder whose name credit-sim chose, inside one that exists (or finds it made): never a link
+ *  followed — a folder planted as a link to elsewhere would carry what is written there out of it. */
+export function ownFolder(path: string, shown: string = path): void {
+  try {
+    mkdirSync(path);
+    return;
+  } catch (e) {
+    if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
+  }
+  const st = lstatSync(path);
+  if (st.isDirectory()) return;
+  throw new InputError(
+    st.isSymbolicLink()
+      ? "cannot write into it: it is a symbolic link"
+      : "cannot write into it: not a folder",
+    {
+      file: shown,
+      hint: "remove it, or write to another folder: credit-sim never writes through a link it did not make",
+    },
+  );
 }
 
 /** Writes `content` to `target` whole (see the rules above). */

@@ -1,5 +1,7 @@
 // PATH… → the scenario files to test: files as given, folders searched recursively for .yaml/.yml/.json,
-// globs expanded. Sorted by path relative to the working folder (plain code-unit order, the same on every
+// globs expanded. Symbolic links met while searching are not followed (a scenario folder from a pull
+// request could link to any file or folder on the machine); a file named on the command line is read as
+// named. Sorted by path relative to the working folder (plain code-unit order, the same on every
 // machine), duplicates removed. A path that finds nothing is bad input.
 
 import { statSync } from "node:fs";
@@ -52,19 +54,26 @@ function expand(p: string, cwd: string): string[] {
         absolute: true,
         ignore: IGNORE,
         caseSensitiveMatch: false,
+        followSymbolicLinks: false,
       },
     ).map((f) => resolve(f));
     if (files.length === 0) {
       throw new InputError("no scenario files in this folder", {
         file: p,
-        expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")} (searched recursively)`,
-        hint: "give a folder of scenarios, scenario files or a glob such as 'scenarios/**/*.yaml'",
+        expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")} (searched recursively; links are not followed)`,
+        hint: "give a folder of scenarios, scenario files or a glob such as 'scenarios/**/*.yaml' (a linked file runs when named itself)",
       });
     }
     return files;
   }
   if (isDynamicPattern(p)) {
-    const files = globSync(p.split(sep).join("/"), { cwd, absolute: true, ignore: IGNORE, onlyFiles: true })
+    const files = globSync(p.split(sep).join("/"), {
+      cwd,
+      absolute: true,
+      ignore: IGNORE,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+    })
       .map((f) => resolve(f))
       .filter(isScenarioFile);
     if (files.length === 0) {

@@ -64,14 +64,28 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
   const results = checkAll(trace, expectations).map((r) =>
     expectationReport(r, calendar, loaded.position(["expect", r.expectation.index])?.line ?? null),
   );
-  const snapshot = ctx.snapshots
-    ? checkSnapshot(
-        file.path,
-        goldenTrace(scenario, trace.steps),
-        ctx.snapshots,
-        showPath(snapshotPathFor(file.path), ctx.cwd),
-      )
-    : null;
+  let snapshot: ReturnType<typeof checkSnapshot> | null = null;
+  try {
+    snapshot = ctx.snapshots
+      ? checkSnapshot(
+          file.path,
+          goldenTrace(scenario, trace.steps),
+          ctx.snapshots,
+          showPath(snapshotPathFor(file.path), ctx.cwd),
+        )
+      : null;
+  } catch (e) {
+    // a golden trace that may not be read or written (a link, a pipe, a folder…) is this file's bad input
+    if (!(e instanceof InputError)) throw e;
+    return {
+      ...base,
+      name: scenario.name,
+      status: "error",
+      error: e.format(),
+      line: null,
+      durationMs: performance.now() - started,
+    };
+  }
   const failed =
     results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
   return {

@@ -1,37 +1,140 @@
-// Where golden traces live — `<folder>/__snapshots__/<file>.trace` beside each scenario file — and the
-// obsolete ones (no scenario file of that name any more). No heavy imports: the main thread uses this.
+// Where golden traces live — `<folder>/__snapshots__/<file>.trace` beside each scenario file — the obsolete
+// ones (no scenario file of that name any more), and how they are read. A scenario folder may come from a
+// pull request, so a golden trace is only ever a regular file in a real `__snapshots__` folder: never read,
+// written or removed through a symbolic link (one could point at any file, to print it in a diff or to
+// overwrite it), never a device or a pipe, never bigger than a trace can be. No heavy imports: the main
+// thread uses this.
 
-import { existsSync, readdirSync, unlinkSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  unlinkSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { InputError } from "../shared/errors.js";
 
 export const SNAPSHOT_DIR = "__snapshots__";
 const SNAPSHOT_EXT = ".trace";
+/** A trace is a line a step: the largest scenario file (5 MB) makes one of a few MB. */
+export const MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
 export function snapshotPathFor(scenarioFile: string): string {
   return join(dirname(scenarioFile), SNAPSHOT_DIR, `${basename(scenarioFile)}${SNAPSHOT_EXT}`);
 }
 
-/** Golden traces in the `__snapshots__` folders of these folders whose scenario file is gone. */
+const FIX = "remove it: `credit-sim test -u` writes the golden trace as a file of its own";
+
+/** Whether `dir` is a real folder (false: nothing there). Throws when something else is at the path. */
+function realFolder(dir: string, shown: string): boolean {
+  try {
+    const st = lstatSync(dir);
+    if (st.isSymbolicLink())
+      throw new InputError("the golden traces' folder is a symbolic link: not followed", {
+        file: shown,
+        hint: FIX,
+      });
+    if (!st.isDirectory())
+      throw new InputError("the golden traces' folder is not a folder", { file: shown, hint: FIX });
+    return true;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw new InputError(`cannot read the golden traces' folder (${(e as NodeJS.ErrnoException).code})`, {
+      file: shown,
+      hint: FIX,
+    });
+  }
+}
+
+/** Checks that the golden trace of `scenarioFile` may be written: its folder is real or absent. */
+export function checkSnapshotFolder(scenarioFile: string, shown: string): void {
+  realFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown));
+}
+
+/** The golden trace of `scenarioFile` (null: none yet), read only as a regular file. */
+export function readSnapshot(scenarioFile: string, shown: string): string | null {
+  const file = snapshotPathFor(scenarioFile);
+  if (!realFolder(dirname(file), dirname(shown))) return null;
+  let fd: number;
+  try {
+    // O_NOFOLLOW: a link is refused at the open, not followed; O_NONBLOCK: a pipe does not hang the open
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    throw new InputError(
+      code === "ELOOP"
+        ? "the golden trace is a symbolic link: not followed"
+        : `cannot read the golden trace (${code})`,
+      { file: shown, hint: FIX },
+    );
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile())
+      throw new InputError(
+        st.isDirectory() ? "the golden trace is a folder" : "the golden trace is not a regular file",
+        { file: shown, hint: FIX },
+      );
+    if (st.size > MAX_TRACE_BYTES)
+      throw new InputError("the golden trace is too large", {
+        file: shown,
+        expected: `at most ${MAX_TRACE_BYTES} bytes`,
+        found: `${st.size} bytes`,
+        hint: FIX,
+      });
+    const bytes = Buffer.alloc(st.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Golden traces in the real `__snapshots__` folders of these folders whose scenario file is gone. */
 export function findObsolete(folders: Iterable<string>): string[] {
   const found: string[] = [];
   for (const folder of new Set(folders)) {
     const dir = join(folder, SNAPSHOT_DIR);
     let names: string[];
     try {
+      // a linked folder is never listed (nor its files removed): the run has reported it already
+      if (lstatSync(dir).isSymbolicLink()) continue;
       names = readdirSync(dir);
     } catch {
       continue;
     }
     for (const name of names.sort()) {
       if (!name.endsWith(SNAPSHOT_EXT)) continue;
-      if (!existsSync(join(folder, name.slice(0, -SNAPSHOT_EXT.length)))) found.push(join(dir, name));
+      if (!occupied(join(folder, name.slice(0, -SNAPSHOT_EXT.length)))) found.push(join(dir, name));
     }
   }
   return found;
 }
 
+/** Whether anything is at `path` (a link counts, leading anywhere or nowhere). */
+function occupied(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function removeSnapshot(file: string): void {
   try {
+    // unlink removes a link itself, never what it points at
     unlinkSync(file);
   } catch (e) {
     // another shard may have removed it first

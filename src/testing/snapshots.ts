@@ -1,13 +1,14 @@
 // Comparing a golden trace with the file on disk (see snapshot-files.ts for where it lives). Missing →
 // written (unless CI, where it fails, as vitest does); different → failure with a diff, or rewritten
-// with -u. Writes are atomic (temporary file + rename).
+// with -u. Writes are atomic (temporary file + rename); nothing is read or written through a link
+// (snapshot-files.ts).
 
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { writeFileAtomic } from "../shared/write-file.js";
+import { writeOutput } from "../shared/write-file.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
-import { snapshotPathFor } from "./snapshot-files.js";
+import { checkSnapshotFolder, readSnapshot, snapshotPathFor } from "./snapshot-files.js";
 
 export interface SnapshotMode {
   /** -u: write new and changed traces */
@@ -25,21 +26,16 @@ export function checkSnapshot(
   mode: SnapshotMode,
   shown: string,
 ): SnapshotReport {
-  const file = snapshotPathFor(scenarioFile);
-  let golden: string | null = null;
-  try {
-    golden = normalise(readFileSync(file, "utf8"));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
+  const read = readSnapshot(scenarioFile, shown);
+  const golden = read === null ? null : normalise(read);
   if (golden === null) {
     if (mode.ci && !mode.update) return { file: shown, status: "missing", diff: null };
-    write(file, actual);
+    write(scenarioFile, actual, shown);
     return { file: shown, status: "written", diff: null };
   }
   if (golden === actual) return { file: shown, status: "matched", diff: null };
   if (mode.update) {
-    write(file, actual);
+    write(scenarioFile, actual, shown);
     return { file: shown, status: "updated", diff: null };
   }
   const diff = lineDiff(golden, actual);
@@ -48,7 +44,10 @@ export function checkSnapshot(
   return { file: shown, status: "mismatch", diff: `  ${columns.slice(1)}\n${diff}` };
 }
 
-function write(file: string, text: string): void {
+/** Writes a golden trace: a regular file replaced or made, never a link followed or a device written. */
+function write(scenarioFile: string, text: string, shown: string): void {
+  checkSnapshotFolder(scenarioFile, shown);
+  const file = snapshotPathFor(scenarioFile);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, text);
+  writeOutput(file, text, { dashIsStdout: false, existing: "regular" });
 }

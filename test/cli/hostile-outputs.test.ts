@@ -7,6 +7,7 @@ import {
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -195,5 +196,49 @@ describe("one command's outputs", () => {
     expect(w.status).toBe(2);
     expect(w.stderr).toContain("two outputs name the same file");
     expect(existsSync(join(d, "v.yaml"))).toBe(false);
+  });
+});
+
+describe("simulate --flips DIR", () => {
+  const flips = (d: string) =>
+    cli(
+      [
+        "simulate",
+        "--accounts",
+        "300",
+        "--days",
+        "200",
+        "--challenger",
+        "tightened",
+        "--flips",
+        "flips",
+        "--no-progress",
+      ],
+      { cwd: d },
+    );
+
+  it("writes no file credit-sim names through a link planted under that name", async () => {
+    const d = fresh();
+    const victim = join(dir, `victim-${n}.txt`);
+    writeFileSync(victim, "keep\n");
+    mkdirSync(join(d, "flips"));
+    symlinkSync(victim, join(d, "flips", "index.txt"));
+    const r = await flips(d);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("cannot write: it is a symbolic link");
+    expect(readFileSync(victim, "utf8")).toBe("keep\n");
+  });
+
+  it("writes nothing into a folder of its naming planted as a link to elsewhere", async () => {
+    const d = fresh();
+    const elsewhere = join(dir, `elsewhere-${n}`);
+    mkdirSync(elsewhere);
+    mkdirSync(join(d, "flips"));
+    symlinkSync(elsewhere, join(d, "flips", "default-vs-tightened"));
+    const r = await flips(d);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("cannot write into it: it is a symbolic link");
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(lstatSync(join(d, "flips", "default-vs-tightened")).isSymbolicLink()).toBe(true);
   });
 });

@@ -3,11 +3,23 @@
 // Each test works on its own copy of a fixture folder in a temporary directory, as its working folder
 // (`credit-sim test` in-process).
 
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_TRACE_BYTES } from "../../src/testing/snapshot-files.js";
 import { cli, ROOT } from "../helpers/cli.js";
 
 let dir: string;
@@ -109,5 +121,69 @@ describe("credit-sim test: golden traces", () => {
       "scenarios/good-customer.yaml",
       "scenarios/security.yaml",
     ]);
+  });
+});
+
+// A scenario folder may come from a pull request: nothing it links to is read, written or removed.
+describe("credit-sim test: golden traces are never followed through a link", () => {
+  const secret = () => {
+    const outside = join(dir, "outside");
+    mkdirSync(outside, { recursive: true });
+    writeFileSync(join(outside, "secret.txt"), "TOKEN=ghp_do_not_print\n");
+    return outside;
+  };
+
+  it("a linked trace is bad input: its target is neither printed nor created nor replaced", async () => {
+    const outside = secret();
+    mkdirSync(join(dir, "scenarios", "__snapshots__"));
+    symlinkSync(join(outside, "secret.txt"), trace("security.yaml"));
+    symlinkSync(join(outside, "created.txt"), trace("good-customer.yaml"));
+    for (const args of [["scenarios"], ["-u", "scenarios"], ["--reporter", "github", "scenarios"]]) {
+      const r = await run(args, { CI: "true" });
+      expect(r.status).toBe(2);
+      expect(r.stdout + r.stderr).not.toContain("ghp_do_not_print");
+      expect(r.stdout).toContain("the golden trace is a symbolic link: not followed");
+    }
+    expect(readFileSync(join(outside, "secret.txt"), "utf8")).toBe("TOKEN=ghp_do_not_print\n");
+    expect(existsSync(join(outside, "created.txt"))).toBe(false);
+  });
+
+  it("a linked __snapshots__ folder is neither written into nor cleaned of 'obsolete' traces", async () => {
+    const outside = secret();
+    writeFileSync(join(outside, "important.yaml.trace"), "keep\n");
+    symlinkSync(outside, join(dir, "scenarios", "__snapshots__"));
+    const r = await run(["-u", "scenarios"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("the golden traces' folder is a symbolic link: not followed");
+    expect(readdirSync(outside).sort()).toEqual(["important.yaml.trace", "secret.txt"]);
+  });
+
+  it("a trace that is a folder, a pipe or too large is bad input, not a crash or a hang", async () => {
+    mkdirSync(join(dir, "scenarios", "__snapshots__"));
+    mkdirSync(trace("security.yaml"));
+    execFileSync("mkfifo", [trace("good-customer.yaml")]);
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("the golden trace is a folder");
+    expect(r.stdout).toContain("the golden trace is not a regular file");
+    rmSync(trace("good-customer.yaml"));
+    writeFileSync(trace("good-customer.yaml"), Buffer.alloc(MAX_TRACE_BYTES + 1, "x"));
+    const big = await run(["scenarios"]);
+    expect(big.status).toBe(2);
+    expect(big.stdout).toContain("the golden trace is too large");
+  });
+
+  it("links met while searching a folder are not followed (a linked scenario runs when named)", async () => {
+    const outside = join(dir, "elsewhere");
+    cpSync(join(ROOT, "test/fixtures/test-command/pass"), outside, { recursive: true });
+    rmSync(join(dir, "scenarios"), { recursive: true });
+    mkdirSync(join(dir, "scenarios"));
+    symlinkSync(outside, join(dir, "scenarios", "linked-folder"));
+    symlinkSync(join(outside, "security.yaml"), join(dir, "scenarios", "linked.yaml"));
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("no scenario files in this folder");
+    const named = await run(["scenarios/linked.yaml"]);
+    expect(named.status).toBe(0);
   });
 });

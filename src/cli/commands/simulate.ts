@@ -18,7 +18,7 @@ import { type Population, preparePopulation, shardRange } from "../../population
 import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
 import { UsageError } from "../../shared/errors.js";
-import { fileError, openOutput, writeFileAtomic, writeOutput } from "../../shared/write-file.js";
+import { fileError, openOutput, ownFolder, writeOutput } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
@@ -156,7 +156,8 @@ function exportFlips(pop: Population, result: PopulationResult, dir: string, io:
       .forEach(([label, group], rank) => {
         const code = /by ([A-Z_0-9]+)/.exec(label)?.[1] ?? "group";
         const groupDir = join(pairDir, `${rank + 1}-${code}`);
-        mkdirSync(join(abs, groupDir), { recursive: true });
+        ownFolder(join(abs, pairDir), join(dir, pairDir));
+        ownFolder(join(abs, groupDir), join(dir, groupDir));
         index.push(`  ${group.accounts} × ${label}`);
         for (const account of group.examples.slice(0, EXPORT_EXAMPLES)) {
           for (const [arm, name] of [
@@ -164,7 +165,7 @@ function exportFlips(pop: Population, result: PopulationResult, dir: string, io:
             [pair.b, b],
           ] as const) {
             const file = join(groupDir, flipFileName(account, name));
-            writeFileAtomic(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir)));
+            writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir)));
             index.push(`    ${file}`);
             files++;
           }
@@ -172,9 +173,13 @@ function exportFlips(pop: Population, result: PopulationResult, dir: string, io:
       });
     index.push("");
   }
-  writeFileAtomic(join(abs, "index.txt"), `${index.join("\n")}\n`);
+  writeOwn(join(abs, "index.txt"), `${index.join("\n")}\n`);
   return files;
 }
+
+/** A file whose name credit-sim chose: a regular file replaced, never a link followed. */
+const writeOwn = (file: string, text: string) =>
+  writeOutput(file, text, { dashIsStdout: false, existing: "regular" });
 
 function refuseOverwrite(file: string, path: string): void {
   try {
