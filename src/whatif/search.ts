@@ -71,7 +71,7 @@ export function searchCounterfactual(
   options: SearchOptions = {},
 ): CounterfactualResult {
   const maxEdits = options.maxEdits ?? 3;
-  const budget = options.budget ?? 2000;
+  const budget = options.budget ?? defaultBudget(base.variant.events.length);
   const wanted = options.solutions ?? 3;
   const result: CounterfactualResult = {
     goal,
@@ -113,19 +113,35 @@ export function searchCounterfactual(
   // Breadth-first by size. A set of k+1 changes extends a set of k that did not work, with a candidate
   // from the base or one its own variant calls for (e.g. a bill it leaves unpaid); the most promising
   // sets (closest to the goal) are extended first.
-  interface Node extends Run {
+  // Memory stays bounded whatever the budget: a trace is kept only for the few most promising sets of
+  // a level (those extended first) and for none of the sets that work; any other is simulated again
+  // when needed (deterministic, so the answer is the same; not counted as tried).
+  interface Node {
     chosen: Candidate[];
+    variant: Variant;
+    trace: Trace | null;
     distance: number;
+    order: number;
   }
-  const found: Solution[] = [];
+  type Found = Omit<Solution, "trace">;
+  const traceOf = (n: { variant: Variant; trace: Trace | null }): Trace => n.trace ?? evaluate(n.variant);
+  const found: Found[] = [];
   const seen = new Set<string>();
-  let frontier: Node[] = [{ chosen: [], variant: base.variant, trace: base.trace, distance: 0 }];
+  let frontier: Node[] = [{ chosen: [], variant: base.variant, trace: base.trace, distance: 0, order: 0 }];
   for (let k = 1; k <= maxEdits && found.length === 0 && !result.budgetExhausted; k++) {
     const size = { size: k, tried: 0, complete: true };
     result.bySize.push(size);
     const next: Node[] = [];
+    let holding: Node[] = [];
+    const hold = (n: Node) => {
+      holding.push(n);
+      if (holding.length < 2 * KEPT_TRACES) return;
+      holding.sort(closest);
+      for (const dropped of holding.slice(KEPT_TRACES)) dropped.trace = null;
+      holding = holding.slice(0, KEPT_TRACES);
+    };
     for (const node of frontier) {
-      const own = k === 1 ? [] : candidates(goal, node.variant, node.trace, base.policy, scope);
+      const own = k === 1 ? [] : candidates(goal, node.variant, traceOf(node), base.policy, scope);
       const extensions = dedupe([...pool, ...own]).sort((a, b) => a.cost - b.cost);
       for (const c of extensions) {
         const target = targetOf(c);
@@ -147,17 +163,23 @@ export function searchCounterfactual(
             candidates: chosen,
             cost: totalCost(chosen),
             restoredDay: restoredIn(run.trace, base.trace),
-            ...run,
+            variant: run.variant,
           });
-        } else next.push({ chosen, ...run, distance: distance(goal, run.trace, base.trace) });
+        } else {
+          const n: Node = {
+            chosen,
+            ...run,
+            distance: distance(goal, run.trace, base.trace),
+            order: next.length,
+          };
+          next.push(n);
+          hold(n);
+        }
       }
       if (result.budgetExhausted) break;
     }
     // stable: equally close sets keep the order they were tried in
-    frontier = next
-      .map((n, i) => ({ n, i }))
-      .sort((a, b) => a.n.distance - b.n.distance || a.i - b.i)
-      .map((x) => x.n);
+    frontier = next.sort(closest);
   }
   if (found.length === 0) return result;
 
@@ -169,13 +191,30 @@ export function searchCounterfactual(
     const signature = s.candidates.map(shape).sort().join("+");
     if (shapes.has(signature)) continue;
     shapes.add(signature);
-    result.solutions.push(refine(goal, s, base.trace, tryEdits, () => result.tried < budget + 200));
+    const solution = { ...s, trace: evaluate(s.variant) };
+    result.solutions.push(refine(goal, solution, base.trace, tryEdits, () => result.tried < budget + 200));
   }
   result.status = "solved";
   return result;
 }
 
 const totalCost = (chosen: readonly Candidate[]) => chosen.reduce((n, o) => n + o.cost, 0);
+
+/** How many sets of a level keep their trace (the most promising: extended first). */
+const KEPT_TRACES = 16;
+
+/** Closest to the goal first; equally close in the order they were tried. */
+const closest = (a: { distance: number; order: number }, b: { distance: number; order: number }) =>
+  a.distance - b.distance || a.order - b.order;
+
+/**
+ * The default bound on simulations: 2,000 for a scenario of up to 100 events, fewer for a longer one, so
+ * that a search costs about the same whatever the file (a run's cost grows with its events), down to 50.
+ * `--budget` sets it outright.
+ */
+export function defaultBudget(events: number): number {
+  return Math.max(50, Math.min(2000, Math.floor(200_000 / Math.max(1, events))));
+}
 
 const editKey = (c: Candidate) => JSON.stringify(editOf(c));
 

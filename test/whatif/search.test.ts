@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { adviceText } from "../../src/whatif/advice.js";
 import { editOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { searchCounterfactual } from "../../src/whatif/search.js";
+import { defaultBudget, searchCounterfactual } from "../../src/whatif/search.js";
 import { apply, base, LATE, PHONE } from "./helpers.js";
 
 describe("counterfactuals", () => {
@@ -72,6 +72,30 @@ describe("counterfactuals", () => {
     const tight = search(LATE, "avoid-declined", { budget: 5 });
     expect(tight.budgetExhausted).toBe(true);
     expect(tight.tried).toBeLessThanOrEqual(5);
+  });
+
+  it("costs about the same whatever the file: the default budget shrinks with the events, and memory is bounded", () => {
+    expect(defaultBudget(30)).toBe(2000);
+    expect(defaultBudget(100)).toBe(2000);
+    expect(defaultBudget(1000)).toBe(200);
+    expect(defaultBudget(100_000)).toBe(50);
+    // the same answers when every set beyond the first few is simulated again instead of kept
+    let runs = 0;
+    const counted = (file: string, goal: Parameters<typeof searchCounterfactual>[0]) => {
+      const run = runVariant(base(file));
+      return searchCounterfactual(
+        goal,
+        { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+        (v) => {
+          runs++;
+          return runVariant(v).trace;
+        },
+      );
+    };
+    const r = counted(PHONE, "avoid-suspended");
+    expect(r.budget).toBe(2000);
+    // re-simulations are not counted as tried
+    expect(runs).toBeGreaterThanOrEqual(r.tried);
   });
 
   it("has nothing to do when the outcome never happened", () => {

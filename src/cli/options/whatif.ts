@@ -54,7 +54,10 @@ const options = () => {
     avoid: text("--avoid <outcome>", "find the smallest change that avoids: suspended | declined"),
     reach: text("--reach <outcome>", "find the smallest change that reaches sooner: restored"),
     maxEdits: wholeNumber("--max-edits <n>", "counterfactual: at most this many changes (default 3)"),
-    budget: wholeNumber("--budget <n>", "counterfactual: at most this many runs (default 2000)"),
+    budget: wholeNumber(
+      "--budget <n>",
+      "counterfactual: at most this many runs (default 2000; fewer past 100 events)",
+    ),
     list: flag("--list", "list the events with their numbers and decisions"),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
     save: text("--save <file>", "save the variant as a new scenario file (- for standard output)"),
