@@ -7,7 +7,7 @@
 //   --policy tightened | ./my-policy.yaml
 
 import { parseText } from "../scenario/parse.js";
-import { InputError, UsageError } from "../shared/errors.js";
+import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
 export type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
@@ -72,6 +72,12 @@ const CONDITION = /^\s*([A-Za-z_]\w*)\s*(>=|<=|!=|=|>|<)\s*(.+?)\s*$/;
 /** Event numbers a `--remove` selector names: numbers, ranges, or conditions on the events' fields. */
 export function selectEvents(v: Variant, text: string, label = "--remove"): number[] {
   const t = text.trim();
+  // an empty selector would select every event (no condition fails): it selects nothing, loudly
+  if (t.replace(/[,\s]/g, "") === "")
+    throw new UsageError(
+      `${label}: nothing to select in ${JSON.stringify(text)}`,
+      'give event numbers or conditions, e.g. --remove 7, --remove 10-12 or --remove "type=apply,day>=80"',
+    );
   if (/^[\d,\s-]+$/.test(t)) {
     const ids: number[] = [];
     for (const part of t
@@ -108,7 +114,9 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
         'e.g. --remove "type=apply,product=increase,day>=80"',
       );
     }
-    return { key: m[1]!, op: m[2]!, value: m[3]!.replace(/^["']|["']$/g, "") };
+    const condition = { key: m[1]!, op: m[2]!, value: m[3]!.replace(/^["']|["']$/g, "") };
+    checkCondition(v, condition, label);
+    return condition;
   });
   const ids = v.events
     .filter(({ event }) =>
@@ -126,6 +134,25 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
   }
   return ids;
 }
+
+/** A condition names a field some event has, and compares an order only with a number. */
+function checkCondition(v: Variant, c: { key: string; op: string; value: string }, label: string): void {
+  const fields = new Set(["day", "type", ...v.events.flatMap(({ event }) => Object.keys(event))]);
+  if (!fields.has(c.key)) {
+    const known = [...fields].sort();
+    throw new UsageError(
+      `${label}: no event has a field ${JSON.stringify(c.key)}`,
+      `${didYouMean(suggest(c.key, known))}the events' fields: ${known.join(", ")}`,
+    );
+  }
+  if ((c.op.includes("<") || c.op.includes(">")) && !Number.isFinite(Number(c.value)) && c.op !== "!=")
+    throw new UsageError(
+      `${label}: ${c.key}${c.op}${c.value}: ${JSON.stringify(c.value)} is not a number`,
+      `compare with a number, e.g. ${c.key}${c.op}100`,
+    );
+}
+
+const didYouMean = (word: string | undefined) => (word === undefined ? "" : `did you mean "${word}"? `);
 
 function compare(actual: unknown, op: string, value: string): boolean {
   const num = Number(value);

@@ -24,6 +24,20 @@ describe("edits", () => {
     );
   });
 
+  it("an empty selector, an unknown field or a word compared as a number is refused, never 'everything'", () => {
+    const v = base(LATE);
+    for (const [text, message] of [
+      ["", "nothing to select"],
+      [" ", "nothing to select"],
+      [",", "nothing to select"],
+      ["amont>=5", 'no event has a field "amont"'],
+      ["amount>=abc", '"abc" is not a number'],
+    ] as const) {
+      expect(() => selectEvents(v, text)).toThrow(message);
+    }
+    expect(inputError(() => selectEvents(v, "amont>=5")).details.hint).toMatch(/^did you mean "amount"\?/);
+  });
+
   it("edits a field, dropping date when day is set, and validates like the loader", () => {
     const v = apply(base(LATE), "edit", "7:day=60");
     expect(v.events.find((e) => e.id === 7)?.event).toMatchObject({ day: 60, type: "repay", amount: "full" });
