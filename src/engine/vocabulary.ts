@@ -83,8 +83,10 @@ export type ParamKind =
   | { kind: "int"; min: number; max?: number }
   /** a calendar day of the month, 1–31 (clamped to short months) */
   | { kind: "dayOfMonth" }
-  /** a number within bounds (rates, ratios, multiples, yuan) */
+  /** a number within bounds (rates, ratios, multiples) */
   | { kind: "number"; min: number; max?: number }
+  /** an amount of yuan, in fen at most (two decimals) */
+  | { kind: "yuan"; min: number }
   | { kind: "flag" }
   /** the limit table: the highest limit (yuan) from each score up */
   | { kind: "limitBands" };
@@ -153,10 +155,10 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0 },
     text: "limit at most this many months of income",
   },
-  minLimit: { type: { kind: "number", min: 0 }, text: "smallest limit offered (yuan)" },
+  minLimit: { type: { kind: "yuan", min: 0 }, text: "smallest limit offered (yuan)" },
   limitBands: { type: { kind: "limitBands" }, text: "highest limit (yuan) by score" },
   thinFileMaxLimit: {
-    type: { kind: "number", min: 0 },
+    type: { kind: "yuan", min: 0 },
     text: "highest limit (yuan) for a customer with no repayment record yet",
   },
   increaseCooldownDays: {
@@ -202,9 +204,9 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0 },
     text: "Jiebei: limit at most this many months of income",
   },
-  jiebeiMinLimit: { type: { kind: "number", min: 0 }, text: "Jiebei: smallest limit offered (yuan)" },
+  jiebeiMinLimit: { type: { kind: "yuan", min: 0 }, text: "Jiebei: smallest limit offered (yuan)" },
   jiebeiLimitBands: { type: { kind: "limitBands" }, text: "Jiebei: highest limit (yuan) by score" },
-  jiebeiMinDrawdown: { type: { kind: "number", min: 0 }, text: "Jiebei: smallest cash loan (yuan)" },
+  jiebeiMinDrawdown: { type: { kind: "yuan", min: 0 }, text: "Jiebei: smallest cash loan (yuan)" },
   jiebeiRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },
     text: "Jiebei: daily interest on the outstanding principal",

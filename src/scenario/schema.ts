@@ -93,6 +93,8 @@ function paramSchema({ type, text }: ParamSpec): z.ZodType {
         .max(type.max ?? MAX_YUAN)
         .describe(text);
     }
+    case "yuan":
+      return z.number().min(type.min).max(MAX_YUAN).refine(twoDecimals, FEN).describe(text);
     case "flag":
       return z.boolean().describe(text);
     case "limitBands":

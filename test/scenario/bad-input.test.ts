@@ -147,6 +147,24 @@ describe("amounts", () => {
     });
   });
 
+  it("three decimals in a policy's yuan parameter (a limit, a drawdown minimum)", async () => {
+    const policy = "name: fen\nextends: default\nminLimit: 500.555\n";
+    const policyFile = write("fen-policy.yaml", policy);
+    const text = scenarioWith(
+      "  - { day: 0, type: apply, product: open, amount: 5000 }\n",
+      "policy: fen-policy.yaml\n",
+    );
+    expectBadInput(await run(write("fen.yaml", text)), {
+      // a policy file's problems name it by its full path
+      file: join(dir, policyFile),
+      pos: at(policy, "500.555"),
+      field: "minLimit",
+      message: "too many decimal places",
+      expected: /2 decimal places/,
+      found: "500.555",
+    });
+  });
+
   it("a large amount with two decimals is fine (no float tolerance trap)", async () => {
     const r = await run(
       write("big.yaml", scenarioWith("  - { day: 0, type: purchase, amount: 134222770.92 }\n")),
