@@ -541,7 +541,13 @@ describe("simulate", () => {
     ],
     [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],
     [["--challenger-set", "minScor=650"], /unknown policy parameter "minScor"/, 'did you mean "minScore"?'],
-    [["--challenger-set", "minScore=high"], /--challenger-set minScore: /, 'found "high"'],
+    [["--challenger-set", "minScore=high"], /--challenger-set minScore: wrong type/, 'found minScore="high"'],
+    [["--challenger-set", "minScore=1e3"], /--challenger-set minScore: value out of range/, "at most 950"],
+    [
+      ["--sweep", "minLimit=100..100.005:0.005"],
+      /--sweep minLimit=100.005: too many decimal places/,
+      undefined,
+    ],
     [["--challenger-set", "minScore"], /--challenger-set takes name=value/, 'found "minScore"'],
   ])("refuses %j", (args, message, detail) => {
     const e = refused(["simulate", ...args]);

@@ -1,8 +1,10 @@
 // The values of `simulate`'s options, read and checked one by one: ranges, shards (given or from a CI
 // runner's environment), sweeps, the challenger's parameters.
 
+import type { z } from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, type PolicyParams } from "../../engine/index.js";
 import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
+import { describeIssue } from "../../scenario/issues.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import type { ParseContext } from "./command.js";
@@ -97,12 +99,9 @@ export function parseSweep(text: string): SweepAxis {
     throw new UsageError(`--sweep ${param}: more than ${MAX_VARIANTS} values`, "use a larger step");
   const values = rangeValues(from, to, step);
   for (const v of values) {
-    const parsed = PolicyOverrides.safeParse({ [param]: v });
-    if (!parsed.success)
-      throw new UsageError(
-        `--sweep ${param}=${v}: ${parsed.error.issues[0]!.message}`,
-        `found ${JSON.stringify(text)}`,
-      );
+    const data = { [param]: v };
+    const parsed = PolicyOverrides.safeParse(data);
+    if (!parsed.success) throw worded(`--sweep ${param}=${v}`, parsed.error.issues[0]!, data, text);
   }
   return { param: param as PolicyParamName, values };
 }
@@ -158,9 +157,16 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw new UsageError(`--challenger-set ${key}: ${issue.message}`, `found ${JSON.stringify(raw[key])}`);
+    throw worded(`--challenger-set ${key}`, issue, raw, `${key}=${JSON.stringify(raw[key])}`);
   }
   return parsed.data as Partial<PolicyParams>;
+}
+
+/** A validator's issue with a flag's value, in the words a file's problem gets (scenario/issues.ts). */
+function worded(flag: string, issue: z.core.$ZodIssue, data: unknown, typed: string): UsageError {
+  const d = describeIssue(issue, data, flag, undefined);
+  const expected = d.details.expected === undefined ? "" : `expected ${d.details.expected}; `;
+  return new UsageError(`${flag}: ${d.message}`, `${expected}found ${typed}`);
 }
 
 /**
