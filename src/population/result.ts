@@ -2,6 +2,7 @@
 // the mergeable aggregates (histograms sparse-encoded) beside a derived summary and, for a sweep, the
 // variants' frontier; merging shard documents in any order gives the same bytes as the unsharded run.
 
+import { describeIssue } from "../scenario/issues.js";
 import { formatPath, InputError } from "../shared/errors.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import { emptyPairFlips, mergePairFlips, type PairFlips } from "./flips.js";
@@ -123,10 +124,13 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length - 1;
+    // the validator's issue in the words a file's problem gets ("value out of range", "at least 0")
+    const worded = describeIssue(issue, data, file, undefined);
+    const expected = worded.details.expected ?? worded.message;
     throw new InputError("not a population result of `credit-sim simulate --json`", {
       file,
       field: formatPath(issue.path) || "(top level)",
-      expected: issue.path[0] === "format" ? `format "${FORMAT}"` : issue.message,
+      expected: issue.path[0] === "format" ? `format "${FORMAT}"` : expected,
       ...(more > 0 ? { found: `${more + 1} problems; this is the first` } : {}),
       hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
     });
