@@ -10,7 +10,8 @@ const NAME = /^[A-Za-z0-9_-]+$/;
 
 /** A policy reference from the command line: a built-in name stays a name, a path starts at `cwd`. */
 export function policyRefIn(cwd: string, ref: string): string {
-  return NAME.test(ref) && !extname(ref) ? ref : resolve(cwd, ref);
+  // an empty one stays empty (the loader refuses it) rather than naming the working folder
+  return ref.trim() === "" || (NAME.test(ref) && !extname(ref)) ? ref : resolve(cwd, ref);
 }
 
 /** loadScenario for a file named relative to `cwd` (and a --policy override named relative to it too). */

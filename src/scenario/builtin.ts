@@ -34,6 +34,13 @@ const NAME = /^[A-Za-z0-9_-]+$/;
  *  with a "did you mean". With `from` (the file whose text names it), the path must stay in that file's
  *  folder tree (or under CREDIT_SIM_ROOT) and name a regular file. */
 export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind, from?: string): string {
+  // an empty name would resolve to the folder itself
+  if (ref.trim() === "")
+    throw new InputError(`no ${kind.noun} named`, {
+      expected: `a built-in ${kind.noun} (${builtinNames(kind).join(", ")}) or a path to a ${kind.noun} file`,
+      found: JSON.stringify(ref),
+      hint: `see \`${kind.lister}\``,
+    });
   if (NAME.test(ref) && !extname(ref)) {
     const names = builtinNames(kind);
     if (names.includes(ref)) return join(kind.dir, `${ref}.yaml`);

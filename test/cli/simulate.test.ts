@@ -214,6 +214,8 @@ describe("credit-sim simulate", () => {
       [["simulate", "--accounts", "ten"], /--accounts must be a whole number/],
       [["simulate", "--challenger-from", "5"], /needs --challenger/],
       [["simulate", "--policy", "defualt"], /unknown policy "defualt"/],
+      [["simulate", "--policy", ""], /no policy named/],
+      [["run", "scenarios/zhang-ming.yaml", "--policy", ""], /--policy: no policy named/],
       [
         ["simulate", "--challenger-set", "minScor=650"],
         /unknown policy parameter "minScor"[\s\S]*did you mean "minScore"/,

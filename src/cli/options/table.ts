@@ -53,11 +53,12 @@ export function parseWholeNumber(flag: string, value: string): number {
     throw new InputError(`${flag} must be a whole number`, { found: JSON.stringify(value) });
   const n = Number(value);
   // beyond 2^53 a double no longer holds every whole number: the value would be another than typed
+  // (the flag's own range, checked later, is far smaller: this message must not suggest a wider one)
   if (!Number.isSafeInteger(n))
-    throw new InputError(
-      `${flag} must be a whole number from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`,
-      { found: value },
-    );
+    throw new InputError(`${flag}: ${value} is too large a number to be exact`, {
+      found: value,
+      hint: `see \`--help\` for the values ${flag} takes`,
+    });
   return n;
 }
 
