@@ -229,6 +229,21 @@ function resolve(
       );
       return null;
     }
+    // the file named could not be read at all (missing, a folder, a device…): said where it is named,
+    // with the file it resolved to; a problem inside it keeps its own file and line
+    if (err instanceof InputError && err.details.line === undefined && err.problems.length === 1) {
+      problems.push(
+        new InputError(`${err.message}: ${err.details.file}`, {
+          found: JSON.stringify(ref),
+          hint: "a path here starts at this scenario file's folder",
+          ...err.details,
+          file: ctx.file,
+          ...ctx.position(path),
+          field: formatPath(path),
+        }),
+      );
+      return null;
+    }
     throw err;
   }
 }

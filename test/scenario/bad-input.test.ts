@@ -224,9 +224,12 @@ describe("policies", () => {
 
   it("a policy file that does not exist", async () => {
     const text = "name: bad\npolicy: ./nowhere.yaml\nevents: []\n";
+    // said where it is named, with the file it resolved to
     expectBadInput(await run(write("nf.yaml", text)), {
-      file: join(dir, "nowhere.yaml"),
-      message: "policy file not found",
+      file: "nf.yaml",
+      pos: "2:9",
+      field: "policy",
+      message: `policy file not found: ${join(dir, "nowhere.yaml")}`,
     });
   });
 
@@ -235,8 +238,10 @@ describe("policies", () => {
     write("p2.yaml", "name: p2\nextends: ./p1.yaml\n");
     const r = await run(write("cycle.yaml", "name: bad\npolicy: ./p1.yaml\nevents: []\n"));
     expectBadInput(r, {
-      file: join(dir, "p1.yaml"),
-      message: "policies extend each other in a cycle",
+      file: "cycle.yaml",
+      pos: "2:9",
+      field: "policy",
+      message: /^policies extend each other in a cycle/,
       found: /p1\.yaml → .*p2\.yaml → .*p1\.yaml/,
       hint: /extends/,
     });
@@ -245,7 +250,7 @@ describe("policies", () => {
   it("a policy file that extends itself", async () => {
     write("self.yaml", "name: self\nextends: ./self.yaml\n");
     const r = await run(write("s.yaml", "name: bad\npolicy: ./self.yaml\nevents: []\n"));
-    expectBadInput(r, { file: join(dir, "self.yaml"), message: /cycle/ });
+    expectBadInput(r, { file: "s.yaml", pos: "2:9", message: /cycle/ });
   });
 
   it("a policy file missing a parameter", async () => {
