@@ -6,7 +6,7 @@
 // - keys: no key that names object internals (`__proto__`), no list or mapping used as a key.
 // Shared values are visited once (their size is remembered), so the walk costs the written size.
 
-import { describeValue, formatPath, InputError } from "../shared/errors.js";
+import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import type { Position } from "./positions.js";
 
 /** Deeper than this is not a scenario, a policy or a persona. */
@@ -43,6 +43,7 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
   const open = new Set<object>();
   let shared = false;
   const path: Array<string | number> = [];
+  const keyProblems: InputError[] = [];
 
   const refuse = (message: string, details: { hint?: string; found?: string; key?: boolean } = {}) => {
     const { key, ...rest } = details;
@@ -114,18 +115,28 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
     } else {
       for (const key of Object.keys(value)) {
         path.push(key);
+        // a bad key is reported with every other one (its value is not looked into); what makes the
+        // walk itself unsafe (a bomb, a cycle, depth) stops it at once
         if (FORBIDDEN_KEYS.has(key)) {
-          throw refuse(`forbidden key "${key}"`, {
-            key: true,
-            found: describeValue(key),
-            hint: "keys that name object internals are refused; remove it",
-          });
+          keyProblems.push(
+            refuse(`forbidden key "${key}"`, {
+              key: true,
+              found: describeValue(key),
+              hint: "keys that name object internals are refused; remove it",
+            }),
+          );
+          path.pop();
+          continue;
         }
         if (looksComposite(key) && ctx.keyIsCollection(path)) {
-          throw refuse("a key must be a plain word, not a list or a mapping", {
-            key: true,
-            hint: "write `name: value`",
-          });
+          keyProblems.push(
+            refuse("a key must be a plain word, not a list or a mapping", {
+              key: true,
+              hint: "write `name: value`",
+            }),
+          );
+          path.pop();
+          continue;
         }
         size.chars += key.length;
         add(visit((value as Record<string, unknown>)[key], depth + 1));
@@ -144,6 +155,8 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
     });
 
   visit(data, 0);
+  if (keyProblems.length > 0)
+    throw InputError.all(keyProblems.slice(0, MAX_PROBLEMS), keyProblems.length > MAX_PROBLEMS);
 }
 
 /** What js-yaml makes of a list or mapping used as a key: its items joined by commas, or an object's

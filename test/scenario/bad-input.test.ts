@@ -542,6 +542,17 @@ describe("names and keys", () => {
     });
   });
 
+  it("every forbidden key is reported at once, wherever it is", async () => {
+    const text =
+      "name: bad\nevents:\n  - { day: 0, type: note, text: x, __proto__: 1 }\n  - { day: 1, type: note, text: y, constructor: 2 }\nexpect:\n  - { day: 1, prototype: 3 }\n";
+    const r = await run(write("keys.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('keys.yaml:3:36: events[0].__proto__: forbidden key "__proto__"');
+    expect(r.stderr).toContain('events[1].constructor: forbidden key "constructor"');
+    expect(r.stderr).toContain('expect[0].prototype: forbidden key "prototype"');
+    expect(r.stderr).toContain("keys.yaml: 3 problems");
+  });
+
   it("a key that is a list", async () => {
     const text = "name: bad\nevents: []\n? [a, b]\n: 1\n";
     expectBadInput(await run(write("key.yaml", text)), {
