@@ -45,11 +45,19 @@ function expectedType(expected: string, found: unknown): string {
   return `a ${expected}`;
 }
 
-function rangeHint(issue: z.core.$ZodIssue, found: unknown): { hint?: string } {
+function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hint?: string } {
   if (issue.code !== "too_small" || typeof found !== "number") return {};
   const last = issue.path[issue.path.length - 1];
-  if (last === "amount")
-    return { hint: "amounts are positive yuan; a repayment is its own event type (repay)" };
+  if (last === "amount") {
+    const owner = valueAt(data, issue.path.slice(0, -1));
+    const type = owner !== null && typeof owner === "object" ? (owner as { type?: unknown }).type : undefined;
+    return {
+      hint:
+        type === "repay"
+          ? "a repayment is a positive amount of yuan, or full, statement or minimum"
+          : "amounts are positive yuan; a repayment is its own event type (repay)",
+    };
+  }
   if (last === "day")
     return { hint: "day 0 is the scenario's `start`; move `start` earlier for earlier events" };
   return {};
@@ -153,7 +161,7 @@ export function describeIssue(
         ...base,
         expected: `${inclusive} ${limit}${what ? ` ${what}` : ""}`,
         found: describeValue(found),
-        ...rangeHint(issue, found),
+        ...rangeHint(issue, found, data),
       });
     }
     case "custom":

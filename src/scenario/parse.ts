@@ -98,7 +98,7 @@ const KNOWN_REASONS: Array<[RegExp, string, string]> = [
     "an alias (*name) without an anchor (&name) before it",
     "define the anchor before the alias",
   ],
-  [/unknown tag/, "an unknown tag (!name)", "remove the tag: plain values need none"],
+  [/unknown tag/, "an unknown tag (a `!word` before a value)", "remove the tag: plain values need none"],
 ];
 
 /** A parser's reason without anything quoted from the file (names, tags, text found). */

@@ -553,6 +553,22 @@ describe("names and keys", () => {
     expect(r.stderr).toContain("keys.yaml: 3 problems");
   });
 
+  it("a repayment of nothing is told what a repayment may be; an unknown tag is named as such", async () => {
+    const zero = scenarioWith("  - { day: 0, type: repay, amount: 0 }\n");
+    expectBadInput(await run(write("zero.yaml", zero)), {
+      file: "zero.yaml",
+      pos: at(zero, "0 }"),
+      field: "events[0].amount",
+      message: "value out of range",
+      hint: "a repayment is a positive amount of yuan, or full, statement or minimum",
+    });
+    const tagged = "name: !foo x\nevents: []\n";
+    expectBadInput(await run(write("tag.yaml", tagged)), {
+      file: "tag.yaml",
+      message: "cannot parse: an unknown tag (a `!word` before a value)",
+    });
+  });
+
   it("a key that is a list", async () => {
     const text = "name: bad\nevents: []\n? [a, b]\n: 1\n";
     expectBadInput(await run(write("key.yaml", text)), {
