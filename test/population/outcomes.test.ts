@@ -3,9 +3,11 @@
 // identical policies give identical arms; and the figures are what their definitions say.
 
 import { describe, expect, it } from "vitest";
-import { EVENT_TYPES } from "../../src/engine/index.js";
+import { EVENT_TYPES, initialState } from "../../src/engine/index.js";
+import { OutcomeRecorder } from "../../src/population/outcome.js";
 import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import { populationContext } from "../../src/population/settings.js";
 import { riskOf, summarise } from "../../src/population/stats.js";
 import { arm, meta, policy, settings, shipped } from "./helpers.js";
 
@@ -120,5 +122,34 @@ describe("outcomes against intuition", () => {
       expect(row.metrics.badRate).toBeLessThanOrEqual(1);
       expect(typeof row.dominated).toBe("boolean");
     }
+  });
+});
+
+describe("the recorder", () => {
+  it("counts a suspended line's change of cause as the same suspension", () => {
+    const ctx = populationContext(settings({ days: 90 }));
+    const rec = OutcomeRecorder.start(ctx, new Int32Array(EVENT_TYPES.length));
+    const state = initialState(ctx.settings.start, { monthlyIncome: 8000 } as never, policy, {
+      notices: false,
+    });
+    const note = (day: number, cause: "credit" | "security", line: "huabei" | "jiebei" = "huabei") => ({
+      day,
+      event: { type: "review", line, requested: false } as never,
+      line,
+      decision: "suspended" as const,
+      reasons: [],
+      facts: [],
+      status: "suspended" as const,
+      cause,
+      limit: 0,
+    });
+    rec.decision(note(10, "credit"), state);
+    rec.decision(note(12, "security"), state); // a security hold on the credit suspension
+    rec.decision(note(14, "credit"), state); // lifted onto the credit suspension again
+    expect(rec.o.suspensions).toBe(1);
+    expect(rec.o.suspensionSpells).toBe(1);
+    rec.decision(note(20, "credit", "jiebei"), state); // the other line: a suspension of its own
+    expect(rec.o.suspensions).toBe(2);
+    expect(rec.o.suspensionSpells).toBe(1);
   });
 });
