@@ -25,6 +25,7 @@ import {
   param,
   scoreFact,
 } from "./eligibility.js";
+import { policyFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import { recentProfileChanges } from "./triggers.js";
@@ -92,11 +93,11 @@ export function decideApplication(
         value: day - cured,
       });
     }
-    if (amount < rules.minLimit * 100) {
+    if (amount < policyFen(rules.minLimit)) {
       failures.push({
         code: "AMOUNT_BELOW_MINIMUM",
         parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
-        threshold: rules.minLimit * 100,
+        threshold: policyFen(rules.minLimit),
         value: amount,
       });
     }
@@ -186,7 +187,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
   }
   if (line.id === "jiebei") {
     const p = c.policy;
-    if (amount < p.jiebeiMinDrawdown * 100) {
+    if (amount < policyFen(p.jiebeiMinDrawdown)) {
       return {
         decision: "declined",
         reasons: ["AMOUNT_BELOW_MINIMUM"],
@@ -194,7 +195,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
           {
             code: "AMOUNT_BELOW_MINIMUM",
             parameter: "jiebeiMinDrawdown",
-            threshold: p.jiebeiMinDrawdown * 100,
+            threshold: policyFen(p.jiebeiMinDrawdown),
             value: amount,
           },
         ],

@@ -235,8 +235,12 @@ function resolve(
       problems.push(
         new InputError(`${err.message}: ${err.details.file}`, {
           found: JSON.stringify(ref),
-          hint: "a path here starts at this scenario file's folder",
           ...err.details,
+          // a reader's hint speaks of the working folder, a path here starts at the scenario's; an error
+          // with a finding of its own (an extends cycle) keeps its own hint
+          hint:
+            (err.details.found !== undefined && err.details.hint) ||
+            "a path here starts at this scenario file's folder",
           file: ctx.file,
           ...ctx.position(path),
           field: formatPath(path),

@@ -106,11 +106,6 @@ export function writeOutput(target: string, content: string, options: OutputOpti
   }
 }
 
-/** Writes a file whole or not at all (a path the program chose: `-` is a file name). */
-export function writeFileAtomic(file: string, content: string): void {
-  writeOutput(file, content, { dashIsStdout: false });
-}
-
 /** Opens an output for writing in chunks (see the rules above). */
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);

@@ -5,6 +5,7 @@
 // overwrite it), never a device or a pipe, never bigger than a trace can be. No heavy imports: the main
 // thread uses this.
 
+import type { Dirent } from "node:fs";
 import {
   closeSync,
   constants,
@@ -17,6 +18,7 @@ import {
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../shared/errors.js";
+import { occupied, ownFolder } from "../shared/write-file.js";
 
 export const SNAPSHOT_DIR = "__snapshots__";
 const SNAPSHOT_EXT = ".trace";
@@ -51,9 +53,10 @@ function realFolder(dir: string, shown: string): boolean {
   }
 }
 
-/** Checks that the golden trace of `scenarioFile` may be written: its folder is real or absent. */
-export function checkSnapshotFolder(scenarioFile: string, shown: string): void {
-  realFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown));
+/** Makes the golden traces' folder of `scenarioFile` if need be: a real folder, never a link followed. */
+export function makeSnapshotFolder(scenarioFile: string, shown: string): void {
+  if (!realFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown)))
+    ownFolder(dirname(snapshotPathFor(scenarioFile)), dirname(shown));
 }
 
 /** The golden trace of `scenarioFile` (null: none yet), read only as a regular file. */
@@ -106,30 +109,22 @@ export function findObsolete(folders: Iterable<string>): string[] {
   const found: string[] = [];
   for (const folder of new Set(folders)) {
     const dir = join(folder, SNAPSHOT_DIR);
-    let names: string[];
+    let entries: Dirent[];
     try {
       // a linked folder is never listed (nor its files removed): the run has reported it already
       if (lstatSync(dir).isSymbolicLink()) continue;
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
+    // files and links only: a folder named like a trace is nothing `-u` could remove
+    const names = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
     for (const name of names.sort()) {
       if (!name.endsWith(SNAPSHOT_EXT)) continue;
       if (!occupied(join(folder, name.slice(0, -SNAPSHOT_EXT.length)))) found.push(join(dir, name));
     }
   }
   return found;
-}
-
-/** Whether anything is at `path` (a link counts, leading anywhere or nowhere). */
-function occupied(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function removeSnapshot(file: string): void {

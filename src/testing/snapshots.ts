@@ -3,12 +3,10 @@
 // with -u. Writes are atomic (temporary file + rename); nothing is read or written through a link
 // (snapshot-files.ts).
 
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { writeOutput } from "../shared/write-file.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
-import { checkSnapshotFolder, readSnapshot, snapshotPathFor } from "./snapshot-files.js";
+import { makeSnapshotFolder, readSnapshot, snapshotPathFor } from "./snapshot-files.js";
 
 export interface SnapshotMode {
   /** -u: write new and changed traces */
@@ -46,8 +44,6 @@ export function checkSnapshot(
 
 /** Writes a golden trace: a regular file replaced or made, never a link followed or a device written. */
 function write(scenarioFile: string, text: string, shown: string): void {
-  checkSnapshotFolder(scenarioFile, shown);
-  const file = snapshotPathFor(scenarioFile);
-  mkdirSync(dirname(file), { recursive: true });
-  writeOutput(file, text, { dashIsStdout: false, existing: "regular" });
+  makeSnapshotFolder(scenarioFile, shown);
+  writeOutput(snapshotPathFor(scenarioFile), text, { dashIsStdout: false, existing: "regular" });
 }

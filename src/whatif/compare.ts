@@ -17,6 +17,7 @@ import type {
   Trace,
 } from "../engine/index.js";
 import { REASONS } from "../engine/index.js";
+import { suspensionStarts } from "./goal.js";
 
 /** Where a step sits in both runs. */
 export type AlignKey =
@@ -176,30 +177,22 @@ const ruleReasons = (codes: readonly ReasonCode[]) =>
 const sameReasons = (a: readonly ReasonCode[], b: readonly ReasonCode[]) => ruleReasons(a) === ruleReasons(b);
 
 export function outcome(trace: Trace): Outcome {
-  let suspensions = 0;
   let first: number | null = null;
   let since: number | null = null;
   let days = 0;
   let declines = 0;
-  // a suspension is a line going from usable to suspended: a suspended line's change of cause (a
-  // security hold lifted onto a credit suspension) is the same suspension
-  const suspended = new Set<string>();
   for (const s of trace.steps) {
     if (s.decision === "declined") declines++;
-    const line = s.line ?? "huabei";
     if (s.decision === "suspended") {
-      if (!suspended.has(line)) suspensions++;
-      suspended.add(line);
       first ??= s.day;
       since ??= s.day;
-    } else if (s.decision === "restored" || s.decision === "closed" || s.decision === "charged_off") {
-      suspended.delete(line);
-      if (s.decision !== "charged_off" && since !== null) {
-        days += s.day - since;
-        since = null;
-      }
+    } else if ((s.decision === "restored" || s.decision === "closed") && since !== null) {
+      days += s.day - since;
+      since = null;
     }
   }
+  // a suspended line's change of cause is the same suspension (goal.ts)
+  const suspensions = suspensionStarts(trace.steps).length;
   if (since !== null) days += trace.until - since;
   const f = trace.final;
   return {

@@ -145,7 +145,7 @@ function checkCondition(v: Variant, c: { key: string; op: string; value: string 
       `${didYouMean(suggest(c.key, known))}the events' fields: ${known.join(", ")}`,
     );
   }
-  if ((c.op.includes("<") || c.op.includes(">")) && !Number.isFinite(Number(c.value)) && c.op !== "!=")
+  if ((c.op.includes("<") || c.op.includes(">")) && !Number.isFinite(Number(c.value)))
     throw new UsageError(
       `${label}: ${c.key}${c.op}${c.value}: ${JSON.stringify(c.value)} is not a number`,
       `compare with a number, e.g. ${c.key}${c.op}100`,

@@ -27,11 +27,32 @@ export function firstRestoredAfter(trace: Trace, day: number): number | null {
 }
 
 /**
+ * The steps that suspend a line that was not suspended: one a suspension. A suspended line suspended again
+ * (a security hold on a credit suspension, lifted onto the credit suspension again) changes its cause, not
+ * its suspension; a restoration, a closure or a charge-off ends one.
+ */
+export function suspensionStarts<S extends { decision: string | null; line: string | null }>(
+  steps: readonly S[],
+): S[] {
+  const suspended = new Set<string>();
+  const starts: S[] = [];
+  for (const s of steps) {
+    const line = s.line ?? "huabei";
+    if (s.decision === "suspended") {
+      if (!suspended.has(line)) starts.push(s);
+      suspended.add(line);
+    } else if (s.decision === "restored" || s.decision === "closed" || s.decision === "charged_off")
+      suspended.delete(line);
+  }
+  return starts;
+}
+
+/**
  * The suspension `--reach restored` is about: the one still in force at the end (a restoration that never
  * came), or else the first one.
  */
 export function restoreTarget(trace: Trace): Step | undefined {
-  const suspensions = trace.steps.filter((s) => s.decision === "suspended");
+  const suspensions = suspensionStarts(trace.steps);
   const open = suspensions.filter((s) => firstRestoredAfter(trace, s.day) === null).at(-1);
   return open ?? suspensions[0];
 }

@@ -52,6 +52,8 @@ export interface SearchOptions {
   budget?: number;
   /** at most this many solutions reported */
   solutions?: number;
+  /** how many sets of a level keep their trace (memory against re-simulation; the answer is the same) */
+  keptTraces?: number;
 }
 
 export interface SearchStart {
@@ -72,6 +74,7 @@ export function searchCounterfactual(
 ): CounterfactualResult {
   const maxEdits = options.maxEdits ?? 3;
   const budget = options.budget ?? defaultBudget(base.variant.events.length);
+  const kept = options.keptTraces ?? KEPT_TRACES;
   const wanted = options.solutions ?? 3;
   const result: CounterfactualResult = {
     goal,
@@ -135,10 +138,10 @@ export function searchCounterfactual(
     let holding: Node[] = [];
     const hold = (n: Node) => {
       holding.push(n);
-      if (holding.length < 2 * KEPT_TRACES) return;
+      if (holding.length < 2 * kept + 1) return;
       holding.sort(closest);
-      for (const dropped of holding.slice(KEPT_TRACES)) dropped.trace = null;
-      holding = holding.slice(0, KEPT_TRACES);
+      for (const dropped of holding.slice(kept)) dropped.trace = null;
+      holding = holding.slice(0, kept);
     };
     for (const node of frontier) {
       const own = k === 1 ? [] : candidates(goal, node.variant, traceOf(node), base.policy, scope);
@@ -192,7 +195,9 @@ export function searchCounterfactual(
     if (shapes.has(signature)) continue;
     shapes.add(signature);
     const solution = { ...s, trace: evaluate(s.variant) };
-    result.solutions.push(refine(goal, solution, base.trace, tryEdits, () => result.tried < budget + 200));
+    // refinement may go a tenth past the budget (at most 200 runs): never more than the search itself
+    const allowance = budget + Math.min(200, Math.ceil(budget / 10));
+    result.solutions.push(refine(goal, solution, base.trace, tryEdits, () => result.tried < allowance));
   }
   result.status = "solved";
   return result;

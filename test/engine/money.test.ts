@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fenToYuan, yuanToFen } from "../../src/engine/money.js";
+import { fenToYuan, policyFen, yuanToFen } from "../../src/engine/money.js";
+import { on, run, stepOn, testPolicy } from "./builders.js";
 
 describe("yuanToFen", () => {
   it.each([
@@ -53,5 +54,18 @@ describe("fenToYuan", () => {
     [-120050, "-1200.50"],
   ])("%d fen is %s", (fen, text) => {
     expect(fenToYuan(fen)).toBe(text);
+  });
+});
+
+describe("policyFen", () => {
+  it("is whole fen where yuan × 100 is not (128.02 × 100 = 12802.000000000002)", () => {
+    expect(128.02 * 100).not.toBe(12_802);
+    expect(policyFen(128.02)).toBe(12_802);
+  });
+
+  it("a drawdown of exactly the policy's minimum is not below it", () => {
+    const policy = testPolicy({ jiebeiMinDrawdown: 128.02 });
+    const t = run([on.open(0, 10_000, "jiebei"), on.borrow(14, 128.02, 3)], { policy });
+    expect(stepOn(t, "borrow", 14).decision).toBe("approved");
   });
 });

@@ -230,6 +230,7 @@ describe("policies", () => {
       pos: "2:9",
       field: "policy",
       message: `policy file not found: ${join(dir, "nowhere.yaml")}`,
+      hint: "a path here starts at this scenario file's folder",
     });
   });
 

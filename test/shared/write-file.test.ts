@@ -25,13 +25,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/shared/errors.js";
-import {
-  BrokenPipe,
-  liveTemporaryFiles,
-  openOutput,
-  writeFileAtomic,
-  writeOutput,
-} from "../../src/shared/write-file.js";
+import { BrokenPipe, liveTemporaryFiles, openOutput, writeOutput } from "../../src/shared/write-file.js";
 import { ROOT } from "../helpers/cli.js";
 
 let dir: string;
@@ -91,7 +85,7 @@ describe("regular files and new paths", () => {
     expect(seen).toEqual(["to stdout"]);
     writeOutput("-", "a file named -", { dashIsStdout: false, cwd: dir });
     expect(readFileSync(join(dir, "-"), "utf8")).toBe("a file named -");
-    writeFileAtomic(join(dir, "-"), "again");
+    writeOutput(join(dir, "-"), "again", { dashIsStdout: false });
     expect(readFileSync(join(dir, "-"), "utf8")).toBe("again");
   });
 });

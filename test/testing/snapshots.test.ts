@@ -158,6 +158,19 @@ describe("credit-sim test: golden traces are never followed through a link", () 
     expect(readdirSync(outside).sort()).toEqual(["important.yaml.trace", "secret.txt"]);
   });
 
+  it("-u leaves a folder named like an obsolete trace alone (nothing to remove, no crash)", async () => {
+    await run(["scenarios"]);
+    mkdirSync(join(dir, "scenarios", "__snapshots__", "gone.yaml.trace"));
+    writeFileSync(join(dir, "scenarios", "__snapshots__", "old.yaml.trace"), "# old\n");
+    const r = await run(["-u", "scenarios"]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(dir, "scenarios", "__snapshots__")).sort()).toEqual([
+      "gone.yaml.trace",
+      "good-customer.yaml.trace",
+      "security.yaml.trace",
+    ]);
+  });
+
   it("a trace that is a folder, a pipe or too large is bad input, not a crash or a hang", async () => {
     mkdirSync(join(dir, "scenarios", "__snapshots__"));
     mkdirSync(trace("security.yaml"));

@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import { keyText } from "../../src/whatif/compare.js";
+import { restoreTarget } from "../../src/whatif/goal.js";
 import { compareRuns, runVariant } from "../../src/whatif/run.js";
 import { apply, base, LATE, PHONE } from "./helpers.js";
 
@@ -68,5 +69,7 @@ describe("suspensions counted", () => {
     ]);
     const cmp = compareRuns(run, run);
     expect(cmp.base).toMatchObject({ suspensions: 1, firstSuspendedDay: 70 });
+    // --reach restored is about the suspension, which began on day 70
+    expect(restoreTarget(run.trace)?.day).toBe(70);
   });
 });

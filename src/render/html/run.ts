@@ -2,6 +2,7 @@
 // every decision marked (its reasons on hover), suspensions shaded, the decisions step by step, the
 // repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
 
+import { suspensionStarts } from "../../whatif/goal.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
 import {
@@ -247,7 +248,8 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
   const counts = new Map<string, number>();
   for (const s of notable)
     if (s.decision !== "info") counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
-  const suspensions = notable.filter((s) => s.decision === "suspended").length;
+  // a suspended line's change of cause is the same suspension
+  const suspensions = suspensionStarts(v.steps).length;
   const f = v.final;
   const j = f.jiebei;
   const on = j ? "Huabei " : "";
