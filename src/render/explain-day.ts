@@ -204,6 +204,8 @@ function standing(trace: Trace, last: Step, day: number): string[] {
   return out;
 }
 
+const NAME_WIDTH = 44;
+
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
   const lines = [
@@ -240,11 +242,13 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
       `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)`,
     ),
   );
-  const w = Math.max(...x.score.factors.map((f) => f.characteristic.length));
+  // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole)
+  const w = Math.min(NAME_WIDTH, Math.max(...x.score.factors.map((f) => f.characteristic.length)));
+  const name = (t: string) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
   for (const f of x.score.factors) {
     const short = f.max - f.points;
     lines.push(
-      `  ${f.characteristic.padEnd(w)}  ${f.value.padStart(7)}  ${f.bin.padEnd(16)} ${String(f.points).padStart(3)}/${f.max}${short > 0 ? c.dim(`  −${short}`) : ""}`,
+      `  ${name(f.characteristic)}  ${f.value.padStart(7)}  ${f.bin.padEnd(16)} ${String(f.points).padStart(3)}/${f.max}${short > 0 ? c.dim(`  −${short}`) : ""}`,
     );
   }
   lines.push("", c.bold("What the customer can do"));

@@ -25,6 +25,14 @@ describe("explainDay", () => {
     expect(text).not.toContain("nothing is needed");
   });
 
+  it("the scorecard table fits 100 columns: long characteristic names are cut, the points stay", () => {
+    const text = renderExplanation(explainDay(scenario, trace, 258), plain);
+    const table = text.split("\n").filter((l) => /\d+\/\d+/.test(l) && l.startsWith("  "));
+    expect(table.length).toBeGreaterThan(10);
+    for (const line of table) expect(line.length).toBeLessThanOrEqual(100);
+    expect(table.some((l) => l.includes("…"))).toBe(true);
+  });
+
   it("a quiet day of a suspended customer points at the decision that still stands", () => {
     const x = explainDay(scenario, trace, 250);
     expect(x.steps).toEqual([]);
