@@ -450,6 +450,80 @@ describe("monotonicity", () => {
     return all.filter((_, i) => i !== at);
   }
 
+  // A third world, where repayments come late (some past the grace, some past the overdue trigger) and the
+  // burdens vary: one fewer application elsewhere, debt elsewhere or a higher income. Every repayment is in
+  // full, so paying late never pays more than paying on time would (a `minimum` in arrears pays all of it),
+  // and timelines whose approved purchases differ are left out (access to credit changes the balances).
+  it("with late repayments too, fewer burdens never cost more days without the line or a lower limit", () => {
+    const lateness = fc.array(fc.constantFrom(0, 2, 5, 12, 25, 35, 40), { minLength: 14, maxLength: 14 });
+    // heavy debt elsewhere too: scores that fall below every limit band are where a rule can invert
+    const heavy = fc.oneof(
+      burdens,
+      fc.record({
+        day: fc.integer({ min: 0, max: 200 }),
+        type: fc.constant("external_debt" as const),
+        amount: fc.integer({ min: 1_000_000, max: 4_000_000 }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(heavy, { maxLength: 30 }),
+        lateness,
+        fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
+        fc.nat(),
+        (habits, late, policy, pick) => {
+          const all: EventInput[] = [
+            { day: 0, type: "apply", line: "huabei", product: "open", amount: 2_000_000 },
+            ...habits,
+            ...DUE_DAYS.map(
+              (d, m): EventInput => ({
+                day: d + (late[m] ?? 0),
+                type: "repay",
+                line: "huabei",
+                amount: { kind: "full" },
+              }),
+            ),
+          ];
+          const fewer = all.flatMap((e, i) => (e.type === "repay" || e.type === "apply" ? [] : [i]));
+          if (fewer.length === 0) return;
+          const at = fewer[pick % fewer.length]!;
+          const e = all[at]!;
+          const improved =
+            e.type === "income"
+              ? all.map((x, i) => (i === at ? { ...e, monthlyIncome: e.monthlyIncome + 5_000 } : x))
+              : all.filter((_, i) => i !== at);
+          const options = { policy, until: 480, profile: { monthlyIncome: 6_000, creditHistoryMonths: 12 } };
+          const base = simulate(scenario(all, options));
+          const alt = simulate(scenario(improved, options));
+          const spent = (t: typeof base) =>
+            t.steps
+              .filter((s) => s.event.type === "purchase" && s.decision === "approved")
+              .map((s) => s.day)
+              .join();
+          if (spent(base) !== spent(alt)) return;
+          // days without the line (suspended, or closed by the lender): a count of suspensions is not
+          // monotone here — a customer with less debt is restored sooner, and new debt elsewhere may
+          // suspend the line again, where the other stayed suspended until the lender closed it
+          const withoutLine = (t: typeof base) => {
+            let days = 0;
+            for (let i = 0; i < t.steps.length; i++) {
+              const s = t.steps[i]!;
+              const next = t.steps[i + 1]?.day ?? t.until + 1;
+              if (s.status === "suspended" || (s.status === "closed" && s.cause !== "customer"))
+                days += next - s.day;
+            }
+            return days;
+          };
+          expect(withoutLine(alt)).toBeLessThanOrEqual(withoutLine(base));
+          if (alt.final.status === "active" && base.final.status === "active")
+            expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
+        },
+      ),
+      // cheap runs (a few ms each), and the cases that matter (a score below every band) are rare
+      { numRuns: RUNS * 5 },
+    );
+  });
+
   it("better behaviour from the same start never ends with more suspensions, a lower limit or a lower score", () => {
     fc.assert(
       fc.property(timeline, ({ habits, repayKinds, policy, pick }) => {
