@@ -236,11 +236,12 @@ function resolve(
         new InputError(`${err.message}: ${err.details.file}`, {
           found: JSON.stringify(ref),
           ...err.details,
-          // a reader's hint speaks of the working folder, a path here starts at the scenario's; an error
-          // with a finding of its own (an extends cycle) keeps its own hint
+          // the reader's "not found" hint speaks of the working folder, and a path here starts at the
+          // scenario's; any other hint (a link loop, an extends cycle) is kept
           hint:
-            (err.details.found !== undefined && err.details.hint) ||
-            "a path here starts at this scenario file's folder",
+            err.details.hint === undefined || err.details.hint.includes("current folder")
+              ? "a path here starts at this scenario file's folder"
+              : err.details.hint,
           file: ctx.file,
           ...ctx.position(path),
           field: formatPath(path),

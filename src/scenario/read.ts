@@ -28,6 +28,17 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ELOOP")
+      throw new InputError(`the path of the ${kind} file loops through symbolic links`, {
+        file,
+        hint: "give the path of the file itself",
+      });
+    if (code === "EACCES" || code === "EPERM")
+      throw new InputError(`the ${kind} file may not be read (permission denied)`, {
+        file,
+        hint: "change its permissions, or copy it somewhere you may read",
+      });
     throw new InputError(`${kind} file not found`, {
       file,
       hint: "check the path (it is relative to the current folder)",

@@ -3,7 +3,7 @@
 // and the field, with expected / found / hint where they apply; exit code 2; nothing on stdout; never a
 // stack trace. test/e2e/cli.test.ts checks the exit code of one such run in a real process.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -231,6 +231,18 @@ describe("policies", () => {
       field: "policy",
       message: `policy file not found: ${join(dir, "nowhere.yaml")}`,
       hint: "a path here starts at this scenario file's folder",
+    });
+  });
+
+  it("a policy path that loops through symbolic links is said to loop, where it is named", async () => {
+    symlinkSync("loop.yaml", join(dir, "loop.yaml"));
+    const text = "name: bad\npolicy: ./loop.yaml\nevents: []\n";
+    expectBadInput(await run(write("lp.yaml", text)), {
+      file: "lp.yaml",
+      pos: "2:9",
+      field: "policy",
+      message: /^the path of the policy file loops through symbolic links/,
+      hint: "give the path of the file itself",
     });
   });
 
