@@ -25,7 +25,7 @@ import {
   param,
   scoreFact,
 } from "./eligibility.js";
-import { policyFen } from "./money.js";
+import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import { recentProfileChanges } from "./triggers.js";
@@ -93,11 +93,11 @@ export function decideApplication(
         value: day - cured,
       });
     }
-    if (amount < policyFen(rules.minLimit)) {
+    if (amount < wholeFen(rules.minLimit)) {
       failures.push({
         code: "AMOUNT_BELOW_MINIMUM",
         parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
-        threshold: policyFen(rules.minLimit),
+        threshold: wholeFen(rules.minLimit),
         value: amount,
       });
     }
@@ -187,7 +187,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
   }
   if (line.id === "jiebei") {
     const p = c.policy;
-    if (amount < policyFen(p.jiebeiMinDrawdown)) {
+    if (amount < wholeFen(p.jiebeiMinDrawdown)) {
       return {
         decision: "declined",
         reasons: ["AMOUNT_BELOW_MINIMUM"],
@@ -195,7 +195,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
           {
             code: "AMOUNT_BELOW_MINIMUM",
             parameter: "jiebeiMinDrawdown",
-            threshold: policyFen(p.jiebeiMinDrawdown),
+            threshold: wholeFen(p.jiebeiMinDrawdown),
             value: amount,
           },
         ],

@@ -3,7 +3,7 @@
 
 import { type Customer, daysPastDue, type Line, type LineRules, rulesFor, thinFile } from "./customer.js";
 import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
-import { policyFen } from "./money.js";
+import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
@@ -99,7 +99,7 @@ export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null,
   return {
     code: "LIMIT_BELOW_MINIMUM",
     parameter: param(line, "minLimit", "jiebeiMinLimit"),
-    threshold: policyFen(rules.minLimit),
+    threshold: wholeFen(rules.minLimit),
     value: cap.limit,
   };
 }

@@ -21,7 +21,7 @@ export {
   shareState,
   switchLane,
 } from "./lanes.js";
-export { FEN_PER_YUAN, fenToYuan, yuanToFen } from "./money.js";
+export { FEN_PER_YUAN, fenToYuan, wholeFen, yuanToFen } from "./money.js";
 export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 export { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "./schedule.js";
 export type { ScheduledInput } from "./scheduled.js";

@@ -11,9 +11,9 @@ export function yuanToFen(yuan: number): Fen | null {
   return Math.abs(fen - yuan * FEN_PER_YUAN) < 1e-3 ? fen : null;
 }
 
-/** A policy's yuan parameter (two decimals at most, checked when the policy is loaded) in whole fen:
- *  rounded, as 128.02 × 100 is 12802.000000000002 in binary. */
-export const policyFen = (yuan: number): Fen => Math.round(yuan * FEN_PER_YUAN);
+/** A validated yuan amount (two decimals at most, checked when the file was loaded: a scenario's amounts,
+ *  a policy's yuan parameters) in whole fen — rounded, as 128.02 × 100 is 12802.000000000002 in binary. */
+export const wholeFen = (yuan: number): Fen => Math.round(yuan * FEN_PER_YUAN);
 
 /** "1234.50" — always two decimals, no grouping, for machine output. */
 export function fenToYuan(fen: Fen): string {

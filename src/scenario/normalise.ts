@@ -3,7 +3,7 @@
 // that report a problem with the field path; every problem of the file is reported at once, in file order.
 
 import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/index.js";
-import { isReasonCode, parseIsoDate, yuanToFen } from "../engine/index.js";
+import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
 import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
 import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 
@@ -22,9 +22,6 @@ export interface Normalised {
   scenario: Scenario;
   expectations: Expectation[];
 }
-
-/** fen from a validated yuan amount (the schema already checked the two decimals) */
-const fen = (yuan: number): number => yuanToFen(yuan) ?? Math.round(yuan * 100);
 
 /** The last day a calendar date can be written for (YYYY has four digits). */
 export const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
@@ -169,7 +166,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
         monthlyIncome: w.profile.monthlyIncome,
         verified: w.profile.verified,
         creditHistoryMonths: w.profile.creditHistoryMonths,
-        externalDebt: fen(w.profile.externalDebt),
+        externalDebt: wholeFen(w.profile.externalDebt),
       },
       events,
       observe: [...new Set(expectations.map((x) => x.day))].sort((a, b) => a - b),
@@ -263,20 +260,26 @@ function toEvent(
   const at = { day, index };
   switch (e.type) {
     case "apply":
-      return { ...at, type: "apply", line: e.line ?? "huabei", product: e.product, amount: fen(e.amount) };
+      return {
+        ...at,
+        type: "apply",
+        line: e.line ?? "huabei",
+        product: e.product,
+        amount: wholeFen(e.amount),
+      };
     case "purchase":
       return {
         ...at,
         type: "purchase",
-        amount: fen(e.amount),
+        amount: wholeFen(e.amount),
         merchant: e.merchant ?? null,
         instalments: e.instalments ?? null,
       };
     case "borrow":
-      return { ...at, type: "borrow", amount: fen(e.amount), term: e.term };
+      return { ...at, type: "borrow", amount: wholeFen(e.amount), term: e.term };
     case "repay": {
       const amount: RepayAmount =
-        typeof e.amount === "number" ? { kind: "amount", fen: fen(e.amount) } : { kind: e.amount };
+        typeof e.amount === "number" ? { kind: "amount", fen: wholeFen(e.amount) } : { kind: e.amount };
       return { ...at, type: "repay", line: e.line ?? "huabei", amount };
     }
     case "close":
@@ -286,9 +289,9 @@ function toEvent(
     case "change_profile":
       return { ...at, type: "change_profile", field: e.field };
     case "external_debt":
-      return { ...at, type: "external_debt", amount: fen(e.amount) };
+      return { ...at, type: "external_debt", amount: wholeFen(e.amount) };
     case "external_repayment":
-      return { ...at, type: "external_repayment", amount: fen(e.amount) };
+      return { ...at, type: "external_repayment", amount: wholeFen(e.amount) };
     case "external_inquiry":
     case "contact_support":
     case "verify_identity":
@@ -328,9 +331,9 @@ function toExpectation(x: WrittenExpectation, index: number, day: number): Expec
     ...(x.status !== undefined ? { status: x.status } : {}),
     ...(x.cause !== undefined ? { cause: x.cause } : {}),
     ...(x.reasons !== undefined ? { reasons: x.reasons.filter(isReasonCode) } : {}),
-    ...(x.limit !== undefined ? { limit: fen(x.limit) } : {}),
+    ...(x.limit !== undefined ? { limit: wholeFen(x.limit) } : {}),
     ...(x.score !== undefined ? { score: range(x.score, same) } : {}),
-    ...(x.balance !== undefined ? { balance: range(x.balance, fen) } : {}),
+    ...(x.balance !== undefined ? { balance: range(x.balance, wholeFen) } : {}),
   };
 }
 

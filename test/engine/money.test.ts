@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fenToYuan, policyFen, yuanToFen } from "../../src/engine/money.js";
+import { fenToYuan, wholeFen, yuanToFen } from "../../src/engine/money.js";
 import { on, run, stepOn, testPolicy } from "./builders.js";
 
 describe("yuanToFen", () => {
@@ -57,10 +57,10 @@ describe("fenToYuan", () => {
   });
 });
 
-describe("policyFen", () => {
+describe("wholeFen", () => {
   it("is whole fen where yuan × 100 is not (128.02 × 100 = 12802.000000000002)", () => {
     expect(128.02 * 100).not.toBe(12_802);
-    expect(policyFen(128.02)).toBe(12_802);
+    expect(wholeFen(128.02)).toBe(12_802);
   });
 
   it("a drawdown of exactly the policy's minimum is not below it", () => {
