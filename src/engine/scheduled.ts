@@ -33,41 +33,29 @@ export type ScheduledInput =
   /** on a month's last day: what the bureau sees (balances, limits, the repayment grid) */
   | { type: "month_end" };
 
-// The ledgers' rates, one object per policy (policies are immutable): no allocation per day.
-const HUABEI_RATES = new WeakMap<Policy, { revolving: number; penalty: number }>();
-const JIEBEI_RATES = new WeakMap<Policy, { interest: number; penalty: number }>();
-
-// The last policy asked for, before the maps: a run asks for one policy four times a visited day.
-let lastHuabei: { policy: Policy | null; rates: { revolving: number; penalty: number } } = {
-  policy: null,
-  rates: { revolving: 0, penalty: 0 },
-};
-let lastJiebei: { policy: Policy | null; rates: { interest: number; penalty: number } } = {
-  policy: null,
-  rates: { interest: 0, penalty: 0 },
-};
-
-function huabeiRates(p: Policy): { revolving: number; penalty: number } {
-  if (lastHuabei.policy === p) return lastHuabei.rates;
-  let r = HUABEI_RATES.get(p);
-  if (r === undefined) {
-    r = { revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay };
-    HUABEI_RATES.set(p, r);
-  }
-  lastHuabei = { policy: p, rates: r };
-  return r;
+/**
+ * What a policy's ledger reads, made once per policy (policies are immutable): no allocation per day.
+ * The last policy asked for is kept before the map — a run asks for one policy four times a visited day.
+ */
+function perPolicy<T extends object>(make: (p: Policy) => T): (p: Policy) => T {
+  const made = new WeakMap<Policy, T>();
+  let lastPolicy: Policy | null = null;
+  let last: T | null = null;
+  return (p) => {
+    if (p === lastPolicy && last !== null) return last;
+    let r = made.get(p);
+    if (r === undefined) {
+      r = make(p);
+      made.set(p, r);
+    }
+    lastPolicy = p;
+    last = r;
+    return r;
+  };
 }
 
-function jiebeiRates(p: Policy): { interest: number; penalty: number } {
-  if (lastJiebei.policy === p) return lastJiebei.rates;
-  let r = JIEBEI_RATES.get(p);
-  if (r === undefined) {
-    r = { interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay };
-    JIEBEI_RATES.set(p, r);
-  }
-  lastJiebei = { policy: p, rates: r };
-  return r;
-}
+const huabeiRates = perPolicy((p) => ({ revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay }));
+const jiebeiRates = perPolicy((p) => ({ interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay }));
 
 export function accrueAll(c: Customer, through: number): void {
   revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
