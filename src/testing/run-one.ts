@@ -41,32 +41,20 @@ export function makeContext(settings: RunSettings): RunContext {
 export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | FilteredOut {
   const started = performance.now();
   const base = { file: file.shown, policy: null, seed: null, expectations: [], snapshot: null, line: null };
-  let loaded: LoadedScenario;
+  let name = file.shown;
   try {
-    loaded = loadAs(file, ctx.policyCache);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return {
-      ...base,
-      name: file.shown,
-      status: "error",
-      error: e.format(),
-      line: e.details.line ?? null,
-      durationMs: performance.now() - started,
-    };
-  }
-  const { scenario, expectations } = loaded;
-  if (ctx.grepRegExp && !ctx.grepRegExp.test(scenario.name) && !ctx.grepRegExp.test(file.shown)) {
-    return { file: file.shown, filtered: true };
-  }
-  const trace = simulate(scenario);
-  const calendar = new Calendar(scenario.start);
-  const results = checkAll(trace, expectations).map((r) =>
-    expectationReport(r, calendar, loaded.position(["expect", r.expectation.index])?.line ?? null),
-  );
-  let snapshot: ReturnType<typeof checkSnapshot> | null = null;
-  try {
-    snapshot = ctx.snapshots
+    const loaded = loadAs(file, ctx.policyCache);
+    const { scenario, expectations } = loaded;
+    name = scenario.name;
+    if (ctx.grepRegExp && !ctx.grepRegExp.test(scenario.name) && !ctx.grepRegExp.test(file.shown)) {
+      return { file: file.shown, filtered: true };
+    }
+    const trace = simulate(scenario);
+    const calendar = new Calendar(scenario.start);
+    const results = checkAll(trace, expectations).map((r) =>
+      expectationReport(r, calendar, loaded.position(["expect", r.expectation.index])?.line ?? null),
+    );
+    const snapshot = ctx.snapshots
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
@@ -74,33 +62,33 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
           showPath(snapshotPathFor(file.path), ctx.cwd),
         )
       : null;
+    const failed =
+      results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
+    return {
+      ...base,
+      name,
+      status: failed ? "failed" : results.length === 0 ? "no-expectations" : "passed",
+      policy: scenario.policy.name,
+      seed: scenario.seed,
+      expectations: results,
+      snapshot,
+      error: null,
+      line: loaded.position(["name"])?.line ?? null,
+      durationMs: performance.now() - started,
+      ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
+    };
   } catch (e) {
-    // a golden trace that may not be read or written (a link, a pipe, a folder…) is this file's bad input
+    // bad input — the file's, or its golden trace's (a link, a pipe, a folder…) — is this file's report
     if (!(e instanceof InputError)) throw e;
     return {
       ...base,
-      name: scenario.name,
+      name,
       status: "error",
       error: e.format(),
-      line: null,
+      line: e.details.line ?? null,
       durationMs: performance.now() - started,
     };
   }
-  const failed =
-    results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
-  return {
-    ...base,
-    name: scenario.name,
-    status: failed ? "failed" : results.length === 0 ? "no-expectations" : "passed",
-    policy: scenario.policy.name,
-    seed: scenario.seed,
-    expectations: results,
-    snapshot,
-    error: null,
-    line: loaded.position(["name"])?.line ?? null,
-    durationMs: performance.now() - started,
-    ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
-  };
 }
 
 /**
