@@ -13,7 +13,7 @@ import {
   type ProductSummary,
   type summarise,
 } from "../population/stats.js";
-import { paramsText } from "../population/sweep.js";
+import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { scatterChart } from "./chart.js";
 import { int, lpad, num, pad, pct, ratio } from "./population-format.js";
 
@@ -146,21 +146,7 @@ export function frontier(
   const mark = (i: number) => (i < 9 ? String(i + 1) : String.fromCharCode(97 + ((i - 9) % 26)));
   const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
   const head = `${pad("  #", 5)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
-  const line = (
-    id: string,
-    params: string,
-    m: {
-      approvalRate: number;
-      badRate: number;
-      loss: number;
-      revenue: number;
-      profit: number;
-      gini: number | null;
-      ks: number | null;
-    },
-    psi: number | null,
-    note: string,
-  ) =>
+  const line = (id: string, params: string, m: VariantMetrics, psi: number | null, note: string) =>
     `${pad(id, 5)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ratio(m.gini), 7)}${lpad(ratio(m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
   const base = all.champion.risk.all;
   const out = [

@@ -2,6 +2,7 @@
 // Plain, serialisable data (it crosses worker-thread boundaries), no colour, no engine objects.
 
 import type { Cause, Decision, Fen, LineId, ReasonCode, Status } from "../engine/index.js";
+import { printable, printableLines } from "../shared/text.js";
 
 /** One step of a trace as reports show it. Money in fen. */
 export interface StepSummary {
@@ -178,4 +179,26 @@ export function exitCodeOf(reports: readonly ScenarioReport[]): 0 | 1 | 2 {
   if (reports.some((r) => r.status === "error")) return 2;
   if (reports.some((r) => r.status === "failed")) return 1;
   return 0;
+}
+
+/** A run as a terminal may show it: names, paths, messages and golden-trace lines come from files (a CI
+ *  log is a terminal too), so every character that could drive one is shown as an escape. */
+export function printableRun(run: TestRun): TestRun {
+  return { ...run, reports: run.reports.map(printableReport), obsolete: run.obsolete.map(printable) };
+}
+
+function printableReport(r: ScenarioReport): ScenarioReport {
+  return {
+    ...r,
+    file: printable(r.file),
+    name: printable(r.name),
+    error: r.error === null ? null : printableLines(r.error),
+    snapshot: r.snapshot
+      ? {
+          ...r.snapshot,
+          file: printable(r.snapshot.file),
+          diff: r.snapshot.diff === null ? null : printableLines(r.snapshot.diff),
+        }
+      : null,
+  };
 }

@@ -6,7 +6,7 @@
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import { printable, printableLines } from "../../shared/text.js";
-import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
+import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
 import { stepLine } from "../steps.js";
 
 /** Workflow-command escaping: data loses %, CR and LF; properties also : and ,. */
@@ -103,25 +103,8 @@ function scenarioCommands(r: ScenarioReport): string[] {
   return out;
 }
 
-/** Names, paths, messages and golden-trace lines come from files: shown printable (a CI log is a terminal). */
-function printableReport(r: ScenarioReport): ScenarioReport {
-  return {
-    ...r,
-    file: printable(r.file),
-    name: printable(r.name),
-    error: r.error === null ? null : printableLines(r.error),
-    snapshot: r.snapshot
-      ? {
-          ...r.snapshot,
-          file: printable(r.snapshot.file),
-          diff: r.snapshot.diff === null ? null : printableLines(r.snapshot.diff),
-        }
-      : null,
-  };
-}
-
 export function renderGithub(raw: TestRun): string {
-  const run = { ...raw, reports: raw.reports.map(printableReport), obsolete: raw.obsolete.map(printable) };
+  const run = printableRun(raw);
   const lines = run.reports.flatMap(scenarioCommands);
   for (const f of run.obsolete) {
     lines.push(

@@ -6,18 +6,19 @@ import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import { printable, printableLines } from "../../shared/text.js";
-import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../report.js";
+import {
+  type ExpectationReport,
+  printableRun,
+  type ScenarioReport,
+  type StepSummary,
+  type TestRun,
+} from "../report.js";
 import { stepColumns, stepLine, twoLines } from "../steps.js";
 
 const INDENT = "    ";
 
 export function renderPretty(raw: TestRun, c: ChalkInstance, rerun: (file: string) => string): string {
-  // names, paths and golden-trace lines come from files: shown printable
-  const run: TestRun = {
-    ...raw,
-    reports: raw.reports.map(printableReport),
-    obsolete: raw.obsolete.map(printable),
-  };
+  const run = printableRun(raw);
   const lines: string[] = [];
   for (const r of run.reports) lines.push(listLine(r, c));
   const failures = run.reports.filter((r) => r.status === "failed" || r.status === "error");
@@ -174,19 +175,4 @@ function summaryLines(run: TestRun, c: ChalkInstance): string[] {
   ];
   if (left.length) lines.push(c.dim(left.join(", ")));
   return lines;
-}
-
-function printableReport(r: ScenarioReport): ScenarioReport {
-  return {
-    ...r,
-    file: printable(r.file),
-    name: printable(r.name),
-    snapshot: r.snapshot
-      ? {
-          ...r.snapshot,
-          file: printable(r.snapshot.file),
-          diff: r.snapshot.diff === null ? null : printableLines(r.snapshot.diff),
-        }
-      : null,
-  };
 }
