@@ -10,9 +10,11 @@ import {
   type Line,
   lastCured,
   lastMissed,
+  lineOf,
   owed,
   rulesFor,
   thinFile,
+  writtenOff,
 } from "./customer.js";
 import {
   AT_CAP,
@@ -47,9 +49,13 @@ export function decideApplication(
   const rules = rulesFor(p, line.id);
   if (kind === "open") {
     if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
-    // a line written off is not opened again (its debt, repaid or not, stays on the record)
-    if (line.status === "charged_off")
-      return declined(["DEBT_WRITTEN_OFF"], s, [{ code: "DEBT_WRITTEN_OFF", value: owed(line) }]);
+    // after a write-off on either line no line is opened, as lenders exclude a customer they lost money
+    // on (the debt, repaid or not, stays on the record)
+    const lost = line.status === "charged_off" ? line : lineOf(c, line.id === "huabei" ? "jiebei" : "huabei");
+    if (lost.status === "charged_off")
+      return declined(["DEBT_WRITTEN_OFF"], s, [
+        { code: "DEBT_WRITTEN_OFF", value: writtenOff(lost), ...(lost === line ? {} : { line: lost.id }) },
+      ]);
   } else {
     if (line.status === "none") return declined(["NO_ACCOUNT"], s);
     if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);

@@ -83,6 +83,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.statusDay = null;
         line.openedDay ??= day;
         line.reasonsOnRecord = [];
+        line.recordDay = null;
+        line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
       }
@@ -91,15 +93,27 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "suspended":
       // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
       if (line.status !== "suspended") line.statusDay = day;
+      // …and verifying identity lifts the hold, not the suspension under it: that is kept aside
+      if (v.cause !== "security") line.heldOver = null;
+      else if (line.status === "suspended" && (line.cause === "credit" || line.cause === "policy"))
+        line.heldOver = {
+          cause: line.cause,
+          reasons: line.reasonsOnRecord,
+          day: line.recordDay ?? line.statusDay ?? day,
+        };
       line.status = "suspended";
       line.cause = v.cause;
       if (v.limit !== undefined) line.limit = v.limit;
       line.reasonsOnRecord = v.reasons;
+      line.recordDay = day;
       return;
     case "limit_reduced":
       line.limit = v.limit;
       // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
-      if (line.status === "active") line.reasonsOnRecord = v.reasons;
+      if (line.status === "active") {
+        line.reasonsOnRecord = v.reasons;
+        line.recordDay = day;
+      }
       return;
     case "restored":
       line.status = "active";
@@ -107,6 +121,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.statusDay = null;
       line.limit = v.limit;
       line.reasonsOnRecord = [];
+      line.recordDay = null;
+      line.heldOver = null;
       return;
     case "closed":
       line.status = "closed";
@@ -114,6 +130,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.statusDay = day;
       line.limit = 0; // a closed line lends nothing; what is owed stays owed
       line.reasonsOnRecord = v.reasons;
+      line.recordDay = day;
+      line.heldOver = null;
       if (v.cause !== "customer") accelerate(s, line, out);
       return;
     case "charged_off":
@@ -122,6 +140,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.statusDay = day;
       line.limit = 0;
       line.reasonsOnRecord = v.reasons;
+      line.recordDay = day;
+      line.heldOver = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
       notePastDue(c, line, day);

@@ -21,6 +21,10 @@ interface LineBase {
   statusDay: number | null;
   /** the reasons of the decision that set the current status: what customer service quotes */
   reasonsOnRecord: ReasonCode[];
+  /** the day those reasons were recorded (a security hold laid over a suspension records its own) */
+  recordDay: number | null;
+  /** the suspension a security hold was laid over: verifying identity lifts the hold, not this */
+  heldOver: HeldSuspension | null;
   /** the last approved limit increase (a cooldown runs from it) */
   lastIncreaseDay: number | null;
   /** the policy in force before the latest `policy` event, if the line was open then: a line that met it
@@ -34,6 +38,13 @@ interface LineBase {
   reportedBalance: Fen;
   reportedLimit: Fen;
   reported: boolean;
+}
+
+/** A suspension for credit or policy, as it stood when a security hold was laid over it. */
+export interface HeldSuspension {
+  cause: "credit" | "policy";
+  reasons: ReasonCode[];
+  day: number;
 }
 
 export interface HuabeiLine extends LineBase {
@@ -80,6 +91,8 @@ const newHuabei = (): HuabeiLine => ({
   openedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
+  recordDay: null,
+  heldOver: null,
   lastIncreaseDay: null,
   previousPolicy: null,
   grid: [],
@@ -99,6 +112,8 @@ const newJiebei = (): JiebeiLine => ({
   openedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
+  recordDay: null,
+  heldOver: null,
   lastIncreaseDay: null,
   previousPolicy: null,
   grid: [],
@@ -136,6 +151,7 @@ export function forkCustomer(c: Customer): Customer {
   const line = <L extends LineBase>(l: L): L => ({
     ...l,
     reasonsOnRecord: [...l.reasonsOnRecord],
+    heldOver: l.heldOver && { ...l.heldOver, reasons: [...l.heldOver.reasons] },
     grid: l.grid.map((g) => ({ ...g })),
   });
   return {
@@ -162,6 +178,9 @@ export const isOpen = (l: Line): boolean => l.status === "active" || l.status ==
 /** What the customer owes on a line (including written-off debt: it is still owed). */
 export const owed = (l: Line): Fen =>
   l.id === "huabei" ? revolving.balance(l.ledger) : loans.balance(l.book);
+
+/** What was written off on a line as the lender's loss (repaid since or not). */
+export const writtenOff = (l: Line): Fen => (l.id === "huabei" ? l.ledger.writtenOff : l.book.writtenOff);
 
 export const overdue = (l: Line): Fen =>
   l.id === "huabei" ? revolving.overdueAmount(l.ledger) : loans.overdueAmount(l.book);

@@ -54,7 +54,19 @@ export function managedCap(c: Customer, line: LineId, s: Scored, p: Policy = c.p
   if (cap !== null) return cap;
   const rules = rulesFor(p, line);
   const lowest = Math.min(...rules.limitBands.map((b) => b.minScore));
-  return limitCap(lowest, c.profile.monthlyIncome, rules, thinFile(c) ? p.thinFileMaxLimit : null);
+  const floor = limitCap(lowest, c.profile.monthlyIncome, rules, thinFile(c) ? p.thinFileMaxLimit : null);
+  // the lowest band binds because of the score, even when it is the only band (the product's largest)
+  return floor?.binding === "product_maximum" ? { ...floor, binding: "score" } : floor;
+}
+
+/**
+ * The caps that hold whatever the score: the product's largest limit, the income multiple and the
+ * thin-file cap (line management applies them at every review; the score's own band only below
+ * reduceLimitScore).
+ */
+export function standingCap(c: Customer, line: LineId, p: Policy = c.policy): LimitCap | null {
+  const thin = thinFile(c) ? p.thinFileMaxLimit : null;
+  return limitCap(Number.POSITIVE_INFINITY, c.profile.monthlyIncome, rulesFor(p, line), thin);
 }
 
 /** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */

@@ -295,6 +295,18 @@ export const REASONS = {
     text: "Income no longer supports the current limit",
     advice: "report a higher income (an income event)",
   },
+  LIMIT_ABOVE_PRODUCT_MAXIMUM: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The product's largest limit is now below the current limit",
+    advice: "nothing to do: the largest limit is the lender's policy, and a better score does not raise it",
+  },
+  THIN_FILE_BELOW_LIMIT: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Too short a repayment record for the current limit",
+    advice: "repay every bill on time: a longer record lifts the cap on a new customer's limit",
+  },
   BALANCE_OUTSTANDING: {
     kind: "adverse",
     unit: "fen",
@@ -304,13 +316,13 @@ export const REASONS = {
   CHARGED_OFF: {
     kind: "adverse",
     unit: "days",
-    text: "Past due so long that the debt was written off as a loss (it is still owed)",
+    text: "Past due so long that the debt was written off as a loss (a write-off does not cancel the debt)",
     advice: "repay what is owed; the record of the write-off stays for 5 years",
   },
   DEBT_WRITTEN_OFF: {
     kind: "adverse",
     unit: "fen",
-    text: "A debt on this line was written off as a loss: the line is not opened again",
+    text: "A debt with this lender was written off as a loss (the amount written off): no line is opened again",
     advice: "repay what is still owed; the write-off stays on the record for 5 years",
   },
   LONG_SUSPENSION: {

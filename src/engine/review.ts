@@ -20,8 +20,9 @@ import {
   otherLine,
   param,
   scoreFact,
+  standingCap,
 } from "./eligibility.js";
-import type { LimitCap } from "./limits.js";
+import type { LimitBinding, LimitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
@@ -47,9 +48,15 @@ function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): Ru
   return out;
 }
 
-/** What stands between a suspended line and restoration now (empty: restore). */
-export function restorationBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
-  if (line.cause === "security") return [{ code: "SECURITY_PROFILE_CHANGES" }];
+/** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's. */
+export function restorationBlockers(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  cause = line.cause,
+): RuleFact[] {
+  if (cause === "security") return [{ code: "SECURITY_PROFILE_CHANGES" }];
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const blockers: RuleFact[] = [];
@@ -84,10 +91,24 @@ export function restorationBlockers(c: Customer, line: Line, day: number, s: Sco
 }
 
 /**
- * `verify_identity` on a security suspension: the hold is lifted; a line that meanwhile fell overdue too
- * long or below its minimum score stays suspended, now for credit, instead of being reactivated.
+ * `verify_identity` on a security suspension: the hold is lifted. A hold laid over a suspension for credit
+ * or policy leaves that suspension to its own restoration rules (verifying identity is no way round a
+ * clean period or a restoration score). A line that was active under the hold and meanwhile fell overdue
+ * too long or below its minimum score stays suspended, now for credit, instead of being reactivated.
  */
 export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored): Verdict {
+  const held = line.heldOver;
+  if (held !== null) {
+    const blockers = restorationBlockers(c, line, day, s, held.cause);
+    if (blockers.length === 0) return restore(c, line, s, held.reasons, ["IDENTITY_VERIFIED"]);
+    const codes = blockers.map((f) => f.code);
+    return {
+      decision: "suspended",
+      cause: held.cause,
+      reasons: principalReasons(held.cause === "policy" ? ["POLICY_CHANGE", ...codes] : codes, s),
+      facts: blockers,
+    };
+  }
   const credit: RuleFact[] = [];
   const dpd = customerDaysPastDue(c, day);
   if (dpd >= c.policy.suspendOverdueDays)
@@ -111,10 +132,14 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
   };
 }
 
-/** The restoration verdict for a suspended line whose blockers are gone. */
-function restore(c: Customer, line: Line, s: Scored): Verdict {
-  const onRecord = line.reasonsOnRecord;
-  const reasons: ReasonCode[] = [];
+/** The restoration verdict for a suspended line whose blockers are gone: what was on record, resolved. */
+function restore(
+  c: Customer,
+  line: Line,
+  s: Scored,
+  onRecord: readonly ReasonCode[] = line.reasonsOnRecord,
+  reasons: ReasonCode[] = [],
+): Verdict {
   if (onRecord.some((r) => r === "OVERDUE_NOW" || r === "OVERDUE_TOO_LONG" || r === "OVERDUE_OUTSTANDING"))
     reasons.push("ARREARS_CLEARED");
   if (
@@ -127,9 +152,12 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     )
   )
     reasons.push("SCORE_RECOVERED");
-  if (onRecord.includes("IDENTITY_REQUIRED")) reasons.push("IDENTITY_VERIFIED");
+  // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY
+  if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified && !reasons.includes("IDENTITY_VERIFIED"))
+    reasons.push("IDENTITY_VERIFIED");
   if (onRecord.includes("DEBT_TO_INCOME_TOO_HIGH")) reasons.push("DEBT_BURDEN_REDUCED");
-  if (line.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
+  if (line.cause === "policy" || onRecord.includes("POLICY_CHANGE") || reasons.length === 0)
+    reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);
   if (cut === null || cut.decision !== "limit_reduced")
@@ -223,7 +251,7 @@ function suspendAtReview(
 function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
   const cap = cutTo(c, line, s, c.policy);
   if (cap === null) return null;
-  const code = cap.binding === "income" ? "INCOME_BELOW_LIMIT" : "SCORE_BELOW_LIMIT_BAND";
+  const code = CUT_BY[cap.binding];
   // a cut the policy before a change would not have made is the lender's doing, and says so first
   const prev = line.previousPolicy;
   const byPolicy = prev !== null && cutTo(c, line, s, prev) === null;
@@ -235,11 +263,21 @@ function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
   };
 }
 
+/** What a cut names as its cause: the cap that bound it. */
+const CUT_BY: Record<LimitBinding, ReasonCode> = {
+  score: "SCORE_BELOW_LIMIT_BAND",
+  income: "INCOME_BELOW_LIMIT",
+  product_maximum: "LIMIT_ABOVE_PRODUCT_MAXIMUM",
+  thin_file: "THIN_FILE_BELOW_LIMIT",
+};
+
 /** The cap `policy`'s line management cuts the line to; null when it leaves the limit as it is. */
 function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
-  const cap = managedCap(c, line.id, s, policy);
+  // at or above reduceLimitScore the score's own band does not cut (a margin, so that a score moving a
+  // few points does not move the limit); the caps that hold whatever the score always do
+  const cap =
+    s.score >= policy.reduceLimitScore ? standingCap(c, line.id, policy) : managedCap(c, line.id, s, policy);
   if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
-  if (cap.binding !== "income" && s.score >= policy.reduceLimitScore) return null;
   return cap;
 }
 

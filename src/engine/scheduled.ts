@@ -100,6 +100,8 @@ function missed(
     c.episodes.push({ line: line.id, dueDay, curedDay: null, worst: day - dueDay, chargedOff: false });
   notePastDue(c, line, day);
   if (!s.notices) return out;
+  // bills of one line missed the same day (a closing statement's and the month's) make one notice
+  if (out?.some((x) => x.event.type === "overdue" && x.event.line === line.id)) return out;
   const o = out ?? [];
   o.push(
     outcome(

@@ -33,15 +33,23 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   for (const line of lines) {
     if (line.status === "active") continue;
+    // dated the day its reasons were recorded; a security hold over a suspension shows both, with causes
+    const held = line.heldOver;
     const since = line.statusDay ?? day;
-    remedies.push({
+    const recorded = line.recordDay ?? since;
+    const onRecord = (cause: Line["cause"], at: number, reasons: ReasonCode[]): Remedy => ({
       line: line.id,
       kind: "on_record",
       status: line.status,
-      day: since,
-      date: calendar.date(since),
-      reasons: line.reasonsOnRecord,
+      cause,
+      since,
+      sinceDate: calendar.date(since),
+      day: at,
+      date: calendar.date(at),
+      reasons,
     });
+    remedies.push(onRecord(held === null ? null : line.cause, recorded, line.reasonsOnRecord));
+    if (held !== null) remedies.push(onRecord(held.cause, held.day, held.reasons));
     if (line.status === "suspended") {
       for (const code of suspendedLine(c, line, day, s, calendar, remedies))
         if (!reasons.includes(code)) reasons.push(code);
@@ -67,11 +75,27 @@ function suspendedLine(
   calendar: Calendar,
   remedies: Remedy[],
 ): ReasonCode[] {
-  const p = c.policy;
   if (line.cause === "security") {
     remedies.push({ line: line.id, kind: "verify_identity" });
-    return line.reasonsOnRecord;
+    const held = line.heldOver;
+    if (held === null) return line.reasonsOnRecord;
+    // the hold lifted, the suspension beneath it still needs what its own restoration needs
+    return [...line.reasonsOnRecord, ...restoration(c, line, day, s, calendar, remedies, held.cause)];
   }
+  return restoration(c, line, day, s, calendar, remedies, line.cause);
+}
+
+/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers' codes. */
+function restoration(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  remedies: Remedy[],
+  cause: Line["cause"],
+): ReasonCode[] {
+  const p = c.policy;
   const rules = rulesFor(p, line.id);
   for (const failure of eligibilityFailures(c, rules, p)) {
     if (failure.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
@@ -110,7 +134,31 @@ function suspendedLine(
         date: calendar.date(latest + 30),
       });
   }
-  const next = calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
+  // today's review comes after the customer's call
+  const next = calendar.isDayOfMonth(day, p.reviewDayOfMonth)
+    ? day
+    : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
   remedies.push({ line: line.id, kind: "wait_for_review", day: next, date: calendar.date(next) });
-  return restorationBlockers(c, line, day, s).map((f) => f.code);
+  // a line the next review closes unless restored by then: said, and whether the time left allows it
+  if (line.statusDay !== null && next - line.statusDay >= p.closeAfterSuspendedDays) {
+    const clean = customerOverdue(c) > 0 ? day + p.restoreCleanDays : cleanFrom;
+    const certain = cause !== "security" && clean > next;
+    remedies.push({ line: line.id, kind: "closure_due", day: next, date: calendar.date(next), certain });
+    // advice that cannot beat the closure is not given
+    if (certain)
+      for (let i = remedies.length - 1; i >= 0; i--) {
+        const r = remedies[i]!;
+        if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
+      }
+  }
+  return restorationBlockers(c, line, day, s, cause).map((f) => f.code);
 }
+
+/** Remedies that only lead to a restoration: not given when the line is closed before they could. */
+const UNTIMELY: readonly Remedy["kind"][] = [
+  "keep_clean_until",
+  "raise_score",
+  "wait_for_inquiries",
+  "wait_for_review",
+  "reduce_debt",
+];

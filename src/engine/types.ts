@@ -156,8 +156,21 @@ export type Remedy = { line: LineId } & (
   | { kind: "keep_clean_until"; day: number; date: string }
   /** pay down debt (on either line or elsewhere) or report a higher income */
   | { kind: "reduce_debt"; ratio: number; max: number }
-  /** why the line was suspended, closed or charged off, as recorded on that day */
-  | { kind: "on_record"; status: Status; day: number; date: string; reasons: ReasonCode[] }
+  /** why the line is suspended, closed or charged off: its status since `since`, the reasons as recorded
+   *  on `day` (later when a review or a verification recorded new ones; `cause` is given when a security
+   *  hold lies over a suspension, which is then on record too) */
+  | {
+      kind: "on_record";
+      status: Status;
+      cause: Cause | null;
+      since: number;
+      sinceDate: string;
+      day: number;
+      date: string;
+      reasons: ReasonCode[];
+    }
+  /** the next review closes the line unless it is restored by then (`certain`: it cannot be) */
+  | { kind: "closure_due"; day: number; date: string; certain: boolean }
   | { kind: "reapply" }
 );
 

@@ -120,8 +120,16 @@ function remedyText(r: Remedy): string {
       return `the next periodic review is on ${r.date} (day ${r.day})`;
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
-    case "on_record":
-      return `${r.status.replace("_", " ")} since ${r.date} (day ${r.day}): ${r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ")}`;
+    case "on_record": {
+      const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
+      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      if (r.cause === null && r.day === r.since) return `${status}: ${reasons}`;
+      return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
+    }
+    case "closure_due":
+      return r.certain
+        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long, and restoration needs more time than is left`
+        : `unless it is restored before the review on ${r.date} (day ${r.day}), the line will be closed then: it has been suspended too long`;
     case "reapply":
       return "nothing is owed; apply to open the line again once the score meets the policy";
     case "reduce_debt":

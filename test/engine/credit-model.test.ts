@@ -62,6 +62,28 @@ describe("charge-off", () => {
     expect(t.grid.huabei?.map((g) => g.code).join("")).toMatch(/^\*N?1234567?G+$/);
   });
 
+  it("after a write-off on one line no line opens, the debt repaid or not; the decline cites what was written off", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.repay(230, "full"),
+        on.open(240, 5_000),
+        on.open(241, 20_000, "jiebei"),
+        on.open(242, 1_000, "huabei"),
+      ],
+      { until: 260, policy: testPolicy({ chargeOffDays: 180 }) },
+    );
+    const off = stepsOf(t, "charge_off")[0]!;
+    const jiebei = stepOn(t, "apply", 241);
+    expect(jiebei).toMatchObject({ decision: "declined", reasons: ["DEBT_WRITTEN_OFF"] });
+    expect(jiebei.facts).toEqual([{ code: "DEBT_WRITTEN_OFF", value: off.writtenOff, line: "huabei" }]);
+    const huabei = stepOn(t, "apply", 242);
+    expect(huabei.facts).toEqual([{ code: "DEBT_WRITTEN_OFF", value: off.writtenOff }]);
+    expect(off.writtenOff).toBeGreaterThan(0);
+    expect(stateOn(t, 242).balance).toBe(0);
+  });
+
   it("90 days past due cannot sit in the top two bands, whatever else the file holds", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 10)], {
       profile: { monthlyIncome: 50_000, creditHistoryMonths: 240 },

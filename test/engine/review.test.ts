@@ -433,7 +433,14 @@ describe("the periodic review", () => {
   // The rule changed in 6215a07: the limit is cut to what the score supports even below the balance;
   // available credit is then 0 (never negative) until the balance is repaid.
   it("reduces the limit below reduceLimitScore to what the score supports; available never goes negative", () => {
-    const cut = { reduceLimitScore: 950, limitBands: [{ minScore: 350, maxLimit: 1_000 }] };
+    // the score's band (a higher one exists: not the product's largest limit)
+    const cut = {
+      reduceLimitScore: 950,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 950, maxLimit: 50_000 },
+      ],
+    };
     const small = run([on.open(0, 5_000), on.purchase(1, 200), on.policy(5, { set: cut })]);
     const r1 = stepOn(small, "review", 14);
     expect(r1).toMatchObject({
@@ -471,6 +478,36 @@ describe("the periodic review", () => {
     expect(r.decision).toBe("limit_reduced");
     expect(r.reasons[0]).toBe("INCOME_BELOW_LIMIT");
     expect(r.reasons).not.toContain("POLICY_CHANGE");
+  });
+
+  it("the income cap cuts at every review, even where the score's band is lower (and not applied)", () => {
+    // opened in the upper band; the application's own inquiry drops the score into the lower one (1,000),
+    // still above reduceLimitScore: the band does not cut, the income cap (2 × 1,500) does
+    const base = baselineScore();
+    const policy = testPolicy({
+      reduceLimitScore: 350,
+      maxLimitIncomeMultiple: 2,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: base - 5, maxLimit: 50_000 },
+      ],
+    });
+    const t = run([on.open(0, 5_000), on.income(5, 1_500)], { policy, profile: { monthlyIncome: 10_000 } });
+    expect(stepOn(t, "apply", 0).limit).toBe(500_000);
+    const r = stepOn(t, "review", 14);
+    expect(r.score).toBeLessThan(base - 5);
+    expect(r).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    expect(r.reasons[0]).toBe("INCOME_BELOW_LIMIT");
+  });
+
+  it("a policy lowering the product's largest limit cuts lines above it, whatever the score", () => {
+    const t = run([
+      on.open(0, 5_000),
+      on.policy(5, { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } }),
+    ]);
+    const r = stepOn(t, "review", 14);
+    expect(r).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    expect(r.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
   });
 
   it("a score below every band suspends with the lowest band's cut: a worse score never keeps more credit", () => {
@@ -621,6 +658,60 @@ describe("fixes from review", () => {
     // the verification is not a reason for a suspension
     expect(verified.reasons).not.toContain("IDENTITY_VERIFIED");
     expect(stepOn(t, "purchase", 61).decision).toBe("declined");
+  });
+
+  it("a security hold over a credit suspension: verifying lifts the hold, not the clean period", () => {
+    // overdue from day 44, suspended for credit on day 45 (5 days), repaid on day 50; then three changes
+    const policy = testPolicy({ securityMaxChanges: 2, suspendOverdueDays: 5, restoreCleanDays: 90 });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(50, "full")];
+    const changes = [on.change(52), on.change(53, "address"), on.change(54, "device")];
+    const held = run([...events, ...changes, on.verify(56), on.support(57)], { policy, until: 240 });
+    const clean = run(events, { policy, until: 240 });
+    expect(stepOn(held, "change_profile", 54)).toMatchObject({ decision: "suspended", cause: "security" });
+    const verified = stepOn(held, "verify_identity", 56);
+    expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(verified.reasons[0]).toBe("OVERDUE_TOO_RECENT");
+    // restored no earlier than the same customer without the changes: at the review after 90 clean days
+    const restoredOn = (t: typeof held) => t.steps.find((x) => x.decision === "restored")?.day;
+    expect(restoredOn(clean)).toBe(166);
+    expect(restoredOn(held)).toBe(166);
+  });
+
+  it("a security hold over a policy suspension: after verifying, still a policy suspension", () => {
+    const policy = testPolicy({ securityMaxChanges: 2, requireVerified: false });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.verify(25),
+      ],
+      { policy, profile: { verified: false } },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(t, "change_profile", 22)).toMatchObject({ cause: "security" });
+    // verified now meets the policy that suspended it: restored, and both reasons said
+    const v = stepOn(t, "verify_identity", 25);
+    expect(v).toMatchObject({ decision: "restored", status: "active" });
+    expect(v.reasons).toEqual(["IDENTITY_VERIFIED", "MEETS_CURRENT_POLICY"]);
+  });
+
+  it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.policy(60, { set: { requireVerified: false } }),
+      ],
+      { policy: testPolicy({ requireVerified: false }), profile: { verified: false } },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const r = stepOn(t, "review", 74);
+    expect(r.decision).toBe("restored");
+    expect(r.reasons).not.toContain("IDENTITY_VERIFIED");
+    expect(r.reasons).toContain("MEETS_CURRENT_POLICY");
   });
 
   it("a suspended account below restoreScore (but above minScore) cites the restoration threshold", () => {

@@ -89,6 +89,57 @@ describe("contact_support", () => {
     expect(s.remedies.map((r) => r.kind)).toEqual(["on_record", "verify_identity"]);
   });
 
+  it("on a security hold over a credit suspension: both on record, dated, and the clean period still asked", () => {
+    const policy = testPolicy({ securityMaxChanges: 0, suspendOverdueDays: 5, restoreCleanDays: 90 });
+    const t = run(
+      [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(50, "full"), on.change(52), on.support(53)],
+      {
+        policy,
+      },
+    );
+    const s = stepOn(t, "contact_support", 53);
+    const records = s.remedies.filter((r) => r.kind === "on_record");
+    expect(records).toMatchObject([
+      {
+        cause: "security",
+        since: 45,
+        day: 52,
+        reasons: ["SECURITY_PROFILE_CHANGES", "FREQUENT_PROFILE_CHANGES"],
+      },
+      { cause: "credit", since: 45, day: 45 },
+    ]);
+    expect(kinds(s.remedies)).toContain("verify_identity");
+    expect(remedy(s.remedies, "keep_clean_until")).toMatchObject({ day: 50 + 90 });
+  });
+
+  it("a line the next review must close: said, and advice that cannot beat it is not given", () => {
+    // suspended (score) on day 14, closed at the first review 31+ days on; overdue from day 44
+    const policy = testPolicy({
+      minScore: 950,
+      restoreScore: 950,
+      closeAfterSuspendedDays: 31,
+      restoreCleanDays: 90,
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(30), on.support(46)], { policy });
+    const early = stepOn(t, "contact_support", 30);
+    // restoration is possible in time (nothing overdue yet): warned, advice kept
+    expect(remedy(early.remedies, "closure_due")).toMatchObject({ day: 45, certain: false });
+    expect(kinds(early.remedies)).toContain("raise_score");
+    expect(stepOn(t, "review", 45).decision).toBe("closed");
+  });
+
+  it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {
+    const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 50, restoreCleanDays: 90 });
+    // suspended (overdue) on day 45; on day 80 the review of day 105 must close it: 90 clean days are not left
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(80)], { policy });
+    const s = stepOn(t, "contact_support", 80);
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 105, certain: true });
+    expect(kinds(s.remedies)).toContain("pay_overdue");
+    for (const k of ["keep_clean_until", "raise_score", "wait_for_review"] as const)
+      expect(kinds(s.remedies)).not.toContain(k);
+    expect(stepOn(t, "review", 105).decision).toBe("closed");
+  });
+
   it("on a debt-to-income suspension: reduce the debt to the policy's ratio", () => {
     const t = run([on.open(0, 1_000), on.externalDebt(3, 200_000), on.support(20)], {
       policy: testPolicy({ maxDebtToIncome: 1 }),
