@@ -5,7 +5,6 @@
 import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
-import { printable, printableLines } from "../../shared/text.js";
 import {
   type ExpectationReport,
   printableRun,
