@@ -2,13 +2,36 @@
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
 import { mkdirSync, realpathSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { InputError } from "../shared/errors.js";
-import { fileError, writeOutput } from "../shared/write-file.js";
+import { checkOutput, fileError, writeOutput } from "../shared/write-file.js";
 import type { CliIo } from "./io.js";
 
+/** How a report is written: `named`, credit-sim chose the name (`report.<name>.html`): never through a
+ *  link, a regular file replaced. */
+const reportOptions = (io: CliIo, named: boolean) => ({
+  cwd: io.cwd,
+  ...(named ? { existing: "regular" as const } : {}),
+});
+
+/** Reports a command will write, checked together before the first is written: a link planted at a
+ *  derived name is found before any page is written, not after some are. */
+export function checkReports(io: CliIo, files: readonly string[], named: (index: number) => boolean): void {
+  const problems: InputError[] = [];
+  files.forEach((file, i) => {
+    try {
+      checkOutput(file, reportOptions(io, named(i)));
+    } catch (e) {
+      const error = fileError(e, file);
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+    }
+  });
+  if (problems.length > 0) throw InputError.all(problems);
+}
+
 /** Writes `text` to `file` (relative to the working folder) or, for `-`, to stdout; returns where. */
-export function writeReport(io: CliIo, file: string, text: string): string {
+export function writeReport(io: CliIo, file: string, text: string, named = false): string {
   if (file === "-") {
     io.stdout.write(text);
     return "standard output";
@@ -18,7 +41,7 @@ export function writeReport(io: CliIo, file: string, text: string): string {
   } catch (e) {
     throw fileError(e, file);
   }
-  writeOutput(file, text, { cwd: io.cwd });
+  writeOutput(file, text, reportOptions(io, named));
   return file;
 }
 
@@ -56,31 +79,75 @@ function identity(cwd: string, file: string): string {
   }
 }
 
-/** What one command writes never lands on what it reads, nor two of its outputs on one file (the later
- *  would silently replace the earlier). Every clash is reported at once, before anything is written.
- *  `outputs`: the flag that names each (`--html`, `--output-file junit`) and the file as typed (`-` is
- *  standard output and never clashes); `inputs`: the files read, as the user named them. */
+/** An output a command was asked for: the flag that names it and the file as typed (`-`: standard
+ *  output); `folder`: a folder the command fills with files of its own naming (`simulate --flips`). */
+export interface NamedOutput {
+  flag: string;
+  file: string;
+  folder?: boolean;
+}
+
+/** Whether `path` is `folder` or lies below it. */
+function inside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
+}
+
+/**
+ * What one command writes never lands on what it reads, nor two of its outputs on one file or both on
+ * standard output (the later would silently replace or mix into the earlier). Every clash is reported at
+ * once, before anything is written. `inputs`: every file the command reads — scenario, policy (with what
+ * they extend), persona files, golden traces; `stdout`: what already writes to standard output (`--json`),
+ * if anything must.
+ */
 export function checkOutputs(
   cwd: string,
-  outputs: ReadonlyArray<{ flag: string; file: string }>,
-  inputs: readonly string[],
+  outputs: readonly NamedOutput[],
+  inputs: Iterable<string>,
+  stdout: string | null = null,
 ): void {
-  const read = new Map(inputs.map((f) => [identity(cwd, f), f]));
+  // inputs as the user would name them: below the working folder, relative to it
+  const shown = (f: string) => {
+    const rel = relative(cwd, resolve(cwd, f));
+    return isAbsolute(f) && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : f;
+  };
+  const read = new Map<string, string>();
+  for (const f of inputs) read.set(identity(cwd, f), shown(f));
   const written = new Map<string, string>();
+  const typed = new Map<string, string>();
+  const folders: Array<{ id: string; flag: string }> = [];
   const problems: InputError[] = [];
-  for (const { flag, file } of outputs) {
-    if (file === "-") continue;
+  let onStdout = stdout;
+  for (const { flag, file, folder } of outputs) {
+    if (file === "-") {
+      if (onStdout !== null)
+        problems.push(
+          new InputError("two outputs write to standard output", {
+            field: flag,
+            found: `also ${onStdout}`,
+            hint: "give one of them a file",
+          }),
+        );
+      onStdout ??= flag;
+      continue;
+    }
     const id = identity(cwd, file);
-    const input = read.get(id);
+    const input = folder ? [...read].find(([path]) => inside(path, id))?.[1] : read.get(id);
     const other = written.get(id);
+    const holder = folders.find((f) => inside(id, f.id))?.flag;
     if (input !== undefined)
       problems.push(
-        new InputError("the output would replace a file this command reads", {
-          file,
-          field: flag,
-          found: input === file ? "an input of this command" : `the input ${input}`,
-          hint: "write it somewhere else",
-        }),
+        new InputError(
+          folder
+            ? "the output folder holds a file this command reads"
+            : "the output would replace a file this command reads",
+          {
+            file,
+            field: flag,
+            found: input === file ? "an input of this command" : `the input ${input}`,
+            hint: "write it somewhere else",
+          },
+        ),
       );
     else if (other !== undefined)
       problems.push(
@@ -91,7 +158,31 @@ export function checkOutputs(
           hint: "give each output its own file",
         }),
       );
-    else written.set(id, flag);
+    else if (holder !== undefined)
+      problems.push(
+        new InputError("an output lies inside the folder of another", {
+          file,
+          field: flag,
+          found: `inside the folder of ${holder}`,
+          hint: "give each output its own place",
+        }),
+      );
+    else if (folder) {
+      const within = [...written].find(([path]) => inside(path, id));
+      if (within)
+        problems.push(
+          new InputError("an output lies inside the folder of another", {
+            file: typed.get(within[0]) ?? within[0],
+            field: within[1],
+            found: `inside the folder of ${flag}`,
+            hint: "give each output its own place",
+          }),
+        );
+      folders.push({ id, flag });
+    } else {
+      written.set(id, flag);
+      typed.set(id, file);
+    }
   }
   if (problems.length > 0) throw InputError.all(problems);
 }

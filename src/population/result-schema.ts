@@ -4,7 +4,7 @@
 // the personas and the range. Types come from the schemas: nothing is cast.
 
 import * as z from "zod";
-import { POLICY_PARAMETERS, type PolicyParamName } from "../engine/index.js";
+import { POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine/index.js";
 import { MAX_DAY, PolicyOverrides } from "../scenario/schema.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
@@ -29,7 +29,12 @@ export const isSeed = (n: number): boolean => Number.isInteger(n) && n >= MIN_SE
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(1000);
 const fingerprint = z.string().regex(/^[0-9a-f]{8}$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// a calendar date (2024-02-30 is none), with the horizon's last day no later than 9999-12-31 (checked in
+// meta, where the days are known)
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => parseIsoDate(d) !== null, { message: "not a calendar date" });
 
 /** A histogram as written: the bins between the first and last non-zero one. */
 const Sparse = z.strictObject({ from: count, length: count, counts: z.array(count) });
@@ -85,38 +90,45 @@ export type EncodedPairedMatches = [
   Holds<Same<keyof EncodedPaired["continuous"], ContinuousMetric>>,
 ];
 
+const LAST_DAY = parseIsoDate("9999-12-31") ?? 0;
+
 const PARAMS = Object.keys(POLICY_PARAMETERS) as [PolicyParamName, ...PolicyParamName[]];
 const Axis = z.strictObject({
   param: z.enum(PARAMS),
   values: z.array(z.number()).min(1).max(MAX_VARIANTS),
 });
 
-export const Meta = z.strictObject({
-  seed: z.number().int().min(MIN_SEED).max(MAX_SEED),
-  days: z.number().int().min(1).max(MAX_DAY),
-  start: isoDate,
-  accounts: z.number().int().min(1).max(MAX_ACCOUNTS),
-  range: z.tuple([count, count]),
-  personas: z
-    .array(z.strictObject({ name: shortText, share: z.number().positive().max(1e9), fingerprint }))
-    .min(1)
-    .max(MAX_PERSONAS),
-  policy: z.strictObject({ name: shortText, ref: shortText, fingerprint }),
-  challenger: z
-    .strictObject({ name: shortText, ref: shortText, fingerprint, set: PolicyOverrides })
-    .nullable(),
-  challengerFrom: count,
-  sweep: z
-    .strictObject({
-      axes: z.array(Axis).min(1).max(10),
-      variants: z.array(z.record(shortText, z.number())).min(1).max(MAX_VARIANTS),
-    })
-    .nullable(),
-  bad: z.enum(BAD_DEFINITIONS),
-  scoreDay: count,
-  costOfFunds: z.number().min(0).max(1),
-  stress: count.nullable(),
-});
+export const Meta = z
+  .strictObject({
+    seed: z.number().int().min(MIN_SEED).max(MAX_SEED),
+    days: z.number().int().min(1).max(MAX_DAY),
+    start: isoDate,
+    accounts: z.number().int().min(1).max(MAX_ACCOUNTS),
+    range: z.tuple([count, count]),
+    personas: z
+      .array(z.strictObject({ name: shortText, share: z.number().positive().max(1e9), fingerprint }))
+      .min(1)
+      .max(MAX_PERSONAS),
+    policy: z.strictObject({ name: shortText, ref: shortText, fingerprint }),
+    challenger: z
+      .strictObject({ name: shortText, ref: shortText, fingerprint, set: PolicyOverrides })
+      .nullable(),
+    challengerFrom: count,
+    sweep: z
+      .strictObject({
+        axes: z.array(Axis).min(1).max(10),
+        variants: z.array(z.record(shortText, z.number())).min(1).max(MAX_VARIANTS),
+      })
+      .nullable(),
+    bad: z.enum(BAD_DEFINITIONS),
+    scoreDay: count,
+    costOfFunds: z.number().min(0).max(1),
+    stress: count.nullable(),
+  })
+  .refine((m) => (parseIsoDate(m.start) ?? 0) + m.days - 1 <= LAST_DAY, {
+    message: "the horizon runs past 9999-12-31",
+    path: ["days"],
+  });
 export type Meta = z.infer<typeof Meta>;
 
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */

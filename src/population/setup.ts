@@ -41,6 +41,8 @@ export interface Population {
   meta: PopulationMeta;
   /** how an exported file names each policy (by policy name): a built-in name, or an absolute path */
   policyRefs: Map<string, string>;
+  /** every file read: persona files, policy files and what they extend (outputs must spare them) */
+  files: string[];
 }
 
 /** An assumption: about China's one-year loan prime rate in 2024 (3.10–3.45 %). */
@@ -123,7 +125,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
     costOfFunds: req.costOfFunds ?? DEFAULT_COST_OF_FUNDS,
     stress: req.stress ?? null,
   };
-  return { personas, settings, meta, policyRefs };
+  return { personas, settings, meta, policyRefs, files: [...personas.map((p) => p.file), ...cache.keys()] };
 }
 
 /** Shard i (1-based) of n: a contiguous block of account indices. */

@@ -50,6 +50,23 @@ export class InputError extends Error {
     });
   }
 
+  /** `f` of every item, in order; the bad input of every item that has some is reported at once (one
+   *  file's problems do not hide the next file's). */
+  static each<T, R>(items: readonly T[], f: (item: T) => R): R[] {
+    const out: R[] = [];
+    const problems: InputError[] = [];
+    for (const item of items) {
+      try {
+        out.push(f(item));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e);
+      }
+    }
+    if (problems.length > 0) throw InputError.all(problems);
+    return out;
+  }
+
   /** The same problems, each changed by `f` (a file named as the user wrote it, a field re-rooted). */
   map(f: (problem: InputError) => InputError): InputError {
     return InputError.all(this.problems.map(f), this.truncated);

@@ -41,14 +41,25 @@ function escapeUnsafe(text: string, keepNewlines: boolean): string {
   return out === null ? text : out + text.slice(from);
 }
 
-/** `text` with every character that could drive a terminal shown as an escape (`\x1b`, `\n`, `\u202e`). */
+/**
+ * A CI log is read by its runner too: GitHub Actions takes a line that starts (after blanks) with `::` as
+ * a workflow command, and `##[` anywhere in a line as one of the old form — a scenario name could forge
+ * an annotation or, with `##[stop-commands]`, silence the real ones. The first colon and the second hash
+ * are shown as escapes, which no runner reads as a command.
+ */
+function disarmCommands(text: string): string {
+  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a").replaceAll("##[", "#\\x23[");
+}
+
+/** `text` with every character that could drive a terminal shown as an escape (`\x1b`, `\n`, `\u202e`),
+ *  and nothing a CI runner would take as a command. */
 export function printable(text: string): string {
-  return escapeUnsafe(text, false);
+  return disarmCommands(escapeUnsafe(text, false));
 }
 
 /** The same, keeping line breaks: for multi-line text the program composed around user strings. */
 export function printableLines(text: string): string {
-  return escapeUnsafe(text, true);
+  return disarmCommands(escapeUnsafe(text, true));
 }
 
 /**

@@ -106,6 +106,16 @@ export function writeOutput(target: string, content: string, options: OutputOpti
   }
 }
 
+/** Whether `target` could be opened under these rules now, without writing anything: throws the error
+ *  `openOutput` would (a command writing several files checks them all before writing the first). */
+export function checkOutput(target: string, options: OutputOptions = {}): void {
+  if (target === "-" && options.dashIsStdout !== false) return;
+  const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  const existing = options.existing ?? "any";
+  if (existing === "any") plan(target, path);
+  else planStrict(target, path, existing);
+}
+
 /** Opens an output for writing in chunks (see the rules above). */
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);

@@ -96,6 +96,8 @@ export interface ScenarioReport {
   /** where the file points at itself: the bad input's line for `error`, else the `name:` line (1-based) */
   line: number | null;
   durationMs: number;
+  /** the policy files read (absolute; a worker's so far, this file's among them): outputs spare them */
+  policyFiles?: string[];
   /** deprecations the file still has, one line each (for stderr) */
   warnings?: string[];
 }

@@ -74,6 +74,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       snapshot,
       error: null,
       line: loaded.position(["name"])?.line ?? null,
+      policyFiles: [...ctx.policyCache.keys()],
       durationMs: performance.now() - started,
       ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
     };
@@ -85,7 +86,8 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       name,
       status: "error",
       error: e.format(),
-      line: e.details.line ?? null,
+      // a line of this file: a problem in a policy file it names has its own file and line, in the message
+      line: e.details.file === file.shown ? (e.details.line ?? null) : null,
       durationMs: performance.now() - started,
     };
   }

@@ -180,6 +180,110 @@ describe("one command's outputs", () => {
     }
   });
 
+  it("nor a policy file, a persona file or a golden trace it reads", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "f"));
+    for (const f of ["policies/tightened.yaml", "personas/stretched.yaml"])
+      writeFileSync(join(d, "f", f.split("/")[1]!), readFileSync(join(ROOT, f), "utf8"));
+    writeFileSync(
+      join(d, "f", "gc.yaml"),
+      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
+        /^policy: .*$/m,
+        "policy: tightened.yaml",
+      ),
+    );
+    await cli(["test", "f/gc.yaml", "-u"], { cwd: d });
+    const trace = "f/__snapshots__/gc.yaml.trace";
+    const kept = ["f/tightened.yaml", "f/stretched.yaml", trace].map((f) => [
+      f,
+      readFileSync(join(d, f), "utf8"),
+    ]);
+    expect(kept[2]![1]).not.toBe("");
+    const population = ["--accounts", "10", "--days", "40", "--no-progress"];
+    for (const args of [
+      ["run", "f/gc.yaml", "--html", "f/tightened.yaml"],
+      ["run", ZHANG, "--policy", "f/tightened.yaml", "--html", "f/tightened.yaml"],
+      ["test", "f/gc.yaml", "--reporter", "junit", "--output", "f/tightened.yaml"],
+      ["test", "f", "--reporter", "pretty,junit", "--output-file", `junit=${trace}`],
+      ["whatif", "f/gc.yaml", "--set", "minScore=600", "--save", "f/tightened.yaml", "--force"],
+      ["whatif", ZHANG, "--policy", "f/tightened.yaml", "--html", "f/tightened.yaml"],
+      ["simulate", "f/stretched.yaml", ...population, "--csv", "f/stretched.yaml"],
+      ["simulate", ...population, "--policy", "f/tightened.yaml", "--csv", "f/tightened.yaml"],
+      ["simulate", ...population, "--challenger", "f/tightened.yaml", "--html", "f/tightened.yaml"],
+      [
+        "simulate",
+        ...population,
+        "--policy",
+        "f/tightened.yaml",
+        "--export-account",
+        "1",
+        "-o",
+        "f/tightened.yaml",
+        "--force",
+      ],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain("the output would replace a file this command reads");
+      for (const [f, text] of kept) expect(readFileSync(join(d, f!), "utf8"), args.join(" ")).toBe(text);
+    }
+  });
+
+  it("nor two outputs on standard output, or one inside the folder of another", async () => {
+    const d = fresh();
+    const population = ["simulate", "--accounts", "10", "--days", "40", "--no-progress"];
+    for (const args of [
+      [...population, "--csv", "-", "--html", "-"],
+      [...population, "--json", "--html", "-"],
+      ["run", ZHANG, "--json", "--html", "-"],
+      ["whatif", ZHANG, "--remove", "1", "--save", "-", "--html", "-"],
+      ["whatif", ZHANG, "--remove", "1", "--save", "-", "--json"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain("two outputs write to standard output");
+      expect(r.stdout, args.join(" ")).toBe("");
+    }
+    const inside = await cli(
+      [...population, "--challenger", "tightened", "--flips", "fl", "--html", "fl/index.txt"],
+      {
+        cwd: d,
+      },
+    );
+    expect(inside.status).toBe(2);
+    expect(inside.stderr).toContain("an output lies inside the folder of another");
+    expect(existsSync(join(d, "fl"))).toBe(false);
+    const same = await cli([...population, "--csv", "same.out", "--html", "same.out"], { cwd: d });
+    expect(same.stderr).toContain("two outputs name the same file");
+    expect(existsSync(join(d, "same.out"))).toBe(false);
+    // --export-account writes one file: the population's outputs are refused, not silently dropped
+    const exported = await cli([...population, "--export-account", "1", "-o", "-", "--html", "-"], {
+      cwd: d,
+    });
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toContain(
+      "--export-account writes one scenario file: --html has nothing to write",
+    );
+  });
+
+  it("run --html: a link planted at a derived page name is found before any page is written", async () => {
+    const d = fresh();
+    const files = ["a", "b", "c"].map((s) => scenarioIn(d, s, `n${s}`));
+    const victim = join(dir, `victim-html-${n}.txt`);
+    writeFileSync(victim, "keep\n");
+    symlinkSync(victim, join(d, "r.x-2.html"));
+    writeFileSync(join(d, "r.x.html"), "an earlier page\n");
+    const r = await cli(["run", ...files, "--html", "r.html"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("r.x-2.html: cannot write: it is a symbolic link");
+    expect(readFileSync(victim, "utf8")).toBe("keep\n");
+    expect(existsSync(join(d, "r.html"))).toBe(false);
+    // a regular file at a derived name is an earlier page of the same command: replaced
+    rmSync(join(d, "r.x-2.html"));
+    expect((await cli(["run", ...files, "--html", "r.html"], { cwd: d })).status).toBe(0);
+    expect(readFileSync(join(d, "r.x.html"), "utf8")).toContain("<title>nb");
+  });
+
   it("two outputs of one command never name one file", async () => {
     const d = fresh();
     const file = scenarioIn(d, "s", "only");
@@ -200,7 +304,8 @@ describe("one command's outputs", () => {
 });
 
 describe("simulate --flips DIR", () => {
-  const flips = (d: string) =>
+  // --force: what is planted is found even when replacing files is allowed
+  const flips = (d: string, force = true) =>
     cli(
       [
         "simulate",
@@ -213,9 +318,24 @@ describe("simulate --flips DIR", () => {
         "--flips",
         "flips",
         "--no-progress",
+        ...(force ? ["--force"] : []),
       ],
       { cwd: d },
     );
+
+  it("replaces nothing without --force: a folder with files in it is refused before the run", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "flips"));
+    writeFileSync(join(d, "flips", "index.txt"), "my notes\n");
+    const r = await flips(d, false);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--flips flips is not empty");
+    expect(r.stderr).toContain("--force");
+    expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toBe("my notes\n");
+    const forced = await flips(d);
+    expect(forced.status).toBe(0);
+    expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toMatch(/^Flipped decisions/);
+  });
 
   it("writes no file credit-sim names through a link planted under that name", async () => {
     const d = fresh();

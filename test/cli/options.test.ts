@@ -278,6 +278,7 @@ describe("simulate", () => {
         csv: undefined,
         exportAccount: null,
         flips: undefined,
+        force: false,
         progress: true,
         chart: true,
         color: true,

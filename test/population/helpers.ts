@@ -108,6 +108,7 @@ export function population(s: PopulationSettings, personas: Persona[]): Populati
       [policy.name, policy.name],
       [tightened.name, tightened.name],
     ]),
+    files: [],
   };
 }
 

@@ -62,6 +62,57 @@ describe("printable", () => {
     expect(printable(`a${ESC}[31mb\n\t\u202e`)).toBe("a\\x1b[31mb\\n\\t\\u202e");
     expect(printable("张明 — café 💳")).toBe("张明 — café 💳");
   });
+
+  it("leaves nothing a CI runner takes as a command: `::` opening a line, `##[` anywhere", () => {
+    expect(printable("::error file=README.md::forged")).toBe("\\x3a:error file=README.md::forged");
+    expect(printable("  ::warning::x")).toBe("  \\x3a:warning::x");
+    expect(printable("Taobao ##[stop-commands]tok")).toBe("Taobao #\\x23[stop-commands]tok");
+    // a colon pair inside a line is no command
+    expect(printable("a::b")).toBe("a::b");
+  });
+});
+
+describe("a CI log", () => {
+  // what GitHub's runner reads as a command: a line opening with `::`, or `##[` anywhere
+  const commandLines = (text: string) =>
+    text.split("\n").filter((l) => /^\s*::/.test(l) || l.includes("##["));
+
+  it("the trace and the test report forge no workflow command", () => {
+    const forged = "::error file=README.md,line=1::Injected";
+    const yaml = `name: ${yamlString(forged)}\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n  - { day: 1, type: purchase, amount: 10, merchant: ${yamlString("x ##[stop-commands]tok")} }\n`;
+    const { scenario } = loadScenarioText(yaml, join(dir, "forged.yaml"));
+    const trace = renderTrace(scenario, simulate(scenario), {
+      chalk: new Chalk({ level: 0 }),
+      chart: false,
+      explain: false,
+    });
+    expect(trace).toContain("Injected");
+    expect(commandLines(trace)).toEqual([]);
+    const report: TestRun["reports"][number] = {
+      file: `${forged}.yaml`,
+      name: forged,
+      status: "error",
+      policy: null,
+      seed: null,
+      line: null,
+      expectations: [],
+      error: `${forged}.yaml: bad input`,
+      durationMs: 1,
+      snapshot: null,
+    };
+    const run: TestRun = {
+      reports: [report],
+      obsolete: [],
+      obsoleteRemoved: false,
+      filtered: 0,
+      notRun: 0,
+      summary: summarise([report], 0, false),
+      exitCode: 2,
+    };
+    expect(commandLines(renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`))).toEqual(
+      [],
+    );
+  });
 });
 
 describe("every human output", () => {

@@ -75,6 +75,18 @@ function expectBadInput(r: CliResult, want: Message): void {
 
 const scenarioWith = (events: string, extra = "") => `name: bad\n${extra}events:\n${events}`;
 
+describe("several files", () => {
+  it("run reports every file's problems at once, not the first file's alone", async () => {
+    write("a.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));
+    write("b.yaml", scenarioWith("  - { day: -1, type: purchase, amount: 10 }\n"));
+    const r = await run("a.yaml", "b.yaml");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^credit-sim: a\.yaml:\d+:\d+: events\[0\]\.type: unknown event type/m);
+    expect(r.stderr).toMatch(/^credit-sim: b\.yaml:\d+:\d+: events\[0\]\.day/m);
+    expect(r.stderr).toContain("2 problems");
+  });
+});
+
 describe("amounts", () => {
   it("negative", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: -5 }\n");

@@ -116,6 +116,35 @@ describe("--reporter junit", () => {
     expect(empty.testcase[0]!.skipped!.message).toBe("the scenario has no expectations");
   });
 
+  it("stays well-formed XML whatever bytes a file name holds", async () => {
+    const { renderJunit } = await import("../../src/testing/reporters/junit.js");
+    const { summarise } = await import("../../src/testing/report.js");
+    const name = "a\u001b[31m\u0007.yaml";
+    const report = {
+      file: `dir/${name}`,
+      name: "x",
+      status: "passed" as const,
+      policy: null,
+      seed: null,
+      line: null,
+      expectations: [],
+      error: null,
+      durationMs: 1,
+      snapshot: { status: "matched" as const, file: `dir/__snapshots__/${name}.trace`, diff: null },
+    };
+    const xml = renderJunit({
+      reports: [report],
+      obsolete: [],
+      obsoleteRemoved: false,
+      filtered: 0,
+      notRun: 0,
+      summary: summarise([report], 0, false),
+      exitCode: 0,
+    });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('file="dir/a\uFFFD[31m\uFFFD.yaml"');
+  });
+
   it("escapes what XML needs escaped", async () => {
     const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
     const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };

@@ -11,13 +11,18 @@ import { InputError } from "../../shared/errors.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
-import { checkOutputs, perInputFiles, writeReport } from "../output-file.js";
+import { checkOutputs, checkReports, perInputFiles, writeReport } from "../output-file.js";
 import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
-function loadAll(files: readonly string[], options: RunOptions, cwd: string): LoadedScenario[] {
-  const policyCache = new Map<string, Policy>();
-  const loaded = files.map((file) =>
+/** The scenarios, each with its policy files (read into `policyCache`: its keys are every file read). */
+function loadAll(
+  files: readonly string[],
+  options: RunOptions,
+  cwd: string,
+  policyCache: Map<string, Policy>,
+): LoadedScenario[] {
+  const loaded = InputError.each(files, (file) =>
     loadScenarioIn(cwd, file, {
       policyCache,
       ...(options.policy !== undefined ? { policy: options.policy } : {}),
@@ -46,7 +51,8 @@ function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
 }
 
 export function runCommand(files: readonly string[], options: RunOptions, io: CliIo): void {
-  const loaded = loadAll(files, options, io.cwd);
+  const policyCache = new Map<string, Policy>();
+  const loaded = loadAll(files, options, io.cwd, policyCache);
   warnDeprecations(loaded, io);
   const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];
@@ -61,13 +67,15 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
   checkOutputs(
     io.cwd,
     targets.map((file) => ({ flag: "--html", file })),
-    loaded.map((l) => l.file),
+    [...loaded.map((l) => l.file), ...policyCache.keys()],
+    options.json ? "--json" : null,
   );
+  checkReports(io, targets, (i) => i > 0);
   loaded.forEach(({ scenario }, i) => {
     const trace = simulate(scenario);
     const target = targets[i];
     if (target !== undefined)
-      pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets())));
+      pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets()), i > 0));
     // `--html -` puts the page on stdout: nothing else goes there
     if (options.html === "-") return;
     parts.push(

@@ -1,7 +1,7 @@
 // `credit-sim simulate [PERSONA…]`: a seeded population through the engine. This file does the I/O
 // (progress, files, output); population/ sets up, computes and exports; render/ formats.
 
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
@@ -22,7 +22,7 @@ import { fileError, openOutput, ownFolder, writeOutput } from "../../shared/writ
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
-import { writeReport } from "../output-file.js";
+import { checkOutputs, writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
 
 /** Flip groups exported per compared pair, and example accounts per group. */
@@ -54,9 +54,20 @@ export async function simulateCommand(
     io.cwd,
   );
   if (o.exportAccount !== null) {
-    exportAccount(pop, o.exportAccount, io);
+    exportAccount(pop, o.exportAccount, o.force, io);
     return;
   }
+  checkOutputs(
+    io.cwd,
+    [
+      ...(o.csv !== undefined ? [{ flag: "--csv", file: o.csv }] : []),
+      ...(o.html !== undefined ? [{ flag: "--html", file: o.html }] : []),
+      ...(o.flips !== undefined ? [{ flag: "--flips", file: o.flips, folder: true }] : []),
+    ],
+    pop.files,
+    o.json ? "--json" : null,
+  );
+  if (o.flips !== undefined && !o.force) refuseFilledFolder(o.flips, resolve(io.cwd, o.flips));
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
   const arms = 1 + pop.settings.arms.length / 3;
@@ -89,7 +100,7 @@ export async function simulateCommand(
     bar?.stop();
   }
 
-  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, io) : 0;
+  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, o.force, io) : 0;
   const again = [...personas, ...o.populationArgs].join(" ");
   const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
@@ -113,12 +124,18 @@ export async function simulateCommand(
   );
 }
 
-function exportAccount(pop: Population, e: NonNullable<SimulateOptions["exportAccount"]>, io: CliIo): void {
+function exportAccount(
+  pop: Population,
+  e: NonNullable<SimulateOptions["exportAccount"]>,
+  force: boolean,
+  io: CliIo,
+): void {
   const toFile = e.output !== undefined && e.output !== "-";
   const path = toFile ? resolve(io.cwd, e.output!) : undefined;
   const text = accountYaml(pop, e.index, e.arm, path !== undefined ? dirname(path) : io.cwd);
   if (toFile && path !== undefined) {
-    refuseOverwrite(e.output!, path);
+    checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
+    if (!force) refuseOverwrite(e.output!, path);
     writeOutput(e.output!, text, { cwd: io.cwd });
   } else io.stdout.write(text);
 }
@@ -135,7 +152,16 @@ function armLabel(pop: Population, arm: Arm): string {
  * scenario pairs (one file per arm), under DIR/<a>-vs-<b>/<rank>-<code>/, and an index of them all.
  * Returns the number of scenario files written.
  */
-function exportFlips(pop: Population, result: PopulationResult, dir: string, io: CliIo): number {
+function exportFlips(
+  pop: Population,
+  result: PopulationResult,
+  dir: string,
+  force: boolean,
+  io: CliIo,
+): number {
+  // files whose names credit-sim chose: never through a link, and none replaced without --force
+  const writeOwn = (file: string, text: string) =>
+    writeOutput(file, text, { dashIsStdout: false, existing: force ? "regular" : "new" });
   const abs = resolve(io.cwd, dir);
   try {
     mkdirSync(abs, { recursive: true });
@@ -177,9 +203,23 @@ function exportFlips(pop: Population, result: PopulationResult, dir: string, io:
   return files;
 }
 
-/** A file whose name credit-sim chose: a regular file replaced, never a link followed. */
-const writeOwn = (file: string, text: string) =>
-  writeOutput(file, text, { dashIsStdout: false, existing: "regular" });
+/** `--flips DIR` without --force: DIR new or empty, said before the run rather than after it. */
+function refuseFilledFolder(dir: string, path: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return;
+    if ((e as NodeJS.ErrnoException).code === "ENOTDIR")
+      throw new UsageError(`--flips ${dir} is not a folder`, "give a folder for the exported scenarios");
+    throw fileError(e, dir);
+  }
+  if (entries.length > 0)
+    throw new UsageError(
+      `--flips ${dir} is not empty`,
+      "give a new or empty folder, or --force to replace the files credit-sim writes there",
+    );
+}
 
 function refuseOverwrite(file: string, path: string): void {
   try {
@@ -189,6 +229,6 @@ function refuseOverwrite(file: string, path: string): void {
   }
   throw new UsageError(
     `${file} exists`,
-    "choose a new file name; credit-sim never overwrites a file it was not asked to",
+    "choose a new file name, or replace it with --force; credit-sim never overwrites a file it was not asked to",
   );
 }

@@ -11,6 +11,7 @@ import { fileError, writeOutput } from "../../shared/write-file.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
+import { snapshotPathFor } from "../../testing/snapshot-files.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import { checkOutputs } from "../output-file.js";
 
@@ -27,7 +28,15 @@ export async function testCommand(
     options.reporters.flatMap((r) =>
       r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file }],
     ),
-    run.reports.map((r) => r.file),
+    // every file the run read: the scenarios, their golden traces (read or not) and policy files
+    [
+      ...run.reports.flatMap((r) => [
+        r.file,
+        snapshotPathFor(resolve(io.cwd, r.file)),
+        ...(r.policyFiles ?? []),
+      ]),
+      ...run.obsolete,
+    ],
   );
   // github's workflow commands go last, after any human report on the same stream
   const ordered = [...options.reporters].sort(

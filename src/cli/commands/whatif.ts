@@ -4,10 +4,12 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
+import type { Policy } from "../../engine/index.js";
 import { renderComparison } from "../../render/compare.js";
 import { runView } from "../../render/html/run-model.js";
 import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
+import { loadPolicy } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
@@ -36,18 +38,23 @@ const FLAG_USAGE = [
 ].join("\n");
 
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
-  if (options.save === "-" && options.json) {
-    throw new UsageError("--save - and --json both write to standard output", "save to a file");
-  }
-  const loaded = loadScenarioIn(io.cwd, file);
+  const policyCache = new Map<string, Policy>();
+  const loaded = loadScenarioIn(io.cwd, file, { policyCache });
   warnDeprecations([loaded], io);
+  // the policy files the edits name are read too (a bad one is reported where its edit is applied)
+  for (const f of options.edits)
+    if (f.flag === "policy")
+      try {
+        loadPolicy(policyRefIn(io.cwd, f.value), io.cwd, policyCache);
+      } catch {}
   checkOutputs(
     io.cwd,
     [
-      ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
       ...(options.save ? [{ flag: "--save", file: options.save }] : []),
+      ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
     ],
-    [file],
+    [file, ...policyCache.keys()],
+    options.json ? "--json" : null,
   );
   const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);

@@ -37,6 +37,8 @@ export interface SimulateOptions
   /** print (or write to `output`) one account as a scenario file instead of simulating the population */
   exportAccount: { index: number; arm: Arm; output: string | undefined } | null;
   flips: string | undefined;
+  /** let --flips and --export-account -o replace files already there */
+  force: boolean;
   progress: boolean;
   chart: boolean;
   color: boolean;
@@ -102,6 +104,7 @@ const options = () => ({
     "--flips <dir>",
     "export flipped accounts as scenario files: the largest groups' examples, by the rule that flipped them",
   ),
+  force: flag("--force", "let --flips and --export-account -o replace files already there"),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: flag("--no-color", "no colour"),
@@ -195,6 +198,23 @@ export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"
         sweep.length > 0 ? `found ${name}; variants run 1…${variants}` : `found ${name}`,
       );
     exportAccount = { index, arm, output: raw.output };
+    // what a population run would write has nothing to write here
+    const unused = [
+      ...(raw.json ? ["--json"] : []),
+      ...(raw.csv !== undefined ? ["--csv"] : []),
+      ...(raw.html !== undefined ? ["--html"] : []),
+      ...(raw.flips !== undefined ? ["--flips"] : []),
+    ];
+    if (unused.length > 0)
+      throw new UsageError(
+        `--export-account writes one scenario file: ${unused.join(", ")} ${unused.length === 1 ? "has" : "have"} nothing to write`,
+        "leave them out, or run the population without --export-account",
+      );
+  } else if (raw.output !== undefined) {
+    throw new UsageError(
+      "-o/--output goes with --export-account",
+      "e.g. --export-account 42 -o account-42.yaml",
+    );
   }
   return {
     accounts,
@@ -222,6 +242,7 @@ export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"
     csv: raw.csv,
     exportAccount,
     flips: raw.flips,
+    force: raw.force === true,
     progress: raw.progress !== false,
     chart: raw.chart !== false,
     color: raw.color !== false,

@@ -106,7 +106,14 @@ function suite(r: ScenarioReport): Record<string, unknown> {
 }
 
 export function renderJunit(run: TestRun): string {
-  const suites = run.reports.map(suite);
+  // paths come from the file system, where any byte but `/` and NUL may be in a name
+  const suites = run.reports.map((r) =>
+    suite({
+      ...r,
+      file: clean(r.file),
+      snapshot: r.snapshot && { ...r.snapshot, file: clean(r.snapshot.file) },
+    }),
+  );
   const sum = (k: string) => suites.reduce((n, s) => n + (s[k] as number), 0);
   const doc = {
     testsuites: {
