@@ -3,12 +3,13 @@
 // the state (the variant, the undo history, what was saved) lives only in the reducer's state.
 
 import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
 import { renderComparison } from "../render/compare.js";
 import { listingLines, renderCounterfactual } from "../render/whatif.js";
+import { checkWritable } from "../scenario/load.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
@@ -270,7 +271,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           break;
         }
         try {
-          write(file, variantYaml(state.current, file), taken);
+          const text = variantYaml(state.current, file);
+          checkWritable(text, resolve(file), file);
+          write(file, text, taken);
         } catch (e) {
           // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session
           if (!(e instanceof InputError)) throw e;

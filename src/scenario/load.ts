@@ -2,6 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
+import { InputError } from "../shared/errors.js";
 import { loadPolicy } from "./load-policy.js";
 import { type Normalised, normalise } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -74,4 +75,26 @@ function deprecations(parsed: Parsed, file: string): string[] {
   return [
     `${where}: seed: deprecated and ignored: a scenario is deterministic, so its seed changes nothing; remove the line`,
   ];
+}
+
+/**
+ * A scenario file credit-sim is about to write (a saved what-if variant, an exported account) checked as
+ * `credit-sim run` will read it from `file`: a policy it names must be one that file may name (its own
+ * folder or below, or CREDIT_SIM_ROOT). Throws what would go wrong, said as the writer's problem, before
+ * anything is written. `file`: the path as the user typed it (messages name it so).
+ */
+export function checkWritable(text: string, path: string, file = path): void {
+  try {
+    loadScenarioText(text, path);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const first = e.problems[0] ?? e;
+    throw new InputError(`written here, the file could not be run: ${first.message}`, {
+      file,
+      ...(first.details.found !== undefined ? { found: first.details.found } : {}),
+      hint: first.message.includes("outside this file's folder")
+        ? "write it in the folder of the policy file it names (or below), or allow that folder with CREDIT_SIM_ROOT=DIR, both here and where it runs"
+        : (first.details.hint ?? "write it where what it names can be read"),
+    });
+  }
 }

@@ -303,6 +303,49 @@ describe("one command's outputs", () => {
   });
 });
 
+describe("files credit-sim writes for `run` to read", () => {
+  // a scenario names policy files in its own folder or below: a save or an export elsewhere would not run
+  it("a what-if save or an export that could not name its policy file is refused before it is written", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "f"));
+    mkdirSync(join(d, "out"));
+    writeFileSync(
+      join(d, "f", "tightened.yaml"),
+      readFileSync(join(ROOT, "policies/tightened.yaml"), "utf8"),
+    );
+    writeFileSync(
+      join(d, "f", "gc.yaml"),
+      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
+        /^policy: .*$/m,
+        "policy: tightened.yaml",
+      ),
+    );
+    const population = ["simulate", "--accounts", "20", "--days", "60", "--no-progress"];
+    for (const args of [
+      ["whatif", "f/gc.yaml", "--set", "minScore=600", "--save", "out/v.yaml"],
+      [...population, "--policy", "f/tightened.yaml", "--export-account", "1", "-o", "out/a.yaml"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(
+        /^credit-sim: out\/\w\.yaml: written here, the file could not be run: the policy file is outside/,
+      );
+      expect(r.stderr).toContain("CREDIT_SIM_ROOT");
+    }
+    expect(readdirSync(join(d, "out"))).toEqual([]);
+    const flips = await cli([...population, "--challenger", "f/tightened.yaml", "--flips", "fl"], { cwd: d });
+    expect(flips.status).toBe(2);
+    expect(flips.stderr).toContain("the exported files could not name their policy file");
+    expect(existsSync(join(d, "fl"))).toBe(false);
+    // saved where its policy file may be named, it runs
+    const saved = await cli(["whatif", "f/gc.yaml", "--set", "minScore=600", "--save", "f/v.yaml"], {
+      cwd: d,
+    });
+    expect(saved.status).toBe(0);
+    expect((await cli(["run", "f/v.yaml"], { cwd: d })).status).toBe(0);
+  });
+});
+
 describe("simulate --flips DIR", () => {
   // --force: what is planted is found even when replacing files is allowed
   const flips = (d: string, force = true) =>

@@ -3,7 +3,7 @@
 
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
 import { largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
@@ -17,7 +17,9 @@ import { csvHeader, FLIP_SAMPLE } from "../../population/runner.js";
 import { type Population, preparePopulation, shardRange } from "../../population/setup.js";
 import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
-import { UsageError } from "../../shared/errors.js";
+import { checkWritable } from "../../scenario/load.js";
+import { policyPath } from "../../scenario/load-policy.js";
+import { InputError, UsageError } from "../../shared/errors.js";
 import { fileError, openOutput, ownFolder, writeOutput } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
@@ -67,7 +69,10 @@ export async function simulateCommand(
     pop.files,
     o.json ? "--json" : null,
   );
-  if (o.flips !== undefined && !o.force) refuseFilledFolder(o.flips, resolve(io.cwd, o.flips));
+  if (o.flips !== undefined) {
+    if (!o.force) refuseFilledFolder(o.flips, resolve(io.cwd, o.flips));
+    refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips));
+  }
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
   const arms = 1 + pop.settings.arms.length / 3;
@@ -136,6 +141,7 @@ function exportAccount(
   if (toFile && path !== undefined) {
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
     if (!force) refuseOverwrite(e.output!, path);
+    checkWritable(text, path, e.output!);
     writeOutput(e.output!, text, { cwd: io.cwd });
   } else io.stdout.write(text);
 }
@@ -201,6 +207,25 @@ function exportFlips(
   }
   writeOwn(join(abs, "index.txt"), `${index.join("\n")}\n`);
   return files;
+}
+
+/** The exported files sit two folders below DIR and must name their policy files from there: a policy
+ *  file they could not name (outside, unless CREDIT_SIM_ROOT allows it) is said before the run. */
+function refuseUnreachablePolicies(pop: Population, dir: string, path: string): void {
+  const from = join(path, "pair", "group", "account.yaml");
+  for (const ref of pop.policyRefs.values()) {
+    if (!isAbsolute(ref)) continue;
+    try {
+      policyPath(ref, dirname(from), from);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      throw new InputError(`the exported files could not name their policy file ${ref}`, {
+        field: "--flips",
+        file: dir,
+        hint: `a file names policy files in its own folder or below: allow this one's with CREDIT_SIM_ROOT=${dirname(ref)}, both here and where the files run`,
+      });
+    }
+  }
 }
 
 /** `--flips DIR` without --force: DIR new or empty, said before the run rather than after it. */

@@ -9,6 +9,7 @@ import { renderComparison } from "../../render/compare.js";
 import { runView } from "../../render/html/run-model.js";
 import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
+import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
@@ -214,8 +215,10 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
       });
     }
   }
+  const text = variantYaml(v, path);
+  checkWritable(text, path, target);
   // without --force, a file that appears meanwhile is not replaced either
-  writeOutput(target, variantYaml(v, path), { cwd: io.cwd, existing: force ? "any" : "new" });
+  writeOutput(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   return target;
 }
 
