@@ -3,6 +3,7 @@
 // printed here (they are the parse's whole answer).
 
 import { Command, CommanderError } from "commander";
+import { printableLines } from "../shared/text.js";
 import type { CliIo } from "./io.js";
 import { type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
@@ -59,6 +60,8 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander's messages quote what was typed (`unknown option '--x…'`): shown terminal-safe
+      outputError: (s, write) => write(printableLines(s)),
       getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80),
       getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr.columns ?? 80) : 80),
     })

@@ -136,7 +136,11 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   const out: string[] = [];
   const mix = m.personas.map((p) => p.name).join(", ");
   const range =
-    m.range[0] === 0 && m.range[1] === m.accounts ? "" : ` (accounts ${m.range[0]}–${m.range[1] - 1})`;
+    m.range[0] === 0 && m.range[1] === m.accounts
+      ? ""
+      : m.range[1] > m.range[0]
+        ? ` (accounts ${m.range[0]}–${m.range[1] - 1})`
+        : " (no account falls in this shard)";
   out.push(
     c.bold(
       `Population: ${int(m.accounts)} accounts × ${m.days} days from ${m.start}, seed ${m.seed}${range}`,

@@ -499,6 +499,13 @@ describe("simulate", () => {
       "found 365",
     ],
     [["--shard", "4/3"], /--shard must be I\/N/, 'found "4/3"'],
+    [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'found "1/99999999999999999999"'],
+    [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
+    [
+      ["--export-account", "1", "--json", "--csv", "x.csv"],
+      /--export-account writes one scenario file: --json, --csv have nothing to write/,
+      undefined,
+    ],
     [["--workers", "0"], /--workers must be at least 1, got 0/, undefined],
     [["--seed", "9007199254740993"], /--seed: 9007199254740993 is too large a number to be exact/, undefined],
     [

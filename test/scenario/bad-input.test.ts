@@ -75,6 +75,22 @@ function expectBadInput(r: CliResult, want: Message): void {
 
 const scenarioWith = (events: string, extra = "") => `name: bad\n${extra}events:\n${events}`;
 
+describe("names on the command line", () => {
+  it("an empty file name is said so, not taken for the working folder", async () => {
+    const r = await run("");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("credit-sim: an empty file name");
+    expect(r.stderr).not.toContain("directory");
+  });
+
+  it("an unknown option is quoted terminal-safe", async () => {
+    const r = await run("--bogus\u001b[2Jx");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus\\x1b[2Jx'");
+    expect(r.stderr).not.toContain("\u001b");
+  });
+});
+
 describe("several files", () => {
   it("run reports every file's problems at once, not the first file's alone", async () => {
     write("a.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));

@@ -28,6 +28,11 @@ writeFileSync(join(outside, "secret.env"), `API_TOKEN=${SECRET}\n`);
 writeFileSync(join(inside, "policies", "p.yaml"), policy("inside"));
 writeFileSync(join(inside, "secret.txt"), `token: ${SECRET}\npassword: ${SECRET}\n`);
 writeFileSync(join(inside, "notes.txt"), `${SECRET} is the key\n`);
+// like /proc/self/status: one key near a policy field (`Name`), the rest nothing like one
+writeFileSync(
+  join(inside, "status.txt"),
+  `Name: node\nUmask: 0022\nState: R\nTgid: 1\nPid: 1\nUid: ${SECRET}\n`,
+);
 writeFileSync(join(inside, "broken.yaml"), `key: [${SECRET}\n`);
 symlinkSync(join(outside, "p.yaml"), join(inside, "link-out.yaml"));
 symlinkSync(join(inside, "policies", "p.yaml"), join(inside, "link-in.yaml"));
@@ -113,6 +118,7 @@ describe("a named file that is not a policy is never quoted", () => {
   it.each([
     ["a line of text", "./notes.txt", /must hold a mapping/],
     ["a mapping of other keys", "./secret.txt", /not a policy file/],
+    ["a mapping with one key near a policy field", "./status.txt", /not a policy file/],
     ["broken YAML", "./broken.yaml", /cannot parse/],
   ])("%s", (_what, ref, message) => {
     const e = refused(scenario("q.yaml", `policy: ${ref}\nevents: []\n`));
