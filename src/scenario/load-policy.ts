@@ -7,7 +7,7 @@ import { InputError } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
-import { FullPolicyParams, PolicyFile } from "./schema.js";
+import { FullPolicyParams, PolicyFile, policyParamsShape } from "./schema.js";
 import { problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
@@ -87,4 +87,24 @@ function parentPath(ref: string, file: string, parsed: Parsed): string {
 function stripMeta(p: Record<string, unknown>): Record<string, unknown> {
   const { name: _n, description: _d, ...rest } = p;
   return rest;
+}
+
+/**
+ * Whether `file` holds a policy (it extends one, or sets policy parameters, and validates as a policy
+ * file): what a folder of scenarios may keep beside them, and `credit-sim test` leaves out rather than
+ * report as a scenario without events. Reads the file; never throws on its content.
+ */
+export function isPolicyFile(file: string): boolean {
+  try {
+    const parsed = parseText(readInputFile(file, "policy"), file);
+    const data = parsed.data;
+    if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+    const keys = Object.keys(data);
+    if (!keys.some((k) => k === "extends" || k in policyParamsShape)) return false;
+    validate(PolicyFile, parsed, file, { kind: "policy", expected: "a policy" });
+    return true;
+  } catch (e) {
+    if (e instanceof InputError) return false;
+    throw e;
+  }
 }

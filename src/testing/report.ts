@@ -102,10 +102,12 @@ export interface ScenarioReport {
   warnings?: string[];
 }
 
-/** What a worker answers for a file `--grep` leaves out. */
+/** What a worker answers for a file `--grep` leaves out, or for a policy file kept among scenarios. */
 export interface FilteredOut {
   file: string;
   filtered: true;
+  /** the file is a policy, not a scenario */
+  policy?: true;
 }
 
 export interface Counts {
@@ -135,6 +137,8 @@ export interface TestRun {
   /** scenarios left out: by --grep, or not run after --bail */
   filtered: number;
   notRun: number;
+  /** policy files found among the scenarios, left out (relative paths) */
+  policyFiles?: string[];
   summary: Summary;
   /** 0 all passed, 1 a failure, 2 a file with bad input */
   exitCode: 0 | 1 | 2;

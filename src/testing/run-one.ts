@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { Policy } from "../engine/index.js";
 import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
+import { isPolicyFile } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import type { ScenarioFile } from "./discover.js";
@@ -81,7 +82,9 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
   } catch (e) {
     // bad input — the file's, or its golden trace's (a link, a pipe, a folder…) — is this file's report
     if (!(e instanceof InputError)) throw e;
-    return {
+    // …unless the file is a policy kept beside the scenarios that name it (policies/strict.yaml)
+    if (isPolicyFile(file.path)) return { file: file.shown, filtered: true, policy: true };
+    const report: ScenarioReport = {
       ...base,
       name,
       status: "error",
@@ -90,6 +93,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       line: e.details.file === file.shown ? (e.details.line ?? null) : null,
       durationMs: performance.now() - started,
     };
+    return report;
   }
 }
 

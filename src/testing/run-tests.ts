@@ -29,7 +29,8 @@ export async function runTests(
     bail: o.bail,
   });
   const reports = results.filter((r): r is ScenarioReport => !("filtered" in r));
-  const filtered = results.length - reports.length;
+  const policyFiles = results.flatMap((r) => ("filtered" in r && r.policy ? [r.file] : []));
+  const filtered = results.length - reports.length - policyFiles.length;
   if (reports.length === 0 && o.grep && !o.shard) {
     throw new UsageError(
       `no scenario matches --grep ${JSON.stringify(o.grep.source)}`,
@@ -53,6 +54,7 @@ export async function runTests(
     obsoleteRemoved,
     filtered,
     notRun,
+    policyFiles,
     summary: summarise(reports, obsolete.length, obsoleteRemoved),
     exitCode: exitCodeOf(reports),
   };

@@ -173,3 +173,42 @@ function section(text: string, head: string): string {
   const end = text.indexOf("\n\n", start);
   return text.slice(start, end < 0 ? undefined : end);
 }
+
+describe("a policy file kept among the scenarios", () => {
+  it("is left out and said so, not reported as a scenario without events", async () => {
+    const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-policies-"));
+    try {
+      mkdirSync(join(d, "suite", "policies"), { recursive: true });
+      writeFileSync(
+        join(d, "suite", "policies", "strict.yaml"),
+        "name: strict\nextends: default\nminScore: 640\n",
+      );
+      const zhang = readFileSync("scenarios/good-customer.yaml", "utf8").replace(
+        /^policy: .*$/m,
+        "policy: policies/strict.yaml",
+      );
+      writeFileSync(join(d, "suite", "gc.yaml"), zhang);
+      // a file with a name and nothing else is still a scenario with a problem
+      writeFileSync(join(d, "suite", "half.yaml"), "name: half\n");
+      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain("1 policy file left out (suite/policies/strict.yaml)");
+      expect(r.stdout).not.toMatch(/strict\.yaml: bad input/);
+      expect(r.stdout).toMatch(/suite\/half\.yaml: bad input/);
+      const json = JSON.parse(
+        (
+          await cli(["test", "--no-snapshots", "--reporter", "json", "suite/gc.yaml", "suite/policies"], {
+            cwd: d,
+          })
+        ).stdout,
+      );
+      expect(json.policyFiles).toEqual(["suite/policies/strict.yaml"]);
+      expect(json.exitCode).toBe(0);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

@@ -31,6 +31,7 @@
 //   }],
 //   "obsoleteSnapshots": [string], "obsoleteRemoved": boolean,
 //   "filtered": number,                    // left out by --grep
+//   "policyFiles": [string],               // policy files found among the scenarios, left out
 //   "notRun": number                       // not run after --bail
 // }
 // Step = { "day", "date", "event", "text", "decision", "reasons", "score", "limit", "balance", "status", "cause" }
@@ -71,6 +72,7 @@ export function renderJson(run: TestRun): string {
     obsoleteSnapshots: run.obsolete,
     obsoleteRemoved: run.obsoleteRemoved,
     filtered: run.filtered,
+    policyFiles: run.policyFiles ?? [],
     notRun: run.notRun,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -170,6 +170,11 @@ function summaryLines(run: TestRun, c: ChalkInstance): string[] {
     lines.push(`${c.bold("Golden traces")} ${snap.join(", ")}`);
   const left = [
     ...(run.filtered ? [`${run.filtered} left out by --grep`] : []),
+    ...(run.policyFiles?.length
+      ? [
+          `${run.policyFiles.length} policy file${run.policyFiles.length === 1 ? "" : "s"} left out (${run.policyFiles.join(", ")})`,
+        ]
+      : []),
     ...(run.notRun ? [`${run.notRun} not run after --bail`] : []),
   ];
   if (left.length) lines.push(c.dim(left.join(", ")));
