@@ -109,11 +109,18 @@ export function describeIssue(
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator === "type") {
         const guess = typeof found === "string" ? suggest(found, EVENT_TYPES) : undefined;
+        // a YAML merge key (`<<: *base`) is read as a key of its own, so its fields never arrive
+        const event = valueAt(data, issue.path.slice(0, -1));
+        const merged = event !== null && typeof event === "object" && "<<" in event;
         return new InputError(found === undefined ? "event without a type" : "unknown event type", {
           ...base,
           expected: `one of ${EVENT_TYPES.join(", ")}`,
           found: describeValue(found),
-          ...(found === undefined ? { hint: "add `type: …`, e.g. type: purchase" } : didYouMean(guess)),
+          ...(merged
+            ? { hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out" }
+            : found === undefined
+              ? { hint: "add `type: …`, e.g. type: purchase" }
+              : didYouMean(guess)),
         });
       }
       const expected =

@@ -91,6 +91,21 @@ describe("names on the command line", () => {
   });
 });
 
+describe("YAML merge keys", () => {
+  it("an event built with `<<: *base` is said to need its fields written out", async () => {
+    write(
+      "m.yaml",
+      "name: m\nevents:\n  - &e { day: 0, type: apply, product: open, amount: 5000 }\n  - { <<: *e, day: 1 }\n",
+    );
+    expectBadInput(await run("m.yaml"), {
+      file: "m.yaml",
+      field: "events[1].type",
+      message: "event without a type",
+      hint: "YAML merge keys (`<<: *name`) are not read: write the event's fields out",
+    });
+  });
+});
+
 describe("several files", () => {
   it("run reports every file's problems at once, not the first file's alone", async () => {
     write("a.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));
