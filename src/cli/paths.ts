@@ -17,7 +17,7 @@ export function policyRefIn(cwd: string, ref: string): string {
 /** loadScenario for a file named relative to `cwd` (and a --policy override named relative to it too). */
 export function loadScenarioIn(cwd: string, file: string, options: LoadOptions = {}): LoadedScenario {
   // an empty name would resolve to the working folder itself
-  if (file.trim() === "")
+  if (file === "")
     throw new InputError("an empty file name", {
       found: JSON.stringify(file),
       hint: "give the path of a scenario file",

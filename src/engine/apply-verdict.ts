@@ -93,27 +93,29 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "suspended":
       // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
       if (line.status !== "suspended") line.statusDay = day;
-      // …and verifying identity lifts the hold, not the suspension under it: that is kept aside
-      if (v.cause !== "security") line.heldOver = null;
-      else if (line.status === "suspended" && (line.cause === "credit" || line.cause === "policy"))
-        line.heldOver = {
-          cause: line.cause,
-          reasons: line.reasonsOnRecord,
-          day: line.recordDay ?? line.statusDay ?? day,
-        };
+      if (v.limit !== undefined) line.limit = v.limit;
+      // …and verifying identity lifts the hold, not the suspension under it: that is kept aside, and
+      // comes back as it was recorded when the hold is lifted before it can end
+      if (v.cause === "security" && line.status === "suspended" && line.cause !== "security") {
+        if (line.cause === "credit" || line.cause === "policy")
+          line.heldOver = { cause: line.cause, reasons: line.reasonsOnRecord, day: line.recordDay ?? day };
+      } else if (line.cause === "security" && line.heldOver?.cause === v.cause) {
+        line.status = "suspended";
+        line.cause = v.cause;
+        line.reasonsOnRecord = line.heldOver.reasons;
+        line.recordDay = line.heldOver.day;
+        line.heldOver = null;
+        return;
+      } else line.heldOver = null;
       line.status = "suspended";
       line.cause = v.cause;
-      if (v.limit !== undefined) line.limit = v.limit;
       line.reasonsOnRecord = v.reasons;
       line.recordDay = day;
       return;
     case "limit_reduced":
       line.limit = v.limit;
       // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
-      if (line.status === "active") {
-        line.reasonsOnRecord = v.reasons;
-        line.recordDay = day;
-      }
+      if (line.status === "active") line.reasonsOnRecord = v.reasons;
       return;
     case "restored":
       line.status = "active";

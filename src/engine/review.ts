@@ -100,7 +100,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
   const held = line.heldOver;
   if (held !== null) {
     const blockers = restorationBlockers(c, line, day, s, held.cause);
-    if (blockers.length === 0) return restore(c, line, s, held.reasons, ["IDENTITY_VERIFIED"]);
+    if (blockers.length === 0) return restore(c, line, s, held, ["IDENTITY_VERIFIED"]);
     const codes = blockers.map((f) => f.code);
     return {
       decision: "suspended",
@@ -132,14 +132,19 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
   };
 }
 
-/** The restoration verdict for a suspended line whose blockers are gone: what was on record, resolved. */
+/** The restoration verdict for a suspended line whose blockers are gone: what was on record (for the
+ *  suspension's cause), resolved. */
 function restore(
   c: Customer,
   line: Line,
   s: Scored,
-  onRecord: readonly ReasonCode[] = line.reasonsOnRecord,
+  suspension: { cause: Line["cause"]; reasons: readonly ReasonCode[] } = {
+    cause: line.cause,
+    reasons: line.reasonsOnRecord,
+  },
   reasons: ReasonCode[] = [],
 ): Verdict {
+  const onRecord = suspension.reasons;
   if (onRecord.some((r) => r === "OVERDUE_NOW" || r === "OVERDUE_TOO_LONG" || r === "OVERDUE_OUTSTANDING"))
     reasons.push("ARREARS_CLEARED");
   if (
@@ -156,8 +161,7 @@ function restore(
   if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified && !reasons.includes("IDENTITY_VERIFIED"))
     reasons.push("IDENTITY_VERIFIED");
   if (onRecord.includes("DEBT_TO_INCOME_TOO_HIGH")) reasons.push("DEBT_BURDEN_REDUCED");
-  if (line.cause === "policy" || onRecord.includes("POLICY_CHANGE") || reasons.length === 0)
-    reasons.push("MEETS_CURRENT_POLICY");
+  if (suspension.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);
   if (cut === null || cut.decision !== "limit_reduced")
@@ -243,10 +247,11 @@ function suspendAtReview(
 }
 
 /**
- * Line management at the review: the income cap applies at every review, the score's band once the score
- * is below reduceLimitScore (a margin, so that a score moving a few points does not move the limit) — and
- * below every band, the lowest band's (managedCap), on a line suspended meanwhile too, so the limit a
- * restoration finds is never higher for a worse score. Null when the limit stands.
+ * Line management at the review: the caps that hold whatever the score (income, the product's largest
+ * limit, thin file) apply at every review, the score's band once the score is below reduceLimitScore (a
+ * margin, so that a score moving a few points does not move the limit) — and below every band, the
+ * lowest band's (managedCap), on a line suspended meanwhile too, so the limit a restoration finds is never
+ * higher for a worse score. Null when the limit stands.
  */
 function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
   const cap = cutTo(c, line, s, c.policy);

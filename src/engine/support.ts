@@ -48,7 +48,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       date: calendar.date(at),
       reasons,
     });
-    remedies.push(onRecord(held === null ? null : line.cause, recorded, line.reasonsOnRecord));
+    remedies.push(onRecord(line.cause, recorded, line.reasonsOnRecord));
     if (held !== null) remedies.push(onRecord(held.cause, held.day, held.reasons));
     if (line.status === "suspended") {
       for (const code of suspendedLine(c, line, day, s, calendar, remedies))
@@ -75,14 +75,36 @@ function suspendedLine(
   calendar: Calendar,
   remedies: Remedy[],
 ): ReasonCode[] {
+  const p = c.policy;
+  // today's review comes after the customer's call
+  const next = calendar.isDayOfMonth(day, p.reviewDayOfMonth)
+    ? day
+    : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
+  const held = line.heldOver;
+  const codes: ReasonCode[] = [];
   if (line.cause === "security") {
+    // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs
     remedies.push({ line: line.id, kind: "verify_identity" });
-    const held = line.heldOver;
-    if (held === null) return line.reasonsOnRecord;
-    // the hold lifted, the suspension beneath it still needs what its own restoration needs
-    return [...line.reasonsOnRecord, ...restoration(c, line, day, s, calendar, remedies, held.cause)];
+    codes.push(...line.reasonsOnRecord);
+    if (held !== null) codes.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
+  } else {
+    codes.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
+    remedies.push({ line: line.id, kind: "wait_for_review", day: next, date: calendar.date(next) });
   }
-  return restoration(c, line, day, s, calendar, remedies, line.cause);
+  // a line the next review closes unless restored by then: said, and whether the time left allows it (a
+  // hold alone ends with a verification, any day; a clean period does not)
+  if (line.statusDay !== null && next - line.statusDay >= p.closeAfterSuspendedDays) {
+    const cleanFrom = customerOverdue(c) > 0 ? day + p.restoreCleanDays : lastCured(c) + p.restoreCleanDays;
+    const certain = (line.cause !== "security" || held !== null) && cleanFrom > next;
+    remedies.push({ line: line.id, kind: "closure_due", day: next, date: calendar.date(next), certain });
+    // advice that cannot beat the closure is not given
+    if (certain)
+      for (let i = remedies.length - 1; i >= 0; i--) {
+        const r = remedies[i]!;
+        if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
+      }
+  }
+  return codes;
 }
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers' codes. */
@@ -133,23 +155,6 @@ function restoration(
         day: latest + 30,
         date: calendar.date(latest + 30),
       });
-  }
-  // today's review comes after the customer's call
-  const next = calendar.isDayOfMonth(day, p.reviewDayOfMonth)
-    ? day
-    : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
-  remedies.push({ line: line.id, kind: "wait_for_review", day: next, date: calendar.date(next) });
-  // a line the next review closes unless restored by then: said, and whether the time left allows it
-  if (line.statusDay !== null && next - line.statusDay >= p.closeAfterSuspendedDays) {
-    const clean = customerOverdue(c) > 0 ? day + p.restoreCleanDays : cleanFrom;
-    const certain = cause !== "security" && clean > next;
-    remedies.push({ line: line.id, kind: "closure_due", day: next, date: calendar.date(next), certain });
-    // advice that cannot beat the closure is not given
-    if (certain)
-      for (let i = remedies.length - 1; i >= 0; i--) {
-        const r = remedies[i]!;
-        if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
-      }
   }
   return restorationBlockers(c, line, day, s, cause).map((f) => f.code);
 }

@@ -156,9 +156,9 @@ export type Remedy = { line: LineId } & (
   | { kind: "keep_clean_until"; day: number; date: string }
   /** pay down debt (on either line or elsewhere) or report a higher income */
   | { kind: "reduce_debt"; ratio: number; max: number }
-  /** why the line is suspended, closed or charged off: its status since `since`, the reasons as recorded
-   *  on `day` (later when a review or a verification recorded new ones; `cause` is given when a security
-   *  hold lies over a suspension, which is then on record too) */
+  /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
+   *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
+   *  then on record, each with its cause) */
   | {
       kind: "on_record";
       status: Status;

@@ -102,7 +102,10 @@ export const POLICY_PARAMETERS = {
   minOpenScore: { type: { kind: "score" }, text: "lowest score that may open an account" },
   minIncreaseScore: { type: { kind: "score" }, text: "lowest score for a limit increase" },
   minScore: { type: { kind: "score" }, text: "lowest score an active account may keep at the review" },
-  reduceLimitScore: { type: { kind: "score" }, text: "below this the review cuts the limit" },
+  reduceLimitScore: {
+    type: { kind: "score" },
+    text: "below this the review cuts the limit to the score's band (income and other caps cut at any score)",
+  },
   delinquentMinScore: {
     type: { kind: "score" },
     text: "a line past due at the review is suspended when the score is below this",

@@ -123,7 +123,7 @@ function remedyText(r: Remedy): string {
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
-      if (r.cause === null && r.day === r.since) return `${status}: ${reasons}`;
+      if (r.day === r.since) return `${status}: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
     }
     case "closure_due":

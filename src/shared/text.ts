@@ -42,17 +42,18 @@ function escapeUnsafe(text: string, keepNewlines: boolean): string {
 }
 
 /**
- * A CI log is read by its runner too: GitHub Actions takes a line that starts (after blanks) with `::` as
- * a workflow command, and `##[` anywhere in a line as one of the old form — a scenario name could forge
+ * A CI log is read by its runner too: GitHub Actions takes a line that starts (after any white space,
+ * NBSP and ideographic space included: .NET's TrimStart) with `::` as a workflow command, and `##[`
+ * anywhere in a line as one of the old form; Azure Pipelines takes `##vso[`. A scenario name could forge
  * an annotation or, with `##[stop-commands]`, silence the real ones. The first colon and the second hash
  * are shown as escapes, which no runner reads as a command.
  */
 function disarmCommands(text: string): string {
-  return text.replace(/^([ \t]*):(?=:)/gm, "$1\\x3a").replaceAll("##[", "#\\x23[");
+  return text.replace(/^([^\S\n]*):(?=:)/gm, "$1\\x3a").replace(/##(?=\[|vso\[)/g, "#\\x23");
 }
 
 /** `text` with every character that could drive a terminal shown as an escape (`\x1b`, `\n`, `\u202e`),
- *  and nothing a CI runner would take as a command. */
+ *  and nothing GitHub's or Azure's runner would take as a command. */
 export function printable(text: string): string {
   return disarmCommands(escapeUnsafe(text, false));
 }

@@ -266,6 +266,21 @@ describe("one command's outputs", () => {
     );
   });
 
+  it("--export-account -o never writes through a link, even one that leads nowhere", async () => {
+    const d = fresh();
+    const outside = join(dir, `outside-export-${n}.yaml`);
+    symlinkSync(outside, join(d, "a.yaml"));
+    const r = await cli(
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", "a.yaml"],
+      {
+        cwd: d,
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("a.yaml exists");
+    expect(existsSync(outside)).toBe(false);
+  });
+
   it("run --html: a link planted at a derived page name is found before any page is written", async () => {
     const d = fresh();
     const files = ["a", "b", "c"].map((s) => scenarioIn(d, s, `n${s}`));

@@ -501,6 +501,8 @@ describe("simulate", () => {
     [["--shard", "4/3"], /--shard must be I\/N/, 'found "4/3"'],
     [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'found "1/99999999999999999999"'],
     [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
+    [["--flips", "-"], /--flips names a folder/, undefined],
+    [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
     [
       ["--export-account", "1", "--json", "--csv", "x.csv"],
       /--export-account writes one scenario file: --json, --csv have nothing to write/,

@@ -126,6 +126,20 @@ describe("contact_support", () => {
     expect(remedy(early.remedies, "closure_due")).toMatchObject({ day: 45, certain: false });
     expect(kinds(early.remedies)).toContain("raise_score");
     expect(stepOn(t, "review", 45).decision).toBe("closed");
+    // after the closure: nothing about a review that will not come
+    const after = stepOn(t, "contact_support", 46);
+    expect(after.status).toBe("closed");
+    expect(kinds(after.remedies)).not.toContain("closure_due");
+    expect(kinds(after.remedies)).not.toContain("wait_for_review");
+  });
+
+  it("a security hold: only a verification lifts it, so no review is promised; its closure is not certain", () => {
+    const policy = testPolicy({ securityMaxChanges: 0, closeAfterSuspendedDays: 31 });
+    const t = run([on.open(0, 1_000), on.change(1), on.support(30)], { policy });
+    const s = stepOn(t, "contact_support", 30);
+    expect(kinds(s.remedies)).toContain("verify_identity");
+    expect(kinds(s.remedies)).not.toContain("wait_for_review");
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 45, certain: false });
   });
 
   it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {

@@ -69,6 +69,10 @@ describe("printable", () => {
     expect(printable("Taobao ##[stop-commands]tok")).toBe("Taobao #\\x23[stop-commands]tok");
     // a colon pair inside a line is no command
     expect(printable("a::b")).toBe("a::b");
+    // white space the runner trims first (.NET TrimStart: NBSP, ideographic space…), and Azure's form
+    expect(printable("\u00a0::error::x")).toBe("\u00a0\\x3a:error::x");
+    expect(printable("\u3000\u2003::warning::x")).toBe("\u3000\u2003\\x3a:warning::x");
+    expect(printable("##vso[task.setvariable]x")).toBe("#\\x23vso[task.setvariable]x");
   });
 });
 

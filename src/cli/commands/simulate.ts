@@ -1,7 +1,7 @@
 // `credit-sim simulate [PERSONA…]`: a seeded population through the engine. This file does the I/O
 // (progress, files, output); population/ sets up, computes and exports; render/ formats.
 
-import { mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
@@ -20,7 +20,7 @@ import { renderPopulation } from "../../render/population.js";
 import { checkWritable } from "../../scenario/load.js";
 import { policyPath } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
-import { fileError, openOutput, ownFolder, writeOutput } from "../../shared/write-file.js";
+import { fileError, occupied, openOutput, ownFolder, writeOutput } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
@@ -71,7 +71,8 @@ export async function simulateCommand(
   );
   if (o.flips !== undefined) {
     if (!o.force) refuseFilledFolder(o.flips, resolve(io.cwd, o.flips));
-    refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips));
+    // exported accounts come from compared arms: a challenger or a sweep
+    if (pop.settings.arms.length > 0) refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips));
   }
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
@@ -142,7 +143,8 @@ function exportAccount(
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
     if (!force) refuseOverwrite(e.output!, path);
     checkWritable(text, path, e.output!);
-    writeOutput(e.output!, text, { cwd: io.cwd });
+    // without --force, nothing may be there up to the moment the file is put in place (not even a link)
+    writeOutput(e.output!, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   } else io.stdout.write(text);
 }
 
@@ -247,11 +249,8 @@ function refuseFilledFolder(dir: string, path: string): void {
 }
 
 function refuseOverwrite(file: string, path: string): void {
-  try {
-    statSync(path);
-  } catch {
-    return;
-  }
+  // a link that leads nowhere is taken too: writing through it would create its target
+  if (!occupied(path)) return;
   throw new UsageError(
     `${file} exists`,
     "choose a new file name, or replace it with --force; credit-sim never overwrites a file it was not asked to",

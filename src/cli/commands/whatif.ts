@@ -47,7 +47,9 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     if (f.flag === "policy")
       try {
         loadPolicy(policyRefIn(io.cwd, f.value), io.cwd, policyCache);
-      } catch {}
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+      }
   checkOutputs(
     io.cwd,
     [

@@ -216,6 +216,16 @@ export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"
       "e.g. --export-account 42 -o account-42.yaml",
     );
   }
+  if (raw.flips === "-")
+    throw new UsageError(
+      "--flips names a folder: standard output cannot hold scenario files",
+      "e.g. --flips flips/",
+    );
+  if (raw.force === true && raw.flips === undefined && (raw.output === undefined || raw.output === "-"))
+    throw new UsageError(
+      "--force goes with --flips DIR or --export-account N -o FILE",
+      "it lets them replace files already there",
+    );
   return {
     accounts,
     days,
