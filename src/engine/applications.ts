@@ -10,11 +10,9 @@ import {
   type Line,
   lastCured,
   lastMissed,
-  lineOf,
   owed,
   rulesFor,
   thinFile,
-  writtenOff,
 } from "./customer.js";
 import {
   AT_CAP,
@@ -26,6 +24,7 @@ import {
   otherLine,
   param,
   scoreFact,
+  writeOffFact,
 } from "./eligibility.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -49,18 +48,14 @@ export function decideApplication(
   const rules = rulesFor(p, line.id);
   if (kind === "open") {
     if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
-    // after a write-off on either line no line is opened, as lenders exclude a customer they lost money
-    // on (the debt, repaid or not, stays on the record)
-    const lost = line.status === "charged_off" ? line : lineOf(c, line.id === "huabei" ? "jiebei" : "huabei");
-    if (lost.status === "charged_off")
-      return declined(["DEBT_WRITTEN_OFF"], s, [
-        { code: "DEBT_WRITTEN_OFF", value: writtenOff(lost), ...(lost === line ? {} : { line: lost.id }) },
-      ]);
   } else {
     if (line.status === "none") return declined(["NO_ACCOUNT"], s);
     if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
     if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
   }
+  // after a write-off on either line, no line is opened or raised
+  const lost = writeOffFact(c, line);
+  if (lost) return declined(["DEBT_WRITTEN_OFF"], s, [lost]);
   // every policy rule the application fails is a reason (the principal ones: four at most)
   const failures: RuleFact[] = [];
   const applications = countWithin(c.inquiries, day, 30);

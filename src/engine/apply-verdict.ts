@@ -91,9 +91,15 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.limit = v.limit;
       return;
     case "suspended":
+      if (v.limit !== undefined) line.limit = v.limit;
+      // a suspension found while a security hold stands is recorded beneath it
+      if (v.beneath) {
+        if (v.cause === "credit" || v.cause === "policy")
+          line.heldOver = { cause: v.cause, reasons: v.reasons, day };
+        return;
+      }
       // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
       if (line.status !== "suspended") line.statusDay = day;
-      if (v.limit !== undefined) line.limit = v.limit;
       // …and verifying identity lifts the hold, not the suspension under it: that is kept aside, and
       // comes back as it was recorded when the hold is lifted before it can end
       if (v.cause === "security" && line.status === "suspended" && line.cause !== "security") {
@@ -125,6 +131,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.reasonsOnRecord = [];
       line.recordDay = null;
       line.heldOver = null;
+      // restored under the current policy: a later change is compared with this one
+      line.previousPolicy = null;
       return;
     case "closed":
       line.status = "closed";

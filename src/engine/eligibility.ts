@@ -1,7 +1,15 @@
 // What rules share about eligibility and limits: the cap a line may have and the reason code naming what
 // binds it, identity and debt-to-income, and the facts a decline cites when no line can be offered.
 
-import { type Customer, daysPastDue, type Line, type LineRules, rulesFor, thinFile } from "./customer.js";
+import {
+  type Customer,
+  daysPastDue,
+  type Line,
+  type LineRules,
+  rulesFor,
+  thinFile,
+  writtenOff,
+} from "./customer.js";
 import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -67,6 +75,14 @@ export function managedCap(c: Customer, line: LineId, s: Scored, p: Policy = c.p
 export function standingCap(c: Customer, line: LineId, p: Policy = c.policy): LimitCap | null {
   const thin = thinFile(c) ? p.thinFileMaxLimit : null;
   return limitCap(Number.POSITIVE_INFINITY, c.profile.monthlyIncome, rulesFor(p, line), thin);
+}
+
+/** A write-off on either line, as the fact that bars the customer from credit: lenders exclude a
+ *  customer they lost money on (the debt, repaid or not, stays on the record). Null: none. */
+export function writeOffFact(c: Customer, line: Line): RuleFact | null {
+  const lost = line.status === "charged_off" ? line : line.id === "huabei" ? c.jiebei : c.huabei;
+  if (lost.status !== "charged_off") return null;
+  return { code: "DEBT_WRITTEN_OFF", value: writtenOff(lost), ...(lost === line ? {} : { line: lost.id }) };
 }
 
 /** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */

@@ -21,6 +21,7 @@ import {
   param,
   scoreFact,
   standingCap,
+  writeOffFact,
 } from "./eligibility.js";
 import type { LimitBinding, LimitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
@@ -60,6 +61,9 @@ export function restorationBlockers(
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const blockers: RuleFact[] = [];
+  // a write-off on the other line bars a restoration as it bars an application
+  const lost = writeOffFact(c, line);
+  if (lost) blockers.push(lost);
   if (customerOverdue(c) > 0)
     blockers.push({
       code: "OVERDUE_OUTSTANDING",
@@ -179,29 +183,26 @@ const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts:
 /** The monthly periodic review of one line (and an early review the customer asked for, `requested`). */
 export function periodicReview(c: Customer, line: Line, day: number, s: Scored, requested = false): Verdict {
   const p = c.policy;
-  if (line.status === "active" && !requested) {
-    const failures = failsStandard(c, line.id, p, s);
-    if (failures.length > 0) {
-      // a policy cause only when the line would still pass the policy it had before the change
-      const prev = line.previousPolicy;
-      const passedBefore = prev !== null && failsStandard(c, line.id, prev, s).length === 0;
-      const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
-      codes.push(...failures.map((f) => f.code));
-      return suspendAtReview(c, line, s, codes, failures, passedBefore ? "policy" : "credit");
-    }
-    const cap = capFor(c, line.id, s);
-    if (cap === null || cap.belowMinimum) {
-      // never an active line below the smallest limit: suspended with the reason instead
-      const fact = noLineFact(line.id, rulesFor(p, line.id), cap, s);
-      return suspendAtReview(c, line, s, [fact.code], [fact], "credit");
-    }
-    return lineManagement(c, line, s) ?? NO_DECISION;
+  if (line.status === "active" && !requested)
+    return keptStandard(c, line, s) ?? lineManagement(c, line, s) ?? NO_DECISION;
+  // a line under a security hold alone is judged as the active line it was (unless its time is up): what
+  // it fails is recorded beneath the hold, so that verifying identity leaves it suspended for that
+  const longSuspended = line.statusDay !== null && day - line.statusDay >= p.closeAfterSuspendedDays;
+  if (
+    line.status === "suspended" &&
+    line.cause === "security" &&
+    line.heldOver === null &&
+    !requested &&
+    !longSuspended
+  ) {
+    const v = keptStandard(c, line, s);
+    if (v?.decision === "suspended") return { ...v, beneath: true };
   }
   if (line.status === "suspended") {
     const blockers = restorationBlockers(c, line, day, s);
     if (blockers.length === 0) return restore(c, line, s);
     const codes = blockers.map((f) => f.code);
-    if (!requested && line.statusDay !== null && day - line.statusDay >= p.closeAfterSuspendedDays) {
+    if (!requested && longSuspended && line.statusDay !== null) {
       return {
         decision: "closed",
         cause: line.cause ?? "credit",
@@ -227,6 +228,27 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     };
   }
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
+}
+
+/** Whether a line meets the standard for keeping credit: null, or the suspension (a policy cause when
+ *  the line would still pass the policy it had before a change; below the smallest line, credit). */
+function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null {
+  const p = c.policy;
+  const failures = failsStandard(c, line.id, p, s);
+  if (failures.length > 0) {
+    const prev = line.previousPolicy;
+    const passedBefore = prev !== null && failsStandard(c, line.id, prev, s).length === 0;
+    const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
+    codes.push(...failures.map((f) => f.code));
+    return suspendAtReview(c, line, s, codes, failures, passedBefore ? "policy" : "credit");
+  }
+  const cap = capFor(c, line.id, s);
+  if (cap === null || cap.belowMinimum) {
+    // never an active line below the smallest limit: suspended with the reason instead
+    const fact = noLineFact(line.id, rulesFor(p, line.id), cap, s);
+    return suspendAtReview(c, line, s, [fact.code], [fact], "credit");
+  }
+  return null;
 }
 
 /** A suspension at the review. Line management does not wait for a restoration: a cut due today comes

@@ -4,7 +4,7 @@
 
 import type { Calendar } from "./calendar.js";
 import { type Customer, customerOverdue, type Line, lastCured, overdue, owed, rulesFor } from "./customer.js";
-import { eligibilityFailures } from "./eligibility.js";
+import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import type { ReasonCode } from "./reasons.js";
 import { restorationBlockers } from "./review.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
@@ -57,7 +57,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const balance = owed(line);
       if (balance > 0 && overdue(line) === 0)
         remedies.push({ line: line.id, kind: "pay_balance", amount: balance });
-      if (balance === 0 && line.status === "closed") remedies.push({ line: line.id, kind: "reapply" });
+      // no reapplying after a write-off on either line: no line is opened again
+      if (balance === 0 && line.status === "closed" && writeOffFact(c, line) === null)
+        remedies.push({ line: line.id, kind: "reapply" });
       for (const code of line.reasonsOnRecord) if (!reasons.includes(code)) reasons.push(code);
     }
   }
@@ -91,12 +93,26 @@ function suspendedLine(
     codes.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
     remedies.push({ line: line.id, kind: "wait_for_review", day: next, date: calendar.date(next) });
   }
-  // a line the next review closes unless restored by then: said, and whether the time left allows it (a
-  // hold alone ends with a verification, any day; a clean period does not)
-  if (line.statusDay !== null && next - line.statusDay >= p.closeAfterSuspendedDays) {
-    const cleanFrom = customerOverdue(c) > 0 ? day + p.restoreCleanDays : lastCured(c) + p.restoreCleanDays;
-    const certain = (line.cause !== "security" || held !== null) && cleanFrom > next;
-    remedies.push({ line: line.id, kind: "closure_due", day: next, date: calendar.date(next), certain });
+  // the review that closes the line unless it is restored by then: said when it is the next one, or
+  // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
+  // day; a clean period does not)
+  const closesOn =
+    line.statusDay === null
+      ? null
+      : Math.max(
+          next,
+          calendar.nextDayOfMonth(line.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
+        );
+  const cleanFrom = customerOverdue(c) > 0 ? day + p.restoreCleanDays : lastCured(c) + p.restoreCleanDays;
+  const certain = closesOn !== null && (line.cause !== "security" || held !== null) && cleanFrom > closesOn;
+  if (closesOn !== null && (closesOn === next || certain)) {
+    remedies.push({
+      line: line.id,
+      kind: "closure_due",
+      day: closesOn,
+      date: calendar.date(closesOn),
+      certain,
+    });
     // advice that cannot beat the closure is not given
     if (certain)
       for (let i = remedies.length - 1; i >= 0; i--) {
@@ -161,6 +177,7 @@ function restoration(
 
 /** Remedies that only lead to a restoration: not given when the line is closed before they could. */
 const UNTIMELY: readonly Remedy["kind"][] = [
+  "verify_identity",
   "keep_clean_until",
   "raise_score",
   "wait_for_inquiries",

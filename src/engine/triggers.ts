@@ -11,14 +11,17 @@ export function recentProfileChanges(c: Customer, day: number): number {
   return c.profileChanges.filter((d) => d >= c.verifiedDay && day - d < p.securityWindowDays).length;
 }
 
-/** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once. */
+/** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once
+ *  — and a line under a security hold alone beneath the hold, so that verifying does not hide it. */
 export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | null {
-  if (line.status !== "active") return null;
+  const held = line.status === "suspended" && line.cause === "security" && line.heldOver === null;
+  if (line.status !== "active" && !held) return null;
   const dpd = customerDaysPastDue(c, day);
   if (dpd < c.policy.suspendOverdueDays) return null;
   return {
     decision: "suspended",
     cause: "credit",
+    ...(held ? { beneath: true as const } : {}),
     reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
     facts: [
       {

@@ -32,8 +32,9 @@ export interface VerdictBase {
 /** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */
 export type Verdict =
   | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
-  /** a suspension may come with a limit cut due the same day (`limit`) */
-  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen })
+  /** a suspension may come with a limit cut due the same day (`limit`); `beneath`: recorded under a
+   *  security hold, which stays — the suspension is what verifying identity leaves */
+  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen; beneath?: true })
   | (VerdictBase & { decision: "closed"; cause: Cause })
   | (VerdictBase & { decision: "charged_off" | "declined" | "info" | null });
 

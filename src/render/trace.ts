@@ -197,10 +197,14 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);
       if (!still) suspendedOn.set(line, s);
+      // a suspension found under a security hold is recorded beneath it: the hold stays the cause
+      const beneath = still && snap.cause === "security" && !s.reasons.includes("SECURITY_PROFILE_CHANGES");
       lines.push(
-        still
-          ? `  ${which}${c.red("still suspended")} on day ${s.day} (${s.date}), now cause ${snap.cause}, because: ${because}`
-          : `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,
+        beneath
+          ? `  ${which}${c.red("suspended")} for ${s.reasons.includes("POLICY_CHANGE") ? "policy" : "credit"} beneath the security hold on day ${s.day} (${s.date}), because: ${because}`
+          : still
+            ? `  ${which}${c.red("still suspended")} on day ${s.day} (${s.date}), now cause ${snap.cause}, because: ${because}`
+            : `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,
       );
     } else if (s.decision === "restored") {
       const from = suspendedOn.get(line);

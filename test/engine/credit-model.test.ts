@@ -84,6 +84,30 @@ describe("charge-off", () => {
     expect(stateOn(t, 242).balance).toBe(0);
   });
 
+  it("a write-off on one line keeps the other from being restored or raised, and nobody is told to reapply", () => {
+    // Jiebei drawn and never repaid (charged off); Huabei suspended meanwhile, then everything repaid
+    const policy = testPolicy({ chargeOffDays: 120, closeAfterSuspendedDays: 2000, restoreCleanDays: 30 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 20_000, "jiebei"),
+        on.borrow(3, 3_000, 3),
+        on.repay(200, "full", "jiebei"),
+        on.increase(210, 6_000),
+        on.support(400),
+      ],
+      { policy, until: 420 },
+    );
+    expect(stepsOf(t, "charge_off")[0]?.line).toBe("jiebei");
+    expect(t.steps.filter((x) => x.decision === "restored" && x.day > 150)).toEqual([]);
+    const review = stepsOf(t, "review")
+      .filter((x) => x.day > 300 && x.line === "huabei")
+      .at(-1)!;
+    expect(review.reasons).toContain("DEBT_WRITTEN_OFF");
+    expect(stepOn(t, "apply", 210)).toMatchObject({ decision: "declined" });
+    expect(stepOn(t, "contact_support", 400).remedies.map((r) => r.kind)).not.toContain("reapply");
+  });
+
   it("90 days past due cannot sit in the top two bands, whatever else the file holds", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 10)], {
       profile: { monthlyIncome: 50_000, creditHistoryMonths: 240 },

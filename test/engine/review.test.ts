@@ -652,9 +652,13 @@ describe("fixes from review", () => {
       },
     );
     expect(stepOn(t, "change_profile", 35)).toMatchObject({ decision: "suspended", cause: "security" });
+    // 5 days past due on day 45: a credit suspension recorded beneath the hold, which stays
+    const beneath = stepOn(t, "overdue", 45);
+    expect(beneath).toMatchObject({ decision: "suspended", status: "suspended", cause: "security" });
+    expect(beneath.reasons).toContain("OVERDUE_TOO_LONG");
     const verified = stepOn(t, "verify_identity", 60);
     expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
-    expect(verified.reasons).toContain("OVERDUE_TOO_LONG");
+    expect(verified.reasons).toContain("OVERDUE_OUTSTANDING");
     // the verification is not a reason for a suspension
     expect(verified.reasons).not.toContain("IDENTITY_VERIFIED");
     expect(stepOn(t, "purchase", 61).decision).toBe("declined");
@@ -715,6 +719,40 @@ describe("fixes from review", () => {
     expect(r.decision).toBe("restored");
     expect(r.reasons).not.toContain("IDENTITY_VERIFIED");
     expect(r.reasons).toContain("MEETS_CURRENT_POLICY");
+  });
+
+  it("a delinquency under a security hold is no shortcut: the same restoration as without the hold", () => {
+    // a bill unpaid until day 100; three changes of bound details on days 20-22 (a hold from day 22)
+    const policy = testPolicy({ securityMaxChanges: 2, suspendOverdueDays: 30, restoreCleanDays: 90 });
+    const events = [on.open(0, 5_000), on.purchase(1, 3_000), on.repay(100, "full")];
+    const changes = [on.change(20), on.change(21, "address"), on.change(22, "device"), on.verify(102)];
+    const clean = run(events, { policy, until: 300 });
+    const held = run([...events, ...changes], { policy, until: 300 });
+    const restored = (t: typeof clean) => t.steps.find((x) => x.decision === "restored" && x.day > 30);
+    expect(stepOn(held, "verify_identity", 102)).toMatchObject({ status: "suspended", cause: "credit" });
+    expect(restored(held)?.day).toBe(restored(clean)?.day);
+    expect(restored(held)?.reasons).toEqual(restored(clean)?.reasons);
+  });
+
+  it("a policy change under a security hold: verifying leaves a policy suspension, citing the change", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.policy(30, { set: { maxDebtToIncome: 0.1 } }),
+        on.externalDebt(2, 20_000),
+        on.verify(60),
+      ],
+      { policy: testPolicy({ securityMaxChanges: 2 }), profile: { monthlyIncome: 10_000 } },
+    );
+    const review = stepOn(t, "review", 45);
+    expect(review).toMatchObject({ decision: "suspended", cause: "security" });
+    expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]);
+    const v = stepOn(t, "verify_identity", 60);
+    expect(v).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(v.reasons[0]).toBe("POLICY_CHANGE");
   });
 
   it("a suspended account below restoreScore (but above minScore) cites the restoration threshold", () => {

@@ -133,6 +133,17 @@ describe("contact_support", () => {
     expect(kinds(after.remedies)).not.toContain("wait_for_review");
   });
 
+  it("a closure the time left cannot prevent is said months ahead, not only at the review before it", () => {
+    // suspended on day 45 (overdue); closed at the first review 120 days on (day 166); on day 80, paying
+    // at once still leaves the 90 clean days ending on day 170
+    const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 120, restoreCleanDays: 90 });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(80)], { policy, until: 200 });
+    const s = stepOn(t, "contact_support", 80);
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 166, certain: true });
+    expect(kinds(s.remedies)).not.toContain("keep_clean_until");
+    expect(stepOn(t, "review", 166).decision).toBe("closed");
+  });
+
   it("a security hold: only a verification lifts it, so no review is promised; its closure is not certain", () => {
     const policy = testPolicy({ securityMaxChanges: 0, closeAfterSuspendedDays: 31 });
     const t = run([on.open(0, 1_000), on.change(1), on.support(30)], { policy });
