@@ -83,6 +83,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.statusDay = null;
         line.openedDay ??= day;
         line.reasonsOnRecord = [];
+        line.factsOnRecord = [];
         line.recordDay = null;
         line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
@@ -95,7 +96,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy")
-          line.heldOver = { cause: v.cause, reasons: v.reasons, day };
+          line.heldOver = { cause: v.cause, reasons: v.reasons, facts: v.facts, day };
         return;
       }
       // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
@@ -104,11 +105,17 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // comes back as it was recorded when the hold is lifted before it can end
       if (v.cause === "security" && line.status === "suspended" && line.cause !== "security") {
         if (line.cause === "credit" || line.cause === "policy")
-          line.heldOver = { cause: line.cause, reasons: line.reasonsOnRecord, day: line.recordDay ?? day };
+          line.heldOver = {
+            cause: line.cause,
+            reasons: line.reasonsOnRecord,
+            facts: line.factsOnRecord,
+            day: line.recordDay ?? day,
+          };
       } else if (line.cause === "security" && line.heldOver?.cause === v.cause) {
         line.status = "suspended";
         line.cause = v.cause;
         line.reasonsOnRecord = line.heldOver.reasons;
+        line.factsOnRecord = line.heldOver.facts;
         line.recordDay = line.heldOver.day;
         line.heldOver = null;
         return;
@@ -116,12 +123,16 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.status = "suspended";
       line.cause = v.cause;
       line.reasonsOnRecord = v.reasons;
+      line.factsOnRecord = v.facts;
       line.recordDay = day;
       return;
     case "limit_reduced":
       line.limit = v.limit;
       // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
-      if (line.status === "active") line.reasonsOnRecord = v.reasons;
+      if (line.status === "active") {
+        line.reasonsOnRecord = v.reasons;
+        line.factsOnRecord = v.facts;
+      }
       return;
     case "restored":
       line.status = "active";
@@ -129,6 +140,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.statusDay = null;
       line.limit = v.limit;
       line.reasonsOnRecord = [];
+      line.factsOnRecord = [];
       line.recordDay = null;
       line.heldOver = null;
       // restored under the current policy: a later change is compared with this one
@@ -140,6 +152,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.statusDay = day;
       line.limit = 0; // a closed line lends nothing; what is owed stays owed
       line.reasonsOnRecord = v.reasons;
+      line.factsOnRecord = v.facts;
       line.recordDay = day;
       line.heldOver = null;
       if (v.cause !== "customer") accelerate(s, line, out);
@@ -150,6 +163,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.statusDay = day;
       line.limit = 0;
       line.reasonsOnRecord = v.reasons;
+      line.factsOnRecord = v.facts;
       line.recordDay = day;
       line.heldOver = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);

@@ -9,6 +9,7 @@ import type { DueRecord, Episode, GridMonth } from "./record.js";
 import type { Revolving } from "./revolving.js";
 import * as revolving from "./revolving.js";
 import type { Fen, LimitBand, Policy, Profile } from "./types.js";
+import type { RuleFact } from "./verdict.js";
 import type { Cause, LineId, Status } from "./vocabulary.js";
 
 interface LineBase {
@@ -21,6 +22,8 @@ interface LineBase {
   statusDay: number | null;
   /** the reasons of the decision that set the current status: what customer service quotes */
   reasonsOnRecord: ReasonCode[];
+  /** the numbers behind them (what a restoration compares with: the debt ratio, the score then) */
+  factsOnRecord: readonly RuleFact[];
   /** the day those reasons were recorded (a security hold laid over a suspension records its own) */
   recordDay: number | null;
   /** the suspension a security hold was laid over: verifying identity lifts the hold, not this */
@@ -44,6 +47,7 @@ interface LineBase {
 export interface HeldSuspension {
   cause: "credit" | "policy";
   reasons: ReasonCode[];
+  facts: readonly RuleFact[];
   day: number;
 }
 
@@ -91,6 +95,7 @@ const newHuabei = (): HuabeiLine => ({
   openedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
+  factsOnRecord: [],
   recordDay: null,
   heldOver: null,
   lastIncreaseDay: null,
@@ -112,6 +117,7 @@ const newJiebei = (): JiebeiLine => ({
   openedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
+  factsOnRecord: [],
   recordDay: null,
   heldOver: null,
   lastIncreaseDay: null,

@@ -25,7 +25,7 @@ import {
 } from "./eligibility.js";
 import type { LimitBinding, LimitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
-import type { Scored } from "./score-inputs.js";
+import { debtToIncome, type Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
 import {
   declined,
@@ -137,34 +137,45 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
 }
 
 /** The restoration verdict for a suspended line whose blockers are gone: what was on record (for the
- *  suspension's cause), resolved. */
+ *  suspension's cause), resolved — an improvement cited only when the numbers on record show it. */
 function restore(
   c: Customer,
   line: Line,
   s: Scored,
-  suspension: { cause: Line["cause"]; reasons: readonly ReasonCode[] } = {
+  suspension: { cause: Line["cause"]; reasons: readonly ReasonCode[]; facts: readonly RuleFact[] } = {
     cause: line.cause,
     reasons: line.reasonsOnRecord,
+    facts: line.factsOnRecord,
   },
   reasons: ReasonCode[] = [],
 ): Verdict {
   const onRecord = suspension.reasons;
+  // what the record measured then, against now (a policy that loosened is MEETS_CURRENT_POLICY)
+  const then = (code: ReasonCode) => suspension.facts.find((f) => f.code === code)?.value;
+  const lower = (code: ReasonCode, now: number) => {
+    const v = then(code);
+    return v === undefined || now < v;
+  };
+  const higher = (code: ReasonCode, now: number) => {
+    const v = then(code);
+    return v === undefined || now > v;
+  };
   if (onRecord.some((r) => r === "OVERDUE_NOW" || r === "OVERDUE_TOO_LONG" || r === "OVERDUE_OUTSTANDING"))
     reasons.push("ARREARS_CLEARED");
   if (
-    onRecord.some(
-      (r) =>
-        r === "SCORE_BELOW_MINIMUM" ||
-        r === "LIMIT_BELOW_MINIMUM" ||
-        r === "SCORE_BELOW_LIMIT_BANDS" ||
-        r === "PAST_DUE_AT_REVIEW",
+    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW"] as const).some(
+      (r) => onRecord.includes(r) && higher(r, s.score),
     )
   )
     reasons.push("SCORE_RECOVERED");
   // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY
   if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified && !reasons.includes("IDENTITY_VERIFIED"))
     reasons.push("IDENTITY_VERIFIED");
-  if (onRecord.includes("DEBT_TO_INCOME_TOO_HIGH")) reasons.push("DEBT_BURDEN_REDUCED");
+  if (
+    onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
+    lower("DEBT_TO_INCOME_TOO_HIGH", Math.round(debtToIncome(c) * 100) / 100)
+  )
+    reasons.push("DEBT_BURDEN_REDUCED");
   if (suspension.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);

@@ -705,6 +705,36 @@ describe("fixes from review", () => {
     expect(v.reasons).toEqual(["IDENTITY_VERIFIED", "MEETS_CURRENT_POLICY"]);
   });
 
+  it("restored because the policy loosened: no improvement the numbers do not show is claimed", () => {
+    const burden = (events: Parameters<typeof run>[0]) =>
+      run(
+        [
+          on.open(0, 5_000),
+          on.externalDebt(2, 60_000),
+          on.policy(5, { set: { maxDebtToIncome: 0.4 } }),
+          ...events,
+        ],
+        {
+          policy: testPolicy({ maxDebtToIncome: 1 }),
+          profile: { monthlyIncome: 10_000 },
+        },
+      );
+    const loosened = burden([on.policy(60, { set: { maxDebtToIncome: 1 } })]);
+    expect(stepOn(loosened, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const r = stepOn(loosened, "review", 74);
+    expect(r.decision).toBe("restored");
+    expect(r.reasons).toEqual(["MEETS_CURRENT_POLICY"]);
+    // the debt repaid: that is cited
+    const repaid = burden([on.externalRepayment(60, 50_000)]);
+    expect(stepOn(repaid, "review", 74).reasons).toContain("DEBT_BURDEN_REDUCED");
+    // income, not the score, brought a line back within reach: SCORE_RECOVERED is not claimed
+    const income = run([on.open(0, 5_000), on.income(5, 0), on.income(20, 10_000)], { until: 60 });
+    const cut = stepOn(income, "review", 14);
+    expect(cut).toMatchObject({ decision: "suspended" });
+    expect(cut.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(stepOn(income, "review", 45).reasons).not.toContain("SCORE_RECOVERED");
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
