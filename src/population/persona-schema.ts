@@ -153,13 +153,16 @@ const JiebeiSchema = z.strictObject({
     .describe("per instalment, which habit applies; the probabilities add up to 1"),
 });
 
+/** A persona's name: an identifier for the command line, reports and seeds (a merged document's too). */
+export const PersonaName = z
+  .string()
+  .max(200)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes" });
+
 export const PersonaSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    name: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]*$/, { message: "lower-case letters, digits and dashes" })
-      .describe("identifier used on the command line"),
+    name: PersonaName.describe("identifier used on the command line"),
     description: z.string().default(""),
     share: z.number().positive().max(1).describe("this persona's share of the population (normalised)"),
     profile: z

@@ -8,6 +8,7 @@ import { POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine
 import { MAX_DAY, PolicyOverrides } from "../scenario/schema.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
+import { PersonaName } from "./persona-schema.js";
 import { FLIP_SAMPLE } from "./runner.js";
 import { BAD_DEFINITIONS, monthEndDays } from "./settings.js";
 import { MAX_VARIANTS } from "./sweep.js";
@@ -106,7 +107,7 @@ export const Meta = z
     accounts: z.number().int().min(1).max(MAX_ACCOUNTS),
     range: z.tuple([count, count]),
     personas: z
-      .array(z.strictObject({ name: shortText, share: z.number().positive().max(1e9), fingerprint }))
+      .array(z.strictObject({ name: PersonaName, share: z.number().positive().max(1e9), fingerprint }))
       .min(1)
       .max(MAX_PERSONAS),
     policy: z.strictObject({ name: shortText, ref: shortText, fingerprint }),
@@ -134,7 +135,12 @@ export type Meta = z.infer<typeof Meta>;
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
 export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
 
-const Flip = z.strictObject({ index: count, persona: shortText, champion: shortText, challenger: shortText });
+const Flip = z.strictObject({
+  index: count,
+  persona: PersonaName,
+  champion: shortText,
+  challenger: shortText,
+});
 const FlipGroup = z.strictObject({ accounts: count, examples: z.array(count).max(100) });
 const PairFlips = z.strictObject({
   a: count,

@@ -12,6 +12,7 @@ import { InputError } from "../shared/errors.js";
 import type { ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
 import { showPath } from "./paths.js";
+import { namedPolicyFiles } from "./references.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
 import { snapshotPathFor } from "./snapshot-files.js";
 import { checkSnapshot, type SnapshotMode } from "./snapshots.js";
@@ -88,6 +89,8 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       ...base,
       name,
       status: "error",
+      // the policy files it names are still read (and still must not be written over)
+      policyFiles: namedPolicyFiles(file.path),
       error: e.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
       line: e.details.file === file.shown ? (e.details.line ?? null) : null,

@@ -3,45 +3,15 @@
 // `policy` events, and whatever those `extends`. A change to a scenario re-runs it; to a policy, the
 // scenarios that use it; to any other file under a watched folder (a persona, a new file), everything.
 
-import { existsSync, type FSWatcher, watch } from "node:fs";
+import { existsSync, type FSWatcher, statSync, watch } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { parse } from "yaml";
-import { loadScenario } from "../scenario/load.js";
-import { policyPath } from "../scenario/load-policy.js";
-import { readInputFile } from "../scenario/read.js";
 import { discover, type ScenarioFile } from "./discover.js";
+import { namedPolicyFiles } from "./references.js";
 
 /** file (absolute) → the scenario files (absolute) that read it, themselves included */
 export type DependencyMap = Map<string, Set<string>>;
 
-/** The policy files a reference leads to: the file and its `extends` chain (cycles and errors stop it;
- *  the run itself reports them). `from`, the file that names `ref`: each reference is held to the rules
- *  the loader holds it to — in its file's folder tree, read within the size cap — so a file changed
- *  since it loaded leads the watch nowhere else. */
-export function policyChain(ref: string, baseDir: string, from?: string): string[] {
-  const out: string[] = [];
-  let next: { ref: string; dir: string; from: string | undefined } | null = { ref, dir: baseDir, from };
-  while (next) {
-    let file: string;
-    try {
-      file = policyPath(next.ref, next.dir, next.from);
-    } catch {
-      break;
-    }
-    if (out.includes(file)) break;
-    out.push(file);
-    let parent: unknown;
-    try {
-      parent = (parse(readInputFile(file, "policy")) as { extends?: unknown } | null)?.extends;
-    } catch {
-      break;
-    }
-    next = typeof parent === "string" ? { ref: parent, dir: dirname(file), from: file } : null;
-  }
-  return out;
-}
-
-/** What each scenario file reads. A file that does not load depends on itself only. */
+/** What each scenario file reads: itself and the policy files it names, loadable or not. */
 export function dependencies(files: readonly ScenarioFile[]): DependencyMap {
   const deps: DependencyMap = new Map();
   const add = (file: string, scenario: string) => {
@@ -51,18 +21,7 @@ export function dependencies(files: readonly ScenarioFile[]): DependencyMap {
   };
   for (const f of files) {
     add(f.path, f.path);
-    let refs: string[];
-    try {
-      const { written } = loadScenario(f.path);
-      refs = [
-        written.policy,
-        ...written.events.flatMap((e) => (e.type === "policy" && e.use ? [e.use] : [])),
-      ];
-    } catch {
-      continue;
-    }
-    for (const ref of new Set(refs))
-      for (const p of policyChain(ref, dirname(f.path), f.path)) add(p, f.path);
+    for (const p of namedPolicyFiles(f.path)) add(p, f.path);
   }
   return deps;
 }
@@ -112,17 +71,19 @@ export async function watchScenarios(
     const dirs = new Set<string>(roots);
     // policy files outside the watched folders (the shipped ones, a shared policies/ folder)
     for (const file of deps.keys()) if (!roots.some((r) => file.startsWith(r))) dirs.add(dirname(file));
-    watchers = [...dirs].map((dir) =>
-      watch(dir, { recursive: roots.includes(dir) }, (_event, name) => {
+    watchers = [...dirs].map((dir) => {
+      // a root may be one scenario file: its events name the file itself, not something inside it
+      const single = statSync(dir, { throwIfNoEntry: false })?.isFile() === true;
+      return watch(dir, { recursive: roots.includes(dir) && !single }, (_event, name) => {
         if (!name || /(^|[/\\])(__snapshots__|node_modules|\.)/.test(String(name))) return;
-        const file = resolve(dir, String(name));
+        const file = single ? dir : resolve(dir, String(name));
         // outside the roots only the policy files matter
         if (!roots.includes(dir) && !deps.has(file)) return;
         pending.add(file);
         if (timer) clearTimeout(timer);
         timer = setTimeout(flush, o.debounceMs ?? 120);
-      }),
-    );
+      });
+    });
   };
 
   const flush = () => {

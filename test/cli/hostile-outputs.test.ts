@@ -229,6 +229,53 @@ describe("one command's outputs", () => {
     }
   });
 
+  it("whatever names the policy file: an edit's policy event, a scenario that fails, a file left out", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "f", "sub"), { recursive: true });
+    writeFileSync(join(d, "f", "sub", "p2.yaml"), "name: mine\nextends: default\nminScore: 610\n");
+    writeFileSync(join(d, "f", "sub", "p3.yaml"), "name: three\nextends: p2.yaml\n");
+    const good = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    writeFileSync(join(d, "f", "plain.yaml"), good);
+    // a scenario with a problem of its own still names its policy
+    writeFileSync(
+      join(d, "f", "typo.yaml"),
+      good.replace(/^policy: .*$/m, "policy: sub/p3.yaml").replace(/^name: .*$/m, "name: typo\nbogus: 1"),
+    );
+    const kept = ["f/sub/p2.yaml", "f/sub/p3.yaml", "f/plain.yaml"].map((f) => [
+      f,
+      readFileSync(join(d, f), "utf8"),
+    ]);
+    for (const args of [
+      [
+        "whatif",
+        "f/plain.yaml",
+        "--add",
+        "{day: 5, type: policy, use: sub/p3.yaml}",
+        "--html",
+        "f/sub/p2.yaml",
+      ],
+      [
+        "whatif",
+        "f/plain.yaml",
+        "--add",
+        "{day: 5, type: policy, use: sub/p2.yaml}",
+        "--save",
+        "f/sub/p2.yaml",
+        "--force",
+      ],
+      ["test", "f/typo.yaml", "--no-snapshots", "--reporter", "junit", "--output", "f/sub/p2.yaml"],
+      ["test", "f", "--no-snapshots", "--grep", "typo", "--reporter", "junit", "--output", "f/plain.yaml"],
+      ["test", "f", "-u", "--reporter", "junit", "--output", "f/plain.yaml"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain("the output would replace a file this command reads");
+      for (const [f, text] of kept) expect(readFileSync(join(d, f!), "utf8"), args.join(" ")).toBe(text);
+    }
+    // refused before the run: -u wrote no golden trace
+    expect(existsSync(join(d, "f", "__snapshots__"))).toBe(false);
+  });
+
   it("nor two outputs on standard output, or one inside the folder of another", async () => {
     const d = fresh();
     const population = ["simulate", "--accounts", "10", "--days", "40", "--no-progress"];
@@ -393,6 +440,17 @@ describe("simulate --flips DIR", () => {
     const forced = await flips(d);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toMatch(/^Flipped decisions/);
+  });
+
+  it("a --flips folder that is a link is refused before the run, --force or not", async () => {
+    const d = fresh();
+    symlinkSync(join(dir, `nowhere-${n}`), join(d, "flips"));
+    for (const force of [false, true]) {
+      const r = await flips(d, force);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("flips: --flips: cannot write into it: it is a symbolic link");
+    }
+    expect(existsSync(join(dir, `nowhere-${n}`))).toBe(false);
   });
 
   it("writes no file credit-sim names through a link planted under that name", async () => {

@@ -128,6 +128,11 @@ describe("every aggregate is checked", () => {
     ["negative charge-offs", (d) => (at(d, ["aggregates", "champion", 0]).chargedOff = -1), /chargedOff/],
     ["a stress day past the horizon", (d) => (at(d, ["meta"]).stress = 90), /stress/],
     ["a start that is no calendar date", (d) => (at(d, ["meta"]).start = "2024-02-30"), /start/],
+    [
+      "a persona name no persona file could have",
+      (d) => (at(d, ["meta", "personas", 0]).name = "\u00a0::error::forged"),
+      /personas/,
+    ],
     ["a horizon past 9999-12-31", (d) => (at(d, ["meta"]).start = "9999-12-01"), /days/],
     ["a seed past 2^53", (d) => (at(d, ["meta"]).seed = 2 ** 60), /seed/],
     ["a horizon past the cap", (d) => (at(d, ["meta"]).days = 1e9), /days/],

@@ -116,6 +116,17 @@ describe("several files", () => {
     expect(r.stderr).toMatch(/^credit-sim: b\.yaml:\d+:\d+: events\[0\]\.day/m);
     expect(r.stderr).toContain("2 problems");
   });
+
+  it("a name taken twice is reported beside another file's problems", async () => {
+    const ok = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    write("a.yaml", ok);
+    write("c.yaml", ok);
+    write("b.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));
+    const r = await run("a.yaml", "b.yaml", "c.yaml");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^credit-sim: b\.yaml:\d+:\d+: events\[0\]\.type: unknown event type/m);
+    expect(r.stderr).toMatch(/^credit-sim: c\.yaml:\d+:\d+: name: duplicate scenario name/m);
+  });
 });
 
 describe("amounts", () => {

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BUILTIN_POLICY_DIR } from "../../src/scenario/load-policy.js";
 import { discover } from "../../src/testing/discover.js";
-import { affected, dependencies, policyChain, watchScenarios } from "../../src/testing/watch.js";
+import { policyChain } from "../../src/testing/references.js";
+import { affected, dependencies, watchScenarios } from "../../src/testing/watch.js";
 import { BIN } from "../helpers/cli.js";
 
 let dir: string;

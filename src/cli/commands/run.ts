@@ -15,39 +15,53 @@ import { checkOutputs, checkReports, perInputFiles, writeReport } from "../outpu
 import { loadScenarioIn } from "../paths.js";
 
 /** Loads every file first, so a bad file fails before any output is written. */
-/** The scenarios, each with its policy files (read into `policyCache`: its keys are every file read). */
+/** The scenarios, each with its policy files (read into `policyCache`: its keys are every file read).
+ *  Every file's problems, and names taken twice, are reported at once. */
 function loadAll(
   files: readonly string[],
   options: RunOptions,
   cwd: string,
   policyCache: Map<string, Policy>,
 ): LoadedScenario[] {
-  const loaded = InputError.each(files, (file) =>
-    loadScenarioIn(cwd, file, {
-      policyCache,
-      ...(options.policy !== undefined ? { policy: options.policy } : {}),
-      ...(options.until !== undefined ? { until: options.until } : {}),
-    }),
-  );
-  rejectDuplicateNames(loaded);
+  const loaded: LoadedScenario[] = [];
+  const problems: InputError[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(
+        loadScenarioIn(cwd, file, {
+          policyCache,
+          ...(options.policy !== undefined ? { policy: options.policy } : {}),
+          ...(options.until !== undefined ? { until: options.until } : {}),
+        }),
+      );
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(e);
+    }
+  }
+  problems.push(...duplicateNames(loaded));
+  if (problems.length > 0) throw InputError.all(problems);
   return loaded;
 }
 
-function rejectDuplicateNames(loaded: readonly LoadedScenario[]): void {
+function duplicateNames(loaded: readonly LoadedScenario[]): InputError[] {
   const seen = new Map<string, string>();
+  const out: InputError[] = [];
   for (const l of loaded) {
     const other = seen.get(l.scenario.name);
-    if (other !== undefined && other !== l.file) {
-      throw new InputError(`duplicate scenario name "${l.scenario.name}"`, {
-        file: l.file,
-        ...l.position(["name"]),
-        field: "name",
-        found: `also the name of ${other}`,
-        hint: "give each scenario a unique name: reports and snapshots are keyed by it",
-      });
-    }
-    seen.set(l.scenario.name, l.file);
+    if (other !== undefined && other !== l.file)
+      out.push(
+        new InputError(`duplicate scenario name "${l.scenario.name}"`, {
+          file: l.file,
+          ...l.position(["name"]),
+          field: "name",
+          found: `also the name of ${other}`,
+          hint: "give each scenario a unique name: reports and snapshots are keyed by it",
+        }),
+      );
+    else seen.set(l.scenario.name, l.file);
   }
+  return out;
 }
 
 export function runCommand(files: readonly string[], options: RunOptions, io: CliIo): void {

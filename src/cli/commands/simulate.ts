@@ -1,9 +1,9 @@
 // `credit-sim simulate [PERSONA…]`: a seeded population through the engine. This file does the I/O
 // (progress, files, output); population/ sets up, computes and exports; render/ formats.
 
-import { mkdirSync, readdirSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
 import { largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
@@ -70,7 +70,7 @@ export async function simulateCommand(
     o.json ? "--json" : null,
   );
   if (o.flips !== undefined) {
-    if (!o.force) refuseFilledFolder(o.flips, resolve(io.cwd, o.flips));
+    checkFlipsFolder(o.flips, resolve(io.cwd, o.flips), o.force);
     // exported accounts come from compared arms: a challenger or a sweep
     if (pop.settings.arms.length > 0) refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips));
   }
@@ -169,7 +169,11 @@ function exportFlips(
 ): number {
   // files whose names credit-sim chose: never through a link, and none replaced without --force
   const writeOwn = (file: string, text: string) =>
-    writeOutput(file, text, { dashIsStdout: false, existing: force ? "regular" : "new" });
+    writeOutput(join(dir, relative(abs, file)), text, {
+      cwd: io.cwd,
+      dashIsStdout: false,
+      existing: force ? "regular" : "new",
+    });
   const abs = resolve(io.cwd, dir);
   try {
     mkdirSync(abs, { recursive: true });
@@ -230,8 +234,15 @@ function refuseUnreachablePolicies(pop: Population, dir: string, path: string): 
   }
 }
 
-/** `--flips DIR` without --force: DIR new or empty, said before the run rather than after it. */
-function refuseFilledFolder(dir: string, path: string): void {
+/** `--flips DIR`: a real folder, new or (without --force) empty — said before the run rather than after. */
+function checkFlipsFolder(dir: string, path: string, force: boolean): void {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+    throw new InputError("cannot write into it: it is a symbolic link", {
+      file: dir,
+      field: "--flips",
+      hint: "give a folder of its own: exported files are never written through a link",
+    });
+  if (force) return;
   let entries: string[];
   try {
     entries = readdirSync(path);

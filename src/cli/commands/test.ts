@@ -8,6 +8,7 @@ import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
 import { fileError, writeOutput } from "../../shared/write-file.js";
+import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
@@ -21,23 +22,13 @@ export async function testCommand(
   io: CliIo,
 ): Promise<void> {
   if (options.watch) return watchCommand(paths, options, io);
+  // before anything is written (golden traces with -u): the reports spare every scenario found — run or
+  // left out by --grep, --shard, --bail — and its golden trace; after the run, the policy files too
+  const found = discover(paths, io.cwd).map((f) => f.path);
+  checkReportOutputs(options, io, found, null);
   const run = await runTests(paths, options, io.cwd);
   warnDeprecations(run.reports, io);
-  checkOutputs(
-    io.cwd,
-    options.reporters.flatMap((r) =>
-      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file }],
-    ),
-    // every file the run read: the scenarios, their golden traces (read or not) and policy files
-    [
-      ...run.reports.flatMap((r) => [
-        r.file,
-        snapshotPathFor(resolve(io.cwd, r.file)),
-        ...(r.policyFiles ?? []),
-      ]),
-      ...run.obsolete,
-    ],
-  );
+  checkReportOutputs(options, io, found, run);
   // github's workflow commands go last, after any human report on the same stream
   const ordered = [...options.reporters].sort(
     (a, b) => Number(a.name === "github") - Number(b.name === "github"),
@@ -48,6 +39,27 @@ export async function testCommand(
     for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
   }
   if (run.exitCode !== 0) throw new ExitCode(run.exitCode);
+}
+
+/** The reporters' files never land on what the run reads: the scenarios found, their golden traces,
+ *  obsolete traces and the policy files the scenarios name (known once `run` is done). */
+function checkReportOutputs(
+  options: TestOptions,
+  io: CliIo,
+  found: readonly string[],
+  run: TestRun | null,
+): void {
+  checkOutputs(
+    io.cwd,
+    options.reporters.flatMap((r) =>
+      r.file === null ? [] : [{ flag: `--output-file ${r.name}`, file: r.file }],
+    ),
+    [
+      ...found.flatMap((f) => [f, snapshotPathFor(f)]),
+      ...(run?.reports.flatMap((r) => r.policyFiles ?? []) ?? []),
+      ...(run?.obsolete ?? []),
+    ],
+  );
 }
 
 async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: CliIo): Promise<void> {
@@ -111,7 +123,11 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
             : `changed: ${changed.map(shown).join(", ")} → ${files === "all" ? "every scenario" : `${files.length} scenario${files.length === 1 ? "" : "s"}`}`;
         io.stdout.write(`${chalk.cyan.bold("watch")} ${chalk.dim(what)}\n\n`);
         try {
+          // a report written over a file the run reads would also set the watch off again
+          const found = discover(paths, io.cwd).map((f) => f.path);
+          checkReportOutputs(options, io, found, null);
           const run = await runTests(files === "all" ? paths : files, options, io.cwd);
+          checkReportOutputs(options, io, found, run);
           for (const target of options.reporters) await emit(run, target, options.color, io);
         } catch (e) {
           // a bad path or a folder left empty: say so and keep watching

@@ -10,7 +10,6 @@ import { runView } from "../../render/html/run-model.js";
 import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { checkWritable } from "../../scenario/load.js";
-import { loadPolicy } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
@@ -22,7 +21,7 @@ import { comparisonToJson, counterfactualToJson } from "../../whatif/json.js";
 import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { searchCounterfactual } from "../../whatif/search.js";
-import { applyEdit, baseVariant, type Variant } from "../../whatif/variant.js";
+import { applyEdit, baseVariant, loadVariant, type Variant } from "../../whatif/variant.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { WhatifOptions } from "../options/whatif.js";
@@ -42,23 +41,19 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   const policyCache = new Map<string, Policy>();
   const loaded = loadScenarioIn(io.cwd, file, { policyCache });
   warnDeprecations([loaded], io);
-  // the policy files the edits name are read too (a bad one is reported where its edit is applied)
-  for (const f of options.edits)
-    if (f.flag === "policy")
-      try {
-        loadPolicy(policyRefIn(io.cwd, f.value), io.cwd, policyCache);
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-      }
-  checkOutputs(
-    io.cwd,
-    [
-      ...(options.save ? [{ flag: "--save", file: options.save }] : []),
-      ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
-    ],
-    [file, ...policyCache.keys()],
-    options.json ? "--json" : null,
-  );
+  // outputs never land on what is read: the scenario and its policy files now, and once the edits are
+  // applied, every policy file they name (--policy, a policy event's `use`, what those extend)
+  const checkOutputsOf = () =>
+    checkOutputs(
+      io.cwd,
+      [
+        ...(options.save ? [{ flag: "--save", file: options.save }] : []),
+        ...(options.html !== undefined ? [{ flag: "--html", file: options.html }] : []),
+      ],
+      [file, ...policyCache.keys()],
+      options.json ? "--json" : null,
+    );
+  checkOutputsOf();
   const baseRun = runVariant(baseVariant(loaded, dirname(resolve(io.cwd, file))));
   const chalk = stdoutColour(io, options.color);
   // `--save -`: the variant is standard output, so the comparison goes to stderr
@@ -77,6 +72,10 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     // a policy file is named relative to where the command runs, not to the scenario
     const flag = f.flag === "policy" ? { ...f, value: policyRefIn(io.cwd, f.value) } : f;
     variant = applyEdit(variant, flagToEdit(variant, flag), `--${f.flag} ${JSON.stringify(f.value)}`);
+  }
+  if (options.edits.length > 0) {
+    loadVariant(variant, { policyCache });
+    checkOutputsOf();
   }
   const start = options.edits.length > 0 ? runVariant(variant) : baseRun;
   if (options.goal !== null) {
