@@ -9,7 +9,8 @@ const MOCKS_MODULES = ["test/cli/whatif-session.test.ts"];
 
 export default defineConfig({
   test: {
-    testTimeout: 30_000,
+    // a hang fails in a minute; the heaviest tests take seconds on a quiet machine, more on a busy one
+    testTimeout: 60_000,
     pool: "threads",
     // vitest's default leaves a core free, which on the 2-core CI machine runs the files one at a time;
     // many tests wait on a child process, so two threads use both cores (about 100 s → 70 s)

@@ -16,6 +16,8 @@ import { summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
 
 const ACCOUNTS = 4000;
+// the heaviest tests of the suite (seconds on a quiet machine): room for a host that is busy meanwhile
+const HEAVY = { timeout: 120_000 };
 
 function book(days: number, accounts: number, stress: number | null = null) {
   const s = settings({ seed: 1, days, stress: stress === null ? null : { day: stress } });
@@ -24,30 +26,38 @@ function book(days: number, accounts: number, stress: number | null = null) {
 }
 
 describe("calibration", () => {
-  it("the default policy over two years: 30+ and 90+ balance rates within Ant's 2017–2019 figures", () => {
-    const p = book(730, ACCOUNTS);
-    expect(p.trailing12.dpd30Rate).toBeGreaterThanOrEqual(0.0108);
-    expect(p.trailing12.dpd30Rate).toBeLessThanOrEqual(0.0156);
-    expect(p.trailing12.dpd90Rate).toBeGreaterThanOrEqual(0.0068);
-    expect(p.trailing12.dpd90Rate).toBeLessThanOrEqual(0.0105);
-    // the book's rates per account-year open: the assumed plausible bands
-    expect(p.suspensionsPerYear).toBeGreaterThanOrEqual(0.02);
-    expect(p.suspensionsPerYear).toBeLessThanOrEqual(0.08);
-    expect(p.closuresPerYear).toBeLessThanOrEqual(0.02);
-    expect(p.chargeOffsPerYear).toBeGreaterThanOrEqual(0.005);
-    expect(p.chargeOffsPerYear).toBeLessThanOrEqual(0.025);
-  });
+  it(
+    "the default policy over two years: 30+ and 90+ balance rates within Ant's 2017–2019 figures",
+    HEAVY,
+    () => {
+      const p = book(730, ACCOUNTS);
+      expect(p.trailing12.dpd30Rate).toBeGreaterThanOrEqual(0.0108);
+      expect(p.trailing12.dpd30Rate).toBeLessThanOrEqual(0.0156);
+      expect(p.trailing12.dpd90Rate).toBeGreaterThanOrEqual(0.0068);
+      expect(p.trailing12.dpd90Rate).toBeLessThanOrEqual(0.0105);
+      // the book's rates per account-year open: the assumed plausible bands
+      expect(p.suspensionsPerYear).toBeGreaterThanOrEqual(0.02);
+      expect(p.suspensionsPerYear).toBeLessThanOrEqual(0.08);
+      expect(p.closuresPerYear).toBeLessThanOrEqual(0.02);
+      expect(p.chargeOffsPerYear).toBeGreaterThanOrEqual(0.005);
+      expect(p.chargeOffsPerYear).toBeLessThanOrEqual(0.025);
+    },
+  );
 
-  it("a stress from day 180 at least 1.5× the 30+ rate three months on, then eases (same accounts)", () => {
-    const calm = book(400, 2000);
-    const stressed = book(400, 2000, 180);
-    // before the shock the two runs are the same accounts doing the same things
-    const before = calm.monthEnd.findIndex((m) => m.day >= 180) - 1;
-    expect(stressed.monthEnd.slice(0, before + 1)).toEqual(calm.monthEnd.slice(0, before + 1));
-    const at = (p: typeof calm, day: number) => p.monthEnd.filter((m) => m.day <= day).at(-1)!.dpd30Rate;
-    expect(at(stressed, 180 + 100)).toBeGreaterThanOrEqual(1.5 * at(calm, 180 + 100));
-    // it eases: the last month end well below the peak
-    const peak = Math.max(...stressed.monthEnd.map((m) => m.dpd30Rate));
-    expect(stressed.dpd30Rate).toBeLessThan(0.75 * peak);
-  });
+  it(
+    "a stress from day 180 at least 1.5× the 30+ rate three months on, then eases (same accounts)",
+    HEAVY,
+    () => {
+      const calm = book(400, 2000);
+      const stressed = book(400, 2000, 180);
+      // before the shock the two runs are the same accounts doing the same things
+      const before = calm.monthEnd.findIndex((m) => m.day >= 180) - 1;
+      expect(stressed.monthEnd.slice(0, before + 1)).toEqual(calm.monthEnd.slice(0, before + 1));
+      const at = (p: typeof calm, day: number) => p.monthEnd.filter((m) => m.day <= day).at(-1)!.dpd30Rate;
+      expect(at(stressed, 180 + 100)).toBeGreaterThanOrEqual(1.5 * at(calm, 180 + 100));
+      // it eases: the last month end well below the peak
+      const peak = Math.max(...stressed.monthEnd.map((m) => m.dpd30Rate));
+      expect(stressed.dpd30Rate).toBeLessThan(0.75 * peak);
+    },
+  );
 });
