@@ -85,6 +85,9 @@ export function writeOffFact(c: Customer, line: Line): RuleFact | null {
   return { code: "DEBT_WRITTEN_OFF", value: writtenOff(lost), ...(lost === line ? {} : { line: lost.id }) };
 }
 
+/** A debt-to-income ratio as a fact records it (two decimals): what a later restoration compares with. */
+export const dtiShown = (dti: number): number => (Number.isFinite(dti) ? Math.round(dti * 100) / 100 : dti);
+
 /** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */
 export function eligibilityFailures(c: Customer, rules: LineRules, policy: Policy): RuleFact[] {
   const out: RuleFact[] = [];
@@ -96,7 +99,7 @@ export function eligibilityFailures(c: Customer, rules: LineRules, policy: Polic
       code: "DEBT_TO_INCOME_TOO_HIGH",
       parameter: rules === policy ? "maxDebtToIncome" : "jiebeiMaxDebtToIncome",
       threshold: rules.maxDebtToIncome,
-      value: Number.isFinite(dti) ? Math.round(dti * 100) / 100 : dti,
+      value: dtiShown(dti),
     });
   }
   return out;

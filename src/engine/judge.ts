@@ -60,7 +60,9 @@ export function judge<V extends Verdict | null>(
 }
 
 /** Two verdicts that leave the customer and the record alike. Support answers and reviews that decide
- *  nothing change nothing but their text: only the decision counts there. */
+ *  nothing change nothing but their text: only the decision counts there. Facts are not compared: their
+ *  values are the shared state's, alike under every policy, and their thresholds (which differ) are read
+ *  by nothing that decides. */
 function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   if (a === b) return true;
   if (a === null || b === null || a.decision !== b.decision) return false;
@@ -69,5 +71,6 @@ function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
   const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);
   const cause = (v: Verdict) => ("cause" in v ? v.cause : undefined);
-  return limit(a) === limit(b) && cause(a) === cause(b);
+  const beneath = (v: Verdict) => ("beneath" in v ? v.beneath : undefined);
+  return limit(a) === limit(b) && cause(a) === cause(b) && beneath(a) === beneath(b);
 }

@@ -14,6 +14,7 @@ import {
 import {
   capFact,
   capFor,
+  dtiShown,
   eligibilityFailures,
   managedCap,
   noLineFact,
@@ -160,7 +161,15 @@ function restore(
     const v = then(code);
     return v === undefined || now > v;
   };
-  if (onRecord.some((r) => r === "OVERDUE_NOW" || r === "OVERDUE_TOO_LONG" || r === "OVERDUE_OUTSTANDING"))
+  if (
+    onRecord.some(
+      (r) =>
+        r === "OVERDUE_NOW" ||
+        r === "OVERDUE_TOO_LONG" ||
+        r === "OVERDUE_OUTSTANDING" ||
+        r === "PAST_DUE_AT_REVIEW",
+    )
+  )
     reasons.push("ARREARS_CLEARED");
   if (
     (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW"] as const).some(
@@ -173,7 +182,7 @@ function restore(
     reasons.push("IDENTITY_VERIFIED");
   if (
     onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
-    lower("DEBT_TO_INCOME_TOO_HIGH", Math.round(debtToIncome(c) * 100) / 100)
+    lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c)))
   )
     reasons.push("DEBT_BURDEN_REDUCED");
   if (suspension.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
@@ -210,13 +219,19 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     if (v?.decision === "suspended") return { ...v, beneath: true };
   }
   if (line.status === "suspended") {
-    const blockers = restorationBlockers(c, line, day, s);
+    // under a hold laid over a suspension, what stands in the way of both
+    const held = line.heldOver;
+    const blockers = [
+      ...restorationBlockers(c, line, day, s),
+      ...(held === null ? [] : restorationBlockers(c, line, day, s, held.cause)),
+    ];
     if (blockers.length === 0) return restore(c, line, s);
     const codes = blockers.map((f) => f.code);
     if (!requested && longSuspended && line.statusDay !== null) {
       return {
         decision: "closed",
-        cause: line.cause ?? "credit",
+        // the suspension beneath a hold is what a verification would have left: it names the closure
+        cause: held?.cause ?? line.cause ?? "credit",
         reasons: principalReasons(["LONG_SUSPENSION", ...codes], s),
         facts: [
           {

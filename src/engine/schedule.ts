@@ -108,7 +108,11 @@ function triggerDay(s: EngineState, line: Line): number {
   // a threshold already passed (a policy event lowered it today) fires when the next day opens
   const when = (at: number) => Math.max(at, s.day + 1);
   let next = Number.POSITIVE_INFINITY;
-  if (c.huabei.status === "active" || c.jiebei.status === "active") next = when(since + p.suspendOverdueDays);
+  // the overdue trigger watches active lines, and lines under a security hold alone (it records a
+  // suspension beneath the hold)
+  const watched = (l: Line) =>
+    l.status === "active" || (l.status === "suspended" && l.cause === "security" && l.heldOver === null);
+  if (watched(c.huabei) || watched(c.jiebei)) next = when(since + p.suspendOverdueDays);
   if (line.status !== "charged_off") next = Math.min(next, when(since + p.chargeOffDays));
   return next;
 }

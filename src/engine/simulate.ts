@@ -26,6 +26,7 @@ import type {
   StepEvent,
   Trace,
 } from "./types.js";
+import type { Verdict } from "./verdict.js";
 
 /** A decision without the rest of the step: what a population run needs, at a fraction of the cost. */
 export interface DecisionNote {
@@ -40,6 +41,9 @@ export interface DecisionNote {
   status: Status;
   cause: Cause | null;
   limit: Fen;
+  /** a suspension recorded beneath a security hold (the line's status and cause stay the hold's): its
+   *  cause */
+  beneath?: "credit" | "policy";
 }
 
 /**
@@ -154,8 +158,15 @@ export function decisionNote(c: Customer, o: StepOutcome): DecisionNote | null {
     status: line?.status ?? c.huabei.status,
     cause: line?.cause ?? c.huabei.cause,
     limit: line?.limit ?? c.huabei.limit,
+    ...beneathOf(v),
   };
 }
+
+/** `{ beneath: cause }` for a suspension recorded beneath a security hold; nothing otherwise. */
+const beneathOf = (v: Verdict | null): { beneath?: "credit" | "policy" } =>
+  v?.decision === "suspended" && v.beneath && (v.cause === "credit" || v.cause === "policy")
+    ? { beneath: v.cause }
+    : {};
 
 /** Turns step outcomes into what the recorder wants: decision notes, and whole steps with their score. */
 function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
@@ -184,6 +195,7 @@ function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
         policy: c.policy.name,
         applied: o.applied,
         remedies: o.remedies,
+        ...beneathOf(v),
       }),
     );
     last = now;

@@ -103,23 +103,26 @@ function suspendedLine(
           next,
           calendar.nextDayOfMonth(line.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
         );
+  // a write-off on either line bars any restoration; else the clean period may not end in time
+  const barred = writeOffFact(c, line) !== null;
+  const hold = line.cause === "security" && held === null;
   const cleanFrom = customerOverdue(c) > 0 ? day + p.restoreCleanDays : lastCured(c) + p.restoreCleanDays;
-  const certain = closesOn !== null && (line.cause !== "security" || held !== null) && cleanFrom > closesOn;
-  if (closesOn !== null && (closesOn === next || certain)) {
+  const certain = closesOn !== null && (barred || (!hold && cleanFrom > closesOn));
+  if (closesOn !== null && (closesOn === next || certain))
     remedies.push({
       line: line.id,
       kind: "closure_due",
       day: closesOn,
       date: calendar.date(closesOn),
       certain,
+      hold,
     });
-    // advice that cannot beat the closure is not given
-    if (certain)
-      for (let i = remedies.length - 1; i >= 0; i--) {
-        const r = remedies[i]!;
-        if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
-      }
-  }
+  // advice towards a restoration that cannot come is not given
+  if (barred || certain)
+    for (let i = remedies.length - 1; i >= 0; i--) {
+      const r = remedies[i]!;
+      if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
+    }
   return codes;
 }
 

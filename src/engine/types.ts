@@ -169,8 +169,10 @@ export type Remedy = { line: LineId } & (
       date: string;
       reasons: ReasonCode[];
     }
-  /** the next review closes the line unless it is restored by then (`certain`: it cannot be) */
-  | { kind: "closure_due"; day: number; date: string; certain: boolean }
+  /** the review that closes the line unless it is restored by then: the next one, or a later one
+   *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
+   *  which only a verification lifts) */
+  | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
   | { kind: "reapply" }
 );
 
@@ -224,6 +226,8 @@ export interface Step extends Snapshot {
   applied: Fen;
   /** what the customer can do (support answers, adverse decisions) */
   remedies: Remedy[];
+  /** a suspension recorded beneath a security hold (status and cause stay the hold's): its cause */
+  beneath?: "credit" | "policy";
 }
 
 export interface Trace {

@@ -340,7 +340,8 @@ export class Agent {
         this.cut(day);
         return;
       case "suspended": {
-        if (this.left) return;
+        // a suspension recorded beneath a hold changes nothing the customer sees: no new reaction
+        if (this.left || note.beneath) return;
         const st = this.stream(PURPOSE.suspended, day);
         const when = (t: Timed | null) =>
           t !== null && st.next() < t.p ? day + Math.max(1, drawInt(st.random, t.after)) : -1;

@@ -228,7 +228,7 @@ export class OutcomeRecorder {
         // a suspended line's change of cause is the same suspension
         if ((this.suspendedLines & bit) === 0) o.suspensions++;
         this.suspendedLines |= bit;
-        o.causes |= causeBit(s.cause ?? "credit");
+        o.causes |= causeBit(s.beneath ?? s.cause ?? "credit");
         if (this.suspendedAt < 0 && o.restoreDays < 0) this.suspendedAt = s.day;
         return;
       case "restored":

@@ -70,7 +70,8 @@ export function runSummary(trace: Trace): RunSummary {
     const base = { line, day: s.day, date: s.date, reasons: s.reasons };
     switch (s.decision) {
       case "suspended":
-        suspendedOn.set(line, s.day);
+        // a suspended line suspended again (a security hold, a cause beneath it) is the same suspension
+        if (!suspendedOn.has(line)) suspendedOn.set(line, s.day);
         events.push({ kind: "suspended", ...base, afterDays: null });
         break;
       case "restored": {

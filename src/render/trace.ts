@@ -198,10 +198,9 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
       const still = suspendedOn.has(line);
       if (!still) suspendedOn.set(line, s);
       // a suspension found under a security hold is recorded beneath it: the hold stays the cause
-      const beneath = still && snap.cause === "security" && !s.reasons.includes("SECURITY_PROFILE_CHANGES");
       lines.push(
-        beneath
-          ? `  ${which}${c.red("suspended")} for ${s.reasons.includes("POLICY_CHANGE") ? "policy" : "credit"} beneath the security hold on day ${s.day} (${s.date}), because: ${because}`
+        s.beneath
+          ? `  ${which}${c.red("suspended")} for ${s.beneath} beneath the security hold on day ${s.day} (${s.date}), because: ${because}`
           : still
             ? `  ${which}${c.red("still suspended")} on day ${s.day} (${s.date}), now cause ${snap.cause}, because: ${because}`
             : `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,

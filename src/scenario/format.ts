@@ -128,7 +128,7 @@ function remedyText(r: Remedy): string {
     }
     case "closure_due":
       return r.certain
-        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long, and restoration needs more time than is left`
+        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long and cannot be restored before then`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
     case "reapply":
       return "nothing is owed; apply to open the line again once the score meets the policy";

@@ -43,6 +43,8 @@ export interface WatchOptions {
   /** quiet time before a burst of changes is acted on */
   debounceMs?: number;
   cwd?: string;
+  /** files the run writes (its reports): changes to them are not changes to react to */
+  ignore?: readonly string[];
   /** stops the loop */
   signal: AbortSignal;
 }
@@ -57,6 +59,7 @@ export async function watchScenarios(
   o: WatchOptions,
 ): Promise<void> {
   const cwd = o.cwd ?? process.cwd();
+  const ignored = new Set((o.ignore ?? []).map((f) => resolve(cwd, f)));
   const roots = (paths.length ? paths : ["scenarios/"])
     .map((p) => resolve(cwd, p))
     .filter((p) => existsSync(p));
@@ -77,6 +80,8 @@ export async function watchScenarios(
       return watch(dir, { recursive: roots.includes(dir) && !single }, (_event, name) => {
         if (!name || /(^|[/\\])(__snapshots__|node_modules|\.)/.test(String(name))) return;
         const file = single ? dir : resolve(dir, String(name));
+        // the run's own reports, written into a watched folder, are no change to react to
+        if (ignored.has(file)) return;
         // outside the roots only the policy files matter
         if (!roots.includes(dir) && !deps.has(file)) return;
         pending.add(file);

@@ -265,6 +265,8 @@ describe("one command's outputs", () => {
       ],
       ["test", "f/typo.yaml", "--no-snapshots", "--reporter", "junit", "--output", "f/sub/p2.yaml"],
       ["test", "f", "--no-snapshots", "--grep", "typo", "--reporter", "junit", "--output", "f/plain.yaml"],
+      // the shard that does not run typo.yaml still spares the policy file typo.yaml names
+      ["test", "f", "--no-snapshots", "--shard", "1/2", "--reporter", "junit", "--output", "f/sub/p2.yaml"],
       ["test", "f", "-u", "--reporter", "junit", "--output", "f/plain.yaml"],
     ]) {
       const r = await cli(args, { cwd: d });
@@ -440,6 +442,17 @@ describe("simulate --flips DIR", () => {
     const forced = await flips(d);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toMatch(/^Flipped decisions/);
+  });
+
+  it("a --flips path that is a file is refused before the run, --force or not", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "flips"), "a file\n");
+    for (const force of [false, true]) {
+      const r = await flips(d, force);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("--flips flips is not a folder");
+    }
+    expect(readFileSync(join(d, "flips"), "utf8")).toBe("a file\n");
   });
 
   it("a --flips folder that is a link is refused before the run, --force or not", async () => {

@@ -104,8 +104,31 @@ describe("charge-off", () => {
       .filter((x) => x.day > 300 && x.line === "huabei")
       .at(-1)!;
     expect(review.reasons).toContain("DEBT_WRITTEN_OFF");
-    expect(stepOn(t, "apply", 210)).toMatchObject({ decision: "declined" });
-    expect(stepOn(t, "contact_support", 400).remedies.map((r) => r.kind)).not.toContain("reapply");
+    // the suspended line is barred for good: no review promised, the closure certain when it comes
+    const answer = stepOn(t, "contact_support", 400).remedies.map((r) => r.kind);
+    expect(answer).not.toContain("wait_for_review");
+    expect(answer).not.toContain("keep_clean_until");
+  });
+
+  it("after a write-off on one line the other, active, is not raised, and a closed one is not to be reopened", () => {
+    // Huabei charged off; Jiebei opened before, kept clean (repaid), raised later; then closed by the customer
+    const policy = testPolicy({ chargeOffDays: 60, suspendOverdueDays: 400 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.open(2, 20_000, "jiebei"),
+        on.increase(150, 30_000, "jiebei"),
+        on.close(151, "jiebei"),
+        on.support(152),
+      ],
+      { policy, until: 160 },
+    );
+    expect(stepsOf(t, "charge_off")[0]?.line).toBe("huabei");
+    const raise = t.steps.find((x) => x.event.type === "apply" && x.day === 150)!;
+    expect(raise).toMatchObject({ decision: "declined", reasons: ["DEBT_WRITTEN_OFF"] });
+    expect(stepOn(t, "close", 151)).toMatchObject({ decision: "closed" });
+    expect(stepOn(t, "contact_support", 152).remedies.map((r) => r.kind)).not.toContain("reapply");
   });
 
   it("90 days past due cannot sit in the top two bands, whatever else the file holds", () => {

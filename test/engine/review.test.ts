@@ -759,9 +759,39 @@ describe("fixes from review", () => {
     const clean = run(events, { policy, until: 300 });
     const held = run([...events, ...changes], { policy, until: 300 });
     const restored = (t: typeof clean) => t.steps.find((x) => x.decision === "restored" && x.day > 30);
+    // found on the day it happens, as without the hold (30 days past due: day 70), and recorded beneath it
+    const suspendedOn = (t: typeof clean) => t.steps.find((x) => x.decision === "suspended" && x.day > 30);
+    expect(suspendedOn(held)).toMatchObject({
+      day: suspendedOn(clean)!.day,
+      beneath: "credit",
+      cause: "security",
+    });
     expect(stepOn(held, "verify_identity", 102)).toMatchObject({ status: "suspended", cause: "credit" });
     expect(restored(held)?.day).toBe(restored(clean)?.day);
     expect(restored(held)?.reasons).toEqual(restored(clean)?.reasons);
+  });
+
+  it("a held line closed for its long suspension names what lies beneath the hold", () => {
+    const policy = testPolicy({
+      securityMaxChanges: 2,
+      suspendOverdueDays: 30,
+      restoreCleanDays: 90,
+      closeAfterSuspendedDays: 100,
+    });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 3_000),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.repay(100, "full"),
+      ],
+      { policy, until: 200 },
+    );
+    const closed = t.steps.find((x) => x.decision === "closed")!;
+    expect(closed).toMatchObject({ cause: "credit" });
+    expect(closed.reasons).toContain("OVERDUE_TOO_RECENT");
   });
 
   it("a policy change under a security hold: verifying leaves a policy suspension, citing the change", () => {

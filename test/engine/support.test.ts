@@ -150,7 +150,7 @@ describe("contact_support", () => {
     const s = stepOn(t, "contact_support", 30);
     expect(kinds(s.remedies)).toContain("verify_identity");
     expect(kinds(s.remedies)).not.toContain("wait_for_review");
-    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 45, certain: false });
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 45, certain: false, hold: true });
   });
 
   it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {

@@ -242,7 +242,6 @@ function checkFlipsFolder(dir: string, path: string, force: boolean): void {
       field: "--flips",
       hint: "give a folder of its own: exported files are never written through a link",
     });
-  if (force) return;
   let entries: string[];
   try {
     entries = readdirSync(path);
@@ -252,7 +251,7 @@ function checkFlipsFolder(dir: string, path: string, force: boolean): void {
       throw new UsageError(`--flips ${dir} is not a folder`, "give a folder for the exported scenarios");
     throw fileError(e, dir);
   }
-  if (entries.length > 0)
+  if (entries.length > 0 && !force)
     throw new UsageError(
       `--flips ${dir} is not empty`,
       "give a new or empty folder, or --force to replace the files credit-sim writes there",

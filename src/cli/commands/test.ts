@@ -10,6 +10,8 @@ import { printable } from "../../shared/text.js";
 import { fileError, writeOutput } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
+import { showPath } from "../../testing/paths.js";
+import { namedPolicyFiles } from "../../testing/references.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
@@ -56,10 +58,17 @@ function checkReportOutputs(
     ),
     [
       ...found.flatMap((f) => [f, snapshotPathFor(f)]),
-      ...(run?.reports.flatMap((r) => r.policyFiles ?? []) ?? []),
+      ...(run === null ? [] : readPolicies(run, found, io.cwd)),
       ...(run?.obsolete ?? []),
     ],
   );
+}
+
+/** The policy files of the scenarios found: those the run read, and those the ones it left out name. */
+function readPolicies(run: TestRun, found: readonly string[], cwd: string): string[] {
+  const ran = new Set(run.reports.map((r) => r.file));
+  const left = found.filter((f) => !ran.has(showPath(f, cwd)));
+  return [...run.reports.flatMap((r) => r.policyFiles ?? []), ...left.flatMap(namedPolicyFiles)];
 }
 
 async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: CliIo): Promise<void> {
@@ -123,7 +132,8 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
             : `changed: ${changed.map(shown).join(", ")} → ${files === "all" ? "every scenario" : `${files.length} scenario${files.length === 1 ? "" : "s"}`}`;
         io.stdout.write(`${chalk.cyan.bold("watch")} ${chalk.dim(what)}\n\n`);
         try {
-          // a report written over a file the run reads would also set the watch off again
+          // a report written over a file the run reads would also set the watch off again (its own
+          // files are ignored by the watch)
           const found = discover(paths, io.cwd).map((f) => f.path);
           checkReportOutputs(options, io, found, null);
           const run = await runTests(files === "all" ? paths : files, options, io.cwd);
@@ -140,7 +150,11 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
           ),
         );
       },
-      { signal: stop.signal, cwd: io.cwd },
+      {
+        signal: stop.signal,
+        cwd: io.cwd,
+        ignore: options.reporters.flatMap((r) => (r.file === null ? [] : [r.file])),
+      },
     );
   } finally {
     process.off("SIGINT", onSigint);
