@@ -73,7 +73,11 @@ export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
   if (!trace.steps.some((s) => s.decision === "suspended" && s.day === suspended.day)) return false;
   const was = firstRestoredAfter(base, suspended.day);
   const now = firstRestoredAfter(trace, suspended.day);
-  return now !== null && (was === null || now < was);
+  if (now === null || (was !== null && now >= was)) return false;
+  // restored sooner and kept: a line suspended again before the base's restoration (a hold lifted by
+  // verifying early, the delinquency it stood over found afterwards) was not restored sooner
+  const until = was ?? base.until + 1;
+  return !suspensionStarts(trace.steps).some((x) => x.day > now && x.day < until);
 }
 
 /** The first restoration after the base's target suspension, in a variant's trace. */
