@@ -58,10 +58,11 @@ export function validate<S extends z.ZodType>(
   }
   const topKeys = schema instanceof z.ZodObject ? Object.keys(schema.shape) : undefined;
   const keys = Object.keys(data);
-  // no key of the kind, and most keys not even near one (`Name:` in /proc/self/status is near `name`):
-  // another kind of file, described rather than quoted key by key
+  // no key of the kind, and some key not even near one (`Name:` in /proc/self/status is near `name`, its
+  // other keys are nothing like a field): another kind of file, described rather than quoted key by key;
+  // a file of the kind whose every key is misspelt still gets a "did you mean" for each
   const near = topKeys ? keys.filter((k) => nearKey(k, topKeys)).length : 0;
-  if (topKeys && keys.length > 0 && !keys.some((k) => topKeys.includes(k)) && near * 2 < keys.length) {
+  if (topKeys && keys.length > 0 && !keys.some((k) => topKeys.includes(k)) && near < keys.length) {
     throw new InputError(`not a ${kind} file: none of its keys is a ${kind} field`, {
       file,
       expected,

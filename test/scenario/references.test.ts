@@ -28,6 +28,7 @@ writeFileSync(join(outside, "secret.env"), `API_TOKEN=${SECRET}\n`);
 writeFileSync(join(inside, "policies", "p.yaml"), policy("inside"));
 writeFileSync(join(inside, "secret.txt"), `token: ${SECRET}\npassword: ${SECRET}\n`);
 writeFileSync(join(inside, "notes.txt"), `${SECRET} is the key\n`);
+writeFileSync(join(inside, "half.txt"), `Name: x\nExtends: y\nUid: ${SECRET}\nPid: 1\n`);
 // like /proc/self/status: one key near a policy field (`Name`), the rest nothing like one
 writeFileSync(
   join(inside, "status.txt"),
@@ -119,6 +120,7 @@ describe("a named file that is not a policy is never quoted", () => {
     ["a line of text", "./notes.txt", /must hold a mapping/],
     ["a mapping of other keys", "./secret.txt", /not a policy file/],
     ["a mapping with one key near a policy field", "./status.txt", /not a policy file/],
+    ["a mapping with half its keys near policy fields", "./half.txt", /not a policy file/],
     ["broken YAML", "./broken.yaml", /cannot parse/],
   ])("%s", (_what, ref, message) => {
     const e = refused(scenario("q.yaml", `policy: ${ref}\nevents: []\n`));
