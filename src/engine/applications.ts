@@ -152,7 +152,7 @@ export function decideApplication(
   }
   if (kind === "increase" && cap.limit <= line.limit) {
     const code = AT_CAP[cap.binding];
-    return declined([code], s, [capFact(code, cap)]);
+    return declined([code], s, [capFact(code, cap, line.id)]);
   }
   const wanted = kind === "open" ? amount : line.limit + amount;
   if (wanted <= cap.limit)
@@ -161,7 +161,7 @@ export function decideApplication(
   return {
     decision: "approved_lower",
     reasons: ["MEETS_POLICY", code],
-    facts: [capFact(code, cap)],
+    facts: [capFact(code, cap, line.id)],
     limit: cap.limit,
   };
 }

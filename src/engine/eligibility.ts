@@ -37,9 +37,17 @@ export const BINDING_PARAMETER: Record<LimitBinding, PolicyParamName> = {
   product_maximum: "limitBands",
 };
 
-export const capFact = (code: ReasonCode, cap: LimitCap): RuleFact => ({
+/** Jiebei's own parameters where its rules differ (the thin-file cap is one for both lines). */
+const JIEBEI_PARAMETER: Record<LimitBinding, PolicyParamName> = {
+  score: "jiebeiLimitBands",
+  income: "jiebeiMaxLimitIncomeMultiple",
+  thin_file: "thinFileMaxLimit",
+  product_maximum: "jiebeiLimitBands",
+};
+
+export const capFact = (code: ReasonCode, cap: LimitCap, line: LineId): RuleFact => ({
   code,
-  parameter: BINDING_PARAMETER[cap.binding],
+  parameter: (line === "huabei" ? BINDING_PARAMETER : JIEBEI_PARAMETER)[cap.binding],
   threshold: cap.limit,
 });
 

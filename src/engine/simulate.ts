@@ -130,8 +130,13 @@ export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {})
     if (rec.endOfDay) {
       while (oi < observe.length && observe[oi]! < day) oi++;
       const observed = observe[oi] === day;
-      if (observed || day === until || !rec.observedOnly)
-        rec.endOfDay(snapshot(s.customer, day, scoreOn(s.customer, day).score), observed);
+      if (observed || day === until || !rec.observedOnly) {
+        const scored = scoreOn(s.customer, day);
+        const snap = snapshot(s.customer, day, scored.score);
+        // an observed day's end keeps what its score is made of (a month-end report may have moved it
+        // after the day's last step)
+        rec.endOfDay(observed ? Object.assign(snap, { inputs: scored.inputs }) : snap, observed);
+      }
     }
     let next = options.everyDay ? day + 1 : nextEngineDay(s, until);
     if (ei < events.length) next = Math.min(next, events[ei]!.day);

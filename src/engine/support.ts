@@ -91,7 +91,16 @@ function suspendedLine(
     if (held !== null) codes.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else {
     codes.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
-    remedies.push({ line: line.id, kind: "wait_for_review", day: next, date: calendar.date(next) });
+    // the first review that can restore the line: none before its clean period ends
+    const clean = cleanUntil(c, day);
+    const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
+    remedies.push({
+      line: line.id,
+      kind: "wait_for_review",
+      day: first,
+      date: calendar.date(first),
+      later: first !== next,
+    });
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
@@ -106,7 +115,7 @@ function suspendedLine(
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
-  const cleanFrom = customerOverdue(c) > 0 ? day + p.restoreCleanDays : lastCured(c) + p.restoreCleanDays;
+  const cleanFrom = cleanUntil(c, day);
   const certain = closesOn !== null && (barred || (!hold && cleanFrom > closesOn));
   if (closesOn !== null && (closesOn === next || certain))
     remedies.push({
@@ -148,13 +157,17 @@ function restoration(
         max: rules.maxDebtToIncome,
       });
   }
-  const cleanFrom = lastCured(c) + p.restoreCleanDays;
-  if (customerOverdue(c) === 0 && cleanFrom > day)
+  // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
+  // from paying it (today at the earliest)
+  const owing = customerOverdue(c) > 0;
+  const cleanFrom = cleanUntil(c, day);
+  if (owing || cleanFrom > day)
     remedies.push({
       line: line.id,
       kind: "keep_clean_until",
       day: cleanFrom,
       date: calendar.date(cleanFrom),
+      afterPaying: owing,
     });
   if (s.score < rules.restoreScore) {
     const drivers = scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r));
@@ -176,6 +189,12 @@ function restoration(
       });
   }
   return restorationBlockers(c, line, day, s, cause).map((f) => f.code);
+}
+
+/** The first day a restoration's clean period can have ended: from the last overdue repaid, or from
+ *  today when one is still outstanding (paid today at the earliest). */
+function cleanUntil(c: Customer, day: number): number {
+  return (customerOverdue(c) > 0 ? day : lastCured(c)) + c.policy.restoreCleanDays;
 }
 
 /** Remedies that only lead to a restoration: not given when the line is closed before they could. */

@@ -151,9 +151,12 @@ export type Remedy = { line: LineId } & (
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve */
   | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[] }
-  | { kind: "wait_for_review"; day: number; date: string }
+  /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
+  | { kind: "wait_for_review"; day: number; date: string; later: boolean }
   | { kind: "wait_for_inquiries"; day: number; date: string }
-  | { kind: "keep_clean_until"; day: number; date: string }
+  /** `afterPaying`: an amount is overdue now, and the clean period starts once it is paid (the date
+   *  assumes it is paid today) */
+  | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
   /** pay down debt (on either line or elsewhere) or report a higher income */
   | { kind: "reduce_debt"; ratio: number; max: number }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
@@ -204,6 +207,8 @@ export interface Snapshot extends LineSnapshot {
   day: number;
   score: number;
   jiebei: LineSnapshot;
+  /** the scorecard's inputs behind `score` (an observed day's end: what `explain --day` shows) */
+  inputs?: ScoreInputs;
 }
 
 export interface Step extends Snapshot {

@@ -14,6 +14,7 @@ import {
   REASONS,
   type ReasonCode,
   type Scenario,
+  type ScoreInputs,
   type Step,
   type Trace,
 } from "../engine/index.js";
@@ -65,8 +66,15 @@ export interface DayExplanation {
   steps: StepExplained[];
   /** the last step before the day, when the day has none */
   before: { day: number; date: string; event: string } | null;
-  /** the score at the end of the day, characteristic by characteristic */
-  score: { value: number; band: string; defaultProbability: number; factors: FactorView[] };
+  /** the score at the end of the day, characteristic by characteristic (`afterLastStep`: the score the
+   *  day's last step left, when a month-end report moved it after) */
+  score: {
+    value: number;
+    band: string;
+    defaultProbability: number;
+    factors: FactorView[];
+    afterLastStep?: number;
+  };
   /** the customer's next steps: remedies of the day, else the advice of its adverse reasons */
   todo: string[];
 }
@@ -94,8 +102,8 @@ export function policyAt(scenario: Scenario, day: number): Policy {
   return policy;
 }
 
-function factors(step: Step): FactorView[] {
-  return explain(step.inputs).map((f) => ({
+function factors(inputs: ScoreInputs): FactorView[] {
+  return explain(inputs).map((f) => ({
     characteristic: f.characteristic.title,
     dimension: DIMENSIONS[f.characteristic.dimension].label,
     value: fmtValue(f.value),
@@ -125,6 +133,8 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
   const policy = policyAt(scenario, day);
   const prior = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day < day) ?? null);
   const last = steps.at(-1) ?? prior ?? trace.steps[0]!;
+  const observed = trace.snapshots.get(day);
+  const end = observed?.inputs ? { score: observed.score, inputs: observed.inputs } : last;
   const explained = steps.map(
     (s): StepExplained => ({
       event: describeEvent(s.event, s.applied),
@@ -168,11 +178,13 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
     before: prior
       ? { day: prior.day, date: prior.date, event: describeEvent(prior.event, prior.applied) }
       : null,
+    // the day's end: a month-end report after the last step moves the score without a step of its own
     score: {
-      value: last.score,
-      band: band(last.score),
-      defaultProbability: probabilityOfDefault(last.score),
-      factors: factors(last),
+      value: end.score,
+      band: band(end.score),
+      defaultProbability: probabilityOfDefault(end.score),
+      factors: factors(end.inputs),
+      ...(end.score !== last.score ? { afterLastStep: last.score } : {}),
     },
     todo: remedies.length
       ? remedies
@@ -239,7 +251,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
   lines.push(
     "",
     c.bold(
-      `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)`,
+      `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep} after the day's last step, then the month-end report moved it`}`,
     ),
   );
   // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole)

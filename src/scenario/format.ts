@@ -117,7 +117,9 @@ function remedyText(r: Remedy): string {
       return `raise the score from ${r.current} to ${r.needed}: ${advice.join("; ")}`;
     }
     case "wait_for_review":
-      return `the next periodic review is on ${r.date} (day ${r.day})`;
+      return r.later
+        ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
+        : `the next periodic review is on ${r.date} (day ${r.day})`;
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "on_record": {
@@ -135,7 +137,9 @@ function remedyText(r: Remedy): string {
     case "reduce_debt":
       return `pay down debt (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${r.ratio.toFixed(2)} to at most ${r.max.toFixed(2)}`;
     case "keep_clean_until":
-      return `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
+      return r.afterPaying
+        ? `once the overdue amount is paid, repay every bill on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
+        : `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
 
@@ -157,7 +161,8 @@ export function describeFact(f: RuleFact): string {
   };
   const parts: string[] = [];
   if (f.value !== undefined) parts.push(show(f.value));
-  if (f.threshold !== undefined) parts.push(`${f.parameter ?? "limit"} ${show(f.threshold)}`);
+  // a threshold that is no policy parameter: the purchase's is the credit still available
+  if (f.threshold !== undefined) parts.push(`${f.parameter ?? "available"} ${show(f.threshold)}`);
   else if (f.parameter !== undefined) parts.push(f.parameter);
   const text = parts.join(" vs ");
   return f.line === undefined ? text : `${text}, on ${lineName(f.line)}`;

@@ -46,6 +46,7 @@ describe("contact_support", () => {
       kind: "wait_for_review",
       day: 74,
       date: "2024-03-15",
+      later: false,
     });
     // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
     expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "on_record"]);
@@ -63,7 +64,22 @@ describe("contact_support", () => {
       kind: "keep_clean_until",
       day: 80,
       date: "2024-03-21",
+      afterPaying: false,
     });
+    // the review on day 74 cannot restore it: the first that can is named
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 105, later: true });
+  });
+
+  it("with arrears still owed: the clean period counts from paying them, and the review is the first that can restore", () => {
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(55)], {
+      policy: testPolicy({ suspendOverdueDays: 5, restoreCleanDays: 90 }),
+      until: 60,
+    });
+    const s = stepOn(t, "contact_support", 55);
+    expect(kinds(s.remedies)[0]).toBe("pay_overdue");
+    expect(remedy(s.remedies, "keep_clean_until")).toMatchObject({ day: 145, afterPaying: true });
+    // reviews on the 15th: 74, 105, 135, 166 — the first on or after day 145
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 166, later: true });
   });
 
   it("recent applications: wait until the last one leaves the 30-day window", () => {

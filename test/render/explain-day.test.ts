@@ -84,3 +84,18 @@ describe("explainDay", () => {
     expect(x.steps[0]!.moves).toContainEqual(expect.stringMatching(/^Days past due now −\d+$/));
   });
 });
+
+describe("the end of the day", () => {
+  it("is the day's end, a month-end report after the last step included: what run and test read", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const good = loadScenario(`${ROOT}scenarios/good-customer.yaml`).scenario;
+    // day 230: no event that day; the month-end report of day 213 moved the score after the last step
+    const end = simulate({ ...good, until: 230 }).final.score;
+    const r = await cli(["explain", `${ROOT}scenarios/good-customer.yaml`, "--day", "230", "--json"]);
+    const x = JSON.parse(r.stdout);
+    expect(x.score.value).toBe(end);
+    const text = (await cli(["explain", `${ROOT}scenarios/good-customer.yaml`, "--day", "230", "--no-color"]))
+      .stdout;
+    expect(text).toContain(`Score at the end of the day: ${end}`);
+  });
+});
