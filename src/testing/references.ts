@@ -3,9 +3,23 @@
 // with problems still names its policies.
 
 import { dirname } from "node:path";
-import { parse } from "yaml";
 import { policyPath } from "../scenario/load-policy.js";
+import { parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
+
+/**
+ * The values of `key:` in a file, read with the loader's own parser (its bounds, no library warnings
+ * quoting the file) — or, when the file does not parse (a duplicate key, tabs, two documents), from its
+ * lines, plain or quoted scalars only: a file with problems still names what it reads.
+ */
+function valuesOf(text: string, file: string, read: (data: unknown) => unknown[], key: string): string[] {
+  try {
+    return read(parseText(text, file).data).filter((v): v is string => typeof v === "string");
+  } catch {
+    const line = new RegExp(`(?:^|[\\s{,])${key}:[ \\t]*("([^"\\n]*)"|'([^'\\n]*)'|[^\\s,}#"']+)`, "gm");
+    return [...text.matchAll(line)].map((m) => m[2] ?? m[3] ?? m[1]!);
+  }
+}
 
 /** The policy files a reference leads to: the file and its `extends` chain (cycles and errors stop it;
  *  the run itself reports them). `from`, the file that names `ref`: each reference is held to the rules
@@ -23,13 +37,14 @@ export function policyChain(ref: string, baseDir: string, from?: string): string
     }
     if (out.includes(file)) break;
     out.push(file);
-    let parent: unknown;
+    let parent: string | undefined;
     try {
-      parent = (parse(readInputFile(file, "policy")) as { extends?: unknown } | null)?.extends;
+      const text = readInputFile(file, "policy");
+      parent = valuesOf(text, file, (d) => [(d as { extends?: unknown } | null)?.extends], "extends")[0];
     } catch {
       break;
     }
-    next = typeof parent === "string" ? { ref: parent, dir: dirname(file), from: file } : null;
+    next = parent === undefined ? null : { ref: parent, dir: dirname(file), from: file };
   }
   return out;
 }
@@ -40,19 +55,22 @@ export function policyChain(ref: string, baseDir: string, from?: string): string
  * must not replace them, the watch re-runs it when they change). Never throws on the file's content.
  */
 export function namedPolicyFiles(file: string): string[] {
-  let data: unknown;
+  let text: string;
   try {
-    data = parse(readInputFile(file, "scenario"));
+    text = readInputFile(file, "scenario");
   } catch {
     return [];
   }
-  if (data === null || typeof data !== "object") return [];
-  const { policy, events } = data as { policy?: unknown; events?: unknown };
-  const refs = new Set<string>([typeof policy === "string" ? policy : "default"]);
-  if (Array.isArray(events))
-    for (const e of events) {
-      const use = (e as { type?: unknown; use?: unknown } | null)?.use;
-      if ((e as { type?: unknown } | null)?.type === "policy" && typeof use === "string") refs.add(use);
-    }
+  const policy = valuesOf(text, file, (d) => [(d as { policy?: unknown } | null)?.policy], "policy");
+  const uses = valuesOf(
+    text,
+    file,
+    (d) => {
+      const events = (d as { events?: unknown } | null)?.events;
+      return Array.isArray(events) ? events.map((e) => (e as { use?: unknown } | null)?.use) : [];
+    },
+    "use",
+  );
+  const refs = new Set<string>([...(policy.length > 0 ? policy : ["default"]), ...uses]);
   return [...new Set([...refs].flatMap((ref) => policyChain(ref, dirname(file), file)))];
 }

@@ -190,7 +190,12 @@ export function exitCodeOf(reports: readonly ScenarioReport[]): 0 | 1 | 2 {
 /** A run as a terminal may show it: names, paths, messages and golden-trace lines come from files (a CI
  *  log is a terminal too), so every character that could drive one is shown as an escape. */
 export function printableRun(run: TestRun): TestRun {
-  return { ...run, reports: run.reports.map(printableReport), obsolete: run.obsolete.map(printable) };
+  return {
+    ...run,
+    reports: run.reports.map(printableReport),
+    obsolete: run.obsolete.map(printable),
+    ...(run.policyFiles ? { policyFiles: run.policyFiles.map(printable) } : {}),
+  };
 }
 
 function printableReport(r: ScenarioReport): ScenarioReport {

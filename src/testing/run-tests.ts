@@ -31,6 +31,12 @@ export async function runTests(
   const reports = results.filter((r): r is ScenarioReport => !("filtered" in r));
   const policyFiles = results.flatMap((r) => ("filtered" in r && r.policy ? [r.file] : []));
   const filtered = results.length - reports.length - policyFiles.length;
+  // a folder of nothing but policy files tests nothing: not a green build
+  if (reports.length === 0 && policyFiles.length > 0 && filtered === 0 && !o.shard && notRun === 0)
+    throw new InputError("no scenario files: only policy files were found", {
+      found: policyFiles.join(", "),
+      hint: "a scenario has `events:`; give the folder of the scenarios that name these policies",
+    });
   if (reports.length === 0 && o.grep && !o.shard) {
     throw new UsageError(
       `no scenario matches --grep ${JSON.stringify(o.grep.source)}`,

@@ -3,8 +3,8 @@
 // `policy` events, and whatever those `extends`. A change to a scenario re-runs it; to a policy, the
 // scenarios that use it; to any other file under a watched folder (a persona, a new file), everything.
 
-import { existsSync, type FSWatcher, statSync, watch } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { existsSync, type FSWatcher, realpathSync, statSync, watch } from "node:fs";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { discover, type ScenarioFile } from "./discover.js";
 import { namedPolicyFiles } from "./references.js";
 
@@ -39,6 +39,16 @@ export function affected(changed: readonly string[], deps: DependencyMap): Affec
   return { kind: "some", files: [...files].sort() };
 }
 
+/** The real path of `path`, or of its nearest existing folder joined with the rest. */
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realOrSelf(parent), basename(path));
+  }
+}
+
 export interface WatchOptions {
   /** quiet time before a burst of changes is acted on */
   debounceMs?: number;
@@ -59,7 +69,14 @@ export async function watchScenarios(
   o: WatchOptions,
 ): Promise<void> {
   const cwd = o.cwd ?? process.cwd();
-  const ignored = new Set((o.ignore ?? []).map((f) => resolve(cwd, f)));
+  // by real path: a report reached through a link changes the file the link leads to; the folders its
+  // write makes are no change either
+  const ignored = new Set((o.ignore ?? []).map((f) => realOrSelf(resolve(cwd, f))));
+  const isIgnored = (file: string) => {
+    const real = realOrSelf(file);
+    for (const f of ignored) if (f === real || f.startsWith(`${real}${sep}`)) return true;
+    return false;
+  };
   const roots = (paths.length ? paths : ["scenarios/"])
     .map((p) => resolve(cwd, p))
     .filter((p) => existsSync(p));
@@ -81,7 +98,7 @@ export async function watchScenarios(
         if (!name || /(^|[/\\])(__snapshots__|node_modules|\.)/.test(String(name))) return;
         const file = single ? dir : resolve(dir, String(name));
         // the run's own reports, written into a watched folder, are no change to react to
-        if (ignored.has(file)) return;
+        if (ignored.size > 0 && isIgnored(file)) return;
         // outside the roots only the policy files matter
         if (!roots.includes(dir) && !deps.has(file)) return;
         pending.add(file);

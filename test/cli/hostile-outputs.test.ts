@@ -236,10 +236,16 @@ describe("one command's outputs", () => {
     writeFileSync(join(d, "f", "sub", "p3.yaml"), "name: three\nextends: p2.yaml\n");
     const good = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
     writeFileSync(join(d, "f", "plain.yaml"), good);
-    // a scenario with a problem of its own still names its policy
+    // a scenario with a problem of its own still names its policy — even one YAML itself refuses
     writeFileSync(
       join(d, "f", "typo.yaml"),
       good.replace(/^policy: .*$/m, "policy: sub/p3.yaml").replace(/^name: .*$/m, "name: typo\nbogus: 1"),
+    );
+    writeFileSync(
+      join(d, "f", "twice.yaml"),
+      good
+        .replace(/^policy: .*$/m, 'policy: "sub/p2.yaml"')
+        .replace(/^name: .*$/m, "name: twice\nname: again"),
     );
     const kept = ["f/sub/p2.yaml", "f/sub/p3.yaml", "f/plain.yaml"].map((f) => [
       f,
@@ -264,6 +270,7 @@ describe("one command's outputs", () => {
         "--force",
       ],
       ["test", "f/typo.yaml", "--no-snapshots", "--reporter", "junit", "--output", "f/sub/p2.yaml"],
+      ["test", "f/twice.yaml", "--no-snapshots", "--reporter", "junit", "--output", "f/sub/p2.yaml"],
       ["test", "f", "--no-snapshots", "--grep", "typo", "--reporter", "junit", "--output", "f/plain.yaml"],
       // the shard that does not run typo.yaml still spares the policy file typo.yaml names
       ["test", "f", "--no-snapshots", "--shard", "1/2", "--reporter", "junit", "--output", "f/sub/p2.yaml"],

@@ -207,6 +207,10 @@ describe("a policy file kept among the scenarios", () => {
       );
       expect(json.policyFiles).toEqual(["suite/policies/strict.yaml"]);
       expect(json.exitCode).toBe(0);
+      // nothing but policy files: nothing was tested, which is no green build
+      const only = await cli(["test", "--no-snapshots", "suite/policies"], { cwd: d });
+      expect(only.status).toBe(2);
+      expect(only.stderr).toContain("no scenario files: only policy files were found");
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

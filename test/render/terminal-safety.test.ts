@@ -116,6 +116,14 @@ describe("a CI log", () => {
     expect(commandLines(renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`))).toEqual(
       [],
     );
+    // the policy files a run left out are file names too
+    const left = renderPretty(
+      { ...run, policyFiles: [`p\n${forged}\u001b[2J.yaml`] },
+      new Chalk({ level: 0 }),
+      (f) => `credit-sim test ${f}`,
+    );
+    expect(commandLines(left)).toEqual([]);
+    expect(raw(left)).toBe(false);
   });
 });
 

@@ -186,7 +186,10 @@ function exportFlips(
   ];
   let files = 0;
   for (const pair of result.decisionFlips) {
-    const [a, b] = [armLabel(pop, pair.a), armLabel(pop, pair.b)];
+    const a = armLabel(pop, pair.a);
+    // two names a file name shows alike (`x y`, `x_y`) would share the files: the second says its arm
+    const named = armLabel(pop, pair.b);
+    const b = flipFileName(0, named) === flipFileName(0, a) ? `${named} (arm ${pair.b})` : named;
     const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
     index.push(`${a} vs ${b}: ${pair.flipped} accounts decided otherwise`);
     largestGroups(pair)
