@@ -71,10 +71,11 @@ export async function watchScenarios(
   const cwd = o.cwd ?? process.cwd();
   // by real path: a report reached through a link changes the file the link leads to; the folders its
   // write makes are no change either
-  const ignored = new Set((o.ignore ?? []).map((f) => realOrSelf(resolve(cwd, f))));
+  // (resolved at each change: a link to a report not written yet leads somewhere only once it is)
+  const ignored = (o.ignore ?? []).map((f) => resolve(cwd, f));
   const isIgnored = (file: string) => {
     const real = realOrSelf(file);
-    for (const f of ignored) if (f === real || f.startsWith(`${real}${sep}`)) return true;
+    for (const f of ignored.map(realOrSelf)) if (f === real || f.startsWith(`${real}${sep}`)) return true;
     return false;
   };
   const roots = (paths.length ? paths : ["scenarios/"])
@@ -98,7 +99,7 @@ export async function watchScenarios(
         if (!name || /(^|[/\\])(__snapshots__|node_modules|\.)/.test(String(name))) return;
         const file = single ? dir : resolve(dir, String(name));
         // the run's own reports, written into a watched folder, are no change to react to
-        if (ignored.size > 0 && isIgnored(file)) return;
+        if (ignored.length > 0 && isIgnored(file)) return;
         // outside the roots only the policy files matter
         if (!roots.includes(dir) && !deps.has(file)) return;
         pending.add(file);
