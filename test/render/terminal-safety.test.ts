@@ -20,8 +20,9 @@ import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
 import { printable } from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
-import { summarise, type TestRun } from "../../src/testing/report.js";
+import type { TestRun } from "../../src/testing/report.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
+import { testRun } from "../helpers/test-run.js";
 
 const ESC = "\u001b";
 const HOSTILE = `${ESC}[2J${ESC}]8;;http://evil.example${ESC}\\link${ESC}]8;;${ESC}\\\u0007\r\u202eevil\nforged line\u009b31m`;
@@ -104,15 +105,7 @@ describe("a CI log", () => {
       durationMs: 1,
       snapshot: null,
     };
-    const run: TestRun = {
-      reports: [report],
-      obsolete: [],
-      obsoleteRemoved: false,
-      filtered: 0,
-      notRun: 0,
-      summary: summarise([report], 0, false),
-      exitCode: 2,
-    };
+    const run = testRun([report]);
     expect(commandLines(renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`))).toEqual(
       [],
     );
@@ -180,15 +173,7 @@ describe("every human output", () => {
         snapshot: { status: "mismatch", file: `t${HOSTILE}.trace`, diff: `- ${HOSTILE}\n+ b` },
       },
     ];
-    const run: TestRun = {
-      reports,
-      obsolete: [`o${HOSTILE}.trace`],
-      obsoleteRemoved: false,
-      filtered: 0,
-      notRun: 0,
-      summary: summarise(reports, 1, false),
-      exitCode: 1,
-    };
+    const run = testRun(reports, { obsolete: [`o${HOSTILE}.trace`] });
     const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
     expect(raw(text)).toBe(false);
     expect(text).not.toContain("\nforged line");
@@ -253,15 +238,7 @@ describe("the newer outputs", () => {
       durationMs: 0,
       snapshot: { status: "mismatch" as const, file: "x.trace", diff: `- ${HOSTILE}\n+ b` },
     };
-    const run: TestRun = {
-      reports: [report],
-      obsolete: [],
-      obsoleteRemoved: false,
-      filtered: 0,
-      notRun: 0,
-      summary: summarise([report], 0, false),
-      exitCode: 1,
-    };
+    const run = testRun([report]);
     const out = renderGithub(run);
     expect(out.startsWith("::error ")).toBe(true);
     expect(raw(out.replace(/\n$/, ""))).toBe(false);

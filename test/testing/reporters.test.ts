@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
+import { testRun } from "../helpers/test-run.js";
 
 const FIX = join(ROOT, "test/fixtures/test-command");
 let out: string;
@@ -118,7 +119,6 @@ describe("--reporter junit", () => {
 
   it("stays well-formed XML whatever bytes a file name holds", async () => {
     const { renderJunit } = await import("../../src/testing/reporters/junit.js");
-    const { summarise } = await import("../../src/testing/report.js");
     const name = "a\u001b[31m\u0007.yaml";
     const report = {
       file: `dir/${name}`,
@@ -132,15 +132,7 @@ describe("--reporter junit", () => {
       durationMs: 1,
       snapshot: { status: "matched" as const, file: `dir/__snapshots__/${name}.trace`, diff: null },
     };
-    const xml = renderJunit({
-      reports: [report],
-      obsolete: [],
-      obsoleteRemoved: false,
-      filtered: 0,
-      notRun: 0,
-      summary: summarise([report], 0, false),
-      exitCode: 0,
-    });
+    const xml = renderJunit(testRun([report]));
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('file="dir/a\uFFFD[31m\uFFFD.yaml"');
   });
