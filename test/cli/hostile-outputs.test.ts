@@ -1,6 +1,7 @@
 // The newer surfaces under hostile input, in-process: init and what-if saves never write through a link
-// planted under the name they choose, explain refuses days no scenario could reach, and one command's
-// outputs never land on each other or on its inputs.
+// planted under the name they choose, explain refuses days no scenario could reach, one command's outputs
+// never land on each other, on standard output twice, or on anything it reads (scenarios found, policy
+// files however named, personas, golden traces), and files written for `run` to read can be run.
 
 import {
   existsSync,
