@@ -67,13 +67,14 @@ export interface DayExplanation {
   /** the last step before the day, when the day has none */
   before: { day: number; date: string; event: string } | null;
   /** the score at the end of the day, characteristic by characteristic (`afterLastStep`: the score the
-   *  day's last step left, when a month-end report moved it after) */
+   *  last step on or before the day left, when time moved it since — days past due, the windows of
+   *  recent activity, a month-end report) */
   score: {
     value: number;
     band: string;
     defaultProbability: number;
     factors: FactorView[];
-    afterLastStep?: number;
+    afterLastStep?: { score: number; day: number };
   };
   /** the customer's next steps: remedies of the day, else the advice of its adverse reasons */
   todo: string[];
@@ -178,13 +179,13 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
     before: prior
       ? { day: prior.day, date: prior.date, event: describeEvent(prior.event, prior.applied) }
       : null,
-    // the day's end: a month-end report after the last step moves the score without a step of its own
+    // the day's end: time moves the score without a step of its own (days past due, windows, month ends)
     score: {
       value: end.score,
       band: band(end.score),
       defaultProbability: probabilityOfDefault(end.score),
       factors: factors(end.inputs),
-      ...(end.score !== last.score ? { afterLastStep: last.score } : {}),
+      ...(end.score !== last.score ? { afterLastStep: { score: last.score, day: last.day } } : {}),
     },
     todo: remedies.length
       ? remedies
@@ -251,7 +252,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
   lines.push(
     "",
     c.bold(
-      `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep} after the day's last step, then the month-end report moved it`}`,
+      `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone (days past due, recent-activity windows, a month-end report)`}`,
     ),
   );
   // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole)

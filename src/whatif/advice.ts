@@ -60,7 +60,7 @@ export function problemText(r: Pick<CounterfactualResult, "goal" | "base">): str
     case "reach-restored": {
       const s = restoreTarget(base);
       if (!s) return "the account is never suspended, so there is nothing to restore";
-      const r = firstRestoredAfter(base, s.day);
+      const r = firstRestoredAfter(base, s);
       return r === null
         ? `suspended on day ${s.day} and never restored`
         : `suspended on day ${s.day}, restored on day ${r}`;
@@ -81,7 +81,7 @@ function outcomeText(goal: Goal, trace: Trace, base: Trace): string {
     case "avoid-declined":
       return "nothing would have been declined";
     case "reach-restored": {
-      const s = restoreTarget(base)!.day;
+      const s = restoreTarget(base)!;
       const was = firstRestoredAfter(base, s);
       const now = firstRestoredAfter(trace, s);
       return was === null

@@ -112,7 +112,7 @@ export function candidates(
   const from = goal === "reach-restored" ? (firstSuspension?.day ?? 0) : 0;
   const to =
     goal === "reach-restored"
-      ? (firstRestoredAfter(base, from) ?? base.until)
+      ? ((firstSuspension ? firstRestoredAfter(base, firstSuspension) : null) ?? base.until)
       : Math.max(0, ...adverse.map((s) => s.day));
   const protectedIds = new Set<number>(scope.protectedIds ?? []);
   if (goal === "avoid-declined") {

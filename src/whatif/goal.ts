@@ -22,8 +22,19 @@ export function isAdverse(goal: Goal, s: Step): boolean {
   }
 }
 
-export function firstRestoredAfter(trace: Trace, day: number): number | null {
-  return trace.steps.find((s) => s.decision === "restored" && s.day >= day)?.day ?? null;
+/** The line a step is about (a step about the customer: Huabei, the line every account has first). */
+const lineOf = (s: { line: string | null }) => s.line ?? "huabei";
+
+/** The day `suspension`'s line is next restored, on or after the suspension; null: never. */
+export function firstRestoredAfter(
+  trace: Trace,
+  suspension: { day: number; line: string | null },
+): number | null {
+  const line = lineOf(suspension);
+  return (
+    trace.steps.find((s) => s.decision === "restored" && s.day >= suspension.day && lineOf(s) === line)
+      ?.day ?? null
+  );
 }
 
 /**
@@ -53,7 +64,7 @@ export function suspensionStarts<S extends { decision: string | null; line: stri
  */
 export function restoreTarget(trace: Trace): Step | undefined {
   const suspensions = suspensionStarts(trace.steps);
-  const open = suspensions.filter((s) => firstRestoredAfter(trace, s.day) === null).at(-1);
+  const open = suspensions.filter((s) => firstRestoredAfter(trace, s) === null).at(-1);
   return open ?? suspensions[0];
 }
 
@@ -70,27 +81,34 @@ export function meetsGoal(goal: Goal, trace: Trace, base: Trace): boolean {
   const suspended = restoreTarget(base);
   if (!suspended) return false;
   // the same suspension, restored sooner: a change that avoids the suspension answers another question
-  if (!trace.steps.some((s) => s.decision === "suspended" && s.day === suspended.day)) return false;
-  const was = firstRestoredAfter(base, suspended.day);
-  const now = firstRestoredAfter(trace, suspended.day);
+  if (
+    !trace.steps.some(
+      (s) => s.decision === "suspended" && s.day === suspended.day && lineOf(s) === lineOf(suspended),
+    )
+  )
+    return false;
+  const was = firstRestoredAfter(base, suspended);
+  const now = firstRestoredAfter(trace, suspended);
   if (now === null || (was !== null && now >= was)) return false;
   // restored sooner and kept: a line suspended again before the base's restoration (a hold lifted by
   // verifying early, the delinquency it stood over found afterwards) was not restored sooner
   const until = was ?? base.until + 1;
-  return !suspensionStarts(trace.steps).some((x) => x.day > now && x.day < until);
+  return !suspensionStarts(trace.steps).some(
+    (x) => x.day > now && x.day < until && lineOf(x) === lineOf(suspended),
+  );
 }
 
 /** The first restoration after the base's target suspension, in a variant's trace. */
 export function restoredIn(trace: Trace, base: Trace): number | null {
   const s = restoreTarget(base);
-  return s ? firstRestoredAfter(trace, s.day) : null;
+  return s ? firstRestoredAfter(trace, s) : null;
 }
 
 /** Progress of a (failing) trace towards the goal: lower is closer. Orders candidates for pairs and triples. */
 export function distance(goal: Goal, trace: Trace, base: Trace): number {
   if (goal === "reach-restored") {
-    const s = restoreTarget(base)?.day ?? 0;
-    return firstRestoredAfter(trace, s) ?? base.until + 1;
+    const s = restoreTarget(base);
+    return (s ? firstRestoredAfter(trace, s) : null) ?? base.until + 1;
   }
   const bad = trace.steps.filter((x) => isAdverse(goal, x));
   return bad.length * 100_000 - (bad[0]?.day ?? 0);

@@ -31,3 +31,37 @@ describe("reach restored", () => {
     expect(meetsGoal("reach-restored", repaid, base)).toBe(true);
   });
 });
+
+describe("reach restored, two lines", () => {
+  it("is about the suspended line: restoring the other line sooner is no answer", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { cli } = await import("../helpers/cli.js");
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-goal-"));
+    try {
+      // Jiebei suspended for the debt burden on day 14 and never restored; Huabei suspended for an
+      // overdue on day 70 and restored later (an early review would restore Huabei, not Jiebei)
+      writeFileSync(
+        join(d, "s.yaml"),
+        [
+          "name: two lines",
+          "until: 300",
+          "profile: { age: 38, monthlyIncome: 10000, verified: true, creditHistoryMonths: 80, externalDebt: 100000 }",
+          "events:",
+          "  - { day: 0, type: apply, product: open, amount: 8000 }",
+          "  - { day: 0, type: apply, line: jiebei, product: open, amount: 10000 }",
+          "  - { day: 5, type: purchase, amount: 1000, merchant: JD }",
+          "  - { day: 10, type: external_debt, amount: 30000 }",
+          "  - { day: 80, type: repay, amount: full }",
+          "",
+        ].join("\n"),
+      );
+      const r = await cli(["whatif", "s.yaml", "--reach", "restored", "--budget", "100"], { cwd: d });
+      expect(r.stdout).toContain("suspended on day 14 and never restored");
+      expect(r.stdout).not.toMatch(/would have been restored on day \d+ \(it never was\)/);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

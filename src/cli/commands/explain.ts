@@ -32,8 +32,7 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
       o.day,
       `at most day ${LAST_EPOCH_DAY - start} (${formatIsoDate(LAST_EPOCH_DAY)}, the last date there is): the scenario starts ${scenario.start}`,
     );
-  // simulate at least to the day asked about, and keep its end (what the day's last step left, and a
-  // month end after it)
+  // simulate at least to the day asked about, and keep its end (what time did after the last step too)
   const until = Math.max(scenario.until, o.day);
   const trace = simulate({ ...scenario, until, observe: [...scenario.observe, o.day] });
   const x = explainDay(scenario, trace, o.day);
