@@ -7,6 +7,7 @@ import { type Customer, customerOverdue, type Line, lastCured, overdue, owed, ru
 import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import type { ReasonCode } from "./reasons.js";
 import { restorationBlockers } from "./review.js";
+import * as revolving from "./revolving.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
 import type { Remedy } from "./types.js";
@@ -30,6 +31,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const remedies: Remedy[] = [];
   for (const line of lines) {
     if (overdue(line) > 0) remedies.push({ line: line.id, kind: "pay_overdue", amount: overdue(line) });
+    // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears
+    const due = line.id === "huabei" ? revolving.dueBy(line.ledger, day).minimum - overdue(line) : 0;
+    if (due > 0) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
   for (const line of lines) {
     if (line.status === "active") continue;

@@ -147,6 +147,8 @@ export interface ScoreMove {
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = { line: LineId } & (
   | { kind: "pay_overdue"; amount: Fen }
+  /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
+  | { kind: "pay_due"; amount: Fen }
   | { kind: "pay_balance"; amount: Fen }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve */

@@ -106,6 +106,8 @@ export function describeRemedy(r: Remedy): string {
 
 function remedyText(r: Remedy): string {
   switch (r.kind) {
+    case "pay_due":
+      return `pay the ${money(r.amount)} minimum already due too (its grace days are running out): unpaid, it falls into arrears`;
     case "pay_overdue":
       return `pay the overdue ${money(r.amount)} now`;
     case "pay_balance":

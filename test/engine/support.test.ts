@@ -70,6 +70,18 @@ describe("contact_support", () => {
     expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 105, later: true });
   });
 
+  it("a bill in its grace days beside the arrears: its minimum is asked for too, or it falls into arrears", () => {
+    // bills due on days 40 and 69 (grace 3 days); none repaid; on day 72 the second is in its last grace day
+    const t = run([on.open(0, 8_000), on.purchase(5, 3_000), on.purchase(35, 2_000), on.support(72)], {
+      policy: testPolicy({ graceDays: 3, suspendOverdueDays: 20 }),
+      until: 80,
+    });
+    const s = stepOn(t, "contact_support", 72);
+    expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "pay_due"]);
+    expect(remedy(s.remedies, "pay_due")!.amount).toBeGreaterThan(0);
+    expect(remedy(s.remedies, "pay_overdue")!.amount).toBe(s.overdue);
+  });
+
   it("with arrears still owed: the clean period counts from paying them, and the review is the first that can restore", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(55)], {
       policy: testPolicy({ suspendOverdueDays: 5, restoreCleanDays: 90 }),
