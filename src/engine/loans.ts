@@ -117,6 +117,13 @@ export function overdueAmount(b: LoanBook): Fen {
   return total;
 }
 
+/** Instalments past their due day and still in their grace: principal and interest unpaid. */
+export function dueInGrace(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans) if (l.dueDay !== null) total += l.duePrincipal + l.dueInterest;
+  return total;
+}
+
 export function oldestArrears(b: LoanBook): number | null {
   let oldest: number | null = null;
   for (const l of b.loans)

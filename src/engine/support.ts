@@ -5,6 +5,7 @@
 import type { Calendar } from "./calendar.js";
 import { type Customer, customerOverdue, type Line, lastCured, overdue, owed, rulesFor } from "./customer.js";
 import { eligibilityFailures, writeOffFact } from "./eligibility.js";
+import * as loans from "./loans.js";
 import type { ReasonCode } from "./reasons.js";
 import { restorationBlockers } from "./review.js";
 import * as revolving from "./revolving.js";
@@ -32,7 +33,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   for (const line of lines) {
     if (overdue(line) > 0) remedies.push({ line: line.id, kind: "pay_overdue", amount: overdue(line) });
     // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears
-    const due = line.id === "huabei" ? revolving.dueBy(line.ledger, day).minimum - overdue(line) : 0;
+    const due =
+      line.id === "huabei"
+        ? revolving.dueBy(line.ledger, day).minimum - overdue(line)
+        : loans.dueInGrace(line.book);
     if (due > 0) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
   for (const line of lines) {

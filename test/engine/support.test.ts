@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
-import { on, run, stepOn, testPolicy } from "./builders.js";
+import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
@@ -80,6 +80,20 @@ describe("contact_support", () => {
     expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "pay_due"]);
     expect(remedy(s.remedies, "pay_due")!.amount).toBeGreaterThan(0);
     expect(remedy(s.remedies, "pay_overdue")!.amount).toBe(s.overdue);
+  });
+
+  it("a Jiebei instalment in its grace days is asked for too", () => {
+    const t = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), on.borrow(3, 3_000, 3)], {
+      policy: testPolicy({ graceDays: 3 }),
+      until: 60,
+    });
+    const due = stepsOf(t, "due").find((x) => x.line === "jiebei")!;
+    const t2 = run(
+      [on.open(0, 5_000), on.open(0, 20_000, "jiebei"), on.borrow(3, 3_000, 3), on.support(due.day + 1)],
+      { policy: testPolicy({ graceDays: 3 }), until: 60 },
+    );
+    const s = stepOn(t2, "contact_support", due.day + 1);
+    expect(s.remedies.find((r) => r.kind === "pay_due")).toMatchObject({ line: "jiebei" });
   });
 
   it("with arrears still owed: the clean period counts from paying them, and the review is the first that can restore", () => {
