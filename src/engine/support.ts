@@ -92,6 +92,8 @@ function suspendedLine(
     : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
   const held = line.heldOver;
   const codes: ReasonCode[] = [];
+  // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
+  const clean = cleanUntil(c, day);
   if (line.cause === "security") {
     // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs
     remedies.push({ line: line.id, kind: "verify_identity" });
@@ -100,7 +102,6 @@ function suspendedLine(
   } else {
     codes.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
     // the first review that can restore the line: none before its clean period ends
-    const clean = cleanUntil(c, day);
     const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
     remedies.push({
       line: line.id,
@@ -123,8 +124,7 @@ function suspendedLine(
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
-  const cleanFrom = cleanUntil(c, day);
-  const certain = closesOn !== null && (barred || (!hold && cleanFrom > closesOn));
+  const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
   if (closesOn !== null && (closesOn === next || certain))
     remedies.push({
       line: line.id,

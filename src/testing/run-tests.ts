@@ -3,7 +3,7 @@
 
 import { dirname } from "node:path";
 import { InputError, UsageError } from "../shared/errors.js";
-import { discover } from "./discover.js";
+import { discover, type ScenarioFile } from "./discover.js";
 import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";
 import { runFiles } from "./pool.js";
@@ -12,12 +12,14 @@ import type { RunSettings } from "./run-one.js";
 import { shardOf } from "./shard.js";
 import { findObsolete, removeSnapshot } from "./snapshot-files.js";
 
+/** `found`: the files `paths` lead to, when the caller has already looked (not found again). */
 export async function runTests(
   paths: readonly string[],
   o: TestOptions,
   cwd: string = process.cwd(),
+  found?: readonly ScenarioFile[],
 ): Promise<TestRun> {
-  const all = discover(paths, cwd);
+  const all = found ?? discover(paths, cwd);
   const files = o.shard ? shardOf(all, o.shard) : all;
   const settings: RunSettings = {
     cwd,

@@ -26,9 +26,10 @@ export async function testCommand(
   if (options.watch) return watchCommand(paths, options, io);
   // before anything is written (golden traces with -u): the reports spare every scenario found — run or
   // left out by --grep, --shard, --bail — and its golden trace; after the run, the policy files too
-  const found = discover(paths, io.cwd).map((f) => f.path);
+  const discovered = discover(paths, io.cwd);
+  const found = discovered.map((f) => f.path);
   checkReportOutputs(options, io, found, null);
-  const run = await runTests(paths, options, io.cwd);
+  const run = await runTests(paths, options, io.cwd, discovered);
   warnDeprecations(run.reports, io);
   checkReportOutputs(options, io, found, run);
   // github's workflow commands go last, after any human report on the same stream
@@ -134,9 +135,13 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
         try {
           // a report written over a file the run reads would also set the watch off again (its own
           // files are ignored by the watch)
-          const found = discover(paths, io.cwd).map((f) => f.path);
+          const discovered = discover(paths, io.cwd);
+          const found = discovered.map((f) => f.path);
           checkReportOutputs(options, io, found, null);
-          const run = await runTests(files === "all" ? paths : files, options, io.cwd);
+          const run =
+            files === "all"
+              ? await runTests(paths, options, io.cwd, discovered)
+              : await runTests(files, options, io.cwd);
           checkReportOutputs(options, io, found, run);
           for (const target of options.reporters) await emit(run, target, options.color, io);
         } catch (e) {
