@@ -37,6 +37,8 @@ export function clauseText(c: Candidate): string {
       return `you repaid everything on day ${day} (${change.dayAfterSuspension ? "the day after the suspension" : "the day of the suspension"})`;
     case "request-review":
       return `you asked for an early review on day ${day}`;
+    case "pay-debt-elsewhere":
+      return `you repaid ${money(change.amount)} of your debt elsewhere on day ${day}`;
     default: {
       const never: never = change;
       throw new Error(`unknown change ${JSON.stringify(never)}`);

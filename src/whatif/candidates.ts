@@ -2,10 +2,10 @@
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
 // elsewhere, not making a purchase, repaying in full, repaying earlier (by the due day, by the end of the
 // grace days, before the suspension trigger), repaying a bill on its due day, verifying identity, asking
-// for an early review. Each candidate is `{ day, change }` (plus its cost); the edit it makes and the words
+// for an early review, paying debt elsewhere down under the cap a review cites. Each candidate is `{ day, change }` (plus its cost); the edit it makes and the words
 // that describe it (advice.ts) are both derived from that. Pure.
 
-import type { PolicyParams, ProfileField, Trace } from "../engine/index.js";
+import type { PolicyParams, ProfileField, Step, Trace } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
 import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
 import { dayOf, type Edit, eventNumberAt, type Variant } from "./variant.js";
@@ -38,7 +38,9 @@ export type Change =
   /** repay everything on the day of the suspension or the day after */
   | { kind: "repay-everything"; dayAfterSuspension: boolean }
   /** ask for an early review */
-  | { kind: "request-review" };
+  | { kind: "request-review" }
+  /** repay `amount` yuan of the debt owed elsewhere (a line held back by its debt burden) */
+  | { kind: "pay-debt-elsewhere"; amount: number };
 
 export interface Candidate {
   /** the day the change is about: the changed event's own day, or the day of an added event */
@@ -82,6 +84,8 @@ export function editOf(c: Candidate): Edit {
       return { kind: "add", event: { day, type: "repay", amount: "full" } };
     case "request-review":
       return { kind: "add", event: { day, type: "request_review" } };
+    case "pay-debt-elsewhere":
+      return { kind: "add", event: { day, type: "external_repayment", amount: change.amount } };
     default: {
       const never: never = change;
       throw new Error(`unknown change ${JSON.stringify(never)}`);
@@ -196,6 +200,12 @@ export function candidates(
     for (let d = s + 7; d < to && d <= base.until; d += 7) {
       out.push({ day: d, change: { kind: "request-review" }, cost: 0.5 });
     }
+    // paying debt elsewhere down, as customer service advises a line its debt burden holds back: the day
+    // after the suspension (a review suspends after the day's events)
+    if (s + 1 <= base.until)
+      debtPaydowns(v, base, firstSuspension, to).forEach((amount, i) => {
+        out.push({ day: s + 1, change: { kind: "pay-debt-elsewhere", amount }, cost: 2.5 + i / 2 });
+      });
   }
   // stable: equal costs keep timeline order
   return out.sort((a, b) => a.cost - b.cost);
@@ -226,4 +236,39 @@ function repayCandidates(
     if (!full) move(true, 1.5 + (day - x) / 30);
   }
   return out;
+}
+
+/**
+ * Amounts of debt elsewhere (yuan) whose repayment brings the debt ratio the reviews cite under its cap:
+ * the largest excess a step from the suspension to `to` shows (the ratio above the cap, times the annual
+ * income), in whole ¥1,000, and a quarter more (the next month-end report may show higher balances on the
+ * lines); never more than is owed elsewhere the day after the suspension.
+ */
+function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): number[] {
+  let excess = 0;
+  for (const step of base.steps) {
+    if (step.day < suspension.day || step.day > to) continue;
+    for (const f of step.facts) {
+      if (f.code !== "DEBT_TO_INCOME_TOO_HIGH" || f.threshold === undefined || f.value === undefined)
+        continue;
+      // no income: no repayment brings the ratio under a cap
+      if (!Number.isFinite(f.value)) continue;
+      excess = Math.max(excess, (f.value - f.threshold) * step.inputs.monthlyIncome * 12);
+    }
+  }
+  if (excess <= 0) return [];
+  const owed = debtElsewhere(v, suspension.day + 1);
+  const amounts = [excess, excess * 1.25].map((x) => Math.min(owed, Math.ceil(x / 1000) * 1000));
+  return [...new Set(amounts)].filter((a) => a > 0);
+}
+
+/** What the person owes elsewhere (yuan) at the end of `day`, from the profile and their own events. */
+function debtElsewhere(v: Variant, day: number): number {
+  let owed = v.original.profile.externalDebt;
+  for (const { event } of v.events) {
+    if (dayOf(event, v.original.start) > day) continue;
+    if (event.type === "external_debt") owed += event.amount;
+    else if (event.type === "external_repayment") owed = Math.max(0, owed - event.amount);
+  }
+  return Math.round(owed * 100) / 100;
 }

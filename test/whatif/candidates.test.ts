@@ -6,7 +6,7 @@ import { adviceText, clauseText, problemText } from "../../src/whatif/advice.js"
 import { type Candidate, type Change, candidates, editOf, targetOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
 import type { Solution } from "../../src/whatif/search.js";
-import { base, LATE, PHONE } from "./helpers.js";
+import { apply, base, LATE, PHONE } from "./helpers.js";
 
 describe("candidates", () => {
   const run = runVariant(base(LATE));
@@ -62,6 +62,33 @@ describe("candidates", () => {
   });
 });
 
+describe("paying debt elsewhere down (a suspension for the debt burden)", () => {
+  const burden = runVariant(base("scenarios/financial-burden.yaml"));
+  const reach = candidates("reach-restored", burden.variant, burden.trace, burden.loaded.scenario.policy);
+  const paydowns = reach.filter((c) => c.change.kind === "pay-debt-elsewhere");
+
+  it("offers the excess the reviews cite, in whole ¥1,000, and a quarter more, the day after the suspension", () => {
+    expect(paydowns.map((c) => [c.day, c.change])).toEqual([
+      [136, { kind: "pay-debt-elsewhere", amount: 11_000 }],
+      [136, { kind: "pay-debt-elsewhere", amount: 14_000 }],
+    ]);
+  });
+
+  it("never more than is owed elsewhere, and none where the debt ratio is not what holds the line back", () => {
+    const owed = apply(burden.variant, "add", "{day: 120, type: external_repayment, amount: 85000}");
+    // ¥5,000 left elsewhere: the review still cites the ratio (the line's own balance), the offer is capped
+    const capped = runVariant(owed);
+    const offers = candidates("reach-restored", capped.variant, capped.trace, capped.loaded.scenario.policy)
+      .filter((c) => c.change.kind === "pay-debt-elsewhere")
+      .map((c) => c.change);
+    for (const o of offers) expect(o).toMatchObject({ amount: expect.any(Number) });
+    expect(offers.every((o) => o.kind === "pay-debt-elsewhere" && o.amount <= 5_000)).toBe(true);
+    const late = runVariant(base(LATE));
+    const none = candidates("reach-restored", late.variant, late.trace, late.loaded.scenario.policy);
+    expect(none.some((c) => c.change.kind === "pay-debt-elsewhere")).toBe(false);
+  });
+});
+
 describe("the edit each change makes", () => {
   const cases: Array<[Change, number, ReturnType<typeof editOf>]> = [
     [{ kind: "skip-application", id: 3, amount: 2000 }, 20, { kind: "remove", ids: [3] }],
@@ -87,6 +114,11 @@ describe("the edit each change makes", () => {
       { kind: "add", event: { day: 71, type: "repay", amount: "full" } },
     ],
     [{ kind: "request-review" }, 77, { kind: "add", event: { day: 77, type: "request_review" } }],
+    [
+      { kind: "pay-debt-elsewhere", amount: 11_000 },
+      136,
+      { kind: "add", event: { day: 136, type: "external_repayment", amount: 11_000 } },
+    ],
   ];
   it.each(cases)("%j on day %i", (change, day, edit) => {
     expect(editOf({ day, change, cost: 1 })).toEqual(edit);
@@ -114,6 +146,9 @@ describe("wording (advice.ts)", () => {
       "you repaid everything on day 70 (the day of the suspension)",
     );
     expect(clauseText(c(54, { kind: "verify-identity" }))).toBe("you verified your identity on day 54");
+    expect(clauseText(c(136, { kind: "pay-debt-elsewhere", amount: 11_000 }))).toBe(
+      "you repaid ¥11,000.00 of your debt elsewhere on day 136",
+    );
     expect(clauseText(c(40, { kind: "repay-bill-when-due" }))).toBe(
       "you repaid the bill due on day 40 in full that day",
     );

@@ -64,6 +64,25 @@ describe("counterfactuals", () => {
     expect(r.solutions[0]!.restoredDay).toBeLessThan(85);
   });
 
+  it("restores a line its debt burden holds back by paying the smallest whole ¥1,000 of debt elsewhere down", () => {
+    const r = search("scenarios/financial-burden.yaml", "reach-restored");
+    expect(r.status).toBe("solved");
+    const best = r.solutions[0]!;
+    expect(best.candidates.map((c) => c.change)).toEqual([{ kind: "pay-debt-elsewhere", amount: 11_000 }]);
+    expect(best.restoredDay).toBe(166);
+    expect(adviceText(r, best)).toBe(
+      "Had you repaid ¥11,000.00 of your debt elsewhere on day 136, the account would have been restored on day 166 (it never was).",
+    );
+    // ¥1,000 less leaves the ratio over the cap at the next review
+    const less = apply(
+      base("scenarios/financial-burden.yaml"),
+      "add",
+      "{day: 136, type: external_repayment, amount: 10000}",
+    );
+    const restored = runVariant(less).trace.steps.find((s) => s.decision === "restored");
+    expect(restored?.day).toBeGreaterThan(166);
+  });
+
   it("says so when nothing within the bound works", () => {
     const r = search(PHONE, "avoid-suspended", { maxEdits: 1 });
     expect(r.status).toBe("none");
