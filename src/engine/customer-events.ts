@@ -118,7 +118,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     case "verify_identity":
       c.profile.verified = true;
-      c.verifiedDay = day;
+      c.verifiedChanges = c.profileChanges.length;
       return verifiedFrom(s, e, 0, undefined, []);
     case "request_review": {
       const line =

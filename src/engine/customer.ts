@@ -72,8 +72,10 @@ export interface Customer {
   inquiries: number[];
   /** days of bound-detail changes, ascending */
   profileChanges: number[];
-  /** profile changes before this day no longer count towards a security suspension */
-  verifiedDay: number;
+  /** how many of `profileChanges` a verification has confirmed: they no longer count towards a security
+   *  suspension (a count, not a day: a change made earlier on the day of the verification is confirmed
+   *  by it, one made later that day is not) */
+  verifiedChanges: number;
   lastReviewRequest: number | null;
   /** how every due date ended, both lines, in the order decided */
   records: DueRecord[];
@@ -143,7 +145,7 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     policy,
     inquiries: [],
     profileChanges: [],
-    verifiedDay: profile.verified ? 0 : Number.NEGATIVE_INFINITY,
+    verifiedChanges: 0,
     lastReviewRequest: null,
     records: [],
     episodes: [],

@@ -8,7 +8,10 @@ import type { Verdict } from "./verdict.js";
 /** Bound-detail changes since the last verification, within the security window. */
 export function recentProfileChanges(c: Customer, day: number): number {
   const p = c.policy;
-  return c.profileChanges.filter((d) => d >= c.verifiedDay && day - d < p.securityWindowDays).length;
+  let n = 0;
+  for (let i = c.verifiedChanges; i < c.profileChanges.length; i++)
+    if (day - c.profileChanges[i]! < p.securityWindowDays) n++;
+  return n;
 }
 
 /** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once

@@ -347,6 +347,34 @@ describe("real-time triggers", () => {
     expect(stepOn(t, "purchase", 23).decision).toBe("approved");
   });
 
+  it("a verification confirms every change made before it, earlier that day too", () => {
+    const policy = testPolicy({ securityMaxChanges: 2, securityWindowDays: 30 });
+    // phone and address changed and verified on day 10, the device changed on day 11 (or later on day 10):
+    // one change since the verification, as when verifying on day 11 before changing the device
+    const sameDay = run(
+      [on.open(0, 1_000), on.change(10), on.change(10, "address"), on.verify(10), on.change(11, "device")],
+      { policy },
+    );
+    const nextDay = run(
+      [on.open(0, 1_000), on.change(10), on.change(10, "address"), on.verify(11), on.change(11, "device")],
+      { policy },
+    );
+    const laterThatDay = run(
+      [on.open(0, 1_000), on.change(10), on.change(10, "address"), on.verify(10), on.change(10, "device")],
+      { policy },
+    );
+    for (const t of [sameDay, nextDay, laterThatDay]) {
+      expect(t.steps.some((s) => s.decision === "suspended")).toBe(false);
+      expect(t.final.status).toBe("active");
+    }
+    // a change after the verification still counts: three of them within the window suspend
+    const after = run(
+      [on.open(0, 1_000), on.change(10), on.verify(10), on.change(10), on.change(11), on.change(12)],
+      { policy },
+    );
+    expect(stepOn(after, "change_profile", 12)).toMatchObject({ decision: "suspended", cause: "security" });
+  });
+
   it("verify_identity does not lift a credit suspension", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.verify(60)], {
       policy: testPolicy({ suspendOverdueDays: 10 }),
