@@ -20,6 +20,7 @@ import {
   capFact,
   capFor,
   eligibilityFailures,
+  endedLine,
   noLineFact,
   otherLine,
   param,
@@ -50,7 +51,10 @@ export function decideApplication(
     if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
   } else {
     if (line.status === "none") return declined(["NO_ACCOUNT"], s);
-    if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+    if (line.status === "closed" || line.status === "charged_off") {
+      const ended = endedLine(c, line);
+      return declined(ended.reasons, s, ended.facts);
+    }
     if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], s);
   }
   // after a write-off on either line, no line is opened or raised
@@ -170,8 +174,10 @@ export function decideApplication(
  *  overdue on either line, or beyond the available credit. */
 export function authorise(c: Customer, line: Line, amount: Fen, day: number): Verdict {
   if (line.status === "none") return declined(["NO_ACCOUNT"], scoreLater(c, day));
-  if (line.status === "closed" || line.status === "charged_off")
-    return declined(["ACCOUNT_CLOSED"], scoreLater(c, day));
+  if (line.status === "closed" || line.status === "charged_off") {
+    const ended = endedLine(c, line);
+    return declined(ended.reasons, scoreLater(c, day), ended.facts);
+  }
   if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], scoreLater(c, day));
   if (customerOverdue(c) > 0) {
     return declined(["OVERDUE_OUTSTANDING"], scoreLater(c, day), [

@@ -73,7 +73,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         s,
         e,
         line,
-        closeAtRequest(line, () => scoreOn(c, day)),
+        closeAtRequest(c, line, () => scoreOn(c, day)),
       );
     }
     case "change_profile":

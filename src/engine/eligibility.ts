@@ -85,6 +85,16 @@ export function standingCap(c: Customer, line: LineId, p: Policy = c.policy): Li
   return limitCap(Number.POSITIVE_INFINITY, c.profile.monthlyIncome, rulesFor(p, line), thin);
 }
 
+/**
+ * Why a closed or charged-off line takes no purchase, drawdown, increase or closure: a write-off on either
+ * line bars it for good (`DEBT_WRITTEN_OFF`, whose advice is to repay — not to apply again, which would
+ * be declined); otherwise it is closed and a new line may be applied for (`ACCOUNT_CLOSED`).
+ */
+export function endedLine(c: Customer, line: Line): { reasons: ReasonCode[]; facts: RuleFact[] } {
+  const lost = writeOffFact(c, line);
+  return lost ? { reasons: ["DEBT_WRITTEN_OFF"], facts: [lost] } : { reasons: ["ACCOUNT_CLOSED"], facts: [] };
+}
+
 /** A write-off on either line, as the fact that bars the customer from credit: lenders exclude a
  *  customer they lost money on (the debt, repaid or not, stays on the record). Null: none. */
 export function writeOffFact(c: Customer, line: Line): RuleFact | null {

@@ -16,6 +16,7 @@ import {
   capFor,
   dtiShown,
   eligibilityFailures,
+  endedLine,
   managedCap,
   noLineFact,
   otherLine,
@@ -337,6 +338,8 @@ function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | n
 /** `request_review`: an early restoration review of a line, at most one per cooldown. */
 export function requestedReview(c: Customer, line: Line, day: number, s: Scored): Verdict {
   if (line.status === "none") return { decision: "info", reasons: ["NO_ACCOUNT"], facts: [] };
+  // a written-off line is not "not suspended": it is closed for good, which is what the customer is told
+  if (line.status === "charged_off") return { decision: "info", ...endedLine(c, line) };
   if (line.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] };
   const p = c.policy;
   if (c.lastReviewRequest !== null && day - c.lastReviewRequest < p.reviewRequestCooldownDays) {
@@ -357,9 +360,12 @@ export function requestedReview(c: Customer, line: Line, day: number, s: Scored)
 }
 
 /** `close`: the customer closes a line, refused while anything is owed on it. */
-export function closeAtRequest(line: Line, s: ScoreSource): Verdict {
+export function closeAtRequest(c: Customer, line: Line, s: ScoreSource): Verdict {
   if (line.status === "none") return declined(["NO_ACCOUNT"], s);
-  if (line.status === "closed" || line.status === "charged_off") return declined(["ACCOUNT_CLOSED"], s);
+  if (line.status === "closed" || line.status === "charged_off") {
+    const ended = endedLine(c, line);
+    return declined(ended.reasons, s, ended.facts);
+  }
   const balance = owed(line);
   if (balance > 0)
     return {

@@ -131,6 +131,41 @@ describe("charge-off", () => {
     expect(stepOn(t, "contact_support", 152).remedies.map((r) => r.kind)).not.toContain("reapply");
   });
 
+  it("a written-off line refuses purchases, increases, closing and early reviews for the write-off, not as a closed line", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 3_000),
+        on.purchase(225, 10),
+        on.increase(226, 2_000),
+        on.close(227),
+        on.requestReview(228),
+        on.support(229),
+      ],
+      { until: 240, policy: testPolicy({ chargeOffDays: 180 }) },
+    );
+    const off = stepsOf(t, "charge_off")[0]!;
+    expect(off.day).toBe(220);
+    const barred = [{ code: "DEBT_WRITTEN_OFF", value: off.writtenOff }];
+    for (const [type, day] of [
+      ["purchase", 225],
+      ["apply", 226],
+      ["close", 227],
+    ] as const)
+      expect(stepOn(t, type, day)).toMatchObject({
+        decision: "declined",
+        reasons: ["DEBT_WRITTEN_OFF"],
+        facts: barred,
+      });
+    expect(stepOn(t, "request_review", 228)).toMatchObject({
+      decision: "info",
+      reasons: ["DEBT_WRITTEN_OFF"],
+    });
+    // nothing here tells the customer to apply again (ACCOUNT_CLOSED's advice): the application would be declined
+    for (const s of t.steps.filter((x) => x.day > 220)) expect(s.reasons).not.toContain("ACCOUNT_CLOSED");
+    expect(stepOn(t, "contact_support", 229).remedies.map((r) => r.kind)).not.toContain("reapply");
+  });
+
   it("90 days past due cannot sit in the top two bands, whatever else the file holds", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 10)], {
       profile: { monthlyIncome: 50_000, creditHistoryMonths: 240 },
