@@ -62,6 +62,10 @@ export function decideApplication(
   if (lost) return declined(["DEBT_WRITTEN_OFF"], s, [lost]);
   // every policy rule the application fails is a reason (the principal ones: four at most)
   const failures: RuleFact[] = [];
+  // no new or larger line while the customer's other line is suspended (for credit, policy or security):
+  // more credit is not offered to a customer the lender has just stopped lending to
+  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  if (other.status === "suspended") failures.push({ code: "OTHER_LINE_SUSPENDED", line: other.id });
   const applications = countWithin(c.inquiries, day, 30);
   if (applications > p.maxApplications30d) {
     failures.push({

@@ -190,6 +190,11 @@ export const REASONS = {
     text: "The account is suspended",
     advice: "follow the steps that lift the suspension",
   },
+  OTHER_LINE_SUSPENDED: {
+    kind: "adverse",
+    text: "The customer's other line is suspended: no new or larger line meanwhile",
+    advice: "have the other line restored first",
+  },
   ACCOUNT_CLOSED: {
     kind: "adverse",
     text: "The account is closed",
@@ -198,8 +203,8 @@ export const REASONS = {
   OVER_LIMIT: {
     kind: "adverse",
     unit: "fen",
-    text: "The purchase exceeds the available credit",
-    advice: "repay part of the balance or buy for less",
+    text: "The amount exceeds the available credit",
+    advice: "repay part of the balance, or buy or borrow less",
   },
   OVERDUE_OUTSTANDING: {
     kind: "adverse",

@@ -71,7 +71,7 @@ export function reactionsOf(p: Persona): Reactions {
 }
 
 /** Rejections that say the line cannot be used at all (a suspension is reacted to as such). */
-const NOT_USABLE = new Set(["ACCOUNT_SUSPENDED", "NO_ACCOUNT", "ACCOUNT_CLOSED"]);
+const NOT_USABLE = new Set(["ACCOUNT_SUSPENDED", "NO_ACCOUNT", "ACCOUNT_CLOSED", "DEBT_WRITTEN_OFF"]);
 
 export class Agent {
   // cursors into the plan

@@ -131,6 +131,32 @@ describe("charge-off", () => {
     expect(stepOn(t, "contact_support", 152).remedies.map((r) => r.kind)).not.toContain("reapply");
   });
 
+  it("no new or larger line while the other line is suspended; the same application once it is restored", () => {
+    // Huabei's bill due day 40 goes unpaid: suspended past suspendOverdueDays, repaid on day 75 and restored
+    // at a later review; Jiebei applied for while Huabei is suspended, and again after
+    const policy = testPolicy({ suspendOverdueDays: 20, restoreCleanDays: 30 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.open(70, 10_000, "jiebei"),
+        on.repay(75, "full"),
+        on.open(160, 10_000, "jiebei"),
+      ],
+      { policy, until: 170 },
+    );
+    const suspended = t.steps.find((x) => x.decision === "suspended")!;
+    expect(suspended.day).toBeLessThan(70);
+    const during = stepOn(t, "apply", 70);
+    // every rule it fails: the suspended line first, then what is overdue
+    expect(during.decision).toBe("declined");
+    expect(during.reasons[0]).toBe("OTHER_LINE_SUSPENDED");
+    expect(during.reasons).toContain("OVERDUE_OUTSTANDING");
+    expect(during.facts).toContainEqual({ code: "OTHER_LINE_SUSPENDED", line: "huabei" });
+    expect(t.steps.some((x) => x.decision === "restored" && x.day < 160)).toBe(true);
+    expect(stepOn(t, "apply", 160).decision).toBe("approved");
+  });
+
   it("a written-off line refuses purchases, increases, closing and early reviews for the write-off, not as a closed line", () => {
     const t = run(
       [
