@@ -19,6 +19,7 @@ import {
   CAPPED,
   capFact,
   capFor,
+  dtiShown,
   eligibilityFailures,
   endedLine,
   noLineFact,
@@ -220,7 +221,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
           code: "DEBT_TO_INCOME_TOO_HIGH",
           parameter: "jiebeiMaxDebtToIncome",
           threshold: p.jiebeiMaxDebtToIncome,
-          value: Number.isFinite(after) ? Math.round(after * 100) / 100 : after,
+          value: dtiShown(after),
         },
       ]);
     }

@@ -103,8 +103,11 @@ export function writeOffFact(c: Customer, line: Line): RuleFact | null {
   return { code: "DEBT_WRITTEN_OFF", value: writtenOff(lost), ...(lost === line ? {} : { line: lost.id }) };
 }
 
-/** A debt-to-income ratio as a fact records it (two decimals): what a later restoration compares with. */
-export const dtiShown = (dti: number): number => (Number.isFinite(dti) ? Math.round(dti * 100) / 100 : dti);
+/** A debt-to-income ratio as a fact records it (two decimals, rounded up: a ratio over a cap never shows
+ *  as equal to it — 1.004 is 1.01 against a cap of 1.00): what a later restoration compares with. */
+export const dtiShown = (dti: number): number =>
+  // less a hair before rounding up, so that 0.3 (0.30000000000000004 × 100) stays 0.30
+  Number.isFinite(dti) ? Math.ceil(dti * 100 - 1e-9) / 100 : dti;
 
 /** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */
 export function eligibilityFailures(c: Customer, rules: LineRules, policy: Policy): RuleFact[] {

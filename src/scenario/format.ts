@@ -2,14 +2,17 @@
 // independent on purpose (toLocaleString varies with ICU data), so output is byte-identical on every
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
-import type { Fen, Remedy, StepEvent } from "../engine/index.js";
 import {
+  dtiShown,
+  type Fen,
   fenToYuan,
   type LineId,
   REASONS,
   type ReasonCode,
   type ReasonInfo,
+  type Remedy,
   type RuleFact,
+  type StepEvent,
 } from "../engine/index.js";
 import { printable } from "../shared/text.js";
 
@@ -137,7 +140,7 @@ function remedyText(r: Remedy): string {
     case "reapply":
       return "nothing is owed; apply to open the line again once the score meets the policy";
     case "reduce_debt":
-      return `pay down debt (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${r.ratio.toFixed(2)} to at most ${r.max.toFixed(2)}`;
+      return `pay down debt (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)} (Huabei and Jiebei balances count as reported at the last month end: repaying them shows from the next one)`;
     case "keep_clean_until":
       return r.afterPaying
         ? `once the overdue amount is paid, repay every bill on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`

@@ -1,7 +1,9 @@
 // contact_support answers: the status, the reasons on record, and concrete remedies with amounts and dates.
 
 import { describe, expect, it } from "vitest";
+import { dtiShown } from "../../src/engine/eligibility.js";
 import type { Remedy } from "../../src/engine/types.js";
+import { describeRemedy } from "../../src/scenario/format.js";
 import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
@@ -217,6 +219,21 @@ describe("contact_support", () => {
     expect(r).toBeDefined();
     expect(r!.max).toBe(1);
     expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
+  });
+
+  it("a ratio just over the cap never reads as at the cap, in the fact or in the advice", () => {
+    // ¥120,450 of debt on ¥120,000 a year: 1.00375 against a cap of 1.00
+    const t = run([on.open(0, 1_000), on.externalDebt(3, 120_450), on.support(20)], {
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+      profile: { monthlyIncome: 10_000 },
+    });
+    const fact = stepOn(t, "review", 14).facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH");
+    expect(fact).toMatchObject({ threshold: 1, value: 1.01 });
+    const advice = describeRemedy(remedy(stepOn(t, "contact_support", 20).remedies, "reduce_debt")!);
+    expect(advice).toContain("from 1.01 to at most 1.00");
+    expect(advice).toContain("as reported at the last month end");
+    expect([0.3, 0.29, 2, 0.995, 1.000001].map(dtiShown)).toEqual([0.3, 0.29, 2, 1, 1.01]);
+    expect(dtiShown(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
   });
 
   it("on a closed account with a balance: pay the balance", () => {
