@@ -39,6 +39,6 @@ events:                    # amounts in yuan; same-day events keep this order
 
 expect:                    # what \`credit-sim test\` checks, at the end of each day
   - { end: true, status: active, balance: 0 }
-  # more to try: - { day: 73, reasons: [OVERDUE_NOW] }    - { day: 0, decision: approved, limit: 5000 }
+  # more to try: - { day: 76, decision: info, reasons: [OVERDUE_RECENT] }    - { day: 0, decision: approved, limit: 5000 }
 `;
 }

@@ -49,6 +49,22 @@ describe("init", () => {
     expect((await inProcess(["init", "mine", "--force"], { cwd: dir })).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(text);
   });
+
+  it("the expectations it suggests trying pass too, once uncommented", async () => {
+    expect((await inProcess(["init", "tried"], { cwd: dir })).code).toBe(0);
+    const file = join(dir, "tried/first-scenario.yaml");
+    const text = readFileSync(file, "utf8");
+    const line = text.split("\n").find((l) => l.includes("# more to try:"))!;
+    const suggested = line
+      .split("# more to try:")[1]!
+      .trim()
+      .split(/\s{2,}/);
+    expect(suggested.length).toBeGreaterThanOrEqual(2);
+    writeFileSync(file, text.replace(line, suggested.map((x) => `  ${x}`).join("\n")));
+    const r = await inProcess(["test", "tried"], { cwd: dir });
+    expect(r.stdout).toContain(`Expectations  ${suggested.length + 1} passed, 0 failed`);
+    expect(r.code).toBe(0);
+  });
 });
 
 describe("explain", () => {
