@@ -90,6 +90,30 @@ describe("docs examples", () => {
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("every scenario written out in full with expectations passes `credit-sim test` as written", async () => {
+    const folder = join(scratch, "written-out");
+    mkdirSync(folder, { recursive: true });
+    let n = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(ROOT, page), "utf8");
+      for (const m of text.matchAll(/```yaml\n([\s\S]*?)```/g)) {
+        if (!/^events:/m.test(m[1]!) || !/^expect:/m.test(m[1]!)) continue;
+        const file = join(folder, `example-${n++}.yaml`);
+        writeFileSync(file, m[1]!);
+        let out = "";
+        const code = await runCli(["test", file, "--no-snapshots"], {
+          stdout: { write: (t: string) => (out += t) },
+          stderr: { write: (t: string) => (out += t) },
+          stdinIsTTY: false,
+          env: { NO_COLOR: "1", PATH: process.env.PATH },
+          cwd: folder,
+        });
+        expect({ page, code, out }).toMatchObject({ code: 0 });
+      }
+    }
+    expect(n).toBeGreaterThan(0);
+  });
+
   it("marks the examples that do not run, with a reason", () => {
     for (const page of pages) {
       for (const b of blocks(page, readFileSync(join(ROOT, page), "utf8")).filter((x) => !x.run))
