@@ -290,7 +290,7 @@ export const SIMULATE: CommandSpec<ReturnType<typeof options>, SimulateInvocatio
     "Examples:",
     "  credit-sim simulate --accounts 10000",
     "  credit-sim simulate stretched over-applier --accounts 5000 --challenger tightened --challenger-from 180",
-    "  credit-sim simulate --accounts 20000 --challenger-set minScore=650 --challenger-from 90   # a regulator's new minimum",
+    "  credit-sim simulate --accounts 20000 --challenger-set minScore=700 --challenger-from 90   # a regulator's new minimum",
     "  credit-sim simulate --accounts 20000 --sweep minOpenScore=760..880:40   # a frontier: approval vs bad rate",
     "  credit-sim simulate --accounts 20000 --sweep minScore=600..660:20 --sweep maxApplications30d=2..4:1",
     "  credit-sim simulate --accounts 100000 --shard 1/3 --json > s1.json   # then: credit-sim merge s*.json",
