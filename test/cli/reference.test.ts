@@ -22,7 +22,7 @@ describe("reference commands and conventions", () => {
       code: string;
       text: string;
     }>;
-    expect(json.find((x) => x.code === "OVER_LIMIT")?.text).toBe("The purchase exceeds the available credit");
+    expect(json.find((x) => x.code === "OVER_LIMIT")?.text).toBe("The amount exceeds the available credit");
   });
 
   it("policies lists default and tightened with every SPEC parameter", async () => {
