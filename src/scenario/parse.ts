@@ -151,13 +151,19 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
-/** JSON.parse's message, without the excerpt of the file it quotes. */
-function jsonReason(message: string): string {
+/**
+ * JSON.parse's message, without the excerpt of the file it quotes (`"…" is not valid JSON`, or cut short,
+ * `..."…"... is not valid JSON`) or the character it stopped at. Whatever still looks like file text (a
+ * double quote, a quoted run longer than one syntax character) gives way to plain words: a file that did
+ * not parse is never quoted.
+ */
+export function jsonReason(message: string): string {
   const words = message
     .replace(/ in JSON at position \d+.*$/s, "")
-    .replace(/,? ".*" is not valid JSON$/s, "")
-    .replace(/ (token|character) '.*?'/, " $1")
+    .replace(/,? (\.\.\.)?".*"(\.\.\.)? is not valid JSON$/s, "")
+    .replace(/ (token|character) '.*?'/s, " $1")
     .replace(/ after JSON at position \d+.*$/s, " after the JSON value")
     .trim();
+  if (words.includes('"') || /'[^']{2,}'/.test(words) || words === "") return "not valid JSON";
   return words.charAt(0).toLowerCase() + words.slice(1);
 }

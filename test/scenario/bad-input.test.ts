@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jsonReason } from "../../src/scenario/parse.js";
 import { type CliResult, cli, ROOT } from "../helpers/cli.js";
 
 let dir: string;
@@ -910,6 +911,21 @@ describe("files", () => {
       message: /^cannot parse JSON/,
       hint: /trailing commas/,
     });
+  });
+
+  it("invalid JSON is never quoted, however far into the file the mistake is", async () => {
+    const secret = `{"aws_secret_access_key": wJalrXUtnFEMI/K7MDENG, "pad": "${"x".repeat(40)}"}`;
+    const r = await run(write("creds.json", secret));
+    expectBadInput(r, { file: "creds.json", message: /^cannot parse JSON/ });
+    expect(r.stderr).not.toMatch(/wJalr|ess_key|aws_/);
+    for (const text of [secret, '{"token": ghp_abcdefSECRET}', '{"a": 1,}', "[1,2", '{"a":1} x', '"abc'])
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        const words = jsonReason((e as Error).message);
+        expect(words).not.toMatch(/ghp|wJalr|token"|abc|"/);
+        expect(words.length).toBeGreaterThan(0);
+      }
   });
 
   it("truncated JSON", async () => {
