@@ -15,6 +15,7 @@ import {
   type ReasonCode,
   type Scenario,
   type ScoreInputs,
+  type Snapshot,
   type Step,
   type Trace,
 } from "../engine/index.js";
@@ -133,9 +134,11 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
   const steps = trace.steps.filter((s) => s.day === day);
   const policy = policyAt(scenario, day);
   const prior = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day < day) ?? null);
-  const last = steps.at(-1) ?? prior ?? trace.steps[0]!;
+  // the latest step on or before the day (none: a file without events, or a day before its first)
+  const last = steps.at(-1) ?? prior;
   const observed = trace.snapshots.get(day);
-  const end = observed?.inputs ? { score: observed.score, inputs: observed.inputs } : last;
+  const end = observed?.inputs ? { ...observed, inputs: observed.inputs } : last;
+  if (!end) throw new Error(`day ${day} was neither observed nor stepped`);
   const explained = steps.map(
     (s): StepExplained => ({
       event: describeEvent(s.event, s.applied),
@@ -185,7 +188,7 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
       band: band(end.score),
       defaultProbability: probabilityOfDefault(end.score),
       factors: factors(end.inputs),
-      ...(end.score !== last.score ? { afterLastStep: { score: last.score, day: last.day } } : {}),
+      ...(last && end.score !== last.score ? { afterLastStep: { score: last.score, day: last.day } } : {}),
     },
     todo: remedies.length
       ? remedies
@@ -193,12 +196,12 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
         ? advice
         : moveAdvice.length
           ? moveAdvice
-          : standing(trace, last, day),
+          : standing(trace, last ?? end, day),
   };
 }
 
 /** A day that asks nothing new of the customer, who is still behind or suspended: what still stands. */
-function standing(trace: Trace, last: Step, day: number): string[] {
+function standing(trace: Trace, last: Snapshot, day: number): string[] {
   const out: string[] = [];
   if (last.overdue > 0)
     out.push(describeRemedy({ line: "huabei", kind: "pay_overdue", amount: last.overdue }));

@@ -99,3 +99,26 @@ describe("the end of the day", () => {
     expect(text).toContain(`Score at the end of the day: ${end}`);
   });
 });
+
+describe("a file without steps", () => {
+  it("explains any day from the day's end: no step to lean on, no crash", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-explain-"));
+    try {
+      writeFileSync(join(d, "e.yaml"), "name: empty\nevents: []\n");
+      for (const day of ["0", "31", "40"]) {
+        const r = await cli(["explain", join(d, "e.yaml"), "--day", day, "--no-color"]);
+        expect(r.stderr).toBe("");
+        expect(r.status).toBe(0);
+        expect(r.stdout).toMatch(/Score at the end of the day: \d+/);
+        const json = await cli(["explain", join(d, "e.yaml"), "--day", day, "--json"]);
+        expect(JSON.parse(json.stdout).score.afterLastStep).toBeUndefined();
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
