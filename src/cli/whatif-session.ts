@@ -88,7 +88,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "adopted":
         return c.green(`✓ ${n.notes.join("; ")}`);
       case "saved":
-        return c.green(`✓ saved ${n.file}; run it with: credit-sim run ${n.file}`);
+        return c.green(`✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(n.file)}`);
       default: {
         const never: never = n;
         throw new Error(`unknown notice ${JSON.stringify(never)}`);

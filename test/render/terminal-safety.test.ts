@@ -244,3 +244,27 @@ describe("the newer outputs", () => {
     expect(raw(out.replace(/\n$/, ""))).toBe(false);
   });
 });
+
+describe("the names of the files a command wrote", () => {
+  it("are said terminal-safe, and no line of them can pass for a CI command", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const name = `x${ESC}]0;PWNED\u0007\n::error file=a.yaml::forged.html`;
+    const runs = [
+      ["run", join(dir, "plain.yaml"), "--html", join(dir, name)],
+      ["whatif", join(dir, "plain.yaml"), "--set", "minScore=600", "--html", join(dir, `w${name}`)],
+      ["simulate", "--accounts", "20", "--days", "60", "--no-progress", "--html", join(dir, `s${name}`)],
+    ];
+    writeFileSync(
+      join(dir, "plain.yaml"),
+      "name: plain\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
+    );
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.status, args[0]).toBe(0);
+      expect(r.stderr).toContain("wrote ");
+      expect(r.stderr).not.toContain(ESC);
+      expect(r.stderr).not.toContain("\u0007");
+      expect(r.stderr.split("\n").some((l) => /^\s*::/.test(l))).toBe(false);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { runNdjson } from "../../render/run-json.js";
 import { renderTrace } from "../../render/trace.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
+import { printable } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
@@ -99,5 +100,5 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
     );
   });
   io.stdout.write(parts.join(options.json ? "" : "\n"));
-  if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.join(", ")}`);
+  if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printable).join(", ")}`);
 }

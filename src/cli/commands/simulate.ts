@@ -20,6 +20,7 @@ import { renderPopulation } from "../../render/population.js";
 import { checkWritable } from "../../scenario/load.js";
 import { policyPath } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
+import { printable } from "../../shared/text.js";
 import { fileError, occupied, openOutput, ownFolder, writeOutput } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
@@ -115,7 +116,7 @@ export async function simulateCommand(
     const page = simulateHtml(result, htmlAssets(), { exportHint: hint });
     const where = writeReport(io, o.html, page);
     if (o.html === "-") return;
-    writeErr(io, `wrote ${where}`);
+    writeErr(io, `wrote ${printable(where)}`);
   }
   if (o.json) {
     io.stdout.write(documentText(result));

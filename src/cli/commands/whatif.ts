@@ -190,7 +190,7 @@ function writePage(
     edits,
   );
   const where = writeReport(io, target, whatifHtml(view, htmlAssets()));
-  if (target !== "-") writeErr(io, `wrote ${where}`);
+  if (target !== "-") writeErr(io, `wrote ${printable(where)}`);
 }
 
 /** Writes a variant as a new scenario file (`-`: standard output); never replaces a file unless forced.
