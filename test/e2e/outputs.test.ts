@@ -2,7 +2,7 @@
 // SIGINT / SIGTERM / SIGHUP during a write, and colour as chalk detects it in a real terminal.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -28,6 +28,22 @@ describe.runIf(posix)("standard output that fails", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^credit-sim: standard output: cannot write: no space left on the device/);
     noInternalError(r.stderr);
+  });
+});
+
+describe.runIf(posix)("standard error that fails", () => {
+  it.runIf(existsSync("/dev/full"))("bad input stays exit 2 when its message cannot be written", () => {
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "name: bad\nevents:\n  - { day: 0, type: purchse, amount: 5 }\n");
+    const full = openSync("/dev/full", "w");
+    const r = spawnSync(process.execPath, [BIN, "run", bad], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", full],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    closeSync(full);
+    expect(r.status).toBe(2);
   });
 });
 
