@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseJson } from "../scenario/parse.js";
+import { unreadable } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
@@ -31,10 +32,15 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
     size = st.isFile() ? st.size : null;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError("result file not found", { file, hint: HINT });
+    throw unreadable(e, file, "result");
   }
   if (size !== null && size > MAX_RESULT_BYTES) throw tooLarge(file, MAX_RESULT_BYTES, `${size} bytes`);
-  const fd = openSync(path, "r");
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw unreadable(e, file, "result");
+  }
   try {
     const head = readUpTo(fd, HEAD_BYTES);
     const bound = Math.min(MAX_RESULT_BYTES, boundFromMeta(head, file));

@@ -28,30 +28,46 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
     size = st.size;
   } catch (err) {
     if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ELOOP")
-      throw new InputError(`the path of the ${kind} file loops through symbolic links`, {
-        file,
-        hint: "give the path of the file itself",
-      });
-    if (code === "EACCES" || code === "EPERM")
-      throw new InputError(`the ${kind} file may not be read (permission denied)`, {
-        file,
-        hint: "change its permissions, or copy it somewhere you may read",
-      });
-    throw new InputError(`${kind} file not found`, {
-      file,
-      hint: "check the path (it is relative to the current folder)",
-    });
+    throw unreadable(err, file, kind);
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(file, `${size} bytes`);
   // read at most one byte past the limit: a pipe or a file still being written reports no honest size
-  const bytes = readCapped(file, MAX_FILE_BYTES + 1);
+  let bytes: Buffer;
+  try {
+    bytes = readCapped(file, MAX_FILE_BYTES + 1);
+  } catch (err) {
+    // stat needs only the folder's permission; opening needs the file's own
+    throw unreadable(err, file, kind);
+  }
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`);
   const text = decodeUtf8(bytes, file);
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: `a ${kind} (YAML or JSON)` });
   return text;
+}
+
+/** Why a file named as input could not be stat'ed or opened, in words (never an internal error). */
+export function unreadable(err: unknown, file: string, kind: string): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "ELOOP")
+    return new InputError(`the path of the ${kind} file loops through symbolic links`, {
+      file,
+      hint: "give the path of the file itself",
+    });
+  if (code === "EACCES" || code === "EPERM")
+    return new InputError(`the ${kind} file may not be read (permission denied)`, {
+      file,
+      hint: "change its permissions, or copy it somewhere you may read",
+    });
+  if (code === "ENOENT" || code === "ENOTDIR")
+    return new InputError(`${kind} file not found`, {
+      file,
+      hint: "check the path (it is relative to the current folder)",
+    });
+  return new InputError(`the ${kind} file cannot be read (${code ?? "unknown error"})`, {
+    file,
+    hint: "check that it is a plain file you may read",
+  });
 }
 
 function tooLarge(file: string, found: string): InputError {

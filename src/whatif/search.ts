@@ -65,6 +65,13 @@ export interface SearchStart {
 type Evaluate = (v: Variant) => Trace;
 type Run = { variant: Variant; trace: Trace };
 
+/**
+ * The most events a search takes: it is about one person's timeline (a few hundred events over years).
+ * Every run of a search simulates the whole file and a few runs keep their traces, so a file of 100,000
+ * events would need gigabytes; it is refused with words instead.
+ */
+export const MAX_SEARCH_EVENTS = 2000;
+
 /** The search. `base` is the variant to start from (usually the unedited scenario) and its trace. */
 export function searchCounterfactual(
   goal: Goal,
@@ -72,6 +79,14 @@ export function searchCounterfactual(
   evaluate: Evaluate,
   options: SearchOptions = {},
 ): CounterfactualResult {
+  const events = base.variant.events.length;
+  if (events > MAX_SEARCH_EVENTS)
+    throw new InputError("too many events for a search of the smallest change", {
+      file: base.variant.file,
+      expected: `at most ${MAX_SEARCH_EVENTS} events (one person's timeline)`,
+      found: `${events} events`,
+      hint: "search a shorter timeline: --remove the events that do not matter, or split the file",
+    });
   const maxEdits = options.maxEdits ?? 3;
   const budget = options.budget ?? defaultBudget(base.variant.events.length);
   const kept = options.keptTraces ?? KEPT_TRACES;

@@ -2,7 +2,16 @@
 // SIGINT / SIGTERM / SIGHUP during a write, and colour as chalk detects it in a real terminal.
 
 import { spawn, spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,6 +53,52 @@ describe.runIf(posix)("standard error that fails", () => {
     });
     closeSync(full);
     expect(r.status).toBe(2);
+  });
+});
+
+// Root reads any file: the permission check needs another user (setpriv drops to nobody)
+const asNobody = (args: string[], cwd: string) =>
+  spawnSync(
+    "setpriv",
+    ["--reuid=nobody", "--regid=nogroup", "--clear-groups", process.execPath, BIN, ...args],
+    {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    },
+  );
+const canDrop = posix && process.getuid?.() === 0 && asNobody(["--version"], ROOT).status === 0;
+
+describe.runIf(canDrop)("input files that may not be read", () => {
+  it("every kind is exit 2 with 'permission denied', never an internal error", () => {
+    // a folder of its own, open to everyone: only the files themselves are closed
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-perm-"));
+    chmodSync(d, 0o755);
+    try {
+      const files = {
+        "s.yaml": "name: s\nevents: []\n",
+        "uses-policy.yaml": "name: u\npolicy: p.yaml\nevents: []\n",
+        "p.yaml": "name: p\nextends: default\n",
+        "persona.yaml": "name: x\n",
+        "r.json": "{}",
+      };
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(d, name), text, { mode: 0o644 });
+      for (const name of ["s.yaml", "p.yaml", "persona.yaml", "r.json"]) chmodSync(join(d, name), 0o000);
+      for (const args of [
+        ["run", "s.yaml"],
+        ["run", "uses-policy.yaml"],
+        ["explain", "s.yaml", "--day", "1"],
+        ["simulate", "persona.yaml", "--accounts", "5"],
+        ["merge", "r.json", "r.json"],
+      ]) {
+        const r = asNobody(args, d);
+        expect({ args, status: r.status }).toEqual({ args, status: 2 });
+        expect(r.stderr).toContain("permission denied");
+        noInternalError(r.stderr);
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
 

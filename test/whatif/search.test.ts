@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { adviceText } from "../../src/whatif/advice.js";
 import { editOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { defaultBudget, searchCounterfactual } from "../../src/whatif/search.js";
+import { defaultBudget, MAX_SEARCH_EVENTS, searchCounterfactual } from "../../src/whatif/search.js";
 import { apply, base, LATE, PHONE } from "./helpers.js";
 
 describe("counterfactuals", () => {
@@ -91,6 +91,37 @@ describe("counterfactuals", () => {
     const tight = search(LATE, "avoid-declined", { budget: 5 });
     expect(tight.budgetExhausted).toBe(true);
     expect(tight.tried).toBeLessThanOrEqual(5);
+  });
+
+  it("refuses, in words, a file too long to be one person's timeline (memory stays bounded)", async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { cli } = await import("../helpers/cli.js");
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-search-"));
+    try {
+      const rows = Array.from(
+        { length: MAX_SEARCH_EVENTS },
+        (_, i) => `  - { day: ${1 + (i % 300)}, type: purchase, amount: 1 }`,
+      );
+      writeFileSync(
+        join(d, "long.yaml"),
+        [
+          "name: long",
+          "events:",
+          "  - { day: 0, type: apply, product: open, amount: 5000 }",
+          ...rows,
+          "",
+        ].join("\n"),
+      );
+      const r = await cli(["whatif", "long.yaml", "--avoid", "declined"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("too many events for a search of the smallest change");
+      expect(r.stderr).toContain(`at most ${MAX_SEARCH_EVENTS} events`);
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it("costs about the same whatever the file: the default budget shrinks with the events, and memory is bounded", () => {
