@@ -913,6 +913,19 @@ describe("files", () => {
     });
   });
 
+  it("a file with carriage returns alone for line breaks is placed by line and column as an editor shows it", async () => {
+    for (const eol of ["\r", "\r\n", "\n"]) {
+      const text = ["name: t", "events:", "  - { day: 0, type: purchse, amount: 5 }", ""].join(eol);
+      expectBadInput(await run(write("cr.yaml", text)), {
+        file: "cr.yaml",
+        pos: "3:21",
+        field: "events[0].type",
+        message: "unknown event type",
+        hint: 'did you mean "purchase"?',
+      });
+    }
+  });
+
   it("invalid JSON is never quoted, however far into the file the mistake is", async () => {
     const secret = `{"aws_secret_access_key": wJalrXUtnFEMI/K7MDENG, "pad": "${"x".repeat(40)}"}`;
     const r = await run(write("creds.json", secret));
