@@ -2,7 +2,7 @@
 // (whatif/session.ts). The loop asks, dispatches an action, and prints what the reducer's notice says;
 // the state (the variant, the undo history, what was saved) lives only in the reducer's state.
 
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
@@ -14,7 +14,7 @@ import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { printable } from "../shared/text.js";
-import { fileError, occupied, writeOutput } from "../shared/write-file.js";
+import { occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
@@ -38,8 +38,20 @@ export interface SessionOptions {
   chalk: ChalkInstance;
   /** where text goes (stdout by default) */
   output?: (text: string) => void;
-  /** writes a saved file (atomic by default); `replace`: the user agreed to replace what is there */
-  write?: (file: string, text: string, replace: boolean) => void;
+  /** writes a saved file (saveVariantFile by default); `replace`: the user agreed to replace what is
+   *  there; `suggested`: the name is the session's own suggestion */
+  write?: (file: string, text: string, replace: boolean, suggested: boolean) => void;
+}
+
+/**
+ * Writes a saved variant whole. A name the session suggested (whatif/NAME-whatif.yaml) is never written
+ * through a link, its folder included: the folder is made here, or must be a real folder, not a link a
+ * cloned repository may plant under that name. A file that appears while the user answers is not
+ * replaced unless they said so.
+ */
+export function saveVariantFile(file: string, text: string, replace: boolean, suggested: boolean): void {
+  if (suggested) ownFolder(dirname(file) || ".");
+  writeOutput(file, text, { dashIsStdout: false, existing: replace ? "regular" : "new" });
 }
 
 type Choice =
@@ -61,19 +73,7 @@ const show = (value: unknown): string =>
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
   const print = o.output ?? ((t: string) => process.stdout.write(t));
-  // the default save folder (whatif/) is made on first use
-  const write =
-    o.write ??
-    ((file: string, text: string, replace: boolean) => {
-      try {
-        mkdirSync(dirname(file) || ".", { recursive: true });
-      } catch (e) {
-        throw fileError(e, file);
-      }
-      // a name the session suggested is never written through a link; a file that appears while the
-      // user answers is not replaced unless they said so
-      writeOutput(file, text, { dashIsStdout: false, existing: replace ? "regular" : "new" });
-    });
+  const write = o.write ?? saveVariantFile;
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
 
@@ -273,7 +273,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         try {
           const text = variantYaml(state.current, file);
           checkWritable(text, resolve(file), file);
-          write(file, text, taken);
+          write(file, text, taken, file === suggested);
         } catch (e) {
           // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session
           if (!(e instanceof InputError)) throw e;

@@ -17,6 +17,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { saveVariantFile } from "../../src/cli/whatif-session.js";
 import { suggestName } from "../../src/whatif/save.js";
 import { cli, ROOT } from "../helpers/cli.js";
 
@@ -90,6 +91,24 @@ describe("what-if saves", () => {
     const d = fresh();
     symlinkSync(join(dir, "nowhere.yaml"), join(d, "zhang-ming-whatif.yaml"));
     expect(suggestName("scenarios/zhang-ming.yaml", undefined, d)).toBe(join(d, "zhang-ming-whatif-2.yaml"));
+  });
+
+  it("the session's own folder is never a link: planted, it is refused; missing, it is made", () => {
+    const d = fresh();
+    const elsewhere = join(dir, `elsewhere-${n}`);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(d, "whatif"));
+    expect(() => saveVariantFile(join(d, "whatif", "v-whatif.yaml"), "name: v\n", false, true)).toThrow(
+      /symbolic link/,
+    );
+    expect(readdirSync(elsewhere)).toEqual([]);
+    // a folder the user named themselves is theirs to name, a link included
+    saveVariantFile(join(d, "whatif", "mine.yaml"), "name: v\n", false, false);
+    expect(readdirSync(elsewhere)).toEqual(["mine.yaml"]);
+    const e = fresh();
+    saveVariantFile(join(e, "whatif", "v-whatif.yaml"), "name: v\n", false, true);
+    expect(lstatSync(join(e, "whatif")).isDirectory()).toBe(true);
+    expect(readFileSync(join(e, "whatif", "v-whatif.yaml"), "utf8")).toBe("name: v\n");
   });
 });
 
