@@ -182,6 +182,14 @@ export function checkOutputs(
     } else {
       written.set(id, flag);
       typed.set(id, file);
+      // a file that cannot be written (a folder, a link that leads to one) fails now, before an earlier
+      // output is written or replaced
+      try {
+        checkOutput(file, { cwd });
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e);
+      }
     }
   }
   if (problems.length > 0) throw InputError.all(problems);

@@ -152,6 +152,49 @@ describe("explain --day", () => {
 });
 
 describe("one command's outputs", () => {
+  it("an output that cannot be written stops the command before any other is written or replaced", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "old.csv"), "OLD\n");
+    writeFileSync(join(d, "p.txt"), "OLD\n");
+    const cases: Array<{ args: string[]; untouched: string[]; absent: string[] }> = [
+      {
+        args: ["simulate", "--accounts", "20", "--days", "40", "--csv", "old.csv", "--html", "."],
+        untouched: ["old.csv"],
+        absent: [],
+      },
+      {
+        args: ["whatif", ZHANG, "--set", "minScore=600", "--save", "new.yaml", "--html", "."],
+        untouched: [],
+        absent: ["new.yaml"],
+      },
+      {
+        args: ["whatif", ZHANG, "--set", "minScore=600", "--save", "old.csv", "--html", "w.html"],
+        untouched: ["old.csv"],
+        absent: ["w.html"],
+      },
+      {
+        args: [
+          "test",
+          join(ROOT, "scenarios/good-customer.yaml"),
+          "--reporter",
+          "pretty,junit",
+          "--output-file",
+          "pretty=p.txt",
+          "--output-file",
+          "junit=.",
+        ],
+        untouched: ["p.txt"],
+        absent: [],
+      },
+    ];
+    for (const { args, untouched, absent } of cases) {
+      const r = await cli(args, { cwd: d });
+      expect({ args, status: r.status }).toEqual({ args, status: 2 });
+      for (const f of untouched) expect(readFileSync(join(d, f), "utf8")).toBe("OLD\n");
+      for (const f of absent) expect(existsSync(join(d, f))).toBe(false);
+    }
+  });
+
   const scenarioIn = (d: string, sub: string, name: string): string => {
     mkdirSync(join(d, sub), { recursive: true });
     const text = readFileSync(ZHANG, "utf8")
