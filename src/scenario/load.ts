@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import { loadPolicy } from "./load-policy.js";
-import { type Normalised, normalise } from "./normalise.js";
+import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { ScenarioSchema, type WrittenScenario } from "./schema.js";
@@ -39,7 +39,6 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
  *  anchors relative policy paths. */
 export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
   const parsed = parseText(text, file);
-  const written = validate(ScenarioSchema, parsed, file);
   const baseDir = dirname(resolve(file));
   const cache = options.policyCache ?? new Map<string, Policy>();
   const overrides = {
@@ -49,13 +48,22 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   };
   // a --policy override is relative to the current folder and may name any file; a file's own
   // references are relative to the file and stay in its folder tree
-  const normalised = normalise(written, {
+  const ctx: NormaliseContext = {
     file,
     position: (p) => parsed.position(p),
     resolvePolicy: (ref) => loadPolicy(ref, baseDir, cache, resolve(file)),
     resolveOverridePolicy: (ref) => loadPolicy(ref, process.cwd(), cache),
     overrides,
-  });
+  };
+  let written: WrittenScenario;
+  try {
+    written = validate(ScenarioSchema, parsed, file);
+  } catch (e) {
+    // the policies the file names are checked too: every problem at once, in file order
+    if (!(e instanceof InputError)) throw e;
+    throw inFileOrder([e, ...referenceProblems(parsed.data, ctx)], file);
+  }
+  const normalised = normalise(written, ctx);
   return {
     ...normalised,
     file,
@@ -64,6 +72,24 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     position: (p) => parsed.position(p),
     warnings: deprecations(parsed, file),
   };
+}
+
+/** Problems as one error: this file's in the order of their lines, then those inside the files it names. */
+function inFileOrder(errors: readonly InputError[], file: string): InputError {
+  const rank = (p: InputError): [number, number, number] => [
+    p.details.file === file ? 0 : 1,
+    p.details.line ?? Number.POSITIVE_INFINITY,
+    p.details.column ?? 0,
+  ];
+  const list = errors
+    .flatMap((e) => e.problems)
+    .map((p) => ({ p, r: rank(p) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2])
+    .map((x) => x.p);
+  return InputError.all(
+    list,
+    errors.some((e) => e.truncated),
+  );
 }
 
 /** Fields a file may still hold that no longer do anything. */

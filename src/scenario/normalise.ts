@@ -193,6 +193,34 @@ function checkOverrides(o: NormaliseContext["overrides"]): void {
   }
 }
 
+/**
+ * The problems of the policies a file names (`policy:`, an event's `use:`), read from the file as parsed:
+ * for a file the schema refused, so that every problem is reported at once — a misspelt event and an
+ * unknown policy together, not one after the other. Best effort: a reference that is not a string is the
+ * schema's problem, already reported.
+ */
+export function referenceProblems(data: unknown, ctx: NormaliseContext): InputError[] {
+  const problems: InputError[] = [];
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return problems;
+  const doc = data as Record<string, unknown>;
+  // a problem inside a policy file is thrown with that file's own line: kept beside the others
+  const check = (path: PropertyKey[], ref: string) => {
+    try {
+      resolve(ctx, path, ref, problems);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(e);
+    }
+  };
+  if (ctx.overrides?.policy === undefined && typeof doc.policy === "string") check(["policy"], doc.policy);
+  if (Array.isArray(doc.events))
+    doc.events.forEach((e: unknown, index) => {
+      if (e !== null && typeof e === "object" && typeof (e as { use?: unknown }).use === "string")
+        check(["events", index, "use"], (e as { use: string }).use);
+    });
+  return problems;
+}
+
 /** A --policy reference: an unknown name is the option's fault, not the scenario file's. */
 function resolveOverride(ref: string, resolvePolicy: (ref: string) => Policy): Policy {
   try {

@@ -107,6 +107,32 @@ describe("YAML merge keys", () => {
   });
 });
 
+describe("every problem of one file at once", () => {
+  it("a policy it names is checked even when the schema refuses the file, and all are said in file order", async () => {
+    write("p1.yaml", "name: t\npolicy: nothere\nevents:\n  - {day: 0, type: purchase, amount: -5}\n");
+    const one = await run("p1.yaml");
+    expect(one.status).toBe(2);
+    const lines = one.stderr.split("\n").filter((l) => l.startsWith("credit-sim: p1.yaml:"));
+    expect(lines[0]).toMatch(/p1\.yaml:2:\d+: policy: unknown policy "nothere"/);
+    expect(lines[1]).toMatch(/p1\.yaml:4:\d+: events\[0\]\.amount: value out of range/);
+    write(
+      "p2.yaml",
+      "name: t\nevents:\n  - {day: 0, type: purchse, amount: 5}\n  - {day: 1, type: policy, use: nothere}\n",
+    );
+    const two = await run("p2.yaml");
+    expect(two.stderr).toMatch(/events\[0\]\.type: unknown event type/);
+    expect(two.stderr).toMatch(/events\[1\]\.use: unknown policy "nothere"/);
+    // a policy file's own problems, beside the scenario's
+    write("badpol.yaml", "name: bp\nextends: default\nminScore: 2000\nbogus: 1\n");
+    write("p3.yaml", "name: t\npolicy: badpol.yaml\nevents:\n  - {day: 0, type: purchse, amount: 5}\n");
+    const three = await run("p3.yaml");
+    expect(three.stderr).toMatch(/p3\.yaml:4:\d+: events\[0\]\.type: unknown event type/);
+    expect(three.stderr).toMatch(/badpol\.yaml:3:\d+: minScore: value out of range/);
+    expect(three.stderr).toMatch(/badpol\.yaml:4:\d+: bogus: unknown field/);
+    expect(three.stderr).toContain("3 problems");
+  });
+});
+
 describe("several files", () => {
   it("run reports every file's problems at once, not the first file's alone", async () => {
     write("a.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));
