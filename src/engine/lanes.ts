@@ -63,7 +63,10 @@ export interface SharedDayHooks {
   split(parent: EngineState, child: EngineState): void;
 }
 
-/** The day's inputs in order (as runDay): open, statement, notices, triggers, the events, review, close. */
+/** The phase of the day's first event (after open, statement, notices): where a lane switches policy. */
+const FIRST_EVENT = 3;
+
+/** The day's inputs in order (as runDay): open, statement, notices, the events, triggers, review, close. */
 function phase(
   s: EngineState,
   day: number,
@@ -74,8 +77,8 @@ function phase(
   if (k === 0) return openDay(s, day);
   if (k === 1) return day === s.nextStatement ? closeCycle(s) : NONE;
   if (k === 2) return s.notices ? dueNotices(s) : NONE;
-  if (k === 3) return triggers(s);
-  if (k < 4 + n) return step(s, events[k - 4]!);
+  if (k < FIRST_EVENT + n) return step(s, events[k - FIRST_EVENT]!);
+  if (k === FIRST_EVENT + n) return triggers(s);
   if (k === 4 + n) return day === s.nextReview ? review(s) : NONE;
   accrueAll(s.customer, day);
   if (day === s.nextMonthEnd) monthEnd(s);
@@ -114,10 +117,10 @@ function runFrom(
 ): void {
   const last = 5 + events.length;
   for (let k = from; k <= last; k++) {
-    if (k === 4 && change !== undefined) {
+    if (k === FIRST_EVENT && change !== undefined) {
       const [, ...others] = switchLane(s, change.next, change.same);
       for (const other of others) hooks.split(s, other);
-      for (const other of others) runFrom(other, day, events, 4, hooks);
+      for (const other of others) runFrom(other, day, events, FIRST_EVENT, hooks);
     }
     const steps = phase(s, day, events, k);
     const lane = s.lane;

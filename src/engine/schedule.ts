@@ -24,11 +24,13 @@ import type { ScenarioEvent } from "./types.js";
 export const START_OF_DAY: readonly ScheduledInput[] = Object.freeze([
   { type: "close_statement" },
   { type: "due_notice" },
-  { type: "overdue_check" },
 ]);
 
-/** …and after them. */
+/** …and after them: the day's repayments are posted before the delinquency checks run (a repayment on the
+ *  day a line reaches the overdue or charge-off threshold counts, as lenders post the day's payments
+ *  before their end-of-day batch), then the review. */
 export const END_OF_DAY: readonly ScheduledInput[] = Object.freeze([
+  { type: "overdue_check" },
   { type: "periodic_review" },
   { type: "close_day" },
   { type: "month_end" },
@@ -50,8 +52,8 @@ export function runDay(
   emit(openDay(s, day), onStep);
   if (day === s.nextStatement) emit(closeCycle(s), onStep);
   if (s.notices) emit(dueNotices(s), onStep);
-  emit(triggers(s), onStep);
   for (let i = 0; i < events.length; i++) emit(step(s, events[i]!), onStep);
+  emit(triggers(s), onStep);
   if (day === s.nextReview) emit(review(s), onStep);
   accrueAll(s.customer, day);
   if (day === s.nextMonthEnd) monthEnd(s);

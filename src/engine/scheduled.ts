@@ -15,7 +15,7 @@ import { chargeOffTrigger, overdueTrigger } from "./triggers.js";
 import type { Policy } from "./types.js";
 import type { Verdict } from "./verdict.js";
 
-/** The engine's own inputs, in the order a day takes them (customer events come between the two groups). */
+/** The engine's own inputs, in the order a day takes them (customer events come after the due notices). */
 export type ScheduledInput =
   /** time moves on to `day`: charges accrue up to it, cycles whose grace ended are decided, Jiebei
    *  instalments fall due */
@@ -24,7 +24,7 @@ export type ScheduledInput =
   | { type: "close_statement" }
   /** on a due date: a reminder of what is due (a notice) */
   | { type: "due_notice" }
-  /** the real-time triggers: charge-off, and overdue too long suspends at once */
+  /** the real-time triggers, after the day's events: charge-off, and overdue too long suspends at once */
   | { type: "overdue_check" }
   /** on the review day: the monthly periodic review of each open line */
   | { type: "periodic_review" }

@@ -347,6 +347,29 @@ describe("real-time triggers", () => {
     expect(stepOn(t, "purchase", 23).decision).toBe("approved");
   });
 
+  it("a repayment on the day a line reaches the overdue or charge-off threshold is posted before the check", () => {
+    const policy = testPolicy({ suspendOverdueDays: 30, chargeOffDays: 180 });
+    // the January bill is due on day 40: 30 days past due on day 70, 180 on day 220
+    const at = (day: number) =>
+      run([on.open(0, 5_000), on.purchase(1, 3_000), on.repay(day, "full")], { policy, until: 240 });
+    const on30 = at(70);
+    expect(on30.steps.some((s) => s.decision === "suspended")).toBe(false);
+    expect(on30.final.status).toBe("active");
+    // a day later the trigger came first: suspended the morning the customer would have paid
+    const after30 = at(71);
+    expect(after30.steps.find((s) => s.decision === "suspended")?.day).toBe(70);
+    const late = run([on.open(0, 5_000), on.purchase(1, 3_000), on.repay(220, "full")], {
+      policy: testPolicy({ suspendOverdueDays: 400, chargeOffDays: 180 }),
+      until: 240,
+    });
+    expect(late.steps.some((s) => s.decision === "charged_off")).toBe(false);
+    const lost = run([on.open(0, 5_000), on.purchase(1, 3_000), on.repay(221, "full")], {
+      policy: testPolicy({ suspendOverdueDays: 400, chargeOffDays: 180 }),
+      until: 240,
+    });
+    expect(lost.steps.find((s) => s.decision === "charged_off")?.day).toBe(220);
+  });
+
   it("a verification confirms every change made before it, earlier that day too", () => {
     const policy = testPolicy({ securityMaxChanges: 2, securityWindowDays: 30 });
     // phone and address changed and verified on day 10, the device changed on day 11 (or later on day 10):
