@@ -36,7 +36,8 @@ export interface SaveOptions {
 export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {}): string {
   const w = variantWritten(v, (ref) => reanchorFrom(ref, v.dir, toFile));
   const edits = v.notes.length > 0 ? v.notes.join("; ") : "no edits";
-  const base = v.original.description ? `${v.original.description}. ` : "";
+  // the description's own full stop is kept, never doubled
+  const base = v.original.description ? `${v.original.description.replace(/[.。]\s*$/, "")}. ` : "";
   const data: Record<string, unknown> = {
     ...(w.$schema !== undefined ? { $schema: w.$schema } : {}),
     name: options.name ?? `${v.original.name} (what-if)`,

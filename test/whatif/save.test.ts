@@ -21,6 +21,17 @@ describe("saving", () => {
     expect(text).toMatch(/- \{ day: 0, type: apply, product: open, amount: 5000 \}/);
   });
 
+  it("joins the file's description and the edits with one full stop, whether or not it ended with one", () => {
+    for (const description of ["Ends with one.", "Ends without one"]) {
+      const v = apply(base(LATE), "remove", "5");
+      v.original = { ...v.original, description };
+      const text = variantYaml(v, "test/fixtures/whatif/out.yaml");
+      const saved = loadScenarioText(text, "test/fixtures/whatif/out.yaml").scenario.description;
+      expect(saved).toMatch(/^Ends with(out)? one\. What-if of Late payer: /);
+      expect(saved).not.toContain("..");
+    }
+  });
+
   it("re-anchors relative policy paths to the new file's folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "whatif-"));
     writeFileSync(join(dir, "p.yaml"), "name: mine\nextends: default\nminScore: 610\n");
