@@ -169,14 +169,19 @@ export function frontier(
       return v.dominated ? c.dim(text) : text;
     }),
     "",
-    c.bold("Approval rate against bad rate (variants by number; dominated ones faint)"),
+    c.bold(
+      "Approval rate against bad rate (variants by number; dominated ones faint, and drawn under the others)",
+    ),
     scatterChart(
-      rows.map((v, i) => ({
-        x: v.metrics.badRate,
-        y: v.metrics.approvalRate,
-        mark: mark(i),
-        faint: v.dominated,
-      })),
+      // a cell shows the last point drawn: the dominated first, so none hides one on the frontier
+      rows
+        .map((v, i) => ({
+          x: v.metrics.badRate,
+          y: v.metrics.approvalRate,
+          mark: mark(i),
+          faint: v.dominated,
+        }))
+        .sort((a, b) => Number(b.faint) - Number(a.faint)),
       { x: "bad rate", y: "approval rate" },
       (s) => c.dim(s),
     ),

@@ -110,7 +110,8 @@ function differenceTable(
       ? `[${num(d.ci95[0] * 100, 1)}, ${num(d.ci95[1] * 100, 1)}] pp`
       : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
     const significant = d.ci95[0] > 0 || d.ci95[1] < 0;
-    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct(d.champion), cw)}${lpad(pct(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}`;
+    // marked, not only coloured: a CI log or NO_COLOR shows no highlight
+    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct(d.champion), cw)}${lpad(pct(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${significant ? " *" : ""}`;
     return significant ? c.yellow(line) : line;
   });
   return [c.bold(head), ...lines].join("\n");
@@ -243,7 +244,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ),
       differenceTable(all.differences, m.policy.name, m.challenger.name, c),
       c.dim(
-        "  rates are shares of all accounts; pp = percentage points; highlighted: the interval excludes 0",
+        "  rates are shares of all accounts; pp = percentage points; * (highlighted): the interval excludes 0",
       ),
       "",
       c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),
@@ -252,8 +253,8 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         .map((g) => {
           const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
           const f = (x: Difference) =>
-            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(1)} pp [${num(x.ci95[0] * 100, 1)}, ${num(x.ci95[1] * 100, 1)}]`;
-          return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 26)} approved ${f(d("opened"))}`;
+            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(1)} pp [${num(x.ci95[0] * 100, 1)}, ${num(x.ci95[1] * 100, 1)}]${x.ci95[0] > 0 || x.ci95[1] < 0 ? " *" : ""}`;
+          return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 28)} approved ${f(d("opened"))}`;
         }),
       "",
       c.bold(

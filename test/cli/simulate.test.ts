@@ -54,6 +54,18 @@ describe("credit-sim simulate", () => {
     const report = await ok(["merge", ...files]);
     expect(report).toContain("Population: 60 accounts × 200 days");
     expect(report).toContain("95 % interval");
+    // an interval that excludes 0 is marked with *, not only coloured (no colour here)
+    const rows = report
+      .split("\n")
+      .filter((l) => !l.startsWith(" ") && /\[−?[\d.]+, −?[\d.]+\]( pp)?( \*)?$/.test(l));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) {
+      const [lo, hi] = /\[(−?[\d.]+), (−?[\d.]+)\]/
+        .exec(row)!
+        .slice(1)
+        .map((x) => Number(x.replace("−", "-")));
+      expect(row.endsWith(" *"), row).toBe(lo! > 0 || hi! < 0);
+    }
     const missing = await cli(["merge", files[0]!, files[2]!]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/shard is missing/);
