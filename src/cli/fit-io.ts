@@ -1,7 +1,7 @@
 // Terminal output fitted to the terminal's width: a writer that passes whole lines through fitToWidth.
 // Only for human text on a terminal — never for --json, pipes or files, and not with --wide.
 
-import { fitToWidth } from "../render/fit.js";
+import { fitted } from "../render/fit.js";
 import type { CliIo, Writer } from "./io.js";
 
 export interface FittingWriter extends Writer {
@@ -11,20 +11,28 @@ export interface FittingWriter extends Writer {
 
 export function fittingWriter(inner: Writer, columns: number): FittingWriter {
   let pending = "";
+  // a table row that lost columns is said once, at the end: nothing is hidden without a word
+  let cut = false;
+  const fit = (text: string) => {
+    const f = fitted(text, columns);
+    cut ||= f.cut;
+    return f.text;
+  };
   return {
     isTTY: inner.isTTY === true,
     columns,
     write(text: string) {
       pending += text;
-      const cut = pending.lastIndexOf("\n");
-      if (cut < 0) return true;
-      inner.write(`${fitToWidth(pending.slice(0, cut), columns)}\n`);
-      pending = pending.slice(cut + 1);
+      const end = pending.lastIndexOf("\n");
+      if (end < 0) return true;
+      inner.write(`${fit(pending.slice(0, end))}\n`);
+      pending = pending.slice(end + 1);
       return true;
     },
     flush() {
-      if (pending) inner.write(fitToWidth(pending, columns));
+      if (pending) inner.write(fit(pending));
       pending = "";
+      if (cut) inner.write(`(rows were cut to ${columns} columns: --wide shows them whole)\n`);
     },
   };
 }

@@ -21,10 +21,25 @@ function hangingIndent(body: string, indent: number): number {
   return indent + (code ? code[0].length : 2);
 }
 
+/**
+ * A table row cut to `columns` at the last column gap that fits, so that no number is cut in half
+ * (`¥4,0…`); a row whose first column alone is too wide is cut where the width ends.
+ */
+function cutRow(line: string, plain: string, columns: number): string {
+  // the columns kept, then two spaces of their gap and the ellipsis: "periodic review  …"
+  let keep = 0;
+  for (const gap of plain.matchAll(/ {2,}/g)) {
+    const width = stringWidth(plain.slice(0, gap.index));
+    if (width + 3 > columns) break;
+    keep = width;
+  }
+  return cliTruncate(line, keep > 0 ? keep + 3 : columns, { position: "end" });
+}
+
 export function fitLine(line: string, columns: number): string {
   if (stringWidth(line) <= columns) return line;
   const plain = line.replace(ANSI, "");
-  if (isTableRow(plain)) return cliTruncate(line, columns, { position: "end" });
+  if (isTableRow(plain)) return cutRow(line, plain, columns);
   // leading colour codes stay with the text; the indent is re-added to each wrapped line
   const [, codes = "", spaces = ""] = LEADING.exec(line) ?? [];
   const body = codes + line.slice(codes.length + spaces.length);
@@ -42,9 +57,17 @@ export function fitLine(line: string, columns: number): string {
 
 /** Every line of `text` fitted to `columns` (at least 40). */
 export function fitToWidth(text: string, columns: number): string {
+  return fitted(text, columns).text;
+}
+
+/** The same, and whether a table row lost columns (a wrapped line loses nothing). */
+export function fitted(text: string, columns: number): { text: string; cut: boolean } {
   const width = Math.max(40, columns);
-  return text
-    .split("\n")
-    .map((l) => fitLine(l, width))
-    .join("\n");
+  let cut = false;
+  const lines = text.split("\n").map((l) => {
+    const f = fitLine(l, width);
+    if (f !== l && !f.includes("\n")) cut = true;
+    return f;
+  });
+  return { text: lines.join("\n"), cut };
 }

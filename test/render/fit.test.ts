@@ -30,7 +30,11 @@ describe("fitToWidth", () => {
   it("cuts a table row with an ellipsis and wraps a reason under its text", () => {
     const row =
       " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00     ¥4,008.00  suspended (credit)";
-    expect(fitLine(row, 60)).toBe(`${row.slice(0, 59)}…`);
+    // at the last column gap that fits: no value is cut in half
+    expect(fitLine(row, 60)).toBe(" 227  2024-08-15  periodic review  …");
+    expect(fitLine(row, 100)).toBe(
+      " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00  …",
+    );
     const reason = "                  SHORT_REPAYMENT_RECORD  Few bills repaid on time in the last 24 months";
     expect(fitLine(reason, 60).split("\n")).toEqual([
       "                  SHORT_REPAYMENT_RECORD  Few bills repaid",
@@ -46,5 +50,37 @@ describe("fitToWidth", () => {
 
   it("leaves text that fits alone", () => {
     expect(fitToWidth("short\n  line", 40)).toBe("short\n  line");
+  });
+});
+
+describe("a terminal's writer", () => {
+  it("says once, at the end, that rows lost columns and how to see them whole; nothing when none did", async () => {
+    const { fittingWriter } = await import("../../src/cli/fit-io.js");
+    const out = (lines: string[], columns: number) => {
+      let text = "";
+      const w = fittingWriter(
+        {
+          write: (t: string) => {
+            text += t;
+            return true;
+          },
+        },
+        columns,
+      );
+      for (const l of lines) w.write(`${l}\n`);
+      w.flush();
+      return text;
+    };
+    const row =
+      " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00";
+    const cut = out([row, row], 60);
+    expect(cut.match(/--wide shows them whole/g)).toHaveLength(1);
+    expect(cut.trimEnd().split("\n").at(-1)).toBe("(rows were cut to 60 columns: --wide shows them whole)");
+    expect(
+      out([row, "a line of prose that wraps rather than losing anything at all, however narrow"], 120),
+    ).not.toContain("--wide");
+    expect(
+      out(["a line of prose that wraps rather than losing anything at all, however narrow it is"], 40),
+    ).not.toContain("--wide");
   });
 });
