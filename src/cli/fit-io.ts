@@ -13,7 +13,7 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
   let pending = "";
   // a table row that lost columns is said once, at the end: nothing is hidden without a word
   let cut = false;
-  const fit = (text: string) => {
+  const fitText = (text: string) => {
     const f = fitted(text, columns);
     cut ||= f.cut;
     return f.text;
@@ -25,12 +25,12 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
       pending += text;
       const end = pending.lastIndexOf("\n");
       if (end < 0) return true;
-      inner.write(`${fit(pending.slice(0, end))}\n`);
+      inner.write(`${fitText(pending.slice(0, end))}\n`);
       pending = pending.slice(end + 1);
       return true;
     },
     flush() {
-      if (pending) inner.write(fit(pending));
+      if (pending) inner.write(fitText(pending));
       pending = "";
       if (cut) inner.write(`(rows were cut to ${columns} columns: --wide shows them whole)\n`);
     },

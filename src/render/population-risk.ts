@@ -26,7 +26,8 @@ interface RiskColumn {
   cell: (p: ProductSummary) => string;
 }
 
-const RISK_COLUMNS: RiskColumn[] = [
+/** The risk columns, the terminal's and the HTML page's. */
+export const RISK_COLUMNS: readonly RiskColumn[] = [
   { title: "applied", width: 9, cell: (p) => int(p.applicants) },
   { title: "approved", width: 9, cell: (p) => pct(p.approvalRate) },
   { title: "bad", width: 8, cell: (p) => pct(p.badRate) },
@@ -39,6 +40,15 @@ const RISK_COLUMNS: RiskColumn[] = [
   { title: "Gini", width: 6, cell: (p) => ratio(p.gini) },
   { title: "KS", width: 6, cell: (p) => ratio(p.ks) },
 ];
+
+/** What "bad" means under a result's definition, in words. */
+export const badDefinition = (b: string): string =>
+  b === "chargeoff" ? "a line charged off" : `${b.slice(4)}+ days past due or charged off`;
+
+/** How the risk figures are counted: the note under a risk table. */
+export function riskNote(m: PopulationResult["meta"]): string {
+  return `bad: ${badDefinition(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on month-end balances; Gini, KS: the day-${m.scoreDay} score against later bad`;
+}
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */
 export function riskTable(

@@ -10,7 +10,7 @@ import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 import { int, lpad, num, pad, pct, ratio, yuanInt } from "./population-format.js";
-import { eventsLine, flipGroups, frontier, portfolioTable, riskTable } from "./population-risk.js";
+import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
 interface Column {
@@ -131,8 +131,6 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   const m = r.meta;
   const summary = summarise(r);
   const groups = summary.groups;
-  const badText = (b: string) =>
-    b === "chargeoff" ? "a line charged off" : `${b.slice(4)}+ days past due or charged off`;
   const all = groups[groups.length - 1]!;
   const out: string[] = [];
   const mix = m.personas.map((p) => p.name).join(", ");
@@ -190,10 +188,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   for (const [name, pick] of arms) {
     out.push(
       "",
-      c.bold(`Risk under ${name}`) +
-        c.dim(
-          `  (bad: ${badText(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on month-end balances; Gini, KS: the day-${m.scoreDay} score against later bad)`,
-        ),
+      c.bold(`Risk under ${name}`) + c.dim(`  (${riskNote(m)})`),
       riskTable(groups, pick, c),
       `${c.bold("Customer events:")} ${eventsLine(pick(all))}`,
     );

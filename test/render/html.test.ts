@@ -8,7 +8,7 @@ import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.j
 import { runHtml } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
-import { sweepPage } from "../helpers/html-pages.js";
+import { simulatePage, sweepPage } from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -95,6 +95,25 @@ describe("HTML reports", () => {
       ["change", "old 2", ""],
       ["context", "tail", "tail"],
     ]);
+  });
+});
+
+describe("simulate --html with a challenger", () => {
+  it("has the text report's risk figures per arm, and every rate of accounts in % and pp, marked when it moved", () => {
+    const html = simulatePage().html;
+    for (const arm of ["default", "tightened"]) expect(html).toContain(`Risk under ${arm}`);
+    for (const column of ["bad", "loss", "revenue", "profit", "Gini", "KS"])
+      expect(html).toContain(`<th class="num">${column}</th>`);
+    const bad =
+      /<td>bad \(share of all accounts\)<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td>/.exec(
+        html,
+      );
+    expect(bad).not.toBeNull();
+    expect(bad![1]).toMatch(/ %$/);
+    expect(bad![3]).toMatch(/ pp$/);
+    expect(bad![4]).toMatch(/^\[−?[\d.]+, −?[\d.]+\] pp( \*)?$/);
+    // a negative bound reads with a minus sign, never a hyphen
+    expect(html).not.toMatch(/<td class="num">\[-\d/);
   });
 });
 

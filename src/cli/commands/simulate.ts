@@ -111,9 +111,14 @@ export async function simulateCommand(
   const again = [...personas, ...o.populationArgs].join(" ");
   const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
-  const hint = `credit-sim simulate ${again} --export-account ${example ?? result.flips[0]?.index ?? "N"}${armHint}`;
+  const hintFor = (account: number | undefined) =>
+    `credit-sim simulate ${again} --export-account ${account ?? "N"}${armHint}`;
+  const hint = hintFor(example ?? result.flips[0]?.index);
   if (o.html !== undefined) {
-    const page = simulateHtml(result, htmlAssets(), { exportHint: hint });
+    // the page shows its hint beside the sample of flipped accounts: it names one of them
+    const page = simulateHtml(result, htmlAssets(), {
+      exportHint: hintFor(result.flips[0]?.index ?? example),
+    });
     const where = writeReport(io, o.html, page);
     if (o.html === "-") return;
     writeErr(io, `wrote ${printable(where)}`);

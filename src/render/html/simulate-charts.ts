@@ -38,7 +38,10 @@ export function delinquencyChart(
     pointRadius: 2,
     tension: 0.2,
     unit: "percent",
-    ...(dashed ? { borderDash: [7, 4] } : {}),
+    // the challenger's lines: dashed, lighter, triangles (the legend shows the point style)
+    ...(dashed
+      ? { borderDash: [7, 4], borderColor: `${colour}99`, pointStyle: "triangle", pointRadius: 3 }
+      : {}),
   });
   const challenger = all.challenger && r.meta.challenger ? all.challenger : null;
   const until = r.meta.days - 1;
@@ -184,7 +187,7 @@ export function medianChart(
 }
 
 /** The paired metrics drawn as rates (bad has its own risk table). */
-export const RATE_METRICS = new Set<string>(BINARY_METRICS.filter((m) => m !== "bad"));
+const RATE_METRICS = new Set<string>(BINARY_METRICS.filter((m) => m !== "bad"));
 
 export function intervalChart(diffs: readonly Difference[]): ChartSpec {
   const rates = diffs.filter((d) => RATE_METRICS.has(d.metric));

@@ -4,8 +4,10 @@
 
 import { METRIC_LABELS } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
-import { type ArmSummary, OVERALL, summarise } from "../../population/stats.js";
+import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
+import { num, pct } from "../population-format.js";
+import { RISK_COLUMNS, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, section, stats } from "./page.js";
@@ -16,7 +18,6 @@ import {
   histogramChart,
   intervalChart,
   medianChart,
-  RATE_METRICS,
   sweepFrontier,
 } from "./simulate-charts.js";
 
@@ -27,7 +28,6 @@ export interface SimulateHtmlOptions {
   exportHint?: string;
 }
 
-const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
 const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 const yuan = (y: number) => `¥${int(Math.round(y))}`;
 
@@ -81,6 +81,26 @@ function portfolioTable(rows: Array<{ persona: string; arm: ArmSummary }>): stri
         `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${PORTFOLIO_COLUMNS.map(([, cell]) => `<td class="num">${esc(cell(r.arm))}</td>`).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
+}
+
+/** Risk per persona, then the whole book split by line: the text report's risk table, column for column. */
+function riskTableHtml(rows: Array<{ persona: string; arm: ArmSummary }>): string {
+  const cells = (p: ProductSummary) =>
+    RISK_COLUMNS.map((c) => `<td class="num">${esc(c.cell(p))}</td>`).join("");
+  const overall = rows.find((r) => r.persona === OVERALL);
+  const lines = [
+    ...rows.map(
+      (r) =>
+        `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${cells(r.arm.risk.all)}</tr>`,
+    ),
+    ...(overall
+      ? [
+          `<tr class="sub"><td>&nbsp;&nbsp;Huabei</td>${cells(overall.arm.risk.huabei)}</tr>`,
+          `<tr class="sub"><td>&nbsp;&nbsp;Jiebei</td>${cells(overall.arm.risk.jiebei)}</tr>`,
+        ]
+      : []),
+  ];
+  return `<div class="scroll"><table class="wide"><thead><tr><th>persona</th>${RISK_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${lines.join("")}</tbody></table></div>`;
 }
 
 /** The sweep's variants as the text report's frontier table has them: dominated ones marked. */
@@ -171,6 +191,18 @@ export function simulateHtml(
       ),
     );
   }
+  const arms: Array<[string, (g: (typeof groups)[number]) => ArmSummary | null]> = [
+    [m.policy.name, (g) => g.champion],
+  ];
+  if (r.challenger && m.challenger) arms.push([m.challenger.name, (g) => g.challenger]);
+  for (const [name, pick] of arms)
+    body.push(
+      section(
+        `Risk under ${name}`,
+        riskTableHtml(groups.flatMap((g) => (pick(g) ? [{ persona: g.persona, arm: pick(g)! }] : []))),
+        { note: `${riskNote(m)[0]!.toUpperCase()}${riskNote(m).slice(1)}.` },
+      ),
+    );
   body.push(
     `<div class="grid2">${section("Score distribution at the end", chartBox("scores", 300, "final score distribution"))}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
   );
@@ -194,16 +226,17 @@ export function simulateHtml(
     charts.push(intervalChart(all.differences));
     const rows = all.differences
       .map((d) => {
-        const rate = RATE_METRICS.has(d.metric);
-        const f = (x: number | null) => (x === null ? "–" : rate ? pct(x) : x.toFixed(2));
+        // a share of accounts (the text report's rule: it has a value per arm) reads in % and pp
+        const rate = d.champion !== null;
+        const f = (x: number | null) => (x === null ? "–" : rate ? pct(x) : num(x, 2));
         const diff = rate
           ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`
           : `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference).toFixed(2)}`;
         const ci = rate
-          ? `[${(d.ci95[0] * 100).toFixed(2)}, ${(d.ci95[1] * 100).toFixed(2)}]`
-          : `[${d.ci95[0].toFixed(2)}, ${d.ci95[1].toFixed(2)}]`;
+          ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
+          : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
         const sig = d.ci95[0] > 0 || d.ci95[1] < 0;
-        return `<tr${sig ? ' style="background:#fffbeb"' : ""}><td>${esc(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric)}</td><td class="num">${f(d.champion)}</td><td class="num">${f(d.challenger)}</td><td class="num">${diff}</td><td class="num">${ci}</td></tr>`;
+        return `<tr${sig ? ' style="background:#fffbeb"' : ""}><td>${esc(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric)}</td><td class="num">${f(d.champion)}</td><td class="num">${f(d.challenger)}</td><td class="num">${diff}</td><td class="num">${ci}${sig ? " *" : ""}</td></tr>`;
       })
       .join("");
     const flips = Object.entries(all.flips ?? {})
@@ -222,12 +255,19 @@ export function simulateHtml(
         `Champion ${m.policy.name} vs challenger ${m.challenger.name}`,
         `${chartBox("intervals", 300, "differences with 95 % intervals")}<h3>Every difference</h3><div class="scroll"><table><thead><tr><th>metric</th><th class="num">${esc(m.policy.name)}</th><th class="num">${esc(m.challenger.name)}</th><th class="num">change</th><th class="num">95 % interval</th></tr></thead><tbody>${rows}</tbody></table></div>`,
         {
-          note: `Paired on the same ${int(ch.accounts)} accounts${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Highlighted: the interval excludes 0.`,
+          note: `Paired on the same ${int(ch.accounts)} accounts${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Highlighted and marked *: the interval excludes 0.`,
         },
       ),
       section(
         `Accounts whose outcome flips: ${int(all.flipped ?? 0)}`,
-        `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${options.exportHint ? `<p class="note" style="margin-top:8px">Replay one: <code>${esc(options.exportHint)}</code></p>` : ""}</div></div>`,
+        `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${
+          options.exportHint
+            ? `<p class="note" style="margin-top:8px">Replay one: <code>${options.exportHint
+                .split(" ")
+                .map((w) => `<span class="nw">${esc(w)}</span>`)
+                .join(" ")}</code></p>`
+            : ""
+        }</div></div>`,
       ),
     );
   }

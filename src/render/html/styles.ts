@@ -46,6 +46,8 @@ td.mono{white-space:nowrap}
 table.wide td:first-child{white-space:nowrap;font-weight:500}
 table.wide{font-size:12.5px}
 table.wide th,table.wide td{padding:5px 6px}
+table.wide tr.sub td{color:var(--muted);font-weight:400}
+.nw{white-space:nowrap}
 .expectation{margin:14px 0 22px}
 .expectation h4,.scenario h4{margin:12px 0 2px;font-size:14.5px}
 table.checks{width:auto;min-width:50%}
