@@ -8,7 +8,7 @@ import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.j
 import { runHtml } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
-import { simulatePage, sweepPage } from "../helpers/html-pages.js";
+import { runPage, simulatePage, sweepPage } from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -95,6 +95,18 @@ describe("HTML reports", () => {
       ["change", "old 2", ""],
       ["context", "tail", "tail"],
     ]);
+  });
+});
+
+describe("run --html", () => {
+  it("a decision's card has the numbers compared and the rule that acted beside it, as the text trace does", () => {
+    const html = runPage().html;
+    expect(html).toMatch(
+      /PAST_DUE_AT_REVIEW<\/span> [^<]+<span class="numbers">\(\d+ vs delinquentMinScore 680\)<\/span>/,
+    );
+    expect(html).toMatch(/<li class="also">also <span class="code">SCORE_BELOW_LIMIT_BAND<\/span>/);
+    // the deprecated scenario seed is not shown as a fact of the run
+    expect(html).not.toContain('<span class="fact-k">seed</span>');
   });
 });
 

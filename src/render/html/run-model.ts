@@ -11,11 +11,19 @@ import {
   type LineId,
   REASONS,
   type ReasonCode,
+  type RuleFact,
   type Scenario,
   type Status,
   type Trace,
 } from "../../engine/index.js";
-import { describeEvent, describeRemedy, lineName, money, signed } from "../../scenario/format.js";
+import {
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  money,
+  signed,
+} from "../../scenario/format.js";
 
 export interface ReasonView {
   code: string;
@@ -23,6 +31,10 @@ export interface ReasonView {
   /** what helps, in the customer's words */
   advice: string;
   kind: string;
+  /** the numbers behind a rule's code: "670 vs delinquentMinScore 680" */
+  numbers?: string;
+  /** a rule that acted beside the decision, not one of its reasons (a limit cut with a suspension) */
+  also?: boolean;
 }
 
 export interface StepView {
@@ -64,7 +76,6 @@ export interface RunView {
   name: string;
   description: string;
   policy: string;
-  seed: number;
   start: string;
   until: number;
   steps: StepView[];
@@ -93,11 +104,22 @@ export function reasonView(code: ReasonCode | string): ReasonView {
   return { code, text: info?.text ?? code, advice: info?.advice ?? "", kind: info?.kind ?? "" };
 }
 
+function withNumbers(r: ReasonView, facts: readonly RuleFact[]): ReasonView {
+  const numbers = facts
+    .map(describeFact)
+    .filter((t) => t !== "")
+    .join("; ");
+  return numbers ? { ...r, numbers } : r;
+}
+
 /** The legend of the grid codes, as a credit report prints them. */
 const GRID_LEGEND = [
   { code: "N", text: "paid as due" },
   { code: "*", text: "nothing due" },
-  { code: "1–7", text: "past due at month end, by 30-day stage" },
+  {
+    code: "1–7",
+    text: "past due during the month, by 30-day stage (a repayment late within the month shows)",
+  },
   { code: "C", text: "closed, settled" },
   { code: "G", text: "charged off" },
   { code: "#", text: "not open yet" },
@@ -136,7 +158,6 @@ export function runView(
     name: scenario.name,
     description: scenario.description,
     policy: scenario.policy.name,
-    seed: scenario.seed,
     start: scenario.start,
     until: trace.until,
     steps: trace.steps.map((s) => ({
@@ -146,7 +167,18 @@ export function runView(
       text: describeEvent(s.event, s.applied),
       engine: ENGINE_EVENTS.has(s.event.type),
       decision: s.decision,
-      reasons: s.reasons.map(reasonView),
+      // with the numbers compared, and the rules that acted beside the decision: what the text trace says
+      reasons: [
+        ...s.reasons.map((code) =>
+          withNumbers(
+            reasonView(code),
+            s.facts.filter((f) => f.code === code),
+          ),
+        ),
+        ...s.facts
+          .filter((f) => !s.reasons.includes(f.code))
+          .map((f) => ({ ...withNumbers(reasonView(f.code), [f]), also: true })),
+      ],
       moves: s.moves.length
         ? `score ${signed(s.scoreDelta)}: ${s.moves
             .map((m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`)

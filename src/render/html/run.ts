@@ -192,7 +192,10 @@ function daysSuspended(v: RunView): number {
 
 function reasonItems(s: StepView): string {
   const reasons = s.reasons
-    .map((r) => `<li><span class="code">${esc(r.code)}</span> ${esc(r.text)}</li>`)
+    .map(
+      (r) =>
+        `<li${r.also ? ' class="also"' : ""}>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(r.text)}${r.numbers ? ` <span class="numbers">(${esc(r.numbers)})</span>` : ""}</li>`,
+    )
     .join("");
   const remedies = s.remedies.map((r) => `<li class="remedy">→ ${esc(r)}</li>`).join("");
   const moves = s.moves ? `<li class="moves">${esc(s.moves)}</li>` : "";
@@ -287,7 +290,7 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
       "Score, limit and balance over time",
       chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`),
       {
-        note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"}.`,
+        note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions shown: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
     ),
     v.grid
@@ -310,7 +313,6 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
       ...(v.description ? { lede: v.description } : {}),
       facts: [
         ["policy", v.policy],
-        ["seed", String(v.seed)],
         ["from", v.start],
         ["days", `0–${v.until}`],
       ],

@@ -70,6 +70,7 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 .reasons{margin:4px 0 0;padding:0;list-style:none}
 .reasons li{padding:1px 0 1px 0}
 .reasons li:before{display:none}
+.reasons .numbers,.reasons li.also{color:var(--muted)}
 .remedy{color:#075985}
 .moves{color:var(--muted);font-size:13px}
 .pass{color:var(--good);font-weight:700}.fail{color:var(--bad);font-weight:700}

@@ -293,7 +293,6 @@ export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
           "policy",
           w.base.policy === w.variant.policy ? w.base.policy : `${w.base.policy} → ${w.variant.policy}`,
         ],
-        ["seed", String(w.base.seed)],
         ["from", start],
         ["days", `0–${until}`],
       ],
