@@ -63,6 +63,9 @@ export interface DayExplanation {
   day: number;
   date: string;
   policy: string;
+  /** the scenario's last day, when the day asked for comes after it (the engine played on to it with no
+   *  event of the customer's); null otherwise */
+  pastUntil: number | null;
   /** the day's steps; empty when nothing happened that day */
   steps: StepExplained[];
   /** the last step before the day, when the day has none */
@@ -160,9 +163,9 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
     }),
   );
   const remedies = [...new Set(explained.flatMap((s) => s.remedies))];
-  const advice = [
+  const advice = withoutRepeats([
     ...new Set(explained.flatMap((s) => s.reasons.filter((r) => r.kind !== "positive").map((r) => r.advice))),
-  ];
+  ]);
   // a day without a decision: what helps with the characteristics that cost points that day
   const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));
   const moveAdvice = [
@@ -178,6 +181,7 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
     day,
     date: new Calendar(scenario.start).date(day),
     policy: policy.name,
+    pastUntil: day > scenario.until ? scenario.until : null,
     steps: explained,
     before: prior
       ? { day: prior.day, date: prior.date, event: describeEvent(prior.event, prior.applied) }
@@ -198,6 +202,12 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
           ? moveAdvice
           : standing(trace, last ?? end, day),
   };
+}
+
+/** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
+ *  overdue amount in full and keep repaying on time"). */
+function withoutRepeats(advice: readonly string[]): string[] {
+  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.startsWith(a)));
 }
 
 /** A day that asks nothing new of the customer, who is still behind or suspended: what still stands. */
@@ -227,6 +237,13 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
   const lines = [
     c.bold(`${printable(x.scenario)} — day ${x.day} (${x.date})`),
     c.dim(`policy ${printable(x.policy)}`),
+    ...(x.pastUntil === null
+      ? []
+      : [
+          c.yellow(
+            `Day ${x.day} is after the scenario's last day (${x.pastUntil}): the engine played on to it with no event of the customer's, so what follows is time alone.`,
+          ),
+        ]),
     "",
   ];
   if (x.steps.length === 0) {
@@ -255,7 +272,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
   lines.push(
     "",
     c.bold(
-      `Score at the end of the day: ${x.score.value} (${x.score.band}, estimated default probability ${(x.score.defaultProbability * 100).toPrecision(2)} %)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone (days past due, recent-activity windows, a month-end report)`}`,
+      `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone (days past due, recent-activity windows, a month-end report)`}`,
     ),
   );
   // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole)
@@ -264,7 +281,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
   for (const f of x.score.factors) {
     const short = f.max - f.points;
     lines.push(
-      `  ${name(f.characteristic)}  ${f.value.padStart(7)}  ${f.bin.padEnd(16)} ${String(f.points).padStart(3)}/${f.max}${short > 0 ? c.dim(`  −${short}`) : ""}`,
+      `  ${name(f.characteristic)}  ${f.value.padStart(7)}  ${f.bin.padEnd(16)} ${(f.points < 0 ? `−${-f.points}` : String(f.points)).padStart(4)}/${f.max}${short > 0 ? c.dim(`  −${short}`) : ""}`,
     );
   }
   lines.push("", c.bold("What the customer can do"));

@@ -122,3 +122,24 @@ describe("a file without steps", () => {
     }
   });
 });
+
+describe("what explain says plainly", () => {
+  it("a day past the scenario's end says so; advice never repeats itself; a negative point reads with a minus", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const zhang = `${ROOT}scenarios/zhang-ming.yaml`;
+    const past = (await cli(["explain", zhang, "--day", "999", "--no-color"])).stdout;
+    expect(past).toContain("Day 999 is after the scenario's last day (400)");
+    expect(past).toMatch(/ −150\/50 /);
+    expect(past).not.toMatch(/ -\d+\//);
+    expect(JSON.parse((await cli(["explain", zhang, "--day", "999", "--json"])).stdout).pastUntil).toBe(400);
+    const within = await cli(["explain", zhang, "--day", "227", "--no-color"]);
+    expect(within.stdout).not.toContain("after the scenario's last day");
+    expect(within.stdout).toContain("an illustration, not a calibrated probability");
+    const todo = within.stdout
+      .split("What the customer can do")[1]!
+      .split("\n")
+      .filter((l) => l.startsWith("  → "));
+    expect(todo.length).toBeGreaterThan(1);
+    for (const a of todo) for (const b of todo) if (a !== b) expect(b.startsWith(a)).toBe(false);
+  });
+});
