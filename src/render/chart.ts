@@ -28,7 +28,24 @@ function resample(points: Series["points"], until: number, width: number): numbe
   return out;
 }
 
-/** A score chart; with several series, colour tells them apart — only where `colour` allows (a terminal). */
+/** The second series' line: dotted, so it reads apart from the first without colour too. */
+const DOTTED: [string, string, string, string, string, string, string, string, string, string] = [
+  "┼",
+  "┤",
+  "╶",
+  "╴",
+  "┄",
+  "╰",
+  "╭",
+  "╮",
+  "╯",
+  "┆",
+];
+
+/**
+ * A score chart. A second series is drawn dotted under the first (where both take a cell, the first's
+ * solid line shows) and, where `colour` allows (a terminal), in cyan.
+ */
 export function scoreChart(
   series: readonly Series[],
   until: number,
@@ -40,18 +57,30 @@ export function scoreChart(
   const all = data.flat();
   const min = Math.floor(Math.min(...all) / 10) * 10;
   const max = Math.ceil(Math.max(...all) / 10) * 10;
-  const colors = [asciichart.default, asciichart.cyan];
-  const plot = asciichart.plot(data, {
+  const options = {
     height,
     min,
     max: max === min ? min + 10 : max,
     format: (x: number) => String(Math.round(x)).padStart(4),
-    ...(series.length > 1 && colour ? { colors: colors.slice(0, series.length) } : {}),
-  });
+  };
+  const first = asciichart.plot([data[0]!], options).split("\n");
+  const second = data[1] ? asciichart.plot([data[1]], { ...options, symbols: DOTTED }).split("\n") : null;
+  const cyan = (ch: string) => (colour ? `${asciichart.cyan}${ch}${asciichart.reset}` : ch);
+  // the same scale, so the rows and the axis line up cell for cell: the second shows where the first is blank
+  const plot = second
+    ? first
+        .map((row, r) => {
+          const other = [...(second[r] ?? "")];
+          return [...row]
+            .map((ch, i) => (ch === " " && other[i] && other[i] !== " " ? cyan(other[i]) : ch))
+            .join("");
+        })
+        .join("\n")
+    : first.join("\n");
   const axis = `${" ".repeat(6)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
   const legend =
     series.length > 1
-      ? `\n${" ".repeat(6)}${series.map((s, i) => `${i === 0 ? "━" : "┅"} ${printable(s.label)}`).join("   ")}`
+      ? `\n${" ".repeat(6)}─ ${printable(series[0]!.label)}   ${cyan("┄")} ${printable(series[1]!.label)} (where they overlap, one line)`
       : "";
   return `${plot}\n${axis}${legend}`;
 }

@@ -66,7 +66,7 @@ describe("interactive what-if session", () => {
     expect(shown).toContain("Decisions that differ (2)");
     expect(shown).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
     expect(shown).toMatch(/declines\s+5\s+3\s+−2/);
-    expect(shown).toContain("━ base   ┅ what-if");
+    expect(shown).toContain("─ base   ┄ what-if");
 
     await menu("Save the variant");
     await waitFor("Save as:");

@@ -41,7 +41,7 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.stdout).toContain("Decisions that differ");
     expect(r.stdout).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
     expect(r.stdout).toMatch(/suspensions\s+1\s+0/);
-    expect(r.stdout).toContain("━ base   ┅ what-if");
+    expect(r.stdout).toContain("─ base   ┄ what-if");
     expect(r.stdout).not.toContain("\u001b[");
   });
 

@@ -88,7 +88,7 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     await t.expect("✓ removed #5 (application for +¥2,000.00 limit on day 24), #6");
     await t.expect("❯ Run and compare with the original");
     t.send(KEY.enter);
-    const comparison = await t.expect("━ base   ┅ what-if");
+    const comparison = await t.expect("─ base   ┄ what-if");
     expect(comparison).toContain("Decisions that differ (2)");
     expect(comparison).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
     expect(comparison).toMatch(/declines\s+5\s+3\s+−2/);

@@ -46,7 +46,35 @@ describe("renderComparison", () => {
     expect(stripVTControlCharacters(coloured)).toBe(text);
     const charted = renderComparison(cmp, traces, [], { chalk: plain, chart: true });
     expect(charted).toContain("Score over time");
-    expect(charted).toContain("━ base   ┅ what-if");
+    expect(charted).toContain("─ base   ┄ what-if");
+  });
+
+  it("a second series reads apart without colour: dotted where it leaves the first", async () => {
+    const { scoreChart } = await import("../../src/render/chart.js");
+    const base = [
+      { day: 0, score: 700 },
+      { day: 50, score: 600 },
+    ];
+    const other = [
+      { day: 0, score: 700 },
+      { day: 50, score: 800 },
+    ];
+    const chart = scoreChart(
+      [
+        { label: "base", points: base },
+        { label: "what-if", points: other },
+      ],
+      100,
+      40,
+      8,
+      false,
+    );
+    expect(chart).toMatch(/┄/);
+    expect(chart).toMatch(/─/);
+    expect(chart).not.toContain("\u001b");
+    // one series alone: no dotted line, no legend
+    const one = scoreChart([{ label: "base", points: base }], 100, 40, 8, false);
+    expect(one).not.toMatch(/[┄┆]/);
   });
 
   it("an unedited variant: no decision differs", () => {
