@@ -161,7 +161,9 @@ export function renderComparison(
     for (const s of [d.base, d.variant]) for (const r of reasonsOf(s)) codes.add(r);
   if (codes.size > 0) {
     lines.push("", c.dim("reasons:"));
-    for (const code of [...codes].sort()) lines.push(c.dim(`  ${pad(code, 28)} ${reasonText(code)}`));
+    // as wide as the longest code: a code is never cut
+    const width = Math.max(...[...codes].map((code) => code.length)) + 2;
+    for (const code of [...codes].sort()) lines.push(c.dim(`  ${code.padEnd(width)}${reasonText(code)}`));
   }
   lines.push("", c.bold("Outcome"), ...outcomeRows(c, cmp));
   if (o.chart) {

@@ -17,7 +17,7 @@ function isTableRow(plain: string): boolean {
 
 /** Where a wrapped line's continuation starts: under the text after a reason code, else two further in. */
 function hangingIndent(body: string, indent: number): number {
-  const code = /^[A-Z][A-Z0-9_]+ {2}/.exec(body);
+  const code = /^[A-Z][A-Z0-9_]+ {2,}/.exec(body);
   return indent + (code ? code[0].length : 2);
 }
 

@@ -53,6 +53,16 @@ describe("fitToWidth", () => {
   });
 });
 
+describe("a legend of codes", () => {
+  it("wraps a code's text under the text, however wide the code column", () => {
+    const legend = `  PAST_DUE_AT_REVIEW           A repayment was past due at the review, with a score below what a past-due line may keep`;
+    const lines = fitLine(legend, 80).split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    const textAt = legend.indexOf("A repayment");
+    for (const l of lines.slice(1)) expect(l.length - l.trimStart().length).toBe(textAt);
+  });
+});
+
 describe("a terminal's writer", () => {
   it("says once, at the end, that rows lost columns and how to see them whole; nothing when none did", async () => {
     const { fittingWriter } = await import("../../src/cli/fit-io.js");
