@@ -97,7 +97,7 @@ export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, 
     lines.push(c.bold(`${size === 1 ? "One change" : `${size} changes together`} would have done it:`));
     r.solutions.forEach((s, i) => {
       const advice = adviceText(r, s);
-      lines.push(`  ${i === 0 ? c.green("→") : c.dim(`${i + 1}.`)} ${i === 0 ? advice : c.dim(advice)}`);
+      lines.push(`  ${i === 0 ? c.green("1.") : c.dim(`${i + 1}.`)} ${i === 0 ? advice : c.dim(advice)}`);
     });
     if (r.solutions.length > 1)
       lines.push(c.dim("  (the first is the least change; the others are alternatives of the same size)"));

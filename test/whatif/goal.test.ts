@@ -61,7 +61,7 @@ describe("reach restored, two lines", () => {
       const r = await cli(["whatif", "s.yaml", "--reach", "restored", "--budget", "100"], { cwd: d });
       expect(r.stdout).toContain("suspended on day 14 and never restored");
       // every answer restores Jiebei (paying debt elsewhere down), none only Huabei
-      const answers = r.stdout.split("\n").filter((l) => l.includes("→ Had"));
+      const answers = r.stdout.split("\n").filter((l) => /^ {2}\d+\. Had/.test(l));
       expect(answers.length).toBeGreaterThan(0);
       for (const a of answers) expect(a).toMatch(/of your debt elsewhere on day 15/);
       expect(r.stdout).toMatch(/periodic review of Jiebei\s+closed\s+restored/);
