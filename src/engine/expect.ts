@@ -84,8 +84,9 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
     if (e.cause !== undefined) {
       checks.push({
         field: "cause",
-        expected: String(e.cause),
-        actual: String(snap.cause),
+        // no cause (an active line) reads "none", not null
+        expected: e.cause ?? "none",
+        actual: snap.cause ?? "none",
         ok: snap.cause === e.cause,
       });
     }

@@ -30,7 +30,7 @@ describe("credit-sim test: expectations", () => {
       r.stdout,
       "✗ Fixture mixed results › day 30: status active, reasons OVERDUE_RECENT",
     );
-    expect(block).toContain("test/fixtures/test-command/fail/mixed.yaml, expect[1], day 30 (2024-01-31)");
+    expect(block).toContain("test/fixtures/test-command/fail/mixed.yaml:15, expect[1], day 30 (2024-01-31)");
     expect(block).toMatch(/✗ status\s+expected active\s+got suspended/);
     expect(block).toMatch(/✗ reasons\s+expected OVERDUE_RECENT\s+got SECURITY_PROFILE_CHANGES/);
     // what happened that day, one step a line, and the reasons on record with their text

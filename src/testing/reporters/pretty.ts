@@ -109,7 +109,8 @@ function failureBlock(r: ScenarioReport, c: ChalkInstance, rerun: (file: string)
 function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInstance): string[] {
   const lines = [
     c.red.bold(`✗ ${r.name} › ${e.title}`),
-    `  ${r.file}, expect[${e.index}], day ${e.day} (${e.date})${e.end ? ", the last day" : ""}`,
+    // where an editor goes (the file's line), and the field path as error messages write it (0-based)
+    `  ${r.file}${e.line === null ? "" : `:${e.line}`}, expect[${e.index}], day ${e.day} (${e.date})${e.end ? ", the last day" : ""}`,
   ];
   const width = Math.max(...e.checks.map((x) => x.field.length), 6);
   const expWidth = Math.max(...e.checks.map((x) => x.expected.length), 8);
