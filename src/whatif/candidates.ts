@@ -1,7 +1,7 @@
 // Counterfactual candidates: the single changes a person could have made to their own timeline, as data.
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
 // elsewhere, not making a purchase, repaying in full, repaying earlier (by the due day, by the end of the
-// grace days, before the suspension trigger), repaying a bill on its due day, verifying identity, asking
+// grace days, by the suspension trigger's day), repaying a bill on its due day, verifying identity, asking
 // for an early review, paying debt elsewhere down under the cap a review cites. Each candidate is `{ day, change }` (plus its cost); the edit it makes and the words
 // that describe it (advice.ts) are both derived from that. Pure.
 
@@ -226,7 +226,8 @@ function repayCandidates(
   const earlier = new Set<number>();
   for (const due of dueDays) {
     if (due >= day || day - due > 62) continue;
-    for (const x of [due, due + policy.graceDays, due + policy.suspendOverdueDays - 1])
+    // the due day, the grace's last day, the trigger's day (the day's repayments post before the check)
+    for (const x of [due, due + policy.graceDays, due + policy.suspendOverdueDays])
       if (x < day && x >= Math.max(0, from) && x <= to) earlier.add(x);
   }
   for (const x of [...earlier].sort((a, b) => b - a)) {
