@@ -2,8 +2,9 @@
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
 // elsewhere, not making a purchase, repaying in full, repaying earlier (by the due day, by the end of the
 // grace days, by the suspension trigger's day), repaying a bill on its due day, verifying identity, asking
-// for an early review, paying debt elsewhere down under the cap a review cites. Each candidate is `{ day, change }` (plus its cost); the edit it makes and the words
-// that describe it (advice.ts) are both derived from that. Pure.
+// for an early review, paying debt elsewhere down under the cap a review cites. Each candidate is
+// `{ day, change }` (plus its cost); the edit it makes and the words that describe it (advice.ts) are both
+// derived from that. Pure.
 
 import type { PolicyParams, ProfileField, Step, Trace } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
