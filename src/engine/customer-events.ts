@@ -38,8 +38,10 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     case "purchase": {
       const h = c.huabei;
       const v = authorise(c, h, e.amount, day);
-      // the habit counts, declined or not, unless the customer is behind on a repayment
-      if (h.status !== "none" && customerOverdue(c) === 0) h.purchaseDays.push(day);
+      // the habit counts, declined or not (a suspension stops the customer, not their habit), unless the
+      // customer is behind on a repayment or the line is closed or written off: it can never be used again
+      if ((h.status === "active" || h.status === "suspended") && customerOverdue(c) === 0)
+        h.purchaseDays.push(day);
       if (v.decision !== "approved") return decide(s, e, h, v);
       revolving.purchase(
         h.ledger,

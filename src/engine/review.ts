@@ -338,8 +338,10 @@ function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | n
 /** `request_review`: an early restoration review of a line, at most one per cooldown. */
 export function requestedReview(c: Customer, line: Line, day: number, s: Scored): Verdict {
   if (line.status === "none") return { decision: "info", reasons: ["NO_ACCOUNT"], facts: [] };
-  // a written-off line is not "not suspended": it is closed for good, which is what the customer is told
-  if (line.status === "charged_off") return { decision: "info", ...endedLine(c, line) };
+  // a written-off line — or a closed one while the other was written off — is not "not suspended": it is
+  // closed for good, which is what the customer is told
+  if ((line.status === "charged_off" || line.status === "closed") && writeOffFact(c, line))
+    return { decision: "info", ...endedLine(c, line) };
   if (line.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] };
   const p = c.policy;
   if (c.lastReviewRequest !== null && day - c.lastReviewRequest < p.reviewRequestCooldownDays) {

@@ -40,8 +40,9 @@ function ratio(c: Customer, debt: number): number {
 }
 
 /** Purchases the customer made or tried to make on Huabei in the last 90 days (attempts made while
- *  nothing was past due): a purchase declined while the line was suspended still shows the customer's
- *  habit — the lender stopped it, not the customer. */
+ *  nothing was past due, on a line that can still be used): a purchase declined while the line was
+ *  suspended still shows the customer's habit — the lender stopped it, not the customer; one tried on a
+ *  closed or written-off line shows nothing. */
 function activity(h: HuabeiLine, day: number): number | null {
   if (h.status === "none" && h.purchaseDays.length === 0) return null;
   return countWithin(h.purchaseDays, day, 90);

@@ -8,6 +8,7 @@ import {
   Calendar,
   CHARACTERISTICS,
   DIMENSIONS,
+  dtiShown,
   explain,
   type Policy,
   probabilityOfDefault,
@@ -93,7 +94,8 @@ const fmtValue = (v: number | boolean | null): string =>
         : "no"
       : Number.isInteger(v)
         ? String(v)
-        : v.toFixed(2);
+        : // a ratio rounded up, as a rule's fact shows it: 1.0001 in the "over 100 %" bin never reads 1.00
+          dtiShown(v).toFixed(2);
 
 /** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day. */
 export function policyAt(scenario: Scenario, day: number): Policy {

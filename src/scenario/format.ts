@@ -170,5 +170,6 @@ export function describeFact(f: RuleFact): string {
   if (f.threshold !== undefined) parts.push(`${f.parameter ?? "available"} ${show(f.threshold)}`);
   else if (f.parameter !== undefined) parts.push(f.parameter);
   const text = parts.join(" vs ");
-  return f.line === undefined ? text : `${text}, on ${lineName(f.line)}`;
+  if (f.line === undefined) return text;
+  return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }

@@ -244,7 +244,8 @@ function repayCandidates(
  * Amounts of debt elsewhere (yuan) whose repayment brings the debt ratio the reviews cite under its cap:
  * the largest excess a step from the suspension to `to` shows (the ratio above the cap, times the annual
  * income), in whole ¥1,000, and a quarter more (the next month-end report may show higher balances on the
- * lines); never more than is owed elsewhere the day after the suspension.
+ * lines); never more than is owed elsewhere the day after the suspension. The ratio is the step's own
+ * (its score inputs), not the fact's, which is rounded up for display.
  */
 function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): number[] {
   let excess = 0;
@@ -253,9 +254,10 @@ function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): nu
     for (const f of step.facts) {
       if (f.code !== "DEBT_TO_INCOME_TOO_HIGH" || f.threshold === undefined || f.value === undefined)
         continue;
+      const ratio = step.inputs.debtToIncome;
       // no income: no repayment brings the ratio under a cap
-      if (!Number.isFinite(f.value)) continue;
-      excess = Math.max(excess, (f.value - f.threshold) * step.inputs.monthlyIncome * 12);
+      if (!Number.isFinite(ratio)) continue;
+      excess = Math.max(excess, (ratio - f.threshold) * step.inputs.monthlyIncome * 12);
     }
   }
   if (excess <= 0) return [];

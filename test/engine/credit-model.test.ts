@@ -157,6 +157,31 @@ describe("charge-off", () => {
     expect(stepOn(t, "apply", 160).decision).toBe("approved");
   });
 
+  it("an early review of a closed line while the other is written off cites the write-off; attempts there earn nothing", () => {
+    // Huabei closed by the customer on day 10; Jiebei drawn and never repaid (charged off)
+    const policy = testPolicy({ chargeOffDays: 120, suspendOverdueDays: 400 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 20_000, "jiebei"),
+        on.close(10),
+        on.borrow(11, 3_000, 3),
+        on.requestReview(260),
+        on.repay(261, "full", "jiebei"),
+        on.purchase(262, 10),
+      ],
+      { policy, until: 300 },
+    );
+    expect(stepsOf(t, "charge_off")[0]?.line).toBe("jiebei");
+    expect(stepOn(t, "request_review", 260)).toMatchObject({
+      decision: "info",
+      reasons: ["DEBT_WRITTEN_OFF"],
+    });
+    const tried = stepOn(t, "purchase", 262);
+    expect(tried).toMatchObject({ decision: "declined", reasons: ["DEBT_WRITTEN_OFF"] });
+    expect(tried.inputs.purchases90d).toBe(stepOn(t, "repay", 261).inputs.purchases90d);
+  });
+
   it("a written-off line refuses purchases, increases, closing and early reviews for the write-off, not as a closed line", () => {
     const t = run(
       [

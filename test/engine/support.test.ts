@@ -2,9 +2,11 @@
 
 import { describe, expect, it } from "vitest";
 import { dtiShown } from "../../src/engine/eligibility.js";
+import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
-import { describeRemedy } from "../../src/scenario/format.js";
-import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { explainDay } from "../../src/render/explain-day.js";
+import { describeFact, describeRemedy } from "../../src/scenario/format.js";
+import { on, run, scenario, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
@@ -233,6 +235,18 @@ describe("contact_support", () => {
     expect(advice).toContain("from 1.01 to at most 1.00");
     expect(advice).toContain("as reported at the last month end");
     expect([0.3, 0.29, 2, 0.995, 1.000001].map(dtiShown)).toEqual([0.3, 0.29, 2, 1, 1.01]);
+    // the score's own line of the ratio reads the same as the fact (over 100 %, never "1.00")
+    const sc = scenario([on.open(0, 1_000), on.externalDebt(3, 120_450)], {
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+      profile: { monthlyIncome: 10_000 },
+    });
+    const seen = simulate({ ...sc, observe: [40] });
+    const scoreLine = explainDay(sc, seen, 40).score.factors.find((f) =>
+      f.characteristic.startsWith("Total debt"),
+    );
+    expect(scoreLine?.value).toBe("1.01");
+    // a fact with a line and no numbers names the line alone
+    expect(describeFact({ code: "OTHER_LINE_SUSPENDED", line: "huabei" })).toBe("on Huabei");
     expect(dtiShown(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
   });
 

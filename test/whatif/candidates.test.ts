@@ -1,6 +1,9 @@
 // Counterfactual candidates and suggestions are data ({ day, change }): the edit each makes, the event it
 // targets and its words are all derived from that, never read back out of text.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { adviceText, clauseText, problemText } from "../../src/whatif/advice.js";
 import { type Candidate, type Change, candidates, editOf, targetOf } from "../../src/whatif/candidates.js";
@@ -72,6 +75,30 @@ describe("paying debt elsewhere down (a suspension for the debt burden)", () => 
       [136, { kind: "pay-debt-elsewhere", amount: 11_000 }],
       [136, { kind: "pay-debt-elsewhere", amount: 14_000 }],
     ]);
+  });
+
+  it("sizes the repayment from the ratio itself, not from the fact's rounded-up display", () => {
+    // ¥1,200,100 owed on ¥1,200,000 a year: 1.0001 against Jiebei's cap of 1.00 (shown as 1.01): ¥100 over
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-paydown-"));
+    const file = join(dir, "just-over.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: just over",
+        "profile: { age: 40, monthlyIncome: 100000, verified: true, creditHistoryMonths: 60 }",
+        "until: 200",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
+        "  - { day: 100, type: external_debt, amount: 1200100 }",
+        "",
+      ].join("\n"),
+    );
+    const r = runVariant(base(file));
+    const offers = candidates("reach-restored", r.variant, r.trace, r.loaded.scenario.policy)
+      .filter((c) => c.change.kind === "pay-debt-elsewhere")
+      .map((c) => c.change);
+    expect(offers).toEqual([{ kind: "pay-debt-elsewhere", amount: 1000 }]);
   });
 
   it("never more than is owed elsewhere, and none where the debt ratio is not what holds the line back", () => {
