@@ -25,12 +25,16 @@ export function clauseText(c: Candidate): string {
       return `you not taken on ${money(change.amount)} of debt elsewhere on day ${day}`;
     case "skip-purchase":
       return `you not made the ${money(change.amount)} purchase${change.merchant ? ` at ${change.merchant}` : ""} on day ${day}`;
+    case "skip-borrow":
+      return `you not borrowed ${money(change.amount)} on Jiebei on day ${day}`;
     case "repay-in-full":
       return `the repayment of day ${day} been in full`;
     case "repay-earlier":
       return `the repayment of day ${day} been made${change.inFull ? " in full" : ""} by day ${change.to}`;
     case "repay-bill-when-due":
-      return `you repaid the bill due on day ${day} in full that day`;
+      return change.line === "jiebei"
+        ? `you paid the Jiebei instalment due on day ${day} that day`
+        : `you repaid the bill due on day ${day} in full that day`;
     case "verify-identity":
       return `you verified your identity on day ${day}`;
     case "repay-everything":

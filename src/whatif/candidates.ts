@@ -1,12 +1,12 @@
 // Counterfactual candidates: the single changes a person could have made to their own timeline, as data.
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
-// elsewhere, not making a purchase, repaying in full, repaying earlier (by the due day, by the end of the
+// elsewhere, not making a purchase or drawing a loan, repaying in full, repaying earlier (by the due day, by the end of the
 // grace days, by the suspension trigger's day), repaying a bill on its due day, verifying identity, asking
 // for an early review, paying debt elsewhere down under the cap a review cites. Each candidate is
 // `{ day, change }` (plus its cost); the edit it makes and the words that describe it (advice.ts) are both
 // derived from that. Pure.
 
-import type { PolicyParams, ProfileField, Step, Trace } from "../engine/index.js";
+import type { LineId, PolicyParams, ProfileField, Step, Trace } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
 import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
 import { dayOf, type Edit, eventNumberAt, type Variant } from "./variant.js";
@@ -25,6 +25,8 @@ export type Change =
   | { kind: "skip-debt"; id: number; amount: number }
   /** leave out a purchase */
   | { kind: "skip-purchase"; id: number; amount: number; merchant: string | null }
+  /** leave out a cash loan drawn on Jiebei */
+  | { kind: "skip-borrow"; id: number; amount: number }
   /** repay in full instead of part */
   | { kind: "repay-in-full"; id: number }
   /**
@@ -32,8 +34,9 @@ export type Change =
    * when the search moves it again (a repayment that already was in full is then written in full)
    */
   | { kind: "repay-earlier"; id: number; to: number; inFull: boolean; refineInFull: boolean }
-  /** repay, in full, a bill on its due day (the base let it go overdue) */
-  | { kind: "repay-bill-when-due" }
+  /** repay, in full, a Huabei bill on its due day (the base let it go overdue); `line: "jiebei"`: pay
+   *  what a Jiebei instalment asks on its due day */
+  | { kind: "repay-bill-when-due"; line?: "jiebei" }
   /** verify identity (a security suspension) */
   | { kind: "verify-identity" }
   /** repay everything on the day of the suspension or the day after */
@@ -68,6 +71,7 @@ export function editOf(c: Candidate): Edit {
     case "keep-profile":
     case "skip-debt":
     case "skip-purchase":
+    case "skip-borrow":
       return { kind: "remove", ids: [change.id] };
     case "verify-after-profile-change":
     case "verify-identity":
@@ -81,6 +85,9 @@ export function editOf(c: Candidate): Edit {
         patch: change.inFull ? { day: change.to, amount: "full" } : { day: change.to },
       };
     case "repay-bill-when-due":
+      return change.line === "jiebei"
+        ? { kind: "add", event: { day, type: "repay", line: "jiebei", amount: "statement" } }
+        : { kind: "add", event: { day, type: "repay", amount: "full" } };
     case "repay-everything":
       return { kind: "add", event: { day, type: "repay", amount: "full" } };
     case "request-review":
@@ -127,11 +134,18 @@ export function candidates(
   }
   const isOwn = (id: number) => scope.firstAddedId === undefined || id < scope.firstAddedId;
   const dueDays = base.steps.filter((s) => s.event.type === "due").map((s) => s.day);
+  // the due day each overdue came from, per line: "huabei@40", "jiebei@156"
+  const dueDaysOf = (line: LineId) =>
+    base.steps.filter((s) => s.event.type === "due" && s.event.line === line).map((s) => s.day);
   const overdueDueDays = new Set(
-    base.steps
-      .filter((s) => s.event.type === "overdue")
-      .map((s) => dueDays.filter((d) => d <= s.day).at(-1))
-      .filter((d): d is number => d !== undefined),
+    base.steps.flatMap((s) => {
+      if (s.event.type !== "overdue") return [];
+      const line = s.event.line;
+      const due = dueDaysOf(line)
+        .filter((d) => d <= s.day)
+        .at(-1);
+      return due === undefined ? [] : [`${line}@${due}`];
+    }),
   );
 
   for (const { id, event } of v.events) {
@@ -157,6 +171,9 @@ export function candidates(
       case "purchase":
         add({ kind: "skip-purchase", id, amount: event.amount, merchant: event.merchant || null }, 3);
         break;
+      case "borrow":
+        add({ kind: "skip-borrow", id, amount: event.amount }, 3);
+        break;
       case "repay":
         out.push(...repayCandidates(id, event, day, dueDays, policy, from, to));
         break;
@@ -164,10 +181,15 @@ export function candidates(
         break;
     }
   }
-  // repaying a bill on its due day, where the base let it go overdue
-  for (const d of [...overdueDueDays].sort((a, b) => a - b)) {
+  // repaying a bill (or a Jiebei instalment) on its due day, where the base let it go overdue
+  const owedOnDue = [...overdueDueDays]
+    .map((k) => ({ line: k.split("@")[0] as LineId, day: Number(k.split("@")[1]) }))
+    .sort((a, b) => a.day - b.day || a.line.localeCompare(b.line));
+  for (const { line, day: d } of owedOnDue) {
     if (d < from || d > to) continue;
-    out.push({ day: d, change: { kind: "repay-bill-when-due" }, cost: 2 });
+    const change: Change =
+      line === "jiebei" ? { kind: "repay-bill-when-due", line: "jiebei" } : { kind: "repay-bill-when-due" };
+    out.push({ day: d, change, cost: 2 });
   }
   if (goal === "reach-restored" && firstSuspension) {
     const s = firstSuspension.day;

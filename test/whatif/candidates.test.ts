@@ -136,6 +136,12 @@ describe("the edit each change makes", () => {
     ],
     [{ kind: "repay-bill-when-due" }, 40, { kind: "add", event: { day: 40, type: "repay", amount: "full" } }],
     [
+      { kind: "repay-bill-when-due", line: "jiebei" },
+      156,
+      { kind: "add", event: { day: 156, type: "repay", line: "jiebei", amount: "statement" } },
+    ],
+    [{ kind: "skip-borrow", id: 3, amount: 6000 }, 125, { kind: "remove", ids: [3] }],
+    [
       { kind: "repay-everything", dayAfterSuspension: true },
       71,
       { kind: "add", event: { day: 71, type: "repay", amount: "full" } },

@@ -83,6 +83,34 @@ describe("counterfactuals", () => {
     expect(restored?.day).toBeGreaterThan(166);
   });
 
+  it("avoids a suspension for a Jiebei instalment by paying it when due, or by not borrowing", async () => {
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const file = join(mkdtempSync(join(tmpdir(), "credit-sim-jiebei-")), "loan.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: unpaid loan",
+        "profile: { age: 30, monthlyIncome: 10000, verified: true, creditHistoryMonths: 36 }",
+        "until: 230",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
+        "  - { day: 125, type: borrow, amount: 6000, term: 6 }",
+        "",
+      ].join("\n"),
+    );
+    const r = search(file, "avoid-suspended");
+    expect(r.status).toBe("solved");
+    const kinds = r.solutions.map((s) => s.candidates.map((c) => c.change.kind).join("+"));
+    expect(kinds).toContain("repay-bill-when-due");
+    expect(r.solutions.map((s) => adviceText(r, s)).join("\n")).toMatch(
+      /paid the Jiebei instalment due on day \d+ that day/,
+    );
+    for (const s of r.solutions) expect(s.trace.steps.some((x) => x.decision === "suspended")).toBe(false);
+  });
+
   it("says so when nothing within the bound works", () => {
     const r = search(PHONE, "avoid-suspended", { maxEdits: 1 });
     expect(r.status).toBe("none");
