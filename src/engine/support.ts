@@ -3,7 +3,17 @@
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
 import type { Calendar } from "./calendar.js";
-import { type Customer, customerOverdue, type Line, lastCured, overdue, owed, rulesFor } from "./customer.js";
+import {
+  type Customer,
+  customerDaysPastDue,
+  customerOverdue,
+  daysPastDue,
+  type Line,
+  lastCured,
+  overdue,
+  owed,
+  rulesFor,
+} from "./customer.js";
 import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import type { ReasonCode } from "./reasons.js";
@@ -24,6 +34,16 @@ const TIME_ONLY: readonly ReasonCode[] = ["SHORT_HISTORY", "YOUNG_CREDIT_PROFILE
 
 const MAX_REASONS = 4;
 
+/** What the end of today's checks will do to a line still overdue then: charge it off, or suspend it. */
+function deadlineToday(c: Customer, line: Line, day: number): "charge_off" | "suspension" | null {
+  const p = c.policy;
+  if (line.status !== "charged_off" && daysPastDue(line, day) >= p.chargeOffDays) return "charge_off";
+  const watched =
+    line.status === "active" ||
+    (line.status === "suspended" && line.cause === "security" && line.heldOver === null);
+  return watched && customerDaysPastDue(c, day) >= p.suspendOverdueDays ? "suspension" : null;
+}
+
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
   if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], remedies: [] };
@@ -31,7 +51,17 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const reasons: ReasonCode[] = [];
   const remedies: Remedy[] = [];
   for (const line of lines) {
-    if (overdue(line) > 0) remedies.push({ line: line.id, kind: "pay_overdue", amount: overdue(line) });
+    if (overdue(line) > 0) {
+      // the day's repayments post before the end-of-day checks: paid today, the threshold reached today
+      // does not act
+      const today = deadlineToday(c, line, day);
+      remedies.push({
+        line: line.id,
+        kind: "pay_overdue",
+        amount: overdue(line),
+        ...(today ? { today } : {}),
+      });
+    }
     // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears
     const due =
       line.id === "huabei"

@@ -112,7 +112,11 @@ function remedyText(r: Remedy): string {
     case "pay_due":
       return `pay the ${money(r.amount)} minimum already due too (its grace days are running out): unpaid, it falls into arrears`;
     case "pay_overdue":
-      return `pay the overdue ${money(r.amount)} now`;
+      return r.today === "charge_off"
+        ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
+        : r.today === "suspension"
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the line is suspended`
+          : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance":
       return `repay the outstanding ${money(r.amount)}`;
     case "verify_identity":

@@ -223,6 +223,25 @@ describe("contact_support", () => {
     expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
   });
 
+  it("on the day a check would act, says that paying today is in time and what happens otherwise", () => {
+    // the January bill is due on day 40: 30 days past due on day 70, 180 on day 220
+    const ask = (day: number, policy = testPolicy({ suspendOverdueDays: 30, chargeOffDays: 180 })) =>
+      remedy(
+        stepOn(
+          run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(day)], { policy, until: day + 5 }),
+          "contact_support",
+          day,
+        ).remedies,
+        "pay_overdue",
+      );
+    expect(ask(69)?.today).toBeUndefined();
+    expect(ask(70)).toMatchObject({ today: "suspension" });
+    expect(describeRemedy(ask(70)!)).toMatch(/today: unpaid at the end of the day, .* the line is suspended/);
+    const late = ask(220, testPolicy({ suspendOverdueDays: 400, chargeOffDays: 180 }));
+    expect(late).toMatchObject({ today: "charge_off" });
+    expect(describeRemedy(late!)).toMatch(/written off/);
+  });
+
   it("a ratio just over the cap never reads as at the cap, in the fact or in the advice", () => {
     // ¥120,450 of debt on ¥120,000 a year: 1.00375 against a cap of 1.00
     const t = run([on.open(0, 1_000), on.externalDebt(3, 120_450), on.support(20)], {
