@@ -4,8 +4,8 @@
 // named. Sorted by path relative to the working folder (plain code-unit order, the same on every
 // machine), duplicates removed. A path that finds nothing is bad input.
 
-import { statSync } from "node:fs";
-import { resolve, sep } from "node:path";
+import { type Dirent, readdirSync, statSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../shared/errors.js";
 import { showPath } from "./paths.js";
@@ -34,6 +34,32 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
 }
 
+function denied(shown: string): InputError {
+  return new InputError("the folder may not be read (permission denied)", {
+    file: shown,
+    hint: "change its permissions: a scenario in it would not be run",
+  });
+}
+
+/** The first folder at or below `dir` that may not be listed (links not followed; the folders the search
+ *  ignores skipped), or null. */
+function unreadableFolder(dir: string): string | null {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM" ? dir : null;
+  }
+  for (const e of entries) {
+    if (!e.isDirectory() || e.name.startsWith(".") || e.name === SNAPSHOT_DIR || e.name === "node_modules")
+      continue;
+    const found = unreadableFolder(join(dir, e.name));
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function expand(p: string, cwd: string): string[] {
   const abs = resolve(cwd, p);
   let isDir = false;
@@ -42,11 +68,16 @@ function expand(p: string, cwd: string): string[] {
     const st = statSync(abs);
     isDir = st.isDirectory();
     isFile = !isDir;
-  } catch {
-    // not an existing path: perhaps a glob
+  } catch (e) {
+    // not an existing path: perhaps a glob; a path that may not be looked at is said so
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EACCES" || code === "EPERM") throw denied(p);
   }
   if (isFile) return [abs];
   if (isDir) {
+    // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
+    const closed = unreadableFolder(abs);
+    if (closed !== null) throw denied(closed === abs ? p : showPath(closed, cwd));
     const files = globSync(
       SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
       {

@@ -6,6 +6,7 @@ import {
   chmodSync,
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -96,6 +97,21 @@ describe.runIf(canDrop)("input files that may not be read", () => {
         expect(r.stderr).toContain("permission denied");
         noInternalError(r.stderr);
       }
+      // a folder of scenarios with a subfolder nobody may read: not a green run over scenarios never run
+      mkdirSync(join(d, "suite", "sub"), { recursive: true });
+      writeFileSync(join(d, "suite", "a.yaml"), files["s.yaml"], { mode: 0o644 });
+      writeFileSync(join(d, "suite", "sub", "b.yaml"), "name: b\nevents: []\n", { mode: 0o644 });
+      chmodSync(join(d, "suite"), 0o755);
+      chmodSync(join(d, "suite", "sub"), 0o000);
+      for (const args of [
+        ["test", "suite", "--no-snapshots"],
+        ["test", "suite/sub", "--no-snapshots"],
+      ]) {
+        const r = asNobody(args, d);
+        expect({ args, status: r.status }).toEqual({ args, status: 2 });
+        expect(r.stderr).toMatch(/suite\/sub: the folder may not be read \(permission denied\)/);
+      }
+      chmodSync(join(d, "suite", "sub"), 0o755);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
