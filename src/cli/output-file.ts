@@ -1,7 +1,7 @@
 // Writing a report to a file a user named: `-` is standard output (the command's own stream); anything
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
-import { mkdirSync, realpathSync } from "node:fs";
+import { fstatSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { InputError } from "../shared/errors.js";
 import { checkOutput, fileError, writeOutput } from "../shared/write-file.js";
@@ -87,6 +87,17 @@ export interface NamedOutput {
   folder?: boolean;
 }
 
+/** Whether `path` is the file standard output writes to (the same device and inode as file descriptor 1). */
+function isStandardOutput(path: string): boolean {
+  try {
+    const out = fstatSync(1);
+    const st = statSync(path);
+    return st.dev === out.dev && st.ino === out.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether `path` is `folder` or lies below it. */
 function inside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
@@ -119,7 +130,9 @@ export function checkOutputs(
   const problems: InputError[] = [];
   let onStdout = stdout;
   for (const { flag, file, folder } of outputs) {
-    if (file === "-") {
+    // `/dev/stdout`, `/dev/fd/1`, a link to the terminal: standard output by another name (opening it
+    // truncates what `>` redirected, so what the other output wrote there would be lost)
+    if (file === "-" || (!folder && isStandardOutput(resolve(cwd, file)))) {
       if (onStdout !== null)
         problems.push(
           new InputError("two outputs write to standard output", {

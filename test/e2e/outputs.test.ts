@@ -41,6 +41,27 @@ describe.runIf(posix)("standard output that fails", () => {
   });
 });
 
+describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another name", () => {
+  it("/dev/stdout beside --json is two outputs on standard output: refused, nothing lost", () => {
+    const file = join(dir, "out.txt");
+    for (const args of [
+      ["run", "scenarios/good-customer.yaml", "--json", "--html", "/dev/stdout"],
+      ["simulate", "--accounts", "5", "--days", "30", "--json", "--csv", "/dev/stdout"],
+    ]) {
+      const out = openSync(file, "w");
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", out, "pipe"],
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      closeSync(out);
+      expect({ args, status: r.status }).toEqual({ args, status: 2 });
+      expect(r.stderr).toContain("two outputs write to standard output");
+    }
+  });
+});
+
 describe.runIf(posix)("standard error that fails", () => {
   it.runIf(existsSync("/dev/full"))("bad input stays exit 2 when its message cannot be written", () => {
     const bad = join(dir, "bad.yaml");
