@@ -95,8 +95,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const balance = owed(line);
       if (balance > 0 && overdue(line) === 0)
         remedies.push({ line: line.id, kind: "pay_balance", amount: balance });
-      // no reapplying after a write-off on either line: no line is opened again
-      if (balance === 0 && line.status === "closed" && writeOffFact(c, line) === null)
+      // no reapplying after a write-off on either line (no line is opened again), nor while the other line
+      // is suspended (no new line meanwhile: its restoration comes first)
+      const other = line.id === "huabei" ? c.jiebei : c.huabei;
+      if (
+        balance === 0 &&
+        line.status === "closed" &&
+        writeOffFact(c, line) === null &&
+        other.status !== "suspended"
+      )
         remedies.push({ line: line.id, kind: "reapply" });
       for (const code of line.reasonsOnRecord) if (!reasons.includes(code)) reasons.push(code);
     }

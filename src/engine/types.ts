@@ -147,8 +147,7 @@ export interface ScoreMove {
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
-} & /** `today`: the check at the end of this day charges the line off or suspends it unless it is paid */
-(
+} /** `today`: the check at the end of this day charges the line off or suspends it unless it is paid */ & (
   | { kind: "pay_overdue"; amount: Fen; today?: "charge_off" | "suspension" }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }

@@ -2,7 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
-import { InputError } from "../shared/errors.js";
+import { InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { loadPolicy } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -86,9 +86,10 @@ function inFileOrder(errors: readonly InputError[], file: string): InputError {
     .map((p) => ({ p, r: rank(p) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2])
     .map((x) => x.p);
+  // at most as many as one file's validation reports (the last line says there are more)
   return InputError.all(
-    list,
-    errors.some((e) => e.truncated),
+    list.slice(0, MAX_PROBLEMS),
+    list.length > MAX_PROBLEMS || errors.some((e) => e.truncated),
   );
 }
 

@@ -203,8 +203,12 @@ export function referenceProblems(data: unknown, ctx: NormaliseContext): InputEr
   const problems: InputError[] = [];
   if (data === null || typeof data !== "object" || Array.isArray(data)) return problems;
   const doc = data as Record<string, unknown>;
-  // a problem inside a policy file is thrown with that file's own line: kept beside the others
+  // a problem inside a policy file is thrown with that file's own line: kept beside the others; each
+  // reference is resolved once (a file naming one bad policy a thousand times reads it once, says it once)
+  const seen = new Set<string>();
   const check = (path: PropertyKey[], ref: string) => {
+    if (seen.has(ref)) return;
+    seen.add(ref);
     try {
       resolve(ctx, path, ref, problems);
     } catch (e) {

@@ -164,6 +164,7 @@ export function jsonReason(message: string): string {
     .replace(/ (token|character) '.*?'/s, " $1")
     .replace(/ after JSON at position \d+.*$/s, " after the JSON value")
     .trim();
-  if (words.includes('"') || /'[^']{2,}'/.test(words) || words === "") return "not valid JSON";
+  // "Expected ',' or '}'" quotes syntax, one character each; a longer quoted run could be the file's
+  if (words.includes('"') || /'[^'\s]{2,}'/.test(words) || words === "") return "not valid JSON";
   return words.charAt(0).toLowerCase() + words.slice(1);
 }

@@ -196,14 +196,13 @@ export function candidates(
     if (firstSuspension.cause === "security") {
       out.push({ day: s, change: { kind: "verify-identity" }, cost: 1 });
     }
-    // on the day (after an overdue trigger) or the day after (a review suspends after the day's events)
-    for (const d of [s, s + 1]) {
-      out.push({
-        day: d,
-        change: { kind: "repay-everything", dayAfterSuspension: d !== s },
-        cost: 2 + (d - s) / 30,
-      });
-    }
+    // the day after: the day's repayments post before its checks and its review, so a repayment on the
+    // suspension's own day would avoid it — another question (--avoid), not a restoration sooner
+    out.push({
+      day: s + 1,
+      change: { kind: "repay-everything", dayAfterSuspension: true },
+      cost: 2 + 1 / 30,
+    });
     // a repayment made later than that, moved to right after the suspension
     for (const { id, event } of v.events) {
       const day = dayOf(event, start);

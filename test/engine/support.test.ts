@@ -223,6 +223,28 @@ describe("contact_support", () => {
     expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
   });
 
+  it("never tells a customer to reopen a closed line while the other line is suspended", () => {
+    const policy = testPolicy({ suspendOverdueDays: 30 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 20_000, "jiebei"),
+        on.close(1, "jiebei"),
+        on.purchase(2, 1_000),
+        on.support(75),
+        on.repay(80, "full"),
+        on.support(200),
+      ],
+      { policy, until: 210 },
+    );
+    expect(stepsOf(t, "review").some((x) => x.decision === "restored" && x.day < 200)).toBe(true);
+    const reapply = (day: number) =>
+      stepOn(t, "contact_support", day).remedies.some((r) => r.kind === "reapply");
+    expect(stepOn(t, "contact_support", 75).status).toBe("suspended");
+    expect(reapply(75)).toBe(false);
+    expect(reapply(200)).toBe(true);
+  });
+
   it("on the day a check would act, says that paying today is in time and what happens otherwise", () => {
     // the January bill is due on day 40: 30 days past due on day 70, 180 on day 220
     const ask = (day: number, policy = testPolicy({ suspendOverdueDays: 30, chargeOffDays: 180 })) =>

@@ -130,6 +130,12 @@ describe("every problem of one file at once", () => {
     expect(three.stderr).toMatch(/badpol\.yaml:3:\d+: minScore: value out of range/);
     expect(three.stderr).toMatch(/badpol\.yaml:4:\d+: bogus: unknown field/);
     expect(three.stderr).toContain("3 problems");
+    // a policy named many times is read once and its problems said once; at most 20 in all
+    const uses = Array.from({ length: 30 }, (_, i) => `  - {day: ${i + 1}, type: policy, use: badpol.yaml}`);
+    write("p4.yaml", ["name: t", "bogus: 1", "events:", ...uses, ""].join("\n"));
+    const four = await run("p4.yaml");
+    expect(four.stderr.match(/badpol\.yaml:3:\d+: minScore/g)).toHaveLength(1);
+    expect(four.stderr).toContain("3 problems");
   });
 });
 
@@ -950,6 +956,22 @@ describe("files", () => {
         hint: 'did you mean "purchase"?',
       });
     }
+  });
+
+  it("invalid JSON is said in JSON.parse's own words, less any excerpt of the file", () => {
+    const said = (text: string) => {
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        return jsonReason((e as Error).message);
+      }
+      throw new Error("parsed");
+    };
+    expect(said('{"a": 1 "b": 2}')).toMatch(/^expected ',' or '}' after property value/);
+    expect(said("[1, 2 3]")).toMatch(/^expected ',' or ']' after array element/);
+    expect(said('{"a": 1,}')).toMatch(/^expected double-quoted property name/);
+    expect(said('"abc')).toMatch(/^unterminated string/);
+    expect(said('{"a": x}')).toBe("unexpected token");
   });
 
   it("invalid JSON is never quoted, however far into the file the mistake is", async () => {
