@@ -8,7 +8,6 @@ import {
   Calendar,
   CHARACTERISTICS,
   DIMENSIONS,
-  dtiShown,
   explain,
   type Policy,
   probabilityOfDefault,
@@ -20,7 +19,14 @@ import {
   type Step,
   type Trace,
 } from "../engine/index.js";
-import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
+import {
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  ratioText,
+  signed,
+} from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 
 export interface FactorView {
@@ -94,8 +100,7 @@ const fmtValue = (v: number | boolean | null): string =>
         : "no"
       : Number.isInteger(v)
         ? String(v)
-        : // a ratio rounded up, as a rule's fact shows it: 1.0001 in the "over 100 %" bin never reads 1.00
-          dtiShown(v).toFixed(2);
+        : ratioText(v);
 
 /** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day. */
 export function policyAt(scenario: Scenario, day: number): Policy {

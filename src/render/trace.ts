@@ -10,6 +10,7 @@ import {
   describeRemedy,
   lineName,
   money,
+  ratioText,
   reasonText,
   signed,
 } from "../scenario/format.js";
@@ -135,7 +136,7 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
       typeof f.value === "number"
         ? Number.isInteger(f.value)
           ? String(f.value)
-          : f.value.toFixed(2)
+          : ratioText(f.value)
         : String(f.value ?? "—");
     const short = f.characteristic.max - f.points;
     lines.push(

@@ -152,6 +152,10 @@ function remedyText(r: Remedy): string {
   }
 }
 
+/** A characteristic's fractional value (a ratio) as a rule's fact shows it: two decimals rounded up, so a
+ *  value just over a bin's bound never reads as the bound (1.0001 in "over 100 %" is 1.01). */
+export const ratioText = (v: number): string => dtiShown(v).toFixed(2);
+
 /** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
 export function describeFact(f: RuleFact): string {
   const info: ReasonInfo = REASONS[f.code];

@@ -101,15 +101,7 @@ describe("paying debt elsewhere down (a suspension for the debt burden)", () => 
     expect(offers).toEqual([{ kind: "pay-debt-elsewhere", amount: 1000 }]);
   });
 
-  it("never more than is owed elsewhere, and none where the debt ratio is not what holds the line back", () => {
-    const owed = apply(burden.variant, "add", "{day: 120, type: external_repayment, amount: 85000}");
-    // ¥5,000 left elsewhere: the review still cites the ratio (the line's own balance), the offer is capped
-    const capped = runVariant(owed);
-    const offers = candidates("reach-restored", capped.variant, capped.trace, capped.loaded.scenario.policy)
-      .filter((c) => c.change.kind === "pay-debt-elsewhere")
-      .map((c) => c.change);
-    for (const o of offers) expect(o).toMatchObject({ amount: expect.any(Number) });
-    expect(offers.every((o) => o.kind === "pay-debt-elsewhere" && o.amount <= 5_000)).toBe(true);
+  it("none where the debt ratio is not what holds the line back", () => {
     const late = runVariant(base(LATE));
     const none = candidates("reach-restored", late.variant, late.trace, late.loaded.scenario.policy);
     expect(none.some((c) => c.change.kind === "pay-debt-elsewhere")).toBe(false);
