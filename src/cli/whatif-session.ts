@@ -316,11 +316,19 @@ async function search(
     ],
   });
   const from = state.base;
-  const r = searchCounterfactual(
-    goal,
-    { variant: from.variant, trace: from.trace, policy: from.loaded.scenario.policy },
-    (v) => runVariant(v).trace,
-  );
+  let r: ReturnType<typeof searchCounterfactual>;
+  try {
+    r = searchCounterfactual(
+      goal,
+      { variant: from.variant, trace: from.trace, policy: from.loaded.scenario.policy },
+      (v) => runVariant(v).trace,
+    );
+  } catch (e) {
+    // a search refused (a timeline too long) is said; the session and its edits go on
+    if (!(e instanceof InputError)) throw e;
+    say(c.red(`✗ ${e.format()}`));
+    return;
+  }
   const edited = editCount(state) > 0;
   say("");
   if (edited) say(c.dim("(searched from the original timeline, without your edits)"));

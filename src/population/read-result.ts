@@ -42,10 +42,10 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
     throw unreadable(e, file, "result");
   }
   try {
-    const head = readUpTo(fd, HEAD_BYTES);
+    const head = readUpTo(fd, HEAD_BYTES, file);
     const bound = Math.min(MAX_RESULT_BYTES, boundFromMeta(head, file));
     if (size !== null && size > bound) throw tooLarge(file, bound, `${size} bytes`);
-    const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, bound + 1 - head.length);
+    const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, bound + 1 - head.length, file);
     const bytes = Buffer.concat([head, rest]);
     if (bytes.length > bound) throw tooLarge(file, bound, `more than ${bound} bytes`);
     const text = bytes.toString("utf8");
@@ -57,12 +57,21 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
   }
 }
 
-function readUpTo(fd: number, cap: number): Buffer {
+/** A read whose failure (a folder, an I/O error) is said in words. */
+function readOrSay(fd: number, chunk: Buffer, file: string): number {
+  try {
+    return readSync(fd, chunk, 0, chunk.length, null);
+  } catch (e) {
+    throw unreadable(e, file, "result");
+  }
+}
+
+function readUpTo(fd: number, cap: number, file: string): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   while (total < cap) {
     const chunk = Buffer.alloc(Math.min(1024 * 1024, cap - total));
-    const n = readSync(fd, chunk, 0, chunk.length, null);
+    const n = readOrSay(fd, chunk, file);
     if (n === 0) break;
     chunks.push(chunk.subarray(0, n));
     total += n;

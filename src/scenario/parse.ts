@@ -9,7 +9,7 @@
 
 import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
 import { InputError } from "../shared/errors.js";
-import { NodeLog, type Position } from "./positions.js";
+import { lineStartsOf, NodeLog, type Position } from "./positions.js";
 import { checkShape, MAX_DEPTH } from "./shape.js";
 
 declare module "js-yaml" {
@@ -134,15 +134,14 @@ export function parseJson(text: string, file: string): unknown {
     }
     if (!(err instanceof SyntaxError)) throw err;
     const at = /at position (\d+)/.exec(err.message);
+    // line and column as an editor shows them (a carriage return alone is a line break too)
+    const position = (offset: number) => {
+      const starts = lineStartsOf(text).filter((s) => s <= offset);
+      return { line: starts.length, column: offset - starts[starts.length - 1]! + 1 };
+    };
     let where = {};
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const lines = before.split("\n");
-      where = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
-    } else if (/end of JSON input/.test(err.message)) {
-      const lines = text.split("\n");
-      where = { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
-    }
+    if (at) where = position(Number(at[1]));
+    else if (/end of JSON input/.test(err.message)) where = position(text.length);
     throw new InputError(`cannot parse JSON: ${jsonReason(err.message)}`, {
       file,
       ...where,

@@ -256,7 +256,7 @@ export class NodeLog {
 
 /** Where each line starts: after a line feed, a carriage return and line feed, or a carriage return
  *  alone (YAML's three line breaks; a file saved with old Mac line endings has only the last). */
-function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return starts;

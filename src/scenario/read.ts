@@ -49,6 +49,8 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
 /** Why a file named as input could not be stat'ed or opened, in words (never an internal error). */
 export function unreadable(err: unknown, file: string, kind: string): InputError {
   const code = (err as NodeJS.ErrnoException).code;
+  // not the file system's: a bug, which must not pass for bad input
+  if (typeof code !== "string") throw err;
   if (code === "ELOOP")
     return new InputError(`the path of the ${kind} file loops through symbolic links`, {
       file,

@@ -958,6 +958,14 @@ describe("files", () => {
     }
   });
 
+  it("invalid JSON is placed by line and column whatever the line breaks", async () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const text = ["{", '  "name": "json",', '  "events": [],', "}", ""].join(eol).replace("[],", "[],,");
+      const r = await run(write("eol.json", text));
+      expectBadInput(r, { file: "eol.json", pos: "3:16", message: /^cannot parse JSON/ });
+    }
+  });
+
   it("invalid JSON is said in JSON.parse's own words, less any excerpt of the file", () => {
     const said = (text: string) => {
       try {
