@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseJson } from "../scenario/parse.js";
-import { unreadable } from "../scenario/read.js";
+import { readPipe, unreadable } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
@@ -26,15 +26,19 @@ const HINT = "merge the --json outputs of `credit-sim simulate … --shard I/N -
 export function readResultFile(file: string, cwd: string = process.cwd()): PopulationResult {
   const path = resolve(cwd, file);
   let size: number | null;
+  let fifo = false;
   try {
     const st = statSync(path);
     if (st.isDirectory()) throw new InputError("is a directory, not a result file", { file, hint: HINT });
     size = st.isFile() ? st.size : null;
+    fifo = st.isFIFO();
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw unreadable(e, file, "result");
   }
   if (size !== null && size > MAX_RESULT_BYTES) throw tooLarge(file, MAX_RESULT_BYTES, `${size} bytes`);
+  // a named pipe is opened without blocking (nobody may ever write to it) and read under the cap
+  if (fifo) return fromText(readPipe(path, MAX_RESULT_BYTES + 1, "result", file), MAX_RESULT_BYTES, file);
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -46,15 +50,18 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
     const bound = Math.min(MAX_RESULT_BYTES, boundFromMeta(head, file));
     if (size !== null && size > bound) throw tooLarge(file, bound, `${size} bytes`);
     const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, bound + 1 - head.length, file);
-    const bytes = Buffer.concat([head, rest]);
-    if (bytes.length > bound) throw tooLarge(file, bound, `more than ${bound} bytes`);
-    const text = bytes.toString("utf8");
-    if (text.trim() === "")
-      throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
-    return fromDocument(parseJson(text, file), file);
+    return fromText(Buffer.concat([head, rest]), bound, file);
   } finally {
     closeSync(fd);
   }
+}
+
+function fromText(bytes: Buffer, bound: number, file: string): PopulationResult {
+  if (bytes.length > bound) throw tooLarge(file, bound, `more than ${bound} bytes`);
+  const text = bytes.toString("utf8");
+  if (text.trim() === "")
+    throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
+  return fromDocument(parseJson(text, file), file);
 }
 
 /** A read whose failure (a folder, an I/O error) is said in words. */

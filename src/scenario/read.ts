@@ -1,6 +1,6 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
 import { InputError } from "../shared/errors.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
@@ -8,6 +8,7 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export function readInputFile(file: string, kind: "scenario" | "policy" | "persona"): string {
   let size: number;
+  let fifo = false;
   try {
     const st = statSync(file);
     if (st.isDirectory()) {
@@ -26,6 +27,7 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
       });
     }
     size = st.size;
+    fifo = st.isFIFO();
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw unreadable(err, file, kind);
@@ -34,8 +36,9 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
   // read at most one byte past the limit: a pipe or a file still being written reports no honest size
   let bytes: Buffer;
   try {
-    bytes = readCapped(file, MAX_FILE_BYTES + 1);
+    bytes = fifo ? readPipe(file, MAX_FILE_BYTES + 1, kind) : readCapped(file, MAX_FILE_BYTES + 1);
   } catch (err) {
+    if (err instanceof InputError) throw err;
     // stat needs only the folder's permission; opening needs the file's own
     throw unreadable(err, file, kind);
   }
@@ -79,6 +82,57 @@ function tooLarge(file: string, found: string): InputError {
     found,
     hint: "split the timeline into several scenarios",
   });
+}
+
+/** How long a named pipe may keep a reader waiting with nothing written: an input is read or refused in
+ *  about a second, never hangs. */
+const PIPE_WAIT_MS = 2000;
+
+/**
+ * At most `cap` bytes of a named pipe (`<(command)`, a FIFO). Opened without blocking — a pipe nobody
+ * writes to would otherwise hang the open — and read until its writer closes it; a pipe that stays
+ * silent for PIPE_WAIT_MS is refused.
+ */
+export function readPipe(file: string, cap: number, kind: string, shown: string = file): Buffer {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let waited = 0;
+    let writerSeen = false;
+    while (total < cap) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, cap - total));
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (e) {
+        // a writer is there but has written nothing yet
+        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+        n = -1;
+      }
+      if (n > 0) {
+        chunks.push(chunk.subarray(0, n));
+        total += n;
+        waited = 0;
+        writerSeen = true;
+        continue;
+      }
+      // end of the pipe: its writer closed it (or, before any byte, no writer has opened it yet)
+      if (n === 0 && writerSeen) break;
+      if (n === -1) writerSeen = true;
+      if (waited >= PIPE_WAIT_MS)
+        throw new InputError(`nothing was written to the ${kind} pipe`, {
+          file: shown,
+          hint: `give a ${kind} file, or a pipe its writer fills and closes`,
+        });
+      Atomics.wait(sleeper, 0, 0, 20);
+      waited += 20;
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** At most `cap` bytes of a file: a pipe, a device or a file still growing reports no honest size. */

@@ -62,6 +62,37 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
   });
 });
 
+describe.runIf(posix)("a named pipe nobody writes to", () => {
+  it("is refused in about two seconds, whatever reads it; a pipe that is written to is read", () => {
+    const d = mkdtempSync(join(dir, "fifo-"));
+    const fifo = join(d, "p.yaml");
+    spawnSync("mkfifo", [fifo]);
+    for (const args of [
+      ["run", fifo],
+
+      ["merge", fifo],
+    ]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 15_000 });
+      expect({ args, status: r.status }).toEqual({ args, status: 2 });
+      expect(r.stderr).toMatch(/nothing was written to the (scenario|policy|result) pipe/);
+    }
+    const piped = spawnSync(
+      "bash",
+      [
+        "-c",
+        `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run <(cat scenarios/good-customer.yaml) --no-chart`,
+      ],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 15_000,
+      },
+    );
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toContain("Summary");
+  });
+});
+
 describe.runIf(posix)("standard error that fails", () => {
   it.runIf(existsSync("/dev/full"))("bad input stays exit 2 when its message cannot be written", () => {
     const bad = join(dir, "bad.yaml");
