@@ -13,7 +13,10 @@
 //   (the signal is then delivered again, so the process ends as it would have).
 
 import {
+  accessSync,
   closeSync,
+  constants,
+  existsSync,
   fchmodSync,
   fstatSync,
   linkSync,
@@ -112,8 +115,18 @@ export function checkOutput(target: string, options: OutputOptions = {}): void {
   if (target === "-" && options.dashIsStdout !== false) return;
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
   const existing = options.existing ?? "any";
-  if (existing === "any") plan(target, path);
-  else planStrict(target, path, existing);
+  const how = existing === "any" ? plan(target, path) : planStrict(target, path, existing);
+  // a file made or replaced goes through a temporary file beside it: the folder must take one (its nearest
+  // existing ancestor, for a report whose folders are made on the way)
+  if (how.kind === "replace") {
+    let folder = dirname(how.path);
+    while (!existsSync(folder) && dirname(folder) !== folder) folder = dirname(folder);
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch (e) {
+      throw fileError(e, target);
+    }
+  }
 }
 
 /** Opens an output for writing in chunks (see the rules above). */

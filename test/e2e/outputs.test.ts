@@ -10,6 +10,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from "node:fs";
@@ -164,6 +165,18 @@ describe.runIf(canDrop)("input files that may not be read", () => {
         expect(r.stderr).toMatch(/suite\/sub: the folder may not be read \(permission denied\)/);
       }
       chmodSync(join(d, "suite", "sub"), 0o755);
+      // two outputs, the second in a folder nobody may write to: the first is not replaced meanwhile
+      const w = join(d, "w");
+      mkdirSync(join(w, "ro"), { recursive: true });
+      writeFileSync(join(w, "a.csv"), "OLD\n");
+      spawnSync("chown", ["nobody", w, join(w, "a.csv")]);
+      const both = asNobody(
+        ["simulate", "--accounts", "5", "--days", "30", "--csv", "a.csv", "--html", "ro/a.html"],
+        w,
+      );
+      expect(both.status).toBe(2);
+      expect(both.stderr).toContain("ro/a.html: cannot write: permission denied");
+      expect(readFileSync(join(w, "a.csv"), "utf8")).toBe("OLD\n");
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
