@@ -88,7 +88,7 @@ export function searchCounterfactual(
       hint: "search a shorter timeline: --remove the events that do not matter, or split the file",
     });
   const maxEdits = options.maxEdits ?? 3;
-  const budget = options.budget ?? defaultBudget(base.variant.events.length);
+  const budget = options.budget ?? defaultBudget(base.variant.events.length, base.trace.steps.length);
   const kept = options.keptTraces ?? KEPT_TRACES;
   const wanted = options.solutions ?? 3;
   const result: CounterfactualResult = {
@@ -228,12 +228,13 @@ const closest = (a: { distance: number; order: number }, b: { distance: number; 
   a.distance - b.distance || a.order - b.order;
 
 /**
- * The default bound on simulations: 2,000 for a scenario of up to 100 events, fewer for a longer one, so
- * that a search costs about the same whatever the file (a run's cost grows with its events), down to 50.
- * `--budget` sets it outright.
+ * The default bound on simulations: 2,000 for a scenario of up to 100 events and steps, fewer for a longer
+ * one, so that a search costs about the same whatever the file, down to 50. A run's cost grows with its
+ * events and with the steps it takes (a century of monthly bills on an unpaid debt is thousands of steps
+ * from a handful of events): the larger of the two counts. `--budget` sets it outright.
  */
-export function defaultBudget(events: number): number {
-  return Math.max(50, Math.min(2000, Math.floor(200_000 / Math.max(1, events))));
+export function defaultBudget(events: number, steps = 0): number {
+  return Math.max(50, Math.min(2000, Math.floor(200_000 / Math.max(1, events, steps))));
 }
 
 const editKey = (c: Candidate) => JSON.stringify(editOf(c));
