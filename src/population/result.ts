@@ -2,6 +2,7 @@
 // the mergeable aggregates (histograms sparse-encoded) beside a derived summary and, for a sweep, the
 // variants' frontier; merging shard documents in any order gives the same bytes as the unsharded run.
 
+import * as z from "zod";
 import { describeIssue } from "../scenario/issues.js";
 import { formatPath, InputError } from "../shared/errors.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
@@ -118,6 +119,24 @@ export function documentText(r: PopulationResult): string {
   return `${JSON.stringify(toDocument(r), null, 2)}\n`;
 }
 
+/** The field names a schema allows at `path` (objects' shapes, through lists, records and wrappers). */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  // optional, nullable, default…: the type they wrap
+  const unwrap = (s: unknown): unknown => {
+    let t = s as { _zod?: { def?: { innerType?: unknown } } } | undefined;
+    while (t?._zod?.def?.innerType) t = t._zod.def.innerType as typeof t;
+    return t;
+  };
+  let s: unknown = unwrap(schema);
+  for (const part of path) {
+    if (s instanceof z.ZodObject) s = unwrap((s.shape as Record<PropertyKey, unknown>)[part]);
+    else if (s instanceof z.ZodArray) s = unwrap(s.element);
+    else if (s instanceof z.ZodRecord) s = unwrap(s.valueType);
+    else return undefined;
+  }
+  return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
+}
+
 /** Reads a `simulate --json` document back (for `merge`): every field checked (result-schema.ts). */
 export function fromDocument(data: unknown, file: string): PopulationResult {
   const parsed = Document.safeParse(data);
@@ -125,7 +144,10 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
     const issue = parsed.error.issues[0]!;
     const more = parsed.error.issues.length - 1;
     // the validator's issue in the words a file's problem gets ("value out of range", "at least 0")
-    const worded = describeIssue(issue, data, file, undefined);
+    const worded = describeIssue(issue, data, file, undefined, {
+      // the fields a result document has there, not a scenario's
+      keysAt: (path) => keysAt(Document, path),
+    });
     const expected = worded.details.expected ?? worded.message;
     throw new InputError("not a population result of `credit-sim simulate --json`", {
       file,

@@ -156,6 +156,18 @@ describe("every aggregate is checked", () => {
     expect(e.details.expected).not.toMatch(/Too (small|big)|Invalid input|expected number to be/);
   });
 
+  it("an unknown field is described with a result document's own fields, not a scenario's", () => {
+    const e = refused({ ...(document(true) as object), secretKey: "x" });
+    expect(e.details.expected).toMatch(/^one of format, meta/);
+    expect(e.details.expected).not.toMatch(/events|profile/);
+    const inMeta = refused({
+      ...(document(true) as { meta: object }),
+      meta: { ...(document(true) as { meta: object }).meta, bogus: 1 },
+    });
+    expect(inMeta.details.expected).toMatch(/seed/);
+    expect(inMeta.details.expected).not.toMatch(/events|profile/);
+  });
+
   it("paired differences are checked too", () => {
     expect(
       refused(edited((d) => (at(d, ["aggregates", "paired", 0, "binary", "opened"])[0] = -2), true)).details
