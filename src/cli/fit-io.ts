@@ -1,4 +1,5 @@
-// Terminal output fitted to the terminal's width: a writer that passes whole lines through fitToWidth.
+// Terminal output fitted to the terminal's width: a writer that passes whole lines through `fitted`, and
+// says at the end when table rows lost columns.
 // Only for human text on a terminal — never for --json, pipes or files, and not with --wide.
 
 import { fitted } from "../render/fit.js";

@@ -107,7 +107,8 @@ function triggerDay(s: EngineState, line: Line): number {
   const c = s.customer;
   const p = c.policy;
   const since = s.day - dpd;
-  // a threshold already passed (a policy event lowered it today) fires when the next day opens
+  // the next day at the earliest: a threshold reached today was checked at today's end (after the day's
+  // events, a policy event that lowered it included)
   const when = (at: number) => Math.max(at, s.day + 1);
   let next = Number.POSITIVE_INFINITY;
   // the overdue trigger watches active lines, and lines under a security hold alone (it records a

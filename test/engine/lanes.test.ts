@@ -155,6 +155,25 @@ describe("lanes", () => {
     );
   });
 
+  it("a repayment on a trigger's day posts before the check, in a shared state as alone (and on a switch that day)", () => {
+    // the bill due day 40 is repaid on day 70: 30 days past due that day
+    const events = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 },
+      { day: 1, type: "purchase", amount: 100_000, merchant: null, instalments: null },
+      { day: 70, type: "repay", line: "huabei", amount: { kind: "full" } },
+    ] as EventInput[];
+    const sc = scenario(events, { until: 120, policy: DEFAULT_POLICY });
+    const policies = [25, 30, 40].map((d) => ({ ...DEFAULT_POLICY, name: `sod${d}`, suspendOverdueDays: d }));
+    const { out } = shared(sc, policies, null);
+    for (const [i, policy] of policies.entries()) expect(out[i]).toEqual(alone(sc, policy, null, null));
+    // alone, 30 days is in time on the day itself; 25 is not
+    expect(alone(sc, policies[1]!, null, null).notes.some((n) => n.includes("suspended"))).toBe(false);
+    expect(alone(sc, policies[0]!, null, null).notes.some((n) => n.includes("suspended"))).toBe(true);
+    const switched = shared(sc, policies, 70).out;
+    for (const [i, policy] of policies.entries())
+      expect(switched[i]).toEqual(alone(sc, DEFAULT_POLICY, 70, policy));
+  });
+
   it("identical policies share one state to the end; policies of other mechanics cannot share", () => {
     const events = [
       { day: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 },

@@ -355,7 +355,7 @@ describe("real-time triggers", () => {
     const on30 = at(70);
     expect(on30.steps.some((s) => s.decision === "suspended")).toBe(false);
     expect(on30.final.status).toBe("active");
-    // a day later the trigger came first: suspended the morning the customer would have paid
+    // a day later is too late: the check at the end of day 70 suspended the line
     const after30 = at(71);
     expect(after30.steps.find((s) => s.decision === "suspended")?.day).toBe(70);
     const late = run([on.open(0, 5_000), on.purchase(1, 3_000), on.repay(220, "full")], {

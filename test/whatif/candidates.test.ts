@@ -9,7 +9,8 @@ import { adviceText, clauseText, problemText } from "../../src/whatif/advice.js"
 import { type Candidate, type Change, candidates, editOf, targetOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
 import type { Solution } from "../../src/whatif/search.js";
-import { apply, base, LATE, PHONE } from "./helpers.js";
+import { applyEdit } from "../../src/whatif/variant.js";
+import { base, LATE, PHONE } from "./helpers.js";
 
 describe("candidates", () => {
   const run = runVariant(base(LATE));
@@ -39,6 +40,18 @@ describe("candidates", () => {
         patch: m.change.inFull ? { day: m.change.to, amount: "full" } : { day: m.change.to },
       });
     }
+  });
+
+  it("a repayment moved to the trigger's own day is in time: the day's repayments post before the check", () => {
+    const policy = run.loaded.scenario.policy;
+    const dueDays = run.trace.steps.filter((s) => s.event.type === "due").map((s) => s.day);
+    const due = dueDays.filter((d) => d < 85).at(-1)!;
+    const onTrigger = pool.find(
+      (c) => c.change.kind === "repay-earlier" && c.change.to === due + policy.suspendOverdueDays,
+    );
+    expect(onTrigger).toBeDefined();
+    const moved = runVariant(applyEdit(run.variant, editOf(onTrigger!), "moved"));
+    expect(moved.trace.steps.some((s) => s.decision === "suspended")).toBe(false);
   });
 
   it("leave out the applications before the suspension; never touch what came after it", () => {
