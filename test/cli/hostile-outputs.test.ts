@@ -168,11 +168,6 @@ describe("one command's outputs", () => {
         absent: ["new.yaml"],
       },
       {
-        args: ["whatif", ZHANG, "--set", "minScore=600", "--save", "old.csv", "--html", "w.html"],
-        untouched: ["old.csv"],
-        absent: ["w.html"],
-      },
-      {
         args: [
           "test",
           join(ROOT, "scenarios/good-customer.yaml"),
