@@ -88,7 +88,7 @@ export interface NamedOutput {
 }
 
 /** Whether `path` is the file standard output writes to (the same device and inode as file descriptor 1). */
-function isStandardOutput(path: string): boolean {
+export function isStandardOutput(path: string): boolean {
   try {
     const out = fstatSync(1);
     const st = statSync(path);

@@ -43,7 +43,7 @@ describe.runIf(posix)("standard output that fails", () => {
 });
 
 describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another name", () => {
-  it("/dev/stdout beside --json is two outputs on standard output: refused, nothing lost", () => {
+  it("/dev/stdout is -: beside --json refused, nothing lost; alone, the rows there and the report on stderr", () => {
     const file = join(dir, "out.txt");
     for (const args of [
       ["run", "scenarios/good-customer.yaml", "--json", "--html", "/dev/stdout"],
@@ -58,8 +58,26 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
       });
       closeSync(out);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
-      expect(r.stderr).toContain("two outputs write to standard output");
+      expect(r.stderr).toMatch(/two outputs write to standard output|both write to standard output/);
     }
+    // alone, it is `-`: the rows on standard output, the report on stderr, nothing mixed
+    const out = openSync(file, "w");
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "simulate", "--accounts", "5", "--days", "30", "--csv", "/dev/stdout"],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", out, "pipe"],
+        env: { ...process.env, NO_COLOR: "1" },
+      },
+    );
+    closeSync(out);
+    expect(r.status).toBe(0);
+    const rows = readFileSync(file, "utf8");
+    expect(rows.startsWith("index,persona,")).toBe(true);
+    expect(rows).not.toContain("Outcomes");
+    expect(r.stderr).toContain("Outcomes");
   });
 });
 

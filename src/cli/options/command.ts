@@ -1,7 +1,9 @@
 // A command's definition for the parser: its name, arguments, option table and help, and `read`, the one
 // place that turns what commander parsed into the typed invocation the command runs with.
 
+import { isAbsolute } from "node:path";
 import type { Command } from "commander";
+import { isStandardOutput } from "../output-file.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
 /** What parsing may read besides argv. */
@@ -39,8 +41,25 @@ export function register<T extends OptionTable, I>(
   command.action((...args: unknown[]) => {
     // commander passes each declared argument, then the options and the command itself
     const positional = args.slice(0, spec.arguments.length).map(positionalValue);
-    found(spec.read(positional, read(command.opts()), ctx));
+    found(spec.read(positional, stdoutByName(read(command.opts())), ctx));
   });
+}
+
+/** The options that name a file to write and take `-` for standard output. */
+const OUTPUT_OPTIONS = ["html", "csv", "save"] as const;
+
+/**
+ * `/dev/stdout`, `/dev/fd/1` or any absolute path that is standard output itself is read as `-`: the
+ * command then does what it does for `-` (its other text to stderr, or refuses two outputs on standard
+ * output) instead of opening the device and truncating what a redirection already holds.
+ */
+function stdoutByName<R extends object>(raw: R): R {
+  const out = { ...raw } as Record<string, unknown>;
+  for (const key of OUTPUT_OPTIONS) {
+    const value = out[key];
+    if (typeof value === "string" && isAbsolute(value) && isStandardOutput(value)) out[key] = "-";
+  }
+  return out as R;
 }
 
 function positionalValue(value: unknown): Positional {
