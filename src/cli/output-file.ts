@@ -3,6 +3,7 @@
 
 import { fstatSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
 import { checkOutput, fileError, writeOutput } from "../shared/write-file.js";
 import type { CliIo } from "./io.js";
@@ -91,6 +92,9 @@ export interface NamedOutput {
 export function isStandardOutput(path: string): boolean {
   try {
     const out = fstatSync(1);
+    // a file, a pipe or a terminal: where output is kept or read. /dev/null (and other devices) take any
+    // number of writers, and `> /dev/null` with `--csv /dev/null` means what it says
+    if (!(out.isFile() || out.isFIFO() || (out.isCharacterDevice() && isatty(1)))) return false;
     const st = statSync(path);
     return st.dev === out.dev && st.ino === out.ino;
   } catch {

@@ -5,7 +5,6 @@
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
-  customerDaysPastDue,
   customerOverdue,
   daysPastDue,
   type Line,
@@ -34,14 +33,15 @@ const TIME_ONLY: readonly ReasonCode[] = ["SHORT_HISTORY", "YOUNG_CREDIT_PROFILE
 
 const MAX_REASONS = 4;
 
-/** What the end of today's checks will do to a line still overdue then: charge it off, or suspend it. */
+/** What the end of today's checks will do if this line's own overdue is still unpaid then: charge it off,
+ *  or — its own arrears that old, with a line of the customer's the check watches — suspend. */
 function deadlineToday(c: Customer, line: Line, day: number): "charge_off" | "suspension" | null {
   const p = c.policy;
-  if (line.status !== "charged_off" && daysPastDue(line, day) >= p.chargeOffDays) return "charge_off";
-  const watched =
-    line.status === "active" ||
-    (line.status === "suspended" && line.cause === "security" && line.heldOver === null);
-  return watched && customerDaysPastDue(c, day) >= p.suspendOverdueDays ? "suspension" : null;
+  const dpd = daysPastDue(line, day);
+  if (line.status !== "charged_off" && dpd >= p.chargeOffDays) return "charge_off";
+  const watched = (l: Line) =>
+    l.status === "active" || (l.status === "suspended" && l.cause === "security" && l.heldOver === null);
+  return dpd >= p.suspendOverdueDays && (watched(c.huabei) || watched(c.jiebei)) ? "suspension" : null;
 }
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {

@@ -38,7 +38,21 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
   }
   if (size !== null && size > MAX_RESULT_BYTES) throw tooLarge(file, MAX_RESULT_BYTES, `${size} bytes`);
   // a named pipe is opened without blocking (nobody may ever write to it) and read under the cap
-  if (fifo) return fromText(readPipe(path, MAX_RESULT_BYTES + 1, "result", file), MAX_RESULT_BYTES, file);
+  if (fifo) {
+    let bytes: Buffer;
+    try {
+      bytes = readPipe(path, MAX_RESULT_BYTES + 1, "result", file);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw unreadable(e, file, "result");
+    }
+    // the bound its meta sets, as for a file (read under the overall cap first: a pipe has no size)
+    return fromText(
+      bytes,
+      Math.min(MAX_RESULT_BYTES, boundFromMeta(bytes.subarray(0, HEAD_BYTES), file)),
+      file,
+    );
+  }
   let fd: number;
   try {
     fd = openSync(path, "r");

@@ -115,7 +115,7 @@ function remedyText(r: Remedy): string {
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"
-          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the line is suspended`
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the customer's open lines are suspended`
           : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance":
       return `repay the outstanding ${money(r.amount)}`;

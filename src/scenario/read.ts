@@ -84,14 +84,15 @@ function tooLarge(file: string, found: string): InputError {
   });
 }
 
-/** How long a named pipe may keep a reader waiting with nothing written: an input is read or refused in
- *  about a second, never hangs. */
+/** How long a named pipe may keep a reader waiting before any writer has opened it: an input is read or
+ *  refused in about a second, never hangs on a pipe nobody writes to. */
 const PIPE_WAIT_MS = 2000;
 
 /**
  * At most `cap` bytes of a named pipe (`<(command)`, a FIFO). Opened without blocking — a pipe nobody
- * writes to would otherwise hang the open — and read until its writer closes it; a pipe that stays
- * silent for PIPE_WAIT_MS is refused.
+ * writes to would otherwise hang the open. Until a writer shows itself (data, or "nothing yet" instead of
+ * the end), the wait is bounded by PIPE_WAIT_MS; from then on it waits as a blocking read would, for a
+ * slow writer, until the writer closes the pipe. Idle waits start at 1 ms and back off to 20 ms.
  */
 export function readPipe(file: string, cap: number, kind: string, shown: string = file): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -100,6 +101,7 @@ export function readPipe(file: string, cap: number, kind: string, shown: string 
     const chunks: Buffer[] = [];
     let total = 0;
     let waited = 0;
+    let pause = 1;
     let writerSeen = false;
     while (total < cap) {
       const chunk = Buffer.alloc(Math.min(64 * 1024, cap - total));
@@ -107,27 +109,28 @@ export function readPipe(file: string, cap: number, kind: string, shown: string 
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
       } catch (e) {
-        // a writer is there but has written nothing yet
+        // a writer has the pipe open and has written nothing more yet
         if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
         n = -1;
       }
       if (n > 0) {
         chunks.push(chunk.subarray(0, n));
         total += n;
-        waited = 0;
         writerSeen = true;
+        pause = 1;
         continue;
       }
-      // end of the pipe: its writer closed it (or, before any byte, no writer has opened it yet)
+      // the end: its writer closed it (before any writer, the end is what a pipe nobody opened reads)
       if (n === 0 && writerSeen) break;
       if (n === -1) writerSeen = true;
-      if (waited >= PIPE_WAIT_MS)
+      if (!writerSeen && waited >= PIPE_WAIT_MS)
         throw new InputError(`nothing was written to the ${kind} pipe`, {
           file: shown,
           hint: `give a ${kind} file, or a pipe its writer fills and closes`,
         });
-      Atomics.wait(sleeper, 0, 0, 20);
-      waited += 20;
+      Atomics.wait(sleeper, 0, 0, pause);
+      waited += pause;
+      pause = Math.min(20, pause * 2);
     }
     return Buffer.concat(chunks);
   } finally {

@@ -4,7 +4,7 @@
 // named. Sorted by path relative to the working folder (plain code-unit order, the same on every
 // machine), duplicates removed. A path that finds nothing is bad input.
 
-import { type Dirent, readdirSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { InputError } from "../shared/errors.js";
@@ -98,6 +98,12 @@ function expand(p: string, cwd: string): string[] {
     return files;
   }
   if (isDynamicPattern(p)) {
+    // the folders the pattern walks: those it may not read are said, as for a folder named outright
+    const parts = p.split(/[\\/]/);
+    const fixed = parts.slice(0, parts.findIndex((part) => isDynamicPattern(part))).join("/");
+    const root = resolve(cwd, fixed || ".");
+    const closed = existsSync(root) ? unreadableFolder(root) : null;
+    if (closed !== null) throw denied(showPath(closed, cwd));
     const files = globSync(p.split(sep).join("/"), {
       cwd,
       absolute: true,

@@ -274,7 +274,11 @@ function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): nu
     // the reviews of the suspended line: a drawdown's check counts the loan asked for, the other line's
     // rules are not this line's
     if (step.day < suspension.day || step.day > to) continue;
-    if (step.event.type !== "review" || step.line !== suspension.line) continue;
+    if (
+      (step.event.type !== "review" && step.event.type !== "request_review") ||
+      step.line !== suspension.line
+    )
+      continue;
     for (const f of step.facts) {
       if (f.code !== "DEBT_TO_INCOME_TOO_HIGH" || f.threshold === undefined || f.value === undefined)
         continue;

@@ -228,13 +228,14 @@ const closest = (a: { distance: number; order: number }, b: { distance: number; 
   a.distance - b.distance || a.order - b.order;
 
 /**
- * The default bound on simulations: 2,000 for a scenario of up to 100 events and steps, fewer for a longer
- * one, so that a search costs about the same whatever the file, down to 50. A run's cost grows with its
- * events and with the steps it takes (a century of monthly bills on an unpaid debt is thousands of steps
- * from a handful of events): the larger of the two counts. `--budget` sets it outright.
+ * The default bound on simulations: 2,000 for a scenario of up to 100 events (and 500 steps), fewer for a
+ * longer one, so that a search costs about the same whatever the file, down to 50. A run's cost grows with
+ * its events and, more slowly, with the steps it takes (a century of monthly bills on an unpaid debt is
+ * thousands of steps from a handful of events): the larger of the events and a fifth of the steps.
+ * `--budget` sets it outright.
  */
 export function defaultBudget(events: number, steps = 0): number {
-  return Math.max(50, Math.min(2000, Math.floor(200_000 / Math.max(1, events, steps))));
+  return Math.max(50, Math.min(2000, Math.floor(200_000 / Math.max(1, events, steps / 5))));
 }
 
 const editKey = (c: Candidate) => JSON.stringify(editOf(c));

@@ -60,6 +60,16 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/two outputs write to standard output|both write to standard output/);
     }
+    // /dev/null is not standard output even when standard output is /dev/null: written as named
+    const sink = spawnSync(
+      "sh",
+      [
+        "-c",
+        `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} simulate --accounts 5 --days 30 --json --csv /dev/null > /dev/null`,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    expect(sink.status).toBe(0);
     // alone, it is `-`: the rows on standard output, the report on stderr, nothing mixed
     const out = openSync(file, "w");
     const r = spawnSync(
@@ -95,11 +105,12 @@ describe.runIf(posix)("a named pipe nobody writes to", () => {
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/nothing was written to the (scenario|policy|result) pipe/);
     }
+    // a writer that is slow to start is waited for, as a blocking read would
     const piped = spawnSync(
       "bash",
       [
         "-c",
-        `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run <(cat scenarios/good-customer.yaml) --no-chart`,
+        `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run <(sleep 2.5; cat scenarios/good-customer.yaml) --no-chart`,
       ],
       {
         cwd: ROOT,
@@ -177,6 +188,7 @@ describe.runIf(canDrop)("input files that may not be read", () => {
       for (const args of [
         ["test", "suite", "--no-snapshots"],
         ["test", "suite/sub", "--no-snapshots"],
+        ["test", "suite/**/*.yaml", "--no-snapshots"],
       ]) {
         const r = asNobody(args, d);
         expect({ args, status: r.status }).toEqual({ args, status: 2 });

@@ -258,7 +258,7 @@ describe("contact_support", () => {
       );
     expect(ask(69)?.today).toBeUndefined();
     expect(ask(70)).toMatchObject({ today: "suspension" });
-    expect(describeRemedy(ask(70)!)).toMatch(/today: unpaid at the end of the day, .* the line is suspended/);
+    expect(describeRemedy(ask(70)!)).toMatch(/today: unpaid at the end of the day, .* lines are suspended/);
     const late = ask(220, testPolicy({ suspendOverdueDays: 400, chargeOffDays: 180 }));
     expect(late).toMatchObject({ today: "charge_off" });
     expect(describeRemedy(late!)).toMatch(/written off/);

@@ -158,7 +158,8 @@ describe("counterfactuals", () => {
     expect(defaultBudget(1000)).toBe(200);
     expect(defaultBudget(100_000)).toBe(50);
     // a few events whose run takes thousands of steps (a century of bills) cost what their steps do
-    expect(defaultBudget(100, 6_000)).toBe(50);
+    expect(defaultBudget(100, 6_000)).toBe(166);
+    expect(defaultBudget(100, 300)).toBe(2000);
     expect(defaultBudget(30, 48)).toBe(2000);
     // the same answers whether every set keeps its trace or none does (each is simulated again)
     const counted = (file: string, goal: Parameters<typeof searchCounterfactual>[0], keptTraces: number) => {

@@ -56,7 +56,7 @@ const options = () => {
     maxEdits: wholeNumber("--max-edits <n>", "counterfactual: at most this many changes (default 3)"),
     budget: wholeNumber(
       "--budget <n>",
-      "counterfactual: at most this many runs (default 2000; fewer past 100 events)",
+      "counterfactual: at most this many runs (default 2000; fewer for a long timeline)",
     ),
     list: flag("--list", "list the events with their numbers and decisions"),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
