@@ -100,7 +100,8 @@ function expand(p: string, cwd: string): string[] {
   if (isDynamicPattern(p)) {
     // the folders the pattern walks: those it may not read are said, as for a folder named outright
     const parts = p.split(/[\\/]/);
-    const fixed = parts.slice(0, parts.findIndex((part) => isDynamicPattern(part))).join("/");
+    const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
+    const fixed = parts.slice(0, firstDynamic).join("/");
     const root = resolve(cwd, fixed || ".");
     const closed = existsSync(root) ? unreadableFolder(root) : null;
     if (closed !== null) throw denied(showPath(closed, cwd));
