@@ -55,12 +55,8 @@ export function fitLine(line: string, columns: number): string {
   return lines.join("\n");
 }
 
-/** Every line of `text` fitted to `columns` (at least 40). */
-export function fitToWidth(text: string, columns: number): string {
-  return fitted(text, columns).text;
-}
-
-/** The same, and whether a table row lost columns (a wrapped line loses nothing). */
+/** Every line of `text` fitted to `columns` (at least 40), and whether a table row lost columns (a wrapped
+ *  line loses nothing). */
 export function fitted(text: string, columns: number): { text: string; cut: boolean } {
   const width = Math.max(40, columns);
   let cut = false;

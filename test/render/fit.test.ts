@@ -4,7 +4,7 @@ import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { fitLine, fitToWidth } from "../../src/render/fit.js";
+import { fitLine, fitted } from "../../src/render/fit.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -12,7 +12,7 @@ import { ROOT } from "../helpers/cli.js";
 const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
 const trace = simulate(scenario);
 
-describe("fitToWidth", () => {
+describe("fitted", () => {
   it("keeps every line of a trace within the width, in colour or not", () => {
     for (const level of [0, 1] as const) {
       const text = renderTrace(scenario, trace, {
@@ -21,8 +21,8 @@ describe("fitToWidth", () => {
         chart: true,
       });
       for (const columns of level === 0 ? [60, 100] : [80]) {
-        const fitted = fitToWidth(text, columns);
-        for (const line of fitted.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+        const fit = fitted(text, columns).text;
+        for (const line of fit.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
       }
     }
   });
@@ -45,11 +45,11 @@ describe("fitToWidth", () => {
 
   it("counts wide characters as two columns", () => {
     const line = `  purchase at ${"淘宝".repeat(20)}`;
-    for (const l of fitToWidth(line, 40).split("\n")) expect(stringWidth(l)).toBeLessThanOrEqual(40);
+    for (const l of fitted(line, 40).text.split("\n")) expect(stringWidth(l)).toBeLessThanOrEqual(40);
   });
 
   it("leaves text that fits alone", () => {
-    expect(fitToWidth("short\n  line", 40)).toBe("short\n  line");
+    expect(fitted("short\n  line", 40).text).toBe("short\n  line");
   });
 });
 
