@@ -26,16 +26,24 @@ const leftovers = (d: string) => readdirSync(d).filter((f) => f.endsWith(".tmp")
 const noInternalError = (stderr: string) =>
   expect(stderr).not.toMatch(/internal error|\n\s+at |node:internal/);
 
-describe.runIf(posix)("standard output that fails", () => {
-  it.runIf(existsSync("/dev/full"))("a full disk: exit 2, said in words", () => {
-    const full = openSync("/dev/full", "w");
-    const r = spawnSync(process.execPath, [BIN, "run", "scenarios/good-customer.yaml"], {
+/** The built CLI from the repository, with standard output or error sent to a file (a path, `/dev/full`…). */
+function withStream(args: string[], stream: "stdout" | "stderr", path: string) {
+  const fd = openSync(path, "w");
+  try {
+    return spawnSync(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       encoding: "utf8",
-      stdio: ["ignore", full, "pipe"],
+      stdio: stream === "stdout" ? ["ignore", fd, "pipe"] : ["ignore", "pipe", fd],
       env: { ...process.env, NO_COLOR: "1" },
     });
-    closeSync(full);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe.runIf(posix)("standard output that fails", () => {
+  it.runIf(existsSync("/dev/full"))("a full disk: exit 2, said in words", () => {
+    const r = withStream(["run", "scenarios/good-customer.yaml"], "stdout", "/dev/full");
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/^credit-sim: standard output: cannot write: no space left on the device/);
     noInternalError(r.stderr);
@@ -49,14 +57,7 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
       ["run", "scenarios/good-customer.yaml", "--json", "--html", "/dev/stdout"],
       ["simulate", "--accounts", "5", "--days", "30", "--json", "--csv", "/dev/stdout"],
     ]) {
-      const out = openSync(file, "w");
-      const r = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: ROOT,
-        encoding: "utf8",
-        stdio: ["ignore", out, "pipe"],
-        env: { ...process.env, NO_COLOR: "1" },
-      });
-      closeSync(out);
+      const r = withStream(args, "stdout", file);
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/two outputs write to standard output|both write to standard output/);
     }
@@ -71,18 +72,11 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
     );
     expect(sink.status).toBe(0);
     // alone, it is `-`: the rows on standard output, the report on stderr, nothing mixed
-    const out = openSync(file, "w");
-    const r = spawnSync(
-      process.execPath,
-      [BIN, "simulate", "--accounts", "5", "--days", "30", "--csv", "/dev/stdout"],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        stdio: ["ignore", out, "pipe"],
-        env: { ...process.env, NO_COLOR: "1" },
-      },
+    const r = withStream(
+      ["simulate", "--accounts", "5", "--days", "30", "--csv", "/dev/stdout"],
+      "stdout",
+      file,
     );
-    closeSync(out);
     expect(r.status).toBe(0);
     const rows = readFileSync(file, "utf8");
     expect(rows.startsWith("index,persona,")).toBe(true);
@@ -127,14 +121,7 @@ describe.runIf(posix)("standard error that fails", () => {
   it.runIf(existsSync("/dev/full"))("bad input stays exit 2 when its message cannot be written", () => {
     const bad = join(dir, "bad.yaml");
     writeFileSync(bad, "name: bad\nevents:\n  - { day: 0, type: purchse, amount: 5 }\n");
-    const full = openSync("/dev/full", "w");
-    const r = spawnSync(process.execPath, [BIN, "run", bad], {
-      cwd: ROOT,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", full],
-      env: { ...process.env, NO_COLOR: "1" },
-    });
-    closeSync(full);
+    const r = withStream(["run", bad], "stderr", "/dev/full");
     expect(r.status).toBe(2);
   });
 });
