@@ -1,16 +1,13 @@
 // Counterfactual candidates and suggestions are data ({ day, change }): the edit each makes, the event it
 // targets and its words are all derived from that, never read back out of text.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { adviceText, clauseText, problemText } from "../../src/whatif/advice.js";
 import { type Candidate, type Change, candidates, editOf, targetOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
 import type { Solution } from "../../src/whatif/search.js";
 import { applyEdit } from "../../src/whatif/variant.js";
-import { base, LATE, PHONE } from "./helpers.js";
+import { base, LATE, PHONE, scenarioFile } from "./helpers.js";
 
 describe("candidates", () => {
   const run = runVariant(base(LATE));
@@ -92,21 +89,15 @@ describe("paying debt elsewhere down (a suspension for the debt burden)", () => 
 
   it("sizes the repayment from the ratio itself, not from the fact's rounded-up display", () => {
     // ¥1,200,100 owed on ¥1,200,000 a year: 1.0001 against Jiebei's cap of 1.00 (shown as 1.01): ¥100 over
-    const dir = mkdtempSync(join(tmpdir(), "credit-sim-paydown-"));
-    const file = join(dir, "just-over.yaml");
-    writeFileSync(
-      file,
-      [
-        "name: just over",
-        "profile: { age: 40, monthlyIncome: 100000, verified: true, creditHistoryMonths: 60 }",
-        "until: 200",
-        "events:",
-        "  - { day: 0, type: apply, product: open, amount: 5000 }",
-        "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
-        "  - { day: 100, type: external_debt, amount: 1200100 }",
-        "",
-      ].join("\n"),
-    );
+    const file = scenarioFile("just-over.yaml", [
+      "name: just over",
+      "profile: { age: 40, monthlyIncome: 100000, verified: true, creditHistoryMonths: 60 }",
+      "until: 200",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
+      "  - { day: 100, type: external_debt, amount: 1200100 }",
+    ]);
     const r = runVariant(base(file));
     const offers = candidates("reach-restored", r.variant, r.trace, r.loaded.scenario.policy)
       .filter((c) => c.change.kind === "pay-debt-elsewhere")

@@ -1,5 +1,8 @@
 // Shared by the what-if unit tests: the fixtures, a variant from a file, a flag applied as an edit.
 
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadScenario } from "../../src/scenario/load.js";
 import { InputError } from "../../src/shared/errors.js";
 import { flagToEdit } from "../../src/whatif/flags.js";
@@ -23,3 +26,12 @@ export const inputError = (f: () => unknown): InputError => {
   }
   throw new Error("expected an InputError");
 };
+
+/** A scenario written from its lines into a folder of its own under the system's temporary folder: its
+ *  path. (A folder per call: test files may share this module, and one file's clean-up must not remove
+ *  another's scenario.) */
+export function scenarioFile(name: string, lines: readonly string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), "credit-sim-whatif-")), name);
+  writeFileSync(file, [...lines, ""].join("\n"));
+  return file;
+}

@@ -6,7 +6,7 @@ import { adviceText } from "../../src/whatif/advice.js";
 import { editOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
 import { defaultBudget, MAX_SEARCH_EVENTS, searchCounterfactual } from "../../src/whatif/search.js";
-import { apply, base, LATE, PHONE } from "./helpers.js";
+import { apply, base, LATE, PHONE, scenarioFile } from "./helpers.js";
 
 describe("counterfactuals", () => {
   const search = (file: string, goal: Parameters<typeof searchCounterfactual>[0], options = {}) => {
@@ -84,23 +84,15 @@ describe("counterfactuals", () => {
   });
 
   it("avoids a suspension for a Jiebei instalment by paying it when due, or by not borrowing", async () => {
-    const { mkdtempSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const file = join(mkdtempSync(join(tmpdir(), "credit-sim-jiebei-")), "loan.yaml");
-    writeFileSync(
-      file,
-      [
-        "name: unpaid loan",
-        "profile: { age: 30, monthlyIncome: 10000, verified: true, creditHistoryMonths: 36 }",
-        "until: 230",
-        "events:",
-        "  - { day: 0, type: apply, product: open, amount: 5000 }",
-        "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
-        "  - { day: 125, type: borrow, amount: 6000, term: 6 }",
-        "",
-      ].join("\n"),
-    );
+    const file = scenarioFile("loan.yaml", [
+      "name: unpaid loan",
+      "profile: { age: 30, monthlyIncome: 10000, verified: true, creditHistoryMonths: 36 }",
+      "until: 230",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
+      "  - { day: 125, type: borrow, amount: 6000, term: 6 }",
+    ]);
     const r = search(file, "avoid-suspended");
     expect(r.status).toBe("solved");
     const kinds = r.solutions.map((s) => s.candidates.map((c) => c.change.kind).join("+"));
@@ -122,34 +114,22 @@ describe("counterfactuals", () => {
   });
 
   it("refuses, in words, a file too long to be one person's timeline (memory stays bounded)", async () => {
-    const { mkdtempSync, rmSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
     const { cli } = await import("../helpers/cli.js");
-    const d = mkdtempSync(join(tmpdir(), "credit-sim-search-"));
-    try {
-      const rows = Array.from(
-        { length: MAX_SEARCH_EVENTS },
-        (_, i) => `  - { day: ${1 + (i % 300)}, type: purchase, amount: 1 }`,
-      );
-      writeFileSync(
-        join(d, "long.yaml"),
-        [
-          "name: long",
-          "events:",
-          "  - { day: 0, type: apply, product: open, amount: 5000 }",
-          ...rows,
-          "",
-        ].join("\n"),
-      );
-      const r = await cli(["whatif", "long.yaml", "--avoid", "declined"], { cwd: d });
-      expect(r.status).toBe(2);
-      expect(r.stderr).toContain("too many events for a search of the smallest change");
-      expect(r.stderr).toContain(`at most ${MAX_SEARCH_EVENTS} events`);
-      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const rows = Array.from(
+      { length: MAX_SEARCH_EVENTS },
+      (_, i) => `  - { day: ${1 + (i % 300)}, type: purchase, amount: 1 }`,
+    );
+    const file = scenarioFile("long.yaml", [
+      "name: long",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      ...rows,
+    ]);
+    const r = await cli(["whatif", file, "--avoid", "declined"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("too many events for a search of the smallest change");
+    expect(r.stderr).toContain(`at most ${MAX_SEARCH_EVENTS} events`);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
   it("costs about the same whatever the file: the default budget shrinks with the events, and memory is bounded", () => {
