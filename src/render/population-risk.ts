@@ -42,7 +42,7 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
 ];
 
 /** What "bad" means under a result's definition, in words. */
-export const badDefinition = (b: string): string =>
+const badDefinition = (b: string): string =>
   b === "chargeoff" ? "a line charged off" : `${b.slice(4)}+ days past due or charged off`;
 
 /** How the risk figures are counted: the note under a risk table. */

@@ -195,12 +195,14 @@ export function simulateHtml(
     [m.policy.name, (g) => g.champion],
   ];
   if (r.challenger && m.challenger) arms.push([m.challenger.name, (g) => g.challenger]);
+  const note = riskNote(m);
+  const riskSentence = `${note.charAt(0).toUpperCase()}${note.slice(1)}.`;
   for (const [name, pick] of arms)
     body.push(
       section(
         `Risk under ${name}`,
         riskTableHtml(groups.flatMap((g) => (pick(g) ? [{ persona: g.persona, arm: pick(g)! }] : []))),
-        { note: `${riskNote(m)[0]!.toUpperCase()}${riskNote(m).slice(1)}.` },
+        { note: riskSentence },
       ),
     );
   body.push(
