@@ -22,6 +22,7 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
   return {
     isTTY: inner.isTTY === true,
     columns,
+    fitTo: columns,
     write(text: string) {
       pending += text;
       const end = pending.lastIndexOf("\n");
@@ -33,7 +34,7 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
     flush() {
       if (pending) inner.write(fitText(pending));
       pending = "";
-      if (cut) inner.write(`(rows were cut to ${columns} columns: --wide shows them whole)\n`);
+      if (cut) inner.write(`(some cells were cut to ${columns} columns: --wide shows them whole)\n`);
     },
   };
 }

@@ -11,6 +11,8 @@ export interface Writer {
   write(text: string): unknown;
   readonly isTTY?: boolean;
   readonly columns?: number;
+  /** the width human text is fitted to (a terminal, without --wide): a renderer may lay a table out for it */
+  readonly fitTo?: number;
 }
 
 export interface CliIo {

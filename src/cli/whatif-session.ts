@@ -41,6 +41,8 @@ export interface SessionOptions {
   /** writes a saved file (saveVariantFile by default); `replace`: the user agreed to replace what is
    *  there; `suggested`: the name is the session's own suggestion */
   write?: (file: string, text: string, replace: boolean, suggested: boolean) => void;
+  /** the terminal's width, when the text is fitted to one (the comparison lays itself out for it) */
+  columns?: number;
 }
 
 /**
@@ -242,7 +244,13 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const run = runVariant(state.current);
         const traces = { base: base.trace, variant: run.trace };
         say("");
-        say(renderComparison(compareRuns(base, run), traces, state.current.notes, { chalk: c, chart: true }));
+        say(
+          renderComparison(compareRuns(base, run), traces, state.current.notes, {
+            chalk: c,
+            chart: true,
+            columns: o.columns,
+          }),
+        );
         break;
       }
       case "search":

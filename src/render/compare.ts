@@ -22,12 +22,17 @@ export interface CompareRenderOptions {
   chart: boolean;
   /** how the two runs are called */
   labels?: { base: string; variant: string };
+  /** the terminal's width, when the text is fitted to one: narrower than the two runs side by side, each
+   *  difference shows the runs one under the other */
+  columns?: number;
 }
 
 const pad = (s: string, n: number) =>
   s.length >= n ? `${s.slice(0, n - 1)}…` : s + " ".repeat(n - s.length);
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 const W = { day: 9, event: 38, side: 32 };
+/** the width of the two runs side by side: day, event, the base's column and room for the what-if's */
+const SIDE_BY_SIDE = W.day + 2 + W.event + 2 + W.side + 2 + 30;
 
 type Line = [string, (x: string) => string];
 
@@ -86,6 +91,26 @@ function renderDifference(c: ChalkInstance, d: DecisionDifference): string[] {
   return lines;
 }
 
+/** A difference with the runs one under the other: "base     suspended: PAST_DUE_AT_REVIEW, …". */
+function renderStacked(
+  c: ChalkInstance,
+  d: DecisionDifference,
+  labels: { base: string; variant: string },
+): string[] {
+  const width = Math.max(labels.base.length, labels.variant.length);
+  const side = (label: string, s: Verdict): string => {
+    const [head, colour] = sideLines(c, s, d)[0]!;
+    const reasons = s.decision === "absent" ? [] : s.reasons;
+    const why = reasons.length > 0 ? `: ${reasons.join(", ")}` : "";
+    return `${" ".repeat(W.day + 2)}${c.dim(pad(label, width + 1))} ${colour(head)}${why}`;
+  };
+  return [
+    `${padStart(dayText(d), W.day)}  ${eventText(d)}`,
+    side(labels.base, d.base),
+    side(labels.variant, d.variant),
+  ];
+}
+
 function statusText(o: Outcome): string {
   return o.status === "suspended" ? `suspended (${o.cause})` : o.status;
 }
@@ -139,6 +164,9 @@ export function renderComparison(
     for (const e of edits) lines.push(`  ${e}`);
     lines.push("");
   }
+  const stacked = o.columns !== undefined && o.columns < SIDE_BY_SIDE;
+  const difference = (d: DecisionDifference) =>
+    stacked ? renderStacked(c, d, labels) : renderDifference(c, d);
   const decisions = cmp.differences.filter((d) => d.kind === "decision");
   const reasons = cmp.differences.filter((d) => d.kind === "reasons");
   if (decisions.length === 0) {
@@ -147,14 +175,16 @@ export function renderComparison(
     lines.push(c.bold(`Decisions that differ (${decisions.length})`));
     lines.push(
       c.bold(
-        `${padStart("day", W.day)}  ${pad("event", W.event)}  ${pad(labels.base, W.side)}  ${labels.variant}`,
+        stacked
+          ? `${padStart("day", W.day)}  event`
+          : `${padStart("day", W.day)}  ${pad("event", W.event)}  ${pad(labels.base, W.side)}  ${labels.variant}`,
       ),
     );
-    for (const d of decisions) lines.push(...renderDifference(c, d));
+    for (const d of decisions) lines.push(...difference(d));
   }
   if (reasons.length > 0) {
     lines.push("", c.bold(`Same decision, other reasons (${reasons.length})`));
-    for (const d of reasons) lines.push(...renderDifference(c, d));
+    for (const d of reasons) lines.push(...difference(d));
   }
   const codes = new Set<ReasonCode>();
   for (const d of cmp.differences)

@@ -1,8 +1,10 @@
-// Text for a terminal of a given width: a table row too wide is cut with an ellipsis, a line of prose
-// (a reason, a remedy, a summary sentence) is wrapped under its own indent. Colour codes are kept and
-// not counted; wide (CJK) characters count two columns. `--wide` skips this; pipes never get it.
+// Text for a terminal of a given width: a table row too wide is folded at its column gaps (the columns that
+// do not fit go on a continuation line beneath, so nothing is lost), a line of prose (a reason, a remedy,
+// a summary sentence) is wrapped under its own indent. Colour codes are kept and not counted; wide (CJK)
+// characters count two columns. `--wide` skips this; pipes never get it.
 
 import cliTruncate from "cli-truncate";
+import sliceAnsi from "slice-ansi";
 import stringWidth from "string-width";
 import wrapAnsi from "wrap-ansi";
 
@@ -21,25 +23,54 @@ function hangingIndent(body: string, indent: number): number {
   return indent + (code ? code[0].length : 2);
 }
 
+/** Where a folded row's continuation lines start: under an indented table's own indent, or 6 columns in
+ *  (deeper than a row's first column, shallower than the reasons beneath it). */
+function continuationIndent(plain: string): number {
+  const lead = plain.length - plain.trimStart().length;
+  return lead >= 4 ? lead + 4 : 6;
+}
+
 /**
- * A table row cut to `columns` at the last column gap that fits, so that no number is cut in half
- * (`¥4,0…`); a row whose first column alone is too wide is cut where the width ends.
+ * A table row folded to `columns` at the last column gap that fits, again on each continuation line, so that
+ * no value is cut in half (`¥4,0…`) and none is lost: rows of one table fold at the same column, so their
+ * continuations line up. A cell too wide for a line on its own is cut where the width ends (`cut`).
  */
-function cutRow(line: string, plain: string, columns: number): string {
-  // the columns kept, then two spaces of their gap and the ellipsis: "periodic review  …"
-  let keep = 0;
-  for (const gap of plain.matchAll(/ {2,}/g)) {
-    const width = stringWidth(plain.slice(0, gap.index));
-    if (width + 3 > columns) break;
-    keep = width;
+function foldRow(line: string, plain: string, columns: number): { text: string; cut: boolean } {
+  const indent = " ".repeat(Math.min(continuationIndent(plain), columns - 20));
+  const lines: string[] = [];
+  let rest = line;
+  let restPlain = plain;
+  let prefix = "";
+  while (stringWidth(prefix + restPlain) > columns) {
+    let cutAt = -1;
+    let cutEnd = -1;
+    for (const gap of restPlain.matchAll(/ {2,}/g)) {
+      if (gap.index === 0) continue;
+      if (stringWidth(prefix + restPlain.slice(0, gap.index)) > columns) break;
+      cutAt = gap.index;
+      cutEnd = gap.index + gap[0].length;
+    }
+    if (cutAt < 0 || cutEnd >= restPlain.length) {
+      lines.push(prefix + cliTruncate(rest, columns - prefix.length, { position: "end" }));
+      return { text: lines.join("\n"), cut: true };
+    }
+    lines.push(prefix + sliceAnsi(rest, 0, stringWidth(restPlain.slice(0, cutAt))));
+    rest = sliceAnsi(rest, stringWidth(restPlain.slice(0, cutEnd)));
+    restPlain = restPlain.slice(cutEnd);
+    prefix = indent;
   }
-  return cliTruncate(line, keep > 0 ? keep + 3 : columns, { position: "end" });
+  lines.push(prefix + rest);
+  return { text: lines.join("\n"), cut: false };
 }
 
 export function fitLine(line: string, columns: number): string {
-  if (stringWidth(line) <= columns) return line;
+  return fitOne(line, columns).text;
+}
+
+function fitOne(line: string, columns: number): { text: string; cut: boolean } {
+  if (stringWidth(line) <= columns) return { text: line, cut: false };
   const plain = line.replace(ANSI, "");
-  if (isTableRow(plain)) return cutRow(line, plain, columns);
+  if (isTableRow(plain)) return foldRow(line, plain, columns);
   // leading colour codes stay with the text; the indent is re-added to each wrapped line
   const [, codes = "", spaces = ""] = LEADING.exec(line) ?? [];
   const body = codes + line.slice(codes.length + spaces.length);
@@ -52,18 +83,18 @@ export function fitLine(line: string, columns: number): string {
     const more = wrapAnsi(rest.join(" "), columns - hang, { hard: true, trim: true }).split("\n");
     lines.push(...more.map((l) => " ".repeat(hang) + l));
   }
-  return lines.join("\n");
+  return { text: lines.join("\n"), cut: false };
 }
 
-/** Every line of `text` fitted to `columns` (at least 40), and whether a table row lost columns (a wrapped
- *  line loses nothing). */
+/** Every line of `text` fitted to `columns` (at least 40), and whether a cell was cut (a folded row or a
+ *  wrapped line loses nothing). */
 export function fitted(text: string, columns: number): { text: string; cut: boolean } {
   const width = Math.max(40, columns);
   let cut = false;
   const lines = text.split("\n").map((l) => {
-    const f = fitLine(l, width);
-    if (f !== l && !f.includes("\n")) cut = true;
-    return f;
+    const f = fitOne(l, width);
+    cut ||= f.cut;
+    return f.text;
   });
   return { text: lines.join("\n"), cut };
 }

@@ -25,6 +25,9 @@ export interface TraceRenderOptions {
   eventWidth?: number;
   /** show Jiebei's columns (when the scenario uses Jiebei, by default) */
   jiebei?: boolean;
+  /** the terminal's width, when the text is fitted to one: a row too wide for it puts the score and the
+   *  lines' standing on a labelled line beneath (nothing is cut) */
+  columns?: number;
 }
 
 /** Whether a trace involves Jiebei at all: then each row shows both lines. */
@@ -85,16 +88,21 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const twoLines = o.jiebei === true;
   const decision = decisionText(step, twoLines);
   const width = o.eventWidth ?? DEFAULT_EVENT_WIDTH;
-  const cells = [
+  const head = [
     padStart(String(step.day), 4),
     c.dim(step.date),
     isEngine ? c.dim(pad(event, width)) : pad(event, width),
     decisionColour(c, step.decision)(pad(decision, twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH)),
-    `${padStart(String(step.score), 3)} ${pad(step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`, 6)}`,
-    ...lineCells(step, twoLines),
   ];
-  const lines = [cells.join("  ").trimEnd()];
+  const delta = step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`;
   const indent = " ".repeat(18);
+  const lines = narrow(o)
+    ? [head.join("  ").trimEnd(), c.dim(`${indent}${standingText(step, delta, twoLines)}`)]
+    : [
+        [...head, `${padStart(String(step.score), 3)} ${pad(delta, 6)}`, ...lineCells(step, twoLines)]
+          .join("  ")
+          .trimEnd(),
+      ];
   // a routine purchase approval's WITHIN_LIMIT would double the trace's length for nothing (JSON keeps it)
   const routine =
     (step.event.type === "purchase" || step.event.type === "borrow") && step.decision === "approved";
@@ -148,6 +156,29 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   return lines;
 }
 
+/** The width of a step's row with every column: the event column, the decision, the score and the lines'. */
+function rowWidth(o: TraceRenderOptions): number {
+  const event = o.eventWidth ?? DEFAULT_EVENT_WIDTH;
+  // day, date, event, decision, score; limit, balance and status of each line; the gaps between
+  return o.jiebei === true
+    ? 4 + 10 + event + DECISION_WIDTH + 7 + 10 + 2 * (12 + 12 + 18) + 9 * 2
+    : 4 + 10 + event + DECISION_WIDTH + 10 + 12 + 12 + 18 + 7 * 2;
+}
+
+/** Whether the rows are too wide for the terminal: then each step's numbers go on a line of their own. */
+function narrow(o: TraceRenderOptions): boolean {
+  return o.columns !== undefined && rowWidth(o) > o.columns;
+}
+
+/** The score and the lines' standing as one labelled line: "score 670 (−48) · limit ¥3,000.00 · …". */
+function standingText(step: Step, delta: string, twoLines: boolean): string {
+  const score = `score ${step.score}${delta ? ` ${delta}` : ""}`;
+  const line = (l: LineSnapshot) =>
+    `limit ${money(l.limit)} · balance ${money(l.balance)} · ${statusText(l)}`;
+  if (!twoLines) return `${score} · ${line(step)}`;
+  return `${score} · Huabei: ${line(step)} · Jiebei: ${line(step.jiebei)}`;
+}
+
 /** The money and standing columns: Huabei's, and on a two-line trace Jiebei's beside them. */
 function lineCells(step: Step, twoLines: boolean): string[] {
   const cells = (l: LineSnapshot) => [padStart(money(l.limit), 12), padStart(money(l.balance), 12)];
@@ -168,14 +199,21 @@ function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
         padStart("day", 4),
         pad("date", 10),
         pad("event", o.eventWidth ?? DEFAULT_EVENT_WIDTH),
-        pad("decision", twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH),
-        pad("score", 10),
-        ...(twoLines
-          ? [...money("Huabei "), pad("Huabei status", 18), ...money("Jiebei "), "Jiebei status"]
-          : [...money(""), "status"]),
+        ...(narrow(o)
+          ? ["decision"]
+          : [
+              pad("decision", twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH),
+              pad("score", 10),
+              ...(twoLines
+                ? [...money("Huabei "), pad("Huabei status", 18), ...money("Jiebei "), "Jiebei status"]
+                : [...money(""), "status"]),
+            ]),
       ].join("  "),
     ),
   ];
+  // too narrow for every column: say where the numbers went
+  if (narrow(o))
+    header.push(c.dim(`${" ".repeat(18)}beneath each step: its score, limit, balance and status`));
   return header;
 }
 

@@ -1,5 +1,7 @@
-// Terminal width: table rows are cut, prose wraps under its indent, colour survives, nothing exceeds.
+// Terminal width: table rows fold at their column gaps, prose wraps under its indent, colour survives,
+// nothing exceeds and nothing is lost.
 
+import { stripVTControlCharacters as stripAnsi } from "node:util";
 import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
@@ -27,14 +29,25 @@ describe("fitted", () => {
     }
   });
 
-  it("cuts a table row with an ellipsis and wraps a reason under its text", () => {
+  it("folds a table row at its column gaps, never cutting a value, and wraps a reason under its text", () => {
     const row =
       " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00     ¥4,008.00  suspended (credit)";
-    // at the last column gap that fits: no value is cut in half
-    expect(fitLine(row, 60)).toBe(" 227  2024-08-15  periodic review  …");
-    expect(fitLine(row, 100)).toBe(
-      " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00  …",
-    );
+    // at the last column gap that fits: the rest goes beneath, itself folded
+    expect(fitLine(row, 60).split("\n")).toEqual([
+      " 227  2024-08-15  periodic review",
+      "      suspended       607           ¥10,000.00     ¥4,008.00",
+      "      suspended (credit)",
+    ]);
+    expect(fitLine(row, 100).split("\n")).toEqual([
+      " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00",
+      "      ¥4,008.00  suspended (credit)",
+    ]);
+    // in colour: the codes are kept on both sides of the fold, and nothing else changes
+    const red = new Chalk({ level: 1 }).red;
+    const coloured = row.replace("suspended (credit)", red("suspended (credit)"));
+    const folded = fitLine(coloured, 100);
+    expect(folded).toContain(red("suspended (credit)"));
+    expect(stripAnsi(folded)).toBe(fitLine(row, 100));
     const reason = "                  SHORT_REPAYMENT_RECORD  Few bills repaid on time in the last 24 months";
     expect(fitLine(reason, 60).split("\n")).toEqual([
       "                  SHORT_REPAYMENT_RECORD  Few bills repaid",
@@ -64,7 +77,7 @@ describe("a legend of codes", () => {
 });
 
 describe("a terminal's writer", () => {
-  it("says once, at the end, that rows lost columns and how to see them whole; nothing when none did", async () => {
+  it("says once, at the end, that cells were cut and how to see them whole; nothing when a row only folded", async () => {
     const { fittingWriter } = await import("../../src/cli/fit-io.js");
     const out = (lines: string[], columns: number) => {
       let text = "";
@@ -83,12 +96,14 @@ describe("a terminal's writer", () => {
     };
     const row =
       " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00";
-    const cut = out([row, row], 60);
+    expect(out([row, row], 60)).not.toContain("--wide");
+    // a first cell wider than the terminal is the one thing a fold cannot keep whole
+    const wideCell = `  ${"x".repeat(70)}  607  ¥10,000.00`;
+    const cut = out([wideCell, wideCell], 60);
     expect(cut.match(/--wide shows them whole/g)).toHaveLength(1);
-    expect(cut.trimEnd().split("\n").at(-1)).toBe("(rows were cut to 60 columns: --wide shows them whole)");
-    expect(
-      out([row, "a line of prose that wraps rather than losing anything at all, however narrow"], 120),
-    ).not.toContain("--wide");
+    expect(cut.trimEnd().split("\n").at(-1)).toBe(
+      "(some cells were cut to 60 columns: --wide shows them whole)",
+    );
     expect(
       out(["a line of prose that wraps rather than losing anything at all, however narrow it is"], 40),
     ).not.toContain("--wide");

@@ -26,6 +26,21 @@ describe("renderTrace", () => {
     expect(stripVTControlCharacters(coloured)).toBe(text);
   });
 
+  it("on a terminal too narrow for every column, puts each step's score and standing on a line beneath", () => {
+    const narrow = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 80 });
+    expect(narrow).toContain("beneath each step: its score, limit, balance and status");
+    expect(narrow).toMatch(
+      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 670 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended \(credit\)$/m,
+    );
+    // every step keeps its numbers: one standing line a step
+    expect(narrow.match(/^ {18}score \d+( \([+−]\d+\))? · limit /gm)).toHaveLength(trace.steps.length);
+    for (const line of narrow.split("\n").filter((l) => /^ *\d+ {2}\d{4}-/.test(l)))
+      expect(line.length).toBeLessThanOrEqual(80);
+    // wide enough for every column: the table as without a width
+    const wide = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 200 });
+    expect(wide).toBe(renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false }));
+  });
+
   it("one line a step, with the decision's reasons under it", () => {
     expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +670 /m);
     expect(text).toContain(

@@ -41,6 +41,26 @@ describe("renderComparison", () => {
     expect(t).toMatch(/#16 request an early review\s+\(event added\)/);
   });
 
+  it("on a terminal narrower than the two runs side by side, shows them one under the other", () => {
+    const stacked = renderComparison(cmp, traces, edited.variant.notes, {
+      chalk: plain,
+      chart: false,
+      columns: 80,
+    });
+    expect(stacked).toMatch(
+      /^ +196 {2}periodic review\n {11}base {5}restored: [A-Z_, ]+\n {11}what-if {2}no decision$/m,
+    );
+    expect(stacked).toMatch(
+      /^ +24 {2}#5 apply for \+¥2,000\.00 limit\n {11}base {5}declined: .+\n {11}what-if {2}\(event removed\)$/m,
+    );
+    const wide = renderComparison(cmp, traces, edited.variant.notes, {
+      chalk: plain,
+      chart: false,
+      columns: 160,
+    });
+    expect(wide).toBe(text);
+  });
+
   it("colour adds escapes and nothing else; the chart shows both runs", () => {
     const coloured = renderComparison(cmp, traces, edited.variant.notes, { chalk: colour, chart: false });
     expect(stripVTControlCharacters(coloured)).toBe(text);

@@ -96,7 +96,12 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
     parts.push(
       options.json
         ? runNdjson(scenario, trace, { explain: options.explain })
-        : renderTrace(scenario, trace, { chalk, explain: options.explain, chart: options.chart }),
+        : renderTrace(scenario, trace, {
+            chalk,
+            explain: options.explain,
+            chart: options.chart,
+            columns: io.stdout.fitTo,
+          }),
     );
   });
   io.stdout.write(parts.join(options.json ? "" : "\n"));

@@ -100,6 +100,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     renderComparison(cmp, { base: baseRun.trace, variant: start.trace }, variant.notes, {
       chalk,
       chart: options.chart,
+      columns: io.stdout.fitTo,
     }),
   );
   if (saved) out(`\nsaved ${savedWhere(saved)}\n`);
@@ -118,7 +119,7 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
   }
   const { runSession } = await import("../whatif-session.js");
   try {
-    await runSession(baseRun, { chalk, output: (t) => io.stdout.write(t) });
+    await runSession(baseRun, { chalk, output: (t) => io.stdout.write(t), columns: io.stdout.fitTo });
   } catch (e) {
     // Ctrl-C inside a prompt: leave quietly; nothing is half-written (saves are atomic)
     if (e instanceof Error && e.name === "ExitPromptError") {
@@ -166,7 +167,13 @@ function counterfactual(
   out(renderCounterfactual(found, start, chalk));
   if (best && bestRun) {
     const traces = { base: start.trace, variant: best.trace };
-    out(`\n${renderComparison(compareRuns(start, bestRun), traces, [], { chalk, chart: options.chart })}`);
+    out(
+      `\n${renderComparison(compareRuns(start, bestRun), traces, [], {
+        chalk,
+        chart: options.chart,
+        columns: io.stdout.fitTo,
+      })}`,
+    );
   }
   if (saved) out(`\nsaved the first suggestion ${savedWhere(saved)}\n`);
   else if (options.save && !best) out("\nnothing to save: no change within the bound works\n");
