@@ -44,8 +44,9 @@ function foldRow(line: string, plain: string, columns: number): { text: string; 
   while (stringWidth(prefix + restPlain) > columns) {
     let cutAt = -1;
     let cutEnd = -1;
+    const lead = restPlain.length - restPlain.trimStart().length;
     for (const gap of restPlain.matchAll(/ {2,}/g)) {
-      if (gap.index === 0) continue;
+      if (gap.index < lead + 1) continue;
       if (stringWidth(prefix + restPlain.slice(0, gap.index)) > columns) break;
       cutAt = gap.index;
       cutEnd = gap.index + gap[0].length;
@@ -55,8 +56,11 @@ function foldRow(line: string, plain: string, columns: number): { text: string; 
       return { text: lines.join("\n"), cut: true };
     }
     lines.push(prefix + sliceAnsi(rest, 0, stringWidth(restPlain.slice(0, cutAt))));
-    rest = sliceAnsi(rest, stringWidth(restPlain.slice(0, cutEnd)));
-    restPlain = restPlain.slice(cutEnd);
+    // the rest keeps the gap's spaces beyond two (up to a cell's width), so right-aligned numbers stay
+    // aligned from row to row; a long gap after a padded text cell is not carried over
+    const from = Math.max(cutAt + 2, cutEnd - 12);
+    rest = sliceAnsi(rest, stringWidth(restPlain.slice(0, from)));
+    restPlain = restPlain.slice(from);
     prefix = indent;
   }
   lines.push(prefix + rest);
