@@ -34,7 +34,7 @@ events:                    # amounts in yuan; same-day events keep this order
   - { day: 5, type: purchase, amount: 1200, merchant: Taobao }   # billed on day 31, due day 40
   - { day: 38, type: repay, amount: statement }                  # 8 Feb: before the due day, on time
   - { day: 50, type: purchase, amount: 800, merchant: JD }       # billed on day 60, due day 69
-  - { day: 75, type: repay, amount: full }                       # 16 Mar: two days overdue (try day 68)
+  - { day: 75, type: repay, amount: full }                       # 16 Mar: 6 days past due (try day 68)
   - { day: 76, type: contact_support }                           # customer service explains the score
 
 expect:                    # what \`credit-sim test\` checks, at the end of each day

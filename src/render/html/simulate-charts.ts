@@ -36,7 +36,8 @@ export function delinquencyChart(
     backgroundColor: colour,
     borderWidth: 2,
     pointRadius: 2,
-    tension: 0.2,
+    // straight segments: a smoothed curve would show values the data does not have
+    tension: 0,
     unit: "percent",
     // the challenger's lines: dashed, lighter, triangles (the legend shows the point style)
     ...(dashed
@@ -159,7 +160,7 @@ export function medianChart(
     borderWidth: 2.5,
     pointRadius: 2,
     pointStyle: "line",
-    tension: 0.25,
+    tension: 0,
     ...(dashed ? { borderDash: [7, 4] } : {}),
   });
   const until = r.meta.days - 1;

@@ -29,7 +29,11 @@ export interface SimulateHtmlOptions {
 }
 
 const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-const yuan = (y: number) => `¥${int(Math.round(y))}`;
+// a loss or a negative profit reads −¥2,475, as in the terminal
+const yuan = (y: number) => {
+  const r = Math.round(y);
+  return `${r < 0 ? "−" : ""}¥${int(Math.abs(r))}`;
+};
 
 const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["accounts", (s) => int(s.accounts)],

@@ -97,7 +97,7 @@ function scenarioBlock(r: ScenarioReport): string {
   const snap = r.snapshot;
   const parts = [
     `<div class="scenario tone-${tone}" id="s-${esc(r.file)}"><h3>${chip(STATUS_TEXT[r.status], tone)} ${esc(r.status === "error" ? r.file : r.name)}</h3>`,
-    `<div class="path">${esc(r.file)}${r.policy ? ` · policy ${esc(r.policy)}` : ""}${r.seed !== null ? ` · seed ${r.seed}` : ""} · ${passed} of ${r.expectations.length} expectations held${snap ? ` · golden trace ${esc(snap.status)}` : ""}</div>`,
+    `<div class="path">${esc(r.file)}${r.policy ? ` · policy ${esc(r.policy)}` : ""} · ${passed} of ${r.expectations.length} expectations held${snap ? ` · golden trace ${esc(snap.status)}` : ""}</div>`,
   ];
   if (r.status === "error" && r.error) parts.push(`<div class="err">${esc(r.error)}</div>`);
   for (const e of failed) parts.push(expectationBlock(r, e));
