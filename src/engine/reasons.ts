@@ -60,7 +60,7 @@ export const REASONS = {
   },
   REVOLVING_BALANCE: {
     kind: "score",
-    text: "Huabei bills repaid at the minimum instead of in full",
+    text: "Huabei bills not repaid in full by their due date",
     advice: "repay the full statement balance",
   },
   LOW_INCOME: {

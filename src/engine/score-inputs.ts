@@ -73,7 +73,9 @@ export function scoreInputs(c: Customer, day: number): ScoreInputs {
   for (const r of c.records) {
     const age = day - r.dueDay;
     if (r.outcome === "missed" && age <= 365) missed++;
-    else if (r.outcome === "revolved" && age <= 180) revolved++;
+    // a Huabei bill not paid in full: revolved at the minimum, or missed — a missed bill never counts
+    // for less than one paid at the minimum (paying the minimum on time never scores below missing it)
+    if (r.outcome !== "paid" && r.line === "huabei" && age <= 180) revolved++;
   }
   let good = 0;
   for (let i = c.monthEnds.length - 1; i >= 0; i--) {

@@ -41,7 +41,7 @@ export interface ScoreInputs {
   utilisation: number | null;
   /** (external debt + what is owed on both lines) / annual income (any debt without income: Infinity) */
   debtToIncome: number;
-  /** Huabei due dates met at the minimum only (the rest revolving), last 6 months */
+  /** Huabei bills not paid in full by their due date (paid at the minimum, or missed), last 6 months */
   revolvingDues6m: number | null;
   /** yuan per month */
   monthlyIncome: number;
@@ -182,7 +182,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "revolvingDues6m",
     dimension: "burden",
-    title: "Huabei bills paid at the minimum, last 6 months",
+    title: "Huabei bills not paid in full, last 6 months",
     reason: "REVOLVING_BALANCE",
     max: 30,
     missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },

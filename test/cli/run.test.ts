@@ -13,7 +13,7 @@ describe("credit-sim run", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     expect(r.stdout).toMatch(/^Zhang Ming — /);
-    expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +670 .*suspended \(credit\)/);
+    expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +648 .*suspended \(credit\)/);
     expect(r.stdout).toContain("OVERDUE_RECENT  Due dates missed in the last 12 months");
     expect(r.stdout).toContain("→ repay every bill on time until 2024-11-15 (day 319)");
     expect(r.stdout).toMatch(/suspended on day 227 \(2024-08-15\), cause credit, because: /);
@@ -71,7 +71,7 @@ describe("credit-sim run", () => {
   it("--explain shows every characteristic's value, bin and points at each decision", async () => {
     const r = await cli(["run", ZHANG, "--explain", "--no-chart"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/score 670 \(very good; illustrative default probability [\d.]+ %\) = 350 \+/);
+    expect(r.stdout).toMatch(/score 648 \(good; illustrative default probability [\d.]+ %\) = 350 \+/);
     expect(r.stdout).toMatch(/Credit applications, last 30 days +5 +3 or more +0\/35 +\(−35 INQUIRIES_30D\)/);
   });
 

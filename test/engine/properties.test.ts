@@ -524,6 +524,52 @@ describe("monotonicity", () => {
     );
   });
 
+  // A fourth world: some bills are missed and repaid in full days later (within the month, before the
+  // overdue trigger). Better: the minimum paid on the due day as well. Balances at each month end are the
+  // same either way (the full repayment clears both), so only the record differs — and meeting a due date
+  // at the minimum must never score below missing it.
+  it("paying the minimum on the due day never scores below missing the due date", () => {
+    fc.assert(
+      fc.property(
+        fc.array(purchasesOnly, { maxLength: 30 }),
+        fc.array(fc.constantFrom(0, 5, 12), { minLength: 14, maxLength: 14 }),
+        fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
+        fc.nat(),
+        (habits, late, policy, pick) => {
+          const repays = (withMinimum: number): EventInput[] =>
+            DUE_DAYS.flatMap((d, m): EventInput[] => {
+              const full: EventInput = {
+                day: d + (late[m] ?? 0),
+                type: "repay",
+                line: "huabei",
+                amount: { kind: "full" },
+              };
+              return m === withMinimum
+                ? [{ day: d, type: "repay", line: "huabei", amount: { kind: "minimum" } }, full]
+                : [full];
+            });
+          const lateMonths = late.flatMap((l, m) => (l > 0 ? [m] : []));
+          if (lateMonths.length === 0) return;
+          const m = lateMonths[pick % lateMonths.length]!;
+          const open: EventInput = {
+            day: 0,
+            type: "apply",
+            line: "huabei",
+            product: "open",
+            amount: 2_000_000,
+          };
+          const options = { policy, until: 430, profile: { monthlyIncome: 15_000, creditHistoryMonths: 36 } };
+          const base = simulate(scenario([open, ...habits, ...repays(-1)], options));
+          const alt = simulate(scenario([open, ...habits, ...repays(m)], options));
+          const suspensions = (t: typeof base) => t.steps.filter((s) => s.decision === "suspended").length;
+          expect(suspensions(alt)).toBeLessThanOrEqual(suspensions(base));
+          expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("better behaviour from the same start never ends with more suspensions, a lower limit or a lower score", () => {
     fc.assert(
       fc.property(timeline, ({ habits, repayKinds, policy, pick }) => {

@@ -30,7 +30,7 @@ describe("renderTrace", () => {
     const narrow = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 80 });
     expect(narrow).toContain("beneath each step: its score, limit, balance and status");
     expect(narrow).toMatch(
-      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 670 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended \(credit\)$/m,
+      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 648 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended \(credit\)$/m,
     );
     // every step keeps its numbers: one standing line a step
     expect(narrow.match(/^ {18}score \d+( \([+−]\d+\))? · limit /gm)).toHaveLength(trace.steps.length);
@@ -42,9 +42,9 @@ describe("renderTrace", () => {
   });
 
   it("one line a step, with the decision's reasons under it", () => {
-    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +670 /m);
+    expect(text).toMatch(/^ +227 {2}2024-08-15 {2}periodic review +suspended +648 /m);
     expect(text).toContain(
-      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (670 vs delinquentMinScore 680)",
+      "PAST_DUE_AT_REVIEW  A repayment was past due at the review, with a score below what a past-due line may keep (648 vs delinquentMinScore 680)",
     );
     // a rule that acted beside the decision: the limit cut that came with the suspension
     expect(text).toContain("also SCORE_BELOW_LIMIT_BAND");
@@ -56,7 +56,7 @@ describe("renderTrace", () => {
     expect(bare).not.toContain("Score over time");
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
-    expect(explained).toMatch(/score 670 \(very good; illustrative default probability [\d.]+ %\) = 350 \+/);
+    expect(explained).toMatch(/score 648 \(good; illustrative default probability [\d.]+ %\) = 350 \+/);
     expect(explained.length).toBeGreaterThan(bare.length);
   });
 
