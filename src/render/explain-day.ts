@@ -207,7 +207,7 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
         ? advice
         : moveAdvice.length
           ? moveAdvice
-          : standing(trace, last ?? end, day),
+          : standing(trace, end, day, owedToday(trace, end, day)),
   };
 }
 
@@ -217,13 +217,28 @@ function withoutRepeats(advice: readonly string[]): string[] {
   return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.startsWith(a)));
 }
 
+/** What is past due while `day` runs: the arrears grow with the penalty at each day's close, so the last
+ *  step's amount is out of date; the day before's end says what paying today must cover (when observed),
+ *  else the day's own end. */
+function owedToday(trace: Trace, end: Snapshot, day: number): { huabei: number; jiebei: number } {
+  const today = trace.steps.filter((s) => s.day === day);
+  const before = today.length === 0 ? trace.snapshots.get(day - 1) : undefined;
+  const at = before ?? end;
+  return { huabei: at.overdue, jiebei: at.jiebei.overdue };
+}
+
 /** A day that asks nothing new of the customer, who is still behind or suspended: what still stands. */
-function standing(trace: Trace, last: Snapshot, day: number): string[] {
+function standing(
+  trace: Trace,
+  last: Snapshot,
+  day: number,
+  owed: { huabei: number; jiebei: number },
+): string[] {
   const out: string[] = [];
-  if (last.overdue > 0)
-    out.push(describeRemedy({ line: "huabei", kind: "pay_overdue", amount: last.overdue }));
-  if (last.jiebei.overdue > 0)
-    out.push(describeRemedy({ line: "jiebei", kind: "pay_overdue", amount: last.jiebei.overdue }));
+  if (last.overdue > 0 && owed.huabei > 0)
+    out.push(describeRemedy({ line: "huabei", kind: "pay_overdue", amount: owed.huabei }));
+  if (last.jiebei.overdue > 0 && owed.jiebei > 0)
+    out.push(describeRemedy({ line: "jiebei", kind: "pay_overdue", amount: owed.jiebei }));
   if (last.status === "suspended" || last.jiebei.status === "suspended") {
     // the last decision that kept or made the suspension says what blocks restoration
     const why = [...trace.steps]

@@ -4,6 +4,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
 import { explainDay, renderExplanation } from "../../src/render/explain-day.js";
+import { money } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -31,6 +32,25 @@ describe("explainDay", () => {
     expect(table.length).toBeGreaterThan(10);
     for (const line of table) expect(line.length).toBeLessThanOrEqual(100);
     expect(table.some((l) => l.includes("…"))).toBe(true);
+  });
+
+  it("a quiet day in arrears asks for what is owed that day, penalty included, as customer service would", () => {
+    const observed = simulate({ ...scenario, observe: [227, 228] });
+    const x = explainDay(scenario, observed, 228);
+    expect(x.steps).toEqual([]);
+    // customer service asked on day 228 names the same amount: paying it clears the arrears
+    const asked = simulate({
+      ...scenario,
+      events: [...scenario.events, { index: 999, day: 228, type: "contact_support" as const }].sort(
+        (a, b) => a.day - b.day,
+      ),
+    });
+    const answer = asked.steps.find((s) => s.day === 228 && s.event.type === "contact_support")!;
+    const owed = answer.remedies.find((r) => r.kind === "pay_overdue");
+    expect(owed).toBeDefined();
+    expect(x.todo[0]).toBe(`pay the overdue ${money(owed!.kind === "pay_overdue" ? owed!.amount : 0)} now`);
+    // more than the last step's amount (day 227): the penalty of a day has accrued since
+    expect(x.todo[0]).not.toContain("¥4,008.00");
   });
 
   it("a quiet day of a suspended customer points at the decision that still stands", () => {

@@ -34,7 +34,9 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
     );
   // simulate at least to the day asked about, and keep its end (what time did after the last step too)
   const until = Math.max(scenario.until, o.day);
-  const trace = simulate({ ...scenario, until, observe: [...scenario.observe, o.day] });
+  // …and the day before's end: what is owed while the day runs (charges accrue at its close)
+  const observe = [...scenario.observe, ...(o.day > 0 ? [o.day - 1] : []), o.day];
+  const trace = simulate({ ...scenario, until, observe });
   const x = explainDay(scenario, trace, o.day);
   io.stdout.write(
     o.json ? `${JSON.stringify(x, null, 2)}\n` : renderExplanation(x, stdoutColour(io, o.color)),
