@@ -4,6 +4,8 @@ import { fenToYuan } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import type { Cause, Decision, Fen, LineId, LineSnapshot, Status, Step, Trace } from "./types.js";
 
+const LINE_NAME: Record<LineId, string> = { huabei: "Huabei", jiebei: "Jiebei" };
+
 export interface Range {
   min?: number;
   max?: number;
@@ -58,13 +60,27 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
   const day = trace.snapshots.get(e.day);
   const snap: LineSnapshot | undefined = day && (e.line === "jiebei" ? day.jiebei : day);
   const steps = trace.steps.filter((s) => s.day === e.day && (s.line === null || s.line === e.line));
+  // the other line's decisions that day: an expectation that forgot `line: jiebei` is told where they are
+  const other: LineId = e.line === "huabei" ? "jiebei" : "huabei";
+  const otherMade = [
+    ...new Set(
+      trace.steps
+        .filter((s) => s.day === e.day && s.line === other && s.decision !== null)
+        .map((s) => s.decision),
+    ),
+  ];
+  const elsewhere = otherMade.length
+    ? ` (${LINE_NAME[other]} ${otherMade.join(", ")}: say \`line: ${other}\` to read that line)`
+    : "";
   const checks: Check[] = [];
   if (e.decision !== undefined) {
     const made = steps.map((s) => s.decision).filter((d) => d !== null);
     checks.push({
       field: "decision",
       expected: e.decision,
-      actual: made.length ? [...new Set(made)].join(", ") : "no decision that day",
+      actual: made.length
+        ? [...new Set(made)].join(", ")
+        : `no ${LINE_NAME[e.line]} decision that day${elsewhere}`,
       ok: made.includes(e.decision),
     });
   }
@@ -74,7 +90,9 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
     checks.push({
       field: "reasons",
       expected: e.reasons.join(", "),
-      actual: cited.size ? [...cited].join(", ") : "no reasons cited that day",
+      actual: cited.size
+        ? [...cited].join(", ")
+        : `no ${LINE_NAME[e.line]} reasons cited that day${elsewhere}`,
       ok: missing.length === 0,
     });
   }

@@ -43,7 +43,7 @@ describe("credit-sim test: expectations", () => {
   it("shows the nearest step before a day that had none", async () => {
     const r = await test(`${FIX}/fail`);
     const block = section(r.stdout, "✗ Fixture mixed results › day 27: decision declined");
-    expect(block).toMatch(/✗ decision\s+expected declined\s+got no decision that day/);
+    expect(block).toMatch(/✗ decision\s+expected declined\s+got no Huabei decision that day/);
     expect(block).toMatch(
       /no step on day 27; the nearest step before it \(day 25\):\n.*\n\s+25\s+2024-01-26\s+change bound address/,
     );

@@ -1,0 +1,33 @@
+// Expectations read one line: a check on the wrong line says where that day's decisions are.
+
+import { describe, expect, it } from "vitest";
+import { checkExpectation, simulate } from "../../src/engine/index.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
+
+const { scenario } = loadScenario(`${ROOT}scenarios/two-lines.yaml`);
+const trace = simulate({ ...scenario, observe: [227] });
+
+describe("checkExpectation", () => {
+  it("reads decisions on the line named, and points at the other line's when it finds none", () => {
+    const onHuabei = checkExpectation(trace, {
+      index: 0,
+      day: 227,
+      end: false,
+      line: "huabei",
+      decision: "suspended",
+    });
+    expect(onHuabei.ok).toBe(false);
+    expect(onHuabei.checks[0]!.actual).toBe(
+      "no Huabei decision that day (Jiebei restored: say `line: jiebei` to read that line)",
+    );
+    const onJiebei = checkExpectation(trace, {
+      index: 0,
+      day: 227,
+      end: false,
+      line: "jiebei",
+      decision: "suspended",
+    });
+    expect(onJiebei.ok).toBe(true);
+  });
+});
