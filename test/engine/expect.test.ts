@@ -15,7 +15,7 @@ describe("checkExpectation", () => {
       day: 227,
       end: false,
       line: "huabei",
-      decision: "suspended",
+      decision: "restored",
     });
     expect(onHuabei.ok).toBe(false);
     expect(onHuabei.checks[0]!.actual).toBe(
@@ -26,7 +26,7 @@ describe("checkExpectation", () => {
       day: 227,
       end: false,
       line: "jiebei",
-      decision: "suspended",
+      decision: "restored",
     });
     expect(onJiebei.ok).toBe(true);
   });
