@@ -135,19 +135,36 @@ export type Meta = z.infer<typeof Meta>;
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
 export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
 
+/** An account's outcome as a flip names it (outcome.ts outcomeClass): nothing else is a status. */
+const OutcomeClass = z.enum([
+  "not opened",
+  "closed",
+  "charged off",
+  "suspended (credit)",
+  "suspended (security)",
+  "suspended (policy)",
+  "restored",
+  "active",
+]);
 const Flip = z.strictObject({
   index: count,
   persona: PersonaName,
-  champion: shortText,
-  challenger: shortText,
+  champion: OutcomeClass,
+  challenger: OutcomeClass,
 });
+/** A flip group's label (flips.ts flipLabel): one line of text — no control or format characters, which a
+ *  terminal would act on (a forged shard must not clear a screen or start a CI command line). */
+const FlipLabel = shortText.regex(
+  /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u,
+  "one line of text without control characters",
+);
 const FlipGroup = z.strictObject({ accounts: count, examples: z.array(count).max(100) });
 const PairFlips = z.strictObject({
   a: count,
   b: count,
   flipped: count,
   groups: z
-    .record(shortText, FlipGroup)
+    .record(FlipLabel, FlipGroup)
     .refine((r) => Object.keys(r).length <= 10_000, "at most 10000 groups"),
 });
 

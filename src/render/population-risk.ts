@@ -14,6 +14,7 @@ import {
   type summarise,
 } from "../population/stats.js";
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
+import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import { int, lpad, num, pad, pct, ratio } from "./population-format.js";
 
@@ -138,7 +139,7 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   const out = [c.bold(`  ${names[0]} → ${names[1]}: ${int(p.flipped)} accounts decided otherwise, first at`)];
   for (const [label, g] of groups.slice(0, top))
     out.push(
-      `  ${lpad(int(g.accounts), 8)}  ${label}  ${c.dim(`e.g. #${g.examples.slice(0, 3).join(", #")}`)}`,
+      `  ${lpad(int(g.accounts), 8)}  ${printable(label)}  ${c.dim(`e.g. #${g.examples.slice(0, 3).join(", #")}`)}`,
     );
   if (groups.length > top) out.push(c.dim(`            … ${groups.length - top} more groups`));
   return out;

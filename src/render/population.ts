@@ -273,7 +273,8 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         ...r.flips
           .slice(0, 10)
           .map(
-            (f) => `  #${lpad(String(f.index), 7)}  ${pad(f.persona, 18)} ${f.champion} → ${f.challenger}`,
+            (f) =>
+              `  #${lpad(String(f.index), 7)}  ${pad(f.persona, 18)} ${printable(f.champion)} → ${printable(f.challenger)}`,
           ),
       );
       if (o.exportHint) out.push(c.dim(`  export one as scenarios: ${o.exportHint}`));

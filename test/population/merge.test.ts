@@ -181,6 +181,32 @@ describe("every aggregate is checked", () => {
     );
   });
 
+  it("flip texts are what simulate writes: a status outside the outcomes, or a label with control characters, is refused", () => {
+    const flips = (d: Doc) => at(d, ["aggregates", "flips"]) as Array<Record<string, unknown>>;
+    const withFlip = (edit: (f: Record<string, unknown>) => void) =>
+      edited((d) => {
+        flips(d).push({ index: 1, persona: personas[0]!.name, champion: "active", challenger: "restored" });
+        edit(flips(d).at(-1)!);
+      }, true);
+    expect(() =>
+      fromDocument(
+        withFlip(() => {}),
+        "s.json",
+      ),
+    ).not.toThrow();
+    expect(refused(withFlip((f) => (f.champion = "\u001b]52;c;aGVsbG8=\u0007"))).details.field).toMatch(
+      /champion/,
+    );
+    const label = (text: string) =>
+      edited((d) => {
+        const pair = at(d, ["aggregates", "decisionFlips", 0]) as { groups: Record<string, unknown> };
+        pair.groups[text] = { accounts: 1, examples: [1] };
+      }, true);
+    expect(() => fromDocument(label("apply: approved → declined, by MIN_SCORE"), "s.json")).not.toThrow();
+    for (const forged of ["\u001b[2J", "x\n::error::forged", "a\u2028b", "\u202eevil"])
+      expect(refused(label(forged)).details.field).toMatch(/decisionFlips/);
+  });
+
   it("a histogram whose parts are not what they say is refused, never decoded", () => {
     for (const bad of [{}, "x", [1, "2"], null]) {
       const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).counts = bad)));
