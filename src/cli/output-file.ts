@@ -1,11 +1,11 @@
 // Writing a report to a file a user named: `-` is standard output (the command's own stream); anything
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
-import { fstatSync, mkdirSync, realpathSync, statSync } from "node:fs";
+import { fstatSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
-import { checkOutput, fileError, writeOutput } from "../shared/write-file.js";
+import { checkOutput, fileError, makeFolders, writeOutput } from "../shared/write-file.js";
 import type { CliIo } from "./io.js";
 
 /** How a report is written: `named`, credit-sim chose the name (`report.<name>.html`): never through a
@@ -37,11 +37,7 @@ export function writeReport(io: CliIo, file: string, text: string, named = false
     io.stdout.write(text);
     return "standard output";
   }
-  try {
-    mkdirSync(dirname(resolve(io.cwd, file)), { recursive: true });
-  } catch (e) {
-    throw fileError(e, file);
-  }
+  makeFolders(dirname(resolve(io.cwd, file)), file);
   writeOutput(file, text, reportOptions(io, named));
   return file;
 }

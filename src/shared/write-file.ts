@@ -75,6 +75,33 @@ export function occupied(path: string): boolean {
   }
 }
 
+/**
+ * Makes `dir` and the folders missing above it, one level at a time (as `mkdir -p`), for the reports a
+ * user names (`--html out/r.html`). Not Node's recursive mkdir: on some paths (`/proc/x/y`) it never
+ * returns. A level that cannot be made is reported, with the name the user gave.
+ */
+export function makeFolders(dir: string, shown: string = dir): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); ; at = dirname(at)) {
+    try {
+      if (statSync(at).isDirectory()) break;
+      throw new InputError("cannot write there: a part of the path is not a folder", { file: shown });
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      if (errnoOf(e) !== "ENOENT") throw fileError(e, shown);
+    }
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder);
+    } catch (e) {
+      if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
+    }
+  }
+}
+
 /** Makes a folder whose name credit-sim chose, inside one that exists (or finds it made): never a link
  *  followed — a folder planted as a link to elsewhere would carry what is written there out of it. */
 export function ownFolder(path: string, shown: string = path): void {

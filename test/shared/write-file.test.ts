@@ -25,7 +25,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/shared/errors.js";
-import { BrokenPipe, liveTemporaryFiles, openOutput, writeOutput } from "../../src/shared/write-file.js";
+import {
+  BrokenPipe,
+  liveTemporaryFiles,
+  makeFolders,
+  openOutput,
+  writeOutput,
+} from "../../src/shared/write-file.js";
 import { ROOT } from "../helpers/cli.js";
 
 let dir: string;
@@ -241,5 +247,23 @@ describe("files the program names itself: existing new or regular", () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     writeOutput(target, "new", { existing: "regular" });
     expect(readFileSync(target, "utf8")).toBe("new");
+  });
+});
+
+describe("makeFolders", () => {
+  it("makes the folders missing on a path, and reports a level it cannot make instead of hanging", () => {
+    const base = mkdtempSync(join(tmpdir(), "credit-sim-folders-"));
+    try {
+      makeFolders(join(base, "a", "b", "c"));
+      expect(statSync(join(base, "a", "b", "c")).isDirectory()).toBe(true);
+      // already there: nothing to do
+      makeFolders(join(base, "a", "b"));
+      writeFileSync(join(base, "file"), "x");
+      expect(() => makeFolders(join(base, "file", "d"), "file/d")).toThrow(/not a folder/);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+    // Node's own recursive mkdir never returns on this path (the kernel answers ENOENT for ever)
+    expect(() => makeFolders("/proc/credit-sim/x", "/proc/credit-sim/x")).toThrow(InputError);
   });
 });

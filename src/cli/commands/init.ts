@@ -2,13 +2,13 @@
 // and never writes through a symbolic link: the file's name is the program's, not the user's, so a link
 // planted under that name (in a cloned repository) must not lead the write elsewhere.
 
-import { mkdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { SCENARIO_SCHEMA_FILE } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
 import { printable } from "../../shared/text.js";
-import { fileError, occupied, writeOutput } from "../../shared/write-file.js";
+import { fileError, makeFolders, occupied, writeOutput } from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
 
@@ -26,11 +26,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
       file: shown,
       hint: "choose another folder, or add --force to replace it",
     });
-  try {
-    mkdirSync(folder, { recursive: true });
-  } catch (e) {
-    throw fileError(e, dir);
-  }
+  makeFolders(folder, dir);
   const schema = relative(folder, SCENARIO_SCHEMA_FILE).split(sep).join("/");
   // without --force, nothing at all may be there (not even a dangling link), up to the moment it is
   // written; with it, only a regular file is replaced

@@ -1,7 +1,7 @@
 // `credit-sim simulate [PERSONA…]`: a seeded population through the engine. This file does the I/O
 // (progress, files, output); population/ sets up, computes and exports; render/ formats.
 
-import { lstatSync, mkdirSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
@@ -21,7 +21,14 @@ import { checkWritable } from "../../scenario/load.js";
 import { policyPath } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
 import { printable } from "../../shared/text.js";
-import { fileError, occupied, openOutput, ownFolder, writeOutput } from "../../shared/write-file.js";
+import {
+  fileError,
+  makeFolders,
+  occupied,
+  openOutput,
+  ownFolder,
+  writeOutput,
+} from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
@@ -83,6 +90,7 @@ export async function simulateCommand(
 
   // `--csv -`: the rows are standard output, so the report goes to stderr (--json alongside is refused)
   const csvToStdout = o.csv === "-";
+  if (o.csv !== undefined && !csvToStdout) makeFolders(dirname(resolve(io.cwd, o.csv)), o.csv);
   const csv =
     o.csv !== undefined
       ? openOutput(o.csv, { cwd: io.cwd, stdout: (text) => void io.stdout.write(text) })
@@ -150,6 +158,7 @@ function exportAccount(
     if (!force) refuseOverwrite(e.output!, path);
     checkWritable(text, path, e.output!);
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
+    if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);
     writeOutput(e.output!, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   } else io.stdout.write(text);
 }
@@ -181,11 +190,7 @@ function exportFlips(
       existing: force ? "regular" : "new",
     });
   const abs = resolve(io.cwd, dir);
-  try {
-    mkdirSync(abs, { recursive: true });
-  } catch (e) {
-    throw fileError(e, dir);
-  }
+  makeFolders(abs, dir);
   const index: string[] = [
     "Flipped decisions, largest groups first: the accounts as scenario files per arm.",
     "",

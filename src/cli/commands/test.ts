@@ -2,12 +2,11 @@
 // golden traces), renders the chosen reporters, exits 0 (all passed), 1 (a failure) or 2 (bad usage, or
 // a file with bad input: the other files still run and are reported, then the run exits 2).
 
-import { mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
-import { fileError, writeOutput } from "../../shared/write-file.js";
+import { makeFolders, writeOutput } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";
@@ -105,11 +104,7 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     io.stdout.write(text);
     return;
   }
-  try {
-    mkdirSync(dirname(resolve(io.cwd, target.file)), { recursive: true });
-  } catch (e) {
-    throw fileError(e, target.file);
-  }
+  makeFolders(dirname(resolve(io.cwd, target.file)), target.file);
   writeOutput(target.file, text, { cwd: io.cwd });
 }
 
