@@ -111,6 +111,12 @@ function deprecations(parsed: Parsed, file: string): string[] {
  * anything is written. `file`: the path as the user typed it (messages name it so).
  */
 export function checkWritable(text: string, path: string, file = path): void {
+  // what credit-sim writes is YAML, comments and all; a .json name would be read back as JSON
+  if (!/\.ya?ml$/i.test(path))
+    throw new InputError("a scenario credit-sim writes is YAML: its name must end in .yaml or .yml", {
+      file,
+      hint: `e.g. ${file.replace(/(\.[^./\\]*)?$/, ".yaml")}`,
+    });
   try {
     loadScenarioText(text, path);
   } catch (e) {

@@ -122,8 +122,12 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
   }
   let grep: RegExp | null = null;
   if (raw.grep !== undefined) {
+    if (raw.grep.length > 1000)
+      throw new UsageError("--grep: at most 1000 characters", "match a part of the name or file instead");
     try {
       grep = new RegExp(raw.grep, "i");
+      // V8 compiles a pattern at its first use: too large a one fails there, not in the constructor
+      grep.test("");
     } catch (e) {
       throw new UsageError(
         `--grep: not a valid regular expression: ${(e as Error).message}`,

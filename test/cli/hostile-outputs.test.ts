@@ -77,6 +77,14 @@ describe("init", () => {
 });
 
 describe("what-if saves", () => {
+  it("--save names a YAML file: what is written is YAML, and a .json name would not read back", async () => {
+    const d = fresh();
+    const r = await cli(["whatif", ZHANG, "--remove", "1", "--save", "v.json"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("its name must end in .yaml or .yml");
+    expect(existsSync(join(d, "v.json"))).toBe(false);
+  });
+
   it("--save does not write through a dangling link", async () => {
     const d = fresh();
     const outside = join(dir, `outside-${n}.yaml`);

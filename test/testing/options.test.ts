@@ -58,6 +58,8 @@ describe("parseTestOptions", () => {
     [{ reporter: ["json", "junit"] }, /only one reporter can write to stdout/],
     [{ outputFile: ["=x"] }, /REPORTER=FILE/],
     [{ grep: "[" }, /not a valid regular expression/],
+    // a pattern V8 would compile only at its first match, and fail there: refused by its length first
+    [{ grep: "a".repeat(1001) }, /at most 1000 characters/],
     [{ workers: 0 }, /at least 1/],
     [{ shard: "0/2" }, /1 ≤ I ≤ N/],
   ])("rejects %j", async (raw, message) => {
