@@ -24,6 +24,7 @@ export const MECHANICS: readonly PolicyParamName[] = [
   "dueDayOfMonth",
   "reviewDayOfMonth",
   "graceDays",
+  "toleranceAmount",
   "penaltyRatePerDay",
   "revolvingRatePerDay",
   "minRepaymentRate",

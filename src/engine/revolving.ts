@@ -63,6 +63,8 @@ export interface Bill {
   cyclePaid: Fen;
   /** whether the current cycle was decided (met or missed) */
   cycleDecided: boolean;
+  /** the current cycle's remainder was within the policy's tolerance: it counts as repaid in full */
+  tolerated: boolean;
   /** day the bill was repaid in full, or null */
   settledDay: number | null;
   carry: Carry;
@@ -303,6 +305,7 @@ export function closeStatement(
     b.cycleMinimum = closing ? remaining(b) : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy);
     b.cyclePaid = 0;
     b.cycleDecided = false;
+    b.tolerated = false;
   }
   l.firstUndecided = Math.min(l.firstUndecided, l.firstOpen);
   const principal = l.unbilled + instalments;
@@ -324,6 +327,7 @@ export function closeStatement(
         : instalments + fees + Math.ceil(rest * policy.minRepaymentRate),
       cyclePaid: 0,
       cycleDecided: false,
+      tolerated: false,
       settledDay: null,
       carry: newCarry(),
     });
@@ -376,15 +380,19 @@ export interface CycleOutcome {
 export function decideCycles(
   l: Revolving,
   day: number,
-  rates: { revolving: number; penalty: number },
+  rates: { revolving: number; penalty: number; tolerance?: Fen },
 ): CycleOutcome[] {
+  // the tolerance service: a shortfall of at most this is no shortfall, a remainder of at most this
+  // counts as repaid in full (what is left stays owed, and revolves)
+  const tolerance = rates.tolerance ?? 0;
   for (let i = l.firstUndecided; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.cycleDecided || day < b.overdueFrom) continue;
     b.cycleDecided = true;
     if (b.state === "settled") continue;
     const graceDays = b.overdueFrom - b.dueDay - 1;
-    if (b.cyclePaid >= b.cycleMinimum) {
+    if (b.cyclePaid + tolerance >= b.cycleMinimum) {
+      b.tolerated = remaining(b) <= tolerance;
       // a first cycle: interest from the day after the due day, for the grace days now past
       if (b.state === "open" && l.accruing)
         charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, graceDays), false);
@@ -413,7 +421,7 @@ export function decideCycles(
     let revolving = false;
     for (let i = l.firstOpen; i < l.bills.length; i++) {
       const b = l.bills[i]!;
-      if (b.state === "revolving" && b.dueDay === dueDay) revolving = true;
+      if (b.state === "revolving" && b.dueDay === dueDay && !b.tolerated) revolving = true;
     }
     out.push({ dueDay, outcome: inArrears ? "missed" : revolving ? "revolved" : "paid" });
   }

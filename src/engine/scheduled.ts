@@ -6,6 +6,7 @@ import { decide, lineAt, NOTHING, notePastDue, outcome, type StepOutcome } from 
 import { type Customer, daysPastDue, isOpen, type Line, overdue, owed } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
+import { wholeFen } from "./money.js";
 import { type GridCode, type GridMonth, gridCode } from "./record.js";
 import { periodicReview } from "./review.js";
 import * as revolving from "./revolving.js";
@@ -54,7 +55,11 @@ function perPolicy<T extends object>(make: (p: Policy) => T): (p: Policy) => T {
   };
 }
 
-const huabeiRates = perPolicy((p) => ({ revolving: p.revolvingRatePerDay, penalty: p.penaltyRatePerDay }));
+const huabeiRates = perPolicy((p) => ({
+  revolving: p.revolvingRatePerDay,
+  penalty: p.penaltyRatePerDay,
+  tolerance: wholeFen(p.toleranceAmount),
+}));
 const jiebeiRates = perPolicy((p) => ({ interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay }));
 
 export function accrueAll(c: Customer, through: number): void {

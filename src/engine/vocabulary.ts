@@ -123,6 +123,10 @@ export const POLICY_PARAMETERS = {
     type: { kind: "int", min: 0, max: 60 },
     text: "days after the due day before it counts as overdue",
   },
+  toleranceAmount: {
+    type: { kind: "yuan", min: 0 },
+    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full",
+  },
   penaltyRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },
     text: "daily penalty on the overdue amount (0.0005 = 0.05 %)",
@@ -234,6 +238,10 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
   : K extends "limitBands"
     ? readonly LimitBand[]
     : number;
+
+/** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
+ *  one out gets the value that changes nothing it meant (no tolerance), not an error. */
+export const LATER_PARAMETERS = { toleranceAmount: 0 } as const;
 
 /** The parameters' values, typed from the table above. */
 export type PolicyParams = {

@@ -2,7 +2,7 @@
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Policy } from "../engine/index.js";
+import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -55,7 +55,7 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
     ? loadPolicyFile(parentPath(written.extends, file, parsed), cache, [...chain, file])
     : null;
   const { extends: _extends, name, description, ...params } = written;
-  const merged = { ...(parent ?? {}), ...params };
+  const merged = { ...(parent ?? LATER_PARAMETERS), ...params };
   const full = FullPolicyParams.safeParse(stripMeta(merged));
   if (!full.success) {
     throw problemsOf(full.error.issues, { data: merged, position: parsed.position }, file, {

@@ -46,6 +46,8 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     requireVerified: false,
     maxLimitIncomeMultiple: 1000,
     minLimit: 0,
+    // the rules' tests use amounts of a few yuan: the tolerance service has tests of its own
+    toleranceAmount: 0,
     limitBands: [{ minScore: 350, maxLimit: 100_000 }],
     statementDayOfMonth: 1,
     dueDayOfMonth: 10,

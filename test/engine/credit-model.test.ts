@@ -218,7 +218,8 @@ describe("charge-off", () => {
   });
 
   it("90 days past due cannot sit in the top two bands, whatever else the file holds", () => {
-    const t = run([on.open(0, 5_000), on.purchase(1, 10)], {
+    // (¥1,000: its unpaid minimum is beyond the tolerance service's ¥10)
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000)], {
       profile: { monthlyIncome: 50_000, creditHistoryMonths: 240 },
       policy: testPolicy({ suspendOverdueDays: 400 }),
       until: 200,
@@ -339,9 +340,9 @@ describe("the repayment grid", () => {
     const t = run(
       [
         on.open(0, 5_000),
-        on.purchase(1, 100),
+        on.purchase(1, 1_000),
         on.repay(50, "full"),
-        on.purchase(62, 50),
+        on.purchase(62, 500),
         on.repay(95, "full"),
       ],
       {
@@ -357,5 +358,39 @@ describe("the repayment grid", () => {
       "2024-04:N",
     ]);
     expect(t.grid.jiebei).toBeUndefined();
+  });
+});
+
+describe("the tolerance service", () => {
+  // ¥2,000 billed on day 31, due day 40; ¥1,999 repaid: ¥1 left, never paid
+  const events = [on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 1_999)];
+
+  it("a remainder within the tolerance counts as repaid in full: no overdue, no revolving record, no write-off", () => {
+    const t = run(events, { until: 260, policy: testPolicy({ toleranceAmount: 10 }) });
+    expect(stepsOf(t, "overdue")).toEqual([]);
+    expect(t.steps.some((s) => s.decision === "suspended" || s.decision === "charged_off")).toBe(false);
+    expect(t.final.status).toBe("active");
+    // still owed, and it still bears its interest: the tolerance forgives the delinquency, not the debt
+    expect(t.final.balance).toBeGreaterThan(100);
+    const last = t.steps.at(-1)!;
+    expect(last.day).toBeGreaterThan(200);
+    expect(last.inputs.revolvingDues6m).toBe(0);
+    expect(last.inputs.missedDues12m).toBe(0);
+    expect(t.grid.huabei?.every((g) => g.code === "N" || g.code === "*")).toBe(true);
+  });
+
+  it("without it (toleranceAmount 0) the same yuan is overdue, suspends the line and is written off", () => {
+    const t = run(events, { until: 260, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(stepsOf(t, "overdue").length).toBeGreaterThan(0);
+    expect(t.final.status).toBe("charged_off");
+  });
+
+  it("a shortfall beyond it is overdue as before", () => {
+    // the minimum of ¥2,000 is ¥200: ¥150 paid leaves ¥50 of it unpaid
+    const t = run([on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 150)], {
+      until: 80,
+      policy: testPolicy({ toleranceAmount: 10 }),
+    });
+    expect(stepsOf(t, "overdue").length).toBeGreaterThan(0);
   });
 });

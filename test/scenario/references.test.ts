@@ -140,3 +140,20 @@ describe("a named file that is not a policy is never quoted", () => {
     }
   });
 });
+
+describe("a whole policy file (no extends)", () => {
+  it("written before a parameter was added still loads, with that parameter's neutral value", () => {
+    const base = loadPolicy("default", inside);
+    const { name: _n, description: _d, toleranceAmount: _t, ...params } = base;
+    const file = join(inside, "whole-policy.yaml");
+    writeFileSync(
+      file,
+      `name: whole\n${Object.entries(params)
+        .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+        .join("\n")}\n`,
+    );
+    const loaded = loadPolicy(file, inside);
+    expect(loaded.toleranceAmount).toBe(0);
+    expect(loaded.graceDays).toBe(base.graceDays);
+  });
+});
