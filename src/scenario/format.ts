@@ -144,6 +144,8 @@ function remedyText(r: Remedy): string {
     case "reapply":
       return "nothing is owed; apply to open the line again once the score meets the policy";
     case "reduce_debt":
+      if (!Number.isFinite(r.ratio))
+        return `report an income (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
       return `pay down debt (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)} (Huabei and Jiebei balances count as reported at the last month end: repaying them shows from the next one)`;
     case "keep_clean_until":
       return r.afterPaying
@@ -154,7 +156,9 @@ function remedyText(r: Remedy): string {
 
 /** A characteristic's fractional value (a ratio) as a rule's fact shows it: two decimals rounded up, so a
  *  value just over a bin's bound never reads as the bound (1.0001 in "over 100 %" is 1.01). */
-export const ratioText = (v: number): string => dtiShown(v).toFixed(2);
+export const ratioText = (v: number): string =>
+  // debt without any income is beyond every ratio: said in words, never "Infinity"
+  Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
 /** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
 export function describeFact(f: RuleFact): string {
@@ -167,7 +171,7 @@ export function describeFact(f: RuleFact): string {
       case "days":
         return `${n} day${n === 1 ? "" : "s"}`;
       case "ratio":
-        return n.toFixed(2);
+        return Number.isFinite(n) ? n.toFixed(2) : "debt with no income";
       default:
         return String(n);
     }

@@ -5,7 +5,7 @@ import { dtiShown } from "../../src/engine/eligibility.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
-import { describeFact, describeRemedy } from "../../src/scenario/format.js";
+import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
 import { on, run, scenario, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
@@ -317,5 +317,27 @@ describe("contact_support", () => {
     expect(s.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
     expect(s.remedies.every((r) => r.line === "jiebei")).toBe(true);
     expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ max: 1 });
+  });
+});
+
+describe("debt without income", () => {
+  it("is said in words, and the advice is to report an income: no repayment brings an infinite ratio down", () => {
+    expect(ratioText(Number.POSITIVE_INFINITY)).toBe("debt with no income");
+    expect(
+      describeFact({
+        code: "DEBT_TO_INCOME_TOO_HIGH",
+        value: Number.POSITIVE_INFINITY,
+        threshold: 2,
+        parameter: "maxDebtToIncome",
+      }),
+    ).toBe("debt with no income vs maxDebtToIncome 2.00");
+    const advice = describeRemedy({
+      line: "huabei",
+      kind: "reduce_debt",
+      ratio: Number.POSITIVE_INFINITY,
+      max: 2,
+    });
+    expect(advice).toMatch(/^report an income/);
+    expect(advice).not.toMatch(/Infinity|pay down/);
   });
 });
