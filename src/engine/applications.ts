@@ -213,6 +213,19 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
         ],
       };
     }
+    // no new cash right after a missed due date, on either line: drawing the line out just after a cure
+    // is a classic warning sign
+    const missed = lastMissed(c);
+    if (day - missed < p.jiebeiDrawCleanDays) {
+      return declined(["RECENT_MISSED_PAYMENT"], scoreLater(c, day), [
+        {
+          code: "RECENT_MISSED_PAYMENT",
+          parameter: "jiebeiDrawCleanDays",
+          threshold: p.jiebeiDrawCleanDays,
+          value: day - missed,
+        },
+      ]);
+    }
     // affordability: a cash loan may not take the debt burden past Jiebei's cap
     const after = debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), amount);
     if (after > p.jiebeiMaxDebtToIncome) {

@@ -166,8 +166,8 @@ export const REASONS = {
   RECENT_MISSED_PAYMENT: {
     kind: "adverse",
     unit: "days",
-    text: "A due date was missed too recently for a limit increase",
-    advice: "keep repaying on time; increases need a clean recent record",
+    text: "A due date was missed too recently for more credit (a limit increase, a cash loan)",
+    advice: "keep repaying on time; more credit needs a clean recent record",
   },
   TOO_MANY_APPLICATIONS: {
     kind: "adverse",

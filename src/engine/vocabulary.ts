@@ -214,6 +214,10 @@ export const POLICY_PARAMETERS = {
   jiebeiMinLimit: { type: { kind: "yuan", min: 0 }, text: "Jiebei: smallest limit offered (yuan)" },
   jiebeiLimitBands: { type: { kind: "limitBands" }, text: "Jiebei: highest limit (yuan) by score" },
   jiebeiMinDrawdown: { type: { kind: "yuan", min: 0 }, text: "Jiebei: smallest cash loan (yuan)" },
+  jiebeiDrawCleanDays: {
+    type: { kind: "int", min: 0 },
+    text: "Jiebei: days after a missed due date (either line) before cash may be drawn again",
+  },
   jiebeiRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },
     text: "Jiebei: daily interest on the outstanding principal",
@@ -241,7 +245,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value that changes nothing it meant (no tolerance), not an error. */
-export const LATER_PARAMETERS = { toleranceAmount: 0 } as const;
+export const LATER_PARAMETERS = { toleranceAmount: 0, jiebeiDrawCleanDays: 0 } as const;
 
 /** The parameters' values, typed from the table above. */
 export type PolicyParams = {

@@ -158,4 +158,29 @@ describe("Jiebei in a simulation", () => {
     expect(s.reasons[0]).toBe("OVERDUE_OUTSTANDING");
     expect(s.facts[0]).toMatchObject({ code: "OVERDUE_OUTSTANDING", line: "huabei" });
   });
+
+  it("no cash is lent for jiebeiDrawCleanDays after a missed due date, even once the arrears are paid", () => {
+    // Huabei's bill due on day 40 is missed and repaid on day 46
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 10_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.repay(46, "full"),
+      on.borrow(47, 5_000, 3),
+      on.borrow(75, 5_000, 3),
+    ];
+    const t = run(events, { policy: testPolicy({ jiebeiDrawCleanDays: 30 }) });
+    expect(stepOn(t, "borrow", 47).decision).toBe("declined");
+    expect(stepOn(t, "borrow", 47).reasons[0]).toBe("RECENT_MISSED_PAYMENT");
+    expect(stepOn(t, "borrow", 47).facts[0]).toMatchObject({
+      parameter: "jiebeiDrawCleanDays",
+      threshold: 30,
+      value: 7,
+    });
+    expect(stepOn(t, "borrow", 75).decision).toBe("approved");
+    // a policy without the wait lends at once
+    expect(
+      stepOn(run(events, { policy: testPolicy({ jiebeiDrawCleanDays: 0 }) }), "borrow", 47).decision,
+    ).toBe("approved");
+  });
 });
