@@ -25,6 +25,7 @@ import {
   openSync,
   realpathSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -360,6 +361,8 @@ function writeAll(fd: number, text: string): void {
 
 let tmpCounter = 0;
 const live = new Set<string>();
+/** folders being built aside (stagedFolder): removed whole by a signal or an exit */
+const liveFolders = new Set<string>();
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 let guarded = false;
 
@@ -372,6 +375,8 @@ function removeLive(): void {
     }
   }
   live.clear();
+  for (const folder of liveFolders) rmSync(folder, { recursive: true, force: true });
+  liveFolders.clear();
 }
 
 function onSignal(signal: NodeJS.Signals): void {
@@ -398,7 +403,63 @@ function unguard(): void {
 
 function forget(tmp: string): void {
   live.delete(tmp);
-  if (live.size === 0) unguard();
+  liveFolders.delete(tmp);
+  if (live.size === 0 && liveFolders.size === 0) unguard();
+}
+
+/**
+ * A folder of files built aside, beside `target`, and put in its place whole (`commit`): an interrupted or
+ * failed export leaves no half-written folder, and a replaced one keeps no stale file of the run before.
+ * Until then a signal, an exit or `abandon` removes it. A folder standing at `target` is replaced: the
+ * caller says beforehand which may be (simulate: an empty one, or an earlier export with --force).
+ */
+export function stagedFolder(
+  target: string,
+  shown: string = target,
+): {
+  path: string;
+  commit(): void;
+  abandon(): void;
+} {
+  const path = join(dirname(target), `.${basename(target)}.credit-sim-${process.pid}-${++tmpCounter}`);
+  try {
+    mkdirSync(path);
+  } catch (e) {
+    throw fileError(e, shown);
+  }
+  liveFolders.add(path);
+  guardSignals();
+  return {
+    path,
+    commit() {
+      const st = lstatSync(target, { throwIfNoEntry: false });
+      try {
+        if (st === undefined) renameSync(path, target);
+        else {
+          if (!st.isDirectory()) throw fileError({ code: "ENOTDIR" }, shown);
+          // the earlier folder goes aside first, and comes back if the new one cannot take its place
+          const old = `${path}-old`;
+          renameSync(target, old);
+          try {
+            renameSync(path, target);
+          } catch (e) {
+            renameSync(old, target);
+            throw e;
+          }
+          rmSync(old, { recursive: true, force: true });
+        }
+      } catch (e) {
+        throw e instanceof InputError ? e : fileError(e, shown);
+      } finally {
+        if (existsSync(path)) rmSync(path, { recursive: true, force: true });
+        forget(path);
+      }
+    },
+    abandon() {
+      rmSync(path, { recursive: true, force: true });
+      forget(path);
+    },
+  };
 }
 
 /** Temporary files alive now (tests). */

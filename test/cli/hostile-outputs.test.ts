@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { saveVariantFile } from "../../src/cli/whatif-session.js";
 import { suggestName } from "../../src/whatif/save.js";
@@ -503,18 +503,30 @@ describe("simulate --flips DIR", () => {
       { cwd: d },
     );
 
-  it("replaces nothing without --force: a folder with files in it is refused before the run", async () => {
+  it("replaces nothing without --force, and with it only an earlier export: a folder of other files is refused before the run", async () => {
     const d = fresh();
     mkdirSync(join(d, "flips"));
     writeFileSync(join(d, "flips", "index.txt"), "my notes\n");
-    const r = await flips(d, false);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--flips flips is not empty");
-    expect(r.stderr).toContain("--force");
+    for (const force of [false, true]) {
+      const r = await flips(d, force);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain(force ? "holds files that are not an export" : "--flips flips is not empty");
+    }
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toBe("my notes\n");
+  });
+
+  it("--force replaces an earlier export whole: no file of the run before is left beside the new ones", async () => {
+    const d = fresh();
+    expect((await flips(d, false)).status).toBe(0);
+    const stale = join(d, "flips", "default-vs-tightened", "9-STALE", "account-1.default.yaml");
+    mkdirSync(dirname(stale), { recursive: true });
+    writeFileSync(stale, "name: stale\n");
     const forced = await flips(d);
     expect(forced.status).toBe(0);
+    expect(existsSync(stale)).toBe(false);
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toMatch(/^Flipped decisions/);
+    // nothing of the staging is left beside it
+    expect(readdirSync(d).filter((f) => f.includes("credit-sim"))).toEqual([]);
   });
 
   it("a --flips path that is a file is refused before the run, --force or not", async () => {
@@ -547,8 +559,10 @@ describe("simulate --flips DIR", () => {
     symlinkSync(victim, join(d, "flips", "index.txt"));
     const r = await flips(d);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("cannot write: it is a symbolic link");
+    // a link is no earlier export's index: the folder is not replaced, nothing is written through it
+    expect(r.stderr).toContain("holds files that are not an export");
     expect(readFileSync(victim, "utf8")).toBe("keep\n");
+    expect(lstatSync(join(d, "flips", "index.txt")).isSymbolicLink()).toBe(true);
   });
 
   it("writes nothing into a folder of its naming planted as a link to elsewhere", async () => {
@@ -559,7 +573,7 @@ describe("simulate --flips DIR", () => {
     symlinkSync(elsewhere, join(d, "flips", "default-vs-tightened"));
     const r = await flips(d);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("cannot write into it: it is a symbolic link");
+    expect(r.stderr).toContain("holds files that are not an export");
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(lstatSync(join(d, "flips", "default-vs-tightened")).isSymbolicLink()).toBe(true);
   });

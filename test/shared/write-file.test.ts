@@ -30,6 +30,7 @@ import {
   liveTemporaryFiles,
   makeFolders,
   openOutput,
+  stagedFolder,
   writeOutput,
 } from "../../src/shared/write-file.js";
 import { ROOT } from "../helpers/cli.js";
@@ -265,5 +266,31 @@ describe("makeFolders", () => {
     }
     // Node's own recursive mkdir never returns on this path (the kernel answers ENOENT for ever)
     expect(() => makeFolders("/proc/credit-sim/x", "/proc/credit-sim/x")).toThrow(InputError);
+  });
+});
+
+describe("stagedFolder", () => {
+  it("builds beside the target and puts the whole folder in place, replacing what stood there; abandon leaves nothing", () => {
+    const base = mkdtempSync(join(tmpdir(), "credit-sim-staged-"));
+    try {
+      const target = join(base, "out");
+      mkdirSync(target);
+      writeFileSync(join(target, "stale.txt"), "old run");
+      const stage = stagedFolder(target);
+      writeFileSync(join(stage.path, "new.txt"), "this run");
+      // until committed, the target is as it was and the staging is a hidden sibling
+      expect(readdirSync(target)).toEqual(["stale.txt"]);
+      expect(readdirSync(base).filter((f) => f.startsWith(".out."))).toHaveLength(1);
+      stage.commit();
+      expect(readdirSync(target)).toEqual(["new.txt"]);
+      expect(readdirSync(base)).toEqual(["out"]);
+      const dropped = stagedFolder(target);
+      writeFileSync(join(dropped.path, "half.txt"), "interrupted");
+      dropped.abandon();
+      expect(readdirSync(base)).toEqual(["out"]);
+      expect(readdirSync(target)).toEqual(["new.txt"]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 // `credit-sim simulate [PERSONA…]`: a seeded population through the engine. This file does the I/O
 // (progress, files, output); population/ sets up, computes and exports; render/ formats.
 
-import { lstatSync, readdirSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
@@ -27,6 +27,7 @@ import {
   occupied,
   openOutput,
   ownFolder,
+  stagedFolder,
   writeOutput,
 } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
@@ -115,7 +116,7 @@ export async function simulateCommand(
     bar?.stop();
   }
 
-  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, o.force, io) : 0;
+  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, io) : 0;
   const again = [...personas, ...o.populationArgs].join(" ");
   const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
@@ -175,26 +176,40 @@ function armLabel(pop: Population, arm: Arm): string {
  * scenario pairs (one file per arm), under DIR/<a>-vs-<b>/<rank>-<code>/, and an index of them all.
  * Returns the number of scenario files written.
  */
-function exportFlips(
+const FLIPS_INDEX_HEADER = "Flipped decisions, largest groups first: the accounts as scenario files per arm.";
+
+function exportFlips(pop: Population, result: PopulationResult, dir: string, io: CliIo): number {
+  const abs = resolve(io.cwd, dir);
+  makeFolders(dirname(abs), dir);
+  // built aside and put in place whole: an interrupted export leaves nothing half-written, and one that
+  // replaces an earlier export (--force, checked before the run) keeps none of its files
+  const stage = stagedFolder(abs, dir);
+  try {
+    const files = writeFlips(pop, result, dir, abs, stage.path, io);
+    stage.commit();
+    return files;
+  } catch (e) {
+    stage.abandon();
+    throw e;
+  }
+}
+
+function writeFlips(
   pop: Population,
   result: PopulationResult,
   dir: string,
-  force: boolean,
+  abs: string,
+  stage: string,
   io: CliIo,
 ): number {
-  // files whose names credit-sim chose: never through a link, and none replaced without --force
+  // files whose names credit-sim chose, in a folder of its own: never through a link
   const writeOwn = (file: string, text: string) =>
-    writeOutput(join(dir, relative(abs, file)), text, {
+    writeOutput(join(stage, relative(abs, file)), text, {
       cwd: io.cwd,
       dashIsStdout: false,
-      existing: force ? "regular" : "new",
+      existing: "new",
     });
-  const abs = resolve(io.cwd, dir);
-  makeFolders(abs, dir);
-  const index: string[] = [
-    "Flipped decisions, largest groups first: the accounts as scenario files per arm.",
-    "",
-  ];
+  const index: string[] = [FLIPS_INDEX_HEADER, ""];
   let files = 0;
   for (const pair of result.decisionFlips) {
     const a = armLabel(pop, pair.a);
@@ -208,8 +223,8 @@ function exportFlips(
       .forEach(([label, group], rank) => {
         const code = /by ([A-Z_0-9]+)/.exec(label)?.[1] ?? "group";
         const groupDir = join(pairDir, `${rank + 1}-${code}`);
-        ownFolder(join(abs, pairDir), join(dir, pairDir));
-        ownFolder(join(abs, groupDir), join(dir, groupDir));
+        ownFolder(join(stage, pairDir), join(dir, pairDir));
+        ownFolder(join(stage, groupDir), join(dir, groupDir));
         index.push(`  ${group.accounts} × ${label}`);
         for (const account of group.examples.slice(0, EXPORT_EXAMPLES)) {
           for (const [arm, name] of [
@@ -268,8 +283,21 @@ function checkFlipsFolder(dir: string, path: string, force: boolean): void {
   if (entries.length > 0 && !force)
     throw new UsageError(
       `--flips ${dir} is not empty`,
-      "give a new or empty folder, or --force to replace the files credit-sim writes there",
+      "give a new or empty folder, or --force to replace an earlier export there",
     );
+  // --force replaces an earlier export whole: never a folder of other files
+  if (entries.length > 0 && !isEarlierExport(path))
+    throw new UsageError(
+      `--flips ${dir} holds files that are not an export of credit-sim's (no index.txt of one)`,
+      "give a new or empty folder: --force replaces only an earlier export",
+    );
+}
+
+function isEarlierExport(path: string): boolean {
+  const index = join(path, "index.txt");
+  const st = lstatSync(index, { throwIfNoEntry: false });
+  if (!st?.isFile() || st.size > 1_000_000) return false;
+  return readFileSync(index, "utf8").startsWith(`${FLIPS_INDEX_HEADER}\n`);
 }
 
 function refuseOverwrite(file: string, path: string): void {
