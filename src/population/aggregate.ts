@@ -254,3 +254,90 @@ function mergeInto(a: Record<string, unknown>, b: Record<string, unknown>, at: s
     else throw new Error(`cannot merge ${at}.${key}`);
   }
 }
+
+/** More than any account's money could come to (¥10 million, in fen): a sum beyond accounts × this is no
+ *  sum of accounts, and keeps every merged total an exact number (10⁸ accounts × 10⁹ < 2⁵³). */
+const MAX_FEN_PER_ACCOUNT = 1_000_000_000;
+
+const total = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+
+/**
+ * The first way an arm's totals contradict each other — a count beyond the accounts it counts among, a
+ * histogram that does not add up to what it spreads, a sum no account could reach — as [field, what it
+ * must be]; null when they agree. What `simulate` writes always agrees: a merge refuses a file that does
+ * not, rather than print a restored rate of 75,000 %.
+ */
+export function armContradiction(a: ArmAggregate): [string, string] | null {
+  const n = a.accounts;
+  const counts: Array<[string, number, number, string]> = [
+    ["opened", a.opened, n, "accounts"],
+    ["suspended", a.suspended, n, "accounts"],
+    ["restored", a.restored, a.suspended, "suspended"],
+    ["restoredWithin", a.restoredWithin, a.restored, "restored"],
+    ["limitReduced", a.limitReduced, n, "accounts"],
+    ["closed", a.closed, n, "accounts"],
+    ["chargedOff", a.chargedOff, n, "accounts"],
+    ["overdueAccountsEnd", a.overdueAccountsEnd, n, "accounts"],
+    ["applicants", a.applicants, n, "accounts"],
+    ["booked", a.booked, n, "accounts"],
+    ["bad", a.bad, a.booked, "booked"],
+    ["suspended", a.suspended, a.suspensions, "suspensions"],
+    ...a.suspendedByCause.map((c, i): [string, number, number, string] => [
+      `suspendedByCause[${i}]`,
+      c,
+      a.suspended,
+      "suspended",
+    ]),
+    ["scoreBad", total(a.scoreBad), a.bad, "bad"],
+    ["scoreGood", total(a.scoreGood) + total(a.scoreBad), a.booked, "booked"],
+  ];
+  for (const [field, value, most, what] of counts)
+    if (value > most) return [field, `at most ${what} (${most})`];
+  const sums: Array<[string, number, number, string]> = [
+    ["openLimit", total(a.openLimit), a.opened, "opened"],
+    ["finalStatus", total(a.finalStatus), n, "accounts"],
+    ["finalScore", total(a.finalScore), n, "accounts"],
+    ["restoreDays", total(a.restoreDays), a.restored, "restored"],
+  ];
+  for (const [field, value, want, what] of sums)
+    if (value !== want) return [field, `counts adding up to ${what} (${want})`];
+  for (let m = 0; m * SCORE_BINS < a.monthlyScore.length; m++)
+    if (total(a.monthlyScore.slice(m * SCORE_BINS, (m + 1) * SCORE_BINS)) > n)
+      return ["monthlyScore", `at most the accounts (${n}) in each month`];
+  const money = n * MAX_FEN_PER_ACCOUNT;
+  const fen: Array<[string, number]> = [
+    ["charges", a.charges],
+    ["penalties", a.penalties],
+    ["overdueEnd", a.overdueEnd],
+    ["balanceEnd", a.balanceEnd],
+  ];
+  for (let i = 0; i < a.lines.length; i++) {
+    const l = a.lines[i]!;
+    const at = `lines[${i}]`;
+    const lineCounts: Array<[string, number, number, string]> = [
+      ["applicants", l.applicants, n, "accounts"],
+      ["booked", l.booked, l.applicants, "applicants"],
+      ["bad", l.bad, l.booked, "booked"],
+      ["approvals", l.approvals, l.applications, "applications"],
+      ["scoreBad", total(l.scoreBad), l.bad, "bad"],
+      ["scoreGood", total(l.scoreGood) + total(l.scoreBad), l.booked, "booked"],
+    ];
+    for (const [field, value, most, what] of lineCounts)
+      if (value > most) return [`${at}.${field}`, `at most ${what} (${most})`];
+    for (const k of [
+      "limitEnd",
+      "balanceEnd",
+      "writtenOff",
+      "recoveries",
+      "interest",
+      "fees",
+      "penalties",
+    ] as const)
+      fen.push([`${at}.${k}`, l[k]]);
+    for (const k of MONTH_END_MEASURES)
+      for (const v of l.monthEnd[k])
+        if (v > money) return [`${at}.monthEnd.${k}`, `at most ¥10 million an account`];
+  }
+  for (const [field, value] of fen) if (value > money) return [field, "at most ¥10 million an account"];
+  return null;
+}

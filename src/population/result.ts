@@ -5,7 +5,7 @@
 import * as z from "zod";
 import { describeIssue } from "../scenario/issues.js";
 import { formatPath, InputError } from "../shared/errors.js";
-import { type ArmAggregate, emptyArm } from "./aggregate.js";
+import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
 import { emptyPairFlips, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-schema.js";
@@ -158,7 +158,7 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
     });
   }
   const d = parsed.data;
-  return {
+  const result: PopulationResult = {
     meta: d.meta,
     champion: d.aggregates.champion.map(decodeArm),
     challenger: d.aggregates.challenger ? d.aggregates.challenger.map(decodeArm) : null,
@@ -167,6 +167,41 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
     flips: d.aggregates.flips,
     decisionFlips: d.aggregates.decisionFlips,
   };
+  refuseContradictions(result, file);
+  return result;
+}
+
+/** Totals that contradict each other (each within its range, not with the rest) are no simulate output. */
+function refuseContradictions(r: PopulationResult, file: string): void {
+  const refuse = (field: string, expected: string) => {
+    throw new InputError("not a population result of `credit-sim simulate --json`", {
+      file,
+      field,
+      expected,
+      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+    });
+  };
+  const arms: Array<[string, ArmAggregate[]]> = [
+    ["champion", r.champion],
+    ["challenger", r.challenger ?? []],
+    ...(r.variants ?? []).map((v, i): [string, ArmAggregate[]] => [`variants[${i}]`, v]),
+  ];
+  for (const [name, list] of arms)
+    list.forEach((arm, i) => {
+      const c = armContradiction(arm);
+      if (c) refuse(`aggregates.${name}[${i}].${c[0]}`, c[1]);
+    });
+  const [from, to] = r.meta.range;
+  r.decisionFlips.forEach((p, i) => {
+    if (p.flipped > to - from)
+      refuse(`aggregates.decisionFlips[${i}].flipped`, `at most the accounts (${to - from})`);
+    for (const [label, g] of Object.entries(p.groups)) {
+      const at = `aggregates.decisionFlips[${i}].groups[${JSON.stringify(label)}]`;
+      if (g.accounts > p.flipped) refuse(`${at}.accounts`, `at most flipped (${p.flipped})`);
+      if (g.examples.length > g.accounts || g.examples.some((x) => x < from || x >= to))
+        refuse(`${at}.examples`, `at most ${g.accounts} accounts of the range ${from}..${to - 1}`);
+    }
+  });
 }
 
 /** Merges shard results into the result of the whole range; refuses gaps, overlaps and mismatches. */

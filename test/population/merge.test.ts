@@ -207,6 +207,42 @@ describe("every aggregate is checked", () => {
       expect(refused(label(forged)).details.field).toMatch(/decisionFlips/);
   });
 
+  it("totals that contradict each other are refused, each within its range or not", () => {
+    const arm0 = (d: Doc) => at(d, ["aggregates", "champion", 0]);
+    const cases: Array<[(d: Doc) => void, RegExp]> = [
+      [(d) => (arm0(d).restored = arm0(d).suspended + 1), /champion\[0\]\.restored/],
+      [(d) => (arm0(d).bad = arm0(d).booked + 1), /champion\[0\]\.bad/],
+      [
+        (d) => (arm0(d).finalScore = { from: 0, length: arm0(d).finalScore.length, counts: [1_000_000] }),
+        /finalScore/,
+      ],
+      [(d) => (arm0(d).openLimit = { from: 0, length: arm0(d).openLimit.length, counts: [] }), /openLimit/],
+      [(d) => (arm0(d).balanceEnd = 2 ** 53 - 1), /balanceEnd/],
+    ];
+    for (const [edit, field] of cases) {
+      const e = refused(edited(edit));
+      expect(e.details.field).toMatch(field);
+    }
+    const group = (edit: (g: { accounts: number; examples: number[] }, flipped: number) => void) =>
+      edited((d) => {
+        const pair = at(d, ["aggregates", "decisionFlips", 0]) as {
+          flipped: number;
+          groups: Record<string, { accounts: number; examples: number[] }>;
+        };
+        pair.groups["apply: approved → declined, by MIN_SCORE"] = { accounts: 1, examples: [1] };
+        pair.flipped = Math.max(pair.flipped, 1);
+        edit(pair.groups["apply: approved → declined, by MIN_SCORE"]!, pair.flipped);
+      }, true);
+    expect(() =>
+      fromDocument(
+        group(() => {}),
+        "s.json",
+      ),
+    ).not.toThrow();
+    expect(refused(group((g, flipped) => (g.accounts = flipped + 1))).details.field).toMatch(/\.accounts$/);
+    expect(refused(group((g) => (g.examples = [999_999]))).details.field).toMatch(/\.examples$/);
+  });
+
   it("a histogram whose parts are not what they say is refused, never decoded", () => {
     for (const bad of [{}, "x", [1, "2"], null]) {
       const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).counts = bad)));
