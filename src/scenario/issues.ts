@@ -70,8 +70,19 @@ function typeHint(expected: string, found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
   if (expected === "object" && /^[A-Za-z_$][\w$-]*:[^\s:/]/.test(found))
     return { hint: "YAML needs a space after each colon: `day: 5`, not `day:5`" };
-  if ((expected === "number" || expected === "int") && found.trim() !== "" && Number.isFinite(Number(found)))
-    return { hint: "write the number without quotes" };
+  if (expected === "number" || expected === "int") {
+    // what the parser keeps as text (parse.ts): another base, or more digits than a number keeps exactly
+    if (/^[-+]?0[xXoObB]/.test(found.trim())) return { hint: `write the number in decimal (${found.trim()} is ${Number(found.trim())})` };
+    if (
+      /^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/.test(found.trim()) &&
+      found.replace(/[^0-9]/g, "").replace(/^0+|0+$/g, "").length > 15
+    )
+      return {
+        hint: "at most 15 significant digits: a longer number cannot be kept exactly (amounts take two decimals)",
+      };
+    if (found.trim() !== "" && Number.isFinite(Number(found)))
+      return { hint: "write the number without quotes" };
+  }
   return {};
 }
 

@@ -7,12 +7,14 @@
 // Messages never quote the file: a file that does not parse may be anything (`policy: /etc/passwd`), so
 // a syntax error names the line and column and what is wrong, in words, not the text found there.
 
-import { CORE_SCHEMA, load, YAMLException } from "js-yaml";
+import { FAILSAFE_SCHEMA, load, Type, types, YAMLException } from "js-yaml";
 import { InputError } from "../shared/errors.js";
 import { lineStartsOf, NodeLog, type Position } from "./positions.js";
 import { checkShape, MAX_DEPTH } from "./shape.js";
 
 declare module "js-yaml" {
+  /** the built-in types (js-yaml exports them; its typings do not say so) */
+  const types: { int: Type; float: Type; null: Type; bool: Type };
   interface LoadOptions {
     /** nesting js-yaml refuses beyond (js-yaml ≥ 4.2; counts the nodes it tries as well) */
     maxDepth?: number;
@@ -25,6 +27,39 @@ export interface Parsed {
   position(path: readonly PropertyKey[], key?: boolean): Position | undefined;
 }
 
+/**
+ * YAML's core schema, with numbers only as a person writes an amount: decimal (`0x10`, `0o17`, `0b11` stay
+ * text, and are refused where a number belongs), and exact — a literal with more digits than a double
+ * keeps (`10.999999999999999999` would silently be 11) stays text too, refused at its field rather than
+ * changed.
+ */
+const NUMBER_LITERAL = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const MAX_SIGNIFICANT_DIGITS = 15;
+
+function exactDecimal(data: string): boolean {
+  if (!NUMBER_LITERAL.test(data)) return true; // .inf, .nan: not a decimal, left to the float type
+  const mantissa = data
+    .replace(/^[-+]/, "")
+    .replace(/[eE].*$/, "")
+    .replace(".", "");
+  const digits = mantissa.replace(/^0+/, "").replace(/0+$/, "");
+  return digits.length <= MAX_SIGNIFICANT_DIGITS;
+}
+
+const decimalInt = new Type("tag:yaml.org,2002:int", {
+  kind: "scalar",
+  resolve: (data: string) => /^[-+]?[0-9]+$/.test(data) && exactDecimal(data) && types.int.resolve(data),
+  construct: (data: string) => types.int.construct(data),
+  predicate: (x: unknown) => types.int.predicate?.(x as object) ?? false,
+});
+const exactFloat = new Type("tag:yaml.org,2002:float", {
+  kind: "scalar",
+  resolve: (data: string) => exactDecimal(data) && types.float.resolve(data),
+  construct: (data: string) => types.float.construct(data),
+  predicate: (x: unknown) => types.float.predicate?.(x as object) ?? false,
+});
+const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, decimalInt, exactFloat] });
+
 /** js-yaml's own nesting counter also counts the nodes it tries; the data's depth is checked after. */
 const PARSER_DEPTH = 2 * MAX_DEPTH + 8;
 
@@ -34,7 +69,7 @@ export function parseText(text: string, file: string): Parsed {
   const log = new NodeLog(body);
   let data: unknown;
   try {
-    data = load(body, { schema: CORE_SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH });
+    data = load(body, { schema: SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH });
   } catch (err) {
     throw syntaxError(err, body, file, log);
   }

@@ -87,14 +87,36 @@ describe("positions", () => {
     agree(text, rel);
   });
 
+  it("keeps a number only as written: decimal, and exact — other bases and longer literals stay text", () => {
+    const { data } = parseText(
+      "a: 0x10\nb: 0o17\nc: 0b11\nd: 10.999999999999999999\ne: 12.5\nf: -3\ng: 1e3\nh: 123456789012345\ni: .inf\n",
+      "n.yaml",
+    );
+    expect(data).toEqual({
+      a: "0x10",
+      b: "0o17",
+      c: "0b11",
+      d: "10.999999999999999999",
+      e: 12.5,
+      f: -3,
+      g: 1000,
+      h: 123456789012345,
+      i: Number.POSITIVE_INFINITY,
+    });
+  });
+
   it("agree with the yaml package on generated documents", () => {
     const scalar = fc.oneof(
       fc.string(),
       fc.integer(),
-      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? 0 : x)),
+      // numbers as they are written by hand: at most 15 significant digits (longer ones, and other bases,
+      // stay text on purpose: see the test below)
+      fc
+        .double({ noNaN: true, noDefaultInfinity: true })
+        .map((x) => (Object.is(x, -0) ? 0 : Number(x.toPrecision(15)))),
       fc.boolean(),
       fc.constant(null),
-      fc.constantFrom("2024-01-01", "yes", "0o17", "0x1F", "1e3", "~", "null", "True", "# not a comment"),
+      fc.constantFrom("2024-01-01", "yes", "1e3", "~", "null", "True", "# not a comment"),
     );
     const key = fc
       .string({ minLength: 1 })
