@@ -72,7 +72,8 @@ function typeHint(expected: string, found: unknown): { hint?: string } {
     return { hint: "YAML needs a space after each colon: `day: 5`, not `day:5`" };
   if (expected === "number" || expected === "int") {
     // what the parser keeps as text (parse.ts): another base, or more digits than a number keeps exactly
-    if (/^[-+]?0[xXoObB]/.test(found.trim())) return { hint: `write the number in decimal (${found.trim()} is ${Number(found.trim())})` };
+    if (/^[-+]?0[xXoObB]/.test(found.trim()))
+      return { hint: `write the number in decimal (${found.trim()} is ${Number(found.trim())})` };
     if (
       /^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/.test(found.trim()) &&
       found.replace(/[^0-9]/g, "").replace(/^0+|0+$/g, "").length > 15

@@ -60,6 +60,10 @@ const exactFloat = new Type("tag:yaml.org,2002:float", {
 });
 const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, decimalInt, exactFloat] });
 
+/** A key written as a flow list or mapping (`[events]: …`, `{a: 1}: …`) or an explicit key (`? …`): a
+ *  cheap look at the text, so that only such files have every key looked up. */
+const COLLECTION_KEY = /(?:^|[\s,{[])(?:\?(?:\s|$)|\[[^\]\n]*\]\s*:|\{[^}\n]*\}\s*:)/m;
+
 /** js-yaml's own nesting counter also counts the nodes it tries; the data's depth is checked after. */
 const PARSER_DEPTH = 2 * MAX_DEPTH + 8;
 
@@ -80,6 +84,7 @@ export function parseText(text: string, file: string): Parsed {
     position,
     aliasTo: (value) => log.aliasTo(value),
     keyIsCollection: (path) => log.keyIsCollection(path),
+    collectionKeys: COLLECTION_KEY.test(body),
   });
   return { data, position };
 }

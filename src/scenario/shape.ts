@@ -29,6 +29,9 @@ export interface ShapeContext {
   aliasTo(value: object): Position | undefined;
   /** whether the key at `path` was written as a list or a mapping (`? [a, b]: 1`) */
   keyIsCollection(path: readonly PropertyKey[]): boolean;
+  /** whether the text may write a key as a list or a mapping at all (`[a]: 1`, `{a: 1}: 2`, `? …`):
+   *  when it may, every key is looked up, one-item lists (`[events]`, read as "events") too */
+  collectionKeys?: boolean;
 }
 
 interface Size {
@@ -45,12 +48,15 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
   const path: Array<string | number> = [];
   const keyProblems: InputError[] = [];
 
-  const refuse = (message: string, details: { hint?: string; found?: string; key?: boolean } = {}) => {
-    const { key, ...rest } = details;
+  const refuse = (
+    message: string,
+    details: { hint?: string; found?: string; key?: boolean; field?: string } = {},
+  ) => {
+    const { key, field, ...rest } = details;
     return new InputError(message, {
       file: ctx.file,
       ...ctx.position(path, key === true),
-      ...(path.length > 0 ? { field: formatPath(path) } : {}),
+      ...(field !== undefined ? { field } : path.length > 0 ? { field: formatPath(path) } : {}),
       ...rest,
     });
   };
@@ -128,10 +134,12 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
           path.pop();
           continue;
         }
-        if (looksComposite(key) && ctx.keyIsCollection(path)) {
+        if ((ctx.collectionKeys === true || looksComposite(key)) && ctx.keyIsCollection(path)) {
           keyProblems.push(
             refuse("a key must be a plain word, not a list or a mapping", {
               key: true,
+              // the key as js-yaml turned it into text ("[object Object]") would name nothing: its place does
+              field: formatPath([...path.slice(0, -1), "(key)"]),
               hint: "write `name: value`",
             }),
           );

@@ -678,6 +678,23 @@ describe("names and keys", () => {
     });
   });
 
+  it("a key that is a one-item list or a mapping, which YAML would read as a plain key", async () => {
+    // `[events]: [...]` reads as `events` in js-yaml: refused, not run
+    const one = "name: bad\n[events]: [{ day: 0, type: apply, product: open, amount: 5000 }]\n";
+    expectBadInput(await run(write("key1.yaml", one)), {
+      file: "key1.yaml",
+      pos: at(one, "[events]"),
+      field: "(key)",
+      message: /key must be a plain word/,
+    });
+    const map = "name: bad\nevents: []\n{a: 1}: 2\n";
+    expectBadInput(await run(write("key2.yaml", map)), {
+      file: "key2.yaml",
+      field: "(key)",
+      message: /plain word/,
+    });
+  });
+
   it("a misspelt event type", async () => {
     const text = scenarioWith("  - { day: 0, type: purchse, amount: 5 }\n");
     expectBadInput(await run(write("type.yaml", text)), {
