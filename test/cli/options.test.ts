@@ -415,6 +415,13 @@ describe("simulate", () => {
     expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: "3" })).toMatch(/out of range/);
     expect(refusedWith("auto/5", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_TOTAL is 4/);
     expect(refusedWith("auto", { CI_NODE_INDEX: "x", CI_NODE_TOTAL: "4" })).toMatch(/not a whole number/);
+    // a count no exact number can hold is refused as --shard I/N refuses it
+    expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "99999999999999999999" })).toMatch(
+      /CI_NODE_TOTAL is not a whole number/,
+    );
+    expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
+      /not a whole number/,
+    );
     expect(refusedWith("autox", {})).toMatch(/--shard must be I\/N, auto or auto\/N/);
   });
 

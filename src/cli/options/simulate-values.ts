@@ -31,8 +31,11 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   const given = /^auto(?:\/(\d+))?$/.exec(text);
   if (!given) throw new UsageError("--shard must be I/N, auto or auto/N", `found ${JSON.stringify(text)}`);
   const count = given[1] === undefined ? undefined : Number(given[1]);
+  if (count !== undefined && !Number.isSafeInteger(count))
+    throw new UsageError("--shard auto/N: N is not a whole number", `found ${JSON.stringify(text)}`);
   const whole = (name: string, v: string | undefined) => {
-    if (v === undefined || !/^\d+$/.test(v.trim()))
+    // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number)
+    if (v === undefined || !/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
       throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v ?? "")}`);
     return Number(v.trim());
   };
