@@ -601,6 +601,13 @@ describe("names and keys", () => {
     });
   });
 
+  it("one file named twice, by any path, runs once: it is no duplicate of itself", async () => {
+    const a = write("once.yaml", "name: Once\nevents: []\n");
+    const r = await run(a, a.replace(/once\.yaml$/, "./once.yaml"), a);
+    expect(r.status).toBe(0);
+    expect(r.stdout.match(/^Once$/gm)).toHaveLength(1);
+  });
+
   it("duplicate keys in one file", async () => {
     const text = "name: one\nevents: []\nname: two\n";
     expectBadInput(await run(write("dup.yaml", text)), {

@@ -1,5 +1,7 @@
 // `credit-sim run FILE…`: load, simulate, render.
 
+import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Policy } from "../../engine/index.js";
 import { simulate } from "../../engine/index.js";
 import { runHtml } from "../../render/html/run.js";
@@ -26,7 +28,7 @@ function loadAll(
 ): LoadedScenario[] {
   const loaded: LoadedScenario[] = [];
   const problems: InputError[] = [];
-  for (const file of files) {
+  for (const file of onceEach(files, cwd)) {
     try {
       loaded.push(
         loadScenarioIn(cwd, file, {
@@ -43,6 +45,23 @@ function loadAll(
   problems.push(...duplicateNames(loaded));
   if (problems.length > 0) throw InputError.all(problems);
   return loaded;
+}
+
+/** Each file once, however it is named (`z.yaml z.yaml`, `z.yaml ./z.yaml`, a link to it): the first
+ *  naming is kept. A file that cannot be resolved stays, for its load to say why. */
+function onceEach(files: readonly string[], cwd: string): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    let key: string;
+    try {
+      key = realpathSync(resolve(cwd, file));
+    } catch {
+      return true;
+    }
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function duplicateNames(loaded: readonly LoadedScenario[]): InputError[] {
