@@ -253,9 +253,11 @@ function standing(
 }
 
 const NAME_WIDTH = 44;
+/** a scorecard row beside the name: indent, value, bin, points, and what the points are short of */
+const ROW_BESIDE_NAME = 42;
 
 /** The explanation in plain language. */
-export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
+export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?: number): string {
   const lines = [
     c.bold(`${printable(x.scenario)} — day ${x.day} (${x.date})`),
     c.dim(`policy ${printable(x.policy)}`),
@@ -297,8 +299,11 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance): string {
       `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone (days past due, recent-activity windows, a month-end report)`}`,
     ),
   );
-  // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole)
-  const w = Math.min(NAME_WIDTH, Math.max(...x.score.factors.map((f) => f.characteristic.length)));
+  // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole),
+  // and narrower on a narrower terminal: each row stays one line, its points in their column
+  const room =
+    columns === undefined ? NAME_WIDTH : Math.max(20, Math.min(NAME_WIDTH, columns - ROW_BESIDE_NAME));
+  const w = Math.min(room, Math.max(...x.score.factors.map((f) => f.characteristic.length)));
   const name = (t: string) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
   for (const f of x.score.factors) {
     const short = f.max - f.points;

@@ -53,6 +53,16 @@ describe("explainDay", () => {
     expect(x.todo[0]).not.toContain("¥4,008.00");
   });
 
+  it("on an 80-column terminal the scorecard table stays one line a characteristic, points in their column", () => {
+    const text = renderExplanation(explainDay(scenario, trace, 258), plain, 80);
+    const table = text.split("\n").filter((l) => /\d+\/\d+/.test(l) && l.startsWith("  "));
+    expect(table.length).toBeGreaterThan(10);
+    for (const line of table) expect(line.length).toBeLessThanOrEqual(80);
+    // the points end in one column on every row
+    const ends = new Set(table.map((l) => l.search(/\d+\/\d+/) + (/\d+\/\d+/.exec(l)?.[0].length ?? 0)));
+    expect(ends.size).toBe(1);
+  });
+
   it("a quiet day of a suspended customer points at the decision that still stands", () => {
     const x = explainDay(scenario, trace, 250);
     expect(x.steps).toEqual([]);

@@ -39,7 +39,9 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
   const trace = simulate({ ...scenario, until, observe });
   const x = explainDay(scenario, trace, o.day);
   io.stdout.write(
-    o.json ? `${JSON.stringify(x, null, 2)}\n` : renderExplanation(x, stdoutColour(io, o.color)),
+    o.json
+      ? `${JSON.stringify(x, null, 2)}\n`
+      : renderExplanation(x, stdoutColour(io, o.color), io.stdout.fitTo),
   );
 }
 
