@@ -97,7 +97,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const delta = step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`;
   const indent = " ".repeat(18);
   const lines = narrow(o)
-    ? [head.join("  ").trimEnd(), c.dim(`${indent}${standingText(step, delta, twoLines)}`)]
+    ? [head.join("  ").trimEnd(), ...standingLines(step, delta, twoLines).map((l) => c.dim(`${indent}${l}`))]
     : [
         [...head, `${padStart(String(step.score), 3)} ${pad(delta, 6)}`, ...lineCells(step, twoLines)]
           .join("  ")
@@ -170,13 +170,14 @@ function narrow(o: TraceRenderOptions): boolean {
   return o.columns !== undefined && rowWidth(o) > o.columns;
 }
 
-/** The score and the lines' standing as one labelled line: "score 670 (−48) · limit ¥3,000.00 · …". */
-function standingText(step: Step, delta: string, twoLines: boolean): string {
-  const score = `score ${step.score}${delta ? ` ${delta}` : ""}`;
+/** The score and the lines' standing, labelled: "score 670 (−48) · limit ¥3,000.00 · …"; on a two-line
+ *  trace Jiebei's standing goes beneath Huabei's. */
+function standingLines(step: Step, delta: string, twoLines: boolean): string[] {
+  const score = `score ${step.score}${delta ? ` ${delta}` : ""} · `;
   const line = (l: LineSnapshot) =>
     `limit ${money(l.limit)} · balance ${money(l.balance)} · ${statusText(l)}`;
-  if (!twoLines) return `${score} · ${line(step)}`;
-  return `${score} · Huabei: ${line(step)} · Jiebei: ${line(step.jiebei)}`;
+  if (!twoLines) return [`${score}${line(step)}`];
+  return [`${score}Huabei: ${line(step)}`, `${" ".repeat(score.length)}Jiebei: ${line(step.jiebei)}`];
 }
 
 /** The money and standing columns: Huabei's, and on a two-line trace Jiebei's beside them. */

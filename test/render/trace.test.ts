@@ -36,6 +36,15 @@ describe("renderTrace", () => {
     expect(narrow.match(/^ {18}score \d+( \([+−]\d+\))? · limit /gm)).toHaveLength(trace.steps.length);
     for (const line of narrow.split("\n").filter((l) => /^ *\d+ {2}\d{4}-/.test(l)))
       expect(line.length).toBeLessThanOrEqual(80);
+    // two lines: Jiebei's standing beneath Huabei's
+    const { scenario: two } = loadScenario("scenarios/two-lines.yaml");
+    const both = renderTrace(two, simulate(two), {
+      chalk: plain,
+      explain: false,
+      chart: false,
+      columns: 120,
+    });
+    expect(both).toMatch(/^ {18}score \d+[^\n]* · Huabei: limit [^\n]*\n {18} +Jiebei: limit /m);
     // wide enough for every column: the table as without a width
     const wide = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 200 });
     expect(wide).toBe(renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false }));
