@@ -119,7 +119,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     say(
       `\n${c.bold(`${printable(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printable(v.policy)}, days 0–${v.until}`)}`,
     );
-    for (const line of listingLines(run, c)) say(line);
+    for (const line of listingLines(run, c, o.columns)) say(line);
     if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
     say("");
   };

@@ -56,10 +56,9 @@ function foldRow(line: string, plain: string, columns: number): { text: string; 
       return { text: lines.join("\n"), cut: true };
     }
     lines.push(prefix + sliceAnsi(rest, 0, stringWidth(restPlain.slice(0, cutAt))));
-    // a number (right-aligned in its column) keeps the gap's spaces beyond two, up to a cell's width, so
-    // numbers stay aligned from row to row; text (left-aligned) starts at the indent, as on every row
-    const numeric = /^[-+−¥$%0-9.(]/.test(restPlain.slice(cutEnd));
-    const from = numeric ? Math.max(cutAt + 2, cutEnd - 12) : cutEnd;
+    // the rest keeps the gap's spaces beyond two (up to a cell's width), so right-aligned numbers and their
+    // headers stay aligned from row to row; a long gap after a padded text cell is not carried over
+    const from = Math.max(cutAt + 2, cutEnd - 12);
     rest = sliceAnsi(rest, stringWidth(restPlain.slice(0, from)));
     restPlain = restPlain.slice(from);
     prefix = indent;

@@ -19,8 +19,21 @@ function dateOf(start: string, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** One line per event, in timeline order, with its number (what --remove/--edit take). */
-export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
+/** The width of a listing row with its decision beside it: number, day, date, event, decision, reasons. */
+const LISTING_WIDTH = 5 + 2 + 4 + 2 + 10 + 2 + 40 + 1 + 36;
+/** Where a decision goes beneath its event on a narrow terminal: under the date. */
+const BENEATH = " ".repeat(13);
+
+/** A row with its decision beside it, or (narrow) beneath it. */
+const withDecision = (row: string, verdict: string, narrow: boolean): string =>
+  narrow && verdict.trim() !== ""
+    ? `${row.trimEnd()}\n${BENEATH}${verdict.trimStart()}`
+    : `${row}${verdict}`.trimEnd();
+
+/** One line per event, in timeline order, with its number (what --remove/--edit take); on a terminal
+ *  narrower than the row (`columns`), each decision goes on a line beneath its event. */
+export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number): string[] {
+  const narrow = columns !== undefined && columns < LISTING_WIDTH;
   const v = run.variant;
   const start = v.original.start;
   const steps = decisionsById(run);
@@ -35,7 +48,11 @@ export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
       step?.decision && step.reasons.length > 0 ? c.dim(` ${step.reasons.slice(0, 2).join(", ")}`) : "";
     return {
       day,
-      text: `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} ${decision}${reasons}`.trimEnd(),
+      text: withDecision(
+        `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} `,
+        `${decision}${reasons}`,
+        narrow,
+      ),
     };
   });
   // the engine's own decisions (suspensions, reviews) between the user's events, unnumbered
@@ -50,10 +67,11 @@ export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
     const reasons = s.reasons.length > 0 ? ` ${s.reasons.slice(0, 2).join(", ")}` : "";
     lines.push({
       day: s.day,
-      text:
-        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, 40)} `) +
-        decisionColour(c, s.decision)(s.decision) +
-        c.dim(reasons),
+      text: withDecision(
+        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, 40)} `),
+        decisionColour(c, s.decision)(s.decision) + c.dim(reasons),
+        narrow,
+      ),
     });
   }
   // stable: user events keep their order; engine decisions follow the day's events
@@ -63,12 +81,12 @@ export function listingLines(run: VariantRun, c: ChalkInstance): string[] {
     .map((x) => x.l.text);
 }
 
-export function renderListing(run: VariantRun, c: ChalkInstance): string {
+export function renderListing(run: VariantRun, c: ChalkInstance, columns?: number): string {
   const head = `${c.bold(printable(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
   const cols = c.bold(
     `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", 40)} decision`,
   );
-  return `${[head, "", cols, ...listingLines(run, c)].join("\n")}\n`;
+  return `${[head, "", cols, ...listingLines(run, c, columns)].join("\n")}\n`;
 }
 
 const GOAL_TEXT = {

@@ -33,12 +33,11 @@ describe("fitted", () => {
     const row =
       " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00     ¥4,008.00  suspended (credit)";
     // at the last column gap that fits: the rest goes beneath, itself folded
-    // (a number keeps the spaces before it, so right-aligned columns stay aligned from row to row; text
-    // starts at the indent)
+    // (a right-aligned cell keeps the spaces before it, so rows of one table stay aligned)
     expect(fitLine(row, 60).split("\n")).toEqual([
       " 227  2024-08-15  periodic review",
-      "      suspended       607           ¥10,000.00     ¥4,008.00",
-      "      suspended (credit)",
+      "                  suspended       607           ¥10,000.00",
+      "         ¥4,008.00  suspended (credit)",
     ]);
     expect(fitLine(row, 100).split("\n")).toEqual([
       " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00",

@@ -61,6 +61,16 @@ describe("renderComparison", () => {
     expect(wide).toBe(text);
   });
 
+  it("the listing puts each decision beneath its event on a terminal narrower than the row", () => {
+    const lines = listingLines(late, plain, 80).join("\n").split("\n");
+    const i = lines.findIndex((l) => /#5 .*apply|#5\s+\d+/.test(l));
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(lines[i + 1]).toMatch(/^ {13}declined /);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    // wide enough: one line an event, as before
+    expect(listingLines(late, plain, 200)).toEqual(listingLines(late, plain));
+  });
+
   it("colour adds escapes and nothing else; the chart shows both runs", () => {
     const coloured = renderComparison(cmp, traces, edited.variant.notes, { chalk: colour, chart: false });
     expect(stripVTControlCharacters(coloured)).toBe(text);

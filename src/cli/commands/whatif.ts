@@ -60,7 +60,11 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
 
   if (options.list) {
-    out(options.json ? `${JSON.stringify(listingJson(baseRun))}\n` : renderListing(baseRun, chalk));
+    out(
+      options.json
+        ? `${JSON.stringify(listingJson(baseRun))}\n`
+        : renderListing(baseRun, chalk, io.stdout.fitTo),
+    );
     return;
   }
   if (options.edits.length === 0 && options.goal === null) {

@@ -113,7 +113,8 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
     `  ${r.file}${e.line === null ? "" : `:${e.line}`}, expect[${e.index}], day ${e.day} (${e.date})${e.end ? ", the last day" : ""}`,
   ];
   const width = Math.max(...e.checks.map((x) => x.field.length), 6);
-  const expWidth = Math.max(...e.checks.map((x) => x.expected.length), 8);
+  // "got" lines up after short expectations; a long one (a list of reasons) does not push every row wide
+  const expWidth = Math.min(24, Math.max(...e.checks.map((x) => x.expected.length), 8));
   for (const ch of e.checks) {
     const mark = ch.ok ? c.green("✓") : c.red("✗");
     const actual = ch.ok ? ch.actual : c.red(ch.actual);
