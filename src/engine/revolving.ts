@@ -382,17 +382,31 @@ export function decideCycles(
   day: number,
   rates: { revolving: number; penalty: number; tolerance?: Fen },
 ): CycleOutcome[] {
-  // the tolerance service: a shortfall of at most this is no shortfall, a remainder of at most this
-  // counts as repaid in full (what is left stays owed, and revolves)
+  // the tolerance service, once a statement (the minimum the customer was shown is its bills' together):
+  // a shortfall of at most this is no shortfall, a remainder of at most this counts as repaid in full
+  // (what is left stays owed, and revolves)
   const tolerance = rates.tolerance ?? 0;
+  let shortOf: Map<number, { short: Fen; left: Fen }> | null = null;
+  if (tolerance > 0) {
+    shortOf = new Map();
+    for (let i = l.firstUndecided; i < l.bills.length; i++) {
+      const b = l.bills[i]!;
+      if (b.cycleDecided || day < b.overdueFrom || b.state === "settled") continue;
+      const t = shortOf.get(b.dueDay) ?? { short: 0, left: 0 };
+      t.short += Math.max(0, b.cycleMinimum - b.cyclePaid);
+      t.left += remaining(b);
+      shortOf.set(b.dueDay, t);
+    }
+  }
   for (let i = l.firstUndecided; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.cycleDecided || day < b.overdueFrom) continue;
     b.cycleDecided = true;
     if (b.state === "settled") continue;
     const graceDays = b.overdueFrom - b.dueDay - 1;
-    if (b.cyclePaid + tolerance >= b.cycleMinimum) {
-      b.tolerated = remaining(b) <= tolerance;
+    const statement = shortOf?.get(b.dueDay);
+    if (b.cyclePaid >= b.cycleMinimum || (statement !== undefined && statement.short <= tolerance)) {
+      b.tolerated = statement !== undefined && statement.left <= tolerance;
       // a first cycle: interest from the day after the due day, for the grace days now past
       if (b.state === "open" && l.accruing)
         charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, graceDays), false);

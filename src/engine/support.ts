@@ -15,6 +15,7 @@ import {
 } from "./customer.js";
 import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
+import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { restorationBlockers } from "./review.js";
 import * as revolving from "./revolving.js";
@@ -67,7 +68,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       line.id === "huabei"
         ? revolving.dueBy(line.ledger, day).minimum - overdue(line)
         : loans.dueInGrace(line.book);
-    if (due > 0) remedies.push({ line: line.id, kind: "pay_due", amount: due });
+    // within the tolerance service (Huabei, nothing overdue), the shortfall does not fall into arrears
+    const tolerated =
+      line.id === "huabei" && overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount);
+    if (due > 0 && !tolerated) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
   for (const line of lines) {
     if (line.status === "active") continue;

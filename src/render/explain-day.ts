@@ -13,10 +13,12 @@ import {
   probabilityOfDefault,
   REASONS,
   type ReasonCode,
+  type Remedy,
   type Scenario,
   type ScoreInputs,
   type Snapshot,
   type Step,
+  simulate,
   type Trace,
 } from "../engine/index.js";
 import {
@@ -140,7 +142,31 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
 
 const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
 
-export function explainDay(scenario: Scenario, trace: Trace, day: number): DayExplanation {
+/**
+ * What customer service would answer if asked on `day`, after the day's own events: its steps to take
+ * (arrears to pay today, a minimum still in its grace days, the clean period, a closure ahead). `until`:
+ * the horizon the trace was run to. Pure: the scenario with one `contact_support` more, run again.
+ */
+export function askedOn(scenario: Scenario, day: number, until: number): readonly Remedy[] {
+  const index = scenario.events.length;
+  const at = scenario.events.findIndex((e) => e.day > day);
+  const ask = { index, day, type: "contact_support" as const };
+  const events =
+    at < 0 ? [...scenario.events, ask] : [...scenario.events.slice(0, at), ask, ...scenario.events.slice(at)];
+  const asked = simulate({ ...scenario, until, observe: [], events });
+  const answer = asked.steps.find(
+    (s) => s.day === day && s.event.type === "contact_support" && s.event.index === index,
+  );
+  return answer?.remedies ?? [];
+}
+
+export function explainDay(
+  scenario: Scenario,
+  trace: Trace,
+  day: number,
+  /** what customer service would answer that day (askedOn): the steps to take on a day without its own */
+  asked: readonly Remedy[] = [],
+): DayExplanation {
   const steps = trace.steps.filter((s) => s.day === day);
   const policy = policyAt(scenario, day);
   const prior = steps.length ? null : ([...trace.steps].reverse().find((s) => s.day < day) ?? null);
@@ -205,9 +231,11 @@ export function explainDay(scenario: Scenario, trace: Trace, day: number): DayEx
       ? remedies
       : advice.length
         ? advice
-        : moveAdvice.length
-          ? moveAdvice
-          : standing(trace, end, day, owedToday(trace, end, day)),
+        : asked.length
+          ? [...new Set(asked.map(describeRemedy))]
+          : moveAdvice.length
+            ? moveAdvice
+            : standing(trace, end, day, owedToday(trace, end, day)),
   };
 }
 

@@ -385,6 +385,22 @@ describe("the tolerance service", () => {
     expect(t.final.status).toBe("charged_off");
   });
 
+  it("is applied once a statement, to the minimum shown: bills of one statement do not get ¥10 each", () => {
+    // ¥60 billed on day 31 (minimum ¥6, tolerated), then ¥60 more: the next statement's minimum is both
+    // bills' (¥12.57), never paid — overdue, as one ¥120 bill would be
+    const two = run([on.open(0, 3_000), on.purchase(5, 60), on.purchase(35, 60)], {
+      until: 110,
+      policy: testPolicy({ toleranceAmount: 10 }),
+    });
+    const one = run([on.open(0, 3_000), on.purchase(35, 120)], {
+      until: 110,
+      policy: testPolicy({ toleranceAmount: 10 }),
+    });
+    expect(stepsOf(two, "overdue").length).toBeGreaterThan(0);
+    expect(stepsOf(one, "overdue").length).toBeGreaterThan(0);
+    expect(two.final.status).toBe(one.final.status);
+  });
+
   it("a shortfall beyond it is overdue as before", () => {
     // the minimum of ¥2,000 is ¥200: ¥150 paid leaves ¥50 of it unpaid
     const t = run([on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 150)], {

@@ -3,7 +3,7 @@
 // date after 9999-12-31).
 
 import { formatIsoDate, parseIsoDate, simulate } from "../../engine/index.js";
-import { explainDay, renderExplanation } from "../../render/explain-day.js";
+import { askedOn, explainDay, renderExplanation } from "../../render/explain-day.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
 import { MAX_DAY } from "../../scenario/schema.js";
@@ -37,7 +37,7 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
   // …and the day before's end: what is owed while the day runs (charges accrue at its close)
   const observe = [...scenario.observe, ...(o.day > 0 ? [o.day - 1] : []), o.day];
   const trace = simulate({ ...scenario, until, observe });
-  const x = explainDay(scenario, trace, o.day);
+  const x = explainDay(scenario, trace, o.day, askedOn(scenario, o.day, until));
   io.stdout.write(
     o.json
       ? `${JSON.stringify(x, null, 2)}\n`
