@@ -23,6 +23,7 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -408,20 +409,24 @@ function forget(tmp: string): void {
 }
 
 /**
- * A folder of files built aside, beside `target`, and put in its place whole (`commit`): an interrupted or
- * failed export leaves no half-written folder, and a replaced one keeps no stale file of the run before.
- * Until then a signal, an exit or `abandon` removes it. A folder standing at `target` is replaced: the
- * caller says beforehand which may be (simulate: an empty one, or an earlier export with --force).
+ * Files built in a hidden folder inside `target` (made if missing) and moved into it at the end
+ * (`commit`): an interrupted or failed export leaves nothing half-written there. `target` itself is never
+ * replaced, so a mount point, a folder in a read-only parent, its mode and owner all stay as they are.
+ * Until then a signal, an exit or `abandon` removes the hidden folder. `commit(accept)` is told what else
+ * stands in `target` by then and says whether it may be removed (an earlier export under --force), or
+ * returns the error that stops the commit (files that appeared during the run, without --force).
  */
 export function stagedFolder(
   target: string,
   shown: string = target,
 ): {
   path: string;
-  commit(): void;
+  commit(accept: (others: readonly string[]) => InputError | null): void;
   abandon(): void;
 } {
-  const path = join(dirname(target), `.${basename(target)}.credit-sim-${process.pid}-${++tmpCounter}`);
+  makeFolders(target, shown);
+  const name = `.credit-sim-${process.pid}-${++tmpCounter}`;
+  const path = join(target, name);
   try {
     mkdirSync(path);
   } catch (e) {
@@ -429,36 +434,27 @@ export function stagedFolder(
   }
   liveFolders.add(path);
   guardSignals();
+  const abandon = () => {
+    rmSync(path, { recursive: true, force: true });
+    forget(path);
+  };
   return {
     path,
-    commit() {
-      const st = lstatSync(target, { throwIfNoEntry: false });
+    commit(accept) {
       try {
-        if (st === undefined) renameSync(path, target);
-        else {
-          if (!st.isDirectory()) throw fileError({ code: "ENOTDIR" }, shown);
-          // the earlier folder goes aside first, and comes back if the new one cannot take its place
-          const old = `${path}-old`;
-          renameSync(target, old);
-          try {
-            renameSync(path, target);
-          } catch (e) {
-            renameSync(old, target);
-            throw e;
-          }
-          rmSync(old, { recursive: true, force: true });
-        }
+        // another run's hidden folder is not ours to judge or remove
+        const others = readdirSync(target).filter((e) => !e.startsWith(".credit-sim-"));
+        const refused = accept(others);
+        if (refused) throw refused;
+        for (const e of others) rmSync(join(target, e), { recursive: true, force: true });
+        for (const e of readdirSync(path)) renameSync(join(path, e), join(target, e));
       } catch (e) {
         throw e instanceof InputError ? e : fileError(e, shown);
       } finally {
-        if (existsSync(path)) rmSync(path, { recursive: true, force: true });
-        forget(path);
+        abandon();
       }
     },
-    abandon() {
-      rmSync(path, { recursive: true, force: true });
-      forget(path);
-    },
+    abandon,
   };
 }
 

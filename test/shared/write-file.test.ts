@@ -270,24 +270,33 @@ describe("makeFolders", () => {
 });
 
 describe("stagedFolder", () => {
-  it("builds beside the target and puts the whole folder in place, replacing what stood there; abandon leaves nothing", () => {
+  it("builds inside the target and moves its files in at the end; the target itself stays, and abandon leaves nothing", () => {
     const base = mkdtempSync(join(tmpdir(), "credit-sim-staged-"));
     try {
       const target = join(base, "out");
       mkdirSync(target);
       writeFileSync(join(target, "stale.txt"), "old run");
+      const before = statSync(target).ino;
       const stage = stagedFolder(target);
       writeFileSync(join(stage.path, "new.txt"), "this run");
-      // until committed, the target is as it was and the staging is a hidden sibling
+      // until committed, the target holds what it held, and the build is hidden inside it
+      expect(readdirSync(target).filter((f) => !f.startsWith("."))).toEqual(["stale.txt"]);
+      // the caller is asked about what else stands there: refused, nothing is replaced
+      expect(() => stage.commit(() => new InputError("files appeared"))).toThrow(/files appeared/);
       expect(readdirSync(target)).toEqual(["stale.txt"]);
-      expect(readdirSync(base).filter((f) => f.startsWith(".out."))).toHaveLength(1);
-      stage.commit();
+      const again = stagedFolder(target);
+      writeFileSync(join(again.path, "new.txt"), "this run");
+      let asked: readonly string[] = [];
+      again.commit((others) => {
+        asked = others;
+        return null;
+      });
+      expect(asked).toEqual(["stale.txt"]);
       expect(readdirSync(target)).toEqual(["new.txt"]);
-      expect(readdirSync(base)).toEqual(["out"]);
+      expect(statSync(target).ino).toBe(before);
       const dropped = stagedFolder(target);
       writeFileSync(join(dropped.path, "half.txt"), "interrupted");
       dropped.abandon();
-      expect(readdirSync(base)).toEqual(["out"]);
       expect(readdirSync(target)).toEqual(["new.txt"]);
     } finally {
       rmSync(base, { recursive: true, force: true });

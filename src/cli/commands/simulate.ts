@@ -116,7 +116,7 @@ export async function simulateCommand(
     bar?.stop();
   }
 
-  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, io) : 0;
+  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, o.force, io) : 0;
   const again = [...personas, ...o.populationArgs].join(" ");
   const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
@@ -140,7 +140,7 @@ export async function simulateCommand(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
       chart: o.chart,
-      exportHint: o.flips !== undefined ? `${written} files written to ${o.flips}` : hint,
+      exportHint: o.flips !== undefined ? `${written} files written to ${printable(o.flips)}` : hint,
     }),
   );
 }
@@ -171,22 +171,35 @@ function armLabel(pop: Population, arm: Arm): string {
   return pop.settings.arms[0]!.policy.name;
 }
 
+const FLIPS_INDEX_HEADER = "Flipped decisions, largest groups first: the accounts as scenario files per arm.";
+
 /**
  * The largest groups of flipped decisions of every compared pair, each with a few example accounts as
  * scenario pairs (one file per arm), under DIR/<a>-vs-<b>/<rank>-<code>/, and an index of them all.
  * Returns the number of scenario files written.
  */
-const FLIPS_INDEX_HEADER = "Flipped decisions, largest groups first: the accounts as scenario files per arm.";
-
-function exportFlips(pop: Population, result: PopulationResult, dir: string, io: CliIo): number {
+function exportFlips(
+  pop: Population,
+  result: PopulationResult,
+  dir: string,
+  force: boolean,
+  io: CliIo,
+): number {
   const abs = resolve(io.cwd, dir);
-  makeFolders(dirname(abs), dir);
-  // built aside and put in place whole: an interrupted export leaves nothing half-written, and one that
-  // replaces an earlier export (--force, checked before the run) keeps none of its files
+  // built in a hidden folder inside DIR and moved into place at the end: an interrupted export leaves
+  // nothing half-written, a replaced earlier export (--force) no stale file
   const stage = stagedFolder(abs, dir);
   try {
     const files = writeFlips(pop, result, dir, abs, stage.path, io);
-    stage.commit();
+    // what stands in DIR now: checked again, since the run took a while
+    stage.commit((others) =>
+      others.length === 0 || (force && isEarlierExport(abs))
+        ? null
+        : new UsageError(
+            `--flips ${printable(dir)}: files appeared in it during the run; nothing was replaced`,
+            "give a new or empty folder, or --force to replace an earlier export",
+          ),
+    );
     return files;
   } catch (e) {
     stage.abandon();
@@ -265,7 +278,14 @@ function refuseUnreachablePolicies(pop: Population, dir: string, path: string): 
 
 /** `--flips DIR`: a real folder, new or (without --force) empty — said before the run rather than after. */
 function checkFlipsFolder(dir: string, path: string, force: boolean): void {
-  if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+  let link: boolean | undefined;
+  try {
+    link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink();
+  } catch (e) {
+    // a part of the path that is a file (afile/sub): said, not thrown as a bug
+    throw fileError(e, dir);
+  }
+  if (link)
     throw new InputError("cannot write into it: it is a symbolic link", {
       file: dir,
       field: "--flips",
