@@ -154,10 +154,13 @@ const Flip = z.strictObject({
 });
 /** A flip group's label (flips.ts flipLabel): one line of text — no control or format characters, which a
  *  terminal would act on (a forged shard must not clear a screen or start a CI command line). */
-const FlipLabel = shortText.regex(
-  /^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u,
-  "one line of text without control characters",
-);
+const FlipLabel = shortText
+  .regex(/^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u, "one line of text without control characters")
+  // a key an object would take for its prototype, not a group: the group would vanish
+  .refine(
+    (k) => !["__proto__", "constructor", "prototype"].includes(k),
+    "a group label, not an object's internals",
+  );
 const FlipGroup = z.strictObject({ accounts: count, examples: z.array(count).max(100) });
 const PairFlips = z.strictObject({
   a: count,

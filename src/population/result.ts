@@ -139,6 +139,14 @@ function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | und
 
 /** Reads a `simulate --json` document back (for `merge`): every field checked (result-schema.ts). */
 export function fromDocument(data: unknown, file: string): PopulationResult {
+  // the validator recurses (a forged document nested a thousand deep would overflow its stack) and
+  // drops a `__proto__` key silently (a flip group would vanish): both are refused first
+  const odd = oddShape(data, MAX_DOCUMENT_DEPTH);
+  if (odd !== null)
+    throw new InputError(`not a population result: ${odd}`, {
+      file,
+      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+    });
   const parsed = Document.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -171,6 +179,24 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
   return result;
 }
 
+/** A result document is a few levels deep; anything far deeper is not one. */
+const MAX_DOCUMENT_DEPTH = 16;
+
+/** What no result document has, found without recursion: nesting deeper than `max`, a key naming an
+ *  object's internals. */
+function oddShape(value: unknown, max: number): string | null {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= max) return `nested more than ${max} levels deep`;
+    for (const key of Object.keys(v))
+      if (key === "__proto__" || key === "constructor" || key === "prototype") return `a key "${key}"`;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return null;
+}
+
 /** Totals that contradict each other (each within its range, not with the rest) are no simulate output. */
 function refuseContradictions(r: PopulationResult, file: string): void {
   const refuse = (field: string, expected: string) => {
@@ -188,10 +214,19 @@ function refuseContradictions(r: PopulationResult, file: string): void {
   ];
   for (const [name, list] of arms)
     list.forEach((arm, i) => {
-      const c = armContradiction(arm);
+      const c = armContradiction(arm, r.meta.days);
       if (c) refuse(`aggregates.${name}[${i}].${c[0]}`, c[1]);
     });
   const [from, to] = r.meta.range;
+  // a paired difference's sum and sum of squares hold sum² ≤ n · sumSq (Cauchy–Schwarz) for any data
+  r.paired?.forEach((p, i) => {
+    for (const [metric, c] of Object.entries(p.continuous))
+      if (c.sum * c.sum > p.accounts * Number(c.sumSq) * (1 + 1e-9) + 1e-9)
+        refuse(
+          `aggregates.paired[${i}].continuous.${metric}`,
+          "a sum and a sum of squares that some data could have",
+        );
+  });
   r.decisionFlips.forEach((p, i) => {
     if (p.flipped > to - from)
       refuse(`aggregates.decisionFlips[${i}].flipped`, `at most the accounts (${to - from})`);
@@ -270,7 +305,27 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       mergePairFlips(total.decisionFlips[i]!, result.decisionFlips[i]!);
     total.flips = [...total.flips, ...result.flips].slice(0, FLIP_SAMPLE);
   }
+  // each file's totals are exact numbers; together they must stay so (a merge's output is merged again)
+  const inexact = firstInexact([total.champion, total.challenger, total.variants]);
+  if (inexact !== null)
+    throw new InputError("these results add up to totals beyond exact numbers", {
+      file: sorted[sorted.length - 1]!.file,
+      found: `a total of ${inexact}`,
+      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+    });
   return total;
+}
+
+/** The first number in `value` that is not an exact whole number (a sum past 2⁵³), or null. */
+function firstInexact(value: unknown): number | null {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === "number") {
+      if (!Number.isSafeInteger(v)) return v;
+    } else if (typeof v === "object" && v !== null) stack.push(...Object.values(v));
+  }
+  return null;
 }
 
 function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {

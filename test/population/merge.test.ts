@@ -217,7 +217,8 @@ describe("every aggregate is checked", () => {
         /finalScore/,
       ],
       [(d) => (arm0(d).openLimit = { from: 0, length: arm0(d).openLimit.length, counts: [] }), /openLimit/],
-      [(d) => (arm0(d).balanceEnd = 2 ** 53 - 1), /balanceEnd/],
+      [(d) => (arm0(d).openMonths = 1e9), /openMonths/],
+      [(d) => (arm0(d).events = { from: 0, length: arm0(d).events.length, counts: [1e12] }), /events/],
     ];
     for (const [edit, field] of cases) {
       const e = refused(edited(edit));
@@ -241,6 +242,33 @@ describe("every aggregate is checked", () => {
     ).not.toThrow();
     expect(refused(group((g, flipped) => (g.accounts = flipped + 1))).details.field).toMatch(/\.accounts$/);
     expect(refused(group((g) => (g.examples = [999_999]))).details.field).toMatch(/\.examples$/);
+  });
+
+  it("a paired sum no data could have, a key naming object internals, or nesting past a document's are refused", () => {
+    const paired = refused(
+      edited((d) => {
+        const c = at(d, ["aggregates", "paired", 0, "continuous", "finalScore"]);
+        c.sum = 1e9;
+        c.sumSq = "1";
+      }, true),
+    );
+    expect(paired.details.field).toMatch(/paired\[0\]\.continuous\.finalScore/);
+    const proto = JSON.parse(
+      JSON.stringify(document(true)).replace(
+        '"groups":{',
+        '"groups":{"__proto__":{"accounts":1,"examples":[1]},',
+      ),
+    );
+    expect(refused(proto).message).toMatch(/a key "__proto__"/);
+    const deep = document(true) as Record<string, unknown>;
+    let inner: Record<string, unknown> = {};
+    deep.summary = inner;
+    for (let i = 0; i < 1000; i++) {
+      const next = {};
+      inner.x = next;
+      inner = next;
+    }
+    expect(refused(deep).message).toMatch(/nested more than/);
   });
 
   it("a histogram whose parts are not what they say is refused, never decoded", () => {
