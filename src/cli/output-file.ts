@@ -2,7 +2,7 @@
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
 import { fstatSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
 import { checkOutput, fileError, makeFolders, writeOutput } from "../shared/write-file.js";
@@ -65,13 +65,15 @@ export function perInputFiles(file: string, names: readonly string[]): string[] 
 /** One file, however it is named: links followed, a new file by its folder's real path. */
 function identity(cwd: string, file: string): string {
   const path = resolve(cwd, file);
-  try {
-    return realpathSync(path);
-  } catch {
+  // the nearest part of the path that exists, links resolved, and the rest as named: two spellings of a
+  // file in folders still to be made (`link/new/o.csv`, `real/new/o.csv`) are one file
+  const rest: string[] = [];
+  for (let head = path; ; head = dirname(head)) {
     try {
-      return resolve(realpathSync(dirname(path)), basename(path));
+      return join(realpathSync(head), ...rest);
     } catch {
-      return path;
+      if (dirname(head) === head) return path;
+      rest.unshift(basename(head));
     }
   }
 }

@@ -440,6 +440,44 @@ describe("one command's outputs", () => {
   });
 });
 
+describe("outputs checked before anything is written", () => {
+  it("test -u refuses a report on a policy file a scenario names before it writes a golden trace", async () => {
+    const d = fresh();
+    writeFileSync(join(d, "pol.yaml"), "name: pol\nextends: default\nminScore: 600\n");
+    writeFileSync(
+      join(d, "z.yaml"),
+      readFileSync(ZHANG, "utf8").replace(/^policy: default$/m, "policy: pol.yaml"),
+    );
+    const r = await cli(["test", "z.yaml", "-u", "--reporter", "junit", "--output", "pol.yaml"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("would replace a file this command reads");
+    expect(existsSync(join(d, "__snapshots__"))).toBe(false);
+    expect(readFileSync(join(d, "pol.yaml"), "utf8")).toMatch(/^name: pol/);
+  });
+
+  it("two spellings of one file in folders still to be made are one output", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "real"));
+    symlinkSync(join(d, "real"), join(d, "link"));
+    const r = await cli(
+      [
+        "simulate",
+        "--accounts",
+        "20",
+        "--no-progress",
+        "--csv",
+        "link/new/o.csv",
+        "--html",
+        "real/new/o.csv",
+      ],
+      { cwd: d },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("two outputs name the same file");
+    expect(existsSync(join(d, "real", "new"))).toBe(false);
+  });
+});
+
 describe("files credit-sim writes for `run` to read", () => {
   // a scenario names policy files in its own folder or below: a save or an export elsewhere would not run
   it("a what-if save or an export that could not name its policy file is refused before it is written", async () => {

@@ -51,6 +51,8 @@ function checkReportOutputs(
   found: readonly string[],
   run: TestRun | null,
 ): void {
+  // a reporter on standard output: a file reporter at /dev/stdout would truncate what it wrote there
+  const onStdout = options.reporters.find((r) => r.file === null);
   checkOutputs(
     io.cwd,
     options.reporters.flatMap((r) =>
@@ -58,9 +60,11 @@ function checkReportOutputs(
     ),
     [
       ...found.flatMap((f) => [f, snapshotPathFor(f)]),
-      ...(run === null ? [] : readPolicies(run, found, io.cwd)),
+      // before the run (golden traces are written by it), the policy files the scenarios name
+      ...(run === null ? found.flatMap(namedPolicyFiles) : readPolicies(run, found, io.cwd)),
       ...(run?.obsolete ?? []),
     ],
+    onStdout ? `--reporter ${onStdout.name}` : null,
   );
 }
 
