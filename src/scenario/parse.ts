@@ -62,7 +62,7 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [types.null, types.bool, decim
 
 /** A key written as a flow list or mapping (`[events]: …`, `{a: 1}: …`) or an explicit key (`? …`): a
  *  cheap look at the text, so that only such files have every key looked up. */
-const COLLECTION_KEY = /(?:^|[\s,{[])(?:\?(?:\s|$)|\[[^\]\n]*\]\s*:|\{[^}\n]*\}\s*:)/m;
+const COLLECTION_KEY = /(?:^|[\s,{[])(?:\?(?:\s|$)|\[[^\]\n]*\]\s*:|\{[^}\n]*\}\s*:|\*[^\s,[\]{}]+\s*:)/m;
 
 /** js-yaml's own nesting counter also counts the nodes it tries; the data's depth is checked after. */
 const PARSER_DEPTH = 2 * MAX_DEPTH + 8;

@@ -109,8 +109,11 @@ export class NodeLog {
       const child = this.child(node, path[depth]!);
       if (child === undefined) return false;
       if (depth === path.length - 1) {
-        const k = this.kinds[this.content(child.keyNode)];
-        return k === Kind.Sequence || k === Kind.Mapping;
+        const at = this.content(child.keyNode);
+        const k = this.kinds[at];
+        // an alias (`*k : …`) has no kind of its own: what it stands for tells
+        const result = this.results[at];
+        return k === Kind.Sequence || k === Kind.Mapping || (typeof result === "object" && result !== null);
       }
       if (child.node === undefined) return false;
       node = child.node;

@@ -694,6 +694,11 @@ describe("names and keys", () => {
       field: "(key)",
       message: /key must be a plain word/,
     });
+    // an alias standing for a list or a mapping is such a key too
+    const alias = "name: bad\nx: &k [events]\n*k : []\n";
+    const r = await run(write("key3.yaml", alias));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/key3\.yaml:3:1: \(key\): a key must be a plain word/);
     const map = "name: bad\nevents: []\n{a: 1}: 2\n";
     expectBadInput(await run(write("key2.yaml", map)), {
       file: "key2.yaml",
