@@ -4,12 +4,13 @@
 // characters count two columns. `--wide` skips this; pipes never get it.
 
 import cliTruncate from "cli-truncate";
-import sliceAnsi from "slice-ansi";
 import stringWidth from "string-width";
 import wrapAnsi from "wrap-ansi";
 
 const ESC = "\u001b";
 const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, "g");
+const ANSI_AT = new RegExp(`^${ESC}\\[[0-9;]*m`);
+const TRAILING_SPACES = new RegExp(` +((?:${ESC}\\[[0-9;]*m)*)$`);
 const LEADING = new RegExp(`^((?:${ESC}\\[[0-9;]*m)*)( *)`);
 
 /** Column gaps (two or more spaces inside the text) mark a table row; prose has at most one. */
@@ -28,6 +29,34 @@ function hangingIndent(body: string, indent: number): number {
 function continuationIndent(plain: string): number {
   const lead = plain.length - plain.trimStart().length;
   return lead >= 4 ? lead + 4 : 6;
+}
+
+/**
+ * `line` cut where its text (colour codes aside) reaches `end`, and taken up again at `from` (≥ end): the
+ * head closes the colours open at the cut, the tail opens them again. Indices count the text's own code
+ * units, so a combining accent stays with its letter (a width-based slice would split them).
+ */
+function splitAt(line: string, end: number, from: number): [string, string] {
+  const codes: string[] = [];
+  let text = 0;
+  let head = "";
+  let i = 0;
+  while (i < line.length && text < from) {
+    if (line[i] === ESC) {
+      const m = ANSI_AT.exec(line.slice(i));
+      if (m) {
+        codes.push(m[0]);
+        if (text < end) head += m[0];
+        i += m[0].length;
+        continue;
+      }
+    }
+    if (text < end) head += line[i];
+    text++;
+    i++;
+  }
+  const open = codes.join("");
+  return [codes.length > 0 ? `${head}${ESC}[0m` : head, open + line.slice(i)];
 }
 
 /**
@@ -55,11 +84,12 @@ function foldRow(line: string, plain: string, columns: number): { text: string; 
       lines.push(prefix + cliTruncate(rest, columns - prefix.length, { position: "end" }));
       return { text: lines.join("\n"), cut: true };
     }
-    lines.push(prefix + sliceAnsi(rest, 0, stringWidth(restPlain.slice(0, cutAt))));
     // the rest keeps the gap's spaces beyond two (up to a cell's width), so right-aligned numbers and their
     // headers stay aligned from row to row; a long gap after a padded text cell is not carried over
     const from = Math.max(cutAt + 2, cutEnd - 12);
-    rest = sliceAnsi(rest, stringWidth(restPlain.slice(0, from)));
+    const [head, tail] = splitAt(rest, cutAt, from);
+    lines.push(prefix + head);
+    rest = tail;
     restPlain = restPlain.slice(from);
     prefix = indent;
   }
@@ -71,7 +101,10 @@ export function fitLine(line: string, columns: number): string {
   return fitOne(line, columns).text;
 }
 
-function fitOne(line: string, columns: number): { text: string; cut: boolean } {
+function fitOne(whole: string, columns: number): { text: string; cut: boolean } {
+  if (stringWidth(whole) <= columns) return { text: whole, cut: false };
+  // trailing spaces (a padded last cell) are nothing to fold or cut
+  const line = whole.replace(TRAILING_SPACES, "$1");
   if (stringWidth(line) <= columns) return { text: line, cut: false };
   const plain = line.replace(ANSI, "");
   if (isTableRow(plain)) return foldRow(line, plain, columns);

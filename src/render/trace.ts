@@ -28,6 +28,8 @@ export interface TraceRenderOptions {
   /** the terminal's width, when the text is fitted to one: a row too wide for it puts the score and the
    *  lines' standing on a labelled line beneath (nothing is cut) */
   columns?: number;
+  /** the widest status text of the trace (measured by renderTrace) */
+  statusWidth?: number;
 }
 
 /** Whether a trace involves Jiebei at all: then each row shows both lines. */
@@ -159,10 +161,12 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
 /** The width of a step's row with every column: the event column, the decision, the score and the lines'. */
 function rowWidth(o: TraceRenderOptions): number {
   const event = o.eventWidth ?? DEFAULT_EVENT_WIDTH;
+  // the widest status the trace shows ("suspended (security)"); Huabei's is padded to at least 18
+  const status = Math.max(18, o.statusWidth ?? 18);
   // day, date, event, decision, score; limit, balance and status of each line; the gaps between
   return o.jiebei === true
-    ? 4 + 10 + event + DECISION_WIDTH + 7 + 10 + 2 * (12 + 12 + 18) + 9 * 2
-    : 4 + 10 + event + DECISION_WIDTH + 10 + 12 + 12 + 18 + 7 * 2;
+    ? 4 + 10 + event + DECISION_WIDTH + 7 + 10 + 2 * (12 + 12 + status) + 10 * 2
+    : 4 + 10 + event + DECISION_WIDTH + 10 + 12 + 12 + status + 7 * 2;
 }
 
 /** Whether the rows are too wide for the terminal: then each step's numbers go on a line of their own. */
@@ -295,6 +299,10 @@ export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRend
     ...options,
     eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps),
     jiebei: options.jiebei ?? usesJiebei(trace),
+    statusWidth: Math.max(
+      0,
+      ...trace.steps.flatMap((s) => [statusText(s).length, statusText(s.jiebei).length]),
+    ),
   };
   const lines = renderHeader(scenario, o);
   for (const step of trace.steps) lines.push(...renderStep(step, o));

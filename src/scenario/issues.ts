@@ -71,18 +71,30 @@ function typeHint(expected: string, found: unknown): { hint?: string } {
   if (expected === "object" && /^[A-Za-z_$][\w$-]*:[^\s:/]/.test(found))
     return { hint: "YAML needs a space after each colon: `day: 5`, not `day:5`" };
   if (expected === "number" || expected === "int") {
-    // what the parser keeps as text (parse.ts): another base, or more digits than a number keeps exactly
-    if (/^[-+]?0[xXoObB]/.test(found.trim()))
-      return { hint: `write the number in decimal (${found.trim()} is ${Number(found.trim())})` };
-    if (
-      /^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/.test(found.trim()) &&
-      found.replace(/[^0-9]/g, "").replace(/^0+|0+$/g, "").length > 15
-    )
+    // what the parser keeps as text (parse.ts): another base, more digits than a number keeps exactly,
+    // a magnitude no number has, or a form YAML does not read as one (`+.5`, a quoted number)
+    const text = found.trim();
+    const value = Number(text);
+    if (/^[-+]?0[xXoObB]/.test(text))
       return {
-        hint: "at most 15 significant digits: a longer number cannot be kept exactly (amounts take two decimals)",
+        hint: Number.isFinite(value)
+          ? `write the number in decimal (${text} is ${value})`
+          : "write the number in decimal",
       };
-    if (found.trim() !== "" && Number.isFinite(Number(found)))
-      return { hint: "write the number without quotes" };
+    const digits = text
+      .replace(/[eE].*$/, "")
+      .replace(/[^0-9]/g, "")
+      .replace(/^0+|0+$/g, "");
+    if (/^[-+]?[0-9.]+(?:[eE][-+]?[0-9]+)?$/.test(text)) {
+      if (!Number.isFinite(value) || (value === 0 && digits !== ""))
+        return { hint: "too large or too small to be kept as a number" };
+      if (digits.length > 15)
+        return {
+          hint: "at most 15 significant digits: a longer number cannot be kept exactly (amounts take two decimals)",
+        };
+    }
+    if (text !== "" && Number.isFinite(value))
+      return { hint: "write it as a plain decimal number (e.g. 0.5 or 12), without quotes" };
   }
   return {};
 }

@@ -43,6 +43,9 @@ function exactDecimal(data: string): boolean {
     .replace(/[eE].*$/, "")
     .replace(".", "");
   const digits = mantissa.replace(/^0+/, "").replace(/0+$/, "");
+  // 1e400 would be Infinity and 1e-400 zero: another number than the one written
+  const value = Number(data);
+  if (!Number.isFinite(value) || (value === 0 && digits !== "")) return false;
   return digits.length <= MAX_SIGNIFICANT_DIGITS;
 }
 
@@ -139,6 +142,11 @@ const KNOWN_REASONS: Array<[RegExp, string, string]> = [
     "define the anchor before the alias",
   ],
   [/unknown tag/, "an unknown tag (a `!word` before a value)", "remove the tag: plain values need none"],
+  [
+    /cannot resolve a node with/,
+    "a value that does not fit its tag (`!!int`, `!!float` …)",
+    "remove the tag: plain values need none (numbers in decimal)",
+  ],
 ];
 
 /** A parser's reason without anything quoted from the file (names, tags, text found). */

@@ -57,6 +57,21 @@ describe("fitted", () => {
     ]);
   });
 
+  it("keeps a combining accent with its letter and every character of a folded row", () => {
+    const accent = "e\u0301"; // é written as e + combining acute, as some systems write it
+    const row = ` 5  2024-01-06  purchase at Cr${accent}me Caf${accent} Paris  approved        820 (+10)      ¥5,000.00       ¥860.00  active`;
+    const folded = fitLine(row, 50);
+    const glued = (t: string) => t.replace(/\s+/g, "");
+    expect(glued(folded)).toBe(glued(row));
+    expect(folded).toContain(`Cr${accent}me Caf${accent} Paris`);
+    for (const l of folded.split("\n")) expect(stringWidth(l)).toBeLessThanOrEqual(50);
+    // trailing spaces are not a cell: a row that fits without them is left whole, not marked cut
+    expect(fitted(`${"x".repeat(30)}  y  z${" ".repeat(40)}`, 40)).toEqual({
+      text: `${"x".repeat(30)}  y  z`,
+      cut: false,
+    });
+  });
+
   it("counts wide characters as two columns", () => {
     const line = `  purchase at ${"淘宝".repeat(20)}`;
     for (const l of fitted(line, 40).text.split("\n")) expect(stringWidth(l)).toBeLessThanOrEqual(40);

@@ -89,7 +89,7 @@ describe("positions", () => {
 
   it("keeps a number only as written: decimal, and exact — other bases and longer literals stay text", () => {
     const { data } = parseText(
-      "a: 0x10\nb: 0o17\nc: 0b11\nd: 10.999999999999999999\ne: 12.5\nf: -3\ng: 1e3\nh: 123456789012345\ni: .inf\n",
+      "a: 0x10\nb: 0o17\nc: 0b11\nd: 10.999999999999999999\ne: 12.5\nf: -3\ng: 1e3\nh: 123456789012345\ni: .inf\nj: 1e400\nk: 1e-400\n",
       "n.yaml",
     );
     expect(data).toEqual({
@@ -102,6 +102,9 @@ describe("positions", () => {
       g: 1000,
       h: 123456789012345,
       i: Number.POSITIVE_INFINITY,
+      // Infinity and zero would be other numbers than the ones written
+      j: "1e400",
+      k: "1e-400",
     });
   });
 
