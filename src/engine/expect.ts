@@ -78,8 +78,9 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
     checks.push({
       field: "decision",
       expected: e.decision,
+      // failed, and the other line decided that day: said, in case the check meant that line
       actual: made.length
-        ? [...new Set(made)].join(", ")
+        ? `${[...new Set(made)].join(", ")}${made.includes(e.decision) ? "" : elsewhere}`
         : `no ${LINE_NAME[e.line]} decision that day${elsewhere}`,
       ok: made.includes(e.decision),
     });
@@ -91,7 +92,7 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
       field: "reasons",
       expected: e.reasons.join(", "),
       actual: cited.size
-        ? [...cited].join(", ")
+        ? `${[...cited].join(", ")}${missing.length === 0 ? "" : elsewhere}`
         : `no ${LINE_NAME[e.line]} reasons cited that day${elsewhere}`,
       ok: missing.length === 0,
     });

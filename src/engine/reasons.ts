@@ -361,7 +361,7 @@ export const REASONS = {
   },
   WITHIN_LIMIT: {
     kind: "positive",
-    text: "The purchase is within the available credit",
+    text: "Within the available credit",
     advice: "nothing to do",
   },
   NOTHING_TO_REVIEW: {

@@ -9,6 +9,7 @@ import {
   daysPastDue,
   type Line,
   lastCured,
+  lastMissed,
   overdue,
   owed,
   rulesFor,
@@ -62,6 +63,18 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         amount: overdue(line),
         ...(today ? { today } : {}),
       });
+    }
+    // Jiebei lends no cash for a while after a missed due date (on either line): from when it does again
+    if (line.id === "jiebei" && line.status === "active" && customerOverdue(c) === 0) {
+      const from = lastMissed(c) + c.policy.jiebeiDrawCleanDays;
+      if (from > day)
+        remedies.push({
+          line: "jiebei",
+          kind: "wait_to_draw",
+          day: from,
+          date: calendar.date(from),
+          wait: c.policy.jiebeiDrawCleanDays,
+        });
     }
     // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears
     const due =

@@ -158,6 +158,8 @@ export type Remedy = {
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   | { kind: "wait_for_review"; day: number; date: string; later: boolean }
   | { kind: "wait_for_inquiries"; day: number; date: string }
+  /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */
+  | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** `afterPaying`: an amount is overdue now, and the clean period starts once it is paid (the date
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }

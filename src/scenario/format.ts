@@ -131,6 +131,8 @@ function remedyText(r: Remedy): string {
         : `the next periodic review is on ${r.date} (day ${r.day})`;
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
+    case "wait_to_draw":
+      return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date`;
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");

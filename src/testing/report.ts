@@ -37,6 +37,8 @@ export interface ExpectationReport {
   index: number;
   /** the line of this expectation in the scenario file (1-based), for annotations; null when unknown */
   line: number | null;
+  /** the credit line it reads (Huabei unless it says `line: jiebei`) */
+  on: LineId;
   day: number;
   date: string;
   /** written as `end: true` */

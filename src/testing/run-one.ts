@@ -136,5 +136,6 @@ function expectationReport(r: ExpectationResult, calendar: Calendar, line: numbe
     checks: checks.map((c) => ({ ...c })),
     steps: r.steps.map(summariseStep),
     nearest: r.nearest ? summariseStep(r.nearest) : null,
+    on: r.expectation.line,
   };
 }

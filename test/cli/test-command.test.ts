@@ -45,7 +45,7 @@ describe("credit-sim test: expectations", () => {
     const block = section(r.stdout, "✗ Fixture mixed results › day 27: decision declined");
     expect(block).toMatch(/✗ decision\s+expected declined\s+got no Huabei decision that day/);
     expect(block).toMatch(
-      /no step on day 27; the nearest step before it \(day 25\):\n.*\n\s+25\s+2024-01-26\s+change bound address/,
+      /no Huabei step on day 27; the nearest step before it \(day 25\):\n.*\n\s+25\s+2024-01-26\s+change bound address/,
     );
   });
 

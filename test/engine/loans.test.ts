@@ -178,6 +178,13 @@ describe("Jiebei in a simulation", () => {
       value: 7,
     });
     expect(stepOn(t, "borrow", 75).decision).toBe("approved");
+    // customer service says when cash is lent again
+    const asked = run([...events.slice(0, 5), on.support(48)], {
+      policy: testPolicy({ jiebeiDrawCleanDays: 30 }),
+    });
+    expect(stepOn(asked, "contact_support", 48).remedies).toContainEqual(
+      expect.objectContaining({ line: "jiebei", kind: "wait_to_draw", day: 70, wait: 30 }),
+    );
     // a policy without the wait lends at once
     expect(
       stepOn(run(events, { policy: testPolicy({ jiebeiDrawCleanDays: 0 }) }), "borrow", 47).decision,

@@ -2,7 +2,7 @@
 // expectations), then every failure: the checks with what was expected and what happened, that day's
 // steps, and golden-trace diffs side by side. Renders the same TestRun data the other reporters do.
 
-import { money } from "../../scenario/format.js";
+import { lineName, money } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
@@ -50,7 +50,7 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
   const caption = e.steps.length
     ? `What happened on day ${e.day}:`
     : e.nearest
-      ? `No step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`
+      ? `No ${lineName(e.on)} step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`
       : `No step on or before day ${e.day}.`;
   const codes = [...new Set(shown.flatMap((s) => s.reasons))];
   const reasons = codes.length

@@ -19,6 +19,7 @@
 //     "error": string | null,              // the bad-input message for status "error"
 //     "expectations": [{
 //       "index": 1, "day": 125, "date": "2024-05-05", "end": false,
+//       "on": "huabei" | "jiebei",          // the credit line it reads
 //       "title": "day 125: status suspended, reasons OVERDUE_RECENT",
 //       "ok": boolean,
 //       "checks": [{ "field": "status", "expected": "suspended", "actual": "active", "ok": false }],

@@ -5,6 +5,7 @@
 // bad input is an <error>, a scenario without expectations a <skipped>.
 
 import { XMLBuilder } from "fast-xml-parser";
+import { lineName } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
 import { stepColumns, stepLine, twoLines } from "../steps.js";
 
@@ -41,7 +42,7 @@ function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string):
       e.steps.length
         ? `steps on day ${e.day}:`
         : e.nearest
-          ? `no step on day ${e.day}; nearest step before it:`
+          ? `no ${lineName(e.on)} step on day ${e.day}; nearest step before it:`
           : "no step on or before that day",
       ...(shown.length
         ? [stepColumns(twoLines(shown)), ...shown.map((s) => stepLine(s, twoLines(shown)))]

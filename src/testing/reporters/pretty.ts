@@ -4,7 +4,7 @@
 
 import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/index.js";
-import { reasonText } from "../../scenario/format.js";
+import { lineName, reasonText } from "../../scenario/format.js";
 import {
   type ExpectationReport,
   printableRun,
@@ -125,7 +125,9 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
   const shown: StepSummary[] = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
   if (e.steps.length) lines.push(`  what happened on day ${e.day}:`);
   else if (e.nearest)
-    lines.push(`  no step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`);
+    lines.push(
+      `  no ${lineName(e.on)} step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`,
+    );
   else lines.push(`  no step on or before day ${e.day}`);
   if (shown.length) {
     const jiebei = twoLines(shown);
