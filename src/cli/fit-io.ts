@@ -1,5 +1,5 @@
 // Terminal output fitted to the terminal's width: a writer that passes whole lines through `fitted`, and
-// says at the end when table rows lost columns.
+// says at the end when a cell was cut (a row too wide folds; only a cell wider than a line is cut).
 // Only for human text on a terminal — never for --json, pipes or files, and not with --wide.
 
 import { fitted } from "../render/fit.js";
@@ -12,7 +12,7 @@ export interface FittingWriter extends Writer {
 
 export function fittingWriter(inner: Writer, columns: number): FittingWriter {
   let pending = "";
-  // a table row that lost columns is said once, at the end: nothing is hidden without a word
+  // a cut cell is said once, at the end: nothing is hidden without a word
   let cut = false;
   const fitText = (text: string) => {
     const f = fitted(text, columns);

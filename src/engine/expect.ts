@@ -3,8 +3,7 @@
 import { fenToYuan } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import type { Cause, Decision, Fen, LineId, LineSnapshot, Status, Step, Trace } from "./types.js";
-
-const LINE_NAME: Record<LineId, string> = { huabei: "Huabei", jiebei: "Jiebei" };
+import { lineName } from "./vocabulary.js";
 
 export interface Range {
   min?: number;
@@ -70,7 +69,7 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
     ),
   ];
   const elsewhere = otherMade.length
-    ? ` (${LINE_NAME[other]} ${otherMade.join(", ")}: say \`line: ${other}\` to read that line)`
+    ? ` (${lineName(other)} ${otherMade.join(", ")}: say \`line: ${other}\` to read that line)`
     : "";
   const checks: Check[] = [];
   if (e.decision !== undefined) {
@@ -81,7 +80,7 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
       // failed, and the other line decided that day: said, in case the check meant that line
       actual: made.length
         ? `${[...new Set(made)].join(", ")}${made.includes(e.decision) ? "" : elsewhere}`
-        : `no ${LINE_NAME[e.line]} decision that day${elsewhere}`,
+        : `no ${lineName(e.line)} decision that day${elsewhere}`,
       ok: made.includes(e.decision),
     });
   }
@@ -93,7 +92,7 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
       expected: e.reasons.join(", "),
       actual: cited.size
         ? `${[...cited].join(", ")}${missing.length === 0 ? "" : elsewhere}`
-        : `no ${LINE_NAME[e.line]} reasons cited that day${elsewhere}`,
+        : `no ${lineName(e.line)} reasons cited that day${elsewhere}`,
       ok: missing.length === 0,
     });
   }

@@ -7,6 +7,9 @@
 export const LINES = ["huabei", "jiebei"] as const;
 export type LineId = (typeof LINES)[number];
 
+/** A line as people call it: "Huabei", "Jiebei". */
+export const lineName = (line: LineId): string => (line === "huabei" ? "Huabei" : "Jiebei");
+
 /** The customer's events, as a scenario file names them. */
 export const EVENT_TYPES = [
   "apply",

@@ -312,12 +312,26 @@ export class OutcomeRecorder {
   }
 }
 
+/** Every outcome class (what a result document's flips may say). */
+export const OUTCOME_CLASSES = [
+  "not opened",
+  "closed",
+  "charged off",
+  "suspended (credit)",
+  "suspended (security)",
+  "suspended (policy)",
+  "restored",
+  "active",
+] as const;
+export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
+
 /** The outcome as one word: what a champion/challenger "flip" compares. */
-export function outcomeClass(o: Outcome): string {
+export function outcomeClass(o: Outcome): OutcomeClass {
   if (!o.opened) return "not opened";
   if (o.finalStatus === "closed") return "closed";
   if (o.finalStatus === "charged_off") return "charged off";
-  if (o.finalStatus === "suspended") return `suspended (${o.finalCause ?? "credit"})`;
+  // a suspension's cause is credit, security or policy (a customer closes, never suspends)
+  if (o.finalStatus === "suspended") return `suspended (${o.finalCause ?? "credit"})` as OutcomeClass;
   if (o.suspensions > 0) return "restored";
   return "active";
 }

@@ -7,6 +7,7 @@ import * as z from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine/index.js";
 import { MAX_DAY, PolicyOverrides } from "../scenario/schema.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
+import { OUTCOME_CLASSES } from "./outcome.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
 import { PersonaName } from "./persona-schema.js";
 import { FLIP_SAMPLE } from "./runner.js";
@@ -136,16 +137,7 @@ export type Meta = z.infer<typeof Meta>;
 export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
 
 /** An account's outcome as a flip names it (outcome.ts outcomeClass): nothing else is a status. */
-const OutcomeClass = z.enum([
-  "not opened",
-  "closed",
-  "charged off",
-  "suspended (credit)",
-  "suspended (security)",
-  "suspended (policy)",
-  "restored",
-  "active",
-]);
+const OutcomeClass = z.enum(OUTCOME_CLASSES);
 const Flip = z.strictObject({
   index: count,
   persona: PersonaName,

@@ -7,6 +7,7 @@ import {
   type Fen,
   fenToYuan,
   type LineId,
+  lineName,
   REASONS,
   type ReasonCode,
   type ReasonInfo,
@@ -32,7 +33,8 @@ export function reasonText(code: ReasonCode): string {
 }
 
 /** Huabei / Jiebei, as the trace names the lines. */
-export const lineName = (line: LineId): string => (line === "huabei" ? "Huabei" : "Jiebei");
+// a line as people call it (the engine names lines in expectations too)
+export { lineName };
 
 /** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");
