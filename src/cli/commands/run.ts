@@ -1,6 +1,6 @@
 // `credit-sim run FILE…`: load, simulate, render.
 
-import { realpathSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Policy } from "../../engine/index.js";
 import { simulate } from "../../engine/index.js";
@@ -47,14 +47,17 @@ function loadAll(
   return loaded;
 }
 
-/** Each file once, however it is named (`z.yaml z.yaml`, `z.yaml ./z.yaml`, a link to it): the first
- *  naming is kept. A file that cannot be resolved stays, for its load to say why. */
+/** Each file once, however it is named (`z.yaml z.yaml`, `z.yaml ./z.yaml`, a link or a hard link to
+ *  it): the first naming is kept. A file that cannot be looked at stays, for its load to say why. */
 function onceEach(files: readonly string[], cwd: string): string[] {
   const seen = new Set<string>();
   return files.filter((file) => {
     let key: string;
     try {
-      key = realpathSync(resolve(cwd, file));
+      const st = statSync(resolve(cwd, file));
+      // a pipe or a device may give new text each time it is read: never taken for a repeat
+      if (!st.isFile()) return true;
+      key = `${st.dev}:${st.ino}`;
     } catch {
       return true;
     }
