@@ -386,17 +386,16 @@ export function decideCycles(
   // a shortfall of at most this is no shortfall, a remainder of at most this counts as repaid in full
   // (what is left stays owed, and revolves)
   const tolerance = rates.tolerance ?? 0;
+  // (most days decide nothing: the statements' totals are made only on a day that decides one)
   let shortOf: Map<number, { short: Fen; left: Fen }> | null = null;
-  if (tolerance > 0) {
-    shortOf = new Map();
-    for (let i = l.firstUndecided; i < l.bills.length; i++) {
-      const b = l.bills[i]!;
-      if (b.cycleDecided || day < b.overdueFrom || b.state === "settled") continue;
-      const t = shortOf.get(b.dueDay) ?? { short: 0, left: 0 };
-      t.short += Math.max(0, b.cycleMinimum - b.cyclePaid);
-      t.left += remaining(b);
-      shortOf.set(b.dueDay, t);
-    }
+  for (let i = l.firstUndecided; i < l.bills.length && tolerance > 0; i++) {
+    const b = l.bills[i]!;
+    if (b.cycleDecided || day < b.overdueFrom || b.state === "settled") continue;
+    shortOf ??= new Map();
+    const t = shortOf.get(b.dueDay) ?? { short: 0, left: 0 };
+    t.short += Math.max(0, b.cycleMinimum - b.cyclePaid);
+    t.left += remaining(b);
+    shortOf.set(b.dueDay, t);
   }
   for (let i = l.firstUndecided; i < l.bills.length; i++) {
     const b = l.bills[i]!;
