@@ -20,7 +20,7 @@ import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { restorationBlockers } from "./review.js";
 import * as revolving from "./revolving.js";
-import { debtToIncome, type Scored } from "./score-inputs.js";
+import { debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
 import type { Remedy } from "./types.js";
 import { principalReasons } from "./verdict.js";
@@ -35,15 +35,23 @@ const TIME_ONLY: readonly ReasonCode[] = ["SHORT_HISTORY", "YOUNG_CREDIT_PROFILE
 
 const MAX_REASONS = 4;
 
-/** What the end of today's checks will do if this line's own overdue is still unpaid then: charge it off,
- *  or — its own arrears that old, with a line of the customer's the check watches — suspend. */
-function deadlineToday(c: Customer, line: Line, day: number): "charge_off" | "suspension" | null {
+/** The first end-of-day check that acts if this line's own overdue stays unpaid: the charge-off, or — with
+ *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. */
+function nextDeadline(
+  c: Customer,
+  line: Line,
+  day: number,
+): { day: number; what: "charge_off" | "suspension" } | null {
   const p = c.policy;
   const dpd = daysPastDue(line, day);
-  if (line.status !== "charged_off" && dpd >= p.chargeOffDays) return "charge_off";
+  if (dpd === 0) return null;
   const watched = (l: Line) =>
     l.status === "active" || (l.status === "suspended" && l.cause === "security" && l.heldOver === null);
-  return dpd >= p.suspendOverdueDays && (watched(c.huabei) || watched(c.jiebei)) ? "suspension" : null;
+  const suspension =
+    watched(c.huabei) || watched(c.jiebei) ? day + Math.max(0, p.suspendOverdueDays - dpd) : Infinity;
+  const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
+  if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
+  return Number.isFinite(suspension) ? { day: suspension, what: "suspension" } : null;
 }
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
@@ -56,18 +64,26 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     if (overdue(line) > 0) {
       // the day's repayments post before the end-of-day checks: paid today, the threshold reached today
       // does not act
-      const today = deadlineToday(c, line, day);
+      const deadline = nextDeadline(c, line, day);
       remedies.push({
         line: line.id,
         kind: "pay_overdue",
         amount: overdue(line),
-        ...(today ? { today } : {}),
+        ...(deadline?.day === day ? { today: deadline.what } : {}),
+        ...(deadline && deadline.day > day
+          ? { by: { day: deadline.day, date: calendar.date(deadline.day), what: deadline.what } }
+          : {}),
       });
     }
-    // Jiebei lends no cash for a while after a missed due date (on either line): from when it does again
+    // Jiebei lends no cash for a while after a missed due date (on either line): from when it does again —
+    // said only when nothing else would decline the smallest loan (the credit left, the debt burden)
     if (line.id === "jiebei" && line.status === "active" && customerOverdue(c) === 0) {
       const from = lastMissed(c) + c.policy.jiebeiDrawCleanDays;
-      if (from > day)
+      const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
+      const lendable =
+        line.limit - owed(line) >= smallest &&
+        debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), smallest) <= c.policy.jiebeiMaxDebtToIncome;
+      if (from > day && lendable)
         remedies.push({
           line: "jiebei",
           kind: "wait_to_draw",
@@ -179,7 +195,14 @@ function suspendedLine(
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
   const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
-  if (closesOn !== null && (closesOn === next || certain))
+  // a write-off due before that review comes first: the closure is not what to warn of
+  const writtenOffFirst = remedies.some(
+    (r) =>
+      r.line === line.id &&
+      r.kind === "pay_overdue" &&
+      (r.today === "charge_off" || (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
+  );
+  if (closesOn !== null && !writtenOffFirst && (closesOn === next || certain))
     remedies.push({
       line: line.id,
       kind: "closure_due",

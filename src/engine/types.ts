@@ -148,7 +148,13 @@ export interface ScoreMove {
 export type Remedy = {
   line: LineId;
 } /** `today`: the check at the end of this day charges the line off or suspends it unless it is paid */ & (
-  | { kind: "pay_overdue"; amount: Fen; today?: "charge_off" | "suspension" }
+  /** `by`: the next end-of-day check that acts on it, when later than today */
+  | {
+      kind: "pay_overdue";
+      amount: Fen;
+      today?: "charge_off" | "suspension";
+      by?: { day: number; date: string; what: "charge_off" | "suspension" };
+    }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
   | { kind: "pay_balance"; amount: Fen }

@@ -280,7 +280,6 @@ function standing(
   return out;
 }
 
-const NAME_WIDTH = 44;
 /** a scorecard row beside the name: indent, value, bin, points, and what the points are short of */
 const ROW_BESIDE_NAME = 42;
 
@@ -327,10 +326,10 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
       `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone (days past due, recent-activity windows, a month-end report)`}`,
     ),
   );
-  // the names' column stops at NAME_WIDTH, so the points fit in 100 columns (--json has the names whole),
-  // and narrower on a narrower terminal: each row stays one line, its points in their column
+  // on a terminal, the names' column fits its width (each row stays one line, its points in their column);
+  // elsewhere (a pipe, a file, --wide) the names are whole
   const room =
-    columns === undefined ? NAME_WIDTH : Math.max(20, Math.min(NAME_WIDTH, columns - ROW_BESIDE_NAME));
+    columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, columns - ROW_BESIDE_NAME);
   const w = Math.min(room, Math.max(...x.score.factors.map((f) => f.characteristic.length)));
   const name = (t: string) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
   for (const f of x.score.factors) {

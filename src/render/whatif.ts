@@ -58,12 +58,14 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
   // the engine's own decisions (suspensions, reviews) between the user's events, unnumbered
   for (const s of run.trace.steps) {
     if ("index" in s.event || s.decision === null) continue;
+    // the line decided on, as `run` says it ("periodic review of Jiebei")
+    const of = s.line === "jiebei" ? " of Jiebei" : "";
     const what =
       s.event.type === "review"
-        ? "periodic review"
+        ? `periodic review${of}`
         : s.event.type === "overdue"
-          ? "overdue trigger"
-          : s.event.type;
+          ? `overdue trigger${of}`
+          : `${s.event.type.replace("_", " ")}${of}`;
     const reasons = s.reasons.length > 0 ? ` ${s.reasons.slice(0, 2).join(", ")}` : "";
     lines.push({
       day: s.day,

@@ -112,13 +112,17 @@ export function describeRemedy(r: Remedy): string {
 function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_due":
-      return `pay the ${money(r.amount)} minimum already due too (its grace days are running out): unpaid, it falls into arrears`;
+      return `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;
     case "pay_overdue":
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"
           ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the customer's open lines are suspended`
-          : `pay the overdue ${money(r.amount)} now`;
+          : r.by?.what === "charge_off"
+            ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), the debt is written off (charged off) and no line is offered again`
+            : r.by?.what === "suspension"
+              ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), it is too long past due and the customer's open lines are suspended`
+              : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance":
       return `repay the outstanding ${money(r.amount)}`;
     case "verify_identity":
@@ -138,7 +142,8 @@ function remedyText(r: Remedy): string {
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
-      if (r.day === r.since) return `${status}: ${reasons}`;
+      // the reasons as recorded then: "a repayment is past due right now" was true that day
+      if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
     }
     case "closure_due":

@@ -37,10 +37,12 @@ describe("contact_support", () => {
     // what blocks restoration today comes first; why it was suspended is on record, dated
     expect(s.reasons[0]).toBe("OVERDUE_OUTSTANDING");
     expect(remedy(s.remedies, "on_record")).toMatchObject({ reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"] });
+    // with the day the write-off comes if it stays unpaid (due day 40 + chargeOffDays 180)
     expect(remedy(s.remedies, "pay_overdue")).toEqual({
       line: "huabei",
       kind: "pay_overdue",
       amount: s.overdue,
+      by: { day: 220, date: "2024-08-08", what: "charge_off" },
     });
     expect(s.overdue).toBeGreaterThan(100_000); // principal plus penalty
     expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 950 });
@@ -317,6 +319,27 @@ describe("contact_support", () => {
     expect(s.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
     expect(s.remedies.every((r) => r.line === "jiebei")).toBe(true);
     expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ max: 1 });
+  });
+});
+
+describe("deadlines ahead", () => {
+  it("before the suspension and the write-off, the overdue remedy names the day each comes; the closure the write-off precedes is not warned of", () => {
+    const before30 = stepOn(
+      run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(55)]),
+      "contact_support",
+      55,
+    );
+    expect(remedy(before30.remedies, "pay_overdue")).toMatchObject({ by: { day: 70, what: "suspension" } });
+    expect(describeRemedy(remedy(before30.remedies, "pay_overdue")!)).toMatch(
+      /unpaid at the end of 2024-03-11 \(day 70\), .* suspended/,
+    );
+    const before180 = stepOn(
+      run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219)], { until: 300 }),
+      "contact_support",
+      219,
+    );
+    expect(remedy(before180.remedies, "pay_overdue")).toMatchObject({ by: { day: 220, what: "charge_off" } });
+    expect(kinds(before180.remedies)).not.toContain("closure_due");
   });
 });
 
