@@ -1,7 +1,7 @@
 // Writing a report to a file a user named: `-` is standard output (the command's own stream); anything
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
-import { fstatSync, realpathSync, statSync } from "node:fs";
+import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
@@ -64,17 +64,39 @@ export function perInputFiles(file: string, names: readonly string[]): string[] 
 
 /** One file, however it is named: links followed, a new file by its folder's real path. */
 function identity(cwd: string, file: string): string {
-  const path = resolve(cwd, file);
   // the nearest part of the path that exists, links resolved, and the rest as named: two spellings of a
-  // file in folders still to be made (`link/new/o.csv`, `real/new/o.csv`) are one file
-  const rest: string[] = [];
-  for (let head = path; ; head = dirname(head)) {
-    try {
-      return join(realpathSync(head), ...rest);
-    } catch {
-      if (dirname(head) === head) return path;
-      rest.unshift(basename(head));
+  // file in folders still to be made (`link/new/o.csv`, `real/new/o.csv`) are one file — a link that
+  // leads nowhere yet (`lnk` → `zz`) is followed by what it says, as writing would follow it
+  let path = resolve(cwd, file);
+  for (let hops = 0; hops < 40; hops++) {
+    const rest: string[] = [];
+    let head = path;
+    let link: string | null = null;
+    for (;;) {
+      try {
+        return join(realpathSync(head), ...rest);
+      } catch {
+        if (isLink(head)) {
+          link = resolve(dirname(head), readlinkSync(head));
+          break;
+        }
+        if (dirname(head) === head) return path;
+        rest.unshift(basename(head));
+        head = dirname(head);
+      }
     }
+    path = join(link, ...rest);
+  }
+  return path;
+}
+
+/** Whether `path` is a symbolic link (false for anything that cannot be looked at: a path through a
+ *  file is said when the output is written). */
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  } catch {
+    return false;
   }
 }
 

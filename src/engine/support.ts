@@ -200,7 +200,8 @@ function suspendedLine(
     (r) =>
       r.line === line.id &&
       r.kind === "pay_overdue" &&
-      (r.today === "charge_off" || (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
+      (r.today === "charge_off" ||
+        (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
   );
   if (closesOn !== null && !writtenOffFirst && (closesOn === next || certain))
     remedies.push({

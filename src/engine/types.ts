@@ -147,8 +147,7 @@ export interface ScoreMove {
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
-} /** `today`: the check at the end of this day charges the line off or suspends it unless it is paid */ & (
-  /** `by`: the next end-of-day check that acts on it, when later than today */
+} /** `today`: the check at the end of this day charges the line off or suspends it unless it is paid */ /** `by`: the next end-of-day check that acts on it, when later than today */ & (
   | {
       kind: "pay_overdue";
       amount: Fen;

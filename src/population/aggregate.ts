@@ -327,6 +327,14 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
     ];
     for (const [field, value, most, what] of lineCounts)
       if (value > most) return [`${at}.${field}`, `at most ${what} (${most})`];
+    // what comes back after a write-off is part of it; the delinquent balance is part of the balance
+    if (l.recoveries > l.writtenOff) return [`${at}.recoveries`, `at most writtenOff (${l.writtenOff})`];
+    const { balance, dpd30, dpd90 } = l.monthEnd;
+    for (let m = 0; m < balance.length; m++) {
+      if ((dpd30[m] ?? 0) > balance[m]!) return [`${at}.monthEnd.dpd30`, "at most the balance of its month"];
+      if ((dpd90[m] ?? 0) > (dpd30[m] ?? 0))
+        return [`${at}.monthEnd.dpd90`, "at most the 30+ balance of its month"];
+    }
   }
   return null;
 }

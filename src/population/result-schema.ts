@@ -57,6 +57,14 @@ const moments = z.strictObject({
   // Σd² as a decimal string (exact beyond 2^53)
   sumSq: z.string().regex(/^\d{1,60}$/),
 });
+const isFlipKind = (k: string): boolean => {
+  const [a, b, ...rest] = k.split(" → ");
+  const classes: readonly string[] = OUTCOME_CLASSES;
+  return (
+    rest.length === 0 && a !== undefined && b !== undefined && classes.includes(a) && classes.includes(b)
+  );
+};
+
 const EncodedPaired = z.strictObject({
   accounts: count,
   binary: z.strictObject({
@@ -79,8 +87,9 @@ const EncodedPaired = z.strictObject({
     loss: moments,
   }),
   flipped: count,
+  // "champion class → challenger class": two outcome classes, nothing else
   flips: z
-    .record(shortText, count)
+    .record(z.string().refine(isFlipKind, 'two outcome classes: "active → restored"'), count)
     .refine((r) => Object.keys(r).length <= 1000, "at most 1000 kinds of flip"),
 });
 type EncodedPaired = z.infer<typeof EncodedPaired>;

@@ -220,6 +220,18 @@ function refuseContradictions(r: PopulationResult, file: string): void {
   const [from, to] = r.meta.range;
   // a paired difference's sum and sum of squares hold sum² ≤ n · sumSq (Cauchy–Schwarz) for any data
   r.paired?.forEach((p, i) => {
+    // the same accounts as the persona's arms, each counted at most once in a pair or a flip
+    const n = r.champion[i]?.accounts ?? 0;
+    if (p.accounts !== n) refuse(`aggregates.paired[${i}].accounts`, `the persona's accounts (${n})`);
+    for (const [metric, pair] of Object.entries(p.binary))
+      if (pair[0] + pair[1] > n)
+        refuse(`aggregates.paired[${i}].binary.${metric}`, `at most the accounts (${n})`);
+    const flips = Object.values(p.flips).reduce((s, v) => s + v, 0);
+    if (p.flipped > n || flips !== p.flipped)
+      refuse(
+        `aggregates.paired[${i}].flipped`,
+        `the flips' accounts (${flips}), at most the accounts (${n})`,
+      );
     for (const [metric, c] of Object.entries(p.continuous))
       if (c.sum * c.sum > p.accounts * Number(c.sumSq) * (1 + 1e-9) + 1e-9)
         refuse(
@@ -306,7 +318,13 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     total.flips = [...total.flips, ...result.flips].slice(0, FLIP_SAMPLE);
   }
   // each file's totals are exact numbers; together they must stay so (a merge's output is merged again)
-  const inexact = firstInexact([total.champion, total.challenger, total.variants]);
+  const inexact = firstInexact([
+    total.champion,
+    total.challenger,
+    total.variants,
+    total.paired,
+    total.decisionFlips.map((p) => p.flipped),
+  ]);
   if (inexact !== null)
     throw new InputError("these results add up to totals beyond exact numbers", {
       file: sorted[sorted.length - 1]!.file,

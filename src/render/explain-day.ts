@@ -328,8 +328,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   );
   // on a terminal, the names' column fits its width (each row stays one line, its points in their column);
   // elsewhere (a pipe, a file, --wide) the names are whole
-  const room =
-    columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, columns - ROW_BESIDE_NAME);
+  const room = columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, columns - ROW_BESIDE_NAME);
   const w = Math.min(room, Math.max(...x.score.factors.map((f) => f.characteristic.length)));
   const name = (t: string) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
   for (const f of x.score.factors) {

@@ -257,7 +257,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ),
       ...Object.entries(all.flips ?? {})
         .sort(([, a], [, b]) => b - a)
-        .map(([k, v]) => `  ${pad(k, 44)} ${lpad(int(v), 8)}`),
+        .map(([k, v]) => `  ${pad(printable(k), 44)} ${lpad(int(v), 8)}`),
     );
     const pair = r.decisionFlips[0];
     if (pair)

@@ -425,6 +425,22 @@ export function stagedFolder(
   abandon(): void;
 } {
   makeFolders(target, shown);
+  // never through a link: one put in the folder's place while a run went on would carry the export (and,
+  // replacing an earlier one, its removals) elsewhere
+  const notLink = () => {
+    if (lstatSync(target).isSymbolicLink())
+      throw new InputError("cannot write into it: it is a symbolic link", {
+        file: shown,
+        hint: "give a folder of its own: credit-sim never writes through a link",
+      });
+  };
+  notLink();
+  // what a run that was killed left behind (its process gone) is removed, not mistaken for content
+  for (const e of readdirSync(target)) {
+    const pid = /^\.credit-sim-(\d+)-\d+$/.exec(e)?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid)))
+      rmSync(join(target, e), { recursive: true, force: true });
+  }
   const name = `.credit-sim-${process.pid}-${++tmpCounter}`;
   const path = join(target, name);
   try {
@@ -442,6 +458,7 @@ export function stagedFolder(
     path,
     commit(accept) {
       try {
+        notLink();
         // another run's hidden folder is not ours to judge or remove
         const others = readdirSync(target).filter((e) => !e.startsWith(".credit-sim-"));
         const refused = accept(others);
@@ -456,6 +473,17 @@ export function stagedFolder(
     },
     abandon,
   };
+}
+
+/** Whether a process with this id runs (signal 0 asks without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user
+    return errnoOf(e) === "EPERM";
+  }
 }
 
 /** Temporary files alive now (tests). */

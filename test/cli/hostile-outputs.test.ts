@@ -553,6 +553,49 @@ describe("simulate --flips DIR", () => {
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toBe("my notes\n");
   });
 
+  it("--force never removes what an earlier export's index does not list: a note, a .git, a forged index over other files", async () => {
+    const d = fresh();
+    expect((await flips(d, false)).status).toBe(0);
+    writeFileSync(join(d, "flips", "notes.md"), "mine\n");
+    const beside = await flips(d);
+    expect(beside.status).toBe(2);
+    expect(beside.stderr).toContain("holds files that are not an export");
+    expect(readFileSync(join(d, "flips", "notes.md"), "utf8")).toBe("mine\n");
+    const forged = join(d, "proj");
+    mkdirSync(forged);
+    writeFileSync(join(forged, "main.c"), "code\n");
+    writeFileSync(
+      join(forged, "index.txt"),
+      `${readFileSync(join(d, "flips", "index.txt"), "utf8").split("\n")[0]}\n`,
+    );
+    const r = await cli(
+      [
+        "simulate",
+        "--accounts",
+        "300",
+        "--days",
+        "200",
+        "--challenger",
+        "tightened",
+        "--flips",
+        "proj",
+        "--no-progress",
+        "--force",
+      ],
+      { cwd: d },
+    );
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(forged, "main.c"), "utf8")).toBe("code\n");
+  });
+
+  it("a hidden folder a killed run left behind is cleared, not taken for content", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "flips", ".credit-sim-999999-1"), { recursive: true });
+    const r = await flips(d, false);
+    expect(r.status).toBe(0);
+    expect(readdirSync(join(d, "flips")).sort()).toEqual(["default-vs-tightened", "index.txt"]);
+  });
+
   it("--force replaces an earlier export whole: no file of the run before is left beside the new ones", async () => {
     const d = fresh();
     expect((await flips(d, false)).status).toBe(0);

@@ -218,6 +218,7 @@ describe("every aggregate is checked", () => {
       ],
       [(d) => (arm0(d).openLimit = { from: 0, length: arm0(d).openLimit.length, counts: [] }), /openLimit/],
       [(d) => (arm0(d).openMonths = 1e9), /openMonths/],
+      [(d) => (at(d, ["aggregates", "champion", 0, "lines", 0]).recoveries = 1e9), /recoveries/],
       [(d) => (arm0(d).events = { from: 0, length: arm0(d).events.length, counts: [1e12] }), /events/],
     ];
     for (const [edit, field] of cases) {
@@ -253,6 +254,16 @@ describe("every aggregate is checked", () => {
       }, true),
     );
     expect(paired.details.field).toMatch(/paired\[0\]\.continuous\.finalScore/);
+    const pairedFlips = refused(
+      edited((d) => {
+        at(d, ["aggregates", "paired", 0]).flips = { "\u001b[2JEVIL": 1 };
+      }, true),
+    );
+    expect(pairedFlips.details.field).toMatch(/paired\.0\.flips|paired\[0\]\.flips/);
+    const tooMany = refused(
+      edited((d) => (at(d, ["aggregates", "paired", 0]).accounts = 9_007_199_254_740_991), true),
+    );
+    expect(tooMany.details.field).toMatch(/paired\[0\]\.accounts/);
     const proto = JSON.parse(
       JSON.stringify(document(true)).replace(
         '"groups":{',

@@ -193,7 +193,7 @@ function exportFlips(
     const files = writeFlips(pop, result, dir, abs, stage.path, io);
     // what stands in DIR now: checked again, since the run took a while
     stage.commit((others) =>
-      others.length === 0 || (force && isEarlierExport(abs))
+      others.length === 0 || (force && isEarlierExport(abs, others))
         ? null
         : new UsageError(
             `--flips ${printable(dir)}: files appeared in it during the run; nothing was replaced`,
@@ -300,24 +300,36 @@ function checkFlipsFolder(dir: string, path: string, force: boolean): void {
       throw new UsageError(`--flips ${dir} is not a folder`, "give a folder for the exported scenarios");
     throw fileError(e, dir);
   }
-  if (entries.length > 0 && !force)
+  // an export being built (or left by a run that was killed) is hidden and credit-sim's own
+  const shown = entries.filter((e) => !e.startsWith(".credit-sim-"));
+  if (shown.length > 0 && !force)
     throw new UsageError(
-      `--flips ${dir} is not empty`,
+      `--flips ${printable(dir)} is not empty`,
       "give a new or empty folder, or --force to replace an earlier export there",
     );
-  // --force replaces an earlier export whole: never a folder of other files
-  if (entries.length > 0 && !isEarlierExport(path))
+  // --force replaces an earlier export whole: never a folder holding anything else
+  if (shown.length > 0 && !isEarlierExport(path, shown))
     throw new UsageError(
-      `--flips ${dir} holds files that are not an export of credit-sim's (no index.txt of one)`,
+      `--flips ${printable(dir)} holds files that are not an export of credit-sim's (only what an earlier export's index.txt lists is replaced)`,
       "give a new or empty folder: --force replaces only an earlier export",
     );
 }
 
-function isEarlierExport(path: string): boolean {
+/**
+ * Whether `entries` (what stands in the folder) are an earlier export and nothing else: its index.txt,
+ * and the folders the index lists files in. A forged header over other files, a `.git` beside an
+ * export, or a note added to one: not an export, never removed.
+ */
+function isEarlierExport(path: string, entries: readonly string[]): boolean {
   const index = join(path, "index.txt");
   const st = lstatSync(index, { throwIfNoEntry: false });
   if (!st?.isFile() || st.size > 1_000_000) return false;
-  return readFileSync(index, "utf8").startsWith(`${FLIPS_INDEX_HEADER}\n`);
+  const text = readFileSync(index, "utf8");
+  if (!text.startsWith(`${FLIPS_INDEX_HEADER}\n`)) return false;
+  const listed = new Set(["index.txt"]);
+  for (const line of text.split("\n"))
+    if (line.startsWith("    ")) listed.add(line.trim().split(/[\\/]/)[0]!);
+  return entries.every((e) => listed.has(e) && (e === "index.txt" || lstatSync(join(path, e)).isDirectory()));
 }
 
 function refuseOverwrite(file: string, path: string): void {
