@@ -523,7 +523,7 @@ describe("files credit-sim writes for `run` to read", () => {
 
 describe("simulate --flips DIR", () => {
   // --force: what is planted is found even when replacing files is allowed
-  const flips = (d: string, force = true) =>
+  const flips = (d: string, force = true, dir = "flips") =>
     cli(
       [
         "simulate",
@@ -534,7 +534,7 @@ describe("simulate --flips DIR", () => {
         "--challenger",
         "tightened",
         "--flips",
-        "flips",
+        dir,
         "--no-progress",
         ...(force ? ["--force"] : []),
       ],
@@ -568,22 +568,7 @@ describe("simulate --flips DIR", () => {
       join(forged, "index.txt"),
       `${readFileSync(join(d, "flips", "index.txt"), "utf8").split("\n")[0]}\n`,
     );
-    const r = await cli(
-      [
-        "simulate",
-        "--accounts",
-        "300",
-        "--days",
-        "200",
-        "--challenger",
-        "tightened",
-        "--flips",
-        "proj",
-        "--no-progress",
-        "--force",
-      ],
-      { cwd: d },
-    );
+    const r = await flips(d, true, "proj");
     expect(r.status).toBe(2);
     expect(readFileSync(join(forged, "main.c"), "utf8")).toBe("code\n");
   });

@@ -62,6 +62,9 @@ function edited(edit: (d: Doc) => void, challenger = false): Doc {
   return d;
 }
 
+/** A document read back without a problem. */
+const accepted = (data: unknown) => expect(() => fromDocument(data, "s.json")).not.toThrow();
+
 function refused(data: unknown): InputError {
   try {
     fromDocument(data, "s.json");
@@ -188,12 +191,7 @@ describe("every aggregate is checked", () => {
         flips(d).push({ index: 1, persona: personas[0]!.name, champion: "active", challenger: "restored" });
         edit(flips(d).at(-1)!);
       }, true);
-    expect(() =>
-      fromDocument(
-        withFlip(() => {}),
-        "s.json",
-      ),
-    ).not.toThrow();
+    accepted(withFlip(() => {}));
     expect(refused(withFlip((f) => (f.champion = "\u001b]52;c;aGVsbG8=\u0007"))).details.field).toMatch(
       /champion/,
     );
@@ -235,12 +233,7 @@ describe("every aggregate is checked", () => {
         pair.flipped = Math.max(pair.flipped, 1);
         edit(pair.groups["apply: approved → declined, by MIN_SCORE"]!, pair.flipped);
       }, true);
-    expect(() =>
-      fromDocument(
-        group(() => {}),
-        "s.json",
-      ),
-    ).not.toThrow();
+    accepted(group(() => {}));
     expect(refused(group((g, flipped) => (g.accounts = flipped + 1))).details.field).toMatch(/\.accounts$/);
     expect(refused(group((g) => (g.examples = [999_999]))).details.field).toMatch(/\.examples$/);
   });
