@@ -10,6 +10,7 @@ import {
   type DecisionDifference,
   dayOfVerdict,
   keyEventNumber,
+  type LineEnd,
   type Outcome,
   reasonsOf,
   type Verdict,
@@ -111,8 +112,8 @@ function renderStacked(
   ];
 }
 
-function statusText(o: Outcome): string {
-  return o.status === "suspended" ? `suspended (${o.cause})` : o.status;
+function statusText(o: { status: Outcome["status"]; cause: Outcome["cause"] }): string {
+  return o.status === "suspended" ? `suspended (${o.cause})` : o.status.replace("_", " ");
 }
 
 function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
@@ -125,18 +126,37 @@ function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
   const row = (label: string, x: string, y: string, change: string) =>
     `  ${pad(label, 18)}${pad(x, 22)}${pad(y, 22)}${change}`;
   const firstSusp = (o: Outcome) => (o.firstSuspendedDay === null ? "never" : `day ${o.firstSuspendedDay}`);
+  const status = (label: string, x: LineEnd, y: LineEnd) =>
+    row(
+      label,
+      statusText(x),
+      statusText(y),
+      statusText(x) === statusText(y) ? c.dim("same") : `${statusText(x)} → ${statusText(y)}`,
+    );
+  // a run with Jiebei shows each line's end, named
+  const none: LineEnd = { status: "none", cause: null, limit: 0, balance: 0, charges: 0 };
+  const two = b.jiebei !== null || v.jiebei !== null;
+  const line = (name: string, x: LineEnd, y: LineEnd) => [
+    status(`${name} status`, x, y),
+    row(`${name} limit`, money(x.limit), money(y.limit), fenDelta(x.limit, y.limit)),
+    row(`${name} balance`, money(x.balance), money(y.balance), fenDelta(x.balance, y.balance)),
+    row(`${name} charges`, money(x.charges), money(y.charges), fenDelta(x.charges, y.charges)),
+  ];
   return [
     c.bold(row("", "base", "what-if", "change")),
-    row(
-      "final status",
-      statusText(b),
-      statusText(v),
-      statusText(b) === statusText(v) ? c.dim("same") : `${statusText(b)} → ${statusText(v)}`,
-    ),
-    row("final score", String(b.score), String(v.score), delta(b.score, v.score)),
-    row("final limit", money(b.limit), money(v.limit), fenDelta(b.limit, v.limit)),
-    row("final balance", money(b.balance), money(v.balance), fenDelta(b.balance, v.balance)),
-    row("charges", money(b.charges), money(v.charges), fenDelta(b.charges, v.charges)),
+    ...(two
+      ? [
+          row("final score", String(b.score), String(v.score), delta(b.score, v.score)),
+          ...line("Huabei", b, v),
+          ...line("Jiebei", b.jiebei ?? none, v.jiebei ?? none),
+        ]
+      : [
+          status("final status", b, v),
+          row("final score", String(b.score), String(v.score), delta(b.score, v.score)),
+          row("final limit", money(b.limit), money(v.limit), fenDelta(b.limit, v.limit)),
+          row("final balance", money(b.balance), money(v.balance), fenDelta(b.balance, v.balance)),
+          row("charges", money(b.charges), money(v.charges), fenDelta(b.charges, v.charges)),
+        ]),
     row("suspensions", String(b.suspensions), String(v.suspensions), delta(b.suspensions, v.suspensions)),
     row("first suspended", firstSusp(b), firstSusp(v), firstSusp(b) === firstSusp(v) ? c.dim("same") : ""),
     row(

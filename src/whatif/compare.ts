@@ -112,6 +112,19 @@ export interface Outcome {
   /** days spent suspended within the simulated span */
   daysSuspended: number;
   declines: number;
+  /** Jiebei's end, when the run opened or asked for it (status … charges above are Huabei's; the counts
+   *  are both lines') */
+  jiebei: LineEnd | null;
+}
+
+/** A line's end: its standing and money. */
+export interface LineEnd {
+  status: Status;
+  cause: Cause | null;
+  /** fen */
+  limit: number;
+  balance: number;
+  charges: number;
 }
 
 export interface Comparison {
@@ -206,6 +219,16 @@ export function outcome(trace: Trace): Outcome {
     firstSuspendedDay: first,
     daysSuspended: days,
     declines,
+    jiebei:
+      f.jiebei.status === "none"
+        ? null
+        : {
+            status: f.jiebei.status,
+            cause: f.jiebei.cause,
+            limit: f.jiebei.limit,
+            balance: f.jiebei.balance,
+            charges: f.jiebei.charges,
+          },
   };
 }
 

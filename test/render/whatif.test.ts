@@ -71,6 +71,19 @@ describe("renderComparison", () => {
     expect(listingLines(late, plain, 200)).toEqual(listingLines(late, plain));
   });
 
+  it("a run with Jiebei shows each line's end, named; a Huabei-only run keeps its short table", () => {
+    const two = runVariant(base("scenarios/two-lines.yaml"));
+    const fewer = runVariant(apply(base("scenarios/two-lines.yaml"), "remove", "3"));
+    const t = renderComparison(compareRuns(two, fewer), { base: two.trace, variant: fewer.trace }, [], {
+      chalk: plain,
+      chart: false,
+    });
+    expect(t).toMatch(/^ {2}Huabei status {4}/m);
+    expect(t).toMatch(/^ {2}Jiebei balance +¥[\d,.]+ +¥[\d,.]+/m);
+    expect(text).toMatch(/^ {2}final status {6}/m);
+    expect(text).not.toContain("Jiebei");
+  });
+
   it("colour adds escapes and nothing else; the chart shows both runs", () => {
     const coloured = renderComparison(cmp, traces, edited.variant.notes, { chalk: colour, chart: false });
     expect(stripVTControlCharacters(coloured)).toBe(text);
