@@ -14,7 +14,8 @@ const quantity = z.number().min(-MAX_QUANTITY).max(MAX_QUANTITY);
 /** A quantity: a constant, uniform between min and max, or log-normal around a median. */
 const constant = quantity.describe("a fixed value");
 const uniform = z
-  .strictObject({ min: quantity, max: quantity })
+  // a log-normal's keys are no uniform's (its own checks speak of them, not "unknown field median")
+  .strictObject({ min: quantity, max: quantity, median: z.never().optional(), sigma: z.never().optional() })
   .describe("uniform between min and max (inclusive)");
 const logNormal = z
   .strictObject({
@@ -25,7 +26,11 @@ const logNormal = z
   })
   .describe("log-normal around `median` with log-spread `sigma`, clipped to [min, max]");
 export const DistSchema = z.union([constant, uniform, logNormal]);
-export type Dist = z.infer<typeof DistSchema>;
+/** A distribution as the code uses it (the schema's uniform also names a log-normal's keys, as never). */
+export type Dist =
+  | number
+  | { min: number; max: number }
+  | { median: number; sigma: number; min?: number; max?: number };
 
 const probability = z.number().min(0).max(1).describe("a probability, 0–1");
 const rate = z.number().min(0).max(1000).describe("a mean count (Poisson)");

@@ -4,6 +4,7 @@
 
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type * as z from "zod";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
@@ -70,9 +71,30 @@ function validatePersona(parsed: Parsed, file: string): WrittenPersona {
             ...base,
             expected: "a number, {min, max} or {median, sigma[, min, max]}",
             found: describeValue(found),
+            ...distributionHint(issue, found),
           })
         : undefined,
   });
+}
+
+/** What is wrong inside a distribution that has the shape of one (a log-normal's median as text, a
+ *  uniform's min in hex): the field and why, from the option its keys choose. */
+function distributionHint(issue: z.core.$ZodIssue, found: unknown): { hint?: string } {
+  if (issue.code !== "invalid_union" || typeof found !== "object" || found === null) return {};
+  // the options in DistSchema's order: a constant, a uniform, a log-normal
+  const option = "median" in found || "sigma" in found ? 2 : 1;
+  const inner = issue.errors[option]?.[0];
+  if (!inner) return {};
+  const where = inner.path.length > 0 ? `${formatPath(inner.path)}: ` : "";
+  const what =
+    inner.code === "invalid_type"
+      ? `a number is needed, found ${describeValue((found as Record<PropertyKey, unknown>)[inner.path[0] as PropertyKey])}`
+      : inner.code === "unrecognized_keys"
+        ? `unknown field${inner.keys.length > 1 ? "s" : ""} ${inner.keys.join(", ")}`
+        : inner.code === "invalid_union" || inner.code === "custom"
+          ? "not valid here"
+          : inner.message.toLowerCase();
+  return { hint: `${where}${what}` };
 }
 
 /** Cross-field rules: each names the field it is about. */

@@ -58,6 +58,24 @@ describe("bad persona files", () => {
     expect(fail("bad-proto.yaml").format()).toMatch(/forbidden key "__proto__"/);
   });
 
+  it("a distribution of the right shape with a wrong value names that value, not an unknown field", () => {
+    const text = (dist: string) =>
+      `name: x\nshare: 1\nprofile: { monthlyIncome: ${dist} }\nspending: { perMonth: 4, amount: 100 }\nrepayment: { full: 1 }\n`;
+    const failed = (dist: string) => {
+      try {
+        loadPersonaText(text(dist), "d.yaml");
+      } catch (e) {
+        return (e as InputError).format();
+      }
+      throw new Error("accepted");
+    };
+    const median = failed('{ median: "7000", sigma: 0.35, min: 2000, max: 40000 }');
+    expect(median).toMatch(/monthlyIncome: invalid distribution/);
+    expect(median).toMatch(/hint: +median: a number is needed, found "7000"/);
+    expect(median).not.toMatch(/unknown field "median"/);
+    expect(failed("{ min: 0x16, max: 50 }")).toMatch(/hint: +min: a number is needed, found "0x16"/);
+  });
+
   it("empty and non-mapping files, unknown persona names", () => {
     expect(() => loadPersonaText("- a\n- b\n", "list.yaml")).toThrow(/mapping/);
     try {
