@@ -43,14 +43,20 @@ describe("reference commands and conventions", () => {
     ]) {
       expect(r.stdout).toMatch(new RegExp(`^${p} `, "m"));
     }
-    // every row is the parameter and one cell per policy, at least two spaces apart (a band list too)
-    for (const row of r.stdout
-      .split("\n")
+    // every row is the parameter and one cell per policy, at least two spaces apart; a band list (wider
+    // than any number) goes beneath its name, a policy a line
+    const lines = r.stdout.split("\n");
+    for (const row of lines
       .slice(0, 30)
-      .filter((l) => /^[a-z]/.test(l) && !l.includes(":")))
+      .filter((l) => /^[a-z]/.test(l) && !/^(limitBands|jiebeiLimitBands)$/.test(l)))
       expect(row.trim().split(/ {2,}/)).toHaveLength(3);
-    const bands = r.stdout.split("\n").find((l) => l.startsWith("limitBands "))!;
-    expect(bands.trim().split(/ {2,}/)).toHaveLength(3);
+    const bands = lines.indexOf("limitBands");
+    expect(lines[bands + 1]).toMatch(/^ {2}default +620:3000 /);
+    expect(lines[bands + 2]).toMatch(/^ {2}tightened +\d+:\d+ /);
+    // no row wider than it needs: the number columns are not padded to a band list's width
+    expect(
+      Math.max(...lines.filter((l) => /^[a-z]/.test(l) && !l.includes(": ")).map((l) => l.length)),
+    ).toBeLessThan(60);
     const policies = JSON.parse((await cli(["policies", "--json"])).stdout) as Array<{
       name: string;
       minScore: number;

@@ -20,8 +20,15 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
       ? v.map((b: { minScore: number; maxLimit: number }) => `${b.minScore}:${b.maxLimit}`).join(" ")
       : String(v);
   };
-  // each column as wide as its longest value (a band list is wider than any number), two spaces apart
-  const columns = policies.map((p) => Math.max(p.name.length, ...keys.map((k) => text(p, k).length)) + 2);
+  // each column as wide as its longest number, two spaces apart; a band list (wider than any number) is
+  // written beneath its row, a policy a line, rather than widening every row past a terminal's width
+  const lists = keys.filter((k) =>
+    policies.some((p) => Array.isArray((p as unknown as Record<string, unknown>)[k])),
+  );
+  const columns = policies.map(
+    (p) =>
+      Math.max(p.name.length, ...keys.filter((k) => !lists.includes(k)).map((k) => text(p, k).length)) + 2,
+  );
   const row = (first: string, cells: string[]) =>
     `${first.padEnd(width)}  ${cells.map((t, i) => t.padEnd(columns[i]!)).join("")}`.trimEnd();
   const lines = [
@@ -32,13 +39,19 @@ export function policiesCommand(options: { json: boolean; color: boolean }, io: 
       ),
     ),
   ];
-  for (const key of keys)
-    lines.push(
-      row(
-        key,
-        policies.map((p) => text(p, key)),
-      ),
-    );
+  for (const key of keys) {
+    if (!lists.includes(key)) {
+      lines.push(
+        row(
+          key,
+          policies.map((p) => text(p, key)),
+        ),
+      );
+      continue;
+    }
+    lines.push(key);
+    for (const p of policies) lines.push(`  ${p.name.padEnd(width)}${text(p, key)}`);
+  }
   lines.push("", ...policies.map((p) => `${c.bold(p.name)}: ${p.description}`), "");
   io.stdout.write(lines.join("\n"));
 }
