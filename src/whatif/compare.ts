@@ -10,6 +10,7 @@ import type {
   Decision,
   EngineEvent,
   LineId,
+  LineSnapshot,
   ReasonCode,
   Status,
   Step,
@@ -117,15 +118,8 @@ export interface Outcome {
   jiebei: LineEnd | null;
 }
 
-/** A line's end: its standing and money. */
-export interface LineEnd {
-  status: Status;
-  cause: Cause | null;
-  /** fen */
-  limit: number;
-  balance: number;
-  charges: number;
-}
+/** A line's end: its standing and money (fen), as the engine's snapshot has them. */
+export type LineEnd = Pick<LineSnapshot, "status" | "cause" | "limit" | "balance" | "charges">;
 
 export interface Comparison {
   differences: DecisionDifference[];
