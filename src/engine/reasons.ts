@@ -45,7 +45,7 @@ export const REASONS = {
   },
   SERIOUS_DELINQUENCY: {
     kind: "score",
-    text: "A repayment went 90 or more days past due, or a debt was written off, in the last 5 years",
+    text: "A repayment went more than 90 days past due, or a debt was written off, in the last 5 years",
     advice: "repay what is owed; a serious delinquency counts for 5 years",
   },
   HIGH_UTILISATION: {

@@ -18,6 +18,9 @@ import { episodeWorst } from "./record.js";
 import { type ScoreInputs, score } from "./scorecard.js";
 
 const MONTH = 30;
+/** Days past due beyond which a delinquency is serious: the scorecard's "over 90" bins (and the book's
+ *  90+), so a payment on the 90th day counts in "61–90" everywhere. */
+const SERIOUS_DAYS = 90;
 
 /**
  * (external debt + what was owed on both lines at the last month end) / annual income: balances as a
@@ -66,7 +69,7 @@ export function scoreInputs(c: Customer, day: number): ScoreInputs {
     const reached = episodeWorst(e, daysPastDue(lineOf(c, e.line), day));
     const depth = e.chargedOff ? Math.max(reached, c.policy.chargeOffDays) : reached;
     if (end >= day - 730) worst = Math.max(worst, depth);
-    if (end >= day - 1825) serious += (depth >= 90 ? 1 : 0) + (e.chargedOff ? 1 : 0);
+    if (end >= day - 1825) serious += (depth > SERIOUS_DAYS ? 1 : 0) + (e.chargedOff ? 1 : 0);
   }
   let missed = 0;
   let revolved = 0;

@@ -141,7 +141,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "seriousDelinquency60m",
     dimension: "repayment",
-    title: "90+ days past due, and charge-offs, last 60 months",
+    title: "Over 90 days past due, and charge-offs, last 60 months",
     reason: "SERIOUS_DELINQUENCY",
     max: 30,
     missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },

@@ -229,6 +229,23 @@ describe("charge-off", () => {
     for (const s of at90) expect(s.score).toBeLessThan(650);
   });
 
+  it("one boundary for 'over 90': a repayment on the 90th day past due is not a serious delinquency, on the 91st it is", () => {
+    const policy = testPolicy({ suspendOverdueDays: 400 });
+    const unpaid = run([on.open(0, 5_000), on.purchase(1, 1_000)], { policy, until: 200 });
+    const late = unpaid.steps.find((s) => s.overdueDays > 90)!;
+    const day90 = late.day - (late.overdueDays - 90);
+    const repaidOn = (day: number) =>
+      run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(day, "full")], { policy, until: day + 40 });
+    const on90 = repaidOn(day90);
+    const on91 = repaidOn(day90 + 1);
+    // the worst-days bins put 90 in "61–90"; the serious-delinquency count agrees
+    expect(stepOn(on90, "repay", day90).inputs.worstDaysPastDue24m).toBe(90);
+    expect(stepOn(on90, "repay", day90).inputs.seriousDelinquency60m).toBe(0);
+    expect(stepOn(on90, "repay", day90).score).toBeGreaterThanOrEqual(650);
+    expect(stepOn(on91, "repay", day90 + 1).inputs.worstDaysPastDue24m).toBe(91);
+    expect(stepOn(on91, "repay", day90 + 1).inputs.seriousDelinquency60m).toBe(1);
+  });
+
   it("closing a defaulted line never raises the score", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 3_000)], {
       policy: testPolicy({ minScore: 700, closeAfterSuspendedDays: 60, suspendOverdueDays: 30 }),
