@@ -191,8 +191,11 @@ function triggersFrom(
       out.push(...decide(s, { type: "charge_off", line: line.id, writtenOff: owed(line) }, line, v));
       continue;
     }
-    const dpd = Math.max(daysPastDue(c.huabei, day), daysPastDue(c.jiebei, day));
-    const behind = daysPastDue(line, day) > 0 ? line : daysPastDue(c.huabei, day) > 0 ? c.huabei : c.jiebei;
+    // the line furthest past due pulled the trigger (on this line, when it is as far behind): its amount
+    // and its days, never one line's amount with the other's days
+    const other = lineAt(c, (k & 1) ^ 1);
+    const behind = daysPastDue(other, day) > daysPastDue(line, day) ? other : line;
+    const dpd = daysPastDue(behind, day);
     out.push(
       ...decide(s, { type: "overdue", line: behind.id, overdue: overdue(behind), overdueDays: dpd }, line, v),
     );

@@ -18,7 +18,8 @@ import {
   overdueAmount,
   repay,
 } from "../../src/engine/loans.js";
-import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+import type { StepEvent } from "../../src/engine/types.js";
+import { DEFAULT_POLICY, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const RATE = 0.0004; // 0.04 % a day
 const PENALTY = 0.0006; // 1.5 × the rate
@@ -144,6 +145,24 @@ describe("Jiebei in a simulation", () => {
     expect(t.final.jiebei.charges).toBe(31 * 120 + 29 * 80 + 30 * 40);
     for (const s of t.steps)
       expect(s.jiebei.balance).toBe(s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges);
+  });
+
+  it("a suspension for the other line's overdue names that line's amount and its own days past due", () => {
+    // Huabei's bill (due day 40) is a day further behind than Jiebei's instalment (due day 41)
+    const t = run(
+      [on.open(0, 8_000), on.open(0, 30_000, "jiebei"), on.borrow(10, 12_000, 6), on.purchase(12, 1_000)],
+      { policy: DEFAULT_POLICY, until: 75 },
+    );
+    const overdue = stepsOf(t, "overdue").filter((s) => s.decision === "suspended");
+    expect(overdue.map((s) => s.line).sort()).toEqual(["huabei", "jiebei"]);
+    for (const s of overdue) {
+      const e = s.event as Extract<StepEvent, { type: "overdue" }>;
+      // both rows cite Huabei, the line that reached the trigger: its amount with its days, never mixed
+      expect(e.line).toBe("huabei");
+      expect(e.overdue).toBe(s.overdue);
+      expect(e.overdueDays).toBe(s.overdueDays);
+      expect(s.jiebei.overdueDays).toBe(e.overdueDays - 1);
+    }
   });
 
   it("an overdue Huabei bill blocks a Jiebei drawdown, naming the other line", () => {
