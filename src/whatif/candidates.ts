@@ -285,7 +285,9 @@ function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): nu
       const ratio = step.inputs.debtToIncome;
       // no income: no repayment brings the ratio under a cap
       if (!Number.isFinite(ratio)) continue;
-      excess = Math.max(excess, (ratio - f.threshold) * step.inputs.monthlyIncome * 12);
+      // in whole fen before rounding up: 2.0833… − 2 of ¥72,000 is ¥6,000, not ¥6,000.000000000011
+      const income = step.inputs.monthlyIncome * 12 * 100;
+      excess = Math.max(excess, (Math.round(ratio * income) - Math.round(f.threshold * income)) / 100);
     }
   }
   if (excess <= 0) return [];

@@ -105,6 +105,25 @@ describe("paying debt elsewhere down (a suspension for the debt burden)", () => 
     expect(offers).toEqual([{ kind: "pay-debt-elsewhere", amount: 1000 }]);
   });
 
+  it("an excess of exactly ¥6,000 is offered as ¥6,000: no float residue rounds it up a thousand", () => {
+    // ¥150,000 owed on ¥72,000 a year: 2.0833… against the cap of 2.00, ¥6,000 over
+    const file = scenarioFile("exactly-over.yaml", [
+      "name: exactly over",
+      "profile: { age: 35, monthlyIncome: 6000, verified: true, creditHistoryMonths: 48, externalDebt: 30000 }",
+      "until: 300",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 8000 }",
+      "  - { day: 5, type: purchase, amount: 2000 }",
+      "  - { day: 35, type: repay, amount: full }",
+      "  - { day: 50, type: external_debt, amount: 120000 }",
+    ]);
+    const r = runVariant(base(file));
+    const offers = candidates("reach-restored", r.variant, r.trace, r.loaded.scenario.policy)
+      .filter((c) => c.change.kind === "pay-debt-elsewhere")
+      .map((c) => c.change);
+    expect(offers[0]).toEqual({ kind: "pay-debt-elsewhere", amount: 6000 });
+  });
+
   it("none where the debt ratio is not what holds the line back", () => {
     const late = runVariant(base(LATE));
     const none = candidates("reach-restored", late.variant, late.trace, late.loaded.scenario.policy);
