@@ -110,7 +110,8 @@ export function lineDatasets(
     pointRadius: 0,
     pointHoverRadius: 0,
     pointStyle: "line",
-    stepped: "after",
+    // a value holds until the day of the step that changed it (Chart.js "after" draws it from the step before)
+    stepped: "before",
     ...(options.dashed ? { borderDash: [6, 4] } : {}),
     ...(key === "score" ? {} : { borderDash: key === "balance" ? [2, 3] : [] }),
     order: key === "score" ? 2 : 3,

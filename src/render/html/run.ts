@@ -154,7 +154,8 @@ function jiebeiDatasets(v: RunView): Dataset[] {
     pointRadius: 0,
     pointHoverRadius: 0,
     pointStyle: "line",
-    stepped: "after",
+    // a value holds until the day of the step that changed it (Chart.js "after" draws it from the step before)
+    stepped: "before",
     order: 3,
   });
   return [line("Jiebei limit", "limit", []), line("Jiebei balance", "balance", [2, 3])];

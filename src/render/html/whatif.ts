@@ -172,7 +172,8 @@ function overlayChart(w: WhatifView, until: number, start: string): ChartSpec {
     borderWidth: 2.5,
     pointRadius: 0,
     pointStyle: "line",
-    stepped: "after",
+    // a value holds until the day of the step that changed it (Chart.js "after" draws it from the step before)
+    stepped: "before",
     ...(dashed ? { borderDash: [7, 4] } : {}),
   });
   return {
