@@ -108,6 +108,17 @@ describe("run --html", () => {
     // the deprecated scenario seed is not shown as a fact of the run
     expect(html).not.toContain('<span class="fact-k">seed</span>');
   });
+
+  it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
+    const html = runPage().html;
+    const story = /<ol class="timeline">(.*?)<\/ol>/s.exec(html)![1]!;
+    const days = [...story.matchAll(/<div class="when">day (\d+) /g)].map((m) => Number(m[1]));
+    // Zhang Ming: overdue on days 195 and 226, suspended on 227, the arrears repaid on 229
+    expect(days).toEqual(expect.arrayContaining([195, 226, 227, 229]));
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    // approved purchases that moved the score a little are not turning points
+    expect(days).not.toContain(5);
+  });
 });
 
 describe("simulate --html with a challenger", () => {

@@ -34,6 +34,14 @@ const MARKER_STYLE: Record<string, string> = {
 export const isNotable = (s: StepView): boolean =>
   s.decision !== null && !(s.event === "purchase" && s.decision === "approved");
 
+/** Points a step without a decision must move the score by to be a turning point of the story. */
+const TURNING_POINTS = 20;
+
+/** The story's steps: every notable decision, every payment turning overdue, and the steps that moved the
+ *  score by TURNING_POINTS or more (an arrears repayment, a month-end report) — what led to a decision. */
+export const isStoryStep = (s: StepView): boolean =>
+  isNotable(s) || s.event === "overdue" || Math.abs(s.scoreDelta) >= TURNING_POINTS;
+
 /** Spans of days a line spent suspended (or closed, or charged off), for shading. */
 export function suspensionSpans(v: RunView) {
   const spans: Array<{ from: number; to: number; label: string; tone: "bad" | "warn" }> = [];
@@ -208,7 +216,7 @@ export function decisionList(steps: readonly StepView[]): string {
   return `<ol class="timeline">${steps
     .map(
       (s) =>
-        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""}</div><div class="what">${esc(s.text)} ${chip(s.decision ?? "no decision", decisionTone(s.decision))}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
+        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""}</div><div class="what">${esc(s.text)}${s.decision ? ` ${chip(s.decision, decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
     )
     .join("")}</ol>`;
 }
@@ -299,8 +307,8 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
           note: "One cell per month, as a credit report shows it.",
         })
       : "",
-    section("Decisions, step by step", decisionList(notable), {
-      note: "Every decision with its reason codes, the characteristics that moved the score, and the remedies customer service gives.",
+    section("Decisions, step by step", decisionList(v.steps.filter(isStoryStep)), {
+      note: `Every decision with its reason codes, the characteristics that moved the score, and the remedies customer service gives; with them, each payment turning overdue and each other step that moved the score by ${TURNING_POINTS} points or more.`,
     }),
     section(
       "Every step",
