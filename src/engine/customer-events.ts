@@ -115,7 +115,14 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     case "contact_support": {
       const answer = answerSupport(c, day, scoreOn(c, day), calendar);
       return [
-        outcome(s, e, null, { decision: "info", reasons: answer.reasons, facts: [] }, 0, answer.remedies),
+        outcome(
+          s,
+          e,
+          null,
+          { decision: "info", reasons: answer.reasons, facts: answer.facts },
+          0,
+          answer.remedies,
+        ),
       ];
     }
     case "verify_identity":

@@ -28,7 +28,12 @@ const SERIOUS_DAYS = 90;
  * Without income, any debt is beyond every ratio (Infinity) and no debt is none (0).
  */
 export function debtToIncome(c: Customer): number {
-  return ratio(c, c.profile.externalDebt + c.huabei.reportedBalance + c.jiebei.reportedBalance);
+  return ratio(c, debtCounted(c));
+}
+
+/** The debt (fen) the ratio counts: external debt and both lines' balances as last reported. */
+export function debtCounted(c: Customer): number {
+  return c.profile.externalDebt + c.huabei.reportedBalance + c.jiebei.reportedBalance;
 }
 
 /** The same ratio on today's balances plus `extra` fen: an affordability check before new debt. */

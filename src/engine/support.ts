@@ -16,17 +16,19 @@ import {
 } from "./customer.js";
 import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
-import { wholeFen } from "./money.js";
+import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { restorationBlockers } from "./review.js";
 import * as revolving from "./revolving.js";
-import { debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
+import { debtCounted, debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
-import type { Remedy } from "./types.js";
-import { principalReasons } from "./verdict.js";
+import type { Fen, Remedy } from "./types.js";
+import { principalReasons, type RuleFact } from "./verdict.js";
 
 export interface SupportAnswer {
   reasons: ReasonCode[];
+  /** the numbers behind the reasons that have them (a blocker's value against its parameter) */
+  facts: RuleFact[];
   remedies: Remedy[];
 }
 
@@ -56,9 +58,10 @@ function nextDeadline(
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
-  if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], remedies: [] };
+  if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], facts: [], remedies: [] };
   const drivers = scoreReasons(s, MAX_REASONS);
   const reasons: ReasonCode[] = [];
+  const facts: RuleFact[] = [];
   const remedies: Remedy[] = [];
   for (const line of lines) {
     if (overdue(line) > 0) {
@@ -122,8 +125,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     remedies.push(onRecord(line.cause, recorded, line.reasonsOnRecord));
     if (held !== null) remedies.push(onRecord(held.cause, held.day, held.reasons));
     if (line.status === "suspended") {
-      for (const code of suspendedLine(c, line, day, s, calendar, remedies))
-        if (!reasons.includes(code)) reasons.push(code);
+      for (const f of suspendedLine(c, line, day, s, calendar, remedies)) {
+        if (!reasons.includes(f.code)) reasons.push(f.code);
+        // the numbers, and which line when two are open (the answer is about the customer)
+        if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
+      }
     } else {
       const balance = owed(line);
       if (balance > 0 && overdue(line) === 0)
@@ -143,8 +149,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
-  if (reasons.length === 0) return { reasons: drivers, remedies };
-  return { reasons: principalReasons(reasons, s), remedies };
+  if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
+  const principal = principalReasons(reasons, s);
+  return { reasons: principal, facts: facts.filter((f) => principal.includes(f.code)), remedies };
 }
 
 function suspendedLine(
@@ -154,31 +161,36 @@ function suspendedLine(
   s: Scored,
   calendar: Calendar,
   remedies: Remedy[],
-): ReasonCode[] {
+): RuleFact[] {
   const p = c.policy;
   // today's review comes after the customer's call
   const next = calendar.isDayOfMonth(day, p.reviewDayOfMonth)
     ? day
     : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
   const held = line.heldOver;
-  const codes: ReasonCode[] = [];
+  const blockers: RuleFact[] = [];
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
     // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs
     remedies.push({ line: line.id, kind: "verify_identity" });
-    codes.push(...line.reasonsOnRecord);
-    if (held !== null) codes.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
+    blockers.push(...line.reasonsOnRecord.map((code) => ({ code })));
+    if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else {
-    codes.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
+    blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
     // the first review that can restore the line: none before its clean period ends
     const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
+    // an early review (request_review) judges as the periodic one does: from the end of the clean period
+    // and of the cooldown since the last honoured request; worth saying only before the periodic one
+    const cooled = c.lastReviewRequest === null ? day : c.lastReviewRequest + p.reviewRequestCooldownDays;
+    const early = Math.max(day, clean, cooled);
     remedies.push({
       line: line.id,
       kind: "wait_for_review",
       day: first,
       date: calendar.date(first),
       later: first !== next,
+      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
     });
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -218,10 +230,10 @@ function suspendedLine(
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
-  return codes;
+  return blockers;
 }
 
-/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers' codes. */
+/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each with its numbers). */
 function restoration(
   c: Customer,
   line: Line,
@@ -230,7 +242,7 @@ function restoration(
   calendar: Calendar,
   remedies: Remedy[],
   cause: Line["cause"],
-): ReasonCode[] {
+): RuleFact[] {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   for (const failure of eligibilityFailures(c, rules, p)) {
@@ -241,6 +253,7 @@ function restoration(
         kind: "reduce_debt",
         ratio: debtToIncome(c) ?? 0,
         max: rules.maxDebtToIncome,
+        over: debtOverCap(c, rules.maxDebtToIncome),
       });
   }
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
@@ -274,7 +287,7 @@ function restoration(
         date: calendar.date(latest + 30),
       });
   }
-  return restorationBlockers(c, line, day, s, cause).map((f) => f.code);
+  return restorationBlockers(c, line, day, s, cause);
 }
 
 /** The first day a restoration's clean period can have ended: from the last overdue repaid, or from
@@ -292,3 +305,13 @@ const UNTIMELY: readonly Remedy["kind"][] = [
   "wait_for_review",
   "reduce_debt",
 ];
+
+/** The debt (fen) to repay for the ratio the reviews read to come within `max`: the debt they count less
+ *  what `max` of the annual income allows (that, whole fen down: repaying the amount is always enough);
+ *  null without an income (no repayment is enough). */
+function debtOverCap(c: Customer, max: number): Fen | null {
+  const annualIncome = c.profile.monthlyIncome * 12 * FEN_PER_YUAN;
+  if (annualIncome <= 0) return null;
+  // a hair above the product before flooring: 0.8 × 7,200,000 is 5,760,000.000000001 in binary
+  return Math.max(0, debtCounted(c) - Math.floor(max * annualIncome + 1e-6));
+}

@@ -161,7 +161,14 @@ export type Remedy = {
   /** `drivers`: the characteristics the customer can improve */
   | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[] }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
-  | { kind: "wait_for_review"; day: number; date: string; later: boolean }
+  /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
+  | {
+      kind: "wait_for_review";
+      day: number;
+      date: string;
+      later: boolean;
+      early: { day: number; date: string; now: boolean } | null;
+    }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
@@ -169,7 +176,8 @@ export type Remedy = {
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
   /** pay down debt (on either line or elsewhere) or report a higher income */
-  | { kind: "reduce_debt"; ratio: number; max: number }
+  /** `over`: the debt to repay to come within `max` (null without an income: no amount is enough) */
+  | { kind: "reduce_debt"; ratio: number; max: number; over: Fen | null }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
    *  then on record, each with its cause) */

@@ -136,7 +136,11 @@ export function eventsLine(s: ArmSummary): string {
 export function flipGroups(p: PairFlips, names: [string, string], top: number, c: ChalkInstance): string[] {
   const groups = largestGroups(p);
   if (groups.length === 0) return [`  ${names[0]} → ${names[1]}: no decision differs`];
-  const out = [c.bold(`  ${names[0]} → ${names[1]}: ${int(p.flipped)} accounts decided otherwise, first at`)];
+  const out = [
+    c.bold(
+      `  ${names[0]} → ${names[1]}: ${int(p.flipped)} account${p.flipped === 1 ? "" : "s"} decided otherwise, first at`,
+    ),
+  ];
   for (const [label, g] of groups.slice(0, top))
     out.push(
       `  ${lpad(int(g.accounts), 8)}  ${printable(label)}  ${c.dim(`e.g. #${g.examples.slice(0, 3).join(", #")}`)}`,

@@ -131,10 +131,14 @@ function remedyText(r: Remedy): string {
       const advice = r.drivers.slice(0, 3).map((d) => REASONS[d].advice);
       return `raise the score from ${r.current} to ${r.needed}: ${advice.join("; ")}`;
     }
-    case "wait_for_review":
-      return r.later
+    case "wait_for_review": {
+      const review = r.later
         ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
         : `the next periodic review is on ${r.date} (day ${r.day})`;
+      if (r.early === null) return review;
+      const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
+      return `${review}; or ask for an early review (request_review) ${from}, once what is asked above is done`;
+    }
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "wait_to_draw":
@@ -155,7 +159,7 @@ function remedyText(r: Remedy): string {
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report an income (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
-      return `pay down debt (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)} (Huabei and Jiebei balances count as reported at the last month end: repaying them shows from the next one)`;
+      return `pay down ${r.over === null ? "debt" : `${money(r.over)} of debt`} (here or elsewhere: an external_repayment event) or report a higher income, to bring total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)} (Huabei and Jiebei balances count as reported at the last month end: repaying them shows from the next one)`;
     case "keep_clean_until":
       return r.afterPaying
         ? `once the overdue amount is paid, repay every bill on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`

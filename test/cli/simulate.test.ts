@@ -192,7 +192,7 @@ describe("credit-sim simulate", () => {
     const dir = join(tmp, "flips");
     await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
     const index = readFileSync(join(dir, "index.txt"), "utf8");
-    expect(index).toMatch(/default vs tightened: \d+ accounts decided otherwise/);
+    expect(index).toMatch(/default vs tightened: \d+ accounts? decided otherwise/);
     // a group: "<count> × <event>: <decision> → <decision>, by <REASON_CODE> …"
     expect(index).toMatch(/\d+ × \w+: \w+ → [\w ]+, by [A-Z_0-9]+/);
     const files = (readdirSync(dir, { recursive: true }) as string[])

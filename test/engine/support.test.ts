@@ -53,6 +53,8 @@ describe("contact_support", () => {
       day: 74,
       date: "2024-03-15",
       later: false,
+      // an early review can judge it today, once the arrears are paid
+      early: { day: 50, date: "2024-02-20", now: true },
     });
     // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
     expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "on_record"]);
@@ -223,6 +225,53 @@ describe("contact_support", () => {
     expect(r).toBeDefined();
     expect(r!.max).toBe(1);
     expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
+    // the amount: ¥200,000 owed against ¥120,000 allowed (plus the ¥0 reported on the line)
+    expect(r!.over).toBe(80_000 * 100);
+    expect(describeRemedy(r!)).toContain("pay down ¥80,000.00 of debt");
+  });
+
+  it("says an early review can restore sooner, and a request that day after paying does restore", () => {
+    const policy = testPolicy({ maxDebtToIncome: 1 });
+    const profile = { monthlyIncome: 10_000 };
+    const events = [on.open(0, 1_000), on.externalDebt(3, 200_000), on.support(20)];
+    const t = run(events, { policy, profile });
+    const wait = remedy(stepOn(t, "contact_support", 20).remedies, "wait_for_review")!;
+    expect(wait.day).toBeGreaterThan(20);
+    expect(wait.early).toEqual({ day: 20, date: "2024-01-21", now: true });
+    expect(describeRemedy(wait)).toContain("or ask for an early review (request_review) today");
+    // the promise holds: the amount asked for, repaid, and the early review restores the line
+    const over = remedy(stepOn(t, "contact_support", 20).remedies, "reduce_debt")!.over!;
+    const after = run([...events, on.externalRepayment(20, over / 100), on.requestReview(20)], {
+      policy,
+      profile,
+    });
+    expect(stepOn(after, "request_review", 20).decision).toBe("restored");
+    // within the cooldown of an honoured request, the early review is dated from its end
+    const cooled = run([...events.slice(0, 2), on.requestReview(15), on.support(20)], {
+      policy: testPolicy({ maxDebtToIncome: 1, reviewRequestCooldownDays: 20 }),
+      profile,
+    });
+    expect(remedy(stepOn(cooled, "contact_support", 20).remedies, "wait_for_review")!.early).toMatchObject({
+      day: 35,
+      now: false,
+    });
+  });
+
+  it("gives each blocker's numbers, and which line when two are open", () => {
+    const t = run([on.open(0, 8_000), on.open(0, 30_000, "jiebei"), on.purchase(1, 1_000), on.support(60)], {
+      policy: testPolicy({ suspendOverdueDays: 5, restoreCleanDays: 90, jiebeiRestoreScore: 950 }),
+    });
+    const s = stepOn(t, "contact_support", 60);
+    expect(s.line).toBeNull();
+    expect(s.facts.length).toBeGreaterThan(0);
+    for (const f of s.facts) {
+      expect(s.reasons).toContain(f.code);
+      expect(f.line).toBeDefined();
+      expect(f.value).toBeDefined();
+    }
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_BELOW_RESTORE", line: "jiebei", threshold: 950 }),
+    );
   });
 
   it("never tells a customer to reopen a closed line while the other line is suspended", () => {
@@ -359,6 +408,7 @@ describe("debt without income", () => {
       kind: "reduce_debt",
       ratio: Number.POSITIVE_INFINITY,
       max: 2,
+      over: null,
     });
     expect(advice).toMatch(/^report an income/);
     expect(advice).not.toMatch(/Infinity|pay down/);

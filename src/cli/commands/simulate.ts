@@ -230,7 +230,7 @@ function writeFlips(
     const named = armLabel(pop, pair.b);
     const b = flipFileName(0, named) === flipFileName(0, a) ? `${named} (arm ${pair.b})` : named;
     const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
-    index.push(`${a} vs ${b}: ${pair.flipped} accounts decided otherwise`);
+    index.push(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
     largestGroups(pair)
       .slice(0, EXPORT_GROUPS)
       .forEach(([label, group], rank) => {
