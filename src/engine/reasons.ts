@@ -65,8 +65,8 @@ export const REASONS = {
   },
   LOW_INCOME: {
     kind: "score",
-    text: "Income is low for the credit asked",
-    advice: "report an income increase (an income event)",
+    text: "Monthly income is in one of the scorecard's lower bands (capacity to pay)",
+    advice: "report a higher income (an income event)",
   },
   SHORT_HISTORY: {
     kind: "score",
@@ -233,7 +233,7 @@ export const REASONS = {
     kind: "adverse",
     unit: "ratio",
     text: "Total debt exceeds what the policy allows for the income",
-    advice: "pay down debt or report a higher income",
+    advice: "pay down debt (here or elsewhere) or report a higher income",
   },
   POLICY_CHANGE: {
     kind: "adverse",

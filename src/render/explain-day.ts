@@ -240,9 +240,11 @@ export function explainDay(
 }
 
 /** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
- *  overdue amount in full and keep repaying on time"). */
+ *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
+ *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
 function withoutRepeats(advice: readonly string[]): string[] {
-  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.startsWith(a)));
+  const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
+  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
 }
 
 /** What is past due while `day` runs: the arrears grow with the penalty at each day's close, so the last

@@ -173,5 +173,16 @@ describe("what explain says plainly", () => {
       .filter((l) => l.startsWith("  → "));
     expect(todo.length).toBeGreaterThan(1);
     for (const a of todo) for (const b of todo) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    // two reasons asking for the same thing in other words: said once ("report a higher income" is in
+    // "pay down debt … or report a higher income")
+    const both = (await cli(["explain", `${ROOT}scenarios/two-lines.yaml`, "--day", "105", "--no-color"]))
+      .stdout;
+    const steps = both
+      .split("What the customer can do")[1]!
+      .split("\n")
+      .filter((l) => l.startsWith("  → "));
+    expect(steps.filter((l) => l.includes("higher income"))).toEqual([
+      "  → pay down debt (here or elsewhere) or report a higher income",
+    ]);
   });
 });
