@@ -34,6 +34,7 @@ export {
   type Dimension,
   explain,
   type Factor,
+  movedCharacteristics,
   probabilityOfDefault,
   SCORE_MAX,
   SCORE_MIN,

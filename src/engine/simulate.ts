@@ -7,7 +7,7 @@ import type { Customer } from "./customer.js";
 import type { ReasonCode } from "./reasons.js";
 import { GRID_MONTHS } from "./record.js";
 import { nextEngineDay, runDay } from "./schedule.js";
-import { scoreOn } from "./score-inputs.js";
+import { type Scored, scoreOn } from "./score-inputs.js";
 import { movedCharacteristics } from "./scorecard.js";
 import { snapshot } from "./snapshot.js";
 import { type EngineState, initialState } from "./state.js";
@@ -24,6 +24,7 @@ import type {
   Status,
   Step,
   StepEvent,
+  TimeMoves,
   Trace,
 } from "./types.js";
 import type { Verdict } from "./verdict.js";
@@ -116,7 +117,7 @@ export function startState(scenario: Scenario, notices: boolean): EngineState {
 export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {}): void {
   // notices (statement, due, overdue) decide nothing: built only for a recorder that keeps steps
   const s = startState(scenario, rec.step !== undefined);
-  const onStep = stepRecorder(s, rec);
+  const steps = stepRecorder(s, rec);
   const { events, until } = scenario;
   // observed days ascending, with a cursor: each visit looks at the next one only
   const observe = [...new Set(scenario.observe)].sort((x, y) => x - y);
@@ -126,7 +127,8 @@ export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {})
   for (let day = 0; day <= until; ) {
     today.length = 0;
     while (ei < events.length && events[ei]!.day === day) today.push(events[ei++]!);
-    runDay(s, day, today, onStep);
+    steps.open(day);
+    runDay(s, day, today, steps.onStep);
     if (rec.endOfDay) {
       while (oi < observe.length && observe[oi]! < day) oi++;
       const observed = observe[oi] === day;
@@ -173,11 +175,23 @@ const beneathOf = (v: Verdict | null): { beneath?: "credit" | "policy" } =>
     ? { beneath: v.cause }
     : {};
 
-/** Turns step outcomes into what the recorder wants: decision notes, and whole steps with their score. */
-function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
+/**
+ * Turns step outcomes into what the recorder wants: decision notes, and whole steps with their score.
+ * `open(day)`, before a day's inputs, scores the state as the last visit left it on the new day: what time
+ * and month-end reports moved since the last step, told apart on the day's first step (`byTime`).
+ */
+function stepRecorder(
+  s: EngineState,
+  rec: Recorder,
+): { open: (day: number) => void; onStep: (o: StepOutcome) => void } {
   const c = s.customer;
   let last = scoreOn(c, 0);
-  return (o) => {
+  let lastDay = 0;
+  let opening: Scored | null = null;
+  const open = (day: number) => {
+    opening = rec.step && day > 0 ? scoreOn(c, day) : null;
+  };
+  const onStep = (o: StepOutcome) => {
     const v = o.verdict;
     if (rec.decision) {
       const note = decisionNote(c, o);
@@ -185,6 +199,15 @@ function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
     }
     if (!rec.step) return;
     const now = scoreOn(c, o.day);
+    const byTime: TimeMoves | null =
+      opening === null
+        ? null
+        : {
+            since: lastDay,
+            delta: opening.score - last.score,
+            moves: movedCharacteristics(last.points, opening.points),
+          };
+    opening = null;
     // the snapshot object becomes the step: one object, not a copy of it
     rec.step(
       Object.assign(snapshot(c, o.day, now.score), {
@@ -201,8 +224,11 @@ function stepRecorder(s: EngineState, rec: Recorder): (o: StepOutcome) => void {
         applied: o.applied,
         remedies: o.remedies,
         ...beneathOf(v),
+        ...(byTime !== null && byTime.moves.length > 0 ? { byTime } : {}),
       }),
     );
     last = now;
+    lastDay = o.day;
   };
+  return { open, onStep };
 }

@@ -144,6 +144,13 @@ export interface ScoreMove {
   to: number;
 }
 
+/** Score moves without a step of their own: between the step on day `since` and a later day's opening. */
+export interface TimeMoves {
+  since: number;
+  delta: number;
+  moves: ScoreMove[];
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -242,6 +249,10 @@ export interface Step extends Snapshot {
   scoreDelta: number;
   /** characteristics whose points changed since the previous step */
   moves: ScoreMove[];
+  /** on a day's first step: the part of that change that came before the day's first input — time
+   *  passing (days past due, windows, history) and month-end reports since the previous step, on day
+   *  `since` — so that no step is credited with what time did */
+  byTime?: TimeMoves;
   /** the scorecard's inputs after the step: `--explain` shows their bins and points */
   inputs: ScoreInputs;
   /** the policy in force when the step was taken */

@@ -9,6 +9,7 @@ import {
   CHARACTERISTICS,
   DIMENSIONS,
   explain,
+  movedCharacteristics,
   type Policy,
   probabilityOfDefault,
   REASONS,
@@ -18,6 +19,7 @@ import {
   type ScoreInputs,
   type Snapshot,
   type Step,
+  score,
   simulate,
   type Trace,
 } from "../engine/index.js";
@@ -30,6 +32,7 @@ import {
   signed,
 } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
+import { scoreChange } from "./score-change.js";
 
 export interface FactorView {
   characteristic: string;
@@ -57,8 +60,12 @@ export interface StepExplained {
   status: string;
   score: number;
   scoreDelta: number;
-  /** "Days overdue now −35" */
+  /** "Days overdue now −35": what the step itself moved */
   moves: string[];
+  /** what time and month-end reports moved before the day's first input, since the step on day `since` */
+  byTime: { since: number; delta: number; moves: string[] } | null;
+  /** the score's bound that took up points, when it did */
+  bound: string | null;
   /** the line decided on (Huabei, Jiebei), or null for the customer as a whole */
   line: string | null;
   reasons: ReasonExplained[];
@@ -87,7 +94,7 @@ export interface DayExplanation {
     band: string;
     defaultProbability: number;
     factors: FactorView[];
-    afterLastStep?: { score: number; day: number };
+    afterLastStep?: { score: number; day: number; moves: string[] };
   };
   /** the customer's next steps: remedies of the day, else the advice of its adverse reasons */
   todo: string[];
@@ -140,8 +147,6 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
   return { code, kind: info.kind, text: info.text, because, advice: info.advice };
 }
 
-const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
-
 /**
  * What customer service would answer if asked on `day`, after the day's own events: its steps to take
  * (arrears to pay today, a minimum still in its grace days, the clean period, a closure ahead). `until`:
@@ -182,9 +187,7 @@ export function explainDay(
       status: s.status === "suspended" && s.cause ? `suspended (${s.cause})` : s.status,
       score: s.score,
       scoreDelta: s.scoreDelta,
-      moves: s.moves.map(
-        (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
-      ),
+      ...(({ own, time, bound }) => ({ moves: own, byTime: time, bound }))(scoreChange(s)),
       line: s.line === null ? null : lineName(s.line),
       // a review that decided nothing still shows what keeps a suspended line suspended
       reasons: s.reasons.map((c) => reasonExplained(c, s)),
@@ -225,7 +228,20 @@ export function explainDay(
       band: band(end.score),
       defaultProbability: probabilityOfDefault(end.score),
       factors: factors(end.inputs),
-      ...(last && end.score !== last.score ? { afterLastStep: { score: last.score, day: last.day } } : {}),
+      ...(last && end.score !== last.score
+        ? {
+            afterLastStep: {
+              score: last.score,
+              day: last.day,
+              // what moved since, characteristic by characteristic (the moves of a step-less stretch)
+              moves: scoreChange({
+                score: end.score,
+                scoreDelta: end.score - last.score,
+                moves: movedCharacteristics(score(last.inputs).points, score(end.inputs).points),
+              }).own,
+            },
+          }
+        : {}),
     },
     todo: remedies.length
       ? remedies
@@ -311,7 +327,12 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
     lines.push(
       `${c.bold("•")} ${s.event} → ${decided}  ${c.dim(`(score ${s.score}${s.scoreDelta ? ` ${signed(s.scoreDelta)}` : ""}, ${s.status})`)}`,
     );
+    if (s.byTime)
+      lines.push(
+        `    before it, time moved the score ${signed(s.byTime.delta)} since day ${s.byTime.since}: ${s.byTime.moves.join(", ")}`,
+      );
     if (s.moves.length) lines.push(`    the score moved: ${s.moves.join(", ")}`);
+    if (s.bound) lines.push(`    (${s.bound})`);
     if (s.reasons.length)
       lines.push(
         `    ${s.decision === "info" ? "on record" : s.decision === null ? "why it stays so" : "why"}:`,
@@ -325,7 +346,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   lines.push(
     "",
     c.bold(
-      `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone (days past due, recent-activity windows, a month-end report)`}`,
+      `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone: ${x.score.afterLastStep.moves.join(", ")}`}`,
     ),
   );
   // on a terminal, the names' column fits its width (each row stays one line, its points in their column);

@@ -83,6 +83,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     score: s.score,
     scoreDelta: s.scoreDelta,
     moves: s.moves,
+    ...(s.byTime ? { byTime: s.byTime } : {}),
     limit: yuan(s.limit),
     balance: yuan(s.balance),
     available: yuan(s.available),

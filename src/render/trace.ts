@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from "chalk";
 import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/index.js";
-import { band, CHARACTERISTICS, explain, probabilityOfDefault } from "../engine/index.js";
+import { band, explain, probabilityOfDefault } from "../engine/index.js";
 import {
   describeEvent,
   describeFact,
@@ -16,6 +16,7 @@ import {
 } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
+import { scoreChangeText } from "./score-change.js";
 
 export interface TraceRenderOptions {
   chalk: ChalkInstance;
@@ -45,8 +46,6 @@ function eventColumnWidth(steps: readonly Step[]): number {
   for (const s of steps) width = Math.max(width, describeEvent(s.event, s.applied).length);
   return Math.min(width, 72);
 }
-
-const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
 
 export function decisionColour(c: ChalkInstance, d: Decision | null): (s: string) => string {
   switch (d) {
@@ -123,12 +122,8 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
       lines.push(c.dim(`${indent}also ${f.code}  ${reasonText(f.code)}${numbers ? ` (${numbers})` : ""}`));
     }
   }
-  if (step.moves.length > 0) {
-    const moves = step.moves.map(
-      (m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`,
-    );
-    lines.push(c.dim(`${indent}score ${signed(step.scoreDelta)}: ${moves.join(", ")}`));
-  }
+  const change = step.moves.length > 0 || step.byTime ? scoreChangeText(step) : null;
+  if (change !== null) lines.push(c.dim(`${indent}${change}`));
   for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r)}`);
   if (o.explain && step.decision !== null) lines.push(...renderExplain(step, o).map((l) => indent + l));
   return lines;

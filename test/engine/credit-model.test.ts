@@ -322,6 +322,26 @@ describe("scores tied to facts", () => {
     expect(stepOn(t, "purchase", 61).inputs.purchases90d).toBe(3);
     expect(stepOn(t, "verify_identity", 200).inputs.purchases90d).toBe(0);
   });
+
+  it("what time moved before a step is told apart: a step is never credited with it", () => {
+    // unpaid from day 44: by day 132 time alone has taken it past 90 days; a repayment of ¥0.01 elsewhere
+    // that day moves nothing
+    const t = run([on.open(0, 8_000), on.purchase(5, 1_000), on.externalRepayment(132, 0.01)], {
+      policy: testPolicy({ suspendOverdueDays: 400 }),
+      until: 140,
+    });
+    const s = stepOn(t, "external_repayment", 132);
+    expect(s.byTime).toBeDefined();
+    expect(s.byTime!.since).toBeLessThan(132);
+    expect(s.byTime!.delta).toBe(s.scoreDelta);
+    expect(s.byTime!.moves.map((m) => m.characteristic)).toContain("seriousDelinquency60m");
+    // the whole change is time's; the day's first step carries it, later ones that day do not
+    for (const step of t.steps) {
+      if (!step.byTime) continue;
+      expect(t.steps.find((x) => x.day === step.day)).toBe(step);
+      expect(step.byTime.since).toBe(t.steps[t.steps.indexOf(step) - 1]!.day);
+    }
+  });
 });
 
 describe("limits", () => {

@@ -4,7 +4,6 @@
 import {
   Calendar,
   type Cause,
-  CHARACTERISTICS,
   type Decision,
   ENGINE_EVENT_TYPES,
   fenToYuan,
@@ -16,14 +15,8 @@ import {
   type Status,
   type Trace,
 } from "../../engine/index.js";
-import {
-  describeEvent,
-  describeFact,
-  describeRemedy,
-  lineName,
-  money,
-  signed,
-} from "../../scenario/format.js";
+import { describeEvent, describeFact, describeRemedy, lineName, money } from "../../scenario/format.js";
+import { scoreChangeText } from "../score-change.js";
 
 export interface ReasonView {
   code: string;
@@ -97,7 +90,6 @@ export interface RunView {
 }
 
 const ENGINE_EVENTS = new Set<string>(ENGINE_EVENT_TYPES);
-const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
 
 export function reasonView(code: ReasonCode | string): ReasonView {
   const info = (REASONS as Record<string, { text: string; advice: string; kind: string } | undefined>)[code];
@@ -179,11 +171,7 @@ export function runView(
           .filter((f) => !s.reasons.includes(f.code))
           .map((f) => ({ ...withNumbers(reasonView(f.code), [f]), also: true })),
       ],
-      moves: s.moves.length
-        ? `score ${signed(s.scoreDelta)}: ${s.moves
-            .map((m) => `${TITLE.get(m.characteristic) ?? m.characteristic} ${signed(m.to - m.from)}`)
-            .join(", ")}`
-        : "",
+      moves: (s.moves.length || s.byTime ? scoreChangeText(s) : null) ?? "",
       remedies: s.remedies.map(describeRemedy),
       score: s.score,
       scoreDelta: s.scoreDelta,
