@@ -1,7 +1,7 @@
 // A newcomer's commands, in-process: init writes a starter that passes `test`, explain answers why,
 // --html writes pages (or stdout with -), and a terminal's width is respected unless --wide.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import stringWidth from "string-width";
@@ -48,6 +48,23 @@ describe("init", () => {
     expect(readFileSync(file, "utf8")).toBe("# mine now\n");
     expect((await inProcess(["init", "mine", "--force"], { cwd: dir })).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("the next commands it suggests run the new file, in a folder or in the current one", async () => {
+    const here = join(dir, "here");
+    mkdirSync(here);
+    const r = await inProcess(["init"], { cwd: here });
+    expect(r.stdout).toContain("npx credit-sim test first-scenario.yaml");
+    const next = r.stdout
+      .split("\n")
+      .find((l) => l.includes("credit-sim test"))!
+      .trim()
+      .split(" ")
+      .slice(2);
+    const t = await inProcess(next, { cwd: here });
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain("Expectations  1 passed");
+    expect((await inProcess(["init", "there"], { cwd: dir })).stdout).toContain("npx credit-sim test there");
   });
 
   it("the expectations it suggests trying pass too, once uncommented", async () => {

@@ -36,7 +36,8 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
     existing: o.force ? "regular" : "new",
   });
   const path = printable(shellWord(shown));
-  const where = dir === "." ? "" : ` ${printable(shellWord(dir))}`;
+  // `test` alone runs scenarios/: in the current folder, the new file is named instead
+  const where = dir === "." ? path : printable(shellWord(dir));
   io.stdout.write(
     [
       `wrote ${printable(shown)}`,
@@ -44,7 +45,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
       "next:",
       `  npx credit-sim run ${path}`,
       `  npx credit-sim explain ${path} --day 73`,
-      `  npx credit-sim test${where}`,
+      `  npx credit-sim test ${where}`,
       "",
     ].join("\n"),
   );
