@@ -7,7 +7,7 @@ import { loadPolicy } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
-import { ScenarioSchema, type WrittenScenario } from "./schema.js";
+import { EventSchema, ExpectationSchema, ScenarioSchema, type WrittenScenario } from "./schema.js";
 import { validate } from "./validate.js";
 
 export interface LoadedScenario extends Normalised {
@@ -61,7 +61,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   } catch (e) {
     // the policies the file names are checked too: every problem at once, in file order
     if (!(e instanceof InputError)) throw e;
-    throw inFileOrder([e, ...referenceProblems(parsed.data, ctx)], file);
+    throw inFileOrder([e, ...referenceProblems(parsed.data, ctx), ...laterProblems(parsed.data, ctx)], file);
   }
   const normalised = normalise(written, ctx);
   return {
@@ -74,6 +74,55 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   };
 }
 
+// Stand-ins for the events and expectations the schema refused, so that the cross-field checks can run on
+// the rest (normalise skips them by index: their positions stay the file's)
+const EVENT_STAND_IN = { day: 0, type: "note", text: "-" };
+const EXPECTATION_STAND_IN = { day: 0, status: "active" };
+
+/**
+ * The cross-field problems (dates, days after `until`, expectations that check nothing…) of a file the
+ * schema refused, found on the events and expectations it accepted: every problem at once, not one round
+ * of fixes after another. None when a top-level field is wrong: what depends on it waits for its fix.
+ */
+function laterProblems(data: unknown, ctx: NormaliseContext): InputError[] {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return [];
+  const patched: Record<string, unknown> = {};
+  const shape = ScenarioSchema.shape;
+  for (const [key, value] of Object.entries(data)) {
+    if (!Object.hasOwn(shape, key)) continue; // an unknown field: reported, and nothing depends on it
+    const field = shape[key as keyof typeof shape];
+    if (key === "events" || key === "expect" || field.safeParse(value).success) patched[key] = value;
+    // every day is checked against these two: wrong, they wait for their fix
+    else if (key === "until" || key === "start") return [];
+    else if (key === "name") patched.name = "-";
+    // a wrong optional field (its problem reported) stands at its default
+  }
+  patched.name ??= "-";
+  patched.events ??= [];
+  const skip = { events: new Set<number>(), expect: new Set<number>() };
+  for (const [key, schema, standIn] of [
+    ["events", EventSchema, EVENT_STAND_IN],
+    ["expect", ExpectationSchema, EXPECTATION_STAND_IN],
+  ] as const) {
+    const items = (data as Record<string, unknown>)[key];
+    if (!Array.isArray(items)) continue;
+    patched[key] = items.map((item, i) => {
+      if (schema.safeParse(item).success) return item;
+      skip[key].add(i);
+      return standIn;
+    });
+  }
+  const written = ScenarioSchema.safeParse(patched);
+  if (!written.success) return [];
+  try {
+    normalise(written.data, { ...ctx, skip });
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return [e];
+    throw e;
+  }
+}
+
 /** Problems as one error: this file's in the order of their lines, then those inside the files it names. */
 function inFileOrder(errors: readonly InputError[], file: string): InputError {
   const rank = (p: InputError): [number, number, number] => [
@@ -81,8 +130,16 @@ function inFileOrder(errors: readonly InputError[], file: string): InputError {
     p.details.line ?? Number.POSITIVE_INFINITY,
     p.details.column ?? 0,
   ];
+  // a policy the file names is checked twice (on its own, and with the rest): said once
+  const seen = new Set<string>();
   const list = errors
     .flatMap((e) => e.problems)
+    .filter((p) => {
+      const key = JSON.stringify([p.message, p.details]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .map((p) => ({ p, r: rank(p) }))
     .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2])
     .map((x) => x.p);

@@ -16,6 +16,8 @@ export interface NormaliseContext {
   /** resolves the `policy` override (typed on the command line); default: resolvePolicy */
   resolveOverridePolicy?(ref: string): Policy;
   overrides?: { policy?: string; seed?: number; until?: number };
+  /** events and expectations (by index) the schema refused: left out of the checks, already reported */
+  skip?: { events: ReadonlySet<number>; expect: ReadonlySet<number> };
 }
 
 export interface Normalised {
@@ -82,9 +84,13 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
       : resolve(ctx, ["policy"], w.policy, problems);
   checkOverrides(ctx.overrides);
 
-  const eventDays = w.events.map((e, index) => dayOf(["events", index], e, "the event"));
+  const skip = ctx.skip;
+  const eventDays = w.events.map((e, index) =>
+    skip?.events.has(index) ? undefined : dayOf(["events", index], e, "the event"),
+  );
   const events: ScenarioEvent[] = [];
   for (const [index, e] of w.events.entries()) {
+    if (skip?.events.has(index)) continue;
     const path = ["events", index];
     const event = toEvent(
       e,
@@ -102,9 +108,10 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   events.sort((a, b) => a.day - b.day || a.index - b.index);
 
   const written = w.expect ?? [];
-  for (const [index, x] of written.entries()) checkExpectation(x, ["expect", index], problem);
+  for (const [index, x] of written.entries())
+    if (!skip?.expect.has(index)) checkExpectation(x, ["expect", index], problem);
   const expectDays = written.map((x, index) =>
-    x.end ? null : dayOf(["expect", index], x, "the expectation"),
+    x.end || skip?.expect.has(index) ? null : dayOf(["expect", index], x, "the expectation"),
   );
   const known = (d: number | null | undefined): d is number => typeof d === "number";
   const lastDay = Math.max(0, ...eventDays.filter(known), ...expectDays.filter(known));

@@ -122,6 +122,41 @@ describe("every problem at once", () => {
     ]);
   });
 
+  it("reports the cross-field problems beside the schema's, on the events and expectations it accepted", () => {
+    const e = problems(
+      [
+        "name: N",
+        "until: 50",
+        "bogus: 1",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "  - { day: 3, type: purchase, amount: -5 }",
+        "  - { date: 2024-02-30, type: note, text: x }",
+        "  - { day: 60, type: note, text: y }",
+        "expect:",
+        "  - { day: 60, status: active }",
+        "  - { day: 1, end: true }",
+        "  - { day: 1, score: 5000 }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      '3:1 bogus: unknown field "bogus"',
+      "6:39 events[1].amount: value out of range",
+      "7:13 events[2].date: not a calendar date",
+      "8:5 events[3]: the event is after the last simulated day",
+      "10:5 expect[0]: the expectation is after the last simulated day",
+      "11:5 expect[1]: the expectation gives both `end: true` and a day",
+      "11:5 expect[1]: the expectation checks nothing",
+      "12:22 expect[2].score: value out of range",
+    ]);
+    // a wrong `until` is what every day is checked against: those checks wait for its fix
+    const wrongUntil = problems(
+      ["name: N", "until: -1", "events:", "  - { date: 2024-02-30, type: note, text: x }", ""].join("\n"),
+    );
+    expect(heads(wrongUntil)).toEqual(["2:8 until: value out of range"]);
+  });
+
   it("keeps a --until override cutting the run short", () => {
     const text = "name: cut\nevents:\n  - { day: 20, type: note, text: late }\n";
     expect(loadScenarioText(text, "cut.yaml", { until: 10 }).scenario.until).toBe(10);
