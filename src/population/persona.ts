@@ -32,7 +32,8 @@ function personaPath(ref: string, baseDir: string): string {
  *  be unique. */
 export function loadPersonas(refs: readonly string[], baseDir = process.cwd()): Persona[] {
   const list = refs.length > 0 ? refs : builtinPersonaNames();
-  const personas = list.map((ref) => loadPersonaFile(personaPath(ref, baseDir)));
+  // every file's bad input at once: one file's problems do not hide the next one's
+  const personas = InputError.each(list, (ref) => loadPersonaFile(personaPath(ref, baseDir)));
   const seen = new Map<string, string>();
   for (const p of personas) {
     const other = seen.get(p.name);

@@ -6,7 +6,7 @@
 import { resolve } from "node:path";
 import type { Policy, PolicyParams } from "../engine/index.js";
 import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
-import { UsageError } from "../shared/errors.js";
+import { InputError, UsageError } from "../shared/errors.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
 import type { PopulationMeta } from "./result.js";
 import type { ArmSettings, BadDefinition, PopulationSettings } from "./settings.js";
@@ -55,17 +55,20 @@ export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {
 
 /** Loads what the request names; relative persona and policy files start at `cwd`. */
 export function preparePopulation(req: PopulationRequest, cwd: string): Population {
-  const personas = loadPersonas(req.personas, cwd);
   const cache = new Map<string, Policy>();
   const refOf = (ref: string) =>
     builtinPolicyNames().includes(ref) ? ref : resolve(cwd, policyPath(ref, cwd));
-  const policy = loadPolicy(req.policy, cwd, cache);
   const hasSet = Object.keys(req.challengerSet).length > 0;
   const sweep = req.sweep ?? [];
   if (sweep.length > 0 && (req.challenger !== undefined || hasSet))
     throw new UsageError("--sweep runs variants of --policy: it cannot be combined with a challenger");
-  const challenger =
-    req.challenger !== undefined ? loadPolicy(req.challenger, cwd, cache) : hasSet ? policy : null;
+  // the personas, the policy and the challenger: every file's bad input at once
+  const [personas, policy, named] = InputError.every<[Persona[], Policy, Policy | null]>([
+    () => loadPersonas(req.personas, cwd),
+    () => loadPolicy(req.policy, cwd, cache),
+    () => (req.challenger !== undefined ? loadPolicy(req.challenger, cwd, cache) : null),
+  ]);
+  const challenger = named ?? (hasSet ? policy : null);
   if (challenger && challenger !== policy && challenger.name === policy.name) {
     throw new UsageError(
       `the challenger has the same name as the champion ("${policy.name}")`,

@@ -67,6 +67,12 @@ export class InputError extends Error {
     return out;
   }
 
+  /** `f` of each of several loads of different kinds, as `each` does for one kind: each value, or every
+   *  load's bad input at once. */
+  static every<T extends readonly unknown[]>(loads: { [K in keyof T]: () => T[K] }): T {
+    return InputError.each(loads as ReadonlyArray<() => unknown>, (f) => f()) as unknown as T;
+  }
+
   /** The same problems, each changed by `f` (a file named as the user wrote it, a field re-rooted). */
   map(f: (problem: InputError) => InputError): InputError {
     return InputError.all(this.problems.map(f), this.truncated);

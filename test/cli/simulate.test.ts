@@ -211,6 +211,31 @@ describe("credit-sim simulate", () => {
       expect((await ok(["run", join(dir, f), "--json"])).length).toBeGreaterThan(0);
   });
 
+  it("reports every bad persona and policy file at once, not the first alone", async () => {
+    const steady = readFileSync("personas/steady-payer.yaml", "utf8");
+    const nan = join(tmp, "nan.yaml");
+    const neg = join(tmp, "neg.yaml");
+    writeFileSync(nan, steady.replace(/^share: [\d.]+/m, "share: .nan"));
+    writeFileSync(neg, steady.replace(/^share: [\d.]+/m, "share: -1").replace(/^name: .*/m, "name: neg"));
+    const r = await cli([
+      "simulate",
+      nan,
+      neg,
+      "--accounts",
+      "5",
+      "--policy",
+      "defualt",
+      "--challenger",
+      "tightend",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/nan\.yaml:\d+:\d+: share/);
+    expect(r.stderr).toMatch(/neg\.yaml:\d+:\d+: share: value out of range/);
+    expect(r.stderr).toContain('unknown policy "defualt"');
+    expect(r.stderr).toContain('unknown policy "tightend"');
+    expect(r.stderr).toContain("4 problems");
+  });
+
   it("bad input and bad usage exit 2 with one clear message", async () => {
     const typo = await cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
     expect(typo.status).toBe(2);
