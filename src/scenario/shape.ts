@@ -18,7 +18,8 @@ export const MAX_CHARS = 10_000_000;
 /** Items of any one list (`events:` is the longest a scenario has). */
 export const MAX_LIST_ITEMS = 100_000;
 
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+/** Keys that name object internals: refused wherever a key is read (files, flags). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 export interface ShapeContext {
   file: string;

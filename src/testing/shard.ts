@@ -9,11 +9,13 @@ export interface Shard {
   count: number;
 }
 
+/** `I/N` as typed (`test --shard`, `simulate --shard`); N beyond 2^53 is not a count a double holds
+ *  exactly (the last shard would run nothing, and pass). */
 export function parseShard(text: string): Shard {
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
-  if (!m || count < 1 || index < 1 || index > count) {
+  if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
     throw new UsageError(
       `--shard must be I/N with 1 ≤ I ≤ N, got ${JSON.stringify(text)}`,
       "e.g. --shard 1/3, --shard 2/3, --shard 3/3 on three CI machines",

@@ -7,6 +7,7 @@
 //   --policy tightened | ./my-policy.yaml
 
 import { parseText } from "../scenario/parse.js";
+import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
@@ -39,8 +40,14 @@ function assignments(text: string, label: string, example: string): Record<strin
     const m = /^\s*([A-Za-z_$][\w$]*)\s*=(.*)$/.exec(part);
     if (!m)
       throw new UsageError(`${label}: cannot read ${JSON.stringify(part)} as key=value`, `e.g. ${example}`);
+    const key = m[1]!;
+    // as in a file: no key naming object internals (it would set the mapping's prototype), no key twice
+    if (FORBIDDEN_KEYS.has(key))
+      throw new UsageError(`${label}: "${key}" is not a name a key may have`, `e.g. ${example}`);
+    if (Object.hasOwn(out, key))
+      throw new UsageError(`${label}: ${key} is given twice`, "give each key once");
     const raw = m[2]!.trim();
-    out[m[1]!] = raw === "" ? null : yamlValue(raw, `${label} ${m[1]}`);
+    out[key] = raw === "" ? null : yamlValue(raw, `${label} ${key}`);
   }
   return out;
 }

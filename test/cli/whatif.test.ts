@@ -88,6 +88,13 @@ describe("credit-sim whatif (flags)", () => {
       [["--remove", "1-9999999999"], /numbered 1–/],
       [["--policy", "tightend"], /did you mean "tightened"/],
       [["--avoid", "closed"], /--avoid takes suspended or declined/],
+      // no key naming object internals, no key twice (as in a file)
+      [["--set", "__proto__={minOpenScore: 950}"], /"__proto__" is not a name a key may have/],
+      [["--set", "minScore=600,constructor=1"], /"constructor" is not a name a key may have/],
+      [["--set", "minScore=5,minScore=6"], /minScore is given twice/],
+      [["--edit", "7:__proto__=1"], /"__proto__" is not a name a key may have/],
+      [["--avoid", "suspended", "--max-edits", "0"], /--max-edits must be at least 1/],
+      [["--avoid", "suspended", "--budget", "-1"], /--budget must be at least 1/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(["whatif", LATE, ...args]);

@@ -109,19 +109,6 @@ export function parseSweep(text: string): SweepAxis {
   return { param: param as PolicyParamName, values };
 }
 
-export function parseShard(text: string): { index: number; count: number } {
-  const m = /^(\d+)\/(\d+)$/.exec(text);
-  const index = m ? Number(m[1]) : Number.NaN;
-  const count = m ? Number(m[2]) : Number.NaN;
-  if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
-    throw new UsageError(
-      `--shard must be I/N with 1 ≤ I ≤ N`,
-      `found ${JSON.stringify(text)}, e.g. --shard 2/3`,
-    );
-  }
-  return { index, count };
-}
-
 export const PARAMETER_NAMES = Object.keys(policyParamsShape);
 
 /** `minScore=650,maxApplications30d=2` → the pairs; a value with commas of its own (JSON) stays whole. */

@@ -10,15 +10,9 @@ import { MAX_VARIANTS, type SweepAxis } from "../../population/sweep.js";
 import { MAX_DAY } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
+import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
-import {
-  atLeastOne,
-  autoShard,
-  checkRange,
-  parseChallengerSet,
-  parseShard,
-  parseSweep,
-} from "./simulate-values.js";
+import { atLeastOne, autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
 import { flag, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;

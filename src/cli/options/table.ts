@@ -35,10 +35,17 @@ export const flag = (flags: string, description: string): OptionSpec<boolean> =>
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 
 /** A whole number; anything else is refused with the flag and the value named. */
-export const wholeNumber = (flags: string, description: string): OptionSpec<number> => ({
+/** A whole number; `min`: the least it may be (a count of something to do: 1). */
+export const wholeNumber = (flags: string, description: string, min?: number): OptionSpec<number> => ({
   flags,
   description,
-  parse: (value) => parseWholeNumber(longFlag(flags), value),
+  parse: (value) => {
+    const flag = longFlag(flags);
+    const n = parseWholeNumber(flag, value);
+    if (min !== undefined && n < min)
+      throw new InputError(`${flag} must be at least ${min}`, { found: value, hint: `see \`--help\`` });
+    return n;
+  },
 });
 
 /** A value that may be given more than once; every occurrence is kept, in order. */

@@ -53,10 +53,11 @@ const options = () => {
     policy: edit("policy", "--policy <name|file>", "switch the scenario's policy"),
     avoid: text("--avoid <outcome>", "find the smallest change that avoids: suspended | declined"),
     reach: text("--reach <outcome>", "find the smallest change that reaches sooner: restored"),
-    maxEdits: wholeNumber("--max-edits <n>", "counterfactual: at most this many changes (default 3)"),
+    maxEdits: wholeNumber("--max-edits <n>", "counterfactual: at most this many changes (default 3)", 1),
     budget: wholeNumber(
       "--budget <n>",
       "counterfactual: at most this many runs (default 2000; fewer for a long timeline)",
+      1,
     ),
     list: flag("--list", "list the events with their numbers and decisions"),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
