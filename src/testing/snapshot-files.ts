@@ -84,6 +84,13 @@ export function readSnapshot(scenarioFile: string, shown: string): string | null
         st.isDirectory() ? "the golden trace is a folder" : "the golden trace is not a regular file",
         { file: shown, hint: FIX },
       );
+    // a hard link is another file under this name too (a diff would print its lines): as a symbolic link,
+    // not read; `-u` writes the trace anew, by rename, as a file of its own
+    if (st.nlink > 1)
+      throw new InputError("the golden trace has other names (hard links): not read", {
+        file: shown,
+        hint: FIX,
+      });
     if (st.size > MAX_TRACE_BYTES)
       throw new InputError("the golden trace is too large", {
         file: shown,

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -146,6 +147,17 @@ describe("credit-sim test: golden traces are never followed through a link", () 
     }
     expect(readFileSync(join(outside, "secret.txt"), "utf8")).toBe("TOKEN=ghp_do_not_print\n");
     expect(existsSync(join(outside, "created.txt"))).toBe(false);
+  });
+
+  it("a hard-linked trace is refused too: the other file's lines are never printed in a diff", async () => {
+    const outside = secret();
+    mkdirSync(join(dir, "scenarios", "__snapshots__"));
+    linkSync(join(outside, "secret.txt"), trace("security.yaml"));
+    const r = await run(["scenarios"], { CI: "true" });
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).not.toContain("ghp_do_not_print");
+    expect(r.stdout).toContain("the golden trace has other names (hard links): not read");
+    expect(readFileSync(join(outside, "secret.txt"), "utf8")).toBe("TOKEN=ghp_do_not_print\n");
   });
 
   it("a linked __snapshots__ folder is neither written into nor cleaned of 'obsolete' traces", async () => {
