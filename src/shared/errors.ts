@@ -15,6 +15,21 @@ export interface InputErrorDetails {
   hint?: string;
 }
 
+/** Characters of a message or detail kept: a key or a name the input wrote is quoted in messages, and a
+ *  4 MB key must not make 8 MB of errors (the file path, the user's own, is kept whole). */
+const MAX_TEXT = 240;
+
+const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+
+function clipDetails(d: InputErrorDetails): InputErrorDetails {
+  const out: InputErrorDetails = { ...d };
+  for (const k of ["field", "expected", "found", "hint"] as const) {
+    const v = out[k];
+    if (v !== undefined) out[k] = clip(v);
+  }
+  return out;
+}
+
 /** A file's problems are all reported at once, in file order, up to this many. */
 export const MAX_PROBLEMS = 20;
 
@@ -31,9 +46,9 @@ export class InputError extends Error {
     details: InputErrorDetails = {},
     group?: { problems: readonly InputError[]; truncated: boolean },
   ) {
-    super(message);
+    super(clip(message));
     this.name = "InputError";
-    this.details = details;
+    this.details = clipDetails(details);
     this.problems = group ? group.problems : [this];
     this.truncated = group?.truncated ?? false;
   }

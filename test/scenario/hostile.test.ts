@@ -108,6 +108,15 @@ describe("size and depth", () => {
     expect(refusal(text, file).message).toMatch(/nested more than 64 levels/);
   });
 
+  it("a long key or name is quoted in part: the message stays short whatever the input's size", () => {
+    const key = "k".repeat(1_000_000);
+    for (const text of [`name: x\nevents: []\n${key}: 1\n`, `name: x\npolicy: ${key}\nevents: []\n`]) {
+      const out = refusal(text).format();
+      expect(out.length).toBeLessThan(2_000);
+      expect(out).toContain("kkk…");
+    }
+  });
+
   it("100,000 bad events are reported in the time a few take", () => {
     const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
     let e: InputError | undefined;
