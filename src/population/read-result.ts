@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseJson } from "../scenario/parse.js";
 import { readPipe, unreadable } from "../scenario/read.js";
-import { InputError } from "../shared/errors.js";
+import { formatPath, InputError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
 import { Meta } from "./result-schema.js";
@@ -133,7 +133,12 @@ function boundFromMeta(head: Buffer, file: string): number {
     throw notResult("a meta that is not JSON");
   }
   const parsed = Meta.safeParse(meta);
-  if (!parsed.success) throw notResult("a meta of the wrong shape");
+  if (!parsed.success) {
+    // which field, so that a hand-edited meta can be found (the value itself is not quoted)
+    const issue = parsed.error.issues[0];
+    const at = issue ? formatPath(["meta", ...issue.path]) : "meta";
+    throw notResult(`a meta of the wrong shape at ${at}${issue ? ` (${issue.message})` : ""}`);
+  }
   const m = parsed.data;
   const arms = m.challenger ? 2 : 1;
   const bins = m.personas.length * arms * (armBytes(m.days) / 8);

@@ -330,6 +330,14 @@ describe("files are checked for size before they are read", () => {
     expect(refusedFile("/dev/zero").message).toMatch(/not a population result/);
   });
 
+  it("a meta of the wrong shape names the field, not the value", () => {
+    const doc = document() as { meta: Record<string, unknown> };
+    doc.meta.start = "2024-02-30";
+    const e = refusedFile(write("meta-start.json", JSON.stringify(doc, null, 2)));
+    expect(e.details.found).toMatch(/^a meta of the wrong shape at meta\.start \(/);
+    expect(e.format()).not.toContain("2024-02-30");
+  });
+
   it("a file that is not JSON is not quoted", () => {
     const e = refusedFile(
       write("secret.json", `{"format": "credit-sim/population@1", "meta": {"seed": "hunter2-secret`),
