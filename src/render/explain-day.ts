@@ -23,15 +23,9 @@ import {
   simulate,
   type Trace,
 } from "../engine/index.js";
-import {
-  describeEvent,
-  describeFact,
-  describeRemedy,
-  lineName,
-  ratioText,
-  signed,
-} from "../scenario/format.js";
+import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
+import { factorLines, factorValue } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
 
 export interface FactorView {
@@ -39,6 +33,8 @@ export interface FactorView {
   dimension: string;
   /** the value the scorecard read, as text */
   value: string;
+  /** the value itself (the table words it) */
+  read: number | boolean | null;
   bin: string;
   points: number;
   max: number;
@@ -100,17 +96,6 @@ export interface DayExplanation {
   todo: string[];
 }
 
-const fmtValue = (v: number | boolean | null): string =>
-  v === null
-    ? "no data"
-    : typeof v === "boolean"
-      ? v
-        ? "yes"
-        : "no"
-      : Number.isInteger(v)
-        ? String(v)
-        : ratioText(v);
-
 /** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day. */
 export function policyAt(scenario: Scenario, day: number): Policy {
   let policy: Policy = scenario.policy;
@@ -127,7 +112,8 @@ function factors(inputs: ScoreInputs): FactorView[] {
   return explain(inputs).map((f) => ({
     characteristic: f.characteristic.title,
     dimension: DIMENSIONS[f.characteristic.dimension].label,
-    value: fmtValue(f.value),
+    value: factorValue(f.value),
+    read: f.value,
     bin: f.bin,
     points: f.points,
     max: f.characteristic.max,
@@ -141,7 +127,7 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
   if (info.kind === "score" && characteristic) {
     const f = explain(step.inputs).find((x) => x.characteristic.id === characteristic.id)!;
     because = [
-      `${characteristic.title}: ${fmtValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
+      `${characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
     ];
   } else because = step.facts.filter((f) => f.code === code).map(describeFact);
   return { code, kind: info.kind, text: info.text, because, advice: info.advice };
@@ -299,7 +285,6 @@ function standing(
 }
 
 /** a scorecard row beside the name: indent, value, bin, points, and what the points are short of */
-const ROW_BESIDE_NAME = 42;
 
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?: number): string {
@@ -349,17 +334,18 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
       `Score at the end of the day: ${x.score.value} (${x.score.band}; the scorecard's scaling maps it to a ${(x.score.defaultProbability * 100).toPrecision(2)} % chance of default: an illustration, not a calibrated probability)${x.score.afterLastStep === undefined ? "" : ` — ${x.score.afterLastStep.score} after the last step (day ${x.score.afterLastStep.day}), moved since by time alone: ${x.score.afterLastStep.moves.join(", ")}`}`,
     ),
   );
-  // on a terminal, the names' column fits its width (each row stays one line, its points in their column);
-  // elsewhere (a pipe, a file, --wide) the names are whole
-  const room = columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, columns - ROW_BESIDE_NAME);
-  const w = Math.min(room, Math.max(...x.score.factors.map((f) => f.characteristic.length)));
-  const name = (t: string) => (t.length > w ? `${t.slice(0, w - 1)}…` : t.padEnd(w));
-  for (const f of x.score.factors) {
-    const short = f.max - f.points;
-    lines.push(
-      `  ${name(f.characteristic)}  ${f.value.padStart(7)}  ${f.bin.padEnd(16)} ${(f.points < 0 ? `−${-f.points}` : String(f.points)).padStart(4)}/${f.max}${short > 0 ? c.dim(`  −${short}`) : ""}`,
-    );
-  }
+  // on a terminal the table fits its width (a name on a line of its own when the row would not);
+  // elsewhere (a pipe, a file, --wide) each row is one line
+  const room = columns === undefined ? Number.POSITIVE_INFINITY : columns - 2;
+  const rows = x.score.factors.map((f) => ({
+    name: f.characteristic,
+    value: f.read,
+    bin: f.bin,
+    points: f.points,
+    max: f.max,
+    note: f.max > f.points ? c.dim(`−${f.max - f.points}`) : "",
+  }));
+  for (const l of factorLines(rows, room)) lines.push(`  ${l}`);
   lines.push("", c.bold("What the customer can do"));
   if (x.todo.length === 0) lines.push("  nothing is needed");
   for (const t of x.todo) lines.push(`  → ${t}`);

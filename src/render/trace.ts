@@ -10,12 +10,12 @@ import {
   describeRemedy,
   lineName,
   money,
-  ratioText,
   reasonText,
   signed,
 } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
+import { factorLines } from "./factor-table.js";
 import { scoreChangeText } from "./score-change.js";
 
 export interface TraceRenderOptions {
@@ -33,6 +33,8 @@ export interface TraceRenderOptions {
   statusWidth?: number;
 }
 
+/** Columns a step's reasons, moves and remedies are indented by (under the event column). */
+const STEP_INDENT = 18;
 /** Whether a trace involves Jiebei at all: then each row shows both lines. */
 export function usesJiebei(trace: Trace): boolean {
   return trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none");
@@ -96,7 +98,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
     decisionColour(c, step.decision)(pad(decision, twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH)),
   ];
   const delta = step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`;
-  const indent = " ".repeat(18);
+  const indent = " ".repeat(STEP_INDENT);
   const lines = narrow(o)
     ? [head.join("  ").trimEnd(), ...standingLines(step, delta, twoLines).map((l) => c.dim(`${indent}${l}`))]
     : [
@@ -133,23 +135,23 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [
     c.dim(
-      `score ${step.score} (${band(step.score)}; illustrative default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)} %) = 350 +`,
+      `score ${step.score} (${band(step.score)}; illustrative default probability ${(probabilityOfDefault(step.score) * 100).toPrecision(2)}\u00a0%) = 350 +`,
     ),
   ];
-  for (const f of explain(step.inputs)) {
-    const value =
-      typeof f.value === "number"
-        ? Number.isInteger(f.value)
-          ? String(f.value)
-          : ratioText(f.value)
-        : String(f.value ?? "—");
+  const rows = explain(step.inputs).map((f) => {
     const short = f.characteristic.max - f.points;
-    lines.push(
-      c.dim(
-        `  ${pad(f.characteristic.title, 64)} ${padStart(value, 6)}  ${pad(f.bin, 14)} ${padStart(String(f.points), 3)}/${f.characteristic.max}${short > 0 ? `  (−${short} ${f.characteristic.reason})` : ""}`,
-      ),
-    );
-  }
+    return {
+      name: f.characteristic.title,
+      value: f.value,
+      bin: f.bin,
+      points: f.points,
+      max: f.characteristic.max,
+      note: short > 0 ? `(−${short} ${f.characteristic.reason})` : "",
+    };
+  });
+  // the trace indents these lines by the step's indent, and two more
+  const room = o.columns === undefined ? Number.POSITIVE_INFINITY : o.columns - STEP_INDENT - 2;
+  for (const l of factorLines(rows, room)) lines.push(c.dim(`  ${l}`));
   return lines;
 }
 

@@ -65,8 +65,22 @@ describe("renderTrace", () => {
     expect(bare).not.toContain("Score over time");
     expect(bare.length).toBeLessThan(text.length);
     const explained = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
-    expect(explained).toMatch(/score 648 \(good; illustrative default probability [\d.]+ %\) = 350 \+/);
+    expect(explained).toMatch(/score 648 \(good; illustrative default probability [\d.]+\s%\) = 350 \+/);
     expect(explained.length).toBeGreaterThan(bare.length);
+  });
+
+  it("--explain at 80 columns: every name whole, every row's numbers kept, read as explain reads them", () => {
+    const at80 = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false, columns: 80 });
+    const wide = renderTrace(scenario, trace, { chalk: plain, explain: true, chart: false });
+    for (const text of [at80, wide]) {
+      expect(text).not.toMatch(/els…/);
+      expect(text).toMatch(/Identity verified\s+yes\s+yes\s+30\/30/);
+      expect(text).not.toMatch(/ -\d+\/\d+/);
+    }
+    // the name that is longer than the room: whole, its numbers beneath
+    expect(at80.replace(/\s+/g, " ")).toMatch(
+      /Months in good standing, last 24 \(and months of history elsewhere\) \d+ 18 or more 40\/40/,
+    );
   });
 
   it("colours decisions by what they mean", () => {
