@@ -37,9 +37,9 @@ export function checkSnapshot(
     return { file: shown, status: "updated", diff: null };
   }
   const diff = lineDiff(golden, actual);
-  // the column header as the golden trace itself names it (its last header line)
-  const columns = actual.split("\n").find((l) => l.startsWith("#  ")) ?? "";
-  return { file: shown, status: "mismatch", diff: `  ${columns.slice(1)}\n${diff}` };
+  // the column header as the golden trace itself names it ("#day  date  …"), over the diff's columns
+  const columns = actual.split("\n").find((l) => l.startsWith("#day")) ?? "";
+  return { file: shown, status: "mismatch", diff: `   ${columns.slice(1)}\n${diff}` };
 }
 
 /** Writes a golden trace: a regular file replaced or made, never a link followed or a device written. */

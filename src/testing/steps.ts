@@ -75,3 +75,25 @@ export function stepLine(s: StepSummary, jiebei = false): string {
   }
   return [...cells, s.reasons.length ? s.reasons.join(",") : "-"].join("  ").trimEnd();
 }
+
+/**
+ * A `stepLine` (or a golden trace's step line) for a narrow terminal: the step on one line, its score,
+ * limit, balance and status labelled on a second, its reasons on a third — each line short enough not to
+ * be folded, so a diff can mark every one of them. Null for a line that is not a step line (a header, a
+ * comment) or whose cells cannot be told apart.
+ */
+export function compactStep(line: string): string[] | null {
+  if (!/^ *\d+ {2}\d{4}-\d{2}-\d{2} {2}/.test(line)) return null;
+  const cells = line.trim().split(/ {2,}/);
+  // day, date, event, decision, score, limit, balance, status[, Jiebei's limit, balance, status], reasons
+  if (cells.length !== 9 && cells.length !== 12) return null;
+  const [day, date, event, decision, score, limit, balance, st] = cells as [string, ...string[]];
+  const jiebei = cells.length === 12 ? ` · Jiebei ${cells[8]} / ${cells[9]} / ${cells[10]}` : "";
+  const reasons = cells[cells.length - 1]!;
+  const out = [
+    `${day.padStart(4)}  ${date}  ${event}${decision === "-" ? "" : `  → ${decision}`}`,
+    `      score ${score} · limit ${limit} · balance ${balance} · ${st}${jiebei}`,
+  ];
+  if (reasons !== "-") out.push(`      ${reasons}`);
+  return out;
+}

@@ -67,6 +67,33 @@ describe("credit-sim test: golden traces", () => {
     expect(readFileSync(trace("good-customer.yaml"), "utf8")).toBe(first);
   });
 
+  it("on an 80-column terminal the diff is compact: every line fits and carries its mark", async () => {
+    await run(["scenarios"]);
+    const file = join(dir, "scenarios", "security.yaml");
+    writeFileSync(
+      file,
+      readFileSync(file, "utf8").replace("  - { day: 25, type: change_profile, field: address }\n", ""),
+    );
+    const r = await cli(["test", "scenarios/security.yaml"], {
+      cwd: dir,
+      env: LOCAL,
+      tty: true,
+      columns: 80,
+    });
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split("\n");
+    for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(80);
+    const block = lines.slice(lines.findIndex((l) => l.includes("golden trace changed")));
+    // each removed step: its line, then its numbers, both marked
+    const at = block.findIndex((l) => /^\s+- \s+25\s+2024-01-26\s+change bound address/.test(l));
+    expect(at).toBeGreaterThan(0);
+    expect(block[at + 1]).toMatch(/^\s+- \s+score \d+ · limit ¥[\d,.]+ · balance ¥[\d,.]+ · \w+/);
+    expect(block.some((l) => /^\s+\+ \s+30\s+2024-01-31\s+change bound device$/.test(l))).toBe(true);
+    expect(block.some((l) => /^\s+- \s+30\s+2024-01-31\s+change bound device {2}→ suspended$/.test(l))).toBe(
+      true,
+    );
+  });
+
   it("under CI=true a missing trace fails instead of being written", async () => {
     const r = await run(["scenarios"], { CI: "true" });
     expect(r.status).toBe(1);

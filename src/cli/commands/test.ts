@@ -81,7 +81,12 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     case "pretty": {
       const { renderPretty } = await import("../../testing/reporters/pretty.js");
       const chalk = stdoutColour(io, color && target.file === null);
-      text = renderPretty(run, chalk, (file) => `credit-sim test ${file}`);
+      text = renderPretty(
+        run,
+        chalk,
+        (file) => `credit-sim test ${file}`,
+        target.file === null ? io.stdout.fitTo : undefined,
+      );
       break;
     }
     case "json":

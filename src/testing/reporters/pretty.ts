@@ -12,12 +12,22 @@ import {
   type StepSummary,
   type TestRun,
 } from "../report.js";
-import { stepColumns, stepLine, twoLines } from "../steps.js";
+import { compactStep, stepColumns, stepLine, twoLines } from "../steps.js";
 
 const INDENT = "    ";
 
-export function renderPretty(raw: TestRun, c: ChalkInstance, rerun: (file: string) => string): string {
+/**
+ * `columns`: the terminal's width, when the output is fitted to one — then steps and golden-trace lines
+ * too wide for it are written in their compact form (compactStep), each of its lines marked.
+ */
+export function renderPretty(
+  raw: TestRun,
+  c: ChalkInstance,
+  rerun: (file: string) => string,
+  columns?: number,
+): string {
   const run = printableRun(raw);
+  narrowTo = columns;
   const lines: string[] = [];
   for (const r of run.reports) lines.push(listLine(r, c));
   const failures = run.reports.filter((r) => r.status === "failed" || r.status === "error");
@@ -90,7 +100,7 @@ function failureBlock(r: ScenarioReport, c: ChalkInstance, rerun: (file: string)
     lines.push(
       c.red.bold(`✗ ${r.name} › golden trace changed`),
       `  ${r.file} → ${snap.file}`,
-      ...(snap.diff ?? "").split("\n").map((l) => `  ${colourDiff(l, c)}`),
+      ...fitted((snap.diff ?? "").split("\n"), 2).map((l) => `  ${colourDiff(l, c)}`),
       c.dim(`  if the change is intended: ${rerun(r.file)} -u, then review and commit the trace`),
       "",
     );
@@ -131,7 +141,11 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
   else lines.push(`  no step on or before day ${e.day}`);
   if (shown.length) {
     const jiebei = twoLines(shown);
-    lines.push(c.dim(`  ${stepColumns(jiebei)}`), ...shown.map((s) => `  ${stepLine(s, jiebei)}`));
+    const rows = shown.map((s) => stepLine(s, jiebei));
+    const compact = fitted(rows, 2);
+    // the compact lines say what each number is: no header over them
+    if (compact === rows) lines.push(c.dim(`  ${stepColumns(jiebei)}`));
+    lines.push(...compact.map((l) => `  ${l}`));
   }
   const codes = [...new Set(shown.flatMap((s) => s.reasons))];
   lines.push(
@@ -142,6 +156,27 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
   for (const code of codes)
     lines.push(`${INDENT}${c.bold(code)}  ${isReasonCode(code) ? reasonText(code) : ""}`);
   return lines;
+}
+
+/** The width the report is fitted to (undefined: a pipe, a file, --wide): set for one render. */
+let narrowTo: number | undefined;
+
+/**
+ * Step lines (plain, or a diff's `- `, `+ `, `  ` lines) too wide for the terminal, in compact form, the
+ * diff's mark on each line; `lines` itself when they fit, or nothing is fitted. `indent`: columns before.
+ */
+function fitted(lines: string[], indent: number): string[] {
+  if (narrowTo === undefined || lines.every((l) => indent + l.length <= narrowTo!)) return lines;
+  return lines.flatMap((l) => {
+    const diff = /^[-+ ] /.test(l);
+    const mark = diff ? l.slice(0, 2) : "";
+    const body = diff ? l.slice(2) : l;
+    // the compact lines say what each number is: the column header goes
+    if (/^ *day {2}date {2}/.test(body)) return [];
+    const compact = compactStep(body);
+    // a context line's continuation keeps its blank mark, so that every row's parts line up
+    return compact === null ? [l] : compact.map((part) => `${mark}${part}`);
+  });
 }
 
 function colourDiff(line: string, c: ChalkInstance): string {
