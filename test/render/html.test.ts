@@ -1,13 +1,15 @@
 // The HTML renderers are pure: data in, one self-contained page out. Every user string is escaped, the
 // data block parses back, nothing points at the network, and the same input gives the same bytes.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
 import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
-import { runHtml } from "../../src/render/html/run.js";
+import { runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
-import { loadScenarioText } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
 import { runPage, simulatePage, sweepPage } from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
@@ -107,6 +109,15 @@ describe("run --html", () => {
     expect(html).toMatch(/<li class="also">also <span class="code">SCORE_BELOW_LIMIT_BAND<\/span>/);
     // the deprecated scenario seed is not shown as a fact of the run
     expect(html).not.toContain('<span class="fact-k">seed</span>');
+  });
+
+  it("the chart ends where the 'score at the end' card does: time moved the score after the last step", () => {
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "zhang-ming.yaml"));
+    const view = runView(s, simulate(s));
+    const points = seriesOf(view);
+    expect(points.at(-1)).toMatchObject({ day: 400, score: view.final.score });
+    // Zhang Ming's last step (day 397) reads 761; the day-400 end, 776
+    expect(view.steps.at(-1)!.score).not.toBe(view.final.score);
   });
 
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {

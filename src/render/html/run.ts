@@ -76,10 +76,14 @@ export function stepNotes(s: StepView): string[] {
 }
 
 /** Series points: one per step, plus the last day so the lines reach the end. */
+/** Score, limit and balance step by step, ending on the run's last day as the end state has them (time
+ *  may have moved the score after the last step: the chart ends where the "score at the end" card says). */
 export function seriesOf(v: RunView) {
   const points = v.steps.map((s) => ({ day: s.day, score: s.score, limit: s.limit, balance: s.balance }));
+  const end = { day: v.until, score: v.final.score, limit: v.final.limit, balance: v.final.balance };
   const last = points.at(-1);
-  if (last && last.day < v.until) points.push({ ...last, day: v.until });
+  if (last && last.day < v.until) points.push(end);
+  else if (last) Object.assign(last, { score: end.score });
   return points;
 }
 
