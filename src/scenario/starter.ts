@@ -12,13 +12,13 @@ export function starterScenario(schemaRef: string): string {
 # Your first credit-sim scenario: one customer's timeline, played day by day.
 #   npx credit-sim run ${STARTER_FILE}                  the trace: every step, decision and reason
 #   npx credit-sim explain ${STARTER_FILE} --day 73     why the score fell that day
-#   npx credit-sim test <this folder>                  checks the expectations below
+#   npx credit-sim test <this folder>                       checks the expectations below
 #
 # The calendar (policy "default"; day 0 is \`start\`, 2024-01-01 here):
-#   the 1st of each month   statement: purchases so far become a bill      (day 31 = 1 Feb, day 60 = 1 Mar)
+#   the 1st of each month   statement: purchases so far become a bill       (day 31 = 1 Feb, day 60 = 1 Mar)
 #   the 10th                the bill is due; its minimum is 10 %            (day 40 = 10 Feb, day 69 = 10 Mar)
 #   the 11th-13th           grace days: a repayment still counts as on time
-#   the 14th                an unpaid minimum is overdue: penalty 0.05 %/day (day 44 = 14 Feb, day 73 = 14 Mar)
+#   the 14th                an unpaid minimum is overdue (0.05 %/day)       (day 44 = 14 Feb, day 73 = 14 Mar)
 #   the 15th                the monthly review: suspend, cut the limit, or restore
 # So a purchase on day 5 is billed on day 31, due on day 40, and overdue from day 44 if still unpaid.
 

@@ -34,6 +34,15 @@ describe("init", () => {
     expect(text).toMatch(/^# yaml-language-server: \$schema=\S+\/schema\/scenario\.schema\.json\n/);
     expect(existsSync(join(dir, "mine", text.split("\n")[0]!.split("$schema=")[1]!))).toBe(true);
     expect(text).toContain("the 14th");
+    // its comment columns line up: the commands' notes, the calendar's day examples
+    const noteAt = (l: string) => {
+      const gap = /\S( {3,})\S/.exec(l.slice(4))!;
+      return 4 + gap.index + 1 + gap[1]!.length;
+    };
+    const commands = text.split("\n").filter((l) => l.startsWith("#   npx"));
+    expect(new Set(commands.map(noteAt)).size).toBe(1);
+    const days = text.split("\n").filter((l) => l.includes("(day "));
+    expect(new Set(days.map((l) => l.indexOf("(day "))).size).toBe(1);
     expect((text.match(/^ {2}- \{ /gm) ?? []).length).toBe(6 + 1); // six events, one expectation
     // a developer's first run writes the golden trace; CI then checks it
     expect((await inProcess(["test", "mine"], { cwd: dir })).code).toBe(0);
