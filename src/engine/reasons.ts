@@ -381,11 +381,13 @@ export const REASONS = {
   },
   DEBT_BURDEN_REDUCED: {
     kind: "positive",
+    unit: "ratio",
     text: "Total debt is back within what the policy allows for the income",
     advice: "keep debt within the policy's ratio",
   },
   SCORE_RECOVERED: {
     kind: "positive",
+    unit: "score",
     text: "The credit score reached the restoration threshold",
     advice: "keep repaying on time",
   },

@@ -178,23 +178,42 @@ function restore(
     )
   )
     reasons.push("SCORE_RECOVERED");
+  const rules = rulesFor(c.policy, line.id);
+  // the numbers behind the improvements, as a suspension's reasons carry theirs
+  const facts: RuleFact[] = [];
+  if (reasons.includes("SCORE_RECOVERED"))
+    facts.push(
+      scoreFact(
+        "SCORE_RECOVERED",
+        param(line.id, "restoreScore", "jiebeiRestoreScore"),
+        rules.restoreScore,
+        s,
+      ),
+    );
   // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY
   if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified && !reasons.includes("IDENTITY_VERIFIED"))
     reasons.push("IDENTITY_VERIFIED");
   if (
     onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
     lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c)))
-  )
+  ) {
     reasons.push("DEBT_BURDEN_REDUCED");
+    facts.push({
+      code: "DEBT_BURDEN_REDUCED",
+      parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
+      threshold: rules.maxDebtToIncome,
+      value: dtiShown(debtToIncome(c)),
+    });
+  }
   if (suspension.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);
   if (cut === null || cut.decision !== "limit_reduced")
-    return { decision: "restored", reasons, facts: [], limit: line.limit };
+    return { decision: "restored", reasons, facts, limit: line.limit };
   return {
     decision: "restored",
     reasons: [...reasons, cut.facts[0]!.code],
-    facts: cut.facts,
+    facts: [...facts, ...cut.facts],
     limit: cut.limit,
   };
 }

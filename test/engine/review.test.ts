@@ -632,6 +632,30 @@ describe("restoration and closure", () => {
     const restored = stepOn(lowered, "review", 45);
     expect(restored).toMatchObject({ decision: "restored", status: "active", limit: 100_000 });
     expect(restored.reasons).toContain("SCORE_RECOVERED");
+    // with its numbers, as a suspension's reasons carry theirs
+    expect(restored.facts).toContainEqual({
+      code: "SCORE_RECOVERED",
+      parameter: "restoreScore",
+      threshold: 350,
+      value: restored.score,
+    });
+  });
+
+  it("a debt-burden restoration cites the ratio it came back to", () => {
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.externalDebt(3, 200_000),
+        on.externalRepayment(20, 100_000),
+        on.requestReview(20),
+      ],
+      { policy: testPolicy({ maxDebtToIncome: 1 }), profile: { monthlyIncome: 10_000 } },
+    );
+    const restored = stepOn(t, "request_review", 20);
+    expect(restored.decision).toBe("restored");
+    expect(restored.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_BURDEN_REDUCED", parameter: "maxDebtToIncome", threshold: 1 }),
+    );
   });
 
   it("is not restored while the score is below restoreScore", () => {
