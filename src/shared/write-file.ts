@@ -527,14 +527,28 @@ export function fileError(e: unknown, target: string): Error {
   const code = errnoOf(e);
   if (code === "EPIPE") return new BrokenPipe();
   if (code === undefined) return e instanceof Error ? e : new Error(String(e));
-  const reason = REASONS[code] ?? `the system refused (${code})`;
+  // no such file in a folder that is there: a folder no file can be made in (/proc, /sys)
+  const inFolder = code === "ENOENT" && folderExists(dirname(resolve(target)));
+  const reason = inFolder
+    ? "no file can be made in this folder"
+    : (REASONS[code] ?? `the system refused (${code})`);
   return new InputError(`cannot write: ${reason}`, {
     file: target,
-    ...(code === "ENOENT" ? { hint: "create the folder first" } : {}),
+    ...(code === "ENOENT"
+      ? { hint: inFolder ? "write the file somewhere else" : "create the folder first" }
+      : {}),
     ...(code === "EISDIR" ? { hint: "give a file name, not a folder" } : {}),
     ...(code === "EEXIST" ? { hint: "choose another name, or remove what is there" } : {}),
     ...(code === "EACCES" || code === "EPERM" || code === "EROFS"
       ? { hint: "write somewhere you may, or change the permissions" }
       : {}),
   });
+}
+
+function folderExists(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -27,6 +27,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/shared/errors.js";
 import {
   BrokenPipe,
+  fileError,
   liveTemporaryFiles,
   makeFolders,
   openOutput,
@@ -267,6 +268,20 @@ describe("makeFolders", () => {
     // Node's own recursive mkdir never returns on this path (the kernel answers ENOENT for ever)
     expect(() => makeFolders("/proc/credit-sim/x", "/proc/credit-sim/x")).toThrow(InputError);
   });
+
+  it.runIf(existsSync("/proc/version"))(
+    "a folder no file can be made in is said so, not 'create the folder first'",
+    () => {
+      const e = fileError(Object.assign(new Error("x"), { code: "ENOENT" }), "/proc/version") as InputError;
+      expect(e.message).toBe("cannot write: no file can be made in this folder");
+      expect(e.details.hint).toBe("write the file somewhere else");
+      const missing = fileError(
+        Object.assign(new Error("x"), { code: "ENOENT" }),
+        "/nonexistent-credit-sim/x",
+      );
+      expect((missing as InputError).details.hint).toBe("create the folder first");
+    },
+  );
 });
 
 describe("stagedFolder", () => {
