@@ -185,12 +185,24 @@ export function describeIssue(
     case "too_big": {
       const bound = issue.code === "too_small" ? "at least" : "at most";
       const limit = String(issue.code === "too_small" ? issue.minimum : issue.maximum);
-      const what = issue.origin === "array" ? "items" : issue.origin === "string" ? "characters" : "";
+      const one = limit === "1";
+      const what =
+        issue.origin === "array"
+          ? one
+            ? "item"
+            : "items"
+          : issue.origin === "string"
+            ? one
+              ? "character"
+              : "characters"
+            : "";
       const inclusive =
         issue.inclusive === false ? (issue.code === "too_small" ? "more than" : "less than") : bound;
-      return new InputError("value out of range", {
+      // an empty text or list where one is needed: said as such
+      const empty = issue.code === "too_small" && one && inclusive === "at least" && what !== "";
+      return new InputError(empty ? "empty" : "value out of range", {
         ...base,
-        expected: `${inclusive} ${limit}${what ? ` ${what}` : ""}`,
+        expected: empty ? `at least one ${what}` : `${inclusive} ${limit}${what ? ` ${what}` : ""}`,
         found: describeValue(found),
         ...rangeHint(issue, found, data),
       });

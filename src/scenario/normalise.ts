@@ -214,7 +214,8 @@ export function referenceProblems(data: unknown, ctx: NormaliseContext): InputEr
   // reference is resolved once (a file naming one bad policy a thousand times reads it once, says it once)
   const seen = new Set<string>();
   const check = (path: PropertyKey[], ref: string) => {
-    if (seen.has(ref)) return;
+    // an empty reference is the schema's problem ("at least 1 characters"): said once, there
+    if (ref === "" || seen.has(ref)) return;
     seen.add(ref);
     try {
       resolve(ctx, path, ref, problems);

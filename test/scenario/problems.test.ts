@@ -157,6 +157,12 @@ describe("every problem at once", () => {
     expect(heads(wrongUntil)).toEqual(["2:8 until: value out of range"]);
   });
 
+  it("an empty name or policy is one problem, said as empty", () => {
+    const e = problems(["name: \"\"", 'policy: ""', "events: []", ""].join("\n"));
+    expect(heads(e)).toEqual(["1:7 name: empty", "2:9 policy: empty"]);
+    expect(e.problems[1]!.details.expected).toBe("at least one character");
+  });
+
   it("keeps a --until override cutting the run short", () => {
     const text = "name: cut\nevents:\n  - { day: 20, type: note, text: late }\n";
     expect(loadScenarioText(text, "cut.yaml", { until: 10 }).scenario.until).toBe(10);
