@@ -11,8 +11,8 @@
 // charged back to the day after the due day.
 //
 // Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
-// now due (interest, then principal); interest accrued so far; the coming instalment of every loan, up to
-// its projected amount (held, and applied on the due day; the
+// now due (interest, then principal); then, nearest due day first, each loan's interest accrued so far and
+// its coming instalment, up to its projected amount (held, and applied on the due day; the
 // principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
 // the later instalments (the term stays) or, when it covers a loan, settles it.
 
@@ -131,6 +131,9 @@ export function oldestArrears(b: LoanBook): number | null {
   return oldest;
 }
 
+/** A loan's next due day not yet reached (none left: never). */
+const nextDue = (l: Loan): number => l.dueDays[l.next] ?? Number.POSITIVE_INFINITY;
+
 /** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day. */
 function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   const due = l.dueDays[l.next];
@@ -192,13 +195,19 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
     l.dueInterest -= take(l.dueInterest);
     l.duePrincipal -= take(l.duePrincipal);
   }
-  for (const l of b.loans) l.interest -= take(l.interest);
-  // every loan's coming instalment before any loan's principal: paying "what is due" meets them all —
-  // unless the repayment settles every loan outright (then nothing needs holding)
-  let settleAll = 0;
-  for (const l of b.loans) settleAll += l.outstanding - l.held;
-  if (left < settleAll)
-    for (const l of b.loans) l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
+  // every loan's coming instalment (its interest so far, then the rest held) before any loan's principal:
+  // paying "what is due" meets them all — unless the repayment settles every loan outright (then nothing
+  // needs holding). Nearest due day first: money short of them all meets the instalment that falls due
+  // soonest, never a later one (nor its interest) before it
+  let rest = 0;
+  for (const l of b.loans) rest += l.interest + l.outstanding - l.held;
+  if (left < rest) {
+    const byDue = b.loans.length < 2 ? b.loans : [...b.loans].sort((x, y) => nextDue(x) - nextDue(y));
+    for (const l of byDue) {
+      l.interest -= take(l.interest);
+      l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
+    }
+  } else for (const l of b.loans) l.interest -= take(l.interest);
   for (const l of b.loans) {
     if (left <= 0) break;
     if (left >= l.outstanding - l.held) {

@@ -147,6 +147,35 @@ describe("Jiebei in a simulation", () => {
       expect(s.jiebei.balance).toBe(s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges);
   });
 
+  it("with two loans, money held for coming instalments meets the nearest due day first", () => {
+    // loan 1 falls due on the 6th (days 36, 65, 96), loan 2 on the 21st (days 51, 80, 111)
+    const base = [
+      on.open(0, 10_000),
+      on.open(0, 30_000, "jiebei"),
+      on.borrow(5, 3_000, 3),
+      on.borrow(20, 6_000, 3),
+    ];
+    const policy = DEFAULT_POLICY;
+    const profile = { monthlyIncome: 20_000, creditHistoryMonths: 60 };
+    // "minimum" on loan 1's due day is what is due: loan 1's instalment and loan 2's coming one
+    const minimum = run([...base, on.repay(36, "minimum", "jiebei")], { policy, profile, until: 64 });
+    expect(stepsOf(minimum, "overdue")).toEqual([]);
+    // loan 2's instalment paid six days early, to the fen: it goes to loan 2 (day 51), not loan 1 (day 65)
+    const exact = run([...base, on.repay(36, 1_037.2, "jiebei"), on.repay(51, 2_074.4, "jiebei")], {
+      policy,
+      profile,
+      until: 64,
+    });
+    expect(stepsOf(exact, "overdue")).toEqual([]);
+    const early = run([...base, on.repay(36, 1_037.2, "jiebei"), on.repay(45, 2_074.4, "jiebei")], {
+      policy,
+      profile,
+      until: 64,
+    });
+    expect(stepsOf(early, "overdue")).toEqual([]);
+    expect(early.final.score).toBeGreaterThanOrEqual(exact.final.score);
+  });
+
   it("a suspension for the other line's overdue names that line's amount and its own days past due", () => {
     // Huabei's bill (due day 40) is a day further behind than Jiebei's instalment (due day 41)
     const t = run(

@@ -158,7 +158,7 @@ describe("every problem at once", () => {
   });
 
   it("an empty name or policy is one problem, said as empty", () => {
-    const e = problems(["name: \"\"", 'policy: ""', "events: []", ""].join("\n"));
+    const e = problems(['name: ""', 'policy: ""', "events: []", ""].join("\n"));
     expect(heads(e)).toEqual(["1:7 name: empty", "2:9 policy: empty"]);
     expect(e.problems[1]!.details.expected).toBe("at least one character");
   });
