@@ -7,6 +7,7 @@ import {
   customerDaysPastDue,
   customerOverdue,
   type Line,
+  type LineRules,
   lastCured,
   owed,
   rulesFor,
@@ -37,7 +38,7 @@ import {
   type ScoreSource,
   type Verdict,
 } from "./verdict.js";
-import type { LineId } from "./vocabulary.js";
+import type { LineId, PolicyParamName } from "./vocabulary.js";
 
 /** Why a line fails a policy's standard for keeping credit: empty when it passes. */
 function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): RuleFact[] {
@@ -49,6 +50,20 @@ function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): Ru
     out.push(scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s));
   out.push(...eligibilityFailures(c, rules, policy));
   return out;
+}
+
+/**
+ * The score a suspended line needs back: `restoreScore`, and never less than what an active line must keep
+ * at a review (`minScore`) — a policy event that raised minScore above restoreScore would otherwise restore
+ * a line the next review suspends again, month after month.
+ */
+export function restorationScore(
+  rules: LineRules,
+  id: LineId,
+): { score: number; parameter: PolicyParamName } {
+  return rules.minScore > rules.restoreScore
+    ? { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") }
+    : { score: rules.restoreScore, parameter: param(id, "restoreScore", "jiebeiRestoreScore") };
 }
 
 /** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's. */
@@ -79,15 +94,9 @@ export function restorationBlockers(
       threshold: p.restoreCleanDays,
       value: day - lastCured(c),
     });
-  if (s.score < rules.restoreScore)
-    blockers.push(
-      scoreFact(
-        "SCORE_BELOW_RESTORE",
-        param(line.id, "restoreScore", "jiebeiRestoreScore"),
-        rules.restoreScore,
-        s,
-      ),
-    );
+  const needed = restorationScore(rules, line.id);
+  if (s.score < needed.score)
+    blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   blockers.push(...eligibilityFailures(c, rules, p));
   if (blockers.length === 0) {
     const cap = capFor(c, line.id, s);
@@ -181,15 +190,10 @@ function restore(
   const rules = rulesFor(c.policy, line.id);
   // the numbers behind the improvements, as a suspension's reasons carry theirs
   const facts: RuleFact[] = [];
-  if (reasons.includes("SCORE_RECOVERED"))
-    facts.push(
-      scoreFact(
-        "SCORE_RECOVERED",
-        param(line.id, "restoreScore", "jiebeiRestoreScore"),
-        rules.restoreScore,
-        s,
-      ),
-    );
+  if (reasons.includes("SCORE_RECOVERED")) {
+    const needed = restorationScore(rules, line.id);
+    facts.push(scoreFact("SCORE_RECOVERED", needed.parameter, needed.score, s));
+  }
   // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY
   if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified && !reasons.includes("IDENTITY_VERIFIED"))
     reasons.push("IDENTITY_VERIFIED");

@@ -18,7 +18,7 @@ import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
-import { restorationBlockers } from "./review.js";
+import { restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import { debtCounted, debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
@@ -268,13 +268,14 @@ function restoration(
       date: calendar.date(cleanFrom),
       afterPaying: owing,
     });
-  if (s.score < rules.restoreScore) {
+  const needed = restorationScore(rules, line.id).score;
+  if (s.score < needed) {
     const drivers = scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r));
     remedies.push({
       line: line.id,
       kind: "raise_score",
       current: s.score,
-      needed: rules.restoreScore,
+      needed,
       drivers,
     });
     // the day the last recent application leaves the 30-day window

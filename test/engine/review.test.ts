@@ -641,6 +641,24 @@ describe("restoration and closure", () => {
     });
   });
 
+  it("a minScore raised above restoreScore is what a restoration needs: no month-by-month flip", () => {
+    const t = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 900 } })], {
+      policy: testPolicy({ restoreScore: 350 }),
+      until: 200,
+    });
+    const reviews = stepsOf(t, "review").filter((s) => s.day > 20);
+    expect(reviews[0]).toMatchObject({ decision: "suspended" });
+    // below 900 every later review keeps it suspended, naming the standard it must meet
+    for (const r of reviews.slice(1)) {
+      if (r.score >= 900) continue;
+      expect(r.decision, `day ${r.day}`).toBeNull();
+      expect(r.facts).toContainEqual(
+        expect.objectContaining({ code: "SCORE_BELOW_RESTORE", parameter: "minScore", threshold: 900 }),
+      );
+    }
+    expect(reviews.filter((r) => r.decision === "suspended")).toHaveLength(1);
+  });
+
   it("a debt-burden restoration cites the ratio it came back to", () => {
     const t = run(
       [
