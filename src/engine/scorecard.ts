@@ -185,7 +185,8 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Huabei bills not paid in full, last 6 months",
     reason: "REVOLVING_BALANCE",
     max: 30,
-    missing: { points: 15, label: NO_RECORD, reason: NO_RECORD_REASON },
+    // no lower than one bill revolved: a thin file paying in full never scores below one paying the minimum
+    missing: { points: 18, label: NO_RECORD, reason: NO_RECORD_REASON },
     bins: bins([0, 30, "none"], [1, 18, "1"], [3, 8, "2–3"], [Infinity, 0, "4 or more"]),
   },
   {

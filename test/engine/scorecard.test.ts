@@ -111,6 +111,23 @@ describe("score", () => {
     }
   });
 
+  it("a thin file's clean record never scores below a bad one: 'no record yet' ≥ every bin but the best", () => {
+    // the characteristics a thin file reads as missing while clean, and by their bins once something
+    // went wrong (score-inputs.ts: "a thin file's good news waits for a record; its bad news counts at once")
+    const badNewsAtOnce = [
+      "daysPastDueNow",
+      "worstDaysPastDue24m",
+      "missedDues12m",
+      "seriousDelinquency60m",
+      "revolvingDues6m",
+    ];
+    for (const id of badNewsAtOnce) {
+      const c = CHARACTERISTICS.find((x) => x.id === id)!;
+      for (const b of c.bins.slice(1))
+        expect(c.missing!.points, `${id} ${b.label}`).toBeGreaterThanOrEqual(b.points);
+    }
+  });
+
   it("is 350 plus the points of every bin, and explain() shows the same points", () => {
     const mixed = inputs((c) => valueInBin(c, Math.floor(c.bins.length / 2)));
     const s = score(mixed);
