@@ -228,7 +228,7 @@ function verifiedFrom(
 function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {
   const c = s.customer;
   const line = lineOf(c, id);
-  if (!v.reasons.includes("REVIEW_TOO_SOON")) c.lastReviewRequest = s.day;
+  if (!v.reasons.includes("REVIEW_TOO_SOON")) line.lastReviewRequest = s.day;
   const remedies =
     v.decision === "restored"
       ? []

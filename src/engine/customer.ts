@@ -30,6 +30,9 @@ interface LineBase {
   heldOver: HeldSuspension | null;
   /** the last approved limit increase (a cooldown runs from it) */
   lastIncreaseDay: number | null;
+  /** the last honoured request for an early review of this line (its cooldown runs from it: each line
+   *  is reviewed on its own request) */
+  lastReviewRequest: number | null;
   /** the policy in force before the latest `policy` event, if the line was open then: a line that met it
    *  and fails the new one is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
@@ -76,7 +79,6 @@ export interface Customer {
    *  suspension (a count, not a day: a change made earlier on the day of the verification is confirmed
    *  by it, one made later that day is not) */
   verifiedChanges: number;
-  lastReviewRequest: number | null;
   /** how every due date ended, both lines, in the order decided */
   records: DueRecord[];
   /** delinquency episodes, both lines */
@@ -101,6 +103,7 @@ const newHuabei = (): HuabeiLine => ({
   recordDay: null,
   heldOver: null,
   lastIncreaseDay: null,
+  lastReviewRequest: null,
   previousPolicy: null,
   grid: [],
   monthWorst: 0,
@@ -123,6 +126,7 @@ const newJiebei = (): JiebeiLine => ({
   recordDay: null,
   heldOver: null,
   lastIncreaseDay: null,
+  lastReviewRequest: null,
   previousPolicy: null,
   grid: [],
   monthWorst: 0,
@@ -146,7 +150,6 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     inquiries: [],
     profileChanges: [],
     verifiedChanges: 0,
-    lastReviewRequest: null,
     records: [],
     episodes: [],
     monthEnds: [],

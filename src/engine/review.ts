@@ -367,7 +367,7 @@ export function requestedReview(c: Customer, line: Line, day: number, s: Scored)
     return { decision: "info", ...endedLine(c, line) };
   if (line.status !== "suspended") return { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] };
   const p = c.policy;
-  if (c.lastReviewRequest !== null && day - c.lastReviewRequest < p.reviewRequestCooldownDays) {
+  if (line.lastReviewRequest !== null && day - line.lastReviewRequest < p.reviewRequestCooldownDays) {
     return {
       decision: "declined",
       reasons: ["REVIEW_TOO_SOON"],
@@ -376,7 +376,7 @@ export function requestedReview(c: Customer, line: Line, day: number, s: Scored)
           code: "REVIEW_TOO_SOON",
           parameter: "reviewRequestCooldownDays",
           threshold: p.reviewRequestCooldownDays,
-          value: day - c.lastReviewRequest,
+          value: day - line.lastReviewRequest,
         },
       ],
     };

@@ -182,7 +182,7 @@ function suspendedLine(
     const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
     // an early review (request_review) judges as the periodic one does: from the end of the clean period
     // and of the cooldown since the last honoured request; worth saying only before the periodic one
-    const cooled = c.lastReviewRequest === null ? day : c.lastReviewRequest + p.reviewRequestCooldownDays;
+    const cooled = line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
     const early = Math.max(day, clean, cooled);
     remedies.push({
       line: line.id,

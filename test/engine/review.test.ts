@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { Step } from "../../src/engine/types.js";
-import { baselineScore, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { baselineScore, DEFAULT_POLICY, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // 2024 calendar with the test policy: statements on the 1st (days 0, 31, 60, 91…), due on the 10th (40, 69,
 // 100…), reviews on the 15th (14, 45, 74, 105, 135, 166…).
@@ -639,6 +639,30 @@ describe("restoration and closure", () => {
       threshold: 350,
       value: restored.score,
     });
+  });
+
+  it("each line's early review has its own cooldown: both suspended lines can be reviewed the same day", () => {
+    const t = run(
+      [
+        on.open(0, 10_000),
+        on.open(0, 20_000, "jiebei"),
+        on.borrow(5, 3_000, 3),
+        on.purchase(10, 500),
+        on.repay(38, "full"),
+        on.repay(70, "full", "jiebei"),
+        on.support(160),
+        on.requestReview(160, "huabei"),
+        on.requestReview(160, "jiebei"),
+      ],
+      { policy: DEFAULT_POLICY, profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 }, until: 200 },
+    );
+    // customer service promised an early review today for each line: both are honoured
+    const answer = stepOn(t, "contact_support", 160);
+    expect(answer.remedies.filter((r) => r.kind === "wait_for_review" && r.early?.now)).toHaveLength(2);
+    expect(stepsOf(t, "request_review", 160).map((s) => [s.line, s.decision])).toEqual([
+      ["huabei", "restored"],
+      ["jiebei", "restored"],
+    ]);
   });
 
   it("a minScore raised above restoreScore is what a restoration needs: no month-by-month flip", () => {
