@@ -339,7 +339,7 @@ export const REASONS = {
   OVERDUE_TOO_RECENT: {
     kind: "adverse",
     unit: "days",
-    text: "An overdue repayment was cleared too recently for restoration",
+    text: "An overdue repayment was cleared too recently: a clean period must pass first",
     advice: "keep repaying on time until the clean period has passed",
   },
   REVIEW_TOO_SOON: {

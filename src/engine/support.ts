@@ -2,6 +2,7 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
+import { decideApplication } from "./applications.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -17,7 +18,7 @@ import {
 import { eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, wholeFen } from "./money.js";
-import type { ReasonCode } from "./reasons.js";
+import { REASONS, type ReasonCode } from "./reasons.js";
 import { restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import { debtCounted, debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
@@ -143,7 +144,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         writeOffFact(c, line) === null &&
         other.status !== "suspended"
       )
-        remedies.push({ line: line.id, kind: "reapply" });
+        remedies.push({ line: line.id, kind: "reapply", blockers: openingBlockers(c, line, day, s) });
       for (const code of line.reasonsOnRecord) if (!reasons.includes(code)) reasons.push(code);
     }
   }
@@ -182,7 +183,8 @@ function suspendedLine(
     const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
     // an early review (request_review) judges as the periodic one does: from the end of the clean period
     // and of the cooldown since the last honoured request; worth saying only before the periodic one
-    const cooled = line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
+    const cooled =
+      line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
     const early = Math.max(day, clean, cooled);
     remedies.push({
       line: line.id,
@@ -315,4 +317,17 @@ function debtOverCap(c: Customer, max: number): Fen | null {
   if (annualIncome <= 0) return null;
   // a hair above the product before flooring: 0.8 × 7,200,000 is 5,760,000.000000001 in binary
   return Math.max(0, debtCounted(c) - Math.floor(max * annualIncome + 1e-6));
+}
+
+/** What would decline an application to open `line` again today, for the smallest line the policy gives
+ *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
+function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
+  const smallest = wholeFen(rulesFor(c.policy, line.id).minLimit);
+  const v = decideApplication(c, line, day, "open", Math.max(smallest, 100), s);
+  if (v.decision !== "declined") return [];
+  // the rules that decline it, not the score characteristics cited beside them
+  const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
+  return (rules.length > 0 ? rules : v.reasons).map(
+    (code) => v.facts.find((f) => f.code === code) ?? { code },
+  );
 }

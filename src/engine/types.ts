@@ -202,7 +202,8 @@ export type Remedy = {
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
    *  which only a verification lifts) */
   | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
-  | { kind: "reapply" }
+  /** `blockers`: what would decline an application to open it today (none: it would be approved) */
+  | { kind: "reapply"; blockers: RuleFact[] }
 );
 
 /** One line's money and standing at a moment. */

@@ -154,8 +154,15 @@ function remedyText(r: Remedy): string {
       return r.certain
         ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long and cannot be restored before then`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
-    case "reapply":
-      return "nothing is owed; apply to open the line again once the score meets the policy";
+    case "reapply": {
+      if (r.blockers.length === 0)
+        return "nothing is owed; an application to open the line again would be approved today";
+      const why = r.blockers.map((f) => {
+        const numbers = describeFact(f);
+        return `${REASONS[f.code].text.toLowerCase()}${numbers ? ` (${numbers})` : ""}`;
+      });
+      return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
+    }
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report an income (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;

@@ -6,7 +6,7 @@ import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
-import { on, run, scenario, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
@@ -272,6 +272,26 @@ describe("contact_support", () => {
     expect(s.facts).toContainEqual(
       expect.objectContaining({ code: "SCORE_BELOW_RESTORE", line: "jiebei", threshold: 950 }),
     );
+  });
+
+  it("after a closure, says whether an application to open again would be approved today, and why not", () => {
+    const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 31, restoreCleanDays: 90 });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(100, "full")];
+    const t = run([...events, on.support(110), on.open(111, 3_000), on.support(200), on.open(201, 3_000)], {
+      policy,
+      until: 220,
+    });
+    expect(stateOn(t, 105).status).toBe("closed");
+    // within the clean period: the blocker named, and the application declined for it
+    const early = remedy(stepOn(t, "contact_support", 110).remedies, "reapply")!;
+    expect(early.blockers.map((f) => f.code)).toEqual(["OVERDUE_TOO_RECENT"]);
+    expect(describeRemedy(early)).toMatch(
+      /would be declined today: .*\(10 days vs restoreCleanDays 90 days\)/,
+    );
+    expect(stepsOf(t, "apply", 111)[0]!.reasons).toContain("OVERDUE_TOO_RECENT");
+    // after it: approved today, and it is
+    expect(remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!.blockers).toEqual([]);
+    expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
   });
 
   it("never tells a customer to reopen a closed line while the other line is suspended", () => {
