@@ -256,6 +256,7 @@ function restoration(
         ratio: debtToIncome(c) ?? 0,
         max: rules.maxDebtToIncome,
         over: debtOverCap(c, rules.maxDebtToIncome),
+        income: incomeForCap(c, rules.maxDebtToIncome),
       });
   }
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
@@ -330,4 +331,11 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** The monthly income (whole yuan, up) at which the debt the reviews count is within `max` of it; null
+ *  when no income can be (a cap of 0 with any debt). */
+function incomeForCap(c: Customer, max: number): number | null {
+  if (max <= 0) return null;
+  return Math.ceil(debtCounted(c) / FEN_PER_YUAN / (max * 12) - 1e-9);
 }

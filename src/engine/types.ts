@@ -183,8 +183,9 @@ export type Remedy = {
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
   /** pay down debt (on either line or elsewhere) or report a higher income */
-  /** `over`: the debt to repay to come within `max` (null without an income: no amount is enough) */
-  | { kind: "reduce_debt"; ratio: number; max: number; over: Fen | null }
+  /** `over`: the debt to repay to come within `max` (null without an income: no amount is enough);
+   *  `income`: the monthly income (yuan) at which today's debt is within it */
+  | { kind: "reduce_debt"; ratio: number; max: number; over: Fen | null; income: number | null }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
    *  then on record, each with its cause) */

@@ -227,7 +227,10 @@ describe("contact_support", () => {
     expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
     // the amount: ¥200,000 owed against ¥120,000 allowed (plus the ¥0 reported on the line)
     expect(r!.over).toBe(80_000 * 100);
-    expect(describeRemedy(r!)).toContain("pay down ¥80,000.00 of debt");
+    expect(describeRemedy(r!)).toContain("pay down at least ¥80,000.00 of debt");
+    // or the income at which ¥200,000 is within 1 × the annual income
+    expect(r!.income).toBe(16_667);
+    expect(describeRemedy(r!)).toContain("report a monthly income of at least ¥16,667.00");
   });
 
   it("says an early review can restore sooner, and a request that day after paying does restore", () => {
@@ -345,7 +348,8 @@ describe("contact_support", () => {
     expect(fact).toMatchObject({ threshold: 1, value: 1.01 });
     const advice = describeRemedy(remedy(stepOn(t, "contact_support", 20).remedies, "reduce_debt")!);
     expect(advice).toContain("from 1.01 to at most 1.00");
-    expect(advice).toContain("as reported at the last month end");
+    expect(advice).toContain("as reported at a month end");
+    expect(advice).toContain("spending on them before it adds to what is needed");
     expect([0.3, 0.29, 2, 0.995, 1.000001].map(dtiShown)).toEqual([0.3, 0.29, 2, 1, 1.01]);
     // the score's own line of the ratio reads the same as the fact (over 100 %, never "1.00")
     const sc = scenario([on.open(0, 1_000), on.externalDebt(3, 120_450)], {
@@ -429,6 +433,7 @@ describe("debt without income", () => {
       ratio: Number.POSITIVE_INFINITY,
       max: 2,
       over: null,
+      income: null,
     });
     expect(advice).toMatch(/^report an income/);
     expect(advice).not.toMatch(/Infinity|pay down/);
