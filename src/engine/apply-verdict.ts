@@ -5,8 +5,9 @@
 import { type Customer, daysPastDue, type Line, overdue, owed } from "./customer.js";
 import * as loans from "./loans.js";
 import * as revolving from "./revolving.js";
+import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
-import type { Fen, Remedy, StepEvent } from "./types.js";
+import type { Fen, LineSnapshot, Remedy, StepEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
@@ -21,6 +22,9 @@ export interface StepOutcome {
   applied: Fen;
   /** what the customer can do (support answers, adverse decisions) */
   remedies: Remedy[];
+  /** both lines as this step left them, taken when it was decided (a trace's steps only): an input that
+   *  decides both lines (a review, the triggers) shows each step with the other line as it then stood */
+  lines?: readonly [LineSnapshot, LineSnapshot];
 }
 
 export const NOTHING: readonly StepOutcome[] = Object.freeze([]);
@@ -35,7 +39,16 @@ export const outcome = (
   verdict: Verdict | null,
   applied: Fen = 0,
   remedies: Remedy[] = NO_REMEDIES,
-): StepOutcome => ({ day: s.day, event, line, verdict, applied, remedies });
+): StepOutcome => {
+  const o: StepOutcome = { day: s.day, event, line, verdict, applied, remedies };
+  if (s.notices) o.lines = linesNow(s);
+  return o;
+};
+
+const linesNow = (s: EngineState): [LineSnapshot, LineSnapshot] => [
+  lineSnapshot(s.customer.huabei, s.day),
+  lineSnapshot(s.customer.jiebei, s.day),
+];
 
 /** Applies a verdict to its line and returns its step, followed by any step the decision causes (a
  *  closure's closing statement). */
@@ -48,7 +61,10 @@ export function decide(
   remedies: Remedy[] = NO_REMEDIES,
 ): StepOutcome[] {
   const out = [outcome(s, event, line.id, verdict, applied, remedies)];
-  if (verdict) applyVerdict(s, line, verdict, out);
+  if (verdict) {
+    applyVerdict(s, line, verdict, out);
+    if (s.notices) out[0]!.lines = linesNow(s);
+  }
   return out;
 }
 

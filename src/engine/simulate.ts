@@ -209,8 +209,12 @@ function stepRecorder(
           };
     opening = null;
     // the snapshot object becomes the step: one object, not a copy of it
+    // the lines as the step left them (a later step of the same input may have changed the other line)
+    const snap = o.lines
+      ? { day: o.day, score: now.score, ...o.lines[0], jiebei: o.lines[1] }
+      : snapshot(c, o.day, now.score);
     rec.step(
-      Object.assign(snapshot(c, o.day, now.score), {
+      Object.assign(snap, {
         date: s.calendar.date(o.day),
         event: o.event,
         line: o.line,

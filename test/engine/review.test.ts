@@ -1,8 +1,12 @@
 // The review engine's rules, through small scenarios. Thresholds are set by the test (testPolicy), so the
 // calibration of the shipped scorecard and policies does not change what these tests mean.
 
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
 import { baselineScore, DEFAULT_POLICY, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // 2024 calendar with the test policy: statements on the 1st (days 0, 31, 60, 91…), due on the 10th (40, 69,
@@ -639,6 +643,18 @@ describe("restoration and closure", () => {
       threshold: 350,
       value: restored.score,
     });
+  });
+
+  it("a review of both lines shows each step with the other line as it stood then", () => {
+    const { scenario: sc } = loadScenario(join(ROOT, "scenarios", "two-lines.yaml"));
+    const t = simulate(sc);
+    const [huabei, jiebei] = stepsOf(t, "review", 105);
+    expect(huabei!.line).toBe("huabei");
+    expect(jiebei!.line).toBe("jiebei");
+    // Jiebei is suspended by its own review, the step after Huabei's: not before it
+    expect(huabei!.jiebei.status).toBe("active");
+    expect(jiebei!.jiebei.status).toBe("suspended");
+    expect(jiebei!.limit).toBe(huabei!.limit);
   });
 
   it("each line's early review has its own cooldown: both suspended lines can be reviewed the same day", () => {
