@@ -10,7 +10,7 @@ import { runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
-import { runPage, simulatePage, sweepPage } from "../helpers/html-pages.js";
+import { runPage, simulatePage, sweepPage, testPage } from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -75,6 +75,15 @@ describe("HTML reports", () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     expect(jsonForScript({ s: "</script>&\u2028" })).toBe('{"s":"\\u003c/script\\u003e\\u0026\\u2028"}');
     expect(scriptSource('a("</script>")')).toBe('a("<\\/script>")');
+  });
+
+  it("a golden-trace diff shows each step in its compact form: every number in view, labelled", async () => {
+    const html = (await testPage()).html;
+    const diff = html.slice(html.indexOf('<div class="diff">'));
+    expect(diff).toMatch(
+      /<div class="del">\s*\d+ {2}\d{4}-\d{2}-\d{2} {2}[^\n<]+\n +score \d+ · limit ¥[\d,.]+ · balance ¥[\d,.]+ · /,
+    );
+    expect(diff).not.toContain('class="cols"');
   });
 
   it("pair a golden-trace diff's removed and added lines side by side", () => {

@@ -77,7 +77,8 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 .diff{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);border:1px solid var(--line);border-radius:10px;overflow:hidden;font-family:var(--mono);font-size:11.5px}
 .diff .pane{overflow-x:auto;min-width:0}
 .diff .pane+.pane{border-left:2px solid var(--line)}
-.diff .pane>div{padding:0 10px;white-space:pre;height:21px;line-height:21px;width:max-content;min-width:100%}
+.diff .pane>div{padding:0 10px;white-space:pre;min-height:21px;line-height:21px;width:max-content;min-width:100%}
+.diff .chg{font-weight:700;text-decoration:underline;text-decoration-thickness:1px;text-underline-offset:3px}
 .diff .title{background:#f1f5f9;font-family:var(--font);font-weight:700;font-size:12.5px;color:var(--ink2)}
 .diff .h{background:#f8fafc;color:var(--info)}.diff .cols{color:var(--muted);font-weight:600}
 .diff .del{background:#fee2e2;color:#991b1b}.diff .add{background:#dcfce7;color:#166534}

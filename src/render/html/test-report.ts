@@ -4,6 +4,7 @@
 
 import { lineName, money } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
+import { compactStep } from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
@@ -62,29 +63,52 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
 <p class="note" style="margin-top:10px">${esc(caption)}</p>${shown.length ? stepRows(shown) : ""}${reasons}</div>`;
 }
 
-/** Stored and new side by side: two panes with one line per row (so rows line up), scrolled together. */
+/**
+ * Stored and new side by side: two panes, scrolled together, each step in its compact form (the step, then
+ * its labelled numbers, then its reasons), so that the columns that changed are in view; a row takes as
+ * many lines on both sides (rows line up), and a line that differs from its counterpart is marked.
+ */
 function diffBlock(diff: string): string {
   const left: string[] = [];
   const right: string[] = [];
-  const row = (cls: string, text: string) => `<div class="${cls}">${esc(text) || "&nbsp;"}</div>`;
+  const lines = (text: string) => compactStep(text) ?? [text];
+  const row = (cls: string, parts: readonly string[], other: readonly string[] | null = null) =>
+    `<div class="${cls}">${
+      parts
+        .map((p, i) => {
+          const text = esc(p) || "&nbsp;";
+          return other !== null && p !== "" && other[i] !== p ? `<span class="chg">${text}</span>` : text;
+        })
+        .join("\n") || "&nbsp;"
+    }</div>`;
   for (const r of sideBySide(diff)) {
     switch (r.kind) {
       case "head":
-        left.push(row(r.left.startsWith("@@") ? "h" : "cols", r.left));
-        right.push(row(r.left.startsWith("@@") ? "h" : "cols", r.right || r.left));
+        // the column header: the compact lines label their numbers
+        if (!r.left.startsWith("@@")) break;
+        left.push(row("h", [r.left]));
+        right.push(row("h", [r.right || r.left]));
         break;
       case "gap":
-        left.push(row("gap", r.left));
-        right.push(row("gap", ""));
+        left.push(row("gap", [r.left]));
+        right.push(row("gap", [""]));
         break;
-      case "context":
-        left.push(row("ctx", r.left));
-        right.push(row("ctx", r.right));
+      case "context": {
+        const c = lines(r.left);
+        left.push(row("ctx", c));
+        right.push(row("ctx", c));
         break;
-      case "change":
-        left.push(row(r.del ? "del" : "none", r.left));
-        right.push(row(r.add ? "add" : "none", r.right));
+      }
+      case "change": {
+        const l = r.del ? lines(r.left) : [];
+        const a = r.add ? lines(r.right) : [];
+        const n = Math.max(l.length, a.length);
+        const pad = (x: string[]) => [...x, ...Array.from({ length: n - x.length }, () => "")];
+        const [lp, ap] = [pad(l), pad(a)];
+        left.push(row(r.del ? "del" : "none", lp, r.add ? ap : null));
+        right.push(row(r.add ? "add" : "none", ap, r.del ? lp : null));
         break;
+      }
     }
   }
   return `<div class="diff"><div class="pane"><div class="title">golden trace (committed)</div>${left.join("")}</div><div class="pane"><div class="title">this run</div>${right.join("")}</div></div>`;
