@@ -159,18 +159,18 @@ export function decideApplication(
     const fact = noLineFact(line.id, rules, cap, s);
     return declined([fact.code], s, [fact]);
   }
+  const wanted = kind === "open" ? amount : line.limit + amount;
   if (kind === "increase" && cap.limit <= line.limit) {
     const code = AT_CAP[cap.binding];
-    return declined([code], s, [capFact(code, cap, line.id)]);
+    return declined([code], s, [capFact(code, cap, line.id, wanted)]);
   }
-  const wanted = kind === "open" ? amount : line.limit + amount;
   if (wanted <= cap.limit)
     return { decision: "approved", reasons: ["MEETS_POLICY"], facts: [], limit: wanted };
   const code = CAPPED[cap.binding];
   return {
     decision: "approved_lower",
     reasons: ["MEETS_POLICY", code],
-    facts: [capFact(code, cap, line.id)],
+    facts: [capFact(code, cap, line.id, wanted)],
     limit: cap.limit,
   };
 }

@@ -14,7 +14,7 @@ import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
-import type { Policy } from "./types.js";
+import type { Fen, Policy } from "./types.js";
 import type { RuleFact } from "./verdict.js";
 import type { LineId, PolicyParamName } from "./vocabulary.js";
 
@@ -45,10 +45,19 @@ const JIEBEI_PARAMETER: Record<LimitBinding, PolicyParamName> = {
   product_maximum: "jiebeiLimitBands",
 };
 
-export const capFact = (code: ReasonCode, cap: LimitCap, line: LineId): RuleFact => ({
+/** The parameters a limit cap comes from: a fact's threshold under one of them is the cap in fen (a band's
+ *  limit, the income multiple's product), not the parameter's own value. */
+export const LIMIT_CAP_PARAMETERS: ReadonlySet<PolicyParamName> = new Set([
+  ...Object.values(BINDING_PARAMETER),
+  ...Object.values(JIEBEI_PARAMETER),
+]);
+
+/** A limit held to a cap: `limit` the one asked for or held (fen), against the cap. */
+export const capFact = (code: ReasonCode, cap: LimitCap, line: LineId, limit?: Fen): RuleFact => ({
   code,
   parameter: (line === "huabei" ? BINDING_PARAMETER : JIEBEI_PARAMETER)[cap.binding],
   threshold: cap.limit,
+  ...(limit === undefined ? {} : { value: limit }),
 });
 
 /** The cap for the customer on a line today. */

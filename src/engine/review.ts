@@ -335,7 +335,7 @@ function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
   return {
     decision: "limit_reduced",
     reasons: principalReasons(byPolicy ? ["POLICY_CHANGE", code] : [code], s),
-    facts: [capFact(code, cap, line.id)],
+    facts: [capFact(code, cap, line.id, line.limit)],
     limit: cap.limit,
   };
 }

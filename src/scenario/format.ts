@@ -6,6 +6,7 @@ import {
   dtiShown,
   type Fen,
   fenToYuan,
+  LIMIT_CAP_PARAMETERS,
   type LineId,
   lineName,
   REASONS,
@@ -198,8 +199,14 @@ export function describeFact(f: RuleFact): string {
   };
   const parts: string[] = [];
   if (f.value !== undefined) parts.push(show(f.value));
-  // a threshold that is no policy parameter: the purchase's is the credit still available
-  if (f.threshold !== undefined) parts.push(`${f.parameter ?? "available"} ${show(f.threshold)}`);
+  // a threshold that is no policy parameter: the purchase's is the credit still available; a limit cap's
+  // is the cap its parameter gives (a band's limit, the income multiple's product), named as such
+  if (f.threshold !== undefined)
+    parts.push(
+      f.parameter !== undefined && LIMIT_CAP_PARAMETERS.has(f.parameter)
+        ? `cap ${show(f.threshold)} by ${f.parameter}`
+        : `${f.parameter ?? "available"} ${show(f.threshold)}`,
+    );
   else if (f.parameter !== undefined) parts.push(f.parameter);
   const text = parts.join(" vs ");
   if (f.line === undefined) return text;
