@@ -149,7 +149,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        "  (suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender)",
+        "  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender)",
       ),
     personaTable(groups, (g) => g.champion, c),
   );
