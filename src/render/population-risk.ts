@@ -138,12 +138,14 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   if (groups.length === 0) return [`  ${names[0]} → ${names[1]}: no decision differs`];
   const out = [
     c.bold(
-      `  ${names[0]} → ${names[1]}: ${int(p.flipped)} account${p.flipped === 1 ? "" : "s"} decided otherwise, first at`,
+      `  ${names[0]} → ${names[1]}: ${int(p.flipped)} account${p.flipped === 1 ? "" : "s"} decided otherwise; by the first decision that differed:`,
     ),
   ];
+  // the examples on a line of their own: a long label folds, an account to export is never cut off
   for (const [label, g] of groups.slice(0, top))
     out.push(
-      `  ${lpad(int(g.accounts), 8)}  ${printable(label)}  ${c.dim(`e.g. #${g.examples.slice(0, 3).join(", #")}`)}`,
+      `  ${lpad(int(g.accounts), 8)}  ${printable(label)}`,
+      c.dim(`            e.g. accounts #${g.examples.slice(0, 3).join(", #")}`),
     );
   if (groups.length > top) out.push(c.dim(`            … ${groups.length - top} more groups`));
   return out;
