@@ -2,6 +2,8 @@
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
+/** A rate to two decimals, where a difference is read beside it. */
+export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(2)} %`);
 export const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 export const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));

@@ -9,7 +9,7 @@ import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from 
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
-import { int, lpad, num, pad, pct, ratio, yuanInt } from "./population-format.js";
+import { int, lpad, num, pad, pct, pct2, ratio, yuanInt } from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
@@ -102,16 +102,17 @@ function differenceTable(
   const head = `${pad("metric", w)}${lpad(champion, cw)}${lpad(challenger, dw)}${lpad("difference", 13)}   95 % interval`;
   const lines = diffs.map((d) => {
     const isRate = d.champion !== null;
+    // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
     const fmt = (x: number) =>
       isRate
-        ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pp`
+        ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp`
         : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
     const ci = isRate
-      ? `[${num(d.ci95[0] * 100, 1)}, ${num(d.ci95[1] * 100, 1)}] pp`
+      ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
       : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
     const significant = d.ci95[0] > 0 || d.ci95[1] < 0;
     // marked, not only coloured: a CI log or NO_COLOR shows no highlight
-    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct(d.champion), cw)}${lpad(pct(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${significant ? " *" : ""}`;
+    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct2(d.champion), cw)}${lpad(pct2(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${significant ? " *" : ""}`;
     return significant ? c.yellow(line) : line;
   });
   return [c.bold(head), ...lines].join("\n");
@@ -248,7 +249,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         .map((g) => {
           const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
           const f = (x: Difference) =>
-            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(1)} pp [${num(x.ci95[0] * 100, 1)}, ${num(x.ci95[1] * 100, 1)}]${x.ci95[0] > 0 || x.ci95[1] < 0 ? " *" : ""}`;
+            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(2)} pp [${num(x.ci95[0] * 100, 2)}, ${num(x.ci95[1] * 100, 2)}]${x.ci95[0] > 0 || x.ci95[1] < 0 ? " *" : ""}`;
           return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 28)} approved ${f(d("opened"))}`;
         }),
       "",
