@@ -47,5 +47,21 @@ export function factorLines(rows: readonly FactorRow[], room: number): string[] 
   const nw = Math.max(...rows.map((r) => r.name.length));
   const widest = Math.max(...numbers.map((n) => stripVTControlCharacters(n).length));
   if (nw + 2 + widest <= room) return rows.map((r, i) => `${r.name.padEnd(nw)}  ${numbers[i]}`);
-  return rows.flatMap((r, i) => [r.name, `${" ".repeat(UNDER)}${numbers[i]}`]);
+  return rows.flatMap((r, i) => [...wrapName(r.name, room), `${" ".repeat(UNDER)}${numbers[i]}`]);
+}
+
+/** A name longer than the room, wrapped at its spaces (continued two columns in). */
+function wrapName(name: string, room: number): string[] {
+  if (name.length <= room) return [name];
+  const out: string[] = [];
+  let line = "";
+  for (const word of name.split(" ")) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (next.length > room - (out.length > 0 ? 2 : 0) && line !== "") {
+      out.push(line);
+      line = word;
+    } else line = next;
+  }
+  out.push(line);
+  return out.map((l, i) => (i === 0 ? l : `  ${l}`));
 }

@@ -146,7 +146,12 @@ function renderExplain(step: Step, o: TraceRenderOptions): string[] {
       bin: f.bin,
       points: f.points,
       max: f.characteristic.max,
-      note: short > 0 ? `(−${short} ${f.characteristic.reason})` : "",
+      // without information, a characteristic is cited by its missing bin's reason, or by none: "no line
+      // reported yet" is not high utilisation (as scoreReasons reads it)
+      note:
+        short <= 0
+          ? ""
+          : `(−${short}${f.value === null ? (f.characteristic.missing?.reason ? ` ${f.characteristic.missing.reason}` : "") : ` ${f.characteristic.reason}`})`,
     };
   });
   // the trace indents these lines by the step's indent, and two more
