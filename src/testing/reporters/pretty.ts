@@ -27,13 +27,12 @@ export function renderPretty(
   columns?: number,
 ): string {
   const run = printableRun(raw);
-  narrowTo = columns;
   const lines: string[] = [];
   for (const r of run.reports) lines.push(listLine(r, c));
   const failures = run.reports.filter((r) => r.status === "failed" || r.status === "error");
   if (failures.length) {
     lines.push("", c.red.bold(`Failures (${failures.length})`));
-    for (const r of failures) lines.push("", ...failureBlock(r, c, rerun));
+    for (const r of failures) lines.push("", ...failureBlock(r, c, rerun, columns));
   }
   const empty = run.reports.filter((r) => r.status === "no-expectations");
   if (empty.length) {
@@ -89,18 +88,23 @@ function listLine(r: ScenarioReport, c: ChalkInstance): string {
   return ` ${mark} ${r.file}${name} ${c.dim(`(${notes.join(", ")})`)}`;
 }
 
-function failureBlock(r: ScenarioReport, c: ChalkInstance, rerun: (file: string) => string): string[] {
+function failureBlock(
+  r: ScenarioReport,
+  c: ChalkInstance,
+  rerun: (file: string) => string,
+  columns: number | undefined,
+): string[] {
   if (r.status === "error") {
     return [c.red.bold(`✗ ${r.file}: bad input`), ...(r.error ?? "").split("\n").map((l) => `  ${l}`)];
   }
   const lines: string[] = [];
-  for (const e of r.expectations.filter((x) => !x.ok)) lines.push(...expectationBlock(r, e, c), "");
+  for (const e of r.expectations.filter((x) => !x.ok)) lines.push(...expectationBlock(r, e, c, columns), "");
   const snap = r.snapshot;
   if (snap?.status === "mismatch") {
     lines.push(
       c.red.bold(`✗ ${r.name} › golden trace changed`),
       `  ${r.file} → ${snap.file}`,
-      ...fitted((snap.diff ?? "").split("\n"), 2).map((l) => `  ${colourDiff(l, c)}`),
+      ...fitted((snap.diff ?? "").split("\n"), 2, columns).map((l) => `  ${colourDiff(l, c)}`),
       c.dim(`  if the change is intended: ${rerun(r.file)} -u, then review and commit the trace`),
       "",
     );
@@ -116,7 +120,12 @@ function failureBlock(r: ScenarioReport, c: ChalkInstance, rerun: (file: string)
   return lines;
 }
 
-function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInstance): string[] {
+function expectationBlock(
+  r: ScenarioReport,
+  e: ExpectationReport,
+  c: ChalkInstance,
+  columns: number | undefined,
+): string[] {
   const lines = [
     c.red.bold(`✗ ${r.name} › ${e.title}`),
     // where an editor goes (the file's line), and the field path as error messages write it (0-based)
@@ -142,7 +151,7 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
   if (shown.length) {
     const jiebei = twoLines(shown);
     const rows = shown.map((s) => stepLine(s, jiebei));
-    const compact = fitted(rows, 2);
+    const compact = fitted(rows, 2, columns);
     // the compact lines say what each number is: no header over them
     if (compact === rows) lines.push(c.dim(`  ${stepColumns(jiebei)}`));
     lines.push(...compact.map((l) => `  ${l}`));
@@ -158,15 +167,13 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport, c: ChalkInsta
   return lines;
 }
 
-/** The width the report is fitted to (undefined: a pipe, a file, --wide): set for one render. */
-let narrowTo: number | undefined;
-
 /**
- * Step lines (plain, or a diff's `- `, `+ `, `  ` lines) too wide for the terminal, in compact form, the
- * diff's mark on each line; `lines` itself when they fit, or nothing is fitted. `indent`: columns before.
+ * Step lines (plain, or a diff's `- `, `+ `, `  ` lines) too wide for the terminal's `columns`, in compact
+ * form, the diff's mark on each line; `lines` itself when they fit, or nothing is fitted (undefined: a
+ * pipe, a file, --wide). `indent`: columns before.
  */
-function fitted(lines: string[], indent: number): string[] {
-  if (narrowTo === undefined || lines.every((l) => indent + l.length <= narrowTo!)) return lines;
+function fitted(lines: string[], indent: number, columns: number | undefined): string[] {
+  if (columns === undefined || lines.every((l) => indent + l.length <= columns)) return lines;
   return lines.flatMap((l) => {
     const diff = /^[-+ ] /.test(l);
     const mark = diff ? l.slice(0, 2) : "";
