@@ -210,7 +210,7 @@ export function renderComparison(
   for (const d of cmp.differences)
     for (const s of [d.base, d.variant]) for (const r of reasonsOf(s)) codes.add(r);
   if (codes.size > 0) {
-    lines.push("", c.dim("reasons:"));
+    lines.push("", c.dim("Reasons:"));
     // as wide as the longest code: a code is never cut
     const width = Math.max(...[...codes].map((code) => code.length)) + 2;
     for (const code of [...codes].sort()) lines.push(c.dim(`  ${code.padEnd(width)}${reasonText(code)}`));

@@ -215,12 +215,18 @@ function reasonItems(s: StepView): string {
   return reasons || remedies || moves ? `<ul class="reasons">${reasons}${moves}${remedies}</ul>` : "";
 }
 
+/** The limit and status of the line a step is about (Jiebei's for a Jiebei decision). */
+function standing(s: StepView): string {
+  const l = s.line === "Jiebei" && s.jiebei ? s.jiebei : s;
+  return `${s.jiebei ? `${s.line === "Jiebei" ? "Jiebei" : "Huabei"} ` : ""}limit ${yuanText(l.limit)} · ${esc(statusText(l.status, l.cause))}`;
+}
+
 export function decisionList(steps: readonly StepView[]): string {
   if (steps.length === 0) return `<p class="empty">No decisions in this run.</p>`;
   return `<ol class="timeline">${steps
     .map(
       (s) =>
-        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""}</div><div class="what">${esc(s.text)}${s.decision ? ` ${chip(s.decision, decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
+        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${esc(s.text)}${s.decision ? ` ${chip(s.decision, decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
     )
     .join("")}</ol>`;
 }
@@ -290,7 +296,7 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
       sub: j ? `Jiebei: ${yuanText(j.balance)}` : `charges paid or owed ${yuanText(f.charges)}`,
     },
     {
-      label: "suspensions",
+      label: suspensions === 1 ? "suspension" : "suspensions",
       value: String(suspensions),
       tone: suspensions ? "bad" : "good",
       sub: suspensions ? `${daysSuspended(v)} days suspended` : "never suspended",
