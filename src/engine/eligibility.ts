@@ -45,11 +45,21 @@ const JIEBEI_PARAMETER: Record<LimitBinding, PolicyParamName> = {
   product_maximum: "jiebeiLimitBands",
 };
 
-/** The parameters a limit cap comes from: a fact's threshold under one of them is the cap in fen (a band's
- *  limit, the income multiple's product), not the parameter's own value. */
-export const LIMIT_CAP_PARAMETERS: ReadonlySet<PolicyParamName> = new Set([
-  ...Object.values(BINDING_PARAMETER),
-  ...Object.values(JIEBEI_PARAMETER),
+/** What a cut names as its cause: the cap that bound it. */
+export const CUT_BY: Record<LimitBinding, ReasonCode> = {
+  score: "SCORE_BELOW_LIMIT_BAND",
+  income: "INCOME_BELOW_LIMIT",
+  product_maximum: "LIMIT_ABOVE_PRODUCT_MAXIMUM",
+  thin_file: "THIN_FILE_BELOW_LIMIT",
+};
+
+/** The codes of a limit held to a cap (capped, at the cap, cut to it): their fact's threshold is the cap
+ *  in fen (a band's limit, the income multiple's product), not their parameter's own value — as it is for
+ *  SCORE_BELOW_LIMIT_BANDS, whose threshold under limitBands is a score. */
+export const LIMIT_CAP_CODES: ReadonlySet<ReasonCode> = new Set([
+  ...Object.values(CAPPED),
+  ...Object.values(AT_CAP),
+  ...Object.values(CUT_BY),
 ]);
 
 /** A limit held to a cap: `limit` the one asked for or held (fen), against the cap. */

@@ -4,7 +4,7 @@
 export type { StepOutcome } from "./apply-verdict.js";
 export { Calendar, civilFromDays, formatIsoDate, parseIsoDate } from "./calendar.js";
 export { loanDueDays } from "./customer-events.js";
-export { dtiShown, LIMIT_CAP_PARAMETERS } from "./eligibility.js";
+export { dtiShown, LIMIT_CAP_CODES } from "./eligibility.js";
 export {
   type Check,
   checkAll,

@@ -13,6 +13,7 @@ import {
   rulesFor,
 } from "./customer.js";
 import {
+  CUT_BY,
   capFact,
   capFor,
   dtiShown,
@@ -26,7 +27,7 @@ import {
   standingCap,
   writeOffFact,
 } from "./eligibility.js";
-import type { LimitBinding, LimitCap } from "./limits.js";
+import type { LimitCap } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
@@ -339,14 +340,6 @@ function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
     limit: cap.limit,
   };
 }
-
-/** What a cut names as its cause: the cap that bound it. */
-const CUT_BY: Record<LimitBinding, ReasonCode> = {
-  score: "SCORE_BELOW_LIMIT_BAND",
-  income: "INCOME_BELOW_LIMIT",
-  product_maximum: "LIMIT_ABOVE_PRODUCT_MAXIMUM",
-  thin_file: "THIN_FILE_BELOW_LIMIT",
-};
 
 /** The cap `policy`'s line management cuts the line to; null when it leaves the limit as it is. */
 function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {

@@ -6,7 +6,7 @@ import {
   dtiShown,
   type Fen,
   fenToYuan,
-  LIMIT_CAP_PARAMETERS,
+  LIMIT_CAP_CODES,
   type LineId,
   lineName,
   REASONS,
@@ -203,7 +203,7 @@ export function describeFact(f: RuleFact): string {
   // is the cap its parameter gives (a band's limit, the income multiple's product), named as such
   if (f.threshold !== undefined)
     parts.push(
-      f.parameter !== undefined && LIMIT_CAP_PARAMETERS.has(f.parameter)
+      f.parameter !== undefined && LIMIT_CAP_CODES.has(f.code)
         ? `cap ${show(f.threshold)} by ${f.parameter}`
         : `${f.parameter ?? "available"} ${show(f.threshold)}`,
     );

@@ -15,17 +15,24 @@ export interface InputErrorDetails {
   hint?: string;
 }
 
-/** Characters of a message or detail kept: a key or a name the input wrote is quoted in messages, and a
- *  4 MB key must not make 8 MB of errors (the file path, the user's own, is kept whole). */
-const MAX_TEXT = 240;
+/** Characters kept of what quotes the input (the message, the field path, what was found): a 4 MB key
+ *  must not make 8 MB of errors. What the program says itself (expected, hint: a list of the valid
+ *  names) is kept whole up to a far larger bound; the file path, the user's own, is kept whole. */
+const MAX_QUOTED = 240;
+const MAX_OWN = 4000;
 
-const clip = (text: string): string => (text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text);
+const clip = (text: string, max = MAX_QUOTED): string =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 function clipDetails(d: InputErrorDetails): InputErrorDetails {
   const out: InputErrorDetails = { ...d };
-  for (const k of ["field", "expected", "found", "hint"] as const) {
+  for (const k of ["field", "found"] as const) {
     const v = out[k];
     if (v !== undefined) out[k] = clip(v);
+  }
+  for (const k of ["expected", "hint"] as const) {
+    const v = out[k];
+    if (v !== undefined) out[k] = clip(v, MAX_OWN);
   }
   return out;
 }

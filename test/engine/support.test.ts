@@ -292,6 +292,23 @@ describe("contact_support", () => {
       /would be declined today: .*\(10 days vs restoreCleanDays 90 days\)/,
     );
     expect(stepsOf(t, "apply", 111)[0]!.reasons).toContain("OVERDUE_TOO_RECENT");
+    // the application's own inquiry counts as it would: three elsewhere this month and it is the fourth
+    const busy = run(
+      [
+        on.open(0, 5_000),
+        on.close(40),
+        on.externalInquiry(60),
+        on.externalInquiry(60),
+        on.externalInquiry(60),
+        on.support(60),
+        on.open(61, 5_000),
+      ],
+      { policy: testPolicy({ maxApplications30d: 3 }) },
+    );
+    expect(
+      remedy(stepOn(busy, "contact_support", 60).remedies, "reapply")!.blockers.map((f) => f.code),
+    ).toEqual(["TOO_MANY_APPLICATIONS"]);
+    expect(stepsOf(busy, "apply", 61)[0]!.decision).toBe("declined");
     // after it: approved today, and it is
     expect(remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!.blockers).toEqual([]);
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
@@ -427,6 +444,18 @@ describe("debt without income", () => {
         parameter: "maxDebtToIncome",
       }),
     ).toBe("debt with no income vs maxDebtToIncome 2.00");
+    // a limit held to a cap reads as a cap; a score below every band reads as a score
+    expect(
+      describeFact({
+        code: "SCORE_BELOW_LIMIT_BAND",
+        parameter: "limitBands",
+        threshold: 300_000,
+        value: 800_000,
+      }),
+    ).toBe("¥8,000.00 vs cap ¥3,000.00 by limitBands");
+    expect(
+      describeFact({ code: "SCORE_BELOW_LIMIT_BANDS", parameter: "limitBands", threshold: 940, value: 885 }),
+    ).toBe("885 vs limitBands 940");
     const advice = describeRemedy({
       line: "huabei",
       kind: "reduce_debt",

@@ -115,6 +115,9 @@ describe("size and depth", () => {
       expect(out.length).toBeLessThan(2_000);
       expect(out).toContain("kkk…");
     }
+    // what the program lists itself (the valid names) is not cut
+    const own = refusal("name: x\nevents:\n  - { day: 0, type: policy, set: { bogus: 1 } }\n");
+    expect(own.problems[0]!.details.expected).toContain("jiebeiPenaltyRatePerDay");
   });
 
   it("100,000 bad events are reported in the time a few take", () => {
