@@ -38,7 +38,7 @@ export const scoreToday = (s: EngineState): number => scoreOn(s.customer, s.day)
 export interface Delinquency {
   /** the most days past due reached */
   worst: number;
-  /** the first day the line can have been `threshold` days past due (null: never got there) */
+  /** the first day the line can have been more than `threshold` days past due (null: never got there) */
   reached: number | null;
   /** the first day a debt on the line was charged off (null: never) */
   chargedOff: number | null;
@@ -55,11 +55,12 @@ export function delinquency(s: EngineState, id: LineId, threshold: number): Deli
     if (e.line !== id) continue;
     const depth = episodeWorst(e, now);
     if (depth > worst) worst = depth;
-    // days past due count from the oldest unpaid amount, which falls due no earlier than the episode
-    // began: the episode was `threshold` days past due no sooner than this (the day it got there exactly
-    // is not kept, and the engine's record stays as the rules need it)
-    if (depth >= threshold && (reached === null || e.dueDay + threshold < reached))
-      reached = e.dueDay + threshold;
+    // "more than `threshold` days past due", as the scorecard's "over 90" and the book's 90+ read it.
+    // Days past due count from the oldest unpaid amount, which falls due no earlier than the episode
+    // began: the episode was past `threshold` no sooner than this (the day it got there exactly is not
+    // kept, and the engine's record stays as the rules need it)
+    if (depth > threshold && (reached === null || e.dueDay + threshold + 1 < reached))
+      reached = e.dueDay + threshold + 1;
   }
   const chargedOff = line.status === "charged_off" ? line.statusDay : null;
   return { worst, reached, chargedOff };

@@ -44,7 +44,7 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
 
 /** What "bad" means under a result's definition, in words. */
 const badDefinition = (b: string): string =>
-  b === "chargeoff" ? "a line charged off" : `${b.slice(4)}+ days past due or charged off`;
+  b === "chargeoff" ? "a line charged off" : `more than ${b.slice(4)} days past due, or charged off`;
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {

@@ -2,7 +2,10 @@
 // thin files, scores that follow the customer's own conduct, limits that stay sane, the repayment grid.
 
 import { describe, expect, it } from "vitest";
-import { on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { run as runEngine } from "../../src/engine/simulate.js";
+import type { EngineState } from "../../src/engine/state.js";
+import { delinquency } from "../../src/engine/view.js";
+import { on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 describe("closure", () => {
   it("a lender's closure puts everything owed on a closing statement, due in full, and bills no minimums after", () => {
@@ -244,6 +247,24 @@ describe("charge-off", () => {
     expect(stepOn(on90, "repay", day90).score).toBeGreaterThanOrEqual(650);
     expect(stepOn(on91, "repay", day90 + 1).inputs.worstDaysPastDue24m).toBe(91);
     expect(stepOn(on91, "repay", day90 + 1).inputs.seriousDelinquency60m).toBe(1);
+    // and the population's `ever90` bad flag reads it the same way
+    const endOf = (day: number) => {
+      let end: EngineState | null = null;
+      runEngine(
+        scenario([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(day, "full")], {
+          policy,
+          until: day + 40,
+        }),
+        {
+          end: (st) => {
+            end = st;
+          },
+        },
+      );
+      return end!;
+    };
+    expect(delinquency(endOf(day90), "huabei", 90).reached).toBeNull();
+    expect(delinquency(endOf(day90 + 1), "huabei", 90).reached).toBe(day90 + 1);
   });
 
   it("closing a defaulted line never raises the score", () => {
