@@ -23,7 +23,9 @@ export interface StepOutcome {
   /** what the customer can do (support answers, adverse decisions) */
   remedies: Remedy[];
   /** both lines as this step left them, taken when it was decided (a trace's steps only): an input that
-   *  decides both lines (a review, the triggers) shows each step with the other line as it then stood */
+   *  decides both lines (a review, the triggers) shows each step with the other line as it then stood.
+   *  (The step's score is read when it is recorded, after the whole input: the statuses are no input of
+   *  the score, but a charge-off of the other line in the same pass already counts in it.) */
   lines?: readonly [LineSnapshot, LineSnapshot];
 }
 
@@ -60,11 +62,12 @@ export function decide(
   applied: Fen = 0,
   remedies: Remedy[] = NO_REMEDIES,
 ): StepOutcome[] {
-  const out = [outcome(s, event, line.id, verdict, applied, remedies)];
-  if (verdict) {
-    applyVerdict(s, line, verdict, out);
-    if (s.notices) out[0]!.lines = linesNow(s);
-  }
+  if (!verdict) return [outcome(s, event, line.id, verdict, applied, remedies)];
+  // the lines are taken once the verdict is applied (not when the step is made, before it)
+  const first: StepOutcome = { day: s.day, event, line: line.id, verdict, applied, remedies };
+  const out = [first];
+  applyVerdict(s, line, verdict, out);
+  if (s.notices) first.lines = linesNow(s);
   return out;
 }
 

@@ -35,7 +35,7 @@ export interface ScoreInputs {
   /** month ends in good standing in the last 24 months (no line overdue that month), plus a month for
    *  each month of history elsewhere */
   goodMonths24m: number | null;
-  /** episodes that reached 90 days past due, plus charge-offs, last 60 months */
+  /** episodes more than 90 days past due, plus charge-offs, last 60 months */
   seriousDelinquency60m: number | null;
   /** Huabei balance / limit as last reported at a month end; null without a reported line */
   utilisation: number | null;

@@ -284,8 +284,6 @@ function standing(
   return out;
 }
 
-/** a scorecard row beside the name: indent, value, bin, points, and what the points are short of */
-
 /** The explanation in plain language. */
 export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?: number): string {
   const lines = [

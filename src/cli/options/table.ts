@@ -34,8 +34,8 @@ export const flag = (flags: string, description: string): OptionSpec<boolean> =>
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 
-/** A whole number; anything else is refused with the flag and the value named. */
-/** A whole number; `min`: the least it may be (a count of something to do: 1). */
+/** A whole number; anything else is refused with the flag and the value named. `min`: the least it may
+ *  be (a count of something to do: 1). */
 export const wholeNumber = (flags: string, description: string, min?: number): OptionSpec<number> => ({
   flags,
   description,

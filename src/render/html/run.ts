@@ -75,7 +75,6 @@ export function stepNotes(s: StepView): string[] {
   return lines;
 }
 
-/** Series points: one per step, plus the last day so the lines reach the end. */
 /** Score, limit and balance step by step, ending on the run's last day as the end state has them (time
  *  may have moved the score after the last step: the chart ends where the "score at the end" card says). */
 export function seriesOf(v: RunView) {
