@@ -9,7 +9,7 @@ import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from 
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
-import { int, lpad, num, pad, pct, pct2, ratio, yuanInt } from "./population-format.js";
+import { int, lpad, num, pad, pct, pct2, ratio, yuan2, yuanInt } from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
@@ -102,14 +102,15 @@ function differenceTable(
   const head = `${pad("metric", w)}${lpad(champion, cw)}${lpad(challenger, dw)}${lpad("difference", 13)}   95 % interval`;
   const lines = diffs.map((d) => {
     const isRate = d.champion !== null;
+    // money as money (the metric's label says yuan): −¥1,090.59, not −1090.59
+    const isYuan = !isRate && (METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? "").includes("yuan");
+    const value = (x: number) => (isYuan ? yuan2(x) : num(x, 2));
     // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
     const fmt = (x: number) =>
-      isRate
-        ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp`
-        : `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+      isRate ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp` : `${x >= 0 ? "+" : ""}${value(x)}`;
     const ci = isRate
       ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
-      : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
+      : `[${value(d.ci95[0])}, ${value(d.ci95[1])}]`;
     const significant = d.ci95[0] > 0 || d.ci95[1] < 0;
     // marked, not only coloured: a CI log or NO_COLOR shows no highlight
     const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct2(d.champion), cw)}${lpad(pct2(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${significant ? " *" : ""}`;
