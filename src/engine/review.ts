@@ -99,10 +99,11 @@ export function restorationBlockers(
   if (s.score < needed.score)
     blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   blockers.push(...eligibilityFailures(c, rules, p));
-  if (blockers.length === 0) {
-    const cap = capFor(c, line.id, s);
-    if (cap === null || cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
-  }
+  // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
+  // be restored), except a score below every band beside a score below the restoration score (one news)
+  const cap = capFor(c, line.id, s);
+  const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
+  if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
   return blockers;
 }
 

@@ -15,7 +15,7 @@ import {
   owed,
   rulesFor,
 } from "./customer.js";
-import { eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
@@ -259,6 +259,15 @@ function restoration(
         income: incomeForCap(c, rules.maxDebtToIncome),
       });
   }
+  // an income too low for the smallest line (the multiple's cap below minLimit): the income that allows it
+  const cap = capFor(c, line.id, s);
+  if (cap !== null && cap.belowMinimum && cap.binding === "income" && rules.maxLimitIncomeMultiple > 0)
+    remedies.push({
+      line: line.id,
+      kind: "report_income",
+      income: Math.ceil(rules.minLimit / rules.maxLimitIncomeMultiple - 1e-9),
+      minLimit: wholeFen(rules.minLimit),
+    });
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)
   const owing = customerOverdue(c) > 0;
@@ -303,6 +312,7 @@ function cleanUntil(c: Customer, day: number): number {
 /** Remedies that only lead to a restoration: not given when the line is closed before they could. */
 const UNTIMELY: readonly Remedy["kind"][] = [
   "verify_identity",
+  "report_income",
   "keep_clean_until",
   "raise_score",
   "wait_for_inquiries",

@@ -183,6 +183,8 @@ export type Remedy = {
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
   /** pay down debt (on either line or elsewhere) or report a higher income */
+  /** the monthly income (yuan) from which the income multiple allows the smallest line (`minLimit`, fen) */
+  | { kind: "report_income"; income: number; minLimit: Fen }
   /** `over`: the debt to repay to come within `max` (null without an income: no amount is enough);
    *  `income`: the monthly income (yuan) at which today's debt is within it */
   | { kind: "reduce_debt"; ratio: number; max: number; over: Fen | null; income: number | null }

@@ -164,6 +164,8 @@ function remedyText(r: Remedy): string {
       });
       return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
     }
+    case "report_income":
+      return `report a monthly income of at least ${money(r.income * 100)} (an income event): below it, the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report an income (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;

@@ -6,7 +6,7 @@ import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
-import { on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { DEFAULT_POLICY, on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
@@ -231,6 +231,30 @@ describe("contact_support", () => {
     // or the income at which ¥200,000 is within 1 × the annual income
     expect(r!.income).toBe(16_667);
     expect(describeRemedy(r!)).toContain("report a monthly income of at least ¥16,667.00");
+  });
+
+  it("an income too low for the smallest line is said with the income that allows one, and that income restores", () => {
+    const policy = DEFAULT_POLICY;
+    const profile = { monthlyIncome: 8_000, creditHistoryMonths: 48, externalDebt: 300_000 };
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(5, 300),
+      on.repay(36, "full"),
+      on.income(40, 100),
+      on.support(50),
+    ];
+    const t = run(events, { policy, profile, until: 60 });
+    const answer = stepOn(t, "contact_support", 50);
+    expect(answer.reasons).toContain("LIMIT_BELOW_MINIMUM");
+    const income = remedy(answer.remedies, "report_income")!;
+    expect(income).toMatchObject({ income: 250, minLimit: 50_000 });
+    // following it (and the debt advice, which an income of ¥250 also meets) restores at an early review
+    const after = run([...events, on.income(50, income.income), on.requestReview(50)], {
+      policy,
+      profile,
+      until: 60,
+    });
+    expect(stepOn(after, "request_review", 50).decision).toBe("restored");
   });
 
   it("says an early review can restore sooner, and a request that day after paying does restore", () => {
