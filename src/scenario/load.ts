@@ -91,7 +91,9 @@ function laterProblems(data: unknown, ctx: NormaliseContext): InputError[] {
   for (const [key, value] of Object.entries(data)) {
     if (!Object.hasOwn(shape, key)) continue; // an unknown field: reported, and nothing depends on it
     const field = shape[key as keyof typeof shape];
-    if (key === "events" || key === "expect" || field.safeParse(value).success) patched[key] = value;
+    // a list checked item by item below; not a list at all, it stands empty (its problem is reported)
+    if (key === "events" || key === "expect") patched[key] = Array.isArray(value) ? value : [];
+    else if (field.safeParse(value).success) patched[key] = value;
     // every day is checked against these two: wrong, they wait for their fix
     else if (key === "until" || key === "start") return [];
     else if (key === "name") patched.name = "-";

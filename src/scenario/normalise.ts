@@ -30,7 +30,14 @@ export const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
 
 export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised {
   const problems: InputError[] = [];
+  // enough problems to report the first ones in file order, and no more: each costs a position lookup,
+  // and 100,000 events after `until` must not cost 100,000 of them
+  let more = false;
   const problem = (path: PropertyKey[], message: string, details: InputErrorDetails = {}): undefined => {
+    if (problems.length >= 4 * MAX_PROBLEMS) {
+      more = true;
+      return undefined;
+    }
     problems.push(
       new InputError(message, { file: ctx.file, ...ctx.position(path), field: formatPath(path), ...details }),
     );
@@ -149,12 +156,14 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
       .map((error, order) => ({ error, order }))
       .sort(
         (a, b) =>
+          // this file's problems first, then those inside the policy files it names
+          Number(a.error.details.file !== ctx.file) - Number(b.error.details.file !== ctx.file) ||
           (a.error.details.line ?? 1e9) - (b.error.details.line ?? 1e9) ||
           (a.error.details.column ?? 0) - (b.error.details.column ?? 0) ||
           a.order - b.order,
       )
       .map((p) => p.error);
-    throw InputError.all(sorted.slice(0, MAX_PROBLEMS), sorted.length > MAX_PROBLEMS);
+    throw InputError.all(sorted.slice(0, MAX_PROBLEMS), sorted.length > MAX_PROBLEMS || more);
   }
   // an unresolved policy was reported as a problem above
   if (policy === null) throw new Error("normalise: no policy and no problem");
@@ -284,6 +293,12 @@ function resolve(
           field: formatPath(path),
         }),
       );
+      return null;
+    }
+    // problems inside the policy file: kept with their own file and line, beside the scenario's own (they
+    // must not end the scenario's checks)
+    if (err instanceof InputError) {
+      problems.push(err);
       return null;
     }
     throw err;

@@ -120,6 +120,17 @@ describe("size and depth", () => {
     expect(own.problems[0]!.details.expected).toContain("jiebeiPenaltyRatePerDay");
   });
 
+  it("100,000 events after `until`, beside a schema error, are reported in the time a few take", () => {
+    const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
+    let e: InputError | undefined;
+    const ms = timed(() => {
+      e = refusal(text);
+    });
+    expect(e!.problems).toHaveLength(20);
+    expect(e!.truncated).toBe(true);
+    expect(ms).toBeLessThan(8000); // about a second; it was quadratic (tens of seconds)
+  });
+
   it("100,000 bad events are reported in the time a few take", () => {
     const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
     let e: InputError | undefined;

@@ -157,6 +157,51 @@ describe("every problem at once", () => {
     expect(heads(wrongUntil)).toEqual(["2:8 until: value out of range"]);
   });
 
+  it("a bad policy file named by an event hides none of the scenario's own problems", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-badpol-"));
+    try {
+      writeFileSync(join(dir, "badpol.yaml"), "name: badpol\nminScore: 2000\n");
+      const file = join(dir, "r.yaml");
+      const e = problems(
+        [
+          "name: r",
+          "until: 50",
+          "policy: tightend",
+          "events:",
+          "  - { day: 60, type: note, text: late }",
+          "  - { day: 4, type: policy, use: badpol.yaml }",
+          "",
+        ].join("\n"),
+        file,
+      );
+      // the scenario's first, in its line order, then the policy file's
+      expect(e.problems.map((p) => [p.details.file === file ? "r" : "badpol", p.details.line])).toEqual([
+        ["r", 3],
+        ["r", 5],
+        ["badpol", 2],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a list of the wrong type stands empty: the other list's cross-field problems are still said", () => {
+    const e = problems(
+      [
+        "name: m",
+        "until: 50",
+        "events:",
+        "  - { day: 60, type: note, text: late }",
+        "expect: { day: 1, status: active }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      "4:5 events[0]: the event is after the last simulated day",
+      "5:9 expect: wrong type",
+    ]);
+  });
+
   it("an empty name or policy is one problem, said as empty", () => {
     const e = problems(['name: ""', 'policy: ""', "events: []", ""].join("\n"));
     expect(heads(e)).toEqual(["1:7 name: empty", "2:9 policy: empty"]);
