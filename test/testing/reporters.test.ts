@@ -137,6 +137,28 @@ describe("--reporter junit", () => {
     expect(xml).toContain('file="dir/a\uFFFD[31m\uFFFD.yaml"');
   });
 
+  it("a line break in a name or a file name starts no line a CI runner reads as a command", async () => {
+    const { renderJunit } = await import("../../src/testing/reporters/junit.js");
+    const { testHtml } = await import("../../src/render/html/test-report.js");
+    const { htmlAssets } = await import("../../src/cli/html-assets.js");
+    const report = {
+      file: "dir/c\n::error file=x::forged.yaml",
+      name: "n\n::error::forged",
+      status: "passed" as const,
+      policy: null,
+      seed: null,
+      line: null,
+      expectations: [],
+      error: null,
+      durationMs: 1,
+      snapshot: null,
+    };
+    for (const out of [renderJunit(testRun([report])), testHtml(testRun([report]), htmlAssets())]) {
+      expect(out.split("\n").filter((l) => l.startsWith("::"))).toEqual([]);
+    }
+    expect(XMLValidator.validate(renderJunit(testRun([report])))).toBe(true);
+  });
+
   it("escapes what XML needs escaped", async () => {
     const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
     const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };

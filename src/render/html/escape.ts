@@ -7,11 +7,17 @@ const ENTITIES: Record<string, string> = {
   ">": "&gt;",
   '"': "&quot;",
   "'": "&#39;",
+  // line breaks as references (the page reads the same): a name's line break would otherwise start a
+  // line of the page that a CI runner reading it on standard output takes as a command (`::error::…`)
+  "\n": "&#10;",
+  "\r": "&#13;",
+  "\u2028": "&#8232;",
+  "\u2029": "&#8233;",
 };
 
 /** Text for element content and attribute values. */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
+  return String(text).replace(/[&<>"'\n\r\u2028\u2029]/g, (ch) => ENTITIES[ch]!);
 }
 
 /**

@@ -13,6 +13,14 @@ import { stepColumns, stepLine, twoLines } from "../steps.js";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const clean = (s: string) => s.replace(INVALID_XML, "�");
+/** A name on one line: a line break in a scenario's name or a file's would start a line of the report
+ *  that a CI runner reads as a command (`::error::…`); it is written as its escape instead. */
+const oneLine = (s: string) =>
+  s
+    .replace(/\r/g, "\\r")
+    .replace(/\n/g, "\\n")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 interface Case {
@@ -111,8 +119,9 @@ export function renderJunit(run: TestRun): string {
   const suites = run.reports.map((r) =>
     suite({
       ...r,
-      file: clean(r.file),
-      snapshot: r.snapshot && { ...r.snapshot, file: clean(r.snapshot.file) },
+      name: oneLine(r.name),
+      file: clean(oneLine(r.file)),
+      snapshot: r.snapshot && { ...r.snapshot, file: clean(oneLine(r.snapshot.file)) },
     }),
   );
   const sum = (k: string) => suites.reduce((n, s) => n + (s[k] as number), 0);
