@@ -21,7 +21,7 @@ export interface InputErrorDetails {
 const MAX_QUOTED = 240;
 const MAX_OWN = 4000;
 
-const clip = (text: string, max = MAX_QUOTED): string =>
+export const clip = (text: string, max = MAX_QUOTED): string =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 function clipDetails(d: InputErrorDetails): InputErrorDetails {

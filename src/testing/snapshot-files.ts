@@ -105,7 +105,9 @@ export function readSnapshot(scenarioFile: string, shown: string): string | null
       if (n === 0) break;
       read += n;
     }
-    return bytes.subarray(0, read).toString("utf8");
+    const text = bytes.subarray(0, read).toString("utf8");
+    // an editor's byte-order mark is no change to the trace (a diff of it would show two equal lines)
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } finally {
     closeSync(fd);
   }

@@ -259,6 +259,7 @@ describe("credit-sim simulate", () => {
       ],
       [["simulate", "--challenger-set", "minScore=high"], /--challenger-set minScore/],
       [["simulate", "--challenger-set", "minScore"], /takes name=value/],
+      [["simulate", "--challenger-set", "minScore=600,minScore=650"], /minScore is given twice/],
       [["merge", "package.json"], /not a population result/],
       [["merge", "nothing.json"], /not found/],
     ];

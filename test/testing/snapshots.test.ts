@@ -94,6 +94,15 @@ describe("credit-sim test: golden traces", () => {
     );
   });
 
+  it("a byte-order mark an editor added is no change to the trace", async () => {
+    await run(["scenarios"]);
+    const file = trace("good-customer.yaml");
+    writeFileSync(file, `\uFEFF${readFileSync(file, "utf8")}`);
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Golden traces\s+2 matched$/m);
+  });
+
   it("under CI=true a missing trace fails instead of being written", async () => {
     const r = await run(["scenarios"], { CI: "true" });
     expect(r.status).toBe(1);

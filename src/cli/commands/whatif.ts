@@ -10,7 +10,7 @@ import { runView } from "../../render/html/run-model.js";
 import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { checkWritable } from "../../scenario/load.js";
-import { InputError, UsageError } from "../../shared/errors.js";
+import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
 import { occupied, writeOutput } from "../../shared/write-file.js";
@@ -75,7 +75,12 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   for (const f of options.edits) {
     // a policy file is named relative to where the command runs, not to the scenario
     const flag = f.flag === "policy" ? { ...f, value: policyRefIn(io.cwd, f.value) } : f;
-    variant = applyEdit(variant, flagToEdit(variant, flag), `--${f.flag} ${JSON.stringify(f.value)}`);
+    // the flag as typed names its problems (clipped: a 5,000-character value is not quoted whole)
+    variant = applyEdit(
+      variant,
+      flagToEdit(variant, flag),
+      `--${f.flag} ${JSON.stringify(clip(f.value, 80))}`,
+    );
   }
   if (options.edits.length > 0) {
     loadVariant(variant, { policyCache });

@@ -135,6 +135,9 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
         guess ? `did you mean "${guess}"?` : "see `credit-sim policies`",
       );
     }
+    // as --set and a file: a parameter given twice is refused, not settled by the last one
+    if (Object.hasOwn(raw, key))
+      throw new UsageError(`--challenger-set: ${key} is given twice`, "give each parameter once");
     let value: unknown = text;
     try {
       value = JSON.parse(text);
