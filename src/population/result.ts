@@ -4,7 +4,7 @@
 
 import * as z from "zod";
 import { describeIssue } from "../scenario/issues.js";
-import { formatPath, InputError } from "../shared/errors.js";
+import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
 import { emptyPairFlips, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
@@ -149,21 +149,26 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
     });
   const parsed = Document.safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const more = parsed.error.issues.length - 1;
-    // the validator's issue in the words a file's problem gets ("value out of range", "at least 0")
-    const worded = describeIssue(issue, data, file, undefined, {
-      // the fields a result document has there, not a scenario's
-      keysAt: (path) => keysAt(Document, path),
-    });
-    const expected = worded.details.expected ?? worded.message;
-    throw new InputError("not a population result of `credit-sim simulate --json`", {
-      file,
-      field: formatPath(issue.path) || "(top level)",
-      expected: issue.path[0] === "format" ? `format "${FORMAT}"` : expected,
-      ...(more > 0 ? { found: `${more + 1} problems; this is the first` } : {}),
-      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
-    });
+    // every problem at once (up to MAX_PROBLEMS), each in the words a file's problem gets ("value out of
+    // range", "at least 0") with what was found
+    const issues = parsed.error.issues;
+    throw InputError.all(
+      issues.slice(0, MAX_PROBLEMS).map((issue) => {
+        const worded = describeIssue(issue, data, file, undefined, {
+          // the fields a result document has there, not a scenario's
+          keysAt: (path) => keysAt(Document, path),
+        });
+        return new InputError("not a population result of `credit-sim simulate --json`", {
+          file,
+          field: formatPath(issue.path) || "(top level)",
+          expected:
+            issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
+          ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
+          hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+        });
+      }),
+      issues.length > MAX_PROBLEMS,
+    );
   }
   const d = parsed.data;
   const result: PopulationResult = {
@@ -260,16 +265,29 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     const { range: _r, ...rest } = m;
     return JSON.stringify(rest);
   };
-  const key = same(first.meta);
+  // the population most files describe: the odd ones out are named (each of them), not one that agrees
+  const counts = new Map<string, { n: number; meta: PopulationMeta }>();
+  for (const { result } of sorted) {
+    const k = same(result.meta);
+    const c = counts.get(k);
+    if (c) c.n++;
+    else counts.set(k, { n: 1, meta: result.meta });
+  }
+  const [key, majority] = [...counts].reduce((best, next) => (next[1].n > best[1].n ? next : best));
+  const odd = sorted.filter(({ result }) => same(result.meta) !== key);
+  if (odd.length > 0)
+    throw InputError.all(
+      odd.map(
+        ({ result, file }) =>
+          new InputError("these results come from different populations", {
+            file,
+            expected: "the same personas, seed, days, accounts, policies and measures as the other files",
+            found: describeMetaDifference(majority.meta, result.meta),
+          }),
+      ),
+    );
   let at = first.meta.range[0];
   for (const { result, file } of sorted) {
-    if (same(result.meta) !== key) {
-      throw new InputError("these results come from different populations", {
-        file,
-        expected: "the same personas, seed, days, accounts, policies and measures as the other files",
-        found: describeMetaDifference(first.meta, result.meta),
-      });
-    }
     if (result.meta.range[0] !== at) {
       throw new InputError(result.meta.range[0] < at ? "shards overlap" : "a shard is missing", {
         file,

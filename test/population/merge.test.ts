@@ -8,7 +8,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPersonas } from "../../src/population/persona.js";
 import { readResultFile as loadResultFile, MAX_RESULT_BYTES } from "../../src/population/read-result.js";
-import { documentText, fromDocument, fromRange, type PopulationMeta } from "../../src/population/result.js";
+import {
+  documentText,
+  fromDocument,
+  fromRange,
+  mergeResults,
+  type PopulationMeta,
+} from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import type { PopulationSettings } from "../../src/population/settings.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
@@ -74,6 +80,36 @@ function refused(data: unknown): InputError {
   }
   throw new Error("accepted");
 }
+
+describe("problems are all said, and the odd file named", () => {
+  it("every problem of a file at once, each with what was found", () => {
+    const e = refused(
+      edited((d) => {
+        at(d, ["meta"]).costOfFunds = -1;
+        at(d, ["meta"]).scoreDay = -5;
+      }),
+    );
+    expect(e.problems.map((p) => p.details.field)).toEqual(["meta.scoreDay", "meta.costOfFunds"]);
+    for (const p of e.problems) expect(p.details.found).toBeDefined();
+  });
+
+  it("a shard whose population differs from the others is the one named", () => {
+    const shards = [document(false, [0, 10]), document(false, [10, 20]), document(false, [20, 30])];
+    at(shards[0]!, ["meta"]).seed = 8;
+    const parts = shards.map((d, i) => ({
+      result: fromDocument(d, `s${i + 1}.json`),
+      file: `s${i + 1}.json`,
+    }));
+    let e: InputError | null = null;
+    try {
+      mergeResults(parts);
+    } catch (x) {
+      e = x as InputError;
+    }
+    expect(e!.problems.map((p) => p.details.file)).toEqual(["s1.json"]);
+    expect(e!.problems[0]!.details.found).toBe("seed 8 (another file has 7)");
+  });
+});
 
 describe("every aggregate is checked", () => {
   it("a document simulate wrote is read back", () => {
