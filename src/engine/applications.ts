@@ -160,6 +160,35 @@ export function decideApplication(
     return declined([fact.code], s, [fact]);
   }
   const wanted = kind === "open" ? amount : line.limit + amount;
+  // a line the lender closed reopens at its last limit: more is an increase, and meets an increase's
+  // standards (else a customer closed for a late repayment would reopen above one restored in time)
+  if (kind === "open" && line.lastLimit !== null && wanted > line.lastLimit) {
+    const above: RuleFact[] = [];
+    const missed = lastMissed(c);
+    if (day - missed < p.increaseCleanDays)
+      above.push({
+        code: "RECENT_MISSED_PAYMENT",
+        parameter: "increaseCleanDays",
+        threshold: p.increaseCleanDays,
+        value: day - missed,
+      });
+    if (s.score < rules.minIncreaseScore)
+      above.push(
+        scoreFact(
+          "SCORE_BELOW_INCREASE_MINIMUM",
+          param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore"),
+          rules.minIncreaseScore,
+          s,
+        ),
+      );
+    if (above.length > 0)
+      return {
+        decision: "approved_lower",
+        reasons: ["MEETS_POLICY", ...above.map((f) => f.code)],
+        facts: above,
+        limit: Math.min(line.lastLimit, cap.limit),
+      };
+  }
   if (kind === "increase" && cap.limit <= line.limit) {
     const code = AT_CAP[cap.binding];
     return declined([code], s, [capFact(code, cap, line.id, wanted)]);

@@ -107,6 +107,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
+        line.lastLimit = null;
       }
       line.limit = v.limit;
       return;
@@ -166,6 +167,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.previousPolicy = null;
       return;
     case "closed":
+      // the limit a lender's closure ends: reopening does not raise it without an increase's standards
+      line.lastLimit = v.cause === "customer" ? null : line.limit;
       line.status = "closed";
       line.cause = v.cause;
       line.statusDay = day;

@@ -30,6 +30,9 @@ interface LineBase {
   heldOver: HeldSuspension | null;
   /** the last approved limit increase (a cooldown runs from it) */
   lastIncreaseDay: number | null;
+  /** the limit a lender's closure ended (null: none, or closed by the customer): a reopening above it
+   *  meets an increase's standards */
+  lastLimit: Fen | null;
   /** the last honoured request for an early review of this line (its cooldown runs from it: each line
    *  is reviewed on its own request) */
   lastReviewRequest: number | null;
@@ -104,6 +107,7 @@ const newHuabei = (): HuabeiLine => ({
   heldOver: null,
   lastIncreaseDay: null,
   lastReviewRequest: null,
+  lastLimit: null,
   previousPolicy: null,
   grid: [],
   monthWorst: 0,
@@ -127,6 +131,7 @@ const newJiebei = (): JiebeiLine => ({
   heldOver: null,
   lastIncreaseDay: null,
   lastReviewRequest: null,
+  lastLimit: null,
   previousPolicy: null,
   grid: [],
   monthWorst: 0,

@@ -26,6 +26,26 @@ describe("closure", () => {
     }
   });
 
+  it("a line the lender closed reopens at its last limit unless an increase's standards are met", () => {
+    const policy = testPolicy({
+      suspendOverdueDays: 5,
+      closeAfterSuspendedDays: 31,
+      restoreCleanDays: 50,
+      minIncreaseScore: 700,
+      increaseCleanDays: 180,
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(60, "full"), on.open(120, 8_000)], {
+      policy,
+      until: 130,
+    });
+    const closed = stepsOf(t, "review").find((s) => s.decision === "closed")!;
+    expect(closed.day).toBeLessThan(120);
+    const reopened = stepOn(t, "apply", 120);
+    // a missed due date in the last 180 days: no more than the ¥5,000 the closure ended
+    expect(reopened).toMatchObject({ decision: "approved_lower", limit: 500_000 });
+    expect(reopened.reasons).toContain("RECENT_MISSED_PAYMENT");
+  });
+
   it("a customer's close is refused while anything is owed and granted once it is repaid", () => {
     const t = run([
       on.open(0, 5_000),
