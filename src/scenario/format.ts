@@ -168,7 +168,7 @@ function remedyText(r: Remedy): string {
       return `report a monthly income of at least ${money(r.income * 100)} (an income event): below it, the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
-        return `report an income (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
+        return `report ${r.income === null ? "an income" : `a monthly income of at least ${money(r.income * 100)}`} (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
       return `pay down ${r.over === null ? "debt" : `at least ${money(r.over)} of debt`} (here or elsewhere: an external_repayment event) or report ${r.income === null ? "a higher income" : `a monthly income of at least ${money(r.income * 100)}`}, to bring total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)} (Huabei and Jiebei balances count as reported at a month end: repaying them shows from the next one, and spending on them before it adds to what is needed)`;
     case "keep_clean_until":
       return r.afterPaying

@@ -490,5 +490,15 @@ describe("debt without income", () => {
     });
     expect(advice).toMatch(/^report an income/);
     expect(advice).not.toMatch(/Infinity|pay down/);
+    // with the figure the debt needs, when there is one
+    const figured = describeRemedy({
+      line: "huabei",
+      kind: "reduce_debt",
+      ratio: Number.POSITIVE_INFINITY,
+      max: 2,
+      over: null,
+      income: 138,
+    });
+    expect(figured).toMatch(/^report a monthly income of at least ¥138\.00 \(an income event\)/);
   });
 });
