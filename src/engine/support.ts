@@ -152,7 +152,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
   if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
   const principal = principalReasons(reasons, s);
-  return { reasons: principal, facts: facts.filter((f) => principal.includes(f.code)), remedies };
+  // one fact once: both suspended lines blocked by the same overdue on one of them say it once
+  const said = new Set<string>();
+  const kept = facts.filter((f) => {
+    const key = `${f.code} ${f.parameter} ${f.threshold} ${f.value} ${f.line}`;
+    if (!principal.includes(f.code) || said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+  return { reasons: principal, facts: kept, remedies };
 }
 
 function suspendedLine(
