@@ -299,6 +299,8 @@ describe("contact_support", () => {
     expect(s.facts).toContainEqual(
       expect.objectContaining({ code: "SCORE_BELOW_RESTORE", line: "jiebei", threshold: 950 }),
     );
+    // the overdue both lines share is said once
+    expect(new Set(s.facts.map((f) => JSON.stringify(f))).size).toBe(s.facts.length);
   });
 
   it("after a closure, says whether an application to open again would be approved today, and why not", () => {
