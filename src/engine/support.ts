@@ -269,7 +269,7 @@ function restoration(
   }
   // an income too low for the smallest line (the multiple's cap below minLimit): the income that allows it
   const cap = capFor(c, line.id, s);
-  if (cap !== null && cap.belowMinimum && cap.binding === "income" && rules.maxLimitIncomeMultiple > 0)
+  if (cap?.belowMinimum && cap.binding === "income" && rules.maxLimitIncomeMultiple > 0)
     remedies.push({
       line: line.id,
       kind: "report_income",
