@@ -18,10 +18,11 @@ function isTableRow(plain: string): boolean {
   return (plain.trim().match(/ {2,}/g) ?? []).length >= 2;
 }
 
-/** Where a wrapped line's continuation starts: under the text after a reason code, else two further in. */
+/** Where a wrapped line's continuation starts: under the text after a label and its gap (a reason code,
+ *  "base", "what-if", "found:"), else two further in. */
 function hangingIndent(body: string, indent: number): number {
-  const code = /^[A-Z][A-Z0-9_]+ {2,}/.exec(body);
-  return indent + (code ? code[0].length : 2);
+  const label = /^\S+ {2,}/.exec(body);
+  return indent + (label ? label[0].length : 2);
 }
 
 /** Where a folded row's continuation lines start: under an indented table's own indent, or 6 columns in

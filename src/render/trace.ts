@@ -181,7 +181,8 @@ function narrow(o: TraceRenderOptions): boolean {
 function standingLines(step: Step, delta: string, twoLines: boolean): string[] {
   const score = `score ${step.score}${delta ? ` ${delta}` : ""} · `;
   const line = (l: LineSnapshot) =>
-    `limit ${money(l.limit)} · balance ${money(l.balance)} · ${statusText(l)}`;
+    // the status and its cause wrap as one ("suspended (credit)"), never split over two lines
+    `limit ${money(l.limit)} · balance ${money(l.balance)} · ${statusText(l).replace(" (", "\u00a0(")}`;
   if (!twoLines) return [`${score}${line(step)}`];
   return [`${score}Huabei: ${line(step)}`, `${" ".repeat(score.length)}Jiebei: ${line(step.jiebei)}`];
 }

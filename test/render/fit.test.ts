@@ -90,6 +90,14 @@ describe("a legend of codes", () => {
     const textAt = legend.indexOf("A repayment");
     for (const l of lines.slice(1)) expect(l.length - l.trimStart().length).toBe(textAt);
   });
+
+  it("wraps a labelled value under the value: what-if's base / what-if rows, an error's found:", () => {
+    const row =
+      "           base     declined: INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT, DELINQUENCY_LEVEL, OVERDUE_RECENT";
+    const lines = fitLine(row, 80).split("\n");
+    expect(lines.length).toBe(2);
+    expect(lines[1]!.length - lines[1]!.trimStart().length).toBe(row.indexOf("declined"));
+  });
 });
 
 describe("a terminal's writer", () => {

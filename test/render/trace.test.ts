@@ -30,7 +30,7 @@ describe("renderTrace", () => {
     const narrow = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 80 });
     expect(narrow).toContain("beneath each step: its score, limit, balance and status");
     expect(narrow).toMatch(
-      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 648 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended \(credit\)$/m,
+      /^ +227 {2}2024-08-15 {2}periodic review +suspended\n {18}score 648 · limit ¥3,000\.00 · balance ¥4,008\.00 · suspended\u00a0\(credit\)$/m,
     );
     // every step keeps its numbers: one standing line a step
     expect(narrow.match(/^ {18}score \d+( \([+−]\d+\))? · limit /gm)).toHaveLength(trace.steps.length);
