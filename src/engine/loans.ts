@@ -199,6 +199,13 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
   // paying "what is due" meets them all — unless the repayment settles every loan outright (then nothing
   // needs holding). Nearest due day first: money short of them all meets the instalment that falls due
   // soonest, never a later one (nor its interest) before it
+  // interest accrued since a prepayment is what that prepayment was held for (it counted the interest to
+  // the due day): it is paid from what is held, never a second time from this repayment
+  for (const l of b.loans) {
+    const prepaid = Math.min(l.held, l.interest);
+    l.interest -= prepaid;
+    l.held -= prepaid;
+  }
   let rest = 0;
   for (const l of b.loans) rest += l.interest + l.outstanding - l.held;
   if (left < rest) {

@@ -147,6 +147,26 @@ describe("Jiebei in a simulation", () => {
       expect(s.jiebei.balance).toBe(s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges);
   });
 
+  it("interest accrued since a prepayment is paid from it, not twice: 'minimum' every time is never late", () => {
+    const t = run(
+      [
+        on.open(0, 50_000, "jiebei"),
+        on.borrow(10, 6_000, 3),
+        on.borrow(20, 12_000, 12),
+        on.repay(41, "minimum", "jiebei"),
+        on.repay(70, "minimum", "jiebei"),
+        on.repay(72, "minimum", "jiebei"),
+        on.repay(85, "minimum", "jiebei"),
+      ],
+      { policy: DEFAULT_POLICY, profile: { monthlyIncome: 30_000, creditHistoryMonths: 60 }, until: 130 },
+    );
+    expect(stepsOf(t, "overdue")).toEqual([]);
+    for (const s of t.steps)
+      expect(s.jiebei.balance, `day ${s.day}`).toBe(
+        s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges,
+      );
+  });
+
   it("with two loans, money held for coming instalments meets the nearest due day first", () => {
     // loan 1 falls due on the 6th (days 36, 65, 96), loan 2 on the 21st (days 51, 80, 111)
     const base = [
