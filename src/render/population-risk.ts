@@ -171,7 +171,7 @@ export function frontier(
       `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${int(all.champion.accounts)} accounts`,
     ),
     c.dim(
-      "  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower; PSI: the end score distribution against the base",
+      "  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base",
     ),
     c.bold(head),
     c.dim(line("  ·", `base (${r.meta.policy.name})`, base, null, "")),

@@ -110,6 +110,8 @@ describe("credit-sim whatif (flags)", () => {
     const r = await cli(["whatif", LATE, "--remove", "3-6", "--save", out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`saved as ${out}`);
+    // the command to run it on a line of its own, to copy whole
+    expect(r.stdout).toContain(`run it with:\n  credit-sim run ${out}\n`);
     const run = await cli(["run", out, "--no-chart"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Late payer (what-if)");

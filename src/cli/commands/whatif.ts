@@ -117,7 +117,8 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
 
 function savedWhere(saved: string): string {
   if (saved === STDOUT) return "to standard output";
-  return `as ${printable(saved)}; run it with: credit-sim run ${printable(saved)}`;
+  // the command on a line of its own: copied whole, never broken by the terminal's width
+  return `as ${printable(saved)}; run it with:\n  credit-sim run ${printable(saved)}`;
 }
 
 const STDOUT = "standard output";

@@ -132,7 +132,7 @@ function variantTable(rows: readonly VariantRow[]): string {
       return `<tr${v.dominated ? ' style="opacity:.55"' : ""}>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
     })
     .join("");
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower; PSI: the end score distribution against the base policy</p>`;
+  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base policy</p>`;
 }
 
 export function simulateHtml(

@@ -279,9 +279,13 @@ export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
       note: `${w.labels.base}: solid; ${w.labels.variant}: dashed.`,
     }),
     `<div class="grid2">${section(w.labels.base, chartBox("base-timeline", 320, `${w.labels.base}: score, limit and balance`))}${section(w.labels.variant, chartBox("variant-timeline", 320, `${w.labels.variant}: score, limit and balance`))}</div>`,
-    section(`Decisions that differ (${decisions.length})`, diffTable, {
-      note: "Events keep their numbers across edits; the engine's own steps (reviews, overdues) are matched by day.",
-    }),
+    section(
+      `Decisions that differ (${decisions.length})${w.differences.length > decisions.length ? `, and ${w.differences.length - decisions.length} with other reasons` : ""}`,
+      diffTable,
+      {
+        note: "Events keep their numbers across edits; the engine's own steps (reviews, overdues) are matched by day.",
+      },
+    ),
     section("How the account ends", outcomeTable),
   ].join("\n");
   return htmlPage(
