@@ -10,7 +10,8 @@ export interface Series {
 
 /**
  * Resamples a step series (each point holds until the next) to `width` columns over days [0, until].
- * A column shows the lowest score of its days, so a short dip (a suspension) is never lost between columns.
+ * A column shows the lowest score of its days, so a short dip (a suspension) is never lost between columns;
+ * the last shows where the run ends.
  */
 function resample(points: Series["points"], until: number, width: number): number[] {
   const out: number[] = [];
@@ -23,7 +24,8 @@ function resample(points: Series["points"], until: number, width: number): numbe
       current = points[j++]!.score;
       low = Math.min(low, current);
     }
-    out.push(low);
+    // the last column ends where the run ends (the end score a summary reports), not at its lowest
+    out.push(col === width - 1 ? current : low);
   }
   return out;
 }

@@ -127,4 +127,19 @@ describe("scoreChart", () => {
     expect(chart).toContain("base");
     expect(chart).toContain("what-if");
   });
+
+  it("keeps a dip within a column, and ends where the run ends", () => {
+    // a dip to 600 inside one column; a rise to 800 on the last day
+    const points = [
+      { day: 0, score: 700 },
+      { day: 40, score: 600 },
+      { day: 41, score: 700 },
+      { day: 99, score: 800 },
+    ];
+    const rows = scoreChart([{ label: "s", points }], 99, 10, 10, false).split("\n");
+    // the scale reaches both the dip and the end: the end score is plotted, not the column's lowest
+    expect(rows[0]!.startsWith(" 800")).toBe(true);
+    expect(rows[0]!.trimEnd().length).toBeGreaterThan(10);
+    expect(rows.some((r) => r.startsWith(" 600"))).toBe(true);
+  });
 });
