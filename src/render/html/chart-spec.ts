@@ -41,6 +41,8 @@ export const PALETTE = {
   limit: "#0d9488",
   balance: "#d97706",
   jiebei: "#7c3aed",
+  /** Jiebei's balance: its limit's hue, lighter (a legend swatch shows no dash) */
+  jiebeiBalance: "#c084fc",
   variant: "#db2777",
   good: "#16a34a",
   warn: "#d97706",

@@ -152,14 +152,17 @@ function jiebeiDatasets(v: RunView): Dataset[] {
     limit: s.jiebei?.limit ?? 0,
     balance: s.jiebei?.balance ?? 0,
   }));
+  // ending on the run's end state, as Huabei's lines do
   const last = pts.at(-1);
-  if (last && last.day < v.until) pts.push({ ...last, day: v.until });
+  const end = v.final.jiebei;
+  if (last && last.day < v.until)
+    pts.push(end ? { day: v.until, limit: end.limit, balance: end.balance } : { ...last, day: v.until });
   const line = (label: string, key: "limit" | "balance", dash: number[]) => ({
     label,
     data: pts.map((p) => ({ x: p.day, y: p[key] })),
     yAxisID: "y1",
-    borderColor: PALETTE.jiebei,
-    backgroundColor: PALETTE.jiebei,
+    borderColor: key === "limit" ? PALETTE.jiebei : PALETTE.jiebeiBalance,
+    backgroundColor: key === "limit" ? PALETTE.jiebei : PALETTE.jiebeiBalance,
     borderWidth: 1.75,
     borderDash: dash,
     pointRadius: 0,
