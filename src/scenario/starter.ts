@@ -10,9 +10,9 @@ export function starterScenario(schemaRef: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
 #
 # Your first credit-sim scenario: one customer's timeline, played day by day.
-#   npx credit-sim run ${STARTER_FILE}                  the trace: every step, decision and reason
-#   npx credit-sim explain ${STARTER_FILE} --day 73     why the score fell that day
-#   npx credit-sim test <this folder>                       checks the expectations below
+#   credit-sim run ${STARTER_FILE}                      the trace: every step, decision and reason
+#   credit-sim explain ${STARTER_FILE} --day 73         why the score fell that day
+#   credit-sim test <this folder>                           checks the expectations below
 #
 # The calendar (policy "default"; day 0 is \`start\`, 2024-01-01 here):
 #   the 1st of each month   statement: purchases so far become a bill       (day 31 = 1 Feb, day 60 = 1 Mar)
@@ -26,7 +26,7 @@ name: My first scenario
 description: opens an account, repays the first bill on time and the second one late
 start: 2024-01-01
 until: 100                 # the last simulated day
-policy: default            # or tightened, or a path to a policy file (see \`npx credit-sim policies\`)
+policy: default            # or tightened, or a path to a policy file (see \`credit-sim policies\`)
 profile: { age: 30, monthlyIncome: 8000, verified: true, creditHistoryMonths: 24 }
 
 events:                    # amounts in yuan; same-day events keep this order

@@ -39,7 +39,7 @@ describe("init", () => {
       const gap = /\S( {3,})\S/.exec(l.slice(4))!;
       return 4 + gap.index + 1 + gap[1]!.length;
     };
-    const commands = text.split("\n").filter((l) => l.startsWith("#   npx"));
+    const commands = text.split("\n").filter((l) => l.startsWith("#   credit-sim"));
     expect(new Set(commands.map(noteAt)).size).toBe(1);
     const days = text.split("\n").filter((l) => l.includes("(day "));
     expect(new Set(days.map((l) => l.indexOf("(day "))).size).toBe(1);
@@ -63,17 +63,17 @@ describe("init", () => {
     const here = join(dir, "here");
     mkdirSync(here);
     const r = await inProcess(["init"], { cwd: here });
-    expect(r.stdout).toContain("npx credit-sim test first-scenario.yaml");
+    expect(r.stdout).toContain("credit-sim test first-scenario.yaml");
     const next = r.stdout
       .split("\n")
       .find((l) => l.includes("credit-sim test"))!
       .trim()
       .split(" ")
-      .slice(2);
+      .slice(1);
     const t = await inProcess(next, { cwd: here });
     expect(t.code).toBe(0);
     expect(t.stdout).toContain("Expectations  1 passed");
-    expect((await inProcess(["init", "there"], { cwd: dir })).stdout).toContain("npx credit-sim test there");
+    expect((await inProcess(["init", "there"], { cwd: dir })).stdout).toContain("credit-sim test there");
   });
 
   it("the expectations it suggests trying pass too, once uncommented", async () => {

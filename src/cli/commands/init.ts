@@ -43,9 +43,9 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
       `wrote ${printable(shown)}`,
       "",
       "next:",
-      `  npx credit-sim run ${path}`,
-      `  npx credit-sim explain ${path} --day 73`,
-      `  npx credit-sim test ${where}`,
+      `  credit-sim run ${path}`,
+      `  credit-sim explain ${path} --day 73`,
+      `  credit-sim test ${where}`,
       "",
     ].join("\n"),
   );
