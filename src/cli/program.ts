@@ -3,6 +3,7 @@
 // printed here (they are the parse's whole answer).
 
 import { Command, CommanderError } from "commander";
+import { suggest, UsageError } from "../shared/errors.js";
 import { printableLines } from "../shared/text.js";
 import type { CliIo } from "./io.js";
 import { type ParseContext, register } from "./options/command.js";
@@ -95,6 +96,20 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
   const program = buildProgram(io, (i) => {
     invocation = i;
   });
+  // `help <command>`: commander shows the general help for a name it does not know, and exits 0; an
+  // unknown command is bad usage here as it is anywhere
+  const names = program.commands.map((c) => c.name());
+  if (args[0] === "help" && args[1] !== undefined && !names.includes(args[1])) {
+    throw new UsageError(
+      `unknown command ${JSON.stringify(args[1])}`,
+      (() => {
+        const near = suggest(args[1], names);
+        return near
+          ? `did you mean "${near}"? (credit-sim help ${near})`
+          : "credit-sim --help lists the commands";
+      })(),
+    );
+  }
   try {
     program.parse(foldChallengerSetWords(args), { from: "user" });
   } catch (e) {

@@ -641,6 +641,24 @@ describe("help, version, unknown commands", () => {
     expect(parseArgv(["run", "a.yaml", "--frobnicate"], opt.io)).toEqual({ kind: "done", exitCode: 2 });
     expect(opt.out.stderr).toMatch(/unknown option '--frobnicate'/);
   });
+
+  it("help for an unknown command is bad usage too, with a did-you-mean", () => {
+    for (const [name, hint] of [
+      ["rnu", /did you mean "run"\?/],
+      ["frobnicate", /--help lists the commands/],
+    ] as const) {
+      let e: unknown;
+      try {
+        parseArgv(["help", name], io().io);
+      } catch (x) {
+        e = x;
+      }
+      expect(e).toBeInstanceOf(InputError);
+      expect((e as InputError).exitCode).toBe(2);
+      expect((e as InputError).format()).toMatch(hint);
+    }
+    expect(parseArgv(["help", "run"], io().io)).toEqual({ kind: "done", exitCode: 0 });
+  });
 });
 
 describe("option tables", () => {
