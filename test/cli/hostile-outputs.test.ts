@@ -72,7 +72,7 @@ describe("init", () => {
     const r = await cli(["init", "it's \u001b[2Jhere"], { cwd: d });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("\u001b");
-    expect(r.stdout).toContain("npx credit-sim test 'it'\\''s \\x1b[2Jhere'");
+    expect(r.stdout).toContain("  credit-sim test 'it'\\''s \\x1b[2Jhere'");
   });
 });
 
