@@ -36,8 +36,9 @@ import type { Fen } from "./types.js";
 import { declined, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
 
-/** Applications to open a line or raise its limit. The inquiry has been recorded before this runs; the
- *  score is the one before the inquiry, as a lender pulling the file would see it. */
+/** Applications to open a line or raise its limit. The inquiry has been recorded before this runs (or is
+ *  counted in `unrecorded`: customer service asking whether an application would pass); the score is the
+ *  one before the inquiry, as a lender pulling the file would see it. */
 export function decideApplication(
   c: Customer,
   line: Line,
@@ -45,6 +46,7 @@ export function decideApplication(
   kind: ApplicationKind,
   amount: Fen,
   s: Scored,
+  unrecorded = 0,
 ): Verdict {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
@@ -67,7 +69,7 @@ export function decideApplication(
   // more credit is not offered to a customer the lender has just stopped lending to
   const other = line.id === "huabei" ? c.jiebei : c.huabei;
   if (other.status === "suspended") failures.push({ code: "OTHER_LINE_SUSPENDED", line: other.id });
-  const applications = countWithin(c.inquiries, day, 30);
+  const applications = countWithin(c.inquiries, day, 30) + unrecorded;
   if (applications > p.maxApplications30d) {
     failures.push({
       code: "TOO_MANY_APPLICATIONS",

@@ -342,15 +342,8 @@ function debtOverCap(c: Customer, max: number): Fen | null {
  *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
 function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
   const smallest = wholeFen(rulesFor(c.policy, line.id).minLimit);
-  // as the application would be decided: after its own inquiry is recorded (the 30-day count includes it),
-  // which is taken back at once (`inquiries` stays ascending: nothing is later than today)
-  c.inquiries.push(day);
-  let v: ReturnType<typeof decideApplication>;
-  try {
-    v = decideApplication(c, line, day, "open", Math.max(smallest, 100), s);
-  } finally {
-    c.inquiries.pop();
-  }
+  // as the application would be decided: its own inquiry counts in the 30-day applications
+  const v = decideApplication(c, line, day, "open", Math.max(smallest, 100), s, 1);
   if (v.decision !== "declined") return [];
   // the rules that decline it, not the score characteristics cited beside them
   const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
