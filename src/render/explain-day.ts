@@ -166,14 +166,17 @@ export function explainDay(
   const observed = trace.snapshots.get(day);
   const end = observed?.inputs ? { ...observed, inputs: observed.inputs } : last;
   if (!end) throw new Error(`day ${day} was neither observed nor stepped`);
-  const explained = steps.map(
-    (s): StepExplained => ({
+  const explained = steps.map((s): StepExplained => {
+    const change = scoreChange(s);
+    return {
       event: describeEvent(s.event, s.applied),
       decision: s.decision,
       status: s.status === "suspended" && s.cause ? `suspended (${s.cause})` : s.status,
       score: s.score,
       scoreDelta: s.scoreDelta,
-      ...(({ own, time, bound }) => ({ moves: own, byTime: time, bound }))(scoreChange(s)),
+      moves: change.own,
+      byTime: change.time,
+      bound: change.bound,
       line: s.line === null ? null : lineName(s.line),
       // a review that decided nothing still shows what keeps a suspended line suspended
       reasons: s.reasons.map((c) => reasonExplained(c, s)),
@@ -182,8 +185,8 @@ export function explainDay(
         .filter((f) => !s.reasons.includes(f.code))
         .map((f) => ({ ...reasonExplained(f.code, s), because: [describeFact(f)] })),
       remedies: s.remedies.map(describeRemedy),
-    }),
-  );
+    };
+  });
   const remedies = [...new Set(explained.flatMap((s) => s.remedies))];
   const advice = withoutRepeats([
     ...new Set(explained.flatMap((s) => s.reasons.filter((r) => r.kind !== "positive").map((r) => r.advice))),

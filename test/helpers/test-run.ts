@@ -19,3 +19,20 @@ export function testRun(reports: ScenarioReport[], over: Partial<TestRun> = {}):
     ...over,
   };
 }
+
+/** One scenario's report with nothing in it but what a test gives (a file and a name, a passed run). */
+export function scenarioReport(
+  over: Partial<ScenarioReport> & Pick<ScenarioReport, "file" | "name">,
+): ScenarioReport {
+  return {
+    status: "passed",
+    policy: null,
+    seed: null,
+    line: null,
+    expectations: [],
+    error: null,
+    durationMs: 1,
+    snapshot: null,
+    ...over,
+  };
+}

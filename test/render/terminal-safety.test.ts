@@ -22,7 +22,7 @@ import { printable } from "../../src/shared/text.js";
 import { goldenTrace } from "../../src/testing/golden-trace.js";
 import type { TestRun } from "../../src/testing/report.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
-import { testRun } from "../helpers/test-run.js";
+import { scenarioReport, testRun } from "../helpers/test-run.js";
 
 const ESC = "\u001b";
 const HOSTILE = `${ESC}[2J${ESC}]8;;http://evil.example${ESC}\\link${ESC}]8;;${ESC}\\\u0007\r\u202eevil\nforged line\u009b31m`;
@@ -160,18 +160,12 @@ describe("every human output", () => {
 
   it("the test report", () => {
     const reports: TestRun["reports"] = [
-      {
+      scenarioReport({
         file: `s${HOSTILE}.yaml`,
         name: HOSTILE,
         status: "failed",
-        policy: null,
-        seed: null,
-        line: null,
-        expectations: [],
-        error: null,
-        durationMs: 1,
         snapshot: { status: "mismatch", file: `t${HOSTILE}.trace`, diff: `- ${HOSTILE}\n+ b` },
-      },
+      }),
     ];
     const run = testRun(reports, { obsolete: [`o${HOSTILE}.trace`] });
     const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);

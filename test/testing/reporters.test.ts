@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
-import { testRun } from "../helpers/test-run.js";
+import { scenarioReport, testRun } from "../helpers/test-run.js";
 
 const FIX = join(ROOT, "test/fixtures/test-command");
 let out: string;
@@ -120,18 +120,11 @@ describe("--reporter junit", () => {
   it("stays well-formed XML whatever bytes a file name holds", async () => {
     const { renderJunit } = await import("../../src/testing/reporters/junit.js");
     const name = "a\u001b[31m\u0007.yaml";
-    const report = {
+    const report = scenarioReport({
       file: `dir/${name}`,
       name: "x",
-      status: "passed" as const,
-      policy: null,
-      seed: null,
-      line: null,
-      expectations: [],
-      error: null,
-      durationMs: 1,
-      snapshot: { status: "matched" as const, file: `dir/__snapshots__/${name}.trace`, diff: null },
-    };
+      snapshot: { status: "matched", file: `dir/__snapshots__/${name}.trace`, diff: null },
+    });
     const xml = renderJunit(testRun([report]));
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('file="dir/a\uFFFD[31m\uFFFD.yaml"');
@@ -141,18 +134,7 @@ describe("--reporter junit", () => {
     const { renderJunit } = await import("../../src/testing/reporters/junit.js");
     const { testHtml } = await import("../../src/render/html/test-report.js");
     const { htmlAssets } = await import("../../src/cli/html-assets.js");
-    const report = {
-      file: "dir/c\n::error file=x::forged.yaml",
-      name: "n\n::error::forged",
-      status: "passed" as const,
-      policy: null,
-      seed: null,
-      line: null,
-      expectations: [],
-      error: null,
-      durationMs: 1,
-      snapshot: null,
-    };
+    const report = scenarioReport({ file: "dir/c\n::error file=x::forged.yaml", name: "n\n::error::forged" });
     for (const out of [renderJunit(testRun([report])), testHtml(testRun([report]), htmlAssets())]) {
       expect(out.split("\n").filter((l) => l.startsWith("::"))).toEqual([]);
     }
