@@ -53,6 +53,13 @@ describe("credit-sim simulate", () => {
     expect(await ok(["merge", files[2]!, files[0]!, files[1]!, "--json"])).toBe(whole);
     const report = await ok(["merge", ...files]);
     expect(report).toContain("Population: 60 accounts × 200 days");
+    // the same text as the unsharded run's, but for how to export an account: the shards' command
+    const text = await ok(["simulate", ...POP, "--challenger", "tightened", "--challenger-from", "90"]);
+    const hint = /^ {2}export one as scenarios: .*$/m;
+    expect(report.replace(hint, "")).toBe(text.replace(hint, ""));
+    expect(report).toMatch(
+      /export one as scenarios: the shards' simulate command without --shard and --json, with --export-account \d+ \[--arm challenger\]/,
+    );
     expect(report).toContain("95 % interval");
     // an interval that excludes 0 is marked with *, not only coloured (no colour here)
     const rows = report
