@@ -8,6 +8,7 @@ import type { Calendar } from "./calendar.js";
 import { customerOverdue, isOpen, type Line, lineOf, owed } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
+import { wholeFen } from "./money.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
@@ -64,7 +65,12 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       notePastDue(c, line, day);
       const applied =
         line.id === "huabei"
-          ? revolving.repay(line.ledger, repayAmount(s, line, e.amount), day)
+          ? revolving.repay(
+              line.ledger,
+              repayAmount(s, line, e.amount),
+              day,
+              wholeFen(c.policy.toleranceAmount),
+            )
           : loans.repay(line.book, repayAmount(s, line, e.amount), day, c.policy.jiebeiRatePerDay);
       cureIfClear(c, line, day);
       return [outcome(s, e, line.id, null, applied)];

@@ -63,6 +63,13 @@ export interface Bill {
   cyclePaid: Fen;
   /** whether the current cycle was decided (met or missed) */
   cycleDecided: boolean;
+  /** a statement that came while the current cycle was still undecided (a calendar whose grace runs
+   *  into the next statement): its due day and end of grace, the cycle that starts once the current one
+   *  is met; −1 when none */
+  queuedDueDay: number;
+  queuedOverdueFrom: number;
+  /** the queued cycle's minimum, as its statement stated it */
+  queuedMinimum: Fen;
   /** the current cycle's remainder was within the policy's tolerance: it counts as repaid in full */
   tolerated: boolean;
   /** day the bill was repaid in full, or null */
@@ -206,8 +213,13 @@ export function purchase(
     });
 }
 
-/** A repayment, in the order the header describes. Pays at most the balance; returns what was applied. */
-export function repay(l: Revolving, amount: Fen, day: number): Fen {
+/**
+ * A repayment, in the order the header describes. Pays at most the balance; returns what was applied.
+ * A bill in arrears left owing at most `tolerance` is no longer overdue (the tolerance service: the
+ * remainder counts as repaid in full, stays owed and revolves): a bill repaid in full a day late, its
+ * penalty paid first, would otherwise stay in arrears for the penalty's worth and be written off.
+ */
+export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0): Fen {
   let left = Math.min(amount, balance(l));
   const applied = left;
   const pay = (b: Bill, most: Fen): void => {
@@ -245,6 +257,20 @@ export function repay(l: Revolving, amount: Fen, day: number): Fen {
   }
   l.plans = l.plans.filter((p) => p.unbilled > 0);
   l.repayments += applied;
+  if (applied > 0 && tolerance > 0) {
+    let left = 0;
+    for (let i = l.firstOpen; i < l.bills.length; i++) {
+      const b = l.bills[i]!;
+      if (b.state === "arrears") left += remaining(b);
+    }
+    if (left <= tolerance)
+      for (let i = l.firstOpen; i < l.bills.length; i++) {
+        const b = l.bills[i]!;
+        if (b.state !== "arrears") continue;
+        b.state = "revolving";
+        b.tolerated = true;
+      }
+  }
   while (l.firstOpen < l.bills.length && l.bills[l.firstOpen]!.state === "settled") l.firstOpen++;
   return applied;
 }
@@ -295,17 +321,32 @@ export function closeStatement(
   l.plans = l.plans.filter((p) => p.unbilled > 0);
   const overdueFrom = dueDay + policy.graceDays + 1;
   let carried = 0;
+  let queued = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     // a revolving bill starts a new cycle; on closing, every bill not in arrears is due in full
     if (b.state === "revolving") carried += unpaidPrincipal(b);
-    else if (!(closing && b.state === "open")) continue;
+    else if (!(closing && b.state === "open") && b.state !== "open") continue;
+    if (!closing && !b.cycleDecided) {
+      // the cycle before is still in its grace: restarting now would erase a minimum not yet decided
+      // (a missed one would never fall into arrears); the new cycle starts when that one is met
+      b.queuedDueDay = dueDay;
+      b.queuedOverdueFrom = overdueFrom;
+      b.queuedMinimum = cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
+      queued += b.queuedMinimum;
+      continue;
+    }
     b.dueDay = dueDay;
     b.overdueFrom = overdueFrom;
-    b.cycleMinimum = closing ? remaining(b) : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy);
+    b.cycleMinimum = closing
+      ? remaining(b)
+      : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
     b.cyclePaid = 0;
     b.cycleDecided = false;
     b.tolerated = false;
+    b.queuedDueDay = -1;
+    b.queuedOverdueFrom = -1;
+    b.queuedMinimum = 0;
   }
   l.firstUndecided = Math.min(l.firstUndecided, l.firstOpen);
   const principal = l.unbilled + instalments;
@@ -327,6 +368,9 @@ export function closeStatement(
         : instalments + fees + Math.ceil(rest * policy.minRepaymentRate),
       cyclePaid: 0,
       cycleDecided: false,
+      queuedDueDay: -1,
+      queuedOverdueFrom: -1,
+      queuedMinimum: 0,
       tolerated: false,
       settledDay: null,
       carry: newCarry(),
@@ -334,14 +378,15 @@ export function closeStatement(
     l.fees += fees;
   }
   l.unbilled = 0;
-  const minimum = minimumDue(l);
+  // a queued cycle's minimum is this statement's too, though it starts when the cycle before is met
+  const minimum = minimumDue(l) + queued;
   if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
   l.pending.push({ dueDay, overdueFrom });
   return { billed: principal, instalments, fees, carried, minimum };
 }
 
-const cycleMinimum = (principal: Fen, charges: Fen, p: StatementPolicy): Fen =>
-  charges + Math.min(principal, Math.ceil(principal * p.minRepaymentRate));
+const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>
+  charges + Math.min(principal, Math.ceil(principal * minRepaymentRate));
 
 /** Adds the daily charges for days (chargedThrough, through], the state being constant over them. */
 export function accrue(l: Revolving, through: number, rates: { revolving: number; penalty: number }): void {
@@ -397,6 +442,7 @@ export function decideCycles(
     t.left += remaining(b);
     shortOf.set(b.dueDay, t);
   }
+  let queued = false;
   for (let i = l.firstUndecided; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.cycleDecided || day < b.overdueFrom) continue;
@@ -410,6 +456,7 @@ export function decideCycles(
       if (b.state === "open" && l.accruing)
         charge(l, b, dailyCharges(b.carry, unpaidPrincipal(b), rates.revolving, graceDays), false);
       b.state = "revolving";
+      if (b.queuedDueDay >= 0) queued = true;
     } else {
       // the penalty replaces interest from the day after the due day (a revolving bill already paid
       // interest for the grace days: the penalty's excess over it)
@@ -423,9 +470,24 @@ export function decideCycles(
           true,
         );
       b.state = "arrears";
+      // an overdue bill is due in full: the cycle queued behind it has nothing left to ask
+      b.queuedDueDay = -1;
+      b.queuedOverdueFrom = -1;
+      b.queuedMinimum = 0;
     }
   }
   while (l.firstUndecided < l.bills.length && l.bills[l.firstUndecided]!.cycleDecided) l.firstUndecided++;
+  const out = statementOutcomes(l, day);
+  // after the outcomes: a statement's outcome reads its bills' due day, which the queued cycle moves on
+  if (queued)
+    for (let i = l.firstOpen; i < l.bills.length; i++) {
+      const b = l.bills[i]!;
+      if (b.state === "revolving" && b.cycleDecided && b.queuedDueDay >= 0) startQueuedCycle(l, b, i);
+    }
+  return out;
+}
+
+function statementOutcomes(l: Revolving, day: number): CycleOutcome[] {
   if (l.pending.length === 0 || day < l.pending[0]!.overdueFrom) return NONE;
   const out: CycleOutcome[] = [];
   const inArrears = overdueAmount(l) > 0;
@@ -442,6 +504,20 @@ export function decideCycles(
 }
 
 const NONE: CycleOutcome[] = [];
+
+/** The cycle a statement queued behind an undecided one, with the minimum the statement stated. */
+function startQueuedCycle(l: Revolving, b: Bill, index: number): void {
+  b.dueDay = b.queuedDueDay;
+  b.overdueFrom = b.queuedOverdueFrom;
+  b.cycleMinimum = Math.min(b.queuedMinimum, remaining(b));
+  b.queuedMinimum = 0;
+  b.cyclePaid = 0;
+  b.cycleDecided = false;
+  b.tolerated = false;
+  b.queuedDueDay = -1;
+  b.queuedOverdueFrom = -1;
+  l.firstUndecided = Math.min(l.firstUndecided, index);
+}
 
 /** The next day on which a bill changes state by itself (a grace ending), after `day`. */
 export function nextLedgerDay(l: Revolving, day: number): number {

@@ -479,6 +479,22 @@ describe("the tolerance service", () => {
     expect(two.final.status).toBe(one.final.status);
   });
 
+  it("a bill repaid in full a day late, its penalty paid first, leaves only the penalty's worth: not overdue", () => {
+    // ¥2,000 due on day 40, grace to day 43: ¥2,000 on day 44 pays ¥4.00 of penalty first, ¥4.00 left
+    const late = [on.open(0, 10_000), on.purchase(5, 2_000), on.repay(44, 2_000)];
+    const t = run(late, { until: 300, policy: testPolicy({ toleranceAmount: 10 }) });
+    const after = t.steps.filter((s) => s.day > 44);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.every((s) => s.overdue === 0)).toBe(true);
+    expect(t.steps.some((s) => s.decision === "suspended" || s.decision === "charged_off")).toBe(false);
+    // the late repayment stays on the record, and the remainder is still owed
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(1);
+    expect(t.final.balance).toBeGreaterThan(0);
+    // without the tolerance the same remainder is written off in the end
+    const strict = run(late, { until: 300, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(strict.final.status).toBe("charged_off");
+  });
+
   it("a shortfall beyond it is overdue as before", () => {
     // the minimum of ¥2,000 is ¥200: ¥150 paid leaves ¥50 of it unpaid
     const t = run([on.open(0, 10_000), on.purchase(5, 2_000), on.repay(40, 150)], {

@@ -269,6 +269,38 @@ describe("engine properties over random timelines", () => {
     );
   });
 
+  it("whatever the calendar, a customer who stops paying falls overdue: no statement erases a minimum", () => {
+    // a grace that runs into the next statement (due on the 22nd, statement on the 25th) once left a
+    // revolving bill's minimum undecided when the next statement restarted its cycle: never overdue
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.boolean(),
+        (statementDay, dueDay, graceDays, payFirstMinimum) => {
+          const policy = testPolicy({ statementDayOfMonth: statementDay, dueDayOfMonth: dueDay, graceDays });
+          const cal = new Calendar("2024-01-01");
+          const firstDue = cal.nextDayOfMonth(cal.nextDayOfMonth(2, statementDay), dueDay);
+          const events: EventInput[] = [
+            { day: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 },
+            { day: 2, type: "purchase", amount: 100_000, merchant: null, instalments: null },
+          ];
+          if (payFirstMinimum)
+            events.push({ day: firstDue, type: "repay", line: "huabei", amount: { kind: "minimum" } });
+          const trace = simulate(scenario(events, { policy, until: 200 }));
+          // at the latest: the second statement (≤ 31 days on), its due day (≤ 31 more), the grace
+          const latest = firstDue + 31 + 31 + graceDays + 1;
+          const overdue = trace.steps.find((x) => x.event.type === "overdue");
+          expect(overdue?.day ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(
+            payFirstMinimum ? latest : firstDue + graceDays + 1,
+          );
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   it("every user event produces its steps (one per line it decides on), in file order within a day", () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {

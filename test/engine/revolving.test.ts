@@ -202,6 +202,41 @@ describe("arrears", () => {
   });
 });
 
+describe("a calendar whose grace runs into the next statement", () => {
+  // statements on days 0, 20 and 31, each due 9 days later with 3 days' grace: the day-31 statement
+  // comes while the cycle due on day 29 is still in its grace (it ends after day 32)
+  function revolvingIntoOverlap(): Revolving {
+    const l = oneBill(100_000);
+    repay(l, minimumDue(l), 5);
+    openDay(l, 13);
+    closeStatement(l, 20, 29, policy);
+    return l;
+  }
+
+  it("a minimum missed in that grace still falls into arrears: the statement does not erase it", () => {
+    const l = revolvingIntoOverlap();
+    expect(closeStatement(l, 31, 40, policy)).not.toBeNull();
+    expect(openDay(l, 32)).toEqual([]);
+    expect(openDay(l, 33)).toEqual([{ dueDay: 29, outcome: "missed" }]);
+    expect(oldestArrears(l)).toBe(29);
+    expectBalanced(l);
+  });
+
+  it("a minimum met in that grace starts the queued cycle: its own minimum, due on its own day", () => {
+    const l = revolvingIntoOverlap();
+    repay(l, minimumDue(l), 29);
+    // the statement states the queued cycle's minimum, and that is what the cycle asks once it starts
+    const stated = closeStatement(l, 31, 40, policy)!.minimum;
+    expect(stated).toBeGreaterThan(0);
+    expect(openDay(l, 33)).toEqual([{ dueDay: 29, outcome: "revolved" }]);
+    expect(dueBy(l, 40).minimum).toBe(stated);
+    expect(nextLedgerDay(l, 33)).toBe(44);
+    expect(openDay(l, 44)).toEqual([{ dueDay: 40, outcome: "missed" }]);
+    expect(oldestArrears(l)).toBe(40);
+    expectBalanced(l);
+  });
+});
+
 describe("the repayment order", () => {
   it("pays arrears first, then each cycle's minimum, then the rest oldest first, then unbilled, then instalments", () => {
     const l = oneBill(100_000); // bill A, due 9
