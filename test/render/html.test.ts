@@ -169,4 +169,20 @@ describe("simulate --html with a sweep", () => {
     expect(html).toContain('"id":"frontier"');
     expect(html).toMatch(/<td>dominated<\/td>/);
   });
+
+  it("an axis of equal rates starts at 0: no negative bad rate when every variant's is 0 %", async () => {
+    const { frontierChart } = await import("../../src/render/html/simulate-charts.js");
+    const axes = (xs: number[]) => {
+      const spec = frontierChart({
+        title: "t",
+        x: { label: "bad rate", unit: "percent" },
+        y: { label: "approval rate", unit: "percent" },
+        points: xs.map((x, i) => ({ label: `#${i}`, x, y: 50 + i, chosen: true })),
+      });
+      return (spec.config.options as { scales: Record<string, { min?: number }> }).scales;
+    };
+    expect(axes([0, 0, 0]).x!.min).toBe(0);
+    expect(axes([0, 0, 0]).y!.min).toBeUndefined();
+    expect(axes([1.2, 1.8]).x!.min).toBeUndefined();
+  });
 });

@@ -141,6 +141,18 @@ describe("--reporter junit", () => {
     expect(XMLValidator.validate(renderJunit(testRun([report])))).toBe(true);
   });
 
+  it("the HTML page counts in words: one scenario file, one golden trace", async () => {
+    const { testHtml } = await import("../../src/render/html/test-report.js");
+    const { htmlAssets } = await import("../../src/cli/html-assets.js");
+    const report = scenarioReport({
+      file: "dir/a.yaml",
+      name: "a",
+      snapshot: { status: "matched", file: "dir/__snapshots__/a.yaml.trace", diff: null },
+    });
+    const page = testHtml(testRun([report]), htmlAssets());
+    expect(page).toMatch(/1 scenario file, \d+ expectations?, 1 golden trace\./);
+  });
+
   it("escapes what XML needs escaped", async () => {
     const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
     const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };

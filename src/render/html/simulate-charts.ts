@@ -258,13 +258,19 @@ export function frontierChart(f: Frontier): ChartSpec {
       options: {
         plugins: { legend: { display: false } },
         scales: {
-          x: { title: { display: true, text: f.x.label } },
-          y: { title: { display: true, text: f.y.label } },
+          x: { title: { display: true, text: f.x.label }, ...floorOf(pts.map((p) => p.x)) },
+          y: { title: { display: true, text: f.y.label }, ...floorOf(pts.map((p) => p.y)) },
         },
       },
     },
     units: { x: f.x.unit, y: f.y.unit },
   };
+}
+
+/** Chart.js centres an axis of equal values on them (0 % drawn between −1 % and 1 %): a rate starts at 0. */
+function floorOf(values: readonly number[]): { min?: number } {
+  const first = values[0];
+  return first !== undefined && first >= 0 && values.every((v) => v === first) ? { min: 0 } : {};
 }
 
 /** Approval against bad rate, one point per variant; the variants no other one dominates stand out. */

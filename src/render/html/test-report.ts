@@ -266,7 +266,7 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
         options.title ??
         (ok ? "All scenarios passed" : `${failing.length} scenario${failing.length === 1 ? "" : "s"} failed`),
       kind: "Test report",
-      lede: `${s.scenarios.total} scenario files, ${s.expectations.total} expectations${s.snapshots.matched + s.snapshots.failed ? `, ${s.snapshots.matched + s.snapshots.failed} golden traces` : ""}.`,
+      lede: `${counted(s.scenarios.total, "scenario file")}, ${counted(s.expectations.total, "expectation")}${s.snapshots.matched + s.snapshots.failed ? `, ${counted(s.snapshots.matched + s.snapshots.failed, "golden trace")}` : ""}.`,
       facts: [["exit code", String(run.exitCode)]],
       body,
       charts: [testChart(run)],
@@ -274,3 +274,5 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
     assets,
   );
 }
+
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
