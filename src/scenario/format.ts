@@ -96,7 +96,7 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
         ? `due today ${money(e.due)} (minimum ${money(e.minimumUnpaid)})`
         : `due today ${money(e.due)}`;
     case "overdue":
-      return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} days past due`;
+      return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} day${e.overdueDays === 1 ? "" : "s"} past due`;
     case "charge_off":
       return `charged off${onLine(e.line)}: ${money(e.writtenOff)} written off`;
     case "review":

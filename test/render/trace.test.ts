@@ -143,3 +143,13 @@ describe("scoreChart", () => {
     expect(rows.some((r) => r.startsWith(" 600"))).toBe(true);
   });
 });
+
+describe("describeEvent", () => {
+  it("says one day past due in the singular, more in the plural", async () => {
+    const { describeEvent } = await import("../../src/scenario/format.js");
+    const overdue = (overdueDays: number) =>
+      describeEvent({ type: "overdue", line: "huabei", overdue: 100_150, overdueDays }, 0);
+    expect(overdue(1)).toBe("overdue ¥1,001.50, 1 day past due");
+    expect(overdue(4)).toBe("overdue ¥1,001.50, 4 days past due");
+  });
+});
