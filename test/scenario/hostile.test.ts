@@ -1,11 +1,15 @@
 // Hostile files through the loader: alias graphs, size and depth, in-process. Each is read or refused
 // with the project's InputError, fast, whatever it holds (the fuzz suite, test/fuzz/, tries many more).
 
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { parseText } from "../../src/scenario/parse.js";
 import { MAX_LIST_ITEMS, MAX_VALUES } from "../../src/scenario/shape.js";
 import { InputError } from "../../src/shared/errors.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 function refusal(text: string, file = "hostile.yaml"): InputError {
   try {
@@ -141,4 +145,38 @@ describe("size and depth", () => {
     expect(e!.truncated).toBe(true);
     expect(ms).toBeLessThan(8000); // about a second on a quiet 2-core machine
   });
+});
+
+describe("many unknown keys", () => {
+  const dir = mkdtempSync(join(tmpdir(), "credit-sim-many-keys-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const keys = (indent: string) => Array.from({ length: 20_000 }, (_, i) => `${indent}k${i}: 1\n`).join("");
+  const shipped = (path: string) => readFileSync(join(ROOT, path), "utf8");
+
+  // each place a mapping is validated: every key was looked up in the file from its start (quadratic,
+  // over a minute for 20,000); the bound is a hang guard, not a speed target
+  it.each([
+    ["a scenario's top level", "run", `name: x\nevents: []\n${keys("")}`, []],
+    ["a scenario's profile", "run", `name: x\nevents: []\nprofile:\n${keys("  ")}`, []],
+    ["an event", "run", `name: x\nevents:\n  - day: 0\n    type: note\n    text: a\n${keys("    ")}`, []],
+    ["a policy file", "policy", `${shipped("policies/tightened.yaml")}\n${keys("")}`, []],
+    ["a persona file", "simulate", `${shipped("personas/revolver.yaml")}\n${keys("")}`, ["--accounts", "10"]],
+  ] as const)(
+    "in %s: refused, the first problems listed (exit 2)",
+    async (_where, kind, text, extra) => {
+      const file = join(dir, `${kind}-${Math.random().toString(36).slice(2)}.yaml`);
+      writeFileSync(file, text);
+      const args =
+        kind === "run"
+          ? ["run", file]
+          : kind === "policy"
+            ? ["run", join(ROOT, "scenarios/good-customer.yaml"), "--policy", file]
+            : ["simulate", file, ...extra];
+      const r = await cli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/unknown field "k0"/);
+      expect(r.stderr).toMatch(/20 problems shown, and more/);
+    },
+    45_000,
+  );
 });
