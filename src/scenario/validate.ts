@@ -8,6 +8,7 @@
 
 import * as z from "zod";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
+import { pushAll } from "../shared/lists.js";
 import { candidateKeys, describeIssue, type IssueHooks } from "./issues.js";
 import type { Parsed } from "./parse.js";
 
@@ -125,7 +126,10 @@ function parseBounded<S extends z.ZodType>(schema: S, data: Record<string, unkno
       const rest = schema.safeParse({ ...data, ...Object.fromEntries(lists.map((l) => [l.key, []])) });
       if (!rest.success) {
         const own = (i: z.core.$ZodIssue) => i.path.length === 1 && listed.has(String(i.path[0]));
-        issues.push(...rest.error.issues.filter((i) => !own(i)));
+        pushAll(
+          issues,
+          rest.error.issues.filter((i) => !own(i)),
+        );
       }
       return { success: false, issues, truncated };
     }
