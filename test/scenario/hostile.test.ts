@@ -21,12 +21,8 @@ function refusal(text: string, file = "hostile.yaml"): InputError {
   throw new Error("loaded");
 }
 
-/** Milliseconds `f` takes. */
-function timed(f: () => void): number {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-}
+/** A test's timeout where a hostile input once took minutes: a hang fails it, a busy machine does not. */
+const HANG_GUARD_MS = 45_000;
 
 const laughs = () => {
   const names = "abcdefghi";
@@ -124,27 +120,29 @@ describe("size and depth", () => {
     expect(own.problems[0]!.details.expected).toContain("jiebeiPenaltyRatePerDay");
   });
 
-  it("100,000 events after `until`, beside a schema error, are reported in the time a few take", () => {
-    const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
-    let e: InputError | undefined;
-    const ms = timed(() => {
-      e = refusal(text);
-    });
-    expect(e!.problems).toHaveLength(20);
-    expect(e!.truncated).toBe(true);
-    expect(ms).toBeLessThan(8000); // about a second; it was quadratic (tens of seconds)
-  });
+  // about a second each on a quiet machine, and it was quadratic (minutes); the test's timeout is a hang
+  // guard, far above what a loaded machine takes, not a speed target (docs/performance.md)
+  it(
+    "100,000 events after `until`, beside a schema error, are reported in the time a few take",
+    () => {
+      const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
+      const e = refusal(text);
+      expect(e.problems).toHaveLength(20);
+      expect(e.truncated).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it("100,000 bad events are reported in the time a few take", () => {
-    const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
-    let e: InputError | undefined;
-    const ms = timed(() => {
-      e = refusal(text);
-    });
-    expect(e!.problems).toHaveLength(20);
-    expect(e!.truncated).toBe(true);
-    expect(ms).toBeLessThan(8000); // about a second on a quiet 2-core machine
-  });
+  it(
+    "100,000 bad events are reported in the time a few take",
+    () => {
+      const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
+      const e = refusal(text);
+      expect(e.problems).toHaveLength(20);
+      expect(e.truncated).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
 });
 
 describe("many unknown keys", () => {
@@ -154,7 +152,7 @@ describe("many unknown keys", () => {
   const shipped = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
   // each place a mapping is validated: every key was looked up in the file from its start (quadratic,
-  // over a minute for 20,000); the bound is a hang guard, not a speed target
+  // over a minute for 20,000)
   it.each([
     ["a scenario's top level", "run", `name: x\nevents: []\n${keys("")}`, []],
     ["a scenario's profile", "run", `name: x\nevents: []\nprofile:\n${keys("  ")}`, []],
@@ -177,6 +175,6 @@ describe("many unknown keys", () => {
       expect(r.stderr).toMatch(/unknown field "k0"/);
       expect(r.stderr).toMatch(/20 problems shown, and more/);
     },
-    45_000,
+    HANG_GUARD_MS,
   );
 });
