@@ -39,6 +39,32 @@ export function validate<S extends z.ZodType>(
   file: string,
   options: ValidateOptions = {},
 ): z.output<S> {
+  const keys = parsed.problems ?? [];
+  if (keys.length === 0) return validateData(schema, parsed, file, options);
+  // the keys refused while reading (taken out of the data) are reported with the schema's problems
+  let schemaProblems: InputError | undefined;
+  try {
+    validateData(schema, parsed, file, options);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    schemaProblems = e;
+  }
+  const all = [...keys, ...(schemaProblems?.problems ?? [])].sort(
+    (a, b) =>
+      (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
+  );
+  throw InputError.all(
+    all.slice(0, MAX_PROBLEMS),
+    parsed.truncated === true || schemaProblems?.truncated === true || all.length > MAX_PROBLEMS,
+  );
+}
+
+function validateData<S extends z.ZodType>(
+  schema: S,
+  parsed: Parsed,
+  file: string,
+  options: ValidateOptions,
+): z.output<S> {
   const kind = options.kind ?? "scenario";
   const expected = options.expected ?? "a mapping with name and events";
   const data = parsed.data;
