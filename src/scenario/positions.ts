@@ -191,17 +191,19 @@ export class NodeLog {
     return index.get(name);
   }
 
-  /** Every key of a mapping matched to its nodes in one walk: a message per key (20,000 unknown keys)
-   *  would otherwise walk the mapping once per key. */
+  /** Every key of a mapping matched to its nodes in one walk, in the file's order (an object lists
+   *  integer-like keys first, which would match nothing after them): a message per key (20,000 unknown
+   *  keys) would otherwise walk the mapping once per key. A key written twice is where it was written
+   *  last, as its value is. */
   private indexEntries(node: number, map: Record<string, unknown>): Map<string, Entry> {
     const index = new Map<string, Entry>();
-    let c = this.firstChild[node]!;
-    for (const k of Object.keys(map)) {
-      // the key: the next child whose value reads as this key
-      while (c >= 0 && !(this.isKeyNode(c) && String(this.results[this.content(c)]) === k)) {
+    for (let c = this.firstChild[node]!; c >= 0; ) {
+      // the key: a child whose value reads as one of the mapping's keys
+      const k = this.isKeyNode(c) ? String(this.results[this.content(c)]) : undefined;
+      if (k === undefined || !Object.hasOwn(map, k)) {
         c = this.nextSibling[c]!;
+        continue;
       }
-      if (c < 0) break;
       const keyNode = c;
       c = this.nextSibling[c]!;
       // the value: the very next child, when it holds this key's value (an empty node for an empty value)
