@@ -231,17 +231,17 @@ export function problemsOf(
     const found = valueAt(data, issue.path);
     if (found === undefined && misspelt.has(formatPath(issue.path))) continue;
     if (issue.code === "unrecognized_keys") {
-      // one problem per key, each at its own line
-      for (const key of issue.keys) {
-        add(
-          describeIssue(
-            { ...issue, keys: [key] },
-            data,
-            file,
-            parsed.position([...issue.path, key], true),
-            options,
-          ),
+      // one problem per key, each at its own line; only the first in the file can be reported, so only
+      // those are described (a mapping of 200,000 unknown keys would make an error for each)
+      const placed = issue.keys.map((key) => ({ key, at: parsed.position([...issue.path, key], true) }));
+      if (placed.length > MAX_PROBLEMS) {
+        placed.sort(
+          (a, b) => (a.at?.line ?? 1e9) - (b.at?.line ?? 1e9) || (a.at?.column ?? 0) - (b.at?.column ?? 0),
         );
+        truncated = true;
+      }
+      for (const { key, at } of placed.slice(0, MAX_PROBLEMS + 1)) {
+        add(describeIssue({ ...issue, keys: [key] }, data, file, at, options));
       }
       continue;
     }

@@ -302,4 +302,13 @@ describe("a mapping of many unknown keys", () => {
       "8:9",
     ]);
   });
+
+  it("describes only the keys it can report, the first in the file", async () => {
+    let described = 0;
+    const e = await validated(`name: x\nevents: []\n${keys(5000)}9: 1\n8: 1\n`, () => described++);
+    expect(e.problems).toHaveLength(MAX_PROBLEMS);
+    expect(e.truncated).toBe(true);
+    expect(e.problems[0]!.details).toMatchObject({ line: 3, field: "k0" });
+    expect(described).toBeLessThanOrEqual(MAX_PROBLEMS + 1);
+  });
 });
