@@ -122,6 +122,16 @@ export function isStandardOutput(path: string): boolean {
   }
 }
 
+/** A regular file's device and inode (links followed), or undefined for anything else or nothing. */
+function inodeOf(path: string): string | undefined {
+  try {
+    const st = statSync(path, { bigint: true, throwIfNoEntry: false });
+    return st?.isFile() ? `${st.dev}:${st.ino}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether `path` is `folder` or lies below it. */
 function inside(path: string, folder: string): boolean {
   const rel = relative(folder, path);
@@ -147,7 +157,13 @@ export function checkOutputs(
     return isAbsolute(f) && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : f;
   };
   const read = new Map<string, string>();
-  for (const f of inputs) read.set(identity(cwd, f), shown(f));
+  // a hard link is the same file under another name, which no path resolves to: inputs by inode too
+  const readInodes = new Map<string, string>();
+  for (const f of inputs) {
+    read.set(identity(cwd, f), shown(f));
+    const inode = inodeOf(resolve(cwd, f));
+    if (inode !== undefined && !readInodes.has(inode)) readInodes.set(inode, shown(f));
+  }
   const written = new Map<string, string>();
   const typed = new Map<string, string>();
   const folders: Array<{ id: string; flag: string }> = [];
@@ -169,7 +185,9 @@ export function checkOutputs(
       continue;
     }
     const id = identity(cwd, file);
-    const input = folder ? [...read].find(([path]) => inside(path, id))?.[1] : read.get(id);
+    const input = folder
+      ? [...read].find(([path]) => inside(path, id))?.[1]
+      : (read.get(id) ?? readInodes.get(inodeOf(resolve(cwd, file)) ?? ""));
     const other = written.get(id);
     const holder = folders.find((f) => inside(id, f.id))?.flag;
     if (input !== undefined)

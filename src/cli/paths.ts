@@ -2,16 +2,24 @@
 // the process's; messages still name each file the way the user wrote it.
 
 import { extname, resolve } from "node:path";
+import { typedName } from "../scenario/builtin.js";
 import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scenario/load.js";
+import { BUILTIN_POLICY_DIR, builtinPolicyNames } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 
 const NAME = /^[A-Za-z0-9_-]+$/;
+const POLICY_KIND = { dir: BUILTIN_POLICY_DIR, noun: "policy", lister: "credit-sim policies" };
 
 /** A policy reference from the command line: a built-in name stays a name, a path starts at `cwd`. */
 export function policyRefIn(cwd: string, ref: string): string {
   // an empty one stays empty (the loader refuses it) rather than naming the working folder
-  return ref.trim() === "" || (NAME.test(ref) && !extname(ref)) ? ref : resolve(cwd, ref);
+  if (ref.trim() === "") return ref;
+  if (!(NAME.test(ref) && !extname(ref))) return resolve(cwd, ref);
+  // the loader looks beside the process, not the working folder this CLI was given
+  const there = builtinPolicyNames().includes(ref) ? undefined : typedName(ref, cwd, POLICY_KIND);
+  if (there) throw new InputError(there.message, { ...there.details, field: "--policy" });
+  return ref;
 }
 
 /** loadScenario for a file named relative to `cwd` (and a --policy override named relative to it too). */

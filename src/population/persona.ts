@@ -55,7 +55,7 @@ export function loadPersonaFile(file: string): Persona {
 }
 
 export function loadPersonaText(text: string, file: string): Persona {
-  const parsed = parseText(text, file);
+  const parsed = parseText(text, file, { keyProblems: "keep" });
   const written = validatePersona(parsed, file);
   checkRules(written, parsed, file);
   return { ...written, file };

@@ -5,6 +5,7 @@
 import * as z from "zod";
 import { describeIssue } from "../scenario/issues.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { pushAll } from "../shared/lists.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
 import { emptyPairFlips, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
@@ -359,7 +360,7 @@ function firstInexact(value: unknown): number | null {
     const v = stack.pop();
     if (typeof v === "number") {
       if (!Number.isSafeInteger(v)) return v;
-    } else if (typeof v === "object" && v !== null) stack.push(...Object.values(v));
+    } else if (typeof v === "object" && v !== null) pushAll(stack, Object.values(v));
   }
   return null;
 }

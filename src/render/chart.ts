@@ -1,6 +1,7 @@
 // Score over time in the terminal. asciichart draws; we resample the (day, score) series to the width.
 
 import asciichart from "asciichart";
+import { maxOf, minOf } from "../shared/lists.js";
 import { printable } from "../shared/text.js";
 
 export interface Series {
@@ -57,8 +58,8 @@ export function scoreChart(
 ): string {
   const data = series.map((s) => resample(s.points, until, width));
   const all = data.flat();
-  const min = Math.floor(Math.min(...all) / 10) * 10;
-  const max = Math.ceil(Math.max(...all) / 10) * 10;
+  const min = Math.floor(minOf(all) / 10) * 10;
+  const max = Math.ceil(maxOf(all) / 10) * 10;
   const options = {
     height,
     min,
@@ -112,8 +113,8 @@ export function scatterChart(
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const span = (lo: number, hi: number) => (hi - lo > 1e-12 ? [lo, hi] : [lo - 0.005, hi + 0.005]);
-  const [x0, x1] = span(Math.min(...xs), Math.max(...xs)) as [number, number];
-  const [y0, y1] = span(Math.min(...ys), Math.max(...ys)) as [number, number];
+  const [x0, x1] = span(minOf(xs), maxOf(xs)) as [number, number];
+  const [y0, y1] = span(minOf(ys), maxOf(ys)) as [number, number];
   const grid: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(" "));
   for (const p of points) {
     const col = Math.round(((p.x - x0) / (x1 - x0)) * (width - 1));

@@ -13,6 +13,7 @@ import {
   reasonText,
   signed,
 } from "../scenario/format.js";
+import { maxOf, pushAll } from "../shared/lists.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
@@ -302,13 +303,13 @@ export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRend
     ...options,
     eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps),
     jiebei: options.jiebei ?? usesJiebei(trace),
-    statusWidth: Math.max(
+    statusWidth: maxOf(
+      trace.steps.flatMap((s) => [statusText(s).length, statusText(s.jiebei).length]),
       0,
-      ...trace.steps.flatMap((s) => [statusText(s).length, statusText(s.jiebei).length]),
     ),
   };
   const lines = renderHeader(scenario, o);
-  for (const step of trace.steps) lines.push(...renderStep(step, o));
+  for (const step of trace.steps) pushAll(lines, renderStep(step, o));
   lines.push("", ...renderSummary(trace, o));
   if (o.chart) {
     lines.push(

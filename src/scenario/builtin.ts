@@ -44,6 +44,10 @@ export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind, from
   if (NAME.test(ref) && !extname(ref)) {
     const names = builtinNames(kind);
     if (names.includes(ref)) return join(kind.dir, `${ref}.yaml`);
+    if (from === undefined) {
+      const there = typedName(ref, baseDir, kind);
+      if (there) throw there;
+    }
     const guess = suggest(ref, names);
     throw new InputError(`unknown ${kind.noun} "${ref}"`, {
       expected: `a built-in ${kind.noun} (${names.join(", ")}) or a path to a ${kind.noun} file`,
@@ -54,6 +58,38 @@ export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind, from
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (from !== undefined) checkReference(path, ref, from, kind);
   return path;
+}
+
+/** What a bare name typed on the command line that is not a built-in names in `baseDir`, when it names
+ *  something: "unknown policy" would send the user looking for a name, when they meant the folder or the
+ *  pipe beside them (which is not read: a pipe would wait for a writer). */
+export function typedName(ref: string, baseDir: string, kind: BuiltinKind): InputError | undefined {
+  let st: ReturnType<typeof statSync> | undefined;
+  try {
+    st = statSync(resolve(baseDir, ref), { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+  if (st === undefined) return undefined;
+  const expected = `a built-in ${kind.noun} (${builtinNames(kind).join(", ")}) or a path to a ${kind.noun} file`;
+  const found = JSON.stringify(ref);
+  if (st.isDirectory())
+    return new InputError(`"${ref}" is a folder, not a ${kind.noun} file`, {
+      expected,
+      found,
+      hint: `give the path of a ${kind.noun} file in it, or see \`${kind.lister}\``,
+    });
+  if (!st.isFile())
+    return new InputError(`"${ref}" is not a regular file (a pipe, a device or a socket)`, {
+      expected,
+      found,
+      hint: `a bare name is a built-in ${kind.noun}; give the path of a ${kind.noun} file`,
+    });
+  return new InputError(`unknown ${kind.noun} "${ref}"`, {
+    expected,
+    found,
+    hint: `a bare name is a built-in ${kind.noun}; for the file, write ./${ref}`,
+  });
 }
 
 /** The folders a file's references may lead into: its own folder, and those CREDIT_SIM_ROOT names. */

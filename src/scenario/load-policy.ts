@@ -46,7 +46,7 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
       hint: "remove one `extends`",
     });
   }
-  const parsed = parseText(readInputFile(file, "policy"), file);
+  const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
   const written = validate(PolicyFile, parsed, file, {
     kind: "policy",
     expected: "a mapping with name and policy parameters (or `extends`)",
@@ -96,7 +96,7 @@ function stripMeta(p: Record<string, unknown>): Record<string, unknown> {
  */
 export function isPolicyFile(file: string): boolean {
   try {
-    const parsed = parseText(readInputFile(file, "policy"), file);
+    const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
     const data = parsed.data;
     if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
     const keys = Object.keys(data);

@@ -38,7 +38,7 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 /** The same from text already in memory (what-if variants, tests); `file` names it in errors and
  *  anchors relative policy paths. */
 export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
-  const parsed = parseText(text, file);
+  const parsed = parseText(text, file, { keyProblems: "keep" });
   const baseDir = dirname(resolve(file));
   const cache = options.policyCache ?? new Map<string, Policy>();
   const overrides = {

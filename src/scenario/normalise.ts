@@ -5,6 +5,7 @@
 import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/index.js";
 import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
 import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
+import { maxOf } from "../shared/lists.js";
 import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 
 export interface NormaliseContext {
@@ -121,7 +122,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     x.end || skip?.expect.has(index) ? null : dayOf(["expect", index], x, "the expectation"),
   );
   const known = (d: number | null | undefined): d is number => typeof d === "number";
-  const lastDay = Math.max(0, ...eventDays.filter(known), ...expectDays.filter(known));
+  const lastDay = maxOf([...eventDays.filter(known), ...expectDays.filter(known)], 0);
   const until = ctx.overrides?.until ?? w.until ?? lastDay + 31;
   // nothing a file dates after its own `until` is silently left out (a --until override cuts on purpose)
   if (ctx.overrides?.until === undefined) {

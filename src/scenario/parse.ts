@@ -8,7 +8,8 @@
 // a syntax error names the line and column and what is wrong, in words, not the text found there.
 
 import { FAILSAFE_SCHEMA, load, Type, types, YAMLException } from "js-yaml";
-import { InputError } from "../shared/errors.js";
+import { isPair, isScalar, isSeq, parseDocument, visit } from "yaml";
+import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { lineStartsOf, NodeLog, type Position } from "./positions.js";
 import { checkShape, MAX_DEPTH } from "./shape.js";
 
@@ -25,6 +26,18 @@ export interface Parsed {
   data: unknown;
   /** line/column of a path's value (or of its key, for `key: true`), 1-based */
   position(path: readonly PropertyKey[], key?: boolean): Position | undefined;
+  /** with `keyProblems: "keep"`: keys refused while reading (forbidden, duplicate, a list as a key), in
+   *  file order, taken out of `data` (a duplicate's last value kept) — validate() reports them with the
+   *  schema's problems */
+  problems?: readonly InputError[];
+  /** more key problems were found than `problems` holds */
+  truncated?: boolean;
+}
+
+export interface ParseOptions {
+  /** "throw" (the default): a refused key is an error at once; "keep": in `Parsed.problems`, for a
+   *  caller that validates the data and reports every problem together */
+  keyProblems?: "throw" | "keep";
 }
 
 /**
@@ -70,18 +83,31 @@ const COLLECTION_KEY = /(?:^|[\s,{[])(?:\?(?:\s|$)|\[[^\]\n]*\]\s*:|\{[^}\n]*\}\
 /** js-yaml's own nesting counter also counts the nodes it tries; the data's depth is checked after. */
 const PARSER_DEPTH = 2 * MAX_DEPTH + 8;
 
-export function parseText(text: string, file: string): Parsed {
+export function parseText(text: string, file: string, options: ParseOptions = {}): Parsed {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (/\.json$/i.test(file)) checkJsonSyntax(body, file);
-  const log = new NodeLog(body);
+  let log = new NodeLog(body);
   let data: unknown;
+  let duplicates: InputError[] = [];
   try {
     data = load(body, { schema: SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH });
   } catch (err) {
-    throw syntaxError(err, body, file, log);
+    const error = syntaxError(err, body, file, log);
+    if (options.keyProblems !== "keep" || !isDuplicateKey(err)) throw error;
+    // read again with the later of each duplicate kept, to report every duplicate with the rest
+    log = new NodeLog(body);
+    try {
+      data = load(body, { schema: SCHEMA, listener: log.listener, maxDepth: PARSER_DEPTH, json: true });
+    } catch {
+      throw error;
+    }
+    duplicates = duplicateKeys(body, file, log);
+    const first = error.details;
+    if (!duplicates.some((d) => d.details.line === first.line && d.details.column === first.column))
+      duplicates.unshift(error);
   }
   const position = (path: readonly PropertyKey[], key = false) => log.position(path, key);
-  checkShape(data, {
+  const shape = checkShape(data, {
     file,
     textLength: body.length,
     position,
@@ -89,7 +115,66 @@ export function parseText(text: string, file: string): Parsed {
     keyIsCollection: (path) => log.keyIsCollection(path),
     collectionKeys: COLLECTION_KEY.test(body),
   });
-  return { data, position };
+  const problems = [...duplicates, ...shape.problems].sort(
+    (a, b) =>
+      (a.details.line ?? 0) - (b.details.line ?? 0) || (a.details.column ?? 0) - (b.details.column ?? 0),
+  );
+  const truncated = shape.truncated || problems.length > MAX_PROBLEMS;
+  if (problems.length === 0) return { data, position };
+  if (options.keyProblems !== "keep") throw InputError.all(problems.slice(0, MAX_PROBLEMS), truncated);
+  return { data, position, problems: problems.slice(0, MAX_PROBLEMS), truncated };
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  return err instanceof YAMLException && /duplicated mapping key/.test(err.reason ?? "");
+}
+
+/**
+ * Every duplicate key of a file, at its later occurrence. js-yaml stops at the first; the `yaml` parser
+ * reads on, and its mappings are walked here with a set of keys each (its own `uniqueKeys` check compares
+ * every key with every other: minutes for a file of many keys). Only a file js-yaml found a duplicate in
+ * gets here.
+ */
+function duplicateKeys(text: string, file: string, log: NodeLog): InputError[] {
+  const out: InputError[] = [];
+  const doc = parseDocument(text, { uniqueKeys: false, schema: "failsafe" });
+  visit(doc, {
+    Map(_key, map, ancestors) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        if (out.length > MAX_PROBLEMS) return visit.BREAK;
+        out.push(
+          new InputError(`duplicate key "${key}"`, {
+            file,
+            ...(pair.key.range ? log.lineColumn(pair.key.range[0]) : {}),
+            field: formatPath([...pathOf(ancestors, map), key]),
+            found: "the key again in the same mapping",
+            hint: "each key may appear once in a mapping; remove one",
+          }),
+        );
+      }
+      return undefined;
+    },
+  });
+  return out;
+}
+
+/** The field path of `node` from the `yaml` parser's ancestors of it. */
+function pathOf(ancestors: readonly unknown[], node: unknown): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let i = 0; i < ancestors.length; i++) {
+    const at = ancestors[i];
+    const child = i + 1 < ancestors.length ? ancestors[i + 1] : node;
+    if (isSeq(at)) path.push(at.items.indexOf(child as never));
+    else if (isPair(at) && at.value === child) path.push(isScalar(at.key) ? String(at.key.value) : "(key)");
+  }
+  return path;
 }
 
 function syntaxError(err: unknown, text: string, file: string, log: NodeLog): InputError {

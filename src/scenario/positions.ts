@@ -29,6 +29,13 @@ export interface ListenerState {
   kind: string | null;
 }
 
+interface Entry {
+  node: number | undefined;
+  keyNode: number;
+  key: number;
+  value: number;
+}
+
 export class NodeLog {
   private start = new Int32Array(256);
   private firstChild = new Int32Array(256);
@@ -40,6 +47,7 @@ export class NodeLog {
   private roots: number[] = [];
   private count = 0;
   private lineStarts: number[] | undefined;
+  private entries = new Map<number, Map<string, Entry>>();
 
   constructor(private readonly text: string) {}
 
@@ -149,10 +157,7 @@ export class NodeLog {
   }
 
   /** A mapping's key or a list's item: its node and where its key and value start. */
-  private child(
-    node: number,
-    part: PropertyKey,
-  ): { node: number | undefined; keyNode: number; key: number; value: number } | undefined {
+  private child(node: number, part: PropertyKey): Entry | undefined {
     const value = this.results[node];
     if (this.isAlias(node) || value === null || typeof value !== "object") return undefined;
     if (Array.isArray(value)) {
@@ -178,14 +183,27 @@ export class NodeLog {
   }
 
   private entry(node: number, map: Record<string, unknown>, name: string) {
-    const keys = Object.keys(map);
-    let c = this.firstChild[node]!;
-    for (const k of keys) {
-      // the key: the next child whose value reads as this key
-      while (c >= 0 && !(this.isKeyNode(c) && String(this.results[this.content(c)]) === k)) {
+    let index = this.entries.get(node);
+    if (index === undefined) {
+      index = this.indexEntries(node, map);
+      this.entries.set(node, index);
+    }
+    return index.get(name);
+  }
+
+  /** Every key of a mapping matched to its nodes in one walk, in the file's order (an object lists
+   *  integer-like keys first, which would match nothing after them): a message per key (20,000 unknown
+   *  keys) would otherwise walk the mapping once per key. A key written twice is where it was written
+   *  last, as its value is. */
+  private indexEntries(node: number, map: Record<string, unknown>): Map<string, Entry> {
+    const index = new Map<string, Entry>();
+    for (let c = this.firstChild[node]!; c >= 0; ) {
+      // the key: a child whose value reads as one of the mapping's keys
+      const k = this.isKeyNode(c) ? String(this.results[this.content(c)]) : undefined;
+      if (k === undefined || !Object.hasOwn(map, k)) {
         c = this.nextSibling[c]!;
+        continue;
       }
-      if (c < 0) return undefined;
       const keyNode = c;
       c = this.nextSibling[c]!;
       // the value: the very next child, when it holds this key's value (an empty node for an empty value)
@@ -194,17 +212,15 @@ export class NodeLog {
         valueNode = this.isEmpty(c) ? undefined : this.content(c);
         c = this.nextSibling[c]!;
       }
-      if (k === name) {
-        const keyAt = this.contentStart(keyNode);
-        return {
-          node: valueNode,
-          keyNode,
-          key: keyAt,
-          value: valueNode === undefined ? keyAt : this.contentStart(valueNode),
-        };
-      }
+      const keyAt = this.contentStart(keyNode);
+      index.set(k, {
+        node: valueNode,
+        keyNode,
+        key: keyAt,
+        value: valueNode === undefined ? keyAt : this.contentStart(valueNode),
+      });
     }
-    return undefined;
+    return index;
   }
 
   /** Whether node `c` is the one that reads as `value` (an empty node reads as null). */

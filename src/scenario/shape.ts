@@ -42,12 +42,27 @@ interface Size {
   height: number;
 }
 
-export function checkShape(data: unknown, ctx: ShapeContext): void {
+/** A key refused where it stands (forbidden, or a list or mapping as a key): the key is taken out of the
+ *  data, so that the schema's problems are reported with it and nothing reaches an object's prototype. */
+export interface KeyProblems {
+  /** the first of them, in file order (enough to report with a file's other problems) */
+  problems: InputError[];
+  /** more were found than `problems` holds */
+  truncated: boolean;
+}
+
+export function checkShape(data: unknown, ctx: ShapeContext): KeyProblems {
   const sizes = new WeakMap<object, Size>();
   const open = new Set<object>();
   let shared = false;
   const path: Array<string | number> = [];
   const keyProblems: InputError[] = [];
+  let truncated = false;
+  // the walk is in file order: past this many, a key's problem could not be among those reported
+  const report = (make: () => InputError) => {
+    if (keyProblems.length > MAX_PROBLEMS) truncated = true;
+    else keyProblems.push(make());
+  };
 
   const refuse = (
     message: string,
@@ -125,18 +140,19 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
         // a bad key is reported with every other one (its value is not looked into); what makes the
         // walk itself unsafe (a bomb, a cycle, depth) stops it at once
         if (FORBIDDEN_KEYS.has(key)) {
-          keyProblems.push(
+          report(() =>
             refuse(`forbidden key "${key}"`, {
               key: true,
               found: describeValue(key),
               hint: "keys that name object internals are refused; remove it",
             }),
           );
+          delete (value as Record<string, unknown>)[key];
           path.pop();
           continue;
         }
         if ((ctx.collectionKeys === true || looksComposite(key)) && ctx.keyIsCollection(path)) {
-          keyProblems.push(
+          report(() =>
             refuse("a key must be a plain word, not a list or a mapping", {
               key: true,
               // the key as js-yaml turned it into text ("[object Object]") would name nothing: its place does
@@ -144,6 +160,7 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
               hint: "write `name: value`",
             }),
           );
+          delete (value as Record<string, unknown>)[key];
           path.pop();
           continue;
         }
@@ -164,8 +181,7 @@ export function checkShape(data: unknown, ctx: ShapeContext): void {
     });
 
   visit(data, 0);
-  if (keyProblems.length > 0)
-    throw InputError.all(keyProblems.slice(0, MAX_PROBLEMS), keyProblems.length > MAX_PROBLEMS);
+  return { problems: keyProblems, truncated };
 }
 
 /** What js-yaml makes of a list or mapping used as a key: its items joined by commas, or an object's

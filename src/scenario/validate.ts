@@ -8,6 +8,7 @@
 
 import * as z from "zod";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
+import { pushAll } from "../shared/lists.js";
 import { candidateKeys, describeIssue, type IssueHooks } from "./issues.js";
 import type { Parsed } from "./parse.js";
 
@@ -37,6 +38,32 @@ export function validate<S extends z.ZodType>(
   parsed: Parsed,
   file: string,
   options: ValidateOptions = {},
+): z.output<S> {
+  const keys = parsed.problems ?? [];
+  if (keys.length === 0) return validateData(schema, parsed, file, options);
+  // the keys refused while reading (taken out of the data) are reported with the schema's problems
+  let schemaProblems: InputError | undefined;
+  try {
+    validateData(schema, parsed, file, options);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    schemaProblems = e;
+  }
+  const all = [...keys, ...(schemaProblems?.problems ?? [])].sort(
+    (a, b) =>
+      (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
+  );
+  throw InputError.all(
+    all.slice(0, MAX_PROBLEMS),
+    parsed.truncated === true || schemaProblems?.truncated === true || all.length > MAX_PROBLEMS,
+  );
+}
+
+function validateData<S extends z.ZodType>(
+  schema: S,
+  parsed: Parsed,
+  file: string,
+  options: ValidateOptions,
 ): z.output<S> {
   const kind = options.kind ?? "scenario";
   const expected = options.expected ?? "a mapping with name and events";
@@ -125,7 +152,10 @@ function parseBounded<S extends z.ZodType>(schema: S, data: Record<string, unkno
       const rest = schema.safeParse({ ...data, ...Object.fromEntries(lists.map((l) => [l.key, []])) });
       if (!rest.success) {
         const own = (i: z.core.$ZodIssue) => i.path.length === 1 && listed.has(String(i.path[0]));
-        issues.push(...rest.error.issues.filter((i) => !own(i)));
+        pushAll(
+          issues,
+          rest.error.issues.filter((i) => !own(i)),
+        );
       }
       return { success: false, issues, truncated };
     }
@@ -201,17 +231,17 @@ export function problemsOf(
     const found = valueAt(data, issue.path);
     if (found === undefined && misspelt.has(formatPath(issue.path))) continue;
     if (issue.code === "unrecognized_keys") {
-      // one problem per key, each at its own line
-      for (const key of issue.keys) {
-        add(
-          describeIssue(
-            { ...issue, keys: [key] },
-            data,
-            file,
-            parsed.position([...issue.path, key], true),
-            options,
-          ),
+      // one problem per key, each at its own line; only the first in the file can be reported, so only
+      // those are described (a mapping of 200,000 unknown keys would make an error for each)
+      const placed = issue.keys.map((key) => ({ key, at: parsed.position([...issue.path, key], true) }));
+      if (placed.length > MAX_PROBLEMS) {
+        placed.sort(
+          (a, b) => (a.at?.line ?? 1e9) - (b.at?.line ?? 1e9) || (a.at?.column ?? 0) - (b.at?.column ?? 0),
         );
+        truncated = true;
+      }
+      for (const { key, at } of placed.slice(0, MAX_PROBLEMS + 1)) {
+        add(describeIssue({ ...issue, keys: [key] }, data, file, at, options));
       }
       continue;
     }

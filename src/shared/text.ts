@@ -30,11 +30,15 @@ function shown(code: number): string {
 }
 
 function escapeUnsafe(text: string, keepNewlines: boolean): string {
+  return escapeExcept(text, keepNewlines ? (code) => code === 0x0a : () => false);
+}
+
+function escapeExcept(text: string, keep: (code: number) => boolean): string {
   let out: string | null = null;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!unsafe(code) || (keepNewlines && code === 0x0a)) continue;
+    if (!unsafe(code) || keep(code)) continue;
     out = (out ?? "") + text.slice(from, i) + shown(code);
     from = i + 1;
   }
@@ -56,6 +60,16 @@ function disarmCommands(text: string): string {
  *  and nothing GitHub's or Azure's runner would take as a command. */
 export function printable(text: string): string {
   return disarmCommands(escapeUnsafe(text, false));
+}
+
+/** Controls and bidirectional overrides shown as escapes, line breaks and tabs kept: for a format that
+ *  has its own way to write those (HTML's character references). A page is read in a browser, but also
+ *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */
+export function visibleControls(text: string): string {
+  return escapeExcept(
+    text,
+    (code) => code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029,
+  );
 }
 
 /** The same, keeping line breaks: for multi-line text the program composed around user strings. */

@@ -8,6 +8,7 @@
 
 import type { LineId, PolicyParams, ProfileField, Step, Trace } from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
+import { maxOf } from "../shared/lists.js";
 import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
 import { dayOf, type Edit, eventNumberAt, type Variant } from "./variant.js";
 
@@ -125,7 +126,10 @@ export function candidates(
   const to =
     goal === "reach-restored"
       ? ((firstSuspension ? firstRestoredAfter(base, firstSuspension) : null) ?? base.until)
-      : Math.max(0, ...adverse.map((s) => s.day));
+      : maxOf(
+          adverse.map((s) => s.day),
+          0,
+        );
   const protectedIds = new Set<number>(scope.protectedIds ?? []);
   if (goal === "avoid-declined") {
     for (const s of adverse) {

@@ -5,6 +5,7 @@
 
 import {
   existsSync,
+  linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -292,6 +293,45 @@ describe("one command's outputs", () => {
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toContain("the output would replace a file this command reads");
       for (const [f, text] of kept) expect(readFileSync(join(d, f!), "utf8"), args.join(" ")).toBe(text);
+    }
+  });
+
+  it("nor a hard link to any file it reads: the same file under a name no path resolves to", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "f"));
+    for (const f of ["policies/tightened.yaml", "personas/stretched.yaml"])
+      writeFileSync(join(d, "f", f.split("/")[1]!), readFileSync(join(ROOT, f), "utf8"));
+    writeFileSync(
+      join(d, "f", "gc.yaml"),
+      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
+        /^policy: .*$/m,
+        "policy: tightened.yaml",
+      ),
+    );
+    await cli(["test", "f/gc.yaml", "-u"], { cwd: d });
+    const trace = "f/__snapshots__/gc.yaml.trace";
+    const links: Array<[string, string]> = [
+      ["f/gc.yaml", "gc.html"],
+      ["f/tightened.yaml", "policy.html"],
+      ["f/stretched.yaml", "persona.csv"],
+      [trace, "trace.xml"],
+    ];
+    for (const [target, link] of links) linkSync(join(d, target), join(d, link));
+    const kept = links.map(([f]) => [f, readFileSync(join(d, f), "utf8")] as const);
+    const population = ["--accounts", "10", "--days", "40", "--no-progress"];
+    for (const args of [
+      ["run", "f/gc.yaml", "--html", "gc.html"],
+      ["run", ZHANG, "--policy", "f/tightened.yaml", "--html", "policy.html"],
+      ["test", "f/gc.yaml", "--reporter", "junit", "--output", "gc.html"],
+      ["test", "f", "--reporter", "pretty,junit", "--output-file", "junit=trace.xml"],
+      ["whatif", "f/gc.yaml", "--set", "minScore=600", "--save", "gc.html", "--force"],
+      ["simulate", "f/stretched.yaml", ...population, "--csv", "persona.csv"],
+      ["simulate", ...population, "--challenger", "f/tightened.yaml", "--html", "policy.html"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toContain("the output would replace a file this command reads");
+      for (const [f, text] of kept) expect(readFileSync(join(d, f), "utf8"), args.join(" ")).toBe(text);
     }
   });
 

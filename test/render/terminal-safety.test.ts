@@ -262,3 +262,30 @@ describe("the names of the files a command wrote", () => {
     }
   });
 });
+
+describe("every HTML page", () => {
+  // a page is read with cat, less or in a CI log as well as in a browser: what a file holds reaches it
+  // with its controls and bidirectional overrides shown as escapes, in the markup and in the page's data
+  it("holds no raw control character or bidirectional override from a file, whichever command wrote it", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { mkdirSync, copyFileSync } = await import("node:fs");
+    const tests = join(dir, "html-tests");
+    mkdirSync(tests, { recursive: true });
+    copyFileSync(file, join(tests, "s.yaml"));
+    copyFileSync(join(dir, "p.yaml"), join(tests, "p.yaml"));
+    const policy = join(dir, "p.yaml");
+    const runs = [
+      ["run", file, "--html", "-"],
+      ["whatif", file, "--set", "minScore=600", "--html", "-"],
+      ["simulate", "--policy", policy, "--challenger", policy, "--accounts", "20", "--days", "60"],
+      ["test", tests, "--reporter", "html", "--output", "-"],
+    ];
+    runs[2]!.push("--no-progress", "--html", "-");
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.stdout, args[0]).toContain("<html");
+      for (const ch of [ESC, "\u0007", "\u009b", "\u202e"])
+        expect(r.stdout.includes(ch), args[0]).toBe(false);
+    }
+  });
+});

@@ -613,7 +613,8 @@ describe("names and keys", () => {
     expectBadInput(await run(write("dup.yaml", text)), {
       file: "dup.yaml",
       pos: at(text, "name", 2),
-      message: "cannot parse: duplicate key",
+      field: "name",
+      message: 'duplicate key "name"',
       hint: /once/,
     });
   });
@@ -623,7 +624,8 @@ describe("names and keys", () => {
     expectBadInput(await run(write("dup.yaml", text)), {
       file: "dup.yaml",
       pos: at(text, "amount", 2),
-      message: "cannot parse: duplicate key",
+      field: "events[0].amount",
+      message: 'duplicate key "amount"',
     });
   });
 
@@ -657,7 +659,9 @@ describe("names and keys", () => {
     expect(r.stderr).toContain('keys.yaml:3:36: events[0].__proto__: forbidden key "__proto__"');
     expect(r.stderr).toContain('events[1].constructor: forbidden key "constructor"');
     expect(r.stderr).toContain('expect[0].prototype: forbidden key "prototype"');
-    expect(r.stderr).toContain("keys.yaml: 3 problems");
+    // the keys are taken out, and what is left is validated: the expectation checks nothing without it
+    expect(r.stderr).toContain("expect[0]: the expectation checks nothing");
+    expect(r.stderr).toContain("keys.yaml: 4 problems");
   });
 
   it("a repayment of nothing is told what a repayment may be; an unknown tag is named as such", async () => {
@@ -685,15 +689,41 @@ describe("names and keys", () => {
     });
   });
 
+  it("forbidden and duplicate keys are reported with the file's other problems, up to the cap", async () => {
+    const proto =
+      "name: z\n__proto__: { polluted: true }\nevents:\n  - { day: 0, type: purchse, amount: -5 }\n";
+    const r = await run(write("proto-and-more.yaml", proto));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('proto-and-more.yaml:2:1: __proto__: forbidden key "__proto__"');
+    expect(r.stderr).toContain("events[0].type: unknown event type");
+    expect(r.stderr).toContain("proto-and-more.yaml: 2 problems");
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+
+    const dup =
+      "name: z\nname: y\nevents:\n  - {day: 0, type: note, text: a, text: b}\n  - {day: 1, type: note, text: a, text: b}\n  - {day: -1, type: note, text: c}\n";
+    const d = await run(write("dup-and-more.yaml", dup));
+    expect(d.status).toBe(2);
+    expect(d.stderr).toContain('dup-and-more.yaml:2:1: name: duplicate key "name"');
+    expect(d.stderr).toContain('dup-and-more.yaml:4:35: events[0].text: duplicate key "text"');
+    expect(d.stderr).toContain('dup-and-more.yaml:5:35: events[1].text: duplicate key "text"');
+    expect(d.stderr).toMatch(/dup-and-more\.yaml:6:\d+: events\[2\]\.day: /);
+    expect(d.stderr).toContain("dup-and-more.yaml: 4 problems");
+
+    // many of them: the first are listed, and it says there are more
+    const many = `name: z\nevents: []\nprofile:\n${"  k: 1\n".repeat(5000)}`;
+    const m = await run(write("many-dups.yaml", many));
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain("many-dups.yaml: 20 problems shown, and more");
+  });
+
   it("a key that is a one-item list or a mapping, which YAML would read as a plain key", async () => {
     // `[events]: [...]` reads as `events` in js-yaml: refused, not run
     const one = "name: bad\n[events]: [{ day: 0, type: apply, product: open, amount: 5000 }]\n";
-    expectBadInput(await run(write("key1.yaml", one)), {
-      file: "key1.yaml",
-      pos: at(one, "[events]"),
-      field: "(key)",
-      message: /key must be a plain word/,
-    });
+    const r1 = await run(write("key1.yaml", one));
+    expect(r1.status).toBe(2);
+    // taken out of the data, the key leaves the scenario without events: both are said
+    expect(r1.stderr).toContain(`key1.yaml:${at(one, "[events]")}: (key): a key must be a plain word`);
+    expect(r1.stderr).toContain("events: missing required field");
     // an alias standing for a list or a mapping is such a key too
     const alias = "name: bad\nx: &k [events]\n*k : []\n";
     const r = await run(write("key3.yaml", alias));

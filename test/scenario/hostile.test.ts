@@ -1,11 +1,15 @@
 // Hostile files through the loader: alias graphs, size and depth, in-process. Each is read or refused
 // with the project's InputError, fast, whatever it holds (the fuzz suite, test/fuzz/, tries many more).
 
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { parseText } from "../../src/scenario/parse.js";
 import { MAX_LIST_ITEMS, MAX_VALUES } from "../../src/scenario/shape.js";
 import { InputError } from "../../src/shared/errors.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 function refusal(text: string, file = "hostile.yaml"): InputError {
   try {
@@ -17,12 +21,8 @@ function refusal(text: string, file = "hostile.yaml"): InputError {
   throw new Error("loaded");
 }
 
-/** Milliseconds `f` takes. */
-function timed(f: () => void): number {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-}
+/** A test's timeout where a hostile input once took minutes: a hang fails it, a busy machine does not. */
+const HANG_GUARD_MS = 45_000;
 
 const laughs = () => {
   const names = "abcdefghi";
@@ -120,25 +120,61 @@ describe("size and depth", () => {
     expect(own.problems[0]!.details.expected).toContain("jiebeiPenaltyRatePerDay");
   });
 
-  it("100,000 events after `until`, beside a schema error, are reported in the time a few take", () => {
-    const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
-    let e: InputError | undefined;
-    const ms = timed(() => {
-      e = refusal(text);
-    });
-    expect(e!.problems).toHaveLength(20);
-    expect(e!.truncated).toBe(true);
-    expect(ms).toBeLessThan(8000); // about a second; it was quadratic (tens of seconds)
-  });
+  // about a second each on a quiet machine, and it was quadratic (minutes); the test's timeout is a hang
+  // guard, far above what a loaded machine takes, not a speed target (docs/performance.md)
+  it(
+    "100,000 events after `until`, beside a schema error, are reported in the time a few take",
+    () => {
+      const text = `name: late\nuntil: 5\nbogus: 1\nevents:\n${"  - { day: 10, type: note, text: x }\n".repeat(100_000)}`;
+      const e = refusal(text);
+      expect(e.problems).toHaveLength(20);
+      expect(e.truncated).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
 
-  it("100,000 bad events are reported in the time a few take", () => {
-    const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
-    let e: InputError | undefined;
-    const ms = timed(() => {
-      e = refusal(text);
-    });
-    expect(e!.problems).toHaveLength(20);
-    expect(e!.truncated).toBe(true);
-    expect(ms).toBeLessThan(8000); // about a second on a quiet 2-core machine
-  });
+  it(
+    "100,000 bad events are reported in the time a few take",
+    () => {
+      const text = `name: big\nevents:\n${"  - { day: -1, type: purchse, amount: 1.234 }\n".repeat(100_000)}`;
+      const e = refusal(text);
+      expect(e.problems).toHaveLength(20);
+      expect(e.truncated).toBe(true);
+    },
+    HANG_GUARD_MS,
+  );
+});
+
+describe("many unknown keys", () => {
+  const dir = mkdtempSync(join(tmpdir(), "credit-sim-many-keys-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const keys = (indent: string) => Array.from({ length: 20_000 }, (_, i) => `${indent}k${i}: 1\n`).join("");
+  const shipped = (path: string) => readFileSync(join(ROOT, path), "utf8");
+
+  // each place a mapping is validated: every key was looked up in the file from its start (quadratic,
+  // over a minute for 20,000)
+  it.each([
+    ["a scenario's top level", "run", `name: x\nevents: []\n${keys("")}`, []],
+    ["a scenario's profile", "run", `name: x\nevents: []\nprofile:\n${keys("  ")}`, []],
+    ["an event", "run", `name: x\nevents:\n  - day: 0\n    type: note\n    text: a\n${keys("    ")}`, []],
+    ["a policy file", "policy", `${shipped("policies/tightened.yaml")}\n${keys("")}`, []],
+    ["a persona file", "simulate", `${shipped("personas/revolver.yaml")}\n${keys("")}`, ["--accounts", "10"]],
+  ] as const)(
+    "in %s: refused, the first problems listed (exit 2)",
+    async (_where, kind, text, extra) => {
+      const file = join(dir, `${kind}-${Math.random().toString(36).slice(2)}.yaml`);
+      writeFileSync(file, text);
+      const args =
+        kind === "run"
+          ? ["run", file]
+          : kind === "policy"
+            ? ["run", join(ROOT, "scenarios/good-customer.yaml"), "--policy", file]
+            : ["simulate", file, ...extra];
+      const r = await cli(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/unknown field "k0"/);
+      expect(r.stderr).toMatch(/20 problems shown, and more/);
+    },
+    HANG_GUARD_MS,
+  );
 });

@@ -270,3 +270,45 @@ describe("persona files", () => {
     }
   });
 });
+
+describe("a mapping of many unknown keys", () => {
+  async function validated(text: string, onDescribe: () => void = () => {}): Promise<InputError> {
+    const { parseText } = await import("../../src/scenario/parse.js");
+    const { validate } = await import("../../src/scenario/validate.js");
+    const { ScenarioSchema } = await import("../../src/scenario/schema.js");
+    try {
+      validate(ScenarioSchema, parseText(text, "many.yaml"), "many.yaml", {
+        describe: () => {
+          onDescribe();
+          return undefined;
+        },
+      });
+    } catch (e) {
+      if (e instanceof InputError) return e;
+      throw e;
+    }
+    throw new Error("validated");
+  }
+  const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1\n`).join("");
+
+  it("each key is placed at its line, integer-like keys (listed first by an object) written last too", async () => {
+    const e = await validated(`name: x\nevents: []\n${keys(5)}9: 1\n`);
+    expect(e.problems.map((p) => `${p.details.line}:${p.details.field}`)).toEqual([
+      "3:k0",
+      "4:k1",
+      "5:k2",
+      "6:k3",
+      "7:k4",
+      "8:9",
+    ]);
+  });
+
+  it("describes only the keys it can report, the first in the file", async () => {
+    let described = 0;
+    const e = await validated(`name: x\nevents: []\n${keys(5000)}9: 1\n8: 1\n`, () => described++);
+    expect(e.problems).toHaveLength(MAX_PROBLEMS);
+    expect(e.truncated).toBe(true);
+    expect(e.problems[0]!.details).toMatchObject({ line: 3, field: "k0" });
+    expect(described).toBeLessThanOrEqual(MAX_PROBLEMS + 1);
+  });
+});

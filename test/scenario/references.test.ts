@@ -158,3 +158,25 @@ describe("a whole policy file (no extends)", () => {
     expect(loaded.graceDays).toBe(base.graceDays);
   });
 });
+
+describe("a bare --policy name that is not a built-in but names something beside it", () => {
+  // "unknown policy" sent the user looking for a name when they had typed a folder's or a pipe's
+  it("is said to be a folder or not a regular file (exit 2), and a pipe is not read", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const here = join(root, "bare");
+    mkdirSync(join(here, "adir"), { recursive: true });
+    execFileSync("mkfifo", [join(here, "afifo")]);
+    writeFileSync(join(here, "s.yaml"), "name: s\nevents:\n  - { day: 0, type: note, text: a }\n");
+    for (const [args, said] of [
+      [["run", "s.yaml", "--policy", "adir"], /--policy: "adir" is a folder, not a policy file/],
+      [["run", "s.yaml", "--policy", "afifo"], /--policy: "afifo" is not a regular file/],
+      [["whatif", "s.yaml", "--policy", "afifo"], /"afifo" is not a regular file/],
+      [["simulate", "--accounts", "5", "--no-progress", "--policy", "adir"], /"adir" is a folder/],
+      [["simulate", "--accounts", "5", "--no-progress", "--challenger", "afifo"], /"afifo" is not a regular/],
+    ] as const) {
+      const r = await cli([...args], { cwd: here });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toMatch(said);
+    }
+  });
+});

@@ -10,6 +10,7 @@ import { runNdjson } from "../../render/run-json.js";
 import { renderTrace } from "../../render/trace.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
+import { pushAll } from "../../shared/lists.js";
 import { printable } from "../../shared/text.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
@@ -42,7 +43,7 @@ function loadAll(
       problems.push(e);
     }
   }
-  problems.push(...duplicateNames(loaded));
+  pushAll(problems, duplicateNames(loaded));
   if (problems.length > 0) throw InputError.all(problems);
   return loaded;
 }

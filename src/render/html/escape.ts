@@ -1,6 +1,8 @@
 // Escaping for the HTML reports. Every string that came from a user (scenario names, descriptions,
 // merchants, notes, file paths, error messages) goes through one of these before it reaches a page.
 
+import { visibleControls } from "../../shared/text.js";
+
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -15,22 +17,24 @@ const ENTITIES: Record<string, string> = {
   "\u2029": "&#8233;",
 };
 
-/** Text for element content and attribute values. */
+/** Text for element content and attribute values; a control character or a bidirectional override is
+ *  shown as an escape (`\x1b`, `\u202e`), as the text reports show it: a character reference would still
+ *  reorder the page, and for C1 controls HTML reads it as another character. */
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"'\n\r\u2028\u2029]/g, (ch) => ENTITIES[ch]!);
+  return visibleControls(String(text)).replace(/[&<>"'\n\r\u2028\u2029]/g, (ch) => ENTITIES[ch]!);
 }
 
 /**
  * JSON for a `<script type="application/json">` block: `<`, `>` and `&` become \u escapes, so a
- * scenario named `</script><script>…` stays data; U+2028/2029 are escaped for old parsers.
+ * scenario named `</script><script>…` stays data; U+2028/2029 are escaped for old parsers; DEL, C1
+ * controls and bidirectional overrides (JSON.stringify escapes only C0) too, so the page's bytes hold
+ * none raw.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, "\\u003c")
-    .replace(/>/g, "\\u003e")
-    .replace(/&/g, "\\u0026")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** A library's source inside an inline <script>: nothing in it may close the element. */

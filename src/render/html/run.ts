@@ -2,6 +2,7 @@
 // every decision marked (its reasons on hover), suspensions shaded, the decisions step by step, the
 // repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
 
+import { maxOf, minOf } from "../../shared/lists.js";
 import { suspensionStarts } from "../../whatif/goal.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
@@ -190,7 +191,7 @@ export function timelineChart(id: string, v: RunView, options: { money?: boolean
         interaction: { mode: "markers", intersect: false },
         plugins: { legend: { position: "bottom" } },
         scales: {
-          ...scoreMoneyScales(Math.min(...scores), Math.max(...scores), money),
+          ...scoreMoneyScales(minOf(scores), maxOf(scores), money),
           x: { min: 0, max: v.until },
         },
       },

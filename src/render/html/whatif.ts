@@ -3,6 +3,7 @@
 
 import type { Decision } from "../../engine/index.js";
 import { describeEvent, money, signed } from "../../scenario/format.js";
+import { maxOf, minOf } from "../../shared/lists.js";
 import {
   type Comparison,
   type DecisionDifference,
@@ -218,10 +219,10 @@ export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
     scales.x = { ...scales.x, max: until };
     scales.y = {
       ...scales.y,
-      min: Math.max(350, Math.floor((Math.min(...scores.map((p) => p.score)) - 30) / 50) * 50),
-      max: Math.min(950, Math.ceil((Math.max(...scores.map((p) => p.score)) + 30) / 50) * 50),
+      min: Math.max(350, Math.floor((minOf(scores.map((p) => p.score)) - 30) / 50) * 50),
+      max: Math.min(950, Math.ceil((maxOf(scores.map((p) => p.score)) + 30) / 50) * 50),
     };
-    scales.y1 = { ...scales.y1, max: Math.ceil((Math.max(...money, 1000) * 1.05) / 1000) * 1000 };
+    scales.y1 = { ...scales.y1, max: Math.ceil((maxOf(money, 1000) * 1.05) / 1000) * 1000 };
     c.days = { start, ticks: monthTicks(start, until) };
   }
   const decisions = w.differences.filter((d) => d.kind === "decision");

@@ -5,6 +5,7 @@
 
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
+import { pushAll } from "../../shared/lists.js";
 import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
 import { stepLine } from "../steps.js";
 
@@ -34,7 +35,10 @@ function expectationMessage(e: ExpectationReport): string {
     lines.push(
       e.steps.length ? `on day ${e.day} (${e.date}):` : `no step on day ${e.day}; the nearest before it:`,
     );
-    lines.push(...shown.map((s) => `  ${stepLine(s)}`));
+    pushAll(
+      lines,
+      shown.map((s) => `  ${stepLine(s)}`),
+    );
     const codes = [...new Set(shown.flatMap((s) => s.reasons))];
     lines.push(...codes.map((c) => `  ${c}: ${isReasonCode(c) ? reasonText(c) : ""}`));
   }
