@@ -123,6 +123,27 @@ describe("outcomes against intuition", () => {
       expect(typeof row.dominated).toBe("boolean");
     }
   });
+
+  it("a variant is dominated by another variant only, never by the base policy outside the sweep", () => {
+    const risk = (approvalRate: number, badRate: number, profit: number) => ({
+      all: { approvalRate, badRate, profit, loss: 0, revenue: 0, gini: null, ks: null },
+    });
+    const rows = (variants: Array<ReturnType<typeof risk>>) =>
+      variantRows(
+        { meta: { sweep: { variants: variants.map((_, i) => ({ minScore: 700 + 40 * i })) } } } as never,
+        // the base policy approves more, with fewer bad and more profit, than either variant
+        {
+          groups: [
+            {
+              champion: { risk: risk(0.9, 0.01, 1000) },
+              variants: variants.map((v) => ({ risk: v, psi: 0 })),
+            },
+          ],
+        } as never,
+      )!.map((r) => r.dominated);
+    expect(rows([risk(0.5, 0.02, 50), risk(0.4, 0.03, 60)])).toEqual([false, false]);
+    expect(rows([risk(0.5, 0.02, 50), risk(0.4, 0.03, 40)])).toEqual([false, true]);
+  });
 });
 
 describe("the recorder", () => {
