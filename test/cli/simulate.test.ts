@@ -216,6 +216,22 @@ describe("credit-sim simulate", () => {
     );
     for (const f of files.slice(0, 4))
       expect((await ok(["run", join(dir, f), "--json"])).length).toBeGreaterThan(0);
+    // a pair's two files load together: each scenario's name says its arm's policy
+    const pair = files.find((f) => f.endsWith(".default.yaml"))!;
+    await ok(["run", join(dir, pair), join(dir, pair.replace(/default\.yaml$/, "tightened.yaml")), "--json"]);
+    expect(readFileSync(join(dir, pair), "utf8")).toMatch(/^name: "?[\w-]+-\d+ \(default\)"?$/m);
+    const tested = await cli(["test", dir, "--no-snapshots"]);
+    expect(tested.stderr).toBe("");
+    expect(tested.status).toBe(0);
+  });
+
+  it("a sweep's exported flips load together too: a variant in two pairs is named for each", async () => {
+    const dir = join(tmp, "sweep-flips");
+    await ok(["simulate", ...POP, "--sweep", "minScore=600..700:50", "--flips", dir]);
+    const tested = await cli(["test", dir, "--no-snapshots"]);
+    expect(tested.stderr).toBe("");
+    expect(tested.stdout).toMatch(/\(variant 2: minScore=650; variant-1 vs variant-2\)/);
+    expect(tested.status).toBe(0);
   });
 
   it("reports every bad persona and policy file at once, not the first alone", async () => {

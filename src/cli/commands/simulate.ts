@@ -230,6 +230,7 @@ function writeFlips(
     const named = armLabel(pop, pair.b);
     const b = flipFileName(0, named) === flipFileName(0, a) ? `${named} (arm ${pair.b})` : named;
     const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
+    const within = result.decisionFlips.length > 1 ? `${a} vs ${b}` : undefined;
     index.push(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
     largestGroups(pair)
       .slice(0, EXPORT_GROUPS)
@@ -245,7 +246,7 @@ function writeFlips(
             [pair.b, b],
           ] as const) {
             const file = join(groupDir, flipFileName(account, name));
-            writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir)));
+            writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir), within));
             index.push(`    ${file}`);
             files++;
           }
