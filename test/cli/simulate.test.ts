@@ -211,6 +211,12 @@ describe("credit-sim simulate", () => {
       expect(f).toMatch(
         /^default-vs-tightened[\\/]\d+-[A-Z_0-9]+[\\/]account-\d+\.(default|tightened)\.yaml$/,
       );
+    // a group's folder is named after the rule that flipped it: when both arms decided alike for
+    // different reasons, the rule the second decided by
+    const alike = /^ {2}\d+ × apply: declined by \w+ \(\w+\) → declined by (\w+)/m.exec(index);
+    expect(alike).not.toBeNull();
+    const after = index.slice(alike!.index).split("\n")[1]!;
+    expect(after).toMatch(new RegExp(`^ {4}default-vs-tightened[\\\\/]\\d+-${alike![1]}[\\\\/]`));
     expect(files.filter((f) => f.endsWith(".tightened.yaml")).length).toBe(
       files.filter((f) => f.endsWith(".default.yaml")).length,
     );

@@ -5,7 +5,7 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
-import { largestGroups } from "../../population/flips.js";
+import { flipRule, largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
   documentText,
@@ -235,7 +235,7 @@ function writeFlips(
     largestGroups(pair)
       .slice(0, EXPORT_GROUPS)
       .forEach(([label, group], rank) => {
-        const code = /by ([A-Z_0-9]+)/.exec(label)?.[1] ?? "group";
+        const code = flipRule(label) ?? "group";
         const groupDir = join(pairDir, `${rank + 1}-${code}`);
         ownFolder(join(stage, pairDir), join(dir, pairDir));
         ownFolder(join(stage, groupDir), join(dir, groupDir));
