@@ -5,7 +5,7 @@
 // adds what does depend on the lender: its reactions. Each section draws from its own keyed stream
 // (random.ts), so the plan is the same under every policy arm. Pure.
 
-import type { Fen, LoanTerm, Profile, ProfileField, ScenarioEvent } from "../engine/index.js";
+import type { Fen, InstalmentTerm, LoanTerm, Profile, ProfileField, ScenarioEvent } from "../engine/index.js";
 import { MAX_YUAN } from "../scenario/schema.js";
 import type { Persona } from "./persona.js";
 import type { Dist } from "./persona-schema.js";
@@ -33,9 +33,10 @@ export interface Plan {
   profile: Profile;
   /** the application to open Huabei */
   open: { day: number; amount: Fen };
-  /** purchases the customer would make, by day: amount (fen) and `keep`, a uniform number (a purchase
-   *  is made when it is below the spending factor: spending less keeps the same purchases' subset) */
-  purchases: { day: number[]; amount: number[]; keep: number[] };
+  /** purchases the customer would make, by day: amount (fen), `keep`, a uniform number (a purchase
+   *  is made when it is below the spending factor: spending less keeps the same purchases' subset), and
+   *  the instalment term it is split into (0: paid at once) */
+  purchases: { day: number[]; amount: number[]; keep: number[]; term: number[] };
   /** the habit for the k-th statement of the calendar, and its days (before the due day for an on-time
    *  repayment, after it for a late one) */
   habit: Uint8Array;
@@ -219,16 +220,21 @@ function purchases(
   ctx: PopulationContext,
   sp: Persona["spending"],
 ): Plan["purchases"] {
-  const out: Plan["purchases"] = { day: [], amount: [], keep: [] };
-  const { day: days, amount: amounts, keep: keeps } = out;
+  const out: Plan["purchases"] = { day: [], amount: [], keep: [], term: [] };
+  const { day: days, amount: amounts, keep: keeps, term: terms } = out;
+  const split = sp.instalments;
   for (let m = 0; m * 30 <= ctx.until; m++) {
     const from = m * 30;
     const r = streamOf(rng, key, PURPOSE.spend, m);
+    // a stream of their own: splitting purchases moves none of the spending draws (common random numbers
+    // with a persona that never splits)
+    const s = split ? INSTALMENTS.at(keyOf(keyOf(key, PURPOSE.instalments), m)).random : null;
     const first = days.length;
     for (let n = poisson(r, sp.perMonth); n > 0; n--) {
       const day = uniformInt(r, from, from + 29);
       const amount = yuanToFen2(draw(r, sp.amount));
       const keep = r();
+      const term = split && s ? instalmentTerm(s, split, amount) : 0;
       if (day > ctx.until) continue;
       // into day order within the block as drawn, ties in draw order (a stable insertion sort: the
       // block is a handful of purchases, and no object is made per purchase)
@@ -236,18 +242,42 @@ function purchases(
       days.push(day);
       amounts.push(amount);
       keeps.push(keep);
+      terms.push(term);
       while (at > first && days[at - 1]! > day) {
         days[at] = days[at - 1]!;
         amounts[at] = amounts[at - 1]!;
         keeps[at] = keeps[at - 1]!;
+        terms[at] = terms[at - 1]!;
         at--;
       }
       days[at] = day;
       amounts[at] = amount;
       keeps[at] = keep;
+      terms[at] = term;
     }
   }
   return out;
+}
+
+const INSTALMENTS = new Stream();
+
+/** The term a purchase is split into, 0 for none: two draws whatever the amount, so the next purchase's
+ *  draws do not depend on this one's. */
+function instalmentTerm(
+  s: Random,
+  split: NonNullable<Persona["spending"]["instalments"]>,
+  amount: Fen,
+): InstalmentTerm | 0 {
+  const u = s();
+  const v = s();
+  if (u >= split.share || amount < split.minAmount * 100) return 0;
+  const t = split.terms;
+  let acc = 0;
+  for (const term of [3, 6, 9] as const) {
+    acc += t[term] ?? 0;
+    if (v < acc) return term;
+  }
+  return 12;
 }
 
 /** One repayment habit per statement of the calendar (a stream per statement). */

@@ -126,6 +126,19 @@ describe("outcomes against intuition", () => {
     expect(Math.abs(leap.profit + leap.loss - (year.profit + year.loss))).toBeLessThan(3 * day);
   });
 
+  it("instalment fees are revenue, and a sweep over the fee moves it", () => {
+    const revolver = byName("revolver");
+    const fees = [0.01, 0.05];
+    const s = settings({ days: 365, arms: fees.map((v) => arm(policy, { instalmentFee3: v })) });
+    const funded = fundingDays(monthEndDays(s.start, s.days), s.days);
+    const [champion, low, high] = runRange(s, [revolver], 0, 200).arms.map((a) =>
+      riskOf(a[0]!, 0.035, funded),
+    );
+    expect(champion!.huabei.fees).toBeGreaterThan(0);
+    expect(high!.all.fees).toBeGreaterThan(low!.all.fees);
+    expect(high!.all.revenue).toBeGreaterThan(low!.all.revenue);
+  });
+
   it("a sweep's variants: params and metrics (rates as fractions, money in yuan), dominated ones marked", () => {
     const values = [600, 660, 720];
     const s = settings({ days: 120, arms: values.map((v) => arm(policy, { minOpenScore: v })) });

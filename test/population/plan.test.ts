@@ -47,6 +47,25 @@ describe("plan", () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it("splits purchases into instalments from a stream of their own: the rest of the plan is unmoved", () => {
+    const revolver = shipped.find((p) => p.name === "revolver")!;
+    const never = { ...revolver, spending: { ...revolver.spending, instalments: undefined } };
+    let split = 0;
+    for (let i = 0; i < 40; i++) {
+      const { purchases, ...rest } = makePlan(ctx, revolver, i);
+      const { purchases: plain, ...plainRest } = makePlan(ctx, never, i);
+      expect({ ...purchases, term: [] }).toEqual({ ...plain, term: [] });
+      expect({ ...rest, persona: null }).toEqual({ ...plainRest, persona: null });
+      expect(plain.term.every((t) => t === 0)).toBe(true);
+      purchases.term.forEach((t, k) => {
+        if (t === 0) return;
+        split++;
+        expect(purchases.amount[k]).toBeGreaterThanOrEqual(500_00);
+      });
+    }
+    expect(split).toBeGreaterThan(20);
+  });
+
   it("issues a valid timeline: days in range and in order, whole positive amounts, the opening first", () => {
     const runner = new AccountRunner(ctx, { record: true });
     for (let i = 0; i < 40; i++) {
