@@ -16,6 +16,7 @@ import {
   type EngineState,
   EVENT_TYPES,
   type EventType,
+  type InstalmentTerm,
   type LineId,
   lineStatus,
   lineTotals,
@@ -197,7 +198,7 @@ export class Agent {
           type: "purchase",
           amount: p.amount[i]!,
           merchant: null,
-          instalments: null,
+          instalments: (p.term[i] || null) as InstalmentTerm | null,
         });
     }
     // cash drawn on Jiebei, at most what is available

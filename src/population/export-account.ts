@@ -14,6 +14,7 @@ import { makePlan } from "./plan.js";
 import { personaIndexOf } from "./runner.js";
 import { populationContext } from "./settings.js";
 import type { Population } from "./setup.js";
+import { paramsText } from "./sweep.js";
 
 /** An arm by number: 0 the champion, 1 the challenger, or a sweep's variant i (1-based). */
 export type Arm = number;
@@ -24,12 +25,22 @@ function relativeRef(fromDir: string, target: string): string {
   return r.startsWith(".") ? r : `./${r}`;
 }
 
-/** Account `index` under arm `arm`, as the scenario its customer's events make, and its outcome. */
+/** The policy an arm runs, as a scenario's name says it: the policy's name, the challenger's (with what
+ *  it sets), or the variant's number and parameters. */
+export function armPolicyName(pop: Population, arm: Arm): string {
+  if (arm === 0) return pop.settings.policy.name;
+  const variant = pop.meta.sweep?.variants[arm - 1];
+  if (variant) return `variant ${arm}: ${paramsText(variant)}`;
+  return pop.meta.challenger?.name ?? pop.settings.arms[arm - 1]!.policy.name;
+}
+
+/** Account `index` under arm `arm`, as the scenario its customer's events make, and its outcome. The
+ *  name says the arm: one account's files under two arms load together (`run a b`, `test DIR`). */
 export function accountScenario(
   pop: Population,
   index: number,
   arm: Arm,
-): { scenario: Scenario; outcome: Outcome } {
+): { scenario: Scenario; outcome: Outcome; persona: string } {
   const s = pop.settings;
   const ctx = populationContext(s);
   const persona = pop.personas[personaIndexOf(s, pop.personas, index)]!;
@@ -52,7 +63,7 @@ export function accountScenario(
   const plan = makePlan(ctx, persona, index);
   return {
     scenario: {
-      name: `${persona.name}-${index}`,
+      name: `${persona.name}-${index} (${armPolicyName(pop, arm)})`,
       description: `account ${index} of persona ${persona.name} (seed ${s.seed})`,
       start: s.start,
       until: ctx.until,
@@ -63,6 +74,7 @@ export function accountScenario(
       observe: ctx.samples,
     },
     outcome: lane!.outcome,
+    persona: persona.name,
   };
 }
 
@@ -72,9 +84,18 @@ export function armName(pop: Population, arm: Arm): string {
   return pop.meta.sweep ? `variant ${arm}` : "challenger";
 }
 
-/** The written scenario of account `index` under one arm, for a file in `fileDir`. */
-export function accountYaml(pop: Population, index: number, arm: Arm, fileDir: string): string {
-  const { scenario, outcome } = accountScenario(pop, index, arm);
+/** The written scenario of account `index` under one arm, for a file in `fileDir`; `within` names what
+ *  the file belongs to when the same account and arm is written more than once (a sweep's flips: a
+ *  variant is in two neighbouring pairs), so that every name in one folder differs. */
+export function accountYaml(
+  pop: Population,
+  index: number,
+  arm: Arm,
+  fileDir: string,
+  within?: string,
+): string {
+  const { scenario, outcome, persona } = accountScenario(pop, index, arm);
+  if (within !== undefined) scenario.name = `${scenario.name.slice(0, -1)}; ${within})`;
   const policyRef = (name: string) => {
     const ref = pop.policyRefs.get(name) ?? name;
     return isAbsolute(ref) ? relativeRef(fileDir, ref) : ref;
@@ -87,7 +108,7 @@ export function accountYaml(pop: Population, index: number, arm: Arm, fileDir: s
     outcome,
     header: [
       `yaml-language-server: $schema=${relativeRef(fileDir, schema)}`,
-      `Account ${index} of a credit-sim population (persona ${scenario.name.replace(/-\d+$/, "")}), exported by:`,
+      `Account ${index} of a credit-sim population (persona ${persona}), exported by:`,
       `  credit-sim simulate … --seed ${s.seed} --days ${s.days} --start ${s.start} --export-account ${index}${armFlag}`,
       `Its outcome in the population: ${outcomeClass(outcome)} (the expectation below).`,
     ],

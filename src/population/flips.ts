@@ -85,6 +85,13 @@ export function flipLabel(d: { a: DecisionNote | null; b: DecisionNote | null })
   return `${event}: ${decided(a)} → ${decided(b)}, by ${by}`;
 }
 
+/** The reason code of the rule a label says flipped the decision: the one after ", by", or, when both sides
+ *  decided alike for different reasons, the second side's (what it decided by instead); null when the
+ *  label names none. What an exported group's folder is named after. */
+export function flipRule(label: string): string | null {
+  return (/, by ([A-Z_0-9]+)/.exec(label) ?? / → [a-z_ ]+ by ([A-Z_0-9]+)/.exec(label))?.[1] ?? null;
+}
+
 export function addFlip(p: PairFlips, label: string, index: number): void {
   p.flipped++;
   const g = p.groups[label] ?? { accounts: 0, examples: [] };

@@ -189,6 +189,31 @@ export const PersonaSchema = z
       .strictObject({
         perMonth: rate.describe("purchases per month (Poisson mean)"),
         amount: DistSchema.describe("yuan per purchase"),
+        instalments: z
+          .strictObject({
+            share: probability.describe(
+              "share of the purchases of at least `minAmount` split into instalments",
+            ),
+            minAmount: z
+              .number()
+              .min(0)
+              .max(MAX_QUANTITY)
+              .default(0)
+              .describe("yuan: smaller purchases are never split"),
+            terms: z
+              .strictObject({
+                3: probability.optional(),
+                6: probability.optional(),
+                9: probability.optional(),
+                12: probability.optional(),
+              })
+              .default({ 3: 1 })
+              .describe("probability of each term in months; they add up to 1"),
+          })
+          .optional()
+          .describe(
+            "purchases split into monthly instalments (分期), at the policy's instalment fee for the term",
+          ),
       })
       .describe("monthly spending: how many purchases and how large"),
     repayment: z

@@ -119,6 +119,18 @@ function checkRules(p: WrittenPersona, parsed: Parsed, file: string): void {
       String(Math.round(total * 1e6) / 1e6),
     );
   }
+  const split = p.spending.instalments;
+  if (split) {
+    const t = split.terms;
+    const sum = (t[3] ?? 0) + (t[6] ?? 0) + (t[9] ?? 0) + (t[12] ?? 0);
+    if (Math.abs(sum - 1) > 1e-9)
+      fail(
+        ["spending", "instalments", "terms"],
+        "instalment term probabilities must add up to 1",
+        "3 + 6 + 9 + 12 = 1",
+        String(Math.round(sum * 1e6) / 1e6),
+      );
+  }
   const j = p.jiebei;
   if (j?.borrow) {
     const t = j.borrow.terms;

@@ -5,7 +5,7 @@
 // adds what does depend on the lender: its reactions. Each section draws from its own keyed stream
 // (random.ts), so the plan is the same under every policy arm. Pure.
 
-import type { Fen, LoanTerm, Profile, ProfileField, ScenarioEvent } from "../engine/index.js";
+import type { Fen, InstalmentTerm, LoanTerm, Profile, ProfileField, ScenarioEvent } from "../engine/index.js";
 import { MAX_YUAN } from "../scenario/schema.js";
 import type { Persona } from "./persona.js";
 import type { Dist } from "./persona-schema.js";
@@ -33,9 +33,10 @@ export interface Plan {
   profile: Profile;
   /** the application to open Huabei */
   open: { day: number; amount: Fen };
-  /** purchases the customer would make, by day: amount (fen) and `keep`, a uniform number (a purchase
-   *  is made when it is below the spending factor: spending less keeps the same purchases' subset) */
-  purchases: { day: number[]; amount: number[]; keep: number[] };
+  /** purchases the customer would make, by day: amount (fen), `keep`, a uniform number (a purchase
+   *  is made when it is below the spending factor: spending less keeps the same purchases' subset), and
+   *  the instalment term it is split into (0: paid at once) */
+  purchases: { day: number[]; amount: number[]; keep: number[]; term: number[] };
   /** the habit for the k-th statement of the calendar, and its days (before the due day for an on-time
    *  repayment, after it for a late one) */
   habit: Uint8Array;
@@ -63,6 +64,29 @@ function streamOf(rng: Stream, key: number, purpose: number, period = 0): Random
   return rng.random;
 }
 
+/** Days a section draws at a time, each block from a stream of its own (the block is its period). */
+const BLOCK = 365;
+
+/**
+ * A section drawn block by block — every block whole, the one the horizon ends in too — and kept within
+ * the horizon by the caller: what is drawn never depends on where the horizon ends, so a run of N days is
+ * the first N days of a longer one with the same seed (common random numbers across horizons). Pulling a
+ * day drawn past the horizon back onto it would pile a year's events onto a short run's last day.
+ */
+function eachBlock(
+  rng: Stream,
+  key: number,
+  purpose: number,
+  until: number,
+  fn: (r: Random, from: number, to: number) => void,
+): void {
+  for (let b = 0; b * BLOCK <= until; b++)
+    fn(streamOf(rng, key, purpose, b), b * BLOCK, b * BLOCK + BLOCK - 1);
+}
+
+/** Years in the days from..to. */
+const yearsOf = (from: number, to: number) => (to - from + 1) / 365;
+
 /** The account's key: (seed, persona, index). */
 export const accountKey = (seed: number, persona: string, index: number): number =>
   keyOf(keyOf(keyOf(0, seed), textKey(persona)), index);
@@ -72,60 +96,63 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
   const key = accountKey(ctx.settings.seed, persona.name, index);
   const profile = drawProfile(streamOf(rng, key, PURPOSE.profile), persona.profile);
   const o = streamOf(rng, key, PURPOSE.open);
+  // an opening drawn past the horizon does not happen within it: the agent never reaches its day
   const open = {
-    day: clamp(drawInt(o, persona.open.day), 0, until),
+    day: Math.max(0, drawInt(o, persona.open.day)),
     amount: Math.max(1, Math.round(capYuan(draw(o, persona.open.amount)) / 100)) * 10000,
   };
   const planned: ScenarioEvent[] = [];
-  if (persona.increases) {
-    const r = streamOf(rng, key, PURPOSE.increases);
-    for (const day of activityDays(r, ctx, persona.increases, 1))
-      planned.push({
-        index: 0,
-        day,
-        type: "apply",
-        line: "huabei",
-        product: "increase",
-        amount: yuanToWholeFen(draw(r, persona.increases.amount), 100),
-      });
-  }
-  if (persona.externalInquiries) {
-    const r = streamOf(rng, key, PURPOSE.inquiries);
-    for (const day of activityDays(r, ctx, persona.externalInquiries, 0))
-      planned.push({ index: 0, day, type: "external_inquiry" });
-  }
-  if (persona.externalDebt) {
-    const r = streamOf(rng, key, PURPOSE.debt);
-    for (let n = poisson(r, persona.externalDebt.perYear * ctx.years); n > 0; n--)
-      planned.push({
-        index: 0,
-        day: uniformInt(r, 0, until),
-        type: "external_debt",
-        amount: yuanToWholeFen(draw(r, persona.externalDebt.amount)),
-      });
-  }
-  if (persona.profileChanges)
-    profileChanges(planned, streamOf(rng, key, PURPOSE.profileChanges), ctx, persona.profileChanges);
-  if (persona.income)
-    incomeChanges(planned, streamOf(rng, key, PURPOSE.income), ctx, persona.income, profile.monthlyIncome);
-  if (persona.support) {
-    const r = streamOf(rng, key, PURPOSE.support);
-    for (let n = poisson(r, persona.support.contactPerYear * ctx.years); n > 0; n--)
-      planned.push({ index: 0, day: uniformInt(r, 0, until), type: "contact_support" });
-    for (let n = poisson(r, persona.support.requestReviewPerYear * ctx.years); n > 0; n--)
-      planned.push({ index: 0, day: uniformInt(r, 0, until), type: "request_review", line: null });
-  }
+  const increases = persona.increases;
+  if (increases)
+    eachBlock(rng, key, PURPOSE.increases, until, (r, from, to) => {
+      for (const day of activityDays(r, Math.max(1, from), to, increases)) {
+        const amount = yuanToWholeFen(draw(r, increases.amount), 100);
+        if (day <= until)
+          planned.push({ index: 0, day, type: "apply", line: "huabei", product: "increase", amount });
+      }
+    });
+  const inquiries = persona.externalInquiries;
+  if (inquiries)
+    eachBlock(rng, key, PURPOSE.inquiries, until, (r, from, to) => {
+      for (const day of activityDays(r, from, to, inquiries))
+        if (day <= until) planned.push({ index: 0, day, type: "external_inquiry" });
+    });
+  const debt = persona.externalDebt;
+  if (debt)
+    eachBlock(rng, key, PURPOSE.debt, until, (r, from, to) => {
+      for (let n = poisson(r, debt.perYear * yearsOf(from, to)); n > 0; n--) {
+        const day = uniformInt(r, from, to);
+        const amount = yuanToWholeFen(draw(r, debt.amount));
+        if (day <= until) planned.push({ index: 0, day, type: "external_debt", amount });
+      }
+    });
+  if (persona.profileChanges) profileChanges(planned, rng, key, until, persona.profileChanges);
+  if (persona.income) incomeChanges(planned, rng, key, until, persona.income, profile.monthlyIncome);
+  const support = persona.support;
+  if (support)
+    eachBlock(rng, key, PURPOSE.support, until, (r, from, to) => {
+      for (let n = poisson(r, support.contactPerYear * yearsOf(from, to)); n > 0; n--) {
+        const day = uniformInt(r, from, to);
+        if (day <= until) planned.push({ index: 0, day, type: "contact_support" });
+      }
+      for (let n = poisson(r, support.requestReviewPerYear * yearsOf(from, to)); n > 0; n--) {
+        const day = uniformInt(r, from, to);
+        if (day <= until) planned.push({ index: 0, day, type: "request_review", line: null });
+      }
+    });
   // day order, the order drafted within a day (Array.prototype.sort is stable)
   planned.sort((a, b) => a.day - b.day);
 
   const hardship: number[] = [];
-  if (persona.hardship) {
-    const r = streamOf(rng, key, PURPOSE.hardship);
-    for (let n = poisson(r, persona.hardship.perYear * ctx.years); n > 0; n--) {
-      const start = uniformInt(r, 0, until);
-      hardship.push(start, start + Math.max(1, Math.round(draw(r, persona.hardship.months) * 30)));
-    }
-  }
+  const spells = persona.hardship;
+  if (spells)
+    eachBlock(rng, key, PURPOSE.hardship, until, (r, from, to) => {
+      for (let n = poisson(r, spells.perYear * yearsOf(from, to)); n > 0; n--) {
+        const start = uniformInt(r, from, to);
+        const end = start + Math.max(1, Math.round(draw(r, spells.months) * 30));
+        if (start <= until) hardship.push(start, end);
+      }
+    });
   const stress = ctx.settings.stress;
   if (stress && stress.day <= until)
     shock(planned, hardship, streamOf(rng, key, PURPOSE.stress), ctx, stress.day, persona, profile);
@@ -134,22 +161,24 @@ export function makePlan(ctx: PopulationContext, persona: Persona, index: number
   const j = persona.jiebei;
   if (j) {
     const r = streamOf(rng, key, PURPOSE.jiebeiOpen);
-    if (r() < j.open.p)
-      jiebeiOpen = {
-        day: clamp(drawInt(r, j.open.day), 0, until),
-        amount: Math.max(1, Math.round(capYuan(draw(r, j.open.amount)) / 100)) * 10000,
-      };
-    if (jiebeiOpen && j.borrow) {
-      const b = streamOf(rng, key, PURPOSE.borrow);
+    if (r() < j.open.p) {
+      const day = Math.max(0, drawInt(r, j.open.day));
+      const amount = Math.max(1, Math.round(capYuan(draw(r, j.open.amount)) / 100)) * 10000;
+      if (day <= until) jiebeiOpen = { day, amount };
+    }
+    const borrow = j.borrow;
+    if (jiebeiOpen && borrow) {
       const drafts: Array<{ day: number; amount: number; term: LoanTerm }> = [];
-      for (let n = poisson(b, j.borrow.perYear * ctx.years); n > 0; n--) {
-        const day = uniformInt(b, 0, until);
-        const amount = yuanToWholeFen(draw(b, j.borrow.amount), 100);
-        const u = b();
-        const t = j.borrow.terms;
-        const term: LoanTerm = u < (t[3] ?? 0) ? 3 : u < (t[3] ?? 0) + (t[6] ?? 0) ? 6 : 12;
-        drafts.push({ day, amount, term });
-      }
+      eachBlock(rng, key, PURPOSE.borrow, until, (b, from, to) => {
+        for (let n = poisson(b, borrow.perYear * yearsOf(from, to)); n > 0; n--) {
+          const day = uniformInt(b, from, to);
+          const amount = yuanToWholeFen(draw(b, borrow.amount), 100);
+          const u = b();
+          const t = borrow.terms;
+          const term: LoanTerm = u < (t[3] ?? 0) ? 3 : u < (t[3] ?? 0) + (t[6] ?? 0) ? 6 : 12;
+          if (day <= until) drafts.push({ day, amount, term });
+        }
+      });
       drafts.sort((a, c) => a.day - c.day);
       for (const d of drafts) {
         borrows.day.push(d.day);
@@ -183,42 +212,72 @@ function drawProfile(rng: Random, pr: Persona["profile"]): Profile {
   };
 }
 
-/** A Poisson count of purchases per 30-day block (a stream per block), spread uniformly within it. */
+/** A Poisson count of purchases per 30-day block (a stream per block), spread uniformly within it; the
+ *  block the horizon ends in is drawn whole, and its days past the horizon dropped (eachBlock). */
 function purchases(
   rng: Stream,
   key: number,
   ctx: PopulationContext,
   sp: Persona["spending"],
 ): Plan["purchases"] {
-  const out: Plan["purchases"] = { day: [], amount: [], keep: [] };
-  const { day: days, amount: amounts, keep: keeps } = out;
+  const out: Plan["purchases"] = { day: [], amount: [], keep: [], term: [] };
+  const { day: days, amount: amounts, keep: keeps, term: terms } = out;
+  const split = sp.instalments;
   for (let m = 0; m * 30 <= ctx.until; m++) {
     const from = m * 30;
-    const to = Math.min(from + 29, ctx.until);
     const r = streamOf(rng, key, PURPOSE.spend, m);
+    // a stream of their own: splitting purchases moves none of the spending draws (common random numbers
+    // with a persona that never splits)
+    const s = split ? INSTALMENTS.at(keyOf(keyOf(key, PURPOSE.instalments), m)).random : null;
     const first = days.length;
-    for (let n = poisson(r, (sp.perMonth * (to - from + 1)) / 30); n > 0; n--) {
-      const day = uniformInt(r, from, to);
+    for (let n = poisson(r, sp.perMonth); n > 0; n--) {
+      const day = uniformInt(r, from, from + 29);
       const amount = yuanToFen2(draw(r, sp.amount));
       const keep = r();
+      const term = split && s ? instalmentTerm(s, split, amount) : 0;
+      if (day > ctx.until) continue;
       // into day order within the block as drawn, ties in draw order (a stable insertion sort: the
       // block is a handful of purchases, and no object is made per purchase)
       let at = days.length;
       days.push(day);
       amounts.push(amount);
       keeps.push(keep);
+      terms.push(term);
       while (at > first && days[at - 1]! > day) {
         days[at] = days[at - 1]!;
         amounts[at] = amounts[at - 1]!;
         keeps[at] = keeps[at - 1]!;
+        terms[at] = terms[at - 1]!;
         at--;
       }
       days[at] = day;
       amounts[at] = amount;
       keeps[at] = keep;
+      terms[at] = term;
     }
   }
   return out;
+}
+
+const INSTALMENTS = new Stream();
+
+/** The term a purchase is split into, 0 for none: two draws whatever the amount, so the next purchase's
+ *  draws do not depend on this one's. */
+function instalmentTerm(
+  s: Random,
+  split: NonNullable<Persona["spending"]["instalments"]>,
+  amount: Fen,
+): InstalmentTerm | 0 {
+  const u = s();
+  const v = s();
+  if (u >= split.share || amount < split.minAmount * 100) return 0;
+  const t = split.terms;
+  let acc = 0;
+  for (const term of [3, 6, 9] as const) {
+    acc += t[term] ?? 0;
+    if (v < acc) return term;
+  }
+  return 12;
 }
 
 /** One repayment habit per statement of the calendar (a stream per statement). */
@@ -291,62 +350,66 @@ function shock(
 /** Changes of bound details, bursts included; some bursts end with the customer verifying identity. */
 function profileChanges(
   planned: ScenarioEvent[],
-  rng: Random,
-  ctx: PopulationContext,
+  rng: Stream,
+  key: number,
+  until: number,
   pc: NonNullable<Persona["profileChanges"]>,
 ): void {
-  const bursts: number[] = [];
-  for (const day of activityDays(rng, ctx, pc, 0, bursts))
-    planned.push({
-      index: 0,
-      day,
-      type: "change_profile",
-      field: FIELDS[Math.floor(rng() * FIELDS.length)]!,
-    });
-  for (const end of bursts) {
-    if (rng() >= pc.verifyAfterBurst) continue;
-    const day = end + Math.max(0, drawInt(rng, pc.verifyDelay));
-    if (day <= ctx.until) planned.push({ index: 0, day, type: "verify_identity" });
-  }
+  eachBlock(rng, key, PURPOSE.profileChanges, until, (r, from, to) => {
+    const bursts: number[] = [];
+    for (const day of activityDays(r, from, to, pc, bursts)) {
+      const field = FIELDS[Math.floor(r() * FIELDS.length)]!;
+      if (day <= until) planned.push({ index: 0, day, type: "change_profile", field });
+    }
+    for (const end of bursts) {
+      if (r() >= pc.verifyAfterBurst) continue;
+      const day = end + Math.max(0, drawInt(r, pc.verifyDelay));
+      if (day <= until) planned.push({ index: 0, day, type: "verify_identity" });
+    }
+  });
 }
 
 function incomeChanges(
   planned: ScenarioEvent[],
-  rng: Random,
-  ctx: PopulationContext,
+  rng: Stream,
+  key: number,
+  until: number,
   ic: NonNullable<Persona["income"]>,
   startIncome: number,
 ): void {
-  const n = poisson(rng, ic.perYear * ctx.years);
-  const days = Array.from({ length: n }, () => uniformInt(rng, 1, ctx.until)).sort((a, b) => a - b);
   let income = startIncome;
-  for (const day of days) {
-    income = Math.max(0, Math.round(capYuan(income * (1 + draw(rng, ic.change)))));
-    planned.push({ index: 0, day, type: "income", monthlyIncome: income });
-  }
+  eachBlock(rng, key, PURPOSE.income, until, (r, from, to) => {
+    const lo = Math.max(1, from);
+    const n = poisson(r, ic.perYear * yearsOf(lo, to));
+    const days = Array.from({ length: n }, () => uniformInt(r, lo, to)).sort((a, b) => a - b);
+    for (const day of days) {
+      if (day > until) return;
+      income = Math.max(0, Math.round(capYuan(income * (1 + draw(r, ic.change)))));
+      planned.push({ index: 0, day, type: "income", monthlyIncome: income });
+    }
+  });
 }
 
-/** Days of a Poisson activity (per month) plus its bursts; `burstEnds` collects each burst's last day. */
+/** Days of a Poisson activity (per month) plus its bursts within from..to, in draw order, some perhaps
+ *  past the horizon (the caller drops them); `burstEnds` collects each burst's last day. */
 function activityDays(
   rng: Random,
-  ctx: PopulationContext,
-  a: { perMonth: number; bursts?: { perYear: number; count: Dist; withinDays: number } | undefined },
   from: number,
+  to: number,
+  a: { perMonth: number; bursts?: { perYear: number; count: Dist; withinDays: number } | undefined },
   burstEnds?: number[],
 ): number[] {
-  const { until, years } = ctx;
-  if (from > until) return [];
   const days: number[] = [];
-  const n = poisson(rng, (a.perMonth * (until - from + 1)) / 30);
-  for (let i = 0; i < n; i++) days.push(uniformInt(rng, from, until));
+  const n = poisson(rng, (a.perMonth * (to - from + 1)) / 30);
+  for (let i = 0; i < n; i++) days.push(uniformInt(rng, from, to));
   if (a.bursts) {
     const b = a.bursts;
-    for (let k = poisson(rng, b.perYear * years); k > 0; k--) {
-      const start = uniformInt(rng, from, until);
+    for (let k = poisson(rng, b.perYear * yearsOf(from, to)); k > 0; k--) {
+      const start = uniformInt(rng, from, to);
       const count = clamp(drawInt(rng, b.count), 1, MAX_BURST);
       let end = start;
       for (let i = 0; i < count; i++) {
-        const day = Math.min(until, start + Math.floor(rng() * b.withinDays));
+        const day = start + Math.floor(rng() * b.withinDays);
         days.push(day);
         end = Math.max(end, day);
       }

@@ -38,6 +38,7 @@ export const PURPOSE = {
   restored: 19,
   stress: 20,
   recovery: 21,
+  instalments: 22,
 } as const;
 
 const GOLDEN = 0x9e3779b9;

@@ -88,7 +88,9 @@ export function variantRows(r: PopulationResult, summary = summarise(r)): Varian
   const all = summary.groups[summary.groups.length - 1]!;
   if (!r.meta.sweep || !all.variants) return null;
   const metrics = all.variants.map((v) => variantMetrics(v.risk));
-  const under = dominated([variantMetrics(all.champion.risk), ...metrics]).slice(1);
+  // among the variants only: the base policy is not on the frontier, and a variant it beats may still be
+  // the best of those swept
+  const under = dominated(metrics);
   return r.meta.sweep.variants.map((params, i) => ({
     params,
     metrics: metrics[i]!,

@@ -49,7 +49,8 @@ export interface ProductSummary {
   penalties: number;
   /** interest + fees + penalties, as charged */
   revenue: number;
-  /** the cost-of-funds rate on the month-end balances (a year's rate / 12 each month) */
+  /** the cost-of-funds rate on the balance of every day of the horizon (a year's rate / 365 a day; see
+   *  `FundingDays`) */
   costOfFunds: number;
   /** revenue − loss − cost of funds */
   profit: number;
@@ -163,10 +164,30 @@ export function quantileBin(
   return length - 1;
 }
 
+/**
+ * The days of the horizon each sampled balance stands for when funding is charged: a month-end balance for
+ * its month's days, the end balance for the days after the last month end. Every day is funded, so profit
+ * does not jump with where the horizon ends (a year from January 1st ends on December 30th, and funding
+ * only whole months left December unfunded while its interest counted).
+ */
+export interface FundingDays {
+  month: readonly number[];
+  tail: number;
+}
+
+export function fundingDays(monthEnds: readonly number[], days: number): FundingDays {
+  return {
+    month: monthEnds.map((d, m) => d - (m > 0 ? monthEnds[m - 1]! : -1)),
+    tail: days - 1 - (monthEnds.at(-1) ?? -1),
+  };
+}
+
 interface Money {
   limitEnd: number;
   balanceEnd: number;
   monthEndBalance: number;
+  /** Σ balance × the days it stands for (FundingDays) */
+  balanceDays: number;
   months: number;
   writtenOff: number;
   recoveries: number;
@@ -175,11 +196,12 @@ interface Money {
   penalties: number;
 }
 
-function money(lines: readonly LineAggregate[]): Money {
+function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
   const m: Money = {
     limitEnd: 0,
     balanceEnd: 0,
     monthEndBalance: 0,
+    balanceDays: 0,
     months: 0,
     writtenOff: 0,
     recoveries: 0,
@@ -190,7 +212,11 @@ function money(lines: readonly LineAggregate[]): Money {
   for (const l of lines) {
     m.limitEnd += l.limitEnd;
     m.balanceEnd += l.balanceEnd;
-    for (const b of l.monthEnd.balance) m.monthEndBalance += b;
+    l.monthEnd.balance.forEach((b, k) => {
+      m.monthEndBalance += b;
+      m.balanceDays += b * (funded?.month[k] ?? 0);
+    });
+    m.balanceDays += l.balanceEnd * (funded?.tail ?? 0);
     m.months = l.monthEnd.balance.length;
     m.writtenOff += l.writtenOff;
     m.recoveries += l.recoveries;
@@ -209,8 +235,8 @@ function product(
 ): ProductSummary {
   const revenue = m.interest + m.fees + m.penalties;
   const loss = m.writtenOff - m.recoveries;
-  // a month's funding: the annual rate / 12 on the month-end balance (fen, rounded once)
-  const cost = Math.round((m.monthEndBalance * costOfFunds) / 12);
+  // a day's funding: the annual rate / 365 on the day's balance (fen, rounded once)
+  const cost = Math.round((m.balanceDays * costOfFunds) / 365);
   const a = auc(scores.scoreGood, scores.scoreBad);
   return {
     applicants: counts.applicants,
@@ -236,12 +262,12 @@ function product(
   };
 }
 
-export function riskOf(a: ArmAggregate, costOfFunds: number): RiskSummary {
+export function riskOf(a: ArmAggregate, costOfFunds: number, funded: FundingDays): RiskSummary {
   const [h, j] = a.lines as [LineAggregate, LineAggregate];
   return {
-    all: product(a, money(a.lines), a, costOfFunds),
-    huabei: product(h, money([h]), h, costOfFunds),
-    jiebei: product(j, money([j]), j, costOfFunds),
+    all: product(a, money(a.lines, funded), a, costOfFunds),
+    huabei: product(h, money([h], funded), h, costOfFunds),
+    jiebei: product(j, money([j], funded), j, costOfFunds),
   };
 }
 
@@ -334,7 +360,7 @@ function summariseArm(
     overdueAtEndTotal: a.overdueEnd / 100,
     overdueAtEndAccounts: a.overdueAccountsEnd,
     balanceAtEndTotal: a.balanceEnd / 100,
-    risk: riskOf(a, costOfFunds),
+    risk: riskOf(a, costOfFunds, fundingDays(monthEnds, days)),
     portfolio: portfolioOf(a, monthEnds),
     events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };

@@ -48,7 +48,7 @@ const badDefinition = (b: string): string =>
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); bad: ${badDefinition(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on month-end balances; Gini, KS: the day-${m.scoreDay} score against later bad`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); bad: ${badDefinition(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */

@@ -211,11 +211,33 @@ describe("credit-sim simulate", () => {
       expect(f).toMatch(
         /^default-vs-tightened[\\/]\d+-[A-Z_0-9]+[\\/]account-\d+\.(default|tightened)\.yaml$/,
       );
+    // a group's folder is named after the rule that flipped it: when both arms decided alike for
+    // different reasons, the rule the second decided by
+    const alike = /^ {2}\d+ × apply: declined by \w+ \(\w+\) → declined by (\w+)/m.exec(index);
+    expect(alike).not.toBeNull();
+    const after = index.slice(alike!.index).split("\n")[1]!;
+    expect(after).toMatch(new RegExp(`^ {4}default-vs-tightened[\\\\/]\\d+-${alike![1]}[\\\\/]`));
     expect(files.filter((f) => f.endsWith(".tightened.yaml")).length).toBe(
       files.filter((f) => f.endsWith(".default.yaml")).length,
     );
     for (const f of files.slice(0, 4))
       expect((await ok(["run", join(dir, f), "--json"])).length).toBeGreaterThan(0);
+    // a pair's two files load together: each scenario's name says its arm's policy
+    const pair = files.find((f) => f.endsWith(".default.yaml"))!;
+    await ok(["run", join(dir, pair), join(dir, pair.replace(/default\.yaml$/, "tightened.yaml")), "--json"]);
+    expect(readFileSync(join(dir, pair), "utf8")).toMatch(/^name: "?[\w-]+-\d+ \(default\)"?$/m);
+    const tested = await cli(["test", dir, "--no-snapshots"]);
+    expect(tested.stderr).toBe("");
+    expect(tested.status).toBe(0);
+  });
+
+  it("a sweep's exported flips load together too: a variant in two pairs is named for each", async () => {
+    const dir = join(tmp, "sweep-flips");
+    await ok(["simulate", ...POP, "--sweep", "minScore=600..700:50", "--flips", dir]);
+    const tested = await cli(["test", dir, "--no-snapshots"]);
+    expect(tested.stderr).toBe("");
+    expect(tested.stdout).toMatch(/\(variant 2: minScore=650; variant-1 vs variant-2\)/);
+    expect(tested.status).toBe(0);
   });
 
   it("reports every bad persona and policy file at once, not the first alone", async () => {

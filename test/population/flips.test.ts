@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from "vitest";
 import type { DecisionNote } from "../../src/engine/index.js";
-import { flipLabel } from "../../src/population/flips.js";
+import { flipLabel, flipRule } from "../../src/population/flips.js";
 
 const note = (
   decision: DecisionNote["decision"],
@@ -40,5 +40,25 @@ describe("flip labels", () => {
     ).toBe(
       "apply: declined by DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome) → declined by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
     );
+  });
+
+  it("say the rule that flipped, as an exported group's folder is named: the second side's when both", () => {
+    const alike = flipLabel({
+      a: note("declined", ["INCREASE_TOO_SOON"]),
+      b: note("declined", ["TOO_MANY_APPLICATIONS"], "maxApplications30d"),
+    });
+    expect(alike).toBe(
+      "apply: declined by INCREASE_TOO_SOON → declined by TOO_MANY_APPLICATIONS (maxApplications30d)",
+    );
+    expect(flipRule(alike)).toBe("TOO_MANY_APPLICATIONS");
+    expect(
+      flipRule(
+        flipLabel({
+          a: note("declined", ["SCORE_BELOW_OPEN_MINIMUM"]),
+          b: note("approved", ["WITHIN_LIMIT"]),
+        }),
+      ),
+    ).toBe("SCORE_BELOW_OPEN_MINIMUM");
+    expect(flipRule("apply: approved → no decision, by ")).toBeNull();
   });
 });

@@ -7,12 +7,14 @@ import { EVENT_TYPES, initialState } from "../../src/engine/index.js";
 import { OutcomeRecorder } from "../../src/population/outcome.js";
 import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
-import { populationContext } from "../../src/population/settings.js";
-import { riskOf, summarise } from "../../src/population/stats.js";
+import { monthEndDays, populationContext } from "../../src/population/settings.js";
+import { fundingDays, riskOf, summarise } from "../../src/population/stats.js";
 import { arm, meta, policy, settings, shipped } from "./helpers.js";
 
 const byName = (name: string) => shipped.find((p) => p.name === name)!;
 const stretched = byName("stretched");
+// a rate of 0 charges nothing whatever the days
+const NO_FUNDING = fundingDays([], 0);
 const steady = byName("steady-payer");
 
 describe("outcomes against intuition", () => {
@@ -39,7 +41,8 @@ describe("outcomes against intuition", () => {
   it("steady payers have a lower bad rate than stretched customers, under every bad definition", () => {
     for (const bad of ["ever30", "ever90", "chargeoff"] as const) {
       const s = settings({ days: 300, bad });
-      const rate = (persona: typeof steady) => riskOf(runRange(s, [persona], 0, 300).arms[0]![0]!, 0).all;
+      const rate = (persona: typeof steady) =>
+        riskOf(runRange(s, [persona], 0, 300).arms[0]![0]!, 0, NO_FUNDING).all;
       const good = rate(steady);
       const poor = rate(stretched);
       expect(poor.booked).toBeGreaterThan(50);
@@ -47,7 +50,9 @@ describe("outcomes against intuition", () => {
     }
     // a looser definition counts at least as many bad accounts
     const bads = (["ever30", "ever60", "ever90"] as const).map(
-      (bad) => riskOf(runRange(settings({ days: 300, bad }), [stretched], 0, 200).arms[0]![0]!, 0).all.bad,
+      (bad) =>
+        riskOf(runRange(settings({ days: 300, bad }), [stretched], 0, 200).arms[0]![0]!, 0, NO_FUNDING).all
+          .bad,
     );
     expect(bads[0]).toBeGreaterThanOrEqual(bads[1]!);
     expect(bads[1]).toBeGreaterThanOrEqual(bads[2]!);
@@ -55,7 +60,11 @@ describe("outcomes against intuition", () => {
 
   it("most written-off debt stays written off: recoveries are a small share of charge-offs", () => {
     // stretched customers over two years: hardship spells outlast the 180 days to charge-off
-    const all = riskOf(runRange(settings({ days: 730 }), [stretched], 0, 400).arms[0]![0]!, 0).all;
+    const all = riskOf(
+      runRange(settings({ days: 730 }), [stretched], 0, 400).arms[0]![0]!,
+      0,
+      NO_FUNDING,
+    ).all;
     expect(all.writtenOff).toBeGreaterThan(0);
     expect(all.recoveries).toBeGreaterThan(0);
     expect(all.recoveries / all.writtenOff).toBeLessThan(0.35);
@@ -86,11 +95,11 @@ describe("outcomes against intuition", () => {
     const s = settings({ days: 300, arms: [arm(policy, { minScore: 700 })] });
     const r = runRange(s, [stretched], 0, 150);
     for (const a of r.arms) {
-      const risk = riskOf(a[0]!, 0.035).all;
+      const risk = riskOf(a[0]!, 0.035, fundingDays(monthEndDays(s.start, s.days), s.days)).all;
       expect(risk.profit).toBeCloseTo(risk.revenue - risk.loss - risk.costOfFunds, 2);
       expect(risk.revenue).toBeCloseTo(risk.interest + risk.fees + risk.penalties, 2);
       expect(risk.costOfFunds).toBeGreaterThan(0);
-      expect(riskOf(a[0]!, 0).all.costOfFunds).toBe(0);
+      expect(riskOf(a[0]!, 0, NO_FUNDING).all.costOfFunds).toBe(0);
       expect(a[0]!.events).toHaveLength(EVENT_TYPES.length);
     }
     const events = (m: number) =>
@@ -99,6 +108,35 @@ describe("outcomes against intuition", () => {
     expect(champion.purchase).toBeGreaterThan(0);
     // behaviour reacts: a stricter policy makes the same customers act otherwise
     expect(strict).not.toEqual(champion);
+  });
+
+  it("profit does not jump with where the horizon ends: every day's balance is funded", () => {
+    // a year from January 1st ends on December 30th: funding only completed months left December's
+    // balance unfunded while its interest counted
+    const risk = (days: number) => {
+      const s = settings({ days });
+      return summarise(fromRange(meta(s, shipped, 400, [0, 400]), runRange(s, shipped, 0, 400))).groups.at(
+        -1,
+      )!.champion.risk.all;
+    };
+    const [year, leap] = [risk(365), risk(366)];
+    // one more day: about one more day's funding and revenue, whatever else that day brings
+    const day = (year.costOfFunds + year.revenue) / 365;
+    expect(Math.abs(leap.costOfFunds - year.costOfFunds)).toBeLessThan(3 * day);
+    expect(Math.abs(leap.profit + leap.loss - (year.profit + year.loss))).toBeLessThan(3 * day);
+  });
+
+  it("instalment fees are revenue, and a sweep over the fee moves it", () => {
+    const revolver = byName("revolver");
+    const fees = [0.01, 0.05];
+    const s = settings({ days: 365, arms: fees.map((v) => arm(policy, { instalmentFee3: v })) });
+    const funded = fundingDays(monthEndDays(s.start, s.days), s.days);
+    const [champion, low, high] = runRange(s, [revolver], 0, 200).arms.map((a) =>
+      riskOf(a[0]!, 0.035, funded),
+    );
+    expect(champion!.huabei.fees).toBeGreaterThan(0);
+    expect(high!.all.fees).toBeGreaterThan(low!.all.fees);
+    expect(high!.all.revenue).toBeGreaterThan(low!.all.revenue);
   });
 
   it("a sweep's variants: params and metrics (rates as fractions, money in yuan), dominated ones marked", () => {
@@ -122,6 +160,27 @@ describe("outcomes against intuition", () => {
       expect(row.metrics.badRate).toBeLessThanOrEqual(1);
       expect(typeof row.dominated).toBe("boolean");
     }
+  });
+
+  it("a variant is dominated by another variant only, never by the base policy outside the sweep", () => {
+    const risk = (approvalRate: number, badRate: number, profit: number) => ({
+      all: { approvalRate, badRate, profit, loss: 0, revenue: 0, gini: null, ks: null },
+    });
+    const rows = (variants: Array<ReturnType<typeof risk>>) =>
+      variantRows(
+        { meta: { sweep: { variants: variants.map((_, i) => ({ minScore: 700 + 40 * i })) } } } as never,
+        // the base policy approves more, with fewer bad and more profit, than either variant
+        {
+          groups: [
+            {
+              champion: { risk: risk(0.9, 0.01, 1000) },
+              variants: variants.map((v) => ({ risk: v, psi: 0 })),
+            },
+          ],
+        } as never,
+      )!.map((r) => r.dominated);
+    expect(rows([risk(0.5, 0.02, 50), risk(0.4, 0.03, 60)])).toEqual([false, false]);
+    expect(rows([risk(0.5, 0.02, 50), risk(0.4, 0.03, 40)])).toEqual([false, true]);
   });
 });
 

@@ -47,6 +47,13 @@ describe("bad persona files", () => {
     );
   });
 
+  it("instalment terms that do not add up to 1", () => {
+    const revolver = readFileSync(join(ROOT, "personas/revolver.yaml"), "utf8");
+    const bad = revolver.replace('terms: { "3": 0.5, "6": 0.3, "12": 0.2 }', 'terms: { "3": 0.5, "6": 0.3 }');
+    expect(bad).not.toBe(revolver);
+    expect(() => loadPersonaText(bad, "r.yaml")).toThrow(/instalment term probabilities must add up to 1/);
+  });
+
   it("min above max, wrong types, unknown distributions, __proto__", () => {
     expect(fail("bad-range.yaml").format()).toMatch(
       /bad-range\.yaml:5:\d+: spending\.amount: min is greater than max/,

@@ -29,6 +29,43 @@ describe("plan", () => {
     for (let i = 0; i < 20; i++) expect(makePlan(other, stretched, i)).toEqual(makePlan(ctx, stretched, i));
   });
 
+  it("a short horizon is the start of a long one: the same events on the days both cover", () => {
+    // a year's Jiebei openings drawn past a 60-day horizon used to land on its last day
+    const long = populationContext(settings({ days: 365 }));
+    const runs = (c: typeof ctx, persona: (typeof shipped)[number], i: number) =>
+      new AccountRunner(c, { record: true }).run(persona, reactionsOf(persona), i)[0]!.issued;
+    let compared = 0;
+    for (const days of [60, 200]) {
+      const short = populationContext(settings({ days }));
+      for (const persona of [...shipped, tiny])
+        for (let i = 0; i < 40; i++) {
+          const within = runs(long, persona, i).filter((e) => e.day < days);
+          expect(runs(short, persona, i)).toEqual(within);
+          compared += within.length;
+        }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("splits purchases into instalments from a stream of their own: the rest of the plan is unmoved", () => {
+    const revolver = shipped.find((p) => p.name === "revolver")!;
+    const never = { ...revolver, spending: { ...revolver.spending, instalments: undefined } };
+    let split = 0;
+    for (let i = 0; i < 40; i++) {
+      const { purchases, ...rest } = makePlan(ctx, revolver, i);
+      const { purchases: plain, ...plainRest } = makePlan(ctx, never, i);
+      expect({ ...purchases, term: [] }).toEqual({ ...plain, term: [] });
+      expect({ ...rest, persona: null }).toEqual({ ...plainRest, persona: null });
+      expect(plain.term.every((t) => t === 0)).toBe(true);
+      purchases.term.forEach((t, k) => {
+        if (t === 0) return;
+        split++;
+        expect(purchases.amount[k]).toBeGreaterThanOrEqual(500_00);
+      });
+    }
+    expect(split).toBeGreaterThan(20);
+  });
+
   it("issues a valid timeline: days in range and in order, whole positive amounts, the opening first", () => {
     const runner = new AccountRunner(ctx, { record: true });
     for (let i = 0; i < 40; i++) {

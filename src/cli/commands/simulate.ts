@@ -5,7 +5,7 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
-import { largestGroups } from "../../population/flips.js";
+import { flipRule, largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
   documentText,
@@ -230,11 +230,12 @@ function writeFlips(
     const named = armLabel(pop, pair.b);
     const b = flipFileName(0, named) === flipFileName(0, a) ? `${named} (arm ${pair.b})` : named;
     const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
+    const within = result.decisionFlips.length > 1 ? `${a} vs ${b}` : undefined;
     index.push(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
     largestGroups(pair)
       .slice(0, EXPORT_GROUPS)
       .forEach(([label, group], rank) => {
-        const code = /by ([A-Z_0-9]+)/.exec(label)?.[1] ?? "group";
+        const code = flipRule(label) ?? "group";
         const groupDir = join(pairDir, `${rank + 1}-${code}`);
         ownFolder(join(stage, pairDir), join(dir, pairDir));
         ownFolder(join(stage, groupDir), join(dir, groupDir));
@@ -245,7 +246,7 @@ function writeFlips(
             [pair.b, b],
           ] as const) {
             const file = join(groupDir, flipFileName(account, name));
-            writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir)));
+            writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir), within));
             index.push(`    ${file}`);
             files++;
           }
