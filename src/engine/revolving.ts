@@ -68,8 +68,10 @@ export interface Bill {
    *  is met; −1 when none */
   queuedDueDay: number;
   queuedOverdueFrom: number;
-  /** the queued cycle's minimum, as its statement stated it */
+  /** the queued cycle's minimum, as its statement stated it, and what was paid towards it (repaid beyond
+   *  the current cycle's minimum since that statement) */
   queuedMinimum: Fen;
+  queuedPaid: Fen;
   /** the current cycle's remainder was within the policy's tolerance: it counts as repaid in full */
   tolerated: boolean;
   /** day the bill was repaid in full, or null */
@@ -132,6 +134,15 @@ const unpaidCharges = (b: Bill): Fen => b.charges - b.chargesPaid;
 const remaining = (b: Bill): Fen => unpaidPrincipal(b) + unpaidCharges(b);
 const cycleShortfall = (b: Bill): Fen =>
   b.state !== "arrears" && !b.cycleDecided ? Math.max(0, b.cycleMinimum - b.cyclePaid) : 0;
+const queuedShortfall = (b: Bill): Fen =>
+  b.queuedDueDay >= 0 ? Math.max(0, b.queuedMinimum - b.queuedPaid) : 0;
+
+function clearQueue(b: Bill): void {
+  b.queuedDueDay = -1;
+  b.queuedOverdueFrom = -1;
+  b.queuedMinimum = 0;
+  b.queuedPaid = 0;
+}
 
 export const charges = (l: Revolving): Fen => l.interest + l.fees + l.penalties;
 
@@ -155,7 +166,7 @@ export function minimumDue(l: Revolving): Fen {
   let total = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
-    total += b.state === "arrears" ? remaining(b) : cycleShortfall(b);
+    total += b.state === "arrears" ? remaining(b) : cycleShortfall(b) + queuedShortfall(b);
   }
   return total;
 }
@@ -167,6 +178,7 @@ export function dueBy(l: Revolving, day: number): { due: Fen; minimum: Fen } {
   let minimum = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
+    if (b.queuedDueDay >= 0 && b.queuedDueDay <= day) minimum += queuedShortfall(b);
     if (b.dueDay > day) continue;
     due += remaining(b);
     minimum += b.state === "arrears" ? remaining(b) : cycleShortfall(b);
@@ -225,6 +237,8 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
   const pay = (b: Bill, most: Fen): void => {
     const c = Math.min(most, unpaidCharges(b));
     const p = Math.min(most - c, unpaidPrincipal(b));
+    // what goes beyond the current cycle's minimum counts towards the cycle queued behind it
+    if (b.queuedDueDay >= 0) b.queuedPaid += Math.max(0, c + p - cycleShortfall(b));
     b.chargesPaid += c;
     b.principalPaid += p;
     b.cyclePaid += c + p;
@@ -232,6 +246,7 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
     if (remaining(b) === 0) {
       b.state = "settled";
       b.settledDay = day;
+      clearQueue(b);
     }
   };
   for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
@@ -240,7 +255,7 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
   }
   for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
     const b = l.bills[i]!;
-    const short = cycleShortfall(b);
+    const short = cycleShortfall(b) + queuedShortfall(b);
     if (short > 0) pay(b, Math.min(left, short));
   }
   for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
@@ -257,20 +272,13 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
   }
   l.plans = l.plans.filter((p) => p.unbilled > 0);
   l.repayments += applied;
-  if (applied > 0 && tolerance > 0) {
-    let left = 0;
+  if (applied > 0 && tolerance > 0 && overdueAmount(l) <= tolerance)
     for (let i = l.firstOpen; i < l.bills.length; i++) {
       const b = l.bills[i]!;
-      if (b.state === "arrears") left += remaining(b);
+      if (b.state !== "arrears") continue;
+      b.state = "revolving";
+      b.tolerated = true;
     }
-    if (left <= tolerance)
-      for (let i = l.firstOpen; i < l.bills.length; i++) {
-        const b = l.bills[i]!;
-        if (b.state !== "arrears") continue;
-        b.state = "revolving";
-        b.tolerated = true;
-      }
-  }
   while (l.firstOpen < l.bills.length && l.bills[l.firstOpen]!.state === "settled") l.firstOpen++;
   return applied;
 }
@@ -321,19 +329,19 @@ export function closeStatement(
   l.plans = l.plans.filter((p) => p.unbilled > 0);
   const overdueFrom = dueDay + policy.graceDays + 1;
   let carried = 0;
-  let queued = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     // a revolving bill starts a new cycle; on closing, every bill not in arrears is due in full
     if (b.state === "revolving") carried += unpaidPrincipal(b);
-    else if (!(closing && b.state === "open") && b.state !== "open") continue;
+    else if (b.state !== "open") continue;
     if (!closing && !b.cycleDecided) {
       // the cycle before is still in its grace: restarting now would erase a minimum not yet decided
       // (a missed one would never fall into arrears); the new cycle starts when that one is met
       b.queuedDueDay = dueDay;
       b.queuedOverdueFrom = overdueFrom;
       b.queuedMinimum = cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
-      queued += b.queuedMinimum;
+      b.queuedPaid = 0;
+      if (b.state === "open") carried += unpaidPrincipal(b);
       continue;
     }
     b.dueDay = dueDay;
@@ -344,9 +352,7 @@ export function closeStatement(
     b.cyclePaid = 0;
     b.cycleDecided = false;
     b.tolerated = false;
-    b.queuedDueDay = -1;
-    b.queuedOverdueFrom = -1;
-    b.queuedMinimum = 0;
+    clearQueue(b);
   }
   l.firstUndecided = Math.min(l.firstUndecided, l.firstOpen);
   const principal = l.unbilled + instalments;
@@ -371,6 +377,7 @@ export function closeStatement(
       queuedDueDay: -1,
       queuedOverdueFrom: -1,
       queuedMinimum: 0,
+      queuedPaid: 0,
       tolerated: false,
       settledDay: null,
       carry: newCarry(),
@@ -378,8 +385,9 @@ export function closeStatement(
     l.fees += fees;
   }
   l.unbilled = 0;
-  // a queued cycle's minimum is this statement's too, though it starts when the cycle before is met
-  const minimum = minimumDue(l) + queued;
+  // a queued cycle's minimum is this statement's too (minimumDue counts it), though it starts when the
+  // cycle before is met
+  const minimum = minimumDue(l);
   if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
   l.pending.push({ dueDay, overdueFrom });
   return { billed: principal, instalments, fees, carried, minimum };
@@ -471,9 +479,7 @@ export function decideCycles(
         );
       b.state = "arrears";
       // an overdue bill is due in full: the cycle queued behind it has nothing left to ask
-      b.queuedDueDay = -1;
-      b.queuedOverdueFrom = -1;
-      b.queuedMinimum = 0;
+      clearQueue(b);
     }
   }
   while (l.firstUndecided < l.bills.length && l.bills[l.firstUndecided]!.cycleDecided) l.firstUndecided++;
@@ -510,12 +516,10 @@ function startQueuedCycle(l: Revolving, b: Bill, index: number): void {
   b.dueDay = b.queuedDueDay;
   b.overdueFrom = b.queuedOverdueFrom;
   b.cycleMinimum = Math.min(b.queuedMinimum, remaining(b));
-  b.queuedMinimum = 0;
-  b.cyclePaid = 0;
+  b.cyclePaid = b.queuedPaid;
   b.cycleDecided = false;
   b.tolerated = false;
-  b.queuedDueDay = -1;
-  b.queuedOverdueFrom = -1;
+  clearQueue(b);
   l.firstUndecided = Math.min(l.firstUndecided, index);
 }
 

@@ -41,7 +41,7 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     restoreScore: fc.integer({ min: 350, max: 950 }),
     restoreCleanDays: fc.integer({ min: 0, max: 200 }),
     maxApplications30d: fc.integer({ min: 0, max: 10 }),
-    graceDays: fc.integer({ min: 0, max: 60 }),
+    graceDays: fc.integer({ min: 0, max: 27 }),
     penaltyRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
     revolvingRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
     minRepaymentRate: fc.double({ min: 0, max: 1, noNaN: true }),

@@ -80,10 +80,11 @@ describe("what a due date asks", () => {
     purchase(l, 500, 5, null);
     closeStatement(l, 9, 40, policy); // a calendar whose statement falls on the due day: 500, minimum 50
     expect(dueBy(l, 9)).toEqual({ due: 1_000, minimum: 100 });
-    expect(minimumDue(l)).toBe(150);
+    // the first bill's next cycle, queued behind the one due today, is asked on day 40 with the new bill
+    expect(minimumDue(l)).toBe(250);
     repay(l, 100, 9);
     expect(dueBy(l, 9)).toEqual({ due: 900, minimum: 0 });
-    expect(dueBy(l, 40)).toEqual({ due: 1_400, minimum: 50 });
+    expect(dueBy(l, 40)).toEqual({ due: 1_400, minimum: 150 });
   });
 });
 
@@ -219,6 +220,19 @@ describe("a calendar whose grace runs into the next statement", () => {
     expect(openDay(l, 32)).toEqual([]);
     expect(openDay(l, 33)).toEqual([{ dueDay: 29, outcome: "missed" }]);
     expect(oldestArrears(l)).toBe(29);
+    expectBalanced(l);
+  });
+
+  it("the minimum stated by the statement in that grace, paid there, meets the queued cycle too", () => {
+    const l = revolvingIntoOverlap();
+    repay(l, minimumDue(l), 29);
+    const stated = closeStatement(l, 31, 40, policy)!.minimum;
+    expect(minimumDue(l)).toBe(stated);
+    repay(l, minimumDue(l), 31);
+    expect(openDay(l, 33)).toEqual([{ dueDay: 29, outcome: "revolved" }]);
+    expect(dueBy(l, 40).minimum).toBe(0);
+    expect(openDay(l, 44)).toEqual([{ dueDay: 40, outcome: "revolved" }]);
+    expect(oldestArrears(l)).toBeNull();
     expectBalanced(l);
   });
 

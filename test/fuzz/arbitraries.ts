@@ -457,7 +457,7 @@ const event = fc.oneof(
     type: fc.constant("policy"),
     use: edgy(fc.constantFrom("default", "tightened"), "../x.yaml", "/etc/passwd"),
     set: fc.record(
-      { minScore: edgy(fc.integer({ min: 350, max: 950 }), 300, 1000), graceDays: edgy(fc.nat(60), -1, 61) },
+      { minScore: edgy(fc.integer({ min: 350, max: 950 }), 300, 1000), graceDays: edgy(fc.nat(27), -1, 28) },
       { requiredKeys: [] },
     ),
   }),

@@ -446,6 +446,17 @@ describe("policies", () => {
       expected: "at least 0",
     });
   });
+
+  it("a grace long enough to reach a second statement", async () => {
+    const text = scenarioWith("  - { day: 3, type: policy, set: { graceDays: 28 } }\n");
+    expectBadInput(await run(write("grace.yaml", text)), {
+      file: "grace.yaml",
+      pos: at(text, "28"),
+      field: "events[0].set.graceDays",
+      message: "value out of range",
+      expected: "at most 27",
+    });
+  });
 });
 
 describe("days and dates", () => {
