@@ -85,8 +85,6 @@ export const SAMPLE_EVERY = 30;
 export interface PopulationContext {
   settings: PopulationSettings;
   until: number;
-  /** the horizon in years (rates per year scale by it) */
-  years: number;
   calendar: Calendar;
   /** month-end days within the horizon, and each day's month-end ordinal (−1: not a month end) */
   monthEnds: readonly number[];
@@ -127,7 +125,6 @@ export function populationContext(settings: PopulationSettings): PopulationConte
   return {
     settings,
     until,
-    years: (until + 1) / 365,
     calendar,
     monthEnds,
     monthEndIndex,
