@@ -247,7 +247,8 @@ describe("one command's outputs", () => {
     }
   });
 
-  it("nor a policy file, a persona file or a golden trace it reads", async () => {
+  /** A folder f/ with a policy, a persona and a scenario using the policy, its golden trace written. */
+  async function folderOfInputs(): Promise<string> {
     const d = fresh();
     mkdirSync(join(d, "f"));
     for (const f of ["policies/tightened.yaml", "personas/stretched.yaml"])
@@ -260,6 +261,11 @@ describe("one command's outputs", () => {
       ),
     );
     await cli(["test", "f/gc.yaml", "-u"], { cwd: d });
+    return d;
+  }
+
+  it("nor a policy file, a persona file or a golden trace it reads", async () => {
+    const d = await folderOfInputs();
     const trace = "f/__snapshots__/gc.yaml.trace";
     const kept = ["f/tightened.yaml", "f/stretched.yaml", trace].map((f) => [
       f,
@@ -297,18 +303,7 @@ describe("one command's outputs", () => {
   });
 
   it("nor a hard link to any file it reads: the same file under a name no path resolves to", async () => {
-    const d = fresh();
-    mkdirSync(join(d, "f"));
-    for (const f of ["policies/tightened.yaml", "personas/stretched.yaml"])
-      writeFileSync(join(d, "f", f.split("/")[1]!), readFileSync(join(ROOT, f), "utf8"));
-    writeFileSync(
-      join(d, "f", "gc.yaml"),
-      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
-        /^policy: .*$/m,
-        "policy: tightened.yaml",
-      ),
-    );
-    await cli(["test", "f/gc.yaml", "-u"], { cwd: d });
+    const d = await folderOfInputs();
     const trace = "f/__snapshots__/gc.yaml.trace";
     const links: Array<[string, string]> = [
       ["f/gc.yaml", "gc.html"],

@@ -10,7 +10,15 @@ import { runDay } from "../../src/engine/schedule.js";
 import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
 import { fork } from "../../src/engine/state.js";
-import type { LineSnapshot, Policy, PolicyParams, Scenario, Snapshot, Step } from "../../src/engine/types.js";
+import type {
+  LineSnapshot,
+  Policy,
+  PolicyParams,
+  Scenario,
+  Snapshot,
+  Step,
+  Trace,
+} from "../../src/engine/types.js";
 import { customerEvents } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
@@ -381,6 +389,21 @@ const replacer = (key: string, value: unknown) => (key === "calendar" ? undefine
 // are small against the limit: access to credit (a purchase the worse timeline had declined) then cannot
 // turn into a delinquency or move utilisation, and the property is about the rules.
 describe("monotonicity", () => {
+  /**
+   * A line the lender closed can be suspended no more: the better timeline, restored where the other was
+   * closed, may be suspended again later (new debt elsewhere) — so suspensions are counted up to the day
+   * the worse one was closed, and the better one is never closed sooner.
+   */
+  function expectNoMoreSuspensions(base: Trace, better: Trace): void {
+    const closedOn = (t: Trace) =>
+      t.steps.find((s) => s.decision === "closed" || s.decision === "charged_off")?.day ??
+      Number.POSITIVE_INFINITY;
+    const suspensions = (t: Trace, by = Number.POSITIVE_INFINITY) =>
+      t.steps.filter((s) => s.decision === "suspended" && s.day <= by).length;
+    expect(suspensions(better, closedOn(base))).toBeLessThanOrEqual(suspensions(base));
+    expect(closedOn(better)).toBeGreaterThanOrEqual(closedOn(base));
+  }
+
   const small = fc.integer({ min: 100, max: 10_000 }); // ¥1–¥100 on a ¥20,000 line
   const habit = fc.oneof(
     {
@@ -593,16 +616,7 @@ describe("monotonicity", () => {
           const options = { policy, until: 430, profile: { monthlyIncome: 15_000, creditHistoryMonths: 36 } };
           const base = simulate(scenario([open, ...habits, ...repays(-1)], options));
           const alt = simulate(scenario([open, ...habits, ...repays(m)], options));
-          // a line the lender closed can be suspended no more: the better timeline, restored where the
-          // other was closed, may be suspended again later (new debt elsewhere) — counted up to the day
-          // the other was closed, and never closed sooner
-          const closedOn = (t: typeof base) =>
-            t.steps.find((s) => s.decision === "closed" || s.decision === "charged_off")?.day ??
-            Number.POSITIVE_INFINITY;
-          const suspensions = (t: typeof base, by = Number.POSITIVE_INFINITY) =>
-            t.steps.filter((s) => s.decision === "suspended" && s.day <= by).length;
-          expect(suspensions(alt, closedOn(base))).toBeLessThanOrEqual(suspensions(base));
-          expect(closedOn(alt)).toBeGreaterThanOrEqual(closedOn(base));
+          expectNoMoreSuspensions(base, alt);
           expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
         },
       ),
@@ -628,16 +642,7 @@ describe("monotonicity", () => {
           const options = { policy, until, profile };
           const base = simulate(scenario(all, options));
           const alt = simulate(scenario(improved, options));
-          // a line the lender closed can be suspended no more: the better timeline, restored where the
-          // other was closed, may be suspended again later (new debt elsewhere) — counted up to the day
-          // the other was closed, and never closed sooner
-          const closedOn = (t: typeof base) =>
-            t.steps.find((s) => s.decision === "closed" || s.decision === "charged_off")?.day ??
-            Number.POSITIVE_INFINITY;
-          const suspensions = (t: typeof base, by = Number.POSITIVE_INFINITY) =>
-            t.steps.filter((s) => s.decision === "suspended" && s.day <= by).length;
-          expect(suspensions(alt, closedOn(base))).toBeLessThanOrEqual(suspensions(base));
-          expect(closedOn(alt)).toBeGreaterThanOrEqual(closedOn(base));
+          expectNoMoreSuspensions(base, alt);
           expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
           if (alt.final.status === "active" && base.final.status === "active")
             expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
