@@ -199,7 +199,7 @@ export class NodeLog {
     const index = new Map<string, Entry>();
     for (let c = this.firstChild[node]!; c >= 0; ) {
       // the key: a child whose value reads as one of the mapping's keys
-      const k = this.isKeyNode(c) ? String(this.results[this.content(c)]) : undefined;
+      const k = this.isKeyNode(c) ? keyText(this.results[this.content(c)]) : undefined;
       if (k === undefined || !Object.hasOwn(map, k)) {
         c = this.nextSibling[c]!;
         continue;
@@ -279,4 +279,14 @@ export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return starts;
+}
+
+/** A node's value as the key js-yaml made of it; none when that throws (a mapping whose own `toString`
+ *  key holds no function). */
+function keyText(value: unknown): string | undefined {
+  try {
+    return String(value);
+  } catch {
+    return undefined;
+  }
 }

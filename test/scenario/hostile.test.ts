@@ -145,6 +145,17 @@ describe("size and depth", () => {
   );
 });
 
+describe("keys that are method names", () => {
+  it("a mapping whose `toString` is a mapping is a problem at its line, not an internal error", () => {
+    // found by the fuzzer: the position index turned each key node into a string, and String() of this
+    // value throws
+    const e = refusal(
+      'zq: ~\nday: ~\nday: purchase\nevents: {toString: {extends: apply, name: "x"}}\ncause: -0\nevents: []\n',
+    );
+    expect(e.problems.map((p) => p.details.field)).toContain("events");
+  });
+});
+
 describe("many unknown keys", () => {
   const dir = mkdtempSync(join(tmpdir(), "credit-sim-many-keys-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
