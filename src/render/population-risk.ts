@@ -38,9 +38,15 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
   { title: "loss", width: 12, cell: (p) => yuanShort(p.loss) },
   { title: "funding", width: 11, cell: (p) => yuanShort(p.costOfFunds) },
   { title: "profit", width: 12, cell: (p) => yuanShort(p.profit) },
-  { title: "Gini", width: 6, cell: (p) => ratio(p.gini) },
-  { title: "KS", width: 6, cell: (p) => ratio(p.ks) },
+  { title: "Gini", width: 6, cell: (p) => ranked(p, p.gini) },
+  { title: "KS", width: 6, cell: (p) => ranked(p, p.ks) },
 ];
+
+/** Below this many bads a Gini or KS moves by ±0.1 or more between samples: marked `~`, not hidden. */
+export const FEW_BADS = 30;
+
+const ranked = (p: ProductSummary, value: number | null): string =>
+  value !== null && p.bad < FEW_BADS ? `${ratio(value)}~` : ratio(value);
 
 /** What "bad" means under a result's definition, in words. */
 const badDefinition = (b: string): string =>
@@ -48,7 +54,7 @@ const badDefinition = (b: string): string =>
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); bad: ${badDefinition(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); bad: ${badDefinition(m.bad)}; rates of accounts that applied / were booked; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad (~: fewer than ${FEW_BADS} bads, too few to read)`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */
