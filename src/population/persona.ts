@@ -109,50 +109,46 @@ function checkRules(p: WrittenPersona, parsed: Parsed, file: string): void {
       found,
     });
   };
+  // probabilities that must add up to 1, each said as its sum
+  const addsUpToOne = (sum: number, path: PropertyKey[], what: string, terms: string): void => {
+    if (Math.abs(sum - 1) > 1e-9)
+      fail(path, `${what} must add up to 1`, `${terms} = 1`, String(Math.round(sum * 1e6) / 1e6));
+  };
   const r = p.repayment;
-  const total = r.full + r.statement + r.minimum + (r.late?.p ?? 0) + r.none;
-  if (Math.abs(total - 1) > 1e-9) {
-    fail(
-      ["repayment"],
-      "repayment probabilities must add up to 1",
-      "full + statement + minimum + late.p + none = 1",
-      String(Math.round(total * 1e6) / 1e6),
-    );
-  }
+  addsUpToOne(
+    r.full + r.statement + r.minimum + (r.late?.p ?? 0) + r.none,
+    ["repayment"],
+    "repayment probabilities",
+    "full + statement + minimum + late.p + none",
+  );
   const split = p.spending.instalments;
   if (split) {
     const t = split.terms;
-    const sum = (t[3] ?? 0) + (t[6] ?? 0) + (t[9] ?? 0) + (t[12] ?? 0);
-    if (Math.abs(sum - 1) > 1e-9)
-      fail(
-        ["spending", "instalments", "terms"],
-        "instalment term probabilities must add up to 1",
-        "3 + 6 + 9 + 12 = 1",
-        String(Math.round(sum * 1e6) / 1e6),
-      );
+    addsUpToOne(
+      (t[3] ?? 0) + (t[6] ?? 0) + (t[9] ?? 0) + (t[12] ?? 0),
+      ["spending", "instalments", "terms"],
+      "instalment term probabilities",
+      "3 + 6 + 9 + 12",
+    );
   }
   const j = p.jiebei;
   if (j?.borrow) {
     const t = j.borrow.terms;
-    const sum = (t[3] ?? 0) + (t[6] ?? 0) + (t[12] ?? 0);
-    if (Math.abs(sum - 1) > 1e-9)
-      fail(
-        ["jiebei", "borrow", "terms"],
-        "loan term probabilities must add up to 1",
-        "3 + 6 + 12 = 1",
-        String(Math.round(sum * 1e6) / 1e6),
-      );
+    addsUpToOne(
+      (t[3] ?? 0) + (t[6] ?? 0) + (t[12] ?? 0),
+      ["jiebei", "borrow", "terms"],
+      "loan term probabilities",
+      "3 + 6 + 12",
+    );
   }
   if (j) {
     const jr = j.repayment;
-    const sum = jr.onTime + (jr.late?.p ?? 0) + jr.none;
-    if (Math.abs(sum - 1) > 1e-9)
-      fail(
-        ["jiebei", "repayment"],
-        "Jiebei repayment probabilities must add up to 1",
-        "onTime + late.p + none = 1",
-        String(Math.round(sum * 1e6) / 1e6),
-      );
+    addsUpToOne(
+      jr.onTime + (jr.late?.p ?? 0) + jr.none,
+      ["jiebei", "repayment"],
+      "Jiebei repayment probabilities",
+      "onTime + late.p + none",
+    );
   }
   // every {min, max} must be ordered
   const walk = (v: unknown, path: PropertyKey[]) => {
