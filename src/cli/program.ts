@@ -122,8 +122,9 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
 }
 
 function commanderExitCode(e: CommanderError): number {
-  // help and version are not errors; everything else commander rejects is bad usage
-  if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
-    return 0;
+  // help asked for and the version are not errors; everything else commander rejects is bad usage — the
+  // help it prints for no command at all included (exit 1 from commander: a script that lost its command
+  // must fail, with exit 2 as any bad usage)
+  if (e.code === "commander.helpDisplayed" || e.code === "commander.version") return 0;
   return e.exitCode === 0 ? 0 : 2;
 }

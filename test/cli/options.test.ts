@@ -659,6 +659,16 @@ describe("help, version, unknown commands", () => {
     }
     expect(parseArgv(["help", "run"], io().io)).toEqual({ kind: "done", exitCode: 0 });
   });
+
+  it("no command at all is bad usage (exit 2), the help on stderr; `help` alone is asked for (exit 0)", () => {
+    const bare = io();
+    expect(parseArgv([], bare.io)).toEqual({ kind: "done", exitCode: 2 });
+    expect(bare.out.stdout).toBe("");
+    expect(bare.out.stderr).toMatch(/^Usage: credit-sim \[options\] \[command\]/);
+    const asked = io();
+    expect(parseArgv(["help"], asked.io)).toEqual({ kind: "done", exitCode: 0 });
+    expect(asked.out.stdout).toMatch(/^Usage: credit-sim/);
+  });
 });
 
 describe("option tables", () => {
