@@ -117,10 +117,11 @@ export function decideApplication(
     if (line.id === "jiebei" && thinFile(c)) failures.push({ code: "REPAYMENT_RECORD_REQUIRED" });
   }
   if (kind === "increase") {
-    // the cooldown runs from the opening too: no increase in a line's first months
+    // the cooldown runs from the opening too, the latest one: no increase in a line's first months,
+    // whether it is opened for the first time or reopened after a closure
     const since = Math.max(
       line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
-      line.openedDay ?? Number.NEGATIVE_INFINITY,
+      line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
     );
     if (day - since < p.increaseCooldownDays) {
       failures.push({

@@ -101,6 +101,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.cause = null;
         line.statusDay = null;
         line.openedDay ??= day;
+        line.lastOpenedDay = day;
         line.reasonsOnRecord = [];
         line.factsOnRecord = [];
         line.recordDay = null;

@@ -17,7 +17,11 @@ interface LineBase {
   /** why the line is not active (null while none or active) */
   cause: Cause | null;
   limit: Fen;
+  /** the first opening: the line's history length counts from it */
   openedDay: number | null;
+  /** the latest opening, a reopening after a closure too: an increase's cooldown runs from it, so that
+   *  closing and reopening a line is no way round a first opening's wait */
+  lastOpenedDay: number | null;
   /** the day the current status began (suspension, closure, charge-off); null while none or active */
   statusDay: number | null;
   /** the reasons of the decision that set the current status: what customer service quotes */
@@ -100,6 +104,7 @@ const newHuabei = (): HuabeiLine => ({
   cause: null,
   limit: 0,
   openedDay: null,
+  lastOpenedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
   factsOnRecord: [],
@@ -124,6 +129,7 @@ const newJiebei = (): JiebeiLine => ({
   cause: null,
   limit: 0,
   openedDay: null,
+  lastOpenedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
   factsOnRecord: [],

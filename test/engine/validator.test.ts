@@ -56,6 +56,25 @@ describe("reopening a line", () => {
     );
     expect(stepOn(t, "apply", 77).reasons).toContain("OVERDUE_TOO_RECENT");
   });
+
+  it("is not a way round the increase cooldown: it runs from the reopening, as from a first opening", () => {
+    const t = run(
+      [
+        on.open(0, 3_000),
+        on.close(100),
+        on.open(140, 5_000),
+        on.increase(141, 2_000),
+        on.increase(230, 2_000),
+      ],
+      { policy: testPolicy({ increaseCooldownDays: 90 }), until: 240 },
+    );
+    expect(stepOn(t, "apply", 140)).toMatchObject({ decision: "approved", limit: 500_000 });
+    const early = stepOn(t, "apply", 141);
+    expect(early).toMatchObject({ decision: "declined", limit: 500_000 });
+    expect(early.reasons[0]).toBe("INCREASE_TOO_SOON");
+    // 90 days after the reopening the cooldown is over
+    expect(stepOn(t, "apply", 230)).toMatchObject({ decision: "approved", limit: 700_000 });
+  });
 });
 
 describe("thin files", () => {
