@@ -163,8 +163,9 @@ export function decideApplication(
     return declined([fact.code], s, [fact]);
   }
   const wanted = kind === "open" ? amount : line.limit + amount;
-  // a line the lender closed reopens at its last limit: more is an increase, and meets an increase's
-  // standards (else a customer closed for a late repayment would reopen above one restored in time)
+  // a closed line reopens at its last limit: more is an increase, and meets an increase's standards
+  // (else a customer closed for a late repayment would reopen above one restored in time, and one who
+  // closes the line himself would get round them)
   if (kind === "open" && line.lastLimit !== null && wanted > line.lastLimit) {
     const above: RuleFact[] = [];
     const missed = lastMissed(c);

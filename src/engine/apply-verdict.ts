@@ -168,8 +168,9 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.previousPolicy = null;
       return;
     case "closed":
-      // the limit a lender's closure ends: reopening does not raise it without an increase's standards
-      line.lastLimit = v.cause === "customer" ? null : line.limit;
+      // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
+      // an increase's standards (closing and reopening is no way round them)
+      line.lastLimit = line.limit;
       line.status = "closed";
       line.cause = v.cause;
       line.statusDay = day;

@@ -34,7 +34,7 @@ interface LineBase {
   heldOver: HeldSuspension | null;
   /** the last approved limit increase (a cooldown runs from it) */
   lastIncreaseDay: number | null;
-  /** the limit a lender's closure ended (null: none, or closed by the customer): a reopening above it
+  /** the limit the last closure ended (null: never closed, or reopened since): a reopening above it
    *  meets an increase's standards */
   lastLimit: Fen | null;
   /** the last honoured request for an early review of this line (its cooldown runs from it: each line

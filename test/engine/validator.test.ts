@@ -75,6 +75,26 @@ describe("reopening a line", () => {
     // 90 days after the reopening the cooldown is over
     expect(stepOn(t, "apply", 230)).toMatchObject({ decision: "approved", limit: 700_000 });
   });
+
+  it("is not a way round an increase's standards: above the limit it ended, the customer's own closure too", () => {
+    const policy = testPolicy({ increaseCleanDays: 180 });
+    // a due date missed (repaid after the grace), then the customer closes and reopens for more
+    const late = run(
+      [on.open(0, 3_000), on.purchase(5, 1_000), on.repay(45, "full"), on.close(50), on.open(140, 20_000)],
+      { policy, until: 150 },
+    );
+    expect(stepOn(late, "close", 50)).toMatchObject({ decision: "closed", cause: "customer" });
+    const reopened = stepOn(late, "apply", 140);
+    expect(reopened).toMatchObject({ decision: "approved_lower", limit: 300_000 });
+    expect(reopened.reasons).toContain("RECENT_MISSED_PAYMENT");
+    // the same customer paying on time reopens for what the rules allow, above the old limit
+    const clean = run(
+      [on.open(0, 3_000), on.purchase(5, 1_000), on.repay(38, "full"), on.close(50), on.open(140, 20_000)],
+      { policy, until: 150 },
+    );
+    expect(stepOn(clean, "apply", 140).decision).toMatch(/^approved/);
+    expect(stepOn(clean, "apply", 140).limit).toBeGreaterThan(300_000);
+  });
 });
 
 describe("thin files", () => {
