@@ -284,7 +284,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
 
 /** Whether a line meets the standard for keeping credit: null, or the suspension (a policy cause when
  *  the line would still pass the policy it had before a change; below the smallest line, credit). */
-function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null {
+export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null {
   const p = c.policy;
   const failures = failsStandard(c, line.id, p, s);
   if (failures.length > 0) {

@@ -19,11 +19,11 @@ import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import { restorationBlockers, restorationScore } from "./review.js";
+import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import { debtCounted, debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
-import type { Fen, Remedy } from "./types.js";
+import type { Fen, Policy, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 
 export interface SupportAnswer {
@@ -106,6 +106,26 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       line.id === "huabei" && overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount);
     if (due > 0 && !tolerated) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
+  // an active line today's numbers would lose at the next review: said before it happens, with what
+  // changes them (the reasons are what the review would cite)
+  for (const line of lines) {
+    if (line.status !== "active") continue;
+    const v = keptStandard(c, line, s);
+    if (v === null || v.decision !== "suspended") continue;
+    const next = nextReview(calendar, day, c.policy);
+    remedies.push({
+      line: line.id,
+      kind: "review_suspends",
+      day: next,
+      date: calendar.date(next),
+      reasons: v.reasons,
+    });
+    standardRemedies(c, line, s, v.facts, remedies);
+    for (const f of v.facts) {
+      if (!reasons.includes(f.code)) reasons.push(f.code);
+      if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
+    }
+  }
   for (const line of lines) {
     if (line.status === "active") continue;
     // dated the day its reasons were recorded; a security hold over a suspension shows both, with causes
@@ -172,10 +192,7 @@ function suspendedLine(
   remedies: Remedy[],
 ): RuleFact[] {
   const p = c.policy;
-  // today's review comes after the customer's call
-  const next = calendar.isDayOfMonth(day, p.reviewDayOfMonth)
-    ? day
-    : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
+  const next = nextReview(calendar, day, p);
   const held = line.heldOver;
   const blockers: RuleFact[] = [];
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
@@ -244,6 +261,46 @@ function suspendedLine(
 }
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each with its numbers). */
+/** The next periodic review: today's comes after the customer's call. */
+const nextReview = (calendar: Calendar, day: number, p: Policy): number =>
+  calendar.isDayOfMonth(day, p.reviewDayOfMonth) ? day : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
+
+/** What an active line can do about the standard it fails: verify, pay down debt or report income, raise
+ *  the score to what the review asks (the facts of the review's suspension). */
+function standardRemedies(
+  c: Customer,
+  line: Line,
+  s: Scored,
+  failures: readonly RuleFact[],
+  remedies: Remedy[],
+) {
+  const rules = rulesFor(c.policy, line.id);
+  for (const f of failures) {
+    if (f.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
+    else if (f.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
+    else if (
+      (f.code === "SCORE_BELOW_MINIMUM" || f.code === "PAST_DUE_AT_REVIEW") &&
+      f.threshold !== undefined
+    )
+      remedies.push({
+        line: line.id,
+        kind: "raise_score",
+        current: s.score,
+        needed: f.threshold,
+        drivers: scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r)),
+      });
+  }
+}
+
+const reduceDebt = (c: Customer, line: Line, max: number): Remedy => ({
+  line: line.id,
+  kind: "reduce_debt",
+  ratio: debtToIncome(c) ?? 0,
+  max,
+  over: debtOverCap(c, max),
+  income: incomeForCap(c, max),
+});
+
 function restoration(
   c: Customer,
   line: Line,
@@ -257,15 +314,7 @@ function restoration(
   const rules = rulesFor(p, line.id);
   for (const failure of eligibilityFailures(c, rules, p)) {
     if (failure.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
-    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH")
-      remedies.push({
-        line: line.id,
-        kind: "reduce_debt",
-        ratio: debtToIncome(c) ?? 0,
-        max: rules.maxDebtToIncome,
-        over: debtOverCap(c, rules.maxDebtToIncome),
-        income: incomeForCap(c, rules.maxDebtToIncome),
-      });
+    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
   }
   // an income too low for the smallest line (the multiple's cap below minLimit): the income that allows it
   const cap = capFor(c, line.id, s);

@@ -179,6 +179,9 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
+  /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
+   *  suspends it unless they change (`reasons`: what it would cite) */
+  | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
   /** `afterPaying`: an amount is overdue now, and the clean period starts once it is paid (the date
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }

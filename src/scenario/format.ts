@@ -142,6 +142,10 @@ function remedyText(r: Remedy): string {
     }
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
+    case "review_suspends": {
+      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      return `at today's numbers, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
+    }
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date`;
     case "on_record": {

@@ -233,6 +233,31 @@ describe("contact_support", () => {
     expect(describeRemedy(r!)).toContain("report a monthly income of at least ¥16,667.00");
   });
 
+  it("on an active line the next review would suspend: warned of, with the review's date, reasons and what to do before it", () => {
+    const t = run([on.open(0, 1_000), on.externalDebt(3, 200_000), on.support(10)], {
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+      profile: { monthlyIncome: 10_000 },
+    });
+    const s = stepOn(t, "contact_support", 10);
+    expect(s.status).toBe("active");
+    expect(s.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    const warning = remedy(s.remedies, "review_suspends");
+    expect(warning).toMatchObject({ line: "huabei", kind: "review_suspends", day: 14, date: "2024-01-15" });
+    expect(warning!.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    expect(describeRemedy(warning!)).toMatch(
+      /^at today's numbers, the periodic review on 2024-01-15 \(day 14\) suspends the line: /,
+    );
+    // the same amounts as after the suspension, in time to avoid it
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ max: 1, over: 80_000 * 100, income: 16_667 });
+    // and the review does what the warning said
+    const review = stepsOf(t, "review").find((x) => x.day === 14)!;
+    expect(review).toMatchObject({ decision: "suspended" });
+    expect(review.reasons).toEqual(warning!.reasons);
+    // a customer the review keeps hears no warning
+    const fine = stepOn(run([on.open(0, 1_000), on.support(10)]), "contact_support", 10);
+    expect(kinds(fine.remedies)).not.toContain("review_suspends");
+  });
+
   it("an income too low for the smallest line is said with the income that allows one, and that income restores", () => {
     const policy = DEFAULT_POLICY;
     const profile = { monthlyIncome: 8_000, creditHistoryMonths: 48, externalDebt: 300_000 };
