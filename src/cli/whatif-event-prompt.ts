@@ -41,7 +41,7 @@ export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
             validateEvent({ type: "purchase", amount: typed(t, "amount") }, "amount");
             return true;
           } catch (e) {
-            return e instanceof InputError ? e.format().replace(/\n\s*/g, " — ") : String(e);
+            return e instanceof InputError ? e.formatLine() : String(e);
           }
         },
       }),

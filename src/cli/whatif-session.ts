@@ -111,7 +111,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       if (!(e instanceof InputError)) throw e;
       error = e;
     }
-    return error === null ? true : error.format().replace(/\n\s*/g, " — ");
+    return error === null ? true : error.formatLine();
   };
   const showTimeline = () => {
     const v = state.current;

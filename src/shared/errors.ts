@@ -117,6 +117,15 @@ export class InputError extends Error {
     );
     return blocks.join("\n");
   }
+
+  /** `format` on one line (a prompt's validation message): lines joined by " — ", and the labels'
+   *  padding — there to align the values beneath each other — dropped, as nothing is beneath. */
+  formatLine(): string {
+    return this.format()
+      .split("\n")
+      .map((line) => line.trim().replace(/^(expected|found|hint):\s+/, "$1: "))
+      .join(" — ");
+  }
 }
 
 /** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a

@@ -34,6 +34,34 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
 }
 
+/** A folder the search does not enter: golden traces, packages, dot-folders. */
+const skippedFolder = (name: string) =>
+  name.startsWith(".") || name === SNAPSHOT_DIR || name === "node_modules";
+
+/**
+ * The folders a search of `paths` walks: each folder named and every folder below it that the search
+ * enters (links not followed). Where golden traces may be left over: a folder whose last scenario is gone
+ * holds no file `discover` finds, yet its `__snapshots__` still holds that scenario's trace.
+ */
+export function searchedFolders(paths: readonly string[], cwd: string = process.cwd()): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    out.push(dir);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) if (e.isDirectory() && !skippedFolder(e.name)) walk(join(dir, e.name));
+  };
+  for (const p of paths.length ? paths : DEFAULT_PATHS) {
+    const abs = resolve(cwd, p);
+    if (statSync(abs, { throwIfNoEntry: false })?.isDirectory()) walk(abs);
+  }
+  return out;
+}
+
 function denied(shown: string): InputError {
   return new InputError("the folder may not be read (permission denied)", {
     file: shown,
@@ -52,8 +80,7 @@ function unreadableFolder(dir: string): string | null {
     return code === "EACCES" || code === "EPERM" ? dir : null;
   }
   for (const e of entries) {
-    if (!e.isDirectory() || e.name.startsWith(".") || e.name === SNAPSHOT_DIR || e.name === "node_modules")
-      continue;
+    if (!e.isDirectory() || skippedFolder(e.name)) continue;
     const found = unreadableFolder(join(dir, e.name));
     if (found !== null) return found;
   }

@@ -97,6 +97,8 @@ export interface ScenarioReport {
   error: string | null;
   /** where the file points at itself: the bad input's line for `error`, else the `name:` line (1-based) */
   line: number | null;
+  /** for `error`: each problem at a line of this file, formatted on its own (an annotation a line) */
+  problems?: { line: number; text: string }[];
   durationMs: number;
   /** the policy files read (absolute; a worker's so far, this file's among them): outputs spare them */
   policyFiles?: string[];
@@ -206,6 +208,7 @@ function printableReport(r: ScenarioReport): ScenarioReport {
     file: printable(r.file),
     name: printable(r.name),
     error: r.error === null ? null : printableLines(r.error),
+    ...(r.problems ? { problems: r.problems.map((p) => ({ ...p, text: printableLines(p.text) })) } : {}),
     snapshot: r.snapshot
       ? {
           ...r.snapshot,

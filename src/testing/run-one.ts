@@ -94,6 +94,11 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       error: e.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
       line: e.details.file === file.shown ? (e.details.line ?? null) : null,
+      problems: e.problems.flatMap((p) =>
+        p.details.file === file.shown && p.details.line !== undefined
+          ? [{ line: p.details.line, text: p.format() }]
+          : [],
+      ),
       durationMs: performance.now() - started,
     };
     return report;

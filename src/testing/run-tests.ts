@@ -3,7 +3,7 @@
 
 import { dirname } from "node:path";
 import { InputError, UsageError } from "../shared/errors.js";
-import { discover, type ScenarioFile } from "./discover.js";
+import { discover, type ScenarioFile, searchedFolders } from "./discover.js";
 import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";
 import { runFiles } from "./pool.js";
@@ -49,7 +49,8 @@ export async function runTests(
   let obsolete: string[] = [];
   let obsoleteRemoved = false;
   if (o.snapshots) {
-    const found = findObsolete(all.map((f) => dirname(f.path)));
+    // the folders searched too: one whose last scenario was removed or moved still holds its trace
+    const found = findObsolete([...all.map((f) => dirname(f.path)), ...searchedFolders(paths, cwd)]);
     if (o.update) {
       for (const f of found) removeSnapshot(f);
       obsoleteRemoved = found.length > 0;

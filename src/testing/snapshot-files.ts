@@ -116,7 +116,8 @@ export function readSnapshot(scenarioFile: string, shown: string): string | null
 /** Golden traces in the real `__snapshots__` folders of these folders whose scenario file is gone. */
 export function findObsolete(folders: Iterable<string>): string[] {
   const found: string[] = [];
-  for (const folder of new Set(folders)) {
+  // sorted: the list is the same whatever order the folders were met in (a folder's listing has none)
+  for (const folder of [...new Set(folders)].sort()) {
     const dir = join(folder, SNAPSHOT_DIR);
     let entries: Dirent[];
     try {

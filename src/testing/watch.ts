@@ -5,6 +5,7 @@
 
 import { existsSync, type FSWatcher, realpathSync, statSync, watch } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { isPolicyFile } from "../scenario/load-policy.js";
 import { discover, type ScenarioFile } from "./discover.js";
 import { namedPolicyFiles } from "./references.js";
 
@@ -22,6 +23,13 @@ export function dependencies(files: readonly ScenarioFile[]): DependencyMap {
   for (const f of files) {
     add(f.path, f.path);
     for (const p of namedPolicyFiles(f.path)) add(p, f.path);
+  }
+  // a policy file found among the scenarios (suite/policies/strict.yaml) is left out of every run: no
+  // scenario of its own to re-run, or the header would count one more than the run shows. Only a file
+  // other scenarios name is looked at (loading each file again would double the work).
+  for (const f of files) {
+    const users = deps.get(f.path);
+    if (users !== undefined && users.size > 1 && isPolicyFile(f.path)) users.delete(f.path);
   }
   return deps;
 }

@@ -101,6 +101,8 @@ describe("interactive what-if session", () => {
     screen.type("99999");
     screen.keypress("enter");
     await waitFor("out of range");
+    // one line: the labels are not padded as they are in a block, where values align beneath each other
+    expect(screen.getScreen()).toContain("— expected: at most 36500 — found: 99999");
     for (let i = 0; i < 5; i++) screen.keypress("backspace");
     screen.type("60");
     screen.keypress("enter");

@@ -200,6 +200,29 @@ describe.runIf(canDrop)("input files that may not be read", () => {
   });
 });
 
+describe.runIf(canDrop)("golden traces that may not be written", () => {
+  it("name the trace as the report names every file (relative), not by its absolute path", () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-perm-"));
+    try {
+      mkdirSync(join(d, "suite", "__snapshots__"), { recursive: true });
+      writeFileSync(
+        join(d, "suite", "s.yaml"),
+        "name: s\nevents: []\nexpect:\n  - { end: true, status: active }\n",
+        { mode: 0o644 },
+      );
+      chmodSync(d, 0o755);
+      chmodSync(join(d, "suite"), 0o755);
+      chmodSync(join(d, "suite", "__snapshots__"), 0o555);
+      const r = asNobody(["test", "suite"], d);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain("  suite/__snapshots__/s.yaml.trace: cannot write: permission denied");
+      expect(r.stdout).not.toContain(d);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.runIf(posix)("signals during simulate --csv", () => {
   it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("%s: no temporary file is left", async (signal) => {
     const out = mkdtempSync(join(dir, "sig-"));

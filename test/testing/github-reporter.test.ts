@@ -1,5 +1,7 @@
 // `--reporter github`: one workflow command per failure, at the line that caused it.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTestOptions } from "../../src/testing/options.js";
@@ -39,6 +41,36 @@ describe("github reporter", () => {
     expect(out).toMatch(
       /^::error file=test\/fixtures\/test-command\/bad\/typo\.yaml,line=6,title=credit-sim%3A bad input::/m,
     );
+  });
+
+  it("annotates every line of a file with several problems, not only the first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-github-"));
+    try {
+      writeFileSync(
+        join(dir, "two.yaml"),
+        [
+          "name: two problems",
+          "events:",
+          "  - { day: 0, type: apply, product: open, amount: 5000 }",
+          "  - { day: 5, type: purchse, amount: 10 }",
+          "expect:",
+          "  - { day: 5, reasons: [NOT_A_CODE] }",
+          "",
+        ].join("\n"),
+      );
+      const run = await runTests(["two.yaml"], parseTestOptions({ snapshots: false }, {}), dir);
+      const lines = renderGithub(run).trimEnd().split("\n");
+      expect(
+        lines.map((l) => /^::error file=two\.yaml,line=(\d+),title=credit-sim%3A bad input::/.exec(l)?.[1]),
+      ).toEqual(["4", "6"]);
+      // the first lists every problem; the next is its own line's problem alone
+      expect(lines[0]).toContain("NOT_A_CODE");
+      expect(lines[1]).toContain("::two.yaml:6:");
+      expect(lines[1]).toContain("unknown reason code");
+      expect(lines[1]).not.toContain("purchse");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("prints nothing when everything passed", async () => {

@@ -151,6 +151,23 @@ describe("credit-sim test: golden traces", () => {
     expect(existsSync(trace("security.yaml"))).toBe(true);
   });
 
+  it("reports and removes the trace of a subfolder's last scenario once it is gone", async () => {
+    // the subfolder then holds no scenario at all: only the search of the folder named still reaches it
+    mkdirSync(join(dir, "scenarios", "sub"));
+    cpSync(join(dir, "scenarios", "good-customer.yaml"), join(dir, "scenarios", "sub", "moved.yaml"));
+    await run(["scenarios"]);
+    const left = join(dir, "scenarios", "sub", "__snapshots__", "moved.yaml.trace");
+    expect(existsSync(left)).toBe(true);
+    rmSync(join(dir, "scenarios", "sub", "moved.yaml"));
+    const r = await run(["scenarios"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("  scenarios/sub/__snapshots__/moved.yaml.trace");
+    const u = await run(["scenarios", "-u"]);
+    expect(u.stdout).toContain("Removed 1 obsolete golden trace(s):");
+    expect(existsSync(left)).toBe(false);
+    expect(existsSync(trace("good-customer.yaml"))).toBe(true);
+  });
+
   it("never lists the traces themselves as scenarios", async () => {
     await run(["scenarios"]);
     const r = await run(["scenarios", "--reporter", "json"]);

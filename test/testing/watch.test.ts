@@ -45,6 +45,17 @@ describe("watch: what a change affects", () => {
     expect(affected([join(dir, "persona.yaml")], deps)).toEqual({ kind: "all" });
   });
 
+  it("a policy file found among the scenarios re-runs those that use it, not itself", () => {
+    const policies = join(dir, "policies");
+    mkdirSync(policies);
+    const strict = join(policies, "strict.yaml");
+    writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
+    writeFileSync(join(dir, "a.yaml"), scenario("A", "policies/strict.yaml"));
+    // the folder's search finds the policy file too: `test` leaves it out of the run
+    const deps = dependencies(discover([dir]));
+    expect(affected([strict], deps)).toEqual({ kind: "some", files: [join(dir, "a.yaml")] });
+  });
+
   it("re-runs the changed scenario when its file is saved", async () => {
     const runs: Array<{ files: string[] | "all"; changed: string[] }> = [];
     const stop = new AbortController();

@@ -56,6 +56,11 @@ function scenarioCommands(r: ScenarioReport): string[] {
           r.error ?? "bad input",
         ),
       );
+      // the first annotation lists every problem; each further line of the file with a problem gets its
+      // own, or the pull request shows only the first of them on its line
+      for (const p of (r.problems ?? []).filter((p) => p.line !== r.line)) {
+        out.push(command("error", { file: r.file, line: p.line, title: "credit-sim: bad input" }, p.text));
+      }
       return out;
     case "no-expectations":
       out.push(
