@@ -135,6 +135,12 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
       );
     }
   }
+  // asked to write golden traces and to leave them alone: neither can be what was meant
+  if (raw.updateSnapshots === true && raw.snapshots === false)
+    throw new UsageError(
+      "-u writes golden traces and --no-snapshots turns them off: they cannot go together",
+      "drop one: -u to rewrite the traces, --no-snapshots to run the expectations alone",
+    );
   if (raw.workers !== undefined && raw.workers < 1) {
     throw new UsageError(
       `--workers must be at least 1, got ${raw.workers}`,

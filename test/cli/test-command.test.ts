@@ -129,6 +129,7 @@ describe("credit-sim test: expectations", () => {
     [[`${FIX}/pass`, "--grep", "("], /--grep: not a valid regular expression/],
     [[`${FIX}/pass`, "--grep", "no such scenario"], /no scenario matches --grep "no such scenario"/],
     [[`${FIX}/pass`, "--workers", "0"], /--workers must be at least 1/],
+    [[`${FIX}/pass`, "-u", "--no-snapshots"], /-u writes golden traces and --no-snapshots turns them off/],
   ])("bad usage %j exits 2 with one message", async (args, message) => {
     const r = await test(...args);
     expect(r.status).toBe(2);
