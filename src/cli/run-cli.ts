@@ -65,7 +65,7 @@ async function dispatch(i: Invocation, io: CliIo): Promise<void> {
 
 function exitCodeFor(e: unknown, io: CliIo): number {
   if (e instanceof InputError) {
-    writeErr(io, e.format("credit-sim: "));
+    writeErr(io, e.relativeTo(io.cwd).format("credit-sim: "));
     return e.exitCode;
   }
   if (e instanceof ExitCode) return e.code;

@@ -90,21 +90,31 @@ function stripMeta(p: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * Whether `file` holds a policy (it extends one, or sets policy parameters, and validates as a policy
- * file): what a folder of scenarios may keep beside them, and `credit-sim test` leaves out rather than
- * report as a scenario without events. Reads the file; never throws on its content.
+ * What `file` is, read as a policy kept beside the scenarios that name it (policies/strict.yaml): "policy"
+ * (a valid one: `credit-sim test` leaves it out rather than report it as a scenario without events), the
+ * bad input of a broken one (it looks like a policy — `extends` or a policy parameter, no `events` — so
+ * its problems are a policy's, not a scenario's), or null (no policy). Reads the file.
  */
-export function isPolicyFile(file: string): boolean {
+export function asPolicyFile(file: string): "policy" | InputError | null {
+  let parsed: Parsed;
   try {
-    const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
-    const data = parsed.data;
-    if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
-    const keys = Object.keys(data);
-    if (!keys.some((k) => k === "extends" || k in policyParamsShape)) return false;
-    validate(PolicyFile, parsed, file, { kind: "policy", expected: "a policy" });
-    return true;
+    parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
   } catch (e) {
-    if (e instanceof InputError) return false;
+    if (e instanceof InputError) return null;
+    throw e;
+  }
+  const data = parsed.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
+  const keys = Object.keys(data);
+  if (keys.includes("events") || !keys.some((k) => k === "extends" || k in policyParamsShape)) return null;
+  try {
+    loadPolicyFile(file, new Map(), []);
+    return "policy";
+  } catch (e) {
+    if (e instanceof InputError) return e;
     throw e;
   }
 }
+
+/** Whether `file` holds a valid policy (see asPolicyFile). */
+export const isPolicyFile = (file: string): boolean => asPolicyFile(file) === "policy";

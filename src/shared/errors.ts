@@ -1,6 +1,7 @@
 // Bad input is a feature: one error type that says where (file, line, column, field path), what was
 // expected, what was found and what to try. The CLI prints it and exits 2; nothing else catches it.
 
+import { isAbsolute, relative, sep } from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import { printable, printableLines } from "./text.js";
 
@@ -98,6 +99,23 @@ export class InputError extends Error {
   /** The same problems, each changed by `f` (a file named as the user wrote it, a field re-rooted). */
   map(f: (problem: InputError) => InputError): InputError {
     return InputError.all(this.problems.map(f), this.truncated);
+  }
+
+  /** The same problems, each file inside `cwd` named relative to it as the user names files (a policy
+   *  file a scenario names is read by its absolute path; the runner's own folders are no one's business). */
+  relativeTo(cwd: string): InputError {
+    const shown = (file: string): string => {
+      if (!isAbsolute(file)) return file;
+      const rel = relative(cwd, file);
+      return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+    };
+    if (!this.problems.some((p) => p.details.file !== undefined && shown(p.details.file) !== p.details.file))
+      return this;
+    return this.map((p) =>
+      p.details.file === undefined || shown(p.details.file) === p.details.file
+        ? p
+        : new InputError(p.message, { ...p.details, file: shown(p.details.file) }),
+    );
   }
 
   /** What a user sees: each problem as `file:line:col: field: message`, then expected / found / hint;

@@ -6,7 +6,7 @@ import { performance } from "node:perf_hooks";
 import type { Policy } from "../engine/index.js";
 import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
-import { isPolicyFile } from "../scenario/load-policy.js";
+import { asPolicyFile } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import type { ScenarioFile } from "./discover.js";
@@ -83,18 +83,25 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
   } catch (e) {
     // bad input — the file's, or its golden trace's (a link, a pipe, a folder…) — is this file's report
     if (!(e instanceof InputError)) throw e;
-    // …unless the file is a policy kept beside the scenarios that name it (policies/strict.yaml)
-    if (isPolicyFile(file.path)) return { file: file.shown, filtered: true, policy: true };
+    // …unless the file is a policy kept beside the scenarios that name it (policies/strict.yaml): left
+    // out, or, broken, reported with a policy's problems
+    const policy = asPolicyFile(file.path);
+    if (policy === "policy") return { file: file.shown, filtered: true, policy: true };
+    const bad = (policy ?? e)
+      .map((p) =>
+        p.details.file === file.path ? new InputError(p.message, { ...p.details, file: file.shown }) : p,
+      )
+      .relativeTo(ctx.cwd);
     const report: ScenarioReport = {
       ...base,
       name,
       status: "error",
       // the policy files it names are still read (and still must not be written over)
       policyFiles: namedPolicyFiles(file.path),
-      error: e.format(),
+      error: bad.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
-      line: e.details.file === file.shown ? (e.details.line ?? null) : null,
-      problems: e.problems.flatMap((p) =>
+      line: bad.details.file === file.shown ? (bad.details.line ?? null) : null,
+      problems: bad.problems.flatMap((p) =>
         p.details.file === file.shown && p.details.line !== undefined
           ? [{ line: p.details.line, text: p.format() }]
           : [],

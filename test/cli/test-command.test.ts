@@ -216,4 +216,40 @@ describe("a policy file kept among the scenarios", () => {
       rmSync(d, { recursive: true, force: true });
     }
   });
+
+  it("a broken one is reported as the policy it is, and named relative, as the scenarios are", async () => {
+    const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-policies-"));
+    try {
+      mkdirSync(join(d, "suite", "policies"), { recursive: true });
+      // no name, and a parameter out of range
+      writeFileSync(join(d, "suite", "policies", "strict.yaml"), "extends: default\nminScore: 9000\n");
+      writeFileSync(
+        join(d, "suite", "gc.yaml"),
+        readFileSync("scenarios/good-customer.yaml", "utf8").replace(
+          /^policy: .*$/m,
+          "policy: policies/strict.yaml",
+        ),
+      );
+      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+      expect(r.status).toBe(2);
+      // the policy's own problems, not a scenario's missing `events` or unknown `minScore`
+      const own = r.stdout.slice(r.stdout.indexOf("✗ suite/policies/strict.yaml: bad input"));
+      expect(own).toMatch(/suite\/policies\/strict\.yaml:1:1: name: missing required field/);
+      expect(own).toMatch(/suite\/policies\/strict\.yaml:2:\d+: minScore/);
+      expect(own).not.toMatch(/events|unknown field/);
+      // the scenario naming it points at it relative to the working folder
+      expect(r.stdout).not.toContain(d);
+      const run = await cli(["run", "suite/gc.yaml"], { cwd: d });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(
+        /^credit-sim: suite\/policies\/strict\.yaml:1:1: name: missing required field/,
+      );
+      expect(run.stderr).not.toContain(d);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
 });

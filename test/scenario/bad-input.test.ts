@@ -243,7 +243,7 @@ describe("amounts", () => {
     );
     expectBadInput(await run(write("fen.yaml", text)), {
       // a policy file's problems name it by its full path
-      file: join(dir, policyFile),
+      file: policyFile, // named relative to the working folder, as the user names files
       pos: at(policy, "500.555"),
       field: "minLimit",
       message: "too many decimal places",
@@ -359,7 +359,7 @@ describe("policies", () => {
     expect(policy).not.toMatch(/^minScore:/m);
     write("mine.yaml", policy);
     expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./mine.yaml\nevents: []\n")), {
-      file: join(dir, "mine.yaml"),
+      file: "mine.yaml",
       field: "minScore",
       message: "missing required field",
       expected: "a number",
@@ -371,7 +371,7 @@ describe("policies", () => {
     const text = "name: mine\nextends: default\nminScor: 600\n";
     write("typo.yaml", text);
     expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./typo.yaml\nevents: []\n")), {
-      file: join(dir, "typo.yaml"),
+      file: "typo.yaml",
       pos: at(text, "minScor"),
       field: "minScor",
       message: 'unknown field "minScor"',
@@ -383,7 +383,7 @@ describe("policies", () => {
     const text = "name: mine\nextends: defualt\n";
     write("ext.yaml", text);
     expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./ext.yaml\nevents: []\n")), {
-      file: join(dir, "ext.yaml"),
+      file: "ext.yaml",
       pos: at(text, "defualt"),
       field: "extends",
       message: 'unknown policy "defualt"',
@@ -395,7 +395,7 @@ describe("policies", () => {
     const text = "name: mine\nextends: default\nminScore: 5000\n";
     write("range.yaml", text);
     expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./range.yaml\nevents: []\n")), {
-      file: join(dir, "range.yaml"),
+      file: "range.yaml",
       pos: at(text, "5000"),
       field: "minScore",
       message: "value out of range",
