@@ -5,7 +5,7 @@ import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync } from "node
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
-import { checkOutput, fileError, makeFolders, writeOutput } from "../shared/write-file.js";
+import { checkOutput, fileError, makeFolders, type OutputSet, writeOutput } from "../shared/write-file.js";
 import type { CliIo } from "./io.js";
 
 /** How a report is written: `named`, credit-sim chose the name (`report.<name>.html`): never through a
@@ -31,14 +31,16 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
   if (problems.length > 0) throw InputError.all(problems);
 }
 
-/** Writes `text` to `file` (relative to the working folder) or, for `-`, to stdout; returns where. */
-export function writeReport(io: CliIo, file: string, text: string, named = false): string {
+/** Writes `text` to `file` (relative to the working folder) or, for `-`, to stdout; returns where. With
+ *  `set`, the file is held there and put in place with the command's other outputs. */
+export function writeReport(io: CliIo, file: string, text: string, named = false, set?: OutputSet): string {
   if (file === "-") {
     io.stdout.write(text);
     return "standard output";
   }
   makeFolders(dirname(resolve(io.cwd, file)), file);
-  writeOutput(file, text, reportOptions(io, named));
+  if (set) set.write(file, text, reportOptions(io, named));
+  else writeOutput(file, text, reportOptions(io, named));
   return file;
 }
 

@@ -138,6 +138,67 @@ export function writeOutput(target: string, content: string, options: OutputOpti
   }
 }
 
+/**
+ * The files one command writes, put in place together. Each is written whole beside its target, and none
+ * replaces its target until every one is written: a disk that fills up (or a device that fails) at the
+ * last output then leaves the earlier targets as they were, rather than some replaced by a command that
+ * ends in an error. Commit in the order held: a commit that may be refused (a file that must be new, an
+ * export folder that changed) goes first, so a refusal comes before anything is replaced.
+ */
+export class OutputSet {
+  private held: Pick<Output, "commit" | "abort">[] = [];
+
+  /** Holds an output written to the end; it is committed with the rest, or aborted. */
+  hold(out: Pick<Output, "commit" | "abort">): void {
+    this.held.push(out);
+  }
+
+  /** Writes `content` to `target` whole, held until `commit` (see `writeOutput`). */
+  write(target: string, content: string, options: OutputOptions = {}): void {
+    const out = openOutput(target, options);
+    try {
+      out.write(content);
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+    this.hold(out);
+  }
+
+  commit(): void {
+    const held = this.held;
+    this.held = [];
+    for (const [i, out] of held.entries()) {
+      try {
+        out.commit();
+      } catch (e) {
+        for (const rest of held.slice(i + 1)) rest.abort();
+        throw e;
+      }
+    }
+  }
+
+  abort(): void {
+    const held = this.held;
+    this.held = [];
+    for (const out of held) out.abort();
+  }
+}
+
+/** Runs `work` with an OutputSet and commits it when `work` returns; aborts every held output on an
+ *  error, so nothing is replaced. */
+export async function writingTogether<T>(work: (set: OutputSet) => T | Promise<T>): Promise<T> {
+  const set = new OutputSet();
+  try {
+    const result = await work(set);
+    set.commit();
+    return result;
+  } catch (e) {
+    set.abort();
+    throw e;
+  }
+}
+
 /** Whether `target` could be opened under these rules now, without writing anything: throws the error
  *  `openOutput` would (a command writing several files checks them all before writing the first). */
 export function checkOutput(target: string, options: OutputOptions = {}): void {

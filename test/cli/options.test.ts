@@ -561,6 +561,13 @@ describe("simulate", () => {
     [["--challenger-set", "minScor=650"], /unknown policy parameter "minScor"/, 'did you mean "minScore"?'],
     [["--challenger-set", "minScore=high"], /--challenger-set minScore: wrong type/, 'found minScore="high"'],
     [["--challenger-set", "minScore=1e3"], /--challenger-set minScore: value out of range/, "at most 950"],
+    // the value as typed, not as JSON shows the number it became (Infinity is null, -0 is 0)
+    [["--challenger-set", "minScore=1e309"], /--challenger-set minScore: wrong type/, "found minScore=1e309"],
+    [
+      ["--challenger-set", "minScore=-0"],
+      /--challenger-set minScore: value out of range/,
+      "found minScore=-0",
+    ],
     [
       ["--sweep", "minLimit=100..100.005:0.005"],
       /--sweep minLimit=100.005: too many decimal places/,

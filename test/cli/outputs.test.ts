@@ -104,6 +104,67 @@ describe("operating-system errors on an output: exit 2, the path and the reason"
     expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
   });
 
+  // A command's outputs are put in place together: one that fails at its write (a full disk, here a full
+  // device) leaves every earlier target as it was, not replaced by a command that ends in an error.
+  it.runIf(posix && existsSync("/dev/full"))(
+    "simulate: --html on a full device leaves --csv's file as it was",
+    async () => {
+      writeFileSync(join(dir, "kept.csv"), "earlier\n");
+      const r = await cli([...SMALL, "--csv", "kept.csv", "--html", "/dev/full"], here);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+      expect(readFileSync(join(dir, "kept.csv"), "utf8")).toBe("earlier\n");
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
+
+  it.runIf(posix && existsSync("/dev/full"))(
+    "whatif: --html on a full device leaves --save's file as it was",
+    async () => {
+      writeFileSync(join(dir, "kept.yaml"), "earlier\n");
+      const r = await cli(
+        [
+          "whatif",
+          LATE,
+          "--remove",
+          "1",
+          "--save",
+          "kept.yaml",
+          "--force",
+          "--html",
+          "/dev/full",
+          "--no-chart",
+        ],
+        here,
+      );
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+      expect(readFileSync(join(dir, "kept.yaml"), "utf8")).toBe("earlier\n");
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
+
+  it.runIf(posix && existsSync("/dev/full"))(
+    "test: a report on a full device leaves the other report's file as it was",
+    async () => {
+      writeFileSync(join(dir, "kept.xml"), "earlier\n");
+      writeFileSync(join(dir, "late.yaml"), readFileSync(LATE));
+      const r = await cli(
+        ["test", "late.yaml", "--no-snapshots", "--reporter", "junit,json"].concat([
+          "--output-file",
+          "junit=kept.xml",
+          "--output-file",
+          "json=/dev/full",
+        ]),
+        here,
+      );
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+      expect(readFileSync(join(dir, "kept.xml"), "utf8")).toBe("earlier\n");
+      expect(leftovers(dir)).toEqual([]);
+    },
+  );
+
   it.runIf(posix)("a link to a device is written through and stays a link", async () => {
     const link = join(dir, "rows-link.csv");
     symlinkSync("/dev/null", link);

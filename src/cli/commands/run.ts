@@ -2,7 +2,8 @@
 
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Policy } from "../../engine/index.js";
+import type { ChalkInstance } from "chalk";
+import type { Policy, Scenario } from "../../engine/index.js";
 import { simulate } from "../../engine/index.js";
 import { runHtml } from "../../render/html/run.js";
 import { runView } from "../../render/html/run-model.js";
@@ -12,6 +13,7 @@ import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
 import { pushAll } from "../../shared/lists.js";
 import { printable } from "../../shared/text.js";
+import { OutputSet } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
@@ -109,24 +111,45 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
     options.json ? "--json" : null,
   );
   checkReports(io, targets, (i) => i > 0);
-  loaded.forEach(({ scenario }, i) => {
-    const trace = simulate(scenario);
-    const target = targets[i];
-    if (target !== undefined)
-      pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets()), i > 0));
-    // `--html -` puts the page on stdout: nothing else goes there
-    if (options.html === "-") return;
-    parts.push(
-      options.json
-        ? runNdjson(scenario, trace, { explain: options.explain })
-        : renderTrace(scenario, trace, {
-            chalk,
-            explain: options.explain,
-            chart: options.chart,
-            columns: io.stdout.fitTo,
-          }),
-    );
-  });
+  // the pages are put in place together: a disk that fills up at the last leaves the others as they were
+  const set = new OutputSet();
+  try {
+    loaded.forEach(({ scenario }, i) => {
+      parts.push(...runOne(scenario, targets[i], i, options, io, chalk, set, pages));
+    });
+    set.commit();
+  } catch (e) {
+    set.abort();
+    throw e;
+  }
   io.stdout.write(parts.join(options.json ? "" : "\n"));
   if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printable).join(", ")}`);
+}
+
+/** One scenario: its page (held in `set`, its name added to `pages`) and its text, if any. */
+function runOne(
+  scenario: Scenario,
+  target: string | undefined,
+  i: number,
+  options: RunOptions,
+  io: CliIo,
+  chalk: ChalkInstance,
+  set: OutputSet,
+  pages: string[],
+): string[] {
+  const trace = simulate(scenario);
+  if (target !== undefined)
+    pages.push(writeReport(io, target, runHtml(runView(scenario, trace), htmlAssets()), i > 0, set));
+  // `--html -` puts the page on stdout: nothing else goes there
+  if (options.html === "-") return [];
+  return [
+    options.json
+      ? runNdjson(scenario, trace, { explain: options.explain })
+      : renderTrace(scenario, trace, {
+          chalk,
+          explain: options.explain,
+          chart: options.chart,
+          columns: io.stdout.fitTo,
+        }),
+  ];
 }

@@ -24,6 +24,7 @@ import { printable } from "../../shared/text.js";
 import {
   fileError,
   makeFolders,
+  OutputSet,
   occupied,
   openOutput,
   ownFolder,
@@ -108,7 +109,6 @@ export async function simulateCommand(
       ...(csv ? { onCsv: (lines: string) => csv.write(lines) } : {}),
     });
     result = fromRange(meta, range);
-    csv?.commit();
   } catch (e) {
     csv?.abort();
     throw e;
@@ -116,31 +116,79 @@ export async function simulateCommand(
     bar?.stop();
   }
 
-  const written = o.flips !== undefined ? exportFlips(pop, result, o.flips, o.force, io) : 0;
-  const again = [...personas, ...o.populationArgs].join(" ");
-  const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
-  const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
-  const hintFor = (account: number | undefined) =>
-    `credit-sim simulate ${again} --export-account ${account ?? "N"}${armHint}`;
-  const hint = hintFor(example ?? result.flips[0]?.index);
-  if (o.html !== undefined) {
-    // the page shows its hint beside the sample of flipped accounts: it names one of them
-    const page = simulateHtml(result, htmlAssets(), {
-      exportHint: hintFor(result.flips[0]?.index ?? example),
-    });
-    const where = writeReport(io, o.html, page);
-    if (o.html === "-") return;
-    writeErr(io, `wrote ${printable(where)}`);
+  // the CSV, the flips and the page are put in place together, once all are written: an error at the
+  // last (a full disk) leaves every earlier file as it was. The flips first: their commit may be refused.
+  const set = new OutputSet();
+  let written = 0;
+  try {
+    if (o.flips !== undefined) written = exportFlips(pop, result, o.flips, o.force, io, set);
+    if (csv) set.hold(csv);
+    outputsOf(pop, result, personas, o, io, set);
+    set.commit();
+  } catch (e) {
+    csv?.abort();
+    set.abort();
+    throw e;
   }
+  if (o.html !== undefined && o.html !== "-") writeErr(io, `wrote ${printable(o.html)}`);
+  reportOf(pop, result, personas, o, io, written);
+}
+
+/** The HTML page, held in `set`. */
+function outputsOf(
+  pop: Population,
+  result: PopulationResult,
+  personas: readonly string[],
+  o: SimulateOptions,
+  io: CliIo,
+  set: OutputSet,
+): void {
+  if (o.html === undefined) return;
+  // the page shows its hint beside the sample of flipped accounts: it names one of them
+  const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
+  const page = simulateHtml(result, htmlAssets(), {
+    exportHint: exportHintFor(pop, personas, o, result.flips[0]?.index ?? example),
+  });
+  writeReport(io, o.html, page, false, set);
+}
+
+/** The command that exports one account of this population, as the report and the page suggest it. */
+function exportHintFor(
+  pop: Population,
+  personas: readonly string[],
+  o: SimulateOptions,
+  account: number | undefined,
+): string {
+  const again = [...personas, ...o.populationArgs].join(" ");
+  const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
+  return `credit-sim simulate ${again} --export-account ${account ?? "N"}${armHint}`;
+}
+
+/** The report: the result document (--json) or the text, unless the page took standard output. */
+function reportOf(
+  pop: Population,
+  result: PopulationResult,
+  personas: readonly string[],
+  o: SimulateOptions,
+  io: CliIo,
+  written: number,
+): void {
+  if (o.html === "-") return;
   if (o.json) {
     io.stdout.write(documentText(result));
     return;
   }
+  // `--csv -`: the rows are standard output, so the report goes to stderr
+  const csvToStdout = o.csv === "-";
+  const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   (csvToStdout ? io.stderr : io.stdout).write(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
       chart: o.chart,
-      exportHint: o.flips !== undefined ? `${written} files written to ${printable(o.flips)}` : hint,
+      exportHint:
+        o.flips !== undefined
+          ? `${written} files written to ${printable(o.flips)}`
+          : exportHintFor(pop, personas, o, example ?? result.flips[0]?.index),
     }),
   );
 }
@@ -184,6 +232,7 @@ function exportFlips(
   dir: string,
   force: boolean,
   io: CliIo,
+  set: OutputSet,
 ): number {
   const abs = resolve(io.cwd, dir);
   // built in a hidden folder inside DIR and moved into place at the end: an interrupted export leaves
@@ -191,15 +240,20 @@ function exportFlips(
   const stage = stagedFolder(abs, dir);
   try {
     const files = writeFlips(pop, result, dir, abs, stage.path, io);
-    // what stands in DIR now: checked again, since the run took a while
-    stage.commit((others) =>
-      others.length === 0 || (force && isEarlierExport(abs, others))
-        ? null
-        : new UsageError(
-            `--flips ${printable(dir)}: files appeared in it during the run; nothing was replaced`,
-            "give a new or empty folder, or --force to replace an earlier export",
-          ),
-    );
+    // moved into place with the command's other outputs; what stands in DIR then is checked again,
+    // since the run took a while
+    set.hold({
+      commit: () =>
+        stage.commit((others) =>
+          others.length === 0 || (force && isEarlierExport(abs, others))
+            ? null
+            : new UsageError(
+                `--flips ${printable(dir)}: files appeared in it during the run; nothing was replaced`,
+                "give a new or empty folder, or --force to replace an earlier export",
+              ),
+        ),
+      abort: stage.abandon,
+    });
     return files;
   } catch (e) {
     stage.abandon();

@@ -6,7 +6,7 @@ import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
-import { makeFolders, writeOutput } from "../../shared/write-file.js";
+import { makeFolders, type OutputSet, writingTogether } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";
@@ -35,7 +35,10 @@ export async function testCommand(
   const ordered = [...options.reporters].sort(
     (a, b) => Number(a.name === "github") - Number(b.name === "github"),
   );
-  for (const target of ordered) await emit(run, target, options.color, io);
+  // the report files are put in place together: a full disk at the last leaves the others as they were
+  await writingTogether(async (set) => {
+    for (const target of ordered) await emit(run, target, options.color, io, set);
+  });
   // bad-input messages go to stderr unless the human report on stdout already shows them
   if (!options.reporters.some((r) => r.name === "pretty" && r.file === null)) {
     for (const r of run.reports) if (r.status === "error" && r.error) writeErr(io, `credit-sim: ${r.error}`);
@@ -75,7 +78,13 @@ function readPolicies(run: TestRun, found: readonly string[], cwd: string): stri
   return [...run.reports.flatMap((r) => r.policyFiles ?? []), ...left.flatMap(namedPolicyFiles)];
 }
 
-async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: CliIo): Promise<void> {
+async function emit(
+  run: TestRun,
+  target: ReporterTarget,
+  color: boolean,
+  io: CliIo,
+  set: OutputSet,
+): Promise<void> {
   let text: string;
   switch (target.name) {
     case "pretty": {
@@ -114,7 +123,7 @@ async function emit(run: TestRun, target: ReporterTarget, color: boolean, io: Cl
     return;
   }
   makeFolders(dirname(resolve(io.cwd, target.file)), target.file);
-  writeOutput(target.file, text, { cwd: io.cwd });
+  set.write(target.file, text, { cwd: io.cwd });
 }
 
 /** `--watch`: run everything, then re-run what each change affects, until Ctrl-C. */
@@ -147,7 +156,9 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
               ? await runTests(paths, options, io.cwd, discovered)
               : await runTests(files, options, io.cwd);
           checkReportOutputs(options, io, found, run);
-          for (const target of options.reporters) await emit(run, target, options.color, io);
+          await writingTogether(async (set) => {
+            for (const target of options.reporters) await emit(run, target, options.color, io, set);
+          });
         } catch (e) {
           // a bad path or a folder left empty: say so and keep watching
           if (!(e instanceof InputError)) throw e;

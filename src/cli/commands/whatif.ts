@@ -13,7 +13,7 @@ import { checkWritable } from "../../scenario/load.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
-import { occupied, writeOutput } from "../../shared/write-file.js";
+import { OutputSet, occupied } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -93,8 +93,10 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   }
 
   const cmp = compareRuns(baseRun, start);
-  const saved = options.save ? save(variant, options.save, options.force, io) : null;
-  if (options.html !== undefined) writePage(options.html, baseRun, start, cmp, variant.notes, io);
+  const saved = writeOutputs(options, io, (set) => ({
+    saved: options.save ? save(variant, options.save, options.force, io, set) : null,
+    page: options.html !== undefined ? page(options.html, baseRun, start, cmp, variant.notes, io, set) : null,
+  }));
   if (options.html === "-") return;
   if (options.json) {
     out(
@@ -159,16 +161,19 @@ function counterfactual(
     },
   );
   const best = found.solutions[0];
-  const saved = best && options.save ? save(best.variant, options.save, options.force, io) : null;
   const bestRun: VariantRun | null = best
     ? { variant: best.variant, loaded: start.loaded, trace: best.trace }
     : null;
-  if (options.html !== undefined) {
-    if (!bestRun)
-      throw new UsageError("--html: no change within the bound works, so there is nothing to compare");
-    writePage(options.html, start, bestRun, compareRuns(start, bestRun), best!.variant.notes, io);
-    if (options.html === "-") return;
-  }
+  if (options.html !== undefined && !bestRun)
+    throw new UsageError("--html: no change within the bound works, so there is nothing to compare");
+  const saved = writeOutputs(options, io, (set) => ({
+    saved: best && options.save ? save(best.variant, options.save, options.force, io, set) : null,
+    page:
+      options.html !== undefined && best && bestRun
+        ? page(options.html, start, bestRun, compareRuns(start, bestRun), best.variant.notes, io, set)
+        : null,
+  }));
+  if (options.html === "-") return;
   if (options.json) {
     const scenario = start.loaded.scenario.name;
     out(`${JSON.stringify({ scenario, file, ...counterfactualToJson(found), saved })}\n`);
@@ -189,15 +194,39 @@ function counterfactual(
   else if (options.save && !best) out("\nnothing to save: no change within the bound works\n");
 }
 
-/** The comparison as an HTML page: both runs side by side. */
-function writePage(
+/**
+ * The saved variant and the page, put in place together once both are written: an error at the second (a
+ * full disk) leaves the first target as it was. The variant first: its commit may be refused (a file that
+ * appeared meanwhile). Returns where the variant was saved.
+ */
+function writeOutputs(
+  options: WhatifOptions,
+  io: CliIo,
+  write: (set: OutputSet) => { saved: string | null; page: string | null },
+): string | null {
+  const set = new OutputSet();
+  let written: { saved: string | null; page: string | null };
+  try {
+    written = write(set);
+    set.commit();
+  } catch (e) {
+    set.abort();
+    throw e;
+  }
+  if (written.page !== null && options.html !== "-") writeErr(io, `wrote ${printable(written.page)}`);
+  return written.saved;
+}
+
+/** The comparison as an HTML page: both runs side by side, held in `set`. Returns where. */
+function page(
   target: string,
   base: VariantRun,
   variant: VariantRun,
   cmp: Comparison,
   edits: readonly string[],
   io: CliIo,
-): void {
+  set: OutputSet,
+): string {
   const view = whatifView(
     {
       base: runView(base.loaded.scenario, base.trace),
@@ -206,13 +235,12 @@ function writePage(
     cmp,
     edits,
   );
-  const where = writeReport(io, target, whatifHtml(view, htmlAssets()));
-  if (target !== "-") writeErr(io, `wrote ${printable(where)}`);
+  return writeReport(io, target, whatifHtml(view, htmlAssets()), false, set);
 }
 
 /** Writes a variant as a new scenario file (`-`: standard output); never replaces a file unless forced.
  *  Returns the name given. */
-function save(v: Variant, target: string, force: boolean, io: CliIo): string {
+function save(v: Variant, target: string, force: boolean, io: CliIo, set: OutputSet): string {
   if (target === "-") {
     // policy paths are written as seen from the working folder
     io.stdout.write(variantYaml(v, resolve(io.cwd, "variant.yaml")));
@@ -236,7 +264,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo): string {
   const text = variantYaml(v, path);
   checkWritable(text, path, target);
   // without --force, a file that appears meanwhile is not replaced either
-  writeOutput(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });
+  set.write(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   return target;
 }
 

@@ -119,6 +119,8 @@ export function pairsOf(text: string): string[] {
 /** `--challenger-set minScore=650 --challenger-set maxApplications30d=2`: checked like a policy file's. */
 export function parseChallengerSet(values: readonly string[]): Partial<PolicyParams> {
   const raw: Record<string, unknown> = {};
+  // what was typed, for the message: JSON.stringify shows 1e309 (Infinity) as null and -0 as 0
+  const typed: Record<string, string> = {};
   for (const pair of values.flatMap(pairsOf)) {
     const eq = pair.indexOf("=");
     if (eq <= 0)
@@ -145,12 +147,13 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
       // a bare word stays a string; the schema says whether that is allowed
     }
     raw[key] = value;
+    typed[key] = typeof value === "string" ? JSON.stringify(value) : text;
   }
   const parsed = PolicyOverrides.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
-    throw worded(`--challenger-set ${key}`, issue, raw, `${key}=${JSON.stringify(raw[key])}`);
+    throw worded(`--challenger-set ${key}`, issue, raw, `${key}=${typed[key]}`);
   }
   return parsed.data as Partial<PolicyParams>;
 }
