@@ -232,6 +232,18 @@ describe("whatif", () => {
     );
     expect(refused(["whatif", "f", "--avoid", "declined", "--reach", "restored"])).toBeInstanceOf(UsageError);
     expect(refused(["whatif", "f", "--budget", "lots"]).message).toBe("--budget must be a whole number");
+    // bounded: each run is a simulation, and a budget typed with a zero too many ran for minutes
+    expect(refused(["whatif", "f", "--budget", "20001"]).message).toBe(
+      "--budget must be a whole number from 1 to 20000",
+    );
+    expect(refused(["whatif", "f", "--max-edits", "7"]).message).toBe(
+      "--max-edits must be a whole number from 1 to 6",
+    );
+    expect(
+      parse(["whatif", "f", "--avoid", "suspended", "--budget", "20000", "--max-edits", "6"]),
+    ).toMatchObject({
+      options: { budget: 20_000, maxEdits: 6 },
+    });
   });
 });
 

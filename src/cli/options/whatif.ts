@@ -5,7 +5,14 @@ import { UsageError } from "../../shared/errors.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { type CommandSpec, helpText, one } from "./command.js";
+import { checkRange } from "./simulate-values.js";
 import { flag, type OptionSpec, text, wholeNumber } from "./table.js";
+
+// The search's cost grows with both (each run is a simulation, and the sets of k changes it weighs grow as
+// the timeline's events to the k): bounds that keep a question asked by mistake to a minute or so
+// (assumption: a 50,000-run budget took 129 s and 720 MB on a 250-day timeline)
+const MAX_BUDGET = 20_000;
+const MAX_EDITS = 6;
 
 export interface WhatifOptions {
   /** edit flags in the order given */
@@ -53,10 +60,14 @@ const options = () => {
     policy: edit("policy", "--policy <name|file>", "switch the scenario's policy"),
     avoid: text("--avoid <outcome>", "find the smallest change that avoids: suspended | declined"),
     reach: text("--reach <outcome>", "find the smallest change that reaches sooner: restored"),
-    maxEdits: wholeNumber("--max-edits <n>", "counterfactual: at most this many changes (default 3)", 1),
+    maxEdits: wholeNumber(
+      "--max-edits <n>",
+      `counterfactual: at most this many changes (default 3, at most ${MAX_EDITS})`,
+      1,
+    ),
     budget: wholeNumber(
       "--budget <n>",
-      "counterfactual: at most this many runs (default 2000; fewer for a long timeline)",
+      `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${MAX_BUDGET.toLocaleString("en-US")})`,
       1,
     ),
     list: flag("--list", "list the events with their numbers and decisions"),
@@ -110,8 +121,9 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
       // every edit flag's value is the one shared list, in the order given
       edits: [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.policy ?? [])],
       goal: parseGoal(raw.avoid, raw.reach),
-      maxEdits: raw.maxEdits,
-      budget: raw.budget,
+      maxEdits:
+        raw.maxEdits === undefined ? undefined : checkRange("--max-edits", raw.maxEdits, 1, MAX_EDITS),
+      budget: raw.budget === undefined ? undefined : checkRange("--budget", raw.budget, 1, MAX_BUDGET),
       list: raw.list === true,
       json: raw.json === true,
       save: raw.save,
