@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
+import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
 import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
 import { runHtml, seriesOf } from "../../src/render/html/run.js";
@@ -184,5 +185,30 @@ describe("simulate --html with a sweep", () => {
     expect(axes([0, 0, 0]).x!.min).toBe(0);
     expect(axes([0, 0, 0]).y!.min).toBeUndefined();
     expect(axes([1.2, 1.8]).x!.min).toBeUndefined();
+  });
+});
+
+describe("the page script's dates", () => {
+  // the script's own date function, run here as the browser runs it (plain functions, no DOM)
+  const source = (name: string) => {
+    // a one-line function, or one that ends on its own closing line
+    const m =
+      CLIENT_SCRIPT.match(new RegExp(`\\n  function ${name}\\([^\\n]*}\\n`)) ??
+      CLIENT_SCRIPT.match(new RegExp(`\\n  function ${name}\\([\\s\\S]*?\\n  }\\n`));
+    if (m === null) throw new Error(`no function ${name} in the page script`);
+    return m[0];
+  };
+  const dateOf = new Function(`${source("pad")}${source("dateOf")}return dateOf;`)() as (
+    start: string,
+    day: number,
+  ) => string;
+
+  it("counts days across months and leap days, and keeps years before 100 as they are", () => {
+    expect(dateOf("2024-01-01", 59)).toBe("2024-02-29");
+    expect(dateOf("2024-12-31", 1)).toBe("2025-01-01");
+    // Date.UTC would have read the year 50 as 1950
+    expect(dateOf("0050-01-01", 0)).toBe("0050-01-01");
+    expect(dateOf("0000-12-31", 1)).toBe("0001-01-01");
+    expect(dateOf("9999-12-31", 1)).toBe("10000-01-01");
   });
 });

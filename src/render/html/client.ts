@@ -30,8 +30,11 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function dateOf(start, day) {
     var p = start.split("-");
-    var d = new Date(Date.UTC(+p[0], +p[1] - 1, +p[2]) + day * 86400000);
-    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+    // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0–99 as 1900–1999
+    var d = new Date(0);
+    d.setUTCFullYear(+p[0], +p[1] - 1, +p[2] + day);
+    var y = String(d.getUTCFullYear());
+    return "0000".slice(y.length) + y + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
   }
   function tone(t, alpha) {
     var n = parseInt(PALETTE[t].slice(1), 16);
