@@ -107,12 +107,18 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     if (due > 0 && !tolerated) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
   // an active line today's numbers would lose at the next review: said before it happens, with what
-  // changes them (the reasons are what the review would cite)
+  // changes them (the reasons are what the review would cite) — unless an overdue left unpaid suspends or
+  // writes off first (at the latest that day: the overdue check runs before the review), which paying it,
+  // as said above, prevents
+  const next = nextReview(calendar, day, c.policy);
+  const deadlineFirst = lines.some((l) => {
+    const d = nextDeadline(c, l, day);
+    return d !== null && d.day <= next;
+  });
   for (const line of lines) {
-    if (line.status !== "active") continue;
+    if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(c, line, s);
     if (v === null || v.decision !== "suspended") continue;
-    const next = nextReview(calendar, day, c.policy);
     remedies.push({
       line: line.id,
       kind: "review_suspends",
@@ -260,13 +266,14 @@ function suspendedLine(
   return blockers;
 }
 
-/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each with its numbers). */
 /** The next periodic review: today's comes after the customer's call. */
 const nextReview = (calendar: Calendar, day: number, p: Policy): number =>
   calendar.isDayOfMonth(day, p.reviewDayOfMonth) ? day : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
 
-/** What an active line can do about the standard it fails: verify, pay down debt or report income, raise
- *  the score to what the review asks (the facts of the review's suspension). */
+/** What an active line can do about the standard it fails before the review suspends it (the facts of
+ *  that suspension): verify, pay down debt, report an income that allows the smallest line, raise the
+ *  score to what the review asks. A score below the past-due minimum is not among them: paying the
+ *  overdue lifts that rule, and pay_overdue says so. */
 function standardRemedies(
   c: Customer,
   line: Line,
@@ -276,20 +283,47 @@ function standardRemedies(
 ) {
   const rules = rulesFor(c.policy, line.id);
   for (const f of failures) {
-    if (f.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
-    else if (f.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
-    else if (
-      (f.code === "SCORE_BELOW_MINIMUM" || f.code === "PAST_DUE_AT_REVIEW") &&
-      f.threshold !== undefined
-    )
-      remedies.push({
-        line: line.id,
-        kind: "raise_score",
-        current: s.score,
-        needed: f.threshold,
-        drivers: scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r)),
-      });
+    switch (f.code) {
+      case "IDENTITY_REQUIRED":
+        remedies.push({ line: line.id, kind: "verify_identity" });
+        break;
+      case "DEBT_TO_INCOME_TOO_HIGH":
+        remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
+        break;
+      case "LIMIT_BELOW_MINIMUM": {
+        const income = reportIncome(c, line, s);
+        if (income !== null) remedies.push(income);
+        break;
+      }
+      case "SCORE_BELOW_MINIMUM":
+      case "SCORE_BELOW_LIMIT_BANDS":
+        if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold));
+        break;
+    }
   }
+}
+
+/** The score `needed`, and the characteristics the customer can improve towards it. */
+const raiseScore = (line: Line, s: Scored, needed: number): Remedy => ({
+  line: line.id,
+  kind: "raise_score",
+  current: s.score,
+  needed,
+  drivers: scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r)),
+});
+
+/** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
+ *  allows it; null when something else caps the line. */
+function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
+  const rules = rulesFor(c.policy, line.id);
+  const cap = capFor(c, line.id, s);
+  if (!cap?.belowMinimum || cap.binding !== "income" || rules.maxLimitIncomeMultiple <= 0) return null;
+  return {
+    line: line.id,
+    kind: "report_income",
+    income: Math.ceil(rules.minLimit / rules.maxLimitIncomeMultiple - 1e-9),
+    minLimit: wholeFen(rules.minLimit),
+  };
 }
 
 const reduceDebt = (c: Customer, line: Line, max: number): Remedy => ({
@@ -301,6 +335,8 @@ const reduceDebt = (c: Customer, line: Line, max: number): Remedy => ({
   income: incomeForCap(c, max),
 });
 
+/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
+ *  with its numbers). */
 function restoration(
   c: Customer,
   line: Line,
@@ -316,15 +352,8 @@ function restoration(
     if (failure.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
     if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
   }
-  // an income too low for the smallest line (the multiple's cap below minLimit): the income that allows it
-  const cap = capFor(c, line.id, s);
-  if (cap?.belowMinimum && cap.binding === "income" && rules.maxLimitIncomeMultiple > 0)
-    remedies.push({
-      line: line.id,
-      kind: "report_income",
-      income: Math.ceil(rules.minLimit / rules.maxLimitIncomeMultiple - 1e-9),
-      minLimit: wholeFen(rules.minLimit),
-    });
+  const income = reportIncome(c, line, s);
+  if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)
   const owing = customerOverdue(c) > 0;
@@ -339,14 +368,7 @@ function restoration(
     });
   const needed = restorationScore(rules, line.id).score;
   if (s.score < needed) {
-    const drivers = scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r));
-    remedies.push({
-      line: line.id,
-      kind: "raise_score",
-      current: s.score,
-      needed,
-      drivers,
-    });
+    remedies.push(raiseScore(line, s, needed));
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries.filter((d) => d <= day && day - d < 30).at(-1);
     if (latest !== undefined)

@@ -258,6 +258,38 @@ describe("contact_support", () => {
     expect(kinds(fine.remedies)).not.toContain("review_suspends");
   });
 
+  it("no review warning where the overdue trigger suspends first: paying is the step, not the score", () => {
+    const policy = testPolicy({ suspendOverdueDays: 10, delinquentMinScore: 950, reviewDayOfMonth: 28 });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(50)], { policy, until: 60 });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("active");
+    expect(remedy(s.remedies, "pay_overdue")).toMatchObject({ today: "suspension" });
+    expect(kinds(s.remedies)).not.toContain("review_suspends");
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    // the trigger suspends that night, as the pay_overdue step says
+    expect(stepsOf(t, "overdue").find((x) => x.day === 50)).toMatchObject({ decision: "suspended" });
+  });
+
+  it("every way a review suspends an active line comes with its step: an income too low, a score below every band", () => {
+    const low = run([on.open(0, 1_000), on.income(5, 500), on.support(10)], {
+      policy: testPolicy({ minLimit: 1_000, maxLimitIncomeMultiple: 1 }),
+    });
+    const s = stepOn(low, "contact_support", 10);
+    expect(remedy(s.remedies, "review_suspends")?.reasons).toContain("LIMIT_BELOW_MINIMUM");
+    expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 1_000 });
+    const bands = run(
+      [
+        on.open(0, 1_000),
+        on.policy(5, { set: { limitBands: [{ minScore: 990, maxLimit: 5_000 }] } }),
+        on.support(10),
+      ],
+      { policy: testPolicy({}) },
+    );
+    const b = stepOn(bands, "contact_support", 10);
+    expect(remedy(b.remedies, "review_suspends")?.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
+    expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
+  });
+
   it("an income too low for the smallest line is said with the income that allows one, and that income restores", () => {
     const policy = DEFAULT_POLICY;
     const profile = { monthlyIncome: 8_000, creditHistoryMonths: 48, externalDebt: 300_000 };
