@@ -185,13 +185,26 @@ export function decideApplication(
           s,
         ),
       );
-    if (above.length > 0)
+    if (above.length > 0) {
+      const limit = Math.min(line.lastLimit, cap.limit);
+      // never an active line below the smallest limit: a last limit under today's minimum reopens nothing
+      const smallest = wholeFen(rules.minLimit);
+      if (limit < smallest) {
+        const fact: RuleFact = {
+          code: "LIMIT_BELOW_MINIMUM",
+          parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
+          threshold: smallest,
+          value: limit,
+        };
+        return declined([fact.code, ...above.map((f) => f.code)], s, [fact, ...above]);
+      }
       return {
         decision: "approved_lower",
         reasons: ["MEETS_POLICY", ...above.map((f) => f.code)],
         facts: above,
-        limit: Math.min(line.lastLimit, cap.limit),
+        limit,
       };
+    }
   }
   if (kind === "increase" && cap.limit <= line.limit) {
     const code = AT_CAP[cap.binding];

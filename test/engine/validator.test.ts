@@ -76,6 +76,25 @@ describe("reopening a line", () => {
     expect(stepOn(t, "apply", 230)).toMatchObject({ decision: "approved", limit: 700_000 });
   });
 
+  it("never reopens below the smallest line: a last limit under today's minimum is declined, not granted", () => {
+    const t = run(
+      [
+        on.open(0, 3_000),
+        on.purchase(5, 1_000),
+        on.repay(45, "full"),
+        on.close(50),
+        on.policy(60, { set: { minLimit: 5_000 } }),
+        on.open(140, 20_000),
+      ],
+      { policy: testPolicy({ increaseCleanDays: 180 }), until: 150 },
+    );
+    const reopened = stepOn(t, "apply", 140);
+    expect(reopened.decision).toBe("declined");
+    expect(reopened.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(reopened.reasons).toContain("RECENT_MISSED_PAYMENT");
+    expect(reopened.status).toBe("closed");
+  });
+
   it("is not a way round an increase's standards: above the limit it ended, the customer's own closure too", () => {
     const policy = testPolicy({ increaseCleanDays: 180 });
     // a due date missed (repaid after the grace), then the customer closes and reopens for more
