@@ -119,17 +119,19 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       return [outcome(s, e, null, null)];
     }
     case "contact_support": {
-      const answer = answerSupport(c, day, scoreOn(c, day), calendar);
-      return [
-        outcome(
-          s,
-          e,
-          null,
-          { decision: "info", reasons: answer.reasons, facts: answer.facts },
-          0,
-          answer.remedies,
-        ),
-      ];
+      if (alone(s)) return supportAnswered(s, e);
+      // the answer reads the policy (the standard a review holds a line to, what restores one): policies
+      // of a lane that answer otherwise leave it, as for any decision
+      const scored = scoreOn(c, day);
+      judge(
+        s,
+        () => {
+          const a = answerSupport(c, day, scored, calendar);
+          return { decision: "info", reasons: a.reasons, facts: a.facts } as const;
+        },
+        (f) => supportAnswered(f, e),
+      );
+      return supportAnswered(s, e);
     }
     case "verify_identity":
       c.profile.verified = true;
@@ -157,6 +159,24 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       throw new Error(`unhandled event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** Customer service's answer on `s`, under its own policy. */
+function supportAnswered(
+  s: EngineState,
+  e: Extract<ScenarioEvent, { type: "contact_support" }>,
+): StepOutcome[] {
+  const answer = answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar);
+  return [
+    outcome(
+      s,
+      e,
+      null,
+      { decision: "info", reasons: answer.reasons, facts: answer.facts },
+      0,
+      answer.remedies,
+    ),
+  ];
 }
 
 // The rest of a customer event once its decision is known: the same code for the state that decided it

@@ -59,14 +59,14 @@ export function judge<V extends Verdict | null>(
   return v;
 }
 
-/** Two verdicts that leave the customer and the record alike. Support answers and reviews that decide
- *  nothing change nothing but their text: only the decision counts there. Facts are not compared: their
- *  values are the shared state's, alike under every policy, and their thresholds (which differ) are read
- *  by nothing that decides. */
+/** Two verdicts that leave the customer and the record alike. Reviews that decide nothing change nothing;
+ *  an answer (`info`: customer service, a review with nothing to review) is on record with its reasons,
+ *  which must be each policy's own. Facts are not compared: their values are the shared state's, alike
+ *  under every policy, and their thresholds (which differ) are read by nothing that decides. */
 function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   if (a === b) return true;
   if (a === null || b === null || a.decision !== b.decision) return false;
-  if (a.decision === null || a.decision === "info") return true;
+  if (a.decision === null) return true;
   if (a.reasons.length !== b.reasons.length) return false;
   for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
   const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);

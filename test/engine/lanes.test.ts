@@ -174,6 +174,31 @@ describe("lanes", () => {
       expect(switched[i]).toEqual(alone(sc, DEFAULT_POLICY, 70, policy));
   });
 
+  it("customer service answers as each policy would: policies that answer otherwise leave the lane", () => {
+    // a thin file whose score sits between the two minimums: one policy's review would suspend the line,
+    // and its support answer warns of it (found by the switch property, fast-check seed 1563947277)
+    const events = [
+      { day: 75, type: "apply", line: "huabei", product: "open", amount: 50_000 },
+      { day: 76, type: "contact_support" },
+    ] as EventInput[];
+    const profile = {
+      age: 20,
+      monthlyIncome: 2_000,
+      verified: true,
+      creditHistoryMonths: 0,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 100, policy: DEFAULT_POLICY });
+    const policies = [654, 620].map((m) => ({ ...DEFAULT_POLICY, name: `min${m}`, minScore: m }));
+    const answers = policies.map((p) =>
+      alone(sc, DEFAULT_POLICY, 1, p).notes.find((n) => n.includes("contact_support")),
+    );
+    expect(answers[0]).not.toEqual(answers[1]);
+    const { out } = shared(sc, policies, 1);
+    for (const [i, policy] of policies.entries())
+      expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, 1, policy));
+  });
+
   it("identical policies share one state to the end; policies of other mechanics cannot share", () => {
     const events = [
       { day: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 },
