@@ -3,11 +3,11 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
-import { InputError } from "../shared/errors.js";
+import { InputError, suggest } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
-import { FullPolicyParams, PolicyFile, policyParamsShape } from "./schema.js";
+import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema } from "./schema.js";
 import { problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
@@ -106,7 +106,12 @@ export function asPolicyFile(file: string): "policy" | InputError | null {
   const data = parsed.data;
   if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
   const keys = Object.keys(data);
-  if (keys.includes("events") || !keys.some((k) => k === "extends" || k in policyParamsShape)) return null;
+  if (!keys.some((k) => k === "extends" || k in policyParamsShape)) return null;
+  // a key only scenarios have, or one a scenario's misspelt (`evnts`), makes it a scenario, broken or not:
+  // its problems are then a scenario's, with a did-you-mean
+  const policyKeys = Object.keys(PolicyFile.shape);
+  if (keys.some((k) => SCENARIO_ONLY.includes(k) || (!policyKeys.includes(k) && suggest(k, SCENARIO_ONLY))))
+    return null;
   try {
     loadPolicyFile(file, new Map(), []);
     return "policy";
@@ -115,6 +120,9 @@ export function asPolicyFile(file: string): "policy" | InputError | null {
     throw e;
   }
 }
+
+/** The top-level keys of a scenario file that a policy file does not have. */
+const SCENARIO_ONLY = Object.keys(ScenarioSchema.shape).filter((k) => !(k in PolicyFile.shape));
 
 /** Whether `file` holds a valid policy (see asPolicyFile). */
 export const isPolicyFile = (file: string): boolean => asPolicyFile(file) === "policy";

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
-import { loadPolicy } from "../../src/scenario/load-policy.js";
+import { asPolicyFile, loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
 
 const root = mkdtempSync(join(tmpdir(), "credit-sim-refs-"));
@@ -178,5 +178,29 @@ describe("a bare --policy name that is not a built-in but names something beside
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toMatch(said);
     }
+  });
+});
+
+describe("a file among the scenarios: a policy or a scenario", () => {
+  const file = (name: string, text: string) => {
+    const path = join(inside, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it("a valid policy is one; a broken one is reported with a policy's problems", () => {
+    expect(asPolicyFile(file("ok.yaml", policy("ok")))).toBe("policy");
+    const broken = asPolicyFile(file("noname.yaml", "extends: default\nminScore: 9000\n"));
+    expect(broken).toBeInstanceOf(InputError);
+    expect((broken as InputError).format()).toMatch(/name: missing required field/);
+  });
+
+  it("a broken scenario that sets a policy parameter is still a scenario, misspelt events and all", () => {
+    // a key only scenarios have
+    expect(asPolicyFile(file("s1.yaml", "name: s\npolicy: default\nminScore: 600\nevnts: []\n"))).toBeNull();
+    // a key that is a scenario's, misspelt: reported as a scenario, with its did-you-mean
+    expect(asPolicyFile(file("s2.yaml", "name: s\nminScore: 600\nevnts: []\n"))).toBeNull();
+    // nothing of a policy at all
+    expect(asPolicyFile(file("s3.yaml", "name: s\nevents: []\n"))).toBeNull();
   });
 });
