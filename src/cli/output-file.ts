@@ -35,7 +35,9 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
  *  `set`, the file is held there and put in place with the command's other outputs. */
 export function writeReport(io: CliIo, file: string, text: string, named = false, set?: OutputSet): string {
   if (file === "-") {
-    io.stdout.write(text);
+    // with other outputs, printed once they are all in place (a refusal at a commit prints nothing)
+    if (set) set.later(() => io.stdout.write(text));
+    else io.stdout.write(text);
     return "standard output";
   }
   makeFolders(dirname(resolve(io.cwd, file)), file);

@@ -47,6 +47,9 @@ export interface Output {
   /** where it goes, as given (`-` for standard output) */
   readonly target: string;
   write(text: string): void;
+  /** done writing: the file is closed, its content kept aside until `commit` (a command holding many
+   *  outputs keeps no descriptor open for each) */
+  finish?(): void;
   commit(): void;
   abort(): void;
 }
@@ -147,17 +150,26 @@ export function writeOutput(target: string, content: string, options: OutputOpti
  */
 export class OutputSet {
   private held: Pick<Output, "commit" | "abort">[] = [];
+  /** what goes to standard output, once every file is in place: a command that fails at a commit has
+   *  then printed nothing of what it would have written */
+  private after: (() => void)[] = [];
 
   /** Holds an output written to the end; it is committed with the rest, or aborted. */
   hold(out: Pick<Output, "commit" | "abort">): void {
     this.held.push(out);
   }
 
-  /** Writes `content` to `target` whole, held until `commit` (see `writeOutput`). */
+  /** Writes `content` to `target` whole, held until `commit` (see `writeOutput`); standard output
+   *  (`-`) gets it after every file is in place. */
   write(target: string, content: string, options: OutputOptions = {}): void {
     const out = openOutput(target, options);
+    if (target === "-" && options.dashIsStdout !== false) {
+      this.later(() => out.write(content));
+      return;
+    }
     try {
       out.write(content);
+      out.finish?.();
     } catch (e) {
       out.abort();
       throw e;
@@ -165,9 +177,16 @@ export class OutputSet {
     this.hold(out);
   }
 
+  /** Runs `print` once every held output is in place (nothing, if a commit fails). */
+  later(print: () => void): void {
+    this.after.push(print);
+  }
+
   commit(): void {
     const held = this.held;
+    const after = this.after;
     this.held = [];
+    this.after = [];
     for (const [i, out] of held.entries()) {
       try {
         out.commit();
@@ -176,11 +195,13 @@ export class OutputSet {
         throw e;
       }
     }
+    for (const print of after) print();
   }
 
   abort(): void {
     const held = this.held;
     this.held = [];
+    this.after = [];
     for (const out of held) out.abort();
   }
 }
@@ -329,10 +350,22 @@ function replacing(target: string, path: string, noClobber = false): Output {
         throw fileError(e, target);
       }
     },
-    commit: () => {
+    finish: () => {
+      if (!open) return;
       try {
         if (mode !== undefined && (fstatSync(fd).mode & 0o7777) !== mode) fchmodSync(fd, mode);
         close();
+      } catch (e) {
+        discard();
+        throw fileError(e, target);
+      }
+    },
+    commit: () => {
+      try {
+        if (open) {
+          if (mode !== undefined && (fstatSync(fd).mode & 0o7777) !== mode) fchmodSync(fd, mode);
+          close();
+        }
         if (noClobber) putInPlace(tmp, path);
         else renameSync(tmp, path);
       } catch (e) {

@@ -30,6 +30,7 @@ import {
   fileError,
   liveTemporaryFiles,
   makeFolders,
+  OutputSet,
   openOutput,
   stagedFolder,
   writeOutput,
@@ -316,5 +317,43 @@ describe("stagedFolder", () => {
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
+  });
+});
+
+describe("OutputSet: a command's outputs put in place together", () => {
+  const openFds = () => readdirSync("/proc/self/fd").length;
+
+  it.runIf(existsSync("/proc/self/fd"))(
+    "keeps no descriptor open for a held file (a run of many pages)",
+    () => {
+      const set = new OutputSet();
+      const before = openFds();
+      for (let i = 0; i < 50; i++) set.write(join(dir, `p${i}.html`), `page ${i}`);
+      expect(openFds()).toBe(before);
+      expect(existsSync(join(dir, "p0.html"))).toBe(false);
+      set.commit();
+      expect(readFileSync(join(dir, "p49.html"), "utf8")).toBe("page 49");
+      expect(leftovers()).toEqual([]);
+    },
+  );
+
+  it("prints standard output's part once every file is in place, and nothing when a commit fails", () => {
+    const printed: string[] = [];
+    const ok = new OutputSet();
+    ok.write("-", "the page", { stdout: (t) => printed.push(t) });
+    ok.write(join(dir, "a.csv"), "rows");
+    expect(printed).toEqual([]);
+    ok.commit();
+    expect(printed).toEqual(["the page"]);
+    const failing = new OutputSet();
+    failing.write("-", "never", { stdout: (t) => printed.push(t) });
+    failing.hold({
+      commit: () => {
+        throw new InputError("refused at its commit");
+      },
+      abort: () => {},
+    });
+    expect(() => failing.commit()).toThrow(/refused/);
+    expect(printed).toEqual(["the page"]);
   });
 });
