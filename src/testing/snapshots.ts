@@ -3,7 +3,6 @@
 // with -u. Writes are atomic (temporary file + rename); nothing is read or written through a link
 // (snapshot-files.ts).
 
-import { InputError } from "../shared/errors.js";
 import { writeOutput } from "../shared/write-file.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
@@ -46,14 +45,6 @@ export function checkSnapshot(
 /** Writes a golden trace: a regular file replaced or made, never a link followed or a device written. */
 function write(scenarioFile: string, text: string, shown: string): void {
   makeSnapshotFolder(scenarioFile, shown);
-  const file = snapshotPathFor(scenarioFile);
-  try {
-    writeOutput(file, text, { dashIsStdout: false, existing: "regular" });
-  } catch (e) {
-    // named as every other line of the report names it (relative), not by the absolute path written
-    if (!(e instanceof InputError)) throw e;
-    throw e.map((p) =>
-      p.details.file === file ? new InputError(p.message, { ...p.details, file: shown }) : p,
-    );
-  }
+  // an error names it by its absolute path: the report names it relative (runOne), as every other file
+  writeOutput(snapshotPathFor(scenarioFile), text, { dashIsStdout: false, existing: "regular" });
 }

@@ -162,7 +162,7 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
         } catch (e) {
           // a bad path or a folder left empty: say so and keep watching
           if (!(e instanceof InputError)) throw e;
-          writeErr(io, `credit-sim: ${e.format()}`);
+          writeErr(io, `credit-sim: ${e.relativeTo(io.cwd).format()}`);
         }
         io.stdout.write(
           chalk.dim(
