@@ -33,7 +33,7 @@ import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
 import { recentProfileChanges } from "./triggers.js";
 import type { Fen } from "./types.js";
-import { declined, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
+import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
 
 /** Applications to open a line or raise its limit. The inquiry has been recorded before this runs (or is
@@ -200,7 +200,8 @@ export function decideApplication(
       }
       return {
         decision: "approved_lower",
-        reasons: ["MEETS_POLICY", ...above.map((f) => f.code)],
+        // a counteroffer is an adverse action: its rules' codes with the characteristics they are about
+        reasons: principalReasons(["MEETS_POLICY", ...above.map((f) => f.code)], s),
         facts: above,
         limit,
       };
@@ -215,7 +216,7 @@ export function decideApplication(
   const code = CAPPED[cap.binding];
   return {
     decision: "approved_lower",
-    reasons: ["MEETS_POLICY", code],
+    reasons: principalReasons(["MEETS_POLICY", code], s),
     facts: [capFact(code, cap, line.id, wanted)],
     limit: cap.limit,
   };

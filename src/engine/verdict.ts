@@ -64,6 +64,11 @@ export const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefin
   SCORE_BELOW_LIMIT_BAND: ANY,
   LIMIT_BELOW_MINIMUM: ANY,
   SCORE_BELOW_LIMIT_BANDS: ANY,
+  // a limit held to the score's band is a score decision, as a cut to it is (SCORE_BELOW_LIMIT_BAND): "a
+  // higher score reaches a higher band" must say which characteristics hold the score down (Regulation B
+  // comment 9(b)(2)-1: a score that fell short is no specific reason by itself)
+  LIMIT_AT_SCORE_CAP: ANY,
+  LIMIT_CAPPED_BY_SCORE: ANY,
 };
 
 /**

@@ -129,7 +129,13 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
     because = [
       `${characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
     ];
-  } else because = step.facts.filter((f) => f.code === code).map(describeFact);
+  } else
+    because = step.facts
+      .filter((f) => f.code === code)
+      .map(describeFact)
+      // a rule without numbers (REPAYMENT_RECORD_REQUIRED, OTHER_LINE_SUSPENDED…) has nothing to show,
+      // not an empty line
+      .filter((text) => text !== "");
   return { code, kind: info.kind, text: info.text, because, advice: info.advice };
 }
 

@@ -90,11 +90,12 @@ describe("applications to open", () => {
     });
     expect(stepOn(band, "apply", 0)).toMatchObject({
       decision: "approved_lower",
-      reasons: ["MEETS_POLICY", "LIMIT_CAPPED_BY_SCORE"],
       facts: [{ code: "LIMIT_CAPPED_BY_SCORE", parameter: "limitBands", threshold: 300_000 }],
       limit: 300_000,
       status: "active",
     });
+    // the score's band is a score decision: the characteristics follow (its own test below)
+    expect(stepOn(band, "apply", 0).reasons.slice(0, 2)).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_BY_SCORE"]);
     const top = run([on.open(0, 5_000)], {
       policy: testPolicy({ limitBands: [{ minScore: 350, maxLimit: 3_000 }] }),
     });
@@ -117,6 +118,41 @@ describe("applications to open", () => {
       limit: 150_000,
       reasons: ["MEETS_POLICY", "LIMIT_CAPPED_THIN_FILE"],
     });
+  });
+
+  it("a limit held to the score's band names what holds the score down, as a cut to the band does", () => {
+    // unverified, with debt elsewhere: the two characteristics furthest below their maximum
+    const profile = { verified: false, externalDebt: 60_000 * 100, monthlyIncome: 10_000 };
+    const policy = testPolicy({
+      limitBands: [
+        { minScore: 350, maxLimit: 3_000 },
+        { minScore: 950, maxLimit: 9_000 },
+      ],
+    });
+    // a counteroffer (approved lower) is an adverse action: Regulation B wants its principal reasons
+    const lower = stepOn(run([on.open(0, 5_000)], { policy, profile }), "apply", 0);
+    expect(lower.decision).toBe("approved_lower");
+    expect(lower.reasons.slice(0, 2)).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_BY_SCORE"]);
+    expect(lower.reasons).toContain("HIGH_DEBT_BURDEN");
+    expect(lower.reasons).toContain("IDENTITY_NOT_VERIFIED");
+    expect(lower.reasons.length).toBeLessThanOrEqual(4);
+    // an increase declined at the band's cap: the same characteristics, not "the score" alone
+    const atCap = stepOn(run([on.open(0, 3_000), on.increase(40, 2_000)], { policy, profile }), "apply", 40);
+    expect(atCap.decision).toBe("declined");
+    expect(atCap.reasons[0]).toBe("LIMIT_AT_SCORE_CAP");
+    expect(atCap.reasons).toContain("HIGH_DEBT_BURDEN");
+    expect(atCap.reasons).toContain("IDENTITY_NOT_VERIFIED");
+    expect(atCap.reasons.length).toBeLessThanOrEqual(4);
+    // a cap that is not the score's (income) still cites nothing unrelated
+    const income = stepOn(
+      run([on.open(0, 5_000)], {
+        policy: testPolicy({ maxLimitIncomeMultiple: 2 }),
+        profile: { ...profile, monthlyIncome: 1_234 },
+      }),
+      "apply",
+      0,
+    );
+    expect(income.reasons).toEqual(["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]);
   });
 
   it("decline when the caps support less than the smallest line, naming the minimum", () => {

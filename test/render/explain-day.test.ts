@@ -100,6 +100,27 @@ describe("explainDay", () => {
     expect(x.todo.some((t) => t.startsWith("repay every bill on time until 2024-11-15"))).toBe(true);
   });
 
+  it("a rule without numbers prints no empty line beneath its code", () => {
+    // a new-to-credit customer asking for Jiebei: REPAYMENT_RECORD_REQUIRED has no numbers to show
+    const { scenario: thin } = loadScenario(`${ROOT}scenarios/first-credit.yaml`);
+    const ask = {
+      day: 40,
+      index: thin.events.length,
+      type: "apply",
+      line: "jiebei",
+      product: "open",
+      amount: 500_000,
+    };
+    const events = [...thin.events, ask as (typeof thin.events)[number]].sort(
+      (a, b) => a.day - b.day || a.index - b.index,
+    );
+    const early = { ...thin, events };
+    const x = explainDay(early, simulate(early), 40);
+    const apply = x.steps.find((s) => s.reasons.some((r) => r.code === "REPAYMENT_RECORD_REQUIRED"))!;
+    expect(apply.reasons.find((r) => r.code === "REPAYMENT_RECORD_REQUIRED")!.because).toEqual([]);
+    expect(renderExplanation(x, plain)).not.toMatch(/REPAYMENT_RECORD_REQUIRED[^\n]*\n\s*\n/);
+  });
+
   it("a day without steps says so and shows the score as it stood", () => {
     const x = explainDay(scenario, trace, 228);
     expect(x.steps).toEqual([]);
