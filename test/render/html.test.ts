@@ -4,10 +4,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
+import type { Dataset } from "../../src/render/html/chart-spec.js";
 import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
 import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
-import { runHtml, seriesOf } from "../../src/render/html/run.js";
+import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -128,6 +129,29 @@ describe("run --html", () => {
     expect(points.at(-1)).toMatchObject({ day: 400, score: view.final.score });
     // Zhang Ming's last step (day 397) reads 761; the day-400 end, 776
     expect(view.steps.at(-1)!.score).not.toBe(view.final.score);
+  });
+
+  it("list the decision markers in one order, and no two decisions share a marker", () => {
+    const markersOf = (file: string) => {
+      const { scenario: s } = loadScenario(join(ROOT, "scenarios", file));
+      return markerDatasets(runView(s, simulate(s)));
+    };
+    const twoLines = markersOf("two-lines.yaml");
+    // the vocabulary's order, not the order of first appearance (limit_reduced came before the decline):
+    // what-if's two charts side by side list their decisions alike
+    expect(twoLines.map((d) => d.label)).toEqual([
+      "approved",
+      "declined",
+      "suspended",
+      "limit_reduced",
+      "restored",
+      "info",
+      "overdue",
+    ]);
+    const look = (d: Dataset) => `${d.pointStyle} ${d.pointRotation ?? 0} ${d.backgroundColor}`;
+    const lower = markersOf("first-credit.yaml").find((d) => d.label === "approved_lower")!;
+    const reduced = twoLines.find((d) => d.label === "limit_reduced")!;
+    expect(look(lower)).not.toBe(look(reduced));
   });
 
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
