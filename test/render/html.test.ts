@@ -219,7 +219,7 @@ describe("simulate --html with a sweep", () => {
       y: { label: "approval rate", unit: "percent" },
       points: [{ label: "#1", x: 0.29, y: 17.45, chosen: true }],
     });
-    const [set] = spec.config.data.datasets as Array<{
+    const [set] = spec.config.data.datasets as unknown as Array<{
       notes: string[][];
       pointRadius: number[];
       pointHoverRadius: number[];
