@@ -151,9 +151,10 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   for (const [label, g] of groups.slice(0, top))
     out.push(
       `  ${lpad(int(g.accounts), 8)}  ${printable(label)}`,
-      c.dim(`            e.g. accounts #${g.examples.slice(0, 3).join(", #")}`),
+      c.dim(`            e.g. account${g.accounts === 1 ? "" : "s"} #${g.examples.slice(0, 3).join(", #")}`),
     );
-  if (groups.length > top) out.push(c.dim(`            … ${groups.length - top} more groups`));
+  const more = groups.length - top;
+  if (more > 0) out.push(c.dim(`            … ${more} more group${more === 1 ? "" : "s"}`));
   return out;
 }
 

@@ -1,8 +1,10 @@
 // A flip's label says what differed: the decisions and the rule behind them.
 
+import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { DecisionNote } from "../../src/engine/index.js";
-import { flipLabel, flipRule } from "../../src/population/flips.js";
+import { addFlip, emptyPairFlips, flipLabel, flipRule } from "../../src/population/flips.js";
+import { flipGroups } from "../../src/render/population-risk.js";
 
 const note = (
   decision: DecisionNote["decision"],
@@ -60,5 +62,20 @@ describe("flip labels", () => {
       ),
     ).toBe("SCORE_BELOW_OPEN_MINIMUM");
     expect(flipRule("apply: approved → no decision, by ")).toBeNull();
+  });
+});
+
+describe("the report's flip groups", () => {
+  it("say account and group in the singular for one", () => {
+    const p = emptyPairFlips(0, 1);
+    addFlip(p, "apply: approved → declined, by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", 7);
+    addFlip(p, "apply: approved → declined, by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", 9);
+    addFlip(p, "apply: approved_lower → declined, by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", 4);
+    addFlip(p, "apply: declined by A → declined by B", 5);
+    const text = flipGroups(p, ["#1", "#2"], 2, new Chalk({ level: 0 })).join("\n");
+    expect(text).toContain("e.g. accounts #7, #9");
+    expect(text).toContain("e.g. account #4\n");
+    expect(text).toContain("… 1 more group");
+    expect(text).not.toContain("more groups");
   });
 });

@@ -4,10 +4,11 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
+import type { Dataset } from "../../src/render/html/chart-spec.js";
 import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
 import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
-import { runHtml, seriesOf } from "../../src/render/html/run.js";
+import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -130,6 +131,29 @@ describe("run --html", () => {
     expect(view.steps.at(-1)!.score).not.toBe(view.final.score);
   });
 
+  it("list the decision markers in one order, and no two decisions share a marker", () => {
+    const markersOf = (file: string) => {
+      const { scenario: s } = loadScenario(join(ROOT, "scenarios", file));
+      return markerDatasets(runView(s, simulate(s)));
+    };
+    const twoLines = markersOf("two-lines.yaml");
+    // the vocabulary's order, not the order of first appearance (limit_reduced came before the decline):
+    // what-if's two charts side by side list their decisions alike
+    expect(twoLines.map((d) => d.label)).toEqual([
+      "approved",
+      "declined",
+      "suspended",
+      "limit_reduced",
+      "restored",
+      "info",
+      "overdue",
+    ]);
+    const look = (d: Dataset) => `${d.pointStyle} ${d.pointRotation ?? 0} ${d.backgroundColor}`;
+    const lower = markersOf("first-credit.yaml").find((d) => d.label === "approved_lower")!;
+    const reduced = twoLines.find((d) => d.label === "limit_reduced")!;
+    expect(look(lower)).not.toBe(look(reduced));
+  });
+
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
     const html = runPage().html;
     const story = /<ol class="timeline">(.*?)<\/ol>/s.exec(html)![1]!;
@@ -186,6 +210,23 @@ describe("simulate --html with a sweep", () => {
     expect(axes([0, 0, 0]).y!.min).toBeUndefined();
     expect(axes([1.2, 1.8]).x!.min).toBeUndefined();
   });
+
+  it("a frontier point's tooltip gives its rates in %, and the point grows when hovered", async () => {
+    const { frontierChart } = await import("../../src/render/html/simulate-charts.js");
+    const spec = frontierChart({
+      title: "t",
+      x: { label: "bad rate", unit: "percent" },
+      y: { label: "approval rate", unit: "percent" },
+      points: [{ label: "#1", x: 0.29, y: 17.45, chosen: true }],
+    });
+    const [set] = spec.config.data.datasets as unknown as Array<{
+      notes: string[][];
+      pointRadius: number[];
+      pointHoverRadius: number[];
+    }>;
+    expect(set!.notes[0]).toEqual(["bad rate: 0.29 %", "approval rate: 17.45 %"]);
+    expect(set!.pointHoverRadius[0]).toBeGreaterThan(set!.pointRadius[0]!);
+  });
 });
 
 describe("the page script's dates", () => {
@@ -202,6 +243,23 @@ describe("the page script's dates", () => {
     start: string,
     day: number,
   ) => string;
+
+  it("a percent axis labels its ticks with the decimals their step needs: no two ticks read the same", () => {
+    const tickLabels = new Function(
+      `${source("group")}${source("fmt")}${source("tickDecimals")}` +
+        `return (values) => { const ticks = values.map((value) => ({ value })); return values.map((v) => fmt("percent", v, tickDecimals(ticks))); };`,
+    )() as (values: number[]) => string[];
+    // a sweep's bad rates 0.13 %–0.41 %: Chart.js ticks every 0.05 pp, once labelled 0.1, 0.2, 0.2, 0.3, 0.3 …
+    expect(tickLabels([0.1, 0.15, 0.2, 0.25, 0.3])).toEqual([
+      "0.10 %",
+      "0.15 %",
+      "0.20 %",
+      "0.25 %",
+      "0.30 %",
+    ]);
+    expect(tickLabels([0, 10, 20])).toEqual(["0.0 %", "10.0 %", "20.0 %"]);
+    expect(tickLabels([0, 0.2, 0.4])).toEqual(["0.0 %", "0.2 %", "0.4 %"]);
+  });
 
   it("counts days across months and leap days, and keeps years before 100 as they are", () => {
     expect(dateOf("2024-01-01", 59)).toBe("2024-02-29");

@@ -20,12 +20,21 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   Chart.defaults.plugins.tooltip.boxPadding = 4;
 
   function group(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
-  function fmt(unit, v) {
+  function fmt(unit, v, decimals) {
     if (v === null || v === undefined || isNaN(v)) return "—";
     if (unit === "yuan") return (v < 0 ? "−¥" : "¥") + group(Math.abs(Math.round(v)));
-    if (unit === "percent") return (Math.round(v * 10) / 10).toFixed(1) + " %";
+    if (unit === "percent") {
+      var k = Math.pow(10, decimals || 1);
+      return (Math.round(v * k) / k).toFixed(decimals || 1) + " %";
+    }
     if (unit === "days") return group(Math.round(v)) + " d";
     return group(Math.round(v * 100) / 100);
+  }
+  // an axis's ticks show as many decimals as their step needs (one at least): 0.15 % and 0.2 %, not 0.2 % twice
+  function tickDecimals(ticks) {
+    var step = ticks && ticks.length > 1 ? Math.abs(ticks[1].value - ticks[0].value) : 0, d = 1;
+    while (d < 4 && step > 0 && Math.abs(Math.round(step * Math.pow(10, d)) - step * Math.pow(10, d)) > 1e-6) d++;
+    return d;
   }
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function dateOf(start, day) {
@@ -85,7 +94,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     Object.keys(units).forEach(function (axis) {
       var s = o.scales[axis] = o.scales[axis] || {};
       s.ticks = s.ticks || {};
-      s.ticks.callback = function (v) { return fmt(units[axis], v); };
+      s.ticks.callback = function (v, i, ticks) { return fmt(units[axis], v, tickDecimals(ticks)); };
     });
     if (spec.days) {
       var x = o.scales.x = o.scales.x || {};

@@ -2,6 +2,7 @@
 // every decision marked (its reasons on hover), suspensions shaded, the decisions step by step, the
 // repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
 
+import { DECISIONS } from "../../engine/index.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import { suspensionStarts } from "../../whatif/goal.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
@@ -25,11 +26,17 @@ const MARKER_STYLE: Record<string, string> = {
   approved_lower: "rectRot",
   declined: "crossRot",
   suspended: "triangle",
-  limit_reduced: "rectRot",
+  limit_reduced: "triangle", // pointing down (MARKER_ROTATION): not approved_lower's diamond of the same colour
   restored: "star",
   closed: "rect",
   info: "rectRounded",
 };
+
+const MARKER_ROTATION: Record<string, number> = { limit_reduced: 180 };
+
+/** Decisions in the vocabulary's order, so two charts (what-if's side by side) list them alike. */
+const byVocabulary = ([a]: [string, unknown], [b]: [string, unknown]): number =>
+  DECISIONS.indexOf(a as (typeof DECISIONS)[number]) - DECISIONS.indexOf(b as (typeof DECISIONS)[number]);
 
 /** A routine purchase approval would bury the decisions that matter; the table still lists it. */
 export const isNotable = (s: StepView): boolean =>
@@ -119,7 +126,7 @@ export function markerDatasets(v: RunView, options: { prefix?: string } = {}): D
       ]
     : [];
   return [
-    ...[...byDecision].map(([decision, steps]) => {
+    ...[...byDecision].sort(byVocabulary).map(([decision, steps]) => {
       const colour = PALETTE[decisionTone(steps[0]!.decision)];
       return {
         label: `${options.prefix ?? ""}${decision}`,
@@ -128,6 +135,7 @@ export function markerDatasets(v: RunView, options: { prefix?: string } = {}): D
         data: steps.map((s) => ({ x: s.day, y: s.score })),
         yAxisID: "y",
         pointStyle: MARKER_STYLE[decision] ?? "circle",
+        ...(MARKER_ROTATION[decision] ? { pointRotation: MARKER_ROTATION[decision] } : {}),
         pointRadius: decision === "restored" || decision === "suspended" ? 9 : 7,
         pointHoverRadius: 11,
         // crosses and stars are drawn as strokes: they take the colour; filled shapes get a white rim
@@ -273,6 +281,7 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
   const counts = new Map<string, number>();
   for (const s of notable)
     if (s.decision !== "info") counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
+  const shown = [...counts].sort(byVocabulary).map(([d, n]) => `${n} ${d}`);
   // a suspended line's change of cause is the same suspension
   const suspensions = suspensionStarts(v.steps).length;
   const f = v.final;
@@ -312,7 +321,7 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
       "Score, limit and balance over time",
       chartBox("timeline", 380, `score, limit and balance of ${v.name} over time`),
       {
-        note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions shown: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
+        note: `Each marker is a decision: hover it for the reasons and what the customer can do. Shaded: suspended. Decisions shown: ${shown.join(", ") || "none"} (purchases approved within the limit are among every step below, not marked).`,
       },
     ),
     v.grid

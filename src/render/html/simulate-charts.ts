@@ -249,8 +249,13 @@ export function frontierChart(f: Frontier): ChartSpec {
             borderColor: PALETTE.score,
             backgroundColor: pts.map((p) => (p.chosen ? PALETTE.variant : PALETTE.score)),
             pointRadius: pts.map((p) => (p.chosen ? 8 : 5)),
+            // a hovered point grows (Chart.js's default hover radius, 4, would shrink it)
+            pointHoverRadius: pts.map((p) => (p.chosen ? 10 : 7)),
             titles: pts.map((p) => p.label),
-            notes: pts.map((p) => [`${f.x.label}: ${p.x}`, `${f.y.label}: ${p.y}`]),
+            notes: pts.map((p) => [
+              `${f.x.label}: ${withUnit(p.x, f.x.unit)}`,
+              `${f.y.label}: ${withUnit(p.y, f.y.unit)}`,
+            ]),
             hideValue: true,
           },
         ],
@@ -265,6 +270,11 @@ export function frontierChart(f: Frontier): ChartSpec {
     },
     units: { x: f.x.unit, y: f.y.unit },
   };
+}
+
+/** A frontier point's value in its tooltip, with its unit: "bad rate: 0.29 %", not "0.29". */
+function withUnit(v: number, unit: Unit): string {
+  return unit === "percent" ? `${v} %` : String(v);
 }
 
 /** Chart.js centres an axis of equal values on them (0 % drawn between −1 % and 1 %): a rate starts at 0. */

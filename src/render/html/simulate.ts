@@ -6,7 +6,7 @@ import { METRIC_LABELS } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { num, pct } from "../population-format.js";
+import { num, pct, ratio } from "../population-format.js";
 import { RISK_COLUMNS, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -109,10 +109,11 @@ function riskTableHtml(rows: Array<{ persona: string; arm: ArmSummary }>): strin
 
 /** The sweep's variants as the text report's frontier table has them: dominated ones marked. */
 function variantTable(rows: readonly VariantRow[]): string {
-  const head = ["#", "parameters", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI", ""]
-    .map((h) => `<th>${h}</th>`)
-    .join("");
-  const ratio = (x: number | null) => (x === null ? "–" : x.toFixed(2));
+  // the numbers right-aligned, as in the other tables; the parameters and the dominated mark are words
+  const NUMERIC = new Set(["#", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI"]);
+  const names = ["#", "parameters", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI", ""];
+  const cls = (i: number) => (NUMERIC.has(names[i]!) ? ' class="num"' : "");
+  const head = names.map((h, i) => `<th${cls(i)}>${h}</th>`).join("");
   const body = rows
     .map((v, i) => {
       const m = v.metrics;
@@ -129,10 +130,11 @@ function variantTable(rows: readonly VariantRow[]): string {
         ratio(v.psi),
         v.dominated ? "dominated" : "",
       ];
-      return `<tr${v.dominated ? ' style="opacity:.55"' : ""}>${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+      return `<tr${v.dominated ? ' style="opacity:.55"' : ""}>${cells.map((c, j) => `<td${cls(j)}>${c}</td>`).join("")}</tr>`;
     })
     .join("");
-  return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base policy</p>`;
+  // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
+  return `<div class="scroll"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base policy</p>`;
 }
 
 export function simulateHtml(

@@ -54,6 +54,7 @@ table.checks{width:auto;min-width:50%}
 
 tr.engine td{color:var(--muted)}
 .scroll{overflow:auto;max-height:560px;border:1px solid var(--line);border-radius:10px}
+.xscroll{overflow-x:auto}
 .scroll table th{border-bottom:1px solid var(--line)}
 code,.mono{font-family:var(--mono);font-size:12.5px}
 .code{font-family:var(--mono);font-size:12px;font-weight:600;color:var(--ink2);background:#f1f5f9;border-radius:4px;padding:0 5px}

@@ -59,7 +59,7 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
     : "";
   return `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
 <p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>
-<table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table>
+<div class="xscroll"><table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table></div>
 <p class="note" style="margin-top:10px">${esc(caption)}</p>${shown.length ? stepRows(shown) : ""}${reasons}</div>`;
 }
 
@@ -229,12 +229,13 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
   ]);
   const failing = run.reports.filter((r) => r.status === "failed" || r.status === "error");
   const others = run.reports.filter((r) => !failing.includes(r));
-  const list = `<table><thead><tr><th>scenario</th><th>file</th><th>status</th><th class="num">expectations</th><th>golden trace</th></tr></thead><tbody>${run.reports
+  // at a phone's width the list scrolls sideways, not the page
+  const list = `<div class="xscroll"><table><thead><tr><th>scenario</th><th>file</th><th>status</th><th class="num">expectations</th><th>golden trace</th></tr></thead><tbody>${run.reports
     .map(
       (r) =>
         `<tr><td>${failing.includes(r) ? `<a href="#s-${esc(r.file)}">${esc(r.name)}</a>` : esc(r.name)}</td><td class="path">${esc(r.file)}</td><td>${chip(STATUS_TEXT[r.status], scenarioTone(r))}</td><td class="num">${r.expectations.filter((e) => e.ok).length} / ${r.expectations.length}</td><td>${esc(r.snapshot?.status ?? "—")}</td></tr>`,
     )
-    .join("")}</tbody></table>`;
+    .join("")}</tbody></table></div>`;
   const height = Math.max(140, 36 + run.reports.length * 28);
   const body = [
     headline,

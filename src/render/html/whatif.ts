@@ -226,12 +226,13 @@ export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
     c.days = { start, ticks: monthTicks(start, until) };
   }
   const decisions = w.differences.filter((d) => d.kind === "decision");
-  const outcomeTable = `<table><thead><tr><th></th><th class="num">${esc(w.labels.base)}</th><th class="num">${esc(w.labels.variant)}</th><th class="num">change</th></tr></thead><tbody>${w.outcome
+  // at a phone's width the table scrolls sideways, not the page
+  const outcomeTable = `<div class="xscroll"><table><thead><tr><th></th><th class="num">${esc(w.labels.base)}</th><th class="num">${esc(w.labels.variant)}</th><th class="num">change</th></tr></thead><tbody>${w.outcome
     .map(
       (r) =>
         `<tr><th>${esc(r.label)}</th><td class="num">${esc(r.base)}</td><td class="num">${esc(r.variant)}</td><td class="num${r.change === "same" ? " empty" : ""}">${esc(r.change)}</td></tr>`,
     )
-    .join("")}</tbody></table>`;
+    .join("")}</tbody></table></div>`;
   const diffTable = w.differences.length
     ? `<div class="scroll"><table><thead><tr><th class="num">day</th><th>event</th><th>${esc(w.labels.base)}</th><th>${esc(w.labels.variant)}</th></tr></thead><tbody>${w.differences
         .map(
