@@ -639,6 +639,26 @@ describe("help, version, unknown commands", () => {
     }
   });
 
+  it("--help's notes are reflowed to the terminal's width; examples stay whole, to be copied", () => {
+    for (const columns of [60, 80]) {
+      const out = { text: "" };
+      const narrow: CliIo = {
+        ...io().io,
+        stdout: { write: (t: string) => (out.text += t), isTTY: true, columns },
+      };
+      expect(parseArgv(["whatif", "--help"], narrow)).toEqual({ kind: "done", exitCode: 0 });
+      const notes = out.text.slice(out.text.indexOf("In a terminal without edit flags"));
+      const prose = notes.split("\n").filter((l) => l !== "" && !l.startsWith("  ") && l !== "Examples:");
+      expect(prose.length).toBeGreaterThan(1);
+      for (const line of prose) expect(line.length, line).toBeLessThanOrEqual(columns);
+      // the words run on across the line breaks: none is broken in two
+      expect(prose.join(" ")).toContain("Event numbers are 1-based, in file order (see --list)");
+      expect(notes).toContain(
+        '  credit-sim whatif scenarios/zhang-ming.yaml --remove "type=apply,product=increase,day>=80" --save zm-fewer-applications.yaml',
+      );
+    }
+  });
+
   it("--help of simulate documents the repeatable --challenger-set", () => {
     const { io: i, out } = io();
     parseArgv(["simulate", "--help"], i);

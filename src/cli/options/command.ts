@@ -2,7 +2,7 @@
 // place that turns what commander parsed into the typed invocation the command runs with.
 
 import { isAbsolute } from "node:path";
-import type { Command } from "commander";
+import type { Command, Help } from "commander";
 import { isStandardOutput } from "../output-file.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
@@ -37,7 +37,12 @@ export function register<T extends OptionTable, I>(
   const command = program.command(spec.name).description(spec.description);
   for (const [syntax, description] of spec.arguments) command.argument(syntax, description);
   const read = addOptions(command, spec.options());
-  if (spec.help !== "") command.addHelpText("after", spec.help);
+  if (spec.help !== "")
+    command.addHelpText("after", ({ error }) => {
+      const output = command.configureOutput();
+      const width = (error ? output.getErrHelpWidth?.() : output.getOutHelpWidth?.()) ?? 80;
+      return reflowHelp(spec.help, width, command.createHelp());
+    });
   command.action((...args: unknown[]) => {
     // commander passes each declared argument, then the options and the command itself
     const positional = args.slice(0, spec.arguments.length).map(positionalValue);
@@ -77,6 +82,28 @@ export function list(p: Positional): string[] {
 export function one(p: Positional): string {
   if (typeof p !== "string") throw new Error("a required argument is missing (commander checks this)");
   return p;
+}
+
+/**
+ * Help notes fitted to the terminal: the prose (lines not indented, written at about 100 columns) joined
+ * into paragraphs and wrapped at `width` by commander's own wrapping, so no word breaks in two in an
+ * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
+ */
+export function reflowHelp(text: string, width: number, help: Help): string {
+  const out: string[] = [];
+  let paragraph: string[] = [];
+  const flush = () => {
+    if (paragraph.length > 0) out.push(help.boxWrap(paragraph.join(" "), width));
+    paragraph = [];
+  };
+  for (const line of text.split("\n")) {
+    if (line === "" || line.startsWith(" ") || line.endsWith(":")) {
+      flush();
+      out.push(line);
+    } else paragraph.push(line);
+  }
+  flush();
+  return out.join("\n");
 }
 
 /** Help text: a blank line, then the lines. */
