@@ -38,11 +38,18 @@ const same = (x: DecisionNote, y: DecisionNote): boolean =>
     x.reasons.length === y.reasons.length &&
     x.reasons.every((r, i) => y.reasons[i] === r));
 
+/** The lender's decisions: an answer (`info`: customer service, a review with nothing to review) decides
+ *  nothing, and answers that differ (each policy's own standards, quoted) are no flip. */
+const lenders = (notes: readonly DecisionNote[]): readonly DecisionNote[] =>
+  notes.some((n) => n.decision === "info") ? notes.filter((n) => n.decision !== "info") : notes;
+
 /** The first decision where two arms' decisions differ (one may have none there), or null. */
 export function firstDifference(
-  a: readonly DecisionNote[],
-  b: readonly DecisionNote[],
+  allA: readonly DecisionNote[],
+  allB: readonly DecisionNote[],
 ): { a: DecisionNote | null; b: DecisionNote | null } | null {
+  const a = lenders(allA);
+  const b = lenders(allB);
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i];

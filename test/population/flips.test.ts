@@ -3,7 +3,7 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { DecisionNote } from "../../src/engine/index.js";
-import { addFlip, emptyPairFlips, flipLabel, flipRule } from "../../src/population/flips.js";
+import { addFlip, emptyPairFlips, firstDifference, flipLabel, flipRule } from "../../src/population/flips.js";
 import { flipGroups } from "../../src/render/population-risk.js";
 
 const note = (
@@ -77,5 +77,20 @@ describe("the report's flip groups", () => {
     expect(text).toContain("e.g. account #4\n");
     expect(text).toContain("… 1 more group");
     expect(text).not.toContain("more groups");
+  });
+});
+
+describe("what counts as decided otherwise", () => {
+  it("a lender's decision, not customer service's answer: answers that differ alone are no flip", () => {
+    const answer = (reasons: DecisionNote["reasons"]) =>
+      ({ ...note("info", reasons), event: { type: "contact_support" } }) as DecisionNote;
+    const open = note("approved", ["MEETS_POLICY"]);
+    expect(
+      firstDifference([open, answer(["OVERDUE_RECENT"])], [open, answer(["SCORE_BELOW_RESTORE"])]),
+    ).toBeNull();
+    expect(firstDifference([open, answer(["OVERDUE_RECENT"])], [open])).toBeNull();
+    // a decision that differs still does, answers around it or not
+    const declined = note("declined", ["SCORE_BELOW_OPEN_MINIMUM"], "minOpenScore");
+    expect(firstDifference([answer(["X" as never]), open], [declined])).toEqual({ a: open, b: declined });
   });
 });
