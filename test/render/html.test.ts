@@ -211,6 +211,33 @@ describe("simulate --html with a sweep", () => {
     expect(axes([1.2, 1.8]).x!.min).toBeUndefined();
   });
 
+  it("the line joins the variants no other dominates, in bad-rate order; dominated ones stand apart", async () => {
+    const { frontierChart } = await import("../../src/render/html/simulate-charts.js");
+    const spec = frontierChart({
+      title: "t",
+      x: { label: "bad rate", unit: "percent" },
+      y: { label: "approval rate", unit: "percent" },
+      points: [
+        { label: "#1", x: 2.0, y: 80, chosen: true },
+        { label: "#2", x: 1.5, y: 60, chosen: false },
+        { label: "#3", x: 1.0, y: 70, chosen: true },
+        { label: "#4", x: 0.5, y: 40, chosen: true },
+      ],
+    });
+    const sets = spec.config.data.datasets as unknown as Array<{
+      label: string;
+      showLine: boolean;
+      data: Array<{ x: number; y: number }>;
+      titles: string[];
+    }>;
+    const line = sets.find((d) => d.showLine)!;
+    expect(line.titles).toEqual(["#4", "#3", "#1"]);
+    expect(line.data.map((p) => p.x)).toEqual([0.5, 1.0, 2.0]);
+    const apart = sets.find((d) => !d.showLine)!;
+    expect(apart.titles).toEqual(["#2"]);
+    expect(apart.label).toMatch(/dominated/);
+  });
+
   it("a frontier point's tooltip gives its rates in %, and the point grows when hovered", async () => {
     const { frontierChart } = await import("../../src/render/html/simulate-charts.js");
     const spec = frontierChart({

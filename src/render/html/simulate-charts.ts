@@ -235,36 +235,50 @@ export function intervalChart(diffs: readonly Difference[]): ChartSpec {
 }
 
 export function frontierChart(f: Frontier): ChartSpec {
-  const pts = [...f.points].sort((a, b) => a.x - b.x);
+  // the line is the frontier itself: the variants no other dominates, in bad-rate order (joining every
+  // variant would zigzag through dominated ones and read as a frontier it is not); the dominated stand apart
+  const byX = [...f.points].sort((a, b) => a.x - b.x);
+  const onLine = byX.filter((p) => p.chosen !== false);
+  const apart = byX.filter((p) => p.chosen === false);
+  const dataset = (label: string, pts: typeof byX, line: boolean, colour: string, radius: number) => ({
+    label,
+    data: pts.map((p) => ({ x: p.x, y: p.y })),
+    showLine: line,
+    borderColor: colour,
+    backgroundColor: colour,
+    pointRadius: pts.map(() => radius),
+    // a hovered point grows (Chart.js's default hover radius, 4, would shrink it)
+    pointHoverRadius: pts.map(() => radius + 2),
+    titles: pts.map((p) => p.label),
+    notes: pts.map((p) => [
+      `${f.x.label}: ${withUnit(p.x, f.x.unit)}`,
+      `${f.y.label}: ${withUnit(p.y, f.y.unit)}`,
+    ]),
+    hideValue: true,
+  });
   return {
     id: "frontier",
     config: {
       type: "scatter",
       data: {
         datasets: [
-          {
-            label: f.title,
-            data: pts.map((p) => ({ x: p.x, y: p.y })),
-            showLine: true,
-            borderColor: PALETTE.score,
-            backgroundColor: pts.map((p) => (p.chosen ? PALETTE.variant : PALETTE.score)),
-            pointRadius: pts.map((p) => (p.chosen ? 8 : 5)),
-            // a hovered point grows (Chart.js's default hover radius, 4, would shrink it)
-            pointHoverRadius: pts.map((p) => (p.chosen ? 10 : 7)),
-            titles: pts.map((p) => p.label),
-            notes: pts.map((p) => [
-              `${f.x.label}: ${withUnit(p.x, f.x.unit)}`,
-              `${f.y.label}: ${withUnit(p.y, f.y.unit)}`,
-            ]),
-            hideValue: true,
-          },
+          dataset(
+            apart.length > 0 ? "not dominated (the frontier)" : f.title,
+            onLine,
+            true,
+            PALETTE.variant,
+            7,
+          ),
+          ...(apart.length > 0
+            ? [dataset("dominated by another variant", apart, false, PALETTE.neutral, 5)]
+            : []),
         ],
       },
       options: {
-        plugins: { legend: { display: false } },
+        plugins: { legend: { display: apart.length > 0 } },
         scales: {
-          x: { title: { display: true, text: f.x.label }, ...floorOf(pts.map((p) => p.x)) },
-          y: { title: { display: true, text: f.y.label }, ...floorOf(pts.map((p) => p.y)) },
+          x: { title: { display: true, text: f.x.label }, ...floorOf(byX.map((p) => p.x)) },
+          y: { title: { display: true, text: f.y.label }, ...floorOf(byX.map((p) => p.y)) },
         },
       },
     },

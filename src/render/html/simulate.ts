@@ -285,7 +285,7 @@ export function simulateHtml(
     charts.push(frontierChart(trade));
     body.push(
       section(trade.title, chartBox("frontier", 320, trade.title), {
-        note: "Each point is one policy variant of the sweep; the large ones are not dominated.",
+        note: "Each point is one policy variant of the sweep. The line joins, in bad-rate order, the variants no other one dominates (as the table marks them: none other approves as many, with a bad rate as low and a profit as high); grey points are dominated.",
       }),
     );
   }
