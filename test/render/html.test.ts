@@ -152,6 +152,15 @@ describe("run --html", () => {
     const lower = markersOf("first-credit.yaml").find((d) => d.label === "approved_lower")!;
     const reduced = twoLines.find((d) => d.label === "limit_reduced")!;
     expect(look(lower)).not.toBe(look(reduced));
+    // day 0's approval sits on the chart's left edge: markers are drawn whole there, not cut in half
+    for (const d of twoLines) expect(d.clip, d.label).toBe(false);
+  });
+
+  it("the chart's note counts every marker it draws: decisions, and customer service's answers apart", () => {
+    const html = runPage().html;
+    expect(html).toContain(
+      "Decisions shown: 2 approved, 5 declined, 1 suspended, 1 restored, and 2 answers (info)",
+    );
   });
 
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
@@ -190,6 +199,8 @@ describe("simulate --html with a sweep", () => {
     const html = (await sweepPage()).html;
     expect(html).toContain("Approval rate against bad rate");
     expect(html).toContain("Variants of the sweep");
+    // the headline says it is a sweep, of what
+    expect(html).toMatch(/<h1>Sweep of minOpenScore on default: \d+ variants<\/h1>/);
     for (const v of [700, 750, 800]) expect(html).toContain(`minOpenScore=${v}`);
     expect(html).toContain('"id":"frontier"');
     expect(html).toMatch(/<td>dominated<\/td>/);

@@ -122,6 +122,7 @@ export function markerDatasets(v: RunView, options: { prefix?: string } = {}): D
           titles: overdue.map((s) => `day ${s.day} · ${s.date}`),
           hideValue: true,
           order: 1,
+          clip: false,
         },
       ]
     : [];
@@ -147,6 +148,8 @@ export function markerDatasets(v: RunView, options: { prefix?: string } = {}): D
         titles: steps.map((s) => `day ${s.day} · ${s.date}`),
         hideValue: true,
         order: 0,
+        // a marker on the first or last day is drawn whole, not cut in half by the chart's edge
+        clip: false,
       };
     }),
     ...overdueSet,
@@ -281,7 +284,12 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
   const counts = new Map<string, number>();
   for (const s of notable)
     if (s.decision !== "info") counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
-  const shown = [...counts].sort(byVocabulary).map(([d, n]) => `${n} ${d}`);
+  // answers (info) are marked too, but are no decision of the lender's: counted apart
+  const answers = notable.filter((s) => s.decision === "info").length;
+  const shown = [
+    ...[...counts].sort(byVocabulary).map(([d, n]) => `${n} ${d}`),
+    ...(answers > 0 ? [`and ${answers} ${answers === 1 ? "answer" : "answers"} (info)`] : []),
+  ];
   // a suspended line's change of cause is the same suspension
   const suspensions = suspensionStarts(v.steps).length;
   const f = v.final;

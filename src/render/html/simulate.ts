@@ -294,7 +294,11 @@ export function simulateHtml(
   body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
   return htmlPage(
     {
-      title: m.challenger ? `${m.policy.name} vs ${m.challenger.name}` : `Population under ${m.policy.name}`,
+      title: m.challenger
+        ? `${m.policy.name} vs ${m.challenger.name}`
+        : m.sweep
+          ? `Sweep of ${m.sweep.axes.map((a) => a.param).join(" × ")} on ${m.policy.name}: ${m.sweep.variants.length} variants`
+          : `Population under ${m.policy.name}`,
       kind: "Population",
       lede: `${int(m.accounts)} synthetic accounts from ${m.personas.length} persona${m.personas.length === 1 ? "" : "s"} (${m.personas.map((p) => p.name).join(", ")}), ${m.days} days each from ${m.start}.`,
       facts: [
