@@ -1,7 +1,7 @@
 // The whole `credit-sim test` run as data: discover → shard → run (in order, maybe in workers) →
 // duplicate-name check → obsolete golden traces → summary. No output here; the command renders.
 
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { InputError, UsageError } from "../shared/errors.js";
 import { discover, type ScenarioFile, searchedFolders } from "./discover.js";
 import type { TestOptions } from "./options.js";
@@ -45,7 +45,7 @@ export async function runTests(
       "the pattern is matched (case-insensitively) against scenario names and file paths",
     );
   }
-  markDuplicateNames(reports);
+  markDuplicateNames(reports, cwd);
   let obsolete: string[] = [];
   let obsoleteRemoved = false;
   if (o.snapshots) {
@@ -69,8 +69,9 @@ export async function runTests(
   };
 }
 
-/** Reports and golden traces are keyed by scenario name: a second file with a taken name is bad input. */
-function markDuplicateNames(reports: ScenarioReport[]): void {
+/** Reports are keyed by scenario name: a second file with a taken name is bad input, and a golden trace
+ *  this run wrote for it (none was there) is taken back — a bad file has none. */
+function markDuplicateNames(reports: ScenarioReport[], cwd: string): void {
   const seen = new Map<string, string>();
   for (const [i, r] of reports.entries()) {
     if (r.status === "error") continue;
@@ -85,6 +86,7 @@ function markDuplicateNames(reports: ScenarioReport[]): void {
       found: `also the name of ${other}`,
       hint: "give each scenario a unique name: reports are keyed by it",
     });
+    if (r.snapshot?.status === "written") removeSnapshot(resolve(cwd, r.snapshot.file));
     reports[i] = { ...r, status: "error", error: error.format(), expectations: [], snapshot: null };
   }
 }

@@ -154,7 +154,14 @@ describe("credit-sim test: golden traces", () => {
   it("reports and removes the trace of a subfolder's last scenario once it is gone", async () => {
     // the subfolder then holds no scenario at all: only the search of the folder named still reaches it
     mkdirSync(join(dir, "scenarios", "sub"));
-    cpSync(join(dir, "scenarios", "good-customer.yaml"), join(dir, "scenarios", "sub", "moved.yaml"));
+    // a name of its own (a second file of a taken name is bad input, and gets no trace)
+    writeFileSync(
+      join(dir, "scenarios", "sub", "moved.yaml"),
+      readFileSync(join(dir, "scenarios", "good-customer.yaml"), "utf8").replace(
+        /^name: .*$/m,
+        "name: Moved",
+      ),
+    );
     await run(["scenarios"]);
     const left = join(dir, "scenarios", "sub", "__snapshots__", "moved.yaml.trace");
     expect(existsSync(left)).toBe(true);
@@ -263,5 +270,15 @@ describe("credit-sim test: golden traces are never followed through a link", () 
     expect(r.stderr).toContain("no scenario files in this folder");
     const named = await run(["scenarios/linked.yaml"]);
     expect(named.status).toBe(0);
+  });
+});
+
+describe("a file whose name another scenario already has", () => {
+  it("gets no golden trace: it is bad input, and the count of traces written says so", async () => {
+    cpSync(join(ROOT, "test/fixtures/test-command/dup"), join(dir, "dup"), { recursive: true });
+    const r = await run(["dup"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/Golden traces\s+0 matched, 1 written/);
+    expect(readdirSync(join(dir, "dup", "__snapshots__"))).toEqual(["first.yaml.trace"]);
   });
 });
