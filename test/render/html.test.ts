@@ -179,6 +179,8 @@ describe("simulate --html with a challenger", () => {
   it("has the text report's risk figures per arm, and every rate of accounts in % and pp, marked when it moved", () => {
     const html = simulatePage().html;
     for (const arm of ["default", "tightened"]) expect(html).toContain(`Risk under ${arm}`);
+    // the money section says what the text report says, the balances owed at the end included
+    expect(html).toMatch(/balances owed at the end, written-off debt included ¥[\d,]+/);
     for (const column of ["bad", "loss", "revenue", "profit", "Gini", "KS"])
       expect(html).toContain(`<th class="num">${column}</th>`);
     const bad =
