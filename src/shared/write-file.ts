@@ -207,17 +207,30 @@ export class OutputSet {
 }
 
 /** Runs `work` with an OutputSet and commits it when `work` returns; aborts every held output on an
- *  error, so nothing is replaced. */
+ *  error, so nothing is replaced. A signal that came while `work` ran is heard first: it removes what was
+ *  written and ends the process, and nothing is put in place. */
 export async function writingTogether<T>(work: (set: OutputSet) => T | Promise<T>): Promise<T> {
   const set = new OutputSet();
   try {
     const result = await work(set);
+    await signalsHeard();
     set.commit();
     return result;
   } catch (e) {
     set.abort();
     throw e;
   }
+}
+
+/**
+ * Lets a signal that came during synchronous work be handled now. Node runs a signal's listener only
+ * between turns of its event loop: while held outputs live, SIGINT waits for the work to end — and once
+ * they are all put in place their listener is gone, and the signal with it (a Ctrl-C during `run … --html`
+ * of many pages left every page replaced and exit 0). Work that holds outputs a while calls this between
+ * steps, and before the commit.
+ */
+export function signalsHeard(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** Whether `target` could be opened under these rules now, without writing anything: throws the error

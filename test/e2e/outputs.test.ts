@@ -244,6 +244,36 @@ describe.runIf(posix)("signals during simulate --csv", () => {
   });
 });
 
+describe.runIf(posix)("a signal during run --html of many scenarios", () => {
+  it("SIGINT ends the run by the signal: no page is put in place, no temporary file is left", async () => {
+    const work = mkdtempSync(join(dir, "run-sig-"));
+    const base = readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8");
+    const files: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      files.push(`s${i}.yaml`);
+      writeFileSync(join(work, `s${i}.yaml`), base.replace(/^name: .*$/m, `name: s${i}`));
+    }
+    const out = join(work, "out");
+    const child = spawn(process.execPath, [BIN, "run", ...files, "--html", "out/r.html"], {
+      cwd: work,
+      stdio: "ignore",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on("exit", (c, s) => resolve([c, s])),
+    );
+    // pages are being written aside: the run is under way
+    const deadline = Date.now() + 20_000;
+    while (!(existsSync(out) && leftovers(out).length > 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
+    child.kill("SIGINT");
+    const [code, sig] = await exited;
+    // it was heard (the pages already written aside kept it waiting, then let it go: exit 0, all replaced)
+    expect(sig ?? code).toBe("SIGINT");
+    expect(readdirSync(out)).toEqual([]);
+  }, 60_000);
+});
+
 const hasScript = posix && spawnSync("script", ["--version"]).status === 0;
 
 describe.runIf(hasScript)("colour follows chalk's detection, off with NO_COLOR and --no-color", () => {

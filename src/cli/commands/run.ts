@@ -13,7 +13,7 @@ import type { LoadedScenario } from "../../scenario/load.js";
 import { InputError } from "../../shared/errors.js";
 import { pushAll } from "../../shared/lists.js";
 import { printable } from "../../shared/text.js";
-import { OutputSet } from "../../shared/write-file.js";
+import { type OutputSet, signalsHeard, writingTogether } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import type { RunOptions } from "../options/run.js";
@@ -90,7 +90,7 @@ function duplicateNames(loaded: readonly LoadedScenario[]): InputError[] {
   return out;
 }
 
-export function runCommand(files: readonly string[], options: RunOptions, io: CliIo): void {
+export async function runCommand(files: readonly string[], options: RunOptions, io: CliIo): Promise<void> {
   const policyCache = new Map<string, Policy>();
   const loaded = loadAll(files, options, io.cwd, policyCache);
   warnDeprecations(loaded, io);
@@ -111,17 +111,14 @@ export function runCommand(files: readonly string[], options: RunOptions, io: Cl
     options.json ? "--json" : null,
   );
   checkReports(io, targets, (i) => i > 0);
-  // the pages are put in place together: a disk that fills up at the last leaves the others as they were
-  const set = new OutputSet();
-  try {
-    loaded.forEach(({ scenario }, i) => {
+  // the pages are put in place together: a disk that fills up at the last leaves the others as they were;
+  // a Ctrl-C between two scenarios ends the run with none replaced
+  await writingTogether(async (set) => {
+    for (const [i, { scenario }] of loaded.entries()) {
       parts.push(...runOne(scenario, targets[i], i, options, io, chalk, set, pages));
-    });
-    set.commit();
-  } catch (e) {
-    set.abort();
-    throw e;
-  }
+      if (targets[i] !== undefined) await signalsHeard();
+    }
+  });
   io.stdout.write(parts.join(options.json ? "" : "\n"));
   if (pages.length && options.html !== "-") writeErr(io, `wrote ${pages.map(printable).join(", ")}`);
 }

@@ -24,12 +24,13 @@ import { printable } from "../../shared/text.js";
 import {
   fileError,
   makeFolders,
-  OutputSet,
+  type OutputSet,
   occupied,
   openOutput,
   ownFolder,
   stagedFolder,
   writeOutput,
+  writingTogether,
 } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
@@ -118,16 +119,16 @@ export async function simulateCommand(
 
   // the CSV, the flips and the page are put in place together, once all are written: an error at the
   // last (a full disk) leaves every earlier file as it was. The flips first: their commit may be refused.
-  const set = new OutputSet();
+  // A signal meanwhile ends the command before any is (writingTogether).
   let written = 0;
   try {
-    if (o.flips !== undefined) written = exportFlips(pop, result, o.flips, o.force, io, set);
-    if (csv) set.hold(csv);
-    outputsOf(pop, result, personas, o, io, set);
-    set.commit();
+    await writingTogether((set) => {
+      if (o.flips !== undefined) written = exportFlips(pop, result, o.flips, o.force, io, set);
+      if (csv) set.hold(csv);
+      outputsOf(pop, result, personas, o, io, set);
+    });
   } catch (e) {
     csv?.abort();
-    set.abort();
     throw e;
   }
   if (o.html !== undefined && o.html !== "-") writeErr(io, `wrote ${printable(o.html)}`);
