@@ -165,6 +165,37 @@ describe("operating-system errors on an output: exit 2, the path and the reason"
     },
   );
 
+  // what goes to standard output alongside prints only once every file is in place: a command that fails
+  // at a file prints nothing it would have written (a variant, a passing report), only the error
+  it.runIf(posix && existsSync("/dev/full"))(
+    "whatif --save - and test's report on stdout print nothing when a file cannot be written",
+    async () => {
+      const saved = await cli(
+        ["whatif", LATE, "--remove", "1", "--save", "-", "--html", "/dev/full", "--no-chart"],
+        here,
+      );
+      expect(saved.status).toBe(2);
+      expect(saved.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+      expect(saved.stdout).toBe("");
+      writeFileSync(join(dir, "late.yaml"), readFileSync(LATE));
+      const tested = await cli(
+        [
+          "test",
+          "late.yaml",
+          "--no-snapshots",
+          "--reporter",
+          "pretty,json",
+          "--output-file",
+          "json=/dev/full",
+        ],
+        here,
+      );
+      expect(tested.status).toBe(2);
+      expect(tested.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+      expect(tested.stdout).toBe("");
+    },
+  );
+
   it.runIf(posix)("a link to a device is written through and stays a link", async () => {
     const link = join(dir, "rows-link.csv");
     symlinkSync("/dev/null", link);

@@ -119,7 +119,8 @@ async function emit(
     }
   }
   if (target.file === null) {
-    io.stdout.write(text);
+    // once every report file is in place: a file that cannot be written prints no report that then fails
+    set.later(() => io.stdout.write(text));
     return;
   }
   makeFolders(dirname(resolve(io.cwd, target.file)), target.file);

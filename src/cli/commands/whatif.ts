@@ -242,8 +242,10 @@ function page(
  *  Returns the name given. */
 function save(v: Variant, target: string, force: boolean, io: CliIo, set: OutputSet): string {
   if (target === "-") {
-    // policy paths are written as seen from the working folder
-    io.stdout.write(variantYaml(v, resolve(io.cwd, "variant.yaml")));
+    // policy paths are written as seen from the working folder; printed once the page is in place (a
+    // page that cannot be written prints nothing of the variant)
+    const text = variantYaml(v, resolve(io.cwd, "variant.yaml"));
+    set.later(() => io.stdout.write(text));
     return STDOUT;
   }
   const path = resolve(io.cwd, target);
