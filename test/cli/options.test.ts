@@ -659,6 +659,19 @@ describe("help, version, unknown commands", () => {
     }
   });
 
+  it("--help in a terminal too narrow to wrap keeps the notes as written, not joined into one line", () => {
+    const out = { text: "" };
+    const tiny: CliIo = {
+      ...io().io,
+      stdout: { write: (t: string) => (out.text += t), isTTY: true, columns: 20 },
+    };
+    expect(parseArgv(["whatif", "--help"], tiny)).toEqual({ kind: "done", exitCode: 0 });
+    const notes = out.text.slice(out.text.indexOf("In a terminal without edit flags"));
+    const prose = notes.split("\n").filter((l) => l !== "" && !l.startsWith("  ") && l !== "Examples:");
+    expect(prose.length).toBeGreaterThan(1);
+    for (const line of prose) expect(line.length, line).toBeLessThanOrEqual(110);
+  });
+
   it("--help of simulate documents the repeatable --challenger-set", () => {
     const { io: i, out } = io();
     parseArgv(["simulate", "--help"], i);

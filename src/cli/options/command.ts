@@ -90,6 +90,9 @@ export function one(p: Positional): string {
  * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
  */
 export function reflowHelp(text: string, width: number, help: Help): string {
+  // too narrow for commander to wrap (it leaves text alone below its minimum): as written, not a
+  // paragraph joined into one line
+  if (width < help.minWidthToWrap) return text;
   const out: string[] = [];
   let paragraph: string[] = [];
   const flush = () => {
