@@ -158,7 +158,7 @@ export function checkOutputs(
   // inputs as the user would name them: below the working folder, relative to it
   const shown = (f: string) => {
     const rel = relative(cwd, resolve(cwd, f));
-    return isAbsolute(f) && rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : f;
+    return isAbsolute(f) && rel !== "" && rel.split(sep)[0] !== ".." && !isAbsolute(rel) ? rel : f;
   };
   const read = new Map<string, string>();
   // a hard link is the same file under another name, which no path resolves to: inputs by inode too

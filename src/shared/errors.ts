@@ -107,7 +107,7 @@ export class InputError extends Error {
     const shown = (file: string): string => {
       if (!isAbsolute(file)) return file;
       const rel = relative(cwd, file);
-      return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? file : rel.split(sep).join("/");
+      return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel.split(sep).join("/");
     };
     if (!this.problems.some((p) => p.details.file !== undefined && shown(p.details.file) !== p.details.file))
       return this;

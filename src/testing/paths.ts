@@ -4,6 +4,6 @@ import { isAbsolute, relative, sep } from "node:path";
 
 export function showPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  const shown = rel === "" || rel.startsWith("..") || isAbsolute(rel) ? path : rel;
+  const shown = rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? path : rel;
   return shown.split(sep).join("/");
 }
