@@ -53,11 +53,17 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       return decide(s, e, h, v, e.amount);
     }
     case "borrow": {
+      // a drawdown reads the policy (its minimum, the clean days after a missed due date, the debt-to-income
+      // cap): policies of a lane that decide otherwise leave it, as for an application
       const j = c.jiebei;
-      const v = authorise(c, j, e.amount, day);
-      if (v.decision !== "approved") return decide(s, e, j, v);
-      loans.draw(j.book, day, e.amount, e.term, loanDueDays(s.calendar, day, e.term));
-      return decide(s, e, j, v, e.amount);
+      const v = alone(s)
+        ? authorise(c, j, e.amount, day)
+        : judge(
+            s,
+            () => authorise(c, j, e.amount, day),
+            (f, w) => borrowDecided(f, e, w),
+          );
+      return borrowDecided(s, e, v);
     }
     case "repay": {
       const line = lineOf(c, e.line);
@@ -249,6 +255,17 @@ function verifiedFrom(
     out.push(...decide(s, e, line, v));
   }
   return out.length > 0 ? out : [outcome(s, e, null, null)];
+}
+
+function borrowDecided(
+  s: EngineState,
+  e: Extract<ScenarioEvent, { type: "borrow" }>,
+  v: Verdict,
+): readonly StepOutcome[] {
+  const j = s.customer.jiebei;
+  if (v.decision !== "approved") return decide(s, e, j, v);
+  loans.draw(j.book, s.day, e.amount, e.term, loanDueDays(s.calendar, s.day, e.term));
+  return decide(s, e, j, v, e.amount);
 }
 
 function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {

@@ -5,12 +5,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StepOutcome } from "../../src/engine/apply-verdict.js";
-import { runSharedDay, sameMechanics, shareState } from "../../src/engine/lanes.js";
+import { MECHANICS, runSharedDay, sameMechanics, shareState } from "../../src/engine/lanes.js";
 import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
 import { scoreOn } from "../../src/engine/score-inputs.js";
 import { snapshot } from "../../src/engine/snapshot.js";
 import { type EngineState, initialState } from "../../src/engine/state.js";
 import type { Policy, PolicyParams, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import { POLICY_PARAM_NAMES } from "../../src/engine/vocabulary.js";
 import { customerEvents } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario } from "./builders.js";
 
@@ -21,28 +22,47 @@ const amount = fc.integer({ min: 1, max: 1_500_000 });
 const _line = fc.constantFrom("huabei" as const, "jiebei" as const);
 const event = customerEvents(day, amount);
 
-/** Decision rules only: the mechanics stay the default policy's. */
-const decisionSet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
-  {
-    minOpenScore: fc.integer({ min: 550, max: 800 }),
-    minIncreaseScore: fc.integer({ min: 550, max: 850 }),
-    minScore: fc.integer({ min: 500, max: 800 }),
-    reduceLimitScore: fc.integer({ min: 550, max: 850 }),
-    delinquentMinScore: fc.integer({ min: 550, max: 850 }),
-    restoreScore: fc.integer({ min: 550, max: 850 }),
-    restoreCleanDays: fc.integer({ min: 0, max: 120 }),
-    maxApplications30d: fc.integer({ min: 0, max: 5 }),
-    suspendOverdueDays: fc.integer({ min: 1, max: 90 }),
-    securityMaxChanges: fc.integer({ min: 0, max: 3 }),
-    closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
-    maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
-    requireVerified: fc.boolean(),
-    thinFileMaxLimit: fc.integer({ min: 500, max: 5000 }),
-    jiebeiMinOpenScore: fc.integer({ min: 550, max: 800 }),
-    jiebeiMinScore: fc.integer({ min: 500, max: 800 }),
-  },
-  { requiredKeys: [] },
+const bands = fc.array(
+  fc.record({ minScore: fc.integer({ min: 350, max: 950 }), maxLimit: fc.integer({ min: 0, max: 100_000 }) }),
+  { minLength: 1, maxLength: 4 },
 );
+
+/** Decision rules only — every parameter that is not a mechanic (a test below holds it to the list): the
+ *  mechanics stay the default policy's. */
+const decisionParams = {
+  minOpenScore: fc.integer({ min: 550, max: 800 }),
+  minIncreaseScore: fc.integer({ min: 550, max: 850 }),
+  minScore: fc.integer({ min: 500, max: 800 }),
+  reduceLimitScore: fc.integer({ min: 550, max: 850 }),
+  delinquentMinScore: fc.integer({ min: 550, max: 850 }),
+  restoreScore: fc.integer({ min: 550, max: 850 }),
+  restoreCleanDays: fc.integer({ min: 0, max: 120 }),
+  maxApplications30d: fc.integer({ min: 0, max: 5 }),
+  suspendOverdueDays: fc.integer({ min: 1, max: 90 }),
+  securityMaxChanges: fc.integer({ min: 0, max: 3 }),
+  closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
+  maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
+  requireVerified: fc.boolean(),
+  thinFileMaxLimit: fc.integer({ min: 500, max: 5000 }),
+  jiebeiMinOpenScore: fc.integer({ min: 550, max: 800 }),
+  jiebeiMinScore: fc.integer({ min: 500, max: 800 }),
+  securityWindowDays: fc.integer({ min: 1, max: 90 }),
+  reviewRequestCooldownDays: fc.integer({ min: 0, max: 60 }),
+  maxLimitIncomeMultiple: fc.double({ min: 0.5, max: 6, noNaN: true }),
+  minLimit: fc.integer({ min: 0, max: 3000 }),
+  limitBands: bands,
+  increaseCooldownDays: fc.integer({ min: 0, max: 120 }),
+  increaseCleanDays: fc.integer({ min: 0, max: 200 }),
+  jiebeiMinIncreaseScore: fc.integer({ min: 550, max: 850 }),
+  jiebeiRestoreScore: fc.integer({ min: 550, max: 850 }),
+  jiebeiMaxDebtToIncome: fc.double({ min: 0.05, max: 3, noNaN: true }),
+  jiebeiMaxLimitIncomeMultiple: fc.double({ min: 0.5, max: 12, noNaN: true }),
+  jiebeiMinLimit: fc.integer({ min: 0, max: 5000 }),
+  jiebeiLimitBands: bands,
+  jiebeiMinDrawdown: fc.integer({ min: 0, max: 20_000 }),
+  jiebeiDrawCleanDays: fc.integer({ min: 0, max: 90 }),
+} satisfies { [K in keyof PolicyParams]?: fc.Arbitrary<PolicyParams[K]> };
+const decisionSet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(decisionParams, { requiredKeys: [] });
 
 const variants = fc
   .array(decisionSet, { minLength: 1, maxLength: 5 })
@@ -127,6 +147,35 @@ function shared(sc: Scenario, policies: Policy[], switchDay: number | null) {
 }
 
 describe("lanes", () => {
+  it("the properties vary every decision rule: each parameter is a mechanic or in the random sets", () => {
+    const covered = new Set<string>([...MECHANICS, ...Object.keys(decisionParams)]);
+    expect(POLICY_PARAM_NAMES.filter((k) => !covered.has(k))).toEqual([]);
+  });
+
+  it("a Jiebei drawdown is decided for each policy: one whose minimum drawdown it misses leaves the lane", () => {
+    // a shared state decided the drawdown for its own policy only: a sweep of jiebeiMinDrawdown (or a
+    // challenger that changed it) lent as the champion did
+    const events = [
+      { day: 0, type: "apply", line: "jiebei", product: "open", amount: 1_000_000 },
+      { day: 10, type: "borrow", amount: 300_000, term: 6 },
+    ] as EventInput[];
+    const sc = scenario(events, { until: 60, policy: DEFAULT_POLICY });
+    const policies = [500, 5_000].map((m) => ({
+      ...DEFAULT_POLICY,
+      name: `draw${m}`,
+      jiebeiMinOpenScore: 350,
+      jiebeiLimitBands: [{ minScore: 350, maxLimit: 100_000 }],
+      jiebeiMaxLimitIncomeMultiple: 1000,
+      jiebeiMaxDebtToIncome: 1000,
+      jiebeiMinDrawdown: m,
+    }));
+    const alones = policies.map((p) => alone(sc, p, null, null));
+    expect(alones[0]!.notes.find((n) => n.includes("borrow"))).toContain("approved");
+    expect(alones[1]!.notes.find((n) => n.includes("borrow"))).toContain("AMOUNT_BELOW_MINIMUM");
+    const { out } = shared(sc, policies, null);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
   it("a shared state decides for each policy what it decides alone (random timelines and policies)", () => {
     fc.assert(
       fc.property(timeline, variants, ({ events, profile: p }, policies) => {

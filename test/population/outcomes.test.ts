@@ -8,6 +8,7 @@ import { OutcomeRecorder } from "../../src/population/outcome.js";
 import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { monthEndDays, populationContext } from "../../src/population/settings.js";
+import { withSet } from "../../src/population/setup.js";
 import { fundingDays, riskOf, summarise } from "../../src/population/stats.js";
 import { arm, meta, policy, settings, shipped } from "./helpers.js";
 
@@ -89,6 +90,22 @@ describe("outcomes against intuition", () => {
     expect(r.decisionFlips[0]!.flipped).toBe(0);
     const summary = summarise(fromRange(meta(s, shipped, 150, [0, 150]), r));
     expect(summary.groups.at(-1)!.psi).toBe(0);
+  });
+
+  it("an arm's figures are its policy's alone, whatever arms run beside it", () => {
+    // the arms share a state while they decide alike; a Jiebei drawdown was decided by the champion's
+    // policy for all of them, so a challenger's jiebeiMinDrawdown changed nothing
+    const sets = [
+      { jiebeiMinDrawdown: 20_000 },
+      { jiebeiDrawCleanDays: 365 },
+      { jiebeiMaxDebtToIncome: 0.2 },
+    ];
+    for (const set of sets) {
+      const paired = runRange(settings({ days: 365, arms: [arm(policy, set)] }), [stretched], 0, 150);
+      const alone = runRange(settings({ days: 365, policy: withSet(policy, set) }), [stretched], 0, 150);
+      expect(paired.arms[1]).toEqual(alone.arms[0]);
+      expect(paired.arms[1]).not.toEqual(paired.arms[0]);
+    }
   });
 
   it("profit is revenue − loss − cost of funds; each arm counts its customers' events by type", () => {
