@@ -13,7 +13,7 @@ import { checkWritable } from "../../scenario/load.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
-import { OutputSet, occupied } from "../../shared/write-file.js";
+import { type OutputSet, occupied, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -88,12 +88,12 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   }
   const start = options.edits.length > 0 ? runVariant(variant) : baseRun;
   if (options.goal !== null) {
-    counterfactual(options.goal, start, file, options, chalk, io);
+    await counterfactual(options.goal, start, file, options, chalk, io);
     return;
   }
 
   const cmp = compareRuns(baseRun, start);
-  const saved = writeOutputs(options, io, (set) => ({
+  const saved = await writeOutputs(options, io, (set) => ({
     saved: options.save ? save(variant, options.save, options.force, io, set) : null,
     page: options.html !== undefined ? page(options.html, baseRun, start, cmp, variant.notes, io, set) : null,
   }));
@@ -142,14 +142,14 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
   }
 }
 
-function counterfactual(
+async function counterfactual(
   goal: Goal,
   start: VariantRun,
   file: string,
   options: WhatifOptions,
   chalk: ChalkInstance,
   io: CliIo,
-): void {
+): Promise<void> {
   const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
   const found = searchCounterfactual(
     goal,
@@ -166,7 +166,7 @@ function counterfactual(
     : null;
   if (options.html !== undefined && !bestRun)
     throw new UsageError("--html: no change within the bound works, so there is nothing to compare");
-  const saved = writeOutputs(options, io, (set) => ({
+  const saved = await writeOutputs(options, io, (set) => ({
     saved: best && options.save ? save(best.variant, options.save, options.force, io, set) : null,
     page:
       options.html !== undefined && best && bestRun
@@ -199,20 +199,13 @@ function counterfactual(
  * full disk) leaves the first target as it was. The variant first: its commit may be refused (a file that
  * appeared meanwhile). Returns where the variant was saved.
  */
-function writeOutputs(
+async function writeOutputs(
   options: WhatifOptions,
   io: CliIo,
   write: (set: OutputSet) => { saved: string | null; page: string | null },
-): string | null {
-  const set = new OutputSet();
-  let written: { saved: string | null; page: string | null };
-  try {
-    written = write(set);
-    set.commit();
-  } catch (e) {
-    set.abort();
-    throw e;
-  }
+): Promise<string | null> {
+  // a Ctrl-C while they are held is heard before they are put in place, as for every command's outputs
+  const written = await writingTogether(write);
   if (written.page !== null && options.html !== "-") writeErr(io, `wrote ${printable(written.page)}`);
   return written.saved;
 }
