@@ -10,9 +10,10 @@ import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
 import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
+import { STYLES } from "../../src/render/html/styles.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
-import { runPage, simulatePage, sweepPage, testPage } from "../helpers/html-pages.js";
+import { runPage, simulatePage, sweepPage, testPage, whatifPage } from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -308,5 +309,19 @@ describe("the page script's dates", () => {
     expect(dateOf("0050-01-01", 0)).toBe("0050-01-01");
     expect(dateOf("0000-12-31", 1)).toBe("0001-01-01");
     expect(dateOf("9999-12-31", 1)).toBe("10000-01-01");
+  });
+});
+
+describe("scroll boxes", () => {
+  it("a long list is capped in height; a short one shows whole (a capped box hid its last row's reasons)", async () => {
+    const boxes = (html: string) => [...html.matchAll(/<div class="(scroll[^"]*)">/g)].map((m) => m[1]);
+    // Zhang Ming's steps: many rows
+    expect(boxes(runPage().html)).toContain("scroll tall");
+    // what-if's few decisions that differ: no cap
+    const whatif = boxes(whatifPage().html);
+    expect(whatif.length).toBeGreaterThan(0);
+    expect(whatif).not.toContain("scroll tall");
+    expect(STYLES).toMatch(/\.scroll\.tall\{max-height:560px\}/);
+    expect(STYLES).not.toMatch(/\.scroll\{[^}]*max-height/);
   });
 });

@@ -61,6 +61,12 @@ ${page.body}
 `;
 }
 
+/** The class of a table's scroll box: it always scrolls sideways at a phone's width; a list of more
+ *  than a screenful of rows is capped in height too (a short one shows whole: a capped box hid its last
+ *  row's reasons where scrollbars are hidden) */
+export const scrollBox = (rows: number): string => (rows > TALL_ROWS ? "scroll tall" : "scroll");
+const TALL_ROWS = 12;
+
 /** A titled card section. */
 export function section(title: string, inner: string, options: { id?: string; note?: string } = {}): string {
   return `<section class="card"${options.id ? ` id="${esc(options.id)}"` : ""}>

@@ -252,7 +252,7 @@ export function stepsTable(steps: readonly StepView[]): string {
         `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
     )
     .join("\n");
-  return `<div class="scroll"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>
+  return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;
 }

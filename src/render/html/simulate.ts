@@ -10,7 +10,7 @@ import { num, pct, ratio } from "../population-format.js";
 import { RISK_COLUMNS, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
-import { chartBox, type HtmlAssets, htmlPage, section, stats } from "./page.js";
+import { chartBox, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
 import {
   delinquencyChart,
   type Frontier,
@@ -134,7 +134,7 @@ function variantTable(rows: readonly VariantRow[]): string {
     })
     .join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="scroll"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base policy</p>`;
 }
 
 export function simulateHtml(

@@ -53,7 +53,8 @@ table.wide tr.sub td{color:var(--muted);font-weight:400}
 table.checks{width:auto;min-width:50%}
 
 tr.engine td{color:var(--muted)}
-.scroll{overflow:auto;max-height:560px;border:1px solid var(--line);border-radius:10px}
+.scroll{overflow:auto;border:1px solid var(--line);border-radius:10px}
+.scroll.tall{max-height:560px}
 .xscroll{overflow-x:auto}
 .scroll table th{border-bottom:1px solid var(--line)}
 code,.mono{font-family:var(--mono);font-size:12.5px}

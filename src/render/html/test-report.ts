@@ -32,7 +32,7 @@ const STATUS_TEXT: Record<ScenarioReport["status"], string> = {
 };
 
 function stepRows(steps: readonly StepSummary[]): string {
-  return `<div class="scroll"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
+  return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
     .map(
       (s) =>
         `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
