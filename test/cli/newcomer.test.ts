@@ -76,6 +76,17 @@ describe("init", () => {
     expect((await inProcess(["init", "there"], { cwd: dir })).stdout).toContain("credit-sim test there");
   });
 
+  it("names the folder one way in everything it prints, however it was typed", async () => {
+    mkdirSync(join(dir, "sub"), { recursive: true });
+    // up to the folder above the test folder, and back down into it: `../elsewhere` from sub/
+    const typed = `../../${dir.split("/").at(-1)}/elsewhere`;
+    const r = await inProcess(["init", typed], { cwd: join(dir, "sub") });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("wrote ../elsewhere/first-scenario.yaml");
+    expect(r.stdout).toContain("credit-sim run ../elsewhere/first-scenario.yaml");
+    expect(r.stdout).toContain("credit-sim test ../elsewhere\n");
+  });
+
   it("the expectations it suggests trying pass too, once uncommented", async () => {
     expect((await inProcess(["init", "tried"], { cwd: dir })).code).toBe(0);
     const file = join(dir, "tried/first-scenario.yaml");

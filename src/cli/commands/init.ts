@@ -36,8 +36,10 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
     existing: o.force ? "regular" : "new",
   });
   const path = printable(shellWord(shown));
-  // `test` alone runs scenarios/: in the current folder, the new file is named instead
-  const where = dir === "." ? path : printable(shellWord(dir));
+  // `test` alone runs scenarios/: in the current folder, the new file is named instead; elsewhere the
+  // folder, named as the file is (relative to here), not as typed (`../../x/b` beside `../b/…`)
+  const here = relative(io.cwd, folder);
+  const where = here === "" ? path : printable(shellWord(here.split(sep).join("/")));
   io.stdout.write(
     [
       `wrote ${printable(shown)}`,
