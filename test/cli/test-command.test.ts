@@ -3,7 +3,10 @@
 // switched off here (--no-snapshots); test/testing/snapshots.test.ts covers them. Last, the project's
 // own CI: every shipped scenario passes `credit-sim test scenarios/`.
 
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 
 const FIX = "test/fixtures/test-command";
@@ -176,80 +179,68 @@ function section(text: string, head: string): string {
 }
 
 describe("a policy file kept among the scenarios", () => {
-  it("is left out and said so, not reported as a scenario without events", async () => {
-    const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
+  /** A folder of its own: suite/gc.yaml (the good customer) naming suite/policies/strict.yaml, `policy`. */
+  function suite(policy: string): string {
     const d = mkdtempSync(join(tmpdir(), "credit-sim-policies-"));
-    try {
-      mkdirSync(join(d, "suite", "policies"), { recursive: true });
-      writeFileSync(
-        join(d, "suite", "policies", "strict.yaml"),
-        "name: strict\nextends: default\nminScore: 640\n",
-      );
-      const zhang = readFileSync("scenarios/good-customer.yaml", "utf8").replace(
+    mkdirSync(join(d, "suite", "policies"), { recursive: true });
+    writeFileSync(join(d, "suite", "policies", "strict.yaml"), policy);
+    writeFileSync(
+      join(d, "suite", "gc.yaml"),
+      readFileSync("scenarios/good-customer.yaml", "utf8").replace(
         /^policy: .*$/m,
         "policy: policies/strict.yaml",
-      );
-      writeFileSync(join(d, "suite", "gc.yaml"), zhang);
-      // a file with a name and nothing else is still a scenario with a problem
-      writeFileSync(join(d, "suite", "half.yaml"), "name: half\n");
-      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
-      expect(r.status).toBe(2);
-      expect(r.stdout).toContain("1 policy file left out (suite/policies/strict.yaml)");
-      expect(r.stdout).not.toMatch(/strict\.yaml: bad input/);
-      expect(r.stdout).toMatch(/suite\/half\.yaml: bad input/);
-      const json = JSON.parse(
-        (
-          await cli(["test", "--no-snapshots", "--reporter", "json", "suite/gc.yaml", "suite/policies"], {
-            cwd: d,
-          })
-        ).stdout,
-      );
-      expect(json.policyFiles).toEqual(["suite/policies/strict.yaml"]);
-      expect(json.exitCode).toBe(0);
-      // nothing but policy files: nothing was tested, which is no green build
-      const only = await cli(["test", "--no-snapshots", "suite/policies"], { cwd: d });
-      expect(only.status).toBe(2);
-      expect(only.stderr).toContain("no scenario files: only policy files were found");
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+      ),
+    );
+    return d;
+  }
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const d of folders) rmSync(d, { recursive: true, force: true });
+  });
+
+  it("is left out and said so, not reported as a scenario without events", async () => {
+    const d = suite("name: strict\nextends: default\nminScore: 640\n");
+    folders.push(d);
+    // a file with a name and nothing else is still a scenario with a problem
+    writeFileSync(join(d, "suite", "half.yaml"), "name: half\n");
+    const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain("1 policy file left out (suite/policies/strict.yaml)");
+    expect(r.stdout).not.toMatch(/strict\.yaml: bad input/);
+    expect(r.stdout).toMatch(/suite\/half\.yaml: bad input/);
+    const json = JSON.parse(
+      (
+        await cli(["test", "--no-snapshots", "--reporter", "json", "suite/gc.yaml", "suite/policies"], {
+          cwd: d,
+        })
+      ).stdout,
+    );
+    expect(json.policyFiles).toEqual(["suite/policies/strict.yaml"]);
+    expect(json.exitCode).toBe(0);
+    // nothing but policy files: nothing was tested, which is no green build
+    const only = await cli(["test", "--no-snapshots", "suite/policies"], { cwd: d });
+    expect(only.status).toBe(2);
+    expect(only.stderr).toContain("no scenario files: only policy files were found");
   });
 
   it("a broken one is reported as the policy it is, and named relative, as the scenarios are", async () => {
-    const { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await import("node:fs");
-    const { tmpdir } = await import("node:os");
-    const { join } = await import("node:path");
-    const d = mkdtempSync(join(tmpdir(), "credit-sim-policies-"));
-    try {
-      mkdirSync(join(d, "suite", "policies"), { recursive: true });
-      // no name, and a parameter out of range
-      writeFileSync(join(d, "suite", "policies", "strict.yaml"), "extends: default\nminScore: 9000\n");
-      writeFileSync(
-        join(d, "suite", "gc.yaml"),
-        readFileSync("scenarios/good-customer.yaml", "utf8").replace(
-          /^policy: .*$/m,
-          "policy: policies/strict.yaml",
-        ),
-      );
-      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
-      expect(r.status).toBe(2);
-      // the policy's own problems, not a scenario's missing `events` or unknown `minScore`
-      const own = r.stdout.slice(r.stdout.indexOf("✗ suite/policies/strict.yaml: bad input"));
-      expect(own).toMatch(/suite\/policies\/strict\.yaml:1:1: name: missing required field/);
-      expect(own).toMatch(/suite\/policies\/strict\.yaml:2:\d+: minScore/);
-      expect(own).not.toMatch(/events|unknown field/);
-      // the scenario naming it points at it relative to the working folder
-      expect(r.stdout).not.toContain(d);
-      const run = await cli(["run", "suite/gc.yaml"], { cwd: d });
-      expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(
-        /^credit-sim: suite\/policies\/strict\.yaml:1:1: name: missing required field/,
-      );
-      expect(run.stderr).not.toContain(d);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    // no name, and a parameter out of range
+    const d = suite("extends: default\nminScore: 9000\n");
+    folders.push(d);
+    const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+    expect(r.status).toBe(2);
+    // the policy's own problems, not a scenario's missing `events` or unknown `minScore`
+    const own = r.stdout.slice(r.stdout.indexOf("✗ suite/policies/strict.yaml: bad input"));
+    expect(own).toMatch(/suite\/policies\/strict\.yaml:1:1: name: missing required field/);
+    expect(own).toMatch(/suite\/policies\/strict\.yaml:2:\d+: minScore/);
+    expect(own).not.toMatch(/events|unknown field/);
+    // the scenario naming it points at it relative to the working folder
+    expect(r.stdout).not.toContain(d);
+    const run = await cli(["run", "suite/gc.yaml"], { cwd: d });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /^credit-sim: suite\/policies\/strict\.yaml:1:1: name: missing required field/,
+    );
+    expect(run.stderr).not.toContain(d);
   });
 });
