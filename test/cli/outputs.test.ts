@@ -106,64 +106,52 @@ describe("operating-system errors on an output: exit 2, the path and the reason"
 
   // A command's outputs are put in place together: one that fails at its write (a full disk, here a full
   // device) leaves every earlier target as it was, not replaced by a command that ends in an error.
-  it.runIf(posix && existsSync("/dev/full"))(
-    "simulate: --html on a full device leaves --csv's file as it was",
-    async () => {
-      writeFileSync(join(dir, "kept.csv"), "earlier\n");
-      const r = await cli([...SMALL, "--csv", "kept.csv", "--html", "/dev/full"], here);
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
-      expect(readFileSync(join(dir, "kept.csv"), "utf8")).toBe("earlier\n");
-      expect(leftovers(dir)).toEqual([]);
-    },
-  );
-
-  it.runIf(posix && existsSync("/dev/full"))(
-    "whatif: --html on a full device leaves --save's file as it was",
-    async () => {
-      writeFileSync(join(dir, "kept.yaml"), "earlier\n");
-      const r = await cli(
-        [
-          "whatif",
-          LATE,
-          "--remove",
-          "1",
-          "--save",
-          "kept.yaml",
-          "--force",
-          "--html",
-          "/dev/full",
-          "--no-chart",
-        ],
-        here,
-      );
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
-      expect(readFileSync(join(dir, "kept.yaml"), "utf8")).toBe("earlier\n");
-      expect(leftovers(dir)).toEqual([]);
-    },
-  );
-
-  it.runIf(posix && existsSync("/dev/full"))(
-    "test: a report on a full device leaves the other report's file as it was",
-    async () => {
-      writeFileSync(join(dir, "kept.xml"), "earlier\n");
-      writeFileSync(join(dir, "late.yaml"), readFileSync(LATE));
-      const r = await cli(
-        ["test", "late.yaml", "--no-snapshots", "--reporter", "junit,json"].concat([
-          "--output-file",
-          "junit=kept.xml",
-          "--output-file",
-          "json=/dev/full",
-        ]),
-        here,
-      );
-      expect(r.status).toBe(2);
-      expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
-      expect(readFileSync(join(dir, "kept.xml"), "utf8")).toBe("earlier\n");
-      expect(leftovers(dir)).toEqual([]);
-    },
-  );
+  it.runIf(posix && existsSync("/dev/full")).each([
+    [
+      "simulate: --html on a full device leaves --csv's file as it was",
+      "kept.csv",
+      [...SMALL, "--csv", "kept.csv", "--html", "/dev/full"],
+    ],
+    [
+      "whatif: --html on a full device leaves --save's file as it was",
+      "kept.yaml",
+      [
+        "whatif",
+        LATE,
+        "--remove",
+        "1",
+        "--save",
+        "kept.yaml",
+        "--force",
+        "--html",
+        "/dev/full",
+        "--no-chart",
+      ],
+    ],
+    [
+      "test: a report on a full device leaves the other report's file as it was",
+      "kept.xml",
+      [
+        "test",
+        "late.yaml",
+        "--no-snapshots",
+        "--reporter",
+        "junit,json",
+        "--output-file",
+        "junit=kept.xml",
+        "--output-file",
+        "json=/dev/full",
+      ],
+    ],
+  ])("%s", async (_title, kept, args) => {
+    writeFileSync(join(dir, kept), "earlier\n");
+    writeFileSync(join(dir, "late.yaml"), readFileSync(LATE));
+    const r = await cli(args, here);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/full: cannot write: no space left on the device/);
+    expect(readFileSync(join(dir, kept), "utf8")).toBe("earlier\n");
+    expect(leftovers(dir)).toEqual([]);
+  });
 
   // what goes to standard output alongside prints only once every file is in place: a command that fails
   // at a file prints nothing it would have written (a variant, a passing report), only the error
