@@ -1,6 +1,6 @@
 // Policies are YAML data with `extends`. This module reads them (I/O); the engine only sees the result.
 
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { InputError, suggest } from "../shared/errors.js";
@@ -40,9 +40,13 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
   const cached = cache.get(file);
   if (cached) return cached;
   if (chain.includes(file)) {
+    // the files as `extends` names them, from the first one's folder (`extends` stays in a file's folder
+    // tree, so a cycle closes there): never the absolute paths, which `relativeTo` cannot reach in `found`
+    const base = dirname(chain[0] ?? file);
+    const named = (f: string) => relative(base, f).split(sep).join("/");
     throw new InputError("policies extend each other in a cycle", {
       file,
-      found: [...chain, file].join(" → "),
+      found: [...chain, file].map(named).join(" → "),
       hint: "remove one `extends`",
     });
   }

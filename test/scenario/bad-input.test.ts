@@ -333,7 +333,7 @@ describe("policies", () => {
     });
   });
 
-  it("a policy file with an `extends` cycle", async () => {
+  it("a policy file with an `extends` cycle, its files named as `extends` names them", async () => {
     write("p1.yaml", "name: p1\nextends: ./p2.yaml\n");
     write("p2.yaml", "name: p2\nextends: ./p1.yaml\n");
     const r = await run(write("cycle.yaml", "name: bad\npolicy: ./p1.yaml\nevents: []\n"));
@@ -342,7 +342,8 @@ describe("policies", () => {
       pos: "2:9",
       field: "policy",
       message: /^policies extend each other in a cycle/,
-      found: /p1\.yaml → .*p2\.yaml → .*p1\.yaml/,
+      // never the runner's absolute paths
+      found: "p1.yaml → p2.yaml → p1.yaml",
       hint: /extends/,
     });
   });
