@@ -18,6 +18,7 @@ import {
 } from "./scheduled.js";
 import type { EngineState } from "./state.js";
 import { step } from "./step.js";
+import { overdueWatches } from "./triggers.js";
 import type { ScenarioEvent } from "./types.js";
 
 /** The engine's own inputs before the customer's events of a day (after `open_day`)… */
@@ -111,11 +112,8 @@ function triggerDay(s: EngineState, line: Line): number {
   // events, a policy event that lowered it included)
   const when = (at: number) => Math.max(at, s.day + 1);
   let next = Number.POSITIVE_INFINITY;
-  // the overdue trigger watches active lines, and lines under a security hold alone (it records a
-  // suspension beneath the hold)
-  const watched = (l: Line) =>
-    l.status === "active" || (l.status === "suspended" && l.cause === "security" && l.heldOver === null);
-  if (watched(c.huabei) || watched(c.jiebei)) next = when(since + p.suspendOverdueDays);
+  // the lines the overdue trigger acts on (beneath a security hold too)
+  if (overdueWatches(c.huabei) || overdueWatches(c.jiebei)) next = when(since + p.suspendOverdueDays);
   if (line.status !== "charged_off") next = Math.min(next, when(since + p.chargeOffDays));
   return next;
 }

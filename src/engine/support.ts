@@ -23,6 +23,7 @@ import { keptStandard, restorationBlockers, restorationScore } from "./review.js
 import * as revolving from "./revolving.js";
 import { debtCounted, debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
+import { overdueWatches } from "./triggers.js";
 import type { Fen, Policy, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 
@@ -48,10 +49,10 @@ function nextDeadline(
   const p = c.policy;
   const dpd = daysPastDue(line, day);
   if (dpd === 0) return null;
-  const watched = (l: Line) =>
-    l.status === "active" || (l.status === "suspended" && l.cause === "security" && l.heldOver === null);
   const suspension =
-    watched(c.huabei) || watched(c.jiebei) ? day + Math.max(0, p.suspendOverdueDays - dpd) : Infinity;
+    overdueWatches(c.huabei) || overdueWatches(c.jiebei)
+      ? day + Math.max(0, p.suspendOverdueDays - dpd)
+      : Infinity;
   const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
   if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
   return Number.isFinite(suspension) ? { day: suspension, what: "suspension" } : null;

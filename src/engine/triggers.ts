@@ -14,11 +14,23 @@ export function recentProfileChanges(c: Customer, day: number): number {
   return n;
 }
 
+/** The lines the overdue trigger acts on: active, suspended for policy, or under a security hold laid
+ *  over nothing or over a policy suspension (the scheduler and customer service watch the same). */
+export function overdueWatches(line: Line): boolean {
+  if (line.status === "active") return true;
+  if (line.status !== "suspended") return false;
+  if (line.cause === "policy") return true;
+  return line.cause === "security" && (line.heldOver === null || line.heldOver.cause === "policy");
+}
+
 /** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once
- *  — and a line under a security hold alone beneath the hold, so that verifying does not hide it. */
+ *  — and a line under a security hold alone beneath the hold, so that verifying does not hide it. A line
+ *  suspended for policy (the lender's doing) is now suspended for credit, beneath a hold too: the
+ *  delinquency is the customer's, and what its restoration must answer to (the clock stays the first
+ *  suspension's). */
 export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | null {
-  const held = line.status === "suspended" && line.cause === "security" && line.heldOver === null;
-  if (line.status !== "active" && !held) return null;
+  if (!overdueWatches(line)) return null;
+  const held = line.status === "suspended" && line.cause === "security";
   const dpd = customerDaysPastDue(c, day);
   if (dpd < c.policy.suspendOverdueDays) return null;
   return {

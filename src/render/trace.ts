@@ -277,10 +277,11 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   const end = (l: LineSnapshot) =>
     `${statusText(l)}, limit ${money(l.limit)}, balance ${money(l.balance)}, charges paid or owed ${money(l.charges)}${l.writtenOff > 0 ? `, written off ${money(l.writtenOff)}` : ""}`;
   // time moves the score without a step (old applications and overdues leave their windows, history
-  // lengthens): say so when the last row shows another score
+  // lengthens, a month end reports the balances — after the last step of that same day too): say so when
+  // the last row shows another score
   const last = trace.steps.at(-1);
   lines.push(`  end (day ${f.day}): score ${f.score} (${band(f.score)})`);
-  if (last && last.score !== f.score && last.day < f.day)
+  if (last && last.score !== f.score)
     lines.push(
       `    ${last.score} at the last step (day ${last.day}): time alone moved it since (\`explain --day ${f.day}\` says how)`,
     );

@@ -904,6 +904,54 @@ describe("fixes from review", () => {
     expect(stepOn(income, "review", 45).reasons).not.toContain("SCORE_RECOVERED");
   });
 
+  it("a line suspended for policy that falls too far past due is suspended for credit: the delinquency is on record", () => {
+    // suspended for its debt ratio on day 14 (a policy change on day 5); a bill due on day 40 left unpaid
+    // until day 100, 30 days past due on day 70; the policy loosened back on day 60
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.externalDebt(2, 60_000),
+        on.purchase(3, 1_000),
+        on.policy(5, { set: { maxDebtToIncome: 0.4 } }),
+        on.policy(60, { set: { maxDebtToIncome: 1 } }),
+        on.repay(100, "full"),
+      ],
+      {
+        policy: testPolicy({ maxDebtToIncome: 1, restoreCleanDays: 30 }),
+        profile: { monthlyIncome: 10_000 },
+        until: 200,
+      },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    // the delinquency is the customer's doing, not the lender's: the cause becomes credit, the clock stays
+    expect(stepOn(t, "overdue", 70)).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(stepOn(t, "overdue", 70).reasons).toContain("OVERDUE_TOO_LONG");
+    // restored once the arrears are cleared and clean long enough, saying so (not only the policy's loosening)
+    const restored = t.steps.find((x) => x.decision === "restored")!;
+    expect(restored.day).toBeGreaterThanOrEqual(130);
+    expect(restored.reasons).toContain("ARREARS_CLEARED");
+    expect(restored.reasons).not.toContain("POLICY_CHANGE");
+    // the same beneath a security hold laid over the policy suspension: verifying leaves it for credit
+    const held = run(
+      [
+        on.open(0, 5_000),
+        on.externalDebt(2, 60_000),
+        on.purchase(3, 1_000),
+        on.policy(5, { set: { maxDebtToIncome: 0.4 } }),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.policy(60, { set: { maxDebtToIncome: 1 } }),
+        on.verify(75),
+      ],
+      { policy: testPolicy({ maxDebtToIncome: 1 }), profile: { monthlyIncome: 10_000 }, until: 80 },
+    );
+    expect(stepOn(held, "change_profile", 22)).toMatchObject({ cause: "security" });
+    const verified = stepOn(held, "verify_identity", 75);
+    expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(verified.reasons).not.toContain("POLICY_CHANGE");
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [

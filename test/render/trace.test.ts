@@ -8,7 +8,7 @@ import { simulate } from "../../src/engine/index.js";
 import { scoreChart } from "../../src/render/chart.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { decisionColour, renderTrace } from "../../src/render/trace.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 
 const { scenario } = loadScenario("scenarios/zhang-ming.yaml");
 const trace = simulate(scenario);
@@ -102,6 +102,19 @@ describe("the summary", () => {
     expect(summary).toMatch(/restored on day (\d+) .* after (\d+) days/);
     const [, day, after] = summary.match(/restored on day (\d+) .* after (\d+) days/)!;
     expect(Number(day) - Number(after)).toBe(70);
+  });
+
+  it("says why the end score differs from the last row when the month end after it is the run's last day", () => {
+    // 29 February 2024 is a month end: its report (the line's utilisation) moves the score after the step
+    const { scenario: s } = loadScenarioText(
+      "name: leap end\nstart: 2024-02-29\nuntil: 0\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 8000 }\n",
+      "leap-end.yaml",
+    );
+    const t = simulate(s);
+    expect(t.steps.at(-1)!.score).not.toBe(t.final.score);
+    const text = renderTrace(s, t, { chalk: plain, explain: false, chart: false });
+    expect(text).toContain(`end (day 0): score ${t.final.score}`);
+    expect(text).toContain(`${t.steps.at(-1)!.score} at the last step (day 0): time alone moved it since`);
   });
 });
 
