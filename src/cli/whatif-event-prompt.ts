@@ -15,6 +15,27 @@ export function typed(text: string, label: string): unknown {
   return parseText(text, label).data;
 }
 
+/**
+ * Asks for one field's value and answers it as it was checked: read as YAML, validated as a `type` event's
+ * `key` in a file is — so what the prompt accepts is what the event gets (`Number()` of the text would
+ * turn an answer YAML reads as 5, `5 # five`, into NaN, refused only once every field was asked).
+ */
+async function asked(message: string, type: string, key: string): Promise<unknown> {
+  const answer = await input({
+    message,
+    validate: (t) => {
+      try {
+        // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
+        validateEvent({ type, [key]: typed(t, key) }, "");
+        return true;
+      } catch (e) {
+        return e instanceof InputError ? e.formatLine() : String(e);
+      }
+    },
+  });
+  return typed(answer, key);
+}
+
 /** Guided entry of a new event: type, day, then its own fields. */
 export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
   const type = await select<string>({
@@ -32,20 +53,7 @@ export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
       (/^\d+$/.test(t.trim()) && Number(t) <= v.until) || `a whole number of days from 0 to ${v.until}`,
   });
   const data: Record<string, unknown> = { day: Number(dayText), type };
-  const amount = async (message: string) =>
-    Number(
-      await input({
-        message,
-        validate: (t) => {
-          try {
-            validateEvent({ type: "purchase", amount: typed(t, "amount") }, "amount");
-            return true;
-          } catch (e) {
-            return e instanceof InputError ? e.formatLine() : String(e);
-          }
-        },
-      }),
-    );
+  const amount = (message: string) => asked(message, "purchase", "amount");
   switch (type) {
     case "apply":
       data.product = await select({
@@ -78,12 +86,7 @@ export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
       data.amount = await amount("Debt taken on elsewhere (yuan):");
       break;
     case "income":
-      data.monthlyIncome = Number(
-        await input({
-          message: "New monthly income (yuan):",
-          validate: (t) => (/^\d+(\.\d+)?$/.test(t.trim()) ? true : "a number of yuan"),
-        }),
-      );
+      data.monthlyIncome = await asked("New monthly income (yuan):", "income", "monthlyIncome");
       break;
     case "policy":
       data.use = await select({

@@ -120,6 +120,54 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a new event's amount and income prompts refuse what the event would refuse, and give it what they accepted", async () => {
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ income"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("50");
+    screen.keypress("enter");
+    await waitFor("New monthly income");
+    // three decimals: refused here, at the prompt, not once the event is applied
+    screen.type("8000.123");
+    screen.keypress("enter");
+    await waitFor("too many decimal places");
+    for (let i = 0; i < 8; i++) screen.keypress("backspace");
+    screen.type("9000");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ added #16 \(.*9,000.* on day 50\)/);
+
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ purchase"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("60");
+    screen.keypress("enter");
+    await waitFor("Amount (yuan):");
+    screen.type("abc");
+    screen.keypress("enter");
+    await waitFor("wrong type");
+    // the field named once
+    expect(screen.getScreen()).toContain("> amount: wrong type — expected: a number");
+    for (let i = 0; i < 3; i++) screen.keypress("backspace");
+    // read as a file reads it: 12 and a comment is 12 (Number() of the text was NaN, refused at the end)
+    screen.type("12 # a coffee");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #17 (purchase ¥12.00 on day 60)");
+    expect(s.printed()).not.toContain("✗");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("finds the smallest change and adopts it", async () => {
     const s = start();
     await menu("Find the smallest change");
