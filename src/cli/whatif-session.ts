@@ -72,6 +72,10 @@ type Choice =
 const show = (value: unknown): string =>
   value === undefined ? "" : stringify(value, { lineWidth: 0 }).trim();
 
+/** An answer that is the value already there (Enter on the default): no edit to count, undo or save. */
+const unchanged = (answer: string, now: unknown, label: string): boolean =>
+  JSON.stringify(typed(answer, label)) === JSON.stringify(now ?? null);
+
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
   const print = o.output ?? ((t: string) => process.stdout.write(t));
@@ -187,12 +191,15 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         });
         const label = `#${id} ${field}`;
         const make = (value: unknown): Edit => ({ kind: "edit", id, patch: { [field]: value } });
+        // the value now is the prompt's default, which an empty answer takes (inquirer's input): so Enter
+        // keeps it, and `null` clears it, as `--edit 7:field=null` does
         const answer = await input({
-          message: `New ${field} for #${id} (empty clears it):`,
+          message: `New ${field} for #${id} (Enter keeps it, null clears it):`,
           default: show(record[field]),
           validate: validation(make, label),
         });
-        dispatch({ type: "edit", edit: make(typed(answer, label)) });
+        if (unchanged(answer, record[field], label)) say(c.dim(`unchanged: #${id} ${field}`));
+        else dispatch({ type: "edit", edit: make(typed(answer, label)) });
         break;
       }
       case "add": {
@@ -218,7 +225,8 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           default: show(params[key]),
           validate: validation(make, key),
         });
-        dispatch({ type: "edit", edit: make(typed(answer, key)) });
+        if (unchanged(answer, params[key], key)) say(c.dim(`unchanged: ${key}`));
+        else dispatch({ type: "edit", edit: make(typed(answer, key)) });
         break;
       }
       case "policy": {

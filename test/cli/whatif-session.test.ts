@@ -120,6 +120,40 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("an edit prompt keeps the value on Enter (no edit made) and clears a field with null", async () => {
+    const s = start();
+    const editField = async (field: string) => {
+      await menu("Edit an event");
+      await waitFor("Edit which event?");
+      screen.keypress("down"); // #2, the purchase at JD
+      screen.keypress("enter");
+      await waitFor("Edit which field of #2?");
+      for (let i = 0; i < 6 && !screen.getScreen().includes(`❯ ${field}:`); i++) screen.keypress("down");
+      screen.keypress("enter");
+      await waitFor(`New ${field} for #2`);
+    };
+    await editField("merchant");
+    // what the prompt says is what Enter does: an empty answer takes the default, the value now
+    expect(screen.getScreen()).toContain("(Enter keeps it, null clears it): (JD)");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #2 merchant");
+    expect(s.printed()).not.toContain("✓ edited");
+    // nothing to undo, no edit counted
+    expect(screen.getScreen()).toMatch(/\? What now\?\n/);
+    expect(screen.getScreen()).toContain("(nothing to undo)");
+
+    await editField("merchant");
+    screen.type("null");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("merchant: (removed)");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a new event's amount and income prompts refuse what the event would refuse, and give it what they accepted", async () => {
     const s = start();
     await menu("Add an event");
