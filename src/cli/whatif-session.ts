@@ -2,7 +2,7 @@
 // (whatif/session.ts). The loop asks, dispatches an action, and prints what the reducer's notice says;
 // the state (the variant, the undo history, what was saved) lives only in the reducer's state.
 
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
@@ -278,6 +278,19 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;
         }
+        let text: string;
+        try {
+          // what refuses the name (a folder, not .yaml, a policy it may not name) is said before anyone is
+          // asked to replace what is there: "/tmp exists. Replace it?" was asked, then refused
+          if (existsSync(file) && statSync(file).isDirectory())
+            throw new InputError("is a directory", { file, hint: "give a file name" });
+          text = variantYaml(state.current, file);
+          checkWritable(text, resolve(file), file);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          say(c.red(`✗ ${e.format()}`));
+          break;
+        }
         const taken = occupied(file);
         if (
           taken &&
@@ -287,8 +300,6 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           break;
         }
         try {
-          const text = variantYaml(state.current, file);
-          checkWritable(text, resolve(file), file);
           write(file, text, taken, file === suggested);
         } catch (e) {
           // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session

@@ -229,6 +229,28 @@ describe("interactive what-if session", () => {
     expect(s.written.size).toBe(0);
   });
 
+  it("a folder or a name that is not .yaml is refused before asking to replace anything", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "notes.txt"), "mine\n");
+    const s = start();
+    for (const [target, refusal] of [
+      [dir, "is a directory"],
+      [join(dir, "notes.txt"), "must end in .yaml or .yml"],
+    ] as const) {
+      await menu("Save the variant");
+      await waitFor("Save as:");
+      for (let i = 0; i < 80; i++) screen.keypress("backspace");
+      screen.type(target);
+      screen.keypress("enter");
+      await backAtMenu();
+      expect(s.printed()).toContain(refusal);
+    }
+    expect(s.printed()).not.toContain("Replace it?");
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await s.done;
+  });
+
   it("asks before replacing an existing file, and keeps it when told no", async () => {
     const target = join(mkdtempSync(join(tmpdir(), "whatif-session-")), "v.yaml");
     writeFileSync(target, "name: mine\nevents: []\n");
