@@ -24,7 +24,8 @@ class Terminal {
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
     this.child = spawn("script", ["-qfec", `stty cols 160 rows 60; exec ${quoted}`, "/dev/null"], {
       cwd: ROOT,
-      env: { ...process.env, TERM: "xterm-256color", NO_COLOR: "1", FORCE_COLOR: "" },
+      // a developer's terminal: under CI (the suite's own CI=true) whatif opens no session
+      env: { ...process.env, TERM: "xterm-256color", NO_COLOR: "1", FORCE_COLOR: "", CI: "" },
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stdout!.on("data", (d: Buffer) => {
