@@ -4,7 +4,6 @@
 
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
 import { renderComparison } from "../render/compare.js";
@@ -32,6 +31,7 @@ import {
   startSession,
 } from "../whatif/session.js";
 import type { Edit } from "../whatif/variant.js";
+import { type Prompts, prompts } from "./prompts.js";
 import { askEvent, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
@@ -82,6 +82,8 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   const write = o.write ?? saveVariantFile;
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
+  const ask = prompts(c);
+  const { select, checkbox, input, confirm } = ask;
 
   const noticeText = (n: Notice): string => {
     switch (n.kind) {
@@ -203,7 +205,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         break;
       }
       case "add": {
-        const event = await askEvent(state.current);
+        const event = await askEvent(state.current, ask);
         if (event) dispatch({ type: "edit", edit: { kind: "add", event } });
         break;
       }
@@ -262,7 +264,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         break;
       }
       case "search":
-        await search(state, c, say, (variant) => dispatch({ type: "adopt", variant }));
+        await search(state, c, ask, say, (variant) => dispatch({ type: "adopt", variant }));
         break;
       case "save": {
         const suggested = suggestName(state.current.file);
@@ -331,6 +333,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
 async function search(
   state: SessionState,
   c: ChalkInstance,
+  { select, confirm }: Prompts,
   say: (text: string) => void,
   adopt: (variant: SessionState["current"]) => void,
 ): Promise<void> {
