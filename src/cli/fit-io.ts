@@ -34,7 +34,11 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
     flush() {
       if (pending) inner.write(fitText(pending));
       pending = "";
-      if (cut) inner.write(`(some cells were cut to ${columns} columns: --wide shows them whole)\n`);
+      // the note is prose fitted as any other (a terminal would break it mid-word)
+      if (cut)
+        inner.write(
+          `${fitted(`(some cells were cut to ${columns} columns: --wide shows them whole)`, columns).text}\n`,
+        );
     },
   };
 }

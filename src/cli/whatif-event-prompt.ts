@@ -1,13 +1,13 @@
 // The prompts of the interactive what-if session that enter one new event: type, day, then the fields that
 // type has. Values are validated as a scenario file's would be when the edit is applied.
 
-import { input, select } from "@inquirer/prompts";
 import { REPAY_KEYWORDS } from "../engine/index.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { type Variant, validateEvent } from "../whatif/variant.js";
+import type { Prompts } from "./prompts.js";
 
 /** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
 export function typed(text: string, label: string): unknown {
@@ -15,8 +15,29 @@ export function typed(text: string, label: string): unknown {
   return parseText(text, label).data;
 }
 
+/**
+ * Asks for one field's value and answers it as it was checked: read as YAML, validated as a `type` event's
+ * `key` in a file is — so what the prompt accepts is what the event gets (`Number()` of the text would
+ * turn an answer YAML reads as 5, `5 # five`, into NaN, refused only once every field was asked).
+ */
+async function asked(input: Prompts["input"], message: string, type: string, key: string): Promise<unknown> {
+  const answer = await input({
+    message,
+    validate: (t) => {
+      try {
+        // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
+        validateEvent({ type, [key]: typed(t, key) }, "");
+        return true;
+      } catch (e) {
+        return e instanceof InputError ? e.formatLine() : String(e);
+      }
+    },
+  });
+  return typed(answer, key);
+}
+
 /** Guided entry of a new event: type, day, then its own fields. */
-export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
+export async function askEvent(v: Variant, { select, input }: Prompts): Promise<WrittenEvent | null> {
   const type = await select<string>({
     message: "Event type:",
     pageSize: 12,
@@ -32,20 +53,7 @@ export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
       (/^\d+$/.test(t.trim()) && Number(t) <= v.until) || `a whole number of days from 0 to ${v.until}`,
   });
   const data: Record<string, unknown> = { day: Number(dayText), type };
-  const amount = async (message: string) =>
-    Number(
-      await input({
-        message,
-        validate: (t) => {
-          try {
-            validateEvent({ type: "purchase", amount: typed(t, "amount") }, "amount");
-            return true;
-          } catch (e) {
-            return e instanceof InputError ? e.formatLine() : String(e);
-          }
-        },
-      }),
-    );
+  const amount = (message: string) => asked(input, message, "purchase", "amount");
   switch (type) {
     case "apply":
       data.product = await select({
@@ -78,12 +86,7 @@ export async function askEvent(v: Variant): Promise<WrittenEvent | null> {
       data.amount = await amount("Debt taken on elsewhere (yuan):");
       break;
     case "income":
-      data.monthlyIncome = Number(
-        await input({
-          message: "New monthly income (yuan):",
-          validate: (t) => (/^\d+(\.\d+)?$/.test(t.trim()) ? true : "a number of yuan"),
-        }),
-      );
+      data.monthlyIncome = await asked(input, "New monthly income (yuan):", "income", "monthlyIncome");
       break;
     case "policy":
       data.use = await select({

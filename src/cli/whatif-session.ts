@@ -2,9 +2,8 @@
 // (whatif/session.ts). The loop asks, dispatches an action, and prints what the reducer's notice says;
 // the state (the variant, the undo history, what was saved) lives only in the reducer's state.
 
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
 import { renderComparison } from "../render/compare.js";
@@ -32,6 +31,7 @@ import {
   startSession,
 } from "../whatif/session.js";
 import type { Edit } from "../whatif/variant.js";
+import { type Prompts, prompts } from "./prompts.js";
 import { askEvent, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
@@ -72,12 +72,18 @@ type Choice =
 const show = (value: unknown): string =>
   value === undefined ? "" : stringify(value, { lineWidth: 0 }).trim();
 
+/** An answer that is the value already there (Enter on the default): no edit to count, undo or save. */
+const unchanged = (answer: string, now: unknown, label: string): boolean =>
+  JSON.stringify(typed(answer, label)) === JSON.stringify(now ?? null);
+
 export async function runSession(base: VariantRun, o: SessionOptions): Promise<void> {
   const c = o.chalk;
   const print = o.output ?? ((t: string) => process.stdout.write(t));
   const write = o.write ?? saveVariantFile;
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
+  const ask = prompts(c);
+  const { select, checkbox, input, confirm } = ask;
 
   const noticeText = (n: Notice): string => {
     switch (n.kind) {
@@ -187,16 +193,19 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         });
         const label = `#${id} ${field}`;
         const make = (value: unknown): Edit => ({ kind: "edit", id, patch: { [field]: value } });
+        // the value now is the prompt's default, which an empty answer takes (inquirer's input): so Enter
+        // keeps it, and `null` clears it, as `--edit 7:field=null` does
         const answer = await input({
-          message: `New ${field} for #${id} (empty clears it):`,
+          message: `New ${field} for #${id} (Enter keeps it, null clears it):`,
           default: show(record[field]),
           validate: validation(make, label),
         });
-        dispatch({ type: "edit", edit: make(typed(answer, label)) });
+        if (unchanged(answer, record[field], label)) say(c.dim(`unchanged: #${id} ${field}`));
+        else dispatch({ type: "edit", edit: make(typed(answer, label)) });
         break;
       }
       case "add": {
-        const event = await askEvent(state.current);
+        const event = await askEvent(state.current, ask);
         if (event) dispatch({ type: "edit", edit: { kind: "add", event } });
         break;
       }
@@ -218,7 +227,8 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           default: show(params[key]),
           validate: validation(make, key),
         });
-        dispatch({ type: "edit", edit: make(typed(answer, key)) });
+        if (unchanged(answer, params[key], key)) say(c.dim(`unchanged: ${key}`));
+        else dispatch({ type: "edit", edit: make(typed(answer, key)) });
         break;
       }
       case "policy": {
@@ -254,7 +264,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         break;
       }
       case "search":
-        await search(state, c, say, (variant) => dispatch({ type: "adopt", variant }));
+        await search(state, c, ask, say, (variant) => dispatch({ type: "adopt", variant }));
         break;
       case "save": {
         const suggested = suggestName(state.current.file);
@@ -270,6 +280,19 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;
         }
+        let text: string;
+        try {
+          // what refuses the name (a folder, not .yaml, a policy it may not name) is said before anyone is
+          // asked to replace what is there: "/tmp exists. Replace it?" was asked, then refused
+          if (existsSync(file) && statSync(file).isDirectory())
+            throw new InputError("is a directory", { file, hint: "give a file name" });
+          text = variantYaml(state.current, file);
+          checkWritable(text, resolve(file), file);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          say(c.red(`✗ ${e.format()}`));
+          break;
+        }
         const taken = occupied(file);
         if (
           taken &&
@@ -279,8 +302,6 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           break;
         }
         try {
-          const text = variantYaml(state.current, file);
-          checkWritable(text, resolve(file), file);
           write(file, text, taken, file === suggested);
         } catch (e) {
           // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session
@@ -312,6 +333,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
 async function search(
   state: SessionState,
   c: ChalkInstance,
+  { select, confirm }: Prompts,
   say: (text: string) => void,
   adopt: (variant: SessionState["current"]) => void,
 ): Promise<void> {

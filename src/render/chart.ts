@@ -31,6 +31,18 @@ function resample(points: Series["points"], until: number, width: number): numbe
   return out;
 }
 
+/** The axis labels' width: a score padded to 4, a space and the axis (` 860 ┤`). */
+const AXIS = 6;
+
+/**
+ * The plot's width for a terminal of `columns` (undefined: not fitted), 64 at most: a wider row would be
+ * folded at its gaps like a table's, scattering the curve over two lines. One column is left free, and
+ * 20 kept at least (a narrower plot says nothing).
+ */
+export function chartWidth(columns: number | undefined): number {
+  return columns === undefined ? 64 : Math.max(20, Math.min(64, columns - AXIS - 1));
+}
+
 /** The second series' line: dotted, so it reads apart from the first without colour too. */
 const DOTTED: [string, string, string, string, string, string, string, string, string, string] = [
   "┼",
@@ -80,7 +92,7 @@ export function scoreChart(
         })
         .join("\n")
     : first.join("\n");
-  const axis = `${" ".repeat(6)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
+  const axis = `${" ".repeat(AXIS)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
   const legend =
     series.length > 1
       ? `\n${" ".repeat(6)}─ ${printable(series[0]!.label)}   ${cyan("┄")} ${printable(series[1]!.label)} (where they overlap, one line)`

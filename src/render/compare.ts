@@ -15,7 +15,7 @@ import {
   reasonsOf,
   type Verdict,
 } from "../whatif/compare.js";
-import { scoreChart } from "./chart.js";
+import { chartWidth, scoreChart } from "./chart.js";
 import { decisionColour } from "./trace.js";
 
 export interface CompareRenderOptions {
@@ -228,6 +228,7 @@ export function renderComparison(
             { label: labels.variant, points: traces.variant.scoreSeries },
           ],
           Math.max(traces.base.until, traces.variant.until),
+          chartWidth(o.columns),
         ),
       ),
     );

@@ -15,7 +15,7 @@ import {
 } from "../scenario/format.js";
 import { maxOf, pushAll } from "../shared/lists.js";
 import { printable } from "../shared/text.js";
-import { scoreChart } from "./chart.js";
+import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
 import { scoreChangeText } from "./score-change.js";
 
@@ -316,7 +316,7 @@ export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRend
     lines.push(
       "",
       o.chalk.bold("Score over time"),
-      scoreChart([{ label: scenario.name, points: trace.scoreSeries }], trace.until),
+      scoreChart([{ label: scenario.name, points: trace.scoreSeries }], trace.until, chartWidth(o.columns)),
     );
   }
   return `${lines.join("\n")}\n`;

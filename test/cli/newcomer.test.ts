@@ -150,4 +150,20 @@ describe("terminal width", () => {
     const json = await inProcess(["run", ZHANG, "--json"], { columns: 80 });
     for (const line of json.stdout.trimEnd().split("\n")) JSON.parse(line);
   });
+
+  it("a narrow terminal gets a narrower score chart: each row whole on its line, not folded in two", async () => {
+    for (const args of [
+      ["run", ZHANG],
+      ["whatif", ZHANG, "--remove", "16,18-21"],
+    ]) {
+      const r = await inProcess(args, { columns: 40 });
+      // up to the note of the cells cut elsewhere (a trace's long event names at 40 columns)
+      const chart = r.stdout.slice(r.stdout.indexOf("Score over time")).split("\n(some cells")[0]!;
+      const rows = chart.split("\n").filter((l) => /^ +\d+ [┤┼]/.test(l));
+      // ten rows of a curve and its axis, every one within the width (no continuation line between them)
+      expect(rows.length, args[0]).toBe(11);
+      for (const line of chart.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
+      expect(chart).toMatch(/\n +day 0 +day 400(\n|$)/);
+    }
+  });
 });

@@ -120,6 +120,88 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("an edit prompt keeps the value on Enter (no edit made) and clears a field with null", async () => {
+    const s = start();
+    const editField = async (field: string) => {
+      await menu("Edit an event");
+      await waitFor("Edit which event?");
+      screen.keypress("down"); // #2, the purchase at JD
+      screen.keypress("enter");
+      await waitFor("Edit which field of #2?");
+      for (let i = 0; i < 6 && !screen.getScreen().includes(`❯ ${field}:`); i++) screen.keypress("down");
+      screen.keypress("enter");
+      await waitFor(`New ${field} for #2`);
+    };
+    await editField("merchant");
+    // what the prompt says is what Enter does: an empty answer takes the default, the value now
+    expect(screen.getScreen()).toContain("(Enter keeps it, null clears it): (JD)");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #2 merchant");
+    expect(s.printed()).not.toContain("✓ edited");
+    // nothing to undo, no edit counted
+    expect(screen.getScreen()).toMatch(/\? What now\?\n/);
+    expect(screen.getScreen()).toContain("(nothing to undo)");
+
+    await editField("merchant");
+    screen.type("null");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("merchant: (removed)");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a new event's amount and income prompts refuse what the event would refuse, and give it what they accepted", async () => {
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ income"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("50");
+    screen.keypress("enter");
+    await waitFor("New monthly income");
+    // three decimals: refused here, at the prompt, not once the event is applied
+    screen.type("8000.123");
+    screen.keypress("enter");
+    await waitFor("too many decimal places");
+    for (let i = 0; i < 8; i++) screen.keypress("backspace");
+    screen.type("9000");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ added #16 \(.*9,000.* on day 50\)/);
+
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ purchase"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("60");
+    screen.keypress("enter");
+    await waitFor("Amount (yuan):");
+    screen.type("abc");
+    screen.keypress("enter");
+    await waitFor("wrong type");
+    // the field named once
+    expect(screen.getScreen()).toContain("> amount: wrong type — expected: a number");
+    for (let i = 0; i < 3; i++) screen.keypress("backspace");
+    // read as a file reads it: 12 and a comment is 12 (Number() of the text was NaN, refused at the end)
+    screen.type("12 # a coffee");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #17 (purchase ¥12.00 on day 60)");
+    expect(s.printed()).not.toContain("✗");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("finds the smallest change and adopts it", async () => {
     const s = start();
     await menu("Find the smallest change");
@@ -145,6 +227,28 @@ describe("interactive what-if session", () => {
     screen.keypress({ name: "c", ctrl: true });
     await expect(s.done).rejects.toMatchObject({ name: "ExitPromptError" });
     expect(s.written.size).toBe(0);
+  });
+
+  it("a folder or a name that is not .yaml is refused before asking to replace anything", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "notes.txt"), "mine\n");
+    const s = start();
+    for (const [target, refusal] of [
+      [dir, "is a directory"],
+      [join(dir, "notes.txt"), "must end in .yaml or .yml"],
+    ] as const) {
+      await menu("Save the variant");
+      await waitFor("Save as:");
+      for (let i = 0; i < 80; i++) screen.keypress("backspace");
+      screen.type(target);
+      screen.keypress("enter");
+      await backAtMenu();
+      expect(s.printed()).toContain(refusal);
+    }
+    expect(s.printed()).not.toContain("Replace it?");
+    expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await s.done;
   });
 
   it("asks before replacing an existing file, and keeps it when told no", async () => {

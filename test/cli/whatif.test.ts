@@ -20,6 +20,20 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("on a terminal under CI, or a dumb one, opens no session: says how to use the flags and exits 2", async () => {
+    for (const [env, said] of [
+      [{ CI: "true", TERM: "xterm" }, "under CI"],
+      [{ CI: "", TERM: "dumb" }, "TERM=dumb"],
+    ] as const) {
+      // stdin and stdout a terminal: without the checks, the prompts would wait for keys nobody types
+      const r = await cli(["whatif", LATE], { tty: true, columns: 80, env });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toContain(said);
+      expect(r.stderr).toContain("--remove");
+    }
+  });
+
   it("lists the numbered events", async () => {
     const r = await cli(["whatif", LATE, "--list"]);
     expect(r.status).toBe(0);

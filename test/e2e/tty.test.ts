@@ -20,17 +20,33 @@ class Terminal {
   readonly exit: Promise<number | null>;
   private readonly child: ChildProcess;
 
-  constructor(args: string[]) {
+  /** `env`: over the terminal's own (a key set to undefined is taken out) */
+  constructor(args: string[], env: Record<string, string | undefined> = {}) {
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
     this.child = spawn("script", ["-qfec", `stty cols 160 rows 60; exec ${quoted}`, "/dev/null"], {
       cwd: ROOT,
-      env: { ...process.env, TERM: "xterm-256color", NO_COLOR: "1", FORCE_COLOR: "" },
+      // a developer's terminal: under CI (the suite's own CI=true) whatif opens no session
+      env: Object.fromEntries(
+        Object.entries({
+          ...process.env,
+          TERM: "xterm-256color",
+          NO_COLOR: "1",
+          FORCE_COLOR: "",
+          CI: "",
+          ...env,
+        }).filter(([, v]) => v !== undefined),
+      ),
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stdout!.on("data", (d: Buffer) => {
       this.out += d.toString("utf8");
     });
     this.exit = new Promise((resolve) => this.child.on("exit", (code) => resolve(code)));
+  }
+
+  /** Everything written to the terminal, escapes and all. */
+  get raw(): string {
+    return this.out;
   }
 
   /** Everything shown since the last `expect`, without escapes. */
@@ -67,8 +83,8 @@ const sessions: Terminal[] = [];
 afterEach(() => {
   for (const t of sessions.splice(0)) t.kill();
 });
-const open = (args: string[]) => {
-  const t = new Terminal(args);
+const open = (args: string[], env: Record<string, string | undefined> = {}) => {
+  const t = new Terminal(args, env);
   sessions.push(t);
   return t;
 };
@@ -106,6 +122,19 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Late payer (what-if)");
     expect(readFileSync(saved, "utf8")).toContain("removed #5");
+  });
+
+  it("--no-color reaches the prompts too, on a terminal that has colour", async () => {
+    // the terminal's colour is on (no NO_COLOR): inquirer's own detection would colour its prompts
+    const t = open(["whatif", "test/fixtures/whatif/late-payer.yaml", "--no-color"], { NO_COLOR: undefined });
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.down, KEY.down, KEY.down, KEY.enter);
+    await t.expect("Event type:");
+    t.send(KEY.ctrlC);
+    expect(await t.exit).toBe(130);
+    // no colour, bold or dim (SGR) anywhere: the cursor's moves are all the escapes there are
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes are what is looked for
+    expect(t.raw).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 
   it("Ctrl-C leaves cleanly with exit 130 and writes nothing", async () => {

@@ -131,5 +131,11 @@ describe("a terminal's writer", () => {
     expect(
       out(["a line of prose that wraps rather than losing anything at all, however narrow it is"], 40),
     ).not.toContain("--wide");
+    // the note fits too: at 40 columns it was broken mid-word by the terminal ("--wi" / "de shows")
+    const narrow = out([wideCell], 40).trimEnd().split("\n");
+    for (const line of narrow) expect(line.length, line).toBeLessThanOrEqual(40);
+    expect(narrow.slice(-2).join(" ").replace(/ +/g, " ")).toBe(
+      "(some cells were cut to 40 columns: --wide shows them whole)",
+    );
   });
 });

@@ -14,6 +14,7 @@ import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
 import { type OutputSet, occupied, writingTogether } from "../../shared/write-file.js";
+import { isCI } from "../../testing/options.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -128,6 +129,22 @@ const STDOUT = "standard output";
 async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo): Promise<void> {
   if (!io.stdinIsTTY || !io.stdout.isTTY) {
     throw new UsageError("whatif needs a terminal for the interactive session", FLAG_USAGE);
+  }
+  // a CI job may run on a pseudo-terminal (docker -t, a runner's pty) with nobody to answer: the session
+  // would wait for ever, as prompts do not open under CI in other tools either
+  if (isCI(io.env)) {
+    throw new UsageError(
+      "whatif opens no interactive session under CI (CI is set): nobody is there to answer",
+      FLAG_USAGE,
+    );
+  }
+  // the prompts redraw themselves by moving the cursor, which a dumb terminal (an editor's shell) prints
+  // as escape codes, again at every key
+  if (io.env.TERM === "dumb") {
+    throw new UsageError(
+      "whatif's interactive session needs a terminal that can move its cursor (TERM=dumb cannot)",
+      FLAG_USAGE,
+    );
   }
   const { runSession } = await import("../whatif-session.js");
   try {

@@ -103,8 +103,9 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
   arguments: [["<file>", "scenario file (YAML or JSON)"]],
   options,
   help: helpText(
-    "In a terminal without edit flags, an interactive session opens. Event numbers are 1-based, in file",
-    "order (see --list); they stay the same whatever else is edited. Edit flags apply in the order given.",
+    "In a terminal without edit flags (and not under CI), an interactive session opens. Event numbers",
+    "are 1-based, in file order (see --list); they stay the same whatever else is edited. Edit flags apply",
+    "in the order given.",
     "",
     "Examples:",
     "  credit-sim whatif scenarios/zhang-ming.yaml",
