@@ -743,6 +743,21 @@ describe("run --html, --wide", () => {
     });
     expect(parse(["simulate", "--html", "p.html"])).toMatchObject({ options: { html: "p.html" } });
   });
+
+  // an unset shell variable (`--save "$OUT"`): `--save ""` saved nothing and exited 0, `--html ""` was
+  // reported as the working folder
+  it.each([
+    [["run", "a.yaml", "--html"], "--html: an empty file name"],
+    [["test", "--output"], "--output: an empty file name"],
+    [["whatif", "a.yaml", "--remove", "1", "--save"], "--save: an empty file name"],
+    [["whatif", "a.yaml", "--remove", "1", "--html"], "--html: an empty file name"],
+    [["simulate", "--csv"], "--csv: an empty file name"],
+    [["simulate", "--html"], "--html: an empty file name"],
+    [["simulate", "--export-account", "1", "-o"], "--output: an empty file name"],
+    [["simulate", "--flips"], "--flips: an empty folder name"],
+  ])("an empty output path is refused: %j", (args, message) => {
+    expect(refused([...args, ""]).message).toBe(message);
+  });
 });
 
 describe("explain, init, completion, test --watch", () => {
