@@ -562,6 +562,10 @@ describe("simulate", () => {
     ],
     [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
     [["--cost-of-funds", "5%"], /--cost-of-funds must be an annual rate/, "e.g. 0.035"],
+    // Number() reads these as 0 and 1: a rate is written in decimal
+    [["--cost-of-funds", ""], /--cost-of-funds must be an annual rate/, 'found ""'],
+    [["--cost-of-funds", " "], /--cost-of-funds must be an annual rate/, 'found " "'],
+    [["--cost-of-funds", "0b1"], /--cost-of-funds must be an annual rate/, 'found "0b1"'],
     [["--score-day", "400"], /--score-day must be a whole number from 0 to 364/, undefined],
     [["--stress", "365"], /--stress must be a whole number from 0 to 364/, undefined],
     [
@@ -591,6 +595,14 @@ describe("simulate", () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(message);
     if (detail !== undefined) expect(e.format()).toContain(detail);
+  });
+
+  it.each([
+    [".035", 0.035],
+    ["3.5e-2", 0.035],
+    ["1", 1],
+  ])("--cost-of-funds %s is a rate", (text, rate) => {
+    expect(parse(["simulate", "--cost-of-funds", text])).toMatchObject({ options: { costOfFunds: rate } });
   });
 });
 

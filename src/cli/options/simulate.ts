@@ -176,11 +176,18 @@ export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"
       guess ? `did you mean "${guess}"?` : `found ${bad}`,
     );
   }
-  const costOfFunds = raw.costOfFunds === undefined ? undefined : Number(raw.costOfFunds);
+  // a rate written in decimal: Number() reads "" and " " as 0 (an unset shell variable left profit
+  // without its funding cost) and "0b1" as 1
+  const costOfFunds =
+    raw.costOfFunds === undefined
+      ? undefined
+      : /^(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(raw.costOfFunds)
+        ? Number(raw.costOfFunds)
+        : Number.NaN;
   if (costOfFunds !== undefined && !(Number.isFinite(costOfFunds) && costOfFunds >= 0 && costOfFunds <= 1))
     throw new UsageError(
       "--cost-of-funds must be an annual rate from 0 to 1",
-      `found ${raw.costOfFunds}, e.g. 0.035`,
+      `found ${JSON.stringify(raw.costOfFunds)}, e.g. 0.035`,
     );
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {
