@@ -770,6 +770,21 @@ describe("run --html, --wide", () => {
   ])("an empty output path is refused: %j", (args, message) => {
     expect(refused([...args, ""]).message).toBe(message);
   });
+
+  // resolved, an empty name is the working folder: `test ""` ran it and wrote golden traces there
+  it.each([
+    [["test", ""], "give the path of a file or folder"],
+    [["test", "scenarios", ""], "give the path of a file or folder"],
+    [["merge", "a.json", ""], "give the path of a file"],
+    [["run", "a.yaml", ""], "give the path of a file"],
+    [["explain", "", "--day", "1"], "give the path of a file"],
+    [["whatif", "", "--list"], "give the path of a file"],
+    [["init", ""], "give the path of a folder"],
+  ])("an empty path argument is refused: %j", (args, hint) => {
+    const e = refused(args);
+    expect(e.message).toMatch(/^an empty (file|folder) name$/);
+    expect(e.format()).toContain(hint);
+  });
 });
 
 describe("explain, init, completion, test --watch", () => {
