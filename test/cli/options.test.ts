@@ -562,6 +562,10 @@ describe("simulate", () => {
     ],
     [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
     [["--cost-of-funds", "5%"], /--cost-of-funds must be an annual rate/, "e.g. 0.035"],
+    // Number() reads these as 0 and 1: a rate is written in decimal
+    [["--cost-of-funds", ""], /--cost-of-funds must be an annual rate/, 'found ""'],
+    [["--cost-of-funds", " "], /--cost-of-funds must be an annual rate/, 'found " "'],
+    [["--cost-of-funds", "0b1"], /--cost-of-funds must be an annual rate/, 'found "0b1"'],
     [["--score-day", "400"], /--score-day must be a whole number from 0 to 364/, undefined],
     [["--stress", "365"], /--stress must be a whole number from 0 to 364/, undefined],
     [
@@ -591,6 +595,14 @@ describe("simulate", () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(message);
     if (detail !== undefined) expect(e.format()).toContain(detail);
+  });
+
+  it.each([
+    [".035", 0.035],
+    ["3.5e-2", 0.035],
+    ["1", 1],
+  ])("--cost-of-funds %s is a rate", (text, rate) => {
+    expect(parse(["simulate", "--cost-of-funds", text])).toMatchObject({ options: { costOfFunds: rate } });
   });
 });
 
@@ -742,6 +754,36 @@ describe("run --html, --wide", () => {
       options: { html: "w.html", wide: false },
     });
     expect(parse(["simulate", "--html", "p.html"])).toMatchObject({ options: { html: "p.html" } });
+  });
+
+  // an unset shell variable (`--save "$OUT"`): `--save ""` saved nothing and exited 0, `--html ""` was
+  // reported as the working folder
+  it.each([
+    [["run", "a.yaml", "--html"], "--html: an empty file name"],
+    [["test", "--output"], "--output: an empty file name"],
+    [["whatif", "a.yaml", "--remove", "1", "--save"], "--save: an empty file name"],
+    [["whatif", "a.yaml", "--remove", "1", "--html"], "--html: an empty file name"],
+    [["simulate", "--csv"], "--csv: an empty file name"],
+    [["simulate", "--html"], "--html: an empty file name"],
+    [["simulate", "--export-account", "1", "-o"], "--output: an empty file name"],
+    [["simulate", "--flips"], "--flips: an empty folder name"],
+  ])("an empty output path is refused: %j", (args, message) => {
+    expect(refused([...args, ""]).message).toBe(message);
+  });
+
+  // resolved, an empty name is the working folder: `test ""` ran it and wrote golden traces there
+  it.each([
+    [["test", ""], "give the path of a file or folder"],
+    [["test", "scenarios", ""], "give the path of a file or folder"],
+    [["merge", "a.json", ""], "give the path of a file"],
+    [["run", "a.yaml", ""], "give the path of a file"],
+    [["explain", "", "--day", "1"], "give the path of a file"],
+    [["whatif", "", "--list"], "give the path of a file"],
+    [["init", ""], "give the path of a folder"],
+  ])("an empty path argument is refused: %j", (args, hint) => {
+    const e = refused(args);
+    expect(e.message).toMatch(/^an empty (file|folder) name$/);
+    expect(e.format()).toContain(hint);
   });
 });
 

@@ -3,6 +3,7 @@
 
 import { isAbsolute } from "node:path";
 import type { Command, Help } from "commander";
+import { InputError } from "../../shared/errors.js";
 import { isStandardOutput } from "../output-file.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
@@ -45,7 +46,9 @@ export function register<T extends OptionTable, I>(
     });
   command.action((...args: unknown[]) => {
     // commander passes each declared argument, then the options and the command itself
-    const positional = args.slice(0, spec.arguments.length).map(positionalValue);
+    const positional = args
+      .slice(0, spec.arguments.length)
+      .map((value, i) => nonEmptyPath(spec.arguments[i]![0], positionalValue(value)));
     found(spec.read(positional, stdoutByName(read(command.opts())), ctx));
   });
 }
@@ -71,6 +74,23 @@ function positionalValue(value: unknown): Positional {
   if (value === undefined || typeof value === "string") return value;
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
   throw new Error(`commander passed an argument of an unexpected shape: ${JSON.stringify(value)}`);
+}
+
+/**
+ * An empty path argument is refused: resolved, it names the working folder — `test ""` (an unset shell
+ * variable) ran and wrote golden traces in whatever folder it was started in, `init ""` wrote there,
+ * `merge ""` said "is a directory" about a name it could not show.
+ */
+function nonEmptyPath(syntax: string, value: Positional): Positional {
+  const noun = /^[<[](files?|paths|dir)\b/.exec(syntax)?.[1];
+  if (noun === undefined || !list(value).includes("")) return value;
+  const folder = noun === "dir";
+  throw new InputError(`an empty ${folder ? "folder" : "file"} name`, {
+    found: '""',
+    hint: folder
+      ? "give the path of a folder, or nothing for the current one"
+      : `give the path of a file${noun === "paths" ? " or folder" : ""}`,
+  });
 }
 
 /** A list argument (`<files...>`, `[paths...]`): empty when none was given. */

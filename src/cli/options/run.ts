@@ -2,7 +2,7 @@
 
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, text, wholeNumber } from "./table.js";
+import { flag, outputPath, text, wholeNumber } from "./table.js";
 
 export interface RunOptions {
   /** NDJSON, one object per step */
@@ -28,7 +28,7 @@ export interface RunInvocation {
 const options = () => ({
   json: flag("--json", "NDJSON: one object per step, then an `end` record with the summary"),
   explain: flag("--explain", "show the scorecard breakdown at every decision (with --json: in the records)"),
-  html: text("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
+  html: outputPath("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
   until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)"),

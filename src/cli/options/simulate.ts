@@ -13,7 +13,7 @@ import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
 import { atLeastOne, autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
-import { flag, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
+import { flag, outputPath, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;
 
@@ -87,14 +87,20 @@ const options = () => ({
     "simulate only shard i of n (combine the --json outputs with `merge`); auto: from CI_NODE_INDEX/CI_NODE_TOTAL (GitLab) or JOB_COMPLETION_INDEX with auto/n (Kubernetes)",
   ),
   json: flag("--json", "the mergeable result document as JSON"),
-  csv: text("--csv <file>", "one row per account (- for standard output; the report then goes to stderr)"),
+  csv: outputPath(
+    "--csv <file>",
+    "one row per account (- for standard output; the report then goes to stderr)",
+  ),
   exportAccount: wholeNumber("--export-account <n>", "print account n as a scenario file instead"),
   arm: text(
     "--arm <champion|challenger|n>",
     "with --export-account: which policy arm (n: a sweep's variant n)",
   ),
-  output: text("-o, --output <file>", "with --export-account: write to this file (- for standard output)"),
-  flips: text(
+  output: outputPath(
+    "-o, --output <file>",
+    "with --export-account: write to this file (- for standard output)",
+  ),
+  flips: outputPath(
     "--flips <dir>",
     "export flipped accounts as scenario files: the largest groups' examples, by the rule that flipped them",
   ),
@@ -102,7 +108,7 @@ const options = () => ({
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: flag("--no-color", "no colour"),
-  html: text("--html <file>", "also write the report as a self-contained HTML page (- for stdout)"),
+  html: outputPath("--html <file>", "also write the report as a self-contained HTML page (- for stdout)"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
@@ -170,11 +176,18 @@ export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"
       guess ? `did you mean "${guess}"?` : `found ${bad}`,
     );
   }
-  const costOfFunds = raw.costOfFunds === undefined ? undefined : Number(raw.costOfFunds);
+  // a rate written in decimal: Number() reads "" and " " as 0 (an unset shell variable left profit
+  // without its funding cost) and "0b1" as 1
+  const costOfFunds =
+    raw.costOfFunds === undefined
+      ? undefined
+      : /^(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(raw.costOfFunds)
+        ? Number(raw.costOfFunds)
+        : Number.NaN;
   if (costOfFunds !== undefined && !(Number.isFinite(costOfFunds) && costOfFunds >= 0 && costOfFunds <= 1))
     throw new UsageError(
       "--cost-of-funds must be an annual rate from 0 to 1",
-      `found ${raw.costOfFunds}, e.g. 0.035`,
+      `found ${JSON.stringify(raw.costOfFunds)}, e.g. 0.035`,
     );
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {

@@ -34,6 +34,23 @@ export const flag = (flags: string, description: string): OptionSpec<boolean> =>
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 
+/** A path to write to (`--html <file>`, `--flips <dir>`). An empty one is refused: it would name the
+ *  working folder, and where a command writes only when the option is set it would read as no option at
+ *  all (`--save ""` — an unset shell variable — saved nothing and exited 0). */
+export const outputPath = (flags: string, description: string): OptionSpec<string> => ({
+  flags,
+  description,
+  parse: (value) => {
+    const folder = flags.includes("<dir>");
+    if (value === "")
+      throw new InputError(`${longFlag(flags)}: an empty ${folder ? "folder" : "file"} name`, {
+        found: JSON.stringify(value),
+        hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
+      });
+    return value;
+  },
+});
+
 /** A whole number; anything else is refused with the flag and the value named. `min`: the least it may
  *  be (a count of something to do: 1). */
 export const wholeNumber = (flags: string, description: string, min?: number): OptionSpec<number> => ({

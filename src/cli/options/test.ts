@@ -3,7 +3,7 @@
 import { workersHelp } from "../../shared/workers.js";
 import { parseTestOptions, type TestOptions } from "../../testing/options.js";
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, repeatable, text, wholeNumber } from "./table.js";
+import { flag, outputPath, repeatable, text, wholeNumber } from "./table.js";
 
 export interface TestInvocation {
   command: "test";
@@ -25,7 +25,10 @@ const options = () => ({
     "--output-file <reporter=file>",
     "write a reporter's output to a file, e.g. junit=report.xml (repeatable)",
   ),
-  output: text("--output <file>", "write the (single) reporter's output to a file (- for standard output)"),
+  output: outputPath(
+    "--output <file>",
+    "write the (single) reporter's output to a file (- for standard output)",
+  ),
   updateSnapshots: flag(
     "-u, --update-snapshots",
     "write new and changed golden traces (__snapshots__/*.trace), remove obsolete ones",
