@@ -1,5 +1,6 @@
 // A progress bar on stderr, only when stderr is a real terminal and not in CI (cli-progress, loaded lazily).
 
+import { isCI } from "../testing/options.js";
 import { type CliIo, isTerminalStream } from "./io.js";
 
 export interface Progress {
@@ -9,7 +10,7 @@ export interface Progress {
 
 export async function progressBar(total: number, enabled: boolean, io: CliIo): Promise<Progress | null> {
   const stream = io.stderr;
-  if (!enabled || !isTerminalStream(stream) || io.env.CI) return null;
+  if (!enabled || !isTerminalStream(stream) || isCI(io.env)) return null;
   const { default: cliProgress } = await import("cli-progress");
   const bar = new cliProgress.SingleBar(
     {
