@@ -74,7 +74,15 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
     if (!names.includes(n)) names.push(n);
   };
   for (const r of raw.reporter ?? []) {
-    for (const part of r.split(",").filter(Boolean)) addName(reporterName(part, "--reporter"));
+    for (const part of r.split(",")) {
+      // an empty name (an unset variable, a stray comma) is a mistake, not a request for the default
+      if (part.trim() === "")
+        throw new UsageError(
+          `--reporter: an empty reporter name in ${JSON.stringify(r)}; expected one of ${REPORTERS.join(", ")}`,
+          "e.g. --reporter pretty,junit --output-file junit=report.xml",
+        );
+      addName(reporterName(part, "--reporter"));
+    }
   }
   // no --reporter: the human report, plus whatever --output-file names
   if (names.length === 0) names.push("pretty");
@@ -88,6 +96,9 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
       );
     }
     const name = reporterName(spec.slice(0, eq), "--output-file");
+    // one file a reporter: a second one is refused, not settled by the last
+    if (files.has(name))
+      throw new UsageError(`--output-file: ${name} is given twice`, "give each reporter one file");
     files.set(name, spec.slice(eq + 1));
     addName(name);
   }

@@ -57,6 +57,11 @@ describe("parseTestOptions", () => {
     [{ reporter: ["xml"] }, /unknown reporter "xml"/],
     [{ reporter: ["json", "junit"] }, /only one reporter can write to stdout/],
     [{ outputFile: ["=x"] }, /REPORTER=FILE/],
+    // an unset variable or a stray comma, not the default reporter
+    [{ reporter: [""] }, /empty reporter name/],
+    [{ reporter: ["pretty,,junit"] }, /empty reporter name/],
+    // one file a reporter, not the last one given
+    [{ outputFile: ["junit=a.xml", "junit=b.xml"] }, /junit is given twice/],
     [{ grep: "[" }, /not a valid regular expression/],
     // a pattern V8 would compile only at its first match, and fail there: refused by its length first
     [{ grep: "a".repeat(1001) }, /at most 1000 characters/],
