@@ -924,7 +924,11 @@ describe("fixes from review", () => {
     );
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
     // the delinquency is the customer's doing, not the lender's: the cause becomes credit, the clock stays
-    expect(stepOn(t, "overdue", 70)).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(stepOn(t, "overdue", 70)).toMatchObject({
+      decision: "suspended",
+      status: "suspended",
+      cause: "credit",
+    });
     expect(stepOn(t, "overdue", 70).reasons).toContain("OVERDUE_TOO_LONG");
     // restored once the arrears are cleared and clean long enough, saying so (not only the policy's loosening)
     const restored = t.steps.find((x) => x.decision === "restored")!;
