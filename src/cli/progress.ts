@@ -1,6 +1,6 @@
 // A progress bar on stderr, only when stderr is a real terminal and not in CI (cli-progress, loaded lazily).
 
-import { isCI } from "../testing/options.js";
+import { isCI } from "../shared/terminal.js";
 import { type CliIo, isTerminalStream } from "./io.js";
 
 export interface Progress {

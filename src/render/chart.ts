@@ -95,7 +95,7 @@ export function scoreChart(
   const axis = `${" ".repeat(AXIS)}day 0${" ".repeat(Math.max(1, width - 9 - String(until).length))}day ${until}`;
   const legend =
     series.length > 1
-      ? `\n${" ".repeat(6)}─ ${printable(series[0]!.label)}   ${cyan("┄")} ${printable(series[1]!.label)} (where they overlap, one line)`
+      ? `\n${" ".repeat(AXIS)}─ ${printable(series[0]!.label)}   ${cyan("┄")} ${printable(series[1]!.label)} (where they overlap, one line)`
       : "";
   return `${plot}\n${axis}${legend}`;
 }

@@ -25,3 +25,10 @@ export class ExitCode extends Error {
     super(`exit ${code}`);
   }
 }
+
+/** Whether the process runs under CI, read as CI systems set it: `CI=false`, `CI=0` and an empty CI are not
+ *  (one reading for the test command's defaults, the progress bar and what-if's session). */
+export function isCI(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+}

@@ -2,6 +2,7 @@
 // UsageError (exit 2) that names the value and shows the expected form.
 
 import { suggest, UsageError } from "../shared/errors.js";
+import { isCI } from "../shared/terminal.js";
 import { parseShard, type Shard } from "./shard.js";
 
 const REPORTERS = ["pretty", "json", "junit", "github", "html"] as const;
@@ -50,11 +51,6 @@ export interface TestOptions {
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
-
-export function isCI(env: Env): boolean {
-  const v = env.CI;
-  return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
-}
 
 function reporterName(text: string, flag: string): ReporterName {
   const name = text.trim().toLowerCase();

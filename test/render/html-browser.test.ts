@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCI } from "../../src/testing/options.js";
+import { isCI } from "../../src/shared/terminal.js";
 import { type Browser, hasChromium, launch } from "../helpers/browser.js";
 import { allPages, type Page } from "../helpers/html-pages.js";
 

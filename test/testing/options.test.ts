@@ -2,8 +2,9 @@
 
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/shared/errors.js";
+import { isCI } from "../../src/shared/terminal.js";
 import { lineDiff } from "../../src/testing/line-diff.js";
-import { isCI, parseTestOptions } from "../../src/testing/options.js";
+import { parseTestOptions } from "../../src/testing/options.js";
 import { parseShard, shardOf } from "../../src/testing/shard.js";
 
 describe("parseTestOptions", () => {
