@@ -190,6 +190,15 @@ function restore(
   )
     reasons.push("SCORE_RECOVERED");
   const rules = rulesFor(c.policy, line.id);
+  // an improvement that would not have cleared the threshold on record came back under a policy that
+  // loosened since: the policy is part of why, and is said too
+  const short = (code: ReasonCode, fails: (threshold: number) => boolean) => {
+    const t = suspension.facts.find((f) => f.code === code)?.threshold;
+    return t !== undefined && fails(t);
+  };
+  let policyHelped =
+    reasons.includes("SCORE_RECOVERED") &&
+    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS"] as const).some((r) => short(r, (t) => s.score < t));
   // the numbers behind the improvements, as a suspension's reasons carry theirs
   const facts: RuleFact[] = [];
   if (reasons.includes("SCORE_RECOVERED")) {
@@ -204,6 +213,7 @@ function restore(
     lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c)))
   ) {
     reasons.push("DEBT_BURDEN_REDUCED");
+    if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => dtiShown(debtToIncome(c)) > t)) policyHelped = true;
     facts.push({
       code: "DEBT_BURDEN_REDUCED",
       parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
@@ -211,7 +221,8 @@ function restore(
       value: dtiShown(debtToIncome(c)),
     });
   }
-  if (suspension.cause === "policy" || reasons.length === 0) reasons.push("MEETS_CURRENT_POLICY");
+  if (suspension.cause === "policy" || reasons.length === 0 || policyHelped)
+    reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);
   if (cut === null || cut.decision !== "limit_reduced")

@@ -752,6 +752,41 @@ describe("restoration and closure", () => {
     );
   });
 
+  it("a debt-burden restoration the ratio alone would not have earned also cites the loosened policy", () => {
+    // suspended for its ratio (1.67 against 1); repaid to 1.17, still above the 1 on record; the policy
+    // then allows 1.5: the fall is cited, and so is the policy that did the rest
+    const events = [on.open(0, 1_000), on.externalDebt(3, 200_000), on.externalRepayment(20, 60_000)];
+    const opts = { profile: { monthlyIncome: 10_000 }, until: 60 };
+    const loosened = run([...events, on.policy(30, { set: { maxDebtToIncome: 1.5 } })], {
+      ...opts,
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+    });
+    expect(stepOn(loosened, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+    const r = loosened.steps.find((x) => x.decision === "restored")!;
+    expect(r.reasons).toEqual(["DEBT_BURDEN_REDUCED", "MEETS_CURRENT_POLICY"]);
+    // repaid below the threshold on record: the customer's doing alone
+    const repaid = run(
+      [...events, on.externalRepayment(25, 50_000), on.policy(30, { set: { maxDebtToIncome: 1.5 } })],
+      {
+        ...opts,
+        policy: testPolicy({ maxDebtToIncome: 1 }),
+      },
+    );
+    expect(repaid.steps.find((x) => x.decision === "restored")!.reasons).toEqual(["DEBT_BURDEN_REDUCED"]);
+  });
+
+  it("a score restoration below the minimum on record also cites the policy that lowered it", () => {
+    const t = run([on.open(0, 1_000), on.policy(30, { set: { minScore: 400, restoreScore: 400 } })], {
+      policy: testPolicy({ minOpenScore: 400, minScore: 900, restoreScore: 900 }),
+      until: 60,
+    });
+    const suspended = stepOn(t, "review", 14);
+    expect(suspended).toMatchObject({ decision: "suspended", cause: "credit" });
+    const r = t.steps.find((x) => x.decision === "restored")!;
+    expect(r.score).toBeLessThan(900);
+    expect(r.reasons).toContain("MEETS_CURRENT_POLICY");
+  });
+
   it("is not restored while the score is below restoreScore", () => {
     const t = suspendedOn45({ restoreScore: 950, closeAfterSuspendedDays: 1000 }, [on.repay(50, "full")]);
     const reviews = stepsOf(t, "review").filter((s) => s.day > 50);
