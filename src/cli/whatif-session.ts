@@ -184,8 +184,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const event = state.current.events.find((e) => e.id === id)!.event;
         const option = EventSchema.options.find((x) => x.shape.type.value === event.type)!;
         const record = event as Record<string, unknown>;
+        // the type is what the event is, not a field of it (another type is another event: remove, add)
         const fields = Object.keys(option.shape).filter(
-          (k) => k !== (record.day !== undefined ? "date" : "day"),
+          (k) => k !== "type" && k !== (record.day !== undefined ? "date" : "day"),
         );
         const field = await select<string>({
           message: `Edit which field of #${id}?`,

@@ -94,7 +94,9 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toMatch(/❯ #7 {2}day 85 {2}repayment in full/);
     screen.keypress("enter");
     await waitFor("Edit which field of #7?");
-    screen.keypress("down"); // type, day, amount
+    // the fields, not the type: day first
+    expect(screen.getScreen()).not.toContain("type: repay");
+    expect(screen.getScreen()).toMatch(/❯ day: 85/);
     screen.keypress("enter");
     await waitFor("New day for #7");
     // replace the default (85) with a bad value, then a good one
