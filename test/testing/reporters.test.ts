@@ -210,6 +210,23 @@ describe("--reporter json", () => {
     });
     expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
   });
+
+  it("gives Jiebei's limit and balance in yuan, as Huabei's", async () => {
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      "--reporter",
+      "json",
+      join(ROOT, "scenarios/two-lines.yaml"),
+    ]);
+    expect(r.status).toBe(0);
+    const steps = JSON.parse(r.stdout).scenarios[0].expectations.flatMap(
+      (e: { steps: Array<{ day: number; jiebei: { limit: number; balance: number } | null }> }) => e.steps,
+    );
+    const opened = steps.find((s: { jiebei: unknown }) => s.jiebei !== null);
+    // day 0: Jiebei opens at ¥50,000 (run --json says 50000 too)
+    expect(opened).toMatchObject({ day: 0, jiebei: { limit: 50000, balance: 0 } });
+  });
 });
 
 describe("several reporters at once", () => {
