@@ -227,6 +227,29 @@ describe("--reporter json", () => {
     // day 0: Jiebei opens at ¥50,000 (run --json says 50000 too)
     expect(opened).toMatchObject({ day: 0, jiebei: { limit: 50000, balance: 0 } });
   });
+
+  it("is sketched whole in docs/ci-regression.md: the sketch names every field", async () => {
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      "--reporter",
+      "json",
+      join(ROOT, "scenarios/two-lines.yaml"),
+    ]);
+    const doc = JSON.parse(r.stdout);
+    const page = readFileSync(join(ROOT, "docs/ci-regression.md"), "utf8");
+    const sketch = page.slice(page.indexOf("{ version: 1"), page.indexOf("## Selecting"));
+    const scenario = doc.scenarios[0];
+    const expectation = scenario.expectations[0];
+    const step = expectation.steps[0];
+    for (const key of [
+      ...Object.keys(doc),
+      ...Object.keys(scenario),
+      ...Object.keys(expectation),
+      ...Object.keys(step),
+    ])
+      expect(sketch, key).toMatch(new RegExp(`\\b${key}\\b`));
+  });
 });
 
 describe("several reporters at once", () => {
