@@ -21,6 +21,17 @@ const CANVASES = `[...document.querySelectorAll("canvas")].map((canvas) => {
   for (let i = 3; i < data.length; i += 28) if (data[i] > 0) painted++;
   return { id: canvas.id, chart: Chart.getChart(canvas) !== undefined, painted, width: canvas.width };
 })`;
+// the widest label of each horizontal bar chart's label axis, against the room the axis leaves it
+const SIDE_LABELS = `[...document.querySelectorAll("canvas")].flatMap((canvas) => {
+  const chart = Chart.getChart(canvas);
+  if (chart.options.indexAxis !== "y") return [];
+  const y = chart.scales.y;
+  const ctx = chart.ctx;
+  ctx.font = Chart.helpers.toFont(y.options.ticks.font).string;
+  const sized = y.ticks.map((t) => ({ label: String(t.label), width: ctx.measureText(String(t.label)).width }));
+  const widest = sized.reduce((a, b) => (b.width > a.width ? b : a));
+  return [{ id: canvas.id, room: y.width - y.options.ticks.padding, widest: widest.label, width: widest.width }];
+})`;
 const MARKER = (label: string) => `(() => {
   const chart = Chart.getChart(document.querySelector("canvas"));
   const i = chart.data.datasets.findIndex((d) => d.label === ${JSON.stringify(label)});
@@ -82,16 +93,39 @@ run("HTML reports in headless Chromium", () => {
     }
   }, 60_000);
 
-  it("at a phone's width (420 px) no page scrolls sideways: a wide table scrolls in its own box", async () => {
+  it("at a phone's width (360 px) no page scrolls sideways: a wide table scrolls in its own box", async () => {
     const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width: 420, height: 900 });
+    await tab.setViewportSize({ width: 360, height: 900 });
     for (const p of pages) {
       const file = join(dir, `narrow-${p.name}.html`);
       writeFileSync(file, p.html);
       await tab.goto(`file://${file}`, { waitUntil: "load" });
       const width = (await tab.evaluate("document.documentElement.scrollWidth")) as number;
-      expect(width, `${p.name}: the page's width at 420 px`).toBeLessThanOrEqual(420);
+      expect(width, `${p.name}: the page's width at 360 px`).toBeLessThanOrEqual(360);
     }
+    await tab.close();
+  }, 60_000);
+
+  it("at a phone's width a bar chart on its side shortens a long label rather than cutting it", async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 360, height: 900 });
+    let checked = 0;
+    for (const p of pages) {
+      const file = join(dir, `labels-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const axes = (await tab.evaluate(SIDE_LABELS)) as Array<{
+        id: string;
+        room: number;
+        widest: string;
+        width: number;
+      }>;
+      for (const a of axes) {
+        expect(a.width, `${p.name}#${a.id}: "${a.widest}" fits its axis`).toBeLessThanOrEqual(a.room);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1);
     await tab.close();
   }, 60_000);
 

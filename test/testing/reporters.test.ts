@@ -210,6 +210,46 @@ describe("--reporter json", () => {
     });
     expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
   });
+
+  it("gives Jiebei's limit and balance in yuan, as Huabei's", async () => {
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      "--reporter",
+      "json",
+      join(ROOT, "scenarios/two-lines.yaml"),
+    ]);
+    expect(r.status).toBe(0);
+    const steps = JSON.parse(r.stdout).scenarios[0].expectations.flatMap(
+      (e: { steps: Array<{ day: number; jiebei: { limit: number; balance: number } | null }> }) => e.steps,
+    );
+    const opened = steps.find((s: { jiebei: unknown }) => s.jiebei !== null);
+    // day 0: Jiebei opens at ¥50,000 (run --json says 50000 too)
+    expect(opened).toMatchObject({ day: 0, jiebei: { limit: 50000, balance: 0 } });
+  });
+
+  it("is sketched whole in docs/ci-regression.md: the sketch names every field", async () => {
+    const r = await cli([
+      "test",
+      "--no-snapshots",
+      "--reporter",
+      "json",
+      join(ROOT, "scenarios/two-lines.yaml"),
+    ]);
+    const doc = JSON.parse(r.stdout);
+    const page = readFileSync(join(ROOT, "docs/ci-regression.md"), "utf8");
+    const sketch = page.slice(page.indexOf("{ version: 1"), page.indexOf("## Selecting"));
+    const scenario = doc.scenarios[0];
+    const expectation = scenario.expectations[0];
+    const step = expectation.steps[0];
+    for (const key of [
+      ...Object.keys(doc),
+      ...Object.keys(scenario),
+      ...Object.keys(expectation),
+      ...Object.keys(step),
+    ])
+      expect(sketch, key).toMatch(new RegExp(`\\b${key}\\b`));
+  });
 });
 
 describe("several reporters at once", () => {

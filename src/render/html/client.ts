@@ -111,6 +111,25 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       x.ticks.autoSkip = true;
       x.ticks.maxRotation = 0;
     }
+    // bars on their side: Chart.js gives the label axis at most half the chart's width and cuts a longer
+    // label at the canvas's edge (a phone's width); shorten it with "…" instead (the tooltip keeps it whole)
+    if (o.indexAxis === "y") {
+      var ys = o.scales.y = o.scales.y || {};
+      ys.ticks = ys.ticks || {};
+      ys.ticks.callback = function (v) {
+        var label = String(this.getLabelForValue(v));
+        var room = this.chart.width / 2 - 16, ctx = this.ctx;
+        ctx.save();
+        ctx.font = Chart.helpers.toFont(this.options.ticks.font).string;
+        var s = label;
+        if (ctx.measureText(s).width > room) {
+          while (s.length > 1 && ctx.measureText(s + "…").width > room) s = s.slice(0, -1);
+          s = s.replace(/\s+$/, "") + "…";
+        }
+        ctx.restore();
+        return s;
+      };
+    }
     var tt = o.plugins.tooltip = o.plugins.tooltip || {};
     tt.callbacks = {
       title: function (items) {

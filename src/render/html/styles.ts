@@ -23,7 +23,7 @@ body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.5 var(--font)}
 .chart{position:relative;width:100%}
 .grid2{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:20px;margin:0 0 20px}
 .grid2>.card{margin:0}
-@media (max-width:900px){.grid2{grid-template-columns:1fr}}
+@media (max-width:900px){.grid2{grid-template-columns:minmax(0,1fr)}}
 .stats{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;margin:0 0 20px}
 .stat{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:12px 14px;border-top:4px solid var(--accent)}
 .stat-v{font-size:22px;font-weight:700;font-variant-numeric:tabular-nums}

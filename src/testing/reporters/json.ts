@@ -35,14 +35,20 @@
 //   "policyFiles": [string],               // policy files found among the scenarios, left out
 //   "notRun": number                       // not run after --bail
 // }
-// Step = { "day", "date", "event", "text", "decision", "reasons", "score", "limit", "balance", "status", "cause" }
+// Step = { "day", "date", "event", "text", "decision", "reasons", "score", "limit", "balance", "status", "cause",
+//          "line", "jiebei": { "limit", "balance", "status", "cause" } | null }
 
 import type { ScenarioReport, StepSummary, TestRun } from "../report.js";
 
 const yuan = (fen: number) => fen / 100;
 
 function step(s: StepSummary): Record<string, unknown> {
-  return { ...s, limit: yuan(s.limit), balance: yuan(s.balance) };
+  return {
+    ...s,
+    limit: yuan(s.limit),
+    balance: yuan(s.balance),
+    jiebei: s.jiebei ? { ...s.jiebei, limit: yuan(s.jiebei.limit), balance: yuan(s.jiebei.balance) } : null,
+  };
 }
 
 function scenario(r: ScenarioReport): Record<string, unknown> {
