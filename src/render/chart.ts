@@ -124,14 +124,21 @@ export function scatterChart(
   if (points.length === 0) return "";
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
-  const span = (lo: number, hi: number) => (hi - lo > 1e-12 ? [lo, hi] : [lo - 0.005, hi + 0.005]);
+  // rates: one value is given half a point either side, within 0–100 %
+  const span = (lo: number, hi: number) =>
+    hi - lo > 1e-12 ? [lo, hi] : lo < 0.005 ? [0, 0.01] : hi > 0.995 ? [0.99, 1] : [lo - 0.005, hi + 0.005];
   const [x0, x1] = span(minOf(xs), maxOf(xs)) as [number, number];
   const [y0, y1] = span(minOf(ys), maxOf(ys)) as [number, number];
   const grid: string[][] = Array.from({ length: height }, () => new Array<string>(width).fill(" "));
+  // the marks of each cell, in drawing order: a cell shows its last, and the others are named below
+  const cells = new Map<number, string[]>();
   for (const p of points) {
     const col = Math.round(((p.x - x0) / (x1 - x0)) * (width - 1));
     const row = height - 1 - Math.round(((p.y - y0) / (y1 - y0)) * (height - 1));
     grid[row]![col] = p.faint ? faint(p.mark) : p.mark;
+    const marks = cells.get(row * width + col);
+    if (marks) marks.push(p.mark);
+    else cells.set(row * width + col, [p.mark]);
   }
   const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
   const axisWidth = Math.max(pct(y0).length, pct(y1).length);
@@ -146,5 +153,10 @@ export function scatterChart(
     `${" ".repeat(axisWidth + 2)}${left}${" ".repeat(Math.max(1, width - left.length - right.length))}${right}`,
   );
   lines.push(`${" ".repeat(axisWidth + 2)}${labels.x} →   (↑ ${labels.y})`);
+  for (const marks of cells.values())
+    if (marks.length > 1)
+      lines.push(
+        `${" ".repeat(axisWidth + 2)}${marks.at(-1)} is drawn over ${marks.slice(0, -1).reverse().join(", ")} (the same cell)`,
+      );
   return lines.join("\n");
 }

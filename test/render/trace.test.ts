@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { scoreChart } from "../../src/render/chart.js";
+import { scatterChart, scoreChart } from "../../src/render/chart.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { decisionColour, renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
@@ -124,6 +124,26 @@ describe("traceToNdjson", () => {
     expect(lines).toHaveLength(trace.steps.length);
     const first = JSON.parse(lines[0]!);
     expect(first).toMatchObject({ scenario: "Zhang Ming", day: 0, date: "2024-01-01" });
+  });
+});
+
+describe("scatterChart", () => {
+  it("names the points another is drawn over, so that none hides unseen", () => {
+    const points = [
+      { x: 0.01, y: 0.5, mark: "1" },
+      { x: 0.01, y: 0.5, mark: "2" },
+      { x: 0.02, y: 0.6, mark: "3" },
+      { x: 0.01, y: 0.5, mark: "4" },
+    ];
+    const text = scatterChart(points, { x: "bad rate", y: "approval rate" });
+    expect(text).toContain("4 is drawn over 2, 1 (the same cell)");
+    expect(text).not.toContain("3 is drawn");
+    // one rate on an axis: the axis spans a point around it, never below 0 % or above 100 %
+    const flat = scatterChart([{ x: 0, y: 1, mark: "1" }], { x: "x", y: "y" });
+    expect(flat).toContain("100.0 % ┤1");
+    expect(flat).not.toMatch(/-0\.5 %|100\.5 %/);
+    // apart, nothing is said
+    expect(scatterChart(points.slice(1, 3), { x: "x", y: "y" })).not.toContain("drawn over");
   });
 });
 
