@@ -104,13 +104,6 @@ export function balance(b: LoanBook): Fen {
   return total;
 }
 
-/** Principal not yet repaid, across loans (what the debt burden counts). */
-export function principalOwed(b: LoanBook): Fen {
-  let total = 0;
-  for (const l of b.loans) total += l.outstanding + l.duePrincipal + l.arrearsPrincipal;
-  return total;
-}
-
 export function overdueAmount(b: LoanBook): Fen {
   let total = 0;
   for (const l of b.loans) total += l.arrearsPrincipal + l.arrearsCharges;

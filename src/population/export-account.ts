@@ -78,12 +78,6 @@ export function accountScenario(
   };
 }
 
-/** How the command line names an arm. */
-export function armName(pop: Population, arm: Arm): string {
-  if (arm === 0) return "champion";
-  return pop.meta.sweep ? `variant ${arm}` : "challenger";
-}
-
 /** The written scenario of account `index` under one arm, for a file in `fileDir`; `within` names what
  *  the file belongs to when the same account and arm is written more than once (a sweep's flips: a
  *  variant is in two neighbouring pairs), so that every name in one folder differs. */

@@ -66,13 +66,6 @@ export function fromRange(meta: PopulationMeta, r: RangeResult): PopulationResul
   };
 }
 
-/** Every arm, in arm order: the champion, then the challenger or the variants. */
-export const armsOf = (r: PopulationResult): ArmAggregate[][] => [
-  r.champion,
-  ...(r.challenger ? [r.challenger] : []),
-  ...(r.variants ?? []),
-];
-
 const sortKeys = <T>(r: Record<string, T>) =>
   Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
 
