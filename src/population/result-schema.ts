@@ -95,7 +95,7 @@ const EncodedPaired = z.strictObject({
 type EncodedPaired = z.infer<typeof EncodedPaired>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
-// the written pairs name the metrics the aggregates have (a compile error otherwise)
+/** @typecheck the written pairs name the metrics the aggregates have (a compile error otherwise) */
 export type EncodedPairedMatches = [
   Holds<Same<keyof EncodedPaired["binary"], BinaryMetric>>,
   Holds<Same<keyof EncodedPaired["continuous"], ContinuousMetric>>,
