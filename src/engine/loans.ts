@@ -20,7 +20,7 @@ import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
 import type { LoanTerm } from "./vocabulary.js";
 
-export interface Loan {
+interface Loan {
   day: number;
   term: LoanTerm;
   principal: Fen;
