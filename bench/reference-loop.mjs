@@ -63,7 +63,7 @@ function dist(d) {
   return [0, d.min, d.max, d.min, d.max];
 }
 
-export function loadModel() {
+function loadModel() {
   const policy = yaml.load(readFileSync(`${ROOT}/policies/default.yaml`, "utf8"));
   const personas = readdirSync(`${ROOT}/personas`)
     .filter((f) => f.endsWith(".yaml"))

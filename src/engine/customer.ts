@@ -54,7 +54,7 @@ interface LineBase {
 }
 
 /** A suspension for credit or policy, as it stood when a security hold was laid over it. */
-export interface HeldSuspension {
+interface HeldSuspension {
   cause: "credit" | "policy";
   reasons: ReasonCode[];
   facts: readonly RuleFact[];
@@ -68,7 +68,7 @@ export interface HuabeiLine extends LineBase {
   purchaseDays: number[];
 }
 
-export interface JiebeiLine extends LineBase {
+interface JiebeiLine extends LineBase {
   id: "jiebei";
   book: LoanBook;
 }
@@ -276,7 +276,7 @@ export function lastMissed(c: Customer): number {
 
 /** Months of its own record a customer needs before it counts as one (a scoring convention: a bureau score
  *  needs about six months of history). */
-export const THIN_FILE_MONTHS = 6;
+const THIN_FILE_MONTHS = 6;
 
 /** True while the customer has no repayment record to score: no history elsewhere and fewer than six
  *  month ends with a line of ours (a thin file). */

@@ -30,7 +30,7 @@ export const AT_CAP: Record<LimitBinding, ReasonCode> = {
   thin_file: "LIMIT_AT_THIN_FILE_CAP",
   product_maximum: "LIMIT_AT_PRODUCT_MAXIMUM",
 };
-export const BINDING_PARAMETER: Record<LimitBinding, PolicyParamName> = {
+const BINDING_PARAMETER: Record<LimitBinding, PolicyParamName> = {
   score: "limitBands",
   income: "maxLimitIncomeMultiple",
   thin_file: "thinFileMaxLimit",

@@ -20,7 +20,7 @@ import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
 import type { LoanTerm } from "./vocabulary.js";
 
-export interface Loan {
+interface Loan {
   day: number;
   term: LoanTerm;
   principal: Fen;
@@ -101,13 +101,6 @@ const done = (l: Loan): boolean => loanBalance(l) === 0 && l.outstanding === 0 &
 export function balance(b: LoanBook): Fen {
   let total = 0;
   for (const l of b.loans) total += loanBalance(l);
-  return total;
-}
-
-/** Principal not yet repaid, across loans (what the debt burden counts). */
-export function principalOwed(b: LoanBook): Fen {
-  let total = 0;
-  for (const l of b.loans) total += l.outstanding + l.duePrincipal + l.arrearsPrincipal;
   return total;
 }
 

@@ -2,10 +2,10 @@
 // Adverse codes name something specific the customer can recognise (Regulation B's "specific reasons"),
 // and a rule's code names what bound it (which cap, which threshold).
 
-export type ReasonKind = "score" | "adverse" | "positive";
+type ReasonKind = "score" | "adverse" | "positive";
 
 /** What the numbers of a rule's facts measure (see review.ts `RuleFact`). */
-export type FactUnit = "score" | "days" | "count" | "fen" | "ratio";
+type FactUnit = "score" | "days" | "count" | "fen" | "ratio";
 
 export interface ReasonInfo {
   kind: ReasonKind;

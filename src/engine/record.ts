@@ -25,7 +25,7 @@ export interface Episode {
 }
 
 /** PBOC delinquency stage of a number of days past due: 0 current, 1 = 1–30 … 7 = over 180. */
-export function stage(daysPastDue: number): number {
+function stage(daysPastDue: number): number {
   if (daysPastDue <= 0) return 0;
   return Math.min(7, Math.ceil(daysPastDue / 30));
 }

@@ -24,7 +24,7 @@ import { type Carry, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
 import type { InstalmentTerm } from "./vocabulary.js";
 
-export interface InstalmentPlan {
+interface InstalmentPlan {
   day: number;
   term: InstalmentTerm;
   principal: Fen;
@@ -36,7 +36,7 @@ export interface InstalmentPlan {
   feeBilled: Fen;
 }
 
-export type BillState =
+type BillState =
   /** before its due day, or within the grace after it: not yet decided */
   | "open"
   /** minimum met, principal left: interest-bearing */
@@ -45,7 +45,7 @@ export type BillState =
   | "arrears"
   | "settled";
 
-export interface Bill {
+interface Bill {
   statementDay: number;
   /** the first due day: revolving interest runs from the day after it */
   firstDueDay: number;

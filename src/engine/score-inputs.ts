@@ -65,7 +65,7 @@ function utilisation(c: Customer): number | null {
   return h.reportedBalance / h.reportedLimit;
 }
 
-export function scoreInputs(c: Customer, day: number): ScoreInputs {
+function scoreInputs(c: Customer, day: number): ScoreInputs {
   const thin = thinFile(c);
   let worst = 0;
   let serious = 0;

@@ -24,7 +24,7 @@ export interface RuleFact {
   line?: LineId;
 }
 
-export interface VerdictBase {
+interface VerdictBase {
   reasons: ReasonCode[];
   facts: RuleFact[];
 }
@@ -41,10 +41,10 @@ export type Verdict =
 export const MAX_REASONS = 4;
 
 /** Every score characteristic, for rules about the score itself. */
-export const ANY: undefined = undefined;
+const ANY: undefined = undefined;
 
 /** What a rule may cite beside its own code (the characteristics it is about). */
-export const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = {
+const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = {
   TOO_MANY_APPLICATIONS: ["INQUIRIES_30D", "INQUIRIES_180D"],
   OVERDUE_OUTSTANDING: ["OVERDUE_NOW"],
   OVERDUE_TOO_LONG: ["OVERDUE_NOW"],
@@ -99,7 +99,7 @@ export function principalReasons(rules: readonly ReasonCode[], s: Scoring): Reas
 /** The score, or a way to get it: rules that seldom need it (authorisation) take it lazily. */
 export type ScoreSource = Scored | (() => Scored);
 
-export const scoringOf = (s: ScoreSource): Scoring => (typeof s === "function" ? s() : s);
+const scoringOf = (s: ScoreSource): Scoring => (typeof s === "function" ? s() : s);
 
 export const declined = (rules: ReasonCode[], s: ScoreSource, facts: RuleFact[] = []): Verdict => ({
   decision: "declined",
@@ -108,8 +108,8 @@ export const declined = (rules: ReasonCode[], s: ScoreSource, facts: RuleFact[] 
 });
 
 /** For rules that cite no score characteristic: nothing to rank. */
-export const NO_SCORING: Scoring = { points: [], inputs: {} as Scoring["inputs"] };
+const NO_SCORING: Scoring = { points: [], inputs: {} as Scoring["inputs"] };
 
 /** Whether a rule's reasons cite score characteristics at all (only then is the score needed). */
-export const RELATED_TO_SCORE = (rules: readonly ReasonCode[]): boolean =>
+const RELATED_TO_SCORE = (rules: readonly ReasonCode[]): boolean =>
   rules.some((r) => r in RELATED && RELATED[r]?.length !== 0);

@@ -154,7 +154,7 @@ export function emptyArm(days: number, months: number): ArmAggregate {
   };
 }
 
-export const scoreBin = (s: number) => Math.min(SCORE_BINS - 1, Math.max(0, Math.round(s) - SCORE_MIN));
+const scoreBin = (s: number) => Math.min(SCORE_BINS - 1, Math.max(0, Math.round(s) - SCORE_MIN));
 
 /** Adds a score to the good or bad histogram when the account was booked and not yet bad on the score
  *  day; `badDay` −1: never bad. */

@@ -17,7 +17,7 @@ export interface Difference {
   ci95: [number, number];
 }
 
-export const Z95 = 1.959963984540054;
+const Z95 = 1.959963984540054;
 
 /** Paired difference of a 0/1 outcome: mean of d ∈ {−1, 0, 1} with its normal 95 % interval. */
 export function pairedBinary(
@@ -32,7 +32,7 @@ export function pairedBinary(
   return { difference: round(mean), ci95: [round(mean - half), round(mean + half)] };
 }
 
-export function pairedMean(
+function pairedMean(
   n: number,
   sum: number,
   sumSq: bigint,
@@ -49,7 +49,7 @@ export function pairedMean(
 }
 
 /** The share of all accounts with a 0/1 outcome, from an arm's counts. */
-export function armRate(a: ArmAggregate, m: BinaryMetric): number {
+function armRate(a: ArmAggregate, m: BinaryMetric): number {
   const count = {
     opened: a.opened,
     suspended: a.suspended,
@@ -64,7 +64,7 @@ export function armRate(a: ArmAggregate, m: BinaryMetric): number {
   return rate(count, a.accounts);
 }
 
-export const CONTINUOUS_SCALE: Record<ContinuousMetric, number> = {
+const CONTINUOUS_SCALE: Record<ContinuousMetric, number> = {
   finalScore: 1,
   finalLimit: 100,
   charges: 100,

@@ -27,7 +27,7 @@ function relativeRef(fromDir: string, target: string): string {
 
 /** The policy an arm runs, as a scenario's name says it: the policy's name, the challenger's (with what
  *  it sets), or the variant's number and parameters. */
-export function armPolicyName(pop: Population, arm: Arm): string {
+function armPolicyName(pop: Population, arm: Arm): string {
   if (arm === 0) return pop.settings.policy.name;
   const variant = pop.meta.sweep?.variants[arm - 1];
   if (variant) return `variant ${arm}: ${paramsText(variant)}`;
@@ -76,12 +76,6 @@ export function accountScenario(
     outcome: lane!.outcome,
     persona: persona.name,
   };
-}
-
-/** How the command line names an arm. */
-export function armName(pop: Population, arm: Arm): string {
-  if (arm === 0) return "champion";
-  return pop.meta.sweep ? `variant ${arm}` : "challenger";
 }
 
 /** The written scenario of account `index` under one arm, for a file in `fileDir`; `within` names what

@@ -7,7 +7,7 @@
 import { type DecisionNote, isReasonCode, REASONS } from "../engine/index.js";
 
 /** Example accounts kept per group. */
-export const FLIP_EXAMPLES = 5;
+const FLIP_EXAMPLES = 5;
 
 export interface FlipGroup {
   accounts: number;

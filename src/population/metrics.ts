@@ -48,7 +48,7 @@ export function ks(good: readonly number[], bad: readonly number[]): number | nu
 }
 
 /** A share of zero in a PSI bin is taken as this (the log would be infinite). */
-export const PSI_FLOOR = 0.0001;
+const PSI_FLOOR = 0.0001;
 
 /**
  * Population stability index of `actual` against `expected`, over bins already formed:
@@ -73,7 +73,7 @@ export function psi(expected: readonly number[], actual: readonly number[]): num
  * where the reference's cumulative share reaches k/10 (ties in the reference merge bins). Returns the
  * starting bin index of each bin after the first.
  */
-export function decileCuts(reference: readonly number[], bins = 10): number[] {
+function decileCuts(reference: readonly number[], bins = 10): number[] {
   const total = reference.reduce((x, y) => x + y, 0);
   const cuts: number[] = [];
   if (total === 0) return cuts;
@@ -91,7 +91,7 @@ export function decileCuts(reference: readonly number[], bins = 10): number[] {
 }
 
 /** A histogram regrouped into the bins `cuts` make (decileCuts). */
-export function regroup(hist: readonly number[], cuts: readonly number[]): number[] {
+function regroup(hist: readonly number[], cuts: readonly number[]): number[] {
   const out = new Array<number>(cuts.length + 1).fill(0);
   let bin = 0;
   for (let i = 0; i < hist.length; i++) {

@@ -22,8 +22,8 @@ import { badThreshold, type PopulationContext, SAMPLE_EVERY } from "./settings.j
 export const causeBit = (c: Cause): number => 1 << CAUSES.indexOf(c);
 
 /** Days past due beyond which a balance counts as 30+ and 90+ delinquent. */
-export const DPD30 = 30;
-export const DPD90 = 90;
+const DPD30 = 30;
+const DPD90 = 90;
 
 /** On the lender's book: what is owed, unless written off (written-off balances leave the book). */
 const onBook = (l: LineSnapshot): number => (l.status === "charged_off" ? 0 : l.balance);
@@ -32,7 +32,7 @@ const onBook = (l: LineSnapshot): number => (l.status === "charged_off" ? 0 : l.
  * The month-end portfolio, per line: each reporter's value for one account at a month end, summed over
  * accounts into a series (aggregate.ts). A line never opened reports nothing.
  */
-export const MONTH_END_REPORTERS = {
+const MONTH_END_REPORTERS = {
   /** outstanding on the lender's book: what is owed, unless written off */
   balance: (l: LineSnapshot) => onBook(l),
   /** the credit line granted */
@@ -47,7 +47,7 @@ export type MonthEndMeasure = keyof typeof MONTH_END_REPORTERS;
 export const MONTH_END_MEASURES = Object.keys(MONTH_END_REPORTERS) as MonthEndMeasure[];
 
 /** One line of one account. Money in fen. */
-export interface LineOutcome {
+interface LineOutcome {
   /** applied to open the line */
   applied: boolean;
   opened: boolean;

@@ -88,7 +88,7 @@ function eachBlock(
 const yearsOf = (from: number, to: number) => (to - from + 1) / 365;
 
 /** The account's key: (seed, persona, index). */
-export const accountKey = (seed: number, persona: string, index: number): number =>
+const accountKey = (seed: number, persona: string, index: number): number =>
   keyOf(keyOf(keyOf(0, seed), textKey(persona)), index);
 
 export function makePlan(ctx: PopulationContext, persona: Persona, index: number, rng = new Stream()): Plan {

@@ -18,12 +18,12 @@ import { MAX_VARIANTS } from "./sweep.js";
 // rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
 export const FORMAT = "credit-sim/population@3";
 /** The most accounts a population may have (`simulate --accounts`). */
-export const MAX_ACCOUNTS = 100_000_000;
+const MAX_ACCOUNTS = 100_000_000;
 /** The most personas one population mixes. */
-export const MAX_PERSONAS = 100;
+const MAX_PERSONAS = 100;
 /** Seeds are whole numbers a double holds exactly: beyond 2^53 two seeds would be one. */
 export const MAX_SEED = Number.MAX_SAFE_INTEGER;
-export const MIN_SEED = -Number.MAX_SAFE_INTEGER;
+const MIN_SEED = -Number.MAX_SAFE_INTEGER;
 
 /** A population seed, as every command checks it: a whole number a double holds exactly. */
 export const isSeed = (n: number): boolean => Number.isInteger(n) && n >= MIN_SEED && n <= MAX_SEED;
@@ -95,7 +95,7 @@ const EncodedPaired = z.strictObject({
 type EncodedPaired = z.infer<typeof EncodedPaired>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
-// the written pairs name the metrics the aggregates have (a compile error otherwise)
+/** @typecheck the written pairs name the metrics the aggregates have (a compile error otherwise) */
 export type EncodedPairedMatches = [
   Holds<Same<keyof EncodedPaired["binary"], BinaryMetric>>,
   Holds<Same<keyof EncodedPaired["continuous"], ContinuousMetric>>,
@@ -143,7 +143,7 @@ export const Meta = z
 export type Meta = z.infer<typeof Meta>;
 
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
-export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
+const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
 
 /** An account's outcome as a flip names it (outcome.ts outcomeClass): nothing else is a status. */
 const OutcomeClass = z.enum(OUTCOME_CLASSES);
@@ -173,10 +173,10 @@ const PairFlips = z.strictObject({
 });
 
 /** The month ends within a horizon: the length of every month-end series of an arm. */
-export const monthEndsIn = (start: string, days: number): number => monthEndDays(start, days).length;
+const monthEndsIn = (start: string, days: number): number => monthEndDays(start, days).length;
 
 /** Where an encoded arm differs from the shape of `want` (an empty arm, encoded), or null. */
-export function armShapeProblem(
+function armShapeProblem(
   want: unknown,
   got: unknown,
   at: Array<string | number>,

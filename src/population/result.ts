@@ -13,7 +13,7 @@ import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-s
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
 import type { BadDefinition } from "./settings.js";
-import { type PopulationSummary, summarise } from "./stats.js";
+import { summarise } from "./stats.js";
 import { dominated, type SweepAxis, type VariantMetrics, variantMetrics } from "./sweep.js";
 
 export interface PopulationMeta {
@@ -65,13 +65,6 @@ export function fromRange(meta: PopulationMeta, r: RangeResult): PopulationResul
     decisionFlips: r.decisionFlips,
   };
 }
-
-/** Every arm, in arm order: the champion, then the challenger or the variants. */
-export const armsOf = (r: PopulationResult): ArmAggregate[][] => [
-  r.champion,
-  ...(r.challenger ? [r.challenger] : []),
-  ...(r.variants ?? []),
-];
 
 const sortKeys = <T>(r: Record<string, T>) =>
   Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -385,5 +378,3 @@ function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {
   if (JSON.stringify(a.sweep) !== JSON.stringify(b.sweep)) return "a different sweep";
   return "different policies";
 }
-
-export type { PopulationSummary };

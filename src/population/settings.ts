@@ -20,7 +20,7 @@ export const badThreshold = (b: BadDefinition): number =>
  * income and fall into spells of hardship — no repayment while one lasts — more often than the persona
  * alone says. Drawn in the plan from the account's own keyed stream, so every arm sees the same shock.
  */
-export interface StressSettings {
+interface StressSettings {
   /** the day the shock begins */
   day: number;
 }

@@ -46,7 +46,7 @@ export interface Population {
 }
 
 /** An assumption: about China's one-year loan prime rate in 2024 (3.10–3.45 %). */
-export const DEFAULT_COST_OF_FUNDS = 0.035;
+const DEFAULT_COST_OF_FUNDS = 0.035;
 
 /** A policy with parameters set on top, as a `policy` event's `set` makes it. */
 export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {

@@ -409,7 +409,7 @@ export function summarise(r: PopulationResult): PopulationSummary {
 }
 
 /** Every persona of one arm merged. */
-export function mergedArm(arm: readonly ArmAggregate[], days: number, months: number): ArmAggregate {
+function mergedArm(arm: readonly ArmAggregate[], days: number, months: number): ArmAggregate {
   const total = emptyArm(days, months);
   for (const a of arm) mergeArm(total, a);
   return total;

@@ -28,7 +28,7 @@ import { printable } from "../shared/text.js";
 import { factorLines, factorValue } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
 
-export interface FactorView {
+interface FactorView {
   characteristic: string;
   dimension: string;
   /** the value the scorecard read, as text */
@@ -40,7 +40,7 @@ export interface FactorView {
   max: number;
 }
 
-export interface ReasonExplained {
+interface ReasonExplained {
   code: string;
   kind: string;
   text: string;
@@ -50,7 +50,7 @@ export interface ReasonExplained {
   advice: string;
 }
 
-export interface StepExplained {
+interface StepExplained {
   event: string;
   decision: string | null;
   status: string;
@@ -97,7 +97,7 @@ export interface DayExplanation {
 }
 
 /** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day. */
-export function policyAt(scenario: Scenario, day: number): Policy {
+function policyAt(scenario: Scenario, day: number): Policy {
   let policy: Policy = scenario.policy;
   for (const e of scenario.events) {
     if (e.day > day) break;

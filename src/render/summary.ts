@@ -14,7 +14,7 @@ import {
   type Trace,
 } from "../engine/index.js";
 
-export interface LineEnd {
+interface LineEnd {
   status: Status;
   cause: Cause | null;
   /** yuan */

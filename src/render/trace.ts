@@ -37,7 +37,7 @@ export interface TraceRenderOptions {
 /** Columns a step's reasons, moves and remedies are indented by (under the event column). */
 const STEP_INDENT = 18;
 /** Whether a trace involves Jiebei at all: then each row shows both lines. */
-export function usesJiebei(trace: Trace): boolean {
+function usesJiebei(trace: Trace): boolean {
   return trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none");
 }
 

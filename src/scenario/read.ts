@@ -139,7 +139,7 @@ export function readPipe(file: string, cap: number, kind: string, shown: string 
 }
 
 /** At most `cap` bytes of a file: a pipe, a device or a file still growing reports no honest size. */
-export function readCapped(file: string, cap: number): Buffer {
+function readCapped(file: string, cap: number): Buffer {
   const fd = openSync(file, "r");
   try {
     const chunks: Buffer[] = [];

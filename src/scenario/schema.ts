@@ -169,8 +169,10 @@ export type WrittenEvent = z.infer<typeof EventSchema>;
 // The written events and the vocabulary name the same types (a compile error otherwise).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
+/** @typecheck */
 export type WrittenEventsMatch = Holds<Same<WrittenEvent["type"], EventType>>;
 type ParsedParams = z.infer<z.ZodObject<typeof policyParamsShape>>;
+/** @typecheck */
 export type PolicyShapeMatches = [
   Holds<Same<keyof ParsedParams, PolicyParamName>>,
   Holds<ParsedParams extends PolicyParams ? true : false>,

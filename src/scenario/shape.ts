@@ -14,7 +14,7 @@ export const MAX_DEPTH = 64;
 /** Values (scalars, lists, mappings) once aliases are expanded: 100,000 events of five fields fit. */
 export const MAX_VALUES = 1_000_000;
 /** Characters in keys and strings once aliases are expanded: twice the largest file. */
-export const MAX_CHARS = 10_000_000;
+const MAX_CHARS = 10_000_000;
 /** Items of any one list (`events:` is the longest a scenario has). */
 export const MAX_LIST_ITEMS = 100_000;
 

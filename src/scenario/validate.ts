@@ -19,7 +19,7 @@ export interface ValidateOptions extends IssueHooks {
   expected?: string;
 }
 
-export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const part of path) {
     if (v === null || typeof v !== "object") return undefined;

@@ -6,7 +6,7 @@ import { isCI } from "../shared/terminal.js";
 import { parseShard, type Shard } from "./shard.js";
 
 const REPORTERS = ["pretty", "json", "junit", "github", "html"] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+type ReporterName = (typeof REPORTERS)[number];
 
 const EXTENSION: Record<ReporterName, string> = {
   pretty: "txt",

@@ -25,7 +25,7 @@ export interface StepSummary {
   jiebei: { limit: Fen; balance: Fen; status: Status; cause: Cause | null } | null;
 }
 
-export interface CheckReport {
+interface CheckReport {
   field: string;
   expected: string;
   actual: string;
@@ -53,7 +53,7 @@ export interface ExpectationReport {
   nearest: StepSummary | null;
 }
 
-export type SnapshotStatus =
+type SnapshotStatus =
   /** the golden trace matched */
   | "matched"
   /** there was none and it was written */
@@ -73,7 +73,7 @@ export interface SnapshotReport {
   diff: string | null;
 }
 
-export type ScenarioStatus =
+type ScenarioStatus =
   /** every expectation and the golden trace hold */
   | "passed"
   /** an expectation or the golden trace failed */
@@ -114,7 +114,7 @@ export interface FilteredOut {
   policy?: true;
 }
 
-export interface Counts {
+interface Counts {
   passed: number;
   failed: number;
 }

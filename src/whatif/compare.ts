@@ -78,7 +78,7 @@ export type Verdict =
   | { decision: "absent"; why: Absence };
 
 /** The decision a side stands for: null when the step decided nothing or did not happen. */
-export function decisionOf(v: Verdict): Decision | null {
+function decisionOf(v: Verdict): Decision | null {
   return v.decision === "absent" ? null : v.decision;
 }
 

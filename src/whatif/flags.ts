@@ -11,7 +11,7 @@ import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
 
-export type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
+type EditFlag = "remove" | "add" | "edit" | "set" | "policy";
 
 export interface FlagEdit {
   flag: EditFlag;

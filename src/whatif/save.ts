@@ -12,7 +12,7 @@ const BUILTIN = /^[A-Za-z0-9_-]+$/;
 
 /** A policy reference of a file in `fromDir`, as seen from `toFile`: built-in names stay, paths are
  *  re-anchored. */
-export function reanchorFrom(ref: string, fromDir: string, toFile: string): string {
+function reanchorFrom(ref: string, fromDir: string, toFile: string): string {
   if (BUILTIN.test(ref) && !extname(ref)) return ref;
   const abs = isAbsolute(ref) ? ref : resolve(fromDir, ref);
   if (isAbsolute(ref)) return ref;
@@ -70,7 +70,7 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
 }
 
 /** Where variants are saved unless told otherwise: outside `scenarios/`, which `credit-sim test` scans. */
-export const SAVE_DIR = "whatif";
+const SAVE_DIR = "whatif";
 
 /** scenarios/zhang-ming.yaml → whatif/zhang-ming-whatif.yaml (then -whatif-2, …): a name not yet taken
  *  (by anything: a link that leads nowhere takes a name too). */

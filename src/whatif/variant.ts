@@ -23,7 +23,7 @@ import { validate } from "../scenario/validate.js";
 import { InputError } from "../shared/errors.js";
 import { printable } from "../shared/text.js";
 
-export interface VariantEvent {
+interface VariantEvent {
   /** stable number: 1-based position in the original file; added events continue the count */
   id: number;
   event: WrittenEvent;

@@ -19,7 +19,7 @@ export function fuzzParameters<T>(ciRuns: number): fc.Parameters<T> {
 
 // ---- scalars and keys ----
 
-export const ODD_SCALARS = [
+const ODD_SCALARS = [
   ".inf",
   "-.inf",
   ".nan",
@@ -119,7 +119,7 @@ const HOSTILE_KEYS = [
 ];
 
 const word = fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/);
-export const key = fc.oneof(
+const key = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SCENARIO_KEYS) },
   {
     weight: 2,
@@ -128,7 +128,7 @@ export const key = fc.oneof(
   { weight: 1, arbitrary: word },
 );
 
-export const scalar = fc.oneof(
+const scalar = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: -5, max: 40_000 }).map(String) },
   { weight: 1, arbitrary: fc.double().map((d) => (Number.isFinite(d) ? String(d) : ".inf")) },
   {
@@ -323,7 +323,7 @@ export const mutated = (texts: readonly string[]) =>
 
 // ---- hostile argv ----
 
-export const ARG_WORDS = [
+const ARG_WORDS = [
   "run",
   "test",
   "whatif",

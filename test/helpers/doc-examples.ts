@@ -45,7 +45,7 @@ export function blocks(file: string, markdown: string): Block[] {
 }
 
 /** Shell words: quotes, backslashes, and the operators && and >. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   const out: string[] = [];
   let word: string | null = null;
   for (let i = 0; i < text.length; i++) {

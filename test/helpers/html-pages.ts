@@ -41,13 +41,13 @@ export function runPage(): Page {
 }
 
 /** Two lines (Huabei and Jiebei) with the engine's repayment grid. */
-export function runTwoLinesPage(): Page {
+function runTwoLinesPage(): Page {
   const { scenario: s } = loadScenario(scenario("two-lines"));
   return { name: "run-two-lines", html: runHtml(runView(s, simulate(s)), htmlAssets()), charts: 1 };
 }
 
 /** A default that ends in a charge-off. */
-export function runChargeOffPage(): Page {
+function runChargeOffPage(): Page {
   const { scenario: s } = loadScenario(scenario("default-charge-off"));
   return { name: "run-charge-off", html: runHtml(runView(s, simulate(s)), htmlAssets()), charts: 1 };
 }

@@ -99,7 +99,7 @@ export function meta(
 }
 
 /** A population of given personas and settings, as `preparePopulation` makes one (policies by name). */
-export function population(s: PopulationSettings, personas: Persona[]): Population {
+function population(s: PopulationSettings, personas: Persona[]): Population {
   return {
     personas,
     settings: s,

@@ -109,7 +109,7 @@ export function one(p: Positional): string {
  * into paragraphs and wrapped at `width` by commander's own wrapping, so no word breaks in two in an
  * 80-column terminal; indented lines (examples, to be copied whole), blank lines and headings stay.
  */
-export function reflowHelp(text: string, width: number, help: Help): string {
+function reflowHelp(text: string, width: number, help: Help): string {
   // too narrow for commander to wrap (it leaves text alone below its minimum): as written, not a
   // paragraph joined into one line
   if (width < help.minWidthToWrap) return text;

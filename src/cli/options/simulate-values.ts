@@ -109,10 +109,10 @@ export function parseSweep(text: string): SweepAxis {
   return { param: param as PolicyParamName, values };
 }
 
-export const PARAMETER_NAMES = Object.keys(policyParamsShape);
+const PARAMETER_NAMES = Object.keys(policyParamsShape);
 
 /** `minScore=650,maxApplications30d=2` → the pairs; a value with commas of its own (JSON) stays whole. */
-export function pairsOf(text: string): string[] {
+function pairsOf(text: string): string[] {
   return text.split(/,(?=\s*[A-Za-z_]\w*\s*=)/).map((p) => p.trim());
 }
 

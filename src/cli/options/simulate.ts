@@ -114,7 +114,7 @@ const options = () => ({
 
 type RawSimulateOptions = RawOptions<ReturnType<typeof options>>;
 
-export function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {}): SimulateOptions {
+function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {}): SimulateOptions {
   const accounts = checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS);
   const days = checkRange("--days", raw.days ?? 365, 1, MAX_DAY);
   const start = raw.start ?? "2024-01-01";

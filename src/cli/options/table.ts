@@ -24,7 +24,7 @@ export type RawOptions<T extends OptionTable> = {
 };
 
 /** The long flag of a spec: "--seed" of "--seed <n>", "--output" of "-o, --output <file>". */
-export function longFlag(flags: string): string {
+function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
 }
 
@@ -72,7 +72,7 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
   parse: (value, previous) => [...(previous ?? []), value],
 });
 
-export function parseWholeNumber(flag: string, value: string): number {
+function parseWholeNumber(flag: string, value: string): number {
   if (!/^-?\d+$/.test(value))
     throw new InputError(`${flag} must be a whole number`, { found: JSON.stringify(value) });
   const n = Number(value);

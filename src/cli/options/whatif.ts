@@ -84,7 +84,7 @@ const options = () => {
   };
 };
 
-export function parseGoal(avoid: string | undefined, reach: string | undefined): Goal | null {
+function parseGoal(avoid: string | undefined, reach: string | undefined): Goal | null {
   if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
   if (avoid !== undefined) {
     if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;

@@ -41,7 +41,3 @@ export function jsonForScript(value: unknown): string {
 export function scriptSource(source: string): string {
   return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
 }
-
-/** Joins pieces of markup, skipping empty ones. */
-export const html = (...parts: Array<string | false | null | undefined>): string =>
-  parts.filter((p): p is string => typeof p === "string" && p !== "").join("");

@@ -118,7 +118,7 @@ const GRID_LEGEND = [
 ];
 
 /** The engine's repayment grid of each line that was ever opened, as table data. */
-export function gridOf(trace: Trace): RepaymentGrid | null {
+function gridOf(trace: Trace): RepaymentGrid | null {
   const lines = (Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>).filter(
     ([, months]) => months !== undefined && months.length > 0,
   );

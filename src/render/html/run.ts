@@ -39,7 +39,7 @@ const byVocabulary = ([a]: [string, unknown], [b]: [string, unknown]): number =>
   DECISIONS.indexOf(a as (typeof DECISIONS)[number]) - DECISIONS.indexOf(b as (typeof DECISIONS)[number]);
 
 /** A routine purchase approval would bury the decisions that matter; the table still lists it. */
-export const isNotable = (s: StepView): boolean =>
+const isNotable = (s: StepView): boolean =>
   s.decision !== null && !(s.event === "purchase" && s.decision === "approved");
 
 /** Points a step without a decision must move the score by to be a turning point of the story. */
@@ -47,11 +47,11 @@ const TURNING_POINTS = 20;
 
 /** The story's steps: every notable decision, every payment turning overdue, and the steps that moved the
  *  score by TURNING_POINTS or more (an arrears repayment, a month-end report) — what led to a decision. */
-export const isStoryStep = (s: StepView): boolean =>
+const isStoryStep = (s: StepView): boolean =>
   isNotable(s) || s.event === "overdue" || Math.abs(s.scoreDelta) >= TURNING_POINTS;
 
 /** Spans of days a line spent suspended (or closed, or charged off), for shading. */
-export function suspensionSpans(v: RunView) {
+function suspensionSpans(v: RunView) {
   const spans: Array<{ from: number; to: number; label: string; tone: "bad" | "warn" }> = [];
   const lines = [
     { name: "Huabei", tone: "bad" as const, of: (s: StepView) => ({ status: s.status, cause: s.cause }) },
@@ -74,7 +74,7 @@ export function suspensionSpans(v: RunView) {
   return spans;
 }
 
-export function stepNotes(s: StepView): string[] {
+function stepNotes(s: StepView): string[] {
   const lines = [`${s.text} → ${s.decision ?? "no decision"}${s.line && s.decision ? ` (${s.line})` : ""}`];
   for (const r of s.reasons) lines.push(...wrapText(`${r.code}: ${r.text}`));
   if (s.moves) lines.push(...wrapText(s.moves));
@@ -235,7 +235,7 @@ function standing(s: StepView): string {
   return `${s.jiebei ? `${s.line === "Jiebei" ? "Jiebei" : "Huabei"} ` : ""}limit ${yuanText(l.limit)} · ${esc(statusText(l.status, l.cause))}`;
 }
 
-export function decisionList(steps: readonly StepView[]): string {
+function decisionList(steps: readonly StepView[]): string {
   if (steps.length === 0) return `<p class="empty">No decisions in this run.</p>`;
   return `<ol class="timeline">${steps
     .map(
@@ -245,7 +245,7 @@ export function decisionList(steps: readonly StepView[]): string {
     .join("")}</ol>`;
 }
 
-export function stepsTable(steps: readonly StepView[]): string {
+function stepsTable(steps: readonly StepView[]): string {
   const rows = steps
     .map(
       (s) =>
@@ -257,7 +257,7 @@ ${rows}
 </tbody></table></div>`;
 }
 
-export function gridTable(grid: RepaymentGrid): string {
+function gridTable(grid: RepaymentGrid): string {
   const cls = (code: string) =>
     code === "N" || code === "*" || code === "C"
       ? "g-ok"

@@ -77,7 +77,7 @@ export function delinquencyChart(
 }
 
 /** Final scores in 25-point buckets, as shares of the accounts. */
-export function buckets(bins: readonly number[]): { labels: string[]; shares: number[] } {
+function buckets(bins: readonly number[]): { labels: string[]; shares: number[] } {
   const width = 25;
   const total = bins.reduce((a, b) => a + b, 0) || 1;
   let lo = bins.findIndex((n) => n > 0);

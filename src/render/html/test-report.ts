@@ -139,7 +139,7 @@ function scenarioBlock(r: ScenarioReport): string {
   return parts.join("\n");
 }
 
-export function testChart(run: TestRun): ChartSpec {
+function testChart(run: TestRun): ChartSpec {
   const reports = run.reports;
   return {
     id: "expectations",

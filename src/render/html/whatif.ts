@@ -19,14 +19,14 @@ import { chartBox, chip, type HtmlAssets, htmlPage, scrollBox, section, stats } 
 import { seriesOf, timelineChart } from "./run.js";
 import { type ReasonView, type RunView, reasonView } from "./run-model.js";
 
-export interface SideView {
+interface SideView {
   day: number;
   date: string;
   decision: Decision | null;
   reasons: ReasonView[];
 }
 
-export interface DifferenceView {
+interface DifferenceView {
   day: string;
   event: string;
   kind: "decision" | "reasons";
