@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run-cli.js";
 import { loadScenarioText } from "../src/scenario/load.js";
 import { ROOT } from "./helpers/cli.js";
-import { blocks, type Example, examples } from "./helpers/doc-examples.js";
+import { blocks, type Example, examples, missingFrom } from "./helpers/doc-examples.js";
 
 const pages = [
   "README.md",
@@ -59,19 +59,31 @@ describe("docs examples", () => {
       const cwd = join(scratch, page.replace(/[/.]/g, "-"));
       mkdirSync(join(cwd, "tmp"), { recursive: true });
       cpSync(join(ROOT, "scenarios"), join(cwd, "scenarios"), { recursive: true });
-      for (const ex of runnable) {
-        const r = await run(ex, cwd);
-        expect({
-          at: `${ex.file}:${ex.line}`,
-          command: ex.text,
-          code: r.code,
-          stderr: r.code === ex.exit ? "" : r.stderr,
-        }).toEqual({
-          at: `${ex.file}:${ex.line}`,
-          command: ex.text,
-          code: ex.exit,
-          stderr: "",
-        });
+      for (const block of all.filter((b) => b.run)) {
+        const list = examples(block);
+        for (const ex of list) {
+          const r = await run(ex, cwd);
+          expect({
+            at: `${ex.file}:${ex.line}`,
+            command: ex.text,
+            code: r.code,
+            stderr: r.code === ex.exit ? "" : r.stderr,
+          }).toEqual({
+            at: `${ex.file}:${ex.line}`,
+            command: ex.text,
+            code: ex.exit,
+            stderr: "",
+          });
+          // the output shown under a one-command block is what that command prints
+          if (block.shows && list.length === 1)
+            expect({
+              at: `${ex.file}:${block.shows[0]?.line}`,
+              missing: missingFrom(r.stdout + r.stderr, block.shows),
+            }).toEqual({
+              at: `${ex.file}:${block.shows[0]?.line}`,
+              missing: [],
+            });
+        }
       }
     }, 60_000);
   }
@@ -112,6 +124,28 @@ describe("docs examples", () => {
       }
     }
     expect(n).toBeGreaterThan(0);
+  });
+
+  it("holds the output shown under a one-command example to what it prints (at least one page shows some)", () => {
+    const shown = pages.flatMap((page) =>
+      blocks(page, readFileSync(join(ROOT, page), "utf8")).filter(
+        (b) => b.run && b.shows !== null && examples(b).length === 1,
+      ),
+    );
+    expect(shown.map((b) => b.file)).toContain("docs/what-if.md");
+    expect(
+      missingFrom("a\nb\nc\n", [
+        { line: 1, text: "c" },
+        { line: 2, text: "a" },
+      ]),
+    ).toEqual(["a"]);
+    expect(
+      missingFrom("a\nb\n", [
+        { line: 1, text: "a" },
+        { line: 2, text: "  …" },
+        { line: 3, text: "b" },
+      ]),
+    ).toEqual([]);
   });
 
   it("marks the examples that do not run, with a reason", () => {

@@ -1,7 +1,8 @@
 // The shell examples of the Markdown docs, as commands to run: every ```sh block of README.md and
 // docs/**/*.md, one command a line (`\` continues a line, `&&` chains, `> FILE` redirects stdout, `#` starts
 // a comment). A block preceded by `<!-- example: no-run (why) -->` is skipped; `<!-- example: exit N -->`
-// expects that exit code.
+// expects that exit code. A ```text block right under a one-command block is the output it shows: each of
+// its lines must be printed, in order (`…` alone stands for lines left out).
 
 export interface Example {
   file: string;
@@ -20,28 +21,65 @@ export interface Block {
   why: string;
   exit: number;
   lines: Array<{ line: number; text: string }>;
+  /** the ```text block right after it (blank lines between at most): the output the docs show for it */
+  shows: Array<{ line: number; text: string }> | null;
 }
 
 export function blocks(file: string, markdown: string): Block[] {
   const lines = markdown.split("\n");
-  const out: Block[] = [];
+  const out: Array<{ block: Block; end: number }> = [];
   for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.trim() === "```text") {
+      const body = fenced(lines, i);
+      const prev = out.at(-1);
+      // shown output belongs to the example whose block closed just above it
+      if (prev && lines.slice(prev.end, i).every((l) => l.trim() === "")) prev.block.shows = body;
+      i += body.length + 1;
+      continue;
+    }
     if (lines[i]!.trim() !== "```sh") continue;
     const marker = /<!--\s*example:\s*(no-run|exit\s+(\d+))\s*(?:\((.*)\))?\s*-->/.exec(lines[i - 1] ?? "");
-    const body: Block["lines"] = [];
-    let j = i + 1;
-    for (; j < lines.length && lines[j]!.trim() !== "```"; j++) body.push({ line: j + 1, text: lines[j]! });
+    const body = fenced(lines, i);
     out.push({
-      file,
-      line: i + 1,
-      run: marker?.[1] !== "no-run",
-      why: marker?.[3] ?? "",
-      exit: marker?.[2] ? Number(marker[2]) : 0,
-      lines: body,
+      end: i + body.length + 2,
+      block: {
+        file,
+        line: i + 1,
+        run: marker?.[1] !== "no-run",
+        why: marker?.[3] ?? "",
+        exit: marker?.[2] ? Number(marker[2]) : 0,
+        lines: body,
+        shows: null,
+      },
     });
-    i = j;
+    i += body.length + 1;
   }
-  return out;
+  return out.map((x) => x.block);
+}
+
+/** The lines inside the fence opened on line index `open`. */
+function fenced(lines: readonly string[], open: number): Block["lines"] {
+  const body: Block["lines"] = [];
+  for (let j = open + 1; j < lines.length && lines[j]!.trim() !== "```"; j++)
+    body.push({ line: j + 1, text: lines[j]! });
+  return body;
+}
+
+/**
+ * The lines of `shown` missing from `output`, in order (a shown line must come after the one before it;
+ * a line of `…` alone stands for lines left out). Empty: the docs show what the command prints.
+ */
+export function missingFrom(output: string, shown: Block["lines"]): string[] {
+  const missing: string[] = [];
+  let at = 0;
+  for (const { text } of shown) {
+    const want = text.trimEnd();
+    if (want.trim() === "…" || want === "") continue;
+    const i = output.indexOf(want, at);
+    if (i < 0) missing.push(want);
+    else at = i + want.length;
+  }
+  return missing;
 }
 
 /** Shell words: quotes, backslashes, and the operators && and >. */
