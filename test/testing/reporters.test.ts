@@ -211,14 +211,11 @@ describe("--reporter json", () => {
     expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
   });
 
+  const twoLinesJson = () =>
+    cli(["test", "--no-snapshots", "--reporter", "json", join(ROOT, "scenarios/two-lines.yaml")]);
+
   it("gives Jiebei's limit and balance in yuan, as Huabei's", async () => {
-    const r = await cli([
-      "test",
-      "--no-snapshots",
-      "--reporter",
-      "json",
-      join(ROOT, "scenarios/two-lines.yaml"),
-    ]);
+    const r = await twoLinesJson();
     expect(r.status).toBe(0);
     const steps = JSON.parse(r.stdout).scenarios[0].expectations.flatMap(
       (e: { steps: Array<{ day: number; jiebei: { limit: number; balance: number } | null }> }) => e.steps,
@@ -229,13 +226,7 @@ describe("--reporter json", () => {
   });
 
   it("is sketched whole in docs/ci-regression.md: the sketch names every field", async () => {
-    const r = await cli([
-      "test",
-      "--no-snapshots",
-      "--reporter",
-      "json",
-      join(ROOT, "scenarios/two-lines.yaml"),
-    ]);
+    const r = await twoLinesJson();
     const doc = JSON.parse(r.stdout);
     const page = readFileSync(join(ROOT, "docs/ci-regression.md"), "utf8");
     const sketch = page.slice(page.indexOf("{ version: 1"), page.indexOf("## Selecting"));
