@@ -5,12 +5,14 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import { summarise } from "../../src/population/stats.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { arm, meta, settings, shipped, tightened } from "../population/helpers.js";
 
 const s = settings({ days: 120, arms: [arm(tightened)] });
 const result = fromRange(meta(s, shipped, 40, [0, 40]), runRange(s, shipped, 0, 40, {}));
 const plain = new Chalk({ level: 0 });
+const text = () => renderPopulation(result, { chalk: plain, chart: false });
 
 describe("renderPopulation", () => {
   const text = renderPopulation(result, {
@@ -38,6 +40,19 @@ describe("renderPopulation", () => {
     });
     expect(coloured).not.toBe(text);
     expect(stripVTControlCharacters(coloured)).toBe(text);
+  });
+});
+
+describe("money on Huabei", () => {
+  it("keeps instalment fees apart from revolving interest", () => {
+    const huabei = summarise(result).groups.at(-1)!.champion.risk.huabei;
+    expect(huabei.fees).toBeGreaterThan(0);
+    const yuan = (y: number) => `¥${y.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    expect(text()).toContain(
+      `revolving interest ${yuan(huabei.interest)}, instalment fees ${yuan(huabei.fees)};`,
+    );
+    // the paired difference of the charges holds the fees too: not "penalties + interest"
+    expect(text()).toContain("Huabei charges (mean, yuan)");
   });
 });
 

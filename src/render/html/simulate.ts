@@ -290,7 +290,7 @@ export function simulateHtml(
     );
   }
   if (rows) body.push(section("Variants of the sweep", variantTable(rows)));
-  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.chargesTotal - ch.penaltiesTotal)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
+  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.risk.huabei.interest)}, instalment fees ${yuan(ch.risk.huabei.fees)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
   body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
   return htmlPage(
     {
