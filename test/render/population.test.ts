@@ -5,8 +5,10 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import { preparePopulation } from "../../src/population/setup.js";
 import { summarise } from "../../src/population/stats.js";
 import { renderPopulation } from "../../src/render/population.js";
+import { ROOT } from "../helpers/cli.js";
 import { arm, meta, settings, shipped, tightened } from "../population/helpers.js";
 
 const s = settings({ days: 120, arms: [arm(tightened)] });
@@ -67,4 +69,36 @@ describe("the risk table's score quality", () => {
     const text = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false }));
     expect(text).toContain(`~: fewer than ${FEW_BADS} bads, too few to read`);
   });
+});
+
+describe("a sweep's frontier", () => {
+  it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
+    const {
+      personas,
+      settings: sweep,
+      meta: m,
+    } = preparePopulation(
+      {
+        personas: ["stretched"],
+        accounts: 150,
+        days: 365,
+        seed: 1,
+        start: "2024-01-01",
+        policy: "default",
+        challenger: undefined,
+        challengerFrom: 0,
+        challengerSet: {},
+        sweep: [{ param: "minOpenScore", values: [700, 760] }],
+      },
+      ROOT,
+    );
+    const r = fromRange(m, runRange(sweep, personas, 0, 150, {}));
+    const variants = summarise(r).groups.at(-1)!.variants!;
+    expect(variants.every((v) => v.risk.all.bad > 0 && v.risk.all.bad < 30)).toBe(true);
+    const rows = renderPopulation(r, { chalk: plain, chart: false })
+      .split("\n")
+      .filter((l) => /^ {2}[12] {2}minOpenScore=/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/\d~ +-?\d\.\d+~ /);
+  }, 30_000);
 });
