@@ -159,6 +159,9 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   return out;
 }
 
+/** A variant's mark on the frontier chart: 1 … 9, then letters. */
+const MARKS = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 /** A sweep's frontier: every variant's risk figures, dominated ones marked; then approval vs bad rate. */
 export function frontier(
   r: PopulationResult,
@@ -168,19 +171,23 @@ export function frontier(
   const rows = variantRows(r, summary);
   if (!rows) return [];
   const all = summary.groups[summary.groups.length - 1]!;
-  const mark = (i: number) => (i < 9 ? String(i + 1) : String.fromCharCode(97 + ((i - 9) % 26)));
+  // the chart's one-character marks; the table says each variant's number (as the flips and --arm do) and,
+  // from 10 on, its mark beside it
+  const mark = (i: number) => MARKS[i % MARKS.length]!;
+  const id = (i: number) => (mark(i) === String(i + 1) ? `  ${i + 1}` : `  ${i + 1} ${mark(i)}`);
+  const idWidth = Math.max(5, ...rows.map((_, i) => id(i).length + 2));
   const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
-  const head = `${pad("  #", 5)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
+  const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
   // the bads a Gini and KS were read on: the variant's, or the base's
   const line = (
-    id: string,
+    label: string,
     params: string,
     m: VariantMetrics,
     bads: ProductSummary,
     psi: number | null,
     note: string,
   ) =>
-    `${pad(id, 5)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ranked(bads, m.gini), 7)}${lpad(ranked(bads, m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
+    `${pad(label, idWidth)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ranked(bads, m.gini), 7)}${lpad(ranked(bads, m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
   const base = all.champion.risk.all;
   const out = [
     c.bold(
@@ -193,7 +200,7 @@ export function frontier(
     c.dim(line("  ·", `base (${r.meta.policy.name})`, base, base, null, "")),
     ...rows.map((v, i) => {
       const text = line(
-        `  ${mark(i)}`,
+        id(i),
         paramsText(v.params),
         v.metrics,
         all.variants![i]!.risk.all,
@@ -204,7 +211,7 @@ export function frontier(
     }),
     "",
     c.bold(
-      "Approval rate against bad rate (variants by number; dominated ones faint, and drawn under the others)",
+      `Approval rate against bad rate (variants by ${rows.length > 9 ? "their mark in the # column" : "number"}; dominated ones faint, and drawn under the others)`,
     ),
     scatterChart(
       // a cell shows the last point drawn: the dominated first, so none hides one on the frontier

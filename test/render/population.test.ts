@@ -71,34 +71,58 @@ describe("the risk table's score quality", () => {
   });
 });
 
+/** A sweep over `values` of one parameter on the first `accounts` of a persona. */
+function sweepResult(
+  persona: string,
+  accounts: number,
+  days: number,
+  param: "minOpenScore",
+  values: number[],
+) {
+  const {
+    personas,
+    settings: sweep,
+    meta: m,
+  } = preparePopulation(
+    {
+      personas: [persona],
+      accounts,
+      days,
+      seed: 1,
+      start: "2024-01-01",
+      policy: "default",
+      challenger: undefined,
+      challengerFrom: 0,
+      challengerSet: {},
+      sweep: [{ param, values }],
+    },
+    ROOT,
+  );
+  return fromRange(m, runRange(sweep, personas, 0, accounts, {}));
+}
+
 describe("a sweep's frontier", () => {
   it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
-    const {
-      personas,
-      settings: sweep,
-      meta: m,
-    } = preparePopulation(
-      {
-        personas: ["stretched"],
-        accounts: 150,
-        days: 365,
-        seed: 1,
-        start: "2024-01-01",
-        policy: "default",
-        challenger: undefined,
-        challengerFrom: 0,
-        challengerSet: {},
-        sweep: [{ param: "minOpenScore", values: [700, 760] }],
-      },
-      ROOT,
-    );
-    const r = fromRange(m, runRange(sweep, personas, 0, 150, {}));
+    const r = sweepResult("stretched", 150, 365, "minOpenScore", [700, 760]);
     const variants = summarise(r).groups.at(-1)!.variants!;
     expect(variants.every((v) => v.risk.all.bad > 0 && v.risk.all.bad < 30)).toBe(true);
     const rows = renderPopulation(r, { chalk: plain, chart: false })
       .split("\n")
-      .filter((l) => /^ {2}[12] {2}minOpenScore=/.test(l));
+      .filter((l) => /^ {2}[12] +minOpenScore=/.test(l));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatch(/\d~ +-?\d\.\d+~ /);
+  }, 30_000);
+
+  it("numbers every variant as the flips and --arm do, however many (never a letter used twice)", () => {
+    const values = Array.from({ length: 40 }, (_, i) => 600 + 5 * i);
+    const r = sweepResult("steady-payer", 4, 40, "minOpenScore", values);
+    const ids = renderPopulation(r, { chalk: plain, chart: false })
+      .split("\n")
+      .map((l) => /^ {2}(\d+)(?: (\w))? +minOpenScore=(\d+)/.exec(l))
+      .filter((x) => x !== null);
+    expect(ids.map((x) => Number(x[1]))).toEqual(values.map((_, i) => i + 1));
+    expect(ids.map((x) => Number(x[3]))).toEqual(values);
+    const marks = ids.map((x) => x[2] ?? x[1]);
+    expect(new Set(marks).size).toBe(40);
   }, 30_000);
 });
