@@ -85,7 +85,7 @@ export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
   bad: "bad (share of all accounts)",
   finalScore: "final score (mean, points)",
   finalLimit: "final limit (mean, yuan)",
-  charges: "penalties + interest (mean, yuan)",
+  charges: "Huabei charges (mean, yuan)",
   overdueEnd: "overdue at the end (mean, yuan)",
   revenue: "revenue (mean, yuan)",
   loss: "loss (mean, yuan)",

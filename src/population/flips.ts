@@ -64,9 +64,15 @@ export function firstDifference(
   return null;
 }
 
-/** The rule behind a side's decision, where the other side's reasons do not have it. */
+/** The rule behind a side's decision: the rule it decided by (its first reason) where the other side decided
+ *  by another, else the first of its reasons the other side's do not have (a rule that held as well, a
+ *  limit's cap). */
 function rule(side: DecisionNote, other: DecisionNote | null): string {
-  const code = side.reasons.find((r) => !other?.reasons.includes(r)) ?? side.reasons[0] ?? "";
+  const code =
+    (other && side.reasons[0] !== other.reasons[0] ? side.reasons[0] : undefined) ??
+    side.reasons.find((r) => !other?.reasons.includes(r)) ??
+    side.reasons[0] ??
+    "";
   const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;
   const kind = isReasonCode(code) ? REASONS[code].kind : "";
   return `${code}${parameter ? ` (${parameter})` : kind === "score" ? " (score)" : ""}`;

@@ -140,7 +140,8 @@ function boundFromMeta(head: Buffer, file: string): number {
     throw notResult(`a meta of the wrong shape at ${at}${issue ? ` (${issue.message})` : ""}`);
   }
   const m = parsed.data;
-  const arms = m.challenger ? 2 : 1;
+  // the champion, and the challenger or every variant of a sweep
+  const arms = 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
   const bins = m.personas.length * arms * (armBytes(m.days) / 8);
   return SLACK_BYTES + BYTES_PER_BIN * bins;
 }

@@ -86,7 +86,8 @@ export interface PortfolioSummary {
   /** the same over the last 12 month ends (or as many as the horizon holds): Σ past due ÷ Σ book — a
    *  year's average, steadier than one month end on a small population */
   trailing12: { dpd30Rate: number; dpd90Rate: number };
-  /** account-years open: month ends at which a line of an account was active or suspended, ÷ 12 */
+  /** account-years open: the accounts with a line active or suspended at the average month end × the
+   *  horizon's years (days ÷ 365) */
   accountYears: number;
   /** per account-year open: spells of suspension, accounts closed by the lender, accounts charged off */
   suspensionsPerYear: number;
@@ -274,7 +275,7 @@ export function riskOf(a: ArmAggregate, costOfFunds: number, funded: FundingDays
 /** Portfolio rates are small fractions (a 30+ rate of 1.08 % is 0.0108): one more digit than the rest. */
 const PORTFOLIO_DIGITS = 5;
 
-export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[]): PortfolioSummary {
+export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days: number): PortfolioSummary {
   const sum = (k: "balance" | "dpd30" | "dpd90", m: number) =>
     a.lines.reduce((t, l) => t + (l.monthEnd[k][m] ?? 0), 0);
   const share = (n: number, d: number) => (d > 0 ? round(n / d, PORTFOLIO_DIGITS) : 0);
@@ -299,12 +300,19 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[]): Port
     late30 += sum("dpd30", k);
     late90 += sum("dpd90", k);
   }
-  const years = a.openMonths / 12;
+  // the month ends sample what is open and on the book; the horizon's days say how many years the events and
+  // losses came in (a year from January 1st holds 11 month ends, not 12: counting each as a twelfth of a
+  // year made every annual rate 12/11 too high, and a 180-day one 12/5 ÷ 365/180 too high)
+  const horizonYears = days / 365;
+  const months = monthEnds.length;
+  const years = months > 0 ? (a.openMonths / months) * horizonYears : 0;
   const perYear = (n: number) => (years > 0 ? round(n / years) : 0);
   const m = money(a.lines);
-  // a year's loss over the year's average book: the month ends average the book, their count the years
+  // a year's loss over the average month-end book
   const lossRate =
-    m.monthEndBalance > 0 ? round(((m.writtenOff - m.recoveries) * 12) / m.monthEndBalance) : 0;
+    m.monthEndBalance > 0
+      ? round((m.writtenOff - m.recoveries) / horizonYears / (m.monthEndBalance / months))
+      : 0;
   return {
     day: last >= 0 ? monthEnds[last]! : null,
     balance: yuan(balance),
@@ -361,7 +369,7 @@ function summariseArm(
     overdueAtEndAccounts: a.overdueAccountsEnd,
     balanceAtEndTotal: a.balanceEnd / 100,
     risk: riskOf(a, costOfFunds, fundingDays(monthEnds, days)),
-    portfolio: portfolioOf(a, monthEnds),
+    portfolio: portfolioOf(a, monthEnds, days),
     events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };
 }

@@ -45,7 +45,8 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
 /** Below this many bads a Gini or KS moves by ±0.1 or more between samples: marked `~`, not hidden. */
 export const FEW_BADS = 30;
 
-const ranked = (p: ProductSummary, value: number | null): string =>
+/** A Gini or KS, marked `~` when read on fewer than FEW_BADS bads. */
+export const ranked = (p: Pick<ProductSummary, "bad">, value: number | null): string =>
   value !== null && p.bad < FEW_BADS ? `${ratio(value)}~` : ratio(value);
 
 /** What "bad" means under a result's definition, in words. */
@@ -158,6 +159,9 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   return out;
 }
 
+/** A variant's mark on the frontier chart: 1 … 9, then letters. */
+const MARKS = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
 /** A sweep's frontier: every variant's risk figures, dominated ones marked; then approval vs bad rate. */
 export function frontier(
   r: PopulationResult,
@@ -167,26 +171,39 @@ export function frontier(
   const rows = variantRows(r, summary);
   if (!rows) return [];
   const all = summary.groups[summary.groups.length - 1]!;
-  const mark = (i: number) => (i < 9 ? String(i + 1) : String.fromCharCode(97 + ((i - 9) % 26)));
+  // the chart's one-character marks; the table says each variant's number (as the flips and --arm do) and,
+  // from 10 on, its mark beside it
+  const mark = (i: number) => MARKS[i % MARKS.length]!;
+  const id = (i: number) => (mark(i) === String(i + 1) ? `  ${i + 1}` : `  ${i + 1} ${mark(i)}`);
+  const idWidth = Math.max(5, ...rows.map((_, i) => id(i).length + 2));
   const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
-  const head = `${pad("  #", 5)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
-  const line = (id: string, params: string, m: VariantMetrics, psi: number | null, note: string) =>
-    `${pad(id, 5)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ratio(m.gini), 7)}${lpad(ratio(m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
+  const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
+  // the bads a Gini and KS were read on: the variant's, or the base's
+  const line = (
+    label: string,
+    params: string,
+    m: VariantMetrics,
+    bads: ProductSummary,
+    psi: number | null,
+    note: string,
+  ) =>
+    `${pad(label, idWidth)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ranked(bads, m.gini), 7)}${lpad(ranked(bads, m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
   const base = all.champion.risk.all;
   const out = [
     c.bold(
       `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${int(all.champion.accounts)} accounts`,
     ),
     c.dim(
-      "  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base",
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base`,
     ),
     c.bold(head),
-    c.dim(line("  ·", `base (${r.meta.policy.name})`, base, null, "")),
+    c.dim(line("  ·", `base (${r.meta.policy.name})`, base, base, null, "")),
     ...rows.map((v, i) => {
       const text = line(
-        `  ${mark(i)}`,
+        id(i),
         paramsText(v.params),
         v.metrics,
+        all.variants![i]!.risk.all,
         v.psi,
         v.dominated ? "dominated" : "",
       );
@@ -194,7 +211,7 @@ export function frontier(
     }),
     "",
     c.bold(
-      "Approval rate against bad rate (variants by number; dominated ones faint, and drawn under the others)",
+      `Approval rate against bad rate (variants by ${rows.length > 9 ? "their mark in the # column" : "number"}; dominated ones faint, and drawn under the others)`,
     ),
     scatterChart(
       // a cell shows the last point drawn: the dominated first, so none hides one on the frontier

@@ -207,7 +207,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     );
   }
   const money2 = (s: ArmSummary) =>
-    `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round((s.chargesTotal - s.penaltiesTotal) * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${money(Math.round(s.balanceAtEndTotal * 100))}`;
+    `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round(s.risk.huabei.interest * 100))}, instalment fees ${money(Math.round(s.risk.huabei.fees * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${money(Math.round(s.balanceAtEndTotal * 100))}`;
   out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${money2(all.champion)}`);
   if (all.challenger)
     out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${money2(all.challenger)}`);

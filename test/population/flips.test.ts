@@ -44,6 +44,31 @@ describe("flip labels", () => {
     );
   });
 
+  it("name the rule each side decided by, not a reason further down that the other side's list left out", () => {
+    // maxApplications30d 1 → 2: the same application declined, by the score rule that also held before
+    const a = {
+      ...note("declined", [
+        "TOO_MANY_APPLICATIONS",
+        "SCORE_BELOW_OPEN_MINIMUM",
+        "HIGH_DEBT_BURDEN",
+        "SHORT_HISTORY",
+      ]),
+      facts: [
+        { code: "TOO_MANY_APPLICATIONS", parameter: "maxApplications30d" },
+        { code: "SCORE_BELOW_OPEN_MINIMUM", parameter: "minOpenScore" },
+      ],
+    } as unknown as DecisionNote;
+    const b = {
+      ...note("declined", ["SCORE_BELOW_OPEN_MINIMUM", "HIGH_DEBT_BURDEN", "SHORT_HISTORY", "LOW_INCOME"]),
+      facts: [{ code: "SCORE_BELOW_OPEN_MINIMUM", parameter: "minOpenScore" }],
+    } as unknown as DecisionNote;
+    const label = flipLabel({ a, b });
+    expect(label).toBe(
+      "apply: declined by TOO_MANY_APPLICATIONS (maxApplications30d) → declined by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
+    );
+    expect(flipRule(label)).toBe("SCORE_BELOW_OPEN_MINIMUM");
+  });
+
   it("say the rule that flipped, as an exported group's folder is named: the second side's when both", () => {
     const alike = flipLabel({
       a: note("declined", ["INCREASE_TOO_SOON"]),

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { emptyArm } from "../../src/population/aggregate.js";
 import { fromRange, mergeResults } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import { monthEndDays } from "../../src/population/settings.js";
 import { portfolioOf, summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
 
@@ -25,8 +26,10 @@ describe("portfolio measures", () => {
     a.suspensionSpells = 6;
     a.closed = 2;
     a.chargedOff = 1;
+    // 13 month ends, one every 30 days, in a horizon of 365 × 13 / 12 days: 240 account-months are
+    // 240 / 13 accounts open at the average month end, over 13/12 of a year
     const days = Array.from({ length: 13 }, (_, m) => 30 * m + 29);
-    const p = portfolioOf(a, days);
+    const p = portfolioOf(a, days, (365 * 13) / 12);
     expect(p.day).toBe(389);
     expect(p.balance).toBe(10_000);
     expect(p.dpd30Rate).toBeCloseTo(190_000 / 1_000_000, 5);
@@ -34,13 +37,38 @@ describe("portfolio measures", () => {
     // the last 12 month ends: 190,000 / 2,000,000 fen
     expect(p.trailing12.dpd30Rate).toBeCloseTo(0.095, 5);
     expect(p.trailing12.dpd90Rate).toBeCloseTo(0.05, 5);
-    // 240 account-months = 20 account-years
+    // 240 account-months at 13 month ends a 13-month horizon = 20 account-years
     expect(p.accountYears).toBe(20);
     expect(p.suspensionsPerYear).toBeCloseTo(0.3, 4);
     expect(p.closuresPerYear).toBeCloseTo(0.1, 4);
     expect(p.chargeOffsPerYear).toBeCloseTo(0.05, 4);
     expect(p.monthEnd).toHaveLength(13);
     expect(p.monthEnd[11]).toEqual({ day: 359, balance: 10_000, dpd30Rate: 0, dpd90Rate: 0 });
+  });
+
+  it("count every day of the horizon as exposure: a year from January 1st holds 11 month ends, not 12", () => {
+    // 100 accounts open all year, a book of 1 M yuan at each month end, 2 charge-offs, 10,000 yuan lost
+    const monthEnds = monthEndDays("2024-01-01", 365);
+    expect(monthEnds).toHaveLength(11);
+    const a = emptyArm(365, monthEnds.length);
+    a.openMonths = 100 * monthEnds.length;
+    a.chargedOff = 2;
+    a.lines[0]!.monthEnd.balance.fill(100_000_000);
+    a.lines[0]!.writtenOff = 1_000_000;
+    const p = portfolioOf(a, monthEnds, 365);
+    expect(p.accountYears).toBe(100);
+    expect(p.chargeOffsPerYear).toBe(0.02);
+    expect(p.lossRate).toBe(0.01);
+    // half a year: the same book and losses are twice the rate a year
+    const half = monthEndDays("2024-01-01", 182);
+    const b = emptyArm(182, half.length);
+    b.openMonths = 100 * half.length;
+    b.chargedOff = 2;
+    b.lines[0]!.monthEnd.balance.fill(100_000_000);
+    b.lines[0]!.writtenOff = 1_000_000;
+    const q = portfolioOf(b, half, 182);
+    expect(q.chargeOffsPerYear).toBeCloseTo(0.02 * (365 / 182), 4);
+    expect(q.lossRate).toBeCloseTo(0.01 * (365 / 182), 4);
   });
 
   it("shards merge to the unsharded figures (numerators and denominators add, rates do not)", () => {

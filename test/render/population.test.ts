@@ -5,12 +5,16 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
+import { preparePopulation } from "../../src/population/setup.js";
+import { summarise } from "../../src/population/stats.js";
 import { renderPopulation } from "../../src/render/population.js";
+import { ROOT } from "../helpers/cli.js";
 import { arm, meta, settings, shipped, tightened } from "../population/helpers.js";
 
 const s = settings({ days: 120, arms: [arm(tightened)] });
 const result = fromRange(meta(s, shipped, 40, [0, 40]), runRange(s, shipped, 0, 40, {}));
 const plain = new Chalk({ level: 0 });
+const text = () => renderPopulation(result, { chalk: plain, chart: false });
 
 describe("renderPopulation", () => {
   const text = renderPopulation(result, {
@@ -41,6 +45,19 @@ describe("renderPopulation", () => {
   });
 });
 
+describe("money on Huabei", () => {
+  it("keeps instalment fees apart from revolving interest", () => {
+    const huabei = summarise(result).groups.at(-1)!.champion.risk.huabei;
+    expect(huabei.fees).toBeGreaterThan(0);
+    const yuan = (y: number) => `¥${y.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
+    expect(text()).toContain(
+      `revolving interest ${yuan(huabei.interest)}, instalment fees ${yuan(huabei.fees)};`,
+    );
+    // the paired difference of the charges holds the fees too: not "penalties + interest"
+    expect(text()).toContain("Huabei charges (mean, yuan)");
+  });
+});
+
 describe("the risk table's score quality", () => {
   it("marks a Gini and KS read on fewer than 30 bads with ~, and says what ~ means", async () => {
     const { FEW_BADS, RISK_COLUMNS } = await import("../../src/render/population-risk.js");
@@ -52,4 +69,60 @@ describe("the risk table's score quality", () => {
     const text = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false }));
     expect(text).toContain(`~: fewer than ${FEW_BADS} bads, too few to read`);
   });
+});
+
+/** A sweep over `values` of one parameter on the first `accounts` of a persona. */
+function sweepResult(
+  persona: string,
+  accounts: number,
+  days: number,
+  param: "minOpenScore",
+  values: number[],
+) {
+  const {
+    personas,
+    settings: sweep,
+    meta: m,
+  } = preparePopulation(
+    {
+      personas: [persona],
+      accounts,
+      days,
+      seed: 1,
+      start: "2024-01-01",
+      policy: "default",
+      challenger: undefined,
+      challengerFrom: 0,
+      challengerSet: {},
+      sweep: [{ param, values }],
+    },
+    ROOT,
+  );
+  return fromRange(m, runRange(sweep, personas, 0, accounts, {}));
+}
+
+describe("a sweep's frontier", () => {
+  it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
+    const r = sweepResult("stretched", 150, 365, "minOpenScore", [700, 760]);
+    const variants = summarise(r).groups.at(-1)!.variants!;
+    expect(variants.every((v) => v.risk.all.bad > 0 && v.risk.all.bad < 30)).toBe(true);
+    const rows = renderPopulation(r, { chalk: plain, chart: false })
+      .split("\n")
+      .filter((l) => /^ {2}[12] +minOpenScore=/.test(l));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row).toMatch(/\d~ +-?\d\.\d+~ /);
+  }, 30_000);
+
+  it("numbers every variant as the flips and --arm do, however many (never a letter used twice)", () => {
+    const values = Array.from({ length: 40 }, (_, i) => 600 + 5 * i);
+    const r = sweepResult("steady-payer", 4, 40, "minOpenScore", values);
+    const ids = renderPopulation(r, { chalk: plain, chart: false })
+      .split("\n")
+      .map((l) => /^ {2}(\d+)(?: (\w))? +minOpenScore=(\d+)/.exec(l))
+      .filter((x) => x !== null);
+    expect(ids.map((x) => Number(x[1]))).toEqual(values.map((_, i) => i + 1));
+    expect(ids.map((x) => Number(x[3]))).toEqual(values);
+    const marks = ids.map((x) => x[2] ?? x[1]);
+    expect(new Set(marks).size).toBe(40);
+  }, 30_000);
 });

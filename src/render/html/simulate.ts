@@ -7,7 +7,7 @@ import { type PopulationResult, type VariantRow, variantRows } from "../../popul
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import { num, pct, ratio } from "../population-format.js";
-import { RISK_COLUMNS, riskNote } from "../population-risk.js";
+import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
@@ -108,7 +108,7 @@ function riskTableHtml(rows: Array<{ persona: string; arm: ArmSummary }>): strin
 }
 
 /** The sweep's variants as the text report's frontier table has them: dominated ones marked. */
-function variantTable(rows: readonly VariantRow[]): string {
+function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary[]): string {
   // the numbers right-aligned, as in the other tables; the parameters and the dominated mark are words
   const NUMERIC = new Set(["#", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI"]);
   const names = ["#", "parameters", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI", ""];
@@ -125,8 +125,8 @@ function variantTable(rows: readonly VariantRow[]): string {
         yuan(m.loss),
         yuan(m.revenue),
         yuan(m.profit),
-        ratio(m.gini),
-        ratio(m.ks),
+        ranked(bads[i]!, m.gini),
+        ranked(bads[i]!, m.ks),
         ratio(v.psi),
         v.dominated ? "dominated" : "",
       ];
@@ -134,7 +134,7 @@ function variantTable(rows: readonly VariantRow[]): string {
     })
     .join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
 }
 
 export function simulateHtml(
@@ -289,8 +289,17 @@ export function simulateHtml(
       }),
     );
   }
-  if (rows) body.push(section("Variants of the sweep", variantTable(rows)));
-  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.chargesTotal - ch.penaltiesTotal)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
+  if (rows)
+    body.push(
+      section(
+        "Variants of the sweep",
+        variantTable(
+          rows,
+          (all.variants ?? []).map((v) => v.risk.all),
+        ),
+      ),
+    );
+  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.risk.huabei.interest)}, instalment fees ${yuan(ch.risk.huabei.fees)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
   body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
   return htmlPage(
     {
