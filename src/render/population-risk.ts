@@ -16,7 +16,7 @@ import {
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
-import { int, lpad, num, pad, pct, ratio } from "./population-format.js";
+import { accountsText, int, lpad, num, pad, pct, ratio } from "./population-format.js";
 
 const yuanShort = (y: number) =>
   Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
@@ -191,7 +191,7 @@ export function frontier(
   const base = all.champion.risk.all;
   const out = [
     c.bold(
-      `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${int(all.champion.accounts)} accounts`,
+      `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
       `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base`,

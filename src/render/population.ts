@@ -9,7 +9,7 @@ import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from 
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
-import { int, lpad, num, pad, pct, pct2, ratio, yuan2, yuanInt } from "./population-format.js";
+import { accountsText, int, lpad, num, pad, pct, pct2, ratio, yuan2, yuanInt } from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
@@ -144,7 +144,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         : " (no account falls in this shard)";
   out.push(
     c.bold(
-      `Population: ${int(m.accounts)} accounts × ${m.days} days from ${m.start}, seed ${m.seed}${range}`,
+      `Population: ${accountsText(m.accounts)} × ${m.days} days from ${m.start}, seed ${m.seed}${range}`,
     ),
     `personas: ${mix}`,
     `policy: ${m.policy.name}${m.challenger ? `   challenger: ${m.challenger.name}${m.challengerFrom > 0 ? ` from day ${m.challengerFrom}` : ""}` : ""}`,
@@ -207,7 +207,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     );
   }
   const money2 = (s: ArmSummary) =>
-    `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round(s.risk.huabei.interest * 100))}, instalment fees ${money(Math.round(s.risk.huabei.fees * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${int(s.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${money(Math.round(s.balanceAtEndTotal * 100))}`;
+    `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round(s.risk.huabei.interest * 100))}, instalment fees ${money(Math.round(s.risk.huabei.fees * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${money(Math.round(s.balanceAtEndTotal * 100))}`;
   out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${money2(all.champion)}`);
   if (all.challenger)
     out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
@@ -237,7 +237,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     out.push(
       "",
       c.bold(
-        `Champion ${m.policy.name} vs challenger ${m.challenger.name}: paired on the same ${int(all.champion.accounts)} accounts`,
+        `Champion ${m.policy.name} vs challenger ${m.challenger.name}: paired on the same ${accountsText(all.champion.accounts)}`,
       ),
       differenceTable(all.differences, m.policy.name, m.challenger.name, c),
       c.dim(

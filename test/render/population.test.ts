@@ -43,6 +43,14 @@ describe("renderPopulation", () => {
     expect(coloured).not.toBe(text);
     expect(stripVTControlCharacters(coloured)).toBe(text);
   });
+
+  it("counts one account in the singular", () => {
+    const one = fromRange(meta(s, shipped, 1, [0, 1]), runRange(s, shipped, 0, 1, {}));
+    const shown = renderPopulation(one, { chalk: plain, chart: false });
+    expect(shown).toContain("Population: 1 account × 120 days");
+    expect(shown).toContain("paired on the same 1 account");
+    expect(shown).not.toMatch(/\b1 accounts\b/);
+  });
 });
 
 describe("money on Huabei", () => {

@@ -6,7 +6,7 @@ import { METRIC_LABELS } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { num, pct, ratio } from "../population-format.js";
+import { accountsText, int, num, pct, ratio } from "../population-format.js";
 import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -28,7 +28,6 @@ export interface SimulateHtmlOptions {
   exportHint?: string;
 }
 
-const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 // a loss or a negative profit reads −¥2,475, as in the terminal
 const yuan = (y: number) => {
   const r = Math.round(y);
@@ -263,7 +262,7 @@ export function simulateHtml(
         `Champion ${m.policy.name} vs challenger ${m.challenger.name}`,
         `${chartBox("intervals", 300, "differences with 95 % intervals")}<h3>Every difference</h3><div class="scroll"><table><thead><tr><th>metric</th><th class="num">${esc(m.policy.name)}</th><th class="num">${esc(m.challenger.name)}</th><th class="num">change</th><th class="num">95 % interval</th></tr></thead><tbody>${rows}</tbody></table></div>`,
         {
-          note: `Paired on the same ${int(ch.accounts)} accounts${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Highlighted and marked *: the interval excludes 0.`,
+          note: `Paired on the same ${accountsText(ch.accounts)}${m.challengerFrom > 0 ? `; the challenger takes over on day ${m.challengerFrom}` : ""}. Highlighted and marked *: the interval excludes 0.`,
         },
       ),
       section(
@@ -299,7 +298,7 @@ export function simulateHtml(
         ),
       ),
     );
-  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.risk.huabei.interest)}, instalment fees ${yuan(ch.risk.huabei.fees)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${int(ch.overdueAtEndAccounts)} accounts; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
+  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.risk.huabei.interest)}, instalment fees ${yuan(ch.risk.huabei.fees)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${accountsText(ch.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
   body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
   return htmlPage(
     {
