@@ -59,6 +59,8 @@ export interface ProductSummary {
   auc: number | null;
   gini: number | null;
   ks: number | null;
+  /** the bads those were read on (scored on the score day, not bad by then): below a few dozen, noise */
+  rankedBads: number;
 }
 
 export interface RiskSummary {
@@ -260,6 +262,7 @@ function product(
     auc: nullable(a),
     gini: nullable(gini(a)),
     ks: nullable(ks(scores.scoreGood, scores.scoreBad)),
+    rankedBads: scores.scoreBad.reduce((t, n) => t + n, 0),
   };
 }
 

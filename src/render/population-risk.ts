@@ -45,9 +45,9 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
 /** Below this many bads a Gini or KS moves by ±0.1 or more between samples: marked `~`, not hidden. */
 export const FEW_BADS = 30;
 
-/** A Gini or KS, marked `~` when read on fewer than FEW_BADS bads. */
-export const ranked = (p: Pick<ProductSummary, "bad">, value: number | null): string =>
-  value !== null && p.bad < FEW_BADS ? `${ratio(value)}~` : ratio(value);
+/** A Gini or KS, marked `~` when read on fewer than FEW_BADS bads (those not bad yet on the score day). */
+export const ranked = (p: Pick<ProductSummary, "rankedBads">, value: number | null): string =>
+  value !== null && p.rankedBads < FEW_BADS ? `${ratio(value)}~` : ratio(value);
 
 /** What "bad" means under a result's definition, in words. */
 const badDefinition = (b: string): string =>

@@ -81,6 +81,15 @@ describe("outcomes against intuition", () => {
     expect(risk.gini!).toBeGreaterThan(0.2);
     expect(risk.ks!).toBeGreaterThan(0.15);
     expect(risk.auc!).toBeCloseTo((risk.gini! + 1) / 2, 3);
+    expect(risk.rankedBads).toBe(risk.bad);
+  });
+
+  it("a later score day ranks only the bads not yet bad on it, and says how many", () => {
+    const s = settings({ days: 300, bad: "ever30", scoreDay: 200 });
+    const all = summarise(fromRange(meta(s, shipped, 600, [0, 600]), runRange(s, shipped, 0, 600)));
+    const risk = all.groups.at(-1)!.champion.risk.all;
+    expect(risk.rankedBads).toBeGreaterThan(0);
+    expect(risk.rankedBads).toBeLessThan(risk.bad);
   });
 
   it("identical policies give identical arms (and no flips, and a PSI of 0)", () => {

@@ -71,7 +71,9 @@ describe("the risk table's score quality", () => {
     const { FEW_BADS, RISK_COLUMNS } = await import("../../src/render/population-risk.js");
     const gini = RISK_COLUMNS.find((c) => c.title === "Gini")!;
     const product = (bad: number) =>
-      ({ bad, gini: 0.31 }) as unknown as Parameters<(typeof RISK_COLUMNS)[number]["cell"]>[0];
+      ({ bad: bad + 10, rankedBads: bad, gini: 0.31 }) as unknown as Parameters<
+        (typeof RISK_COLUMNS)[number]["cell"]
+      >[0];
     expect(gini.cell(product(FEW_BADS - 1))).toBe("0.31~");
     expect(gini.cell(product(FEW_BADS))).toBe("0.31");
     const text = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false }));
