@@ -351,7 +351,12 @@ function restoration(
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   for (const failure of eligibilityFailures(c, rules, p)) {
-    if (failure.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
+    // a security hold over the suspension has asked for the verification already: once is enough
+    if (
+      failure.code === "IDENTITY_REQUIRED" &&
+      !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
+    )
+      remedies.push({ line: line.id, kind: "verify_identity" });
     if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
   }
   const income = reportIncome(c, line, s);
