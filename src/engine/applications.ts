@@ -28,6 +28,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
+import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
@@ -223,8 +224,9 @@ export function decideApplication(
 }
 
 /** A purchase on Huabei or a drawdown on Jiebei: declined while the line is not active, while anything is
- *  overdue on either line, or beyond the available credit. */
-export function authorise(c: Customer, line: Line, amount: Fen, day: number): Verdict {
+ *  overdue on either line, or beyond the available credit. `reportDay`: the next month end, whose report
+ *  the reviews read (a drawdown's debt burden is judged as that report will show it). */
+export function authorise(c: Customer, line: Line, amount: Fen, day: number, reportDay: number): Verdict {
   if (line.status === "none") return declined(["NO_ACCOUNT"], scoreLater(c, day));
   if (line.status === "closed" || line.status === "charged_off") {
     const ended = endedLine(c, line);
@@ -273,8 +275,10 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number): Ve
         },
       ]);
     }
-    // affordability: a cash loan may not take the debt burden past Jiebei's cap
-    const after = debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), amount);
+    // affordability: a cash loan may not take the debt burden past Jiebei's cap — as the next month-end
+    // report will show it, with the interest the loans bear until then: a loan granted to the cap of
+    // today's balances would otherwise be what suspends the line at the next review
+    const after = debtToIncomeAfterDraw(c, amount, reportDay);
     if (after > p.jiebeiMaxDebtToIncome) {
       return declined(["DEBT_TO_INCOME_TOO_HIGH"], scoreLater(c, day), [
         {
@@ -299,3 +303,11 @@ const scoreLater =
   (c: Customer, day: number): ScoreSource =>
   () =>
     scoreOn(c, day);
+
+/** The debt-to-income ratio the month-end report on `reportDay` will show if `amount` is lent on Jiebei
+ *  today and nothing is repaid meanwhile: a drawdown's affordability check, and what support's "cash is
+ *  lent again" reads. */
+export function debtToIncomeAfterDraw(c: Customer, amount: Fen, reportDay: number): number {
+  const jiebei = loans.owedThrough(c.jiebei.book, amount, reportDay, c.policy.jiebeiRatePerDay);
+  return debtToIncomeWith(c, owed(c.huabei) + jiebei, 0);
+}

@@ -38,7 +38,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     case "purchase": {
       const h = c.huabei;
-      const v = authorise(c, h, e.amount, day);
+      const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
       // the habit counts, declined or not (a suspension stops the customer, not their habit), unless the
       // customer is behind on a repayment or the line is closed or written off: it can never be used again
       if ((h.status === "active" || h.status === "suspended") && customerOverdue(c) === 0)
@@ -57,10 +57,10 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       // cap): policies of a lane that decide otherwise leave it, as for an application
       const j = c.jiebei;
       const v = alone(s)
-        ? authorise(c, j, e.amount, day)
+        ? authorise(c, j, e.amount, day, s.nextMonthEnd)
         : judge(
             s,
-            () => authorise(c, j, e.amount, day),
+            () => authorise(c, j, e.amount, day, s.nextMonthEnd),
             (f, w) => borrowDecided(f, e, w),
           );
       return borrowDecided(s, e, v);

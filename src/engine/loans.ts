@@ -110,6 +110,17 @@ export function overdueAmount(b: LoanBook): Fen {
   return total;
 }
 
+/** What the book will owe at the end of day `through` with a loan of `drawn` taken today and nothing repaid
+ *  meanwhile: today's balance, the new loan, and the interest every loan's principal (the new one's too)
+ *  bears until then — the balance a month-end report on `through` shows. */
+export function owedThrough(b: LoanBook, drawn: Fen, through: number, rate: number): Fen {
+  const days = through - b.chargedThrough;
+  let total = balance(b) + drawn;
+  if (!b.accruing) return total;
+  for (const l of b.loans) total += chargesAhead(l.carry, l.outstanding, rate, days);
+  return total + chargesAhead(newCarry(), drawn, rate, days);
+}
+
 /** Instalments past their due day and still in their grace: principal and interest unpaid. */
 export function dueInGrace(b: LoanBook): Fen {
   let total = 0;

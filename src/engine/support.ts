@@ -2,7 +2,7 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
-import { decideApplication } from "./applications.js";
+import { debtToIncomeAfterDraw, decideApplication } from "./applications.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -21,8 +21,9 @@ import { FEN_PER_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
-import { debtCounted, debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
+import { debtCounted, debtToIncome, type Scored } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
+import { monthEndAfter } from "./state.js";
 import { overdueWatches } from "./triggers.js";
 import type { Fen, Policy, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
@@ -87,7 +88,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
       const lendable =
         line.limit - owed(line) >= smallest &&
-        debtToIncomeWith(c, owed(c.huabei) + owed(c.jiebei), smallest) <= c.policy.jiebeiMaxDebtToIncome;
+        debtToIncomeAfterDraw(c, smallest, monthEndAfter(calendar, day)) <= c.policy.jiebeiMaxDebtToIncome;
       if (from > day && lendable)
         remedies.push({
           line: "jiebei",
@@ -350,7 +351,12 @@ function restoration(
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   for (const failure of eligibilityFailures(c, rules, p)) {
-    if (failure.code === "IDENTITY_REQUIRED") remedies.push({ line: line.id, kind: "verify_identity" });
+    // a security hold over the suspension has asked for the verification already: once is enough
+    if (
+      failure.code === "IDENTITY_REQUIRED" &&
+      !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
+    )
+      remedies.push({ line: line.id, kind: "verify_identity" });
     if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
   }
   const income = reportIncome(c, line, s);

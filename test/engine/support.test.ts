@@ -162,6 +162,27 @@ describe("contact_support", () => {
     expect(remedy(s.remedies, "keep_clean_until")).toMatchObject({ day: 50 + 90 });
   });
 
+  it("a security hold over a suspension that needs a verified identity asks for the verification once", () => {
+    // unverified, the policy comes to require verification (suspended for policy on day 14), then three
+    // changes of bound details lay a hold over it: one verification answers both
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.change(20),
+        on.change(21),
+        on.change(22),
+        on.support(23),
+      ],
+      { policy: testPolicy(), profile: { verified: false } },
+    );
+    const s = stepOn(t, "contact_support", 23);
+    expect(
+      s.remedies.filter((r) => r.kind === "on_record").map((r) => r.kind === "on_record" && r.cause),
+    ).toEqual(["security", "policy"]);
+    expect(kinds(s.remedies).filter((k) => k === "verify_identity")).toHaveLength(1);
+  });
+
   it("a line the next review must close: said, and advice that cannot beat it is not given", () => {
     // suspended (score) on day 14, closed at the first review 31+ days on; overdue from day 44
     const policy = testPolicy({

@@ -156,6 +156,34 @@ describe("limits and amounts", () => {
     expect(s.facts[0]).toMatchObject({ code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "jiebeiMaxDebtToIncome" });
   });
 
+  it("a cash loan the lender grants is never what takes the debt burden past the cap at the next review", () => {
+    // ¥200,000 elsewhere on ¥240,000 a year: today's balances leave exactly ¥40,000 within the cap of 1, but
+    // the month-end report the review reads adds the loan's interest (¥40,000 on 2024-01-12, 20 days to
+    // the 31st): lending all of it would suspend the line it was lent on, 34 days later, for the loan itself
+    const events = [
+      on.open(0, 100_000, "jiebei"),
+      on.borrow(11, 40_000, 12),
+      on.repay(42, "minimum", "jiebei"),
+    ];
+    const options = {
+      policy: testPolicy({ jiebeiMaxDebtToIncome: 1 }),
+      profile: { monthlyIncome: 20_000, externalDebt: 20_000_000 },
+      until: 80,
+    };
+    const t = run(events, options);
+    expect(stepOn(t, "borrow", 11).decision).toBe("declined");
+    expect(stepOn(t, "borrow", 11).reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    // what the report will show, with the loan's interest: above the cap
+    expect(stepOn(t, "borrow", 11).facts[0]).toMatchObject({ value: 1.01, threshold: 1 });
+    // a loan within the cap with its interest is granted, and the review keeps the line
+    const smaller = run(
+      [on.open(0, 100_000, "jiebei"), on.borrow(11, 39_000, 12), on.repay(42, "minimum", "jiebei")],
+      options,
+    );
+    expect(stepOn(smaller, "borrow", 11).decision).toBe("approved");
+    expect(smaller.steps.filter((s) => s.line === "jiebei" && s.decision === "suspended")).toEqual([]);
+  });
+
   it("the shipped policies have a limit band at each line's minimum score (no score that can only suspend)", () => {
     for (const p of [DEFAULT_POLICY]) {
       expect(Math.min(...p.limitBands.map((b) => b.minScore))).toBeLessThanOrEqual(p.minScore);
