@@ -348,6 +348,11 @@ export const REASONS = {
     text: "An early review was already requested recently",
     advice: "wait for the next periodic review",
   },
+  RESTORED_AT_REVIEW: {
+    kind: "adverse",
+    text: "The security hold is lifted; the suspension beneath it is ready to end and ends at the next review",
+    advice: "wait for the next periodic review, or request an early review",
+  },
   NOT_RESTORED_YET: {
     kind: "adverse",
     text: "The conditions for restoration are not met yet",

@@ -108,16 +108,19 @@ export function restorationBlockers(
 }
 
 /**
- * `verify_identity` on a security suspension: the hold is lifted. A hold laid over a suspension for credit
- * or policy leaves that suspension to its own restoration rules (verifying identity is no way round a
- * clean period or a restoration score). A line that was active under the hold and meanwhile fell overdue
- * too long or below its minimum score stays suspended, now for credit, instead of being reactivated.
+ * `verify_identity` on a security suspension: the hold is lifted, and nothing more. A hold laid over a
+ * suspension for credit or policy leaves that suspension to its own restoration rules (verifying identity
+ * is no way round a clean period or a restoration score) and to the review that restores it, as without
+ * the hold — one that is ready to end (a required identity now verified too) ends at the next review, so
+ * more changes of bound details never bring an earlier restoration. A line that was active under the hold
+ * and meanwhile fell overdue too long or below its minimum score stays suspended, now for credit.
  */
 export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored): Verdict {
   const held = line.heldOver;
   if (held !== null) {
     const blockers = restorationBlockers(c, line, day, s, held.cause);
-    if (blockers.length === 0) return restore(c, line, s, held, ["IDENTITY_VERIFIED"]);
+    if (blockers.length === 0)
+      return { decision: "suspended", cause: held.cause, reasons: ["RESTORED_AT_REVIEW"], facts: [] };
     const codes = blockers.map((f) => f.code);
     return {
       decision: "suspended",
@@ -151,20 +154,11 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
 
 /** The restoration verdict for a suspended line whose blockers are gone: what was on record (for the
  *  suspension's cause), resolved — an improvement cited only when the numbers on record show it. */
-function restore(
-  c: Customer,
-  line: Line,
-  s: Scored,
-  suspension: { cause: Line["cause"]; reasons: readonly ReasonCode[]; facts: readonly RuleFact[] } = {
-    cause: line.cause,
-    reasons: line.reasonsOnRecord,
-    facts: line.factsOnRecord,
-  },
-  reasons: ReasonCode[] = [],
-): Verdict {
-  const onRecord = suspension.reasons;
+function restore(c: Customer, line: Line, s: Scored): Verdict {
+  const reasons: ReasonCode[] = [];
+  const onRecord = line.reasonsOnRecord;
   // what the record measured then, against now (a policy that loosened is MEETS_CURRENT_POLICY)
-  const then = (code: ReasonCode) => suspension.facts.find((f) => f.code === code)?.value;
+  const then = (code: ReasonCode) => line.factsOnRecord.find((f) => f.code === code)?.value;
   const lower = (code: ReasonCode, now: number) => {
     const v = then(code);
     return v === undefined || now < v;
@@ -193,7 +187,7 @@ function restore(
   // an improvement that would not have cleared the threshold on record came back under a policy that
   // loosened since: the policy is part of why, and is said too
   const short = (code: ReasonCode, fails: (threshold: number) => boolean) => {
-    const t = suspension.facts.find((f) => f.code === code)?.threshold;
+    const t = line.factsOnRecord.find((f) => f.code === code)?.threshold;
     return t !== undefined && fails(t);
   };
   let policyHelped =
@@ -206,8 +200,7 @@ function restore(
     facts.push(scoreFact("SCORE_RECOVERED", needed.parameter, needed.score, s));
   }
   // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY
-  if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified && !reasons.includes("IDENTITY_VERIFIED"))
-    reasons.push("IDENTITY_VERIFIED");
+  if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified) reasons.push("IDENTITY_VERIFIED");
   if (
     onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
     lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c)))
@@ -221,8 +214,7 @@ function restore(
       value: dtiShown(debtToIncome(c)),
     });
   }
-  if (suspension.cause === "policy" || reasons.length === 0 || policyHelped)
-    reasons.push("MEETS_CURRENT_POLICY");
+  if (line.cause === "policy" || reasons.length === 0 || policyHelped) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with
   const cut = lineManagement(c, line, s);
   if (cut === null || cut.decision !== "limit_reduced")

@@ -210,8 +210,9 @@ function suspendedLine(
     remedies.push({ line: line.id, kind: "verify_identity" });
     blockers.push(...line.reasonsOnRecord.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
-  } else {
-    blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
+  } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
+  // a suspension is restored by a review, beneath a hold (once verified) as without one
+  if (line.cause !== "security" || held !== null) {
     // the first review that can restore the line: none before its clean period ends
     const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
     // an early review (request_review) judges as the periodic one does: from the end of the clean period

@@ -903,10 +903,53 @@ describe("fixes from review", () => {
     );
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
     expect(stepOn(t, "change_profile", 22)).toMatchObject({ cause: "security" });
-    // verified now meets the policy that suspended it: restored, and both reasons said
+    // verified now meets the policy that suspended it: the hold is lifted, and the review restores it, as
+    // it does the same customer without the changes (a hold is no early review)
     const v = stepOn(t, "verify_identity", 25);
-    expect(v).toMatchObject({ decision: "restored", status: "active" });
-    expect(v.reasons).toEqual(["IDENTITY_VERIFIED", "MEETS_CURRENT_POLICY"]);
+    expect(v).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+    expect(v.reasons).toEqual(["RESTORED_AT_REVIEW"]);
+    const r = stepOn(t, "review", 45);
+    expect(r).toMatchObject({ decision: "restored", status: "active" });
+    expect(r.reasons).toEqual(["IDENTITY_VERIFIED", "MEETS_CURRENT_POLICY"]);
+    const twin = run([on.open(0, 5_000), on.policy(5, { set: { requireVerified: true } }), on.verify(25)], {
+      policy,
+      profile: { verified: false },
+    });
+    expect(stepOn(twin, "review", 45)).toMatchObject({ decision: "restored", reasons: r.reasons });
+  });
+
+  it("more changes of bound details never restore sooner: a hold over a suspension ready to end waits for the review", () => {
+    // a bill left unpaid until day 75 suspends for credit; 20 clean days by day 95; a hold laid on days
+    // 96-98 and lifted on day 100 — the same customer without the hold is restored at the review of day 105
+    const policy = testPolicy({ securityMaxChanges: 2, restoreCleanDays: 20, closeAfterSuspendedDays: 1000 });
+    const base = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(75, "full")];
+    const clean = run(base, { policy, until: 200 });
+    const changes = [
+      on.change(96),
+      on.change(97, "address"),
+      on.change(98, "device"),
+      on.support(99),
+      on.verify(100),
+    ];
+    const held = run([...base, ...changes], { policy, until: 200 });
+    const restoredOn = (t: typeof held) => t.steps.find((x) => x.decision === "restored");
+    expect(clean.steps.find((x) => x.decision === "suspended")).toMatchObject({ cause: "credit" });
+    expect(stepOn(held, "change_profile", 98)).toMatchObject({ cause: "security" });
+    expect(stepOn(held, "verify_identity", 100)).toMatchObject({
+      decision: "suspended",
+      cause: "credit",
+      reasons: ["RESTORED_AT_REVIEW"],
+    });
+    // customer service says so under the hold: verify, then the review of day 105
+    const kinds = stepOn(held, "contact_support", 99).remedies.map((r) => [
+      r.kind,
+      "day" in r ? r.day : null,
+    ]);
+    expect(kinds).toContainEqual(["verify_identity", null]);
+    expect(kinds).toContainEqual(["wait_for_review", 105]);
+    expect(restoredOn(clean)?.day).toBe(105);
+    expect(restoredOn(held)?.day).toBe(105);
+    expect(restoredOn(held)?.reasons).toEqual(restoredOn(clean)?.reasons);
   });
 
   it("restored because the policy loosened: no improvement the numbers do not show is claimed", () => {
