@@ -354,6 +354,30 @@ describe("policies", () => {
     expectBadInput(r, { file: "s.yaml", pos: "2:9", message: /cycle/ });
   });
 
+  it("a chain of `extends` is bounded (64 levels): a longer one is bad input, never an overflowed stack", async () => {
+    // p0 extends p1 … extends pN-1, which extends the built-in default
+    const chain = (prefix: string, n: number) => {
+      for (let i = 0; i < n; i++)
+        write(
+          `${prefix}${i}.yaml`,
+          `name: ${prefix}${i}\nextends: ${i + 1 < n ? `./${prefix}${i + 1}.yaml` : "default"}\n`,
+        );
+    };
+    chain("ok", 64);
+    const ok = await run(write("ok.yaml", "name: fine\npolicy: ./ok0.yaml\nevents: []\n"), "--no-chart");
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    chain("long", 100);
+    expectBadInput(await run(write("long.yaml", "name: bad\npolicy: ./long0.yaml\nevents: []\n")), {
+      file: "long.yaml",
+      pos: "2:9",
+      field: "policy",
+      message: /^policies extend each other more than 64 levels deep/,
+      found: "a chain of 66 policy files or more",
+      hint: /extend a policy nearer the base/,
+    });
+  });
+
   it("a policy file missing a parameter", async () => {
     const full = readFileSync(join(ROOT, "policies/default.yaml"), "utf8");
     const policy = full.replace(/^name: .*$/m, "name: mine").replace(/^minScore: .*\n/m, "");
