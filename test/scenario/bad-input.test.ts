@@ -139,6 +139,19 @@ describe("every problem of one file at once", () => {
   });
 });
 
+describe("invisible characters", () => {
+  it("a zero-width or no-break space in a value or a key is shown as its escape, not as the word it hides in", async () => {
+    const text =
+      'name: t\n"na\\u200bme2": x\nevents:\n  - {day: 0, type: "pur\\u200bchase", amount: 5}\n  - {day: 0, type: apply, product: "open\\u00a0", amount: 5}\n';
+    const r = await run(write("zw.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown field "na\\u200bme2"');
+    expect(r.stderr).toContain('found:    "pur\\u200bchase"');
+    expect(r.stderr).toContain('found:    "open\\u00a0"');
+    expect(r.stderr).not.toMatch(/[\u200b\u00a0]/);
+  });
+});
+
 describe("several files", () => {
   it("run reports every file's problems at once, not the first file's alone", async () => {
     write("a.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));
