@@ -4,6 +4,7 @@
 // memory stays flat whatever the number of accounts.
 
 import { CAUSES, EVENT_TYPES, SCORE_MAX, SCORE_MIN, STATUSES } from "../engine/index.js";
+import { InputError } from "../shared/errors.js";
 import { MONTH_END_MEASURES, type MonthEndMeasure, type Outcome } from "./outcome.js";
 import { SAMPLE_EVERY } from "./settings.js";
 
@@ -93,6 +94,22 @@ export function armBytes(days: number): number {
   const line = 2 * SCORE_BINS + MONTH_END_MEASURES.length * months + 12;
   const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + 3 * SCORE_BINS + EVENT_TYPES.length;
   return 8 * (bins + sampleCount(days) * SCORE_BINS + 2 * line);
+}
+
+/** The most the totals of one run may take, every persona under every policy arm: what `merge` reads of a
+ *  `--json` document (256 MB), which takes about what its bins do. Past it, a century's sweep of 100
+ *  variants kept gigabytes of histograms and ran out of memory, or wrote a document too long for a string. */
+const MAX_TOTALS_BYTES = 256 * 1024 * 1024;
+
+/** Refuses, before anything runs, a population whose totals would pass MAX_TOTALS_BYTES. */
+export function checkTotalsSize(personas: number, arms: number, days: number): void {
+  const bytes = personas * arms * armBytes(days);
+  if (bytes > MAX_TOTALS_BYTES)
+    throw new InputError("the population's totals would be too large", {
+      expected: `at most ${MAX_TOTALS_BYTES / 2 ** 20} MB of histograms and sums`,
+      found: `${Math.ceil(bytes / 2 ** 20)} MB: ${personas} persona${personas === 1 ? "" : "s"} × ${arms} policy arm${arms === 1 ? "" : "s"} × ${days} days`,
+      hint: "simulate fewer days, sweep values or personas (the score histogram is kept for every 30 days of each)",
+    });
 }
 
 const zeros = (n: number): number[] => new Array<number>(n).fill(0);

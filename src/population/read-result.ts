@@ -10,7 +10,7 @@ import { readPipe, unreadable } from "../scenario/read.js";
 import { formatPath, InputError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
-import { Meta } from "./result-schema.js";
+import { armCount, Meta } from "./result-schema.js";
 
 /** The largest result file read at all (a century-long horizon of five personas, both arms, is ~110 MB). */
 export const MAX_RESULT_BYTES = 256 * 1024 * 1024;
@@ -140,9 +140,8 @@ function boundFromMeta(head: Buffer, file: string): number {
     throw notResult(`a meta of the wrong shape at ${at}${issue ? ` (${issue.message})` : ""}`);
   }
   const m = parsed.data;
-  // the champion, and the challenger or every variant of a sweep
-  const arms = 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
-  const bins = m.personas.length * arms * (armBytes(m.days) / 8);
+  // every arm: the champion, then a challenger or each of a sweep's variants
+  const bins = m.personas.length * armCount(m) * (armBytes(m.days) / 8);
   return SLACK_BYTES + BYTES_PER_BIN * bins;
 }
 

@@ -143,7 +143,7 @@ export const Meta = z
 export type Meta = z.infer<typeof Meta>;
 
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
-const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
+export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
 
 /** An account's outcome as a flip names it (outcome.ts outcomeClass): nothing else is a status. */
 const OutcomeClass = z.enum(OUTCOME_CLASSES);

@@ -53,9 +53,12 @@ export interface PopulationResult {
   decisionFlips: PairFlips[];
 }
 
+/** A range's result. Its totals (whole fen, counts) must be exact, as `merge` requires of every file: a
+ *  population that adds up past 2⁵³ (a policy granting ¥1,000,000,000 limits to 100,000 accounts) would
+ *  otherwise report rounded sums and write a document no `merge` reads. */
 export function fromRange(meta: PopulationMeta, r: RangeResult): PopulationResult {
   const [champion, ...others] = r.arms;
-  return {
+  const result: PopulationResult = {
     meta,
     champion: champion!,
     challenger: meta.sweep === null ? (others[0] ?? null) : null,
@@ -64,6 +67,13 @@ export function fromRange(meta: PopulationMeta, r: RangeResult): PopulationResul
     flips: r.flips,
     decisionFlips: r.decisionFlips,
   };
+  const inexact = inexactTotal(result);
+  if (inexact !== null)
+    throw new InputError("the population's totals go beyond exact numbers", {
+      found: `a total of ${inexact}`,
+      hint: "simulate fewer accounts, or under a policy with smaller limits: totals are counted in whole fen, exact up to 9007199254740991",
+    });
+  return result;
 }
 
 const sortKeys = <T>(r: Record<string, T>) =>
@@ -332,13 +342,7 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     total.flips = [...total.flips, ...result.flips].slice(0, FLIP_SAMPLE);
   }
   // each file's totals are exact numbers; together they must stay so (a merge's output is merged again)
-  const inexact = firstInexact([
-    total.champion,
-    total.challenger,
-    total.variants,
-    total.paired,
-    total.decisionFlips.map((p) => p.flipped),
-  ]);
+  const inexact = inexactTotal(total);
   if (inexact !== null)
     throw new InputError("these results add up to totals beyond exact numbers", {
       file: sorted[sorted.length - 1]!.file,
@@ -346,6 +350,17 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
     });
   return total;
+}
+
+/** The first total of a result that is not an exact whole number (a sum past 2⁵³), or null. */
+function inexactTotal(r: PopulationResult): number | null {
+  return firstInexact([
+    r.champion,
+    r.challenger,
+    r.variants,
+    r.paired,
+    r.decisionFlips.map((p) => p.flipped),
+  ]);
 }
 
 /** The first number in `value` that is not an exact whole number (a sum past 2⁵³), or null. */

@@ -36,6 +36,10 @@ export function loadPolicy(
   return loadPolicyFile(policyPath(ref, baseDir, from), cache, []);
 }
 
+/** How many policy files one `extends` chain may hold: a long chain is a mistake or an attack, and each
+ *  level is a call (thousands of them overflowed the stack: an internal error, not bad input). */
+const MAX_EXTENDS = 64;
+
 function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[]): Policy {
   const cached = cache.get(file);
   if (cached) return cached;
@@ -50,6 +54,13 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
       hint: "remove one `extends`",
     });
   }
+  if (chain.length > MAX_EXTENDS)
+    throw new InputError(`policies extend each other more than ${MAX_EXTENDS} levels deep`, {
+      file: chain[chain.length - 1],
+      field: "extends",
+      found: `a chain of ${chain.length + 1} policy files or more`,
+      hint: "extend a policy nearer the base, or write the parameters out in fewer files",
+    });
   const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
   const written = validate(PolicyFile, parsed, file, {
     kind: "policy",

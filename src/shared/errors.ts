@@ -3,7 +3,7 @@
 
 import { isAbsolute, relative, sep } from "node:path";
 import { closest, distance } from "fastest-levenshtein";
-import { printable, printableLines } from "./text.js";
+import { printable, printableLines, unmistakable } from "./text.js";
 
 export interface InputErrorDetails {
   file?: string;
@@ -147,16 +147,18 @@ export class InputError extends Error {
 }
 
 /** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a
- *  message can neither drive the terminal nor forge another line. */
+ *  message can neither drive the terminal nor forge another line, nor hide the character that is wrong
+ *  (a zero-width space in `purchase`, a no-break space after `open`). */
 function formatOne(e: InputError, prefix: string): string {
   const d = e.details;
+  const shown = (text: string) => unmistakable(printable(text));
   const where = [d.file, d.line, d.column].filter((x) => x !== undefined).join(":");
-  const head = printable([where, d.field].filter(Boolean).join(": "));
-  const message = printable(e.message);
+  const head = shown([where, d.field].filter(Boolean).join(": "));
+  const message = shown(e.message);
   const lines = [`${prefix}${head ? `${head}: ${message}` : message}`];
-  if (d.expected) lines.push(`  expected: ${printable(d.expected)}`);
-  if (d.found !== undefined) lines.push(`  found:    ${printable(d.found)}`);
-  if (d.hint) lines.push(`  hint:     ${printableLines(d.hint)}`);
+  if (d.expected) lines.push(`  expected: ${shown(d.expected)}`);
+  if (d.found !== undefined) lines.push(`  found:    ${shown(d.found)}`);
+  if (d.hint) lines.push(`  hint:     ${unmistakable(printableLines(d.hint))}`);
   return lines.join("\n");
 }
 

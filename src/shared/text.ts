@@ -62,6 +62,18 @@ export function printable(text: string): string {
   return disarmCommands(escapeUnsafe(text, false));
 }
 
+/** Characters a reader cannot see or tells from a plain space only by their code — format characters
+ *  (zero-width space and joiners, soft hyphen, BOM, tag characters) and every space but U+0020 — shown as
+ *  escapes (`\u200b`, `\u00a0`): in an error message, where `found: "purchase"` must not look like the
+ *  word the hint suggests. */
+export function unmistakable(text: string): string {
+  return text.replace(/[\p{Cf}\p{Zs}]/gu, (c) => {
+    const code = c.codePointAt(0)!;
+    if (code === 0x20) return c;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
 /** Controls and bidirectional overrides shown as escapes, line breaks and tabs kept: for a format that
  *  has its own way to write those (HTML's character references). A page is read in a browser, but also
  *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */

@@ -313,8 +313,25 @@ function plan(target: string, path: string): { kind: "replace"; path: string } |
   return { kind: "through" };
 }
 
+/** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own
+ *  name when that is long — a file system takes a name of at most 255 bytes (fewer on some), and a
+ *  target whose name is near that must still be writable. */
+function temporaryPath(path: string): string {
+  const name = basename(path);
+  const suffix = `.${process.pid}.${tmpCounter++}.tmp`;
+  const room = Math.max(32, Buffer.byteLength(name) - 1 - suffix.length);
+  let kept = "";
+  let bytes = 0;
+  for (const ch of name) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > room) break;
+    kept += ch;
+  }
+  return join(dirname(path), `.${kept}${suffix}`);
+}
+
 function replacing(target: string, path: string, noClobber = false): Output {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${tmpCounter++}.tmp`);
+  const tmp = temporaryPath(path);
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;

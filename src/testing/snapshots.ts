@@ -3,10 +3,11 @@
 // with -u. Writes are atomic (temporary file + rename); nothing is read or written through a link
 // (snapshot-files.ts).
 
+import { InputError } from "../shared/errors.js";
 import { writeOutput } from "../shared/write-file.js";
 import { lineDiff } from "./line-diff.js";
 import type { SnapshotReport } from "./report.js";
-import { makeSnapshotFolder, readSnapshot, snapshotPathFor } from "./snapshot-files.js";
+import { MAX_TRACE_BYTES, makeSnapshotFolder, readSnapshot, snapshotPathFor } from "./snapshot-files.js";
 
 export interface SnapshotMode {
   /** -u: write new and changed traces */
@@ -42,8 +43,17 @@ export function checkSnapshot(
   return { file: shown, status: "mismatch", diff: `   ${columns.slice(1)}\n${diff}` };
 }
 
-/** Writes a golden trace: a regular file replaced or made, never a link followed or a device written. */
+/** Writes a golden trace: a regular file replaced or made, never a link followed or a device written —
+ *  and never one too large to be read back (the next run would refuse it, and -u write it again). */
 function write(scenarioFile: string, text: string, shown: string): void {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_TRACE_BYTES)
+    throw new InputError("the golden trace would be too large to read back", {
+      file: shown,
+      expected: `at most ${MAX_TRACE_BYTES} bytes`,
+      found: `${bytes} bytes`,
+      hint: "split the timeline into several scenarios, or shorten its notes",
+    });
   makeSnapshotFolder(scenarioFile, shown);
   // an error names it by its absolute path: the report names it relative (runOne), as every other file
   writeOutput(snapshotPathFor(scenarioFile), text, { dashIsStdout: false, existing: "regular" });

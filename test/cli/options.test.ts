@@ -579,6 +579,17 @@ describe("simulate", () => {
     [["--challenger-set", "minScore=1e3"], /--challenger-set minScore: value out of range/, "at most 950"],
     // the value as typed, not as JSON shows the number it became (Infinity is null, -0 is 0)
     [["--challenger-set", "minScore=1e309"], /--challenger-set minScore: wrong type/, "found minScore=1e309"],
+    // read as a policy file's value: a number a double cannot keep exactly is refused, never made 11
+    [
+      ["--challenger-set", "toleranceAmount=10.999999999999999999"],
+      /--challenger-set toleranceAmount: wrong type/,
+      "found toleranceAmount=10.999999999999999999; at most 15 significant digits",
+    ],
+    [
+      ["--sweep", "toleranceAmount=10.999999999999999999..12:1"],
+      /--sweep toleranceAmount: FROM, TO and STEP are decimal numbers of at most 15 significant digits/,
+      undefined,
+    ],
     [
       ["--challenger-set", "minScore=-0"],
       /--challenger-set minScore: value out of range/,

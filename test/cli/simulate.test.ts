@@ -265,6 +265,22 @@ describe("credit-sim simulate", () => {
     expect(r.stderr).toContain("4 problems");
   });
 
+  it("a population whose totals would pass 256 MB is refused before it runs (a century's sweep ran out of memory or wrote a --json too long for a string)", async () => {
+    const r = await cli([
+      "simulate",
+      "--accounts",
+      "1",
+      "--days",
+      "36500",
+      "--sweep",
+      "minOpenScore=350..845:5",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^credit-sim: the population's totals would be too large\n/);
+    expect(r.stderr).toContain("found:    3016 MB: 5 personas × 101 policy arms × 36500 days");
+  }, 20_000);
+
   it("bad input and bad usage exit 2 with one clear message", async () => {
     const typo = await cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
     expect(typo.status).toBe(2);

@@ -20,7 +20,7 @@ import type { PopulationSettings } from "../../src/population/settings.js";
 import { preparePopulation } from "../../src/population/setup.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
-import { ROOT } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "credit-sim-merge-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -406,5 +406,41 @@ describe("files are checked for size before they are read", () => {
     expect(e.format()).not.toContain("hunter2");
     const f = refusedFile(write("env.json", "API_TOKEN=hunter2-secret\n"));
     expect(f.format()).not.toContain("hunter2");
+  });
+});
+
+describe("simulate's own totals", () => {
+  it("a population whose totals pass 2^53 fen is refused, not written with rounded sums no merge reads", async () => {
+    // ¥1,000,000,000 lines, spent at once and never repaid, at a 10 % daily penalty for 720 days: about
+    // ¥7.3e10 (7.3e12 fen) an account, so 1,300 accounts total past 9,007,199,254,740,991 fen
+    writeFileSync(
+      join(dir, "rich.yaml"),
+      "name: rich\nshare: 1\nprofile: { age: 40, monthlyIncome: 1000000000, verified: 1, creditHistoryMonths: 100 }\nopen: { day: 0, amount: 1000000000 }\nspending: { perMonth: 60, amount: 1000000000 }\nrepayment: { none: 1 }\n",
+    );
+    writeFileSync(
+      join(dir, "lavish.yaml"),
+      "name: lavish\nextends: default\nminOpenScore: 350\nmaxLimitIncomeMultiple: 1000000000\nmaxDebtToIncome: 1000000000\nthinFileMaxLimit: 1000000000\nlimitBands: [{ minScore: 350, maxLimit: 1000000000 }]\npenaltyRatePerDay: 0.1\nchargeOffDays: 720\n",
+    );
+    const args = ["simulate", "./rich.yaml", "--policy", "./lavish.yaml", "--days", "760", "--workers", "1"];
+    const r = await cli([...args, "--accounts", "1300", "--no-progress", "--json"], { cwd: dir });
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(
+      /^credit-sim: the population's totals go beyond exact numbers\n {2}found: {4}a total of \d+/,
+    );
+  }, 60_000);
+});
+
+describe("a sweep's document", () => {
+  it("is read with room for every variant's arm: the size a sweep of 21 variants may take is not a single arm's", async () => {
+    const args = ["simulate", "steady-payer", "--accounts", "10", "--days", "30", "--no-progress"];
+    const r = await cli([...args, "--sweep", "minOpenScore=600..800:10", "--json"], { cwd: dir });
+    expect(r.status, r.stderr).toBe(0);
+    // the same document, grown by white space (still JSON) past what one arm's bins allow, within 22 arms'
+    const file = join(dir, "sweep.json");
+    writeFileSync(file, `${r.stdout.trimEnd()}${" ".repeat(6 * 2 ** 20)}\n`);
+    const merged = await cli(["merge", file, "--json"], { cwd: dir });
+    expect(merged.stderr).toBe("");
+    expect(merged.stdout).toBe(r.stdout);
   });
 });

@@ -139,6 +139,19 @@ describe("every problem of one file at once", () => {
   });
 });
 
+describe("invisible characters", () => {
+  it("a zero-width or no-break space in a value or a key is shown as its escape, not as the word it hides in", async () => {
+    const text =
+      'name: t\n"na\\u200bme2": x\nevents:\n  - {day: 0, type: "pur\\u200bchase", amount: 5}\n  - {day: 0, type: apply, product: "open\\u00a0", amount: 5}\n';
+    const r = await run(write("zw.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown field "na\\u200bme2"');
+    expect(r.stderr).toContain('found:    "pur\\u200bchase"');
+    expect(r.stderr).toContain('found:    "open\\u00a0"');
+    expect(r.stderr).not.toMatch(/[\u200b\u00a0]/);
+  });
+});
+
 describe("several files", () => {
   it("run reports every file's problems at once, not the first file's alone", async () => {
     write("a.yaml", scenarioWith("  - { day: 0, type: purchse, amount: 10 }\n"));
@@ -352,6 +365,30 @@ describe("policies", () => {
     write("self.yaml", "name: self\nextends: ./self.yaml\n");
     const r = await run(write("s.yaml", "name: bad\npolicy: ./self.yaml\nevents: []\n"));
     expectBadInput(r, { file: "s.yaml", pos: "2:9", message: /cycle/ });
+  });
+
+  it("a chain of `extends` is bounded (64 levels): a longer one is bad input, never an overflowed stack", async () => {
+    // p0 extends p1 … extends pN-1, which extends the built-in default
+    const chain = (prefix: string, n: number) => {
+      for (let i = 0; i < n; i++)
+        write(
+          `${prefix}${i}.yaml`,
+          `name: ${prefix}${i}\nextends: ${i + 1 < n ? `./${prefix}${i + 1}.yaml` : "default"}\n`,
+        );
+    };
+    chain("ok", 64);
+    const ok = await run(write("ok.yaml", "name: fine\npolicy: ./ok0.yaml\nevents: []\n"), "--no-chart");
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    chain("long", 100);
+    expectBadInput(await run(write("long.yaml", "name: bad\npolicy: ./long0.yaml\nevents: []\n")), {
+      file: "long.yaml",
+      pos: "2:9",
+      field: "policy",
+      message: /^policies extend each other more than 64 levels deep/,
+      found: "a chain of 66 policy files or more",
+      hint: /extend a policy nearer the base/,
+    });
   });
 
   it("a policy file missing a parameter", async () => {

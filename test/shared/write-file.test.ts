@@ -69,6 +69,19 @@ describe("regular files and new paths", () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it("a name as long as the file system takes (255 bytes) is written: the temporary file's name fits too", () => {
+    // ASCII, and multi-byte characters (3 bytes each) that a cut must not split
+    for (const name of [`${"a".repeat(250)}.html`, `${"报".repeat(83)}.html`]) {
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+      const file = join(dir, name);
+      writeOutput(file, "x\n");
+      writeOutput(file, "y\n");
+      expect(readFileSync(file, "utf8")).toBe("y\n");
+      expect(readdirSync(dir).filter((f) => f !== name)).toEqual([]);
+      rmSync(file);
+    }
+  });
+
   it("keep their permissions when replaced", () => {
     const file = join(dir, "private.csv");
     writeFileSync(file, "old");

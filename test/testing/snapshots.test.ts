@@ -21,6 +21,7 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { MAX_TRACE_BYTES } from "../../src/testing/snapshot-files.js";
+import { checkSnapshot } from "../../src/testing/snapshots.js";
 import { cli, ROOT } from "../helpers/cli.js";
 
 let dir: string;
@@ -256,6 +257,21 @@ describe("credit-sim test: golden traces are never followed through a link", () 
     const big = await run(["scenarios"]);
     expect(big.status).toBe(2);
     expect(big.stdout).toContain("the golden trace is too large");
+  });
+
+  it("a trace too large to be read back is never written: -u would write what the next run refuses", () => {
+    // a 5 MB scenario can make one: 100,000 notes whose CJK text (3 bytes a character) an alias repeats
+    const file = join(dir, "scenarios", "good-customer.yaml");
+    const huge = `# credit-sim golden trace\n${"报".repeat(MAX_TRACE_BYTES / 3 + 1)}\n`;
+    for (const mode of [
+      { update: true, ci: false },
+      { update: false, ci: false },
+    ]) {
+      expect(() =>
+        checkSnapshot(file, huge, mode, "scenarios/__snapshots__/good-customer.yaml.trace"),
+      ).toThrow(/^the golden trace would be too large to read back$/);
+      expect(existsSync(trace("good-customer.yaml"))).toBe(false);
+    }
   });
 
   it("links met while searching a folder are not followed (a linked scenario runs when named)", async () => {

@@ -4,6 +4,7 @@
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { checkTotalsSize } from "../../population/aggregate.js";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
 import { flipRule, largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
@@ -70,6 +71,7 @@ export async function simulateCommand(
     exportAccount(pop, o.exportAccount, o.force, io);
     return;
   }
+  checkTotalsSize(pop.personas.length, 1 + pop.settings.arms.length, pop.settings.days);
   checkOutputs(
     io.cwd,
     [

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, type PolicyParams } from "../../engine/index.js";
 import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/sweep.js";
 import { describeIssue } from "../../scenario/issues.js";
+import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import type { ParseContext } from "./command.js";
@@ -95,7 +96,14 @@ export function parseSweep(text: string): SweepAxis {
       `--sweep ${param}: only numeric parameters sweep`,
       `${param} is a ${kind === "flag" ? "flag" : "table"}`,
     );
-  const [from, to, step] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  // each number read as a policy file's is: one a double cannot keep exactly is refused, not changed
+  const numbers = [m[2]!, m[3]!, m[4]!].map((t) => parseText(t, `--sweep ${param}`).data);
+  if (!numbers.every((n) => typeof n === "number"))
+    throw new UsageError(
+      `--sweep ${param}: FROM, TO and STEP are decimal numbers of at most 15 significant digits`,
+      `found ${JSON.stringify(text)}: a number with more digits, or beyond ±1e308, would be changed`,
+    );
+  const [from, to, step] = numbers as [number, number, number];
   if (![from, to, step].every(Number.isFinite) || step <= 0 || from > to)
     throw new UsageError(`--sweep ${param}: FROM ≤ TO and STEP > 0`, `found ${JSON.stringify(text)}`);
   if ((to - from) / step + 1 > MAX_VARIANTS)
@@ -140,14 +148,12 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
     // as --set and a file: a parameter given twice is refused, not settled by the last one
     if (Object.hasOwn(raw, key))
       throw new UsageError(`--challenger-set: ${key} is given twice`, "give each parameter once");
-    let value: unknown = text;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      // a bare word stays a string; the schema says whether that is allowed
-    }
+    // read as a policy file's value is (YAML, JSON too): a number a double cannot keep exactly
+    // (10.999999999999999999, which JSON.parse made 11) stays text and is refused, not changed
+    const value: unknown = text.trim() === "" ? text : parseText(text, `--challenger-set ${key}`).data;
     raw[key] = value;
-    typed[key] = typeof value === "string" ? JSON.stringify(value) : text;
+    // a word kept as text is quoted; a number kept as text (1e309, 10.999999999999999999) is shown as typed
+    typed[key] = typeof value === "string" && !/^[-+.\d]/.test(text.trim()) ? JSON.stringify(value) : text;
   }
   const parsed = PolicyOverrides.safeParse(raw);
   if (!parsed.success) {
@@ -162,7 +168,8 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
 function worded(flag: string, issue: z.core.$ZodIssue, data: unknown, typed: string): UsageError {
   const d = describeIssue(issue, data, flag, undefined);
   const expected = d.details.expected === undefined ? "" : `expected ${d.details.expected}; `;
-  return new UsageError(`${flag}: ${d.message}`, `${expected}found ${typed}`);
+  const hint = d.details.hint === undefined ? "" : `; ${d.details.hint}`;
+  return new UsageError(`${flag}: ${d.message}`, `${expected}found ${typed}${hint}`);
 }
 
 /**
