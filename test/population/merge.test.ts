@@ -430,17 +430,3 @@ describe("simulate's own totals", () => {
     );
   }, 60_000);
 });
-
-describe("a sweep's document", () => {
-  it("is read with room for every variant's arm: the size a sweep of 21 variants may take is not a single arm's", async () => {
-    const args = ["simulate", "steady-payer", "--accounts", "10", "--days", "30", "--no-progress"];
-    const r = await cli([...args, "--sweep", "minOpenScore=600..800:10", "--json"], { cwd: dir });
-    expect(r.status, r.stderr).toBe(0);
-    // the same document, grown by white space (still JSON) past what one arm's bins allow, within 22 arms'
-    const file = join(dir, "sweep.json");
-    writeFileSync(file, `${r.stdout.trimEnd()}${" ".repeat(6 * 2 ** 20)}\n`);
-    const merged = await cli(["merge", file, "--json"], { cwd: dir });
-    expect(merged.stderr).toBe("");
-    expect(merged.stdout).toBe(r.stdout);
-  });
-});
