@@ -353,8 +353,9 @@ function summariseArm(
     approvalRate: rate(a.opened, a.accounts),
     openLimit: a.opened > 0 ? { p10: limitQ(0.1), median: limitQ(0.5), p90: limitQ(0.9) } : null,
     suspensionRate: rate(a.suspended, a.accounts),
+    // a line is suspended for credit, security or policy; only a closure is the customer's own
     suspensionRateByCause: Object.fromEntries(
-      CAUSES.map((c, i) => [c, rate(a.suspendedByCause[i]!, a.accounts)]),
+      CAUSES.filter((c) => c !== "customer").map((c, i) => [c, rate(a.suspendedByCause[i]!, a.accounts)]),
     ),
     suspensions: a.suspensions,
     restorationRate: a.suspended > 0 ? rate(a.restored, a.suspended) : null,
