@@ -1,6 +1,7 @@
 // The prompts of the interactive what-if session that enter one new event: type, day, then the fields that
 // type has. Values are validated as a scenario file's would be when the edit is applied.
 
+import type { z } from "zod";
 import { REPAY_KEYWORDS } from "../engine/index.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
@@ -20,20 +21,38 @@ export function typed(text: string, label: string): unknown {
  * `key` in a file is — so what the prompt accepts is what the event gets (`Number()` of the text would
  * turn an answer YAML reads as 5, `5 # five`, into NaN, refused only once every field was asked).
  */
-async function asked(input: Prompts["input"], message: string, type: string, key: string): Promise<unknown> {
+async function asked(
+  input: Prompts["input"],
+  message: string,
+  type: string,
+  key: string,
+  optional = false,
+): Promise<unknown> {
   const answer = await input({
     message,
     validate: (t) => {
+      if (optional && t.trim() === "") return true;
       try {
         // no label: the field's own name heads the message ("amount: wrong type", not "amount: amount: …")
         validateEvent({ type, [key]: typed(t, key) }, "");
         return true;
       } catch (e) {
-        return e instanceof InputError ? e.formatLine() : String(e);
+        if (!(e instanceof InputError)) return String(e);
+        // only this field's problems: the event's other fields are asked next
+        const own = e.problems.find((p) => p.details.field === key);
+        return own === undefined ? true : own.formatLine();
       }
     },
   });
-  return typed(answer, key);
+  return optional && answer.trim() === "" ? undefined : typed(answer, key);
+}
+
+/** A written event type's fields (beside `type`, `day` and `date`), as its schema declares them. */
+function fieldsOf(type: string): Array<[string, z.ZodType]> {
+  const shape = EventSchema.options.find((x) => x.shape.type.value === type)?.shape ?? {};
+  return Object.entries(shape as Record<string, z.ZodType>).filter(
+    ([k]) => k !== "type" && k !== "day" && k !== "date",
+  );
 }
 
 /** Guided entry of a new event: type, day, then its own fields. */
@@ -98,6 +117,19 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       data.text = await input({ message: "Text:" });
       break;
     default:
+      // a type without prompts of its own: each field its schema declares, optional ones skippable
+      for (const [key, field] of fieldsOf(type)) {
+        const optional = field.safeParse(undefined).success;
+        const about = field.description === undefined ? "" : ` (${field.description})`;
+        const value = await asked(
+          input,
+          `${key}${about}${optional ? ", optional" : ""}:`,
+          type,
+          key,
+          optional,
+        );
+        if (value !== undefined) data[key] = value;
+      }
       break;
   }
   // validated (with the loader's messages) when applied

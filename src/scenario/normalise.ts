@@ -363,6 +363,11 @@ function toEvent(
     }
     case "note":
       return { ...at, type: "note", text: e.text };
+    default: {
+      // a written event type without its case here would be validated, then dropped without a word
+      const never: never = e;
+      throw new Error(`no engine event for ${JSON.stringify(never)}`);
+    }
   }
 }
 

@@ -204,6 +204,48 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a new event of a type without prompts of its own is asked each field its schema has", async () => {
+    // a Jiebei loan needs an amount and a term: asked nothing, it could never be added
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ borrow"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("50");
+    screen.keypress("enter");
+    await waitFor("amount");
+    screen.type("3000");
+    screen.keypress("enter");
+    await waitFor("term");
+    screen.type("5");
+    screen.keypress("enter");
+    await waitFor("> term: ");
+    screen.keypress("backspace");
+    screen.type("6");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #16 (Jiebei loan ¥3,000.00 over 6 months on day 50)");
+
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ close"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("70");
+    screen.keypress("enter");
+    await waitFor("line");
+    // optional: left empty, the event goes without it
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #17 (closing Huabei on day 70)");
+    expect(s.printed()).not.toContain("✗");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("finds the smallest change and adopts it", async () => {
     const s = start();
     await menu("Find the smallest change");

@@ -149,7 +149,11 @@ function shared(sc: Scenario, policies: Policy[], switchDay: number | null) {
 describe("lanes", () => {
   it("the properties vary every decision rule: each parameter is a mechanic or in the random sets", () => {
     const covered = new Set<string>([...MECHANICS, ...Object.keys(decisionParams)]);
-    expect(POLICY_PARAM_NAMES.filter((k) => !covered.has(k))).toEqual([]);
+    expect(
+      POLICY_PARAM_NAMES.filter((k) => !covered.has(k)),
+      "a parameter that moves money or the calendar goes in MECHANICS (src/engine/lanes.ts); one that only " +
+        "decides gets a random range in decisionParams (test/engine/lanes.test.ts)",
+    ).toEqual([]);
   });
 
   it("a Jiebei drawdown is decided for each policy: one whose minimum drawdown it misses leaves the lane", () => {

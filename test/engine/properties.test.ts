@@ -19,6 +19,7 @@ import type {
   Step,
   Trace,
 } from "../../src/engine/types.js";
+import { EVENT_TYPES } from "../../src/engine/vocabulary.js";
 import { customerEvents } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
@@ -252,6 +253,16 @@ function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calend
 }
 
 describe("engine properties over random timelines", () => {
+  it("draw every customer event type (a policy change comes from the tests' own generators)", () => {
+    const drawn = new Set(
+      fc.sample(customerEvents(day, amount), { numRuns: 3000, seed: 1 }).map((e) => e.type),
+    );
+    expect(
+      EVENT_TYPES.filter((t) => t !== "policy" && !drawn.has(t)),
+      "a new event type needs a generator in customerEvents (test/engine/arbitraries.ts)",
+    ).toEqual([]);
+  });
+
   it("keep every invariant after every step and at the end of every day", () => {
     fc.assert(
       fc.property(scenarioArb, (sc) => {
