@@ -20,7 +20,12 @@ export function rangeValues(from: number, to: number, step: number): number[] {
   const f = 10 ** decimals;
   const count = Math.floor((to - from) / step + 1e-9) + 1;
   const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push(Math.round((from + i * step) * f) / f);
+  for (let i = 0; i < count; i++) {
+    const x = from + i * step;
+    // rounded to the decimals written (0.1 + 0.2 is 0.3); past a double's range (a step of 1e-320) as is
+    const r = Math.round(x * f) / f;
+    out.push(Number.isFinite(r) ? r : x);
+  }
   return out;
 }
 

@@ -402,6 +402,10 @@ describe("simulate", () => {
     expect(parse(["simulate", "--sweep", "maxDebtToIncome=0.3..0.5:0.1"])).toMatchObject({
       options: { sweep: [{ param: "maxDebtToIncome", values: [0.3, 0.4, 0.5] }] },
     });
+    // a step finer than a double's decimals reach: the values as written (it read minOpenScore=NaN)
+    expect(parse(["simulate", "--sweep", "minOpenScore=600..600:1e-320"])).toMatchObject({
+      options: { sweep: [{ param: "minOpenScore", values: [600] }] },
+    });
   });
 
   it("--shard auto reads GitLab's CI_NODE_INDEX/CI_NODE_TOTAL, or a Kubernetes JOB_COMPLETION_INDEX with auto/N", () => {
