@@ -130,12 +130,23 @@ export class Agent {
     return a;
   }
 
-  /** The policy calendar changed (a lane switched to a policy with other statement days): the
-   *  repayments not made yet follow the new calendar. */
+  /** The policy calendar changed on `day` (a lane switched to a policy with other statement or due days):
+   *  the statements after it follow the new calendar. Those issued before it — that day's too, issued
+   *  before the change — keep the due days they were issued with, as in the engine: their repayments not
+   *  made yet stay as they were (not skipped when the new calendar's day for them has passed, nor made
+   *  twice when it has not come). */
   useCalendarOf(policy: Policy, day: number): void {
-    this.schedule = repaymentSchedule(this.plan, statementCycles(this.ctx, policy));
+    const old = this.schedule;
+    const next = repaymentSchedule(this.plan, statementCycles(this.ctx, policy));
+    const rows: ScheduleRow[] = [];
+    for (let i = this.cycle; i < old.day.length; i++)
+      if (old.statement[i]! <= day)
+        rows.push({ day: old.day[i]!, habit: old.habit[i]!, statement: old.statement[i]! });
+    for (let i = 0; i < next.day.length; i++)
+      if (next.statement[i]! > day)
+        rows.push({ day: next.day[i]!, habit: next.habit[i]!, statement: next.statement[i]! });
+    this.schedule = scheduleOf(rows);
     this.cycle = 0;
-    while (this.cycle < this.schedule.day.length && this.schedule.day[this.cycle]! <= day) this.cycle++;
   }
 
   private inHardship(day: number): boolean {
@@ -433,28 +444,45 @@ export class Agent {
 const retryKey = (e: Extract<ScenarioEvent, { type: "apply" }>) =>
   `${e.day} ${e.line} ${e.product} ${e.amount}`;
 
-/** An account's Huabei repayments on a policy calendar: the day and habit of each, in day order. */
+/** An account's Huabei repayments on a policy calendar: the day and habit of each, and the day of the
+ *  statement it repays, in day order. */
 export interface RepaymentSchedule {
   day: number[];
   habit: number[];
+  statement: number[];
+}
+
+interface ScheduleRow {
+  day: number;
+  habit: number;
+  statement: number;
 }
 
 export function repaymentSchedule(
   plan: Plan,
   cycles: ReadonlyArray<{ statement: number; due: number }>,
 ): RepaymentSchedule {
-  const rows: Array<{ day: number; habit: number }> = [];
+  const rows: ScheduleRow[] = [];
   for (let k = 0; k < cycles.length && k < plan.habit.length; k++) {
     const h = plan.habit[k]!;
     if (h === HABIT.none) continue;
     const { statement, due } = cycles[k]!;
     const day =
       h === HABIT.late ? due + plan.habitDays[k]! : Math.max(statement + 1, due - plan.habitDays[k]!);
-    rows.push({ day, habit: h });
+    rows.push({ day, habit: h, statement });
   }
-  // a late repayment may come after the next statement's on-time one: day order, statement order within
+  return scheduleOf(rows);
+}
+
+/** Rows in statement order as a schedule: a late repayment may come after the next statement's on-time
+ *  one — day order, statement order within a day (a stable sort). */
+function scheduleOf(rows: ScheduleRow[]): RepaymentSchedule {
   rows.sort((a, b) => a.day - b.day);
-  return { day: rows.map((r) => r.day), habit: rows.map((r) => r.habit) };
+  return {
+    day: rows.map((r) => r.day),
+    habit: rows.map((r) => r.habit),
+    statement: rows.map((r) => r.statement),
+  };
 }
 
 /** One stream for every agent's reactions: drawn from and done with within one call. */

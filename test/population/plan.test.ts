@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import type { ScenarioEvent } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
+import { loadPersonaText } from "../../src/population/persona.js";
 import { makePlan } from "../../src/population/plan.js";
 import { personaIndexOf } from "../../src/population/runner.js";
 import { populationContext } from "../../src/population/settings.js";
@@ -129,6 +130,40 @@ describe("reactions", () => {
       // the champion and its copy are one slot of the same lane
       const champion = lanes.find((l) => l.members.includes(0))!;
       expect(champion.members).toContain(1);
+    }
+  });
+});
+
+describe("a policy that moves the due day", () => {
+  // pays every bill in full a day or two before it is due, nothing else
+  const punctual = loadPersonaText(
+    [
+      "name: punctual",
+      "share: 1",
+      "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
+      "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
+      "repayment: { full: 1, daysBeforeDue: { min: 0, max: 2 } }",
+    ].join("\n"),
+    "punctual.yaml",
+  );
+  // day 98 is April 8th: the April bill, issued on the 1st, is due on the 10th as issued
+  const run = (dueDayOfMonth: number) => {
+    const s = settings({ days: 200, from: 98, arms: [arm(policy, { dueDayOfMonth })] });
+    const runner = new AccountRunner(populationContext(s), { record: true, notes: true });
+    return Array.from({ length: 20 }, (_, i) => runner.run(punctual, reactionsOf(punctual), i, 1)[0]!);
+  };
+
+  it("earlier: the bills issued before the change are still repaid, on their own due days", () => {
+    for (const lane of run(5))
+      expect(lane.notes.filter((n) => n.reasons.includes("OVERDUE_OUTSTANDING"))).toEqual([]);
+  });
+
+  it("later: each bill is repaid once", () => {
+    for (const lane of run(20)) {
+      const months = lane.issued
+        .filter((e) => e.type === "repay")
+        .map((e) => new Date(Date.UTC(2024, 0, 1 + e.day)).getUTCMonth());
+      expect(new Set(months).size).toBe(months.length);
     }
   });
 });
