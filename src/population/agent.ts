@@ -91,6 +91,10 @@ export class Agent {
   /** reactions of each purpose on the day they were last drawn: the key of the next one */
   private reactionDay = -1;
   private reactionSeq = 0;
+  /** the day of the last suspension the customer reacted to, and the day it repays then (-1: none): the
+   *  customer hears of both lines suspended on one day once, and decides once (to call, leave…) */
+  private suspendedOn = -1;
+  private repayOn = -1;
   /** retries waiting or made ("day line product amount"): a declined retry is not retried again, or a
    *  persona that always retries would apply ever smaller amounts day after day */
   private retries: string[] = [];
@@ -125,6 +129,8 @@ export class Agent {
     a.left = this.left;
     a.reactionDay = this.reactionDay;
     a.reactionSeq = this.reactionSeq;
+    a.suspendedOn = this.suspendedOn;
+    a.repayOn = this.repayOn;
     a.retries = this.retries.slice();
     a.record = this.record === null ? null : this.record.slice();
     return a;
@@ -354,6 +360,12 @@ export class Agent {
       case "suspended": {
         // a suspension recorded beneath a hold changes nothing the customer sees: no new reaction
         if (this.left || note.beneath) return;
+        if (day === this.suspendedOn) {
+          // the other line, the same day: repaid with the first, if the customer repays
+          if (this.repayOn >= 0)
+            this.later({ index: 0, day: this.repayOn, type: "repay", line, amount: { kind: "full" } });
+          return;
+        }
         const st = this.stream(PURPOSE.suspended, day);
         const when = (t: Timed | null) =>
           t !== null && st.next() < t.p ? day + Math.max(1, drawInt(st.random, t.after)) : -1;
@@ -367,6 +379,8 @@ export class Agent {
         if (verify >= 0) this.later({ index: 0, day: verify, type: "verify_identity" });
         if (review >= 0) this.later({ index: 0, day: review, type: "request_review", line });
         if (leave) this.left = true;
+        this.suspendedOn = day;
+        this.repayOn = repay;
         return;
       }
       case "restored": {

@@ -5,11 +5,11 @@
 import { describe, expect, it } from "vitest";
 import type { ScenarioEvent } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
-import { reactionsOf } from "../../src/population/agent.js";
+import { Agent, reactionsOf, repaymentSchedule } from "../../src/population/agent.js";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { makePlan } from "../../src/population/plan.js";
 import { personaIndexOf } from "../../src/population/runner.js";
-import { populationContext } from "../../src/population/settings.js";
+import { populationContext, statementCycles } from "../../src/population/settings.js";
 import { arm, policy, settings, shipped, tightened, tiny } from "./helpers.js";
 
 const stretched = shipped.find((p) => p.name === "stretched")!;
@@ -120,6 +120,47 @@ describe("reactions", () => {
     // retries: more opening applications than accounts, but at most one retry each
     expect(declined.opens).toBeGreaterThan(60);
     expect(declined.opens).toBeLessThanOrEqual(120);
+  });
+
+  it("both lines suspended on one day: the customer decides once (one call, leaving drawn once), repaying both", () => {
+    const persona = loadPersonaText(
+      [
+        "name: caller",
+        "share: 1",
+        "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
+        "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
+        "repayment: { full: 1 }",
+        "reactions: { suspended: { contact: 1, repay: 1, leave: 0 } }",
+      ].join("\n"),
+      "caller.yaml",
+    );
+    const ctx = populationContext(settings({ days: 120 }));
+    const plan = makePlan(ctx, persona, 0);
+    const agent = new Agent(
+      plan,
+      ctx,
+      reactionsOf(persona),
+      repaymentSchedule(plan, statementCycles(ctx, policy)),
+    );
+    const suspended = (line: "huabei" | "jiebei") =>
+      ({
+        day: 50,
+        event: { type: "overdue", line, day: 50 },
+        line,
+        decision: "suspended",
+        reasons: ["OVERDUE_TOO_LONG"],
+        facts: [],
+        status: "suspended",
+        cause: "credit",
+        limit: 0,
+      }) as unknown as Parameters<Agent["observe"]>[0];
+    agent.observe(suspended("huabei"));
+    agent.observe(suspended("jiebei"));
+    const pending = Reflect.get(agent, "pending") as ScenarioEvent[];
+    expect(pending.filter((e) => e.type === "contact_support")).toHaveLength(1);
+    const repays = pending.filter((e) => e.type === "repay");
+    expect(repays.map((e) => (e as { line: string }).line)).toEqual(["huabei", "jiebei"]);
+    expect(repays[1]!.day).toBe(repays[0]!.day);
   });
 
   it("a lane split off keeps the shared past: arms that decide alike end in one lane", () => {
