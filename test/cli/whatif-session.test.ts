@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
 // the session must be imported after @inquirer/testing/vitest, which mocks the prompts
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
 import { runSession } from "../../src/cli/whatif-session.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { runVariant } from "../../src/whatif/run.js";
@@ -271,5 +273,30 @@ describe("interactive what-if session", () => {
     expect(s.written.size).toBe(0);
     await menu("Quit");
     await s.done;
+  });
+
+  it("a window resized during the session: what is printed next fits the window as it is now", async () => {
+    let out = "";
+    // a terminal's stream, whose width follows the window as process.stdout's does
+    const stdout = { isTTY: true, columns: 120, write: (t: string) => (out += t) };
+    const done = runCli(["whatif", LATE, "--no-color"], {
+      stdout,
+      stderr: { write: () => true },
+      stdinIsTTY: true,
+      env: { TERM: "xterm", NO_COLOR: "1" },
+      cwd: process.cwd(),
+    });
+    await waitFor("What now?");
+    stdout.columns = 60;
+    const before = out.length;
+    await menu("Run and compare");
+    await backAtMenu();
+    const lines = out.slice(before).split("\n");
+    expect(lines.some((l) => l.includes("final score"))).toBe(true);
+    expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(60);
+    // laid out for 60 columns (not laid out for 120 and folded): the chart's day axis stays on one line
+    expect(out.slice(before)).toMatch(/day 0 +day 420/);
+    await menu("Quit");
+    expect(await done).toBe(0);
   });
 });
