@@ -1,7 +1,7 @@
 // The prompts of the interactive what-if session that enter one new event: type, day, then the fields that
 // type has. Values are validated as a scenario file's would be when the edit is applied.
 
-import { REPAY_KEYWORDS } from "../engine/index.js";
+import { LOAN_TERMS, REPAY_KEYWORDS } from "../engine/index.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
@@ -82,8 +82,19 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
         choices: PROFILE_FIELDS.map((f) => ({ name: f, value: f })),
       });
       break;
+    case "borrow":
+      // the term first: the amount is then checked as this loan's, with the term it has
+      data.term = await select({
+        message: "Term (months):",
+        choices: LOAN_TERMS.map((t) => ({ name: String(t), value: t })),
+      });
+      data.amount = await amount("Amount (yuan):");
+      break;
     case "external_debt":
       data.amount = await amount("Debt taken on elsewhere (yuan):");
+      break;
+    case "external_repayment":
+      data.amount = await amount("Debt repaid elsewhere (yuan):");
       break;
     case "income":
       data.monthlyIncome = await asked(input, "New monthly income (yuan):", "income", "monthlyIncome");

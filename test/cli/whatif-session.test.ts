@@ -206,6 +206,44 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a new Jiebei loan and a repayment elsewhere are asked for what they need (term, amount), not refused for it", async () => {
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ borrow"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("50");
+    screen.keypress("enter");
+    await waitFor("Term (months):");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Amount (yuan):");
+    screen.type("3000");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).not.toContain("missing required field");
+    expect(s.printed()).toMatch(/✓ added #16 \(.*¥3,000\.00.*6 months.* on day 50\)/);
+
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ external_repayment"); i++)
+      screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Day (0–420):");
+    screen.type("60");
+    screen.keypress("enter");
+    await waitFor("Debt repaid elsewhere (yuan):");
+    screen.type("500");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toMatch(/✓ added #17 \(.*¥500\.00.* on day 60\)/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("finds the smallest change and adopts it", async () => {
     const s = start();
     await menu("Find the smallest change");
