@@ -14,15 +14,22 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
   let pending = "";
   // a cut cell is said once, at the end: nothing is hidden without a word
   let cut = false;
+  // the terminal's width as it is now: a what-if session or a watch outlives a resize, and what it prints
+  // next fits the window it is printed in (a real terminal's `columns` follows the window)
+  const width = () => inner.columns || columns;
   const fitText = (text: string) => {
-    const f = fitted(text, columns);
+    const f = fitted(text, width());
     cut ||= f.cut;
     return f.text;
   };
   return {
     isTTY: inner.isTTY === true,
-    columns,
-    fitTo: columns,
+    get columns() {
+      return width();
+    },
+    get fitTo() {
+      return width();
+    },
     write(text: string) {
       pending += text;
       const end = pending.lastIndexOf("\n");
@@ -37,7 +44,7 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
       // the note is prose fitted as any other (a terminal would break it mid-word)
       if (cut)
         inner.write(
-          `${fitted(`(some cells were cut to ${columns} columns: --wide shows them whole)`, columns).text}\n`,
+          `${fitted(`(some cells were cut to ${width()} columns: --wide shows them whole)`, width()).text}\n`,
         );
     },
   };

@@ -66,6 +66,9 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
       getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80),
       getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr.columns ?? 80) : 80),
     })
+    // commander leaves a description unwrapped when its column is under 40 wide, so below about 70
+    // columns the terminal broke every option's line mid-word; 20 is the least any fitted text gets
+    .configureHelp({ minWidthToWrap: 20 })
     .exitOverride()
     .addHelpText(
       "after",

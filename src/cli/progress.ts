@@ -23,5 +23,24 @@ export async function progressBar(total: number, enabled: boolean, io: CliIo): P
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return bar;
+  // Ctrl-C (or a kill) ends the process without stop(): the cursor the bar hid is shown again first, or the
+  // shell is left without one; then the signal is delivered again, to end the process as it asks (130)
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    stream.write("\u001b[?25h");
+    process.kill(process.pid, signal);
+  };
+  const release = () => {
+    for (const s of SIGNALS) process.off(s, onSignal);
+  };
+  for (const s of SIGNALS) process.on(s, onSignal);
+  return {
+    update: (done) => bar.update(done),
+    stop: () => {
+      release();
+      bar.stop();
+    },
+  };
 }
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;

@@ -2,7 +2,7 @@
 // type has. Values are validated as a scenario file's would be when the edit is applied.
 
 import type { z } from "zod";
-import { REPAY_KEYWORDS } from "../engine/index.js";
+import { LOAN_TERMS, REPAY_KEYWORDS } from "../engine/index.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
@@ -101,8 +101,19 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
         choices: PROFILE_FIELDS.map((f) => ({ name: f, value: f })),
       });
       break;
+    case "borrow":
+      // a term the product offers, then the amount
+      data.term = await select({
+        message: "Term (months):",
+        choices: LOAN_TERMS.map((t) => ({ name: String(t), value: t })),
+      });
+      data.amount = await amount("Amount (yuan):");
+      break;
     case "external_debt":
       data.amount = await amount("Debt taken on elsewhere (yuan):");
+      break;
+    case "external_repayment":
+      data.amount = await amount("Debt repaid elsewhere (yuan):");
       break;
     case "income":
       data.monthlyIncome = await asked(input, "New monthly income (yuan):", "income", "monthlyIncome");

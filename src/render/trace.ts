@@ -100,8 +100,18 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   ];
   const delta = step.scoreDelta === 0 ? "" : `(${signed(step.scoreDelta)})`;
   const indent = " ".repeat(STEP_INDENT);
+  // a decision that does not fit beside the event goes beneath it, under the header's "decision": folded
+  // with the event's padding, it landed a few columns further in the shorter the event was
+  const beneath = decisionBeneath(o);
+  if (beneath) head.pop();
+  const decisionLine =
+    beneath && decision !== "" ? [`${indent}${decisionColour(c, step.decision)(decision)}`] : [];
   const lines = narrow(o)
-    ? [head.join("  ").trimEnd(), ...standingLines(step, delta, twoLines).map((l) => c.dim(`${indent}${l}`))]
+    ? [
+        head.join("  ").trimEnd(),
+        ...decisionLine,
+        ...standingLines(step, delta, twoLines).map((l) => c.dim(`${indent}${l}`)),
+      ]
     : [
         [...head, `${padStart(String(step.score), 3)} ${pad(delta, 6)}`, ...lineCells(step, twoLines)]
           .join("  ")
@@ -177,6 +187,13 @@ function narrow(o: TraceRenderOptions): boolean {
   return o.columns !== undefined && rowWidth(o) > o.columns;
 }
 
+/** Whether, on a narrow terminal, day, date, event and decision are too wide for one line: then the
+ *  decision goes on a line of its own beneath the event. */
+function decisionBeneath(o: TraceRenderOptions): boolean {
+  const decision = o.jiebei === true ? DECISION_WIDTH + 7 : DECISION_WIDTH;
+  return narrow(o) && 4 + 10 + (o.eventWidth ?? DEFAULT_EVENT_WIDTH) + decision + 3 * 2 > o.columns!;
+}
+
 /** The score and the lines' standing, labelled: "score 670 (−48) · limit ¥3,000.00 · …"; on a two-line
  *  trace Jiebei's standing goes beneath Huabei's. */
 function standingLines(step: Step, delta: string, twoLines: boolean): string[] {
@@ -209,7 +226,9 @@ function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
         pad("date", 10),
         pad("event", o.eventWidth ?? DEFAULT_EVENT_WIDTH),
         ...(narrow(o)
-          ? ["decision"]
+          ? decisionBeneath(o)
+            ? []
+            : ["decision"]
           : [
               pad("decision", twoLines ? DECISION_WIDTH + 7 : DECISION_WIDTH),
               pad("score", 10),
@@ -217,9 +236,12 @@ function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
                 ? [...money("Huabei "), pad("Huabei status", 18), ...money("Jiebei "), "Jiebei status"]
                 : [...money(""), "status"]),
             ]),
-      ].join("  "),
+      ]
+        .join("  ")
+        .trimEnd(),
     ),
   ];
+  if (decisionBeneath(o)) header.push(c.bold(`${" ".repeat(STEP_INDENT)}decision`));
   // too narrow for every column: say where the numbers went
   if (narrow(o))
     header.push(c.dim(`${" ".repeat(18)}beneath each step: its score, limit, balance and status`));

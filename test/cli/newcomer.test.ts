@@ -166,4 +166,15 @@ describe("terminal width", () => {
       expect(chart).toMatch(/\n +day 0 +day 400(\n|$)/);
     }
   });
+
+  it("--help on a 60-column terminal wraps every option's description at a space, not where the terminal breaks it", async () => {
+    for (const command of ["run", "test", "whatif", "simulate"]) {
+      const { stdout } = await inProcess([command, "--help"], { columns: 60 });
+      // the examples are commands, kept whole to be copied; a single word longer than the column stays too
+      const prose = stdout
+        .split("\n")
+        .filter((l) => !/^ {2}(credit-sim|source|for) /.test(l) && /\S \S/.test(l.trim()));
+      for (const line of prose) expect(stringWidth(line), `${command}: ${line}`).toBeLessThanOrEqual(60);
+    }
+  });
 });

@@ -682,7 +682,7 @@ describe("help, version, unknown commands", () => {
     const out = { text: "" };
     const tiny: CliIo = {
       ...io().io,
-      stdout: { write: (t: string) => (out.text += t), isTTY: true, columns: 20 },
+      stdout: { write: (t: string) => (out.text += t), isTTY: true, columns: 15 },
     };
     expect(parseArgv(["whatif", "--help"], tiny)).toEqual({ kind: "done", exitCode: 0 });
     const notes = out.text.slice(out.text.indexOf("In a terminal without edit flags"));

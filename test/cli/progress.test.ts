@@ -1,7 +1,7 @@
 // The progress bar shows on a terminal outside CI, where "CI" is read as the test command and what-if
 // read it (CI=false and CI=0 are not CI).
 import { PassThrough } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
 import { progressBar } from "../../src/cli/progress.js";
 
@@ -31,5 +31,27 @@ describe("progressBar", () => {
     const bar = await progressBar(10, true, ioWith(env));
     expect(bar !== null).toBe(shown);
     bar?.stop();
+  });
+
+  it("Ctrl-C during the run shows the cursor the bar hid, then ends the process by the same signal", async () => {
+    const io = ioWith({});
+    const stderr = io.stderr as unknown as PassThrough;
+    let written = "";
+    stderr.on("data", (d) => (written += String(d)));
+    const kill = vi.spyOn(process, "kill").mockImplementation(() => true);
+    const listening = process.listenerCount("SIGINT");
+    try {
+      const bar = await progressBar(10, true, io);
+      bar?.update(3);
+      expect(written).toContain("\u001b[?25l");
+      process.emit("SIGINT", "SIGINT");
+      await new Promise((r) => setImmediate(r));
+      expect(written.lastIndexOf("\u001b[?25h")).toBeGreaterThan(written.lastIndexOf("\u001b[?25l"));
+      expect(kill).toHaveBeenCalledWith(process.pid, "SIGINT");
+      // its listener is gone: the signal delivered again takes its default course
+      expect(process.listenerCount("SIGINT")).toBe(listening);
+    } finally {
+      kill.mockRestore();
+    }
   });
 });

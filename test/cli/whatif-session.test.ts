@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
 // the session must be imported after @inquirer/testing/vitest, which mocks the prompts
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli.js";
 import { runSession } from "../../src/cli/whatif-session.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { runVariant } from "../../src/whatif/run.js";
@@ -204,8 +206,7 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
-  it("a new event of a type without prompts of its own is asked each field its schema has", async () => {
-    // a Jiebei loan needs an amount and a term: asked nothing, it could never be added
+  it("a new Jiebei loan and a repayment elsewhere are asked for what they need (term, amount), not refused for it", async () => {
     const s = start();
     await menu("Add an event");
     await waitFor("Event type:");
@@ -214,19 +215,37 @@ describe("interactive what-if session", () => {
     await waitFor("Day (0–420):");
     screen.type("50");
     screen.keypress("enter");
-    await waitFor("amount");
+    await waitFor("Term (months):");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Amount (yuan):");
     screen.type("3000");
     screen.keypress("enter");
-    await waitFor("term");
-    screen.type("5");
+    await backAtMenu();
+    expect(s.printed()).not.toContain("missing required field");
+    expect(s.printed()).toMatch(/✓ added #16 \(.*¥3,000\.00.*6 months.* on day 50\)/);
+
+    await menu("Add an event");
+    await waitFor("Event type:");
+    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ external_repayment"); i++)
+      screen.keypress("down");
     screen.keypress("enter");
-    await waitFor("> term: ");
-    screen.keypress("backspace");
-    screen.type("6");
+    await waitFor("Day (0–420):");
+    screen.type("60");
+    screen.keypress("enter");
+    await waitFor("Debt repaid elsewhere (yuan):");
+    screen.type("500");
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ added #16 (Jiebei loan ¥3,000.00 over 6 months on day 50)");
+    expect(s.printed()).toMatch(/✓ added #17 \(.*¥500\.00.* on day 60\)/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
 
+  it("a new event of a type without prompts of its own is asked each field its schema has, optional ones skippable", async () => {
+    const s = start();
     await menu("Add an event");
     await waitFor("Event type:");
     for (let i = 0; i < 15 && !screen.getScreen().includes("❯ close"); i++) screen.keypress("down");
@@ -238,7 +257,7 @@ describe("interactive what-if session", () => {
     // optional: left empty, the event goes without it
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ added #17 (closing Huabei on day 70)");
+    expect(s.printed()).toContain("✓ added #16 (closing Huabei on day 70)");
     expect(s.printed()).not.toContain("✗");
     await menu("Quit");
     await waitFor("Leave without saving");
@@ -313,5 +332,30 @@ describe("interactive what-if session", () => {
     expect(s.written.size).toBe(0);
     await menu("Quit");
     await s.done;
+  });
+
+  it("a window resized during the session: what is printed next fits the window as it is now", async () => {
+    let out = "";
+    // a terminal's stream, whose width follows the window as process.stdout's does
+    const stdout = { isTTY: true, columns: 120, write: (t: string) => (out += t) };
+    const done = runCli(["whatif", LATE, "--no-color"], {
+      stdout,
+      stderr: { write: () => true },
+      stdinIsTTY: true,
+      env: { TERM: "xterm", NO_COLOR: "1" },
+      cwd: process.cwd(),
+    });
+    await waitFor("What now?");
+    stdout.columns = 60;
+    const before = out.length;
+    await menu("Run and compare");
+    await backAtMenu();
+    const lines = out.slice(before).split("\n");
+    expect(lines.some((l) => l.includes("final score"))).toBe(true);
+    expect(Math.max(...lines.map((l) => stringWidth(l)))).toBeLessThanOrEqual(60);
+    // laid out for 60 columns (not laid out for 120 and folded): the chart's day axis stays on one line
+    expect(out.slice(before)).toMatch(/day 0 +day 420/);
+    await menu("Quit");
+    expect(await done).toBe(0);
   });
 });

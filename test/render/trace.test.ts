@@ -6,6 +6,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
 import { scatterChart, scoreChart } from "../../src/render/chart.js";
+import { fitted } from "../../src/render/fit.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { decisionColour, renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
@@ -48,6 +49,22 @@ describe("renderTrace", () => {
     // wide enough for every column: the table as without a width
     const wide = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 200 });
     expect(wide).toBe(renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false }));
+  });
+
+  it("on a terminal too narrow for the event and its decision side by side, every decision is beneath, in one column", () => {
+    const { scenario: two } = loadScenario("scenarios/two-lines.yaml");
+    const at60 = fitted(
+      renderTrace(two, simulate(two), { chalk: plain, explain: false, chart: false, columns: 60 }),
+      60,
+    ).text;
+    const decisions = at60
+      .split("\n")
+      .filter((l) => /^ *(Huabei|Jiebei) (approved|declined|suspended|restored|limit_reduced|info)$/.test(l));
+    expect(decisions.length).toBeGreaterThan(5);
+    // under the header's "decision": folded with the event's padding, a decision after a long event
+    // ("borrow ¥45,000.00 on Jiebei over 12 months") landed at column 8, after a short one at 18
+    for (const l of decisions) expect(l, l).toMatch(/^ {18}\S/);
+    expect(at60).toMatch(/^ {18}decision$/m);
   });
 
   it("one line a step, with the decision's reasons under it", () => {

@@ -147,7 +147,14 @@ async function interactive(baseRun: VariantRun, chalk: ChalkInstance, io: CliIo)
   }
   const { runSession } = await import("../whatif-session.js");
   try {
-    await runSession(baseRun, { chalk, output: (t) => io.stdout.write(t), columns: io.stdout.fitTo });
+    // the width read at each print, not once: the window may be resized during the session
+    await runSession(baseRun, {
+      chalk,
+      output: (t) => io.stdout.write(t),
+      get columns() {
+        return io.stdout.fitTo;
+      },
+    });
   } catch (e) {
     // Ctrl-C inside a prompt: leave quietly; nothing is half-written (saves are atomic)
     if (e instanceof Error && e.name === "ExitPromptError") {
