@@ -359,13 +359,14 @@ export class Agent {
         return;
       case "suspended": {
         // a suspension recorded beneath a hold changes nothing the customer sees: no new reaction
-        if (this.left || note.beneath) return;
+        if (note.beneath) return;
         if (day === this.suspendedOn) {
-          // the other line, the same day: repaid with the first, if the customer repays
+          // the other line, the same day: repaid with the first, if the customer repays (leaving too)
           if (this.repayOn >= 0)
             this.later({ index: 0, day: this.repayOn, type: "repay", line, amount: { kind: "full" } });
           return;
         }
+        if (this.left) return;
         const st = this.stream(PURPOSE.suspended, day);
         const when = (t: Timed | null) =>
           t !== null && st.next() < t.p ? day + Math.max(1, drawInt(st.random, t.after)) : -1;

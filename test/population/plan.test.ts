@@ -163,6 +163,46 @@ describe("reactions", () => {
     expect(repays[1]!.day).toBe(repays[0]!.day);
   });
 
+  it("both lines suspended on one day, the customer repays and leaves: both lines are repaid", () => {
+    const persona = loadPersonaText(
+      [
+        "name: leaver",
+        "share: 1",
+        "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
+        "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
+        "repayment: { full: 1 }",
+        "reactions: { suspended: { repay: 1, leave: 1 } }",
+      ].join("\n"),
+      "leaver.yaml",
+    );
+    const ctx = populationContext(settings({ days: 120 }));
+    const plan = makePlan(ctx, persona, 0);
+    const agent = new Agent(
+      plan,
+      ctx,
+      reactionsOf(persona),
+      repaymentSchedule(plan, statementCycles(ctx, policy)),
+    );
+    const suspended = (line: "huabei" | "jiebei") =>
+      ({
+        day: 50,
+        event: { type: "overdue", line, day: 50 },
+        line,
+        decision: "suspended",
+        reasons: ["OVERDUE_TOO_LONG"],
+        facts: [],
+        status: "suspended",
+        cause: "credit",
+        limit: 0,
+      }) as unknown as Parameters<Agent["observe"]>[0];
+    agent.observe(suspended("huabei"));
+    agent.observe(suspended("jiebei"));
+    expect(agent.left).toBe(true);
+    const pending = Reflect.get(agent, "pending") as ScenarioEvent[];
+    const repays = pending.filter((e) => e.type === "repay");
+    expect(repays.map((e) => (e as { line: string }).line)).toEqual(["huabei", "jiebei"]);
+  });
+
   it("a lane split off keeps the shared past: arms that decide alike end in one lane", () => {
     const s = settings({ days: 120, arms: [arm(policy), arm(policy, { minScore: 350 })] });
     const runner = new AccountRunner(populationContext(s), {});
