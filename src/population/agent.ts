@@ -358,8 +358,9 @@ export class Agent {
         this.cut(day);
         return;
       case "suspended": {
-        // a suspension recorded beneath a hold changes nothing the customer sees: no new reaction
-        if (note.beneath) return;
+        // a suspension recorded beneath a hold changes nothing the customer sees, and a hold lifted from a
+        // suspension ready to end (restored at the next review) is no news to react to
+        if (note.beneath || note.reasons[0] === "RESTORED_AT_REVIEW") return;
         if (day === this.suspendedOn) {
           // the other line, the same day: repaid with the first, if the customer repays (leaving too)
           if (this.repayOn >= 0)

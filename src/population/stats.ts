@@ -355,7 +355,7 @@ function summariseArm(
     suspensionRate: rate(a.suspended, a.accounts),
     // a line is suspended for credit, security or policy; only a closure is the customer's own
     suspensionRateByCause: Object.fromEntries(
-      CAUSES.filter((c) => c !== "customer").map((c, i) => [c, rate(a.suspendedByCause[i]!, a.accounts)]),
+      CAUSES.flatMap((c, i) => (c === "customer" ? [] : [[c, rate(a.suspendedByCause[i]!, a.accounts)]])),
     ),
     suspensions: a.suspensions,
     restorationRate: a.suspended > 0 ? rate(a.restored, a.suspended) : null,

@@ -154,6 +154,9 @@ describe("reactions", () => {
         cause: "credit",
         limit: 0,
       }) as unknown as Parameters<Agent["observe"]>[0];
+    // a hold lifted from a suspension ready to end (the review restores it): nothing to react to
+    agent.observe({ ...suspended("huabei"), day: 40, reasons: ["RESTORED_AT_REVIEW"] });
+    expect(Reflect.get(agent, "pending")).toEqual([]);
     agent.observe(suspended("huabei"));
     agent.observe(suspended("jiebei"));
     const pending = Reflect.get(agent, "pending") as ScenarioEvent[];
