@@ -95,6 +95,8 @@ export class Agent {
    *  customer hears of both lines suspended on one day once, and decides once (to call, leave…) */
   private suspendedOn = -1;
   private repayOn = -1;
+  /** the day a verification was last decided on (after a security hold) */
+  private verifyDrawnOn = -1;
   /** retries waiting or made ("day line product amount"): a declined retry is not retried again, or a
    *  persona that always retries would apply ever smaller amounts day after day */
   private retries: string[] = [];
@@ -131,6 +133,7 @@ export class Agent {
     a.reactionSeq = this.reactionSeq;
     a.suspendedOn = this.suspendedOn;
     a.repayOn = this.repayOn;
+    a.verifyDrawnOn = this.verifyDrawnOn;
     a.retries = this.retries.slice();
     a.record = this.record === null ? null : this.record.slice();
     return a;
@@ -361,26 +364,31 @@ export class Agent {
         // a suspension recorded beneath a hold changes nothing the customer sees, and a hold lifted from a
         // suspension ready to end (restored at the next review) is no news to react to
         if (note.beneath || note.reasons[0] === "RESTORED_AT_REVIEW") return;
-        if (day === this.suspendedOn) {
+        const again = day === this.suspendedOn;
+        if (again) {
           // the other line, the same day: repaid with the first, if the customer repays (leaving too)
           if (this.repayOn >= 0)
             this.later({ index: 0, day: this.repayOn, type: "repay", line, amount: { kind: "full" } });
-          return;
+          // …and a security hold after a suspension for credit that day still asks for a verification
+          if (note.cause !== "security" || this.verifyDrawnOn === day) return;
         }
         if (this.left) return;
         const st = this.stream(PURPOSE.suspended, day);
         const when = (t: Timed | null) =>
           t !== null && st.next() < t.p ? day + Math.max(1, drawInt(st.random, t.after)) : -1;
-        const contact = when(r.contact);
-        const repay = when(r.repay);
-        const review = when(r.review);
+        const firstOnly = (t: Timed | null) => (again ? -1 : when(t));
+        const contact = firstOnly(r.contact);
+        const repay = firstOnly(r.repay);
+        const review = firstOnly(r.review);
         const verify = note.cause === "security" ? when(r.verify) : -1;
-        const leave = st.next() < r.leave;
+        const leave = !again && st.next() < r.leave;
         if (contact >= 0) this.later({ index: 0, day: contact, type: "contact_support" });
         if (repay >= 0) this.later({ index: 0, day: repay, type: "repay", line, amount: { kind: "full" } });
         if (verify >= 0) this.later({ index: 0, day: verify, type: "verify_identity" });
         if (review >= 0) this.later({ index: 0, day: review, type: "request_review", line });
         if (leave) this.left = true;
+        if (note.cause === "security") this.verifyDrawnOn = day;
+        if (again) return;
         this.suspendedOn = day;
         this.repayOn = repay;
         return;

@@ -130,7 +130,7 @@ describe("reactions", () => {
         "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
         "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
         "repayment: { full: 1 }",
-        "reactions: { suspended: { contact: 1, repay: 1, leave: 0 } }",
+        "reactions: { suspended: { contact: 1, repay: 1, verify: 1, leave: 0 } }",
       ].join("\n"),
       "caller.yaml",
     );
@@ -164,6 +164,13 @@ describe("reactions", () => {
     const repays = pending.filter((e) => e.type === "repay");
     expect(repays.map((e) => (e as { line: string }).line)).toEqual(["huabei", "jiebei"]);
     expect(repays[1]!.day).toBe(repays[0]!.day);
+    expect(pending.filter((e) => e.type === "verify_identity")).toHaveLength(0);
+    // a security hold the same day after a suspension for credit: a verification, still one call
+    agent.observe({ ...suspended("jiebei"), cause: "security", reasons: ["SECURITY_PROFILE_CHANGES"] });
+    expect(pending.filter((e) => e.type === "verify_identity")).toHaveLength(1);
+    expect(pending.filter((e) => e.type === "contact_support")).toHaveLength(1);
+    agent.observe({ ...suspended("huabei"), cause: "security", reasons: ["SECURITY_PROFILE_CHANGES"] });
+    expect(pending.filter((e) => e.type === "verify_identity")).toHaveLength(1);
   });
 
   it("both lines suspended on one day, the customer repays and leaves: both lines are repaid", () => {
