@@ -104,6 +104,17 @@ describe("credit-sim test: expectations", () => {
     expect(r.stdout).toContain('second.yaml: name: duplicate scenario name "Fixture passing neighbour"');
   });
 
+  it("rejects a name taken in an earlier shard: the shards together exit as one run does", async () => {
+    const [first, second] = [
+      await test(`${FIX}/dup`, "--shard", "1/2"),
+      await test(`${FIX}/dup`, "--shard", "2/2"),
+    ];
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(2);
+    expect(second.stdout).toContain('second.yaml: name: duplicate scenario name "Fixture passing neighbour"');
+    expect(second.stdout).toContain("also the name of test/fixtures/test-command/dup/first.yaml");
+  });
+
   it("gives exit 1 precedence below bad input: a failure and a bad file together exit 2", async () => {
     const r = await test(`${FIX}/fail`, `${FIX}/bad/typo.yaml`);
     expect(r.status).toBe(2);
