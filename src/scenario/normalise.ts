@@ -416,8 +416,19 @@ function checkExpectation(
       hint: "e.g. { day: 30, status: active }",
     });
   }
+  // a check that holds whatever happens reads as one that was met: `reasons: []` is not "no reasons"
+  if (x.reasons !== undefined && x.reasons.length === 0) {
+    problem([...path, "reasons"], "an empty list checks nothing", {
+      hint: "name the codes the day must cite (at least these), or leave `reasons` out",
+    });
+  }
   for (const k of ["score", "balance"] as const) {
     const r = x[k];
+    if (typeof r === "object" && r.min === undefined && r.max === undefined) {
+      problem([...path, k], "a range without min or max checks nothing", {
+        hint: `give min, max or both, e.g. ${k}: { min: 600 }`,
+      });
+    }
     if (typeof r === "object" && r.min !== undefined && r.max !== undefined && r.min > r.max) {
       problem([...path, k], "the range is empty", {
         found: `min ${r.min} > max ${r.max}`,

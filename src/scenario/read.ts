@@ -64,6 +64,15 @@ export function unreadable(err: unknown, file: string, kind: string): InputError
       file,
       hint: "change its permissions, or copy it somewhere you may read",
     });
+  // a name that is not UTF-8 was listed with U+FFFD in place of its bytes: no file has that name
+  if (code === "ENOENT" && file.includes("\uFFFD"))
+    return new InputError(
+      `the ${kind} file's name is not valid UTF-8 (shown with \uFFFD): it cannot be opened by that name`,
+      {
+        file,
+        hint: "rename it in UTF-8",
+      },
+    );
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,

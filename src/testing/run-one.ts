@@ -112,6 +112,20 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
   }
 }
 
+/** The name a file claims in the run — it loads as a scenario and --grep keeps it — or null. For the
+ *  files of earlier shards: a shard's duplicate-name check sees the names the whole run would. */
+export function claimedName(file: ScenarioFile, ctx: RunContext): string | null {
+  try {
+    const { scenario } = loadAs(file, ctx.policyCache);
+    if (ctx.grepRegExp && !ctx.grepRegExp.test(scenario.name) && !ctx.grepRegExp.test(file.shown))
+      return null;
+    return scenario.name;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return null;
+  }
+}
+
 /**
  * Loads a discovered file by its absolute path (the working folder need not be the process's), while its
  * errors name it as shown, the way the user wrote it.

@@ -8,7 +8,7 @@ import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";
 import { runFiles } from "./pool.js";
 import { exitCodeOf, type ScenarioReport, summarise, type TestRun } from "./report.js";
-import type { RunSettings } from "./run-one.js";
+import { claimedName, makeContext, type RunSettings } from "./run-one.js";
 import { shardOf } from "./shard.js";
 import { findObsolete, removeSnapshot } from "./snapshot-files.js";
 
@@ -45,7 +45,15 @@ export async function runTests(
       "the pattern is matched (case-insensitively) against scenario names and file paths",
     );
   }
-  markDuplicateNames(reports, cwd);
+  // a name taken in an earlier shard is taken in this one too: the shards together report what one run does
+  const earlier = files.length > 0 ? all.slice(0, all.indexOf(files[0]!)) : [];
+  const ctx = makeContext(settings);
+  const taken = new Map<string, string>();
+  for (const f of earlier) {
+    const name = claimedName(f, ctx);
+    if (name !== null && !taken.has(name)) taken.set(name, f.shown);
+  }
+  markDuplicateNames(reports, cwd, taken);
   let obsolete: string[] = [];
   let obsoleteRemoved = false;
   if (o.snapshots) {
@@ -71,8 +79,11 @@ export async function runTests(
 
 /** Reports are keyed by scenario name: a second file with a taken name is bad input, and a golden trace
  *  this run wrote for it (none was there) is taken back — a bad file has none. */
-function markDuplicateNames(reports: ScenarioReport[], cwd: string): void {
-  const seen = new Map<string, string>();
+function markDuplicateNames(
+  reports: ScenarioReport[],
+  cwd: string,
+  seen: Map<string, string> = new Map(),
+): void {
   for (const [i, r] of reports.entries()) {
     if (r.status === "error") continue;
     const other = seen.get(r.name);

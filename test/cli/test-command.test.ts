@@ -104,6 +104,32 @@ describe("credit-sim test: expectations", () => {
     expect(r.stdout).toContain('second.yaml: name: duplicate scenario name "Fixture passing neighbour"');
   });
 
+  it("rejects a name taken in an earlier shard: the shards together exit as one run does", async () => {
+    const [first, second] = [
+      await test(`${FIX}/dup`, "--shard", "1/2"),
+      await test(`${FIX}/dup`, "--shard", "2/2"),
+    ];
+    expect(first.status).toBe(0);
+    expect(second.status).toBe(2);
+    expect(second.stdout).toContain('second.yaml: name: duplicate scenario name "Fixture passing neighbour"');
+    expect(second.stdout).toContain("also the name of test/fixtures/test-command/dup/first.yaml");
+  });
+
+  it("names a file whose name is not UTF-8 for what it is, not as a file not found", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-names-"));
+    try {
+      const scenario = "name: a\nevents: []\nexpect:\n  - { day: 0, status: none }\n";
+      writeFileSync(Buffer.from(`${d}/bad\xff.yaml`, "latin1"), scenario);
+      const r = await cli(["test", "--no-snapshots", "."], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain("bad\uFFFD.yaml: the scenario file's name is not valid UTF-8");
+      expect(r.stdout).toContain("hint:     rename it in UTF-8");
+      expect(r.stdout).not.toContain("not found");
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it("gives exit 1 precedence below bad input: a failure and a bad file together exit 2", async () => {
     const r = await test(`${FIX}/fail`, `${FIX}/bad/typo.yaml`);
     expect(r.status).toBe(2);

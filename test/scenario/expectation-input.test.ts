@@ -18,6 +18,13 @@ describe("expectations that cannot fail or cannot pass", () => {
   it.each([
     ["checks-nothing", "{ day: 0 }", "expect[0]: the expectation checks nothing"],
     ["empty-range", "{ day: 0, score: { min: 900, max: 400 } }", "expect[0].score: the range is empty"],
+    [
+      "empty-reasons",
+      "{ day: 0, status: none, reasons: [] }",
+      "expect[0].reasons: an empty list checks nothing",
+    ],
+    ["open-score", "{ day: 0, score: {} }", "expect[0].score: a range without min or max checks nothing"],
+    ["open-balance", "{ day: 0, status: none, balance: {} }", "expect[0].balance: a range without min"],
     ["end-and-day", "{ end: true, day: 3, status: none }", "both `end: true` and a day"],
   ])("%s is refused with exit 2", async (name, expectation, message) => {
     const f = file(name, expectation);
