@@ -12,9 +12,15 @@ import { readInputFile } from "../scenario/read.js";
  * quoting the file) — or, when the file does not parse (a duplicate key, tabs, two documents), from its
  * lines, plain or quoted scalars only: a file with problems still names what it reads.
  */
-function valuesOf(text: string, file: string, read: (data: unknown) => unknown[], key: string): string[] {
+function valuesOf(
+  text: string,
+  file: string,
+  read: (data: unknown) => unknown[],
+  key: string,
+  parsed: () => unknown = () => parseText(text, file).data,
+): string[] {
   try {
-    return read(parseText(text, file).data).filter((v): v is string => typeof v === "string");
+    return read(parsed()).filter((v): v is string => typeof v === "string");
   } catch {
     const line = new RegExp(`(?:^|[\\s{,])${key}:[ \\t]*("([^"\\n]*)"|'([^'\\n]*)'|[^\\s,}#"']+)`, "gm");
     return [...text.matchAll(line)].map((m) => m[2] ?? m[3] ?? m[1]!);
@@ -61,7 +67,19 @@ export function namedPolicyFiles(file: string): string[] {
   } catch {
     return [];
   }
-  const policy = valuesOf(text, file, (d) => [(d as { policy?: unknown } | null)?.policy], "policy");
+  // parsed once for both keys (a suite of a thousand files reads each of them here)
+  let data: { value: unknown } | { error: unknown } | undefined;
+  const parsed = () => {
+    if (data === undefined)
+      try {
+        data = { value: parseText(text, file).data };
+      } catch (error) {
+        data = { error };
+      }
+    if ("error" in data) throw data.error;
+    return data.value;
+  };
+  const policy = valuesOf(text, file, (d) => [(d as { policy?: unknown } | null)?.policy], "policy", parsed);
   const uses = valuesOf(
     text,
     file,
@@ -70,6 +88,7 @@ export function namedPolicyFiles(file: string): string[] {
       return Array.isArray(events) ? events.map((e) => (e as { use?: unknown } | null)?.use) : [];
     },
     "use",
+    parsed,
   );
   const refs = new Set<string>([...(policy.length > 0 ? policy : ["default"]), ...uses]);
   return [...new Set([...refs].flatMap((ref) => policyChain(ref, dirname(file), file)))];
