@@ -122,17 +122,18 @@ describe("reactions", () => {
     expect(declined.opens).toBeLessThanOrEqual(120);
   });
 
-  it("both lines suspended on one day: the customer decides once (one call, leaving drawn once), repaying both", () => {
+  /** An agent whose persona reacts to a suspension with `reactions`, and a suspension note of day 50. */
+  const reacting = (reactions: string) => {
     const persona = loadPersonaText(
       [
-        "name: caller",
+        "name: reacting",
         "share: 1",
         "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
         "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
         "repayment: { full: 1 }",
-        "reactions: { suspended: { contact: 1, repay: 1, verify: 1, leave: 0 } }",
+        `reactions: { suspended: ${reactions} }`,
       ].join("\n"),
-      "caller.yaml",
+      "reacting.yaml",
     );
     const ctx = populationContext(settings({ days: 120 }));
     const plan = makePlan(ctx, persona, 0);
@@ -154,12 +155,21 @@ describe("reactions", () => {
         cause: "credit",
         limit: 0,
       }) as unknown as Parameters<Agent["observe"]>[0];
+    return { agent, suspended, pending: () => Reflect.get(agent, "pending") as ScenarioEvent[] };
+  };
+
+  it("both lines suspended on one day: the customer decides once (one call, leaving drawn once), repaying both", () => {
+    const {
+      agent,
+      suspended,
+      pending: pendingNow,
+    } = reacting("{ contact: 1, repay: 1, verify: 1, leave: 0 }");
     // a hold lifted from a suspension ready to end (the review restores it): nothing to react to
     agent.observe({ ...suspended("huabei"), day: 40, reasons: ["RESTORED_AT_REVIEW"] });
-    expect(Reflect.get(agent, "pending")).toEqual([]);
+    expect(pendingNow()).toEqual([]);
     agent.observe(suspended("huabei"));
     agent.observe(suspended("jiebei"));
-    const pending = Reflect.get(agent, "pending") as ScenarioEvent[];
+    const pending = pendingNow();
     expect(pending.filter((e) => e.type === "contact_support")).toHaveLength(1);
     const repays = pending.filter((e) => e.type === "repay");
     expect(repays.map((e) => (e as { line: string }).line)).toEqual(["huabei", "jiebei"]);
@@ -174,42 +184,11 @@ describe("reactions", () => {
   });
 
   it("both lines suspended on one day, the customer repays and leaves: both lines are repaid", () => {
-    const persona = loadPersonaText(
-      [
-        "name: leaver",
-        "share: 1",
-        "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
-        "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
-        "repayment: { full: 1 }",
-        "reactions: { suspended: { repay: 1, leave: 1 } }",
-      ].join("\n"),
-      "leaver.yaml",
-    );
-    const ctx = populationContext(settings({ days: 120 }));
-    const plan = makePlan(ctx, persona, 0);
-    const agent = new Agent(
-      plan,
-      ctx,
-      reactionsOf(persona),
-      repaymentSchedule(plan, statementCycles(ctx, policy)),
-    );
-    const suspended = (line: "huabei" | "jiebei") =>
-      ({
-        day: 50,
-        event: { type: "overdue", line, day: 50 },
-        line,
-        decision: "suspended",
-        reasons: ["OVERDUE_TOO_LONG"],
-        facts: [],
-        status: "suspended",
-        cause: "credit",
-        limit: 0,
-      }) as unknown as Parameters<Agent["observe"]>[0];
+    const { agent, suspended, pending } = reacting("{ repay: 1, leave: 1 }");
     agent.observe(suspended("huabei"));
     agent.observe(suspended("jiebei"));
     expect(agent.left).toBe(true);
-    const pending = Reflect.get(agent, "pending") as ScenarioEvent[];
-    const repays = pending.filter((e) => e.type === "repay");
+    const repays = pending().filter((e) => e.type === "repay");
     expect(repays.map((e) => (e as { line: string }).line)).toEqual(["huabei", "jiebei"]);
   });
 
