@@ -48,25 +48,22 @@ describe("portfolio measures", () => {
 
   it("count every day of the horizon as exposure: a year from January 1st holds 11 month ends, not 12", () => {
     // 100 accounts open all year, a book of 1 M yuan at each month end, 2 charge-offs, 10,000 yuan lost
-    const monthEnds = monthEndDays("2024-01-01", 365);
+    const book = (days: number) => {
+      const monthEnds = monthEndDays("2024-01-01", days);
+      const a = emptyArm(days, monthEnds.length);
+      a.openMonths = 100 * monthEnds.length;
+      a.chargedOff = 2;
+      a.lines[0]!.monthEnd.balance.fill(100_000_000);
+      a.lines[0]!.writtenOff = 1_000_000;
+      return { monthEnds, p: portfolioOf(a, monthEnds, days) };
+    };
+    const { monthEnds, p } = book(365);
     expect(monthEnds).toHaveLength(11);
-    const a = emptyArm(365, monthEnds.length);
-    a.openMonths = 100 * monthEnds.length;
-    a.chargedOff = 2;
-    a.lines[0]!.monthEnd.balance.fill(100_000_000);
-    a.lines[0]!.writtenOff = 1_000_000;
-    const p = portfolioOf(a, monthEnds, 365);
     expect(p.accountYears).toBe(100);
     expect(p.chargeOffsPerYear).toBe(0.02);
     expect(p.lossRate).toBe(0.01);
     // half a year: the same book and losses are twice the rate a year
-    const half = monthEndDays("2024-01-01", 182);
-    const b = emptyArm(182, half.length);
-    b.openMonths = 100 * half.length;
-    b.chargedOff = 2;
-    b.lines[0]!.monthEnd.balance.fill(100_000_000);
-    b.lines[0]!.writtenOff = 1_000_000;
-    const q = portfolioOf(b, half, 182);
+    const { p: q } = book(182);
     expect(q.chargeOffsPerYear).toBeCloseTo(0.02 * (365 / 182), 4);
     expect(q.lossRate).toBeCloseTo(0.01 * (365 / 182), 4);
   });
