@@ -3,7 +3,7 @@
 
 import { join } from "node:path";
 import { expect } from "vitest";
-import { type Policy, type PolicyParams, simulate } from "../../src/engine/index.js";
+import { type Policy, type PolicyParamName, type PolicyParams, simulate } from "../../src/engine/index.js";
 import { scenarioYaml } from "../../src/population/export.js";
 import { accountScenario } from "../../src/population/export-account.js";
 import {
@@ -12,9 +12,10 @@ import {
   loadPersonaText,
   type Persona,
 } from "../../src/population/persona.js";
-import type { PopulationMeta } from "../../src/population/result.js";
+import { fromRange, type PopulationMeta } from "../../src/population/result.js";
+import { runRange } from "../../src/population/runner.js";
 import type { ArmSettings, PopulationSettings } from "../../src/population/settings.js";
-import { type Population, withSet } from "../../src/population/setup.js";
+import { type Population, preparePopulation, withSet } from "../../src/population/setup.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { ROOT } from "../helpers/cli.js";
@@ -145,4 +146,34 @@ export function expectExportsReplay(s: PopulationSettings, armIndex: number, per
       });
     }
   }
+}
+
+/** A sweep over `values` of one parameter on the first `accounts` of a shipped persona, from day 0. */
+export function sweepResult(
+  persona: string,
+  accounts: number,
+  days: number,
+  param: PolicyParamName,
+  values: number[],
+) {
+  const {
+    personas,
+    settings: sweep,
+    meta: m,
+  } = preparePopulation(
+    {
+      personas: [persona],
+      accounts,
+      days,
+      seed: 1,
+      start: "2024-01-01",
+      policy: "default",
+      challenger: undefined,
+      challengerFrom: 0,
+      challengerSet: {},
+      sweep: [{ param, values }],
+    },
+    ROOT,
+  );
+  return fromRange(m, runRange(sweep, personas, 0, accounts, {}));
 }

@@ -17,10 +17,10 @@ import {
 } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import type { PopulationSettings } from "../../src/population/settings.js";
-import { preparePopulation } from "../../src/population/setup.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
 import { cli, ROOT } from "../helpers/cli.js";
+import { sweepResult } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "credit-sim-merge-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -349,26 +349,8 @@ describe("files are checked for size before they are read", () => {
   });
 
   it("a sweep's shard reads back: its bound counts every variant, not the champion alone", () => {
-    const {
-      personas: ps,
-      settings,
-      meta,
-    } = preparePopulation(
-      {
-        personas: ["steady-payer"],
-        accounts: 20,
-        days: 1500,
-        seed: 1,
-        start: "2024-01-01",
-        policy: "default",
-        challenger: undefined,
-        challengerFrom: 0,
-        challengerSet: {},
-        sweep: [{ param: "minIncreaseScore", values: [600, 610, 620, 630, 640, 650, 660, 670, 680, 690] }],
-      },
-      ROOT,
-    );
-    const text = documentText(fromRange(meta, runRange(settings, ps, 0, 20, {})));
+    const values = [600, 610, 620, 630, 640, 650, 660, 670, 680, 690];
+    const text = documentText(sweepResult("steady-payer", 20, 1500, "minIncreaseScore", values));
     expect(Buffer.byteLength(text)).toBeGreaterThan(5_500_000);
     expect(loadResultFile(write("sweep.json", text)).variants).toHaveLength(10);
   }, 30_000);

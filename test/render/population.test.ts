@@ -5,11 +5,9 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { fromRange } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
-import { preparePopulation } from "../../src/population/setup.js";
 import { summarise } from "../../src/population/stats.js";
 import { renderPopulation } from "../../src/render/population.js";
-import { ROOT } from "../helpers/cli.js";
-import { arm, meta, settings, shipped, tightened } from "../population/helpers.js";
+import { arm, meta, settings, shipped, sweepResult, tightened } from "../population/helpers.js";
 
 const s = settings({ days: 120, arms: [arm(tightened)] });
 const result = fromRange(meta(s, shipped, 40, [0, 40]), runRange(s, shipped, 0, 40, {}));
@@ -80,36 +78,6 @@ describe("the risk table's score quality", () => {
     expect(text).toContain(`~: fewer than ${FEW_BADS} bads, too few to read`);
   });
 });
-
-/** A sweep over `values` of one parameter on the first `accounts` of a persona. */
-function sweepResult(
-  persona: string,
-  accounts: number,
-  days: number,
-  param: "minOpenScore",
-  values: number[],
-) {
-  const {
-    personas,
-    settings: sweep,
-    meta: m,
-  } = preparePopulation(
-    {
-      personas: [persona],
-      accounts,
-      days,
-      seed: 1,
-      start: "2024-01-01",
-      policy: "default",
-      challenger: undefined,
-      challengerFrom: 0,
-      challengerSet: {},
-      sweep: [{ param, values }],
-    },
-    ROOT,
-  );
-  return fromRange(m, runRange(sweep, personas, 0, accounts, {}));
-}
 
 describe("a sweep's frontier", () => {
   it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
