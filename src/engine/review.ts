@@ -158,7 +158,8 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   const reasons: ReasonCode[] = [];
   const onRecord = line.reasonsOnRecord;
   // what the record measured then, against now (a policy that loosened is MEETS_CURRENT_POLICY)
-  const then = (code: ReasonCode) => line.factsOnRecord.find((f) => f.code === code)?.value;
+  const recorded = (code: ReasonCode) => line.factsOnRecord.find((f) => f.code === code);
+  const then = (code: ReasonCode) => recorded(code)?.value;
   const lower = (code: ReasonCode, now: number) => {
     const v = then(code);
     return v === undefined || now < v;
@@ -187,7 +188,7 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   // an improvement that would not have cleared the threshold on record came back under a policy that
   // loosened since: the policy is part of why, and is said too
   const short = (code: ReasonCode, fails: (threshold: number) => boolean) => {
-    const t = line.factsOnRecord.find((f) => f.code === code)?.threshold;
+    const t = recorded(code)?.threshold;
     return t !== undefined && fails(t);
   };
   let policyHelped =
