@@ -241,14 +241,15 @@ export class Agent {
     return this.today;
   }
 
-  /** Whether a planned event still makes sense to the customer: no limit increases without a line or
-   *  after leaving; no calls about an account never opened. */
+  /** Whether a planned event still makes sense to the customer: no limit increases without a line, no
+   *  calls about an account never opened, and after leaving neither applications nor reviews. */
   private wants(e: ScenarioEvent, hb: Status, jb: Status): boolean {
     switch (e.type) {
       case "apply":
         return !this.left && (hb === "active" || hb === "suspended");
-      case "contact_support":
       case "request_review":
+        return !this.left && (hb !== "none" || jb !== "none");
+      case "contact_support":
         return hb !== "none" || jb !== "none";
       default:
         return true;

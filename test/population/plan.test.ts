@@ -192,6 +192,35 @@ describe("reactions", () => {
     expect(repays.map((e) => (e as { line: string }).line)).toEqual(["huabei", "jiebei"]);
   });
 
+  it("a customer who left asks for no more reviews, planned ones included", () => {
+    // every review suspends (minScore above any score); the customer leaves at the first suspension
+    const leaver = loadPersonaText(
+      [
+        "name: leaver",
+        "share: 1",
+        "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 1, creditHistoryMonths: 60 }",
+        "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
+        "repayment: { full: 1 }",
+        "support: { contactPerYear: 0, requestReviewPerYear: 40 }",
+        "reactions: { suspended: { leave: 1 } }",
+      ].join("\n"),
+      "leaver.yaml",
+    );
+    const s = settings({ days: 240, policy: { ...policy, minScore: 949 } });
+    const runner = new AccountRunner(populationContext(s), { record: true, notes: true });
+    let before = 0;
+    for (let i = 0; i < 20; i++) {
+      const lane = runner.run(leaver, reactionsOf(leaver), i)[0]!;
+      const left = lane.notes.find((n) => n.decision === "suspended")?.day;
+      expect(left).toBeDefined();
+      const reviews = lane.issued.filter((e) => e.type === "request_review");
+      expect(reviews.filter((e) => e.day > left!)).toEqual([]);
+      before += reviews.length;
+    }
+    // the persona does ask, while it stays
+    expect(before).toBeGreaterThan(0);
+  });
+
   it("a lane split off keeps the shared past: arms that decide alike end in one lane", () => {
     const s = settings({ days: 120, arms: [arm(policy), arm(policy, { minScore: 350 })] });
     const runner = new AccountRunner(populationContext(s), {});
