@@ -14,34 +14,70 @@ export interface Difference {
   champion: number | null;
   challenger: number | null;
   difference: number;
-  ci95: [number, number];
+  /** null: no account, or (an amount) one account: no spread to estimate an interval from */
+  ci95: [number, number] | null;
 }
 
 const Z95 = 1.959963984540054;
 
-/** Paired difference of a 0/1 outcome: mean of d ∈ {−1, 0, 1} with its normal 95 % interval. */
+/**
+ * Paired difference of a 0/1 outcome: the mean of d ∈ {−1, 0, 1}, with the Agresti–Min 95 % interval
+ * (Agresti & Min 2005, "Simple improved confidence intervals for comparing matched proportions",
+ * Statistics in Medicine 24:729–740: the Wald interval after adding ½ to each cell of the 2×2 table; none without accounts). The
+ * plain Wald interval has zero width when every changed account moved the same way — one account that
+ * flipped read as a certain difference — and undercovers when few accounts change.
+ */
 export function pairedBinary(
   n: number,
   up: number,
   down: number,
-): { difference: number; ci95: [number, number] } {
-  if (n === 0) return { difference: 0, ci95: [0, 0] };
-  const mean = (up - down) / n;
-  const variance = n > 1 ? (((up + down) / n - mean * mean) * n) / (n - 1) : 0;
-  const half = Z95 * Math.sqrt(Math.max(0, variance) / n);
-  return { difference: round(mean), ci95: [round(mean - half), round(mean + half)] };
+): { difference: number; ci95: [number, number] | null } {
+  if (n === 0) return { difference: 0, ci95: null };
+  const m = n + 2;
+  const pu = (up + 0.5) / m;
+  const pd = (down + 0.5) / m;
+  const centre = pu - pd;
+  const half = Z95 * Math.sqrt(Math.max(0, pu + pd - centre * centre) / m);
+  const clamp = (x: number) => Math.min(1, Math.max(-1, x));
+  return {
+    difference: round((up - down) / n),
+    ci95: [round(clamp(centre - half)), round(clamp(centre + half))],
+  };
 }
 
+/** Whether a difference's interval excludes 0 (never, without an interval). */
+export const significant = (d: Difference): boolean => d.ci95 !== null && (d.ci95[0] > 0 || d.ci95[1] < 0);
+
+/** What a renderer shows for a missing interval. */
+export const NO_INTERVAL = "none (too few accounts)";
+
+/** Student's t two-sided 95 % quantile for df = 1…30 (any table; e.g. NIST/SEMATECH e-Handbook 1.3.6.7.2). */
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131,
+  2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042,
+];
+
+/** The t quantile beyond the table: the Cornish–Fisher expansion in 1/df (within 0.001 from df 30). */
+export function t95(df: number): number {
+  const tabled = T95[df - 1];
+  if (tabled !== undefined) return tabled;
+  const z = Z95;
+  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
+}
+
+/** Paired difference of an amount: the mean with its t interval; a single account has no spread to
+ *  estimate one from, and gets none (null), as no account at all. */
 function pairedMean(
   n: number,
   sum: number,
   sumSq: bigint,
   scale = 1,
-): { difference: number; ci95: [number, number] } {
-  if (n === 0) return { difference: 0, ci95: [0, 0] };
+): { difference: number; ci95: [number, number] | null } {
+  if (n === 0) return { difference: 0, ci95: null };
   const mean = sum / n;
-  const variance = n > 1 ? ((Number(sumSq) / n - mean * mean) * n) / (n - 1) : 0;
-  const half = Z95 * Math.sqrt(Math.max(0, variance) / n);
+  if (n === 1) return { difference: round(mean / scale, 2), ci95: null };
+  const variance = ((Number(sumSq) / n - mean * mean) * n) / (n - 1);
+  const half = t95(n - 1) * Math.sqrt(Math.max(0, variance) / n);
   return {
     difference: round(mean / scale, 2),
     ci95: [round((mean - half) / scale, 2), round((mean + half) / scale, 2)],

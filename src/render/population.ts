@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from "chalk";
 import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
-import { type Difference, METRIC_LABELS } from "../population/differences.js";
+import { type Difference, METRIC_LABELS, NO_INTERVAL, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
 import { money } from "../scenario/format.js";
@@ -108,13 +108,16 @@ function differenceTable(
     // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
     const fmt = (x: number) =>
       isRate ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp` : `${x >= 0 ? "+" : ""}${value(x)}`;
-    const ci = isRate
-      ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
-      : `[${value(d.ci95[0])}, ${value(d.ci95[1])}]`;
-    const significant = d.ci95[0] > 0 || d.ci95[1] < 0;
+    const ci =
+      d.ci95 === null
+        ? NO_INTERVAL
+        : isRate
+          ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
+          : `[${value(d.ci95[0])}, ${value(d.ci95[1])}]`;
+    const starred = significant(d);
     // marked, not only coloured: a CI log or NO_COLOR shows no highlight
-    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct2(d.champion), cw)}${lpad(pct2(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${significant ? " *" : ""}`;
-    return significant ? c.yellow(line) : line;
+    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct2(d.champion), cw)}${lpad(pct2(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${starred ? " *" : ""}`;
+    return starred ? c.yellow(line) : line;
   });
   return [c.bold(head), ...lines].join("\n");
 }
@@ -249,8 +252,11 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         .filter((g) => g.persona !== OVERALL)
         .map((g) => {
           const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
-          const f = (x: Difference) =>
-            `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(2)} pp [${num(x.ci95[0] * 100, 2)}, ${num(x.ci95[1] * 100, 2)}]${x.ci95[0] > 0 || x.ci95[1] < 0 ? " *" : ""}`;
+          const f = (x: Difference) => {
+            if (x.ci95 === null) return "no accounts";
+            const [lo, hi] = x.ci95;
+            return `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(2)} pp [${num(lo * 100, 2)}, ${num(hi * 100, 2)}]${significant(x) ? " *" : ""}`;
+          };
           return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 28)} approved ${f(d("opened"))}`;
         }),
       "",

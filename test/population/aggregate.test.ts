@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
-import { pairedBinary } from "../../src/population/differences.js";
+import { emptyArm } from "../../src/population/aggregate.js";
+import { differences, pairedBinary, significant, t95 } from "../../src/population/differences.js";
+import { emptyPaired } from "../../src/population/paired.js";
 import {
   chunkRanges,
   defaultWorkers,
@@ -128,10 +130,50 @@ describe("aggregation", () => {
   it("quantiles and paired intervals", () => {
     expect(quantileBin([0, 1, 1, 1, 0], 0.5)).toBe(2);
     expect(quantileBin([0, 0], 0.5)).toBeNull();
+    // Agresti–Min by hand: ½ added to each cell, n* = 102, p↑ = 20.5/102, p↓ = 5.5/102, centre 0.14706,
+    // variance (p↑ + p↓ − centre²)/n* = 0.0022870, half-width 1.95996 × 0.047823 = 0.09373
     const d = pairedBinary(100, 20, 5);
     expect(d.difference).toBeCloseTo(0.15);
-    expect(d.ci95[0]).toBeLessThan(0.15);
-    expect(d.ci95[1]).toBeGreaterThan(0.15);
-    expect(pairedBinary(100, 0, 0)).toEqual({ difference: 0, ci95: [0, 0] });
+    expect(d.ci95![0]).toBeCloseTo(0.0533, 4);
+    expect(d.ci95![1]).toBeCloseTo(0.2408, 4);
+    expect(pairedBinary(0, 0, 0).ci95).toBeNull();
+    // no change at all: an interval around 0, not the point 0
+    const none = pairedBinary(100, 0, 0);
+    expect(none.difference).toBe(0);
+    expect(none.ci95![0]).toBeLessThan(0);
+    expect(none.ci95![1]).toBeGreaterThan(0);
+  });
+
+  it("few accounts are no certainty: one flipped account, or all moving one way, is not significant", () => {
+    // the Wald interval of one account that flipped was [1, 1]: a certain difference of 100 pp
+    const one = pairedBinary(1, 1, 0);
+    expect(one.difference).toBe(1);
+    expect(one.ci95![0]).toBeLessThan(0);
+    expect(one.ci95![1]).toBeLessThanOrEqual(1);
+    expect(significant({ metric: "opened", champion: 0, challenger: 1, ...one })).toBe(false);
+    // ten of ten up is evidence, and still not a zero-width interval
+    const ten = pairedBinary(10, 10, 0);
+    expect(ten.ci95![0]).toBeGreaterThan(0);
+    expect(ten.ci95![1]).toBeGreaterThan(ten.ci95![0]);
+  });
+
+  it("amounts: a t interval, and none from a single account", () => {
+    expect(t95(1)).toBe(12.706);
+    expect(t95(30)).toBe(2.042);
+    // beyond the table the expansion continues it: t(60) = 2.0003, t(120) = 1.9799
+    expect(t95(31)).toBeLessThan(2.042);
+    expect(t95(60)).toBeCloseTo(2.0003, 3);
+    expect(t95(120)).toBeCloseTo(1.9799, 3);
+    const p = emptyPaired();
+    p.accounts = 1;
+    p.continuous.finalScore = { sum: 40, sumSq: "1600" };
+    const a = emptyArm(30, 1);
+    const score = differences(a, a, p).find((x) => x.metric === "finalScore")!;
+    expect(score).toMatchObject({ difference: 40, ci95: null });
+    expect(significant(score)).toBe(false);
+    // two accounts, +30 and +50: mean 40, sd 14.142, half-width 12.706 × 10 = 127.06
+    p.accounts = 2;
+    p.continuous.finalScore = { sum: 80, sumSq: String(30 * 30 + 50 * 50) };
+    expect(differences(a, a, p).find((x) => x.metric === "finalScore")!.ci95).toEqual([-87.06, 167.06]);
   });
 });

@@ -2,7 +2,7 @@
 // over time, delinquency by month end, champion against challenger as intervals, a sweep's frontier. Pure.
 
 import { SCORE_MIN } from "../../population/aggregate.js";
-import { type Difference, METRIC_LABELS } from "../../population/differences.js";
+import { type Difference, METRIC_LABELS, significant } from "../../population/differences.js";
 import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
 import { type ArmSummary, overall } from "../../population/stats.js";
@@ -193,7 +193,6 @@ const RATE_METRICS = new Set<string>(BINARY_METRICS.filter((m) => m !== "bad"));
 export function intervalChart(diffs: readonly Difference[]): ChartSpec {
   const rates = diffs.filter((d) => RATE_METRICS.has(d.metric));
   const label = (d: Difference) => METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric;
-  const significant = (d: Difference) => d.ci95[0] > 0 || d.ci95[1] < 0;
   return {
     id: "intervals",
     config: {
@@ -203,7 +202,11 @@ export function intervalChart(diffs: readonly Difference[]): ChartSpec {
         datasets: [
           {
             label: "95 % interval of the change (percentage points)",
-            data: rates.map((d) => [d.ci95[0] * 100, d.ci95[1] * 100] as [number, number]),
+            // without accounts, no interval: no bar
+            data: rates.map((d) => {
+              const [lo, hi] = d.ci95 ?? [0, 0];
+              return [lo * 100, hi * 100] as [number, number];
+            }),
             backgroundColor: rates.map((d) =>
               significant(d) ? toneFill("warn", 0.75) : toneFill("neutral", 0.35),
             ),

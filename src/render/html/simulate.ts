@@ -2,7 +2,7 @@
 // distributions, the median score over time, and for champion / challenger every difference with its
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
-import { METRIC_LABELS } from "../../population/differences.js";
+import { METRIC_LABELS, NO_INTERVAL, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
@@ -239,10 +239,13 @@ export function simulateHtml(
         const diff = rate
           ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`
           : `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference).toFixed(2)}`;
-        const ci = rate
-          ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
-          : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
-        const sig = d.ci95[0] > 0 || d.ci95[1] < 0;
+        const ci =
+          d.ci95 === null
+            ? NO_INTERVAL
+            : rate
+              ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
+              : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
+        const sig = significant(d);
         return `<tr${sig ? ' style="background:#fffbeb"' : ""}><td>${esc(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric)}</td><td class="num">${f(d.champion)}</td><td class="num">${f(d.challenger)}</td><td class="num">${diff}</td><td class="num">${ci}${sig ? " *" : ""}</td></tr>`;
       })
       .join("");
