@@ -143,6 +143,9 @@ export interface TestRun {
   notRun: number;
   /** policy files found among the scenarios, left out (relative paths) */
   policyFiles?: string[];
+  /** with --shard: which shard, and the files of the whole run and of this shard (1-based, inclusive;
+   *  none when the shard is empty: more shards than files) */
+  shard?: { index: number; count: number; files: number; first: number | null; last: number | null };
   summary: Summary;
   /** 0 all passed, 1 a failure, 2 a file with bad input */
   exitCode: 0 | 1 | 2;

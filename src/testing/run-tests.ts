@@ -46,7 +46,8 @@ export async function runTests(
     );
   }
   // a name taken in an earlier shard is taken in this one too: the shards together report what one run does
-  const earlier = files.length > 0 ? all.slice(0, all.indexOf(files[0]!)) : [];
+  const start = files.length > 0 ? all.indexOf(files[0]!) : -1;
+  const earlier = start > 0 ? all.slice(0, start) : [];
   const ctx = makeContext(settings);
   const taken = new Map<string, string>();
   for (const f of earlier) {
@@ -72,6 +73,16 @@ export async function runTests(
     filtered,
     notRun,
     policyFiles,
+    ...(o.shard
+      ? {
+          shard: {
+            ...o.shard,
+            files: all.length,
+            first: start < 0 ? null : start + 1,
+            last: start < 0 ? null : start + files.length,
+          },
+        }
+      : {}),
     summary: summarise(reports, obsolete.length, obsoleteRemoved),
     exitCode: exitCodeOf(reports),
   };

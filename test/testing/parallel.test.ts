@@ -48,6 +48,16 @@ describe("credit-sim test on many scenarios, in one thread", () => {
     const r = await cli(["test", "s/m001.yaml", "--no-snapshots", "--shard", "1/2"], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Scenarios\s+0 passed, 0 failed \(0\)/);
+    // …and says so, with the shard: an empty green run is not mistaken for a tested one
+    expect(r.stdout).toMatch(/Shard\s+1\/2: no file falls in it \(1 scenario file in 2 shards\)/);
+  });
+
+  it("a shard names the files it ran, of the whole run", async () => {
+    const r = await test("--shard", "2/3");
+    expect(r.stdout).toMatch(
+      new RegExp(`Shard\\s+2/3: files ${COUNT / 3 + 1}–${(2 * COUNT) / 3} of ${COUNT}`),
+    );
+    expect((await test()).stdout).not.toMatch(/Shard/);
   });
 
   it("--bail stops after the first failing file in path order", async () => {

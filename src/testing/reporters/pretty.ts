@@ -204,6 +204,16 @@ function summaryLines(run: TestRun, c: ChalkInstance): string[] {
     `${c.bold("Scenarios    ")} ${scen.join(", ")} (${s.scenarios.total})`,
     `${c.bold("Expectations ")} ${part(s.expectations.passed, "passed", c.green)}, ${part(s.expectations.failed, "failed", c.red)} (${s.expectations.total})`,
   ];
+  // a shard says which files it ran: an empty one is no silent green
+  const sh = run.shard;
+  if (sh) {
+    const of = `${sh.files} scenario file${sh.files === 1 ? "" : "s"} in ${sh.count} shards`;
+    lines.unshift(
+      sh.first === null
+        ? c.yellow(`${c.bold("Shard        ")} ${sh.index}/${sh.count}: no file falls in it (${of})`)
+        : `${c.bold("Shard        ")} ${sh.index}/${sh.count}: files ${sh.first}–${sh.last} of ${sh.files}`,
+    );
+  }
   const g = s.snapshots;
   const snap = [
     `${g.matched} matched`,
