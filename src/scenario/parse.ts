@@ -7,8 +7,8 @@
 // Messages never quote the file: a file that does not parse may be anything (`policy: /etc/passwd`), so
 // a syntax error names the line and column and what is wrong, in words, not the text found there.
 
+import { createRequire } from "node:module";
 import { FAILSAFE_SCHEMA, load, Type, types, YAMLException } from "js-yaml";
-import { isPair, isScalar, isSeq, parseDocument, visit } from "yaml";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { lineStartsOf, NodeLog, type Position } from "./positions.js";
 import { checkShape, MAX_DEPTH } from "./shape.js";
@@ -136,6 +136,9 @@ function isDuplicateKey(err: unknown): boolean {
  * gets here.
  */
 function duplicateKeys(text: string, file: string, log: NodeLog): InputError[] {
+  // loaded here, not at start-up: only a file with a duplicate key needs a second parser
+  const yaml = createRequire(import.meta.url)("yaml") as typeof import("yaml");
+  const { isScalar, parseDocument, visit } = yaml;
   const out: InputError[] = [];
   const doc = parseDocument(text, { uniqueKeys: false, schema: "failsafe" });
   visit(doc, {
@@ -153,7 +156,7 @@ function duplicateKeys(text: string, file: string, log: NodeLog): InputError[] {
           new InputError(`duplicate key "${key}"`, {
             file,
             ...(pair.key.range ? log.lineColumn(pair.key.range[0]) : {}),
-            field: formatPath([...pathOf(ancestors, map), key]),
+            field: formatPath([...pathOf(yaml, ancestors, map), key]),
             found: "the key again in the same mapping",
             hint: "each key may appear once in a mapping; remove one",
           }),
@@ -166,7 +169,11 @@ function duplicateKeys(text: string, file: string, log: NodeLog): InputError[] {
 }
 
 /** The field path of `node` from the `yaml` parser's ancestors of it. */
-function pathOf(ancestors: readonly unknown[], node: unknown): Array<string | number> {
+function pathOf(
+  { isPair, isScalar, isSeq }: typeof import("yaml"),
+  ancestors: readonly unknown[],
+  node: unknown,
+): Array<string | number> {
   const path: Array<string | number> = [];
   for (let i = 0; i < ancestors.length; i++) {
     const at = ancestors[i];

@@ -30,6 +30,16 @@ describe("bin/credit-sim", () => {
     expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
   });
 
+  it("duplicate keys, whose second parser the bundle loads only then, are all reported", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-"));
+    writeFileSync(join(dir, "dup.yaml"), "name: a\nname: b\nevents: []\nevents: []\n");
+    const r = spawnCli(["run", "dup.yaml"], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/dup\.yaml:2:1: name: duplicate key "name"/);
+    expect(r.stderr).toMatch(/dup\.yaml:4:1: events: duplicate key "events"/);
+    expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+  });
+
   it("a valid file of 70,000 events runs: no spread over a list that long overflows the process's stack", () => {
     // `Math.max(...widths)` passed an argument a step: an internal error (exit 70) on a 2.4 MB file; the
     // CLI's stack is smaller than a test thread's, so this is checked in a process
