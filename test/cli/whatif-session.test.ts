@@ -340,6 +340,45 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("editing an event's line offers the lines, the one it is on first; choosing it again is no edit", async () => {
+    const s = start(TWO_LINES);
+    const editLine = async (listed: string) => {
+      await menu("Edit an event");
+      await waitFor("Edit which event?");
+      await press("down", "down", "down", "down");
+      expect(screen.getScreen()).toContain(`❯ #5  day 36  ${listed}`);
+      screen.keypress("enter");
+      await waitFor("Edit which field of #5?");
+      screen.keypress("down");
+      expect(screen.getScreen()).toMatch(/❯ line:/);
+      screen.keypress("enter");
+      await waitFor("Which line for #5?");
+    };
+    // #5: a Huabei repayment written without a line
+    await editLine("repayment in full");
+    expect(screen.getScreen()).toMatch(/❯ Huabei/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #5 line");
+    expect(s.printed()).not.toContain("✓ edited");
+
+    await editLine("repayment in full");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain('✓ edited #5 (repayment in full on day 36): line: "jiebei"');
+    // now on Jiebei: the listing says so, and the prompt starts there
+    await editLine("repayment on Jiebei in full");
+    expect(screen.getScreen()).toMatch(/❯ Jiebei/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #5 line");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("finds the smallest change and adopts it", async () => {
     const s = start();
     await menu("Find the smallest change");
