@@ -1,8 +1,9 @@
-// The prompts of the interactive what-if session that enter one new event: type, day, then the fields that
-// type has. Values are validated as a scenario file's would be when the edit is applied.
+// The prompts of the interactive what-if session that enter one new event: type, day, the line when the
+// type has one, then its other fields. Values are validated as a scenario file's would be when the edit is
+// applied.
 
 import type { z } from "zod";
-import { LOAN_TERMS, REPAY_KEYWORDS } from "../engine/index.js";
+import { LINES, type LineId, LOAN_TERMS, lineName, REPAY_KEYWORDS } from "../engine/index.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
@@ -55,7 +56,25 @@ function fieldsOf(type: string): Array<[string, z.ZodType]> {
   );
 }
 
-/** Guided entry of a new event: type, day, then its own fields. */
+/** What each line is, beside its name in the line prompt (a Record: a new line must say what it is). */
+const LINE_ABOUT: Record<LineId, string> = {
+  huabei: "the revolving line: purchases, billed monthly",
+  jiebei: "cash loans: borrowed, repaid in monthly instalments",
+};
+
+/**
+ * Asks which line, Huabei first (the line a file means when it names none). `now`: the line an event is on,
+ * where the cursor starts when it is edited.
+ */
+export function askLine(select: Prompts["select"], message: string, now?: LineId): Promise<LineId> {
+  return select<LineId>({
+    message,
+    choices: LINES.map((l) => ({ name: lineName(l), value: l, description: LINE_ABOUT[l] })),
+    ...(now === undefined ? {} : { default: now }),
+  });
+}
+
+/** Guided entry of a new event: type, day, the line when its schema has one, then its other fields. */
 export async function askEvent(v: Variant, { select, input }: Prompts): Promise<WrittenEvent | null> {
   const type = await select<string>({
     message: "Event type:",
@@ -72,6 +91,9 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       (/^\d+$/.test(t.trim()) && Number(t) <= v.until) || `a whole number of days from 0 to ${v.until}`,
   });
   const data: Record<string, unknown> = { day: Number(dayText), type };
+  // written even when it is Huabei: a request_review without a line reviews whichever line is suspended,
+  // so leaving the field out would not always say what was chosen
+  if (fieldsOf(type).some(([key]) => key === "line")) data.line = await askLine(select, "Which line?");
   const amount = (message: string) => asked(input, message, "purchase", "amount");
   switch (type) {
     case "apply":
@@ -128,8 +150,10 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       data.text = await input({ message: "Text:" });
       break;
     default:
-      // a type without prompts of its own: each field its schema declares, optional ones skippable
+      // a type without prompts of its own: each field its schema declares and no prompt above asked,
+      // optional ones skippable
       for (const [key, field] of fieldsOf(type)) {
+        if (key in data) continue;
         const optional = field.safeParse(undefined).success;
         const about = field.description === undefined ? "" : ` (${field.description})`;
         const value = await asked(

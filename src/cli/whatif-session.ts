@@ -23,6 +23,7 @@ import {
   editCount,
   eventChoices,
   hasUnsavedEdits,
+  lineOfEvent,
   type Notice,
   refusal,
   type SessionAction,
@@ -32,7 +33,7 @@ import {
 } from "../whatif/session.js";
 import type { Edit } from "../whatif/variant.js";
 import { type Prompts, prompts } from "./prompts.js";
-import { askEvent, typed } from "./whatif-event-prompt.js";
+import { askEvent, askLine, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
   chalk: ChalkInstance;
@@ -194,6 +195,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         });
         const label = `#${id} ${field}`;
         const make = (value: unknown): Edit => ({ kind: "edit", id, patch: { [field]: value } });
+        if (field === "line") {
+          // a choice of the lines, not a text to type; unchanged when it is the line the event is on now
+          const now = lineOfEvent(state, id);
+          const line = await askLine(select, `Which line for #${id}?`, now ?? undefined);
+          if (line === now) say(c.dim(`unchanged: #${id} line`));
+          else dispatch({ type: "edit", edit: make(line) });
+          break;
+        }
         // the value now is the prompt's default, which an empty answer takes (inquirer's input): so Enter
         // keeps it, and `null` clears it, as `--edit 7:field=null` does
         const answer = await input({

@@ -6,9 +6,18 @@
 // Every edit goes through `applyEdit`, so a value is accepted exactly when the loader would accept it
 // (which reads a policy file when an edit names one: the loader's own, cached, validation).
 
+import type { LineId } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import { decisionsById, runVariant, type VariantRun } from "./run.js";
-import { applyEdit, dayOf, type Edit, type Variant, whatWritten } from "./variant.js";
+import {
+  applyEdit,
+  dayOf,
+  type Edit,
+  eventNumberAt,
+  loadVariant,
+  type Variant,
+  whatWritten,
+} from "./variant.js";
 
 export interface SessionState {
   /** the original scenario's run: what "run and compare" compares with */
@@ -127,4 +136,15 @@ export function eventChoices(s: SessionState): EventChoice[] {
       what: whatWritten(e.event),
       decision: steps.get(e.id)?.decision ?? null,
     }));
+}
+
+/**
+ * The line event `id` is on as the engine reads it — a written event without `line` is on the line its
+ * type defaults to — or null when no line is fixed (a request_review without one reviews whichever is
+ * suspended). Undefined for a type without a line.
+ */
+export function lineOfEvent(s: SessionState, id: number): LineId | null | undefined {
+  const v = s.current;
+  const e = loadVariant(v).scenario.events.find((x) => eventNumberAt(v, x.index) === id);
+  return e !== undefined && "line" in e ? e.line : undefined;
 }

@@ -335,7 +335,7 @@ export function whatWritten(e: WrittenEvent): string {
     case "verify_identity":
       return "identity verification";
     case "request_review":
-      return "request for an early review";
+      return `request for an early review${e.line === "jiebei" ? " of Jiebei" : ""}`;
     case "note":
       return `note: ${printable(e.text)}`;
   }

@@ -16,6 +16,7 @@ import { runVariant } from "../../src/whatif/run.js";
 import { baseVariant } from "../../src/whatif/variant.js";
 
 const LATE = "test/fixtures/whatif/late-payer.yaml";
+const TWO_LINES = "scenarios/two-lines.yaml";
 
 function start(file = LATE) {
   const printed: string[] = [];
@@ -48,6 +49,17 @@ async function menu(choice: string): Promise<void> {
 
 /** The action finished: the menu is shown afresh (cursor back on the first choice). */
 const backAtMenu = () => waitFor("❯ Run and compare with the original");
+
+/** Add an event: its type from the list, then its day. */
+async function addEvent(type: string, day: number): Promise<void> {
+  await menu("Add an event");
+  await waitFor("Event type:");
+  for (let i = 0; i < 15 && !screen.getScreen().includes(`❯ ${type}\n`); i++) screen.keypress("down");
+  screen.keypress("enter");
+  await waitFor("Day (0–");
+  screen.type(String(day));
+  screen.keypress("enter");
+}
 
 describe("interactive what-if session", () => {
   it("removes the later applications, runs the comparison, saves, and quits", async () => {
@@ -244,21 +256,123 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
-  it("a new event of a type without prompts of its own is asked each field its schema has, optional ones skippable", async () => {
+  it("a new event of a type without prompts of its own is asked its line as a choice, Huabei first", async () => {
     const s = start();
-    await menu("Add an event");
-    await waitFor("Event type:");
-    for (let i = 0; i < 15 && !screen.getScreen().includes("❯ close"); i++) screen.keypress("down");
-    screen.keypress("enter");
-    await waitFor("Day (0–420):");
-    screen.type("70");
-    screen.keypress("enter");
-    await waitFor("line");
-    // optional: left empty, the event goes without it
+    await addEvent("close", 70);
+    await waitFor("Which line?");
+    expect(screen.getScreen()).toMatch(/❯ Huabei\n\s+Jiebei/);
+    expect(screen.getScreen()).toContain("the revolving line: purchases, billed monthly");
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ added #16 (closing Huabei on day 70)");
     expect(s.printed()).not.toContain("✗");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a new repayment on Jiebei is written with line: jiebei and clears Jiebei's balance, not Huabei's", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("repay", 250);
+    await waitFor("Which line?");
+    screen.keypress("down");
+    expect(screen.getScreen()).toMatch(/❯ Jiebei/);
+    expect(screen.getScreen()).toContain("cash loans: borrowed, repaid in monthly instalments");
+    screen.keypress("enter");
+    await waitFor("Repay how much?");
+    screen.keypress("enter"); // full
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #26 (repayment on Jiebei in full on day 250)");
+
+    await menu("Run and compare");
+    await backAtMenu();
+    const shown = s.printed();
+    expect(shown).toMatch(/Huabei balance\s+¥0\.00\s+¥0\.00\s+same/);
+    expect(shown).toMatch(/Jiebei balance\s+¥11,281\.50\s+¥0\.00\s+−¥11,281\.50/);
+
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    screen.keypress("enter");
+    await backAtMenu();
+    const [file, text] = [...s.written][0]!;
+    const added = loadScenarioText(text, file).written.events.at(-1);
+    expect(added).toEqual({ day: 250, type: "repay", line: "jiebei", amount: "full" });
+    await menu("Quit");
+    await s.done;
+  });
+
+  it("a new request for an early review on Jiebei is reviewed on Jiebei", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("request_review", 200);
+    await waitFor("Which line?");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #26 (request for an early review of Jiebei on day 200)");
+    await menu("Run and compare");
+    await backAtMenu();
+    // Jiebei is the suspended line, and the review of it is declined for its recent arrears
+    expect(s.printed()).toMatch(/200\s+#26 request an early review on Jiebei\s+\(event added\)\s+declined/);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a type without a line is not asked one", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("purchase", 30);
+    // straight from the day to the purchase's own fields
+    await waitFor("Amount (yuan):");
+    expect(screen.getScreen()).not.toContain("Which line?");
+    screen.type("100");
+    screen.keypress("enter");
+    await waitFor("Merchant (optional):");
+    screen.keypress("enter");
+    await backAtMenu();
+    await addEvent("contact_support", 31);
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #27 (contact customer service on day 31)");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("editing an event's line offers the lines, the one it is on first; choosing it again is no edit", async () => {
+    const s = start(TWO_LINES);
+    const editLine = async (listed: string) => {
+      await menu("Edit an event");
+      await waitFor("Edit which event?");
+      await press("down", "down", "down", "down");
+      expect(screen.getScreen()).toContain(`❯ #5  day 36  ${listed}`);
+      screen.keypress("enter");
+      await waitFor("Edit which field of #5?");
+      screen.keypress("down");
+      expect(screen.getScreen()).toMatch(/❯ line:/);
+      screen.keypress("enter");
+      await waitFor("Which line for #5?");
+    };
+    // #5: a Huabei repayment written without a line
+    await editLine("repayment in full");
+    expect(screen.getScreen()).toMatch(/❯ Huabei/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #5 line");
+    expect(s.printed()).not.toContain("✓ edited");
+
+    await editLine("repayment in full");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain('✓ edited #5 (repayment in full on day 36): line: "jiebei"');
+    // now on Jiebei: the listing says so, and the prompt starts there
+    await editLine("repayment on Jiebei in full");
+    expect(screen.getScreen()).toMatch(/❯ Jiebei/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #5 line");
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
