@@ -64,12 +64,23 @@ const LINE_ABOUT: Record<LineId, string> = {
 
 /**
  * Asks which line, Huabei first (the line a file means when it names none). `now`: the line an event is on,
- * where the cursor starts when it is edited.
+ * where the cursor starts when it is edited. `whichever`: a request for review may name no line, and
+ * then reviews whichever line is suspended (null).
  */
-export function askLine(select: Prompts["select"], message: string, now?: LineId): Promise<LineId> {
-  return select<LineId>({
+export function askLine(
+  select: Prompts["select"],
+  message: string,
+  now?: LineId | null,
+  whichever = false,
+): Promise<LineId | null> {
+  return select<LineId | null>({
     message,
-    choices: LINES.map((l) => ({ name: lineName(l), value: l, description: LINE_ABOUT[l] })),
+    choices: [
+      ...LINES.map((l) => ({ name: lineName(l), value: l, description: LINE_ABOUT[l] })),
+      ...(whichever
+        ? [{ name: "Whichever is suspended", value: null, description: "no line named: the review finds it" }]
+        : []),
+    ],
     ...(now === undefined ? {} : { default: now }),
   });
 }
@@ -92,8 +103,11 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
   });
   const data: Record<string, unknown> = { day: Number(dayText), type };
   // written even when it is Huabei: a request_review without a line reviews whichever line is suspended,
-  // so leaving the field out would not always say what was chosen
-  if (fieldsOf(type).some(([key]) => key === "line")) data.line = await askLine(select, "Which line?");
+  // so leaving the field out would not always say what was chosen — unless that is the choice
+  if (fieldsOf(type).some(([key]) => key === "line")) {
+    const line = await askLine(select, "Which line?", undefined, type === "request_review");
+    if (line !== null) data.line = line;
+  }
   const amount = (message: string) => asked(input, message, "purchase", "amount");
   switch (type) {
     case "apply":
@@ -153,7 +167,8 @@ export async function askEvent(v: Variant, { select, input }: Prompts): Promise<
       // a type without prompts of its own: each field its schema declares and no prompt above asked,
       // optional ones skippable
       for (const [key, field] of fieldsOf(type)) {
-        if (key in data) continue;
+        // the line was asked above (and may have been left out on purpose)
+        if (key in data || key === "line") continue;
         const optional = field.safeParse(undefined).success;
         const about = field.description === undefined ? "" : ` (${field.description})`;
         const value = await asked(

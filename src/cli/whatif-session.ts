@@ -6,6 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
+import { lineName } from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
 import { listingLines, renderCounterfactual } from "../render/whatif.js";
 import { checkWritable } from "../scenario/load.js";
@@ -185,20 +186,27 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const event = state.current.events.find((e) => e.id === id)!.event;
         const option = EventSchema.options.find((x) => x.shape.type.value === event.type)!;
         const record = event as Record<string, unknown>;
+        // a line not written is still a line: the one the engine reads
+        const notSet = (k: string) =>
+          k !== "line"
+            ? "(not set)"
+            : event.type === "request_review"
+              ? "(not set: whichever is suspended)"
+              : `(not set: ${lineName("huabei")})`;
         // the type is what the event is, not a field of it (another type is another event: remove, add)
         const fields = Object.keys(option.shape).filter(
           (k) => k !== "type" && k !== (record.day !== undefined ? "date" : "day"),
         );
         const field = await select<string>({
           message: `Edit which field of #${id}?`,
-          choices: fields.map((k) => ({ name: `${k}: ${show(record[k]) || c.dim("(not set)")}`, value: k })),
+          choices: fields.map((k) => ({ name: `${k}: ${show(record[k]) || c.dim(notSet(k))}`, value: k })),
         });
         const label = `#${id} ${field}`;
         const make = (value: unknown): Edit => ({ kind: "edit", id, patch: { [field]: value } });
         if (field === "line") {
           // a choice of the lines, not a text to type; unchanged when it is the line the event is on now
           const now = lineOfEvent(state, id);
-          const line = await askLine(select, `Which line for #${id}?`, now ?? undefined);
+          const line = await askLine(select, `Which line for #${id}?`, now, event.type === "request_review");
           if (line === now) say(c.dim(`unchanged: #${id} line`));
           else dispatch({ type: "edit", edit: make(line) });
           break;

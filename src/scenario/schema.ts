@@ -161,7 +161,12 @@ export const EventSchema = z.discriminatedUnion("type", [
   }),
   ev("contact_support", "ask customer service about the account", {}),
   ev("verify_identity", "verify identity (lifts a security suspension)", {}),
-  ev("request_review", "ask for an early restoration review of a suspended line", { line }),
+  ev("request_review", "ask for an early restoration review of a suspended line", {
+    line: z
+      .enum(LINES)
+      .optional()
+      .describe("the line to review: huabei or jiebei (none: whichever line is suspended)"),
+  }),
   ev("note", "a remark shown in the trace", { text: shownText(2000) }),
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;

@@ -320,6 +320,25 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a new request for review may name no line: it reviews whichever is suspended", async () => {
+    const s = start(TWO_LINES);
+    await addEvent("request_review", 200);
+    await waitFor("Which line?");
+    await press("down", "down");
+    expect(screen.getScreen()).toMatch(/❯ Whichever is suspended/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ added #26 (request for an early review on day 200)");
+    await menu("Save the variant");
+    await waitFor("Save as:");
+    screen.keypress("enter");
+    await backAtMenu();
+    const [file, text] = [...s.written][0]!;
+    expect(loadScenarioText(text, file).written.events.at(-1)).toEqual({ day: 200, type: "request_review" });
+    await menu("Quit");
+    await s.done;
+  });
+
   it("a type without a line is not asked one", async () => {
     const s = start(TWO_LINES);
     await addEvent("purchase", 30);
@@ -351,6 +370,8 @@ describe("interactive what-if session", () => {
       await waitFor("Edit which field of #5?");
       screen.keypress("down");
       expect(screen.getScreen()).toMatch(/❯ line:/);
+      // a line not written is shown as the line the engine reads
+      if (listed === "repayment in full") expect(screen.getScreen()).toContain("line: (not set: Huabei)");
       screen.keypress("enter");
       await waitFor("Which line for #5?");
     };
