@@ -235,7 +235,10 @@ describe("credit-sim test: golden traces are never followed through a link", () 
     await run(["scenarios"]);
     mkdirSync(join(dir, "scenarios", "__snapshots__", "gone.yaml.trace"));
     // an older format is a golden trace too
-    writeFileSync(join(dir, "scenarios", "__snapshots__", "old.yaml.trace"), "# credit-sim golden trace, format 1\n");
+    writeFileSync(
+      join(dir, "scenarios", "__snapshots__", "old.yaml.trace"),
+      "# credit-sim golden trace, format 1\n",
+    );
     const r = await run(["-u", "scenarios"]);
     expect(r.status).toBe(0);
     expect(readdirSync(join(dir, "scenarios", "__snapshots__")).sort()).toEqual([
