@@ -12,7 +12,7 @@ import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
 import { PersonaName } from "./persona-schema.js";
 import { FLIP_SAMPLE } from "./runner.js";
 import { BAD_DEFINITIONS, monthEndDays } from "./settings.js";
-import { MAX_VARIANTS } from "./sweep.js";
+import { gridPoints, MAX_VARIANTS, type SweepAxis } from "./sweep.js";
 
 // @3: the month-end delinquent balances (dpd30, dpd90), the exposure and events of the annual portfolio
 // rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
@@ -130,6 +130,12 @@ export const Meta = z
         axes: z.array(Axis).min(1).max(10),
         variants: z.array(z.record(shortText, z.number())).min(1).max(MAX_VARIANTS),
       })
+      // derived from the axes, as simulate derives them, each value one a policy file may hold: the
+      // report prints their names and values as they are
+      .refine((s) => isGridOf(s.axes, s.variants), {
+        message: "the grid of the axes' values, each a value the policy parameter takes",
+        path: ["variants"],
+      })
       .nullable(),
     bad: z.enum(BAD_DEFINITIONS),
     scoreDay: count,
@@ -141,6 +147,18 @@ export const Meta = z
     path: ["days"],
   });
 export type Meta = z.infer<typeof Meta>;
+
+/** Whether `variants` are the grid `axes` make, in its order, with values a policy file may hold. */
+function isGridOf(axes: readonly SweepAxis[], variants: ReadonlyArray<Record<string, number>>): boolean {
+  if (axes.reduce((n, a) => n * a.values.length, 1) > MAX_VARIANTS) return false;
+  const grid = gridPoints(axes);
+  const same = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([k, v]) => b[k] === v);
+  return (
+    grid.length === variants.length &&
+    grid.every((p, i) => same(p, variants[i]!) && PolicyOverrides.safeParse(p).success)
+  );
+}
 
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
 export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);

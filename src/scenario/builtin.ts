@@ -8,7 +8,7 @@
 // cannot make CI read /etc/passwd or /proc/self/environ.
 
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { delimiter, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
 
 export interface BuiltinKind {
@@ -29,6 +29,16 @@ export function builtinNames(kind: BuiltinKind): string[] {
 }
 
 const NAME = /^[A-Za-z0-9_-]+$/;
+
+/** The folder beside each scenario file where `credit-sim test` keeps its golden traces. */
+export const GOLDEN_TRACE_FOLDER = "__snapshots__";
+
+/** Whether `path` is a file directly in a golden traces' folder: one `credit-sim test -u` may write over
+ *  (a trace under its scenario's name) or remove (a trace whose scenario is gone) — never an input. */
+export const inGoldenTraceFolder = (path: string): boolean => basename(dirname(path)) === GOLDEN_TRACE_FOLDER;
+
+/** What a golden traces' folder holds, said where a file there is named as an input. */
+export const GOLDEN_TRACE_HINT = `keep it beside the scenarios, not in ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`;
 
 /** A reference → a file: a built-in name, or a path relative to `baseDir`; an unknown name is refused
  *  with a "did you mean". With `from` (the file whose text names it), the path must stay in that file's
@@ -124,6 +134,13 @@ function checkReference(path: string, ref: string, from: string, kind: BuiltinKi
       hint: "name it on the command line instead (a path typed there may lead anywhere), or allow its folder with CREDIT_SIM_ROOT=DIR",
     });
   }
+  // the name as written and the file it leads to: -u replaces or removes either
+  if (inGoldenTraceFolder(path) || inGoldenTraceFolder(target))
+    throw new InputError(`the ${kind.noun} file is in a golden traces' folder`, {
+      expected: `a built-in ${kind.noun}, or a file of its own in the folder of the file that names it (or below)`,
+      found: JSON.stringify(ref),
+      hint: GOLDEN_TRACE_HINT,
+    });
   let regular = true;
   try {
     const st = statSync(target);

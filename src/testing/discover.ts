@@ -7,6 +7,7 @@
 import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
+import { GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
 import { showPath } from "./paths.js";
 import { SNAPSHOT_DIR } from "./snapshot-files.js";
@@ -100,7 +101,15 @@ function expand(p: string, cwd: string): string[] {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") throw denied(p);
   }
-  if (isFile) return [abs];
+  if (isFile) {
+    // a trace's place: -u would write a scenario's golden trace over it, or remove it as obsolete
+    if (inGoldenTraceFolder(abs))
+      throw new InputError("the scenario file is in a golden traces' folder", {
+        file: p,
+        hint: GOLDEN_TRACE_HINT,
+      });
+    return [abs];
+  }
   if (isDir) {
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = unreadableFolder(abs);

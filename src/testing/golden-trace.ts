@@ -4,6 +4,7 @@
 
 import type { Scenario, Step } from "../engine/index.js";
 import { printable } from "../shared/text.js";
+import { TRACE_HEADER } from "./snapshot-files.js";
 import { stepColumns, stepLine, summariseStep, twoLines } from "./steps.js";
 
 /** 2: a decision's line (`jiebei:`), Jiebei's columns when the customer has Jiebei */
@@ -11,7 +12,7 @@ const FORMAT = 2;
 
 export function goldenTrace(scenario: Scenario, steps: readonly Step[]): string {
   const header = [
-    `# credit-sim golden trace, format ${FORMAT}: review changes to this file like code`,
+    `${TRACE_HEADER}, format ${FORMAT}: review changes to this file like code`,
     `# scenario: ${printable(scenario.name)}`,
     `# policy: ${printable(scenario.policy.name)}  start: ${scenario.start}  until: day ${scenario.until}`,
   ];

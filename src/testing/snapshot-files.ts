@@ -17,11 +17,14 @@ import {
   unlinkSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { GOLDEN_TRACE_FOLDER } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
 import { occupied, ownFolder } from "../shared/write-file.js";
 
-export const SNAPSHOT_DIR = "__snapshots__";
+export const SNAPSHOT_DIR = GOLDEN_TRACE_FOLDER;
 const SNAPSHOT_EXT = ".trace";
+/** How every golden trace credit-sim writes begins (its first line goes on to name the format). */
+export const TRACE_HEADER = "# credit-sim golden trace";
 /** A trace is a line a step: the largest scenario file (5 MB) makes one of a few MB. */
 export const MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
@@ -131,10 +134,32 @@ export function findObsolete(folders: Iterable<string>): string[] {
     const names = entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name);
     for (const name of names.sort()) {
       if (!name.endsWith(SNAPSHOT_EXT)) continue;
-      if (!occupied(join(folder, name.slice(0, -SNAPSHOT_EXT.length)))) found.push(join(dir, name));
+      const file = join(dir, name);
+      if (!occupied(join(folder, name.slice(0, -SNAPSHOT_EXT.length))) && isGoldenTrace(file))
+        found.push(file);
     }
   }
   return found;
+}
+
+/** Whether `file` is a golden trace credit-sim wrote: a regular file of its own that begins with the
+ *  header. Anything else under a trace's name — a policy file a scenario names, a link — is not removed
+ *  as obsolete: -u removes only what it writes. */
+function isGoldenTrace(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return false;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.nlink > 1) return false;
+    const head = Buffer.alloc(Buffer.byteLength(TRACE_HEADER));
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.toString("utf8") === TRACE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function removeSnapshot(file: string): void {

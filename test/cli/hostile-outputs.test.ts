@@ -608,6 +608,45 @@ describe("simulate --flips DIR", () => {
     expect(readFileSync(join(forged, "main.c"), "utf8")).toBe("code\n");
   });
 
+  it("a policy's name is one line of index.txt, shown terminal-safe: it cannot list a folder for a later --force to replace", async () => {
+    const d = fresh();
+    // a name that would add an index line listing `.git` (a folder --force then takes for the export's),
+    // and clear the screen of whoever reads the index with cat
+    writeFileSync(join(d, "p.yaml"), 'name: "mine\\n    .git/x.yaml\\e[2J"\nextends: default\n');
+    const simulate = (...more: string[]) =>
+      cli(
+        [
+          "simulate",
+          "--accounts",
+          "300",
+          "--days",
+          "200",
+          "--policy",
+          "p.yaml",
+          "--challenger",
+          "tightened",
+        ].concat(["--flips", "flips", "--no-progress", ...more]),
+        { cwd: d },
+      );
+    // the exported files name p.yaml from two folders below (the library reads the process's environment)
+    process.env.CREDIT_SIM_ROOT = d;
+    try {
+      const r = await simulate();
+      expect(r.stderr).toBe("");
+      const index = readFileSync(join(d, "flips", "index.txt"), "utf8");
+      expect(index).not.toContain("\u001b");
+      expect(index.split("\n").filter((l) => l.trimStart().startsWith(".git"))).toEqual([]);
+      expect(index).toContain("mine\\n    .git/x.yaml\\x1b[2J vs tightened");
+      mkdirSync(join(d, "flips", ".git"));
+      writeFileSync(join(d, "flips", ".git", "HEAD"), "ref\n");
+      const again = await simulate("--force");
+      expect(again.status).toBe(2);
+      expect(readFileSync(join(d, "flips", ".git", "HEAD"), "utf8")).toBe("ref\n");
+    } finally {
+      delete process.env.CREDIT_SIM_ROOT;
+    }
+  });
+
   it("a hidden folder a killed run left behind is cleared, not taken for content", async () => {
     const d = fresh();
     mkdirSync(join(d, "flips", ".credit-sim-999999-1"), { recursive: true });

@@ -312,6 +312,31 @@ describe("every aggregate is checked", () => {
     expect(refused(deep).message).toMatch(/nested more than/);
   });
 
+  it("a sweep's variants are its axes' grid, each value one a policy file may hold: a forged parameter never reaches the report", () => {
+    const sweep = () =>
+      JSON.parse(documentText(sweepResult("steady-payer", 4, 30, "minScore", [600, 620]))) as Doc;
+    const variants = (d: Doc) => at(d, ["meta", "sweep", "variants"]) as Array<Record<string, number>>;
+    const axis = (d: Doc) => at(d, ["meta", "sweep", "axes", 0]) as { values: number[] };
+    accepted(sweep());
+    const forged: Array<(d: Doc) => void> = [
+      // a key no parameter has, written raw to the terminal (a colour, then a CI command on its own line)
+      (d) => (variants(d)[0]!["\u001b[31mX\n::error::forged"] = 1),
+      // a value the axes never gave
+      (d) => (variants(d)[1]!.minScore = 999_999),
+      (d) => variants(d).reverse(),
+      // an axis value no policy file may hold, with the variants to match
+      (d) => {
+        axis(d).values[1] = 1e300;
+        variants(d)[1]!.minScore = 1e300;
+      },
+    ];
+    for (const edit of forged) {
+      const d = sweep();
+      edit(d);
+      expect(refused(d).details.field).toMatch(/^meta\.sweep/);
+    }
+  });
+
   it("a histogram whose parts are not what they say is refused, never decoded", () => {
     for (const bad of [{}, "x", [1, "2"], null]) {
       const e = refused(edited((d) => (at(d, ["aggregates", "champion", 0, "monthlyScore"]).counts = bad)));

@@ -234,7 +234,11 @@ describe("credit-sim test: golden traces are never followed through a link", () 
   it("-u leaves a folder named like an obsolete trace alone (nothing to remove, no crash)", async () => {
     await run(["scenarios"]);
     mkdirSync(join(dir, "scenarios", "__snapshots__", "gone.yaml.trace"));
-    writeFileSync(join(dir, "scenarios", "__snapshots__", "old.yaml.trace"), "# old\n");
+    // an older format is a golden trace too
+    writeFileSync(
+      join(dir, "scenarios", "__snapshots__", "old.yaml.trace"),
+      "# credit-sim golden trace, format 1\n",
+    );
     const r = await run(["-u", "scenarios"]);
     expect(r.status).toBe(0);
     expect(readdirSync(join(dir, "scenarios", "__snapshots__")).sort()).toEqual([
@@ -286,6 +290,58 @@ describe("credit-sim test: golden traces are never followed through a link", () 
     expect(r.stderr).toContain("no scenario files in this folder");
     const named = await run(["scenarios/linked.yaml"]);
     expect(named.status).toBe(0);
+  });
+});
+
+describe("credit-sim test: a golden trace is never a file the run reads", () => {
+  const scenario = (file: string, policy: string) =>
+    writeFileSync(
+      join(dir, "scenarios", file),
+      [
+        `name: ${file}`,
+        `policy: ${policy}`,
+        "events: [{ day: 0, type: apply, product: open, amount: 5000 }]",
+        "expect: [{ day: 0, decision: approved }]",
+        "",
+      ].join("\n"),
+    );
+  const POLICY = "name: strict\nextends: default\nminScore: 500\n";
+
+  it("a policy file in __snapshots__ — under a trace's name or not, through a link or not — is refused, never replaced or removed", async () => {
+    mkdirSync(join(dir, "scenarios", "__snapshots__"));
+    // a.yaml's own trace; the trace of a scenario that is gone; a policy beside the traces; a link into them
+    writeFileSync(trace("a.yaml"), POLICY);
+    writeFileSync(trace("gone.yaml"), POLICY);
+    writeFileSync(join(dir, "scenarios", "__snapshots__", "p.yaml"), POLICY);
+    symlinkSync(trace("gone.yaml"), join(dir, "scenarios", "linked.yaml"));
+    scenario("a.yaml", "__snapshots__/a.yaml.trace");
+    scenario("b.yaml", "__snapshots__/gone.yaml.trace");
+    scenario("c.yaml", "__snapshots__/p.yaml");
+    scenario("d.yaml", "linked.yaml");
+    const r = await run(["-u", "scenarios"]);
+    expect(r.status).toBe(2);
+    for (const f of ["a.yaml", "b.yaml", "c.yaml", "d.yaml"])
+      expect(r.stdout).toMatch(new RegExp(`${f}.*\\n(.*\\n)*.*golden traces' folder`));
+    for (const f of [trace("a.yaml"), trace("gone.yaml"), join(dir, "scenarios", "__snapshots__", "p.yaml")])
+      expect(readFileSync(f, "utf8")).toBe(POLICY);
+  });
+
+  it("a scenario file named in a __snapshots__ folder is refused: -u would write another's trace over it", async () => {
+    mkdirSync(join(dir, "scenarios", "__snapshots__"));
+    const named = trace("good-customer.yaml");
+    const text = readFileSync(join(dir, "scenarios", "good-customer.yaml"), "utf8").replace(
+      /^name: .*$/m,
+      "name: a scenario in the traces' folder",
+    );
+    writeFileSync(named, text);
+    const r = await run([
+      "-u",
+      "scenarios/good-customer.yaml",
+      "scenarios/__snapshots__/good-customer.yaml.trace",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toContain("golden traces' folder");
+    expect(readFileSync(named, "utf8")).toBe(text);
   });
 });
 

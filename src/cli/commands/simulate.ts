@@ -280,6 +280,9 @@ function writeFlips(
       existing: "new",
     });
   const index: string[] = [FLIPS_INDEX_HEADER, ""];
+  // one line of the index per entry, shown terminal-safe: a policy's name is anybody's text, and a line
+  // break in it would start a line that lists a folder as the export's (what --force then replaces)
+  const list = (text: string) => index.push(printable(text));
   let files = 0;
   for (const pair of result.decisionFlips) {
     const a = armLabel(pop, pair.a);
@@ -288,7 +291,7 @@ function writeFlips(
     const b = flipFileName(0, named) === flipFileName(0, a) ? `${named} (arm ${pair.b})` : named;
     const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
     const within = result.decisionFlips.length > 1 ? `${a} vs ${b}` : undefined;
-    index.push(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
+    list(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
     largestGroups(pair)
       .slice(0, EXPORT_GROUPS)
       .forEach(([label, group], rank) => {
@@ -296,7 +299,7 @@ function writeFlips(
         const groupDir = join(pairDir, `${rank + 1}-${code}`);
         ownFolder(join(stage, pairDir), join(dir, pairDir));
         ownFolder(join(stage, groupDir), join(dir, groupDir));
-        index.push(`  ${group.accounts} × ${label}`);
+        list(`  ${group.accounts} × ${label}`);
         for (const account of group.examples.slice(0, EXPORT_EXAMPLES)) {
           for (const [arm, name] of [
             [pair.a, a],
@@ -304,7 +307,7 @@ function writeFlips(
           ] as const) {
             const file = join(groupDir, flipFileName(account, name));
             writeOwn(join(abs, file), accountYaml(pop, account, arm, join(abs, groupDir), within));
-            index.push(`    ${file}`);
+            list(`    ${file}`);
             files++;
           }
         }
