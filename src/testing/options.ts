@@ -3,6 +3,8 @@
 
 import { suggest, UsageError } from "../shared/errors.js";
 import { isCI } from "../shared/terminal.js";
+import { printable } from "../shared/text.js";
+import { compileGrep, type Grep } from "./grep.js";
 import { parseShard, type Shard } from "./shard.js";
 
 const REPORTERS = ["pretty", "json", "junit", "github", "html"] as const;
@@ -37,7 +39,7 @@ export interface ReporterTarget {
 
 export interface TestOptions {
   reporters: ReporterTarget[];
-  grep: RegExp | null;
+  grep: Grep | null;
   shard: Shard | null;
   bail: boolean;
   /** undefined: as many as the machine has cores (small suites run in the main thread anyway) */
@@ -127,18 +129,16 @@ export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): T
       `send the others to files, e.g. --output-file ${onStdout[1]!.name}=report.${EXTENSION[onStdout[1]!.name]}`,
     );
   }
-  let grep: RegExp | null = null;
+  let grep: Grep | null = null;
   if (raw.grep !== undefined) {
     if (raw.grep.length > 1000)
       throw new UsageError("--grep: at most 1000 characters", "match a part of the name or file instead");
     try {
-      grep = new RegExp(raw.grep, "i");
-      // V8 compiles a pattern at its first use: too large a one fails there, not in the constructor
-      grep.test("");
+      grep = compileGrep(raw.grep);
     } catch (e) {
       throw new UsageError(
-        `--grep: not a valid regular expression: ${(e as Error).message}`,
-        "escape special characters, e.g. --grep 'Zhang Ming \\(v2\\)'",
+        `--grep: not a valid regular expression (RE2 syntax): ${printable((e as Error).message)}`,
+        "escape special characters, e.g. --grep 'Zhang Ming \\(v2\\)'; lookaround and backreferences are not supported",
       );
     }
   }

@@ -11,6 +11,7 @@ import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import type { ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
+import { compileGrep, type Grep } from "./grep.js";
 import { showPath } from "./paths.js";
 import { namedPolicyFiles } from "./references.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
@@ -21,22 +22,22 @@ import { summariseStep } from "./steps.js";
 /** Serialisable: what a worker needs to run files the way the main thread would. */
 export interface RunSettings {
   cwd: string;
-  /** --grep as RegExp source and flags */
-  grep: { source: string; flags: string } | null;
+  /** --grep as typed */
+  grep: string | null;
   /** null: golden traces off */
   snapshots: SnapshotMode | null;
 }
 
 export interface RunContext extends RunSettings {
   policyCache: Map<string, Policy>;
-  grepRegExp: RegExp | null;
+  grepMatcher: Grep | null;
 }
 
 export function makeContext(settings: RunSettings): RunContext {
   return {
     ...settings,
     policyCache: new Map(),
-    grepRegExp: settings.grep ? new RegExp(settings.grep.source, settings.grep.flags) : null,
+    grepMatcher: settings.grep === null ? null : compileGrep(settings.grep),
   };
 }
 
@@ -48,7 +49,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     const loaded = loadAs(file, ctx.policyCache);
     const { scenario, expectations } = loaded;
     name = scenario.name;
-    if (ctx.grepRegExp && !ctx.grepRegExp.test(scenario.name) && !ctx.grepRegExp.test(file.shown)) {
+    if (ctx.grepMatcher && !ctx.grepMatcher.test(scenario.name) && !ctx.grepMatcher.test(file.shown)) {
       return { file: file.shown, filtered: true };
     }
     const trace = simulate(scenario);
@@ -117,7 +118,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
 export function claimedName(file: ScenarioFile, ctx: RunContext): string | null {
   try {
     const { scenario } = loadAs(file, ctx.policyCache);
-    if (ctx.grepRegExp && !ctx.grepRegExp.test(scenario.name) && !ctx.grepRegExp.test(file.shown))
+    if (ctx.grepMatcher && !ctx.grepMatcher.test(scenario.name) && !ctx.grepMatcher.test(file.shown))
       return null;
     return scenario.name;
   } catch (e) {

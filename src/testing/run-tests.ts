@@ -23,7 +23,7 @@ export async function runTests(
   const files = o.shard ? shardOf(all, o.shard) : all;
   const settings: RunSettings = {
     cwd,
-    grep: o.grep ? { source: o.grep.source, flags: o.grep.flags } : null,
+    grep: o.grep ? o.grep.source : null,
     snapshots: o.snapshots ? { update: o.update, ci: o.ci } : null,
   };
   const { results, notRun } = await runFiles(files, settings, {

@@ -176,6 +176,35 @@ describe("credit-sim test: expectations", () => {
     expect(r.stdout).toContain("2 left out by --grep");
   });
 
+  it("--grep matches in linear time: a scenario's name can't hold the run (a pattern that backtracks)", async () => {
+    // (a+)+$ against forty a's and a "!" is 2^40 steps for a backtracking engine: the run never ended
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-grep-"));
+    try {
+      const name = `${"a".repeat(40)}!`;
+      writeFileSync(
+        join(d, "s.yaml"),
+        `name: "${name}"\nevents: []\nexpect:\n  - { day: 0, status: none }\n`,
+      );
+      writeFileSync(
+        join(d, "t.yaml"),
+        `name: "${"a".repeat(40)}"\nevents: []\nexpect:\n  - { day: 0, status: none }\n`,
+      );
+      const r = await cli(["test", "--no-snapshots", ".", "--grep", "(a+)+$"], { cwd: d });
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/Scenarios\s+1 passed, 0 failed \(1\)/);
+      expect(r.stdout).toContain("1 left out by --grep");
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
+  it("--grep refuses what only a backtracking engine does (lookaround), saying so", async () => {
+    const r = await test(`${FIX}/pass`, "--grep", "(?=x)a");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--grep: not a valid regular expression \(RE2 syntax\)/);
+    expect(r.stderr).toMatch(/lookaround and backreferences are not supported/);
+  });
+
   it("--bail stops after the first failing scenario", async () => {
     const r = await test(`${FIX}/fail`, `${FIX}/pass`, "--bail");
     expect(r.status).toBe(1);
