@@ -3,7 +3,7 @@
 // backtracking engine lets one name (`aaaa…a!` against `(a+)+$`) hold the run for ever. RE2 has no
 // lookaround and no backreferences; a pattern that needs them is refused when the options are read.
 
-import { RE2JS } from "re2js";
+import { createRequire } from "node:module";
 
 export interface Grep {
   /** the pattern as typed */
@@ -14,6 +14,8 @@ export interface Grep {
 
 /** Throws (re2js's syntax error, with RE2's message) for a pattern RE2 does not take. */
 export function compileGrep(source: string): Grep {
+  // loaded here, not with the option tables every command starts with: only a run with --grep needs it
+  const { RE2JS } = createRequire(import.meta.url)("re2js") as typeof import("re2js");
   const re = RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
   return { source, test: (text) => re.matcher(text).find() };
 }
