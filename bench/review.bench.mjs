@@ -129,6 +129,7 @@ function reviewCases(n) {
         (status === "suspended" || (status === "active" && rng() * ACTIVE_SAMPLE < 1))
       ) {
         const pre = fork(s);
+        // off its day the review is skipped: the copy is the state the review is about to read
         pre.nextReview = -1;
         runDay(pre, d, events, () => {});
         const c = pre.customer;
