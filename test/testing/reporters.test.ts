@@ -127,7 +127,17 @@ describe("--reporter junit", () => {
     });
     const xml = renderJunit(testRun([report]));
     expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain('file="dir/a\uFFFD[31m\uFFFD.yaml"');
+    // shown as the terminal shows them: escapes, not characters XML refuses
+    expect(xml).toContain('file="dir/a\\x1b[31m\\x07.yaml"');
+  });
+
+  it("a bidirectional override in a name is written as its escape: no CI page reorders the name", async () => {
+    const { renderJunit } = await import("../../src/testing/reporters/junit.js");
+    const report = scenarioReport({ file: "dir/\u202eecnalab.yaml", name: "pay \u202edeyalp" });
+    const xml = renderJunit(testRun([report]));
+    expect(xml).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(xml).toContain('name="pay \\u202edeyalp"');
+    expect(xml).toContain('file="dir/\\u202eecnalab.yaml"');
   });
 
   it("a line break in a name or a file name starts no line a CI runner reads as a command", async () => {

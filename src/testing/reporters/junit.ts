@@ -6,6 +6,7 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
+import { printable } from "../../shared/text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
 import { stepColumns, stepLine, twoLines } from "../steps.js";
 
@@ -13,14 +14,10 @@ import { stepColumns, stepLine, twoLines } from "../steps.js";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const clean = (s: string) => s.replace(INVALID_XML, "�");
-/** A name on one line: a line break in a scenario's name or a file's would start a line of the report
- *  that a CI runner reads as a command (`::error::…`); it is written as its escape instead. */
-const oneLine = (s: string) =>
-  s
-    .replace(/\r/g, "\\r")
-    .replace(/\n/g, "\\n")
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029");
+/** A name on one line, as the terminal shows it: a line break in a scenario's name or a file's would start
+ *  a line of the report that a CI runner reads as a command (`::error::…`), and a bidirectional override
+ *  would reorder the name where a CI page shows it; each is written as its escape instead. */
+const oneLine = printable;
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 interface Case {
