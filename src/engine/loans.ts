@@ -14,7 +14,8 @@
 // now due (interest, then principal); then, nearest due day first, each loan's interest accrued so far and
 // its coming instalment, up to its projected amount (held, and applied on the due day; the
 // principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
-// the later instalments (the term stays) or, when it covers a loan, settles it.
+// the instalments to come (the term stays) or, when it covers a loan, settles it. The coming instalment is
+// lowered too, and what is held beyond it as lowered repays principal at once as well.
 
 import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
@@ -231,9 +232,29 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
     }
     l.outstanding -= take(l.outstanding - l.held);
   }
+  for (const l of b.loans) releaseBeyondInstalment(l, day, rate);
   b.repayments += applied;
   b.loans = b.loans.filter((l) => !done(l));
   return applied;
+}
+
+/**
+ * What a loan holds beyond its coming instalment as it now stands repays principal at once: principal just
+ * repaid lowers that instalment (its part of the principal and its interest), so a hold measured on the
+ * principal before would keep money waiting, and bearing interest, until the due day. Each release lowers
+ * the instalment again, so it repeats while that frees more; what stays held is the instalment before the
+ * last release, so it always covers the instalment.
+ */
+function releaseBeyondInstalment(l: Loan, day: number, rate: number): void {
+  let beyond = l.held - projectedInstalment(l, day, rate);
+  while (beyond > 0) {
+    l.held -= beyond;
+    l.outstanding -= beyond;
+    const next = l.held - projectedInstalment(l, day, rate);
+    // a rate so high that less principal frees no less: stop (what is held still covers the instalment)
+    if (next >= beyond) return;
+    beyond = next;
+  }
 }
 
 /** Adds the daily charges for days (chargedThrough, through]. */

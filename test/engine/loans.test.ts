@@ -95,18 +95,26 @@ describe("instalments", () => {
     expectBalanced(b);
   });
 
-  it("an early repayment in part lowers the later instalments; in full it ends the loan", () => {
+  it("an early repayment in part lowers the instalments to come; in full it ends the loan", () => {
     const b = loan();
     accrue(b, 19, rates);
-    // on day 20: interest to date 6 × 120 = 720; then the coming instalment's projection is held; the rest
-    // repays principal at once
+    // on day 20: interest to date 6 × 120 = 720; then the coming instalment is held — as it will fall due
+    // once this repayment has lowered the principal — and the rest repays principal at once
     repay(b, 200_000, 20, RATE);
     const l = b.loans[0]!;
-    // held: ¥1,000 + 25 days' interest to day 44 on the ¥3,000 (3,000 fen); the rest repays principal now
-    expect(l.held).toBe(103_000);
-    expect(l.outstanding).toBe(300_000 - (200_000 - 720 - 103_000));
+    // principal left P and held H with H = ⌊P / 3⌋ + 25 days' interest on P (days 20…44) and
+    // P = 300,000 − (199,280 − H): P = 153,379 fen, H = 51,126 + 1,533 = 52,659 fen. Holding the
+    // instalment of the ¥3,000 before the repayment (¥1,030.00) would keep ¥330.57 more than falls due
+    // waiting, and bearing interest, until day 45.
+    expect(l.outstanding).toBe(153_379);
+    expect(l.held).toBe(52_659);
+    expect(l.held).toBe(Math.floor(l.outstanding / 3) + 1_533);
     const { dues } = openDay(b, 45);
     expect(dues[0]!.due).toBe(0);
+    // the instalment took what was held, and nothing was held beyond it
+    expect(b.loans[0]!.held).toBe(0);
+    expect(b.loans[0]!.outstanding).toBe(153_379 - 51_126);
+    expect(charges(b)).toBe(720 + 1_533);
     // what is left is spread over the two instalments left
     const left = b.loans[0]!.outstanding;
     expect(openDay(b, 74).dues[0]!.due).toBeGreaterThanOrEqual(Math.floor(left / 2));
