@@ -147,9 +147,12 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   }
   if (startEpoch !== undefined && startEpoch + until > LAST_EPOCH_DAY) {
     problem(["start"], "the scenario runs past the year 9999", {
-      found: `start ${w.start}, ${until} days`,
+      found: `start ${w.start}, ${until} days${ctx.overrides?.until === undefined ? "" : " (--until)"}`,
       expected: "a last simulated day on or before 9999-12-31",
-      hint: "move `start` earlier",
+      hint:
+        ctx.overrides?.until === undefined
+          ? "move `start` earlier"
+          : `run fewer days (--until ${LAST_EPOCH_DAY - startEpoch} at most from this start), or move \`start\` earlier`,
     });
   }
   if (problems.length > 0) {

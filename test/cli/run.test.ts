@@ -1,6 +1,9 @@
 // `credit-sim run`, in-process (runCli with captured streams): the trace, --json, --explain, overrides,
 // colour. test/e2e/cli.test.ts runs it once through a real pipe.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 
@@ -84,6 +87,21 @@ describe("credit-sim run", () => {
       .map((l) => JSON.parse(l) as { day: number; policy: string });
     expect(steps.every((s) => s.day <= 100)).toBe(true);
     expect(steps[0]!.policy).toBe("tightened");
+  });
+
+  it("--until past the year 9999 is said to be the option's doing, with the most it may be", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-until-"));
+    try {
+      writeFileSync(join(d, "late.yaml"), "name: late\nstart: 9990-01-01\nevents: []\n");
+      const r = await cli(["run", "late.yaml", "--until", "36500"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("found:    start 9990-01-01, 36500 days (--until)");
+      // 9990-01-01 to 9999-12-31 is 3,652 days (9992 and 9996 are leap years): day 3651 is the last
+      expect(r.stderr).toContain("hint:     run fewer days (--until 3651 at most from this start)");
+      expect((await cli(["run", "late.yaml", "--until", "3651"], { cwd: d })).status).toBe(0);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it("the scenario seed is gone: no --seed", async () => {
