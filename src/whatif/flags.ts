@@ -24,11 +24,28 @@ function yamlValue(text: string, label: string): unknown {
 }
 
 function mapping(text: string, label: string, example: string): Record<string, unknown> {
-  const data = yamlValue(text.trim().startsWith("{") ? text : `{${text}}`, label);
+  const t = text.trim();
+  // a list, or a lone value, is no mapping: said as such, not as the key it would be inside `{…}`
+  if (t.startsWith("[") || (t !== "" && !t.startsWith("{") && !/[:=]/.test(t)))
+    throw new UsageError(`${label} needs a mapping, got ${JSON.stringify(text)}`, `e.g. ${example}`);
+  const data = yamlValue(t.startsWith("{") ? text : `{${text}}`, label);
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     throw new UsageError(`${label} needs a mapping, got ${JSON.stringify(text)}`, `e.g. ${example}`);
   }
   return data as Record<string, unknown>;
+}
+
+/** An event number as typed (digits): one past the listing is refused here, named as it was written — a
+ *  number past 2^53 would otherwise be read, and shown, rounded. */
+function eventNumber(v: Variant, digits: string, label: string): number {
+  const n = Number(digits);
+  const last = v.nextId - 1;
+  if (!Number.isSafeInteger(n) || n > last)
+    throw new UsageError(
+      `${label}: no event #${digits.replace(/^0+(?=\d)/, "")}: the events are numbered 1–${last}`,
+      "list them with `credit-sim whatif FILE --list`",
+    );
+  return n;
 }
 
 /** `key=value,key=value` (values read as YAML scalars) or a `{…}` flow mapping. */
@@ -93,18 +110,11 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
       .filter(Boolean)) {
       const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
       if (range) {
-        const [a, b] = [Number(range[1]), Number(range[2])];
-        if (b < a) throw new UsageError(`${label}: the range ${part} runs backwards`, `write ${b}-${a}`);
         // bounded by the events there are: a range never costs more than the listing
-        const last = v.nextId - 1;
-        if (b > last) {
-          throw new UsageError(
-            `${label}: no event #${b}: the events are numbered 1–${last}`,
-            "list them with `credit-sim whatif FILE --list`",
-          );
-        }
+        const [a, b] = [eventNumber(v, range[1]!, label), eventNumber(v, range[2]!, label)];
+        if (b < a) throw new UsageError(`${label}: the range ${part} runs backwards`, `write ${b}-${a}`);
         for (let i = a; i <= b; i++) ids.push(i);
-      } else if (/^\d+$/.test(part)) ids.push(Number(part));
+      } else if (/^\d+$/.test(part)) ids.push(eventNumber(v, part, label));
       else
         throw new UsageError(
           `${label}: cannot read ${JSON.stringify(part)}`,
@@ -198,7 +208,7 @@ export function flagToEdit(v: Variant, f: FlagEdit): Edit {
       const patch = assignments(m[2]!, `${label} ${m[1]}`, "--edit 7:day=65");
       if (Object.keys(patch).length === 0)
         throw new UsageError(`${label} ${m[1]}: no change given`, "e.g. --edit 7:day=65");
-      return { kind: "edit", id: Number(m[1]), patch };
+      return { kind: "edit", id: eventNumber(v, m[1]!, label), patch };
     }
     case "set":
       return { kind: "set", params: assignments(f.value, label, "--set minScore=620") as never };

@@ -100,6 +100,10 @@ describe("credit-sim whatif (flags)", () => {
       [["--remove", "99"], /no event #99/],
       [["--seed", "7"], /unknown option '--seed'/],
       [["--remove", "1-9999999999"], /numbered 1–/],
+      // a number past 2^53 named as typed, not rounded; a list is no mapping (not "a key must be a word")
+      [["--edit", "99999999999999999999:day=3"], /--edit: no event #99999999999999999999: the events are/],
+      [["--add", "[1, 2]"], /--add needs a mapping, got "\[1, 2\]"/],
+      [["--add", "5"], /--add needs a mapping, got "5"/],
       [["--policy", "tightend"], /did you mean "tightened"/],
       [["--avoid", "closed"], /--avoid takes suspended or declined/],
       // no key naming object internals, no key twice (as in a file)
