@@ -151,10 +151,15 @@ export function askedOn(scenario: Scenario, day: number, until: number): readonl
   const events =
     at < 0 ? [...scenario.events, ask] : [...scenario.events.slice(0, at), ask, ...scenario.events.slice(at)];
   const asked = simulate({ ...scenario, until, observe: [], events });
-  const answer = asked.steps.find(
+  const answer = asked.steps.findIndex(
     (s) => s.day === day && s.event.type === "contact_support" && s.event.index === index,
   );
-  return answer?.remedies ?? [];
+  // the day's end-of-day checks and review run after its events: an answer given before a decision of
+  // theirs (a restoration, a suspension) speaks of a day that is over ("the next periodic review is
+  // today"), so it is no advice for that day
+  const later = asked.steps.slice(answer + 1).filter((s) => s.day === day);
+  if (answer < 0 || later.some((s) => s.decision !== null)) return [];
+  return asked.steps[answer]!.remedies;
 }
 
 export function explainDay(

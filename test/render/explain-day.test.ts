@@ -3,7 +3,7 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { explainDay, renderExplanation } from "../../src/render/explain-day.js";
+import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { money } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -92,6 +92,15 @@ describe("explainDay", () => {
     const text = renderExplanation(x, plain);
     expect(text).toContain("periodic review → suspended");
     expect(text).toContain("What the customer can do");
+  });
+
+  it("the day of a restoration gives no advice from customer service's answer before the review", () => {
+    // the review runs after the day's events, so a question asked that day is answered while the line is
+    // still suspended ("the next periodic review is on" that very day)
+    const x = explainDay(scenario, trace, 319, askedOn(scenario, 319, scenario.until));
+    expect(x.steps.map((s) => s.decision)).toEqual(["restored"]);
+    expect(x.todo.length).toBeGreaterThan(0);
+    for (const t of x.todo) expect(t).not.toMatch(/suspended since|periodic review/);
   });
 
   it("a customer-service day lists the remedies as what to do", () => {
