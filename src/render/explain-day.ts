@@ -123,13 +123,20 @@ function factors(inputs: ScoreInputs): FactorView[] {
 function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
   const info = REASONS[code];
   let because: string[] = [];
-  const characteristic = CHARACTERISTICS.find((c) => c.reason === code);
-  if (info.kind === "score" && characteristic) {
-    const f = explain(step.inputs).find((x) => x.characteristic.id === characteristic.id)!;
-    because = [
-      `${characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
-    ];
-  } else
+  if (info.kind === "score")
+    // the characteristics the code stands for: its own, or — a thin file's missing record — every one
+    // without information whose missing bin cites it (as scoreReasons ranks them), each that cost points
+    because = explain(step.inputs)
+      .filter((f) => {
+        const c = f.characteristic;
+        const cited = step.inputs[c.id] === null ? c.missing?.reason : c.reason;
+        return cited === code && (f.points < c.max || c.reason === code);
+      })
+      .map(
+        (f) =>
+          `${f.characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${f.characteristic.max} points — ${f.characteristic.max - f.points} short`,
+      );
+  else
     because = step.facts
       .filter((f) => f.code === code)
       .map(describeFact)

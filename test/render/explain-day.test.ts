@@ -130,6 +130,21 @@ describe("explainDay", () => {
     expect(renderExplanation(x, plain)).not.toMatch(/REPAYMENT_RECORD_REQUIRED[^\n]*\n\s*\n/);
   });
 
+  it("a thin file's missing record shows the characteristics it costs, as any score reason shows its values", () => {
+    const { scenario: thin } = loadScenario(`${ROOT}scenarios/first-credit.yaml`);
+    const poor = {
+      ...thin,
+      profile: { ...thin.profile, verified: false, monthlyIncome: 2000, externalDebt: 3_000_000 },
+    };
+    const x = explainDay(poor, simulate(poor), 0);
+    const apply = x.steps.find((s) => s.decision === "declined")!;
+    const missing = apply.reasons.find((r) => r.code === "NO_REPAYMENT_RECORD")!;
+    expect(missing.because.length).toBeGreaterThan(1);
+    for (const b of missing.because)
+      expect(b).toMatch(/^[^:]+: no data \(bin "no repayment record yet"\), \d+ of \d+ points — \d+ short$/);
+    expect(missing.because).toContainEqual(expect.stringMatching(/^Days past due now: /));
+  });
+
   it("a day without steps says so and shows the score as it stood", () => {
     const x = explainDay(scenario, trace, 228);
     expect(x.steps).toEqual([]);
