@@ -23,7 +23,14 @@ import {
   simulate,
   type Trace,
 } from "../engine/index.js";
-import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
+import {
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  signed,
+  withoutRepeats,
+} from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { factorLines, factorValue } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
@@ -260,14 +267,6 @@ export function explainDay(
             ? moveAdvice
             : standing(trace, end, day, owedToday(trace, end, day)),
   };
-}
-
-/** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
- *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
- *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
-function withoutRepeats(advice: readonly string[]): string[] {
-  const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
-  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
 }
 
 /** What is past due while `day` runs: the arrears grow with the penalty at each day's close, so the last

@@ -129,7 +129,8 @@ function remedyText(r: Remedy): string {
     case "verify_identity":
       return "verify your identity (a verify_identity event)";
     case "raise_score": {
-      const advice = r.drivers.slice(0, 3).map((d) => REASONS[d].advice);
+      // every driver named: the JSON's list and the text agree, and the steps together reach the score
+      const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
       return `raise the score from ${r.current} to ${r.needed}: ${advice.join("; ")}`;
     }
     case "wait_for_review": {
@@ -217,4 +218,12 @@ export function describeFact(f: RuleFact): string {
   const text = parts.join(" vs ");
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
+}
+
+/** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
+ *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
+ *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
+export function withoutRepeats(advice: readonly string[]): string[] {
+  const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
+  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
 }
