@@ -1,15 +1,7 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
-import {
-  type Fen,
-  type LineSnapshot,
-  REASONS,
-  type ReasonInfo,
-  type Remedy,
-  type RuleFact,
-  type Step,
-  type StepEvent,
-} from "../engine/index.js";
+import type { Fen, LineSnapshot, Remedy, Step, StepEvent } from "../engine/index.js";
+import { factInYuan } from "../scenario/format.js";
 import { jsonLine } from "../shared/text.js";
 
 const yuan = (fen: Fen): number => fen / 100;
@@ -70,17 +62,6 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
   }
 }
 
-/** A rule's numbers, in yuan where they are money (a limit and its cap, an amount owed). */
-function factJson(f: RuleFact): RuleFact {
-  const info: ReasonInfo = REASONS[f.code];
-  if (info.unit !== "fen") return f;
-  return {
-    ...f,
-    ...(f.threshold === undefined ? {} : { threshold: yuan(f.threshold) }),
-    ...(f.value === undefined ? {} : { value: yuan(f.value) }),
-  };
-}
-
 /** What customer service advises, its amounts in yuan. */
 function remedyJson(r: Remedy): Record<string, unknown> {
   switch (r.kind) {
@@ -93,7 +74,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
     case "reduce_debt":
       return { ...r, over: r.over === null ? null : yuan(r.over) };
     case "reapply":
-      return { ...r, blockers: r.blockers.map(factJson) };
+      return { ...r, blockers: r.blockers.map(factInYuan) };
     default:
       return r;
   }
@@ -124,7 +105,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     line: s.line,
     decision: s.decision,
     reasons: s.reasons,
-    facts: s.facts.map(factJson),
+    facts: s.facts.map(factInYuan),
     score: s.score,
     scoreDelta: s.scoreDelta,
     moves: s.moves,

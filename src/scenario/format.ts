@@ -188,6 +188,32 @@ export const ratioText = (v: number): string =>
   // debt without any income is beyond every ratio: said in words, never "Infinity"
   Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
+/** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
+ *  amount owed); other units as they are. */
+export function factInYuan(f: RuleFact): RuleFact {
+  const info: ReasonInfo = REASONS[f.code];
+  if (info.unit !== "fen") return f;
+  return {
+    ...f,
+    ...(f.threshold === undefined ? {} : { threshold: f.threshold / 100 }),
+    ...(f.value === undefined ? {} : { value: f.value / 100 }),
+  };
+}
+
+/** The numbers of `code` among `facts`, as the trace puts them after its text: " (648 vs delinquentMinScore
+ *  680)", or "" for a rule without numbers. */
+export function factsOf(code: ReasonCode, facts: readonly RuleFact[]): string {
+  const numbers = [
+    ...new Set(
+      facts
+        .filter((f) => f.code === code)
+        .map(describeFact)
+        .filter((t) => t !== ""),
+    ),
+  ];
+  return numbers.length > 0 ? ` (${numbers.join("; ")})` : "";
+}
+
 /** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
 export function describeFact(f: RuleFact): string {
   const info: ReasonInfo = REASONS[f.code];
