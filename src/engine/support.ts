@@ -22,7 +22,7 @@ import { REASONS, type ReasonCode } from "./reasons.js";
 import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import { debtCounted, debtToIncome, type Scored } from "./score-inputs.js";
-import { scoreReasons } from "./scorecard.js";
+import { CHARACTERISTICS, scoreReasons } from "./scorecard.js";
 import { monthEndAfter } from "./state.js";
 import { overdueWatches } from "./triggers.js";
 import type { Fen, Policy, Remedy } from "./types.js";
@@ -35,8 +35,14 @@ export interface SupportAnswer {
   remedies: Remedy[];
 }
 
-/** Characteristics only time improves: cited as reasons, never offered as something to do. */
-const TIME_ONLY: readonly ReasonCode[] = ["SHORT_HISTORY", "YOUNG_CREDIT_PROFILE", "SERIOUS_DELINQUENCY"];
+/** Characteristics only time improves: cited as reasons, never offered as something to do (a thin file's
+ *  missing record too: it counts after six months on file, whatever the customer does meanwhile). */
+const TIME_ONLY: readonly ReasonCode[] = [
+  "SHORT_HISTORY",
+  "YOUNG_CREDIT_PROFILE",
+  "SERIOUS_DELINQUENCY",
+  "NO_REPAYMENT_RECORD",
+];
 
 const MAX_REASONS = 4;
 
@@ -312,7 +318,11 @@ const raiseScore = (line: Line, s: Scored, needed: number): Remedy => ({
   kind: "raise_score",
   current: s.score,
   needed,
-  drivers: scoreReasons(s, MAX_REASONS).filter((r) => !TIME_ONLY.includes(r)),
+  // ranked among what the customer can act on: the top four of all, less the time-only ones, could leave
+  // out a step the score needed (a verified identity) for a characteristic no step improves
+  drivers: scoreReasons(s, CHARACTERISTICS.length)
+    .filter((r) => !TIME_ONLY.includes(r))
+    .slice(0, MAX_REASONS),
 });
 
 /** An income too low for the smallest line (the income multiple's cap below minLimit): the income that

@@ -23,7 +23,14 @@ import {
   simulate,
   type Trace,
 } from "../engine/index.js";
-import { describeEvent, describeFact, describeRemedy, lineName, signed } from "../scenario/format.js";
+import {
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  signed,
+  withoutRepeats,
+} from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { factorLines, factorValue } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
@@ -123,13 +130,20 @@ function factors(inputs: ScoreInputs): FactorView[] {
 function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
   const info = REASONS[code];
   let because: string[] = [];
-  const characteristic = CHARACTERISTICS.find((c) => c.reason === code);
-  if (info.kind === "score" && characteristic) {
-    const f = explain(step.inputs).find((x) => x.characteristic.id === characteristic.id)!;
-    because = [
-      `${characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${characteristic.max} points — ${characteristic.max - f.points} short`,
-    ];
-  } else
+  if (info.kind === "score")
+    // the characteristics the code stands for: its own, or — a thin file's missing record — every one
+    // without information whose missing bin cites it (as scoreReasons ranks them), each that cost points
+    because = explain(step.inputs)
+      .filter((f) => {
+        const c = f.characteristic;
+        const cited = step.inputs[c.id] === null ? c.missing?.reason : c.reason;
+        return cited === code && (f.points < c.max || c.reason === code);
+      })
+      .map(
+        (f) =>
+          `${f.characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${f.characteristic.max} points — ${f.characteristic.max - f.points} short`,
+      );
+  else
     because = step.facts
       .filter((f) => f.code === code)
       .map(describeFact)
@@ -151,10 +165,15 @@ export function askedOn(scenario: Scenario, day: number, until: number): readonl
   const events =
     at < 0 ? [...scenario.events, ask] : [...scenario.events.slice(0, at), ask, ...scenario.events.slice(at)];
   const asked = simulate({ ...scenario, until, observe: [], events });
-  const answer = asked.steps.find(
+  const answer = asked.steps.findIndex(
     (s) => s.day === day && s.event.type === "contact_support" && s.event.index === index,
   );
-  return answer?.remedies ?? [];
+  // the day's end-of-day checks and review run after its events: an answer given before a decision of
+  // theirs (a restoration, a suspension) speaks of a day that is over ("the next periodic review is
+  // today"), so it is no advice for that day
+  const later = asked.steps.slice(answer + 1).filter((s) => s.day === day);
+  if (answer < 0 || later.some((s) => s.decision !== null)) return [];
+  return asked.steps[answer]!.remedies;
 }
 
 export function explainDay(
@@ -248,14 +267,6 @@ export function explainDay(
             ? moveAdvice
             : standing(trace, end, day, owedToday(trace, end, day)),
   };
-}
-
-/** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
- *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
- *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
-function withoutRepeats(advice: readonly string[]): string[] {
-  const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
-  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
 }
 
 /** What is past due while `day` runs: the arrears grow with the penalty at each day's close, so the last

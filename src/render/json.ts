@@ -1,6 +1,7 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
-import type { Fen, LineSnapshot, Step, StepEvent } from "../engine/index.js";
+import type { Fen, LineSnapshot, Remedy, Step, StepEvent } from "../engine/index.js";
+import { factInYuan } from "../scenario/format.js";
 import { jsonLine } from "../shared/text.js";
 
 const yuan = (fen: Fen): number => fen / 100;
@@ -61,6 +62,24 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
   }
 }
 
+/** What customer service advises, its amounts in yuan. */
+function remedyJson(r: Remedy): Record<string, unknown> {
+  switch (r.kind) {
+    case "pay_overdue":
+    case "pay_due":
+    case "pay_balance":
+      return { ...r, amount: yuan(r.amount) };
+    case "report_income":
+      return { ...r, minLimit: yuan(r.minLimit) };
+    case "reduce_debt":
+      return { ...r, over: r.over === null ? null : yuan(r.over) };
+    case "reapply":
+      return { ...r, blockers: r.blockers.map(factInYuan) };
+    default:
+      return r;
+  }
+}
+
 /** A line's numbers in yuan. */
 function lineJson(l: LineSnapshot): Record<string, unknown> {
   return {
@@ -86,7 +105,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     line: s.line,
     decision: s.decision,
     reasons: s.reasons,
-    facts: s.facts,
+    facts: s.facts.map(factInYuan),
     score: s.score,
     scoreDelta: s.scoreDelta,
     moves: s.moves,
@@ -102,7 +121,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     cause: s.cause,
     policy: s.policy,
     applied: yuan(s.applied),
-    remedies: s.remedies,
+    remedies: s.remedies.map(remedyJson),
     jiebei: lineJson(s.jiebei),
   };
 }

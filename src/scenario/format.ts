@@ -129,7 +129,8 @@ function remedyText(r: Remedy): string {
     case "verify_identity":
       return "verify your identity (a verify_identity event)";
     case "raise_score": {
-      const advice = r.drivers.slice(0, 3).map((d) => REASONS[d].advice);
+      // every driver named: the JSON's list and the text agree, and the steps together reach the score
+      const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
       return `raise the score from ${r.current} to ${r.needed}: ${advice.join("; ")}`;
     }
     case "wait_for_review": {
@@ -187,6 +188,32 @@ export const ratioText = (v: number): string =>
   // debt without any income is beyond every ratio: said in words, never "Infinity"
   Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
+/** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
+ *  amount owed); other units as they are. */
+export function factInYuan(f: RuleFact): RuleFact {
+  const info: ReasonInfo = REASONS[f.code];
+  if (info.unit !== "fen") return f;
+  return {
+    ...f,
+    ...(f.threshold === undefined ? {} : { threshold: f.threshold / 100 }),
+    ...(f.value === undefined ? {} : { value: f.value / 100 }),
+  };
+}
+
+/** The numbers of `code` among `facts`, as the trace puts them after its text: " (648 vs delinquentMinScore
+ *  680)", or "" for a rule without numbers. */
+export function factsOf(code: ReasonCode, facts: readonly RuleFact[]): string {
+  const numbers = [
+    ...new Set(
+      facts
+        .filter((f) => f.code === code)
+        .map(describeFact)
+        .filter((t) => t !== ""),
+    ),
+  ];
+  return numbers.length > 0 ? ` (${numbers.join("; ")})` : "";
+}
+
 /** A rule's numbers in words: "607 vs minScore 620", "45 days vs increaseCooldownDays 90". */
 export function describeFact(f: RuleFact): string {
   const info: ReasonInfo = REASONS[f.code];
@@ -217,4 +244,12 @@ export function describeFact(f: RuleFact): string {
   const text = parts.join(" vs ");
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
+}
+
+/** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
+ *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
+ *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
+export function withoutRepeats(advice: readonly string[]): string[] {
+  const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
+  return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
 }

@@ -1,7 +1,7 @@
 // The data every reporter renders: one ScenarioReport per scenario file, in input order, plus a summary.
 // Plain, serialisable data (it crosses worker-thread boundaries), no colour, no engine objects.
 
-import type { Cause, Decision, Fen, LineId, ReasonCode, Status } from "../engine/index.js";
+import type { Cause, Decision, Fen, LineId, ReasonCode, RuleFact, Status } from "../engine/index.js";
 import { printable, printableLines } from "../shared/text.js";
 
 /** One step of a trace as reports show it. Money in fen. */
@@ -14,6 +14,8 @@ export interface StepSummary {
   text: string;
   decision: Decision | null;
   reasons: ReasonCode[];
+  /** the numbers the rules compared (money in fen), and rules that held beside the reasons */
+  facts: RuleFact[];
   score: number;
   limit: Fen;
   balance: Fen;

@@ -1,8 +1,8 @@
 // Engine steps → the compact StepSummary reports carry, and its one-line text form (shared by the golden
 // trace and the failure reports, so a failure shows the same line a reviewer saw in the snapshot).
 
-import type { Step } from "../engine/index.js";
-import { describeEvent, money } from "../scenario/format.js";
+import type { ReasonCode, Step } from "../engine/index.js";
+import { describeEvent, factsOf, money } from "../scenario/format.js";
 import type { StepSummary } from "./report.js";
 
 export function summariseStep(s: Step): StepSummary {
@@ -14,6 +14,7 @@ export function summariseStep(s: Step): StepSummary {
     text: describeEvent(s.event, s.applied),
     decision: s.decision,
     reasons: s.reasons,
+    facts: s.facts,
     score: s.score,
     limit: s.limit,
     balance: s.balance,
@@ -23,6 +24,21 @@ export function summariseStep(s: Step): StepSummary {
     jiebei:
       j.status === "none" ? null : { limit: j.limit, balance: j.balance, status: j.status, cause: j.cause },
   };
+}
+
+/** The reasons on record of some steps, once each, with the numbers behind them (" (3 vs
+ *  securityMaxChanges 2)"), then the rules that held beside them (`also`: a limit cut with a
+ *  suspension) — what the trace shows beneath those steps. */
+export function reasonsOnRecord(
+  steps: readonly StepSummary[],
+): Array<{ code: ReasonCode; numbers: string; also: boolean }> {
+  const facts = steps.flatMap((s) => s.facts);
+  const codes = [...new Set(steps.flatMap((s) => s.reasons))];
+  const also = [...new Set(facts.map((f) => f.code))].filter((c) => !codes.includes(c));
+  return [
+    ...codes.map((code) => ({ code, numbers: factsOf(code, facts), also: false })),
+    ...also.map((code) => ({ code, numbers: factsOf(code, facts), also: true })),
+  ];
 }
 
 /** Whether any step involves Jiebei: then every line carries Jiebei's columns too. */

@@ -41,6 +41,8 @@ describe("credit-sim test: expectations", () => {
       /what happened on day 30:\n.*day\s+date.*\n\s+30\s+2024-01-31\s+change bound device\s+suspended/,
     );
     expect(block).toMatch(/reasons on record that day:\n\s+SECURITY_PROFILE_CHANGES\s+\S/);
+    // with the numbers the rule compared, as the trace shows them
+    expect(block).toContain("short time (3 vs securityMaxChanges 2)\n");
   });
 
   it("shows the nearest step before a day that had none", async () => {

@@ -582,3 +582,48 @@ describe("debt without income", () => {
     expect(figured).toMatch(/^report a monthly income of at least ¥138\.00 \(an income event\)/);
   });
 });
+
+describe("raising the score", () => {
+  // a thin file, suspended for its score: the record only time builds, the history only time lengthens
+  const events = [
+    on.open(0, 2_000),
+    on.purchase(5, 1_500),
+    on.repay(40, "minimum"),
+    on.externalInquiry(50),
+    on.externalInquiry(52),
+    on.externalDebt(54, 60_000),
+    on.change(56),
+    on.repay(70, "minimum"),
+    on.repay(100, "minimum"),
+    on.support(110),
+  ];
+  const profile = { age: 22, monthlyIncome: 3_000, verified: false, creditHistoryMonths: 0, externalDebt: 0 };
+
+  it("names things the customer can do that, done, reach the score needed — not what only time brings", () => {
+    const s = stepOn(run(events, { profile, policy: DEFAULT_POLICY }), "contact_support", 110);
+    expect(s.status).toBe("suspended");
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise.drivers).not.toContain("NO_REPAYMENT_RECORD");
+    expect(raise.drivers).toContain("IDENTITY_NOT_VERIFIED");
+    // doing what it names — debt repaid, a higher income, identity verified — restores the line
+    const followed = run(
+      [
+        ...events,
+        on.externalRepayment(110, 60_000),
+        on.income(110, 20_000),
+        on.verify(110),
+        on.requestReview(111),
+      ],
+      { profile, policy: DEFAULT_POLICY },
+    );
+    expect(stepOn(followed, "request_review", 111).decision).toBe("restored");
+  });
+
+  it("says every driver it names, once each", () => {
+    const s = stepOn(run(events, { profile, policy: DEFAULT_POLICY }), "contact_support", 110);
+    const raise = remedy(s.remedies, "raise_score")!;
+    const text = describeRemedy(raise);
+    expect(text).toContain("verify your identity");
+    expect(text.match(/report a higher income/g)).toHaveLength(1);
+  });
+});

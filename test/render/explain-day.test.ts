@@ -3,7 +3,7 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { explainDay, renderExplanation } from "../../src/render/explain-day.js";
+import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { money } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -94,6 +94,15 @@ describe("explainDay", () => {
     expect(text).toContain("What the customer can do");
   });
 
+  it("the day of a restoration gives no advice from customer service's answer before the review", () => {
+    // the review runs after the day's events, so a question asked that day is answered while the line is
+    // still suspended ("the next periodic review is on" that very day)
+    const x = explainDay(scenario, trace, 319, askedOn(scenario, 319, scenario.until));
+    expect(x.steps.map((s) => s.decision)).toEqual(["restored"]);
+    expect(x.todo.length).toBeGreaterThan(0);
+    for (const t of x.todo) expect(t).not.toMatch(/suspended since|periodic review/);
+  });
+
   it("a customer-service day lists the remedies as what to do", () => {
     const x = explainDay(scenario, trace, 230);
     expect(x.steps[0]!.decision).toBe("info");
@@ -119,6 +128,21 @@ describe("explainDay", () => {
     const apply = x.steps.find((s) => s.reasons.some((r) => r.code === "REPAYMENT_RECORD_REQUIRED"))!;
     expect(apply.reasons.find((r) => r.code === "REPAYMENT_RECORD_REQUIRED")!.because).toEqual([]);
     expect(renderExplanation(x, plain)).not.toMatch(/REPAYMENT_RECORD_REQUIRED[^\n]*\n\s*\n/);
+  });
+
+  it("a thin file's missing record shows the characteristics it costs, as any score reason shows its values", () => {
+    const { scenario: thin } = loadScenario(`${ROOT}scenarios/first-credit.yaml`);
+    const poor = {
+      ...thin,
+      profile: { ...thin.profile, verified: false, monthlyIncome: 2000, externalDebt: 3_000_000 },
+    };
+    const x = explainDay(poor, simulate(poor), 0);
+    const apply = x.steps.find((s) => s.decision === "declined")!;
+    const missing = apply.reasons.find((r) => r.code === "NO_REPAYMENT_RECORD")!;
+    expect(missing.because.length).toBeGreaterThan(1);
+    for (const b of missing.because)
+      expect(b).toMatch(/^[^:]+: no data \(bin "no repayment record yet"\), \d+ of \d+ points — \d+ short$/);
+    expect(missing.because).toContainEqual(expect.stringMatching(/^Days past due now: /));
   });
 
   it("a day without steps says so and shows the score as it stood", () => {

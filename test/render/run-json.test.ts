@@ -76,6 +76,40 @@ describe("run --json", () => {
   });
 });
 
+describe("run --json money", () => {
+  const stepsOf = (file: string) => {
+    const { scenario: s } = loadScenario(`${ROOT}scenarios/${file}`);
+    return runNdjson(s, simulate(s), { explain: false })
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  };
+
+  it("a rule's money facts are in yuan, as the step's own limit and balance are", () => {
+    const suspended = records(false).find((r) => r.decision === "suspended")!;
+    const cut = (suspended.facts as Array<{ code: string; value: number; threshold: number }>).find(
+      (f) => f.code === "SCORE_BELOW_LIMIT_BAND",
+    )!;
+    // the cut took the limit from the fact's value to its threshold (the band's cap)
+    expect(cut.threshold).toBe(suspended.limit);
+    expect(cut.value).toBe(8000);
+  });
+
+  it("customer service's amounts are in yuan: the overdue to pay is the step's overdue", () => {
+    const answer = stepsOf("default-charge-off.yaml").find((r) => r.event === "contact_support")!;
+    const pay = (answer.remedies as Array<{ kind: string; amount?: number }>).find(
+      (r) => r.kind === "pay_overdue",
+    )!;
+    expect(pay.amount).toBe(answer.overdue);
+    const burden = stepsOf("financial-burden.yaml").find((r) => r.event === "contact_support")!;
+    const debt = (burden.remedies as Array<{ kind: string; over?: number }>).find(
+      (r) => r.kind === "reduce_debt",
+    )!;
+    // the text says "pay down at least ¥10,726.80"
+    expect(debt.over).toBe(10726.8);
+  });
+});
+
 describe("NDJSON records stay one line each", () => {
   it("a name with U+2028 / U+2029 is escaped, so readers that split on Unicode line breaks see one record per line", () => {
     const named = { ...scenario, name: "Zhang\u2028Ming\u2029" };

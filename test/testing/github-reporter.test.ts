@@ -34,6 +34,8 @@ describe("github reporter", () => {
     // the message is one line: newlines escaped, the failed checks first, then that day's steps
     expect(lines[0]).toMatch(/::status: expected active, got suspended%0Areasons: expected/);
     expect(lines[0]).toContain("%0Aon day 30 (2024-01-31):%0A");
+    // each reason with the numbers the rule compared, as the trace shows them
+    expect(lines[0]).toContain("short time (3 vs securityMaxChanges 2)");
   });
 
   it("points bad input at the line the loader names", async () => {

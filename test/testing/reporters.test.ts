@@ -100,7 +100,8 @@ describe("--reporter junit", () => {
     );
     expect(failure["#text"]).toMatch(/\n\s+30\s+2024-01-31\s+change bound device\s+suspended/);
     expect(failure["#text"]).toContain(
-      "reasons on record: SECURITY_PROFILE_CHANGES, FREQUENT_PROFILE_CHANGES",
+      // with the numbers the rule compared, as the trace shows them
+      "reasons on record: SECURITY_PROFILE_CHANGES (3 vs securityMaxChanges 2), FREQUENT_PROFILE_CHANGES",
     );
   });
 
@@ -219,6 +220,9 @@ describe("--reporter json", () => {
       cause: "security",
     });
     expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
+    expect(mixed.expectations[1].steps[0].facts).toEqual([
+      { code: "SECURITY_PROFILE_CHANGES", parameter: "securityMaxChanges", threshold: 2, value: 3 },
+    ]);
   });
 
   const twoLinesJson = () =>

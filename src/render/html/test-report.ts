@@ -4,7 +4,7 @@
 
 import { lineName, money } from "../../scenario/format.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
-import { compactStep } from "../../testing/steps.js";
+import { compactStep, reasonsOnRecord } from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
@@ -53,9 +53,9 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
     : e.nearest
       ? `No ${lineName(e.on)} step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`
       : `No step on or before day ${e.day}.`;
-  const codes = [...new Set(shown.flatMap((s) => s.reasons))];
+  const codes = reasonsOnRecord(shown);
   const reasons = codes.length
-    ? `<ul class="reasons">${codes.map((c) => `<li><span class="code">${esc(c)}</span> ${esc(reasonView(c).text)}</li>`).join("")}</ul>`
+    ? `<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(reasonView(r.code).text + r.numbers)}</li>`).join("")}</ul>`
     : "";
   return `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
 <p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>

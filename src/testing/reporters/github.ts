@@ -7,7 +7,7 @@ import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
 import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
-import { stepLine } from "../steps.js";
+import { reasonsOnRecord, stepLine } from "../steps.js";
 
 /** Workflow-command escaping: data loses %, CR and LF; properties also : and ,. */
 const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -39,8 +39,12 @@ function expectationMessage(e: ExpectationReport): string {
       lines,
       shown.map((s) => `  ${stepLine(s)}`),
     );
-    const codes = [...new Set(shown.flatMap((s) => s.reasons))];
-    lines.push(...codes.map((c) => `  ${c}: ${isReasonCode(c) ? reasonText(c) : ""}`));
+    lines.push(
+      ...reasonsOnRecord(shown).map(
+        (r) =>
+          `  ${r.also ? "also " : ""}${r.code}: ${isReasonCode(r.code) ? reasonText(r.code) : ""}${r.numbers}`,
+      ),
+    );
   }
   return lines.join("\n");
 }

@@ -38,6 +38,7 @@
 // Step = { "day", "date", "event", "text", "decision", "reasons", "score", "limit", "balance", "status", "cause",
 //          "line", "jiebei": { "limit", "balance", "status", "cause" } | null }
 
+import { factInYuan } from "../../scenario/format.js";
 import type { ScenarioReport, StepSummary, TestRun } from "../report.js";
 
 const yuan = (fen: number) => fen / 100;
@@ -45,6 +46,7 @@ const yuan = (fen: number) => fen / 100;
 function step(s: StepSummary): Record<string, unknown> {
   return {
     ...s,
+    facts: s.facts.map(factInYuan),
     limit: yuan(s.limit),
     balance: yuan(s.balance),
     jiebei: s.jiebei ? { ...s.jiebei, limit: yuan(s.jiebei.limit), balance: yuan(s.jiebei.balance) } : null,

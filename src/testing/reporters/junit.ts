@@ -8,7 +8,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
 import { printable } from "../../shared/text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
-import { stepColumns, stepLine, twoLines } from "../steps.js";
+import { reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
 
 // characters XML 1.0 does not allow, even escaped
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
@@ -52,7 +52,11 @@ function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string):
       ...(shown.length
         ? [stepColumns(twoLines(shown)), ...shown.map((s) => stepLine(s, twoLines(shown)))]
         : []),
-      `reasons on record: ${[...new Set(shown.flatMap((s) => s.reasons))].join(", ") || "none"}`,
+      `reasons on record: ${
+        reasonsOnRecord(shown)
+          .map((r) => `${r.also ? "also " : ""}${r.code}${r.numbers}`)
+          .join(", ") || "none"
+      }`,
     ].join("\n");
     c.failure = { "@_message": clean(message), "@_type": "ExpectationFailed", "#text": clean(body) };
   }

@@ -12,7 +12,7 @@ import {
   type StepSummary,
   type TestRun,
 } from "../report.js";
-import { compactStep, stepColumns, stepLine, twoLines } from "../steps.js";
+import { compactStep, reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
 
 const INDENT = "    ";
 
@@ -156,14 +156,17 @@ function expectationBlock(
     if (compact === rows) lines.push(c.dim(`  ${stepColumns(jiebei)}`));
     lines.push(...compact.map((l) => `  ${l}`));
   }
-  const codes = [...new Set(shown.flatMap((s) => s.reasons))];
+  const codes = reasonsOnRecord(shown);
   lines.push(
     codes.length
       ? `  reasons on record ${e.steps.length ? "that day" : `on day ${e.nearest?.day}`}:`
       : `  no reasons on record ${e.steps.length ? "that day" : `on day ${e.nearest?.day ?? e.day}`}`,
   );
-  for (const code of codes)
-    lines.push(`${INDENT}${c.bold(code)}  ${isReasonCode(code) ? reasonText(code) : ""}`);
+  // as the trace shows them: the numbers the rule compared, and a rule that held beside them
+  for (const r of codes) {
+    const line = `${c.bold(r.code)}  ${isReasonCode(r.code) ? reasonText(r.code) : ""}${r.numbers}`;
+    lines.push(`${INDENT}${r.also ? c.dim(`also ${line}`) : line}`);
+  }
   return lines;
 }
 
