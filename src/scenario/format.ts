@@ -131,7 +131,9 @@ function remedyText(r: Remedy): string {
     case "raise_score": {
       // every driver named: the JSON's list and the text agree, and the steps together reach the score
       const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
-      return `raise the score from ${r.current} to ${r.needed}: ${advice.join("; ")}`;
+      // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
+      const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
+      return `raise the score from ${r.current} to ${r.needed}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
       const review = r.later

@@ -625,5 +625,9 @@ describe("raising the score", () => {
     const text = describeRemedy(raise);
     expect(text).toContain("verify your identity");
     expect(text.match(/report a higher income/g)).toHaveLength(1);
+    // numbered, so that a step's own semicolon doesn't run two steps together
+    const numbered = [...text.matchAll(/\((\d)\) /g)].map((m) => Number(m[1]));
+    expect(numbered).toEqual(numbered.map((_, i) => i + 1));
+    expect(numbered.length).toBeGreaterThan(1);
   });
 });
