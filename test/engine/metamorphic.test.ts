@@ -446,3 +446,60 @@ describe("the trace explains itself", () => {
     );
   });
 });
+
+describe("customer service's word", () => {
+  it("paying what support asks for on the day clears the overdue, the due minimum or the balance", () => {
+    fc.assert(
+      fc.property(timelines, fc.nat(), (sc, pick) => {
+        const asks = simulate(sc).steps.flatMap((s) =>
+          s.event.type === "contact_support"
+            ? s.remedies.flatMap((r) =>
+                r.kind === "pay_overdue" || r.kind === "pay_due" || r.kind === "pay_balance"
+                  ? [{ s, r }]
+                  : [],
+              )
+            : [],
+        );
+        const ask = asks[pick % Math.max(1, asks.length)];
+        if (ask === undefined || !("index" in ask.s.event)) return;
+        const { s, r } = ask;
+        if (r.kind !== "pay_overdue" && r.kind !== "pay_due" && r.kind !== "pay_balance") return;
+        // the overdue and what falls due are parts of one sum (a repayment pays the arrears first)
+        const fen =
+          r.kind === "pay_balance"
+            ? r.amount
+            : s.remedies.reduce(
+                (n, x) =>
+                  n +
+                  ((x.kind === "pay_overdue" || x.kind === "pay_due") && x.line === r.line ? x.amount : 0),
+                0,
+              );
+        const at = "index" in s.event ? s.event.index : -1;
+        const events = sc.events.flatMap((e): EventInput[] =>
+          e.index === at
+            ? [e, { day: e.day, type: "repay", line: r.line, amount: { kind: "amount", fen } }]
+            : [e],
+        );
+        const t = simulate(withEvents(sc, events));
+        const paid = t.steps.find(
+          (x) => x.day === s.day && x.event.type === "repay" && x.applied === fen && x.line === r.line,
+        );
+        const where = `${JSON.stringify(r)} on day ${s.day}`;
+        expect(paid, where).toBeDefined();
+        const line = r.line === "jiebei" ? paid!.jiebei : paid!;
+        if (r.kind === "pay_overdue") expect(line.overdue, where).toBe(0);
+        if (r.kind === "pay_balance") expect(line.balance, where).toBe(0);
+        if (r.kind === "pay_due") {
+          // nothing of what was due falls into arrears when its grace ends
+          const graceEnd = s.day + Math.min(sc.policy.graceDays + 1, 27);
+          const missed = t.steps.some(
+            (x) =>
+              x.event.type === "overdue" && x.event.line === r.line && x.day > s.day && x.day <= graceEnd,
+          );
+          expect(missed, where).toBe(false);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
