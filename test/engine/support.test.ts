@@ -1,12 +1,29 @@
 // contact_support answers: the status, the reasons on record, and concrete remedies with amounts and dates.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dtiShown } from "../../src/engine/eligibility.js";
-import { simulate } from "../../src/engine/simulate.js";
-import type { Remedy } from "../../src/engine/types.js";
+import { runDay } from "../../src/engine/schedule.js";
+import { dayOpens } from "../../src/engine/scheduled.js";
+import { debtToIncome } from "../../src/engine/score-inputs.js";
+import { simulate, startState } from "../../src/engine/simulate.js";
+import { step } from "../../src/engine/step.js";
+import type { Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
-import { DEFAULT_POLICY, on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import {
+  DEFAULT_POLICY,
+  type EventInput,
+  on,
+  run,
+  scenario,
+  stateOn,
+  stepOn,
+  stepsOf,
+  testPolicy,
+} from "./builders.js";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
@@ -771,5 +788,151 @@ describe("debt advice: what the review will read", () => {
     expect(review(8_727.44)).toEqual([]);
     expect(review(8_727.43)[0]).toMatchObject({ decision: "suspended" });
     expect(review(8_727.43)[0]!.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+  });
+});
+
+describe("debt advice, followed exactly", () => {
+  /** The state the periodic review of `day` judges: every earlier day run, then that day's own events. */
+  function atReview(sc: Scenario, day: number) {
+    const s = startState(sc, false);
+    const on = (d: number): ScenarioEvent[] => sc.events.filter((e) => e.day === d);
+    for (let d = 0; d < day; d++) runDay(s, d, on(d), () => {});
+    dayOpens(s, day, () => {});
+    for (const e of on(day)) step(s, e);
+    return s.customer;
+  }
+
+  const fen = fc.integer({ min: 1, max: 10_000_000 });
+  const generated = fc
+    .record({
+      contact: fc.integer({ min: 1, max: 200 }),
+      // yuan and fen: an income's year in fen is not always exact in binary
+      income: fc.integer({ min: 50_000, max: 1_000_000 }).map((f) => f / 100),
+      externalDebt: fc.integer({ min: 0, max: 30_000_000 }),
+      max: fc.oneof(fc.constantFrom(0.5, 0.8, 1, 1.5, 2), fc.double({ min: 0.05, max: 3, noNaN: true })),
+      jiebeiMax: fc.oneof(fc.constantFrom(0.6, 1), fc.double({ min: 0.05, max: 3, noNaN: true })),
+      reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),
+      // the default rates, or any: a penalty rate below the revolving rate makes meeting a minimum costlier
+      rates: fc.option(
+        fc.record({
+          revolvingRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          penaltyRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          jiebeiRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          jiebeiPenaltyRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+        }),
+      ),
+      jiebei: fc.boolean(),
+      activity: fc.array(
+        fc.oneof(
+          {
+            weight: 4,
+            arbitrary: fc.record({
+              type: fc.constant("purchase" as const),
+              amount: fen,
+              merchant: fc.constant(null),
+              instalments: fc.constantFrom(null, null, 3 as const, 12 as const),
+            }),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              type: fc.constant("borrow" as const),
+              amount: fen,
+              term: fc.constantFrom(3 as const, 6 as const, 12 as const),
+            }),
+          },
+          {
+            weight: 4,
+            arbitrary: fc.record({
+              type: fc.constant("repay" as const),
+              line: fc.constantFrom("huabei" as const, "jiebei" as const),
+              amount: fc.oneof(
+                fen.map((f) => ({ kind: "amount" as const, fen: f })),
+                fc.constantFrom({ kind: "full" as const }, { kind: "minimum" as const }),
+              ),
+            }),
+          },
+          { weight: 2, arbitrary: fc.record({ type: fc.constant("external_debt" as const), amount: fen }) },
+          {
+            weight: 1,
+            arbitrary: fc.record({ type: fc.constant("external_repayment" as const), amount: fen }),
+          },
+        ),
+        { maxLength: 12 },
+      ),
+      days: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
+        minLength: 12,
+        maxLength: 12,
+      }),
+    })
+    .map((g) => {
+      // lines opened first: an application reads the debt burden too
+      const events: EventInput[] = [on.open(0, 100_000)];
+      if (g.jiebei) events.push(on.open(0, 200_000, "jiebei"));
+      if (g.externalDebt > 0) events.push({ day: 0, type: "external_debt", amount: g.externalDebt });
+      // every event before the call (day 1 to the day before it), in day order
+      const dated = g.activity.map((e, i) => ({ ...e, day: 1 + Math.floor(g.days[i]! * (g.contact - 1)) }));
+      dated.sort((a, b) => a.day - b.day);
+      events.push(...(dated as EventInput[]), on.support(g.contact));
+      const policy = testPolicy({
+        maxDebtToIncome: g.max,
+        jiebeiMaxDebtToIncome: g.jiebeiMax,
+        reviewDayOfMonth: g.reviewDayOfMonth,
+        ...g.rates,
+      });
+      return { ...g, events, policy, profile: { monthlyIncome: g.income } };
+    });
+
+  it("brings the ratio the named review reads within the cap, and asks no debt for more than is owed", () => {
+    const seen = { advised: 0, lines: 0, missed: 0, nothingMore: 0 };
+    fc.assert(
+      fc.property(generated, (g) => {
+        const base = scenario(g.events, { policy: g.policy, profile: g.profile, until: g.contact });
+        const answer = stepOn(simulate(base), "contact_support", g.contact);
+        const owedElsewhere = atReview(base, g.contact).profile.externalDebt;
+        const owedOn = { huabei: answer.balance, jiebei: answer.jiebei.balance };
+        for (const r of answer.remedies) {
+          if (r.kind !== "reduce_debt" || r.repay === null) continue;
+          seen.advised++;
+          if (r.repay.some((p) => p.debt !== "elsewhere")) seen.lines++;
+          if (r.missed !== null) seen.missed++;
+          if (r.repay.length === 0) seen.nothingMore++;
+          expect(r.over).toBe(r.repay.reduce((n, p) => n + p.amount, 0));
+          for (const p of r.repay) {
+            const owed = p.debt === "elsewhere" ? owedElsewhere : owedOn[p.debt];
+            expect(p.amount).toBeGreaterThan(0);
+            expect(p.amount).toBeLessThanOrEqual(owed);
+            expect(p.all).toBe(p.amount === owed);
+            // a line's repayment counts at a coming report, which the advice names
+            if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
+          }
+          // the advised repayments, right after the call, and nothing else
+          const repayments: EventInput[] = r.repay.map((p) =>
+            p.debt === "elsewhere"
+              ? { day: g.contact, type: "external_repayment", amount: p.amount }
+              : { day: g.contact, type: "repay", line: p.debt, amount: { kind: "amount", fen: p.amount } },
+          );
+          const followed = (repay: EventInput[]) =>
+            debtToIncome(
+              atReview(
+                scenario([...g.events, ...repay], { policy: g.policy, profile: g.profile }),
+                r.review.day,
+              ),
+            );
+          expect(followed(repayments)).toBeLessThanOrEqual(r.max);
+          // a repayment elsewhere counts to the fen: one fen less on the last one is not enough
+          const last = r.repay.at(-1);
+          if (last?.debt === "elsewhere" && !last.all) {
+            const short = { day: g.contact, type: "external_repayment" as const, amount: last.amount - 1 };
+            expect(followed([...repayments.slice(0, -1), short])).toBeGreaterThan(r.max);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // the generated customers reach every kind of advice
+    expect(seen.advised).toBeGreaterThan(RUNS / 4);
+    expect(seen.lines).toBeGreaterThan(0);
+    expect(seen.missed).toBeGreaterThan(0);
   });
 });
