@@ -4,6 +4,7 @@
 
 import { type Customer, daysPastDue, type Line, overdue, owed } from "./customer.js";
 import * as loans from "./loans.js";
+import { wholeFen } from "./money.js";
 import * as revolving from "./revolving.js";
 import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
@@ -83,9 +84,21 @@ export function notePastDue(c: Customer, line: Line, day: number): void {
 }
 
 /** An overdue episode ends the day everything overdue on its line is repaid. */
-export function cureIfClear(c: Customer, line: Line, day: number): void {
+function cureIfClear(c: Customer, line: Line, day: number): void {
   if (overdue(line) > 0) return;
   for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.curedDay = day;
+}
+
+/** A repayment of `amount` on a line: what it applied. The record first keeps how far past due the line
+ *  got before it; an episode it clears is cured. */
+export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fen {
+  notePastDue(c, line, day);
+  const applied =
+    line.id === "huabei"
+      ? revolving.repay(line.ledger, amount, day, wholeFen(c.policy.toleranceAmount))
+      : loans.repay(line.book, amount, day, c.policy.jiebeiRatePerDay);
+  cureIfClear(c, line, day);
+  return applied;
 }
 
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A

@@ -3,12 +3,11 @@
 // for. Each is decided by a rule in review.ts and acted on through apply-verdict.ts.
 
 import { authorise, decideApplication } from "./applications.js";
-import { cureIfClear, decide, lineAt, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
+import { decide, lineAt, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { customerOverdue, isOpen, type Line, lineOf, owed } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
-import { wholeFen } from "./money.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
@@ -67,18 +66,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     }
     case "repay": {
       const line = lineOf(c, e.line);
-      // how far past due the line got before this repayment (the record keeps the worst)
-      notePastDue(c, line, day);
-      const applied =
-        line.id === "huabei"
-          ? revolving.repay(
-              line.ledger,
-              repayAmount(s, line, e.amount),
-              day,
-              wholeFen(c.policy.toleranceAmount),
-            )
-          : loans.repay(line.book, repayAmount(s, line, e.amount), day, c.policy.jiebeiRatePerDay);
-      cureIfClear(c, line, day);
+      const applied = repayLine(c, line, repayAmount(s, line, e.amount), day);
       return [outcome(s, e, line.id, null, applied)];
     }
     case "close": {

@@ -6,16 +6,7 @@ import type { StepOutcome } from "./apply-verdict.js";
 import { daysPastDue, type Line } from "./customer.js";
 import * as loans from "./loans.js";
 import * as revolving from "./revolving.js";
-import {
-  accrueAll,
-  closeCycle,
-  dueNotices,
-  monthEnd,
-  openDay,
-  review,
-  type ScheduledInput,
-  triggers,
-} from "./scheduled.js";
+import { dayCloses, dayOpens, type ScheduledInput } from "./scheduled.js";
 import type { EngineState } from "./state.js";
 import { step } from "./step.js";
 import { overdueWatches } from "./triggers.js";
@@ -48,20 +39,12 @@ export function runDay(
   events: readonly ScenarioEvent[],
   onStep: (o: StepOutcome) => void,
 ): void {
-  // what `step` does for each input in turn, without the inputs that cannot do anything today (a
-  // statement off the statement day, notices nobody keeps, triggers with nothing past due…)
-  emit(openDay(s, day), onStep);
-  if (day === s.nextStatement) emit(closeCycle(s), onStep);
-  if (s.notices) emit(dueNotices(s), onStep);
-  for (let i = 0; i < events.length; i++) emit(step(s, events[i]!), onStep);
-  emit(triggers(s), onStep);
-  if (day === s.nextReview) emit(review(s), onStep);
-  accrueAll(s.customer, day);
-  if (day === s.nextMonthEnd) monthEnd(s);
-}
-
-function emit(steps: readonly StepOutcome[], onStep: (o: StepOutcome) => void): void {
-  for (let i = 0; i < steps.length; i++) onStep(steps[i]!);
+  dayOpens(s, day, onStep);
+  for (let i = 0; i < events.length; i++) {
+    const steps = step(s, events[i]!);
+    for (let k = 0; k < steps.length; k++) onStep(steps[k]!);
+  }
+  dayCloses(s, onStep);
 }
 
 /**

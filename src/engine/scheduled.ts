@@ -67,6 +67,26 @@ export function accrueAll(c: Customer, through: number): void {
   loans.accrue(c.jiebei.book, through, jiebeiRates(c.policy));
 }
 
+/** The engine's inputs of `day` before the customer's events (what `step` does for each, without those that
+ *  cannot do anything today: a statement off the statement day, notices nobody keeps). */
+export function dayOpens(s: EngineState, day: number, onStep: (o: StepOutcome) => void): void {
+  emit(openDay(s, day), onStep);
+  if (day === s.nextStatement) emit(closeCycle(s), onStep);
+  if (s.notices) emit(dueNotices(s), onStep);
+}
+
+/** …and after them: the triggers, the review on its day, the day's charges, the month end on its day. */
+export function dayCloses(s: EngineState, onStep: (o: StepOutcome) => void): void {
+  emit(triggers(s), onStep);
+  if (s.day === s.nextReview) emit(review(s), onStep);
+  accrueAll(s.customer, s.day);
+  if (s.day === s.nextMonthEnd) monthEnd(s);
+}
+
+function emit(steps: readonly StepOutcome[], onStep: (o: StepOutcome) => void): void {
+  for (let i = 0; i < steps.length; i++) onStep(steps[i]!);
+}
+
 export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
   s.day = day;

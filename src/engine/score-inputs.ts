@@ -16,6 +16,7 @@ import {
 import { FEN_PER_YUAN } from "./money.js";
 import { episodeWorst } from "./record.js";
 import { type ScoreInputs, score } from "./scorecard.js";
+import type { Fen } from "./types.js";
 
 const MONTH = 30;
 /** Days past due beyond which a delinquency is serious: the scorecard's "over 90" bins (and the book's
@@ -42,9 +43,36 @@ export function debtToIncomeWith(c: Customer, owedNow: number, extra: number): n
 }
 
 function ratio(c: Customer, debt: number): number {
-  const annualIncome = c.profile.monthlyIncome * 12 * FEN_PER_YUAN;
+  const annualIncome = annualFen(c.profile.monthlyIncome);
   if (annualIncome <= 0) return debt > 0 ? Number.POSITIVE_INFINITY : 0;
   return debt / annualIncome;
+}
+
+/** A year's income in whole fen: ¥17,292.92 a month is 20,751,504 fen, where 17,292.92 × 12 × 100 in
+ *  binary is 20,751,503.999999996 and a debt of exactly 1.5 times it would read as over a cap of 1.5. */
+const annualFen = (monthlyIncome: number): number => Math.round(monthlyIncome * FEN_PER_YUAN) * 12;
+
+/** The most debt (fen) whose ratio to the customer's income is within `max`, to the fen as the rules
+ *  compare it (the product `max` × income can land either side of it in binary: 0.8 × 7,200,000 is
+ *  5,760,000.000000001); null without an income (any debt is beyond every ratio). */
+export function debtWithin(c: Customer, max: number): Fen | null {
+  const annualIncome = annualFen(c.profile.monthlyIncome);
+  if (annualIncome <= 0) return null;
+  let debt = Math.max(0, Math.floor(max * annualIncome));
+  while (debt > 0 && debt / annualIncome > max) debt--;
+  while ((debt + 1) / annualIncome <= max) debt++;
+  return debt;
+}
+
+/** The least monthly income (whole yuan) at which `debt` (fen) is within `max` of it, as the rules compare
+ *  it; null when none is (a cap of 0 with any debt). */
+export function incomeAllowing(debt: Fen, max: number): number | null {
+  if (debt <= 0) return 0;
+  if (!(max > 0)) return null;
+  let income = Math.max(1, Math.ceil(debt / max / (12 * FEN_PER_YUAN)));
+  while (income > 1 && debt / annualFen(income - 1) <= max) income--;
+  while (debt / annualFen(income) > max) income++;
+  return income;
 }
 
 /** Purchases the customer made or tried to make on Huabei in the last 90 days (attempts made while

@@ -73,6 +73,10 @@ export function monthEndAfter(calendar: Calendar, day: number): number {
   return first - 1 >= day ? first - 1 : calendar.nextDayOfMonth(first, 1) - 1;
 }
 
+/** The first periodic review on or after `day`: a review comes after the customer's events of its day. */
+export const reviewOnOrAfter = (calendar: Calendar, day: number, p: Policy): number =>
+  calendar.isDayOfMonth(day, p.reviewDayOfMonth) ? day : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
+
 /** A deep copy: stepping the copy leaves the original as it was. Policies are immutable and shared; the
  *  copy is a state of its own policy (no lane). */
 export function fork(s: EngineState): EngineState {

@@ -11,22 +11,25 @@ import {
   type Line,
   lastCured,
   lastMissed,
+  lineOf,
   overdue,
   owed,
   rulesFor,
 } from "./customer.js";
 import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
-import { FEN_PER_YUAN, wholeFen } from "./money.js";
+import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
+import { reportAhead } from "./report-ahead.js";
 import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
-import { debtCounted, debtToIncome, type Scored } from "./score-inputs.js";
+import { debtCounted, debtToIncome, debtWithin, incomeAllowing, type Scored } from "./score-inputs.js";
 import { CHARACTERISTICS, scoreReasons } from "./scorecard.js";
-import { monthEndAfter } from "./state.js";
+import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { overdueWatches } from "./triggers.js";
-import type { Fen, Policy, Remedy } from "./types.js";
+import type { DebtRepayment, Fen, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
+import type { LineId } from "./vocabulary.js";
 
 export interface SupportAnswer {
   reasons: ReasonCode[];
@@ -118,7 +121,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // changes them (the reasons are what the review would cite) — unless an overdue left unpaid suspends or
   // writes off first (at the latest that day: the overdue check runs before the review), which paying it,
   // as said above, prevents
-  const next = nextReview(calendar, day, c.policy);
+  const next = reviewOnOrAfter(calendar, day, c.policy);
   const deadlineFirst = lines.some((l) => {
     const d = nextDeadline(c, l, day);
     return d !== null && d.day <= next;
@@ -134,7 +137,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       date: calendar.date(next),
       reasons: v.reasons,
     });
-    standardRemedies(c, line, s, v.facts, remedies);
+    standardRemedies(c, line, day, s, calendar, v.facts, remedies);
     for (const f of v.facts) {
       if (!reasons.includes(f.code)) reasons.push(f.code);
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -206,7 +209,7 @@ function suspendedLine(
   remedies: Remedy[],
 ): RuleFact[] {
   const p = c.policy;
-  const next = nextReview(calendar, day, p);
+  const next = reviewOnOrAfter(calendar, day, p);
   const held = line.heldOver;
   const blockers: RuleFact[] = [];
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
@@ -225,7 +228,12 @@ function suspendedLine(
     // and of the cooldown since the last honoured request; worth saying only before the periodic one
     const cooled =
       line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
-    const early = Math.max(day, clean, cooled);
+    // an early review reads the balances of the last report: debt advice that counts on a coming one (a
+    // line repaid by then, or repayments already made) holds for a review after it
+    let reported = day;
+    for (const r of remedies)
+      if (r.line === line.id && r.kind === "reduce_debt" && r.report !== null) reported = r.report.day + 1;
+    const early = Math.max(day, clean, cooled, reported);
     remedies.push({
       line: line.id,
       kind: "wait_for_review",
@@ -275,10 +283,6 @@ function suspendedLine(
   return blockers;
 }
 
-/** The next periodic review: today's comes after the customer's call. */
-const nextReview = (calendar: Calendar, day: number, p: Policy): number =>
-  calendar.isDayOfMonth(day, p.reviewDayOfMonth) ? day : calendar.nextDayOfMonth(day, p.reviewDayOfMonth);
-
 /** What an active line can do about the standard it fails before the review suspends it (the facts of
  *  that suspension): verify, pay down debt, report an income that allows the smallest line, raise the
  *  score to what the review asks. A score below the past-due minimum is not among them: paying the
@@ -286,7 +290,9 @@ const nextReview = (calendar: Calendar, day: number, p: Policy): number =>
 function standardRemedies(
   c: Customer,
   line: Line,
+  day: number,
   s: Scored,
+  calendar: Calendar,
   failures: readonly RuleFact[],
   remedies: Remedy[],
 ) {
@@ -297,7 +303,7 @@ function standardRemedies(
         remedies.push({ line: line.id, kind: "verify_identity" });
         break;
       case "DEBT_TO_INCOME_TOO_HIGH":
-        remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
+        remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
         break;
       case "LIMIT_BELOW_MINIMUM": {
         const income = reportIncome(c, line, s);
@@ -339,14 +345,131 @@ function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   };
 }
 
-const reduceDebt = (c: Customer, line: Line, max: number): Remedy => ({
-  line: line.id,
-  kind: "reduce_debt",
-  ratio: debtToIncome(c) ?? 0,
-  max,
-  over: debtOverCap(c, max),
-  income: incomeForCap(c, max),
-});
+/**
+ * The debt to repay, or the income to report, for the ratio a coming periodic review reads to be within
+ * `max`. A review reads debt elsewhere as it is that day and the lines' balances as the last month end
+ * reported them: when a month ends before the next review, its report is what counts — the repayments
+ * made on the lines since the last one included, and the interest and charges until then — and repaying a
+ * line's balance by that month end helps; otherwise the next review reads the balances on record, only a
+ * repayment elsewhere changes what it reads, and when all of that is not enough the repayments are for the
+ * review after the next report.
+ */
+function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar: Calendar): Remedy {
+  const dated = (d: number) => ({ day: d, date: calendar.date(d) });
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const monthEnd = monthEndAfter(calendar, day);
+  const allowed = debtWithin(c, max);
+  const advice = { line: line.id, kind: "reduce_debt", ratio: debtToIncome(c), max } as const;
+  if (allowed === null)
+    return {
+      ...advice,
+      repay: null,
+      over: null,
+      review: dated(next),
+      report: null,
+      missed: null,
+      income: incomeAllowing(debtCounted(c), max),
+    };
+  if (monthEnd < next) {
+    const { ahead, repay } = linesPaidDown(c, day, calendar, monthEnd, allowed);
+    const counted = c.profile.externalDebt + ahead.huabei + ahead.jiebei;
+    // the plan needs the report when it repays a line, or counts a repayment made since the last one
+    const needsReport =
+      repay.some((r) => r.debt !== "elsewhere") ||
+      ahead.huabei + ahead.jiebei < c.huabei.reportedBalance + c.jiebei.reportedBalance;
+    return {
+      ...advice,
+      repay,
+      over: total(repay),
+      review: dated(next),
+      report: needsReport ? dated(monthEnd) : null,
+      missed: null,
+      income: incomeAllowing(counted, max),
+    };
+  }
+  const income = incomeAllowing(debtCounted(c), max);
+  const short = debtCounted(c) - allowed;
+  if (short <= c.profile.externalDebt) {
+    const repay = [{ debt: "elsewhere", amount: short, all: short === c.profile.externalDebt } as const];
+    return { ...advice, repay, over: short, review: dated(next), report: null, missed: null, income };
+  }
+  // the review after the next report: the first after the month end (the next one may fall on the month
+  // end itself, and comes before its report)
+  const later = calendar.nextDayOfMonth(monthEnd, c.policy.reviewDayOfMonth);
+  const { repay } = linesPaidDown(c, day, calendar, monthEnd, allowed);
+  return {
+    ...advice,
+    repay,
+    over: total(repay),
+    review: dated(later),
+    report: dated(monthEnd),
+    missed: dated(next),
+    income,
+  };
+}
+
+/**
+ * `payDown` for the report on `monthEnd`, checked on a copy with its line repayments made today: a
+ * repayment can leave a line bearing more than before it (a bill whose minimum it meets revolves, at a
+ * revolving rate a policy may set above its penalty rate), so what the check finds still over the cap is
+ * added to the line's repayment until the report is within it — at worst the line repaid in full, which
+ * reports nothing.
+ */
+function linesPaidDown(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  monthEnd: number,
+  allowed: Fen,
+): { ahead: Record<LineId, Fen>; repay: DebtRepayment[] } {
+  const ahead = reportAhead(c, day, calendar, monthEnd);
+  let repay = payDown(c, ahead, allowed);
+  for (let round = 0; repay.some((r) => r.debt !== "elsewhere" && !r.all); round++) {
+    const after = reportAhead(c, day, calendar, monthEnd, repay);
+    const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
+    let over = c.profile.externalDebt - elsewhere + after.huabei + after.jiebei - allowed;
+    if (over <= 0) break;
+    repay = repay.map((r) => {
+      if (r.debt === "elsewhere" || r.all) return r;
+      const owedNow = owed(lineOf(c, r.debt));
+      const amount = round < 3 ? Math.min(owedNow, r.amount + over) : owedNow;
+      over -= amount - r.amount;
+      return { ...r, amount, all: amount === owedNow };
+    });
+  }
+  return { ahead, repay };
+}
+
+/**
+ * What to repay of each debt for the debt a review counts — debt elsewhere, and each line's balance as its
+ * report shows it (`reported`) — to come within `allowed`: debt elsewhere first (it counts the day it is
+ * repaid), then Huabei's balance, then Jiebei's. Never more than is owed on a debt today: a line repaid in
+ * full reports nothing, the interest it would have borne until the report included; in part, the report
+ * shows at most its balance less the repayment (the repayment bears no interest).
+ */
+function payDown(c: Customer, reported: Record<LineId, Fen>, allowed: Fen): DebtRepayment[] {
+  const out: DebtRepayment[] = [];
+  let left = c.profile.externalDebt + reported.huabei + reported.jiebei - allowed;
+  const elsewhere = Math.min(c.profile.externalDebt, left);
+  if (elsewhere > 0) {
+    out.push({ debt: "elsewhere", amount: elsewhere, all: elsewhere === c.profile.externalDebt });
+    left -= elsewhere;
+  }
+  for (const l of [c.huabei, c.jiebei]) {
+    const now = owed(l);
+    if (left <= 0 || now === 0 || reported[l.id] === 0) continue;
+    if (left < reported[l.id] && left < now) {
+      out.push({ debt: l.id, amount: left, all: false });
+      left = 0;
+    } else {
+      out.push({ debt: l.id, amount: now, all: true });
+      left -= reported[l.id];
+    }
+  }
+  return out;
+}
+
+const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n + r.amount, 0);
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
  *  with its numbers). */
@@ -368,7 +491,8 @@ function restoration(
       !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
-    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") remedies.push(reduceDebt(c, line, rules.maxDebtToIncome));
+    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH")
+      remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
   }
   const income = reportIncome(c, line, s);
   if (income !== null) remedies.push(income);
@@ -417,16 +541,6 @@ const UNTIMELY: readonly Remedy["kind"][] = [
   "reduce_debt",
 ];
 
-/** The debt (fen) to repay for the ratio the reviews read to come within `max`: the debt they count less
- *  what `max` of the annual income allows (that, whole fen down: repaying the amount is always enough);
- *  null without an income (no repayment is enough). */
-function debtOverCap(c: Customer, max: number): Fen | null {
-  const annualIncome = c.profile.monthlyIncome * 12 * FEN_PER_YUAN;
-  if (annualIncome <= 0) return null;
-  // a hair above the product before flooring: 0.8 × 7,200,000 is 5,760,000.000000001 in binary
-  return Math.max(0, debtCounted(c) - Math.floor(max * annualIncome + 1e-6));
-}
-
 /** What would decline an application to open `line` again today, for the smallest line the policy gives
  *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
 function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
@@ -439,11 +553,4 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
-}
-
-/** The monthly income (whole yuan, up) at which the debt the reviews count is within `max` of it; null
- *  when no income can be (a cap of 0 with any debt). */
-function incomeForCap(c: Customer, max: number): number | null {
-  if (max <= 0) return null;
-  return Math.ceil(debtCounted(c) / FEN_PER_YUAN / (max * 12) - 1e-9);
 }

@@ -151,6 +151,14 @@ export interface TimeMoves {
   moves: ScoreMove[];
 }
 
+/** A repayment customer service asks for, of the debt elsewhere or of a line's balance (`all`: the whole of
+ *  it, as owed today: the line then reports nothing, the interest until the report included). */
+export interface DebtRepayment {
+  debt: "elsewhere" | LineId;
+  amount: Fen;
+  all: boolean;
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -185,12 +193,31 @@ export type Remedy = {
   /** `afterPaying`: an amount is overdue now, and the clean period starts once it is paid (the date
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }
-  /** pay down debt (on either line or elsewhere) or report a higher income */
   /** the monthly income (yuan) from which the income multiple allows the smallest line (`minLimit`, fen) */
   | { kind: "report_income"; income: number; minLimit: Fen }
-  /** `over`: the debt to repay to come within `max` (null without an income: no amount is enough);
-   *  `income`: the monthly income (yuan) at which today's debt is within it */
-  | { kind: "reduce_debt"; ratio: number; max: number; over: Fen | null; income: number | null }
+  /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
+   *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported
+   *  them) to be within `max`; `ratio`: the ratio on record today.
+   *  `repay`: what to repay, debt elsewhere first (it counts the day it is repaid), then Huabei's and
+   *  Jiebei's balances, never more than is owed on each; empty when repayments already made on the lines,
+   *  which the coming report counts, are enough; `over`: its total (both null without an income: no
+   *  repayment is enough).
+   *  `report`: the month end the advice counts on, by which its line repayments are made (null: none; an
+   *  early review once the debt elsewhere is repaid reads what the periodic one would).
+   *  `missed`: the next review, when it reads the balances on record and repaying all the debt elsewhere is
+   *  not enough for it (an income reported in time is); `review` is then the first after the report.
+   *  `income`: the monthly income (yuan) at which the next review reads the ratio within `max`. */
+  | {
+      kind: "reduce_debt";
+      ratio: number;
+      max: number;
+      repay: DebtRepayment[] | null;
+      over: Fen | null;
+      review: { day: number; date: string };
+      report: { day: number; date: string } | null;
+      missed: { day: number; date: string } | null;
+      income: number | null;
+    }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
    *  then on record, each with its cause) */

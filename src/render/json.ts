@@ -72,7 +72,11 @@ function remedyJson(r: Remedy): Record<string, unknown> {
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
     case "reduce_debt":
-      return { ...r, over: r.over === null ? null : yuan(r.over) };
+      return {
+        ...r,
+        over: r.over === null ? null : yuan(r.over),
+        repay: r.repay === null ? null : r.repay.map((p) => ({ ...p, amount: yuan(p.amount) })),
+      };
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
     default:

@@ -176,12 +176,53 @@ function remedyText(r: Remedy): string {
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report ${r.income === null ? "an income" : `a monthly income of at least ${money(r.income * 100)}`} (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
-      return `pay down ${r.over === null ? "debt" : `at least ${money(r.over)} of debt`} (here or elsewhere: an external_repayment event) or report ${r.income === null ? "a higher income" : `a monthly income of at least ${money(r.income * 100)}`}, to bring total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)} (Huabei and Jiebei balances count as reported at a month end: repaying them shows from the next one, and spending on them before it adds to what is needed)`;
+      return reduceDebtText(r);
     case "keep_clean_until":
       return r.afterPaying
         ? `once the overdue amount is paid, repay every bill on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
         : `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
+}
+
+/** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
+function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const ratio = `total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)}`;
+  const review = `the periodic review on ${r.review.date} (day ${r.review.day})`;
+  const income =
+    r.income === null ? "a higher income" : `a monthly income of at least ${money(r.income * 100)}`;
+  const report = r.report && `the month-end report on ${r.report.date} (day ${r.report.day})`;
+  const steps = (r.repay ?? []).map((p) => {
+    if (p.debt === "elsewhere")
+      return `${p.all ? "all" : "at least"} ${money(p.amount)} of the debt elsewhere (an external_repayment event)`;
+    return p.all
+      ? `the whole ${money(p.amount)} owed on ${lineName(p.debt)}`
+      : `at least ${money(p.amount)} of the ${lineName(p.debt)} balance`;
+  });
+  const byReport =
+    r.report && r.repay?.some((p) => p.debt !== "elsewhere")
+      ? ` by ${r.report.date} (day ${r.report.day})`
+      : "";
+  // repayments already made on the lines, which the coming report counts, are enough
+  const done = `the repayments already made on Huabei and Jiebei, which ${report ?? "the next month-end report"} counts,`;
+  const plan =
+    r.repay === null
+      ? "pay down debt"
+      : r.repay.length === 0
+        ? null
+        : `repay ${steps.join(" and ")}${byReport}`;
+  const counted =
+    report === null
+      ? "Huabei and Jiebei balances count as reported at a month end"
+      : `Huabei and Jiebei balances count as ${report} shows them, repayments made since the last one included`;
+  if (r.missed !== null) {
+    const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
+    return plan === null
+      ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
+      : `${first}; or ${plan}, to bring it there at ${review} (${counted}: spending on them before it adds to what is needed)`;
+  }
+  if (plan === null)
+    return `nothing more to repay: ${done} bring ${ratio} at ${review}, unless more is spent on the lines before it`;
+  return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted}: spending on them before it adds to what is needed)`;
 }
 
 /** A characteristic's fractional value (a ratio) as a rule's fact shows it: two decimals rounded up, so a

@@ -1,12 +1,29 @@
 // contact_support answers: the status, the reasons on record, and concrete remedies with amounts and dates.
 
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dtiShown } from "../../src/engine/eligibility.js";
-import { simulate } from "../../src/engine/simulate.js";
-import type { Remedy } from "../../src/engine/types.js";
+import { runDay } from "../../src/engine/schedule.js";
+import { dayOpens } from "../../src/engine/scheduled.js";
+import { debtToIncome } from "../../src/engine/score-inputs.js";
+import { simulate, startState } from "../../src/engine/simulate.js";
+import { step } from "../../src/engine/step.js";
+import type { Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
-import { DEFAULT_POLICY, on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import {
+  DEFAULT_POLICY,
+  type EventInput,
+  on,
+  run,
+  scenario,
+  stateOn,
+  stepOn,
+  stepsOf,
+  testPolicy,
+} from "./builders.js";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
@@ -246,9 +263,14 @@ describe("contact_support", () => {
     expect(r).toBeDefined();
     expect(r!.max).toBe(1);
     expect(r!.ratio).toBeCloseTo(200_000 / 120_000, 6);
-    // the amount: ¥200,000 owed against ¥120,000 allowed (plus the ¥0 reported on the line)
+    // the amount: ¥200,000 owed elsewhere against ¥120,000 allowed (nothing owed on the line), for the
+    // review of 2024-02-15 (day 45): the first after the contact on day 20
     expect(r!.over).toBe(80_000 * 100);
-    expect(describeRemedy(r!)).toContain("pay down at least ¥80,000.00 of debt");
+    expect(r!.repay).toEqual([{ debt: "elsewhere", amount: 80_000 * 100, all: false }]);
+    expect(r!.review).toEqual({ day: 45, date: "2024-02-15" });
+    expect(describeRemedy(r!)).toContain(
+      "repay at least ¥80,000.00 of the debt elsewhere (an external_repayment event)",
+    );
     // or the income at which ¥200,000 is within 1 × the annual income
     expect(r!.income).toBe(16_667);
     expect(describeRemedy(r!)).toContain("report a monthly income of at least ¥16,667.00");
@@ -565,18 +587,26 @@ describe("debt without income", () => {
       kind: "reduce_debt",
       ratio: Number.POSITIVE_INFINITY,
       max: 2,
+      repay: null,
       over: null,
+      review: { day: 14, date: "2024-01-15" },
+      report: null,
+      missed: null,
       income: null,
     });
     expect(advice).toMatch(/^report an income/);
-    expect(advice).not.toMatch(/Infinity|pay down/);
+    expect(advice).not.toMatch(/Infinity|repay/);
     // with the figure the debt needs, when there is one
     const figured = describeRemedy({
       line: "huabei",
       kind: "reduce_debt",
       ratio: Number.POSITIVE_INFINITY,
       max: 2,
+      repay: null,
       over: null,
+      review: { day: 14, date: "2024-01-15" },
+      report: null,
+      missed: null,
       income: 138,
     });
     expect(figured).toMatch(/^report a monthly income of at least ¥138\.00 \(an income event\)/);
@@ -629,5 +659,329 @@ describe("raising the score", () => {
     const numbered = [...text.matchAll(/\((\d)\) /g)].map((m) => Number(m[1]));
     expect(numbered).toEqual(numbered.map((_, i) => i + 1));
     expect(numbered.length).toBeGreaterThan(1);
+  });
+});
+
+describe("debt advice: what the review will read", () => {
+  // Income ¥10,000 a month, a cap of 1: the review allows ¥120,000 of debt. The reviews read debt elsewhere
+  // as it is on their day and the lines' balances as the last month end reported them.
+  const policy = testPolicy({ maxDebtToIncome: 1 });
+  const profile = { monthlyIncome: 10_000 };
+  // ¥30,000 bought on day 5 is reported on 2024-01-31 (day 30), billed on 2024-02-01, repaid in full on day
+  // 38 before its due day (no interest); ¥4,000 bought on day 40 is unbilled at 2024-02-29 (day 59), so
+  // that month end reports exactly ¥4,000 on Huabei. The review of 2024-02-15 (day 45) reads the January
+  // report: debt elsewhere + ¥30,000, over the cap, and suspends.
+  const repaid = (elsewhere: number) => [
+    on.open(0, 50_000),
+    on.purchase(5, 30_000),
+    on.externalDebt(20, elsewhere),
+    on.repay(38, "full"),
+    on.purchase(40, 4_000),
+    on.support(50),
+  ];
+
+  it("counts a Huabei repayment made since the last report: the next review reads the coming one", () => {
+    const events = repaid(118_000);
+    const t = run(events, { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended" });
+    const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
+    // on record: (¥118,000 + ¥30,000) / ¥120,000 = 1.2333…, shown 1.24. The review of 2024-03-15 (day 74)
+    // reads the report of 2024-02-29 (day 59): ¥118,000 + ¥4,000 = ¥122,000, so ¥2,000 more is needed —
+    // not the ¥28,000 the January report would ask for
+    expect(r).toMatchObject({
+      ratio: 148_000 / 120_000,
+      repay: [{ debt: "elsewhere", amount: 2_000 * 100, all: false }],
+      over: 2_000 * 100,
+      review: { day: 74, date: "2024-03-15" },
+      report: { day: 59, date: "2024-02-29" },
+      missed: null,
+      // ¥122,000 / 12 = ¥10,166.67 a month, up to whole yuan
+      income: 10_167,
+    });
+    expect(describeRemedy(r)).toMatch(
+      /^repay at least ¥2,000\.00 of the debt elsewhere \(an external_repayment event\), or report a monthly income of at least ¥10,167\.00 .* from 1\.24 to at most 1\.00 at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
+    );
+    // an early review before that report reads the January one: it is offered from the day after
+    expect(remedy(stepOn(t, "contact_support", 50).remedies, "wait_for_review")!.early).toMatchObject({
+      day: 60,
+    });
+    // following it (and paying the March bill, due after the report, on time) the review restores;
+    // a fen less and the ratio is 1.0000000833 at that review
+    const follow = (yuan: number) =>
+      stepOn(
+        run([...events, on.externalRepayment(50, yuan), on.repay(69, "full")], {
+          policy,
+          profile,
+          until: 80,
+        }),
+        "review",
+        74,
+      );
+    expect(follow(2_000).decision).toBe("restored");
+    expect(follow(1_999.99).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    // an early review the day it is paid still reads ¥30,000 on Huabei
+    const early = run([...events, on.externalRepayment(50, 2_000), on.requestReview(50)], {
+      policy,
+      profile,
+      until: 55,
+    });
+    expect(stepOn(early, "request_review", 50).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+  });
+
+  it("asks for nothing more when the repayments already made are enough at the coming report", () => {
+    // ¥110,000 elsewhere + ¥4,000 on the February report = ¥114,000, within ¥120,000 (the January report's
+    // ¥140,000 would have asked for ¥20,000)
+    const t = run(repaid(110_000), { policy, profile, until: 80 });
+    const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
+    expect(r).toMatchObject({ repay: [], over: 0, report: { day: 59 }, review: { day: 74 } });
+    expect(describeRemedy(r)).toMatch(
+      /^nothing more to repay: the repayments already made on Huabei and Jiebei, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
+    );
+    expect(
+      stepOn(run([...repaid(110_000), on.repay(69, "full")], { policy, profile, until: 80 }), "review", 74),
+    ).toMatchObject({ decision: "restored" });
+  });
+
+  // Income ¥2,500 a month, a cap of 1: ¥30,000 allowed. ¥40,000 bought on day 5 (reported 2024-01-31),
+  // billed 2024-02-01, due 2024-02-10 (day 40); ¥5,000 owed elsewhere from day 16. The review of day 45
+  // reads ¥45,000: 1.50.
+  const burdened = [on.open(0, 50_000), on.purchase(5, 40_000), on.externalDebt(16, 5_000)];
+  const small = { monthlyIncome: 2_500 };
+
+  it("never asks for more than is owed elsewhere: the rest from the line, by the month end", () => {
+    const events = [...burdened, on.repay(38, "minimum"), on.support(50)];
+    const t = run(events, { policy, profile: small, until: 80 });
+    const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
+    // the minimum (¥4,000) paid, ¥36,000 revolves at 0.05 % a day from day 41: ¥18 a day, 19 days to the
+    // report of day 59 = ¥342, so it reports ¥36,342. ¥5,000 + ¥36,342 − ¥30,000 = ¥11,342: all ¥5,000
+    // owed elsewhere, and ¥6,342 of the Huabei balance by the month end (the old advice asked for
+    // ¥15,000 "here or elsewhere", three times what is owed elsewhere)
+    expect(r).toMatchObject({
+      repay: [
+        { debt: "elsewhere", amount: 5_000 * 100, all: true },
+        { debt: "huabei", amount: 6_342 * 100, all: false },
+      ],
+      over: 11_342 * 100,
+      report: { day: 59, date: "2024-02-29" },
+      review: { day: 74, date: "2024-03-15" },
+    });
+    expect(describeRemedy(r)).toMatch(
+      /^repay all ¥5,000\.00 of the debt elsewhere \(an external_repayment event\) and at least ¥6,342\.00 of the Huabei balance by 2024-02-29 \(day 59\), or report/,
+    );
+    // followed (and the March minimum paid on time), the review restores the line
+    const after = run(
+      [...events, on.externalRepayment(50, 5_000), on.repay(50, 6_342), on.repay(69, "minimum")],
+      { policy, profile: small, until: 80 },
+    );
+    expect(stepOn(after, "review", 74).decision).toBe("restored");
+  });
+
+  it("when the next review reads the report on record and the debt elsewhere is not enough: an income for it, the repayments for the one after", () => {
+    // on day 40 the next review (day 45) reads the January report; no month end comes before it
+    const t = run([...burdened, on.support(40)], { policy, profile: small, until: 80 });
+    const s = stepOn(t, "contact_support", 40);
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
+    const r = remedy(s.remedies, "reduce_debt")!;
+    // nothing paid, the bill falls into arrears: a 0.05 % penalty on ¥40,000 from day 41, ¥20 × 19 days =
+    // ¥380, so the report of day 59 shows ¥40,380. ¥5,000 + ¥40,380 − ¥30,000 = ¥15,380: all ¥5,000
+    // elsewhere and ¥10,380 of Huabei, for the review of day 74. For day 45: ¥45,000 / 12 = ¥3,750 a month
+    expect(r).toMatchObject({
+      missed: { day: 45, date: "2024-02-15" },
+      review: { day: 74 },
+      report: { day: 59 },
+      repay: [
+        { debt: "elsewhere", amount: 5_000 * 100, all: true },
+        { debt: "huabei", amount: 10_380 * 100, all: false },
+      ],
+      income: 3_750,
+    });
+    expect(describeRemedy(r)).toMatch(
+      /^the periodic review on 2024-02-15 \(day 45\) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring .* by then: reporting a monthly income of at least ¥3,750\.00 \(an income event\) does; or repay all ¥5,000\.00 of the debt elsewhere \(an external_repayment event\) and at least ¥10,380\.00 of the Huabei balance by 2024-02-29 \(day 59\), to bring it there at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
+    );
+    // the income keeps the line at day 45; the repayments (made on the due day, so the bill revolves)
+    // clear the ratio at day 74 though not at day 45
+    const income = run([...burdened, on.support(40), on.income(40, 3_750)], { policy, profile: small });
+    expect(stepsOf(income, "review", 45)).toEqual([]);
+    const paid = run(
+      [
+        ...burdened,
+        on.support(40),
+        on.externalRepayment(40, 5_000),
+        on.repay(40, 10_380),
+        on.repay(69, "minimum"),
+      ],
+      { policy, profile: small, until: 80 },
+    );
+    expect(stepOn(paid, "review", 45).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    expect(stepOn(paid, "review", 74).decision).toBe("restored");
+  });
+
+  it("an amount to the fen: an income whose year is not a whole number of fen in binary", () => {
+    // ¥17,292.92 a month is ¥207,515.04 a year; a cap of 1.5 allows ¥311,272.56, so ¥320,000 elsewhere
+    // needs ¥8,727.44. 17,292.92 × 12 × 100 is 20,751,503.999999996 in binary: on that, the ratio of
+    // ¥311,272.56 read 1.5000000000000002 and the review suspended a customer who had done as advised
+    const p = testPolicy({ maxDebtToIncome: 1.5 });
+    const events = [on.open(0, 1_000), on.externalDebt(16, 320_000), on.support(20)];
+    const t = run(events, { policy: p, profile: { monthlyIncome: 17_292.92 } });
+    const r = remedy(stepOn(t, "contact_support", 20).remedies, "reduce_debt")!;
+    expect(r.repay).toEqual([{ debt: "elsewhere", amount: 872_744, all: false }]);
+    const review = (yuan: number) =>
+      stepsOf(
+        run([...events, on.externalRepayment(20, yuan)], {
+          policy: p,
+          profile: { monthlyIncome: 17_292.92 },
+        }),
+        "review",
+        45,
+      );
+    expect(review(8_727.44)).toEqual([]);
+    expect(review(8_727.43)[0]).toMatchObject({ decision: "suspended" });
+    expect(review(8_727.43)[0]!.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+  });
+});
+
+describe("debt advice, followed exactly", () => {
+  /** The state the periodic review of `day` judges: every earlier day run, then that day's own events. */
+  function atReview(sc: Scenario, day: number) {
+    const s = startState(sc, false);
+    const on = (d: number): ScenarioEvent[] => sc.events.filter((e) => e.day === d);
+    for (let d = 0; d < day; d++) runDay(s, d, on(d), () => {});
+    dayOpens(s, day, () => {});
+    for (const e of on(day)) step(s, e);
+    return s.customer;
+  }
+
+  const fen = fc.integer({ min: 1, max: 10_000_000 });
+  const generated = fc
+    .record({
+      contact: fc.integer({ min: 1, max: 200 }),
+      // yuan and fen: an income's year in fen is not always exact in binary
+      income: fc.integer({ min: 50_000, max: 1_000_000 }).map((f) => f / 100),
+      externalDebt: fc.integer({ min: 0, max: 30_000_000 }),
+      max: fc.oneof(fc.constantFrom(0.5, 0.8, 1, 1.5, 2), fc.double({ min: 0.05, max: 3, noNaN: true })),
+      jiebeiMax: fc.oneof(fc.constantFrom(0.6, 1), fc.double({ min: 0.05, max: 3, noNaN: true })),
+      reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),
+      // the default rates, or any: a penalty rate below the revolving rate makes meeting a minimum costlier
+      rates: fc.option(
+        fc.record({
+          revolvingRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          penaltyRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          jiebeiRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+          jiebeiPenaltyRatePerDay: fc.double({ min: 0, max: 0.01, noNaN: true }),
+        }),
+      ),
+      jiebei: fc.boolean(),
+      activity: fc.array(
+        fc.oneof(
+          {
+            weight: 4,
+            arbitrary: fc.record({
+              type: fc.constant("purchase" as const),
+              amount: fen,
+              merchant: fc.constant(null),
+              instalments: fc.constantFrom(null, null, 3 as const, 12 as const),
+            }),
+          },
+          {
+            weight: 2,
+            arbitrary: fc.record({
+              type: fc.constant("borrow" as const),
+              amount: fen,
+              term: fc.constantFrom(3 as const, 6 as const, 12 as const),
+            }),
+          },
+          {
+            weight: 4,
+            arbitrary: fc.record({
+              type: fc.constant("repay" as const),
+              line: fc.constantFrom("huabei" as const, "jiebei" as const),
+              amount: fc.oneof(
+                fen.map((f) => ({ kind: "amount" as const, fen: f })),
+                fc.constantFrom({ kind: "full" as const }, { kind: "minimum" as const }),
+              ),
+            }),
+          },
+          { weight: 2, arbitrary: fc.record({ type: fc.constant("external_debt" as const), amount: fen }) },
+          {
+            weight: 1,
+            arbitrary: fc.record({ type: fc.constant("external_repayment" as const), amount: fen }),
+          },
+        ),
+        { maxLength: 12 },
+      ),
+      days: fc.array(fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), {
+        minLength: 12,
+        maxLength: 12,
+      }),
+    })
+    .map((g) => {
+      // lines opened first: an application reads the debt burden too
+      const events: EventInput[] = [on.open(0, 100_000)];
+      if (g.jiebei) events.push(on.open(0, 200_000, "jiebei"));
+      if (g.externalDebt > 0) events.push({ day: 0, type: "external_debt", amount: g.externalDebt });
+      // every event before the call (day 1 to the day before it), in day order
+      const dated = g.activity.map((e, i) => ({ ...e, day: 1 + Math.floor(g.days[i]! * (g.contact - 1)) }));
+      dated.sort((a, b) => a.day - b.day);
+      events.push(...(dated as EventInput[]), on.support(g.contact));
+      const policy = testPolicy({
+        maxDebtToIncome: g.max,
+        jiebeiMaxDebtToIncome: g.jiebeiMax,
+        reviewDayOfMonth: g.reviewDayOfMonth,
+        ...g.rates,
+      });
+      return { ...g, events, policy, profile: { monthlyIncome: g.income } };
+    });
+
+  it("brings the ratio the named review reads within the cap, and asks no debt for more than is owed", () => {
+    const seen = { advised: 0, lines: 0, missed: 0, nothingMore: 0 };
+    fc.assert(
+      fc.property(generated, (g) => {
+        const base = scenario(g.events, { policy: g.policy, profile: g.profile, until: g.contact });
+        const answer = stepOn(simulate(base), "contact_support", g.contact);
+        const owedElsewhere = atReview(base, g.contact).profile.externalDebt;
+        const owedOn = { huabei: answer.balance, jiebei: answer.jiebei.balance };
+        for (const r of answer.remedies) {
+          if (r.kind !== "reduce_debt" || r.repay === null) continue;
+          seen.advised++;
+          if (r.repay.some((p) => p.debt !== "elsewhere")) seen.lines++;
+          if (r.missed !== null) seen.missed++;
+          if (r.repay.length === 0) seen.nothingMore++;
+          expect(r.over).toBe(r.repay.reduce((n, p) => n + p.amount, 0));
+          for (const p of r.repay) {
+            const owed = p.debt === "elsewhere" ? owedElsewhere : owedOn[p.debt];
+            expect(p.amount).toBeGreaterThan(0);
+            expect(p.amount).toBeLessThanOrEqual(owed);
+            expect(p.all).toBe(p.amount === owed);
+            // a line's repayment counts at a coming report, which the advice names
+            if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
+          }
+          // the advised repayments, right after the call, and nothing else
+          const repayments: EventInput[] = r.repay.map((p) =>
+            p.debt === "elsewhere"
+              ? { day: g.contact, type: "external_repayment", amount: p.amount }
+              : { day: g.contact, type: "repay", line: p.debt, amount: { kind: "amount", fen: p.amount } },
+          );
+          const followed = (repay: EventInput[]) =>
+            debtToIncome(
+              atReview(
+                scenario([...g.events, ...repay], { policy: g.policy, profile: g.profile }),
+                r.review.day,
+              ),
+            );
+          expect(followed(repayments)).toBeLessThanOrEqual(r.max);
+          // a repayment elsewhere counts to the fen: one fen less on the last one is not enough
+          const last = r.repay.at(-1);
+          if (last?.debt === "elsewhere" && !last.all) {
+            const short = { day: g.contact, type: "external_repayment" as const, amount: last.amount - 1 };
+            expect(followed([...repayments.slice(0, -1), short])).toBeGreaterThan(r.max);
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // the generated customers reach every kind of advice
+    expect(seen.advised).toBeGreaterThan(RUNS / 4);
+    expect(seen.lines).toBeGreaterThan(0);
+    expect(seen.missed).toBeGreaterThan(0);
   });
 });

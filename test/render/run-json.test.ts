@@ -102,11 +102,16 @@ describe("run --json money", () => {
     )!;
     expect(pay.amount).toBe(answer.overdue);
     const burden = stepsOf("financial-burden.yaml").find((r) => r.event === "contact_support")!;
-    const debt = (burden.remedies as Array<{ kind: string; over?: number }>).find(
-      (r) => r.kind === "reduce_debt",
-    )!;
-    // the text says "pay down at least ¥10,726.80"
-    expect(debt.over).toBe(10726.8);
+    const debt = (
+      burden.remedies as Array<{
+        kind: string;
+        over?: number;
+        repay?: Array<{ debt: string; amount: number }>;
+      }>
+    ).find((r) => r.kind === "reduce_debt")!;
+    // the text says "repay at least ¥10,278.60 of the debt elsewhere"
+    expect(debt.over).toBe(10278.6);
+    expect(debt.repay).toEqual([{ debt: "elsewhere", amount: 10278.6, all: false }]);
   });
 });
 
