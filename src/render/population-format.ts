@@ -1,5 +1,7 @@
 // Number and column formatting shared by the population report's tables.
 
+import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
+
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
 /** A rate to two decimals, where a difference is read beside it. */
@@ -9,8 +11,29 @@ export const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
 export const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
 /** Yuan to the fen, with thousands separators and a true minus sign: −¥1,090.59. */
-export const yuan2 = (y: number) =>
+const yuan2 = (y: number) =>
   `${y < 0 ? "−" : ""}¥${(Math.abs(y).toFixed(2)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));
+
+/**
+ * A paired difference and its interval as both reports print them: a share of accounts (a value per arm)
+ * in percentage points, money (the metric's label says yuan) as −¥1,090.59, not −1090.59.
+ */
+export function differenceText(d: Difference): { change: string; interval: string } {
+  const isRate = d.champion !== null;
+  const isYuan = !isRate && (METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? "").includes("yuan");
+  const value = (x: number) => (isYuan ? yuan2(x) : num(x, 2));
+  // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
+  const change = isRate
+    ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`
+    : `${d.difference >= 0 ? "+" : ""}${value(d.difference)}`;
+  const interval =
+    d.ci95 === null
+      ? NO_INTERVAL
+      : isRate
+        ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
+        : `[${value(d.ci95[0])}, ${value(d.ci95[1])}]`;
+  return { change, interval };
+}

@@ -3,13 +3,24 @@
 
 import type { ChalkInstance } from "chalk";
 import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
-import { type Difference, METRIC_LABELS, NO_INTERVAL, significant } from "../population/differences.js";
+import { type Difference, METRIC_LABELS, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
 import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
-import { accountsText, int, lpad, num, pad, pct, pct2, ratio, yuan2, yuanInt } from "./population-format.js";
+import {
+  accountsText,
+  differenceText,
+  int,
+  lpad,
+  num,
+  pad,
+  pct,
+  pct2,
+  ratio,
+  yuanInt,
+} from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
@@ -101,22 +112,10 @@ function differenceTable(
   const dw = Math.max(12, challenger.length + 2);
   const head = `${pad("metric", w)}${lpad(champion, cw)}${lpad(challenger, dw)}${lpad("difference", 13)}   95 % interval`;
   const lines = diffs.map((d) => {
-    const isRate = d.champion !== null;
-    // money as money (the metric's label says yuan): −¥1,090.59, not −1090.59
-    const isYuan = !isRate && (METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? "").includes("yuan");
-    const value = (x: number) => (isYuan ? yuan2(x) : num(x, 2));
-    // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
-    const fmt = (x: number) =>
-      isRate ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp` : `${x >= 0 ? "+" : ""}${value(x)}`;
-    const ci =
-      d.ci95 === null
-        ? NO_INTERVAL
-        : isRate
-          ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
-          : `[${value(d.ci95[0])}, ${value(d.ci95[1])}]`;
+    const { change, interval } = differenceText(d);
     const starred = significant(d);
     // marked, not only coloured: a CI log or NO_COLOR shows no highlight
-    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct2(d.champion), cw)}${lpad(pct2(d.challenger), dw)}${lpad(fmt(d.difference), 13)}   ${ci}${starred ? " *" : ""}`;
+    const line = `${pad(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric, w)}${lpad(pct2(d.champion), cw)}${lpad(pct2(d.challenger), dw)}${lpad(change, 13)}   ${interval}${starred ? " *" : ""}`;
     return starred ? c.yellow(line) : line;
   });
   return [c.bold(head), ...lines].join("\n");

@@ -129,6 +129,24 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   }, 60_000);
 
+  it("keeps each month of the repayment grid on one line (2024-01, not 2024- over 01)", async () => {
+    const tab = await browser.context.newPage();
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "grid-run.html");
+    writeFileSync(file, page.html);
+    await tab.goto(`file://${file}`, { waitUntil: "load" });
+    const heads = (await tab.evaluate(
+      `[...document.querySelectorAll(".grid-table thead th")].filter((th) => th.textContent).map((th) => {
+        const r = document.createRange();
+        r.selectNodeContents(th);
+        return { text: th.textContent, lines: r.getClientRects().length };
+      })`,
+    )) as Array<{ text: string; lines: number }>;
+    expect(heads.length).toBeGreaterThan(1);
+    expect(heads.filter((h) => h.lines !== 1)).toEqual([]);
+    await tab.close();
+  });
+
   it("shows a decision's reasons on hover", async () => {
     const page = pages.find((p) => p.name === "run")!;
     const file = join(dir, "hover.html");

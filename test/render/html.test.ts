@@ -195,6 +195,27 @@ describe("simulate --html with a challenger", () => {
     // a negative bound reads with a minus sign, never a hyphen
     expect(html).not.toMatch(/<td class="num">\[-\d/);
   });
+
+  it("reads a difference of money in yuan, as the text report does (−¥937.57, not −937.57)", () => {
+    const html = simulatePage().html;
+    for (const metric of ["final limit", "revenue"]) {
+      const row = new RegExp(
+        `<td>${metric} \\(mean, yuan\\)</td><td class="num">[^<]+</td><td class="num">[^<]+</td><td class="num">([^<]+)</td><td class="num">([^<]+)</td>`,
+      ).exec(html);
+      expect(row, metric).not.toBeNull();
+      expect(row![1]).toMatch(/^[+−]¥[\d,]+\.\d\d$/);
+      expect(row![2]).toMatch(/^\[−?¥[\d,]+\.\d\d, −?¥[\d,]+\.\d\d\]( \*)?$/);
+    }
+  });
+
+  it("labels the interval chart's axis in percentage points, the unit its title names, not %", async () => {
+    const { intervalChart } = await import("../../src/render/html/simulate-charts.js");
+    const spec = intervalChart([
+      { metric: "approvalRate", champion: 0.99, challenger: 0.89, difference: -0.1, ci95: [-0.13, -0.07] },
+    ]);
+    expect(spec.units).toEqual({ x: "pp" });
+    expect(spec.config.data.datasets[0]?.unit).toBe("pp");
+  });
 });
 
 describe("simulate --html with a sweep", () => {
@@ -300,6 +321,14 @@ describe("the page script's dates", () => {
     ]);
     expect(tickLabels([0, 10, 20])).toEqual(["0.0 %", "10.0 %", "20.0 %"]);
     expect(tickLabels([0, 0.2, 0.4])).toEqual(["0.0 %", "0.2 %", "0.4 %"]);
+  });
+
+  it("a percentage-point axis reads in pp, negative values with a minus sign", () => {
+    const tickLabels = new Function(
+      `${source("group")}${source("fmt")}${source("tickDecimals")}` +
+        `return (values) => { const ticks = values.map((value) => ({ value })); return values.map((v) => fmt("pp", v, tickDecimals(ticks))); };`,
+    )() as (values: number[]) => string[];
+    expect(tickLabels([-4, -2, 0, 2])).toEqual(["−4.0 pp", "−2.0 pp", "0.0 pp", "2.0 pp"]);
   });
 
   it("counts days across months and leap days, and keeps years before 100 as they are", () => {

@@ -3,7 +3,8 @@
 // carry — tick and tooltip formatting, shaded spans — from the hints below.
 
 /** How a value reads to a person. */
-export type Unit = "points" | "yuan" | "percent" | "count" | "days";
+/** "pp": percentage points, a difference of two rates (a share of 5 % against 3 % is +2 pp, not +2 %). */
+export type Unit = "points" | "yuan" | "percent" | "pp" | "count" | "days";
 
 /** Colour families; the page maps them to its palette (one place to change the look). */
 export type Tone = "good" | "warn" | "bad" | "info" | "neutral";

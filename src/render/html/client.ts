@@ -23,9 +23,9 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   function fmt(unit, v, decimals) {
     if (v === null || v === undefined || isNaN(v)) return "—";
     if (unit === "yuan") return (v < 0 ? "−¥" : "¥") + group(Math.abs(Math.round(v)));
-    if (unit === "percent") {
+    if (unit === "percent" || unit === "pp") {
       var k = Math.pow(10, decimals || 1);
-      return (Math.round(v * k) / k).toFixed(decimals || 1) + " %";
+      return (v < 0 ? "−" : "") + (Math.round(Math.abs(v) * k) / k).toFixed(decimals || 1) + (unit === "pp" ? " pp" : " %");
     }
     if (unit === "days") return group(Math.round(v)) + " d";
     return group(Math.round(v * 100) / 100);

@@ -7,6 +7,7 @@ import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
 import { type ArmSummary, overall } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
+import { differenceText } from "../population-format.js";
 import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";
 
@@ -214,9 +215,9 @@ export function intervalChart(diffs: readonly Difference[]): ChartSpec {
             borderWidth: 1,
             borderSkipped: false,
             minBarLength: 3,
-            unit: "percent",
+            unit: "pp",
             notes: rates.map((d) => [
-              `change ${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`,
+              `change ${differenceText(d).change}`,
               significant(d) ? "the interval excludes 0" : "the interval includes 0: no clear change",
             ]),
           },
@@ -233,7 +234,7 @@ export function intervalChart(diffs: readonly Difference[]): ChartSpec {
         },
       },
     },
-    units: { x: "percent" },
+    units: { x: "pp" },
   };
 }
 

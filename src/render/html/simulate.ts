@@ -2,11 +2,11 @@
 // distributions, the median score over time, and for champion / challenger every difference with its
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
-import { METRIC_LABELS, NO_INTERVAL, significant } from "../../population/differences.js";
+import { METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { accountsText, int, num, pct, ratio } from "../population-format.js";
+import { accountsText, differenceText, int, num, pct, ratio } from "../population-format.js";
 import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -236,17 +236,9 @@ export function simulateHtml(
         // a share of accounts (the text report's rule: it has a value per arm) reads in % and pp
         const rate = d.champion !== null;
         const f = (x: number | null) => (x === null ? "–" : rate ? pct(x) : num(x, 2));
-        const diff = rate
-          ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`
-          : `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference).toFixed(2)}`;
-        const ci =
-          d.ci95 === null
-            ? NO_INTERVAL
-            : rate
-              ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
-              : `[${num(d.ci95[0], 2)}, ${num(d.ci95[1], 2)}]`;
+        const { change, interval } = differenceText(d);
         const sig = significant(d);
-        return `<tr${sig ? ' style="background:#fffbeb"' : ""}><td>${esc(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric)}</td><td class="num">${f(d.champion)}</td><td class="num">${f(d.challenger)}</td><td class="num">${diff}</td><td class="num">${ci}${sig ? " *" : ""}</td></tr>`;
+        return `<tr${sig ? ' style="background:#fffbeb"' : ""}><td>${esc(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric)}</td><td class="num">${f(d.champion)}</td><td class="num">${f(d.challenger)}</td><td class="num">${change}</td><td class="num">${interval}${sig ? " *" : ""}</td></tr>`;
       })
       .join("");
     const flips = Object.entries(all.flips ?? {})

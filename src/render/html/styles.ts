@@ -91,6 +91,7 @@ summary{cursor:pointer;color:var(--accent);font-weight:600}
 .scenario h3{margin:0 0 4px;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 .path{color:var(--muted);font-family:var(--mono);font-size:12.5px}
 .err{background:#fef2f2;border:1px solid #fecaca;border-radius:8px;padding:10px 12px;white-space:pre-wrap;font-family:var(--mono);font-size:12.5px;color:#7f1d1d}
+.grid-table th{white-space:nowrap;text-align:center;padding:6px 4px;font-size:12px}
 .grid-table td{text-align:center;font-family:var(--mono);font-size:12px;padding:4px 2px;min-width:26px}
 .grid-table td.g-ok{background:#dcfce7;color:#166534}.grid-table td.g-late{background:#fee2e2;color:#991b1b}
 .grid-table td.g-none{color:#cbd5e1}.grid-table td.g-other{background:#fef3c7;color:#92400e}
