@@ -59,6 +59,9 @@ export function debtWithin(c: Customer, max: number): Fen | null {
   const annualIncome = annualFen(c.profile.monthlyIncome);
   if (annualIncome <= 0) return null;
   let debt = Math.max(0, Math.floor(max * annualIncome));
+  // past 2^53 a fen more is the same double (the loops below would never end): more debt than any
+  // account holds is within the ratio
+  if (!Number.isSafeInteger(debt)) return Number.MAX_SAFE_INTEGER;
   while (debt > 0 && debt / annualIncome > max) debt--;
   while ((debt + 1) / annualIncome <= max) debt++;
   return debt;
@@ -70,6 +73,8 @@ export function incomeAllowing(debt: Fen, max: number): number | null {
   if (debt <= 0) return 0;
   if (!(max > 0)) return null;
   let income = Math.max(1, Math.ceil(debt / max / (12 * FEN_PER_YUAN)));
+  // an income past 2^53 yuan is none anyone reports (and a yuan more would be the same double)
+  if (!Number.isSafeInteger(income * 12 * FEN_PER_YUAN)) return null;
   while (income > 1 && debt / annualFen(income - 1) <= max) income--;
   while (debt / annualFen(income) > max) income++;
   return income;

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { dtiShown } from "../../src/engine/eligibility.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { dayOpens } from "../../src/engine/scheduled.js";
-import { debtToIncome } from "../../src/engine/score-inputs.js";
+import { debtToIncome, debtWithin, incomeAllowing } from "../../src/engine/score-inputs.js";
 import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
 import type { Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
@@ -983,5 +983,20 @@ describe("debt advice, followed exactly", () => {
     expect(seen.advised).toBeGreaterThan(RUNS / 4);
     expect(seen.lines).toBeGreaterThan(0);
     expect(seen.missed).toBeGreaterThan(0);
+  });
+});
+
+describe("the debt advice's arithmetic at the edges of a double", () => {
+  it("an income or a debt past 2^53 ends at once (a fen or a yuan more was the same double: the search never ended)", () => {
+    // ¥5e15 of debt under a cap of 0.001 would need an income of ¥4.2e17 a month
+    expect(incomeAllowing(5e17, 0.001)).toBeNull();
+    // ¥1e12 a month under a cap of 1e6: more debt than any account holds is within it
+    const rich = { profile: { monthlyIncome: 1e12 } } as Parameters<typeof debtWithin>[0];
+    expect(debtWithin(rich, 1e6)).toBe(Number.MAX_SAFE_INTEGER);
+    // and an ordinary case is still exact to the fen: ¥10,000 a month, a cap of 1.5 → ¥180,000.00
+    const plain = { profile: { monthlyIncome: 10_000 } } as Parameters<typeof debtWithin>[0];
+    expect(debtWithin(plain, 1.5)).toBe(18_000_000);
+    expect(incomeAllowing(18_000_000, 1.5)).toBe(10_000);
+    expect(incomeAllowing(18_000_001, 1.5)).toBe(10_001);
   });
 });
