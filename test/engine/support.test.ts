@@ -993,6 +993,9 @@ describe("the debt advice's arithmetic at the edges of a double", () => {
     // ¥1e12 a month under a cap of 1e6: more debt than any account holds is within it
     const rich = { profile: { monthlyIncome: 1e12 } } as Parameters<typeof debtWithin>[0];
     expect(debtWithin(rich, 1e6)).toBe(Number.MAX_SAFE_INTEGER);
+    // ¥19 a month: the cap × income rounds to 2^53 − 1, yet 2^53 fen is within it (a fen more was 2^53 again)
+    const edge = { profile: { monthlyIncome: 19 } } as Parameters<typeof debtWithin>[0];
+    expect(debtWithin(edge, 395052598892.14874)).toBe(Number.MAX_SAFE_INTEGER);
     // and an ordinary case is still exact to the fen: ¥10,000 a month, a cap of 1.5 → ¥180,000.00
     const plain = { profile: { monthlyIncome: 10_000 } } as Parameters<typeof debtWithin>[0];
     expect(debtWithin(plain, 1.5)).toBe(18_000_000);
