@@ -63,7 +63,8 @@ export function debtWithin(c: Customer, max: number): Fen | null {
   // account holds is within the ratio
   if (!Number.isSafeInteger(debt)) return Number.MAX_SAFE_INTEGER;
   while (debt > 0 && debt / annualIncome > max) debt--;
-  while ((debt + 1) / annualIncome <= max) debt++;
+  // the product can round to just below 2^53 while 2^53 itself is within the ratio: stop at the last safe fen
+  while (debt < Number.MAX_SAFE_INTEGER && (debt + 1) / annualIncome <= max) debt++;
   return debt;
 }
 

@@ -360,7 +360,11 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
   const monthEnd = monthEndAfter(calendar, day);
   const allowed = debtWithin(c, max);
   const advice = { line: line.id, kind: "reduce_debt", ratio: debtToIncome(c), max } as const;
-  if (allowed === null)
+  if (allowed === null) {
+    // no repayment is enough, but the income asked for is for what the next review reads: the coming
+    // report when a month ends before it (what was bought or repaid since the last one counts)
+    const ahead = monthEnd < next ? reportAhead(c, day, calendar, monthEnd) : null;
+    const counted = ahead === null ? debtCounted(c) : c.profile.externalDebt + ahead.huabei + ahead.jiebei;
     return {
       ...advice,
       repay: null,
@@ -368,8 +372,9 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
       review: dated(next),
       report: null,
       missed: null,
-      income: incomeAllowing(debtCounted(c), max),
+      income: incomeAllowing(counted, max),
     };
+  }
   if (monthEnd < next) {
     const { ahead, repay } = linesPaidDown(c, day, calendar, monthEnd, allowed);
     const counted = c.profile.externalDebt + ahead.huabei + ahead.jiebei;

@@ -8,7 +8,7 @@
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Policy, Step } from "../engine/index.js";
-import { parseIsoDate } from "../engine/index.js";
+import { lineName, parseIsoDate } from "../engine/index.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
 import { normalise } from "../scenario/normalise.js";
@@ -335,7 +335,8 @@ export function whatWritten(e: WrittenEvent): string {
     case "verify_identity":
       return "identity verification";
     case "request_review":
-      return `request for an early review${e.line === "jiebei" ? " of Jiebei" : ""}`;
+      // a line named, Huabei too: a request without one reviews whichever line is suspended
+      return `request for an early review${e.line === undefined ? "" : ` of ${lineName(e.line)}`}`;
     case "note":
       return `note: ${printable(e.text)}`;
   }

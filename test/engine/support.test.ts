@@ -742,6 +742,24 @@ describe("debt advice: what the review will read", () => {
     ).toMatchObject({ decision: "restored" });
   });
 
+  it("without an income, the income asked for is the one the coming report needs (bought since the last one included)", () => {
+    // the January report reads ¥30,000 (repaid on day 38); ¥40,000 bought on day 40 is what the report of
+    // 2024-02-29 (day 59), and so the review of day 74, reads — after the income fell to 0 on day 35
+    const events = [
+      on.open(0, 50_000),
+      on.purchase(5, 30_000),
+      on.income(35, 0),
+      on.repay(38, "full"),
+      on.purchase(40, 40_000),
+      on.support(50),
+    ];
+    const t = run(events, { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended" });
+    const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
+    // ¥40,000 / 12 = ¥3,333.33 a month, up to whole yuan (the January report's ¥30,000 would say ¥2,500)
+    expect(r).toMatchObject({ repay: null, over: null, review: { day: 74 }, income: 3_334 });
+  });
+
   // Income ¥2,500 a month, a cap of 1: ¥30,000 allowed. ¥40,000 bought on day 5 (reported 2024-01-31),
   // billed 2024-02-01, due 2024-02-10 (day 40); ¥5,000 owed elsewhere from day 16. The review of day 45
   // reads ¥45,000: 1.50.
@@ -993,6 +1011,9 @@ describe("the debt advice's arithmetic at the edges of a double", () => {
     // ¥1e12 a month under a cap of 1e6: more debt than any account holds is within it
     const rich = { profile: { monthlyIncome: 1e12 } } as Parameters<typeof debtWithin>[0];
     expect(debtWithin(rich, 1e6)).toBe(Number.MAX_SAFE_INTEGER);
+    // ¥19 a month: the cap × income rounds to 2^53 − 1, yet 2^53 fen is within it (a fen more was 2^53 again)
+    const edge = { profile: { monthlyIncome: 19 } } as Parameters<typeof debtWithin>[0];
+    expect(debtWithin(edge, 395052598892.14874)).toBe(Number.MAX_SAFE_INTEGER);
     // and an ordinary case is still exact to the fen: ¥10,000 a month, a cap of 1.5 → ¥180,000.00
     const plain = { profile: { monthlyIncome: 10_000 } } as Parameters<typeof debtWithin>[0];
     expect(debtWithin(plain, 1.5)).toBe(18_000_000);

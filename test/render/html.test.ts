@@ -216,6 +216,15 @@ describe("simulate --html with a challenger", () => {
     expect(spec.units).toEqual({ x: "pp" });
     expect(spec.config.data.datasets[0]?.unit).toBe("pp");
   });
+
+  it("draws no bar for a rate without an interval (no accounts): not a bar at 0", async () => {
+    const { intervalChart } = await import("../../src/render/html/simulate-charts.js");
+    const spec = intervalChart([
+      { metric: "opened", champion: 0.99, challenger: 0.89, difference: -0.1, ci95: [-0.5, -0.25] },
+      { metric: "suspended", champion: 0, challenger: 0, difference: 0, ci95: null },
+    ]);
+    expect(spec.config.data.datasets[0]?.data).toEqual([[-50, -25], null]);
+  });
 });
 
 describe("simulate --html with a sweep", () => {

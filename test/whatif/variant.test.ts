@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { selectEvents } from "../../src/whatif/flags.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { eventNumberAt } from "../../src/whatif/variant.js";
+import { eventNumberAt, whatWritten } from "../../src/whatif/variant.js";
 import { apply, base, inputError, LATE } from "./helpers.js";
 
 describe("edits", () => {
@@ -95,5 +95,17 @@ describe("event numbers", () => {
       "index" in s.event ? [eventNumberAt(set, s.event.index)] : [],
     );
     expect(new Set(numbers)).toEqual(new Set([0, ...set.events.map((e) => e.id)]));
+  });
+});
+
+describe("listing", () => {
+  it("a request for review names its line when it has one, Huabei too: without one it reviews whichever is suspended", () => {
+    expect(whatWritten({ day: 1, type: "request_review", line: "huabei" })).toBe(
+      "request for an early review of Huabei",
+    );
+    expect(whatWritten({ day: 1, type: "request_review", line: "jiebei" })).toBe(
+      "request for an early review of Jiebei",
+    );
+    expect(whatWritten({ day: 1, type: "request_review" })).toBe("request for an early review");
   });
 });

@@ -203,11 +203,10 @@ export function intervalChart(diffs: readonly Difference[]): ChartSpec {
         datasets: [
           {
             label: "95 % interval of the change (percentage points)",
-            // without accounts, no interval: no bar
-            data: rates.map((d) => {
-              const [lo, hi] = d.ci95 ?? [0, 0];
-              return [lo * 100, hi * 100] as [number, number];
-            }),
+            // without accounts, no interval: no bar (null: a [0, 0] would still be drawn, minBarLength wide)
+            data: rates.map((d) =>
+              d.ci95 === null ? null : ([d.ci95[0] * 100, d.ci95[1] * 100] as [number, number]),
+            ),
             backgroundColor: rates.map((d) =>
               significant(d) ? toneFill("warn", 0.75) : toneFill("neutral", 0.35),
             ),

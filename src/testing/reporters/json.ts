@@ -35,8 +35,9 @@
 //   "policyFiles": [string],               // policy files found among the scenarios, left out
 //   "notRun": number                       // not run after --bail
 // }
-// Step = { "day", "date", "event", "text", "decision", "reasons", "score", "limit", "balance", "status", "cause",
-//          "line", "jiebei": { "limit", "balance", "status", "cause" } | null }
+// Step = { "day", "date", "event", "text", "decision", "reasons",
+//          "facts": [{ "code", "parameter", "threshold", "value", "line" }],  // money facts in yuan
+//          "score", "limit", "balance", "status", "cause", "line", "jiebei": { "limit", "balance", "status", "cause" } | null }
 
 import { factInYuan } from "../../scenario/format.js";
 import type { ScenarioReport, StepSummary, TestRun } from "../report.js";
