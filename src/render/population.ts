@@ -14,7 +14,6 @@ import {
   differenceText,
   int,
   lpad,
-  num,
   pad,
   pct,
   pct2,
@@ -251,12 +250,13 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         .filter((g) => g.persona !== OVERALL)
         .map((g) => {
           const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
+          // a rate's interval is missing only for a persona without accounts
           const f = (x: Difference) => {
             if (x.ci95 === null) return "no accounts";
-            const [lo, hi] = x.ci95;
-            return `${x.difference >= 0 ? "+" : "−"}${Math.abs(x.difference * 100).toFixed(2)} pp [${num(lo * 100, 2)}, ${num(hi * 100, 2)}]${significant(x) ? " *" : ""}`;
+            const { change, interval } = differenceText(x);
+            return `${change} ${interval}${significant(x) ? " *" : ""}`;
           };
-          return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 28)} approved ${f(d("opened"))}`;
+          return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 31)} approved ${f(d("opened"))}`;
         }),
       "",
       c.bold(

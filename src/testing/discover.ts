@@ -7,14 +7,13 @@
 import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
-import { GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
+import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
 import { showPath } from "./paths.js";
-import { SNAPSHOT_DIR } from "./snapshot-files.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
 const SCENARIO_EXTENSIONS = [".yaml", ".yml", ".json"];
-const IGNORE = [`**/${SNAPSHOT_DIR}/**`, "**/node_modules/**", "**/.*/**", "**/*.schema.json"];
+const IGNORE = [`**/${GOLDEN_TRACE_FOLDER}/**`, "**/node_modules/**", "**/.*/**", "**/*.schema.json"];
 
 export interface ScenarioFile {
   /** absolute path */
@@ -37,7 +36,7 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
 
 /** A folder the search does not enter: golden traces, packages, dot-folders. */
 const skippedFolder = (name: string) =>
-  name.startsWith(".") || name === SNAPSHOT_DIR || name === "node_modules";
+  name.startsWith(".") || name === GOLDEN_TRACE_FOLDER || name === "node_modules";
 
 /**
  * The folders a search of `paths` walks: each folder named and every folder below it that the search

@@ -21,7 +21,6 @@ import { GOLDEN_TRACE_FOLDER } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
 import { occupied, ownFolder } from "../shared/write-file.js";
 
-export const SNAPSHOT_DIR = GOLDEN_TRACE_FOLDER;
 const SNAPSHOT_EXT = ".trace";
 /** How every golden trace credit-sim writes begins (its first line goes on to name the format). */
 export const TRACE_HEADER = "# credit-sim golden trace";
@@ -29,7 +28,7 @@ export const TRACE_HEADER = "# credit-sim golden trace";
 export const MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
 export function snapshotPathFor(scenarioFile: string): string {
-  return join(dirname(scenarioFile), SNAPSHOT_DIR, `${basename(scenarioFile)}${SNAPSHOT_EXT}`);
+  return join(dirname(scenarioFile), GOLDEN_TRACE_FOLDER, `${basename(scenarioFile)}${SNAPSHOT_EXT}`);
 }
 
 const FIX = "remove it: `credit-sim test -u` writes the golden trace as a file of its own";
@@ -121,7 +120,7 @@ export function findObsolete(folders: Iterable<string>): string[] {
   const found: string[] = [];
   // sorted: the list is the same whatever order the folders were met in (a folder's listing has none)
   for (const folder of [...new Set(folders)].sort()) {
-    const dir = join(folder, SNAPSHOT_DIR);
+    const dir = join(folder, GOLDEN_TRACE_FOLDER);
     let entries: Dirent[];
     try {
       // a linked folder is never listed (nor its files removed): the run has reported it already

@@ -14,10 +14,6 @@ import { reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const clean = (s: string) => s.replace(INVALID_XML, "�");
-/** A name on one line, as the terminal shows it: a line break in a scenario's name or a file's would start
- *  a line of the report that a CI runner reads as a command (`::error::…`), and a bidirectional override
- *  would reorder the name where a CI page shows it; each is written as its escape instead. */
-const oneLine = printable;
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
 interface Case {
@@ -117,12 +113,15 @@ function suite(r: ScenarioReport): Record<string, unknown> {
 
 export function renderJunit(run: TestRun): string {
   // paths come from the file system, where any byte but `/` and NUL may be in a name
+  // names as the terminal shows them: a line break in a scenario's name or a file's would start a line of
+  // the report that a CI runner reads as a command (`::error::…`), and a bidirectional override would
+  // reorder the name where a CI page shows it; each is written as its escape instead
   const suites = run.reports.map((r) =>
     suite({
       ...r,
-      name: oneLine(r.name),
-      file: clean(oneLine(r.file)),
-      snapshot: r.snapshot && { ...r.snapshot, file: clean(oneLine(r.snapshot.file)) },
+      name: printable(r.name),
+      file: clean(printable(r.file)),
+      snapshot: r.snapshot && { ...r.snapshot, file: clean(printable(r.snapshot.file)) },
     }),
   );
   const sum = (k: string) => suites.reduce((n, s) => n + (s[k] as number), 0);
