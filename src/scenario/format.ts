@@ -4,6 +4,7 @@
 
 import {
   dtiShown,
+  FEN_PER_YUAN,
   type Fen,
   fenToYuan,
   LIMIT_CAP_CODES,
@@ -238,8 +239,8 @@ export function factInYuan(f: RuleFact): RuleFact {
   if (info.unit !== "fen") return f;
   return {
     ...f,
-    ...(f.threshold === undefined ? {} : { threshold: f.threshold / 100 }),
-    ...(f.value === undefined ? {} : { value: f.value / 100 }),
+    ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
+    ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
   };
 }
 

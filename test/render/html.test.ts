@@ -338,6 +338,11 @@ describe("the page script's dates", () => {
         `return (values) => { const ticks = values.map((value) => ({ value })); return values.map((v) => fmt("pp", v, tickDecimals(ticks))); };`,
     )() as (values: number[]) => string[];
     expect(tickLabels([-4, -2, 0, 2])).toEqual(["−4.0 pp", "−2.0 pp", "0.0 pp", "2.0 pp"]);
+    // a value that rounds to zero shows no sign: −0.01 at one decimal is "0.0 pp", not "−0.0 pp"
+    const oneDecimal = new Function(`${source("group")}${source("fmt")}return (v) => fmt("pp", v, 1);`)() as (
+      v: number,
+    ) => string;
+    expect([-0.01, -0.06, 0.5].map(oneDecimal)).toEqual(["0.0 pp", "−0.1 pp", "0.5 pp"]);
   });
 
   it("counts days across months and leap days, and keeps years before 100 as they are", () => {

@@ -25,7 +25,9 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     if (unit === "yuan") return (v < 0 ? "−¥" : "¥") + group(Math.abs(Math.round(v)));
     if (unit === "percent" || unit === "pp") {
       var k = Math.pow(10, decimals || 1);
-      return (v < 0 ? "−" : "") + (Math.round(Math.abs(v) * k) / k).toFixed(decimals || 1) + (unit === "pp" ? " pp" : " %");
+      // the sign of the number as shown: −0.01 at one decimal is 0.0, not −0.0
+      var shown = Math.round(Math.abs(v) * k) / k;
+      return (v < 0 && shown > 0 ? "−" : "") + shown.toFixed(decimals || 1) + (unit === "pp" ? " pp" : " %");
     }
     if (unit === "days") return group(Math.round(v)) + " d";
     return group(Math.round(v * 100) / 100);
