@@ -159,7 +159,8 @@ export const POLICY_PARAMETERS = {
     text: "days between honoured request_review calls",
   },
   maxDebtToIncome: {
-    type: { kind: "number", min: 0 },
+    // a cap past 100 years of income caps nothing, and takes the fen-exact advice past 2^53
+    type: { kind: "number", min: 0, max: 100 },
     text: "eligibility: (debt + balance) / annual income at most this",
   },
   requireVerified: { type: { kind: "flag" }, text: "eligibility: identity must be verified" },
@@ -209,7 +210,7 @@ export const POLICY_PARAMETERS = {
     text: "Jiebei: score a suspended line needs to be restored",
   },
   jiebeiMaxDebtToIncome: {
-    type: { kind: "number", min: 0 },
+    type: { kind: "number", min: 0, max: 100 },
     text: "Jiebei eligibility: (debt + balances) / annual income at most this",
   },
   jiebeiMaxLimitIncomeMultiple: {

@@ -110,6 +110,9 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "__proto__={minOpenScore: 950}"], /"__proto__" is not a name a key may have/],
       [["--set", "minScore=600,constructor=1"], /"constructor" is not a name a key may have/],
       [["--set", "minScore=5,minScore=6"], /minScore is given twice/],
+      // a debt cap past 100 years of income caps nothing (and took the fen-exact advice past 2^53)
+      [["--set", "maxDebtToIncome=101"], /maxDebtToIncome: value out of range\n\s+expected: at most 100/],
+      [["--set", "jiebeiMaxDebtToIncome=1e6"], /jiebeiMaxDebtToIncome: value out of range/],
       [["--edit", "7:__proto__=1"], /"__proto__" is not a name a key may have/],
       [["--avoid", "suspended", "--max-edits", "0"], /--max-edits must be at least 1/],
       [["--avoid", "suspended", "--budget", "-1"], /--budget must be at least 1/],
