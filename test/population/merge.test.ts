@@ -426,7 +426,7 @@ describe("simulate's own totals", () => {
     );
     writeFileSync(
       join(dir, "lavish.yaml"),
-      "name: lavish\nextends: default\nminOpenScore: 350\nmaxLimitIncomeMultiple: 1000000000\nmaxDebtToIncome: 1000000000\nthinFileMaxLimit: 1000000000\nlimitBands: [{ minScore: 350, maxLimit: 1000000000 }]\npenaltyRatePerDay: 0.1\nchargeOffDays: 720\n",
+      "name: lavish\nextends: default\nminOpenScore: 350\nmaxLimitIncomeMultiple: 1000000000\nmaxDebtToIncome: 100\nthinFileMaxLimit: 1000000000\nlimitBands: [{ minScore: 350, maxLimit: 1000000000 }]\npenaltyRatePerDay: 0.1\nchargeOffDays: 720\n",
     );
     const args = ["simulate", "./rich.yaml", "--policy", "./lavish.yaml", "--days", "760", "--workers", "1"];
     const r = await cli([...args, "--accounts", "1300", "--no-progress", "--json"], { cwd: dir });
