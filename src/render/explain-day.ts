@@ -28,8 +28,8 @@ import {
   describeFact,
   describeRemedy,
   lineName,
+  reasonAdvice,
   signed,
-  withoutRepeats,
 } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { factorLines, factorValue } from "./factor-table.js";
@@ -213,9 +213,7 @@ export function explainDay(
     };
   });
   const remedies = [...new Set(explained.flatMap((s) => s.remedies))];
-  const advice = withoutRepeats([
-    ...new Set(explained.flatMap((s) => s.reasons.filter((r) => r.kind !== "positive").map((r) => r.advice))),
-  ]);
+  const advice = reasonAdvice(steps.flatMap((s) => s.reasons));
   // a day without a decision: what helps with the characteristics that cost points that day
   const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));
   const moveAdvice = [

@@ -10,6 +10,7 @@ import {
   describeRemedy,
   lineName,
   money,
+  reasonAdvice,
   reasonText,
   signed,
 } from "../scenario/format.js";
@@ -138,6 +139,10 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const change = step.moves.length > 0 || step.byTime ? scoreChangeText(step) : null;
   if (change !== null) lines.push(c.dim(`${indent}${change}`));
   for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r)}`);
+  // customer service on a line with nothing to put right still says what helps, as `explain` does: the
+  // advice of the reasons it gave
+  if (step.event.type === "contact_support" && step.remedies.length === 0)
+    for (const a of reasonAdvice(step.reasons)) lines.push(`${indent}${c.cyan("→")} ${a}`);
   if (o.explain && step.decision !== null) lines.push(...renderExplain(step, o).map((l) => indent + l));
   return lines;
 }

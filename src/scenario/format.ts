@@ -290,6 +290,13 @@ export function describeFact(f: RuleFact): string {
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }
 
+/** What helps with `reasons`: the advice of each that is not good news, once each. */
+export function reasonAdvice(reasons: readonly ReasonCode[]): string[] {
+  return withoutRepeats([
+    ...new Set(reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => REASONS[r].advice)),
+  ]);
+}
+
 /** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
  *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
  *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */

@@ -59,6 +59,33 @@ describe("init", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
+  it("the starter's call to customer service, on a line with nothing to put right, says what helps — as explain does", async () => {
+    const here = join(dir, "advice");
+    mkdirSync(here);
+    await inProcess(["init"], { cwd: here });
+    const run = (await inProcess(["run", "first-scenario.yaml", "--no-chart"], { cwd: here })).stdout;
+    const call = run.split("\n").findIndex((l) => l.includes("contact customer service"));
+    expect(call).toBeGreaterThan(0);
+    const day = run.split("\n")[call]!.trim().split(/\s+/)[0]!;
+    const after = run.split("\n").slice(call + 1);
+    const shown = after
+      .slice(
+        0,
+        after.findIndex((l) => !/^\s{10,}/.test(l)),
+      )
+      .filter((l) => l.includes("→"))
+      .map((l) => l.replace(/^.*→ /, ""));
+    expect(shown.length).toBeGreaterThan(0);
+    const explained = (await inProcess(["explain", "first-scenario.yaml", "--day", day], { cwd: here }))
+      .stdout;
+    const todo = explained.split("What the customer can do\n")[1]!;
+    const steps = todo
+      .split("\n")
+      .filter((l) => l.includes("→"))
+      .map((l) => l.replace(/^.*→ /, ""));
+    expect(shown).toEqual(steps);
+  });
+
   it("the next commands it suggests run the new file, in a folder or in the current one", async () => {
     const here = join(dir, "here");
     mkdirSync(here);
