@@ -300,7 +300,7 @@ export function reasonAdvice(reasons: readonly ReasonCode[]): string[] {
 /** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
  *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside
  *  "pay down debt … or report a higher income"): a line goes when another holds it, its aside apart. */
-export function withoutRepeats(advice: readonly string[]): string[] {
+function withoutRepeats(advice: readonly string[]): string[] {
   const core = (a: string) => a.replace(/ \([^)]*\)$/, "");
   return advice.filter((a, i) => !advice.some((b, j) => j !== i && b !== a && b.includes(core(a))));
 }
