@@ -558,10 +558,11 @@ describe("files credit-sim writes for `run` to read", () => {
 
 describe("simulate --flips DIR", () => {
   // --force: what is planted is found even when replacing files is allowed
-  const flips = (d: string, force = true, dir = "flips") =>
+  const flips = (d: string, force = true, dir = "flips", extra: string[] = []) =>
     cli(
       [
         "simulate",
+        ...extra,
         "--accounts",
         "300",
         "--days",
@@ -613,25 +614,10 @@ describe("simulate --flips DIR", () => {
     // a name that would add an index line listing `.git` (a folder --force then takes for the export's),
     // and clear the screen of whoever reads the index with cat
     writeFileSync(join(d, "p.yaml"), 'name: "mine\\n    .git/x.yaml\\e[2J"\nextends: default\n');
-    const simulate = (...more: string[]) =>
-      cli(
-        [
-          "simulate",
-          "--accounts",
-          "300",
-          "--days",
-          "200",
-          "--policy",
-          "p.yaml",
-          "--challenger",
-          "tightened",
-        ].concat(["--flips", "flips", "--no-progress", ...more]),
-        { cwd: d },
-      );
     // the exported files name p.yaml from two folders below (the library reads the process's environment)
     process.env.CREDIT_SIM_ROOT = d;
     try {
-      const r = await simulate();
+      const r = await flips(d, false, "flips", ["--policy", "p.yaml"]);
       expect(r.stderr).toBe("");
       const index = readFileSync(join(d, "flips", "index.txt"), "utf8");
       expect(index).not.toContain("\u001b");
@@ -639,7 +625,7 @@ describe("simulate --flips DIR", () => {
       expect(index).toContain("mine\\n    .git/x.yaml\\x1b[2J vs tightened");
       mkdirSync(join(d, "flips", ".git"));
       writeFileSync(join(d, "flips", ".git", "HEAD"), "ref\n");
-      const again = await simulate("--force");
+      const again = await flips(d, true, "flips", ["--policy", "p.yaml"]);
       expect(again.status).toBe(2);
       expect(readFileSync(join(d, "flips", ".git", "HEAD"), "utf8")).toBe("ref\n");
     } finally {
