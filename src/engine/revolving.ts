@@ -297,6 +297,8 @@ export interface StatementResult {
   fees: Fen;
   /** unpaid principal of earlier bills that revolves on */
   carried: Fen;
+  /** what is already in arrears (part of the minimum): a statement with nothing new still says why it asks */
+  overdue: Fen;
   /** what must be paid by the due day: arrears, and every open bill's cycle minimum */
   minimum: Fen;
 }
@@ -329,8 +331,10 @@ export function closeStatement(
   l.plans = l.plans.filter((p) => p.unbilled > 0);
   const overdueFrom = dueDay + policy.graceDays + 1;
   let carried = 0;
+  let overdue = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
+    if (b.state === "arrears") overdue += remaining(b);
     // a revolving bill starts a new cycle; on closing, every bill not in arrears is due in full
     if (b.state === "revolving") carried += unpaidPrincipal(b);
     else if (b.state !== "open") continue;
@@ -390,7 +394,7 @@ export function closeStatement(
   const minimum = minimumDue(l);
   if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
   l.pending.push({ dueDay, overdueFrom });
-  return { billed: principal, instalments, fees, carried, minimum };
+  return { billed: principal, instalments, fees, carried, overdue, minimum };
 }
 
 const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>

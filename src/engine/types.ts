@@ -114,14 +114,16 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  /** a Huabei statement: new purchases and instalments billed, principal carried at interest, the
-   *  minimum due (with arrears); `closing` when the line was closed and everything fell due */
+  /** a Huabei statement: new purchases and instalments billed, principal carried at interest, what is
+   *  already overdue, the minimum due (arrears included); `closing` when the line was closed and everything
+   *  fell due */
   | {
       type: "statement";
       billed: Fen;
       instalments: Fen;
       fees: Fen;
       carried: Fen;
+      overdue: Fen;
       minimum: Fen;
       dueDay: number;
       closing: boolean;

@@ -88,6 +88,7 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
       if (e.instalments > 0) parts.push(`${money(e.instalments)} in instalments`);
       if (e.fees > 0) parts.push(`${money(e.fees)} fees`);
       if (e.carried > 0) parts.push(`${money(e.carried)} carried`);
+      if (e.overdue > 0) parts.push(`${money(e.overdue)} overdue`);
       const head = parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(", ")})` : parts[0];
       return `${head}, minimum ${money(e.minimum)}`;
     }

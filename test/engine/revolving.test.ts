@@ -61,6 +61,7 @@ describe("statements", () => {
       instalments: 0,
       fees: 0,
       carried: 0,
+      overdue: 0,
       minimum: 101,
     });
     expect(l.bills[0]).toMatchObject({ dueDay: 9, overdueFrom: 13, principal: 1001, cycleMinimum: 101 });
@@ -98,6 +99,19 @@ describe("a bill repaid in full by its due day", () => {
   });
 });
 
+describe("a statement while in arrears", () => {
+  it("says what is already overdue, so a statement with nothing new still says why it asks", () => {
+    const l = oneBill(100_000);
+    openDay(l, 13); // the ¥100 minimum missed: the whole bill is overdue
+    accrue(l, 29, rates);
+    const overdue = overdueAmount(l);
+    expect(overdue).toBeGreaterThan(100_000);
+    const bill = closeStatement(l, 30, 39, policy)!;
+    expect(bill).toMatchObject({ billed: 0, carried: 0, overdue });
+    expect(bill.minimum).toBe(overdue);
+  });
+});
+
 describe("revolving after a minimum repayment", () => {
   it("charges interest every day from the day after the due date, across statements, until repaid", () => {
     // ¥1,000 billed, due day 9; the ¥100 minimum paid on day 5 leaves ¥900 at 0.05 % a day = 45 fen a day
@@ -114,6 +128,7 @@ describe("revolving after a minimum repayment", () => {
       instalments: 0,
       fees: 0,
       carried: 90_000,
+      overdue: 0,
       minimum: 9_000 + 900,
     });
     // no holiday between the statement and the next due day: interest runs on through day 39 and after
@@ -297,6 +312,7 @@ describe("instalment plans (分期)", () => {
       instalments: 40_000,
       fees: 1_000,
       carried: 0,
+      overdue: 0,
       minimum: 41_000,
     });
     expect(balance(l)).toBe(121_000);
