@@ -20,10 +20,18 @@ import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import { reportAhead } from "./report-ahead.js";
+import { asNextReviewReads, reportAhead } from "./report-ahead.js";
 import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
-import { debtCounted, debtToIncome, debtWithin, incomeAllowing, type Scored } from "./score-inputs.js";
+import {
+  debtCounted,
+  debtToIncome,
+  debtToIncomeWith,
+  debtWithin,
+  incomeAllowing,
+  type Scored,
+  scoreOn,
+} from "./score-inputs.js";
 import { CHARACTERISTICS, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { overdueWatches } from "./triggers.js";
@@ -117,18 +125,21 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       line.id === "huabei" && overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount);
     if (due > 0 && !tolerated) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
-  // an active line today's numbers would lose at the next review: said before it happens, with what
-  // changes them (the reasons are what the review would cite) — unless an overdue left unpaid suspends or
-  // writes off first (at the latest that day: the overdue check runs before the review), which paying it,
-  // as said above, prevents
+  // an active line the next review would suspend: said before it happens, with what changes it (the
+  // reasons are what the review would cite) — unless an overdue left unpaid suspends or writes off first
+  // (at the latest that day: the overdue check runs before the review), which paying it, as said above,
+  // prevents. The review reads the lines' balances as the last report before it shows them: a month end
+  // before it reports what was repaid or spent since the one on record, as the debt advice counts it.
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const deadlineFirst = lines.some((l) => {
     const d = nextDeadline(c, l, day);
     return d !== null && d.day <= next;
   });
+  const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
+  const atReview = read === c ? s : scoreOn(read, day);
   for (const line of lines) {
     if (line.status !== "active" || deadlineFirst) continue;
-    const v = keptStandard(c, line, s);
+    const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") continue;
     remedies.push({
       line: line.id,
@@ -137,7 +148,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       date: calendar.date(next),
       reasons: v.reasons,
     });
-    standardRemedies(c, line, day, s, calendar, v.facts, remedies);
+    standardRemedies(c, line, day, atReview, calendar, v.facts, remedies);
     for (const f of v.facts) {
       if (!reasons.includes(f.code)) reasons.push(f.code);
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -384,6 +395,8 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
       ahead.huabei + ahead.jiebei < c.huabei.reportedBalance + c.jiebei.reportedBalance;
     return {
       ...advice,
+      // what that review reads with nothing more repaid: the coming report, not the one on record
+      ratio: debtToIncomeWith(c, ahead.huabei + ahead.jiebei, 0),
       repay,
       over: total(repay),
       review: dated(next),

@@ -197,7 +197,8 @@ export type Remedy = {
   | { kind: "report_income"; income: number; minLimit: Fen }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported
-   *  them) to be within `max`; `ratio`: the ratio on record today.
+   *  them) to be within `max`; `ratio`: what the next review reads with nothing more done — the coming
+   *  report's balances when a month ends before it (within `max` when `repay` is empty), else the record's.
    *  `repay`: what to repay, debt elsewhere first (it counts the day it is repaid), then Huabei's and
    *  Jiebei's balances, never more than is owed on each; empty when repayments already made on the lines,
    *  which the coming report counts, are enough; `over`: its total (both null without an income: no

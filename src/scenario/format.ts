@@ -148,7 +148,7 @@ function remedyText(r: Remedy): string {
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "review_suspends": {
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
-      return `at today's numbers, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date`;
@@ -221,8 +221,9 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
       : `${first}; or ${plan}, to bring it there at ${review} (${counted}: spending on them before it adds to what is needed)`;
   }
+  // the ratio is then what the report will show: within the limit already
   if (plan === null)
-    return `nothing more to repay: ${done} bring ${ratio} at ${review}, unless more is spent on the lines before it`;
+    return `nothing more to repay: ${done} bring total debt / annual income to ${dtiShown(r.ratio).toFixed(2)}, within ${r.max.toFixed(2)}, at ${review}, unless more is spent on the lines before it`;
   return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted}: spending on them before it adds to what is needed)`;
 }
 
