@@ -231,29 +231,6 @@ function suspendedLine(
     blockers.push(...line.reasonsOnRecord.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
-  // a suspension is restored by a review, beneath a hold (once verified) as without one
-  if (line.cause !== "security" || held !== null) {
-    // the first review that can restore the line: none before its clean period ends
-    const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
-    // an early review (request_review) judges as the periodic one does: from the end of the clean period
-    // and of the cooldown since the last honoured request; worth saying only before the periodic one
-    const cooled =
-      line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
-    // an early review reads the balances of the last report: debt advice that counts on a coming one (a
-    // line repaid by then, or repayments already made) holds for a review after it
-    let reported = day;
-    for (const r of remedies)
-      if (r.line === line.id && r.kind === "reduce_debt" && r.report !== null) reported = r.report.day + 1;
-    const early = Math.max(day, clean, cooled, reported);
-    remedies.push({
-      line: line.id,
-      kind: "wait_for_review",
-      day: first,
-      date: calendar.date(first),
-      later: first !== next,
-      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
-    });
-  }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
@@ -264,6 +241,38 @@ function suspendedLine(
           next,
           calendar.nextDayOfMonth(line.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
         );
+  // a suspension is restored by a review, beneath a hold (once verified) as without one
+  if (line.cause !== "security" || held !== null) {
+    // the first review that can restore the line: none before its clean period ends
+    const clear = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
+    // …nor before the debt advice can be met by repaying: advice for a review after the next (which reads
+    // the report on record, with too little owed elsewhere to repay) leaves the reviews before it to a
+    // higher income reported in time — and, when the line is closed before it, only the income can
+    // restore the line
+    const debt = remedies.find(
+      (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line.id && r.kind === "reduce_debt",
+    );
+    const repaid = debt?.missed ? debt.review.day : clear;
+    const closedFirst = closesOn !== null && closesOn < repaid;
+    const first = closedFirst ? clear : Math.max(clear, repaid);
+    // an early review (request_review) judges as the periodic one does: from the end of the clean period
+    // and of the cooldown since the last honoured request; worth saying only before the periodic one
+    const cooled =
+      line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
+    // an early review reads the balances of the last report: debt advice that counts on a coming one (a
+    // line repaid by then, or repayments already made) holds for a review after it
+    const reported = debt?.report ? debt.report.day + 1 : day;
+    const early = Math.max(day, clean, cooled, reported);
+    remedies.push({
+      line: line.id,
+      kind: "wait_for_review",
+      day: first,
+      date: calendar.date(first),
+      later: first !== next,
+      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
+      withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
+    });
+  }
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;

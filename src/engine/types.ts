@@ -177,12 +177,16 @@ export type Remedy = {
   | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[] }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
+  /** `withIncome`: a review the debt advice's repayments come too late for — before `day`, or `day` itself
+   *  when the line is closed before they count — that only the higher income it names, reported by then,
+   *  can restore the line at */
   | {
       kind: "wait_for_review";
       day: number;
       date: string;
       later: boolean;
       early: { day: number; date: string; now: boolean } | null;
+      withIncome: { day: number; date: string } | null;
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */

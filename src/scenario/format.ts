@@ -137,9 +137,15 @@ function remedyText(r: Remedy): string {
       return `raise the score from ${r.current} to ${r.needed}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
-      const review = r.later
-        ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
-        : `the next periodic review is on ${r.date} (day ${r.day})`;
+      const income = r.withIncome;
+      const review =
+        income?.day === r.day
+          ? `the ${r.later ? "first periodic review that can restore it" : "next periodic review"} is on ${r.date} (day ${r.day}), and only once the higher income asked above is reported: the repayments count too late for it`
+          : income
+            ? `the first periodic review the repayments asked above can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked above is reported`
+            : r.later
+              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
+              : `the next periodic review is on ${r.date} (day ${r.day})`;
       if (r.early === null) return review;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}; or ask for an early review (request_review) ${from}, once what is asked above is done`;

@@ -72,6 +72,7 @@ describe("contact_support", () => {
       later: false,
       // an early review can judge it today, once the arrears are paid
       early: { day: 50, date: "2024-02-20", now: true },
+      withIncome: null,
     });
     // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
     expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "on_record"]);
@@ -877,6 +878,70 @@ describe("debt advice: what the review will read", () => {
     );
     expect(stepOn(paid, "review", 45).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
     expect(stepOn(paid, "review", 74).decision).toBe("restored");
+  });
+
+  it("names the review the repayments can restore the line at, not the next one only an income can", () => {
+    // the minimum paid on day 38, the February report (day 59) shows ¥36,342 on Huabei: with ¥5,000
+    // elsewhere, ¥11,342 over the ¥30,000 allowed. On day 62 the next review (day 74) reads that report
+    // and repaying all ¥5,000 elsewhere is not enough for it: the line repayments count at the report of
+    // 2024-03-31 (day 90), so at the review of day 105 — or at an early review from the day after the report
+    const events = [...burdened, on.repay(38, "minimum"), on.support(62)];
+    const t = run(events, { policy, profile: small, until: 110 });
+    const s = stepOn(t, "contact_support", 62);
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ missed: { day: 74 }, review: { day: 105 } });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toEqual({
+      line: "huabei",
+      kind: "wait_for_review",
+      day: 105,
+      date: "2024-04-15",
+      later: true,
+      early: { day: 91, date: "2024-04-01", now: false },
+      withIncome: { day: 74, date: "2024-03-15" },
+    });
+    expect(describeRemedy(wait)).toBe(
+      "the first periodic review the repayments asked above can restore it at is on 2024-04-15 (day 105); the one on 2024-03-15 (day 74) only once the higher income asked above is reported; or ask for an early review (request_review) from 2024-04-01 (day 91), once what is asked above is done",
+    );
+    // the promises hold: repaid as asked (and the March minimum paid), the review of day 74 still reads the
+    // February report, and the early review of day 91 restores; the income alone restores at day 74
+    const { repay } = remedy(s.remedies, "reduce_debt")!;
+    const onHuabei = repay!.find((p) => p.debt === "huabei")!.amount / 100;
+    const paid = run(
+      [
+        ...events,
+        on.externalRepayment(62, 5_000),
+        on.repay(62, onHuabei),
+        on.repay(69, "minimum"),
+        on.requestReview(91),
+      ],
+      { policy, profile: small, until: 95 },
+    );
+    expect(stepOn(paid, "review", 74).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    expect(stepOn(paid, "request_review", 91).decision).toBe("restored");
+    const reported = on.income(62, remedy(s.remedies, "reduce_debt")!.income!);
+    const income = run([...events, reported, on.repay(69, "minimum")], {
+      policy,
+      profile: small,
+      until: 80,
+    });
+    expect(stepOn(income, "review", 74).decision).toBe("restored");
+  });
+
+  it("when the line is closed before the repayments count, the review it names needs the income", () => {
+    // as above, with the line closed at the review of day 74 unless restored then
+    const closing = testPolicy({ maxDebtToIncome: 1, closeAfterSuspendedDays: 29 });
+    const t = run([...burdened, on.repay(38, "minimum"), on.support(62)], {
+      policy: closing,
+      profile: small,
+      until: 80,
+    });
+    const s = stepOn(t, "contact_support", 62);
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 74 });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 74, later: false, withIncome: { day: 74 } });
+    expect(describeRemedy(wait)).toMatch(
+      /^the next periodic review is on 2024-03-15 \(day 74\), and only once the higher income asked above is reported/,
+    );
   });
 
   it("an amount to the fen: an income whose year is not a whole number of fen in binary", () => {
