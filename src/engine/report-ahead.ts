@@ -20,6 +20,40 @@ export function reportAhead(
   monthEnd: number,
   repay: readonly DebtRepayment[] = [],
 ): Record<LineId, Fen> {
+  const copy = ranTo(c, day, calendar, monthEnd, repay);
+  return { huabei: copy.huabei.reportedBalance, jiebei: copy.jiebei.reportedBalance };
+}
+
+/**
+ * The customer as the periodic review on or after `day` reads the lines: when a month ends before it, a
+ * copy whose lines carry that month end's report as reportAhead projects it (balance, limit) — the debt
+ * burden and utilisation the review reads — and the rest of the file as it stands today; otherwise `c`
+ * itself (the review reads the report on record).
+ */
+export function asNextReviewReads(c: Customer, day: number, calendar: Calendar): Customer {
+  const monthEnd = monthEndAfter(calendar, day);
+  if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
+  const ahead = ranTo(c, day, calendar, monthEnd);
+  const read = forkCustomer(c);
+  for (const id of ["huabei", "jiebei"] as const) {
+    const from = lineOf(ahead, id);
+    const to = lineOf(read, id);
+    to.reportedBalance = from.reportedBalance;
+    to.reportedLimit = from.reportedLimit;
+    to.reported = from.reported;
+  }
+  return read;
+}
+
+/** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
+ *  to it, with `repay` made on the lines now and nothing else done by the customer. */
+function ranTo(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  monthEnd: number,
+  repay: readonly DebtRepayment[] = [],
+): Customer {
   const p = c.policy;
   const s: EngineState = {
     calendar,
@@ -39,7 +73,7 @@ export function reportAhead(
     dayOpens(s, d, ignore);
     dayCloses(s, ignore);
   }
-  return { huabei: copy.huabei.reportedBalance, jiebei: copy.jiebei.reportedBalance };
+  return copy;
 }
 
 const ignore = (): void => {};

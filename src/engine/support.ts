@@ -20,10 +20,18 @@ import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import { reportAhead } from "./report-ahead.js";
+import { asNextReviewReads, reportAhead } from "./report-ahead.js";
 import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
-import { debtCounted, debtToIncome, debtWithin, incomeAllowing, type Scored } from "./score-inputs.js";
+import {
+  debtCounted,
+  debtToIncome,
+  debtToIncomeWith,
+  debtWithin,
+  incomeAllowing,
+  type Scored,
+  scoreOn,
+} from "./score-inputs.js";
 import { CHARACTERISTICS, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { overdueWatches } from "./triggers.js";
@@ -117,18 +125,21 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       line.id === "huabei" && overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount);
     if (due > 0 && !tolerated) remedies.push({ line: line.id, kind: "pay_due", amount: due });
   }
-  // an active line today's numbers would lose at the next review: said before it happens, with what
-  // changes them (the reasons are what the review would cite) — unless an overdue left unpaid suspends or
-  // writes off first (at the latest that day: the overdue check runs before the review), which paying it,
-  // as said above, prevents
+  // an active line the next review would suspend: said before it happens, with what changes it (the
+  // reasons are what the review would cite) — unless an overdue left unpaid suspends or writes off first
+  // (at the latest that day: the overdue check runs before the review), which paying it, as said above,
+  // prevents. The review reads the lines' balances as the last report before it shows them: a month end
+  // before it reports what was repaid or spent since the one on record, as the debt advice counts it.
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const deadlineFirst = lines.some((l) => {
     const d = nextDeadline(c, l, day);
     return d !== null && d.day <= next;
   });
+  const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
+  const atReview = read === c ? s : scoreOn(read, day);
   for (const line of lines) {
     if (line.status !== "active" || deadlineFirst) continue;
-    const v = keptStandard(c, line, s);
+    const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") continue;
     remedies.push({
       line: line.id,
@@ -137,7 +148,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       date: calendar.date(next),
       reasons: v.reasons,
     });
-    standardRemedies(c, line, day, s, calendar, v.facts, remedies);
+    standardRemedies(c, line, day, atReview, calendar, v.facts, remedies);
     for (const f of v.facts) {
       if (!reasons.includes(f.code)) reasons.push(f.code);
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -220,29 +231,6 @@ function suspendedLine(
     blockers.push(...line.reasonsOnRecord.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
-  // a suspension is restored by a review, beneath a hold (once verified) as without one
-  if (line.cause !== "security" || held !== null) {
-    // the first review that can restore the line: none before its clean period ends
-    const first = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
-    // an early review (request_review) judges as the periodic one does: from the end of the clean period
-    // and of the cooldown since the last honoured request; worth saying only before the periodic one
-    const cooled =
-      line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
-    // an early review reads the balances of the last report: debt advice that counts on a coming one (a
-    // line repaid by then, or repayments already made) holds for a review after it
-    let reported = day;
-    for (const r of remedies)
-      if (r.line === line.id && r.kind === "reduce_debt" && r.report !== null) reported = r.report.day + 1;
-    const early = Math.max(day, clean, cooled, reported);
-    remedies.push({
-      line: line.id,
-      kind: "wait_for_review",
-      day: first,
-      date: calendar.date(first),
-      later: first !== next,
-      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
-    });
-  }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
@@ -253,6 +241,38 @@ function suspendedLine(
           next,
           calendar.nextDayOfMonth(line.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
         );
+  // a suspension is restored by a review, beneath a hold (once verified) as without one
+  if (line.cause !== "security" || held !== null) {
+    // the first review that can restore the line: none before its clean period ends
+    const clear = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
+    // …nor before the debt advice can be met by repaying: advice for a review after the next (which reads
+    // the report on record, with too little owed elsewhere to repay) leaves the reviews before it to a
+    // higher income reported in time — and, when the line is closed before it, only the income can
+    // restore the line
+    const debt = remedies.find(
+      (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line.id && r.kind === "reduce_debt",
+    );
+    const repaid = debt?.missed ? debt.review.day : clear;
+    const closedFirst = closesOn !== null && closesOn < repaid;
+    const first = closedFirst ? clear : Math.max(clear, repaid);
+    // an early review (request_review) judges as the periodic one does: from the end of the clean period
+    // and of the cooldown since the last honoured request; worth saying only before the periodic one
+    const cooled =
+      line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
+    // an early review reads the balances of the last report: debt advice that counts on a coming one (a
+    // line repaid by then, or repayments already made) holds for a review after it
+    const reported = debt?.report ? debt.report.day + 1 : day;
+    const early = Math.max(day, clean, cooled, reported);
+    remedies.push({
+      line: line.id,
+      kind: "wait_for_review",
+      day: first,
+      date: calendar.date(first),
+      later: first !== next,
+      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
+      withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
+    });
+  }
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
@@ -384,6 +404,8 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
       ahead.huabei + ahead.jiebei < c.huabei.reportedBalance + c.jiebei.reportedBalance;
     return {
       ...advice,
+      // what that review reads with nothing more repaid: the coming report, not the one on record
+      ratio: debtToIncomeWith(c, ahead.huabei + ahead.jiebei, 0),
       repay,
       over: total(repay),
       review: dated(next),

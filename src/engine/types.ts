@@ -179,12 +179,16 @@ export type Remedy = {
   | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[] }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
+  /** `withIncome`: a review the debt advice's repayments come too late for — before `day`, or `day` itself
+   *  when the line is closed before they count — that only the higher income it names, reported by then,
+   *  can restore the line at */
   | {
       kind: "wait_for_review";
       day: number;
       date: string;
       later: boolean;
       early: { day: number; date: string; now: boolean } | null;
+      withIncome: { day: number; date: string } | null;
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */
@@ -199,7 +203,8 @@ export type Remedy = {
   | { kind: "report_income"; income: number; minLimit: Fen }
   /** pay down debt or report a higher income, for the debt-to-income ratio the periodic review on `review`
    *  reads (debt elsewhere as it is that day, the lines' balances as the last month end before it reported
-   *  them) to be within `max`; `ratio`: the ratio on record today.
+   *  them) to be within `max`; `ratio`: what the next review reads with nothing more done — the coming
+   *  report's balances when a month ends before it (within `max` when `repay` is empty), else the record's.
    *  `repay`: what to repay, debt elsewhere first (it counts the day it is repaid), then Huabei's and
    *  Jiebei's balances, never more than is owed on each; empty when repayments already made on the lines,
    *  which the coming report counts, are enough; `over`: its total (both null without an income: no

@@ -138,9 +138,15 @@ function remedyText(r: Remedy): string {
       return `raise the score from ${r.current} to ${r.needed}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
-      const review = r.later
-        ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
-        : `the next periodic review is on ${r.date} (day ${r.day})`;
+      const income = r.withIncome;
+      const review =
+        income?.day === r.day
+          ? `the ${r.later ? "first periodic review that can restore it" : "next periodic review"} is on ${r.date} (day ${r.day}), and only once the higher income asked above is reported: the repayments count too late for it`
+          : income
+            ? `the first periodic review the repayments asked above can restore it at is on ${r.date} (day ${r.day}); the one on ${income.date} (day ${income.day}) only once the higher income asked above is reported`
+            : r.later
+              ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
+              : `the next periodic review is on ${r.date} (day ${r.day})`;
       if (r.early === null) return review;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}; or ask for an early review (request_review) ${from}, once what is asked above is done`;
@@ -149,7 +155,7 @@ function remedyText(r: Remedy): string {
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "review_suspends": {
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
-      return `at today's numbers, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
+      return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date`;
@@ -222,8 +228,9 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
       : `${first}; or ${plan}, to bring it there at ${review} (${counted}: spending on them before it adds to what is needed)`;
   }
+  // the ratio is then what the report will show: within the limit already
   if (plan === null)
-    return `nothing more to repay: ${done} bring ${ratio} at ${review}, unless more is spent on the lines before it`;
+    return `nothing more to repay: ${done} bring total debt / annual income to ${dtiShown(r.ratio).toFixed(2)}, within ${r.max.toFixed(2)}, at ${review}, unless more is spent on the lines before it`;
   return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted}: spending on them before it adds to what is needed)`;
 }
 

@@ -72,6 +72,7 @@ describe("contact_support", () => {
       later: false,
       // an early review can judge it today, once the arrears are paid
       early: { day: 50, date: "2024-02-20", now: true },
+      withIncome: null,
     });
     // after what is on record, the remedies come in the order a customer acts on them: pay first, review last
     expect(kinds(s.remedies).slice(0, 2)).toEqual(["pay_overdue", "on_record"]);
@@ -288,7 +289,7 @@ describe("contact_support", () => {
     expect(warning).toMatchObject({ line: "huabei", kind: "review_suspends", day: 14, date: "2024-01-15" });
     expect(warning!.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
     expect(describeRemedy(warning!)).toMatch(
-      /^at today's numbers, the periodic review on 2024-01-15 \(day 14\) suspends the line: /,
+      /^as things stand, the periodic review on 2024-01-15 \(day 14\) suspends the line: /,
     );
     // the same amounts as after the suspension, in time to avoid it
     expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ max: 1, over: 80_000 * 100, income: 16_667 });
@@ -687,9 +688,9 @@ describe("debt advice: what the review will read", () => {
     const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
     // on record: (¥118,000 + ¥30,000) / ¥120,000 = 1.2333…, shown 1.24. The review of 2024-03-15 (day 74)
     // reads the report of 2024-02-29 (day 59): ¥118,000 + ¥4,000 = ¥122,000, so ¥2,000 more is needed —
-    // not the ¥28,000 the January report would ask for
+    // not the ¥28,000 the January report would ask for; the ratio said is the one that review reads, 1.02
     expect(r).toMatchObject({
-      ratio: 148_000 / 120_000,
+      ratio: 122_000 / 120_000,
       repay: [{ debt: "elsewhere", amount: 2_000 * 100, all: false }],
       over: 2_000 * 100,
       review: { day: 74, date: "2024-03-15" },
@@ -699,7 +700,7 @@ describe("debt advice: what the review will read", () => {
       income: 10_167,
     });
     expect(describeRemedy(r)).toMatch(
-      /^repay at least ¥2,000\.00 of the debt elsewhere \(an external_repayment event\), or report a monthly income of at least ¥10,167\.00 .* from 1\.24 to at most 1\.00 at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
+      /^repay at least ¥2,000\.00 of the debt elsewhere \(an external_repayment event\), or report a monthly income of at least ¥10,167\.00 .* from 1\.02 to at most 1\.00 at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
     );
     // an early review before that report reads the January one: it is offered from the day after
     expect(remedy(stepOn(t, "contact_support", 50).remedies, "wait_for_review")!.early).toMatchObject({
@@ -726,6 +727,51 @@ describe("debt advice: what the review will read", () => {
       until: 55,
     });
     expect(stepOn(early, "request_review", 50).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+  });
+
+  it("warns of the review on the balances the coming report will show: a repayment made since averts it", () => {
+    // ¥30,000 reported on 2024-01-31 and repaid on day 38; ¥100,000 owed elsewhere from day 46: on record
+    // ¥130,000, over the ¥120,000 allowed — but the review of day 74 reads the report of day 59, ¥100,000
+    const events = [
+      on.open(0, 50_000),
+      on.purchase(5, 30_000),
+      on.repay(38, "full"),
+      on.externalDebt(46, 100_000),
+      on.support(50),
+    ];
+    const t = run(events, { policy, profile, until: 80 });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("active");
+    expect(kinds(s.remedies)).not.toContain("review_suspends");
+    expect(kinds(s.remedies)).not.toContain("reduce_debt");
+    expect(stepsOf(t, "review", 74)).toEqual([]);
+  });
+
+  it("warns of the review on the balances the coming report will show: spending since brings it", () => {
+    // ¥100,000 owed elsewhere and nothing on the January report: within the ¥120,000 allowed on record; the
+    // ¥25,000 bought on day 46 is on the report of day 59, which the review of day 74 reads: ¥125,000
+    const events = [
+      on.open(0, 50_000),
+      on.externalDebt(20, 100_000),
+      on.purchase(46, 25_000),
+      on.support(50),
+      on.repay(69, "full"),
+    ];
+    const t = run(events, { policy, profile, until: 80 });
+    const s = stepOn(t, "contact_support", 50);
+    const warning = remedy(s.remedies, "review_suspends");
+    expect(warning).toMatchObject({ day: 74, reasons: ["DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"] });
+    // the numbers the review will compare, and the advice's own ratio, are the coming report's: 1.0417…
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 1, value: 1.05 }),
+    );
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({
+      ratio: 125_000 / 120_000,
+      repay: [{ debt: "elsewhere", amount: 5_000 * 100, all: false }],
+      review: { day: 74 },
+    });
+    const review = stepOn(t, "review", 74);
+    expect(review).toMatchObject({ decision: "suspended", reasons: warning!.reasons });
   });
 
   it("asks for nothing more when the repayments already made are enough at the coming report", () => {
@@ -832,6 +878,70 @@ describe("debt advice: what the review will read", () => {
     );
     expect(stepOn(paid, "review", 45).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
     expect(stepOn(paid, "review", 74).decision).toBe("restored");
+  });
+
+  it("names the review the repayments can restore the line at, not the next one only an income can", () => {
+    // the minimum paid on day 38, the February report (day 59) shows ¥36,342 on Huabei: with ¥5,000
+    // elsewhere, ¥11,342 over the ¥30,000 allowed. On day 62 the next review (day 74) reads that report
+    // and repaying all ¥5,000 elsewhere is not enough for it: the line repayments count at the report of
+    // 2024-03-31 (day 90), so at the review of day 105 — or at an early review from the day after the report
+    const events = [...burdened, on.repay(38, "minimum"), on.support(62)];
+    const t = run(events, { policy, profile: small, until: 110 });
+    const s = stepOn(t, "contact_support", 62);
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ missed: { day: 74 }, review: { day: 105 } });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toEqual({
+      line: "huabei",
+      kind: "wait_for_review",
+      day: 105,
+      date: "2024-04-15",
+      later: true,
+      early: { day: 91, date: "2024-04-01", now: false },
+      withIncome: { day: 74, date: "2024-03-15" },
+    });
+    expect(describeRemedy(wait)).toBe(
+      "the first periodic review the repayments asked above can restore it at is on 2024-04-15 (day 105); the one on 2024-03-15 (day 74) only once the higher income asked above is reported; or ask for an early review (request_review) from 2024-04-01 (day 91), once what is asked above is done",
+    );
+    // the promises hold: repaid as asked (and the March minimum paid), the review of day 74 still reads the
+    // February report, and the early review of day 91 restores; the income alone restores at day 74
+    const { repay } = remedy(s.remedies, "reduce_debt")!;
+    const onHuabei = repay!.find((p) => p.debt === "huabei")!.amount / 100;
+    const paid = run(
+      [
+        ...events,
+        on.externalRepayment(62, 5_000),
+        on.repay(62, onHuabei),
+        on.repay(69, "minimum"),
+        on.requestReview(91),
+      ],
+      { policy, profile: small, until: 95 },
+    );
+    expect(stepOn(paid, "review", 74).reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    expect(stepOn(paid, "request_review", 91).decision).toBe("restored");
+    const reported = on.income(62, remedy(s.remedies, "reduce_debt")!.income!);
+    const income = run([...events, reported, on.repay(69, "minimum")], {
+      policy,
+      profile: small,
+      until: 80,
+    });
+    expect(stepOn(income, "review", 74).decision).toBe("restored");
+  });
+
+  it("when the line is closed before the repayments count, the review it names needs the income", () => {
+    // as above, with the line closed at the review of day 74 unless restored then
+    const closing = testPolicy({ maxDebtToIncome: 1, closeAfterSuspendedDays: 29 });
+    const t = run([...burdened, on.repay(38, "minimum"), on.support(62)], {
+      policy: closing,
+      profile: small,
+      until: 80,
+    });
+    const s = stepOn(t, "contact_support", 62);
+    expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 74 });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 74, later: false, withIncome: { day: 74 } });
+    expect(describeRemedy(wait)).toMatch(
+      /^the next periodic review is on 2024-03-15 \(day 74\), and only once the higher income asked above is reported/,
+    );
   });
 
   it("an amount to the fen: an income whose year is not a whole number of fen in binary", () => {
