@@ -86,34 +86,37 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
 });
 
 describe.runIf(posix)("a named pipe nobody writes to", () => {
-  it("is refused in about two seconds, whatever reads it; a pipe that is written to is read", () => {
+  /** A command run to its end, without blocking the thread: the three waits below overlap. */
+  const ran = (command: string, args: string[]) =>
+    new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(command, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], timeout: 15_000 });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
+      child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
+      child.on("close", (status) => resolve({ status, stdout, stderr }));
+    });
+
+  it("is refused in about two seconds, whatever reads it; a pipe that is written to is read", async () => {
     const d = mkdtempSync(join(dir, "fifo-"));
     const fifo = join(d, "p.yaml");
     spawnSync("mkfifo", [fifo]);
-    for (const args of [
-      ["run", fifo],
-
-      ["merge", fifo],
-    ]) {
-      const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", timeout: 15_000 });
+    const unwritten = (["run", "merge"] as const).map(async (command) => {
+      const args = [command, fifo];
+      return { args, r: await ran(process.execPath, [BIN, ...args]) };
+    });
+    // a writer that is slow to start is waited for, as a blocking read would
+    const piped = ran("bash", [
+      "-c",
+      `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run <(sleep 2.5; cat scenarios/good-customer.yaml) --no-chart`,
+    ]);
+    for (const { args, r } of await Promise.all(unwritten)) {
       expect({ args, status: r.status }).toEqual({ args, status: 2 });
       expect(r.stderr).toMatch(/nothing was written to the (scenario|policy|result) pipe/);
     }
-    // a writer that is slow to start is waited for, as a blocking read would
-    const piped = spawnSync(
-      "bash",
-      [
-        "-c",
-        `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run <(sleep 2.5; cat scenarios/good-customer.yaml) --no-chart`,
-      ],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        timeout: 15_000,
-      },
-    );
-    expect(piped.status).toBe(0);
-    expect(piped.stdout).toContain("Summary");
+    const read = await piped;
+    expect(read.status).toBe(0);
+    expect(read.stdout).toContain("Summary");
   });
 });
 
