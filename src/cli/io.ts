@@ -3,6 +3,7 @@
 // thing (bin/credit-sim); tests pass their own and read what was written.
 
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
+import { type Roots, rootsIn } from "../scenario/builtin.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
 
@@ -38,6 +39,10 @@ export function processIo(): CliIo {
     colour: { stdout: detectedColour("stdout"), stderr: detectedColour("stderr") },
   };
 }
+
+/** The folders besides a file's own that its references may lead into: CREDIT_SIM_ROOT in this CLI's
+ *  environment, relative ones from its working folder. */
+export const rootsOf = (io: CliIo): Roots => rootsIn(io.env, io.cwd);
 
 /** Colour on stdout as chalk detects it; off with NO_COLOR, or `enabled` false (`--no-color`). */
 export function stdoutColour(io: CliIo, enabled = true): ChalkInstance {

@@ -7,6 +7,7 @@ import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scen
 import { BUILTIN_POLICY_DIR, builtinPolicyNames } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { type CliIo, rootsOf } from "./io.js";
 
 const NAME = /^[A-Za-z0-9_-]+$/;
 const POLICY_KIND = { dir: BUILTIN_POLICY_DIR, noun: "policy", lister: "credit-sim policies" };
@@ -22,8 +23,10 @@ export function policyRefIn(cwd: string, ref: string): string {
   return ref;
 }
 
-/** loadScenario for a file named relative to `cwd` (and a --policy override named relative to it too). */
-export function loadScenarioIn(cwd: string, file: string, options: LoadOptions = {}): LoadedScenario {
+/** loadScenario for a file named relative to this CLI's working folder (and a --policy override named
+ *  relative to it too), its references allowed where this CLI's CREDIT_SIM_ROOT allows them. */
+export function loadScenarioIn(io: CliIo, file: string, options: LoadOptions = {}): LoadedScenario {
+  const { cwd } = io;
   // an empty name would resolve to the working folder itself
   if (file === "")
     throw new InputError("an empty file name", {
@@ -35,7 +38,11 @@ export function loadScenarioIn(cwd: string, file: string, options: LoadOptions =
   // every problem and warning names the file as the user wrote it
   const named = (text: string) => (text.startsWith(path) ? file + text.slice(path.length) : text);
   try {
-    const loaded = loadScenarioText(readInputFile(path, "scenario"), path, { ...options, ...policy });
+    const loaded = loadScenarioText(readInputFile(path, "scenario"), path, {
+      ...options,
+      ...policy,
+      roots: rootsOf(io),
+    });
     return { ...loaded, file, warnings: (loaded.warnings ?? []).map(named) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

@@ -305,7 +305,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           if (existsSync(file) && statSync(file).isDirectory())
             throw new InputError("is a directory", { file, hint: "give a file name" });
           text = variantYaml(state.current, file);
-          checkWritable(text, resolve(file), file);
+          checkWritable(text, resolve(file), state.current.roots, file);
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           say(c.red(`✗ ${e.format()}`));

@@ -3,6 +3,7 @@
 
 import { Document } from "yaml";
 import { fenToYuan, type LineId, type Scenario, type ScenarioEvent } from "../engine/index.js";
+import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import type { Outcome } from "./outcome.js";
 
 const yuan = (fen: number): number => Number(fenToYuan(fen));
@@ -66,7 +67,8 @@ export interface ExportOptions {
   outcome?: Outcome;
 }
 
-/** The written scenario (YAML text). Events keep the engine's order, so their indices round-trip. */
+/** The written scenario (YAML text). Events keep the engine's order, so their indices round-trip. A number
+ *  the file could not keep (more than 15 significant digits) is refused: an InputError naming its field. */
 export function scenarioYaml(s: Scenario, options: ExportOptions): string {
   const written: Record<string, unknown> = {
     $schema: undefined,
@@ -98,6 +100,7 @@ export function scenarioYaml(s: Scenario, options: ExportOptions): string {
       },
     ];
   }
+  refuseInexactNumbers(written);
   const doc = new Document(written);
   doc.commentBefore = options.header.map((l) => ` ${l}`).join("\n");
   for (const key of ["profile", "events", "expect"]) {

@@ -5,6 +5,7 @@
 
 import { resolve } from "node:path";
 import type { Policy, PolicyParams } from "../engine/index.js";
+import type { Roots } from "../scenario/builtin.js";
 import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
 import { InputError, UsageError } from "../shared/errors.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
@@ -53,11 +54,12 @@ export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {
   return Object.keys(set).length === 0 ? base : { ...base, ...set, name: `${base.name}*` };
 }
 
-/** Loads what the request names; relative persona and policy files start at `cwd`. */
-export function preparePopulation(req: PopulationRequest, cwd: string): Population {
-  const cache = new Map<string, Policy>();
+/** Loads what the request names; relative persona and policy files start at `cwd`; `roots`: the folders
+ *  besides a policy file's own that its `extends` may lead into (CREDIT_SIM_ROOT). */
+export function preparePopulation(req: PopulationRequest, cwd: string, roots: Roots = []): Population {
+  const reading = { cache: new Map<string, Policy>(), roots };
   const refOf = (ref: string) =>
-    builtinPolicyNames().includes(ref) ? ref : resolve(cwd, policyPath(ref, cwd));
+    builtinPolicyNames().includes(ref) ? ref : resolve(cwd, policyPath(ref, cwd, undefined, roots));
   const hasSet = Object.keys(req.challengerSet).length > 0;
   const sweep = req.sweep ?? [];
   if (sweep.length > 0 && (req.challenger !== undefined || hasSet))
@@ -65,8 +67,8 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
   // the personas, the policy and the challenger: every file's bad input at once
   const [personas, policy, named] = InputError.every<[Persona[], Policy, Policy | null]>([
     () => loadPersonas(req.personas, cwd),
-    () => loadPolicy(req.policy, cwd, cache),
-    () => (req.challenger !== undefined ? loadPolicy(req.challenger, cwd, cache) : null),
+    () => loadPolicy(req.policy, cwd, reading),
+    () => (req.challenger !== undefined ? loadPolicy(req.challenger, cwd, reading) : null),
   ]);
   const challenger = named ?? (hasSet ? policy : null);
   if (challenger && challenger !== policy && challenger.name === policy.name) {
@@ -128,7 +130,13 @@ export function preparePopulation(req: PopulationRequest, cwd: string): Populati
     costOfFunds: req.costOfFunds ?? DEFAULT_COST_OF_FUNDS,
     stress: req.stress ?? null,
   };
-  return { personas, settings, meta, policyRefs, files: [...personas.map((p) => p.file), ...cache.keys()] };
+  return {
+    personas,
+    settings,
+    meta,
+    policyRefs,
+    files: [...personas.map((p) => p.file), ...reading.cache.keys()],
+  };
 }
 
 /** Shard i (1-based) of n: a contiguous block of account indices. */

@@ -70,7 +70,7 @@ function dayText(d: DecisionDifference): string {
 function eventText(d: DecisionDifference): string {
   const s = d.base.decision !== "absent" ? d.base : d.variant;
   if (s.decision === "absent") return "";
-  const text = describeEvent(s.step.event, s.step.applied);
+  const text = describeEvent(s.step);
   const id = keyEventNumber(d.key);
   return id !== null ? `#${id} ${text}` : text;
 }

@@ -194,7 +194,7 @@ export function explainDay(
   const explained = steps.map((s): StepExplained => {
     const change = scoreChange(s);
     return {
-      event: describeEvent(s.event, s.applied),
+      event: describeEvent(s),
       decision: s.decision,
       status: s.status === "suspended" && s.cause ? `suspended (${s.cause})` : s.status,
       score: s.score,
@@ -231,9 +231,7 @@ export function explainDay(
     policy: policy.name,
     pastUntil: day > scenario.until ? scenario.until : null,
     steps: explained,
-    before: prior
-      ? { day: prior.day, date: prior.date, event: describeEvent(prior.event, prior.applied) }
-      : null,
+    before: prior ? { day: prior.day, date: prior.date, event: describeEvent(prior) } : null,
     // the day's end: time moves the score without a step of its own (days past due, windows, month ends)
     score: {
       value: end.score,

@@ -1,7 +1,7 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
 import type { Fen, LineSnapshot, Remedy, Step, StepEvent } from "../engine/index.js";
-import { factInYuan } from "../scenario/format.js";
+import { factInYuan, nothingRepaid } from "../scenario/format.js";
 import { jsonLine } from "../shared/text.js";
 
 const yuan = (fen: Fen): number => fen / 100;
@@ -100,6 +100,12 @@ function lineJson(l: LineSnapshot): Record<string, unknown> {
   };
 }
 
+/** A repayment that applied nothing says why, in the trace's words: `applied: 0` alone reads as a failure. */
+function nothingRepaidJson(s: Step): { nothingRepaid?: string } {
+  const why = nothingRepaid(s);
+  return why === null ? {} : { nothingRepaid: why };
+}
+
 function stepToJson(scenario: string, s: Step): Record<string, unknown> {
   return {
     scenario,
@@ -126,6 +132,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     cause: s.cause,
     policy: s.policy,
     applied: yuan(s.applied),
+    ...nothingRepaidJson(s),
     remedies: s.remedies.map(remedyJson),
     jiebei: lineJson(s.jiebei),
   };

@@ -47,7 +47,7 @@ const DEFAULT_EVENT_WIDTH = 44;
 /** The event column fits the longest event text, within reason. */
 function eventColumnWidth(steps: readonly Step[]): number {
   let width = 20;
-  for (const s of steps) width = Math.max(width, describeEvent(s.event, s.applied).length);
+  for (const s of steps) width = Math.max(width, describeEvent(s).length);
   return Math.min(width, 72);
 }
 
@@ -89,7 +89,7 @@ const DECISION_WIDTH = 14;
 function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const isEngine = ["statement", "due", "overdue", "charge_off", "review"].includes(step.event.type);
-  const event = describeEvent(step.event, step.applied);
+  const event = describeEvent(step);
   const twoLines = o.jiebei === true;
   const decision = decisionText(step, twoLines);
   const width = o.eventWidth ?? DEFAULT_EVENT_WIDTH;

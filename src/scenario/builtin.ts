@@ -3,7 +3,8 @@
 //
 // Where a path may lead depends on who wrote it. A path typed on the command line may name any file. A
 // path written inside a file (a scenario's `policy:` or `use:`, a policy's `extends`) may name only a file
-// in that file's folder or below it — or under a folder the user allows with CREDIT_SIM_ROOT — checked on
+// in that file's folder or below it — or under a folder the user allows with CREDIT_SIM_ROOT (read by the
+// CLI from the environment it is given, and passed down here as `roots`) — checked on
 // the real path (symbolic links followed) before anything is read: a scenario arriving in a pull request
 // cannot make CI read /etc/passwd or /proc/self/environ.
 
@@ -40,10 +41,27 @@ export const inGoldenTraceFolder = (path: string): boolean => basename(dirname(p
 /** What a golden traces' folder holds, said where a file there is named as an input. */
 export const GOLDEN_TRACE_HINT = `keep it beside the scenarios, not in ${GOLDEN_TRACE_FOLDER}/: \`credit-sim test -u\` rewrites and removes the files there`;
 
+/** The folders besides a file's own that its references may lead into (CREDIT_SIM_ROOT): absolute. */
+export type Roots = readonly string[];
+
+/** The folders CREDIT_SIM_ROOT names in `env` (separated as PATH is), relative ones from `cwd`. */
+export function rootsIn(env: Readonly<Record<string, string | undefined>>, cwd: string): string[] {
+  return (env.CREDIT_SIM_ROOT ?? "")
+    .split(delimiter)
+    .filter((d) => d.trim() !== "")
+    .map((d) => resolve(cwd, d));
+}
+
 /** A reference → a file: a built-in name, or a path relative to `baseDir`; an unknown name is refused
  *  with a "did you mean". With `from` (the file whose text names it), the path must stay in that file's
- *  folder tree (or under CREDIT_SIM_ROOT) and name a regular file. */
-export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind, from?: string): string {
+ *  folder tree (or under one of `roots`) and name a regular file. */
+export function resolveRef(
+  ref: string,
+  baseDir: string,
+  kind: BuiltinKind,
+  from?: string,
+  roots: Roots = [],
+): string {
   // an empty name would resolve to the folder itself
   if (ref.trim() === "")
     throw new InputError(`no ${kind.noun} named`, {
@@ -66,7 +84,7 @@ export function resolveRef(ref: string, baseDir: string, kind: BuiltinKind, from
     });
   }
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
-  if (from !== undefined) checkReference(path, ref, from, kind);
+  if (from !== undefined) checkReference(path, ref, from, kind, roots);
   return path;
 }
 
@@ -102,10 +120,9 @@ export function typedName(ref: string, baseDir: string, kind: BuiltinKind): Inpu
   });
 }
 
-/** The folders a file's references may lead into: its own folder, and those CREDIT_SIM_ROOT names. */
-function allowedRoots(from: string): string[] {
-  const extra = (process.env.CREDIT_SIM_ROOT ?? "").split(delimiter).filter((d) => d.trim() !== "");
-  return [dirname(resolve(from)), ...extra.map((d) => resolve(d))].map(real);
+/** The folders a file's references may lead into: its own folder, and `roots`. */
+function allowedRoots(from: string, roots: Roots): string[] {
+  return [dirname(resolve(from)), ...roots].map(real);
 }
 
 /** The real path (links followed) of a path, or of its nearest existing folder joined with the rest. */
@@ -125,9 +142,9 @@ function within(path: string, root: string): boolean {
   return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
 }
 
-function checkReference(path: string, ref: string, from: string, kind: BuiltinKind): void {
+function checkReference(path: string, ref: string, from: string, kind: BuiltinKind, roots: Roots): void {
   const target = real(path);
-  if (!allowedRoots(from).some((root) => within(target, root))) {
+  if (!allowedRoots(from, roots).some((root) => within(target, root))) {
     throw new InputError(`the ${kind.noun} file is outside this file's folder`, {
       expected: `a built-in ${kind.noun}, or a file in the folder of the file that names it (or below)`,
       found: JSON.stringify(ref),

@@ -9,13 +9,14 @@ import {
   fenToYuan,
   LIMIT_CAP_CODES,
   type LineId,
+  type LineSnapshot,
   lineName,
   REASONS,
   type ReasonCode,
   type ReasonInfo,
   type Remedy,
   type RuleFact,
-  type StepEvent,
+  type Step,
 } from "../engine/index.js";
 import { printable } from "../shared/text.js";
 
@@ -41,7 +42,28 @@ export { lineName };
 /** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");
 
-export function describeEvent(e: StepEvent, applied: Fen): string {
+/** What a step's event text reads: the event, what it applied, and what its line owed after it. */
+export type DescribedStep = Pick<Step, "event" | "applied" | "balance"> & {
+  jiebei: Pick<LineSnapshot, "balance">;
+};
+
+/**
+ * Why a repayment applied nothing, in words ("¥0.00 applied" read as a payment that failed): nothing owed
+ * on the line, or nothing due yet — on Jiebei, the coming instalment already paid ahead. Null for any
+ * other step.
+ */
+export function nothingRepaid(s: DescribedStep): string | null {
+  if (s.event.type !== "repay" || s.applied !== 0) return null;
+  const owed = s.event.line === "jiebei" ? s.jiebei.balance : s.balance;
+  if (owed === 0) return "nothing owed";
+  // a Jiebei balance with nothing due: what was repaid ahead is held for the coming instalment
+  return s.event.line === "jiebei"
+    ? "nothing due: the coming instalment is already paid ahead"
+    : "nothing due";
+}
+
+export function describeEvent(s: DescribedStep): string {
+  const { event: e, applied } = s;
   switch (e.type) {
     case "apply":
       return e.product === "open"
@@ -54,7 +76,9 @@ export function describeEvent(e: StepEvent, applied: Fen): string {
     case "repay": {
       const what = e.amount.kind === "amount" ? money(e.amount.fen) : e.amount.kind;
       const paid =
-        e.amount.kind === "amount" && applied === e.amount.fen ? "" : ` (${money(applied)} applied)`;
+        e.amount.kind === "amount" && applied === e.amount.fen
+          ? ""
+          : ` (${nothingRepaid(s) ?? `${money(applied)} applied`})`;
       return `repay${onLine(e.line)} ${what}${paid}`;
     }
     case "close":

@@ -4,7 +4,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { InputError, suggest } from "../shared/errors.js";
-import { type BuiltinKind, builtinNames, resolveRef } from "./builtin.js";
+import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema } from "./schema.js";
@@ -20,27 +20,36 @@ export function builtinPolicyNames(): string[] {
 }
 
 /** Resolves a policy reference: a built-in name, or a path relative to `baseDir`. With `from` (the file
- *  whose text names it) the path must stay in that file's folder tree (see builtin.ts). */
-export function policyPath(ref: string, baseDir: string, from?: string): string {
-  return resolveRef(ref, baseDir, POLICIES, from);
+ *  whose text names it) the path must stay in that file's folder tree or under `roots` (see builtin.ts). */
+export function policyPath(ref: string, baseDir: string, from: string | undefined, roots: Roots): string {
+  return resolveRef(ref, baseDir, POLICIES, from, roots);
 }
 
-/** Loads and resolves a policy (following `extends`, which stays in each policy file's folder tree),
- *  validating the merged result. `from`: the file that names `ref`; none for a path typed by the user. */
+/** Where a policy is read: the files read so far (each read once), and the folders besides a file's own
+ *  that its references may lead into (CREDIT_SIM_ROOT). */
+export interface PolicyReading {
+  cache: Map<string, Policy>;
+  roots: Roots;
+}
+
+/** Loads and resolves a policy (following `extends`, which stays in each policy file's folder tree or
+ *  under the roots), validating the merged result. `from`: the file that names `ref`; none for a path
+ *  typed by the user. */
 export function loadPolicy(
   ref: string,
   baseDir: string,
-  cache = new Map<string, Policy>(),
+  reading: PolicyReading = { cache: new Map(), roots: [] },
   from?: string,
 ): Policy {
-  return loadPolicyFile(policyPath(ref, baseDir, from), cache, []);
+  return loadPolicyFile(policyPath(ref, baseDir, from, reading.roots), reading, []);
 }
 
 /** How many policy files one `extends` chain may hold: a long chain is a mistake or an attack, and each
  *  level is a call (thousands of them overflowed the stack: an internal error, not bad input). */
 const MAX_EXTENDS = 64;
 
-function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[]): Policy {
+function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
+  const { cache } = reading;
   const cached = cache.get(file);
   if (cached) return cached;
   if (chain.includes(file)) {
@@ -67,7 +76,7 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
     expected: "a mapping with name and policy parameters (or `extends`)",
   });
   const parent = written.extends
-    ? loadPolicyFile(parentPath(written.extends, file, parsed), cache, [...chain, file])
+    ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])
     : null;
   const { extends: _extends, name, description, ...params } = written;
   const merged = { ...(parent ?? LATER_PARAMETERS), ...params };
@@ -83,9 +92,9 @@ function loadPolicyFile(file: string, cache: Map<string, Policy>, chain: string[
 }
 
 /** The file an `extends` names; an unknown built-in name is reported at the `extends` line of this file. */
-function parentPath(ref: string, file: string, parsed: Parsed): string {
+function parentPath(ref: string, file: string, parsed: Parsed, roots: Roots): string {
   try {
-    return policyPath(ref, dirname(file), file);
+    return policyPath(ref, dirname(file), file, roots);
   } catch (err) {
     if (err instanceof InputError && err.details.file === undefined) {
       throw new InputError(err.message, {
@@ -108,9 +117,10 @@ function stripMeta(p: Record<string, unknown>): Record<string, unknown> {
  * What `file` is, read as a policy kept beside the scenarios that name it (policies/strict.yaml): "policy"
  * (a valid one: `credit-sim test` leaves it out rather than report it as a scenario without events), the
  * bad input of a broken one (it looks like a policy — `extends` or a policy parameter, no `events` — so
- * its problems are a policy's, not a scenario's), or null (no policy). Reads the file.
+ * its problems are a policy's, not a scenario's), or null (no policy). Reads the file; `roots` as for
+ * loadPolicy.
  */
-export function asPolicyFile(file: string): "policy" | InputError | null {
+export function asPolicyFile(file: string, roots: Roots): "policy" | InputError | null {
   let parsed: Parsed;
   try {
     parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
@@ -128,7 +138,7 @@ export function asPolicyFile(file: string): "policy" | InputError | null {
   if (keys.some((k) => SCENARIO_ONLY.includes(k) || (!policyKeys.includes(k) && suggest(k, SCENARIO_ONLY))))
     return null;
   try {
-    loadPolicyFile(file, new Map(), []);
+    loadPolicyFile(file, { cache: new Map(), roots }, []);
     return "policy";
   } catch (e) {
     if (e instanceof InputError) return e;
@@ -140,4 +150,4 @@ export function asPolicyFile(file: string): "policy" | InputError | null {
 const SCENARIO_ONLY = Object.keys(ScenarioSchema.shape).filter((k) => !(k in PolicyFile.shape));
 
 /** Whether `file` holds a valid policy (see asPolicyFile). */
-export const isPolicyFile = (file: string): boolean => asPolicyFile(file) === "policy";
+export const isPolicyFile = (file: string, roots: Roots): boolean => asPolicyFile(file, roots) === "policy";

@@ -3,6 +3,7 @@
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import type { Roots } from "./builtin.js";
 import { loadPolicy } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -16,6 +17,8 @@ export interface LoadedScenario extends Normalised {
   written: WrittenScenario;
   /** the raw parsed data, for round-tripping unknown-to-us formatting choices */
   raw: unknown;
+  /** the folders besides its own that its references could lead into (what a variant of it may name) */
+  roots: Roots;
   /** line and column of a field in the file, for errors found after loading (a duplicate name) */
   position(path: readonly PropertyKey[]): { line: number; column: number } | undefined;
   /** what the file does that is deprecated, one line each (`file:line:col: field: …`), for stderr */
@@ -28,6 +31,9 @@ export interface LoadOptions {
   until?: number;
   /** shared across files so each policy file is read once */
   policyCache?: Map<string, Policy>;
+  /** folders besides the file's own that its policy references may lead into (the CLI passes those
+   *  CREDIT_SIM_ROOT names); none by default */
+  roots?: Roots;
 }
 
 export function loadScenario(file: string, options: LoadOptions = {}): LoadedScenario {
@@ -40,7 +46,8 @@ export function loadScenario(file: string, options: LoadOptions = {}): LoadedSce
 export function loadScenarioText(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
   const parsed = parseText(text, file, { keyProblems: "keep" });
   const baseDir = dirname(resolve(file));
-  const cache = options.policyCache ?? new Map<string, Policy>();
+  const roots = options.roots ?? [];
+  const reading = { cache: options.policyCache ?? new Map<string, Policy>(), roots };
   const overrides = {
     ...(options.policy !== undefined ? { policy: options.policy } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -51,8 +58,8 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   const ctx: NormaliseContext = {
     file,
     position: (p) => parsed.position(p),
-    resolvePolicy: (ref) => loadPolicy(ref, baseDir, cache, resolve(file)),
-    resolveOverridePolicy: (ref) => loadPolicy(ref, process.cwd(), cache),
+    resolvePolicy: (ref) => loadPolicy(ref, baseDir, reading, resolve(file)),
+    resolveOverridePolicy: (ref) => loadPolicy(ref, process.cwd(), reading),
     overrides,
   };
   let written: WrittenScenario;
@@ -68,6 +75,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
     ...normalised,
     file,
     written,
+    roots,
     raw: parsed.data,
     position: (p) => parsed.position(p),
     warnings: deprecations(parsed, file),
@@ -166,10 +174,10 @@ function deprecations(parsed: Parsed, file: string): string[] {
 /**
  * A scenario file credit-sim is about to write (a saved what-if variant, an exported account) checked as
  * `credit-sim run` will read it from `file`: a policy it names must be one that file may name (its own
- * folder or below, or CREDIT_SIM_ROOT). Throws what would go wrong, said as the writer's problem, before
- * anything is written. `file`: the path as the user typed it (messages name it so).
+ * folder or below, or under `roots`: CREDIT_SIM_ROOT). Throws what would go wrong, said as the writer's
+ * problem, before anything is written. `file`: the path as the user typed it (messages name it so).
  */
-export function checkWritable(text: string, path: string, file = path): void {
+export function checkWritable(text: string, path: string, roots: Roots, file = path): void {
   // what credit-sim writes is YAML, comments and all; a .json name would be read back as JSON
   if (!/\.ya?ml$/i.test(path))
     throw new InputError("a scenario credit-sim writes is YAML: its name must end in .yaml or .yml", {
@@ -177,7 +185,7 @@ export function checkWritable(text: string, path: string, file = path): void {
       hint: `e.g. ${file.replace(/(\.[^./\\]*)?$/, ".yaml")}`,
     });
   try {
-    loadScenarioText(text, path);
+    loadScenarioText(text, path, { roots });
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     const first = e.problems[0] ?? e;

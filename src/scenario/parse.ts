@@ -62,6 +62,11 @@ function exactDecimal(data: string): boolean {
   return digits.length <= MAX_SIGNIFICANT_DIGITS;
 }
 
+/** Whether a number written out (as YAML writes it: the shortest text that reads back as it) reads back
+ *  as itself: at most 15 significant digits, as the loader reads numbers. */
+export const readsBackExactly = (n: number): boolean =>
+  Number.isFinite(n) && NUMBER_LITERAL.test(String(n)) && exactDecimal(String(n));
+
 const decimalInt = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
   resolve: (data: string) => /^[-+]?[0-9]+$/.test(data) && exactDecimal(data) && types.int.resolve(data),

@@ -13,7 +13,7 @@ export function detectedColour(stream: "stdout" | "stderr"): ColorSupportLevel {
 export function makeChalk(
   level: ColorSupportLevel,
   enabled = true,
-  env: Readonly<Record<string, string | undefined>> = process.env,
+  env: Readonly<Record<string, string | undefined>>,
 ): ChalkInstance {
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== "";
   return new Chalk({ level: enabled && !noColor ? level : 0 });

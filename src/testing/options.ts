@@ -66,7 +66,7 @@ function reporterName(text: string, flag: string): ReporterName {
   );
 }
 
-export function parseTestOptions(raw: RawTestOptions, env: Env = process.env): TestOptions {
+export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
   const names: ReporterName[] = [];
   const addName = (n: ReporterName) => {
     if (!names.includes(n)) names.push(n);

@@ -3,6 +3,7 @@
 // with problems still names its policies.
 
 import { dirname } from "node:path";
+import type { Roots } from "../scenario/builtin.js";
 import { policyPath } from "../scenario/load-policy.js";
 import { parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
@@ -30,14 +31,14 @@ function valuesOf(
 /** The policy files a reference leads to: the file and its `extends` chain (cycles and errors stop it;
  *  the run itself reports them). `from`, the file that names `ref`: each reference is held to the rules
  *  the loader holds it to — in its file's folder tree, read within the size cap — so a file changed
- *  since it loaded leads the watch nowhere else. */
-export function policyChain(ref: string, baseDir: string, from?: string): string[] {
+ *  since it loaded leads the watch nowhere else (`roots`: the folders CREDIT_SIM_ROOT allows as well). */
+export function policyChain(ref: string, baseDir: string, from: string | undefined, roots: Roots): string[] {
   const out: string[] = [];
   let next: { ref: string; dir: string; from: string | undefined } | null = { ref, dir: baseDir, from };
   while (next) {
     let file: string;
     try {
-      file = policyPath(next.ref, next.dir, next.from);
+      file = policyPath(next.ref, next.dir, next.from, roots);
     } catch {
       break;
     }
@@ -60,7 +61,7 @@ export function policyChain(ref: string, baseDir: string, from?: string): string
  * as far as the file lets itself be read: a scenario with problems still names its policies (a report
  * must not replace them, the watch re-runs it when they change). Never throws on the file's content.
  */
-export function namedPolicyFiles(file: string): string[] {
+export function namedPolicyFiles(file: string, roots: Roots): string[] {
   let text: string;
   try {
     text = readInputFile(file, "scenario");
@@ -91,5 +92,5 @@ export function namedPolicyFiles(file: string): string[] {
     parsed,
   );
   const refs = new Set<string>([...(policy.length > 0 ? policy : ["default"]), ...uses]);
-  return [...new Set([...refs].flatMap((ref) => policyChain(ref, dirname(file), file)))];
+  return [...new Set([...refs].flatMap((ref) => policyChain(ref, dirname(file), file, roots)))];
 }

@@ -5,6 +5,7 @@
 import { performance } from "node:perf_hooks";
 import type { Policy } from "../engine/index.js";
 import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
+import type { Roots } from "../scenario/builtin.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
 import { asPolicyFile } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
@@ -22,6 +23,8 @@ import { summariseStep } from "./steps.js";
 /** Serialisable: what a worker needs to run files the way the main thread would. */
 export interface RunSettings {
   cwd: string;
+  /** the folders besides a file's own that its policy references may lead into (CREDIT_SIM_ROOT) */
+  roots: Roots;
   /** --grep as typed */
   grep: string | null;
   /** null: golden traces off */
@@ -46,7 +49,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
   const base = { file: file.shown, policy: null, seed: null, expectations: [], snapshot: null, line: null };
   let name = file.shown;
   try {
-    const loaded = loadAs(file, ctx.policyCache);
+    const loaded = loadAs(file, ctx);
     const { scenario, expectations } = loaded;
     name = scenario.name;
     if (ctx.grepMatcher && !ctx.grepMatcher.test(scenario.name) && !ctx.grepMatcher.test(file.shown)) {
@@ -86,7 +89,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     if (!(e instanceof InputError)) throw e;
     // …unless the file is a policy kept beside the scenarios that name it (policies/strict.yaml): left
     // out, or, broken, reported with a policy's problems
-    const policy = asPolicyFile(file.path);
+    const policy = asPolicyFile(file.path, ctx.roots);
     if (policy === "policy") return { file: file.shown, filtered: true, policy: true };
     const bad = (policy ?? e)
       .map((p) =>
@@ -98,7 +101,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       name,
       status: "error",
       // the policy files it names are still read (and still must not be written over)
-      policyFiles: namedPolicyFiles(file.path),
+      policyFiles: namedPolicyFiles(file.path, ctx.roots),
       error: bad.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
       line: bad.details.file === file.shown ? (bad.details.line ?? null) : null,
@@ -117,7 +120,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
  *  files of earlier shards: a shard's duplicate-name check sees the names the whole run would. */
 export function claimedName(file: ScenarioFile, ctx: RunContext): string | null {
   try {
-    const { scenario } = loadAs(file, ctx.policyCache);
+    const { scenario } = loadAs(file, ctx);
     if (ctx.grepMatcher && !ctx.grepMatcher.test(scenario.name) && !ctx.grepMatcher.test(file.shown))
       return null;
     return scenario.name;
@@ -131,11 +134,14 @@ export function claimedName(file: ScenarioFile, ctx: RunContext): string | null 
  * Loads a discovered file by its absolute path (the working folder need not be the process's), while its
  * errors name it as shown, the way the user wrote it.
  */
-function loadAs(file: ScenarioFile, policyCache: Map<string, Policy>): LoadedScenario {
+function loadAs(file: ScenarioFile, ctx: RunContext): LoadedScenario {
   const named = (text: string) =>
     text.startsWith(file.path) ? file.shown + text.slice(file.path.length) : text;
   try {
-    const loaded = loadScenarioText(readInputFile(file.path, "scenario"), file.path, { policyCache });
+    const loaded = loadScenarioText(readInputFile(file.path, "scenario"), file.path, {
+      policyCache: ctx.policyCache,
+      roots: ctx.roots,
+    });
     return { ...loaded, warnings: (loaded.warnings ?? []).map(named) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;

@@ -2,6 +2,7 @@
 // duplicate-name check → obsolete golden traces → summary. No output here; the command renders.
 
 import { dirname, resolve } from "node:path";
+import type { Roots } from "../scenario/builtin.js";
 import { InputError, UsageError } from "../shared/errors.js";
 import { discover, type ScenarioFile, searchedFolders } from "./discover.js";
 import type { TestOptions } from "./options.js";
@@ -12,17 +13,19 @@ import { claimedName, makeContext, type RunSettings } from "./run-one.js";
 import { shardOf } from "./shard.js";
 import { findObsolete, removeSnapshot } from "./snapshot-files.js";
 
-/** `found`: the files `paths` lead to, when the caller has already looked (not found again). */
+/** `found`: the files `paths` lead to, when the caller has already looked (not found again); `roots`: the
+ *  folders besides a file's own that its policy references may lead into (CREDIT_SIM_ROOT). */
 export async function runTests(
   paths: readonly string[],
   o: TestOptions,
   cwd: string = process.cwd(),
-  found?: readonly ScenarioFile[],
+  { found, roots = [] }: { found?: readonly ScenarioFile[]; roots?: Roots } = {},
 ): Promise<TestRun> {
   const all = found ?? discover(paths, cwd);
   const files = o.shard ? shardOf(all, o.shard) : all;
   const settings: RunSettings = {
     cwd,
+    roots,
     grep: o.grep ? o.grep.source : null,
     snapshots: o.snapshots ? { update: o.update, ci: o.ci } : null,
   };

@@ -11,7 +11,7 @@ export function summariseStep(s: Step): StepSummary {
     day: s.day,
     date: s.date,
     event: s.event.type,
-    text: describeEvent(s.event, s.applied),
+    text: describeEvent(s),
     decision: s.decision,
     reasons: s.reasons,
     facts: s.facts,

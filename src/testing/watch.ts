@@ -5,6 +5,7 @@
 
 import { existsSync, type FSWatcher, realpathSync, statSync, watch } from "node:fs";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import type { Roots } from "../scenario/builtin.js";
 import { isPolicyFile } from "../scenario/load-policy.js";
 import { discover, type ScenarioFile } from "./discover.js";
 import { namedPolicyFiles } from "./references.js";
@@ -12,8 +13,9 @@ import { namedPolicyFiles } from "./references.js";
 /** file (absolute) → the scenario files (absolute) that read it, themselves included */
 export type DependencyMap = Map<string, Set<string>>;
 
-/** What each scenario file reads: itself and the policy files it names, loadable or not. */
-export function dependencies(files: readonly ScenarioFile[]): DependencyMap {
+/** What each scenario file reads: itself and the policy files it names, loadable or not (`roots`: the
+ *  folders CREDIT_SIM_ROOT allows their references into). */
+export function dependencies(files: readonly ScenarioFile[], roots: Roots): DependencyMap {
   const deps: DependencyMap = new Map();
   const add = (file: string, scenario: string) => {
     const set = deps.get(file) ?? new Set<string>();
@@ -22,14 +24,14 @@ export function dependencies(files: readonly ScenarioFile[]): DependencyMap {
   };
   for (const f of files) {
     add(f.path, f.path);
-    for (const p of namedPolicyFiles(f.path)) add(p, f.path);
+    for (const p of namedPolicyFiles(f.path, roots)) add(p, f.path);
   }
   // a policy file found among the scenarios (suite/policies/strict.yaml) is left out of every run: no
   // scenario of its own to re-run, or the header would count one more than the run shows. Only a file
   // other scenarios name is looked at (loading each file again would double the work).
   for (const f of files) {
     const users = deps.get(f.path);
-    if (users !== undefined && users.size > 1 && isPolicyFile(f.path)) users.delete(f.path);
+    if (users !== undefined && users.size > 1 && isPolicyFile(f.path, roots)) users.delete(f.path);
   }
   return deps;
 }
@@ -61,6 +63,8 @@ export interface WatchOptions {
   /** quiet time before a burst of changes is acted on */
   debounceMs?: number;
   cwd?: string;
+  /** the folders besides a file's own that its policy references may lead into (CREDIT_SIM_ROOT) */
+  roots?: Roots;
   /** files the run writes (its reports): changes to them are not changes to react to */
   ignore?: readonly string[];
   /** stops the loop */
@@ -89,7 +93,7 @@ export async function watchScenarios(
   const roots = (paths.length ? paths : ["scenarios/"])
     .map((p) => resolve(cwd, p))
     .filter((p) => existsSync(p));
-  let deps = dependencies(discover(paths, cwd));
+  let deps = dependencies(discover(paths, cwd), o.roots ?? []);
   let watchers: FSWatcher[] = [];
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
@@ -125,7 +129,7 @@ export async function watchScenarios(
       // a new or deleted file changes the set of scenarios: rediscover
       if (which.kind === "all" || changed.some((c) => !existsSync(c))) {
         try {
-          deps = dependencies(discover(paths, cwd));
+          deps = dependencies(discover(paths, cwd), o.roots ?? []);
         } catch {
           // the folder lost its last scenario: the run below reports it
         }
@@ -135,7 +139,7 @@ export async function watchScenarios(
       await run(which.kind === "all" || still.length === 0 ? "all" : still, changed);
       if (which.kind === "some") {
         // a scenario may now use another policy
-        deps = dependencies(discover(paths, cwd));
+        deps = dependencies(discover(paths, cwd), o.roots ?? []);
         rewatch();
       }
     });

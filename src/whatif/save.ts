@@ -5,6 +5,7 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import { schemaLine } from "../scenario/json-schema.js";
+import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { occupied } from "../shared/write-file.js";
 import { type Variant, variantWritten } from "./variant.js";
 
@@ -32,7 +33,8 @@ export interface SaveOptions {
   name?: string;
 }
 
-/** The YAML text of a variant saved as `toFile`. */
+/** The YAML text of a variant saved as `toFile`; a number the file could not keep is refused (as for
+ *  scenarioYaml). */
 export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {}): string {
   const w = variantWritten(v, (ref) => reanchorFrom(ref, v.dir, toFile));
   const edits = v.notes.length > 0 ? v.notes.join("; ") : "no edits";
@@ -54,6 +56,7 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
       ...rest,
     })),
   };
+  refuseInexactNumbers(data);
   const doc = new Document(data);
   // the schema line first, so editors check the saved file as they check any scenario
   const schema = schemaLine(dirname(resolve(toFile))).slice(1);

@@ -9,6 +9,7 @@ import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Policy, Step } from "../engine/index.js";
 import { lineName, parseIsoDate } from "../engine/index.js";
+import type { Roots } from "../scenario/builtin.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
 import { normalise } from "../scenario/normalise.js";
@@ -43,6 +44,8 @@ export interface Variant {
   file: string;
   /** the folder it is in (absolute): where its relative policy references start */
   dir: string;
+  /** the folders besides its own that its policy references may lead into: the original's */
+  roots: Roots;
   /** the file as written (validated, defaults filled) */
   original: WrittenScenario;
   events: VariantEvent[];
@@ -66,6 +69,7 @@ export function baseVariant(loaded: LoadedScenario, dir = dirname(resolve(loaded
   return {
     file: loaded.file,
     dir,
+    roots: loaded.roots,
     original: w,
     events: w.events.map((event, i) => ({ id: i + 1, event, origin: "file" })),
     nextId: w.events.length + 1,
@@ -248,22 +252,37 @@ export interface LoadVariantOptions {
   policyCache?: Map<string, Policy>;
 }
 
-const sharedCache = new Map<string, Policy>();
+// one per set of roots: a policy read where its `extends` was allowed must not be handed to a variant
+// whose roots would refuse it
+const sharedCaches = new Map<string, Map<string, Policy>>();
+function sharedCache(roots: Roots): Map<string, Policy> {
+  const key = JSON.stringify(roots);
+  const cache = sharedCaches.get(key) ?? new Map<string, Policy>();
+  sharedCaches.set(key, cache);
+  return cache;
+}
 
 /** Validates and normalises the variant through the loader's own functions; errors point at event numbers. */
 export function loadVariant(v: Variant, options: LoadVariantOptions = {}): LoadedScenario {
   const file = v.file;
   const written = variantWritten(v);
   const baseDir = v.dir;
-  const cache = options.policyCache ?? sharedCache;
+  const reading = { cache: options.policyCache ?? sharedCache(v.roots), roots: v.roots };
   try {
     const valid = validate(ScenarioSchema, { data: written, position: () => undefined }, file);
     const normalised = normalise(valid, {
       file,
       position: () => undefined,
-      resolvePolicy: (ref) => loadPolicy(ref, baseDir, cache),
+      resolvePolicy: (ref) => loadPolicy(ref, baseDir, reading),
     });
-    return { ...normalised, file, written: valid, raw: written, position: () => undefined };
+    return {
+      ...normalised,
+      file,
+      written: valid,
+      roots: v.roots,
+      raw: written,
+      position: () => undefined,
+    };
   } catch (err) {
     if (err instanceof InputError) throw relabel(err, v, file);
     throw err;

@@ -554,11 +554,56 @@ describe("files credit-sim writes for `run` to read", () => {
     expect(saved.status).toBe(0);
     expect((await cli(["run", "f/v.yaml"], { cwd: d })).status).toBe(0);
   });
+
+  it("CREDIT_SIM_ROOT in the environment the CLI is given (relative to its folder) allows the policy's folder to every command", async () => {
+    const d = fresh();
+    mkdirSync(join(d, "f"));
+    mkdirSync(join(d, "out"));
+    writeFileSync(
+      join(d, "f", "tightened.yaml"),
+      readFileSync(join(ROOT, "policies/tightened.yaml"), "utf8"),
+    );
+    writeFileSync(
+      join(d, "out", "gc.yaml"),
+      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
+        /^policy: .*$/m,
+        "policy: ../f/tightened.yaml",
+      ),
+    );
+    const env = { CREDIT_SIM_ROOT: "f" };
+    delete process.env.CREDIT_SIM_ROOT;
+    const population = ["simulate", "--accounts", "20", "--days", "60", "--no-progress"];
+    for (const args of [
+      ["run", "out/gc.yaml"],
+      ["explain", "out/gc.yaml", "--day", "10"],
+      ["test", "out", "--no-snapshots"],
+      ["whatif", "out/gc.yaml", "--set", "minScore=600", "--save", "out/v.yaml"],
+      ["run", "out/v.yaml"],
+      [...population, "--policy", "f/tightened.yaml", "--export-account", "1", "-o", "out/a.yaml"],
+      [...population, "--challenger", "f/tightened.yaml", "--flips", "fl"],
+    ]) {
+      const r = await cli(args, { cwd: d, env });
+      expect(r.stderr, args.join(" ")).toBe("");
+      expect(r.status, args.join(" ")).toBe(0);
+      // without it, the same command is refused: what allowed it was the CLI's environment
+      if (args[0] !== "simulate" && args[1] !== "out/v.yaml") {
+        const without = await cli(args, { cwd: d });
+        expect(without.status, args.join(" ")).toBe(2);
+        expect(without.stdout + without.stderr, args.join(" ")).toContain("outside this file's folder");
+      }
+    }
+  });
 });
 
 describe("simulate --flips DIR", () => {
   // --force: what is planted is found even when replacing files is allowed
-  const flips = (d: string, force = true, dir = "flips", extra: string[] = []) =>
+  const flips = (
+    d: string,
+    force = true,
+    dir = "flips",
+    extra: string[] = [],
+    env: Record<string, string> = {},
+  ) =>
     cli(
       [
         "simulate",
@@ -574,7 +619,7 @@ describe("simulate --flips DIR", () => {
         "--no-progress",
         ...(force ? ["--force"] : []),
       ],
-      { cwd: d },
+      { cwd: d, env },
     );
 
   it("replaces nothing without --force, and with it only an earlier export: a folder of other files is refused before the run", async () => {
@@ -614,23 +659,19 @@ describe("simulate --flips DIR", () => {
     // a name that would add an index line listing `.git` (a folder --force then takes for the export's),
     // and clear the screen of whoever reads the index with cat
     writeFileSync(join(d, "p.yaml"), 'name: "mine\\n    .git/x.yaml\\e[2J"\nextends: default\n');
-    // the exported files name p.yaml from two folders below (the library reads the process's environment)
-    process.env.CREDIT_SIM_ROOT = d;
-    try {
-      const r = await flips(d, false, "flips", ["--policy", "p.yaml"]);
-      expect(r.stderr).toBe("");
-      const index = readFileSync(join(d, "flips", "index.txt"), "utf8");
-      expect(index).not.toContain("\u001b");
-      expect(index.split("\n").filter((l) => l.trimStart().startsWith(".git"))).toEqual([]);
-      expect(index).toContain("mine\\n    .git/x.yaml\\x1b[2J vs tightened");
-      mkdirSync(join(d, "flips", ".git"));
-      writeFileSync(join(d, "flips", ".git", "HEAD"), "ref\n");
-      const again = await flips(d, true, "flips", ["--policy", "p.yaml"]);
-      expect(again.status).toBe(2);
-      expect(readFileSync(join(d, "flips", ".git", "HEAD"), "utf8")).toBe("ref\n");
-    } finally {
-      delete process.env.CREDIT_SIM_ROOT;
-    }
+    // the exported files name p.yaml from two folders below
+    const env = { CREDIT_SIM_ROOT: d };
+    const r = await flips(d, false, "flips", ["--policy", "p.yaml"], env);
+    expect(r.stderr).toBe("");
+    const index = readFileSync(join(d, "flips", "index.txt"), "utf8");
+    expect(index).not.toContain("\u001b");
+    expect(index.split("\n").filter((l) => l.trimStart().startsWith(".git"))).toEqual([]);
+    expect(index).toContain("mine\\n    .git/x.yaml\\x1b[2J vs tightened");
+    mkdirSync(join(d, "flips", ".git"));
+    writeFileSync(join(d, "flips", ".git", "HEAD"), "ref\n");
+    const again = await flips(d, true, "flips", ["--policy", "p.yaml"], env);
+    expect(again.status).toBe(2);
+    expect(readFileSync(join(d, "flips", ".git", "HEAD"), "utf8")).toBe("ref\n");
   });
 
   it("a hidden folder a killed run left behind is cleared, not taken for content", async () => {

@@ -138,3 +138,26 @@ describe("credit-sim run", () => {
     expect(r.stdout.indexOf("Zhao Lei")).toBeLessThan(r.stdout.indexOf("Wang Fang"));
   });
 });
+
+describe("a Jiebei repayment when the instalment is already paid ahead", () => {
+  it("says so in the trace and in --json alike, not ¥0.00 applied", async () => {
+    // Liu Yang repays his missed instalment on day 121 and asks for the minimum again on day 140
+    const text = await cli(["run", "scenarios/two-lines.yaml"]);
+    const line = text.stdout.split("\n").find((l) => /^\s*140\s/.test(l));
+    expect(line).toContain(
+      "repay on Jiebei minimum (nothing due: the coming instalment is already paid ahead)",
+    );
+    expect(text.stdout).not.toContain("¥0.00 applied");
+    const json = await cli(["run", "scenarios/two-lines.yaml", "--json"]);
+    const step = json.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((r) => r.record === "step" && r.day === 140);
+    expect(step).toMatchObject({
+      event: "repay",
+      applied: 0,
+      nothingRepaid: "nothing due: the coming instalment is already paid ahead",
+    });
+  });
+});

@@ -194,12 +194,45 @@ describe("scoreChart", () => {
   });
 });
 
+// what a step's line owed after it: Huabei ¥500.00, Jiebei ¥3,000.00
+const AFTER = { applied: 0, balance: 50_000, jiebei: { balance: 300_000 } };
+
 describe("describeEvent", () => {
   it("says one day past due in the singular, more in the plural", async () => {
     const { describeEvent } = await import("../../src/scenario/format.js");
     const overdue = (overdueDays: number) =>
-      describeEvent({ type: "overdue", line: "huabei", overdue: 100_150, overdueDays }, 0);
+      describeEvent({ ...AFTER, event: { type: "overdue", line: "huabei", overdue: 100_150, overdueDays } });
     expect(overdue(1)).toBe("overdue ¥1,001.50, 1 day past due");
     expect(overdue(4)).toBe("overdue ¥1,001.50, 4 days past due");
+  });
+});
+
+describe("a repayment that applied nothing", () => {
+  it("says why — nothing owed, nothing due, or the Jiebei instalment already paid ahead — not ¥0.00 applied", async () => {
+    const { describeEvent } = await import("../../src/scenario/format.js");
+    const repay = (line: "huabei" | "jiebei", kind: "minimum" | "statement" | "full", owed: number) =>
+      describeEvent({
+        applied: 0,
+        balance: line === "huabei" ? owed : 0,
+        jiebei: { balance: line === "jiebei" ? owed : 0 },
+        event: { day: 1, index: 0, type: "repay", line, amount: { kind } },
+      });
+    expect(repay("jiebei", "minimum", 300_000)).toBe(
+      "repay on Jiebei minimum (nothing due: the coming instalment is already paid ahead)",
+    );
+    expect(repay("jiebei", "statement", 300_000)).toBe(
+      "repay on Jiebei statement (nothing due: the coming instalment is already paid ahead)",
+    );
+    expect(repay("huabei", "minimum", 50_000)).toBe("repay minimum (nothing due)");
+    expect(repay("huabei", "full", 0)).toBe("repay full (nothing owed)");
+    expect(repay("jiebei", "full", 0)).toBe("repay on Jiebei full (nothing owed)");
+    // what it did apply is still said
+    expect(
+      describeEvent({
+        ...AFTER,
+        applied: 12_345,
+        event: { day: 1, index: 0, type: "repay", line: "huabei", amount: { kind: "full" } },
+      }),
+    ).toBe("repay full (¥123.45 applied)");
   });
 });

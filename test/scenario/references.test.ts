@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
 import { asPolicyFile, loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
@@ -17,9 +17,6 @@ const outside = join(root, "elsewhere");
 mkdirSync(join(inside, "policies"), { recursive: true });
 mkdirSync(outside, { recursive: true });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-afterEach(() => {
-  delete process.env.CREDIT_SIM_ROOT;
-});
 
 const SECRET = "hunter2-secret-value";
 const policy = (name: string, extra = "") => `name: ${name}\nextends: default\nminScore: 600\n${extra}`;
@@ -91,11 +88,15 @@ describe("references inside a scenario", () => {
     });
   });
 
-  it("CREDIT_SIM_ROOT allows another folder", () => {
+  it("roots (CREDIT_SIM_ROOT, as the CLI reads it) allow another folder; the process's environment does not", () => {
+    const file = scenario("root.yaml", "policy: ../elsewhere/p.yaml\nevents: []\n");
+    expect(loadScenario(file, { roots: [outside] }).scenario.policy.name).toBe("outside");
     process.env.CREDIT_SIM_ROOT = outside;
-    expect(
-      loadScenario(scenario("root.yaml", "policy: ../elsewhere/p.yaml\nevents: []\n")).scenario.policy.name,
-    ).toBe("outside");
+    try {
+      expect(refused(file).message).toContain("outside this file's folder");
+    } finally {
+      delete process.env.CREDIT_SIM_ROOT;
+    }
   });
 
   it("a path typed on the command line may lead anywhere", () => {
@@ -189,18 +190,20 @@ describe("a file among the scenarios: a policy or a scenario", () => {
   };
 
   it("a valid policy is one; a broken one is reported with a policy's problems", () => {
-    expect(asPolicyFile(file("ok.yaml", policy("ok")))).toBe("policy");
-    const broken = asPolicyFile(file("noname.yaml", "extends: default\nminScore: 9000\n"));
+    expect(asPolicyFile(file("ok.yaml", policy("ok")), [])).toBe("policy");
+    const broken = asPolicyFile(file("noname.yaml", "extends: default\nminScore: 9000\n"), []);
     expect(broken).toBeInstanceOf(InputError);
     expect((broken as InputError).format()).toMatch(/name: missing required field/);
   });
 
   it("a broken scenario that sets a policy parameter is still a scenario, misspelt events and all", () => {
     // a key only scenarios have
-    expect(asPolicyFile(file("s1.yaml", "name: s\npolicy: default\nminScore: 600\nevnts: []\n"))).toBeNull();
+    expect(
+      asPolicyFile(file("s1.yaml", "name: s\npolicy: default\nminScore: 600\nevnts: []\n"), []),
+    ).toBeNull();
     // a key that is a scenario's, misspelt: reported as a scenario, with its did-you-mean
-    expect(asPolicyFile(file("s2.yaml", "name: s\nminScore: 600\nevnts: []\n"))).toBeNull();
+    expect(asPolicyFile(file("s2.yaml", "name: s\nminScore: 600\nevnts: []\n"), [])).toBeNull();
     // nothing of a policy at all
-    expect(asPolicyFile(file("s3.yaml", "name: s\nevents: []\n"))).toBeNull();
+    expect(asPolicyFile(file("s3.yaml", "name: s\nevents: []\n"), [])).toBeNull();
   });
 });

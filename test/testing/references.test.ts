@@ -22,7 +22,7 @@ describe("namedPolicyFiles", () => {
   it("parses the scenario once for its `policy:` and its events' `use:`", () => {
     const file = join(ROOT, "scenarios/policy-adjustment.yaml");
     parsed.length = 0;
-    const files = namedPolicyFiles(file);
+    const files = namedPolicyFiles(file, []);
     // default, and tightened (a policy event's use:) with what it extends
     expect(files.map((f) => f.split("/").at(-1))).toEqual(["default.yaml", "tightened.yaml"]);
     expect(parsed.filter((f) => f === file)).toHaveLength(1);

@@ -33,7 +33,7 @@ describe("watch: what a change affects", () => {
     mkdirSync(policies);
     writeFileSync(join(policies, "strict.yaml"), "name: strict\nextends: tightened\nminScore: 700\n");
     writeFileSync(join(dir, "a.yaml"), scenario("A", "policies/strict.yaml"));
-    const deps = dependencies(discover(["a", "b", "c"].map((n) => join(dir, `${n}.yaml`))));
+    const deps = dependencies(discover(["a", "b", "c"].map((n) => join(dir, `${n}.yaml`))), []);
     const a = join(dir, "a.yaml");
     const b = join(dir, "b.yaml");
     const c = join(dir, "c.yaml");
@@ -52,7 +52,7 @@ describe("watch: what a change affects", () => {
     writeFileSync(strict, "name: strict\nextends: default\nminScore: 650\n");
     writeFileSync(join(dir, "a.yaml"), scenario("A", "policies/strict.yaml"));
     // the folder's search finds the policy file too: `test` leaves it out of the run
-    const deps = dependencies(discover([dir]));
+    const deps = dependencies(discover([dir]), []);
     expect(affected([strict], deps)).toEqual({ kind: "some", files: [join(dir, "a.yaml")] });
   });
 
@@ -87,7 +87,12 @@ describe("watch: hostile files", () => {
     // changed after the scenario loaded: it now leads out of the scenario's folder
     writeFileSync(join(inner, "policies/p.yaml"), "name: p\nextends: ../../outside.yaml\n");
     const from = join(inner, "s.yaml");
-    expect(policyChain("policies/p.yaml", inner, from)).toEqual([join(inner, "policies/p.yaml")]);
+    expect(policyChain("policies/p.yaml", inner, from, [])).toEqual([join(inner, "policies/p.yaml")]);
+    // …unless the roots allow where it leads, as they allow the loader
+    expect(policyChain("policies/p.yaml", inner, from, [dir])).toEqual([
+      join(inner, "policies/p.yaml"),
+      join(dir, "outside.yaml"),
+    ]);
   });
 
   it("shows a changed file's name terminal-safe", async () => {

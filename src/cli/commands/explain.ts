@@ -18,7 +18,7 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
   if (o.day > MAX_DAY) problems.push(dayOutOfRange(o.day, `a whole number of days from 0 to ${MAX_DAY}`));
   let loaded: LoadedScenario | undefined;
   try {
-    loaded = loadScenarioIn(io.cwd, file, o.policy !== undefined ? { policy: o.policy } : {});
+    loaded = loadScenarioIn(io, file, o.policy !== undefined ? { policy: o.policy } : {});
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     problems.push(e);

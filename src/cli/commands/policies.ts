@@ -5,8 +5,8 @@ import { BUILTIN_POLICY_DIR, builtinPolicyNames, loadPolicy } from "../../scenar
 import { type CliIo, stdoutColour } from "../io.js";
 
 export function policiesCommand(options: { json: boolean; color: boolean }, io: CliIo): void {
-  const cache = new Map<string, Policy>();
-  const policies = builtinPolicyNames().map((n) => loadPolicy(n, BUILTIN_POLICY_DIR, cache));
+  const reading = { cache: new Map<string, Policy>(), roots: [] };
+  const policies = builtinPolicyNames().map((n) => loadPolicy(n, BUILTIN_POLICY_DIR, reading));
   if (options.json) {
     io.stdout.write(`${JSON.stringify(policies, null, 2)}\n`);
     return;

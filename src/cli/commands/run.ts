@@ -26,15 +26,16 @@ import { loadScenarioIn } from "../paths.js";
 function loadAll(
   files: readonly string[],
   options: RunOptions,
-  cwd: string,
+  io: CliIo,
   policyCache: Map<string, Policy>,
 ): LoadedScenario[] {
+  const { cwd } = io;
   const loaded: LoadedScenario[] = [];
   const problems: InputError[] = [];
   for (const file of onceEach(files, cwd)) {
     try {
       loaded.push(
-        loadScenarioIn(cwd, file, {
+        loadScenarioIn(io, file, {
           policyCache,
           ...(options.policy !== undefined ? { policy: options.policy } : {}),
           ...(options.until !== undefined ? { until: options.until } : {}),
@@ -92,7 +93,7 @@ function duplicateNames(loaded: readonly LoadedScenario[]): InputError[] {
 
 export async function runCommand(files: readonly string[], options: RunOptions, io: CliIo): Promise<void> {
   const policyCache = new Map<string, Policy>();
-  const loaded = loadAll(files, options, io.cwd, policyCache);
+  const loaded = loadAll(files, options, io, policyCache);
   warnDeprecations(loaded, io);
   const chalk = stdoutColour(io, options.color);
   const parts: string[] = [];

@@ -18,6 +18,7 @@ import { csvHeader, FLIP_SAMPLE } from "../../population/runner.js";
 import { type Population, preparePopulation, shardRange } from "../../population/setup.js";
 import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
+import type { Roots } from "../../scenario/builtin.js";
 import { checkWritable } from "../../scenario/load.js";
 import { policyPath } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
@@ -34,7 +35,7 @@ import {
   writingTogether,
 } from "../../shared/write-file.js";
 import { htmlAssets } from "../html-assets.js";
-import { type CliIo, stderrColour, stdoutColour, writeErr } from "../io.js";
+import { type CliIo, rootsOf, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
 import { checkOutputs, writeReport } from "../output-file.js";
 import { progressBar } from "../progress.js";
@@ -66,6 +67,7 @@ export async function simulateCommand(
       stress: o.stress,
     },
     io.cwd,
+    rootsOf(io),
   );
   if (o.exportAccount !== null) {
     exportAccount(pop, o.exportAccount, o.force, io);
@@ -85,7 +87,8 @@ export async function simulateCommand(
   if (o.flips !== undefined) {
     checkFlipsFolder(o.flips, resolve(io.cwd, o.flips), o.force);
     // exported accounts come from compared arms: a challenger or a sweep
-    if (pop.settings.arms.length > 0) refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips));
+    if (pop.settings.arms.length > 0)
+      refuseUnreachablePolicies(pop, o.flips, resolve(io.cwd, o.flips), rootsOf(io));
   }
   const [from, to] = o.shard ? shardRange(o.accounts, o.shard.index, o.shard.count) : [0, o.accounts];
   // what a worker weighs: lanes make the arms cost what diverges, about a third of an arm each
@@ -208,7 +211,7 @@ function exportAccount(
   if (toFile && path !== undefined) {
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
     if (!force) refuseOverwrite(e.output!, path);
-    checkWritable(text, path, e.output!);
+    checkWritable(text, path, rootsOf(io), e.output!);
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
     if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);
     writeOutput(e.output!, text, { cwd: io.cwd, existing: force ? "any" : "new" });
@@ -320,12 +323,12 @@ function writeFlips(
 
 /** The exported files sit two folders below DIR and must name their policy files from there: a policy
  *  file they could not name (outside, unless CREDIT_SIM_ROOT allows it) is said before the run. */
-function refuseUnreachablePolicies(pop: Population, dir: string, path: string): void {
+function refuseUnreachablePolicies(pop: Population, dir: string, path: string, roots: Roots): void {
   const from = join(path, "pair", "group", "account.yaml");
   for (const ref of pop.policyRefs.values()) {
     if (!isAbsolute(ref)) continue;
     try {
-      policyPath(ref, dirname(from), from);
+      policyPath(ref, dirname(from), from, roots);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       throw new InputError(`the exported files could not name their policy file ${ref}`, {

@@ -14,7 +14,7 @@ import { namedPolicyFiles } from "../../testing/references.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
-import { type CliIo, stdoutColour, warnDeprecations, writeErr } from "../io.js";
+import { type CliIo, rootsOf, stdoutColour, warnDeprecations, writeErr } from "../io.js";
 import { checkOutputs } from "../output-file.js";
 
 export async function testCommand(
@@ -28,7 +28,7 @@ export async function testCommand(
   const discovered = discover(paths, io.cwd);
   const found = discovered.map((f) => f.path);
   checkReportOutputs(options, io, found, null);
-  const run = await runTests(paths, options, io.cwd, discovered);
+  const run = await runTests(paths, options, io.cwd, { found: discovered, roots: rootsOf(io) });
   warnDeprecations(run.reports, io);
   checkReportOutputs(options, io, found, run);
   // github's workflow commands go last, after any human report on the same stream
@@ -66,7 +66,9 @@ function checkReportOutputs(
     [
       ...found.flatMap((f) => [f, snapshotPathFor(f)]),
       // before the run (golden traces are written by it), the policy files the scenarios name
-      ...(run === null ? found.flatMap(namedPolicyFiles) : readPolicies(run, found, io.cwd)),
+      ...(run === null
+        ? found.flatMap((f) => namedPolicyFiles(f, rootsOf(io)))
+        : readPolicies(run, found, io)),
       ...(run?.obsolete ?? []),
     ],
     onStdout ? `--reporter ${onStdout.name}` : null,
@@ -74,10 +76,13 @@ function checkReportOutputs(
 }
 
 /** The policy files of the scenarios found: those the run read, and those the ones it left out name. */
-function readPolicies(run: TestRun, found: readonly string[], cwd: string): string[] {
+function readPolicies(run: TestRun, found: readonly string[], io: CliIo): string[] {
   const ran = new Set(run.reports.map((r) => r.file));
-  const left = found.filter((f) => !ran.has(showPath(f, cwd)));
-  return [...run.reports.flatMap((r) => r.policyFiles ?? []), ...left.flatMap(namedPolicyFiles)];
+  const left = found.filter((f) => !ran.has(showPath(f, io.cwd)));
+  return [
+    ...run.reports.flatMap((r) => r.policyFiles ?? []),
+    ...left.flatMap((f) => namedPolicyFiles(f, rootsOf(io))),
+  ];
 }
 
 async function emit(
@@ -156,8 +161,8 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
           checkReportOutputs(options, io, found, null);
           const run =
             files === "all"
-              ? await runTests(paths, options, io.cwd, discovered)
-              : await runTests(files, options, io.cwd);
+              ? await runTests(paths, options, io.cwd, { found: discovered, roots: rootsOf(io) })
+              : await runTests(files, options, io.cwd, { roots: rootsOf(io) });
           checkReportOutputs(options, io, found, run);
           await writingTogether(async (set) => {
             for (const target of options.reporters) await emit(run, target, options.color, io, set);
@@ -176,6 +181,7 @@ async function watchCommand(paths: readonly string[], options: TestOptions, io: 
       {
         signal: stop.signal,
         cwd: io.cwd,
+        roots: rootsOf(io),
         ignore: options.reporters.flatMap((r) => (r.file === null ? [] : [r.file])),
       },
     );

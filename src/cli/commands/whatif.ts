@@ -39,7 +39,7 @@ const FLAG_USAGE = [
 
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
   const policyCache = new Map<string, Policy>();
-  const loaded = loadScenarioIn(io.cwd, file, { policyCache });
+  const loaded = loadScenarioIn(io, file, { policyCache });
   warnDeprecations([loaded], io);
   // outputs never land on what is read: the scenario and its policy files now, and once the edits are
   // applied, every policy file they name (--policy, a policy event's `use`, what those extend)
@@ -280,7 +280,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
     }
   }
   const text = variantYaml(v, path);
-  checkWritable(text, path, target);
+  checkWritable(text, path, v.roots, target);
   // without --force, a file that appears meanwhile is not replaced either
   set.write(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   return target;

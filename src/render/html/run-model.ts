@@ -156,7 +156,7 @@ export function runView(
       day: s.day,
       date: s.date,
       event: s.event.type,
-      text: describeEvent(s.event, s.applied),
+      text: describeEvent(s),
       engine: ENGINE_EVENTS.has(s.event.type),
       decision: s.decision,
       // with the numbers compared, and the rules that acted beside the decision: what the text trace says

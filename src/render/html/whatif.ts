@@ -71,7 +71,7 @@ function differenceView(d: DecisionDifference): DifferenceView {
   const a = dayOfVerdict(d.base);
   const b = dayOfVerdict(d.variant);
   const any = d.base.decision !== "absent" ? d.base : d.variant;
-  const text = any.decision === "absent" ? "" : describeEvent(any.step.event, any.step.applied);
+  const text = any.decision === "absent" ? "" : describeEvent(any.step);
   const id = keyEventNumber(d.key);
   return {
     day: a !== undefined && b !== undefined && a !== b ? `${a} → ${b}` : String(a ?? b),
