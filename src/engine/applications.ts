@@ -37,6 +37,22 @@ import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
 
+/** An increase's cooldown, which runs from the opening too, the latest one: no increase in a line's first
+ *  months, whether it is opened for the first time or reopened after a closure. */
+function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | null {
+  const since = Math.max(
+    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+    line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
+  );
+  if (day - since >= cooldown) return null;
+  return {
+    code: "INCREASE_TOO_SOON",
+    parameter: "increaseCooldownDays",
+    threshold: cooldown,
+    value: day - since,
+  };
+}
+
 /** Applications to open a line or raise its limit. The inquiry has been recorded before this runs (or is
  *  counted in `unrecorded`: customer service asking whether an application would pass); the score is the
  *  one before the inquiry, as a lender pulling the file would see it. */
@@ -118,20 +134,8 @@ export function decideApplication(
     if (line.id === "jiebei" && thinFile(c)) failures.push({ code: "REPAYMENT_RECORD_REQUIRED" });
   }
   if (kind === "increase") {
-    // the cooldown runs from the opening too, the latest one: no increase in a line's first months,
-    // whether it is opened for the first time or reopened after a closure
-    const since = Math.max(
-      line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
-      line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
-    );
-    if (day - since < p.increaseCooldownDays) {
-      failures.push({
-        code: "INCREASE_TOO_SOON",
-        parameter: "increaseCooldownDays",
-        threshold: p.increaseCooldownDays,
-        value: day - since,
-      });
-    }
+    const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
+    if (soon) failures.push(soon);
     const missed = lastMissed(c);
     if (day - missed < p.increaseCleanDays) {
       failures.push({
@@ -169,6 +173,10 @@ export function decideApplication(
   // closes the line himself would get round them)
   if (kind === "open" && line.lastLimit !== null && wanted > line.lastLimit) {
     const above: RuleFact[] = [];
+    // the cooldown since the last opening or increase: closing and reopening the next week is no
+    // quicker a way to a larger line than asking for an increase
+    const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
+    if (soon) above.push(soon);
     const missed = lastMissed(c);
     if (day - missed < p.increaseCleanDays)
       above.push({

@@ -240,7 +240,14 @@ function verifiedFrom(
             (f, w) => verifiedFrom(f, e, i, w, out.slice()),
           );
     }
-    out.push(...decide(s, e, line, v));
+    const steps = decide(s, e, line, v);
+    // the hold lifted, a suspension beneath stays: what restores it and when — the review, or an early
+    // one only when its cooldown allows — is customer service's answer, as after a declined early review
+    if (line.status === "suspended" && line.cause !== "security")
+      steps[0]!.remedies = answerSupport(c, day, scoreOn(c, day), s.calendar).remedies.filter(
+        (r) => r.line === line.id,
+      );
+    out.push(...steps);
   }
   return out.length > 0 ? out : [outcome(s, e, null, null)];
 }

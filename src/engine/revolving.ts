@@ -161,12 +161,17 @@ export function statementBalance(l: Revolving): Fen {
   return total;
 }
 
+/** A bill's minimums together, never more than it owes: a cycle still in its grace and the one queued
+ *  behind it are both a share (or all, on a closing bill) of the same principal, and repaying the bill
+ *  meets both. */
+const atMostOwed = (b: Bill, minimum: Fen): Fen => Math.min(minimum, remaining(b));
+
 /** What must be paid now to clear the arrears and meet every open cycle's minimum. */
 export function minimumDue(l: Revolving): Fen {
   let total = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
-    total += b.state === "arrears" ? remaining(b) : cycleShortfall(b) + queuedShortfall(b);
+    total += b.state === "arrears" ? remaining(b) : atMostOwed(b, cycleShortfall(b) + queuedShortfall(b));
   }
   return total;
 }
@@ -178,10 +183,13 @@ export function dueBy(l: Revolving, day: number): { due: Fen; minimum: Fen } {
   let minimum = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
-    if (b.queuedDueDay >= 0 && b.queuedDueDay <= day) minimum += queuedShortfall(b);
-    if (b.dueDay > day) continue;
+    const queued = b.queuedDueDay >= 0 && b.queuedDueDay <= day ? queuedShortfall(b) : 0;
+    if (b.dueDay > day) {
+      minimum += atMostOwed(b, queued);
+      continue;
+    }
     due += remaining(b);
-    minimum += b.state === "arrears" ? remaining(b) : cycleShortfall(b);
+    minimum += b.state === "arrears" ? remaining(b) : atMostOwed(b, cycleShortfall(b) + queued);
   }
   return { due, minimum };
 }

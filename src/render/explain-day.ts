@@ -193,10 +193,13 @@ export function explainDay(
   if (!end) throw new Error(`day ${day} was neither observed nor stepped`);
   const explained = steps.map((s): StepExplained => {
     const change = scoreChange(s);
+    // the standing of the line the step decided on (a step's own fields are Huabei's)
+    const standing = s.line === "jiebei" ? s.jiebei : s;
     return {
       event: describeEvent(s),
       decision: s.decision,
-      status: s.status === "suspended" && s.cause ? `suspended (${s.cause})` : s.status,
+      status:
+        standing.status === "suspended" && standing.cause ? `suspended (${standing.cause})` : standing.status,
       score: s.score,
       scoreDelta: s.scoreDelta,
       moves: change.own,
@@ -321,8 +324,12 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
         : `Nothing happened on day ${x.day}.`,
     );
   }
+  // a day that decides on Jiebei names each decision's line, as a two-line trace does: both lines'
+  // suspensions for one overdue read alike otherwise
+  const named = x.steps.some((s) => s.line === lineName("jiebei"));
   for (const s of x.steps) {
-    const decided = s.decision ? `${c.bold(s.decision)}` : c.dim("no decision");
+    const which = named && s.line !== null ? `${s.line} ` : "";
+    const decided = s.decision ? `${c.bold(`${which}${s.decision}`)}` : c.dim("no decision");
     lines.push(
       `${c.bold("•")} ${s.event} → ${decided}  ${c.dim(`(score ${s.score}${s.scoreDelta ? ` ${signed(s.scoreDelta)}` : ""}, ${s.status})`)}`,
     );

@@ -46,6 +46,22 @@ describe("closure", () => {
     expect(reopened.reasons).toContain("RECENT_MISSED_PAYMENT");
   });
 
+  it("closing a line and reopening it larger waits the increase cooldown, as an increase would", () => {
+    const policy = testPolicy({ increaseCooldownDays: 90 });
+    const reopenOn = (day: number) =>
+      stepOn(
+        run([on.open(0, 5_000), on.close(5), on.open(day, 8_000)], { policy, until: day + 1 }),
+        "apply",
+        day,
+      );
+    // 20 days after the opening an increase is refused: the reopening keeps the ¥5,000 the closure ended
+    const soon = reopenOn(20);
+    expect(soon).toMatchObject({ decision: "approved_lower", limit: 500_000 });
+    expect(soon.reasons).toContain("INCREASE_TOO_SOON");
+    // once the cooldown since the opening has passed, the larger line is granted
+    expect(reopenOn(90)).toMatchObject({ decision: "approved", limit: 800_000 });
+  });
+
   it("a customer's close is refused while anything is owed and granted once it is repaid", () => {
     const t = run([
       on.open(0, 5_000),

@@ -952,6 +952,35 @@ describe("fixes from review", () => {
     expect(restoredOn(held)?.reasons).toEqual(restoredOn(clean)?.reasons);
   });
 
+  it("a verification lifting a hold says when the suspension beneath ends: an early review only when it may be had", () => {
+    // as above: clean by day 95, a hold on days 96-98, verified on day 100; the review of day 105 restores
+    const policy = testPolicy({ securityMaxChanges: 2, restoreCleanDays: 20, closeAfterSuspendedDays: 1000 });
+    const held = [
+      on.open(0, 5_000),
+      on.purchase(1, 1_000),
+      on.repay(75, "full"),
+      on.change(96),
+      on.change(97, "address"),
+      on.change(98, "device"),
+    ];
+    const advice = (t: ReturnType<typeof run>) =>
+      stepOn(t, "verify_identity", 100).remedies.map((r) =>
+        r.kind === "wait_for_review" ? r.early : r.kind,
+      );
+    // nothing asked before: an early review today
+    expect(advice(run([...held, on.verify(100)], { policy, until: 200 }))).toContainEqual(
+      expect.objectContaining({ day: 100, now: true }),
+    );
+    // an early review asked under the hold (and declined) on day 99: its cooldown runs, so none is offered
+    const asked = run([...held, on.requestReview(99), on.verify(100), on.requestReview(100)], {
+      policy,
+      until: 200,
+    });
+    expect(stepOn(asked, "request_review", 100).reasons).toContain("REVIEW_TOO_SOON");
+    expect(advice(asked)).toContainEqual(null);
+    expect(advice(asked)).not.toContainEqual(expect.objectContaining({ now: true }));
+  });
+
   it("restored because the policy loosened: no improvement the numbers do not show is claimed", () => {
     const burden = (events: Parameters<typeof run>[0]) =>
       run(

@@ -251,6 +251,27 @@ describe("a calendar whose grace runs into the next statement", () => {
     expectBalanced(l);
   });
 
+  it("asks no more than the bill owes, though both its cycles are a share of the same principal", () => {
+    // a 60 % minimum: ¥1,000 stated on day 0, due day 9; ¥600 paid leaves ¥400 revolving, whose cycle
+    // due on day 29 asks ¥240 and more; the day-31 statement queues another 60 % of the same ¥400
+    const high = { minRepaymentRate: 0.6, graceDays: 3 };
+    const l = newRevolving();
+    purchase(l, 100_000, 0, null);
+    closeStatement(l, 0, 9, high);
+    repay(l, minimumDue(l), 5);
+    openDay(l, 13);
+    closeStatement(l, 20, 29, high);
+    openDay(l, 31);
+    const owed = balance(l);
+    expect(closeStatement(l, 31, 40, high)!.minimum).toBe(owed);
+    expect(dueBy(l, 40).minimum).toBe(owed);
+    // and paying it, in the grace of the cycle due on day 29, repays the bill
+    repay(l, minimumDue(l), 31);
+    expect(openDay(l, 33)).toEqual([{ dueDay: 29, outcome: "paid" }]);
+    expect(balance(l)).toBe(0);
+    expectBalanced(l);
+  });
+
   it("a minimum met in that grace starts the queued cycle: its own minimum, due on its own day", () => {
     const l = revolvingIntoOverlap();
     repay(l, minimumDue(l), 29);

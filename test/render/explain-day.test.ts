@@ -103,6 +103,21 @@ describe("explainDay", () => {
     for (const t of x.todo) expect(t).not.toMatch(/suspended since|periodic review/);
   });
 
+  it("a day that decides on both lines names each decision's line and shows that line's standing", () => {
+    // the review of day 105 cuts Huabei's limit and suspends Jiebei for its debt burden
+    const { scenario: two } = loadScenario(`${ROOT}scenarios/two-lines.yaml`);
+    const x = explainDay(two, simulate(two), 105);
+    const jiebei = x.steps.find((s) => s.line === "Jiebei")!;
+    expect(jiebei).toMatchObject({ decision: "suspended", status: "suspended (credit)" });
+    expect(x.steps.find((s) => s.line === "Huabei")).toMatchObject({
+      decision: "limit_reduced",
+      status: "active",
+    });
+    const text = renderExplanation(x, plain);
+    expect(text).toContain("→ Huabei limit_reduced  (score");
+    expect(text).toContain("→ Jiebei suspended  (score 825, suspended (credit))");
+  });
+
   it("a customer-service day lists the remedies as what to do", () => {
     const x = explainDay(scenario, trace, 230);
     expect(x.steps[0]!.decision).toBe("info");
