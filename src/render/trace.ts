@@ -263,10 +263,15 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   lines.push(`  decisions: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"}`);
   const twoLines = o.jiebei === true;
   const suspendedOn = new Map<LineId, Step>();
+  // a restoration may come with a cut (the limit the policy allows now): the summary says so
+  const limitBefore = new Map<LineId, number>();
   for (const s of trace.steps) {
     const line = s.line ?? "huabei";
     const which = twoLines ? `${lineName(line)} ` : "";
     const snap = line === "jiebei" ? s.jiebei : s;
+    const before = limitBefore.get(line);
+    limitBefore.set("huabei", s.limit);
+    limitBefore.set("jiebei", s.jiebei.limit);
     const because = s.reasons.map(reasonText).join("; ");
     if (s.decision === "suspended") {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
@@ -284,7 +289,9 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
       const from = suspendedOn.get(line);
       const days = from ? s.day - from.day : 0;
       const after = from ? ` after ${days} day${days === 1 ? "" : "s"}` : "";
-      lines.push(`  ${which}${c.green("restored")} on day ${s.day} (${s.date})${after}: ${because}`);
+      const cut =
+        before !== undefined && snap.limit < before ? `, its limit cut to ${money(snap.limit)}` : "";
+      lines.push(`  ${which}${c.green("restored")} on day ${s.day} (${s.date})${after}${cut}: ${because}`);
       suspendedOn.delete(line);
     } else if (s.decision === "limit_reduced") {
       lines.push(

@@ -121,6 +121,34 @@ describe("the summary", () => {
     expect(Number(day) - Number(after)).toBe(70);
   });
 
+  it("a restoration that comes with a cut says the limit it restores at", () => {
+    // income falls to nothing (suspended for debt burden), then comes back lower: the early review restores
+    // Huabei at what the new income supports; Jiebei, restored on its own review, keeps its limit
+    const { scenario: s } = loadScenarioText(
+      [
+        "name: restored lower",
+        "until: 120",
+        "profile: { age: 45, monthlyIncome: 15000, verified: true, creditHistoryMonths: 100, externalDebt: 5000 }",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 20000 }",
+        "  - { day: 1, type: apply, line: jiebei, product: open, amount: 50000 }",
+        "  - { day: 3, type: purchase, amount: 2000 }",
+        "  - { day: 20, type: income, monthlyIncome: 0 }",
+        "  - { day: 38, type: repay, amount: full }",
+        "  - { day: 100, type: income, monthlyIncome: 9000 }",
+        "  - { day: 101, type: request_review }",
+      ].join("\n"),
+      "restored-lower.yaml",
+    );
+    const t = simulate(s);
+    const text = renderTrace(s, t, { chalk: plain, explain: false, chart: false, jiebei: true });
+    const summary = text.slice(text.indexOf("Summary"));
+    expect(summary).toMatch(
+      /^ {2}Huabei restored on day 101 .* after \d+ days, its limit cut to ¥18,000\.00: /m,
+    );
+    expect(summary).toMatch(/^ {2}Jiebei restored on day \d+ .* after \d+ days: /m);
+  });
+
   it("says why the end score differs from the last row when the month end after it is the run's last day", () => {
     // 29 February 2024 is a month end: its report (the line's utilisation) moves the score after the step
     const { scenario: s } = loadScenarioText(
