@@ -1,6 +1,8 @@
 // The HTML renderers are pure: data in, one self-contained page out. Every user string is escaped, the
 // data block parses back, nothing points at the network, and the same input gives the same bytes.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
@@ -11,7 +13,10 @@ import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.j
 import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
+import { testHtml } from "../../src/render/html/test-report.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { parseTestOptions } from "../../src/testing/options.js";
+import { runTests } from "../../src/testing/run-tests.js";
 import { ROOT } from "../helpers/cli.js";
 import { runPage, simulatePage, sweepPage, testPage, whatifPage } from "../helpers/html-pages.js";
 
@@ -109,6 +114,37 @@ describe("HTML reports", () => {
       ["change", "old 2", ""],
       ["context", "tail", "tail"],
     ]);
+  });
+});
+
+describe("test --reporter html", () => {
+  it("shows a money check's amounts as the rest of the page shows money: ¥9,000.00, not 9000.00", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-html-money-"));
+    try {
+      const file = join(dir, "money.yaml");
+      writeFileSync(
+        file,
+        [
+          "name: Money checks",
+          "events:",
+          "  - { day: 0, type: apply, product: open, amount: 5000 }",
+          "expect:",
+          "  - { day: 0, limit: 12000 }",
+          "  - { day: 0, balance: { min: 1000.5, max: 2000 } }",
+        ].join("\n"),
+      );
+      const run = await runTests([file], parseTestOptions({ snapshots: false }, {}), dir);
+      const html = testHtml(run, assets);
+      expect(html).toContain("✗ day 0: limit ¥12,000.00</h4>");
+      expect(html).toMatch(/<td class="mono">¥12,000\.00<\/td><td class="mono fail">¥\d,\d{3}\.\d\d<\/td>/);
+      expect(html).toContain(
+        '<td class="mono">≥ ¥1,000.50 and ≤ ¥2,000.00</td><td class="mono fail">¥0.00</td>',
+      );
+      const failures = html.slice(html.indexOf('<div class="expectation">'), html.indexOf("All scenarios"));
+      expect(failures).not.toMatch(/[^¥,\d]\d+\.\d\d\b/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
