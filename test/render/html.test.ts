@@ -14,6 +14,7 @@ import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js"
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
 import { testHtml } from "../../src/render/html/test-report.js";
+import { yuan2 } from "../../src/render/population-format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { runTests } from "../../src/testing/run-tests.js";
@@ -230,6 +231,19 @@ describe("simulate --html with a challenger", () => {
     expect(bad![4]).toMatch(/^\[−?[\d.]+, −?[\d.]+\] pp( \*)?$/);
     // a negative bound reads with a minus sign, never a hyphen
     expect(html).not.toMatch(/<td class="num">\[-\d/);
+  });
+
+  it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {
+    expect(yuan2(1234.5)).toBe("¥1,234.50");
+    expect(yuan2(-1234567.891)).toBe("−¥1,234,567.89");
+    const html = simulatePage().html;
+    const table = html.slice(
+      html.indexOf("Outcomes under default"),
+      html.indexOf("Outcomes under tightened"),
+    );
+    const charges = [...table.matchAll(/<td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => m[1]);
+    expect(charges.length).toBeGreaterThan(2);
+    for (const c of charges) expect(c).toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
   });
 
   it("reads a difference of money in yuan, as the text report does (−¥937.57, not −937.57)", () => {

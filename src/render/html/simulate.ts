@@ -6,7 +6,7 @@ import { METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { accountsText, differenceText, int, num, pct, ratio } from "../population-format.js";
+import { accountsText, differenceText, int, num, pct, pct2, ratio, yuan2 } from "../population-format.js";
 import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -47,7 +47,7 @@ const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["days", (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore))],
   ["closed", (s) => pct(s.closureRate)],
   ["score", (s) => (s.score ? String(s.score.median) : "–")],
-  ["charges", (s) => `¥${s.chargesPerAccount.toFixed(2)}`],
+  ["charges", (s) => yuan2(s.chargesPerAccount)],
 ];
 
 function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
@@ -58,8 +58,6 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
     )
     .join("")}</tbody></table></div>`;
 }
-
-const pct2 = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["book", (s) => yuan(s.portfolio.balance)],
