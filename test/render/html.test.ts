@@ -246,6 +246,22 @@ describe("simulate --html with a challenger", () => {
     for (const c of charges) expect(c).toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
   });
 
+  it("names each portfolio table by its policy, and the chart under them has a heading and a month-end axis", () => {
+    const html = simulatePage().html;
+    const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Champion"));
+    const headings = [...section.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      "default",
+      "tightened",
+      "Share of the book 30+ and 90+ days past due, at each month end",
+    ]);
+    expect(section.indexOf("at each month end</h3>")).toBeLessThan(section.indexOf('id="delinquency"'));
+    const chart = JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts.find(
+      (c: { id: string }) => c.id === "delinquency",
+    );
+    expect(chart.config.options.scales.x.title).toEqual({ display: true, text: "month end" });
+  });
+
   it("reads a difference of money in yuan, as the text report does (−¥937.57, not −937.57)", () => {
     const html = simulatePage().html;
     for (const metric of ["final limit", "revenue"]) {

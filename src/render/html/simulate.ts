@@ -134,6 +134,9 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
   return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
 }
 
+// the chart under the portfolio tables had no heading: it read as part of the last table
+const DELINQUENCY_TITLE = "Share of the book 30+ and 90+ days past due, at each month end";
+
 export function simulateHtml(
   r: PopulationResult,
   assets: HtmlAssets,
@@ -215,13 +218,14 @@ export function simulateHtml(
   body.push(
     section(
       `Portfolio under ${m.policy.name}${m.challenger ? ` and ${m.challenger.name}` : ""}`,
-      `${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
+      // with two tables, each is named by its policy (the second alone was, and the first read as the section's)
+      `${r.challenger && m.challenger ? `<h3>${esc(m.policy.name)}</h3>` : ""}${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
         r.challenger && m.challenger
           ? `<h3>${esc(m.challenger.name)}</h3>${portfolioTable(
               groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
             )}`
           : ""
-      }${chartBox("delinquency", 280, "share of the book 30+ and 90+ days past due by month end")}`,
+      }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
         note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
       },
