@@ -95,6 +95,18 @@ describe("HTML reports", () => {
     expect(diff).not.toContain('class="cols"');
   });
 
+  it("a golden-trace diff has a key to what its colours, underline and @@ line mean", async () => {
+    const html = (await testPage()).html;
+    const after = html.slice(html.indexOf('<div class="diff">'));
+    const key = /<div class="legend-row diff-legend">(.*?)<\/div>/.exec(after)?.[1] ?? "";
+    // the key follows the diff it explains, one entry for each kind of line the diff draws
+    expect(after.indexOf('class="legend-row diff-legend"')).toBeLessThan(after.indexOf("</section>"));
+    for (const kind of ["del", "add", "chg", "ctx", "h"]) expect(key).toContain(`class="key ${kind}"`);
+    expect(key).toContain("committed trace");
+    expect(key).toContain("this run");
+    for (const kind of ["del", "add", "chg", "ctx", "h"]) expect(STYLES).toContain(`.key.${kind}{`);
+  });
+
   it("pair a golden-trace diff's removed and added lines side by side", () => {
     const rows = sideBySide(
       [

@@ -125,8 +125,11 @@ function diffBlock(diff: string): string {
       }
     }
   }
-  return `<div class="diff"><div class="pane"><div class="title">golden trace (committed)</div>${left.join("")}</div><div class="pane"><div class="title">this run</div>${right.join("")}</div></div>`;
+  return `<div class="diff"><div class="pane"><div class="title">golden trace (committed)</div>${left.join("")}</div><div class="pane"><div class="title">this run</div>${right.join("")}</div></div>${DIFF_LEGEND}`;
 }
+
+// what the colours, the underline and the @@ line mean: a newcomer met them with no key
+const DIFF_LEGEND = `<div class="legend-row diff-legend"><span><span class="key del">red</span> a step as the committed trace has it</span><span><span class="key add">green</span> the same step in this run</span><span><span class="key chg">underlined</span> the line that differs</span><span><span class="key ctx">grey</span> unchanged steps around it</span><span><span class="key h">@@ golden line N, now line M @@</span> where the steps are in each</span></div>`;
 
 function scenarioBlock(r: ScenarioReport): string {
   const tone = scenarioTone(r);
