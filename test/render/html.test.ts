@@ -19,7 +19,14 @@ import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { runTests } from "../../src/testing/run-tests.js";
 import { ROOT } from "../helpers/cli.js";
-import { runPage, simulatePage, sweepPage, testPage, whatifPage } from "../helpers/html-pages.js";
+import {
+  runPage,
+  runTwoLinesPage,
+  simulatePage,
+  sweepPage,
+  testPage,
+  whatifPage,
+} from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -210,6 +217,28 @@ describe("run --html", () => {
     const html = runPage().html;
     expect(html).toContain(
       "Decisions shown: 2 approved, 5 declined, 1 suspended, 1 restored, and 2 answers (info)",
+    );
+  });
+
+  it("the table of every step says whose limit and balance it shows when there are two lines", () => {
+    const heads = (html: string) => {
+      const table = html.slice(html.indexOf("Show all"));
+      return [...table.slice(0, table.indexOf("</thead>")).matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map(
+        (m) => m[1],
+      );
+    };
+    expect(heads(runPage().html).slice(-3)).toEqual(["limit", "balance", "status"]);
+    const html = runTwoLinesPage().html;
+    expect(heads(html).slice(-5)).toEqual([
+      "Huabei limit",
+      "Huabei balance",
+      "Huabei status",
+      "Jiebei limit",
+      "Jiebei balance",
+    ]);
+    // the ¥45,000 Jiebei loan shows on Jiebei's balance, not as Huabei's ¥0.00 alone
+    expect(html).toMatch(
+      /borrow ¥45,000\.00 on Jiebei[^<]*<\/td>(<td[^>]*>.*?<\/td>){7}<td class="num">¥45,000\.00<\/td><\/tr>/,
     );
   });
 
