@@ -11,7 +11,7 @@ export const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
 export const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
 /** Yuan to the fen, with thousands separators and a true minus sign: −¥1,090.59. */
-const yuan2 = (y: number) =>
+export const yuan2 = (y: number) =>
   `${y < 0 ? "−" : ""}¥${(Math.abs(y).toFixed(2)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);

@@ -18,6 +18,7 @@ import {
   pct,
   pct2,
   ratio,
+  yuan2,
   yuanInt,
 } from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
@@ -51,7 +52,7 @@ const COLUMNS: Column[] = [
   },
   { title: "closed*", width: 8, cell: (s) => pct(s.closureRate) },
   { title: "score", width: 6, cell: (s) => (s.score ? String(s.score.median) : "–") },
-  { title: "charges/acct", width: 13, cell: (s) => `¥${s.chargesPerAccount.toFixed(2)}` },
+  { title: "charges/acct", width: 13, cell: (s) => yuan2(s.chargesPerAccount) },
   {
     title: "overdue at end",
     width: 15,

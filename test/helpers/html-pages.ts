@@ -41,7 +41,7 @@ export function runPage(): Page {
 }
 
 /** Two lines (Huabei and Jiebei) with the engine's repayment grid. */
-function runTwoLinesPage(): Page {
+export function runTwoLinesPage(): Page {
   const { scenario: s } = loadScenario(scenario("two-lines"));
   return { name: "run-two-lines", html: runHtml(runView(s, simulate(s)), htmlAssets()), charts: 1 };
 }

@@ -106,6 +106,20 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   }, 60_000);
 
+  it("at a phone's width a chart has most of the screen: the margins shrink", async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 360, height: 900 });
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "phone-run.html");
+    writeFileSync(file, page.html);
+    await tab.goto(`file://${file}`, { waitUntil: "load" });
+    const width = (await tab.evaluate(
+      `document.querySelector("canvas").getBoundingClientRect().width`,
+    )) as number;
+    expect(width).toBeGreaterThanOrEqual(0.8 * 360);
+    await tab.close();
+  });
+
   it("at a phone's width a bar chart on its side shortens a long label rather than cutting it", async () => {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 360, height: 900 });

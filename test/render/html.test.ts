@@ -1,6 +1,8 @@
 // The HTML renderers are pure: data in, one self-contained page out. Every user string is escaped, the
 // data block parses back, nothing points at the network, and the same input gives the same bytes.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
@@ -11,9 +13,20 @@ import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.j
 import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
+import { testHtml } from "../../src/render/html/test-report.js";
+import { yuan2 } from "../../src/render/population-format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { parseTestOptions } from "../../src/testing/options.js";
+import { runTests } from "../../src/testing/run-tests.js";
 import { ROOT } from "../helpers/cli.js";
-import { runPage, simulatePage, sweepPage, testPage, whatifPage } from "../helpers/html-pages.js";
+import {
+  runPage,
+  runTwoLinesPage,
+  simulatePage,
+  sweepPage,
+  testPage,
+  whatifPage,
+} from "../helpers/html-pages.js";
 
 const assets = { chartJs: "window.Chart = function () {};" };
 const HOSTILE = `</script><script>alert("x")</script><img src=x onerror=alert(1)>`;
@@ -89,6 +102,18 @@ describe("HTML reports", () => {
     expect(diff).not.toContain('class="cols"');
   });
 
+  it("a golden-trace diff has a key to what its colours, underline and @@ line mean", async () => {
+    const html = (await testPage()).html;
+    const after = html.slice(html.indexOf('<div class="diff">'));
+    const key = /<div class="legend-row diff-legend">(.*?)<\/div>/.exec(after)?.[1] ?? "";
+    // the key follows the diff it explains, one entry for each kind of line the diff draws
+    expect(after.indexOf('class="legend-row diff-legend"')).toBeLessThan(after.indexOf("</section>"));
+    for (const kind of ["del", "add", "chg", "ctx", "h"]) expect(key).toContain(`class="key ${kind}"`);
+    expect(key).toContain("committed trace");
+    expect(key).toContain("this run");
+    for (const kind of ["del", "add", "chg", "ctx", "h"]) expect(STYLES).toContain(`.key.${kind}{`);
+  });
+
   it("pair a golden-trace diff's removed and added lines side by side", () => {
     const rows = sideBySide(
       [
@@ -109,6 +134,37 @@ describe("HTML reports", () => {
       ["change", "old 2", ""],
       ["context", "tail", "tail"],
     ]);
+  });
+});
+
+describe("test --reporter html", () => {
+  it("shows a money check's amounts as the rest of the page shows money: ¥9,000.00, not 9000.00", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-html-money-"));
+    try {
+      const file = join(dir, "money.yaml");
+      writeFileSync(
+        file,
+        [
+          "name: Money checks",
+          "events:",
+          "  - { day: 0, type: apply, product: open, amount: 5000 }",
+          "expect:",
+          "  - { day: 0, limit: 12000 }",
+          "  - { day: 0, balance: { min: 1000.5, max: 2000 } }",
+        ].join("\n"),
+      );
+      const run = await runTests([file], parseTestOptions({ snapshots: false }, {}), dir);
+      const html = testHtml(run, assets);
+      expect(html).toContain("✗ day 0: limit ¥12,000.00</h4>");
+      expect(html).toMatch(/<td class="mono">¥12,000\.00<\/td><td class="mono fail">¥\d,\d{3}\.\d\d<\/td>/);
+      expect(html).toContain(
+        '<td class="mono">≥ ¥1,000.50 and ≤ ¥2,000.00</td><td class="mono fail">¥0.00</td>',
+      );
+      const failures = html.slice(html.indexOf('<div class="expectation">'), html.indexOf("All scenarios"));
+      expect(failures).not.toMatch(/[^¥,\d]\d+\.\d\d\b/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -164,6 +220,28 @@ describe("run --html", () => {
     );
   });
 
+  it("the table of every step says whose limit and balance it shows when there are two lines", () => {
+    const heads = (html: string) => {
+      const table = html.slice(html.indexOf("Show all"));
+      return [...table.slice(0, table.indexOf("</thead>")).matchAll(/<th[^>]*>([^<]*)<\/th>/g)].map(
+        (m) => m[1],
+      );
+    };
+    expect(heads(runPage().html).slice(-3)).toEqual(["limit", "balance", "status"]);
+    const html = runTwoLinesPage().html;
+    expect(heads(html).slice(-5)).toEqual([
+      "Huabei limit",
+      "Huabei balance",
+      "Huabei status",
+      "Jiebei limit",
+      "Jiebei balance",
+    ]);
+    // the ¥45,000 Jiebei loan shows on Jiebei's balance, not as Huabei's ¥0.00 alone
+    expect(html).toMatch(
+      /borrow ¥45,000\.00 on Jiebei[^<]*<\/td>(<td[^>]*>.*?<\/td>){7}<td class="num">¥45,000\.00<\/td><\/tr>/,
+    );
+  });
+
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
     const html = runPage().html;
     const story = /<ol class="timeline">(.*?)<\/ol>/s.exec(html)![1]!;
@@ -194,6 +272,35 @@ describe("simulate --html with a challenger", () => {
     expect(bad![4]).toMatch(/^\[−?[\d.]+, −?[\d.]+\] pp( \*)?$/);
     // a negative bound reads with a minus sign, never a hyphen
     expect(html).not.toMatch(/<td class="num">\[-\d/);
+  });
+
+  it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {
+    expect(yuan2(1234.5)).toBe("¥1,234.50");
+    expect(yuan2(-1234567.891)).toBe("−¥1,234,567.89");
+    const html = simulatePage().html;
+    const table = html.slice(
+      html.indexOf("Outcomes under default"),
+      html.indexOf("Outcomes under tightened"),
+    );
+    const charges = [...table.matchAll(/<td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => m[1]);
+    expect(charges.length).toBeGreaterThan(2);
+    for (const c of charges) expect(c).toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
+  });
+
+  it("names each portfolio table by its policy, and the chart under them has a heading and a month-end axis", () => {
+    const html = simulatePage().html;
+    const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Champion"));
+    const headings = [...section.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
+    expect(headings).toEqual([
+      "default",
+      "tightened",
+      "Share of the book 30+ and 90+ days past due, at each month end",
+    ]);
+    expect(section.indexOf("at each month end</h3>")).toBeLessThan(section.indexOf('id="delinquency"'));
+    const chart = JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts.find(
+      (c: { id: string }) => c.id === "delinquency",
+    );
+    expect(chart.config.options.scales.x.title).toEqual({ display: true, text: "month end" });
   });
 
   it("reads a difference of money in yuan, as the text report does (−¥937.57, not −937.57)", () => {

@@ -246,13 +246,23 @@ function decisionList(steps: readonly StepView[]): string {
 }
 
 function stepsTable(steps: readonly StepView[]): string {
+  // with a Jiebei line, the limit, balance and status columns are Huabei's, and said so: a ¥45,000 Jiebei
+  // loan beside "balance ¥0.00" read as a loan that went nowhere
+  const two = steps.some((s) => s.jiebei);
+  const jiebeiCells = (s: StepView) =>
+    two
+      ? `<td class="num">${s.jiebei ? yuanText(s.jiebei.limit) : "–"}</td><td class="num">${s.jiebei ? yuanText(s.jiebei.balance) : "–"}</td>`
+      : "";
   const rows = steps
     .map(
       (s) =>
-        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`,
     )
     .join("\n");
-  return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>
+  const huabei = two ? "Huabei " : "";
+  const jiebeiHead = two ? `<th class="num">Jiebei limit</th><th class="num">Jiebei balance</th>` : "";
+  // two more columns: the compact style the population tables use, so the events keep their room
+  return `<div class="scroll tall"><table${two ? ' class="wide"' : ""}><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">${huabei}limit</th><th class="num">${huabei}balance</th><th>${huabei}status</th>${jiebeiHead}</tr></thead><tbody>
 ${rows}
 </tbody></table></div>`;
 }

@@ -6,7 +6,7 @@ import { METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { accountsText, differenceText, int, num, pct, ratio } from "../population-format.js";
+import { accountsText, differenceText, int, num, pct, pct2, ratio, yuan2 } from "../population-format.js";
 import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -47,7 +47,7 @@ const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["days", (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore))],
   ["closed", (s) => pct(s.closureRate)],
   ["score", (s) => (s.score ? String(s.score.median) : "–")],
-  ["charges", (s) => `¥${s.chargesPerAccount.toFixed(2)}`],
+  ["charges", (s) => yuan2(s.chargesPerAccount)],
 ];
 
 function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
@@ -58,8 +58,6 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
     )
     .join("")}</tbody></table></div>`;
 }
-
-const pct2 = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["book", (s) => yuan(s.portfolio.balance)],
@@ -135,6 +133,9 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
   return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
 }
+
+// the chart under the portfolio tables had no heading: it read as part of the last table
+const DELINQUENCY_TITLE = "Share of the book 30+ and 90+ days past due, at each month end";
 
 export function simulateHtml(
   r: PopulationResult,
@@ -217,13 +218,14 @@ export function simulateHtml(
   body.push(
     section(
       `Portfolio under ${m.policy.name}${m.challenger ? ` and ${m.challenger.name}` : ""}`,
-      `${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
+      // with two tables, each is named by its policy (the second alone was, and the first read as the section's)
+      `${r.challenger && m.challenger ? `<h3>${esc(m.policy.name)}</h3>` : ""}${portfolioTable(groups.map((g) => ({ persona: g.persona, arm: g.champion })))}${
         r.challenger && m.challenger
           ? `<h3>${esc(m.challenger.name)}</h3>${portfolioTable(
               groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
             )}`
           : ""
-      }${chartBox("delinquency", 280, "share of the book 30+ and 90+ days past due by month end")}`,
+      }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
         note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
       },
