@@ -116,6 +116,17 @@ function statusText(o: { status: Outcome["status"]; cause: Outcome["cause"] }): 
   return o.status === "suspended" ? `suspended (${o.cause})` : o.status.replace("_", " ");
 }
 
+/** How the first suspension moved between the runs, in words; null when it did not. */
+export function firstSuspensionChange(b: Outcome, v: Outcome): string | null {
+  const x = b.firstSuspendedDay;
+  const y = v.firstSuspendedDay;
+  if (x === y) return null;
+  if (y === null) return "avoided";
+  if (x === null) return "new";
+  const days = Math.abs(y - x);
+  return `${days} day${days === 1 ? "" : "s"} ${y > x ? "later" : "earlier"}`;
+}
+
 function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
   const b = cmp.base;
   const v = cmp.variant;
@@ -158,7 +169,7 @@ function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
           row("charges", money(b.charges), money(v.charges), fenDelta(b.charges, v.charges)),
         ]),
     row("suspensions", String(b.suspensions), String(v.suspensions), delta(b.suspensions, v.suspensions)),
-    row("first suspended", firstSusp(b), firstSusp(v), firstSusp(b) === firstSusp(v) ? c.dim("same") : ""),
+    row("first suspended", firstSusp(b), firstSusp(v), firstSuspensionChange(b, v) ?? c.dim("same")),
     row(
       "days suspended",
       String(b.daysSuspended),

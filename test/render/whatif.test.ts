@@ -4,7 +4,7 @@
 import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { renderComparison } from "../../src/render/compare.js";
+import { firstSuspensionChange, renderComparison } from "../../src/render/compare.js";
 import { listingLines, renderCounterfactual, renderListing } from "../../src/render/whatif.js";
 import { compareRuns, runVariant } from "../../src/whatif/run.js";
 import { searchCounterfactual } from "../../src/whatif/search.js";
@@ -24,7 +24,18 @@ describe("renderComparison", () => {
     expect(text).toMatch(/^Edits\n {2}removed #5 /);
     expect(text).toMatch(/24\s+#5 apply for \+¥2,000\.00 limit\s+declined\s+\(event removed\)/);
     expect(text).toMatch(/suspensions\s+1\s+0/);
+    // the first suspension's row says how it moved, not a blank
+    expect(text).toMatch(/first suspended\s+day 70\s+never\s+avoided$/m);
     expect(text).not.toContain("Score over time");
+  });
+
+  it("says how the first suspension moved: later, earlier, avoided or new", () => {
+    const at = (day: number | null) => ({ ...cmp.base, firstSuspendedDay: day });
+    expect(firstSuspensionChange(at(70), at(70))).toBeNull();
+    expect(firstSuspensionChange(at(70), at(71))).toBe("1 day later");
+    expect(firstSuspensionChange(at(70), at(40))).toBe("30 days earlier");
+    expect(firstSuspensionChange(at(70), at(null))).toBe("avoided");
+    expect(firstSuspensionChange(at(null), at(70))).toBe("new");
   });
 
   it("tells a review that decided nothing from an engine step that did not happen", () => {

@@ -12,6 +12,7 @@ import {
   type Outcome,
   type Verdict,
 } from "../../whatif/compare.js";
+import { firstSuspensionChange } from "../compare.js";
 import { type ChartSpec, PALETTE } from "./chart-spec.js";
 import { decisionTone, monthTicks, statusText } from "./common.js";
 import { esc } from "./escape.js";
@@ -127,7 +128,7 @@ function outcomeRows(b: Outcome, v: Outcome) {
       label: "first suspended",
       base: first(b),
       variant: first(v),
-      change: first(b) === first(v) ? same : "",
+      change: firstSuspensionChange(b, v) ?? same,
     },
     {
       label: "days suspended",
