@@ -102,6 +102,12 @@ describe("HTML reports", () => {
     expect(diff).not.toContain('class="cols"');
   });
 
+  it("the checks chart counts a failed golden trace as a check beside the expectations, and says so", async () => {
+    const html = (await testPage()).html;
+    expect(html).toContain('"label":"golden trace failed"');
+    expect(html).toContain('"text":"checks: each expectation, and the golden trace"');
+  });
+
   it("a golden-trace diff has a key to what its colours, underline and @@ line mean", async () => {
     const html = (await testPage()).html;
     const after = html.slice(html.indexOf('<div class="diff">'));

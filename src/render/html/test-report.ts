@@ -195,7 +195,8 @@ function testChart(run: TestRun): ChartSpec {
             stacked: true,
             beginAtZero: true,
             ticks: { precision: 0 },
-            title: { display: true, text: "expectations" },
+            // a failed golden trace is a check of its own, stacked on the expectations
+            title: { display: true, text: "checks: each expectation, and the golden trace" },
           },
           y: { stacked: true },
         },
