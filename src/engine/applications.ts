@@ -55,7 +55,7 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
 
 /**
  * An application refused on the lender's own books, before any assessment: no line to raise, one already
- * open, a write-off. The lender pulls no credit report for it, so it is no inquiry: it costs no score
+ * open, a write-off, a closed line still owing. The lender pulls no credit report for it, so it is no inquiry: it costs no score
  * points and does not count towards `maxApplications30d`. Null: the application is assessed. None of
  * these reads the policy (a lane's policies refuse alike) or the score (their codes cite no
  * characteristic).
@@ -79,6 +79,11 @@ export function refusedUnassessed(
   // after a write-off on either line, no line is opened or raised
   const lost = writeOffFact(c, line);
   if (lost) return declined(["DEBT_WRITTEN_OFF"], s, [lost]);
+  // a line the lender closed reopens only once its closing balance is repaid, as customer service says
+  // (it offers reapplying only then): reopened, the debt it called in would be lent again
+  const balance = owed(line);
+  if (kind === "open" && line.status === "closed" && balance > 0)
+    return declined(["BALANCE_OUTSTANDING"], s, [{ code: "BALANCE_OUTSTANDING", value: balance }]);
   return null;
 }
 

@@ -316,7 +316,7 @@ export const REASONS = {
     kind: "adverse",
     unit: "fen",
     text: "A balance is still owed on the line",
-    advice: "repay the balance in full, then close the line",
+    advice: "repay the balance in full first: a line is closed, or opened again, only once nothing is owed",
   },
   CHARGED_OFF: {
     kind: "adverse",

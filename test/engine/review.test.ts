@@ -843,6 +843,22 @@ describe("restoration and closure", () => {
     expect(stepOn(t, "apply", 201).reasons).toEqual(["ACCOUNT_CLOSED"]);
   });
 
+  it("a line the lender closed is not reopened while its closing balance is owed (BALANCE_OUTSTANDING)", () => {
+    const t = suspendedOn45({ restoreScore: 950, closeAfterSuspendedDays: 60 }, [
+      on.open(110, 5_000),
+      on.repay(120, "full"),
+      on.open(130, 5_000),
+    ]);
+    expect(stateOn(t, 109)).toMatchObject({ status: "closed", cause: "credit" });
+    const owing = stepOn(t, "apply", 110);
+    expect(owing).toMatchObject({ decision: "declined", reasons: ["BALANCE_OUTSTANDING"], status: "closed" });
+    expect(owing.facts).toEqual([{ code: "BALANCE_OUTSTANDING", value: owing.balance }]);
+    expect(owing.balance).toBeGreaterThan(0);
+    // refused on the lender's books: no inquiry
+    expect(owing.scoreDelta).toBe(0);
+    expect(stepOn(t, "apply", 130)).toMatchObject({ decision: "approved", status: "active" });
+  });
+
   it("request_review runs an early review, at most once per cooldown", () => {
     const t = suspendedOn45({ restoreCleanDays: 30, reviewRequestCooldownDays: 30 }, [
       on.repay(50, "full"),
