@@ -14,6 +14,9 @@ export interface ReasonInfo {
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
+  /** what helps instead once nothing is owed on either line: advice is true when it is given, and a
+   *  customer who has repaid everything is not asked to repay */
+  settled?: string;
 }
 
 export const REASONS = {
@@ -47,6 +50,7 @@ export const REASONS = {
     kind: "score",
     text: "A repayment went more than 90 days past due, or a debt was written off, in the last 5 years",
     advice: "repay what is owed; a serious delinquency counts for 5 years",
+    settled: "time: a serious delinquency counts for 5 years, repaid or not",
   },
   HIGH_UTILISATION: {
     kind: "score",
@@ -322,13 +326,17 @@ export const REASONS = {
     kind: "adverse",
     unit: "days",
     text: "Past due so long that the debt was written off as a loss (a write-off does not cancel the debt)",
-    advice: "repay what is owed; the record of the write-off stays for 5 years",
+    advice: "repay what is owed: a write-off does not cancel the debt, and no line is opened again after one",
+    settled:
+      "nothing to repay any more; no line is opened again after a write-off, and it counts against the score for 5 years",
   },
   DEBT_WRITTEN_OFF: {
     kind: "adverse",
     unit: "fen",
     text: "A debt with this lender was written off as a loss (the amount written off): no line is opened again",
-    advice: "repay what is still owed; the write-off stays on the record for 5 years",
+    // the exclusion is for good: no "for 5 years" here, which would read as its end
+    advice: "repay what is still owed; no line is opened, raised or restored again, even once it is repaid",
+    settled: "nothing: the debt is repaid, but no line is opened, raised or restored again after a write-off",
   },
   LONG_SUSPENSION: {
     kind: "adverse",

@@ -16,6 +16,7 @@ import {
   type ReasonInfo,
   type Remedy,
   type RuleFact,
+  type Snapshot,
   type Step,
 } from "../engine/index.js";
 import { printable } from "../shared/text.js";
@@ -322,10 +323,19 @@ export function describeFact(f: RuleFact): string {
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }
 
-/** What helps with `reasons`: the advice of each that is not good news, once each. */
-export function reasonAdvice(reasons: readonly ReasonCode[]): string[] {
+/** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
+ *  owed on either line. Without a moment, the advice for one who owes. */
+export function adviceOf(code: ReasonCode, at?: Snapshot): string {
+  const info: ReasonInfo = REASONS[code];
+  if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
+    return info.settled;
+  return info.advice;
+}
+
+/** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each. */
+export function reasonAdvice(reasons: readonly ReasonCode[], at?: Snapshot): string[] {
   return withoutRepeats([
-    ...new Set(reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => REASONS[r].advice)),
+    ...new Set(reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => adviceOf(r, at))),
   ]);
 }
 
