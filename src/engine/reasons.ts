@@ -361,6 +361,11 @@ export const REASONS = {
     text: "The security hold is lifted; the suspension beneath it is ready to end and ends at the next review",
     advice: "wait for the next periodic review, or request an early review",
   },
+  READY_TO_RESTORE: {
+    kind: "positive",
+    text: "Nothing stands in the way of restoring the line any more: a review restores it",
+    advice: "nothing more is needed: wait for the review, or ask for an early one when it can be asked",
+  },
   NOT_RESTORED_YET: {
     kind: "adverse",
     text: "The conditions for restoration are not met yet",

@@ -163,6 +163,14 @@ function remedyText(r: Remedy): string {
       return `raise the score from ${r.current} to ${r.needed}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
+      if (r.ready) {
+        // nothing is asked above: no "once what is asked above is done"
+        const early =
+          r.early === null
+            ? ""
+            : `; or ask for an early review (request_review) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${early}`;
+      }
       const income = r.withIncome;
       const review =
         income?.day === r.day
