@@ -11,6 +11,8 @@ export interface ReasonInfo {
   kind: ReasonKind;
   /** for a rule's code: the unit of its threshold and value */
   unit?: FactUnit;
+  /** its fact's value is what the customer asked for (an amount, a limit), not what the line has */
+  asked?: true;
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
@@ -146,6 +148,7 @@ export const REASONS = {
   },
   AMOUNT_BELOW_MINIMUM: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The amount asked is below the smallest line or loan offered",
     advice: "ask for at least the policy's smallest amount",
@@ -206,6 +209,7 @@ export const REASONS = {
   },
   OVER_LIMIT: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The amount exceeds the available credit",
     advice: "repay part of the balance, or buy or borrow less",
@@ -246,48 +250,56 @@ export const REASONS = {
   },
   LIMIT_AT_SCORE_CAP: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the highest the score's band allows",
     advice: "a higher score reaches a higher band",
   },
   LIMIT_AT_INCOME_CAP: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the highest the income supports",
     advice: "report a higher income (an income event)",
   },
   LIMIT_AT_THIN_FILE_CAP: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
     advice: "repay the first bills on time: the record lifts the cap",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the product's maximum",
     advice: "nothing: no higher limit is offered",
   },
   LIMIT_CAPPED_BY_SCORE: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the most the score's band allows",
     advice: "a higher score reaches a higher band",
   },
   LIMIT_CAPPED_BY_INCOME: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the most the income supports",
     advice: "report a higher income (an income event)",
   },
   LIMIT_CAPPED_THIN_FILE: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the most offered without a repayment record",
     advice: "repay the first bills on time: the record lifts the cap",
   },
   LIMIT_CAPPED_PRODUCT_MAXIMUM: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the product's maximum",
     advice: "nothing: no higher limit is offered",

@@ -275,11 +275,14 @@ export const ratioText = (v: number): string =>
 
 /** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
  *  amount owed); other units as they are. */
-export function factInYuan(f: RuleFact): RuleFact {
+export function factInYuan(f: RuleFact): RuleFact & { asked?: true } {
   const info: ReasonInfo = REASONS[f.code];
-  if (info.unit !== "fen") return f;
+  // a value the customer asked for says so: read bare, an asked limit passes for the line's own
+  const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
+  if (info.unit !== "fen") return { ...f, ...asked };
   return {
     ...f,
+    ...asked,
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
   };
@@ -316,7 +319,8 @@ export function describeFact(f: RuleFact): string {
     }
   };
   const parts: string[] = [];
-  if (f.value !== undefined) parts.push(show(f.value));
+  // what the customer asked for says so: read bare, an asked limit passes for the line's own
+  if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
   // a threshold that is no policy parameter: the purchase's is the credit still available; a limit cap's
   // is the cap its parameter gives (a band's limit, the income multiple's product), named as such
   if (f.threshold !== undefined)
