@@ -15,7 +15,8 @@ const cell = (s) => String(s).replaceAll("|", "\\|");
 
 function reasons() {
   const rows = REASON_CODES.map(
-    (c) => `| \`${c}\` | ${REASONS[c].kind} | ${cell(REASONS[c].text)} | ${cell(REASONS[c].advice)} |`,
+    (c) =>
+      `| \`${c}\` | ${REASONS[c].kind} | ${cell(REASONS[c].text)} | ${cell(REASONS[c].settled === undefined ? REASONS[c].advice : `${REASONS[c].advice} (once nothing is owed: ${REASONS[c].settled})`)} |`,
   );
   return ["| code | kind | text | what helps |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

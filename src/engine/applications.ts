@@ -53,20 +53,19 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
   };
 }
 
-/** Applications to open a line or raise its limit. The inquiry has been recorded before this runs (or is
- *  counted in `unrecorded`: customer service asking whether an application would pass); the score is the
- *  one before the inquiry, as a lender pulling the file would see it. */
-export function decideApplication(
+/**
+ * An application refused on the lender's own books, before any assessment: no line to raise, one already
+ * open, a write-off, a closed line still owing. The lender pulls no credit report for it, so it is no inquiry: it costs no score
+ * points and does not count towards `maxApplications30d`. Null: the application is assessed. None of
+ * these reads the policy (a lane's policies refuse alike) or the score (their codes cite no
+ * characteristic).
+ */
+export function refusedUnassessed(
   c: Customer,
   line: Line,
-  day: number,
   kind: ApplicationKind,
-  amount: Fen,
-  s: Scored,
-  unrecorded = 0,
-): Verdict {
-  const p = c.policy;
-  const rules = rulesFor(p, line.id);
+  s: ScoreSource,
+): Verdict | null {
   if (kind === "open") {
     if (isOpen(line)) return declined(["ACCOUNT_EXISTS"], s);
   } else {
@@ -80,6 +79,30 @@ export function decideApplication(
   // after a write-off on either line, no line is opened or raised
   const lost = writeOffFact(c, line);
   if (lost) return declined(["DEBT_WRITTEN_OFF"], s, [lost]);
+  // a line the lender closed reopens only once its closing balance is repaid, as customer service says
+  // (it offers reapplying only then): reopened, the debt it called in would be lent again
+  const balance = owed(line);
+  if (kind === "open" && line.status === "closed" && balance > 0)
+    return declined(["BALANCE_OUTSTANDING"], s, [{ code: "BALANCE_OUTSTANDING", value: balance }]);
+  return null;
+}
+
+/** Applications to open a line or raise its limit. The inquiry of one that is assessed has been recorded
+ *  before this runs (or is counted in `unrecorded`: customer service asking whether an application would
+ *  pass); the score is the one before the inquiry, as a lender pulling the file would see it. */
+export function decideApplication(
+  c: Customer,
+  line: Line,
+  day: number,
+  kind: ApplicationKind,
+  amount: Fen,
+  s: Scored,
+  unrecorded = 0,
+): Verdict {
+  const p = c.policy;
+  const rules = rulesFor(p, line.id);
+  const refused = refusedUnassessed(c, line, kind, s);
+  if (refused) return refused;
   // every policy rule the application fails is a reason (the principal ones: four at most)
   const failures: RuleFact[] = [];
   // no new or larger line while the customer's other line is suspended (for credit, policy or security):

@@ -2,7 +2,7 @@
 // profile changes, debt elsewhere, income, a policy change, customer service, verification, a review asked
 // for. Each is decided by a rule in review.ts and acted on through apply-verdict.ts.
 
-import { authorise, decideApplication } from "./applications.js";
+import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { customerOverdue, isOpen, type Line, lineOf, owed } from "./customer.js";
@@ -24,6 +24,9 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
   switch (e.type) {
     case "apply": {
       const line = lineOf(c, e.line);
+      // refused before any assessment: no credit report pulled, so no inquiry
+      const refused = refusedUnassessed(c, line, e.product, () => scoreOn(c, day));
+      if (refused) return applicationDecided(s, e, refused);
       const before = scoreOn(c, day);
       c.inquiries.push(day);
       const v = alone(s)

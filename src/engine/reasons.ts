@@ -11,9 +11,14 @@ export interface ReasonInfo {
   kind: ReasonKind;
   /** for a rule's code: the unit of its threshold and value */
   unit?: FactUnit;
+  /** its fact's value is what the customer asked for (an amount, a limit), not what the line has */
+  asked?: true;
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
+  /** what helps instead once nothing is owed on either line: advice is true when it is given, and a
+   *  customer who has repaid everything is not asked to repay */
+  settled?: string;
 }
 
 export const REASONS = {
@@ -47,6 +52,7 @@ export const REASONS = {
     kind: "score",
     text: "A repayment went more than 90 days past due, or a debt was written off, in the last 5 years",
     advice: "repay what is owed; a serious delinquency counts for 5 years",
+    settled: "time: a serious delinquency counts for 5 years, repaid or not",
   },
   HIGH_UTILISATION: {
     kind: "score",
@@ -142,6 +148,7 @@ export const REASONS = {
   },
   AMOUNT_BELOW_MINIMUM: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The amount asked is below the smallest line or loan offered",
     advice: "ask for at least the policy's smallest amount",
@@ -202,6 +209,7 @@ export const REASONS = {
   },
   OVER_LIMIT: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The amount exceeds the available credit",
     advice: "repay part of the balance, or buy or borrow less",
@@ -242,48 +250,56 @@ export const REASONS = {
   },
   LIMIT_AT_SCORE_CAP: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the highest the score's band allows",
     advice: "a higher score reaches a higher band",
   },
   LIMIT_AT_INCOME_CAP: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the highest the income supports",
     advice: "report a higher income (an income event)",
   },
   LIMIT_AT_THIN_FILE_CAP: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
     advice: "repay the first bills on time: the record lifts the cap",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "The limit is already the product's maximum",
     advice: "nothing: no higher limit is offered",
   },
   LIMIT_CAPPED_BY_SCORE: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the most the score's band allows",
     advice: "a higher score reaches a higher band",
   },
   LIMIT_CAPPED_BY_INCOME: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the most the income supports",
     advice: "report a higher income (an income event)",
   },
   LIMIT_CAPPED_THIN_FILE: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the most offered without a repayment record",
     advice: "repay the first bills on time: the record lifts the cap",
   },
   LIMIT_CAPPED_PRODUCT_MAXIMUM: {
     kind: "adverse",
+    asked: true,
     unit: "fen",
     text: "Granted less than asked: the product's maximum",
     advice: "nothing: no higher limit is offered",
@@ -316,19 +332,23 @@ export const REASONS = {
     kind: "adverse",
     unit: "fen",
     text: "A balance is still owed on the line",
-    advice: "repay the balance in full, then close the line",
+    advice: "repay the balance in full first: a line is closed, or opened again, only once nothing is owed",
   },
   CHARGED_OFF: {
     kind: "adverse",
     unit: "days",
     text: "Past due so long that the debt was written off as a loss (a write-off does not cancel the debt)",
-    advice: "repay what is owed; the record of the write-off stays for 5 years",
+    advice: "repay what is owed: a write-off does not cancel the debt, and no line is opened again after one",
+    settled:
+      "nothing to repay any more; no line is opened again after a write-off, and it counts against the score for 5 years",
   },
   DEBT_WRITTEN_OFF: {
     kind: "adverse",
     unit: "fen",
     text: "A debt with this lender was written off as a loss (the amount written off): no line is opened again",
-    advice: "repay what is still owed; the write-off stays on the record for 5 years",
+    // the exclusion is for good: no "for 5 years" here, which would read as its end
+    advice: "repay what is still owed; no line is opened, raised or restored again, even once it is repaid",
+    settled: "nothing: the debt is repaid, but no line is opened, raised or restored again after a write-off",
   },
   LONG_SUSPENSION: {
     kind: "adverse",
@@ -352,6 +372,11 @@ export const REASONS = {
     kind: "adverse",
     text: "The security hold is lifted; the suspension beneath it is ready to end and ends at the next review",
     advice: "wait for the next periodic review, or request an early review",
+  },
+  READY_TO_RESTORE: {
+    kind: "positive",
+    text: "Nothing stands in the way of restoring the line any more: a review restores it",
+    advice: "nothing more is needed: wait for the review, or ask for an early one when it can be asked",
   },
   NOT_RESTORED_YET: {
     kind: "adverse",

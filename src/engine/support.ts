@@ -174,7 +174,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     remedies.push(onRecord(line.cause, recorded, line.reasonsOnRecord));
     if (held !== null) remedies.push(onRecord(held.cause, held.day, held.reasons));
     if (line.status === "suspended") {
-      for (const f of suspendedLine(c, line, day, s, calendar, remedies)) {
+      const blockers = suspendedLine(c, line, day, s, calendar, remedies);
+      // nothing left to do but wait for the review: said as such, not with the score's drivers as if
+      // they were what keeps the line suspended
+      if (blockers.length === 0 && !reasons.includes("READY_TO_RESTORE")) reasons.push("READY_TO_RESTORE");
+      for (const f of blockers) {
         if (!reasons.includes(f.code)) reasons.push(f.code);
         // the numbers, and which line when two are open (the answer is about the customer)
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -269,6 +273,7 @@ function suspendedLine(
       day: first,
       date: calendar.date(first),
       later: first !== next,
+      ready: blockers.length === 0,
       early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
     });

@@ -182,11 +182,13 @@ export type Remedy = {
   /** `withIncome`: a review the debt advice's repayments come too late for — before `day`, or `day` itself
    *  when the line is closed before they count — that only the higher income it names, reported by then,
    *  can restore the line at */
+  /** `ready`: nothing stands in the way of the restoration today: the review only has to come */
   | {
       kind: "wait_for_review";
       day: number;
       date: string;
       later: boolean;
+      ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
       withIncome: { day: number; date: string } | null;
     }

@@ -24,6 +24,7 @@ import {
   type Trace,
 } from "../engine/index.js";
 import {
+  adviceOf,
   describeEvent,
   describeFact,
   describeRemedy,
@@ -150,7 +151,7 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
       // a rule without numbers (REPAYMENT_RECORD_REQUIRED, OTHER_LINE_SUSPENDED…) has nothing to show,
       // not an empty line
       .filter((text) => text !== "");
-  return { code, kind: info.kind, text: info.text, because, advice: info.advice };
+  return { code, kind: info.kind, text: info.text, because, advice: adviceOf(code, step) };
 }
 
 /**
@@ -216,7 +217,10 @@ export function explainDay(
     };
   });
   const remedies = [...new Set(explained.flatMap((s) => s.remedies))];
-  const advice = reasonAdvice(steps.flatMap((s) => s.reasons));
+  const advice = reasonAdvice(
+    steps.flatMap((s) => s.reasons),
+    steps.at(-1),
+  );
   // a day without a decision: what helps with the characteristics that cost points that day
   const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));
   const moveAdvice = [

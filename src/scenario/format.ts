@@ -16,6 +16,7 @@ import {
   type ReasonInfo,
   type Remedy,
   type RuleFact,
+  type Snapshot,
   type Step,
 } from "../engine/index.js";
 import { printable } from "../shared/text.js";
@@ -162,6 +163,14 @@ function remedyText(r: Remedy): string {
       return `raise the score from ${r.current} to ${r.needed}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
+      if (r.ready) {
+        // nothing is asked above: no "once what is asked above is done"
+        const early =
+          r.early === null
+            ? ""
+            : `; or ask for an early review (request_review) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${early}`;
+      }
       const income = r.withIncome;
       const review =
         income?.day === r.day
@@ -266,11 +275,14 @@ export const ratioText = (v: number): string =>
 
 /** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
  *  amount owed); other units as they are. */
-export function factInYuan(f: RuleFact): RuleFact {
+export function factInYuan(f: RuleFact): RuleFact & { asked?: true } {
   const info: ReasonInfo = REASONS[f.code];
-  if (info.unit !== "fen") return f;
+  // a value the customer asked for says so: read bare, an asked limit passes for the line's own
+  const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
+  if (info.unit !== "fen") return { ...f, ...asked };
   return {
     ...f,
+    ...asked,
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
   };
@@ -307,7 +319,8 @@ export function describeFact(f: RuleFact): string {
     }
   };
   const parts: string[] = [];
-  if (f.value !== undefined) parts.push(show(f.value));
+  // what the customer asked for says so: read bare, an asked limit passes for the line's own
+  if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
   // a threshold that is no policy parameter: the purchase's is the credit still available; a limit cap's
   // is the cap its parameter gives (a band's limit, the income multiple's product), named as such
   if (f.threshold !== undefined)
@@ -322,10 +335,19 @@ export function describeFact(f: RuleFact): string {
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }
 
-/** What helps with `reasons`: the advice of each that is not good news, once each. */
-export function reasonAdvice(reasons: readonly ReasonCode[]): string[] {
+/** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
+ *  owed on either line. Without a moment, the advice for one who owes. */
+export function adviceOf(code: ReasonCode, at?: Snapshot): string {
+  const info: ReasonInfo = REASONS[code];
+  if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
+    return info.settled;
+  return info.advice;
+}
+
+/** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each. */
+export function reasonAdvice(reasons: readonly ReasonCode[], at?: Snapshot): string[] {
   return withoutRepeats([
-    ...new Set(reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => REASONS[r].advice)),
+    ...new Set(reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => adviceOf(r, at))),
   ]);
 }
 

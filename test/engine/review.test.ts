@@ -34,6 +34,36 @@ describe("applications to open", () => {
     expect(s.limit).toBe(500_000);
   });
 
+  it("an application refused before any assessment is no inquiry: no points lost, not counted as an application", () => {
+    // ACCOUNT_EXISTS, NO_ACCOUNT, ACCOUNT_SUSPENDED, ACCOUNT_CLOSED and DEBT_WRITTEN_OFF are decided on the
+    // lender's books: no credit report is pulled for them
+    const policy = testPolicy({ maxApplications30d: 2 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(1, 5_000),
+        on.increase(2, 1_000, "jiebei"),
+        on.open(3, 5_000),
+        on.open(4, 5_000, "jiebei"),
+      ],
+      { policy },
+    );
+    for (const [day, code] of [
+      [1, "ACCOUNT_EXISTS"],
+      [2, "NO_ACCOUNT"],
+      [3, "ACCOUNT_EXISTS"],
+    ] as const) {
+      const s = stepOn(t, "apply", day);
+      expect(s.reasons).toEqual([code]);
+      expect(s.scoreDelta).toBe(0);
+      expect(s.inputs.inquiries30d).toBe(1);
+    }
+    // Jiebei's is the second assessed application in 30 days (its own counted), within maxApplications30d
+    const jiebei = stepOn(t, "apply", 4);
+    expect(jiebei.decision).toBe("approved");
+    expect(jiebei.inputs.inquiries30d).toBe(2);
+  });
+
   it("decline with TOO_MANY_APPLICATIONS above maxApplications30d, counting own and external inquiries", () => {
     const policy = testPolicy({ maxApplications30d: 2 });
     const over = run([on.externalInquiry(0), on.externalInquiry(1), on.open(2, 5_000)], { policy });
@@ -811,6 +841,22 @@ describe("restoration and closure", () => {
     expect(decisions(stepsOf(t, "review").filter((s) => s.day < closed[0]!.day))).not.toContain("closed");
     expect(stepOn(t, "purchase", 200).reasons).toEqual(["ACCOUNT_CLOSED"]);
     expect(stepOn(t, "apply", 201).reasons).toEqual(["ACCOUNT_CLOSED"]);
+  });
+
+  it("a line the lender closed is not reopened while its closing balance is owed (BALANCE_OUTSTANDING)", () => {
+    const t = suspendedOn45({ restoreScore: 950, closeAfterSuspendedDays: 60 }, [
+      on.open(110, 5_000),
+      on.repay(120, "full"),
+      on.open(130, 5_000),
+    ]);
+    expect(stateOn(t, 109)).toMatchObject({ status: "closed", cause: "credit" });
+    const owing = stepOn(t, "apply", 110);
+    expect(owing).toMatchObject({ decision: "declined", reasons: ["BALANCE_OUTSTANDING"], status: "closed" });
+    expect(owing.facts).toEqual([{ code: "BALANCE_OUTSTANDING", value: owing.balance }]);
+    expect(owing.balance).toBeGreaterThan(0);
+    // refused on the lender's books: no inquiry
+    expect(owing.scoreDelta).toBe(0);
+    expect(stepOn(t, "apply", 130)).toMatchObject({ decision: "approved", status: "active" });
   });
 
   it("request_review runs an early review, at most once per cooldown", () => {

@@ -30,6 +30,25 @@ const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) 
   remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
 
 describe("contact_support", () => {
+  it("a suspended line nothing blocks any more: nothing more is needed, and the review (or an early one now) restores it", () => {
+    // suspended for policy (a verified identity required), then verified: only a review is missing
+    const t = run(
+      [on.open(0, 5_000), on.policy(5, { set: { requireVerified: true } }), on.verify(20), on.support(21)],
+      { profile: { verified: false } },
+    );
+    expect(stateOn(t, 14)).toMatchObject({ status: "suspended", cause: "policy" });
+    const s = stepOn(t, "contact_support", 21);
+    // no score characteristics as if they were what keeps the line suspended
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 45, later: false, ready: true, early: { day: 21, now: true } });
+    const text = describeRemedy(wait);
+    expect(text).toMatch(
+      /^nothing more is needed: .* 2024-02-15 \(day 45\) restores the line; or ask for an early review \(request_review\) now$/,
+    );
+    expect(text).not.toContain("asked above");
+  });
+
   it("without an account: NO_ACCOUNT, nothing to do", () => {
     const s = stepOn(run([on.support(0)]), "contact_support", 0);
     expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], remedies: [], status: "none" });
@@ -70,6 +89,7 @@ describe("contact_support", () => {
       day: 74,
       date: "2024-03-15",
       later: false,
+      ready: false,
       // an early review can judge it today, once the arrears are paid
       early: { day: 50, date: "2024-02-20", now: true },
       withIncome: null,
@@ -896,6 +916,7 @@ describe("debt advice: what the review will read", () => {
       day: 105,
       date: "2024-04-15",
       later: true,
+      ready: false,
       early: { day: 91, date: "2024-04-01", now: false },
       withIncome: { day: 74, date: "2024-03-15" },
     });

@@ -26,6 +26,24 @@ describe("explainDay", () => {
     expect(text).not.toContain("nothing is needed");
   });
 
+  it("a write-off's advice holds when it is given: repay while owed; once repaid, no repaying and no end to the exclusion", () => {
+    const charged = loadScenario(`${ROOT}scenarios/default-charge-off.yaml`).scenario;
+    const t = simulate(charged);
+    // day 249: charged off, the debt still owed
+    const owing = explainDay(charged, t, 249);
+    expect(owing.steps[0]!.reasons.find((r) => r.code === "CHARGED_OFF")!.advice).toMatch(
+      /^repay what is owed/,
+    );
+    // day 320: repaid in full on day 305, then an application declined for the write-off
+    const repaid = explainDay(charged, t, 320);
+    const reason = repaid.steps[0]!.reasons.find((r) => r.code === "DEBT_WRITTEN_OFF")!;
+    for (const advice of [reason.advice, ...repaid.todo]) {
+      expect(advice).not.toMatch(/repay/);
+      expect(advice).not.toMatch(/5 years/);
+    }
+    expect(reason.advice).toMatch(/no line is opened, raised or restored again/);
+  });
+
   it("the scorecard table fits a 100-column terminal (long names cut, the points stay); elsewhere names are whole", () => {
     const fitted = renderExplanation(explainDay(scenario, trace, 258), plain, 100);
     const table = fitted.split("\n").filter((l) => /\d+\/\d+/.test(l) && l.startsWith("  "));

@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import { CHARACTERISTICS, simulate } from "../../src/engine/index.js";
 import { runNdjson } from "../../src/render/run-json.js";
 import { renderTrace } from "../../src/render/trace.js";
+import { describeFact } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
+import { scenario as build, on, testPolicy } from "../engine/builders.js";
 import { ROOT } from "../helpers/cli.js";
 
 const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
@@ -18,6 +20,44 @@ const records = (explain: boolean) =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe("run --json", () => {
+  it("a fact whose value was asked for says so, in words and in JSON: not read as the line's own limit", () => {
+    // ¥6,000 a month at a multiple of 1: a ¥6,000 cap; the line has ¥6,000 and ¥10,000 is asked
+    const asked = build([on.open(0, 6_000), on.increase(100, 4_000), on.purchase(101, 7_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 1 }),
+      profile: { monthlyIncome: 6_000 },
+    });
+    const t = simulate(asked);
+    const increase = t.steps.find((x) => x.event.type === "apply" && x.day === 100)!;
+    expect(increase.reasons).toEqual(["LIMIT_AT_INCOME_CAP"]);
+    expect(describeFact(increase.facts[0]!)).toBe(
+      "¥10,000.00 asked vs cap ¥6,000.00 by maxLimitIncomeMultiple",
+    );
+    const purchase = t.steps.find((x) => x.event.type === "purchase")!;
+    expect(describeFact(purchase.facts[0]!)).toBe("¥7,000.00 asked vs available ¥6,000.00");
+    const json = runNdjson(asked, t, { explain: false })
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { day: number; facts?: unknown[] });
+    expect(json.find((r) => r.day === 100)!.facts).toEqual([
+      {
+        code: "LIMIT_AT_INCOME_CAP",
+        parameter: "maxLimitIncomeMultiple",
+        threshold: 6000,
+        value: 10000,
+        asked: true,
+      },
+    ]);
+    // a cut's value is the line's own limit: no "asked"
+    expect(
+      describeFact({
+        code: "INCOME_BELOW_LIMIT",
+        parameter: "maxLimitIncomeMultiple",
+        threshold: 1,
+        value: 2,
+      }),
+    ).not.toContain("asked");
+  });
+
   it("ends with an `end` record that matches the printed summary", () => {
     const all = records(false);
     expect(all.slice(0, -1).every((r) => r.record === "step")).toBe(true);

@@ -1,6 +1,6 @@
 // `credit-sim reasons`: the reason-code catalogue, grouped, with what helps.
 
-import { REASON_CODES, REASONS } from "../../engine/index.js";
+import { REASON_CODES, REASONS, type ReasonInfo } from "../../engine/index.js";
 import { type CliIo, stdoutColour } from "../io.js";
 
 export function reasonsCommand(options: { json: boolean; color: boolean }, io: CliIo): void {
@@ -27,10 +27,14 @@ export function reasonsCommand(options: { json: boolean; color: boolean }, io: C
     for (const code of REASON_CODES.filter((r) => REASONS[r].kind === kind)) {
       lines.push(
         `  ${code.padEnd(width)}  ${REASONS[code].text}`,
-        c.dim(`  ${" ".repeat(width)}  what helps: ${REASONS[code].advice}`),
+        c.dim(`  ${" ".repeat(width)}  what helps: ${helps(REASONS[code])}`),
       );
     }
     lines.push("");
   }
   io.stdout.write(lines.join("\n"));
 }
+
+/** The advice, and what it becomes once nothing is owed when it changes then. */
+const helps = (info: ReasonInfo): string =>
+  info.settled === undefined ? info.advice : `${info.advice} (once nothing is owed: ${info.settled})`;

@@ -7,15 +7,24 @@ import {
   type Decision,
   ENGINE_EVENT_TYPES,
   fenToYuan,
+  isReasonCode,
   type LineId,
   REASONS,
   type ReasonCode,
   type RuleFact,
   type Scenario,
+  type Snapshot,
   type Status,
   type Trace,
 } from "../../engine/index.js";
-import { describeEvent, describeFact, describeRemedy, lineName, money } from "../../scenario/format.js";
+import {
+  adviceOf,
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  money,
+} from "../../scenario/format.js";
 import { scoreChangeText } from "../score-change.js";
 
 export interface ReasonView {
@@ -91,9 +100,11 @@ export interface RunView {
 
 const ENGINE_EVENTS = new Set<string>(ENGINE_EVENT_TYPES);
 
-export function reasonView(code: ReasonCode | string): ReasonView {
-  const info = (REASONS as Record<string, { text: string; advice: string; kind: string } | undefined>)[code];
-  return { code, text: info?.text ?? code, advice: info?.advice ?? "", kind: info?.kind ?? "" };
+/** A reason's words; its advice as things stand `at` (a step), when given. */
+export function reasonView(code: ReasonCode | string, at?: Snapshot): ReasonView {
+  if (!isReasonCode(code)) return { code, text: code, advice: "", kind: "" };
+  const info = REASONS[code];
+  return { code, text: info.text, advice: adviceOf(code, at), kind: info.kind };
 }
 
 function withNumbers(r: ReasonView, facts: readonly RuleFact[]): ReasonView {
@@ -163,13 +174,13 @@ export function runView(
       reasons: [
         ...s.reasons.map((code) =>
           withNumbers(
-            reasonView(code),
+            reasonView(code, s),
             s.facts.filter((f) => f.code === code),
           ),
         ),
         ...s.facts
           .filter((f) => !s.reasons.includes(f.code))
-          .map((f) => ({ ...withNumbers(reasonView(f.code), [f]), also: true })),
+          .map((f) => ({ ...withNumbers(reasonView(f.code, s), [f]), also: true })),
       ],
       moves: (s.moves.length || s.byTime ? scoreChangeText(s) : null) ?? "",
       remedies: s.remedies.map(describeRemedy),

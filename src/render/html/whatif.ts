@@ -51,7 +51,7 @@ export interface WhatifView {
 function side(v: Verdict): SideView | null {
   return v.decision === "absent"
     ? null
-    : { day: v.day, date: v.date, decision: v.decision, reasons: v.reasons.map(reasonView) };
+    : { day: v.day, date: v.date, decision: v.decision, reasons: v.reasons.map((r) => reasonView(r)) };
 }
 
 function absent(d: DecisionDifference, v: Verdict): string {
