@@ -52,7 +52,7 @@ describe("calibration", () => {
     HEAVY,
     () => {
       // a paired comparison (the same accounts with and without the shock) needs no calibration-sized
-      // book: 500 accounts read about 3× the calm rate three months on and a quarter of the peak at the end
+      // book: 500 accounts read about 3× the calm rate three months on and a sixth of the peak at the end
       const calm = book(400, 500);
       const stressed = book(400, 500, 180);
       // before the shock the two runs are the same accounts doing the same things
@@ -60,9 +60,10 @@ describe("calibration", () => {
       expect(stressed.monthEnd.slice(0, before + 1)).toEqual(calm.monthEnd.slice(0, before + 1));
       const at = (p: typeof calm, day: number) => p.monthEnd.filter((m) => m.day <= day).at(-1)!.dpd30Rate;
       expect(at(stressed, 180 + 100)).toBeGreaterThanOrEqual(1.5 * at(calm, 180 + 100));
-      // it eases: the last month end well below the peak
+      // it eases: the last month end well below the peak (a sixth of it; a shock that never ends reads 0.61
+      // of it on these 500 accounts, so the 0.75 that told it on 2,000 no longer did)
       const peak = Math.max(...stressed.monthEnd.map((m) => m.dpd30Rate));
-      expect(stressed.dpd30Rate).toBeLessThan(0.75 * peak);
+      expect(stressed.dpd30Rate).toBeLessThan(0.5 * peak);
     },
   );
 });
