@@ -67,7 +67,7 @@ export function delinquencyChart(
         interaction: { mode: "index", intersect: false },
         plugins: { legend: { position: "bottom" } },
         scales: {
-          x: { min: 0, max: until, title: { display: true, text: "month end" } },
+          x: { min: 0, max: until, title: { display: true, text: "date (each point a month end)" } },
           y: { beginAtZero: true, title: { display: true, text: "share of the book past due" } },
         },
       },
