@@ -14,7 +14,7 @@ import { scoreOn } from "./score-inputs.js";
 import type { EngineState } from "./state.js";
 import { answerSupport } from "./support.js";
 import { securityTrigger } from "./triggers.js";
-import type { Fen, Policy, RepayAmount, ScenarioEvent } from "./types.js";
+import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
 import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
 
@@ -247,9 +247,7 @@ function verifiedFrom(
     // the hold lifted, a suspension beneath stays: what restores it and when — the review, or an early
     // one only when its cooldown allows — is customer service's answer, as after a declined early review
     if (line.status === "suspended" && line.cause !== "security")
-      steps[0]!.remedies = answerSupport(c, day, scoreOn(c, day), s.calendar).remedies.filter(
-        (r) => r.line === line.id,
-      );
+      steps[0]!.remedies = serviceStepsFor(s, line.id);
     out.push(...steps);
   }
   return out.length > 0 ? out : [outcome(s, e, null, null)];
@@ -270,10 +268,7 @@ function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdic
   const c = s.customer;
   const line = lineOf(c, id);
   if (!v.reasons.includes("REVIEW_TOO_SOON")) line.lastReviewRequest = s.day;
-  const remedies =
-    v.decision === "restored"
-      ? []
-      : answerSupport(c, s.day, scoreOn(c, s.day), s.calendar).remedies.filter((r) => r.line === line.id);
+  const remedies = v.decision === "restored" ? [] : serviceStepsFor(s, line.id);
   return decide(s, e, line, v, 0, remedies);
 }
 
@@ -310,4 +305,12 @@ function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Poli
   const base = use ?? current;
   const overridden = Object.keys(set).length > 0;
   return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };
+}
+
+/** What customer service would tell the customer to do about one line today (the steps a declined early
+ *  review or a lifted hold comes with). */
+function serviceStepsFor(s: EngineState, line: LineId): Remedy[] {
+  return answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar).remedies.filter(
+    (r) => r.line === line,
+  );
 }
