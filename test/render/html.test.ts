@@ -306,7 +306,10 @@ describe("simulate --html with a challenger", () => {
     const chart = JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts.find(
       (c: { id: string }) => c.id === "delinquency",
     );
-    expect(chart.config.options.scales.x.title).toEqual({ display: true, text: "date (each point a month end)" });
+    expect(chart.config.options.scales.x.title).toEqual({
+      display: true,
+      text: "date (each point a month end)",
+    });
   });
 
   it("reads a difference of money in yuan, as the text report does (−¥937.57, not −937.57)", () => {
