@@ -55,7 +55,7 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
 
 /**
  * An application refused on the lender's own books, before any assessment: no line to raise, one already
- * open, a write-off, a closed line still owing. The lender pulls no credit report for it, so it is no inquiry: it costs no score
+ * open, a write-off, a closed line (this one or the other) still owing. The lender pulls no credit report for it, so it is no inquiry: it costs no score
  * points and does not count towards `maxApplications30d`. Null: the application is assessed. None of
  * these reads the policy (a lane's policies refuse alike) or the score (their codes cite no
  * characteristic).
@@ -84,6 +84,14 @@ export function refusedUnassessed(
   const balance = owed(line);
   if (kind === "open" && line.status === "closed" && balance > 0)
     return declined(["BALANCE_OUTSTANDING"], s, [{ code: "BALANCE_OUTSTANDING", value: balance }]);
+  // nor is the other line opened or raised meanwhile: the customer owes the lender a debt it called in (a
+  // customer's own close needs nothing owed, so a closed line that owes was closed by the lender)
+  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  const called = other.status === "closed" ? owed(other) : 0;
+  if (called > 0)
+    return declined(["OTHER_LINE_CLOSED_OWING"], s, [
+      { code: "OTHER_LINE_CLOSED_OWING", value: called, line: other.id },
+    ]);
   return null;
 }
 

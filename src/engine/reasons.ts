@@ -202,6 +202,12 @@ export const REASONS = {
     text: "The customer's other line is suspended: no new or larger line meanwhile",
     advice: "have the other line restored first",
   },
+  OTHER_LINE_CLOSED_OWING: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The lender closed the customer's other line and its balance is still owed: no new or larger line until it is repaid",
+    advice: "repay what is owed on the closed line in full first",
+  },
   ACCOUNT_CLOSED: {
     kind: "adverse",
     text: "The account is closed",

@@ -859,6 +859,26 @@ describe("restoration and closure", () => {
     expect(stepOn(t, "apply", 130)).toMatchObject({ decision: "approved", status: "active" });
   });
 
+  it("while a line the lender closed still owes, the other line is neither opened nor raised (OTHER_LINE_CLOSED_OWING)", () => {
+    const t = suspendedOn45({ restoreScore: 950, closeAfterSuspendedDays: 60 }, [
+      on.open(110, 5_000, "jiebei"),
+      on.repay(120, "full"),
+      on.open(130, 5_000, "jiebei"),
+    ]);
+    expect(stateOn(t, 109)).toMatchObject({ status: "closed", cause: "credit" });
+    const owing = stepOn(t, "apply", 110);
+    expect(owing).toMatchObject({
+      decision: "declined",
+      reasons: ["OTHER_LINE_CLOSED_OWING"],
+      line: "jiebei",
+    });
+    expect(owing.facts).toEqual([{ code: "OTHER_LINE_CLOSED_OWING", value: owing.balance, line: "huabei" }]);
+    expect(owing.balance).toBeGreaterThan(0);
+    // refused on the lender's books: no inquiry
+    expect(owing.scoreDelta).toBe(0);
+    expect(stepOn(t, "apply", 130)).toMatchObject({ decision: "approved", line: "jiebei" });
+  });
+
   it("request_review runs an early review, at most once per cooldown", () => {
     const t = suspendedOn45({ restoreCleanDays: 30, reviewRequestCooldownDays: 30 }, [
       on.repay(50, "full"),
