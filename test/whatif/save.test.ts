@@ -45,6 +45,17 @@ describe("saving", () => {
     expect(saved.scenario.description).toHaveLength(5000);
   });
 
+  it("never cuts a character in two where it fits a name", () => {
+    const v = apply(base(LATE), "remove", "2");
+    v.original = { ...v.original, name: "😀".repeat(100) };
+    const name = loadScenarioText(
+      variantYaml(v, "test/fixtures/whatif/out.yaml"),
+      "test/fixtures/whatif/out.yaml",
+    ).scenario.name;
+    expect(name).toMatch(/^(😀)+…(😀)+ \(what-if\)$/u);
+    expect(name.length).toBeLessThanOrEqual(200);
+  });
+
   it("re-anchors relative policy paths to the new file's folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "whatif-"));
     writeFileSync(join(dir, "p.yaml"), "name: mine\nextends: default\nminScore: 610\n");
