@@ -3,7 +3,9 @@
 
 import { Document } from "yaml";
 import { fenToYuan, type LineId, type Scenario, type ScenarioEvent } from "../engine/index.js";
+import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
+import { elideMiddle } from "../shared/text.js";
 import type { Outcome } from "./outcome.js";
 
 const yuan = (fen: number): number => Number(fenToYuan(fen));
@@ -72,8 +74,9 @@ export interface ExportOptions {
 export function scenarioYaml(s: Scenario, options: ExportOptions): string {
   const written: Record<string, unknown> = {
     $schema: undefined,
-    name: s.name,
-    description: s.description,
+    // derived from names a file gives (a persona's, a policy's): fitted, or the file would not load
+    name: elideMiddle(s.name, MAX_NAME),
+    description: elideMiddle(s.description, MAX_DESCRIPTION),
     start: s.start,
     until: s.until,
     policy: options.policyRef(s.policy.name),

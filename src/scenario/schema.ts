@@ -50,6 +50,9 @@ const signedYuan = z.number().min(-MAX_YUAN).max(MAX_YUAN).refine(twoDecimals, F
 const scoreValue = z.number().int().min(0).max(1000);
 /** Free text a trace shows (names, notes, merchants): long enough for any of them, bounded. */
 const shownText = (max: number) => z.string().max(max);
+/** The longest name and description a scenario or policy file may give (what a writer fits its own to). */
+export const MAX_NAME = 200;
+export const MAX_DESCRIPTION = 5000;
 /** A reference to a policy (a name or a path). */
 const ref = z.string().min(1).max(1000);
 /** Whole numbers a policy parameter takes when the vocabulary gives no upper bound: still showable. */
@@ -110,8 +113,8 @@ export const PolicyOverrides = z.strictObject(policyParamsShape).partial();
 export type PolicyOverrides = z.infer<typeof PolicyOverrides>;
 
 export const PolicyFile = z.strictObject({
-  name: shownText(200).min(1),
-  description: shownText(5000).default(""),
+  name: shownText(MAX_NAME).min(1),
+  description: shownText(MAX_DESCRIPTION).default(""),
   extends: ref
     .optional()
     .describe("a built-in policy name or a path relative to this file (in its folder tree)"),
@@ -221,8 +224,8 @@ const ProfileSchema = z.strictObject({
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().max(1000).optional(),
-    name: shownText(200).min(1),
-    description: shownText(5000).default(""),
+    name: shownText(MAX_NAME).min(1),
+    description: shownText(MAX_DESCRIPTION).default(""),
     start: isoDate.default("2024-01-01"),
     until: dayNumber.optional().describe("last simulated day (default: last event or expectation + 31)"),
     /** deprecated: scenarios are deterministic, a seed changes nothing (read, warned about, ignored) */

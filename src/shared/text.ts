@@ -97,3 +97,22 @@ export function printableLines(text: string): string {
 export function jsonLine(value: unknown): string {
   return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
 }
+
+/** `text` in at most `max` UTF-16 units (what a schema's `max` counts), its middle left out as "…": a name
+ *  credit-sim derives keeps what tells it apart — the start, and the account number or arm at the end. */
+export function elideMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = Array.from(text); // never half a surrogate pair
+  let head = "";
+  for (const c of chars) {
+    if (head.length + c.length > Math.ceil((max - 1) / 2)) break;
+    head += c;
+  }
+  let tail = "";
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const c = chars[i]!;
+    if (head.length + 1 + tail.length + c.length > max) break;
+    tail = c + tail;
+  }
+  return `${head}…${tail}`;
+}

@@ -5,7 +5,9 @@
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
 import { schemaLine } from "../scenario/json-schema.js";
+import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
+import { elideMiddle } from "../shared/text.js";
 import { occupied } from "../shared/write-file.js";
 import { type Variant, variantWritten } from "./variant.js";
 
@@ -42,8 +44,9 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   const base = v.original.description ? `${v.original.description.replace(/[.。]\s*$/, "")}. ` : "";
   const data: Record<string, unknown> = {
     ...(w.$schema !== undefined ? { $schema: w.$schema } : {}),
-    name: options.name ?? `${v.original.name} (what-if)`,
-    description: `${base}What-if of ${v.original.name}: ${edits}`,
+    // the original's name and description with more added: fitted, or the saved file would not load
+    name: options.name ?? elideMiddle(`${v.original.name} (what-if)`, MAX_NAME),
+    description: elideMiddle(`${base}What-if of ${v.original.name}: ${edits}`, MAX_DESCRIPTION),
     start: w.start,
     until: w.until,
     policy: w.policy,

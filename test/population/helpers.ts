@@ -100,7 +100,7 @@ export function meta(
 }
 
 /** A population of given personas and settings, as `preparePopulation` makes one (policies by name). */
-function population(s: PopulationSettings, personas: Persona[]): Population {
+export function population(s: PopulationSettings, personas: Persona[]): Population {
   return {
     personas,
     settings: s,

@@ -32,6 +32,30 @@ describe("saving", () => {
     }
   });
 
+  it("fits the name and description it adds to what a scenario file may hold: a file at its limits saves", () => {
+    const v = apply(base(LATE), "remove", "2-6");
+    v.original = { ...v.original, name: "n".repeat(200), description: "d".repeat(5000) };
+    const saved = loadScenarioText(
+      variantYaml(v, "test/fixtures/whatif/out.yaml"),
+      "test/fixtures/whatif/out.yaml",
+    );
+    expect(saved.scenario.name).toMatch(/^n+…n+ \(what-if\)$/);
+    expect(saved.scenario.name).toHaveLength(200);
+    expect(saved.scenario.description).toMatch(/^d+…d+\. What-if of n+: removed #2 .*#6 \([^)]*\)$/s);
+    expect(saved.scenario.description).toHaveLength(5000);
+  });
+
+  it("never cuts a character in two where it fits a name", () => {
+    const v = apply(base(LATE), "remove", "2");
+    v.original = { ...v.original, name: "😀".repeat(100) };
+    const name = loadScenarioText(
+      variantYaml(v, "test/fixtures/whatif/out.yaml"),
+      "test/fixtures/whatif/out.yaml",
+    ).scenario.name;
+    expect(name).toMatch(/^(😀)+…(😀)+ \(what-if\)$/u);
+    expect(name.length).toBeLessThanOrEqual(200);
+  });
+
   it("re-anchors relative policy paths to the new file's folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "whatif-"));
     writeFileSync(join(dir, "p.yaml"), "name: mine\nextends: default\nminScore: 610\n");
