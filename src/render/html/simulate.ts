@@ -117,8 +117,8 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
       const cells = [
         String(i + 1),
         esc(paramsText(v.params)),
-        pct(m.approvalRate),
-        pct(m.badRate),
+        pct2(m.approvalRate),
+        pct2(m.badRate),
         yuan(m.loss),
         yuan(m.revenue),
         yuan(m.profit),
