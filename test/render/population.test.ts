@@ -65,6 +65,19 @@ describe("money on Huabei", () => {
   });
 });
 
+describe("the outcomes table's charges", () => {
+  it("are Huabei's interest, instalment fees and penalties per account, and both reports say so", () => {
+    const all = summarise(result).groups.at(-1)!.champion;
+    const huabei = all.risk.huabei;
+    expect(huabei.fees).toBeGreaterThan(0);
+    expect(all.chargesPerAccount * all.accounts).toBeCloseTo(huabei.revenue, 0);
+    expect(text()).toContain("charges/acct: interest, instalment fees and penalties per account");
+    // the page said "penalties and interest", leaving out the fees in the figure
+    const html = simulateHtml(result, { chartJs: "" });
+    expect(html).toContain("charges: interest, instalment fees and penalties on Huabei, per account");
+  });
+});
+
 describe("the risk table's score quality", () => {
   it("marks a Gini and KS read on fewer than 30 bads with ~, and says what ~ means", async () => {
     const { FEW_BADS, RISK_COLUMNS } = await import("../../src/render/population-risk.js");
