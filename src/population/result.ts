@@ -93,7 +93,7 @@ export function variantRows(r: PopulationResult, summary = summarise(r)): Varian
   const metrics = all.variants.map((v) => variantMetrics(v.risk));
   // among the variants only: the base policy is not on the frontier, and a variant it beats may still be
   // the best of those swept
-  const under = dominated(metrics);
+  const under = dominated(all.variants.map((v) => v.risk.all));
   return r.meta.sweep.variants.map((params, i) => ({
     params,
     metrics: metrics[i]!,

@@ -86,17 +86,34 @@ export function variantMetrics(r: RiskSummary): VariantMetrics {
   };
 }
 
+/** What dominance compares: the counts behind the rates and the profit. A rate rounded to four decimals
+ *  ties variants whose bads differ by up to 1 in 20,000 booked — 20 at the 400,000 accounts of a sharded
+ *  sweep — and a tie let a variant with more bads and more profit dominate one with fewer. */
+export interface FrontierPoint {
+  applicants: number;
+  booked: number;
+  bad: number;
+  /** yuan, to the fen */
+  profit: number;
+}
+
+/** n1/d1 against n2/d2, exactly (whole counts): negative, zero or positive. A rate of nothing is 0. */
+function compareRates(n1: number, d1: number, n2: number, d2: number): number {
+  const [a, b] = d1 > 0 ? [n1, d1] : [0, 1];
+  const [c, d] = d2 > 0 ? [n2, d2] : [0, 1];
+  return a * d - c * b;
+}
+
 /** For each variant, whether another dominates it (approval ↑, bad rate ↓, profit ↑). */
-export function dominated(metrics: readonly VariantMetrics[]): boolean[] {
-  return metrics.map((m, i) =>
-    metrics.some(
-      (o, j) =>
-        j !== i &&
-        o.approvalRate >= m.approvalRate &&
-        o.badRate <= m.badRate &&
-        o.profit >= m.profit &&
-        (o.approvalRate > m.approvalRate || o.badRate < m.badRate || o.profit > m.profit),
-    ),
+export function dominated(points: readonly FrontierPoint[]): boolean[] {
+  return points.map((m, i) =>
+    points.some((o, j) => {
+      if (j === i) return false;
+      const approval = compareRates(o.booked, o.applicants, m.booked, m.applicants);
+      const bad = compareRates(o.bad, o.booked, m.bad, m.booked);
+      const profit = Math.round(o.profit * 100) - Math.round(m.profit * 100);
+      return approval >= 0 && bad <= 0 && profit >= 0 && (approval > 0 || bad < 0 || profit > 0);
+    }),
   );
 }
 

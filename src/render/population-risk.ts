@@ -16,7 +16,7 @@ import {
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
-import { accountsText, int, lpad, num, pad, pct, ratio } from "./population-format.js";
+import { accountsText, int, lpad, num, pad, pct, pct2, ratio } from "./population-format.js";
 
 const yuanShort = (y: number) =>
   Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
@@ -75,8 +75,6 @@ export function riskTable(
   rows.push(c.dim(row("  Huabei", all.huabei)), c.dim(row("  Jiebei", all.jiebei)));
   return [c.bold(head), ...rows].join("\n");
 }
-
-const pct2 = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 interface PortfolioColumn {
   title: string;
@@ -187,7 +185,7 @@ export function frontier(
     psi: number | null,
     note: string,
   ) =>
-    `${pad(label, idWidth)}${pad(params, paramWidth)}${lpad(pct(m.approvalRate), 10)}${lpad(pct(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ranked(bads, m.gini), 7)}${lpad(ranked(bads, m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
+    `${pad(label, idWidth)}${pad(params, paramWidth)}${lpad(pct2(m.approvalRate), 10)}${lpad(pct2(m.badRate), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ranked(bads, m.gini), 7)}${lpad(ranked(bads, m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
   const base = all.champion.risk.all;
   const out = [
     c.bold(

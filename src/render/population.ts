@@ -153,7 +153,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        "  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender)",
+        "  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)",
       ),
     personaTable(groups, (g) => g.champion, c),
   );

@@ -196,25 +196,50 @@ describe("outcomes against intuition", () => {
     }
   });
 
+  // the rates as the summary rounds them, and the counts they come from
+  const risk = (approvalRate: number, badRate: number, profit: number, applicants = 1000, bad?: number) => {
+    const booked = Math.round(approvalRate * applicants);
+    return {
+      all: {
+        approvalRate,
+        badRate,
+        profit,
+        applicants,
+        booked,
+        bad: bad ?? Math.round(badRate * booked),
+        loss: 0,
+        revenue: 0,
+        gini: null,
+        ks: null,
+      },
+    };
+  };
+  const dominance = (variants: Array<ReturnType<typeof risk>>) =>
+    variantRows(
+      { meta: { sweep: { variants: variants.map((_, i) => ({ minScore: 700 + 40 * i })) } } } as never,
+      // the base policy approves more, with fewer bad and more profit, than either variant
+      {
+        groups: [
+          {
+            champion: { risk: risk(0.9, 0.01, 1000) },
+            variants: variants.map((v) => ({ risk: v, psi: 0 })),
+          },
+        ],
+      } as never,
+    )!.map((r) => r.dominated);
+
   it("a variant is dominated by another variant only, never by the base policy outside the sweep", () => {
-    const risk = (approvalRate: number, badRate: number, profit: number) => ({
-      all: { approvalRate, badRate, profit, loss: 0, revenue: 0, gini: null, ks: null },
-    });
-    const rows = (variants: Array<ReturnType<typeof risk>>) =>
-      variantRows(
-        { meta: { sweep: { variants: variants.map((_, i) => ({ minScore: 700 + 40 * i })) } } } as never,
-        // the base policy approves more, with fewer bad and more profit, than either variant
-        {
-          groups: [
-            {
-              champion: { risk: risk(0.9, 0.01, 1000) },
-              variants: variants.map((v) => ({ risk: v, psi: 0 })),
-            },
-          ],
-        } as never,
-      )!.map((r) => r.dominated);
-    expect(rows([risk(0.5, 0.02, 50), risk(0.4, 0.03, 60)])).toEqual([false, false]);
-    expect(rows([risk(0.5, 0.02, 50), risk(0.4, 0.03, 40)])).toEqual([false, true]);
+    expect(dominance([risk(0.5, 0.02, 50), risk(0.4, 0.03, 60)])).toEqual([false, false]);
+    expect(dominance([risk(0.5, 0.02, 50), risk(0.4, 0.03, 40)])).toEqual([false, true]);
+  });
+
+  it("dominance reads the counts, not the rounded rates: one more bad in 29,000 booked is a higher bad rate", () => {
+    // both bad rates round to 0.0100; the second variant has one more bad and more profit
+    const fewer = risk(29_000 / 30_000, 0.01, 100, 30_000, 290);
+    const more = risk(29_000 / 30_000, 0.01, 110, 30_000, 291);
+    expect(dominance([fewer, more])).toEqual([false, false]);
+    // with the same bads, the extra profit does dominate
+    expect(dominance([fewer, risk(29_000 / 30_000, 0.01, 110, 30_000, 290)])).toEqual([true, false]);
   });
 });
 

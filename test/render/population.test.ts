@@ -3,9 +3,10 @@
 import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { fromRange } from "../../src/population/result.js";
+import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { summarise } from "../../src/population/stats.js";
+import { simulateHtml } from "../../src/render/html/simulate.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { arm, meta, settings, shipped, sweepResult, tightened } from "../population/helpers.js";
 
@@ -64,6 +65,19 @@ describe("money on Huabei", () => {
   });
 });
 
+describe("the outcomes table's charges", () => {
+  it("are Huabei's interest, instalment fees and penalties per account, and both reports say so", () => {
+    const all = summarise(result).groups.at(-1)!.champion;
+    const huabei = all.risk.huabei;
+    expect(huabei.fees).toBeGreaterThan(0);
+    expect(all.chargesPerAccount * all.accounts).toBeCloseTo(huabei.revenue, 0);
+    expect(text()).toContain("charges/acct: interest, instalment fees and penalties per account");
+    // the page said "penalties and interest", leaving out the fees in the figure
+    const html = simulateHtml(result, { chartJs: "" });
+    expect(html).toContain("charges: interest, instalment fees and penalties on Huabei, per account");
+  });
+});
+
 describe("the risk table's score quality", () => {
   it("marks a Gini and KS read on fewer than 30 bads with ~, and says what ~ means", async () => {
     const { FEW_BADS, RISK_COLUMNS } = await import("../../src/render/population-risk.js");
@@ -102,5 +116,23 @@ describe("a sweep's frontier", () => {
     expect(ids.map((x) => Number(x[3]))).toEqual(values);
     const marks = ids.map((x) => x[2] ?? x[1]);
     expect(new Set(marks).size).toBe(40);
+  }, 30_000);
+
+  it("gives approval and bad rates to two decimals, so a dominated mark can be read off the rows", () => {
+    // at one decimal, 1.64 % and 1.62 % both read 1.6 %: a variant that approves fewer with less profit
+    // looked dominated and was not marked, as its bad rate was lower
+    const r = sweepResult("stretched", 60, 120, "minOpenScore", [700, 790]);
+    const rows = variantRows(r)!;
+    const text = renderPopulation(r, { chalk: plain, chart: false });
+    const html = simulateHtml(r, { chartJs: "" });
+    const two = (x: number) => `${(x * 100).toFixed(2)} %`;
+    rows.forEach((v, i) => {
+      const line = text.split("\n").find((l) => l.startsWith(`  ${i + 1}  `));
+      expect(line).toContain(`${two(v.metrics.approvalRate)}  `);
+      expect(line).toContain(two(v.metrics.badRate));
+      expect(html).toContain(
+        `<td class="num">${two(v.metrics.approvalRate)}</td><td class="num">${two(v.metrics.badRate)}</td>`,
+      );
+    });
   }, 30_000);
 });

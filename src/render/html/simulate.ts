@@ -117,8 +117,8 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
       const cells = [
         String(i + 1),
         esc(paramsText(v.params)),
-        pct(m.approvalRate),
-        pct(m.badRate),
+        pct2(m.approvalRate),
+        pct2(m.badRate),
         yuan(m.loss),
         yuan(m.revenue),
         yuan(m.profit),
@@ -183,7 +183,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: "Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones; days: median days to restore. Limit and score: medians; charges: penalties and interest per account.",
+        note: "Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones; days: median days to restore. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.",
       },
     ),
   ];
