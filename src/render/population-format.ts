@@ -1,6 +1,7 @@
 // Number and column formatting shared by the population report's tables.
 
 import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
+import type { PopulationResult } from "../population/result.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
@@ -36,4 +37,19 @@ export function differenceText(d: Difference): { change: string; interval: strin
         ? `[${num(d.ci95[0] * 100, 2)}, ${num(d.ci95[1] * 100, 2)}] pp`
         : `[${value(d.ci95[0])}, ${value(d.ci95[1])}]`;
   return { change, interval };
+}
+
+/** The result with its arms told apart where a policy is its own challenger (`--challenger default`): every
+ *  heading would otherwise read "under default" twice. */
+export function armsNamed(r: PopulationResult): PopulationResult {
+  const m = r.meta;
+  if (m.challenger === null || m.challenger.name !== m.policy.name) return r;
+  return {
+    ...r,
+    meta: {
+      ...m,
+      policy: { ...m.policy, name: `${m.policy.name} (champion)` },
+      challenger: { ...m.challenger, name: `${m.challenger.name} (challenger)` },
+    },
+  };
 }

@@ -11,6 +11,7 @@ import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 import {
   accountsText,
+  armsNamed,
   differenceText,
   int,
   lpad,
@@ -131,7 +132,8 @@ export interface RenderPopulationOptions {
 export function renderPopulation(result: PopulationResult, o: RenderPopulationOptions): string {
   const c = o.chalk;
   // names come from persona and policy files: shown printable
-  const r = { ...result, meta: printableMeta(result.meta) };
+  const named = armsNamed(result);
+  const r = { ...named, meta: printableMeta(named.meta) };
   const m = r.meta;
   const summary = summarise(r);
   const groups = summary.groups;

@@ -32,6 +32,22 @@ describe("renderPopulation", () => {
     expect(text).toContain("credit-sim simulate … -N");
   });
 
+  it("a policy set against itself names its arms champion and challenger, in the text and on the page", () => {
+    const same = {
+      ...result,
+      meta: { ...result.meta, challenger: { ...result.meta.challenger!, name: result.meta.policy.name } },
+    };
+    const t = renderPopulation(same, { chalk: plain, chart: false });
+    expect(t).toContain(`Outcomes under ${result.meta.policy.name} (champion)`);
+    expect(t).toContain(`Outcomes under ${result.meta.policy.name} (challenger)`);
+    expect(t).toContain(`Risk under ${result.meta.policy.name} (challenger)`);
+    const html = simulateHtml(same, { chartJs: "" });
+    expect(html).toContain(`Risk under ${result.meta.policy.name} (champion)`);
+    expect(html).toContain(`Risk under ${result.meta.policy.name} (challenger)`);
+    // named apart only when they would read alike
+    expect(text).not.toContain("(champion)");
+  });
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {

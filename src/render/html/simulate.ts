@@ -6,7 +6,17 @@ import { METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { accountsText, differenceText, int, num, pct, pct2, ratio, yuan2 } from "../population-format.js";
+import {
+  accountsText,
+  armsNamed,
+  differenceText,
+  int,
+  num,
+  pct,
+  pct2,
+  ratio,
+  yuan2,
+} from "../population-format.js";
 import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -138,10 +148,11 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
 const DELINQUENCY_TITLE = "Share of the book 30+ and 90+ days past due, at each month end";
 
 export function simulateHtml(
-  r: PopulationResult,
+  result: PopulationResult,
   assets: HtmlAssets,
   options: SimulateHtmlOptions = {},
 ): string {
+  const r = armsNamed(result);
   const m = r.meta;
   const groups = summarise(r).groups;
   const all = groups.find((g) => g.persona === OVERALL) ?? groups[groups.length - 1]!;
