@@ -219,6 +219,29 @@ describe("run --html", () => {
     for (const d of twoLines) expect(d.clip, d.label).toBe(false);
   });
 
+  it("a suspension ends when the lender closes the line: its days and its shading stop there", () => {
+    const text = [
+      "name: closed while suspended",
+      "until: 200",
+      "profile: { age: 30, monthlyIncome: 8000, verified: true, creditHistoryMonths: 36 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 1, type: purchase, amount: 1000 }",
+      "  - { day: 2, type: policy, set: { suspendOverdueDays: 5, closeAfterSuspendedDays: 60, restoreScore: 950 } }",
+    ].join("\n");
+    const { scenario } = loadScenarioText(text, "closed.yaml");
+    const trace = simulate(scenario);
+    const on = (d: string) => trace.steps.find((s) => s.decision === d)!.day;
+    const [suspended, closed] = [on("suspended"), on("closed")];
+    expect(closed).toBeGreaterThan(suspended);
+    const html = runHtml(runView(scenario, trace), assets);
+    // the closed months after it are no suspension (they read 155 days suspended, to the run's end)
+    expect(html).toContain(`${closed - suspended} days suspended`);
+    const bands = JSON.stringify(dataOf(html));
+    expect(bands).toContain('"suspended (credit)"');
+    expect(bands).toContain('"closed (credit)"');
+  });
+
   it("the chart's note counts every marker it draws: decisions, and customer service's answers apart", () => {
     const html = runPage().html;
     expect(html).toContain(

@@ -2,7 +2,7 @@
 // every decision marked (its reasons on hover), suspensions shaded, the decisions step by step, the
 // repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
 
-import { DECISIONS } from "../../engine/index.js";
+import { DECISIONS, type Status } from "../../engine/index.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import { suspensionStarts } from "../../whatif/goal.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
@@ -52,24 +52,28 @@ const isStoryStep = (s: StepView): boolean =>
 
 /** Spans of days a line spent suspended (or closed, or charged off), for shading. */
 function suspensionSpans(v: RunView) {
-  const spans: Array<{ from: number; to: number; label: string; tone: "bad" | "warn" }> = [];
+  const spans: Array<{ from: number; to: number; label: string; tone: "bad" | "warn"; status: Status }> = [];
   const lines = [
     { name: "Huabei", tone: "bad" as const, of: (s: StepView) => ({ status: s.status, cause: s.cause }) },
     { name: "Jiebei", tone: "warn" as const, of: (s: StepView) => s.jiebei },
   ];
   for (const line of lines) {
-    let open: { from: number; label: string } | null = null;
+    let open: { from: number; label: string; status: Status } | null = null;
     const prefix = v.twoLines ? `${line.name} ` : "";
+    const close = (to: number) => {
+      if (open) spans.push({ ...open, to, tone: line.tone });
+      open = null;
+    };
     for (const s of v.steps) {
       const st = line.of(s);
       const down = st !== null && st.status !== "active" && st.status !== "none";
-      if (down && open === null) open = { from: s.day, label: prefix + statusText(st.status, st.cause) };
-      if (!down && open !== null) {
-        spans.push({ from: open.from, to: s.day, label: open.label, tone: line.tone });
-        open = null;
-      }
+      // a closure or a charge-off ends the suspension before it: its days are not suspended ones (a
+      // change of cause is the same suspension)
+      if (!down || open?.status !== st.status) close(s.day);
+      if (down && open === null)
+        open = { from: s.day, label: prefix + statusText(st.status, st.cause), status: st.status };
     }
-    if (open) spans.push({ from: open.from, to: v.until, label: open.label, tone: line.tone });
+    close(v.until);
   }
   return spans;
 }
@@ -214,7 +218,9 @@ export function timelineChart(id: string, v: RunView, options: { money?: boolean
 }
 
 function daysSuspended(v: RunView): number {
-  return suspensionSpans(v).reduce((n, s) => n + (s.to - s.from), 0);
+  return suspensionSpans(v)
+    .filter((s) => s.status === "suspended")
+    .reduce((n, s) => n + (s.to - s.from), 0);
 }
 
 function reasonItems(s: StepView): string {
