@@ -242,6 +242,23 @@ describe("run --html", () => {
     expect(bands).toContain('"closed (credit)"');
   });
 
+  it("a Jiebei application refused before Jiebei ever opened shows Jiebei's standing, not Huabei's", () => {
+    const text = [
+      "name: jiebei refused",
+      "until: 30",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 10, type: apply, product: open, line: jiebei, amount: 5000 }",
+    ].join("\n");
+    const { scenario } = loadScenarioText(text, "jiebei.yaml");
+    const html = runHtml(runView(scenario, simulate(scenario)), assets);
+    const item = html.slice(html.indexOf("day 10 ·"));
+    const head = item.slice(0, item.indexOf("</div>"));
+    // it read "limit ¥5,000.00 · active": Huabei's line, unnamed, beside a Jiebei decline
+    expect(head).toContain("Jiebei limit ¥0.00 · ");
+    expect(head).not.toContain("¥5,000.00");
+  });
+
   it("the chart's note counts every marker it draws: decisions, and customer service's answers apart", () => {
     const html = runPage().html;
     expect(html).toContain(

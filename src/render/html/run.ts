@@ -237,8 +237,11 @@ function reasonItems(s: StepView): string {
 
 /** The limit and status of the line a step is about (Jiebei's for a Jiebei decision). */
 function standing(s: StepView): string {
-  const l = s.line === "Jiebei" && s.jiebei ? s.jiebei : s;
-  return `${s.jiebei ? `${s.line === "Jiebei" ? "Jiebei" : "Huabei"} ` : ""}limit ${yuanText(l.limit)} · ${esc(statusText(l.status, l.cause))}`;
+  // a Jiebei decision before Jiebei ever opened (a refused application) is about a line with none: it
+  // read Huabei's limit and status, unnamed
+  const jiebei = s.line === "Jiebei";
+  const l = jiebei ? (s.jiebei ?? { limit: 0, status: "none" as const, cause: null }) : s;
+  return `${s.jiebei || jiebei ? `${jiebei ? "Jiebei" : "Huabei"} ` : ""}limit ${yuanText(l.limit)} · ${esc(statusText(l.status, l.cause))}`;
 }
 
 function decisionList(steps: readonly StepView[]): string {
