@@ -193,7 +193,11 @@ export function outcome(trace: Trace): Outcome {
     if (s.decision === "suspended") {
       first ??= s.day;
       since ??= s.day;
-    } else if ((s.decision === "restored" || s.decision === "closed") && since !== null) {
+    } else if (
+      // a closure or a write-off ends the suspension as a restoration does (as the HTML run page counts it)
+      (s.decision === "restored" || s.decision === "closed" || s.decision === "charged_off") &&
+      since !== null
+    ) {
       days += s.day - since;
       since = null;
     }

@@ -1,10 +1,23 @@
 // Base vs variant: steps aligned by typed keys, each side a Verdict keyed on its decision.
 
 import { describe, expect, it } from "vitest";
-import { keyText } from "../../src/whatif/compare.js";
+import { simulate } from "../../src/engine/index.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { keyText, outcome } from "../../src/whatif/compare.js";
 import { restoreTarget } from "../../src/whatif/goal.js";
 import { compareRuns, runVariant } from "../../src/whatif/run.js";
 import { apply, base, LATE, PHONE } from "./helpers.js";
+
+describe("outcome", () => {
+  it("a write-off ends the suspension as a closure does: days suspended stop at the charge-off", () => {
+    const { scenario } = loadScenario("scenarios/default-charge-off.yaml");
+    const t = simulate(scenario);
+    const suspended = t.steps.find((s) => s.decision === "suspended")!;
+    const chargedOff = t.steps.find((s) => s.decision === "charged_off")!;
+    expect(chargedOff.day).toBeLessThan(t.until);
+    expect(outcome(t).daysSuspended).toBe(chargedOff.day - suspended.day);
+  });
+});
 
 describe("comparison", () => {
   it("lists the removed applications and the decisions that change downstream", () => {
