@@ -190,14 +190,27 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       // no reapplying after a write-off on either line (no line is opened again), nor while the other line
       // is suspended (no new line meanwhile: its restoration comes first)
       const other = line.id === "huabei" ? c.jiebei : c.huabei;
-      if (
-        balance === 0 &&
-        line.status === "closed" &&
-        writeOffFact(c, line) === null &&
-        other.status !== "suspended"
-      )
-        remedies.push({ line: line.id, kind: "reapply", blockers: openingBlockers(c, line, day, s) });
-      for (const code of line.reasonsOnRecord) if (!reasons.includes(code)) reasons.push(code);
+      const lost = writeOffFact(c, line);
+      const reopens =
+        balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
+      const blockers = reopens ? openingBlockers(c, line, day, s) : [];
+      if (reopens) remedies.push({ line: line.id, kind: "reapply", blockers });
+      // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
+      // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
+      const now: RuleFact[] = lost
+        ? [lost]
+        : balance > 0
+          ? [
+              ...(overdue(line) > 0 ? [{ code: "OVERDUE_NOW" as const }] : []),
+              { code: "BALANCE_OUTSTANDING", value: balance },
+            ]
+          : other.status === "suspended"
+            ? [{ code: "OTHER_LINE_SUSPENDED", line: other.id }]
+            : blockers;
+      for (const f of now) {
+        if (!reasons.includes(f.code)) reasons.push(f.code);
+        if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
+      }
     }
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each

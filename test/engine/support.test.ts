@@ -530,7 +530,7 @@ describe("contact_support", () => {
     expect(dtiShown(Number.POSITIVE_INFINITY)).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it("on a closed account with a balance: pay the balance", () => {
+  it("on a closed account with a balance: pay the balance — the reason today; the closure's are on record", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(38, "minimum"), on.support(46)], {
       policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }),
     });
@@ -538,10 +538,36 @@ describe("contact_support", () => {
     expect(stepOn(t, "review", 45).decision).toBe("closed");
     const s = stepOn(t, "contact_support", 46);
     expect(s.status).toBe("closed");
-    expect(s.reasons).toContain("LONG_SUSPENSION");
+    expect(s.reasons).toContain("BALANCE_OUTSTANDING");
+    expect(s.facts).toContainEqual({ code: "BALANCE_OUTSTANDING", value: s.balance });
+    expect(s.reasons).not.toContain("LONG_SUSPENSION");
     expect(s.remedies.slice(1)).toEqual([{ line: "huabei", kind: "pay_balance", amount: s.balance }]);
     expect(remedy(s.remedies, "on_record")).toMatchObject({ day: 45, status: "closed" });
+    expect(remedy(s.remedies, "on_record")!.reasons).toContain("LONG_SUSPENSION");
     expect(s.balance).toBeGreaterThan(0);
+  });
+
+  it("on a closed account repaid in full: today's reasons are what would decline a new application (or the score's drivers), not the closure's", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.repay(38, "minimum"),
+        on.repay(46, "full"),
+        on.support(47),
+      ],
+      { policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }) },
+    );
+    expect(stepOn(t, "review", 45).decision).toBe("closed");
+    const s = stepOn(t, "contact_support", 47);
+    expect(s).toMatchObject({ status: "closed", balance: 0 });
+    const reapply = remedy(s.remedies, "reapply")!;
+    expect(s.reasons.length).toBeGreaterThan(0);
+    for (const b of reapply.blockers) expect(s.reasons).toContain(b.code);
+    // the closure's reasons stay on record, not cited as today's: nothing is past due any more
+    expect(remedy(s.remedies, "on_record")!.reasons).toContain("LONG_SUSPENSION");
+    expect(s.reasons).not.toContain("LONG_SUSPENSION");
+    expect(s.reasons).not.toContain("OVERDUE_NOW");
   });
 
   it("answers for both lines: a suspended Jiebei beside an active Huabei", () => {
