@@ -345,7 +345,7 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
     if (s.bound) lines.push(`    (${s.bound})`);
     if (s.reasons.length)
       lines.push(
-        `    ${s.decision === "info" ? "on record" : s.decision === null ? "why it stays so" : "why"}:`,
+        `    ${s.decision === "info" ? "as things stand today" : s.decision === null ? "why it stays so" : "why"}:`,
       );
     for (const r of s.reasons) {
       lines.push(`      ${c.bold(r.code)}  ${r.text}`);

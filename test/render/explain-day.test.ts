@@ -73,6 +73,13 @@ describe("explainDay", () => {
     expect(x.todo[0]).not.toContain("¥4,008.00");
   });
 
+  it("customer service's reasons are headed as today's, not as the record (the record is the dated → line)", () => {
+    // Zhang Ming asks customer service on day 230, suspended since day 227
+    const text = renderExplanation(explainDay(scenario, trace, 230), plain, 120);
+    expect(text).toContain("    as things stand today:");
+    expect(text).not.toContain("on record:");
+  });
+
   it("on an 80-column terminal the scorecard table stays one line a characteristic, points in their column", () => {
     const text = renderExplanation(explainDay(scenario, trace, 258), plain, 80);
     const table = text.split("\n").filter((l) => /\d+\/\d+/.test(l) && l.startsWith("  "));
