@@ -29,6 +29,7 @@ import {
   describeFact,
   describeRemedy,
   lineName,
+  nothingToDo,
   reasonAdvice,
   signed,
 } from "../scenario/format.js";
@@ -260,8 +261,11 @@ export function explainDay(
           }
         : {}),
     },
+    // the record alone leaves nothing to do: the reasons' advice says what helps, after it
     todo: remedies.length
-      ? remedies
+      ? nothingToDo(steps.flatMap((s) => s.remedies))
+        ? [...remedies, ...advice]
+        : remedies
       : advice.length
         ? advice
         : asked.length

@@ -10,6 +10,7 @@ import {
   describeRemedy,
   lineName,
   money,
+  nothingToDo,
   reasonAdvice,
   reasonText,
   signed,
@@ -141,7 +142,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r)}`);
   // customer service on a line with nothing to put right still says what helps, as `explain` does: the
   // advice of the reasons it gave
-  if (step.event.type === "contact_support" && step.remedies.length === 0)
+  if (step.event.type === "contact_support" && nothingToDo(step.remedies))
     for (const a of reasonAdvice(step.reasons, step)) lines.push(`${indent}${c.cyan("→")} ${a}`);
   if (o.explain && step.decision !== null) lines.push(...renderExplain(step, o).map((l) => indent + l));
   return lines;

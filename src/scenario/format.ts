@@ -344,6 +344,11 @@ export function adviceOf(code: ReasonCode, at?: Snapshot): string {
   return info.advice;
 }
 
+/** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
+ *  what was decided (then the advice of the reasons it gives is what helps). */
+export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
+  remedies.every((r) => r.kind === "on_record");
+
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each. */
 export function reasonAdvice(reasons: readonly ReasonCode[], at?: Snapshot): string[] {
   return withoutRepeats([

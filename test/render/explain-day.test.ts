@@ -2,8 +2,9 @@
 
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { simulate } from "../../src/engine/index.js";
+import { REASONS, simulate } from "../../src/engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
+import { renderTrace } from "../../src/render/trace.js";
 import { money } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -71,6 +72,23 @@ describe("explainDay", () => {
     expect(x.todo[0]).toBe(`pay the overdue ${money(owed!.kind === "pay_overdue" ? owed!.amount : 0)} now`);
     // more than the last step's amount (day 227): the penalty of a day has accrued since
     expect(x.todo[0]).not.toContain("¥4,008.00");
+  });
+
+  it("customer service whose only step is the record still says what helps, the same in the trace and in explain", () => {
+    // the written-off debt repaid on day 305: nothing is owed, nothing can be done, and the advice says so
+    const charged = loadScenario(`${ROOT}scenarios/default-charge-off.yaml`).scenario;
+    const asked = {
+      ...charged,
+      events: [...charged.events, { index: 999, day: 310, type: "contact_support" as const }].sort(
+        (a, b) => a.day - b.day,
+      ),
+    };
+    const t = simulate(asked);
+    const step = t.steps.find((s) => s.day === 310 && s.event.type === "contact_support")!;
+    expect(step.remedies.map((r) => r.kind)).toEqual(["on_record"]);
+    const settled = REASONS.DEBT_WRITTEN_OFF.settled!;
+    expect(explainDay(asked, t, 310).todo).toContain(settled);
+    expect(renderTrace(asked, t, { chalk: plain, explain: false, chart: false })).toContain(`→ ${settled}`);
   });
 
   it("customer service's reasons are headed as today's, not as the record (the record is the dated → line)", () => {
