@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from "chalk";
 import type { ReasonCode, Trace } from "../engine/index.js";
-import { describeEvent, money, reasonText, signed } from "../scenario/format.js";
+import { describeEvent, money, reasonText, signed, statusText } from "../scenario/format.js";
 import {
   type Absence,
   type Comparison,
@@ -112,9 +112,8 @@ function renderStacked(
   ];
 }
 
-function statusText(o: { status: Outcome["status"]; cause: Outcome["cause"] }): string {
-  return o.status === "suspended" ? `suspended (${o.cause})` : o.status.replace("_", " ");
-}
+const standing = (o: { status: Outcome["status"]; cause: Outcome["cause"] }): string =>
+  statusText(o.status, o.cause);
 
 /** How the first suspension moved between the runs, in words; null when it did not. */
 export function firstSuspensionChange(b: Outcome, v: Outcome): string | null {
@@ -140,9 +139,9 @@ function outcomeRows(c: ChalkInstance, cmp: Comparison): string[] {
   const status = (label: string, x: LineEnd, y: LineEnd) =>
     row(
       label,
-      statusText(x),
-      statusText(y),
-      statusText(x) === statusText(y) ? c.dim("same") : `${statusText(x)} → ${statusText(y)}`,
+      standing(x),
+      standing(y),
+      standing(x) === standing(y) ? c.dim("same") : `${standing(x)} → ${standing(y)}`,
     );
   // a run with Jiebei shows each line's end, named
   const none: LineEnd = { status: "none", cause: null, limit: 0, balance: 0, charges: 0 };

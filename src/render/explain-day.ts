@@ -32,6 +32,7 @@ import {
   nothingToDo,
   reasonAdvice,
   signed,
+  statusText,
 } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { factorLines, factorValue } from "./factor-table.js";
@@ -200,8 +201,7 @@ export function explainDay(
     return {
       event: describeEvent(s),
       decision: s.decision,
-      status:
-        standing.status === "suspended" && standing.cause ? `suspended (${standing.cause})` : standing.status,
+      status: statusText(standing.status, standing.cause),
       score: s.score,
       scoreDelta: s.scoreDelta,
       moves: change.own,

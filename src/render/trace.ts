@@ -14,6 +14,7 @@ import {
   reasonAdvice,
   reasonText,
   signed,
+  statusText,
 } from "../scenario/format.js";
 import { maxOf, pushAll } from "../shared/lists.js";
 import { printable } from "../shared/text.js";
@@ -75,9 +76,7 @@ export function decisionColour(c: ChalkInstance, d: Decision | null): (s: string
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
-function statusText(s: LineSnapshot): string {
-  return s.cause !== null ? `${s.status.replace("_", " ")} (${s.cause})` : s.status;
-}
+const standing = (s: LineSnapshot): string => statusText(s.status, s.cause);
 
 /** The decision cell: on a two-line trace, the line decided on comes first ("Jiebei declined"). */
 function decisionText(step: Step, twoLines: boolean): string {
@@ -206,7 +205,7 @@ function standingLines(step: Step, delta: string, twoLines: boolean): string[] {
   const score = `score ${step.score}${delta ? ` ${delta}` : ""} · `;
   const line = (l: LineSnapshot) =>
     // the status and its cause wrap as one ("suspended (credit)"), never split over two lines
-    `limit ${money(l.limit)} · balance ${money(l.balance)} · ${statusText(l).replace(" (", "\u00a0(")}`;
+    `limit ${money(l.limit)} · balance ${money(l.balance)} · ${standing(l).replace(" (", "\u00a0(")}`;
   if (!twoLines) return [`${score}${line(step)}`];
   return [`${score}Huabei: ${line(step)}`, `${" ".repeat(score.length)}Jiebei: ${line(step.jiebei)}`];
 }
@@ -214,8 +213,8 @@ function standingLines(step: Step, delta: string, twoLines: boolean): string[] {
 /** The money and standing columns: Huabei's, and on a two-line trace Jiebei's beside them. */
 function lineCells(step: Step, twoLines: boolean): string[] {
   const cells = (l: LineSnapshot) => [padStart(money(l.limit), 12), padStart(money(l.balance), 12)];
-  if (!twoLines) return [...cells(step), statusText(step)];
-  return [...cells(step), pad(statusText(step), 18), ...cells(step.jiebei), statusText(step.jiebei)];
+  if (!twoLines) return [...cells(step), standing(step)];
+  return [...cells(step), pad(standing(step), 18), ...cells(step.jiebei), standing(step.jiebei)];
 }
 
 function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
@@ -310,7 +309,7 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   }
   const f = trace.final;
   const end = (l: LineSnapshot) =>
-    `${statusText(l)}, limit ${money(l.limit)}, balance ${money(l.balance)}, charges paid or owed ${money(l.charges)}${l.writtenOff > 0 ? `, written off ${money(l.writtenOff)}` : ""}`;
+    `${standing(l)}, limit ${money(l.limit)}, balance ${money(l.balance)}, charges paid or owed ${money(l.charges)}${l.writtenOff > 0 ? `, written off ${money(l.writtenOff)}` : ""}`;
   // time moves the score without a step (old applications and overdues leave their windows, history
   // lengthens, a month end reports the balances — after the last step of that same day too): say so when
   // the last row shows another score
@@ -340,7 +339,7 @@ export function renderTrace(scenario: Scenario, trace: Trace, options: TraceRend
     eventWidth: options.eventWidth ?? eventColumnWidth(trace.steps),
     jiebei: options.jiebei ?? usesJiebei(trace),
     statusWidth: maxOf(
-      trace.steps.flatMap((s) => [statusText(s).length, statusText(s.jiebei).length]),
+      trace.steps.flatMap((s) => [standing(s).length, standing(s.jiebei).length]),
       0,
     ),
   };

@@ -3,6 +3,7 @@
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
 import {
+  type Cause,
   dtiShown,
   FEN_PER_YUAN,
   type Fen,
@@ -17,6 +18,7 @@ import {
   type Remedy,
   type RuleFact,
   type Snapshot,
+  type Status,
   type Step,
 } from "../engine/index.js";
 import { printable } from "../shared/text.js";
@@ -39,6 +41,13 @@ export function reasonText(code: ReasonCode): string {
 /** Huabei / Jiebei, as the trace names the lines. */
 // a line as people call it (the engine names lines in expectations too)
 export { lineName };
+
+/** A line's standing in words: "active", "suspended (credit)", "charged off (credit)" — the cause said
+ *  wherever the lender set one. */
+export function statusText(status: Status, cause: Cause | null): string {
+  const text = status.replace("_", " ");
+  return status !== "active" && status !== "none" && cause !== null ? `${text} (${cause})` : text;
+}
 
 /** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");

@@ -87,7 +87,10 @@ describe("explainDay", () => {
     const step = t.steps.find((s) => s.day === 310 && s.event.type === "contact_support")!;
     expect(step.remedies.map((r) => r.kind)).toEqual(["on_record"]);
     const settled = REASONS.DEBT_WRITTEN_OFF.settled!;
-    expect(explainDay(asked, t, 310).todo).toContain(settled);
+    const x = explainDay(asked, t, 310);
+    expect(x.todo).toContain(settled);
+    // the standing in words, as the trace says it
+    expect(x.steps[0]!.status).toBe("charged off (credit)");
     expect(renderTrace(asked, t, { chalk: plain, explain: false, chart: false })).toContain(`→ ${settled}`);
   });
 

@@ -1,7 +1,7 @@
 // Small pieces every report shares: tones for decisions and statuses, month ticks for a day axis, and
 // the step lines (score, limit, balance) of a trace.
 
-import { Calendar, type Cause, type Decision, type Status } from "../../engine/index.js";
+import { Calendar, type Decision, type Status } from "../../engine/index.js";
 import { PALETTE, type Tone } from "./chart-spec.js";
 
 /** A decision's colour family. Exhaustive: a new decision must be given one. */
@@ -42,10 +42,7 @@ export function statusTone(s: Status): Tone {
   }
 }
 
-export function statusText(status: Status, cause: Cause | null): string {
-  const text = status.replace("_", " ");
-  return status !== "active" && status !== "none" && cause ? `${text} (${cause})` : text;
-}
+export { statusText } from "../../scenario/format.js";
 
 /** The compiler flags an unhandled member (`never`); at run time a value from newer data still renders. */
 function unknownMember<T>(_value: never, fallback: T): T {
