@@ -238,11 +238,14 @@ export function decideApplication(
         };
         return declined([fact.code, ...above.map((f) => f.code)], s, [fact, ...above]);
       }
+      // today's cap below the last limit holds the line lower still: it is a reason too
+      const facts =
+        cap.limit < line.lastLimit ? [...above, capFact(CAPPED[cap.binding], cap, line.id, wanted)] : above;
       return {
         decision: "approved_lower",
         // a counteroffer is an adverse action: its rules' codes with the characteristics they are about
-        reasons: principalReasons(["MEETS_POLICY", ...above.map((f) => f.code)], s),
-        facts: above,
+        reasons: principalReasons(["MEETS_POLICY", ...facts.map((f) => f.code)], s),
+        facts,
         limit,
       };
     }

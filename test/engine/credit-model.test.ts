@@ -62,6 +62,21 @@ describe("closure", () => {
     expect(reopenOn(90)).toMatchObject({ decision: "approved", limit: 800_000 });
   });
 
+  it("a reopening held to its last limit and by today's cap below it names both", () => {
+    // income ¥2,000 a month supports ¥4,000 (two months); the ¥5,000 line closed, reopened too soon for more
+    const policy = testPolicy({ increaseCooldownDays: 90, maxLimitIncomeMultiple: 2 });
+    const t = run([on.open(0, 5_000), on.close(5), on.income(6, 2_000), on.open(20, 8_000)], {
+      policy,
+      until: 21,
+    });
+    const reopened = stepOn(t, "apply", 20);
+    expect(reopened.decision).toBe("approved_lower");
+    expect(reopened.limit).toBeLessThan(500_000);
+    expect(reopened.reasons).toContain("INCREASE_TOO_SOON");
+    expect(reopened.reasons).toContain("LIMIT_CAPPED_BY_INCOME");
+    expect(reopened.facts).toContainEqual(expect.objectContaining({ code: "LIMIT_CAPPED_BY_INCOME" }));
+  });
+
   it("a customer's close is refused while anything is owed and granted once it is repaid", () => {
     const t = run([
       on.open(0, 5_000),
