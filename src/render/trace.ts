@@ -263,7 +263,7 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   lines.push(`  decisions: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"}`);
   const twoLines = o.jiebei === true;
   const suspendedOn = new Map<LineId, Step>();
-  // a restoration may come with a cut (the limit the policy allows now): the summary says so
+  // a suspension or a restoration may come with a cut (the limit the policy allows now): the summary says so
   const limitBefore = new Map<LineId, number>();
   for (const s of trace.steps) {
     const line = s.line ?? "huabei";
@@ -277,13 +277,15 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);
       if (!still) suspendedOn.set(line, s);
+      const cut =
+        before !== undefined && snap.limit < before ? `, its limit cut to ${money(snap.limit)}` : "";
       // a suspension found under a security hold is recorded beneath it: the hold stays the cause
       lines.push(
         s.beneath
           ? `  ${which}${c.red("suspended")} for ${s.beneath} beneath the security hold on day ${s.day} (${s.date}), because: ${because}`
           : still
-            ? `  ${which}${c.red("still suspended")} on day ${s.day} (${s.date}), now cause ${snap.cause}, because: ${because}`
-            : `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}, because: ${because}`,
+            ? `  ${which}${c.red("still suspended")} on day ${s.day} (${s.date}), now cause ${snap.cause}${cut}, because: ${because}`
+            : `  ${which}${c.red("suspended")} on day ${s.day} (${s.date}), cause ${snap.cause}${cut}, because: ${because}`,
       );
     } else if (s.decision === "restored") {
       const from = suspendedOn.get(line);

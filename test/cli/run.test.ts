@@ -19,7 +19,9 @@ describe("credit-sim run", () => {
     expect(r.stdout).toMatch(/227 {2}2024-08-15 {2}periodic review +suspended +648 .*suspended \(credit\)/);
     expect(r.stdout).toContain("OVERDUE_RECENT  Due dates missed in the last 12 months");
     expect(r.stdout).toContain("→ repay every bill on time until 2024-11-15 (day 319)");
-    expect(r.stdout).toMatch(/suspended on day 227 \(2024-08-15\), cause credit, because: /);
+    expect(r.stdout).toMatch(
+      /suspended on day 227 \(2024-08-15\), cause credit, its limit cut to ¥3,000\.00, because: /,
+    );
     expect(r.stdout).toMatch(/restored on day 319 \(2024-11-15\) after 92 days/);
     expect(r.stdout).toContain("Score over time");
     expect(r.stdout).not.toMatch(ANSI);

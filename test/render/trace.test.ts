@@ -149,6 +149,14 @@ describe("the summary", () => {
     expect(summary).toMatch(/^ {2}Jiebei restored on day \d+ .* after \d+ days: /m);
   });
 
+  it("a suspension that comes with a cut says the limit it leaves", () => {
+    // Zhang Ming's review on day 227 suspends the line and cuts it from ¥8,000 to what his score allows
+    const summary = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
+    expect(summary).toMatch(
+      /^ {2}suspended on day 227 \(2024-08-15\), cause credit, its limit cut to ¥3,000\.00, because: /m,
+    );
+  });
+
   it("says why the end score differs from the last row when the month end after it is the run's last day", () => {
     // 29 February 2024 is a month end: its report (the line's utilisation) moves the score after the step
     const { scenario: s } = loadScenarioText(
