@@ -513,23 +513,27 @@ describe("outputs checked before anything is written", () => {
   });
 });
 
+/** A fresh folder with the tightened policy in f/, an empty out/, and good-customer's scenario at `at`
+ *  naming that policy as `ref`. */
+function withTightened(at: string, ref: string): string {
+  const d = fresh();
+  mkdirSync(join(d, "f"));
+  mkdirSync(join(d, "out"));
+  writeFileSync(join(d, "f", "tightened.yaml"), readFileSync(join(ROOT, "policies/tightened.yaml"), "utf8"));
+  writeFileSync(
+    join(d, at),
+    readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
+      /^policy: .*$/m,
+      `policy: ${ref}`,
+    ),
+  );
+  return d;
+}
+
 describe("files credit-sim writes for `run` to read", () => {
   // a scenario names policy files in its own folder or below: a save or an export elsewhere would not run
   it("a what-if save or an export that could not name its policy file is refused before it is written", async () => {
-    const d = fresh();
-    mkdirSync(join(d, "f"));
-    mkdirSync(join(d, "out"));
-    writeFileSync(
-      join(d, "f", "tightened.yaml"),
-      readFileSync(join(ROOT, "policies/tightened.yaml"), "utf8"),
-    );
-    writeFileSync(
-      join(d, "f", "gc.yaml"),
-      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
-        /^policy: .*$/m,
-        "policy: tightened.yaml",
-      ),
-    );
+    const d = withTightened("f/gc.yaml", "tightened.yaml");
     const population = ["simulate", "--accounts", "20", "--days", "60", "--no-progress"];
     for (const args of [
       ["whatif", "f/gc.yaml", "--set", "minScore=600", "--save", "out/v.yaml"],
@@ -556,20 +560,7 @@ describe("files credit-sim writes for `run` to read", () => {
   });
 
   it("CREDIT_SIM_ROOT in the environment the CLI is given (relative to its folder) allows the policy's folder to every command", async () => {
-    const d = fresh();
-    mkdirSync(join(d, "f"));
-    mkdirSync(join(d, "out"));
-    writeFileSync(
-      join(d, "f", "tightened.yaml"),
-      readFileSync(join(ROOT, "policies/tightened.yaml"), "utf8"),
-    );
-    writeFileSync(
-      join(d, "out", "gc.yaml"),
-      readFileSync(join(ROOT, "scenarios/good-customer.yaml"), "utf8").replace(
-        /^policy: .*$/m,
-        "policy: ../f/tightened.yaml",
-      ),
-    );
+    const d = withTightened("out/gc.yaml", "../f/tightened.yaml");
     const env = { CREDIT_SIM_ROOT: "f" };
     delete process.env.CREDIT_SIM_ROOT;
     const population = ["simulate", "--accounts", "20", "--days", "60", "--no-progress"];
