@@ -5,6 +5,7 @@
 import { type Customer, daysPastDue, type Line, overdue, owed } from "./customer.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
+import { OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
 import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
@@ -80,7 +81,13 @@ export function notePastDue(c: Customer, line: Line, day: number): void {
   const dpd = daysPastDue(line, day);
   if (dpd === 0) return;
   line.monthWorst = Math.max(line.monthWorst, dpd);
-  for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.worst = Math.max(e.worst, dpd);
+  for (const e of c.episodes) {
+    if (e.line !== line.id || e.curedDay !== null) continue;
+    e.worst = Math.max(e.worst, dpd);
+    // the amount it is counted from has been unpaid since day − dpd (a repayment that moves it notes first)
+    for (let i = 0; i < 3; i++)
+      if (e.over[i]! < 0 && dpd > OVER_THRESHOLDS[i]!) e.over[i] = day - dpd + OVER_THRESHOLDS[i]! + 1;
+  }
 }
 
 /** An overdue episode ends the day everything overdue on its line is repaid. */

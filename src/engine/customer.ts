@@ -182,7 +182,7 @@ export function forkCustomer(c: Customer): Customer {
     inquiries: [...c.inquiries],
     profileChanges: [...c.profileChanges],
     records: c.records.map((r) => ({ ...r })),
-    episodes: c.episodes.map((e) => ({ ...e })),
+    episodes: c.episodes.map((e) => ({ ...e, over: [...e.over] })),
     monthEnds: c.monthEnds.map((m) => ({ ...m })),
     huabei: {
       ...line(c.huabei),

@@ -22,7 +22,24 @@ export interface Episode {
   worst: number;
   /** the episode ended in a charge-off (worst stage, whatever is repaid later) */
   chargedOff: boolean;
+  /** the days it first went more than 30, 60 and 90 days past due (−1: not yet). Kept as it happens: a
+   *  repayment of the oldest amount moves the day past due is counted from, so the episode's first due
+   *  day alone would date the crossing too early */
+  over: [number, number, number];
 }
+
+/** The bad-rate thresholds an episode dates its crossing of (`over`). */
+export const OVER_THRESHOLDS = [30, 60, 90] as const;
+
+/** An episode begun on `day` by a due day missed on `line`. */
+export const newEpisode = (line: LineId, dueDay: number, day: number): Episode => ({
+  line,
+  dueDay,
+  curedDay: null,
+  worst: day - dueDay,
+  chargedOff: false,
+  over: [-1, -1, -1],
+});
 
 /** PBOC delinquency stage of a number of days past due: 0 current, 1 = 1–30 … 7 = over 180. */
 function stage(daysPastDue: number): number {

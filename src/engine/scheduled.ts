@@ -7,7 +7,7 @@ import { type Customer, daysPastDue, isOpen, type Line, overdue, owed } from "./
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
-import { type GridCode, type GridMonth, gridCode } from "./record.js";
+import { type GridCode, type GridMonth, gridCode, newEpisode } from "./record.js";
 import { periodicReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
@@ -121,8 +121,7 @@ function missed(
   const c = s.customer;
   let open = false;
   for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) open = true;
-  if (!open)
-    c.episodes.push({ line: line.id, dueDay, curedDay: null, worst: day - dueDay, chargedOff: false });
+  if (!open) c.episodes.push(newEpisode(line.id, dueDay, day));
   notePastDue(c, line, day);
   if (!s.notices) return out;
   // bills of one line missed the same day (a closing statement's and the month's) make one notice

@@ -4,7 +4,7 @@
 
 import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
 import * as loans from "./loans.js";
-import { episodeWorst } from "./record.js";
+import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { lineSnapshot } from "./snapshot.js";
@@ -55,12 +55,14 @@ export function delinquency(s: EngineState, id: LineId, threshold: number): Deli
     if (e.line !== id) continue;
     const depth = episodeWorst(e, now);
     if (depth > worst) worst = depth;
-    // "more than `threshold` days past due", as the scorecard's "over 90" and the book's 90+ read it.
-    // Days past due count from the oldest unpaid amount, which falls due no earlier than the episode
-    // began: the episode was past `threshold` no sooner than this (the day it got there exactly is not
-    // kept, and the engine's record stays as the rules need it)
-    if (depth > threshold && (reached === null || e.dueDay + threshold + 1 < reached))
-      reached = e.dueDay + threshold + 1;
+    // "more than `threshold` days past due", as the scorecard's "over 90" and the book's 90+ read it: the
+    // day the episode got there, as it noted it; still open and not noted since, counted from the amount
+    // unpaid today (the oldest has not moved since the last note: a repayment notes first)
+    if (depth <= threshold) continue;
+    const i = OVER_THRESHOLDS.indexOf(threshold as (typeof OVER_THRESHOLDS)[number]);
+    const noted = i < 0 ? -1 : e.over[i]!;
+    const day = noted >= 0 ? noted : i < 0 ? e.dueDay + threshold + 1 : s.day - now + threshold + 1;
+    if (reached === null || day < reached) reached = day;
   }
   const chargedOff = line.status === "charged_off" ? line.statusDay : null;
   return { worst, reached, chargedOff };

@@ -318,6 +318,27 @@ describe("charge-off", () => {
     expect(delinquency(endOf(day90 + 1), "huabei", 90).reached).toBe(day90 + 1);
   });
 
+  it("the day a line went 90+ is counted from the amount unpaid then, not from the episode's first due day", () => {
+    // two bills missed (¥1,000 due first, ¥3,000 a month later); ¥1,200 on day 80 clears the first, and the
+    // days past due count from the second's due day from then on: 90+ is reached 91 days after it
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.purchase(35, 3_000), on.repay(80, 1_200)];
+    const t = run(events, { until: 200 });
+    const dues = stepsOf(t, "due").map((s) => s.day);
+    expect(dues.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = dues as [number, number];
+    let end: EngineState | null = null;
+    runEngine(scenario(events, { until: 200 }), {
+      end: (st) => {
+        end = st;
+      },
+    });
+    const d = delinquency(end!, "huabei", 90);
+    expect(d.reached).toBe(second + 91);
+    expect(d.reached).toBeGreaterThan(first + 91);
+    // the 30+ crossing came under the first bill, before the repayment moved it
+    expect(delinquency(end!, "huabei", 30).reached).toBe(first + 31);
+  });
+
   it("closing a defaulted line never raises the score", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 3_000)], {
       policy: testPolicy({ minScore: 700, closeAfterSuspendedDays: 60, suspendOverdueDays: 30 }),
