@@ -55,10 +55,10 @@ function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | n
 
 /**
  * An application refused on the lender's own books, before any assessment: no line to raise, one already
- * open, a write-off, a closed line (this one or the other) still owing. The lender pulls no credit report for it, so it is no inquiry: it costs no score
- * points and does not count towards `maxApplications30d`. Null: the application is assessed. None of
- * these reads the policy (a lane's policies refuse alike) or the score (their codes cite no
- * characteristic).
+ * open, a write-off, a closed line (this one or the other) still owing. The lender pulls no credit report
+ * for it, so it is no inquiry: it costs no score points and does not count towards `maxApplications30d`.
+ * Null: the application is assessed. None of these reads the policy (a lane's policies refuse alike) or
+ * the score (their codes cite no characteristic).
  */
 export function refusedUnassessed(
   c: Customer,
