@@ -67,7 +67,8 @@ export const REASONS = {
   REVOLVING_BALANCE: {
     kind: "score",
     text: "Huabei bills not repaid in full by their due date",
-    advice: "repay the full statement balance",
+    // true whether or not anything is owed today: the count is of the last 6 months' bills
+    advice: "repay each statement in full by its due date; a bill not repaid in full counts for 6 months",
   },
   LOW_INCOME: {
     kind: "score",
@@ -219,6 +220,7 @@ export const REASONS = {
     unit: "fen",
     text: "The amount exceeds the available credit",
     advice: "repay part of the balance, or buy or borrow less",
+    settled: "buy or borrow no more than the credit available",
   },
   OVERDUE_OUTSTANDING: {
     kind: "adverse",

@@ -6,7 +6,7 @@ import { REASONS, simulate } from "../../src/engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { money } from "../../src/scenario/format.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 
 const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
@@ -290,5 +290,24 @@ describe("what explain says plainly", () => {
     expect(steps.filter((l) => l.includes("higher income"))).toEqual([
       "  → pay down debt (here or elsewhere) or report a higher income",
     ]);
+  });
+
+  it("a purchase over the limit with nothing owed is not told to repay: there is nothing to repay", () => {
+    const text = [
+      "name: over the limit",
+      "start: 2025-01-01",
+      "profile: { age: 29, monthlyIncome: 8000, verified: true, creditHistoryMonths: 30, externalDebt: 0 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 2000 }",
+      "  - { day: 2, type: purchase, amount: 5000 }",
+      "  - { day: 3, type: purchase, amount: 500 }",
+      "  - { day: 4, type: purchase, amount: 1800 }",
+    ].join("\n");
+    const s = loadScenarioText(text, "over.yaml").scenario;
+    const t = simulate(s);
+    const todo = (day: number) => explainDay(s, t, day).todo;
+    expect(todo(2)).toEqual([REASONS.OVER_LIMIT.settled]);
+    // once something is owed, repaying part of it does make room
+    expect(todo(4)).toEqual([REASONS.OVER_LIMIT.advice]);
   });
 });
