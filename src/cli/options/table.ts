@@ -74,7 +74,15 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
 
 function parseWholeNumber(flag: string, value: string): number {
   if (!/^-?\d+$/.test(value))
-    throw new InputError(`${flag} must be a whole number`, { found: JSON.stringify(value) });
+    throw new InputError(`${flag} must be a whole number`, {
+      found: JSON.stringify(value),
+      // the flags that take a day take its number: a date is the likeliest other thing typed there
+      ...(/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)
+        ? {
+            hint: "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day",
+          }
+        : {}),
+    });
   const n = Number(value);
   // beyond 2^53 a double no longer holds every whole number: the value would be another than typed
   // (the flag's own range, checked later, is far smaller: this message must not suggest a wider one)
