@@ -670,6 +670,15 @@ describe("help, version, unknown commands", () => {
     }
   });
 
+  it("an option every command shares is described alike in every command's help", () => {
+    const said = new Set<string>();
+    for (const command of buildProgram(io().io).commands) {
+      const option = command.options.find((o) => o.long === "--no-color");
+      if (option) said.add(option.description);
+    }
+    expect([...said]).toEqual(["no colour (also NO_COLOR=1 or a pipe)"]);
+  });
+
   it("--help's notes are reflowed to the terminal's width; examples stay whole, to be copied", () => {
     for (const columns of [60, 80]) {
       const out = { text: "" };

@@ -31,6 +31,9 @@ function longFlag(flags: string): string {
 /** An on/off flag: `--json`, or `--no-chart` (then true unless given). */
 export const flag = (flags: string, description: string): OptionSpec<boolean> => ({ flags, description });
 
+/** `--no-color`, said alike by every command that colours. */
+export const noColor = (): OptionSpec<boolean> => flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)");
+
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 

@@ -2,7 +2,7 @@
 
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, one } from "./command.js";
-import { flag, text, wholeNumber } from "./table.js";
+import { flag, noColor, text, wholeNumber } from "./table.js";
 
 export interface ExplainInvocation {
   command: "explain";
@@ -31,7 +31,7 @@ const explainOptions = () => ({
   day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)"),
   json: flag("--json", "the explanation as JSON"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
-  color: flag("--no-color", "no colour"),
+  color: noColor(),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
