@@ -251,18 +251,25 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       }
       case "policy": {
         const names = builtinPolicyNames();
+        const now = state.current.policy;
         const ref = await select<string>({
-          message: `Run under which policy? (now: ${state.current.policy})`,
+          message: `Run under which policy? (now: ${printable(now)})`,
           choices: [...names.map((n) => ({ name: n, value: n })), { name: "a policy file…", value: "" }],
         });
+        const check = validation((v) => ({ kind: "policy", ref: String(v) }), "policy");
+        // Enter on an empty answer is the way back (it was read as a policy named "null")
         const chosen =
           ref !== ""
             ? ref
-            : await input({
-                message: "Policy file (relative to the scenario file):",
-                validate: validation((v) => ({ kind: "policy", ref: String(v) }), "policy"),
-              });
-        dispatch({ type: "edit", edit: { kind: "policy", ref: chosen } });
+            : (
+                await input({
+                  message: "Policy file (relative to the scenario file; Enter alone goes back):",
+                  validate: (t) => t.trim() === "" || check(t),
+                })
+              ).trim();
+        // the policy it runs under already is no edit: nothing to count, undo or save
+        if (chosen === "" || chosen === now) say(c.dim(`unchanged: policy ${printable(now)}`));
+        else dispatch({ type: "edit", edit: { kind: "policy", ref: chosen } });
         break;
       }
       case "undo":

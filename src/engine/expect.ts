@@ -55,6 +55,16 @@ function showRange(r: { min?: number; max?: number }, fmt: (n: number) => string
   return parts.join(" and ") || "any";
 }
 
+/** "; restored on day 195": the day nearest `day` (the earlier on a tie) when `line` made `decision`. */
+function madeOn(trace: Trace, line: LineId, decision: Decision, day: number): string {
+  let best: number | undefined;
+  for (const s of trace.steps) {
+    if (s.decision !== decision || (s.line !== null && s.line !== line)) continue;
+    if (best === undefined || Math.abs(s.day - day) < Math.abs(best - day)) best = s.day;
+  }
+  return best === undefined ? "" : `; ${decision} on day ${best}`;
+}
+
 export function checkExpectation(trace: Trace, e: Expectation): ExpectationResult {
   const day = trace.snapshots.get(e.day);
   const snap: LineSnapshot | undefined = day && (e.line === "jiebei" ? day.jiebei : day);
@@ -74,14 +84,16 @@ export function checkExpectation(trace: Trace, e: Expectation): ExpectationResul
   const checks: Check[] = [];
   if (e.decision !== undefined) {
     const made = steps.map((s) => s.decision).filter((d) => d !== null);
+    const ok = made.includes(e.decision);
     checks.push({
       field: "decision",
       expected: e.decision,
-      // failed, and the other line decided that day: said, in case the check meant that line
-      actual: made.length
-        ? `${[...new Set(made)].join(", ")}${made.includes(e.decision) ? "" : elsewhere}`
-        : `no ${lineName(e.line)} decision that day${elsewhere}`,
-      ok: made.includes(e.decision),
+      // failed, and the other line decided that day: said, in case the check meant that line; and the
+      // day nearest it that this line made the decision, in case the check is on the wrong day
+      actual: `${made.length ? [...new Set(made)].join(", ") : `no ${lineName(e.line)} decision that day`}${
+        ok ? "" : `${elsewhere}${madeOn(trace, e.line, e.decision, e.day)}`
+      }`,
+      ok,
     });
   }
   if (e.reasons !== undefined) {

@@ -25,6 +25,24 @@ function hangingIndent(body: string, indent: number): number {
   return indent + (label ? label[0].length : 2);
 }
 
+/** Holds a space that must not break a line while the text is wrapped (a private-use character, never
+ *  printed: it is a space again before the line is returned). */
+const KEEP = "\uE000";
+
+/**
+ * Spaces a wrapped line must not break at: inside a `code span` (a command to copy, `explain --day 400`)
+ * and inside each short item of a " · " list (`balance ¥4,008.00`, `G charged off`), so a label is never
+ * left at a line's end without its value.
+ */
+function keepTogether(body: string): string {
+  const spans = body.replace(/`[^`\n]*`/g, (m) => m.replaceAll(" ", KEEP));
+  if (!spans.includes(" · ")) return spans;
+  return spans
+    .split(" · ")
+    .map((item) => (stringWidth(item.trim()) <= 40 ? item.replace(/(\S) (?=\S)/g, `$1${KEEP}`) : item))
+    .join(" · ");
+}
+
 /** Where a folded row's continuation lines start: under an indented table's own indent, or 6 columns in
  *  (deeper than a row's first column, shallower than the reasons beneath it). */
 function continuationIndent(plain: string): number {
@@ -115,13 +133,16 @@ function fitOne(whole: string, columns: number): { text: string; cut: boolean } 
   // at least 20 columns of text on every line
   const indent = Math.min(spaces.length, columns - 20);
   const hang = Math.min(hangingIndent(plain.trimStart(), spaces.length), columns - 20);
-  const [first = "", ...rest] = wrapAnsi(body, columns - indent, { hard: true, trim: true }).split("\n");
+  const [first = "", ...rest] = wrapAnsi(keepTogether(body), columns - indent, {
+    hard: true,
+    trim: true,
+  }).split("\n");
   const lines = [" ".repeat(indent) + first];
   if (rest.length) {
     const more = wrapAnsi(rest.join(" "), columns - hang, { hard: true, trim: true }).split("\n");
     lines.push(...more.map((l) => " ".repeat(hang) + l));
   }
-  return { text: lines.join("\n"), cut: false };
+  return { text: lines.join("\n").replaceAll(KEEP, " "), cut: false };
 }
 
 /** Every line of `text` fitted to `columns` (at least 40), and whether a cell was cut (a folded row or a

@@ -65,6 +65,53 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
 
 const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean "${guess}"?` } : {});
 
+/**
+ * Money written as a person writes it ("1,000", "¥1000", "100元", "1 000"): the plain number it means, so
+ * the hint can say what to write. Undefined when the text is no amount so written.
+ */
+function writtenAmount(found: unknown): string | undefined {
+  if (typeof found !== "string") return undefined;
+  const bare = found
+    .trim()
+    .replace(/^(?:[¥￥]|RMB|CNY)\s*/i, "")
+    .replace(/\s*(?:元|yuan|RMB|CNY)$/i, "");
+  // thousands grouped by commas, spaces or underscores; a decimal point after them
+  if (!/^\d{1,3}(?:[,\s_]?\d{3})*(?:\.\d+)?$/.test(bare)) return undefined;
+  const plain = bare.replace(/[,\s_]/g, "");
+  return plain === found.trim() ? undefined : plain;
+}
+
+const amountHint = (found: unknown): { hint?: string } => {
+  const plain = writtenAmount(found);
+  return plain === undefined
+    ? {}
+    : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
+};
+
+/**
+ * A date written another way ("2024/09/10", "2024-9-1", "10/09/2024"): the YYYY-MM-DD it may mean.
+ * Day and month first is read both ways unless one part is over 12.
+ */
+function dateHint(found: unknown): { hint?: string } {
+  if (typeof found !== "string") return {};
+  const pad = (n: string) => n.padStart(2, "0");
+  const ymd = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(found.trim());
+  if (ymd)
+    return { hint: `write ${ymd[1]}-${pad(ymd[2]!)}-${pad(ymd[3]!)}: year, month, day, joined by "-"` };
+  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(found.trim());
+  if (!dmy) return {};
+  const [, a, b, year] = dmy as unknown as [string, string, string, string];
+  const dayFirst = `${year}-${pad(b)}-${pad(a)}`;
+  const monthFirst = `${year}-${pad(a)}-${pad(b)}`;
+  const either =
+    Number(a) > 12
+      ? dayFirst
+      : Number(b) > 12 || dayFirst === monthFirst
+        ? monthFirst
+        : `${dayFirst} or ${monthFirst}`;
+  return { hint: `write ${either}: year first, then month and day, joined by "-"` };
+}
+
 /** A type mistake's likely cause, when the value shows it. */
 function typeHint(expected: string, found: unknown): { hint?: string } {
   if (typeof found !== "string") return {};
@@ -95,6 +142,7 @@ function typeHint(expected: string, found: unknown): { hint?: string } {
     }
     if (text !== "" && Number.isFinite(value))
       return { hint: "write it as a plain decimal number (e.g. 0.5 or 12), without quotes" };
+    return amountHint(found);
   }
   return {};
 }
@@ -158,7 +206,7 @@ export function describeIssue(
         ...base,
         expected,
         found: describeValue(found),
-        ...didYouMean(guess),
+        ...(guess ? didYouMean(guess) : amountHint(found)),
       });
     }
     case "invalid_value": {
@@ -223,7 +271,9 @@ export function describeIssue(
             ? { hint: "see `credit-sim reasons`" }
             : decimals
               ? { hint: "yuan have two decimals (fen); round the value" }
-              : {}),
+              : /YYYY-MM-DD/.test(issue.message)
+                ? dateHint(found)
+                : {}),
       });
     }
     default:

@@ -78,6 +78,18 @@ describe("run", () => {
     expect(e.message).toBe("--until must be a whole number");
     expect(e.details.found).toBe('"abc"');
     expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until must be a whole number");
+    expect(e.details.hint).toBeUndefined();
+  });
+
+  it("a date where a day number goes says that days count from the start", () => {
+    for (const args of [
+      ["run", "a.yaml", "--until", "2024-09-01"],
+      ["explain", "a.yaml", "--day", "2024-11-15"],
+    ]) {
+      const e = refused(args);
+      expect(e.message).toMatch(/^--(until|day) must be a whole number$/);
+      expect(e.details.hint).toMatch(/days are numbers counted from day 0, the `start` date/);
+    }
   });
 
   it("without a file, commander refuses the command line (exit 2) and says why on stderr", () => {
@@ -658,6 +670,15 @@ describe("help, version, unknown commands", () => {
     }
   });
 
+  it("an option every command shares is described alike in every command's help", () => {
+    const said = new Set<string>();
+    for (const command of buildProgram(io().io).commands) {
+      const option = command.options.find((o) => o.long === "--no-color");
+      if (option) said.add(option.description);
+    }
+    expect([...said]).toEqual(["no colour (also NO_COLOR=1 or a pipe)"]);
+  });
+
   it("--help's notes are reflowed to the terminal's width; examples stay whole, to be copied", () => {
     for (const columns of [60, 80]) {
       const out = { text: "" };
@@ -802,6 +823,13 @@ describe("explain, init, completion, test --watch", () => {
       options: { day: 227, json: true, policy: undefined, color: true, wide: false },
     });
     expect(refused(["explain", "a.yaml"]).message).toBe("explain needs --day N");
+    // the example is the file given (quoted when the shell would split it), not the README's
+    expect(refused(["explain", "mine/first.yaml"]).details.hint).toBe(
+      "credit-sim explain mine/first.yaml --day N, N a day its trace shows (credit-sim run mine/first.yaml)",
+    );
+    expect(refused(["explain", "my file.yaml"]).details.hint).toMatch(
+      /^credit-sim explain "my file.yaml" --day N/,
+    );
     expect(refused(["explain", "a.yaml", "--day", "-1"]).message).toBe("--day must be 0 or more, got -1");
     expect(refused(["explain", "a.yaml", "--day", "x"]).message).toBe("--day must be a whole number");
   });

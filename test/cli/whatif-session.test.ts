@@ -170,6 +170,42 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("switching the policy: the one it runs under, or Enter alone at the file prompt, is no edit", async () => {
+    const s = start();
+    const pick = async (choice: string) => {
+      await menu("Switch the policy");
+      await waitFor("Run under which policy? (now: default)");
+      for (let i = 0; i < 4 && !screen.getScreen().includes(`❯ ${choice}`); i++) screen.keypress("down");
+      screen.keypress("enter");
+    };
+    await pick("default");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: policy default");
+    // the file prompt says how to go back, and Enter alone does (it was refused as a policy named "null")
+    await pick("a policy file…");
+    await waitFor("Enter alone goes back");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(screen.getScreen()).not.toContain('"null"');
+    expect(screen.getScreen()).toMatch(/\? What now\?\n/);
+    expect(screen.getScreen()).toContain("(nothing to undo)");
+    // a file that is not there is still refused, and a built-in name typed there still switches
+    await pick("a policy file…");
+    await waitFor("Policy file");
+    screen.type("nope.yaml");
+    screen.keypress("enter");
+    await waitFor("policy file not found");
+    for (let i = 0; i < 9; i++) screen.keypress("backspace");
+    screen.type("tightened");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ policy tightened");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a new event's amount and income prompts refuse what the event would refuse, and give it what they accepted", async () => {
     const s = start();
     await menu("Add an event");

@@ -30,4 +30,16 @@ describe("checkExpectation", () => {
     });
     expect(onJiebei.ok).toBe(true);
   });
+
+  it("a decision expected on the wrong day names the day nearest it that the line made it", () => {
+    const zhang = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`).scenario;
+    const t = simulate({ ...zhang, observe: [227, 300] });
+    const actual = (day: number, decision: "restored" | "suspended" | "charged_off") =>
+      checkExpectation(t, { index: 0, day, end: false, line: "huabei", decision }).checks[0]!.actual;
+    expect(actual(300, "restored")).toBe("no Huabei decision that day; restored on day 319");
+    expect(actual(227, "restored")).toBe("suspended; restored on day 319");
+    expect(actual(300, "suspended")).toBe("no Huabei decision that day; suspended on day 227");
+    // never made: nothing to point at
+    expect(actual(300, "charged_off")).toBe("no Huabei decision that day");
+  });
 });

@@ -57,6 +57,30 @@ describe("fitted", () => {
     ]);
   });
 
+  it("never leaves a label without its value, nor breaks a command to copy", () => {
+    const status = "                  score 648 · limit ¥3,000.00 · balance ¥4,008.00 · suspended (credit)";
+    expect(fitLine(status, 60).split("\n")).toEqual([
+      "                  score 648 · limit ¥3,000.00 ·",
+      "                    balance ¥4,008.00 · suspended (credit)",
+    ]);
+    const legend =
+      "    N paid as due · * nothing due · 1–7 overdue by 30-day stage · C settled · G charged off";
+    expect(fitLine(legend, 80).split("\n")).toEqual([
+      "    N paid as due · * nothing due · 1–7 overdue by 30-day stage · C settled ·",
+      "      G charged off",
+    ]);
+    const since =
+      "    761 at the last step (day 397): time alone moved it since (`explain --day 400` says how)";
+    expect(fitLine(since, 80).split("\n")).toEqual([
+      "    761 at the last step (day 397): time alone moved it since",
+      "      (`explain --day 400` says how)",
+    ]);
+    // in colour too, and the spaces held together are plain spaces again
+    const dim = new Chalk({ level: 1 }).dim;
+    expect(stripAnsi(fitLine(dim(legend), 80))).toBe(fitLine(legend, 80));
+    expect(fitLine(legend, 80)).not.toContain("\uE000");
+  });
+
   it("keeps a combining accent with its letter and every character of a folded row", () => {
     const accent = "e\u0301"; // é written as e + combining acute, as some systems write it
     const row = ` 5  2024-01-06  purchase at Cr${accent}me Caf${accent} Paris  approved        820 (+10)      ¥5,000.00       ¥860.00  active`;

@@ -96,6 +96,34 @@ describe("every problem at once", () => {
     expect(e.details.hint).toBe('did you mean "amount"?');
   });
 
+  it("says how to write money and dates written as people write them", () => {
+    const e = problems(
+      [
+        "name: t",
+        "start: 15/09/2024",
+        'profile: { monthlyIncome: "¥8,000" }',
+        "events:",
+        '  - { day: 0, type: apply, product: open, amount: "1,000" }',
+        "  - { date: 2024/9/20, type: repay, amount: ¥100.50 }",
+        "  - { date: 03/04/2024, type: purchase, amount: 1 200 元 }",
+        "",
+      ].join("\n"),
+    );
+    expect(e.problems.map((p) => `${p.details.field}: ${p.details.hint}`)).toEqual([
+      'start: write 2024-09-15: year first, then month and day, joined by "-"',
+      'profile.monthlyIncome: write 8000: amounts are plain numbers of yuan, without "¥" or thousands separators',
+      'events[0].amount: write 1000: amounts are plain numbers of yuan, without "¥" or thousands separators',
+      'events[1].date: write 2024-09-20: year, month, day, joined by "-"',
+      'events[1].amount: write 100.50: amounts are plain numbers of yuan, without "¥" or thousands separators',
+      'events[2].date: write 2024-04-03 or 2024-03-04: year first, then month and day, joined by "-"',
+      'events[2].amount: write 1200: amounts are plain numbers of yuan, without "¥" or thousands separators',
+    ]);
+    // text that is no amount gets no such hint
+    expect(problems('name: t\nevents:\n  - { day: 0, type: purchase, amount: "lots" }\n').details.hint).toBe(
+      undefined,
+    );
+  });
+
   it("collects the cross-field rules too: dates, days, until, expectations", () => {
     const e = problems(
       [

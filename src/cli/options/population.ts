@@ -1,7 +1,7 @@
 // `credit-sim personas` and `credit-sim merge FILE…`: their options, typed.
 
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag } from "./table.js";
+import { flag, noColor } from "./table.js";
 
 export interface PersonasInvocation {
   command: "personas";
@@ -17,7 +17,7 @@ export interface MergeInvocation {
 const personasOptions = () => ({
   json: flag("--json", "as JSON"),
   schema: flag("--schema", "print the JSON Schema of persona files"),
-  color: flag("--no-color", "no colour"),
+  color: noColor(),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
@@ -45,7 +45,7 @@ export const PERSONAS: CommandSpec<ReturnType<typeof personasOptions>, PersonasI
 const mergeOptions = () => ({
   json: flag("--json", "the merged result document"),
   chart: flag("--no-chart", "leave out the score chart"),
-  color: flag("--no-color", "no colour"),
+  color: noColor(),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 

@@ -1,7 +1,7 @@
 // `reasons`, `policies` and `schema`: the reference commands and their (few) options.
 
 import type { CommandSpec } from "./command.js";
-import { flag } from "./table.js";
+import { flag, noColor } from "./table.js";
 
 export interface ReasonsInvocation {
   command: "reasons";
@@ -17,7 +17,7 @@ export interface SchemaInvocation {
 
 const jsonOnly = () => ({
   json: flag("--json", "as JSON"),
-  color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+  color: noColor(),
   wide: flag("--wide", "do not fit the table to the terminal's width"),
 });
 

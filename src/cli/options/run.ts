@@ -2,7 +2,7 @@
 
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, outputPath, text, wholeNumber } from "./table.js";
+import { flag, noColor, outputPath, text, wholeNumber } from "./table.js";
 
 export interface RunOptions {
   /** NDJSON, one object per step */
@@ -33,7 +33,7 @@ const options = () => ({
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
   until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)"),
   chart: flag("--no-chart", "leave out the score chart"),
-  color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+  color: noColor(),
 });
 
 export const RUN: CommandSpec<ReturnType<typeof options>, RunInvocation> = {

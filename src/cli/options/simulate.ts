@@ -13,7 +13,7 @@ import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
 import { atLeastOne, autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
-import { flag, outputPath, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
+import { flag, noColor, outputPath, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;
 
@@ -107,7 +107,7 @@ const options = () => ({
   force: flag("--force", "let --flips and --export-account -o replace files already there"),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag("--no-chart", "leave out the score chart"),
-  color: flag("--no-color", "no colour"),
+  color: noColor(),
   html: outputPath("--html <file>", "also write the report as a self-contained HTML page (- for stdout)"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });

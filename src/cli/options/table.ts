@@ -31,6 +31,9 @@ function longFlag(flags: string): string {
 /** An on/off flag: `--json`, or `--no-chart` (then true unless given). */
 export const flag = (flags: string, description: string): OptionSpec<boolean> => ({ flags, description });
 
+/** `--no-color`, said alike by every command that colours. */
+export const noColor = (): OptionSpec<boolean> => flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)");
+
 /** A value taken as written. */
 export const text = (flags: string, description: string): OptionSpec<string> => ({ flags, description });
 
@@ -74,7 +77,15 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
 
 function parseWholeNumber(flag: string, value: string): number {
   if (!/^-?\d+$/.test(value))
-    throw new InputError(`${flag} must be a whole number`, { found: JSON.stringify(value) });
+    throw new InputError(`${flag} must be a whole number`, {
+      found: JSON.stringify(value),
+      // the flags that take a day take its number: a date is the likeliest other thing typed there
+      ...(/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)
+        ? {
+            hint: "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day",
+          }
+        : {}),
+    });
   const n = Number(value);
   // beyond 2^53 a double no longer holds every whole number: the value would be another than typed
   // (the flag's own range, checked later, is far smaller: this message must not suggest a wider one)

@@ -3,7 +3,7 @@
 import { workersHelp } from "../../shared/workers.js";
 import { parseTestOptions, type TestOptions } from "../../testing/options.js";
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, outputPath, repeatable, text, wholeNumber } from "./table.js";
+import { flag, noColor, outputPath, repeatable, text, wholeNumber } from "./table.js";
 
 export interface TestInvocation {
   command: "test";
@@ -41,7 +41,7 @@ const options = () => ({
     "--workers <n>",
     `at most n worker threads (default: cores; small suites run in one thread); ${workersHelp()}`,
   ),
-  color: flag("--no-color", "no colour"),
+  color: noColor(),
   watch: flag(
     "--watch",
     "run, then re-run the scenarios a changed scenario or policy file affects (Ctrl-C ends)",

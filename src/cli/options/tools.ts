@@ -2,7 +2,7 @@
 
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, one } from "./command.js";
-import { flag, text, wholeNumber } from "./table.js";
+import { flag, noColor, text, wholeNumber } from "./table.js";
 
 export interface ExplainInvocation {
   command: "explain";
@@ -31,7 +31,7 @@ const explainOptions = () => ({
   day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)"),
   json: flag("--json", "the explanation as JSON"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
-  color: flag("--no-color", "no colour"),
+  color: noColor(),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
@@ -46,11 +46,14 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
     "  credit-sim explain scenarios/zhang-ming.yaml --day 230 --json",
   ),
   read: ([file], raw) => {
-    if (raw.day === undefined)
+    if (raw.day === undefined) {
+      // the file given, not the README's: its days are the ones its trace shows
+      const f = /[\s'"]/.test(one(file)) ? JSON.stringify(one(file)) : one(file);
       throw new UsageError(
         "explain needs --day N",
-        "e.g. credit-sim explain scenarios/zhang-ming.yaml --day 227",
+        `credit-sim explain ${f} --day N, N a day its trace shows (credit-sim run ${f})`,
       );
+    }
     if (raw.day < 0) throw new UsageError(`--day must be 0 or more, got ${raw.day}`);
     return {
       command: "explain",

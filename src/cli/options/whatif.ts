@@ -6,7 +6,7 @@ import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { checkRange } from "./simulate-values.js";
-import { flag, type OptionSpec, outputPath, text, wholeNumber } from "./table.js";
+import { flag, noColor, type OptionSpec, outputPath, text, wholeNumber } from "./table.js";
 
 // The search's cost grows with both (each run is a simulation, and the sets of k changes it weighs grow as
 // the timeline's events to the k): bounds that keep a question asked by mistake to a minute or so
@@ -75,7 +75,7 @@ const options = () => {
     save: outputPath("--save <file>", "save the variant as a new scenario file (- for standard output)"),
     force: flag("--force", "let --save replace an existing file"),
     chart: flag("--no-chart", "leave out the score chart"),
-    color: flag("--no-color", "no colour (also NO_COLOR=1 or a pipe)"),
+    color: noColor(),
     html: outputPath(
       "--html <file>",
       "also write the comparison as a self-contained HTML page (- for stdout)",
