@@ -16,7 +16,8 @@ export interface FactorRow {
   note: string;
 }
 
-/** A characteristic's value in words: "yes", "no data", a ratio with two decimals. */
+/** A characteristic's value in words: "yes", "no data", "8,000" (grouped as its bins are), a ratio with two
+ *  decimals. */
 export const factorValue = (v: number | boolean | null): string =>
   v === null
     ? "no data"
@@ -25,7 +26,7 @@ export const factorValue = (v: number | boolean | null): string =>
         ? "yes"
         : "no"
       : Number.isInteger(v)
-        ? String(v)
+        ? v.toLocaleString("en-US")
         : ratioText(v);
 
 /** Points with a minus sign, never a hyphen. */

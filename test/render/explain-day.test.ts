@@ -310,4 +310,9 @@ describe("what explain says plainly", () => {
     // once something is owed, repaying part of it does make room
     expect(todo(4)).toEqual([REASONS.OVER_LIMIT.advice]);
   });
+
+  it("the scorecard table groups a value's thousands as its bins do (8,000 beside 6,000–9,999)", () => {
+    const text = renderExplanation(explainDay(scenario, trace, 227), plain, 200);
+    expect(text).toMatch(/Monthly income \(capacity to pay\) +8,000 +6,000–9,999 /);
+  });
 });

@@ -174,6 +174,8 @@ describe("renderCounterfactual", () => {
       /One change would have done it:\n {2}1\. Had the repayment of day 85 been made by day \d+/,
     );
     expect(text).toMatch(/searched \d+ candidate changes .*: tried \d+ variants — \d+ single changes/);
+    // the default budget reads as the docs write it
+    expect(text).toContain("at most 2,000 runs)");
   });
 
   it("nothing within the bound", () => {
