@@ -6,7 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
-import { lineName } from "../engine/index.js";
+import { lineName, POLICY_PARAMETERS, type PolicyParamName, paramValueHint } from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
 import { listingLines, renderCounterfactual } from "../render/whatif.js";
 import { checkWritable } from "../scenario/load.js";
@@ -212,9 +212,13 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           break;
         }
         // the value now is the prompt's default, which an empty answer takes (inquirer's input): so Enter
-        // keeps it, and `null` clears it, as `--edit 7:field=null` does
+        // keeps it, and `null` clears it, as `--edit 7:field=null` does — offered only where the event may
+        // go without the field (`day` or a purchase's `amount` cannot)
+        const clears = (option.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>)[
+          field
+        ]?.safeParse(undefined).success;
         const answer = await input({
-          message: `New ${field} for #${id} (Enter keeps it, null clears it):`,
+          message: `New ${field} for #${id} (Enter keeps it${clears ? ", null clears it" : ""}):`,
           default: show(record[field]),
           validate: validation(make, label),
         });
@@ -230,18 +234,19 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "set": {
         const policy = runVariant(state.current).loaded.scenario.policy;
         const params = { ...policy, ...state.current.set } as Record<string, unknown>;
-        const key = await select<string>({
+        const key = await select<PolicyParamName>({
           message: "Which policy parameter?",
           pageSize: 12,
           choices: Object.entries(policyParamsShape).map(([k, schema]) => ({
             name: `${k} = ${show(params[k])}`,
-            value: k,
+            value: k as PolicyParamName,
             description: schema.description ?? "",
           })),
         });
         const make = (value: unknown): Edit => ({ kind: "set", params: { [key]: value } });
         const answer = await input({
-          message: `${key} from day 0:`,
+          // the menu's description goes once the parameter is chosen: the prompt keeps its unit and range
+          message: `${key} from day 0 (${paramValueHint(POLICY_PARAMETERS[key].type)}):`,
           default: show(params[key]),
           validate: validation(make, key),
         });

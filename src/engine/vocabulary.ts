@@ -100,6 +100,27 @@ export interface ParamSpec {
   text: string;
 }
 
+/** What a value of `type` is, in words, for a prompt that asks for one ("yuan, 0 or more"). */
+export function paramValueHint(type: ParamKind): string {
+  const from = (min: number, max?: number) => (max === undefined ? `${min} or more` : `${min}–${max}`);
+  switch (type.kind) {
+    case "score":
+      return "a score, 350–950";
+    case "int":
+      return `a whole number, ${from(type.min, type.max)}`;
+    case "dayOfMonth":
+      return "a day of the month, 1–31";
+    case "number":
+      return `a number, ${from(type.min, type.max)}`;
+    case "yuan":
+      return `yuan, ${from(type.min)}`;
+    case "flag":
+      return "true or false";
+    case "limitBands":
+      return "a list of { minScore, maxLimit } in yuan, e.g. [{ minScore: 700, maxLimit: 5000 }]";
+  }
+}
+
 /** Every policy parameter a policy file, a `policy` event or a what-if edit may set. */
 export const POLICY_PARAMETERS = {
   minOpenScore: { type: { kind: "score" }, text: "lowest score that may open an account" },

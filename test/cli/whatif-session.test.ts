@@ -158,6 +158,11 @@ describe("interactive what-if session", () => {
     // nothing to undo, no edit counted
     expect(screen.getScreen()).toMatch(/\? What now\?\n/);
     expect(screen.getScreen()).toContain("(nothing to undo)");
+    // a field the event cannot go without is not offered to be cleared
+    await editField("amount");
+    expect(screen.getScreen()).toContain("New amount for #2 (Enter keeps it):");
+    screen.keypress("enter");
+    await backAtMenu();
 
     await editField("merchant");
     screen.type("null");
@@ -200,6 +205,32 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ policy tightened");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
+  it("a policy parameter's prompt says what a value is (its unit and range), as the menu's description did", async () => {
+    const s = start();
+    await menu("Change a policy parameter");
+    await waitFor("Which policy parameter?");
+    for (let i = 0; i < 40 && !screen.getScreen().includes("❯ toleranceAmount"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("toleranceAmount from day 0 (yuan, 0 or more):");
+    for (let i = 0; i < 6; i++) screen.keypress("backspace");
+    screen.type("20");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("✓ policy toleranceAmount=20");
+    await menu("Change a policy parameter");
+    await waitFor("Which policy parameter?");
+    for (let i = 0; i < 40 && !screen.getScreen().includes("❯ graceDays"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("graceDays from day 0 (a whole number, 0–27):");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: graceDays");
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
