@@ -54,12 +54,14 @@ export interface ProductSummary {
   costOfFunds: number;
   /** revenue − loss − cost of funds */
   profit: number;
-  /** the score on the score day against bad later (booked accounts not bad by then); null: no goods or
-   *  no bads */
+  /** the score on the score day against bad later (accounts booked on or before it and not bad by
+   *  then); null: no goods or no bads */
   auc: number | null;
   gini: number | null;
   ks: number | null;
-  /** the bads those were read on (scored on the score day, not bad by then): below a few dozen, noise */
+  /** the accounts those were read on (booked by the score day, not bad by then), and of them the bads:
+   *  below a few dozen bads, noise */
+  rankedAccounts: number;
   rankedBads: number;
 }
 
@@ -230,6 +232,8 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
   return m;
 }
 
+const count = (bins: readonly number[]) => bins.reduce((t, n) => t + n, 0);
+
 function product(
   counts: { applicants: number; booked: number; bad: number },
   m: Money,
@@ -262,7 +266,8 @@ function product(
     auc: nullable(a),
     gini: nullable(gini(a)),
     ks: nullable(ks(scores.scoreGood, scores.scoreBad)),
-    rankedBads: scores.scoreBad.reduce((t, n) => t + n, 0),
+    rankedAccounts: count(scores.scoreGood) + count(scores.scoreBad),
+    rankedBads: count(scores.scoreBad),
   };
 }
 

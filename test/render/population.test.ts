@@ -111,7 +111,8 @@ describe("the risk table's score quality", () => {
 
 describe("a sweep's frontier", () => {
   it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
-    const r = sweepResult("stretched", 150, 365, "minOpenScore", [700, 760]);
+    // scored on day 30, when every account that opens has opened (on day 0 most are not customers yet)
+    const r = sweepResult("stretched", 150, 365, "minOpenScore", [700, 760], 30);
     const variants = summarise(r).groups.at(-1)!.variants!;
     expect(variants.every((v) => v.risk.all.bad > 0 && v.risk.all.bad < 30)).toBe(true);
     const rows = renderPopulation(r, { chalk: plain, chart: false })
