@@ -103,8 +103,24 @@ export interface PortfolioSummary {
   monthEnd: Array<{ day: number; balance: number; dpd30Rate: number; dpd90Rate: number }>;
 }
 
+/** The counts an arm's rates are shares of, numerators and bases: a report prints a rate from them,
+ *  rounded once (the fractions beside them are already rounded to four decimals). */
+export interface ArmCounts {
+  /** accounts whose Huabei opened (of `accounts`) */
+  opened: number;
+  /** accounts ever suspended (of `accounts`), and per cause */
+  suspended: number;
+  suspendedByCause: Record<string, number>;
+  /** of the suspended: restored after the first suspension, and within 180 days */
+  restored: number;
+  restoredWithin180: number;
+  /** accounts closed by the lender (of `accounts`) */
+  closed: number;
+}
+
 export interface ArmSummary {
   accounts: number;
+  counts: ArmCounts;
   approvalRate: number;
   openLimit: { p10: number; median: number; p90: number } | null;
   suspensionRate: number;
@@ -355,6 +371,16 @@ function summariseArm(
   const restoreMedian = quantileBin(a.restoreDays, 0.5);
   return {
     accounts: a.accounts,
+    counts: {
+      opened: a.opened,
+      suspended: a.suspended,
+      suspendedByCause: Object.fromEntries(
+        CAUSES.flatMap((c, i) => (c === "customer" ? [] : [[c, a.suspendedByCause[i]!]])),
+      ),
+      restored: a.restored,
+      restoredWithin180: a.restoredWithin,
+      closed: a.closed,
+    },
     approvalRate: rate(a.opened, a.accounts),
     openLimit: a.opened > 0 ? { p10: limitQ(0.1), median: limitQ(0.5), p90: limitQ(0.9) } : null,
     suspensionRate: rate(a.suspended, a.accounts),

@@ -16,7 +16,7 @@ import {
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
-import { accountsText, int, lpad, num, pad, pct, pct2, ratio } from "./population-format.js";
+import { accountsText, int, lpad, num, pad, pct2, pctOf, ratio } from "./population-format.js";
 
 const yuanShort = (y: number) =>
   Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
@@ -30,8 +30,8 @@ interface RiskColumn {
 /** The risk columns, the terminal's and the HTML page's. */
 export const RISK_COLUMNS: readonly RiskColumn[] = [
   { title: "applied", width: 9, cell: (p) => int(p.applicants) },
-  { title: "approved", width: 9, cell: (p) => pct(p.approvalRate) },
-  { title: "bad", width: 8, cell: (p) => pct(p.badRate) },
+  { title: "approved", width: 9, cell: (p) => pctOf(p.booked, p.applicants) },
+  { title: "bad", width: 8, cell: (p) => pctOf(p.bad, p.booked) },
   { title: "limits", width: 12, cell: (p) => yuanShort(p.limitEnd) },
   { title: "balances", width: 12, cell: (p) => yuanShort(p.balanceEnd) },
   { title: "revenue", width: 12, cell: (p) => yuanShort(p.revenue) },

@@ -153,3 +153,29 @@ describe("a sweep's frontier", () => {
     });
   }, 30_000);
 });
+
+describe("a rate as printed", () => {
+  it("is rounded once, from its counts: 40 of 899 is 4.4 %, though its four-decimal fraction 0.0445 reads 4.5 %", () => {
+    const one = settings({ days: 30 });
+    const r = fromRange(meta(one, [shipped[0]!], 3, [0, 3]), runRange(one, [shipped[0]!], 0, 3, {}));
+    // 899 accounts of which 40 were approved, and 40 of the suspended restored
+    Object.assign(r.champion[0]!, {
+      accounts: 899,
+      opened: 40,
+      suspended: 899,
+      restored: 40,
+      restoredWithin: 40,
+    });
+    const arm = summarise(r).groups[0]!.champion;
+    expect(arm.approvalRate).toBe(0.0445);
+    expect(arm.restorationRate).toBe(0.0445);
+    const row = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }))
+      .split("\n")
+      .find((l) => l.startsWith(shipped[0]!.name))!;
+    expect(row.match(/4\.4 %/g)).toHaveLength(3);
+    expect(row).not.toContain("4.5 %");
+    const page = simulateHtml(r, { chartJs: "" });
+    expect(page).toContain('<td class="num">4.4 %</td>');
+    expect(page).not.toContain("4.5 %");
+  });
+});
