@@ -14,6 +14,7 @@ import {
   accountsText,
   armsNamed,
   differenceText,
+  FEW_CASES,
   int,
   lpad,
   pad,
@@ -45,7 +46,7 @@ const COLUMNS: Column[] = [
   { title: "credit", width: 8, cell: ARM_RATES.credit },
   { title: "security", width: 9, cell: ARM_RATES.security },
   { title: "policy", width: 8, cell: ARM_RATES.policy },
-  { title: "restored", width: 9, cell: ARM_RATES.restored },
+  { title: "restored", width: 14, cell: ARM_RATES.restored },
   { title: "≤180 d", width: 8, cell: ARM_RATES.restoredWithin180 },
   {
     title: "days",
@@ -156,7 +157,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        "  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)",
+        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );

@@ -179,3 +179,51 @@ describe("a rate as printed", () => {
     expect(page).not.toContain("4.5 %");
   });
 });
+
+describe("a rate's base", () => {
+  const withCounts = (counts: Record<string, number>) => {
+    const one = settings({ days: 30 });
+    const r = fromRange(meta(one, [shipped[0]!], 3, [0, 3]), runRange(one, [shipped[0]!], 0, 3, {}));
+    Object.assign(r.champion[0]!, counts);
+    const row = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }))
+      .split("\n")
+      .find((l) => l.startsWith(shipped[0]!.name))!;
+    return { r, row };
+  };
+
+  it("says of how many suspended accounts the restored are a share, in the text, the page and the JSON", () => {
+    const { r, row } = withCounts({
+      accounts: 400,
+      opened: 390,
+      suspended: 63,
+      restored: 41,
+      restoredWithin: 30,
+    });
+    expect(row).toContain("65.1 % of 63");
+    expect(row).not.toContain("~");
+    expect(simulateHtml(r, { chartJs: "" })).toContain("65.1 % of 63");
+    const arm = summarise(r).groups[0]!.champion;
+    expect(arm.counts).toMatchObject({ suspended: 63, restored: 41, restoredWithin180: 30 });
+    expect(arm.restorationRate).toBe(0.6508);
+  });
+
+  it("marks a rate of fewer than 20 accounts ~, as a Gini on few bads", () => {
+    const { row } = withCounts({ accounts: 12, opened: 9, suspended: 5, restored: 3, restoredWithin: 3 });
+    expect(row).toContain("75.0 %~");
+    expect(row).toContain("60.0 % of 5~");
+    expect(renderPopulation(result, { chalk: plain, chart: false })).toContain(
+      "~: a rate of fewer than 20 accounts, too few to read",
+    );
+  });
+
+  it("gives the risk table's bad rate its base, the booked", () => {
+    const lines = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false })).split(
+      "\n",
+    );
+    const head = lines.find((l) => l.startsWith("persona") && l.includes("applied"))!;
+    expect(head).toMatch(/approved +booked +bad/);
+    const all = summarise(result).groups.at(-1)!.champion.risk.all;
+    const row = lines.find((l) => l.startsWith("(all)") && l.includes(String(all.applicants)))!;
+    expect(row).toMatch(new RegExp(` ${all.booked} +\\d+\\.\\d %`));
+  });
+});

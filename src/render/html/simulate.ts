@@ -11,13 +11,14 @@ import {
   accountsText,
   armsNamed,
   differenceText,
+  FEW_CASES,
   int,
   num,
   pct2,
   ratio,
   yuan2,
 } from "../population-format.js";
-import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
+import { FEW_BADS, fewCases, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
@@ -128,7 +129,7 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
         String(i + 1),
         esc(paramsText(v.params)),
         pct2(m.approvalRate),
-        pct2(m.badRate),
+        fewCases(bads[i]!.booked, pct2(m.badRate)),
         yuan(m.loss),
         yuan(m.revenue),
         yuan(m.profit),
@@ -141,7 +142,7 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
     })
     .join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
 }
 
 // the chart under the portfolio tables had no heading: it read as part of the last table
@@ -193,7 +194,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: "Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones; days: median days to restore. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.",
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ~: a rate of fewer than ${FEW_CASES} accounts, too few to read. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
       },
     ),
   ];
