@@ -105,7 +105,7 @@ export interface PortfolioSummary {
 
 /** The counts an arm's rates are shares of, numerators and bases: a report prints a rate from them,
  *  rounded once (the fractions beside them are already rounded to four decimals). */
-export interface ArmCounts {
+interface ArmCounts {
   /** accounts whose Huabei opened (of `accounts`) */
   opened: number;
   /** accounts ever suspended (of `accounts`), and per cause */

@@ -11,7 +11,7 @@ export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFi
  * already rounded to four decimals, and printing it to one rounded twice (40 of 899, 4.449 %, read 4.5 %).
  * Exact: n·10^(digits+2)/d is a whole number and a half only when it is one, and then rounds up.
  */
-export const pctOf = (n: number, d: number, digits = 1): string =>
+const pctOf = (n: number, d: number, digits = 1): string =>
   d > 0 ? `${(Math.round((n * 10 ** (digits + 2)) / d) / 10 ** digits).toFixed(digits)} %` : "–";
 /** A rate to two decimals, where a difference is read beside it. */
 export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(2)} %`);
