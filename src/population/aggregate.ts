@@ -34,7 +34,8 @@ export interface LineAggregate {
   penalties: number;
   /** month-end portfolio series: each reporter's sum at each month end (outcome.ts) */
   monthEnd: Record<MonthEndMeasure, number[]>;
-  /** the score on the score day of booked accounts not bad by then: good to the end, or bad later */
+  /** the score on the score day of accounts booked on or before it and not bad by then: good to the end,
+   *  or bad later */
   scoreGood: number[];
   scoreBad: number[];
 }
@@ -173,9 +174,18 @@ export function emptyArm(days: number, months: number): ArmAggregate {
 
 const scoreBin = (s: number) => Math.min(SCORE_BINS - 1, Math.max(0, Math.round(s) - SCORE_MIN));
 
-/** Adds a score to the good or bad histogram when the account was booked and not yet bad on the score
- *  day; `badDay` −1: never bad. */
-function addScore(good: number[], bad: number[], score: number, badDay: number, scoreDay: number): void {
+/** Adds a score to the good or bad histogram when the account was scored on the score day — booked on or
+ *  before it (a line opened later had no score that day: reading one would look ahead) — and not yet bad
+ *  then; `openDay`, `badDay` −1: never. */
+function addScore(
+  good: number[],
+  bad: number[],
+  score: number,
+  openDay: number,
+  badDay: number,
+  scoreDay: number,
+): void {
+  if (openDay < 0 || openDay > scoreDay) return;
   if (badDay >= 0 && badDay <= scoreDay) return;
   (badDay >= 0 ? bad : good)[scoreBin(score)]!++;
 }
@@ -212,6 +222,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void 
   for (let i = 0; i < a.events.length; i++) a.events[i]! += o.events[i]!;
   let booked = false;
   let badDay = -1;
+  let openDay = -1;
   for (let i = 0; i < 2; i++) {
     const l = o.lines[i as 0 | 1];
     const agg = a.lines[i]!;
@@ -221,6 +232,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void 
     if (!l.opened) continue;
     booked = true;
     agg.booked++;
+    openDay = openDay < 0 ? l.openDay : Math.min(openDay, l.openDay);
     if (l.badDay >= 0) {
       agg.bad++;
       badDay = badDay < 0 ? l.badDay : Math.min(badDay, l.badDay);
@@ -237,13 +249,13 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void 
       const from = l.monthEnd[k];
       for (let m = 0; m < into.length; m++) into[m]! += from[m] ?? 0;
     }
-    addScore(agg.scoreGood, agg.scoreBad, o.scoreAtDay, l.badDay, scoreDay);
+    addScore(agg.scoreGood, agg.scoreBad, o.scoreAtDay, l.openDay, l.badDay, scoreDay);
   }
   if (o.lines[0].applied || o.lines[1].applied) a.applicants++;
   if (booked) {
     a.booked++;
     if (badDay >= 0) a.bad++;
-    addScore(a.scoreGood, a.scoreBad, o.scoreAtDay, badDay, scoreDay);
+    addScore(a.scoreGood, a.scoreBad, o.scoreAtDay, openDay, badDay, scoreDay);
   }
 }
 

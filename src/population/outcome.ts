@@ -54,8 +54,9 @@ interface LineOutcome {
   /** applications decided (to open it or raise its limit), and approved */
   applications: number;
   approvals: number;
-  /** the limit it was first opened at */
+  /** the limit it was first opened at, and the day it opened (−1: never) */
   openLimit: number;
+  openDay: number;
   limitEnd: number;
   /** on the book at the end (written-off debt is not) */
   balanceEnd: number;
@@ -119,6 +120,7 @@ const newLine = (months: number): LineOutcome => ({
   applications: 0,
   approvals: 0,
   openLimit: 0,
+  openDay: -1,
   limitEnd: 0,
   balanceEnd: 0,
   writtenOff: 0,
@@ -213,6 +215,7 @@ export class OutcomeRecorder {
         if (e.product === "open" && !l.opened) {
           l.opened = true;
           l.openLimit = s.limit;
+          l.openDay = s.day;
           if (e.line === "huabei") {
             o.opened = true;
             o.openLimit = s.limit;

@@ -54,12 +54,14 @@ export interface ProductSummary {
   costOfFunds: number;
   /** revenue − loss − cost of funds */
   profit: number;
-  /** the score on the score day against bad later (booked accounts not bad by then); null: no goods or
-   *  no bads */
+  /** the score on the score day against bad later (accounts booked on or before it and not bad by
+   *  then); null: no goods or no bads */
   auc: number | null;
   gini: number | null;
   ks: number | null;
-  /** the bads those were read on (scored on the score day, not bad by then): below a few dozen, noise */
+  /** the accounts those were read on (booked by the score day, not bad by then), and of them the bads:
+   *  below a few dozen bads, noise */
+  rankedAccounts: number;
   rankedBads: number;
 }
 
@@ -101,8 +103,24 @@ export interface PortfolioSummary {
   monthEnd: Array<{ day: number; balance: number; dpd30Rate: number; dpd90Rate: number }>;
 }
 
+/** The counts an arm's rates are shares of, numerators and bases: a report prints a rate from them,
+ *  rounded once (the fractions beside them are already rounded to four decimals). */
+interface ArmCounts {
+  /** accounts whose Huabei opened (of `accounts`) */
+  opened: number;
+  /** accounts ever suspended (of `accounts`), and per cause */
+  suspended: number;
+  suspendedByCause: Record<string, number>;
+  /** of the suspended: restored after the first suspension, and within 180 days */
+  restored: number;
+  restoredWithin180: number;
+  /** accounts closed by the lender (of `accounts`) */
+  closed: number;
+}
+
 export interface ArmSummary {
   accounts: number;
+  counts: ArmCounts;
   approvalRate: number;
   openLimit: { p10: number; median: number; p90: number } | null;
   suspensionRate: number;
@@ -230,6 +248,8 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
   return m;
 }
 
+const count = (bins: readonly number[]) => bins.reduce((t, n) => t + n, 0);
+
 function product(
   counts: { applicants: number; booked: number; bad: number },
   m: Money,
@@ -262,7 +282,8 @@ function product(
     auc: nullable(a),
     gini: nullable(gini(a)),
     ks: nullable(ks(scores.scoreGood, scores.scoreBad)),
-    rankedBads: scores.scoreBad.reduce((t, n) => t + n, 0),
+    rankedAccounts: count(scores.scoreGood) + count(scores.scoreBad),
+    rankedBads: count(scores.scoreBad),
   };
 }
 
@@ -350,6 +371,16 @@ function summariseArm(
   const restoreMedian = quantileBin(a.restoreDays, 0.5);
   return {
     accounts: a.accounts,
+    counts: {
+      opened: a.opened,
+      suspended: a.suspended,
+      suspendedByCause: Object.fromEntries(
+        CAUSES.flatMap((c, i) => (c === "customer" ? [] : [[c, a.suspendedByCause[i]!]])),
+      ),
+      restored: a.restored,
+      restoredWithin180: a.restoredWithin,
+      closed: a.closed,
+    },
     approvalRate: rate(a.opened, a.accounts),
     openLimit: a.opened > 0 ? { p10: limitQ(0.1), median: limitQ(0.5), p90: limitQ(0.9) } : null,
     suspensionRate: rate(a.suspended, a.accounts),

@@ -2,11 +2,41 @@
 
 import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
+import type { ArmSummary } from "../population/stats.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
+/**
+ * `n` of `d` as a percentage to `digits` decimals, rounded once from the counts: a summary's fraction is
+ * already rounded to four decimals, and printing it to one rounded twice (40 of 899, 4.449 %, read 4.5 %).
+ * Exact: n·10^(digits+2)/d is a whole number and a half only when it is one, and then rounds up.
+ */
+const pctOf = (n: number, d: number, digits = 1): string =>
+  d > 0 ? `${(Math.round((n * 10 ** (digits + 2)) / d) / 10 ** digits).toFixed(digits)} %` : "–";
 /** A rate to two decimals, where a difference is read beside it. */
 export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(2)} %`);
+/** Below this many cases a rate moves by ±10 points or more between samples: marked `~`, not hidden. */
+export const FEW_CASES = 20;
+
+/** `n` of `d` as pctOf prints it, marked `~` when `d` is under FEW_CASES. */
+export const rateOf = (n: number, d: number, digits = 1): string =>
+  d > 0 && d < FEW_CASES ? `${pctOf(n, d, digits)}~` : pctOf(n, d, digits);
+
+/** An arm's rates as the text report and the HTML page print them, each from its counts; a rate of the
+ *  suspended says of how many (the accounts a share of all accounts is of head their row). */
+export const ARM_RATES = {
+  approved: (s: ArmSummary) => rateOf(s.counts.opened, s.accounts),
+  suspended: (s: ArmSummary) => rateOf(s.counts.suspended, s.accounts),
+  credit: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.credit ?? 0, s.accounts),
+  security: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.security ?? 0, s.accounts),
+  policy: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.policy ?? 0, s.accounts),
+  restored: (s: ArmSummary) =>
+    s.counts.suspended > 0
+      ? `${pctOf(s.counts.restored, s.counts.suspended)} of ${int(s.counts.suspended)}${s.counts.suspended < FEW_CASES ? "~" : ""}`
+      : "–",
+  restoredWithin180: (s: ArmSummary) => rateOf(s.counts.restoredWithin180, s.counts.suspended),
+  closed: (s: ArmSummary) => rateOf(s.counts.closed, s.accounts),
+} as const;
 export const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;

@@ -10,9 +10,11 @@ import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 import {
+  ARM_RATES,
   accountsText,
   armsNamed,
   differenceText,
+  FEW_CASES,
   int,
   lpad,
   pad,
@@ -33,25 +35,25 @@ interface Column {
 
 const COLUMNS: Column[] = [
   { title: "accounts", width: 9, cell: (s) => int(s.accounts) },
-  { title: "approved", width: 9, cell: (s) => pct(s.approvalRate) },
+  { title: "approved", width: 9, cell: ARM_RATES.approved },
   {
     title: "limit p10/median/p90",
     width: 21,
     cell: (s) =>
       s.openLimit ? `${int(s.openLimit.p10)}/${int(s.openLimit.median)}/${int(s.openLimit.p90)}` : "–",
   },
-  { title: "suspended", width: 10, cell: (s) => pct(s.suspensionRate) },
-  { title: "credit", width: 8, cell: (s) => pct(s.suspensionRateByCause.credit ?? 0) },
-  { title: "security", width: 9, cell: (s) => pct(s.suspensionRateByCause.security ?? 0) },
-  { title: "policy", width: 8, cell: (s) => pct(s.suspensionRateByCause.policy ?? 0) },
-  { title: "restored", width: 9, cell: (s) => pct(s.restorationRate) },
-  { title: "≤180 d", width: 8, cell: (s) => pct(s.restoredWithin180Rate) },
+  { title: "suspended", width: 10, cell: ARM_RATES.suspended },
+  { title: "credit", width: 8, cell: ARM_RATES.credit },
+  { title: "security", width: 9, cell: ARM_RATES.security },
+  { title: "policy", width: 8, cell: ARM_RATES.policy },
+  { title: "restored", width: 14, cell: ARM_RATES.restored },
+  { title: "≤180 d", width: 8, cell: ARM_RATES.restoredWithin180 },
   {
     title: "days",
     width: 5,
     cell: (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore)),
   },
-  { title: "closed*", width: 8, cell: (s) => pct(s.closureRate) },
+  { title: "closed*", width: 8, cell: ARM_RATES.closed },
   { title: "score", width: 6, cell: (s) => (s.score ? String(s.score.median) : "–") },
   { title: "charges/acct", width: 13, cell: (s) => yuan2(s.chargesPerAccount) },
   {
@@ -155,7 +157,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(
-        "  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored, ≤180 d: share of the suspended; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)",
+        `  (Huabei: approved: share of accounts whose Huabei opened; suspended/credit/security/policy: share of accounts; restored: share of the suspended, of how many; ≤180 d: of the same; ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; days: median days to restore; closed*: by the lender; score: median at the end; charges/acct: interest, instalment fees and penalties per account; overdue at end: past due at the end, and on how many accounts)`,
       ),
     personaTable(groups, (g) => g.champion, c),
   );

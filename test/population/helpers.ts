@@ -155,6 +155,7 @@ export function sweepResult(
   days: number,
   param: PolicyParamName,
   values: number[],
+  scoreDay = 0,
 ) {
   const {
     personas,
@@ -172,6 +173,7 @@ export function sweepResult(
       challengerFrom: 0,
       challengerSet: {},
       sweep: [{ param, values }],
+      scoreDay,
     },
     ROOT,
   );

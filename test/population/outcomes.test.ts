@@ -4,6 +4,8 @@
 
 import { describe, expect, it } from "vitest";
 import { EVENT_TYPES, initialState } from "../../src/engine/index.js";
+import { AccountRunner } from "../../src/population/account.js";
+import { reactionsOf } from "../../src/population/agent.js";
 import { OutcomeRecorder } from "../../src/population/outcome.js";
 import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
@@ -91,6 +93,28 @@ describe("outcomes against intuition", () => {
     const risk = all.groups.at(-1)!.champion.risk.all;
     expect(risk.rankedBads).toBeGreaterThan(0);
     expect(risk.rankedBads).toBeLessThan(risk.bad);
+  });
+
+  it("ranks only the accounts booked by the score day: one opened later had no score that day", () => {
+    // steady payers apply to open Huabei on days 0–14: on day 4 about a third are customers
+    const s = settings({ days: 60, scoreDay: 4 });
+    const n = 200;
+    const runner = new AccountRunner(populationContext(s), { notes: true });
+    let bookedByDay = 0;
+    for (let i = 0; i < n; i++) {
+      const opened = runner
+        .run(steady, reactionsOf(steady), i)[0]!
+        .notes.find(
+          (d) => d.event.type === "apply" && d.event.product === "open" && d.decision.startsWith("approved"),
+        );
+      if (opened && opened.day <= s.scoreDay) bookedByDay++;
+    }
+    const risk = riskOf(runRange(s, [steady], 0, n).arms[0]![0]!, 0, NO_FUNDING).all;
+    expect(bookedByDay).toBeGreaterThan(20);
+    expect(risk.booked).toBeGreaterThan(bookedByDay * 2);
+    // none is bad within days of opening: every account booked by day 4 is scored, and only those
+    expect(risk.rankedAccounts).toBe(bookedByDay);
+    expect(risk.rankedBads).toBe(0);
   });
 
   it("identical policies give identical arms (and no flips, and a PSI of 0)", () => {

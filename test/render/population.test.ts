@@ -111,7 +111,8 @@ describe("the risk table's score quality", () => {
 
 describe("a sweep's frontier", () => {
   it("marks a variant's Gini and KS read on fewer than 30 bads with ~, as the risk table does", () => {
-    const r = sweepResult("stretched", 150, 365, "minOpenScore", [700, 760]);
+    // scored on day 30, when every account that opens has opened (on day 0 most are not customers yet)
+    const r = sweepResult("stretched", 150, 365, "minOpenScore", [700, 760], 30);
     const variants = summarise(r).groups.at(-1)!.variants!;
     expect(variants.every((v) => v.risk.all.bad > 0 && v.risk.all.bad < 30)).toBe(true);
     const rows = renderPopulation(r, { chalk: plain, chart: false })
@@ -151,4 +152,78 @@ describe("a sweep's frontier", () => {
       );
     });
   }, 30_000);
+});
+
+describe("a rate as printed", () => {
+  it("is rounded once, from its counts: 40 of 899 is 4.4 %, though its four-decimal fraction 0.0445 reads 4.5 %", () => {
+    const one = settings({ days: 30 });
+    const r = fromRange(meta(one, [shipped[0]!], 3, [0, 3]), runRange(one, [shipped[0]!], 0, 3, {}));
+    // 899 accounts of which 40 were approved, and 40 of the suspended restored
+    Object.assign(r.champion[0]!, {
+      accounts: 899,
+      opened: 40,
+      suspended: 899,
+      restored: 40,
+      restoredWithin: 40,
+    });
+    const arm = summarise(r).groups[0]!.champion;
+    expect(arm.approvalRate).toBe(0.0445);
+    expect(arm.restorationRate).toBe(0.0445);
+    const row = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }))
+      .split("\n")
+      .find((l) => l.startsWith(shipped[0]!.name))!;
+    expect(row.match(/4\.4 %/g)).toHaveLength(3);
+    expect(row).not.toContain("4.5 %");
+    const page = simulateHtml(r, { chartJs: "" });
+    expect(page).toContain('<td class="num">4.4 %</td>');
+    expect(page).not.toContain("4.5 %");
+  });
+});
+
+describe("a rate's base", () => {
+  const withCounts = (counts: Record<string, number>) => {
+    const one = settings({ days: 30 });
+    const r = fromRange(meta(one, [shipped[0]!], 3, [0, 3]), runRange(one, [shipped[0]!], 0, 3, {}));
+    Object.assign(r.champion[0]!, counts);
+    const row = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }))
+      .split("\n")
+      .find((l) => l.startsWith(shipped[0]!.name))!;
+    return { r, row };
+  };
+
+  it("says of how many suspended accounts the restored are a share, in the text, the page and the JSON", () => {
+    const { r, row } = withCounts({
+      accounts: 400,
+      opened: 390,
+      suspended: 63,
+      restored: 41,
+      restoredWithin: 30,
+    });
+    expect(row).toContain("65.1 % of 63");
+    expect(row).not.toContain("~");
+    expect(simulateHtml(r, { chartJs: "" })).toContain("65.1 % of 63");
+    const arm = summarise(r).groups[0]!.champion;
+    expect(arm.counts).toMatchObject({ suspended: 63, restored: 41, restoredWithin180: 30 });
+    expect(arm.restorationRate).toBe(0.6508);
+  });
+
+  it("marks a rate of fewer than 20 accounts ~, as a Gini on few bads", () => {
+    const { row } = withCounts({ accounts: 12, opened: 9, suspended: 5, restored: 3, restoredWithin: 3 });
+    expect(row).toContain("75.0 %~");
+    expect(row).toContain("60.0 % of 5~");
+    expect(renderPopulation(result, { chalk: plain, chart: false })).toContain(
+      "~: a rate of fewer than 20 accounts, too few to read",
+    );
+  });
+
+  it("gives the risk table's bad rate its base, the booked", () => {
+    const lines = stripVTControlCharacters(renderPopulation(result, { chalk: plain, chart: false })).split(
+      "\n",
+    );
+    const head = lines.find((l) => l.startsWith("persona") && l.includes("applied"))!;
+    expect(head).toMatch(/approved +booked +bad/);
+    const all = summarise(result).groups.at(-1)!.champion.risk.all;
+    const row = lines.find((l) => l.startsWith("(all)") && l.includes(String(all.applicants)))!;
+    expect(row).toMatch(new RegExp(` ${all.booked} +\\d+\\.\\d %`));
+  });
 });

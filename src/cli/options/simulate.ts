@@ -71,7 +71,7 @@ const options = () => ({
   bad: text("--bad <definition>", `when an account is bad: ${BAD_DEFINITIONS.join(", ")} (default ever90)`),
   scoreDay: wholeNumber(
     "--score-day <day>",
-    "the day whose score Gini and KS rank against later bad (default 0)",
+    "the day whose score Gini and KS rank against later bad, on the accounts booked by then (default 0)",
   ),
   costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
   stress: wholeNumber(

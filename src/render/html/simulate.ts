@@ -7,17 +7,18 @@ import { type PopulationResult, type VariantRow, variantRows } from "../../popul
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import {
+  ARM_RATES,
   accountsText,
   armsNamed,
   differenceText,
+  FEW_CASES,
   int,
   num,
-  pct,
   pct2,
   ratio,
   yuan2,
 } from "../population-format.js";
-import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
+import { FEW_BADS, fewCases, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
@@ -46,16 +47,16 @@ const yuan = (y: number) => {
 
 const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["accounts", (s) => int(s.accounts)],
-  ["approved", (s) => pct(s.approvalRate)],
+  ["approved", ARM_RATES.approved],
   ["limit", (s) => (s.openLimit ? yuan(s.openLimit.median) : "–")],
-  ["suspended", (s) => pct(s.suspensionRate)],
-  ["credit", (s) => pct(s.suspensionRateByCause.credit ?? 0)],
-  ["security", (s) => pct(s.suspensionRateByCause.security ?? 0)],
-  ["policy", (s) => pct(s.suspensionRateByCause.policy ?? 0)],
-  ["restored", (s) => pct(s.restorationRate)],
-  ["≤ 180 d", (s) => pct(s.restoredWithin180Rate)],
+  ["suspended", ARM_RATES.suspended],
+  ["credit", ARM_RATES.credit],
+  ["security", ARM_RATES.security],
+  ["policy", ARM_RATES.policy],
+  ["restored", ARM_RATES.restored],
+  ["≤ 180 d", ARM_RATES.restoredWithin180],
   ["days", (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore))],
-  ["closed", (s) => pct(s.closureRate)],
+  ["closed", ARM_RATES.closed],
   ["score", (s) => (s.score ? String(s.score.median) : "–")],
   ["charges", (s) => yuan2(s.chargesPerAccount)],
 ];
@@ -128,7 +129,7 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
         String(i + 1),
         esc(paramsText(v.params)),
         pct2(m.approvalRate),
-        pct2(m.badRate),
+        fewCases(bads[i]!.booked, pct2(m.badRate)),
         yuan(m.loss),
         yuan(m.revenue),
         yuan(m.profit),
@@ -141,7 +142,7 @@ function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary
     })
     .join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
 }
 
 // the chart under the portfolio tables had no heading: it read as part of the last table
@@ -158,27 +159,26 @@ export function simulateHtml(
   const all = groups.find((g) => g.persona === OVERALL) ?? groups[groups.length - 1]!;
   const ch = all.champion;
   const cc = all.challenger;
-  const vs = (f: (s: ArmSummary) => number | null) =>
-    cc ? `${m.challenger?.name}: ${pct(f(cc))}` : undefined;
+  const vs = (f: (s: ArmSummary) => string) => (cc ? { sub: `${m.challenger?.name}: ${f(cc)}` } : {});
   const headline = stats([
     { label: "accounts", value: int(m.accounts), tone: "neutral", sub: `${m.days} days each` },
     {
       label: `approved (${m.policy.name})`,
-      value: pct(ch.approvalRate),
+      value: ARM_RATES.approved(ch),
       tone: "good",
-      ...(vs((s) => s.approvalRate) ? { sub: vs((s) => s.approvalRate)! } : {}),
+      ...vs(ARM_RATES.approved),
     },
     {
       label: `suspended (${m.policy.name})`,
-      value: pct(ch.suspensionRate),
+      value: ARM_RATES.suspended(ch),
       tone: "bad",
-      ...(vs((s) => s.suspensionRate) ? { sub: vs((s) => s.suspensionRate)! } : {}),
+      ...vs(ARM_RATES.suspended),
     },
     {
       label: "restored, of the suspended",
-      value: pct(ch.restorationRate),
+      value: ARM_RATES.restored(ch),
       tone: "info",
-      ...(vs((s) => s.restorationRate) ? { sub: vs((s) => s.restorationRate)! } : {}),
+      ...vs(ARM_RATES.restored),
     },
     {
       label: "median final score",
@@ -194,7 +194,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: "Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones; days: median days to restore. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.",
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ~: a rate of fewer than ${FEW_CASES} accounts, too few to read. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
       },
     ),
   ];
@@ -248,7 +248,8 @@ export function simulateHtml(
       .map((d) => {
         // a share of accounts (the text report's rule: it has a value per arm) reads in % and pp
         const rate = d.champion !== null;
-        const f = (x: number | null) => (x === null ? "–" : rate ? pct(x) : num(x, 2));
+        // a rate to two decimals, the four its fraction was rounded to: to one, it was rounded twice
+        const f = (x: number | null) => (x === null ? "–" : rate ? pct2(x) : num(x, 2));
         const { change, interval } = differenceText(d);
         const sig = significant(d);
         return `<tr${sig ? ' style="background:#fffbeb"' : ""}><td>${esc(METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? d.metric)}</td><td class="num">${f(d.champion)}</td><td class="num">${f(d.challenger)}</td><td class="num">${change}</td><td class="num">${interval}${sig ? " *" : ""}</td></tr>`;
