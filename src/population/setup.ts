@@ -10,7 +10,12 @@ import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-pol
 import { InputError, UsageError } from "../shared/errors.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
 import type { PopulationMeta } from "./result.js";
-import type { ArmSettings, BadDefinition, PopulationSettings } from "./settings.js";
+import {
+  type ArmSettings,
+  type BadDefinition,
+  DEFAULT_SCORE_DAY,
+  type PopulationSettings,
+} from "./settings.js";
 import { gridPoints, neighbours, type SweepAxis } from "./sweep.js";
 
 /** What the user asked for, already checked (cli/options/simulate.ts). */
@@ -100,7 +105,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
     // champion/challenger; a sweep's neighbours (arm i is variant i − 1)
     compare: challenger ? [[0, 1]] : neighbours(sweep).map(([a, b]) => [a + 1, b + 1]),
     bad: req.bad ?? "ever90",
-    scoreDay: Math.min(req.scoreDay ?? 0, req.days - 1),
+    scoreDay: Math.min(req.scoreDay ?? DEFAULT_SCORE_DAY, req.days - 1),
     stress: req.stress == null ? null : { day: req.stress },
   };
   const setText = Object.entries(req.challengerSet)

@@ -293,7 +293,8 @@ describe("simulate", () => {
         challengerSet: {},
         sweep: [],
         bad: "ever90",
-        scoreDay: 0,
+        // a month in, when the shipped personas have opened: day 0 held only its own applicants
+        scoreDay: 30,
         costOfFunds: undefined,
         stress: null,
         workers: undefined,
@@ -311,6 +312,11 @@ describe("simulate", () => {
         populationArgs: [],
       },
     });
+  });
+
+  it("a run shorter than the default score day scores its last day", () => {
+    const i = parse(["simulate", "--days", "20"]);
+    expect(i.command === "simulate" && i.options.scoreDay).toBe(19);
   });
 
   it("every option, and the arguments that describe the population for the report's hints", () => {

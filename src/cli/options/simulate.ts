@@ -4,7 +4,7 @@
 import { parseIsoDate } from "../../engine/index.js";
 import type { Arm } from "../../population/export-account.js";
 import { isSeed, MAX_SEED } from "../../population/result-schema.js";
-import { BAD_DEFINITIONS, type BadDefinition } from "../../population/settings.js";
+import { BAD_DEFINITIONS, type BadDefinition, DEFAULT_SCORE_DAY } from "../../population/settings.js";
 import type { PopulationRequest } from "../../population/setup.js";
 import { MAX_VARIANTS, type SweepAxis } from "../../population/sweep.js";
 import { MAX_DAY } from "../../scenario/schema.js";
@@ -71,7 +71,7 @@ const options = () => ({
   bad: text("--bad <definition>", `when an account is bad: ${BAD_DEFINITIONS.join(", ")} (default ever90)`),
   scoreDay: wholeNumber(
     "--score-day <day>",
-    "the day whose score Gini and KS rank against later bad, on the accounts booked by then (default 0)",
+    `the day whose score Gini and KS rank against later bad, on the accounts booked by then (default ${DEFAULT_SCORE_DAY}, or the last day of a shorter run)`,
   ),
   costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
   stress: wholeNumber(
@@ -244,7 +244,10 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
     challengerSet,
     sweep,
     bad: bad as BadDefinition,
-    scoreDay: checkRange("--score-day", raw.scoreDay ?? 0, 0, days - 1),
+    scoreDay:
+      raw.scoreDay === undefined
+        ? Math.min(DEFAULT_SCORE_DAY, days - 1)
+        : checkRange("--score-day", raw.scoreDay, 0, days - 1),
     costOfFunds,
     stress: raw.stress === undefined ? null : checkRange("--stress", raw.stress, 0, days - 1),
     // more threads than cores only compete for them: clamped (said in --help)
