@@ -6,7 +6,7 @@ import { REASONS, simulate } from "../../src/engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { money } from "../../src/scenario/format.js";
-import { loadScenario } from "../../src/scenario/load.js";
+import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 
 const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
@@ -220,6 +220,26 @@ describe("explainDay", () => {
     const x = explainDay(scenario, trace, 226);
     expect(x.steps[0]!.decision).toBeNull();
     expect(x.steps[0]!.moves).toContainEqual(expect.stringMatching(/^Days past due now −\d+$/));
+  });
+});
+
+describe("the policy in force", () => {
+  it("is named as the day's steps name it: a `set` marks it changed (default*), as run --json does", () => {
+    const text = [
+      "name: set",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 3000 }",
+      "  - { day: 10, type: policy, set: { minScore: 900 } }",
+      "  - { day: 20, type: policy, use: tightened }",
+      "",
+    ].join("\n");
+    const { scenario: sc } = loadScenarioText(text, `${ROOT}set.yaml`);
+    const t = simulate(sc);
+    const named = (day: number) => explainDay(sc, t, day).policy;
+    expect(named(9)).toBe("default");
+    expect(named(10)).toBe(t.steps.find((s) => s.day === 10)!.policy);
+    expect(named(10)).toBe("default*");
+    expect(named(20)).toBe("tightened");
   });
 });
 
