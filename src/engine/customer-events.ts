@@ -300,8 +300,8 @@ function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
   return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
 }
 
-/** Merges a `policy` event into the policy in force. */
-function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
+/** Merges a `policy` event into the policy in force (a `set` marks its name: `default*`). */
+export function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
   const base = use ?? current;
   const overridden = Object.keys(set).length > 0;
   return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };

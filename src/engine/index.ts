@@ -3,7 +3,7 @@
 
 export type { StepOutcome } from "./apply-verdict.js";
 export { Calendar, civilFromDays, formatIsoDate, parseIsoDate } from "./calendar.js";
-export { loanDueDays } from "./customer-events.js";
+export { applyPolicyEvent, loanDueDays } from "./customer-events.js";
 export { dtiShown, LIMIT_CAP_CODES } from "./eligibility.js";
 export {
   type Check,

@@ -178,13 +178,36 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     )
   )
     reasons.push("ARREARS_CLEARED");
+  const rules = rulesFor(c.policy, line.id);
+  // an improvement is part of why only when it cleared the threshold on record, or when the number on
+  // record would fail today's standard: a score that already met a since-loosened policy did not bring
+  // the line back by rising a few points (843 on record, 855 now, against 900 then and 660 now)
+  const neededNow = Math.max(
+    restorationScore(rules, line.id).score,
+    Math.min(...rules.limitBands.map((b) => b.minScore)),
+  );
+  const counts = (
+    code: ReasonCode,
+    cleared: (threshold: number) => boolean,
+    failsNow: (then: number) => boolean,
+  ) => {
+    const f = recorded(code);
+    if (f?.threshold === undefined || f.value === undefined) return true;
+    return cleared(f.threshold) || failsNow(f.value);
+  };
   if (
     (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW"] as const).some(
-      (r) => onRecord.includes(r) && higher(r, s.score),
+      (r) =>
+        onRecord.includes(r) &&
+        higher(r, s.score) &&
+        counts(
+          r,
+          (t) => s.score >= t,
+          (then) => then < neededNow,
+        ),
     )
   )
     reasons.push("SCORE_RECOVERED");
-  const rules = rulesFor(c.policy, line.id);
   // an improvement that would not have cleared the threshold on record came back under a policy that
   // loosened since: the policy is part of why, and is said too
   const short = (code: ReasonCode, fails: (threshold: number) => boolean) => {
@@ -204,7 +227,12 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified) reasons.push("IDENTITY_VERIFIED");
   if (
     onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
-    lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c)))
+    lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c))) &&
+    counts(
+      "DEBT_TO_INCOME_TOO_HIGH",
+      (t) => dtiShown(debtToIncome(c)) <= t,
+      (then) => then > rules.maxDebtToIncome,
+    )
   ) {
     reasons.push("DEBT_BURDEN_REDUCED");
     if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => dtiShown(debtToIncome(c)) > t)) policyHelped = true;

@@ -32,7 +32,7 @@ import {
   type Scored,
   scoreOn,
 } from "./score-inputs.js";
-import { CHARACTERISTICS, scoreReasons } from "./scorecard.js";
+import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { overdueWatches } from "./triggers.js";
 import type { DebtRepayment, Fen, Remedy } from "./types.js";
@@ -357,17 +357,36 @@ function standardRemedies(
 }
 
 /** The score `needed`, and the characteristics the customer can improve towards it. */
-const raiseScore = (line: Line, s: Scored, needed: number): Remedy => ({
-  line: line.id,
-  kind: "raise_score",
-  current: s.score,
-  needed,
-  // ranked among what the customer can act on: the top four of all, less the time-only ones, could leave
-  // out a step the score needed (a verified identity) for a characteristic no step improves
-  drivers: scoreReasons(s, CHARACTERISTICS.length)
-    .filter((r) => !TIME_ONLY.includes(r))
-    .slice(0, MAX_REASONS),
-});
+function raiseScore(line: Line, s: Scored, needed: number): Remedy {
+  const reach = reachable(s);
+  return {
+    line: line.id,
+    kind: "raise_score",
+    current: s.score,
+    needed,
+    // ranked among what the customer can act on: the top four of all, less the time-only ones, could leave
+    // out a step the score needed (a verified identity) for a characteristic no step improves
+    drivers: scoreReasons(s, CHARACTERISTICS.length)
+      .filter((r) => !TIME_ONLY.includes(r))
+      .slice(0, MAX_REASONS),
+    // steps that cannot get there are not offered as if they could (a policy that asks 950 of a 101-month
+    // history: every step taken reaches 940, the last 10 points are the history's)
+    ...(reach < needed ? { reach } : {}),
+  };
+}
+
+/** The most the score reaches with every characteristic but the time-only ones at its maximum: an upper
+ *  bound (a missed due date also takes time to age), so a score above it is out of the customer's reach. */
+function reachable(s: Scored): number {
+  let points = SCORE_MIN;
+  for (let i = 0; i < CHARACTERISTICS.length; i++) {
+    const c = CHARACTERISTICS[i]!;
+    const own = s.points[i] ?? 0;
+    const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
+    points += code === undefined || TIME_ONLY.includes(code) ? own : Math.max(own, c.max);
+  }
+  return Math.min(SCORE_MAX, Math.max(s.score, points));
+}
 
 /** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
  *  allows it; null when something else caps the line. */

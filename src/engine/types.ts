@@ -175,8 +175,9 @@ export type Remedy = {
   | { kind: "pay_due"; amount: Fen }
   | { kind: "pay_balance"; amount: Fen }
   | { kind: "verify_identity" }
-  /** `drivers`: the characteristics the customer can improve */
-  | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[] }
+  /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
+   *  most the score reaches with all of them at their maximum */
+  | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[]; reach?: number }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
   /** `withIncome`: a review the debt advice's repayments come too late for — before `day`, or `day` itself

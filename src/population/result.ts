@@ -2,8 +2,8 @@
 // the mergeable aggregates (histograms sparse-encoded) beside a derived summary and, for a sweep, the
 // variants' frontier; merging shard documents in any order gives the same bytes as the unsharded run.
 
-import * as z from "zod";
 import { describeIssue } from "../scenario/issues.js";
+import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
@@ -125,24 +125,6 @@ export function documentText(r: PopulationResult): string {
   return `${JSON.stringify(toDocument(r), null, 2)}\n`;
 }
 
-/** The field names a schema allows at `path` (objects' shapes, through lists, records and wrappers). */
-function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
-  // optional, nullable, default…: the type they wrap
-  const unwrap = (s: unknown): unknown => {
-    let t = s as { _zod?: { def?: { innerType?: unknown } } } | undefined;
-    while (t?._zod?.def?.innerType) t = t._zod.def.innerType as typeof t;
-    return t;
-  };
-  let s: unknown = unwrap(schema);
-  for (const part of path) {
-    if (s instanceof z.ZodObject) s = unwrap((s.shape as Record<PropertyKey, unknown>)[part]);
-    else if (s instanceof z.ZodArray) s = unwrap(s.element);
-    else if (s instanceof z.ZodRecord) s = unwrap(s.valueType);
-    else return undefined;
-  }
-  return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
-}
-
 /** Reads a `simulate --json` document back (for `merge`): every field checked (result-schema.ts). */
 export function fromDocument(data: unknown, file: string): PopulationResult {
   // the validator recurses (a forged document nested a thousand deep would overflow its stack) and
@@ -162,7 +144,7 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
       issues.slice(0, MAX_PROBLEMS).map((issue) => {
         const worded = describeIssue(issue, data, file, undefined, {
           // the fields a result document has there, not a scenario's
-          keysAt: (path) => keysAt(Document, path),
+          keysAt: (path) => schemaKeysAt(Document, path),
         });
         return new InputError("not a population result of `credit-sim simulate --json`", {
           file,

@@ -4,6 +4,7 @@
 
 import type { ChalkInstance } from "chalk";
 import {
+  applyPolicyEvent,
   band,
   Calendar,
   CHARACTERISTICS,
@@ -106,14 +107,13 @@ export interface DayExplanation {
   todo: string[];
 }
 
-/** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day. */
+/** The policy in force at the end of `day`: the scenario's, then every `policy` event up to that day, merged
+ *  as the engine merges them (named as its steps name it). */
 function policyAt(scenario: Scenario, day: number): Policy {
   let policy: Policy = scenario.policy;
   for (const e of scenario.events) {
     if (e.day > day) break;
-    if (e.type !== "policy") continue;
-    if (e.use) policy = e.use;
-    policy = { ...policy, ...e.set };
+    if (e.type === "policy") policy = applyPolicyEvent(policy, e.use, e.set);
   }
   return policy;
 }

@@ -17,6 +17,7 @@ import {
   type ReasonInfo,
   type Remedy,
   type RuleFact,
+  SCORE_MAX,
   type Snapshot,
   type Status,
   type Step,
@@ -169,7 +170,14 @@ function remedyText(r: Remedy): string {
       const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
-      return `raise the score from ${r.current} to ${r.needed}: ${steps.join(" ")}`;
+      const raise = `raise the score from ${r.current} to ${r.needed}`;
+      if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
+      // said before the steps, so that they are not taken for a way there
+      const out =
+        r.needed > SCORE_MAX
+          ? `no score reaches ${r.needed} (the scorecard's highest is ${SCORE_MAX})`
+          : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
+      return `${raise} — ${out}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
       if (r.ready) {

@@ -7,7 +7,7 @@ import { InputError, suggest } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
-import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema } from "./schema.js";
+import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema, schemaKeysAt } from "./schema.js";
 import { problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
@@ -71,9 +71,12 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
       hint: "extend a policy nearer the base, or write the parameters out in fewer files",
     });
   const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
+  // a limit band's fields where a key in a band is unknown, not the policy's
+  const keysAt = (path: readonly PropertyKey[]) => schemaKeysAt(PolicyFile, path);
   const written = validate(PolicyFile, parsed, file, {
     kind: "policy",
     expected: "a mapping with name and policy parameters (or `extends`)",
+    keysAt,
   });
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])
@@ -83,7 +86,7 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   const full = FullPolicyParams.safeParse(stripMeta(merged));
   if (!full.success) {
     throw problemsOf(full.error.issues, { data: merged, position: parsed.position }, file, {
-      topKeys: Object.keys(PolicyFile.shape),
+      keysAt,
     });
   }
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };

@@ -240,17 +240,39 @@ export const ScenarioSchema = z
   .describe("a credit-sim scenario: a behaviour timeline with optional expectations");
 export type WrittenScenario = z.infer<typeof ScenarioSchema>;
 
-/** Field names per object kind, for "did you mean" on unknown keys. */
+/** The field names a schema allows at `path` (objects' shapes, through lists, records, wrappers and
+ *  unions: a value that may be a number or a range has the range's fields). */
+export function schemaKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  // optional, nullable, default…: the type they wrap
+  const unwrap = (s: unknown): unknown => {
+    let t = s as { _zod?: { def?: { innerType?: unknown } } } | undefined;
+    while (t?._zod?.def?.innerType) t = t._zod.def.innerType as typeof t;
+    return t;
+  };
+  const at = (s: unknown, rest: readonly PropertyKey[]): string[] | undefined => {
+    if (s instanceof z.ZodUnion) {
+      const keys = (s.options as unknown[]).flatMap((o) => at(unwrap(o), rest) ?? []);
+      return keys.length > 0 ? [...new Set(keys)] : undefined;
+    }
+    const [part, ...more] = rest;
+    if (part === undefined) return s instanceof z.ZodObject ? Object.keys(s.shape) : undefined;
+    if (s instanceof z.ZodObject) return at(unwrap((s.shape as Record<PropertyKey, unknown>)[part]), more);
+    if (s instanceof z.ZodArray) return at(unwrap(s.element), more);
+    if (s instanceof z.ZodRecord) return at(unwrap(s.valueType), more);
+    return undefined;
+  };
+  return at(unwrap(schema), path);
+}
+
+/** Field names where an unknown key sits in a scenario, for "did you mean" and the list it is drawn from:
+ *  an object nested in another (a limit band in a `set`, an expectation's range) has its own. */
 export function knownKeys(path: readonly PropertyKey[], data: unknown): string[] {
   const [head, , third] = path;
-  if (path.length === 0) return Object.keys(ScenarioSchema.shape);
-  if (head === "profile") return Object.keys(ProfileSchema.shape);
-  if (head === "expect") return Object.keys(ExpectationSchema.shape);
-  if (head === "events") {
-    if (third === "set") return Object.keys(policyParamsShape);
+  if (head === "events" && third === "set") return schemaKeysAt(PolicyOverrides, path.slice(3)) ?? [];
+  if (head === "events" && path.length === 2) {
     const type = (data as { type?: unknown } | undefined)?.type;
     const option = EventSchema.options.find((o) => o.shape.type.value === type);
     return option ? Object.keys(option.shape) : ["type", "day", "date"];
   }
-  return [];
+  return schemaKeysAt(ScenarioSchema, path) ?? [];
 }

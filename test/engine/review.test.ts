@@ -695,10 +695,12 @@ describe("restoration and closure", () => {
     expect(stepOn(t, "review", 14).decision).toBe("suspended");
     // restoreScore is still out of reach: the February review keeps the suspension
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, status: "suspended" });
-    const lowered = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 350, restoreScore: 350 } })], {
-      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
-      until: 80,
-    });
+    // lowered to a point above the score on record: the score rising to it is what restores the line
+    const needed = stepOn(t, "review", 14).score + 1;
+    const lowered = run(
+      [on.open(0, 1_000), on.policy(20, { set: { minScore: 350, restoreScore: needed } })],
+      { policy: testPolicy({ minScore: 950, restoreScore: 950 }), until: 80 },
+    );
     const restored = stepOn(lowered, "review", 45);
     expect(restored).toMatchObject({ decision: "restored", status: "active", limit: 100_000 });
     expect(restored.reasons).toContain("SCORE_RECOVERED");
@@ -706,7 +708,7 @@ describe("restoration and closure", () => {
     expect(restored.facts).toContainEqual({
       code: "SCORE_RECOVERED",
       parameter: "restoreScore",
-      threshold: 350,
+      threshold: needed,
       value: restored.score,
     });
   });
@@ -815,6 +817,44 @@ describe("restoration and closure", () => {
     const r = t.steps.find((x) => x.decision === "restored")!;
     expect(r.score).toBeLessThan(900);
     expect(r.reasons).toContain("MEETS_CURRENT_POLICY");
+  });
+
+  it("restored because the policy loosened: a rise the old score did not need now is not claimed", () => {
+    // suspended for policy below a minimum of 900; the score then rises a few points (the opening's
+    // inquiry ages) but nowhere near 900; the policy goes back to 400, which the score on record met
+    const events = (restore: number) =>
+      run(
+        [
+          on.open(0, 1_000),
+          on.policy(5, { set: { minScore: 900 } }),
+          on.policy(60, { set: { minScore: 400, restoreScore: restore } }),
+        ],
+        { policy: testPolicy({ minOpenScore: 400, minScore: 400, restoreScore: 400 }), until: 80 },
+      );
+    const t = events(400);
+    const suspended = stepOn(t, "review", 14);
+    expect(suspended).toMatchObject({ decision: "suspended", cause: "policy" });
+    const r = stepOn(t, "review", 74);
+    expect(r.decision).toBe("restored");
+    expect(r.score).toBeGreaterThan(suspended.score);
+    expect(r.reasons).toEqual(["MEETS_CURRENT_POLICY"]);
+    // the score on record short of what restores the line now: the rise is part of why, and is cited
+    const needed = events(suspended.score + 1);
+    const again = stepOn(needed, "review", 74);
+    expect(again.decision).toBe("restored");
+    expect(again.reasons).toEqual(["SCORE_RECOVERED", "MEETS_CURRENT_POLICY"]);
+  });
+
+  it("restored because the policy loosened: a fall in the ratio the old one did not need now is not claimed", () => {
+    // suspended for its ratio (1.67 against 1); repaid to 1.17; the policy then allows 2, which 1.67 met
+    const events = [on.open(0, 1_000), on.externalDebt(3, 200_000), on.externalRepayment(20, 60_000)];
+    const t = run([...events, on.policy(30, { set: { maxDebtToIncome: 2 } })], {
+      profile: { monthlyIncome: 10_000 },
+      until: 60,
+      policy: testPolicy({ maxDebtToIncome: 1 }),
+    });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(t.steps.find((x) => x.decision === "restored")!.reasons).toEqual(["MEETS_CURRENT_POLICY"]);
   });
 
   it("is not restored while the score is below restoreScore", () => {

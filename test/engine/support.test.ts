@@ -696,6 +696,33 @@ describe("raising the score", () => {
     expect(stepOn(followed, "request_review", 111).decision).toBe("restored");
   });
 
+  it("a score the customer's own steps cannot reach is said to be out of reach, with the most they reach", () => {
+    // a policy asking 950 of a file whose history (time only) is short: every step leaves it below
+    const asked = (minScore: number) =>
+      stepOn(
+        run([on.open(0, 1_000), on.policy(5, { set: { minScore } }), on.support(20)], {
+          policy: testPolicy({}),
+          profile: { creditHistoryMonths: 30 },
+        }),
+        "contact_support",
+        20,
+      );
+    const s = asked(950);
+    expect(s.status).toBe("suspended");
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise.reach).toBeLessThan(950);
+    expect(raise.reach).toBeGreaterThanOrEqual(s.score);
+    expect(describeRemedy(raise)).toContain(
+      `out of the customer's reach today: all these steps together reach at most ${raise.reach}`,
+    );
+    // within reach: no such word, and no `reach` in the JSON
+    const near = remedy(asked(s.score + 1).remedies, "raise_score")!;
+    expect(near.reach).toBeUndefined();
+    expect(describeRemedy(near)).not.toContain("reach");
+    // beyond the scorecard itself
+    expect(describeRemedy({ ...raise, needed: 990 })).toContain("no score reaches 990");
+  });
+
   it("says every driver it names, once each", () => {
     const s = stepOn(run(events, { profile, policy: DEFAULT_POLICY }), "contact_support", 110);
     const raise = remedy(s.remedies, "raise_score")!;

@@ -223,6 +223,26 @@ describe("explainDay", () => {
   });
 });
 
+describe("the policy in force", () => {
+  it("is named as the day's steps name it: a `set` marks it changed (default*), as run --json does", () => {
+    const text = [
+      "name: set",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 3000 }",
+      "  - { day: 10, type: policy, set: { minScore: 900 } }",
+      "  - { day: 20, type: policy, use: tightened }",
+      "",
+    ].join("\n");
+    const { scenario: sc } = loadScenarioText(text, `${ROOT}set.yaml`);
+    const t = simulate(sc);
+    const named = (day: number) => explainDay(sc, t, day).policy;
+    expect(named(9)).toBe("default");
+    expect(named(10)).toBe(t.steps.find((s) => s.day === 10)!.policy);
+    expect(named(10)).toBe("default*");
+    expect(named(20)).toBe("tightened");
+  });
+});
+
 describe("the end of the day", () => {
   it("is the day's end, a month-end report after the last step included: what run and test read", async () => {
     const { cli } = await import("../helpers/cli.js");

@@ -453,6 +453,44 @@ describe("policies", () => {
     });
   });
 
+  it("a misspelt field of a limit band, in a `set` and in a policy file: the band's fields, not the policy's", async () => {
+    const text = scenarioWith(
+      "  - { day: 3, type: policy, set: { limitBands: [{ score: 620, maxLimit: 2000 }] } }\n",
+    );
+    expectBadInput(await run(write("band.yaml", text)), {
+      file: "band.yaml",
+      pos: at(text, "score"),
+      field: "events[0].set.limitBands[0].score",
+      message: 'unknown field "score"',
+      expected: "one of minScore, maxLimit",
+      hint: 'did you mean "minScore"?',
+    });
+    const policy = "name: mine\nextends: default\njiebeiLimitBands: [{ minScore: 660, maxLimt: 5000 }]\n";
+    write("bands.yaml", policy);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./bands.yaml\nevents: []\n")), {
+      file: "bands.yaml",
+      pos: at(policy, "maxLimt"),
+      field: "jiebeiLimitBands[0].maxLimt",
+      message: 'unknown field "maxLimt"',
+      expected: "one of minScore, maxLimit",
+      hint: 'did you mean "maxLimit"?',
+    });
+  });
+
+  it("a misspelt bound of an expectation's range: min or max, not the expectation's fields", async () => {
+    const text = scenarioWith("  - { day: 0, type: note, text: x }\n", "").concat(
+      "expect:\n  - { day: 0, score: { mn: 600 } }\n",
+    );
+    expectBadInput(await run(write("range.yaml", text)), {
+      file: "range.yaml",
+      pos: at(text, "mn"),
+      field: "expect[0].score.mn",
+      message: 'unknown field "mn"',
+      expected: "one of min, max",
+      hint: 'did you mean "min"?',
+    });
+  });
+
   it("a policy event with an empty set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy, set: {} }\n");
     expectBadInput(await run(write("pe.yaml", text)), {
