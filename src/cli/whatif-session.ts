@@ -6,7 +6,13 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import { stringify } from "yaml";
-import { lineName, POLICY_PARAMETERS, type PolicyParamName, paramValueHint } from "../engine/index.js";
+import {
+  lineName,
+  POLICY_PARAMETERS,
+  type Policy,
+  type PolicyParamName,
+  paramValueHint,
+} from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
 import { listingLines, renderCounterfactual } from "../render/whatif.js";
 import { checkWritable } from "../scenario/load.js";
@@ -32,7 +38,8 @@ import {
   sessionReducer,
   startSession,
 } from "../whatif/session.js";
-import type { Edit } from "../whatif/variant.js";
+import { type Edit, loadVariant, type Variant } from "../whatif/variant.js";
+import { checkOutputs } from "./output-file.js";
 import { type Prompts, prompts } from "./prompts.js";
 import { askEvent, askLine, typed } from "./whatif-event-prompt.js";
 
@@ -56,6 +63,14 @@ export interface SessionOptions {
 export function saveVariantFile(file: string, text: string, replace: boolean, suggested: boolean): void {
   if (suggested) ownFolder(dirname(file) || ".");
   writeOutput(file, text, { dashIsStdout: false, existing: replace ? "regular" : "new" });
+}
+
+/** Every file the session reads: the scenario, and the policy files (with what they extend) the original
+ *  and the variant name. */
+function filesRead(original: Variant, current: Variant): string[] {
+  const policyCache = new Map<string, Policy>();
+  for (const v of [original, current]) loadVariant(v, { policyCache });
+  return [original.file, ...policyCache.keys()];
 }
 
 type Choice =
@@ -318,6 +333,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
             throw new InputError("is a directory", { file, hint: "give a file name" });
           text = variantYaml(state.current, file);
           checkWritable(text, resolve(file), state.current.roots, file);
+          // as `--save` is: never over the scenario being edited or a policy file it names (a hard link
+          // to one too); "zhang-ming.yaml exists. Replace it?" did not say the original would be lost
+          checkOutputs(process.cwd(), [{ flag: "save", file }], filesRead(base.variant, state.current));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           say(c.red(`✗ ${e.format()}`));

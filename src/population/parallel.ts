@@ -9,8 +9,8 @@
 import { Worker } from "node:worker_threads";
 import { UsageError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
+import { expectedEvents } from "./expected-events.js";
 import type { Persona } from "./persona.js";
-import { expectedEvents } from "./plan.js";
 import type { WorkerInit, WorkerReply, WorkerTask } from "./population-worker.js";
 import {
   FLIP_SAMPLE,

@@ -10,6 +10,8 @@ import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { validate } from "../scenario/validate.js";
 import { describeValue, formatPath, InputError } from "../shared/errors.js";
+import { grouped } from "../shared/text.js";
+import { eventTerms, expectedEvents, MAX_ACCOUNT_EVENTS } from "./expected-events.js";
 import { type Dist, PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
 
 /** A validated persona with every default filled: plain data, safe to send to a worker. */
@@ -29,11 +31,11 @@ function personaPath(ref: string, baseDir: string): string {
 }
 
 /** Loads personas by name or path (relative to `baseDir`); none given = every shipped persona. Names must
- *  be unique. */
-export function loadPersonas(refs: readonly string[], baseDir = process.cwd()): Persona[] {
+ *  be unique. With `days`, the horizon they will run: each must fit it (see `checkAccountSize`). */
+export function loadPersonas(refs: readonly string[], baseDir = process.cwd(), days?: number): Persona[] {
   const list = refs.length > 0 ? refs : builtinPersonaNames();
   // every file's bad input at once: one file's problems do not hide the next one's
-  const personas = InputError.each(list, (ref) => loadPersonaFile(personaPath(ref, baseDir)));
+  const personas = InputError.each(list, (ref) => loadPersonaFile(personaPath(ref, baseDir), days));
   const seen = new Map<string, string>();
   for (const p of personas) {
     const other = seen.get(p.name);
@@ -50,15 +52,46 @@ export function loadPersonas(refs: readonly string[], baseDir = process.cwd()): 
   return personas;
 }
 
-export function loadPersonaFile(file: string): Persona {
-  return loadPersonaText(readInputFile(file, "persona"), file);
+export function loadPersonaFile(file: string, days?: number): Persona {
+  return loadPersonaText(readInputFile(file, "persona"), file, days);
 }
 
-export function loadPersonaText(text: string, file: string): Persona {
+export function loadPersonaText(text: string, file: string, days?: number): Persona {
   const parsed = parseText(text, file, { keyProblems: "keep" });
   const written = validatePersona(parsed, file);
   checkRules(written, parsed, file);
+  if (days !== undefined) checkAccountSize(written, parsed, file, days);
   return { ...written, file };
+}
+
+/** An account of the persona over `days` days must make no more events than a scenario file holds: said at
+ *  the field that makes the most of them, with the horizon that would fit. */
+function checkAccountSize(p: WrittenPersona, parsed: Parsed, file: string, days: number): void {
+  const terms = eventTerms(p, days);
+  const total = Math.round(terms.reduce((sum, t) => sum + t.events, 0));
+  if (total <= MAX_ACCOUNT_EVENTS) return;
+  const largest = terms.reduce((a, b) => (b.events > a.events ? b : a));
+  // the longest horizon that fits: the expectation grows with the days
+  let fits = 0;
+  for (let lo = 1, hi = days - 1; lo <= hi; ) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (expectedEvents(p, mid) <= MAX_ACCOUNT_EVENTS) {
+      fits = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const field = formatPath(largest.path);
+  throw new InputError(`one account would make about ${grouped(total)} events in ${grouped(days)} days`, {
+    file,
+    ...parsed.position(largest.path),
+    field,
+    expected: `at most ${grouped(MAX_ACCOUNT_EVENTS)} events an account (what a scenario file holds: any account exports as one)`,
+    found: `about ${grouped(total)}, ${grouped(Math.round(largest.events))} of them from ${field}`,
+    hint:
+      fits > 0
+        ? `lower ${field}, or simulate at most ${grouped(fits)} days (--days ${fits})`
+        : `lower ${field}`,
+  });
 }
 
 function validatePersona(parsed: Parsed, file: string): WrittenPersona {

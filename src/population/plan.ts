@@ -7,6 +7,7 @@
 
 import type { Fen, InstalmentTerm, LoanTerm, Profile, ProfileField, ScenarioEvent } from "../engine/index.js";
 import { MAX_YUAN } from "../scenario/schema.js";
+import { MAX_BURST } from "./expected-events.js";
 import type { Persona } from "./persona.js";
 import type { Dist } from "./persona-schema.js";
 import {
@@ -50,7 +51,6 @@ export interface Plan {
 }
 
 const FIELDS: readonly ProfileField[] = ["phone", "address", "device", "bankcard"];
-const MAX_BURST = 1000;
 // A log-normal draw has no upper bound: drawn amounts stop at what a scenario file accepts, so that every
 // account exports as a file that loads.
 const capYuan = (yuan: number) => Math.min(MAX_YUAN, yuan);
@@ -417,42 +417,4 @@ function activityDays(
     }
   }
   return days;
-}
-
-/**
- * About how many events one account of `persona` holds over `days` days: the Poisson means of every
- * section, bursts counted at their largest, reactions allowed for. What a worker's heap must make room
- * for (parallel.ts).
- */
-export function expectedEvents(persona: Persona, days: number): number {
-  const months = days / 30;
-  const years = days / 365;
-  const activity = (a: { perMonth: number; bursts?: { perYear: number; count: Dist } | undefined }) =>
-    a.perMonth * months +
-    (a.bursts ? a.bursts.perYear * years * Math.min(MAX_BURST, high(a.bursts.count)) : 0);
-  const { increases, externalInquiries, externalDebt, profileChanges, income, support, jiebei } = persona;
-  const applications = 1 + (increases ? activity(increases) : 0) + (jiebei ? 1 : 0);
-  const planned =
-    1 +
-    persona.spending.perMonth * months +
-    months + // one repayment a statement
-    (increases ? activity(increases) : 0) +
-    (externalInquiries ? activity(externalInquiries) : 0) +
-    (externalDebt ? externalDebt.perYear * years : 0) +
-    (profileChanges ? activity(profileChanges) * 2 : 0) + // a verification may follow each burst
-    (income ? income.perYear * years : 0) +
-    (support ? (support.contactPerYear + support.requestReviewPerYear) * years : 0) +
-    (jiebei ? 1 + (jiebei.borrow ? jiebei.borrow.perYear * years * 13 : 0) : 0);
-  // reactions: to each declined application (elsewhere, one retry), and a few per suspension
-  const declined = persona.reactions?.declined;
-  const p = (r: number | { p: number } | undefined) =>
-    r === undefined ? 0 : typeof r === "number" ? r : r.p;
-  return planned * 1.5 + applications * (p(declined?.elsewhere) + p(declined?.retry));
-}
-
-/** The high end of a distribution: its maximum, or two spreads above a log-normal's median. */
-function high(d: Dist): number {
-  if (typeof d === "number") return d;
-  if ("median" in d) return Math.min(d.max ?? Number.POSITIVE_INFINITY, d.median * Math.exp(2 * d.sigma));
-  return d.max;
 }

@@ -71,7 +71,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
     throw new UsageError("--sweep runs variants of --policy: it cannot be combined with a challenger");
   // the personas, the policy and the challenger: every file's bad input at once
   const [personas, policy, named] = InputError.every<[Persona[], Policy, Policy | null]>([
-    () => loadPersonas(req.personas, cwd),
+    () => loadPersonas(req.personas, cwd, req.days),
     () => loadPolicy(req.policy, cwd, reading),
     () => (req.challenger !== undefined ? loadPolicy(req.challenger, cwd, reading) : null),
   ]);

@@ -3,6 +3,7 @@
 import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import type { ArmSummary } from "../population/stats.js";
+import { grouped } from "../shared/text.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
 export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(1)} %`);
@@ -37,7 +38,7 @@ export const ARM_RATES = {
   restoredWithin180: (s: ArmSummary) => rateOf(s.counts.restoredWithin180, s.counts.suspended),
   closed: (s: ArmSummary) => rateOf(s.counts.closed, s.accounts),
 } as const;
-export const int = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+export const int = grouped;
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
 export const yuanInt = (y: number) => `¥${int(Math.round(y))}`;

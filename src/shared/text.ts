@@ -98,6 +98,10 @@ export function jsonLine(value: unknown): string {
   return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
 }
 
+/** A number with thousands separators (1,216,000), the same in every locale (toLocaleString varies
+ *  with the ICU data a Node carries). */
+export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
 /** `text` in at most `max` UTF-16 units (what a schema's `max` counts), its middle left out as "…": a name
  *  credit-sim derives keeps what tells it apart — the start, and the account number or arm at the end. */
 export function elideMiddle(text: string, max: number): string {

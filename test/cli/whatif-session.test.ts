@@ -1,7 +1,7 @@
 // The interactive what-if session, driven by keystrokes with inquirer's own testing screen
 // (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { linkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
@@ -513,6 +513,34 @@ describe("interactive what-if session", () => {
     expect(s.printed()).not.toContain("Replace it?");
     expect(s.written.size).toBe(0);
     await menu("Quit");
+    await s.done;
+  });
+
+  it("never saves over what it reads: the scenario, a hard link to it, a policy file it names", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    const scenario = join(dir, "late.yaml");
+    const text = readFileSync(LATE, "utf8").replace("policy: default", "policy: mine.yaml");
+    writeFileSync(scenario, text);
+    writeFileSync(join(dir, "mine.yaml"), "name: mine\nextends: default\n");
+    linkSync(scenario, join(dir, "hard.yaml"));
+    const s = start(scenario);
+    await addEvent("external_inquiry", 30);
+    await backAtMenu();
+    for (const target of [scenario, join(dir, "hard.yaml"), join(dir, "mine.yaml")]) {
+      await menu("Save the variant");
+      await waitFor("Save as:");
+      for (let i = 0; i < 120; i++) screen.keypress("backspace");
+      screen.type(target);
+      screen.keypress("enter");
+      await backAtMenu();
+    }
+    expect(s.printed().match(/save: the output would replace a file this command reads/g)).toHaveLength(3);
+    expect(s.printed()).not.toContain("Replace it?");
+    expect(s.written.size).toBe(0);
+    expect(readFileSync(scenario, "utf8")).toBe(text);
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
     await s.done;
   });
 

@@ -6,6 +6,7 @@ import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
 import { emptyArm } from "../../src/population/aggregate.js";
 import { differences, pairedBinary, significant, t95 } from "../../src/population/differences.js";
+import { expectedEvents } from "../../src/population/expected-events.js";
 import { emptyPaired } from "../../src/population/paired.js";
 import {
   chunkRanges,
@@ -13,7 +14,6 @@ import {
   IN_PROCESS_BELOW,
   workerFailure,
 } from "../../src/population/parallel.js";
-import { expectedEvents } from "../../src/population/plan.js";
 import { documentText, fromDocument, fromRange, mergeResults } from "../../src/population/result.js";
 import { mergeTotals, RangeRunner, runRange } from "../../src/population/runner.js";
 import { populationContext } from "../../src/population/settings.js";
