@@ -16,7 +16,9 @@ import { gridPoints, MAX_VARIANTS, type SweepAxis } from "./sweep.js";
 
 // @3: the month-end delinquent balances (dpd30, dpd90), the exposure and events of the annual portfolio
 // rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
-export const FORMAT = "credit-sim/population@3";
+// @4: the score-day histograms (scoreGood, scoreBad) hold only the accounts booked by the score day; an @3
+// document's hold later bookings too, and merged with an @4 one would rank two populations as one
+export const FORMAT = "credit-sim/population@4";
 /** The most accounts a population may have (`simulate --accounts`). */
 const MAX_ACCOUNTS = 100_000_000;
 /** The most personas one population mixes. */

@@ -94,6 +94,12 @@ describe("problems are all said, and the odd file named", () => {
     for (const p of e.problems) expect(p.details.found).toBeDefined();
   });
 
+  it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
+    // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
+    const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
+    expect(e.details.expected).toContain("credit-sim/population@4");
+  });
+
   it("a shard whose population differs from the others is the one named", () => {
     const shards = [document(false, [0, 10]), document(false, [10, 20]), document(false, [20, 30])];
     at(shards[0]!, ["meta"]).seed = 8;
