@@ -88,7 +88,9 @@ export const REASONS = {
   INQUIRIES_30D: {
     kind: "score",
     text: "Too many credit applications in the last 30 days",
-    advice: "stop applying for credit; each application is an inquiry",
+    // holds the 6-month code's advice (withoutRepeats drops that one beside it): one step, not two that
+    // read as different counsel ("stop applying" and "apply only when needed")
+    advice: "stop applying for a while, then apply for credit only when needed; inquiries count for 6 months",
   },
   INQUIRIES_180D: {
     kind: "score",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { REASONS, simulate } from "../../src/engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { renderTrace } from "../../src/render/trace.js";
-import { money } from "../../src/scenario/format.js";
+import { money, reasonAdvice } from "../../src/scenario/format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -334,5 +334,10 @@ describe("what explain says plainly", () => {
   it("the scorecard table groups a value's thousands as its bins do (8,000 beside 6,000–9,999)", () => {
     const text = renderExplanation(explainDay(scenario, trace, 227), plain, 200);
     expect(text).toMatch(/Monthly income \(capacity to pay\) +8,000 +6,000–9,999 /);
+  });
+
+  it("too many applications in 30 days and in 6 months give one step, not two that read as different counsel", () => {
+    expect(reasonAdvice(["INQUIRIES_30D", "INQUIRIES_180D"])).toEqual([REASONS.INQUIRIES_30D.advice]);
+    expect(reasonAdvice(["INQUIRIES_180D"])).toEqual([REASONS.INQUIRIES_180D.advice]);
   });
 });
