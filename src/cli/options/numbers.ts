@@ -14,7 +14,7 @@ export interface NumberRange {
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
-export function takes(range: NumberRange): string {
+function takes(range: NumberRange): string {
   const what = range.whole === false ? "a number" : "a whole number";
   const { min, max } = range;
   if (min !== undefined && max !== undefined) return `${what} from ${min} to ${max}`;
