@@ -3,6 +3,7 @@
 // thing (bin/credit-sim); tests pass their own and read what was written.
 
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
+import { fitted } from "../render/fit.js";
 import { type Roots, rootsIn } from "../scenario/builtin.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
@@ -68,7 +69,10 @@ export function warnDeprecations(
     for (const w of l.warnings ?? []) writeErr(io, `credit-sim: warning: ${printable(w)}`);
 }
 
-/** Writes an error line (a newline added when missing). */
+/** Writes an error line (a newline added when missing). On a terminal of known width it is wrapped at
+ *  word boundaries as the reports are (a terminal breaks a line mid-word); a pipe or file gets it whole. */
 export function writeErr(io: CliIo, text: string): void {
-  io.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
+  const columns = io.stderr.isTTY === true ? io.stderr.columns : undefined;
+  const shown = columns ? fitted(text.replace(/\n$/, ""), columns).text : text;
+  io.stderr.write(shown.endsWith("\n") ? shown : `${shown}\n`);
 }

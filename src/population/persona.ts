@@ -12,7 +12,7 @@ import { validate } from "../scenario/validate.js";
 import { describeValue, formatPath, InputError } from "../shared/errors.js";
 import { grouped } from "../shared/text.js";
 import { eventTerms, expectedEvents, MAX_ACCOUNT_EVENTS } from "./expected-events.js";
-import { type Dist, PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
+import { PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
 
 /** A validated persona with every default filled: plain data, safe to send to a worker. */
 export type Persona = WrittenPersona & { file: string };
@@ -59,7 +59,6 @@ export function loadPersonaFile(file: string, days?: number): Persona {
 export function loadPersonaText(text: string, file: string, days?: number): Persona {
   const parsed = parseText(text, file, { keyProblems: "keep" });
   const written = validatePersona(parsed, file);
-  checkRules(written, parsed, file);
   if (days !== undefined) checkAccountSize(written, parsed, file, days);
   return { ...written, file };
 }
@@ -99,6 +98,7 @@ function validatePersona(parsed: Parsed, file: string): WrittenPersona {
     kind: "persona",
     expected: "a persona with name, share, spending and repayment",
     keysAt: (path) => personaKeysAt(path),
+    crossField: (p) => ruleProblems(p, file),
     describe: (issue, found, base) =>
       issue.code === "invalid_union"
         ? new InputError("invalid distribution", {
@@ -131,80 +131,100 @@ function distributionHint(issue: z.core.$ZodIssue, found: unknown): { hint?: str
   return { hint: `${where}${what}` };
 }
 
-/** Cross-field rules: each names the field it is about. */
-function checkRules(p: WrittenPersona, parsed: Parsed, file: string): void {
-  const fail = (path: PropertyKey[], message: string, expected: string, found: string): never => {
-    throw new InputError(message, {
-      file,
-      ...parsed.position(path),
-      field: formatPath(path),
-      expected,
-      found,
-    });
+/** A number where the file has one of the right type; `fallback` (the schema's default) where it has none;
+ *  undefined where it has something else (the schema's problem, which the rule waits for). */
+function numberAt(data: unknown, path: readonly PropertyKey[], fallback?: number): number | undefined {
+  let v: unknown = data;
+  for (const part of path) {
+    if (v === undefined) break;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) return undefined;
+    v = Object.hasOwn(v, part) ? (v as Record<PropertyKey, unknown>)[part] : undefined;
+  }
+  if (v === undefined) return fallback;
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Cross-field rules, on the file as written (so they are said with the schema's problems): each names the
+ *  field it is about, and every one that fails is reported. */
+function ruleProblems(parsed: Parsed, file: string): InputError[] {
+  const data = parsed.data;
+  const problems: InputError[] = [];
+  const fail = (path: PropertyKey[], message: string, expected: string, found: string): void => {
+    problems.push(
+      new InputError(message, { file, ...parsed.position(path), field: formatPath(path), expected, found }),
+    );
   };
-  // probabilities that must add up to 1, each said as its sum
-  const addsUpToOne = (sum: number, path: PropertyKey[], what: string, terms: string): void => {
+  // probabilities that must add up to 1, each said as its sum; the terms are [key, the schema's default]
+  const addsUpToOne = (path: PropertyKey[], what: string, terms: ReadonlyArray<[string, number]>): void => {
+    const owner = valueAt(data, path);
+    if (!isMapping(owner)) return;
+    const values = terms.map(([key, fallback]) => numberAt(owner, key.split("."), fallback));
+    if (values.some((v) => v === undefined)) return;
+    const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
     if (Math.abs(sum - 1) > 1e-9)
-      fail(path, `${what} must add up to 1`, `${terms} = 1`, String(Math.round(sum * 1e6) / 1e6));
+      fail(
+        path,
+        `${what} must add up to 1`,
+        `${terms.map(([key]) => key).join(" + ")} = 1`,
+        String(Math.round(sum * 1e6) / 1e6),
+      );
   };
-  const r = p.repayment;
-  addsUpToOne(
-    r.full + r.statement + r.minimum + (r.late?.p ?? 0) + r.none,
-    ["repayment"],
-    "repayment probabilities",
-    "full + statement + minimum + late.p + none",
-  );
-  const split = p.spending.instalments;
-  if (split) {
-    const t = split.terms;
-    addsUpToOne(
-      (t[3] ?? 0) + (t[6] ?? 0) + (t[9] ?? 0) + (t[12] ?? 0),
-      ["spending", "instalments", "terms"],
-      "instalment term probabilities",
-      "3 + 6 + 9 + 12",
-    );
-  }
-  const j = p.jiebei;
-  if (j?.borrow) {
-    const t = j.borrow.terms;
-    addsUpToOne(
-      (t[3] ?? 0) + (t[6] ?? 0) + (t[12] ?? 0),
-      ["jiebei", "borrow", "terms"],
-      "loan term probabilities",
-      "3 + 6 + 12",
-    );
-  }
-  if (j) {
-    const jr = j.repayment;
-    addsUpToOne(
-      jr.onTime + (jr.late?.p ?? 0) + jr.none,
-      ["jiebei", "repayment"],
-      "Jiebei repayment probabilities",
-      "onTime + late.p + none",
-    );
-  }
+  addsUpToOne(["repayment"], "repayment probabilities", [
+    ["full", 0],
+    ["statement", 0],
+    ["minimum", 0],
+    ["late.p", 0],
+    ["none", 0],
+  ]);
+  // terms not written default to one term (which adds up)
+  const months = (list: readonly number[]) => list.map((m): [string, number] => [String(m), 0]);
+  addsUpToOne(["spending", "instalments", "terms"], "instalment term probabilities", months([3, 6, 9, 12]));
+  addsUpToOne(["jiebei", "borrow", "terms"], "loan term probabilities", months([3, 6, 12]));
+  addsUpToOne(["jiebei", "repayment"], "Jiebei repayment probabilities", [
+    ["onTime", 1],
+    ["late.p", 0],
+    ["none", 0],
+  ]);
   // every {min, max} must be ordered
   const walk = (v: unknown, path: PropertyKey[]) => {
-    if (v === null || typeof v !== "object") return;
-    const o = v as Record<string, unknown>;
-    if (typeof o.min === "number" && typeof o.max === "number" && o.min > o.max) {
-      fail(path, "min is greater than max", `min ≤ max`, `min ${o.min}, max ${o.max}`);
-    }
-    for (const [k, child] of Object.entries(o)) walk(child, [...path, k]);
+    if (!isMapping(v)) return;
+    if (typeof v.min === "number" && typeof v.max === "number" && v.min > v.max)
+      fail(path, "min is greater than max", "min ≤ max", `min ${v.min}, max ${v.max}`);
+    for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
   };
-  walk(p, []);
-  const nonNegative: Array<[PropertyKey[], Dist]> = [
-    [["profile", "monthlyIncome"], p.profile.monthlyIncome],
-    [["profile", "externalDebt"], p.profile.externalDebt],
-    [["spending", "amount"], p.spending.amount],
-    [["open", "amount"], p.open.amount],
+  walk(data, []);
+  const amounts: PropertyKey[][] = [
+    ["profile", "monthlyIncome"],
+    ["profile", "externalDebt"],
+    ["spending", "amount"],
+    ["open", "amount"],
+    ["jiebei", "open", "amount"],
+    ["jiebei", "borrow", "amount"],
   ];
-  if (j) nonNegative.push([["jiebei", "open", "amount"], j.open.amount]);
-  if (j?.borrow) nonNegative.push([["jiebei", "borrow", "amount"], j.borrow.amount]);
-  for (const [path, d] of nonNegative) {
-    const low = typeof d === "number" ? d : "median" in d ? (d.min ?? 0) : d.min;
-    if (low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));
+  for (const path of amounts) {
+    const d = valueAt(data, path);
+    // a log-normal's low end is its min (its median is positive); a uniform's is its min
+    const low =
+      typeof d === "number"
+        ? d
+        : isMapping(d)
+          ? numberAt(d, ["min"], "median" in d ? 0 : undefined)
+          : undefined;
+    if (low !== undefined && low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));
   }
+  return problems;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const part of path) {
+    if (!isMapping(v) || !Object.hasOwn(v, part)) return undefined;
+    v = v[part as string];
+  }
+  return v;
 }
 
 /** A stable fingerprint of a persona's behaviour: shard outputs of different personas must not merge. */

@@ -1,7 +1,8 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
-import { closeSync, constants, openSync, readSync, statSync } from "node:fs";
-import { InputError } from "../shared/errors.js";
+import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
+import { InputError, suggest } from "../shared/errors.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -76,12 +77,31 @@ export function unreadable(err: unknown, file: string, kind: string): InputError
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
-      hint: "check the path (it is relative to the current folder)",
+      hint: nearPathHint(file) ?? "check the path (it is relative to the current folder)",
     });
   return new InputError(`the ${kind} file cannot be read (${code ?? "unknown error"})`, {
     file,
     hint: "check that it is a plain file you may read",
   });
+}
+
+/**
+ * "did you mean" for a path that does not exist: the nearest name in the folder the path names (its names
+ * only, never what a file holds; no other folder is searched). `cwd`: where a relative path starts.
+ * Undefined when the folder cannot be listed or nothing in it is near.
+ */
+export function nearPathHint(path: string, cwd = process.cwd()): string | undefined {
+  const trimmed = path.replace(/[/\\]+$/, "");
+  const name = basename(trimmed);
+  if (name === "" || name === "." || name === "..") return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(resolve(cwd, dirname(trimmed)));
+  } catch {
+    return undefined;
+  }
+  const guess = suggest(name, names);
+  return guess === undefined || guess === name ? undefined : `did you mean "${guess}"?`;
 }
 
 function tooLarge(file: string, found: string): InputError {

@@ -17,6 +17,10 @@ export interface ValidateOptions extends IssueHooks {
   kind?: string;
   /** what its top level should hold, e.g. "a mapping with name and events" */
   expected?: string;
+  /** the problems between fields (sums, min ≤ max), found on the data as written whether or not the schema
+   *  accepts it: reported with the schema's problems, not a round of fixes later. Each rule reads only the
+   *  values of the right type (a wrong one is the schema's problem). */
+  crossField?: (parsed: Parsed) => InputError[];
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -40,16 +44,24 @@ export function validate<S extends z.ZodType>(
   options: ValidateOptions = {},
 ): z.output<S> {
   const keys = parsed.problems ?? [];
-  if (keys.length === 0) return validateData(schema, parsed, file, options);
-  // the keys refused while reading (taken out of the data) are reported with the schema's problems
   let schemaProblems: InputError | undefined;
+  let result: z.output<S> | undefined;
   try {
-    validateData(schema, parsed, file, options);
+    result = validateData(schema, parsed, file, options);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     schemaProblems = e;
   }
-  const all = [...keys, ...(schemaProblems?.problems ?? [])].sort(
+  // a file that is no mapping (or not of the kind) has no fields to compare
+  const rules =
+    isRecord(parsed.data) && !isOtherKind(schemaProblems) ? (options.crossField?.(parsed) ?? []) : [];
+  if (keys.length === 0 && rules.length === 0) {
+    if (schemaProblems) throw schemaProblems;
+    return result as z.output<S>;
+  }
+  // the keys refused while reading (taken out of the data) and the cross-field problems are reported with
+  // the schema's problems
+  const all = [...keys, ...(schemaProblems?.problems ?? []), ...rules].sort(
     (a, b) =>
       (a.details.line ?? 1e9) - (b.details.line ?? 1e9) || (a.details.column ?? 0) - (b.details.column ?? 0),
   );
@@ -58,6 +70,10 @@ export function validate<S extends z.ZodType>(
     parsed.truncated === true || schemaProblems?.truncated === true || all.length > MAX_PROBLEMS,
   );
 }
+
+/** The schema's verdict that the file is not the kind expected at all (its problems are not a field's). */
+const isOtherKind = (e: InputError | undefined): boolean =>
+  e !== undefined && e.problems.length === 1 && e.details.field === undefined;
 
 function validateData<S extends z.ZodType>(
   schema: S,

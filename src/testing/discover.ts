@@ -8,6 +8,7 @@ import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
+import { nearPathHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { showPath } from "./paths.js";
 
@@ -163,6 +164,6 @@ function expand(p: string, cwd: string): string[] {
     hint:
       p === DEFAULT_PATHS[0]
         ? "`credit-sim test` with no path looks in ./scenarios/; give the folder or files to test"
-        : "check the path (it is relative to the current folder)",
+        : (nearPathHint(p, cwd) ?? "check the path (it is relative to the current folder)"),
   });
 }

@@ -23,7 +23,42 @@ function yamlValue(text: string, label: string): unknown {
   return parseText(text, label).data;
 }
 
+/**
+ * A number written with thousands separators (`amount: 1,000`, `toleranceAmount=1,000`): the comma splits
+ * it into two fields (`1`, and a key `000`), so what it became is said, not the field it made.
+ */
+function refuseThousands(text: string, label: string): void {
+  // what is quoted is text, commas and all
+  const bare = text.replace(/"[^"]*"|'[^']*'/g, '""');
+  const m = /[:=]\s*(\d{1,3}(?:,\d{3})+)(?=\s*(?:[,}\]]|$))/.exec(bare);
+  if (!m) return;
+  const written = m[1]!;
+  const parts = written.split(",");
+  const read = `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  throw new UsageError(
+    `${label}: ${written} was read as ${read}: write ${parts.join("")}`,
+    "commas separate the fields of a flag's value: write numbers without thousands separators",
+  );
+}
+
+/** The comma-separated clauses of a flag's value (outside brackets and quotes); an empty one — `a,,b`, a
+ *  trailing comma — is refused, as any other clause that cannot be read. */
+function clauses(text: string, label: string): string[] {
+  if (text.trim() === "") return [];
+  const parts = splitTop(text);
+  if (parts.some((p) => p.trim() === ""))
+    throw new UsageError(
+      `${label}: an empty clause in ${JSON.stringify(text)}`,
+      `remove the extra comma: ${parts
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .join(",")}`,
+    );
+  return parts;
+}
+
 function mapping(text: string, label: string, example: string): Record<string, unknown> {
+  refuseThousands(text, label);
   const t = text.trim();
   // a list, or a lone value, is no mapping: said as such, not as the key it would be inside `{…}`
   if (t.startsWith("[") || (t !== "" && !t.startsWith("{") && !/[:=]/.test(t)))
@@ -52,8 +87,9 @@ function eventNumber(v: Variant, digits: string, label: string): number {
 function assignments(text: string, label: string, example: string): Record<string, unknown> {
   const t = text.trim();
   if (t.startsWith("{")) return mapping(t, label, example);
+  refuseThousands(t, label);
   const out: Record<string, unknown> = {};
-  for (const part of splitTop(t)) {
+  for (const part of clauses(t, label)) {
     const m = /^\s*([A-Za-z_$][\w$]*)\s*=(.*)$/.exec(part);
     if (!m)
       throw new UsageError(`${label}: cannot read ${JSON.stringify(part)} as key=value`, `e.g. ${example}`);
@@ -88,7 +124,7 @@ function splitTop(text: string): string[] {
     }
   }
   parts.push(text.slice(start));
-  return parts.filter((p) => p.trim() !== "");
+  return parts;
 }
 
 const CONDITION = /^\s*([A-Za-z_]\w*)\s*(>=|<=|!=|=|>|<)\s*(.+?)\s*$/;
@@ -104,10 +140,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     );
   if (/^[\d,\s-]+$/.test(t)) {
     const ids: number[] = [];
-    for (const part of t
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean)) {
+    for (const part of clauses(t, label).map((p) => p.trim())) {
       const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
       if (range) {
         // bounded by the events there are: a range never costs more than the listing
@@ -123,7 +156,7 @@ export function selectEvents(v: Variant, text: string, label = "--remove"): numb
     }
     return [...new Set(ids)];
   }
-  const conditions = splitTop(t).map((part) => {
+  const conditions = clauses(t, label).map((part) => {
     const m = CONDITION.exec(part);
     if (!m) {
       throw new UsageError(

@@ -75,10 +75,23 @@ describe("run", () => {
 
   it("names the flag and the value it refuses", () => {
     const e = refused(["run", "a.yaml", "--until", "abc"]);
-    expect(e.message).toBe("--until must be a whole number");
+    expect(e.message).toBe('--until: "abc" is not a number');
     expect(e.details.found).toBe('"abc"');
+    expect(e.details.expected).toBe("a whole number from 0 to 36500");
     expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until must be a whole number");
     expect(e.details.hint).toBeUndefined();
+  });
+
+  it("a whole number written another way is read; one out of range is said to be too large, with the range", () => {
+    expect(parse(["run", "a.yaml", "--until", "1e2"])).toMatchObject({ options: { until: 100 } });
+    const e = refused(["simulate", "--accounts", "1e9"]);
+    expect(e.message).toBe("--accounts: 1e9 (1000000000) is too large");
+    expect(e.details.expected).toBe("a whole number from 1 to 100000000");
+    expect(refused(["simulate", "--days", "-5"]).message).toBe("--days: -5 is too small");
+    expect(refused(["whatif", "f", "--budget", "2.5e4"]).message).toBe(
+      "--budget: 2.5e4 (25000) is too large",
+    );
+    expect(refused(["simulate", "--cost-of-funds", "1.5"]).message).toBe("--cost-of-funds: 1.5 is too large");
   });
 
   it("a date where a day number goes says that days count from the start", () => {
@@ -87,7 +100,7 @@ describe("run", () => {
       ["explain", "a.yaml", "--day", "2024-11-15"],
     ]) {
       const e = refused(args);
-      expect(e.message).toMatch(/^--(until|day) must be a whole number$/);
+      expect(e.message).toMatch(/^--(until|day): "[\d-]+" is not a number$/);
       expect(e.details.hint).toMatch(/days are numbers counted from day 0, the `start` date/);
     }
   });
@@ -243,13 +256,13 @@ describe("whatif", () => {
       '--reach takes restored, got "active"',
     );
     expect(refused(["whatif", "f", "--avoid", "declined", "--reach", "restored"])).toBeInstanceOf(UsageError);
-    expect(refused(["whatif", "f", "--budget", "lots"]).message).toBe("--budget must be a whole number");
+    expect(refused(["whatif", "f", "--budget", "lots"]).message).toBe('--budget: "lots" is not a number');
     // bounded: each run is a simulation, and a budget typed with a zero too many ran for minutes
-    expect(refused(["whatif", "f", "--budget", "20001"]).message).toBe(
-      "--budget must be a whole number from 1 to 20000",
+    expect(refused(["whatif", "f", "--budget", "20001"]).format()).toContain(
+      "--budget: 20001 is too large\n  expected: a whole number from 1 to 20000",
     );
-    expect(refused(["whatif", "f", "--max-edits", "7"]).message).toBe(
-      "--max-edits must be a whole number from 1 to 6",
+    expect(refused(["whatif", "f", "--max-edits", "7"]).format()).toContain(
+      "--max-edits: 7 is too large\n  expected: a whole number from 1 to 6",
     );
     expect(
       parse(["whatif", "f", "--avoid", "suspended", "--budget", "20000", "--max-edits", "6"]),
@@ -524,9 +537,9 @@ describe("simulate", () => {
   });
 
   it.each([
-    [["--accounts", "0"], /--accounts must be a whole number from 1/, "found 0"],
-    [["--accounts", "ten"], /--accounts must be a whole number$/, undefined],
-    [["--days", "0"], /--days must be a whole number from 1/, "found 0"],
+    [["--accounts", "0"], /--accounts: 0 is too small/, "expected: a whole number from 1 to"],
+    [["--accounts", "ten"], /--accounts: "ten" is not a number$/, undefined],
+    [["--days", "0"], /--days: 0 is too small/, "expected: a whole number from 1 to"],
     [["--start", "2024-2-3"], /--start must be a date YYYY-MM-DD/, "found 2024-2-3"],
     [["--start", "2024-02-30"], /--start is not a calendar date/, "found 2024-02-30"],
     [
@@ -536,8 +549,8 @@ describe("simulate", () => {
     ],
     [
       ["--challenger", "tightened", "--challenger-from", "365"],
-      /--challenger-from must be a whole number from 0 to 364/,
-      "found 365",
+      /--challenger-from: 365 is too large/,
+      "expected: a whole number from 0 to 364",
     ],
     [["--shard", "4/3"], /--shard must be I\/N/, 'got "4/3"'],
     [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'got "1/99999999999999999999"'],
@@ -549,16 +562,20 @@ describe("simulate", () => {
       /--export-account writes one scenario file: --json, --csv have nothing to write/,
       undefined,
     ],
-    [["--workers", "0"], /--workers must be at least 1, got 0/, undefined],
-    [["--seed", "9007199254740993"], /--seed: 9007199254740993 is too large a number to be exact/, undefined],
+    [["--workers", "0"], /--workers: 0 is too small/, "expected: a whole number, at least 1"],
+    [
+      ["--seed", "9007199254740993"],
+      /--seed: 9007199254740993 is too large/,
+      "from -9007199254740991 to 9007199254740991",
+    ],
     [
       ["--accounts", "99999999999999999999"],
-      /--accounts: 99999999999999999999 is too large a number to be exact/,
-      "see `--help` for the values --accounts takes",
+      /--accounts: 99999999999999999999 is too large/,
+      "expected: a whole number from 1 to 100000000",
     ],
     [["--start", "9999-06-01", "--days", "400"], /run past the year 9999/, undefined],
     [["--csv", "-", "--json"], /both write to standard output/, undefined],
-    [["--export-account", "1000"], /--export-account must be a whole number from 0 to 999/, "found 1000"],
+    [["--export-account", "1000"], /--export-account: 1000 is too large/, "from 0 to 999"],
     [
       ["--export-account", "1", "--arm", "middle"],
       /--arm must be champion, challenger or a sweep's variant/,
@@ -583,16 +600,16 @@ describe("simulate", () => {
       undefined,
     ],
     [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
-    [["--cost-of-funds", "5%"], /--cost-of-funds must be an annual rate/, "e.g. 0.035"],
+    [["--cost-of-funds", "5%"], /--cost-of-funds: "5%" is not a number/, "e.g. 0.035"],
     // Number() reads these as 0 and 1: a rate is written in decimal
-    [["--cost-of-funds", ""], /--cost-of-funds must be an annual rate/, 'found ""'],
-    [["--cost-of-funds", " "], /--cost-of-funds must be an annual rate/, 'found " "'],
-    [["--cost-of-funds", "0b1"], /--cost-of-funds must be an annual rate/, 'found "0b1"'],
-    [["--score-day", "400"], /--score-day must be a whole number from 0 to 364/, undefined],
-    [["--stress", "365"], /--stress must be a whole number from 0 to 364/, undefined],
+    [["--cost-of-funds", ""], /--cost-of-funds: "" is not a number/, 'found:    ""'],
+    [["--cost-of-funds", " "], /--cost-of-funds: " " is not a number/, 'found:    " "'],
+    [["--cost-of-funds", "0b1"], /--cost-of-funds: "0b1" is not a number/, 'found:    "0b1"'],
+    [["--score-day", "400"], /--score-day: 400 is too large/, "from 0 to 364"],
+    [["--stress", "365"], /--stress: 365 is too large/, "from 0 to 364"],
     [
       ["--sweep", "minScore=600..620:10", "--export-account", "1", "--arm", "4"],
-      /--arm must be a whole number from 1 to 3/,
+      /--arm: 4 is too large/,
       undefined,
     ],
     [["--export-account", "1", "--arm", "challenger"], /--arm challenger needs --challenger/, undefined],
@@ -836,8 +853,8 @@ describe("explain, init, completion, test --watch", () => {
     expect(refused(["explain", "my file.yaml"]).details.hint).toMatch(
       /^credit-sim explain "my file.yaml" --day N/,
     );
-    expect(refused(["explain", "a.yaml", "--day", "-1"]).message).toBe("--day must be 0 or more, got -1");
-    expect(refused(["explain", "a.yaml", "--day", "x"]).message).toBe("--day must be a whole number");
+    expect(refused(["explain", "a.yaml", "--day", "-1"]).message).toBe("--day: -1 is too small");
+    expect(refused(["explain", "a.yaml", "--day", "x"]).message).toBe('--day: "x" is not a number');
   });
 
   it("init: a folder (default the current one) and --force", () => {

@@ -80,7 +80,7 @@ describe("reference commands and conventions", () => {
     expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
     const badSeed = await cli(["run", ZHANG, "--until", "abc"]);
     expect(badSeed.status).toBe(2);
-    expect(badSeed.stderr).toMatch(/--until must be a whole number/);
+    expect(badSeed.stderr).toMatch(/--until: "[^"]*" is not a number/);
     expect(badSeed.stdout).toBe("");
     const none = await cli(["run"]);
     expect(none.status).toBe(2);

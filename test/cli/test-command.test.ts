@@ -159,7 +159,7 @@ describe("credit-sim test: expectations", () => {
     [[`${FIX}/pass`, "--output-file", "junit"], /--output-file must be REPORTER=FILE/],
     [[`${FIX}/pass`, "--grep", "("], /--grep: not a valid regular expression/],
     [[`${FIX}/pass`, "--grep", "no such scenario"], /no scenario matches --grep "no such scenario"/],
-    [[`${FIX}/pass`, "--workers", "0"], /--workers must be at least 1/],
+    [[`${FIX}/pass`, "--workers", "0"], /--workers: 0 is too small/],
     [[`${FIX}/pass`, "-u", "--no-snapshots"], /-u writes golden traces and --no-snapshots turns them off/],
   ])("bad usage %j exits 2 with one message", async (args, message) => {
     const r = await test(...args);

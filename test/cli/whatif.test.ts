@@ -114,8 +114,8 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "maxDebtToIncome=101"], /maxDebtToIncome: value out of range\n\s+expected: at most 100/],
       [["--set", "jiebeiMaxDebtToIncome=1e6"], /jiebeiMaxDebtToIncome: value out of range/],
       [["--edit", "7:__proto__=1"], /"__proto__" is not a name a key may have/],
-      [["--avoid", "suspended", "--max-edits", "0"], /--max-edits must be at least 1/],
-      [["--avoid", "suspended", "--budget", "-1"], /--budget must be at least 1/],
+      [["--avoid", "suspended", "--max-edits", "0"], /--max-edits: 0 is too small/],
+      [["--avoid", "suspended", "--budget", "-1"], /--budget: -1 is too small/],
     ];
     for (const [args, message] of cases) {
       const r = await cli(["whatif", LATE, ...args]);

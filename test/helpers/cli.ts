@@ -28,6 +28,8 @@ export interface CliOptions {
   tty?: boolean;
   /** the terminal's width, with `tty` */
   columns?: number;
+  /** stderr claims to be a terminal this wide */
+  stderrColumns?: number;
 }
 
 /** The CLI in-process: runCli with captured streams. */
@@ -46,6 +48,7 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
       write: (text: string) => {
         stderr += text;
       },
+      ...(options.stderrColumns !== undefined ? { isTTY: true, columns: options.stderrColumns } : {}),
     },
     stdinIsTTY: options.tty === true,
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", CI: "true", ...options.env },

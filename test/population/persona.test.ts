@@ -54,6 +54,41 @@ describe("bad persona files", () => {
     expect(() => loadPersonaText(bad, "r.yaml")).toThrow(/instalment term probabilities must add up to 1/);
   });
 
+  it("every cross-field problem at once, with the fields' own problems", () => {
+    const bad = [
+      "name: bad",
+      "share: 2",
+      "spending:",
+      "  perMonth: 2",
+      "  amount: { min: 500, max: 100 }",
+      "repayment:",
+      "  full: 0.8",
+      "  statement: 0.5",
+      "jiebei:",
+      "  open: { p: 0.5 }",
+      "  borrow: { perYear: 1, amount: 500, terms: { 3: 0.5 } }",
+      "  repayment: { onTime: 0.9, none: 0.5 }",
+      "",
+    ].join("\n");
+    let error: unknown;
+    try {
+      loadPersonaText(bad, "b.yaml");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    const lines = (error as InputError).problems.map(
+      (p) => `${p.details.line} ${p.details.field}: ${p.message}`,
+    );
+    expect(lines).toEqual([
+      "2 share: value out of range",
+      "5 spending.amount: min is greater than max",
+      "7 repayment: repayment probabilities must add up to 1",
+      "11 jiebei.borrow.terms: loan term probabilities must add up to 1",
+      "12 jiebei.repayment: Jiebei repayment probabilities must add up to 1",
+    ]);
+  });
+
   it("min above max, wrong types, unknown distributions, __proto__", () => {
     expect(fail("bad-range.yaml").format()).toMatch(
       /bad-range\.yaml:5:\d+: spending\.amount: min is greater than max/,

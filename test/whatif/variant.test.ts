@@ -38,6 +38,38 @@ describe("edits", () => {
     expect(inputError(() => selectEvents(v, "amont>=5")).details.hint).toMatch(/^did you mean "amount"\?/);
   });
 
+  it("an empty clause in a flag's value is refused with the value that was meant, never skipped", () => {
+    const v = base(LATE);
+    for (const [flag, text, meant] of [
+      ["remove", "type=apply,,,", "type=apply"],
+      ["remove", "3,,5", "3,5"],
+      ["remove", "3,", "3"],
+      ["set", "minScore=620,,restoreScore=680", "minScore=620,restoreScore=680"],
+      ["edit", "7:day=60,", "day=60"],
+    ] as const) {
+      const e = inputError(() => apply(v, flag, text));
+      expect(e.message).toMatch(/: an empty clause in "/);
+      expect(e.details.hint).toBe(`remove the extra comma: ${meant}`);
+    }
+  });
+
+  it("a number written with thousands separators is said as what the comma made of it", () => {
+    const v = base(LATE);
+    expect(inputError(() => apply(v, "add", "{day: 3, type: purchase, amount: 1,000}")).message).toBe(
+      "--add: 1,000 was read as 1 and 000: write 1000",
+    );
+    expect(inputError(() => apply(v, "set", "toleranceAmount=1,000")).message).toBe(
+      "--set: 1,000 was read as 1 and 000: write 1000",
+    );
+    expect(inputError(() => apply(v, "edit", "2:amount=1,000,000")).message).toBe(
+      "--edit 2: 1,000,000 was read as 1, 000 and 000: write 1000000",
+    );
+    // quoted, a comma is the text's own
+    expect(apply(v, "add", '{day: 3, type: note, text: "paid 1,000"}').events.at(-1)?.event).toMatchObject({
+      text: "paid 1,000",
+    });
+  });
+
   it("edits a field, dropping date when day is set, and validates like the loader", () => {
     const v = apply(base(LATE), "edit", "7:day=60");
     expect(v.events.find((e) => e.id === 7)?.event).toMatchObject({ day: 60, type: "repay", amount: "full" });

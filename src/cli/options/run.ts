@@ -1,5 +1,6 @@
 // `credit-sim run FILE…`: its options, typed.
 
+import { MAX_DAY } from "../../scenario/schema.js";
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
 import { flag, noColor, outputPath, text, wholeNumber } from "./table.js";
@@ -31,7 +32,10 @@ const options = () => ({
   html: outputPath("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
-  until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)"),
+  until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)", {
+    min: 0,
+    max: MAX_DAY,
+  }),
   chart: flag("--no-chart", "leave out the score chart"),
   color: noColor(),
 });

@@ -9,19 +9,11 @@ import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import type { ParseContext } from "./command.js";
+import { inRange } from "./numbers.js";
 
-export function checkRange(name: string, value: number, lo: number, hi: number): number {
-  if (!Number.isInteger(value) || value < lo || value > hi) {
-    throw new UsageError(`${name} must be a whole number from ${lo} to ${hi}`, `found ${value}`);
-  }
-  return value;
-}
-
-export function atLeastOne(name: string, value: number): number {
-  if (value < 1)
-    throw new UsageError(`${name} must be at least 1, got ${value}`, `${name} 1 runs in one thread`);
-  return value;
-}
+/** A whole number read by the option's parser, checked against a range that depends on other options. */
+export const checkRange = (name: string, value: number, lo: number, hi: number): number =>
+  inRange(name, value, { min: lo, max: hi });
 
 /**
  * `--shard auto`: the shard from the environment of a parallel CI job — GitLab's CI_NODE_INDEX and

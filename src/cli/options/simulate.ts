@@ -12,10 +12,13 @@ import { suggest, UsageError } from "../../shared/errors.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
-import { atLeastOne, autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
+import { inRange, readNumber } from "./numbers.js";
+import { autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
 import { flag, noColor, outputPath, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
 const MAX_ACCOUNTS = 100_000_000;
+/** A day of a run at the longest (a shorter `--days` is checked once it is read). */
+const DAY_OF_RUN = { min: 0, max: MAX_DAY - 1 };
 
 /** What the population is (the request `population/setup.ts` builds it from, every field given), and how
  *  to run and show it. */
@@ -50,15 +53,22 @@ export interface SimulateInvocation {
 }
 
 const options = () => ({
-  accounts: wholeNumber("--accounts <n>", "accounts in the population (default 1000)"),
-  days: wholeNumber("--days <n>", "simulated days per account (default 365)"),
-  seed: wholeNumber("--seed <n>", "population seed, a whole number within ±(2^53 − 1) (default 1)"),
+  accounts: wholeNumber("--accounts <n>", "accounts in the population (default 1000)", {
+    min: 1,
+    max: MAX_ACCOUNTS,
+  }),
+  days: wholeNumber("--days <n>", "simulated days per account (default 365)", { min: 1, max: MAX_DAY }),
+  seed: wholeNumber("--seed <n>", "population seed, a whole number within ±(2^53 − 1) (default 1)", {
+    min: -MAX_SEED,
+    max: MAX_SEED,
+  }),
   start: text("--start <date>", "calendar date of day 0 (default 2024-01-01)"),
   policy: text("--policy <name|file>", "the (champion) policy (default: default)"),
   challenger: text("--challenger <name|file>", "run the same accounts under this policy too and compare"),
   challengerFrom: wholeNumber(
     "--challenger-from <day>",
     "the challenger takes over on this day (a policy change)",
+    DAY_OF_RUN,
   ),
   challengerSet: repeatable(
     "--challenger-set <name=value>",
@@ -72,15 +82,18 @@ const options = () => ({
   scoreDay: wholeNumber(
     "--score-day <day>",
     `the day whose score Gini and KS rank against later bad, on the accounts booked by then (default ${DEFAULT_SCORE_DAY}, or the last day of a shorter run)`,
+    DAY_OF_RUN,
   ),
   costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
   stress: wholeNumber(
     "--stress <day>",
     "a 2020-like shock from this day: incomes fall and spells of hardship rise (the same draws under every policy)",
+    DAY_OF_RUN,
   ),
   workers: wholeNumber(
     "--workers <n>",
     `worker threads (default: cores; 1 below 4 M account-days, both policies counted, where threads cost more than they save); ${workersHelp()}`,
+    { min: 1 },
   ),
   shard: text(
     "--shard <i/n|auto|auto/n>",
@@ -91,7 +104,10 @@ const options = () => ({
     "--csv <file>",
     "one row per account (- for standard output; the report then goes to stderr)",
   ),
-  exportAccount: wholeNumber("--export-account <n>", "print account n as a scenario file instead"),
+  exportAccount: wholeNumber("--export-account <n>", "print account n as a scenario file instead", {
+    min: 0,
+    max: MAX_ACCOUNTS - 1,
+  }),
   arm: text(
     "--arm <champion|challenger|n>",
     "with --export-account: which policy arm (n: a sweep's variant n)",
@@ -181,14 +197,12 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
   const costOfFunds =
     raw.costOfFunds === undefined
       ? undefined
-      : /^(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(raw.costOfFunds)
-        ? Number(raw.costOfFunds)
-        : Number.NaN;
-  if (costOfFunds !== undefined && !(Number.isFinite(costOfFunds) && costOfFunds >= 0 && costOfFunds <= 1))
-    throw new UsageError(
-      "--cost-of-funds must be an annual rate from 0 to 1",
-      `found ${JSON.stringify(raw.costOfFunds)}, e.g. 0.035`,
-    );
+      : readNumber(
+          "--cost-of-funds",
+          raw.costOfFunds,
+          { min: 0, max: 1, whole: false },
+          "an annual rate, e.g. 0.035",
+        );
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {
     const index = checkRange("--export-account", raw.exportAccount, 0, accounts - 1);
@@ -251,7 +265,8 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
     costOfFunds,
     stress: raw.stress === undefined ? null : checkRange("--stress", raw.stress, 0, days - 1),
     // more threads than cores only compete for them: clamped (said in --help)
-    workers: raw.workers === undefined ? undefined : clampWorkers(atLeastOne("--workers", raw.workers)),
+    workers:
+      raw.workers === undefined ? undefined : clampWorkers(inRange("--workers", raw.workers, { min: 1 })),
     shard:
       raw.shard === undefined
         ? null

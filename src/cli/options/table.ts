@@ -6,6 +6,7 @@
 
 import { type Command, Option } from "commander";
 import { InputError } from "../../shared/errors.js";
+import { readNumber } from "./numbers.js";
 
 export interface OptionSpec<T> {
   /** commander's flags, e.g. "--seed <n>", "-o, --output <file>", "--no-chart" */
@@ -54,18 +55,25 @@ export const outputPath = (flags: string, description: string): OptionSpec<strin
   },
 });
 
-/** A whole number; anything else is refused with the flag and the value named. `min`: the least it may
- *  be (a count of something to do: 1). */
-export const wholeNumber = (flags: string, description: string, min?: number): OptionSpec<number> => ({
+/** A whole number in `range` (the widest the option may take: a range that depends on other options is
+ *  checked again once they are read); anything else is refused with the flag, the value and what is wrong. */
+export const wholeNumber = (
+  flags: string,
+  description: string,
+  range: { min?: number; max?: number } = {},
+): OptionSpec<number> => ({
   flags,
   description,
-  parse: (value) => {
-    const flag = longFlag(flags);
-    const n = parseWholeNumber(flag, value);
-    if (min !== undefined && n < min)
-      throw new InputError(`${flag} must be at least ${min}`, { found: value, hint: `see \`--help\`` });
-    return n;
-  },
+  parse: (value) =>
+    readNumber(
+      longFlag(flags),
+      value,
+      range,
+      // the flags that take a day take its number: a date is the likeliest other thing typed there
+      /^\d{4}-\d{1,2}-\d{1,2}$/.test(value)
+        ? "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day"
+        : undefined,
+    ),
 });
 
 /** A value that may be given more than once; every occurrence is kept, in order. */
@@ -74,28 +82,6 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
   description,
   parse: (value, previous) => [...(previous ?? []), value],
 });
-
-function parseWholeNumber(flag: string, value: string): number {
-  if (!/^-?\d+$/.test(value))
-    throw new InputError(`${flag} must be a whole number`, {
-      found: JSON.stringify(value),
-      // the flags that take a day take its number: a date is the likeliest other thing typed there
-      ...(/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)
-        ? {
-            hint: "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day",
-          }
-        : {}),
-    });
-  const n = Number(value);
-  // beyond 2^53 a double no longer holds every whole number: the value would be another than typed
-  // (the flag's own range, checked later, is far smaller: this message must not suggest a wider one)
-  if (!Number.isSafeInteger(n))
-    throw new InputError(`${flag}: ${value} is too large a number to be exact`, {
-      found: value,
-      hint: `see \`--help\` for the values ${flag} takes`,
-    });
-  return n;
-}
 
 /**
  * Adds a table's options to a command. Returns the reader that takes commander's option values back as the

@@ -40,6 +40,7 @@ const options = () => ({
   workers: wholeNumber(
     "--workers <n>",
     `at most n worker threads (default: cores; small suites run in one thread); ${workersHelp()}`,
+    { min: 1 },
   ),
   color: noColor(),
   watch: flag(

@@ -1,5 +1,6 @@
 // `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
 
+import { MAX_DAY } from "../../scenario/schema.js";
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { flag, noColor, text, wholeNumber } from "./table.js";
@@ -28,7 +29,10 @@ export interface CompletionInvocation {
 }
 
 const explainOptions = () => ({
-  day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)"),
+  day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)", {
+    min: 0,
+    max: MAX_DAY,
+  }),
   json: flag("--json", "the explanation as JSON"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
   color: noColor(),
@@ -54,7 +58,6 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
         `credit-sim explain ${f} --day N, N a day its trace shows (credit-sim run ${f})`,
       );
     }
-    if (raw.day < 0) throw new UsageError(`--day must be 0 or more, got ${raw.day}`);
     return {
       command: "explain",
       file: one(file),

@@ -63,12 +63,12 @@ const options = () => {
     maxEdits: wholeNumber(
       "--max-edits <n>",
       `counterfactual: at most this many changes (default 3, at most ${MAX_EDITS})`,
-      1,
+      { min: 1, max: MAX_EDITS },
     ),
     budget: wholeNumber(
       "--budget <n>",
       `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${MAX_BUDGET.toLocaleString("en-US")})`,
-      1,
+      { min: 1, max: MAX_BUDGET },
     ),
     list: flag("--list", "list the events with their numbers and decisions"),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),

@@ -1,0 +1,65 @@
+// The numbers options take, said as what is wrong with the one typed: not a number at all, not whole, or
+// outside the option's range (with the range). `1e9` is a whole number that is too large, not "not whole".
+
+import { InputError } from "../../shared/errors.js";
+
+export interface NumberRange {
+  min?: number | undefined;
+  max?: number | undefined;
+  /** a whole number (a count, a day, a seed); else any decimal (a rate) */
+  whole?: boolean;
+}
+
+/** A number written in decimal, with an exponent or not (`0x10`, `1_000`, `5%` are not). */
+const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+
+/** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
+function takes(range: NumberRange): string {
+  const what = range.whole === false ? "a number" : "a whole number";
+  const { min, max } = range;
+  if (min !== undefined && max !== undefined) return `${what} from ${min} to ${max}`;
+  if (min !== undefined) return `${what}, at least ${min}`;
+  if (max !== undefined) return `${what}, at most ${max}`;
+  return what;
+}
+
+/** `text` read as the option's number, or the problem with it said as such. `hint`: the option's own
+ *  advice for a value that is no number (a date where a day goes). */
+export function readNumber(flag: string, text: string, range: NumberRange, hint?: string): number {
+  const whole = range.whole !== false;
+  // beyond 2^53 a double no longer holds every whole number: the value would be another than typed
+  const bounded = whole
+    ? {
+        min: range.min ?? -Number.MAX_SAFE_INTEGER,
+        max: range.max ?? Number.MAX_SAFE_INTEGER,
+        whole,
+      }
+    : range;
+  const expected = takes(range);
+  if (!DECIMAL.test(text.trim()) || text.trim() !== text)
+    throw new InputError(`${flag}: ${JSON.stringify(text)} is not a number`, {
+      expected,
+      found: JSON.stringify(text),
+      ...(hint ? { hint } : /^[-+]?0[xob]/i.test(text) ? { hint: "write the number in decimal" } : {}),
+    });
+  const value = Number(text);
+  if (whole && Number.isFinite(value) && !Number.isInteger(value))
+    throw new InputError(`${flag} must be a whole number`, { expected, found: text });
+  // the option's own range is said first; past it, the exact numbers' (a count with no upper bound)
+  return inRange(flag, inRange(flag, value, range, text), bounded, text);
+}
+
+/** `value` when it is in the option's range; else the problem, said as too small or too large. `text`: the
+ *  value as typed (1e9), shown beside the number it is. */
+export function inRange(flag: string, value: number, range: NumberRange, text = String(value)): number {
+  const low = range.min !== undefined && value < range.min;
+  const high = (range.max !== undefined && value > range.max) || !Number.isFinite(value);
+  if (!low && !high) return value;
+  // a number written with an exponent is said in digits too (1e9 is 1000000000)
+  const plain = Number.isFinite(value) ? String(value) : "";
+  const shown = /e/i.test(text) && plain !== "" && !/e/.test(plain) ? `${text} (${plain})` : text;
+  throw new InputError(`${flag}: ${shown} is too ${low ? "small" : "large"}`, {
+    expected: takes(range),
+    found: text,
+  });
+}

@@ -1,0 +1,31 @@
+// A file or folder that does not exist: a near name from the folder the user typed, and from no other.
+
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+describe("a missing file or folder", () => {
+  it.each([
+    [
+      ["run", "scenarios/zhangming.yaml"],
+      /scenario file not found[\s\S]*hint: +did you mean "zhang-ming\.yaml"\?/,
+    ],
+    [["explain", "scenarios/zhang_ming.yaml", "--day", "3"], /hint: +did you mean "zhang-ming\.yaml"\?/],
+    [["test", "scenario/"], /no such file or folder[\s\S]*hint: +did you mean "scenarios"\?/],
+    [
+      ["simulate", "personas/revolvr.yaml"],
+      /persona file not found[\s\S]*hint: +did you mean "revolver\.yaml"\?/,
+    ],
+  ])("%j: did you mean", async (args, message) => {
+    const r = await cli(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("only the folder typed is searched, and nothing near is no guess", async () => {
+    const elsewhere = await cli(["run", "docs/zhang-ming.yaml"]);
+    expect(elsewhere.stderr).toMatch(/scenario file not found/);
+    expect(elsewhere.stderr).not.toContain("did you mean");
+    const far = await cli(["run", "scenarios/qqqqqqqq.yaml"]);
+    expect(far.stderr).toMatch(/hint: +check the path/);
+  });
+});
