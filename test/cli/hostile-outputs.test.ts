@@ -134,7 +134,7 @@ describe("explain --day", () => {
       const r = await cli(["explain", "late.yaml", "--day", day, "--json"], { cwd: d });
       expect(r.status).toBe(2);
       expect(r.stdout).toBe("");
-      expect(r.stderr).toContain("--day: value out of range");
+      expect(r.stderr).toContain(`--day: ${day} is too large`);
       expect(r.stderr).toContain("at most day 213 (9999-12-31");
     }
   });
@@ -144,7 +144,7 @@ describe("explain --day", () => {
     writeFileSync(join(d, "bad.yaml"), "name: x\nbogus: 1\n");
     const r = await cli(["explain", "bad.yaml", "--day", "99999"], { cwd: d });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--day: value out of range");
+    expect(r.stderr).toContain("--day: 99999 is too large");
     expect(r.stderr).toContain('bad.yaml:2:1: bogus: unknown field "bogus"');
     // the count does not claim the flag's problem is in the file
     expect(r.stderr).toMatch(/credit-sim: 3 problems\n?$/);

@@ -656,7 +656,7 @@ describe("days and dates", () => {
     expectBadInput(await run(file, "--until", value), {
       file: "",
       field: "--until",
-      message: "value out of range",
+      message: /^-?\d+ is too (small|large)$/,
       expected: /0 to 36500/,
       found: value,
     });

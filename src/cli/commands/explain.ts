@@ -46,5 +46,6 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
 }
 
 function dayOutOfRange(day: number, expected: string): InputError {
-  return new InputError("value out of range", { field: "--day", expected, found: String(day) });
+  // worded as the option parser words a value past its range (options/numbers.ts)
+  return new InputError(`${day} is too large`, { field: "--day", expected, found: String(day) });
 }

@@ -1,6 +1,5 @@
 // `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
 
-import { MAX_DAY } from "../../scenario/schema.js";
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { flag, noColor, text, wholeNumber } from "./table.js";
@@ -29,10 +28,8 @@ export interface CompletionInvocation {
 }
 
 const explainOptions = () => ({
-  day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)", {
-    min: 0,
-    max: MAX_DAY,
-  }),
+  // no upper bound here: the command says a day past the horizon together with the file's own problems
+  day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)", { min: 0 }),
   json: flag("--json", "the explanation as JSON"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
   color: noColor(),
