@@ -128,12 +128,15 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
+        line.policyMet = null;
         line.lastLimit = null;
       }
       line.limit = v.limit;
       return;
     case "suspended":
       if (v.limit !== undefined) line.limit = v.limit;
+      // a delinquency turns a policy suspension into the customer's own
+      if (v.cause === "credit") line.policyMet = null;
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy")
@@ -186,6 +189,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.heldOver = null;
       // restored under the current policy: a later change is compared with this one
       line.previousPolicy = null;
+      line.policyMet = null;
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
@@ -199,6 +203,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.factsOnRecord = v.facts;
       line.recordDay = day;
       line.heldOver = null;
+      line.policyMet = null;
       if (v.cause !== "customer") accelerate(s, line, out);
       return;
     case "charged_off":
@@ -210,6 +215,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.factsOnRecord = v.facts;
       line.recordDay = day;
       line.heldOver = null;
+      line.policyMet = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
       notePastDue(c, line, day);

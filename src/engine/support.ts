@@ -21,7 +21,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { asNextReviewReads, reportAhead } from "./report-ahead.js";
-import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
+import { citing, keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import {
   debtCounted,
@@ -178,8 +178,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       // nothing left to do but wait for the review: said as such, not with the score's drivers as if
       // they were what keeps the line suspended
       if (blockers.length === 0 && !reasons.includes("READY_TO_RESTORE")) reasons.push("READY_TO_RESTORE");
+      // the policy change first while it is what holds the line, as the reviews cite it
+      for (const code of citing(c, line, day, s, blockers)) if (!reasons.includes(code)) reasons.push(code);
       for (const f of blockers) {
-        if (!reasons.includes(f.code)) reasons.push(f.code);
         // the numbers, and which line when two are open (the answer is about the customer)
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
       }
