@@ -60,16 +60,17 @@ export type DescribedStep = Pick<Step, "event" | "applied" | "balance"> & {
 
 /**
  * Why a repayment applied nothing, in words ("¥0.00 applied" read as a payment that failed): nothing owed
- * on the line, or nothing due yet — on Jiebei, the coming instalment already paid ahead. Null for any
- * other step.
+ * on the line, or nothing due yet — on Jiebei, no instalment falling due within the month that is not
+ * already paid ahead. Null for any other step.
  */
 export function nothingRepaid(s: DescribedStep): string | null {
   if (s.event.type !== "repay" || s.applied !== 0) return null;
   const owed = s.event.line === "jiebei" ? s.jiebei.balance : s.balance;
   if (owed === 0) return "nothing owed";
-  // a Jiebei balance with nothing due: what was repaid ahead is held for the coming instalment
+  // a Jiebei balance with nothing due within the month: the coming instalment is later, or what was
+  // repaid ahead is held for it
   return s.event.line === "jiebei"
-    ? "nothing due: the coming instalment is already paid ahead"
+    ? "nothing due this month: the coming instalment falls due later or is already paid ahead"
     : "nothing due";
 }
 
