@@ -109,7 +109,8 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
 }
 
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
- *  lender's closure accelerates what is owed: its closing statement is appended to `out`. */
+ *  lender's closure accelerates what is owed (Jiebei's loans not when closed for policy): its closing
+ *  statement is appended to `out`. */
 function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
   const day = s.day;
   const c = s.customer;
@@ -204,7 +205,9 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       line.heldOver = null;
       line.policyMet = null;
-      if (v.cause !== "customer") accelerate(s, line, out);
+      // a lender closing for its own policy lets cash loans run to term: acceleration answers a default
+      // or a customer's own credit, not a change the customer had no part in
+      if (v.cause !== "customer" && !(v.cause === "policy" && line.id === "jiebei")) accelerate(s, line, out);
       return;
     case "charged_off":
       line.status = "charged_off";

@@ -686,6 +686,29 @@ describe("a line the policy holds suspended", () => {
     ]);
   });
 
+  it("a closure for policy lets Jiebei's loans run to term, instalment by instalment", () => {
+    // a loan drawn on day 1 (due days 32, 61, 92…); Jiebei closed for policy at the review on day 45
+    const t = run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(32, "minimum", "jiebei"),
+        on.repay(61, "minimum", "jiebei"),
+        on.repay(92, "minimum", "jiebei"),
+      ],
+      { profile: { verified: false }, policy, until: 100 },
+    );
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", line: "jiebei" });
+    expect(closed.jiebei.cause).toBe("policy");
+    // the instalment due on day 61 is one month's, not the whole loan
+    const paid = stepOn(t, "repay", 61);
+    expect(paid.applied).toBeLessThan(100_000);
+    expect(paid.jiebei.balance).toBeGreaterThan(400_000);
+    expect(stepsOf(t, "overdue")).toEqual([]);
+  });
+
   it("once the policy before the change would not restore the line either, names what would, not the policy", () => {
     // a bill left unpaid: overdue from day 44, 5 days past due at the closing review — the old policy
     // would not restore the line either, so the closure is for credit
