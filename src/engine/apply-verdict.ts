@@ -132,6 +132,12 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.policyMet = null;
         line.lastLimit = null;
       }
+      // an increase on an active line ends the record of an earlier cut: it was the way back
+      if (line.status === "active" && v.limit > line.limit) {
+        line.reasonsOnRecord = [];
+        line.factsOnRecord = [];
+        line.recordDay = null;
+      }
       line.limit = v.limit;
       return;
     case "suspended":
@@ -177,6 +183,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (line.status === "active") {
         line.reasonsOnRecord = v.reasons;
         line.factsOnRecord = v.facts;
+        line.recordDay = day;
       }
       return;
     case "restored":

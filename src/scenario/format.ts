@@ -221,6 +221,13 @@ function remedyText(r: Remedy): string {
       return r.certain
         ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long and cannot be restored before then`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
+    case "limit_cut": {
+      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      const when = r.increase.now
+        ? "which can be made today"
+        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}`;
+    }
     case "reapply": {
       if (r.blockers.length === 0)
         return "nothing is owed; an application to open the line again would be approved today";
