@@ -112,7 +112,7 @@ export function restorationBlockers(
  * the line met before the change would restore it today. Once something else would keep it suspended
  * under that policy too (a score that fell, an overdue), that is what holds it, and what is named.
  */
-export function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause = line.cause): boolean {
+function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause = line.cause): boolean {
   if (cause !== "policy" || line.policyMet === null) return false;
   return restorationBlockers({ ...c, policy: line.policyMet }, line, day, s, cause).length === 0;
 }
