@@ -37,6 +37,17 @@ import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
 
+/** The first day from `day` on that an increase's cooldown (since the line's last opening or increase)
+ *  and clean record (since the last missed due date) allow an application for one. */
+export function increaseFrom(c: Customer, line: Line, day: number): number {
+  const p = c.policy;
+  const since = Math.max(
+    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
+    line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
+  );
+  return Math.max(day, since + p.increaseCooldownDays, lastMissed(c) + p.increaseCleanDays);
+}
+
 /** An increase's cooldown, which runs from the opening too, the latest one: no increase in a line's first
  *  months, whether it is opened for the first time or reopened after a closure. */
 function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | null {

@@ -109,7 +109,8 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
 }
 
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
- *  lender's closure accelerates what is owed: its closing statement is appended to `out`. */
+ *  lender's closure accelerates what is owed (Jiebei's loans not when closed for policy): its closing
+ *  statement is appended to `out`. */
 function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
   const day = s.day;
   const c = s.customer;
@@ -128,12 +129,21 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
+        line.policyMet = null;
         line.lastLimit = null;
+      }
+      // an increase on an active line ends the record of an earlier cut: it was the way back
+      if (line.status === "active" && v.limit > line.limit) {
+        line.reasonsOnRecord = [];
+        line.factsOnRecord = [];
+        line.recordDay = null;
       }
       line.limit = v.limit;
       return;
     case "suspended":
       if (v.limit !== undefined) line.limit = v.limit;
+      // a delinquency turns a policy suspension into the customer's own
+      if (v.cause === "credit") line.policyMet = null;
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy")
@@ -173,6 +183,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (line.status === "active") {
         line.reasonsOnRecord = v.reasons;
         line.factsOnRecord = v.facts;
+        line.recordDay = day;
       }
       return;
     case "restored":
@@ -186,6 +197,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.heldOver = null;
       // restored under the current policy: a later change is compared with this one
       line.previousPolicy = null;
+      line.policyMet = null;
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
@@ -199,7 +211,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.factsOnRecord = v.facts;
       line.recordDay = day;
       line.heldOver = null;
-      if (v.cause !== "customer") accelerate(s, line, out);
+      line.policyMet = null;
+      // a lender closing for its own policy lets cash loans run to term: acceleration answers a default
+      // or a customer's own credit, not a change the customer had no part in
+      if (v.cause !== "customer" && !(v.cause === "policy" && line.id === "jiebei")) accelerate(s, line, out);
       return;
     case "charged_off":
       line.status = "charged_off";
@@ -210,6 +225,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.factsOnRecord = v.facts;
       line.recordDay = day;
       line.heldOver = null;
+      line.policyMet = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
       notePastDue(c, line, day);

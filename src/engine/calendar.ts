@@ -78,6 +78,10 @@ export class Calendar {
     const c = this.civil(day);
     return this.dayOfMonthIn(c.year, c.month, dayOfMonth) === day;
   }
+  /** The same day of the month, a month later (clamped: 31 January → 29 February): a monthly cycle's end. */
+  monthAfter(day: number): number {
+    return this.nextDayOfMonth(day, this.civil(day).day);
+  }
   /** The first day > `day` that is the given day-of-month. */
   nextDayOfMonth(day: number, dayOfMonth: number): number {
     // a pure function of the epoch day: every account of a population asks the same few hundred questions

@@ -296,8 +296,9 @@ function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
     return amount.kind === "statement"
       ? revolving.statementBalance(line.ledger)
       : revolving.minimumDue(line.ledger);
-  // on Jiebei, the statement and the minimum are both what is due: arrears and the coming instalment
-  return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
+  // on Jiebei, the statement and the minimum are both what is due: arrears and the instalments falling
+  // due within the month
+  return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay, s.calendar.monthAfter(s.day));
 }
 
 /** Merges a `policy` event into the policy in force (a `set` marks its name: `default*`). */

@@ -43,6 +43,9 @@ interface LineBase {
   /** the policy in force before the latest `policy` event, if the line was open then: a line that met it
    *  and fails the new one is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
+  /** while the line is suspended for policy (beneath a security hold too): the policy it met before the
+   *  change that suspended it — while that policy would restore it, the change is what holds the line */
+  policyMet: Policy | null;
   /** the PBOC-style month-end record, oldest first */
   grid: GridMonth[];
   /** the most days past due seen on the line since the month began (the grid's code for the month) */
@@ -114,6 +117,7 @@ const newHuabei = (): HuabeiLine => ({
   lastReviewRequest: null,
   lastLimit: null,
   previousPolicy: null,
+  policyMet: null,
   grid: [],
   monthWorst: 0,
   reportedBalance: 0,
@@ -139,6 +143,7 @@ const newJiebei = (): JiebeiLine => ({
   lastReviewRequest: null,
   lastLimit: null,
   previousPolicy: null,
+  policyMet: null,
   grid: [],
   monthWorst: 0,
   reportedBalance: 0,

@@ -148,12 +148,16 @@ function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   return principal + l.interest + chargesAhead(l.carry, l.outstanding, rate, due - day);
 }
 
-/** What is due now: arrears, instalments within their grace, and the coming instalment not yet covered. */
-export function amountDue(b: LoanBook, day: number, rate: number): Fen {
+/**
+ * What is due now (Jiebei's minimum): arrears, instalments within their grace, and each loan's coming
+ * instalment not yet covered when it falls due in the current cycle — before `cycleEnd`, the same day
+ * next month. An instalment due later is not due yet, as a card's next bill is not part of its minimum.
+ */
+export function amountDue(b: LoanBook, day: number, rate: number, cycleEnd: number): Fen {
   let total = 0;
   for (const l of b.loans) {
     total += l.arrearsPrincipal + l.arrearsCharges + l.duePrincipal + l.dueInterest;
-    if (l.duePrincipal + l.dueInterest === 0)
+    if (l.duePrincipal + l.dueInterest === 0 && nextDue(l) < cycleEnd)
       total += Math.max(0, projectedInstalment(l, day, rate) - l.held);
   }
   return total;

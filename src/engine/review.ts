@@ -108,6 +108,33 @@ export function restorationBlockers(
 }
 
 /**
+ * Whether a policy change is what holds a line suspended for it (`cause`: that suspension's): the policy
+ * the line met before the change would restore it today. Once something else would keep it suspended
+ * under that policy too (a score that fell, an overdue), that is what holds it, and what is named.
+ */
+function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause = line.cause): boolean {
+  if (cause !== "policy" || line.policyMet === null) return false;
+  return restorationBlockers({ ...c, policy: line.policyMet }, line, day, s, cause).length === 0;
+}
+
+/** A suspended line's blockers as its decisions cite them: the policy change first while it holds it. */
+export function citing(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  blockers: readonly RuleFact[],
+): ReasonCode[] {
+  const codes = blockers.map((f) => f.code);
+  const cause = line.cause === "security" ? line.heldOver?.cause : line.cause;
+  // nothing in the way (ready to restore): nothing holds it
+  if (codes.length === 0 || !heldByPolicy(c, line, day, s, cause)) return codes;
+  // after the hold's own code (only a verification lifts it), the suspension beneath
+  const at = codes[0] === "SECURITY_PROFILE_CHANGES" ? 1 : 0;
+  return [...codes.slice(0, at), "POLICY_CHANGE", ...codes.slice(at)];
+}
+
+/**
  * `verify_identity` on a security suspension: the hold is lifted, and nothing more. A hold laid over a
  * suspension for credit or policy leaves that suspension to its own restoration rules (verifying identity
  * is no way round a clean period or a restoration score) and to the review that restores it, as without
@@ -122,10 +149,12 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
     if (blockers.length === 0)
       return { decision: "suspended", cause: held.cause, reasons: ["RESTORED_AT_REVIEW"], facts: [] };
     const codes = blockers.map((f) => f.code);
+    const policy = heldByPolicy(c, line, day, s, held.cause);
     return {
       decision: "suspended",
-      cause: held.cause,
-      reasons: principalReasons(held.cause === "policy" ? ["POLICY_CHANGE", ...codes] : codes, s),
+      // a policy that no longer holds the line leaves it suspended for what does: the customer's credit
+      cause: held.cause === "policy" && !policy ? "credit" : held.cause,
+      reasons: principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s),
       facts: blockers,
     };
   }
@@ -284,12 +313,14 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
       ...(held === null ? [] : restorationBlockers(c, line, day, s, held.cause)),
     ];
     if (blockers.length === 0) return restore(c, line, s);
-    const codes = blockers.map((f) => f.code);
+    const codes = citing(c, line, day, s, blockers);
     if (!requested && longSuspended && line.statusDay !== null) {
+      // the suspension beneath a hold is what a verification would have left: it names the closure — a
+      // policy suspension only while the policy is what holds the line
+      const beneath = held?.cause ?? line.cause ?? "credit";
       return {
         decision: "closed",
-        // the suspension beneath a hold is what a verification would have left: it names the closure
-        cause: held?.cause ?? line.cause ?? "credit",
+        cause: beneath === "policy" && !codes.includes("POLICY_CHANGE") ? "credit" : beneath,
         reasons: principalReasons(["LONG_SUSPENSION", ...codes], s),
         facts: [
           {

@@ -255,7 +255,9 @@ function reviewFrom(
           );
     }
     // the first review after a policy change decides whether the change suspends the line; later
-    // failures are the customer's own
+    // failures are the customer's own — but a line it suspends keeps the policy it met, to tell while
+    // the change is what holds it
+    if (v.decision === "suspended" && v.cause === "policy") line.policyMet = line.previousPolicy;
     line.previousPolicy = null;
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision === null && line.status !== "suspended") continue;

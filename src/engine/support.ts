@@ -2,7 +2,7 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
-import { debtToIncomeAfterDraw, decideApplication } from "./applications.js";
+import { debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -16,12 +16,12 @@ import {
   owed,
   rulesFor,
 } from "./customer.js";
-import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { CUT_BY, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { asNextReviewReads, reportAhead } from "./report-ahead.js";
-import { keptStandard, restorationBlockers, restorationScore } from "./review.js";
+import { citing, keptStandard, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import {
   debtCounted,
@@ -178,8 +178,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       // nothing left to do but wait for the review: said as such, not with the score's drivers as if
       // they were what keeps the line suspended
       if (blockers.length === 0 && !reasons.includes("READY_TO_RESTORE")) reasons.push("READY_TO_RESTORE");
+      // the policy change first while it is what holds the line, as the reviews cite it
+      for (const code of citing(c, line, day, s, blockers)) if (!reasons.includes(code)) reasons.push(code);
       for (const f of blockers) {
-        if (!reasons.includes(f.code)) reasons.push(f.code);
         // the numbers, and which line when two are open (the answer is about the customer)
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
       }
@@ -213,6 +214,19 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       }
     }
   }
+  // an active line whose limit a review cut: said, with the reasons recorded then and the only way back —
+  // and, when nothing else stands in the way on either line, those reasons are the answer's (why the
+  // limit is what it is), not the score's drivers
+  const unblocked = reasons.length === 0;
+  for (const line of lines) {
+    const cut = line.status === "active" ? limitCut(c, line, day, calendar) : null;
+    if (cut === null) continue;
+    remedies.push(cut);
+    if (!unblocked) continue;
+    for (const code of cut.reasons) if (!reasons.includes(code)) reasons.push(code);
+    for (const f of line.factsOnRecord)
+      if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
+  }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
   if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
@@ -226,6 +240,31 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return true;
   });
   return { reasons: principal, facts: kept, remedies };
+}
+
+const CUT_CODES: readonly ReasonCode[] = Object.values(CUT_BY);
+
+/** The cut on record of an active line (its reasons and the limit before and after), and the first day an
+ *  application for an increase can be made; null when none is on record. */
+function limitCut(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): Extract<Remedy, { kind: "limit_cut" }> | null {
+  const fact = line.factsOnRecord.find((f) => CUT_CODES.includes(f.code));
+  if (fact?.value === undefined || fact.threshold === undefined || line.recordDay === null) return null;
+  const from = increaseFrom(c, line, day);
+  return {
+    line: line.id,
+    kind: "limit_cut",
+    day: line.recordDay,
+    date: calendar.date(line.recordDay),
+    from: fact.value,
+    to: line.limit,
+    reasons: line.reasonsOnRecord,
+    increase: { day: from, date: calendar.date(from), now: from === day },
+  };
 }
 
 function suspendedLine(

@@ -247,6 +247,18 @@ export type Remedy = {
   | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
   /** `blockers`: what would decline an application to open it today (none: it would be approved) */
   | { kind: "reapply"; blockers: RuleFact[] }
+  /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
+   *  only through an application for an increase, which the cooldown since the line's last opening or
+   *  increase and a clean record allow from `increase` (today at the earliest) */
+  | {
+      kind: "limit_cut";
+      day: number;
+      date: string;
+      from: Fen;
+      to: Fen;
+      reasons: ReasonCode[];
+      increase: { day: number; date: string; now: boolean };
+    }
 );
 
 /** One line's money and standing at a moment. */

@@ -23,12 +23,12 @@ export const lineStatus = (s: EngineState, id: LineId): Status => lineOf(s.custo
 export const owedOn = (s: EngineState, id: LineId): Fen => owed(lineOf(s.customer, id));
 
 /** What a `statement` repayment would pay now: on Huabei everything billed and unpaid, on Jiebei what
- *  is due (arrears and the coming instalment). */
+ *  is due (arrears and the instalments falling due within the month). */
 export function dueOn(s: EngineState, id: LineId): Fen {
   const line = lineOf(s.customer, id);
   return line.id === "huabei"
     ? revolving.statementBalance(line.ledger)
-    : loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay);
+    : loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay, s.calendar.monthAfter(s.day));
 }
 
 /** The credit score on the state's day. */

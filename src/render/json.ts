@@ -80,6 +80,8 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       };
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
+    case "limit_cut":
+      return { ...r, from: yuan(r.from), to: yuan(r.to) };
     default:
       return r;
   }

@@ -60,16 +60,17 @@ export type DescribedStep = Pick<Step, "event" | "applied" | "balance"> & {
 
 /**
  * Why a repayment applied nothing, in words ("¥0.00 applied" read as a payment that failed): nothing owed
- * on the line, or nothing due yet — on Jiebei, the coming instalment already paid ahead. Null for any
- * other step.
+ * on the line, or nothing due yet — on Jiebei, no instalment falling due within the month that is not
+ * already paid ahead. Null for any other step.
  */
 export function nothingRepaid(s: DescribedStep): string | null {
   if (s.event.type !== "repay" || s.applied !== 0) return null;
   const owed = s.event.line === "jiebei" ? s.jiebei.balance : s.balance;
   if (owed === 0) return "nothing owed";
-  // a Jiebei balance with nothing due: what was repaid ahead is held for the coming instalment
+  // a Jiebei balance with nothing due within the month: the coming instalment is later, or what was
+  // repaid ahead is held for it
   return s.event.line === "jiebei"
-    ? "nothing due: the coming instalment is already paid ahead"
+    ? "nothing due this month: the coming instalment falls due later or is already paid ahead"
     : "nothing due";
 }
 
@@ -220,6 +221,13 @@ function remedyText(r: Remedy): string {
       return r.certain
         ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long and cannot be restored before then`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
+    case "limit_cut": {
+      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      const when = r.increase.now
+        ? "which can be made today"
+        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}`;
+    }
     case "reapply": {
       if (r.blockers.length === 0)
         return "nothing is owed; an application to open the line again would be approved today";

@@ -147,7 +147,7 @@ describe("a Jiebei repayment when the instalment is already paid ahead", () => {
     const text = await cli(["run", "scenarios/two-lines.yaml"]);
     const line = text.stdout.split("\n").find((l) => /^\s*140\s/.test(l));
     expect(line).toContain(
-      "repay on Jiebei minimum (nothing due: the coming instalment is already paid ahead)",
+      "repay on Jiebei minimum (nothing due this month: the coming instalment falls due later or is already paid ahead)",
     );
     expect(text.stdout).not.toContain("¥0.00 applied");
     const json = await cli(["run", "scenarios/two-lines.yaml", "--json"]);
@@ -159,7 +159,7 @@ describe("a Jiebei repayment when the instalment is already paid ahead", () => {
     expect(step).toMatchObject({
       event: "repay",
       applied: 0,
-      nothingRepaid: "nothing due: the coming instalment is already paid ahead",
+      nothingRepaid: "nothing due this month: the coming instalment falls due later or is already paid ahead",
     });
   });
 });

@@ -53,7 +53,7 @@ describe("instalments", () => {
     // days 14…44: 31 days × ¥3,000 × 0.04 % = 31 × 120 fen = 3,720 fen
     const { dues } = openDay(b, 45);
     expect(dues).toEqual([{ dueDay: 45, due: 100_000 + 3_720 }]);
-    expect(amountDue(b, 45, RATE)).toBe(103_720);
+    expect(amountDue(b, 45, RATE, 74)).toBe(103_720);
     repay(b, 103_720, 45, RATE);
     expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
     // days 45…73 on ¥2,000: 29 × 80 fen
@@ -65,7 +65,7 @@ describe("instalments", () => {
     const b = loan();
     accrue(b, 39, rates);
     // on day 40: ¥1,000 + interest to day 44 (31 days × 120 fen), all of it held
-    const due = amountDue(b, 40, RATE);
+    const due = amountDue(b, 40, RATE, 69);
     expect(due).toBe(100_000 + 3_720);
     repay(b, due, 40, RATE);
     expect(b.loans[0]!.held).toBe(100_000 + 3_720 - 26 * 120); // interest to day 39 paid at once
@@ -173,6 +173,21 @@ describe("Jiebei in a simulation", () => {
       expect(s.jiebei.balance, `day ${s.day}`).toBe(
         s.jiebei.purchases - s.jiebei.repayments + s.jiebei.charges,
       );
+  });
+
+  it("'minimum' pays what falls due within the month, not an instalment due after it", () => {
+    // drawn on 31 January (day 30): due on 29 February (day 59), then 31 March (day 90)
+    const events = [on.open(0, 30_000, "jiebei"), on.borrow(30, 3_000, 3), on.repay(59, "minimum", "jiebei")];
+    const options = { policy: DEFAULT_POLICY, profile: { monthlyIncome: 20_000 }, until: 62 };
+    const once = run(events, options);
+    const first = stepOn(once, "repay", 59);
+    expect(first.applied).toBeGreaterThan(0);
+    // a second 'minimum' on the due day: 31 March is after 29 March, the cycle's end — nothing is due
+    const twice = run([...events, on.repay(59, "minimum", "jiebei")], options);
+    expect(stepsOf(twice, "repay", 59).map((s) => s.applied)).toEqual([first.applied, 0]);
+    // from 1 March the March instalment falls due within the month
+    const later = run([...events, on.repay(60, "minimum", "jiebei")], options);
+    expect(stepOn(later, "repay", 60).applied).toBeGreaterThan(0);
   });
 
   it("with two loans, money held for coming instalments meets the nearest due day first", () => {

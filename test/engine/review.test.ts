@@ -650,6 +650,76 @@ describe("the periodic review", () => {
   });
 });
 
+describe("a line the policy holds suspended", () => {
+  // suspended for policy at the review on day 14 (identity now required); closed after 30 days suspended
+  const policy = testPolicy({ closeAfterSuspendedDays: 30 });
+  const held = (extra: Parameters<typeof run>[0] = []) =>
+    run([on.open(0, 1_000), ...extra, on.policy(5, { set: { requireVerified: true } }), on.support(20)], {
+      profile: { verified: false },
+      policy,
+    });
+
+  it("cites the policy change on every decision and answer while the policy is what holds it", () => {
+    const t = held();
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(t, "contact_support", 20).reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", cause: "policy" });
+    expect(closed.reasons).toEqual(["LONG_SUSPENSION", "POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+    expect(closed.facts.map((f) => f.code)).toEqual(["LONG_SUSPENSION", "IDENTITY_REQUIRED"]);
+  });
+
+  it("the monthly review and an early one cite it too", () => {
+    const t = run(
+      [on.open(0, 1_000), on.policy(5, { set: { requireVerified: true } }), on.requestReview(30)],
+      { profile: { verified: false } },
+    );
+    expect(stepOn(t, "request_review", 30).reasons).toEqual([
+      "NOT_RESTORED_YET",
+      "POLICY_CHANGE",
+      "IDENTITY_REQUIRED",
+    ]);
+    expect(stepOn(t, "review", 45).reasons).toEqual([
+      "NOT_RESTORED_YET",
+      "POLICY_CHANGE",
+      "IDENTITY_REQUIRED",
+    ]);
+  });
+
+  it("a closure for policy lets Jiebei's loans run to term, instalment by instalment", () => {
+    // a loan drawn on day 1 (due days 32, 61, 92…); Jiebei closed for policy at the review on day 45
+    const t = run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(32, "minimum", "jiebei"),
+        on.repay(61, "minimum", "jiebei"),
+        on.repay(92, "minimum", "jiebei"),
+      ],
+      { profile: { verified: false }, policy, until: 100 },
+    );
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", line: "jiebei" });
+    expect(closed.jiebei.cause).toBe("policy");
+    // the instalment due on day 61 is one month's, not the whole loan
+    const paid = stepOn(t, "repay", 61);
+    expect(paid.applied).toBeLessThan(100_000);
+    expect(paid.jiebei.balance).toBeGreaterThan(400_000);
+    expect(stepsOf(t, "overdue")).toEqual([]);
+  });
+
+  it("once the policy before the change would not restore the line either, names what would, not the policy", () => {
+    // a bill left unpaid: overdue from day 44, 5 days past due at the closing review — the old policy
+    // would not restore the line either, so the closure is for credit
+    const t = held([on.purchase(1, 100)]);
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", cause: "credit" });
+    expect(closed.reasons).not.toContain("POLICY_CHANGE");
+    expect(closed.reasons.slice(0, 2)).toEqual(["LONG_SUSPENSION", "OVERDUE_OUTSTANDING"]);
+  });
+});
+
 describe("restoration and closure", () => {
   // overdue from day 44 (bill due day 40 + 3 grace days), suspended on day 45 after 5 days overdue
   const suspendedOn45 = (

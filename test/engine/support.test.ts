@@ -1205,3 +1205,31 @@ describe("the debt advice's arithmetic at the edges of a double", () => {
     expect(incomeAllowing(18_000_001, 1.5)).toBe(10_001);
   });
 });
+
+describe("a limit a review cut", () => {
+  it("is said with its reasons and the way back: an application for an increase, from when the cooldown allows", () => {
+    // a policy lowering the product's largest limit: the review on day 14 cuts ¥5,000 to ¥2,000
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.policy(5, cut),
+        on.support(15),
+        on.policy(94, back),
+        on.increase(95, 500),
+        on.support(96),
+      ],
+      { policy: testPolicy({ increaseCooldownDays: 90 }) },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const s = stepOn(t, "contact_support", 15);
+    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
+    const said = remedy(s.remedies, "limit_cut")!;
+    expect(said).toMatchObject({ day: 14, from: 500_000, to: 200_000, increase: { day: 90, now: false } });
+    expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+    // the increase was the way back: the cut is no longer on record
+    expect(stepOn(t, "apply", 95).decision).toBe("approved");
+    expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
+  });
+});

@@ -254,10 +254,10 @@ describe("a repayment that applied nothing", () => {
         event: { day: 1, index: 0, type: "repay", line, amount: { kind } },
       });
     expect(repay("jiebei", "minimum", 300_000)).toBe(
-      "repay on Jiebei minimum (nothing due: the coming instalment is already paid ahead)",
+      "repay on Jiebei minimum (nothing due this month: the coming instalment falls due later or is already paid ahead)",
     );
     expect(repay("jiebei", "statement", 300_000)).toBe(
-      "repay on Jiebei statement (nothing due: the coming instalment is already paid ahead)",
+      "repay on Jiebei statement (nothing due this month: the coming instalment falls due later or is already paid ahead)",
     );
     expect(repay("huabei", "minimum", 50_000)).toBe("repay minimum (nothing due)");
     expect(repay("huabei", "full", 0)).toBe("repay full (nothing owed)");
