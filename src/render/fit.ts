@@ -18,10 +18,23 @@ function isTableRow(plain: string): boolean {
   return (plain.trim().match(/ {2,}/g) ?? []).length >= 2;
 }
 
+/** A label and its gap at the start of a line's text: a reason code, "base", "what-if". */
+const LABEL = /^\S+ {2,}/;
+
+/** The narrowest column a label's text may wrap in beside it: narrower (a long code at 60 columns left
+ *  `PAST_DUE_AT_REVIEW` a column of 22 for its sentence), the text starts on its own line beneath. */
+const MIN_HANGING_TEXT = 32;
+
+/** Whether a label's text starting at `column` stays beside it on a terminal `columns` wide (else it goes
+ *  beneath the label, two columns further in than the label: a layout that sets lines of its own under
+ *  the text follows this). */
+export const textBeside = (column: number, columns: number): boolean =>
+  Math.max(40, columns) - column >= MIN_HANGING_TEXT;
+
 /** Where a wrapped line's continuation starts: under the text after a label and its gap (a reason code,
  *  "base", "what-if", "found:"), else two further in. */
 function hangingIndent(body: string, indent: number): number {
-  const label = /^\S+ {2,}/.exec(body);
+  const label = LABEL.exec(body);
   return indent + (label ? label[0].length : 2);
 }
 
@@ -130,19 +143,33 @@ function fitOne(whole: string, columns: number): { text: string; cut: boolean } 
   // leading colour codes stay with the text; the indent is re-added to each wrapped line
   const [, codes = "", spaces = ""] = LEADING.exec(line) ?? [];
   const body = codes + line.slice(codes.length + spaces.length);
+  const text = plain.trimStart();
+  const label = LABEL.exec(text);
+  const at = spaces.length;
+  if (label && !textBeside(at + label[0].length, columns)) {
+    // the label alone, then its text beneath it a little further in, each of its lines under the first
+    const [head, rest] = splitAt(body, label[0].trimEnd().length, label[0].length);
+    const lines = [wrapProse(head, at, at + 2, columns), wrapProse(rest, at + 2, at + 2, columns)];
+    return { text: lines.join("\n"), cut: false };
+  }
+  return { text: wrapProse(body, at, hangingIndent(text, at), columns), cut: false };
+}
+
+/** `body` wrapped to `columns`: its first line `indent` columns in, the others `hang` in. */
+function wrapProse(body: string, indent: number, hang: number, columns: number): string {
   // at least 20 columns of text on every line
-  const indent = Math.min(spaces.length, columns - 20);
-  const hang = Math.min(hangingIndent(plain.trimStart(), spaces.length), columns - 20);
-  const [first = "", ...rest] = wrapAnsi(keepTogether(body), columns - indent, {
+  const first = Math.min(indent, columns - 20);
+  const next = Math.min(hang, columns - 20);
+  const [head = "", ...rest] = wrapAnsi(keepTogether(body), columns - first, {
     hard: true,
     trim: true,
   }).split("\n");
-  const lines = [" ".repeat(indent) + first];
+  const lines = [" ".repeat(first) + head];
   if (rest.length) {
-    const more = wrapAnsi(rest.join(" "), columns - hang, { hard: true, trim: true }).split("\n");
-    lines.push(...more.map((l) => " ".repeat(hang) + l));
+    const more = wrapAnsi(rest.join(" "), columns - next, { hard: true, trim: true }).split("\n");
+    lines.push(...more.map((l) => " ".repeat(next) + l));
   }
-  return { text: lines.join("\n").replaceAll(KEEP, " "), cut: false };
+  return lines.join("\n").replaceAll(KEEP, " ");
 }
 
 /** Every line of `text` fitted to `columns` (at least 40), and whether a cell was cut (a folded row or a

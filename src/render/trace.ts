@@ -21,6 +21,7 @@ import { printable } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
 import { scoreChangeText } from "./score-change.js";
+import { decisionCounts } from "./summary.js";
 
 export interface TraceRenderOptions {
   chalk: ChalkInstance;
@@ -257,10 +258,8 @@ function renderHeader(scenario: Scenario, o: TraceRenderOptions): string[] {
 function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [c.bold("Summary")];
-  const decisions = trace.steps.filter((s) => s.decision !== null && s.decision !== "info");
-  const counts = new Map<string, number>();
-  for (const s of decisions) counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
-  lines.push(`  decisions: ${[...counts].map(([d, n]) => `${n} ${d}`).join(", ") || "none"}`);
+  const counts = decisionCounts(trace.steps.map((s) => s.decision));
+  lines.push(`  decisions: ${counts.map(([d, n]) => `${n} ${d}`).join(", ") || "none"}`);
   const twoLines = o.jiebei === true;
   const suspendedOn = new Map<LineId, Step>();
   // a suspension or a restoration may come with a cut (the limit the policy allows now): the summary says so

@@ -18,6 +18,7 @@ import {
   type Remedy,
   type RuleFact,
   SCORE_MAX,
+  type ScenarioEvent,
   type Snapshot,
   type Status,
   type Step,
@@ -77,48 +78,18 @@ export function nothingRepaid(s: DescribedStep): string | null {
 export function describeEvent(s: DescribedStep): string {
   const { event: e, applied } = s;
   switch (e.type) {
-    case "apply":
-      return e.product === "open"
-        ? `apply to open${e.line === "jiebei" ? " Jiebei" : ""}, ${money(e.amount)}`
-        : `apply for +${money(e.amount)} limit${onLine(e.line)}`;
-    case "purchase":
-      return `purchase ${money(e.amount)}${e.merchant ? ` at ${printable(e.merchant)}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
-    case "borrow":
-      return `borrow ${money(e.amount)} on Jiebei over ${e.term} months`;
     case "repay": {
-      const what = e.amount.kind === "amount" ? money(e.amount.fen) : e.amount.kind;
       const paid =
         e.amount.kind === "amount" && applied === e.amount.fen
           ? ""
           : ` (${nothingRepaid(s) ?? `${money(applied)} applied`})`;
-      return `repay${onLine(e.line)} ${what}${paid}`;
+      return `${eventWords(e)}${paid}`;
     }
-    case "close":
-      return `close ${lineName(e.line)}`;
+    // what was repaid: no more than was owed elsewhere
     case "external_repayment":
-      return `debt elsewhere repaid ${money(applied)}`;
-    case "change_profile":
-      return `change bound ${e.field}`;
-    case "external_debt":
-      return `new debt elsewhere ${money(e.amount)}`;
-    case "external_inquiry":
-      return "credit application elsewhere";
-    case "income":
-      return `income now ${money(e.monthlyIncome * 100)}/month`;
-    case "policy": {
-      const set = Object.entries(e.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
-      return ["policy", e.use ? `→ ${printable(e.use.name)}` : "", set.length ? `set ${set.join(", ")}` : ""]
-        .filter(Boolean)
-        .join(" ");
-    }
-    case "contact_support":
-      return "contact customer service";
-    case "verify_identity":
-      return "verify identity";
-    case "request_review":
-      return `request an early review${e.line === null ? "" : onLine(e.line)}`;
-    case "note":
-      return `note: ${printable(e.text)}`;
+      return eventWords({ ...e, amount: applied });
+    case "policy":
+      return eventWords({ type: "policy", use: e.use?.name ?? null, set: e.set });
     case "statement": {
       const parts = [`${e.closing ? "closing statement" : "statement"} ${money(e.billed)}`];
       if (e.instalments > 0) parts.push(`${money(e.instalments)} in instalments`);
@@ -139,6 +110,66 @@ export function describeEvent(s: DescribedStep): string {
       return `charged off${onLine(e.line)}: ${money(e.writtenOff)} written off`;
     case "review":
       return `${e.requested ? "early review" : "periodic review"}${e.line === "jiebei" ? " of Jiebei" : ""}`;
+    default:
+      return eventWords(e);
+  }
+}
+
+type Fields<E> = E extends unknown ? Omit<E, "day" | "index"> : never;
+
+/** A customer's event as its words need it: the engine's fields without the day, a policy by its name. */
+export type EventWords =
+  | Fields<Exclude<ScenarioEvent, { type: "policy" }>>
+  | { type: "policy"; use: string | null; set: object };
+
+/**
+ * A customer's event in words: the one wording of every surface — the trace and its golden file,
+ * explain, the HTML pages, what-if's listing and its notes of the edits ("repay full", where the listing
+ * said "repayment in full"). A step adds what it did (describeEvent: what a repayment applied).
+ */
+export function eventWords(e: EventWords): string {
+  switch (e.type) {
+    case "apply":
+      return e.product === "open"
+        ? `apply to open${e.line === "jiebei" ? " Jiebei" : ""}, ${money(e.amount)}`
+        : `apply for +${money(e.amount)} limit${onLine(e.line)}`;
+    case "purchase":
+      return `purchase ${money(e.amount)}${e.merchant ? ` at ${printable(e.merchant)}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
+    case "borrow":
+      return `borrow ${money(e.amount)} on Jiebei over ${e.term} months`;
+    case "repay":
+      return `repay${onLine(e.line)} ${e.amount.kind === "amount" ? money(e.amount.fen) : e.amount.kind}`;
+    case "close":
+      return `close ${lineName(e.line)}`;
+    case "external_repayment":
+      return `debt elsewhere repaid ${money(e.amount)}`;
+    case "change_profile":
+      return `change bound ${e.field}`;
+    case "external_debt":
+      return `new debt elsewhere ${money(e.amount)}`;
+    case "external_inquiry":
+      return "credit application elsewhere";
+    case "income":
+      return `income now ${money(e.monthlyIncome * 100)}/month`;
+    case "policy": {
+      const set = Object.entries(e.set).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+      return [
+        "policy",
+        e.use !== null ? `→ ${printable(e.use)}` : "",
+        set.length ? `set ${set.join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
+    }
+    case "contact_support":
+      return "contact customer service";
+    case "verify_identity":
+      return "verify identity";
+    // a line named, Huabei too: a request without one reviews whichever line is suspended
+    case "request_review":
+      return `request an early review${e.line === null ? "" : ` of ${lineName(e.line)}`}`;
+    case "note":
+      return `note: ${printable(e.text)}`;
   }
 }
 

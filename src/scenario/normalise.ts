@@ -6,6 +6,7 @@ import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "
 import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
 import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
+import type { EventWords } from "./format.js";
 import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 
 export interface NormaliseContext {
@@ -317,55 +318,54 @@ function toEvent(
   policyWithoutChange: () => undefined,
 ): ScenarioEvent | undefined {
   const at = { day, index };
+  if (e.type !== "policy") return { ...at, ...eventFields(e) };
+  if (e.use === undefined && (e.set === undefined || Object.keys(e.set).length === 0))
+    return policyWithoutChange();
+  const use = e.use === undefined ? null : resolvePolicy(e.use);
+  if (e.use !== undefined && use === null) return undefined;
+  return { ...at, type: "policy", use, set: e.set ?? {} };
+}
+
+/** A written event other than a policy change in the engine's terms — amounts in fen, the default line
+ *  named — without its day: what the engine runs, and what a listing of written events describes. */
+export function eventFields(
+  e: Exclude<WrittenEvent, { type: "policy" }>,
+): Exclude<EventWords, { type: "policy" }> {
   switch (e.type) {
     case "apply":
-      return {
-        ...at,
-        type: "apply",
-        line: e.line ?? "huabei",
-        product: e.product,
-        amount: wholeFen(e.amount),
-      };
+      return { type: "apply", line: e.line ?? "huabei", product: e.product, amount: wholeFen(e.amount) };
     case "purchase":
       return {
-        ...at,
         type: "purchase",
         amount: wholeFen(e.amount),
         merchant: e.merchant ?? null,
         instalments: e.instalments ?? null,
       };
     case "borrow":
-      return { ...at, type: "borrow", amount: wholeFen(e.amount), term: e.term };
+      return { type: "borrow", amount: wholeFen(e.amount), term: e.term };
     case "repay": {
       const amount: RepayAmount =
         typeof e.amount === "number" ? { kind: "amount", fen: wholeFen(e.amount) } : { kind: e.amount };
-      return { ...at, type: "repay", line: e.line ?? "huabei", amount };
+      return { type: "repay", line: e.line ?? "huabei", amount };
     }
     case "close":
-      return { ...at, type: "close", line: e.line ?? "huabei" };
+      return { type: "close", line: e.line ?? "huabei" };
     case "request_review":
-      return { ...at, type: "request_review", line: e.line ?? null };
+      return { type: "request_review", line: e.line ?? null };
     case "change_profile":
-      return { ...at, type: "change_profile", field: e.field };
+      return { type: "change_profile", field: e.field };
     case "external_debt":
-      return { ...at, type: "external_debt", amount: wholeFen(e.amount) };
+      return { type: "external_debt", amount: wholeFen(e.amount) };
     case "external_repayment":
-      return { ...at, type: "external_repayment", amount: wholeFen(e.amount) };
+      return { type: "external_repayment", amount: wholeFen(e.amount) };
     case "external_inquiry":
     case "contact_support":
     case "verify_identity":
-      return { ...at, type: e.type };
+      return { type: e.type };
     case "income":
-      return { ...at, type: "income", monthlyIncome: e.monthlyIncome };
-    case "policy": {
-      if (e.use === undefined && (e.set === undefined || Object.keys(e.set).length === 0))
-        return policyWithoutChange();
-      const use = e.use === undefined ? null : resolvePolicy(e.use);
-      if (e.use !== undefined && use === null) return undefined;
-      return { ...at, type: "policy", use, set: e.set ?? {} };
-    }
+      return { type: "income", monthlyIncome: e.monthlyIncome };
     case "note":
-      return { ...at, type: "note", text: e.text };
+      return { type: "note", text: e.text };
     default: {
       // a written event type without its case here would be validated, then dropped without a word
       const never: never = e;

@@ -10,6 +10,7 @@ import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
 import { asPolicyFile } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { checkValueText } from "./check-text.js";
 import type { ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
 import { compileGrep, type Grep } from "./grep.js";
@@ -157,7 +158,9 @@ const FIELD_ORDER = ["decision", "status", "cause", "reasons", "limit", "score",
 function expectationReport(r: ExpectationResult, calendar: Calendar, line: number | null): ExpectationReport {
   const e = r.expectation;
   const checks = [...r.checks].sort((a, b) => FIELD_ORDER.indexOf(a.field) - FIELD_ORDER.indexOf(b.field));
-  const what = checks.map((c) => `${c.field} ${c.expected}`).join(", ") || "nothing to check";
+  // the heading is for people: money in it reads as the trace writes it; the checks keep plain yuan
+  const what =
+    checks.map((c) => `${c.field} ${checkValueText(c.field, c.expected)}`).join(", ") || "nothing to check";
   return {
     index: e.index,
     line,

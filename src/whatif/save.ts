@@ -9,7 +9,7 @@ import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { elideMiddle } from "../shared/text.js";
 import { occupied } from "../shared/write-file.js";
-import { type Variant, variantWritten } from "./variant.js";
+import { dayOf, type Variant, variantWritten } from "./variant.js";
 
 const BUILTIN = /^[A-Za-z0-9_-]+$/;
 
@@ -51,13 +51,17 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
     until: w.until,
     policy: w.policy,
     profile: w.profile,
-    // as people write them: when, then what
-    events: w.events.map(({ day, date, type, ...rest }) => ({
-      ...(day !== undefined ? { day } : {}),
-      ...(date !== undefined ? { date } : {}),
-      type,
-      ...rest,
-    })),
+    // in day order, as people write a timeline (an added event came last in the file, whatever its day);
+    // a stable sort keeps same-day events in the order the engine runs them, so the file runs the same
+    events: [...w.events]
+      .sort((a, b) => dayOf(a, w.start) - dayOf(b, w.start))
+      // as people write them: when, then what
+      .map(({ day, date, type, ...rest }) => ({
+        ...(day !== undefined ? { day } : {}),
+        ...(date !== undefined ? { date } : {}),
+        type,
+        ...rest,
+      })),
   };
   refuseInexactNumbers(data);
   const doc = new Document(data);

@@ -8,11 +8,12 @@
 import { dirname, resolve } from "node:path";
 import * as z from "zod";
 import type { Policy, Step } from "../engine/index.js";
-import { lineName, parseIsoDate } from "../engine/index.js";
+import { parseIsoDate } from "../engine/index.js";
 import type { Roots } from "../scenario/builtin.js";
+import { eventWords } from "../scenario/format.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
-import { normalise } from "../scenario/normalise.js";
+import { eventFields, normalise } from "../scenario/normalise.js";
 import {
   EventSchema,
   PolicyOverrides,
@@ -22,7 +23,6 @@ import {
 } from "../scenario/schema.js";
 import { validate } from "../scenario/validate.js";
 import { InputError } from "../shared/errors.js";
-import { printable } from "../shared/text.js";
 
 interface VariantEvent {
   /** stable number: 1-based position in the original file; added events continue the count */
@@ -316,49 +316,11 @@ function describeWritten(e: WrittenEvent, start: string): string {
   return `${whatWritten(e)} on ${at}`;
 }
 
+/** A written event in the words the trace gives it (a policy by the reference written). */
 export function whatWritten(e: WrittenEvent): string {
-  const y = (n: number) => yuanText(n);
-  switch (e.type) {
-    case "apply": {
-      const on = e.line === "jiebei" ? " Jiebei" : "";
-      return e.product === "open"
-        ? `application to open${on}, ${y(e.amount)}`
-        : `application for +${y(e.amount)}${on} limit`;
-    }
-    case "purchase":
-      return `purchase ${y(e.amount)}${e.merchant ? ` at ${printable(e.merchant)}` : ""}${e.instalments ? ` in ${e.instalments} instalments` : ""}`;
-    case "borrow":
-      return `Jiebei loan ${y(e.amount)} over ${e.term} months`;
-    case "repay":
-      return `repayment${e.line === "jiebei" ? " on Jiebei" : ""} ${typeof e.amount === "number" ? y(e.amount) : e.amount === "full" ? "in full" : `of the ${e.amount}`}`;
-    case "close":
-      return `closing ${e.line === "jiebei" ? "Jiebei" : "Huabei"}`;
-    case "external_repayment":
-      return `debt elsewhere repaid ${y(e.amount)}`;
-    case "change_profile":
-      return `change of bound ${e.field}`;
-    case "external_debt":
-      return `new debt elsewhere ${y(e.amount)}`;
-    case "external_inquiry":
-      return "credit application elsewhere";
-    case "income":
-      return `income now ${y(e.monthlyIncome)}/month`;
-    case "policy": {
-      const set = Object.entries(e.set ?? {}).map(([k, value]) => `${k}=${JSON.stringify(value)}`);
-      return ["policy", e.use ? `→ ${printable(e.use)}` : "", set.length ? `set ${set.join(", ")}` : ""]
-        .filter(Boolean)
-        .join(" ");
-    }
-    case "contact_support":
-      return "contact customer service";
-    case "verify_identity":
-      return "identity verification";
-    case "request_review":
-      // a line named, Huabei too: a request without one reviews whichever line is suspended
-      return `request for an early review${e.line === undefined ? "" : ` of ${lineName(e.line)}`}`;
-    case "note":
-      return `note: ${printable(e.text)}`;
-  }
+  return eventWords(
+    e.type === "policy" ? { type: "policy", use: e.use ?? null, set: e.set ?? {} } : eventFields(e),
+  );
 }
 
 /** ¥1,234.50 from yuan (locale-independent). */

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import stringWidth from "string-width";
 import { afterAll, describe, expect, it } from "vitest";
 import { cli, ROOT } from "../helpers/cli.js";
@@ -192,6 +193,30 @@ describe("terminal width", () => {
       for (const line of chart.split("\n")) expect(stringWidth(line), line).toBeLessThanOrEqual(40);
       expect(chart).toMatch(/\n +day 0 +day 400(\n|$)/);
     }
+  });
+
+  it("at 60 columns a reason code's text goes on its own lines beneath the code, in a trace and in `reasons`", async () => {
+    const plain = (t: string) => stripVTControlCharacters(t).split("\n");
+    const trace = plain((await inProcess(["run", ZHANG, "--no-chart"], { columns: 60 })).stdout);
+    const at = trace.indexOf(`${" ".repeat(18)}PAST_DUE_AT_REVIEW`);
+    // it read "PAST_DUE_AT_REVIEW  A repayment was past" over a column of 22 under "A repayment"
+    expect(trace.slice(at, at + 4)).toEqual([
+      `${" ".repeat(18)}PAST_DUE_AT_REVIEW`,
+      `${" ".repeat(20)}A repayment was past due at the review,`,
+      `${" ".repeat(20)}with a score below what a past-due line`,
+      `${" ".repeat(20)}may keep (648 vs delinquentMinScore 680)`,
+    ]);
+    // the catalogue's advice follows its text beneath the code; beside it where the terminal is wide
+    const narrow = plain((await inProcess(["reasons"], { columns: 60 })).stdout);
+    const i = narrow.indexOf("  OVERDUE_NOW");
+    expect(narrow.slice(i, i + 3)).toEqual([
+      "  OVERDUE_NOW",
+      "    A repayment is past due right now",
+      "    what helps: pay the overdue amount in full",
+    ]);
+    const wide = plain((await inProcess(["reasons"], { columns: 100 })).stdout);
+    const j = wide.findIndex((l) => l.startsWith("  OVERDUE_NOW "));
+    expect(wide[j + 1]!.indexOf("what helps")).toBe(wide[j]!.indexOf("A repayment"));
   });
 
   it("--help on a 60-column terminal wraps every option's description at a space, not where the terminal breaks it", async () => {

@@ -64,7 +64,7 @@ async function addEvent(type: string, day: number): Promise<void> {
 describe("interactive what-if session", () => {
   it("removes the later applications, runs the comparison, saves, and quits", async () => {
     const s = start();
-    expect(s.printed()).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
+    expect(s.printed()).toMatch(/#5\s+24\s+2024-01-25\s+apply for \+¥2,000\.00 limit\s+declined/);
     await menu("Remove events");
     await waitFor("Remove which events?");
     await press("down", "down", "down", "down", "space", "down", "space");
@@ -72,7 +72,7 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toMatch(/◉ #6 {2}day 26/);
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ removed #5 (application for +¥2,000.00 limit on day 24), #6");
+    expect(s.printed()).toContain("✓ removed #5 (apply for +¥2,000.00 limit on day 24), #6");
 
     await menu("Run and compare");
     await backAtMenu();
@@ -105,7 +105,7 @@ describe("interactive what-if session", () => {
     await waitFor("Edit which event?");
     // #7 is the repayment of day 85: the 7th line
     await press("down", "down", "down", "down", "down", "down");
-    expect(screen.getScreen()).toMatch(/❯ #7 {2}day 85 {2}repayment in full/);
+    expect(screen.getScreen()).toMatch(/❯ #7 {2}day 85 {2}repay full/);
     screen.keypress("enter");
     await waitFor("Edit which field of #7?");
     // the fields, not the type: day first
@@ -123,7 +123,7 @@ describe("interactive what-if session", () => {
     screen.type("60");
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ edited #7 (repayment in full on day 85): day: 60");
+    expect(s.printed()).toContain("✓ edited #7 (repay full on day 85): day: 60");
 
     await menu("Run and compare");
     await backAtMenu();
@@ -331,7 +331,7 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toContain("the revolving line: purchases, billed monthly");
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ added #16 (closing Huabei on day 70)");
+    expect(s.printed()).toContain("✓ added #16 (close Huabei on day 70)");
     expect(s.printed()).not.toContain("✗");
     await menu("Quit");
     await waitFor("Leave without saving");
@@ -350,7 +350,7 @@ describe("interactive what-if session", () => {
     await waitFor("Repay how much?");
     screen.keypress("enter"); // full
     await backAtMenu();
-    expect(s.printed()).toContain("✓ added #26 (repayment on Jiebei in full on day 250)");
+    expect(s.printed()).toContain("✓ added #26 (repay on Jiebei full on day 250)");
 
     await menu("Run and compare");
     await backAtMenu();
@@ -363,8 +363,12 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await backAtMenu();
     const [file, text] = [...s.written][0]!;
-    const added = loadScenarioText(text, file).written.events.at(-1);
-    expect(added).toEqual({ day: 250, type: "repay", line: "jiebei", amount: "full" });
+    // saved in day order: after the file's own repayment of that day, as it ran
+    const day250 = loadScenarioText(text, file).written.events.filter((e) => e.day === 250);
+    expect(day250).toEqual([
+      { day: 250, type: "repay", amount: "full" },
+      { day: 250, type: "repay", line: "jiebei", amount: "full" },
+    ]);
     await menu("Quit");
     await s.done;
   });
@@ -376,11 +380,11 @@ describe("interactive what-if session", () => {
     screen.keypress("down");
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ added #26 (request for an early review of Jiebei on day 200)");
+    expect(s.printed()).toContain("✓ added #26 (request an early review of Jiebei on day 200)");
     await menu("Run and compare");
     await backAtMenu();
     // Jiebei is the suspended line, and the review of it is declined for its recent arrears
-    expect(s.printed()).toMatch(/200\s+#26 request an early review on Jiebei\s+\(event added\)\s+declined/);
+    expect(s.printed()).toMatch(/200\s+#26 request an early review of Jiebei\s+\(event added\)\s+declined/);
     await menu("Quit");
     await waitFor("Leave without saving");
     screen.keypress("enter");
@@ -395,13 +399,14 @@ describe("interactive what-if session", () => {
     expect(screen.getScreen()).toMatch(/❯ Whichever is suspended/);
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain("✓ added #26 (request for an early review on day 200)");
+    expect(s.printed()).toContain("✓ added #26 (request an early review on day 200)");
     await menu("Save the variant");
     await waitFor("Save as:");
     screen.keypress("enter");
     await backAtMenu();
     const [file, text] = [...s.written][0]!;
-    expect(loadScenarioText(text, file).written.events.at(-1)).toEqual({ day: 200, type: "request_review" });
+    const events = loadScenarioText(text, file).written.events;
+    expect(events.filter((e) => e.type === "request_review")).toEqual([{ day: 200, type: "request_review" }]);
     await menu("Quit");
     await s.done;
   });
@@ -438,25 +443,25 @@ describe("interactive what-if session", () => {
       screen.keypress("down");
       expect(screen.getScreen()).toMatch(/❯ line:/);
       // a line not written is shown as the line the engine reads
-      if (listed === "repayment in full") expect(screen.getScreen()).toContain("line: (not set: Huabei)");
+      if (listed === "repay full") expect(screen.getScreen()).toContain("line: (not set: Huabei)");
       screen.keypress("enter");
       await waitFor("Which line for #5?");
     };
     // #5: a Huabei repayment written without a line
-    await editLine("repayment in full");
+    await editLine("repay full");
     expect(screen.getScreen()).toMatch(/❯ Huabei/);
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("unchanged: #5 line");
     expect(s.printed()).not.toContain("✓ edited");
 
-    await editLine("repayment in full");
+    await editLine("repay full");
     screen.keypress("down");
     screen.keypress("enter");
     await backAtMenu();
-    expect(s.printed()).toContain('✓ edited #5 (repayment in full on day 36): line: "jiebei"');
+    expect(s.printed()).toContain('✓ edited #5 (repay full on day 36): line: "jiebei"');
     // now on Jiebei: the listing says so, and the prompt starts there
-    await editLine("repayment on Jiebei in full");
+    await editLine("repay on Jiebei full");
     expect(screen.getScreen()).toMatch(/❯ Jiebei/);
     screen.keypress("enter");
     await backAtMenu();

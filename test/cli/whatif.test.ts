@@ -37,7 +37,7 @@ describe("credit-sim whatif (flags)", () => {
   it("lists the numbered events", async () => {
     const r = await cli(["whatif", LATE, "--list"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
+    expect(r.stdout).toMatch(/#5\s+24\s+2024-01-25\s+apply for \+¥2,000\.00 limit\s+declined/);
     expect(r.stdout).toMatch(/·\s+70\s+.*suspended/);
   });
 
@@ -136,7 +136,9 @@ describe("credit-sim whatif (flags)", () => {
     const run = await cli(["run", out, "--no-chart"]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain("Late payer (what-if)");
-    expect(run.stdout).not.toMatch(/apply for \+¥2,000\.00 limit/);
+    // no step of the removed applications (the description names them, as edits)
+    expect(run.stdout).not.toMatch(/^ +\d+ +\S+ +apply for \+¥2,000\.00 limit/m);
+    expect(run.stdout).toMatch(/^ +0 +\S+ +apply to open, ¥5,000\.00/m);
     const before = readFileSync(out, "utf8");
     const again = await cli(["whatif", LATE, "--remove", "3", "--save", out]);
     expect(again.status).toBe(2);

@@ -101,7 +101,7 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     await t.expect("#15");
     // #5 and #6: the fifth and sixth lines
     t.send(KEY.down, KEY.down, KEY.down, KEY.down, KEY.space, KEY.down, KEY.space, KEY.enter);
-    await t.expect("✓ removed #5 (application for +¥2,000.00 limit on day 24), #6");
+    await t.expect("✓ removed #5 (apply for +¥2,000.00 limit on day 24), #6");
     await t.expect("❯ Run and compare with the original");
     t.send(KEY.enter);
     const comparison = await t.expect("─ base   ┄ what-if");

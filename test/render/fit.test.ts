@@ -29,7 +29,7 @@ describe("fitted", () => {
     }
   });
 
-  it("folds a table row at its column gaps, never cutting a value, and wraps a reason under its text", () => {
+  it("folds a table row at its column gaps, never cutting a value", () => {
     const row =
       " 227  2024-08-15  periodic review                        suspended       607           ¥10,000.00     ¥4,008.00  suspended (credit)";
     // at the last column gap that fits: the rest goes beneath, itself folded
@@ -49,12 +49,26 @@ describe("fitted", () => {
     const folded = fitLine(coloured, 100);
     expect(folded).toContain(red("suspended (credit)"));
     expect(stripAnsi(folded)).toBe(fitLine(row, 100));
+  });
+
+  it("wraps a reason under its text, or beneath its code where that column would be narrow", () => {
     const reason = "                  SHORT_REPAYMENT_RECORD  Few bills repaid on time in the last 24 months";
-    expect(fitLine(reason, 60).split("\n")).toEqual([
-      "                  SHORT_REPAYMENT_RECORD  Few bills repaid",
-      "                                        on time in the last",
-      "                                        24 months",
+    expect(fitLine(reason, 80).split("\n")).toEqual([
+      "                  SHORT_REPAYMENT_RECORD  Few bills repaid on time in the last",
+      "                                          24 months",
     ]);
+    // at 60 columns the text beside the code had 20 columns: it goes beneath, every line under its first
+    expect(fitLine(reason, 60).split("\n")).toEqual([
+      "                  SHORT_REPAYMENT_RECORD",
+      "                    Few bills repaid on time in the last 24",
+      "                    months",
+    ]);
+    // as the trace writes it, the code bold: the colours are kept on both lines, and nothing else changes
+    const bold = new Chalk({ level: 1 }).bold;
+    const coloured = reason.replace("SHORT_REPAYMENT_RECORD", bold("SHORT_REPAYMENT_RECORD"));
+    const fit = fitLine(coloured, 60);
+    expect(fit.split("\n")[0]).toContain("\u001b[1mSHORT_REPAYMENT_RECORD");
+    expect(stripAnsi(fit)).toBe(fitLine(reason, 60));
   });
 
   it("never leaves a label without its value, nor breaks a command to copy", () => {

@@ -8,6 +8,7 @@ import { simulate } from "../../src/engine/index.js";
 import { scatterChart, scoreChart } from "../../src/render/chart.js";
 import { fitted } from "../../src/render/fit.js";
 import { traceToNdjson } from "../../src/render/json.js";
+import { runNdjson } from "../../src/render/run-json.js";
 import { decisionColour, renderTrace } from "../../src/render/trace.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 
@@ -109,6 +110,29 @@ describe("renderTrace", () => {
 });
 
 describe("the summary", () => {
+  it("counts decisions in one order whatever the order they came in, as `run --json`'s end record does", () => {
+    // a lower approval before the approvals, a decline after the suspension: they read in the order they came
+    for (const [file, expected] of [
+      ["scenarios/first-credit.yaml", "4 approved, 1 approved_lower"],
+      ["scenarios/policy-adjustment.yaml", "6 approved, 1 declined, 1 suspended, 1 restored"],
+      ["scenarios/financial-burden.yaml", "4 approved, 1 suspended, 1 limit_reduced, 1 closed"],
+    ] as const) {
+      const { scenario: s } = loadScenario(file);
+      const t = simulate(s);
+      const text = renderTrace(s, t, { chalk: plain, explain: false, chart: false });
+      expect(text).toContain(`\n  decisions: ${expected}\n`);
+      const end = JSON.parse(runNdjson(s, t, { explain: false }).trimEnd().split("\n").at(-1)!) as {
+        decisions: Record<string, number>;
+      };
+      expect(
+        Object.entries(end.decisions)
+          .map(([d, n]) => `${n} ${d}`)
+          .join(", "),
+        file,
+      ).toBe(expected);
+    }
+  });
+
   it("a suspended line suspended again is still suspended: restoration counts from the first day", () => {
     const { scenario: s } = loadScenario("test/fixtures/whatif/security-on-credit.yaml");
     const text = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false });

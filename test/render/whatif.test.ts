@@ -144,7 +144,7 @@ describe("renderListing", () => {
   it("numbers the user's events and shows the engine's decisions between them, unnumbered", () => {
     const text = renderListing(late, plain);
     expect(text).toMatch(/^Late payer — events by number/);
-    expect(text).toMatch(/#5\s+24\s+2024-01-25\s+application for \+¥2,000\.00 limit\s+declined/);
+    expect(text).toMatch(/#5\s+24\s+2024-01-25\s+apply for \+¥2,000\.00 limit\s+declined/);
     expect(text).toMatch(/·\s+70\s+.*suspended/);
     // three decisions of the engine between the events: the suspension (day 70), the limit cut while
     // suspended (day 74) and the restoration (day 196)

@@ -2,7 +2,7 @@
 // (fast-xml-parser), the JSON document's shape, several reporters at once with --output-file, and
 // --output for a single one.
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -302,5 +302,56 @@ describe("several reporters at once", () => {
     const r = await cli(["test", "--no-snapshots", "--reporter", "json", `${FIX}/pass`]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).summary.scenarios.total).toBe(2);
+  });
+});
+
+describe("money in a failure", () => {
+  const money = async (reporter: string) => {
+    const file = join(out, "money.yaml");
+    writeFileSync(
+      file,
+      [
+        "name: Money checks",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 5000 }",
+        "expect:",
+        "  - { day: 0, limit: 12000 }",
+        "  - { day: 0, balance: { min: 1000.5, max: 2000 } }",
+      ].join("\n"),
+    );
+    const r = await cli(["test", "--no-snapshots", "--no-color", "--reporter", reporter, file]);
+    expect(r.status).toBe(1);
+    return r.stdout;
+  };
+
+  it("reads as the trace writes money in every text for people: ¥12,000.00, not 12000.00", async () => {
+    // it read "✗ limit  expected 12000.00  got 2000.00" under a step line that said ¥2,000.00
+    const pretty = await money("pretty");
+    expect(pretty).toContain("✗ Money checks › day 0: limit ¥12,000.00\n");
+    expect(pretty).toMatch(/✗ limit +expected ¥12,000\.00 +got ¥2,000\.00\n/);
+    expect(pretty).toMatch(/✗ balance +expected ≥ ¥1,000\.50 and ≤ ¥2,000\.00 +got ¥0\.00\n/);
+    const github = await money("github");
+    expect(github).toContain("::limit: expected ¥12,000.00, got ¥2,000.00%0A");
+    const junit = parser.parse(await money("junit")).testsuites.testsuite[0].testcase as XmlCase[];
+    expect(junit[0]!.name).toBe("day 0: limit ¥12,000.00");
+    expect(junit[0]!.failure!.message).toBe("limit: expected ¥12,000.00, got ¥2,000.00");
+    expect(junit[1]!.failure!["#text"]).toContain(
+      "FAIL balance: expected ≥ ¥1,000.50 and ≤ ¥2,000.00, got ¥0.00",
+    );
+    // (a title in an annotation's properties writes its commas as %2C)
+    for (const text of [
+      pretty,
+      github.replaceAll("%2C", ","),
+      ...junit.map((c) => c.failure!.message + c.failure!["#text"]),
+    ])
+      expect(text).not.toMatch(/[^¥,\d]\d+\.\d\d\b/);
+  });
+
+  it("stays plain yuan in the JSON report's checks, as a scenario writes it", async () => {
+    const doc = JSON.parse(await money("json"));
+    expect(doc.scenarios[0].expectations.map((e: { checks: unknown }) => e.checks)).toEqual([
+      [{ field: "limit", expected: "12000.00", actual: "2000.00", ok: false }],
+      [{ field: "balance", expected: "≥ 1000.50 and ≤ 2000.00", actual: "0.00", ok: false }],
+    ]);
   });
 });

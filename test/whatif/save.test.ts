@@ -4,7 +4,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/index.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
+import { runVariant } from "../../src/whatif/run.js";
 import { reanchor, suggestName, variantYaml } from "../../src/whatif/save.js";
 import { apply, base, LATE } from "./helpers.js";
 
@@ -19,6 +21,41 @@ describe("saving", () => {
     expect(loaded.written.events[0]).toMatchObject({ day: 0, type: "policy", set: { minScore: 610 } });
     expect(loaded.written.events).toHaveLength(v.events.length + 1);
     expect(text).toMatch(/- \{ day: 0, type: apply, product: open, amount: 5000 \}/);
+  });
+
+  it("writes added events in day order, same-day events in the order they run: the file runs as the variant did", () => {
+    let v = apply(base(LATE), "add", "{day: 24, type: external_inquiry}");
+    v = apply(v, "add", "{day: 10, type: purchase, amount: 100, merchant: Tmall}");
+    v = apply(v, "set", "maxApplications30d=2");
+    const text = variantYaml(v, "test/fixtures/whatif/out.yaml");
+    const events = text.split("\n").filter((l) => l.startsWith("  - {"));
+    // they were written last, after day 300
+    expect(events.slice(0, 6)).toEqual([
+      "  - { day: 0, type: policy, set: { maxApplications30d: 2 } }",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 5, type: purchase, amount: 3000, merchant: JD }",
+      "  - { day: 10, type: purchase, amount: 100, merchant: Tmall }",
+      "  - { day: 20, type: apply, product: increase, amount: 2000 }",
+      "  - { day: 22, type: apply, product: increase, amount: 2000 }",
+    ]);
+    // on day 24 the file's application runs first, then the inquiry added after it
+    expect(events.slice(6, 8)).toEqual([
+      "  - { day: 24, type: apply, product: increase, amount: 2000 }",
+      "  - { day: 24, type: external_inquiry }",
+    ]);
+    const days = events.map((l) => Number(/day: (\d+)/.exec(l)![1]));
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    const saved = simulate(loadScenarioText(text, "test/fixtures/whatif/out.yaml").scenario);
+    const run = runVariant(v).trace;
+    const steps = (t: typeof run) =>
+      t.steps.map(({ day, event, decision, reasons, score }) => ({
+        day,
+        type: event.type,
+        decision,
+        reasons,
+        score,
+      }));
+    expect(steps(saved)).toEqual(steps(run));
   });
 
   it("joins the file's description and the edits with one full stop, whether or not it ended with one", () => {

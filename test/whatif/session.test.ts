@@ -38,7 +38,7 @@ describe("session reducer", () => {
     expect(remove5.history).toEqual([base.variant]);
     expect(remove5.notice).toEqual({
       kind: "edited",
-      note: "removed #5 (application for +¥2,000.00 limit on day 24)",
+      note: "removed #5 (apply for +¥2,000.00 limit on day 24)",
     });
     expect(canUndo(remove5)).toBe(true);
     expect(hasUnsavedEdits(remove5)).toBe(true);
@@ -60,7 +60,7 @@ describe("session reducer", () => {
     expect(s.history).toEqual([]);
     expect(s.notice).toEqual({
       kind: "undid",
-      note: "removed #5 (application for +¥2,000.00 limit on day 24)",
+      note: "removed #5 (apply for +¥2,000.00 limit on day 24)",
     });
     const again = sessionReducer(s, { type: "undo" });
     expect(again.current).toBe(s.current);
@@ -76,7 +76,7 @@ describe("session reducer", () => {
     expect(s.current).toBe(suggestion);
     expect(s.notice).toEqual({
       kind: "adopted",
-      notes: ["edited #7 (repayment in full on day 85): day: 60"],
+      notes: ["edited #7 (repay full on day 85): day: 60"],
     });
     expect(sessionReducer(s, { type: "undo" }).current).toBe(remove5.current);
   });
@@ -105,7 +105,7 @@ describe("session reducer", () => {
     expect(days).toEqual([...days].sort((a, b) => a - b));
     expect(choices.find((c) => c.id === 6)).toMatchObject({
       day: 26,
-      what: "application for +¥2,000.00 limit",
+      what: "apply for +¥2,000.00 limit",
     });
     expect(choices.find((c) => c.id === 1)?.decision).toBe("approved");
   });

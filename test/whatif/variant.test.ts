@@ -1,6 +1,9 @@
 // What-if edits on the written scenario: stable event numbers, flags → edits, the loader's validation.
 
 import { describe, expect, it } from "vitest";
+import { EVENT_TYPES, simulate } from "../../src/engine/index.js";
+import { describeEvent } from "../../src/scenario/format.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
 import { selectEvents } from "../../src/whatif/flags.js";
 import { runVariant } from "../../src/whatif/run.js";
 import { eventNumberAt, whatWritten } from "../../src/whatif/variant.js";
@@ -133,11 +136,59 @@ describe("event numbers", () => {
 describe("listing", () => {
   it("a request for review names its line when it has one, Huabei too: without one it reviews whichever is suspended", () => {
     expect(whatWritten({ day: 1, type: "request_review", line: "huabei" })).toBe(
-      "request for an early review of Huabei",
+      "request an early review of Huabei",
     );
     expect(whatWritten({ day: 1, type: "request_review", line: "jiebei" })).toBe(
-      "request for an early review of Jiebei",
+      "request an early review of Jiebei",
     );
-    expect(whatWritten({ day: 1, type: "request_review" })).toBe("request for an early review");
+    expect(whatWritten({ day: 1, type: "request_review" })).toBe("request an early review");
+  });
+
+  it("says every type of event in the trace's words: one wording on every surface", () => {
+    // the listing said "repayment in full", "application for +¥2,000.00 limit", "identity verification"
+    // where the trace, explain, HTML and the comparison beside it said "repay full", "apply for …"
+    const events = [
+      "{ day: 0, type: apply, product: open, amount: 9000 }",
+      "{ day: 0, type: apply, line: jiebei, product: open, amount: 20000 }",
+      "{ day: 2, type: purchase, amount: 300, merchant: Taobao }",
+      "{ day: 2, type: purchase, amount: 1200, instalments: 3 }",
+      "{ day: 3, type: borrow, amount: 1000, term: 6 }",
+      "{ day: 4, type: change_profile, field: phone }",
+      "{ day: 5, type: external_debt, amount: 2000 }",
+      "{ day: 6, type: external_repayment, amount: 500 }",
+      "{ day: 7, type: external_inquiry }",
+      "{ day: 8, type: income, monthlyIncome: 12000 }",
+      "{ day: 9, type: policy, use: tightened, set: { minScore: 600 } }",
+      "{ day: 10, type: contact_support }",
+      "{ day: 11, type: verify_identity }",
+      "{ day: 12, type: request_review, line: jiebei }",
+      "{ day: 13, type: request_review }",
+      "{ day: 14, type: note, text: a note }",
+      "{ day: 40, type: repay, amount: 100 }",
+      "{ day: 41, type: repay, line: jiebei, amount: minimum }",
+      "{ day: 60, type: apply, product: increase, amount: 1000 }",
+      "{ day: 61, type: apply, line: jiebei, product: increase, amount: 1000 }",
+      "{ day: 70, type: repay, amount: full }",
+      "{ day: 80, type: close, line: jiebei }",
+    ];
+    const loaded = loadScenarioText(
+      [
+        "name: every event",
+        "until: 90",
+        "profile: { age: 35, monthlyIncome: 10000, verified: true, creditHistoryMonths: 60 }",
+        "events:",
+        ...events.map((e) => `  - ${e}`),
+      ].join("\n"),
+      "every-event.yaml",
+    );
+    expect(new Set(loaded.written.events.map((e) => e.type))).toEqual(new Set(EVENT_TYPES));
+    const steps = simulate(loaded.scenario).steps.filter((s) => "index" in s.event);
+    expect(steps).toHaveLength(events.length);
+    for (const step of steps) {
+      const written = loaded.written.events["index" in step.event ? step.event.index : -1]!;
+      // a step adds what it did: a repayment's amount applied, when it is not the amount written
+      const said = describeEvent(step).replace(/ \((¥[\d,.]+ applied|nothing \w+)\)$/, "");
+      expect(said, step.event.type).toBe(whatWritten(written));
+    }
   });
 });

@@ -1,6 +1,7 @@
 // `credit-sim reasons`: the reason-code catalogue, grouped, with what helps.
 
 import { REASON_CODES, REASONS, type ReasonInfo } from "../../engine/index.js";
+import { textBeside } from "../../render/fit.js";
 import { type CliIo, stdoutColour } from "../io.js";
 
 export function reasonsCommand(options: { json: boolean; color: boolean }, io: CliIo): void {
@@ -16,6 +17,9 @@ export function reasonsCommand(options: { json: boolean; color: boolean }, io: C
   }
   const c = stdoutColour(io, options.color);
   const width = Math.max(...REASON_CODES.map((r) => r.length));
+  // what helps goes under the code's text: beside the code, or beneath it on a narrow terminal
+  const fitTo = io.stdout.fitTo;
+  const under = " ".repeat(fitTo === undefined || textBeside(width + 4, fitTo) ? width + 4 : 4);
   const groups = [
     ["score", "Scorecard reasons (characteristics furthest below their maximum)"],
     ["adverse", "Decision reasons"],
@@ -27,7 +31,7 @@ export function reasonsCommand(options: { json: boolean; color: boolean }, io: C
     for (const code of REASON_CODES.filter((r) => REASONS[r].kind === kind)) {
       lines.push(
         `  ${code.padEnd(width)}  ${REASONS[code].text}`,
-        c.dim(`  ${" ".repeat(width)}  what helps: ${helps(REASONS[code])}`),
+        c.dim(`${under}what helps: ${helps(REASONS[code])}`),
       );
     }
     lines.push("");

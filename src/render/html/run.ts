@@ -5,6 +5,7 @@
 import { DECISIONS, type Status } from "../../engine/index.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import { suspensionStarts } from "../../whatif/goal.js";
+import { decisionCounts } from "../summary.js";
 import type { ChartSpec, Dataset } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
 import {
@@ -300,13 +301,11 @@ function gridTable(grid: RepaymentGrid): string {
 
 export function runHtml(v: RunView, assets: HtmlAssets): string {
   const notable = v.steps.filter(isNotable);
-  const counts = new Map<string, number>();
-  for (const s of notable)
-    if (s.decision !== "info") counts.set(s.decision!, (counts.get(s.decision!) ?? 0) + 1);
+  const counts = decisionCounts(notable.map((s) => s.decision));
   // answers (info) are marked too, but are no decision of the lender's: counted apart
   const answers = notable.filter((s) => s.decision === "info").length;
   const shown = [
-    ...[...counts].sort(byVocabulary).map(([d, n]) => `${n} ${d}`),
+    ...counts.map(([d, n]) => `${n} ${d}`),
     ...(answers > 0 ? [`and ${answers} ${answers === 1 ? "answer" : "answers"} (info)`] : []),
   ];
   // a suspended line's change of cause is the same suspension

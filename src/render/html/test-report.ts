@@ -3,6 +3,7 @@
 // steps, and golden-trace diffs side by side. Renders the same TestRun data the other reporters do.
 
 import { lineName, money } from "../../scenario/format.js";
+import { checkValueText } from "../../testing/check-text.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
 import { compactStep, reasonsOnRecord } from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
@@ -40,25 +41,11 @@ function stepRows(steps: readonly StepSummary[]): string {
     .join("")}</tbody></table></div>`;
 }
 
-// a check on money carries plain yuan ("9000.00", "≥ 0.00 and ≤ 500.00": the machine reporters' form);
-// on this page every other amount reads ¥9,000.00, and so do these
-const MONEY_CHECKS: ReadonlySet<string> = new Set(["limit", "balance"]);
-const shownValue = (field: string, text: string): string =>
-  MONEY_CHECKS.has(field) ? text.replace(/-?\d+\.\d\d/g, (y) => money(Math.round(Number(y) * 100))) : text;
-
-/** The expectation's heading with its amounts as the page shows money. */
-function shownTitle(e: ExpectationReport): string {
-  return e.checks.reduce(
-    (title, c) => title.replace(`${c.field} ${c.expected}`, `${c.field} ${shownValue(c.field, c.expected)}`),
-    e.title,
-  );
-}
-
 function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
   const checks = e.checks
     .map(
       (c) =>
-        `<tr><td>${c.ok ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>'}</td><td class="mono">${esc(c.field)}</td><td class="mono">${esc(shownValue(c.field, c.expected))}</td><td class="mono${c.ok ? "" : " fail"}">${esc(shownValue(c.field, c.actual))}</td></tr>`,
+        `<tr><td>${c.ok ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>'}</td><td class="mono">${esc(c.field)}</td><td class="mono">${esc(checkValueText(c.field, c.expected))}</td><td class="mono${c.ok ? "" : " fail"}">${esc(checkValueText(c.field, c.actual))}</td></tr>`,
     )
     .join("");
   const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
@@ -71,7 +58,7 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
   const reasons = codes.length
     ? `<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(reasonView(r.code).text + r.numbers)}</li>`).join("")}</ul>`
     : "";
-  return `<div class="expectation"><h4 class="fail">✗ ${esc(shownTitle(e))}</h4>
+  return `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
 <p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>
 <div class="xscroll"><table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table></div>
 <p class="note" style="margin-top:10px">${esc(caption)}</p>${shown.length ? stepRows(shown) : ""}${reasons}</div>`;

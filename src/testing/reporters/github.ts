@@ -6,6 +6,7 @@
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
+import { checkLine } from "../check-text.js";
 import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
 import { reasonsOnRecord, stepLine } from "../steps.js";
 
@@ -27,9 +28,7 @@ function command(
 }
 
 function expectationMessage(e: ExpectationReport): string {
-  const lines = e.checks
-    .filter((c) => !c.ok)
-    .map((c) => `${c.field}: expected ${c.expected}, got ${c.actual}`);
+  const lines = e.checks.filter((c) => !c.ok).map(checkLine);
   const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
   if (shown.length) {
     lines.push(

@@ -7,6 +7,7 @@
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
 import { printable } from "../../shared/text.js";
+import { checkLine } from "../check-text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
 import { reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
 
@@ -35,11 +36,11 @@ function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string):
   };
   if (!e.ok) {
     const failed = e.checks.filter((x) => !x.ok);
-    const message = failed.map((x) => `${x.field}: expected ${x.expected}, got ${x.actual}`).join("; ");
+    const message = failed.map(checkLine).join("; ");
     const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
     const body = [
       `${r.name}, ${r.file}, expect[${e.index}], day ${e.day} (${e.date})`,
-      ...e.checks.map((x) => `${x.ok ? "ok  " : "FAIL"} ${x.field}: expected ${x.expected}, got ${x.actual}`),
+      ...e.checks.map((x) => `${x.ok ? "ok  " : "FAIL"} ${checkLine(x)}`),
       e.steps.length
         ? `steps on day ${e.day}:`
         : e.nearest

@@ -5,6 +5,7 @@
 import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/index.js";
 import { lineName, reasonText } from "../../scenario/format.js";
+import { checkValueText } from "../check-text.js";
 import {
   type ExpectationReport,
   printableRun,
@@ -132,9 +133,14 @@ function expectationBlock(
     `  ${r.file}${e.line === null ? "" : `:${e.line}`}, expect[${e.index}], day ${e.day} (${e.date})${e.end ? ", the last day" : ""}`,
   ];
   const width = Math.max(...e.checks.map((x) => x.field.length), 6);
+  const checks = e.checks.map((x) => ({
+    ...x,
+    expected: checkValueText(x.field, x.expected),
+    actual: checkValueText(x.field, x.actual),
+  }));
   // "got" lines up after short expectations; a long one (a list of reasons) does not push every row wide
-  const expWidth = Math.min(24, Math.max(...e.checks.map((x) => x.expected.length), 8));
-  for (const ch of e.checks) {
+  const expWidth = Math.min(24, Math.max(...checks.map((x) => x.expected.length), 8));
+  for (const ch of checks) {
     const mark = ch.ok ? c.green("✓") : c.red("✗");
     const actual = ch.ok ? ch.actual : c.red(ch.actual);
     lines.push(
