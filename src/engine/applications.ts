@@ -41,20 +41,17 @@ import type { ApplicationKind } from "./vocabulary.js";
  *  and clean record (since the last missed due date) allow an application for one. */
 export function increaseFrom(c: Customer, line: Line, day: number): number {
   const p = c.policy;
-  const since = Math.max(
-    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
-    line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
-  );
-  return Math.max(day, since + p.increaseCooldownDays, lastMissed(c) + p.increaseCleanDays);
+  return Math.max(day, raisedOrOpened(line) + p.increaseCooldownDays, lastMissed(c) + p.increaseCleanDays);
 }
+
+/** The day an increase's cooldown runs from: the line's last increase or its latest opening. */
+const raisedOrOpened = (line: Line): number =>
+  Math.max(line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY, line.lastOpenedDay ?? Number.NEGATIVE_INFINITY);
 
 /** An increase's cooldown, which runs from the opening too, the latest one: no increase in a line's first
  *  months, whether it is opened for the first time or reopened after a closure. */
 function tooSoonToRaise(line: Line, day: number, cooldown: number): RuleFact | null {
-  const since = Math.max(
-    line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY,
-    line.lastOpenedDay ?? Number.NEGATIVE_INFINITY,
-  );
+  const since = raisedOrOpened(line);
   if (day - since >= cooldown) return null;
   return {
     code: "INCREASE_TOO_SOON",

@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type * as z from "zod";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
+import { isRecord, valueAt } from "../scenario/issues.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { validate } from "../scenario/validate.js";
@@ -144,9 +145,6 @@ function numberAt(data: unknown, path: readonly PropertyKey[], fallback?: number
   return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
-
 /** Cross-field rules, on the file as written (so they are said with the schema's problems): each names the
  *  field it is about, and every one that fails is reported. */
 function ruleProblems(parsed: Parsed, file: string): InputError[] {
@@ -160,7 +158,7 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
   // probabilities that must add up to 1, each said as its sum; the terms are [key, the schema's default]
   const addsUpToOne = (path: PropertyKey[], what: string, terms: ReadonlyArray<[string, number]>): void => {
     const owner = valueAt(data, path);
-    if (!isMapping(owner)) return;
+    if (!isRecord(owner)) return;
     const values = terms.map(([key, fallback]) => numberAt(owner, key.split("."), fallback));
     if (values.some((v) => v === undefined)) return;
     const sum = values.reduce<number>((a, b) => a + (b ?? 0), 0);
@@ -190,7 +188,7 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
   ]);
   // every {min, max} must be ordered
   const walk = (v: unknown, path: PropertyKey[]) => {
-    if (!isMapping(v)) return;
+    if (!isRecord(v)) return;
     if (typeof v.min === "number" && typeof v.max === "number" && v.min > v.max)
       fail(path, "min is greater than max", "min ≤ max", `min ${v.min}, max ${v.max}`);
     for (const [k, child] of Object.entries(v)) walk(child, [...path, k]);
@@ -210,21 +208,12 @@ function ruleProblems(parsed: Parsed, file: string): InputError[] {
     const low =
       typeof d === "number"
         ? d
-        : isMapping(d)
+        : isRecord(d)
           ? numberAt(d, ["min"], "median" in d ? 0 : undefined)
           : undefined;
     if (low !== undefined && low < 0) fail(path, "amounts cannot be negative", "0 or more", String(low));
   }
   return problems;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const part of path) {
-    if (!isMapping(v) || !Object.hasOwn(v, part)) return undefined;
-    v = v[part as string];
-  }
-  return v;
 }
 
 /** A stable fingerprint of a persona's behaviour: shard outputs of different personas must not merge. */

@@ -34,7 +34,7 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
     fifo = st.isFIFO();
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw unreadable(e, file, "result");
+    throw unreadable(e, file, "result", cwd);
   }
   if (size !== null && size > MAX_RESULT_BYTES) throw tooLarge(file, MAX_RESULT_BYTES, `${size} bytes`);
   // a named pipe is opened without blocking (nobody may ever write to it) and read under the cap
@@ -44,7 +44,7 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
       bytes = readPipe(path, MAX_RESULT_BYTES + 1, "result", file);
     } catch (e) {
       if (e instanceof InputError) throw e;
-      throw unreadable(e, file, "result");
+      throw unreadable(e, file, "result", cwd);
     }
     // the bound its meta sets, as for a file (read under the overall cap first: a pipe has no size)
     return fromText(
@@ -57,7 +57,7 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
   try {
     fd = openSync(path, "r");
   } catch (e) {
-    throw unreadable(e, file, "result");
+    throw unreadable(e, file, "result", cwd);
   }
   try {
     const head = readUpTo(fd, HEAD_BYTES, file);

@@ -5,6 +5,7 @@
 
 import { stripVTControlCharacters } from "node:util";
 import { ratioText } from "../scenario/format.js";
+import { grouped } from "../shared/text.js";
 
 export interface FactorRow {
   name: string;
@@ -26,7 +27,7 @@ export const factorValue = (v: number | boolean | null): string =>
         ? "yes"
         : "no"
       : Number.isInteger(v)
-        ? v.toLocaleString("en-US")
+        ? grouped(v)
         : ratioText(v);
 
 /** Points with a minus sign, never a hyphen. */

@@ -19,9 +19,12 @@ export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toF
 /** Below this many cases a rate moves by ±10 points or more between samples: marked `~`, not hidden. */
 export const FEW_CASES = 20;
 
+/** A rate's text marked `~` when its base is under FEW_CASES accounts (a sweep's bad rate: of the booked). */
+export const fewCases = (base: number, text: string): string =>
+  base > 0 && base < FEW_CASES ? `${text}~` : text;
+
 /** `n` of `d` as pctOf prints it, marked `~` when `d` is under FEW_CASES. */
-export const rateOf = (n: number, d: number, digits = 1): string =>
-  d > 0 && d < FEW_CASES ? `${pctOf(n, d, digits)}~` : pctOf(n, d, digits);
+export const rateOf = (n: number, d: number, digits = 1): string => fewCases(d, pctOf(n, d, digits));
 
 /** An arm's rates as the text report and the HTML page print them, each from its counts; a rate of the
  *  suspended says of how many (the accounts a share of all accounts is of head their row). */
@@ -33,7 +36,10 @@ export const ARM_RATES = {
   policy: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.policy ?? 0, s.accounts),
   restored: (s: ArmSummary) =>
     s.counts.suspended > 0
-      ? `${pctOf(s.counts.restored, s.counts.suspended)} of ${int(s.counts.suspended)}${s.counts.suspended < FEW_CASES ? "~" : ""}`
+      ? fewCases(
+          s.counts.suspended,
+          `${pctOf(s.counts.restored, s.counts.suspended)} of ${int(s.counts.suspended)}`,
+        )
       : "–",
   restoredWithin180: (s: ArmSummary) => rateOf(s.counts.restoredWithin180, s.counts.suspended),
   closed: (s: ArmSummary) => rateOf(s.counts.closed, s.accounts),

@@ -16,7 +16,18 @@ import {
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
-import { accountsText, FEW_CASES, int, lpad, num, pad, pct2, rateOf, ratio } from "./population-format.js";
+import {
+  accountsText,
+  FEW_CASES,
+  fewCases,
+  int,
+  lpad,
+  num,
+  pad,
+  pct2,
+  rateOf,
+  ratio,
+} from "./population-format.js";
 
 const yuanShort = (y: number) =>
   Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
@@ -52,10 +63,6 @@ export const FEW_BADS = 30;
 /** A Gini or KS, marked `~` when read on fewer than FEW_BADS bads (those not bad yet on the score day). */
 export const ranked = (p: Pick<ProductSummary, "rankedBads">, value: number | null): string =>
   value !== null && p.rankedBads < FEW_BADS ? `${ratio(value)}~` : ratio(value);
-
-/** A rate's text marked `~` when its base is under FEW_CASES accounts (a sweep's bad rate: of the booked). */
-export const fewCases = (base: number, text: string): string =>
-  base > 0 && base < FEW_CASES ? `${text}~` : text;
 
 /** What "bad" means under a result's definition, in words. */
 const badDefinition = (b: string): string =>

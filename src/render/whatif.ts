@@ -2,7 +2,7 @@
 
 import type { ChalkInstance } from "chalk";
 import { civilFromDays, parseIsoDate } from "../engine/index.js";
-import { printable } from "../shared/text.js";
+import { grouped, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { decisionsById, type VariantRun } from "../whatif/run.js";
 import type { CounterfactualResult } from "../whatif/search.js";
@@ -146,7 +146,7 @@ function searchSummary(r: CounterfactualResult): string {
       return s.complete ? `${s.tried} ${what}` : `${s.tried} ${what} (not all)`;
     })
     .join(", ");
-  const bound = `at most ${r.maxEdits} changes, at most ${r.budget.toLocaleString("en-US")} runs`;
+  const bound = `at most ${r.maxEdits} changes, at most ${grouped(r.budget)} runs`;
   const stop = r.budgetExhausted ? "; stopped at the run budget (raise it with --budget)" : "";
-  return `searched ${r.candidates} candidate changes (remove an application, inquiry, profile change, debt, purchase or loan; repay in full or earlier; repay a bill or instalment on its due day; verify identity; ask for a review; pay debt elsewhere down): tried ${r.tried.toLocaleString("en-US")} variants — ${sizes || "none"} (${bound})${stop}`;
+  return `searched ${r.candidates} candidate changes (remove an application, inquiry, profile change, debt, purchase or loan; repay in full or earlier; repay a bill or instalment on its due day; verify identity; ask for a review; pay debt elsewhere down): tried ${grouped(r.tried)} variants — ${sizes || "none"} (${bound})${stop}`;
 }

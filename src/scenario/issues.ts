@@ -27,7 +27,8 @@ export function candidateKeys(
   return knownKeys(path, value);
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+/** The value at `path` in a parsed file's data (its own keys only); undefined where there is none. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const part of path) {
     if (v === null || typeof v !== "object" || !Object.hasOwn(v, part)) return undefined;
@@ -35,6 +36,10 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   }
   return v;
 }
+
+/** A YAML mapping (not a list, not a scalar). */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** zod's type names in the words of someone writing YAML. */
 function expectedType(expected: string, found: unknown): string {

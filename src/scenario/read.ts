@@ -50,8 +50,9 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
   return text;
 }
 
-/** Why a file named as input could not be stat'ed or opened, in words (never an internal error). */
-export function unreadable(err: unknown, file: string, kind: string): InputError {
+/** Why a file named as input could not be stat'ed or opened, in words (never an internal error). `cwd`:
+ *  where a relative `file` was read from (its folder is where a near name is looked for). */
+export function unreadable(err: unknown, file: string, kind: string, cwd?: string): InputError {
   const code = (err as NodeJS.ErrnoException).code;
   // not the file system's: a bug, which must not pass for bad input
   if (typeof code !== "string") throw err;
@@ -77,7 +78,7 @@ export function unreadable(err: unknown, file: string, kind: string): InputError
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
-      hint: nearPathHint(file) ?? "check the path (it is relative to the current folder)",
+      hint: nearPathHint(file, cwd) ?? "check the path (it is relative to the current folder)",
     });
   return new InputError(`the ${kind} file cannot be read (${code ?? "unknown error"})`, {
     file,

@@ -9,7 +9,7 @@
 import * as z from "zod";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
-import { candidateKeys, describeIssue, type IssueHooks } from "./issues.js";
+import { candidateKeys, describeIssue, type IssueHooks, isRecord, valueAt } from "./issues.js";
 import type { Parsed } from "./parse.js";
 
 export interface ValidateOptions extends IssueHooks {
@@ -22,19 +22,6 @@ export interface ValidateOptions extends IssueHooks {
    *  values of the right type (a wrong one is the schema's problem). */
   crossField?: (parsed: Parsed) => InputError[];
 }
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = data;
-  for (const part of path) {
-    if (v === null || typeof v !== "object") return undefined;
-    if (!Object.hasOwn(v, part)) return undefined;
-    v = (v as Record<PropertyKey, unknown>)[part];
-  }
-  return v;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** Validates `parsed.data` against `schema`; throws every problem (up to MAX_PROBLEMS) as one InputError. */
 export function validate<S extends z.ZodType>(

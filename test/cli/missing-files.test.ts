@@ -1,5 +1,8 @@
 // A file or folder that does not exist: a near name from the folder the user typed, and from no other.
 
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
 
@@ -27,5 +30,19 @@ describe("a missing file or folder", () => {
     expect(elsewhere.stderr).not.toContain("did you mean");
     const far = await cli(["run", "scenarios/qqqqqqqq.yaml"]);
     expect(far.stderr).toMatch(/hint: +check the path/);
+  });
+});
+
+describe("a missing result file", () => {
+  it("is guessed from the folder the command runs in, not the process's own", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-merge-"));
+    writeFileSync(join(dir, "shard-1.json"), "{}");
+    try {
+      const r = await cli(["merge", "shard-1.jsn"], { cwd: dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/result file not found[\s\S]*hint: +did you mean "shard-1\.json"\?/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

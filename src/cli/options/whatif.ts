@@ -2,6 +2,7 @@
 // flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
 
 import { UsageError } from "../../shared/errors.js";
+import { grouped } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { type CommandSpec, helpText, one } from "./command.js";
@@ -67,7 +68,7 @@ const options = () => {
     ),
     budget: wholeNumber(
       "--budget <n>",
-      `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${MAX_BUDGET.toLocaleString("en-US")})`,
+      `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${grouped(MAX_BUDGET)})`,
       { min: 1, max: MAX_BUDGET },
     ),
     list: flag("--list", "list the events with their numbers and decisions"),

@@ -12,13 +12,14 @@ import {
   armsNamed,
   differenceText,
   FEW_CASES,
+  fewCases,
   int,
   num,
   pct2,
   ratio,
   yuan2,
 } from "../population-format.js";
-import { FEW_BADS, fewCases, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
+import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
