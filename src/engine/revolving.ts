@@ -405,6 +405,10 @@ export function closeStatement(
   return { billed: principal, instalments, fees, carried, overdue, minimum };
 }
 
+/** Whether a statement due on `dueDay` was already made (its grace has not ended yet). */
+export const statedFor = (l: Revolving, dueDay: number): boolean =>
+  l.pending.some((p) => p.dueDay === dueDay);
+
 const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>
   charges + Math.min(principal, Math.ceil(principal * minRepaymentRate));
 
