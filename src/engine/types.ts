@@ -114,8 +114,9 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  /** a Huabei statement: new purchases and instalments billed, principal carried at interest, what is
-   *  already overdue, the minimum due (arrears included); `closing` when the line was closed and everything
+  /** a Huabei statement: new purchases and instalments billed, their fees, principal carried from earlier
+   *  bills and the charges unpaid on it, what is already overdue (these five add up to what the statement
+   *  says is owed), the minimum due (arrears included); `closing` when the line was closed and everything
    *  fell due */
   | {
       type: "statement";
@@ -123,6 +124,7 @@ export type EngineEvent =
       instalments: Fen;
       fees: Fen;
       carried: Fen;
+      carriedCharges: Fen;
       overdue: Fen;
       minimum: Fen;
       dueDay: number;

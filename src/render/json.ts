@@ -38,6 +38,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
         instalments: yuan(e.instalments),
         fees: yuan(e.fees),
         carried: yuan(e.carried),
+        carriedCharges: yuan(e.carriedCharges),
         overdue: yuan(e.overdue),
         minimum: yuan(e.minimum),
         dueDay: e.dueDay,

@@ -120,13 +120,24 @@ export function describeEvent(s: DescribedStep): string {
     case "note":
       return `note: ${printable(e.text)}`;
     case "statement": {
-      const parts = [`${e.closing ? "closing statement" : "statement"} ${money(e.billed)}`];
-      if (e.instalments > 0) parts.push(`${money(e.instalments)} in instalments`);
-      if (e.fees > 0) parts.push(`${money(e.fees)} fees`);
-      if (e.carried > 0) parts.push(`${money(e.carried)} carried`);
-      if (e.overdue > 0) parts.push(`${money(e.overdue)} overdue`);
-      const head = parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(", ")})` : parts[0];
-      return `${head}, minimum ${money(e.minimum)}`;
+      // the parts on top of the new purchases are added with "+" and summed: listed in brackets after the
+      // new amount, they read as parts of it. The sum is the statement's balance, due by its due day (the
+      // line's balance also holds instalments not yet billed).
+      const of = e.instalments > 0 ? ` (of it ${money(e.instalments)} instalments)` : "";
+      const parts: string[] = [];
+      let due = 0;
+      const add = (fen: Fen, what: string): void => {
+        if (fen === 0) return;
+        parts.push(`${money(fen)} ${what}`);
+        due += fen;
+      };
+      add(e.billed, `new${of}`);
+      add(e.fees, "fees");
+      add(e.carried, "carried");
+      add(e.carriedCharges, "charges");
+      add(e.overdue, "overdue");
+      const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 ? money(0) : parts.join(" + ")}`;
+      return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}`;
     }
     case "due":
       if (e.line === "jiebei") return `Jiebei instalment due today ${money(e.due)}`;
