@@ -175,7 +175,13 @@ export type Remedy = {
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
-  | { kind: "pay_balance"; amount: Fen }
+  /** `toTerm`: the line's loans run to term (Jiebei closed for policy), so the balance falls due instalment
+   *  by instalment — the next (its day and amount) and the last — and repaying sooner is the customer's choice */
+  | {
+      kind: "pay_balance";
+      amount: Fen;
+      toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string };
+    }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
    *  most the score reaches with all of them at their maximum */

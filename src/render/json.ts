@@ -69,8 +69,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
   switch (r.kind) {
     case "pay_overdue":
     case "pay_due":
-    case "pay_balance":
       return { ...r, amount: yuan(r.amount) };
+    case "pay_balance":
+      return {
+        ...r,
+        amount: yuan(r.amount),
+        ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+      };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
     case "reduce_debt":

@@ -173,8 +173,12 @@ function remedyText(r: Remedy): string {
             : r.by?.what === "suspension"
               ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), it is too long past due and the customer's open lines are suspended`
               : `pay the overdue ${money(r.amount)} now`;
-    case "pay_balance":
-      return `repay the outstanding ${money(r.amount)}`;
+    case "pay_balance": {
+      const t = r.toTerm;
+      if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
+      const last = t.lastDay === t.day ? "" : `, the last on ${t.lastDate} (day ${t.lastDay})`;
+      return `the ${money(r.amount)} owed falls due as the loans run to term, instalment by instalment: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
+    }
     case "verify_identity":
       return "verify your identity (a verify_identity event)";
     case "raise_score": {
