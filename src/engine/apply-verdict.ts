@@ -214,7 +214,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.policyMet = null;
       // a lender closing for its own policy lets cash loans run to term: acceleration answers a default
       // or a customer's own credit, not a change the customer had no part in
-      if (v.cause !== "customer" && !(v.cause === "policy" && line.id === "jiebei")) accelerate(s, line, out);
+      if (v.cause !== "customer" && !runsToTerm(line)) accelerate(s, line, out);
       return;
     case "charged_off":
       line.status = "charged_off";
@@ -239,6 +239,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
   }
 }
+
+/** Whether a closed line's loans keep their instalments and due days: Jiebei closed for policy. */
+export const runsToTerm = (line: Line): boolean =>
+  line.id === "jiebei" && line.status === "closed" && line.cause === "policy";
 
 /** On the lender's closure everything owed on the line falls due: Huabei bills it all on a closing
  *  statement due on the next due day; Jiebei loans' next instalments become their last. */

@@ -148,6 +148,28 @@ function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   return principal + l.interest + chargesAhead(l.carry, l.outstanding, rate, due - day);
 }
 
+/** The instalments still to come after `day`, as they stand: the next due day, what falls due on it (every
+ *  loan due that day, less what is held for it), and the last due day. Null when none is to come. */
+export function comingInstalments(
+  b: LoanBook,
+  day: number,
+  rate: number,
+): { day: number; amount: Fen; lastDay: number } | null {
+  let next = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const l of b.loans) {
+    if (l.outstanding === 0) continue;
+    next = Math.min(next, nextDue(l));
+    last = Math.max(last, l.dueDays[l.dueDays.length - 1] ?? Number.NEGATIVE_INFINITY);
+  }
+  if (next === Number.POSITIVE_INFINITY) return null;
+  let amount = 0;
+  for (const l of b.loans)
+    if (l.outstanding > 0 && nextDue(l) === next)
+      amount += Math.max(0, projectedInstalment(l, day, rate) - l.held);
+  return { day: next, amount, lastDay: last };
+}
+
 /**
  * What is due now (Jiebei's minimum): arrears, instalments within their grace, and each loan's coming
  * instalment not yet covered when it falls due in the current cycle — before `cycleEnd`, the same day

@@ -303,8 +303,10 @@ export interface StatementResult {
   instalments: Fen;
   /** instalment fees billed */
   fees: Fen;
-  /** unpaid principal of earlier bills that revolves on */
+  /** unpaid principal of earlier bills that revolves on (on a closing statement, every earlier bill's) */
   carried: Fen;
+  /** the interest and other charges still unpaid on those bills: with the rest, what the statement says is owed */
+  carriedCharges: Fen;
   /** what is already in arrears (part of the minimum): a statement with nothing new still says why it asks */
   overdue: Fen;
   /** what must be paid by the due day: arrears, and every open bill's cycle minimum */
@@ -339,13 +341,17 @@ export function closeStatement(
   l.plans = l.plans.filter((p) => p.unbilled > 0);
   const overdueFrom = dueDay + policy.graceDays + 1;
   let carried = 0;
+  let carriedCharges = 0;
   let overdue = 0;
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
     if (b.state === "arrears") overdue += remaining(b);
+    if (b.state !== "revolving" && b.state !== "open") continue;
+    // a bill still in its first cycle is carried too: the statement states it (every part of what is owed
+    // is named, so that they add up)
+    carried += unpaidPrincipal(b);
+    carriedCharges += unpaidCharges(b);
     // a revolving bill starts a new cycle; on closing, every bill not in arrears is due in full
-    if (b.state === "revolving") carried += unpaidPrincipal(b);
-    else if (b.state !== "open") continue;
     if (!closing && !b.cycleDecided) {
       // the cycle before is still in its grace: restarting now would erase a minimum not yet decided
       // (a missed one would never fall into arrears); the new cycle starts when that one is met
@@ -353,7 +359,6 @@ export function closeStatement(
       b.queuedOverdueFrom = overdueFrom;
       b.queuedMinimum = cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
       b.queuedPaid = 0;
-      if (b.state === "open") carried += unpaidPrincipal(b);
       continue;
     }
     b.dueDay = dueDay;
@@ -402,8 +407,12 @@ export function closeStatement(
   const minimum = minimumDue(l);
   if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
   l.pending.push({ dueDay, overdueFrom });
-  return { billed: principal, instalments, fees, carried, overdue, minimum };
+  return { billed: principal, instalments, fees, carried, carriedCharges, overdue, minimum };
 }
+
+/** Whether a statement due on `dueDay` was already made (its grace has not ended yet). */
+export const statedFor = (l: Revolving, dueDay: number): boolean =>
+  l.pending.some((p) => p.dueDay === dueDay);
 
 const cycleMinimum = (principal: Fen, charges: Fen, minRepaymentRate: number): Fen =>
   charges + Math.min(principal, Math.ceil(principal * minRepaymentRate));

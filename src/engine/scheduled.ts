@@ -149,6 +149,9 @@ export function closeCycle(s: EngineState): readonly StepOutcome[] {
   const closing = h.status === "closed" || h.status === "charged_off";
   if (h.status === "none" || (closing && owed(h) === 0)) return NOTHING;
   const dueDay = calendar.nextDayOfMonth(day, p.dueDayOfMonth);
+  // a closure since the last statement day billed everything on its own closing statement, due this same
+  // day (closed the day before, say): a second one would restate it, one closing statement per closure
+  if (closing && revolving.statedFor(h.ledger, dueDay)) return NOTHING;
   const bill = revolving.closeStatement(h.ledger, day, dueDay, p, closing);
   if (!bill || !s.notices) return NOTHING;
   return [outcome(s, { type: "statement", ...bill, dueDay, closing }, "huabei", null)];

@@ -3,6 +3,7 @@
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
 import { debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
+import { runsToTerm } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -186,8 +187,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       }
     } else {
       const balance = owed(line);
-      if (balance > 0 && overdue(line) === 0)
-        remedies.push({ line: line.id, kind: "pay_balance", amount: balance });
+      if (balance > 0 && overdue(line) === 0) remedies.push(payBalance(c, line, balance, day, calendar));
       // no reapplying after a write-off on either line (no line is opened again), nor while the other line
       // is suspended (no new line meanwhile: its restoration comes first)
       const other = line.id === "huabei" ? c.jiebei : c.huabei;
@@ -656,4 +656,22 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** What is owed on a closed or written-off line, and — where its loans run to term — when it falls due:
+ *  asked as a balance to repay now, it reads as if the whole loan were due. */
+function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar: Calendar): Remedy {
+  const coming =
+    line.id === "jiebei" && runsToTerm(line)
+      ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
+      : null;
+  if (coming === null) return { line: line.id, kind: "pay_balance", amount };
+  const toTerm = {
+    day: coming.day,
+    date: calendar.date(coming.day),
+    amount: coming.amount,
+    lastDay: coming.lastDay,
+    lastDate: calendar.date(coming.lastDay),
+  };
+  return { line: line.id, kind: "pay_balance", amount, toTerm };
 }

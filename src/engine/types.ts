@@ -114,8 +114,9 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  /** a Huabei statement: new purchases and instalments billed, principal carried at interest, what is
-   *  already overdue, the minimum due (arrears included); `closing` when the line was closed and everything
+  /** a Huabei statement: new purchases and instalments billed, their fees, principal carried from earlier
+   *  bills and the charges unpaid on it, what is already overdue (these five add up to what the statement
+   *  says is owed), the minimum due (arrears included); `closing` when the line was closed and everything
    *  fell due */
   | {
       type: "statement";
@@ -123,6 +124,7 @@ export type EngineEvent =
       instalments: Fen;
       fees: Fen;
       carried: Fen;
+      carriedCharges: Fen;
       overdue: Fen;
       minimum: Fen;
       dueDay: number;
@@ -173,7 +175,13 @@ export type Remedy = {
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
-  | { kind: "pay_balance"; amount: Fen }
+  /** `toTerm`: the line's loans run to term (Jiebei closed for policy), so the balance falls due instalment
+   *  by instalment — the next (its day and amount) and the last — and repaying sooner is the customer's choice */
+  | {
+      kind: "pay_balance";
+      amount: Fen;
+      toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string };
+    }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
    *  most the score reaches with all of them at their maximum */

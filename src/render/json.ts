@@ -38,6 +38,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
         instalments: yuan(e.instalments),
         fees: yuan(e.fees),
         carried: yuan(e.carried),
+        carriedCharges: yuan(e.carriedCharges),
         overdue: yuan(e.overdue),
         minimum: yuan(e.minimum),
         dueDay: e.dueDay,
@@ -68,8 +69,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
   switch (r.kind) {
     case "pay_overdue":
     case "pay_due":
-    case "pay_balance":
       return { ...r, amount: yuan(r.amount) };
+    case "pay_balance":
+      return {
+        ...r,
+        amount: yuan(r.amount),
+        ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+      };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
     case "reduce_debt":

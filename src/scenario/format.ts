@@ -91,13 +91,24 @@ export function describeEvent(s: DescribedStep): string {
     case "policy":
       return eventWords({ type: "policy", use: e.use?.name ?? null, set: e.set });
     case "statement": {
-      const parts = [`${e.closing ? "closing statement" : "statement"} ${money(e.billed)}`];
-      if (e.instalments > 0) parts.push(`${money(e.instalments)} in instalments`);
-      if (e.fees > 0) parts.push(`${money(e.fees)} fees`);
-      if (e.carried > 0) parts.push(`${money(e.carried)} carried`);
-      if (e.overdue > 0) parts.push(`${money(e.overdue)} overdue`);
-      const head = parts.length > 1 ? `${parts[0]} (${parts.slice(1).join(", ")})` : parts[0];
-      return `${head}, minimum ${money(e.minimum)}`;
+      // the parts on top of the new purchases are added with "+" and summed: listed in brackets after the
+      // new amount, they read as parts of it. The sum is the statement's balance, due by its due day (the
+      // line's balance also holds instalments not yet billed).
+      const of = e.instalments > 0 ? ` (of it ${money(e.instalments)} instalments)` : "";
+      const parts: string[] = [];
+      let due = 0;
+      const add = (fen: Fen, what: string): void => {
+        if (fen === 0) return;
+        parts.push(`${money(fen)} ${what}`);
+        due += fen;
+      };
+      add(e.billed, `new${of}`);
+      add(e.fees, "fees");
+      add(e.carried, "carried");
+      add(e.carriedCharges, "charges");
+      add(e.overdue, "overdue");
+      const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 ? money(0) : parts.join(" + ")}`;
+      return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}`;
     }
     case "due":
       if (e.line === "jiebei") return `Jiebei instalment due today ${money(e.due)}`;
@@ -193,8 +204,12 @@ function remedyText(r: Remedy): string {
             : r.by?.what === "suspension"
               ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), it is too long past due and the customer's open lines are suspended`
               : `pay the overdue ${money(r.amount)} now`;
-    case "pay_balance":
-      return `repay the outstanding ${money(r.amount)}`;
+    case "pay_balance": {
+      const t = r.toTerm;
+      if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
+      const last = t.lastDay === t.day ? "" : `, the last on ${t.lastDate} (day ${t.lastDay})`;
+      return `the ${money(r.amount)} owed falls due as the loans run to term, instalment by instalment: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
+    }
     case "verify_identity":
       return "verify your identity (a verify_identity event)";
     case "raise_score": {

@@ -26,6 +26,21 @@ describe("closure", () => {
     }
   });
 
+  it("a closure on the eve of the statement day makes one closing statement, not one each day", () => {
+    // due on day 40 (10 February), 172 days past due on day 212: charged off on 31 July
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000)], {
+      policy: testPolicy({ chargeOffDays: 172 }),
+      until: 250,
+    });
+    expect(stepOn(t, "charge_off", 212).decision).toBe("charged_off");
+    const dueAugust10 = 222;
+    const closing = stepsOf(t, "statement").filter((s) => s.day >= 212 && s.event.dueDay === dueAugust10);
+    expect(closing.map((s) => s.day)).toEqual([212]);
+    // the due date it sets is one due date: missed once, not once for each statement naming it
+    const missedBefore = stateOn(t, 221).inputs.missedDues12m;
+    expect(stateOn(t, 230).inputs.missedDues12m).toBe((missedBefore ?? 0) + 1);
+  });
+
   it("a line the lender closed reopens at its last limit unless an increase's standards are met", () => {
     const policy = testPolicy({
       suspendOverdueDays: 5,

@@ -709,6 +709,30 @@ describe("a line the policy holds suspended", () => {
     expect(stepsOf(t, "overdue")).toEqual([]);
   });
 
+  it("customer service tells a closure for policy's balance as it falls due, not as all due now", async () => {
+    const { describeRemedy } = await import("../../src/scenario/format.js");
+    const t = run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(32, "minimum", "jiebei"),
+        on.support(50),
+      ],
+      { profile: { verified: false }, policy, until: 70 },
+    );
+    const asked = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "pay_balance");
+    // the next instalment is the one the due day on day 61 asks; the loan's last is its twelfth month
+    const due = stepsOf(t, "due").find((s) => s.day === 61)!;
+    expect(asked).toMatchObject({
+      line: "jiebei",
+      toTerm: { day: 61, amount: due.event.due, lastDay: 367 },
+    });
+    expect(describeRemedy(asked!)).toMatch(
+      /^Jiebei: the ¥[\d,.]+ owed falls due as the loans run to term, instalment by instalment: the next ¥[\d,.]+ on 2024-03-02 \(day 61\), the last on 2025-01-02 \(day 367\); repaying sooner is optional$/,
+    );
+  });
+
   it("once the policy before the change would not restore the line either, names what would, not the policy", () => {
     // a bill left unpaid: overdue from day 44, 5 days past due at the closing review — the old policy
     // would not restore the line either, so the closure is for credit

@@ -61,6 +61,7 @@ describe("statements", () => {
       instalments: 0,
       fees: 0,
       carried: 0,
+      carriedCharges: 0,
       overdue: 0,
       minimum: 101,
     });
@@ -72,6 +73,30 @@ describe("statements", () => {
     expect(balance(l)).toBe(3_501);
     expect(statementBalance(l)).toBe(1001);
     expectBalanced(l);
+  });
+});
+
+describe("what a statement says is owed", () => {
+  const parts = (b: NonNullable<ReturnType<typeof closeStatement>>) =>
+    b.billed + b.fees + b.carried + b.carriedCharges + b.overdue;
+
+  it("adds up to the statement balance: interest carried on a revolving bill is a part of its own", () => {
+    const l = oneBill(100_000);
+    repay(l, 10_000, 5);
+    openDay(l, 13);
+    accrue(l, 29, rates);
+    purchase(l, 20_000, 20, null);
+    const bill = closeStatement(l, 30, 39, policy)!;
+    expect(bill.carriedCharges).toBe(45 * 20); // days 10…29 on ¥900
+    expect(parts(bill)).toBe(statementBalance(l));
+  });
+
+  it("on closing, names a bill still in its first cycle as carried", () => {
+    // stated on day 0, due day 9, closed on day 5 before it: the closing statement bills it again
+    const l = oneBill(100_000);
+    const bill = closeStatement(l, 5, 9, policy, true)!;
+    expect(bill).toMatchObject({ billed: 0, carried: 100_000, minimum: 100_000 });
+    expect(parts(bill)).toBe(statementBalance(l));
   });
 });
 
@@ -128,6 +153,7 @@ describe("revolving after a minimum repayment", () => {
       instalments: 0,
       fees: 0,
       carried: 90_000,
+      carriedCharges: 900,
       overdue: 0,
       minimum: 9_000 + 900,
     });
@@ -333,6 +359,7 @@ describe("instalment plans (分期)", () => {
       instalments: 40_000,
       fees: 1_000,
       carried: 0,
+      carriedCharges: 0,
       overdue: 0,
       minimum: 41_000,
     });

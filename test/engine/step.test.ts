@@ -69,6 +69,7 @@ describe("step", () => {
         instalments: 0,
         fees: 0,
         carried: 0,
+        carriedCharges: 0,
         overdue: 0,
         minimum: 12_000,
         dueDay: 40,

@@ -267,6 +267,38 @@ describe("describeEvent", () => {
   });
 });
 
+describe("a statement", () => {
+  it("adds what comes on top of the new purchases and says the sum, not a list read as parts of them", async () => {
+    const { describeEvent } = await import("../../src/scenario/format.js");
+    const statement = {
+      type: "statement",
+      instalments: 0,
+      fees: 0,
+      carried: 0,
+      carriedCharges: 0,
+      overdue: 0,
+    };
+    const said = (e: Partial<typeof statement> & { billed: number; minimum: number }) =>
+      describeEvent({
+        ...AFTER,
+        event: { ...statement, dueDay: 40, closing: false, ...e, type: "statement" },
+      });
+    expect(
+      said({ billed: 90_000, instalments: 40_000, fees: 1_000, carried: 270_000, minimum: 72_000 }),
+    ).toBe(
+      "statement ¥900.00 new (of it ¥400.00 instalments) + ¥10.00 fees + ¥2,700.00 carried = ¥3,610.00 due, minimum ¥720.00",
+    );
+    expect(said({ billed: 0, carried: 468_000, carriedCharges: 4_680, minimum: 51_480 })).toBe(
+      "statement ¥4,680.00 carried + ¥46.80 charges = ¥4,726.80 due, minimum ¥514.80",
+    );
+    // one part alone needs no sum
+    expect(said({ billed: 150_000, minimum: 15_000 })).toBe("statement ¥1,500.00 new, minimum ¥150.00");
+    expect(said({ billed: 0, overdue: 202_100, minimum: 202_100 })).toBe(
+      "statement ¥2,021.00 overdue, minimum ¥2,021.00",
+    );
+  });
+});
+
 describe("a repayment that applied nothing", () => {
   it("says why — nothing owed, nothing due, or the Jiebei instalment already paid ahead — not ¥0.00 applied", async () => {
     const { describeEvent } = await import("../../src/scenario/format.js");
