@@ -107,7 +107,9 @@ export function describeEvent(s: DescribedStep): string {
       add(e.carried, "carried");
       add(e.carriedCharges, "charges");
       add(e.overdue, "overdue");
-      const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 ? money(0) : parts.join(" + ")}`;
+      // new purchases alone need no label: "statement ¥980.00" is all a plain month says
+      const plain = parts.length === 1 && e.billed > 0 && e.instalments === 0;
+      const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 || plain ? money(e.billed) : parts.join(" + ")}`;
       return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}`;
     }
     case "due":

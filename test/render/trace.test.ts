@@ -291,8 +291,9 @@ describe("a statement", () => {
     expect(said({ billed: 0, carried: 468_000, carriedCharges: 4_680, minimum: 51_480 })).toBe(
       "statement ¥4,680.00 carried + ¥46.80 charges = ¥4,726.80 due, minimum ¥514.80",
     );
-    // one part alone needs no sum
-    expect(said({ billed: 150_000, minimum: 15_000 })).toBe("statement ¥1,500.00 new, minimum ¥150.00");
+    // one part alone needs no sum, and new purchases alone no label: a plain month reads as it always did
+    expect(said({ billed: 150_000, minimum: 15_000 })).toBe("statement ¥1,500.00, minimum ¥150.00");
+    expect(said({ billed: 0, minimum: 0 })).toBe("statement ¥0.00, minimum ¥0.00");
     expect(said({ billed: 0, overdue: 202_100, minimum: 202_100 })).toBe(
       "statement ¥2,021.00 overdue, minimum ¥2,021.00",
     );
