@@ -50,13 +50,8 @@ export function fittingWriter(inner: Writer, columns: number): FittingWriter {
   };
 }
 
-/** The io a command gets: stdout fitted when it is a terminal of known width and the output is for people. */
-export function terminalIo(
-  io: CliIo,
-  options: { wide?: boolean; json?: boolean },
-): { io: CliIo; done(): void } {
-  const columns = io.stdout.columns;
-  if (options.wide || options.json || io.stdout.isTTY !== true || !columns) return { io, done: () => {} };
-  const stdout = fittingWriter(io.stdout, columns);
+/** The io a command gets when its output is fitted (io.ts `fitsTerminal`): stdout through `fittingWriter`. */
+export function terminalIo(io: CliIo): { io: CliIo; done(): void } {
+  const stdout = fittingWriter(io.stdout, io.stdout.columns ?? 80);
   return { io: { ...io, stdout }, done: () => stdout.flush() };
 }

@@ -3,7 +3,6 @@
 // thing (bin/credit-sim); tests pass their own and read what was written.
 
 import type { ChalkInstance, ColorSupportLevel } from "chalk";
-import { fitted } from "../render/fit.js";
 import { type Roots, rootsIn } from "../scenario/builtin.js";
 import { detectedColour, makeChalk } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
@@ -69,10 +68,27 @@ export function warnDeprecations(
     for (const w of l.warnings ?? []) writeErr(io, `credit-sim: warning: ${printable(w)}`);
 }
 
+type Fit = typeof import("../render/fit.js");
+/** The fitting to a terminal's width (render/fit.ts), once `loadFit` has loaded it: its packages
+ *  (string-width, wrap-ansi, cli-truncate, two Intl.Segmenters) take tens of milliseconds to load, which
+ *  a pipe or a file — a script, CI — never needs. */
+let fit: Fit | undefined;
+
+/** Loads the fitting when a stream of `io` is a terminal (runCli, before anything is written). */
+export async function loadFit(io: CliIo): Promise<Fit | undefined> {
+  if (io.stdout.isTTY === true || io.stderr.isTTY === true) fit ??= await import("../render/fit.js");
+  return fit;
+}
+
+/** Human text fitted to a terminal: stdout is a terminal of known width and the output is for people
+ *  (not --json, not --wide). */
+export const fitsTerminal = (io: CliIo, options: { wide?: boolean; json?: boolean }): boolean =>
+  !options.wide && !options.json && io.stdout.isTTY === true && (io.stdout.columns ?? 0) > 0;
+
 /** Writes an error line (a newline added when missing). On a terminal of known width it is wrapped at
  *  word boundaries as the reports are (a terminal breaks a line mid-word); a pipe or file gets it whole. */
 export function writeErr(io: CliIo, text: string): void {
   const columns = io.stderr.isTTY === true ? io.stderr.columns : undefined;
-  const shown = columns ? fitted(text.replace(/\n$/, ""), columns).text : text;
+  const shown = columns && fit ? fit.fitted(text.replace(/\n$/, ""), columns).text : text;
   io.stderr.write(shown.endsWith("\n") ? shown : `${shown}\n`);
 }

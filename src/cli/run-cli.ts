@@ -6,18 +6,21 @@
 import { InputError } from "../shared/errors.js";
 import { ExitCode } from "../shared/terminal.js";
 import { BrokenPipe } from "../shared/write-file.js";
-import { terminalIo } from "./fit-io.js";
-import { type CliIo, writeErr } from "./io.js";
+import { type CliIo, fitsTerminal, loadFit, writeErr } from "./io.js";
 import { type Invocation, parseArgv } from "./program.js";
 
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   try {
+    // only a terminal is fitted: a pipe or a file (scripts, CI) does without loading the fitting
+    await loadFit(io);
     const parsed = parseArgv(args, io);
     if (parsed.kind === "done") return parsed.exitCode;
     // human text on a terminal fits its width (unless --wide); JSON, pipes and files never change
     const options =
       "options" in parsed.invocation ? (parsed.invocation.options as { wide?: boolean; json?: boolean }) : {};
-    const terminal = terminalIo(io, options);
+    const terminal = fitsTerminal(io, options)
+      ? (await import("./fit-io.js")).terminalIo(io)
+      : { io, done: () => {} };
     try {
       await dispatch(parsed.invocation, terminal.io);
     } finally {

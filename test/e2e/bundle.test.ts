@@ -1,7 +1,8 @@
 // What `credit-sim run` loads before its first line of output: the bundled chunks reachable from the CLI's
 // entry and the run command by static imports. Start-up time is mostly compiling them (docs/performance.md),
 // so parsers only some inputs need — the second YAML parser (duplicate keys) and the linear-time matcher
-// (`test --grep`) — stay out, loaded where they are used.
+// (`test --grep`) — stay out, loaded where they are used; so does the fitting to a terminal's width, which a
+// pipe or a file (a script, CI) never needs.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -20,7 +21,7 @@ function reachable(entry: string, seen = new Set<string>()): Set<string> {
 }
 
 describe("the bundle", () => {
-  it("`run` loads neither the duplicate-key parser nor the --grep matcher", () => {
+  it("`run` loads neither the duplicate-key parser, the --grep matcher nor the terminal fitting", () => {
     const run = readdirSync(BUNDLE).find((f) => /^run-[A-Z0-9]+\.js$/.test(f));
     expect(run).toBeDefined();
     const chunks = [...reachable("main.js"), ...reachable(run!)];
@@ -30,5 +31,7 @@ describe("the bundle", () => {
     expect(text).toContain("duplicated mapping key");
     expect(text).not.toContain("Implicit map keys need to be");
     expect(text).not.toContain("error parsing regexp");
+    // string-width and wrap-ansi (render/fit.ts): each builds an Intl.Segmenter as it loads
+    expect(text).not.toContain("Intl.Segmenter");
   });
 });
