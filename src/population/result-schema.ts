@@ -5,30 +5,24 @@
 
 import * as z from "zod";
 import { POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine/index.js";
-import { MAX_DAY, PolicyOverrides } from "../scenario/schema.js";
+import { PolicyOverrides } from "../scenario/schema.js";
+import { MAX_DAY } from "../scenario/shape.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import { OUTCOME_CLASSES } from "./outcome.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
 import { PersonaName } from "./persona-schema.js";
 import { FLIP_SAMPLE } from "./runner.js";
-import { BAD_DEFINITIONS, monthEndDays } from "./settings.js";
+import { monthEndDays } from "./settings.js";
 import { gridPoints, MAX_VARIANTS, type SweepAxis } from "./sweep.js";
+import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.js";
 
 // @3: the month-end delinquent balances (dpd30, dpd90), the exposure and events of the annual portfolio
 // rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
 // @4: the score-day histograms (scoreGood, scoreBad) hold only the accounts booked by the score day; an @3
 // document's hold later bookings too, and merged with an @4 one would rank two populations as one
 export const FORMAT = "credit-sim/population@4";
-/** The most accounts a population may have (`simulate --accounts`). */
-const MAX_ACCOUNTS = 100_000_000;
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
-/** Seeds are whole numbers a double holds exactly: beyond 2^53 two seeds would be one. */
-export const MAX_SEED = Number.MAX_SAFE_INTEGER;
-const MIN_SEED = -Number.MAX_SAFE_INTEGER;
-
-/** A population seed, as every command checks it: a whole number a double holds exactly. */
-export const isSeed = (n: number): boolean => Number.isInteger(n) && n >= MIN_SEED && n <= MAX_SEED;
 
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const shortText = z.string().max(1000);

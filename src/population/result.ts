@@ -12,9 +12,9 @@ import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-schema.js";
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
-import type { BadDefinition } from "./settings.js";
 import { summarise } from "./stats.js";
 import { dominated, type SweepAxis, type VariantMetrics, variantMetrics } from "./sweep.js";
+import type { BadDefinition } from "./vocabulary.js";
 
 export interface PopulationMeta {
   seed: number;

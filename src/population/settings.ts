@@ -3,20 +3,7 @@
 
 import { Calendar, type Policy, type PolicyParams } from "../engine/index.js";
 import { canonicalJson } from "./persona.js";
-
-/**
- * When an account counts as bad (docs/populations.md): it went 30, 60 or 90 days past due on a line at
- * least once within the horizon, or a line was charged off (`chargeoff`: only a charge-off counts).
- */
-export const BAD_DEFINITIONS = ["ever30", "ever60", "ever90", "chargeoff"] as const;
-
-/**
- * The day whose score Gini and KS rank when none is asked for (a shorter run: its last day). A month in:
- * the shipped personas apply on days 0–14, so the book exists by then — on day 0 it held only the
- * day's own applicants, too few bads to read a Gini from.
- */
-export const DEFAULT_SCORE_DAY = 30;
-export type BadDefinition = (typeof BAD_DEFINITIONS)[number];
+import type { BadDefinition } from "./vocabulary.js";
 
 /** Days past due that make an account bad under a definition (a charge-off always does). */
 export const badThreshold = (b: BadDefinition): number =>

@@ -10,13 +10,9 @@ import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-pol
 import { InputError, UsageError } from "../shared/errors.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
 import type { PopulationMeta } from "./result.js";
-import {
-  type ArmSettings,
-  type BadDefinition,
-  DEFAULT_SCORE_DAY,
-  type PopulationSettings,
-} from "./settings.js";
+import type { ArmSettings, PopulationSettings } from "./settings.js";
 import { gridPoints, neighbours, type SweepAxis } from "./sweep.js";
+import { type BadDefinition, DEFAULT_SCORE_DAY } from "./vocabulary.js";
 
 /** What the user asked for, already checked (cli/options/simulate.ts). */
 export interface PopulationRequest {

@@ -7,7 +7,8 @@ import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
 import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
 import type { EventWords } from "./format.js";
-import { MAX_DAY, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
+import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
+import { MAX_DAY } from "./shape.js";
 
 export interface NormaliseContext {
   file: string;

@@ -22,13 +22,12 @@ import {
   REPAY_KEYWORDS,
   STATUSES,
 } from "../engine/index.js";
+import { MAX_DAY } from "./shape.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Upper bound on simulated days: a century is more than any credit line lives. */
-export const MAX_DAY = 36_500;
 /** Upper bound on a yuan amount: beyond this integer fen lose precision in doubles long before. */
 export const MAX_YUAN = 1e9;
 

@@ -17,6 +17,8 @@ export const MAX_VALUES = 1_000_000;
 const MAX_CHARS = 10_000_000;
 /** Items of any one list (`events:` is the longest a scenario has). */
 export const MAX_LIST_ITEMS = 100_000;
+/** Upper bound on simulated days: a century is more than any credit line lives. */
+export const MAX_DAY = 36_500;
 
 /** Keys that name object internals: refused wherever a key is read (files, flags). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);

@@ -2,7 +2,8 @@
 // entry and the run command by static imports. Start-up time is mostly compiling them (docs/performance.md),
 // so parsers only some inputs need — the second YAML parser (duplicate keys) and the linear-time matcher
 // (`test --grep`) — stay out, loaded where they are used; so does the fitting to a terminal's width, which a
-// pipe or a file (a script, CI) never needs.
+// pipe or a file (a script, CI) never needs, and so do the personas and the population runner, which only
+// `simulate` runs (its option table reads their words from population/vocabulary.ts alone).
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,7 +22,7 @@ function reachable(entry: string, seen = new Set<string>()): Set<string> {
 }
 
 describe("the bundle", () => {
-  it("`run` loads neither the duplicate-key parser, the --grep matcher nor the terminal fitting", () => {
+  it("`run` loads neither the duplicate-key parser, the --grep matcher, the terminal fitting nor populations", () => {
     const run = readdirSync(BUNDLE).find((f) => /^run-[A-Z0-9]+\.js$/.test(f));
     expect(run).toBeDefined();
     const chunks = [...reachable("main.js"), ...reachable(run!)];
@@ -33,5 +34,7 @@ describe("the bundle", () => {
     expect(text).not.toContain("error parsing regexp");
     // string-width and wrap-ansi (render/fit.ts): each builds an Intl.Segmenter as it loads
     expect(text).not.toContain("Intl.Segmenter");
+    // a persona's keys (persona-schema.ts, plan.ts): the population code is simulate's
+    expect(text).not.toContain("contactPerYear");
   });
 });

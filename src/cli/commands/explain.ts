@@ -6,7 +6,7 @@ import { formatIsoDate, parseIsoDate, simulate } from "../../engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../render/explain-day.js";
 import type { LoadedScenario } from "../../scenario/load.js";
 import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
-import { MAX_DAY } from "../../scenario/schema.js";
+import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError } from "../../shared/errors.js";
 import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
 import type { ExplainInvocation } from "../options/tools.js";

@@ -1,6 +1,6 @@
 // `credit-sim run FILE…`: its options, typed.
 
-import { MAX_DAY } from "../../scenario/schema.js";
+import { MAX_DAY } from "../../scenario/shape.js";
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
 import { flag, noColor, outputPath, text, wholeNumber } from "./table.js";

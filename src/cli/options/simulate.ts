@@ -3,11 +3,17 @@
 
 import { parseIsoDate } from "../../engine/index.js";
 import type { Arm } from "../../population/export-account.js";
-import { isSeed, MAX_SEED } from "../../population/result-schema.js";
-import { BAD_DEFINITIONS, type BadDefinition, DEFAULT_SCORE_DAY } from "../../population/settings.js";
 import type { PopulationRequest } from "../../population/setup.js";
 import { MAX_VARIANTS, type SweepAxis } from "../../population/sweep.js";
-import { MAX_DAY } from "../../scenario/schema.js";
+import {
+  BAD_DEFINITIONS,
+  type BadDefinition,
+  DEFAULT_SCORE_DAY,
+  isSeed,
+  MAX_ACCOUNTS,
+  MAX_SEED,
+} from "../../population/vocabulary.js";
+import { MAX_DAY } from "../../scenario/shape.js";
 import { suggest, UsageError } from "../../shared/errors.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
@@ -16,7 +22,6 @@ import { inRange, readNumber } from "./numbers.js";
 import { autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
 import { flag, noColor, outputPath, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
 
-const MAX_ACCOUNTS = 100_000_000;
 /** A day of a run at the longest (a shorter `--days` is checked once it is read). */
 const DAY_OF_RUN = { min: 0, max: MAX_DAY - 1 };
 
