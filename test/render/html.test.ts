@@ -320,6 +320,17 @@ describe("simulate --html with a challenger", () => {
     expect(html).not.toMatch(/<td class="num">\[-\d/);
   });
 
+  it("has what the text report ends with for each policy: the money on Huabei and the score drift (PSI)", () => {
+    const html = simulatePage().html;
+    const money = [...html.matchAll(/<h2>Money on Huabei \(([^)]+)\)<\/h2>/g)].map((m) => m[1]);
+    expect(money).toEqual(["default", "tightened"]);
+    const scores = html.slice(
+      html.indexOf("<h2>Score distribution at the end</h2>"),
+      html.indexOf('id="scores"'),
+    );
+    expect(scores).toMatch(/PSI of the end score, tightened against default: \d\.\d\d/);
+  });
+
   it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {
     expect(yuan2(1234.5)).toBe("¥1,234.50");
     expect(yuan2(-1234567.891)).toBe("−¥1,234,567.89");

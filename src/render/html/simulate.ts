@@ -224,7 +224,16 @@ export function simulateHtml(
       ),
     );
   body.push(
-    `<div class="grid2">${section("Score distribution at the end", chartBox("scores", 300, "final score distribution"))}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
+    `<div class="grid2">${section(
+      "Score distribution at the end",
+      chartBox("scores", 300, "final score distribution"),
+      // the text report's score drift, beside the distributions it compares
+      all.psi !== null && m.challenger
+        ? {
+            note: `PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)} (under 0.1 stable, over 0.25 a different population).`,
+          }
+        : {},
+    )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
   );
   charts.push(delinquencyChart(r, { champion: ch, challenger: cc }));
   body.push(
@@ -308,8 +317,13 @@ export function simulateHtml(
         ),
       ),
     );
-  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.risk.huabei.interest)}, instalment fees ${yuan(ch.risk.huabei.fees)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${accountsText(ch.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
-  body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
+  // each policy's, as the text report has them (the challenger's was left out)
+  for (const [name, pick] of arms) {
+    const a = pick(all);
+    if (!a) continue;
+    const money = `penalty income ${yuan(a.penaltiesTotal)}, revolving interest ${yuan(a.risk.huabei.interest)}, instalment fees ${yuan(a.risk.huabei.fees)}; still overdue at the end ${yuan(a.overdueAtEndTotal)} on ${accountsText(a.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuan(a.balanceAtEndTotal)}`;
+    body.push(section(`Money on Huabei (${name})`, `<p>${esc(money)}</p>`));
+  }
   return htmlPage(
     {
       title: m.challenger
