@@ -194,6 +194,16 @@ describe("run --html", () => {
     expect(view.steps.at(-1)!.score).not.toBe(view.final.score);
   });
 
+  it("the balance card of a charged-off line says what was written off, as the text summary does", () => {
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "default-charge-off.yaml"));
+    const html = runHtml(runView(s, simulate(s)), assets);
+    const card =
+      /<div class="stat-v">([^<]+)<\/div><div class="stat-k">balance<\/div><div class="stat-s">([^<]+)</.exec(
+        html,
+      );
+    expect(card?.slice(1)).toEqual(["¥0.00", "charges paid or owed ¥179.00; written off ¥2,179.00"]);
+  });
+
   it("list the decision markers in one order, and no two decisions share a marker", () => {
     const markersOf = (file: string) => {
       const { scenario: s } = loadScenario(join(ROOT, "scenarios", file));
