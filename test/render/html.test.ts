@@ -341,6 +341,19 @@ describe("simulate --html with a challenger", () => {
     expect(scores).toMatch(/PSI of the end score, tightened against default: \d\.\d\d/);
   });
 
+  it("explains ~ wherever it marks a rate: beside the cards and in each section that shows one", () => {
+    const html = simulatePage(40).html;
+    const body = html.slice(html.indexOf('<div class="stats">'));
+    // the cards, then each section on its own: a part showing a ~ says what it means
+    const parts = [body.slice(0, body.indexOf("<section")), ...body.split("<section").slice(1)];
+    const marked = parts.filter((p) => /~<\/(td|div)>/.test(p));
+    expect(marked.length).toBeGreaterThan(3);
+    const unexplained = marked.filter(
+      (p) => !/<p class="note"[^>]*>[^<]*~:/.test(p) && !p.includes("~ on fewer"),
+    );
+    expect(unexplained.map((p) => /<h2>([^<]+)/.exec(p)?.[1] ?? "the cards")).toEqual([]);
+  });
+
   it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {
     expect(yuan2(1234.5)).toBe("¥1,234.50");
     expect(yuan2(-1234567.891)).toBe("−¥1,234,567.89");

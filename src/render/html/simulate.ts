@@ -189,13 +189,17 @@ export function simulateHtml(
     },
   ]);
   const charts: ChartSpec[] = [histogramChart(r), medianChart(r, { champion: ch, challenger: cc })];
+  // a card's ~ is read before the table that explains it: say it under the cards too
+  const fewNote = `~: a rate of fewer than ${FEW_CASES} accounts, too few to read.`;
   const body: string[] = [
-    headline,
+    headline.includes("~")
+      ? `${headline}<p class="note" style="margin:-8px 0 20px">${esc(fewNote)}</p>`
+      : headline,
     section(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ~: a rate of fewer than ${FEW_CASES} accounts, too few to read. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
       },
     ),
   ];
@@ -206,6 +210,8 @@ export function simulateHtml(
         outcomeTable(
           groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
         ),
+        // a page read from the middle (a link, a search) meets this table's ~ without the one above
+        { note: `Read as the table above. ${fewNote}` },
       ),
     );
   }
