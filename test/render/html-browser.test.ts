@@ -32,6 +32,18 @@ const SIDE_LABELS = `[...document.querySelectorAll("canvas")].flatMap((canvas) =
   const widest = sized.reduce((a, b) => (b.width > a.width ? b : a));
   return [{ id: canvas.id, room: y.width - y.options.ticks.padding, widest: widest.label, width: widest.width }];
 })`;
+// each line of every axis title, against the length of its axis (Chart.js squeezes a longer one to fit)
+const AXIS_TITLES = `[...document.querySelectorAll("canvas")].flatMap((canvas) => {
+  const chart = Chart.getChart(canvas);
+  return Object.values(chart.scales).flatMap((axis) => {
+    const title = axis.options.title;
+    if (!title.display) return [];
+    const ctx = chart.ctx;
+    ctx.font = Chart.helpers.toFont(title.font).string;
+    const room = axis.isHorizontal() ? axis.width : axis.height;
+    return [].concat(title.text).map((line) => ({ id: canvas.id, line, room, width: ctx.measureText(line).width }));
+  });
+})`;
 const MARKER = (label: string) => `(() => {
   const chart = Chart.getChart(document.querySelector("canvas"));
   const i = chart.data.datasets.findIndex((d) => d.label === ${JSON.stringify(label)});
@@ -136,6 +148,29 @@ run("HTML reports in headless Chromium", () => {
       }>;
       for (const a of axes) {
         expect(a.width, `${p.name}#${a.id}: "${a.widest}" fits its axis`).toBeLessThanOrEqual(a.room);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1);
+    await tab.close();
+  }, 60_000);
+
+  it("at a phone's width an axis title breaks into lines rather than squeezing its letters together", async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 360, height: 900 });
+    let checked = 0;
+    for (const p of pages) {
+      const file = join(dir, `titles-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const lines = (await tab.evaluate(AXIS_TITLES)) as Array<{
+        id: string;
+        line: string;
+        room: number;
+        width: number;
+      }>;
+      for (const l of lines) {
+        expect(l.width, `${p.name}#${l.id}: "${l.line}" fits its axis`).toBeLessThanOrEqual(l.room);
         checked++;
       }
     }

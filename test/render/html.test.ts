@@ -194,6 +194,16 @@ describe("run --html", () => {
     expect(view.steps.at(-1)!.score).not.toBe(view.final.score);
   });
 
+  it("the balance card of a charged-off line says what was written off, as the text summary does", () => {
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "default-charge-off.yaml"));
+    const html = runHtml(runView(s, simulate(s)), assets);
+    const card =
+      /<div class="stat-v">([^<]+)<\/div><div class="stat-k">balance<\/div><div class="stat-s">([^<]+)</.exec(
+        html,
+      );
+    expect(card?.slice(1)).toEqual(["¥0.00", "charges paid or owed ¥179.00; written off ¥2,179.00"]);
+  });
+
   it("list the decision markers in one order, and no two decisions share a marker", () => {
     const markersOf = (file: string) => {
       const { scenario: s } = loadScenario(join(ROOT, "scenarios", file));
@@ -318,6 +328,30 @@ describe("simulate --html with a challenger", () => {
     expect(bad![4]).toMatch(/^\[−?[\d.]+, −?[\d.]+\] pp( \*)?$/);
     // a negative bound reads with a minus sign, never a hyphen
     expect(html).not.toMatch(/<td class="num">\[-\d/);
+  });
+
+  it("has what the text report ends with for each policy: the money on Huabei and the score drift (PSI)", () => {
+    const html = simulatePage().html;
+    const money = [...html.matchAll(/<h2>Money on Huabei \(([^)]+)\)<\/h2>/g)].map((m) => m[1]);
+    expect(money).toEqual(["default", "tightened"]);
+    const scores = html.slice(
+      html.indexOf("<h2>Score distribution at the end</h2>"),
+      html.indexOf('id="scores"'),
+    );
+    expect(scores).toMatch(/PSI of the end score, tightened against default: \d\.\d\d/);
+  });
+
+  it("explains ~ wherever it marks a rate: beside the cards and in each section that shows one", () => {
+    const html = simulatePage(40).html;
+    const body = html.slice(html.indexOf('<div class="stats">'));
+    // the cards, then each section on its own: a part showing a ~ says what it means
+    const parts = [body.slice(0, body.indexOf("<section")), ...body.split("<section").slice(1)];
+    const marked = parts.filter((p) => /~<\/(td|div)>/.test(p));
+    expect(marked.length).toBeGreaterThan(3);
+    const unexplained = marked.filter(
+      (p) => !/<p class="note"[^>]*>[^<]*~:/.test(p) && !p.includes("~ on fewer"),
+    );
+    expect(unexplained.map((p) => /<h2>([^<]+)/.exec(p)?.[1] ?? "the cards")).toEqual([]);
   });
 
   it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {

@@ -132,6 +132,26 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         return s;
       };
     }
+    // Chart.js squeezes an axis title wider than its axis into the axis's width (at a phone's width the
+    // letters overlap); break it into lines that fit instead, again at every layout (the width changes)
+    Object.keys(o.scales).forEach(function (id) {
+      var s = o.scales[id], title = s.title;
+      if (!title || typeof title.text !== "string") return;
+      var text = title.text;
+      s.afterSetDimensions = function (axis) {
+        var room = axis.isHorizontal() ? axis.width : axis.height, ctx = axis.ctx;
+        ctx.save();
+        ctx.font = Chart.helpers.toFont(axis.options.title.font).string;
+        var lines = [], line = "";
+        text.split(" ").forEach(function (w) {
+          var next = line ? line + " " + w : w;
+          if (line && ctx.measureText(next).width > room) { lines.push(line); line = w; } else line = next;
+        });
+        lines.push(line);
+        ctx.restore();
+        axis.options.title.text = lines.length === 1 ? text : lines;
+      };
+    });
     var tt = o.plugins.tooltip = o.plugins.tooltip || {};
     tt.callbacks = {
       title: function (items) {

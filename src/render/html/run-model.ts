@@ -90,8 +90,17 @@ export interface RunView {
     limit: number;
     balance: number;
     charges: number;
+    /** a charged-off debt: off the balance, still owed (the text summary says it) */
+    writtenOff: number;
     /** Jiebei at the end, when the customer has the line */
-    jiebei: { status: Status; cause: Cause | null; limit: number; balance: number; charges: number } | null;
+    jiebei: {
+      status: Status;
+      cause: Cause | null;
+      limit: number;
+      balance: number;
+      charges: number;
+      writtenOff: number;
+    } | null;
   };
   grid: RepaymentGrid | null;
   /** the customer has (had) a Jiebei line too */
@@ -210,6 +219,7 @@ export function runView(
       limit: yuan(trace.final.limit),
       balance: yuan(trace.final.balance),
       charges: yuan(trace.final.charges),
+      writtenOff: yuan(trace.final.writtenOff),
       jiebei:
         trace.final.jiebei.status === "none"
           ? null
@@ -219,6 +229,7 @@ export function runView(
               limit: yuan(trace.final.jiebei.limit),
               balance: yuan(trace.final.jiebei.balance),
               charges: yuan(trace.final.jiebei.charges),
+              writtenOff: yuan(trace.final.jiebei.writtenOff),
             },
     },
     grid,

@@ -331,7 +331,12 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
       label: `${on}balance`,
       value: yuanText(f.balance),
       tone: "neutral",
-      sub: j ? `Jiebei: ${yuanText(j.balance)}` : `charges paid or owed ${yuanText(f.charges)}`,
+      // a charged-off debt left the balance but is still owed: the card said ¥0.00 and nothing more
+      sub: [
+        j ? `Jiebei: ${yuanText(j.balance)}` : `charges paid or owed ${yuanText(f.charges)}`,
+        ...(f.writtenOff > 0 ? [`${on}written off ${yuanText(f.writtenOff)}`] : []),
+        ...(j && j.writtenOff > 0 ? [`Jiebei written off ${yuanText(j.writtenOff)}`] : []),
+      ].join("; "),
     },
     {
       label: suspensions === 1 ? "suspension" : "suspensions",

@@ -189,13 +189,17 @@ export function simulateHtml(
     },
   ]);
   const charts: ChartSpec[] = [histogramChart(r), medianChart(r, { champion: ch, challenger: cc })];
+  // a card's ~ is read before the table that explains it: say it under the cards too
+  const fewNote = `~: a rate of fewer than ${FEW_CASES} accounts, too few to read.`;
   const body: string[] = [
-    headline,
+    headline.includes("~")
+      ? `${headline}<p class="note" style="margin:-8px 0 20px">${esc(fewNote)}</p>`
+      : headline,
     section(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ~: a rate of fewer than ${FEW_CASES} accounts, too few to read. Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
       },
     ),
   ];
@@ -206,6 +210,8 @@ export function simulateHtml(
         outcomeTable(
           groups.filter((g) => g.challenger).map((g) => ({ persona: g.persona, arm: g.challenger! })),
         ),
+        // a page read from the middle (a link, a search) meets this table's ~ without the one above
+        { note: `Read as the table above. ${fewNote}` },
       ),
     );
   }
@@ -224,7 +230,16 @@ export function simulateHtml(
       ),
     );
   body.push(
-    `<div class="grid2">${section("Score distribution at the end", chartBox("scores", 300, "final score distribution"))}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
+    `<div class="grid2">${section(
+      "Score distribution at the end",
+      chartBox("scores", 300, "final score distribution"),
+      // the text report's score drift, beside the distributions it compares
+      all.psi !== null && m.challenger
+        ? {
+            note: `PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)} (under 0.1 stable, over 0.25 a different population).`,
+          }
+        : {},
+    )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
   );
   charts.push(delinquencyChart(r, { champion: ch, challenger: cc }));
   body.push(
@@ -308,8 +323,13 @@ export function simulateHtml(
         ),
       ),
     );
-  const money = `penalty income ${yuan(ch.penaltiesTotal)}, revolving interest ${yuan(ch.risk.huabei.interest)}, instalment fees ${yuan(ch.risk.huabei.fees)}; still overdue at the end ${yuan(ch.overdueAtEndTotal)} on ${accountsText(ch.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuan(ch.balanceAtEndTotal)}`;
-  body.push(section(`Money on Huabei (${m.policy.name})`, `<p>${esc(money)}</p>`));
+  // each policy's, as the text report has them (the challenger's was left out)
+  for (const [name, pick] of arms) {
+    const a = pick(all);
+    if (!a) continue;
+    const money = `penalty income ${yuan(a.penaltiesTotal)}, revolving interest ${yuan(a.risk.huabei.interest)}, instalment fees ${yuan(a.risk.huabei.fees)}; still overdue at the end ${yuan(a.overdueAtEndTotal)} on ${accountsText(a.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuan(a.balanceAtEndTotal)}`;
+    body.push(section(`Money on Huabei (${name})`, `<p>${esc(money)}</p>`));
+  }
   return htmlPage(
     {
       title: m.challenger
