@@ -3,6 +3,8 @@
 // their counters by them, and the catalogue commands print them. Add a member here and the compiler points
 // at every `switch` that must handle it.
 
+import { SCORE_MAX, SCORE_MIN } from "./scorecard.js";
+
 /** The customer's credit lines: Huabei (revolving, for purchases) and Jiebei (cash loans). */
 export const LINES = ["huabei", "jiebei"] as const;
 export type LineId = (typeof LINES)[number];
@@ -105,7 +107,7 @@ export function paramValueHint(type: ParamKind): string {
   const from = (min: number, max?: number) => (max === undefined ? `${min} or more` : `${min}–${max}`);
   switch (type.kind) {
     case "score":
-      return "a score, 350–950";
+      return `a score, ${SCORE_MIN}–${SCORE_MAX}`;
     case "int":
       return `a whole number, ${from(type.min, type.max)}`;
     case "dayOfMonth":

@@ -20,6 +20,8 @@ import {
   type PolicyParams,
   PROFILE_FIELDS,
   REPAY_KEYWORDS,
+  SCORE_MAX,
+  SCORE_MIN,
   STATUSES,
 } from "../engine/index.js";
 import { MAX_DAY } from "./shape.js";
@@ -63,7 +65,7 @@ const ev = <const K extends string, T extends z.ZodRawShape>(type: K, descriptio
   z.strictObject({ type: z.literal(type), ...when, ...shape }).describe(description);
 
 const limitBands = z
-  .array(z.strictObject({ minScore: z.number().int().min(350).max(950), maxLimit: yuanOrZero }))
+  .array(z.strictObject({ minScore: z.number().int().min(SCORE_MIN).max(SCORE_MAX), maxLimit: yuanOrZero }))
   .min(1)
   .max(100);
 
@@ -77,7 +79,7 @@ type ParamSchema<K extends ParamKind["kind"]> = K extends "flag"
 function paramSchema({ type, text }: ParamSpec): z.ZodType {
   switch (type.kind) {
     case "score":
-      return z.number().int().min(350).max(950).describe(text);
+      return z.number().int().min(SCORE_MIN).max(SCORE_MAX).describe(text);
     case "dayOfMonth":
       return z.number().int().min(1).max(31).describe(text);
     case "int": {

@@ -78,7 +78,7 @@ describe("run", () => {
     expect(e.message).toBe('--until: "abc" is not a number');
     expect(e.details.found).toBe('"abc"');
     expect(e.details.expected).toBe("a whole number from 0 to 36500");
-    expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until must be a whole number");
+    expect(refused(["run", "a.yaml", "--until", "1.5"]).message).toBe("--until: 1.5 is not a whole number");
     expect(e.details.hint).toBeUndefined();
   });
 

@@ -44,7 +44,7 @@ export function readNumber(flag: string, text: string, range: NumberRange, hint?
     });
   const value = Number(text);
   if (whole && Number.isFinite(value) && !Number.isInteger(value))
-    throw new InputError(`${flag} must be a whole number`, { expected, found: text });
+    throw new InputError(`${flag}: ${text} is not a whole number`, { expected, found: text });
   // the option's own range is said first; past it, the exact numbers' (a count with no upper bound)
   return inRange(flag, inRange(flag, value, range, text), bounded, text);
 }
