@@ -26,6 +26,8 @@ export interface Parsed {
   data: unknown;
   /** line/column of a path's value (or of its key, for `key: true`), 1-based */
   position(path: readonly PropertyKey[], key?: boolean): Position | undefined;
+  /** the file's line `n` (1-based) as written, for a problem the parsed data no longer shows */
+  line?(n: number): string | undefined;
   /** with `keyProblems: "keep"`: keys refused while reading (forbidden, duplicate, a list as a key), in
    *  file order, taken out of `data` (a duplicate's last value kept) — validate() reports them with the
    *  schema's problems */
@@ -112,6 +114,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       duplicates.unshift(error);
   }
   const position = (path: readonly PropertyKey[], key = false) => log.position(path, key);
+  const line = (n: number): string | undefined => lineOf(body, n);
   const shape = checkShape(data, {
     file,
     textLength: body.length,
@@ -125,9 +128,21 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
       (a.details.line ?? 0) - (b.details.line ?? 0) || (a.details.column ?? 0) - (b.details.column ?? 0),
   );
   const truncated = shape.truncated || problems.length > MAX_PROBLEMS;
-  if (problems.length === 0) return { data, position };
+  if (problems.length === 0) return { data, position, line };
   if (options.keyProblems !== "keep") throw InputError.all(problems.slice(0, MAX_PROBLEMS), truncated);
-  return { data, position, problems: problems.slice(0, MAX_PROBLEMS), truncated };
+  return { data, position, line, problems: problems.slice(0, MAX_PROBLEMS), truncated };
+}
+
+/** Line `n` (1-based) of `text`, found without splitting the whole file. */
+function lineOf(text: string, n: number): string | undefined {
+  let start = 0;
+  for (let i = 1; i < n; i++) {
+    const next = text.indexOf("\n", start);
+    if (next < 0) return undefined;
+    start = next + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end < 0 ? text.length : end).replace(/\r$/, "");
 }
 
 function isDuplicateKey(err: unknown): boolean {

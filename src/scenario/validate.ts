@@ -11,6 +11,7 @@ import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "..
 import { pushAll } from "../shared/lists.js";
 import { candidateKeys, describeIssue, type IssueHooks, isRecord, valueAt } from "./issues.js";
 import type { Parsed } from "./parse.js";
+import type { Position } from "./positions.js";
 
 export interface ValidateOptions extends IssueHooks {
   /** what the file should be ("scenario", "policy", "persona"): named when it is not */
@@ -21,6 +22,36 @@ export interface ValidateOptions extends IssueHooks {
    *  accepts it: reported with the schema's problems, not a round of fixes later. Each rule reads only the
    *  values of the right type (a wrong one is the schema's problem). */
   crossField?: (parsed: Parsed) => InputError[];
+}
+
+/**
+ * `amount: 5,000` inside `{ … }`: the comma ends the field, so YAML reads amount 5 and a key `000` with no
+ * value — an unknown field whose "remove it" would leave the amount at 5. Said as what happened, with the
+ * number to write, when the unknown key at `at` is digits right after `name: digits,` on its line.
+ */
+function thousandsSplit(
+  parsed: Parsed,
+  file: string,
+  path: readonly PropertyKey[],
+  at: Position | undefined,
+): InputError | undefined {
+  const text = at === undefined ? undefined : parsed.line?.(at.line);
+  if (at === undefined || text === undefined) return undefined;
+  const head = /([A-Za-z_]\w*)\s*:\s*([-+]?\d+)\s*,\s*$/.exec(text.slice(0, at.column - 1));
+  const tail = /^\d+(?:\.\d+)?(?=\s*[,}:]|\s*$)/.exec(text.slice(at.column - 1));
+  if (!head || !tail) return undefined;
+  const [, name, digits] = head;
+  const written = `${digits},${tail[0]}`;
+  return new InputError(`${name}: ${written} was read as ${name} ${digits} and a field "${tail[0]}"`, {
+    file,
+    line: at.line,
+    // at the number as written (its first digit), where the mistake is
+    column: at.column - head[0].length + head[0].search(/[-+]?\d+\s*,\s*$/),
+    field: formatPath([...path, name!]),
+    expected: "a number without thousands separators",
+    found: written,
+    hint: `write ${name}: ${written.replace(",", "")}`,
+  });
 }
 
 /** Validates `parsed.data` against `schema`; throws every problem (up to MAX_PROBLEMS) as one InputError. */
@@ -244,7 +275,10 @@ export function problemsOf(
         truncated = true;
       }
       for (const { key, at } of placed.slice(0, MAX_PROBLEMS + 1)) {
-        add(describeIssue({ ...issue, keys: [key] }, data, file, at, options));
+        add(
+          thousandsSplit(parsed, file, issue.path, at) ??
+            describeIssue({ ...issue, keys: [key] }, data, file, at, options),
+        );
       }
       continue;
     }

@@ -200,6 +200,29 @@ describe("amounts", () => {
     });
   });
 
+  it("a thousands separator inside { … }: what YAML read, and the number to write (not 'remove it')", async () => {
+    // the comma ends the field: amount 5, then a key 000 — removing that key would leave ¥5
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: 5,000 }\n");
+    expectBadInput(await run(write("thousands.yaml", text)), {
+      file: "thousands.yaml",
+      pos: at(text, "5,000"),
+      field: "events[0].amount",
+      message: 'amount: 5,000 was read as amount 5 and a field "000"',
+      expected: "a number without thousands separators",
+      found: "5,000",
+      hint: "write amount: 5000",
+    });
+    const fen = scenarioWith("  - { day: 0, type: purchase, amount: 1,250.50, merchant: JD }\n");
+    expectBadInput(await run(write("fen.yaml", fen)), {
+      file: "fen.yaml",
+      pos: at(fen, "1,250"),
+      field: "events[0].amount",
+      message: /^amount: 1,250\.50 was read as amount 1/,
+      found: "1,250.50",
+      hint: "write amount: 1250.50",
+    });
+  });
+
   it("non-numeric", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: abc }\n");
     expectBadInput(await run(write("nan.yaml", text)), {
