@@ -7,7 +7,7 @@ import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
-import { emptyPairFlips, mergePairFlips, type PairFlips } from "./flips.js";
+import { emptyPairFlips, largestGroups, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-schema.js";
 import type { FlipRow, RangeResult } from "./runner.js";
@@ -78,6 +78,16 @@ export function fromRange(meta: PopulationMeta, r: RangeResult): PopulationResul
 
 const sortKeys = <T>(r: Record<string, T>) =>
   Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+/**
+ * The account every report's "export one" hint names (the terminal's, the page's, merge's): under a
+ * challenger, the first of the sample of flipped accounts, which both reports list just above the hint; in
+ * a sweep (no such sample), the first example of the largest group of decisions that differ, which the
+ * hint follows there. Each report had picked its own, and the page and the terminal named different ones.
+ */
+export function exampleAccount(r: Pick<PopulationResult, "flips" | "decisionFlips">): number | undefined {
+  return r.flips[0]?.index ?? r.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
+}
 
 /** A sweep's variants as the frontier reads them: parameters, metrics, dominated or not, PSI. */
 export interface VariantRow {

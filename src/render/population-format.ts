@@ -2,7 +2,8 @@
 
 import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
-import type { ArmSummary } from "../population/stats.js";
+import type { ArmSummary, GroupSummary } from "../population/stats.js";
+import { money } from "../scenario/format.js";
 import { grouped } from "../shared/text.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
@@ -45,12 +46,28 @@ export const ARM_RATES = {
   closed: (s: ArmSummary) => rateOf(s.counts.closed, s.accounts),
 } as const;
 export const int = grouped;
+/** "88 (14.7 %)": the accounts whose outcome flips, and their share of the accounts. */
+export const flippedText = (g: Pick<GroupSummary, "flipped" | "champion">): string =>
+  `${int(g.flipped ?? 0)} (${pct(g.champion.accounts ? (g.flipped ?? 0) / g.champion.accounts : 0)})`;
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
-export const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
+const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
 /** Yuan to the fen, with thousands separators and a true minus sign: −¥1,090.59. */
 export const yuan2 = (y: number) =>
   `${y < 0 ? "−" : ""}¥${(Math.abs(y).toFixed(2)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+
+/** An arm's amounts as the text report and the HTML page print them. A persona without accounts has no
+ *  charges per account ("–", as its rates), not ¥0.00. */
+export const ARM_AMOUNTS = {
+  charges: (s: ArmSummary) => (s.accounts > 0 ? yuan2(s.chargesPerAccount) : "–"),
+  overdueAtEnd: (s: ArmSummary) => `${yuanInt(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
+} as const;
+
+/** The money on Huabei under one policy, to the fen, as both reports end. */
+export const moneyOnHuabei = (s: ArmSummary): string => {
+  const fen = (y: number) => money(Math.round(y * 100));
+  return `penalty income ${fen(s.penaltiesTotal)}, revolving interest ${fen(s.risk.huabei.interest)}, instalment fees ${fen(s.risk.huabei.fees)}; still overdue at the end ${fen(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${fen(s.balanceAtEndTotal)}`;
+};
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));

@@ -61,7 +61,7 @@ export const RISK_COLUMNS: readonly RiskColumn[] = [
 export const FEW_BADS = 30;
 
 /** A Gini or KS, marked `~` when read on fewer than FEW_BADS bads (those not bad yet on the score day). */
-export const ranked = (p: Pick<ProductSummary, "rankedBads">, value: number | null): string =>
+const ranked = (p: Pick<ProductSummary, "rankedBads">, value: number | null): string =>
   value !== null && p.rankedBads < FEW_BADS ? `${ratio(value)}~` : ratio(value);
 
 /** What "bad" means under a result's definition, in words. */
@@ -172,6 +172,36 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   return out;
 }
 
+/** A row of the sweep's table: a variant's figures, or the base policy's. `bads`: what its Gini and KS were
+ *  read on (the ~ on a bad rate and on them). */
+export interface VariantLine {
+  metrics: VariantMetrics;
+  bads: ProductSummary;
+  psi: number | null;
+}
+
+/** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
+export const VARIANT_COLUMNS: ReadonlyArray<{
+  title: string;
+  width: number;
+  cell: (v: VariantLine) => string;
+}> = [
+  { title: "approved", width: 10, cell: (v) => pct2(v.metrics.approvalRate) },
+  { title: "bad", width: 9, cell: (v) => fewCases(v.bads.booked, pct2(v.metrics.badRate)) },
+  { title: "loss", width: 13, cell: (v) => yuanShort(v.metrics.loss) },
+  { title: "revenue", width: 13, cell: (v) => yuanShort(v.metrics.revenue) },
+  { title: "profit", width: 13, cell: (v) => yuanShort(v.metrics.profit) },
+  { title: "Gini", width: 7, cell: (v) => ranked(v.bads, v.metrics.gini) },
+  { title: "KS", width: 7, cell: (v) => ranked(v.bads, v.metrics.ks) },
+  { title: "PSI", width: 7, cell: (v) => ratio(v.psi) },
+];
+
+/** The row the variants are read against: the policy swept, as it is (no PSI: it is what PSI compares to). */
+export function baseVariant(r: PopulationResult, all: GroupSummary): VariantLine & { params: string } {
+  const base = all.champion.risk.all;
+  return { params: `base (${r.meta.policy.name})`, metrics: base, bads: base, psi: null };
+}
+
 /** A variant's mark on the frontier chart: 1 … 9, then letters. */
 const MARKS = "123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -190,18 +220,10 @@ export function frontier(
   const id = (i: number) => (mark(i) === String(i + 1) ? `  ${i + 1}` : `  ${i + 1} ${mark(i)}`);
   const idWidth = Math.max(5, ...rows.map((_, i) => id(i).length + 2));
   const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
-  const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${lpad("approved", 10)}${lpad("bad", 9)}${lpad("loss", 13)}${lpad("revenue", 13)}${lpad("profit", 13)}${lpad("Gini", 7)}${lpad("KS", 7)}${lpad("PSI", 7)}`;
-  // the bads a Gini and KS were read on: the variant's, or the base's
-  const line = (
-    label: string,
-    params: string,
-    m: VariantMetrics,
-    bads: ProductSummary,
-    psi: number | null,
-    note: string,
-  ) =>
-    `${pad(label, idWidth)}${pad(params, paramWidth)}${lpad(pct2(m.approvalRate), 10)}${lpad(fewCases(bads.booked, pct2(m.badRate)), 9)}${lpad(yuanShort(m.loss), 13)}${lpad(yuanShort(m.revenue), 13)}${lpad(yuanShort(m.profit), 13)}${lpad(ranked(bads, m.gini), 7)}${lpad(ranked(bads, m.ks), 7)}${lpad(ratio(psi), 7)}  ${note}`;
-  const base = all.champion.risk.all;
+  const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${VARIANT_COLUMNS.map((col) => lpad(col.title, col.width)).join("")}`;
+  const line = (label: string, params: string, v: VariantLine, note: string) =>
+    `${pad(label, idWidth)}${pad(params, paramWidth)}${VARIANT_COLUMNS.map((col) => lpad(col.cell(v), col.width)).join("")}  ${note}`;
+  const base = baseVariant(r, all);
   const out = [
     c.bold(
       `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
@@ -210,14 +232,12 @@ export function frontier(
       `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base`,
     ),
     c.bold(head),
-    c.dim(line("  ·", `base (${r.meta.policy.name})`, base, base, null, "")),
+    c.dim(line("  ·", base.params, base, "")),
     ...rows.map((v, i) => {
       const text = line(
         id(i),
         paramsText(v.params),
-        v.metrics,
-        all.variants![i]!.risk.all,
-        v.psi,
+        { metrics: v.metrics, bads: all.variants![i]!.risk.all, psi: v.psi },
         v.dominated ? "dominated" : "",
       );
       return v.dominated ? c.dim(text) : text;

@@ -6,23 +6,23 @@ import { SCORE_BINS, SCORE_MIN } from "../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import { type ArmSummary, type GroupSummary, OVERALL, overall, summarise } from "../population/stats.js";
-import { money } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scoreChart } from "./chart.js";
 import {
+  ARM_AMOUNTS,
   ARM_RATES,
   accountsText,
   armsNamed,
   differenceText,
   FEW_CASES,
+  flippedText,
   int,
   lpad,
+  moneyOnHuabei,
   pad,
   pct,
   pct2,
   ratio,
-  yuan2,
-  yuanInt,
 } from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
@@ -55,12 +55,8 @@ const COLUMNS: Column[] = [
   },
   { title: "closed*", width: 8, cell: ARM_RATES.closed },
   { title: "score", width: 6, cell: (s) => (s.score ? String(s.score.median) : "–") },
-  { title: "charges/acct", width: 13, cell: (s) => yuan2(s.chargesPerAccount) },
-  {
-    title: "overdue at end",
-    width: 15,
-    cell: (s) => `${yuanInt(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
-  },
+  { title: "charges/acct", width: 13, cell: ARM_AMOUNTS.charges },
+  { title: "overdue at end", width: 15, cell: ARM_AMOUNTS.overdueAtEnd },
 ];
 
 function personaTable(
@@ -212,11 +208,9 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ...portfolioTable(groups, pick, c),
     );
   }
-  const money2 = (s: ArmSummary) =>
-    `penalty income ${money(Math.round(s.penaltiesTotal * 100))}, revolving interest ${money(Math.round(s.risk.huabei.interest * 100))}, instalment fees ${money(Math.round(s.risk.huabei.fees * 100))}; still overdue at the end ${money(Math.round(s.overdueAtEndTotal * 100))} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${money(Math.round(s.balanceAtEndTotal * 100))}`;
-  out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${money2(all.champion)}`);
+  out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${moneyOnHuabei(all.champion)}`);
   if (all.challenger)
-    out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${money2(all.challenger)}`);
+    out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${moneyOnHuabei(all.challenger)}`);
 
   if (all.psi !== null && m.challenger)
     out.push(
@@ -264,9 +258,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
           return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 31)} approved ${f(d("opened"))}`;
         }),
       "",
-      c.bold(
-        `Accounts whose outcome flips: ${int(all.flipped ?? 0)} (${pct(all.champion.accounts ? (all.flipped ?? 0) / all.champion.accounts : 0)})`,
-      ),
+      c.bold(`Accounts whose outcome flips: ${flippedText(all)}`),
       ...Object.entries(all.flips ?? {})
         .sort(([, a], [, b]) => b - a)
         .map(([k, v]) => `  ${pad(printable(k), 44)} ${lpad(int(v), 8)}`),

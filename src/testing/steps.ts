@@ -3,7 +3,7 @@
 
 import type { ReasonCode, Step } from "../engine/index.js";
 import { describeEvent, factsOf, money } from "../scenario/format.js";
-import type { StepSummary } from "./report.js";
+import type { ExpectationReport, StepSummary } from "./report.js";
 
 export function summariseStep(s: Step): StepSummary {
   const j = s.jiebei;
@@ -39,6 +39,16 @@ export function reasonsOnRecord(
     ...codes.map((code) => ({ code, numbers: factsOf(code, facts), also: false })),
     ...also.map((code) => ({ code, numbers: factsOf(code, facts), also: true })),
   ];
+}
+
+/** What heads a failed expectation's reasons in the pretty and HTML reports: of that day's steps, or of
+ *  the nearest one before it, and that there are none (a blank said nothing). */
+export function reasonsCaption(
+  e: Pick<ExpectationReport, "day" | "steps" | "nearest">,
+  any: boolean,
+): string {
+  const when = e.steps.length ? "that day" : `on day ${e.nearest?.day ?? e.day}`;
+  return any ? `reasons on record ${when}:` : `no reasons on record ${when}`;
 }
 
 /** Whether any step involves Jiebei: then every line carries Jiebei's columns too. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { htmlAssets } from "../../src/cli/html-assets.js";
 import { simulate } from "../../src/engine/index.js";
 import { loadPersonas } from "../../src/population/persona.js";
-import { fromRange } from "../../src/population/result.js";
+import { fromRange, type PopulationResult } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import type { PopulationSettings } from "../../src/population/settings.js";
 import { runHtml } from "../../src/render/html/run.js";
@@ -99,7 +99,8 @@ export function whatifPage(): Page {
   return { name: "whatif", html: whatifHtml(view, htmlAssets()), charts: 3 };
 }
 
-export function simulatePage(accounts = 200): Page {
+/** A champion / challenger population, default against tightened from day 90. */
+export function simulateResult(accounts = 200): PopulationResult {
   const policy = loadPolicy("default", ROOT);
   const challenger = loadPolicy("tightened", ROOT);
   const personas = loadPersonas([]);
@@ -115,7 +116,7 @@ export function simulatePage(accounts = 200): Page {
     scoreDay: 0,
   };
   const range = runRange(settings, personas, 0, accounts, { flipSample: 20 });
-  const result = fromRange(
+  return fromRange(
     {
       seed: 1,
       days: 365,
@@ -134,6 +135,10 @@ export function simulatePage(accounts = 200): Page {
     },
     range,
   );
+}
+
+export function simulatePage(accounts = 200): Page {
+  const result = simulateResult(accounts);
   const frontier = {
     title: "Sweep: minScore against suspensions and approvals",
     x: { label: "suspended (share of accounts)", unit: "percent" as const },

@@ -362,7 +362,10 @@ describe("simulate --html with a challenger", () => {
       html.indexOf("Outcomes under default"),
       html.indexOf("Outcomes under tightened"),
     );
-    const charges = [...table.matchAll(/<td class="num">([^<]*)<\/td><\/tr>/g)].map((m) => m[1]);
+    // the charges, then the overdue at end, close each row
+    const charges = [
+      ...table.matchAll(/<td class="num">([^<]*)<\/td><td class="num">[^<]*<\/td><\/tr>/g),
+    ].map((m) => m[1]);
     expect(charges.length).toBeGreaterThan(2);
     for (const c of charges) expect(c).toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
   });

@@ -1,8 +1,7 @@
 // `credit-sim merge FILE…`: shard results of `simulate --shard I/N --json` → the whole population's report.
 
-import { largestGroups } from "../../population/flips.js";
 import { readResultFile } from "../../population/read-result.js";
-import { documentText, mergeResults } from "../../population/result.js";
+import { documentText, exampleAccount, mergeResults } from "../../population/result.js";
 import { renderPopulation } from "../../render/population.js";
 import { InputError } from "../../shared/errors.js";
 import { type CliIo, stdoutColour } from "../io.js";
@@ -16,8 +15,7 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
     return;
   }
   // the shards' own arguments are not in their documents (only what they mean): the hint says which to drop
-  const example =
-    merged.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0] ?? merged.flips[0]?.index;
+  const example = exampleAccount(merged);
   const arm = merged.meta.sweep ? " [--arm N]" : merged.meta.challenger ? " [--arm challenger]" : "";
   const exportHint = `the shards' simulate command without --shard and --json, with --export-account ${example ?? "N"}${arm}`;
   io.stdout.write(renderPopulation(merged, { chalk: stdoutColour(io, o.color), chart: o.chart, exportHint }));

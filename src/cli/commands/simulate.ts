@@ -10,6 +10,7 @@ import { flipRule, largestGroups } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
   documentText,
+  exampleAccount,
   fromRange,
   type PopulationMeta,
   type PopulationResult,
@@ -150,10 +151,8 @@ function outputsOf(
   set: OutputSet,
 ): void {
   if (o.html === undefined) return;
-  // the page shows its hint beside the sample of flipped accounts: it names one of them
-  const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   const page = simulateHtml(result, htmlAssets(), {
-    exportHint: exportHintFor(pop, personas, o, result.flips[0]?.index ?? example),
+    exportHint: exportHintFor(pop, personas, o, exampleAccount(result)),
   });
   writeReport(io, o.html, page, false, set);
 }
@@ -186,7 +185,6 @@ function reportOf(
   }
   // `--csv -`: the rows are standard output, so the report goes to stderr
   const csvToStdout = o.csv === "-";
-  const example = result.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
   (csvToStdout ? io.stderr : io.stdout).write(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
@@ -194,7 +192,7 @@ function reportOf(
       exportHint:
         o.flips !== undefined
           ? `${written} files written to ${printable(o.flips)}`
-          : exportHintFor(pop, personas, o, example ?? result.flips[0]?.index),
+          : exportHintFor(pop, personas, o, exampleAccount(result)),
     }),
   );
 }

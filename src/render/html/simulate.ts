@@ -7,19 +7,27 @@ import { type PopulationResult, type VariantRow, variantRows } from "../../popul
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import {
+  ARM_AMOUNTS,
   ARM_RATES,
   accountsText,
   armsNamed,
   differenceText,
   FEW_CASES,
-  fewCases,
+  flippedText,
   int,
+  moneyOnHuabei,
   num,
   pct2,
   ratio,
-  yuan2,
 } from "../population-format.js";
-import { FEW_BADS, RISK_COLUMNS, ranked, riskNote } from "../population-risk.js";
+import {
+  baseVariant,
+  FEW_BADS,
+  RISK_COLUMNS,
+  riskNote,
+  VARIANT_COLUMNS,
+  type VariantLine,
+} from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
 import { chartBox, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
@@ -59,7 +67,8 @@ const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["days", (s) => (s.medianDaysToRestore === null ? "–" : String(s.medianDaysToRestore))],
   ["closed", ARM_RATES.closed],
   ["score", (s) => (s.score ? String(s.score.median) : "–")],
-  ["charges", (s) => yuan2(s.chargesPerAccount)],
+  ["charges", ARM_AMOUNTS.charges],
+  ["overdue at end", ARM_AMOUNTS.overdueAtEnd],
 ];
 
 function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string {
@@ -116,34 +125,31 @@ function riskTableHtml(rows: Array<{ persona: string; arm: ArmSummary }>): strin
   return `<div class="scroll"><table class="wide"><thead><tr><th>persona</th>${RISK_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${lines.join("")}</tbody></table></div>`;
 }
 
-/** The sweep's variants as the text report's frontier table has them: dominated ones marked. */
-function variantTable(rows: readonly VariantRow[], bads: readonly ProductSummary[]): string {
-  // the numbers right-aligned, as in the other tables; the parameters and the dominated mark are words
-  const NUMERIC = new Set(["#", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI"]);
-  const names = ["#", "parameters", "approved", "bad", "loss", "revenue", "profit", "Gini", "KS", "PSI", ""];
-  const cls = (i: number) => (NUMERIC.has(names[i]!) ? ' class="num"' : "");
-  const head = names.map((h, i) => `<th${cls(i)}>${h}</th>`).join("");
-  const body = rows
-    .map((v, i) => {
-      const m = v.metrics;
-      const cells = [
+/** The sweep's variants as the text report's frontier table has them: the base policy first, dominated
+ *  ones marked. */
+function variantTable(
+  base: ReturnType<typeof baseVariant>,
+  rows: readonly VariantRow[],
+  bads: readonly ProductSummary[],
+): string {
+  const head = `<th class="num">#</th><th>parameters</th>${VARIANT_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th></th>`;
+  const row = (id: string, params: string, v: VariantLine, note: string, style: string) =>
+    `<tr${style}><td class="num">${id}</td><td>${esc(params)}</td>${VARIANT_COLUMNS.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}<td>${note}</td></tr>`;
+  const body = [
+    // faint as in the terminal: the row the variants are read against, not one of them
+    row("·", base.params, base, "", ' class="sub"'),
+    ...rows.map((v, i) =>
+      row(
         String(i + 1),
-        esc(paramsText(v.params)),
-        pct2(m.approvalRate),
-        fewCases(bads[i]!.booked, pct2(m.badRate)),
-        yuan(m.loss),
-        yuan(m.revenue),
-        yuan(m.profit),
-        ranked(bads[i]!, m.gini),
-        ranked(bads[i]!, m.ks),
-        ratio(v.psi),
+        paramsText(v.params),
+        { metrics: v.metrics, bads: bads[i]!, psi: v.psi },
         v.dominated ? "dominated" : "",
-      ];
-      return `<tr${v.dominated ? ' style="opacity:.55"' : ""}>${cells.map((c, j) => `<td${cls(j)}>${c}</td>`).join("")}</tr>`;
-    })
-    .join("");
+        v.dominated ? ' style="opacity:.55"' : "",
+      ),
+    ),
+  ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
 }
 
 // the chart under the portfolio tables had no heading: it read as part of the last table
@@ -199,7 +205,7 @@ export function simulateHtml(
       `Outcomes under ${m.policy.name}`,
       outcomeTable(groups.map((g) => ({ persona: g.persona, arm: g.champion }))),
       {
-        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account.`,
+        note: `Approved, suspended (credit, security, policy) and closed: shares of the accounts. Restored and ≤ 180 d: shares of the suspended ones (restored says of how many); days: median days to restore. ${fewNote} Limit and score: medians; charges: interest, instalment fees and penalties on Huabei, per account; overdue at end: past due at the end, and on how many accounts.`,
       },
     ),
   ];
@@ -291,7 +297,7 @@ export function simulateHtml(
         },
       ),
       section(
-        `Accounts whose outcome flips: ${int(all.flipped ?? 0)}`,
+        `Accounts whose outcome flips: ${flippedText(all)}`,
         `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${
           options.exportHint
             ? `<p class="note" style="margin-top:8px">Replay one: <code>${options.exportHint
@@ -318,6 +324,7 @@ export function simulateHtml(
       section(
         "Variants of the sweep",
         variantTable(
+          baseVariant(r, all),
           rows,
           (all.variants ?? []).map((v) => v.risk.all),
         ),
@@ -327,8 +334,7 @@ export function simulateHtml(
   for (const [name, pick] of arms) {
     const a = pick(all);
     if (!a) continue;
-    const money = `penalty income ${yuan(a.penaltiesTotal)}, revolving interest ${yuan(a.risk.huabei.interest)}, instalment fees ${yuan(a.risk.huabei.fees)}; still overdue at the end ${yuan(a.overdueAtEndTotal)} on ${accountsText(a.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuan(a.balanceAtEndTotal)}`;
-    body.push(section(`Money on Huabei (${name})`, `<p>${esc(money)}</p>`));
+    body.push(section(`Money on Huabei (${name})`, `<p>${esc(moneyOnHuabei(a))}</p>`));
   }
   return htmlPage(
     {

@@ -5,7 +5,7 @@
 import { lineName, money } from "../../scenario/format.js";
 import { checkValueText } from "../../testing/check-text.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
-import { compactStep, reasonsOnRecord } from "../../testing/steps.js";
+import { compactStep, reasonsCaption, reasonsOnRecord } from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
@@ -32,11 +32,14 @@ const STATUS_TEXT: Record<ScenarioReport["status"], string> = {
   error: "bad input",
 };
 
+// a step without a decision or reasons: said, as the terminal's "-" says it, not a blank cell
+const NONE = '<span class="empty">–</span>';
+
 function stepRows(steps: readonly StepSummary[]): string {
   return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
     .map(
       (s) =>
-        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
@@ -55,9 +58,11 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
       ? `No ${lineName(e.on)} step on day ${e.day}; the nearest step before it (day ${e.nearest.day}):`
       : `No step on or before day ${e.day}.`;
   const codes = reasonsOnRecord(shown);
+  const said = reasonsCaption(e, codes.length > 0);
+  const reasonsHead = `<p class="note" style="margin-top:10px">${esc(said.charAt(0).toUpperCase() + said.slice(1))}</p>`;
   const reasons = codes.length
-    ? `<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(reasonView(r.code).text + r.numbers)}</li>`).join("")}</ul>`
-    : "";
+    ? `${reasonsHead}<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(reasonView(r.code).text + r.numbers)}</li>`).join("")}</ul>`
+    : reasonsHead;
   return `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
 <p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>
 <div class="xscroll"><table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table></div>

@@ -13,7 +13,7 @@ import {
   type StepSummary,
   type TestRun,
 } from "../report.js";
-import { compactStep, reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
+import { compactStep, reasonsCaption, reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
 
 const INDENT = "    ";
 
@@ -163,11 +163,7 @@ function expectationBlock(
     lines.push(...compact.map((l) => `  ${l}`));
   }
   const codes = reasonsOnRecord(shown);
-  lines.push(
-    codes.length
-      ? `  reasons on record ${e.steps.length ? "that day" : `on day ${e.nearest?.day}`}:`
-      : `  no reasons on record ${e.steps.length ? "that day" : `on day ${e.nearest?.day ?? e.day}`}`,
-  );
+  lines.push(`  ${reasonsCaption(e, codes.length > 0)}`);
   // as the trace shows them: the numbers the rule compared, and a rule that held beside them
   for (const r of codes) {
     const line = `${c.bold(r.code)}  ${isReasonCode(r.code) ? reasonText(r.code) : ""}${r.numbers}`;
