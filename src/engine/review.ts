@@ -27,7 +27,7 @@ import {
   standingCap,
   writeOffFact,
 } from "./eligibility.js";
-import type { LimitCap } from "./limits.js";
+import { type LimitCap, lowestBandScore } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
@@ -211,10 +211,7 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   // an improvement is part of why only when it cleared the threshold on record, or when the number on
   // record would fail today's standard: a score that already met a since-loosened policy did not bring
   // the line back by rising a few points (843 on record, 855 now, against 900 then and 660 now)
-  const neededNow = Math.max(
-    restorationScore(rules, line.id).score,
-    Math.min(...rules.limitBands.map((b) => b.minScore)),
-  );
+  const neededNow = Math.max(restorationScore(rules, line.id).score, lowestBandScore(rules));
   const counts = (
     code: ReasonCode,
     cleared: (threshold: number) => boolean,
