@@ -142,8 +142,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "suspended":
       if (v.limit !== undefined) line.limit = v.limit;
-      // a delinquency turns a policy suspension into the customer's own
-      if (v.cause === "credit") line.policyMet = null;
+      // a policy change's suspension keeps the policy the line met, to tell while the change holds it; a
+      // delinquency (or anything else the old policy would not restore either) makes it the customer's own
+      if (v.policyMet !== undefined) line.policyMet = v.policyMet;
+      else if (v.cause === "credit") line.policyMet = null;
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy")
