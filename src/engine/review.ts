@@ -330,6 +330,14 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
         ],
       };
     }
+    // a policy suspension the policy no longer holds (the policy before the change would not restore the
+    // line either) is the customer's own from the review that finds it: recorded for credit, with what
+    // holds the line now, so that its standing says what its reasons cite (the clock stays the first's)
+    if (!requested && (held?.cause ?? line.cause) === "policy" && !codes.includes("POLICY_CHANGE")) {
+      const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
+      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, "credit");
+      return held === null ? v : { ...v, beneath: true };
+    }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
     const cut = requested ? null : lineManagement(c, line, s);
     if (cut) return cut;
@@ -373,7 +381,7 @@ function suspendAtReview(
   codes: ReasonCode[],
   facts: RuleFact[],
   by: "credit" | Policy,
-): Verdict {
+): Extract<Verdict, { decision: "suspended" }> {
   const cut = lineManagement(c, line, s);
   const reasons = principalReasons(codes, s);
   const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyMet: by };
