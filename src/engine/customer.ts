@@ -61,7 +61,7 @@ interface LineBase {
 }
 
 /** A cut of a line's limit: when, from what, and the reasons and numbers it was decided with. */
-export interface LimitCutRecord {
+interface LimitCutRecord {
   day: number;
   from: Fen;
   reasons: ReasonCode[];
