@@ -3,8 +3,10 @@
 // due a line is. The rules in review.ts decide; this file acts.
 
 import { type Customer, daysPastDue, type Line, overdue, owed } from "./customer.js";
+import { CUT_BY } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
+import type { ReasonCode } from "./reasons.js";
 import { OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
 import { lineSnapshot } from "./snapshot.js";
@@ -131,19 +133,23 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.previousPolicy = null;
         line.policyMet = null;
         line.lastLimit = null;
+        line.cut = null;
       }
       // an increase on an active line ends the record of an earlier cut: it was the way back
       if (line.status === "active" && v.limit > line.limit) {
         line.reasonsOnRecord = [];
         line.factsOnRecord = [];
         line.recordDay = null;
+        line.cut = null;
       }
       line.limit = v.limit;
       return;
     case "suspended":
-      if (v.limit !== undefined) line.limit = v.limit;
-      // a delinquency turns a policy suspension into the customer's own
-      if (v.cause === "credit") line.policyMet = null;
+      if (v.limit !== undefined) noteCut(line, v, v.limit, day);
+      // a policy change's suspension keeps the policy the line met, to tell while the change holds it; a
+      // delinquency (or anything else the old policy would not restore either) makes it the customer's own
+      if (v.policyMet !== undefined) line.policyMet = v.policyMet;
+      else if (v.cause === "credit") line.policyMet = null;
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy")
@@ -178,7 +184,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       return;
     case "limit_reduced":
-      line.limit = v.limit;
+      noteCut(line, v, v.limit, day);
       // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
       if (line.status === "active") {
         line.reasonsOnRecord = v.reasons;
@@ -187,10 +193,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       }
       return;
     case "restored":
+      noteCut(line, v, v.limit, day);
       line.status = "active";
       line.cause = null;
       line.statusDay = null;
-      line.limit = v.limit;
       line.reasonsOnRecord = [];
       line.factsOnRecord = [];
       line.recordDay = null;
@@ -239,6 +245,22 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
   }
 }
+
+/** A verdict's new limit; a lower one is a cut, kept on record (the latest) until a way back ends it. A
+ *  limit_reduced's reasons are the cut's; beside a suspension or a restoration, its own code is. */
+function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
+  const fact = limit < line.limit ? v.facts.find((f) => CUT_CODES.has(f.code)) : undefined;
+  if (fact !== undefined)
+    line.cut = {
+      day,
+      from: line.limit,
+      reasons: v.decision === "limit_reduced" ? v.reasons : [fact.code],
+      facts: [fact],
+    };
+  line.limit = limit;
+}
+
+const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
 
 /** Whether a closed line's loans keep their instalments and due days: Jiebei closed for policy. */
 export const runsToTerm = (line: Line): boolean =>

@@ -11,7 +11,7 @@ import * as loans from "./loans.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
-import type { EngineState } from "./state.js";
+import { type EngineState, jiebeiDue } from "./state.js";
 import { answerSupport } from "./support.js";
 import { securityTrigger } from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
@@ -298,7 +298,7 @@ function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
       : revolving.minimumDue(line.ledger);
   // on Jiebei, the statement and the minimum are both what is due: arrears and the instalments falling
   // due within the month
-  return loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay, s.calendar.monthAfter(s.day));
+  return jiebeiDue(s, line.book);
 }
 
 /** Merges a `policy` event into the policy in force (a `set` marks its name: `default*`). */

@@ -32,6 +32,10 @@ interface LineBase {
   recordDay: number | null;
   /** the suspension a security hold was laid over: verifying identity lifts the hold, not this */
   heldOver: HeldSuspension | null;
+  /** the latest cut of the limit (a review's line management, on an active or suspended line, or at a
+   *  restoration): what customer service explains while the limit is below what it was cut from. A
+   *  restoration keeps it; only an approved increase or a reopening — the ways back — end it */
+  cut: LimitCutRecord | null;
   /** the last approved limit increase (a cooldown runs from it) */
   lastIncreaseDay: number | null;
   /** the limit the last closure ended (null: never closed, or reopened since): a reopening above it
@@ -54,6 +58,14 @@ interface LineBase {
   reportedBalance: Fen;
   reportedLimit: Fen;
   reported: boolean;
+}
+
+/** A cut of a line's limit: when, from what, and the reasons and numbers it was decided with. */
+interface LimitCutRecord {
+  day: number;
+  from: Fen;
+  reasons: ReasonCode[];
+  facts: readonly RuleFact[];
 }
 
 /** A suspension for credit or policy, as it stood when a security hold was laid over it. */
@@ -113,6 +125,7 @@ const newHuabei = (): HuabeiLine => ({
   factsOnRecord: [],
   recordDay: null,
   heldOver: null,
+  cut: null,
   lastIncreaseDay: null,
   lastReviewRequest: null,
   lastLimit: null,
@@ -139,6 +152,7 @@ const newJiebei = (): JiebeiLine => ({
   factsOnRecord: [],
   recordDay: null,
   heldOver: null,
+  cut: null,
   lastIncreaseDay: null,
   lastReviewRequest: null,
   lastLimit: null,

@@ -10,7 +10,7 @@ import {
   thinFile,
   writtenOff,
 } from "./customer.js";
-import { type LimitBinding, type LimitCap, limitCap } from "./limits.js";
+import { type LimitBinding, type LimitCap, limitCap, lowestBandScore } from "./limits.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
@@ -88,8 +88,12 @@ export function managedCap(c: Customer, line: LineId, s: Scored, p: Policy = c.p
   const cap = capFor(c, line, s, p);
   if (cap !== null) return cap;
   const rules = rulesFor(p, line);
-  const lowest = Math.min(...rules.limitBands.map((b) => b.minScore));
-  const floor = limitCap(lowest, c.profile.monthlyIncome, rules, thinFile(c) ? p.thinFileMaxLimit : null);
+  const floor = limitCap(
+    lowestBandScore(rules),
+    c.profile.monthlyIncome,
+    rules,
+    thinFile(c) ? p.thinFileMaxLimit : null,
+  );
   // the lowest band binds because of the score, even when it is the only band (the product's largest)
   return floor?.binding === "product_maximum" ? { ...floor, binding: "score" } : floor;
 }
@@ -164,7 +168,7 @@ export const param = (line: LineId, huabei: PolicyParamName, jiebei: PolicyParam
  *  smallest line (the fact names which). */
 export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {
   if (cap === null) {
-    const lowest = Math.min(...rules.limitBands.map((b) => b.minScore));
+    const lowest = lowestBandScore(rules);
     return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
   }
   return {

@@ -16,6 +16,10 @@ export interface LimitCap {
   belowMinimum: boolean;
 }
 
+/** The score the lowest limit band asks: below it, no band offers a line. */
+export const lowestBandScore = (rules: LineRules): number =>
+  Math.min(...rules.limitBands.map((b) => b.minScore));
+
 /**
  * The cap for a score and income under a line's rules; null when the score is below every limit band.
  * `thinFileMax` (yuan) applies to a customer without a repayment record.

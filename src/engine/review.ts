@@ -27,7 +27,7 @@ import {
   standingCap,
   writeOffFact,
 } from "./eligibility.js";
-import type { LimitCap } from "./limits.js";
+import { type LimitCap, lowestBandScore } from "./limits.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
@@ -112,7 +112,7 @@ export function restorationBlockers(
  * the line met before the change would restore it today. Once something else would keep it suspended
  * under that policy too (a score that fell, an overdue), that is what holds it, and what is named.
  */
-function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause = line.cause): boolean {
+function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
   if (cause !== "policy" || line.policyMet === null) return false;
   return restorationBlockers({ ...c, policy: line.policyMet }, line, day, s, cause).length === 0;
 }
@@ -126,7 +126,7 @@ export function citing(
   blockers: readonly RuleFact[],
 ): ReasonCode[] {
   const codes = blockers.map((f) => f.code);
-  const cause = line.cause === "security" ? line.heldOver?.cause : line.cause;
+  const cause = line.cause === "security" ? (line.heldOver?.cause ?? null) : line.cause;
   // nothing in the way (ready to restore): nothing holds it
   if (codes.length === 0 || !heldByPolicy(c, line, day, s, cause)) return codes;
   // after the hold's own code (only a verification lifts it), the suspension beneath
@@ -211,10 +211,7 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   // an improvement is part of why only when it cleared the threshold on record, or when the number on
   // record would fail today's standard: a score that already met a since-loosened policy did not bring
   // the line back by rising a few points (843 on record, 855 now, against 900 then and 660 now)
-  const neededNow = Math.max(
-    restorationScore(rules, line.id).score,
-    Math.min(...rules.limitBands.map((b) => b.minScore)),
-  );
+  const neededNow = Math.max(restorationScore(rules, line.id).score, lowestBandScore(rules));
   const counts = (
     code: ReasonCode,
     cleared: (threshold: number) => boolean,
@@ -333,6 +330,14 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
         ],
       };
     }
+    // a policy suspension the policy no longer holds (the policy before the change would not restore the
+    // line either) is the customer's own from the review that finds it: recorded for credit, with what
+    // holds the line now, so that its standing says what its reasons cite (the clock stays the first's)
+    if (!requested && (held?.cause ?? line.cause) === "policy" && !codes.includes("POLICY_CHANGE")) {
+      const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
+      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, "credit");
+      return held === null ? v : { ...v, beneath: true };
+    }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
     const cut = requested ? null : lineManagement(c, line, s);
     if (cut) return cut;
@@ -355,7 +360,7 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
     const passedBefore = prev !== null && failsStandard(c, line.id, prev, s).length === 0;
     const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
     codes.push(...failures.map((f) => f.code));
-    return suspendAtReview(c, line, s, codes, failures, passedBefore ? "policy" : "credit");
+    return suspendAtReview(c, line, s, codes, failures, passedBefore ? prev : "credit");
   }
   const cap = capFor(c, line.id, s);
   if (cap === null || cap.belowMinimum) {
@@ -366,21 +371,23 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
   return null;
 }
 
-/** A suspension at the review. Line management does not wait for a restoration: a cut due today comes
- *  with it (its code follows the suspension's reasons when there is room; its fact is always there). */
+/** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before
+ *  it). Line management does not wait for a restoration: a cut due today comes with it (its code follows
+ *  the suspension's reasons when there is room; its fact is always there). */
 function suspendAtReview(
   c: Customer,
   line: Line,
   s: Scored,
   codes: ReasonCode[],
   facts: RuleFact[],
-  cause: "credit" | "policy",
-): Verdict {
+  by: "credit" | Policy,
+): Extract<Verdict, { decision: "suspended" }> {
   const cut = lineManagement(c, line, s);
   const reasons = principalReasons(codes, s);
-  if (cut?.decision !== "limit_reduced") return { decision: "suspended", cause, reasons, facts };
+  const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyMet: by };
+  if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts };
   if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
-  return { decision: "suspended", cause, reasons, facts: [...facts, ...cut.facts], limit: cut.limit };
+  return { decision: "suspended", ...cause, reasons, facts: [...facts, ...cut.facts], limit: cut.limit };
 }
 
 /**

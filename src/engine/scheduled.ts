@@ -257,10 +257,8 @@ function reviewFrom(
             (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
           );
     }
-    // the first review after a policy change decides whether the change suspends the line; later
-    // failures are the customer's own — but a line it suspends keeps the policy it met, to tell while
-    // the change is what holds it
-    if (v.decision === "suspended" && v.cause === "policy") line.policyMet = line.previousPolicy;
+    // the first review after a policy change decides whether the change suspends the line (a suspension
+    // for it carries the policy the line met); later failures are the customer's own
     line.previousPolicy = null;
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision === null && line.status !== "suspended") continue;

@@ -6,7 +6,9 @@
 import type { StepOutcome } from "./apply-verdict.js";
 import { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, newCustomer } from "./customer.js";
-import type { Policy, Profile } from "./types.js";
+import type { LoanBook } from "./loans.js";
+import * as loans from "./loans.js";
+import type { Fen, Policy, Profile } from "./types.js";
 
 export interface EngineState {
   readonly calendar: Calendar;
@@ -66,6 +68,11 @@ export function initialState(
     lane: null,
   };
 }
+
+/** What Jiebei asks today (its `minimum` and `statement` alike): the arrears, and the instalments falling
+ *  due before the same day next month. */
+export const jiebeiDue = (s: EngineState, book: LoanBook): Fen =>
+  loans.amountDue(book, s.day, s.customer.policy.jiebeiRatePerDay, s.calendar.monthAfter(s.day));
 
 /** The last day of a month on or after `day`. */
 export function monthEndAfter(calendar: Calendar, day: number): number {

@@ -17,7 +17,7 @@ import {
   owed,
   rulesFor,
 } from "./customer.js";
-import { CUT_BY, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
@@ -224,7 +224,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     remedies.push(cut);
     if (!unblocked) continue;
     for (const code of cut.reasons) if (!reasons.includes(code)) reasons.push(code);
-    for (const f of line.factsOnRecord)
+    for (const f of line.cut?.facts ?? [])
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
@@ -242,27 +242,26 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   return { reasons: principal, facts: kept, remedies };
 }
 
-const CUT_CODES: readonly ReasonCode[] = Object.values(CUT_BY);
-
-/** The cut on record of an active line (its reasons and the limit before and after), and the first day an
- *  application for an increase can be made; null when none is on record. */
+/** The cut on record of an active line still below what it was cut from (its reasons and the limit before
+ *  and after, a restoration since or not), and the first day an application for an increase can be made;
+ *  null when none is on record. */
 function limitCut(
   c: Customer,
   line: Line,
   day: number,
   calendar: Calendar,
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
-  const fact = line.factsOnRecord.find((f) => CUT_CODES.includes(f.code));
-  if (fact?.value === undefined || fact.threshold === undefined || line.recordDay === null) return null;
+  const cut = line.cut;
+  if (cut === null || line.limit >= cut.from) return null;
   const from = increaseFrom(c, line, day);
   return {
     line: line.id,
     kind: "limit_cut",
-    day: line.recordDay,
-    date: calendar.date(line.recordDay),
-    from: fact.value,
+    day: cut.day,
+    date: calendar.date(cut.day),
+    from: cut.from,
     to: line.limit,
-    reasons: line.reasonsOnRecord,
+    reasons: cut.reasons,
     increase: { day: from, date: calendar.date(from), now: from === day },
   };
 }

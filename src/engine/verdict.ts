@@ -11,7 +11,7 @@
 import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
 import { type Scoring, scoreReasons } from "./scorecard.js";
-import type { Fen } from "./types.js";
+import type { Fen, Policy } from "./types.js";
 import type { Cause, LineId, PolicyParamName } from "./vocabulary.js";
 
 /** The numbers behind a rule's code: the parameter, its threshold and the customer's value. */
@@ -33,8 +33,9 @@ interface VerdictBase {
 export type Verdict =
   | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
   /** a suspension may come with a limit cut due the same day (`limit`); `beneath`: recorded under a
-   *  security hold, which stays — the suspension is what verifying identity leaves */
-  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen; beneath?: true })
+   *  security hold, which stays — the suspension is what verifying identity leaves; `policyMet`: a
+   *  policy change's suspension, the policy the line met before it (kept to tell while it holds the line) */
+  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen; beneath?: true; policyMet?: Policy })
   | (VerdictBase & { decision: "closed"; cause: Cause })
   | (VerdictBase & { decision: "charged_off" | "declined" | "info" | null });
 

@@ -3,12 +3,11 @@
 // only; nothing here changes the state.
 
 import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
-import * as loans from "./loans.js";
 import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { lineSnapshot } from "./snapshot.js";
-import type { EngineState } from "./state.js";
+import { type EngineState, jiebeiDue } from "./state.js";
 import type { Fen, LineSnapshot } from "./types.js";
 import type { LineId, Status } from "./vocabulary.js";
 
@@ -26,9 +25,7 @@ export const owedOn = (s: EngineState, id: LineId): Fen => owed(lineOf(s.custome
  *  is due (arrears and the instalments falling due within the month). */
 export function dueOn(s: EngineState, id: LineId): Fen {
   const line = lineOf(s.customer, id);
-  return line.id === "huabei"
-    ? revolving.statementBalance(line.ledger)
-    : loans.amountDue(line.book, s.day, s.customer.policy.jiebeiRatePerDay, s.calendar.monthAfter(s.day));
+  return line.id === "huabei" ? revolving.statementBalance(line.ledger) : jiebeiDue(s, line.book);
 }
 
 /** The credit score on the state's day. */

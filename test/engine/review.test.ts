@@ -742,6 +742,59 @@ describe("a line the policy holds suspended", () => {
     expect(closed.reasons).not.toContain("POLICY_CHANGE");
     expect(closed.reasons.slice(0, 2)).toEqual(["LONG_SUSPENSION", "OVERDUE_OUTSTANDING"]);
   });
+
+  it("the review that finds something else holding the line records the suspension for it: standing and reasons agree", () => {
+    // overdue from day 44: the review on day 45 finds the overdue, not the policy, holding the line
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.purchase(1, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.support(50),
+        on.repay(60, "full"),
+        on.support(80),
+      ],
+      { profile: { verified: false }, until: 110 },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const found = stepOn(t, "review", 45);
+    expect(found).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(found.reasons.slice(0, 2)).toEqual(["OVERDUE_OUTSTANDING", "IDENTITY_REQUIRED"]);
+    expect(found.facts.map((f) => f.code)).toEqual(["OVERDUE_OUTSTANDING", "IDENTITY_REQUIRED"]);
+    // the first suspension's clock, and the answer's on-record line, are the credit suspension's now
+    expect(stateOn(t, 50)).toMatchObject({ status: "suspended", cause: "credit" });
+    const onRecord = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "on_record");
+    expect(onRecord).toMatchObject({ cause: "credit", since: 14, day: 45 });
+    // once repaid, the policy alone would hold it again; the suspension stays the customer's, and says
+    // only what stands in the way
+    expect(stepOn(t, "contact_support", 80).reasons).not.toContain("POLICY_CHANGE");
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, cause: "credit" });
+    // a line the policy holds is not recorded again: its reviews decide nothing new
+    const still = run([on.open(0, 1_000), on.policy(5, { set: { requireVerified: true } })], {
+      profile: { verified: false },
+      until: 80,
+    });
+    expect(stepOn(still, "review", 45)).toMatchObject({ decision: null, cause: "policy" });
+    expect(stepOn(still, "review", 74)).toMatchObject({ decision: null, cause: "policy" });
+  });
+
+  it("beneath a security hold, the suspension under it is recorded for what holds it", () => {
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.purchase(1, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+      ],
+      { profile: { verified: false }, until: 60 },
+    );
+    expect(stepOn(t, "change_profile", 22)).toMatchObject({ cause: "security" });
+    const found = stepOn(t, "review", 45);
+    expect(found).toMatchObject({ decision: "suspended", cause: "security", beneath: "credit" });
+    expect(found.reasons[0]).toBe("OVERDUE_OUTSTANDING");
+  });
 });
 
 describe("restoration and closure", () => {
@@ -1230,13 +1283,15 @@ describe("fixes from review", () => {
       },
     );
     expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
-    // the delinquency is the customer's doing, not the lender's: the cause becomes credit, the clock stays
-    expect(stepOn(t, "overdue", 70)).toMatchObject({
+    // the delinquency is the customer's doing, not the lender's: the review that finds it holding the line
+    // records the suspension for credit (the clock stays), before it is 30 days past due
+    expect(stepOn(t, "review", 45)).toMatchObject({
       decision: "suspended",
       status: "suspended",
       cause: "credit",
     });
-    expect(stepOn(t, "overdue", 70).reasons).toContain("OVERDUE_TOO_LONG");
+    expect(stepOn(t, "review", 45).reasons[0]).toBe("OVERDUE_OUTSTANDING");
+    expect(stateOn(t, 70)).toMatchObject({ status: "suspended", cause: "credit" });
     // restored once the arrears are cleared and clean long enough, saying so (not only the policy's loosening)
     const restored = t.steps.find((x) => x.decision === "restored")!;
     expect(restored.day).toBeGreaterThanOrEqual(130);

@@ -1,7 +1,7 @@
 // The transition on its own: a state built for the rule, one input, the steps and the state it leaves.
 
 import { describe, expect, it } from "vitest";
-import type { StepOutcome } from "../../src/engine/apply-verdict.js";
+import { decide, type StepOutcome } from "../../src/engine/apply-verdict.js";
 import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
 import { type EngineState, fork, initialState } from "../../src/engine/state.js";
 import { type EngineInput, step, transition } from "../../src/engine/step.js";
@@ -189,5 +189,40 @@ describe("nextEngineDay", () => {
     }
     expect(days).toContain(70);
     expect(days).toContain(220);
+  });
+});
+
+describe("a policy change's suspension", () => {
+  it("carries the policy the line met on its verdict, and the verdict's application keeps it on the line", () => {
+    const s = initialState("2024-01-01", { ...PROFILE, verified: false }, testPolicy(), { notices: false });
+    runDay(
+      s,
+      0,
+      [{ day: 0, index: 0, type: "apply", line: "huabei", product: "open", amount: 500_000 }],
+      () => {},
+    );
+    const before = s.customer.policy;
+    take(
+      s,
+      { type: "open_day", day: 5 },
+      { day: 5, index: 0, type: "policy", use: null, set: { requireVerified: true } },
+    );
+    take(s, { type: "open_day", day: 14 });
+    const [review] = take(s, { type: "periodic_review" });
+    expect(review!.verdict).toMatchObject({ decision: "suspended", cause: "policy", policyMet: before });
+    expect(s.customer.huabei.policyMet).toBe(before);
+  });
+
+  it("is kept by applying the verdict, whatever input brought it", () => {
+    const s = openLine(false);
+    const met = testPolicy({}, "met");
+    decide(s, { type: "review", line: "huabei", requested: false }, s.customer.huabei, {
+      decision: "suspended",
+      cause: "policy",
+      policyMet: met,
+      reasons: ["POLICY_CHANGE"],
+      facts: [],
+    });
+    expect(s.customer.huabei).toMatchObject({ status: "suspended", cause: "policy", policyMet: met });
   });
 });

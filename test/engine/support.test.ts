@@ -1232,4 +1232,31 @@ describe("a limit a review cut", () => {
     expect(stepOn(t, "apply", 95).decision).toBe("approved");
     expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
   });
+
+  it("is still said after a suspension and a restoration: the limit stays cut, so does its record", () => {
+    // cut on day 14; a bill left unpaid suspends the line on day 45 (5 days past due); repaid on day 50,
+    // restored at the review on day 74 at the cut limit
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.policy(5, cut),
+        on.purchase(20, 100),
+        on.repay(50, "full"),
+        on.support(80),
+        on.close(120),
+        on.open(121, 1_000),
+        on.support(122),
+      ],
+      { policy: testPolicy({ suspendOverdueDays: 5 }) },
+    );
+    expect(stepOn(t, "overdue", 45)).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored", limit: 200_000 });
+    const s = stepOn(t, "contact_support", 80);
+    expect(remedy(s.remedies, "limit_cut")).toMatchObject({ day: 14, from: 500_000, to: 200_000 });
+    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
+    // a reopening is a way back too: the line opened anew has no cut to explain
+    expect(stepOn(t, "apply", 121)).toMatchObject({ decision: "approved", limit: 100_000 });
+    expect(remedy(stepOn(t, "contact_support", 122).remedies, "limit_cut")).toBeUndefined();
+  });
 });
