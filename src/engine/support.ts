@@ -334,7 +334,9 @@ function suspendedLine(
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
   const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
-  // a write-off due before that review comes first: the closure is not what to warn of
+  // a write-off due before that review comes first: the closure is not what to warn of — unless it is
+  // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
+  // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
   const writtenOffFirst = remedies.some(
     (r) =>
       r.line === line.id &&
@@ -342,7 +344,7 @@ function suspendedLine(
       (r.today === "charge_off" ||
         (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
   );
-  if (closesOn !== null && !writtenOffFirst && (closesOn === next || certain))
+  if (closesOn !== null && (certain || (!writtenOffFirst && closesOn === next)))
     remedies.push({
       line: line.id,
       kind: "closure_due",

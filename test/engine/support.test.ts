@@ -586,7 +586,7 @@ describe("contact_support", () => {
 });
 
 describe("deadlines ahead", () => {
-  it("before the suspension and the write-off, the overdue remedy names the day each comes; the closure the write-off precedes is not warned of", () => {
+  it("before the suspension and the write-off, the overdue remedy names the day each comes; a closure certain even once paid is said beside it", () => {
     const before30 = stepOn(
       run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(55)]),
       "contact_support",
@@ -596,13 +596,26 @@ describe("deadlines ahead", () => {
     expect(describeRemedy(remedy(before30.remedies, "pay_overdue")!)).toMatch(
       /unpaid at the end of 2024-03-11 \(day 70\), .* suspended/,
     );
+    // the default policy's 90-day clean period: paid today, it cannot end before the closing review
     const before180 = stepOn(
-      run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219)], { until: 300 }),
+      run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219)], {
+        policy: DEFAULT_POLICY,
+        until: 300,
+      }),
       "contact_support",
       219,
     );
     expect(remedy(before180.remedies, "pay_overdue")).toMatchObject({ by: { day: 220, what: "charge_off" } });
-    expect(kinds(before180.remedies)).not.toContain("closure_due");
+    // paid as asked, the write-off never comes, but the clean period (to day 309) ends after the review
+    // that closes the line (day 258, 180 days after the suspension of day 70): the customer is told so
+    expect(remedy(before180.remedies, "closure_due")).toMatchObject({ day: 258, certain: true });
+    const owed = remedy(before180.remedies, "pay_overdue")!.amount;
+    const paid = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219), on.repay(219, owed / 100)], {
+      policy: DEFAULT_POLICY,
+      until: 300,
+    });
+    expect(stepsOf(paid, "charge_off")).toEqual([]);
+    expect(stateOn(paid, 258)).toMatchObject({ decision: "closed", status: "closed" });
   });
 });
 
