@@ -18,6 +18,7 @@ import {
   rulesFor,
 } from "./customer.js";
 import { CUT_BY, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { incomeForSmallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
@@ -438,7 +439,7 @@ function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   return {
     line: line.id,
     kind: "report_income",
-    income: Math.ceil(rules.minLimit / rules.maxLimitIncomeMultiple - 1e-9),
+    income: incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple),
     minLimit: wholeFen(rules.minLimit),
   };
 }

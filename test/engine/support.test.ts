@@ -8,7 +8,7 @@ import { dayOpens } from "../../src/engine/scheduled.js";
 import { debtToIncome, debtWithin, incomeAllowing } from "../../src/engine/score-inputs.js";
 import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
-import type { Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
 import {
@@ -376,6 +376,22 @@ describe("contact_support", () => {
       until: 60,
     });
     expect(stepOn(after, "request_review", 50).decision).toBe("restored");
+  });
+
+  it("the income asked for makes a line of the smallest size once the cap rounds down to whole hundreds", () => {
+    // ¥550 at two months of income: ¥275 makes a cap of ¥500, below the smallest line; ¥300 makes ¥600.
+    // With no smallest line, an income of nothing makes no line either: ¥1 at 1,000 months does
+    const ask = (set: Partial<PolicyParams>) => {
+      const policy = testPolicy(set);
+      const events = [on.open(0, 1_000), on.income(5, 0), on.support(20)];
+      const answer = stepOn(run(events, { policy }), "contact_support", 20);
+      const income = remedy(answer.remedies, "report_income")!;
+      const after = run([...events, on.income(20, income.income), on.requestReview(20)], { policy });
+      return { income: income.income, restored: stepOn(after, "request_review", 20).decision };
+    };
+    expect(ask({ minLimit: 550, maxLimitIncomeMultiple: 2 })).toEqual({ income: 300, restored: "restored" });
+    expect(ask({ minLimit: 0 })).toEqual({ income: 1, restored: "restored" });
+    expect(ask({ minLimit: 500, maxLimitIncomeMultiple: 2 })).toEqual({ income: 250, restored: "restored" });
   });
 
   it("says an early review can restore sooner, and a request that day after paying does restore", () => {
