@@ -9,6 +9,7 @@ import {
   type Customer,
   customerOverdue,
   daysPastDue,
+  forkCustomer,
   type Line,
   lastCured,
   lastMissed,
@@ -16,6 +17,7 @@ import {
   overdue,
   owed,
   rulesFor,
+  verifyIdentity,
 } from "./customer.js";
 import { CUT_BY, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import { incomeForSmallestLine } from "./limits.js";
@@ -23,7 +25,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { asNextReviewReads, reportAhead } from "./report-ahead.js";
-import { citing, keptStandard, restorationBlockers, restorationScore } from "./review.js";
+import { citing, keptStandard, liftSecurityHold, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import {
   debtCounted,
@@ -283,9 +285,12 @@ function suspendedLine(
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
-    // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs
+    // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs —
+    // and a hold alone is judged on verifying as the active line it was: what that would fail, and its
+    // steps, come first
+    if (held === null) blockers.push(...failedOnVerifying(c, line, day, calendar, remedies));
     remedies.push({ line: line.id, kind: "verify_identity" });
-    blockers.push(...line.reasonsOnRecord.map((code) => ({ code })));
+    blockers.unshift(...line.reasonsOnRecord.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -361,6 +366,26 @@ function suspendedLine(
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
   return blockers;
+}
+
+/** What verifying today would find on a line under a security hold alone — the hold lifted, but the line
+ *  suspended for credit when it fails the standard for keeping credit or is too long past due: said, with
+ *  the steps that change it (the overdue to pay is said already); its facts. */
+function failedOnVerifying(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+): RuleFact[] {
+  const verified = forkCustomer(c);
+  verifyIdentity(verified);
+  const scored = scoreOn(verified, day);
+  const v = liftSecurityHold(verified, lineOf(verified, line.id), day, scored);
+  if (v.decision !== "suspended") return [];
+  remedies.push({ line: line.id, kind: "verify_suspends", reasons: v.reasons });
+  standardRemedies(c, line, day, scored, calendar, v.facts, remedies);
+  return v.facts;
 }
 
 /** What an active line can do about the standard it fails before the review suspends it (the facts of

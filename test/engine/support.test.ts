@@ -262,6 +262,29 @@ describe("contact_support", () => {
     expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 45, certain: false, hold: true });
   });
 
+  it("a security hold alone that verifying would leave suspended for credit: said, with its steps before the verification", () => {
+    // a debt elsewhere taken during the hold (after the review of day 14): verified today, the line would
+    // be judged over the debt cap, and suspended for credit
+    const policy = testPolicy({ securityMaxChanges: 0, maxDebtToIncome: 1 });
+    const profile = { monthlyIncome: 10_000 };
+    const events = [on.open(0, 1_000), on.change(1), on.externalDebt(20, 150_000), on.support(30)];
+    const s = stepOn(run(events, { policy, profile }), "contact_support", 30);
+    expect(remedy(s.remedies, "verify_suspends")?.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    expect(s.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    const k = kinds(s.remedies);
+    expect(k.indexOf("reduce_debt")).toBeLessThan(k.indexOf("verify_identity"));
+    expect(describeRemedy(remedy(s.remedies, "verify_suspends")!)).toMatch(
+      /leaves the line suspended, for credit/,
+    );
+    // the warning is true: verifying at once suspends the line for credit…
+    const now = run([...events, on.verify(30)], { policy, profile });
+    expect(stepOn(now, "verify_identity", 30)).toMatchObject({ decision: "suspended", cause: "credit" });
+    // …and the steps in their order restore it on the day
+    const over = remedy(s.remedies, "reduce_debt")!.over!;
+    const after = run([...events, on.externalRepayment(30, over / 100), on.verify(30)], { policy, profile });
+    expect(stepOn(after, "verify_identity", 30)).toMatchObject({ decision: "restored", status: "active" });
+  });
+
   it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {
     const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 50, restoreCleanDays: 90 });
     // suspended (overdue) on day 45; on day 80 the review of day 105 must close it: 90 clean days are not left
