@@ -410,17 +410,17 @@ function standardRemedies(
       case "DEBT_TO_INCOME_TOO_HIGH":
         remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
         break;
-      case "LIMIT_BELOW_MINIMUM": {
-        const income = reportIncome(c, line, s);
-        if (income !== null) remedies.push(income);
-        break;
-      }
       case "SCORE_BELOW_MINIMUM":
       case "SCORE_BELOW_LIMIT_BANDS":
         if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold));
         break;
     }
   }
+  // an income too low for the smallest line, whether or not it is what the review cites first: the review
+  // judges the line's cap only once it passes the rest (a debt ratio over the cap for want of any income
+  // hides it), and an income that only meets the debt advice would leave the line suspended all the same
+  const income = reportIncome(c, line, s);
+  if (income !== null) remedies.push(income);
 }
 
 /** The score `needed`, and the characteristics the customer can improve towards it. */

@@ -377,6 +377,28 @@ describe("contact_support", () => {
     expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
   });
 
+  it("an income of nothing: the warning asks for the income the smallest line needs, not only the debt advice's", () => {
+    // with no income the review cites the debt ratio first, and judges the line's cap only once that
+    // passes: ¥5 a month meets the ratio, and would leave no line of ¥500 at two months of income
+    const policy = DEFAULT_POLICY;
+    const profile = { monthlyIncome: 2_000, creditHistoryMonths: 48 };
+    const events = [
+      on.open(0, 1_000),
+      on.purchase(1, 100),
+      on.repay(9, "minimum"),
+      on.income(15, 0),
+      on.support(40),
+    ];
+    const s = stepOn(run(events, { policy, profile, until: 50 }), "contact_support", 40);
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ repay: null, income: 5 });
+    expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 250 });
+    // the higher income answers both, and the review keeps the line
+    const after = run([...events, on.income(40, 250)], { policy, profile, until: 50 });
+    expect(stepOn(after, "review", 45).decision).not.toBe("suspended");
+    expect(stateOn(after, 45).status).toBe("active");
+  });
+
   it("an income too low for the smallest line is said with the income that allows one, and that income restores", () => {
     const policy = DEFAULT_POLICY;
     const profile = { monthlyIncome: 8_000, creditHistoryMonths: 48, externalDebt: 300_000 };
