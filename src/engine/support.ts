@@ -388,6 +388,23 @@ function failedOnVerifying(
   return v.facts;
 }
 
+/** The debt advice, counting on the income the smallest line needs (`income`, asked for anyway, when higher
+ *  than the one on record): null when that income alone brings the ratio within the cap. */
+function debtAdvice(
+  c: Customer,
+  line: Line,
+  max: number,
+  day: number,
+  calendar: Calendar,
+  income: Remedy | null,
+): Remedy | null {
+  if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
+    return reduceDebt(c, line, max, day, calendar);
+  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  const advice = reduceDebt(asked, line, max, day, calendar);
+  return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 ? null : advice;
+}
+
 /** What an active line can do about the standard it fails before the review suspends it (the facts of
  *  that suspension): verify, pay down debt, report an income that allows the smallest line, raise the
  *  score to what the review asks. A score below the past-due minimum is not among them: paying the
@@ -402,24 +419,26 @@ function standardRemedies(
   remedies: Remedy[],
 ) {
   const rules = rulesFor(c.policy, line.id);
+  // an income too low for the smallest line, whether or not it is what the review cites first: the review
+  // judges the line's cap only once it passes the rest (a debt ratio over the cap for want of any income
+  // hides it), and an income that only meets the debt advice would leave the line suspended all the same
+  const income = reportIncome(c, line, s);
   for (const f of failures) {
     switch (f.code) {
       case "IDENTITY_REQUIRED":
         remedies.push({ line: line.id, kind: "verify_identity" });
         break;
-      case "DEBT_TO_INCOME_TOO_HIGH":
-        remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
+      case "DEBT_TO_INCOME_TOO_HIGH": {
+        const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income);
+        if (debt !== null) remedies.push(debt);
         break;
+      }
       case "SCORE_BELOW_MINIMUM":
       case "SCORE_BELOW_LIMIT_BANDS":
         if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold));
         break;
     }
   }
-  // an income too low for the smallest line, whether or not it is what the review cites first: the review
-  // judges the line's cap only once it passes the rest (a debt ratio over the cap for want of any income
-  // hides it), and an income that only meets the debt advice would leave the line suspended all the same
-  const income = reportIncome(c, line, s);
   if (income !== null) remedies.push(income);
 }
 
@@ -615,6 +634,7 @@ function restoration(
 ): RuleFact[] {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
+  const income = reportIncome(c, line, s);
   for (const failure of eligibilityFailures(c, rules, p)) {
     // a security hold over the suspension has asked for the verification already: once is enough
     if (
@@ -622,10 +642,11 @@ function restoration(
       !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
-    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH")
-      remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
+    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") {
+      const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income);
+      if (debt !== null) remedies.push(debt);
+    }
   }
-  const income = reportIncome(c, line, s);
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)

@@ -377,7 +377,7 @@ describe("contact_support", () => {
     expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
   });
 
-  it("an income of nothing: the warning asks for the income the smallest line needs, not only the debt advice's", () => {
+  it("an income of nothing: the warning asks for the income the smallest line needs, and the debt advice counts on it", () => {
     // with no income the review cites the debt ratio first, and judges the line's cap only once that
     // passes: ¥5 a month meets the ratio, and would leave no line of ¥500 at two months of income
     const policy = DEFAULT_POLICY;
@@ -391,8 +391,9 @@ describe("contact_support", () => {
     ];
     const s = stepOn(run(events, { policy, profile, until: 50 }), "contact_support", 40);
     expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
-    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ repay: null, income: 5 });
     expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 250 });
+    // and no debt advice: ¥250, asked for anyway, brings the ratio within the cap
+    expect(kinds(s.remedies)).not.toContain("reduce_debt");
     // the higher income answers both, and the review keeps the line
     const after = run([...events, on.income(40, 250)], { policy, profile, until: 50 });
     expect(stepOn(after, "review", 45).decision).not.toBe("suspended");
@@ -950,7 +951,10 @@ describe("debt advice: what the review will read", () => {
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended" });
     const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
     // ¥40,000 / 12 = ¥3,333.33 a month, up to whole yuan (the January report's ¥30,000 would say ¥2,500)
-    expect(r).toMatchObject({ repay: null, over: null, review: { day: 74 }, income: 3_334 });
+    expect(r).toMatchObject({ review: { day: 74 }, income: 3_334 });
+    // the repayments are for the ¥1 a month asked for anyway (no income makes no line, even of nothing)
+    expect(remedy(stepOn(t, "contact_support", 50).remedies, "report_income")).toMatchObject({ income: 1 });
+    expect(r.over).toBe(40_000_00 - 12_00);
   });
 
   // Income ¥2,500 a month, a cap of 1: ¥30,000 allowed. ¥40,000 bought on day 5 (reported 2024-01-31),
