@@ -5,7 +5,7 @@
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
-import { customerOverdue, isOpen, type Line, lineOf, owed } from "./customer.js";
+import { customerOverdue, isOpen, type Line, lineOf, owed, verifyIdentity } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
@@ -131,8 +131,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       return supportAnswered(s, e);
     }
     case "verify_identity":
-      c.profile.verified = true;
-      c.verifiedChanges = c.profileChanges.length;
+      verifyIdentity(c);
       return verifiedFrom(s, e, 0, undefined, []);
     case "request_review": {
       const line =

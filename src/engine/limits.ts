@@ -44,6 +44,22 @@ export function limitCap(
   if (thinFileMax !== null) candidates.push([thinFileMax, "thin_file"]);
   let [yuan, binding] = candidates[0]!;
   for (const [v, b] of candidates) if (v < yuan) [yuan, binding] = [v, b];
-  const whole = Math.floor(yuan / 100) * 100;
+  const whole = wholeHundreds(yuan);
   return { limit: whole * FEN_PER_YUAN, binding, belowMinimum: whole < rules.minLimit || whole <= 0 };
+}
+
+/** A cap as a limit: whole hundreds of yuan, rounded down. */
+const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100) * 100;
+
+/**
+ * The least monthly income (whole yuan) whose `multiple` months make a cap that is not below the smallest
+ * line: the cap rounds down to whole hundreds and must be some line, so half of a 550-yuan minimum (275 a
+ * month at two months) is not enough — it makes 500 — nor is any income with a minimum of 0.
+ */
+export function incomeForSmallestLine(minLimit: number, multiple: number): number {
+  const target = Math.max(100, Math.ceil(minLimit / 100) * 100);
+  let income = Math.max(0, Math.ceil(target / multiple - 1e-9));
+  // exact against the cap's own arithmetic (a product in binary may fall a hair short)
+  while (wholeHundreds(income * multiple) < target) income++;
+  return income;
 }

@@ -9,6 +9,7 @@ import {
   type Customer,
   customerOverdue,
   daysPastDue,
+  forkCustomer,
   type Line,
   lastCured,
   lastMissed,
@@ -16,13 +17,15 @@ import {
   overdue,
   owed,
   rulesFor,
+  verifyIdentity,
 } from "./customer.js";
-import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { CUT_BY, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { incomeForSmallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { asNextReviewReads, reportAhead } from "./report-ahead.js";
-import { citing, keptStandard, restorationBlockers, restorationScore } from "./review.js";
+import { citing, keptStandard, liftSecurityHold, restorationBlockers, restorationScore } from "./review.js";
 import * as revolving from "./revolving.js";
 import {
   debtCounted,
@@ -281,9 +284,12 @@ function suspendedLine(
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
-    // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs
+    // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs —
+    // and a hold alone is judged on verifying as the active line it was: what that would fail, and its
+    // steps, come first
+    if (held === null) blockers.push(...failedOnVerifying(c, line, day, calendar, remedies));
     remedies.push({ line: line.id, kind: "verify_identity" });
-    blockers.push(...line.reasonsOnRecord.map((code) => ({ code })));
+    blockers.unshift(...line.reasonsOnRecord.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -333,7 +339,9 @@ function suspendedLine(
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
   const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
-  // a write-off due before that review comes first: the closure is not what to warn of
+  // a write-off due before that review comes first: the closure is not what to warn of — unless it is
+  // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
+  // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
   const writtenOffFirst = remedies.some(
     (r) =>
       r.line === line.id &&
@@ -341,7 +349,7 @@ function suspendedLine(
       (r.today === "charge_off" ||
         (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
   );
-  if (closesOn !== null && !writtenOffFirst && (closesOn === next || certain))
+  if (closesOn !== null && (certain || (!writtenOffFirst && closesOn === next)))
     remedies.push({
       line: line.id,
       kind: "closure_due",
@@ -359,6 +367,43 @@ function suspendedLine(
   return blockers;
 }
 
+/** What verifying today would find on a line under a security hold alone — the hold lifted, but the line
+ *  suspended for credit when it fails the standard for keeping credit or is too long past due: said, with
+ *  the steps that change it (the overdue to pay is said already); its facts. */
+function failedOnVerifying(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+): RuleFact[] {
+  const verified = forkCustomer(c);
+  verifyIdentity(verified);
+  const scored = scoreOn(verified, day);
+  const v = liftSecurityHold(verified, lineOf(verified, line.id), day, scored);
+  if (v.decision !== "suspended") return [];
+  remedies.push({ line: line.id, kind: "verify_suspends", reasons: v.reasons });
+  standardRemedies(c, line, day, scored, calendar, v.facts, remedies);
+  return v.facts;
+}
+
+/** The debt advice, counting on the income the smallest line needs (`income`, asked for anyway, when higher
+ *  than the one on record): null when that income alone brings the ratio within the cap. */
+function debtAdvice(
+  c: Customer,
+  line: Line,
+  max: number,
+  day: number,
+  calendar: Calendar,
+  income: Remedy | null,
+): Remedy | null {
+  if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
+    return reduceDebt(c, line, max, day, calendar);
+  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  const advice = reduceDebt(asked, line, max, day, calendar);
+  return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 ? null : advice;
+}
+
 /** What an active line can do about the standard it fails before the review suspends it (the facts of
  *  that suspension): verify, pay down debt, report an income that allows the smallest line, raise the
  *  score to what the review asks. A score below the past-due minimum is not among them: paying the
@@ -373,17 +418,18 @@ function standardRemedies(
   remedies: Remedy[],
 ) {
   const rules = rulesFor(c.policy, line.id);
+  // an income too low for the smallest line, whether or not it is what the review cites first: the review
+  // judges the line's cap only once it passes the rest (a debt ratio over the cap for want of any income
+  // hides it), and an income that only meets the debt advice would leave the line suspended all the same
+  const income = reportIncome(c, line, s);
   for (const f of failures) {
     switch (f.code) {
       case "IDENTITY_REQUIRED":
         remedies.push({ line: line.id, kind: "verify_identity" });
         break;
-      case "DEBT_TO_INCOME_TOO_HIGH":
-        remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
-        break;
-      case "LIMIT_BELOW_MINIMUM": {
-        const income = reportIncome(c, line, s);
-        if (income !== null) remedies.push(income);
+      case "DEBT_TO_INCOME_TOO_HIGH": {
+        const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income);
+        if (debt !== null) remedies.push(debt);
         break;
       }
       case "SCORE_BELOW_MINIMUM":
@@ -392,6 +438,7 @@ function standardRemedies(
         break;
     }
   }
+  if (income !== null) remedies.push(income);
 }
 
 /** The score `needed`, and the characteristics the customer can improve towards it. */
@@ -435,7 +482,7 @@ function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   return {
     line: line.id,
     kind: "report_income",
-    income: Math.ceil(rules.minLimit / rules.maxLimitIncomeMultiple - 1e-9),
+    income: incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple),
     minLimit: wholeFen(rules.minLimit),
   };
 }
@@ -586,6 +633,7 @@ function restoration(
 ): RuleFact[] {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
+  const income = reportIncome(c, line, s);
   for (const failure of eligibilityFailures(c, rules, p)) {
     // a security hold over the suspension has asked for the verification already: once is enough
     if (
@@ -593,10 +641,11 @@ function restoration(
       !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
-    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH")
-      remedies.push(reduceDebt(c, line, rules.maxDebtToIncome, day, calendar));
+    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") {
+      const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income);
+      if (debt !== null) remedies.push(debt);
+    }
   }
-  const income = reportIncome(c, line, s);
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)

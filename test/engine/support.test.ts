@@ -8,7 +8,7 @@ import { dayOpens } from "../../src/engine/scheduled.js";
 import { debtToIncome, debtWithin, incomeAllowing } from "../../src/engine/score-inputs.js";
 import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
-import type { Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
 import {
@@ -262,6 +262,29 @@ describe("contact_support", () => {
     expect(remedy(s.remedies, "closure_due")).toMatchObject({ day: 45, certain: false, hold: true });
   });
 
+  it("a security hold alone that verifying would leave suspended for credit: said, with its steps before the verification", () => {
+    // a debt elsewhere taken during the hold (after the review of day 14): verified today, the line would
+    // be judged over the debt cap, and suspended for credit
+    const policy = testPolicy({ securityMaxChanges: 0, maxDebtToIncome: 1 });
+    const profile = { monthlyIncome: 10_000 };
+    const events = [on.open(0, 1_000), on.change(1), on.externalDebt(20, 150_000), on.support(30)];
+    const s = stepOn(run(events, { policy, profile }), "contact_support", 30);
+    expect(remedy(s.remedies, "verify_suspends")?.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    expect(s.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    const k = kinds(s.remedies);
+    expect(k.indexOf("reduce_debt")).toBeLessThan(k.indexOf("verify_identity"));
+    expect(describeRemedy(remedy(s.remedies, "verify_suspends")!)).toMatch(
+      /leaves the line suspended, for credit/,
+    );
+    // the warning is true: verifying at once suspends the line for credit…
+    const now = run([...events, on.verify(30)], { policy, profile });
+    expect(stepOn(now, "verify_identity", 30)).toMatchObject({ decision: "suspended", cause: "credit" });
+    // …and the steps in their order restore it on the day
+    const over = remedy(s.remedies, "reduce_debt")!.over!;
+    const after = run([...events, on.externalRepayment(30, over / 100), on.verify(30)], { policy, profile });
+    expect(stepOn(after, "verify_identity", 30)).toMatchObject({ decision: "restored", status: "active" });
+  });
+
   it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {
     const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 50, restoreCleanDays: 90 });
     // suspended (overdue) on day 45; on day 80 the review of day 105 must close it: 90 clean days are not left
@@ -354,6 +377,29 @@ describe("contact_support", () => {
     expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
   });
 
+  it("an income of nothing: the warning asks for the income the smallest line needs, and the debt advice counts on it", () => {
+    // with no income the review cites the debt ratio first, and judges the line's cap only once that
+    // passes: ¥5 a month meets the ratio, and would leave no line of ¥500 at two months of income
+    const policy = DEFAULT_POLICY;
+    const profile = { monthlyIncome: 2_000, creditHistoryMonths: 48 };
+    const events = [
+      on.open(0, 1_000),
+      on.purchase(1, 100),
+      on.repay(9, "minimum"),
+      on.income(15, 0),
+      on.support(40),
+    ];
+    const s = stepOn(run(events, { policy, profile, until: 50 }), "contact_support", 40);
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
+    expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 250 });
+    // and no debt advice: ¥250, asked for anyway, brings the ratio within the cap
+    expect(kinds(s.remedies)).not.toContain("reduce_debt");
+    // the higher income answers both, and the review keeps the line
+    const after = run([...events, on.income(40, 250)], { policy, profile, until: 50 });
+    expect(stepOn(after, "review", 45).decision).not.toBe("suspended");
+    expect(stateOn(after, 45).status).toBe("active");
+  });
+
   it("an income too low for the smallest line is said with the income that allows one, and that income restores", () => {
     const policy = DEFAULT_POLICY;
     const profile = { monthlyIncome: 8_000, creditHistoryMonths: 48, externalDebt: 300_000 };
@@ -376,6 +422,22 @@ describe("contact_support", () => {
       until: 60,
     });
     expect(stepOn(after, "request_review", 50).decision).toBe("restored");
+  });
+
+  it("the income asked for makes a line of the smallest size once the cap rounds down to whole hundreds", () => {
+    // ¥550 at two months of income: ¥275 makes a cap of ¥500, below the smallest line; ¥300 makes ¥600.
+    // With no smallest line, an income of nothing makes no line either: ¥1 at 1,000 months does
+    const ask = (set: Partial<PolicyParams>) => {
+      const policy = testPolicy(set);
+      const events = [on.open(0, 1_000), on.income(5, 0), on.support(20)];
+      const answer = stepOn(run(events, { policy }), "contact_support", 20);
+      const income = remedy(answer.remedies, "report_income")!;
+      const after = run([...events, on.income(20, income.income), on.requestReview(20)], { policy });
+      return { income: income.income, restored: stepOn(after, "request_review", 20).decision };
+    };
+    expect(ask({ minLimit: 550, maxLimitIncomeMultiple: 2 })).toEqual({ income: 300, restored: "restored" });
+    expect(ask({ minLimit: 0 })).toEqual({ income: 1, restored: "restored" });
+    expect(ask({ minLimit: 500, maxLimitIncomeMultiple: 2 })).toEqual({ income: 250, restored: "restored" });
   });
 
   it("says an early review can restore sooner, and a request that day after paying does restore", () => {
@@ -586,7 +648,7 @@ describe("contact_support", () => {
 });
 
 describe("deadlines ahead", () => {
-  it("before the suspension and the write-off, the overdue remedy names the day each comes; the closure the write-off precedes is not warned of", () => {
+  it("before the suspension and the write-off, the overdue remedy names the day each comes; a closure certain even once paid is said beside it", () => {
     const before30 = stepOn(
       run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(55)]),
       "contact_support",
@@ -596,13 +658,26 @@ describe("deadlines ahead", () => {
     expect(describeRemedy(remedy(before30.remedies, "pay_overdue")!)).toMatch(
       /unpaid at the end of 2024-03-11 \(day 70\), .* suspended/,
     );
+    // the default policy's 90-day clean period: paid today, it cannot end before the closing review
     const before180 = stepOn(
-      run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219)], { until: 300 }),
+      run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219)], {
+        policy: DEFAULT_POLICY,
+        until: 300,
+      }),
       "contact_support",
       219,
     );
     expect(remedy(before180.remedies, "pay_overdue")).toMatchObject({ by: { day: 220, what: "charge_off" } });
-    expect(kinds(before180.remedies)).not.toContain("closure_due");
+    // paid as asked, the write-off never comes, but the clean period (to day 309) ends after the review
+    // that closes the line (day 258, 180 days after the suspension of day 70): the customer is told so
+    expect(remedy(before180.remedies, "closure_due")).toMatchObject({ day: 258, certain: true });
+    const owed = remedy(before180.remedies, "pay_overdue")!.amount;
+    const paid = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(219), on.repay(219, owed / 100)], {
+      policy: DEFAULT_POLICY,
+      until: 300,
+    });
+    expect(stepsOf(paid, "charge_off")).toEqual([]);
+    expect(stateOn(paid, 258)).toMatchObject({ decision: "closed", status: "closed" });
   });
 });
 
@@ -876,7 +951,10 @@ describe("debt advice: what the review will read", () => {
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended" });
     const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
     // ¥40,000 / 12 = ¥3,333.33 a month, up to whole yuan (the January report's ¥30,000 would say ¥2,500)
-    expect(r).toMatchObject({ repay: null, over: null, review: { day: 74 }, income: 3_334 });
+    expect(r).toMatchObject({ review: { day: 74 }, income: 3_334 });
+    // the repayments are for the ¥1 a month asked for anyway (no income makes no line, even of nothing)
+    expect(remedy(stepOn(t, "contact_support", 50).remedies, "report_income")).toMatchObject({ income: 1 });
+    expect(r.over).toBe(40_000_00 - 12_00);
   });
 
   // Income ¥2,500 a month, a cap of 1: ¥30,000 allowed. ¥40,000 bought on day 5 (reported 2024-01-31),
