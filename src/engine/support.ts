@@ -19,7 +19,7 @@ import {
   rulesFor,
   verifyIdentity,
 } from "./customer.js";
-import { CUT_BY, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import { incomeForSmallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
