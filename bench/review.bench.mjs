@@ -20,8 +20,10 @@
 //
 // json-rules-engine gets the decision type only (`periodicReview` also builds the reason codes and
 // facts), one rule set per policy, and precomputed facts: the debt-to-income ratio, days since the last
-// cure, days suspended, and the three limit caps (the score's band with income and thin-file caps, the
-// caps that hold whatever the score, line management's cap) — which favours it. Its rules are tried in
+// cure, days suspended, the three limit caps (the score's band with income and thin-file caps, the caps
+// that hold whatever the score, line management's cap) and, for a line suspended for policy, whether the
+// policy it met before the change would restore it today (then the policy holds it; else the review
+// records the suspension for credit) — which favours it. Its rules are tried in
 // priority order and it stops at the first that fires; it runs one pass after a warm-up (it is far
 // slower), ours the best of 5 passes (the first warms the JIT).
 // Usage: node bench/review.bench.mjs [CASES]
@@ -38,7 +40,7 @@ import {
   nextEngineDay,
   runDay,
 } from "../dist/engine/index.js";
-import { periodicReview } from "../dist/engine/review.js";
+import { periodicReview, restorationBlockers } from "../dist/engine/review.js";
 import { debtToIncome, scoreOn } from "../dist/engine/score-inputs.js";
 import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactionsOf } from "../dist/index.js";
 import { repaymentSchedule } from "../dist/population/agent.js";
@@ -168,7 +170,17 @@ function factsOf({ c, line, day, s }) {
     cap: capFor(c, "huabei", s)?.limit ?? -1,
     standingCap: standingCap(c, "huabei")?.limit ?? -1,
     managedCap: managedCap(c, "huabei", s)?.limit ?? -1,
+    ...policyHold(c, line, day, s),
   };
+}
+
+/** A line suspended for policy (beneath a hold too): whether the policy it met before would restore it. */
+function policyHold(c, line, day, s) {
+  const cause = line.cause === "security" ? (line.heldOver?.cause ?? null) : line.cause;
+  if (cause !== "policy") return { suspendedForPolicy: false, policyHolds: false };
+  const met =
+    line.policyMet === null ? [] : restorationBlockers({ ...c, policy: line.policyMet }, line, day, s, cause);
+  return { suspendedForPolicy: true, policyHolds: line.policyMet !== null && met.length === 0 };
 }
 
 /** The periodic review of a Huabei line under policy `p`, decision type only, as json-rules-engine rules. */
@@ -249,6 +261,18 @@ function rulesEngine(p) {
     priority: 30,
     conditions: { all: [suspended, long] },
     event: { type: "closed" },
+  });
+  engine.addRule({
+    name: "record for credit a policy suspension the policy no longer holds",
+    priority: 25,
+    conditions: {
+      all: [
+        suspended,
+        { fact: "suspendedForPolicy", operator: "equal", value: true },
+        { fact: "policyHolds", operator: "equal", value: false },
+      ],
+    },
+    event: { type: "suspended" },
   });
   engine.addRule({
     name: "cut the limit",
