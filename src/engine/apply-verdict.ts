@@ -247,14 +247,15 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
 }
 
 /** A verdict's new limit; a lower one is a cut, kept on record (the latest) until a way back ends it. A
- *  limit_reduced's reasons are the cut's; beside a suspension or a restoration, its own code is. */
+ *  limit_reduced's reasons are the cut's; beside a suspension or a restoration, the cut's own are (a
+ *  policy change's cut says so there too). */
 function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
   const fact = limit < line.limit ? v.facts.find((f) => CUT_CODES.has(f.code)) : undefined;
   if (fact !== undefined)
     line.cut = {
       day,
       from: line.limit,
-      reasons: v.decision === "limit_reduced" ? v.reasons : [fact.code],
+      reasons: v.decision === "limit_reduced" ? v.reasons : (v.cutReasons ?? [fact.code]),
       facts: [fact],
     };
   line.limit = limit;

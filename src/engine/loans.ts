@@ -148,25 +148,41 @@ function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   return principal + l.interest + chargesAhead(l.carry, l.outstanding, rate, due - day);
 }
 
-/** The instalments still to come after `day`, as they stand: the next due day, what falls due on it (every
- *  loan due that day, less what is held for it), and the last due day. Null when none is to come. */
+/** A loan's first instalment still asking something on `day`, as it stands: its due day and amount. One
+ *  paid ahead in full asks nothing, so the one after it is the loan's next ("the next ¥0.00" is no date
+ *  to pay by): its principal part and the interest on what is left from the coming due day to its own. */
+function nextAsking(l: Loan, day: number, rate: number): { day: number; amount: Fen } | null {
+  const due = l.dueDays[l.next];
+  if (due === undefined) return null;
+  const coming = projectedInstalment(l, day, rate) - l.held;
+  if (coming > 0) return { day: due, amount: coming };
+  const after = l.dueDays[l.next + 1];
+  if (after === undefined) return null;
+  const left = l.dueDays.length - l.next;
+  const outstanding = l.outstanding - Math.floor(l.outstanding / left);
+  const principal = left - 1 <= 1 ? outstanding : Math.floor(outstanding / (left - 1));
+  return { day: after, amount: principal + chargesAhead(newCarry(), outstanding, rate, after - due) };
+}
+
+/** The instalments still to come after `day`, as they stand: the next due day that asks something, what
+ *  falls due on it (every loan's instalment then, less what is held for it), and the last due day. Null
+ *  when none is to come. */
 export function comingInstalments(
   b: LoanBook,
   day: number,
   rate: number,
 ): { day: number; amount: Fen; lastDay: number } | null {
-  let next = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
+  const asking: { day: number; amount: Fen }[] = [];
   for (const l of b.loans) {
     if (l.outstanding === 0) continue;
-    next = Math.min(next, nextDue(l));
     last = Math.max(last, l.dueDays[l.dueDays.length - 1] ?? Number.NEGATIVE_INFINITY);
+    const n = nextAsking(l, day, rate);
+    if (n !== null) asking.push(n);
   }
-  if (next === Number.POSITIVE_INFINITY) return null;
-  let amount = 0;
-  for (const l of b.loans)
-    if (l.outstanding > 0 && nextDue(l) === next)
-      amount += Math.max(0, projectedInstalment(l, day, rate) - l.held);
+  if (asking.length === 0) return null;
+  const next = Math.min(...asking.map((a) => a.day));
+  const amount = asking.reduce((sum, a) => sum + (a.day === next ? a.amount : 0), 0);
   return { day: next, amount, lastDay: last };
 }
 

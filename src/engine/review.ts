@@ -279,6 +279,7 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     reasons: [...reasons, cut.facts[0]!.code],
     facts: [...facts, ...cut.facts],
     limit: cut.limit,
+    cutReasons: cut.reasons,
   };
 }
 
@@ -387,7 +388,14 @@ function suspendAtReview(
   const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyMet: by };
   if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts };
   if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
-  return { decision: "suspended", ...cause, reasons, facts: [...facts, ...cut.facts], limit: cut.limit };
+  return {
+    decision: "suspended",
+    ...cause,
+    reasons,
+    facts: [...facts, ...cut.facts],
+    limit: cut.limit,
+    cutReasons: cut.reasons,
+  };
 }
 
 /**

@@ -27,6 +27,9 @@ export interface RuleFact {
 interface VerdictBase {
   reasons: ReasonCode[];
   facts: RuleFact[];
+  /** a limit cut that comes with a suspension or a restoration: the cut's own reasons (POLICY_CHANGE first
+   *  when the policy made it), kept on its record — the decision's reasons are the decision's */
+  cutReasons?: ReasonCode[];
 }
 
 /** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */

@@ -733,6 +733,25 @@ describe("a line the policy holds suspended", () => {
     );
   });
 
+  it("a closure for policy's next instalment is the first still to pay: one paid ahead is not 'the next ¥0.00'", () => {
+    const t = run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(32, "minimum", "jiebei"),
+        // after the closure on day 45: the minimum pays the instalment due on day 61 ahead
+        on.repay(50, "minimum", "jiebei"),
+        on.support(51),
+      ],
+      { profile: { verified: false }, policy, until: 100 },
+    );
+    const asked = stepOn(t, "contact_support", 51).remedies.find((r) => r.kind === "pay_balance");
+    // day 61 asks nothing more; the instalment due on day 92 is the one to pay, and the amount it asks
+    const due = stepsOf(t, "due").find((s) => s.day === 92)!;
+    expect(asked).toMatchObject({ toTerm: { day: 92, amount: due.event.due, lastDay: 367 } });
+  });
+
   it("once the policy before the change would not restore the line either, names what would, not the policy", () => {
     // a bill left unpaid: overdue from day 44, 5 days past due at the closing review — the old policy
     // would not restore the line either, so the closure is for credit

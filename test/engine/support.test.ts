@@ -1311,6 +1311,25 @@ describe("a limit a review cut", () => {
     expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
   });
 
+  it("made beside a policy change's suspension, says the policy made it (its record kept the cap's code alone)", () => {
+    // the policy change both requires a verified identity and lowers the largest limit: the review on day
+    // 14 suspends the line for policy and cuts ¥5,000 to ¥2,000; verified on day 20, restored on day 45
+    const change = {
+      set: { requireVerified: true, limitBands: [{ minScore: 350, maxLimit: 2_000 }] },
+    };
+    const t = run([on.open(0, 5_000), on.policy(5, change), on.verify(20), on.support(50)], {
+      profile: { verified: false },
+    });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy", limit: 200_000 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "restored" });
+    const s = stepOn(t, "contact_support", 50);
+    expect(remedy(s.remedies, "limit_cut")).toMatchObject({
+      day: 14,
+      reasons: ["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"],
+    });
+    expect(s.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"]);
+  });
+
   it("is still said after a suspension and a restoration: the limit stays cut, so does its record", () => {
     // cut on day 14; a bill left unpaid suspends the line on day 45 (5 days past due); repaid on day 50,
     // restored at the review on day 74 at the cut limit
