@@ -192,6 +192,11 @@ export function describeRemedy(r: Remedy): string {
   return r.line === "jiebei" ? `Jiebei: ${text}` : text;
 }
 
+/** The event that asks for an early review of `line`: without `line:` a request reviews the first line
+ *  suspended, Huabei when both are, so Jiebei's is named. */
+const requestReviewOf = (line: LineId): string =>
+  line === "jiebei" ? "request_review with line: jiebei" : "request_review";
+
 function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_due":
@@ -234,7 +239,7 @@ function remedyText(r: Remedy): string {
         const early =
           r.early === null
             ? ""
-            : `; or ask for an early review (request_review) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
+            : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
         return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${early}`;
       }
       const income = r.withIncome;
@@ -248,7 +253,7 @@ function remedyText(r: Remedy): string {
               : `the next periodic review is on ${r.date} (day ${r.day})`;
       if (r.early === null) return review;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
-      return `${review}; or ask for an early review (request_review) ${from}, once what is asked above is done`;
+      return `${review}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
     }
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;

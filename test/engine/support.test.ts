@@ -47,6 +47,12 @@ describe("contact_support", () => {
       /^nothing more is needed: .* 2024-02-15 \(day 45\) restores the line; or ask for an early review \(request_review\) now$/,
     );
     expect(text).not.toContain("asked above");
+    // Jiebei's early review names its line: without `line:` a request reviews Huabei when both are suspended
+    const jiebei = describeRemedy({ ...wait, line: "jiebei" });
+    expect(jiebei).toContain("ask for an early review (request_review with line: jiebei) now");
+    expect(describeRemedy({ ...wait, ready: false, line: "jiebei" })).toContain(
+      "(request_review with line: jiebei) today, once what is asked above is done",
+    );
   });
 
   it("without an account: NO_ACCOUNT, nothing to do", () => {
