@@ -2,7 +2,7 @@
 // status and limit), the acceleration that follows a lender's closure, and the bookkeeping of how far past
 // due a line is. The rules in review.ts decide; this file acts.
 
-import { type Customer, daysPastDue, type Line, overdue, owed } from "./customer.js";
+import { type Customer, daysPastDue, type Line, overdue, owed, runsToTerm } from "./customer.js";
 import { CUT_BY } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -262,10 +262,6 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
 }
 
 const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
-
-/** Whether a closed line's loans keep their instalments and due days: Jiebei closed for policy. */
-export const runsToTerm = (line: Line): boolean =>
-  line.id === "jiebei" && line.status === "closed" && line.cause === "policy";
 
 /** On the lender's closure everything owed on the line falls due: Huabei bills it all on a closing
  *  statement due on the next due day; Jiebei loans' next instalments become their last. */

@@ -223,6 +223,11 @@ export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.hu
 
 export const isOpen = (l: Line): boolean => l.status === "active" || l.status === "suspended";
 
+/** Whether a closed line's loans keep their instalments and due days: Jiebei closed for policy (the
+ *  lender's own change, not a default: nothing is called in). */
+export const runsToTerm = (line: Line): boolean =>
+  line.id === "jiebei" && line.status === "closed" && line.cause === "policy";
+
 /** What the customer owes on a line (including written-off debt: it is still owed). */
 export const owed = (l: Line): Fen =>
   l.id === "huabei" ? revolving.balance(l.ledger) : loans.balance(l.book);

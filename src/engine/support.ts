@@ -3,7 +3,6 @@
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
 import { debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
-import { runsToTerm } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -17,6 +16,7 @@ import {
   overdue,
   owed,
   rulesFor,
+  runsToTerm,
   verifyIdentity,
 } from "./customer.js";
 import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";

@@ -709,6 +709,22 @@ describe("a line the policy holds suspended", () => {
     expect(stepsOf(t, "overdue")).toEqual([]);
   });
 
+  it("loans left to run to term by a closure for policy call nothing in: the other line may still be opened", () => {
+    const events = [
+      on.open(0, 30_000, "jiebei"),
+      on.borrow(1, 6_000, 12),
+      on.policy(5, { set: { requireVerified: true } }),
+      on.repay(32, "minimum", "jiebei"),
+      on.verify(50),
+      on.open(55, 3_000),
+    ];
+    const t = run(events, { profile: { verified: false }, policy, until: 70 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    const opened = stepOn(t, "apply", 55);
+    expect(opened.reasons).not.toContain("OTHER_LINE_CLOSED_OWING");
+    expect(opened.decision).toMatch(/^approved/);
+  });
+
   it("customer service tells a closure for policy's balance as it falls due, not as all due now", async () => {
     const { describeRemedy } = await import("../../src/scenario/format.js");
     const t = run(
