@@ -9,6 +9,7 @@ import { simulate } from "../../src/engine/simulate.js";
 import type { Scenario, Trace } from "../../src/engine/types.js";
 import { scenarioYaml } from "../../src/population/export.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
+import { policyParamsShape } from "../../src/scenario/schema.js";
 import { InputError } from "../../src/shared/errors.js";
 import { variantYaml } from "../../src/whatif/save.js";
 import { baseVariant } from "../../src/whatif/variant.js";
@@ -41,11 +42,15 @@ const timelines = (digits: number): fc.Arbitrary<Scenario> =>
         .map((e) => {
           if (e.type === "note") return { ...e, text: e.text + note };
           if (e.type !== "policy") return e;
+          // to `digits` significant digits where the parameter's bounds still hold (graceDays 27 to one
+          // digit is 30, past its 27: a value no file may hold, which is not what this property is about)
+          const rounded = (k: string, v: number) => {
+            const r = Number(v.toPrecision(digits));
+            const shape = policyParamsShape[k as keyof typeof policyParamsShape];
+            return shape === undefined || shape.safeParse(r).success ? r : v;
+          };
           const set = Object.fromEntries(
-            Object.entries(e.set).map(([k, v]) => [
-              k,
-              typeof v === "number" ? Number(v.toPrecision(digits)) : v,
-            ]),
+            Object.entries(e.set).map(([k, v]) => [k, typeof v === "number" ? rounded(k, v) : v]),
           );
           const use = e.use === null ? null : e.use.name === "tightened" ? TIGHTENED_POLICY : DEFAULT_POLICY;
           return { ...e, use, set };
