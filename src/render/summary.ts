@@ -15,7 +15,8 @@ import {
   type Trace,
 } from "../engine/index.js";
 
-interface LineEnd {
+/** A line at the end of a run, money in yuan: what the summary, `run --json` and the HTML page show. */
+export interface LineEnd {
   status: Status;
   cause: Cause | null;
   /** yuan */
@@ -51,7 +52,7 @@ export interface RunSummary {
 
 const yuan = (fen: number) => Number(fenToYuan(fen));
 
-const lineEnd = (l: LineSnapshot): LineEnd => ({
+export const lineEnd = (l: LineSnapshot): LineEnd => ({
   status: l.status,
   cause: l.cause,
   limit: yuan(l.limit),

@@ -26,6 +26,7 @@ import {
   money,
 } from "../../scenario/format.js";
 import { scoreChangeText } from "../score-change.js";
+import { type LineEnd, lineEnd } from "../summary.js";
 
 export interface ReasonView {
   code: string;
@@ -81,26 +82,14 @@ export interface RunView {
   start: string;
   until: number;
   steps: StepView[];
-  final: {
+  /** Huabei at the end (a charged-off debt's `writtenOff`: off the balance, still owed), as the text
+   *  summary has it */
+  final: LineEnd & {
     day: number;
     date: string;
-    status: Status;
-    cause: Cause | null;
     score: number;
-    limit: number;
-    balance: number;
-    charges: number;
-    /** a charged-off debt: off the balance, still owed (the text summary says it) */
-    writtenOff: number;
     /** Jiebei at the end, when the customer has the line */
-    jiebei: {
-      status: Status;
-      cause: Cause | null;
-      limit: number;
-      balance: number;
-      charges: number;
-      writtenOff: number;
-    } | null;
+    jiebei: LineEnd | null;
   };
   grid: RepaymentGrid | null;
   /** the customer has (had) a Jiebei line too */
@@ -213,24 +202,9 @@ export function runView(
     final: {
       day: trace.final.day,
       date: new Calendar(scenario.start).date(trace.final.day),
-      status: trace.final.status,
-      cause: trace.final.cause,
       score: trace.final.score,
-      limit: yuan(trace.final.limit),
-      balance: yuan(trace.final.balance),
-      charges: yuan(trace.final.charges),
-      writtenOff: yuan(trace.final.writtenOff),
-      jiebei:
-        trace.final.jiebei.status === "none"
-          ? null
-          : {
-              status: trace.final.jiebei.status,
-              cause: trace.final.jiebei.cause,
-              limit: yuan(trace.final.jiebei.limit),
-              balance: yuan(trace.final.jiebei.balance),
-              charges: yuan(trace.final.jiebei.charges),
-              writtenOff: yuan(trace.final.jiebei.writtenOff),
-            },
+      ...lineEnd(trace.final),
+      jiebei: trace.final.jiebei.status === "none" ? null : lineEnd(trace.final.jiebei),
     },
     grid,
     twoLines: trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none"),
