@@ -421,7 +421,7 @@ function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
 }
 
 /** The cap `policy`'s line management cuts the line to; null when it leaves the limit as it is. */
-function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
+export function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
   // at or above reduceLimitScore the score's own band does not cut (a margin, so that a score moving a
   // few points does not move the limit); the caps that hold whatever the score always do
   const cap =

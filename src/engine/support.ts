@@ -25,7 +25,14 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { asNextReviewReads, reportAhead } from "./report-ahead.js";
-import { citing, keptStandard, liftSecurityHold, restorationBlockers, restorationScore } from "./review.js";
+import {
+  citing,
+  cutTo,
+  keptStandard,
+  liftSecurityHold,
+  restorationBlockers,
+  restorationScore,
+} from "./review.js";
 import * as revolving from "./revolving.js";
 import {
   debtCounted,
@@ -218,14 +225,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     }
   }
   // an active line whose limit a review cut: said, with the reasons recorded then and the only way back —
-  // and, when nothing else stands in the way on either line, those reasons are the answer's (why the
-  // limit is what it is), not the score's drivers
+  // and, when nothing else stands in the way on either line and line management would still cut it today,
+  // those reasons are the answer's (why the limit is what it is), not the score's drivers; once they no
+  // longer hold (an income back), the record says them, dated, and today's reasons are the score's
   const unblocked = reasons.length === 0;
   for (const line of lines) {
     const cut = line.status === "active" ? limitCut(c, line, day, calendar) : null;
     if (cut === null) continue;
     remedies.push(cut);
-    if (!unblocked) continue;
+    // would a review cut the limit it had today (as line management does)?
+    if (!unblocked || cutTo(c, { ...line, limit: cut.from }, s, c.policy) === null) continue;
     for (const code of cut.reasons) if (!reasons.includes(code)) reasons.push(code);
     for (const f of line.cut?.facts ?? [])
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);

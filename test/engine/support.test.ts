@@ -1317,6 +1317,20 @@ describe("a limit a review cut", () => {
     expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
   });
 
+  it("once what cut it no longer holds, its reasons stay on the dated record, not today's reasons", () => {
+    // the same cut; the policy back on day 30: nothing would cut ¥5,000 today, the limit is still ¥2,000
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const t = run([on.open(0, 5_000), on.policy(5, cut), on.policy(30, back), on.support(31)], {
+      policy: testPolicy({ increaseCooldownDays: 90 }),
+    });
+    const s = stepOn(t, "contact_support", 31);
+    expect(s.reasons).not.toContain("LIMIT_ABOVE_PRODUCT_MAXIMUM");
+    expect(s.reasons).not.toContain("POLICY_CHANGE");
+    // the cut is still said, dated, with the way back
+    expect(remedy(s.remedies, "limit_cut")).toMatchObject({ day: 14, from: 500_000, to: 200_000 });
+  });
+
   it("made beside a policy change's suspension, says the policy made it (its record kept the cap's code alone)", () => {
     // the policy change both requires a verified identity and lowers the largest limit: the review on day
     // 14 suspends the line for policy and cuts ¥5,000 to ¥2,000; verified on day 20, restored on day 45
