@@ -67,6 +67,21 @@ run("HTML reports in headless Chromium", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** What `script` measures on every page at a phone's width (360 px), each item with its page's name. */
+  async function atPhoneWidth<T>(prefix: string, script: string): Promise<Array<T & { page: string }>> {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 360, height: 900 });
+    const measured: Array<T & { page: string }> = [];
+    for (const p of pages) {
+      const file = join(dir, `${prefix}-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      for (const item of (await tab.evaluate(script)) as T[]) measured.push({ ...item, page: p.name });
+    }
+    await tab.close();
+    return measured;
+  }
+
   it("loads every page offline, with no console error, and draws every chart", async () => {
     for (const p of pages) {
       const file = join(dir, `${p.name}.html`);
@@ -133,49 +148,23 @@ run("HTML reports in headless Chromium", () => {
   });
 
   it("at a phone's width a bar chart on its side shortens a long label rather than cutting it", async () => {
-    const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width: 360, height: 900 });
-    let checked = 0;
-    for (const p of pages) {
-      const file = join(dir, `labels-${p.name}.html`);
-      writeFileSync(file, p.html);
-      await tab.goto(`file://${file}`, { waitUntil: "load" });
-      const axes = (await tab.evaluate(SIDE_LABELS)) as Array<{
-        id: string;
-        room: number;
-        widest: string;
-        width: number;
-      }>;
-      for (const a of axes) {
-        expect(a.width, `${p.name}#${a.id}: "${a.widest}" fits its axis`).toBeLessThanOrEqual(a.room);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(1);
-    await tab.close();
+    const axes = await atPhoneWidth<{ id: string; room: number; widest: string; width: number }>(
+      "labels",
+      SIDE_LABELS,
+    );
+    for (const a of axes)
+      expect(a.width, `${a.page}#${a.id}: "${a.widest}" fits its axis`).toBeLessThanOrEqual(a.room);
+    expect(axes.length).toBeGreaterThan(1);
   }, 60_000);
 
   it("at a phone's width an axis title breaks into lines rather than squeezing its letters together", async () => {
-    const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width: 360, height: 900 });
-    let checked = 0;
-    for (const p of pages) {
-      const file = join(dir, `titles-${p.name}.html`);
-      writeFileSync(file, p.html);
-      await tab.goto(`file://${file}`, { waitUntil: "load" });
-      const lines = (await tab.evaluate(AXIS_TITLES)) as Array<{
-        id: string;
-        line: string;
-        room: number;
-        width: number;
-      }>;
-      for (const l of lines) {
-        expect(l.width, `${p.name}#${l.id}: "${l.line}" fits its axis`).toBeLessThanOrEqual(l.room);
-        checked++;
-      }
-    }
-    expect(checked).toBeGreaterThan(1);
-    await tab.close();
+    const lines = await atPhoneWidth<{ id: string; line: string; room: number; width: number }>(
+      "titles",
+      AXIS_TITLES,
+    );
+    for (const l of lines)
+      expect(l.width, `${l.page}#${l.id}: "${l.line}" fits its axis`).toBeLessThanOrEqual(l.room);
+    expect(lines.length).toBeGreaterThan(1);
   }, 60_000);
 
   it("keeps each month of the repayment grid on one line (2024-01, not 2024- over 01)", async () => {
