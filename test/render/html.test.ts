@@ -1,8 +1,3 @@
-// The HTML renderers are pure: data in, one self-contained page out. Every user string is escaped, the
-// data block parses back, nothing points at the network, and the same input gives the same bytes.
-
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
@@ -145,32 +140,16 @@ describe("HTML reports", () => {
 
 describe("test --reporter html", () => {
   it("shows a money check's amounts as the rest of the page shows money: ¥9,000.00, not 9000.00", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "credit-sim-html-money-"));
-    try {
-      const file = join(dir, "money.yaml");
-      writeFileSync(
-        file,
-        [
-          "name: Money checks",
-          "events:",
-          "  - { day: 0, type: apply, product: open, amount: 5000 }",
-          "expect:",
-          "  - { day: 0, limit: 12000 }",
-          "  - { day: 0, balance: { min: 1000.5, max: 2000 } }",
-        ].join("\n"),
-      );
-      const run = await runTests([file], parseTestOptions({ snapshots: false }, {}), dir);
-      const html = testHtml(run, assets);
-      expect(html).toContain("✗ day 0: limit ¥12,000.00</h4>");
-      expect(html).toMatch(/<td class="mono">¥12,000\.00<\/td><td class="mono fail">¥\d,\d{3}\.\d\d<\/td>/);
-      expect(html).toContain(
-        '<td class="mono">≥ ¥1,000.50 and ≤ ¥2,000.00</td><td class="mono fail">¥0.00</td>',
-      );
-      const failures = html.slice(html.indexOf('<div class="expectation">'), html.indexOf("All scenarios"));
-      expect(failures).not.toMatch(/[^¥,\d]\d+\.\d\d\b/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const file = join(ROOT, "test/fixtures/test-command/money/money-checks.yaml");
+    const run = await runTests([file], parseTestOptions({ snapshots: false }, {}), ROOT);
+    const html = testHtml(run, assets);
+    expect(html).toContain("✗ day 0: limit ¥12,000.00</h4>");
+    expect(html).toMatch(/<td class="mono">¥12,000\.00<\/td><td class="mono fail">¥\d,\d{3}\.\d\d<\/td>/);
+    expect(html).toContain(
+      '<td class="mono">≥ ¥1,000.50 and ≤ ¥2,000.00</td><td class="mono fail">¥0.00</td>',
+    );
+    const failures = html.slice(html.indexOf('<div class="expectation">'), html.indexOf("All scenarios"));
+    expect(failures).not.toMatch(/[^¥,\d]\d+\.\d\d\b/);
   });
 });
 

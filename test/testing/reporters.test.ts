@@ -2,7 +2,7 @@
 // (fast-xml-parser), the JSON document's shape, several reporters at once with --output-file, and
 // --output for a single one.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -307,18 +307,7 @@ describe("several reporters at once", () => {
 
 describe("money in a failure", () => {
   const money = async (reporter: string) => {
-    const file = join(out, "money.yaml");
-    writeFileSync(
-      file,
-      [
-        "name: Money checks",
-        "events:",
-        "  - { day: 0, type: apply, product: open, amount: 5000 }",
-        "expect:",
-        "  - { day: 0, limit: 12000 }",
-        "  - { day: 0, balance: { min: 1000.5, max: 2000 } }",
-      ].join("\n"),
-    );
+    const file = join(FIX, "money", "money-checks.yaml");
     const r = await cli(["test", "--no-snapshots", "--no-color", "--reporter", reporter, file]);
     expect(r.status).toBe(1);
     return r.stdout;
