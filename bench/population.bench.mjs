@@ -16,8 +16,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// the bundle, as `bin/credit-sim` runs it
-const MAIN = fileURLToPath(new URL("../dist/bundle/main.js", import.meta.url));
+// the bundle's loader, as `bin/credit-sim` runs it
+const LOADER = fileURLToPath(new URL("../bin/load-cli.mjs", import.meta.url));
 const BIN = fileURLToPath(new URL("../bin/credit-sim", import.meta.url));
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const ACCOUNTS = env("BENCH_ACCOUNTS", 100_000);
@@ -44,7 +44,7 @@ function spawnAsync(args) {
 function simulate(args) {
   const script = [
     `process.on("exit", () => process.stderr.write("\\nMAXRSS " + process.resourceUsage().maxRSS + "\\n"));`,
-    `const m = await import(${JSON.stringify(MAIN)});`,
+    `const m = (await import(${JSON.stringify(LOADER)})).loadCli();`,
     `process.exitCode = await m.main(${JSON.stringify(args)});`,
   ].join("\n");
   // a wrapper file rather than `-e`: worker threads inherit the parent's execArgv

@@ -2,6 +2,7 @@
 // threads (large suites). Results come back in input order whatever finishes first, so every report is
 // independent of timing. With `bail`, the run stops after the first failing file in input order.
 
+import { Worker } from "node:worker_threads";
 import { clampWorkers, workerCap } from "../shared/workers.js";
 import type { ScenarioFile } from "./discover.js";
 import type { FilteredOut, ScenarioReport } from "./report.js";
@@ -68,7 +69,6 @@ async function runInProcess(files: readonly ScenarioFile[], settings: RunSetting
 }
 
 async function runInWorkers(files: readonly ScenarioFile[], settings: RunSettings, n: number, bail: boolean) {
-  const { Worker } = await import("node:worker_threads");
   const url = new URL("./test-worker.js", import.meta.url);
   const results: Array<ScenarioReport | FilteredOut | undefined> = new Array(files.length);
   let next = 0;
