@@ -17,8 +17,11 @@ export interface LimitCap {
 }
 
 /** The score the lowest limit band asks: below it, no band offers a line. */
-export const lowestBandScore = (rules: LineRules): number =>
-  Math.min(...rules.limitBands.map((b) => b.minScore));
+export function lowestBandScore(rules: LineRules): number {
+  let lowest = Number.POSITIVE_INFINITY;
+  for (const b of rules.limitBands) lowest = Math.min(lowest, b.minScore);
+  return lowest;
+}
 
 /**
  * The cap for a score and income under a line's rules; null when the score is below every limit band.
@@ -37,13 +40,19 @@ export function limitCap(
     if (scoreValue >= b.minScore) band = Math.max(band, b.maxLimit);
   }
   if (band < 0) return null;
-  const candidates: Array<[number, LimitBinding]> = [
-    [band, band >= top ? "product_maximum" : "score"],
-    [monthlyIncome * rules.maxLimitIncomeMultiple, "income"],
-  ];
-  if (thinFileMax !== null) candidates.push([thinFileMax, "thin_file"]);
-  let [yuan, binding] = candidates[0]!;
-  for (const [v, b] of candidates) if (v < yuan) [yuan, binding] = [v, b];
+  // the lowest of the band, the income multiple and the thin-file cap binds (the first named on a tie);
+  // no arrays: every review of every account computes it
+  let yuan = band;
+  let binding: LimitBinding = band >= top ? "product_maximum" : "score";
+  const income = monthlyIncome * rules.maxLimitIncomeMultiple;
+  if (income < yuan) {
+    yuan = income;
+    binding = "income";
+  }
+  if (thinFileMax !== null && thinFileMax < yuan) {
+    yuan = thinFileMax;
+    binding = "thin_file";
+  }
   const whole = wholeHundreds(yuan);
   return { limit: whole * FEN_PER_YUAN, binding, belowMinimum: whole < rules.minLimit || whole <= 0 };
 }
