@@ -32,6 +32,9 @@ export function money(fen: Fen): string {
   return `${fen < 0 ? "−" : ""}¥${grouped}.${cents}`;
 }
 
+/** ¥1,234.50 from yuan (reports that keep money in yuan: the HTML page, what-if's advice). */
+export const yuanText = (yuan: number): string => money(Math.round(yuan * 100));
+
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0";
 }

@@ -3,11 +3,11 @@
 // only: no colour, no layout (render/whatif.ts does those).
 
 import type { Trace } from "../engine/index.js";
+import { yuanText as money } from "../scenario/format.js";
 import type { Candidate } from "./candidates.js";
 import { outcome } from "./compare.js";
 import { firstRestoredAfter, type Goal, restoreTarget } from "./goal.js";
 import type { CounterfactualResult, Solution } from "./search.js";
-import { yuanText as money } from "./variant.js";
 
 /** The clause after "had": "you not applied for a +¥2,000.00 limit on day 24". */
 export function clauseText(c: Candidate): string {

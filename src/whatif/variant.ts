@@ -322,10 +322,3 @@ export function whatWritten(e: WrittenEvent): string {
     e.type === "policy" ? { type: "policy", use: e.use ?? null, set: e.set ?? {} } : eventFields(e),
   );
 }
-
-/** ¥1,234.50 from yuan (locale-independent). */
-export function yuanText(yuan: number): string {
-  const fen = Math.round(yuan * 100);
-  const whole = String(Math.floor(Math.abs(fen) / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${fen < 0 ? "−" : ""}¥${whole}.${String(Math.abs(fen) % 100).padStart(2, "0")}`;
-}

@@ -23,7 +23,6 @@ import {
   describeFact,
   describeRemedy,
   lineName,
-  money,
 } from "../../scenario/format.js";
 import { scoreChangeText } from "../score-change.js";
 import { type LineEnd, lineEnd } from "../summary.js";
@@ -210,6 +209,3 @@ export function runView(
     twoLines: trace.steps.some((s) => s.line === "jiebei" || s.jiebei.status !== "none"),
   };
 }
-
-/** ¥1,234.50 from yuan. */
-export const yuanText = (yuan: number): string => money(Math.round(yuan * 100));

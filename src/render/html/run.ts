@@ -3,6 +3,7 @@
 // repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
 
 import { DECISIONS, type Status } from "../../engine/index.js";
+import { yuanText } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import { suspensionStarts } from "../../whatif/goal.js";
 import { decisionCounts } from "../summary.js";
@@ -19,7 +20,6 @@ import {
 import { esc } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
 import type { RepaymentGrid, RunView, StepView } from "./run-model.js";
-import { yuanText } from "./run-model.js";
 import { wrapText } from "./wrap.js";
 
 const MARKER_STYLE: Record<string, string> = {
