@@ -17,13 +17,7 @@ import {
   type Status,
   type Trace,
 } from "../../engine/index.js";
-import {
-  adviceOf,
-  describeEvent,
-  describeFact,
-  describeRemedy,
-  lineName,
-} from "../../scenario/format.js";
+import { adviceOf, describeEvent, describeFact, describeRemedy, lineName } from "../../scenario/format.js";
 import { scoreChangeText } from "../score-change.js";
 import { type LineEnd, lineEnd } from "../summary.js";
 
