@@ -813,6 +813,34 @@ describe("a line the policy holds suspended", () => {
     expect(stepOn(still, "review", 74)).toMatchObject({ decision: null, cause: "policy" });
   });
 
+  it("an early review that finds something else holding the line records it for credit, as a periodic one does", () => {
+    // overdue from day 44 (a bill left unpaid); the customer asks for an early review on day 44, before the
+    // periodic review of day 45 would find it
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.purchase(1, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.requestReview(44),
+        on.support(44),
+      ],
+      { profile: { verified: false }, until: 50 },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const early = stepOn(t, "request_review", 44);
+    // one rule for every review: what the periodic review would record, the early one records
+    expect(early).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(early.reasons.slice(0, 2)).toEqual(["OVERDUE_OUTSTANDING", "IDENTITY_REQUIRED"]);
+    expect(early.remedies.map((r) => r.kind)).toContain("pay_overdue");
+    // the clock stays the first suspension's; the answer's on-record line is the credit suspension's
+    const onRecord = stepOn(t, "contact_support", 44).remedies.find((r) => r.kind === "on_record");
+    expect(onRecord).toMatchObject({ cause: "credit", since: 14, day: 44 });
+    // the periodic review after it has nothing more to record
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, cause: "credit" });
+    // an early review makes no line-management cut the periodic one would
+    expect(early.limit).toBe(stepOn(t, "review", 14).limit);
+  });
+
   it("beneath a security hold, the suspension under it is recorded for what holds it", () => {
     const t = run(
       [
