@@ -725,6 +725,74 @@ describe("a line the policy holds suspended", () => {
     expect(opened.decision).toMatch(/^approved/);
   });
 
+  it("a closure for policy lets Huabei's instalment plans run to term: its closing statement calls in the rest", () => {
+    // ¥600 in 6 instalments (¥100 a month, billed on days 31, 60, 91, 121, 152, 182) and ¥100 revolving,
+    // its minimum paid on day 38; suspended for policy on day 14, closed for it on day 45
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(2, 600, null, 6),
+        on.purchase(3, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(38, "minimum"),
+        on.open(50, 3_000, "jiebei"),
+        on.support(50),
+        on.repay(66, "statement"),
+        on.verify(67),
+        on.open(70, 3_000, "jiebei"),
+        ...[97, 128, 158, 188].map((d) => on.repay(d, "statement")),
+      ],
+      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until: 200 },
+    );
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", status: "closed", cause: "policy" });
+    // the closing statement calls in the revolving balance, due in full; the plan's five instalments left
+    // are not billed on it
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 0, toTerm: 50_000 });
+    expect(closing!.event.minimum).toBe(closed.balance - 50_000);
+    // each statement after it bills one instalment with its fee, and is no closing statement
+    const after = stepsOf(t, "statement").filter((x) => x.day > 45);
+    expect(after.map((x) => x.day)).toEqual([60, 91, 121, 152, 182]);
+    for (const st of after) {
+      expect(st.event).toMatchObject({ closing: false, instalments: 10_000 });
+      expect(st.event.fees).toBeGreaterThan(0);
+    }
+    // paid month by month, nothing falls overdue, and the plan ends on its own last due day
+    expect(stepsOf(t, "overdue")).toEqual([]);
+    expect(t.final.balance).toBe(0);
+    // customer service says what falls due when: the closing statement's balance with the instalment
+    // billed on day 60, both due on day 69 (with the interest the revolving part bears until then); the
+    // last instalment's due day is day 191
+    const asked = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "pay_balance");
+    expect(asked).toMatchObject({ line: "huabei", toTerm: { day: 69, lastDay: 191 } });
+    const march = after[0]!.event;
+    const both = closing!.event.minimum + march.instalments + march.fees;
+    const said = asked?.kind === "pay_balance" ? (asked.toTerm?.amount ?? 0) : 0;
+    expect(said - both).toBeGreaterThanOrEqual(0);
+    expect(said - both).toBeLessThan(100);
+    // only what the closure called in holds the other line back: the plan running to term does not
+    const before = stepOn(t, "apply", 50);
+    expect(before.reasons).toContain("OTHER_LINE_CLOSED_OWING");
+    // (the closing statement's balance, with its interest since: not the plan's ¥500 left to run)
+    const called = before.facts.find((f) => f.code === "OTHER_LINE_CLOSED_OWING")?.value ?? 0;
+    expect(called - closing!.event.minimum).toBeGreaterThanOrEqual(0);
+    expect(called - closing!.event.minimum).toBeLessThan(100);
+    const opened = stepOn(t, "apply", 70);
+    expect(opened.reasons).not.toContain("OTHER_LINE_CLOSED_OWING");
+    expect(opened.decision).toMatch(/^approved/);
+  });
+
+  it("a closure for credit still calls in Huabei's instalment plans, on its one closing statement", () => {
+    // the same plan, but a bill left unpaid: the closure on day 45 is for credit
+    const t = held([on.purchase(1, 100), on.purchase(2, 600, null, 6)]);
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", cause: "credit" });
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, toTerm: 0 });
+    expect(closing!.event.minimum).toBe(closed.balance);
+  });
+
   it("customer service tells a closure for policy's balance as it falls due, not as all due now", async () => {
     const { describeRemedy } = await import("../../src/scenario/format.js");
     const t = run(
