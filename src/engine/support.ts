@@ -298,7 +298,10 @@ function suspendedLine(
     // steps, come first
     if (held === null) blockers.push(...failedOnVerifying(c, line, day, calendar, remedies));
     remedies.push({ line: line.id, kind: "verify_identity" });
-    blockers.unshift(...line.reasonsOnRecord.map((code) => ({ code })));
+    // the hold's rule, not the score characteristic recorded beside it: that one is ranked among the score's
+    // reasons, after every rule that blocks the line (it would crowd out a blocker beneath the hold)
+    const hold = line.reasonsOnRecord.filter((code) => REASONS[code].kind !== "score");
+    blockers.unshift(...hold.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
   // the review that closes the line unless it is restored by then: said when it is the next one, or
