@@ -783,6 +783,25 @@ describe("a line the policy holds suspended", () => {
     expect(opened.decision).toMatch(/^approved/);
   });
 
+  it("a month's instalment due with the closing statement makes one due date: missed, it is missed once", () => {
+    // closed for policy on day 45: the closing statement (due day 69) and the March statement of day 60,
+    // billing the plan's instalment, fall due the same day; nothing is repaid after the minimum of day 38
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(2, 600, null, 6),
+        on.purchase(3, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(38, "minimum"),
+      ],
+      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until: 80 },
+    );
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    expect(stepsOf(t, "statement", 60)[0]!.event).toMatchObject({ instalments: 10_000, dueDay: 69 });
+    const before = stateOn(t, 72).inputs.missedDues12m ?? 0;
+    expect(stateOn(t, 74).inputs.missedDues12m).toBe(before + 1);
+  });
+
   it("a closure for credit still calls in Huabei's instalment plans, on its one closing statement", () => {
     // the same plan, but a bill left unpaid: the closure on day 45 is for credit
     const t = held([on.purchase(1, 100), on.purchase(2, 600, null, 6)]);
