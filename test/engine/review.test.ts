@@ -926,6 +926,24 @@ describe("a line the policy holds suspended", () => {
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, cause: "credit" });
     // an early review makes no line-management cut the periodic one would
     expect(early.limit).toBe(stepOn(t, "review", 14).limit);
+    // beneath a security hold too: the suspension under the hold is recorded for credit
+    const held = run(
+      [
+        on.open(0, 1_000),
+        on.purchase(1, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.requestReview(44),
+      ],
+      { profile: { verified: false }, until: 50 },
+    );
+    expect(stepOn(held, "request_review", 44)).toMatchObject({
+      decision: "suspended",
+      cause: "security",
+      beneath: "credit",
+    });
   });
 
   it("beneath a security hold, the suspension under it is recorded for what holds it", () => {
