@@ -3,6 +3,7 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REASONS } from "../../src/engine/reasons.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -778,6 +779,9 @@ describe("a line the policy holds suspended", () => {
     const called = before.facts.find((f) => f.code === "OTHER_LINE_CLOSED_OWING")?.value ?? 0;
     expect(called - closing!.event.minimum).toBeGreaterThanOrEqual(0);
     expect(called - closing!.event.minimum).toBeLessThan(100);
+    // …and its advice asks for that, not for the whole balance in full
+    expect(REASONS.OTHER_LINE_CLOSED_OWING.advice).not.toMatch(/in full/);
+    expect(REASONS.OTHER_LINE_CLOSED_OWING.advice).toMatch(/called in/);
     const opened = stepOn(t, "apply", 70);
     expect(opened.reasons).not.toContain("OTHER_LINE_CLOSED_OWING");
     expect(opened.decision).toMatch(/^approved/);
