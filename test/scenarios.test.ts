@@ -170,3 +170,30 @@ describe("the three causes of deactivation", () => {
     expect(suspension.policy).toBe("tightened");
   });
 });
+
+describe("a closure for policy over a Huabei instalment plan (test/fixtures/scenarios)", () => {
+  const file = join(ROOT, "test/fixtures/scenarios/policy-closure-instalments.yaml");
+  const run = runScenario(file);
+  const steps = run.trace.steps;
+
+  it("meets its expectations: closed for policy, and repaid month by month to the plan's end", () => {
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    expect(steps.filter((s) => s.event.type === "overdue")).toEqual([]);
+  });
+
+  it("calls in the revolving balance on one closing statement; the plan is billed an instalment a month", async () => {
+    const { describeEvent } = await import("../src/scenario/format.js");
+    const closure = steps.find((s) => s.decision === "closed")!;
+    const statements = steps.filter((s) => s.event.type === "statement" && s.day >= closure.day);
+    const said = statements.map((s) => describeEvent(s));
+    expect(said[0]).toMatch(/^closing statement .*; instalment plans run to term, ¥400\.00 not yet billed$/);
+    // the months after it are statements, each with one ¥200.00 instalment and its fee
+    expect(said.slice(1)).toHaveLength(2);
+    for (const s of said.slice(1))
+      expect(s).toMatch(/^statement ¥200\.00 new \(of it ¥200\.00 instalments\) \+ ¥9\.00 fees/);
+    // customer service: what falls due when, not the whole balance now
+    const support = steps.find((s) => s.event.type === "contact_support")!;
+    const pay = support.remedies.find((r) => r.kind === "pay_balance");
+    expect(pay).toMatchObject({ toTerm: { day: 161, lastDay: 191 } });
+  });
+});

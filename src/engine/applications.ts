@@ -3,6 +3,7 @@
 
 import {
   type Customer,
+  calledIn,
   countWithin,
   customerDaysPastDue,
   customerOverdue,
@@ -12,7 +13,6 @@ import {
   lastMissed,
   owed,
   rulesFor,
-  runsToTerm,
   thinFile,
 } from "./customer.js";
 import {
@@ -95,10 +95,10 @@ export function refusedUnassessed(
     return declined(["BALANCE_OUTSTANDING"], s, [{ code: "BALANCE_OUTSTANDING", value: balance }]);
   // nor is the other line opened or raised meanwhile: the customer owes the lender a debt it called in (a
   // customer's own close needs nothing owed, so a closed line that owes was closed by the lender) — not
-  // loans left to run to term by a closure for policy, which call nothing in (their arrears, if any, are
-  // the past-due rule's)
+  // instalments left to run to term by a closure for policy, which it did not call in (their arrears, if
+  // any, are the past-due rule's)
   const other = line.id === "huabei" ? c.jiebei : c.huabei;
-  const called = other.status === "closed" && !runsToTerm(other) ? owed(other) : 0;
+  const called = calledIn(other);
   if (called > 0)
     return declined(["OTHER_LINE_CLOSED_OWING"], s, [
       { code: "OTHER_LINE_CLOSED_OWING", value: called, line: other.id },

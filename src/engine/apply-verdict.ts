@@ -111,7 +111,7 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
 }
 
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
- *  lender's closure accelerates what is owed (Jiebei's loans not when closed for policy): its closing
+ *  lender's closure accelerates what is owed (instalments not when closed for policy): its closing
  *  statement is appended to `out`. */
 function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
   const day = s.day;
@@ -218,9 +218,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       line.heldOver = null;
       line.policyMet = null;
-      // a lender closing for its own policy lets cash loans run to term: acceleration answers a default
-      // or a customer's own credit, not a change the customer had no part in
-      if (v.cause !== "customer" && !runsToTerm(line)) accelerate(s, line, out);
+      // a lender's closure calls in what is owed — but closing for its own policy, it lets instalments run
+      // to term (runsToTerm): acceleration answers a default or a customer's own credit, not a change the
+      // customer had no part in
+      if (v.cause !== "customer") accelerate(s, line, out);
       return;
     case "charged_off":
       line.status = "charged_off";
@@ -263,17 +264,20 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
 
 const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
 
-/** On the lender's closure everything owed on the line falls due: Huabei bills it all on a closing
- *  statement due on the next due day; Jiebei loans' next instalments become their last. */
+/** On the lender's closure what it calls in falls due: Huabei bills it on a closing statement due on the
+ *  next due day — everything owed, or on a closure for policy all but the instalment plans, which run to
+ *  term (billed one instalment a month, from the next statement); Jiebei loans' next instalments become
+ *  their last, unless they run to term. */
 function accelerate(s: EngineState, line: Line, out: StepOutcome[]): void {
   if (owed(line) === 0) return;
+  const toTerm = runsToTerm(line);
   if (line.id === "jiebei") {
-    loans.accelerate(line.book);
+    if (!toTerm) loans.accelerate(line.book);
     return;
   }
   const p = s.customer.policy;
   const dueDay = s.calendar.nextDayOfMonth(s.day, p.dueDayOfMonth);
-  const bill = revolving.closeStatement(line.ledger, s.day, dueDay, p, true);
+  const bill = revolving.closeStatement(line.ledger, s.day, dueDay, p, true, toTerm ? "none" : "all");
   if (bill && s.notices)
     out.push(outcome(s, { type: "statement", ...bill, dueDay, closing: true }, "huabei", null));
 }

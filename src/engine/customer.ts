@@ -223,10 +223,20 @@ export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.hu
 
 export const isOpen = (l: Line): boolean => l.status === "active" || l.status === "suspended";
 
-/** Whether a closed line's loans keep their instalments and due days: Jiebei closed for policy (the
- *  lender's own change, not a default: nothing is called in). */
-export const runsToTerm = (line: Line): boolean =>
-  line.id === "jiebei" && line.status === "closed" && line.cause === "policy";
+/** Whether a closed line's instalments keep their amounts and due days — Jiebei's loans, Huabei's
+ *  instalment plans: a line closed for policy (the lender's own change, not a default: acceleration
+ *  answers a default, and the customer did nothing wrong). Huabei's revolving balance has no term: its
+ *  closing statement calls it in all the same. */
+export const runsToTerm = (line: Line): boolean => line.status === "closed" && line.cause === "policy";
+
+/** What the lender's closure of a line called in and is still owed: everything on a line closed for
+ *  credit; on one closed for policy, only Huabei's balance stated by the closure (instalments left to run
+ *  to term are not called in). 0 on a line that is not closed. */
+export function calledIn(l: Line): Fen {
+  if (l.status !== "closed") return 0;
+  if (!runsToTerm(l)) return owed(l);
+  return l.id === "huabei" && l.statusDay !== null ? revolving.statedBy(l.ledger, l.statusDay) : 0;
+}
 
 /** What the customer owes on a line (including written-off debt: it is still owed). */
 export const owed = (l: Line): Fen =>

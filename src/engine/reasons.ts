@@ -208,8 +208,9 @@ export const REASONS = {
   OTHER_LINE_CLOSED_OWING: {
     kind: "adverse",
     unit: "fen",
-    text: "The lender closed the customer's other line and its balance is still owed: no new or larger line until it is repaid",
-    advice: "repay what is owed on the closed line in full first",
+    text: "The lender closed the customer's other line and a balance the closure called in is still owed: no new or larger line until it is repaid",
+    advice:
+      "repay what the closure called in on the closed line first (instalments it left to run to term do not count)",
   },
   ACCOUNT_CLOSED: {
     kind: "adverse",

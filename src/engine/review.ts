@@ -332,11 +332,13 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
       };
     }
     // a policy suspension the policy no longer holds (the policy before the change would not restore the
-    // line either) is the customer's own from the review that finds it: recorded for credit, with what
-    // holds the line now, so that its standing says what its reasons cite (the clock stays the first's)
-    if (!requested && (held?.cause ?? line.cause) === "policy" && !codes.includes("POLICY_CHANGE")) {
+    // line either) is the customer's own from the review that finds it — periodic or early, one rule for
+    // every review: recorded for credit, with what holds the line now, so that its standing says what its
+    // reasons cite (the clock stays the first's). An early review cuts no limit: line management is the
+    // periodic review's
+    if ((held?.cause ?? line.cause) === "policy" && !codes.includes("POLICY_CHANGE")) {
       const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
-      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, "credit");
+      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, "credit", !requested);
       return held === null ? v : { ...v, beneath: true };
     }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
@@ -374,7 +376,8 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
 
 /** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before
  *  it). Line management does not wait for a restoration: a cut due today comes with it (its code follows
- *  the suspension's reasons when there is room; its fact is always there). */
+ *  the suspension's reasons when there is room; its fact is always there) — at a periodic review
+ *  (`manage`), not an early one. */
 function suspendAtReview(
   c: Customer,
   line: Line,
@@ -382,8 +385,9 @@ function suspendAtReview(
   codes: ReasonCode[],
   facts: RuleFact[],
   by: "credit" | Policy,
+  manage = true,
 ): Extract<Verdict, { decision: "suspended" }> {
-  const cut = lineManagement(c, line, s);
+  const cut = manage ? lineManagement(c, line, s) : null;
   const reasons = principalReasons(codes, s);
   const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyMet: by };
   if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts };

@@ -311,12 +311,32 @@ export interface StatementResult {
   overdue: Fen;
   /** what must be paid by the due day: arrears, and every open bill's cycle minimum */
   minimum: Fen;
+  /** on a closed line, instalment principal not yet billed: its plans run to term (a closure for policy),
+   *  billed one instalment a statement; 0 otherwise */
+  toTerm: Fen;
+}
+
+/** How a statement bills the instalment plans: one instalment each with its fee (an open line's, and a
+ *  line closed for policy, whose plans run to term), all that is left without the fees not yet billed (a
+ *  closure that calls the line in), or none (the closing statement of a closure for policy: the month's
+ *  instalment was billed on its statement day, and the next is the next month's). */
+export type PlanBilling = "instalment" | "all" | "none";
+
+/** A plan's next instalment: its principal (a plan partly settled early bills what is left of it, never
+ *  more) and its fee. */
+function nextInstalment(p: InstalmentPlan): { part: Fen; fee: Fen } {
+  const last = p.billed + 1 >= p.term;
+  return {
+    part: last ? p.unbilled : Math.min(p.unbilled, Math.floor(p.principal / p.term)),
+    fee: last ? p.fee - p.feeBilled : Math.round(p.fee / p.term),
+  };
 }
 
 /**
  * Closes the cycle on a statement day: bills unbilled purchases and one instalment of each plan (with its
  * fee) as a new bill due on `dueDay`, and gives every revolving bill a new cycle minimum due then. With
- * `closing`, the line is closed: everything owed is billed and due in full. Null when nothing is owed.
+ * `closing`, the line is closed: everything billed is due in full, and the plans are billed as `plans`
+ * says (by default all of them: everything owed falls due). Null when nothing is owed.
  */
 export function closeStatement(
   l: Revolving,
@@ -324,21 +344,21 @@ export function closeStatement(
   dueDay: number,
   policy: StatementPolicy,
   closing = false,
+  plans: PlanBilling = closing ? "all" : "instalment",
 ): StatementResult | null {
   let instalments = 0;
   let fees = 0;
-  for (const p of l.plans) {
-    const last = closing || p.billed + 1 >= p.term;
-    // a plan partly settled early bills what is left of it, never more
-    const part = last ? p.unbilled : Math.min(p.unbilled, Math.floor(p.principal / p.term));
-    const fee = closing ? 0 : last ? p.fee - p.feeBilled : Math.round(p.fee / p.term);
+  for (const p of plans === "none" ? [] : l.plans) {
+    const next = plans === "all" ? { part: p.unbilled, fee: 0 } : nextInstalment(p);
     p.billed++;
-    p.unbilled -= part;
-    p.feeBilled += fee;
-    instalments += part;
-    fees += fee;
+    p.unbilled -= next.part;
+    p.feeBilled += next.fee;
+    instalments += next.part;
+    fees += next.fee;
   }
   l.plans = l.plans.filter((p) => p.unbilled > 0);
+  let toTerm = 0;
+  if (closing) for (const p of l.plans) toTerm += p.unbilled;
   const overdueFrom = dueDay + policy.graceDays + 1;
   let carried = 0;
   let carriedCharges = 0;
@@ -406,8 +426,51 @@ export function closeStatement(
   // cycle before is met
   const minimum = minimumDue(l);
   if (principal === 0 && fees === 0 && carried === 0 && minimum === 0) return null;
-  l.pending.push({ dueDay, overdueFrom });
-  return { billed: principal, instalments, fees, carried, carriedCharges, overdue, minimum };
+  // one due date, one outcome: a closed line's month statement may fall due with its closing statement
+  if (!statedFor(l, dueDay)) l.pending.push({ dueDay, overdueFrom });
+  return { billed: principal, instalments, fees, carried, carriedCharges, overdue, minimum, toTerm };
+}
+
+/**
+ * On a line whose instalment plans run to term (closed for policy): what the billed bills still ask (due
+ * in full by `dueDay`, the earliest of them; null when none is unpaid), the plans' next instalments with
+ * their fees (billed on the next statement), and how many statements the plans still bill.
+ */
+export function runningToTerm(l: Revolving): {
+  billed: { amount: Fen; dueDay: number } | null;
+  instalment: Fen;
+  statements: number;
+} {
+  let billed: { amount: Fen; dueDay: number } | null = null;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (remaining(b) === 0) continue;
+    billed = billed ?? { amount: 0, dueDay: b.dueDay };
+    billed.amount += remaining(b);
+    billed.dueDay = Math.min(billed.dueDay, b.dueDay);
+  }
+  let instalment = 0;
+  let statements = 0;
+  for (const p of l.plans) {
+    const next = nextInstalment(p);
+    instalment += next.part + next.fee;
+    // the instalments left keep their amount: a plan partly settled early ends sooner
+    const per = Math.floor(p.principal / p.term);
+    const left = p.term - p.billed;
+    statements = Math.max(statements, per > 0 ? Math.min(left, Math.ceil(p.unbilled / per)) : left);
+  }
+  return { billed, instalment, statements };
+}
+
+/** What is owed on the bills stated by `day` (and purchases not yet billed): on a line closed for policy
+ *  that day, what its closure called in — its instalment plans, billed later or not yet, run to term. */
+export function statedBy(l: Revolving, day: number): Fen {
+  let total = l.unbilled;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.statementDay <= day) total += remaining(b);
+  }
+  return total;
 }
 
 /** Whether a statement due on `dueDay` was already made (its grace has not ended yet). */

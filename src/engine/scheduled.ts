@@ -3,7 +3,7 @@
 // periodic review, and a month end (what the bureau sees). schedule.ts says when each comes.
 
 import { decide, lineAt, NOTHING, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
-import { type Customer, daysPastDue, isOpen, type Line, overdue, owed } from "./customer.js";
+import { type Customer, daysPastDue, isOpen, type Line, overdue, owed, runsToTerm } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -145,16 +145,20 @@ export function closeCycle(s: EngineState): readonly StepOutcome[] {
   const p = c.policy;
   s.nextStatement = calendar.nextDayOfMonth(day, p.statementDayOfMonth);
   const h = c.huabei;
-  // a closed or written-off line is billed in full every month while anything is owed on it
-  const closing = h.status === "closed" || h.status === "charged_off";
-  if (h.status === "none" || (closing && owed(h) === 0)) return NOTHING;
+  // a closed or written-off line is billed in full every month while anything is owed on it — its
+  // instalment plans one instalment a month when they run to term (a closure for policy)
+  const closed = h.status === "closed" || h.status === "charged_off";
+  if (h.status === "none" || (closed && owed(h) === 0)) return NOTHING;
   const dueDay = calendar.nextDayOfMonth(day, p.dueDayOfMonth);
   // a closure since the last statement day billed everything on its own closing statement, due this same
-  // day (closed the day before, say): a second one would restate it, one closing statement per closure
-  if (closing && revolving.statedFor(h.ledger, dueDay)) return NOTHING;
-  const bill = revolving.closeStatement(h.ledger, day, dueDay, p, closing);
+  // day (closed the day before, say): a second one would restate it, one closing statement per closure —
+  // unless instalment plans run to term: this month's instalment is billed, due with it
+  if (closed && revolving.statedFor(h.ledger, dueDay) && h.ledger.plans.length === 0) return NOTHING;
+  const plans = closed && !runsToTerm(h) ? "all" : "instalment";
+  const bill = revolving.closeStatement(h.ledger, day, dueDay, p, closed, plans);
   if (!bill || !s.notices) return NOTHING;
-  return [outcome(s, { type: "statement", ...bill, dueDay, closing }, "huabei", null)];
+  // the closing statement is the closure's own (apply-verdict.ts): a month's after it is a statement
+  return [outcome(s, { type: "statement", ...bill, dueDay, closing: false }, "huabei", null)];
 }
 
 export function dueNotices(s: EngineState): readonly StepOutcome[] {

@@ -298,7 +298,10 @@ function suspendedLine(
     // steps, come first
     if (held === null) blockers.push(...failedOnVerifying(c, line, day, calendar, remedies));
     remedies.push({ line: line.id, kind: "verify_identity" });
-    blockers.unshift(...line.reasonsOnRecord.map((code) => ({ code })));
+    // the hold's rule, not the score characteristic recorded beside it: that one is ranked among the score's
+    // reasons, after every rule that blocks the line (it would crowd out a blocker beneath the hold)
+    const hold = line.reasonsOnRecord.filter((code) => REASONS[code].kind !== "score");
+    blockers.unshift(...hold.map((code) => ({ code })));
     if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
   } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -715,13 +718,14 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   );
 }
 
-/** What is owed on a closed or written-off line, and — where its loans run to term — when it falls due:
- *  asked as a balance to repay now, it reads as if the whole loan were due. */
+/** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls
+ *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. */
 function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar: Calendar): Remedy {
-  const coming =
-    line.id === "jiebei" && runsToTerm(line)
+  const coming = !runsToTerm(line)
+    ? null
+    : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
-      : null;
+      : plansComing(c, line.ledger, day, calendar);
   if (coming === null) return { line: line.id, kind: "pay_balance", amount };
   const toTerm = {
     day: coming.day,
@@ -731,4 +735,35 @@ function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar:
     lastDate: calendar.date(coming.lastDay),
   };
   return { line: line.id, kind: "pay_balance", amount, toTerm };
+}
+
+/** A Huabei line whose instalment plans run to term: what falls due next — what its statements billed, by
+ *  their due day, else the plans' next instalments, due after the next statement — and the due day of the
+ *  statement that bills their last. */
+function plansComing(
+  c: Customer,
+  l: revolving.Revolving,
+  day: number,
+  calendar: Calendar,
+): { day: number; amount: Fen; lastDay: number } | null {
+  const p = c.policy;
+  const { billed, instalment, statements } = revolving.runningToTerm(l);
+  // the due day of the k-th statement after today (today's has been made: customer events come after it)
+  const dueAfter = (k: number): number => {
+    let statement = day;
+    for (let i = 0; i < k; i++) statement = calendar.nextDayOfMonth(statement, p.statementDayOfMonth);
+    return calendar.nextDayOfMonth(statement, p.dueDayOfMonth);
+  };
+  const coming = instalment > 0 ? { amount: instalment, dueDay: dueAfter(1) } : null;
+  // the next instalment due on the billed bills' due day (a statement between) is due with them
+  const next =
+    billed === null
+      ? coming
+      : { ...billed, amount: billed.amount + (coming?.dueDay === billed.dueDay ? coming.amount : 0) };
+  if (next === null) return null;
+  return {
+    day: next.dueDay,
+    amount: next.amount,
+    lastDay: statements > 0 ? dueAfter(statements) : next.dueDay,
+  };
 }

@@ -116,8 +116,10 @@ export interface Scenario {
 export type EngineEvent =
   /** a Huabei statement: new purchases and instalments billed, their fees, principal carried from earlier
    *  bills and the charges unpaid on it, what is already overdue (these five add up to what the statement
-   *  says is owed), the minimum due (arrears included); `closing` when the line was closed and everything
-   *  fell due */
+   *  says is owed), the minimum due (arrears included); `closing` on the closure's own statement (the
+   *  lender's closure called in what it states: due in full, as every later statement of the closed line
+   *  is); `toTerm` on a closed line, the instalment principal not yet billed, left to run to term by a
+   *  closure for policy */
   | {
       type: "statement";
       billed: Fen;
@@ -129,6 +131,7 @@ export type EngineEvent =
       minimum: Fen;
       dueDay: number;
       closing: boolean;
+      toTerm: Fen;
     }
   /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment */
   | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
@@ -175,8 +178,10 @@ export type Remedy = {
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
-  /** `toTerm`: the line's loans run to term (Jiebei closed for policy), so the balance falls due instalment
-   *  by instalment — the next (its day and amount) and the last — and repaying sooner is the customer's choice */
+  /** `toTerm`: the line's instalments run to term (a line closed for policy: Jiebei's loans, Huabei's
+   *  instalment plans), so the balance falls due instalment by instalment — the next (its day and amount:
+   *  on Huabei, what its statements billed while it is unpaid) and the last — and repaying sooner is the
+   *  customer's choice */
   | {
       kind: "pay_balance";
       amount: Fen;

@@ -43,6 +43,7 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
         minimum: yuan(e.minimum),
         dueDay: e.dueDay,
         closing: e.closing,
+        toTerm: yuan(e.toTerm),
       };
     case "due":
       return { line: e.line, due: yuan(e.due), minimumUnpaid: yuan(e.minimumUnpaid) };

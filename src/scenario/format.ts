@@ -113,7 +113,9 @@ export function describeEvent(s: DescribedStep): string {
       // new purchases alone need no label: "statement ¥980.00" is all a plain month says
       const plain = parts.length === 1 && e.billed > 0 && e.instalments === 0;
       const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 || plain ? money(e.billed) : parts.join(" + ")}`;
-      return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}`;
+      // a closed line's balance beyond what it states: instalments a closure for policy left to run to term
+      const toTerm = e.toTerm > 0 ? `; instalment plans run to term, ${money(e.toTerm)} not yet billed` : "";
+      return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}${toTerm}`;
     }
     case "due":
       if (e.line === "jiebei") return `Jiebei instalment due today ${money(e.due)}`;
@@ -218,7 +220,12 @@ function remedyText(r: Remedy): string {
       const t = r.toTerm;
       if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
       const last = t.lastDay === t.day ? "" : `, the last on ${t.lastDate} (day ${t.lastDay})`;
-      return `the ${money(r.amount)} owed falls due as the loans run to term, instalment by instalment: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
+      // Huabei's next may be what its closing statement billed, due in full, before the plans' instalments
+      const running =
+        r.line === "huabei"
+          ? "the instalment plans run to term"
+          : "the loans run to term, instalment by instalment";
+      return `the ${money(r.amount)} owed falls due as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
     }
     case "verify_identity":
       return "verify your identity (a verify_identity event)";

@@ -3,6 +3,7 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { REASONS } from "../../src/engine/reasons.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -725,6 +726,96 @@ describe("a line the policy holds suspended", () => {
     expect(opened.decision).toMatch(/^approved/);
   });
 
+  it("a closure for policy lets Huabei's instalment plans run to term: its closing statement calls in the rest", () => {
+    // ¥600 in 6 instalments (¥100 a month, billed on days 31, 60, 91, 121, 152, 182) and ¥100 revolving,
+    // its minimum paid on day 38; suspended for policy on day 14, closed for it on day 45
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(2, 600, null, 6),
+        on.purchase(3, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(38, "minimum"),
+        on.open(50, 3_000, "jiebei"),
+        on.support(50),
+        on.repay(66, "statement"),
+        on.verify(67),
+        on.open(70, 3_000, "jiebei"),
+        ...[97, 128, 158, 188].map((d) => on.repay(d, "statement")),
+      ],
+      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until: 200 },
+    );
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", status: "closed", cause: "policy" });
+    // the closing statement calls in the revolving balance, due in full; the plan's five instalments left
+    // are not billed on it
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 0, toTerm: 50_000 });
+    expect(closing!.event.minimum).toBe(closed.balance - 50_000);
+    // each statement after it bills one instalment with its fee, and is no closing statement
+    const after = stepsOf(t, "statement").filter((x) => x.day > 45);
+    expect(after.map((x) => x.day)).toEqual([60, 91, 121, 152, 182]);
+    for (const st of after) {
+      expect(st.event).toMatchObject({ closing: false, instalments: 10_000 });
+      expect(st.event.fees).toBeGreaterThan(0);
+    }
+    // paid month by month, nothing falls overdue, and the plan ends on its own last due day
+    expect(stepsOf(t, "overdue")).toEqual([]);
+    expect(t.final.balance).toBe(0);
+    // customer service says what falls due when: the closing statement's balance with the instalment
+    // billed on day 60, both due on day 69 (with the interest the revolving part bears until then); the
+    // last instalment's due day is day 191
+    const asked = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "pay_balance");
+    expect(asked).toMatchObject({ line: "huabei", toTerm: { day: 69, lastDay: 191 } });
+    const march = after[0]!.event;
+    const both = closing!.event.minimum + march.instalments + march.fees;
+    const said = asked?.kind === "pay_balance" ? (asked.toTerm?.amount ?? 0) : 0;
+    expect(said - both).toBeGreaterThanOrEqual(0);
+    expect(said - both).toBeLessThan(100);
+    // only what the closure called in holds the other line back: the plan running to term does not
+    const before = stepOn(t, "apply", 50);
+    expect(before.reasons).toContain("OTHER_LINE_CLOSED_OWING");
+    // (the closing statement's balance, with its interest since: not the plan's ¥500 left to run)
+    const called = before.facts.find((f) => f.code === "OTHER_LINE_CLOSED_OWING")?.value ?? 0;
+    expect(called - closing!.event.minimum).toBeGreaterThanOrEqual(0);
+    expect(called - closing!.event.minimum).toBeLessThan(100);
+    // …and its advice asks for that, not for the whole balance in full
+    expect(REASONS.OTHER_LINE_CLOSED_OWING.advice).not.toMatch(/in full/);
+    expect(REASONS.OTHER_LINE_CLOSED_OWING.advice).toMatch(/called in/);
+    const opened = stepOn(t, "apply", 70);
+    expect(opened.reasons).not.toContain("OTHER_LINE_CLOSED_OWING");
+    expect(opened.decision).toMatch(/^approved/);
+  });
+
+  it("a month's instalment due with the closing statement makes one due date: missed, it is missed once", () => {
+    // closed for policy on day 45: the closing statement (due day 69) and the March statement of day 60,
+    // billing the plan's instalment, fall due the same day; nothing is repaid after the minimum of day 38
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(2, 600, null, 6),
+        on.purchase(3, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.repay(38, "minimum"),
+      ],
+      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until: 80 },
+    );
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    expect(stepsOf(t, "statement", 60)[0]!.event).toMatchObject({ instalments: 10_000, dueDay: 69 });
+    const before = stateOn(t, 72).inputs.missedDues12m ?? 0;
+    expect(stateOn(t, 74).inputs.missedDues12m).toBe(before + 1);
+  });
+
+  it("a closure for credit still calls in Huabei's instalment plans, on its one closing statement", () => {
+    // the same plan, but a bill left unpaid: the closure on day 45 is for credit
+    const t = held([on.purchase(1, 100), on.purchase(2, 600, null, 6)]);
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", cause: "credit" });
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, toTerm: 0 });
+    expect(closing!.event.minimum).toBe(closed.balance);
+  });
+
   it("customer service tells a closure for policy's balance as it falls due, not as all due now", async () => {
     const { describeRemedy } = await import("../../src/scenario/format.js");
     const t = run(
@@ -811,6 +902,52 @@ describe("a line the policy holds suspended", () => {
     });
     expect(stepOn(still, "review", 45)).toMatchObject({ decision: null, cause: "policy" });
     expect(stepOn(still, "review", 74)).toMatchObject({ decision: null, cause: "policy" });
+  });
+
+  it("an early review that finds something else holding the line records it for credit, as a periodic one does", () => {
+    // overdue from day 44 (a bill left unpaid); the customer asks for an early review on day 44, before the
+    // periodic review of day 45 would find it
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.purchase(1, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.requestReview(44),
+        on.support(44),
+      ],
+      { profile: { verified: false }, until: 50 },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const early = stepOn(t, "request_review", 44);
+    // one rule for every review: what the periodic review would record, the early one records
+    expect(early).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
+    expect(early.reasons.slice(0, 2)).toEqual(["OVERDUE_OUTSTANDING", "IDENTITY_REQUIRED"]);
+    expect(early.remedies.map((r) => r.kind)).toContain("pay_overdue");
+    // the clock stays the first suspension's; the answer's on-record line is the credit suspension's
+    const onRecord = stepOn(t, "contact_support", 44).remedies.find((r) => r.kind === "on_record");
+    expect(onRecord).toMatchObject({ cause: "credit", since: 14, day: 44 });
+    // the periodic review after it has nothing more to record
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, cause: "credit" });
+    // an early review makes no line-management cut the periodic one would
+    expect(early.limit).toBe(stepOn(t, "review", 14).limit);
+    // beneath a security hold too: the suspension under the hold is recorded for credit
+    const held = run(
+      [
+        on.open(0, 1_000),
+        on.purchase(1, 100),
+        on.policy(5, { set: { requireVerified: true } }),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.requestReview(44),
+      ],
+      { profile: { verified: false }, until: 50 },
+    );
+    expect(stepOn(held, "request_review", 44)).toMatchObject({
+      decision: "suspended",
+      cause: "security",
+      beneath: "credit",
+    });
   });
 
   it("beneath a security hold, the suspension under it is recorded for what holds it", () => {

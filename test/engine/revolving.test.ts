@@ -18,6 +18,8 @@ import {
   purchase,
   type Revolving,
   repay,
+  runningToTerm,
+  statedBy,
   statementBalance,
   writeOff,
 } from "../../src/engine/revolving.js";
@@ -64,6 +66,7 @@ describe("statements", () => {
       carriedCharges: 0,
       overdue: 0,
       minimum: 101,
+      toTerm: 0,
     });
     expect(l.bills[0]).toMatchObject({ dueDay: 9, overdueFrom: 13, principal: 1001, cycleMinimum: 101 });
     expect(balance(l)).toBe(1001);
@@ -156,6 +159,7 @@ describe("revolving after a minimum repayment", () => {
       carriedCharges: 900,
       overdue: 0,
       minimum: 9_000 + 900,
+      toTerm: 0,
     });
     // no holiday between the statement and the next due day: interest runs on through day 39 and after
     accrue(l, 39, rates);
@@ -362,6 +366,7 @@ describe("instalment plans (分期)", () => {
       carriedCharges: 0,
       overdue: 0,
       minimum: 41_000,
+      toTerm: 0,
     });
     expect(balance(l)).toBe(121_000);
     // the instalment is missed: only it is overdue, the ¥800 not yet billed is not
@@ -391,6 +396,35 @@ describe("closure and write-off", () => {
     expect(bill).toMatchObject({ billed: 20_000 + 30_000, instalments: 30_000, fees: 0 });
     expect(bill.minimum).toBe(owed);
     expect(minimumDue(l)).toBe(owed);
+  });
+
+  it("a closure for policy leaves the plans to run to term: called in, what is billed; then one instalment a month", () => {
+    const l = oneBill(100_000);
+    repay(l, 10_000, 5);
+    openDay(l, 13); // revolving ¥900
+    purchase(l, 20_000, 14, null);
+    purchase(l, 30_000, 14, { term: 6, fee: 1_350 });
+    accrue(l, 19, rates);
+    const owed = balance(l);
+    // the closing statement: the purchases and the revolving bill, due in full; no instalment billed
+    const closing = closeStatement(l, 20, 39, policy, true, "none")!;
+    expect(closing).toMatchObject({ billed: 20_000, instalments: 0, fees: 0, toTerm: 30_000 });
+    expect(closing.minimum).toBe(owed - 30_000);
+    expect(statedBy(l, 20)).toBe(owed - 30_000);
+    expect(runningToTerm(l)).toEqual({
+      billed: { amount: owed - 30_000, dueDay: 39 },
+      instalment: 5_000 + 225,
+      statements: 6,
+    });
+    repay(l, closing.minimum, 30);
+    // the next statement of the closed line: one instalment and its fee, due in full
+    const month = closeStatement(l, 31, 39 + 29, policy, true, "instalment")!;
+    expect(month).toMatchObject({ billed: 5_000, instalments: 5_000, fees: 225, toTerm: 25_000 });
+    expect(month.minimum).toBe(5_225);
+    // what the closure stated is repaid: nothing it called in is owed, though the plan is
+    expect(statedBy(l, 20)).toBe(0);
+    expect(runningToTerm(l).statements).toBe(5);
+    expectBalanced(l);
   });
 
   it("a write-off books the balance as a loss, stops the charges, and leaves the debt owed", () => {

@@ -74,6 +74,7 @@ describe("step", () => {
         minimum: 12_000,
         dueDay: 40,
         closing: false,
+        toTerm: 0,
       },
     ]);
     expect(s.nextStatement).toBe(60); // 2024-03-01

@@ -653,6 +653,35 @@ describe("contact_support", () => {
   });
 });
 
+describe("a security hold over a suspension", () => {
+  it("names every blocker beneath the hold before the hold's score characteristic: none is crowded out", () => {
+    // suspended for policy on day 14 (identity now required, and a debt ratio of 0.83 over the new 0.5);
+    // three changes of bound details lay a security hold over it on day 22
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.externalDebt(1, 100_000),
+        on.policy(5, { set: { requireVerified: true, maxDebtToIncome: 0.5 } }),
+        on.change(20),
+        on.change(21, "address"),
+        on.change(22, "device"),
+        on.support(23),
+      ],
+      { profile: { verified: false, monthlyIncome: 10_000 }, policy: testPolicy({ maxDebtToIncome: 1 }) },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(t, "change_profile", 22)).toMatchObject({ cause: "security" });
+    // the hold, the policy change holding the line beneath, and both of the new policy's rules it fails:
+    // the frequent changes are the hold's score characteristic, not a rule, and yield their place
+    expect(stepOn(t, "contact_support", 23).reasons).toEqual([
+      "SECURITY_PROFILE_CHANGES",
+      "POLICY_CHANGE",
+      "IDENTITY_REQUIRED",
+      "DEBT_TO_INCOME_TOO_HIGH",
+    ]);
+  });
+});
+
 describe("deadlines ahead", () => {
   it("before the suspension and the write-off, the overdue remedy names the day each comes; a closure certain even once paid is said beside it", () => {
     const before30 = stepOn(

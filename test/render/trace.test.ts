@@ -277,6 +277,7 @@ describe("a statement", () => {
       carried: 0,
       carriedCharges: 0,
       overdue: 0,
+      toTerm: 0,
     };
     const said = (e: Partial<typeof statement> & { billed: number; minimum: number }) =>
       describeEvent({
@@ -296,6 +297,10 @@ describe("a statement", () => {
     expect(said({ billed: 0, minimum: 0 })).toBe("statement ¥0.00, minimum ¥0.00");
     expect(said({ billed: 0, overdue: 202_100, minimum: 202_100 })).toBe(
       "statement ¥2,021.00 overdue, minimum ¥2,021.00",
+    );
+    // a line closed for policy: its balance beyond the statement is instalments left to run to term
+    expect(said({ billed: 10_000, instalments: 10_000, fees: 450, minimum: 10_450, toTerm: 50_000 })).toBe(
+      "statement ¥100.00 new (of it ¥100.00 instalments) + ¥4.50 fees = ¥104.50 due, minimum ¥104.50; instalment plans run to term, ¥500.00 not yet billed",
     );
   });
 });
