@@ -327,6 +327,20 @@ describe("credit-sim personas", () => {
     expect(total).toBeCloseTo(1);
   });
 
+  it("an 80-column terminal gets every description whole, beneath its persona; a pipe, beside it", async () => {
+    const list = JSON.parse(await ok(["personas", "--json"])) as Array<{ name: string; description: string }>;
+    const r = await cli(["personas"], { tty: true, columns: 80 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("were cut");
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    const words = r.stdout.split(/\s+/).join(" ");
+    for (const p of list) expect(words).toContain(p.description.split(/\s+/).join(" "));
+    const piped = await ok(["personas"]);
+    const rows = piped.split("\n");
+    for (const p of list)
+      expect(rows.some((l) => l.startsWith(`${p.name} `) && l.endsWith(` ${p.description}`))).toBe(true);
+  });
+
   it("has help with an example", async () => {
     expect(await ok(["simulate", "--help"])).toMatch(/Examples:[\s\S]*credit-sim simulate/);
     expect(await ok(["merge", "--help"])).toMatch(/credit-sim merge/);
