@@ -197,7 +197,12 @@ describe("credit-sim simulate", () => {
 
   it("exports the largest groups of flipped decisions as scenario pairs, by the rule that flipped them", async () => {
     const dir = join(tmp, "flips");
-    await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    const report = await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    // the report says where they went, not how to export one
+    expect(report).toMatch(
+      /^ {2}exported as scenarios: \d+ files in .*flips \(its index\.txt lists them\)$/m,
+    );
+    expect(report).not.toContain("export one as scenarios");
     const index = readFileSync(join(dir, "index.txt"), "utf8");
     expect(index).toMatch(/default vs tightened: \d+ accounts? decided otherwise/);
     // a group: "<count> × <event>: <decision> → <decision>, by <REASON_CODE> …"
