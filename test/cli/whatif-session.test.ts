@@ -73,6 +73,10 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ removed #5 (apply for +¥2,000.00 limit on day 24), #6");
+    // the answer is echoed by number alone: the line above says each in full
+    expect(await screen.getFullOutput()).toMatch(
+      /✔ Remove which events\? \(space selects, enter confirms\) #5, #6\n/,
+    );
 
     await menu("Run and compare");
     await backAtMenu();
