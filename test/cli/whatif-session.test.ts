@@ -483,7 +483,7 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await waitFor("Adopt the first suggestion");
     expect(s.printed()).toMatch(
-      /1\. Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+      /1\. Had you made the repayment of day 85 by day \d+, the account would not have been suspended/,
     );
     expect(s.printed()).toMatch(/tried \d+ variants/);
     screen.keypress("enter");
