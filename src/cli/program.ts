@@ -5,7 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { suggest, UsageError } from "../shared/errors.js";
 import { printableLines } from "../shared/text.js";
-import type { CliIo } from "./io.js";
+import { type CliIo, writeErr } from "./io.js";
 import { type ParseContext, register } from "./options/command.js";
 import { MERGE, type MergeInvocation, PERSONAS, type PersonasInvocation } from "./options/population.js";
 import {
@@ -60,9 +60,11 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
+      // its help on stderr (after an error, or for no command at all) is laid out for the width already
       writeErr: (s) => io.stderr.write(s),
-      // commander's messages quote what was typed (`unknown option '--x…'`): shown terminal-safe
-      outputError: (s, write) => write(printableLines(s)),
+      // commander's messages quote what was typed (`unknown option '--x…'`): shown terminal-safe, and
+      // wrapped on a terminal as our own errors are
+      outputError: (s) => writeErr(io, printableLines(s)),
       getOutHelpWidth: () => (io.stdout.isTTY ? (io.stdout.columns ?? 80) : 80),
       getErrHelpWidth: () => (io.stderr.isTTY ? (io.stderr.columns ?? 80) : 80),
     })

@@ -186,7 +186,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "remove": {
         const ids = await checkbox<number>({
           message: "Remove which events? (space selects, enter confirms)",
-          choices: pickEvents(),
+          // the answer is echoed by number: the line beneath says each in full (every one echoed in full
+          // ran over several lines, broken mid-word)
+          choices: pickEvents().map((choice) => ({ ...choice, short: `#${choice.value}` })),
           pageSize: 15,
         });
         if (ids.length > 0) dispatch({ type: "edit", edit: { kind: "remove", ids } });

@@ -10,7 +10,7 @@ import { isRecord, valueAt } from "../scenario/issues.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { validate } from "../scenario/validate.js";
-import { describeValue, formatPath, InputError } from "../shared/errors.js";
+import { describeValue, formatPath, InputError, shownFile } from "../shared/errors.js";
 import { grouped } from "../shared/text.js";
 import { eventTerms, expectedEvents, MAX_ACCOUNT_EVENTS } from "./expected-events.js";
 import { PersonaSchema, personaKeysAt, type WrittenPersona } from "./persona-schema.js";
@@ -36,32 +36,63 @@ function personaPath(ref: string, baseDir: string): string {
 export function loadPersonas(refs: readonly string[], baseDir = process.cwd(), days?: number): Persona[] {
   const list = refs.length > 0 ? refs : builtinPersonaNames();
   // every file's bad input at once: one file's problems do not hide the next one's
-  const personas = InputError.each(list, (ref) => loadPersonaFile(personaPath(ref, baseDir), days));
+  const read = InputError.each(list, (ref) => readPersona(personaPath(ref, baseDir), days));
+  const problems = duplicateNames(read, baseDir);
+  if (problems.length > 0) throw InputError.all(problems);
+  return read.map((r) => r.persona);
+}
+
+/** Every persona whose name an earlier one has, at its `name`: all at once, so that fixing one does not
+ *  lead to the next. */
+function duplicateNames(read: readonly ReadPersona[], baseDir: string): InputError[] {
   const seen = new Map<string, string>();
-  for (const p of personas) {
+  const problems: InputError[] = [];
+  for (const { persona: p, parsed } of read) {
     const other = seen.get(p.name);
-    if (other !== undefined) {
-      throw new InputError(`duplicate persona name "${p.name}"`, {
-        file: p.file,
-        field: "name",
-        found: `also the name of ${other}`,
-        hint: "each persona in a population needs its own name: accounts are seeded by it",
-      });
+    if (other === undefined) {
+      seen.set(p.name, p.file);
+      continue;
     }
-    seen.set(p.name, p.file);
+    problems.push(
+      new InputError(`duplicate persona name "${p.name}"`, {
+        file: p.file,
+        ...parsed.position(["name"]),
+        field: "name",
+        ...(other === p.file
+          ? { found: "the same persona named twice", hint: "name each persona once" }
+          : {
+              found: `also the name of ${shownFile(other, baseDir)}`,
+              hint: "each persona in a population needs its own name: accounts are seeded by it",
+            }),
+      }),
+    );
   }
-  return personas;
+  return problems;
+}
+
+interface ReadPersona {
+  persona: Persona;
+  /** the file's positions, for what is found wrong after loading (a duplicate name) */
+  parsed: Parsed;
 }
 
 export function loadPersonaFile(file: string, days?: number): Persona {
-  return loadPersonaText(readInputFile(file, "persona"), file, days);
+  return readPersona(file, days).persona;
+}
+
+function readPersona(file: string, days?: number): ReadPersona {
+  return readPersonaText(readInputFile(file, "persona"), file, days);
 }
 
 export function loadPersonaText(text: string, file: string, days?: number): Persona {
+  return readPersonaText(text, file, days).persona;
+}
+
+function readPersonaText(text: string, file: string, days?: number): ReadPersona {
   const parsed = parseText(text, file, { keyProblems: "keep" });
   const written = validatePersona(parsed, file);
   if (days !== undefined) checkAccountSize(written, parsed, file, days);
-  return { ...written, file };
+  return { persona: { ...written, file }, parsed };
 }
 
 /** An account of the persona over `days` days must make no more events than a scenario file holds: said at

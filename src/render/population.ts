@@ -125,6 +125,14 @@ export interface RenderPopulationOptions {
   chart?: boolean;
   /** how to re-run one account (the command line that produced this report) */
   exportHint?: string;
+  /** where `--flips` wrote the flipped accounts as scenarios (said instead of how to export one) */
+  flipsWritten?: string;
+}
+
+/** The line under the flips: where they were exported, or how to export one. */
+function exportLine(o: RenderPopulationOptions): string | undefined {
+  if (o.flipsWritten !== undefined) return `  exported as scenarios: ${o.flipsWritten}`;
+  return o.exportHint === undefined ? undefined : `  export one as scenarios: ${o.exportHint}`;
 }
 
 export function renderPopulation(result: PopulationResult, o: RenderPopulationOptions): string {
@@ -230,7 +238,8 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       for (const p of r.decisionFlips.slice(0, 12)) out.push(...flipGroups(p, [name(p.a), name(p.b)], 3, c));
       if (r.decisionFlips.length > 12)
         out.push(c.dim(`  … ${r.decisionFlips.length - 12} more neighbouring pairs (--json)`));
-      if (o.exportHint) out.push(c.dim(`  export one as scenarios: ${o.exportHint}`));
+      const exported = exportLine(o);
+      if (exported) out.push(c.dim(exported));
     }
   }
   if (all.differences && m.challenger) {
@@ -281,7 +290,8 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
               `  #${lpad(String(f.index), 7)}  ${pad(f.persona, 18)} ${printable(f.champion)} → ${printable(f.challenger)}`,
           ),
       );
-      if (o.exportHint) out.push(c.dim(`  export one as scenarios: ${o.exportHint}`));
+      const exported = exportLine(o);
+      if (exported) out.push(c.dim(exported));
     }
   }
   return `${out.join("\n")}\n`;

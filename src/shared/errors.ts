@@ -104,11 +104,7 @@ export class InputError extends Error {
   /** The same problems, each file inside `cwd` named relative to it as the user names files (a policy
    *  file a scenario names is read by its absolute path; the runner's own folders are no one's business). */
   relativeTo(cwd: string): InputError {
-    const shown = (file: string): string => {
-      if (!isAbsolute(file)) return file;
-      const rel = relative(cwd, file);
-      return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel.split(sep).join("/");
-    };
+    const shown = (file: string): string => shownFile(file, cwd);
     if (!this.problems.some((p) => p.details.file !== undefined && shown(p.details.file) !== p.details.file))
       return this;
     return this.map((p) =>
@@ -144,6 +140,13 @@ export class InputError extends Error {
       .map((line) => line.trim().replace(/^(expected|found|hint):\s+/, "$1: "))
       .join(" — ");
   }
+}
+
+/** A file as the user names it: relative to `cwd` when inside it, else as it is. */
+export function shownFile(file: string, cwd: string): string {
+  if (!isAbsolute(file)) return file;
+  const rel = relative(cwd, file);
+  return rel === "" || rel.split(sep)[0] === ".." || isAbsolute(rel) ? file : rel.split(sep).join("/");
 }
 
 /** One problem's lines. What may come from a file (its name, a key, a value) is made printable: a

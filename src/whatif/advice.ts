@@ -28,9 +28,9 @@ export function clauseText(c: Candidate): string {
     case "skip-borrow":
       return `you not borrowed ${money(change.amount)} on Jiebei on day ${day}`;
     case "repay-in-full":
-      return `the repayment of day ${day} been in full`;
+      return `you made the repayment of day ${day} in full`;
     case "repay-earlier":
-      return `the repayment of day ${day} been made${change.inFull ? " in full" : ""} by day ${change.to}`;
+      return `you made the repayment of day ${day}${change.inFull ? " in full" : ""} by day ${change.to}`;
     case "repay-bill-when-due":
       return change.line === "jiebei"
         ? `you paid the Jiebei instalment due on day ${day} that day`

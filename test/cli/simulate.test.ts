@@ -197,7 +197,12 @@ describe("credit-sim simulate", () => {
 
   it("exports the largest groups of flipped decisions as scenario pairs, by the rule that flipped them", async () => {
     const dir = join(tmp, "flips");
-    await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    const report = await ok(["simulate", ...POP, "--challenger", "tightened", "--flips", dir]);
+    // the report says where they went, not how to export one
+    expect(report).toMatch(
+      /^ {2}exported as scenarios: \d+ files in .*flips \(its index\.txt lists them\)$/m,
+    );
+    expect(report).not.toContain("export one as scenarios");
     const index = readFileSync(join(dir, "index.txt"), "utf8");
     expect(index).toMatch(/default vs tightened: \d+ accounts? decided otherwise/);
     // a group: "<count> × <event>: <decision> → <decision>, by <REASON_CODE> …"
@@ -325,6 +330,20 @@ describe("credit-sim personas", () => {
     const list = JSON.parse(await ok(["personas", "--json"]));
     const total = list.reduce((a: number, p: { normalisedShare: number }) => a + p.normalisedShare, 0);
     expect(total).toBeCloseTo(1);
+  });
+
+  it("an 80-column terminal gets every description whole, beneath its persona; a pipe, beside it", async () => {
+    const list = JSON.parse(await ok(["personas", "--json"])) as Array<{ name: string; description: string }>;
+    const r = await cli(["personas"], { tty: true, columns: 80 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain("were cut");
+    for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    const words = r.stdout.split(/\s+/).join(" ");
+    for (const p of list) expect(words).toContain(p.description.split(/\s+/).join(" "));
+    const piped = await ok(["personas"]);
+    const rows = piped.split("\n");
+    for (const p of list)
+      expect(rows.some((l) => l.startsWith(`${p.name} `) && l.endsWith(` ${p.description}`))).toBe(true);
   });
 
   it("has help with an example", async () => {

@@ -19,6 +19,28 @@ describe("errors on stderr", () => {
     expect(lines[at + 1]).toMatch(/^ {4,}\S/);
   });
 
+  it("commander's own (too many arguments, a missing value) fit it too, with bad usage's exit code", async () => {
+    for (const args of [
+      ["explain", "a.yaml", "b.yaml"],
+      ["simulate", "--sweep"],
+    ]) {
+      const whole = await cli(args);
+      const r = await cli(args, { stderrColumns: 40 });
+      expect([whole.status, r.status]).toEqual([2, 2]);
+      expect(whole.stderr.split("\n").some((l) => l.length > 40)).toBe(true);
+      for (const line of r.stderr.trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+      // the same words, none broken
+      expect(r.stderr.split(/\s+/)).toEqual(whole.stderr.split(/\s+/));
+    }
+  });
+
+  it("but the help commander prints there is laid out as --help lays it out for the width", async () => {
+    const onStderr = await cli([], { stderrColumns: 60 });
+    const asked = await cli(["--help"], { tty: true, columns: 60 });
+    expect([onStderr.status, asked.status]).toEqual([2, 0]);
+    expect(onStderr.stderr).toBe(asked.stdout);
+  });
+
   it("go whole to a pipe or file", async () => {
     const r = await cli(["run", TYPO]);
     expect(r.stderr).toMatch(/\n {2}expected: one of apply, [^\n]{80,}\n/);

@@ -73,6 +73,10 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await backAtMenu();
     expect(s.printed()).toContain("✓ removed #5 (apply for +¥2,000.00 limit on day 24), #6");
+    // the answer is echoed by number alone: the line above says each in full
+    expect(await screen.getFullOutput()).toMatch(
+      /✔ Remove which events\? \(space selects, enter confirms\) #5, #6\n/,
+    );
 
     await menu("Run and compare");
     await backAtMenu();
@@ -479,7 +483,7 @@ describe("interactive what-if session", () => {
     screen.keypress("enter");
     await waitFor("Adopt the first suggestion");
     expect(s.printed()).toMatch(
-      /1\. Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+      /1\. Had you made the repayment of day 85 by day \d+, the account would not have been suspended/,
     );
     expect(s.printed()).toMatch(/tried \d+ variants/);
     screen.keypress("enter");

@@ -152,7 +152,7 @@ describe("credit-sim whatif (flags)", () => {
     const r = await cli(["whatif", LATE, "--avoid", "suspended", "--no-chart"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(
-      /Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+      /Had you made the repayment of day 85 by day \d+, the account would not have been suspended/,
     );
     expect(r.stdout).toMatch(/tried \d+ variants/);
     expect(r.stdout).toContain("Decisions that differ");

@@ -1,6 +1,7 @@
 // Persona files: the shipped ones, the committed JSON Schema, and bad files failing with a clear message.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPersonaFile, loadPersonas, loadPersonaText } from "../../src/population/persona.js";
@@ -133,5 +134,24 @@ describe("bad persona files", () => {
       expect((e as InputError).format()).toContain('did you mean "stretched"?');
     }
     expect(() => loadPersonas(["stretched", "stretched"])).toThrow(/duplicate persona name/);
+  });
+
+  it("every duplicate name at once, each at its name's line: fixing one does not lead to the next", () => {
+    const dir = mkdtempSync(join(tmpdir(), "personas-"));
+    const copy = join(dir, "revolver-copy.yaml");
+    writeFileSync(copy, readFileSync(join(ROOT, "personas/revolver.yaml")));
+    try {
+      loadPersonas(["stretched", "revolver", "stretched", copy], ROOT);
+      expect.unreachable("duplicate names loaded");
+    } catch (e) {
+      const text = (e as InputError).relativeTo(ROOT).format();
+      expect(text).toMatch(/^personas\/stretched\.yaml:\d+:\d+: name: duplicate persona name "stretched"$/m);
+      expect(text).toContain("found:    the same persona named twice");
+      expect(text).toMatch(/revolver-copy\.yaml:\d+:\d+: name: duplicate persona name "revolver"/);
+      expect(text).toContain("found:    also the name of personas/revolver.yaml");
+      expect(text).toMatch(/2 problems$/);
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });

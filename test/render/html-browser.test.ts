@@ -133,6 +133,25 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   }, 60_000);
 
+  it("at 1280 px a population's tables fit the page: none scrolls sideways for its last columns", async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    for (const p of pages.filter((p) => p.name.startsWith("simulate"))) {
+      const file = join(dir, `desktop-${p.name}.html`);
+      writeFileSync(file, p.html);
+      await tab.goto(`file://${file}`, { waitUntil: "load" });
+      const boxes = (await tab.evaluate(
+        `[...document.querySelectorAll(".scroll")].map((box) => ({
+          head: [...box.querySelectorAll("th")].map((th) => th.textContent).join(" | "),
+          over: box.scrollWidth - box.clientWidth,
+        }))`,
+      )) as Array<{ head: string; over: number }>;
+      expect(boxes.length, `${p.name}: tables`).toBeGreaterThan(2);
+      for (const b of boxes) expect(b.over, `${p.name}: ${b.head}`).toBeLessThanOrEqual(0);
+    }
+    await tab.close();
+  }, 60_000);
+
   it("at a phone's width a chart has most of the screen: the margins shrink", async () => {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 360, height: 900 });

@@ -171,7 +171,7 @@ describe("renderCounterfactual", () => {
       /^Smallest change to avoid the suspension: Late payer\n {2}as it happened: suspended once/,
     );
     expect(text).toMatch(
-      /One change would have done it:\n {2}1\. Had the repayment of day 85 been made by day \d+/,
+      /One change would have done it:\n {2}1\. Had you made the repayment of day 85 by day \d+/,
     );
     expect(text).toMatch(/searched \d+ candidate changes .*: tried \d+ variants — \d+ single changes/);
     // the default budget reads as the docs write it

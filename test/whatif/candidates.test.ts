@@ -186,10 +186,10 @@ describe("wording (advice.ts)", () => {
     );
     expect(
       clauseText(c(85, { kind: "repay-earlier", id: 7, to: 60, inFull: false, refineInFull: false })),
-    ).toBe("the repayment of day 85 been made by day 60");
+    ).toBe("you made the repayment of day 85 by day 60");
     expect(
       clauseText(c(85, { kind: "repay-earlier", id: 7, to: 60, inFull: true, refineInFull: true })),
-    ).toBe("the repayment of day 85 been made in full by day 60");
+    ).toBe("you made the repayment of day 85 in full by day 60");
     expect(clauseText(c(70, { kind: "repay-everything", dayAfterSuspension: false }))).toBe(
       "you repaid everything on day 70 (the day of the suspension)",
     );

@@ -42,7 +42,7 @@ describe("counterfactualToJson", () => {
     expect(j.status).toBe("solved");
     expect(j.problem).toMatch(/^suspended once/);
     expect(j.solutions.map((s) => s.edits)).toEqual(r.solutions.map((s) => s.candidates.map(editOf)));
-    expect(j.solutions[0]!.advice).toMatch(/^Had the repayment of day 85 been made by day \d+/);
+    expect(j.solutions[0]!.advice).toMatch(/^Had you made the repayment of day 85 by day \d+/);
     expect(j.search.tried).toBe(r.tried);
   });
 });

@@ -26,7 +26,7 @@ describe("counterfactuals", () => {
     expect(best.candidates).toHaveLength(1);
     expect(best.trace.steps.some((s) => s.decision === "suspended")).toBe(false);
     expect(adviceText(r, best)).toMatch(
-      /^Had the repayment of day 85 been made by day \d+, the account would not have been suspended/,
+      /^Had you made the repayment of day 85 by day \d+, the account would not have been suspended/,
     );
     expect(r.tried).toBeGreaterThan(0);
   });

@@ -189,10 +189,10 @@ function reportOf(
     renderPopulation(result, {
       chalk: csvToStdout ? stderrColour(io, o.color) : stdoutColour(io, o.color),
       chart: o.chart,
-      exportHint:
-        o.flips !== undefined
-          ? `${written} files written to ${printable(o.flips)}`
-          : exportHintFor(pop, personas, o, exampleAccount(result)),
+      exportHint: exportHintFor(pop, personas, o, exampleAccount(result)),
+      ...(o.flips !== undefined
+        ? { flipsWritten: `${written} files in ${printable(o.flips)} (its index.txt lists them)` }
+        : {}),
     }),
   );
 }

@@ -1,5 +1,7 @@
 // The reports' stylesheet: calm, readable, printable. Colours match PALETTE in chart-spec.ts. At a phone's
-// width the margins shrink: the desktop ones left a chart three quarters of the screen.
+// width the margins shrink: the desktop ones left a chart three quarters of the screen. A wide table's
+// headings may break between words, its cells not: a population's fifteen outcome columns then fit 1280 px
+// rather than scroll for the last one.
 
 export const STYLES = `
 :root{--ink:#0f172a;--ink2:#334155;--muted:#64748b;--line:#e2e8f0;--bg:#f6f7fb;--card:#fff;
@@ -46,7 +48,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 td.mono{white-space:nowrap}
 table.wide td:first-child{white-space:nowrap;font-weight:500}
 table.wide{font-size:12.5px}
-table.wide th,table.wide td{padding:5px 6px}
+table.wide th,table.wide td{padding:5px}
+table.wide th{vertical-align:bottom}
+table.wide th.num{white-space:normal}
 table.wide tr.sub td{color:var(--muted);font-weight:400}
 .nw{white-space:nowrap}
 .expectation{margin:14px 0 22px}
