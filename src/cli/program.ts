@@ -103,7 +103,7 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
   });
   // `help <command>`: commander shows the general help for a name it does not know, and exits 0; an
   // unknown command is bad usage here as it is anywhere
-  const names = program.commands.map((c) => c.name());
+  const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
   if (args[0] === "help" && args[1] !== undefined && !names.includes(args[1])) {
     throw new UsageError(
       `unknown command ${JSON.stringify(args[1])}`,

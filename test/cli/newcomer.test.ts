@@ -230,3 +230,15 @@ describe("terminal width", () => {
     }
   });
 });
+
+describe("what-if, as the docs spell it", () => {
+  it("`what-if` is the `whatif` command, and `help what-if` its help", async () => {
+    const args = [ZHANG, "--remove", "5", "--json"];
+    const hyphen = await inProcess(["what-if", ...args]);
+    expect(hyphen).toMatchObject({ code: 0, stderr: "" });
+    expect(hyphen.stdout).toBe((await inProcess(["whatif", ...args])).stdout);
+    const help = await inProcess(["help", "what-if"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: credit-sim whatif|what-if");
+  });
+});

@@ -17,6 +17,8 @@ export type Positional = string | string[] | undefined;
 
 export interface CommandSpec<T extends OptionTable, I> {
   name: string;
+  /** other names it answers to (the hyphenated spelling people write) */
+  aliases?: readonly string[];
   description: string;
   /** commander argument syntax and its help line, e.g. ["<files...>", "scenario files (YAML or JSON)"] */
   arguments: ReadonlyArray<readonly [string, string]>;
@@ -36,6 +38,7 @@ export function register<T extends OptionTable, I>(
   found: (invocation: I) => void,
 ): void {
   const command = program.command(spec.name).description(spec.description);
+  for (const alias of spec.aliases ?? []) command.alias(alias);
   for (const [syntax, description] of spec.arguments) command.argument(syntax, description);
   const read = addOptions(command, spec.options());
   if (spec.help !== "")

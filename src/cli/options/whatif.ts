@@ -103,6 +103,8 @@ function parseGoal(avoid: string | undefined, reach: string | undefined): Goal |
 
 export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> = {
   name: "whatif",
+  // the docs' titles and people write "what-if"
+  aliases: ["what-if"],
   description: "what if: edit a scenario's events or policy and compare the decisions side by side",
   arguments: [["<file>", "scenario file (YAML or JSON)"]],
   options,
