@@ -18,6 +18,8 @@ import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import {
   accountsText,
+  balanceShare,
+  balanceShareNumber,
   FEW_CASES,
   fewCases,
   int,
@@ -99,13 +101,14 @@ interface PortfolioColumn {
 
 const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
   { title: "book", width: 12, cell: (p) => yuanShort(p.balance) },
-  { title: "30+", width: 8, cell: (p) => pct2(p.dpd30Rate) },
-  { title: "90+", width: 8, cell: (p) => pct2(p.dpd90Rate) },
+  // each share from its balances, rounded once (the rates beside them in --json have five digits)
+  { title: "30+", width: 8, cell: (p) => balanceShare(p.dpd30Balance, p.balance) },
+  { title: "90+", width: 8, cell: (p) => balanceShare(p.dpd90Balance, p.balance) },
   {
     title: "30+/90+ 12 mo",
     width: 14,
-    cell: (p) =>
-      `${(p.trailing12.dpd30Rate * 100).toFixed(2)}/${(p.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+    cell: ({ trailing12: t }) =>
+      `${balanceShareNumber(t.dpd30Balance, t.balance)}/${balanceShare(t.dpd90Balance, t.balance)}`,
   },
   { title: "acct-years", width: 11, cell: (p) => int(Math.round(p.accountYears)) },
   { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
@@ -130,14 +133,15 @@ export function portfolioTable(
     return g.persona === OVERALL ? c.bold(line) : line;
   });
   const series = pick(groups[groups.length - 1]!).portfolio.monthEnd;
-  const trend = (k: "dpd30Rate" | "dpd90Rate") => series.map((p) => (p[k] * 100).toFixed(2)).join(" ");
+  const trend = (k: "dpd30Balance" | "dpd90Balance") =>
+    series.map((p) => balanceShareNumber(p[k], p.balance)).join(" ");
   return [
     c.bold(head),
     ...rows,
     ...(series.length > 1
       ? [
-          c.dim(`  30+ by month end (%): ${trend("dpd30Rate")}`),
-          c.dim(`  90+ by month end (%): ${trend("dpd90Rate")}`),
+          c.dim(`  30+ by month end (%): ${trend("dpd30Balance")}`),
+          c.dim(`  90+ by month end (%): ${trend("dpd90Balance")}`),
         ]
       : []),
   ];

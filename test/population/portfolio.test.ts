@@ -43,7 +43,16 @@ describe("portfolio measures", () => {
     expect(p.closuresPerYear).toBeCloseTo(0.1, 4);
     expect(p.chargeOffsPerYear).toBeCloseTo(0.05, 4);
     expect(p.monthEnd).toHaveLength(13);
-    expect(p.monthEnd[11]).toEqual({ day: 359, balance: 10_000, dpd30Rate: 0, dpd90Rate: 0 });
+    expect(p.monthEnd[11]).toEqual({
+      day: 359,
+      balance: 10_000,
+      dpd30Balance: 0,
+      dpd90Balance: 0,
+      dpd30Rate: 0,
+      dpd90Rate: 0,
+    });
+    // the sums the trailing rates divide, beside them: a report prints each share from them
+    expect(p.trailing12).toMatchObject({ balance: 20_000, dpd30Balance: 1_900, dpd90Balance: 1_000 });
   });
 
   it("count every day of the horizon as exposure: a year from January 1st holds 11 month ends, not 12", () => {

@@ -180,6 +180,37 @@ describe("a rate as printed", () => {
   });
 });
 
+describe("a portfolio share as printed", () => {
+  it("is rounded once, from its balances: ¥1,124.96 of ¥100,000 is 1.12 %, though its five-decimal fraction 0.01125 reads 1.13 %", () => {
+    const two = settings({ days: 60 });
+    const r = fromRange(meta(two, [shipped[0]!], 3, [0, 3]), runRange(two, [shipped[0]!], 0, 3, {}));
+    // both month ends (days 30 and 59): a book of ¥100,000, ¥1,124.96 of it 30+, ¥124.96 of that 90+
+    const [h, j] = r.champion[0]!.lines;
+    Object.assign(h!.monthEnd, {
+      balance: [10_000_000, 10_000_000],
+      dpd30: [112_496, 112_496],
+      dpd90: [12_496, 12_496],
+    });
+    Object.assign(j!.monthEnd, { balance: [0, 0], dpd30: [0, 0], dpd90: [0, 0] });
+    const p = summarise(r).groups[0]!.champion.portfolio;
+    expect([p.dpd30Rate, p.dpd90Rate]).toEqual([0.01125, 0.00125]);
+    expect([p.trailing12.dpd30Rate, p.trailing12.dpd90Rate]).toEqual([0.01125, 0.00125]);
+    const lines = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false })).split("\n");
+    const row = lines.find((l) => l.startsWith(shipped[0]!.name) && l.includes("¥100,000"))!;
+    expect(row).toMatch(/ 1\.12 % +0\.12 % +1\.12\/0\.12 % /);
+    expect(lines).toContain("  30+ by month end (%): 1.12 1.12");
+    expect(lines).toContain("  90+ by month end (%): 0.12 0.12");
+    const page = simulateHtml(r, { chartJs: "" });
+    expect(page).toContain(
+      '<td class="num">1.12 %</td><td class="num">0.12 %</td><td class="num">1.12 / 0.12 %</td>',
+    );
+    for (const twice of ["1.13", "0.13 %"]) {
+      expect(row).not.toContain(twice);
+      expect(page).not.toContain(twice);
+    }
+  });
+});
+
 describe("a rate's base", () => {
   const withCounts = (counts: Record<string, number>) => {
     const one = settings({ days: 30 });

@@ -11,6 +11,8 @@ import {
   ARM_RATES,
   accountsText,
   armsNamed,
+  balanceShare,
+  balanceShareNumber,
   differenceText,
   FEW_CASES,
   flippedText,
@@ -82,12 +84,13 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
 
 const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["book", (s) => yuan(s.portfolio.balance)],
-  ["30+", (s) => pct2(s.portfolio.dpd30Rate)],
-  ["90+", (s) => pct2(s.portfolio.dpd90Rate)],
+  // from the balances, rounded once, as the terminal's
+  ["30+", (s) => balanceShare(s.portfolio.dpd30Balance, s.portfolio.balance)],
+  ["90+", (s) => balanceShare(s.portfolio.dpd90Balance, s.portfolio.balance)],
   [
     "30+ / 90+, 12 months",
-    (s) =>
-      `${(s.portfolio.trailing12.dpd30Rate * 100).toFixed(2)} / ${(s.portfolio.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+    ({ portfolio: { trailing12: t } }) =>
+      `${balanceShareNumber(t.dpd30Balance, t.balance)} / ${balanceShare(t.dpd90Balance, t.balance)}`,
   ],
   ["account-years", (s) => int(Math.round(s.portfolio.accountYears))],
   ["suspended / yr", (s) => pct2(s.portfolio.suspensionsPerYear)],
