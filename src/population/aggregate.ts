@@ -63,6 +63,9 @@ export interface ArmAggregate {
   /** STATUSES order */
   finalStatus: number[];
   finalScore: number[];
+  /** the end score of the accounts with a line booked: the booked population's drift (PSI) between arms,
+   *  apart from the declined, whose scores a policy moves little */
+  bookedScore: number[];
   /** samples × SCORE_BINS, row-major */
   monthlyScore: number[];
   /** fen */
@@ -93,7 +96,7 @@ const sampleCount = (days: number) => Math.floor((days - 1) / SAMPLE_EVERY) + 1;
 export function armBytes(days: number): number {
   const months = Math.ceil(days / 28);
   const line = 2 * SCORE_BINS + MONTH_END_MEASURES.length * months + 12;
-  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + 3 * SCORE_BINS + EVENT_TYPES.length;
+  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + 4 * SCORE_BINS + EVENT_TYPES.length;
   return 8 * (bins + sampleCount(days) * SCORE_BINS + 2 * line);
 }
 
@@ -156,6 +159,7 @@ export function emptyArm(days: number, months: number): ArmAggregate {
     chargedOff: 0,
     finalStatus: zeros(STATUSES.length),
     finalScore: zeros(SCORE_BINS),
+    bookedScore: zeros(SCORE_BINS),
     monthlyScore: zeros(sampleCount(days) * SCORE_BINS),
     charges: 0,
     penalties: 0,
@@ -254,6 +258,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void 
   if (o.lines[0].applied || o.lines[1].applied) a.applicants++;
   if (booked) {
     a.booked++;
+    a.bookedScore[scoreBin(o.finalScore)]!++;
     if (badDay >= 0) a.bad++;
     addScore(a.scoreGood, a.scoreBad, o.scoreAtDay, openDay, badDay, scoreDay);
   }
@@ -336,6 +341,7 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
     ["openLimit", total(a.openLimit), a.opened, "opened"],
     ["finalStatus", total(a.finalStatus), n, "accounts"],
     ["finalScore", total(a.finalScore), n, "accounts"],
+    ["bookedScore", total(a.bookedScore), a.booked, "booked"],
     ["restoreDays", total(a.restoreDays), a.restored, "restored"],
   ];
   for (const [field, value, want, what] of sums)

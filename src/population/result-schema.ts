@@ -20,7 +20,9 @@ import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.
 // rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
 // @4: the score-day histograms (scoreGood, scoreBad) hold only the accounts booked by the score day; an @3
 // document's hold later bookings too, and merged with an @4 one would rank two populations as one
-export const FORMAT = "credit-sim/population@4";
+// @5: the booked accounts' end scores (bookedScore, the booked PSI); an @4 document lacks them, and a
+// merge would name a missing field rather than an older format
+export const FORMAT = "credit-sim/population@5";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
 

@@ -169,10 +169,13 @@ export interface GroupSummary {
   differences: Difference[] | null;
   flipped: number | null;
   flips: Record<string, number> | null;
-  /** the challenger's end-of-horizon score distribution against the champion's (PSI) */
+  /** the challenger's end-of-horizon score distribution against the champion's (PSI), of all accounts */
   psi: number | null;
-  /** a sweep's variants, in grid order, each with its PSI against the champion */
-  variants: Array<ArmSummary & { psi: number | null }> | null;
+  /** the same of the booked accounts only (each arm's `risk.all.booked`): the book a risk team monitors,
+   *  without the declined */
+  psiBooked: number | null;
+  /** a sweep's variants, in grid order, each with its PSIs against the champion */
+  variants: Array<ArmSummary & { psi: number | null; psiBooked: number | null }> | null;
 }
 
 export interface PopulationSummary {
@@ -436,6 +439,8 @@ function summariseArm(
 export const OVERALL = "(all)";
 
 const psiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.finalScore, b.finalScore));
+/** On the champion's booked deciles: each arm's own book, whatever share of applicants it booked. */
+const bookedPsiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.bookedScore, b.bookedScore));
 
 export function summarise(r: PopulationResult): PopulationSummary {
   const { days, costOfFunds } = r.meta;
@@ -455,8 +460,13 @@ export function summarise(r: PopulationResult): PopulationSummary {
     flipped: p ? p.flipped : null,
     flips: p ? Object.fromEntries(Object.entries(p.flips).sort(([x], [y]) => (x < y ? -1 : 1))) : null,
     psi: b ? psiOf(a, b) : null,
+    psiBooked: b ? bookedPsiOf(a, b) : null,
     variants: variants
-      ? variants.map((v) => ({ ...summariseArm(v, days, costOfFunds, monthEnds), psi: psiOf(a, v) }))
+      ? variants.map((v) => ({
+          ...summariseArm(v, days, costOfFunds, monthEnds),
+          psi: psiOf(a, v),
+          psiBooked: bookedPsiOf(a, v),
+        }))
       : null,
   });
   r.meta.personas.forEach((persona, i) => {

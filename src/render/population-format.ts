@@ -124,3 +124,17 @@ export function armsNamed(r: PopulationResult): PopulationResult {
     },
   };
 }
+
+/**
+ * The drift of the end score between champion and challenger, each PSI with its base: of all accounts
+ * (the declined too), and of the booked accounts only (each arm's own book, the risk table's booked), the
+ * population a risk team monitors.
+ */
+export function scoreDrift(
+  g: Pick<GroupSummary, "psi" | "psiBooked" | "champion" | "challenger">,
+  champion: string,
+  challenger: string,
+): string {
+  const booked = (s: ArmSummary | null) => int(s?.risk.all.booked ?? 0);
+  return `PSI of the end score, ${challenger} against ${champion}: ${ratio(g.psi)} of all ${accountsText(g.champion.accounts)}; ${ratio(g.psiBooked)} of the booked (${booked(g.champion)} under ${champion}, ${booked(g.challenger)} under ${challenger})`;
+}

@@ -182,6 +182,7 @@ export interface VariantLine {
   metrics: VariantMetrics;
   bads: ProductSummary;
   psi: number | null;
+  psiBooked: number | null;
 }
 
 /** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
@@ -198,12 +199,13 @@ export const VARIANT_COLUMNS: ReadonlyArray<{
   { title: "Gini", width: 7, cell: (v) => ranked(v.bads, v.metrics.gini) },
   { title: "KS", width: 7, cell: (v) => ranked(v.bads, v.metrics.ks) },
   { title: "PSI", width: 7, cell: (v) => ratio(v.psi) },
+  { title: "PSI booked", width: 12, cell: (v) => ratio(v.psiBooked) },
 ];
 
 /** The row the variants are read against: the policy swept, as it is (no PSI: it is what PSI compares to). */
 export function baseVariant(r: PopulationResult, all: GroupSummary): VariantLine & { params: string } {
   const base = all.champion.risk.all;
-  return { params: `base (${r.meta.policy.name})`, metrics: base, bads: base, psi: null };
+  return { params: `base (${r.meta.policy.name})`, metrics: base, bads: base, psi: null, psiBooked: null };
 }
 
 /** A variant's mark on the frontier chart: 1 … 9, then letters. */
@@ -233,7 +235,7 @@ export function frontier(
       `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base`,
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, base, "")),
@@ -241,7 +243,7 @@ export function frontier(
       const text = line(
         id(i),
         paramsText(v.params),
-        { metrics: v.metrics, bads: all.variants![i]!.risk.all, psi: v.psi },
+        { metrics: v.metrics, bads: all.variants![i]!.risk.all, psi: v.psi, psiBooked: v.psiBooked },
         v.dominated ? "dominated" : "",
       );
       return v.dominated ? c.dim(text) : text;

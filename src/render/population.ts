@@ -22,7 +22,7 @@ import {
   pad,
   pct,
   pct2,
-  ratio,
+  scoreDrift,
 } from "./population-format.js";
 import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
 
@@ -213,10 +213,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${moneyOnHuabei(all.challenger)}`);
 
   if (all.psi !== null && m.challenger)
-    out.push(
-      "",
-      `${c.bold("Score drift:")} PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)}`,
-    );
+    out.push("", `${c.bold("Score drift:")} ${scoreDrift(all, m.policy.name, m.challenger.name)}`);
   if (m.sweep) {
     out.push("", ...frontier(r, summary, c));
     if (r.decisionFlips.length > 0) {

@@ -317,7 +317,9 @@ describe("simulate --html with a challenger", () => {
       html.indexOf("<h2>Score distribution at the end</h2>"),
       html.indexOf('id="scores"'),
     );
-    expect(scores).toMatch(/PSI of the end score, tightened against default: \d\.\d\d/);
+    expect(scores).toMatch(
+      /PSI of the end score, tightened against default: \d\.\d\d of all [\d,]+ accounts; \d\.\d\d of the booked \([\d,]+ under default, [\d,]+ under tightened\)/,
+    );
   });
 
   it("explains ~ wherever it marks a rate: beside the cards and in each section that shows one", () => {

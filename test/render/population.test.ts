@@ -48,6 +48,15 @@ describe("renderPopulation", () => {
     expect(text).not.toContain("(champion)");
   });
 
+  it("gives the score drift of all accounts and of the booked, each with its base", () => {
+    const all = summarise(result).groups.at(-1)!;
+    const [a, b] = [all.champion.risk.all.booked, all.challenger!.risk.all.booked];
+    expect(all.psiBooked).not.toBeNull();
+    expect(text).toContain(
+      `Score drift: PSI of the end score, tightened against default: ${all.psi!.toFixed(2)} of all 40 accounts; ${all.psiBooked!.toFixed(2)} of the booked (${a} under default, ${b} under tightened)`,
+    );
+  });
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {
@@ -147,6 +156,8 @@ describe("a sweep's frontier", () => {
       const line = text.split("\n").find((l) => l.startsWith(`  ${i + 1}  `));
       expect(line).toContain(`${two(v.metrics.approvalRate)}  `);
       expect(line).toContain(two(v.metrics.badRate));
+      // the PSI of all accounts, then of the booked, in their two columns
+      expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)} `));
       expect(html).toContain(
         `<td class="num">${two(v.metrics.approvalRate)}</td><td class="num">${two(v.metrics.badRate)}</td>`,
       );

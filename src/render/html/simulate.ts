@@ -20,7 +20,7 @@ import {
   moneyOnHuabei,
   num,
   pct2,
-  ratio,
+  scoreDrift,
 } from "../population-format.js";
 import {
   baseVariant,
@@ -145,14 +145,14 @@ function variantTable(
       row(
         String(i + 1),
         paramsText(v.params),
-        { metrics: v.metrics, bads: bads[i]!, psi: v.psi },
+        { metrics: v.metrics, bads: bads[i]!, psi: v.psi, psiBooked: v.psiBooked },
         v.dominated ? "dominated" : "",
         v.dominated ? ' style="opacity:.55"' : "",
       ),
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 // the chart under the portfolio tables had no heading: it read as part of the last table
@@ -245,7 +245,7 @@ export function simulateHtml(
       // the text report's score drift, beside the distributions it compares
       all.psi !== null && m.challenger
         ? {
-            note: `PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)} (under 0.1 stable, over 0.25 a different population).`,
+            note: `${scoreDrift(all, m.policy.name, m.challenger.name)} (under 0.1 stable, over 0.25 a different population).`,
           }
         : {},
     )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
