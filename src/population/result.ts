@@ -325,7 +325,8 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     });
   }
   const months = first.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
-  const empty = () => first.meta.personas.map(() => emptyArm(first.meta.days, months));
+  const quarters = first.champion[0]?.vintage.booked.length ?? 0;
+  const empty = () => first.meta.personas.map(() => emptyArm(first.meta.days, months, quarters));
   const total: PopulationResult = {
     meta: { ...first.meta, range: [first.meta.range[0], at] },
     champion: empty(),

@@ -4,7 +4,7 @@
 // whole-number aggregates, so the same aggregates always give the same figures. Definitions:
 // docs/populations.md.
 
-import { EVENT_TYPES, type EventType } from "../engine/index.js";
+import { Calendar, EVENT_TYPES, type EventType } from "../engine/index.js";
 import {
   type ArmAggregate,
   CAUSES,
@@ -23,6 +23,7 @@ import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import type { PopulationResult } from "./result.js";
 import { nullable, rate, round, yuan } from "./rounding.js";
 import { monthEndDays } from "./settings.js";
+import { VintageClock, type VintageRow, vintageRows } from "./vintage.js";
 
 /** The risk outcomes of one line, or of the account (either line). Money in yuan. */
 export interface ProductSummary {
@@ -158,6 +159,9 @@ export interface ArmSummary {
   balanceAtEndTotal: number;
   risk: RiskSummary;
   portfolio: PortfolioSummary;
+  /** per booking quarter that booked anyone: the cumulative bad rate at 3, 6, 9 and 12 months on book, of
+   *  the accounts seen that long (vintage.ts) */
+  vintage: VintageRow[];
   /** the customers' events by type */
   events: Record<EventType, number>;
 }
@@ -386,6 +390,7 @@ function summariseArm(
   days: number,
   costOfFunds: number,
   monthEnds: readonly number[],
+  quarters: readonly string[],
 ): ArmSummary {
   const limitQ = (q: number) => (quantileBin(a.openLimit, q) ?? 0) * LIMIT_BIN_YUAN;
   const scoreQ = (q: number) => (quantileBin(a.finalScore, q) ?? 0) + SCORE_MIN;
@@ -432,6 +437,7 @@ function summariseArm(
     balanceAtEndTotal: a.balanceEnd / 100,
     risk: riskOf(a, costOfFunds, fundingDays(monthEnds, days)),
     portfolio: portfolioOf(a, monthEnds, days),
+    vintage: vintageRows(a.vintage, quarters, rate),
     events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };
 }
@@ -444,7 +450,9 @@ const bookedPsiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.bo
 
 export function summarise(r: PopulationResult): PopulationSummary {
   const { days, costOfFunds } = r.meta;
-  const monthEnds = monthEndDays(r.meta.start, days);
+  const calendar = new Calendar(r.meta.start);
+  const monthEnds = monthEndDays(calendar, days);
+  const quarters = new VintageClock(calendar, days).quarters;
   const groups: GroupSummary[] = [];
   const group = (
     name: string,
@@ -454,8 +462,8 @@ export function summarise(r: PopulationResult): PopulationSummary {
     variants: ArmAggregate[] | null,
   ): GroupSummary => ({
     persona: name,
-    champion: summariseArm(a, days, costOfFunds, monthEnds),
-    challenger: b ? summariseArm(b, days, costOfFunds, monthEnds) : null,
+    champion: summariseArm(a, days, costOfFunds, monthEnds, quarters),
+    challenger: b ? summariseArm(b, days, costOfFunds, monthEnds, quarters) : null,
     differences: b && p ? differences(a, b, p) : null,
     flipped: p ? p.flipped : null,
     flips: p ? Object.fromEntries(Object.entries(p.flips).sort(([x], [y]) => (x < y ? -1 : 1))) : null,
@@ -463,7 +471,7 @@ export function summarise(r: PopulationResult): PopulationSummary {
     psiBooked: b ? bookedPsiOf(a, b) : null,
     variants: variants
       ? variants.map((v) => ({
-          ...summariseArm(v, days, costOfFunds, monthEnds),
+          ...summariseArm(v, days, costOfFunds, monthEnds, quarters),
           psi: psiOf(a, v),
           psiBooked: bookedPsiOf(a, v),
         }))
@@ -486,8 +494,13 @@ export function summarise(r: PopulationResult): PopulationSummary {
 }
 
 /** Every persona of one arm merged. */
-function mergedArm(arm: readonly ArmAggregate[], days: number, months: number): ArmAggregate {
-  const total = emptyArm(days, months);
+function mergedArm(
+  arm: readonly ArmAggregate[],
+  days: number,
+  months: number,
+  quarters: number,
+): ArmAggregate {
+  const total = emptyArm(days, months, quarters);
   for (const a of arm) mergeArm(total, a);
   return total;
 }
@@ -500,7 +513,8 @@ export function overall(r: PopulationResult): {
   variants: ArmAggregate[] | null;
 } {
   const months = r.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
-  const merged = (arm: readonly ArmAggregate[]) => mergedArm(arm, r.meta.days, months);
+  const quarters = r.champion[0]?.vintage.booked.length ?? 0;
+  const merged = (arm: readonly ArmAggregate[]) => mergedArm(arm, r.meta.days, months, quarters);
   let paired: Paired | null = null;
   if (r.paired) {
     paired = emptyPaired();

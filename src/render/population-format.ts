@@ -44,6 +44,10 @@ export const fewCases = (base: number, text: string): string =>
 /** `n` of `d` as pctOf prints it, marked `~` when `d` is under FEW_CASES. */
 export const rateOf = (n: number, d: number, digits = 1): string => fewCases(d, pctOf(n, d, digits));
 
+/** `n` of `d` as rateOf prints it, saying of how many: "65.1 % of 63" ("–" of none). */
+export const rateOfHowMany = (n: number, d: number): string =>
+  d > 0 ? fewCases(d, `${pctOf(n, d)} of ${grouped(d)}`) : "–";
+
 /** An arm's rates as the text report and the HTML page print them, each from its counts; a rate of the
  *  suspended says of how many (the accounts a share of all accounts is of head their row). */
 export const ARM_RATES = {
@@ -52,13 +56,7 @@ export const ARM_RATES = {
   credit: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.credit ?? 0, s.accounts),
   security: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.security ?? 0, s.accounts),
   policy: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.policy ?? 0, s.accounts),
-  restored: (s: ArmSummary) =>
-    s.counts.suspended > 0
-      ? fewCases(
-          s.counts.suspended,
-          `${pctOf(s.counts.restored, s.counts.suspended)} of ${int(s.counts.suspended)}`,
-        )
-      : "–",
+  restored: (s: ArmSummary) => rateOfHowMany(s.counts.restored, s.counts.suspended),
   restoredWithin180: (s: ArmSummary) => rateOf(s.counts.restoredWithin180, s.counts.suspended),
   closed: (s: ArmSummary) => rateOf(s.counts.closed, s.accounts),
 } as const;

@@ -14,6 +14,7 @@ import {
   type summarise,
 } from "../population/stats.js";
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
+import { VINTAGE_MONTHS, type VintageRow } from "../population/vintage.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import {
@@ -28,6 +29,7 @@ import {
   pad,
   pct2,
   rateOf,
+  rateOfHowMany,
   ratio,
 } from "./population-format.js";
 
@@ -144,6 +146,41 @@ export function portfolioTable(
           c.dim(`  90+ by month end (%): ${trend("dpd90Balance")}`),
         ]
       : []),
+  ];
+}
+
+/** The vintage table's columns, the terminal's and the HTML page's: a booking quarter, its accounts, and
+ *  its cumulative bad rate at each month on book, of the accounts seen that long. */
+export const VINTAGE_COLUMNS: ReadonlyArray<{
+  title: string;
+  width: number;
+  cell: (v: VintageRow) => string;
+}> = [
+  { title: "accounts", width: 9, cell: (v) => int(v.booked) },
+  ...VINTAGE_MONTHS.map((months, i) => ({
+    title: `${months} months`,
+    width: 17,
+    cell: (v: VintageRow) => {
+      const at = v.months[i]!;
+      return rateOfHowMany(at.bad, at.seasoned);
+    },
+  })),
+];
+
+/** How the vintage table is counted: the note beside it. */
+export function vintageNote(m: PopulationResult["meta"]): string {
+  return `accounts by the quarter their first line was booked; at each month on book, the share bad (${badDefinition(m.bad)}) by then, of the accounts the horizon has seen that long (cumulative); ~: fewer than ${FEW_CASES} accounts, too few to read; –: none seen that long yet`;
+}
+
+/** Every booking quarter's vintage curve (all accounts of the arm). */
+export function vintageTable(rows: readonly VintageRow[], c: ChalkInstance): string[] {
+  if (rows.length === 0) return [c.dim("  no account was booked")];
+  const head = pad("booked in", 10) + VINTAGE_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
+  return [
+    c.bold(head),
+    ...rows.map(
+      (v) => pad(v.quarter, 10) + VINTAGE_COLUMNS.map((col) => lpad(col.cell(v), col.width + 1)).join(""),
+    ),
   ];
 }
 

@@ -24,7 +24,16 @@ import {
   pct2,
   scoreDrift,
 } from "./population-format.js";
-import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
+import {
+  eventsLine,
+  flipGroups,
+  frontier,
+  portfolioTable,
+  riskNote,
+  riskTable,
+  vintageNote,
+  vintageTable,
+} from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
 interface Column {
@@ -208,6 +217,12 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ...portfolioTable(groups, pick, c),
     );
   }
+  for (const [name, pick] of arms)
+    out.push(
+      "",
+      c.bold(`Vintages under ${name}`) + c.dim(`  (${vintageNote(m)})`),
+      ...vintageTable(pick(all).vintage, c),
+    );
   out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${moneyOnHuabei(all.champion)}`);
   if (all.challenger)
     out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${moneyOnHuabei(all.challenger)}`);

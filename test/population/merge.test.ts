@@ -280,6 +280,14 @@ describe("every aggregate is checked", () => {
         (d) => (arm0(d).bookedScore = { from: 0, length: arm0(d).bookedScore.length, counts: [] }),
         /bookedScore/,
       ],
+      [
+        // more accounts seen three months on book than the quarter booked
+        (d) => {
+          const v = arm0(d).vintage;
+          v.seasoned = { from: 0, length: v.seasoned.length, counts: [arm0(d).booked + 1] };
+        },
+        /vintage\.seasoned/,
+      ],
       [(d) => (at(d, ["aggregates", "champion", 0, "lines", 0]).recoveries = 1e9), /recoveries/],
       [(d) => (arm0(d).events = { from: 0, length: arm0(d).events.length, counts: [1e12] }), /events/],
     ];

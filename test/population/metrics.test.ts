@@ -44,8 +44,8 @@ describe("PSI of the booked", () => {
     const s = settings({ days: 30, arms: [arm(tightened)] });
     const r: PopulationResult = {
       meta: meta(s, [shipped[0]!], 200, [0, 200]),
-      champion: [emptyArm(30, 0)],
-      challenger: [emptyArm(30, 0)],
+      champion: [emptyArm(30, 0, 1)],
+      challenger: [emptyArm(30, 0, 1)],
       variants: null,
       paired: null,
       flips: [],

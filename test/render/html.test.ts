@@ -353,7 +353,10 @@ describe("simulate --html with a challenger", () => {
 
   it("names each portfolio table by its policy, and the chart under them has a heading and a month-end axis", () => {
     const html = simulatePage().html;
-    const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Champion"));
+    // the vintages follow the portfolio, each table named by its policy as well
+    const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Vintages under"));
+    const vintages = html.slice(html.indexOf("<h2>Vintages under"), html.indexOf("<h2>Champion"));
+    expect([...vintages.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(["default", "tightened"]);
     const headings = [...section.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       "default",

@@ -57,6 +57,37 @@ describe("renderPopulation", () => {
     );
   });
 
+  it("gives each arm's vintages: a booking quarter's bad rate by months on book, of how many seen that long", () => {
+    const all = summarise(result).groups.at(-1)!;
+    for (const [name, arm] of [
+      ["default", all.champion],
+      ["tightened", all.challenger!],
+    ] as const) {
+      const v = arm.vintage[0]!;
+      const [three] = v.months;
+      // 120 days: three months on book seen for every account (booked by day 14), six for none
+      expect(three!.seasoned).toBe(v.booked);
+      const section = text.slice(text.indexOf(`Vintages under ${name}`));
+      const row = section.split("\n").find((l) => l.startsWith("2024Q1"))!;
+      const rate = ((100 * three!.bad) / three!.seasoned).toFixed(1);
+      expect(row).toMatch(new RegExp(`^2024Q1 +${v.booked} +${rate} % of ${v.booked} +– +– +–$`));
+    }
+    const page = simulateHtml(result, { chartJs: "" });
+    expect(page).toContain("<h2>Vintages under default and tightened</h2>");
+    expect(page).toMatch(
+      /<tr><td>2024Q1<\/td><td class="num">\d+<\/td><td class="num">\d+\.\d % of \d+<\/td>/,
+    );
+  });
+
+  it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
+    const few = settings({ days: 120 });
+    const r = fromRange(meta(few, [shipped[0]!], 5, [0, 5]), runRange(few, [shipped[0]!], 0, 5, {}));
+    const row = renderPopulation(r, { chalk: plain, chart: false })
+      .split("\n")
+      .find((l) => l.startsWith("2024Q1"))!;
+    expect(row).toMatch(/ 0\.0 % of 5~ +– +– +–$/);
+  });
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {

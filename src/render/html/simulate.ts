@@ -6,6 +6,7 @@ import { METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
+import type { VintageRow } from "../../population/vintage.js";
 import {
   ARM_AMOUNTS,
   ARM_RATES,
@@ -29,6 +30,8 @@ import {
   riskNote,
   VARIANT_COLUMNS,
   type VariantLine,
+  VINTAGE_COLUMNS,
+  vintageNote,
 } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -104,6 +107,17 @@ function portfolioTable(rows: Array<{ persona: string; arm: ArmSummary }>): stri
     .map(
       (r) =>
         `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${PORTFOLIO_COLUMNS.map(([, cell]) => `<td class="num">${esc(cell(r.arm))}</td>`).join("")}</tr>`,
+    )
+    .join("")}</tbody></table></div>`;
+}
+
+/** Every booking quarter's vintage curve: the text report's vintage table, column for column. */
+function vintageTableHtml(rows: readonly VintageRow[]): string {
+  if (rows.length === 0) return '<p class="empty">No account was booked.</p>';
+  return `<div class="scroll"><table class="wide"><thead><tr><th>booked in</th>${VINTAGE_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${rows
+    .map(
+      (v) =>
+        `<tr><td>${esc(v.quarter)}</td>${VINTAGE_COLUMNS.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
@@ -265,6 +279,20 @@ export function simulateHtml(
       {
         note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
       },
+    ),
+  );
+  const vintageNoteText = vintageNote(m);
+  body.push(
+    section(
+      `Vintages under ${m.policy.name}${cc && m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      arms
+        .map(([name, pick]) => {
+          const a = pick(all);
+          if (!a) return "";
+          return `${cc && m.challenger ? `<h3>${esc(name)}</h3>` : ""}${vintageTableHtml(a.vintage)}`;
+        })
+        .join(""),
+      { note: `${vintageNoteText.charAt(0).toUpperCase()}${vintageNoteText.slice(1)}.` },
     ),
   );
   if (all.differences && m.challenger) {
