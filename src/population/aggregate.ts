@@ -7,6 +7,13 @@ import { CAUSES, EVENT_TYPES, SCORE_MAX, SCORE_MIN, STATUSES } from "../engine/i
 import { InputError } from "../shared/errors.js";
 import { MONTH_END_MEASURES, type MonthEndMeasure, type Outcome } from "./outcome.js";
 import { SAMPLE_EVERY } from "./settings.js";
+import {
+  emptyVintage,
+  VINTAGE_MONTHS,
+  type VintageAggregate,
+  type VintageClock,
+  vintageContradiction,
+} from "./vintage.js";
 
 export { CAUSES, SAMPLE_EVERY, SCORE_MIN, STATUSES };
 /** one point per bin, 350 … 950: medians are exact */
@@ -63,6 +70,9 @@ export interface ArmAggregate {
   /** STATUSES order */
   finalStatus: number[];
   finalScore: number[];
+  /** the end score of the accounts with a line booked: the booked population's drift (PSI) between arms,
+   *  apart from the declined, whose scores a policy moves little */
+  bookedScore: number[];
   /** samples × SCORE_BINS, row-major */
   monthlyScore: number[];
   /** fen */
@@ -81,6 +91,8 @@ export interface ArmAggregate {
   scoreBad: number[];
   /** events the customers made, by type (EVENT_TYPES order) */
   events: number[];
+  /** the booked accounts by booking quarter, and the bad among them by months on book (vintage.ts) */
+  vintage: VintageAggregate;
   /** Huabei, Jiebei */
   lines: LineAggregate[];
 }
@@ -93,8 +105,10 @@ const sampleCount = (days: number) => Math.floor((days - 1) / SAMPLE_EVERY) + 1;
 export function armBytes(days: number): number {
   const months = Math.ceil(days / 28);
   const line = 2 * SCORE_BINS + MONTH_END_MEASURES.length * months + 12;
-  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + 3 * SCORE_BINS + EVENT_TYPES.length;
-  return 8 * (bins + sampleCount(days) * SCORE_BINS + 2 * line);
+  const bins = LIMIT_BINS + CAUSES.length + days + STATUSES.length + 4 * SCORE_BINS + EVENT_TYPES.length;
+  // a quarter is at least 90 days: a horizon touches at most ceil(days / 90) + 1 of them
+  const vintage = (Math.ceil(days / 90) + 1) * (1 + 2 * VINTAGE_MONTHS.length);
+  return 8 * (bins + vintage + sampleCount(days) * SCORE_BINS + 2 * line);
 }
 
 /** The most the totals of one run may take, every persona under every policy arm: what `merge` reads of a
@@ -138,7 +152,8 @@ function emptyLine(months: number): LineAggregate {
   };
 }
 
-export function emptyArm(days: number, months: number): ArmAggregate {
+/** An arm with nothing added: `months` month ends, `quarters` booking quarters (settings.ts, vintage.ts). */
+export function emptyArm(days: number, months: number, quarters: number): ArmAggregate {
   return {
     accounts: 0,
     opened: 0,
@@ -156,6 +171,7 @@ export function emptyArm(days: number, months: number): ArmAggregate {
     chargedOff: 0,
     finalStatus: zeros(STATUSES.length),
     finalScore: zeros(SCORE_BINS),
+    bookedScore: zeros(SCORE_BINS),
     monthlyScore: zeros(sampleCount(days) * SCORE_BINS),
     charges: 0,
     penalties: 0,
@@ -168,6 +184,7 @@ export function emptyArm(days: number, months: number): ArmAggregate {
     scoreGood: zeros(SCORE_BINS),
     scoreBad: zeros(SCORE_BINS),
     events: zeros(EVENT_TYPES.length),
+    vintage: emptyVintage(quarters),
     lines: [emptyLine(months), emptyLine(months)],
   };
 }
@@ -190,7 +207,7 @@ function addScore(
   (badDay >= 0 ? bad : good)[scoreBin(score)]!++;
 }
 
-export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void {
+export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintage: VintageClock): void {
   a.accounts++;
   if (o.opened) {
     a.opened++;
@@ -254,6 +271,8 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number): void 
   if (o.lines[0].applied || o.lines[1].applied) a.applicants++;
   if (booked) {
     a.booked++;
+    a.bookedScore[scoreBin(o.finalScore)]!++;
+    vintage.add(a.vintage, openDay, badDay);
     if (badDay >= 0) a.bad++;
     addScore(a.scoreGood, a.scoreBad, o.scoreAtDay, openDay, badDay, scoreDay);
   }
@@ -336,10 +355,13 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
     ["openLimit", total(a.openLimit), a.opened, "opened"],
     ["finalStatus", total(a.finalStatus), n, "accounts"],
     ["finalScore", total(a.finalScore), n, "accounts"],
+    ["bookedScore", total(a.bookedScore), a.booked, "booked"],
     ["restoreDays", total(a.restoreDays), a.restored, "restored"],
   ];
   for (const [field, value, want, what] of sums)
     if (value !== want) return [field, `counts adding up to ${what} (${want})`];
+  const vintage = vintageContradiction(a.vintage, a.booked, a.bad);
+  if (vintage) return vintage;
   for (let m = 0; m * SCORE_BINS < a.monthlyScore.length; m++)
     if (total(a.monthlyScore.slice(m * SCORE_BINS, (m + 1) * SCORE_BINS)) > n)
       return ["monthlyScore", `at most the accounts (${n}) in each month`];

@@ -4,7 +4,7 @@
 // the personas and the range. Types come from the schemas: nothing is cast.
 
 import * as z from "zod";
-import { POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine/index.js";
+import { Calendar, POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine/index.js";
 import { PolicyOverrides } from "../scenario/schema.js";
 import { MAX_DAY } from "../scenario/shape.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
@@ -14,13 +14,16 @@ import { PersonaName } from "./persona-schema.js";
 import { FLIP_SAMPLE } from "./runner.js";
 import { monthEndDays } from "./settings.js";
 import { gridPoints, MAX_VARIANTS, type SweepAxis } from "./sweep.js";
+import { quarterCount } from "./vintage.js";
 import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.js";
 
 // @3: the month-end delinquent balances (dpd30, dpd90), the exposure and events of the annual portfolio
 // rates (openMonths, suspensionSpells, chargedOff) and meta.stress; an @2 document lacks them and is refused
 // @4: the score-day histograms (scoreGood, scoreBad) hold only the accounts booked by the score day; an @3
 // document's hold later bookings too, and merged with an @4 one would rank two populations as one
-export const FORMAT = "credit-sim/population@4";
+// @5: the booked accounts' end scores (bookedScore, the booked PSI) and the vintages (vintage); an @4
+// document lacks them, and a merge would name a missing field rather than an older format
+export const FORMAT = "credit-sim/population@5";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
 
@@ -290,7 +293,13 @@ export const Document = z
     else if (a.paired && a.paired.length !== personas)
       issue(["aggregates", "paired"], `one per persona (${personas})`);
     // the bins a histogram has are fixed by the horizon; the accounts add up to the range
-    const want = encodeArm(emptyArm(meta.days, monthEndsIn(meta.start, meta.days)));
+    const want = encodeArm(
+      emptyArm(
+        meta.days,
+        monthEndsIn(meta.start, meta.days),
+        quarterCount(new Calendar(meta.start), meta.days),
+      ),
+    );
     const arms: Array<[Array<string | number>, Array<Record<string, EncodedNode>>]> = [
       [["champion"], a.champion],
       [["challenger"], a.challenger ?? []],

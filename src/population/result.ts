@@ -89,12 +89,14 @@ export function exampleAccount(r: Pick<PopulationResult, "flips" | "decisionFlip
   return r.flips[0]?.index ?? r.decisionFlips.flatMap((p) => largestGroups(p))[0]?.[1].examples[0];
 }
 
-/** A sweep's variants as the frontier reads them: parameters, metrics, dominated or not, PSI. */
+/** A sweep's variants as the frontier reads them: parameters, metrics, dominated or not, PSI of all
+ *  accounts and of the booked. */
 export interface VariantRow {
   params: Record<string, number>;
   metrics: VariantMetrics;
   dominated: boolean;
   psi: number | null;
+  psiBooked: number | null;
 }
 
 export function variantRows(r: PopulationResult, summary = summarise(r)): VariantRow[] | null {
@@ -109,6 +111,7 @@ export function variantRows(r: PopulationResult, summary = summarise(r)): Varian
     metrics: metrics[i]!,
     dominated: under[i]!,
     psi: all.variants![i]!.psi,
+    psiBooked: all.variants![i]!.psiBooked,
   }));
 }
 
@@ -156,14 +159,23 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
           // the fields a result document has there, not a scenario's
           keysAt: (path) => schemaKeysAt(Document, path),
         });
-        return new InputError("not a population result of `credit-sim simulate --json`", {
-          file,
-          field: formatPath(issue.path) || "(top level)",
-          expected:
-            issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
-          ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
-          hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
-        });
+        // a result of another version: its sums are not this one's, and unchanged it will never merge
+        const otherVersion = issue.path[0] === "format" && isOtherFormat(data);
+        return new InputError(
+          otherVersion
+            ? "a population result of another version of credit-sim"
+            : "not a population result of `credit-sim simulate --json`",
+          {
+            file,
+            field: formatPath(issue.path) || "(top level)",
+            expected:
+              issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
+            ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
+            hint: otherVersion
+              ? "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge"
+              : "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+          },
+        );
       }),
       issues.length > MAX_PROBLEMS,
     );
@@ -180,6 +192,12 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
   };
   refuseContradictions(result, file);
   return result;
+}
+
+/** Whether a document names a result format other than this version's (an older shard). */
+function isOtherFormat(data: unknown): boolean {
+  const format = typeof data === "object" && data !== null && "format" in data ? data.format : undefined;
+  return typeof format === "string" && /^credit-sim\/population@\d+$/.test(format) && format !== FORMAT;
 }
 
 /** A result document is a few levels deep; anything far deeper is not one. */
@@ -307,7 +325,8 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     });
   }
   const months = first.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
-  const empty = () => first.meta.personas.map(() => emptyArm(first.meta.days, months));
+  const quarters = first.champion[0]?.vintage.booked.length ?? 0;
+  const empty = () => first.meta.personas.map(() => emptyArm(first.meta.days, months, quarters));
   const total: PopulationResult = {
     meta: { ...first.meta, range: [first.meta.range[0], at] },
     champion: empty(),

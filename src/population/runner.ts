@@ -19,6 +19,7 @@ import { mergePaired, type Paired, PairedAccumulator } from "./paired.js";
 import type { Persona } from "./persona.js";
 import { cumulativeShares, pickPersona } from "./random.js";
 import { type PopulationContext, type PopulationSettings, populationContext } from "./settings.js";
+import { VintageClock } from "./vintage.js";
 
 export interface FlipRow {
   index: number;
@@ -74,6 +75,7 @@ export class RangeRunner {
   private readonly account: AccountRunner;
   private readonly reactions;
   private readonly arms: ArmAggregate[][];
+  private readonly vintage: VintageClock;
   private readonly paired: PairedAccumulator[] | null;
   private readonly decisionFlips: PairFlips[];
 
@@ -87,7 +89,9 @@ export class RangeRunner {
     this.account = new AccountRunner(this.ctx, { notes: settings.compare.length > 0 });
     this.reactions = personas.map(reactionsOf);
     const months = this.ctx.monthEnds.length;
-    this.arms = this.ctx.armPolicies.map(() => personas.map(() => emptyArm(settings.days, months)));
+    this.vintage = new VintageClock(this.ctx.calendar, settings.days);
+    const quarters = this.vintage.quarters.length;
+    this.arms = this.ctx.armPolicies.map(() => personas.map(() => emptyArm(settings.days, months, quarters)));
     this.paired = this.arms.length === 2 ? personas.map(() => new PairedAccumulator()) : null;
     this.decisionFlips = settings.compare.map(([a, b]) => emptyPairFlips(a, b));
   }
@@ -106,7 +110,7 @@ export class RangeRunner {
       for (const lane of lanes) {
         for (const m of lane.members) {
           laneOf[m] = lane;
-          addOutcome(arms[m]![k]!, lane.outcome, settings.scoreDay);
+          addOutcome(arms[m]![k]!, lane.outcome, settings.scoreDay, this.vintage);
         }
       }
       if (paired) {

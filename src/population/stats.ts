@@ -4,7 +4,7 @@
 // whole-number aggregates, so the same aggregates always give the same figures. Definitions:
 // docs/populations.md.
 
-import { EVENT_TYPES, type EventType } from "../engine/index.js";
+import { Calendar, EVENT_TYPES, type EventType } from "../engine/index.js";
 import {
   type ArmAggregate,
   CAUSES,
@@ -23,6 +23,7 @@ import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import type { PopulationResult } from "./result.js";
 import { nullable, rate, round, yuan } from "./rounding.js";
 import { monthEndDays } from "./settings.js";
+import { VintageClock, type VintageRow, vintageRows } from "./vintage.js";
 
 /** The risk outcomes of one line, or of the account (either line). Money in yuan. */
 export interface ProductSummary {
@@ -88,8 +89,14 @@ export interface PortfolioSummary {
   dpd30Rate: number;
   dpd90Rate: number;
   /** the same over the last 12 month ends (or as many as the horizon holds): Σ past due ÷ Σ book — a
-   *  year's average, steadier than one month end on a small population */
-  trailing12: { dpd30Rate: number; dpd90Rate: number };
+   *  year's average, steadier than one month end on a small population; with the sums (yuan) */
+  trailing12: {
+    dpd30Rate: number;
+    dpd90Rate: number;
+    balance: number;
+    dpd30Balance: number;
+    dpd90Balance: number;
+  };
   /** account-years open: the accounts with a line active or suspended at the average month end × the
    *  horizon's years (days ÷ 365) */
   accountYears: number;
@@ -99,8 +106,15 @@ export interface PortfolioSummary {
   chargeOffsPerYear: number;
   /** net charge-off rate: written off less recovered, per year, ÷ the average month-end balance */
   lossRate: number;
-  /** every month end: the day, the balance on the book, the 30+ and 90+ shares of it */
-  monthEnd: Array<{ day: number; balance: number; dpd30Rate: number; dpd90Rate: number }>;
+  /** every month end: the day, the balance on the book, of it 30+ and 90+, and their shares of it */
+  monthEnd: Array<{
+    day: number;
+    balance: number;
+    dpd30Balance: number;
+    dpd90Balance: number;
+    dpd30Rate: number;
+    dpd90Rate: number;
+  }>;
 }
 
 /** The counts an arm's rates are shares of, numerators and bases: a report prints a rate from them,
@@ -145,6 +159,9 @@ export interface ArmSummary {
   balanceAtEndTotal: number;
   risk: RiskSummary;
   portfolio: PortfolioSummary;
+  /** per booking quarter that booked anyone: the cumulative bad rate at 3, 6, 9 and 12 months on book, of
+   *  the accounts seen that long (vintage.ts) */
+  vintage: VintageRow[];
   /** the customers' events by type */
   events: Record<EventType, number>;
 }
@@ -156,10 +173,13 @@ export interface GroupSummary {
   differences: Difference[] | null;
   flipped: number | null;
   flips: Record<string, number> | null;
-  /** the challenger's end-of-horizon score distribution against the champion's (PSI) */
+  /** the challenger's end-of-horizon score distribution against the champion's (PSI), of all accounts */
   psi: number | null;
-  /** a sweep's variants, in grid order, each with its PSI against the champion */
-  variants: Array<ArmSummary & { psi: number | null }> | null;
+  /** the same of the booked accounts only (each arm's `risk.all.booked`): the book a risk team monitors,
+   *  without the declined */
+  psiBooked: number | null;
+  /** a sweep's variants, in grid order, each with its PSIs against the champion */
+  variants: Array<ArmSummary & { psi: number | null; psiBooked: number | null }> | null;
 }
 
 export interface PopulationSummary {
@@ -296,7 +316,9 @@ export function riskOf(a: ArmAggregate, costOfFunds: number, funded: FundingDays
   };
 }
 
-/** Portfolio rates are small fractions (a 30+ rate of 1.08 % is 0.0108): one more digit than the rest. */
+/** Portfolio rates are small fractions (a 30+ rate of 1.08 % is 0.0108): one more digit than the rest.
+ *  A report prints them from the balances beside them (yuan, whole fen), rounded once: printed to two
+ *  decimals of a per cent, the five-digit fraction rounded twice (0.0112496 → 0.01125 → 1.13 %, where it is 1.12 %). */
 const PORTFOLIO_DIGITS = 5;
 
 export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days: number): PortfolioSummary {
@@ -305,11 +327,14 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days:
   const share = (n: number, d: number) => (d > 0 ? round(n / d, PORTFOLIO_DIGITS) : 0);
   const series = monthEnds.map((day, m) => {
     const balance = sum("balance", m);
+    const [dpd30, dpd90] = [sum("dpd30", m), sum("dpd90", m)];
     return {
       day,
       balance: yuan(balance),
-      dpd30Rate: share(sum("dpd30", m), balance),
-      dpd90Rate: share(sum("dpd90", m), balance),
+      dpd30Balance: yuan(dpd30),
+      dpd90Balance: yuan(dpd90),
+      dpd30Rate: share(dpd30, balance),
+      dpd90Rate: share(dpd90, balance),
     };
   });
   const last = monthEnds.length - 1;
@@ -344,7 +369,13 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days:
     dpd90Balance: yuan(dpd90),
     dpd30Rate: share(dpd30, balance),
     dpd90Rate: share(dpd90, balance),
-    trailing12: { dpd30Rate: share(late30, book), dpd90Rate: share(late90, book) },
+    trailing12: {
+      dpd30Rate: share(late30, book),
+      dpd90Rate: share(late90, book),
+      balance: yuan(book),
+      dpd30Balance: yuan(late30),
+      dpd90Balance: yuan(late90),
+    },
     accountYears: round(years, 2),
     suspensionsPerYear: perYear(a.suspensionSpells),
     closuresPerYear: perYear(a.closed),
@@ -359,6 +390,7 @@ function summariseArm(
   days: number,
   costOfFunds: number,
   monthEnds: readonly number[],
+  quarters: readonly string[],
 ): ArmSummary {
   const limitQ = (q: number) => (quantileBin(a.openLimit, q) ?? 0) * LIMIT_BIN_YUAN;
   const scoreQ = (q: number) => (quantileBin(a.finalScore, q) ?? 0) + SCORE_MIN;
@@ -405,6 +437,7 @@ function summariseArm(
     balanceAtEndTotal: a.balanceEnd / 100,
     risk: riskOf(a, costOfFunds, fundingDays(monthEnds, days)),
     portfolio: portfolioOf(a, monthEnds, days),
+    vintage: vintageRows(a.vintage, quarters, rate),
     events: Object.fromEntries(EVENT_TYPES.map((t, i) => [t, a.events[i]!])) as Record<EventType, number>,
   };
 }
@@ -412,10 +445,14 @@ function summariseArm(
 export const OVERALL = "(all)";
 
 const psiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.finalScore, b.finalScore));
+/** On the champion's booked deciles: each arm's own book, whatever share of applicants it booked. */
+const bookedPsiOf = (a: ArmAggregate, b: ArmAggregate) => nullable(scorePsi(a.bookedScore, b.bookedScore));
 
 export function summarise(r: PopulationResult): PopulationSummary {
   const { days, costOfFunds } = r.meta;
-  const monthEnds = monthEndDays(r.meta.start, days);
+  const calendar = new Calendar(r.meta.start);
+  const monthEnds = monthEndDays(calendar, days);
+  const quarters = new VintageClock(calendar, days).quarters;
   const groups: GroupSummary[] = [];
   const group = (
     name: string,
@@ -425,14 +462,19 @@ export function summarise(r: PopulationResult): PopulationSummary {
     variants: ArmAggregate[] | null,
   ): GroupSummary => ({
     persona: name,
-    champion: summariseArm(a, days, costOfFunds, monthEnds),
-    challenger: b ? summariseArm(b, days, costOfFunds, monthEnds) : null,
+    champion: summariseArm(a, days, costOfFunds, monthEnds, quarters),
+    challenger: b ? summariseArm(b, days, costOfFunds, monthEnds, quarters) : null,
     differences: b && p ? differences(a, b, p) : null,
     flipped: p ? p.flipped : null,
     flips: p ? Object.fromEntries(Object.entries(p.flips).sort(([x], [y]) => (x < y ? -1 : 1))) : null,
     psi: b ? psiOf(a, b) : null,
+    psiBooked: b ? bookedPsiOf(a, b) : null,
     variants: variants
-      ? variants.map((v) => ({ ...summariseArm(v, days, costOfFunds, monthEnds), psi: psiOf(a, v) }))
+      ? variants.map((v) => ({
+          ...summariseArm(v, days, costOfFunds, monthEnds, quarters),
+          psi: psiOf(a, v),
+          psiBooked: bookedPsiOf(a, v),
+        }))
       : null,
   });
   r.meta.personas.forEach((persona, i) => {
@@ -452,8 +494,13 @@ export function summarise(r: PopulationResult): PopulationSummary {
 }
 
 /** Every persona of one arm merged. */
-function mergedArm(arm: readonly ArmAggregate[], days: number, months: number): ArmAggregate {
-  const total = emptyArm(days, months);
+function mergedArm(
+  arm: readonly ArmAggregate[],
+  days: number,
+  months: number,
+  quarters: number,
+): ArmAggregate {
+  const total = emptyArm(days, months, quarters);
   for (const a of arm) mergeArm(total, a);
   return total;
 }
@@ -466,7 +513,8 @@ export function overall(r: PopulationResult): {
   variants: ArmAggregate[] | null;
 } {
   const months = r.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
-  const merged = (arm: readonly ArmAggregate[]) => mergedArm(arm, r.meta.days, months);
+  const quarters = r.champion[0]?.vintage.booked.length ?? 0;
+  const merged = (arm: readonly ArmAggregate[]) => mergedArm(arm, r.meta.days, months, quarters);
   let paired: Paired | null = null;
   if (r.paired) {
     paired = emptyPaired();

@@ -13,8 +13,25 @@ export const pct = (x: number | null) => (x === null ? "–" : `${(x * 100).toFi
  * already rounded to four decimals, and printing it to one rounded twice (40 of 899, 4.449 %, read 4.5 %).
  * Exact: n·10^(digits+2)/d is a whole number and a half only when it is one, and then rounds up.
  */
-const pctOf = (n: number, d: number, digits = 1): string =>
-  d > 0 ? `${(Math.round((n * 10 ** (digits + 2)) / d) / 10 ** digits).toFixed(digits)} %` : "–";
+const pctOf = (n: number, d: number, digits = 1): string => (d > 0 ? `${percentOf(n, d, digits)} %` : "–");
+/** The number pctOf prints, without its sign (a series reads "1.23 1.45"); d > 0. */
+const percentOf = (n: number, d: number, digits: number): string =>
+  (Math.round((n * 10 ** (digits + 2)) / d) / 10 ** digits).toFixed(digits);
+/** Yuan as the summary has them (whole fen ÷ 100) back to the whole fen they are. */
+const fen = (y: number) => Math.round(y * 100);
+/**
+ * A share of a balance to two decimals of a per cent (a portfolio's 30+ and 90+), from the summary's
+ * balances in yuan, rounded once: its five-decimal fraction printed to two rounded twice (¥1,124.96 of
+ * ¥100,000 is 1.12496 %, 1.12 %; its fraction 0.01125 read 1.13 %). "0.00 %" on an empty book, as its
+ * fraction.
+ */
+export const balanceShare = (part: number, whole: number): string => `${balanceShareNumber(part, whole)} %`;
+/** balanceShare without its sign: a series of month ends. */
+export const balanceShareNumber = (part: number, whole: number): string =>
+  fen(whole) > 0 ? percentOf(fen(part), fen(whole), 2) : (0).toFixed(2);
+/** The share itself, unrounded, in per cent: what a chart plots (its tooltip rounds it, once). */
+export const balancePercent = (part: number, whole: number): number =>
+  fen(whole) > 0 ? (fen(part) / fen(whole)) * 100 : 0;
 /** A rate to two decimals, where a difference is read beside it. */
 export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(2)} %`);
 /** Below this many cases a rate moves by ±10 points or more between samples: marked `~`, not hidden. */
@@ -27,6 +44,10 @@ export const fewCases = (base: number, text: string): string =>
 /** `n` of `d` as pctOf prints it, marked `~` when `d` is under FEW_CASES. */
 export const rateOf = (n: number, d: number, digits = 1): string => fewCases(d, pctOf(n, d, digits));
 
+/** `n` of `d` as rateOf prints it, saying of how many: "65.1 % of 63" ("–" of none). */
+export const rateOfHowMany = (n: number, d: number): string =>
+  d > 0 ? fewCases(d, `${pctOf(n, d)} of ${grouped(d)}`) : "–";
+
 /** An arm's rates as the text report and the HTML page print them, each from its counts; a rate of the
  *  suspended says of how many (the accounts a share of all accounts is of head their row). */
 export const ARM_RATES = {
@@ -35,13 +56,7 @@ export const ARM_RATES = {
   credit: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.credit ?? 0, s.accounts),
   security: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.security ?? 0, s.accounts),
   policy: (s: ArmSummary) => rateOf(s.counts.suspendedByCause.policy ?? 0, s.accounts),
-  restored: (s: ArmSummary) =>
-    s.counts.suspended > 0
-      ? fewCases(
-          s.counts.suspended,
-          `${pctOf(s.counts.restored, s.counts.suspended)} of ${int(s.counts.suspended)}`,
-        )
-      : "–",
+  restored: (s: ArmSummary) => rateOfHowMany(s.counts.restored, s.counts.suspended),
   restoredWithin180: (s: ArmSummary) => rateOf(s.counts.restoredWithin180, s.counts.suspended),
   closed: (s: ArmSummary) => rateOf(s.counts.closed, s.accounts),
 } as const;
@@ -106,4 +121,18 @@ export function armsNamed(r: PopulationResult): PopulationResult {
       challenger: { ...m.challenger, name: `${m.challenger.name} (challenger)` },
     },
   };
+}
+
+/**
+ * The drift of the end score between champion and challenger, each PSI with its base: of all accounts
+ * (the declined too), and of the booked accounts only (each arm's own book, the risk table's booked), the
+ * population a risk team monitors.
+ */
+export function scoreDrift(
+  g: Pick<GroupSummary, "psi" | "psiBooked" | "champion" | "challenger">,
+  champion: string,
+  challenger: string,
+): string {
+  const booked = (s: ArmSummary | null) => int(s?.risk.all.booked ?? 0);
+  return `PSI of the end score, ${challenger} against ${champion}: ${ratio(g.psi)} of all ${accountsText(g.champion.accounts)}; ${ratio(g.psiBooked)} of the booked (${booked(g.champion)} under ${champion}, ${booked(g.challenger)} under ${challenger})`;
 }

@@ -14,10 +14,13 @@ import {
   type summarise,
 } from "../population/stats.js";
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
+import { VINTAGE_MONTHS, type VintageRow } from "../population/vintage.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import {
   accountsText,
+  balanceShare,
+  balanceShareNumber,
   FEW_CASES,
   fewCases,
   int,
@@ -26,6 +29,7 @@ import {
   pad,
   pct2,
   rateOf,
+  rateOfHowMany,
   ratio,
 } from "./population-format.js";
 
@@ -99,13 +103,14 @@ interface PortfolioColumn {
 
 const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
   { title: "book", width: 12, cell: (p) => yuanShort(p.balance) },
-  { title: "30+", width: 8, cell: (p) => pct2(p.dpd30Rate) },
-  { title: "90+", width: 8, cell: (p) => pct2(p.dpd90Rate) },
+  // each share from its balances, rounded once (the rates beside them in --json have five digits)
+  { title: "30+", width: 8, cell: (p) => balanceShare(p.dpd30Balance, p.balance) },
+  { title: "90+", width: 8, cell: (p) => balanceShare(p.dpd90Balance, p.balance) },
   {
     title: "30+/90+ 12 mo",
     width: 14,
-    cell: (p) =>
-      `${(p.trailing12.dpd30Rate * 100).toFixed(2)}/${(p.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+    cell: ({ trailing12: t }) =>
+      `${balanceShareNumber(t.dpd30Balance, t.balance)}/${balanceShare(t.dpd90Balance, t.balance)}`,
   },
   { title: "acct-years", width: 11, cell: (p) => int(Math.round(p.accountYears)) },
   { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
@@ -130,16 +135,52 @@ export function portfolioTable(
     return g.persona === OVERALL ? c.bold(line) : line;
   });
   const series = pick(groups[groups.length - 1]!).portfolio.monthEnd;
-  const trend = (k: "dpd30Rate" | "dpd90Rate") => series.map((p) => (p[k] * 100).toFixed(2)).join(" ");
+  const trend = (k: "dpd30Balance" | "dpd90Balance") =>
+    series.map((p) => balanceShareNumber(p[k], p.balance)).join(" ");
   return [
     c.bold(head),
     ...rows,
     ...(series.length > 1
       ? [
-          c.dim(`  30+ by month end (%): ${trend("dpd30Rate")}`),
-          c.dim(`  90+ by month end (%): ${trend("dpd90Rate")}`),
+          c.dim(`  30+ by month end (%): ${trend("dpd30Balance")}`),
+          c.dim(`  90+ by month end (%): ${trend("dpd90Balance")}`),
         ]
       : []),
+  ];
+}
+
+/** The vintage table's columns, the terminal's and the HTML page's: a booking quarter, its accounts, and
+ *  its cumulative bad rate at each month on book, of the accounts seen that long. */
+export const VINTAGE_COLUMNS: ReadonlyArray<{
+  title: string;
+  width: number;
+  cell: (v: VintageRow) => string;
+}> = [
+  { title: "accounts", width: 9, cell: (v) => int(v.booked) },
+  ...VINTAGE_MONTHS.map((months, i) => ({
+    title: `${months} months`,
+    width: 17,
+    cell: (v: VintageRow) => {
+      const at = v.months[i]!;
+      return rateOfHowMany(at.bad, at.seasoned);
+    },
+  })),
+];
+
+/** How the vintage table is counted: the note beside it. */
+export function vintageNote(m: PopulationResult["meta"]): string {
+  return `accounts by the quarter their first line was booked; at each month on book, the share bad (${badDefinition(m.bad)}) by then, of the accounts the horizon has seen that long (cumulative); ~: fewer than ${FEW_CASES} accounts, too few to read; –: none seen that long yet`;
+}
+
+/** Every booking quarter's vintage curve (all accounts of the arm). */
+export function vintageTable(rows: readonly VintageRow[], c: ChalkInstance): string[] {
+  if (rows.length === 0) return [c.dim("  no account was booked")];
+  const head = pad("booked in", 10) + VINTAGE_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
+  return [
+    c.bold(head),
+    ...rows.map(
+      (v) => pad(v.quarter, 10) + VINTAGE_COLUMNS.map((col) => lpad(col.cell(v), col.width + 1)).join(""),
+    ),
   ];
 }
 
@@ -178,6 +219,7 @@ export interface VariantLine {
   metrics: VariantMetrics;
   bads: ProductSummary;
   psi: number | null;
+  psiBooked: number | null;
 }
 
 /** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
@@ -194,12 +236,13 @@ export const VARIANT_COLUMNS: ReadonlyArray<{
   { title: "Gini", width: 7, cell: (v) => ranked(v.bads, v.metrics.gini) },
   { title: "KS", width: 7, cell: (v) => ranked(v.bads, v.metrics.ks) },
   { title: "PSI", width: 7, cell: (v) => ratio(v.psi) },
+  { title: "PSI booked", width: 12, cell: (v) => ratio(v.psiBooked) },
 ];
 
 /** The row the variants are read against: the policy swept, as it is (no PSI: it is what PSI compares to). */
 export function baseVariant(r: PopulationResult, all: GroupSummary): VariantLine & { params: string } {
   const base = all.champion.risk.all;
-  return { params: `base (${r.meta.policy.name})`, metrics: base, bads: base, psi: null };
+  return { params: `base (${r.meta.policy.name})`, metrics: base, bads: base, psi: null, psiBooked: null };
 }
 
 /** A variant's mark on the frontier chart: 1 … 9, then letters. */
@@ -229,7 +272,7 @@ export function frontier(
       `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base`,
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, base, "")),
@@ -237,7 +280,7 @@ export function frontier(
       const text = line(
         id(i),
         paramsText(v.params),
-        { metrics: v.metrics, bads: all.variants![i]!.risk.all, psi: v.psi },
+        { metrics: v.metrics, bads: all.variants![i]!.risk.all, psi: v.psi, psiBooked: v.psiBooked },
         v.dominated ? "dominated" : "",
       );
       return v.dominated ? c.dim(text) : text;

@@ -22,9 +22,18 @@ import {
   pad,
   pct,
   pct2,
-  ratio,
+  scoreDrift,
 } from "./population-format.js";
-import { eventsLine, flipGroups, frontier, portfolioTable, riskNote, riskTable } from "./population-risk.js";
+import {
+  eventsLine,
+  flipGroups,
+  frontier,
+  portfolioTable,
+  riskNote,
+  riskTable,
+  vintageNote,
+  vintageTable,
+} from "./population-risk.js";
 
 /** a number with a true minus sign, as the rest of the report writes it */
 interface Column {
@@ -216,15 +225,18 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ...portfolioTable(groups, pick, c),
     );
   }
+  for (const [name, pick] of arms)
+    out.push(
+      "",
+      c.bold(`Vintages under ${name}`) + c.dim(`  (${vintageNote(m)})`),
+      ...vintageTable(pick(all).vintage, c),
+    );
   out.push("", `${c.bold(`Money on Huabei (${m.policy.name}):`)} ${moneyOnHuabei(all.champion)}`);
   if (all.challenger)
     out.push(`${c.bold(`Money on Huabei (${m.challenger!.name}):`)} ${moneyOnHuabei(all.challenger)}`);
 
   if (all.psi !== null && m.challenger)
-    out.push(
-      "",
-      `${c.bold("Score drift:")} PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)}`,
-    );
+    out.push("", `${c.bold("Score drift:")} ${scoreDrift(all, m.policy.name, m.challenger.name)}`);
   if (m.sweep) {
     out.push("", ...frontier(r, summary, c));
     if (r.decisionFlips.length > 0) {

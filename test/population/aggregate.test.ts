@@ -23,7 +23,8 @@ import { arm, extreme, meta, settings, shipped, tightened } from "./helpers.js";
 
 describe("aggregation", () => {
   it("merging ranges equals running the whole range (worker and shard independence)", () => {
-    const s = settings({ arms: [arm(tightened)], from: 120 });
+    // from late March: the accounts book in two quarters, and the vintages merge quarter by quarter
+    const s = settings({ arms: [arm(tightened)], from: 120, start: "2024-03-25", bad: "ever30" });
     const whole = runRange(s, shipped, 0, 90, { csv: true });
     const parts = [
       runRange(s, shipped, 0, 25, { csv: true }),
@@ -51,7 +52,15 @@ describe("aggregation", () => {
       return { file: `s${i}.json`, result: fromDocument(JSON.parse(text), `s${i}.json`) };
     });
     const reordered = [shards[2]!, shards[0]!, shards[1]!];
-    expect(documentText(mergeResults(reordered))).toBe(doc(runRange(s, shipped, 0, 90, {}), [0, 90]));
+    const merged = documentText(mergeResults(reordered));
+    expect(merged).toBe(doc(runRange(s, shipped, 0, 90, {}), [0, 90]));
+    // what the merge adds up is there to add: both PSIs, and vintages of two quarters with bads
+    const all = JSON.parse(merged).summary.groups.at(-1);
+    expect(all.psi).not.toBeNull();
+    expect(all.psiBooked).not.toBeNull();
+    const vintage = all.champion.vintage as Array<{ quarter: string; months: Array<{ bad: number }> }>;
+    expect(vintage.map((v) => v.quarter)).toEqual(["2024Q1", "2024Q2"]);
+    expect(vintage.flatMap((v) => v.months).some((m) => m.bad > 0)).toBe(true);
   });
 
   it("one runner fed ranges in any order holds the totals of the whole range (a worker's share)", () => {
@@ -167,7 +176,7 @@ describe("aggregation", () => {
     const p = emptyPaired();
     p.accounts = 1;
     p.continuous.finalScore = { sum: 40, sumSq: "1600" };
-    const a = emptyArm(30, 1);
+    const a = emptyArm(30, 1, 1);
     const score = differences(a, a, p).find((x) => x.metric === "finalScore")!;
     expect(score).toMatchObject({ difference: 40, ci95: null });
     expect(significant(score)).toBe(false);

@@ -97,7 +97,24 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
-    expect(e.details.expected).toContain("credit-sim/population@4");
+    expect(e.details.expected).toContain("credit-sim/population@5");
+  });
+
+  it("a document of the format before the booked scores is refused by its format, not a missing field", () => {
+    // @4 arms have no bookedScore: said as an older format, the field named nowhere
+    const e = refused(
+      edited((d) => {
+        d.format = "credit-sim/population@4";
+        delete at(d, ["aggregates", "champion", 0]).bookedScore;
+      }),
+    );
+    expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
+    expect(e.details.expected).toBe('format "credit-sim/population@5"');
+    expect(e.details.found).toContain("credit-sim/population@4");
+    expect(e.message).toContain("another version of credit-sim");
+    expect(e.details.hint).toContain("run its shard again with this version");
+    // not a version at all: no advice to run it again
+    expect(refused(edited((d) => (d.format = "something else"))).details.hint).toContain("unchanged");
   });
 
   it("a shard whose population differs from the others is the one named", () => {
@@ -259,6 +276,18 @@ describe("every aggregate is checked", () => {
       ],
       [(d) => (arm0(d).openLimit = { from: 0, length: arm0(d).openLimit.length, counts: [] }), /openLimit/],
       [(d) => (arm0(d).openMonths = 1e9), /openMonths/],
+      [
+        (d) => (arm0(d).bookedScore = { from: 0, length: arm0(d).bookedScore.length, counts: [] }),
+        /bookedScore/,
+      ],
+      [
+        // more accounts seen three months on book than the quarter booked
+        (d) => {
+          const v = arm0(d).vintage;
+          v.seasoned = { from: 0, length: v.seasoned.length, counts: [arm0(d).booked + 1] };
+        },
+        /vintage\.seasoned/,
+      ],
       [(d) => (at(d, ["aggregates", "champion", 0, "lines", 0]).recoveries = 1e9), /recoveries/],
       [(d) => (arm0(d).events = { from: 0, length: arm0(d).events.length, counts: [1e12] }), /events/],
     ];

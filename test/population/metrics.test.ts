@@ -2,7 +2,11 @@
 // deciles as bins (accounts sharing a score stay in one), an empty bin's share taken as 0.0001.
 
 import { describe, expect, it } from "vitest";
+import { emptyArm } from "../../src/population/aggregate.js";
 import { psi, scorePsi } from "../../src/population/metrics.js";
+import type { PopulationResult } from "../../src/population/result.js";
+import { summarise } from "../../src/population/stats.js";
+import { arm, meta, settings, shipped, tightened } from "./helpers.js";
 
 describe("PSI", () => {
   it("is Σ (a − e)·ln(a / e) over the bins' shares", () => {
@@ -32,5 +36,34 @@ describe("PSI", () => {
     const a = [0.0001, ...new Array<number>(10).fill(0.1)];
     const byHand = e.reduce((t, x, i) => t + (a[i]! - x) * Math.log(a[i]! / x), 0);
     expect(scorePsi(reference, actual)).toBeCloseTo(byHand, 12);
+  });
+});
+
+describe("PSI of the booked", () => {
+  it("reads the booked accounts alone: declined applicants added to an arm move the PSI of all, not the booked's", () => {
+    const s = settings({ days: 30, arms: [arm(tightened)] });
+    const r: PopulationResult = {
+      meta: meta(s, [shipped[0]!], 200, [0, 200]),
+      champion: [emptyArm(30, 0, 1)],
+      challenger: [emptyArm(30, 0, 1)],
+      variants: null,
+      paired: null,
+      flips: [],
+      decisionFlips: [],
+    };
+    // both arms book 100 accounts on the same scores, 600 … 699; the challenger declines 100 more, who
+    // end at 450
+    for (const [k, a] of [r.champion[0]!, r.challenger![0]!].entries()) {
+      for (let score = 600; score < 700; score++) {
+        a.finalScore[score - 350]!++;
+        a.bookedScore[score - 350]!++;
+      }
+      a.finalScore[450 - 350]! += k === 0 ? 0 : 100;
+    }
+    const g = summarise(r).groups[0]!;
+    expect(g.psiBooked).toBe(0);
+    // the declined fall in the champion's lowest decile (scores up to 609): 0.55 of the challenger's
+    // accounts there against 0.1, 0.05 in each of the nine others
+    expect(g.psi).toBeCloseTo(0.45 * Math.log(5.5) + 9 * (0.05 - 0.1) * Math.log(0.5), 4);
   });
 });

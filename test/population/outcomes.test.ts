@@ -124,6 +124,7 @@ describe("outcomes against intuition", () => {
     expect(r.decisionFlips[0]!.flipped).toBe(0);
     const summary = summarise(fromRange(meta(s, shipped, 150, [0, 150]), r));
     expect(summary.groups.at(-1)!.psi).toBe(0);
+    expect(summary.groups.at(-1)!.psiBooked).toBe(0);
     // suspended for credit, security or policy: a customer closes a line, never suspends it
     expect(Object.keys(summary.groups.at(-1)!.champion.suspensionRateByCause)).toEqual([
       "credit",

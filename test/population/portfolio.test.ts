@@ -12,7 +12,7 @@ import { meta, settings, shipped } from "./helpers.js";
 
 describe("portfolio measures", () => {
   it("are balance-weighted over both lines, at the last month end and over the last 12", () => {
-    const a = emptyArm(400, 13);
+    const a = emptyArm(400, 13, 5);
     const [h, j] = a.lines as [(typeof a.lines)[0], (typeof a.lines)[0]];
     // month end 12 (the last): Huabei 9,000 yuan of which 900 past 30 days; Jiebei 1,000 all past 90
     h.monthEnd.balance[12] = 900_000;
@@ -43,14 +43,23 @@ describe("portfolio measures", () => {
     expect(p.closuresPerYear).toBeCloseTo(0.1, 4);
     expect(p.chargeOffsPerYear).toBeCloseTo(0.05, 4);
     expect(p.monthEnd).toHaveLength(13);
-    expect(p.monthEnd[11]).toEqual({ day: 359, balance: 10_000, dpd30Rate: 0, dpd90Rate: 0 });
+    expect(p.monthEnd[11]).toEqual({
+      day: 359,
+      balance: 10_000,
+      dpd30Balance: 0,
+      dpd90Balance: 0,
+      dpd30Rate: 0,
+      dpd90Rate: 0,
+    });
+    // the sums the trailing rates divide, beside them: a report prints each share from them
+    expect(p.trailing12).toMatchObject({ balance: 20_000, dpd30Balance: 1_900, dpd90Balance: 1_000 });
   });
 
   it("count every day of the horizon as exposure: a year from January 1st holds 11 month ends, not 12", () => {
     // 100 accounts open all year, a book of 1 M yuan at each month end, 2 charge-offs, 10,000 yuan lost
     const book = (days: number) => {
       const monthEnds = monthEndDays("2024-01-01", days);
-      const a = emptyArm(days, monthEnds.length);
+      const a = emptyArm(days, monthEnds.length, 4);
       a.openMonths = 100 * monthEnds.length;
       a.chargedOff = 2;
       a.lines[0]!.monthEnd.balance.fill(100_000_000);

@@ -317,7 +317,9 @@ describe("simulate --html with a challenger", () => {
       html.indexOf("<h2>Score distribution at the end</h2>"),
       html.indexOf('id="scores"'),
     );
-    expect(scores).toMatch(/PSI of the end score, tightened against default: \d\.\d\d/);
+    expect(scores).toMatch(
+      /PSI of the end score, tightened against default: \d\.\d\d of all [\d,]+ accounts; \d\.\d\d of the booked \([\d,]+ under default, [\d,]+ under tightened\)/,
+    );
   });
 
   it("explains ~ wherever it marks a rate: beside the cards and in each section that shows one", () => {
@@ -351,7 +353,10 @@ describe("simulate --html with a challenger", () => {
 
   it("names each portfolio table by its policy, and the chart under them has a heading and a month-end axis", () => {
     const html = simulatePage().html;
-    const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Champion"));
+    // the vintages follow the portfolio, each table named by its policy as well
+    const section = html.slice(html.indexOf("<h2>Portfolio under"), html.indexOf("<h2>Vintages under"));
+    const vintages = html.slice(html.indexOf("<h2>Vintages under"), html.indexOf("<h2>Champion"));
+    expect([...vintages.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual(["default", "tightened"]);
     const headings = [...section.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1]);
     expect(headings).toEqual([
       "default",

@@ -48,6 +48,46 @@ describe("renderPopulation", () => {
     expect(text).not.toContain("(champion)");
   });
 
+  it("gives the score drift of all accounts and of the booked, each with its base", () => {
+    const all = summarise(result).groups.at(-1)!;
+    const [a, b] = [all.champion.risk.all.booked, all.challenger!.risk.all.booked];
+    expect(all.psiBooked).not.toBeNull();
+    expect(text).toContain(
+      `Score drift: PSI of the end score, tightened against default: ${all.psi!.toFixed(2)} of all 40 accounts; ${all.psiBooked!.toFixed(2)} of the booked (${a} under default, ${b} under tightened)`,
+    );
+  });
+
+  it("gives each arm's vintages: a booking quarter's bad rate by months on book, of how many seen that long", () => {
+    const all = summarise(result).groups.at(-1)!;
+    for (const [name, arm] of [
+      ["default", all.champion],
+      ["tightened", all.challenger!],
+    ] as const) {
+      const v = arm.vintage[0]!;
+      const [three] = v.months;
+      // 120 days: three months on book seen for every account (booked by day 14), six for none
+      expect(three!.seasoned).toBe(v.booked);
+      const section = text.slice(text.indexOf(`Vintages under ${name}`));
+      const row = section.split("\n").find((l) => l.startsWith("2024Q1"))!;
+      const rate = ((100 * three!.bad) / three!.seasoned).toFixed(1);
+      expect(row).toMatch(new RegExp(`^2024Q1 +${v.booked} +${rate} % of ${v.booked} +– +– +–$`));
+    }
+    const page = simulateHtml(result, { chartJs: "" });
+    expect(page).toContain("<h2>Vintages under default and tightened</h2>");
+    expect(page).toMatch(
+      /<tr><td>2024Q1<\/td><td class="num">\d+<\/td><td class="num">\d+\.\d % of \d+<\/td>/,
+    );
+  });
+
+  it("marks a vintage of fewer than 20 accounts ~, as every rate", () => {
+    const few = settings({ days: 120 });
+    const r = fromRange(meta(few, [shipped[0]!], 5, [0, 5]), runRange(few, [shipped[0]!], 0, 5, {}));
+    const row = renderPopulation(r, { chalk: plain, chart: false })
+      .split("\n")
+      .find((l) => l.startsWith("2024Q1"))!;
+    expect(row).toMatch(/ 0\.0 % of 5~ +– +– +–$/);
+  });
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {
@@ -147,6 +187,8 @@ describe("a sweep's frontier", () => {
       const line = text.split("\n").find((l) => l.startsWith(`  ${i + 1}  `));
       expect(line).toContain(`${two(v.metrics.approvalRate)}  `);
       expect(line).toContain(two(v.metrics.badRate));
+      // the PSI of all accounts, then of the booked, in their two columns
+      expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)} `));
       expect(html).toContain(
         `<td class="num">${two(v.metrics.approvalRate)}</td><td class="num">${two(v.metrics.badRate)}</td>`,
       );
@@ -177,6 +219,37 @@ describe("a rate as printed", () => {
     const page = simulateHtml(r, { chartJs: "" });
     expect(page).toContain('<td class="num">4.4 %</td>');
     expect(page).not.toContain("4.5 %");
+  });
+});
+
+describe("a portfolio share as printed", () => {
+  it("is rounded once, from its balances: ¥1,124.96 of ¥100,000 is 1.12 %, though its five-decimal fraction 0.01125 reads 1.13 %", () => {
+    const two = settings({ days: 60 });
+    const r = fromRange(meta(two, [shipped[0]!], 3, [0, 3]), runRange(two, [shipped[0]!], 0, 3, {}));
+    // both month ends (days 30 and 59): a book of ¥100,000, ¥1,124.96 of it 30+, ¥124.96 of that 90+
+    const [h, j] = r.champion[0]!.lines;
+    Object.assign(h!.monthEnd, {
+      balance: [10_000_000, 10_000_000],
+      dpd30: [112_496, 112_496],
+      dpd90: [12_496, 12_496],
+    });
+    Object.assign(j!.monthEnd, { balance: [0, 0], dpd30: [0, 0], dpd90: [0, 0] });
+    const p = summarise(r).groups[0]!.champion.portfolio;
+    expect([p.dpd30Rate, p.dpd90Rate]).toEqual([0.01125, 0.00125]);
+    expect([p.trailing12.dpd30Rate, p.trailing12.dpd90Rate]).toEqual([0.01125, 0.00125]);
+    const lines = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false })).split("\n");
+    const row = lines.find((l) => l.startsWith(shipped[0]!.name) && l.includes("¥100,000"))!;
+    expect(row).toMatch(/ 1\.12 % +0\.12 % +1\.12\/0\.12 % /);
+    expect(lines).toContain("  30+ by month end (%): 1.12 1.12");
+    expect(lines).toContain("  90+ by month end (%): 0.12 0.12");
+    const page = simulateHtml(r, { chartJs: "" });
+    expect(page).toContain(
+      '<td class="num">1.12 %</td><td class="num">0.12 %</td><td class="num">1.12 / 0.12 %</td>',
+    );
+    for (const twice of ["1.13", "0.13 %"]) {
+      expect(row).not.toContain(twice);
+      expect(page).not.toContain(twice);
+    }
   });
 });
 

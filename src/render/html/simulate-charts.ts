@@ -7,7 +7,7 @@ import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
 import { type ArmSummary, overall } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { differenceText } from "../population-format.js";
+import { balancePercent, differenceText } from "../population-format.js";
 import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";
 
@@ -27,12 +27,13 @@ export function delinquencyChart(
   const line = (
     label: string,
     s: ArmSummary,
-    k: "dpd30Rate" | "dpd90Rate",
+    k: "dpd30Balance" | "dpd90Balance",
     colour: string,
     dashed: boolean,
   ) => ({
     label,
-    data: s.portfolio.monthEnd.map((p) => ({ x: p.day, y: p[k] * 100 })),
+    // the share from its balances, unrounded: the tooltip rounds it once
+    data: s.portfolio.monthEnd.map((p) => ({ x: p.day, y: balancePercent(p[k], p.balance) })),
     borderColor: colour,
     backgroundColor: colour,
     borderWidth: 2,
@@ -53,12 +54,12 @@ export function delinquencyChart(
       type: "line",
       data: {
         datasets: [
-          line(`30+ (${r.meta.policy.name})`, all.champion, "dpd30Rate", PALETTE.warn, false),
-          line(`90+ (${r.meta.policy.name})`, all.champion, "dpd90Rate", PALETTE.bad, false),
+          line(`30+ (${r.meta.policy.name})`, all.champion, "dpd30Balance", PALETTE.warn, false),
+          line(`90+ (${r.meta.policy.name})`, all.champion, "dpd90Balance", PALETTE.bad, false),
           ...(challenger
             ? [
-                line(`30+ (${r.meta.challenger!.name})`, challenger, "dpd30Rate", PALETTE.warn, true),
-                line(`90+ (${r.meta.challenger!.name})`, challenger, "dpd90Rate", PALETTE.bad, true),
+                line(`30+ (${r.meta.challenger!.name})`, challenger, "dpd30Balance", PALETTE.warn, true),
+                line(`90+ (${r.meta.challenger!.name})`, challenger, "dpd90Balance", PALETTE.bad, true),
               ]
             : []),
         ],

@@ -6,11 +6,14 @@ import { METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
+import type { VintageRow } from "../../population/vintage.js";
 import {
   ARM_AMOUNTS,
   ARM_RATES,
   accountsText,
   armsNamed,
+  balanceShare,
+  balanceShareNumber,
   differenceText,
   FEW_CASES,
   flippedText,
@@ -18,7 +21,7 @@ import {
   moneyOnHuabei,
   num,
   pct2,
-  ratio,
+  scoreDrift,
 } from "../population-format.js";
 import {
   baseVariant,
@@ -27,6 +30,8 @@ import {
   riskNote,
   VARIANT_COLUMNS,
   type VariantLine,
+  VINTAGE_COLUMNS,
+  vintageNote,
 } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
 import { esc } from "./escape.js";
@@ -82,12 +87,13 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
 
 const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["book", (s) => yuan(s.portfolio.balance)],
-  ["30+", (s) => pct2(s.portfolio.dpd30Rate)],
-  ["90+", (s) => pct2(s.portfolio.dpd90Rate)],
+  // from the balances, rounded once, as the terminal's
+  ["30+", (s) => balanceShare(s.portfolio.dpd30Balance, s.portfolio.balance)],
+  ["90+", (s) => balanceShare(s.portfolio.dpd90Balance, s.portfolio.balance)],
   [
     "30+ / 90+, 12 months",
-    (s) =>
-      `${(s.portfolio.trailing12.dpd30Rate * 100).toFixed(2)} / ${(s.portfolio.trailing12.dpd90Rate * 100).toFixed(2)} %`,
+    ({ portfolio: { trailing12: t } }) =>
+      `${balanceShareNumber(t.dpd30Balance, t.balance)} / ${balanceShare(t.dpd90Balance, t.balance)}`,
   ],
   ["account-years", (s) => int(Math.round(s.portfolio.accountYears))],
   ["suspended / yr", (s) => pct2(s.portfolio.suspensionsPerYear)],
@@ -101,6 +107,17 @@ function portfolioTable(rows: Array<{ persona: string; arm: ArmSummary }>): stri
     .map(
       (r) =>
         `<tr${r.persona === OVERALL ? ' style="font-weight:600"' : ""}><td>${esc(r.persona === OVERALL ? "all accounts" : r.persona)}</td>${PORTFOLIO_COLUMNS.map(([, cell]) => `<td class="num">${esc(cell(r.arm))}</td>`).join("")}</tr>`,
+    )
+    .join("")}</tbody></table></div>`;
+}
+
+/** Every booking quarter's vintage curve: the text report's vintage table, column for column. */
+function vintageTableHtml(rows: readonly VintageRow[]): string {
+  if (rows.length === 0) return '<p class="empty">No account was booked.</p>';
+  return `<div class="scroll"><table class="wide"><thead><tr><th>booked in</th>${VINTAGE_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}</tr></thead><tbody>${rows
+    .map(
+      (v) =>
+        `<tr><td>${esc(v.quarter)}</td>${VINTAGE_COLUMNS.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}</tr>`,
     )
     .join("")}</tbody></table></div>`;
 }
@@ -142,14 +159,14 @@ function variantTable(
       row(
         String(i + 1),
         paramsText(v.params),
-        { metrics: v.metrics, bads: bads[i]!, psi: v.psi },
+        { metrics: v.metrics, bads: bads[i]!, psi: v.psi, psiBooked: v.psiBooked },
         v.dominated ? "dominated" : "",
         v.dominated ? ' style="opacity:.55"' : "",
       ),
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 // the chart under the portfolio tables had no heading: it read as part of the last table
@@ -242,7 +259,7 @@ export function simulateHtml(
       // the text report's score drift, beside the distributions it compares
       all.psi !== null && m.challenger
         ? {
-            note: `PSI of the end score, ${m.challenger.name} against ${m.policy.name}: ${ratio(all.psi)} (under 0.1 stable, over 0.25 a different population).`,
+            note: `${scoreDrift(all, m.policy.name, m.challenger.name)} (under 0.1 stable, over 0.25 a different population).`,
           }
         : {},
     )}${section("Median score over time", chartBox("median", 300, "median score over time"))}</div>`,
@@ -262,6 +279,20 @@ export function simulateHtml(
       {
         note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
       },
+    ),
+  );
+  const vintageNoteText = vintageNote(m);
+  body.push(
+    section(
+      `Vintages under ${m.policy.name}${cc && m.challenger ? ` and ${m.challenger.name}` : ""}`,
+      arms
+        .map(([name, pick]) => {
+          const a = pick(all);
+          if (!a) return "";
+          return `${cc && m.challenger ? `<h3>${esc(name)}</h3>` : ""}${vintageTableHtml(a.vintage)}`;
+        })
+        .join(""),
+      { note: `${vintageNoteText.charAt(0).toUpperCase()}${vintageNoteText.slice(1)}.` },
     ),
   );
   if (all.differences && m.challenger) {
