@@ -687,7 +687,8 @@ describe("help, version, unknown commands", () => {
     for (const command of commands) {
       const { io: i, out } = io();
       expect(parseArgv([command, "--help"], i), command).toEqual({ kind: "done", exitCode: 0 });
-      expect(out.stdout, command).toMatch(new RegExp(`^Usage: credit-sim ${command} `));
+      // a command with an alias shows it beside its name (whatif|what-if)
+      expect(out.stdout, command).toMatch(new RegExp(`^Usage: credit-sim ${command}(\\|[a-z-]+)? `));
       const examples = out.stdout.slice(out.stdout.search(/Examples?:\n/));
       expect(examples, command).toMatch(new RegExp(`\\n {2}.*credit-sim ${command}`));
     }
