@@ -1,0 +1,79 @@
+// `credit-sim test` on hostile suites, in-process: a file with as many expectations as a list may hold,
+// a golden trace edited on every line, strings that are no characters. Each is read and reported, or
+// refused with a message (exit 2) — never an internal error, never a run that does not end.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { afterAll, describe, expect, it } from "vitest";
+import type { ExpectationReport } from "../../src/testing/report.js";
+import { renderPretty } from "../../src/testing/reporters/pretty.js";
+import { cli } from "../helpers/cli.js";
+import { scenarioReport, testRun } from "../helpers/test-run.js";
+
+/** A hang fails here, not at the suite's minute: each case takes seconds with its fix, minutes without. */
+const HANG_GUARD_MS = 45_000;
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-hostile-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => {
+  const d = join(dir, `case-${n++}`);
+  mkdirSync(d);
+  return d;
+};
+
+const SCENARIO = [
+  "name: many expectations",
+  "until: 40",
+  "profile: { age: 30, monthlyIncome: 12000, verified: true, creditHistoryMonths: 48 }",
+  "events:",
+  "  - { day: 0, type: apply, product: open, amount: 5000 }",
+  "  - { day: 3, type: purchase, amount: 200, merchant: JD }",
+  "expect:",
+].join("\n");
+
+describe("as many expectations as a list may hold", () => {
+  it("100,000 are each placed at their line (the lookup walked the list once per expectation)", {
+    timeout: HANG_GUARD_MS,
+  }, async () => {
+    const d = fresh();
+    const count = 100_000;
+    const items = Array.from({ length: count }, (_, i) =>
+      i === 7 || i === count - 1 ? "  - { day: 0, status: suspended }" : "  - { day: 0, decision: approved }",
+    );
+    writeFileSync(join(d, "many.yaml"), `${SCENARIO}\n${items.join("\n")}\n`);
+    const r = await cli(["test", "--no-snapshots", "many.yaml"], { cwd: d });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    // the `expect:` line is line 7: item i is on line 8 + i
+    expect(r.stdout).toContain("many.yaml:15, expect[7], day 0");
+    expect(r.stdout).toContain(`many.yaml:${8 + count - 1}, expect[${count - 1}], day 0`);
+    expect(r.stdout).toMatch(/Expectations\s+99998 passed, 2 failed \(100000\)/);
+  });
+
+  it("the human report of a file whose every expectation failed is written, not a stack overflow", () => {
+    // a failure's lines were spread into one call's arguments: ~10 lines × 100,000 failures overflowed
+    const failed = (index: number): ExpectationReport => ({
+      index,
+      line: 8 + index,
+      on: "huabei",
+      day: 0,
+      date: "2024-01-01",
+      end: false,
+      title: "day 0: status suspended",
+      ok: false,
+      checks: [{ field: "status", expected: "suspended", actual: "active", ok: false }],
+      steps: [],
+      nearest: null,
+    });
+    const expectations = Array.from({ length: 100_000 }, (_, i) => failed(i));
+    const run = testRun([
+      scenarioReport({ file: "many.yaml", name: "many", status: "failed", expectations }),
+    ]);
+    const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
+    expect(text).toContain("many.yaml:100007, expect[99999], day 0 (2024-01-01)");
+    expect(text.match(/✗ status {2}expected suspended/g)).toHaveLength(100_000);
+  });
+});
