@@ -2,11 +2,12 @@
 // a golden trace edited on every line, strings that are no characters. Each is read and reported, or
 // refused with a message (exit 2) — never an internal error, never a run that does not end.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { afterAll, describe, expect, it } from "vitest";
+import { lineDiff, MAX_DIFFED_CHANGES } from "../../src/testing/line-diff.js";
 import type { ExpectationReport } from "../../src/testing/report.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
 import { cli } from "../helpers/cli.js";
@@ -75,5 +76,49 @@ describe("as many expectations as a list may hold", () => {
     const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
     expect(text).toContain("many.yaml:100007, expect[99999], day 0 (2024-01-01)");
     expect(text.match(/✗ status {2}expected suspended/g)).toHaveLength(100_000);
+  });
+});
+
+describe("a golden trace edited by hand", () => {
+  it("on every line: the run ends, and says how much changed instead of diffing line by line", {
+    timeout: HANG_GUARD_MS,
+  }, async () => {
+    // the line diff costs about lines × lines changed: a 3.6 MB trace edited on every line ran for hours
+    const d = fresh();
+    const events = Array.from(
+      { length: 2200 },
+      (_, i) => `  - { day: ${1 + 2 * i}, type: purchase, amount: 1, merchant: M${i} }`,
+    );
+    writeFileSync(
+      join(d, "long.yaml"),
+      `${SCENARIO.replace("until: 40", "until: 4500")}\n  - { day: 0, decision: approved }\n`.replace(
+        "expect:",
+        `${events.join("\n")}\nexpect:`,
+      ),
+    );
+    expect((await cli(["test", "long.yaml"], { cwd: d, env: { CI: "" } })).status).toBe(0);
+    const trace = join(d, "__snapshots__", "long.yaml.trace");
+    const lines = readFileSync(trace, "utf8").trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(MAX_DIFFED_CHANGES);
+    writeFileSync(trace, `${lines.map((l) => `${l} edited`).join("\n")}\n`);
+    const r = await cli(["test", "long.yaml"], { cwd: d });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      `more than ${MAX_DIFFED_CHANGES} lines changed, too many to show line by line; open the trace file to see all`,
+    );
+  });
+
+  it("with a few lines changed, still shows them", () => {
+    const before = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+    const after = before.map((l, i) => (i === 2500 ? `${l} edited` : l));
+    expect(lineDiff(before.join("\n"), after.join("\n"))).toBe(
+      [
+        "@@ golden line 2500, now line 2500 @@",
+        "  line 2499",
+        "- line 2500",
+        "+ line 2500 edited",
+        "  line 2501",
+      ].join("\n"),
+    );
   });
 });
