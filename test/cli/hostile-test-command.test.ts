@@ -122,3 +122,24 @@ describe("a golden trace edited by hand", () => {
     );
   });
 });
+
+describe("strings that are no characters", () => {
+  it("a name holding half a surrogate pair: its golden trace matches on the next run", async () => {
+    // YAML's "\ud800" is half a pair: written as UTF-8 it read back as U+FFFD, and -u could never make
+    // the trace match (the diff showed two lines that looked the same)
+    const d = fresh();
+    writeFileSync(
+      join(d, "half.yaml"),
+      `${SCENARIO.replace("name: many expectations", 'name: "half \\ud800 pair"')}\n  - { day: 0, decision: approved }\n`,
+    );
+    const first = await cli(["test", "half.yaml"], { cwd: d, env: { CI: "" } });
+    expect(first.status).toBe(0);
+    expect(readFileSync(join(d, "__snapshots__", "half.yaml.trace"), "utf8")).toContain(
+      "# scenario: half \\ud800 pair\n",
+    );
+    const again = await cli(["test", "half.yaml"], { cwd: d });
+    expect(again.stdout).toContain("✓ half.yaml › half \\ud800 pair (1 expectation)");
+    expect(again.stdout).toMatch(/Golden traces\s+1 matched/);
+    expect(again.status).toBe(0);
+  });
+});
