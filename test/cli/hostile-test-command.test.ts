@@ -2,7 +2,7 @@
 // a golden trace edited on every line, strings that are no characters. Each is read and reported, or
 // refused with a message (exit 2) — never an internal error, never a run that does not end.
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
@@ -120,6 +120,35 @@ describe("a golden trace edited by hand", () => {
         "  line 2501",
       ].join("\n"),
     );
+  });
+});
+
+describe("hostile folders", () => {
+  it("a scenario nested past the longest path the system takes is said, not silently left out", async () => {
+    // the search skipped a folder it could not list for any reason but permissions: a suite that passed
+    // had never run the scenario deep inside it
+    const d = fresh();
+    const chain = (top: string) => join(top, ...Array<string>(600).fill("nest"));
+    const deep = join(d, "suite", "deep");
+    mkdirSync(chain(deep), { recursive: true });
+    const scenario = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+    writeFileSync(join(chain(deep), "lost.yaml"), scenario);
+    writeFileSync(join(d, "suite", "top.yaml"), scenario.replace("many expectations", "top"));
+    // each path made is under the system's bound; together, one past it
+    const far = chain(join(d, "suite", "far"));
+    mkdirSync(far, { recursive: true });
+    renameSync(deep, join(far, "deep"));
+    try {
+      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+      expect(r.stderr).toMatch(
+        /^credit-sim: suite\/far\/nest\/(nest\/)+deep\/(nest\/)+nest: the folder cannot be read \(the name is too long\)\n/,
+      );
+      expect(r.stderr).toContain("hint:     its path is longer than the system allows");
+      expect(r.status).toBe(2);
+    } finally {
+      // put back within the bound: rmSync cannot remove what lies past it
+      renameSync(join(far, "deep"), deep);
+    }
   });
 });
 
