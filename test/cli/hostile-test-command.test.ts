@@ -152,6 +152,26 @@ describe("hostile folders", () => {
   });
 });
 
+describe("names", () => {
+  it("a scenario file whose golden trace's name would be too long is told to shorten it", async () => {
+    // the trace is the file's name with .trace added: past 255 bytes no file can have it, and the hint
+    // said to remove a file that was not there
+    const d = fresh();
+    const name = `${"a".repeat(250)}.yaml`;
+    writeFileSync(join(d, name), `${SCENARIO}\n  - { day: 0, decision: approved }\n`);
+    // as in any suite where another scenario has its golden trace
+    mkdirSync(join(d, "__snapshots__"));
+    for (const env of [{ CI: "" }, { CI: "true" }]) {
+      const r = await cli(["test", name], { cwd: d, env });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain(
+        `__snapshots__/${name}.trace: the golden trace's name is too long for the system`,
+      );
+      expect(r.stdout).toContain("hint:     shorten the scenario file's name");
+    }
+  });
+});
+
 describe("strings that are no characters", () => {
   it("a name holding half a surrogate pair: its golden trace matches on the next run", async () => {
     // YAML's "\ud800" is half a pair: written as UTF-8 it read back as U+FFFD, and -u could never make
