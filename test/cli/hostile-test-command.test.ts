@@ -172,6 +172,36 @@ describe("names", () => {
   });
 });
 
+describe("scenario names that read the same", () => {
+  // reports are keyed by the name they show (JUnit consumers merge two suites of one name): names that
+  // differ only in what no report shows were two scenarios under one name
+  it.each([
+    ["a control character and its escape written out", '"Zhang\\x01Ming"', "'Zhang\\x01Ming'"],
+    ["é as one character and as two", '"Caf\\u00e9"', '"Cafe\\u0301"'],
+    ["a no-break space and a space", '"Zhang\\u00a0Ming"', '"Zhang Ming"'],
+    ["a space more at the end", '"Zhang Ming "', '"Zhang Ming"'],
+  ])("%s: the second is a duplicate", async (_what, first, second) => {
+    const d = fresh();
+    const passing = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+    writeFileSync(join(d, "a.yaml"), passing.replace("name: many expectations", `name: ${first}`));
+    writeFileSync(join(d, "b.yaml"), passing.replace("name: many expectations", `name: ${second}`));
+    const r = await cli(["test", "--no-snapshots", "."], { cwd: d });
+    expect(r.stdout).toMatch(/b\.yaml: name: duplicate scenario name/);
+    expect(r.stdout).toContain("also the name of a.yaml, as reports show it");
+    expect(r.status).toBe(2);
+  });
+
+  it("names that look different stay apart", async () => {
+    const d = fresh();
+    const passing = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+    writeFileSync(join(d, "a.yaml"), passing.replace("name: many expectations", "name: Zhang Ming"));
+    writeFileSync(join(d, "b.yaml"), passing.replace("name: many expectations", "name: zhang ming"));
+    const r = await cli(["test", "--no-snapshots", "."], { cwd: d });
+    expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed \(2\)/);
+    expect(r.status).toBe(0);
+  });
+});
+
 describe("strings that are no characters", () => {
   it("a name holding half a surrogate pair: its golden trace matches on the next run", async () => {
     // YAML's "\ud800" is half a pair: written as UTF-8 it read back as U+FFFD, and -u could never make
