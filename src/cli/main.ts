@@ -3,11 +3,31 @@
 
 import { InputError } from "../shared/errors.js";
 import { fileError } from "../shared/write-file.js";
-import { processIo } from "./io.js";
+import { type CliIo, processIo } from "./io.js";
 import { runCli } from "./run-cli.js";
 
-export function main(args: readonly string[]): Promise<number> {
-  return runCli(args, processIo());
+export async function main(args: readonly string[]): Promise<number> {
+  let io: CliIo;
+  try {
+    io = processIo();
+  } catch (e) {
+    // the folder the shell is in was removed (or moved) after the shell entered it: every relative path
+    // would start nowhere, and Node's own error is a stack trace
+    process.stderr.write(`${workingFolderError(e).format("credit-sim: ")}\n`);
+    return 2;
+  }
+  return runCli(args, io);
+}
+
+/** Why the working folder cannot be known, in words (process.cwd() fails). */
+export function workingFolderError(e: unknown): InputError {
+  const code = e !== null && typeof e === "object" && "code" in e ? String(e.code) : undefined;
+  return new InputError(
+    code === "ENOENT"
+      ? "the current folder no longer exists (it was removed or moved)"
+      : `the current folder cannot be read (${code ?? String(e)})`,
+    { hint: "cd to a folder that exists, then run the command again" },
+  );
 }
 
 /** What a failing stdout means: a reader that went away (EPIPE) ends the run quietly; anything else (a

@@ -48,6 +48,7 @@ export class NodeLog {
   private count = 0;
   private lineStarts: number[] | undefined;
   private entries = new Map<number, Map<string, Entry>>();
+  private items = new Map<number, number[]>();
 
   constructor(private readonly text: string) {}
 
@@ -169,17 +170,25 @@ export class NodeLog {
   }
 
   private item(node: number, list: unknown[], index: number) {
-    let c = this.firstChild[node]!;
-    for (let i = 0; c >= 0; c = this.nextSibling[c]!) {
-      if (!this.matches(c, list[i])) continue;
-      if (i === index) {
-        const content = this.content(c);
-        const at = this.contentStart(content);
-        return { node: content, keyNode: content, key: at, value: at };
-      }
-      i++;
+    let found = this.items.get(node);
+    if (found === undefined) {
+      found = this.indexItems(node, list);
+      this.items.set(node, found);
     }
-    return undefined;
+    const c = found[index];
+    if (c === undefined) return undefined;
+    const content = this.content(c);
+    const at = this.contentStart(content);
+    return { node: content, keyNode: content, key: at, value: at };
+  }
+
+  /** Every item of a list matched to its node in one walk: a lookup per item (`credit-sim test` places
+   *  each of 100,000 expectations) would otherwise walk the list once per item. */
+  private indexItems(node: number, list: unknown[]): number[] {
+    const index: number[] = [];
+    for (let c = this.firstChild[node]!; c >= 0 && index.length < list.length; c = this.nextSibling[c]!)
+      if (this.matches(c, list[index.length])) index.push(c);
+    return index;
   }
 
   private entry(node: number, map: Record<string, unknown>, name: string) {

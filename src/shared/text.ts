@@ -1,8 +1,9 @@
 // Text from a file or a command line, made safe to print on a terminal. A scenario's name, a note or a
 // merchant arrives in a pull request: written raw, `\x1b[2J` would clear the reviewer's screen, `\x1b]8;…`
 // plant a link, a bidirectional override (U+202E) reorder what follows and a line break forge a line of
-// output. Control characters (C0, DEL, C1), bidirectional controls and line separators are shown as
-// escapes instead, the way JSON shows them; everything else — any script, any emoji — is left alone.
+// output. Control characters (C0, DEL, C1), bidirectional controls, line separators and lone surrogates
+// are shown as escapes instead, the way JSON shows them; everything else — any script, any emoji — is
+// left alone.
 
 const NAMED: Record<number, string> = { 10: "\\n", 13: "\\r", 9: "\\t" };
 
@@ -33,12 +34,27 @@ function escapeUnsafe(text: string, keepNewlines: boolean): string {
   return escapeExcept(text, keepNewlines ? (code) => code === 0x0a : () => false);
 }
 
+/** Whether the code unit at `i` is half a surrogate pair without its other half: no character at all. A
+ *  file's `"\ud800"` is one; written out as UTF-8 it becomes U+FFFD, so a golden trace holding it would
+ *  never read back as written (-u could not make it match), and on a terminal it looks like a real U+FFFD. */
+function loneSurrogate(text: string, i: number, code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    return !(next >= 0xdc00 && next <= 0xdfff);
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const prev = i > 0 ? text.charCodeAt(i - 1) : Number.NaN;
+    return !(prev >= 0xd800 && prev <= 0xdbff);
+  }
+  return false;
+}
+
 function escapeExcept(text: string, keep: (code: number) => boolean): string {
   let out: string | null = null;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (!unsafe(code) || keep(code)) continue;
+    if (!(unsafe(code) && !keep(code)) && !loneSurrogate(text, i, code)) continue;
     out = (out ?? "") + text.slice(from, i) + shown(code);
     from = i + 1;
   }

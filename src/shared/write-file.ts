@@ -640,6 +640,9 @@ const REASONS: Record<string, string> = {
   EXDEV: "the file is on another device",
 };
 
+/** An operating-system error code in words: `the name is too long` for ENAMETOOLONG. */
+export const systemReason = (code: string): string => REASONS[code] ?? `the system refused (${code})`;
+
 function errnoOf(e: unknown): string | undefined {
   if (e === null || typeof e !== "object" || !("code" in e)) return undefined;
   return typeof e.code === "string" ? e.code : undefined;
@@ -653,9 +656,7 @@ export function fileError(e: unknown, target: string): Error {
   if (code === undefined) return e instanceof Error ? e : new Error(String(e));
   // no such file in a folder that is there: a folder no file can be made in (/proc, /sys)
   const inFolder = code === "ENOENT" && folderExists(dirname(resolve(target)));
-  const reason = inFolder
-    ? "no file can be made in this folder"
-    : (REASONS[code] ?? `the system refused (${code})`);
+  const reason = inFolder ? "no file can be made in this folder" : systemReason(code);
   return new InputError(`cannot write: ${reason}`, {
     file: target,
     ...(code === "ENOENT"

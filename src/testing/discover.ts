@@ -10,6 +10,7 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { nearPathHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { systemReason } from "../shared/write-file.js";
 import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
@@ -63,22 +64,32 @@ export function searchedFolders(paths: readonly string[], cwd: string = process.
   return out;
 }
 
-function denied(shown: string): InputError {
-  return new InputError("the folder may not be read (permission denied)", {
+function denied(shown: string, code = "EACCES"): InputError {
+  if (code === "EACCES" || code === "EPERM")
+    return new InputError("the folder may not be read (permission denied)", {
+      file: shown,
+      hint: "change its permissions: a scenario in it would not be run",
+    });
+  return new InputError(`the folder cannot be read (${systemReason(code)})`, {
     file: shown,
-    hint: "change its permissions: a scenario in it would not be run",
+    hint:
+      code === "ENAMETOOLONG"
+        ? "its path is longer than the system allows: move what it holds to a folder nearer the top, or a scenario in it would not be run"
+        : "a scenario in it would not be run",
   });
 }
 
-/** The first folder at or below `dir` that may not be listed (links not followed; the folders the search
- *  ignores skipped), or null. */
-function unreadableFolder(dir: string): string | null {
+/** The first folder at or below `dir` that cannot be listed, with the system's reason (links not
+ *  followed; the folders the search ignores skipped), or null. Any reason: the glob skips such a folder
+ *  without a word — one nested past the longest path the system takes too. */
+function unreadableFolder(dir: string): { dir: string; code: string } | null {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === "EACCES" || code === "EPERM" ? dir : null;
+    // gone (or replaced by a file) since its parent was listed: nothing in it to run
+    return code === undefined || code === "ENOENT" || code === "ENOTDIR" ? null : { dir, code };
   }
   for (const e of entries) {
     if (!e.isDirectory() || skippedFolder(e.name)) continue;
@@ -113,7 +124,7 @@ function expand(p: string, cwd: string): string[] {
   if (isDir) {
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = unreadableFolder(abs);
-    if (closed !== null) throw denied(closed === abs ? p : showPath(closed, cwd));
+    if (closed !== null) throw denied(closed.dir === abs ? p : showPath(closed.dir, cwd), closed.code);
     const files = globSync(
       SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
       {
@@ -140,7 +151,7 @@ function expand(p: string, cwd: string): string[] {
     const fixed = parts.slice(0, firstDynamic).join("/");
     const root = resolve(cwd, fixed || ".");
     const closed = existsSync(root) ? unreadableFolder(root) : null;
-    if (closed !== null) throw denied(showPath(closed, cwd));
+    if (closed !== null) throw denied(showPath(closed.dir, cwd), closed.code);
     const files = globSync(p.split(sep).join("/"), {
       cwd,
       absolute: true,

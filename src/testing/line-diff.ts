@@ -9,10 +9,20 @@ export interface LineDiffOptions {
   maxLines?: number;
 }
 
+/**
+ * The most lines changed that are diffed line by line. The diff costs about (lines × lines changed): a
+ * golden trace edited on every line, within the size a trace may have, kept a run busy for hours. Past
+ * the bound the diff says so instead — the same words on every machine, as a time limit would not be.
+ */
+export const MAX_DIFFED_CHANGES = 2000;
+
 export function lineDiff(before: string, after: string, options: LineDiffOptions = {}): string {
   const patch = structuredPatch("golden", "now", before, after, undefined, undefined, {
     context: options.context ?? 1,
+    maxEditLength: MAX_DIFFED_CHANGES,
   });
+  if (patch === undefined)
+    return `… more than ${MAX_DIFFED_CHANGES} lines changed, too many to show line by line; open the trace file to see all`;
   const maxLines = options.maxLines ?? 60;
   const lines: string[] = [];
   let changed = 0;

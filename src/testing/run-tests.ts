@@ -4,6 +4,7 @@
 import { dirname, resolve } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { InputError, UsageError } from "../shared/errors.js";
+import { printable } from "../shared/text.js";
 import { discover, type ScenarioFile, searchedFolders } from "./discover.js";
 import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";
@@ -55,7 +56,7 @@ export async function runTests(
   const taken = new Map<string, string>();
   for (const f of earlier) {
     const name = claimedName(f, ctx);
-    if (name !== null && !taken.has(name)) taken.set(name, f.shown);
+    if (name !== null && !taken.has(shownAs(name))) taken.set(shownAs(name), f.shown);
   }
   markDuplicateNames(reports, cwd, taken);
   let obsolete: string[] = [];
@@ -91,8 +92,17 @@ export async function runTests(
   };
 }
 
-/** Reports are keyed by scenario name: a second file with a taken name is bad input, and a golden trace
- *  this run wrote for it (none was there) is taken back — a bad file has none. */
+/**
+ * A name as the reports tell it from others: as they show it (a control character as its escape, so
+ * `"a\x01"` and `'a\x01'` read alike), compatibility-normalised (é as one character or two, a no-break
+ * space) and its spaces as a reader sees them. JUnit consumers key results by the name: two scenarios
+ * that only look alike would be merged there.
+ */
+const shownAs = (name: string): string => printable(name).normalize("NFKC").replace(/ +/g, " ").trim();
+
+/** Reports are keyed by scenario name: a second file with a taken name — or one that reads the same — is
+ *  bad input, and a golden trace this run wrote for it (none was there) is taken back — a bad file has
+ *  none. */
 function markDuplicateNames(
   reports: ScenarioReport[],
   cwd: string,
@@ -100,16 +110,16 @@ function markDuplicateNames(
 ): void {
   for (const [i, r] of reports.entries()) {
     if (r.status === "error") continue;
-    const other = seen.get(r.name);
+    const other = seen.get(shownAs(r.name));
     if (other === undefined) {
-      seen.set(r.name, r.file);
+      seen.set(shownAs(r.name), r.file);
       continue;
     }
     const error = new InputError(`duplicate scenario name "${r.name}"`, {
       file: r.file,
       field: "name",
-      found: `also the name of ${other}`,
-      hint: "give each scenario a unique name: reports are keyed by it",
+      found: `also the name of ${other}, as reports show it`,
+      hint: "give each scenario a unique name: reports are keyed by it (written with other characters that look the same, it is the same name)",
     });
     if (r.snapshot?.status === "written") removeSnapshot(resolve(cwd, r.snapshot.file));
     reports[i] = { ...r, status: "error", error: error.format(), expectations: [], snapshot: null };

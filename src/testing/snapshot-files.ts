@@ -19,7 +19,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { GOLDEN_TRACE_FOLDER } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
-import { occupied, ownFolder } from "../shared/write-file.js";
+import { occupied, ownFolder, systemReason } from "../shared/write-file.js";
 
 const SNAPSHOT_EXT = ".trace";
 /** How every golden trace credit-sim writes begins (its first line goes on to name the format). */
@@ -72,11 +72,20 @@ export function readSnapshot(scenarioFile: string, shown: string): string | null
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
+    if (code === "ELOOP")
+      throw new InputError("the golden trace is a symbolic link: not followed", { file: shown, hint: FIX });
+    // nothing there to remove: the trace's name, the scenario's with `.trace` added, is past the system's
+    if (code === "ENAMETOOLONG")
+      throw new InputError("the golden trace's name is too long for the system", {
+        file: shown,
+        hint: "shorten the scenario file's name: its golden trace is named after it, with .trace added",
+      });
     throw new InputError(
-      code === "ELOOP"
-        ? "the golden trace is a symbolic link: not followed"
-        : `cannot read the golden trace (${code})`,
-      { file: shown, hint: FIX },
+      `cannot read the golden trace (${code === undefined ? String(e) : systemReason(code)})`,
+      {
+        file: shown,
+        hint: FIX,
+      },
     );
   }
   try {

@@ -60,6 +60,22 @@ describe("bin/credit-sim", () => {
     expect(r.stdout).toMatch(/Scenarios\s+1 passed, 1 failed \(2\)/);
   });
 
+  it("a working folder removed after the shell entered it: one message, exit 2, no stack trace", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-e2e-"));
+    for (const args of [["--version"], ["run", join(ROOT, "scenarios/zhang-ming.yaml")], ["test"]]) {
+      const gone = mkdtempSync(join(dir, "gone-"));
+      // the shell enters the folder, then removes it: Node starts in a folder that is no more
+      const cmd = `cd "$0" && rmdir "$0" && exec "$@"`;
+      const r = spawnSync("sh", ["-c", cmd, gone, process.execPath, BIN, ...args], { encoding: "utf8" });
+      expect(r.stderr).toBe(
+        "credit-sim: the current folder no longer exists (it was removed or moved)\n" +
+          "  hint:     cd to a folder that exists, then run the command again\n",
+      );
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+    }
+  });
+
   it("a pipe closed early (`| head -1`) ends the run quietly", () => {
     const cmd = `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run scenarios/*.yaml --json | head -1`;
     const r = spawnSync("bash", ["-c", cmd], { cwd: ROOT, encoding: "utf8" });

@@ -64,6 +64,12 @@ describe("printable", () => {
     expect(printable("张明 — café 💳")).toBe("张明 — café 💳");
   });
 
+  it("shows half a surrogate pair as an escape, a whole pair as its character", () => {
+    // written out as UTF-8 a lone half becomes U+FFFD: a golden trace holding it never read back as written
+    expect(printable("a\ud800b\udc00 \ud83d\udcb3 \udcb3\ud83d")).toBe("a\\ud800b\\udc00 💳 \\udcb3\\ud83d");
+    expect(printable("\ud800\ud83d\udcb3\udcb3")).toBe("\\ud800💳\\udcb3");
+  });
+
   it("leaves nothing a CI runner takes as a command: `::` opening a line, `##[` anywhere", () => {
     expect(printable("::error file=README.md::forged")).toBe("\\x3a:error file=README.md::forged");
     expect(printable("  ::warning::x")).toBe("  \\x3a:warning::x");

@@ -5,6 +5,7 @@
 import type { ChalkInstance } from "chalk";
 import { isReasonCode } from "../../engine/index.js";
 import { lineName, reasonText } from "../../scenario/format.js";
+import { pushAll } from "../../shared/lists.js";
 import { checkValueText } from "../check-text.js";
 import {
   type ExpectationReport,
@@ -33,21 +34,21 @@ export function renderPretty(
   const failures = run.reports.filter((r) => r.status === "failed" || r.status === "error");
   if (failures.length) {
     lines.push("", c.red.bold(`Failures (${failures.length})`));
-    for (const r of failures) lines.push("", ...failureBlock(r, c, rerun, columns));
+    for (const r of failures) pushAll(lines, ["", ...failureBlock(r, c, rerun, columns)]);
   }
   const empty = run.reports.filter((r) => r.status === "no-expectations");
   if (empty.length) {
-    lines.push(
+    pushAll(lines, [
       "",
       c.yellow(
         `${empty.length} scenario${empty.length === 1 ? " has" : "s have"} no expectations (${empty.some((r) => r.snapshot) ? "only the golden trace was checked" : "nothing was checked"}):`,
       ),
       ...empty.map((r) => `  ${r.file}`),
       c.dim("  add an `expect:` block, e.g. - { end: true, status: active }"),
-    );
+    ]);
   }
   if (run.obsolete.length) {
-    lines.push(
+    pushAll(lines, [
       "",
       c.yellow(
         run.obsoleteRemoved
@@ -55,7 +56,7 @@ export function renderPretty(
           : `${run.obsolete.length} obsolete golden trace(s) (their scenario file is gone; -u removes them):`,
       ),
       ...run.obsolete.map((f) => `  ${f}`),
-    );
+    ]);
   }
   lines.push("", ...summaryLines(run, c));
   return `${lines.join("\n")}\n`;
@@ -99,16 +100,17 @@ function failureBlock(
     return [c.red.bold(`✗ ${r.file}: bad input`), ...(r.error ?? "").split("\n").map((l) => `  ${l}`)];
   }
   const lines: string[] = [];
-  for (const e of r.expectations.filter((x) => !x.ok)) lines.push(...expectationBlock(r, e, c, columns), "");
+  for (const e of r.expectations.filter((x) => !x.ok))
+    pushAll(lines, [...expectationBlock(r, e, c, columns), ""]);
   const snap = r.snapshot;
   if (snap?.status === "mismatch") {
-    lines.push(
+    pushAll(lines, [
       c.red.bold(`✗ ${r.name} › golden trace changed`),
       `  ${r.file} → ${snap.file}`,
       ...fitted((snap.diff ?? "").split("\n"), 2, columns).map((l) => `  ${colourDiff(l, c)}`),
       c.dim(`  if the change is intended: ${rerun(r.file)} -u, then review and commit the trace`),
       "",
-    );
+    ]);
   } else if (snap?.status === "missing") {
     lines.push(
       c.red.bold(`✗ ${r.name} › golden trace missing`),
@@ -160,7 +162,10 @@ function expectationBlock(
     const compact = fitted(rows, 2, columns);
     // the compact lines say what each number is: no header over them
     if (compact === rows) lines.push(c.dim(`  ${stepColumns(jiebei)}`));
-    lines.push(...compact.map((l) => `  ${l}`));
+    pushAll(
+      lines,
+      compact.map((l) => `  ${l}`),
+    );
   }
   const codes = reasonsOnRecord(shown);
   lines.push(`  ${reasonsCaption(e, codes.length > 0)}`);

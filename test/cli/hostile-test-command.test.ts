@@ -1,0 +1,224 @@
+// `credit-sim test` on hostile suites, in-process: a file with as many expectations as a list may hold,
+// a golden trace edited on every line, strings that are no characters. Each is read and reported, or
+// refused with a message (exit 2) — never an internal error, never a run that does not end.
+
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { afterAll, describe, expect, it } from "vitest";
+import { lineDiff, MAX_DIFFED_CHANGES } from "../../src/testing/line-diff.js";
+import type { ExpectationReport } from "../../src/testing/report.js";
+import { renderPretty } from "../../src/testing/reporters/pretty.js";
+import { cli } from "../helpers/cli.js";
+import { scenarioReport, testRun } from "../helpers/test-run.js";
+
+/** A hang fails here, not at the suite's minute: each case takes seconds with its fix, minutes without. */
+const HANG_GUARD_MS = 45_000;
+
+const dir = mkdtempSync(join(tmpdir(), "credit-sim-hostile-test-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+const fresh = (): string => {
+  const d = join(dir, `case-${n++}`);
+  mkdirSync(d);
+  return d;
+};
+
+const SCENARIO = [
+  "name: many expectations",
+  "until: 40",
+  "profile: { age: 30, monthlyIncome: 12000, verified: true, creditHistoryMonths: 48 }",
+  "events:",
+  "  - { day: 0, type: apply, product: open, amount: 5000 }",
+  "  - { day: 3, type: purchase, amount: 200, merchant: JD }",
+  "expect:",
+].join("\n");
+
+describe("as many expectations as a list may hold", () => {
+  it("100,000 are each placed at their line (the lookup walked the list once per expectation)", {
+    timeout: HANG_GUARD_MS,
+  }, async () => {
+    const d = fresh();
+    const count = 100_000;
+    const items = Array.from({ length: count }, (_, i) =>
+      i === 7 || i === count - 1 ? "  - { day: 0, status: suspended }" : "  - { day: 0, decision: approved }",
+    );
+    writeFileSync(join(d, "many.yaml"), `${SCENARIO}\n${items.join("\n")}\n`);
+    const r = await cli(["test", "--no-snapshots", "many.yaml"], { cwd: d });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    // the `expect:` line is line 7: item i is on line 8 + i
+    expect(r.stdout).toContain("many.yaml:15, expect[7], day 0");
+    expect(r.stdout).toContain(`many.yaml:${8 + count - 1}, expect[${count - 1}], day 0`);
+    expect(r.stdout).toMatch(/Expectations\s+99998 passed, 2 failed \(100000\)/);
+  });
+
+  it("the human report of a file whose every expectation failed is written, not a stack overflow", () => {
+    // a failure's lines were spread into one call's arguments: ~10 lines × 100,000 failures overflowed
+    const failed = (index: number): ExpectationReport => ({
+      index,
+      line: 8 + index,
+      on: "huabei",
+      day: 0,
+      date: "2024-01-01",
+      end: false,
+      title: "day 0: status suspended",
+      ok: false,
+      checks: [{ field: "status", expected: "suspended", actual: "active", ok: false }],
+      steps: [],
+      nearest: null,
+    });
+    const expectations = Array.from({ length: 100_000 }, (_, i) => failed(i));
+    const run = testRun([
+      scenarioReport({ file: "many.yaml", name: "many", status: "failed", expectations }),
+    ]);
+    const text = renderPretty(run, new Chalk({ level: 0 }), (f) => `credit-sim test ${f}`);
+    expect(text).toContain("many.yaml:100007, expect[99999], day 0 (2024-01-01)");
+    expect(text.match(/✗ status {2}expected suspended/g)).toHaveLength(100_000);
+  });
+});
+
+describe("a golden trace edited by hand", () => {
+  it("on every line: the run ends, and says how much changed instead of diffing line by line", {
+    timeout: HANG_GUARD_MS,
+  }, async () => {
+    // the line diff costs about lines × lines changed: a 3.6 MB trace edited on every line ran for hours
+    const d = fresh();
+    const events = Array.from(
+      { length: 2200 },
+      (_, i) => `  - { day: ${1 + 2 * i}, type: purchase, amount: 1, merchant: M${i} }`,
+    );
+    writeFileSync(
+      join(d, "long.yaml"),
+      `${SCENARIO.replace("until: 40", "until: 4500")}\n  - { day: 0, decision: approved }\n`.replace(
+        "expect:",
+        `${events.join("\n")}\nexpect:`,
+      ),
+    );
+    expect((await cli(["test", "long.yaml"], { cwd: d, env: { CI: "" } })).status).toBe(0);
+    const trace = join(d, "__snapshots__", "long.yaml.trace");
+    const lines = readFileSync(trace, "utf8").trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(MAX_DIFFED_CHANGES);
+    writeFileSync(trace, `${lines.map((l) => `${l} edited`).join("\n")}\n`);
+    const r = await cli(["test", "long.yaml"], { cwd: d });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(
+      `more than ${MAX_DIFFED_CHANGES} lines changed, too many to show line by line; open the trace file to see all`,
+    );
+  });
+
+  it("with a few lines changed, still shows them", () => {
+    const before = Array.from({ length: 5000 }, (_, i) => `line ${i}`);
+    const after = before.map((l, i) => (i === 2500 ? `${l} edited` : l));
+    expect(lineDiff(before.join("\n"), after.join("\n"))).toBe(
+      [
+        "@@ golden line 2500, now line 2500 @@",
+        "  line 2499",
+        "- line 2500",
+        "+ line 2500 edited",
+        "  line 2501",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("hostile folders", () => {
+  it("a scenario nested past the longest path the system takes is said, not silently left out", async () => {
+    // the search skipped a folder it could not list for any reason but permissions: a suite that passed
+    // had never run the scenario deep inside it
+    const d = fresh();
+    const chain = (top: string) => join(top, ...Array<string>(600).fill("nest"));
+    const deep = join(d, "suite", "deep");
+    mkdirSync(chain(deep), { recursive: true });
+    const scenario = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+    writeFileSync(join(chain(deep), "lost.yaml"), scenario);
+    writeFileSync(join(d, "suite", "top.yaml"), scenario.replace("many expectations", "top"));
+    // each path made is under the system's bound; together, one past it
+    const far = chain(join(d, "suite", "far"));
+    mkdirSync(far, { recursive: true });
+    renameSync(deep, join(far, "deep"));
+    try {
+      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+      expect(r.stderr).toMatch(
+        /^credit-sim: suite\/far\/nest\/(nest\/)+deep\/(nest\/)+nest: the folder cannot be read \(the name is too long\)\n/,
+      );
+      expect(r.stderr).toContain("hint:     its path is longer than the system allows");
+      expect(r.status).toBe(2);
+    } finally {
+      // put back within the bound: rmSync cannot remove what lies past it
+      renameSync(join(far, "deep"), deep);
+    }
+  });
+});
+
+describe("names", () => {
+  it("a scenario file whose golden trace's name would be too long is told to shorten it", async () => {
+    // the trace is the file's name with .trace added: past 255 bytes no file can have it, and the hint
+    // said to remove a file that was not there
+    const d = fresh();
+    const name = `${"a".repeat(250)}.yaml`;
+    writeFileSync(join(d, name), `${SCENARIO}\n  - { day: 0, decision: approved }\n`);
+    // as in any suite where another scenario has its golden trace
+    mkdirSync(join(d, "__snapshots__"));
+    for (const env of [{ CI: "" }, { CI: "true" }]) {
+      const r = await cli(["test", name], { cwd: d, env });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain(
+        `__snapshots__/${name}.trace: the golden trace's name is too long for the system`,
+      );
+      expect(r.stdout).toContain("hint:     shorten the scenario file's name");
+    }
+  });
+});
+
+describe("scenario names that read the same", () => {
+  // reports are keyed by the name they show (JUnit consumers merge two suites of one name): names that
+  // differ only in what no report shows were two scenarios under one name
+  it.each([
+    ["a control character and its escape written out", '"Zhang\\x01Ming"', "'Zhang\\x01Ming'"],
+    ["é as one character and as two", '"Caf\\u00e9"', '"Cafe\\u0301"'],
+    ["a no-break space and a space", '"Zhang\\u00a0Ming"', '"Zhang Ming"'],
+    ["a space more at the end", '"Zhang Ming "', '"Zhang Ming"'],
+  ])("%s: the second is a duplicate", async (_what, first, second) => {
+    const d = fresh();
+    const passing = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+    writeFileSync(join(d, "a.yaml"), passing.replace("name: many expectations", `name: ${first}`));
+    writeFileSync(join(d, "b.yaml"), passing.replace("name: many expectations", `name: ${second}`));
+    const r = await cli(["test", "--no-snapshots", "."], { cwd: d });
+    expect(r.stdout).toMatch(/b\.yaml: name: duplicate scenario name/);
+    expect(r.stdout).toContain("also the name of a.yaml, as reports show it");
+    expect(r.status).toBe(2);
+  });
+
+  it("names that look different stay apart", async () => {
+    const d = fresh();
+    const passing = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+    writeFileSync(join(d, "a.yaml"), passing.replace("name: many expectations", "name: Zhang Ming"));
+    writeFileSync(join(d, "b.yaml"), passing.replace("name: many expectations", "name: zhang ming"));
+    const r = await cli(["test", "--no-snapshots", "."], { cwd: d });
+    expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed \(2\)/);
+    expect(r.status).toBe(0);
+  });
+});
+
+describe("strings that are no characters", () => {
+  it("a name holding half a surrogate pair: its golden trace matches on the next run", async () => {
+    // YAML's "\ud800" is half a pair: written as UTF-8 it read back as U+FFFD, and -u could never make
+    // the trace match (the diff showed two lines that looked the same)
+    const d = fresh();
+    writeFileSync(
+      join(d, "half.yaml"),
+      `${SCENARIO.replace("name: many expectations", 'name: "half \\ud800 pair"')}\n  - { day: 0, decision: approved }\n`,
+    );
+    const first = await cli(["test", "half.yaml"], { cwd: d, env: { CI: "" } });
+    expect(first.status).toBe(0);
+    expect(readFileSync(join(d, "__snapshots__", "half.yaml.trace"), "utf8")).toContain(
+      "# scenario: half \\ud800 pair\n",
+    );
+    const again = await cli(["test", "half.yaml"], { cwd: d });
+    expect(again.stdout).toContain("✓ half.yaml › half \\ud800 pair (1 expectation)");
+    expect(again.stdout).toMatch(/Golden traces\s+1 matched/);
+    expect(again.status).toBe(0);
+  });
+});
