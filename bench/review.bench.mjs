@@ -21,9 +21,10 @@
 // json-rules-engine gets the decision type only (`periodicReview` also builds the reason codes and
 // facts), one rule set per policy, and precomputed facts: the debt-to-income ratio, days since the last
 // cure, days suspended, the three limit caps (the score's band with income and thin-file caps, the caps
-// that hold whatever the score, line management's cap) and, for a line suspended for policy, whether the
-// policy it met before the change would restore it today (then the policy holds it; else the review
-// records the suspension for credit) — which favours it. Its rules are tried in
+// that hold whatever the score, line management's cap) and, for a suspended line, whether the policy
+// before a change would restore it today — the one a policy suspension met (if not, the review records the
+// suspension for credit), the one a credit suspension was under (if so, the review records it for the
+// change) — which favours it. Its rules are tried in
 // priority order and it stops at the first that fires; it runs one pass after a warm-up (it is far
 // slower), ours the best of 5 passes (the first warms the JIT).
 // Usage: node bench/review.bench.mjs [CASES]
@@ -174,13 +175,18 @@ function factsOf({ c, line, day, s }) {
   };
 }
 
-/** A line suspended for policy (beneath a hold too): whether the policy it met before would restore it. */
+/** A line suspended for policy or credit (beneath a hold too): whether the policy before a change — the
+ *  one a policy suspension met, the one a credit suspension was under — would restore it. */
 function policyHold(c, line, day, s) {
   const cause = line.cause === "security" ? (line.heldOver?.cause ?? null) : line.cause;
-  if (cause !== "policy") return { suspendedForPolicy: false, policyHolds: false };
-  const met =
-    line.policyMet === null ? [] : restorationBlockers({ ...c, policy: line.policyMet }, line, day, s, cause);
-  return { suspendedForPolicy: true, policyHolds: line.policyMet !== null && met.length === 0 };
+  const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
+  const holds =
+    before !== null && restorationBlockers({ ...c, policy: before }, line, day, s, cause).length === 0;
+  return {
+    suspendedForPolicy: cause === "policy",
+    suspendedForCredit: cause === "credit",
+    policyHolds: holds,
+  };
 }
 
 /** The periodic review of a Huabei line under policy `p`, decision type only, as json-rules-engine rules. */
@@ -270,6 +276,18 @@ function rulesEngine(p) {
         suspended,
         { fact: "suspendedForPolicy", operator: "equal", value: true },
         { fact: "policyHolds", operator: "equal", value: false },
+      ],
+    },
+    event: { type: "suspended" },
+  });
+  engine.addRule({
+    name: "record for policy a credit suspension only a policy change made since holds",
+    priority: 25,
+    conditions: {
+      all: [
+        suspended,
+        { fact: "suspendedForCredit", operator: "equal", value: true },
+        { fact: "policyHolds", operator: "equal", value: true },
       ],
     },
     event: { type: "suspended" },

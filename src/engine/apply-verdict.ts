@@ -2,7 +2,15 @@
 // status and limit), the acceleration that follows a lender's closure, and the bookkeeping of how far past
 // due a line is. The rules in review.ts decide; this file acts.
 
-import { type Customer, daysPastDue, type Line, overdue, owed, runsToTerm } from "./customer.js";
+import {
+  type Customer,
+  daysPastDue,
+  type Line,
+  overdue,
+  owed,
+  runsToTerm,
+  suspensionBeneath,
+} from "./customer.js";
 import { CUT_BY } from "./eligibility.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -132,6 +140,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
         line.policyMet = null;
+        line.suspendedUnder = null;
         line.lastLimit = null;
         line.cut = null;
       }
@@ -148,8 +157,16 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (v.limit !== undefined) noteCut(line, v, v.limit, day);
       // a policy change's suspension keeps the policy the line met, to tell while the change holds it; a
       // delinquency (or anything else the old policy would not restore either) makes it the customer's own
-      if (v.policyMet !== undefined) line.policyMet = v.policyMet;
-      else if (v.cause === "credit") line.policyMet = null;
+      // — and a suspension recorded again for credit keeps the policy before the change, to tell when the
+      // customer has cleared their own part and only the change holds the line
+      if (v.policyMet !== undefined) {
+        line.policyMet = v.policyMet;
+        line.suspendedUnder = null;
+      } else if (v.cause === "credit") {
+        line.suspendedUnder =
+          suspensionBeneath(line) === null ? null : (line.suspendedUnder ?? line.policyMet);
+        line.policyMet = null;
+      }
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
         if (v.cause === "credit" || v.cause === "policy")
@@ -204,6 +221,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // restored under the current policy: a later change is compared with this one
       line.previousPolicy = null;
       line.policyMet = null;
+      line.suspendedUnder = null;
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
@@ -218,6 +236,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       line.heldOver = null;
       line.policyMet = null;
+      line.suspendedUnder = null;
       // a lender's closure calls in what is owed — but closing for its own policy, it lets instalments run
       // to term (runsToTerm): acceleration answers a default or a customer's own credit, not a change the
       // customer had no part in
@@ -233,6 +252,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       line.heldOver = null;
       line.policyMet = null;
+      line.suspendedUnder = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
       notePastDue(c, line, day);

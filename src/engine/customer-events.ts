@@ -5,7 +5,15 @@
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
-import { customerOverdue, isOpen, type Line, lineOf, owed, verifyIdentity } from "./customer.js";
+import {
+  customerOverdue,
+  isOpen,
+  type Line,
+  lineOf,
+  owed,
+  suspensionBeneath,
+  verifyIdentity,
+} from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
@@ -105,8 +113,10 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         );
       // a policy cause needs a line that lived under the previous policy (the one before the first of
       // several changes made before the line's next review)
-      for (const line of [c.huabei, c.jiebei] as const)
+      for (const line of [c.huabei, c.jiebei] as const) {
         line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
+        if (suspensionBeneath(line) === "credit") line.suspendedUnder ??= c.policy;
+      }
       c.policy = applyPolicyEvent(c.policy, e.use, e.set);
       // the calendar of the new policy: a statement or review day later today still happens today
       s.nextStatement = calendar.nextDayOfMonth(day - 1, c.policy.statementDayOfMonth);

@@ -50,6 +50,10 @@ interface LineBase {
   /** while the line is suspended for policy (beneath a security hold too): the policy it met before the
    *  change that suspended it — while that policy would restore it, the change is what holds the line */
   policyMet: Policy | null;
+  /** while the line is suspended for credit (beneath a security hold too) and a \`policy\` event came since:
+   *  the policy in force before the first such change — while that policy would restore the line and
+   *  today's does not, the change is what holds it (the next review records the suspension for it) */
+  suspendedUnder: Policy | null;
   /** the PBOC-style month-end record, oldest first */
   grid: GridMonth[];
   /** the most days past due seen on the line since the month began (the grid's code for the month) */
@@ -131,6 +135,7 @@ const newHuabei = (): HuabeiLine => ({
   lastLimit: null,
   previousPolicy: null,
   policyMet: null,
+  suspendedUnder: null,
   grid: [],
   monthWorst: 0,
   reportedBalance: 0,
@@ -158,6 +163,7 @@ const newJiebei = (): JiebeiLine => ({
   lastLimit: null,
   previousPolicy: null,
   policyMet: null,
+  suspendedUnder: null,
   grid: [],
   monthWorst: 0,
   reportedBalance: 0,
@@ -222,6 +228,14 @@ export function forkCustomer(c: Customer): Customer {
 export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.huabei : c.jiebei);
 
 export const isOpen = (l: Line): boolean => l.status === "active" || l.status === "suspended";
+
+/** The cause of a line's suspension for credit or policy, beneath a security hold too (null: none, or a
+ *  hold alone). */
+export const suspensionBeneath = (l: Line): "credit" | "policy" | null => {
+  if (l.status !== "suspended") return null;
+  const cause = l.cause === "security" ? (l.heldOver?.cause ?? null) : l.cause;
+  return cause === "credit" || cause === "policy" ? cause : null;
+};
 
 /** Whether a closed line's instalments keep their amounts and due days — Jiebei's loans, Huabei's
  *  instalment plans: a line closed for policy (the lender's own change, not a default: acceleration

@@ -11,6 +11,7 @@ import {
   lastCured,
   owed,
   rulesFor,
+  suspensionBeneath,
 } from "./customer.js";
 import {
   CUT_BY,
@@ -108,13 +109,15 @@ export function restorationBlockers(
 }
 
 /**
- * Whether a policy change is what holds a line suspended for it (`cause`: that suspension's): the policy
- * the line met before the change would restore it today. Once something else would keep it suspended
- * under that policy too (a score that fell, an overdue), that is what holds it, and what is named.
+ * Whether a policy change is what holds a suspended line (`cause`: the suspension's): the policy before
+ * the change would restore it today — the one a line suspended for the change met, or the one a line
+ * suspended for credit was under when a change came. Once something else would keep it suspended under
+ * that policy too (a score that fell, an overdue), that is what holds it, and what is named.
  */
 function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
-  if (cause !== "policy" || line.policyMet === null) return false;
-  return restorationBlockers({ ...c, policy: line.policyMet }, line, day, s, cause).length === 0;
+  const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
+  if (before === null) return false;
+  return restorationBlockers({ ...c, policy: before }, line, day, s, cause).length === 0;
 }
 
 /** A suspended line's blockers as its decisions cite them: the policy change first while it holds it. */
@@ -126,9 +129,8 @@ export function citing(
   blockers: readonly RuleFact[],
 ): ReasonCode[] {
   const codes = blockers.map((f) => f.code);
-  const cause = line.cause === "security" ? (line.heldOver?.cause ?? null) : line.cause;
   // nothing in the way (ready to restore): nothing holds it
-  if (codes.length === 0 || !heldByPolicy(c, line, day, s, cause)) return codes;
+  if (codes.length === 0 || !heldByPolicy(c, line, day, s, suspensionBeneath(line))) return codes;
   // after the hold's own code (only a verification lifts it), the suspension beneath
   const at = codes[0] === "SECURITY_PROFILE_CHANGES" ? 1 : 0;
   return [...codes.slice(0, at), "POLICY_CHANGE", ...codes.slice(at)];
@@ -313,12 +315,14 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     if (blockers.length === 0) return restore(c, line, s);
     const codes = citing(c, line, day, s, blockers);
     if (!requested && longSuspended && line.statusDay !== null) {
-      // the suspension beneath a hold is what a verification would have left: it names the closure — a
-      // policy suspension only while the policy is what holds the line
+      // the suspension beneath a hold is what a verification would have left: it names the closure — for
+      // policy while a policy change is what holds the line (whatever the suspension was first for: the
+      // customer cleared their own part), else for credit
       const beneath = held?.cause ?? line.cause ?? "credit";
+      const heldByChange = codes.includes("POLICY_CHANGE");
       return {
         decision: "closed",
-        cause: beneath === "policy" && !codes.includes("POLICY_CHANGE") ? "credit" : beneath,
+        cause: heldByChange ? "policy" : beneath === "policy" ? "credit" : beneath,
         reasons: principalReasons(["LONG_SUSPENSION", ...codes], s),
         facts: [
           {
@@ -339,6 +343,22 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     if ((held?.cause ?? line.cause) === "policy" && !codes.includes("POLICY_CHANGE")) {
       const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
       const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, "credit", !requested);
+      return held === null ? v : { ...v, beneath: true };
+    }
+    // and the other way: a suspension for credit whose own reasons the customer has cleared, held now only
+    // by a policy change made since (the policy it was under would restore it), is the change's from the
+    // review that finds it — so that it is told, closed and run to term as the change's, not the customer's
+    if ((held?.cause ?? line.cause) === "credit" && codes.includes("POLICY_CHANGE") && line.suspendedUnder) {
+      const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
+      const v = suspendAtReview(
+        c,
+        line,
+        s,
+        citing(c, line, day, s, beneath),
+        beneath,
+        line.suspendedUnder,
+        !requested,
+      );
       return held === null ? v : { ...v, beneath: true };
     }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along

@@ -891,10 +891,15 @@ describe("a line the policy holds suspended", () => {
     expect(stateOn(t, 50)).toMatchObject({ status: "suspended", cause: "credit" });
     const onRecord = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "on_record");
     expect(onRecord).toMatchObject({ cause: "credit", since: 14, day: 45 });
-    // once repaid, the policy alone would hold it again; the suspension stays the customer's, and says
-    // only what stands in the way
-    expect(stepOn(t, "contact_support", 80).reasons).not.toContain("POLICY_CHANGE");
-    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, cause: "credit" });
+    // once repaid (day 60), the policy alone holds it again: the next review records the suspension for
+    // the change again (the customer cleared their own part), and the answers say so first
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(t, "review", 74).reasons[0]).toBe("POLICY_CHANGE");
+    expect(stepOn(t, "contact_support", 80).reasons.slice(0, 2)).toEqual([
+      "POLICY_CHANGE",
+      "IDENTITY_REQUIRED",
+    ]);
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, cause: "policy" });
     // a line the policy holds is not recorded again: its reviews decide nothing new
     const still = run([on.open(0, 1_000), on.policy(5, { set: { requireVerified: true } })], {
       profile: { verified: false },
@@ -1488,6 +1493,47 @@ describe("fixes from review", () => {
     const verified = stepOn(held, "verify_identity", 75);
     expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
     expect(verified.reasons).not.toContain("POLICY_CHANGE");
+  });
+
+  it("a suspension for credit the customer has cleared, held now only by a policy change made since, becomes the change's", () => {
+    // a bill left unpaid until day 80 (30 days past due on day 70: suspended for credit); on day 85 the
+    // policy starts requiring a verified identity, which this customer lacks; clean for 30 days by day 110
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(3, 1_000),
+      on.purchase(4, 1_200, null, 12),
+      on.repay(80, "full"),
+      on.policy(85, { set: { requireVerified: true } }),
+      ...[97, 128, 158, 189, 220, 250, 281, 311].map((d) => on.repay(d, "statement")),
+    ];
+    const options = {
+      policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+      profile: { verified: false },
+      until: 330,
+    };
+    const t = run(events, options);
+    expect(stepOn(t, "overdue", 70)).toMatchObject({ decision: "suspended", cause: "credit" });
+    // day 105: still the customer's own (clean only 25 days), the policy named beside it
+    expect(stepOn(t, "review", 105)).toMatchObject({ status: "suspended", cause: "credit" });
+    expect(stepOn(t, "review", 105).reasons).toContain("OVERDUE_TOO_RECENT");
+    // day 135: the policy before the change would restore it, today's does not: recorded for the change
+    const moved = stepOn(t, "review", 135);
+    expect(moved).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+    expect(moved.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+    // an early review in between says the same
+    const asked = run([...events, on.requestReview(140)], options);
+    expect(stepOn(asked, "request_review", 140).reasons).toContain("POLICY_CHANGE");
+    // the closing review closes it for the change: the instalment plan runs to term, nothing is called in
+    const closed = t.steps.find((x) => x.decision === "closed")!;
+    expect(closed).toMatchObject({ cause: "policy", status: "closed" });
+    expect(closed.reasons).toContain("POLICY_CHANGE");
+    expect(t.steps.filter((x) => x.day > closed.day && x.event.type === "overdue")).toEqual([]);
+    // without the change, the same customer is restored at that review
+    const unchanged = run(
+      events.filter((e) => e.type !== "policy"),
+      options,
+    );
+    expect(stepOn(unchanged, "review", 135)).toMatchObject({ decision: "restored", status: "active" });
   });
 
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
