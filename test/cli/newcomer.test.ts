@@ -146,6 +146,18 @@ describe("explain", () => {
     });
   });
 
+  it("takes the day by its date too, as the trace prints it; a date before the start is refused with it", async () => {
+    const byDate = await inProcess(["explain", ZHANG, "--day", "2024-08-15"]);
+    expect(byDate).toMatchObject({ code: 0, stderr: "" });
+    expect(byDate.stdout).toBe((await inProcess(["explain", ZHANG, "--day", "227"])).stdout);
+    const before = await inProcess(["explain", ZHANG, "--day", "2023-12-31"]);
+    expect(before.code).toBe(2);
+    expect(before.stderr).toContain("--day: 2023-12-31 is before the scenario starts (2024-01-01, day 0)");
+    const far = await inProcess(["explain", ZHANG, "--day", "2130-01-01"]);
+    expect(far.code).toBe(2);
+    expect(far.stderr).toContain("2130-01-01 (day 38716) is too large");
+  });
+
   it("needs --day", async () => {
     const r = await inProcess(["explain", ZHANG]);
     expect(r.code).toBe(2);

@@ -1,6 +1,6 @@
-// `credit-sim explain FILE --day N`: why one day of a scenario decided what it did. A day after the
-// scenario's `until` is simulated to, within the bounds a file's own horizon has (36,500 days, and no
-// date after 9999-12-31).
+// `credit-sim explain FILE --day N` (or the day's date): why one day of a scenario decided what it did. A
+// day after the scenario's `until` is simulated to, within the bounds a file's own horizon has (36,500
+// days, and no date after 9999-12-31).
 
 import { formatIsoDate, parseIsoDate, simulate } from "../../engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../render/explain-day.js";
@@ -12,13 +12,15 @@ import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
 import type { ExplainInvocation } from "../options/tools.js";
 import { loadScenarioIn } from "../paths.js";
 
-export function explainCommand(file: string, o: ExplainInvocation["options"], io: CliIo): void {
+export function explainCommand(file: string, options: ExplainInvocation["options"], io: CliIo): void {
   // a day out of range and a file's problems are reported together
   const problems: InputError[] = [];
-  if (o.day > MAX_DAY) problems.push(dayOutOfRange(o.day, `a whole number of days from 0 to ${MAX_DAY}`));
+  const asked = options.day;
+  if ("day" in asked && asked.day > MAX_DAY)
+    problems.push(dayOutOfRange(asked.day, `a whole number of days from 0 to ${MAX_DAY}`));
   let loaded: LoadedScenario | undefined;
   try {
-    loaded = loadScenarioIn(io, file, o.policy !== undefined ? { policy: o.policy } : {});
+    loaded = loadScenarioIn(io, file, options.policy !== undefined ? { policy: options.policy } : {});
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     problems.push(e);
@@ -27,6 +29,7 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
   warnDeprecations([loaded], io);
   const { scenario } = loaded;
   const start = parseIsoDate(scenario.start);
+  const o = { ...options, day: "day" in asked ? asked.day : dayOfDate(asked.date, scenario.start) };
   if (start !== null && start + o.day > LAST_EPOCH_DAY)
     throw dayOutOfRange(
       o.day,
@@ -45,7 +48,23 @@ export function explainCommand(file: string, o: ExplainInvocation["options"], io
   );
 }
 
-function dayOutOfRange(day: number, expected: string): InputError {
-  // worded as the option parser words a value past its range (options/numbers.ts)
-  return new InputError(`${day} is too large`, { field: "--day", expected, found: String(day) });
+/** The day a date is in a scenario that starts on `start` (both valid dates: the option parser and the
+ *  loader checked them); a date before the start, or past the longest horizon, is said with its day. */
+function dayOfDate(date: string, start: string): number {
+  const day = (parseIsoDate(date) ?? 0) - (parseIsoDate(start) ?? 0);
+  if (day < 0)
+    throw new InputError(`${date} is before the scenario starts (${start}, day 0)`, {
+      field: "--day",
+      expected: `a date from ${start} on`,
+      found: date,
+    });
+  if (day > MAX_DAY) throw dayOutOfRange(day, `a date at most ${MAX_DAY} days after ${start}`, date);
+  return day;
+}
+
+function dayOutOfRange(day: number, expected: string, typed = String(day)): InputError {
+  // worded as the option parser words a value past its range (options/numbers.ts); a date is said with
+  // the day it is
+  const found = typed === String(day) ? typed : `${typed} (day ${day})`;
+  return new InputError(`${found} is too large`, { field: "--day", expected, found });
 }

@@ -5,6 +5,7 @@
 // raw values into the typed options object the command runs with.
 
 import { type Command, Option } from "commander";
+import { parseIsoDate } from "../../engine/index.js";
 import { InputError } from "../../shared/errors.js";
 import { readNumber } from "./numbers.js";
 
@@ -74,6 +75,29 @@ export const wholeNumber = (
         ? "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day"
         : undefined,
     ),
+});
+
+/** A day asked about: its number, or its date (what a trace shows beside it), turned into a number once
+ *  the scenario's start is known. */
+export type DayAsked = { day: number } | { date: string };
+
+/** `--day <n|date>`: a day by its number or by its date, YYYY-MM-DD — an analyst reaches for the date
+ *  the trace printed. The date must be one the calendar has (2024-02-30 is refused here). */
+export const dayOrDate = (flags: string, description: string): OptionSpec<DayAsked> => ({
+  flags,
+  description,
+  parse: (value) => {
+    if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(value))
+      return {
+        day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
+      };
+    if (parseIsoDate(value) === null)
+      throw new InputError(`${longFlag(flags)}: ${value} is not a date on the calendar`, {
+        expected: "a day's number, or a date as YYYY-MM-DD (2024-08-15)",
+        found: value,
+      });
+    return { date: value };
+  },
 });
 
 /** A value that may be given more than once; every occurrence is kept, in order. */

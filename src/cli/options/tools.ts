@@ -2,13 +2,13 @@
 
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, one } from "./command.js";
-import { flag, noColor, text, wholeNumber } from "./table.js";
+import { type DayAsked, dayOrDate, flag, noColor, text } from "./table.js";
 
 export interface ExplainInvocation {
   command: "explain";
   file: string;
   options: {
-    day: number;
+    day: DayAsked;
     json: boolean;
     policy: string | undefined;
     color: boolean;
@@ -29,7 +29,7 @@ export interface CompletionInvocation {
 
 const explainOptions = () => ({
   // no upper bound here: the command says a day past the horizon together with the file's own problems
-  day: wholeNumber("--day <n>", "the day to explain (counted from the scenario's start)", { min: 0 }),
+  day: dayOrDate("--day <n|date>", "the day to explain: its number (from the scenario's start) or its date"),
   json: flag("--json", "the explanation as JSON"),
   policy: text("--policy <name|file>", "run under this policy instead of the file's"),
   color: noColor(),
@@ -44,6 +44,7 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
   help: helpText(
     "Examples:",
     "  credit-sim explain scenarios/zhang-ming.yaml --day 227",
+    "  credit-sim explain scenarios/zhang-ming.yaml --day 2024-08-15",
     "  credit-sim explain scenarios/zhang-ming.yaml --day 230 --json",
   ),
   read: ([file], raw) => {
@@ -52,7 +53,7 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
       const f = /[\s'"]/.test(one(file)) ? JSON.stringify(one(file)) : one(file);
       throw new UsageError(
         "explain needs --day N",
-        `credit-sim explain ${f} --day N, N a day its trace shows (credit-sim run ${f})`,
+        `credit-sim explain ${f} --day N, N a day its trace shows or its date (credit-sim run ${f})`,
       );
     }
     return {
