@@ -1536,6 +1536,36 @@ describe("fixes from review", () => {
     expect(stepOn(unchanged, "review", 135)).toMatchObject({ decision: "restored", status: "active" });
   });
 
+  it("an early review that records the suspension anew gives steps that name the new record, not the one it replaced", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80); the policy requires a verified
+    // identity from day 85; clean for 30 days by day 110, the early review of day 112 records it for policy
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.repay(80, "full"),
+        on.policy(85, { set: { requireVerified: true } }),
+        on.requestReview(112),
+        on.support(113),
+      ],
+      {
+        policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+        profile: { verified: false },
+        until: 120,
+      },
+    );
+    const early = stepOn(t, "request_review", 112);
+    expect(early).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+    const onRecord = (s: Step) => s.remedies.find((r) => r.kind === "on_record");
+    // the early review's own answer and the next day's agree: the policy record of day 112
+    expect(onRecord(early)).toMatchObject({ cause: "policy", since: 70, day: 112 });
+    expect(onRecord(stepOn(t, "contact_support", 113))).toMatchObject({
+      cause: "policy",
+      since: 70,
+      day: 112,
+    });
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
