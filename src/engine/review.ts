@@ -187,9 +187,14 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
  *  suspension's cause), resolved — an improvement cited only when the numbers on record show it. */
 function restore(c: Customer, line: Line, s: Scored): Verdict {
   const reasons: ReasonCode[] = [];
-  const onRecord = line.reasonsOnRecord;
-  // what the record measured then, against now (a policy that loosened is MEETS_CURRENT_POLICY)
-  const recorded = (code: ReasonCode) => line.factsOnRecord.find((f) => f.code === code);
+  // the record and what the reviews since named as blocking (an identity a review asked for, verified
+  // since): a restoration cites what of either has been cleared
+  const named = line.blockersNamed;
+  const onRecord = [...line.reasonsOnRecord, ...named.map((f) => f.code)];
+  // what was measured then — the latest review's numbers first — against now (a policy that loosened is
+  // MEETS_CURRENT_POLICY)
+  const recorded = (code: ReasonCode) =>
+    named.find((f) => f.code === code) ?? line.factsOnRecord.find((f) => f.code === code);
   const then = (code: ReasonCode) => recorded(code)?.value;
   const lower = (code: ReasonCode, now: number) => {
     const v = then(code);
@@ -224,7 +229,9 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     return cleared(f.threshold) || failsNow(f.value);
   };
   if (
-    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW"] as const).some(
+    (
+      ["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW", "SCORE_BELOW_RESTORE"] as const
+    ).some(
       (r) =>
         onRecord.includes(r) &&
         higher(r, s.score) &&
@@ -244,7 +251,9 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   };
   let policyHelped =
     reasons.includes("SCORE_RECOVERED") &&
-    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS"] as const).some((r) => short(r, (t) => s.score < t));
+    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "SCORE_BELOW_RESTORE"] as const).some((r) =>
+      short(r, (t) => s.score < t),
+    );
   // the numbers behind the improvements, as a suspension's reasons carry theirs
   const facts: RuleFact[] = [];
   if (reasons.includes("SCORE_RECOVERED")) {

@@ -1566,6 +1566,36 @@ describe("fixes from review", () => {
     });
   });
 
+  it("a restoration cites what a review since the suspension named as blocking and has since been cleared", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80); the policy requires a verified
+    // identity from day 85; the review of day 105 names it beside the clean period; verified on day 106
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(3, 1_000),
+      on.repay(80, "full"),
+      on.policy(85, { set: { requireVerified: true } }),
+    ];
+    const options = {
+      policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+      profile: { verified: false },
+      until: 140,
+    };
+    const t = run([...events, on.verify(106)], options);
+    expect(stepOn(t, "review", 105).reasons).toContain("IDENTITY_REQUIRED");
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, cause: "credit" });
+    // the suspension's own reasons did not name the identity; the review did, and it is cleared
+    expect(stepOn(t, "review", 135)).toMatchObject({
+      decision: "restored",
+      reasons: ["ARREARS_CLEARED", "IDENTITY_VERIFIED"],
+    });
+    // verified before any review asked for it: nothing named it, nothing is claimed
+    const early = run([...events, on.verify(86)], options);
+    expect(stepOn(early, "review", 135)).toMatchObject({
+      decision: "restored",
+      reasons: ["ARREARS_CLEARED"],
+    });
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
