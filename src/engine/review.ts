@@ -152,11 +152,22 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
       return { decision: "suspended", cause: held.cause, reasons: ["RESTORED_AT_REVIEW"], facts: [] };
     const codes = blockers.map((f) => f.code);
     const policy = heldByPolicy(c, line, day, s, held.cause);
+    const reasons = principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s);
+    // a policy that no longer holds the line leaves it suspended for what does: the customer's credit —
+    // and the other way, a suspension for credit the customer has cleared, held now only by a change made
+    // since, is left suspended for the change (as the review that finds it records it)
+    if (held.cause === "credit" && policy && line.suspendedUnder !== null)
+      return {
+        decision: "suspended",
+        cause: "policy",
+        policyMet: line.suspendedUnder,
+        reasons,
+        facts: blockers,
+      };
     return {
       decision: "suspended",
-      // a policy that no longer holds the line leaves it suspended for what does: the customer's credit
       cause: held.cause === "policy" && !policy ? "credit" : held.cause,
-      reasons: principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s),
+      reasons,
       facts: blockers,
     };
   }

@@ -1596,6 +1596,29 @@ describe("fixes from review", () => {
     });
   });
 
+  it("a verification lifting a hold over a cleared credit suspension that a change now holds leaves it suspended for the change", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80), held from day 92, the policy asks for
+    // a score no one has from day 95; clean for 30 days by day 110, verified on day 112, before any review
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.repay(80, "full"),
+        on.change(90),
+        on.change(91, "address"),
+        on.change(92, "device"),
+        on.policy(95, { set: { restoreScore: 950 } }),
+        on.verify(112),
+      ],
+      { policy: testPolicy({ restoreCleanDays: 30 }), until: 120 },
+    );
+    expect(stateOn(t, 100)).toMatchObject({ status: "suspended", cause: "security" });
+    const verified = stepOn(t, "verify_identity", 112);
+    // its standing says what its reasons cite, as the review that found it would record it
+    expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+    expect(verified.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_RESTORE"]);
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
