@@ -1619,6 +1619,21 @@ describe("fixes from review", () => {
     expect(verified.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_RESTORE"]);
   });
 
+  it("a score a review named below the restoration score, risen past it since, is cited as recovered", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80): the review of day 74 finds the score
+    // below restoreScore too; repaid, it is back above it when the clean period ends
+    const t = run([on.open(0, 5_000), on.purchase(3, 1_000), on.repay(80, "full")], {
+      policy: testPolicy({ restoreCleanDays: 30, restoreScore: 750 }),
+      until: 140,
+    });
+    expect(stepOn(t, "review", 74).reasons).toContain("SCORE_BELOW_RESTORE");
+    const restored = stepOn(t, "review", 135);
+    expect(restored).toMatchObject({ decision: "restored", reasons: ["ARREARS_CLEARED", "SCORE_RECOVERED"] });
+    expect(restored.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_RECOVERED", threshold: 750 }),
+    );
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
