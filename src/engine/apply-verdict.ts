@@ -136,6 +136,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.reasonsOnRecord = [];
         line.factsOnRecord = [];
         line.recordDay = null;
+        line.blockersNamed = [];
         line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
@@ -149,6 +150,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.reasonsOnRecord = [];
         line.factsOnRecord = [];
         line.recordDay = null;
+        line.blockersNamed = [];
         line.cut = null;
       }
       line.limit = v.limit;
@@ -169,8 +171,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       }
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
-        if (v.cause === "credit" || v.cause === "policy")
+        if (v.cause === "credit" || v.cause === "policy") {
           line.heldOver = { cause: v.cause, reasons: v.reasons, facts: v.facts, day };
+          line.blockersNamed = [];
+        }
         return;
       }
       // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
@@ -199,6 +203,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.reasonsOnRecord = v.reasons;
       line.factsOnRecord = v.facts;
       line.recordDay = day;
+      // a hold laid over a suspension leaves what the reviews named about the suspension beneath
+      if (v.cause !== "security") line.blockersNamed = [];
       return;
     case "limit_reduced":
       noteCut(line, v, v.limit, day);
@@ -207,6 +213,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.reasonsOnRecord = v.reasons;
         line.factsOnRecord = v.facts;
         line.recordDay = day;
+        line.blockersNamed = [];
       }
       return;
     case "restored":
@@ -217,6 +224,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.reasonsOnRecord = [];
       line.factsOnRecord = [];
       line.recordDay = null;
+      line.blockersNamed = [];
       line.heldOver = null;
       // restored under the current policy: a later change is compared with this one
       line.previousPolicy = null;
@@ -234,6 +242,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.reasonsOnRecord = v.reasons;
       line.factsOnRecord = v.facts;
       line.recordDay = day;
+      line.blockersNamed = [];
       line.heldOver = null;
       line.policyMet = null;
       line.suspendedUnder = null;
@@ -250,6 +259,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.reasonsOnRecord = v.reasons;
       line.factsOnRecord = v.facts;
       line.recordDay = day;
+      line.blockersNamed = [];
       line.heldOver = null;
       line.policyMet = null;
       line.suspendedUnder = null;
@@ -263,6 +273,14 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "declined":
     case "info":
     case null:
+      // a review that leaves the line suspended: what it named stays with the record, so that the restoration
+      // cites what has been cleared since (an identity verified after a review asked for it), not only what
+      // the suspension itself named
+      if (v.reasons[0] === "NOT_RESTORED_YET" && line.status === "suspended")
+        line.blockersNamed = [
+          ...line.blockersNamed.filter((f) => !v.facts.some((g) => g.code === f.code)),
+          ...v.facts,
+        ];
       return;
   }
 }

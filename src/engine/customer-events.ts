@@ -277,8 +277,11 @@ function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdic
   const c = s.customer;
   const line = lineOf(c, id);
   if (!v.reasons.includes("REVIEW_TOO_SOON")) line.lastReviewRequest = s.day;
-  const remedies = v.decision === "restored" ? [] : serviceStepsFor(s, line.id);
-  return decide(s, e, line, v, 0, remedies);
+  const steps = decide(s, e, line, v);
+  // the steps read the line as the review left it: one that records the suspension anew (for credit, for
+  // the policy) names that record, not the one it replaced
+  if (v.decision !== "restored") steps[0]!.remedies = serviceStepsFor(s, line.id);
+  return steps;
 }
 
 /** An instalment plan's total fee under the policy (the published rate per term). */

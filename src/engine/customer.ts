@@ -30,6 +30,9 @@ interface LineBase {
   factsOnRecord: readonly RuleFact[];
   /** the day those reasons were recorded (a security hold laid over a suspension records its own) */
   recordDay: number | null;
+  /** what the reviews since that record named as standing in the way of a restoration (the latest
+   *  numbers of each): a restoration cites what of it has been cleared since, as it does the record's */
+  blockersNamed: readonly RuleFact[];
   /** the suspension a security hold was laid over: verifying identity lifts the hold, not this */
   heldOver: HeldSuspension | null;
   /** the latest cut of the limit (a review's line management, on an active or suspended line, or at a
@@ -128,6 +131,7 @@ const newHuabei = (): HuabeiLine => ({
   reasonsOnRecord: [],
   factsOnRecord: [],
   recordDay: null,
+  blockersNamed: [],
   heldOver: null,
   cut: null,
   lastIncreaseDay: null,
@@ -156,6 +160,7 @@ const newJiebei = (): JiebeiLine => ({
   reasonsOnRecord: [],
   factsOnRecord: [],
   recordDay: null,
+  blockersNamed: [],
   heldOver: null,
   cut: null,
   lastIncreaseDay: null,

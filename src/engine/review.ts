@@ -152,11 +152,22 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
       return { decision: "suspended", cause: held.cause, reasons: ["RESTORED_AT_REVIEW"], facts: [] };
     const codes = blockers.map((f) => f.code);
     const policy = heldByPolicy(c, line, day, s, held.cause);
+    const reasons = principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s);
+    // a policy that no longer holds the line leaves it suspended for what does: the customer's credit —
+    // and the other way, a suspension for credit the customer has cleared, held now only by a change made
+    // since, is left suspended for the change (as the review that finds it records it)
+    if (held.cause === "credit" && policy && line.suspendedUnder !== null)
+      return {
+        decision: "suspended",
+        cause: "policy",
+        policyMet: line.suspendedUnder,
+        reasons,
+        facts: blockers,
+      };
     return {
       decision: "suspended",
-      // a policy that no longer holds the line leaves it suspended for what does: the customer's credit
       cause: held.cause === "policy" && !policy ? "credit" : held.cause,
-      reasons: principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s),
+      reasons,
       facts: blockers,
     };
   }
@@ -187,9 +198,14 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
  *  suspension's cause), resolved — an improvement cited only when the numbers on record show it. */
 function restore(c: Customer, line: Line, s: Scored): Verdict {
   const reasons: ReasonCode[] = [];
-  const onRecord = line.reasonsOnRecord;
-  // what the record measured then, against now (a policy that loosened is MEETS_CURRENT_POLICY)
-  const recorded = (code: ReasonCode) => line.factsOnRecord.find((f) => f.code === code);
+  // the record and what the reviews since named as blocking (an identity a review asked for, verified
+  // since): a restoration cites what of either has been cleared
+  const named = line.blockersNamed;
+  const onRecord = [...line.reasonsOnRecord, ...named.map((f) => f.code)];
+  // what was measured then — the latest review's numbers first — against now (a policy that loosened is
+  // MEETS_CURRENT_POLICY)
+  const recorded = (code: ReasonCode) =>
+    named.find((f) => f.code === code) ?? line.factsOnRecord.find((f) => f.code === code);
   const then = (code: ReasonCode) => recorded(code)?.value;
   const lower = (code: ReasonCode, now: number) => {
     const v = then(code);
@@ -224,7 +240,9 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     return cleared(f.threshold) || failsNow(f.value);
   };
   if (
-    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW"] as const).some(
+    (
+      ["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "PAST_DUE_AT_REVIEW", "SCORE_BELOW_RESTORE"] as const
+    ).some(
       (r) =>
         onRecord.includes(r) &&
         higher(r, s.score) &&
@@ -244,7 +262,9 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
   };
   let policyHelped =
     reasons.includes("SCORE_RECOVERED") &&
-    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS"] as const).some((r) => short(r, (t) => s.score < t));
+    (["SCORE_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BANDS", "SCORE_BELOW_RESTORE"] as const).some((r) =>
+      short(r, (t) => s.score < t),
+    );
   // the numbers behind the improvements, as a suspension's reasons carry theirs
   const facts: RuleFact[] = [];
   if (reasons.includes("SCORE_RECOVERED")) {

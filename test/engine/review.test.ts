@@ -1536,6 +1536,104 @@ describe("fixes from review", () => {
     expect(stepOn(unchanged, "review", 135)).toMatchObject({ decision: "restored", status: "active" });
   });
 
+  it("an early review that records the suspension anew gives steps that name the new record, not the one it replaced", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80); the policy requires a verified
+    // identity from day 85; clean for 30 days by day 110, the early review of day 112 records it for policy
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.repay(80, "full"),
+        on.policy(85, { set: { requireVerified: true } }),
+        on.requestReview(112),
+        on.support(113),
+      ],
+      {
+        policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+        profile: { verified: false },
+        until: 120,
+      },
+    );
+    const early = stepOn(t, "request_review", 112);
+    expect(early).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+    const onRecord = (s: Step) => s.remedies.find((r) => r.kind === "on_record");
+    // the early review's own answer and the next day's agree: the policy record of day 112
+    expect(onRecord(early)).toMatchObject({ cause: "policy", since: 70, day: 112 });
+    expect(onRecord(stepOn(t, "contact_support", 113))).toMatchObject({
+      cause: "policy",
+      since: 70,
+      day: 112,
+    });
+  });
+
+  it("a restoration cites what a review since the suspension named as blocking and has since been cleared", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80); the policy requires a verified
+    // identity from day 85; the review of day 105 names it beside the clean period; verified on day 106
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(3, 1_000),
+      on.repay(80, "full"),
+      on.policy(85, { set: { requireVerified: true } }),
+    ];
+    const options = {
+      policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+      profile: { verified: false },
+      until: 140,
+    };
+    const t = run([...events, on.verify(106)], options);
+    expect(stepOn(t, "review", 105).reasons).toContain("IDENTITY_REQUIRED");
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, cause: "credit" });
+    // the suspension's own reasons did not name the identity; the review did, and it is cleared
+    expect(stepOn(t, "review", 135)).toMatchObject({
+      decision: "restored",
+      reasons: ["ARREARS_CLEARED", "IDENTITY_VERIFIED"],
+    });
+    // verified before any review asked for it: nothing named it, nothing is claimed
+    const early = run([...events, on.verify(86)], options);
+    expect(stepOn(early, "review", 135)).toMatchObject({
+      decision: "restored",
+      reasons: ["ARREARS_CLEARED"],
+    });
+  });
+
+  it("a verification lifting a hold over a cleared credit suspension that a change now holds leaves it suspended for the change", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80), held from day 92, the policy asks for
+    // a score no one has from day 95; clean for 30 days by day 110, verified on day 112, before any review
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.repay(80, "full"),
+        on.change(90),
+        on.change(91, "address"),
+        on.change(92, "device"),
+        on.policy(95, { set: { restoreScore: 950 } }),
+        on.verify(112),
+      ],
+      { policy: testPolicy({ restoreCleanDays: 30 }), until: 120 },
+    );
+    expect(stateOn(t, 100)).toMatchObject({ status: "suspended", cause: "security" });
+    const verified = stepOn(t, "verify_identity", 112);
+    // its standing says what its reasons cite, as the review that found it would record it
+    expect(verified).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+    expect(verified.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_RESTORE"]);
+  });
+
+  it("a score a review named below the restoration score, risen past it since, is cited as recovered", () => {
+    // suspended for credit on day 70 (a bill left unpaid until day 80): the review of day 74 finds the score
+    // below restoreScore too; repaid, it is back above it when the clean period ends
+    const t = run([on.open(0, 5_000), on.purchase(3, 1_000), on.repay(80, "full")], {
+      policy: testPolicy({ restoreCleanDays: 30, restoreScore: 750 }),
+      until: 140,
+    });
+    expect(stepOn(t, "review", 74).reasons).toContain("SCORE_BELOW_RESTORE");
+    const restored = stepOn(t, "review", 135);
+    expect(restored).toMatchObject({ decision: "restored", reasons: ["ARREARS_CLEARED", "SCORE_RECOVERED"] });
+    expect(restored.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_RECOVERED", threshold: 750 }),
+    );
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
