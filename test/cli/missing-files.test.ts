@@ -33,6 +33,17 @@ describe("a missing file or folder", () => {
   });
 });
 
+describe("a path past the system's longest", () => {
+  it("is said in words, with what to do, not as ENAMETOOLONG", async () => {
+    const r = await cli(["run", `${"a".repeat(300)}.yaml`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /: the scenario file's path is too long for the system\n\s+hint: +shorten the path/,
+    );
+    expect(r.stderr).not.toContain("ENAMETOOLONG");
+  });
+});
+
 describe("a missing result file", () => {
   it("is guessed from the folder the command runs in, not the process's own", async () => {
     const dir = mkdtempSync(join(tmpdir(), "credit-sim-merge-"));
