@@ -32,11 +32,12 @@ export function loadCli() {
   return {
     ...module.exports,
     codeCache: cachedData === undefined ? "none" : script.cachedDataRejected ? "rejected" : "used",
-    /** Writes the code cache (whole, then renamed into place: a reader never sees half of one). */
-    writeCodeCache() {
-      const part = `${CACHE}.${process.pid}.part`;
+    /** Writes the code cache, to `to` or beside the bundle (whole, then renamed into place: a reader never
+     *  sees half of one). */
+    writeCodeCache(to = CACHE) {
+      const part = `${to}.${process.pid}.part`;
       writeFileSync(part, script.createCachedData());
-      renameSync(part, CACHE);
+      renameSync(part, to);
     },
   };
 }

@@ -48,6 +48,7 @@ export function completionSpec(program: Command): CompletionSpec {
     program: program.name(),
     commands: program.commands.map((cmd) => ({
       name: cmd.name(),
+      aliases: cmd.aliases(),
       description: cmd.description(),
       options: cmd.options.map((o) => ({
         flags: [o.short, o.long].filter((f): f is string => typeof f === "string"),

@@ -2,7 +2,7 @@
 // Returns the exit code; bin/credit-sim, the one place that ends the process, sets it.
 
 import { InputError } from "../shared/errors.js";
-import { fileError } from "../shared/write-file.js";
+import { fileError, systemReason } from "../shared/write-file.js";
 import { type CliIo, processIo } from "./io.js";
 import { runCli } from "./run-cli.js";
 
@@ -25,7 +25,7 @@ export function workingFolderError(e: unknown): InputError {
   return new InputError(
     code === "ENOENT"
       ? "the current folder no longer exists (it was removed or moved)"
-      : `the current folder cannot be read (${code ?? String(e)})`,
+      : `the current folder cannot be read (${code === undefined ? String(e) : systemReason(code)})`,
     { hint: "cd to a folder that exists, then run the command again" },
   );
 }

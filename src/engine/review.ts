@@ -358,27 +358,21 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     // a policy suspension the policy no longer holds (the policy before the change would not restore the
     // line either) is the customer's own from the review that finds it — periodic or early, one rule for
     // every review: recorded for credit, with what holds the line now, so that its standing says what its
-    // reasons cite (the clock stays the first's). An early review cuts no limit: line management is the
-    // periodic review's
-    if ((held?.cause ?? line.cause) === "policy" && !codes.includes("POLICY_CHANGE")) {
+    // reasons cite (the clock stays the first's). And the other way: a suspension for credit whose own
+    // reasons the customer has cleared, held now only by a policy change made since (the policy it was
+    // under would restore it), is the change's — so that it is told, closed and run to term as the
+    // change's, not the customer's. An early review cuts no limit: line management is the periodic review's
+    const recorded = held?.cause ?? line.cause;
+    const byChange = codes.includes("POLICY_CHANGE");
+    const now =
+      recorded === "policy" && !byChange
+        ? "credit"
+        : recorded === "credit" && byChange
+          ? line.suspendedUnder
+          : null;
+    if (now !== null) {
       const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
-      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, "credit", !requested);
-      return held === null ? v : { ...v, beneath: true };
-    }
-    // and the other way: a suspension for credit whose own reasons the customer has cleared, held now only
-    // by a policy change made since (the policy it was under would restore it), is the change's from the
-    // review that finds it — so that it is told, closed and run to term as the change's, not the customer's
-    if ((held?.cause ?? line.cause) === "credit" && codes.includes("POLICY_CHANGE") && line.suspendedUnder) {
-      const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
-      const v = suspendAtReview(
-        c,
-        line,
-        s,
-        citing(c, line, day, s, beneath),
-        beneath,
-        line.suspendedUnder,
-        !requested,
-      );
+      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, now, !requested);
       return held === null ? v : { ...v, beneath: true };
     }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along

@@ -11,6 +11,8 @@ export interface CompletionOption {
 
 export interface CompletionCommand {
   name: string;
+  /** other names it answers to: their words complete as its own do */
+  aliases: readonly string[];
   description: string;
   options: CompletionOption[];
   /** what the positional arguments are */
@@ -24,6 +26,8 @@ export interface CompletionSpec {
 
 const fnName = (program: string) => `_${program.replace(/[^A-Za-z0-9]/g, "_")}`;
 const words = (list: readonly string[]) => list.join(" ");
+/** A command's `case` pattern, the same in bash and zsh. */
+const casePattern = (c: CompletionCommand) => [c.name, ...c.aliases].join("|");
 
 /** bash: `complete -F`, with compgen for commands, flags, listed values, files and folders. */
 export function bashCompletion(spec: CompletionSpec): string {
@@ -55,7 +59,7 @@ export function bashCompletion(spec: CompletionSpec): string {
             : c.args === "none"
               ? ""
               : `COMPREPLY=( $(compgen -W "${words(c.args)}" -- "$cur") )`;
-      return `    ${c.name})
+      return `    ${casePattern(c)})
       case "$prev" in
 ${valueCases || "        __none) ;;"}
       esac
@@ -120,7 +124,7 @@ export function zshCompletion(spec: CompletionSpec): string {
             : c.args === "none"
               ? ""
               : `'1:value:(${c.args.join(" ")})'`;
-      return `    ${c.name})
+      return `    ${casePattern(c)})
       _arguments -s \\
 ${[...specs, "        '--help[show help]'", ...(args ? [`        ${args}`] : [])].join(" \\\n")}
       ;;`;

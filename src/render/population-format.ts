@@ -3,7 +3,7 @@
 import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import type { ArmSummary, GroupSummary } from "../population/stats.js";
-import { money } from "../scenario/format.js";
+import { yuanText } from "../scenario/format.js";
 import { grouped } from "../shared/text.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
@@ -67,22 +67,17 @@ export const flippedText = (g: Pick<GroupSummary, "flipped" | "champion">): stri
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
 const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
-/** Yuan to the fen, with thousands separators and a true minus sign: −¥1,090.59. */
-export const yuan2 = (y: number) =>
-  `${y < 0 ? "−" : ""}¥${(Math.abs(y).toFixed(2)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
 
 /** An arm's amounts as the text report and the HTML page print them. A persona without accounts has no
  *  charges per account ("–", as its rates), not ¥0.00. */
 export const ARM_AMOUNTS = {
-  charges: (s: ArmSummary) => (s.accounts > 0 ? yuan2(s.chargesPerAccount) : "–"),
+  charges: (s: ArmSummary) => (s.accounts > 0 ? yuanText(s.chargesPerAccount) : "–"),
   overdueAtEnd: (s: ArmSummary) => `${yuanInt(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
 } as const;
 
 /** The money on Huabei under one policy, to the fen, as both reports end. */
-export const moneyOnHuabei = (s: ArmSummary): string => {
-  const fen = (y: number) => money(Math.round(y * 100));
-  return `penalty income ${fen(s.penaltiesTotal)}, revolving interest ${fen(s.risk.huabei.interest)}, instalment fees ${fen(s.risk.huabei.fees)}; still overdue at the end ${fen(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${fen(s.balanceAtEndTotal)}`;
-};
+export const moneyOnHuabei = (s: ArmSummary): string =>
+  `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}; still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuanText(s.balanceAtEndTotal)}`;
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));
@@ -94,7 +89,7 @@ export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));
 export function differenceText(d: Difference): { change: string; interval: string } {
   const isRate = d.champion !== null;
   const isYuan = !isRate && (METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? "").includes("yuan");
-  const value = (x: number) => (isYuan ? yuan2(x) : num(x, 2));
+  const value = (x: number) => (isYuan ? yuanText(x) : num(x, 2));
   // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
   const change = isRate
     ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`

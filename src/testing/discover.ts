@@ -64,7 +64,7 @@ export function searchedFolders(paths: readonly string[], cwd: string = process.
   return out;
 }
 
-function denied(shown: string, code = "EACCES"): InputError {
+function unreadable(shown: string, code = "EACCES"): InputError {
   if (code === "EACCES" || code === "EPERM")
     return new InputError("the folder may not be read (permission denied)", {
       file: shown,
@@ -110,7 +110,7 @@ function expand(p: string, cwd: string): string[] {
   } catch (e) {
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM") throw denied(p);
+    if (code === "EACCES" || code === "EPERM") throw unreadable(p);
   }
   if (isFile) {
     // a trace's place: -u would write a scenario's golden trace over it, or remove it as obsolete
@@ -124,7 +124,7 @@ function expand(p: string, cwd: string): string[] {
   if (isDir) {
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
     const closed = unreadableFolder(abs);
-    if (closed !== null) throw denied(closed.dir === abs ? p : showPath(closed.dir, cwd), closed.code);
+    if (closed !== null) throw unreadable(closed.dir === abs ? p : showPath(closed.dir, cwd), closed.code);
     const files = globSync(
       SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
       {
@@ -151,7 +151,7 @@ function expand(p: string, cwd: string): string[] {
     const fixed = parts.slice(0, firstDynamic).join("/");
     const root = resolve(cwd, fixed || ".");
     const closed = existsSync(root) ? unreadableFolder(root) : null;
-    if (closed !== null) throw denied(showPath(closed.dir, cwd), closed.code);
+    if (closed !== null) throw unreadable(showPath(closed.dir, cwd), closed.code);
     const files = globSync(p.split(sep).join("/"), {
       cwd,
       absolute: true,

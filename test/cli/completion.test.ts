@@ -54,12 +54,14 @@ describe("completion", () => {
     ]);
     expect(complete(file, ["credit-sim", "simulate", "--challenger", "ti"])).toEqual(["tightened"]);
     expect(complete(file, ["credit-sim", "completion", ""])).toEqual(["bash", "zsh"]);
+    // an alias completes as its command: `what-if` is `whatif`
+    expect(complete(file, ["credit-sim", "what-if", "--max"])).toEqual(["--max-edits"]);
   });
 
   it("zsh: a #compdef function for every command", async () => {
     const text = await script("zsh");
     expect(text.startsWith("#compdef credit-sim\n")).toBe(true);
-    for (const c of ["run", "explain", "test", "whatif", "simulate", "init", "completion"])
+    for (const c of ["run", "explain", "test", "whatif|what-if", "simulate", "init", "completion"])
       expect(text).toContain(`    ${c})\n      _arguments -s`);
     // where zsh is installed, it must parse the script
     if (existsSync("/usr/bin/zsh") || existsSync("/bin/zsh")) {

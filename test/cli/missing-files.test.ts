@@ -1,9 +1,11 @@
-// A file or folder that does not exist: a near name from the folder the user typed, and from no other.
+// A file or folder that does not exist (a near name from the folder the user typed, and from no other), or
+// that cannot be read: said in words.
 
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { workingFolderError } from "../../src/cli/main.js";
 import { cli } from "../helpers/cli.js";
 
 describe("a missing file or folder", () => {
@@ -30,6 +32,24 @@ describe("a missing file or folder", () => {
     expect(elsewhere.stderr).not.toContain("did you mean");
     const far = await cli(["run", "scenarios/qqqqqqqq.yaml"]);
     expect(far.stderr).toMatch(/hint: +check the path/);
+  });
+});
+
+describe("a path past the system's longest", () => {
+  it("is said in words, with what to do, not as ENAMETOOLONG", async () => {
+    const r = await cli(["run", `${"a".repeat(300)}.yaml`]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /: the scenario file's path is too long for the system\n\s+hint: +shorten the path/,
+    );
+    expect(r.stderr).not.toContain("ENAMETOOLONG");
+  });
+});
+
+describe("a working folder that cannot be read", () => {
+  it("is said in words: the system's code is no reason to a user", () => {
+    const e = Object.assign(new Error("uv_cwd"), { code: "EACCES" });
+    expect(workingFolderError(e).message).toBe("the current folder cannot be read (permission denied)");
   });
 });
 

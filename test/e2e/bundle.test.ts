@@ -8,7 +8,8 @@
 // from population/vocabulary.ts and a sweep's grid from population/sweep.ts alone). And the code cache the build made is one V8 takes.
 
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/cli.js";
@@ -72,5 +73,25 @@ describe("the bundle", () => {
     );
     expect(r.stderr).toBe("");
     expect(r.stdout.trim()).toBe("used");
+  });
+
+  it("the build's warm-up writes no golden trace: a scenario without one is left for its author's own run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-warm-up-"));
+    try {
+      mkdirSync(join(dir, "scenarios"));
+      const scenario = readFileSync(join(ROOT, "scenarios", "good-customer.yaml"), "utf8");
+      writeFileSync(join(dir, "scenarios", "new.yaml"), scenario.replace(/^name: .*$/m, "name: new"));
+      const cache = join(dir, "cli.cjs.cache");
+      const r = spawnSync(process.execPath, [join(ROOT, "scripts", "code-cache.mjs"), cache], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, CI: undefined },
+      });
+      expect(r.status).toBe(0);
+      expect(existsSync(cache)).toBe(true);
+      expect(existsSync(join(dir, "scenarios", "__snapshots__"))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,7 +9,7 @@ import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js"
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
 import { testHtml } from "../../src/render/html/test-report.js";
-import { yuan2 } from "../../src/render/population-format.js";
+import { yuanText } from "../../src/scenario/format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { runTests } from "../../src/testing/run-tests.js";
@@ -336,8 +336,8 @@ describe("simulate --html with a challenger", () => {
   });
 
   it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {
-    expect(yuan2(1234.5)).toBe("¥1,234.50");
-    expect(yuan2(-1234567.891)).toBe("−¥1,234,567.89");
+    expect(yuanText(1234.5)).toBe("¥1,234.50");
+    expect(yuanText(-1234567.891)).toBe("−¥1,234,567.89");
     const html = simulatePage().html;
     const table = html.slice(
       html.indexOf("Outcomes under default"),
