@@ -159,14 +159,16 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (v.limit !== undefined) noteCut(line, v, v.limit, day);
       // a policy change's suspension keeps the policy the line met, to tell while the change holds it; a
       // delinquency (or anything else the old policy would not restore either) makes it the customer's own
-      // — and a suspension recorded again for credit keeps the policy before the change, to tell when the
-      // customer has cleared their own part and only the change holds the line
+      // — and a suspension for credit keeps the policy before a change (one recorded again, the policy
+      // before it; one on a line active since a change not yet reviewed — the overdue trigger — the policy
+      // before that change), to tell when the customer has cleared their own part and only the change
+      // holds the line
       if (v.policyMet !== undefined) {
         line.policyMet = v.policyMet;
         line.suspendedUnder = null;
       } else if (v.cause === "credit") {
         line.suspendedUnder =
-          suspensionBeneath(line) === null ? null : (line.suspendedUnder ?? line.policyMet);
+          suspensionBeneath(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyMet);
         line.policyMet = null;
       }
       // a suspension found while a security hold stands is recorded beneath it

@@ -1634,6 +1634,32 @@ describe("fixes from review", () => {
     );
   });
 
+  it("a credit suspension on a line active since a change not yet reviewed (the overdue trigger) keeps the policy before it", () => {
+    // the policy starts requiring a verified identity on day 50, while the line is active; a bill left
+    // unpaid is 30 days past due on day 70 (suspended for credit) before the first review under the change
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_000),
+        on.purchase(4, 1_200, null, 12),
+        on.policy(50, { set: { requireVerified: true } }),
+        on.repay(80, "full"),
+        ...[97, 128, 158, 189, 220, 250, 281, 311].map((d) => on.repay(d, "statement")),
+      ],
+      {
+        policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+        profile: { verified: false },
+        until: 330,
+      },
+    );
+    expect(stepOn(t, "overdue", 70)).toMatchObject({ decision: "suspended", cause: "credit" });
+    // once clean, only the change holds it: recorded for the change, closed for it, the plan runs to term
+    expect(stepOn(t, "review", 135)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const closed = t.steps.find((x) => x.decision === "closed")!;
+    expect(closed).toMatchObject({ cause: "policy" });
+    expect(closed.reasons).toContain("POLICY_CHANGE");
+  });
+
   it("restored because the policy stopped requiring identity: IDENTITY_VERIFIED is not claimed", () => {
     const t = run(
       [
