@@ -400,7 +400,9 @@ function failedOnVerifying(
 }
 
 /** The debt advice, counting on the income the smallest line needs (`income`, asked for anyway, when higher
- *  than the one on record): null when that income alone brings the ratio within the cap. */
+ *  than the one on record): null when that income alone brings the ratio within the cap by the next
+ *  review — not when only a later one reads the balances that does it (the next review still reads the
+ *  last report's: the advice names the review that can restore the line). */
 function debtAdvice(
   c: Customer,
   line: Line,
@@ -413,7 +415,9 @@ function debtAdvice(
     return reduceDebt(c, line, max, day, calendar);
   const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
   const advice = reduceDebt(asked, line, max, day, calendar);
-  return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 ? null : advice;
+  return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 && advice.missed === null
+    ? null
+    : advice;
 }
 
 /** What an active line can do about the standard it fails before the review suspends it (the facts of
