@@ -13,6 +13,8 @@ export default defineConfig({
     // a hang fails in a minute; the heaviest tests take seconds on a quiet machine, more on a busy one
     testTimeout: 60_000,
     pool: "threads",
+    // one seed for every property test (PROPERTY_SEED=random draws anew)
+    setupFiles: ["test/helpers/property-seed.ts"],
     // vitest's default leaves a core free, which on the 2-core CI machine runs the files one at a time;
     // many tests wait on a child process, so two threads use both cores (about 100 s → 70 s)
     maxWorkers: Math.max(2, availableParallelism()),

@@ -15,7 +15,6 @@ import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
 import { type EventInput, scenario, testPolicy } from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 25;
-fc.configureGlobal({ interruptAfterTimeLimit: 60_000 });
 
 const timelines = fc.oneof(scenarioArb, activeScenarioArb);
 

@@ -16,8 +16,6 @@ import { amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
-// a failure shrinks for a minute at most (shrinking a long timeline can otherwise take many minutes)
-fc.configureGlobal({ interruptAfterTimeLimit: 60_000 });
 
 // These run on every field of every step and every day of every timeline, where expect() itself was
 // most of the cost: each compares first and calls the same matcher, with its message, only on a failure.
