@@ -8,34 +8,26 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { saveVariantFile } from "../../src/cli/whatif-session.js";
 import { suggestName } from "../../src/whatif/save.js";
 import { cli, ROOT } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
 
-const dir = mkdtempSync(join(tmpdir(), "credit-sim-hostile-out-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const fresh = (): string => {
-  const d = join(dir, `case-${n++}`);
-  mkdirSync(d);
-  return d;
-};
+const { dir, fresh } = tempCases("hostile-out");
 const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
 
 describe("init", () => {
   it("does not follow a dangling link planted under the starter's name", async () => {
     const d = fresh();
-    const outside = join(dir, `outside-${n}.yaml`);
+    const outside = `${d}-outside.yaml`;
     symlinkSync(outside, join(d, "first-scenario.yaml"));
     for (const args of [["init"], ["init", "--force"]]) {
       const r = await cli(args, { cwd: d });
@@ -46,7 +38,7 @@ describe("init", () => {
 
   it("--force replaces a regular file but never a link's target", async () => {
     const d = fresh();
-    const secret = join(dir, `secret-${n}`);
+    const secret = `${d}-secret`;
     writeFileSync(secret, "SECRET");
     symlinkSync(secret, join(d, "first-scenario.yaml"));
     const r = await cli(["init", "--force"], { cwd: d });
@@ -88,7 +80,7 @@ describe("what-if saves", () => {
 
   it("--save does not write through a dangling link", async () => {
     const d = fresh();
-    const outside = join(dir, `outside-${n}.yaml`);
+    const outside = `${d}-outside.yaml`;
     symlinkSync(outside, join(d, "v.yaml"));
     const r = await cli(["whatif", ZHANG, "--remove", "1", "--save", "v.yaml"], { cwd: d });
     expect(r.status).toBe(2);
@@ -104,7 +96,7 @@ describe("what-if saves", () => {
 
   it("the session's own folder is never a link: planted, it is refused; missing, it is made", () => {
     const d = fresh();
-    const elsewhere = join(dir, `elsewhere-${n}`);
+    const elsewhere = `${d}-elsewhere`;
     mkdirSync(elsewhere);
     symlinkSync(elsewhere, join(d, "whatif"));
     expect(() => saveVariantFile(join(d, "whatif", "v-whatif.yaml"), "name: v\n", false, true)).toThrow(
@@ -425,7 +417,7 @@ describe("one command's outputs", () => {
 
   it("--export-account -o never writes through a link, even one that leads nowhere", async () => {
     const d = fresh();
-    const outside = join(dir, `outside-export-${n}.yaml`);
+    const outside = `${d}-outside-export.yaml`;
     symlinkSync(outside, join(d, "a.yaml"));
     const r = await cli(
       ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", "a.yaml"],
@@ -441,7 +433,7 @@ describe("one command's outputs", () => {
   it("run --html: a link planted at a derived page name is found before any page is written", async () => {
     const d = fresh();
     const files = ["a", "b", "c"].map((s) => scenarioIn(d, s, `n${s}`));
-    const victim = join(dir, `victim-html-${n}.txt`);
+    const victim = `${d}-victim-html.txt`;
     writeFileSync(victim, "keep\n");
     symlinkSync(victim, join(d, "r.x-2.html"));
     writeFileSync(join(d, "r.x.html"), "an earlier page\n");
@@ -700,18 +692,18 @@ describe("simulate --flips DIR", () => {
 
   it("a --flips folder that is a link is refused before the run, --force or not", async () => {
     const d = fresh();
-    symlinkSync(join(dir, `nowhere-${n}`), join(d, "flips"));
+    symlinkSync(`${d}-nowhere`, join(d, "flips"));
     for (const force of [false, true]) {
       const r = await flips(d, force);
       expect(r.status).toBe(2);
       expect(r.stderr).toContain("flips: --flips: cannot write into it: it is a symbolic link");
     }
-    expect(existsSync(join(dir, `nowhere-${n}`))).toBe(false);
+    expect(existsSync(`${d}-nowhere`)).toBe(false);
   });
 
   it("writes no file credit-sim names through a link planted under that name", async () => {
     const d = fresh();
-    const victim = join(dir, `victim-${n}.txt`);
+    const victim = `${d}-victim.txt`;
     writeFileSync(victim, "keep\n");
     mkdirSync(join(d, "flips"));
     symlinkSync(victim, join(d, "flips", "index.txt"));
@@ -725,7 +717,7 @@ describe("simulate --flips DIR", () => {
 
   it("writes nothing into a folder of its naming planted as a link to elsewhere", async () => {
     const d = fresh();
-    const elsewhere = join(dir, `elsewhere-${n}`);
+    const elsewhere = `${d}-elsewhere`;
     mkdirSync(elsewhere);
     mkdirSync(join(d, "flips"));
     symlinkSync(elsewhere, join(d, "flips", "default-vs-tightened"));

@@ -2,28 +2,21 @@
 // a golden trace edited on every line, strings that are no characters. Each is read and reported, or
 // refused with a message (exit 2) — never an internal error, never a run that does not end.
 
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Chalk } from "chalk";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { lineDiff, MAX_DIFFED_CHANGES } from "../../src/testing/line-diff.js";
 import type { ExpectationReport } from "../../src/testing/report.js";
 import { renderPretty } from "../../src/testing/reporters/pretty.js";
 import { cli } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
 import { scenarioReport, testRun } from "../helpers/test-run.js";
 
 /** A hang fails here, not at the suite's minute: each case takes seconds with its fix, minutes without. */
 const HANG_GUARD_MS = 45_000;
 
-const dir = mkdtempSync(join(tmpdir(), "credit-sim-hostile-test-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let n = 0;
-const fresh = (): string => {
-  const d = join(dir, `case-${n++}`);
-  mkdirSync(d);
-  return d;
-};
+const { fresh } = tempCases("hostile-test");
 
 const SCENARIO = [
   "name: many expectations",

@@ -1,0 +1,22 @@
+// A temporary folder for a test file's cases, each case in a fresh subfolder of its own (removed with the
+// file's other cases after they run): hostile cases write and break things and must not meet each other.
+
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+
+/** Makes the folder (`credit-sim-<name>-…`); returns it and a maker of fresh case folders inside it. */
+export function tempCases(name: string): { dir: string; fresh: () => string } {
+  const dir = mkdtempSync(join(tmpdir(), `credit-sim-${name}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  return {
+    dir,
+    fresh: () => {
+      const d = join(dir, `case-${n++}`);
+      mkdirSync(d);
+      return d;
+    },
+  };
+}
