@@ -25,6 +25,9 @@ export function loadCli() {
   const script = new vm.Script(Module.wrap(readFileSync(BUNDLE, "utf8")), {
     filename: BUNDLE,
     cachedData,
+    // honoured only by code V8 compiles here, not by code it reads from the cache (Node 20): the bundle
+    // holds no import() for that reason (test/e2e/bundle.test.ts); this keeps a build without its cache
+    // working if one slips in
     importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
   const module = { exports: {} };
