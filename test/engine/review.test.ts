@@ -8,13 +8,46 @@ import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
-import { baselineScore, DEFAULT_POLICY, on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import {
+  baselineScore,
+  DEFAULT_POLICY,
+  type EventInput,
+  on,
+  run,
+  stateOn,
+  stepOn,
+  stepsOf,
+  testPolicy,
+} from "./builders.js";
 
 // 2024 calendar with the test policy: statements on the 1st (days 0, 31, 60, 91…), due on the 10th (40, 69,
 // 100…), reviews on the 15th (14, 45, 74, 105, 135, 166…).
 const REVIEW_DAYS = [14, 45, 74, 105, 135, 166, 196, 227];
 
 const decisions = (steps: readonly Step[]) => steps.map((s) => s.decision);
+
+/**
+ * A customer who falls behind and then clears it, under a policy change they cannot meet: a bill left
+ * unpaid until day 80 (30 days past due on day 70: suspended for credit), then every statement paid, with
+ * ¥1,200 in 12 instalments running; from `policyDay` the policy requires the verified identity this
+ * customer lacks. Restoration needs 30 clean days.
+ */
+function clearedUnderChange(policyDay: number) {
+  const events: EventInput[] = [
+    on.open(0, 5_000),
+    on.purchase(3, 1_000),
+    on.purchase(4, 1_200, null, 12),
+    on.repay(80, "full"),
+    on.policy(policyDay, { set: { requireVerified: true } }),
+    ...[97, 128, 158, 189, 220, 250, 281, 311].map((d) => on.repay(d, "statement")),
+  ];
+  const options = {
+    policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
+    profile: { verified: false },
+    until: 330,
+  };
+  return { events, options };
+}
 
 describe("applications to open", () => {
   it("approve the amount asked when the score and income support it", () => {
@@ -726,25 +759,30 @@ describe("a line the policy holds suspended", () => {
     expect(opened.decision).toMatch(/^approved/);
   });
 
-  it("a closure for policy lets Huabei's instalment plans run to term: its closing statement calls in the rest", () => {
-    // ¥600 in 6 instalments (¥100 a month, billed on days 31, 60, 91, 121, 152, 182) and ¥100 revolving,
-    // its minimum paid on day 38; suspended for policy on day 14, closed for it on day 45
-    const t = run(
+  // ¥600 in 6 instalments (¥100 a month, billed on days 31, 60, 91, 121, 152, 182) and ¥100 revolving, its
+  // minimum paid on day 38; suspended for policy on day 14, closed for it on day 45
+  const planned = (until: number, after: Parameters<typeof run>[0] = []) =>
+    run(
       [
         on.open(0, 5_000),
         on.purchase(2, 600, null, 6),
         on.purchase(3, 100),
         on.policy(5, { set: { requireVerified: true } }),
         on.repay(38, "minimum"),
-        on.open(50, 3_000, "jiebei"),
-        on.support(50),
-        on.repay(66, "statement"),
-        on.verify(67),
-        on.open(70, 3_000, "jiebei"),
-        ...[97, 128, 158, 188].map((d) => on.repay(d, "statement")),
+        ...after,
       ],
-      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until: 200 },
+      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until },
     );
+
+  it("a closure for policy lets Huabei's instalment plans run to term: its closing statement calls in the rest", () => {
+    const t = planned(200, [
+      on.open(50, 3_000, "jiebei"),
+      on.support(50),
+      on.repay(66, "statement"),
+      on.verify(67),
+      on.open(70, 3_000, "jiebei"),
+      ...[97, 128, 158, 188].map((d) => on.repay(d, "statement")),
+    ]);
     const closed = stepOn(t, "review", 45);
     expect(closed).toMatchObject({ decision: "closed", status: "closed", cause: "policy" });
     // the closing statement calls in the revolving balance, due in full; the plan's five instalments left
@@ -790,16 +828,7 @@ describe("a line the policy holds suspended", () => {
   it("a month's instalment due with the closing statement makes one due date: missed, it is missed once", () => {
     // closed for policy on day 45: the closing statement (due day 69) and the March statement of day 60,
     // billing the plan's instalment, fall due the same day; nothing is repaid after the minimum of day 38
-    const t = run(
-      [
-        on.open(0, 5_000),
-        on.purchase(2, 600, null, 6),
-        on.purchase(3, 100),
-        on.policy(5, { set: { requireVerified: true } }),
-        on.repay(38, "minimum"),
-      ],
-      { profile: { verified: false, creditHistoryMonths: 24 }, policy, until: 80 },
-    );
+    const t = planned(80);
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
     expect(stepsOf(t, "statement", 60)[0]!.event).toMatchObject({ instalments: 10_000, dueDay: 69 });
     const before = stateOn(t, 72).inputs.missedDues12m ?? 0;
@@ -1496,21 +1525,8 @@ describe("fixes from review", () => {
   });
 
   it("a suspension for credit the customer has cleared, held now only by a policy change made since, becomes the change's", () => {
-    // a bill left unpaid until day 80 (30 days past due on day 70: suspended for credit); on day 85 the
-    // policy starts requiring a verified identity, which this customer lacks; clean for 30 days by day 110
-    const events = [
-      on.open(0, 5_000),
-      on.purchase(3, 1_000),
-      on.purchase(4, 1_200, null, 12),
-      on.repay(80, "full"),
-      on.policy(85, { set: { requireVerified: true } }),
-      ...[97, 128, 158, 189, 220, 250, 281, 311].map((d) => on.repay(d, "statement")),
-    ];
-    const options = {
-      policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
-      profile: { verified: false },
-      until: 330,
-    };
+    // suspended for credit on day 70; the policy changes on day 85; clean for 30 days by day 110
+    const { events, options } = clearedUnderChange(85);
     const t = run(events, options);
     expect(stepOn(t, "overdue", 70)).toMatchObject({ decision: "suspended", cause: "credit" });
     // day 105: still the customer's own (clean only 25 days), the policy named beside it
@@ -1635,23 +1651,10 @@ describe("fixes from review", () => {
   });
 
   it("a credit suspension on a line active since a change not yet reviewed (the overdue trigger) keeps the policy before it", () => {
-    // the policy starts requiring a verified identity on day 50, while the line is active; a bill left
-    // unpaid is 30 days past due on day 70 (suspended for credit) before the first review under the change
-    const t = run(
-      [
-        on.open(0, 5_000),
-        on.purchase(3, 1_000),
-        on.purchase(4, 1_200, null, 12),
-        on.policy(50, { set: { requireVerified: true } }),
-        on.repay(80, "full"),
-        ...[97, 128, 158, 189, 220, 250, 281, 311].map((d) => on.repay(d, "statement")),
-      ],
-      {
-        policy: testPolicy({ requireVerified: false, restoreCleanDays: 30 }),
-        profile: { verified: false },
-        until: 330,
-      },
-    );
+    // the policy changes on day 50, while the line is active; the overdue trigger suspends it for credit
+    // on day 70, before the first review under the change (day 74)
+    const { events, options } = clearedUnderChange(50);
+    const t = run(events, options);
     expect(stepOn(t, "overdue", 70)).toMatchObject({ decision: "suspended", cause: "credit" });
     // once clean, only the change holds it: recorded for the change, closed for it, the plan runs to term
     expect(stepOn(t, "review", 135)).toMatchObject({ decision: "suspended", cause: "policy" });
