@@ -384,13 +384,20 @@ describe("instalment plans (分期)", () => {
 });
 
 describe("closure and write-off", () => {
-  it("a closing statement bills everything owed, due in full", () => {
+  /** A line about to close on day 20: a revolving bill of ¥900, ¥200 bought outright and ¥300 in 6
+   *  instalments, charged through day 19. */
+  const closingLine = () => {
     const l = oneBill(100_000);
     repay(l, 10_000, 5);
     openDay(l, 13); // revolving ¥900
     purchase(l, 20_000, 14, null);
     purchase(l, 30_000, 14, { term: 6, fee: 1_350 });
     accrue(l, 19, rates);
+    return l;
+  };
+
+  it("a closing statement bills everything owed, due in full", () => {
+    const l = closingLine();
     const owed = balance(l);
     const bill = closeStatement(l, 20, 39, policy, true)!;
     expect(bill).toMatchObject({ billed: 20_000 + 30_000, instalments: 30_000, fees: 0 });
@@ -399,12 +406,7 @@ describe("closure and write-off", () => {
   });
 
   it("a closure for policy leaves the plans to run to term: called in, what is billed; then one instalment a month", () => {
-    const l = oneBill(100_000);
-    repay(l, 10_000, 5);
-    openDay(l, 13); // revolving ¥900
-    purchase(l, 20_000, 14, null);
-    purchase(l, 30_000, 14, { term: 6, fee: 1_350 });
-    accrue(l, 19, rates);
+    const l = closingLine();
     const owed = balance(l);
     // the closing statement: the purchases and the revolving bill, due in full; no instalment billed
     const closing = closeStatement(l, 20, 39, policy, true, "none")!;
