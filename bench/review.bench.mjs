@@ -31,7 +31,7 @@
 import { fileURLToPath } from "node:url";
 import { Engine } from "json-rules-engine";
 import seedrandom from "seedrandom";
-import { customerOverdue, isOpen, lastCured } from "../dist/engine/customer.js";
+import { customerOverdue, isOpen, lastCured, suspensionBeneath } from "../dist/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../dist/engine/eligibility.js";
 import {
   decisionNote,
@@ -178,7 +178,7 @@ function factsOf({ c, line, day, s }) {
 /** A line suspended for policy or credit (beneath a hold too): whether the policy before a change — the
  *  one a policy suspension met, the one a credit suspension was under — would restore it. */
 function policyHold(c, line, day, s) {
-  const cause = line.cause === "security" ? (line.heldOver?.cause ?? null) : line.cause;
+  const cause = suspensionBeneath(line);
   const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
   const holds =
     before !== null && restorationBlockers({ ...c, policy: before }, line, day, s, cause).length === 0;
