@@ -120,6 +120,18 @@ function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Li
   return restorationBlockers({ ...c, policy: before }, line, day, s, cause).length === 0;
 }
 
+/**
+ * What a suspension recorded for `cause` is to be recorded for now, given whether a policy change is what
+ * holds the line (`byChange`): a policy suspension the change no longer holds is the customer's own
+ * (credit); a credit suspension the customer has cleared, held only by a change made since, is the
+ * change's (the policy before it: the one it was suspended under). Null: it stays as recorded.
+ */
+function recordedFor(cause: Line["cause"], byChange: boolean, line: Line): "credit" | Policy | null {
+  if (cause === "policy" && !byChange) return "credit";
+  if (cause === "credit" && byChange) return line.suspendedUnder;
+  return null;
+}
+
 /** A suspended line's blockers as its decisions cite them: the policy change first while it holds it. */
 export function citing(
   c: Customer,
@@ -153,23 +165,11 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
     const codes = blockers.map((f) => f.code);
     const policy = heldByPolicy(c, line, day, s, held.cause);
     const reasons = principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s);
-    // a policy that no longer holds the line leaves it suspended for what does: the customer's credit —
-    // and the other way, a suspension for credit the customer has cleared, held now only by a change made
-    // since, is left suspended for the change (as the review that finds it records it)
-    if (held.cause === "credit" && policy && line.suspendedUnder !== null)
-      return {
-        decision: "suspended",
-        cause: "policy",
-        policyMet: line.suspendedUnder,
-        reasons,
-        facts: blockers,
-      };
-    return {
-      decision: "suspended",
-      cause: held.cause === "policy" && !policy ? "credit" : held.cause,
-      reasons,
-      facts: blockers,
-    };
+    // left suspended for what holds the line, as the review that finds it records it (recordedFor)
+    const now = recordedFor(held.cause, policy, line);
+    if (now !== null && now !== "credit")
+      return { decision: "suspended", cause: "policy", policyMet: now, reasons, facts: blockers };
+    return { decision: "suspended", cause: now ?? held.cause, reasons, facts: blockers };
   }
   const credit: RuleFact[] = [];
   const dpd = customerDaysPastDue(c, day);
@@ -355,21 +355,13 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
         ],
       };
     }
-    // a policy suspension the policy no longer holds (the policy before the change would not restore the
-    // line either) is the customer's own from the review that finds it — periodic or early, one rule for
-    // every review: recorded for credit, with what holds the line now, so that its standing says what its
-    // reasons cite (the clock stays the first's). And the other way: a suspension for credit whose own
-    // reasons the customer has cleared, held now only by a policy change made since (the policy it was
-    // under would restore it), is the change's — so that it is told, closed and run to term as the
-    // change's, not the customer's. An early review cuts no limit: line management is the periodic review's
-    const recorded = held?.cause ?? line.cause;
-    const byChange = codes.includes("POLICY_CHANGE");
-    const now =
-      recorded === "policy" && !byChange
-        ? "credit"
-        : recorded === "credit" && byChange
-          ? line.suspendedUnder
-          : null;
+    // a suspension held by something other than what it was recorded for (recordedFor) is recorded anew
+    // by the review that finds it — periodic or early, one rule for every review — with what holds the line
+    // now, so that its standing says what its reasons cite (the clock stays the first's): a policy
+    // suspension for credit, a cleared credit suspension for the change that holds it, so that it is told,
+    // closed and run to term as the change's. An early review cuts no limit: line management is the
+    // periodic review's
+    const now = recordedFor(held?.cause ?? line.cause, codes.includes("POLICY_CHANGE"), line);
     if (now !== null) {
       const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
       const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, now, !requested);
