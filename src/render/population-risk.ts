@@ -223,13 +223,19 @@ export interface VariantLine {
 }
 
 /** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
+/** A variant's rates as its table prints them, and the frontier chart's tooltips with it. */
+export const VARIANT_RATES = {
+  approved: (v: Pick<VariantLine, "metrics">) => pct2(v.metrics.approvalRate),
+  bad: (v: Pick<VariantLine, "metrics" | "bads">) => fewCases(v.bads.booked, pct2(v.metrics.badRate)),
+} as const;
+
 export const VARIANT_COLUMNS: ReadonlyArray<{
   title: string;
   width: number;
   cell: (v: VariantLine) => string;
 }> = [
-  { title: "approved", width: 10, cell: (v) => pct2(v.metrics.approvalRate) },
-  { title: "bad", width: 9, cell: (v) => fewCases(v.bads.booked, pct2(v.metrics.badRate)) },
+  { title: "approved", width: 10, cell: VARIANT_RATES.approved },
+  { title: "bad", width: 9, cell: VARIANT_RATES.bad },
   { title: "loss", width: 13, cell: (v) => yuanShort(v.metrics.loss) },
   { title: "revenue", width: 13, cell: (v) => yuanShort(v.metrics.revenue) },
   { title: "profit", width: 13, cell: (v) => yuanShort(v.metrics.profit) },

@@ -341,7 +341,8 @@ export function simulateHtml(
     );
   }
   const rows = variantRows(r);
-  const trade = options.frontier ?? (rows ? sweepFrontier(rows) : null);
+  const bads = (all.variants ?? []).map((v) => v.risk.all);
+  const trade = options.frontier ?? (rows ? sweepFrontier(rows, bads) : null);
   if (trade) {
     charts.push(frontierChart(trade));
     body.push(
@@ -350,17 +351,7 @@ export function simulateHtml(
       }),
     );
   }
-  if (rows)
-    body.push(
-      section(
-        "Variants of the sweep",
-        variantTable(
-          baseVariant(r, all),
-          rows,
-          (all.variants ?? []).map((v) => v.risk.all),
-        ),
-      ),
-    );
+  if (rows) body.push(section("Variants of the sweep", variantTable(baseVariant(r, all), rows, bads)));
   // each policy's, as the text report has them (the challenger's was left out)
   for (const [name, pick] of arms) {
     const a = pick(all);
