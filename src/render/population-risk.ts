@@ -15,6 +15,7 @@ import {
 } from "../population/stats.js";
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { VINTAGE_MONTHS, type VintageRow } from "../population/vintage.js";
+import { wholeYuanText } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import {
@@ -33,8 +34,7 @@ import {
   ratio,
 } from "./population-format.js";
 
-const yuanShort = (y: number) =>
-  Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
+const yuanShort = (y: number) => (Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : wholeYuanText(y));
 
 interface RiskColumn {
   title: string;

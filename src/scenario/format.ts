@@ -35,6 +35,11 @@ export function money(fen: Fen): string {
 /** ¥1,234.50 from yuan (reports that keep money in yuan: the HTML page, what-if's advice). */
 export const yuanText = (yuan: number): string => money(Math.round(yuan * 100));
 
+/** ¥1,235 from yuan, to the whole yuan (a population's amounts): rounded half away from zero, so that a loss
+ *  and a negative profit of one amount read alike, and never "−¥0". */
+export const wholeYuanText = (yuan: number): string =>
+  money(Math.sign(yuan) * Math.round(Math.abs(yuan)) * 100).slice(0, -".00".length);
+
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0";
 }
