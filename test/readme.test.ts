@@ -63,6 +63,23 @@ describe("README", () => {
       expect(devRow).toContain(`\`${dep}\``);
   });
 
+  it("its command table says what the commands take and do, as they do it", async () => {
+    const { cli } = await import("./helpers/cli.js");
+    const row = (command: string) =>
+      readme.split("\n").find((l) => l.startsWith(`| \`npx credit-sim ${command}`))!;
+    // explain's --day takes a day's number or its date
+    expect((await cli(["explain", "--help"])).stdout).toMatch(/--day <n\|date> .*its number .* or its date/s);
+    expect(row("explain")).toContain("--day N\\|YYYY-MM-DD");
+    expect((await cli(["explain", "scenarios/zhang-ming.yaml", "--day", "2024-08-15"])).stdout).toContain(
+      "day 227 (2024-08-15)",
+    );
+    // the completion script completes the command `credit-sim`, not `npx credit-sim`
+    const script = (await cli(["completion", "bash"])).stdout;
+    expect(script).toMatch(/^complete .* credit-sim$/m);
+    expect(script).not.toMatch(/^complete .* npx$/m);
+    expect(row("completion")).toMatch(/completion of `credit-sim` \(on PATH, not `npx`\)/);
+  });
+
   it("ships the MIT licence that package.json names", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { license: string };
     expect(pkg.license).toBe("MIT");

@@ -83,6 +83,16 @@ export function decide(
   return out;
 }
 
+/**
+ * A periodic review has judged `line`, whatever it decided: the first review after a policy change decides
+ * whether the change suspends the line (a suspension for it carries the policy the line met); later
+ * failures are the customer's own, so the policy before the change is no longer kept. Called before the
+ * review's verdict is applied: a suspension for credit at that review keeps no policy from before it.
+ */
+export function reviewedSinceChange(line: Line): void {
+  line.previousPolicy = null;
+}
+
 /** The customer's lines in their fixed order, without building an array: 0 Huabei, 1 Jiebei. */
 export const lineAt = (c: Customer, i: number): Line => (i === 0 ? c.huabei : c.jiebei);
 

@@ -2,7 +2,15 @@
 // due), a Huabei statement, due-date notices, the real-time triggers (charge-off, overdue too long), the
 // periodic review, and a month end (what the bureau sees). schedule.ts says when each comes.
 
-import { decide, lineAt, NOTHING, notePastDue, outcome, type StepOutcome } from "./apply-verdict.js";
+import {
+  decide,
+  lineAt,
+  NOTHING,
+  notePastDue,
+  outcome,
+  reviewedSinceChange,
+  type StepOutcome,
+} from "./apply-verdict.js";
 import { type Customer, daysPastDue, isOpen, type Line, overdue, owed, runsToTerm } from "./customer.js";
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
@@ -261,9 +269,7 @@ function reviewFrom(
             (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
           );
     }
-    // the first review after a policy change decides whether the change suspends the line (a suspension
-    // for it carries the policy the line met); later failures are the customer's own
-    line.previousPolicy = null;
+    reviewedSinceChange(line);
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision === null && line.status !== "suspended") continue;
     out ??= [];

@@ -29,6 +29,7 @@ import {
   describeEvent,
   describeFact,
   describeRemedy,
+  heldAdvice,
   lineName,
   nothingToDo,
   reasonAdvice,
@@ -75,6 +76,8 @@ interface StepExplained {
   bound: string | null;
   /** the line decided on (Huabei, Jiebei), or null for the customer as a whole */
   line: string | null;
+  /** a suspension recorded beneath a security hold (the status stays the hold's): its cause */
+  beneath: "credit" | "policy" | null;
   reasons: ReasonExplained[];
   /** rules that also held that step, beside the reasons */
   also: ReasonExplained[];
@@ -208,6 +211,7 @@ export function explainDay(
       byTime: change.time,
       bound: change.bound,
       line: s.line === null ? null : lineName(s.line),
+      beneath: s.beneath ?? null,
       // a review that decided nothing still shows what keeps a suspended line suspended
       reasons: s.reasons.map((c) => reasonExplained(c, s)),
       // rules that held too, beside the one that decided (a limit cut due the same day)
@@ -217,10 +221,13 @@ export function explainDay(
       remedies: s.remedies.map(describeRemedy),
     };
   });
-  const remedies = [...new Set(explained.flatMap((s) => s.remedies))];
+  const remedies = onceEach(steps.flatMap((s) => s.remedies));
+  // a suspension recorded beneath a hold: the hold still stands, and verifying comes first
+  const held = steps.find((s) => s.beneath !== undefined)?.beneath;
   const advice = reasonAdvice(
     steps.flatMap((s) => s.reasons),
     steps.at(-1),
+    held === undefined ? [] : [heldAdvice(held)],
   );
   // a day without a decision: what helps with the characteristics that cost points that day
   const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));
@@ -274,6 +281,33 @@ export function explainDay(
             ? moveAdvice
             : standing(trace, end, day, owedToday(trace, end, day)),
   };
+}
+
+/** Steps the customer takes once whatever the line (one verification lifts every hold; the clean period
+ *  and the applications' window are the customer's record): said once, without a line, when both give it. */
+const CUSTOMERS: readonly Remedy["kind"][] = ["verify_identity", "keep_clean_until", "wait_for_inquiries"];
+
+/**
+ * The day's steps in words, each step once: two decisions of a day (customer service, then an early review)
+ * may both give one — the same kind for the same line (a suspension's record: for the same cause), or one
+ * of the customer's from each line. It keeps the place it was first given, in the words of the last to give
+ * it (what the day left: an amount after a repayment between them).
+ */
+function onceEach(remedies: readonly Remedy[]): string[] {
+  const steps = new Map<string, { remedy: Remedy; lines: Set<string> }>();
+  for (const r of remedies) {
+    const customers = CUSTOMERS.includes(r.kind);
+    const key = `${customers ? "" : r.line} ${r.kind} ${r.kind === "on_record" ? r.cause : ""}`;
+    const lines = steps.get(key)?.lines ?? new Set<string>();
+    steps.set(key, { remedy: r, lines: lines.add(r.line) });
+  }
+  return [
+    ...new Set(
+      [...steps.values()].map(({ remedy, lines }) =>
+        describeRemedy(lines.size > 1 ? { ...remedy, line: "huabei" } : remedy),
+      ),
+    ),
+  ];
 }
 
 /** What is past due while `day` runs: the arrears grow with the penalty at each day's close, so the last
@@ -337,7 +371,8 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   const named = x.steps.some((s) => s.line === lineName("jiebei"));
   for (const s of x.steps) {
     const which = named && s.line !== null ? `${s.line} ` : "";
-    const decided = s.decision ? `${c.bold(`${which}${s.decision}`)}` : c.dim("no decision");
+    const under = s.beneath === null ? "" : ` for ${s.beneath} beneath the security hold`;
+    const decided = s.decision ? `${c.bold(`${which}${s.decision}${under}`)}` : c.dim("no decision");
     lines.push(
       `${c.bold("•")} ${s.event} → ${decided}  ${c.dim(`(score ${s.score}${s.scoreDelta ? ` ${signed(s.scoreDelta)}` : ""}, ${s.status})`)}`,
     );

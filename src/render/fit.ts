@@ -31,10 +31,13 @@ const MIN_HANGING_TEXT = 32;
 export const textBeside = (column: number, columns: number): boolean =>
   Math.max(40, columns) - column >= MIN_HANGING_TEXT;
 
+/** An item of a numbered list: "1. Had you …" (what-if's smallest changes). */
+const NUMBERED = /^\d+\. /;
+
 /** Where a wrapped line's continuation starts: under the text after a label and its gap (a reason code,
- *  "base", "what-if", "found:"), else two further in. */
+ *  "base", "what-if", "found:") or after an item's number, else two further in. */
 function hangingIndent(body: string, indent: number): number {
-  const label = LABEL.exec(body);
+  const label = LABEL.exec(body) ?? NUMBERED.exec(body);
   return indent + (label ? label[0].length : 2);
 }
 

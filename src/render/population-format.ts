@@ -3,7 +3,7 @@
 import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import type { ArmSummary, GroupSummary } from "../population/stats.js";
-import { yuanText } from "../scenario/format.js";
+import { wholeYuanText, yuanText } from "../scenario/format.js";
 import { grouped } from "../shared/text.js";
 
 export const num = (x: number, digits: number) => (x < 0 ? `−${(-x).toFixed(digits)}` : x.toFixed(digits));
@@ -66,13 +66,12 @@ export const flippedText = (g: Pick<GroupSummary, "flipped" | "champion">): stri
   `${int(g.flipped ?? 0)} (${pct(g.champion.accounts ? (g.flipped ?? 0) / g.champion.accounts : 0)})`;
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
-const yuanInt = (y: number) => `¥${int(Math.round(y))}`;
 
 /** An arm's amounts as the text report and the HTML page print them. A persona without accounts has no
  *  charges per account ("–", as its rates), not ¥0.00. */
 export const ARM_AMOUNTS = {
   charges: (s: ArmSummary) => (s.accounts > 0 ? yuanText(s.chargesPerAccount) : "–"),
-  overdueAtEnd: (s: ArmSummary) => `${yuanInt(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
+  overdueAtEnd: (s: ArmSummary) => `${wholeYuanText(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
 } as const;
 
 /** The money on Huabei under one policy, to the fen, as both reports end. */

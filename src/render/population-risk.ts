@@ -15,6 +15,7 @@ import {
 } from "../population/stats.js";
 import { paramsText, type VariantMetrics } from "../population/sweep.js";
 import { VINTAGE_MONTHS, type VintageRow } from "../population/vintage.js";
+import { wholeYuanText } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import {
@@ -33,8 +34,7 @@ import {
   ratio,
 } from "./population-format.js";
 
-const yuanShort = (y: number) =>
-  Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : `${y < 0 ? "−" : ""}¥${int(Math.round(Math.abs(y)))}`;
+const yuanShort = (y: number) => (Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : wholeYuanText(y));
 
 interface RiskColumn {
   title: string;
@@ -223,13 +223,19 @@ export interface VariantLine {
 }
 
 /** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
+/** A variant's rates as its table prints them, and the frontier chart's tooltips with it. */
+export const VARIANT_RATES = {
+  approved: (v: Pick<VariantLine, "metrics">) => pct2(v.metrics.approvalRate),
+  bad: (v: Pick<VariantLine, "metrics" | "bads">) => fewCases(v.bads.booked, pct2(v.metrics.badRate)),
+} as const;
+
 export const VARIANT_COLUMNS: ReadonlyArray<{
   title: string;
   width: number;
   cell: (v: VariantLine) => string;
 }> = [
-  { title: "approved", width: 10, cell: (v) => pct2(v.metrics.approvalRate) },
-  { title: "bad", width: 9, cell: (v) => fewCases(v.bads.booked, pct2(v.metrics.badRate)) },
+  { title: "approved", width: 10, cell: VARIANT_RATES.approved },
+  { title: "bad", width: 9, cell: VARIANT_RATES.bad },
   { title: "loss", width: 13, cell: (v) => yuanShort(v.metrics.loss) },
   { title: "revenue", width: 13, cell: (v) => yuanShort(v.metrics.revenue) },
   { title: "profit", width: 13, cell: (v) => yuanShort(v.metrics.profit) },

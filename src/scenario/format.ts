@@ -35,6 +35,11 @@ export function money(fen: Fen): string {
 /** ¥1,234.50 from yuan (reports that keep money in yuan: the HTML page, what-if's advice). */
 export const yuanText = (yuan: number): string => money(Math.round(yuan * 100));
 
+/** ¥1,235 from yuan, to the whole yuan (a population's amounts): rounded half away from zero, so that a loss
+ *  and a negative profit of one amount read alike, and never "−¥0". */
+export const wholeYuanText = (yuan: number): string =>
+  money(Math.sign(yuan) * Math.round(Math.abs(yuan)) * 100).slice(0, -".00".length);
+
 export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : "±0";
 }
@@ -441,12 +446,26 @@ export function adviceOf(code: ReasonCode, at?: Snapshot): string {
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
   remedies.every((r) => r.kind === "on_record");
 
-/** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each. */
-export function reasonAdvice(reasons: readonly ReasonCode[], at?: Snapshot): string[] {
+/** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each —
+ *  after `first`, advice the reasons do not hold (what a hold beneath which they were recorded asks). */
+export function reasonAdvice(
+  reasons: readonly ReasonCode[],
+  at?: Snapshot,
+  first: readonly string[] = [],
+): string[] {
   return withoutRepeats([
-    ...new Set(reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => adviceOf(r, at))),
+    ...new Set([
+      ...first,
+      ...reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => adviceOf(r, at)),
+    ]),
   ]);
 }
+
+/** A suspension recorded beneath a security hold leaves the hold standing: its reasons say what the
+ *  suspension beneath needs, not that only a verification lifts the hold — nor that it alone restores
+ *  nothing. */
+export const heldAdvice = (beneath: "credit" | "policy"): string =>
+  `verify your identity: only that lifts the security hold, and the suspension for ${beneath} recorded beneath it stays until what follows is done and a review restores the line`;
 
 /** Advice without a line another line already says ("pay the overdue amount in full" beside "pay the
  *  overdue amount in full and keep repaying on time"; "report a higher income (an income event)" beside

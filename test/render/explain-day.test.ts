@@ -2,7 +2,7 @@
 
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { REASONS, simulate } from "../../src/engine/index.js";
+import { REASONS, type ReasonCode, simulate } from "../../src/engine/index.js";
 import { askedOn, explainDay, renderExplanation } from "../../src/render/explain-day.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { money, reasonAdvice } from "../../src/scenario/format.js";
@@ -162,6 +162,76 @@ describe("explainDay", () => {
     const text = renderExplanation(x, plain);
     expect(text).toContain("→ Huabei limit_reduced  (score");
     expect(text).toContain("→ Jiebei suspended  (score 825, suspended (credit))");
+  });
+
+  it("a review that records a suspension beneath a security hold says so, and that verifying comes first", () => {
+    // Wang Fang's hold (day 66) is not lifted before the review of day 75, which finds her debt burden too
+    // high: a suspension for credit recorded beneath the hold, which stays
+    const text = `name: held
+start: 2024-03-01
+until: 100
+profile: { age: 41, monthlyIncome: 15000, verified: true, creditHistoryMonths: 96 }
+events:
+  - { day: 0, type: apply, product: open, amount: 10000 }
+  - { day: 50, type: change_profile, field: phone }
+  - { day: 58, type: change_profile, field: address }
+  - { day: 66, type: change_profile, field: device }
+  - { day: 72, type: external_debt, amount: 400000 }
+`;
+    const { scenario: held } = loadScenarioText(text, `${ROOT}held.yaml`);
+    const x = explainDay(held, simulate(held), 75);
+    expect(x.steps).toMatchObject([
+      { decision: "suspended", beneath: "credit", status: "suspended (security)" },
+    ]);
+    expect(renderExplanation(x, plain)).toContain(
+      "• periodic review → suspended for credit beneath the security hold  (score",
+    );
+    // the hold's step first (its reasons are the suspension's: they never said it), then theirs
+    expect(x.todo[0]).toMatch(/^verify your identity: only that lifts the security hold, .* for credit/);
+    expect(x.todo.slice(1)).toEqual(reasonAdvice(x.steps[0]!.reasons.map((r) => r.code as ReasonCode)));
+  });
+
+  it("a step two decisions of the day both give is said once, where it was first given, as the day left it", () => {
+    // customer service, a repayment, then an early review: both answers ask to pay the overdue amount
+    const text = `name: twice
+start: 2024-01-01
+until: 100
+profile: { age: 35, monthlyIncome: 10000, verified: true, creditHistoryMonths: 60 }
+events:
+  - { day: 0, type: apply, product: open, amount: 6000 }
+  - { day: 5, type: purchase, amount: 3000 }
+  - { day: 75, type: contact_support }
+  - { day: 75, type: repay, amount: 1000 }
+  - { day: 75, type: request_review }
+`;
+    const { scenario: twice } = loadScenarioText(text, `${ROOT}twice.yaml`);
+    const x = explainDay(twice, simulate(twice), 75);
+    expect(x.steps.map((s) => s.decision)).toEqual(["info", null, "declined"]);
+    const pay = x.todo.filter((t) => t.startsWith("pay the overdue"));
+    expect(pay).toEqual([expect.stringMatching(/^pay the overdue ¥2,051\.00 now/)]);
+    expect(x.todo[0]).toBe(pay[0]);
+    // a step that is the customer's, not a line's (one verification lifts both holds), once, with no line
+    const both = `name: both held
+start: 2024-01-01
+until: 50
+profile: { age: 32, monthlyIncome: 10000, verified: true, creditHistoryMonths: 60 }
+events:
+  - { day: 0, type: apply, product: open, amount: 6000 }
+  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }
+  - { day: 30, type: change_profile, field: phone }
+  - { day: 31, type: change_profile, field: address }
+  - { day: 32, type: change_profile, field: device }
+  - { day: 41, type: request_review }
+  - { day: 41, type: request_review, line: jiebei }
+`;
+    const { scenario: two } = loadScenarioText(both, `${ROOT}both.yaml`);
+    const y = explainDay(two, simulate(two), 41);
+    expect(y.steps.map((s) => s.line)).toEqual(["Huabei", "Jiebei"]);
+    expect(y.todo.filter((t) => /verify your identity/.test(t))).toEqual([
+      "verify your identity (a verify_identity event)",
+    ]);
+    // what is each line's stays each line's
+    expect(y.todo.filter((t) => /suspended since/.test(t))).toHaveLength(2);
   });
 
   it("a customer-service day lists the remedies as what to do", () => {

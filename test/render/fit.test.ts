@@ -129,6 +129,14 @@ describe("a legend of codes", () => {
     for (const l of lines.slice(1)) expect(l.length - l.trimStart().length).toBe(textAt);
   });
 
+  it("wraps a numbered item under its text, not under its number: what-if's smallest changes", () => {
+    const item =
+      "  2. Had you repaid the bill due on day 222 in full that day, the account would not have been suspended (it was on day 227).";
+    const lines = fitLine(item, 80).split("\n");
+    expect(lines.length).toBe(2);
+    expect(lines[1]!.length - lines[1]!.trimStart().length).toBe(item.indexOf("Had"));
+  });
+
   it("wraps a labelled value under the value: what-if's base / what-if rows, an error's found:", () => {
     const row =
       "           base     declined: INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT, DELINQUENCY_LEVEL, OVERDUE_RECENT";

@@ -204,6 +204,34 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   });
 
+  it("a rate's tooltip reads as the page's tables print it (two decimals, not the page script's one)", async () => {
+    const page = pages.find((p) => p.name === "simulate")!;
+    const file = join(dir, "tooltip.html");
+    writeFileSync(file, page.html);
+    const tab = await browser.context.newPage();
+    await tab.goto(`file://${file}`);
+    // the tooltip of each chart's first dataset at its last point, as Chart.js builds it on hover
+    const body = (id: string) =>
+      tab.evaluate(`(() => {
+        const chart = Chart.getChart(document.getElementById(${JSON.stringify(id)}));
+        const last = chart.data.datasets[0].data.length - 1;
+        chart.tooltip.setActiveElements([{ datasetIndex: 0, index: last }], { x: 0, y: 0 });
+        chart.update();
+        return chart.tooltip.body.flatMap((b) => b.lines);
+      })()`) as Promise<string[]>;
+    const data = JSON.parse(/id="report-data">([^<]*)</.exec(page.html)![1]!) as {
+      charts: Array<{
+        id: string;
+        config: { data: { datasets: Array<{ label: string; texts: string[] }> } };
+      }>;
+    };
+    for (const id of ["delinquency", "intervals"]) {
+      const set = data.charts.find((c) => c.id === id)!.config.data.datasets[0]!;
+      expect(await body(id)).toEqual([` ${set.label}: ${set.texts.at(-1)}`]);
+    }
+    await tab.close();
+  });
+
   it("shows a decision's reasons on hover", async () => {
     const page = pages.find((p) => p.name === "run")!;
     const file = join(dir, "hover.html");

@@ -404,6 +404,62 @@ describe("simulate --html with a challenger", () => {
   });
 });
 
+describe("a rate in a chart's tooltip", () => {
+  // the page's data: what the page script draws and puts in its tooltips
+  const charts = (html: string) =>
+    JSON.parse(/id="report-data">([^<]*)</.exec(html)![1]!).charts as Array<{
+      id: string;
+      config: { data: { datasets: Array<{ label: string; texts?: string[]; notes?: string[][] }> } };
+    }>;
+  const chart = (html: string, id: string) => charts(html).find((c) => c.id === id)!.config.data.datasets;
+
+  it("reads as the tables print it: the book past due to two decimals, the intervals as the differences", () => {
+    const html = simulatePage().html;
+    // the last month end is the portfolio table's book
+    const portfolio = html.slice(html.indexOf("<h2>Portfolio under default"));
+    const row =
+      /<td>all accounts<\/td><td class="num">[^<]+<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td>/.exec(
+        portfolio,
+      )!;
+    const [dpd30, dpd90] = chart(html, "delinquency");
+    expect(dpd30!.label).toBe("30+ (default)");
+    expect([dpd30!.texts!.at(-1), dpd90!.texts!.at(-1)]).toEqual([row[1], row[2]]);
+    for (const t of [...dpd30!.texts!, ...dpd90!.texts!]) expect(t).toMatch(/^\d+\.\d\d %$/);
+    // each interval bar's tooltip is its row's interval in the table of differences
+    const [bars] = chart(html, "intervals");
+    const labels = charts(html).find((c) => c.id === "intervals")!.config as unknown as {
+      data: { labels: string[] };
+    };
+    expect(bars!.texts!.length).toBe(labels.data.labels.length);
+    labels.data.labels.forEach((label, i) => {
+      const cells = new RegExp(
+        `<td>${label.replace(/[()]/g, "\\$&")}</td>(?:<td class="num">[^<]*</td>){3}<td class="num">([^<]*?)(?: \\*)?</td>`,
+      ).exec(html);
+      expect(cells, label).not.toBeNull();
+      expect(bars!.texts![i]).toBe(cells![1]);
+    });
+  });
+
+  it("a sweep's frontier point gives the variant's rates as the table of variants prints them", async () => {
+    const html = (await sweepPage()).html;
+    const variants = html.slice(html.indexOf("<h2>Variants of the sweep"));
+    // the variants' rows (not the base's): approved, then bad
+    const rows = [
+      ...variants.matchAll(
+        /<td class="num">(\d+)<\/td><td>[^<]*<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td>/g,
+      ),
+    ];
+    expect(rows.length).toBeGreaterThan(1);
+    const points = chart(html, "frontier").flatMap((d) =>
+      d.notes!.map((n, i) => ({ title: (d as unknown as { titles: string[] }).titles[i]!, n })),
+    );
+    for (const [, id, approved, bad] of rows) {
+      const p = points.find((q) => q.title.startsWith(`#${id} `))!;
+      expect(p.n).toEqual([`bad rate: ${bad}`, `approval rate: ${approved}`]);
+    }
+  });
+});
+
 describe("simulate --html with a sweep", () => {
   it("draws the frontier and lists every variant, dominated ones marked", async () => {
     const html = (await sweepPage()).html;

@@ -300,3 +300,21 @@ describe("a rate's base", () => {
     expect(row).toMatch(new RegExp(` ${all.booked} +\\d+\\.\\d %`));
   });
 });
+
+describe("whole yuan", () => {
+  it("reads alike in every population table: grouped, rounded half away from zero, never −¥0", async () => {
+    const { wholeYuanText } = await import("../../src/scenario/format.js");
+    const { RISK_COLUMNS } = await import("../../src/render/population-risk.js");
+    expect([2475.5, -2475.5, 1234567.4, -0.3, 0].map(wholeYuanText)).toEqual([
+      "¥2,476",
+      "−¥2,476",
+      "¥1,234,567",
+      "¥0",
+      "¥0",
+    ]);
+    // the risk table's money (a loss or a profit of a few fen below zero is no loss to show)
+    const profit = RISK_COLUMNS.find((c) => c.title === "profit")!;
+    const cell = (y: number) => profit.cell({ profit: y } as Parameters<typeof profit.cell>[0]);
+    expect([-0.3, -2475.5, 999_999.4].map(cell)).toEqual(["¥0", "−¥2,476", "¥999,999"]);
+  });
+});

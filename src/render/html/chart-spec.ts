@@ -29,6 +29,9 @@ export interface ChartSpec {
 export interface Dataset {
   label: string;
   data: Array<number | null | { x: number; y: number | null } | [number, number]>;
+  /** each point's value as the page's tables print it: its tooltip shows that, so that one rate reads the
+   *  same in a table and in a chart (the page script would format the number its own way) */
+  texts?: string[];
   /** tooltip lines per point (reasons, remedies), shown under the value */
   notes?: string[][];
   /** tooltip title per point, instead of the x value */

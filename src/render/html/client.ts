@@ -169,6 +169,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         var axis = it.dataset.yAxisID || (cfg.options.indexAxis === "y" ? "x" : "y");
         var unit = it.dataset.unit || units[axis];
         var raw = it.raw;
+        var text = it.dataset.texts && it.dataset.texts[it.dataIndex];
+        if (text) return " " + it.dataset.label + ": " + text;
         if (Array.isArray(raw)) return " " + it.dataset.label + ": " + fmt(unit, raw[0]) + " to " + fmt(unit, raw[1]);
         var v = cfg.options.indexAxis === "y" ? it.parsed.x : it.parsed.y;
         if (it.dataset.hideValue) return " " + it.dataset.label;

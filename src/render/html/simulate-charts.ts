@@ -5,9 +5,10 @@ import { SCORE_MIN } from "../../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../../population/differences.js";
 import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
-import { type ArmSummary, overall } from "../../population/stats.js";
+import { type ArmSummary, overall, type ProductSummary } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
-import { balancePercent, differenceText } from "../population-format.js";
+import { balancePercent, balanceShare, differenceText } from "../population-format.js";
+import { VARIANT_RATES } from "../population-risk.js";
 import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";
 
@@ -16,7 +17,8 @@ export interface Frontier {
   title: string;
   x: { label: string; unit: Unit };
   y: { label: string; unit: Unit };
-  points: Array<{ label: string; x: number; y: number; chosen?: boolean }>;
+  /** `text`: x and y as the page's tables print them (else the number with its unit) */
+  points: Array<{ label: string; x: number; y: number; chosen?: boolean; text?: { x: string; y: string } }>;
 }
 
 /** The share of the book 30+ and 90+ days past due at each month end, per arm. */
@@ -32,8 +34,9 @@ export function delinquencyChart(
     dashed: boolean,
   ) => ({
     label,
-    // the share from its balances, unrounded: the tooltip rounds it once
+    // the share from its balances, unrounded; its tooltip is the portfolio table's text, rounded once
     data: s.portfolio.monthEnd.map((p) => ({ x: p.day, y: balancePercent(p[k], p.balance) })),
+    texts: s.portfolio.monthEnd.map((p) => balanceShare(p[k], p.balance)),
     borderColor: colour,
     backgroundColor: colour,
     borderWidth: 2,
@@ -216,6 +219,8 @@ export function intervalChart(diffs: readonly Difference[]): ChartSpec {
             borderSkipped: false,
             minBarLength: 3,
             unit: "pp",
+            // the interval as the table of differences prints it
+            texts: rates.map((d) => differenceText(d).interval),
             notes: rates.map((d) => [
               `change ${differenceText(d).change}`,
               significant(d) ? "the interval excludes 0" : "the interval includes 0: no clear change",
@@ -255,8 +260,8 @@ export function frontierChart(f: Frontier): ChartSpec {
     pointHoverRadius: pts.map(() => radius + 2),
     titles: pts.map((p) => p.label),
     notes: pts.map((p) => [
-      `${f.x.label}: ${withUnit(p.x, f.x.unit)}`,
-      `${f.y.label}: ${withUnit(p.y, f.y.unit)}`,
+      `${f.x.label}: ${p.text?.x ?? withUnit(p.x, f.x.unit)}`,
+      `${f.y.label}: ${p.text?.y ?? withUnit(p.y, f.y.unit)}`,
     ]),
     hideValue: true,
   });
@@ -301,8 +306,9 @@ function floorOf(values: readonly number[]): { min?: number } {
   return first !== undefined && first >= 0 && values.every((v) => v === first) ? { min: 0 } : {};
 }
 
-/** Approval against bad rate, one point per variant; the variants no other one dominates stand out. */
-export function sweepFrontier(rows: readonly VariantRow[]): Frontier {
+/** Approval against bad rate, one point per variant; the variants no other one dominates stand out.
+ *  `bads`: each variant's risk figures (its booked accounts), as the table of variants reads them. */
+export function sweepFrontier(rows: readonly VariantRow[], bads: readonly ProductSummary[]): Frontier {
   return {
     title: "Approval rate against bad rate",
     x: { label: "bad rate", unit: "percent" },
@@ -312,6 +318,11 @@ export function sweepFrontier(rows: readonly VariantRow[]): Frontier {
       x: Math.round(v.metrics.badRate * 10000) / 100,
       y: Math.round(v.metrics.approvalRate * 10000) / 100,
       chosen: !v.dominated,
+      // as the table of variants prints them
+      text: {
+        x: VARIANT_RATES.bad({ metrics: v.metrics, bads: bads[i]! }),
+        y: VARIANT_RATES.approved(v),
+      },
     })),
   };
 }

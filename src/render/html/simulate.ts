@@ -7,6 +7,7 @@ import { type PopulationResult, type VariantRow, variantRows } from "../../popul
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import type { VintageRow } from "../../population/vintage.js";
+import { wholeYuanText } from "../../scenario/format.js";
 import {
   ARM_AMOUNTS,
   ARM_RATES,
@@ -53,16 +54,10 @@ export interface SimulateHtmlOptions {
   exportHint?: string;
 }
 
-// a loss or a negative profit reads −¥2,475, as in the terminal
-const yuan = (y: number) => {
-  const r = Math.round(y);
-  return `${r < 0 ? "−" : ""}¥${int(Math.abs(r))}`;
-};
-
 const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
   ["accounts", (s) => int(s.accounts)],
   ["approved", ARM_RATES.approved],
-  ["limit", (s) => (s.openLimit ? yuan(s.openLimit.median) : "–")],
+  ["limit", (s) => (s.openLimit ? wholeYuanText(s.openLimit.median) : "–")],
   ["suspended", ARM_RATES.suspended],
   ["credit", ARM_RATES.credit],
   ["security", ARM_RATES.security],
@@ -86,7 +81,7 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
 }
 
 const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
-  ["book", (s) => yuan(s.portfolio.balance)],
+  ["book", (s) => wholeYuanText(s.portfolio.balance)],
   // from the balances, rounded once, as the terminal's
   ["30+", (s) => balanceShare(s.portfolio.dpd30Balance, s.portfolio.balance)],
   ["90+", (s) => balanceShare(s.portfolio.dpd90Balance, s.portfolio.balance)],
@@ -341,7 +336,8 @@ export function simulateHtml(
     );
   }
   const rows = variantRows(r);
-  const trade = options.frontier ?? (rows ? sweepFrontier(rows) : null);
+  const bads = (all.variants ?? []).map((v) => v.risk.all);
+  const trade = options.frontier ?? (rows ? sweepFrontier(rows, bads) : null);
   if (trade) {
     charts.push(frontierChart(trade));
     body.push(
@@ -350,17 +346,7 @@ export function simulateHtml(
       }),
     );
   }
-  if (rows)
-    body.push(
-      section(
-        "Variants of the sweep",
-        variantTable(
-          baseVariant(r, all),
-          rows,
-          (all.variants ?? []).map((v) => v.risk.all),
-        ),
-      ),
-    );
+  if (rows) body.push(section("Variants of the sweep", variantTable(baseVariant(r, all), rows, bads)));
   // each policy's, as the text report has them (the challenger's was left out)
   for (const [name, pick] of arms) {
     const a = pick(all);
