@@ -1552,6 +1552,72 @@ describe("fixes from review", () => {
     expect(stepOn(unchanged, "review", 135)).toMatchObject({ decision: "restored", status: "active" });
   });
 
+  describe("a change that loosens one rule and adds another", () => {
+    // ¥267,600 owed elsewhere on ¥10,000 a month: a debt ratio of 2.23, over a cap of 2
+    const policy = testPolicy({ maxDebtToIncome: 2, closeAfterSuspendedDays: 60 });
+    const options = { policy, profile: { verified: false, monthlyIncome: 10_000 }, until: 80 };
+    const mixed = (cap: number) => on.policy(20, { set: { maxDebtToIncome: cap, requireVerified: true } });
+
+    it("holds a line suspended for a debt the new cap allows by the rule it adds: the change's, told and closed so", () => {
+      const t = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(3), on.support(30)], options);
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+      expect(stepOn(t, "review", 14).reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+      // the old policy would still block on the debt, but today's allows it: only the new rule holds it
+      expect(stepOn(t, "contact_support", 30).reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+      const moved = stepOn(t, "review", 45);
+      expect(moved).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+      expect(moved.reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+      expect(stepOn(t, "review", 74)).toMatchObject({ decision: "closed", cause: "policy" });
+      // a new cap the debt still exceeds leaves the customer's own part: credit, the change not named
+      const over = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(2.1), on.support(30)], options);
+      expect(stepOn(over, "contact_support", 30).reasons).not.toContain("POLICY_CHANGE");
+      expect(stepOn(over, "review", 45)).toMatchObject({ decision: null, cause: "credit" });
+      expect(stepOn(over, "review", 74)).toMatchObject({ decision: "closed", cause: "credit" });
+    });
+
+    it("suspends an active line for the change when it fails only the rule the change adds", () => {
+      // the debt comes after the review on day 14; the first review after the change is on day 45
+      const t = run([on.open(0, 1_000), on.externalDebt(16, 267_600), mixed(3)], options);
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(review.reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+    });
+
+    it("keeps a policy suspension the change's when a debt rises past the old cap but within the new", () => {
+      const t = run(
+        [
+          on.open(0, 1_000),
+          on.policy(5, { set: { maxDebtToIncome: 3, requireVerified: true } }),
+          on.externalDebt(20, 267_600),
+        ],
+        options,
+      );
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, cause: "policy" });
+      expect(stepOn(t, "review", 45).reasons.slice(0, 2)).toEqual(["NOT_RESTORED_YET", "POLICY_CHANGE"]);
+    });
+
+    it("a score short of both policies is the customer's, whichever threshold each names", () => {
+      // suspended for the score under a policy that restores at base + 100; the change restores at 350
+      // but gives no line below base + 100: the old names the restoration score, the new the bands
+      const high = baselineScore() + 100;
+      const t = run(
+        [
+          on.open(0, 1_000),
+          on.policy(20, {
+            set: { minScore: 350, restoreScore: 350, limitBands: [{ minScore: high, maxLimit: 100_000 }] },
+          }),
+        ],
+        { policy: testPolicy({ minScore: high, restoreScore: high }), until: 50 },
+      );
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: null, cause: "credit" });
+      expect(review.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
+      expect(review.reasons).not.toContain("POLICY_CHANGE");
+    });
+  });
+
   it("an early review that records the suspension anew gives steps that name the new record, not the one it replaced", () => {
     // suspended for credit on day 70 (a bill left unpaid until day 80); the policy requires a verified
     // identity from day 85; clean for 30 days by day 110, the early review of day 112 records it for policy
