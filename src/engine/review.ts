@@ -20,6 +20,7 @@ import {
   dtiShown,
   eligibilityFailures,
   endedLine,
+  keptAtLeast,
   managedCap,
   noLineFact,
   otherLine,
@@ -55,18 +56,15 @@ function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): Ru
 }
 
 /**
- * The score a suspended line needs back: `restoreScore`, and never less than what an active line must keep
- * at a review (`minScore`) — a policy event that raised minScore above restoreScore would otherwise restore
- * a line the next review suspends again, month after month.
+ * The score a suspended line needs back: `restoreScore`, and never less than `minScore` (keptAtLeast) — a
+ * policy event that raised minScore above restoreScore would otherwise restore a line the next review
+ * suspends again, month after month.
  */
-export function restorationScore(
+export const restorationScore = (
   rules: LineRules,
   id: LineId,
-): { score: number; parameter: PolicyParamName } {
-  return rules.minScore > rules.restoreScore
-    ? { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") }
-    : { score: rules.restoreScore, parameter: param(id, "restoreScore", "jiebeiRestoreScore") };
-}
+): { score: number; parameter: PolicyParamName } =>
+  keptAtLeast(rules, id, rules.restoreScore, param(id, "restoreScore", "jiebeiRestoreScore"));
 
 /** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's. */
 export function restorationBlockers(

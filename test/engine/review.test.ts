@@ -14,6 +14,7 @@ import {
   type EventInput,
   on,
   run,
+  scoreFallsAfterOpening,
   stateOn,
   stepOn,
   stepsOf,
@@ -514,9 +515,45 @@ describe("real-time triggers", () => {
   });
 });
 
+describe("a policy that keeps lines above the score it opens or raises them at", () => {
+  // what an active line must keep at a review binds an opening and an increase too: granted below it, the
+  // line would be suspended at the next review
+  const keeps = testPolicy({ minScore: 949, jiebeiMinScore: 949 });
+
+  it("declines an opening below the score a line must keep, naming that threshold", () => {
+    for (const line of ["huabei", "jiebei"] as const) {
+      const t = run([on.open(0, 5_000, line)], { policy: keeps, until: 20 });
+      const s = stepOn(t, "apply", 0);
+      expect(s.decision).toBe("declined");
+      expect(s.facts).toContainEqual(
+        expect.objectContaining({
+          code: "SCORE_BELOW_OPEN_MINIMUM",
+          parameter: line === "huabei" ? "minScore" : "jiebeiMinScore",
+          threshold: 949,
+        }),
+      );
+    }
+  });
+
+  it("declines an increase below it too", () => {
+    const t = run([on.open(0, 1_000), on.policy(1, { set: { minScore: 949 } }), on.increase(2, 1_000)], {
+      until: 10,
+    });
+    const s = stepOn(t, "apply", 2);
+    expect(s.decision).toBe("declined");
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({
+        code: "SCORE_BELOW_INCREASE_MINIMUM",
+        parameter: "minScore",
+        threshold: 949,
+      }),
+    );
+  });
+});
+
 describe("the periodic review", () => {
   it("runs on reviewDayOfMonth and suspends an active account below minScore (cause credit)", () => {
-    const t = run([on.open(0, 1_000)], { policy: testPolicy({ minScore: 950 }) });
+    const t = run([on.open(0, 1_000)], { policy: scoreFallsAfterOpening() });
     const review = stepOn(t, "review", 14);
     expect(review.date).toBe("2024-01-15");
     expect(review).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
@@ -548,9 +585,9 @@ describe("the periodic review", () => {
   });
 
   it("cites credit, not policy, when the previous policy would fail the account too", () => {
-    // a bill missed before the change: the minimum score it had (delinquentMinScore) fails it already
+    // the opening's inquiry took the score below the minimum it had: the old policy fails it already
     const t = run([on.open(0, 1_000), on.policy(5, { set: { minScore: 950 } })], {
-      policy: testPolicy({ minScore: 949 }),
+      policy: scoreFallsAfterOpening(),
     });
     const review = stepOn(t, "review", 14);
     expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
@@ -1042,7 +1079,7 @@ describe("restoration and closure", () => {
 
   it("a score suspension is restored once the score reaches restoreScore, citing SCORE_RECOVERED", () => {
     const t = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 350 } })], {
-      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
+      policy: scoreFallsAfterOpening({ restoreScore: 950 }),
       until: 80,
     });
     expect(stepOn(t, "review", 14).decision).toBe("suspended");
@@ -1052,7 +1089,7 @@ describe("restoration and closure", () => {
     const needed = stepOn(t, "review", 14).score + 1;
     const lowered = run(
       [on.open(0, 1_000), on.policy(20, { set: { minScore: 350, restoreScore: needed } })],
-      { policy: testPolicy({ minScore: 950, restoreScore: 950 }), until: 80 },
+      { policy: scoreFallsAfterOpening({ restoreScore: 950 }), until: 80 },
     );
     const restored = stepOn(lowered, "review", 45);
     expect(restored).toMatchObject({ decision: "restored", status: "active", limit: 100_000 });
@@ -1161,14 +1198,20 @@ describe("restoration and closure", () => {
   });
 
   it("a score restoration below the minimum on record also cites the policy that lowered it", () => {
-    const t = run([on.open(0, 1_000), on.policy(30, { set: { minScore: 400, restoreScore: 400 } })], {
-      policy: testPolicy({ minOpenScore: 400, minScore: 900, restoreScore: 900 }),
-      until: 60,
-    });
+    // a debt elsewhere keeps the score below the minimum the opening met (no debt-to-income rule here)
+    const minimum = baselineScore();
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.externalDebt(1, 300_000),
+        on.policy(30, { set: { minScore: 400, restoreScore: 400 } }),
+      ],
+      { policy: testPolicy({ minScore: minimum, restoreScore: 900 }), until: 60 },
+    );
     const suspended = stepOn(t, "review", 14);
     expect(suspended).toMatchObject({ decision: "suspended", cause: "credit" });
     const r = t.steps.find((x) => x.decision === "restored")!;
-    expect(r.score).toBeLessThan(900);
+    expect(r.score).toBeLessThan(minimum);
     expect(r.reasons).toContain("MEETS_CURRENT_POLICY");
   });
 
@@ -1300,7 +1343,7 @@ describe("restoration and closure", () => {
 describe("fixes from review", () => {
   it("a policy event before the account opens is not a policy change for it", () => {
     // the account opens under the stricter policy and fails it: that is credit, not a change of policy
-    const t = run([on.policy(0, { set: { minScore: 950 } }), on.open(0, 1_000)]);
+    const t = run([on.policy(0, { set: { minScore: baselineScore() } }), on.open(0, 1_000)]);
     const review = stepOn(t, "review", 14);
     expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
     expect(review.reasons).not.toContain("POLICY_CHANGE");
@@ -1608,7 +1651,7 @@ describe("fixes from review", () => {
             set: { minScore: 350, restoreScore: 350, limitBands: [{ minScore: high, maxLimit: 100_000 }] },
           }),
         ],
-        { policy: testPolicy({ minScore: high, restoreScore: high }), until: 50 },
+        { policy: scoreFallsAfterOpening({ restoreScore: high }), until: 50 },
       );
       expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
       const review = stepOn(t, "review", 45);
