@@ -1618,6 +1618,13 @@ describe("fixes from review", () => {
       expect(stepOn(over, "review", 74)).toMatchObject({ decision: "closed", cause: "credit" });
     });
 
+    it("the change's text is true of such a line: it never met the previous policy (its debt failed it)", () => {
+      const t = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(3)], options);
+      expect(stepOn(t, "review", 45).reasons[0]).toBe("POLICY_CHANGE");
+      expect(REASONS.POLICY_CHANGE.text).not.toMatch(/met the previous policy/);
+      expect(REASONS.POLICY_CHANGE.text).toMatch(/falls short only where the current policy asks more/);
+    });
+
     it("suspends an active line for the change when it fails only the rule the change adds", () => {
       // the debt comes after the review on day 14; the first review after the change is on day 45
       const t = run([on.open(0, 1_000), on.externalDebt(16, 267_600), mixed(3)], options);
