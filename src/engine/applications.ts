@@ -23,6 +23,7 @@ import {
   dtiShown,
   eligibilityFailures,
   endedLine,
+  keptAtLeast,
   noLineFact,
   otherLine,
   param,
@@ -188,14 +189,19 @@ export function decideApplication(
       });
     }
   }
-  const minimum = kind === "open" ? rules.minOpenScore : rules.minIncreaseScore;
-  if (s.score < minimum) {
+  // never below what the line must keep at the next review: a line granted there would be suspended
+  const minimum =
+    kind === "open"
+      ? keptAtLeast(rules, line.id, rules.minOpenScore, param(line.id, "minOpenScore", "jiebeiMinOpenScore"))
+      : keptAtLeast(
+          rules,
+          line.id,
+          rules.minIncreaseScore,
+          param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore"),
+        );
+  if (s.score < minimum.score) {
     const code = kind === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM";
-    const parameter =
-      kind === "open"
-        ? param(line.id, "minOpenScore", "jiebeiMinOpenScore")
-        : param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore");
-    failures.push(scoreFact(code, parameter, minimum, s));
+    failures.push(scoreFact(code, minimum.parameter, minimum.score, s));
   }
   failures.push(...eligibilityFailures(c, rules, p));
   if (failures.length > 0)

@@ -50,12 +50,14 @@ interface LineBase {
   /** the policy in force before the latest `policy` event, if the line was open then: a line that met it
    *  and fails the new one is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
-  /** while the line is suspended for policy (beneath a security hold too): the policy it met before the
-   *  change that suspended it — while that policy would restore it, the change is what holds the line */
+  /** while the line is suspended for policy (beneath a security hold too): the policy before the change
+   *  that suspended it (the line met it, or failed it only on a rule the change loosened) — while nothing
+   *  that keeps the line suspended today would keep it under that policy too, the change holds the line */
   policyMet: Policy | null;
   /** while the line is suspended for credit (beneath a security hold too) and a \`policy\` event came since:
-   *  the policy in force before the first such change — while that policy would restore the line and
-   *  today's does not, the change is what holds it (the next review records the suspension for it) */
+   *  the policy in force before the first such change — while nothing that keeps the line suspended today
+   *  would keep it under that policy too (it would restore the line, or block it only on a rule the change
+   *  loosened), the change is what holds it (the next review records the suspension for it) */
   suspendedUnder: Policy | null;
   /** the PBOC-style month-end record, oldest first */
   grid: GridMonth[];

@@ -164,6 +164,23 @@ export const scoreFact = (
 export const param = (line: LineId, huabei: PolicyParamName, jiebei: PolicyParamName) =>
   line === "huabei" ? huabei : jiebei;
 
+/**
+ * The score a decision that leaves a line active needs — to open it, raise it or restore it (`own`, with
+ * its parameter) — and never less than what an active line must keep at a review (`minScore`): a policy
+ * that keeps lines above the score it opens or restores them at would otherwise grant a line the next
+ * review suspends (and customer service would promise it).
+ */
+export function keptAtLeast(
+  rules: LineRules,
+  line: LineId,
+  own: number,
+  parameter: PolicyParamName,
+): { score: number; parameter: PolicyParamName } {
+  return rules.minScore > own
+    ? { score: rules.minScore, parameter: param(line, "minScore", "jiebeiMinScore") }
+    : { score: own, parameter };
+}
+
 /** Why no line can be offered or kept: the score is below every band, or the caps fall below the
  *  smallest line (the fact names which). */
 export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {

@@ -256,7 +256,10 @@ export const REASONS = {
   },
   POLICY_CHANGE: {
     kind: "adverse",
-    text: "Qualification standards changed; the account met the previous policy but not the current one",
+    // true of every line it is cited for: one that met the previous policy, one suspended for credit that
+    // the customer has since cleared, one the previous policy failed only on a rule the change loosened,
+    // and a limit the previous policy would not have cut
+    text: "Qualification standards changed: the account falls short only where the current policy asks more than the previous one",
     advice: "meet the current policy's standard",
   },
   LIMIT_AT_SCORE_CAP: {

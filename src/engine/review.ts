@@ -20,6 +20,7 @@ import {
   dtiShown,
   eligibilityFailures,
   endedLine,
+  keptAtLeast,
   managedCap,
   noLineFact,
   otherLine,
@@ -55,18 +56,15 @@ function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): Ru
 }
 
 /**
- * The score a suspended line needs back: `restoreScore`, and never less than what an active line must keep
- * at a review (`minScore`) — a policy event that raised minScore above restoreScore would otherwise restore
- * a line the next review suspends again, month after month.
+ * The score a suspended line needs back: `restoreScore`, and never less than `minScore` (keptAtLeast) — a
+ * policy event that raised minScore above restoreScore would otherwise restore a line the next review
+ * suspends again, month after month.
  */
-export function restorationScore(
+export const restorationScore = (
   rules: LineRules,
   id: LineId,
-): { score: number; parameter: PolicyParamName } {
-  return rules.minScore > rules.restoreScore
-    ? { score: rules.minScore, parameter: param(id, "minScore", "jiebeiMinScore") }
-    : { score: rules.restoreScore, parameter: param(id, "restoreScore", "jiebeiRestoreScore") };
-}
+): { score: number; parameter: PolicyParamName } =>
+  keptAtLeast(rules, id, rules.restoreScore, param(id, "restoreScore", "jiebeiRestoreScore"));
 
 /** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's. */
 export function restorationBlockers(
@@ -108,16 +106,43 @@ export function restorationBlockers(
   return blockers;
 }
 
+/** The score's thresholds — to keep a line, to restore it, the lowest band — are one standard: a score
+ *  short of one policy's and of another's falls short of both, whichever threshold each names (a policy
+ *  that blocks on the restoration score does not also name the bands). */
+const SCORE_STANDARD: ReadonlySet<ReasonCode> = new Set([
+  "SCORE_BELOW_MINIMUM",
+  "SCORE_BELOW_RESTORE",
+  "SCORE_BELOW_LIMIT_BANDS",
+]);
+const standardOf = (code: ReasonCode): string => (SCORE_STANDARD.has(code) ? "score" : code);
+
 /**
- * Whether a policy change is what holds a suspended line (`cause`: the suspension's): the policy before
- * the change would restore it today — the one a line suspended for the change met, or the one a line
- * suspended for credit was under when a change came. Once something else would keep it suspended under
- * that policy too (a score that fell, an overdue), that is what holds it, and what is named.
+ * Whether what stands in the way under today's policy (`now`) is the change's alone: something does, and
+ * none of it stands in the way under the policy before the change too (`before`). A change that loosens
+ * one rule and adds another holds a line whose only shortfall under the old policy was the loosened rule
+ * — what is left is the lender's new rule, not the customer's failing — and one that stands in both (an
+ * overdue, a debt over both caps, a score short of both) is the customer's own.
+ */
+function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boolean {
+  const old = new Set(before.map((f) => standardOf(f.code)));
+  return now.length > 0 && now.every((f) => !old.has(standardOf(f.code)));
+}
+
+/**
+ * Whether a policy change is what holds a suspended line (`cause`: the suspension's), the policy before
+ * it being the one a line suspended for the change was judged against, or the one a line suspended for
+ * credit was under when a change came: what keeps it suspended today is the change's alone (changeAlone)
+ * — that policy would restore it, or would not only for a rule the change loosened. Once something that
+ * policy would not restore either keeps it suspended (a score that fell, an overdue), that is what holds
+ * it, and what is named.
  */
 function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
   const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
   if (before === null) return false;
-  return restorationBlockers({ ...c, policy: before }, line, day, s, cause).length === 0;
+  return changeAlone(
+    restorationBlockers(c, line, day, s, cause),
+    restorationBlockers({ ...c, policy: before }, line, day, s, cause),
+  );
 }
 
 /**
@@ -380,16 +405,18 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
 }
 
 /** Whether a line meets the standard for keeping credit: null, or the suspension (a policy cause when
- *  the line would still pass the policy it had before a change; below the smallest line, credit). */
+ *  what it fails is the change's alone, as the policy before a change would judge it; below the smallest
+ *  line, credit). */
 export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null {
   const p = c.policy;
   const failures = failsStandard(c, line.id, p, s);
   if (failures.length > 0) {
+    // the change's when what the line fails is the change's alone (changeAlone), as for a suspended line
     const prev = line.previousPolicy;
-    const passedBefore = prev !== null && failsStandard(c, line.id, prev, s).length === 0;
-    const codes: ReasonCode[] = passedBefore ? ["POLICY_CHANGE"] : [];
+    const byChange = prev !== null && changeAlone(failures, failsStandard(c, line.id, prev, s));
+    const codes: ReasonCode[] = byChange ? ["POLICY_CHANGE"] : [];
     codes.push(...failures.map((f) => f.code));
-    return suspendAtReview(c, line, s, codes, failures, passedBefore ? prev : "credit");
+    return suspendAtReview(c, line, s, codes, failures, byChange ? prev : "credit");
   }
   const cap = capFor(c, line.id, s);
   if (cap === null || cap.belowMinimum) {

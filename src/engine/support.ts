@@ -333,8 +333,14 @@ function suspendedLine(
     const cooled =
       line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
     // an early review reads the balances of the last report: debt advice that counts on a coming one (a
-    // line repaid by then, or repayments already made) holds for a review after it
-    const reported = debt?.report ? debt.report.day + 1 : day;
+    // line repaid by then, or repayments already made) holds for a review after it — and so does the
+    // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
+    // ratio within the cap once the coming report counts) and the report on record is still over the cap
+    const reported = debt?.report
+      ? debt.report.day + 1
+      : incomeAwaitsReport(c, line, remedies)
+        ? monthEndAfter(calendar, day) + 1
+        : day;
     const early = Math.max(day, clean, cooled, reported);
     remedies.push({
       line: line.id,
@@ -377,6 +383,18 @@ function suspendedLine(
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
   return blockers;
+}
+
+/** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
+ *  report on record over the line's cap: the debt advice counts on the coming report then (debtAdvice),
+ *  which an early review before it does not read. */
+function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
+  const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
+  if (income?.kind !== "report_income") return false;
+  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy).some(
+    (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
+  );
 }
 
 /** What verifying today would find on a line under a security hold alone — the hold lifted, but the line

@@ -341,6 +341,32 @@ describe("customer service's steps, followed exactly", () => {
               policy: {},
             }),
           ],
+          // suspended under `tightened` with no income: the income the smallest line needs (¥334) also
+          // brings the debt ratio within 0.8 — but only on the coming month end's report (0.78), not on the
+          // report on record (0.8002), which an early review today would read: the early review it offers is
+          // from the day after the coming report, not today
+          [
+            timeline({
+              income: 2_000,
+              verified: false,
+              history: 5,
+              externalDebt: 2_080,
+              limit: 2_254,
+              spend: [
+                { day: 1, yuan: 1_127 },
+                { day: 1, yuan: 1_128 },
+              ],
+              jiebei: null,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 0 },
+              changes: null,
+              tightened: 1,
+              contact: 46,
+              byIncome: false,
+              policy: {},
+            }),
+          ],
         ],
       },
     );

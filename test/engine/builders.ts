@@ -241,3 +241,13 @@ export function stateOn(trace: Trace, day: number): Step {
 export function baselineScore(options: ScenarioOptions = {}): number {
   return run([on.note(0)], options).steps[0]!.score;
 }
+
+/**
+ * A test policy under which a line opens and is suspended for its score at the first review: the opening
+ * is judged on the baseline score (before its own inquiry), which is `minScore`; the inquiry then takes
+ * the score below it. (A line is never opened below what it must keep at a review, so `minScore` above the
+ * baseline would decline the opening instead.)
+ */
+export function scoreFallsAfterOpening(overrides: Partial<PolicyParams> = {}): Policy {
+  return testPolicy({ minScore: baselineScore(), ...overrides });
+}

@@ -5,13 +5,22 @@ import { describe, expect, it } from "vitest";
 import { run as runEngine } from "../../src/engine/simulate.js";
 import type { EngineState } from "../../src/engine/state.js";
 import { delinquency } from "../../src/engine/view.js";
-import { on, run, scenario, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+import {
+  on,
+  run,
+  scenario,
+  scoreFallsAfterOpening,
+  stateOn,
+  stepOn,
+  stepsOf,
+  testPolicy,
+} from "./builders.js";
 
 describe("closure", () => {
   it("a lender's closure puts everything owed on a closing statement, due in full, and bills no minimums after", () => {
     const t = run(
       [on.open(0, 5_000), on.purchase(1, 1_000), on.purchase(2, 600, null, 6), on.repay(38, "minimum")],
-      { policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }), until: 200 },
+      { policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }), until: 200 },
     );
     const closed = stepOn(t, "review", 45);
     expect(closed).toMatchObject({ decision: "closed", status: "closed", cause: "credit" });

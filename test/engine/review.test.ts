@@ -14,6 +14,7 @@ import {
   type EventInput,
   on,
   run,
+  scoreFallsAfterOpening,
   stateOn,
   stepOn,
   stepsOf,
@@ -514,9 +515,45 @@ describe("real-time triggers", () => {
   });
 });
 
+describe("a policy that keeps lines above the score it opens or raises them at", () => {
+  // what an active line must keep at a review binds an opening and an increase too: granted below it, the
+  // line would be suspended at the next review
+  const keeps = testPolicy({ minScore: 949, jiebeiMinScore: 949 });
+
+  it("declines an opening below the score a line must keep, naming that threshold", () => {
+    for (const line of ["huabei", "jiebei"] as const) {
+      const t = run([on.open(0, 5_000, line)], { policy: keeps, until: 20 });
+      const s = stepOn(t, "apply", 0);
+      expect(s.decision).toBe("declined");
+      expect(s.facts).toContainEqual(
+        expect.objectContaining({
+          code: "SCORE_BELOW_OPEN_MINIMUM",
+          parameter: line === "huabei" ? "minScore" : "jiebeiMinScore",
+          threshold: 949,
+        }),
+      );
+    }
+  });
+
+  it("declines an increase below it too", () => {
+    const t = run([on.open(0, 1_000), on.policy(1, { set: { minScore: 949 } }), on.increase(2, 1_000)], {
+      until: 10,
+    });
+    const s = stepOn(t, "apply", 2);
+    expect(s.decision).toBe("declined");
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({
+        code: "SCORE_BELOW_INCREASE_MINIMUM",
+        parameter: "minScore",
+        threshold: 949,
+      }),
+    );
+  });
+});
+
 describe("the periodic review", () => {
   it("runs on reviewDayOfMonth and suspends an active account below minScore (cause credit)", () => {
-    const t = run([on.open(0, 1_000)], { policy: testPolicy({ minScore: 950 }) });
+    const t = run([on.open(0, 1_000)], { policy: scoreFallsAfterOpening() });
     const review = stepOn(t, "review", 14);
     expect(review.date).toBe("2024-01-15");
     expect(review).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
@@ -548,9 +585,9 @@ describe("the periodic review", () => {
   });
 
   it("cites credit, not policy, when the previous policy would fail the account too", () => {
-    // a bill missed before the change: the minimum score it had (delinquentMinScore) fails it already
+    // the opening's inquiry took the score below the minimum it had: the old policy fails it already
     const t = run([on.open(0, 1_000), on.policy(5, { set: { minScore: 950 } })], {
-      policy: testPolicy({ minScore: 949 }),
+      policy: scoreFallsAfterOpening(),
     });
     const review = stepOn(t, "review", 14);
     expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
@@ -1042,7 +1079,7 @@ describe("restoration and closure", () => {
 
   it("a score suspension is restored once the score reaches restoreScore, citing SCORE_RECOVERED", () => {
     const t = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 350 } })], {
-      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
+      policy: scoreFallsAfterOpening({ restoreScore: 950 }),
       until: 80,
     });
     expect(stepOn(t, "review", 14).decision).toBe("suspended");
@@ -1052,7 +1089,7 @@ describe("restoration and closure", () => {
     const needed = stepOn(t, "review", 14).score + 1;
     const lowered = run(
       [on.open(0, 1_000), on.policy(20, { set: { minScore: 350, restoreScore: needed } })],
-      { policy: testPolicy({ minScore: 950, restoreScore: 950 }), until: 80 },
+      { policy: scoreFallsAfterOpening({ restoreScore: 950 }), until: 80 },
     );
     const restored = stepOn(lowered, "review", 45);
     expect(restored).toMatchObject({ decision: "restored", status: "active", limit: 100_000 });
@@ -1161,14 +1198,20 @@ describe("restoration and closure", () => {
   });
 
   it("a score restoration below the minimum on record also cites the policy that lowered it", () => {
-    const t = run([on.open(0, 1_000), on.policy(30, { set: { minScore: 400, restoreScore: 400 } })], {
-      policy: testPolicy({ minOpenScore: 400, minScore: 900, restoreScore: 900 }),
-      until: 60,
-    });
+    // a debt elsewhere keeps the score below the minimum the opening met (no debt-to-income rule here)
+    const minimum = baselineScore();
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.externalDebt(1, 300_000),
+        on.policy(30, { set: { minScore: 400, restoreScore: 400 } }),
+      ],
+      { policy: testPolicy({ minScore: minimum, restoreScore: 900 }), until: 60 },
+    );
     const suspended = stepOn(t, "review", 14);
     expect(suspended).toMatchObject({ decision: "suspended", cause: "credit" });
     const r = t.steps.find((x) => x.decision === "restored")!;
-    expect(r.score).toBeLessThan(900);
+    expect(r.score).toBeLessThan(minimum);
     expect(r.reasons).toContain("MEETS_CURRENT_POLICY");
   });
 
@@ -1300,7 +1343,7 @@ describe("restoration and closure", () => {
 describe("fixes from review", () => {
   it("a policy event before the account opens is not a policy change for it", () => {
     // the account opens under the stricter policy and fails it: that is credit, not a change of policy
-    const t = run([on.policy(0, { set: { minScore: 950 } }), on.open(0, 1_000)]);
+    const t = run([on.policy(0, { set: { minScore: baselineScore() } }), on.open(0, 1_000)]);
     const review = stepOn(t, "review", 14);
     expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
     expect(review.reasons).not.toContain("POLICY_CHANGE");
@@ -1550,6 +1593,79 @@ describe("fixes from review", () => {
       options,
     );
     expect(stepOn(unchanged, "review", 135)).toMatchObject({ decision: "restored", status: "active" });
+  });
+
+  describe("a change that loosens one rule and adds another", () => {
+    // ¥267,600 owed elsewhere on ¥10,000 a month: a debt ratio of 2.23, over a cap of 2
+    const policy = testPolicy({ maxDebtToIncome: 2, closeAfterSuspendedDays: 60 });
+    const options = { policy, profile: { verified: false, monthlyIncome: 10_000 }, until: 80 };
+    const mixed = (cap: number) => on.policy(20, { set: { maxDebtToIncome: cap, requireVerified: true } });
+
+    it("holds a line suspended for a debt the new cap allows by the rule it adds: the change's, told and closed so", () => {
+      const t = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(3), on.support(30)], options);
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+      expect(stepOn(t, "review", 14).reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+      // the old policy would still block on the debt, but today's allows it: only the new rule holds it
+      expect(stepOn(t, "contact_support", 30).reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+      const moved = stepOn(t, "review", 45);
+      expect(moved).toMatchObject({ decision: "suspended", status: "suspended", cause: "policy" });
+      expect(moved.reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+      expect(stepOn(t, "review", 74)).toMatchObject({ decision: "closed", cause: "policy" });
+      // a new cap the debt still exceeds leaves the customer's own part: credit, the change not named
+      const over = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(2.1), on.support(30)], options);
+      expect(stepOn(over, "contact_support", 30).reasons).not.toContain("POLICY_CHANGE");
+      expect(stepOn(over, "review", 45)).toMatchObject({ decision: null, cause: "credit" });
+      expect(stepOn(over, "review", 74)).toMatchObject({ decision: "closed", cause: "credit" });
+    });
+
+    it("the change's text is true of such a line: it never met the previous policy (its debt failed it)", () => {
+      const t = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(3)], options);
+      expect(stepOn(t, "review", 45).reasons[0]).toBe("POLICY_CHANGE");
+      expect(REASONS.POLICY_CHANGE.text).not.toMatch(/met the previous policy/);
+      expect(REASONS.POLICY_CHANGE.text).toMatch(/falls short only where the current policy asks more/);
+    });
+
+    it("suspends an active line for the change when it fails only the rule the change adds", () => {
+      // the debt comes after the review on day 14; the first review after the change is on day 45
+      const t = run([on.open(0, 1_000), on.externalDebt(16, 267_600), mixed(3)], options);
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(review.reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+    });
+
+    it("keeps a policy suspension the change's when a debt rises past the old cap but within the new", () => {
+      const t = run(
+        [
+          on.open(0, 1_000),
+          on.policy(5, { set: { maxDebtToIncome: 3, requireVerified: true } }),
+          on.externalDebt(20, 267_600),
+        ],
+        options,
+      );
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, cause: "policy" });
+      expect(stepOn(t, "review", 45).reasons.slice(0, 2)).toEqual(["NOT_RESTORED_YET", "POLICY_CHANGE"]);
+    });
+
+    it("a score short of both policies is the customer's, whichever threshold each names", () => {
+      // suspended for the score under a policy that restores at base + 100; the change restores at 350
+      // but gives no line below base + 100: the old names the restoration score, the new the bands
+      const high = baselineScore() + 100;
+      const t = run(
+        [
+          on.open(0, 1_000),
+          on.policy(20, {
+            set: { minScore: 350, restoreScore: 350, limitBands: [{ minScore: high, maxLimit: 100_000 }] },
+          }),
+        ],
+        { policy: scoreFallsAfterOpening({ restoreScore: high }), until: 50 },
+      );
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: null, cause: "credit" });
+      expect(review.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
+      expect(review.reasons).not.toContain("POLICY_CHANGE");
+    });
   });
 
   it("an early review that records the suspension anew gives steps that name the new record, not the one it replaced", () => {

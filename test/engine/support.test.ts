@@ -17,6 +17,7 @@ import {
   on,
   run,
   scenario,
+  scoreFallsAfterOpening,
   stateOn,
   stepOn,
   stepsOf,
@@ -162,7 +163,7 @@ describe("contact_support", () => {
 
   it("recent applications: wait until the last one leaves the 30-day window", () => {
     const t = run([on.open(0, 5_000), on.externalInquiry(10), on.externalInquiry(12), on.support(20)], {
-      policy: testPolicy({ minScore: 950, restoreScore: 950 }),
+      policy: scoreFallsAfterOpening({ restoreScore: 950 }),
     });
     const s = stepOn(t, "contact_support", 20);
     expect(s.status).toBe("suspended");
@@ -229,8 +230,7 @@ describe("contact_support", () => {
 
   it("a line the next review must close: said, and advice that cannot beat it is not given", () => {
     // suspended (score) on day 14, closed at the first review 31+ days on; overdue from day 44
-    const policy = testPolicy({
-      minScore: 950,
+    const policy = scoreFallsAfterOpening({
       restoreScore: 950,
       closeAfterSuspendedDays: 31,
       restoreCleanDays: 90,
@@ -529,6 +529,34 @@ describe("contact_support", () => {
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
   });
 
+  it("never promises a reopening the next review would suspend: a policy that keeps Jiebei above the score it opens at", () => {
+    // closed by the customer; then Jiebei must keep 950 at a review while it still opens at 350
+    const t = run(
+      [
+        on.open(0, 20_000, "jiebei"),
+        on.close(1, "jiebei"),
+        on.policy(2, { set: { jiebeiMinScore: 950 } }),
+        on.support(20),
+        on.open(21, 20_000, "jiebei"),
+      ],
+      { until: 50 },
+    );
+    const asked = remedy(stepOn(t, "contact_support", 20).remedies, "reapply")!;
+    expect(asked.blockers).toEqual([
+      expect.objectContaining({
+        code: "SCORE_BELOW_OPEN_MINIMUM",
+        parameter: "jiebeiMinScore",
+        threshold: 950,
+      }),
+    ]);
+    expect(describeRemedy(asked)).toMatch(/would be declined today: .*jiebeiMinScore 950/);
+    // and the application is declined for it, not opened to be suspended at the review on day 45
+    const reopened = stepsOf(t, "apply", 21)[0]!;
+    expect(reopened.decision).toBe("declined");
+    expect(reopened.reasons[0]).toBe("SCORE_BELOW_OPEN_MINIMUM");
+    expect(t.steps.some((x) => x.decision === "suspended")).toBe(false);
+  });
+
   it("never tells a customer to reopen a closed line while the other line is suspended", () => {
     const policy = testPolicy({ suspendOverdueDays: 30 });
     const t = run(
@@ -600,7 +628,7 @@ describe("contact_support", () => {
 
   it("on a closed account with a balance: pay the balance — the reason today; the closure's are on record", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(38, "minimum"), on.support(46)], {
-      policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }),
+      policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
     });
     expect(stepOn(t, "review", 14).decision).toBe("suspended");
     expect(stepOn(t, "review", 45).decision).toBe("closed");
@@ -624,7 +652,7 @@ describe("contact_support", () => {
         on.repay(46, "full"),
         on.support(47),
       ],
-      { policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }) },
+      { policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }) },
     );
     expect(stepOn(t, "review", 45).decision).toBe("closed");
     const s = stepOn(t, "contact_support", 47);

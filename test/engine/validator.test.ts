@@ -2,7 +2,7 @@
 // checked on the smallest timeline that broke it.
 
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { DEFAULT_POLICY, on, run, scoreFallsAfterOpening, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 describe("Jiebei: paying what is due", () => {
   it("meets every loan's coming instalment, not one loan's principal first", () => {
@@ -202,7 +202,7 @@ describe("closed and written-off lines", () => {
         on.repay(60, "minimum"),
         on.repay(100, "full"),
       ],
-      { policy: testPolicy({ minScore: 950, restoreScore: 950, closeAfterSuspendedDays: 31 }), until: 160 },
+      { policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }), until: 160 },
     );
     expect(stepOn(t, "review", 45).decision).toBe("closed");
     expect(t.final.balance).toBe(0);

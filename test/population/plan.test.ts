@@ -193,7 +193,8 @@ describe("reactions", () => {
   });
 
   it("a customer who left asks for no more reviews, planned ones included", () => {
-    // every review suspends (minScore above any score); the customer leaves at the first suspension
+    // every review under the challenger, from day 60, suspends (minScore above any score; a line is not
+    // opened below it, so the accounts open under the champion); the customer leaves at the first suspension
     const leaver = loadPersonaText(
       [
         "name: leaver",
@@ -206,11 +207,11 @@ describe("reactions", () => {
       ].join("\n"),
       "leaver.yaml",
     );
-    const s = settings({ days: 240, policy: { ...policy, minScore: 949 } });
+    const s = settings({ days: 240, arms: [arm(policy, { minScore: 949 })], from: 60 });
     const runner = new AccountRunner(populationContext(s), { record: true, notes: true });
     let before = 0;
     for (let i = 0; i < 20; i++) {
-      const lane = runner.run(leaver, reactionsOf(leaver), i)[0]!;
+      const lane = runner.run(leaver, reactionsOf(leaver), i).find((l) => l.members.includes(1))!;
       const left = lane.notes.find((n) => n.decision === "suspended")?.day;
       expect(left).toBeDefined();
       const reviews = lane.issued.filter((e) => e.type === "request_review");
