@@ -207,7 +207,7 @@ export type Remedy = {
       withIncome: { day: number; date: string } | null;
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
-  /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */
+  /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */

@@ -276,7 +276,7 @@ function remedyText(r: Remedy): string {
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "wait_to_draw":
-      return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date`;
+      return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
