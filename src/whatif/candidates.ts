@@ -223,7 +223,7 @@ export function candidates(
         cost: 1 + (day - s - 1) / 30,
       });
     }
-    for (let d = s + 7; d < to && d <= base.until; d += 7) {
+    for (const d of reviewDays(base, firstSuspension, to)) {
       out.push({ day: d, change: { kind: "request-review" }, cost: 0.5 });
     }
     // paying debt elsewhere down, as customer service advises a line its debt burden holds back: the day
@@ -263,6 +263,27 @@ function repayCandidates(
     if (!full) move(true, 1.5 + (day - x) / 30);
   }
   return out;
+}
+
+/**
+ * Days to ask for an early review of the suspended line, up to `to`: each week from the suspension, and the
+ * day each clean period its reviews cite ends (`OVERDUE_TOO_RECENT`: the review's day plus the days still
+ * wanting) — the day customer service names, which a weekly grid alone steps over: the least change was
+ * then a repayment moved too, two changes where that one review does.
+ */
+function reviewDays(base: Trace, suspension: Step, to: number): number[] {
+  const days = new Set<number>();
+  for (let d = suspension.day + 7; d < to && d <= base.until; d += 7) days.add(d);
+  for (const step of base.steps) {
+    if (step.day < suspension.day || step.day >= to || step.line !== suspension.line) continue;
+    if (step.event.type !== "review" && step.event.type !== "request_review") continue;
+    for (const f of step.facts) {
+      if (f.code !== "OVERDUE_TOO_RECENT" || f.threshold === undefined || f.value === undefined) continue;
+      const d = step.day + f.threshold - f.value;
+      if (d > suspension.day && d < to && d <= base.until) days.add(d);
+    }
+  }
+  return [...days].sort((a, b) => a - b);
 }
 
 /**

@@ -57,6 +57,30 @@ describe("counterfactuals", () => {
     }
   });
 
+  it("restores sooner by one early review on the day the clean period ends, not a weekly day beside it", () => {
+    // 30 days past due on day 99 suspends; repaid on day 101, the clean period ends on day 191 and the
+    // periodic review of day 196 restores: an early review on day 191 alone does it (the weekly grid from
+    // the suspension steps from 190 to 197, so the search offered a repayment moved as well)
+    const file = scenarioFile("clean-period.yaml", [
+      "name: Clean period",
+      "until: 230",
+      "profile: { age: 30, monthlyIncome: 8000, verified: true, creditHistoryMonths: 36 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 6000 }",
+      "  - { day: 40, type: purchase, amount: 3000 }",
+      "  - { day: 101, type: repay, amount: full }",
+    ]);
+    const r = search(file, "reach-restored");
+    expect(r.status).toBe("solved");
+    const best = r.solutions[0]!;
+    expect(best.candidates.map((c) => ({ day: c.day, change: c.change }))).toEqual([
+      { day: 191, change: { kind: "request-review" } },
+    ]);
+    expect(adviceText(r, best)).toBe(
+      "Had you asked for an early review on day 191, the account would have been restored on day 191 instead of day 196.",
+    );
+  });
+
   it("restores a security suspension sooner by verifying identity", () => {
     const r = search(PHONE, "reach-restored");
     expect(r.status).toBe("solved");
