@@ -81,6 +81,30 @@ describe("counterfactuals", () => {
     );
   });
 
+  it("verifies identity where a policy that requires it suspended the line: before the review, or the day after it", () => {
+    // the lender starts requiring a verified identity on day 60; the review of day 74 suspends her for it,
+    // and the policy relaxed on day 120 restores her at the review of day 135
+    const file = scenarioFile("requires-verified.yaml", [
+      "name: Requires verified",
+      "until: 200",
+      "profile: { age: 33, monthlyIncome: 9000, verified: false, creditHistoryMonths: 40 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 8000 }",
+      "  - { day: 60, type: policy, set: { requireVerified: true } }",
+      "  - { day: 120, type: policy, set: { requireVerified: false } }",
+    ]);
+    const avoid = search(file, "avoid-suspended");
+    expect(avoid.status).toBe("solved");
+    expect(adviceText(avoid, avoid.solutions[0]!)).toBe(
+      "Had you verified your identity on day 73, the account would not have been suspended (it was on day 74).",
+    );
+    const sooner = search(file, "reach-restored");
+    expect(sooner.status).toBe("solved");
+    expect(adviceText(sooner, sooner.solutions[0]!)).toBe(
+      "Had you verified your identity on day 75, the account would have been restored on day 105 instead of day 135.",
+    );
+  });
+
   it("restores a security suspension sooner by verifying identity", () => {
     const r = search(PHONE, "reach-restored");
     expect(r.status).toBe("solved");
