@@ -197,3 +197,57 @@ describe("a closure for policy over a Huabei instalment plan (test/fixtures/scen
     expect(pay).toMatchObject({ toTerm: { day: 161, lastDay: 191 } });
   });
 });
+
+describe("stories a reviewer played (test/fixtures/scenarios)", () => {
+  const story = (name: string) => runScenario(join(ROOT, "test/fixtures/scenarios", name));
+
+  it("a late cure, then cash: Jiebei lends a month after the arrears are cleared, not after the due date", () => {
+    const run = story("late-cure-then-cash.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const cured = steps.find((s) => s.event.type === "repay")!;
+    expect(cured.day).toBe(97);
+    // 28 days past due when cleared: the due date was day 69, so a month from it would be day 99
+    expect(steps.find((s) => s.event.type === "overdue")!.day).toBe(73);
+    const support = steps.find((s) => s.event.type === "contact_support")!;
+    expect(support.remedies).toContainEqual(
+      expect.objectContaining({ line: "jiebei", kind: "wait_to_draw", day: 127, wait: 30 }),
+    );
+    const early = steps.find((s) => s.event.type === "borrow" && s.day === 99)!;
+    expect(early.facts[0]).toMatchObject({ code: "RECENT_MISSED_PAYMENT", threshold: 30, value: 2 });
+    // the advice followed: the loan asked for on the day named is approved
+    expect(steps.find((s) => s.event.type === "borrow" && s.day === 127)!.decision).toBe("approved");
+  });
+
+  it("an increase, then a cut by income: the way back is said as it stands, and works once the income is back", () => {
+    const run = story("cut-by-income.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const [low, back] = run.trace.steps.filter((s) => s.event.type === "contact_support");
+    const cut = (s: Step) => s.remedies.find((r) => r.kind === "limit_cut");
+    expect(cut(low!)).toMatchObject({
+      from: 1_400_000,
+      to: 800_000,
+      increase: { day: 190, capped: { code: "LIMIT_AT_INCOME_CAP", threshold: 800_000 } },
+    });
+    expect(cut(back!)).toMatchObject({ increase: { now: true } });
+    expect(cut(back!)).not.toHaveProperty("increase.capped");
+  });
+
+  it("restored, then suspended again: each clean period runs from its own repayment, and the early review named restores", () => {
+    const run = story("suspended-again.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    const suspensions = steps.filter((s) => s.decision === "suspended").map((s) => s.day);
+    const restorations = steps.filter((s) => s.decision === "restored").map((s) => s.day);
+    expect(suspensions).toEqual([99, 252]);
+    expect(restorations).toEqual([196, 350]);
+    // customer service after the second repayment (day 260) names day 350 for an early review
+    const support = steps.filter((s) => s.event.type === "contact_support").at(-1)!;
+    expect(support.day).toBe(261);
+    expect(support.remedies).toContainEqual(expect.objectContaining({ kind: "keep_clean_until", day: 350 }));
+    const restored = steps.find((s) => s.day === 350 && s.decision === "restored")!;
+    expect(restored.event.type).toBe("request_review");
+    // its second spell is not charged to the first: nothing closes the line
+    expect(steps.some((s) => s.decision === "closed")).toBe(false);
+  });
+});

@@ -46,6 +46,11 @@ export function increaseFrom(c: Customer, line: Line, day: number): number {
   return Math.max(day, raisedOrOpened(line) + p.increaseCooldownDays, lastMissed(c) + p.increaseCleanDays);
 }
 
+/** The day Jiebei's no-cash period (jiebeiDrawCleanDays) runs from: the last missed due date or, when its
+ *  arrears were cleared later, that cure — counted from the due date alone, a customer who cured a month
+ *  late could draw the day after while one a few days late waited weeks. */
+export const drawCleanSince = (c: Customer): number => Math.max(lastMissed(c), lastCured(c));
+
 /** The day an increase's cooldown runs from: the line's last increase or its latest opening. */
 const raisedOrOpened = (line: Line): number =>
   Math.max(line.lastIncreaseDay ?? Number.NEGATIVE_INFINITY, line.lastOpenedDay ?? Number.NEGATIVE_INFINITY);
@@ -323,7 +328,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
     }
     // no new cash right after a missed due date, on either line: drawing the line out just after a cure
     // is a classic warning sign
-    const missed = lastMissed(c);
+    const missed = drawCleanSince(c);
     if (day - missed < p.jiebeiDrawCleanDays) {
       return declined(["RECENT_MISSED_PAYMENT"], scoreLater(c, day), [
         {

@@ -2,7 +2,7 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
-import { debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
+import { debtToIncomeAfterDraw, decideApplication, drawCleanSince, increaseFrom } from "./applications.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -11,7 +11,6 @@ import {
   forkCustomer,
   type Line,
   lastCured,
-  lastMissed,
   lineOf,
   overdue,
   owed,
@@ -19,7 +18,7 @@ import {
   runsToTerm,
   verifyIdentity,
 } from "./customer.js";
-import { capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { AT_CAP, capFact, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import { incomeForSmallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -109,10 +108,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           : {}),
       });
     }
-    // Jiebei lends no cash for a while after a missed due date (on either line): from when it does again —
+    // Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does again —
     // said only when nothing else would decline the smallest loan (the credit left, the debt burden)
     if (line.id === "jiebei" && line.status === "active" && customerOverdue(c) === 0) {
-      const from = lastMissed(c) + c.policy.jiebeiDrawCleanDays;
+      const from = drawCleanSince(c) + c.policy.jiebeiDrawCleanDays;
       const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
       const lendable =
         line.limit - owed(line) >= smallest &&
@@ -230,7 +229,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // longer hold (an income back), the record says them, dated, and today's reasons are the score's
   const unblocked = reasons.length === 0;
   for (const line of lines) {
-    const cut = line.status === "active" ? limitCut(c, line, day, calendar) : null;
+    const cut = line.status === "active" ? limitCut(c, line, day, s, calendar) : null;
     if (cut === null) continue;
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?
@@ -255,17 +254,25 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 }
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
- *  and after, a restoration since or not), and the first day an application for an increase can be made;
- *  null when none is on record. */
+ *  and after, a restoration since or not), and the first day an application for an increase can be made —
+ *  with the cap it would be declined at as things stand, so that the way back is not offered as if it
+ *  worked while what cut the limit (an income still low) holds it there; null when none is on record. */
 function limitCut(
   c: Customer,
   line: Line,
   day: number,
+  s: Scored,
   calendar: Calendar,
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
   const from = increaseFrom(c, line, day);
+  // an application for an increase is declined at its cap when the cap is no more than the limit held
+  const cap = capFor(c, line.id, s);
+  const capped =
+    cap !== null && !cap.belowMinimum && cap.limit <= line.limit
+      ? capFact(AT_CAP[cap.binding], cap, line.id)
+      : null;
   return {
     line: line.id,
     kind: "limit_cut",
@@ -274,7 +281,7 @@ function limitCut(
     from: cut.from,
     to: line.limit,
     reasons: cut.reasons,
-    increase: { day: from, date: calendar.date(from), now: from === day },
+    increase: { day: from, date: calendar.date(from), now: from === day, ...(capped && { capped }) },
   };
 }
 

@@ -207,7 +207,7 @@ export type Remedy = {
       withIncome: { day: number; date: string } | null;
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
-  /** Jiebei lends cash again on `day`: `wait` days after the last missed due date (jiebeiDrawCleanDays) */
+  /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
@@ -266,7 +266,8 @@ export type Remedy = {
   | { kind: "reapply"; blockers: RuleFact[] }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
-   *  increase and a clean record allow from `increase` (today at the earliest) */
+   *  increase and a clean record allow from `increase` (today at the earliest) — `capped`: the cap such an
+   *  application would be declined at as things stand (the limit is already the most it allows) */
   | {
       kind: "limit_cut";
       day: number;
@@ -274,7 +275,7 @@ export type Remedy = {
       from: Fen;
       to: Fen;
       reasons: ReasonCode[];
-      increase: { day: number; date: string; now: boolean };
+      increase: { day: number; date: string; now: boolean; capped?: RuleFact };
     }
 );
 

@@ -245,7 +245,7 @@ export const POLICY_PARAMETERS = {
   jiebeiMinDrawdown: { type: { kind: "yuan", min: 0 }, text: "Jiebei: smallest cash loan (yuan)" },
   jiebeiDrawCleanDays: {
     type: { kind: "int", min: 0 },
-    text: "Jiebei: days after a missed due date (either line) before cash may be drawn again",
+    text: "Jiebei: days after a missed due date (either line), or its arrears cleared later, before cash may be drawn again",
   },
   jiebeiRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },

@@ -88,7 +88,12 @@ function remedyJson(r: Remedy): Record<string, unknown> {
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
     case "limit_cut":
-      return { ...r, from: yuan(r.from), to: yuan(r.to) };
+      return {
+        ...r,
+        from: yuan(r.from),
+        to: yuan(r.to),
+        increase: { ...r.increase, ...(r.increase.capped && { capped: factInYuan(r.increase.capped) }) },
+      };
     default:
       return r;
   }

@@ -281,7 +281,7 @@ function remedyText(r: Remedy): string {
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "wait_to_draw":
-      return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date`;
+      return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
@@ -298,7 +298,12 @@ function remedyText(r: Remedy): string {
       const when = r.increase.now
         ? "which can be made today"
         : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}`;
+      const capped = r.increase.capped;
+      // the way back said as it stands: an application the cap would decline asks for the cap's step first
+      const declined = capped
+        ? `; as things stand it would be declined: ${REASONS[capped.code].text.toLowerCase()} (${describeFact(capped)}) — ${REASONS[capped.code].advice}`
+        : "";
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}${declined}`;
     }
     case "reapply": {
       if (r.blockers.length === 0)

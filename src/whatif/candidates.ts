@@ -38,7 +38,7 @@ export type Change =
   /** repay, in full, a Huabei bill on its due day (the base let it go overdue); `line: "jiebei"`: pay
    *  what a Jiebei instalment asks on its due day */
   | { kind: "repay-bill-when-due"; line?: "jiebei" }
-  /** verify identity (a security suspension) */
+  /** verify identity (a security suspension, or a decision that asked for a verified identity) */
   | { kind: "verify-identity" }
   /** repay everything on the day of the suspension or the day after */
   | { kind: "repay-everything"; dayAfterSuspension: boolean }
@@ -195,10 +195,18 @@ export function candidates(
       line === "jiebei" ? { kind: "repay-bill-when-due", line: "jiebei" } : { kind: "repay-bill-when-due" };
     out.push({ day: d, change, cost: 2 });
   }
+  // a decision that asked for a verified identity (a policy that requires one): verified the day before,
+  // so that it comes before an application of the same day as well as before a review
+  if (goal !== "reach-restored")
+    for (const d of new Set(adverse.filter(asksVerification).map((x) => Math.max(0, x.day - 1))))
+      if (d >= from) out.push({ day: d, change: { kind: "verify-identity" }, cost: 1 });
   if (goal === "reach-restored" && firstSuspension) {
     const s = firstSuspension.day;
     if (firstSuspension.cause === "security") {
       out.push({ day: s, change: { kind: "verify-identity" }, cost: 1 });
+    } else if (asksVerification(firstSuspension)) {
+      // the day after: verified on the suspension's own day, before its review, it would avoid it
+      out.push({ day: s + 1, change: { kind: "verify-identity" }, cost: 1 });
     }
     // the day after: the day's repayments post before its checks and its review, so a repayment on the
     // suspension's own day would avoid it — another question (--avoid), not a restoration sooner
@@ -223,7 +231,7 @@ export function candidates(
         cost: 1 + (day - s - 1) / 30,
       });
     }
-    for (let d = s + 7; d < to && d <= base.until; d += 7) {
+    for (const d of reviewDays(base, firstSuspension, to)) {
       out.push({ day: d, change: { kind: "request-review" }, cost: 0.5 });
     }
     // paying debt elsewhere down, as customer service advises a line its debt burden holds back: the day
@@ -263,6 +271,30 @@ function repayCandidates(
     if (!full) move(true, 1.5 + (day - x) / 30);
   }
   return out;
+}
+
+/** A decision that cites a verified identity as what it lacked. */
+const asksVerification = (step: Step): boolean => step.reasons.includes("IDENTITY_REQUIRED");
+
+/**
+ * Days to ask for an early review of the suspended line, up to `to`: each week from the suspension, and the
+ * day each clean period its reviews cite ends (`OVERDUE_TOO_RECENT`: the review's day plus the days still
+ * wanting) — the day customer service names, which a weekly grid alone steps over: the least change was
+ * then a repayment moved too, two changes where that one review does.
+ */
+function reviewDays(base: Trace, suspension: Step, to: number): number[] {
+  const days = new Set<number>();
+  for (let d = suspension.day + 7; d < to && d <= base.until; d += 7) days.add(d);
+  for (const step of base.steps) {
+    if (step.day < suspension.day || step.day >= to || step.line !== suspension.line) continue;
+    if (step.event.type !== "review" && step.event.type !== "request_review") continue;
+    for (const f of step.facts) {
+      if (f.code !== "OVERDUE_TOO_RECENT" || f.threshold === undefined || f.value === undefined) continue;
+      const d = step.day + f.threshold - f.value;
+      if (d > suspension.day && d < to && d <= base.until) days.add(d);
+    }
+  }
+  return [...days].sort((a, b) => a - b);
 }
 
 /**

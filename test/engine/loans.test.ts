@@ -250,7 +250,7 @@ describe("Jiebei in a simulation", () => {
     expect(s.facts[0]).toMatchObject({ code: "OVERDUE_OUTSTANDING", line: "huabei" });
   });
 
-  it("no cash is lent for jiebeiDrawCleanDays after a missed due date, even once the arrears are paid", () => {
+  it("no cash is lent for jiebeiDrawCleanDays after a missed due date, counted from its arrears paid", () => {
     // Huabei's bill due on day 40 is missed and repaid on day 46
     const events = [
       on.open(0, 5_000),
@@ -259,6 +259,7 @@ describe("Jiebei in a simulation", () => {
       on.repay(46, "full"),
       on.borrow(47, 5_000, 3),
       on.borrow(75, 5_000, 3),
+      on.borrow(76, 5_000, 3),
     ];
     const t = run(events, { policy: testPolicy({ jiebeiDrawCleanDays: 30 }) });
     expect(stepOn(t, "borrow", 47).decision).toBe("declined");
@@ -266,19 +267,39 @@ describe("Jiebei in a simulation", () => {
     expect(stepOn(t, "borrow", 47).facts[0]).toMatchObject({
       parameter: "jiebeiDrawCleanDays",
       threshold: 30,
-      value: 7,
+      value: 1,
     });
-    expect(stepOn(t, "borrow", 75).decision).toBe("approved");
+    expect(stepOn(t, "borrow", 75).decision).toBe("declined");
+    expect(stepOn(t, "borrow", 76).decision).toBe("approved");
     // customer service says when cash is lent again
     const asked = run([...events.slice(0, 5), on.support(48)], {
       policy: testPolicy({ jiebeiDrawCleanDays: 30 }),
     });
     expect(stepOn(asked, "contact_support", 48).remedies).toContainEqual(
-      expect.objectContaining({ line: "jiebei", kind: "wait_to_draw", day: 70, wait: 30 }),
+      expect.objectContaining({ line: "jiebei", kind: "wait_to_draw", day: 76, wait: 30 }),
     );
     // a policy without the wait lends at once
     expect(
       stepOn(run(events, { policy: testPolicy({ jiebeiDrawCleanDays: 0 }) }), "borrow", 47).decision,
     ).toBe("approved");
+  });
+
+  it("a customer who clears the arrears later never draws cash sooner than one who cleared them early", () => {
+    // the same bill, due on day 40, missed by both: one pays it on day 46, the other on day 66, 26 days
+    // past due; counted from the due date alone the late payer could draw the line out on day 70
+    const policy = testPolicy({ jiebeiDrawCleanDays: 30 });
+    const drawFrom = (repaid: number) => {
+      const events = [
+        on.open(0, 5_000),
+        on.open(0, 10_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.repay(repaid, "full"),
+      ];
+      const days = [70, 75, 76, 95, 96];
+      const t = run([...events, ...days.map((d) => on.borrow(d, 500, 3))], { policy });
+      return days.find((d) => stepOn(t, "borrow", d).decision === "approved");
+    };
+    expect(drawFrom(46)).toBe(76);
+    expect(drawFrom(66)).toBe(96);
   });
 });

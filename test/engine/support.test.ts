@@ -1374,6 +1374,35 @@ describe("a limit a review cut", () => {
     expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
   });
 
+  it("says when the way back would be declined at its cap as things stand: an income still too low for more", () => {
+    // ¥14,000 on ¥10,000 a month; the income falls to ¥4,000 and the review on day 45 cuts the line to
+    // the ¥8,000 the income supports. An application for an increase once the cooldown allows is declined
+    // at that cap until a higher income is reported: the answer says so, and says nothing of it after
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 90 });
+    const events = [on.open(0, 14_000), on.income(20, 4_000), on.support(50), on.increase(95, 2_000)];
+    const t = run(events, { policy, profile: { monthlyIncome: 10_000 } });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 800_000 });
+    const said = remedy(stepOn(t, "contact_support", 50).remedies, "limit_cut")!;
+    expect(said.increase).toMatchObject({
+      day: 90,
+      capped: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
+    });
+    expect(describeRemedy(said)).toContain(
+      "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a higher income",
+    );
+    // the advice holds: the application it warns of is declined at that cap
+    expect(stepOn(t, "apply", 95)).toMatchObject({ decision: "declined", reasons: ["LIMIT_AT_INCOME_CAP"] });
+    // with the income back, the way back works and nothing more is said
+    const back = run([...events.slice(0, 2), on.income(48, 10_000), on.support(50), on.increase(95, 2_000)], {
+      policy,
+      profile: { monthlyIncome: 10_000 },
+    });
+    const now = remedy(stepOn(back, "contact_support", 50).remedies, "limit_cut")!;
+    expect(now.increase.capped).toBeUndefined();
+    expect(describeRemedy(now)).not.toContain("declined");
+    expect(stepOn(back, "apply", 95).decision).toBe("approved");
+  });
+
   it("once what cut it no longer holds, its reasons stay on the dated record, not today's reasons", () => {
     // the same cut; the policy back on day 30: nothing would cut ¥5,000 today, the limit is still ¥2,000
     const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };

@@ -57,6 +57,54 @@ describe("counterfactuals", () => {
     }
   });
 
+  it("restores sooner by one early review on the day the clean period ends, not a weekly day beside it", () => {
+    // 30 days past due on day 99 suspends; repaid on day 101, the clean period ends on day 191 and the
+    // periodic review of day 196 restores: an early review on day 191 alone does it (the weekly grid from
+    // the suspension steps from 190 to 197, so the search offered a repayment moved as well)
+    const file = scenarioFile("clean-period.yaml", [
+      "name: Clean period",
+      "until: 230",
+      "profile: { age: 30, monthlyIncome: 8000, verified: true, creditHistoryMonths: 36 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 6000 }",
+      "  - { day: 40, type: purchase, amount: 3000 }",
+      "  - { day: 101, type: repay, amount: full }",
+    ]);
+    const r = search(file, "reach-restored");
+    expect(r.status).toBe("solved");
+    const best = r.solutions[0]!;
+    expect(best.candidates.map((c) => ({ day: c.day, change: c.change }))).toEqual([
+      { day: 191, change: { kind: "request-review" } },
+    ]);
+    expect(adviceText(r, best)).toBe(
+      "Had you asked for an early review on day 191, the account would have been restored on day 191 instead of day 196.",
+    );
+  });
+
+  it("verifies identity where a policy that requires it suspended the line: before the review, or the day after it", () => {
+    // the lender starts requiring a verified identity on day 60; the review of day 74 suspends her for it,
+    // and the policy relaxed on day 120 restores her at the review of day 135
+    const file = scenarioFile("requires-verified.yaml", [
+      "name: Requires verified",
+      "until: 200",
+      "profile: { age: 33, monthlyIncome: 9000, verified: false, creditHistoryMonths: 40 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 8000 }",
+      "  - { day: 60, type: policy, set: { requireVerified: true } }",
+      "  - { day: 120, type: policy, set: { requireVerified: false } }",
+    ]);
+    const avoid = search(file, "avoid-suspended");
+    expect(avoid.status).toBe("solved");
+    expect(adviceText(avoid, avoid.solutions[0]!)).toBe(
+      "Had you verified your identity on day 73, the account would not have been suspended (it was on day 74).",
+    );
+    const sooner = search(file, "reach-restored");
+    expect(sooner.status).toBe("solved");
+    expect(adviceText(sooner, sooner.solutions[0]!)).toBe(
+      "Had you verified your identity on day 75, the account would have been restored on day 105 instead of day 135.",
+    );
+  });
+
   it("restores a security suspension sooner by verifying identity", () => {
     const r = search(PHONE, "reach-restored");
     expect(r.status).toBe("solved");
