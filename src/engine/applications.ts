@@ -40,16 +40,16 @@ import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdi
 import type { ApplicationKind } from "./vocabulary.js";
 
 /** The first day from `day` on that an increase's cooldown (since the line's last opening or increase)
- *  and clean record (since the last missed due date) allow an application for one. */
+ *  and clean record (since the last missed due date or its cure: `cleanSince`) allow an application for one. */
 export function increaseFrom(c: Customer, line: Line, day: number): number {
   const p = c.policy;
-  return Math.max(day, raisedOrOpened(line) + p.increaseCooldownDays, lastMissed(c) + p.increaseCleanDays);
+  return Math.max(day, raisedOrOpened(line) + p.increaseCooldownDays, cleanSince(c) + p.increaseCleanDays);
 }
 
-/** The day Jiebei's no-cash period (jiebeiDrawCleanDays) runs from: the last missed due date or, when its
- *  arrears were cleared later, that cure — counted from the due date alone, a customer who cured a month
- *  late could draw the day after while one a few days late waited weeks. */
-export const drawCleanSince = (c: Customer): number => Math.max(lastMissed(c), lastCured(c));
+/** The day a clean-record rule (an increase's `increaseCleanDays`, Jiebei's `jiebeiDrawCleanDays`) runs
+ *  from: the last missed due date or, when its arrears were cleared later, that cure — counted from the
+ *  due date alone, a customer who cured a month late would qualify a month sooner than one a few days late. */
+export const cleanSince = (c: Customer): number => Math.max(lastMissed(c), lastCured(c));
 
 /** The day an increase's cooldown runs from: the line's last increase or its latest opening. */
 const raisedOrOpened = (line: Line): number =>
@@ -184,7 +184,7 @@ export function decideApplication(
   if (kind === "increase") {
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) failures.push(soon);
-    const missed = lastMissed(c);
+    const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays) {
       failures.push({
         code: "RECENT_MISSED_PAYMENT",
@@ -230,7 +230,7 @@ export function decideApplication(
     // quicker a way to a larger line than asking for an increase
     const soon = tooSoonToRaise(line, day, p.increaseCooldownDays);
     if (soon) above.push(soon);
-    const missed = lastMissed(c);
+    const missed = cleanSince(c);
     if (day - missed < p.increaseCleanDays)
       above.push({
         code: "RECENT_MISSED_PAYMENT",
@@ -328,7 +328,7 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
     }
     // no new cash right after a missed due date, on either line: drawing the line out just after a cure
     // is a classic warning sign
-    const missed = drawCleanSince(c);
+    const missed = cleanSince(c);
     if (day - missed < p.jiebeiDrawCleanDays) {
       return declined(["RECENT_MISSED_PAYMENT"], scoreLater(c, day), [
         {

@@ -176,7 +176,7 @@ export const REASONS = {
   RECENT_MISSED_PAYMENT: {
     kind: "adverse",
     unit: "days",
-    text: "A due date was missed too recently for more credit (a limit increase, a cash loan)",
+    text: "A due date was missed, or its arrears cleared, too recently for more credit (a limit increase, a cash loan)",
     advice: "keep repaying on time; more credit needs a clean recent record",
   },
   TOO_MANY_APPLICATIONS: {

@@ -2,7 +2,7 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
-import { debtToIncomeAfterDraw, decideApplication, drawCleanSince, increaseFrom } from "./applications.js";
+import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -111,7 +111,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     // Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does again —
     // said only when nothing else would decline the smallest loan (the credit left, the debt burden)
     if (line.id === "jiebei" && line.status === "active" && customerOverdue(c) === 0) {
-      const from = drawCleanSince(c) + c.policy.jiebeiDrawCleanDays;
+      const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
       const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
       const lendable =
         line.limit - owed(line) >= smallest &&

@@ -203,7 +203,7 @@ export const POLICY_PARAMETERS = {
   },
   increaseCleanDays: {
     type: { kind: "int", min: 0 },
-    text: "a limit increase needs no missed repayment within this many days",
+    text: "a limit increase needs no missed due date (either line), nor arrears cleared, within this many days",
   },
   chargeOffDays: {
     type: { kind: "int", min: 30, max: 720 },

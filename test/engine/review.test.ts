@@ -279,19 +279,41 @@ describe("applications to increase", () => {
     expect(stepOn(t, "apply", 184)).toMatchObject({ decision: "declined", reasons: ["INCREASE_TOO_SOON"] });
     expect(stepOn(t, "apply", 184).facts[0]).toMatchObject({ threshold: 90, value: 89 });
     expect(stepOn(t, "apply", 185).decision).toBe("approved");
-    // a bill missed (due day 40) and repaid: no increase until 180 days after that due date
+    // a bill missed (due day 40) and repaid on day 48: no increase until 180 days after the repayment
     const late = run(
       [
         on.open(0, 5_000),
         on.purchase(1, 100),
         on.repay(48, "full"),
-        on.increase(219, 500),
-        on.increase(220, 500),
+        on.increase(227, 500),
+        on.increase(228, 500),
       ],
       { policy },
     );
-    expect(stepOn(late, "apply", 219).reasons[0]).toBe("RECENT_MISSED_PAYMENT");
-    expect(stepOn(late, "apply", 220).decision).toBe("approved");
+    expect(stepOn(late, "apply", 227).reasons[0]).toBe("RECENT_MISSED_PAYMENT");
+    expect(stepOn(late, "apply", 227).facts[0]).toMatchObject({ parameter: "increaseCleanDays", value: 179 });
+    expect(stepOn(late, "apply", 228).decision).toBe("approved");
+  });
+
+  it("count the clean record from the cure when it came after the missed due date: paying later never raises sooner", () => {
+    // the same bill, due on day 40, missed by both: one repays on day 46, the other on day 66; counted from
+    // the due date alone both could raise on day 220, the late payer 20 days after the cure's 180 began
+    const policy = testPolicy({ increaseCooldownDays: 90, increaseCleanDays: 180 });
+    const raisedFrom = (repaid: number) => {
+      const days = [220, 226, 246];
+      const t = run(
+        [
+          on.open(0, 5_000),
+          on.purchase(1, 100),
+          on.repay(repaid, "full"),
+          ...days.map((d) => on.increase(d, 500)),
+        ],
+        { policy },
+      );
+      return days.find((d) => stepOn(t, "apply", d).decision === "approved");
+    };
+    expect(raisedFrom(46)).toBe(226);
+    expect(raisedFrom(66)).toBe(246);
   });
 
   it("cite every rule an application fails, four reasons at most", () => {
