@@ -4,7 +4,7 @@
 // named. Sorted by path relative to the working folder (plain code-unit order, the same on every
 // machine), duplicates removed. A path that finds nothing is bad input.
 
-import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
+import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
@@ -22,15 +22,22 @@ export interface ScenarioFile {
   path: string;
   /** relative to the working folder, `/` separators: what reports print and shards sort by */
   shown: string;
+  /** found by a search, and no regular file — "a named pipe", "a socket", "a device": that file's bad
+   *  input, never opened (a pipe would keep the run waiting on a writer, or take another program's data) */
+  notFile?: string;
 }
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
 
 export function discover(paths: readonly string[], cwd: string = process.cwd()): ScenarioFile[] {
   const found = new Map<string, ScenarioFile>();
-  const add = (abs: string) => found.set(abs, { path: abs, shown: showPath(abs, cwd) });
+  const special = new Map<string, string>();
+  const add = (abs: string) => {
+    const notFile = special.get(abs);
+    found.set(abs, { path: abs, shown: showPath(abs, cwd), ...(notFile !== undefined ? { notFile } : {}) });
+  };
   for (const p of paths.length ? paths : DEFAULT_PATHS) {
-    const matches = expand(p, cwd);
+    const matches = expand(p, cwd, special);
     for (const m of matches) add(m);
   }
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
@@ -99,7 +106,31 @@ function unreadableFolder(dir: string): { dir: string; code: string } | null {
   return null;
 }
 
-function expand(p: string, cwd: string): string[] {
+/** What a listed entry is when it is neither a file, a folder nor a link, or null. */
+function specialKind(e: Dirent): string | null {
+  if (e.isFIFO()) return "a named pipe";
+  if (e.isSocket()) return "a socket";
+  if (e.isCharacterDevice() || e.isBlockDevice()) return "a device";
+  return null;
+}
+
+/**
+ * node:fs for the glob, but a pipe, socket or device is listed as a file, so that the search finds it by
+ * the same patterns and ignores as a scenario — and `special` records what it is. The glob lists regular
+ * files only: such an entry was passed over without a word, as if the folder held one scenario fewer.
+ */
+function listingSpecial(special: Map<string, string>): { readdirSync: typeof readdirSync } {
+  const list = (dir: PathLike, options: unknown) =>
+    (readdirSync(dir, options as { withFileTypes: true }) as Dirent[]).map((e) => {
+      const kind = specialKind(e);
+      if (kind === null) return e;
+      special.set(resolve(String(dir), e.name), kind);
+      return Object.create(e, { isFile: { value: () => true } }) as Dirent;
+    });
+  return { readdirSync: list as unknown as typeof readdirSync };
+}
+
+function expand(p: string, cwd: string, special: Map<string, string>): string[] {
   const abs = resolve(cwd, p);
   let isDir = false;
   let isFile = false;
@@ -133,6 +164,7 @@ function expand(p: string, cwd: string): string[] {
         ignore: IGNORE,
         caseSensitiveMatch: false,
         followSymbolicLinks: false,
+        fs: listingSpecial(special),
       },
     ).map((f) => resolve(f));
     if (files.length === 0) {
@@ -158,6 +190,7 @@ function expand(p: string, cwd: string): string[] {
       ignore: IGNORE,
       onlyFiles: true,
       followSymbolicLinks: false,
+      fs: listingSpecial(special),
     })
       .map((f) => resolve(f))
       .filter(isScenarioFile);
