@@ -10,7 +10,7 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { nearPathHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
-import { systemReason } from "../shared/write-file.js";
+import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
@@ -86,6 +86,30 @@ function unreadable(shown: string, code = "EACCES"): InputError {
   });
 }
 
+/** A path typed that the system will not look up — too long, looping through links — said with what is
+ *  wrong: "no such file or folder" would send the user looking for a typo. */
+function unsearchable(shown: string, code: string): InputError {
+  return code === "ENAMETOOLONG"
+    ? new InputError("the path is too long for the system", { file: shown, hint: LONG_PATH_HINT })
+    : new InputError(`the path cannot be looked up (${systemReason(code)})`, {
+        file: shown,
+        hint:
+          code === "ELOOP"
+            ? "a symbolic link on the path leads back to itself: give the path of the folder or file itself"
+            : "check the path (it is relative to the current folder)",
+      });
+}
+
+/** The system's code for why `path` cannot be looked up, or null when it can. */
+function lookupError(path: string): string | null {
+  try {
+    statSync(path);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? null;
+  }
+}
+
 /** The first folder at or below `dir` that cannot be listed, with the system's reason (links not
  *  followed; the folders the search ignores skipped), or null. Any reason: the glob skips such a folder
  *  without a word — one nested past the longest path the system takes too. */
@@ -142,6 +166,9 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") throw unreadable(p);
+    // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
+    if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))
+      throw unsearchable(p, code);
   }
   if (isFile) {
     // a trace's place: -u would write a scenario's golden trace over it, or remove it as obsolete
@@ -182,6 +209,9 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
     const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
     const fixed = parts.slice(0, firstDynamic).join("/");
     const root = resolve(cwd, fixed || ".");
+    const rootCode = lookupError(root);
+    if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
+      throw unsearchable(fixed, rootCode);
     const closed = existsSync(root) ? unreadableFolder(root) : null;
     if (closed !== null) throw unreadable(showPath(closed.dir, cwd), closed.code);
     const files = globSync(p.split(sep).join("/"), {
