@@ -6,6 +6,7 @@ import { debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applic
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
+  countUpTo,
   customerOverdue,
   daysPastDue,
   forkCustomer,
@@ -679,8 +680,8 @@ function restoration(
   if (s.score < needed) {
     remedies.push(raiseScore(line, s, needed));
     // the day the last recent application leaves the 30-day window
-    const latest = c.inquiries.filter((d) => d <= day && day - d < 30).at(-1);
-    if (latest !== undefined)
+    const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
+    if (latest !== undefined && day - latest < 30)
       remedies.push({
         line: line.id,
         kind: "wait_for_inquiries",
