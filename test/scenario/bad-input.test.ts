@@ -246,6 +246,46 @@ describe("amounts", () => {
     });
   });
 
+  it("full-width digits (a CJK input method's): the number to write in ASCII", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: ￥１，０００.５０ }\n");
+    expectBadInput(await run(write("wide.yaml", text)), {
+      file: "wide.yaml",
+      pos: at(text, "￥"),
+      field: "events[0].amount",
+      message: "wrong type",
+      found: '"￥１，０００.５０"',
+      hint: /^write 1000\.50: a number is written in ASCII digits/,
+    });
+  });
+
+  it("debt elsewhere adding up past what is counted exactly, at the event that takes it there", async () => {
+    // each amount within its bound, the sum was not: past 2^53 fen a repayment of ¥0.01 changed nothing
+    const lines = [
+      "  - { day: 0, type: external_debt, amount: 1000000000 }",
+      "  - { day: 1, type: external_repayment, amount: 1000000000 }",
+      ...Array<string>(999).fill("  - { day: 2, type: external_debt, amount: 1000000000 }"),
+      "  - { day: 3, type: external_debt, amount: 0.01 }",
+    ];
+    const text = scenarioWith(`${lines.join("\n")}\n`, "profile: { externalDebt: 1000000000 }\n");
+    expectBadInput(await run(write("debt.yaml", text)), {
+      file: "debt.yaml",
+      pos: at(text, "amount: 0.01").replace(/:(\d+)$/, (_, c: string) => `:${Number(c) + 8}`),
+      field: "events[1001].amount",
+      message: "the debt elsewhere would be more than credit-sim counts",
+      expected: "at most ¥1,000,000,000,000.00 owed elsewhere at any time",
+      found: "¥1,000,000,000,000.01 owed elsewhere after it (day 3)",
+      hint: /external_repayment/,
+    });
+    // at the bound itself it runs
+    const within = scenarioWith(
+      `${lines.slice(0, -1).join("\n")}\n`,
+      "profile: { externalDebt: 1000000000 }\n",
+    );
+    const r = await run(write("within.yaml", within));
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("infinite", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: .inf }\n");
     expectBadInput(await run(write("inf.yaml", text)), {
