@@ -202,7 +202,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
  *  largest amount one event may add. Each amount is bounded, their sum was not: 95,000 of the largest
  *  passed 2^53 fen, where a double no longer holds every fen — a repayment of ¥0.01 changed nothing and
  *  customer service's figures were off by hundreds of yuan. */
-export const MAX_DEBT_ELSEWHERE = 100_000_000_000_000;
+const MAX_DEBT_ELSEWHERE = 100_000_000_000_000;
 
 /** Debt elsewhere as the events move it, in the engine's order: the event that takes it past
  *  MAX_DEBT_ELSEWHERE is a problem (the first such; what follows it is past counting too). */
