@@ -350,6 +350,60 @@ describe("amounts", () => {
   });
 });
 
+describe("a file of another kind", () => {
+  // each key was "unknown field … remove it" (and "missing required field … add it"): a fix that would
+  // leave a policy of nothing, when the file was simply given in the wrong place
+  const scenario = scenarioWith("  - { day: 0, type: apply, product: open, amount: 5000 }\n", "until: 40\n");
+  const policy = "name: strict\nextends: default\nminScore: 650\n";
+
+  it("a scenario given as a policy, or as a persona, is named a scenario", async () => {
+    const file = write("story.yaml", scenario);
+    for (const r of [
+      await run(file, "--policy", file),
+      await cli(["simulate", file, "--accounts", "5", "--days", "30"], { cwd: dir }),
+    ])
+      expectBadInput(r, {
+        file: "story.yaml",
+        message: /^a scenario file, not a (policy|persona) file$/,
+        found: "a scenario (until, events)",
+        hint: /--policy, `policy:` and `extends` name a policy file/,
+      });
+  });
+
+  it("a policy given as a scenario, or as a persona, is named a policy", async () => {
+    const file = write("strict.yaml", policy);
+    for (const r of [
+      await run(file),
+      await cli(["simulate", file, "--accounts", "5", "--days", "30"], { cwd: dir }),
+    ])
+      expectBadInput(r, {
+        file: "strict.yaml",
+        message: /^a policy file, not a (scenario|persona) file$/,
+        found: "a policy (extends, minScore)",
+        hint: /--policy FILE/,
+      });
+  });
+
+  it("a persona given as a policy: its name and description are every kind's, not a policy's fields", async () => {
+    const file = write(
+      "p.yaml",
+      "name: p\ndescription: d\nshare: 1\nspending: { perMonth: 1, amount: 10 }\n",
+    );
+    expectBadInput(await run(write("s.yaml", scenario), "--policy", file), {
+      file: "p.yaml",
+      message: "not a policy file: none of its keys but name and description is a policy field",
+      found: "a mapping of 4 keys",
+    });
+  });
+
+  it("a scenario with a misspelt key is still a scenario, its typo named", async () => {
+    const text = "name: typo\nevnts:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n";
+    const r = await run(write("typo.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('did you mean "events"?');
+  });
+});
+
 describe("policies", () => {
   it("an unknown policy name, with did-you-mean", async () => {
     const text = "name: bad\npolicy: defualt\nevents: []\n";
