@@ -130,9 +130,12 @@ function validateData<S extends z.ZodType>(
   // other keys are nothing like a field): another kind of file, described rather than quoted key by key;
   // a file of the kind whose every key is misspelt still gets a "did you mean" for each
   const near = topKeys ? keys.filter((k) => nearKey(k, topKeys)).length : 0;
-  // a name and a description are every kind's: a scenario given as a policy has them, and its other
-  // keys were each "unknown field … remove it", a fix that would leave a policy of nothing
+  // a name and a description are every kind's: a persona given as a policy has them, and its other
+  // keys were each "unknown field … remove it", a fix that would leave a policy of nothing. Two keys
+  // near no field at least: `name: x` and one stray key is a file of the kind begun, its problems listed
   const own = keys.filter((k) => topKeys?.includes(k) && !SHARED_KEYS.includes(k));
+  const far = keys.length - near;
+  const none = topKeys !== undefined && !keys.some((k) => topKeys.includes(k)) && far > 0;
   // a key only another kind has, and none that kind could not have: that kind of file
   const other = options.otherKinds?.find(
     (o) => keys.some((k) => o.keys.includes(k)) && keys.every((k) => o.all.includes(k)),
@@ -144,7 +147,7 @@ function validateData<S extends z.ZodType>(
       found: `a ${other.noun} (${keys.filter((k) => other.keys.includes(k)).join(", ")})`,
       hint: other.hint,
     });
-  if (topKeys && keys.length > 0 && own.length === 0 && near < keys.length) {
+  if (none || (topKeys !== undefined && own.length === 0 && far >= 2)) {
     const shared = keys.filter((k) => SHARED_KEYS.includes(k));
     throw new InputError(
       `not a ${kind} file: none of its keys ${shared.length > 0 ? `but ${shared.join(" and ")} ` : ""}is a ${kind} field`,
