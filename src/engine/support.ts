@@ -6,6 +6,7 @@ import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } fr
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
+  countUpTo,
   customerOverdue,
   daysPastDue,
   forkCustomer,
@@ -704,8 +705,8 @@ function restoration(
   if (s.score < needed) {
     remedies.push(raiseScore(line, s, needed));
     // the day the last recent application leaves the 30-day window
-    const latest = c.inquiries.filter((d) => d <= day && day - d < 30).at(-1);
-    if (latest !== undefined)
+    const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
+    if (latest !== undefined && day - latest < 30)
       remedies.push({
         line: line.id,
         kind: "wait_for_inquiries",

@@ -1,17 +1,13 @@
 // The real-time triggers, checked as they happen rather than at the monthly review: past due too long
 // suspends, far past due charges off, too many bound-detail changes put a security hold on.
 
-import { type Customer, customerDaysPastDue, daysPastDue, type Line } from "./customer.js";
+import { type Customer, countWithin, customerDaysPastDue, daysPastDue, type Line } from "./customer.js";
 import { otherLine } from "./eligibility.js";
 import type { Verdict } from "./verdict.js";
 
 /** Bound-detail changes since the last verification, within the security window. */
 export function recentProfileChanges(c: Customer, day: number): number {
-  const p = c.policy;
-  let n = 0;
-  for (let i = c.verifiedChanges; i < c.profileChanges.length; i++)
-    if (day - c.profileChanges[i]! < p.securityWindowDays) n++;
-  return n;
+  return countWithin(c.profileChanges, day, c.policy.securityWindowDays, c.verifiedChanges);
 }
 
 /** The lines the overdue trigger acts on: active, suspended for policy, or under a security hold laid

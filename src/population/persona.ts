@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type * as z from "zod";
 import { type BuiltinKind, builtinNames, resolveRef } from "../scenario/builtin.js";
 import { isRecord, valueAt } from "../scenario/issues.js";
+import { POLICY_KIND, SCENARIO_KIND } from "../scenario/kinds.js";
 import { type Parsed, parseText } from "../scenario/parse.js";
 import { readInputFile } from "../scenario/read.js";
 import { validate } from "../scenario/validate.js";
@@ -129,6 +130,7 @@ function validatePersona(parsed: Parsed, file: string): WrittenPersona {
   return validate(PersonaSchema, parsed, file, {
     kind: "persona",
     expected: "a persona with name, share, spending and repayment",
+    otherKinds: [SCENARIO_KIND, POLICY_KIND],
     keysAt: (path) => personaKeysAt(path),
     crossField: (p) => ruleProblems(p, file),
     describe: (issue, found, base) =>

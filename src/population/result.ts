@@ -299,19 +299,38 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
             file,
             expected: "the same personas, seed, days, accounts, policies and measures as the other files",
             found: describeMetaDifference(majority.meta, result.meta),
+            hint: "merge the shards of one run: the same `simulate` options, only --shard I/N apart",
           }),
       ),
     );
   let at = first.meta.range[0];
-  for (const { result, file } of sorted) {
+  let before: { result: PopulationResult; file: string } | undefined;
+  for (const part of sorted) {
+    const { result, file } = part;
     if (result.meta.range[0] !== at) {
-      throw new InputError(result.meta.range[0] < at ? "shards overlap" : "a shard is missing", {
+      const accounts = `accounts ${result.meta.range[0]}–${result.meta.range[1] - 1}`;
+      if (result.meta.range[0] > at)
+        throw new InputError("a shard is missing", {
+          file,
+          expected: `accounts from ${at}`,
+          found: accounts,
+        });
+      // one file named twice, or a shard run twice: the accounts would count twice
+      const twice =
+        before !== undefined &&
+        before.result.meta.range[0] === result.meta.range[0] &&
+        before.result.meta.range[1] === result.meta.range[1];
+      throw new InputError(twice ? "the same shard twice" : "shards overlap", {
         file,
         expected: `accounts from ${at}`,
-        found: `accounts ${result.meta.range[0]}–${result.meta.range[1] - 1}`,
+        found: twice ? `${accounts}, as ${before?.file} holds` : accounts,
+        hint: twice
+          ? "give each shard's file once"
+          : "merge the outputs of one split (the same N in --shard I/N): each account in one file",
       });
     }
     at = result.meta.range[1];
+    before = part;
   }
   // a partial population would print as if it were the whole: every shard must be there
   if (first.meta.range[0] !== 0 || at !== first.meta.accounts) {
@@ -341,7 +360,11 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       result.decisionFlips.length !== total.decisionFlips.length ||
       (result.variants?.length ?? -1) !== (total.variants?.length ?? -1)
     )
-      throw new InputError("these results come from different populations", { file, found: "other arms" });
+      throw new InputError("these results come from different populations", {
+        file,
+        found: "other arms",
+        hint: "merge the shards of one run: the same `simulate` options, only --shard I/N apart",
+      });
     mergeArms(total.champion, result.champion);
     if (total.challenger && result.challenger) mergeArms(total.challenger, result.challenger);
     if (total.variants && result.variants)

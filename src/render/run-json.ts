@@ -11,6 +11,7 @@ import {
   type Step,
   type Trace,
 } from "../engine/index.js";
+import { jsonValue } from "../scenario/format.js";
 import { jsonLine } from "../shared/text.js";
 import { explainDay } from "./explain-day.js";
 import { traceToNdjson } from "./json.js";
@@ -28,7 +29,7 @@ function scorecard(s: Step) {
     factors: explain(s.inputs).map((f) => ({
       characteristic: f.characteristic.id,
       title: f.characteristic.title,
-      value: f.value,
+      ...jsonValue(f.value),
       bin: f.bin,
       points: f.points,
       max: f.characteristic.max,

@@ -375,12 +375,25 @@ export const ratioText = (v: number): string =>
   // debt without any income is beyond every ratio: said in words, never "Infinity"
   Number.isFinite(v) ? dtiShown(v).toFixed(2) : "debt with no income";
 
+/** A rule's fact as JSON writes it: a value JSON has no number for is null, and says why. */
+export type JsonFact = Omit<RuleFact, "value"> & { value?: number | null; noIncome?: true; asked?: true };
+
+/**
+ * A ratio's value as JSON writes it. Debt with no income is beyond every ratio (Infinity), which JSON
+ * cannot hold: JSON.stringify wrote a bare null, the same as "no data yet" — it is null with
+ * `noIncome: true`, as the trace says "debt with no income".
+ */
+export function jsonValue<T>(value: T): { value: T | null; noIncome?: true } {
+  return typeof value === "number" && !Number.isFinite(value) ? { value: null, noIncome: true } : { value };
+}
+
 /** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
- *  amount owed); other units as they are. */
-export function factInYuan(f: RuleFact): RuleFact & { asked?: true } {
+ *  amount owed); other units as they are; a ratio of debt to no income as jsonValue writes it. */
+export function factInYuan(f: RuleFact): JsonFact {
   const info: ReasonInfo = REASONS[f.code];
   // a value the customer asked for says so: read bare, an asked limit passes for the line's own
   const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
+  if (f.value !== undefined && !Number.isFinite(f.value)) return { ...f, ...asked, ...jsonValue(f.value) };
   if (info.unit !== "fen") return { ...f, ...asked };
   return {
     ...f,

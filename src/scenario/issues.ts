@@ -76,7 +76,9 @@ const didYouMean = (guess: string | undefined) => (guess ? { hint: `did you mean
  */
 function writtenAmount(found: unknown): string | undefined {
   if (typeof found !== "string") return undefined;
+  // full-width digits and signs (１，０００, typed with a CJK input method) are the ASCII ones in NFKC
   const bare = found
+    .normalize("NFKC")
     .trim()
     .replace(/^(?:[¥￥]|RMB|CNY)\s*/i, "")
     .replace(/\s*(?:元|yuan|RMB|CNY)$/i, "");
@@ -88,8 +90,9 @@ function writtenAmount(found: unknown): string | undefined {
 
 const amountHint = (found: unknown): { hint?: string } => {
   const plain = writtenAmount(found);
-  return plain === undefined
-    ? {}
+  if (plain === undefined) return {};
+  return /[０-９]/.test(String(found))
+    ? { hint: `write ${plain}: a number is written in ASCII digits (0–9), without "¥" or separators` }
     : { hint: `write ${plain}: amounts are plain numbers of yuan, without "¥" or thousands separators` };
 };
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { InputError, suggest } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
+import { SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema, schemaKeysAt } from "./schema.js";
@@ -77,6 +78,7 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
     kind: "policy",
     expected: "a mapping with name and policy parameters (or `extends`)",
     keysAt,
+    otherKinds: [SCENARIO_KIND],
   });
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])

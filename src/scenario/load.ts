@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
 import { InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
+import { POLICY_KIND } from "./kinds.js";
 import { loadPolicy } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -64,7 +65,7 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   };
   let written: WrittenScenario;
   try {
-    written = validate(ScenarioSchema, parsed, file);
+    written = validate(ScenarioSchema, parsed, file, { otherKinds: [POLICY_KIND] });
   } catch (e) {
     // the policies the file names are checked too: every problem at once, in file order
     if (!(e instanceof InputError)) throw e;

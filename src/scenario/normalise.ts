@@ -6,7 +6,7 @@ import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "
 import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
 import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
-import type { EventWords } from "./format.js";
+import { type EventWords, money } from "./format.js";
 import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
 
@@ -116,6 +116,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   }
   // stable: same-day events keep file order
   events.sort((a, b) => a.day - b.day || a.index - b.index);
+  checkDebtElsewhere(wholeFen(w.profile.externalDebt), events, problem);
 
   const written = w.expect ?? [];
   for (const [index, x] of written.entries())
@@ -195,6 +196,35 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     },
     expectations,
   };
+}
+
+/** The most a customer may owe elsewhere at any one time, in fen: ¥1,000,000,000,000, a thousand of the
+ *  largest amount one event may add. Each amount is bounded, their sum was not: 95,000 of the largest
+ *  passed 2^53 fen, where a double no longer holds every fen — a repayment of ¥0.01 changed nothing and
+ *  customer service's figures were off by hundreds of yuan. */
+const MAX_DEBT_ELSEWHERE = 100_000_000_000_000;
+
+/** Debt elsewhere as the events move it, in the engine's order: the event that takes it past
+ *  MAX_DEBT_ELSEWHERE is a problem (the first such; what follows it is past counting too). */
+function checkDebtElsewhere(
+  initial: number,
+  events: readonly ScenarioEvent[],
+  problem: (path: PropertyKey[], message: string, details?: InputErrorDetails) => undefined,
+): void {
+  let debt = initial;
+  for (const e of events) {
+    if (e.type === "external_repayment") debt -= Math.min(debt, e.amount);
+    if (e.type !== "external_debt") continue;
+    debt += e.amount;
+    if (debt > MAX_DEBT_ELSEWHERE) {
+      problem(["events", e.index, "amount"], "the debt elsewhere would be more than credit-sim counts", {
+        found: `${money(debt)} owed elsewhere after it (day ${e.day})`,
+        expected: `at most ${money(MAX_DEBT_ELSEWHERE)} owed elsewhere at any time`,
+        hint: "lower the amounts, or repay some of it (external_repayment) before this event",
+      });
+      return;
+    }
+  }
 }
 
 /** Command-line overrides are checked like the fields they replace, and named as options in errors. */

@@ -3,7 +3,7 @@
 import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
-import { systemReason } from "../shared/write-file.js";
+import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -84,7 +84,7 @@ export function unreadable(err: unknown, file: string, kind: string, cwd?: strin
   if (code === "ENAMETOOLONG")
     return new InputError(`the ${kind} file's path is too long for the system`, {
       file,
-      hint: "shorten the path: a file's name, or the folders it is in",
+      hint: LONG_PATH_HINT,
     });
   // in words, as a golden trace's and a folder's read errors are: a bare code tells a user nothing
   return new InputError(`the ${kind} file cannot be read (${systemReason(code)})`, {

@@ -10,6 +10,7 @@ import * as z from "zod";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import { candidateKeys, describeIssue, type IssueHooks, isRecord, valueAt } from "./issues.js";
+import type { OtherKind } from "./kinds.js";
 import type { Parsed } from "./parse.js";
 import type { Position } from "./positions.js";
 
@@ -22,7 +23,13 @@ export interface ValidateOptions extends IssueHooks {
    *  accepts it: reported with the schema's problems, not a round of fixes later. Each rule reads only the
    *  values of the right type (a wrong one is the schema's problem). */
   crossField?: (parsed: Parsed) => InputError[];
+  /** the other kinds of credit-sim file this one may be mistaken for, each by the top-level keys only it
+   *  has: a scenario given to --policy is named a scenario, not listed key by key as unknown fields */
+  otherKinds?: readonly OtherKind[];
 }
+
+/** Keys every kind of file has: they tell no kind from another. */
+const SHARED_KEYS = ["$schema", "name", "description"];
 
 /**
  * `amount: 5,000` inside `{ … }`: the comma ends the field, so YAML reads amount 5 and a key `000` with no
@@ -123,12 +130,29 @@ function validateData<S extends z.ZodType>(
   // other keys are nothing like a field): another kind of file, described rather than quoted key by key;
   // a file of the kind whose every key is misspelt still gets a "did you mean" for each
   const near = topKeys ? keys.filter((k) => nearKey(k, topKeys)).length : 0;
-  if (topKeys && keys.length > 0 && !keys.some((k) => topKeys.includes(k)) && near < keys.length) {
-    throw new InputError(`not a ${kind} file: none of its keys is a ${kind} field`, {
+  // a name and a description are every kind's: a persona given as a policy has them, and its other
+  // keys were each "unknown field … remove it", a fix that would leave a policy of nothing. Two keys
+  // near no field at least: `name: x` and one stray key is a file of the kind begun, its problems listed
+  const own = keys.filter((k) => topKeys?.includes(k) && !SHARED_KEYS.includes(k));
+  const far = keys.length - near;
+  const none = topKeys !== undefined && !keys.some((k) => topKeys.includes(k)) && far > 0;
+  // a key only another kind has, and none that kind could not have: that kind of file
+  const other = options.otherKinds?.find(
+    (o) => keys.some((k) => o.keys.includes(k)) && keys.every((k) => o.all.includes(k)),
+  );
+  if (other !== undefined)
+    throw new InputError(`a ${other.noun} file, not a ${kind} file`, {
       file,
       expected,
-      found: `a mapping of ${keys.length} key${keys.length === 1 ? "" : "s"}`,
+      found: `a ${other.noun} (${keys.filter((k) => other.keys.includes(k)).join(", ")})`,
+      hint: other.hint,
     });
+  if (none || (topKeys !== undefined && own.length === 0 && far >= 2)) {
+    const shared = keys.filter((k) => SHARED_KEYS.includes(k));
+    throw new InputError(
+      `not a ${kind} file: none of its keys ${shared.length > 0 ? `but ${shared.join(" and ")} ` : ""}is a ${kind} field`,
+      { file, expected, found: `a mapping of ${keys.length} key${keys.length === 1 ? "" : "s"}` },
+    );
   }
   const result = parseBounded(schema, data);
   if (result.success) return result.data;

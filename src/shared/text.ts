@@ -72,6 +72,17 @@ function disarmCommands(text: string): string {
   return text.replace(/^([^\S\n]*):(?=:)/gm, "$1\\x3a").replace(/##(?=\[|vso\[)/g, "#\\x23");
 }
 
+/** A path in a GitHub workflow command's property, which escapes CR and LF itself (%0D, %0A) and so
+ *  stays on its line: they, and tabs, are kept — the runner must read the file's real name to annotate it
+ *  — while every other character that could drive a terminal is shown as an escape, and no `##[` (the old
+ *  command form, read anywhere in a line) is left. */
+export function workflowPath(text: string): string {
+  return escapeExcept(text, (code) => code === 0x09 || code === 0x0a || code === 0x0d).replace(
+    /##(?=\[|vso\[)/g,
+    "#\\x23",
+  );
+}
+
 /** `text` with every character that could drive a terminal shown as an escape (`\x1b`, `\n`, `\u202e`),
  *  and nothing GitHub's or Azure's runner would take as a command. */
 export function printable(text: string): string {

@@ -640,6 +640,9 @@ const REASONS: Record<string, string> = {
   EXDEV: "the file is on another device",
 };
 
+/** What to do about a path the system refuses as too long (ENAMETOOLONG), whichever command was given it. */
+export const LONG_PATH_HINT = "shorten the path: a file's name, or the folders it is in";
+
 /** An operating-system error code in words: `the name is too long` for ENAMETOOLONG. */
 export const systemReason = (code: string): string => REASONS[code] ?? `the system refused (${code})`;
 
@@ -663,6 +666,7 @@ export function fileError(e: unknown, target: string): Error {
       ? { hint: inFolder ? "write the file somewhere else" : "create the folder first" }
       : {}),
     ...(code === "EISDIR" ? { hint: "give a file name, not a folder" } : {}),
+    ...(code === "ENAMETOOLONG" ? { hint: LONG_PATH_HINT } : {}),
     ...(code === "EEXIST" ? { hint: "choose another name, or remove what is there" } : {}),
     ...(code === "EACCES" || code === "EPERM" || code === "EROFS"
       ? { hint: "write somewhere you may, or change the permissions" }

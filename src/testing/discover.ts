@@ -4,13 +4,13 @@
 // named. Sorted by path relative to the working folder (plain code-unit order, the same on every
 // machine), duplicates removed. A path that finds nothing is bad input.
 
-import { type Dirent, existsSync, readdirSync, statSync } from "node:fs";
+import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { GOLDEN_TRACE_FOLDER, GOLDEN_TRACE_HINT, inGoldenTraceFolder } from "../scenario/builtin.js";
 import { nearPathHint } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
-import { systemReason } from "../shared/write-file.js";
+import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 import { showPath } from "./paths.js";
 
 const DEFAULT_PATHS = ["scenarios/"];
@@ -22,15 +22,22 @@ export interface ScenarioFile {
   path: string;
   /** relative to the working folder, `/` separators: what reports print and shards sort by */
   shown: string;
+  /** found by a search, and no regular file — "a named pipe", "a socket", "a device": that file's bad
+   *  input, never opened (a pipe would keep the run waiting on a writer, or take another program's data) */
+  notFile?: string;
 }
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
 
 export function discover(paths: readonly string[], cwd: string = process.cwd()): ScenarioFile[] {
   const found = new Map<string, ScenarioFile>();
-  const add = (abs: string) => found.set(abs, { path: abs, shown: showPath(abs, cwd) });
+  const special = new Map<string, string>();
+  const add = (abs: string) => {
+    const notFile = special.get(abs);
+    found.set(abs, { path: abs, shown: showPath(abs, cwd), ...(notFile !== undefined ? { notFile } : {}) });
+  };
   for (const p of paths.length ? paths : DEFAULT_PATHS) {
-    const matches = expand(p, cwd);
+    const matches = expand(p, cwd, special);
     for (const m of matches) add(m);
   }
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
@@ -79,6 +86,30 @@ function unreadable(shown: string, code = "EACCES"): InputError {
   });
 }
 
+/** A path typed that the system will not look up — too long, looping through links — said with what is
+ *  wrong: "no such file or folder" would send the user looking for a typo. */
+function unsearchable(shown: string, code: string): InputError {
+  return code === "ENAMETOOLONG"
+    ? new InputError("the path is too long for the system", { file: shown, hint: LONG_PATH_HINT })
+    : new InputError(`the path cannot be looked up (${systemReason(code)})`, {
+        file: shown,
+        hint:
+          code === "ELOOP"
+            ? "a symbolic link on the path leads back to itself: give the path of the folder or file itself"
+            : "check the path (it is relative to the current folder)",
+      });
+}
+
+/** The system's code for why `path` cannot be looked up, or null when it can. */
+function lookupError(path: string): string | null {
+  try {
+    statSync(path);
+    return null;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? null;
+  }
+}
+
 /** The first folder at or below `dir` that cannot be listed, with the system's reason (links not
  *  followed; the folders the search ignores skipped), or null. Any reason: the glob skips such a folder
  *  without a word — one nested past the longest path the system takes too. */
@@ -99,7 +130,31 @@ function unreadableFolder(dir: string): { dir: string; code: string } | null {
   return null;
 }
 
-function expand(p: string, cwd: string): string[] {
+/** What a listed entry is when it is neither a file, a folder nor a link, or null. */
+function specialKind(e: Dirent): string | null {
+  if (e.isFIFO()) return "a named pipe";
+  if (e.isSocket()) return "a socket";
+  if (e.isCharacterDevice() || e.isBlockDevice()) return "a device";
+  return null;
+}
+
+/**
+ * node:fs for the glob, but a pipe, socket or device is listed as a file, so that the search finds it by
+ * the same patterns and ignores as a scenario — and `special` records what it is. The glob lists regular
+ * files only: such an entry was passed over without a word, as if the folder held one scenario fewer.
+ */
+function listingSpecial(special: Map<string, string>): { readdirSync: typeof readdirSync } {
+  const list = (dir: PathLike, options: unknown) =>
+    (readdirSync(dir, options as { withFileTypes: true }) as Dirent[]).map((e) => {
+      const kind = specialKind(e);
+      if (kind === null) return e;
+      special.set(resolve(String(dir), e.name), kind);
+      return Object.create(e, { isFile: { value: () => true } }) as Dirent;
+    });
+  return { readdirSync: list as unknown as typeof readdirSync };
+}
+
+function expand(p: string, cwd: string, special: Map<string, string>): string[] {
   const abs = resolve(cwd, p);
   let isDir = false;
   let isFile = false;
@@ -111,6 +166,9 @@ function expand(p: string, cwd: string): string[] {
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "EACCES" || code === "EPERM") throw unreadable(p);
+    // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
+    if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))
+      throw unsearchable(p, code);
   }
   if (isFile) {
     // a trace's place: -u would write a scenario's golden trace over it, or remove it as obsolete
@@ -133,6 +191,7 @@ function expand(p: string, cwd: string): string[] {
         ignore: IGNORE,
         caseSensitiveMatch: false,
         followSymbolicLinks: false,
+        fs: listingSpecial(special),
       },
     ).map((f) => resolve(f));
     if (files.length === 0) {
@@ -150,6 +209,9 @@ function expand(p: string, cwd: string): string[] {
     const firstDynamic = parts.findIndex((part) => isDynamicPattern(part));
     const fixed = parts.slice(0, firstDynamic).join("/");
     const root = resolve(cwd, fixed || ".");
+    const rootCode = lookupError(root);
+    if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
+      throw unsearchable(fixed, rootCode);
     const closed = existsSync(root) ? unreadableFolder(root) : null;
     if (closed !== null) throw unreadable(showPath(closed.dir, cwd), closed.code);
     const files = globSync(p.split(sep).join("/"), {
@@ -158,6 +220,7 @@ function expand(p: string, cwd: string): string[] {
       ignore: IGNORE,
       onlyFiles: true,
       followSymbolicLinks: false,
+      fs: listingSpecial(special),
     })
       .map((f) => resolve(f))
       .filter(isScenarioFile);

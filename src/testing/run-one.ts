@@ -90,7 +90,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     if (!(e instanceof InputError)) throw e;
     // …unless the file is a policy kept beside the scenarios that name it (policies/strict.yaml): left
     // out, or, broken, reported with a policy's problems
-    const policy = asPolicyFile(file.path, ctx.roots);
+    const policy = file.notFile === undefined ? asPolicyFile(file.path, ctx.roots) : null;
     if (policy === "policy") return { file: file.shown, filtered: true, policy: true };
     const bad = (policy ?? e)
       .map((p) =>
@@ -102,7 +102,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       name,
       status: "error",
       // the policy files it names are still read (and still must not be written over)
-      policyFiles: namedPolicyFiles(file.path, ctx.roots),
+      policyFiles: file.notFile === undefined ? namedPolicyFiles(file.path, ctx.roots) : [],
       error: bad.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
       line: bad.details.file === file.shown ? (bad.details.line ?? null) : null,
@@ -136,6 +136,14 @@ export function claimedName(file: ScenarioFile, ctx: RunContext): string | null 
  * errors name it as shown, the way the user wrote it.
  */
 function loadAs(file: ScenarioFile, ctx: RunContext): LoadedScenario {
+  if (file.notFile !== undefined)
+    throw new InputError(`is ${file.notFile}, not a scenario file`, {
+      file: file.shown,
+      hint:
+        file.notFile === "a named pipe"
+          ? "a folder's scenarios are regular files: remove it, or name the pipe itself to read a scenario from it"
+          : "a folder's scenarios are regular files: remove it or move it out of the folder",
+    });
   const named = (text: string) =>
     text.startsWith(file.path) ? file.shown + text.slice(file.path.length) : text;
   try {

@@ -24,7 +24,8 @@ export function dependencies(files: readonly ScenarioFile[], roots: Roots): Depe
   };
   for (const f of files) {
     add(f.path, f.path);
-    for (const p of namedPolicyFiles(f.path, roots)) add(p, f.path);
+    // a pipe found in the folder is never opened: reading it would wait on a writer
+    if (f.notFile === undefined) for (const p of namedPolicyFiles(f.path, roots)) add(p, f.path);
   }
   // a policy file found among the scenarios (suite/policies/strict.yaml) is left out of every run: no
   // scenario of its own to re-run, or the header would count one more than the run shows. Only a file

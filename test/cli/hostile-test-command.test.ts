@@ -2,7 +2,10 @@
 // a golden trace edited on every line, strings that are no characters. Each is read and reported, or
 // refused with a message (exit 2) — never an internal error, never a run that does not end.
 
+import { execFileSync } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
@@ -143,6 +146,32 @@ describe("hostile folders", () => {
       renameSync(join(far, "deep"), deep);
     }
   });
+
+  it.runIf(process.platform !== "win32")(
+    "a pipe or a socket named like a scenario in a folder is that file's bad input, never opened",
+    async () => {
+      // the search listed regular files only: the folder passed with one scenario fewer, without a word
+      const d = fresh();
+      const suite = join(d, "suite");
+      mkdirSync(suite);
+      writeFileSync(join(suite, "top.yaml"), `${SCENARIO}\n  - { day: 0, decision: approved }\n`);
+      execFileSync("mkfifo", [join(suite, "pipe.yaml")]);
+      const socket = createServer().listen(join(suite, "sock.yml"));
+      await once(socket, "listening");
+      try {
+        for (const paths of [["suite"], ["suite/*.y*ml"]]) {
+          const r = await cli(["test", "--no-snapshots", ...paths], { cwd: d });
+          expect(r.status).toBe(2);
+          expect(r.stdout).toContain("suite/pipe.yaml: is a named pipe, not a scenario file");
+          expect(r.stdout).toContain("name the pipe itself to read a scenario from it");
+          expect(r.stdout).toContain("suite/sock.yml: is a socket, not a scenario file");
+          expect(r.stdout).toMatch(/Scenarios\s+1 passed, 0 failed, 2 bad input \(3\)/);
+        }
+      } finally {
+        socket.close();
+      }
+    },
+  );
 });
 
 describe("names", () => {

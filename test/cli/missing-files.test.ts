@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { workingFolderError } from "../../src/cli/main.js";
-import { cli } from "../helpers/cli.js";
+import { cli, ROOT } from "../helpers/cli.js";
 
 describe("a missing file or folder", () => {
   it.each([
@@ -36,13 +36,34 @@ describe("a missing file or folder", () => {
 });
 
 describe("a path past the system's longest", () => {
-  it("is said in words, with what to do, not as ENAMETOOLONG", async () => {
-    const r = await cli(["run", `${"a".repeat(300)}.yaml`]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(
-      /: the scenario file's path is too long for the system\n\s+hint: +shorten the path/,
-    );
-    expect(r.stderr).not.toContain("ENAMETOOLONG");
+  const long = "a".repeat(300);
+  const zhang = join(ROOT, "scenarios/zhang-ming.yaml");
+  // `test` said "no such file or folder" (and of a glob, that nothing matched), sending the user to look
+  // for a typo; a file written said the reason and no fix
+  it.each([
+    [["run", `${long}.yaml`]],
+    [["explain", `${long}.yaml`, "--day", "3"]],
+    [["whatif", `${long}.yaml`, "--list"]],
+    [["run", zhang, "--policy", `${long}.yaml`]],
+    [["simulate", `${long}.yaml`]],
+    [["merge", `${long}.json`]],
+    [["test", long]],
+    [["test", `${long}.yaml`]],
+    [["test", `${long}/*.yaml`]],
+    [["test", `${long}/deeper/`]],
+    [["init", long]],
+    [["run", zhang, "--html", `${long}.html`]],
+    [["test", zhang, "--no-snapshots", "--reporter", "junit", "--output", `${long}.xml`]],
+  ])("%j: said in words, with what to do", async (args) => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-long-"));
+    try {
+      const r = await cli(args, { cwd: dir });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/too long[\s\S]*\n\s+hint: +shorten the path/);
+      expect(r.stderr).not.toMatch(/ENAMETOOLONG|no such file|not found|no scenario files/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -223,3 +223,30 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.stdout).toMatch(/would have been restored on day \d+ \(it never was\)/);
   });
 });
+
+describe("--policy names a file from where the command runs", () => {
+  it("what is wrong with it is the option's, said of the path as typed, as run --policy says it", async () => {
+    // read through the variant, it was the scenario's `policy:`: "a path here starts at this scenario
+    // file's folder", which a path typed on the command line does not
+    const d = tmp();
+    writeFileSync(join(d, "p.yaml"), "name: p\nextends: default\nminScore: 600\n");
+    const scenario = join(process.cwd(), LATE);
+    for (const [policy, said] of [
+      [LATE, `${LATE}: a scenario file, not a policy file`],
+      ["/dev/null", "/dev/null: is a device, not a policy file"],
+      ["nosuch.yaml", "nosuch.yaml: policy file not found"],
+    ] as const) {
+      const r = await cli(["whatif", scenario, "--policy", policy, "--no-chart"], {
+        cwd: policy === LATE ? process.cwd() : d,
+      });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^credit-sim: ${said.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\n`));
+      expect(r.stderr).not.toContain("(what-if)");
+      expect(r.stderr).not.toContain("this scenario file's folder");
+    }
+    // a good one, relative to the working folder, not to the scenario's
+    const ok = await cli(["whatif", scenario, "--policy", "p.yaml", "--no-chart"], { cwd: d });
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+  });
+});

@@ -136,6 +136,31 @@ describe("aggregation", () => {
     expect(() => mergeResults([part(0, 10), part(10, 30, otherSeed)])).toThrow(InputError);
   });
 
+  it("says what to do about every refusal: a file given twice is named as such", () => {
+    const s = settings();
+    const part = (a: number, b: number, file = `${a}-${b}.json`, m = meta(s, shipped, 30, [a, b])) => ({
+      file,
+      result: fromRange(m, runRange(s, shipped, a, b, {})),
+    });
+    const refusal = (parts: Array<ReturnType<typeof part>>) => {
+      try {
+        mergeResults(parts);
+      } catch (e) {
+        if (e instanceof InputError) return e.problems;
+      }
+      throw new Error("merged");
+    };
+    const twice = refusal([part(0, 10, "s1.json"), part(0, 10, "s1.json"), part(10, 30)]);
+    expect(twice[0]?.message).toBe("the same shard twice");
+    expect(twice[0]?.details.found).toBe("accounts 0–9, as s1.json holds");
+    const cases = [
+      twice,
+      refusal([part(0, 20), part(10, 30)]),
+      refusal([part(0, 10), part(10, 30, "x.json", { ...meta(s, shipped, 30, [10, 30]), seed: 99 })]),
+    ];
+    for (const problems of cases) for (const p of problems) expect(p.details.hint, p.message).toMatch(/\w/);
+  });
+
   it("quantiles and paired intervals", () => {
     expect(quantileBin([0, 1, 1, 1, 0], 0.5)).toBe(2);
     expect(quantileBin([0, 0], 0.5)).toBeNull();

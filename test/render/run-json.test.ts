@@ -165,3 +165,32 @@ describe("NDJSON records stay one line each", () => {
     expect((JSON.parse(lines.at(-1)!) as { scenario: string }).scenario).toBe("Zhang\u2028Ming\u2029");
   });
 });
+
+describe("values JSON has no number for", () => {
+  it("debt with no income is null with noIncome, not a bare null that reads as no data yet", () => {
+    // the ratio is Infinity: JSON.stringify wrote null, the same as a characteristic without a record
+    const noIncome = build([on.open(0, 5_000)], { profile: { monthlyIncome: 0, externalDebt: 5_000 } });
+    const lines = runNdjson(noIncome, simulate(noIncome), { explain: true })
+      .trimEnd()
+      .split("\n")
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            facts?: Array<{ code: string; value?: number | null; noIncome?: true }>;
+            scorecard?: { factors: Array<{ characteristic: string; value: unknown; noIncome?: true }> };
+          },
+      );
+    const open = lines[0]!;
+    expect(open.facts?.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")).toMatchObject({
+      value: null,
+      noIncome: true,
+    });
+    const factors = open.scorecard?.factors ?? [];
+    expect(factors.find((f) => f.characteristic === "debtToIncome")).toMatchObject({
+      value: null,
+      noIncome: true,
+    });
+    // a characteristic with no record yet stays a bare null
+    expect(factors.find((f) => f.characteristic === "daysPastDueNow")?.noIncome).toBeUndefined();
+  });
+});

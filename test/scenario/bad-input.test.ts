@@ -246,6 +246,46 @@ describe("amounts", () => {
     });
   });
 
+  it("full-width digits (a CJK input method's): the number to write in ASCII", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: ￥１，０００.５０ }\n");
+    expectBadInput(await run(write("wide.yaml", text)), {
+      file: "wide.yaml",
+      pos: at(text, "￥"),
+      field: "events[0].amount",
+      message: "wrong type",
+      found: '"￥１，０００.５０"',
+      hint: /^write 1000\.50: a number is written in ASCII digits/,
+    });
+  });
+
+  it("debt elsewhere adding up past what is counted exactly, at the event that takes it there", async () => {
+    // each amount within its bound, the sum was not: past 2^53 fen a repayment of ¥0.01 changed nothing
+    const lines = [
+      "  - { day: 0, type: external_debt, amount: 1000000000 }",
+      "  - { day: 1, type: external_repayment, amount: 1000000000 }",
+      ...Array<string>(999).fill("  - { day: 2, type: external_debt, amount: 1000000000 }"),
+      "  - { day: 3, type: external_debt, amount: 0.01 }",
+    ];
+    const text = scenarioWith(`${lines.join("\n")}\n`, "profile: { externalDebt: 1000000000 }\n");
+    expectBadInput(await run(write("debt.yaml", text)), {
+      file: "debt.yaml",
+      pos: at(text, "amount: 0.01").replace(/:(\d+)$/, (_, c: string) => `:${Number(c) + 8}`),
+      field: "events[1001].amount",
+      message: "the debt elsewhere would be more than credit-sim counts",
+      expected: "at most ¥1,000,000,000,000.00 owed elsewhere at any time",
+      found: "¥1,000,000,000,000.01 owed elsewhere after it (day 3)",
+      hint: /external_repayment/,
+    });
+    // at the bound itself it runs
+    const within = scenarioWith(
+      `${lines.slice(0, -1).join("\n")}\n`,
+      "profile: { externalDebt: 1000000000 }\n",
+    );
+    const r = await run(write("within.yaml", within));
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("infinite", async () => {
     const text = scenarioWith("  - { day: 0, type: purchase, amount: .inf }\n");
     expectBadInput(await run(write("inf.yaml", text)), {
@@ -307,6 +347,60 @@ describe("amounts", () => {
       found: '"ful"',
       hint: 'did you mean "full"?',
     });
+  });
+});
+
+describe("a file of another kind", () => {
+  // each key was "unknown field … remove it" (and "missing required field … add it"): a fix that would
+  // leave a policy of nothing, when the file was simply given in the wrong place
+  const scenario = scenarioWith("  - { day: 0, type: apply, product: open, amount: 5000 }\n", "until: 40\n");
+  const policy = "name: strict\nextends: default\nminScore: 650\n";
+
+  it("a scenario given as a policy, or as a persona, is named a scenario", async () => {
+    const file = write("story.yaml", scenario);
+    for (const r of [
+      await run(file, "--policy", file),
+      await cli(["simulate", file, "--accounts", "5", "--days", "30"], { cwd: dir }),
+    ])
+      expectBadInput(r, {
+        file: "story.yaml",
+        message: /^a scenario file, not a (policy|persona) file$/,
+        found: "a scenario (until, events)",
+        hint: /--policy, `policy:` and `extends` name a policy file/,
+      });
+  });
+
+  it("a policy given as a scenario, or as a persona, is named a policy", async () => {
+    const file = write("strict.yaml", policy);
+    for (const r of [
+      await run(file),
+      await cli(["simulate", file, "--accounts", "5", "--days", "30"], { cwd: dir }),
+    ])
+      expectBadInput(r, {
+        file: "strict.yaml",
+        message: /^a policy file, not a (scenario|persona) file$/,
+        found: "a policy (extends, minScore)",
+        hint: /--policy FILE/,
+      });
+  });
+
+  it("a persona given as a policy: its name and description are every kind's, not a policy's fields", async () => {
+    const file = write(
+      "p.yaml",
+      "name: p\ndescription: d\nshare: 1\nspending: { perMonth: 1, amount: 10 }\n",
+    );
+    expectBadInput(await run(write("s.yaml", scenario), "--policy", file), {
+      file: "p.yaml",
+      message: "not a policy file: none of its keys but name and description is a policy field",
+      found: "a mapping of 4 keys",
+    });
+  });
+
+  it("a scenario with a misspelt key is still a scenario, its typo named", async () => {
+    const text = "name: typo\nevnts:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n";
+    const r = await run(write("typo.yaml", text));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('did you mean "events"?');
   });
 });
 

@@ -8,6 +8,7 @@ import { parseTestOptions } from "../../src/testing/options.js";
 import { renderGithub } from "../../src/testing/reporters/github.js";
 import { runTests } from "../../src/testing/run-tests.js";
 import { ROOT } from "../helpers/cli.js";
+import { scenarioReport, testRun } from "../helpers/test-run.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/test-command");
 const run = (...dirs: string[]) =>
@@ -73,6 +74,45 @@ describe("github reporter", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("names the real file in every annotation: a line break in its name is %0A, not the escape a terminal shows", () => {
+    // the runner reads `file=` as a path: `a\nb.yaml` (printed as a terminal would) names no file
+    const file = "suite/a\nb\r%0A,c:d.yaml";
+    const reports = [
+      scenarioReport({
+        file,
+        name: "bad",
+        status: "error",
+        line: 2,
+        error: "bad",
+        problems: [{ line: 5, text: "x" }],
+      }),
+      scenarioReport({ file, name: "none", status: "no-expectations", line: 1 }),
+      scenarioReport({
+        file,
+        name: "changed",
+        status: "failed",
+        line: 1,
+        snapshot: { status: "mismatch", file: "t.trace", diff: "-a\n+b" },
+      }),
+    ];
+    const lines = renderGithub(testRun(reports, { obsolete: [`${file}.trace`] }))
+      .trimEnd()
+      .split("\n");
+    expect(lines).toHaveLength(5);
+    // GitHub's runner unescapes a property's %0D, %0A, %3A, %2C and %25
+    const runnerReads = (p: string) =>
+      p.replace(/%(0D|0A|3A|2C|25)/g, (_, c: string) => String.fromCharCode(Number.parseInt(c, 16)));
+    const files = lines.map((l) => runnerReads(/^::(?:error|warning) file=([^,]*)[,:]/.exec(l)?.[1] ?? ""));
+    expect(files).toEqual([file, file, file, file, `${file}.trace`]);
+  });
+
+  it("a path's other controls are shown as escapes: the command's own line stays terminal-safe", () => {
+    const out = renderGithub(
+      testRun([scenarioReport({ file: "a\u001b[2J\u202e##[x.yaml", name: "n", status: "no-expectations" })]),
+    );
+    expect(out).toMatch(/^::warning file=a\\x1b\[2J\\u202e#\\x23\[x\.yaml,title=/);
   });
 
   it("prints nothing when everything passed", async () => {

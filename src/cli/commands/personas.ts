@@ -3,6 +3,7 @@
 import { basename, dirname, relative } from "node:path";
 import { builtinPersonaNames, loadPersonas } from "../../population/persona.js";
 import { personaJsonSchema } from "../../population/persona-schema.js";
+import { renderPersonas } from "../../render/personas.js";
 import { type CliIo, stdoutColour } from "../io.js";
 import type { PersonasInvocation } from "../options/population.js";
 
@@ -24,24 +25,7 @@ export function personasCommand(o: PersonasInvocation["options"], io: CliIo): vo
     out(`${JSON.stringify(list, null, 2)}\n`);
     return;
   }
-  const c = stdoutColour(io, o.color);
-  const w = Math.max(...personas.map((p) => p.name.length)) + 2;
-  const rows = personas.map((p) => ({
-    head: `${p.name.padEnd(w)}${`${((p.share / total) * 100).toFixed(1)} %`.padEnd(9)}`,
-    description: p.description,
-  }));
-  // a description is what a newcomer reads the list for: on a terminal too narrow for it beside its
-  // persona it goes beneath, as prose the terminal's width wraps (beside, a folded row cut it short)
-  const fitTo = io.stdout.fitTo;
-  const beside = fitTo === undefined || rows.every((r) => (r.head + r.description).length <= fitTo);
-  const lines = [
-    c.bold(beside ? `${"persona".padEnd(w)}share    description` : `${"persona".padEnd(w)}share`),
-  ];
-  for (const r of rows) {
-    if (beside) lines.push(`${r.head}${r.description}`);
-    else lines.push(r.head.trimEnd(), `    ${r.description}`);
-  }
   const folder = relative(io.cwd, dirname(personas[0]?.file ?? "personas/x")) || ".";
-  lines.push("", c.dim(`files: ${folder}/*.yaml — pass a name or a path to \`credit-sim simulate\``));
-  out(`${lines.join("\n")}\n`);
+  const rows = personas.map((p) => ({ name: p.name, share: p.share / total, description: p.description }));
+  out(renderPersonas(rows, folder, stdoutColour(io, o.color), io.stdout.fitTo));
 }

@@ -10,6 +10,7 @@ import { runView } from "../../render/html/run-model.js";
 import { whatifHtml, whatifView } from "../../render/html/whatif.js";
 import { renderCounterfactual, renderListing } from "../../render/whatif.js";
 import { checkWritable } from "../../scenario/load.js";
+import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, isCI } from "../../shared/terminal.js";
 import { printable } from "../../shared/text.js";
@@ -75,6 +76,8 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   for (const f of options.edits) {
     // a policy file is named relative to where the command runs, not to the scenario
     const flag = f.flag === "policy" ? { ...f, value: policyRefIn(io.cwd, f.value) } : f;
+    if (f.flag === "policy")
+      readPolicyOption(flag.value, f.value, { cache: policyCache, roots: variant.roots });
     // the flag as typed names its problems (clipped: a 5,000-character value is not quoted whole)
     variant = applyEdit(
       variant,
@@ -252,6 +255,27 @@ function page(
     edits,
   );
   return writeReport(io, target, whatifHtml(view, htmlAssets()), false, set);
+}
+
+/**
+ * The policy `--policy` names, read as `run --policy` reads it: what is wrong with it (a folder, a
+ * scenario file, a name that is no built-in) is the option's, said of the path as typed. Read through
+ * the variant, it was the scenario's `policy:` — "a path here starts at this scenario file's folder",
+ * which a path typed on the command line does not.
+ */
+function readPolicyOption(ref: string, typed: string, reading: PolicyReading): void {
+  try {
+    loadPolicy(ref, dirname(ref), reading);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    throw e.map((p) =>
+      p.details.file === undefined
+        ? new InputError(p.message, { ...p.details, field: "--policy" })
+        : p.details.file === ref
+          ? new InputError(p.message, { ...p.details, file: typed })
+          : p,
+    );
+  }
 }
 
 /** Writes a variant as a new scenario file (`-`: standard output); never replaces a file unless forced.

@@ -6,6 +6,7 @@
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
+import { workflowPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
 import { reasonsOnRecord, stepLine } from "../steps.js";
@@ -48,28 +49,25 @@ function expectationMessage(e: ExpectationReport): string {
   return lines.join("\n");
 }
 
-function scenarioCommands(r: ScenarioReport): string[] {
+/** `r` shown terminal-safe; `at`: its file as the annotation names it (see workflowPath). */
+function scenarioCommands(r: ScenarioReport, at: string): string[] {
   const out: string[] = [];
   switch (r.status) {
     case "error":
       out.push(
-        command(
-          "error",
-          { file: r.file, line: r.line, title: "credit-sim: bad input" },
-          r.error ?? "bad input",
-        ),
+        command("error", { file: at, line: r.line, title: "credit-sim: bad input" }, r.error ?? "bad input"),
       );
       // the first annotation lists every problem; each further line of the file with a problem gets its
       // own, or the pull request shows only the first of them on its line
       for (const p of (r.problems ?? []).filter((p) => p.line !== r.line)) {
-        out.push(command("error", { file: r.file, line: p.line, title: "credit-sim: bad input" }, p.text));
+        out.push(command("error", { file: at, line: p.line, title: "credit-sim: bad input" }, p.text));
       }
       return out;
     case "no-expectations":
       out.push(
         command(
           "warning",
-          { file: r.file, line: r.line, title: `credit-sim: ${r.name} has no expectations` },
+          { file: at, line: r.line, title: `credit-sim: ${r.name} has no expectations` },
           "add an `expect:` block, e.g. - { end: true, status: active }",
         ),
       );
@@ -82,7 +80,7 @@ function scenarioCommands(r: ScenarioReport): string[] {
     out.push(
       command(
         "error",
-        { file: r.file, line: e.line, title: `credit-sim: ${r.name} › ${e.title}` },
+        { file: at, line: e.line, title: `credit-sim: ${r.name} › ${e.title}` },
         expectationMessage(e),
       ),
     );
@@ -94,7 +92,7 @@ function scenarioCommands(r: ScenarioReport): string[] {
     out.push(
       command(
         "error",
-        { file: r.file, line: r.line, title: `credit-sim: ${r.name} › golden trace changed` },
+        { file: at, line: r.line, title: `credit-sim: ${r.name} › golden trace changed` },
         [
           `${snap.file} differs (- committed, + now):`,
           ...shown,
@@ -106,7 +104,7 @@ function scenarioCommands(r: ScenarioReport): string[] {
     out.push(
       command(
         "error",
-        { file: r.file, line: r.line, title: `credit-sim: ${r.name} › golden trace missing` },
+        { file: at, line: r.line, title: `credit-sim: ${r.name} › golden trace missing` },
         `${snap.file} does not exist, and CI=true does not write golden traces: run credit-sim test ${r.file} -u locally and commit it`,
       ),
     );
@@ -116,8 +114,12 @@ function scenarioCommands(r: ScenarioReport): string[] {
 
 export function renderGithub(raw: TestRun): string {
   const run = printableRun(raw);
-  const lines = run.reports.flatMap(scenarioCommands);
-  for (const f of run.obsolete) {
+  // a file property is the one field the runner reads as a path: shown as the terminal shows it
+  // (`a\nb.yaml`), it names no file, and the annotation lands on none
+  const lines = run.reports.flatMap((r, i) =>
+    scenarioCommands(r, workflowPath(raw.reports[i]?.file ?? r.file)),
+  );
+  for (const f of raw.obsolete.map(workflowPath)) {
     lines.push(
       command(
         "warning",
