@@ -16,6 +16,9 @@ export interface ReasonInfo {
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
+  /** its advice only gathers that of the reasons given with it: a list of the steps themselves leaves it
+   *  out (there it would point at itself) */
+  gathers?: true;
   /** what helps instead once nothing is owed on either line: advice is true when it is given, and a
    *  customer who has repaid everything is not asked to repay */
   settled?: string;
@@ -392,7 +395,8 @@ export const REASONS = {
   NOT_RESTORED_YET: {
     kind: "adverse",
     text: "The conditions for restoration are not met yet",
-    advice: "see the steps listed",
+    advice: "meet the conditions the reasons given with it name (each with what helps); a review then restores the line",
+    gathers: true,
   },
   // Positive and informational.
   MEETS_POLICY: {

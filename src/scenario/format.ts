@@ -446,8 +446,9 @@ export function adviceOf(code: ReasonCode, at?: Snapshot): string {
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
   remedies.every((r) => r.kind === "on_record");
 
-/** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each —
- *  after `first`, advice the reasons do not hold (what a hold beneath which they were recorded asks). */
+/** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
+ *  only gathers the others'), once each — after `first`, advice the reasons do not hold (what a hold
+ *  beneath which they were recorded asks). */
 export function reasonAdvice(
   reasons: readonly ReasonCode[],
   at?: Snapshot,
@@ -456,7 +457,9 @@ export function reasonAdvice(
   return withoutRepeats([
     ...new Set([
       ...first,
-      ...reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => adviceOf(r, at)),
+      ...reasons
+        .filter((r) => REASONS[r].kind !== "positive" && !("gathers" in REASONS[r]))
+        .map((r) => adviceOf(r, at)),
     ]),
   ]);
 }

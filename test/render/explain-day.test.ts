@@ -25,6 +25,11 @@ describe("explainDay", () => {
     const text = renderExplanation(x, plain);
     expect(text).toContain("why it stays so:");
     expect(text).not.toContain("nothing is needed");
+    // the steps are the blockers' own: none points at "the steps listed", which are these
+    expect(x.todo[0]).toBe("keep repaying on time until the clean period has passed");
+    const gathering = review.reasons.find((r) => r.code === "NOT_RESTORED_YET")!;
+    expect(x.todo).not.toContain(gathering.advice);
+    expect(gathering.advice).toMatch(/the reasons given with it/);
   });
 
   it("a write-off's advice holds when it is given: repay while owed; once repaid, no repaying and no end to the exclusion", () => {
