@@ -395,7 +395,8 @@ export const REASONS = {
   NOT_RESTORED_YET: {
     kind: "adverse",
     text: "The conditions for restoration are not met yet",
-    advice: "meet the conditions the reasons given with it name (each with what helps); a review then restores the line",
+    advice:
+      "meet the conditions the reasons given with it name (each with what helps); a review then restores the line",
     gathers: true,
   },
   // Positive and informational.
