@@ -180,9 +180,21 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
       threshold: c.policy.suspendOverdueDays,
       value: dpd,
     });
-  credit.push(...failsStandard(c, line.id, c.policy, s));
+  const failures = failsStandard(c, line.id, c.policy, s);
+  credit.push(...failures);
   if (credit.length === 0)
     return { decision: "restored", reasons: ["IDENTITY_VERIFIED"], facts: [], limit: line.limit };
+  // judged as the active line it was, as the review judges it (keptStandard): one that would still pass
+  // the policy it had before a change, and is not too long past due, is suspended for the change
+  const prev = line.previousPolicy;
+  if (credit.length === failures.length && prev !== null && failsStandard(c, line.id, prev, s).length === 0)
+    return {
+      decision: "suspended",
+      cause: "policy",
+      policyMet: prev,
+      reasons: principalReasons(["POLICY_CHANGE", ...failures.map((f) => f.code)], s),
+      facts: failures,
+    };
   return {
     decision: "suspended",
     cause: "credit",

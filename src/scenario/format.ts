@@ -274,7 +274,7 @@ function remedyText(r: Remedy): string {
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
-      return `as things stand, verifying lifts the security hold but leaves the line suspended, for credit: ${reasons}; take the steps for that first`;
+      return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
     }
     case "review_suspends": {
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");

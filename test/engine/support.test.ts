@@ -291,6 +291,31 @@ describe("contact_support", () => {
     expect(stepOn(after, "verify_identity", 30)).toMatchObject({ decision: "restored", status: "active" });
   });
 
+  it("a security hold alone that verifying would leave suspended for a policy change since: said as policy, as the verification and the review then record it", () => {
+    // the debt cap tightened during the hold (before any review): the line met the policy before it
+    const policy = testPolicy({ securityMaxChanges: 0 });
+    const profile = { monthlyIncome: 10_000 };
+    const events = [
+      on.open(0, 1_000),
+      on.change(1),
+      on.externalDebt(2, 150_000),
+      on.policy(20, { set: { maxDebtToIncome: 1 } }),
+      on.support(30),
+    ];
+    const s = stepOn(run(events, { policy, profile }), "contact_support", 30);
+    expect(remedy(s.remedies, "verify_suspends")).toMatchObject({
+      cause: "policy",
+      reasons: expect.arrayContaining(["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]),
+    });
+    expect(describeRemedy(remedy(s.remedies, "verify_suspends")!)).toMatch(
+      /leaves the line suspended, for policy: qualification standards changed/,
+    );
+    // the warning is true: verifying suspends the line for the change, as the review after it holds it
+    const verified = run([...events, on.verify(30)], { policy, profile, until: 50 });
+    expect(stepOn(verified, "verify_identity", 30)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(verified, "review", 45)).toMatchObject({ decision: null, cause: "policy" });
+  });
+
   it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {
     const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 50, restoreCleanDays: 90 });
     // suspended (overdue) on day 45; on day 80 the review of day 105 must close it: 90 clean days are not left
