@@ -278,9 +278,11 @@ describe("run --html", () => {
   });
 
   it("a money line's tooltip reads as the tables print it, in fen: ¥3,405.10, not the page script's ¥3,405", () => {
+    const datasets = (html: string) =>
+      (dataOf(html) as unknown as { charts: Array<{ config: { data: { datasets: Dataset[] } } }> }).charts[0]!
+        .config.data.datasets;
     for (const page of [runPage(), runTwoLinesPage()]) {
-      const chart = (dataOf(page.html).charts as Array<{ config: { data: { datasets: Dataset[] } } }>)[0]!;
-      const money = chart.config.data.datasets.filter((d) => d.yAxisID === "y1");
+      const money = datasets(page.html).filter((d) => d.yAxisID === "y1");
       expect(money.length).toBeGreaterThanOrEqual(2);
       for (const d of money)
         expect(d.texts, d.label).toEqual(d.data.map((p) => yuanText((p as { y: number }).y)));
@@ -288,10 +290,7 @@ describe("run --html", () => {
     // Zhang Ming's first overdue balance has fen, as the table's row for it shows
     const html = runPage().html;
     expect(html).toContain('<td class="num">¥3,405.10</td>');
-    const balance = (
-      dataOf(html).charts as Array<{ config: { data: { datasets: Dataset[] } } }>
-    )[0]!.config.data.datasets.find((d) => d.label === "balance")!;
-    expect(balance.texts).toContain("¥3,405.10");
+    expect(datasets(html).find((d) => d.label === "balance")!.texts).toContain("¥3,405.10");
   });
 
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
