@@ -447,8 +447,8 @@ export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
   remedies.every((r) => r.kind === "on_record");
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
- *  only gathers the others'), once each — after `first`, advice the reasons do not hold (what a hold
- *  beneath which they were recorded asks). */
+ *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what
+ *  a hold beneath which they were recorded asks). */
 export function reasonAdvice(
   reasons: readonly ReasonCode[],
   at?: Snapshot,
@@ -458,7 +458,7 @@ export function reasonAdvice(
     ...new Set([
       ...first,
       ...reasons
-        .filter((r) => REASONS[r].kind !== "positive" && !("gathers" in REASONS[r]))
+        .filter((r) => REASONS[r].kind !== "positive" && !("pointsAt" in REASONS[r]))
         .map((r) => adviceOf(r, at)),
     ]),
   ]);

@@ -32,6 +32,14 @@ describe("explainDay", () => {
     expect(gathering.advice).toMatch(/the reasons given with it/);
   });
 
+  it("a purchase declined on a suspended line lists the steps that lift the suspension, not a pointer to them", () => {
+    const { scenario: chen } = loadScenario(`${ROOT}scenarios/policy-adjustment.yaml`);
+    const x = explainDay(chen, simulate(chen), 110, askedOn(chen, 110, chen.until));
+    expect(x.steps[0]!.reasons.map((r) => r.code)).toEqual(["ACCOUNT_SUSPENDED"]);
+    expect(x.todo).not.toContain("follow the steps that lift the suspension");
+    expect(x.todo).toContain("verify your identity (a verify_identity event)");
+  });
+
   it("a write-off's advice holds when it is given: repay while owed; once repaid, no repaying and no end to the exclusion", () => {
     const charged = loadScenario(`${ROOT}scenarios/default-charge-off.yaml`).scenario;
     const t = simulate(charged);
