@@ -228,7 +228,8 @@ export function explainDay(
   // steps given before a decision of the day's own checks or review (customer service's answer, then a
   // review that records the suspension anew) speak of a day that is over: those left at its end stand
   const given = steps.findLastIndex((s) => s.remedies.length > 0);
-  const overtaken = given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null);
+  const overtaken =
+    given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null && !("index" in s.event));
   const dayRemedies = overtaken ? asked : steps.flatMap((s) => s.remedies);
   const remedies = onceEach(dayRemedies);
   // a suspension recorded beneath a hold: the hold still stands, and verifying comes first
