@@ -43,6 +43,7 @@ export {
   scoreReasons,
 } from "./scorecard.js";
 export {
+  answerAtEndOf,
   type DecisionNote,
   decisionNote,
   type Recorder,

@@ -16,6 +16,9 @@ export interface ReasonInfo {
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
+  /** its advice only points at steps given elsewhere (the reasons given with it, what lifts a
+   *  suspension): a list of the steps themselves leaves it out, for the steps it points at */
+  pointsAt?: true;
   /** what helps instead once nothing is owed on either line: advice is true when it is given, and a
    *  customer who has repaid everything is not asked to repay */
   settled?: string;
@@ -199,6 +202,7 @@ export const REASONS = {
     kind: "adverse",
     text: "The account is suspended",
     advice: "follow the steps that lift the suspension",
+    pointsAt: true,
   },
   OTHER_LINE_SUSPENDED: {
     kind: "adverse",
@@ -395,7 +399,9 @@ export const REASONS = {
   NOT_RESTORED_YET: {
     kind: "adverse",
     text: "The conditions for restoration are not met yet",
-    advice: "see the steps listed",
+    advice:
+      "meet the conditions the reasons given with it name (each with what helps); a review then restores the line",
+    pointsAt: true,
   },
   // Positive and informational.
   MEETS_POLICY: {

@@ -205,9 +205,25 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
       threshold: c.policy.suspendOverdueDays,
       value: dpd,
     });
-  credit.push(...failsStandard(c, line.id, c.policy, s));
+  const failures = failsStandard(c, line.id, c.policy, s);
+  credit.push(...failures);
   if (credit.length === 0)
     return { decision: "restored", reasons: ["IDENTITY_VERIFIED"], facts: [], limit: line.limit };
+  // judged as the active line it was, as the review judges it (keptStandard): one whose failures are a
+  // change's alone (changeAlone), and is not too long past due, is suspended for the change
+  const prev = line.previousPolicy;
+  if (
+    credit.length === failures.length &&
+    prev !== null &&
+    changeAlone(failures, failsStandard(c, line.id, prev, s))
+  )
+    return {
+      decision: "suspended",
+      cause: "policy",
+      policyMet: prev,
+      reasons: principalReasons(["POLICY_CHANGE", ...failures.map((f) => f.code)], s),
+      facts: failures,
+    };
   return {
     decision: "suspended",
     cause: "credit",

@@ -11,12 +11,14 @@ import { type Scored, scoreOn } from "./score-inputs.js";
 import { movedCharacteristics } from "./scorecard.js";
 import { snapshot } from "./snapshot.js";
 import { type EngineState, initialState } from "./state.js";
+import { answerSupport } from "./support.js";
 import type {
   Cause,
   Decision,
   Fen,
   GridMonth,
   LineId,
+  Remedy,
   RuleFact,
   Scenario,
   ScenarioEvent,
@@ -147,6 +149,24 @@ export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {})
     day = next;
   }
   rec.end?.(s);
+}
+
+/**
+ * What customer service would answer at the end of `day`, after its end-of-day checks and review: the
+ * steps a customer has left once the day is over (an answer given earlier that day may speak of a review
+ * that has since decided).
+ */
+export function answerAtEndOf(scenario: Scenario, day: number): readonly Remedy[] {
+  let remedies: readonly Remedy[] = [];
+  run(
+    { ...scenario, until: day, observe: [] },
+    {
+      end: (s) => {
+        remedies = answerSupport(s.customer, day, scoreOn(s.customer, day), s.calendar).remedies;
+      },
+    },
+  );
+  return remedies;
 }
 
 /** The note of a step that decided something — the decision and its line's state after it; null for a

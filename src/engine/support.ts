@@ -406,8 +406,9 @@ function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]
 }
 
 /** What verifying today would find on a line under a security hold alone — the hold lifted, but the line
- *  suspended for credit when it fails the standard for keeping credit or is too long past due: said, with
- *  the steps that change it (the overdue to pay is said already); its facts. */
+ *  suspended when it fails the standard for keeping credit or is too long past due (for a policy change
+ *  when the policy before it would keep the line): said, with its cause and the steps that change it (the
+ *  overdue to pay is said already); its facts. */
 function failedOnVerifying(
   c: Customer,
   line: Line,
@@ -419,8 +420,8 @@ function failedOnVerifying(
   verifyIdentity(verified);
   const scored = scoreOn(verified, day);
   const v = liftSecurityHold(verified, lineOf(verified, line.id), day, scored);
-  if (v.decision !== "suspended") return [];
-  remedies.push({ line: line.id, kind: "verify_suspends", reasons: v.reasons });
+  if (v.decision !== "suspended" || (v.cause !== "credit" && v.cause !== "policy")) return [];
+  remedies.push({ line: line.id, kind: "verify_suspends", cause: v.cause, reasons: v.reasons });
   standardRemedies(c, line, day, scored, calendar, v.facts, remedies);
   return v.facts;
 }

@@ -212,10 +212,11 @@ export type Remedy = {
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
   | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
-  /** a line under a security hold alone that verifying today, as things stand, would leave suspended for
-   *  credit (the standard for keeping credit, or an overdue too long): what it would cite; the steps that
-   *  change it come before the verification */
-  | { kind: "verify_suspends"; reasons: ReasonCode[] }
+  /** a line under a security hold alone that verifying today, as things stand, would leave suspended (the
+   *  standard for keeping credit, or an overdue too long): for `cause` (policy: a change since that the
+   *  line failed, having met the policy before it), what it would cite; the steps that change it come
+   *  before the verification */
+  | { kind: "verify_suspends"; cause: "credit" | "policy"; reasons: ReasonCode[] }
   /** `afterPaying`: an amount is overdue now, and the clean period starts once it is paid (the date
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }

@@ -4,6 +4,7 @@
 
 import type { ChalkInstance } from "chalk";
 import {
+  answerAtEndOf,
   applyPolicyEvent,
   band,
   Calendar,
@@ -161,8 +162,9 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
 
 /**
  * What customer service would answer if asked on `day`, after the day's own events: its steps to take
- * (arrears to pay today, a minimum still in its grace days, the clean period, a closure ahead). `until`:
- * the horizon the trace was run to. Pure: the scenario with one `contact_support` more, run again.
+ * (arrears to pay today, a minimum still in its grace days, the clean period, a closure ahead) — as of the
+ * day's end when its checks or review decide after the events. `until`: the horizon the trace was run to.
+ * Pure: the scenario with one `contact_support` more, run again.
  */
 export function askedOn(scenario: Scenario, day: number, until: number): readonly Remedy[] {
   const index = scenario.events.length;
@@ -174,11 +176,12 @@ export function askedOn(scenario: Scenario, day: number, until: number): readonl
   const answer = asked.steps.findIndex(
     (s) => s.day === day && s.event.type === "contact_support" && s.event.index === index,
   );
+  if (answer < 0) return [];
   // the day's end-of-day checks and review run after its events: an answer given before a decision of
   // theirs (a restoration, a suspension) speaks of a day that is over ("the next periodic review is
-  // today"), so it is no advice for that day
+  // today"), so the steps are those left at its end
   const later = asked.steps.slice(answer + 1).filter((s) => s.day === day);
-  if (answer < 0 || later.some((s) => s.decision !== null)) return [];
+  if (later.some((s) => s.decision !== null)) return answerAtEndOf(scenario, day);
   return asked.steps[answer]!.remedies;
 }
 
@@ -186,7 +189,8 @@ export function explainDay(
   scenario: Scenario,
   trace: Trace,
   day: number,
-  /** what customer service would answer that day (askedOn): the steps to take on a day without its own */
+  /** what customer service would answer that day (askedOn): the steps to take on a day without its own,
+   *  or whose own a later decision of the day overtook */
   asked: readonly Remedy[] = [],
 ): DayExplanation {
   const steps = trace.steps.filter((s) => s.day === day);
@@ -221,7 +225,13 @@ export function explainDay(
       remedies: s.remedies.map(describeRemedy),
     };
   });
-  const remedies = onceEach(steps.flatMap((s) => s.remedies));
+  // steps given before a decision of the day's own checks or review (customer service's answer, then a
+  // review that records the suspension anew) speak of a day that is over: those left at its end stand
+  const given = steps.findLastIndex((s) => s.remedies.length > 0);
+  const overtaken =
+    given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null && !("index" in s.event));
+  const dayRemedies = overtaken ? asked : steps.flatMap((s) => s.remedies);
+  const remedies = onceEach(dayRemedies);
   // a suspension recorded beneath a hold: the hold still stands, and verifying comes first
   const held = steps.find((s) => s.beneath !== undefined)?.beneath;
   const advice = reasonAdvice(
@@ -270,7 +280,7 @@ export function explainDay(
     },
     // the record alone leaves nothing to do: the reasons' advice says what helps, after it
     todo: remedies.length
-      ? nothingToDo(steps.flatMap((s) => s.remedies))
+      ? nothingToDo(dayRemedies)
         ? [...remedies, ...advice]
         : remedies
       : advice.length

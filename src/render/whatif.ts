@@ -1,5 +1,6 @@
 // What-if text for a terminal: the numbered timeline, and counterfactual advice.
 
+import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { civilFromDays, parseIsoDate } from "../engine/index.js";
 import { grouped, printable } from "../shared/text.js";
@@ -19,16 +20,45 @@ function dateOf(start: string, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-/** The width of a listing row with its decision beside it: number, day, date, event, decision, reasons. */
+/** The width of a listing row with its decision beside it (number, day, date, event, decision, a reason or
+ *  two): narrower, every decision goes beneath its event. */
 const LISTING_WIDTH = 5 + 2 + 4 + 2 + 10 + 2 + 40 + 1 + 36;
 /** Where a decision goes beneath its event on a narrow terminal: under the date. */
 const BENEATH = " ".repeat(13);
 
-/** A row with its decision beside it, or (narrow) beneath it. */
-const withDecision = (row: string, verdict: string, narrow: boolean): string =>
-  narrow && verdict.trim() !== ""
-    ? `${row.trimEnd()}\n${BENEATH}${verdict.trimStart()}`
-    : `${row}${verdict}`.trimEnd();
+const visible = (s: string): number => stripVTControlCharacters(s).length;
+
+/**
+ * A row with its decision and every reason the step gave (as `run` lists them: a contact's blockers and
+ * the score's characteristics alike) beside it — or beneath it, on a terminal narrower than the listing
+ * (`narrow`) or than this row (`columns`), the reasons wrapped under the first.
+ */
+function withDecision(
+  row: string,
+  decision: string,
+  reasons: readonly string[],
+  c: ChalkInstance,
+  narrow: boolean,
+  columns?: number,
+): string {
+  if (decision === "") return row.trimEnd();
+  const beside = `${row}${decision}${reasons.length > 0 ? c.dim(` ${reasons.join(", ")}`) : ""}`;
+  if (!narrow && (columns === undefined || visible(beside) <= columns)) return beside;
+  const lines = [`${row.trimEnd()}`];
+  let line = `${BENEATH}${decision}`;
+  // continuations start under the first reason, or two columns in when that leaves too little room
+  const under = visible(line) + 1;
+  const hang = columns === undefined || columns - under >= 24 ? under : BENEATH.length + 2;
+  reasons.forEach((code, i) => {
+    const text = i < reasons.length - 1 ? `${code},` : code;
+    if (i > 0 && columns !== undefined && visible(line) + 1 + text.length > columns) {
+      lines.push(line);
+      line = `${" ".repeat(hang)}${c.dim(text)}`;
+    } else line += ` ${c.dim(text)}`;
+  });
+  lines.push(line);
+  return lines.join("\n");
+}
 
 /** One line per event, in timeline order, with its number (what --remove/--edit take); on a terminal
  *  narrower than the row (`columns`), each decision goes on a line beneath its event. */
@@ -44,14 +74,15 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
     const step = steps.get(e.id);
     const mark = e.origin === "added" ? c.green("+") : e.origin === "edited" ? c.yellow("~") : " ";
     const decision = step?.decision ? decisionColour(c, step.decision)(step.decision) : "";
-    const reasons =
-      step?.decision && step.reasons.length > 0 ? c.dim(` ${step.reasons.slice(0, 2).join(", ")}`) : "";
     return {
       day,
       text: withDecision(
         `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} `,
-        `${decision}${reasons}`,
+        decision,
+        step?.decision ? step.reasons : [],
+        c,
         narrow,
+        columns,
       ),
     };
   });
@@ -66,13 +97,15 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
         : s.event.type === "overdue"
           ? `overdue trigger${of}`
           : `${s.event.type.replace("_", " ")}${of}`;
-    const reasons = s.reasons.length > 0 ? ` ${s.reasons.slice(0, 2).join(", ")}` : "";
     lines.push({
       day: s.day,
       text: withDecision(
         c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, 40)} `),
-        decisionColour(c, s.decision)(s.decision) + c.dim(reasons),
+        decisionColour(c, s.decision)(s.decision),
+        s.reasons,
+        c,
         narrow,
+        columns,
       ),
     });
   }

@@ -274,7 +274,7 @@ function remedyText(r: Remedy): string {
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
-      return `as things stand, verifying lifts the security hold but leaves the line suspended, for credit: ${reasons}; take the steps for that first`;
+      return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
     }
     case "review_suspends": {
       const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
@@ -464,8 +464,9 @@ export function adviceOf(code: ReasonCode, at?: Snapshot): string {
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
   remedies.every((r) => r.kind === "on_record");
 
-/** What helps with `reasons` as things stand `at`: the advice of each that is not good news, once each —
- *  after `first`, advice the reasons do not hold (what a hold beneath which they were recorded asks). */
+/** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
+ *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what
+ *  a hold beneath which they were recorded asks). */
 export function reasonAdvice(
   reasons: readonly ReasonCode[],
   at?: Snapshot,
@@ -474,7 +475,9 @@ export function reasonAdvice(
   return withoutRepeats([
     ...new Set([
       ...first,
-      ...reasons.filter((r) => REASONS[r].kind !== "positive").map((r) => adviceOf(r, at)),
+      ...reasons
+        .filter((r) => REASONS[r].kind !== "positive" && !("pointsAt" in REASONS[r]))
+        .map((r) => adviceOf(r, at)),
     ]),
   ]);
 }

@@ -4,7 +4,7 @@
 import type * as z from "zod";
 import { REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
-import { EVENT_TYPES, knownKeys } from "./schema.js";
+import { CommonEventFields, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -41,6 +41,25 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 export const isRecord = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
+/**
+ * An event whose type is unknown or missing stops zod at the type: its other fields go unchecked. They
+ * are checked here so every problem is told at once — as the type it most likely means would check them
+ * (the did-you-mean), or else the fields every event has (day, date).
+ */
+export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || !("discriminator" in issue) || issue.discriminator !== "type")
+    return [];
+  const at = issue.path.slice(0, -1);
+  const event = valueAt(data, at);
+  if (!isRecord(event)) return [];
+  const meant = eventTypeMeant(event.type);
+  const r =
+    meant === undefined
+      ? CommonEventFields.safeParse(event)
+      : EventSchema.safeParse({ ...event, type: meant });
+  return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
+}
+
 /** zod's type names in the words of someone writing YAML. */
 function expectedType(expected: string, found: unknown): string {
   if (expected === "int") return "a whole number";
@@ -55,7 +74,7 @@ function rangeHint(issue: z.core.$ZodIssue, found: unknown, data: unknown): { hi
   const last = issue.path[issue.path.length - 1];
   if (last === "amount") {
     const owner = valueAt(data, issue.path.slice(0, -1));
-    const type = owner !== null && typeof owner === "object" ? (owner as { type?: unknown }).type : undefined;
+    const type = isRecord(owner) ? eventTypeMeant(owner.type) : undefined;
     return {
       hint:
         type === "repay"

@@ -9,7 +9,7 @@ import { SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema, schemaKeysAt } from "./schema.js";
-import { problemsOf, validate } from "./validate.js";
+import { inFileOrder, problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
@@ -74,12 +74,20 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
   // a limit band's fields where a key in a band is unknown, not the policy's
   const keysAt = (path: readonly PropertyKey[]) => schemaKeysAt(PolicyFile, path);
-  const written = validate(PolicyFile, parsed, file, {
-    kind: "policy",
-    expected: "a mapping with name and policy parameters (or `extends`)",
-    keysAt,
-    otherKinds: [SCENARIO_KIND],
-  });
+  let written: PolicyFile;
+  try {
+    written = validate(PolicyFile, parsed, file, {
+      kind: "policy",
+      expected: "a mapping with name and policy parameters (or `extends`)",
+      keysAt,
+      otherKinds: [SCENARIO_KIND],
+    });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    // the policy it extends is read all the same: a wrong `extends` or the parent's own problems are told
+    // with this file's, not a round of fixes later
+    throw inFileOrder([e, ...parentProblems(parsed, file, reading, [...chain, file])], file);
+  }
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])
     : null;
@@ -94,6 +102,21 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   cache.set(file, policy);
   return policy;
+}
+
+/** The problems of the policy a refused file extends (or of its `extends`), when it names one. */
+function parentProblems(parsed: Parsed, file: string, reading: PolicyReading, chain: string[]): InputError[] {
+  const data = parsed.data;
+  const ref = data !== null && typeof data === "object" ? (data as { extends?: unknown }).extends : undefined;
+  const valid = PolicyFile.shape.extends.safeParse(ref);
+  if (!valid.success || valid.data === undefined) return [];
+  try {
+    loadPolicyFile(parentPath(valid.data, file, parsed, reading.roots), reading, chain);
+    return [];
+  } catch (e) {
+    if (e instanceof InputError) return [e];
+    throw e;
+  }
 }
 
 /** The file an `extends` names; an unknown built-in name is reported at the `extends` line of this file. */

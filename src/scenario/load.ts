@@ -2,15 +2,16 @@
 
 import { dirname, resolve } from "node:path";
 import type { Policy } from "../engine/index.js";
-import { InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
+import { isRecord } from "./issues.js";
 import { POLICY_KIND } from "./kinds.js";
 import { loadPolicy } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
-import { EventSchema, ExpectationSchema, ScenarioSchema, type WrittenScenario } from "./schema.js";
-import { validate } from "./validate.js";
+import { EventSchema, EventWhen, ExpectationSchema, ScenarioSchema, type WrittenScenario } from "./schema.js";
+import { hasRunTogetherKey, inFileOrder, validate } from "./validate.js";
 
 export interface LoadedScenario extends Normalised {
   file: string;
@@ -85,8 +86,9 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
 
 // Stand-ins for the events and expectations the schema refused, so that the cross-field checks can run on
 // the rest (normalise skips them by index: their positions stay the file's)
-const EVENT_STAND_IN = { day: 0, type: "note", text: "-" };
-const EXPECTATION_STAND_IN = { day: 0, status: "active" };
+// (dayless: a skipped one stands on day 0, another on the refused item's own day or date)
+const EVENT_STAND_IN = { type: "note", text: "-" };
+const EXPECTATION_STAND_IN = { status: "active" };
 
 /**
  * The cross-field problems (dates, days after `until`, expectations that check nothing…) of a file the
@@ -119,8 +121,12 @@ function laterProblems(data: unknown, ctx: NormaliseContext): InputError[] {
     if (!Array.isArray(items)) continue;
     patched[key] = items.map((item, i) => {
       if (schema.safeParse(item).success) return item;
+      // its day or date, written right, is checked still (a calendar date, within the scenario, one of
+      // the two): the stand-in takes them and is checked in its place
+      const when = whenOf(item, key === "expect");
+      if (when) return { ...standIn, ...when };
       skip[key].add(i);
-      return standIn;
+      return { ...standIn, day: 0 };
     });
   }
   const written = ScenarioSchema.safeParse(patched);
@@ -134,31 +140,14 @@ function laterProblems(data: unknown, ctx: NormaliseContext): InputError[] {
   }
 }
 
-/** Problems as one error: this file's in the order of their lines, then those inside the files it names. */
-function inFileOrder(errors: readonly InputError[], file: string): InputError {
-  const rank = (p: InputError): [number, number, number] => [
-    p.details.file === file ? 0 : 1,
-    p.details.line ?? Number.POSITIVE_INFINITY,
-    p.details.column ?? 0,
-  ];
-  // a policy the file names is checked twice (on its own, and with the rest): said once
-  const seen = new Set<string>();
-  const list = errors
-    .flatMap((e) => e.problems)
-    .filter((p) => {
-      const key = JSON.stringify([p.message, p.details]);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .map((p) => ({ p, r: rank(p) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2])
-    .map((x) => x.p);
-  // at most as many as one file's validation reports (the last line says there are more)
-  return InputError.all(
-    list.slice(0, MAX_PROBLEMS),
-    list.length > MAX_PROBLEMS || errors.some((e) => e.truncated),
-  );
+/** The day, date (and for an expectation `end`) of a refused item, when those it has are valid. */
+function whenOf(item: unknown, expectation: boolean): Record<string, unknown> | undefined {
+  // `{day:5,type:purchase}` has no field `day`, though it has a day: it is told as one problem
+  if (!isRecord(item) || hasRunTogetherKey(item)) return undefined;
+  const keys = expectation ? ["day", "date", "end"] : ["day", "date"];
+  const when = Object.fromEntries(Object.entries(item).filter(([k]) => keys.includes(k)));
+  const schema = expectation ? ExpectationSchema.pick({ day: true, date: true, end: true }) : EventWhen;
+  return schema.safeParse(when).success ? when : undefined;
 }
 
 /** Fields a file may still hold that no longer do anything. */

@@ -7,6 +7,7 @@ import {
   APPLICATION_KINDS,
   CAUSES,
   DECISIONS,
+  EVENT_TYPES,
   type EventType,
   INSTALMENT_TERMS,
   isReasonCode,
@@ -24,6 +25,7 @@ import {
   SCORE_MIN,
   STATUSES,
 } from "../engine/index.js";
+import { suggest } from "../shared/errors.js";
 import { MAX_DAY } from "./shape.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
@@ -180,6 +182,18 @@ export const EventSchema = z.discriminatedUnion("type", [
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;
 
+/** What every event has, whatever its type: checked where the type is unknown and nothing near it. */
+export const EventWhen = z.strictObject(when);
+export const CommonEventFields = EventWhen.loose();
+
+/** The event type a written one is or most likely means (the did-you-mean), if any. */
+export function eventTypeMeant(type: unknown): EventType | undefined {
+  if (typeof type !== "string") return undefined;
+  return (EVENT_TYPES as readonly string[]).includes(type)
+    ? (type as EventType)
+    : (suggest(type, EVENT_TYPES) as EventType | undefined);
+}
+
 // The written events and the vocabulary name the same types (a compile error otherwise).
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Holds<T extends true> = T;
@@ -276,7 +290,8 @@ export function knownKeys(path: readonly PropertyKey[], data: unknown): string[]
   const [head, , third] = path;
   if (head === "events" && third === "set") return schemaKeysAt(PolicyOverrides, path.slice(3)) ?? [];
   if (head === "events" && path.length === 2) {
-    const type = (data as { type?: unknown } | undefined)?.type;
+    // a misspelt type's fields are those of the type it means, as its other problems are checked
+    const type = eventTypeMeant((data as { type?: unknown } | undefined)?.type);
     const option = EventSchema.options.find((o) => o.shape.type.value === type);
     return option ? Object.keys(option.shape) : ["type", "day", "date"];
   }

@@ -9,7 +9,14 @@
 import * as z from "zod";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS, suggest } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
-import { candidateKeys, describeIssue, type IssueHooks, isRecord, valueAt } from "./issues.js";
+import {
+  beneathEventType,
+  candidateKeys,
+  describeIssue,
+  type IssueHooks,
+  isRecord,
+  valueAt,
+} from "./issues.js";
 import type { OtherKind } from "./kinds.js";
 import type { Parsed } from "./parse.js";
 import type { Position } from "./positions.js";
@@ -239,13 +246,14 @@ interface ProblemOptions extends IssueHooks {
 
 /** zod issues → one InputError listing the problems in file order (at most MAX_PROBLEMS). */
 export function problemsOf(
-  issues: readonly z.core.$ZodIssue[],
+  reported: readonly z.core.$ZodIssue[],
   parsed: Parsed,
   file: string,
   options: ProblemOptions = {},
   truncated = false,
 ): InputError {
   const data = parsed.data;
+  const issues = reported.flatMap((issue) => [issue, ...beneathEventType(issue, data)]);
   const problems: Array<{ error: InputError; order: number }> = [];
   const add = (error: InputError) => problems.push({ error, order: problems.length });
 
@@ -319,12 +327,16 @@ export function problemsOf(
   return InputError.all(unique.slice(0, MAX_PROBLEMS), truncated || unique.length > MAX_PROBLEMS);
 }
 
+/** A mapping with a `key:value` key: its fields are not what was meant, and are told as one problem. */
+export const hasRunTogetherKey = (v: unknown): boolean =>
+  isRecord(v) && Object.keys(v).some((k) => COLON_WITHOUT_SPACE.test(k));
+
 /** The mapping on `path` (deepest first) with a `key:value` key, if any. */
 function colonObjectOn(data: unknown, path: readonly PropertyKey[]): Array<string | number> | undefined {
   for (let depth = path.length; depth >= 0; depth--) {
     const sub = path.slice(0, depth);
     const v = valueAt(data, sub);
-    if (isRecord(v) && Object.keys(v).some((k) => COLON_WITHOUT_SPACE.test(k))) {
+    if (hasRunTogetherKey(v)) {
       return sub.filter((p): p is string | number => typeof p !== "symbol");
     }
   }
@@ -341,4 +353,35 @@ function dedupe(errors: InputError[]): InputError[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Problems of several files as one error: this file's in the order of their lines, then those inside the
+ * files it names (each file's in the order they first come, its problems in the order of their lines).
+ */
+export function inFileOrder(errors: readonly InputError[], file: string): InputError {
+  const problems = errors.flatMap((e) => e.problems);
+  const files = [...new Set([file, ...problems.map((p) => p.details.file)])];
+  const rank = (p: InputError): [number, number, number] => [
+    files.indexOf(p.details.file),
+    p.details.line ?? Number.POSITIVE_INFINITY,
+    p.details.column ?? 0,
+  ];
+  // a policy the file names is checked twice (on its own, and with the rest): said once
+  const seen = new Set<string>();
+  const list = problems
+    .filter((p) => {
+      const key = JSON.stringify([p.message, p.details]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((p) => ({ p, r: rank(p) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2])
+    .map((x) => x.p);
+  // at most as many as one file's validation reports (the last line says there are more)
+  return InputError.all(
+    list.slice(0, MAX_PROBLEMS),
+    list.length > MAX_PROBLEMS || errors.some((e) => e.truncated),
+  );
 }

@@ -291,6 +291,53 @@ describe("contact_support", () => {
     expect(stepOn(after, "verify_identity", 30)).toMatchObject({ decision: "restored", status: "active" });
   });
 
+  it("a security hold alone that verifying would leave suspended for a policy change since: said as policy, as the verification and the review then record it", () => {
+    // the debt cap tightened during the hold (before any review): the line met the policy before it
+    const policy = testPolicy({ securityMaxChanges: 0 });
+    const profile = { monthlyIncome: 10_000 };
+    const events = [
+      on.open(0, 1_000),
+      on.change(1),
+      on.externalDebt(2, 150_000),
+      on.policy(20, { set: { maxDebtToIncome: 1 } }),
+      on.support(30),
+    ];
+    const s = stepOn(run(events, { policy, profile }), "contact_support", 30);
+    expect(remedy(s.remedies, "verify_suspends")).toMatchObject({
+      cause: "policy",
+      reasons: expect.arrayContaining(["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]),
+    });
+    expect(describeRemedy(remedy(s.remedies, "verify_suspends")!)).toMatch(
+      /leaves the line suspended, for policy: qualification standards changed/,
+    );
+    // the warning is true: verifying suspends the line for the change, as the review after it holds it
+    const verified = run([...events, on.verify(30)], { policy, profile, until: 50 });
+    expect(stepOn(verified, "verify_identity", 30)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(verified, "review", 45)).toMatchObject({ decision: null, cause: "policy" });
+  });
+
+  it("verifying judges a held line's failures as the review does: a change's alone when it loosened the rule the old policy would block on", () => {
+    // the hold from day 1; ¥267,600 owed elsewhere on ¥10,000 a month from day 16 (after the day-14
+    // review): a ratio of 2.23, over the old cap of 2; the change raises the cap to 3 and asks a score no
+    // one has — what the line fails today (the score) the old policy did not ask, so it is the change's
+    const policy = testPolicy({ securityMaxChanges: 0, maxDebtToIncome: 2 });
+    const events = [
+      on.open(0, 1_000),
+      on.change(1),
+      on.externalDebt(16, 267_600),
+      on.policy(20, { set: { maxDebtToIncome: 3, minScore: 950 } }),
+      on.verify(30),
+    ];
+    const verified = stepOn(
+      run(events, { policy, profile: { monthlyIncome: 10_000 }, until: 50 }),
+      "verify_identity",
+      30,
+    );
+    expect(verified).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(verified.reasons[0]).toBe("POLICY_CHANGE");
+    expect(verified.reasons).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
+  });
+
   it("a closure the time left cannot prevent: certain, with no advice towards a restoration", () => {
     const policy = testPolicy({ suspendOverdueDays: 5, closeAfterSuspendedDays: 50, restoreCleanDays: 90 });
     // suspended (overdue) on day 45; on day 80 the review of day 105 must close it: 90 clean days are not left

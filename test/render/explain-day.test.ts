@@ -25,6 +25,19 @@ describe("explainDay", () => {
     const text = renderExplanation(x, plain);
     expect(text).toContain("why it stays so:");
     expect(text).not.toContain("nothing is needed");
+    // the steps are the blockers' own: none points at "the steps listed", which are these
+    expect(x.todo[0]).toBe("keep repaying on time until the clean period has passed");
+    const gathering = review.reasons.find((r) => r.code === "NOT_RESTORED_YET")!;
+    expect(x.todo).not.toContain(gathering.advice);
+    expect(gathering.advice).toMatch(/the reasons given with it/);
+  });
+
+  it("a purchase declined on a suspended line lists the steps that lift the suspension, not a pointer to them", () => {
+    const { scenario: chen } = loadScenario(`${ROOT}scenarios/policy-adjustment.yaml`);
+    const x = explainDay(chen, simulate(chen), 110, askedOn(chen, 110, chen.until));
+    expect(x.steps[0]!.reasons.map((r) => r.code)).toEqual(["ACCOUNT_SUSPENDED"]);
+    expect(x.todo).not.toContain("follow the steps that lift the suspension");
+    expect(x.todo).toContain("verify your identity (a verify_identity event)");
   });
 
   it("a write-off's advice holds when it is given: repay while owed; once repaid, no repaying and no end to the exclusion", () => {
@@ -147,6 +160,35 @@ describe("explainDay", () => {
     expect(x.steps.map((s) => s.decision)).toEqual(["restored"]);
     expect(x.todo.length).toBeGreaterThan(0);
     for (const t of x.todo) expect(t).not.toMatch(/suspended since|periodic review/);
+  });
+
+  it("customer service's answer overtaken by the day's review gives the steps as of the day's end", () => {
+    // suspended for the policy change (day 74); customer service answers on day 105 before that day's
+    // review records the suspension anew, for credit: its "reasons recorded then" are the policy's
+    const text = `name: recorded anew
+start: 2024-01-01
+until: 120
+profile: { age: 29, monthlyIncome: 8000, verified: false, creditHistoryMonths: 30, externalDebt: 20000 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 5, type: purchase, amount: 4000 }
+  - { day: 47, type: repay, amount: full }
+  - { day: 50, type: policy, use: tightened }
+  - { day: 105, type: contact_support }
+`;
+    const { scenario: anew } = loadScenarioText(text, `${ROOT}anew.yaml`);
+    const t = simulate(anew);
+    const x = explainDay(anew, t, 105, askedOn(anew, 105, anew.until));
+    expect(x.steps.map((s) => [s.decision, s.status])).toEqual([
+      ["info", "suspended (policy)"],
+      ["suspended", "suspended (credit)"],
+    ]);
+    // the answer as given stays under its step; what to do is the day's end's
+    expect(x.steps[0]!.remedies[0]).toMatch(/the reasons recorded then: qualification standards changed/);
+    expect(x.todo[0]).toMatch(
+      /^suspended since 2024-03-15 \(day 74\); credit reasons recorded 2024-04-15 \(day 105\)/,
+    );
+    expect(x.todo.join("\n")).not.toMatch(/qualification standards changed/);
   });
 
   it("a day that decides on both lines names each decision's line and shows that line's standing", () => {

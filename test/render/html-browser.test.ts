@@ -232,6 +232,27 @@ run("HTML reports in headless Chromium", () => {
     await tab.close();
   });
 
+  it("a money line's tooltip reads as the run page's tables print it, in fen", async () => {
+    const page = pages.find((p) => p.name === "run")!;
+    const file = join(dir, "money-tooltip.html");
+    writeFileSync(file, page.html);
+    const tab = await browser.context.newPage();
+    await tab.goto(`file://${file}`);
+    // the balance line's tooltip at each point, as Chart.js builds it
+    const lines = (await tab.evaluate(`(() => {
+      const chart = Chart.getChart(document.querySelector("canvas"));
+      const i = chart.data.datasets.findIndex((d) => d.label === "balance");
+      return chart.data.datasets[i].data.map((_, at) => {
+        chart.tooltip.setActiveElements([{ datasetIndex: i, index: at }], { x: 0, y: 0 });
+        chart.update();
+        return chart.tooltip.body.flatMap((b) => b.lines).join("");
+      });
+    })()`)) as string[];
+    expect(lines).toContain(" balance: ¥3,405.10");
+    for (const line of lines) expect(line).toMatch(/^ balance: ¥[\d,]+\.\d\d$/);
+    await tab.close();
+  });
+
   it("shows a decision's reasons on hover", async () => {
     const page = pages.find((p) => p.name === "run")!;
     const file = join(dir, "hover.html");

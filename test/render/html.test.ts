@@ -277,6 +277,22 @@ describe("run --html", () => {
     );
   });
 
+  it("a money line's tooltip reads as the tables print it, in fen: ¥3,405.10, not the page script's ¥3,405", () => {
+    const datasets = (html: string) =>
+      (dataOf(html) as unknown as { charts: Array<{ config: { data: { datasets: Dataset[] } } }> }).charts[0]!
+        .config.data.datasets;
+    for (const page of [runPage(), runTwoLinesPage()]) {
+      const money = datasets(page.html).filter((d) => d.yAxisID === "y1");
+      expect(money.length).toBeGreaterThanOrEqual(2);
+      for (const d of money)
+        expect(d.texts, d.label).toEqual(d.data.map((p) => yuanText((p as { y: number }).y)));
+    }
+    // Zhang Ming's first overdue balance has fen, as the table's row for it shows
+    const html = runPage().html;
+    expect(html).toContain('<td class="num">¥3,405.10</td>');
+    expect(datasets(html).find((d) => d.label === "balance")!.texts).toContain("¥3,405.10");
+  });
+
   it("the story list has the overdues and the arrears repayment that led to the decisions, not only decisions", () => {
     const html = runPage().html;
     const story = /<ol class="timeline">(.*?)<\/ol>/s.exec(html)![1]!;

@@ -82,6 +82,21 @@ describe("renderComparison", () => {
     expect(listingLines(late, plain, 200)).toEqual(listingLines(late, plain));
   });
 
+  it("the listing shows every reason a decision gave, as `run` does — wrapped beneath on a narrow terminal", () => {
+    const zhang = runVariant(base("scenarios/zhang-ming.yaml"));
+    const contact = zhang.trace.steps.find((s) => s.event.type === "contact_support")!;
+    expect(contact.reasons.length).toBeGreaterThan(2);
+    const row = listingLines(zhang, plain).find((l) => / 230 .*contact customer service/.test(l))!;
+    expect(row).toMatch(new RegExp(`info ${contact.reasons.join(", ")}$`));
+    for (const columns of [60, 80, 120]) {
+      const lines = listingLines(zhang, plain, columns).join("\n").split("\n");
+      for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
+      const at = lines.findIndex((l) => / 230 .*contact customer service/.test(l));
+      const beneath = lines.slice(at + 1, at + 4).join(" ");
+      for (const code of contact.reasons) expect(beneath, `${columns}`).toContain(code);
+    }
+  });
+
   it("a run with Jiebei shows each line's end, named; a Huabei-only run keeps its short table", () => {
     const two = runVariant(base("scenarios/two-lines.yaml"));
     const fewer = runVariant(apply(base("scenarios/two-lines.yaml"), "remove", "3"));

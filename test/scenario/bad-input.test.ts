@@ -900,7 +900,8 @@ describe("names and keys", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('proto-and-more.yaml:2:1: __proto__: forbidden key "__proto__"');
     expect(r.stderr).toContain("events[0].type: unknown event type");
-    expect(r.stderr).toContain("proto-and-more.yaml: 2 problems");
+    expect(r.stderr).toContain("events[0].amount: value out of range");
+    expect(r.stderr).toContain("proto-and-more.yaml: 3 problems");
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 
     const dup =

@@ -213,6 +213,79 @@ describe("every problem at once", () => {
     }
   });
 
+  it("an event of an unknown type hides none of its other problems", () => {
+    const e = problems(
+      [
+        "name: t",
+        "start: 2024-01-10",
+        "events:",
+        "  - { day: -1, type: purchse, amount: -5 }",
+        "  - { day: 2, type: repya, amount: ful, colour: red }",
+        "  - { day: 2.5, type: xyzzy, amount: -3 }",
+        "  - { date: 2024-02-30, type: aply, product: open, amount: 100 }",
+        "  - { date: 2024-01-02, type: notte, text: x }",
+        "  - { day: 1, date: 2024-01-12, type: xyzzy }",
+        "  - { type: purchse, amount: 5 }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      // checked as the type it most likely means (the did-you-mean) would check them
+      "4:12 events[0].day: value out of range",
+      "4:22 events[0].type: unknown event type",
+      "4:39 events[0].amount: value out of range",
+      "5:21 events[1].type: unknown event type",
+      "5:36 events[1].amount: invalid value",
+      '5:41 events[1].colour: unknown field "colour"',
+      // nothing near the type: the fields every event has
+      "6:12 events[2].day: wrong type",
+      "6:23 events[2].type: unknown event type",
+      // its day or date against the calendar and the scenario, as any event's
+      "7:13 events[3].date: not a calendar date",
+      "7:31 events[3].type: unknown event type",
+      "8:13 events[4].date: the event is before the scenario starts",
+      "8:31 events[4].type: unknown event type",
+      "9:5 events[5]: the event gives both day and date",
+      "9:39 events[5].type: unknown event type",
+      "10:5 events[6]: the event has no day",
+      "10:13 events[6].type: unknown event type",
+    ]);
+    // the hints are those of the type meant: a repayment's amount, a repayment's fields
+    expect(e.problems[4]!.details.hint).toBe('did you mean "full"?');
+    expect(e.problems[5]!.details.expected).toBe("one of type, day, date, line, amount");
+    expect(e.problems[2]!.details.hint).toMatch(/^amounts are positive yuan/);
+  });
+
+  it("an expectation's date is checked though another of its fields is wrong", () => {
+    const e = problems(
+      ["name: t", "events: []", "expect:", "  - { date: 2024-02-31, status: activ }", ""].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      "4:13 expect[0].date: not a calendar date",
+      "4:33 expect[0].status: invalid value",
+    ]);
+  });
+
+  it("a policy file's own problems hide neither a wrong `extends` nor the problems of the one it extends", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-badext-"));
+    try {
+      writeFileSync(join(dir, "base.yaml"), "name: base\nextends: defualt\nminScore: 9999\n");
+      writeFileSync(join(dir, "mine.yaml"), "name: mine\nextends: base.yaml\ngraceDayz: 3\n");
+      const file = join(dir, "s.yaml");
+      const e = problems("name: s\npolicy: mine.yaml\nevents: []\n", file);
+      // each file's in its line order, files in the order they are named
+      expect(
+        e.problems.map((p) => `${p.details.file?.slice(dir.length + 1)}:${p.details.line} ${p.message}`),
+      ).toEqual([
+        'mine.yaml:3 unknown field "graceDayz"',
+        'base.yaml:2 unknown policy "defualt"',
+        "base.yaml:3 value out of range",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a list of the wrong type stands empty: the other list's cross-field problems are still said", () => {
     const e = problems(
       [

@@ -2,6 +2,7 @@
 // the step lines (score, limit, balance) of a trace.
 
 import { Calendar, type Decision, type Status } from "../../engine/index.js";
+import { yuanText } from "../../scenario/format.js";
 import { PALETTE, type Tone } from "./chart-spec.js";
 
 /** A decision's colour family. Exhaustive: a new decision must be given one. */
@@ -110,7 +111,10 @@ export function lineDatasets(
     // a value holds until the day of the step that changed it (Chart.js "after" draws it from the step before)
     stepped: "before",
     ...(options.dashed ? { borderDash: [6, 4] } : {}),
-    ...(key === "score" ? {} : { borderDash: key === "balance" ? [2, 3] : [] }),
+    // money as the tables print it, in fen (the page script would round it to whole yuan, as its axis does)
+    ...(key === "score"
+      ? {}
+      : { borderDash: key === "balance" ? [2, 3] : [], texts: moneyTexts(points, key) }),
     order: key === "score" ? 2 : 3,
   });
   const out = [line("score", options.colour ?? PALETTE.score, "y", "score")];
@@ -119,6 +123,10 @@ export function lineDatasets(
   }
   return out;
 }
+
+/** Each point's amount (yuan) as the page's tables print it: a money line's tooltip shows that. */
+export const moneyTexts = <K extends string>(points: ReadonlyArray<Record<K, number>>, key: K): string[] =>
+  points.map((p) => yuanText(p[key]));
 
 /** The y axes of a score + money chart. */
 export function scoreMoneyScales(minScore: number, maxScore: number, money: boolean) {

@@ -12,6 +12,7 @@ import { PALETTE } from "./chart-spec.js";
 import {
   decisionTone,
   lineDatasets,
+  moneyTexts,
   monthTicks,
   scoreMoneyScales,
   statusText,
@@ -177,6 +178,7 @@ function jiebeiDatasets(v: RunView): Dataset[] {
   const line = (label: string, key: "limit" | "balance", dash: number[]) => ({
     label,
     data: pts.map((p) => ({ x: p.day, y: p[key] })),
+    texts: moneyTexts(pts, key),
     yAxisID: "y1",
     borderColor: key === "limit" ? PALETTE.jiebei : PALETTE.jiebeiBalance,
     backgroundColor: key === "limit" ? PALETTE.jiebei : PALETTE.jiebeiBalance,
