@@ -106,11 +106,13 @@ export function restorationBlockers(
   return blockers;
 }
 
-/** The score's thresholds — to keep a line, to restore it, the lowest band — are one standard: a score
- *  short of one policy's and of another's falls short of both, whichever threshold each names (a policy
- *  that blocks on the restoration score does not also name the bands). */
+/** The score's thresholds — to keep a line (past due too), to restore it, the lowest band — are one
+ *  standard: a score short of one policy's and of another's falls short of both, whichever threshold each
+ *  names (a policy that blocks on the restoration score does not also name the bands; one whose minScore
+ *  fails the score does not ask its delinquentMinScore). */
 const SCORE_STANDARD: ReadonlySet<ReasonCode> = new Set([
   "SCORE_BELOW_MINIMUM",
+  "PAST_DUE_AT_REVIEW",
   "SCORE_BELOW_RESTORE",
   "SCORE_BELOW_LIMIT_BANDS",
 ]);

@@ -1688,6 +1688,21 @@ describe("fixes from review", () => {
       expect(review.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
       expect(review.reasons).not.toContain("POLICY_CHANGE");
     });
+
+    it("a score short of the old minimum and, past due, of the unchanged delinquent minimum is the customer's own", () => {
+      // the old policy's minScore fails the score first (its delinquent rule is not asked then); the change
+      // lowers minScore alone, so the same delinquentMinScore fails it now: the change asks no more of it
+      const unpaid = [on.open(0, 1_000), on.purchase(1, 100)];
+      const score = stateOn(run(unpaid, { until: 50 }), 45).score;
+      const t = run([...unpaid, on.policy(20, { set: { minScore: 300 } })], {
+        policy: testPolicy({ minScore: score + 1, delinquentMinScore: score + 1 }),
+        until: 50,
+      });
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+      expect(review.reasons[0]).toBe("PAST_DUE_AT_REVIEW");
+      expect(review.reasons).not.toContain("POLICY_CHANGE");
+    });
   });
 
   it("an early review that records the suspension anew gives steps that name the new record, not the one it replaced", () => {
