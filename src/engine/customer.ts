@@ -337,7 +337,7 @@ export function lastCured(c: Customer): number {
   return last;
 }
 
-/** The latest due date missed (−∞ when none): the clean-record rules count from it. */
+/** The latest due date missed (−∞ when none): with its cure, where the clean-record rules count from (cleanSince). */
 export function lastMissed(c: Customer): number {
   let last = Number.NEGATIVE_INFINITY;
   for (const r of c.records) if (r.outcome === "missed" && r.dueDay > last) last = r.dueDay;
