@@ -139,7 +139,7 @@ function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boo
  * it, and what is named.
  */
 function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
-  const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
+  const before = cause === "policy" ? line.policyBefore : cause === "credit" ? line.suspendedUnder : null;
   if (before === null) return false;
   return changeAlone(
     restorationBlockers(c, line, day, s, cause),
@@ -195,7 +195,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
     // left suspended for what holds the line, as the review that finds it records it (recordedFor)
     const now = recordedFor(held.cause, policy, line);
     if (now !== null && now !== "credit")
-      return { decision: "suspended", cause: "policy", policyMet: now, reasons, facts: blockers };
+      return { decision: "suspended", cause: "policy", policyBefore: now, reasons, facts: blockers };
     return { decision: "suspended", cause: now ?? held.cause, reasons, facts: blockers };
   }
   const credit: RuleFact[] = [];
@@ -444,7 +444,7 @@ function suspendAtReview(
 ): Extract<Verdict, { decision: "suspended" }> {
   const cut = manage ? lineManagement(c, line, s) : null;
   const reasons = principalReasons(codes, s);
-  const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyMet: by };
+  const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyBefore: by };
   if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts };
   if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
   return {
