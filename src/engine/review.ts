@@ -420,13 +420,29 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
     codes.push(...failures.map((f) => f.code));
     return suspendAtReview(c, line, s, codes, failures, byChange ? prev : "credit");
   }
-  const cap = capFor(c, line.id, s);
-  if (cap === null || cap.belowMinimum) {
-    // never an active line below the smallest limit: suspended with the reason instead
-    const fact = noLineFact(line.id, rulesFor(p, line.id), cap, s);
-    return suspendAtReview(c, line, s, [fact.code], [fact], "credit");
+  const fact = noLine(c, line.id, p, s);
+  if (fact !== null) {
+    // never an active line below the smallest limit: suspended with the reason instead — the change's
+    // when the policy before it had a line for this customer (a smallest line or a lowest band raised)
+    const prev = line.previousPolicy;
+    const before = prev === null ? null : noLine(c, line.id, prev, s);
+    const byChange = prev !== null && changeAlone([fact], before === null ? [] : [before]);
+    return suspendAtReview(
+      c,
+      line,
+      s,
+      byChange ? ["POLICY_CHANGE", fact.code] : [fact.code],
+      [fact],
+      byChange ? prev : "credit",
+    );
   }
   return null;
+}
+
+/** Why `policy` has no line for the customer (noLineFact), or null when it has one. */
+function noLine(c: Customer, id: LineId, policy: Policy, s: Scored): RuleFact | null {
+  const cap = capFor(c, id, s, policy);
+  return cap === null || cap.belowMinimum ? noLineFact(id, rulesFor(policy, id), cap, s) : null;
 }
 
 /** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before

@@ -735,8 +735,9 @@ describe("the periodic review", () => {
     const below = run([on.open(0, 5_000), on.policy(5, { set: bands(base + 50) })]);
     expect(stepOn(inBand, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
     const r = stepOn(below, "review", 14);
-    expect(r).toMatchObject({ decision: "suspended", cause: "credit", limit: 200_000 });
-    expect(r.reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    // the change's: the bands before it had a line for this score
+    expect(r).toMatchObject({ decision: "suspended", cause: "policy", limit: 200_000 });
+    expect(r.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_LIMIT_BANDS"]);
     // the cut's fact is always there (its code too when the reasons have room)
     expect(r.facts.map((f) => f.code)).toEqual(["SCORE_BELOW_LIMIT_BANDS", "SCORE_BELOW_LIMIT_BAND"]);
     expect(below.final.limit).toBeLessThanOrEqual(inBand.final.limit);
@@ -1687,6 +1688,16 @@ describe("fixes from review", () => {
       expect(review).toMatchObject({ decision: null, cause: "credit" });
       expect(review.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
       expect(review.reasons).not.toContain("POLICY_CHANGE");
+    });
+  });
+
+  describe("a review after a change: the change's alone or the customer's own", () => {
+    it("suspends an active line for the change when only the new policy has no line for it (a smallest line raised)", () => {
+      // the product's largest line is ¥100,000: a smallest line above it leaves none for anyone
+      const t = run([on.open(0, 1_000), on.policy(20, { set: { minLimit: 150_000 } })], { until: 50 });
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_BELOW_MINIMUM"]);
     });
 
     it("a score short of the old minimum and, past due, of the unchanged delinquent minimum is the customer's own", () => {
