@@ -85,9 +85,11 @@ export function decide(
 
 /**
  * A periodic review has judged `line`, whatever it decided: the first review after a policy change decides
- * whether the change suspends the line (a suspension for it carries the policy the line met); later
- * failures are the customer's own, so the policy before the change is no longer kept. Called before the
- * review's verdict is applied: a suspension for credit at that review keeps no policy from before it.
+ * whether the change suspends the line (a suspension for it carries the policy before it); later failures
+ * are the customer's own, so the policy before the change is no longer kept. Called after the review's
+ * verdict is applied: a suspension for credit at that review keeps the policy before the change
+ * (suspendedUnder), as one the overdue trigger records before it does — once the customer has cleared
+ * their own part, a rule the change added is what holds the line, whichever came first.
  */
 export function reviewedSinceChange(line: Line): void {
   line.previousPolicy = null;

@@ -1641,6 +1641,20 @@ describe("fixes from review", () => {
       expect(stepOn(over, "review", 74)).toMatchObject({ decision: "closed", cause: "credit" });
     });
 
+    it("holds a line suspended for credit at the first review after the change, once only the rule it adds is left", () => {
+      // the debt comes after the review on day 14: suspended on day 45, over both caps; ¥16,000 repaid
+      // brings it within the new cap only (2.10 > 2.097 > 2), as a line suspended before the change above
+      const t = run(
+        [on.open(0, 1_000), on.externalDebt(16, 267_600), mixed(2.1), on.externalRepayment(50, 16_000)],
+        { ...options, until: 110 },
+      );
+      expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", cause: "credit" });
+      const moved = stepOn(t, "review", 74);
+      expect(moved).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(moved.reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+      expect(stepOn(t, "review", 105)).toMatchObject({ decision: "closed", cause: "policy" });
+    });
+
     it("the change's text is true of such a line: it never met the previous policy (its debt failed it)", () => {
       const t = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(3)], options);
       expect(stepOn(t, "review", 45).reasons[0]).toBe("POLICY_CHANGE");
