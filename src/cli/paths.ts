@@ -4,13 +4,12 @@
 import { extname, resolve } from "node:path";
 import { typedName } from "../scenario/builtin.js";
 import { type LoadedScenario, type LoadOptions, loadScenarioText } from "../scenario/load.js";
-import { BUILTIN_POLICY_DIR, builtinPolicyNames } from "../scenario/load-policy.js";
+import { BUILTIN_POLICIES, builtinPolicyNames } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { type CliIo, rootsOf } from "./io.js";
 
 const NAME = /^[A-Za-z0-9_-]+$/;
-const POLICY_KIND = { dir: BUILTIN_POLICY_DIR, noun: "policy", lister: "credit-sim policies" };
 
 /** A policy reference from the command line: a built-in name stays a name, a path starts at `cwd`. */
 export function policyRefIn(cwd: string, ref: string): string {
@@ -18,7 +17,7 @@ export function policyRefIn(cwd: string, ref: string): string {
   if (ref.trim() === "") return ref;
   if (!(NAME.test(ref) && !extname(ref))) return resolve(cwd, ref);
   // the loader looks beside the process, not the working folder this CLI was given
-  const there = builtinPolicyNames().includes(ref) ? undefined : typedName(ref, cwd, POLICY_KIND);
+  const there = builtinPolicyNames().includes(ref) ? undefined : typedName(ref, cwd, BUILTIN_POLICIES);
   if (there) throw new InputError(there.message, { ...there.details, field: "--policy" });
   return ref;
 }

@@ -85,9 +85,11 @@ export function decide(
 
 /**
  * A periodic review has judged `line`, whatever it decided: the first review after a policy change decides
- * whether the change suspends the line (a suspension for it carries the policy the line met); later
- * failures are the customer's own, so the policy before the change is no longer kept. Called before the
- * review's verdict is applied: a suspension for credit at that review keeps no policy from before it.
+ * whether the change suspends the line (a suspension for it carries the policy before it); later failures
+ * are the customer's own, so the policy before the change is no longer kept. Called after the review's
+ * verdict is applied: a suspension for credit at that review keeps the policy before the change
+ * (suspendedUnder), as one the overdue trigger records before it does — once the customer has cleared
+ * their own part, a rule the change added is what holds the line, whichever came first.
  */
 export function reviewedSinceChange(line: Line): void {
   line.previousPolicy = null;
@@ -150,7 +152,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.heldOver = null;
         // opened under the current policy: no earlier policy to compare with
         line.previousPolicy = null;
-        line.policyMet = null;
+        line.policyBefore = null;
         line.suspendedUnder = null;
         line.lastLimit = null;
         line.cut = null;
@@ -167,19 +169,19 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "suspended":
       if (v.limit !== undefined) noteCut(line, v, v.limit, day);
-      // a policy change's suspension keeps the policy the line met, to tell while the change holds it; a
+      // a policy change's suspension keeps the policy before the change, to tell while the change holds it; a
       // delinquency (or anything else the old policy would not restore either) makes it the customer's own
       // — and a suspension for credit keeps the policy before a change (one recorded again, the policy
       // before it; one on a line active since a change not yet reviewed — the overdue trigger — the policy
       // before that change), to tell when the customer has cleared their own part and only the change
       // holds the line
-      if (v.policyMet !== undefined) {
-        line.policyMet = v.policyMet;
+      if (v.policyBefore !== undefined) {
+        line.policyBefore = v.policyBefore;
         line.suspendedUnder = null;
       } else if (v.cause === "credit") {
         line.suspendedUnder =
-          suspensionBeneath(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyMet);
-        line.policyMet = null;
+          suspensionBeneath(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyBefore);
+        line.policyBefore = null;
       }
       // a suspension found while a security hold stands is recorded beneath it
       if (v.beneath) {
@@ -240,7 +242,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.heldOver = null;
       // restored under the current policy: a later change is compared with this one
       line.previousPolicy = null;
-      line.policyMet = null;
+      line.policyBefore = null;
       line.suspendedUnder = null;
       return;
     case "closed":
@@ -256,7 +258,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       line.blockersNamed = [];
       line.heldOver = null;
-      line.policyMet = null;
+      line.policyBefore = null;
       line.suspendedUnder = null;
       // a lender's closure calls in what is owed — but closing for its own policy, it lets instalments run
       // to term (runsToTerm): acceleration answers a default or a customer's own credit, not a change the
@@ -273,7 +275,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.recordDay = day;
       line.blockersNamed = [];
       line.heldOver = null;
-      line.policyMet = null;
+      line.policyBefore = null;
       line.suspendedUnder = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);

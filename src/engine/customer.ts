@@ -47,13 +47,13 @@ interface LineBase {
   /** the last honoured request for an early review of this line (its cooldown runs from it: each line
    *  is reviewed on its own request) */
   lastReviewRequest: number | null;
-  /** the policy in force before the latest `policy` event, if the line was open then: a line that met it
-   *  and fails the new one is suspended for the policy, not for credit */
+  /** the policy in force before the latest `policy` event, if the line was open then: a line that fails the
+   *  new one only where it asks more (changeAlone, review.ts) is suspended for the policy, not for credit */
   previousPolicy: Policy | null;
   /** while the line is suspended for policy (beneath a security hold too): the policy before the change
    *  that suspended it (the line met it, or failed it only on a rule the change loosened) — while nothing
    *  that keeps the line suspended today would keep it under that policy too, the change holds the line */
-  policyMet: Policy | null;
+  policyBefore: Policy | null;
   /** while the line is suspended for credit (beneath a security hold too) and a \`policy\` event came since:
    *  the policy in force before the first such change — while nothing that keeps the line suspended today
    *  would keep it under that policy too (it would restore the line, or block it only on a rule the change
@@ -140,7 +140,7 @@ const newHuabei = (): HuabeiLine => ({
   lastReviewRequest: null,
   lastLimit: null,
   previousPolicy: null,
-  policyMet: null,
+  policyBefore: null,
   suspendedUnder: null,
   grid: [],
   monthWorst: 0,
@@ -169,7 +169,7 @@ const newJiebei = (): JiebeiLine => ({
   lastReviewRequest: null,
   lastLimit: null,
   previousPolicy: null,
-  policyMet: null,
+  policyBefore: null,
   suspendedUnder: null,
   grid: [],
   monthWorst: 0,
@@ -337,7 +337,7 @@ export function lastCured(c: Customer): number {
   return last;
 }
 
-/** The latest due date missed (−∞ when none): the clean-record rules count from it. */
+/** The latest due date missed (−∞ when none): with its cure, where the clean-record rules count from (cleanSince). */
 export function lastMissed(c: Customer): number {
   let last = Number.NEGATIVE_INFINITY;
   for (const r of c.records) if (r.outcome === "missed" && r.dueDay > last) last = r.dueDay;

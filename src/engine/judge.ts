@@ -72,6 +72,8 @@ function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);
   const cause = (v: Verdict) => ("cause" in v ? v.cause : undefined);
   const beneath = (v: Verdict) => ("beneath" in v ? v.beneath : undefined);
-  const met = (v: Verdict) => ("policyMet" in v ? v.policyMet : undefined);
-  return limit(a) === limit(b) && cause(a) === cause(b) && beneath(a) === beneath(b) && met(a) === met(b);
+  const before = (v: Verdict) => ("policyBefore" in v ? v.policyBefore : undefined);
+  return (
+    limit(a) === limit(b) && cause(a) === cause(b) && beneath(a) === beneath(b) && before(a) === before(b)
+  );
 }

@@ -106,11 +106,13 @@ export function restorationBlockers(
   return blockers;
 }
 
-/** The score's thresholds — to keep a line, to restore it, the lowest band — are one standard: a score
- *  short of one policy's and of another's falls short of both, whichever threshold each names (a policy
- *  that blocks on the restoration score does not also name the bands). */
+/** The score's thresholds — to keep a line (past due too), to restore it, the lowest band — are one
+ *  standard: a score short of one policy's and of another's falls short of both, whichever threshold each
+ *  names (a policy that blocks on the restoration score does not also name the bands; one whose minScore
+ *  fails the score does not ask its delinquentMinScore). */
 const SCORE_STANDARD: ReadonlySet<ReasonCode> = new Set([
   "SCORE_BELOW_MINIMUM",
+  "PAST_DUE_AT_REVIEW",
   "SCORE_BELOW_RESTORE",
   "SCORE_BELOW_LIMIT_BANDS",
 ]);
@@ -137,7 +139,7 @@ function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boo
  * it, and what is named.
  */
 function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
-  const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
+  const before = cause === "policy" ? line.policyBefore : cause === "credit" ? line.suspendedUnder : null;
   if (before === null) return false;
   return changeAlone(
     restorationBlockers(c, line, day, s, cause),
@@ -193,7 +195,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
     // left suspended for what holds the line, as the review that finds it records it (recordedFor)
     const now = recordedFor(held.cause, policy, line);
     if (now !== null && now !== "credit")
-      return { decision: "suspended", cause: "policy", policyMet: now, reasons, facts: blockers };
+      return { decision: "suspended", cause: "policy", policyBefore: now, reasons, facts: blockers };
     return { decision: "suspended", cause: now ?? held.cause, reasons, facts: blockers };
   }
   const credit: RuleFact[] = [];
@@ -220,7 +222,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
     return {
       decision: "suspended",
       cause: "policy",
-      policyMet: prev,
+      policyBefore: prev,
       reasons: principalReasons(["POLICY_CHANGE", ...failures.map((f) => f.code)], s),
       facts: failures,
     };
@@ -434,13 +436,29 @@ export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null
     codes.push(...failures.map((f) => f.code));
     return suspendAtReview(c, line, s, codes, failures, byChange ? prev : "credit");
   }
-  const cap = capFor(c, line.id, s);
-  if (cap === null || cap.belowMinimum) {
-    // never an active line below the smallest limit: suspended with the reason instead
-    const fact = noLineFact(line.id, rulesFor(p, line.id), cap, s);
-    return suspendAtReview(c, line, s, [fact.code], [fact], "credit");
+  const fact = noLine(c, line.id, p, s);
+  if (fact !== null) {
+    // never an active line below the smallest limit: suspended with the reason instead — the change's
+    // when the policy before it had a line for this customer (a smallest line or a lowest band raised)
+    const prev = line.previousPolicy;
+    const before = prev === null ? null : noLine(c, line.id, prev, s);
+    const byChange = prev !== null && changeAlone([fact], before === null ? [] : [before]);
+    return suspendAtReview(
+      c,
+      line,
+      s,
+      byChange ? ["POLICY_CHANGE", fact.code] : [fact.code],
+      [fact],
+      byChange ? prev : "credit",
+    );
   }
   return null;
+}
+
+/** Why `policy` has no line for the customer (noLineFact), or null when it has one. */
+function noLine(c: Customer, id: LineId, policy: Policy, s: Scored): RuleFact | null {
+  const cap = capFor(c, id, s, policy);
+  return cap === null || cap.belowMinimum ? noLineFact(id, rulesFor(policy, id), cap, s) : null;
 }
 
 /** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before
@@ -458,7 +476,7 @@ function suspendAtReview(
 ): Extract<Verdict, { decision: "suspended" }> {
   const cut = manage ? lineManagement(c, line, s) : null;
   const reasons = principalReasons(codes, s);
-  const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyMet: by };
+  const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyBefore: by };
   if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts };
   if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
   return {

@@ -269,11 +269,12 @@ function reviewFrom(
             (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
           );
     }
-    reviewedSinceChange(line);
     // a suspended line's review is always shown: it says what still blocks restoration
-    if (v.decision === null && line.status !== "suspended") continue;
-    out ??= [];
-    out.push(...decide(s, { type: "review", line: line.id, requested: false }, line, v));
+    if (v.decision !== null || line.status === "suspended") {
+      out ??= [];
+      out.push(...decide(s, { type: "review", line: line.id, requested: false }, line, v));
+    }
+    reviewedSinceChange(line);
   }
   return out ?? NOTHING;
 }

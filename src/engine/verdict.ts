@@ -36,10 +36,16 @@ interface VerdictBase {
 export type Verdict =
   | (VerdictBase & { decision: "approved" | "approved_lower" | "restored" | "limit_reduced"; limit: Fen })
   /** a suspension may come with a limit cut due the same day (`limit`); `beneath`: recorded under a
-   *  security hold, which stays — the suspension is what verifying identity leaves; `policyMet`: a
+   *  security hold, which stays — the suspension is what verifying identity leaves; `policyBefore`: a
    *  policy change's suspension, the policy before it (kept to tell while the change holds the line: the
    *  line met it, or failed it only on a rule the change loosened) */
-  | (VerdictBase & { decision: "suspended"; cause: Cause; limit?: Fen; beneath?: true; policyMet?: Policy })
+  | (VerdictBase & {
+      decision: "suspended";
+      cause: Cause;
+      limit?: Fen;
+      beneath?: true;
+      policyBefore?: Policy;
+    })
   | (VerdictBase & { decision: "closed"; cause: Cause })
   | (VerdictBase & { decision: "charged_off" | "declined" | "info" | null });
 

@@ -34,7 +34,8 @@ import {
   ratio,
 } from "./population-format.js";
 
-const yuanShort = (y: number) => (Math.abs(y) >= 1e6 ? `¥${num(y / 1e6, 2)} M` : wholeYuanText(y));
+const yuanShort = (y: number) =>
+  Math.abs(y) >= 1e6 ? `${y < 0 ? "−" : ""}¥${num(Math.abs(y) / 1e6, 2)} M` : wholeYuanText(y);
 
 interface RiskColumn {
   title: string;
@@ -222,12 +223,13 @@ export interface VariantLine {
   psiBooked: number | null;
 }
 
-/** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
 /** A variant's rates as its table prints them, and the frontier chart's tooltips with it. */
 export const VARIANT_RATES = {
   approved: (v: Pick<VariantLine, "metrics">) => pct2(v.metrics.approvalRate),
   bad: (v: Pick<VariantLine, "metrics" | "bads">) => fewCases(v.bads.booked, pct2(v.metrics.badRate)),
 } as const;
+
+/** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
 
 export const VARIANT_COLUMNS: ReadonlyArray<{
   title: string;

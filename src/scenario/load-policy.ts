@@ -14,16 +14,21 @@ import { inFileOrder, problemsOf, validate } from "./validate.js";
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
 export const BUILTIN_POLICY_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../policies");
 
-const POLICIES: BuiltinKind = { dir: BUILTIN_POLICY_DIR, noun: "policy", lister: "credit-sim policies" };
+/** The shipped policies as a kind of built-in (a bare name on the command line or in a file resolves here). */
+export const BUILTIN_POLICIES: BuiltinKind = {
+  dir: BUILTIN_POLICY_DIR,
+  noun: "policy",
+  lister: "credit-sim policies",
+};
 
 export function builtinPolicyNames(): string[] {
-  return builtinNames(POLICIES);
+  return builtinNames(BUILTIN_POLICIES);
 }
 
 /** Resolves a policy reference: a built-in name, or a path relative to `baseDir`. With `from` (the file
  *  whose text names it) the path must stay in that file's folder tree or under `roots` (see builtin.ts). */
 export function policyPath(ref: string, baseDir: string, from: string | undefined, roots: Roots): string {
-  return resolveRef(ref, baseDir, POLICIES, from, roots);
+  return resolveRef(ref, baseDir, BUILTIN_POLICIES, from, roots);
 }
 
 /** Where a policy is read: the files read so far (each read once), and the folders besides a file's own

@@ -735,8 +735,9 @@ describe("the periodic review", () => {
     const below = run([on.open(0, 5_000), on.policy(5, { set: bands(base + 50) })]);
     expect(stepOn(inBand, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
     const r = stepOn(below, "review", 14);
-    expect(r).toMatchObject({ decision: "suspended", cause: "credit", limit: 200_000 });
-    expect(r.reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    // the change's: the bands before it had a line for this score
+    expect(r).toMatchObject({ decision: "suspended", cause: "policy", limit: 200_000 });
+    expect(r.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_LIMIT_BANDS"]);
     // the cut's fact is always there (its code too when the reasons have room)
     expect(r.facts.map((f) => f.code)).toEqual(["SCORE_BELOW_LIMIT_BANDS", "SCORE_BELOW_LIMIT_BAND"]);
     expect(below.final.limit).toBeLessThanOrEqual(inBand.final.limit);
@@ -1640,6 +1641,20 @@ describe("fixes from review", () => {
       expect(stepOn(over, "review", 74)).toMatchObject({ decision: "closed", cause: "credit" });
     });
 
+    it("holds a line suspended for credit at the first review after the change, once only the rule it adds is left", () => {
+      // the debt comes after the review on day 14: suspended on day 45, over both caps; ¥16,000 repaid
+      // brings it within the new cap only (2.10 > 2.097 > 2), as a line suspended before the change above
+      const t = run(
+        [on.open(0, 1_000), on.externalDebt(16, 267_600), mixed(2.1), on.externalRepayment(50, 16_000)],
+        { ...options, until: 110 },
+      );
+      expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", cause: "credit" });
+      const moved = stepOn(t, "review", 74);
+      expect(moved).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(moved.reasons).toEqual(["POLICY_CHANGE", "IDENTITY_REQUIRED"]);
+      expect(stepOn(t, "review", 105)).toMatchObject({ decision: "closed", cause: "policy" });
+    });
+
     it("the change's text is true of such a line: it never met the previous policy (its debt failed it)", () => {
       const t = run([on.open(0, 1_000), on.externalDebt(2, 267_600), mixed(3)], options);
       expect(stepOn(t, "review", 45).reasons[0]).toBe("POLICY_CHANGE");
@@ -1686,6 +1701,31 @@ describe("fixes from review", () => {
       const review = stepOn(t, "review", 45);
       expect(review).toMatchObject({ decision: null, cause: "credit" });
       expect(review.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
+      expect(review.reasons).not.toContain("POLICY_CHANGE");
+    });
+  });
+
+  describe("a review after a change: the change's alone or the customer's own", () => {
+    it("suspends an active line for the change when only the new policy has no line for it (a smallest line raised)", () => {
+      // the product's largest line is ¥100,000: a smallest line above it leaves none for anyone
+      const t = run([on.open(0, 1_000), on.policy(20, { set: { minLimit: 150_000 } })], { until: 50 });
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+      expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_BELOW_MINIMUM"]);
+    });
+
+    it("a score short of the old minimum and, past due, of the unchanged delinquent minimum is the customer's own", () => {
+      // the old policy's minScore fails the score first (its delinquent rule is not asked then); the change
+      // lowers minScore alone, so the same delinquentMinScore fails it now: the change asks no more of it
+      const unpaid = [on.open(0, 1_000), on.purchase(1, 100)];
+      const score = stateOn(run(unpaid, { until: 50 }), 45).score;
+      const t = run([...unpaid, on.policy(20, { set: { minScore: 300 } })], {
+        policy: testPolicy({ minScore: score + 1, delinquentMinScore: score + 1 }),
+        until: 50,
+      });
+      const review = stepOn(t, "review", 45);
+      expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+      expect(review.reasons[0]).toBe("PAST_DUE_AT_REVIEW");
       expect(review.reasons).not.toContain("POLICY_CHANGE");
     });
   });

@@ -210,8 +210,8 @@ describe("a policy change's suspension", () => {
     );
     take(s, { type: "open_day", day: 14 });
     const [review] = take(s, { type: "periodic_review" });
-    expect(review!.verdict).toMatchObject({ decision: "suspended", cause: "policy", policyMet: before });
-    expect(s.customer.huabei.policyMet).toBe(before);
+    expect(review!.verdict).toMatchObject({ decision: "suspended", cause: "policy", policyBefore: before });
+    expect(s.customer.huabei.policyBefore).toBe(before);
   });
 
   it("is kept by applying the verdict, whatever input brought it", () => {
@@ -220,10 +220,10 @@ describe("a policy change's suspension", () => {
     decide(s, { type: "review", line: "huabei", requested: false }, s.customer.huabei, {
       decision: "suspended",
       cause: "policy",
-      policyMet: met,
+      policyBefore: met,
       reasons: ["POLICY_CHANGE"],
       facts: [],
     });
-    expect(s.customer.huabei).toMatchObject({ status: "suspended", cause: "policy", policyMet: met });
+    expect(s.customer.huabei).toMatchObject({ status: "suspended", cause: "policy", policyBefore: met });
   });
 });

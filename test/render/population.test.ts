@@ -316,5 +316,7 @@ describe("whole yuan", () => {
     const profit = RISK_COLUMNS.find((c) => c.title === "profit")!;
     const cell = (y: number) => profit.cell({ profit: y } as Parameters<typeof profit.cell>[0]);
     expect([-0.3, -2475.5, 999_999.4].map(cell)).toEqual(["¥0", "−¥2,476", "¥999,999"]);
+    // in millions too, the sign before the yuan sign: a loss of millions reads as one of thousands does
+    expect([2_500_000, -2_500_000].map(cell)).toEqual(["¥2.50 M", "−¥2.50 M"]);
   });
 });
