@@ -251,6 +251,16 @@ describe("customer service's steps, followed exactly", () => {
           if (w.early === null || w.early.day >= named) continue;
           seen.early++;
           const asked = meetingDues([...upTo, on.requestReview(w.early.day, w.line)], base, g.contact, until);
+          // the same drift at the early review: a score that met the restoration score on the day of the
+          // call and fell below it by then (the other line restored meanwhile, at a limit cut to the income
+          // its steps asked for, reads fuller on the report) — the answer reads today's score
+          const atEarly = asked.steps.find(
+            (x) => x.day === w.early!.day && x.line === w.line && x.event.type === "request_review",
+          );
+          if (atEarly?.reasons.includes("SCORE_BELOW_RESTORE") && atEarly.score < called) {
+            seen.drift++;
+            continue;
+          }
           expect(
             firstRestored(asked, w.line, g.contact)?.day ?? Infinity,
             where(`${w.line} restored by the early review`),
@@ -339,6 +349,32 @@ describe("customer service's steps, followed exactly", () => {
               contact: 122,
               byIncome: false,
               policy: {},
+            }),
+          ],
+          // both lines held and suspended under `tightened`: the steps (repay ¥375.88, report ¥334, verify)
+          // restore Huabei at its review at a limit cut to ¥500 by that income, whose fuller utilisation on
+          // the next report takes the score from 730 to 727, below Jiebei's restoration score, before the
+          // early review offered for Jiebei: drift, as at a named review (seed 1969015090; reviews on the 1st)
+          [
+            timeline({
+              income: 2_200,
+              verified: true,
+              history: 17,
+              externalDebt: 0,
+              limit: 4_308,
+              spend: [
+                { day: 31, yuan: 2_755 },
+                { day: 1, yuan: 492 },
+              ],
+              jiebei: 2_981,
+              miss: { from: 0, days: 0 },
+              moreDebt: null,
+              incomeDrop: { day: 1, to: 287 },
+              changes: 120,
+              tightened: 15,
+              contact: 182,
+              byIncome: false,
+              policy: { reviewDayOfMonth: 1 },
             }),
           ],
           // suspended under `tightened` with no income: the income the smallest line needs (¥334) also
