@@ -110,8 +110,14 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       });
     }
     // Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does again —
-    // said only when nothing else would decline the smallest loan (the credit left, the debt burden)
-    if (line.id === "jiebei" && line.status === "active" && customerOverdue(c) === 0) {
+    // said only when nothing else would decline the smallest loan (the credit left, the debt burden, Huabei
+    // suspended: no day can be promised until a review restores it, and its own steps say what that needs)
+    if (
+      line.id === "jiebei" &&
+      line.status === "active" &&
+      c.huabei.status !== "suspended" &&
+      customerOverdue(c) === 0
+    ) {
       const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
       const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
       const lendable =
