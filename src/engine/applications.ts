@@ -288,8 +288,9 @@ export function decideApplication(
 }
 
 /** A purchase on Huabei or a drawdown on Jiebei: declined while the line is not active, while anything is
- *  overdue on either line, or beyond the available credit. `reportDay`: the next month end, whose report
- *  the reviews read (a drawdown's debt burden is judged as that report will show it). */
+ *  overdue on either line, or beyond the available credit — and a drawdown while Huabei is suspended.
+ *  `reportDay`: the next month end, whose report the reviews read (a drawdown's debt burden is judged as
+ *  that report will show it). */
 export function authorise(c: Customer, line: Line, amount: Fen, day: number, reportDay: number): Verdict {
   if (line.status === "none") return declined(["NO_ACCOUNT"], scoreLater(c, day));
   if (line.status === "closed" || line.status === "charged_off") {
@@ -297,6 +298,13 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
     return declined(ended.reasons, scoreLater(c, day), ended.facts);
   }
   if (line.status === "suspended") return declined(["ACCOUNT_SUSPENDED"], scoreLater(c, day));
+  // each drawdown is a loan contract of its own: new credit, which is not offered to a customer the lender
+  // has just stopped lending to, as an application is not (OTHER_LINE_SUSPENDED). A Huabei purchase, by
+  // contrast, uses a revolving line already granted, and Jiebei's suspension does not stop it.
+  if (line.id === "jiebei" && c.huabei.status === "suspended")
+    return declined(["OTHER_LINE_SUSPENDED"], scoreLater(c, day), [
+      { code: "OTHER_LINE_SUSPENDED", line: "huabei" },
+    ]);
   if (customerOverdue(c) > 0) {
     return declined(["OVERDUE_OUTSTANDING"], scoreLater(c, day), [
       { code: "OVERDUE_OUTSTANDING", value: customerDaysPastDue(c, day), ...otherLine(c, line, day) },

@@ -16,9 +16,10 @@ export interface ReasonInfo {
   text: string;
   /** plain words for customer service: what would help */
   advice: string;
-  /** its advice only points at steps given elsewhere (the reasons given with it, what lifts a
-   *  suspension): a list of the steps themselves leaves it out, for the steps it points at */
-  pointsAt?: true;
+  /** its advice only points at steps given elsewhere — customer service's (`steps`: what lifts a
+   *  suspension) or the reasons given with it (`reasons`): a list of the steps themselves leaves it out,
+   *  for the steps it points at, and where they are known the advice names them */
+  pointsAt?: "steps" | "reasons";
   /** what helps instead once nothing is owed on either line: advice is true when it is given, and a
    *  customer who has repaid everything is not asked to repay */
   settled?: string;
@@ -201,12 +202,13 @@ export const REASONS = {
   ACCOUNT_SUSPENDED: {
     kind: "adverse",
     text: "The account is suspended",
-    advice: "follow the steps that lift the suspension",
-    pointsAt: true,
+    advice:
+      "ask customer service (a contact_support event) for the steps that lift the suspension, and take them",
+    pointsAt: "steps",
   },
   OTHER_LINE_SUSPENDED: {
     kind: "adverse",
-    text: "The customer's other line is suspended: no new or larger line meanwhile",
+    text: "The customer's other line is suspended: no new or larger line, nor a new cash loan, meanwhile",
     advice: "have the other line restored first",
   },
   OTHER_LINE_CLOSED_OWING: {
@@ -401,7 +403,7 @@ export const REASONS = {
     text: "The conditions for restoration are not met yet",
     advice:
       "meet the conditions the reasons given with it name (each with what helps); a review then restores the line",
-    pointsAt: true,
+    pointsAt: "reasons",
   },
   // Positive and informational.
   MEETS_POLICY: {

@@ -3,6 +3,7 @@
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
 import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
+import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -110,8 +111,14 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       });
     }
     // Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does again —
-    // said only when nothing else would decline the smallest loan (the credit left, the debt burden)
-    if (line.id === "jiebei" && line.status === "active" && customerOverdue(c) === 0) {
+    // said only when nothing else would decline the smallest loan (the credit left, the debt burden, Huabei
+    // suspended: no day can be promised until a review restores it, and its own steps say what that needs)
+    if (
+      line.id === "jiebei" &&
+      line.status === "active" &&
+      c.huabei.status !== "suspended" &&
+      customerOverdue(c) === 0
+    ) {
       const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
       const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
       const lendable =
@@ -148,23 +155,39 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   });
   const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
   const atReview = read === c ? s : scoreOn(read, day);
+  // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
+  // unpaid brings first, and the pay step names it (once), rather than the later trigger beside a warning
+  const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
+  const forOverdue: LineId[] = [];
   for (const line of lines) {
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") continue;
-    remedies.push({
-      line: line.id,
-      kind: "review_suspends",
-      day: next,
-      date: calendar.date(next),
-      reasons: v.reasons,
-    });
+    const averted = paid !== null && keptStandard(paid.read, lineOf(paid.read, line.id), paid.s) === null;
+    if (averted) forOverdue.push(line.id);
+    else
+      remedies.push({
+        line: line.id,
+        kind: "review_suspends",
+        day: next,
+        date: calendar.date(next),
+        reasons: v.reasons,
+      });
     standardRemedies(c, line, day, atReview, calendar, v.facts, remedies);
     for (const f of v.facts) {
       if (!reasons.includes(f.code)) reasons.push(f.code);
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
     }
   }
+  if (forOverdue.length > 0)
+    for (const [i, r] of remedies.entries()) {
+      if (r.kind !== "pay_overdue") continue;
+      const { by: _later, today: _none, ...rest } = r;
+      remedies[i] =
+        next === day
+          ? { ...rest, today: "review", suspends: forOverdue }
+          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, suspends: forOverdue };
+    }
   for (const line of lines) {
     if (line.status === "active") continue;
     // dated the day its reasons were recorded; a security hold over a suspension shows both, with causes
@@ -252,6 +275,18 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return true;
   });
   return { reasons: principal, facts: kept, remedies };
+}
+
+/** The customer as the next review would read them with every overdue paid today (its month-end report
+ *  included), and the score then. */
+function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
+  const paid = forkCustomer(c);
+  for (const line of [paid.huabei, paid.jiebei]) {
+    const amount = overdue(line);
+    if (amount > 0) repayLine(paid, line, amount, day);
+  }
+  const read = asNextReviewReads(paid, day, calendar);
+  return { read, s: scoreOn(read, day) };
 }
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before

@@ -169,12 +169,14 @@ export interface DebtRepayment {
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
-} /** `today`: the check at the end of this day charges the line off or suspends it unless it is paid */ /** `by`: the next end-of-day check that acts on it, when later than today */ & (
+} /** `today`: the check at the end of this day (or its periodic review) charges the line off or suspends it unless it is paid */ /** `by`: the first end-of-day check or review that acts on it, when later than today */ & (
   | {
       kind: "pay_overdue";
       amount: Fen;
-      today?: "charge_off" | "suspension";
-      by?: { day: number; date: string; what: "charge_off" | "suspension" };
+      today?: "charge_off" | "suspension" | "review";
+      by?: { day: number; date: string; what: "charge_off" | "suspension" | "review" };
+      /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
+      suspends?: LineId[];
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }

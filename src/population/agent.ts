@@ -71,8 +71,15 @@ export function reactionsOf(p: Persona): Reactions {
   };
 }
 
-/** Rejections that say the line cannot be used at all (a suspension is reacted to as such). */
-const NOT_USABLE = new Set(["ACCOUNT_SUSPENDED", "NO_ACCOUNT", "ACCOUNT_CLOSED", "DEBT_WRITTEN_OFF"]);
+/** Rejections that say the line cannot be used at all (a suspension is reacted to as such: Huabei's, too,
+ *  for a drawdown it stops). */
+const NOT_USABLE = new Set([
+  "ACCOUNT_SUSPENDED",
+  "OTHER_LINE_SUSPENDED",
+  "NO_ACCOUNT",
+  "ACCOUNT_CLOSED",
+  "DEBT_WRITTEN_OFF",
+]);
 
 export class Agent {
   // cursors into the plan

@@ -16,6 +16,7 @@ import {
   probabilityOfDefault,
   REASONS,
   type ReasonCode,
+  type ReasonInfo,
   type Remedy,
   type Scenario,
   type ScoreInputs,
@@ -134,8 +135,12 @@ function factors(inputs: ScoreInputs): FactorView[] {
   }));
 }
 
-function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
-  const info = REASONS[code];
+const pointsAt = (code: ReasonCode): ReasonInfo["pointsAt"] => (REASONS[code] as ReasonInfo).pointsAt;
+
+/** `steps`: customer service's steps the day's explanation lists (what the customer can do), which the
+ *  advice of a reason pointing at them names rather than point at them unseen. */
+function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[]): ReasonExplained {
+  const info: ReasonInfo = REASONS[code];
   let because: string[] = [];
   if (info.kind === "score")
     // the characteristics the code stands for: its own, or — a thin file's missing record — every one
@@ -157,7 +162,11 @@ function reasonExplained(code: ReasonCode, step: Step): ReasonExplained {
       // a rule without numbers (REPAYMENT_RECORD_REQUIRED, OTHER_LINE_SUSPENDED…) has nothing to show,
       // not an empty line
       .filter((text) => text !== "");
-  return { code, kind: info.kind, text: info.text, because, advice: adviceOf(code, step) };
+  const advice =
+    info.pointsAt === "steps" && steps.length > 0
+      ? `take the steps customer service gives (what the customer can do): ${steps.join("; ")}`
+      : adviceOf(code, step);
+  return { code, kind: info.kind, text: info.text, because, advice };
 }
 
 /**
@@ -201,6 +210,18 @@ export function explainDay(
   const observed = trace.snapshots.get(day);
   const end = observed?.inputs ? { ...observed, inputs: observed.inputs } : last;
   if (!end) throw new Error(`day ${day} was neither observed nor stepped`);
+  // steps given before a decision of the day's own checks or review (customer service's answer, then a
+  // review that records the suspension anew) speak of a day that is over: those left at its end stand
+  const given = steps.findLastIndex((s) => s.remedies.length > 0);
+  const overtaken =
+    given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null && !("index" in s.event));
+  const dayRemedies = overtaken ? asked : steps.flatMap((s) => s.remedies);
+  const remedies = onceEach(dayRemedies);
+  const pointsAtSteps = steps.some((s) => s.reasons.some((c) => pointsAt(c) === "steps"));
+  // the steps to take (not the dated record) a reason pointing at customer service's steps names
+  const toTake = onceEach(
+    (dayRemedies.length > 0 ? dayRemedies : asked).filter((r) => r.kind !== "on_record"),
+  );
   const explained = steps.map((s): StepExplained => {
     const change = scoreChange(s);
     // the standing of the line the step decided on (a step's own fields are Huabei's)
@@ -217,21 +238,14 @@ export function explainDay(
       line: s.line === null ? null : lineName(s.line),
       beneath: s.beneath ?? null,
       // a review that decided nothing still shows what keeps a suspended line suspended
-      reasons: s.reasons.map((c) => reasonExplained(c, s)),
+      reasons: s.reasons.map((c) => reasonExplained(c, s, toTake)),
       // rules that held too, beside the one that decided (a limit cut due the same day)
       also: s.facts
         .filter((f) => !s.reasons.includes(f.code))
-        .map((f) => ({ ...reasonExplained(f.code, s), because: [describeFact(f)] })),
+        .map((f) => ({ ...reasonExplained(f.code, s, toTake), because: [describeFact(f)] })),
       remedies: s.remedies.map(describeRemedy),
     };
   });
-  // steps given before a decision of the day's own checks or review (customer service's answer, then a
-  // review that records the suspension anew) speak of a day that is over: those left at its end stand
-  const given = steps.findLastIndex((s) => s.remedies.length > 0);
-  const overtaken =
-    given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null && !("index" in s.event));
-  const dayRemedies = overtaken ? asked : steps.flatMap((s) => s.remedies);
-  const remedies = onceEach(dayRemedies);
   // a suspension recorded beneath a hold: the hold still stands, and verifying comes first
   const held = steps.find((s) => s.beneath !== undefined)?.beneath;
   const advice = reasonAdvice(
@@ -284,7 +298,10 @@ export function explainDay(
         ? [...remedies, ...advice]
         : remedies
       : advice.length
-        ? advice
+        ? // a reason pointing at customer service's steps names them: they are listed beside the others' advice
+          pointsAtSteps && asked.length
+          ? [...advice, ...new Set(asked.map(describeRemedy))]
+          : advice
         : asked.length
           ? [...new Set(asked.map(describeRemedy))]
           : moveAdvice.length

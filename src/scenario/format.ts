@@ -212,6 +212,11 @@ function remedyText(r: Remedy): string {
     case "pay_due":
       return `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;
     case "pay_overdue":
+      if (r.today === "review" || r.by?.what === "review") {
+        const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
+        const which = (r.suspends ?? [r.line]).map(lineName).join(" and ");
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, a repayment is past due at the review and ${which} ${(r.suspends?.length ?? 1) > 1 ? "are" : "is"} suspended`;
+      }
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"

@@ -238,6 +238,54 @@ describe("charge-off", () => {
     expect(stepOn(t, "apply", 160).decision).toBe("approved");
   });
 
+  it("no cash loan while Huabei alone is suspended, and no day promised for one; a Huabei purchase while Jiebei alone is", () => {
+    // a policy change on day 20 that tightens Huabei's minimum score only: the review on day 14+31 (the
+    // 15th of February) suspends Huabei for policy and keeps Jiebei, whose own minimum is unchanged
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 10_000, "jiebei"),
+      on.policy(20, { set: { minScore: 949, restoreScore: 949 } }),
+      on.borrow(50, 1_000, 3),
+    ];
+    const t = run(events, { until: 60 });
+    const suspended = t.steps.find((x) => x.decision === "suspended")!;
+    expect(suspended).toMatchObject({ line: "huabei" });
+    expect(suspended.day).toBeLessThan(50);
+    expect(t.steps.at(-1)!.jiebei.status).toBe("active");
+    const borrow = stepOn(t, "borrow", 50);
+    expect(borrow).toMatchObject({ decision: "declined", reasons: ["OTHER_LINE_SUSPENDED"] });
+    expect(borrow.facts).toContainEqual({ code: "OTHER_LINE_SUSPENDED", line: "huabei" });
+    // nor does customer service promise a day for cash: a bill due on day 40 repaid late on day 46 would
+    // have it lent again from day 106, but Huabei, suspended on day 74, has to be restored first
+    const late = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 10_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.repay(46, "full"),
+        on.policy(50, { set: { minScore: 949, restoreScore: 949 } }),
+        on.support(75),
+      ],
+      { policy: testPolicy({ jiebeiDrawCleanDays: 60 }), until: 80 },
+    );
+    const answer = stepOn(late, "contact_support", 75);
+    expect(answer.status).toBe("suspended");
+    expect(answer.jiebei.status).toBe("active");
+    expect(answer.remedies.map((r) => r.kind)).not.toContain("wait_to_draw");
+    // the other way round: Jiebei suspended alone (its own minimum score raised), Huabei still buys
+    const other = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 10_000, "jiebei"),
+        on.policy(20, { set: { jiebeiMinScore: 949, jiebeiRestoreScore: 949 } }),
+        on.purchase(50, 100),
+      ],
+      { until: 60 },
+    );
+    expect(other.steps.find((x) => x.decision === "suspended")).toMatchObject({ line: "jiebei" });
+    expect(stepOn(other, "purchase", 50).decision).toBe("approved");
+  });
+
   it("an early review of a closed line while the other is written off cites the write-off; attempts there earn nothing", () => {
     // Huabei closed by the customer on day 10; Jiebei drawn and never repaid (charged off)
     const policy = testPolicy({ chargeOffDays: 120, suspendOverdueDays: 400 });

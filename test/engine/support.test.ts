@@ -31,6 +31,31 @@ const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) 
   remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
 
 describe("contact_support", () => {
+  it("an overdue a review suspends for before the 30-day trigger: the pay step names that review, once", () => {
+    // the bill due on day 40 unpaid after its grace; the review on day 45 finds it past due with a score
+    // below delinquentMinScore (set high), which paying it today would lift
+    const policy = testPolicy({ delinquentMinScore: 900 });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.support(44), on.support(45)];
+    const t = run(events, { policy, until: 50 });
+    const before = stepOn(t, "contact_support", 44);
+    expect(before.status).toBe("active");
+    const pay = remedy(before.remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({ by: { day: 45, what: "review" }, suspends: ["huabei"] });
+    expect(kinds(before.remedies)).not.toContain("review_suspends");
+    expect(describeRemedy(pay)).toMatch(
+      /unpaid at the periodic review on 2024-02-15 \(day 45\).*Huabei is suspended/,
+    );
+    // on the review's own day, before it: today
+    expect(remedy(stepOn(t, "contact_support", 45).remedies, "pay_overdue")).toMatchObject({
+      today: "review",
+      suspends: ["huabei"],
+    });
+    expect(t.steps.find((x) => x.decision === "suspended")).toMatchObject({
+      day: 45,
+      reasons: expect.arrayContaining(["PAST_DUE_AT_REVIEW"]),
+    });
+  });
+
   it("a suspended line nothing blocks any more: nothing more is needed, and the review (or an early one now) restores it", () => {
     // suspended for policy (a verified identity required), then verified: only a review is missing
     const t = run(

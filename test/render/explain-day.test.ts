@@ -38,6 +38,34 @@ describe("explainDay", () => {
     expect(x.steps[0]!.reasons.map((r) => r.code)).toEqual(["ACCOUNT_SUSPENDED"]);
     expect(x.todo).not.toContain("follow the steps that lift the suspension");
     expect(x.todo).toContain("verify your identity (a verify_identity event)");
+    // the reason's own advice (explain --json) names those steps, not a pointer the list leaves out
+    const advice = x.steps[0]!.reasons[0]!.advice;
+    expect(advice).toContain("verify your identity (a verify_identity event)");
+    expect(advice).not.toContain("follow the steps that lift the suspension");
+    // without customer service's steps at hand (run --json --explain), it says where they are asked for
+    const alone = explainDay(chen, simulate(chen), 110).steps[0]!.reasons[0]!.advice;
+    expect(alone).toContain("contact_support");
+  });
+
+  it("a suspended line's decline beside another decline the same day: the steps it points at are listed too", () => {
+    const { scenario: chen } = loadScenario(`${ROOT}scenarios/policy-adjustment.yaml`);
+    const at = chen.events.findIndex((e) => e.day > 110);
+    const apply = {
+      index: chen.events.length,
+      day: 110,
+      type: "apply",
+      line: "jiebei",
+      product: "open",
+      amount: 1_000_000,
+    } as const;
+    const events = [...chen.events.slice(0, at), apply, ...chen.events.slice(at)];
+    const both = { ...chen, events };
+    const x = explainDay(both, simulate(both), 110, askedOn(both, 110, both.until));
+    const codes = x.steps.flatMap((s) => s.reasons.map((r) => r.code));
+    expect(codes).toContain("ACCOUNT_SUSPENDED");
+    expect(codes).toContain("OTHER_LINE_SUSPENDED");
+    expect(x.todo).toContain(REASONS.OTHER_LINE_SUSPENDED.advice);
+    expect(x.todo).toContain("verify your identity (a verify_identity event)");
   });
 
   it("a write-off's advice holds when it is given: repay while owed; once repaid, no repaying and no end to the exclusion", () => {
