@@ -227,10 +227,10 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     expect(cut(low!)).toMatchObject({
       from: 1_400_000,
       to: 800_000,
-      increase: { day: 190, capped: { code: "LIMIT_AT_INCOME_CAP", threshold: 800_000 } },
+      increase: { day: 190, blocked: { code: "LIMIT_AT_INCOME_CAP", threshold: 800_000 } },
     });
     expect(cut(back!)).toMatchObject({ increase: { now: true } });
-    expect(cut(back!)).not.toHaveProperty("increase.capped");
+    expect(cut(back!)).not.toHaveProperty("increase.blocked");
   });
 
   it("restored, then suspended again: each clean period runs from its own repayment, and the early review named restores", () => {

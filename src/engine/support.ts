@@ -291,8 +291,9 @@ function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Cust
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
  *  and after, a restoration since or not), and the first day an application for an increase can be made —
- *  with the cap it would be declined at as things stand, so that the way back is not offered as if it
- *  worked while what cut the limit (an income still low) holds it there; null when none is on record. */
+ *  with what would decline it as things stand (the other line suspended, a cap the limit is already at),
+ *  so that the way back is not offered as if it worked while something else holds it; null when none is
+ *  on record. */
 function limitCut(
   c: Customer,
   line: Line,
@@ -303,12 +304,16 @@ function limitCut(
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
   const from = increaseFrom(c, line, day);
-  // an application for an increase is declined at its cap when the cap is no more than the limit held
+  // an application for an increase is declined while the other line is suspended (whatever the time), and
+  // at its cap when the cap is no more than the limit held
+  const other = line.id === "huabei" ? c.jiebei : c.huabei;
   const cap = capFor(c, line.id, s);
-  const capped =
-    cap !== null && !cap.belowMinimum && cap.limit <= line.limit
-      ? capFact(AT_CAP[cap.binding], cap, line.id)
-      : null;
+  const blocked: RuleFact | null =
+    other.status === "suspended"
+      ? { code: "OTHER_LINE_SUSPENDED", line: other.id }
+      : cap !== null && !cap.belowMinimum && cap.limit <= line.limit
+        ? capFact(AT_CAP[cap.binding], cap, line.id)
+        : null;
   return {
     line: line.id,
     kind: "limit_cut",
@@ -317,7 +322,7 @@ function limitCut(
     from: cut.from,
     to: line.limit,
     reasons: cut.reasons,
-    increase: { day: from, date: calendar.date(from), now: from === day, ...(capped && { capped }) },
+    increase: { day: from, date: calendar.date(from), now: from === day, ...(blocked && { blocked }) },
   };
 }
 

@@ -269,8 +269,9 @@ export type Remedy = {
   | { kind: "reapply"; blockers: RuleFact[] }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
-   *  increase and a clean record allow from `increase` (today at the earliest) — `capped`: the cap such an
-   *  application would be declined at as things stand (the limit is already the most it allows) */
+   *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would
+   *  decline such an application as things stand besides the time (the other line suspended, or a cap the
+   *  limit is already at) */
   | {
       kind: "limit_cut";
       day: number;
@@ -278,7 +279,7 @@ export type Remedy = {
       from: Fen;
       to: Fen;
       reasons: ReasonCode[];
-      increase: { day: number; date: string; now: boolean; capped?: RuleFact };
+      increase: { day: number; date: string; now: boolean; blocked?: RuleFact };
     }
 );
 

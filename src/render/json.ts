@@ -92,7 +92,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...r,
         from: yuan(r.from),
         to: yuan(r.to),
-        increase: { ...r.increase, ...(r.increase.capped && { capped: factInYuan(r.increase.capped) }) },
+        increase: { ...r.increase, ...(r.increase.blocked && { blocked: factInYuan(r.increase.blocked) }) },
       };
     default:
       return r;

@@ -303,10 +303,11 @@ function remedyText(r: Remedy): string {
       const when = r.increase.now
         ? "which can be made today"
         : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
-      const capped = r.increase.capped;
-      // the way back said as it stands: an application the cap would decline asks for the cap's step first
-      const declined = capped
-        ? `; as things stand it would be declined: ${REASONS[capped.code].text.toLowerCase()} (${describeFact(capped)}) — ${REASONS[capped.code].advice}`
+      const blocked = r.increase.blocked;
+      // the way back said as it stands: an application something else would decline asks for that first
+      const numbers = blocked ? describeFact(blocked) : "";
+      const declined = blocked
+        ? `; as things stand it would be declined: ${REASONS[blocked.code].text.toLowerCase()}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}${declined}`;
     }

@@ -1457,7 +1457,7 @@ describe("a limit a review cut", () => {
     const said = remedy(stepOn(t, "contact_support", 50).remedies, "limit_cut")!;
     expect(said.increase).toMatchObject({
       day: 90,
-      capped: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
+      blocked: { code: "LIMIT_AT_INCOME_CAP", parameter: "maxLimitIncomeMultiple", threshold: 800_000 },
     });
     expect(describeRemedy(said)).toContain(
       "as things stand it would be declined: the limit is already the highest the income supports (cap ¥8,000.00 by maxLimitIncomeMultiple) — report a higher income",
@@ -1470,9 +1470,38 @@ describe("a limit a review cut", () => {
       profile: { monthlyIncome: 10_000 },
     });
     const now = remedy(stepOn(back, "contact_support", 50).remedies, "limit_cut")!;
-    expect(now.increase.capped).toBeUndefined();
+    expect(now.increase.blocked).toBeUndefined();
     expect(describeRemedy(now)).not.toContain("declined");
     expect(stepOn(back, "apply", 95).decision).toBe("approved");
+  });
+
+  it("says when the way back would be declined because the other line is suspended", () => {
+    // ¥80,000 owed elsewhere on ¥10,000 a month: a ratio of 0.67, within Huabei's cap of 2, over Jiebei's
+    // 0.5 — the review on day 14 suspends Jiebei and cuts Huabei to the ¥2,000 a band change allows (put
+    // back the next day: nothing else stands in the way of an increase)
+    const policy = testPolicy({ maxDebtToIncome: 2, jiebeiMaxDebtToIncome: 0.5, increaseCooldownDays: 0 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 5_000, "jiebei"),
+        on.externalDebt(2, 80_000),
+        on.policy(5, { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } }),
+        on.policy(15, { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } }),
+        on.support(16),
+        on.increase(17, 1_000),
+      ],
+      { policy, profile: { monthlyIncome: 10_000 }, until: 20 },
+    );
+    expect(stateOn(t, 14).jiebei.status).toBe("suspended");
+    const said = remedy(stepOn(t, "contact_support", 16).remedies, "limit_cut")!;
+    expect(said.increase).toMatchObject({
+      now: true,
+      blocked: { code: "OTHER_LINE_SUSPENDED", line: "jiebei" },
+    });
+    expect(describeRemedy(said)).toContain("as things stand it would be declined");
+    // the advice holds: the application is declined for the other line
+    expect(stepOn(t, "apply", 17).decision).toBe("declined");
+    expect(stepOn(t, "apply", 17).reasons).toContain("OTHER_LINE_SUSPENDED");
   });
 
   it("once what cut it no longer holds, its reasons stay on the dated record, not today's reasons", () => {
