@@ -214,7 +214,11 @@ describe("amounts", () => {
       "minus-zero.json",
       '{"name": "z", "events": [{"day": 0, "type": "borrow", "amount": -0, "term": 3}]}',
     );
-    expectBadInput(await run("minus-zero.json"), { file: "minus-zero.json", found: "-0" });
+    expectBadInput(await run("minus-zero.json"), {
+      file: "minus-zero.json",
+      message: "value out of range",
+      found: "-0",
+    });
     // a range's bounds, compared with each other after the schema
     const range = scenarioWith("  - { day: 0, type: note, text: x }\n").concat(
       "expect:\n  - { day: 0, balance: { min: -0, max: -5 } }\n",
