@@ -136,6 +136,13 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     }
     return error === null ? true : error.formatLine();
   };
+  /** The policy file prompt's check: the path as typed, the one the edit is made with — as `--policy`
+   *  takes it. Read as YAML, `"p.yaml"` was checked as p.yaml and then run as a file named with quotes,
+   *  `p.yaml # v2` as p.yaml, and `#p.yaml` as a policy named "null". */
+  const policyFileCheck = (text: string) => {
+    const error = refusal(state, { kind: "policy", ref: text.trim() });
+    return error === null ? true : error.formatLine();
+  };
   const showTimeline = () => {
     const v = state.current;
     const run = runVariant(v);
@@ -278,7 +285,6 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           message: `Run under which policy? (now: ${printable(now)})`,
           choices: [...names.map((n) => ({ name: n, value: n })), { name: "a policy file…", value: "" }],
         });
-        const check = validation((v) => ({ kind: "policy", ref: String(v) }), "policy");
         // Enter on an empty answer is the way back (it was read as a policy named "null")
         const chosen =
           ref !== ""
@@ -286,7 +292,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
             : (
                 await input({
                   message: "Policy file (relative to the scenario file; Enter alone goes back):",
-                  validate: (t) => t.trim() === "" || check(t),
+                  validate: (t) => t.trim() === "" || policyFileCheck(t),
                 })
               ).trim();
         // the policy it runs under already is no edit: nothing to count, undo or save

@@ -4,7 +4,7 @@
 import type * as z from "zod";
 import { REASON_CODES, REPAY_KEYWORDS } from "../engine/index.js";
 import { describeValue, formatPath, InputError, type InputErrorDetails, suggest } from "../shared/errors.js";
-import { CommonEventFields, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
+import { EVENT_FIELDS, EVENT_TYPES, EventSchema, eventTypeMeant, knownKeys } from "./schema.js";
 
 export interface IssueHooks {
   /** the field names allowed at `path` (for "did you mean"); default: the scenario's */
@@ -44,7 +44,8 @@ export const isRecord = (v: unknown): v is Record<string, unknown> =>
 /**
  * An event whose type is unknown or missing stops zod at the type: its other fields go unchecked. They
  * are checked here so every problem is told at once — as the type it most likely means would check them
- * (the did-you-mean), or else the fields every event has (day, date).
+ * (the did-you-mean), or else as every type would: a field no type has, or a value no type that has the
+ * field takes (`amount: -3` is refused by each; `amount: full` is a repayment's, and not a problem).
  */
 export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core.$ZodIssue[] {
   if (issue.code !== "invalid_union" || !("discriminator" in issue) || issue.discriminator !== "type")
@@ -53,11 +54,38 @@ export function beneathEventType(issue: z.core.$ZodIssue, data: unknown): z.core
   const event = valueAt(data, at);
   if (!isRecord(event)) return [];
   const meant = eventTypeMeant(event.type);
-  const r =
-    meant === undefined
-      ? CommonEventFields.safeParse(event)
-      : EventSchema.safeParse({ ...event, type: meant });
+  if (meant === undefined) return underEveryType(event, at);
+  const r = EventSchema.safeParse({ ...event, type: meant });
   return r.success ? [] : r.error.issues.map((i) => ({ ...i, path: [...at, ...i.path] }));
+}
+
+/** The problems of an event's fields that every event type would find, whichever the type was meant. */
+function underEveryType(event: Record<string, unknown>, at: readonly PropertyKey[]): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(event)) {
+    // a merge key (`<<: *base`) is said at the type, with what to write instead
+    if (key === "type" || key === "<<") continue;
+    const validators = EVENT_FIELDS.get(key);
+    if (validators === undefined) {
+      unknown.push(key);
+      continue;
+    }
+    const refused = validators.map((v) => v.safeParse(value));
+    if (refused.some((r) => r.success)) continue;
+    // the first type's words (the types are listed with the most common use of a field first)
+    const first = refused[0]?.error?.issues ?? [];
+    for (const i of first) issues.push({ ...i, path: [...at, key, ...i.path] });
+  }
+  if (unknown.length > 0)
+    issues.push({
+      code: "unrecognized_keys",
+      keys: unknown,
+      path: [...at],
+      message: `unknown keys: ${unknown.join(", ")}`,
+      input: event,
+    });
+  return issues;
 }
 
 /** zod's type names in the words of someone writing YAML. */

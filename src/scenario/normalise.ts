@@ -4,7 +4,13 @@
 
 import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/index.js";
 import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
-import { formatPath, InputError, type InputErrorDetails, MAX_PROBLEMS } from "../shared/errors.js";
+import {
+  formatPath,
+  InputError,
+  type InputErrorDetails,
+  MAX_PROBLEMS,
+  numberText,
+} from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
 import { type EventWords, money } from "./format.js";
 import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
@@ -465,7 +471,7 @@ function checkExpectation(
     }
     if (typeof r === "object" && r.min !== undefined && r.max !== undefined && r.min > r.max) {
       problem([...path, k], "the range is empty", {
-        found: `min ${r.min} > max ${r.max}`,
+        found: `min ${numberText(r.min)} > max ${numberText(r.max)}`,
         hint: "swap min and max",
       });
     }

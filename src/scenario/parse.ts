@@ -72,7 +72,12 @@ export const readsBackExactly = (n: number): boolean =>
 const decimalInt = new Type("tag:yaml.org,2002:int", {
   kind: "scalar",
   resolve: (data: string) => /^[-+]?[0-9]+$/.test(data) && exactDecimal(data) && types.int.resolve(data),
-  construct: (data: string) => types.int.construct(data),
+  // js-yaml reads `-0` as 0 (its float reads `-0.0` as -0): kept as written, so a value refused for not
+  // being positive is shown as the -0 the file holds, not as a 0 nobody wrote
+  construct: (data: string) => {
+    const n: unknown = types.int.construct(data);
+    return n === 0 && data.startsWith("-") ? -0 : n;
+  },
   predicate: (x: unknown) => types.int.predicate?.(x as object) ?? false,
 });
 const exactFloat = new Type("tag:yaml.org,2002:float", {

@@ -182,9 +182,23 @@ export const EventSchema = z.discriminatedUnion("type", [
 ]);
 export type WrittenEvent = z.infer<typeof EventSchema>;
 
-/** What every event has, whatever its type: checked where the type is unknown and nothing near it. */
+/** What every event has, whatever its type. */
 export const EventWhen = z.strictObject(when);
-export const CommonEventFields = EventWhen.loose();
+
+/** Each field some event type has (but `type`), with the distinct validators the types give it, in the
+ *  order of the types: an event whose type is nothing near a known one is checked field by field
+ *  against these, so what every type would refuse is said at once. */
+export const EVENT_FIELDS: ReadonlyMap<string, readonly z.ZodType[]> = (() => {
+  const fields = new Map<string, z.ZodType[]>();
+  for (const option of EventSchema.options)
+    for (const [key, field] of Object.entries(option.shape as Record<string, z.ZodType>)) {
+      if (key === "type") continue;
+      const seen = fields.get(key) ?? [];
+      if (!seen.includes(field)) seen.push(field);
+      fields.set(key, seen);
+    }
+  return fields;
+})();
 
 /** The event type a written one is or most likely means (the did-you-mean), if any. */
 export function eventTypeMeant(type: unknown): EventType | undefined {
@@ -293,7 +307,7 @@ export function knownKeys(path: readonly PropertyKey[], data: unknown): string[]
     // a misspelt type's fields are those of the type it means, as its other problems are checked
     const type = eventTypeMeant((data as { type?: unknown } | undefined)?.type);
     const option = EventSchema.options.find((o) => o.shape.type.value === type);
-    return option ? Object.keys(option.shape) : ["type", "day", "date"];
+    return option ? Object.keys(option.shape) : ["type", ...EVENT_FIELDS.keys()];
   }
   return schemaKeysAt(ScenarioSchema, path) ?? [];
 }

@@ -198,12 +198,21 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/** A number as it was written: `-0` stays `-0` (String gives "0", and a value refused for not being
+ *  positive would be shown as the 0 a reader may think was never written). */
+export const numberText = (n: number): string => (Object.is(n, -0) ? "-0" : String(n));
+
 /** A short, safe rendering of a found value. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing (the field is missing)";
   if (value === null) return "null";
   if (Array.isArray(value)) return `a list of ${value.length}`;
   if (typeof value === "object") return "an object";
-  const text = typeof value === "string" ? JSON.stringify(value) : String(value);
+  const text =
+    typeof value === "string"
+      ? JSON.stringify(value)
+      : typeof value === "number"
+        ? numberText(value)
+        : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

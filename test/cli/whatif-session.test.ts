@@ -215,6 +215,40 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("a policy file is checked as the path typed, the one it then runs under (as --policy takes it), not as a YAML value", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-session-policy-"));
+    writeFileSync(join(dir, "late.yaml"), readFileSync(LATE));
+    writeFileSync(join(dir, "lenient.yaml"), "name: lenient\nextends: default\ngraceDays: 10\n");
+    const s = start(join(dir, "late.yaml"));
+    await menu("Switch the policy");
+    await waitFor("Run under which policy?");
+    for (let i = 0; i < 4 && !screen.getScreen().includes("❯ a policy file…"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Policy file");
+    // read as YAML this was lenient.yaml, accepted, then run as a file named with its quotes and refused
+    // after the prompt had gone
+    screen.type('"lenient.yaml"');
+    screen.keypress("enter");
+    await waitFor("policy file not found");
+    expect(screen.getScreen()).toContain('"\\"lenient.yaml\\""');
+    for (let i = 0; i < 14; i++) screen.keypress("backspace");
+    // read as YAML, a comment: a policy named "null"
+    screen.type("#lenient.yaml");
+    screen.keypress("enter");
+    await waitFor('found: "#lenient.yaml"');
+    expect(screen.getScreen()).not.toContain('"null"');
+    for (let i = 0; i < 13; i++) screen.keypress("backspace");
+    screen.type("lenient.yaml");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).not.toContain("✗");
+    expect(s.printed()).toContain("✓ policy lenient.yaml");
+    await menu("Quit");
+    await waitFor("Leave without saving");
+    screen.keypress("enter");
+    await s.done;
+  });
+
   it("a policy parameter's prompt says what a value is (its unit and range), as the menu's description did", async () => {
     const s = start();
     await menu("Change a policy parameter");

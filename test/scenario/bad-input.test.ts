@@ -200,6 +200,37 @@ describe("amounts", () => {
     });
   });
 
+  it("minus zero is said as written, not as the 0 a reader may think was never refused", async () => {
+    const text = scenarioWith("  - { day: 0, type: purchase, amount: -0 }\n");
+    expectBadInput(await run(write("minus-zero.yaml", text)), {
+      file: "minus-zero.yaml",
+      pos: at(text, "-0"),
+      field: "events[0].amount",
+      message: "value out of range",
+      expected: "more than 0",
+      found: "-0",
+    });
+    write(
+      "minus-zero.json",
+      '{"name": "z", "events": [{"day": 0, "type": "borrow", "amount": -0, "term": 3}]}',
+    );
+    expectBadInput(await run("minus-zero.json"), {
+      file: "minus-zero.json",
+      message: "value out of range",
+      found: "-0",
+    });
+    // a range's bounds, compared with each other after the schema
+    const range = scenarioWith("  - { day: 0, type: note, text: x }\n").concat(
+      "expect:\n  - { day: 0, balance: { min: -0, max: -5 } }\n",
+    );
+    expectBadInput(await run(write("minus-zero-range.yaml", range)), {
+      file: "minus-zero-range.yaml",
+      field: "expect[0].balance",
+      message: "the range is empty",
+      found: "min -0 > max -5",
+    });
+  });
+
   it("a thousands separator inside { … }: what YAML read, and the number to write (not 'remove it')", async () => {
     // the comma ends the field: amount 5, then a key 000 — removing that key would leave ¥5
     const text = scenarioWith("  - { day: 0, type: purchase, amount: 5,000 }\n");

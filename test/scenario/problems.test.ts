@@ -237,9 +237,10 @@ describe("every problem at once", () => {
       "5:21 events[1].type: unknown event type",
       "5:36 events[1].amount: invalid value",
       '5:41 events[1].colour: unknown field "colour"',
-      // nothing near the type: the fields every event has
+      // nothing near the type: each field as every type that has it would check it
       "6:12 events[2].day: wrong type",
       "6:23 events[2].type: unknown event type",
+      "6:38 events[2].amount: value out of range",
       // its day or date against the calendar and the scenario, as any event's
       "7:13 events[3].date: not a calendar date",
       "7:31 events[3].type: unknown event type",
@@ -254,6 +255,37 @@ describe("every problem at once", () => {
     expect(e.problems[4]!.details.hint).toBe('did you mean "full"?');
     expect(e.problems[5]!.details.expected).toBe("one of type, day, date, line, amount");
     expect(e.problems[2]!.details.hint).toMatch(/^amounts are positive yuan/);
+  });
+
+  it("an event of a type nothing like a known one: what every type would refuse, and only that", () => {
+    const e = problems(
+      [
+        "name: t",
+        "events:",
+        "  - { day: 1, type: xyzzy, amount: -3, line: jiebai, colour: red, amout: 5, text: 7 }",
+        // a repayment's keyword, a purchase's merchant: some type takes each, so neither is a problem
+        "  - { day: 2, type: xyzzy, amount: full, merchant: shop }",
+        "",
+      ].join("\n"),
+    );
+    expect(heads(e)).toEqual([
+      "3:21 events[0].type: unknown event type",
+      "3:36 events[0].amount: value out of range",
+      "3:46 events[0].line: invalid value",
+      '3:54 events[0].colour: unknown field "colour"',
+      '3:67 events[0].amout: unknown field "amout"',
+      "3:83 events[0].text: wrong type",
+      "4:21 events[1].type: unknown event type",
+    ]);
+    const [, amount, line, colour, amout] = e.problems;
+    expect(amount!.details.hint).toMatch(/^amounts are positive yuan/);
+    expect(line!.details.hint).toBe('did you mean "jiebei"?');
+    // every event type's fields, the list a field of any type is drawn from
+    expect(colour!.details.expected).toMatch(
+      /^one of type, day, date, line, product, amount, merchant,.* text$/,
+    );
+    expect(colour!.details.hint).toBe("remove it");
+    expect(amout!.details.hint).toBe('did you mean "amount"?');
   });
 
   it("an expectation's date is checked though another of its fields is wrong", () => {
