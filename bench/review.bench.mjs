@@ -41,7 +41,7 @@ import {
   nextEngineDay,
   runDay,
 } from "../dist/engine/index.js";
-import { periodicReview, restorationBlockers } from "../dist/engine/review.js";
+import { heldByPolicy, periodicReview } from "../dist/engine/review.js";
 import { debtToIncome, scoreOn } from "../dist/engine/score-inputs.js";
 import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactionsOf } from "../dist/index.js";
 import { repaymentSchedule } from "../dist/population/agent.js";
@@ -175,13 +175,12 @@ function factsOf({ c, line, day, s }) {
   };
 }
 
-/** A line suspended for policy or credit (beneath a hold too): whether the policy before a change — the
- *  one a policy suspension met, the one a credit suspension was under — would restore it. */
+/** A line suspended for policy or credit (beneath a hold too): whether a policy change is what holds it —
+ *  what keeps it suspended is the change's alone (the engine's heldByPolicy: the rule is the engine's own,
+ *  the decision built on it is what the rules engine must agree with). */
 function policyHold(c, line, day, s) {
   const cause = suspensionBeneath(line);
-  const before = cause === "policy" ? line.policyMet : cause === "credit" ? line.suspendedUnder : null;
-  const holds =
-    before !== null && restorationBlockers({ ...c, policy: before }, line, day, s, cause).length === 0;
+  const holds = cause !== null && heldByPolicy(c, line, day, s, cause);
   return {
     suspendedForPolicy: cause === "policy",
     suspendedForCredit: cause === "credit",

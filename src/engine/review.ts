@@ -137,8 +137,10 @@ function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boo
  * — that policy would restore it, or would not only for a rule the change loosened. Once something that
  * policy would not restore either keeps it suspended (a score that fell, an overdue), that is what holds
  * it, and what is named.
+ *
+ * @bench review.bench.mjs agrees the rules engine with the decisions built on this rule
  */
-function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
+export function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
   const before = cause === "policy" ? line.policyBefore : cause === "credit" ? line.suspendedUnder : null;
   if (before === null) return false;
   return changeAlone(
