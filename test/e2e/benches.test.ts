@@ -1,0 +1,40 @@
+// The benchmarks read the engine from dist/ by their own imports, so nothing else notices when a change
+// leaves one behind (a field renamed under a bench stopped the review bench with a TypeError). Each runs
+// here on a small input, and the figure that is not a time is checked: the review bench's independent
+// rules-engine encoding of the periodic review must agree with the engine on every case — an oracle for
+// the review, not only a stopwatch. No timing is asserted.
+
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers/cli.js";
+
+function bench(file: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [join(ROOT, "bench", file), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...env },
+    timeout: 120_000,
+  });
+}
+
+describe("the benchmarks", () => {
+  it("review: json-rules-engine's encoding of the periodic review agrees with the engine on every case", () => {
+    const r = bench("review.bench.mjs", ["3000"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/3,000 cases from/);
+    expect(r.stdout).toMatch(/decisions that agree\s+100\.00 %/);
+  });
+
+  it("strategy-lab: runs its sweep, its scale run and its reference loop on a small population", () => {
+    const r = bench("strategy-lab.bench.mjs", [], {
+      BENCH_SWEEP_ACCOUNTS: "300",
+      BENCH_SCALE_ACCOUNTS: "600",
+      BENCH_DAYS: "120",
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    for (const figure of ["sweep / single", "2 workers / reference loop", "speed-up 2 workers / 1 worker"])
+      expect(r.stdout).toContain(figure);
+  });
+});
