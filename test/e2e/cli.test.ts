@@ -2,7 +2,7 @@
 // pipe (no colour, nothing but the output), a closed pipe. Everything else runs in-process (test/cli).
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,16 @@ import { BIN, ROOT, spawnCli } from "../helpers/cli.js";
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[`);
 
 describe("bin/credit-sim", () => {
+  it("run before its build says so, exit 2 — not Node's stack trace of a missing bundle", () => {
+    const bin = join(mkdtempSync(join(tmpdir(), "credit-sim-unbuilt-")), "bin");
+    mkdirSync(bin);
+    for (const f of ["credit-sim", "load-cli.mjs"]) copyFileSync(join(ROOT, "bin", f), join(bin, f));
+    const r = spawnSync(process.execPath, [join(bin, "credit-sim"), "run", "x.yaml"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("credit-sim is not built: run `npm ci` (or `npm run build`) in its folder first\n");
+    expect(r.stdout).toBe("");
+  });
+
   it("exit 0 and the trace on stdout; into a pipe, no colour even without NO_COLOR", () => {
     const r = spawnCli(["run", "scenarios/zhang-ming.yaml"], { env: { NO_COLOR: "" } });
     expect(r.status).toBe(0);
