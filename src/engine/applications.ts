@@ -195,15 +195,16 @@ export function decideApplication(
     }
   }
   // never below what the line must keep at the next review: a line granted there would be suspended
+  const raise = keptAtLeast(
+    rules,
+    line.id,
+    rules.minIncreaseScore,
+    param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore"),
+  );
   const minimum =
     kind === "open"
       ? keptAtLeast(rules, line.id, rules.minOpenScore, param(line.id, "minOpenScore", "jiebeiMinOpenScore"))
-      : keptAtLeast(
-          rules,
-          line.id,
-          rules.minIncreaseScore,
-          param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore"),
-        );
+      : raise;
   if (s.score < minimum.score) {
     const code = kind === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM";
     failures.push(scoreFact(code, minimum.parameter, minimum.score, s));
@@ -238,15 +239,8 @@ export function decideApplication(
         threshold: p.increaseCleanDays,
         value: day - missed,
       });
-    if (s.score < rules.minIncreaseScore)
-      above.push(
-        scoreFact(
-          "SCORE_BELOW_INCREASE_MINIMUM",
-          param(line.id, "minIncreaseScore", "jiebeiMinIncreaseScore"),
-          rules.minIncreaseScore,
-          s,
-        ),
-      );
+    if (s.score < raise.score)
+      above.push(scoreFact("SCORE_BELOW_INCREASE_MINIMUM", raise.parameter, raise.score, s));
     if (above.length > 0) {
       const limit = Math.min(line.lastLimit, cap.limit);
       // never an active line below the smallest limit: a last limit under today's minimum reopens nothing
