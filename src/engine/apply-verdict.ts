@@ -260,6 +260,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.heldOver = null;
       line.policyBefore = null;
       line.suspendedUnder = null;
+      line.previousPolicy = null;
       // a lender's closure calls in what is owed — but closing for its own policy, it lets instalments run
       // to term (runsToTerm): acceleration answers a default or a customer's own credit, not a change the
       // customer had no part in
@@ -277,6 +278,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.heldOver = null;
       line.policyBefore = null;
       line.suspendedUnder = null;
+      line.previousPolicy = null;
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
       notePastDue(c, line, day);
