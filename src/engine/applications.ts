@@ -16,7 +16,7 @@ import {
   thinFile,
 } from "./customer.js";
 import {
-  AT_CAP,
+  atCap,
   CAPPED,
   capFact,
   capFor,
@@ -266,10 +266,8 @@ export function decideApplication(
       };
     }
   }
-  if (kind === "increase" && cap.limit <= line.limit) {
-    const code = AT_CAP[cap.binding];
-    return declined([code], s, [capFact(code, cap, line.id, wanted)]);
-  }
+  const full = kind === "increase" ? atCap(cap, line.id, line.limit, wanted) : null;
+  if (full) return declined([full.code], s, [full]);
   if (wanted <= cap.limit)
     return { decision: "approved", reasons: ["MEETS_POLICY"], facts: [], limit: wanted };
   const code = CAPPED[cap.binding];

@@ -24,7 +24,7 @@ export const CAPPED: Record<LimitBinding, ReasonCode> = {
   thin_file: "LIMIT_CAPPED_THIN_FILE",
   product_maximum: "LIMIT_CAPPED_PRODUCT_MAXIMUM",
 };
-export const AT_CAP: Record<LimitBinding, ReasonCode> = {
+const AT_CAP: Record<LimitBinding, ReasonCode> = {
   score: "LIMIT_AT_SCORE_CAP",
   income: "LIMIT_AT_INCOME_CAP",
   thin_file: "LIMIT_AT_THIN_FILE_CAP",
@@ -69,6 +69,13 @@ export const capFact = (code: ReasonCode, cap: LimitCap, line: LineId, limit?: F
   threshold: cap.limit,
   ...(limit === undefined ? {} : { value: limit }),
 });
+
+/** What an application for an increase is declined with when the cap is no more than the limit `held`
+ *  (the limit already the most it allows: the decision, and customer service saying the way back would
+ *  not work as things stand); null when the cap leaves room. */
+export function atCap(cap: LimitCap, line: LineId, held: Fen, wanted?: Fen): RuleFact | null {
+  return cap.limit <= held ? capFact(AT_CAP[cap.binding], cap, line, wanted) : null;
+}
 
 /** The cap for the customer on a line today. */
 export function capFor(c: Customer, line: LineId, s: Scored, policy: Policy = c.policy): LimitCap | null {

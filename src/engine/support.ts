@@ -20,7 +20,7 @@ import {
   runsToTerm,
   verifyIdentity,
 } from "./customer.js";
-import { AT_CAP, capFact, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { atCap, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import { incomeForSmallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -311,8 +311,8 @@ function limitCut(
   const blocked: RuleFact | null =
     other.status === "suspended"
       ? { code: "OTHER_LINE_SUSPENDED", line: other.id }
-      : cap !== null && !cap.belowMinimum && cap.limit <= line.limit
-        ? capFact(AT_CAP[cap.binding], cap, line.id)
+      : cap !== null && !cap.belowMinimum
+        ? atCap(cap, line.id, line.limit)
         : null;
   return {
     line: line.id,
