@@ -13,6 +13,12 @@ const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
 const trace = simulate(scenario);
 const plain = new Chalk({ level: 0 });
 
+/** Day `day` of a scenario written here (`name`: its file's name in the repository's root). */
+const explainText = (text: string, name: string, day: number) => {
+  const { scenario: written } = loadScenarioText(text, `${ROOT}${name}`);
+  return explainDay(written, simulate(written), day);
+};
+
 describe("explainDay", () => {
   it("a review that keeps a suspension shows what still blocks restoration, and what to do about it", () => {
     const x = explainDay(scenario, trace, 258);
@@ -248,8 +254,7 @@ events:
   - { day: 66, type: change_profile, field: device }
   - { day: 72, type: external_debt, amount: 400000 }
 `;
-    const { scenario: held } = loadScenarioText(text, `${ROOT}held.yaml`);
-    const x = explainDay(held, simulate(held), 75);
+    const x = explainText(text, "held.yaml", 75);
     expect(x.steps).toMatchObject([
       { decision: "suspended", beneath: "credit", status: "suspended (security)" },
     ]);
@@ -274,8 +279,7 @@ events:
   - { day: 75, type: repay, amount: 1000 }
   - { day: 75, type: request_review }
 `;
-    const { scenario: twice } = loadScenarioText(text, `${ROOT}twice.yaml`);
-    const x = explainDay(twice, simulate(twice), 75);
+    const x = explainText(text, "twice.yaml", 75);
     expect(x.steps.map((s) => s.decision)).toEqual(["info", null, "declined"]);
     const pay = x.todo.filter((t) => t.startsWith("pay the overdue"));
     expect(pay).toEqual([expect.stringMatching(/^pay the overdue ¥2,051\.00 now/)]);
@@ -294,8 +298,7 @@ events:
   - { day: 41, type: request_review }
   - { day: 41, type: request_review, line: jiebei }
 `;
-    const { scenario: two } = loadScenarioText(both, `${ROOT}both.yaml`);
-    const y = explainDay(two, simulate(two), 41);
+    const y = explainText(both, "both.yaml", 41);
     expect(y.steps.map((s) => s.line)).toEqual(["Huabei", "Jiebei"]);
     expect(y.todo.filter((t) => /verify your identity/.test(t))).toEqual([
       "verify your identity (a verify_identity event)",
