@@ -414,7 +414,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
     const cut = requested ? null : lineManagement(c, line, s);
-    if (cut) return cut;
+    if (cut) return { ...cut, named: blockers };
     return {
       decision: requested ? "declined" : null,
       reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s),

@@ -1828,6 +1828,30 @@ describe("fixes from review", () => {
     );
   });
 
+  it("a score below the restoration score at a review that also cuts the limit is cited as recovered too", () => {
+    // the same customer, with a band that cuts the limit of a line whose score fell below 700: the review of
+    // day 74 cuts it (line management reaches suspended lines) and finds the score below restoreScore as the
+    // review without a cut does — the cut is that review's decision, not all it found
+    const t = run([on.open(0, 5_000), on.purchase(3, 1_000), on.repay(80, "full")], {
+      policy: testPolicy({
+        restoreCleanDays: 30,
+        restoreScore: 750,
+        reduceLimitScore: 700,
+        limitBands: [
+          { minScore: 350, maxLimit: 2_000 },
+          { minScore: 700, maxLimit: 100_000 },
+        ],
+      }),
+      until: 140,
+    });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const restored = stepOn(t, "review", 135);
+    expect(restored).toMatchObject({ decision: "restored", reasons: ["ARREARS_CLEARED", "SCORE_RECOVERED"] });
+    expect(restored.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_RECOVERED", threshold: 750 }),
+    );
+  });
+
   it("a credit suspension on a line active since a change not yet reviewed (the overdue trigger) keeps the policy before it", () => {
     // the policy changes on day 50, while the line is active; the overdue trigger suspends it for credit
     // on day 70, before the first review under the change (day 74)
