@@ -20,7 +20,7 @@ import * as revolving from "./revolving.js";
 import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
 import type { Fen, LineSnapshot, Remedy, StepEvent } from "./types.js";
-import type { Verdict } from "./verdict.js";
+import type { RuleFact, Verdict } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
 /** One thing that happened: the event the trace shows, the line it is about, and the decision (already
@@ -222,13 +222,14 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "limit_reduced":
       noteCut(line, v, v.limit, day);
-      // a suspended line keeps its suspension's reasons on record: they are what still stands in the way
+      // a suspended line keeps its suspension's reasons on record: they are what still stands in the way,
+      // with what the review that cut it found in the way too
       if (line.status === "active") {
         line.reasonsOnRecord = v.reasons;
         line.factsOnRecord = v.facts;
         line.recordDay = day;
         line.blockersNamed = [];
-      }
+      } else if (v.named !== undefined) name(line, v.named);
       return;
     case "restored":
       noteCut(line, v, v.limit, day);
@@ -292,13 +293,15 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // a review that leaves the line suspended: what it named stays with the record, so that the restoration
       // cites what has been cleared since (an identity verified after a review asked for it), not only what
       // the suspension itself named
-      if (v.reasons[0] === "NOT_RESTORED_YET" && line.status === "suspended")
-        line.blockersNamed = [
-          ...line.blockersNamed.filter((f) => !v.facts.some((g) => g.code === f.code)),
-          ...v.facts,
-        ];
+      if (v.reasons[0] === "NOT_RESTORED_YET" && line.status === "suspended") name(line, v.facts);
       return;
   }
+}
+
+/** What a review of a suspended line found in the way of its restoration, kept with the record (the latest
+ *  numbers of each code): what a restoration may cite as cleared since. */
+function name(line: Line, facts: readonly RuleFact[]): void {
+  line.blockersNamed = [...line.blockersNamed.filter((f) => !facts.some((g) => g.code === f.code)), ...facts];
 }
 
 /** A verdict's new limit; a lower one is a cut, kept on record (the latest) until a way back ends it. A

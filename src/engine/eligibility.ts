@@ -189,14 +189,15 @@ export function keptAtLeast(
 }
 
 /** Why no line can be offered or kept: the score is below every band, or the caps fall below the
- *  smallest line (the fact names which). */
+ *  smallest line (the fact names which) — the income multiple's (INCOME_BELOW_SMALLEST_LINE, a rule about
+ *  the income, which no score changes) or another's. */
 export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {
   if (cap === null) {
     const lowest = lowestBandScore(rules);
     return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
   }
   return {
-    code: "LIMIT_BELOW_MINIMUM",
+    code: cap.binding === "income" ? "INCOME_BELOW_SMALLEST_LINE" : "LIMIT_BELOW_MINIMUM",
     parameter: param(line, "minLimit", "jiebeiMinLimit"),
     threshold: wholeFen(rules.minLimit),
     value: cap.limit,

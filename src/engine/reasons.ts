@@ -330,6 +330,12 @@ export const REASONS = {
     text: "The score and income support less than the smallest line offered",
     advice: "a higher score or income supports a line",
   },
+  INCOME_BELOW_SMALLEST_LINE: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Income supports less than the smallest line offered",
+    advice: "report a higher income (an income event)",
+  },
   INCOME_BELOW_LIMIT: {
     kind: "adverse",
     unit: "fen",

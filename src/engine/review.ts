@@ -78,9 +78,11 @@ export function restorationBlockers(
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const blockers: RuleFact[] = [];
-  // a write-off on the other line bars a restoration as it bars an application
+  // a write-off on the other line bars a restoration as it bars an application — for good: nothing else
+  // stands in the way then (an overdue repaid or a score regained restores nothing), so nothing else is a
+  // reason, as nothing else is for the application it refuses before any assessment
   const lost = writeOffFact(c, line);
-  if (lost) blockers.push(lost);
+  if (lost) return [lost];
   if (customerOverdue(c) > 0)
     blockers.push({
       code: "OVERDUE_OUTSTANDING",
@@ -414,7 +416,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     }
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
     const cut = requested ? null : lineManagement(c, line, s);
-    if (cut) return cut;
+    if (cut) return { ...cut, named: blockers };
     return {
       decision: requested ? "declined" : null,
       reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s),

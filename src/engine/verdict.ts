@@ -30,6 +30,9 @@ interface VerdictBase {
   /** a limit cut that comes with a suspension or a restoration: the cut's own reasons (POLICY_CHANGE first
    *  when the policy made it), kept on its record — the decision's reasons are the decision's */
   cutReasons?: ReasonCode[];
+  /** a periodic review that cuts a suspended line's limit: what it found standing in the way of the
+   *  restoration too (kept with the record, as a review that decides nothing keeps its facts) */
+  named?: RuleFact[];
 }
 
 /** A decision on a line, keyed on `decision`; `null` is a review that decided nothing but is shown. */
@@ -63,6 +66,7 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   OVERDUE_TOO_RECENT: ["OVERDUE_RECENT", "DELINQUENCY_LEVEL"],
   DEBT_TO_INCOME_TOO_HIGH: ["HIGH_DEBT_BURDEN"],
   INCOME_BELOW_LIMIT: ["LOW_INCOME"],
+  INCOME_BELOW_SMALLEST_LINE: ["LOW_INCOME"],
   LIMIT_ABOVE_PRODUCT_MAXIMUM: [],
   THIN_FILE_BELOW_LIMIT: ["NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
   LIMIT_AT_INCOME_CAP: [],

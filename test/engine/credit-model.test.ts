@@ -191,6 +191,26 @@ describe("charge-off", () => {
     expect(answer).not.toContain("keep_clean_until");
   });
 
+  it("a suspended line barred by a write-off is reviewed and closed citing the write-off alone", () => {
+    // Jiebei drawn and never repaid: charged off on day 154; Huabei, suspended meanwhile, has a score below
+    // a restoration score of 900 and the Jiebei arrears in its way too — but nothing restores it any more,
+    // so nothing else is a reason (asked to raise its score, the customer would work towards nothing)
+    const policy = testPolicy({ chargeOffDays: 120, closeAfterSuspendedDays: 180, restoreScore: 900 });
+    const t = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), on.borrow(3, 3_000, 3)], {
+      policy,
+      until: 260,
+    });
+    const off = stepsOf(t, "charge_off")[0]!;
+    expect(off.line).toBe("jiebei");
+    const review = stepsOf(t, "review").find((x) => x.day > off.day && x.line === "huabei")!;
+    expect(review).toMatchObject({ decision: null, reasons: ["NOT_RESTORED_YET", "DEBT_WRITTEN_OFF"] });
+    expect(review.facts).toEqual([
+      { code: "DEBT_WRITTEN_OFF", value: off.jiebei.writtenOff, line: "jiebei" },
+    ]);
+    const closed = t.steps.find((x) => x.decision === "closed" && x.line === "huabei")!;
+    expect(closed.reasons).toEqual(["LONG_SUSPENSION", "DEBT_WRITTEN_OFF"]);
+  });
+
   it("after a write-off on one line the other, active, is not raised, and a closed one is not to be reopened", () => {
     // Huabei charged off; Jiebei opened before, kept clean (repaid), raised later; then closed by the customer
     const policy = testPolicy({ chargeOffDays: 60, suspendOverdueDays: 400 });

@@ -226,7 +226,7 @@ describe("applications to open", () => {
       profile: { monthlyIncome: 200 },
     });
     expect(stepOn(t, "apply", 0)).toMatchObject({ decision: "declined", status: "none" });
-    expect(stepOn(t, "apply", 0).reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(stepOn(t, "apply", 0).reasons[0]).toBe("INCOME_BELOW_SMALLEST_LINE");
     expect(stepOn(t, "apply", 0).facts[0]).toMatchObject({
       parameter: "minLimit",
       threshold: 50_000,
@@ -1532,8 +1532,28 @@ describe("fixes from review", () => {
     const income = run([on.open(0, 5_000), on.income(5, 0), on.income(20, 10_000)], { until: 60 });
     const cut = stepOn(income, "review", 14);
     expect(cut).toMatchObject({ decision: "suspended" });
-    expect(cut.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(cut.reasons[0]).toBe("INCOME_BELOW_SMALLEST_LINE");
     expect(stepOn(income, "review", 45).reasons).not.toContain("SCORE_RECOVERED");
+  });
+
+  it("a line whose income supports no line is suspended for its income, citing what that rule is about", () => {
+    // an excellent score, an income gone: the income multiple's cap is below the smallest line. The score
+    // binds nothing, so its characteristics (the history's length, the applications) are no reasons for it
+    const t = run([on.open(0, 5_000), on.income(5, 0)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500 }),
+      profile: { creditHistoryMonths: 12 },
+      until: 20,
+    });
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(review.reasons).toEqual(["INCOME_BELOW_SMALLEST_LINE", "LOW_INCOME"]);
+    expect(review.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 50_000, value: 0 });
+    // an application the income allows no line for is declined for the income too
+    const declined = run([on.open(0, 5_000)], {
+      policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500 }),
+      profile: { monthlyIncome: 200 },
+    });
+    expect(stepOn(declined, "apply", 0).reasons[0]).toBe("INCOME_BELOW_SMALLEST_LINE");
   });
 
   it("a line suspended for policy that falls too far past due is suspended for credit: the delinquency is on record", () => {
@@ -1821,6 +1841,30 @@ describe("fixes from review", () => {
       until: 140,
     });
     expect(stepOn(t, "review", 74).reasons).toContain("SCORE_BELOW_RESTORE");
+    const restored = stepOn(t, "review", 135);
+    expect(restored).toMatchObject({ decision: "restored", reasons: ["ARREARS_CLEARED", "SCORE_RECOVERED"] });
+    expect(restored.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_RECOVERED", threshold: 750 }),
+    );
+  });
+
+  it("a score below the restoration score at a review that also cuts the limit is cited as recovered too", () => {
+    // the same customer, with a band that cuts the limit of a line whose score fell below 700: the review of
+    // day 74 cuts it (line management reaches suspended lines) and finds the score below restoreScore as the
+    // review without a cut does — the cut is that review's decision, not all it found
+    const t = run([on.open(0, 5_000), on.purchase(3, 1_000), on.repay(80, "full")], {
+      policy: testPolicy({
+        restoreCleanDays: 30,
+        restoreScore: 750,
+        reduceLimitScore: 700,
+        limitBands: [
+          { minScore: 350, maxLimit: 2_000 },
+          { minScore: 700, maxLimit: 100_000 },
+        ],
+      }),
+      until: 140,
+    });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
     const restored = stepOn(t, "review", 135);
     expect(restored).toMatchObject({ decision: "restored", reasons: ["ARREARS_CLEARED", "SCORE_RECOVERED"] });
     expect(restored.facts).toContainEqual(

@@ -440,7 +440,7 @@ describe("contact_support", () => {
       policy: testPolicy({ minLimit: 1_000, maxLimitIncomeMultiple: 1 }),
     });
     const s = stepOn(low, "contact_support", 10);
-    expect(remedy(s.remedies, "review_suspends")?.reasons).toContain("LIMIT_BELOW_MINIMUM");
+    expect(remedy(s.remedies, "review_suspends")?.reasons).toContain("INCOME_BELOW_SMALLEST_LINE");
     expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 1_000 });
     const bands = run(
       [
@@ -490,7 +490,7 @@ describe("contact_support", () => {
     ];
     const t = run(events, { policy, profile, until: 60 });
     const answer = stepOn(t, "contact_support", 50);
-    expect(answer.reasons).toContain("LIMIT_BELOW_MINIMUM");
+    expect(answer.reasons).toContain("INCOME_BELOW_SMALLEST_LINE");
     const income = remedy(answer.remedies, "report_income")!;
     expect(income).toMatchObject({ income: 250, minLimit: 50_000 });
     // following it (and the debt advice, which an income of ¥250 also meets) restores at an early review
