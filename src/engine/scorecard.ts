@@ -1,8 +1,10 @@
 // The scorecard: five dimensions of binned characteristics. Score = 350 + the points of every bin hit, kept
 // within 350–950; the maxima add up to 600, split by the published FICO weights 35/30/15/10/10. Serious
 // delinquency scores below zero (a 90-days-past-due account cannot stay in the top two Sesame bands, as
-// published FICO examples take 100+ points off a high score for it). Every number is credit-sim's own
-// assumption, listed in docs/model.md; reasons are the characteristics furthest below their maximum.
+// published FICO examples take 100+ points off a high score for it), and so do habitual lateness (three
+// due dates missed in a year and more) and extreme debt (more than a year's income): the maxima are what a
+// dimension can earn, not all it can lose. Every number is credit-sim's own assumption, listed in
+// docs/model.md; reasons are the characteristics furthest below their maximum.
 
 import type { ReasonCode } from "./reasons.js";
 
@@ -120,7 +122,17 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     reason: "OVERDUE_RECENT",
     max: 40,
     missing: { points: 25, label: NO_RECORD, reason: NO_RECORD_REASON },
-    bins: bins([0, 40, "none"], [1, 10, "1"], [2, 2, "2"], [Infinity, 0, "3 or more"]),
+    // below zero from the third: how often is the habit, as worst days past due is the depth — six short
+    // lates in a year (each cured within days) cost about as much as a serious delinquency, and a typical
+    // file leaves "excellent" for them (docs/model.md, "The score")
+    bins: bins(
+      [0, 40, "none"],
+      [1, 10, "1"],
+      [2, 2, "2"],
+      [3, -30, "3"],
+      [5, -75, "4–5"],
+      [Infinity, -130, "6 or more"],
+    ),
   },
   {
     id: "goodMonths24m",
@@ -170,13 +182,20 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Total debt / annual income",
     reason: "HIGH_DEBT_BURDEN",
     max: 50,
+    // below zero past a year's income: debt twice a year's income and more (or any debt with no income)
+    // is a burden a typical file does not stay "excellent" under (docs/model.md, "The score")
     bins: bins(
       [0.05, 50, "≤ 5 %"],
       [0.2, 40, "≤ 20 %"],
       [0.4, 25, "≤ 40 %"],
       [0.7, 10, "≤ 70 %"],
       [1, 3, "≤ 100 %"],
-      [Infinity, 0, "over 100 %"],
+      [1.25, -15, "≤ 125 %"],
+      [1.5, -35, "≤ 150 %"],
+      [1.75, -60, "≤ 175 %"],
+      [2, -110, "≤ 200 %"],
+      [3, -180, "≤ 300 %"],
+      [Infinity, -210, "over 300 %"],
     ),
   },
   {
@@ -415,15 +434,21 @@ export function band(scoreValue: number): string {
 }
 
 /**
- * An illustrative probability of default: the odds the score implies under the textbook scaling (600 points
- * at 50:1 good:bad odds, 20 points to double the odds). The scorecard is not fitted to outcomes, so this
- * is a reading aid, not a calibrated estimate.
+ * The scaling that reads a score as odds (an assumption, docs/model.md): 50:1 good:bad at 700, the bottom
+ * of "excellent" (a 2 % chance of default, a prime consumer-credit customer's), and 40 points to double
+ * the odds, so that the 600 points span about 15 doublings — from 9:1 against at 350 to 3,800:1 at 950.
+ * The textbook's 600 points at 50:1 with 20 points to double is a scale of 300–850-style scores; on this
+ * one it read a 778 as a 0.004 % chance, a risk no lender prints.
+ */
+export const ODDS_SCALING = { score: 700, odds: 50, pointsToDouble: 40 } as const;
+
+/**
+ * An illustrative probability of default: 1 / (1 + odds), the odds the score implies under ODDS_SCALING.
+ * The scorecard is not fitted to outcomes, so this is a reading aid, not a calibrated estimate.
  */
 export function probabilityOfDefault(scoreValue: number): number {
-  const factor = 20 / Math.LN2;
-  const offset = 600 - factor * Math.log(50);
-  const odds = Math.exp((scoreValue - offset) / factor);
-  return 1 / (1 + odds);
+  const { score: anchor, odds, pointsToDouble } = ODDS_SCALING;
+  return 1 / (1 + odds * 2 ** ((scoreValue - anchor) / pointsToDouble));
 }
 
 /** Which characteristics moved between two point vectors. */

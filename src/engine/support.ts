@@ -20,7 +20,7 @@ import {
   runsToTerm,
   verifyIdentity,
 } from "./customer.js";
-import { atCap, capFor, eligibilityFailures, writeOffFact } from "./eligibility.js";
+import { atCap, capFor, eligibilityFailures, managedCap, writeOffFact } from "./eligibility.js";
 import { incomeForSmallestLine } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
@@ -557,10 +557,13 @@ function reachable(s: Scored): number {
 }
 
 /** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
- *  allows it; null when something else caps the line. */
+ *  allows it; null when something else caps the line. A score below every band is judged at the lowest
+ *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
+ *  line to an income too low for one — and an income of nothing, whose debt ratio is what takes the score
+ *  below the bands, needs the income the smallest line asks, not just any income that meets the ratio. */
 function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   const rules = rulesFor(c.policy, line.id);
-  const cap = capFor(c, line.id, s);
+  const cap = managedCap(c, line.id, s);
   if (!cap?.belowMinimum || cap.binding !== "income" || rules.maxLimitIncomeMultiple <= 0) return null;
   return {
     line: line.id,

@@ -39,7 +39,7 @@ import {
   statusText,
 } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
-import { factorLines, factorValue } from "./factor-table.js";
+import { factorLines, factorValue, pointsText } from "./factor-table.js";
 import { scoreChange } from "./score-change.js";
 
 interface FactorView {
@@ -153,7 +153,7 @@ function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[])
       })
       .map(
         (f) =>
-          `${f.characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${f.points} of ${f.characteristic.max} points — ${f.characteristic.max - f.points} short`,
+          `${f.characteristic.title}: ${factorValue(f.value)} (bin "${f.bin}"), ${pointsText(f.points)} of ${f.characteristic.max} points — ${f.characteristic.max - f.points} short`,
       );
   else
     because = step.facts

@@ -31,7 +31,7 @@ export const factorValue = (v: number | boolean | null): string =>
         : ratioText(v);
 
 /** Points with a minus sign, never a hyphen. */
-const points = (n: number): string => (n < 0 ? `−${-n}` : String(n));
+export const pointsText = (n: number): string => (n < 0 ? `−${-n}` : String(n));
 
 /** Indent of the numbers beneath a name of their own. */
 const UNDER = 4;
@@ -41,9 +41,9 @@ export function factorLines(rows: readonly FactorRow[], room: number): string[] 
   const values = rows.map((r) => factorValue(r.value));
   const vw = Math.max(...values.map((v) => v.length));
   const bw = Math.max(...rows.map((r) => r.bin.length));
-  const pw = Math.max(...rows.map((r) => `${points(r.points)}/${r.max}`.length));
+  const pw = Math.max(...rows.map((r) => `${pointsText(r.points)}/${r.max}`.length));
   const numbers = rows.map((r, i) => {
-    const score = `${points(r.points)}/${r.max}`.padStart(pw);
+    const score = `${pointsText(r.points)}/${r.max}`.padStart(pw);
     return `${values[i]!.padStart(vw)}  ${r.bin.padEnd(bw)}  ${score}${r.note ? `  ${r.note}` : ""}`.trimEnd();
   });
   const nw = Math.max(...rows.map((r) => r.name.length));

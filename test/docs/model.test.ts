@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICY_PARAM_NAMES } from "../../src/engine/index.js";
+import { ODDS_SCALING } from "../../src/engine/scorecard.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -25,6 +26,12 @@ describe("docs/model.md", () => {
         shown.length > 3 ? shown : String(value),
       );
     }
+  });
+
+  it("states the illustrative default probability's scaling as the engine computes it", () => {
+    const { score, odds, pointsToDouble } = ODDS_SCALING;
+    expect(page).toContain(`**${odds}:1 good:bad at ${score}**`);
+    expect(page).toContain(`**${pointsToDouble} points to double the odds**`);
   });
 });
 

@@ -4,17 +4,20 @@
 import { describe, expect, it } from "vitest";
 import { REASONS } from "../../src/engine/reasons.js";
 import {
+  band,
   CHARACTERISTICS,
   type Characteristic,
   DIMENSIONS,
   explain,
+  ODDS_SCALING,
+  probabilityOfDefault,
   SCORE_MAX,
   SCORE_MIN,
   type ScoreInputs,
   score,
   scoreReasons,
 } from "../../src/engine/scorecard.js";
-import { run } from "./builders.js";
+import { type EventInput, on, run } from "./builders.js";
 
 /** Real inputs from the engine, so the value types (number, boolean, null) are the engine's. */
 const TEMPLATE: ScoreInputs = run([{ day: 0, type: "note", text: "x" }]).steps[0]!.inputs;
@@ -42,15 +45,42 @@ const worstBin = (c: Characteristic) =>
 const ALL_MAX = inputs((c) => valueInBin(c, bestBin(c)));
 const ALL_MIN = inputs((c) => valueInBin(c, worstBin(c)));
 
+/** The characteristics whose worst bins are below zero: what a dimension can lose beyond its maximum. */
+const BELOW_ZERO: ReadonlyArray<keyof ScoreInputs> = [
+  "daysPastDueNow",
+  "seriousDelinquency60m",
+  "missedDues12m",
+  "debtToIncome",
+];
+
+/** A middling file: every characteristic in its middle bin, those that go below zero in their first bin
+ *  short of the best (their middle bins alone take a file below 350) — a score clamped at neither end. */
+const MIDDLING = inputs((c) => valueInBin(c, BELOW_ZERO.includes(c.id) ? 1 : Math.floor(c.bins.length / 2)));
+
+/** The characteristics where more is worse (days past due, counts of bad events, ratios, applications,
+ *  changes); in every other one more is better (good months, income, history, activity, identity, age). */
+const MORE_IS_WORSE: ReadonlyArray<keyof ScoreInputs> = [
+  "daysPastDueNow",
+  "worstDaysPastDue24m",
+  "missedDues12m",
+  "seriousDelinquency60m",
+  "utilisation",
+  "debtToIncome",
+  "revolvingDues6m",
+  "inquiries30d",
+  "inquiries180d",
+  "profileChanges90d",
+];
+
 describe("scorecard tables", () => {
   it.each(CHARACTERISTICS.map((c) => [c.id, c] as const))(
     "%s: max is its best bin, bins ascend to Infinity",
     (_, c) => {
       const points = [...c.bins.map((b) => b.points), ...(c.missing ? [c.missing.points] : [])];
       expect(c.max).toBe(Math.max(...points));
-      // only serious delinquency (now, or in the last five years) scores below zero
-      if (c.reason !== "OVERDUE_NOW" && c.reason !== "SERIOUS_DELINQUENCY")
-        expect(Math.min(...points)).toBeGreaterThanOrEqual(0);
+      // only serious delinquency (now, or in the last five years), habitual lateness and extreme debt
+      // score below zero
+      if (!BELOW_ZERO.includes(c.id)) expect(Math.min(...points)).toBeGreaterThanOrEqual(0);
       for (let i = 1; i < c.bins.length; i++) expect(c.bins[i]!.upTo).toBeGreaterThan(c.bins[i - 1]!.upTo);
       expect(c.bins.at(-1)!.upTo).toBe(Number.POSITIVE_INFINITY);
       expect(REASONS[c.reason].kind).toBe("score");
@@ -66,6 +96,24 @@ describe("scorecard tables", () => {
       expect(sum / total, dimension).toBeCloseTo(weight, 2);
     }
   });
+
+  it.each(CHARACTERISTICS.map((c) => [c.id, c] as const))(
+    "%s is monotone: a worse value never scores more, a better one never less",
+    (_, c) => {
+      const sign = MORE_IS_WORSE.includes(c.id) ? -1 : 1;
+      for (let i = 1; i < c.bins.length; i++)
+        expect(sign * (c.bins[i]!.points - c.bins[i - 1]!.points), c.bins[i]!.label).toBeGreaterThanOrEqual(
+          0,
+        );
+      // and the score with it, on a middling file (clamped at neither end)
+      const base = MIDDLING;
+      const scores = c.bins.map(
+        (_, i) => score(inputs((x) => (x === c ? valueInBin(c, i) : base[x.id]))).score,
+      );
+      for (let i = 1; i < scores.length; i++)
+        expect(sign * (scores[i]! - scores[i - 1]!)).toBeGreaterThanOrEqual(0);
+    },
+  );
 
   it("every characteristic has its own reason code", () => {
     const reasons = CHARACTERISTICS.map((c) => c.reason);
@@ -129,7 +177,7 @@ describe("score", () => {
   });
 
   it("is 350 plus the points of every bin, and explain() shows the same points", () => {
-    const mixed = inputs((c) => valueInBin(c, Math.floor(c.bins.length / 2)));
+    const mixed = MIDDLING;
     const s = score(mixed);
     expect(s.points).toHaveLength(CHARACTERISTICS.length);
     expect(s.score).toBe(350 + s.points.reduce((a, b) => a + b, 0));
@@ -180,5 +228,89 @@ describe("reason codes", () => {
     // the repayment record's gaps are one reason; utilisation and activity without a line are none
     expect(reasons).toEqual(["NO_REPAYMENT_RECORD"]);
     expect(reasons).not.toContain("HIGH_UTILISATION");
+  });
+});
+
+/**
+ * A customer with a typical good file (36, ¥15,000 a month, five years of credit elsewhere, a little debt
+ * elsewhere) who buys on Huabei once a month for a year and repays each statement: on time, or `late`
+ * days after the due day on the months listed (1 = the bill due in February), each time in full.
+ */
+function customer(lateMonths: readonly number[], late = 4, extra: readonly EventInput[] = []) {
+  const day = (month: number, date: number) =>
+    Math.round((Date.UTC(2024, month, date) - Date.UTC(2024, 0, 1)) / 864e5);
+  const events: EventInput[] = [on.open(0, 8000), ...extra];
+  for (let m = 0; m < 12; m++) {
+    events.push(on.purchase(day(m, 5), 1500));
+    const due = day(m + 1, 10);
+    events.push(on.repay(lateMonths.includes(m + 1) ? due + late : due - 2, "statement"));
+  }
+  const trace = run(events, {
+    until: day(12, 25),
+    profile: { age: 35, monthlyIncome: 15_000, creditHistoryMonths: 60, externalDebt: 10_000 },
+  });
+  const end = trace.steps.at(-1)!;
+  const { points } = score(end.inputs);
+  return { score: end.score, inputs: end.inputs, reasons: scoreReasons({ points, inputs: end.inputs }) };
+}
+
+describe("habitual lateness and extreme debt", () => {
+  it("six due dates missed in a year, each by a few days and cured, is no 'excellent' file", () => {
+    const onTime = customer([]);
+    expect(band(onTime.score)).toBe("excellent");
+    const habitual = customer([2, 4, 6, 8, 10, 12]);
+    expect(habitual.inputs.missedDues12m).toBe(6);
+    expect(habitual.inputs.worstDaysPastDue24m).toBeLessThanOrEqual(7);
+    expect(band(habitual.score)).not.toBe("excellent");
+    // the habit is what the score cites first
+    expect(habitual.reasons[0]).toBe("OVERDUE_RECENT");
+  });
+
+  it("each further missed due date costs points: 0 … 6 lates score in order", () => {
+    const months = [2, 4, 6, 8, 10, 12];
+    const scores = months.map((_, n) => customer(months.slice(0, n)).score);
+    scores.push(customer(months).score);
+    for (let n = 1; n < scores.length; n++) expect(scores[n], `${n} lates`).toBeLessThan(scores[n - 1]!);
+  });
+
+  it("debt twice a year's income is no 'excellent' file", () => {
+    // ¥15,000 a month is ¥180,000 a year: ¥366,000 more elsewhere makes ¥376,000, 2.09 times it
+    const indebted = customer([], 4, [on.externalDebt(100, 366_000)]);
+    expect(indebted.inputs.debtToIncome).toBeGreaterThan(2);
+    expect(band(customer([]).score)).toBe("excellent");
+    expect(band(indebted.score)).not.toBe("excellent");
+    expect(indebted.reasons[0]).toBe("HIGH_DEBT_BURDEN");
+  });
+
+  it("debt over three times a year's income (or any debt with no income) is never 'excellent'", () => {
+    for (const debtToIncome of [3 + 1e-9, 10, Number.POSITIVE_INFINITY]) {
+      const s = score({ ...ALL_MAX, debtToIncome });
+      expect(s.score, String(debtToIncome)).toBeLessThan(700);
+      expect(band(s.score)).not.toBe("excellent");
+    }
+  });
+});
+
+describe("the illustrative default probability", () => {
+  const odds = (p: number) => (1 - p) / p;
+
+  it("reads the anchor's odds at the anchor's score, and doubles them every pointsToDouble", () => {
+    const { score: anchor, odds: anchorOdds, pointsToDouble } = ODDS_SCALING;
+    expect(odds(probabilityOfDefault(anchor))).toBeCloseTo(anchorOdds, 6);
+    for (const s of [SCORE_MIN, 600, anchor, 800, SCORE_MAX - pointsToDouble])
+      expect(odds(probabilityOfDefault(s + pointsToDouble)) / odds(probabilityOfDefault(s))).toBeCloseTo(
+        2,
+        9,
+      );
+  });
+
+  it("falls as the score rises, and reads every band as a risk a lender would print", () => {
+    for (let s = SCORE_MIN; s < SCORE_MAX; s++)
+      expect(probabilityOfDefault(s + 1)).toBeLessThan(probabilityOfDefault(s));
+    // the top of the scale is not a millionth, its bottom a likely default; excellent starts at a few %
+    expect(probabilityOfDefault(SCORE_MAX)).toBeGreaterThan(1e-4);
+    expect(probabilityOfDefault(SCORE_MIN)).toBeGreaterThan(0.5);
+    expect(probabilityOfDefault(700)).toBeGreaterThan(0.01);
+    expect(probabilityOfDefault(700)).toBeLessThan(0.05);
   });
 });

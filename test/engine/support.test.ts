@@ -455,6 +455,24 @@ describe("contact_support", () => {
     expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
   });
 
+  it("a score below every band and an income too low for the smallest line: both steps, each needed", () => {
+    // the score reaches no band (990), and ¥500 a month at one month of income makes no line of ¥1,000:
+    // raising the score alone would leave the line suspended for its income (LIMIT_BELOW_MINIMUM)
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.policy(5, { set: { limitBands: [{ minScore: 990, maxLimit: 5_000 }] } }),
+        on.income(6, 500),
+        on.support(10),
+      ],
+      { policy: testPolicy({ minLimit: 1_000, maxLimitIncomeMultiple: 1 }) },
+    );
+    const s = stepOn(t, "contact_support", 10);
+    expect(remedy(s.remedies, "review_suspends")?.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ needed: 990 });
+    expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 1_000 });
+  });
+
   it("an income of nothing: the warning asks for the income the smallest line needs, and the debt advice counts on it", () => {
     // with no income the review cites the debt ratio first, and judges the line's cap only once that
     // passes: ¥5 a month meets the ratio, and would leave no line of ¥500 at two months of income

@@ -225,6 +225,19 @@ events:
     expect(x.todo.join("\n")).not.toMatch(/qualification standards changed/);
   });
 
+  it("a characteristic's points below zero are written with a minus sign, as the factor table writes them", () => {
+    // Sun Hao's charge-off (day 249) cites his serious delinquency, which scores below zero
+    const { scenario: sun } = loadScenario(`${ROOT}scenarios/default-charge-off.yaml`);
+    const x = explainDay(sun, simulate(sun), 249);
+    const cited = x.steps.flatMap((s) => s.reasons).find((r) => r.code === "SERIOUS_DELINQUENCY")!;
+    expect(cited.because).toEqual([
+      expect.stringMatching(
+        /^Over 90 days past due, [^:]+: \d+ \(bin "[^"]+"\), −\d+ of \d+ points — \d+ short$/,
+      ),
+    ]);
+    expect(renderExplanation(x, plain)).not.toMatch(/ -\d+ of \d+ points/);
+  });
+
   it("a day that decides on both lines names each decision's line and shows that line's standing", () => {
     // the review of day 105 cuts Huabei's limit and suspends Jiebei for its debt burden
     const { scenario: two } = loadScenario(`${ROOT}scenarios/two-lines.yaml`);
@@ -237,7 +250,7 @@ events:
     });
     const text = renderExplanation(x, plain);
     expect(text).toContain("→ Huabei limit_reduced  (score");
-    expect(text).toContain("→ Jiebei suspended  (score 825, suspended (credit))");
+    expect(text).toContain(`→ Jiebei suspended  (score ${jiebei.score}, suspended (credit))`);
   });
 
   it("a review that records a suspension beneath a security hold says so, and that verifying comes first", () => {
