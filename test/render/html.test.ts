@@ -5,7 +5,7 @@ import type { Dataset } from "../../src/render/html/chart-spec.js";
 import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
 import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
-import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
+import { markerDatasets, runHtml, seriesOf, timelineChart } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
 import { testHtml } from "../../src/render/html/test-report.js";
@@ -206,6 +206,40 @@ describe("run --html", () => {
     expect(look(lower)).not.toBe(look(reduced));
     // day 0's approval sits on the chart's left edge: markers are drawn whole there, not cut in half
     for (const d of twoLines) expect(d.clip, d.label).toBe(false);
+  });
+
+  it("tells each line of a two-line chart from the score by its hue, not by a shade of the same one", () => {
+    // Jiebei's limit was violet beside the score's indigo (19° apart): cut to a level the score then held,
+    // it read as a second score line
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "two-lines.yaml"));
+    const markers = new Set(markerDatasets(runView(s, simulate(s))).map((d) => d.label));
+    const lines = timelineChart("t", runView(s, simulate(s))).config.data.datasets.filter(
+      (d) => !markers.has(d.label),
+    );
+    expect(lines.map((d) => d.label)).toEqual([
+      "score",
+      "Huabei limit",
+      "Huabei balance",
+      "Jiebei limit",
+      "Jiebei balance",
+    ]);
+    const hue = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
+        number,
+        number,
+        number,
+      ];
+      const max = Math.max(r, g, b);
+      const range = max - Math.min(r, g, b);
+      const h = max === r ? (g - b) / range : max === g ? 2 + (b - r) / range : 4 + (r - g) / range;
+      return (h * 60 + 360) % 360;
+    };
+    const apart = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+    const score = hue(String(lines[0]!.borderColor));
+    for (const d of lines.slice(1))
+      expect(apart(hue(String(d.borderColor)), score), `${d.label} ${d.borderColor}`).toBeGreaterThanOrEqual(
+        30,
+      );
   });
 
   it("a suspension ends when the lender closes the line: its days and its shading stop there", () => {
