@@ -508,6 +508,17 @@ describe("a rate in a chart's tooltip", () => {
       expect(p.n).toEqual([`bad rate: ${bad}`, `approval rate: ${approved}`]);
     }
   });
+
+  it("names each frontier point on the chart by its variant's number: a printed page has no hover", async () => {
+    const sets = chart((await sweepPage()).html, "frontier") as unknown as Array<{
+      titles: string[];
+      marks: string[];
+    }>;
+    const named = sets.flatMap((d) => d.titles.map((t, i) => [t, d.marks[i]]));
+    expect(named.length).toBeGreaterThan(1);
+    for (const [title, mark] of named) expect(title!.startsWith(`${mark} `), `${title} ${mark}`).toBe(true);
+    expect(CLIENT_SCRIPT).toMatch(/plugins: \[spans, marks\]/);
+  });
 });
 
 describe("simulate --html with a sweep", () => {
@@ -597,6 +608,22 @@ describe("the page script's dates", () => {
     start: string,
     day: number,
   ) => string;
+
+  it("names points drawn on one pixel once, their marks joined, as the terminal's frontier says so", () => {
+    const groups = new Function(`${source("markGroups")}return markGroups;`)() as (
+      points: Array<{ x: number; y: number; mark: string }>,
+    ) => Array<{ x: number; y: number; text: string }>;
+    expect(
+      groups([
+        { x: 100.2, y: 40, mark: "#1" },
+        { x: 300, y: 80, mark: "#3" },
+        { x: 99.9, y: 40.1, mark: "#2" },
+      ]),
+    ).toEqual([
+      { x: 100.2, y: 40, text: "#1, #2" },
+      { x: 300, y: 80, text: "#3" },
+    ]);
+  });
 
   it("a percent axis labels its ticks with the decimals their step needs: no two ticks read the same", () => {
     const tickLabels = new Function(

@@ -38,6 +38,16 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     while (d < 4 && step > 0 && Math.abs(Math.round(step * Math.pow(10, d)) - step * Math.pow(10, d)) > 1e-6) d++;
     return d;
   }
+  // points at one pixel share one mark: their marks joined ("#1, #2"), as the terminal's chart says so
+  function markGroups(points) {
+    var at = {}, out = [];
+    points.forEach(function (p) {
+      var key = Math.round(p.x) + "," + Math.round(p.y);
+      if (!at[key]) { at[key] = { x: p.x, y: p.y, marks: [] }; out.push(at[key]); }
+      at[key].marks.push(p.mark);
+    });
+    return out.map(function (g) { return { x: g.x, y: g.y, text: g.marks.join(", ") }; });
+  }
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function dateOf(start, day) {
     var p = start.split("-");
@@ -82,6 +92,33 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         ctx.fillStyle = tone(s.tone, 0.9);
         ctx.font = "600 11px " + FONT;
         if (b - a > 60) ctx.fillText(s.label, a + 6, area.top + 14);
+      });
+      ctx.restore();
+    }
+  };
+
+  // a dataset's "marks" name its points on the chart itself (a sweep's variants by number), so a page
+  // printed or read without hovering still says which point is which
+  var marks = {
+    id: "marks",
+    afterDatasetsDraw: function (chart) {
+      var points = [], area = chart.chartArea, ctx = chart.ctx;
+      chart.data.datasets.forEach(function (ds, i) {
+        if (!ds.marks || !chart.isDatasetVisible(i)) return;
+        chart.getDatasetMeta(i).data.forEach(function (el, j) {
+          if (ds.marks[j]) points.push({ x: el.x, y: el.y, mark: ds.marks[j] });
+        });
+      });
+      if (!points.length) return;
+      ctx.save();
+      ctx.font = "600 11px " + FONT;
+      ctx.fillStyle = "#334155";
+      ctx.textBaseline = "bottom";
+      markGroups(points).forEach(function (g) {
+        // beside the point, on its left near the right edge, below it near the top
+        var right = g.x + 10 + ctx.measureText(g.text).width > area.right;
+        ctx.textAlign = right ? "right" : "left";
+        ctx.fillText(g.text, right ? g.x - 10 : g.x + 10, g.y - 10 < area.top + 12 ? g.y + 22 : g.y - 6);
       });
       ctx.restore();
     }
@@ -192,7 +229,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   (data.charts || []).forEach(function (spec) {
     var canvas = document.getElementById(spec.id);
     if (!canvas) return;
-    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans] }));
+    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans, marks] }));
     chart.$spans = spec.spans || [];
     chart.update();
     drawn++;
