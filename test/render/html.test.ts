@@ -609,6 +609,26 @@ describe("the page script's dates", () => {
     day: number,
   ) => string;
 
+  it("hover shows every decision marker drawn where the nearest is, not the nearest alone", () => {
+    // two-lines.yaml's day 105: Jiebei suspended and Huabei's limit cut, one score, one spot — the
+    // tooltip named the suspension only, and nothing on the chart showed the cut
+    const nearest = new Function(`${source("nearestMarkers")}return nearestMarkers;`)() as (
+      items: Array<{ element: { x: number; y: number }; datasetIndex: number; index: number }>,
+      x: number,
+      y: number,
+    ) => Array<{ datasetIndex: number; index: number }>;
+    const at = (x: number, y: number, datasetIndex: number) => ({
+      element: { x, y },
+      datasetIndex,
+      index: 0,
+    });
+    const items = [at(100, 50, 0), at(100, 50, 1), at(130, 50, 2), at(100.5, 50.5, 3)];
+    expect(nearest(items, 101, 52).map((i) => i.datasetIndex)).toEqual([0, 1, 3]);
+    expect(nearest(items, 128, 50).map((i) => i.datasetIndex)).toEqual([2]);
+    // far from every marker: none
+    expect(nearest(items, 400, 300)).toEqual([]);
+  });
+
   it("names points drawn on one pixel once, their marks joined, as the terminal's frontier says so", () => {
     const groups = new Function(`${source("markGroups")}return markGroups;`)() as (
       points: Array<{ x: number; y: number; mark: string }>,

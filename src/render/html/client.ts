@@ -62,18 +62,31 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     return "rgba(" + ((n >> 16) & 255) + ", " + ((n >> 8) & 255) + ", " + (n & 255) + ", " + alpha + ")";
   }
 
-  // hover picks the nearest decision marker (datasets that carry notes), never a line
-  Chart.Interaction.modes.markers = function (chart, e) {
+  // the markers nearest the pointer: the nearest, and every other drawn on it (two decisions of one day
+  // at one score, a Jiebei suspension over a Huabei limit cut) — it alone hid the one beneath
+  function nearestMarkers(items, x, y) {
     var best = null, bestD = Infinity;
+    items.forEach(function (it) {
+      var dx = it.element.x - x, dy = it.element.y - y, d = dx * dx + dy * dy * 0.25;
+      if (d < bestD) { bestD = d; best = it; }
+    });
+    if (!best || bestD >= 70 * 70) return [];
+    return items.filter(function (it) {
+      return Math.abs(it.element.x - best.element.x) < 2 && Math.abs(it.element.y - best.element.y) < 2;
+    });
+  }
+
+  // hover picks the nearest decision markers (datasets that carry notes), never a line
+  Chart.Interaction.modes.markers = function (chart, e) {
+    var items = [];
     chart.getSortedVisibleDatasetMetas().forEach(function (meta) {
       var ds = chart.data.datasets[meta.index];
       if (!ds.notes) return;
       meta.data.forEach(function (el, i) {
-        var dx = el.x - e.x, dy = el.y - e.y, d = dx * dx + dy * dy * 0.25;
-        if (d < bestD) { bestD = d; best = { element: el, datasetIndex: meta.index, index: i }; }
+        items.push({ element: el, datasetIndex: meta.index, index: i });
       });
     });
-    return best && bestD < 70 * 70 ? [best] : [];
+    return nearestMarkers(items, e.x, e.y);
   };
 
   var spans = {
