@@ -208,6 +208,19 @@ describe("run --html", () => {
     for (const d of twoLines) expect(d.clip, d.label).toBe(false);
   });
 
+  it("a marker's tooltip gives the limit and balance of the line its decision is about, named", () => {
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "two-lines.yaml"));
+    const trace = simulate(s);
+    const notes = (label: string) => markerDatasets(runView(s, trace)).find((d) => d.label === label)!.notes!;
+    const suspended = trace.steps.find((x) => x.decision === "suspended")!;
+    expect(suspended.line).toBe("jiebei");
+    // day 105: Jiebei suspended, its limit cut to ¥16,800.00 (Huabei's was ¥5,600.00, its balance ¥0.00)
+    expect(notes("suspended")[0]!.at(-1)).toBe(
+      `score ${suspended.score}, Jiebei limit ${yuanText(suspended.jiebei.limit / 100)}, balance ${yuanText(suspended.jiebei.balance / 100)}`,
+    );
+    expect(notes("limit_reduced")[0]!.at(-1)).toMatch(/^score \d+, Huabei limit ¥5,600\.00, balance /);
+  });
+
   it("tells each line of a two-line chart from the score by its hue, not by a shade of the same one", () => {
     // Jiebei's limit was violet beside the score's indigo (19° apart): cut to a level the score then held,
     // it read as a second score line
