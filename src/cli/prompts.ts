@@ -39,3 +39,7 @@ export function prompts(c: ChalkInstance) {
 }
 
 export type Prompts = ReturnType<typeof prompts>;
+
+/** The last choice of a list the menu leads to: back to the menu with nothing changed (inquirer's lists
+ *  take no Escape — a parameter chosen by mistake had to be typed in again unchanged to get out). */
+export const BACK = { name: "← back to the menu", value: null } as const;

@@ -9,7 +9,7 @@ import { parseText } from "../scenario/parse.js";
 import { EVENT_TYPES, EventSchema, PROFILE_FIELDS, type WrittenEvent } from "../scenario/schema.js";
 import { InputError } from "../shared/errors.js";
 import { type Variant, validateEvent } from "../whatif/variant.js";
-import type { Prompts } from "./prompts.js";
+import { BACK, type Prompts } from "./prompts.js";
 
 /** A value typed by the user, read as YAML (so `full` is a word, `65` a number, `[…]` a list). */
 export function typed(text: string, label: string): unknown {
@@ -87,15 +87,19 @@ export function askLine(
 
 /** Guided entry of a new event: type, day, the line when its schema has one, then its other fields. */
 export async function askEvent(v: Variant, { select, input }: Prompts): Promise<WrittenEvent | null> {
-  const type = await select<string>({
+  const type = await select<string | null>({
     message: "Event type:",
     pageSize: 12,
-    choices: EVENT_TYPES.map((t) => ({
-      name: t,
-      value: t,
-      description: EventSchema.options.find((x) => x.shape.type.value === t)?.description ?? "",
-    })),
+    choices: [
+      ...EVENT_TYPES.map((t) => ({
+        name: t,
+        value: t,
+        description: EventSchema.options.find((x) => x.shape.type.value === t)?.description ?? "",
+      })),
+      BACK,
+    ],
   });
+  if (type === null) return null;
   const dayText = await input({
     message: `Day (0–${v.until}):`,
     validate: (t) =>

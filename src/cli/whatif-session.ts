@@ -40,7 +40,7 @@ import {
 } from "../whatif/session.js";
 import { type Edit, loadVariant, type Variant } from "../whatif/variant.js";
 import { checkOutputs } from "./output-file.js";
-import { type Prompts, prompts } from "./prompts.js";
+import { BACK, type Prompts, prompts } from "./prompts.js";
 import { askEvent, askLine, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
@@ -202,11 +202,12 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         break;
       }
       case "edit": {
-        const id = await select<number>({
+        const id = await select<number | null>({
           message: "Edit which event?",
-          choices: pickEvents(),
+          choices: [...pickEvents(), BACK],
           pageSize: 15,
         });
+        if (id === null) break;
         const event = state.current.events.find((e) => e.id === id)!.event;
         const option = EventSchema.options.find((x) => x.shape.type.value === event.type)!;
         const record = event as Record<string, unknown>;
@@ -221,10 +222,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         const fields = Object.keys(option.shape).filter(
           (k) => k !== "type" && k !== (record.day !== undefined ? "date" : "day"),
         );
-        const field = await select<string>({
+        const field = await select<string | null>({
           message: `Edit which field of #${id}?`,
-          choices: fields.map((k) => ({ name: `${k}: ${show(record[k]) || c.dim(notSet(k))}`, value: k })),
+          choices: [
+            ...fields.map((k) => ({ name: `${k}: ${show(record[k]) || c.dim(notSet(k))}`, value: k })),
+            BACK,
+          ],
         });
+        if (field === null) break;
         const label = `#${id} ${field}`;
         const make = (value: unknown): Edit => ({ kind: "edit", id, patch: { [field]: value } });
         if (field === "line") {
@@ -258,15 +263,19 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "set": {
         const policy = runVariant(state.current).loaded.scenario.policy;
         const params = { ...policy, ...state.current.set } as Record<string, unknown>;
-        const key = await select<PolicyParamName>({
+        const key = await select<PolicyParamName | null>({
           message: "Which policy parameter?",
           pageSize: 12,
-          choices: Object.entries(policyParamsShape).map(([k, schema]) => ({
-            name: `${k} = ${show(params[k])}`,
-            value: k as PolicyParamName,
-            description: schema.description ?? "",
-          })),
+          choices: [
+            ...Object.entries(policyParamsShape).map(([k, schema]) => ({
+              name: `${k} = ${show(params[k])}`,
+              value: k as PolicyParamName,
+              description: schema.description ?? "",
+            })),
+            BACK,
+          ],
         });
+        if (key === null) break;
         const make = (value: unknown): Edit => ({ kind: "set", params: { [key]: value } });
         const answer = await input({
           // the menu's description goes once the parameter is chosen: the prompt keeps its unit and range
@@ -281,10 +290,15 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "policy": {
         const names = builtinPolicyNames();
         const now = state.current.policy;
-        const ref = await select<string>({
+        const ref = await select<string | null>({
           message: `Run under which policy? (now: ${printable(now)})`,
-          choices: [...names.map((n) => ({ name: n, value: n })), { name: "a policy file…", value: "" }],
+          choices: [
+            ...names.map((n) => ({ name: n, value: n })),
+            { name: "a policy file…", value: "" },
+            BACK,
+          ],
         });
+        if (ref === null) break;
         // Enter on an empty answer is the way back (it was read as a policy named "null")
         const chosen =
           ref !== ""

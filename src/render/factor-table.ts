@@ -36,20 +36,29 @@ export const pointsText = (n: number): string => (n < 0 ? `−${-n}` : String(n)
 /** Indent of the numbers beneath a name of their own. */
 const UNDER = 4;
 
-/** The table's lines, within `room` columns when they can be (a pipe or a file: Infinity). */
+/** The columns' heads: what each number is (a newcomer read "10/50  −40" as two scores). */
+const HEAD = { name: "characteristic", value: "value", bin: "bin", points: "points", note: "short" };
+
+/** The table's lines, a head first, within `room` columns when they can be (a pipe or a file: Infinity). */
 export function factorLines(rows: readonly FactorRow[], room: number): string[] {
   const values = rows.map((r) => factorValue(r.value));
-  const vw = Math.max(...values.map((v) => v.length));
-  const bw = Math.max(...rows.map((r) => r.bin.length));
-  const pw = Math.max(...rows.map((r) => `${pointsText(r.points)}/${r.max}`.length));
-  const numbers = rows.map((r, i) => {
-    const score = `${pointsText(r.points)}/${r.max}`.padStart(pw);
-    return `${values[i]!.padStart(vw)}  ${r.bin.padEnd(bw)}  ${score}${r.note ? `  ${r.note}` : ""}`.trimEnd();
-  });
-  const nw = Math.max(...rows.map((r) => r.name.length));
-  const widest = Math.max(...numbers.map((n) => stripVTControlCharacters(n).length));
-  if (nw + 2 + widest <= room) return rows.map((r, i) => `${r.name.padEnd(nw)}  ${numbers[i]}`);
-  return rows.flatMap((r, i) => [...wrapName(r.name, room), `${" ".repeat(UNDER)}${numbers[i]}`]);
+  const vw = Math.max(HEAD.value.length, ...values.map((v) => v.length));
+  const bw = Math.max(HEAD.bin.length, ...rows.map((r) => r.bin.length));
+  const pw = Math.max(HEAD.points.length, ...rows.map((r) => `${pointsText(r.points)}/${r.max}`.length));
+  const line = (value: string, bin: string, score: string, note: string) =>
+    `${value.padStart(vw)}  ${bin.padEnd(bw)}  ${score.padStart(pw)}${note ? `  ${note}` : ""}`.trimEnd();
+  const numbers = rows.map((r, i) => line(values[i]!, r.bin, `${pointsText(r.points)}/${r.max}`, r.note));
+  // the short column's head only where some row is short
+  const head = line(HEAD.value, HEAD.bin, HEAD.points, rows.some((r) => r.note) ? HEAD.note : "");
+  const nw = Math.max(HEAD.name.length, ...rows.map((r) => r.name.length));
+  const widest = Math.max(...[head, ...numbers].map((n) => stripVTControlCharacters(n).length));
+  if (nw + 2 + widest <= room)
+    return [`${HEAD.name.padEnd(nw)}  ${head}`, ...rows.map((r, i) => `${r.name.padEnd(nw)}  ${numbers[i]}`)];
+  return [
+    HEAD.name,
+    `${" ".repeat(UNDER)}${head}`,
+    ...rows.flatMap((r, i) => [...wrapName(r.name, room), `${" ".repeat(UNDER)}${numbers[i]}`]),
+  ];
 }
 
 /** A name longer than the room, wrapped at its spaces (continued two columns in). */

@@ -129,6 +129,32 @@ function differenceTable(
   return [c.bold(head), ...lines].join("\n");
 }
 
+/**
+ * Each persona's change in suspended and approved, with its interval, as a table: every cell but the last
+ * right-aligned in a column as wide as its widest, so a terminal too narrow folds each row at the same
+ * column (the change and interval written as one left-aligned phrase, padded, folded row by row at a
+ * different column: a ragged edge at 80 columns).
+ */
+function byPersona(groups: readonly GroupSummary[]): string[] {
+  const rows = groups
+    .filter((g) => g.persona !== OVERALL)
+    .map((g) => {
+      const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
+      // a rate's interval is missing only for a persona without accounts
+      const f = (x: Difference): [string, string] => {
+        if (x.ci95 === null) return ["–", "no accounts"];
+        const { change, interval } = differenceText(x);
+        return [change, `${interval}${significant(x) ? " *" : ""}`];
+      };
+      return [g.persona, ...f(d("suspended")), ...f(d("opened"))];
+    });
+  const head = ["persona", "suspended", "95 % interval", "approved", "95 % interval"];
+  const width = (i: number) => Math.max(...[head, ...rows].map((r) => r[i]!.length));
+  const line = (r: readonly string[]) =>
+    `  ${pad(r[0]!, width(0))}  ${lpad(r[1]!, width(1))}  ${lpad(r[2]!, width(2))}  ${lpad(r[3]!, width(3))}  ${r[4]}`;
+  return [line(head), ...rows.map(line)];
+}
+
 export interface RenderPopulationOptions {
   chalk: ChalkInstance;
   chart?: boolean;
@@ -266,18 +292,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       ),
       "",
       c.bold("By persona: change in suspended (any cause) and approved, with 95 % intervals"),
-      ...groups
-        .filter((g) => g.persona !== OVERALL)
-        .map((g) => {
-          const d = (metric: string) => g.differences!.find((x) => x.metric === metric)!;
-          // a rate's interval is missing only for a persona without accounts
-          const f = (x: Difference) => {
-            if (x.ci95 === null) return "no accounts";
-            const { change, interval } = differenceText(x);
-            return `${change} ${interval}${significant(x) ? " *" : ""}`;
-          };
-          return `  ${pad(g.persona, 18)} suspended ${pad(f(d("suspended")), 31)} approved ${f(d("opened"))}`;
-        }),
+      ...byPersona(groups),
       "",
       c.bold(`Accounts whose outcome flips: ${flippedText(all)}`),
       ...Object.entries(all.flips ?? {})
@@ -299,7 +314,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
           .slice(0, 10)
           .map(
             (f) =>
-              `  #${lpad(String(f.index), 7)}  ${pad(f.persona, 18)} ${printable(f.champion)} → ${printable(f.challenger)}`,
+              `  ${lpad(`#${f.index}`, 8)}  ${pad(f.persona, 18)} ${printable(f.champion)} → ${printable(f.challenger)}`,
           ),
       );
       const exported = exportLine(o);

@@ -112,7 +112,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
     ? [
         head.join("  ").trimEnd(),
         ...decisionLine,
-        ...standingLines(step, delta, twoLines).map((l) => c.dim(`${indent}${l}`)),
+        ...standingLines(step, delta, twoLines, o.columns).map((l) => c.dim(`${indent}${l}`)),
       ]
     : [
         [...head, `${padStart(String(step.score), 3)} ${pad(delta, 6)}`, ...lineCells(step, twoLines)]
@@ -201,14 +201,18 @@ function decisionBeneath(o: TraceRenderOptions): boolean {
 }
 
 /** The score and the lines' standing, labelled: "score 670 (−48) · limit ¥3,000.00 · …"; on a two-line
- *  trace Jiebei's standing goes beneath Huabei's. */
-function standingLines(step: Step, delta: string, twoLines: boolean): string[] {
-  const score = `score ${step.score}${delta ? ` ${delta}` : ""} · `;
+ *  trace Jiebei's standing goes beneath Huabei's — and the score on a line of its own above them when the
+ *  two beside it would not fit the terminal (`columns`): at 80 columns each wrapped, Jiebei's twice. */
+function standingLines(step: Step, delta: string, twoLines: boolean, columns?: number): string[] {
+  const score = `score ${step.score}${delta ? ` ${delta}` : ""}`;
   const line = (l: LineSnapshot) =>
     // the status and its cause wrap as one ("suspended (credit)"), never split over two lines
     `limit ${money(l.limit)} · balance ${money(l.balance)} · ${standing(l).replace(" (", "\u00a0(")}`;
-  if (!twoLines) return [`${score}${line(step)}`];
-  return [`${score}Huabei: ${line(step)}`, `${" ".repeat(score.length)}Jiebei: ${line(step.jiebei)}`];
+  if (!twoLines) return [`${score} · ${line(step)}`];
+  const [huabei, jiebei] = [`Huabei: ${line(step)}`, `Jiebei: ${line(step.jiebei)}`];
+  const beside = STEP_INDENT + score.length + 3 + Math.max(huabei.length, jiebei.length);
+  if (columns !== undefined && beside > columns) return [score, huabei, jiebei];
+  return [`${score} · ${huabei}`, `${" ".repeat(score.length + 3)}${jiebei}`];
 }
 
 /** The money and standing columns: Huabei's, and on a two-line trace Jiebei's beside them. */

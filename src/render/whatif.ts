@@ -20,9 +20,14 @@ function dateOf(start: string, day: number): string {
   return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** The event column's width: as its widest event needs, at least EVENT_MIN and at most EVENT_MAX (a row
+ *  whose event is wider still — a merchant's long name — has its decision beneath it). A fixed 40 put a
+ *  longer event's decision one space after it, out of its column ("… over 12 months approved"). */
+const EVENT_MIN = 40;
+const EVENT_MAX = 60;
 /** The width of a listing row with its decision beside it (number, day, date, event, decision, a reason or
  *  two): narrower, every decision goes beneath its event. */
-const LISTING_WIDTH = 5 + 2 + 4 + 2 + 10 + 2 + 40 + 1 + 36;
+const listingWidth = (event: number) => 5 + 2 + 4 + 2 + 10 + 2 + event + 1 + 36;
 /** Where a decision goes beneath its event on a narrow terminal: under the date. */
 const BENEATH = " ".repeat(13);
 
@@ -31,7 +36,8 @@ const visible = (s: string): number => stripVTControlCharacters(s).length;
 /**
  * A row with its decision and every reason the step gave (as `run` lists them: a contact's blockers and
  * the score's characteristics alike) beside it — or beneath it, on a terminal narrower than the listing
- * (`narrow`) or than this row (`columns`), the reasons wrapped under the first.
+ * (`narrow`) or than this row (`columns`), or when the event overflows its column (`overflows`), the
+ * reasons wrapped under the first.
  */
 function withDecision(
   row: string,
@@ -39,11 +45,12 @@ function withDecision(
   reasons: readonly string[],
   c: ChalkInstance,
   narrow: boolean,
+  overflows: boolean,
   columns?: number,
 ): string {
   if (decision === "") return row.trimEnd();
   const beside = `${row}${decision}${reasons.length > 0 ? c.dim(` ${reasons.join(", ")}`) : ""}`;
-  if (!narrow && (columns === undefined || visible(beside) <= columns)) return beside;
+  if (!narrow && !overflows && (columns === undefined || visible(beside) <= columns)) return beside;
   const lines = [`${row.trimEnd()}`];
   let line = `${BENEATH}${decision}`;
   // continuations start under the first reason, or two columns in when that leaves too little room
@@ -63,25 +70,27 @@ function withDecision(
 /** One line per event, in timeline order, with its number (what --remove/--edit take); on a terminal
  *  narrower than the row (`columns`), each decision goes on a line beneath its event. */
 export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number): string[] {
-  const narrow = columns !== undefined && columns < LISTING_WIDTH;
   const v = run.variant;
   const start = v.original.start;
   const steps = decisionsById(run);
   const rows = v.events
-    .map((e, order) => ({ e, order, day: dayOf(e.event, start) }))
+    .map((e, order) => ({ e, order, day: dayOf(e.event, start), what: whatWritten(e.event) }))
     .sort((a, b) => a.day - b.day || a.order - b.order);
-  const lines = rows.map(({ e, day }) => {
+  const width = eventWidth(run);
+  const narrow = columns !== undefined && columns < listingWidth(width);
+  const lines = rows.map(({ e, day, what }) => {
     const step = steps.get(e.id);
     const mark = e.origin === "added" ? c.green("+") : e.origin === "edited" ? c.yellow("~") : " ";
     const decision = step?.decision ? decisionColour(c, step.decision)(step.decision) : "";
     return {
       day,
       text: withDecision(
-        `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} `,
+        `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(what, width)} `,
         decision,
         step?.decision ? step.reasons : [],
         c,
         narrow,
+        what.length > width,
         columns,
       ),
     };
@@ -100,11 +109,12 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
     lines.push({
       day: s.day,
       text: withDecision(
-        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, 40)} `),
+        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, width)} `),
         decisionColour(c, s.decision)(s.decision),
         s.reasons,
         c,
         narrow,
+        false,
         columns,
       ),
     });
@@ -116,10 +126,22 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
     .map((x) => x.l.text);
 }
 
+/** The event column of a run's listing: wider than its widest event with a decision beside it, within
+ *  EVENT_MIN–EVENT_MAX (events without a decision end their row: they never push a column). */
+function eventWidth(run: VariantRun): number {
+  const steps = decisionsById(run);
+  const decided = run.variant.events
+    .filter((e) => steps.get(e.id)?.decision)
+    .map((e) => whatWritten(e.event).length);
+  // one space more than the widest: the row's column gaps are two spaces, as a table's are; an event too
+  // wide for any column widens none
+  return Math.max(EVENT_MIN, ...decided.map((n) => n + 1).filter((n) => n <= EVENT_MAX));
+}
+
 export function renderListing(run: VariantRun, c: ChalkInstance, columns?: number): string {
   const head = `${c.bold(printable(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
   const cols = c.bold(
-    `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", 40)} decision`,
+    `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(run))} decision`,
   );
   return `${[head, "", cols, ...listingLines(run, c, columns)].join("\n")}\n`;
 }

@@ -103,6 +103,38 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("every list the menu leads to ends in a way back to the menu, which changes nothing", async () => {
+    // inquirer's lists take no Escape: a parameter or an event type chosen by mistake could only be left
+    // by typing its value in again, or by adding an event and undoing it
+    const s = start();
+    const back = async (choice: string, prompt: string) => {
+      await menu(choice);
+      await waitFor(prompt);
+      // the list loops: up from its first choice is its last
+      screen.keypress("up");
+      expect(screen.getScreen()).toContain("❯ ← back to the menu");
+      screen.keypress("enter");
+      await backAtMenu();
+      expect(screen.getScreen()).toMatch(/What now\?\n/);
+    };
+    await back("Edit an event", "Edit which event?");
+    await back("Add an event", "Event type:");
+    await back("Change a policy parameter", "Which policy parameter?");
+    await back("Switch the policy", "Run under which policy?");
+    // and a field of an event chosen
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    screen.keypress("enter");
+    await waitFor("Edit which field of #1?");
+    screen.keypress("up");
+    expect(screen.getScreen()).toContain("❯ ← back to the menu");
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).not.toMatch(/✓|unchanged/);
+    await menu("Quit");
+    await s.done;
+  });
+
   it("edits a field with the loader's validation, then undoes it", async () => {
     const s = start();
     await menu("Edit an event");

@@ -399,6 +399,30 @@ describe("the policy in force", () => {
   });
 });
 
+describe("the scorecard's table", () => {
+  it("heads its columns, so that '10/50  −40' reads as points of the maximum and what they are short by", () => {
+    const x = explainDay(scenario, trace, 227);
+    const right = (l: string, word: string) => l.indexOf(word) + word.length;
+    // wide: one head line above the rows, each number's column ending under its head
+    const wide = renderExplanation(x, plain).split("\n");
+    const head = wide.findIndex((l) => /^ {2}characteristic +value {2}bin +points {2}short$/.test(l));
+    expect(head).toBeGreaterThan(0);
+    const days = wide[head + 1]!;
+    expect(days).toMatch(/^ {2}Days past due now +5 {2}1–30 +10\/50 {2}−40$/);
+    expect(right(days, "10/50")).toBe(right(wide[head]!, "points"));
+    expect(right(days, " 5 ")).toBe(right(wide[head]!, "value") + 1);
+    // at 80 columns each name takes a line of its own, its numbers beneath: the head likewise
+    const narrow = renderExplanation(x, plain, 80).split("\n");
+    const at = narrow.indexOf("  characteristic");
+    expect(at).toBeGreaterThan(0);
+    expect(narrow[at + 1]).toMatch(/^ +value {2}bin +points {2}short$/);
+    expect(narrow[at + 2]).toBe("  Days past due now");
+    expect(right(narrow[at + 3]!, "10/50")).toBe(right(narrow[at + 1]!, "points"));
+    const table = narrow.slice(at, narrow.indexOf("What the customer can do"));
+    for (const l of table) expect(l.length, l).toBeLessThanOrEqual(80);
+  });
+});
+
 describe("the end of the day", () => {
   it("is the day's end, a month-end report after the last step included: what run and test read", async () => {
     const { cli } = await import("../helpers/cli.js");

@@ -59,7 +59,7 @@ describe("simulate --html says what the terminal says", () => {
     expect(account).toBeDefined();
     expect(replay.exec(textOf(page.stdout))?.[1]).toBe(account);
     // the account is one of the sample the hint follows, in both
-    expect(text.stdout).toMatch(new RegExp(`^ {2}# +${account} `, "m"));
+    expect(text.stdout).toMatch(new RegExp(`^ +#${account} {2}`, "m"));
     expect(pageRow(page.stdout, `#${account}`)).toHaveLength(3);
   });
 

@@ -5,7 +5,7 @@ import type { Dataset } from "../../src/render/html/chart-spec.js";
 import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
 import { sideBySide } from "../../src/render/html/diff.js";
 import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
-import { markerDatasets, runHtml, seriesOf } from "../../src/render/html/run.js";
+import { markerDatasets, runHtml, seriesOf, timelineChart } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
 import { testHtml } from "../../src/render/html/test-report.js";
@@ -206,6 +206,53 @@ describe("run --html", () => {
     expect(look(lower)).not.toBe(look(reduced));
     // day 0's approval sits on the chart's left edge: markers are drawn whole there, not cut in half
     for (const d of twoLines) expect(d.clip, d.label).toBe(false);
+  });
+
+  it("a marker's tooltip gives the limit and balance of the line its decision is about, named", () => {
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "two-lines.yaml"));
+    const trace = simulate(s);
+    const notes = (label: string) => markerDatasets(runView(s, trace)).find((d) => d.label === label)!.notes!;
+    const suspended = trace.steps.find((x) => x.decision === "suspended")!;
+    expect(suspended.line).toBe("jiebei");
+    // day 105: Jiebei suspended, its limit cut to ¥16,800.00 (Huabei's was ¥5,600.00, its balance ¥0.00)
+    expect(notes("suspended")[0]!.at(-1)).toBe(
+      `score ${suspended.score}, Jiebei limit ${yuanText(suspended.jiebei.limit / 100)}, balance ${yuanText(suspended.jiebei.balance / 100)}`,
+    );
+    expect(notes("limit_reduced")[0]!.at(-1)).toMatch(/^score \d+, Huabei limit ¥5,600\.00, balance /);
+  });
+
+  it("tells each line of a two-line chart from the score by its hue, not by a shade of the same one", () => {
+    // Jiebei's limit was violet beside the score's indigo (19° apart): cut to a level the score then held,
+    // it read as a second score line
+    const { scenario: s } = loadScenario(join(ROOT, "scenarios", "two-lines.yaml"));
+    const markers = new Set(markerDatasets(runView(s, simulate(s))).map((d) => d.label));
+    const lines = timelineChart("t", runView(s, simulate(s))).config.data.datasets.filter(
+      (d) => !markers.has(d.label),
+    );
+    expect(lines.map((d) => d.label)).toEqual([
+      "score",
+      "Huabei limit",
+      "Huabei balance",
+      "Jiebei limit",
+      "Jiebei balance",
+    ]);
+    const hue = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255) as [
+        number,
+        number,
+        number,
+      ];
+      const max = Math.max(r, g, b);
+      const range = max - Math.min(r, g, b);
+      const h = max === r ? (g - b) / range : max === g ? 2 + (b - r) / range : 4 + (r - g) / range;
+      return (h * 60 + 360) % 360;
+    };
+    const apart = (a: number, b: number) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+    const score = hue(String(lines[0]!.borderColor));
+    for (const d of lines.slice(1))
+      expect(apart(hue(String(d.borderColor)), score), `${d.label} ${d.borderColor}`).toBeGreaterThanOrEqual(
+        30,
+      );
   });
 
   it("a suspension ends when the lender closes the line: its days and its shading stop there", () => {
@@ -474,6 +521,17 @@ describe("a rate in a chart's tooltip", () => {
       expect(p.n).toEqual([`bad rate: ${bad}`, `approval rate: ${approved}`]);
     }
   });
+
+  it("names each frontier point on the chart by its variant's number: a printed page has no hover", async () => {
+    const sets = chart((await sweepPage()).html, "frontier") as unknown as Array<{
+      titles: string[];
+      marks: string[];
+    }>;
+    const named = sets.flatMap((d) => d.titles.map((t, i) => [t, d.marks[i]]));
+    expect(named.length).toBeGreaterThan(1);
+    for (const [title, mark] of named) expect(title!.startsWith(`${mark} `), `${title} ${mark}`).toBe(true);
+    expect(CLIENT_SCRIPT).toMatch(/plugins: \[spans, marks\]/);
+  });
 });
 
 describe("simulate --html with a sweep", () => {
@@ -563,6 +621,42 @@ describe("the page script's dates", () => {
     start: string,
     day: number,
   ) => string;
+
+  it("hover shows every decision marker drawn where the nearest is, not the nearest alone", () => {
+    // two-lines.yaml's day 105: Jiebei suspended and Huabei's limit cut, one score, one spot — the
+    // tooltip named the suspension only, and nothing on the chart showed the cut
+    const nearest = new Function(`${source("nearestMarkers")}return nearestMarkers;`)() as (
+      items: Array<{ element: { x: number; y: number }; datasetIndex: number; index: number }>,
+      x: number,
+      y: number,
+    ) => Array<{ datasetIndex: number; index: number }>;
+    const at = (x: number, y: number, datasetIndex: number) => ({
+      element: { x, y },
+      datasetIndex,
+      index: 0,
+    });
+    const items = [at(100, 50, 0), at(100, 50, 1), at(130, 50, 2), at(100.5, 50.5, 3)];
+    expect(nearest(items, 101, 52).map((i) => i.datasetIndex)).toEqual([0, 1, 3]);
+    expect(nearest(items, 128, 50).map((i) => i.datasetIndex)).toEqual([2]);
+    // far from every marker: none
+    expect(nearest(items, 400, 300)).toEqual([]);
+  });
+
+  it("names points drawn on one pixel once, their marks joined, as the terminal's frontier says so", () => {
+    const groups = new Function(`${source("markGroups")}return markGroups;`)() as (
+      points: Array<{ x: number; y: number; mark: string }>,
+    ) => Array<{ x: number; y: number; text: string }>;
+    expect(
+      groups([
+        { x: 100.2, y: 40, mark: "#1" },
+        { x: 300, y: 80, mark: "#3" },
+        { x: 99.9, y: 40.1, mark: "#2" },
+      ]),
+    ).toEqual([
+      { x: 100.2, y: 40, text: "#1, #2" },
+      { x: 300, y: 80, text: "#3" },
+    ]);
+  });
 
   it("a percent axis labels its ticks with the decimals their step needs: no two ticks read the same", () => {
     const tickLabels = new Function(

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fromRange, variantRows } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { summarise } from "../../src/population/stats.js";
+import { fitted } from "../../src/render/fit.js";
 import { simulateHtml } from "../../src/render/html/simulate.js";
 import { renderPopulation } from "../../src/render/population.js";
 import { arm, meta, settings, shipped, sweepResult, tightened } from "../population/helpers.js";
@@ -30,6 +31,31 @@ describe("renderPopulation", () => {
     expect(text).toContain("tightened");
     expect(text).toContain("Median score over time");
     expect(text).toContain("credit-sim simulate … -N");
+  });
+
+  it("gives each persona's changes as a table whose cells line up, folded alike on a narrow terminal", () => {
+    const section = (t: string) => {
+      const lines = t.split("\n");
+      // from its header: a narrow terminal wraps the title above it
+      const at = lines.findIndex((l, i) => l.startsWith("  persona ") && lines[i - 1]!.includes("intervals"));
+      return lines.slice(at, lines.indexOf("", at));
+    };
+    const rows = section(text);
+    expect(rows[0]).toMatch(/^ {2}persona +suspended +95 % interval +approved +95 % interval$/);
+    expect(rows).toHaveLength(1 + shipped.length);
+    // where each right-aligned cell (the second to the fourth) ends, the same on every row: the header's
+    // and each persona's
+    const ends = (l: string) => [...l.matchAll(/\S(?= {2,})/g)].map((m) => m.index).slice(1, 4);
+    for (const row of rows) expect(ends(row), row).toEqual(ends(rows[0]!));
+    // at 80 columns every row fits; at 60, each folds at the same column, its continuation under the others'
+    expect(section(fitted(text, 80).text)).toEqual(rows);
+    const folded = section(fitted(text, 60).text);
+    expect(folded).toHaveLength(2 * rows.length);
+    const starts = folded.filter((_, i) => i % 2 === 1).map((l) => l.length - l.trimStart().length);
+    expect(new Set(starts).size).toBe(1);
+    // a flipped account is named as everywhere else, #16, not "#     16"
+    expect(text).toMatch(/^ +#\d+ {2}[a-z-]+ +\S/m);
+    expect(text).not.toMatch(/# +\d/);
   });
 
   it("a policy set against itself names its arms champion and challenger, in the text and on the page", () => {

@@ -47,6 +47,14 @@ describe("renderTrace", () => {
       columns: 120,
     });
     expect(both).toMatch(/^ {18}score \d+[^\n]* · Huabei: limit [^\n]*\n {18} +Jiebei: limit /m);
+    // at 80 columns the two beside the score would each wrap (Jiebei's twice): the score goes above them,
+    // and every step's standing is three lines, each at the indent
+    const at80 = renderTrace(two, simulate(two), { chalk: plain, explain: false, chart: false, columns: 80 });
+    const standings = at80.match(
+      /^ {18}score \d+( \([+−]\d+\))?\n {18}Huabei: limit .*\n {18}Jiebei: limit .*$/gm,
+    );
+    expect(standings).toHaveLength(simulate(two).steps.length);
+    expect(at80).not.toMatch(/ · Huabei: /);
     // wide enough for every column: the table as without a width
     const wide = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false, columns: 200 });
     expect(wide).toBe(renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false }));

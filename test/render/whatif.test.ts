@@ -166,6 +166,28 @@ describe("renderListing", () => {
     expect(listingLines(late, plain)).toHaveLength(late.variant.events.length + 3);
     expect(stripVTControlCharacters(renderListing(late, colour))).toBe(text);
   });
+
+  it("keeps every decision in its column when an event is longer than 40 characters", () => {
+    // two-lines.yaml's "borrow ¥45,000.00 on Jiebei over 12 months" (42) had its decision one space after it
+    const two = runVariant(base("scenarios/two-lines.yaml"));
+    const lines = renderListing(two, plain).split("\n");
+    const column = lines.find((l) => l.includes("decision"))!.indexOf("decision");
+    const borrow = lines.find((l) => l.includes("borrow ¥45,000.00 on Jiebei over 12 months"))!;
+    expect(borrow).toMatch(/months {2,}approved WITHIN_LIMIT$/);
+    const decided = lines.filter((l) => /^ {2,}#\d+ .* (approved|declined|info) /.test(l));
+    expect(decided.length).toBeGreaterThan(5);
+    for (const l of decided) expect(l.search(/ (approved|declined|info) /) + 1, l).toBe(column);
+    // an event too long for any column (a merchant's long name) has its decision beneath, under the date
+    const long = runVariant(
+      apply(base(LATE), "add", `{day: 30, type: purchase, amount: 10, merchant: ${"M".repeat(70)}}`),
+    );
+    const rows = listingLines(long, plain).join("\n").split("\n");
+    const at = rows.findIndex((l) => l.includes("M".repeat(70)));
+    expect(rows[at]).toMatch(/M{70}$/);
+    expect(rows[at + 1]).toMatch(/^ {13}approved WITHIN_LIMIT$/);
+    // and widens no other row: the listing's column is as without it
+    expect(renderListing(long, plain).split("\n")[2]).toBe(renderListing(late, plain).split("\n")[2]);
+  });
 });
 
 describe("renderCounterfactual", () => {

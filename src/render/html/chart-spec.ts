@@ -44,9 +44,11 @@ export const PALETTE = {
   score: "#4f46e5",
   limit: "#0d9488",
   balance: "#d97706",
-  jiebei: "#7c3aed",
+  /** Jiebei's limit: fuchsia, a hue apart from the score's indigo (violet, 19° from it, read as a second
+   *  score line where the cut limit ran at the score's level) */
+  jiebei: "#c026d3",
   /** Jiebei's balance: its limit's hue, lighter (a legend swatch shows no dash) */
-  jiebeiBalance: "#c084fc",
+  jiebeiBalance: "#e879f9",
   variant: "#db2777",
   good: "#16a34a",
   warn: "#d97706",

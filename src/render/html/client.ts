@@ -38,6 +38,16 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     while (d < 4 && step > 0 && Math.abs(Math.round(step * Math.pow(10, d)) - step * Math.pow(10, d)) > 1e-6) d++;
     return d;
   }
+  // points at one pixel share one mark: their marks joined ("#1, #2"), as the terminal's chart says so
+  function markGroups(points) {
+    var at = {}, out = [];
+    points.forEach(function (p) {
+      var key = Math.round(p.x) + "," + Math.round(p.y);
+      if (!at[key]) { at[key] = { x: p.x, y: p.y, marks: [] }; out.push(at[key]); }
+      at[key].marks.push(p.mark);
+    });
+    return out.map(function (g) { return { x: g.x, y: g.y, text: g.marks.join(", ") }; });
+  }
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function dateOf(start, day) {
     var p = start.split("-");
@@ -52,18 +62,31 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     return "rgba(" + ((n >> 16) & 255) + ", " + ((n >> 8) & 255) + ", " + (n & 255) + ", " + alpha + ")";
   }
 
-  // hover picks the nearest decision marker (datasets that carry notes), never a line
-  Chart.Interaction.modes.markers = function (chart, e) {
+  // the markers nearest the pointer: the nearest, and every other drawn on it (two decisions of one day
+  // at one score, a Jiebei suspension over a Huabei limit cut) — it alone hid the one beneath
+  function nearestMarkers(items, x, y) {
     var best = null, bestD = Infinity;
+    items.forEach(function (it) {
+      var dx = it.element.x - x, dy = it.element.y - y, d = dx * dx + dy * dy * 0.25;
+      if (d < bestD) { bestD = d; best = it; }
+    });
+    if (!best || bestD >= 70 * 70) return [];
+    return items.filter(function (it) {
+      return Math.abs(it.element.x - best.element.x) < 2 && Math.abs(it.element.y - best.element.y) < 2;
+    });
+  }
+
+  // hover picks the nearest decision markers (datasets that carry notes), never a line
+  Chart.Interaction.modes.markers = function (chart, e) {
+    var items = [];
     chart.getSortedVisibleDatasetMetas().forEach(function (meta) {
       var ds = chart.data.datasets[meta.index];
       if (!ds.notes) return;
       meta.data.forEach(function (el, i) {
-        var dx = el.x - e.x, dy = el.y - e.y, d = dx * dx + dy * dy * 0.25;
-        if (d < bestD) { bestD = d; best = { element: el, datasetIndex: meta.index, index: i }; }
+        items.push({ element: el, datasetIndex: meta.index, index: i });
       });
     });
-    return best && bestD < 70 * 70 ? [best] : [];
+    return nearestMarkers(items, e.x, e.y);
   };
 
   var spans = {
@@ -82,6 +105,33 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         ctx.fillStyle = tone(s.tone, 0.9);
         ctx.font = "600 11px " + FONT;
         if (b - a > 60) ctx.fillText(s.label, a + 6, area.top + 14);
+      });
+      ctx.restore();
+    }
+  };
+
+  // a dataset's "marks" name its points on the chart itself (a sweep's variants by number), so a page
+  // printed or read without hovering still says which point is which
+  var marks = {
+    id: "marks",
+    afterDatasetsDraw: function (chart) {
+      var points = [], area = chart.chartArea, ctx = chart.ctx;
+      chart.data.datasets.forEach(function (ds, i) {
+        if (!ds.marks || !chart.isDatasetVisible(i)) return;
+        chart.getDatasetMeta(i).data.forEach(function (el, j) {
+          if (ds.marks[j]) points.push({ x: el.x, y: el.y, mark: ds.marks[j] });
+        });
+      });
+      if (!points.length) return;
+      ctx.save();
+      ctx.font = "600 11px " + FONT;
+      ctx.fillStyle = "#334155";
+      ctx.textBaseline = "bottom";
+      markGroups(points).forEach(function (g) {
+        // beside the point, on its left near the right edge, below it near the top
+        var right = g.x + 10 + ctx.measureText(g.text).width > area.right;
+        ctx.textAlign = right ? "right" : "left";
+        ctx.fillText(g.text, right ? g.x - 10 : g.x + 10, g.y - 10 < area.top + 12 ? g.y + 22 : g.y - 6);
       });
       ctx.restore();
     }
@@ -192,7 +242,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   (data.charts || []).forEach(function (spec) {
     var canvas = document.getElementById(spec.id);
     if (!canvas) return;
-    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans] }));
+    var chart = new Chart(canvas, Object.assign(prepare(spec), { plugins: [spans, marks] }));
     chart.$spans = spec.spans || [];
     chart.update();
     drawn++;

@@ -85,7 +85,12 @@ function stepNotes(s: StepView): string[] {
   for (const r of s.reasons) lines.push(...wrapText(`${r.code}: ${r.text}`));
   if (s.moves) lines.push(...wrapText(s.moves));
   for (const r of s.remedies) lines.push(...wrapText(`→ ${r}`));
-  lines.push(`score ${s.score}, limit ${yuanText(s.limit)}, balance ${yuanText(s.balance)}`);
+  // the numbers of the line the step is about, named when there are two, as the step list's standing: a
+  // Jiebei suspension's tooltip gave Huabei's limit and balance, unnamed
+  const jiebei = s.line === "Jiebei";
+  const l = jiebei ? (s.jiebei ?? { limit: 0, balance: 0 }) : s;
+  const name = s.jiebei || jiebei ? `${jiebei ? "Jiebei" : "Huabei"} ` : "";
+  lines.push(`score ${s.score}, ${name}limit ${yuanText(l.limit)}, balance ${yuanText(l.balance)}`);
   return lines;
 }
 

@@ -17,8 +17,16 @@ export interface Frontier {
   title: string;
   x: { label: string; unit: Unit };
   y: { label: string; unit: Unit };
-  /** `text`: x and y as the page's tables print them (else the number with its unit) */
-  points: Array<{ label: string; x: number; y: number; chosen?: boolean; text?: { x: string; y: string } }>;
+  /** `text`: x and y as the page's tables print them (else the number with its unit); `mark`: its name
+   *  drawn beside it ("#3", as the table of variants numbers it) */
+  points: Array<{
+    label: string;
+    x: number;
+    y: number;
+    chosen?: boolean;
+    text?: { x: string; y: string };
+    mark?: string;
+  }>;
 }
 
 /** The share of the book 30+ and 90+ days past due at each month end, per arm. */
@@ -259,6 +267,7 @@ export function frontierChart(f: Frontier): ChartSpec {
     // a hovered point grows (Chart.js's default hover radius, 4, would shrink it)
     pointHoverRadius: pts.map(() => radius + 2),
     titles: pts.map((p) => p.label),
+    marks: pts.map((p) => p.mark ?? ""),
     notes: pts.map((p) => [
       `${f.x.label}: ${p.text?.x ?? withUnit(p.x, f.x.unit)}`,
       `${f.y.label}: ${p.text?.y ?? withUnit(p.y, f.y.unit)}`,
@@ -315,6 +324,7 @@ export function sweepFrontier(rows: readonly VariantRow[], bads: readonly Produc
     y: { label: "approval rate", unit: "percent" },
     points: rows.map((v, i) => ({
       label: `#${i + 1} ${paramsText(v.params)}`,
+      mark: `#${i + 1}`,
       x: Math.round(v.metrics.badRate * 10000) / 100,
       y: Math.round(v.metrics.approvalRate * 10000) / 100,
       chosen: !v.dominated,

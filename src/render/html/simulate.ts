@@ -342,7 +342,7 @@ export function simulateHtml(
     charts.push(frontierChart(trade));
     body.push(
       section(trade.title, chartBox("frontier", 320, trade.title), {
-        note: "Each point is one policy variant of the sweep. The line joins, in bad-rate order, the variants no other one dominates (as the table marks them: none other approves as many, with a bad rate as low and a profit as high); grey points are dominated.",
+        note: "Each point is one policy variant of the sweep. The line joins, in bad-rate order, the variants no other one dominates (as the table marks them: none other approves as many, with a bad rate as low and a profit as high); grey points are dominated. Each is named by its number in the table of variants.",
       }),
     );
   }
