@@ -2,23 +2,16 @@
 
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
-import { civilFromDays, parseIsoDate } from "../engine/index.js";
+import type { Step } from "../engine/index.js";
 import { grouped, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
-import { decisionsById, type VariantRun } from "../whatif/run.js";
+import { listingOf, type VariantRun } from "../whatif/run.js";
 import type { CounterfactualResult } from "../whatif/search.js";
-import { dayOf, whatWritten } from "../whatif/variant.js";
+import { whatWritten } from "../whatif/variant.js";
 import { decisionColour } from "./trace.js";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
-
-function dateOf(start: string, day: number): string {
-  const s = parseIsoDate(start);
-  if (s === null) return "";
-  const { year, month, day: d } = civilFromDays(s + day);
-  return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
 
 /** The width of a listing row with its decision beside it (number, day, date, event, decision, a reason or
  *  two): narrower, every decision goes beneath its event. */
@@ -60,60 +53,29 @@ function withDecision(
   return lines.join("\n");
 }
 
-/** One line per event, in timeline order, with its number (what --remove/--edit take); on a terminal
- *  narrower than the row (`columns`), each decision goes on a line beneath its event. */
+/** What an engine decision was about, as `run` says it ("periodic review of Jiebei"). */
+function engineWhat(s: Step): string {
+  const of = s.line === "jiebei" ? " of Jiebei" : "";
+  if (s.event.type === "review") return `periodic review${of}`;
+  if (s.event.type === "overdue") return `overdue trigger${of}`;
+  return `${s.event.type.replace("_", " ")}${of}`;
+}
+
+/** One line per event, in timeline order, with its number (what --remove/--edit take), and the engine's
+ *  own decisions between them, unnumbered; on a terminal narrower than the listing (`columns`), each
+ *  decision goes on a line beneath its event. */
 export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number): string[] {
   const narrow = columns !== undefined && columns < LISTING_WIDTH;
-  const v = run.variant;
-  const start = v.original.start;
-  const steps = decisionsById(run);
-  const rows = v.events
-    .map((e, order) => ({ e, order, day: dayOf(e.event, start) }))
-    .sort((a, b) => a.day - b.day || a.order - b.order);
-  const lines = rows.map(({ e, day }) => {
-    const step = steps.get(e.id);
-    const mark = e.origin === "added" ? c.green("+") : e.origin === "edited" ? c.yellow("~") : " ";
-    const decision = step?.decision ? decisionColour(c, step.decision)(step.decision) : "";
-    return {
-      day,
-      text: withDecision(
-        `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(whatWritten(e.event), 40)} `,
-        decision,
-        step?.decision ? step.reasons : [],
-        c,
-        narrow,
-        columns,
-      ),
-    };
+  return listingOf(run).map((r) => {
+    const decision = r.decision ? decisionColour(c, r.decision)(r.decision) : "";
+    const row =
+      r.kind === "event"
+        ? `${r.entry.origin === "added" ? c.green("+") : r.entry.origin === "edited" ? c.yellow("~") : " "}${padStart(`#${r.entry.id}`, 4)}  ${padStart(String(r.day), 4)}  ${c.dim(r.date)}  ${pad(whatWritten(r.entry.event), 40)} `
+        : c.dim(
+            `${padStart("·", 5)}  ${padStart(String(r.day), 4)}  ${r.date}  ${pad(engineWhat(r.step), 40)} `,
+          );
+    return withDecision(row, decision, r.reasons, c, narrow, columns);
   });
-  // the engine's own decisions (suspensions, reviews) between the user's events, unnumbered
-  for (const s of run.trace.steps) {
-    if ("index" in s.event || s.decision === null) continue;
-    // the line decided on, as `run` says it ("periodic review of Jiebei")
-    const of = s.line === "jiebei" ? " of Jiebei" : "";
-    const what =
-      s.event.type === "review"
-        ? `periodic review${of}`
-        : s.event.type === "overdue"
-          ? `overdue trigger${of}`
-          : `${s.event.type.replace("_", " ")}${of}`;
-    lines.push({
-      day: s.day,
-      text: withDecision(
-        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, 40)} `),
-        decisionColour(c, s.decision)(s.decision),
-        s.reasons,
-        c,
-        narrow,
-        columns,
-      ),
-    });
-  }
-  // stable: user events keep their order; engine decisions follow the day's events
-  return lines
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => a.l.day - b.l.day || a.i - b.i)
-    .map((x) => x.l.text);
 }
 
 export function renderListing(run: VariantRun, c: ChalkInstance, columns?: number): string {
