@@ -2,7 +2,8 @@
 
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
-import type { Step } from "../engine/index.js";
+import { DECISIONS, REASON_CODES, type Step } from "../engine/index.js";
+import { maxOf } from "../shared/lists.js";
 import { grouped, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { listingOf, type VariantRun } from "../whatif/run.js";
@@ -13,18 +14,23 @@ import { decisionColour } from "./trace.js";
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
-/** The width of a listing row with its decision beside it (number, day, date, event, decision, a reason or
- *  two): narrower, every decision goes beneath its event. */
-const LISTING_WIDTH = 5 + 2 + 4 + 2 + 10 + 2 + 40 + 1 + 36;
+/** Where a decision starts beside its event: after the number, day, date and event columns. */
+const DECISION_AT = 5 + 2 + 4 + 2 + 10 + 2 + 40 + 1;
+/** The narrowest listing with every decision beside its event: room for the longest decision and the
+ *  longest reason (with its comma) after it; the other reasons wrap beneath the first. */
+const LISTING_WIDTH =
+  DECISION_AT + maxOf(DECISIONS.map((d) => d.length)) + 1 + maxOf(REASON_CODES.map((r) => r.length)) + 1;
 /** Where a decision goes beneath its event on a narrow terminal: under the date. */
 const BENEATH = " ".repeat(13);
+/** The least room for reasons beneath the first one: less, and they wrap two columns in instead. */
+const HANG_ROOM = 24;
 
 const visible = (s: string): number => stripVTControlCharacters(s).length;
 
 /**
  * A row with its decision and every reason the step gave (as `run` lists them: a contact's blockers and
- * the score's characteristics alike) beside it — or beneath it, on a terminal narrower than the listing
- * (`narrow`) or than this row (`columns`), the reasons wrapped under the first.
+ * the score's characteristics alike): beside it, or on a terminal narrower than the listing (`narrow`) on
+ * a line beneath it — every row alike — the reasons that do not fit wrapped under the first.
  */
 function withDecision(
   row: string,
@@ -35,13 +41,11 @@ function withDecision(
   columns?: number,
 ): string {
   if (decision === "") return row.trimEnd();
-  const beside = `${row}${decision}${reasons.length > 0 ? c.dim(` ${reasons.join(", ")}`) : ""}`;
-  if (!narrow && (columns === undefined || visible(beside) <= columns)) return beside;
-  const lines = [`${row.trimEnd()}`];
-  let line = `${BENEATH}${decision}`;
+  const lines = narrow ? [row.trimEnd()] : [];
+  let line = narrow ? `${BENEATH}${decision}` : `${row}${decision}`;
   // continuations start under the first reason, or two columns in when that leaves too little room
   const under = visible(line) + 1;
-  const hang = columns === undefined || columns - under >= 24 ? under : BENEATH.length + 2;
+  const hang = columns === undefined || columns - under >= HANG_ROOM ? under : BENEATH.length + 2;
   reasons.forEach((code, i) => {
     const text = i < reasons.length - 1 ? `${code},` : code;
     if (i > 0 && columns !== undefined && visible(line) + 1 + text.length > columns) {
