@@ -9,7 +9,7 @@ import {
   overdue,
   owed,
   runsToTerm,
-  suspensionBeneath,
+  suspendedFor,
 } from "./customer.js";
 import { CUT_BY } from "./eligibility.js";
 import * as loans from "./loans.js";
@@ -180,7 +180,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.suspendedUnder = null;
       } else if (v.cause === "credit") {
         line.suspendedUnder =
-          suspensionBeneath(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyBefore);
+          suspendedFor(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyBefore);
         line.policyBefore = null;
       }
       // a suspension found while a security hold stands is recorded beneath it
