@@ -9,10 +9,12 @@ import { adviceText, problemText } from "../whatif/advice.js";
 import { listingOf, type VariantRun } from "../whatif/run.js";
 import type { CounterfactualResult } from "../whatif/search.js";
 import { whatWritten } from "../whatif/variant.js";
+import { columnsOf, padColumns, padColumnsStart } from "./fit.js";
 import { decisionColour } from "./trace.js";
 
-const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
-const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+// in terminal columns: an event names a merchant as written (a Chinese one takes two a character)
+const pad = padColumns;
+const padStart = padColumnsStart;
 
 /** Where a decision starts beside its event: after the number, day, date and event columns. */
 const DECISION_AT = 5 + 2 + 4 + 2 + 10 + 2 + 40 + 1;
@@ -25,7 +27,7 @@ const BENEATH = " ".repeat(13);
 /** The least room for reasons beneath the first one: less, and they wrap two columns in instead. */
 const HANG_ROOM = 24;
 
-const visible = (s: string): number => stripVTControlCharacters(s).length;
+const visible = (s: string): number => columnsOf(stripVTControlCharacters(s));
 
 /**
  * A row with its decision and every reason the step gave (as `run` lists them: a contact's blockers and

@@ -3,6 +3,7 @@
 
 import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { firstSuspensionChange, renderComparison } from "../../src/render/compare.js";
 import { listingLines, renderCounterfactual, renderListing } from "../../src/render/whatif.js";
@@ -96,6 +97,18 @@ describe("renderComparison", () => {
       const end = lines.findIndex((l, i) => i > at && /^[ +~] {0,3}[#·]/.test(l));
       const own = lines.slice(at, end).join(" ");
       for (const code of contact.reasons) expect(own, `${columns}`).toContain(code);
+    }
+  });
+
+  it("the listing keeps its columns under an event of wide characters (a Chinese merchant), and fits its width", () => {
+    const wide = runVariant(base("test/fixtures/whatif/wide-merchant.yaml"));
+    const rows = listingLines(wide, plain).filter((l) => / purchase /.test(l));
+    expect(rows).toHaveLength(2);
+    const at = rows.map((l) => stringWidth(l.slice(0, l.indexOf(" approved"))));
+    expect(at[0]).toBe(at[1]);
+    for (const columns of [70, 90]) {
+      for (const l of listingLines(wide, plain, columns).join("\n").split("\n"))
+        expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
     }
   });
 
