@@ -13,28 +13,6 @@ const ANSI_AT = new RegExp(`^${ESC}\\[[0-9;]*m`);
 const TRAILING_SPACES = new RegExp(` +((?:${ESC}\\[[0-9;]*m)*)$`);
 const LEADING = new RegExp(`^((?:${ESC}\\[[0-9;]*m)*)( *)`);
 
-/** Characters one column wide each, as string-width counts them: printable ASCII, Latin letters (no soft
- *  hyphen, no combining marks), the general punctuation (— … ‰, no zero-width or invisible ones), → and −. */
-export const NARROW = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2192\u2212]*$/;
-
-/** How many terminal columns `text` (without colour codes) takes: wide (CJK) characters and emoji two.
- *  Text of NARROW characters is its length — string-width costs tens of microseconds a call, too slow
- *  for every cell of a long trace ("¥1,350.00" included). */
-export const columnsOf = (text: string): number => (NARROW.test(text) ? text.length : stringWidth(text));
-
-/** `text` padded with spaces to `width` terminal columns (a Chinese merchant's name takes two a
- *  character); as it is when it is as wide or wider. */
-export const padColumns = (text: string, width: number): string => {
-  const w = columnsOf(text);
-  return w >= width ? text : text + " ".repeat(width - w);
-};
-
-/** `text` right-aligned in `width` terminal columns. */
-export const padColumnsStart = (text: string, width: number): string => {
-  const w = columnsOf(text);
-  return w >= width ? text : " ".repeat(width - w) + text;
-};
-
 /** Column gaps (two or more spaces inside the text) mark a table row; prose has at most one. */
 function isTableRow(plain: string): boolean {
   return (plain.trim().match(/ {2,}/g) ?? []).length >= 2;

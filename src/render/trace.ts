@@ -17,10 +17,9 @@ import {
   statusText,
 } from "../scenario/format.js";
 import { maxOf, pushAll } from "../shared/lists.js";
-import { printable } from "../shared/text.js";
+import { columnsOf, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
-import { columnsOf, padColumns, padColumnsStart } from "./fit.js";
 import { scoreChangeText } from "./score-change.js";
 import { decisionCounts } from "./summary.js";
 

@@ -4,12 +4,11 @@ import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { DECISIONS, REASON_CODES, type Step } from "../engine/index.js";
 import { maxOf } from "../shared/lists.js";
-import { grouped, printable } from "../shared/text.js";
+import { columnsOf, grouped, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { listingOf, type VariantRun } from "../whatif/run.js";
 import type { CounterfactualResult } from "../whatif/search.js";
 import { whatWritten } from "../whatif/variant.js";
-import { columnsOf, padColumns, padColumnsStart } from "./fit.js";
 import { decisionColour } from "./trace.js";
 
 // in terminal columns: an event names a merchant as written (a Chinese one takes two a character)

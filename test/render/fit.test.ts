@@ -6,7 +6,7 @@ import { Chalk } from "chalk";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
-import { columnsOf, fitLine, fitted, NARROW } from "../../src/render/fit.js";
+import { fitLine, fitted } from "../../src/render/fit.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
@@ -183,23 +183,5 @@ describe("a terminal's writer", () => {
     expect(narrow.slice(-2).join(" ").replace(/ +/g, " ")).toBe(
       "(some cells were cut to 40 columns: --wide shows them whole)",
     );
-  });
-});
-
-describe("columnsOf", () => {
-  it("counts as string-width does: every character its fast path takes is one column, a wide one two", () => {
-    for (let code = 0x20; code <= 0x2212; code++) {
-      const ch = String.fromCharCode(code);
-      if (NARROW.test(ch)) expect(stringWidth(ch), `U+${code.toString(16)}`).toBe(1);
-    }
-    for (const text of [
-      "purchase ¥1,350.00 at Meituan",
-      "−¥2.50 M · day 3 → 4 …",
-      "淘宝",
-      "a\u0301",
-      "ok 👍",
-      "soft\u00adhyphen",
-    ])
-      expect(columnsOf(text), text).toBe(stringWidth(text));
   });
 });
