@@ -91,7 +91,7 @@ export function decide(
  * (suspendedUnder), as one the overdue trigger records before it does — once the customer has cleared
  * their own part, a rule the change added is what holds the line, whichever came first.
  */
-export function reviewedSinceChange(line: Line): void {
+export function noteReviewed(line: Line): void {
   line.previousPolicy = null;
 }
 
