@@ -31,7 +31,7 @@
 import { fileURLToPath } from "node:url";
 import { Engine } from "json-rules-engine";
 import seedrandom from "seedrandom";
-import { customerOverdue, isOpen, lastCured, suspensionBeneath } from "../dist/engine/customer.js";
+import { customerOverdue, isOpen, lastCured, suspendedFor } from "../dist/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../dist/engine/eligibility.js";
 import {
   decisionNote,
@@ -179,7 +179,7 @@ function factsOf({ c, line, day, s }) {
  *  what keeps it suspended is the change's alone (the engine's heldByPolicy: the rule is the engine's own,
  *  the decision built on it is what the rules engine must agree with). */
 function policyHold(c, line, day, s) {
-  const cause = suspensionBeneath(line);
+  const cause = suspendedFor(line);
   const holds = cause !== null && heldByPolicy(c, line, day, s, cause);
   return {
     suspendedForPolicy: cause === "policy",

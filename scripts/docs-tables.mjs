@@ -1,4 +1,5 @@
-// Regenerates the reference pages under docs/reference/ (reason codes, scorecard, policy parameters) and
+// Regenerates the reference pages under docs/reference/ (reason codes, scorecard, policy parameters,
+// remedies) and
 // the README's trace excerpt from the code and the shipped policies. Generated text sits between
 // <!-- NAME:start --> and <!-- NAME:end --> markers; the prose around it is written by hand.
 // `node scripts/docs-tables.mjs` rewrites the files; `--check` exits 1 when one is stale (a test runs it).
@@ -8,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS } = await import(`${root}dist/engine/index.js`);
+const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES } = await import(
+  `${root}dist/engine/index.js`
+);
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
 
 const cell = (s) => String(s).replaceAll("|", "\\|");
@@ -51,6 +54,27 @@ function policies() {
   ].join("\n");
 }
 
+function remedies() {
+  return Object.entries(REMEDIES)
+    .map(([kind, r]) => {
+      const fields = Object.entries(r.fields).flatMap(([name, f]) =>
+        typeof f === "string"
+          ? [`- \`${name}\`: ${f}`]
+          : [
+              `- \`${name}\`: ${f.text}`,
+              ...Object.entries(f.values).map(([v, what]) => `  - \`${v}\`: ${what}`),
+            ],
+      );
+      return [
+        `### \`${kind}\``,
+        "",
+        `${r.meaning[0].toUpperCase()}${r.meaning.slice(1)}.`,
+        ...(fields.length ? ["", ...fields] : []),
+      ].join("\n");
+    })
+    .join("\n\n");
+}
+
 /** The Zhang Ming trace excerpt for the README: from his second overdue to the repayment after the
  *  suspension, in the layout `credit-sim run` prints (no colour). */
 async function trace() {
@@ -78,6 +102,7 @@ const files = {
   "docs/reference/reason-codes.md": { reasons },
   "docs/reference/scorecard.md": { scorecard },
   "docs/reference/policies.md": { policies },
+  "docs/reference/remedies.md": { remedies },
 };
 
 let stale = 0;

@@ -16,6 +16,7 @@ export {
   probabilityOfDefault,
   REASON_CODES,
   REASONS,
+  REMEDIES,
   type ReasonCode,
   type ReasonInfo,
   type Recorder,

@@ -11,6 +11,7 @@ import {
   type Line,
   lastCured,
   lastMissed,
+  otherOf,
   owed,
   rulesFor,
   thinFile,
@@ -103,7 +104,7 @@ export function refusedUnassessed(
   // customer's own close needs nothing owed, so a closed line that owes was closed by the lender) — not
   // instalments left to run to term by a closure for policy, which it did not call in (their arrears, if
   // any, are the past-due rule's)
-  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  const other = otherOf(c, line);
   const called = calledIn(other);
   if (called > 0)
     return declined(["OTHER_LINE_CLOSED_OWING"], s, [
@@ -132,7 +133,7 @@ export function decideApplication(
   const failures: RuleFact[] = [];
   // no new or larger line while the customer's other line is suspended (for credit, policy or security):
   // more credit is not offered to a customer the lender has just stopped lending to
-  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  const other = otherOf(c, line);
   if (other.status === "suspended") failures.push({ code: "OTHER_LINE_SUSPENDED", line: other.id });
   const applications = countWithin(c.inquiries, day, 30) + unrecorded;
   if (applications > p.maxApplications30d) {

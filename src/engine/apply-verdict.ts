@@ -9,7 +9,7 @@ import {
   overdue,
   owed,
   runsToTerm,
-  suspensionBeneath,
+  suspendedFor,
 } from "./customer.js";
 import { CUT_BY } from "./eligibility.js";
 import * as loans from "./loans.js";
@@ -91,7 +91,7 @@ export function decide(
  * (suspendedUnder), as one the overdue trigger records before it does — once the customer has cleared
  * their own part, a rule the change added is what holds the line, whichever came first.
  */
-export function reviewedSinceChange(line: Line): void {
+export function noteReviewed(line: Line): void {
   line.previousPolicy = null;
 }
 
@@ -180,7 +180,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.suspendedUnder = null;
       } else if (v.cause === "credit") {
         line.suspendedUnder =
-          suspensionBeneath(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyBefore);
+          suspendedFor(line) === null ? line.previousPolicy : (line.suspendedUnder ?? line.policyBefore);
         line.policyBefore = null;
       }
       // a suspension found while a security hold stands is recorded beneath it

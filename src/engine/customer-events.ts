@@ -11,7 +11,7 @@ import {
   type Line,
   lineOf,
   owed,
-  suspensionBeneath,
+  suspendedFor,
   verifyIdentity,
 } from "./customer.js";
 import { alone, judge } from "./judge.js";
@@ -115,7 +115,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       // several changes made before the line's next review)
       for (const line of [c.huabei, c.jiebei] as const) {
         line.previousPolicy = isOpen(line) ? (line.previousPolicy ?? c.policy) : null;
-        if (suspensionBeneath(line) === "credit") line.suspendedUnder ??= c.policy;
+        if (suspendedFor(line) === "credit") line.suspendedUnder ??= c.policy;
       }
       c.policy = applyPolicyEvent(c.policy, e.use, e.set);
       // the calendar of the new policy: a statement or review day later today still happens today

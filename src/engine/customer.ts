@@ -234,11 +234,14 @@ export function forkCustomer(c: Customer): Customer {
 
 export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.huabei : c.jiebei);
 
+/** The customer's other line than `l`. */
+export const otherOf = (c: Customer, l: Line): Line => (l.id === "huabei" ? c.jiebei : c.huabei);
+
 export const isOpen = (l: Line): boolean => l.status === "active" || l.status === "suspended";
 
 /** The cause of a line's suspension for credit or policy, beneath a security hold too (null: none, or a
  *  hold alone). */
-export const suspensionBeneath = (l: Line): "credit" | "policy" | null => {
+export const suspendedFor = (l: Line): "credit" | "policy" | null => {
   if (l.status !== "suspended") return null;
   const cause = l.cause === "security" ? (l.heldOver?.cause ?? null) : l.cause;
   return cause === "credit" || cause === "policy" ? cause : null;

@@ -6,6 +6,7 @@ import {
   daysPastDue,
   type Line,
   type LineRules,
+  otherOf,
   rulesFor,
   thinFile,
   writtenOff,
@@ -128,7 +129,7 @@ export function endedLine(c: Customer, line: Line): { reasons: ReasonCode[]; fac
 /** A write-off on either line, as the fact that bars the customer from credit: lenders exclude a
  *  customer they lost money on (the debt, repaid or not, stays on the record). Null: none. */
 export function writeOffFact(c: Customer, line: Line): RuleFact | null {
-  const lost = line.status === "charged_off" ? line : line.id === "huabei" ? c.jiebei : c.huabei;
+  const lost = line.status === "charged_off" ? line : otherOf(c, line);
   if (lost.status !== "charged_off") return null;
   return { code: "DEBT_WRITTEN_OFF", value: writtenOff(lost), ...(lost === line ? {} : { line: lost.id }) };
 }
@@ -206,6 +207,6 @@ export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null,
 
 /** When the overdue amount that decides is on the other line, the fact says so. */
 export function otherLine(c: Customer, line: Line, day: number): { line?: LineId } {
-  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  const other = otherOf(c, line);
   return daysPastDue(other, day) > daysPastDue(line, day) ? { line: other.id } : {};
 }

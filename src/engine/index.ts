@@ -24,6 +24,15 @@ export {
 } from "./lanes.js";
 export { FEN_PER_YUAN, fenToYuan, wholeFen, yuanToFen } from "./money.js";
 export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
+export {
+  OVERDUE_ACTIONS,
+  type OverdueAction,
+  REMEDIES,
+  type RemedyField,
+  type RemedyInfo,
+  VERIFY_SUSPENDS_CAUSES,
+  type VerifySuspendsCause,
+} from "./remedies.js";
 export { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "./schedule.js";
 export type { ScheduledInput } from "./scheduled.js";
 export {

@@ -11,7 +11,7 @@ import {
   lastCured,
   owed,
   rulesFor,
-  suspensionBeneath,
+  suspendedFor,
 } from "./customer.js";
 import {
   CUT_BY,
@@ -173,7 +173,7 @@ export function citing(
 ): ReasonCode[] {
   const codes = blockers.map((f) => f.code);
   // nothing in the way (ready to restore): nothing holds it
-  if (codes.length === 0 || !heldByPolicy(c, line, day, s, suspensionBeneath(line))) return codes;
+  if (codes.length === 0 || !heldByPolicy(c, line, day, s, suspendedFor(line))) return codes;
   // after the hold's own code (only a verification lifts it), the suspension beneath
   const at = codes[0] === "SECURITY_PROFILE_CHANGES" ? 1 : 0;
   return [...codes.slice(0, at), "POLICY_CHANGE", ...codes.slice(at)];

@@ -7,8 +7,8 @@ import {
   lineAt,
   NOTHING,
   notePastDue,
+  noteReviewed,
   outcome,
-  reviewedSinceChange,
   type StepOutcome,
 } from "./apply-verdict.js";
 import { type Customer, daysPastDue, isOpen, type Line, overdue, owed, runsToTerm } from "./customer.js";
@@ -274,7 +274,7 @@ function reviewFrom(
       out ??= [];
       out.push(...decide(s, { type: "review", line: line.id, requested: false }, line, v));
     }
-    reviewedSinceChange(line);
+    noteReviewed(line);
   }
   return out ?? NOTHING;
 }

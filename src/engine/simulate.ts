@@ -3,7 +3,7 @@
 // or randomness; the same scenario gives the same trace everywhere.
 
 import type { StepOutcome } from "./apply-verdict.js";
-import type { Customer } from "./customer.js";
+import { type Customer, lineOf } from "./customer.js";
 import type { ReasonCode } from "./reasons.js";
 import { GRID_MONTHS } from "./record.js";
 import { nextEngineDay, runDay } from "./schedule.js";
@@ -174,7 +174,7 @@ export function answerAtEndOf(scenario: Scenario, day: number): readonly Remedy[
 export function decisionNote(c: Customer, o: StepOutcome): DecisionNote | null {
   const v = o.verdict;
   if (v === null || v.decision === null) return null;
-  const line = o.line === null ? null : o.line === "huabei" ? c.huabei : c.jiebei;
+  const line = o.line === null ? null : lineOf(c, o.line);
   return {
     day: o.day,
     event: o.event,

@@ -14,6 +14,7 @@ import {
   type Line,
   lastCured,
   lineOf,
+  otherOf,
   overdue,
   owed,
   rulesFor,
@@ -223,7 +224,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       if (balance > 0 && overdue(line) === 0) remedies.push(payBalance(c, line, balance, day, calendar));
       // no reapplying after a write-off on either line (no line is opened again), nor while the other line
       // is suspended (no new line meanwhile: its restoration comes first)
-      const other = line.id === "huabei" ? c.jiebei : c.huabei;
+      const other = otherOf(c, line);
       const lost = writeOffFact(c, line);
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
@@ -306,7 +307,7 @@ function limitCut(
   const from = increaseFrom(c, line, day);
   // an application for an increase is declined while the other line is suspended (whatever the time), and
   // at its cap when the cap is no more than the limit held
-  const other = line.id === "huabei" ? c.jiebei : c.huabei;
+  const other = otherOf(c, line);
   const cap = capFor(c, line.id, s);
   const blocked: RuleFact | null =
     other.status === "suspended"

@@ -3,6 +3,7 @@
 
 import type { ReasonCode } from "./reasons.js";
 import type { GridMonth } from "./record.js";
+import type { OverdueAction, VerifySuspendsCause } from "./remedies.js";
 import type { ScoreInputs } from "./scorecard.js";
 import type { RuleFact } from "./verdict.js";
 import type {
@@ -173,8 +174,8 @@ export type Remedy = {
   | {
       kind: "pay_overdue";
       amount: Fen;
-      today?: "charge_off" | "suspension" | "review";
-      by?: { day: number; date: string; what: "charge_off" | "suspension" | "review" };
+      today?: OverdueAction;
+      by?: { day: number; date: string; what: OverdueAction };
       /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
       suspends?: LineId[];
     }
@@ -218,7 +219,7 @@ export type Remedy = {
    *  standard for keeping credit, or an overdue too long): for `cause` (policy: a change since that the
    *  line failed, having met the policy before it), what it would cite; the steps that change it come
    *  before the verification */
-  | { kind: "verify_suspends"; cause: "credit" | "policy"; reasons: ReasonCode[] }
+  | { kind: "verify_suspends"; cause: VerifySuspendsCause; reasons: ReasonCode[] }
   /** `afterPaying`: an amount is overdue now, and the clean period starts once it is paid (the date
    *  assumes it is paid today) */
   | { kind: "keep_clean_until"; day: number; date: string; afterPaying: boolean }

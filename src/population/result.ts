@@ -16,6 +16,11 @@ import { summarise } from "./stats.js";
 import { dominated, type SweepAxis, type VariantMetrics, variantMetrics } from "./sweep.js";
 import type { BadDefinition } from "./vocabulary.js";
 
+/** What a file that is no result document is told: the documents `merge` reads. */
+const UNCHANGED_HINT = "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged";
+/** What results of different runs are told: `merge` joins the shards of one. */
+const ONE_RUN_HINT = "merge the shards of one run: the same `simulate` options, only --shard I/N apart";
+
 export interface PopulationMeta {
   seed: number;
   days: number;
@@ -146,7 +151,7 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
   if (odd !== null)
     throw new InputError(`not a population result: ${odd}`, {
       file,
-      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+      hint: UNCHANGED_HINT,
     });
   const parsed = Document.safeParse(data);
   if (!parsed.success) {
@@ -173,7 +178,7 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
             ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
             hint: otherVersion
               ? "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge"
-              : "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+              : UNCHANGED_HINT,
           },
         );
       }),
@@ -225,7 +230,7 @@ function refuseContradictions(r: PopulationResult, file: string): void {
       file,
       field,
       expected,
-      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+      hint: UNCHANGED_HINT,
     });
   };
   const arms: Array<[string, ArmAggregate[]]> = [
@@ -299,7 +304,7 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
             file,
             expected: "the same personas, seed, days, accounts, policies and measures as the other files",
             found: describeMetaDifference(majority.meta, result.meta),
-            hint: "merge the shards of one run: the same `simulate` options, only --shard I/N apart",
+            hint: ONE_RUN_HINT,
           }),
       ),
     );
@@ -363,7 +368,7 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       throw new InputError("these results come from different populations", {
         file,
         found: "other arms",
-        hint: "merge the shards of one run: the same `simulate` options, only --shard I/N apart",
+        hint: ONE_RUN_HINT,
       });
     mergeArms(total.champion, result.champion);
     if (total.challenger && result.challenger) mergeArms(total.challenger, result.challenger);
@@ -381,7 +386,7 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     throw new InputError("these results add up to totals beyond exact numbers", {
       file: sorted[sorted.length - 1]!.file,
       found: `a total of ${inexact}`,
-      hint: "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged",
+      hint: UNCHANGED_HINT,
     });
   return total;
 }

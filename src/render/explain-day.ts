@@ -35,6 +35,7 @@ import {
   lineName,
   nothingToDo,
   reasonAdvice,
+  remedyText,
   signed,
   statusText,
 } from "../scenario/format.js";
@@ -331,7 +332,7 @@ function onceEach(remedies: readonly Remedy[]): string[] {
   return [
     ...new Set(
       [...steps.values()].map(({ remedy, lines }) =>
-        describeRemedy(lines.size > 1 ? { ...remedy, line: "huabei" } : remedy),
+        lines.size > 1 ? remedyText(remedy) : describeRemedy(remedy),
       ),
     ),
   ];

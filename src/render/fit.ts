@@ -13,9 +13,6 @@ const ANSI_AT = new RegExp(`^${ESC}\\[[0-9;]*m`);
 const TRAILING_SPACES = new RegExp(` +((?:${ESC}\\[[0-9;]*m)*)$`);
 const LEADING = new RegExp(`^((?:${ESC}\\[[0-9;]*m)*)( *)`);
 
-/** How many terminal columns `text` takes: wide (CJK) characters and emoji two, colour codes none. */
-export const columnsOf = (text: string): number => stringWidth(text);
-
 /** Column gaps (two or more spaces inside the text) mark a table row; prose has at most one. */
 function isTableRow(plain: string): boolean {
   return (plain.trim().match(/ {2,}/g) ?? []).length >= 2;

@@ -2,7 +2,7 @@
 // every row fits the terminal, else beneath it as prose the terminal's width wraps.
 
 import type { ChalkInstance } from "chalk";
-import { columnsOf } from "./fit.js";
+import stringWidth from "string-width";
 
 export interface PersonaRow {
   name: string;
@@ -24,7 +24,7 @@ export function renderPersonas(
   // persona it goes beneath (beside, a folded row cut it short); measured in columns, not UTF-16 units —
   // a CJK or emoji description is twice as wide as it is long
   const beside =
-    columns === undefined || rows.every((r, i) => columnsOf(`${heads[i]}${r.description}`) <= columns);
+    columns === undefined || rows.every((r, i) => stringWidth(`${heads[i]}${r.description}`) <= columns);
   const lines = [
     c.bold(beside ? `${"persona".padEnd(w)}share    description` : `${"persona".padEnd(w)}share`),
   ];

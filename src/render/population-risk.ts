@@ -34,8 +34,9 @@ import {
   ratio,
 } from "./population-format.js";
 
+// the unit judged on the whole yuan shown: ¥999,999.60 is ¥1.00 M, never "¥1,000,000" in yuan
 const yuanShort = (y: number) =>
-  Math.abs(y) >= 1e6 ? `${y < 0 ? "−" : ""}¥${num(Math.abs(y) / 1e6, 2)} M` : wholeYuanText(y);
+  Math.round(Math.abs(y)) >= 1e6 ? `${y < 0 ? "−" : ""}¥${num(Math.abs(y) / 1e6, 2)} M` : wholeYuanText(y);
 
 interface RiskColumn {
   title: string;

@@ -17,7 +17,7 @@ import {
   statusText,
 } from "../scenario/format.js";
 import { maxOf, pushAll } from "../shared/lists.js";
-import { printable } from "../shared/text.js";
+import { columnsOf, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
 import { scoreChangeText } from "./score-change.js";
@@ -50,7 +50,7 @@ const DEFAULT_EVENT_WIDTH = 44;
 /** The event column fits the longest event text, within reason. */
 function eventColumnWidth(steps: readonly Step[]): number {
   let width = 20;
-  for (const s of steps) width = Math.max(width, describeEvent(s).length);
+  for (const s of steps) width = Math.max(width, columnsOf(describeEvent(s)));
   return Math.min(width, 72);
 }
 
@@ -74,8 +74,9 @@ export function decisionColour(c: ChalkInstance, d: Decision | null): (s: string
   }
 }
 
-const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
-const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+// in terminal columns: an event names a merchant as written (a Chinese one takes two a character)
+const pad = padColumns;
+const padStart = padColumnsStart;
 
 const standing = (s: LineSnapshot): string => statusText(s.status, s.cause);
 

@@ -2,42 +2,52 @@
 
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
-import { civilFromDays, parseIsoDate } from "../engine/index.js";
-import { grouped, printable } from "../shared/text.js";
+import { DECISIONS, REASON_CODES, type Step } from "../engine/index.js";
+import { maxOf } from "../shared/lists.js";
+import { columnsOf, grouped, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
-import { decisionsById, type VariantRun } from "../whatif/run.js";
+import { type ListingRow, listingOf, type VariantRun } from "../whatif/run.js";
 import type { CounterfactualResult } from "../whatif/search.js";
-import { dayOf, whatWritten } from "../whatif/variant.js";
+import { whatWritten } from "../whatif/variant.js";
 import { decisionColour } from "./trace.js";
 
-const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
-const padStart = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
-
-function dateOf(start: string, day: number): string {
-  const s = parseIsoDate(start);
-  if (s === null) return "";
-  const { year, month, day: d } = civilFromDays(s + day);
-  return `${year}-${String(month).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
+// in terminal columns: an event names a merchant as written (a Chinese one takes two a character)
+const pad = padColumns;
+const padStart = padColumnsStart;
 
 /** The event column's width: as its widest event needs, at least EVENT_MIN and at most EVENT_MAX (a row
  *  whose event is wider still — a merchant's long name — has its decision beneath it). A fixed 40 put a
  *  longer event's decision one space after it, out of its column ("… over 12 months approved"). */
 const EVENT_MIN = 40;
 const EVENT_MAX = 60;
-/** The width of a listing row with its decision beside it (number, day, date, event, decision, a reason or
- *  two): narrower, every decision goes beneath its event. */
-const listingWidth = (event: number) => 5 + 2 + 4 + 2 + 10 + 2 + event + 1 + 36;
+/** The narrowest listing with every decision beside its event: the number, day, date and event columns,
+ *  then room for the longest decision and the longest reason (with its comma) after it; the other reasons
+ *  wrap beneath the first. */
+const listingWidth = (event: number) =>
+  5 +
+  2 +
+  4 +
+  2 +
+  10 +
+  2 +
+  event +
+  1 +
+  maxOf(DECISIONS.map((d) => d.length)) +
+  1 +
+  maxOf(REASON_CODES.map((r) => r.length)) +
+  1;
 /** Where a decision goes beneath its event on a narrow terminal: under the date. */
 const BENEATH = " ".repeat(13);
+/** The least room for reasons beneath the first one: less, and they wrap two columns in instead. */
+const HANG_ROOM = 24;
 
-const visible = (s: string): number => stripVTControlCharacters(s).length;
+const visible = (s: string): number => columnsOf(stripVTControlCharacters(s));
 
 /**
  * A row with its decision and every reason the step gave (as `run` lists them: a contact's blockers and
- * the score's characteristics alike) beside it — or beneath it, on a terminal narrower than the listing
- * (`narrow`) or than this row (`columns`), or when the event overflows its column (`overflows`), the
- * reasons wrapped under the first.
+ * the score's characteristics alike): beside it, or on a line beneath it — every row alike on a terminal
+ * narrower than the listing (`narrow`), a row whose event overflows its column (`overflows`) alone — the
+ * reasons that do not fit wrapped under the first.
  */
 function withDecision(
   row: string,
@@ -49,13 +59,12 @@ function withDecision(
   columns?: number,
 ): string {
   if (decision === "") return row.trimEnd();
-  const beside = `${row}${decision}${reasons.length > 0 ? c.dim(` ${reasons.join(", ")}`) : ""}`;
-  if (!narrow && !overflows && (columns === undefined || visible(beside) <= columns)) return beside;
-  const lines = [`${row.trimEnd()}`];
-  let line = `${BENEATH}${decision}`;
+  const beneath = narrow || overflows;
+  const lines = beneath ? [row.trimEnd()] : [];
+  let line = beneath ? `${BENEATH}${decision}` : `${row}${decision}`;
   // continuations start under the first reason, or two columns in when that leaves too little room
   const under = visible(line) + 1;
-  const hang = columns === undefined || columns - under >= 24 ? under : BENEATH.length + 2;
+  const hang = columns === undefined || columns - under >= HANG_ROOM ? under : BENEATH.length + 2;
   reasons.forEach((code, i) => {
     const text = i < reasons.length - 1 ? `${code},` : code;
     if (i > 0 && columns !== undefined && visible(line) + 1 + text.length > columns) {
@@ -67,72 +76,38 @@ function withDecision(
   return lines.join("\n");
 }
 
-/** One line per event, in timeline order, with its number (what --remove/--edit take); on a terminal
- *  narrower than the row (`columns`), each decision goes on a line beneath its event. */
-export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number): string[] {
-  const v = run.variant;
-  const start = v.original.start;
-  const steps = decisionsById(run);
-  const rows = v.events
-    .map((e, order) => ({ e, order, day: dayOf(e.event, start), what: whatWritten(e.event) }))
-    .sort((a, b) => a.day - b.day || a.order - b.order);
-  const width = eventWidth(run);
-  const narrow = columns !== undefined && columns < listingWidth(width);
-  const lines = rows.map(({ e, day, what }) => {
-    const step = steps.get(e.id);
-    const mark = e.origin === "added" ? c.green("+") : e.origin === "edited" ? c.yellow("~") : " ";
-    const decision = step?.decision ? decisionColour(c, step.decision)(step.decision) : "";
-    return {
-      day,
-      text: withDecision(
-        `${mark}${padStart(`#${e.id}`, 4)}  ${padStart(String(day), 4)}  ${c.dim(dateOf(start, day))}  ${pad(what, width)} `,
-        decision,
-        step?.decision ? step.reasons : [],
-        c,
-        narrow,
-        what.length > width,
-        columns,
-      ),
-    };
-  });
-  // the engine's own decisions (suspensions, reviews) between the user's events, unnumbered
-  for (const s of run.trace.steps) {
-    if ("index" in s.event || s.decision === null) continue;
-    // the line decided on, as `run` says it ("periodic review of Jiebei")
-    const of = s.line === "jiebei" ? " of Jiebei" : "";
-    const what =
-      s.event.type === "review"
-        ? `periodic review${of}`
-        : s.event.type === "overdue"
-          ? `overdue trigger${of}`
-          : `${s.event.type.replace("_", " ")}${of}`;
-    lines.push({
-      day: s.day,
-      text: withDecision(
-        c.dim(`${padStart("·", 5)}  ${padStart(String(s.day), 4)}  ${s.date}  ${pad(what, width)} `),
-        decisionColour(c, s.decision)(s.decision),
-        s.reasons,
-        c,
-        narrow,
-        false,
-        columns,
-      ),
-    });
-  }
-  // stable: user events keep their order; engine decisions follow the day's events
-  return lines
-    .map((l, i) => ({ l, i }))
-    .sort((a, b) => a.l.day - b.l.day || a.i - b.i)
-    .map((x) => x.l.text);
+/** What an engine decision was about, as `run` says it ("periodic review of Jiebei"). */
+function engineWhat(s: Step): string {
+  const of = s.line === "jiebei" ? " of Jiebei" : "";
+  if (s.event.type === "review") return `periodic review${of}`;
+  if (s.event.type === "overdue") return `overdue trigger${of}`;
+  return `${s.event.type.replace("_", " ")}${of}`;
 }
 
-/** The event column of a run's listing: wider than its widest event with a decision beside it, within
+/** One line per event, in timeline order, with its number (what --remove/--edit take), and the engine's
+ *  own decisions between them, unnumbered; on a terminal narrower than the listing (`columns`), each
+ *  decision goes on a line beneath its event. */
+export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number): string[] {
+  const rows = listingOf(run);
+  const width = eventWidth(rows);
+  const narrow = columns !== undefined && columns < listingWidth(width);
+  return rows.map((r) => {
+    const decision = r.decision ? decisionColour(c, r.decision)(r.decision) : "";
+    const what = r.kind === "event" ? whatWritten(r.entry.event) : engineWhat(r.step);
+    const row =
+      r.kind === "event"
+        ? `${r.entry.origin === "added" ? c.green("+") : r.entry.origin === "edited" ? c.yellow("~") : " "}${padStart(`#${r.entry.id}`, 4)}  ${padStart(String(r.day), 4)}  ${c.dim(r.date)}  ${pad(what, width)} `
+        : c.dim(`${padStart("·", 5)}  ${padStart(String(r.day), 4)}  ${r.date}  ${pad(what, width)} `);
+    return withDecision(row, decision, r.reasons, c, narrow, columnsOf(what) > width, columns);
+  });
+}
+
+/** The event column of a listing: wider than its widest event with a decision beside it, within
  *  EVENT_MIN–EVENT_MAX (events without a decision end their row: they never push a column). */
-function eventWidth(run: VariantRun): number {
-  const steps = decisionsById(run);
-  const decided = run.variant.events
-    .filter((e) => steps.get(e.id)?.decision)
-    .map((e) => whatWritten(e.event).length);
+function eventWidth(rows: readonly ListingRow[]): number {
+  const decided = rows
+    .filter((r) => r.decision)
+    .map((r) => columnsOf(r.kind === "event" ? whatWritten(r.entry.event) : engineWhat(r.step)));
   // one space more than the widest: the row's column gaps are two spaces, as a table's are; an event too
   // wide for any column widens none
   return Math.max(EVENT_MIN, ...decided.map((n) => n + 1).filter((n) => n <= EVENT_MAX));
@@ -141,7 +116,7 @@ function eventWidth(run: VariantRun): number {
 export function renderListing(run: VariantRun, c: ChalkInstance, columns?: number): string {
   const head = `${c.bold(printable(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
   const cols = c.bold(
-    `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(run))} decision`,
+    `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(listingOf(run)))} decision`,
   );
   return `${[head, "", cols, ...listingLines(run, c, columns)].join("\n")}\n`;
 }

@@ -207,7 +207,9 @@ export function describeRemedy(r: Remedy): string {
 const requestReviewOf = (line: LineId): string =>
   line === "jiebei" ? "request_review with line: jiebei" : "request_review";
 
-function remedyText(r: Remedy): string {
+/** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
+ *  the line (a verification, the clean period) when both lines give it. */
+export function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_due":
       return `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;

@@ -238,7 +238,7 @@ export function describeIssue(
         const guess = typeof found === "string" ? suggest(found, EVENT_TYPES) : undefined;
         // a YAML merge key (`<<: *base`) is read as a key of its own, so its fields never arrive
         const event = valueAt(data, issue.path.slice(0, -1));
-        const merged = event !== null && typeof event === "object" && "<<" in event;
+        const merged = isRecord(event) && "<<" in event;
         return new InputError(found === undefined ? "event without a type" : "unknown event type", {
           ...base,
           expected: `one of ${EVENT_TYPES.join(", ")}`,

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { InputError, suggest } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
+import { isRecord } from "./issues.js";
 import { SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
@@ -111,8 +112,7 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
 
 /** The problems of the policy a refused file extends (or of its `extends`), when it names one. */
 function parentProblems(parsed: Parsed, file: string, reading: PolicyReading, chain: string[]): InputError[] {
-  const data = parsed.data;
-  const ref = data !== null && typeof data === "object" ? (data as { extends?: unknown }).extends : undefined;
+  const ref = isRecord(parsed.data) ? parsed.data.extends : undefined;
   const valid = PolicyFile.shape.extends.safeParse(ref);
   if (!valid.success || valid.data === undefined) return [];
   try {

@@ -147,3 +147,30 @@ export function elideMiddle(text: string, max: number): string {
   }
   return `${head}…${tail}`;
 }
+
+/** East Asian wide and fullwidth characters of the Basic Multilingual Plane — CJK, kana, Hangul, the
+ *  fullwidth forms: two terminal columns each, in one UTF-16 unit. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
+
+/**
+ * How many terminal columns `text` (without colour codes) takes, for padding a table's columns: its
+ * UTF-16 length, one more for each wide character above (a merchant written in Chinese) — and a
+ * character beyond that plane (an emoji, a rarer ideograph) is two units wide and two columns. Cheap, and
+ * free of string-width, which builds an Intl.Segmenter as it loads (too slow for `run`'s start, and for
+ * every cell of a long trace); combining marks and emoji sequences, which it would count, are counted
+ * here by their units. The terminal fitting (render/fit.ts) measures with string-width.
+ */
+export const columnsOf = (text: string): number => text.length + (text.match(WIDE)?.length ?? 0);
+
+/** `text` padded with spaces to `width` terminal columns (columnsOf); as it is when as wide or wider. */
+export const padColumns = (text: string, width: number): string => {
+  const w = columnsOf(text);
+  return w >= width ? text : text + " ".repeat(width - w);
+};
+
+/** `text` right-aligned in `width` terminal columns (columnsOf). */
+export const padColumnsStart = (text: string, width: number): string => {
+  const w = columnsOf(text);
+  return w >= width ? text : " ".repeat(width - w) + text;
+};

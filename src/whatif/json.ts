@@ -3,6 +3,7 @@
 import { adviceText, problemText } from "./advice.js";
 import { editOf } from "./candidates.js";
 import { type Comparison, keyEventNumber, keyText, type Outcome, type Verdict } from "./compare.js";
+import { listingOf, type VariantRun } from "./run.js";
 import type { CounterfactualResult } from "./search.js";
 
 function side(v: Verdict) {
@@ -73,5 +74,35 @@ export function counterfactualToJson(r: CounterfactualResult): Record<string, un
       budget: r.budget,
       budgetExhausted: r.budgetExhausted,
     },
+  };
+}
+
+/**
+ * What `--list` shows, as plain JSON: each of the user's events by number, as written, with the decision
+ * its step got and every reason given (`decision: null` when it decided nothing); and the engine's own
+ * decisions between them (`engine`: a review, the overdue trigger), each with its day, date and line.
+ */
+export function listingToJson(run: VariantRun): Record<string, unknown> {
+  const rows = listingOf(run);
+  return {
+    scenario: run.loaded.scenario.name,
+    events: rows
+      .flatMap((r) => (r.kind === "event" ? [r] : []))
+      .sort((a, b) => a.entry.id - b.entry.id)
+      .map((r) => ({ number: r.entry.id, ...r.entry.event, decision: r.decision, reasons: r.reasons })),
+    engine: rows.flatMap((r) =>
+      r.kind === "engine"
+        ? [
+            {
+              day: r.day,
+              date: r.date,
+              event: r.step.event.type,
+              line: r.step.line,
+              decision: r.decision,
+              reasons: r.reasons,
+            },
+          ]
+        : [],
+    ),
   };
 }

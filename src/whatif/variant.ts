@@ -24,7 +24,7 @@ import {
 import { validate } from "../scenario/validate.js";
 import { InputError } from "../shared/errors.js";
 
-interface VariantEvent {
+export interface VariantEvent {
   /** stable number: 1-based position in the original file; added events continue the count */
   id: number;
   event: WrittenEvent;

@@ -41,6 +41,32 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.stdout).toMatch(/·\s+70\s+.*suspended/);
   });
 
+  it("--list --json carries what the text listing shows: each event's decision and reasons, the engine's own decisions", async () => {
+    const file = "scenarios/zhang-ming.yaml";
+    const text = (await cli(["whatif", file, "--list"])).stdout.split("\n");
+    const r = await cli(["whatif", file, "--list", "--json"]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as {
+      events: Array<{ number: number; type: string; decision: string | null; reasons: string[] }>;
+      engine: Array<{ day: number; date: string; event: string; decision: string; reasons: string[] }>;
+    };
+    expect(j.events.map((e) => e.number)).toEqual(j.events.map((_, i) => i + 1));
+    // the same decision and reasons as the event's row in the text, or none on either side
+    for (const e of j.events) {
+      const row = text.find((l) => new RegExp(`^ +#${e.number} `).test(l))!;
+      const shown = row.trim().split(/ {2,}/).slice(4).join("  ");
+      expect(shown, row).toBe(e.decision === null ? "" : [e.decision, e.reasons.join(", ")].join(" ").trim());
+    }
+    expect(j.events.filter((e) => e.decision !== null)).toHaveLength(20);
+    // the engine's rows (`·`), one by one
+    const engineRows = text.filter((l) => /^ +· /.test(l));
+    expect(engineRows.length).toBeGreaterThan(0);
+    expect(j.engine.map((s) => `${s.day} ${s.date} ${s.decision} ${s.reasons.join(", ")}`)).toEqual(
+      engineRows.map((l) => l.replace(/^ +· +(\d+) +(\S+) .*? {2,}(\w+) (.*)$/, "$1 $2 $3 $4")),
+    );
+    expect(j.engine[0]).toMatchObject({ day: 227, event: "review", line: "huabei", decision: "suspended" });
+  });
+
   it("removes events by condition and shows the decisions that differ side by side", async () => {
     const r = await cli([
       "whatif",

@@ -2,8 +2,8 @@
 // terminal's columns — counted as a terminal shows them, wide (CJK) characters and emoji two.
 
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { columnsOf } from "../../src/render/fit.js";
 import { renderPersonas } from "../../src/render/personas.js";
 
 const plain = new Chalk({ level: 0 });
@@ -25,7 +25,7 @@ describe("personas on a terminal", () => {
       expect(out.split("\n")[0]).toBe("persona   share");
       expect(out).toContain(`saver     50.0 %\n    ${text}\n`);
       // the rows (the closing note is prose, which the terminal's writer wraps)
-      for (const line of out.split("\n").slice(0, 5)) expect(columnsOf(line)).toBeLessThanOrEqual(columns);
+      for (const line of out.split("\n").slice(0, 5)) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
     },
   );
 

@@ -344,5 +344,7 @@ describe("whole yuan", () => {
     expect([-0.3, -2475.5, 999_999.4].map(cell)).toEqual(["¥0", "−¥2,476", "¥999,999"]);
     // in millions too, the sign before the yuan sign: a loss of millions reads as one of thousands does
     expect([2_500_000, -2_500_000].map(cell)).toEqual(["¥2.50 M", "−¥2.50 M"]);
+    // the unit is chosen by the amount as shown: what rounds to a million yuan is shown in millions
+    expect([999_999.6, -999_999.6, 999_999.49].map(cell)).toEqual(["¥1.00 M", "−¥1.00 M", "¥999,999"]);
   });
 });

@@ -3,6 +3,7 @@
 
 import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
 import { scatterChart, scoreChart } from "../../src/render/chart.js";
@@ -20,6 +21,17 @@ const colour = new Chalk({ level: 1 });
 
 describe("renderTrace", () => {
   const text = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: true });
+
+  it("keeps its columns under an event of wide characters: a Chinese merchant takes two columns a character", () => {
+    const { scenario: wide } = loadScenario("test/fixtures/whatif/wide-merchant.yaml");
+    const rows = renderTrace(wide, simulate(wide), { chalk: plain, explain: false, chart: false })
+      .split("\n")
+      .filter((l) => /^ +\d+ {2}\S+ {2}purchase /.test(l));
+    expect(rows).toHaveLength(2);
+    // the decision starts at the same terminal column on both rows
+    const at = rows.map((l) => stringWidth(l.slice(0, l.indexOf(" approved"))));
+    expect(at[0]).toBe(at[1]);
+  });
 
   it("is plain text without colour; colour adds escapes and nothing else", () => {
     expect(text).not.toMatch(ANSI);

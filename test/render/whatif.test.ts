@@ -3,6 +3,7 @@
 
 import { stripVTControlCharacters } from "node:util";
 import { Chalk } from "chalk";
+import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { firstSuspensionChange, renderComparison } from "../../src/render/compare.js";
 import { listingLines, renderCounterfactual, renderListing } from "../../src/render/whatif.js";
@@ -91,10 +92,52 @@ describe("renderComparison", () => {
     for (const columns of [60, 80, 120]) {
       const lines = listingLines(zhang, plain, columns).join("\n").split("\n");
       for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(columns);
+      // the row's own lines: up to the next event's (numbered, or the engine's `·`)
       const at = lines.findIndex((l) => / 230 .*contact customer service/.test(l));
-      const beneath = lines.slice(at + 1, at + 4).join(" ");
-      for (const code of contact.reasons) expect(beneath, `${columns}`).toContain(code);
+      const end = lines.findIndex((l, i) => i > at && /^[ +~] {0,3}[#·]/.test(l));
+      const own = lines.slice(at, end).join(" ");
+      for (const code of contact.reasons) expect(own, `${columns}`).toContain(code);
     }
+  });
+
+  it("the listing keeps its columns under an event of wide characters (a Chinese merchant), and fits its width", () => {
+    const wide = runVariant(base("test/fixtures/whatif/wide-merchant.yaml"));
+    const rows = listingLines(wide, plain).filter((l) => / purchase /.test(l));
+    expect(rows).toHaveLength(2);
+    const at = rows.map((l) => stringWidth(l.slice(0, l.indexOf(" approved"))));
+    expect(at[0]).toBe(at[1]);
+    for (const columns of [70, 90]) {
+      for (const l of listingLines(wide, plain, columns).join("\n").split("\n"))
+        expect(stringWidth(l), l).toBeLessThanOrEqual(columns);
+    }
+  });
+
+  it("the listing folds every row alike: all decisions beside their events, or all beneath", () => {
+    const zhang = runVariant(base("scenarios/zhang-ming.yaml"));
+    const rows = listingLines(zhang, plain).filter((l) =>
+      / (declined|suspended|info|approved|restored) /.test(l),
+    );
+    for (const columns of [100, 110, 120, 140]) {
+      const folded = listingLines(zhang, plain, columns);
+      const beside = folded.filter((r) =>
+        / (declined|suspended|info|approved|restored)\b/.test(r.split("\n")[0]!),
+      );
+      // every row with a decision keeps it on the event's line, or none does: never some of each
+      expect([0, rows.length], `${columns}`).toContain(beside.length);
+      for (const r of folded) {
+        const [first, ...rest] = r.split("\n");
+        for (const l of [first!, ...rest]) expect(l.length, l).toBeLessThanOrEqual(columns);
+        if (beside.length === 0 || rest.length === 0) continue;
+        // reasons carried over start under the first reason
+        const under = first!.search(/ [A-Z_]+,/) + 1;
+        for (const l of rest) expect(l.search(/\S/), `${columns}: ${r}`).toBe(under);
+      }
+    }
+    // at 120 columns each decision is beside its event
+    const at120 = listingLines(zhang, plain, 120);
+    expect(at120.filter((r) => / (declined|suspended|info) /.test(r.split("\n")[0]!)).length).toBe(
+      rows.filter((r) => / (declined|suspended|info) /.test(r)).length,
+    );
   });
 
   it("a run with Jiebei shows each line's end, named; a Huabei-only run keeps its short table", () => {

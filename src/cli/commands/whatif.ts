@@ -18,7 +18,7 @@ import { type OutputSet, occupied, writingTogether } from "../../shared/write-fi
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
-import { comparisonToJson, counterfactualToJson } from "../../whatif/json.js";
+import { comparisonToJson, counterfactualToJson, listingToJson } from "../../whatif/json.js";
 import { compareRuns, runVariant, type VariantRun } from "../../whatif/run.js";
 import { variantYaml } from "../../whatif/save.js";
 import { searchCounterfactual } from "../../whatif/search.js";
@@ -63,7 +63,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   if (options.list) {
     out(
       options.json
-        ? `${JSON.stringify(listingJson(baseRun))}\n`
+        ? `${JSON.stringify(listingToJson(baseRun))}\n`
         : renderListing(baseRun, chalk, io.stdout.fitTo),
     );
     return;
@@ -308,11 +308,4 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
   // without --force, a file that appears meanwhile is not replaced either
   set.write(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });
   return target;
-}
-
-function listingJson(run: VariantRun): Record<string, unknown> {
-  return {
-    scenario: run.loaded.scenario.name,
-    events: run.variant.events.map((e) => ({ number: e.id, ...e.event })),
-  };
 }

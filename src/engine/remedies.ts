@@ -1,0 +1,183 @@
+// The one catalogue of remedies — what customer service says the customer can do, or needs to know — as
+// `run --json` writes them in a step's `remedies`: each kind, what it says, and every field beside `kind`
+// and `line`. The docs' reference page is generated from it; a kind or a field missing here does not
+// compile, and a value of a closed field (`OVERDUE_ACTIONS`, `VERIFY_SUSPENDS_CAUSES`) is listed from its
+// own record, so that a new one reaches the page with its meaning.
+
+import type { Remedy } from "./types.js";
+import type { Cause } from "./vocabulary.js";
+
+/** What acts on an overdue left unpaid (pay_overdue's `today` and `by.what`), and what it does. */
+export const OVERDUE_ACTIONS = {
+  charge_off: "the end-of-day check charges the debt off, and no line is offered again",
+  suspension:
+    "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays)",
+  review:
+    "the periodic review suspends the lines named in `suspends`, a repayment past due at it, before the end-of-day check would",
+} as const;
+export type OverdueAction = keyof typeof OVERDUE_ACTIONS;
+
+/** Why verifying would leave a line suspended (verify_suspends' `cause`). */
+export const VERIFY_SUSPENDS_CAUSES = {
+  credit: "the line fails the standard for keeping credit, or an overdue is too long past due",
+  policy: "a policy change since the hold, which the line fails having met the policy before it",
+} as const satisfies Partial<Record<Cause, string>>;
+export type VerifySuspendsCause = keyof typeof VERIFY_SUSPENDS_CAUSES;
+
+type Fields<K extends Remedy["kind"]> = Exclude<keyof Extract<Remedy, { kind: K }>, "kind" | "line">;
+
+/** A field: what it holds, and for a closed one each value it takes with its meaning. */
+export type RemedyField = string | { text: string; values: Readonly<Record<string, string>> };
+
+export interface RemedyInfo<K extends Remedy["kind"] = Remedy["kind"]> {
+  /** what it says, in a sentence */
+  meaning: string;
+  /** each field beside `kind` and `line`, as `run --json` writes it (money in yuan) */
+  fields: { [F in Fields<K>]: RemedyField };
+}
+
+const dayDate = "its `day` and `date`";
+
+/** Every remedy kind, in the order a step tends to give them. */
+export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
+  pay_overdue: {
+    meaning: "pay the amount past due on the line",
+    fields: {
+      amount: "the amount overdue (yuan)",
+      today: {
+        text: "what acts on it later this day (its end-of-day check, or its periodic review) unless it is paid today; absent otherwise",
+        values: OVERDUE_ACTIONS,
+      },
+      by: `the first later check or review that acts on it (${dayDate}, and \`what\`, one of the values of \`today\`); absent when nothing does or it is today`,
+      suspends: "with `review` (in `today` or `by`): the lines that review suspends for the overdue",
+    },
+  },
+  pay_due: {
+    meaning:
+      "pay the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears",
+    fields: { amount: "the unpaid minimum (yuan)" },
+  },
+  pay_balance: {
+    meaning: "repay what a line that is no longer open still owes, nothing of it overdue",
+    fields: {
+      amount: "the balance (yuan)",
+      toTerm: `when the line's instalments run to term (a line closed for policy): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+    },
+  },
+  verify_identity: {
+    meaning: "verify identity: only that lifts a security hold",
+    fields: {},
+  },
+  raise_score: {
+    meaning: "raise the score to what the rule that decided asks",
+    fields: {
+      current: "today's score",
+      needed: "the score asked",
+      drivers:
+        "the reason codes of the characteristics the customer can improve (at most four: those costing the most points)",
+      reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
+    },
+  },
+  wait_for_review: {
+    meaning: "the periodic review that can restore the line",
+    fields: {
+      day: "its day",
+      date: "its date",
+      later: "not the next review, but the first that can restore the line (its clean period ends first)",
+      ready: "nothing stands in the way of the restoration today: the review only has to come",
+      early:
+        "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null",
+      withIncome:
+        "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
+    },
+  },
+  wait_for_inquiries: {
+    meaning: "recent applications stop counting against the customer: do not apply before",
+    fields: { day: "the day they stop counting", date: "its date" },
+  },
+  wait_to_draw: {
+    meaning: "Jiebei lends cash again",
+    fields: {
+      day: "from that day",
+      date: "its date",
+      wait: "the days after the last missed due date, or its arrears cleared when later (jiebeiDrawCleanDays)",
+    },
+  },
+  review_suspends: {
+    meaning: "the next periodic review suspends this active line unless today's numbers change",
+    fields: { day: "the review's day", date: "its date", reasons: "the reason codes it would cite" },
+  },
+  verify_suspends: {
+    meaning:
+      "verifying today would lift the security hold but leave the line suspended: the steps that change it come first",
+    fields: {
+      cause: { text: "why it stays suspended", values: VERIFY_SUSPENDS_CAUSES },
+      reasons: "the reason codes it would cite",
+    },
+  },
+  keep_clean_until: {
+    meaning: "repay every bill on time until the day restoration's clean period ends",
+    fields: {
+      day: "the day the clean period ends",
+      date: "its date",
+      afterPaying: "an amount is overdue now: the period starts once it is paid (the day assumes today)",
+    },
+  },
+  report_income: {
+    meaning: "report a monthly income at which the income multiple allows the smallest line",
+    fields: { income: "the monthly income (yuan)", minLimit: "the smallest line, `minLimit` (yuan)" },
+  },
+  reduce_debt: {
+    meaning:
+      "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap",
+    fields: {
+      ratio: "what the next review reads with nothing more done",
+      max: "the cap (maxDebtToIncome or Jiebei's)",
+      repay:
+        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income",
+      over: "the total of `repay` (yuan); null without an income",
+      review: `the periodic review the advice is for (${dayDate})`,
+      report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
+      missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
+      income: "the monthly income (yuan) at which the next review reads the ratio within the cap, or null",
+    },
+  },
+  on_record: {
+    meaning: "why the line is suspended, closed or charged off, as recorded",
+    fields: {
+      status: "the line's status",
+      cause: "its cause (credit, security, policy, customer), or null",
+      since: "the day it took that status",
+      sinceDate: "its date",
+      day: "the day the reasons were recorded (later than `since` when a security hold was laid over a suspension)",
+      date: "its date",
+      reasons: "the reason codes recorded then",
+    },
+  },
+  closure_due: {
+    meaning: "the review that closes the line unless it is restored by then: it has been suspended too long",
+    fields: {
+      day: "the review's day",
+      date: "its date",
+      certain: "the line cannot be restored before it",
+      hold: "a security hold alone, which only a verification lifts",
+    },
+  },
+  reapply: {
+    meaning:
+      "nothing is owed on the closed line: whether an application to open it again would be approved today",
+    fields: { blockers: "the facts that would decline it (none: it would be approved)" },
+  },
+  limit_cut: {
+    meaning: "the limit a review cut, which comes back only through an application for an increase",
+    fields: {
+      day: "the day of the cut",
+      date: "its date",
+      from: "the limit before (yuan)",
+      to: "the limit after (yuan)",
+      reasons: "the reason codes recorded then",
+      increase:
+        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, or a cap the limit is at)",
+    },
+  },
+};

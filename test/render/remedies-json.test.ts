@@ -1,0 +1,85 @@
+// Every remedy `run --json` writes is one the reference page describes (docs/reference/remedies.md, made
+// from REMEDIES): its kind, each of its fields, and each value of a closed field — over every shipped
+// scenario and scenario fixture, and the cases that give each closed value (a new value needs one here).
+
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { REMEDIES, type RemedyField, type Scenario, simulate } from "../../src/engine/index.js";
+import { traceToNdjson } from "../../src/render/json.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { on, scenario, testPolicy } from "../engine/builders.js";
+import { ROOT } from "../helpers/cli.js";
+
+const files = ["scenarios", "test/fixtures/scenarios"].flatMap((folder) =>
+  readdirSync(`${ROOT}${folder}`)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => loadScenario(`${ROOT}${folder}/${f}`).scenario),
+);
+
+// the January bill is due on day 40: 30 days past due on day 70, 180 on day 220
+const unpaid = (support: number, policy = {}) =>
+  scenario([on.open(0, 5_000), on.purchase(1, 1_000), on.support(support)], {
+    policy: testPolicy(policy),
+    until: support + 5,
+  });
+const held = [on.open(0, 1_000), on.change(1)];
+const cases: Scenario[] = [
+  unpaid(55),
+  unpaid(70, { suspendOverdueDays: 30, chargeOffDays: 180 }),
+  unpaid(220, { suspendOverdueDays: 400, chargeOffDays: 180 }),
+  // the review of day 45 suspends for the overdue before the trigger, on its day and before it
+  unpaid(44, { delinquentMinScore: 900 }),
+  unpaid(45, { delinquentMinScore: 900 }),
+  // a security hold that verifying would leave suspended, for credit (a debt taken during the hold) and
+  // for a policy change since
+  scenario([...held, on.externalDebt(20, 150_000), on.support(30)], {
+    policy: testPolicy({ securityMaxChanges: 0, maxDebtToIncome: 1 }),
+    profile: { monthlyIncome: 10_000 },
+  }),
+  scenario(
+    [...held, on.externalDebt(2, 150_000), on.policy(20, { set: { maxDebtToIncome: 1 } }), on.support(30)],
+    { policy: testPolicy({ securityMaxChanges: 0 }), profile: { monthlyIncome: 10_000 } },
+  ),
+];
+
+const written = [...files, ...cases].flatMap((s) =>
+  traceToNdjson(s.name, simulate(s).steps)
+    .trimEnd()
+    .split("\n")
+    .flatMap((line) => (JSON.parse(line) as { remedies: Array<Record<string, unknown>> }).remedies),
+);
+
+const closed = (f: RemedyField | undefined) => (typeof f === "object" ? Object.keys(f.values) : null);
+
+describe("remedies in run --json", () => {
+  it("are each described on the reference page: kind, fields, and the values of closed fields", () => {
+    for (const r of written) {
+      const kind = r.kind as keyof typeof REMEDIES;
+      expect(Object.keys(REMEDIES), JSON.stringify(r)).toContain(kind);
+      const fields: Record<string, RemedyField> = REMEDIES[kind].fields;
+      for (const [name, value] of Object.entries(r)) {
+        if (name === "kind" || name === "line") continue;
+        expect(Object.keys(fields), `${kind}.${name}`).toContain(name);
+        const values = closed(fields[name]);
+        if (values !== null) expect(values, `${kind}.${name}`).toContain(value);
+      }
+    }
+  });
+
+  it("give every value a closed field lists (pay_overdue's `by.what` takes `today`'s)", () => {
+    const given = (kind: string, read: (r: Record<string, unknown>) => unknown) =>
+      new Set(written.filter((r) => r.kind === kind).map(read));
+    const overdue = given("pay_overdue", (r) => r.today);
+    expect([...overdue].filter((v) => v !== undefined).sort()).toEqual(
+      closed(REMEDIES.pay_overdue.fields.today)!.sort(),
+    );
+    const by = given("pay_overdue", (r) => (r.by as { what?: string } | undefined)?.what);
+    expect([...by].filter((v) => v !== undefined).sort()).toEqual(
+      closed(REMEDIES.pay_overdue.fields.today)!.sort(),
+    );
+    expect([...given("verify_suspends", (r) => r.cause)].sort()).toEqual(
+      closed(REMEDIES.verify_suspends.fields.cause)!.sort(),
+    );
+    expect(written.some((r) => r.kind === "pay_overdue" && Array.isArray(r.suspends))).toBe(true);
+  });
+});
