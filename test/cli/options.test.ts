@@ -563,6 +563,18 @@ describe("simulate", () => {
     [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'got "1/99999999999999999999"'],
     [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
     [["--flips", "-"], /--flips names a folder/, undefined],
+    // flips are accounts two arms decide differently: one arm alone has none to export (it wrote an
+    // index listing nothing and exited 0)
+    [
+      ["--flips", "fl"],
+      /--flips needs --challenger, --challenger-set or a --sweep of two or more variants/,
+      "one policy decides alone: nothing flips",
+    ],
+    [
+      ["--flips", "fl", "--sweep", "minScore=600..600:10"],
+      /--flips needs .* a --sweep of two or more variants/,
+      "found one variant",
+    ],
     [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
     [
       ["--export-account", "1", "--json", "--csv", "x.csv"],
