@@ -115,6 +115,12 @@ describe("credit-sim simulate", () => {
     expect(report).toMatch(/Why neighbouring variants differ/);
   });
 
+  it("a sweep of one value is one variant, in the report and on the page", async () => {
+    const args = ["simulate", TINY, "--accounts", "20", "--days", "40", "--sweep", "minScore=640..640:10"];
+    expect(await ok(args)).toMatch(/^Sweep: 1 variant of default, on the same 20 accounts$/m);
+    expect(await ok([...args, "--html", "-"])).toContain("Sweep of minScore on default: 1 variant<");
+  });
+
   it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
     const doc = JSON.parse(
       await ok(["simulate", ...POP, "--challenger-set", "minScore=760", "--challenger-from", "60", "--json"]),

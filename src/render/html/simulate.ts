@@ -23,6 +23,7 @@ import {
   num,
   pct2,
   scoreDrift,
+  variantsText,
 } from "../population-format.js";
 import {
   baseVariant,
@@ -358,7 +359,7 @@ export function simulateHtml(
       title: m.challenger
         ? `${m.policy.name} vs ${m.challenger.name}`
         : m.sweep
-          ? `Sweep of ${m.sweep.axes.map((a) => a.param).join(" × ")} on ${m.policy.name}: ${m.sweep.variants.length} variants`
+          ? `Sweep of ${m.sweep.axes.map((a) => a.param).join(" × ")} on ${m.policy.name}: ${variantsText(m.sweep.variants.length)}`
           : `Population under ${m.policy.name}`,
       kind: "Population",
       lede: `${int(m.accounts)} synthetic accounts from ${m.personas.length} persona${m.personas.length === 1 ? "" : "s"} (${m.personas.map((p) => p.name).join(", ")}), ${m.days} days each from ${m.start}.`,
