@@ -115,6 +115,14 @@ describe("credit-sim simulate", () => {
     expect(report).toMatch(/Why neighbouring variants differ/);
   });
 
+  it("one account over one day is said in the singular, in the report and on the page", async () => {
+    const args = ["simulate", TINY, "--accounts", "1", "--days", "1"];
+    expect(await ok(args)).toMatch(/^Population: 1 account × 1 day from 2024-01-01, seed 1$/m);
+    const page = await ok([...args, "--html", "-"]);
+    expect(page).toContain("1 synthetic account from 1 persona (tiny), 1 day each from 2024-01-01.");
+    expect(page).not.toMatch(/\b1 days\b/);
+  });
+
   it("a sweep of one value is one variant, in the report and on the page", async () => {
     const args = ["simulate", TINY, "--accounts", "20", "--days", "40", "--sweep", "minScore=640..640:10"];
     expect(await ok(args)).toMatch(/^Sweep: 1 variant of default, on the same 20 accounts$/m);
