@@ -297,7 +297,7 @@ describe("credit-sim simulate", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^credit-sim: the population's totals would be too large\n/);
-    expect(r.stderr).toContain("found:    3033 MB: 5 personas × 101 policy arms × 36500 days");
+    expect(r.stderr).toContain("found:    3034 MB: 5 personas × 101 policy arms × 36500 days");
   }, 20_000);
 
   it("bad input and bad usage exit 2 with one clear message", async () => {
