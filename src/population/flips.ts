@@ -117,10 +117,13 @@ export function flipLabel(d: { a: DecisionNote | null; b: DecisionNote | null })
   if (a && b) {
     const aBad = ADVERSE.has(a.decision);
     const bBad = ADVERSE.has(b.decision);
-    side = aBad && !bBad ? [a, b] : [b, a];
+    // a rule of its own: another first reason, or one the other side's reasons lack
+    const differs = (x: DecisionNote, y: DecisionNote) =>
+      x.reasons[0] !== y.reasons[0] || rulesAlone(x, y).length > 0;
+    side = aBad !== bBad ? (aBad ? [a, b] : [b, a]) : differs(b, a) || !differs(a, b) ? [b, a] : [a, b];
   } else side = [(a ?? b)!, null];
   // the rule is the adverse side's (what stopped it); between two adverse or two favourable decisions,
-  // b's where it differs
+  // b's where it differs, else a's (approved_lower by a cap → approved, both MEETS_POLICY)
   return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(side[0], rule(...side).code)}`;
 }
 

@@ -33,6 +33,22 @@ describe("flip labels", () => {
     ).toBe("apply: approved → declined, by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)");
   });
 
+  it("name the rule that differs between two favourable decisions: the cap, not MEETS_POLICY both gave", () => {
+    // maxLimitIncomeMultiple 1.5 → 2 (the largest group of that sweep on 1,500 accounts) read
+    // 'apply: approved_lower → approved, by MEETS_POLICY'
+    const lower = {
+      ...note("approved_lower", ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]),
+      facts: [{ code: "LIMIT_CAPPED_BY_INCOME", parameter: "maxLimitIncomeMultiple" }],
+    } as unknown as DecisionNote;
+    const full = note("approved", ["MEETS_POLICY"]);
+    expect(flipLabel({ a: lower, b: full })).toBe(
+      "apply: approved_lower → approved, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+    expect(flipLabel({ a: full, b: lower })).toBe(
+      "apply: approved → approved_lower, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+  });
+
   it("name both rules when both sides decided alike for different reasons", () => {
     expect(
       flipLabel({
