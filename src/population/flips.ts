@@ -91,8 +91,14 @@ function rule(side: DecisionNote, other: DecisionNote | null): { code: string; a
   };
 }
 
-/** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. */
+/** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
+ *  policy change's has no parameter of its own: what the line fails of the new policy follows it
+ *  ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)"), as its reasons list it. */
 function ruleText(side: DecisionNote, code: string): string {
+  if (code === "POLICY_CHANGE") {
+    const failed = side.reasons.find((r) => r !== code && isRule(r));
+    if (failed !== undefined) return `${code}: ${ruleText(side, failed)}`;
+  }
   const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;
   const kind = isReasonCode(code) ? REASONS[code].kind : "";
   return `${code}${parameter ? ` (${parameter})` : kind === "score" ? " (score)" : ""}`;

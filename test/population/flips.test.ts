@@ -49,6 +49,43 @@ describe("flip labels", () => {
     );
   });
 
+  it("name what a policy change's suspension failed of the new policy, beside POLICY_CHANGE", () => {
+    // default → tightened from day 60: 52 suspensions at the first review read 'by POLICY_CHANGE' alone,
+    // whether the new debt cap, income cap or score suspended them
+    const review = (reasons: DecisionNote["reasons"], code: string, parameter: string) =>
+      ({
+        ...note("suspended", reasons),
+        event: { type: "review" },
+        facts: [{ code, parameter }],
+      }) as unknown as DecisionNote;
+    const label = flipLabel({
+      a: null,
+      b: review(
+        ["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
+        "DEBT_TO_INCOME_TOO_HIGH",
+        "maxDebtToIncome",
+      ),
+    });
+    expect(label).toBe(
+      "review: no decision → suspended, by POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+    );
+    expect(flipRule(label)).toBe("POLICY_CHANGE");
+    // a score rule is a rule; a factor of the score is not what the change failed
+    expect(
+      flipLabel({
+        a: null,
+        b: review(
+          ["POLICY_CHANGE", "OVERDUE_RECENT", "SCORE_BELOW_MINIMUM"],
+          "SCORE_BELOW_MINIMUM",
+          "minScore",
+        ),
+      }),
+    ).toBe("review: no decision → suspended, by POLICY_CHANGE: SCORE_BELOW_MINIMUM (minScore)");
+    expect(flipLabel({ a: null, b: review(["POLICY_CHANGE"], "", "") })).toBe(
+      "review: no decision → suspended, by POLICY_CHANGE",
+    );
+  });
+
   it("name both rules when both sides decided alike for different reasons", () => {
     expect(
       flipLabel({
