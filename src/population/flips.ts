@@ -73,9 +73,9 @@ const rulesAlone = (side: DecisionNote, other: DecisionNote | null): string[] =>
 
 /** The rule behind a side's decision: the rule it decided by (its first reason) where the other side decided
  *  by another, else the first rule among its reasons the other side's do not have (a rule that held as
- *  well — `also`, beside the adverse rule both decided by —, a limit's cap). A factor of the score is never that rule
- *  — the factors listed differ with the rules they are listed beside —, unless neither side has a rule
- *  the other has not; and a side whose rules the other's all include decided by its first. */
+ *  well — `also`, beside the adverse rule both decided by —, a limit's cap). A factor of the score is
+ *  never that rule — the factors listed differ with the rules they are listed beside —, unless neither
+ *  side has a rule the other has not; and a side whose rules the other's all include decided by its first. */
 function rule(side: DecisionNote, other: DecisionNote | null): { code: string; also: boolean } {
   if (other && side.reasons[0] !== other.reasons[0]) return { code: side.reasons[0] ?? "", also: false };
   const alone = rulesAlone(side, other)[0];
