@@ -18,8 +18,9 @@ import {
 export { CAUSES, SAMPLE_EVERY, SCORE_MIN, STATUSES };
 /** one point per bin, 350 … 950: medians are exact */
 export const SCORE_BINS = SCORE_MAX - SCORE_MIN + 1;
-export const LIMIT_BIN_YUAN = 500;
-const LIMIT_BINS = 101; // 0 … 50,000 yuan by 500; the last bin holds everything above
+/** a limit is whole hundreds of yuan (a cap rounds down to them): the first limit's quantiles are exact */
+export const LIMIT_BIN_YUAN = 100;
+const LIMIT_BINS = 501; // 0 … 50,000 yuan by 100; the last bin holds everything above
 const RESTORE_WITHIN = 180;
 
 /** One line (product) of one arm of one persona. Money in fen. */

@@ -64,18 +64,50 @@ export function firstDifference(
   return null;
 }
 
+/** A reason that is a rule (a threshold, a cap), not a factor of the score that explains it. */
+const isRule = (code: string): boolean => !isReasonCode(code) || REASONS[code].kind !== "score";
+
+/** The reason codes of one side the other side's do not have, rules only. */
+const rulesAlone = (side: DecisionNote, other: DecisionNote | null): string[] =>
+  side.reasons.filter((r) => isRule(r) && !other?.reasons.includes(r));
+
 /** The rule behind a side's decision: the rule it decided by (its first reason) where the other side decided
- *  by another, else the first of its reasons the other side's do not have (a rule that held as well, a
- *  limit's cap). */
-function rule(side: DecisionNote, other: DecisionNote | null): string {
-  const code =
-    (other && side.reasons[0] !== other.reasons[0] ? side.reasons[0] : undefined) ??
-    side.reasons.find((r) => !other?.reasons.includes(r)) ??
-    side.reasons[0] ??
-    "";
+ *  by another, else the first rule among its reasons the other side's do not have (a rule that held as
+ *  well — `also`, beside the adverse rule both decided by —, a limit's cap). A factor of the score is
+ *  never that rule — the factors listed differ with the rules they are listed beside —, unless neither
+ *  side has a rule the other has not; and a side whose rules the other's all include decided by its first. */
+function rule(side: DecisionNote, other: DecisionNote | null): { code: string; also: boolean } {
+  if (other && side.reasons[0] !== other.reasons[0]) return { code: side.reasons[0] ?? "", also: false };
+  const alone = rulesAlone(side, other)[0];
+  // beside an adverse rule both decided by (declined by it, and also by this); beside a favourable one
+  // (MEETS_POLICY) it is what decided: approved_lower by a cap
+  const first = side.reasons[0];
+  const adverse = first !== undefined && isReasonCode(first) && REASONS[first].kind === "adverse";
+  if (alone !== undefined) return { code: alone, also: other !== null && adverse };
+  if (other && rulesAlone(other, side).length > 0) return { code: side.reasons[0] ?? "", also: false };
+  return {
+    code: side.reasons.find((r) => !other?.reasons.includes(r)) ?? side.reasons[0] ?? "",
+    also: false,
+  };
+}
+
+/** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
+ *  policy change's has no parameter of its own: what the line fails of the new policy follows it
+ *  ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)"), as its reasons list it. */
+function ruleText(side: DecisionNote, code: string): string {
+  if (code === "POLICY_CHANGE") {
+    const failed = side.reasons.find((r) => r !== code && isRule(r));
+    if (failed !== undefined) return `${code}: ${ruleText(side, failed)}`;
+  }
   const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;
   const kind = isReasonCode(code) ? REASONS[code].kind : "";
   return `${code}${parameter ? ` (${parameter})` : kind === "score" ? " (score)" : ""}`;
+}
+
+/** "by RULE (parameter)", or "also by RULE (parameter)" for a rule a side failed beyond the one both did. */
+function byRule(side: DecisionNote, other: DecisionNote | null): string {
+  const r = rule(side, other);
+  return `${r.also ? "also " : ""}by ${ruleText(side, r.code)}`;
 }
 
 /** A flip's group: "<event>: <decision in a> → <decision in b>, by <rule> (<parameter>)"; when both
@@ -84,25 +116,34 @@ export function flipLabel(d: { a: DecisionNote | null; b: DecisionNote | null })
   const { a, b } = d;
   const event = (a ?? b)!.event.type;
   const decided = (n: DecisionNote | null) => n?.decision ?? "no decision";
-  // the rule is the adverse side's (what stopped it); between two adverse or two favourable decisions,
-  // b's where it differs
   // the same decision for another reason: both rules, or the flip would read as no change
   if (a && b && a.decision === b.decision)
-    return `${event}: ${a.decision} by ${rule(a, b)} → ${b.decision} by ${rule(b, a)}`;
-  let by: string;
+    return `${event}: ${a.decision} ${byRule(a, b)} → ${b.decision} ${byRule(b, a)}`;
+  let side: [DecisionNote, DecisionNote | null];
   if (a && b) {
     const aBad = ADVERSE.has(a.decision);
     const bBad = ADVERSE.has(b.decision);
-    by = aBad && !bBad ? rule(a, b) : rule(b, a);
-  } else by = rule((a ?? b)!, null);
-  return `${event}: ${decided(a)} → ${decided(b)}, by ${by}`;
+    // a rule of its own: another first reason, or one the other side's reasons lack
+    const differs = (x: DecisionNote, y: DecisionNote) =>
+      x.reasons[0] !== y.reasons[0] || rulesAlone(x, y).length > 0;
+    side = aBad !== bBad ? (aBad ? [a, b] : [b, a]) : differs(b, a) || !differs(a, b) ? [b, a] : [a, b];
+  } else side = [(a ?? b)!, null];
+  // the rule is the adverse side's (what stopped it); between two adverse or two favourable decisions,
+  // b's where it differs, else a's (approved_lower by a cap → approved, both MEETS_POLICY)
+  return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(side[0], rule(...side).code)}`;
 }
 
 /** The reason code of the rule a label says flipped the decision: the one after ", by", or, when both sides
- *  decided alike for different reasons, the second side's (what it decided by instead); null when the
- *  label names none. What an exported group's folder is named after. */
+ *  decided alike for different reasons, the rule a side failed also (beside the one both did; the second
+ *  side's when both did), else the second side's (what it decided by instead); null when the label names
+ *  none. What an exported group's folder is named after. */
 export function flipRule(label: string): string | null {
-  return (/, by ([A-Z_0-9]+)/.exec(label) ?? / → [a-z_ ]+ by ([A-Z_0-9]+)/.exec(label))?.[1] ?? null;
+  return (
+    (/, by ([A-Z_0-9]+)/.exec(label) ??
+      / → [a-z_ ]+ also by ([A-Z_0-9]+)/.exec(label) ??
+      / also by ([A-Z_0-9]+)/.exec(label) ??
+      / → [a-z_ ]+ by ([A-Z_0-9]+)/.exec(label))?.[1] ?? null
+  );
 }
 
 export function addFlip(p: PairFlips, label: string, index: number): void {

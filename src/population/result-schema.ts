@@ -23,7 +23,9 @@ import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.
 // document's hold later bookings too, and merged with an @4 one would rank two populations as one
 // @5: the booked accounts' end scores (bookedScore, the booked PSI) and the vintages (vintage); an @4
 // document lacks them, and a merge would name a missing field rather than an older format
-export const FORMAT = "credit-sim/population@5";
+// @6: the first limits (openLimit) by 100 yuan, not 500 — an @5 document's bins are five times as wide, and
+// merged with an @6 one would read as limits five times as high
+export const FORMAT = "credit-sim/population@6";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
 

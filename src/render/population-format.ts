@@ -66,6 +66,10 @@ export const flippedText = (g: Pick<GroupSummary, "flipped" | "champion">): stri
   `${int(g.flipped ?? 0)} (${pct(g.champion.accounts ? (g.flipped ?? 0) / g.champion.accounts : 0)})`;
 /** "1 account", "1,200 accounts" */
 export const accountsText = (n: number) => `${int(n)} account${n === 1 ? "" : "s"}`;
+/** "1 day", "365 days" */
+export const daysText = (n: number) => `${n} day${n === 1 ? "" : "s"}`;
+/** "1 variant", "12 variants": a sweep's */
+export const variantsText = (n: number) => `${int(n)} variant${n === 1 ? "" : "s"}`;
 
 /** An arm's amounts as the text report and the HTML page print them. A persona without accounts has no
  *  charges per account ("–", as its rates), not ¥0.00. */

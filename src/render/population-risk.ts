@@ -32,6 +32,7 @@ import {
   rateOf,
   rateOfHowMany,
   ratio,
+  variantsText,
 } from "./population-format.js";
 
 // the unit judged on the whole yuan shown: ¥999,999.60 is ¥1.00 M, never "¥1,000,000" in yuan
@@ -278,7 +279,7 @@ export function frontier(
   const base = baseVariant(r, all);
   const out = [
     c.bold(
-      `Sweep: ${rows.length} variants of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
+      `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
       `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,

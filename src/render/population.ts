@@ -13,6 +13,7 @@ import {
   ARM_RATES,
   accountsText,
   armsNamed,
+  daysText,
   differenceText,
   FEW_CASES,
   flippedText,
@@ -189,7 +190,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
         : " (no account falls in this shard)";
   out.push(
     c.bold(
-      `Population: ${accountsText(m.accounts)} × ${m.days} days from ${m.start}, seed ${m.seed}${range}`,
+      `Population: ${accountsText(m.accounts)} × ${daysText(m.days)} from ${m.start}, seed ${m.seed}${range}`,
     ),
     `personas: ${mix}`,
     `policy: ${m.policy.name}${m.challenger ? `   challenger: ${m.challenger.name}${m.challengerFrom > 0 ? ` from day ${m.challengerFrom}` : ""}` : ""}`,

@@ -466,7 +466,19 @@ describe("simulate", () => {
     };
     expect(refusedWith("auto", {})).toMatch(/no shard in the environment[\s\S]*GitHub Actions/);
     expect(refusedWith("auto", { JOB_COMPLETION_INDEX: "1" })).toMatch(/auto\/N/);
-    expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: "3" })).toMatch(/out of range/);
+    // said in the variable's own count: Kubernetes' index 3 is no 'shard 4 of 3'
+    expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: "3" })).toMatch(
+      /--shard auto\/3: JOB_COMPLETION_INDEX is 3, out of range[\s\S]*hint: +it runs 0…2 for 3 completions/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "5", CI_NODE_TOTAL: "4" })).toMatch(
+      /--shard auto: CI_NODE_INDEX is 5, out of range[\s\S]*hint: +it runs 1…4 \(CI_NODE_TOTAL\)/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "0", CI_NODE_TOTAL: "0" })).toMatch(
+      /--shard auto: CI_NODE_TOTAL is 0, out of range/,
+    );
+    expect(refusedWith("auto/0", { JOB_COMPLETION_INDEX: "0" })).toMatch(
+      /--shard auto\/0: N is 0, out of range/,
+    );
     expect(refusedWith("auto/5", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_TOTAL is 4/);
     expect(refusedWith("auto", { CI_NODE_INDEX: "x", CI_NODE_TOTAL: "4" })).toMatch(/not a whole number/);
     // a count no exact number can hold is refused as --shard I/N refuses it
@@ -563,6 +575,18 @@ describe("simulate", () => {
     [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'got "1/99999999999999999999"'],
     [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
     [["--flips", "-"], /--flips names a folder/, undefined],
+    // flips are accounts two arms decide differently: one arm alone has none to export (it wrote an
+    // index listing nothing and exited 0)
+    [
+      ["--flips", "fl"],
+      /--flips needs --challenger, --challenger-set or a --sweep of two or more variants/,
+      "one policy decides alone: nothing flips",
+    ],
+    [
+      ["--flips", "fl", "--sweep", "minScore=600..600:10"],
+      /--flips needs .* a --sweep of two or more variants/,
+      "found one variant",
+    ],
     [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
     [
       ["--export-account", "1", "--json", "--csv", "x.csv"],

@@ -115,6 +115,20 @@ describe("credit-sim simulate", () => {
     expect(report).toMatch(/Why neighbouring variants differ/);
   });
 
+  it("one account over one day is said in the singular, in the report and on the page", async () => {
+    const args = ["simulate", TINY, "--accounts", "1", "--days", "1"];
+    expect(await ok(args)).toMatch(/^Population: 1 account × 1 day from 2024-01-01, seed 1$/m);
+    const page = await ok([...args, "--html", "-"]);
+    expect(page).toContain("1 synthetic account from 1 persona (tiny), 1 day each from 2024-01-01.");
+    expect(page).not.toMatch(/\b1 days\b/);
+  });
+
+  it("a sweep of one value is one variant, in the report and on the page", async () => {
+    const args = ["simulate", TINY, "--accounts", "20", "--days", "40", "--sweep", "minScore=640..640:10"];
+    expect(await ok(args)).toMatch(/^Sweep: 1 variant of default, on the same 20 accounts$/m);
+    expect(await ok([...args, "--html", "-"])).toContain("Sweep of minScore on default: 1 variant<");
+  });
+
   it("--challenger-set: a regulator's new minimum from a day on suspends accounts citing the policy", async () => {
     const doc = JSON.parse(
       await ok(["simulate", ...POP, "--challenger-set", "minScore=760", "--challenger-from", "60", "--json"]),
@@ -283,7 +297,7 @@ describe("credit-sim simulate", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^credit-sim: the population's totals would be too large\n/);
-    expect(r.stderr).toContain("found:    3033 MB: 5 personas × 101 policy arms × 36500 days");
+    expect(r.stderr).toContain("found:    3034 MB: 5 personas × 101 policy arms × 36500 days");
   }, 20_000);
 
   it("bad input and bad usage exit 2 with one clear message", async () => {

@@ -33,6 +33,59 @@ describe("flip labels", () => {
     ).toBe("apply: approved → declined, by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)");
   });
 
+  it("name the rule that differs between two favourable decisions: the cap, not MEETS_POLICY both gave", () => {
+    // maxLimitIncomeMultiple 1.5 → 2 (the largest group of that sweep on 1,500 accounts) read
+    // 'apply: approved_lower → approved, by MEETS_POLICY'
+    const lower = {
+      ...note("approved_lower", ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]),
+      facts: [{ code: "LIMIT_CAPPED_BY_INCOME", parameter: "maxLimitIncomeMultiple" }],
+    } as unknown as DecisionNote;
+    const full = note("approved", ["MEETS_POLICY"]);
+    expect(flipLabel({ a: lower, b: full })).toBe(
+      "apply: approved_lower → approved, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+    expect(flipLabel({ a: full, b: lower })).toBe(
+      "apply: approved → approved_lower, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+  });
+
+  it("name what a policy change's suspension failed of the new policy, beside POLICY_CHANGE", () => {
+    // default → tightened from day 60: 52 suspensions at the first review read 'by POLICY_CHANGE' alone,
+    // whether the new debt cap, income cap or score suspended them
+    const review = (reasons: DecisionNote["reasons"], code: string, parameter: string) =>
+      ({
+        ...note("suspended", reasons),
+        event: { type: "review" },
+        facts: [{ code, parameter }],
+      }) as unknown as DecisionNote;
+    const label = flipLabel({
+      a: null,
+      b: review(
+        ["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
+        "DEBT_TO_INCOME_TOO_HIGH",
+        "maxDebtToIncome",
+      ),
+    });
+    expect(label).toBe(
+      "review: no decision → suspended, by POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+    );
+    expect(flipRule(label)).toBe("POLICY_CHANGE");
+    // a score rule is a rule; a factor of the score is not what the change failed
+    expect(
+      flipLabel({
+        a: null,
+        b: review(
+          ["POLICY_CHANGE", "OVERDUE_RECENT", "SCORE_BELOW_MINIMUM"],
+          "SCORE_BELOW_MINIMUM",
+          "minScore",
+        ),
+      }),
+    ).toBe("review: no decision → suspended, by POLICY_CHANGE: SCORE_BELOW_MINIMUM (minScore)");
+    expect(flipLabel({ a: null, b: review(["POLICY_CHANGE"], "", "") })).toBe(
+      "review: no decision → suspended, by POLICY_CHANGE",
+    );
+  });
+
   it("name both rules when both sides decided alike for different reasons", () => {
     expect(
       flipLabel({
@@ -67,6 +120,77 @@ describe("flip labels", () => {
       "apply: declined by TOO_MANY_APPLICATIONS (maxApplications30d) → declined by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
     );
     expect(flipRule(label)).toBe("SCORE_BELOW_OPEN_MINIMUM");
+  });
+
+  it("never name a score factor as the rule: a side that failed a rule more is declined also by it", () => {
+    // minIncreaseScore 700 → 740 (account 1819 of 2,000 under tightened): both declined by the number of
+    // applications, the stricter also by its score rule. The first read 'declined by INQUIRIES_30D
+    // (score)' — a factor of the score that explains, not a rule that declined — and each such factor
+    // made a group of its own
+    const declined = (reasons: DecisionNote["reasons"], extra: DecisionNote["facts"] = []) =>
+      ({
+        ...note("declined", reasons),
+        facts: [
+          { code: "TOO_MANY_APPLICATIONS", parameter: "maxApplications30d" },
+          { code: "INCREASE_TOO_SOON", parameter: "increaseCooldownDays" },
+          ...extra,
+        ],
+      }) as unknown as DecisionNote;
+    const stricter = declined(
+      ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON", "SCORE_BELOW_INCREASE_MINIMUM", "HIGH_UTILISATION"],
+      [
+        {
+          code: "SCORE_BELOW_INCREASE_MINIMUM",
+          parameter: "minIncreaseScore",
+        } as DecisionNote["facts"][number],
+      ],
+    );
+    const labels = (["INQUIRIES_30D", "DELINQUENCY_LEVEL"] as const).map((factor) =>
+      flipLabel({
+        a: declined(["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON", factor, "INQUIRIES_180D"]),
+        b: stricter,
+      }),
+    );
+    expect(labels).toEqual([
+      "apply: declined by TOO_MANY_APPLICATIONS (maxApplications30d) → declined also by SCORE_BELOW_INCREASE_MINIMUM (minIncreaseScore)",
+      labels[0],
+    ]);
+    expect(flipRule(labels[0]!)).toBe("SCORE_BELOW_INCREASE_MINIMUM");
+    // looser the other way: the rule one side alone failed is still the one that flipped
+    const looser = flipLabel({
+      a: stricter,
+      b: declined(["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON", "INQUIRIES_30D", "INQUIRIES_180D"]),
+    });
+    expect(looser).toBe(
+      "apply: declined also by SCORE_BELOW_INCREASE_MINIMUM (minIncreaseScore) → declined by TOO_MANY_APPLICATIONS (maxApplications30d)",
+    );
+    expect(flipRule(looser)).toBe("SCORE_BELOW_INCREASE_MINIMUM");
+    // each failed a rule the other did not: both said, the second side's the one that flipped
+    const both = flipLabel({
+      a: declined(
+        ["TOO_MANY_APPLICATIONS", "DEBT_TO_INCOME_TOO_HIGH"],
+        [{ code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "maxDebtToIncome" } as DecisionNote["facts"][number]],
+      ),
+      b: stricter,
+    });
+    expect(both).toBe(
+      "apply: declined also by DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome) → declined also by INCREASE_TOO_SOON (increaseCooldownDays)",
+    );
+    expect(flipRule(both)).toBe("INCREASE_TOO_SOON");
+    // beside a favourable reason both gave, a cap is what decided: no "also"
+    const capped = (cap: DecisionNote["reasons"][number], parameter: string) =>
+      ({
+        ...note("approved_lower", ["MEETS_POLICY", cap]),
+        facts: [{ code: cap, parameter }],
+      }) as unknown as DecisionNote;
+    expect(
+      flipLabel({
+        a: capped("LIMIT_CAPPED_BY_INCOME", "maxLimitIncomeMultiple"),
+        b: capped("LIMIT_CAPPED_BY_SCORE", "limitBands"),
+      }),
+    ).toBe(
+      "apply: approved_lower by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple) → approved_lower by LIMIT_CAPPED_BY_SCORE (limitBands)",
+    );
   });
 
   it("say the rule that flipped, as an exported group's folder is named: the second side's when both", () => {

@@ -97,7 +97,7 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
-    expect(e.details.expected).toContain("credit-sim/population@5");
+    expect(e.details.expected).toContain("credit-sim/population@6");
   });
 
   it("a document of the format before the booked scores is refused by its format, not a missing field", () => {
@@ -109,12 +109,27 @@ describe("problems are all said, and the odd file named", () => {
       }),
     );
     expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
-    expect(e.details.expected).toBe('format "credit-sim/population@5"');
+    expect(e.details.expected).toBe('format "credit-sim/population@6"');
     expect(e.details.found).toContain("credit-sim/population@4");
     expect(e.message).toContain("another version of credit-sim");
     expect(e.details.hint).toContain("run its shard again with this version");
     // not a version at all: no advice to run it again
     expect(refused(edited((d) => (d.format = "something else"))).details.hint).toContain("unchanged");
+  });
+
+  it("a document of the format before 100-yuan limit bins is refused by its format", () => {
+    // @5 first limits were binned by 500 yuan: merged with @6 bins, each would read five times as high
+    const e = refused(
+      edited((d) => {
+        d.format = "credit-sim/population@5";
+        const limits = at(d, ["aggregates", "champion", 0, "openLimit"]);
+        limits.length = 101;
+        limits.from = 0;
+        limits.counts = [limits.counts.reduce((a: number, b: number) => a + b, 0)];
+      }),
+    );
+    expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
+    expect(e.details.found).toContain("credit-sim/population@5");
   });
 
   it("a shard whose population differs from the others is the one named", () => {
@@ -153,7 +168,7 @@ describe("every aggregate is checked", () => {
     ],
     [
       "bins past a histogram's end",
-      (d) => at(d, ["aggregates", "champion", 0, "openLimit"]).counts.push(...Array(200).fill(1)),
+      (d) => at(d, ["aggregates", "champion", 0, "openLimit"]).counts.push(...Array(600).fill(1)),
       /openLimit/,
     ],
     [

@@ -117,6 +117,27 @@ describe("outcomes against intuition", () => {
     expect(risk.rankedBads).toBe(0);
   });
 
+  it("the first limit's p10 / median / p90 are the accounts' own limits, as the CSV lists them", () => {
+    // first limits are whole hundreds of yuan (the cap rounds down to them): read on 500-yuan bins, the
+    // report printed each quantile at the 500 below — a median of ¥5,300 read ¥5,000
+    const s = settings({ days: 30 });
+    const r = runRange(s, shipped, 0, 300, { csv: true });
+    const rows = r.csv
+      .trim()
+      .split("\n")
+      .map((l) => l.split(","));
+    const limits = rows
+      .filter((c) => c[3] === "1")
+      .map((c) => Number(c[4]))
+      .sort((a, b) => a - b);
+    // the quantile is the limit of the ceil(q·n)-th account (as the medians of the report are)
+    const at = (q: number) => limits[Math.max(1, Math.ceil(q * limits.length)) - 1];
+    expect(limits.every((l) => l % 100 === 0)).toBe(true);
+    expect(limits.some((l) => l % 500 !== 0)).toBe(true);
+    const all = summarise(fromRange(meta(s, shipped, 300, [0, 300]), r)).groups.at(-1)!.champion;
+    expect(all.openLimit).toEqual({ p10: at(0.1), median: at(0.5), p90: at(0.9) });
+  });
+
   it("identical policies give identical arms (and no flips, and a PSI of 0)", () => {
     const s = settings({ days: 200, arms: [arm(policy)] });
     const r = runRange(s, shipped, 0, 150);

@@ -32,35 +32,42 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
       throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v ?? "")}`);
     return Number(v.trim());
   };
-  let shard: { index: number; count: number };
+  // out of range: said of the variable as set, in its own count (Kubernetes' 3 is no "shard 4 of 3")
+  const outOfRange = (name: string, value: number, hint: string) =>
+    new UsageError(`--shard ${text}: ${name} is ${value}, out of range`, hint);
   if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
-    shard = {
-      index: whole("CI_NODE_INDEX", env.CI_NODE_INDEX),
-      count: whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL),
-    };
-    if (count !== undefined && count !== shard.count)
+    const index = whole("CI_NODE_INDEX", env.CI_NODE_INDEX);
+    const total = whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL);
+    if (count !== undefined && count !== total)
       throw new UsageError(
-        `--shard auto/${count}: CI_NODE_TOTAL is ${shard.count}`,
+        `--shard auto/${count}: CI_NODE_TOTAL is ${total}`,
         "give --shard auto, or the same count as the job's parallel count",
       );
-  } else if (env.JOB_COMPLETION_INDEX !== undefined) {
+    if (total < 1) throw outOfRange("CI_NODE_TOTAL", total, "a parallel job has 1 or more nodes");
+    if (index < 1 || index > total)
+      throw outOfRange("CI_NODE_INDEX", index, `it runs 1…${total} (CI_NODE_TOTAL)`);
+    return { index, count: total };
+  }
+  if (env.JOB_COMPLETION_INDEX !== undefined) {
     if (count === undefined)
       throw new UsageError(
         "--shard auto: JOB_COMPLETION_INDEX gives the index, not the count",
         "pass the Job's completions as --shard auto/N",
       );
-    shard = { index: whole("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX) + 1, count };
-  } else
-    throw new UsageError(
-      "--shard auto: no shard in the environment",
-      "set CI_NODE_INDEX and CI_NODE_TOTAL (GitLab `parallel:`), or JOB_COMPLETION_INDEX with --shard auto/N (Kubernetes Indexed Job); on GitHub Actions pass --shard with the matrix's shard number, e.g. --shard 2/4",
-    );
-  if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-    throw new UsageError(
-      `--shard auto: shard ${shard.index} of ${shard.count} is out of range`,
-      "CI_NODE_INDEX runs 1…CI_NODE_TOTAL; JOB_COMPLETION_INDEX runs 0…N−1",
-    );
-  return shard;
+    const index = whole("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX);
+    if (count < 1) throw outOfRange("N", count, "pass the Job's completions, 1 or more");
+    if (index >= count)
+      throw outOfRange(
+        "JOB_COMPLETION_INDEX",
+        index,
+        `it runs 0…${count - 1} for ${count} completions: pass the Job's completions as --shard auto/N`,
+      );
+    return { index: index + 1, count };
+  }
+  throw new UsageError(
+    "--shard auto: no shard in the environment",
+    "set CI_NODE_INDEX and CI_NODE_TOTAL (GitLab `parallel:`), or JOB_COMPLETION_INDEX with --shard auto/N (Kubernetes Indexed Job); on GitHub Actions pass --shard with the matrix's shard number, e.g. --shard 2/4",
+  );
 }
 
 /** `--sweep minOpenScore=600..700:20`: one axis of the grid, every value checked as a policy file's. */

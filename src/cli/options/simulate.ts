@@ -247,6 +247,14 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
       "--flips names a folder: standard output cannot hold scenario files",
       "e.g. --flips flips/",
     );
+  // flips are the accounts two arms decide differently: a challenger, or a sweep's neighbouring variants
+  if (raw.flips !== undefined && !hasChallenger && variants < 2)
+    throw new UsageError(
+      "--flips needs --challenger, --challenger-set or a --sweep of two or more variants",
+      variants === 1
+        ? "found one variant: flips compare neighbouring variants"
+        : "one policy decides alone: nothing flips; e.g. --challenger tightened",
+    );
   if (raw.force === true && raw.flips === undefined && (raw.output === undefined || raw.output === "-"))
     throw new UsageError(
       "--force goes with --flips DIR or --export-account N -o FILE",

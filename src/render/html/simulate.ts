@@ -15,6 +15,7 @@ import {
   armsNamed,
   balanceShare,
   balanceShareNumber,
+  daysText,
   differenceText,
   FEW_CASES,
   flippedText,
@@ -23,6 +24,7 @@ import {
   num,
   pct2,
   scoreDrift,
+  variantsText,
 } from "../population-format.js";
 import {
   baseVariant,
@@ -180,7 +182,7 @@ export function simulateHtml(
   const cc = all.challenger;
   const vs = (f: (s: ArmSummary) => string) => (cc ? { sub: `${m.challenger?.name}: ${f(cc)}` } : {});
   const headline = stats([
-    { label: "accounts", value: int(m.accounts), tone: "neutral", sub: `${m.days} days each` },
+    { label: "accounts", value: int(m.accounts), tone: "neutral", sub: `${daysText(m.days)} each` },
     {
       label: `approved (${m.policy.name})`,
       value: ARM_RATES.approved(ch),
@@ -358,10 +360,10 @@ export function simulateHtml(
       title: m.challenger
         ? `${m.policy.name} vs ${m.challenger.name}`
         : m.sweep
-          ? `Sweep of ${m.sweep.axes.map((a) => a.param).join(" × ")} on ${m.policy.name}: ${m.sweep.variants.length} variants`
+          ? `Sweep of ${m.sweep.axes.map((a) => a.param).join(" × ")} on ${m.policy.name}: ${variantsText(m.sweep.variants.length)}`
           : `Population under ${m.policy.name}`,
       kind: "Population",
-      lede: `${int(m.accounts)} synthetic accounts from ${m.personas.length} persona${m.personas.length === 1 ? "" : "s"} (${m.personas.map((p) => p.name).join(", ")}), ${m.days} days each from ${m.start}.`,
+      lede: `${int(m.accounts)} synthetic account${m.accounts === 1 ? "" : "s"} from ${m.personas.length} persona${m.personas.length === 1 ? "" : "s"} (${m.personas.map((p) => p.name).join(", ")}), ${daysText(m.days)} each from ${m.start}.`,
       facts: [
         ["seed", String(m.seed)],
         ["policy", m.policy.name],
