@@ -116,11 +116,22 @@ export function printableLines(text: string): string {
   return disarmCommands(escapeUnsafe(text, true));
 }
 
-/** What JSON.stringify leaves raw in a string that a reader of the text must not meet raw: DEL and the C1
- *  controls (U+009B is a CSI to a terminal that reads UTF-8's C1 as controls), bidirectional controls, and
- *  U+2028/2029 (a line break to readers that split on Unicode's, such as Python's `splitlines`). None is
- *  JSON syntax, so each can stand only inside a string. */
-const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+/** What JSON.stringify, and YAML's double quotes, leave raw in a string that a reader of the text must
+ *  not meet raw: DEL and the C1 controls (U+009B is a CSI to a terminal that reads UTF-8's C1 as
+ *  controls), bidirectional controls, and U+2028/2029 (a line break to readers that split on Unicode's,
+ *  such as Python's `splitlines`). None is JSON or YAML syntax, so in text where every string holding
+ *  one is quoted, each can stand only inside a quoted string — where `\uXXXX` means the same. */
+const UNSEEN_IN_QUOTES = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+
+/** Whether `text` holds a character of UNSEEN_IN_QUOTES (a string that must be double-quoted to be
+ *  written with it escaped). */
+export const holdsUnseen = (text: string): boolean => text.search(UNSEEN_IN_QUOTES) >= 0;
+
+/** JSON or YAML text, its strings all double-quoted where they hold one of the characters above, with
+ *  each written as its `\u` escape. */
+export function escapeUnseen(text: string): string {
+  return text.replace(UNSEEN_IN_QUOTES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /**
  * JSON text (`indent` as JSON.stringify's) for every JSON output — `--json`, a JSON report, a result
@@ -129,10 +140,7 @@ const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u
  * which every JSON reader reads back as the same characters.
  */
 export function jsonText(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(
-    RAW_IN_JSON,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return escapeUnseen(JSON.stringify(value, null, indent));
 }
 
 /** One NDJSON record: JSON text on one line (no line break a reader could cut it at, as above). */
