@@ -148,6 +148,16 @@ export function jsonLine(value: unknown): string {
   return jsonText(value);
 }
 
+/**
+ * `text` as one word of a POSIX shell command, for the commands credit-sim suggests (`credit-sim test
+ * FILE -u`): left bare when it holds nothing a shell reads, single-quoted otherwise. A file's name comes
+ * from a folder a pull request fills: bare or in double quotes, `$(…)`, a backquote or `;` in it would
+ * run when the suggestion is pasted; in single quotes nothing is read but the quote itself, written `'\''`.
+ */
+export function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
 /** A number with thousands separators (1,216,000), the same in every locale (toLocaleString varies
  *  with the ICU data a Node carries). */
 export const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
