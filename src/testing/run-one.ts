@@ -17,7 +17,7 @@ import { compileGrep, type Grep } from "./grep.js";
 import { showPath } from "./paths.js";
 import { namedPolicyFiles } from "./references.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
-import { snapshotPathFor } from "./snapshot-files.js";
+import { hasGoldenTrace, snapshotPathFor } from "./snapshot-files.js";
 import { checkSnapshot, type SnapshotMode } from "./snapshots.js";
 import { summariseStep } from "./steps.js";
 
@@ -61,11 +61,21 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     const results = checkAll(trace, expectations).map((r) =>
       expectationReport(r, calendar, loaded.position(["expect", r.expectation.index])?.line ?? null),
     );
-    const snapshot = ctx.snapshots
+    // a golden trace belongs to a scenario file: one read from a pipe or a device has none
+    const mode = ctx.snapshots !== null && hasGoldenTrace(file.path) ? ctx.snapshots : null;
+    const warnings = [
+      ...(loaded.warnings ?? []),
+      ...(ctx.snapshots !== null && mode === null
+        ? [
+            `${file.shown}: no golden trace: it is read from a pipe or a device, not a file (its expectations are checked)`,
+          ]
+        : []),
+    ];
+    const snapshot = mode
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
-          ctx.snapshots,
+          mode,
           showPath(snapshotPathFor(file.path), ctx.cwd),
         )
       : null;
@@ -83,7 +93,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       line: loaded.position(["name"])?.line ?? null,
       policyFiles: [...ctx.policyCache.keys()],
       durationMs: performance.now() - started,
-      ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
     };
   } catch (e) {
     // bad input — the file's, or its golden trace's (a link, a pipe, a folder…) — is this file's report

@@ -2,7 +2,7 @@
 // a golden trace edited on every line, strings that are no characters. Each is read and reported, or
 // refused with a message (exit 2) — never an internal error, never a run that does not end.
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -169,6 +169,32 @@ describe("hostile folders", () => {
         }
       } finally {
         socket.close();
+      }
+    },
+  );
+});
+
+describe("a scenario read from a pipe", () => {
+  it.runIf(process.platform !== "win32")(
+    "has no golden trace: its expectations are checked, nothing is written beside the pipe (or into /dev)",
+    async () => {
+      // `test /dev/stdin` wrote /dev/__snapshots__/stdin.trace, `test <(…)` was bad input (it cannot
+      // write in /dev/fd), and a named pipe got a trace of whatever was fed to it last
+      const d = fresh();
+      const text = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+      writeFileSync(join(d, "source.yaml"), text);
+      execFileSync("mkfifo", [join(d, "pipe.yaml")]);
+      for (const env of [{ CI: "" }, { CI: "true" }]) {
+        const writer = spawn("sh", ["-c", "cat source.yaml > pipe.yaml"], { cwd: d });
+        const written = once(writer, "exit");
+        const r = await cli(["test", "pipe.yaml"], { cwd: d, env });
+        await written;
+        expect(r.status, r.stdout).toBe(0);
+        expect(r.stdout).toMatch(/✓ pipe\.yaml › many expectations \(1 expectation\)/);
+        expect(r.stderr).toContain(
+          "pipe.yaml: no golden trace: it is read from a pipe or a device, not a file",
+        );
+        expect(readdirSync(d).sort()).toEqual(["pipe.yaml", "source.yaml"]);
       }
     },
   );
