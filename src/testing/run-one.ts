@@ -18,7 +18,13 @@ import { showPath } from "./paths.js";
 import { namedPolicyFiles } from "./references.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
 import { hasGoldenTrace, snapshotPathFor } from "./snapshot-files.js";
-import { checkSnapshot, type SnapshotMode } from "./snapshots.js";
+import {
+  checkSnapshot,
+  checkTraceSize,
+  type SnapshotMode,
+  type TraceWriter,
+  writeTrace,
+} from "./snapshots.js";
 import { summariseStep } from "./steps.js";
 
 /** Serialisable: what a worker needs to run files the way the main thread would. */
@@ -30,6 +36,9 @@ export interface RunSettings {
   grep: string | null;
   /** null: golden traces off */
   snapshots: SnapshotMode | null;
+  /** in a worker: golden traces are handed to the main thread to write (`traceToWrite`) — a signal reaches
+   *  the main thread alone, which then removes the temporary files of its own writes, never a worker's */
+  tracesByMain?: boolean;
 }
 
 export interface RunContext extends RunSettings {
@@ -71,12 +80,18 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
           ]
         : []),
     ];
+    let traceToWrite: string | undefined;
+    const handed: TraceWriter = (_file, text, shown) => {
+      checkTraceSize(text, shown);
+      traceToWrite = text;
+    };
     const snapshot = mode
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
           mode,
           showPath(snapshotPathFor(file.path), ctx.cwd),
+          ctx.tracesByMain ? handed : writeTrace,
         )
       : null;
     const failed =
@@ -94,6 +109,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       policyFiles: [...ctx.policyCache.keys()],
       durationMs: performance.now() - started,
       ...(warnings.length > 0 ? { warnings } : {}),
+      ...(traceToWrite !== undefined ? { traceToWrite } : {}),
     };
   } catch (e) {
     // bad input — the file's, or its golden trace's (a link, a pipe, a folder…) — is this file's report
