@@ -5,7 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
-import { stringify } from "yaml";
+import { Document } from "yaml";
 import {
   lineName,
   POLICY_PARAMETERS,
@@ -18,8 +18,9 @@ import { listingLines, renderCounterfactual } from "../render/whatif.js";
 import { checkWritable } from "../scenario/load.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
+import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
-import { printable } from "../shared/text.js";
+import { printable, shellWord } from "../shared/text.js";
 import { occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
@@ -86,8 +87,10 @@ type Choice =
   | "save"
   | "quit";
 
+/** A value as YAML, as an answer is typed (the prompt's default is read back as typed): a C1 or
+ *  bidirectional control in it as its escape, which the YAML library would show raw. */
 const show = (value: unknown): string =>
-  value === undefined ? "" : stringify(value, { lineWidth: 0 }).trim();
+  value === undefined ? "" : yamlText(new Document(value), { lineWidth: 0 }).trim();
 
 /** An answer that is the value already there (Enter on the default): no edit to count, undo or save. */
 const unchanged = (answer: string, now: unknown, label: string): boolean =>
@@ -113,7 +116,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
       case "adopted":
         return c.green(`✓ ${n.notes.join("; ")}`);
       case "saved":
-        return c.green(`✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(n.file)}`);
+        return c.green(
+          `✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(shellWord(n.file))}`,
+        );
       default: {
         const never: never = n;
         throw new Error(`unknown notice ${JSON.stringify(never)}`);

@@ -5,6 +5,7 @@ import { Document } from "yaml";
 import { fenToYuan, type LineId, type Scenario, type ScenarioEvent } from "../engine/index.js";
 import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
+import { yamlText } from "../scenario/yaml-text.js";
 import { elideMiddle } from "../shared/text.js";
 import type { Outcome } from "./outcome.js";
 
@@ -112,5 +113,5 @@ export function scenarioYaml(s: Scenario, options: ExportOptions): string {
     if (key === "profile") node.flow = true;
     else for (const item of node.items ?? []) item.flow = true;
   }
-  return doc.toString({ lineWidth: 0 });
+  return yamlText(doc, { lineWidth: 0 });
 }

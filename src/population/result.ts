@@ -6,6 +6,7 @@ import { describeIssue } from "../scenario/issues.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
+import { jsonText } from "../shared/text.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
 import { emptyPairFlips, largestGroups, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
@@ -140,7 +141,7 @@ function toDocument(r: PopulationResult): Record<string, unknown> {
 }
 
 export function documentText(r: PopulationResult): string {
-  return `${JSON.stringify(toDocument(r), null, 2)}\n`;
+  return `${jsonText(toDocument(r), 2)}\n`;
 }
 
 /** Reads a `simulate --json` document back (for `merge`): every field checked (result-schema.ts). */

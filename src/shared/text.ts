@@ -116,13 +116,46 @@ export function printableLines(text: string): string {
   return disarmCommands(escapeUnsafe(text, true));
 }
 
+/** What JSON.stringify, and YAML's double quotes, leave raw in a string that a reader of the text must
+ *  not meet raw: DEL and the C1 controls (U+009B is a CSI to a terminal that reads UTF-8's C1 as
+ *  controls), bidirectional controls, and U+2028/2029 (a line break to readers that split on Unicode's,
+ *  such as Python's `splitlines`). None is JSON or YAML syntax, so in text where every string holding
+ *  one is quoted, each can stand only inside a quoted string — where `\uXXXX` means the same. */
+const UNSEEN_IN_QUOTES = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069]/g;
+
+/** Whether `text` holds a character of UNSEEN_IN_QUOTES (a string that must be double-quoted to be
+ *  written with it escaped). */
+export const holdsUnseen = (text: string): boolean => text.search(UNSEEN_IN_QUOTES) >= 0;
+
+/** JSON or YAML text, its strings all double-quoted where they hold one of the characters above, with
+ *  each written as its `\u` escape. */
+export function escapeUnseen(text: string): string {
+  return text.replace(UNSEEN_IN_QUOTES, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 /**
- * One NDJSON record. JSON allows U+2028 and U+2029 raw inside strings, but readers that split a stream on
- * Unicode line breaks (Python's `splitlines`, some log shippers) would cut the record in two: they are
- * written as escapes, which every JSON reader reads back as the same characters.
+ * JSON text (`indent` as JSON.stringify's) for every JSON output — `--json`, a JSON report, a result
+ * document. It is read on a terminal, with `cat` or `less` or in a CI log, as well as by programs:
+ * JSON.stringify escapes C0 controls only, so the characters above are written as `\u` escapes too,
+ * which every JSON reader reads back as the same characters.
  */
+export function jsonText(value: unknown, indent?: number): string {
+  return escapeUnseen(JSON.stringify(value, null, indent));
+}
+
+/** One NDJSON record: JSON text on one line (no line break a reader could cut it at, as above). */
 export function jsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u2028\u2029]/g, (c) => (c === "\u2028" ? "\\u2028" : "\\u2029"));
+  return jsonText(value);
+}
+
+/**
+ * `text` as one word of a POSIX shell command, for the commands credit-sim suggests (`credit-sim test
+ * FILE -u`): left bare when it holds nothing a shell reads, single-quoted otherwise. A file's name comes
+ * from a folder a pull request fills: bare or in double quotes, `$(…)`, a backquote or `;` in it would
+ * run when the suggestion is pasted; in single quotes nothing is read but the quote itself, written `'\''`.
+ */
+export function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** A number with thousands separators (1,216,000), the same in every locale (toLocaleString varies

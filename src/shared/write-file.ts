@@ -330,25 +330,34 @@ function temporaryPath(path: string): string {
   return join(dirname(path), `.${kept}${suffix}`);
 }
 
+/** How many names a temporary file tries when the one before is taken. */
+const NAME_TRIES = 100;
+
 function replacing(target: string, path: string, noClobber = false): Output {
-  const tmp = temporaryPath(path);
   let mode: number | undefined;
   try {
     mode = statSync(path).mode & 0o7777;
   } catch {
     // a new file: the usual mode (0666 less the umask)
   }
-  // guarded before it exists: a signal that comes between creating the file and guarding it would
-  // otherwise end the process with the file left behind
-  live.add(tmp);
-  guardSignals();
-  let fd: number;
-  try {
-    fd = openSync(tmp, "wx", 0o666);
-  } catch (e) {
-    forget(tmp);
-    // the temporary file is beside the target: its folder's problems are the target's
-    throw fileError(e, target);
+  let tmp = "";
+  let fd = -1;
+  for (let tries = 1; fd < 0; tries++) {
+    tmp = temporaryPath(path);
+    // guarded before it exists: a signal that comes between creating the file and guarding it would
+    // otherwise end the process with the file left behind
+    live.add(tmp);
+    guardSignals();
+    try {
+      fd = openSync(tmp, "wx", 0o666);
+    } catch (e) {
+      forget(tmp);
+      // a name taken — a killed run's file, left by a process with this one's id (PID 1 in every
+      // container) — is another's: the next name is tried, and the file is left alone
+      if (errnoOf(e) === "EEXIST" && tries < NAME_TRIES) continue;
+      // the temporary file is beside the target: its folder's problems are the target's
+      throw fileError(e, target);
+    }
   }
   let open = true;
   const close = () => {
@@ -559,14 +568,17 @@ export function stagedFolder(
       });
   };
   notLink();
-  // what a run that was killed left behind (its process gone) is removed, not mistaken for content
+  // what a run that was killed left behind (its process gone) is removed, not mistaken for content — one
+  // under this process's own id too, unless this run is building it: a killed run's id is the next
+  // one's in every container (PID 1), where its folder was kept as if alive, and its name then refused
+  // the export ("cannot write: it exists")
   for (const e of readdirSync(target)) {
     const pid = /^\.credit-sim-(\d+)-\d+$/.exec(e)?.[1];
-    if (pid !== undefined && Number(pid) !== process.pid && !alive(Number(pid)))
-      rmSync(join(target, e), { recursive: true, force: true });
+    if (pid === undefined) continue;
+    const gone = Number(pid) === process.pid ? !liveFolders.has(join(target, e)) : !alive(Number(pid));
+    if (gone) rmSync(join(target, e), { recursive: true, force: true });
   }
-  const name = `.credit-sim-${process.pid}-${++tmpCounter}`;
-  const path = join(target, name);
+  const path = join(target, `.credit-sim-${process.pid}-${++tmpCounter}`);
   try {
     mkdirSync(path);
   } catch (e) {

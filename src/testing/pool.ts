@@ -70,10 +70,12 @@ async function runInProcess(files: readonly ScenarioFile[], settings: RunSetting
 
 async function runInWorkers(files: readonly ScenarioFile[], settings: RunSettings, n: number, bail: boolean) {
   const url = new URL("./test-worker.js", import.meta.url);
+  const { writeHanded } = await import("./snapshots.js");
   const results: Array<ScenarioReport | FilteredOut | undefined> = new Array(files.length);
   let next = 0;
   let firstFailure = Number.POSITIVE_INFINITY;
-  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: settings }));
+  const workerData: RunSettings = { ...settings, tracesByMain: true };
+  const workers = Array.from({ length: n }, () => new Worker(url, { workerData }));
   try {
     await Promise.all(
       workers.map(
@@ -94,8 +96,10 @@ async function runInWorkers(files: readonly ScenarioFile[], settings: RunSetting
                 reject(new Error(`while testing ${files[reply.index]?.shown}: ${reply.crash}`));
                 return;
               }
-              results[reply.index] = reply.result;
-              if (bail && isFailure(reply.result)) firstFailure = Math.min(firstFailure, reply.index);
+              // the golden trace a worker made is written here, where Ctrl-C removes it unfinished
+              const result = writeHanded(reply.result, files[reply.index]!, settings.cwd);
+              results[reply.index] = result;
+              if (bail && isFailure(result)) firstFailure = Math.min(firstFailure, reply.index);
               feed();
             });
             worker.on("error", reject);

@@ -106,6 +106,9 @@ export interface ScenarioReport {
   policyFiles?: string[];
   /** deprecations the file still has, one line each (for stderr) */
   warnings?: string[];
+  /** a worker's: the golden trace the main thread is to write (and remove, unfinished, on Ctrl-C) — never
+   *  in a report */
+  traceToWrite?: string;
 }
 
 /** What a worker answers for a file `--grep` leaves out, or for a policy file kept among scenarios. */

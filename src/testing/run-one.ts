@@ -17,8 +17,14 @@ import { compileGrep, type Grep } from "./grep.js";
 import { showPath } from "./paths.js";
 import { namedPolicyFiles } from "./references.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
-import { snapshotPathFor } from "./snapshot-files.js";
-import { checkSnapshot, type SnapshotMode } from "./snapshots.js";
+import { hasGoldenTrace, snapshotPathFor } from "./snapshot-files.js";
+import {
+  checkSnapshot,
+  checkTraceSize,
+  type SnapshotMode,
+  type TraceWriter,
+  writeTrace,
+} from "./snapshots.js";
 import { summariseStep } from "./steps.js";
 
 /** Serialisable: what a worker needs to run files the way the main thread would. */
@@ -30,6 +36,9 @@ export interface RunSettings {
   grep: string | null;
   /** null: golden traces off */
   snapshots: SnapshotMode | null;
+  /** in a worker: golden traces are handed to the main thread to write (`traceToWrite`) — a signal reaches
+   *  the main thread alone, which then removes the temporary files of its own writes, never a worker's */
+  tracesByMain?: boolean;
 }
 
 export interface RunContext extends RunSettings {
@@ -61,12 +70,28 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     const results = checkAll(trace, expectations).map((r) =>
       expectationReport(r, calendar, loaded.position(["expect", r.expectation.index])?.line ?? null),
     );
-    const snapshot = ctx.snapshots
+    // a golden trace belongs to a scenario file: one read from a pipe or a device has none
+    const mode = ctx.snapshots !== null && hasGoldenTrace(file.path) ? ctx.snapshots : null;
+    const warnings = [
+      ...(loaded.warnings ?? []),
+      ...(ctx.snapshots !== null && mode === null
+        ? [
+            `${file.shown}: no golden trace: it is read from a pipe or a device, not a file (its expectations are checked)`,
+          ]
+        : []),
+    ];
+    let traceToWrite: string | undefined;
+    const handed: TraceWriter = (_file, text, shown) => {
+      checkTraceSize(text, shown);
+      traceToWrite = text;
+    };
+    const snapshot = mode
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
-          ctx.snapshots,
+          mode,
           showPath(snapshotPathFor(file.path), ctx.cwd),
+          ctx.tracesByMain ? handed : writeTrace,
         )
       : null;
     const failed =
@@ -83,7 +108,8 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       line: loaded.position(["name"])?.line ?? null,
       policyFiles: [...ctx.policyCache.keys()],
       durationMs: performance.now() - started,
-      ...(loaded.warnings && loaded.warnings.length > 0 ? { warnings: loaded.warnings } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+      ...(traceToWrite !== undefined ? { traceToWrite } : {}),
     };
   } catch (e) {
     // bad input — the file's, or its golden trace's (a link, a pipe, a folder…) — is this file's report

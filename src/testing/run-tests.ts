@@ -12,7 +12,7 @@ import { runFiles } from "./pool.js";
 import { exitCodeOf, type ScenarioReport, summarise, type TestRun } from "./report.js";
 import { claimedName, makeContext, type RunSettings } from "./run-one.js";
 import { shardOf } from "./shard.js";
-import { findObsolete, removeSnapshot } from "./snapshot-files.js";
+import { findObsolete, hasGoldenTrace, removeSnapshot } from "./snapshot-files.js";
 
 /** `found`: the files `paths` lead to, when the caller has already looked (not found again); `roots`: the
  *  folders besides a file's own that its policy references may lead into (CREDIT_SIM_ROOT). */
@@ -63,7 +63,10 @@ export async function runTests(
   let obsoleteRemoved = false;
   if (o.snapshots) {
     // the folders searched too: one whose last scenario was removed or moved still holds its trace
-    const found = findObsolete([...all.map((f) => dirname(f.path)), ...searchedFolders(paths, cwd)]);
+    const found = findObsolete([
+      ...all.filter((f) => hasGoldenTrace(f.path)).map((f) => dirname(f.path)),
+      ...searchedFolders(paths, cwd),
+    ]);
     if (o.update) {
       for (const f of found) removeSnapshot(f);
       obsoleteRemoved = found.length > 0;

@@ -14,6 +14,7 @@ import {
   openSync,
   readdirSync,
   readSync,
+  statSync,
   unlinkSync,
 } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -29,6 +30,20 @@ export const MAX_TRACE_BYTES = 32 * 1024 * 1024;
 
 export function snapshotPathFor(scenarioFile: string): string {
   return join(dirname(scenarioFile), GOLDEN_TRACE_FOLDER, `${basename(scenarioFile)}${SNAPSHOT_EXT}`);
+}
+
+/**
+ * Whether a scenario named as `scenarioFile` has a golden trace: a regular file has (a link to one
+ * too), one read from a pipe or a device — `/dev/stdin`, `<(…)`, a named pipe — has none: its folder may be
+ * /dev or /dev/fd, where no trace belongs (or can be made), and it holds whatever was fed to it last.
+ */
+export function hasGoldenTrace(scenarioFile: string): boolean {
+  try {
+    return statSync(scenarioFile).isFile();
+  } catch {
+    // gone since it was read: the trace's own checks say what is wrong
+    return true;
+  }
 }
 
 const FIX = "remove it: `credit-sim test -u` writes the golden trace as a file of its own";

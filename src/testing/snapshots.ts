@@ -5,8 +5,9 @@
 
 import { InputError } from "../shared/errors.js";
 import { writeOutput } from "../shared/write-file.js";
+import type { ScenarioFile } from "./discover.js";
 import { lineDiff } from "./line-diff.js";
-import type { SnapshotReport } from "./report.js";
+import type { FilteredOut, ScenarioReport, SnapshotReport } from "./report.js";
 import { MAX_TRACE_BYTES, makeSnapshotFolder, readSnapshot, snapshotPathFor } from "./snapshot-files.js";
 
 export interface SnapshotMode {
@@ -18,23 +19,25 @@ export interface SnapshotMode {
 
 const normalise = (text: string) => text.replace(/\r\n/g, "\n");
 
-/** Compares (and when allowed writes) the golden trace of one scenario file. `shown` is the path reports print. */
+/** Compares (and when allowed writes, with `writer`) the golden trace of one scenario file. `shown` is the
+ *  path reports print. */
 export function checkSnapshot(
   scenarioFile: string,
   actual: string,
   mode: SnapshotMode,
   shown: string,
+  writer: TraceWriter = writeTrace,
 ): SnapshotReport {
   const read = readSnapshot(scenarioFile, shown);
   const golden = read === null ? null : normalise(read);
   if (golden === null) {
     if (mode.ci && !mode.update) return { file: shown, status: "missing", diff: null };
-    write(scenarioFile, actual, shown);
+    writer(scenarioFile, actual, shown);
     return { file: shown, status: "written", diff: null };
   }
   if (golden === actual) return { file: shown, status: "matched", diff: null };
   if (mode.update) {
-    write(scenarioFile, actual, shown);
+    writer(scenarioFile, actual, shown);
     return { file: shown, status: "updated", diff: null };
   }
   const diff = lineDiff(golden, actual);
@@ -43,9 +46,38 @@ export function checkSnapshot(
   return { file: shown, status: "mismatch", diff: `   ${columns.slice(1)}\n${diff}` };
 }
 
-/** Writes a golden trace: a regular file replaced or made, never a link followed or a device written —
- *  and never one too large to be read back (the next run would refuse it, and -u write it again). */
-function write(scenarioFile: string, text: string, shown: string): void {
+/** A worker's report with the golden trace it handed over written (see RunSettings.tracesByMain): a
+ *  trace that cannot be written is the file's bad input, as it is when written in the worker. */
+export function writeHanded(
+  r: ScenarioReport | FilteredOut,
+  file: ScenarioFile,
+  cwd: string,
+): ScenarioReport | FilteredOut {
+  if ("filtered" in r || r.traceToWrite === undefined) return r;
+  const { traceToWrite, ...report } = r;
+  try {
+    writeTrace(file.path, traceToWrite, report.snapshot?.file ?? file.shown);
+    return report;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    const error = e.relativeTo(cwd).format();
+    return {
+      ...report,
+      status: "error" as const,
+      expectations: [],
+      snapshot: null,
+      error,
+      line: null,
+      problems: [],
+    };
+  }
+}
+
+/** What writes a golden trace: writeTrace, or (in a worker) what hands it to the main thread to write. */
+export type TraceWriter = (scenarioFile: string, text: string, shown: string) => void;
+
+/** Refuses a golden trace too large to be read back (the next run would refuse it, and -u write it again). */
+export function checkTraceSize(text: string, shown: string): void {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_TRACE_BYTES)
     throw new InputError("the golden trace would be too large to read back", {
@@ -54,6 +86,12 @@ function write(scenarioFile: string, text: string, shown: string): void {
       found: `${bytes} bytes`,
       hint: "split the timeline into several scenarios, or shorten its notes",
     });
+}
+
+/** Writes a golden trace: a regular file replaced or made, never a link followed or a device written —
+ *  and never one too large to be read back. */
+export function writeTrace(scenarioFile: string, text: string, shown: string): void {
+  checkTraceSize(text, shown);
   makeSnapshotFolder(scenarioFile, shown);
   // an error names it by its absolute path: the report names it relative (runOne), as every other file
   writeOutput(snapshotPathFor(scenarioFile), text, { dashIsStdout: false, existing: "regular" });

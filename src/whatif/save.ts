@@ -7,7 +7,8 @@ import { Document, isMap, isSeq } from "yaml";
 import { schemaLine } from "../scenario/json-schema.js";
 import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
-import { elideMiddle } from "../shared/text.js";
+import { yamlText } from "../scenario/yaml-text.js";
+import { elideMiddle, printable } from "../shared/text.js";
 import { occupied } from "../shared/write-file.js";
 import { dayOf, type Variant, variantWritten } from "./variant.js";
 
@@ -67,7 +68,7 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   const doc = new Document(data);
   // the schema line first, so editors check the saved file as they check any scenario
   const schema = schemaLine(dirname(resolve(toFile))).slice(1);
-  doc.commentBefore = `${schema}\n what-if variant of ${v.file}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;
+  doc.commentBefore = `${schema}\n what-if variant of ${printable(v.file)}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;
   const profile = doc.get("profile", true);
   if (isMap(profile)) profile.flow = true;
   const events = doc.get("events", true);
@@ -76,7 +77,7 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
       if (isMap(item)) item.flow = true;
     }
   }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  return yamlText(doc, { lineWidth: 0, flowCollectionPadding: true });
 }
 
 /** Where variants are saved unless told otherwise: outside `scenarios/`, which `credit-sim test` scans. */

@@ -2,9 +2,9 @@
 // a golden trace edited on every line, strings that are no characters. Each is read and reported, or
 // refused with a message (exit 2) — never an internal error, never a run that does not end.
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { Chalk } from "chalk";
@@ -174,6 +174,32 @@ describe("hostile folders", () => {
   );
 });
 
+describe("a scenario read from a pipe", () => {
+  it.runIf(process.platform !== "win32")(
+    "has no golden trace: its expectations are checked, nothing is written beside the pipe (or into /dev)",
+    async () => {
+      // `test /dev/stdin` wrote /dev/__snapshots__/stdin.trace, `test <(…)` was bad input (it cannot
+      // write in /dev/fd), and a named pipe got a trace of whatever was fed to it last
+      const d = fresh();
+      const text = `${SCENARIO}\n  - { day: 0, decision: approved }\n`;
+      writeFileSync(join(d, "source.yaml"), text);
+      execFileSync("mkfifo", [join(d, "pipe.yaml")]);
+      for (const env of [{ CI: "" }, { CI: "true" }]) {
+        const writer = spawn("sh", ["-c", "cat source.yaml > pipe.yaml"], { cwd: d });
+        const written = once(writer, "exit");
+        const r = await cli(["test", "pipe.yaml"], { cwd: d, env });
+        await written;
+        expect(r.status, r.stdout).toBe(0);
+        expect(r.stdout).toMatch(/✓ pipe\.yaml › many expectations \(1 expectation\)/);
+        expect(r.stderr).toContain(
+          "pipe.yaml: no golden trace: it is read from a pipe or a device, not a file",
+        );
+        expect(readdirSync(d).sort()).toEqual(["pipe.yaml", "source.yaml"]);
+      }
+    },
+  );
+});
+
 describe("names", () => {
   it("a scenario file whose golden trace's name would be too long is told to shorten it", async () => {
     // the trace is the file's name with .trace added: past 255 bytes no file can have it, and the hint
@@ -242,5 +268,48 @@ describe("strings that are no characters", () => {
     expect(again.stdout).toContain("✓ half.yaml › half \\ud800 pair (1 expectation)");
     expect(again.stdout).toMatch(/Golden traces\s+1 matched/);
     expect(again.status).toBe(0);
+  });
+});
+
+describe("the commands a report suggests", () => {
+  // a scenario's file name comes from a pull request: the reports suggested `credit-sim test FILE -u`
+  // with FILE bare, so a file named `$(touch PWNED).yaml` ran `touch` in the shell of whoever pasted it
+  it("quote a file name as one shell word: pasted, it names the file and runs nothing", async () => {
+    const d = fresh();
+    const names = ["$(touch PWNED).yaml", "a`touch PWNED`;b.yaml", "it's me.yaml"];
+    const scenario = (amount: number) =>
+      `name: NAME\nevents:\n  - { day: 0, type: apply, product: open, amount: ${amount} }\n`;
+    const write = (amount: number) => {
+      for (const [i, n] of names.entries())
+        writeFileSync(join(d, n), scenario(amount).replace("NAME", `s${i}`));
+    };
+    const suggested: string[] = [];
+    const suggestions = async (reporter: string, env: Record<string, string>) => {
+      const r = await cli(["test", ".", "--reporter", reporter], { cwd: d, env });
+      expect(r.status, reporter).toBe(1);
+      // as a reader sees it: the XML and HTML reports write a quote and an ampersand as references
+      const text = r.stdout.replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, "&");
+      const words = [...text.matchAll(/credit-sim test (?:-u )?(.+?\.yaml'?)(?: -u| locally)/g)].map(
+        (m) => m[1]!,
+      );
+      expect(words, reporter).toHaveLength(names.length);
+      suggested.push(...words);
+    };
+    // golden traces missing under CI, then changed
+    write(5000);
+    for (const reporter of ["pretty", "github", "junit"]) await suggestions(reporter, { CI: "true" });
+    expect((await cli(["test", ".", "-u"], { cwd: d })).status).toBe(0);
+    write(4000);
+    for (const reporter of ["pretty", "github", "html"]) await suggestions(reporter, {});
+    // what a shell makes of each word: the file's name, and nothing run
+    const echoed = execFileSync("sh", ["-c", `printf '%s\\n' ${suggested.join(" ")}`], {
+      cwd: d,
+      encoding: "utf8",
+    });
+    expect(echoed.trim().split("\n").sort()).toEqual(names.flatMap((n) => Array(6).fill(n)).sort());
+    expect(readdirSync(d)).not.toContain("PWNED");
+    // explain's hint names the file it was given the same way
+    const hint = (await cli(["explain", names[0]!], { cwd: d })).stderr;
+    expect(hint).toContain("credit-sim explain '$(touch PWNED).yaml' --day N");
   });
 });

@@ -883,7 +883,7 @@ describe("explain, init, completion, test --watch", () => {
       "credit-sim explain mine/first.yaml --day N, N a day its trace shows or its date (credit-sim run mine/first.yaml)",
     );
     expect(refused(["explain", "my file.yaml"]).details.hint).toMatch(
-      /^credit-sim explain "my file.yaml" --day N/,
+      /^credit-sim explain 'my file.yaml' --day N/,
     );
     expect(refused(["explain", "a.yaml", "--day", "-1"]).message).toBe("--day: -1 is too small");
     expect(refused(["explain", "a.yaml", "--day", "x"]).message).toBe('--day: "x" is not a number');

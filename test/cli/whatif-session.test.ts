@@ -639,6 +639,34 @@ describe("interactive what-if session", () => {
     await s.done;
   });
 
+  it("shows a field's value with its C1 and bidirectional controls as escapes, and Enter keeps the value", async () => {
+    // the values were shown as the YAML library writes them: a C1 control (U+009B, a CSI to many
+    // terminals) or U+202E raw on the terminal, in the field menu and as the prompt's default
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    const file = join(dir, "s.yaml");
+    writeFileSync(
+      file,
+      'name: s\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n  - { day: 1, type: purchase, amount: 10, merchant: "JD\\u009b2J\\u202eevil" }\n',
+    );
+    const s = start(file);
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("Edit which field of #2?");
+    expect(screen.getScreen()).toContain('merchant: "JD\\u009b2J\\u202eevil"');
+    for (let i = 0; i < 6 && !screen.getScreen().includes("❯ merchant:"); i++) screen.keypress("down");
+    screen.keypress("enter");
+    await waitFor("New merchant for #2");
+    expect(screen.getScreen()).toContain('(Enter keeps it, null clears it): ("JD\\u009b2J\\u202eevil")');
+    expect(await screen.getFullOutput()).not.toMatch(/[\u0080-\u009f\u202a-\u202e]/);
+    screen.keypress("enter");
+    await backAtMenu();
+    expect(s.printed()).toContain("unchanged: #2 merchant");
+    await menu("Quit");
+    await s.done;
+  });
+
   it("a window resized during the session: what is printed next fits the window as it is now", async () => {
     let out = "";
     // a terminal's stream, whose width follows the window as process.stdout's does

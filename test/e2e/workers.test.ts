@@ -1,7 +1,7 @@
 // Worker threads, which only the built CLI has (they load dist/): `test` and `simulate` in workers give
 // the same bytes as one thread in-process, whatever order the workers finish in.
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,5 +81,31 @@ describe("credit-sim simulate in worker threads", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Population: 2 accounts × 36500 days");
     expect(r.stdout).toContain("Score at day 36499");
+  });
+});
+
+describe("golden traces in worker threads", () => {
+  it("are written by the main thread, the same as one thread writes them", async () => {
+    const dir = writeManyScenarios();
+    const other = writeManyScenarios();
+    try {
+      const two = spawnCli(["test", "s", "-u", "--workers", "2"], { cwd: dir, env: { CI: "" } });
+      const one = await cli(["test", "s", "-u", "--workers", "1"], { cwd: other, env: { CI: "" } });
+      expect(two.stderr).toBe("");
+      expect(two.stdout).toBe(one.stdout);
+      expect(two.stdout).toMatch(new RegExp(`Golden traces\\s+0 matched, ${COUNT} written`));
+      for (const folder of ["s/__snapshots__", "s/nested/__snapshots__"]) {
+        const names = readdirSync(join(dir, folder));
+        expect(names).toEqual(readdirSync(join(other, folder)));
+        expect(names.filter((n) => n.endsWith(".tmp"))).toEqual([]);
+        for (const n of names)
+          expect(readFileSync(join(dir, folder, n), "utf8")).toBe(
+            readFileSync(join(other, folder, n), "utf8"),
+          );
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });

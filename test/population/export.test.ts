@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 import { accountYaml } from "../../src/population/export-account.js";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
+import { parseText } from "../../src/scenario/parse.js";
 import { ROOT } from "../helpers/cli.js";
-import { arm, expectExportsReplay, FIXTURES, population, settings, tightened } from "./helpers.js";
+import { arm, expectExportsReplay, FIXTURES, population, settings, tightened, tiny } from "./helpers.js";
 
 describe("export round-trip", () => {
   it("an exported account replays to the same outcome (champion)", () => {
@@ -40,5 +41,21 @@ describe("names an exported file is given", () => {
     expect(names[0]).toMatch(/^a+…a+-3 \(default; default vs tightened\)$/);
     expect(names[1]).toMatch(/^a+…a+-3 \(tightened; default vs tightened\)$/);
     expect(names[0]).toHaveLength(200);
+  });
+});
+
+describe("the text of an exported file", () => {
+  it("holds no raw control or bidirectional character from a policy's name or path: read back, it is the same", () => {
+    // the YAML library wrote C1 controls (U+009B, a CSI to many terminals) and U+202E raw, and a string
+    // holding only those unquoted: `--export-account N -o -` sent them to the terminal
+    const pop = population(settings(), [tiny]);
+    pop.policyRefs.set(pop.settings.policy.name, "./p\u202e\u009b.yaml");
+    const text = accountYaml(pop, 3, 0, ROOT, "pol\u009b2J\u202e");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what is looked for
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(text).toContain('policy: "./p\\u202e\\u009b.yaml"');
+    const data = parseText(text, "x.yaml").data as { name: string; policy: string };
+    expect(data.name).toMatch(/ \(default; pol\u009b2J\u202e\)$/);
+    expect(data.policy).toBe("./p\u202e\u009b.yaml");
   });
 });

@@ -295,3 +295,52 @@ describe("every HTML page", () => {
     }
   });
 });
+
+describe("every JSON output", () => {
+  // JSON.stringify escapes C0 controls only: DEL, C1 controls (U+009B is a CSI to a terminal that reads
+  // UTF-8's C1 as controls) and bidirectional overrides went out raw to whoever reads --json with cat or
+  // less, or in a CI log. They are written as \u escapes, which every JSON reader reads back the same.
+  it("holds no raw control character or bidirectional override from a file, and reads back as the file's text", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const { mkdirSync, copyFileSync } = await import("node:fs");
+    const tests = join(dir, "json-tests");
+    mkdirSync(tests, { recursive: true });
+    copyFileSync(file, join(tests, "s.yaml"));
+    copyFileSync(join(dir, "p.yaml"), join(tests, "p.yaml"));
+    const policy = join(dir, "p.yaml");
+    const population = ["--policy", policy, "--accounts", "20", "--days", "60", "--no-progress"];
+    const runs = [
+      ["run", file, "--json"],
+      ["explain", file, "--day", "2", "--json"],
+      ["whatif", file, "--set", "minScore=600", "--json"],
+      ["whatif", file, "--list", "--json"],
+      ["whatif", file, "--avoid", "declined", "--json"],
+      ["test", tests, "--reporter", "json"],
+      ["simulate", ...population, "--json"],
+    ];
+    for (const args of runs) {
+      const r = await cli(args);
+      expect(r.stderr, args.join(" ")).toBe("");
+      for (const ch of [ESC, "\u007f", "\u009b", "\u202e", "\u2028"])
+        expect(r.stdout.includes(ch), `${args.join(" ")}: U+${ch.codePointAt(0)!.toString(16)}`).toBe(false);
+      // read back, the text is the file's: the hostile name, or the policy's (simulate names no scenario)
+      const documents = args[0] === "run" ? r.stdout.trim().split("\n") : [r.stdout];
+      const strings = documents.flatMap((d) => JSON.stringify(JSON.parse(d)));
+      const written = args[0] === "simulate" ? `pol${HOSTILE}` : HOSTILE;
+      expect(strings.join("\n"), args.join(" ")).toContain(JSON.stringify(written).slice(1, -1));
+    }
+    // merge writes the document it read back out
+    writeFileSync(
+      join(dir, "s1.json"),
+      (await cli(["simulate", ...population, "--shard", "1/2", "--json"])).stdout,
+    );
+    writeFileSync(
+      join(dir, "s2.json"),
+      (await cli(["simulate", ...population, "--shard", "2/2", "--json"])).stdout,
+    );
+    const merged = await cli(["merge", join(dir, "s1.json"), join(dir, "s2.json"), "--json"]);
+    expect(merged.status).toBe(0);
+    expect(merged.stdout).not.toMatch(/[\u007f-\u009f\u202a-\u202e]/);
+    expect(JSON.parse(merged.stdout).meta.policy.name).toBe(`pol${HOSTILE}`);
+  });
+});

@@ -82,6 +82,27 @@ describe("regular files and new paths", () => {
     }
   });
 
+  it("a temporary file a killed run left under the name this one would take is passed over, not the target's error", () => {
+    // its name is the target's, the process id and a count: a run killed (SIGKILL, out of memory) mid-write
+    // leaves it, and a later process with the same id — PID 1 in every container — took the same name
+    // and failed with "report.html: cannot write: it exists" where no report.html was, on every run
+    const file = join(dir, "report.html");
+    const probe = openOutput(file);
+    const [taken] = leftovers();
+    probe.abort();
+    const at = /^\.report\.html\.(\d+)\.(\d+)\.tmp$/.exec(taken ?? "");
+    expect(at?.[1]).toBe(String(process.pid));
+    const stale = Array.from(
+      { length: 5 },
+      (_, i) => `.report.html.${process.pid}.${Number(at![2]) + 1 + i}.tmp`,
+    );
+    for (const name of stale) writeFileSync(join(dir, name), "a killed run's");
+    writeOutput(file, "<html>");
+    expect(readFileSync(file, "utf8")).toBe("<html>");
+    // another run's files are not this one's to remove
+    expect(leftovers().sort()).toEqual([...stale].sort());
+  });
+
   it("keep their permissions when replaced", () => {
     const file = join(dir, "private.csv");
     writeFileSync(file, "old");
@@ -326,6 +347,30 @@ describe("stagedFolder", () => {
       const dropped = stagedFolder(target);
       writeFileSync(join(dropped.path, "half.txt"), "interrupted");
       dropped.abandon();
+      expect(readdirSync(target)).toEqual(["new.txt"]);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("stagedFolder beside a killed run's", () => {
+  it("a hidden folder a killed run left under this process's id is removed, as one under another's is", () => {
+    const base = mkdtempSync(join(tmpdir(), "credit-sim-staged-"));
+    try {
+      const target = join(base, "out");
+      mkdirSync(target);
+      const probe = stagedFolder(target);
+      const n = Number(/-(\d+)$/.exec(probe.path)![1]);
+      probe.abandon();
+      // the same process id, as a killed run's is the next one's in a container (PID 1): it was taken for
+      // alive, kept, and its name refused the export ("cannot write: it exists")
+      const stale = Array.from({ length: 5 }, (_, i) => `.credit-sim-${process.pid}-${n + 1 + i}`);
+      for (const name of stale) mkdirSync(join(target, name));
+      writeFileSync(join(target, stale[0]!, "half.yaml"), "interrupted");
+      const stage = stagedFolder(target);
+      writeFileSync(join(stage.path, "new.txt"), "this run");
+      stage.commit(() => null);
       expect(readdirSync(target)).toEqual(["new.txt"]);
     } finally {
       rmSync(base, { recursive: true, force: true });

@@ -354,3 +354,29 @@ describe("a file whose name another scenario already has", () => {
     expect(readdirSync(join(dir, "dup", "__snapshots__"))).toEqual(["first.yaml.trace"]);
   });
 });
+
+describe("golden traces a worker thread makes", () => {
+  // a signal reaches the main thread alone, which removes the temporary files of its own writes: a
+  // worker's trace half-written at Ctrl-C was left in __snapshots__ (`.x.yaml.trace.<pid>.<n>.tmp`)
+  it("are handed to the main thread, which writes them (a trace it cannot write is that file's bad input)", async () => {
+    const { makeContext, runOne } = await import("../../src/testing/run-one.js");
+    const { writeHanded } = await import("../../src/testing/snapshots.js");
+    const file = { path: join(dir, "scenarios", "security.yaml"), shown: "scenarios/security.yaml" };
+    const settings = { cwd: dir, roots: [], grep: null, snapshots: { update: false, ci: false } };
+    const inWorker = makeContext({ ...settings, tracesByMain: true });
+    const handed = runOne(file, inWorker);
+    expect(existsSync(join(dir, "scenarios", "__snapshots__"))).toBe(false);
+    expect("filtered" in handed ? null : handed.snapshot?.status).toBe("written");
+    const written = writeHanded(handed, file, dir);
+    expect(written).not.toHaveProperty("traceToWrite");
+    const here = runOne(file, makeContext(settings));
+    expect("filtered" in here ? null : here.snapshot?.status).toBe("matched");
+    // a trace the main thread cannot write (its folder became a file meanwhile) is that file's bad input
+    rmSync(join(dir, "scenarios", "__snapshots__"), { recursive: true });
+    const again = runOne(file, inWorker);
+    writeFileSync(join(dir, "scenarios", "__snapshots__"), "");
+    const refused = writeHanded(again, file, dir);
+    expect(refused).toMatchObject({ status: "error", snapshot: null, expectations: [] });
+    expect("filtered" in refused ? "" : refused.error).toContain("the golden traces' folder is not a folder");
+  });
+});

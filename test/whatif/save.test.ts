@@ -93,6 +93,22 @@ describe("saving", () => {
     expect(name.length).toBeLessThanOrEqual(200);
   });
 
+  it("writes no raw control or bidirectional character, from the scenario or its file's name: read back, the text is the same", () => {
+    // the YAML library escapes C0 controls only, and wrote the file's name into the header comment raw:
+    // `whatif --save -` sent U+009B (a CSI to many terminals), U+202E and ESC to the terminal
+    const hostile = "x\u009b2J\u202eevil\u2028\u007f";
+    const v = apply(base(LATE), "remove", "5");
+    v.original = { ...v.original, name: hostile, description: `about ${hostile}` };
+    v.file = "dir/\u001b[2J\u202e\nname: forged.yaml";
+    const text = variantYaml(v, "test/fixtures/whatif/out.yaml");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the controls are what is looked for
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2028\u2029]/);
+    expect(text).toContain("# what-if variant of dir/\\x1b[2J\\u202e\\nname: forged.yaml, written by");
+    const saved = loadScenarioText(text, "test/fixtures/whatif/out.yaml").scenario;
+    expect(saved.name).toBe(`${hostile} (what-if)`);
+    expect(saved.description).toMatch(new RegExp(`^about ${hostile}\\. What-if of ${hostile}: removed #5`));
+  });
+
   it("re-anchors relative policy paths to the new file's folder", () => {
     const dir = mkdtempSync(join(tmpdir(), "whatif-"));
     writeFileSync(join(dir, "p.yaml"), "name: mine\nextends: default\nminScore: 610\n");

@@ -8,6 +8,7 @@ import type { LoadedScenario } from "../../scenario/load.js";
 import { LAST_EPOCH_DAY } from "../../scenario/normalise.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError } from "../../shared/errors.js";
+import { jsonText } from "../../shared/text.js";
 import { type CliIo, stdoutColour, warnDeprecations } from "../io.js";
 import type { ExplainInvocation } from "../options/tools.js";
 import { loadScenarioIn } from "../paths.js";
@@ -42,9 +43,7 @@ export function explainCommand(file: string, options: ExplainInvocation["options
   const trace = simulate({ ...scenario, until, observe });
   const x = explainDay(scenario, trace, o.day, askedOn(scenario, o.day, until));
   io.stdout.write(
-    o.json
-      ? `${JSON.stringify(x, null, 2)}\n`
-      : renderExplanation(x, stdoutColour(io, o.color), io.stdout.fitTo),
+    o.json ? `${jsonText(x, 2)}\n` : renderExplanation(x, stdoutColour(io, o.color), io.stdout.fitTo),
   );
 }
 

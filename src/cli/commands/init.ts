@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { SCENARIO_SCHEMA_FILE } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
-import { printable } from "../../shared/text.js";
+import { printable, shellWord } from "../../shared/text.js";
 import { fileError, makeFolders, occupied, writeOutput } from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
@@ -62,9 +62,4 @@ function isFolder(path: string, shown: string): boolean {
     if ((e as { code?: unknown }).code === "ENOENT") return false;
     throw fileError(e, shown);
   }
-}
-
-/** A path as a shell word the next commands can be pasted with: quoted when it holds anything special. */
-function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }

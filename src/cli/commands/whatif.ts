@@ -13,7 +13,7 @@ import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, isCI } from "../../shared/terminal.js";
-import { printable } from "../../shared/text.js";
+import { jsonText, printable, shellWord } from "../../shared/text.js";
 import { type OutputSet, occupied, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
@@ -62,9 +62,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
 
   if (options.list) {
     out(
-      options.json
-        ? `${JSON.stringify(listingToJson(baseRun))}\n`
-        : renderListing(baseRun, chalk, io.stdout.fitTo),
+      options.json ? `${jsonText(listingToJson(baseRun))}\n` : renderListing(baseRun, chalk, io.stdout.fitTo),
     );
     return;
   }
@@ -103,7 +101,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   if (options.html === "-") return;
   if (options.json) {
     out(
-      `${JSON.stringify({ scenario: loaded.scenario.name, file, edits: variant.notes, ...comparisonToJson(cmp), saved })}\n`,
+      `${jsonText({ scenario: loaded.scenario.name, file, edits: variant.notes, ...comparisonToJson(cmp), saved })}\n`,
     );
     return;
   }
@@ -123,7 +121,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
 function savedWhere(saved: string): string {
   if (saved === STDOUT) return "to standard output";
   // the command on a line of its own: copied whole, never broken by the terminal's width
-  return `as ${printable(saved)}; run it with:\n  credit-sim run ${printable(saved)}`;
+  return `as ${printable(saved)}; run it with:\n  credit-sim run ${printable(shellWord(saved))}`;
 }
 
 const STDOUT = "standard output";
@@ -202,7 +200,7 @@ async function counterfactual(
   if (options.html === "-") return;
   if (options.json) {
     const scenario = start.loaded.scenario.name;
-    out(`${JSON.stringify({ scenario, file, ...counterfactualToJson(found), saved })}\n`);
+    out(`${jsonText({ scenario, file, ...counterfactualToJson(found), saved })}\n`);
     return;
   }
   out(renderCounterfactual(found, start, chalk));

@@ -15,6 +15,7 @@ import {
 } from "../../population/vocabulary.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { suggest, UsageError } from "../../shared/errors.js";
+import { shellWord } from "../../shared/text.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
@@ -300,21 +301,23 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
   };
 }
 
-/** The population's own arguments as the user gave them (what an `--export-account` hint repeats). */
+/** The population's own arguments as the user gave them (what an `--export-account` hint repeats), each
+ *  value a shell word: a policy file's name may hold a space, a quote or `$(…)`. */
 function populationArgs(raw: RawSimulateOptions): string[] {
   const parts: string[] = [];
-  if (raw.accounts !== undefined) parts.push(`--accounts ${raw.accounts}`);
-  if (raw.days !== undefined) parts.push(`--days ${raw.days}`);
-  if (raw.seed !== undefined) parts.push(`--seed ${raw.seed}`);
-  if (raw.start !== undefined) parts.push(`--start ${raw.start}`);
-  if (raw.policy !== undefined) parts.push(`--policy ${raw.policy}`);
-  if (raw.challenger !== undefined) parts.push(`--challenger ${raw.challenger}`);
-  if (raw.challengerFrom !== undefined) parts.push(`--challenger-from ${raw.challengerFrom}`);
-  for (const pair of raw.challengerSet ?? []) parts.push(`--challenger-set ${pair}`);
-  for (const axis of raw.sweep ?? []) parts.push(`--sweep ${axis}`);
-  if (raw.bad !== undefined) parts.push(`--bad ${raw.bad}`);
-  if (raw.scoreDay !== undefined) parts.push(`--score-day ${raw.scoreDay}`);
-  if (raw.stress !== undefined) parts.push(`--stress ${raw.stress}`);
+  const arg = (flag: string, value: string | number) => parts.push(`${flag} ${shellWord(String(value))}`);
+  if (raw.accounts !== undefined) arg("--accounts", raw.accounts);
+  if (raw.days !== undefined) arg("--days", raw.days);
+  if (raw.seed !== undefined) arg("--seed", raw.seed);
+  if (raw.start !== undefined) arg("--start", raw.start);
+  if (raw.policy !== undefined) arg("--policy", raw.policy);
+  if (raw.challenger !== undefined) arg("--challenger", raw.challenger);
+  if (raw.challengerFrom !== undefined) arg("--challenger-from", raw.challengerFrom);
+  for (const pair of raw.challengerSet ?? []) arg("--challenger-set", pair);
+  for (const axis of raw.sweep ?? []) arg("--sweep", axis);
+  if (raw.bad !== undefined) arg("--bad", raw.bad);
+  if (raw.scoreDay !== undefined) arg("--score-day", raw.scoreDay);
+  if (raw.stress !== undefined) arg("--stress", raw.stress);
   return parts;
 }
 

@@ -1,7 +1,7 @@
 // Escaping for the HTML reports. Every string that came from a user (scenario names, descriptions,
 // merchants, notes, file paths, error messages) goes through one of these before it reaches a page.
 
-import { visibleControls } from "../../shared/text.js";
+import { jsonText, visibleControls } from "../../shared/text.js";
 
 const ENTITIES: Record<string, string> = {
   "&": "&amp;",
@@ -26,15 +26,11 @@ export function esc(text: string | number): string {
 
 /**
  * JSON for a `<script type="application/json">` block: `<`, `>` and `&` become \u escapes, so a
- * scenario named `</script><script>…` stays data; U+2028/2029 are escaped for old parsers; DEL, C1
- * controls and bidirectional overrides (JSON.stringify escapes only C0) too, so the page's bytes hold
- * none raw.
+ * scenario named `</script><script>…` stays data; U+2028/2029, DEL, C1 controls and bidirectional
+ * overrides are escaped as in every JSON output (jsonText), so the page's bytes hold none raw.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
+  return jsonText(value).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** A library's source inside an inline <script>: nothing in it may close the element. */

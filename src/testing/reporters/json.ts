@@ -40,6 +40,7 @@
 //          "score", "limit", "balance", "status", "cause", "line", "jiebei": { "limit", "balance", "status", "cause" } | null }
 
 import { factInYuan } from "../../scenario/format.js";
+import { jsonText } from "../../shared/text.js";
 import type { ScenarioReport, StepSummary, TestRun } from "../report.js";
 
 const yuan = (fen: number) => fen / 100;
@@ -85,5 +86,5 @@ export function renderJson(run: TestRun): string {
     policyFiles: run.policyFiles ?? [],
     notRun: run.notRun,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return `${jsonText(doc, 2)}\n`;
 }
