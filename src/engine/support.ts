@@ -810,7 +810,8 @@ function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar:
 
 /** A Huabei line whose instalment plans run to term: what falls due next — what its statements billed, by
  *  their due day, else the plans' next instalments, due after the next statement — and the due day of the
- *  statement that bills their last. */
+ *  statement that bills their last (null: no plan left to run, as on a line that had only a revolving
+ *  balance, which its closing statement called in). */
 function plansComing(
   c: Customer,
   l: revolving.Revolving,
@@ -819,6 +820,8 @@ function plansComing(
 ): { day: number; amount: Fen; lastDay: number } | null {
   const p = c.policy;
   const { billed, instalment, statements } = revolving.runningToTerm(l);
+  // no plan left to bill: what is owed is what the statements billed, all of it due — a balance to repay
+  if (instalment === 0 && statements === 0) return null;
   // the due day of the k-th statement after today (today's has been made: customer events come after it)
   const dueAfter = (k: number): number => {
     let statement = day;

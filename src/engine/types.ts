@@ -119,7 +119,7 @@ export type EngineEvent =
    *  says is owed), the minimum due (arrears included); `closing` on the closure's own statement (the
    *  lender's closure called in what it states: due in full, as every later statement of the closed line
    *  is); `toTerm` on a closed line, the instalment principal not yet billed, left to run to term by a
-   *  closure for policy */
+   *  closure that answers no default */
   | {
       type: "statement";
       billed: Fen;
@@ -180,7 +180,7 @@ export type Remedy = {
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
-  /** `toTerm`: the line's instalments run to term (a line closed for policy: Jiebei's loans, Huabei's
+  /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit with nothing past due: Jiebei's loans, Huabei's
    *  instalment plans), so the balance falls due instalment by instalment — the next (its day and amount:
    *  on Huabei, what its statements billed while it is unpaid) and the last — and repaying sooner is the
    *  customer's choice */

@@ -118,7 +118,7 @@ export function describeEvent(s: DescribedStep): string {
       // new purchases alone need no label: "statement ¥980.00" is all a plain month says
       const plain = parts.length === 1 && e.billed > 0 && e.instalments === 0;
       const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 || plain ? money(e.billed) : parts.join(" + ")}`;
-      // a closed line's balance beyond what it states: instalments a closure for policy left to run to term
+      // a closed line's balance beyond what it states: instalments a closure in no default left to run to term
       const toTerm = e.toTerm > 0 ? `; instalment plans run to term, ${money(e.toTerm)} not yet billed` : "";
       return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}${toTerm}`;
     }

@@ -1063,6 +1063,77 @@ describe("a line the policy holds suspended", () => {
   });
 });
 
+describe("a closure for credit that answers no default", () => {
+  // a ¥6,000 Jiebei loan over 12 months drawn on day 1 (due days 32, 61, 92…); debt elsewhere from day 5
+  // puts the burden over Jiebei's cap: suspended for credit at the review on day 14, never a payment
+  // missed, closed at the review on day 45 (31 days suspended)
+  const policy = testPolicy({ closeAfterSuspendedDays: 30, jiebeiMaxDebtToIncome: 0.5 });
+  const burdened = (extra: Parameters<typeof run>[0] = [], until = 100) =>
+    run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.externalDebt(5, 100_000),
+        on.repay(32, "minimum", "jiebei"),
+        ...extra,
+      ],
+      { policy, until },
+    );
+
+  it("lets a performing loan run to term, instalment by instalment, as a closure for policy does", () => {
+    const t = burdened([on.repay(61, "minimum", "jiebei"), on.repay(92, "minimum", "jiebei")]);
+    const suspended = stepOn(t, "review", 14);
+    expect(suspended).toMatchObject({
+      decision: "suspended",
+      reasons: ["DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
+    });
+    expect(suspended.jiebei.cause).toBe("credit");
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", line: "jiebei" });
+    expect(closed.jiebei.cause).toBe("credit");
+    // the instalment due on day 61 is one month's, not the whole loan
+    const paid = stepOn(t, "repay", 61);
+    expect(paid.applied).toBeLessThan(100_000);
+    expect(paid.jiebei.balance).toBeGreaterThan(400_000);
+    expect(stepsOf(t, "overdue")).toEqual([]);
+  });
+
+  it("customer service tells the instalments as they fall due, not the balance as all due now", () => {
+    const t = burdened([on.support(50)], 70);
+    const asked = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "pay_balance");
+    const due = stepsOf(t, "due").find((s) => s.day === 61)!;
+    expect(asked).toMatchObject({ line: "jiebei", toTerm: { day: 61, amount: due.event.due, lastDay: 367 } });
+  });
+
+  it("lets Huabei's instalment plans run to term too: its closing statement calls in the rest", () => {
+    // ¥600 in 6 instalments, its first minimum paid: the score below minScore suspends Huabei for credit
+    // on day 14, and it is closed on day 45 with nothing past due
+    const t = run(
+      [on.open(0, 5_000), on.purchase(2, 600, null, 6), on.purchase(3, 100), on.repay(38, "minimum")],
+      {
+        policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
+        until: 70,
+      },
+    );
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "credit" });
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 0, toTerm: 50_000 });
+    expect(stepsOf(t, "statement", 60)[0]!.event).toMatchObject({ closing: false, instalments: 10_000 });
+  });
+
+  it("calls in a loan in default at the closure: its next instalment is its last", () => {
+    // the instalment due on day 32 left unpaid: overdue from day 36, past due at the closing review
+    const t = run([on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000)], {
+      policy,
+      until: 70,
+    });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    // the ¥500 instalment of day 32 is in arrears; the ¥5,500 of principal left falls due on day 61
+    const due = stepsOf(t, "due").find((s) => s.day === 61)!;
+    expect(due.event.due).toBeGreaterThan(550_000);
+  });
+});
+
 describe("restoration and closure", () => {
   // overdue from day 44 (bill due day 40 + 3 grace days), suspended on day 45 after 5 days overdue
   const suspendedOn45 = (
