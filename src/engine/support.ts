@@ -11,6 +11,7 @@ import {
   customerOverdue,
   daysPastDue,
   forkCustomer,
+  isOpen,
   type Line,
   lastCured,
   lineOf,
@@ -31,6 +32,7 @@ import {
   cutTo,
   keptStandard,
   liftSecurityHold,
+  periodicReview,
   restorationBlockers,
   restorationScore,
 } from "./review.js";
@@ -179,14 +181,39 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
     }
   }
-  if (forOverdue.length > 0)
+  // …and so is a limit that review cuts for the overdue — the score it reads — which paid today it would
+  // not: a line's limit, suspended or not, is what leaving it unpaid costs first (line management reaches
+  // suspended lines too)
+  const cuts: Array<{ line: LineId; from: Fen; to: Fen }> = [];
+  if (paid !== null) {
+    const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
+    const wholeScored = whole === read ? atReview : scoreOn(whole, day);
+    for (const line of lines) {
+      if (!isOpen(line)) continue;
+      const to = limitAfterReview(whole, line.id, next, wholeScored);
+      if (to !== null && limitAfterReview(paid.read, line.id, next, paid.s) === null)
+        cuts.push({ line: line.id, from: line.limit, to });
+    }
+  }
+  if (forOverdue.length > 0 || cuts.length > 0)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
-      const { by: _later, today: _none, ...rest } = r;
+      const { by: later, today: _none, ...rest } = r;
+      // what comes after the review if it is still unpaid, unless the review's suspension is that already
+      const stillActive = lines.some((l) => l.status === "active" && !forOverdue.includes(l.id));
+      const after =
+        later !== undefined && later.what !== "review" && (later.what === "charge_off" || stillActive)
+          ? { afterwards: { day: later.day, date: later.date, what: later.what } }
+          : {};
+      const consequences = {
+        ...(forOverdue.length > 0 ? { suspends: forOverdue } : {}),
+        ...(cuts.length > 0 ? { cuts } : {}),
+        ...after,
+      };
       remedies[i] =
         next === day
-          ? { ...rest, today: "review", suspends: forOverdue }
-          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, suspends: forOverdue };
+          ? { ...rest, today: "review", ...consequences }
+          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, ...consequences };
     }
   for (const line of lines) {
     if (line.status === "active") continue;
@@ -279,6 +306,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 
 /** The customer as the next review would read them with every overdue paid today (its month-end report
  *  included), and the score then. */
+/** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
+ *  suspension — or null when it cuts none. */
+function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
+  const v = periodicReview(read, lineOf(read, id), day, s);
+  return (v.decision === "limit_reduced" || v.decision === "suspended") && v.limit !== undefined
+    ? v.limit
+    : null;
+}
+
 function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
   const paid = forkCustomer(c);
   for (const line of [paid.huabei, paid.jiebei]) {

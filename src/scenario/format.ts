@@ -207,6 +207,35 @@ export function describeRemedy(r: Remedy): string {
 const requestReviewOf = (line: LineId): string =>
   line === "jiebei" ? "request_review with line: jiebei" : "request_review";
 
+/** What the periodic review a pay step names does for the overdue: the lines it suspends, the limits it
+ *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's). */
+function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
+  const cuts = r.cuts ?? [];
+  const cut = (c: { from: number; to: number }) => `cut from ${money(c.from)} to ${money(c.to)}`;
+  const clauses: string[] = [];
+  const suspends = r.suspends ?? (cuts.length === 0 ? [r.line] : []);
+  if (suspends.length > 0) {
+    const which = suspends.map(lineName).join(" and ");
+    const own = suspends.length === 1 ? cuts.find((c) => c.line === suspends[0]) : undefined;
+    clauses.push(
+      `a repayment is past due at the review and ${which} ${suspends.length > 1 ? "are" : "is"} suspended${own ? `, its limit ${cut(own)}` : ""}`,
+    );
+  }
+  for (const c of cuts) {
+    if (suspends.length === 1 && c.line === suspends[0]) continue;
+    clauses.push(`${c.line === r.line ? "the limit" : `${lineName(c.line)}'s limit`} is ${cut(c)}`);
+  }
+  return clauses.join(", and ");
+}
+
+/** A check at the end of a day that acts on an overdue still unpaid then. */
+const overdueUnpaid = (w: { day: number; date: string; what: "charge_off" | "suspension" }): string =>
+  `unpaid at the end of ${w.date} (day ${w.day}), ${
+    w.what === "charge_off"
+      ? "the debt is written off (charged off) and no line is offered again"
+      : "it is too long past due and the customer's open lines are suspended"
+  }`;
+
 function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_due":
@@ -214,18 +243,15 @@ function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        const which = (r.suspends ?? [r.line]).map(lineName).join(" and ");
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, a repayment is past due at the review and ${which} ${(r.suspends?.length ?? 1) > 1 ? "are" : "is"} suspended`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards)}` : ""}`;
       }
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"
           ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the customer's open lines are suspended`
-          : r.by?.what === "charge_off"
-            ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), the debt is written off (charged off) and no line is offered again`
-            : r.by?.what === "suspension"
-              ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), it is too long past due and the customer's open lines are suspended`
-              : `pay the overdue ${money(r.amount)} now`;
+          : r.by !== undefined
+            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what })}`
+            : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance": {
       const t = r.toTerm;
       if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
