@@ -48,7 +48,7 @@ import {
 } from "./score-inputs.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
-import { overdueWatches } from "./triggers.js";
+import { suspendsAt } from "./triggers.js";
 import type { DebtRepayment, Fen, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
@@ -81,10 +81,8 @@ function nextDeadline(
   const p = c.policy;
   const dpd = daysPastDue(line, day);
   if (dpd === 0) return null;
-  const suspension =
-    overdueWatches(c.huabei) || overdueWatches(c.jiebei)
-      ? day + Math.max(0, p.suspendOverdueDays - dpd)
-      : Infinity;
+  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  const suspension = Number.isFinite(at) ? day + Math.max(0, at - dpd) : Infinity;
   const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
   if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
   return Number.isFinite(suspension) ? { day: suspension, what: "suspension" } : null;

@@ -20,6 +20,9 @@ export interface RuleFact {
   parameter?: PolicyParamName;
   threshold?: number;
   value?: number;
+  /** the threshold under the policy before a change, when the change is what makes the rule bind (a
+   *  trigger it lowered below the customer's value) */
+  before?: number;
   /** the line the fact is about, when it is not the line decided on */
   line?: LineId;
 }

@@ -431,6 +431,7 @@ export function factInYuan(f: RuleFact): JsonFact {
     ...f,
     ...asked,
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
+    ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
   };
 }
@@ -477,7 +478,9 @@ export function describeFact(f: RuleFact): string {
         : `${f.parameter ?? "available"} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
-  const text = parts.join(" vs ");
+  // a threshold a policy change moved past the customer's value: what it was before
+  const text =
+    parts.join(" vs ") + (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`);
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }

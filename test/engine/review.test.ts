@@ -415,6 +415,41 @@ describe("real-time triggers", () => {
     expect(stateOn(t, dueDay + days - 1).status).toBe("active");
   });
 
+  it("a change that lowers the trigger below the days already past due suspends for the change, saying both thresholds", async () => {
+    const { describeFact } = await import("../../src/scenario/format.js");
+    // the bill due on day 40 unpaid: 20 days past due on day 60, when the trigger drops from 30 days to 15
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.policy(60, { set: { suspendOverdueDays: 15 } }),
+        on.support(61),
+      ],
+      {
+        policy: testPolicy({ suspendOverdueDays: 30 }),
+        until: 73,
+      },
+    );
+    const suspended = t.steps.filter((x) => x.decision === "suspended");
+    expect(suspended.map((x) => x.day)).toEqual([60, 70]);
+    // under the policy before the change the customer had 10 days left: the change is what suspends
+    const first = suspended[0]!;
+    expect(first).toMatchObject({ status: "suspended", cause: "policy" });
+    expect(first.reasons).toEqual(["POLICY_CHANGE", "OVERDUE_TOO_LONG", "OVERDUE_NOW"]);
+    const fact = first.facts.find((f) => f.code === "OVERDUE_TOO_LONG")!;
+    expect(fact).toMatchObject({ parameter: "suspendOverdueDays", threshold: 15, before: 30, value: 20 });
+    expect(describeFact(fact)).toBe(
+      "20 days vs suspendOverdueDays 15 days, 30 days before the policy change",
+    );
+    // …until the old policy's 30 days are reached too: the delinquency is the customer's from then on — as
+    // customer service says of the overdue meanwhile
+    const pay = stepOn(t, "contact_support", 61).remedies.find((r) => r.kind === "pay_overdue");
+    expect(pay).toMatchObject({ by: { day: 70, what: "suspension" } });
+    const second = suspended[1]!;
+    expect(second).toMatchObject({ cause: "credit", overdueDays: 30 });
+    expect(second.reasons).toEqual(["OVERDUE_TOO_LONG", "OVERDUE_NOW"]);
+  });
+
   it("a repayment within the grace days avoids overdue and suspension", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(42, "minimum")], {
       policy: testPolicy({ suspendOverdueDays: 1 }),
