@@ -243,11 +243,12 @@ export function decideApplication(
       above.push(scoreFact("SCORE_BELOW_INCREASE_MINIMUM", raise.parameter, raise.score, s));
     if (above.length > 0) {
       const limit = Math.min(line.lastLimit, cap.limit);
-      // never an active line below the smallest limit: a last limit under today's minimum reopens nothing
+      // never an active line below the smallest limit: a last limit under today's minimum (raised since the
+      // closure) reopens nothing — the last limit is what falls short (today's cap does not: it was checked)
       const smallest = wholeFen(rules.minLimit);
       if (limit < smallest) {
         const fact: RuleFact = {
-          code: "LIMIT_BELOW_MINIMUM",
+          code: "LAST_LIMIT_BELOW_SMALLEST_LINE",
           parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
           threshold: smallest,
           value: limit,

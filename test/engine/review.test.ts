@@ -3,7 +3,7 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REASONS } from "../../src/engine/reasons.js";
+import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -1642,6 +1642,58 @@ describe("fixes from review", () => {
     expect(stepOn(income, "review", 45).reasons).not.toContain("SCORE_RECOVERED");
   });
 
+  describe("no line for a cap the score does not set: the cap that falls short is cited, not the score", () => {
+    const scoreCodes = (codes: readonly string[]) =>
+      codes.filter((c) => REASONS[c as ReasonCode].kind === "score");
+
+    it("the product's largest limit below the smallest line", () => {
+      // a custom policy whose only band offers ¥1,000 and whose smallest line is ¥2,000: no score reaches more
+      const policy = testPolicy({ minLimit: 2_000, limitBands: [{ minScore: 350, maxLimit: 1_000 }] });
+      const t = run([on.open(0, 3_000)], { policy, profile: { creditHistoryMonths: 12 } });
+      const declined = stepOn(t, "apply", 0);
+      expect(declined.decision).toBe("declined");
+      expect(declined.reasons).toEqual(["PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);
+      expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
+      // …and a review suspends an open line for it, the policy change that made it first
+      const r = run(
+        [
+          on.open(0, 3_000),
+          on.policy(5, { set: { minLimit: 2_000, limitBands: [{ minScore: 350, maxLimit: 1_000 }] } }),
+        ],
+        { profile: { creditHistoryMonths: 12 }, until: 20 },
+      );
+      expect(stepOn(r, "review", 14).reasons).toEqual([
+        "POLICY_CHANGE",
+        "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE",
+      ]);
+    });
+
+    it("the thin-file cap below the smallest line", () => {
+      const policy = testPolicy({ minLimit: 2_000, thinFileMaxLimit: 1_000 });
+      const t = run([on.open(0, 3_000)], { policy, profile: { creditHistoryMonths: 0 } });
+      const declined = stepOn(t, "apply", 0);
+      expect(declined.decision).toBe("declined");
+      expect(declined.reasons[0]).toBe("THIN_FILE_BELOW_SMALLEST_LINE");
+      expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
+      // only what the cap is about: the missing record (and the short history), no other characteristic
+      for (const code of scoreCodes(declined.reasons))
+        expect(["NO_REPAYMENT_RECORD", "SHORT_HISTORY"]).toContain(code);
+    });
+
+    it("a last limit below a smallest line raised since the closure", () => {
+      // closed by the customer at ¥1,000; the smallest line is raised to ¥2,000; reopened within the
+      // increase cooldown, the line comes back at no more than ¥1,000 — which is no line
+      const t = run(
+        [on.open(0, 1_000), on.close(3), on.policy(5, { set: { minLimit: 2_000 } }), on.open(20, 3_000)],
+        { policy: testPolicy({ increaseCooldownDays: 90 }), profile: { creditHistoryMonths: 12 } },
+      );
+      const declined = stepOn(t, "apply", 20);
+      expect(declined.decision).toBe("declined");
+      expect(declined.reasons).toEqual(["LAST_LIMIT_BELOW_SMALLEST_LINE", "INCREASE_TOO_SOON"]);
+      expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
+    });
+  });
+
   it("a line whose income supports no line is suspended for its income, citing what that rule is about", () => {
     // an excellent score, an income gone: the income multiple's cap is below the smallest line. The score
     // binds nothing, so its characteristics (the history's length, the applications) are no reasons for it
@@ -1837,7 +1889,7 @@ describe("fixes from review", () => {
       const t = run([on.open(0, 1_000), on.policy(20, { set: { minLimit: 150_000 } })], { until: 50 });
       const review = stepOn(t, "review", 45);
       expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
-      expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_BELOW_MINIMUM"]);
+      expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);
     });
 
     it("a score short of the old minimum and, past due, of the unchanged delinquent minimum is the customer's own", () => {
