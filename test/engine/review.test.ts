@@ -1156,6 +1156,30 @@ describe("a closure for credit that answers no default", () => {
     expect(stepsOf(t, "statement", 60)[0]!.event).toMatchObject({ closing: false, instalments: 10_000 });
   });
 
+  it("calls in a loan paid as agreed when a debt was written off on the other line", () => {
+    // Huabei's bill due on day 40 never paid: both lines suspended at 30 days past due (day 70), Huabei
+    // charged off at 60 (day 100); Jiebei's ¥6,000 loan (due on the 3rd: days 33, 62, 93, 123, 154…) paid
+    // every month, and Jiebei closed at the review on day 135, 65 days suspended
+    const policy = testPolicy({ chargeOffDays: 60, closeAfterSuspendedDays: 45 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 30_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.borrow(2, 6_000, 12),
+        ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+      ],
+      { policy, until: 160 },
+    );
+    expect(stepOn(t, "charge_off", 100).decision).toBe("charged_off");
+    const closed = t.steps.find((x) => x.line === "jiebei" && x.decision === "closed")!;
+    expect(closed.day).toBe(135);
+    expect(stateOn(t, 135).jiebei.overdue).toBe(0);
+    // the whole ¥4,000 of principal left falls due on the next instalment day
+    const due = stepsOf(t, "due").find((x) => x.day === 154)!;
+    expect(due.event.due).toBeGreaterThanOrEqual(400_000);
+  });
+
   it("calls in a loan in default at the closure: its next instalment is its last", () => {
     // the instalment due on day 32 left unpaid: overdue from day 36, past due at the closing review
     const t = run([on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000)], {
