@@ -102,7 +102,7 @@ export function refusedUnassessed(
     return declined(["BALANCE_OUTSTANDING"], s, [{ code: "BALANCE_OUTSTANDING", value: balance }]);
   // nor is the other line opened or raised meanwhile: the customer owes the lender a debt it called in (a
   // customer's own close needs nothing owed, so a closed line that owes was closed by the lender) — not
-  // instalments left to run to term by a closure for policy, which it did not call in (their arrears, if
+  // instalments left to run to term by a closure that answered no default, which it did not call in (their arrears, if
   // any, are the past-due rule's)
   const other = otherOf(c, line);
   const called = calledIn(other);
@@ -244,11 +244,12 @@ export function decideApplication(
       above.push(scoreFact("SCORE_BELOW_INCREASE_MINIMUM", raise.parameter, raise.score, s));
     if (above.length > 0) {
       const limit = Math.min(line.lastLimit, cap.limit);
-      // never an active line below the smallest limit: a last limit under today's minimum reopens nothing
+      // never an active line below the smallest limit: a last limit under today's minimum (raised since the
+      // closure) reopens nothing — the last limit is what falls short (today's cap does not: it was checked)
       const smallest = wholeFen(rules.minLimit);
       if (limit < smallest) {
         const fact: RuleFact = {
-          code: "LIMIT_BELOW_MINIMUM",
+          code: "LAST_LIMIT_BELOW_SMALLEST_LINE",
           parameter: param(line.id, "minLimit", "jiebeiMinLimit"),
           threshold: smallest,
           value: limit,

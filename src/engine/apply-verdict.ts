@@ -4,6 +4,7 @@
 
 import {
   type Customer,
+  closureAnswersDefault,
   daysPastDue,
   type Line,
   overdue,
@@ -131,7 +132,7 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
 }
 
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
- *  lender's closure accelerates what is owed (instalments not when closed for policy): its closing
+ *  lender's closure accelerates what is owed (instalments only when it answers a default): its closing
  *  statement is appended to `out`. */
 function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]): void {
   const day = s.day;
@@ -262,9 +263,10 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.policyBefore = null;
       line.suspendedUnder = null;
       line.previousPolicy = null;
-      // a lender's closure calls in what is owed — but closing for its own policy, it lets instalments run
-      // to term (runsToTerm): acceleration answers a default or a customer's own credit, not a change the
-      // customer had no part in
+      // a lender's closure calls in what is owed — but one that answers no default (for its own policy, or
+      // for credit or security with nothing past due and no debt written off) lets instalments run to term
+      // (runsToTerm): acceleration answers a default, not a burden, a score or a change with no payment missed
+      line.toTerm = v.cause !== "customer" && !closureAnswersDefault(c, line);
       if (v.cause !== "customer") accelerate(s, line, out);
       return;
     case "charged_off":
@@ -322,7 +324,7 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
 const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
 
 /** On the lender's closure what it calls in falls due: Huabei bills it on a closing statement due on the
- *  next due day — everything owed, or on a closure for policy all but the instalment plans, which run to
+ *  next due day — everything owed, or on a closure that answers no default all but the instalment plans, which run to
  *  term (billed one instalment a month, from the next statement); Jiebei loans' next instalments become
  *  their last, unless they run to term. */
 function accelerate(s: EngineState, line: Line, out: StepOutcome[]): void {

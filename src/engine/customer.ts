@@ -59,6 +59,9 @@ interface LineBase {
    *  would keep it under that policy too (it would restore the line, or block it only on a rule the change
    *  loosened), the change is what holds it (the next review records the suspension for it) */
   suspendedUnder: Policy | null;
+  /** while the line is closed by the lender: whether its instalments keep their amounts and due days
+   *  (runsToTerm) — decided at the closure, by whether it answered a default */
+  toTerm: boolean;
   /** the PBOC-style month-end record, oldest first */
   grid: GridMonth[];
   /** the most days past due seen on the line since the month began (the grid's code for the month) */
@@ -142,6 +145,7 @@ const newHuabei = (): HuabeiLine => ({
   previousPolicy: null,
   policyBefore: null,
   suspendedUnder: null,
+  toTerm: false,
   grid: [],
   monthWorst: 0,
   reportedBalance: 0,
@@ -171,6 +175,7 @@ const newJiebei = (): JiebeiLine => ({
   previousPolicy: null,
   policyBefore: null,
   suspendedUnder: null,
+  toTerm: false,
   grid: [],
   monthWorst: 0,
   reportedBalance: 0,
@@ -248,13 +253,19 @@ export const suspendedFor = (l: Line): "credit" | "policy" | null => {
 };
 
 /** Whether a closed line's instalments keep their amounts and due days — Jiebei's loans, Huabei's
- *  instalment plans: a line closed for policy (the lender's own change, not a default: acceleration
- *  answers a default, and the customer did nothing wrong). Huabei's revolving balance has no term: its
- *  closing statement calls it in all the same. */
-export const runsToTerm = (line: Line): boolean => line.status === "closed" && line.cause === "policy";
+ *  instalment plans: a line the lender closed when it was in no default (acceleration answers a default):
+ *  for policy (the lender's own change), or for credit or security with nothing past due on the line and
+ *  no debt written off — a burden too high, a score too low, a hold never verified end the line, not a loan
+ *  paid as agreed. Huabei's revolving balance has no term: its closing statement calls it in all the same. */
+export const runsToTerm = (line: Line): boolean => line.status === "closed" && line.toTerm;
 
-/** What the lender's closure of a line called in and is still owed: everything on a line closed for
- *  credit; on one closed for policy, only Huabei's balance stated by the closure (instalments left to run
+/** Whether the lender's closure of `line` today answers a default — something past due on it, or a debt
+ *  written off on either line — and so calls in its instalments (accelerates them). */
+export const closureAnswersDefault = (c: Customer, line: Line): boolean =>
+  overdue(line) > 0 || c.huabei.status === "charged_off" || c.jiebei.status === "charged_off";
+
+/** What the lender's closure of a line called in and is still owed: everything on a line whose closure
+ *  answered a default; on one whose instalments run to term, only Huabei's balance stated by the closure (instalments left to run
  *  to term are not called in). 0 on a line that is not closed. */
 export function calledIn(l: Line): Fen {
   if (l.status !== "closed") return 0;

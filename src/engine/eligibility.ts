@@ -189,16 +189,25 @@ export function keptAtLeast(
     : { score: own, parameter };
 }
 
+/** What a cap that falls below the smallest line names: the cap that binds — the score's band (a score
+ *  rule: a higher score reaches a higher band), or one no score changes: the income multiple's, the
+ *  product's largest limit, the thin-file cap. */
+const BELOW_SMALLEST: Record<LimitBinding, ReasonCode> = {
+  score: "LIMIT_BELOW_MINIMUM",
+  income: "INCOME_BELOW_SMALLEST_LINE",
+  product_maximum: "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE",
+  thin_file: "THIN_FILE_BELOW_SMALLEST_LINE",
+};
+
 /** Why no line can be offered or kept: the score is below every band, or the caps fall below the
- *  smallest line (the fact names which) — the income multiple's (INCOME_BELOW_SMALLEST_LINE, a rule about
- *  the income, which no score changes) or another's. */
+ *  smallest line (the fact's code names the one that binds: BELOW_SMALLEST). */
 export function noLineFact(line: LineId, rules: LineRules, cap: LimitCap | null, s: Scored): RuleFact {
   if (cap === null) {
     const lowest = lowestBandScore(rules);
     return scoreFact("SCORE_BELOW_LIMIT_BANDS", param(line, "limitBands", "jiebeiLimitBands"), lowest, s);
   }
   return {
-    code: cap.binding === "income" ? "INCOME_BELOW_SMALLEST_LINE" : "LIMIT_BELOW_MINIMUM",
+    code: BELOW_SMALLEST[cap.binding],
     parameter: param(line, "minLimit", "jiebeiMinLimit"),
     threshold: wholeFen(rules.minLimit),
     value: cap.limit,

@@ -327,14 +327,36 @@ export const REASONS = {
   LIMIT_BELOW_MINIMUM: {
     kind: "adverse",
     unit: "fen",
-    text: "The score and income support less than the smallest line offered",
-    advice: "a higher score or income supports a line",
+    text: "The score's band supports less than the smallest line offered",
+    advice: "a higher score reaches a band with a line",
   },
   INCOME_BELOW_SMALLEST_LINE: {
     kind: "adverse",
     unit: "fen",
     text: "Income supports less than the smallest line offered",
     advice: "report a higher income (an income event)",
+  },
+  PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The product's largest limit is below the smallest line offered",
+    advice:
+      "nothing to do: the product's limits are the lender's policy, and a better score does not raise them",
+  },
+  THIN_FILE_BELOW_SMALLEST_LINE: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Without a repayment record, the most offered is below the smallest line",
+    advice:
+      "a repayment record lifts the cap on a new customer's limit: credit history elsewhere, or on-time repayments on the other line",
+  },
+  LAST_LIMIT_BELOW_SMALLEST_LINE: {
+    kind: "adverse",
+    unit: "fen",
+    text: "The limit the line was closed at is below the smallest line offered, and more needs an increase's standards",
+    advice:
+      "meet an increase's standards (the other reasons given): a reopening above the last limit is an increase",
+    pointsAt: "reasons",
   },
   INCOME_BELOW_LIMIT: {
     kind: "adverse",

@@ -311,14 +311,14 @@ export interface StatementResult {
   overdue: Fen;
   /** what must be paid by the due day: arrears, and every open bill's cycle minimum */
   minimum: Fen;
-  /** on a closed line, instalment principal not yet billed: its plans run to term (a closure for policy),
+  /** on a closed line, instalment principal not yet billed: its plans run to term (a closure that answers no default),
    *  billed one instalment a statement; 0 otherwise */
   toTerm: Fen;
 }
 
 /** How a statement bills the instalment plans: one instalment each with its fee (an open line's, and a
- *  line closed for policy, whose plans run to term), all that is left without the fees not yet billed (a
- *  closure that calls the line in), or none (the closing statement of a closure for policy: the month's
+ *  closed line whose plans run to term), all that is left without the fees not yet billed (a
+ *  closure that calls the line in), or none (the closing statement of a closure whose plans run to term: the month's
  *  instalment was billed on its statement day, and the next is the next month's). */
 export type PlanBilling = "instalment" | "all" | "none";
 
@@ -432,7 +432,7 @@ export function closeStatement(
 }
 
 /**
- * On a line whose instalment plans run to term (closed for policy): what the billed bills still ask (due
+ * On a line whose instalment plans run to term (closed in no default): what the billed bills still ask (due
  * in full by `dueDay`, the earliest of them; null when none is unpaid), the plans' next instalments with
  * their fees (billed on the next statement), and how many statements the plans still bill.
  */
@@ -462,8 +462,8 @@ export function runningToTerm(l: Revolving): {
   return { billed, instalment, statements };
 }
 
-/** What is owed on the bills stated by `day` (and purchases not yet billed): on a line closed for policy
- *  that day, what its closure called in — its instalment plans, billed later or not yet, run to term. */
+/** What is owed on the bills stated by `day` (and purchases not yet billed): on a line closed that day
+ *  in no default, what its closure called in — its instalment plans, billed later or not yet, run to term. */
 export function statedBy(l: Revolving, day: number): Fen {
   let total = l.unbilled;
   for (let i = l.firstOpen; i < l.bills.length; i++) {

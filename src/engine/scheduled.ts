@@ -154,7 +154,7 @@ export function closeCycle(s: EngineState): readonly StepOutcome[] {
   s.nextStatement = calendar.nextDayOfMonth(day, p.statementDayOfMonth);
   const h = c.huabei;
   // a closed or written-off line is billed in full every month while anything is owed on it — its
-  // instalment plans one instalment a month when they run to term (a closure for policy)
+  // instalment plans one instalment a month when they run to term (a closure that answered no default)
   const closed = h.status === "closed" || h.status === "charged_off";
   if (h.status === "none" || (closed && owed(h) === 0)) return NOTHING;
   const dueDay = calendar.nextDayOfMonth(day, p.dueDayOfMonth);

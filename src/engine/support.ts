@@ -11,6 +11,7 @@ import {
   customerOverdue,
   daysPastDue,
   forkCustomer,
+  isOpen,
   type Line,
   lastCured,
   lineOf,
@@ -32,6 +33,7 @@ import {
   cutTo,
   keptStandard,
   liftSecurityHold,
+  periodicReview,
   restorationBlockers,
   restorationScore,
 } from "./review.js";
@@ -47,7 +49,7 @@ import {
 } from "./score-inputs.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
-import { overdueWatches } from "./triggers.js";
+import { suspendsAt } from "./triggers.js";
 import type { DebtRepayment, Fen, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
@@ -80,10 +82,8 @@ function nextDeadline(
   const p = c.policy;
   const dpd = daysPastDue(line, day);
   if (dpd === 0) return null;
-  const suspension =
-    overdueWatches(c.huabei) || overdueWatches(c.jiebei)
-      ? day + Math.max(0, p.suspendOverdueDays - dpd)
-      : Infinity;
+  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  const suspension = Number.isFinite(at) ? day + Math.max(0, at - dpd) : Infinity;
   const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
   if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
   return Number.isFinite(suspension) ? { day: suspension, what: "suspension" } : null;
@@ -180,14 +180,39 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
     }
   }
-  if (forOverdue.length > 0)
+  // …and so is a limit that review cuts for the overdue — the score it reads — which paid today it would
+  // not: a line's limit, suspended or not, is what leaving it unpaid costs first (line management reaches
+  // suspended lines too)
+  const cuts: Array<{ line: LineId; from: Fen; to: Fen }> = [];
+  if (paid !== null) {
+    const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
+    const wholeScored = whole === read ? atReview : scoreOn(whole, day);
+    for (const line of lines) {
+      if (!isOpen(line)) continue;
+      const to = limitAfterReview(whole, line.id, next, wholeScored);
+      if (to !== null && limitAfterReview(paid.read, line.id, next, paid.s) === null)
+        cuts.push({ line: line.id, from: line.limit, to });
+    }
+  }
+  if (forOverdue.length > 0 || cuts.length > 0)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
-      const { by: _later, today: _none, ...rest } = r;
+      const { by: later, today: _none, ...rest } = r;
+      // what comes after the review if it is still unpaid, unless the review's suspension is that already
+      const stillActive = lines.some((l) => l.status === "active" && !forOverdue.includes(l.id));
+      const after =
+        later !== undefined && later.what !== "review" && (later.what === "charge_off" || stillActive)
+          ? { afterwards: { day: later.day, date: later.date, what: later.what } }
+          : {};
+      const consequences = {
+        ...(forOverdue.length > 0 ? { suspends: forOverdue } : {}),
+        ...(cuts.length > 0 ? { cuts } : {}),
+        ...after,
+      };
       remedies[i] =
         next === day
-          ? { ...rest, today: "review", suspends: forOverdue }
-          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, suspends: forOverdue };
+          ? { ...rest, today: "review", ...consequences }
+          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, ...consequences };
     }
   for (const line of lines) {
     if (line.status === "active") continue;
@@ -280,6 +305,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 
 /** The customer as the next review would read them with every overdue paid today (its month-end report
  *  included), and the score then. */
+/** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
+ *  suspension — or null when it cuts none. */
+function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
+  const v = periodicReview(read, lineOf(read, id), day, s);
+  return (v.decision === "limit_reduced" || v.decision === "suspended") && v.limit !== undefined
+    ? v.limit
+    : null;
+}
+
 function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
   const paid = forkCustomer(c);
   for (const line of [paid.huabei, paid.jiebei]) {
@@ -814,7 +848,8 @@ function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar:
 
 /** A Huabei line whose instalment plans run to term: what falls due next — what its statements billed, by
  *  their due day, else the plans' next instalments, due after the next statement — and the due day of the
- *  statement that bills their last. */
+ *  statement that bills their last (null: no plan left to run, as on a line that had only a revolving
+ *  balance, which its closing statement called in). */
 function plansComing(
   c: Customer,
   l: revolving.Revolving,
@@ -823,6 +858,8 @@ function plansComing(
 ): { day: number; amount: Fen; lastDay: number } | null {
   const p = c.policy;
   const { billed, instalment, statements } = revolving.runningToTerm(l);
+  // no plan left to bill: what is owed is what the statements billed, all of it due — a balance to repay
+  if (instalment === 0 && statements === 0) return null;
   // the due day of the k-th statement after today (today's has been made: customer events come after it)
   const dueAfter = (k: number): number => {
     let statement = day;

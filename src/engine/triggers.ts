@@ -1,7 +1,14 @@
 // The real-time triggers, checked as they happen rather than at the monthly review: past due too long
 // suspends, far past due charges off, too many bound-detail changes put a security hold on.
 
-import { type Customer, countWithin, customerDaysPastDue, daysPastDue, type Line } from "./customer.js";
+import {
+  type Customer,
+  countWithin,
+  customerDaysPastDue,
+  daysPastDue,
+  type Line,
+  suspendedFor,
+} from "./customer.js";
 import { otherLine } from "./eligibility.js";
 import type { Verdict } from "./verdict.js";
 
@@ -19,30 +26,52 @@ export function overdueWatches(line: Line): boolean {
   return line.cause === "security" && (line.heldOver === null || line.heldOver.cause === "policy");
 }
 
+/** The days past due at which the overdue trigger acts on `line` (Infinity: it does not watch it): the
+ *  policy's — but on a line a policy change holds suspended, no sooner than the policy before the change
+ *  would have (a trigger the change lowered has nothing to add to the change's own suspension). */
+export function suspendsAt(c: Customer, line: Line): number {
+  if (!overdueWatches(line)) return Infinity;
+  const days = c.policy.suspendOverdueDays;
+  const before = suspendedFor(line) === "policy" ? (line.previousPolicy ?? line.policyBefore) : null;
+  return before === null ? days : Math.max(days, before.suspendOverdueDays);
+}
+
 /** Real-time trigger: past due beyond the policy's days (on either line) suspends an active line at once
  *  — and a line under a security hold alone beneath the hold, so that verifying does not hide it. A line
  *  suspended for policy (the lender's doing) is now suspended for credit, beneath a hold too: the
  *  delinquency is the customer's, and what its restoration must answer to (the clock stays the first
- *  suspension's). */
+ *  suspension's).
+ *
+ *  Unless a policy change is what makes the days past due too many: before the first review after a
+ *  change (previousPolicy), or on a line the change holds suspended (policyBefore), a trigger the policy
+ *  before it would not have pulled yet — the change lowered it below the days already past due — is the
+ *  change's, as a review's suspension is when what the line fails is the change's alone (changeAlone,
+ *  review.ts): an active line is suspended for `policy`, citing POLICY_CHANGE first and both thresholds
+ *  (`before`), and a line already suspended for policy stays so; once the old threshold is reached too,
+ *  the delinquency is the customer's, as above. */
 export function overdueTrigger(c: Customer, line: Line, day: number): Verdict | null {
-  if (!overdueWatches(line)) return null;
   const held = line.status === "suspended" && line.cause === "security";
   const dpd = customerDaysPastDue(c, day);
-  if (dpd < c.policy.suspendOverdueDays) return null;
+  const p = c.policy;
+  if (dpd < suspendsAt(c, line)) return null;
+  const before = suspendedFor(line) === "policy" ? null : line.previousPolicy;
+  const byChange = before !== null && dpd < before.suspendOverdueDays;
+  const fact = {
+    code: "OVERDUE_TOO_LONG" as const,
+    parameter: "suspendOverdueDays" as const,
+    threshold: p.suspendOverdueDays,
+    value: dpd,
+    ...(byChange ? { before: before.suspendOverdueDays } : {}),
+    ...otherLine(c, line, day),
+  };
   return {
     decision: "suspended",
-    cause: "credit",
+    ...(byChange ? { cause: "policy", policyBefore: before } : { cause: "credit" }),
     ...(held ? { beneath: true as const } : {}),
-    reasons: ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
-    facts: [
-      {
-        code: "OVERDUE_TOO_LONG",
-        parameter: "suspendOverdueDays",
-        threshold: c.policy.suspendOverdueDays,
-        value: dpd,
-        ...otherLine(c, line, day),
-      },
-    ],
+    reasons: byChange
+      ? ["POLICY_CHANGE", "OVERDUE_TOO_LONG", "OVERDUE_NOW"]
+      : ["OVERDUE_TOO_LONG", "OVERDUE_NOW"],
+    facts: [fact],
   };
 }
 

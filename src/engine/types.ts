@@ -120,7 +120,7 @@ export type EngineEvent =
    *  says is owed), the minimum due (arrears included); `closing` on the closure's own statement (the
    *  lender's closure called in what it states: due in full, as every later statement of the closed line
    *  is); `toTerm` on a closed line, the instalment principal not yet billed, left to run to term by a
-   *  closure for policy */
+   *  closure that answers no default */
   | {
       type: "statement";
       billed: Fen;
@@ -178,11 +178,16 @@ export type Remedy = {
       by?: { day: number; date: string; what: OverdueAction };
       /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
       suspends?: LineId[];
+      /** the limits that review cuts for the overdue (`review`): paid, the score it reads keeps them */
+      cuts?: Array<{ line: LineId; from: Fen; to: Fen }>;
+      /** after that review, the check that acts if the overdue is still unpaid — the charge-off, or the
+       *  trigger's suspension of a line the review leaves active — as `by` would name it */
+      afterwards?: { day: number; date: string; what: "charge_off" | "suspension" };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
-  /** `toTerm`: the line's instalments run to term (a line closed for policy: Jiebei's loans, Huabei's
-   *  instalment plans), so the balance falls due instalment by instalment — the next (its day and amount:
+  /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit
+   *  with nothing past due: Jiebei's loans, Huabei's instalment plans), so the balance falls due instalment by instalment — the next (its day and amount:
    *  on Huabei, what its statements billed while it is unpaid) and the last — and repaying sooner is the
    *  customer's choice */
   | {

@@ -20,6 +20,9 @@ export interface RuleFact {
   parameter?: PolicyParamName;
   threshold?: number;
   value?: number;
+  /** the threshold under the policy before a change, when the change is what makes the rule bind (a
+   *  trigger it lowered below the customer's value) */
+  before?: number;
   /** the line the fact is about, when it is not the line decided on */
   line?: LineId;
 }
@@ -67,6 +70,9 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   DEBT_TO_INCOME_TOO_HIGH: ["HIGH_DEBT_BURDEN"],
   INCOME_BELOW_LIMIT: ["LOW_INCOME"],
   INCOME_BELOW_SMALLEST_LINE: ["LOW_INCOME"],
+  PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE: [],
+  THIN_FILE_BELOW_SMALLEST_LINE: ["NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
+  LAST_LIMIT_BELOW_SMALLEST_LINE: [],
   LIMIT_ABOVE_PRODUCT_MAXIMUM: [],
   THIN_FILE_BELOW_LIMIT: ["NO_REPAYMENT_RECORD", "SHORT_HISTORY"],
   LIMIT_AT_INCOME_CAP: [],

@@ -69,6 +69,11 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
 function remedyJson(r: Remedy): Record<string, unknown> {
   switch (r.kind) {
     case "pay_overdue":
+      return {
+        ...r,
+        amount: yuan(r.amount),
+        ...(r.cuts && { cuts: r.cuts.map((c) => ({ ...c, from: yuan(c.from), to: yuan(c.to) })) }),
+      };
     case "pay_due":
       return { ...r, amount: yuan(r.amount) };
     case "pay_balance":

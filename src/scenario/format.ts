@@ -118,7 +118,7 @@ export function describeEvent(s: DescribedStep): string {
       // new purchases alone need no label: "statement ¥980.00" is all a plain month says
       const plain = parts.length === 1 && e.billed > 0 && e.instalments === 0;
       const head = `${e.closing ? "closing statement" : "statement"} ${parts.length === 0 || plain ? money(e.billed) : parts.join(" + ")}`;
-      // a closed line's balance beyond what it states: instalments a closure for policy left to run to term
+      // a closed line's balance beyond what it states: instalments a closure in no default left to run to term
       const toTerm = e.toTerm > 0 ? `; instalment plans run to term, ${money(e.toTerm)} not yet billed` : "";
       return `${head}${parts.length > 1 ? ` = ${money(due)} due` : ""}, minimum ${money(e.minimum)}${toTerm}`;
     }
@@ -207,6 +207,35 @@ export function describeRemedy(r: Remedy): string {
 const requestReviewOf = (line: LineId): string =>
   line === "jiebei" ? "request_review with line: jiebei" : "request_review";
 
+/** What the periodic review a pay step names does for the overdue: the lines it suspends, the limits it
+ *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's). */
+function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
+  const cuts = r.cuts ?? [];
+  const cut = (c: { from: number; to: number }) => `cut from ${money(c.from)} to ${money(c.to)}`;
+  const clauses: string[] = [];
+  const suspends = r.suspends ?? (cuts.length === 0 ? [r.line] : []);
+  if (suspends.length > 0) {
+    const which = suspends.map(lineName).join(" and ");
+    const own = suspends.length === 1 ? cuts.find((c) => c.line === suspends[0]) : undefined;
+    clauses.push(
+      `a repayment is past due at the review and ${which} ${suspends.length > 1 ? "are" : "is"} suspended${own ? `, its limit ${cut(own)}` : ""}`,
+    );
+  }
+  for (const c of cuts) {
+    if (suspends.length === 1 && c.line === suspends[0]) continue;
+    clauses.push(`${c.line === r.line ? "the limit" : `${lineName(c.line)}'s limit`} is ${cut(c)}`);
+  }
+  return clauses.join(", and ");
+}
+
+/** A check at the end of a day that acts on an overdue still unpaid then. */
+const overdueUnpaid = (w: { day: number; date: string; what: "charge_off" | "suspension" }): string =>
+  `unpaid at the end of ${w.date} (day ${w.day}), ${
+    w.what === "charge_off"
+      ? "the debt is written off (charged off) and no line is offered again"
+      : "it is too long past due and the customer's open lines are suspended"
+  }`;
+
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
 export function remedyText(r: Remedy): string {
@@ -216,18 +245,15 @@ export function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        const which = (r.suspends ?? [r.line]).map(lineName).join(" and ");
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, a repayment is past due at the review and ${which} ${(r.suspends?.length ?? 1) > 1 ? "are" : "is"} suspended`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards)}` : ""}`;
       }
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"
           ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the customer's open lines are suspended`
-          : r.by?.what === "charge_off"
-            ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), the debt is written off (charged off) and no line is offered again`
-            : r.by?.what === "suspension"
-              ? `pay the overdue ${money(r.amount)} now: unpaid at the end of ${r.by.date} (day ${r.by.day}), it is too long past due and the customer's open lines are suspended`
-              : `pay the overdue ${money(r.amount)} now`;
+          : r.by !== undefined
+            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what })}`
+            : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance": {
       const t = r.toTerm;
       if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
@@ -407,6 +433,7 @@ export function factInYuan(f: RuleFact): JsonFact {
     ...f,
     ...asked,
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
+    ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
   };
 }
@@ -453,7 +480,9 @@ export function describeFact(f: RuleFact): string {
         : `${f.parameter ?? "available"} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
-  const text = parts.join(" vs ");
+  // a threshold a policy change moved past the customer's value: what it was before
+  const text =
+    parts.join(" vs ") + (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`);
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }

@@ -3,7 +3,7 @@
 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REASONS } from "../../src/engine/reasons.js";
+import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Step } from "../../src/engine/types.js";
 import { loadScenario } from "../../src/scenario/load.js";
@@ -413,6 +413,41 @@ describe("real-time triggers", () => {
     expect(suspended[0]!.reasons[0]).toBe("OVERDUE_TOO_LONG");
     expect(suspended[0]!.overdueDays).toBe(days);
     expect(stateOn(t, dueDay + days - 1).status).toBe("active");
+  });
+
+  it("a change that lowers the trigger below the days already past due suspends for the change, saying both thresholds", async () => {
+    const { describeFact } = await import("../../src/scenario/format.js");
+    // the bill due on day 40 unpaid: 20 days past due on day 60, when the trigger drops from 30 days to 15
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.policy(60, { set: { suspendOverdueDays: 15 } }),
+        on.support(61),
+      ],
+      {
+        policy: testPolicy({ suspendOverdueDays: 30 }),
+        until: 73,
+      },
+    );
+    const suspended = t.steps.filter((x) => x.decision === "suspended");
+    expect(suspended.map((x) => x.day)).toEqual([60, 70]);
+    // under the policy before the change the customer had 10 days left: the change is what suspends
+    const first = suspended[0]!;
+    expect(first).toMatchObject({ status: "suspended", cause: "policy" });
+    expect(first.reasons).toEqual(["POLICY_CHANGE", "OVERDUE_TOO_LONG", "OVERDUE_NOW"]);
+    const fact = first.facts.find((f) => f.code === "OVERDUE_TOO_LONG")!;
+    expect(fact).toMatchObject({ parameter: "suspendOverdueDays", threshold: 15, before: 30, value: 20 });
+    expect(describeFact(fact)).toBe(
+      "20 days vs suspendOverdueDays 15 days, 30 days before the policy change",
+    );
+    // …until the old policy's 30 days are reached too: the delinquency is the customer's from then on — as
+    // customer service says of the overdue meanwhile
+    const pay = stepOn(t, "contact_support", 61).remedies.find((r) => r.kind === "pay_overdue");
+    expect(pay).toMatchObject({ by: { day: 70, what: "suspension" } });
+    const second = suspended[1]!;
+    expect(second).toMatchObject({ cause: "credit", overdueDays: 30 });
+    expect(second.reasons).toEqual(["OVERDUE_TOO_LONG", "OVERDUE_NOW"]);
   });
 
   it("a repayment within the grace days avoids overdue and suspension", () => {
@@ -1063,6 +1098,101 @@ describe("a line the policy holds suspended", () => {
   });
 });
 
+describe("a closure for credit that answers no default", () => {
+  // a ¥6,000 Jiebei loan over 12 months drawn on day 1 (due days 32, 61, 92…); debt elsewhere from day 5
+  // puts the burden over Jiebei's cap: suspended for credit at the review on day 14, never a payment
+  // missed, closed at the review on day 45 (31 days suspended)
+  const policy = testPolicy({ closeAfterSuspendedDays: 30, jiebeiMaxDebtToIncome: 0.5 });
+  const burdened = (extra: Parameters<typeof run>[0] = [], until = 100) =>
+    run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.externalDebt(5, 100_000),
+        on.repay(32, "minimum", "jiebei"),
+        ...extra,
+      ],
+      { policy, until },
+    );
+
+  it("lets a performing loan run to term, instalment by instalment, as a closure for policy does", () => {
+    const t = burdened([on.repay(61, "minimum", "jiebei"), on.repay(92, "minimum", "jiebei")]);
+    const suspended = stepOn(t, "review", 14);
+    expect(suspended).toMatchObject({
+      decision: "suspended",
+      reasons: ["DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
+    });
+    expect(suspended.jiebei.cause).toBe("credit");
+    const closed = stepOn(t, "review", 45);
+    expect(closed).toMatchObject({ decision: "closed", line: "jiebei" });
+    expect(closed.jiebei.cause).toBe("credit");
+    // the instalment due on day 61 is one month's, not the whole loan
+    const paid = stepOn(t, "repay", 61);
+    expect(paid.applied).toBeLessThan(100_000);
+    expect(paid.jiebei.balance).toBeGreaterThan(400_000);
+    expect(stepsOf(t, "overdue")).toEqual([]);
+  });
+
+  it("customer service tells the instalments as they fall due, not the balance as all due now", () => {
+    const t = burdened([on.support(50)], 70);
+    const asked = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "pay_balance");
+    const due = stepsOf(t, "due").find((s) => s.day === 61)!;
+    expect(asked).toMatchObject({ line: "jiebei", toTerm: { day: 61, amount: due.event.due, lastDay: 367 } });
+  });
+
+  it("lets Huabei's instalment plans run to term too: its closing statement calls in the rest", () => {
+    // ¥600 in 6 instalments, its first minimum paid: the score below minScore suspends Huabei for credit
+    // on day 14, and it is closed on day 45 with nothing past due
+    const t = run(
+      [on.open(0, 5_000), on.purchase(2, 600, null, 6), on.purchase(3, 100), on.repay(38, "minimum")],
+      {
+        policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
+        until: 70,
+      },
+    );
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "credit" });
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 0, toTerm: 50_000 });
+    expect(stepsOf(t, "statement", 60)[0]!.event).toMatchObject({ closing: false, instalments: 10_000 });
+  });
+
+  it("calls in a loan paid as agreed when a debt was written off on the other line", () => {
+    // Huabei's bill due on day 40 never paid: both lines suspended at 30 days past due (day 70), Huabei
+    // charged off at 60 (day 100); Jiebei's ¥6,000 loan (due on the 3rd: days 33, 62, 93, 123, 154…) paid
+    // every month, and Jiebei closed at the review on day 135, 65 days suspended
+    const policy = testPolicy({ chargeOffDays: 60, closeAfterSuspendedDays: 45 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 30_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.borrow(2, 6_000, 12),
+        ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+      ],
+      { policy, until: 160 },
+    );
+    expect(stepOn(t, "charge_off", 100).decision).toBe("charged_off");
+    const closed = t.steps.find((x) => x.line === "jiebei" && x.decision === "closed")!;
+    expect(closed.day).toBe(135);
+    expect(stateOn(t, 135).jiebei.overdue).toBe(0);
+    // the whole ¥4,000 of principal left falls due on the next instalment day
+    const due = stepsOf(t, "due").find((x) => x.day === 154)!;
+    expect(due.event.due).toBeGreaterThanOrEqual(400_000);
+  });
+
+  it("calls in a loan in default at the closure: its next instalment is its last", () => {
+    // the instalment due on day 32 left unpaid: overdue from day 36, past due at the closing review
+    const t = run([on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000)], {
+      policy,
+      until: 70,
+    });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    // the ¥500 instalment of day 32 is in arrears; the ¥5,500 of principal left falls due on day 61
+    const due = stepsOf(t, "due").find((s) => s.day === 61)!;
+    expect(due.event.due).toBeGreaterThan(550_000);
+  });
+});
+
 describe("restoration and closure", () => {
   // overdue from day 44 (bill due day 40 + 3 grace days), suspended on day 45 after 5 days overdue
   const suspendedOn45 = (
@@ -1536,6 +1666,58 @@ describe("fixes from review", () => {
     expect(stepOn(income, "review", 45).reasons).not.toContain("SCORE_RECOVERED");
   });
 
+  describe("no line for a cap the score does not set: the cap that falls short is cited, not the score", () => {
+    const scoreCodes = (codes: readonly string[]) =>
+      codes.filter((c) => REASONS[c as ReasonCode].kind === "score");
+
+    it("the product's largest limit below the smallest line", () => {
+      // a custom policy whose only band offers ¥1,000 and whose smallest line is ¥2,000: no score reaches more
+      const policy = testPolicy({ minLimit: 2_000, limitBands: [{ minScore: 350, maxLimit: 1_000 }] });
+      const t = run([on.open(0, 3_000)], { policy, profile: { creditHistoryMonths: 12 } });
+      const declined = stepOn(t, "apply", 0);
+      expect(declined.decision).toBe("declined");
+      expect(declined.reasons).toEqual(["PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);
+      expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
+      // …and a review suspends an open line for it, the policy change that made it first
+      const r = run(
+        [
+          on.open(0, 3_000),
+          on.policy(5, { set: { minLimit: 2_000, limitBands: [{ minScore: 350, maxLimit: 1_000 }] } }),
+        ],
+        { profile: { creditHistoryMonths: 12 }, until: 20 },
+      );
+      expect(stepOn(r, "review", 14).reasons).toEqual([
+        "POLICY_CHANGE",
+        "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE",
+      ]);
+    });
+
+    it("the thin-file cap below the smallest line", () => {
+      const policy = testPolicy({ minLimit: 2_000, thinFileMaxLimit: 1_000 });
+      const t = run([on.open(0, 3_000)], { policy, profile: { creditHistoryMonths: 0 } });
+      const declined = stepOn(t, "apply", 0);
+      expect(declined.decision).toBe("declined");
+      expect(declined.reasons[0]).toBe("THIN_FILE_BELOW_SMALLEST_LINE");
+      expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
+      // only what the cap is about: the missing record (and the short history), no other characteristic
+      for (const code of scoreCodes(declined.reasons))
+        expect(["NO_REPAYMENT_RECORD", "SHORT_HISTORY"]).toContain(code);
+    });
+
+    it("a last limit below a smallest line raised since the closure", () => {
+      // closed by the customer at ¥1,000; the smallest line is raised to ¥2,000; reopened within the
+      // increase cooldown, the line comes back at no more than ¥1,000 — which is no line
+      const t = run(
+        [on.open(0, 1_000), on.close(3), on.policy(5, { set: { minLimit: 2_000 } }), on.open(20, 3_000)],
+        { policy: testPolicy({ increaseCooldownDays: 90 }), profile: { creditHistoryMonths: 12 } },
+      );
+      const declined = stepOn(t, "apply", 20);
+      expect(declined.decision).toBe("declined");
+      expect(declined.reasons).toEqual(["LAST_LIMIT_BELOW_SMALLEST_LINE", "INCREASE_TOO_SOON"]);
+      expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
+    });
+  });
+
   it("a line whose income supports no line is suspended for its income, citing what that rule is about", () => {
     // an excellent score, an income gone: the income multiple's cap is below the smallest line. The score
     // binds nothing, so its characteristics (the history's length, the applications) are no reasons for it
@@ -1731,7 +1913,7 @@ describe("fixes from review", () => {
       const t = run([on.open(0, 1_000), on.policy(20, { set: { minLimit: 150_000 } })], { until: 50 });
       const review = stepOn(t, "review", 45);
       expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
-      expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "LIMIT_BELOW_MINIMUM"]);
+      expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);
     });
 
     it("a score short of the old minimum and, past due, of the unchanged delinquent minimum is the customer's own", () => {

@@ -12,6 +12,7 @@ import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/en
 import { explainDay } from "../../src/render/explain-day.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
 import {
+  baselineScore,
   DEFAULT_POLICY,
   type EventInput,
   on,
@@ -54,6 +55,64 @@ describe("contact_support", () => {
       day: 45,
       reasons: expect.arrayContaining(["PAST_DUE_AT_REVIEW"]),
     });
+  });
+
+  it("an overdue that costs the limit at the coming review: the pay step names the cut, and what comes after", () => {
+    // a suspended line 36 days past due (the story of a customer who missed two months): the review on day
+    // 105 reads a score of 612 and cuts the limit to the band's ¥3,000; paid before it, the score is 722,
+    // above reduceLimitScore, and the limit stands. The write-off on day 249 is still what follows
+    const events: EventInput[] = [
+      on.open(0, 8_000),
+      on.purchase(10, 5_000),
+      on.repay(40, "minimum"),
+      on.purchase(50, 2_000),
+      on.support(105),
+    ];
+    const profile = { age: 33, monthlyIncome: 10_000, creditHistoryMonths: 40, externalDebt: 30_000 };
+    const t = run(events, { policy: DEFAULT_POLICY, profile, until: 110 });
+    const s = stepOn(t, "contact_support", 105);
+    expect(s.status).toBe("suspended");
+    const pay = remedy(s.remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      today: "review",
+      cuts: [{ line: "huabei", from: 800_000, to: 300_000 }],
+      afterwards: { day: 249, what: "charge_off" },
+    });
+    expect(pay.suspends).toBeUndefined();
+    expect(describeRemedy(pay)).toBe(
+      "pay the overdue ¥6,679.00 today: unpaid at today's periodic review, the limit is cut from ¥8,000.00 to ¥3,000.00; unpaid at the end of 2024-09-06 (day 249), the debt is written off (charged off) and no line is offered again",
+    );
+    // the warning is true: the review cuts it as things stand…
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    // …and paid before it, the limit stands
+    const paid = run([...events, on.repay(105, "full")], { policy: DEFAULT_POLICY, profile, until: 110 });
+    expect(stepOn(paid, "review", 105).decision).toBeNull();
+    expect(stateOn(paid, 105).limit).toBe(800_000);
+  });
+
+  it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
+    // the score's band cuts whatever the score (reduceLimitScore 950); the overdue takes the score below
+    // the ¥5,000 band, to the ¥1,000 one, and below delinquentMinScore: paid, neither
+    const base = baselineScore();
+    const policy = testPolicy({
+      delinquentMinScore: base - 60,
+      reduceLimitScore: 950,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: base - 60, maxLimit: 5_000 },
+      ],
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(44)], { policy, until: 50 });
+    const pay = remedy(stepOn(t, "contact_support", 44).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 45, what: "review" },
+      suspends: ["huabei"],
+      cuts: [{ line: "huabei", from: 500_000, to: 100_000 }],
+    });
+    expect(describeRemedy(pay)).toMatch(
+      /unpaid at the periodic review on 2024-02-15 \(day 45\), a repayment is past due at the review and Huabei is suspended, its limit cut from ¥5,000.00 to ¥1,000.00$/,
+    );
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", limit: 100_000 });
   });
 
   it("a suspended line nothing blocks any more: nothing more is needed, and the review (or an early one now) restores it", () => {

@@ -90,7 +90,7 @@ describe("reopening a line", () => {
     );
     const reopened = stepOn(t, "apply", 140);
     expect(reopened.decision).toBe("declined");
-    expect(reopened.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(reopened.reasons[0]).toBe("LAST_LIMIT_BELOW_SMALLEST_LINE");
     expect(reopened.reasons).toContain("RECENT_MISSED_PAYMENT");
     expect(reopened.status).toBe("closed");
   });

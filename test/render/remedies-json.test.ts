@@ -27,6 +27,8 @@ const cases: Scenario[] = [
   unpaid(55),
   unpaid(70, { suspendOverdueDays: 30, chargeOffDays: 180 }),
   unpaid(220, { suspendOverdueDays: 400, chargeOffDays: 180 }),
+  // the charge-off of day 220 is the first check that acts (the line stays active at its reviews)
+  unpaid(200, { suspendOverdueDays: 400, chargeOffDays: 180 }),
   // the review of day 45 suspends for the overdue before the trigger, on its day and before it
   unpaid(44, { delinquentMinScore: 900 }),
   unpaid(45, { delinquentMinScore: 900 }),

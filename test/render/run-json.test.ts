@@ -8,7 +8,7 @@ import { runNdjson } from "../../src/render/run-json.js";
 import { renderTrace } from "../../src/render/trace.js";
 import { describeFact } from "../../src/scenario/format.js";
 import { loadScenario } from "../../src/scenario/load.js";
-import { scenario as build, on, testPolicy } from "../engine/builders.js";
+import { scenario as build, DEFAULT_POLICY, on, testPolicy } from "../engine/builders.js";
 import { ROOT } from "../helpers/cli.js";
 
 const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
@@ -152,6 +152,33 @@ describe("run --json money", () => {
     // the text says "repay at least ¥10,278.60 of the debt elsewhere"
     expect(debt.over).toBe(10278.6);
     expect(debt.repay).toEqual([{ debt: "elsewhere", amount: 10278.6, all: false }]);
+  });
+});
+
+describe("run --json: the pay step's limit cuts", () => {
+  it("are in yuan, as the step's own limit is", () => {
+    // a suspended line 36 days past due: paid before the review on day 105, the score keeps its ¥8,000
+    const missed = build(
+      [
+        on.open(0, 8_000),
+        on.purchase(10, 5_000),
+        on.repay(40, "minimum"),
+        on.purchase(50, 2_000),
+        on.support(105),
+      ],
+      {
+        policy: DEFAULT_POLICY,
+        profile: { age: 33, monthlyIncome: 10_000, creditHistoryMonths: 40, externalDebt: 30_000 },
+        until: 106,
+      },
+    );
+    const answer = runNdjson(missed, simulate(missed), { explain: false })
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((r) => r.event === "contact_support")!;
+    const pay = (answer.remedies as Array<{ kind: string }>).find((r) => r.kind === "pay_overdue");
+    expect(pay).toMatchObject({ today: "review", cuts: [{ line: "huabei", from: 8000, to: 3000 }] });
   });
 });
 
