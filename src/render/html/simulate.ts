@@ -54,6 +54,19 @@ export interface SimulateHtmlOptions {
   frontier?: Frontier | null;
   /** the command line that re-runs an account, shown beside the flips */
   exportHint?: string;
+  /** words before it, when it is not a whole command (merge's: the shards' command, changed) */
+  exportHintLead?: string;
+}
+
+/** How to replay a flipped account: the export command, each word kept whole where the line wraps. */
+function replayNote(o: SimulateHtmlOptions): string {
+  if (!o.exportHint) return "";
+  const command = o.exportHint
+    .split(" ")
+    .map((w) => `<span class="nw">${esc(w)}</span>`)
+    .join(" ");
+  const lead = o.exportHintLead ? `${esc(o.exportHintLead)} ` : "";
+  return `<p class="note" style="margin-top:8px">Replay one: ${lead}<code>${command}</code></p>`;
 }
 
 const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
@@ -326,14 +339,7 @@ export function simulateHtml(
       ),
       section(
         `Accounts whose outcome flips: ${flippedText(all)}`,
-        `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${
-          options.exportHint
-            ? `<p class="note" style="margin-top:8px">Replay one: <code>${options.exportHint
-                .split(" ")
-                .map((w) => `<span class="nw">${esc(w)}</span>`)
-                .join(" ")}</code></p>`
-            : ""
-        }</div></div>`,
+        `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${replayNote(options)}</div></div>`,
       ),
     );
   }
