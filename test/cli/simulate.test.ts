@@ -147,6 +147,13 @@ describe("credit-sim simulate", () => {
     expect(report).toMatch(/Sweep: 6 variants of default/);
     expect(report).toContain("Approval rate against bad rate");
     expect(report).toMatch(/Why neighbouring variants differ/);
+    // the page too: the unsharded run's, but for how to replay an account (under the flip groups)
+    const page = await ok(["simulate", ...POP, ...SWEEP, "--html", "-"]);
+    const merged = await ok(["merge", ...files, "--html", "-"]);
+    const replay = /<p class="note"[^>]*>Replay one: .*?<\/p>/;
+    expect(merged).toMatch(/Why neighbouring variants differ/);
+    expect(merged).toMatch(/Replay one: the shards&#39; simulate command/);
+    expect(merged.replace(replay, "")).toBe(page.replace(replay, ""));
   });
 
   it("one account over one day is said in the singular, in the report and on the page", async () => {
