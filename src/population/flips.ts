@@ -146,6 +146,26 @@ export function flipRule(label: string): string | null {
   );
 }
 
+/** A label's parts, as a table lays them out: the event, the two decisions ("approved → declined") and the
+ *  rule that decided otherwise ("SCORE_BELOW_OPEN_MINIMUM (minOpenScore)"); when both decided alike for
+ *  different reasons, each side's ("TOO_MANY_APPLICATIONS (maxApplications30d) → also
+ *  SCORE_BELOW_INCREASE_MINIMUM (minIncreaseScore)"). null for a label flipLabel does not write. */
+export function flipLabelParts(label: string): { event: string; decisions: string; rule: string } | null {
+  const m = /^([a-z_]+): (.+)$/.exec(label);
+  if (m === null) return null;
+  const [, event, rest] = m as unknown as [string, string, string];
+  const apart = /^([a-z_ ]+) → ([a-z_ ]+), by (.+)$/.exec(rest);
+  if (apart) return { event, decisions: `${apart[1]} → ${apart[2]}`, rule: apart[3]! };
+  const alike = /^([a-z_]+) (also )?by ([^→]+) → ([a-z_]+) (also )?by ([^→]+)$/.exec(rest);
+  if (alike)
+    return {
+      event,
+      decisions: `${alike[1]} → ${alike[4]}`,
+      rule: `${alike[2] ?? ""}${alike[3]} → ${alike[5] ?? ""}${alike[6]}`,
+    };
+  return null;
+}
+
 export function addFlip(p: PairFlips, label: string, index: number): void {
   p.flipped++;
   const g = p.groups[label] ?? { accounts: 0, examples: [] };

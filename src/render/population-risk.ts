@@ -2,8 +2,8 @@
 // reports it, customer events, flipped decisions grouped by rule, and a sweep's frontier. Pure.
 
 import type { ChalkInstance } from "chalk";
-import { EVENT_TYPES } from "../engine/index.js";
-import { largestGroups, type PairFlips } from "../population/flips.js";
+import { EVENT_TYPES, type EventType } from "../engine/index.js";
+import { type FlipGroup, largestGroups, type PairFlips } from "../population/flips.js";
 import { type PopulationResult, variantRows } from "../population/result.js";
 import {
   type ArmSummary,
@@ -187,30 +187,41 @@ export function vintageTable(rows: readonly VintageRow[], c: ChalkInstance): str
   ];
 }
 
+/** The customers' events by type with each arm's count, the types some arm has, the most frequent in the
+ *  first arm first (then by name): the text report's line per arm, the page's table of them all. */
+export function eventRows(arms: readonly ArmSummary[]): Array<[EventType, number[]]> {
+  return EVENT_TYPES.map((t): [EventType, number[]] => [t, arms.map((s) => s.events[t])])
+    .filter(([, ns]) => ns.some((n) => n > 0))
+    .sort(([a, x], [b, y]) => y[0]! - x[0]! || (a < b ? -1 : 1));
+}
+
 /** The customers' events by type, the most frequent first. */
 export function eventsLine(s: ArmSummary): string {
-  return EVENT_TYPES.map((t) => [t, s.events[t]] as const)
-    .filter(([, n]) => n > 0)
-    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
-    .map(([t, n]) => `${t} ${int(n)}`)
+  return eventRows([s])
+    .map(([t, [n]]) => `${t} ${int(n!)}`)
     .join(", ");
 }
+
+/** How many of the largest flip groups the reports list: a challenger's, each pair of a sweep's (of the
+ *  first FLIP_PAIRS pairs), and example accounts per group. */
+export const FLIP_GROUPS = { challenger: 8, sweep: 3, pairs: 12, examples: 3 } as const;
+
+/** "e.g. accounts #2, #18, #19": a group's first examples, as both reports list them. */
+const flipExamples = (g: FlipGroup): string =>
+  `e.g. account${g.accounts === 1 ? "" : "s"} #${g.examples.slice(0, FLIP_GROUPS.examples).join(", #")}`;
+
+/** "1 account decided otherwise", "70 accounts …": a pair's heading. */
+export const decidedOtherwise = (p: PairFlips, names: readonly [string, string]): string =>
+  `${names[0]} → ${names[1]}: ${int(p.flipped)} account${p.flipped === 1 ? "" : "s"} decided otherwise`;
 
 /** The largest groups of decisions that first differ between two arms. */
 export function flipGroups(p: PairFlips, names: [string, string], top: number, c: ChalkInstance): string[] {
   const groups = largestGroups(p);
   if (groups.length === 0) return [`  ${names[0]} → ${names[1]}: no decision differs`];
-  const out = [
-    c.bold(
-      `  ${names[0]} → ${names[1]}: ${int(p.flipped)} account${p.flipped === 1 ? "" : "s"} decided otherwise; by the first decision that differed:`,
-    ),
-  ];
+  const out = [c.bold(`  ${decidedOtherwise(p, names)}; by the first decision that differed:`)];
   // the examples on a line of their own: a long label folds, an account to export is never cut off
   for (const [label, g] of groups.slice(0, top))
-    out.push(
-      `  ${lpad(int(g.accounts), 8)}  ${printable(label)}`,
-      c.dim(`            e.g. account${g.accounts === 1 ? "" : "s"} #${g.examples.slice(0, 3).join(", #")}`),
-    );
+    out.push(`  ${lpad(int(g.accounts), 8)}  ${printable(label)}`, c.dim(`            ${flipExamples(g)}`));
   const more = groups.length - top;
   if (more > 0) out.push(c.dim(`            … ${more} more group${more === 1 ? "" : "s"}`));
   return out;

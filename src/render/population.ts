@@ -27,6 +27,7 @@ import {
 } from "./population-format.js";
 import {
   eventsLine,
+  FLIP_GROUPS,
   flipGroups,
   frontier,
   portfolioTable,
@@ -274,9 +275,10 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
           "Why neighbouring variants differ: the first decision that differs, by the rule that decided it",
         ),
       );
-      for (const p of r.decisionFlips.slice(0, 12)) out.push(...flipGroups(p, [name(p.a), name(p.b)], 3, c));
-      if (r.decisionFlips.length > 12)
-        out.push(c.dim(`  … ${r.decisionFlips.length - 12} more neighbouring pairs (--json)`));
+      for (const p of r.decisionFlips.slice(0, FLIP_GROUPS.pairs))
+        out.push(...flipGroups(p, [name(p.a), name(p.b)], FLIP_GROUPS.sweep, c));
+      if (r.decisionFlips.length > FLIP_GROUPS.pairs)
+        out.push(c.dim(`  … ${r.decisionFlips.length - FLIP_GROUPS.pairs} more neighbouring pairs (--json)`));
       const exported = exportLine(o);
       if (exported) out.push(c.dim(exported));
     }
@@ -305,7 +307,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
       out.push(
         "",
         c.bold("Why: the first decision that differs, by the rule that decided it"),
-        ...flipGroups(pair, [m.policy.name, m.challenger.name], 8, c),
+        ...flipGroups(pair, [m.policy.name, m.challenger.name], FLIP_GROUPS.challenger, c),
       );
     if (r.flips.length > 0) {
       out.push(

@@ -239,6 +239,29 @@ describe("one command's outputs", () => {
     }
   });
 
+  it("merge's page never replaces a shard it reads, however named, and a refused merge writes none", async () => {
+    const d = fresh();
+    const run = await cli(["simulate", "--accounts", "6", "--days", "20", "--json"], { cwd: d });
+    expect(run.status).toBe(0);
+    writeFileSync(join(d, "r.json"), run.stdout);
+    symlinkSync("r.json", join(d, "link.html"));
+    linkSync(join(d, "r.json"), join(d, "hard.html"));
+    for (const page of ["r.json", "./r.json", "link.html", "hard.html"]) {
+      const r = await cli(["merge", "r.json", "--html", page], { cwd: d });
+      expect(r.status, page).toBe(2);
+      expect(r.stderr).toContain("the output would replace a file this command reads");
+      expect(readFileSync(join(d, "r.json"), "utf8")).toBe(run.stdout);
+    }
+    // a shard refused: no page, not one of part of the population
+    writeFileSync(join(d, "bad.json"), "{}");
+    const bad = await cli(["merge", "r.json", "bad.json", "--html", "page.html"], { cwd: d });
+    expect(bad.status).toBe(2);
+    expect(existsSync(join(d, "page.html"))).toBe(false);
+    const good = await cli(["merge", "r.json", "--html", "out/page.html"], { cwd: d });
+    expect(good.status).toBe(0);
+    expect(readFileSync(join(d, "out/page.html"), "utf8")).toMatch(/^<!doctype html>/i);
+  });
+
   /** A folder f/ with a policy, a persona and a scenario using the policy, its golden trace written. */
   async function folderOfInputs(): Promise<string> {
     const d = fresh();

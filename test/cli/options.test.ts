@@ -708,6 +708,10 @@ describe("personas, merge", () => {
     expect(parse(["merge", "a.json", "--json", "--no-chart", "--no-color"])).toMatchObject({
       options: { json: true, chart: false, color: false, wide: false },
     });
+    expect(parse(["merge", "a.json", "b.json", "--html", "page.html"])).toMatchObject({
+      files: ["a.json", "b.json"],
+      options: { json: false, html: "page.html" },
+    });
   });
 });
 
@@ -850,6 +854,7 @@ describe("run --html, --wide", () => {
     [["simulate", "--html"], "--html: an empty file name"],
     [["simulate", "--export-account", "1", "-o"], "--output: an empty file name"],
     [["simulate", "--flips"], "--flips: an empty folder name"],
+    [["merge", "a.json", "--html"], "--html: an empty file name"],
   ])("an empty output path is refused: %j", (args, message) => {
     expect(refused([...args, ""]).message).toBe(message);
   });

@@ -73,6 +73,40 @@ describe("credit-sim simulate", () => {
         .map((x) => Number(x.replace("−", "-")));
       expect(row.endsWith(" *"), row).toBe(lo! > 0 || hi! < 0);
     }
+    // --html: the unsharded run's page, but for the same hint (the shards' command is not in their files)
+    const page = await ok([
+      "simulate",
+      ...POP,
+      "--challenger",
+      "tightened",
+      "--challenger-from",
+      "90",
+      "--html",
+      "-",
+    ]);
+    const merged = join(tmp, "merged.html");
+    const m = await cli(["merge", ...files, "--html", merged]);
+    expect(m.status).toBe(0);
+    expect(m.stderr).toBe(`wrote ${merged}\n`);
+    expect(m.stdout).toBe(report);
+    const mergedPage = readFileSync(merged, "utf8");
+    const replay = /<p class="note"[^>]*>Replay one: .*?<\/p>/;
+    expect(mergedPage).toMatch(
+      /Replay one: the shards&#39; simulate command without --shard and --json, with <code><span class="nw">--export-account<\/span> <span class="nw">\d+<\/span> <span class="nw">\[--arm<\/span> <span class="nw">challenger\]<\/span><\/code>/,
+    );
+    expect(mergedPage.replace(replay, "")).toBe(page.replace(replay, ""));
+    expect(mergedPage.replace(replay, "")).not.toBe(mergedPage);
+    expect(await ok(["merge", ...files, "--html", "-"])).toBe(mergedPage);
+    // never over a shard it reads, nor on standard output beside --json: refused before anything is written
+    const shard = readFileSync(files[0]!, "utf8");
+    const over = await cli(["merge", ...files, "--html", files[0]!]);
+    expect(over.status).toBe(2);
+    expect(over.stderr).toMatch(/--html: the output would replace a file this command reads/);
+    expect(readFileSync(files[0]!, "utf8")).toBe(shard);
+    const both = await cli(["merge", ...files, "--html", "-", "--json"]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/two outputs write to standard output/);
+    expect(both.stdout).toBe("");
     const missing = await cli(["merge", files[0]!, files[2]!]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/shard is missing/);
@@ -113,6 +147,13 @@ describe("credit-sim simulate", () => {
     expect(report).toMatch(/Sweep: 6 variants of default/);
     expect(report).toContain("Approval rate against bad rate");
     expect(report).toMatch(/Why neighbouring variants differ/);
+    // the page too: the unsharded run's, but for how to replay an account (under the flip groups)
+    const page = await ok(["simulate", ...POP, ...SWEEP, "--html", "-"]);
+    const merged = await ok(["merge", ...files, "--html", "-"]);
+    const replay = /<p class="note"[^>]*>Replay one: .*?<\/p>/;
+    expect(merged).toMatch(/Why neighbouring variants differ/);
+    expect(merged).toMatch(/Replay one: the shards&#39; simulate command/);
+    expect(merged.replace(replay, "")).toBe(page.replace(replay, ""));
   });
 
   it("one account over one day is said in the singular, in the report and on the page", async () => {

@@ -3,7 +3,14 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { DecisionNote } from "../../src/engine/index.js";
-import { addFlip, emptyPairFlips, firstDifference, flipLabel, flipRule } from "../../src/population/flips.js";
+import {
+  addFlip,
+  emptyPairFlips,
+  firstDifference,
+  flipLabel,
+  flipLabelParts,
+  flipRule,
+} from "../../src/population/flips.js";
 import { flipGroups } from "../../src/render/population-risk.js";
 
 const note = (
@@ -24,6 +31,38 @@ const note = (
   }) as unknown as DecisionNote;
 
 describe("flip labels", () => {
+  it("split into the event, the two decisions and the rule, as the page's table lays them out", () => {
+    expect(
+      flipLabelParts(
+        "review: no decision → suspended, by POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+      ),
+    ).toEqual({
+      event: "review",
+      decisions: "no decision → suspended",
+      rule: "POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+    });
+    const alike = flipLabel({
+      a: note("declined", ["DEBT_TO_INCOME_TOO_HIGH"], "maxDebtToIncome"),
+      b: note("declined", ["SCORE_BELOW_OPEN_MINIMUM"], "minOpenScore"),
+    });
+    expect(flipLabelParts(alike)).toEqual({
+      event: "apply",
+      decisions: "declined → declined",
+      rule: "DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome) → SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
+    });
+    // a rule failed beside the one both were declined by keeps its 'also'
+    expect(
+      flipLabelParts(
+        "apply: declined by TOO_MANY_APPLICATIONS (maxApplications30d) → declined also by SCORE_BELOW_INCREASE_MINIMUM (minIncreaseScore)",
+      )?.rule,
+    ).toBe(
+      "TOO_MANY_APPLICATIONS (maxApplications30d) → also SCORE_BELOW_INCREASE_MINIMUM (minIncreaseScore)",
+    );
+    // what flipLabel does not write is not split: the page shows it whole
+    expect(flipLabelParts("apply: declined → approved")).toBeNull();
+    expect(flipLabelParts("no event here")).toBeNull();
+  });
+
   it("name the adverse side's rule when the decisions differ", () => {
     expect(
       flipLabel({

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { htmlAssets } from "../../src/cli/html-assets.js";
+import { flipLabelParts } from "../../src/population/flips.js";
 import { simulateHtml } from "../../src/render/html/simulate.js";
 import { testHtml } from "../../src/render/html/test-report.js";
 import { renderPopulation } from "../../src/render/population.js";
@@ -107,6 +108,109 @@ describe("simulate --html says what the terminal says", () => {
     expect(row.slice(2, 14)).toEqual(Array(12).fill("–"));
     const terminal = terminalRow(renderPopulation(result, { chalk: plain, chart: false }), empty!);
     expect(terminal[terminal.length - 2]).toBe("–");
+  });
+});
+
+/** Every row of the page's section headed `title` (thead's too), as the text of its cells, th and td. */
+function sectionRows(html: string, title: string): string[][] {
+  const at = html.indexOf(`<h2>${title}</h2>`);
+  if (at < 0) throw new Error(`no section ${title}`);
+  const section = html.slice(at, html.indexOf("</section>", at));
+  return [...section.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((m) =>
+    [...m[1]!.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((c) => textOf(c[1]!)),
+  );
+}
+
+/** The terminal's flip groups under `title`, as the page's rows would have them: a row heading each pair,
+ *  then per group its accounts, the label's parts and the examples, then how many groups are left out. */
+function terminalFlipRows(text: string, title: string): string[][] {
+  const lines = text.split("\n");
+  const from = lines.findIndex((l) => l.startsWith(title));
+  if (from < 0) throw new Error(`no ${title}`);
+  const rows: string[][] = [];
+  for (const line of lines.slice(from + 1)) {
+    if (!line.startsWith(" ") || line.startsWith("  export one")) break;
+    const pair = /^ {2}(\S.*): by the first decision that differed:$/.exec(line.replace(";", ":"));
+    const group = /^ +([\d,]+) {2}(.+)$/.exec(line);
+    const examples = /^ {12}e\.g\. accounts? (#.*)$/.exec(line);
+    const more = /^ {12}… (\d+ more groups?)$/.exec(line);
+    if (pair) rows.push([pair[1]!]);
+    else if (examples) rows.at(-1)!.push(examples[1]!);
+    else if (more) rows.push(["", `… ${more[1]} (--json)`]);
+    else if (group) {
+      const parts = flipLabelParts(group[2]!);
+      expect(parts, group[2]).not.toBeNull();
+      rows.push([group[1]!, parts!.event, parts!.decisions, parts!.rule]);
+    } else throw new Error(`a line of the flips the test does not read: ${line}`);
+  }
+  return rows;
+}
+
+/** The terminal's "Customer events:" lines, one map of type → count per arm. */
+const terminalEvents = (text: string): Array<Array<[string, string]>> =>
+  [...text.matchAll(/^Customer events: (.*)$/gm)].map((m) =>
+    m[1]!.split(", ").map((e) => {
+      const [, type, n] = /^(\S+) ([\d,]+)$/.exec(e)!;
+      return [type!, n!] as [string, string];
+    }),
+  );
+
+describe("simulate --html has the terminal's flip groups and customer events", () => {
+  it("a challenger's: why the decisions differ, group by group, and each policy's events with the change", () => {
+    const result = simulateResult(200);
+    const text = renderPopulation(result, { chalk: plain, chart: false });
+    const html = simulateHtml(result, htmlAssets());
+    const expected = terminalFlipRows(text, "Why: the first decision that differs");
+    // a heading, groups with their examples, and groups left out
+    expect(expected[0]![0]).toMatch(/^default → tightened: [\d,]+ accounts decided otherwise$/);
+    expect(expected.filter((r) => r.length === 5).length).toBeGreaterThan(3);
+    const [head, ...rows] = sectionRows(
+      html,
+      "Why: the first decision that differs, by the rule that decided it",
+    );
+    expect(head).toEqual(["accounts", "event", "decision", "by the rule (parameter)", "e.g. accounts"]);
+    expect(rows).toEqual(expected);
+
+    const events = terminalEvents(text);
+    expect(events).toHaveLength(2);
+    const [eventsHead, ...eventRows] = sectionRows(html, "Customer events");
+    expect(eventsHead).toEqual(["event", "default", "tightened", "change"]);
+    // the champion's column is its line, in its order; the challenger's the same counts as its line
+    expect(eventRows.filter((r) => r[1] !== "0").map((r) => [r[0], r[1]])).toEqual(events[0]);
+    expect(new Map(eventRows.filter((r) => r[2] !== "0").map((r) => [r[0]!, r[2]!]))).toEqual(
+      new Map(events[1]),
+    );
+    const count = (n: string) => Number(n.replaceAll(",", ""));
+    for (const [, a, b, change] of eventRows) {
+      const d = count(b!) - count(a!);
+      expect(change).toBe(
+        d > 0 ? `+${d.toLocaleString("en")}` : d < 0 ? `−${(-d).toLocaleString("en")}` : "0",
+      );
+    }
+    expect(eventRows.some((r) => r[3] !== "0")).toBe(true);
+  });
+
+  it("a sweep's: why neighbouring variants differ, pair by pair, and the base policy's events", async () => {
+    const args = ["simulate", "--accounts", "150", "--days", "120", "--sweep", "minOpenScore=700..800:50"];
+    const [text, page] = await Promise.all([
+      cli([...args, "--sweep", "maxApplications30d=1..2:1"]),
+      cli([...args, "--sweep", "maxApplications30d=1..2:1", "--html", "-"]),
+    ]);
+    expect(page.status).toBe(0);
+    const expected = terminalFlipRows(text.stdout, "Why neighbouring variants differ");
+    expect(expected.filter((r) => r.length === 1).length).toBeGreaterThan(1);
+    const [, ...rows] = sectionRows(
+      page.stdout,
+      "Why neighbouring variants differ: the first decision that differs, by the rule that decided it",
+    );
+    expect(rows).toEqual(expected);
+    // the account the terminal says to export, said under the groups
+    const account = /export one as scenarios: .*--export-account (\d+)/.exec(text.stdout)?.[1];
+    const why = page.stdout.slice(page.stdout.indexOf("<h2>Why neighbouring"));
+    expect(/Replay one: .*?--export-account.*?(\d+)/.exec(textOf(why))?.[1]).toBe(account);
+    const [head, ...eventRows] = sectionRows(page.stdout, "Customer events");
+    expect(head).toEqual(["event", "default"]);
+    expect(eventRows).toEqual(terminalEvents(text.stdout)[0]);
   });
 });
 

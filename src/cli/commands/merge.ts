@@ -1,22 +1,47 @@
-// `credit-sim merge FILE…`: shard results of `simulate --shard I/N --json` → the whole population's report.
+// `credit-sim merge FILE…`: shard results of `simulate --shard I/N --json` → the whole population's report,
+// and with `--html` its page: the unsharded run's.
 
 import { readResultFile } from "../../population/read-result.js";
 import { documentText, exampleAccount, mergeResults } from "../../population/result.js";
+import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
 import { InputError } from "../../shared/errors.js";
-import { type CliIo, stdoutColour } from "../io.js";
+import { printable } from "../../shared/text.js";
+import { htmlAssets } from "../html-assets.js";
+import { type CliIo, stdoutColour, writeErr } from "../io.js";
 import type { MergeInvocation } from "../options/population.js";
+import { checkOutputs, writeReport } from "../output-file.js";
 
 export function mergeCommand(files: readonly string[], o: MergeInvocation["options"], io: CliIo): void {
+  // the page never replaces a shard it reads, nor shares standard output with --json: said before reading
+  if (o.html !== undefined)
+    checkOutputs(io.cwd, [{ flag: "--html", file: o.html }], files, o.json ? "--json" : null);
   const parts = InputError.each(files, (file) => ({ file, result: readResultFile(file, io.cwd) }));
   const merged = mergeResults(parts);
+  // the shards' own arguments are not in their documents (only what they mean): the hint says which to drop
+  const example = exampleAccount(merged);
+  const arm = merged.meta.sweep ? " [--arm N]" : merged.meta.challenger ? " [--arm challenger]" : "";
+  const lead = "the shards' simulate command without --shard and --json, with";
+  const command = `--export-account ${example ?? "N"}${arm}`;
+  if (o.html !== undefined) {
+    // written whole or not at all (shared/write-file), as simulate's page
+    writeReport(
+      io,
+      o.html,
+      simulateHtml(merged, htmlAssets(), { exportHint: command, exportHintLead: lead }),
+    );
+    if (o.html === "-") return;
+    writeErr(io, `wrote ${printable(o.html)}`);
+  }
   if (o.json) {
     io.stdout.write(documentText(merged));
     return;
   }
-  // the shards' own arguments are not in their documents (only what they mean): the hint says which to drop
-  const example = exampleAccount(merged);
-  const arm = merged.meta.sweep ? " [--arm N]" : merged.meta.challenger ? " [--arm challenger]" : "";
-  const exportHint = `the shards' simulate command without --shard and --json, with --export-account ${example ?? "N"}${arm}`;
-  io.stdout.write(renderPopulation(merged, { chalk: stdoutColour(io, o.color), chart: o.chart, exportHint }));
+  io.stdout.write(
+    renderPopulation(merged, {
+      chalk: stdoutColour(io, o.color),
+      chart: o.chart,
+      exportHint: `${lead} ${command}`,
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 // `credit-sim personas` and `credit-sim merge FILE…`: their options, typed.
 
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, noColor } from "./table.js";
+import { flag, noColor, outputPath } from "./table.js";
 
 export interface PersonasInvocation {
   command: "personas";
@@ -11,7 +11,14 @@ export interface PersonasInvocation {
 export interface MergeInvocation {
   command: "merge";
   files: string[];
-  options: { json: boolean; chart: boolean; color: boolean; wide: boolean };
+  options: {
+    json: boolean;
+    chart: boolean;
+    color: boolean;
+    wide: boolean;
+    /** the whole population's report as a self-contained HTML page, as `simulate --html` (`-`: stdout) */
+    html: string | undefined;
+  };
 }
 
 const personasOptions = () => ({
@@ -46,6 +53,10 @@ const mergeOptions = () => ({
   json: flag("--json", "the merged result document"),
   chart: flag("--no-chart", "leave out the score chart"),
   color: noColor(),
+  html: outputPath(
+    "--html <file>",
+    "also write the report as a self-contained HTML page, the unsharded run's (- for stdout)",
+  ),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
 
@@ -55,9 +66,10 @@ export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation
   arguments: [["<files...>", "shard result files (JSON)"]],
   options: mergeOptions,
   help: helpText(
-    "Example:",
+    "Examples:",
     "  for i in 1 2 3; do credit-sim simulate --accounts 30000 --shard $i/3 --json > s$i.json; done",
     "  credit-sim merge s1.json s2.json s3.json",
+    "  credit-sim merge s*.json --html population.html",
   ),
   read: ([files], raw) => ({
     command: "merge",
@@ -67,6 +79,7 @@ export const MERGE: CommandSpec<ReturnType<typeof mergeOptions>, MergeInvocation
       chart: raw.chart !== false,
       color: raw.color !== false,
       wide: raw.wide === true,
+      html: raw.html,
     },
   }),
 };

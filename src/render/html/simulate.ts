@@ -3,6 +3,7 @@
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
 import { METRIC_LABELS, significant } from "../../population/differences.js";
+import { flipLabelParts, largestGroups, type PairFlips } from "../../population/flips.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
@@ -28,7 +29,10 @@ import {
 } from "../population-format.js";
 import {
   baseVariant,
+  decidedOtherwise,
+  eventRows,
   FEW_BADS,
+  FLIP_GROUPS,
   RISK_COLUMNS,
   riskNote,
   VARIANT_COLUMNS,
@@ -54,6 +58,19 @@ export interface SimulateHtmlOptions {
   frontier?: Frontier | null;
   /** the command line that re-runs an account, shown beside the flips */
   exportHint?: string;
+  /** words before it, when it is not a whole command (merge's: the shards' command, changed) */
+  exportHintLead?: string;
+}
+
+/** How to replay a flipped account: the export command, each word kept whole where the line wraps. */
+function replayNote(o: SimulateHtmlOptions): string {
+  if (!o.exportHint) return "";
+  const command = o.exportHint
+    .split(" ")
+    .map((w) => `<span class="nw">${esc(w)}</span>`)
+    .join(" ");
+  const lead = o.exportHintLead ? `${esc(o.exportHintLead)} ` : "";
+  return `<p class="note" style="margin-top:8px">Replay one: ${lead}<code>${command}</code></p>`;
 }
 
 const COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
@@ -166,6 +183,57 @@ function variantTable(
   return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
+/** The customers' events by type under each arm, side by side (the text report's line under each risk
+ *  table); with two arms, the change. */
+function eventsTable(arms: ReadonlyArray<[string, ArmSummary]>): string {
+  const rows = eventRows(arms.map(([, s]) => s));
+  if (rows.length === 0) return '<p class="empty">No customer event.</p>';
+  const change = arms.length === 2;
+  const signed = (n: number) => (n > 0 ? `+${int(n)}` : n < 0 ? `−${int(-n)}` : "0");
+  const head = `<th>event</th>${arms.map(([name]) => `<th class="num">${esc(name)}</th>`).join("")}${change ? '<th class="num">change</th>' : ""}`;
+  const body = rows
+    .map(
+      ([type, ns]) =>
+        `<tr><td>${esc(type)}</td>${ns.map((n) => `<td class="num">${int(n)}</td>`).join("")}${change ? `<td class="num">${signed(ns[1]! - ns[0]!)}</td>` : ""}</tr>`,
+    )
+    .join("");
+  return `<div class="scroll"><table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+/** The largest groups of decisions that first differ between the arms of each pair, as the text report
+ *  lists them, in one table (its columns line up from pair to pair): a row heads each pair; then how
+ *  many accounts, the event, the decision under each arm, the rule that decided otherwise, examples. */
+function flipGroupsTable(
+  pairs: ReadonlyArray<{ p: PairFlips; names: [string, string] }>,
+  top: number,
+): string {
+  const body = pairs
+    .map(({ p, names }) => {
+      const groups = largestGroups(p);
+      if (groups.length === 0)
+        return `<tbody><tr><td colspan="5" class="empty">${esc(names[0])} → ${esc(names[1])}: no decision differs</td></tr></tbody>`;
+      const rows = groups.slice(0, top).map(([label, g]) => {
+        const parts = flipLabelParts(label);
+        // a label of another shape is shown whole
+        const what = parts
+          ? `<td>${esc(parts.event)}</td><td class="nw">${esc(parts.decisions)}</td><td>${esc(parts.rule)}</td>`
+          : `<td colspan="3">${esc(label)}</td>`;
+        return `<tr><td class="num">${int(g.accounts)}</td>${what}<td class="nw">#${g.examples.slice(0, FLIP_GROUPS.examples).join(", #")}</td></tr>`;
+      });
+      const more = groups.length - top;
+      if (more > 0)
+        rows.push(
+          `<tr class="sub"><td></td><td colspan="4">… ${more} more group${more === 1 ? "" : "s"} (--json)</td></tr>`,
+        );
+      return `<tbody><tr><th colspan="5" style="text-align:left">${esc(decidedOtherwise(p, names))}</th></tr>${rows.join("")}</tbody>`;
+    })
+    .join("");
+  return `<div class="scroll"><table><thead><tr><th class="num">accounts</th><th>event</th><th>decision</th><th>by the rule (parameter)</th><th>e.g. accounts</th></tr></thead>${body}</table></div>`;
+}
+
+const FLIPS_NOTE =
+  "Each account whose decisions differ is counted once, by the first of the lender's decisions that differs (customer service's answers decide nothing): its event, the decision under each policy and the rule that decided otherwise, with the policy parameter behind it. Where both decided alike for different reasons, each side's rule; also: a rule one failed beside the one both did. Everything after that first decision follows from it. Examples: the group's smallest account numbers.";
+
 // the chart under the portfolio tables had no heading: it read as part of the last table
 const DELINQUENCY_TITLE = "Share of the book 30+ and 90+ days past due, at each month end";
 
@@ -250,6 +318,17 @@ export function simulateHtml(
       ),
     );
   body.push(
+    section(
+      "Customer events",
+      eventsTable(
+        arms.flatMap(([name, pick]) => (pick(all) ? [[name, pick(all)!] as [string, ArmSummary]] : [])),
+      ),
+      {
+        note: `What the customers did over the ${daysText(m.days)}, all accounts, by type${arms.length > 1 ? ", under each policy: a decision changes what follows it (a declined customer applies elsewhere, a suspended one calls or leaves)" : ""}.`,
+      },
+    ),
+  );
+  body.push(
     `<div class="grid2">${section(
       "Score distribution at the end",
       chartBox("scores", 300, "final score distribution"),
@@ -326,16 +405,18 @@ export function simulateHtml(
       ),
       section(
         `Accounts whose outcome flips: ${flippedText(all)}`,
-        `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${
-          options.exportHint
-            ? `<p class="note" style="margin-top:8px">Replay one: <code>${options.exportHint
-                .split(" ")
-                .map((w) => `<span class="nw">${esc(w)}</span>`)
-                .join(" ")}</code></p>`
-            : ""
-        }</div></div>`,
+        `<div class="grid2"><div><h3>By transition</h3><table><tbody>${flips || '<tr><td class="empty">none</td></tr>'}</tbody></table></div><div><h3>A sample</h3><table><tbody>${sample || '<tr><td class="empty">none</td></tr>'}</tbody></table>${replayNote(options)}</div></div>`,
       ),
     );
+    const pair = r.decisionFlips[0];
+    if (pair)
+      body.push(
+        section(
+          "Why: the first decision that differs, by the rule that decided it",
+          flipGroupsTable([{ p: pair, names: [m.policy.name, m.challenger.name] }], FLIP_GROUPS.challenger),
+          { note: FLIPS_NOTE },
+        ),
+      );
   }
   const rows = variantRows(r);
   const bads = (all.variants ?? []).map((v) => v.risk.all);
@@ -349,6 +430,24 @@ export function simulateHtml(
     );
   }
   if (rows) body.push(section("Variants of the sweep", variantTable(baseVariant(r, all), rows, bads)));
+  if (m.sweep && r.decisionFlips.length > 0) {
+    const pairs = r.decisionFlips.slice(0, FLIP_GROUPS.pairs);
+    const more = r.decisionFlips.length - pairs.length;
+    body.push(
+      section(
+        "Why neighbouring variants differ: the first decision that differs, by the rule that decided it",
+        `${flipGroupsTable(
+          pairs.map((p) => ({ p, names: [`#${p.a}`, `#${p.b}`] })),
+          FLIP_GROUPS.sweep,
+        )}${
+          more > 0
+            ? `<p class="note">… ${more} more neighbouring pair${more === 1 ? "" : "s"} (--json)</p>`
+            : ""
+        }${replayNote(options)}`,
+        { note: `Variants by their number in the table of variants. ${FLIPS_NOTE}` },
+      ),
+    );
+  }
   // each policy's, as the text report has them (the challenger's was left out)
   for (const [name, pick] of arms) {
     const a = pick(all);
