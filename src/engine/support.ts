@@ -18,10 +18,11 @@ import {
   owed,
   rulesFor,
   runsToTerm,
+  thinFile,
   verifyIdentity,
 } from "./customer.js";
 import { atCap, capFor, eligibilityFailures, managedCap, writeOffFact } from "./eligibility.js";
-import { incomeForSmallestLine } from "./limits.js";
+import { incomeForSmallestLine, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
@@ -725,11 +726,24 @@ function reduceDebt(
  *  (`dues`, duesAhead), meets what restoring line `id` needs: the restoration score, and a limit band with a
  *  line in it (an income too low for the smallest line is a step of its own, which no score changes). */
 function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, review: number): boolean {
-  const rules = rulesFor(read.policy, id);
   const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, review);
-  if (s.score < restorationScore(rules, id).score) return false;
-  const cap = capFor(read, id, s);
-  return cap !== null && !(cap.belowMinimum && cap.binding === "score");
+  return s.score >= scoreRestoring(read, id);
+}
+
+/** The least score that restores line `id` as far as the score goes: the restoration score, or — when the
+ *  limit bands offer no line at it (none, or one below the smallest line) — the least band's score that
+ *  does (an income or a thin file too low for the smallest line is a step of its own). */
+function scoreRestoring(c: Customer, id: LineId): number {
+  const rules = rulesFor(c.policy, id);
+  const least = restorationScore(rules, id).score;
+  const thin = thinFile(c) ? c.policy.thinFileMaxLimit : null;
+  const lineAt = (score: number) => {
+    const cap = limitCap(score, c.profile.monthlyIncome, rules, thin);
+    return cap !== null && !(cap.belowMinimum && cap.binding === "score");
+  };
+  if (lineAt(least)) return least;
+  const bands = rules.limitBands.map((b) => b.minScore).filter((m) => m > least);
+  return Math.min(...bands.filter(lineAt), Number.POSITIVE_INFINITY);
 }
 
 /** The customer as the review on `review` (the next) reads them with `repay` made today: debt elsewhere
@@ -765,7 +779,7 @@ function scoreSized(
   plan: (a: Fen) => DebtRepayment[],
   least: Fen = 0,
 ): { repay: DebtRepayment[]; income: number | null; score: number } | null {
-  const needed = restorationScore(rulesFor(c.policy, id), id).score;
+  const needed = scoreRestoring(c, id);
   const dues = duesAhead(c, day, calendar, review);
   const met = (a: Fen) => scoreRestores(readAfter(c, day, calendar, plan(a)), dues, id, review);
   let lo = least;

@@ -568,6 +568,23 @@ describe("contact_support", () => {
     expect(reviewOn45([on.income(20, debt.income! - 1)])).toBeNull();
   });
 
+  it("sizes the debt paydown to the lowest limit band when it asks more than the restoration score", () => {
+    // the same file under bands from 710: a score of 702 meets restoreScore 660 but no band offers a line
+    // at it, and restoring needs one — the ratio at most 1.50 (727), not 1.75 (702)
+    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 710, maxLimit: 3_000 }] };
+    const profile = { monthlyIncome: 2_800, creditHistoryMonths: 4 };
+    const events = [on.open(0, 5_000), on.externalDebt(3, 76_000), on.support(20)];
+    const options = { policy, profile, until: 80 };
+    const debt = remedy(stepOn(run(events, options), "contact_support", 20).remedies, "reduce_debt")!;
+    const reviewOn45 = (more: EventInput[]) =>
+      stepsOf(run([...events, ...more], options), "review", 45)[0]!.decision;
+    expect(reviewOn45([on.externalRepayment(20, debt.over! / 100)])).toBe("restored");
+    expect(reviewOn45([on.externalRepayment(20, (debt.over! - 1) / 100)])).toBeNull();
+    expect(debt.score).toBe(710);
+    expect(reviewOn45([on.income(20, debt.income!)])).toBe("restored");
+    expect(reviewOn45([on.income(20, debt.income! - 1)])).toBeNull();
+  });
+
   it("says an early review can restore sooner, and a request that day after paying does restore", () => {
     const policy = testPolicy({ maxDebtToIncome: 1 });
     const profile = { monthlyIncome: 10_000 };
