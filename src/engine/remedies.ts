@@ -131,7 +131,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   reduce_debt: {
     meaning:
-      "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap",
+      "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap (and a suspended line's score to what restoring it needs, when debt alone can bring it there)",
     fields: {
       ratio: "what the next review reads with nothing more done",
       max: "the cap (maxDebtToIncome or Jiebei's)",
@@ -142,6 +142,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
       missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
       income: "the monthly income (yuan) at which the next review reads the ratio within the cap, or null",
+      score:
+        "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
     },
   },
   on_record: {

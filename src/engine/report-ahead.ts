@@ -6,6 +6,7 @@
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, lineOf } from "./customer.js";
+import type { DueRecord } from "./record.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
 import type { DebtRepayment, Fen } from "./types.js";
@@ -28,12 +29,18 @@ export function reportAhead(
  * The customer as the periodic review on or after `day` reads the lines: when a month ends before it, a
  * copy whose lines carry that month end's report as reportAhead projects it (balance, limit) — the debt
  * burden and utilisation the review reads — and the rest of the file as it stands today; otherwise `c`
- * itself (the review reads the report on record).
+ * itself (the review reads the report on record). `repay`: line repayments made now, which that report counts
+ * (none counts for a review with no month end before it).
  */
-export function asNextReviewReads(c: Customer, day: number, calendar: Calendar): Customer {
+export function asNextReviewReads(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  repay: readonly DebtRepayment[] = [],
+): Customer {
   const monthEnd = monthEndAfter(calendar, day);
   if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
-  const ahead = ranTo(c, day, calendar, monthEnd);
+  const ahead = ranTo(c, day, calendar, monthEnd, repay);
   const read = forkCustomer(c);
   for (const id of ["huabei", "jiebei"] as const) {
     const from = lineOf(ahead, id);
@@ -45,6 +52,25 @@ export function asNextReviewReads(c: Customer, day: number, calendar: Calendar):
   return read;
 }
 
+/**
+ * The due dates decided from now until the morning of `until` (after today), as a customer who meets every
+ * bill and instalment at its minimum, and does nothing more, would have them recorded: a Huabei bill
+ * revolved unless paid in full already (paid in full, it records better), a Jiebei instalment paid — what
+ * a review on `until` counts beside the record on file.
+ */
+export function duesAhead(c: Customer, day: number, calendar: Calendar, until: number): DueRecord[] {
+  if (until <= day) return [];
+  const s = stateOf(c, day, calendar);
+  dayCloses(s, ignore);
+  for (let d = day + 1; d <= until; d++) {
+    dayOpens(s, d, ignore);
+    if (d < until) dayCloses(s, ignore);
+  }
+  return s.customer.records
+    .slice(c.records.length)
+    .map((r) => ({ ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" }));
+}
+
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines now and nothing else done by the customer. */
 function ranTo(
@@ -54,8 +80,21 @@ function ranTo(
   monthEnd: number,
   repay: readonly DebtRepayment[] = [],
 ): Customer {
+  const s = stateOf(c, day, calendar);
+  const copy = s.customer;
+  for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, day);
+  dayCloses(s, ignore);
+  for (let d = day + 1; d <= monthEnd; d++) {
+    dayOpens(s, d, ignore);
+    dayCloses(s, ignore);
+  }
+  return copy;
+}
+
+/** The engine's state for a copy of the customer during `day`'s customer events. */
+function stateOf(c: Customer, day: number, calendar: Calendar): EngineState {
   const p = c.policy;
-  const s: EngineState = {
+  return {
     calendar,
     customer: forkCustomer(c),
     day,
@@ -66,14 +105,6 @@ function ranTo(
     notices: false,
     lane: null,
   };
-  const copy = s.customer;
-  for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, day);
-  dayCloses(s, ignore);
-  for (let d = day + 1; d <= monthEnd; d++) {
-    dayOpens(s, d, ignore);
-    dayCloses(s, ignore);
-  }
-  return copy;
 }
 
 const ignore = (): void => {};

@@ -20,14 +20,16 @@ import {
   owed,
   rulesFor,
   runsToTerm,
+  thinFile,
   verifyIdentity,
 } from "./customer.js";
 import { atCap, capFor, eligibilityFailures, managedCap, writeOffFact } from "./eligibility.js";
-import { incomeForSmallestLine } from "./limits.js";
+import { incomeForSmallestLine, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import { asNextReviewReads, reportAhead } from "./report-ahead.js";
+import type { DueRecord } from "./record.js";
+import { asNextReviewReads, duesAhead, reportAhead } from "./report-ahead.js";
 import {
   citing,
   cutTo,
@@ -424,7 +426,11 @@ function suspendedLine(
       : incomeAwaitsReport(c, line, remedies)
         ? monthEndAfter(calendar, day) + 1
         : day;
-    const early = Math.max(day, clean, cooled, reported);
+    const at = Math.max(day, clean, cooled, reported);
+    // debt advice sized to the score counts on the score the review named reads: an early review is offered
+    // only when the score it would read meets that too
+    const early =
+      at < first && debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at) ? first : at;
     remedies.push({
       line: line.id,
       kind: "wait_for_review",
@@ -466,6 +472,36 @@ function suspendedLine(
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
   return blockers;
+}
+
+/** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
+ *  the income it offers instead reported — meets what restoring the line needs: the record then is the
+ *  coming report once its month end is past, else the one on file. */
+function scoreHoldsEarly(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  debt: Extract<Remedy, { kind: "reduce_debt" }>,
+  early: number,
+): boolean {
+  const repay = debt.repay ?? [];
+  const dues = duesAhead(c, day, calendar, early);
+  const reported = early > monthEndAfter(calendar, day);
+  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
+  const repaid = reported
+    ? readAfter(c, day, calendar, repay)
+    : { ...c, profile: { ...c.profile, externalDebt: c.profile.externalDebt - elsewhere } };
+  if (!scoreRestores(repaid, dues, line.id, early)) return false;
+  // …and so does the income offered instead
+  if (debt.income === null) return true;
+  const read = reported ? asNextReviewReads(c, day, calendar) : c;
+  return scoreRestores(
+    { ...read, profile: { ...read.profile, monthlyIncome: debt.income } },
+    dues,
+    line.id,
+    early,
+  );
 }
 
 /** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
@@ -512,11 +548,12 @@ function debtAdvice(
   day: number,
   calendar: Calendar,
   income: Remedy | null,
+  restore: Scored | null,
 ): Remedy | null {
   if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
-    return reduceDebt(c, line, max, day, calendar);
+    return reduceDebt(c, line, max, day, calendar, restore);
   const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
-  const advice = reduceDebt(asked, line, max, day, calendar);
+  const advice = reduceDebt(asked, line, max, day, calendar, restore);
   return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 && advice.missed === null
     ? null
     : advice;
@@ -546,7 +583,7 @@ function standardRemedies(
         remedies.push({ line: line.id, kind: "verify_identity" });
         break;
       case "DEBT_TO_INCOME_TOO_HIGH": {
-        const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income);
+        const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, null);
         if (debt !== null) remedies.push(debt);
         break;
       }
@@ -617,12 +654,19 @@ function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
  * repayment elsewhere changes what it reads, and when all of that is not enough the repayments are for the
  * review after the next report.
  */
-function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar: Calendar): Remedy {
+function reduceDebt(
+  c: Customer,
+  line: Line,
+  max: number,
+  day: number,
+  calendar: Calendar,
+  restore: Scored | null,
+): Remedy {
   const dated = (d: number) => ({ day: d, date: calendar.date(d) });
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const monthEnd = monthEndAfter(calendar, day);
   const allowed = debtWithin(c, max);
-  const advice = { line: line.id, kind: "reduce_debt", ratio: debtToIncome(c), max } as const;
+  const advice = { line: line.id, kind: "reduce_debt", ratio: debtToIncome(c), max, score: null } as const;
   if (allowed === null) {
     // no repayment is enough, but the income asked for is for what the next review reads: the coming
     // report when a month ends before it (what was bought or repaid since the last one counts)
@@ -639,8 +683,15 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
     };
   }
   if (monthEnd < next) {
-    const { ahead, repay } = linesPaidDown(c, day, calendar, monthEnd, allowed);
+    const { ahead, repay: capped } = linesPaidDown(c, day, calendar, monthEnd, allowed);
     const counted = c.profile.externalDebt + ahead.huabei + ahead.jiebei;
+    // for a suspended line, as much more as the score restoring it needs, when debt alone can bring it
+    const sized = restore
+      ? scoreSized(c, line.id, day, calendar, next, restore, allowed, (a) =>
+          a === allowed ? capped : linesPaidDown(c, day, calendar, monthEnd, a).repay,
+        )
+      : null;
+    const repay = sized?.repay ?? capped;
     // the plan needs the report when it repays a line, or counts a repayment made since the last one
     const needsReport =
       repay.some((r) => r.debt !== "elsewhere") ||
@@ -654,15 +705,43 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
       review: dated(next),
       report: needsReport ? dated(monthEnd) : null,
       missed: null,
-      income: incomeAllowing(counted, max),
+      income: sized ? sized.income : incomeAllowing(counted, max),
+      score: sized?.score ?? null,
     };
   }
-  const income = incomeAllowing(debtCounted(c), max);
-  const short = debtCounted(c) - allowed;
+  const counted = debtCounted(c);
+  const short = counted - allowed;
   if (short <= c.profile.externalDebt) {
-    const repay = [{ debt: "elsewhere", amount: short, all: short === c.profile.externalDebt } as const];
-    return { ...advice, repay, over: short, review: dated(next), report: null, missed: null, income };
+    const elsewhere = (a: Fen): DebtRepayment[] => [
+      { debt: "elsewhere", amount: counted - a, all: counted - a === c.profile.externalDebt },
+    ];
+    // only a repayment elsewhere changes what that review reads: the score's amount is never more than it
+    const sized = restore
+      ? scoreSized(
+          c,
+          line.id,
+          day,
+          calendar,
+          next,
+          restore,
+          allowed,
+          elsewhere,
+          counted - c.profile.externalDebt,
+        )
+      : null;
+    const repay = sized?.repay ?? elsewhere(allowed);
+    return {
+      ...advice,
+      repay,
+      over: total(repay),
+      review: dated(next),
+      report: null,
+      missed: null,
+      income: sized ? sized.income : incomeAllowing(counted, max),
+      score: sized?.score ?? null,
+    };
   }
+  const income = incomeAllowing(counted, max);
   // the review after the next report: the first after the month end (the next one may fall on the month
   // end itself, and comes before its report)
   const later = calendar.nextDayOfMonth(monthEnd, c.policy.reviewDayOfMonth);
@@ -676,6 +755,121 @@ function reduceDebt(c: Customer, line: Line, max: number, day: number, calendar:
     missed: dated(next),
     income,
   };
+}
+
+/** Whether the score the review on `review` reads from `read`, with the due dates decided before it
+ *  (`dues`, duesAhead), meets what restoring line `id` needs: the restoration score, and a limit band with a
+ *  line in it (an income too low for the smallest line is a step of its own, which no score changes). */
+function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, review: number): boolean {
+  const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, review);
+  return s.score >= scoreRestoring(read, id);
+}
+
+/** The least score that restores line `id` as far as the score goes: the restoration score, or — when the
+ *  limit bands offer no line at it (none, or one below the smallest line) — the least band's score that
+ *  does (an income or a thin file too low for the smallest line is a step of its own). */
+function scoreRestoring(c: Customer, id: LineId): number {
+  const rules = rulesFor(c.policy, id);
+  const least = restorationScore(rules, id).score;
+  const thin = thinFile(c) ? c.policy.thinFileMaxLimit : null;
+  const lineAt = (score: number) => {
+    const cap = limitCap(score, c.profile.monthlyIncome, rules, thin);
+    return cap !== null && !(cap.belowMinimum && cap.binding === "score");
+  };
+  if (lineAt(least)) return least;
+  const bands = rules.limitBands.map((b) => b.minScore).filter((m) => m > least);
+  return Math.min(...bands.filter(lineAt), Number.POSITIVE_INFINITY);
+}
+
+/** The customer as the review on `review` (the next) reads them with `repay` made today: debt elsewhere
+ *  less its repayment, the lines as the coming report shows them with theirs (when a month ends before
+ *  the review). */
+function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly DebtRepayment[]): Customer {
+  const onLines = repay.filter((r) => r.debt !== "elsewhere");
+  const read = asNextReviewReads(c, day, calendar, onLines);
+  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
+  return elsewhere === 0
+    ? read
+    : { ...read, profile: { ...read.profile, externalDebt: read.profile.externalDebt - elsewhere } };
+}
+
+/**
+ * The debt advice for a suspended line sized to the score its restoration needs at the review on `review`
+ * as well as to the cap: `plan(a)` is the repayments that leave `a` fen of debt counted (`allowed` the
+ * most within the cap, `least` the least any plan leaves); the plan leaving the most debt at which that
+ * review's score — each bill falling due before it met at its minimum (duesAhead) — meets what restoring
+ * the line needs (the score rises as the debt counted falls, so a search to the fen finds it), and the
+ * least income that does it with nothing repaid (null: none does). Null when the ratio's amount is enough
+ * and the score `today` meets it already (nothing to say about the score), or when even the least debt
+ * leaves the score short: the debt advice is then for the ratio alone, and the score a step of its own.
+ */
+function scoreSized(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  today: Scored,
+  allowed: Fen,
+  plan: (a: Fen) => DebtRepayment[],
+  least: Fen = 0,
+): { repay: DebtRepayment[]; income: number | null; score: number } | null {
+  const needed = scoreRestoring(c, id);
+  const dues = duesAhead(c, day, calendar, review);
+  const met = (a: Fen) => scoreRestores(readAfter(c, day, calendar, plan(a)), dues, id, review);
+  let lo = least;
+  let hi = allowed + 1;
+  if (met(allowed)) {
+    // the ratio's amount is enough for the score too: said only when the score today is short of it
+    // (else the score is nothing the customer is asked about)
+    if (today.score >= needed) return null;
+    lo = allowed;
+  } else if (least > allowed || !met(least)) return null;
+  else
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (met(mid)) lo = mid;
+      else hi = mid;
+    }
+  return {
+    repay: plan(lo),
+    income: incomeRestoring(c, dues, id, day, calendar, review),
+    score: needed,
+  };
+}
+
+/** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the
+ *  cap and the score restoring line `id` needs, with
+ *  nothing repaid; null when no income does. */
+function incomeRestoring(
+  c: Customer,
+  dues: readonly DueRecord[],
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  review: number,
+): number | null {
+  const read = asNextReviewReads(c, day, calendar);
+  const max = rulesFor(c.policy, id).maxDebtToIncome;
+  const from = incomeAllowing(debtCounted(read), max);
+  if (from === null) return null;
+  const at = (income: number): Customer => ({ ...read, profile: { ...read.profile, monthlyIncome: income } });
+  const met = (income: number) => scoreRestores(at(income), dues, id, review);
+  if (met(from)) return from;
+  // the score rises with the income (its own points, and the debt ratio's): double until it is enough
+  let lo = from;
+  let hi = Math.max(1, from * 2);
+  while (!met(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isSafeInteger(hi * 12 * 100)) return null;
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (met(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
 }
 
 /**
@@ -763,7 +957,9 @@ function restoration(
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
     if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") {
-      const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income);
+      // sized to the score too only for the next review, when its clean period allows that one to restore
+      const ready = cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
+      const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, ready ? s : null);
       if (debt !== null) remedies.push(debt);
     }
   }
@@ -781,7 +977,9 @@ function restoration(
       afterPaying: owing,
     });
   const needed = restorationScore(rules, line.id).score;
-  if (s.score < needed) {
+  // debt advice sized to the score as well says how much: the score is no step of its own then
+  const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
+  if (s.score < needed && !sized) {
     remedies.push(raiseScore(line, s, needed));
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];

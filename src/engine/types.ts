@@ -242,7 +242,13 @@ export type Remedy = {
    *  early review once the debt elsewhere is repaid reads what the periodic one would).
    *  `missed`: the next review, when it reads the balances on record and repaying all the debt elsewhere is
    *  not enough for it (an income reported in time is); `review` is then the first after the report.
-   *  `income`: the monthly income (yuan) at which the next review reads the ratio within `max`. */
+   *  `income`: the monthly income (yuan) at which the next review reads the ratio within `max`.
+   *  `score`: for a suspended line whose score is short of what restoring it needs (`restoreScore`, and a
+   *  limit band with a line in it) today or, with the ratio's amount repaid, at the review named — when
+   *  paying debt alone brings that review to it: `repay` and `income` are then each the least that brings
+   *  both the ratio and the score there (each bill falling due before it met at its minimum; `income` null
+   *  when no income does), and the score is no step of its own. Null when the amounts are for the ratio
+   *  alone: the score needs nothing more, or debt alone cannot bring it there (its own step says so). */
   | {
       kind: "reduce_debt";
       ratio: number;
@@ -253,6 +259,7 @@ export type Remedy = {
       report: { day: number; date: string } | null;
       missed: { day: number; date: string } | null;
       income: number | null;
+      score: number | null;
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are

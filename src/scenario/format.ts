@@ -400,6 +400,11 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
   // the ratio is then what the report will show: within the limit already
   if (plan === null)
     return `nothing more to repay: ${done} bring total debt / annual income to ${dtiShown(r.ratio).toFixed(2)}, within ${r.max.toFixed(2)}, at ${review}, unless more is spent on the lines before it`;
+  // sized to the score restoration needs as well: the income, when one does it, brings both there too
+  if (r.score !== null) {
+    const or = r.income === null ? "" : `, or report ${income} (an income event),`;
+    return `${plan}${or} to bring ${ratio} and the score to the ${r.score} restoration needs at ${review} (${counted}: spending on them before it adds to what is needed)`;
+  }
   return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted}: spending on them before it adds to what is needed)`;
 }
 

@@ -2,11 +2,19 @@
 // Not applying (limit increases, credit elsewhere), not changing a bound detail, not taking on debt
 // elsewhere, not making a purchase or drawing a loan, repaying in full, repaying earlier (by the due day, by the end of the
 // grace days, by the suspension trigger's day), repaying a bill on its due day, verifying identity, asking
-// for an early review, paying debt elsewhere down under the cap a review cites. Each candidate is
+// for an early review, paying debt elsewhere down under the cap a review cites (and to the restoration
+// score, where within the cap is not enough). Each candidate is
 // `{ day, change }` (plus its cost); the edit it makes and the words that describe it (advice.ts) are both
 // derived from that. Pure.
 
-import type { LineId, PolicyParams, ProfileField, Step, Trace } from "../engine/index.js";
+import {
+  type LineId,
+  type PolicyParams,
+  type ProfileField,
+  type Step,
+  score,
+  type Trace,
+} from "../engine/index.js";
 import type { WrittenEvent } from "../scenario/schema.js";
 import { maxOf } from "../shared/lists.js";
 import { firstRestoredAfter, type Goal, isAdverse, restoreTarget } from "./goal.js";
@@ -301,11 +309,15 @@ function reviewDays(base: Trace, suspension: Step, to: number): number[] {
  * Amounts of debt elsewhere (yuan) whose repayment brings the debt ratio the reviews cite under its cap:
  * the largest excess a step from the suspension to `to` shows (the ratio above the cap, times the annual
  * income), in whole ¥1,000, and a quarter more (the next month-end report may show higher balances on the
- * lines); never more than is owed elsewhere the day after the suspension. The ratio is the step's own
- * (its score inputs), not the fact's, which is rounded up for display.
+ * lines) — and, where a review found the score short of the restoration score too, the amounts that bring
+ * it there (debt beyond a year's income scores below zero: within the cap is not always enough), the least
+ * and the most the reviews ask, in whole ¥1,000; never more than is owed elsewhere the day after the
+ * suspension. The ratio is the step's own (its score inputs), not the fact's, which is rounded up for
+ * display.
  */
 function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): number[] {
   let excess = 0;
+  const forScore: number[] = [];
   for (const step of base.steps) {
     // the reviews of the suspended line: a drawdown's check counts the loan asked for, the other line's
     // rules are not this line's
@@ -325,11 +337,43 @@ function debtPaydowns(v: Variant, base: Trace, suspension: Step, to: number): nu
       const income = step.inputs.monthlyIncome * 12 * 100;
       excess = Math.max(excess, (Math.round(ratio * income) - Math.round(f.threshold * income)) / 100);
     }
+    const short = step.facts.find((f) => f.code === "SCORE_BELOW_RESTORE");
+    const amount = short?.threshold === undefined ? null : thousandsForScore(step, short.threshold);
+    if (amount !== null) forScore.push(amount);
   }
   if (excess <= 0) return [];
   const owed = debtElsewhere(v, suspension.day + 1);
-  const amounts = [excess, excess * 1.25].map((x) => Math.min(owed, Math.ceil(x / 1000) * 1000));
+  const amounts = [
+    Math.ceil(excess / 1000) * 1000,
+    Math.ceil((excess * 1.25) / 1000) * 1000,
+    ...(forScore.length > 0 ? [Math.min(...forScore), Math.max(...forScore)] : []),
+  ].map((x) => Math.min(owed, x));
   return [...new Set(amounts)].filter((a) => a > 0);
+}
+
+/**
+ * The least whole ¥1,000 of debt a review's step would have read less of for its score to reach `needed`,
+ * the rest of what it read the same (the scorecard itself: the score rises as the ratio falls); null when
+ * no repayment does (all of the debt it counts repaid still leaves the score short) or the step has no
+ * income to count it against.
+ */
+function thousandsForScore(step: Step, needed: number): number | null {
+  const { debtToIncome: ratio, monthlyIncome } = step.inputs;
+  const income = monthlyIncome * 12 * 100;
+  if (!Number.isFinite(ratio) || income <= 0) return null;
+  const debt = Math.round(ratio * income);
+  const reaches = (k: number) =>
+    score({ ...step.inputs, debtToIncome: Math.max(0, debt - k * 100_000) / income }).score >= needed;
+  let hi = Math.ceil(debt / 100_000);
+  if (!reaches(hi)) return null;
+  let lo = 0;
+  if (reaches(lo)) return null;
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (reaches(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi * 1000;
 }
 
 /** What the person owes elsewhere (yuan) at the end of `day`, from the profile and their own events. */

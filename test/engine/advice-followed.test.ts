@@ -14,7 +14,8 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
 /**
  * The answer's steps as the customer's events on the day of the call, or null when the answer's promise
  * is not exact: a score to raise names characteristics to improve but no amount or date, so no mechanical
- * follower can be held to the day it names. Exact, and followed: paying the overdue or what is due, paying
+ * follower can be held to the day it names (debt advice that brings the score there names the amount, and
+ * the score is then no step of its own). Exact, and followed: paying the overdue or what is due, paying
  * down debt elsewhere or on the lines — or, `byIncome`, the income the debt advice names instead (its
  * "or") — reporting an income, verifying (last: a hold lifted is judged on what the steps changed), and
  * the waits (a clean period, a review, an early review) that need nothing done. Where two lines' advice
@@ -188,6 +189,8 @@ describe("customer service's steps, followed exactly", () => {
       closures: 0,
       warned: 0,
       drift: 0,
+      // debt advice sized to the restoration score as well (the score then no step of its own)
+      sized: 0,
     };
     fc.assert(
       fc.property(timelines, (g) => {
@@ -207,6 +210,7 @@ describe("customer service's steps, followed exactly", () => {
           return;
         }
         seen.followed++;
+        if (answer.remedies.some((r) => r.kind === "reduce_debt" && r.score !== null)) seen.sized++;
         const reported = Math.max(
           -1,
           ...steps.flatMap((e) => (e.type === "income" ? [e.monthlyIncome] : [])),
@@ -407,7 +411,7 @@ describe("customer service's steps, followed exactly", () => {
       },
     );
     // the generated timelines reach each kind of promise
-    for (const k of ["followed", "waits", "early", "holds", "closures"] as const)
+    for (const k of ["followed", "waits", "early", "holds", "closures", "sized"] as const)
       expect(seen[k], k).toBeGreaterThan(0);
   });
 });

@@ -595,6 +595,55 @@ describe("contact_support", () => {
     expect(ask({ minLimit: 500, maxLimitIncomeMultiple: 2 })).toEqual({ income: 250, restored: "restored" });
   });
 
+  it("sizes the debt paydown to the restoration score when the cap's amount leaves the score short, to the fen", () => {
+    // debt 2.26 times a year's income, a short history and a low income: within the cap of 2 the debt
+    // ratio still scores −110, and the review on day 45 reads 652 against restoreScore 660
+    const profile = { monthlyIncome: 2_800, creditHistoryMonths: 4 };
+    const events = [on.open(0, 5_000), on.externalDebt(3, 76_000), on.support(20)];
+    const options = { policy: DEFAULT_POLICY, profile, until: 80 };
+    const answer = stepOn(run(events, options), "contact_support", 20);
+    expect(answer.decision).toBe("info");
+    const debt = remedy(answer.remedies, "reduce_debt")!;
+    const reviewOn45 = (more: EventInput[]) =>
+      stepsOf(run([...events, ...more], options), "review", 45)[0]!.decision;
+    // the amount asked restores at the review named, and a fen less does not
+    const over = debt.over!;
+    expect(debt.review.day).toBe(45);
+    expect(reviewOn45([on.externalRepayment(20, over / 100)])).toBe("restored");
+    expect(reviewOn45([on.externalRepayment(20, (over - 1) / 100)])).toBeNull();
+    expect(debt).toMatchObject({ score: DEFAULT_POLICY.restoreScore, missed: null });
+    // debt alone gets there: the score is no step of its own, the debt step says how much
+    expect(kinds(answer.remedies)).not.toContain("raise_score");
+    expect(describeRemedy(debt)).toContain(
+      "and the score to the 660 restoration needs at the periodic review",
+    );
+    // what only the cap asks (the debt over 2 × ¥33,600) is not enough: the review on day 45 does not restore
+    const cap = 76_000 - 2 * 2_800 * 12;
+    expect(reviewOn45([on.externalRepayment(20, cap)])).toBeNull();
+    expect(over).toBeGreaterThan(cap * 100);
+    expect(debt.repay).toEqual([{ debt: "elsewhere", amount: over, all: false }]);
+    // so does the income it offers instead, and a yuan less does not
+    expect(reviewOn45([on.income(20, debt.income!)])).toBe("restored");
+    expect(reviewOn45([on.income(20, debt.income! - 1)])).toBeNull();
+  });
+
+  it("sizes the debt paydown to the lowest limit band when it asks more than the restoration score", () => {
+    // the same file under bands from 710: a score of 702 meets restoreScore 660 but no band offers a line
+    // at it, and restoring needs one — the ratio at most 1.50 (727), not 1.75 (702)
+    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 710, maxLimit: 3_000 }] };
+    const profile = { monthlyIncome: 2_800, creditHistoryMonths: 4 };
+    const events = [on.open(0, 5_000), on.externalDebt(3, 76_000), on.support(20)];
+    const options = { policy, profile, until: 80 };
+    const debt = remedy(stepOn(run(events, options), "contact_support", 20).remedies, "reduce_debt")!;
+    const reviewOn45 = (more: EventInput[]) =>
+      stepsOf(run([...events, ...more], options), "review", 45)[0]!.decision;
+    expect(reviewOn45([on.externalRepayment(20, debt.over! / 100)])).toBe("restored");
+    expect(reviewOn45([on.externalRepayment(20, (debt.over! - 1) / 100)])).toBeNull();
+    expect(debt.score).toBe(710);
+    expect(reviewOn45([on.income(20, debt.income!)])).toBe("restored");
+    expect(reviewOn45([on.income(20, debt.income! - 1)])).toBeNull();
+  });
+
   it("says an early review can restore sooner, and a request that day after paying does restore", () => {
     const policy = testPolicy({ maxDebtToIncome: 1 });
     const profile = { monthlyIncome: 10_000 };
@@ -927,6 +976,7 @@ describe("debt without income", () => {
       report: null,
       missed: null,
       income: null,
+      score: null,
     });
     expect(advice).toMatch(/^report an income/);
     expect(advice).not.toMatch(/Infinity|repay/);
@@ -942,6 +992,7 @@ describe("debt without income", () => {
       report: null,
       missed: null,
       income: 138,
+      score: null,
     });
     expect(figured).toMatch(/^report a monthly income of at least ¥138\.00 \(an income event\)/);
   });

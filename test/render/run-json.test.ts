@@ -149,9 +149,9 @@ describe("run --json money", () => {
         repay?: Array<{ debt: string; amount: number }>;
       }>
     ).find((r) => r.kind === "reduce_debt")!;
-    // the text says "repay at least ¥10,278.60 of the debt elsewhere"
-    expect(debt.over).toBe(10278.6);
-    expect(debt.repay).toEqual([{ debt: "elsewhere", amount: 10278.6, all: false }]);
+    // the text says "repay at least ¥20,778.60 of the debt elsewhere" (what her score needs, beyond the cap)
+    expect(debt.over).toBe(20778.6);
+    expect(debt.repay).toEqual([{ debt: "elsewhere", amount: 20778.6, all: false }]);
   });
 });
 

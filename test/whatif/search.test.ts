@@ -115,7 +115,7 @@ describe("counterfactuals", () => {
   it("restores a line its debt burden holds back by paying the smallest whole ¥1,000 of debt elsewhere down", () => {
     // a strong file whose only fault is debt elsewhere: ¥255,000 on ¥120,000 a year, 2.125 times it, is
     // ¥15,000 over the cap of 2 (Li Na's own file is held back by her score too once her debt is
-    // within the cap: debt near twice a year's income scores well below zero)
+    // within the cap: the next test)
     const file = scenarioFile("over-the-cap.yaml", [
       "name: over the cap",
       "profile: { age: 40, monthlyIncome: 10000, verified: true, creditHistoryMonths: 96, externalDebt: 10000 }",
@@ -140,6 +140,27 @@ describe("counterfactuals", () => {
     const less = apply(base(file), "add", "{day: 106, type: external_repayment, amount: 14000}");
     const restored = runVariant(less).trace.steps.find((s) => s.decision === "restored");
     expect(restored?.day ?? Number.POSITIVE_INFINITY).toBeGreaterThan(135);
+  });
+
+  it("restores a line whose score its debt holds back beyond the cap by paying down to the restoration score", () => {
+    // Li Na: debt near twice a year's income scores well below zero, so paying down to the cap of 2
+    // (¥11,000, or a quarter more) leaves her score short of restoreScore at the review of day 166; the
+    // amount that brings it there, in whole ¥1,000, restores her then
+    const file = "scenarios/financial-burden.yaml";
+    const r = search(file, "reach-restored");
+    expect(r.status).toBe("solved");
+    const best = r.solutions[0]!;
+    expect(best.candidates.map((c) => c.change)).toEqual([{ kind: "pay-debt-elsewhere", amount: 21_000 }]);
+    expect(best.restoredDay).toBe(166);
+    expect(adviceText(r, best)).toBe(
+      "Had you repaid ¥21,000.00 of your debt elsewhere on day 136, the account would have been restored on day 166 (it never was).",
+    );
+    // the cap's amounts, and ¥1,000 less than the score's, do not restore her at that review
+    for (const amount of [11_000, 14_000, 20_000]) {
+      const less = apply(base(file), "add", `{day: 136, type: external_repayment, amount: ${amount}}`);
+      const restored = runVariant(less).trace.steps.find((s) => s.decision === "restored");
+      expect(restored?.day ?? Number.POSITIVE_INFINITY, `¥${amount}`).toBeGreaterThan(166);
+    }
   });
 
   it("avoids a suspension for a Jiebei instalment by paying it when due, or by not borrowing", async () => {
