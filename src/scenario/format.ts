@@ -60,6 +60,17 @@ export function statusText(status: Status, cause: Cause | null): string {
 }
 
 /** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
+/** Products named in a reason's text: a name, not a word that starts a sentence. */
+const PROPER_NOUNS = new Set(["Huabei", "Jiebei"]);
+
+/** A reason's text inside a sentence ("…; the reasons recorded then: huabei balance…" read as a typo): its
+ *  first letter in lower case, unless it starts with a product's name. */
+const inSentence = (code: ReasonCode): string => {
+  const text = REASONS[code].text;
+  const first = text.split(" ", 1)[0] ?? "";
+  return PROPER_NOUNS.has(first) ? text : text.charAt(0).toLowerCase() + text.slice(1);
+};
+
 const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");
 
 /** What a step's event text reads: the event, what it applied, and what its line owed after it. */
@@ -306,18 +317,18 @@ export function remedyText(r: Remedy): string {
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;
     case "verify_suspends": {
-      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, verifying lifts the security hold but leaves the line suspended, for ${r.cause}: ${reasons}; take the steps for that first`;
     }
     case "review_suspends": {
-      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
-      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      const reasons = r.reasons.map(inSentence).join("; ");
       // the reasons as recorded then: "a repayment is past due right now" was true that day
       if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
@@ -327,7 +338,7 @@ export function remedyText(r: Remedy): string {
         ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long and cannot be restored before then`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
     case "limit_cut": {
-      const reasons = r.reasons.map((c) => REASONS[c].text.toLowerCase()).join("; ");
+      const reasons = r.reasons.map(inSentence).join("; ");
       const when = r.increase.now
         ? "which can be made today"
         : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
@@ -335,7 +346,7 @@ export function remedyText(r: Remedy): string {
       // the way back said as it stands: an application something else would decline asks for that first
       const numbers = blocked ? describeFact(blocked) : "";
       const declined = blocked
-        ? `; as things stand it would be declined: ${REASONS[blocked.code].text.toLowerCase()}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
+        ? `; as things stand it would be declined: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}${declined}`;
     }
@@ -344,7 +355,7 @@ export function remedyText(r: Remedy): string {
         return "nothing is owed; an application to open the line again would be approved today";
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
-        return `${REASONS[f.code].text.toLowerCase()}${numbers ? ` (${numbers})` : ""}`;
+        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
       });
       return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
     }

@@ -1692,3 +1692,22 @@ describe("a limit a review cut", () => {
     expect(remedy(stepOn(t, "contact_support", 122).remedies, "limit_cut")).toBeUndefined();
   });
 });
+
+describe("a reason's text inside customer service's sentences", () => {
+  it("starts in lower case, but a product's name keeps its capital", () => {
+    const recorded = describeRemedy({
+      kind: "on_record",
+      line: "huabei",
+      status: "suspended",
+      cause: "credit",
+      since: 135,
+      sinceDate: "2024-05-15",
+      day: 135,
+      date: "2024-05-15",
+      reasons: ["SCORE_BELOW_MINIMUM", "HIGH_UTILISATION", "LOW_ACTIVITY"],
+    });
+    expect(recorded).toContain("credit score fell below");
+    expect(recorded).toContain("; Huabei balance is high");
+    expect(recorded).toContain("; little recent use of Huabei");
+  });
+});
