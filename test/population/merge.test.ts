@@ -325,6 +325,32 @@ describe("every aggregate is checked", () => {
     expect(refused(group((g) => (g.examples = [999_999]))).details.field).toMatch(/\.examples$/);
   });
 
+  it("a group labelled as an object's member (toString, hasOwnProperty) merges as a group of its own", () => {
+    // labels are a record's keys: one an object inherits was read as its group (a function) and the
+    // merge failed with an internal error
+    for (const label of ["toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const d = edited((d) => {
+        const pair = at(d, ["aggregates", "decisionFlips", 0]) as {
+          flipped: number;
+          groups: Record<string, { accounts: number; examples: number[] }>;
+        };
+        pair.groups[label] = { accounts: 1, examples: [1] };
+        pair.flipped = Math.max(pair.flipped, 1);
+      }, true);
+      const merged = mergeResults([{ result: fromDocument(d, "s.json"), file: "s.json" }]);
+      const groups = merged.decisionFlips[0]!.groups;
+      expect(Object.hasOwn(groups, label)).toBe(true);
+      expect(groups[label]).toEqual({ accounts: 1, examples: [1] });
+      // and written back as the document's own group, read again
+      expect(
+        fromDocument(JSON.parse(documentText(merged)), "m.json").decisionFlips[0]!.groups[label],
+      ).toEqual({
+        accounts: 1,
+        examples: [1],
+      });
+    }
+  });
+
   it("a paired sum no data could have, a key naming object internals, or nesting past a document's are refused", () => {
     const paired = refused(
       edited((d) => {
