@@ -7,7 +7,7 @@
 import { type DecisionNote, isReasonCode, REASONS } from "../engine/index.js";
 
 /** Example accounts kept per group. */
-const FLIP_EXAMPLES = 5;
+export const FLIP_EXAMPLES = 5;
 
 export interface FlipGroup {
   accounts: number;
