@@ -153,10 +153,17 @@ export function jsonLine(value: unknown): string {
  * FILE -u`): left bare when it holds nothing a shell reads, single-quoted otherwise. A file's name comes
  * from a folder a pull request fills: bare or in double quotes, `$(…)`, a backquote or `;` in it would
  * run when the suggestion is pasted; in single quotes nothing is read but the quote itself, written `'\''`.
+ * A word that starts with `=` is quoted too: zsh (macOS's shell) reads `=ls` as the path of `ls`.
  */
 export function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return /^[\w./@%+:,-][\w./@%+=:,-]*$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/** A file's name as a shell word for a command's operand: one that starts with a dash is named by its
+ *  folder (`./--output=x.yaml`), which no command reads as an option — quotes do not help, the shell removes
+ *  them. `-` stays: where a command takes a file, it is standard input. */
+export const shellPath = (file: string): string =>
+  shellWord(file.startsWith("-") && file !== "-" ? `./${file}` : file);
 
 /** A number with thousands separators (1,216,000), the same in every locale (toLocaleString varies
  *  with the ICU data a Node carries). */
