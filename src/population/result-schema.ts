@@ -166,7 +166,7 @@ export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.len
 
 /** The pairs of arms a population compares, as simulate sets them: the champion (0) and the challenger
  *  (1), or each pair of a sweep's neighbouring variants (variant i is arm i + 1); none otherwise. */
-export const comparedPairs = (m: Meta): Array<[number, number]> =>
+const comparedPairs = (m: Meta): Array<[number, number]> =>
   m.challenger ? [[0, 1]] : m.sweep ? neighbours(m.sweep.axes).map(([a, b]) => [a + 1, b + 1]) : [];
 
 const comparedText = (m: Meta): string =>

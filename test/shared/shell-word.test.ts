@@ -26,6 +26,7 @@ const TEXTS = [
   "back\\slash",
   "$(touch PWNED)",
   "`touch PWNED`",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a parameter expansion, as a file may name it
   "${HOME}",
   "a;b&c|d",
   "<in>out",
