@@ -20,7 +20,7 @@ import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
-import { printable, shellWord } from "../shared/text.js";
+import { printable, shellPath } from "../shared/text.js";
 import { occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
@@ -117,7 +117,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         return c.green(`✓ ${n.notes.join("; ")}`);
       case "saved":
         return c.green(
-          `✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(shellWord(n.file))}`,
+          `✓ saved ${printable(n.file)}; run it with: credit-sim run ${printable(shellPath(n.file))}`,
         );
       default: {
         const never: never = n;

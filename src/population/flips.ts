@@ -7,7 +7,7 @@
 import { type DecisionNote, isReasonCode, REASONS } from "../engine/index.js";
 
 /** Example accounts kept per group. */
-const FLIP_EXAMPLES = 5;
+export const FLIP_EXAMPLES = 5;
 
 export interface FlipGroup {
   accounts: number;
@@ -166,9 +166,14 @@ export function flipLabelParts(label: string): { event: string; decisions: strin
   return null;
 }
 
+/** A label's group, the record's own (a label is any text: "toString" is not the object's method), or a
+ *  new one. */
+const groupOf = (groups: Record<string, FlipGroup>, label: string): FlipGroup =>
+  Object.hasOwn(groups, label) ? groups[label]! : { accounts: 0, examples: [] };
+
 export function addFlip(p: PairFlips, label: string, index: number): void {
   p.flipped++;
-  const g = p.groups[label] ?? { accounts: 0, examples: [] };
+  const g = groupOf(p.groups, label);
   p.groups[label] = g;
   g.accounts++;
   // the smallest account numbers, whatever order the accounts come in (a worker's chunks need not)
@@ -185,7 +190,7 @@ export function addFlip(p: PairFlips, label: string, index: number): void {
 export function mergePairFlips(a: PairFlips, b: PairFlips): void {
   a.flipped += b.flipped;
   for (const [label, g] of Object.entries(b.groups)) {
-    const into = a.groups[label] ?? { accounts: 0, examples: [] };
+    const into = groupOf(a.groups, label);
     a.groups[label] = into;
     into.accounts += g.accounts;
     into.examples = [...new Set([...into.examples, ...g.examples])]

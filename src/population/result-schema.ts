@@ -13,7 +13,7 @@ import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
 import { PersonaName } from "./persona-schema.js";
 import { FLIP_SAMPLE } from "./runner.js";
 import { monthEndDays } from "./settings.js";
-import { gridPoints, MAX_VARIANTS, type SweepAxis } from "./sweep.js";
+import { gridPoints, MAX_VARIANTS, neighbours, type SweepAxis } from "./sweep.js";
 import { quarterCount } from "./vintage.js";
 import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.js";
 
@@ -163,6 +163,18 @@ function isGridOf(axes: readonly SweepAxis[], variants: ReadonlyArray<Record<str
 
 /** How many arms a document's meta says it holds: the champion, then a challenger or the variants. */
 export const armCount = (m: Meta): number => 1 + (m.sweep ? m.sweep.variants.length : m.challenger ? 1 : 0);
+
+/** The pairs of arms a population compares, as simulate sets them: the champion (0) and the challenger
+ *  (1), or each pair of a sweep's neighbouring variants (variant i is arm i + 1); none otherwise. */
+const comparedPairs = (m: Meta): Array<[number, number]> =>
+  m.challenger ? [[0, 1]] : m.sweep ? neighbours(m.sweep.axes).map(([a, b]) => [a + 1, b + 1]) : [];
+
+const comparedText = (m: Meta): string =>
+  m.challenger
+    ? "the champion, 0, and the challenger, 1"
+    : m.sweep
+      ? "each pair of neighbouring variants, in the grid's order"
+      : "none: no challenger or sweep";
 
 /** An account's outcome as a flip names it (outcome.ts outcomeClass): nothing else is a status. */
 const OutcomeClass = z.enum(OUTCOME_CLASSES);
@@ -330,10 +342,20 @@ export const Document = z
       if (f.index < from || f.index >= to || !names.has(f.persona))
         issue(["aggregates", "flips", i], "an account of this range and one of its personas");
     });
-    const armsIn = armCount(meta);
-    a.decisionFlips.forEach((p, i) => {
-      if (p.a >= armsIn || p.b >= armsIn) issue(["aggregates", "decisionFlips", i], `arms below ${armsIn}`);
-    });
+    // the pairs simulate compares, in its order: a forged pair ('#3 → #1') would head groups no run had
+    const compared = comparedPairs(meta);
+    const pairs = a.decisionFlips;
+    if (pairs.length !== compared.length)
+      issue(
+        ["aggregates", "decisionFlips"],
+        `${compared.length} pair${compared.length === 1 ? "" : "s"} of arms (${comparedText(meta)})`,
+      );
+    else
+      pairs.forEach((p, i) => {
+        const [x, y] = compared[i]!;
+        if (p.a !== x || p.b !== y)
+          issue(["aggregates", "decisionFlips", i], `arms ${x} and ${y} (${comparedText(meta)})`);
+      });
   });
 export type Document = z.infer<typeof Document>;
 

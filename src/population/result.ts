@@ -8,7 +8,7 @@ import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { pushAll } from "../shared/lists.js";
 import { jsonText } from "../shared/text.js";
 import { type ArmAggregate, armContradiction, emptyArm } from "./aggregate.js";
-import { emptyPairFlips, largestGroups, mergePairFlips, type PairFlips } from "./flips.js";
+import { emptyPairFlips, FLIP_EXAMPLES, largestGroups, mergePairFlips, type PairFlips } from "./flips.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-schema.js";
 import type { FlipRow, RangeResult } from "./runner.js";
@@ -269,12 +269,26 @@ function refuseContradictions(r: PopulationResult, file: string): void {
   r.decisionFlips.forEach((p, i) => {
     if (p.flipped > to - from)
       refuse(`aggregates.decisionFlips[${i}].flipped`, `at most the accounts (${to - from})`);
+    let grouped = 0;
     for (const [label, g] of Object.entries(p.groups)) {
       const at = `aggregates.decisionFlips[${i}].groups[${JSON.stringify(label)}]`;
-      if (g.accounts > p.flipped) refuse(`${at}.accounts`, `at most flipped (${p.flipped})`);
-      if (g.examples.length > g.accounts || g.examples.some((x) => x < from || x >= to))
-        refuse(`${at}.examples`, `at most ${g.accounts} accounts of the range ${from}..${to - 1}`);
+      if (g.accounts === 0 || g.accounts > p.flipped)
+        refuse(`${at}.accounts`, `1 to flipped (${p.flipped}): a group is of the accounts in it`);
+      // the group's smallest accounts, as addFlip keeps them: each once, in order, as many as it has
+      const examples = Math.min(g.accounts, FLIP_EXAMPLES);
+      if (
+        g.examples.length !== examples ||
+        g.examples.some((x, k) => x < from || x >= to || (k > 0 && x <= g.examples[k - 1]!))
+      )
+        refuse(
+          `${at}.examples`,
+          `${examples} account${examples === 1 ? "" : "s"} of the range ${from}..${to - 1}, ascending`,
+        );
+      grouped += g.accounts;
     }
+    // each account flipped is in one group: a group nothing flipped would be listed as a reason
+    if (grouped !== p.flipped)
+      refuse(`aggregates.decisionFlips[${i}].flipped`, `the groups' accounts (${grouped})`);
   });
 }
 

@@ -153,10 +153,17 @@ export function jsonLine(value: unknown): string {
  * FILE -u`): left bare when it holds nothing a shell reads, single-quoted otherwise. A file's name comes
  * from a folder a pull request fills: bare or in double quotes, `$(…)`, a backquote or `;` in it would
  * run when the suggestion is pasted; in single quotes nothing is read but the quote itself, written `'\''`.
+ * A word that starts with `=` is quoted too: zsh (macOS's shell) reads `=ls` as the path of `ls`.
  */
 export function shellWord(text: string): string {
-  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  return /^[\w./@%+:,-][\w./@%+=:,-]*$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
 }
+
+/** A file's name as a shell word for a command's operand: one that starts with a dash is named by its
+ *  folder (`./--output=x.yaml`), which no command reads as an option — quotes do not help, the shell removes
+ *  them. `-` stays: where a command takes a file, it is standard input. */
+export const shellPath = (file: string): string =>
+  shellWord(file.startsWith("-") && file !== "-" ? `./${file}` : file);
 
 /** A number with thousands separators (1,216,000), the same in every locale (toLocaleString varies
  *  with the ICU data a Node carries). */
@@ -186,15 +193,25 @@ export function elideMiddle(text: string, max: number): string {
 const WIDE =
   /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/g;
 
+/** Characters a terminal draws in no column: combining marks (an accent written apart, `e\u0301`), the
+ *  zero-width space, joiners and the byte-order mark. */
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200d\u2060\ufeff]/gu;
+
 /**
  * How many terminal columns `text` (without colour codes) takes, for padding a table's columns: its
  * UTF-16 length, one more for each wide character above (a merchant written in Chinese) — and a
  * character beyond that plane (an emoji, a rarer ideograph) is two units wide and two columns. Cheap, and
  * free of string-width, which builds an Intl.Segmenter as it loads (too slow for `run`'s start, and for
- * every cell of a long trace); combining marks and emoji sequences, which it would count, are counted
- * here by their units. The terminal fitting (render/fit.ts) measures with string-width.
+ * every cell of a long trace). A combining mark or a zero-width character takes none; an emoji sequence
+ * (a family joined by U+200D), which string-width counts as one emoji, is counted here by its emoji. The
+ * terminal fitting (render/fit.ts) measures with string-width.
  */
-export const columnsOf = (text: string): number => text.length + (text.match(WIDE)?.length ?? 0);
+export const columnsOf = (text: string): number => {
+  let n = text.length + (text.match(WIDE)?.length ?? 0);
+  // a mark drawn on the character before it, a zero-width space or joiner: no column of its own
+  for (const c of text.match(ZERO_WIDTH) ?? []) n -= c.length;
+  return n;
+};
 
 /** `text` padded with spaces to `width` terminal columns (columnsOf); as it is when as wide or wider. */
 export const padColumns = (text: string, width: number): string => {

@@ -312,4 +312,37 @@ describe("the commands a report suggests", () => {
     const hint = (await cli(["explain", names[0]!], { cwd: d })).stderr;
     expect(hint).toContain("credit-sim explain '$(touch PWNED).yaml' --day N");
   });
+
+  // `credit-sim test --output=pwn.yaml -u`, pasted, was no file at all: it updated every golden trace of
+  // scenarios/ and wrote the report over pwn.yaml
+  it("name a file that starts with a dash by its folder: pasted, it is the file, not an option", async () => {
+    const d = fresh();
+    const name = "--output=pwn.yaml";
+    const write = (amount: number) =>
+      writeFileSync(
+        join(d, name),
+        `name: dash\nevents:\n  - { day: 0, type: apply, product: open, amount: ${amount} }\n`,
+      );
+    write(5000);
+    expect((await cli(["test", ".", "-u"], { cwd: d })).status).toBe(0);
+    write(4000);
+    const words: string[] = [];
+    for (const reporter of ["pretty", "github", "html"]) {
+      const r = await cli(["test", ".", "--reporter", reporter], { cwd: d });
+      expect(r.status, reporter).toBe(1);
+      const found = [...r.stdout.matchAll(/credit-sim test (\S+) -u/g)].map((m) => m[1]!);
+      expect(found, reporter).toEqual([`./${name}`]);
+      words.push(...found);
+    }
+    const hint = (await cli(["explain", name.replace("--", "./--")], { cwd: d })).stderr;
+    expect(hint).toContain(`credit-sim explain ./${name} --day N`);
+    // the suggestion, as a shell passes it on: the file tested, its trace updated, nothing else written
+    const [word] = execFileSync("sh", ["-c", `printf '%s' ${words[0]}`], { cwd: d, encoding: "utf8" }).split(
+      "\n",
+    );
+    const again = await cli(["test", word!, "-u"], { cwd: d });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`${name} › dash`);
+    expect(readdirSync(d)).not.toContain("pwn.yaml");
+  });
 });

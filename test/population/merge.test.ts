@@ -272,8 +272,12 @@ describe("every aggregate is checked", () => {
     );
     const label = (text: string) =>
       edited((d) => {
-        const pair = at(d, ["aggregates", "decisionFlips", 0]) as { groups: Record<string, unknown> };
+        const pair = at(d, ["aggregates", "decisionFlips", 0]) as {
+          flipped: number;
+          groups: Record<string, unknown>;
+        };
         pair.groups[text] = { accounts: 1, examples: [1] };
+        pair.flipped += 1;
       }, true);
     expect(() => fromDocument(label("apply: approved → declined, by MIN_SCORE"), "s.json")).not.toThrow();
     for (const forged of ["\u001b[2J", "x\n::error::forged", "a\u2028b", "\u202eevil"])
@@ -317,12 +321,89 @@ describe("every aggregate is checked", () => {
           groups: Record<string, { accounts: number; examples: number[] }>;
         };
         pair.groups["apply: approved → declined, by MIN_SCORE"] = { accounts: 1, examples: [1] };
-        pair.flipped = Math.max(pair.flipped, 1);
+        pair.flipped += 1;
         edit(pair.groups["apply: approved → declined, by MIN_SCORE"]!, pair.flipped);
       }, true);
     accepted(group(() => {}));
     expect(refused(group((g, flipped) => (g.accounts = flipped + 1))).details.field).toMatch(/\.accounts$/);
     expect(refused(group((g) => (g.examples = [999_999]))).details.field).toMatch(/\.examples$/);
+  });
+
+  it("flip groups add up to the accounts flipped, each with its smallest accounts, for the pairs the population compares", () => {
+    type Pair = {
+      a: number;
+      b: number;
+      flipped: number;
+      groups: Record<string, { accounts: number; examples: number[] }>;
+    };
+    const pairs = (d: Doc) => at(d, ["aggregates", "decisionFlips"]) as Pair[];
+    const label = "apply: approved → declined, by MIN_SCORE";
+    const withGroup = (accounts: number, examples: number[], flipped = accounts) =>
+      edited((d) => {
+        const p = pairs(d)[0]!;
+        p.groups[label] = { accounts, examples };
+        p.flipped += flipped;
+      }, true);
+    accepted(withGroup(2, [3, 7]));
+    accepted(withGroup(7, [1, 2, 3, 4, 5]));
+    // 10,000 groups of one account each beside one account flipped: a page of groups nothing flipped
+    expect(refused(withGroup(1, [1], 0)).details.field).toMatch(/decisionFlips\[0\]\.flipped/);
+    expect(refused(withGroup(1, [1], 2)).details.field).toMatch(/decisionFlips\[0\]\.flipped/);
+    expect(refused(withGroup(0, [])).details.field).toMatch(/\.accounts$/);
+    // an account flipped once has an example ('e.g. accounts #' with none); the smallest, once each, in order
+    for (const [accounts, examples] of [
+      [1, []],
+      [7, [1, 2, 3]],
+      [2, [7, 3]],
+      [2, [3, 3]],
+      [7, [1, 2, 3, 4, 5, 6]],
+    ] as Array<[number, number[]]>)
+      expect(refused(withGroup(accounts, examples)).details.field).toMatch(/\.examples$/);
+    // the pairs are the champion and challenger, or a sweep's neighbours, in order: '#3 → #1' is no pair
+    const pairsRefused = (edit: (ps: Pair[]) => void, challenger = true) =>
+      refused(edited((d) => edit(pairs(d)), challenger)).details.field;
+    expect(pairsRefused((ps) => (ps[0]!.a = 1))).toMatch(/decisionFlips/);
+    expect(pairsRefused((ps) => ps.push({ ...ps[0]!, groups: {}, flipped: 0 }))).toMatch(/decisionFlips/);
+    expect(pairsRefused((ps) => ps.pop())).toMatch(/decisionFlips/);
+    expect(pairsRefused((ps) => ps.push({ a: 0, b: 0, flipped: 0, groups: {} }), false)).toMatch(
+      /decisionFlips/,
+    );
+    const sweep = JSON.parse(
+      documentText(sweepResult("steady-payer", 4, 30, "minScore", [600, 620, 640])),
+    ) as Doc;
+    expect(pairs(sweep).map((p) => [p.a, p.b])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+    accepted(sweep);
+    pairs(sweep).reverse();
+    expect(refused(sweep).details.field).toMatch(/decisionFlips/);
+  });
+
+  it("a group labelled as an object's member (toString, hasOwnProperty) merges as a group of its own", () => {
+    // labels are a record's keys: one an object inherits was read as its group (a function) and the
+    // merge failed with an internal error
+    for (const label of ["toString", "hasOwnProperty", "valueOf", "__defineGetter__"]) {
+      const d = edited((d) => {
+        const pair = at(d, ["aggregates", "decisionFlips", 0]) as {
+          flipped: number;
+          groups: Record<string, { accounts: number; examples: number[] }>;
+        };
+        pair.groups[label] = { accounts: 1, examples: [1] };
+        pair.flipped += 1;
+      }, true);
+      const merged = mergeResults([{ result: fromDocument(d, "s.json"), file: "s.json" }]);
+      const groups = merged.decisionFlips[0]!.groups;
+      expect(Object.hasOwn(groups, label)).toBe(true);
+      expect(groups[label]).toEqual({ accounts: 1, examples: [1] });
+      // and written back as the document's own group, read again
+      expect(
+        fromDocument(JSON.parse(documentText(merged)), "m.json").decisionFlips[0]!.groups[label],
+      ).toEqual({
+        accounts: 1,
+        examples: [1],
+      });
+    }
   });
 
   it("a paired sum no data could have, a key naming object internals, or nesting past a document's are refused", () => {

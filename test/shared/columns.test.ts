@@ -21,6 +21,21 @@ describe("columnsOf", () => {
     for (const text of texts) expect(columnsOf(text), text).toBe(stringWidth(text));
   });
 
+  it("counts a combining mark or a zero-width character as no column, as string-width and a terminal do", () => {
+    // a merchant "café" written with a combining accent, or with zero-width spaces, pushed its decision
+    // one column right a mark in the what-if listing and the trace; a stack of marks (Zalgo text) a line
+    const texts = [
+      "purchase ¥100.00 at cafe\u0301",
+      "zero\u200b\u200b\u200bwidth",
+      "join\u200c\u200dme\u2060\ufeff",
+      `Z${"\u0351\u0352\u0353".repeat(30)}algo`,
+      "\u1e9b\u0323 nửa",
+      "한\u0308국",
+    ];
+    for (const text of texts) expect(columnsOf(text), JSON.stringify(text)).toBe(stringWidth(text));
+    expect(padColumns("cafe\u0301", 6)).toBe("cafe\u0301  ");
+  });
+
   it("pads to that many columns", () => {
     expect(padColumns("淘宝", 6)).toBe("淘宝  ");
     expect(padColumnsStart("淘宝", 6)).toBe("  淘宝");

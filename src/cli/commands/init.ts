@@ -7,7 +7,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { SCENARIO_SCHEMA_FILE } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
-import { printable, shellWord } from "../../shared/text.js";
+import { printable, shellPath } from "../../shared/text.js";
 import { fileError, makeFolders, occupied, writeOutput } from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
@@ -35,11 +35,11 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
     dashIsStdout: false,
     existing: o.force ? "regular" : "new",
   });
-  const path = printable(shellWord(shown));
+  const path = printable(shellPath(shown));
   // `test` alone runs scenarios/: in the current folder, the new file is named instead; elsewhere the
   // folder, named as the file is (relative to here), not as typed (`../../x/b` beside `../b/…`)
   const here = relative(io.cwd, folder);
-  const where = here === "" ? path : printable(shellWord(here.split(sep).join("/")));
+  const where = here === "" ? path : printable(shellPath(here.split(sep).join("/")));
   io.stdout.write(
     [
       `wrote ${printable(shown)}`,

@@ -23,7 +23,7 @@ import type { Roots } from "../../scenario/builtin.js";
 import { checkWritable } from "../../scenario/load.js";
 import { policyPath } from "../../scenario/load-policy.js";
 import { InputError, UsageError } from "../../shared/errors.js";
-import { printable, shellWord } from "../../shared/text.js";
+import { printable, shellPath } from "../../shared/text.js";
 import {
   fileError,
   makeFolders,
@@ -164,7 +164,7 @@ function exportHintFor(
   o: SimulateOptions,
   account: number | undefined,
 ): string {
-  const again = [...personas.map(shellWord), ...o.populationArgs].join(" ");
+  const again = [...personas.map(shellPath), ...o.populationArgs].join(" ");
   const armHint = pop.meta.sweep ? " [--arm N]" : pop.meta.challenger ? " [--arm challenger]" : "";
   return `credit-sim simulate ${again} --export-account ${account ?? "N"}${armHint}`;
 }

@@ -5,7 +5,7 @@
 import { dirname, relative, resolve } from "node:path";
 import { InputError } from "../../shared/errors.js";
 import { ExitCode } from "../../shared/terminal.js";
-import { printable, shellWord } from "../../shared/text.js";
+import { printable, shellPath } from "../../shared/text.js";
 import { makeFolders, type OutputSet, writingTogether } from "../../shared/write-file.js";
 import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
@@ -100,7 +100,7 @@ async function emit(
       text = renderPretty(
         run,
         chalk,
-        (file) => `credit-sim test ${shellWord(file)}`,
+        (file) => `credit-sim test ${shellPath(file)}`,
         target.file === null ? io.stdout.fitTo : undefined,
       );
       break;

@@ -13,7 +13,7 @@ import { checkWritable } from "../../scenario/load.js";
 import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, isCI } from "../../shared/terminal.js";
-import { jsonText, printable, shellWord } from "../../shared/text.js";
+import { jsonText, printable, shellPath } from "../../shared/text.js";
 import { type OutputSet, occupied, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
@@ -121,7 +121,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
 function savedWhere(saved: string): string {
   if (saved === STDOUT) return "to standard output";
   // the command on a line of its own: copied whole, never broken by the terminal's width
-  return `as ${printable(saved)}; run it with:\n  credit-sim run ${printable(shellWord(saved))}`;
+  return `as ${printable(saved)}; run it with:\n  credit-sim run ${printable(shellPath(saved))}`;
 }
 
 const STDOUT = "standard output";

@@ -1,7 +1,7 @@
 // `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
 
 import { UsageError } from "../../shared/errors.js";
-import { shellWord } from "../../shared/text.js";
+import { shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { type DayAsked, dayOrDate, flag, noColor, text } from "./table.js";
 
@@ -51,7 +51,7 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
   read: ([file], raw) => {
     if (raw.day === undefined) {
       // the file given, not the README's: its days are the ones its trace shows
-      const f = shellWord(one(file));
+      const f = shellPath(one(file));
       throw new UsageError(
         "explain needs --day N",
         `credit-sim explain ${f} --day N, N a day its trace shows or its date (credit-sim run ${f})`,

@@ -3,7 +3,7 @@
 // steps, and golden-trace diffs side by side. Renders the same TestRun data the other reporters do.
 
 import { lineName, money } from "../../scenario/format.js";
-import { shellWord } from "../../shared/text.js";
+import { shellPath } from "../../shared/text.js";
 import { checkValueText } from "../../testing/check-text.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
 import { compactStep, reasonsCaption, reasonsOnRecord } from "../../testing/steps.js";
@@ -137,7 +137,7 @@ function scenarioBlock(r: ScenarioReport): string {
   for (const e of failed) parts.push(expectationBlock(r, e));
   if (snap?.status === "mismatch" && snap.diff) {
     parts.push(
-      `<h4 class="fail">✗ golden trace changed</h4><p class="path">${esc(snap.file)} — if the change is intended: credit-sim test ${esc(shellWord(r.file))} -u, then review and commit the trace</p>`,
+      `<h4 class="fail">✗ golden trace changed</h4><p class="path">${esc(snap.file)} — if the change is intended: credit-sim test ${esc(shellPath(r.file))} -u, then review and commit the trace</p>`,
       diffBlock(snap.diff),
     );
   } else if (snap?.status === "missing") {

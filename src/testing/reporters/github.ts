@@ -6,7 +6,7 @@
 import { isReasonCode } from "../../engine/index.js";
 import { reasonText } from "../../scenario/format.js";
 import { pushAll } from "../../shared/lists.js";
-import { shellWord, workflowPath } from "../../shared/text.js";
+import { shellPath, workflowPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
 import { reasonsOnRecord, stepLine } from "../steps.js";
@@ -96,7 +96,7 @@ function scenarioCommands(r: ScenarioReport, at: string): string[] {
         [
           `${snap.file} differs (- committed, + now):`,
           ...shown,
-          `if intended: credit-sim test ${shellWord(r.file)} -u, review and commit the trace`,
+          `if intended: credit-sim test ${shellPath(r.file)} -u, review and commit the trace`,
         ].join("\n"),
       ),
     );
@@ -105,7 +105,7 @@ function scenarioCommands(r: ScenarioReport, at: string): string[] {
       command(
         "error",
         { file: at, line: r.line, title: `credit-sim: ${r.name} › golden trace missing` },
-        `${snap.file} does not exist, and CI=true does not write golden traces: run credit-sim test ${shellWord(r.file)} -u locally and commit it`,
+        `${snap.file} does not exist, and CI=true does not write golden traces: run credit-sim test ${shellPath(r.file)} -u locally and commit it`,
       ),
     );
   }

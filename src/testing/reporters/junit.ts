@@ -6,7 +6,7 @@
 
 import { XMLBuilder } from "fast-xml-parser";
 import { lineName } from "../../scenario/format.js";
-import { printable, shellWord } from "../../shared/text.js";
+import { printable, shellPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
 import { reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
@@ -95,7 +95,7 @@ function suite(r: ScenarioReport): Record<string, unknown> {
       c.failure = {
         "@_message": "golden trace missing (CI=true does not write it)",
         "@_type": "SnapshotMissing",
-        "#text": `${snap.file} does not exist; run credit-sim test -u ${shellWord(r.file)} locally and commit it`,
+        "#text": `${snap.file} does not exist; run credit-sim test -u ${shellPath(r.file)} locally and commit it`,
       };
     }
     cases.push(c);
