@@ -65,7 +65,8 @@ describe("init", () => {
     const r = await cli(["init", "it's \u001b[2Jhere"], { cwd: d });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("\u001b");
-    expect(r.stdout).toContain("  credit-sim test 'it'\\''s \\x1b[2Jhere'");
+    // written as the shell reads its escapes ($'…'): pasted, it names the real folder, not one called '\x1b'
+    expect(r.stdout).toContain("  credit-sim test $'it\\'s \\x1b[2Jhere'");
   });
 });
 
