@@ -132,6 +132,18 @@ describe("explain --day", () => {
     }
   });
 
+  it("a day too large, however large, is said against the scenario's own days", async () => {
+    for (const day of ["99999", "99999999999999999999", "1e20", "2200-01-01"]) {
+      const r = await cli(["explain", ZHANG, "--day", day]);
+      expect(r.status, day).toBe(2);
+      expect(r.stderr, day).toMatch(new RegExp(`--day: ${day}( \\(day \\d+\\))? is too large`));
+      // its days, 0 to its until 400, and how far explain plays on past them (100 years of days)
+      expect(r.stderr, day).toContain("at most day 36500 (2123-12-08)");
+      expect(r.stderr, day).toContain("the scenario's days are 0 to 400 (2024-01-01 to 2025-02-04)");
+      expect(r.stderr, day).not.toContain("9007199254740991");
+    }
+  });
+
   it("a day beyond the horizon and a file's problems are reported together", async () => {
     const d = fresh();
     writeFileSync(join(d, "bad.yaml"), "name: x\nbogus: 1\n");
