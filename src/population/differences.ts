@@ -85,7 +85,7 @@ function pairedMean(
 }
 
 /** The share of all accounts with a 0/1 outcome, from an arm's counts. */
-function armRate(a: ArmAggregate, m: BinaryMetric): number {
+function armRate(a: ArmAggregate, m: BinaryMetric): number | null {
   const count = {
     opened: a.opened,
     suspended: a.suspended,
