@@ -29,14 +29,21 @@ export const emptyPairFlips = (a: number, b: number): PairFlips => ({ a, b, flip
 
 const ADVERSE = new Set(["declined", "suspended", "limit_reduced", "closed", "charged_off"]);
 
-const same = (x: DecisionNote, y: DecisionNote): boolean =>
-  x === y ||
-  (x.day === y.day &&
-    x.event.type === y.event.type &&
-    x.line === y.line &&
-    x.decision === y.decision &&
-    x.reasons.length === y.reasons.length &&
-    x.reasons.every((r, i) => y.reasons[i] === r));
+/** The same question: the same day, event and line. */
+const sameStep = (x: DecisionNote, y: DecisionNote): boolean =>
+  x.day === y.day && x.event.type === y.event.type && x.line === y.line;
+
+/** The same decision by the same rules: the order its reasons are listed in, and the factors of the score
+ *  listed beside them (which follow the score, and a policy that moves the score a point lists others), are
+ *  no difference — a graceDays sweep read 'declined by TOO_MANY_APPLICATIONS → declined by
+ *  TOO_MANY_APPLICATIONS' for arms whose reasons differed in nothing else. */
+const same = (x: DecisionNote, y: DecisionNote): boolean => {
+  if (x === y) return true;
+  if (!sameStep(x, y) || x.decision !== y.decision) return false;
+  const rx = new Set(x.reasons.filter(isRule));
+  const ry = new Set(y.reasons.filter(isRule));
+  return rx.size === ry.size && [...rx].every((r) => ry.has(r));
+};
 
 /** The lender's decisions: an answer (`info`: customer service, a review with nothing to review) decides
  *  nothing, and answers that differ (each policy's own standards, quoted) are no flip. */
@@ -58,7 +65,7 @@ export function firstDifference(
     if (x === undefined) return { a: null, b: y! };
     if (y === undefined) return { a: x, b: null };
     // the same question decided otherwise, or a decision one arm took and the other did not (yet)
-    if (x.day === y.day && x.event.type === y.event.type && x.line === y.line) return { a: x, b: y };
+    if (sameStep(x, y)) return { a: x, b: y };
     return x.day <= y.day ? { a: x, b: null } : { a: null, b: y };
   }
   return null;

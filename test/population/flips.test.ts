@@ -230,6 +230,31 @@ describe("the report's flip groups", () => {
 });
 
 describe("what counts as decided otherwise", () => {
+  it("the same decision by the same rules is no flip: its reasons in another order, other factors of the score", () => {
+    // a graceDays sweep (about 1 account in 1,500) read 'declined by TOO_MANY_APPLICATIONS → declined by
+    // TOO_MANY_APPLICATIONS': the arms' reasons differed only in their order and the score's factors
+    const declined = (reasons: DecisionNote["reasons"], score: number) =>
+      ({
+        ...note("declined", reasons),
+        facts: [
+          { code: "TOO_MANY_APPLICATIONS", parameter: "maxApplications30d", value: 3 },
+          { code: "SCORE_BELOW_OPEN_MINIMUM", parameter: "minOpenScore", value: score },
+        ],
+      }) as unknown as DecisionNote;
+    const a = declined(
+      ["TOO_MANY_APPLICATIONS", "SCORE_BELOW_OPEN_MINIMUM", "INQUIRIES_30D", "SHORT_HISTORY"],
+      610,
+    );
+    const b = declined(["SCORE_BELOW_OPEN_MINIMUM", "TOO_MANY_APPLICATIONS", "HIGH_DEBT_BURDEN"], 605);
+    const later = { ...note("approved", ["MEETS_POLICY"]), day: 40 } as DecisionNote;
+    expect(firstDifference([a, later], [b, later])).toBeNull();
+    // a rule more on one side, or another decision by the same rules, is still a flip
+    const fewer = declined(["TOO_MANY_APPLICATIONS", "INQUIRIES_30D"], 610);
+    expect(firstDifference([fewer], [b])).toEqual({ a: fewer, b });
+    const suspended = { ...a, decision: "suspended" } as DecisionNote;
+    expect(firstDifference([a], [suspended])).toEqual({ a, b: suspended });
+  });
+
   it("a lender's decision, not customer service's answer: answers that differ alone are no flip", () => {
     const answer = (reasons: DecisionNote["reasons"]) =>
       ({ ...note("info", reasons), event: { type: "contact_support" } }) as DecisionNote;
