@@ -1,6 +1,6 @@
 // Number and column formatting shared by the population report's tables.
 
-import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
+import { type Difference, isShare, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import type { ArmSummary, GroupSummary } from "../population/stats.js";
 import { wholeYuanText, yuanText } from "../scenario/format.js";
@@ -94,13 +94,18 @@ export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));
  * in percentage points, money (the metric's label says yuan) as −¥1,090.59, not −1090.59.
  */
 export function differenceText(d: Difference): { change: string; interval: string } {
-  const isRate = d.champion !== null;
+  // a share by its metric: without accounts its values per arm are null too
+  const isRate = isShare(d);
   const isYuan = !isRate && (METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? "").includes("yuan");
   const value = (x: number) => (isYuan ? yuanText(x) : num(x, 2));
+  const x = d.difference;
   // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
-  const change = isRate
-    ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`
-    : `${d.difference >= 0 ? "+" : ""}${value(d.difference)}`;
+  const change =
+    x === null
+      ? "–"
+      : isRate
+        ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp`
+        : `${x >= 0 ? "+" : ""}${value(x)}`;
   const interval =
     d.ci95 === null
       ? NO_INTERVAL

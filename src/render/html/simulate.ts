@@ -2,7 +2,7 @@
 // distributions, the median score over time, and for champion / challenger every difference with its
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
-import { METRIC_LABELS, significant } from "../../population/differences.js";
+import { isShare, METRIC_LABELS, significant } from "../../population/differences.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
@@ -300,7 +300,7 @@ export function simulateHtml(
     const rows = all.differences
       .map((d) => {
         // a share of accounts (the text report's rule: it has a value per arm) reads in % and pp
-        const rate = d.champion !== null;
+        const rate = isShare(d);
         // a rate to two decimals, the four its fraction was rounded to: to one, it was rounded twice
         const f = (x: number | null) => (x === null ? "–" : rate ? pct2(x) : num(x, 2));
         const { change, interval } = differenceText(d);
