@@ -22,6 +22,7 @@ import {
   shareState,
 } from "../engine/index.js";
 import { Agent, type Reactions, repaymentSchedule } from "./agent.js";
+import type { HeldNote } from "./flips.js";
 import { type Outcome, OutcomeRecorder } from "./outcome.js";
 import type { Persona } from "./persona.js";
 import { makePlan, type Plan } from "./plan.js";
@@ -34,6 +35,8 @@ export interface LaneResult {
   outcome: Outcome;
   /** the lane's decisions (kept when `notes` is asked for: flips compare them) */
   notes: readonly DecisionNote[];
+  /** its steps that decided nothing but gave reasons (kept with `notes`: why it did not decide) */
+  held: readonly HeldNote[];
   /** the events the customer made, in order (kept when `record` is asked for: exports) */
   issued: readonly ScenarioEvent[];
 }
@@ -48,6 +51,7 @@ export interface AccountOptions {
 /** A lane as the account's driver keeps it. */
 class LaneRun {
   readonly notes: DecisionNote[] = [];
+  readonly held: HeldNote[] = [];
   /** the steps of this lane, bound once */
   readonly onStep: (o: StepOutcome) => void;
 
@@ -65,6 +69,7 @@ class LaneRun {
     const agent = this.agent.clone();
     const lane = new LaneRun(child, agent, this.rec.clone(agent.events), this.runner);
     lane.notes.push(...this.notes);
+    lane.held.push(...this.held);
     return lane;
   }
 }
@@ -149,6 +154,7 @@ export class AccountRunner {
       members: lane.state.lane!.members.flat(),
       outcome: lane.rec.o,
       notes: lane.notes,
+      held: lane.held,
       issued: lane.agent.record ?? [],
     }));
   }
@@ -201,7 +207,13 @@ export class AccountRunner {
   /** A step of a lane: its decision, told to the recorder and the agent. */
   stepped(lane: LaneRun, o: StepOutcome): void {
     const v = o.verdict;
-    if (v === null || v.decision === null) return;
+    if (v === null) return;
+    if (v.decision === null) {
+      // a review that left a line as it was, and said why: what a flip names when the other arm decided
+      if (this.options.notes && v.reasons.length > 0)
+        lane.held.push({ day: o.day, event: o.event, line: o.line, reasons: v.reasons, facts: v.facts });
+      return;
+    }
     // an approved purchase (most steps) tells the recorder and the agent nothing: no note unless kept
     if (v.decision === "approved" && o.event.type === "purchase" && !this.options.notes) return;
     const note = decisionNote(lane.state.customer, o);

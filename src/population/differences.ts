@@ -11,9 +11,11 @@ import { rate, round } from "./rounding.js";
 /** One metric, champion against challenger: the values, their difference and its 95 % interval. */
 export interface Difference {
   metric: string;
+  /** a share's value per arm (null: no accounts); an amount's none (its mean difference alone) */
   champion: number | null;
   challenger: number | null;
-  difference: number;
+  /** null: no account to compare on */
+  difference: number | null;
   /** null: no account, or (an amount) one account: no spread to estimate an interval from */
   ci95: [number, number] | null;
 }
@@ -31,8 +33,8 @@ export function pairedBinary(
   n: number,
   up: number,
   down: number,
-): { difference: number; ci95: [number, number] | null } {
-  if (n === 0) return { difference: 0, ci95: null };
+): { difference: number | null; ci95: [number, number] | null } {
+  if (n === 0) return { difference: null, ci95: null };
   const m = n + 2;
   const pu = (up + 0.5) / m;
   const pd = (down + 0.5) / m;
@@ -44,6 +46,10 @@ export function pairedBinary(
     ci95: [round(clamp(centre - half)), round(clamp(centre + half))],
   };
 }
+
+/** Whether a difference is of a share of accounts (read in % and pp), not of an amount. */
+export const isShare = (d: Pick<Difference, "metric">): boolean =>
+  (BINARY_METRICS as readonly string[]).includes(d.metric);
 
 /** Whether a difference's interval excludes 0 (never, without an interval). */
 export const significant = (d: Difference): boolean => d.ci95 !== null && (d.ci95[0] > 0 || d.ci95[1] < 0);
@@ -72,8 +78,8 @@ function pairedMean(
   sum: number,
   sumSq: bigint,
   scale = 1,
-): { difference: number; ci95: [number, number] | null } {
-  if (n === 0) return { difference: 0, ci95: null };
+): { difference: number | null; ci95: [number, number] | null } {
+  if (n === 0) return { difference: null, ci95: null };
   const mean = sum / n;
   if (n === 1) return { difference: round(mean / scale, 2), ci95: null };
   const variance = ((Number(sumSq) / n - mean * mean) * n) / (n - 1);
@@ -85,7 +91,7 @@ function pairedMean(
 }
 
 /** The share of all accounts with a 0/1 outcome, from an arm's counts. */
-function armRate(a: ArmAggregate, m: BinaryMetric): number {
+function armRate(a: ArmAggregate, m: BinaryMetric): number | null {
   const count = {
     opened: a.opened,
     suspended: a.suspended,

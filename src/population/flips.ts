@@ -29,37 +29,65 @@ export const emptyPairFlips = (a: number, b: number): PairFlips => ({ a, b, flip
 
 const ADVERSE = new Set(["declined", "suspended", "limit_reduced", "closed", "charged_off"]);
 
-const same = (x: DecisionNote, y: DecisionNote): boolean =>
-  x === y ||
-  (x.day === y.day &&
-    x.event.type === y.event.type &&
-    x.line === y.line &&
-    x.decision === y.decision &&
-    x.reasons.length === y.reasons.length &&
-    x.reasons.every((r, i) => y.reasons[i] === r));
+/** The same question: the same day, event and line. */
+const sameStep = (x: HeldNote, y: HeldNote): boolean =>
+  x.day === y.day && x.event.type === y.event.type && x.line === y.line;
+
+/** The same decision by the same rules: the order its reasons are listed in, and the factors of the score
+ *  listed beside them (which follow the score, and a policy that moves the score a point lists others), are
+ *  no difference — a graceDays sweep read 'declined by TOO_MANY_APPLICATIONS → declined by
+ *  TOO_MANY_APPLICATIONS' for arms whose reasons differed in nothing else. */
+const same = (x: DecisionNote, y: DecisionNote): boolean => {
+  if (x === y) return true;
+  if (!sameStep(x, y) || x.decision !== y.decision) return false;
+  const rx = new Set(x.reasons.filter(isRule));
+  const ry = new Set(y.reasons.filter(isRule));
+  return rx.size === ry.size && [...rx].every((r) => ry.has(r));
+};
+
+/** A step that decided nothing but gave reasons: a review that left a suspended line as it was
+ *  (NOT_RESTORED_YET, and what held it). Kept beside the decisions, to say why an arm did not decide what
+ *  the other did. */
+export type HeldNote = Pick<DecisionNote, "day" | "event" | "line" | "reasons" | "facts">;
 
 /** The lender's decisions: an answer (`info`: customer service, a review with nothing to review) decides
  *  nothing, and answers that differ (each policy's own standards, quoted) are no flip. */
 const lenders = (notes: readonly DecisionNote[]): readonly DecisionNote[] =>
   notes.some((n) => n.decision === "info") ? notes.filter((n) => n.decision !== "info") : notes;
 
-/** The first decision where two arms' decisions differ (one may have none there), or null. */
+/** Where two arms first decided otherwise; `held`: with one side's decision, the step of the other arm
+ *  that asked the same question and decided nothing, with its reasons (none: it was not asked). */
+export interface FlipPoint {
+  a: DecisionNote | null;
+  b: DecisionNote | null;
+  held?: HeldNote;
+}
+
+/** The first decision where two arms' decisions differ (one may have none there), or null. `heldA`,
+ *  `heldB`: each arm's steps that decided nothing but gave reasons. */
 export function firstDifference(
   allA: readonly DecisionNote[],
   allB: readonly DecisionNote[],
-): { a: DecisionNote | null; b: DecisionNote | null } | null {
+  heldA: readonly HeldNote[] = [],
+  heldB: readonly HeldNote[] = [],
+): FlipPoint | null {
   const a = lenders(allA);
   const b = lenders(allB);
   const n = Math.max(a.length, b.length);
+  // one side decided: what the other arm's own step of that question gave instead, if it had one
+  const alone = (x: DecisionNote | null, y: DecisionNote | null): FlipPoint => {
+    const held = (x ? heldB : heldA).find((h) => sameStep(h, (x ?? y)!));
+    return held ? { a: x, b: y, held } : { a: x, b: y };
+  };
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
     if (x !== undefined && y !== undefined && same(x, y)) continue;
-    if (x === undefined) return { a: null, b: y! };
-    if (y === undefined) return { a: x, b: null };
+    if (x === undefined) return alone(null, y!);
+    if (y === undefined) return alone(x, null);
     // the same question decided otherwise, or a decision one arm took and the other did not (yet)
-    if (x.day === y.day && x.event.type === y.event.type && x.line === y.line) return { a: x, b: y };
-    return x.day <= y.day ? { a: x, b: null } : { a: null, b: y };
+    if (sameStep(x, y)) return { a: x, b: y };
+    return x.day <= y.day ? alone(x, null) : alone(null, y);
   }
   return null;
 }
@@ -94,7 +122,7 @@ function rule(side: DecisionNote, other: DecisionNote | null): { code: string; a
 /** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
  *  policy change's has no parameter of its own: what the line fails of the new policy follows it
  *  ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)"), as its reasons list it. */
-function ruleText(side: DecisionNote, code: string): string {
+function ruleText(side: HeldNote, code: string): string {
   if (code === "POLICY_CHANGE") {
     const failed = side.reasons.find((r) => r !== code && isRule(r));
     if (failed !== undefined) return `${code}: ${ruleText(side, failed)}`;
@@ -110,12 +138,29 @@ function byRule(side: DecisionNote, other: DecisionNote | null): string {
   return `${r.also ? "also " : ""}by ${ruleText(side, r.code)}`;
 }
 
+/** What held back the arm whose step decided nothing where the other decided favourably (restored): the
+ *  first adverse rule its step gave that the decision's reasons do not (SCORE_BELOW_RESTORE under a
+ *  higher restoreScore), not a reason both give; the rule pointing at them (NOT_RESTORED_YET) when it
+ *  gave no other. */
+function heldBy(held: HeldNote, decided: DecisionNote): string | undefined {
+  const own = held.reasons.filter((r) => isRule(r) && !decided.reasons.includes(r));
+  const adverse = (r: string) => !isReasonCode(r) || REASONS[r].kind === "adverse";
+  const points = (r: string) => isReasonCode(r) && "pointsAt" in REASONS[r];
+  return own.find((r) => adverse(r) && !points(r)) ?? own.find(adverse);
+}
+
 /** A flip's group: "<event>: <decision in a> → <decision in b>, by <rule> (<parameter>)"; when both
- *  decided alike for different reasons, each side's rule. */
-export function flipLabel(d: { a: DecisionNote | null; b: DecisionNote | null }): string {
+ *  decided alike for different reasons, each side's rule; when one arm decided nothing, and the other
+ *  favourably, what held the first back. */
+export function flipLabel(d: FlipPoint): string {
   const { a, b } = d;
   const event = (a ?? b)!.event.type;
   const decided = (n: DecisionNote | null) => n?.decision ?? "no decision";
+  const one = a ?? b!;
+  if ((a === null || b === null) && d.held && !ADVERSE.has(one.decision)) {
+    const code = heldBy(d.held, one);
+    if (code !== undefined) return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(d.held, code)}`;
+  }
   // the same decision for another reason: both rules, or the flip would read as no change
   if (a && b && a.decision === b.decision)
     return `${event}: ${a.decision} ${byRule(a, b)} → ${b.decision} ${byRule(b, a)}`;

@@ -128,7 +128,7 @@ export class RangeRunner {
         const la = laneOf[pair.a]!;
         const lb = laneOf[pair.b]!;
         if (la === lb) continue;
-        const d = firstDifference(la.notes, lb.notes);
+        const d = firstDifference(la.notes, lb.notes, la.held, lb.held);
         if (d) addFlip(pair, flipLabel(d), index);
       }
       if (this.options.csv)

@@ -21,7 +21,7 @@ import { type Difference, differences } from "./differences.js";
 import { auc, gini, ks, scorePsi } from "./metrics.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import type { PopulationResult } from "./result.js";
-import { nullable, rate, round, yuan } from "./rounding.js";
+import { nullable, rate, yuan } from "./rounding.js";
 import { monthEndDays } from "./settings.js";
 import { VintageClock, type VintageRow, vintageRows } from "./vintage.js";
 
@@ -30,17 +30,18 @@ export interface ProductSummary {
   /** accounts that applied to open it, and that had it opened */
   applicants: number;
   booked: number;
-  /** booked / applicants */
-  approvalRate: number;
+  /** booked / applicants (null: no applicants; every rate below is null with nothing to divide by) */
+  approvalRate: number | null;
   /** booked accounts that went bad within the horizon */
   bad: number;
   /** bad / booked */
-  badRate: number;
+  badRate: number | null;
   /** exposure at the end: limits granted, balances on the book */
   limitEnd: number;
   balanceEnd: number;
-  /** the month-end balance on the book, averaged over the horizon's month ends (summed over accounts) */
-  averageBalance: number;
+  /** the month-end balance on the book, averaged over the horizon's month ends (summed over accounts); null:
+   *  the horizon holds no month end */
+  averageBalance: number | null;
   writtenOff: number;
   recoveries: number;
   /** written off − recovered */
@@ -85,35 +86,37 @@ export interface PortfolioSummary {
   balance: number;
   dpd30Balance: number;
   dpd90Balance: number;
-  /** dpd30Balance / balance, dpd90Balance / balance (0 on an empty book) */
-  dpd30Rate: number;
-  dpd90Rate: number;
+  /** dpd30Balance / balance, dpd90Balance / balance (null on an empty book, or with no month end) */
+  dpd30Rate: number | null;
+  dpd90Rate: number | null;
   /** the same over the last 12 month ends (or as many as the horizon holds): Σ past due ÷ Σ book — a
    *  year's average, steadier than one month end on a small population; with the sums (yuan) */
   trailing12: {
-    dpd30Rate: number;
-    dpd90Rate: number;
+    dpd30Rate: number | null;
+    dpd90Rate: number | null;
     balance: number;
     dpd30Balance: number;
     dpd90Balance: number;
   };
   /** account-years open: the accounts with a line active or suspended at the average month end × the
-   *  horizon's years (days ÷ 365) */
-  accountYears: number;
-  /** per account-year open: spells of suspension, accounts closed by the lender, accounts charged off */
-  suspensionsPerYear: number;
-  closuresPerYear: number;
-  chargeOffsPerYear: number;
-  /** net charge-off rate: written off less recovered, per year, ÷ the average month-end balance */
-  lossRate: number;
+   *  horizon's years (days ÷ 365); null: no month end to count them at */
+  accountYears: number | null;
+  /** per account-year open: spells of suspension, accounts closed by the lender, accounts charged off
+   *  (null: no account-years) */
+  suspensionsPerYear: number | null;
+  closuresPerYear: number | null;
+  chargeOffsPerYear: number | null;
+  /** net charge-off rate: written off less recovered, per year, ÷ the average month-end balance (null: no
+   *  balance at any month end) */
+  lossRate: number | null;
   /** every month end: the day, the balance on the book, of it 30+ and 90+, and their shares of it */
   monthEnd: Array<{
     day: number;
     balance: number;
     dpd30Balance: number;
     dpd90Balance: number;
-    dpd30Rate: number;
-    dpd90Rate: number;
+    dpd30Rate: number | null;
+    dpd90Rate: number | null;
   }>;
 }
 
@@ -135,25 +138,26 @@ interface ArmCounts {
 export interface ArmSummary {
   accounts: number;
   counts: ArmCounts;
-  approvalRate: number;
+  /** of `accounts`, as every share below but the restorations (null: no accounts) */
+  approvalRate: number | null;
   openLimit: { p10: number; median: number; p90: number } | null;
-  suspensionRate: number;
-  suspensionRateByCause: Record<string, number>;
+  suspensionRate: number | null;
+  suspensionRateByCause: Record<string, number | null>;
   suspensions: number;
   /** of the suspended accounts */
   restorationRate: number | null;
   restoredWithin180Rate: number | null;
   medianDaysToRestore: number | null;
-  limitReducedRate: number;
-  closureRate: number;
-  finalStatus: Record<string, number>;
+  limitReducedRate: number | null;
+  closureRate: number | null;
+  finalStatus: Record<string, number | null>;
   score: { p25: number; median: number; p75: number } | null;
   medianScoreOverTime: Array<{ day: number; score: number }>;
   /** yuan */
   chargesTotal: number;
   /** penalty income: the overdue penalties among the charges (yuan) */
   penaltiesTotal: number;
-  chargesPerAccount: number;
+  chargesPerAccount: number | null;
   overdueAtEndTotal: number;
   overdueAtEndAccounts: number;
   balanceAtEndTotal: number;
@@ -289,7 +293,7 @@ function product(
     badRate: rate(counts.bad, counts.booked),
     limitEnd: yuan(m.limitEnd),
     balanceEnd: yuan(m.balanceEnd),
-    averageBalance: m.months > 0 ? round(m.monthEndBalance / m.months / 100, 2) : 0,
+    averageBalance: rate(m.monthEndBalance / 100, m.months, 2),
     writtenOff: yuan(m.writtenOff),
     recoveries: yuan(m.recoveries),
     loss: yuan(loss),
@@ -324,7 +328,7 @@ const PORTFOLIO_DIGITS = 5;
 export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days: number): PortfolioSummary {
   const sum = (k: "balance" | "dpd30" | "dpd90", m: number) =>
     a.lines.reduce((t, l) => t + (l.monthEnd[k][m] ?? 0), 0);
-  const share = (n: number, d: number) => (d > 0 ? round(n / d, PORTFOLIO_DIGITS) : 0);
+  const share = (n: number, d: number) => rate(n, d, PORTFOLIO_DIGITS);
   const series = monthEnds.map((day, m) => {
     const balance = sum("balance", m);
     const [dpd30, dpd90] = [sum("dpd30", m), sum("dpd90", m)];
@@ -354,14 +358,12 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days:
   // year made every annual rate 12/11 too high, and a 180-day one 12/5 ÷ 365/180 too high)
   const horizonYears = days / 365;
   const months = monthEnds.length;
-  const years = months > 0 ? (a.openMonths / months) * horizonYears : 0;
-  const perYear = (n: number) => (years > 0 ? round(n / years) : 0);
+  const years = months > 0 ? (a.openMonths / months) * horizonYears : null;
+  const perYear = (n: number) => (years === null ? null : rate(n, years));
   const m = money(a.lines);
   // a year's loss over the average month-end book
   const lossRate =
-    m.monthEndBalance > 0
-      ? round((m.writtenOff - m.recoveries) / horizonYears / (m.monthEndBalance / months))
-      : 0;
+    months > 0 ? rate((m.writtenOff - m.recoveries) / horizonYears, m.monthEndBalance / months) : null;
   return {
     day: last >= 0 ? monthEnds[last]! : null,
     balance: yuan(balance),
@@ -376,7 +378,7 @@ export function portfolioOf(a: ArmAggregate, monthEnds: readonly number[], days:
       dpd30Balance: yuan(late30),
       dpd90Balance: yuan(late90),
     },
-    accountYears: round(years, 2),
+    accountYears: nullable(years, 2),
     suspensionsPerYear: perYear(a.suspensionSpells),
     closuresPerYear: perYear(a.closed),
     chargeOffsPerYear: perYear(a.chargedOff),
@@ -431,7 +433,7 @@ function summariseArm(
     medianScoreOverTime: over,
     chargesTotal: a.charges / 100,
     penaltiesTotal: a.penalties / 100,
-    chargesPerAccount: a.accounts > 0 ? round(a.charges / 100 / a.accounts, 2) : 0,
+    chargesPerAccount: rate(a.charges / 100, a.accounts, 2),
     overdueAtEndTotal: a.overdueEnd / 100,
     overdueAtEndAccounts: a.overdueAccountsEnd,
     balanceAtEndTotal: a.balanceEnd / 100,

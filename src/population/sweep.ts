@@ -64,8 +64,9 @@ export function neighbours(axes: readonly SweepAxis[]): Array<[number, number]> 
 /** What a sweep reports per variant (the JSON document's `variants[].metrics`): rates as fractions,
  *  money in yuan, both lines together, the score's ranking on the account. */
 export interface VariantMetrics {
-  approvalRate: number;
-  badRate: number;
+  /** null: no applicants, no one booked */
+  approvalRate: number | null;
+  badRate: number | null;
   loss: number;
   revenue: number;
   profit: number;

@@ -88,7 +88,7 @@ export interface VintageRow {
 export function vintageRows(
   v: VintageAggregate,
   quarters: readonly string[],
-  rate: (n: number, d: number) => number,
+  rate: (n: number, d: number) => number | null,
 ): VintageRow[] {
   const rows: VintageRow[] = [];
   v.booked.forEach((booked, q) => {

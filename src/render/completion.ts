@@ -39,15 +39,16 @@ export function bashCompletion(spec: CompletionSpec): string {
         .map((o) => {
           const pattern = o.flags.join("|");
           const v = o.value!;
+          // a value of its own (a number, a name): nothing to offer, the arm only returns
           const action =
             v === "file"
-              ? "_filedir"
+              ? "_filedir; "
               : v === "dir"
-                ? "_filedir -d"
+                ? "_filedir -d; "
                 : v === "any"
-                  ? "return 0"
-                  : `COMPREPLY=( $(compgen -W "${words(v)}" -- "$cur") )`;
-          return `        ${pattern}) ${action}; return 0 ;;`;
+                  ? ""
+                  : `COMPREPLY=( $(compgen -W "${words(v)}" -- "$cur") ); `;
+          return `        ${pattern}) ${action}return 0 ;;`;
         })
         .join("\n");
       const flags = c.options.flatMap((o) => o.flags).concat("--help");

@@ -1,6 +1,6 @@
 // Number and column formatting shared by the population report's tables.
 
-import { type Difference, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
+import { type Difference, isShare, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
 import type { ArmSummary, GroupSummary } from "../population/stats.js";
 import { wholeYuanText, yuanText } from "../scenario/format.js";
@@ -22,16 +22,20 @@ const fen = (y: number) => Math.round(y * 100);
 /**
  * A share of a balance to two decimals of a per cent (a portfolio's 30+ and 90+), from the summary's
  * balances in yuan, rounded once: its five-decimal fraction printed to two rounded twice (¥1,124.96 of
- * ¥100,000 is 1.12496 %, 1.12 %; its fraction 0.01125 read 1.13 %). "0.00 %" on an empty book, as its
- * fraction.
+ * ¥100,000 is 1.12496 %, 1.12 %; its fraction 0.01125 read 1.13 %). "–" on an empty book (or with no month
+ * end): a share of nothing, as its fraction is null — not 0.00 %.
  */
-export const balanceShare = (part: number, whole: number): string => `${balanceShareNumber(part, whole)} %`;
+export const balanceShare = (part: number, whole: number): string =>
+  fen(whole) > 0 ? `${balanceShareNumber(part, whole)} %` : "–";
 /** balanceShare without its sign: a series of month ends. */
 export const balanceShareNumber = (part: number, whole: number): string =>
-  fen(whole) > 0 ? percentOf(fen(part), fen(whole), 2) : (0).toFixed(2);
-/** The share itself, unrounded, in per cent: what a chart plots (its tooltip rounds it, once). */
-export const balancePercent = (part: number, whole: number): number =>
-  fen(whole) > 0 ? (fen(part) / fen(whole)) * 100 : 0;
+  fen(whole) > 0 ? percentOf(fen(part), fen(whole), 2) : "–";
+/** The share itself, unrounded, in per cent: what a chart plots (its tooltip rounds it, once); null, a
+ *  gap in the line, on an empty book. */
+export const balancePercent = (part: number, whole: number): number | null =>
+  fen(whole) > 0 ? (fen(part) / fen(whole)) * 100 : null;
+/** Account-years, whole ("–" with no month end to count them at). */
+export const accountYearsText = (x: number | null): string => (x === null ? "–" : grouped(Math.round(x)));
 /** A rate to two decimals, where a difference is read beside it. */
 export const pct2 = (x: number | null) => (x === null ? "–" : `${(x * 100).toFixed(2)} %`);
 /** Below this many cases a rate moves by ±10 points or more between samples: marked `~`, not hidden. */
@@ -74,7 +78,7 @@ export const variantsText = (n: number) => `${int(n)} variant${n === 1 ? "" : "s
 /** An arm's amounts as the text report and the HTML page print them. A persona without accounts has no
  *  charges per account ("–", as its rates), not ¥0.00. */
 export const ARM_AMOUNTS = {
-  charges: (s: ArmSummary) => (s.accounts > 0 ? yuanText(s.chargesPerAccount) : "–"),
+  charges: (s: ArmSummary) => (s.chargesPerAccount === null ? "–" : yuanText(s.chargesPerAccount)),
   overdueAtEnd: (s: ArmSummary) => `${wholeYuanText(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
 } as const;
 
@@ -90,13 +94,18 @@ export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));
  * in percentage points, money (the metric's label says yuan) as −¥1,090.59, not −1090.59.
  */
 export function differenceText(d: Difference): { change: string; interval: string } {
-  const isRate = d.champion !== null;
+  // a share by its metric: without accounts its values per arm are null too
+  const isRate = isShare(d);
   const isYuan = !isRate && (METRIC_LABELS[d.metric as keyof typeof METRIC_LABELS] ?? "").includes("yuan");
   const value = (x: number) => (isYuan ? yuanText(x) : num(x, 2));
+  const x = d.difference;
   // two decimals: a difference of rates read at one decimal does not add up (0.4 % − 0.4 % = −0.1 pp)
-  const change = isRate
-    ? `${d.difference >= 0 ? "+" : "−"}${Math.abs(d.difference * 100).toFixed(2)} pp`
-    : `${d.difference >= 0 ? "+" : ""}${value(d.difference)}`;
+  const change =
+    x === null
+      ? "–"
+      : isRate
+        ? `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(2)} pp`
+        : `${x >= 0 ? "+" : ""}${value(x)}`;
   const interval =
     d.ci95 === null
       ? NO_INTERVAL

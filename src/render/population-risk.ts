@@ -20,6 +20,7 @@ import { printable } from "../shared/text.js";
 import { scatterChart } from "./chart.js";
 import {
   accountsText,
+  accountYearsText,
   balanceShare,
   balanceShareNumber,
   FEW_CASES,
@@ -105,7 +106,7 @@ interface PortfolioColumn {
 }
 
 const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
-  { title: "book", width: 12, cell: (p) => yuanShort(p.balance) },
+  { title: "book", width: 12, cell: (p) => (p.day === null ? "–" : yuanShort(p.balance)) },
   // each share from its balances, rounded once (the rates beside them in --json have five digits)
   { title: "30+", width: 8, cell: (p) => balanceShare(p.dpd30Balance, p.balance) },
   { title: "90+", width: 8, cell: (p) => balanceShare(p.dpd90Balance, p.balance) },
@@ -113,9 +114,11 @@ const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
     title: "30+/90+ 12 mo",
     width: 14,
     cell: ({ trailing12: t }) =>
-      `${balanceShareNumber(t.dpd30Balance, t.balance)}/${balanceShare(t.dpd90Balance, t.balance)}`,
+      t.balance > 0
+        ? `${balanceShareNumber(t.dpd30Balance, t.balance)}/${balanceShare(t.dpd90Balance, t.balance)}`
+        : "–",
   },
-  { title: "acct-years", width: 11, cell: (p) => int(Math.round(p.accountYears)) },
+  { title: "acct-years", width: 11, cell: (p) => accountYearsText(p.accountYears) },
   { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
   { title: "closed/yr", width: 10, cell: (p) => pct2(p.closuresPerYear) },
   { title: "charged off/yr", width: 15, cell: (p) => pct2(p.chargeOffsPerYear) },
@@ -312,13 +315,12 @@ export function frontier(
     ),
     scatterChart(
       // a cell shows the last point drawn: the dominated first, so none hides one on the frontier
+      // a variant that booked no one has no bad rate: no point (its row says "–")
       rows
-        .map((v, i) => ({
-          x: v.metrics.badRate,
-          y: v.metrics.approvalRate,
-          mark: mark(i),
-          faint: v.dominated,
-        }))
+        .flatMap((v, i) => {
+          const { badRate: x, approvalRate: y } = v.metrics;
+          return x === null || y === null ? [] : [{ x, y, mark: mark(i), faint: v.dominated }];
+        })
         .sort((a, b) => Number(b.faint) - Number(a.faint)),
       { x: "bad rate", y: "approval rate" },
       (s) => c.dim(s),

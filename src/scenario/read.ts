@@ -1,7 +1,7 @@
 // Reading a user's file, with the checks that come before parsing: exists, is a file, not empty, not huge.
 
 import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 
@@ -95,22 +95,46 @@ export function unreadable(err: unknown, file: string, kind: string, cwd?: strin
 
 /**
  * "did you mean" for a path that does not exist: the nearest name in the folder the path names (its names
- * only, never what a file holds; no other folder is searched). `cwd`: where a relative path starts.
+ * only, never what a file holds; no other folder is searched). `cwd`: where a relative path starts. What
+ * may be suggested: a YAML or JSON file (what a scenario, policy or persona file is — a folder or a `.txt`
+ * beside it would only be refused in turn), and a folder too where one is taken (`test`'s paths).
  * Undefined when the folder cannot be listed or nothing in it is near.
  */
-export function nearPathHint(path: string, cwd = process.cwd()): string | undefined {
+export function nearPathHint(
+  path: string,
+  cwd = process.cwd(),
+  take: "file" | "file or folder" = "file",
+): string | undefined {
   const trimmed = path.replace(/[/\\]+$/, "");
   const name = basename(trimmed);
   if (name === "" || name === "." || name === "..") return undefined;
+  const folder = resolve(cwd, dirname(trimmed));
   let names: string[];
   try {
-    names = readdirSync(resolve(cwd, dirname(trimmed)));
+    names = readdirSync(folder);
   } catch {
     return undefined;
   }
-  const guess = suggest(name, names);
-  return guess === undefined || guess === name ? undefined : `did you mean "${guess}"?`;
+  if (take === "file") names = names.filter((n) => INPUT_FILE_NAME.test(n));
+  // a name is looked at (stat'ed) only once it is the nearest: one of another kind is passed over
+  const taken = (n: string) => {
+    try {
+      const st = statSync(join(folder, n));
+      return (st.isFile() && INPUT_FILE_NAME.test(n)) || (take === "file or folder" && st.isDirectory());
+    } catch {
+      return false;
+    }
+  };
+  for (;;) {
+    const guess = suggest(name, names);
+    if (guess === undefined || guess === name) return undefined;
+    if (taken(guess)) return `did you mean "${guess}"?`;
+    names = names.filter((n) => n !== guess);
+  }
 }
+
+/** The names a scenario, policy or persona file has: YAML or JSON. */
+const INPUT_FILE_NAME = /\.(?:ya?ml|json)$/i;
 
 function tooLarge(file: string, found: string): InputError {
   return new InputError("file too large", {

@@ -10,9 +10,10 @@ export function starterScenario(schemaRef: string): string {
   return `# yaml-language-server: $schema=${schemaRef}
 #
 # Your first credit-sim scenario: one customer's timeline, played day by day.
+# To try it, from this file's folder:
 #   credit-sim run ${STARTER_FILE}                      the trace: every step, decision and reason
 #   credit-sim explain ${STARTER_FILE} --day 73         why the score fell that day
-#   credit-sim test <this folder>                           checks the expectations below
+#   credit-sim test .                                       checks the expectations below
 #
 # The calendar (policy "default"; day 0 is \`start\`, 2024-01-01 here):
 #   the 1st of each month   statement: purchases so far become a bill       (day 31 = 1 Feb, day 60 = 1 Mar)

@@ -153,10 +153,33 @@ export function jsonLine(value: unknown): string {
  * FILE -u`): left bare when it holds nothing a shell reads, single-quoted otherwise. A file's name comes
  * from a folder a pull request fills: bare or in double quotes, `$(…)`, a backquote or `;` in it would
  * run when the suggestion is pasted; in single quotes nothing is read but the quote itself, written `'\''`.
- * A word that starts with `=` is quoted too: zsh (macOS's shell) reads `=ls` as the path of `ls`.
+ * A word that starts with `=` is quoted too: zsh (macOS's shell) reads `=ls` as the path of `ls`. A name
+ * `printable` would show escaped is written so the escape is what the shell reads (below).
  */
 export function shellWord(text: string): string {
-  return /^[\w./@%+:,-][\w./@%+=:,-]*$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w./@%+:,-][\w./@%+=:,-]*$/.test(text)) return text;
+  if (escapeUnsafe(text, false) === text && disarmCommands(text) === text)
+    return `'${text.replace(/'/g, `'\\''`)}'`;
+  return dollarQuoted(text);
+}
+
+/**
+ * A name holding a character `printable` shows as an escape (a control, a bidirectional override) or a
+ * runner's command (`##[`): in single quotes the escape would be pasted as its letters, naming another
+ * file. Written as bash's and zsh's `$'…'` (POSIX.1-2024's dollar-single-quotes) instead, where an escape
+ * means the character: each such character as the bytes of its UTF-8 (`\xe2\x80\xae`, the name's
+ * bytes on disk, in any locale), a backslash and a quote escaped, and nothing else read — no `$(…)`.
+ */
+function dollarQuoted(text: string): string {
+  const escaped = text.replace(/((?<=#)#(?=\[|vso\[))|[\s\S]/gu, (c, command?: string) => {
+    if (command) return "\\x23";
+    if (c === "\\") return "\\\\";
+    if (c === "'") return "\\'";
+    if (escapeUnsafe(c, false) === c) return c;
+    const bytes = [...new TextEncoder().encode(c)];
+    return NAMED[c.charCodeAt(0)] ?? bytes.map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("");
+  });
+  return `$'${escaped}'`;
 }
 
 /** A file's name as a shell word for a command's operand: one that starts with a dash is named by its

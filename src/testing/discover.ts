@@ -238,6 +238,6 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
     hint:
       p === DEFAULT_PATHS[0]
         ? "`credit-sim test` with no path looks in ./scenarios/; give the folder or files to test"
-        : (nearPathHint(p, cwd) ?? "check the path (it is relative to the current folder)"),
+        : (nearPathHint(p, cwd, "file or folder") ?? "check the path (it is relative to the current folder)"),
   });
 }

@@ -141,6 +141,7 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       break;
     }
     case "add": {
+      pastUntil(edit.event, v, label);
       const event = validateEvent(edit.event, label);
       checkWithinSpan(event, v, label);
       next.events.push({ id: v.nextId, event, origin: "added" });
@@ -158,6 +159,7 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
         if (value === null || value === undefined) delete merged[k];
         else merged[k] = value;
       }
+      pastUntil(merged, v, `${label} #${edit.id}`);
       const event = validateEvent(merged, `${label} #${edit.id}`);
       checkWithinSpan(event, v, `${label} #${edit.id}`);
       next.events = v.events.map((e) =>
@@ -202,14 +204,24 @@ function checkWithinSpan(e: WrittenEvent, v: Variant, label: string): void {
       expected: `on or after start ${v.original.start}`,
     });
   }
-  if (day > v.until) {
-    throw new InputError("the event is after the last simulated day", {
-      field: label,
-      found: `day ${day}`,
-      expected: `at most day ${v.until} (the scenario's until)`,
-    });
-  }
+  if (day > v.until) throw afterUntil(day, v, label);
 }
+
+/** A whole day past the scenario's until, however far (past the longest horizon a file may have too),
+ *  refused before the event's own checks: said against the scenario's last day, as a day just past it is
+ *  — not against the 36,500 days no scenario being edited reaches. */
+function pastUntil(data: unknown, v: Variant, label: string): void {
+  const day = (data as { day?: unknown } | null)?.day;
+  if (typeof data === "object" && typeof day === "number" && Number.isInteger(day) && day > v.until)
+    throw afterUntil(day, v, label);
+}
+
+const afterUntil = (day: number, v: Variant, label: string): InputError =>
+  new InputError("the event is after the last simulated day", {
+    field: label,
+    found: `day ${day}`,
+    expected: `at most day ${v.until} (the scenario's until)`,
+  });
 
 function describeEditKind(e: Edit): string {
   return `--${e.kind === "policy" ? "policy" : e.kind}`;

@@ -56,6 +56,21 @@ describe("completion", () => {
     expect(complete(file, ["credit-sim", "completion", ""])).toEqual(["bash", "zsh"]);
     // an alias completes as its command: `what-if` is `whatif`
     expect(complete(file, ["credit-sim", "what-if", "--max"])).toEqual(["--max-edits"]);
+    // a flag taking a value of its own (a number) completes nothing, not a file or a flag
+    expect(complete(file, ["credit-sim", "simulate", "--days", ""])).toEqual([]);
+  });
+
+  it("bash: no statement said twice in a row", async () => {
+    const text = await script("bash");
+    const doubled = text.split("\n").filter((line) => {
+      // a case's arm without its pattern: `--days) return 0; return 0 ;;` is two `return 0`
+      const statements = line
+        .replace(/^\s*[-\w|]+\)\s/, "")
+        .split(";")
+        .map((s) => s.trim());
+      return statements.some((s, i) => s !== "" && s === statements[i + 1]);
+    });
+    expect(doubled).toEqual([]);
   });
 
   it("zsh: a #compdef function for every command", async () => {

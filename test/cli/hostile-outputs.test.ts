@@ -65,7 +65,8 @@ describe("init", () => {
     const r = await cli(["init", "it's \u001b[2Jhere"], { cwd: d });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain("\u001b");
-    expect(r.stdout).toContain("  credit-sim test 'it'\\''s \\x1b[2Jhere'");
+    // written as the shell reads its escapes ($'…'): pasted, it names the real folder, not one called '\x1b'
+    expect(r.stdout).toContain("  credit-sim test $'it\\'s \\x1b[2Jhere'");
   });
 });
 
@@ -128,6 +129,18 @@ describe("explain --day", () => {
       expect(r.stdout).toBe("");
       expect(r.stderr).toContain(`--day: ${day} is too large`);
       expect(r.stderr).toContain("at most day 213 (9999-12-31");
+    }
+  });
+
+  it("a day too large, however large, is said against the scenario's own days", async () => {
+    for (const day of ["99999", "99999999999999999999", "1e20", "2200-01-01"]) {
+      const r = await cli(["explain", ZHANG, "--day", day]);
+      expect(r.status, day).toBe(2);
+      expect(r.stderr, day).toMatch(new RegExp(`--day: ${day}( \\(day \\d+\\))? is too large`));
+      // its days, 0 to its until 400, and how far explain plays on past them (100 years of days)
+      expect(r.stderr, day).toContain("at most day 36500 (2123-12-08)");
+      expect(r.stderr, day).toContain("the scenario's days are 0 to 400 (2024-01-01 to 2025-02-04)");
+      expect(r.stderr, day).not.toContain("9007199254740991");
     }
   });
 

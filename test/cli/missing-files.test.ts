@@ -1,7 +1,7 @@
 // A file or folder that does not exist (a near name from the folder the user typed, and from no other), or
 // that cannot be read: said in words.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,6 +24,39 @@ describe("a missing file or folder", () => {
     const r = await cli(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it("a missing file's near name is a file of its kind (YAML or JSON), never a folder or another file", async () => {
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-near-"));
+    try {
+      mkdirSync(join(d, "d"));
+      mkdirSync(join(d, "policy.yml"));
+      writeFileSync(join(d, "e.txt"), "");
+      writeFileSync(join(d, "s.yaml"), "name: s\nevents: []\n");
+      writeFileSync(join(d, "tight.yaml"), "extends: default\n");
+      const hint = async (args: string[]) => {
+        const r = await cli(args, { cwd: d });
+        expect(r.status).toBe(2);
+        return /hint: +(.*)/.exec(r.stderr)?.[1];
+      };
+      // a persona or policy named by a path (a bare word is a built-in's name)
+      for (const args of [
+        ["simulate", "./e"],
+        ["run", "e"],
+        ["run", "s.yaml", "--policy", "./e"],
+      ])
+        expect(await hint(args), args.join(" ")).toBe(
+          "check the path (it is relative to the current folder)",
+        );
+      expect(await hint(["run", "s.yaml", "--policy", "./policy.yaml"])).not.toContain("did you mean");
+      expect(await hint(["run", "s.yaml", "--policy", "./tigt.yaml"])).toBe('did you mean "tight.yaml"?');
+      expect(await hint(["simulate", "./s.yml"])).toBe('did you mean "s.yaml"?');
+      // `test` takes a folder too: a folder is its near name, a text file still is not
+      expect(await hint(["test", "dd"])).toBe('did you mean "d"?');
+      expect(await hint(["test", "e.tx"])).toBe("check the path (it is relative to the current folder)");
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 
   it("only the folder typed is searched, and nothing near is no guess", async () => {

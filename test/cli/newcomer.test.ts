@@ -104,6 +104,27 @@ describe("init", () => {
     expect((await inProcess(["init", "there"], { cwd: dir })).stdout).toContain("credit-sim test there");
   });
 
+  it("the commands in the starter's comment say from which folder they run, and run from there", async () => {
+    expect((await inProcess(["init", "commented"], { cwd: dir })).code).toBe(0);
+    const folder = join(dir, "commented");
+    const text = readFileSync(join(folder, "first-scenario.yaml"), "utf8");
+    const lines = text.split("\n");
+    const first = lines.findIndex((l) => l.startsWith("#   credit-sim"));
+    // the line before them names the folder: the new file's, where `init` put it (not where it was run)
+    expect(lines[first - 1]).toMatch(/from this file's folder/);
+    const commands = lines.filter((l) => l.startsWith("#   credit-sim"));
+    expect(commands).toHaveLength(3);
+    for (const line of commands) {
+      const args = line
+        .slice(4)
+        .split(/\s{3,}/)[0]!
+        .split(" ")
+        .slice(1);
+      const r = await inProcess([...args, "--no-color"], { cwd: folder });
+      expect(r.code, line).toBe(0);
+    }
+  });
+
   it("names the folder one way in everything it prints, however it was typed", async () => {
     mkdirSync(join(dir, "sub"), { recursive: true });
     // up to the folder above the test folder, and back down into it: `../elsewhere` from sub/

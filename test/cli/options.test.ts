@@ -481,6 +481,12 @@ describe("simulate", () => {
     );
     expect(refusedWith("auto/5", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_TOTAL is 4/);
     expect(refusedWith("auto", { CI_NODE_INDEX: "x", CI_NODE_TOTAL: "4" })).toMatch(/not a whole number/);
+    // a GitLab job without `parallel:` has CI_NODE_TOTAL=1 and no CI_NODE_INDEX: not set, not ""
+    const unset = refusedWith("auto", { CI_NODE_TOTAL: "1" });
+    expect(unset).toMatch(/--shard auto: CI_NODE_INDEX is not set[\s\S]*hint: .*parallel:/);
+    expect(unset).not.toMatch(/whole number|found ""/);
+    expect(refusedWith("auto", { CI_NODE_INDEX: "2" })).toMatch(/CI_NODE_TOTAL is not set/);
+    expect(refusedWith("auto", { CI_NODE_INDEX: " ", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_INDEX is empty/);
     // a count no exact number can hold is refused as --shard I/N refuses it
     expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "99999999999999999999" })).toMatch(
       /CI_NODE_TOTAL is not a whole number/,

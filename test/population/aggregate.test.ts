@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
 import { emptyArm } from "../../src/population/aggregate.js";
-import { differences, pairedBinary, significant, t95 } from "../../src/population/differences.js";
+import {
+  differences,
+  NO_INTERVAL,
+  pairedBinary,
+  significant,
+  t95,
+} from "../../src/population/differences.js";
 import { expectedEvents } from "../../src/population/expected-events.js";
 import { emptyPaired } from "../../src/population/paired.js";
 import {
@@ -18,6 +24,7 @@ import { documentText, fromDocument, fromRange, mergeResults } from "../../src/p
 import { mergeTotals, RangeRunner, runRange } from "../../src/population/runner.js";
 import { populationContext } from "../../src/population/settings.js";
 import { quantileBin } from "../../src/population/stats.js";
+import { differenceText } from "../../src/render/population-format.js";
 import { InputError } from "../../src/shared/errors.js";
 import { arm, extreme, meta, settings, shipped, tightened } from "./helpers.js";
 
@@ -176,6 +183,16 @@ describe("aggregation", () => {
     expect(none.difference).toBe(0);
     expect(none.ci95![0]).toBeLessThan(0);
     expect(none.ci95![1]).toBeGreaterThan(0);
+  });
+
+  it("no account is no difference: null, '–' in the reports, a share's row still read in pp", () => {
+    const none = pairedBinary(0, 0, 0);
+    expect(none).toEqual({ difference: null, ci95: null });
+    // a persona of no accounts: its rates are null as well, and its row is a share's all the same
+    const d = { metric: "opened", champion: null, challenger: null, ...none };
+    expect(differenceText(d)).toEqual({ change: "–", interval: NO_INTERVAL });
+    expect(differenceText({ ...d, difference: 0.25, ci95: [0.1, 0.4] }).change).toBe("+25.00 pp");
+    expect(significant(d)).toBe(false);
   });
 
   it("few accounts are no certainty: one flipped account, or all moving one way, is not significant", () => {

@@ -269,6 +269,70 @@ describe("the report's flip groups", () => {
 });
 
 describe("what counts as decided otherwise", () => {
+  it("the same decision by the same rules is no flip: its reasons in another order, other factors of the score", () => {
+    // a graceDays sweep (about 1 account in 1,500) read 'declined by TOO_MANY_APPLICATIONS → declined by
+    // TOO_MANY_APPLICATIONS': the arms' reasons differed only in their order and the score's factors
+    const declined = (reasons: DecisionNote["reasons"], score: number) =>
+      ({
+        ...note("declined", reasons),
+        facts: [
+          { code: "TOO_MANY_APPLICATIONS", parameter: "maxApplications30d", value: 3 },
+          { code: "SCORE_BELOW_OPEN_MINIMUM", parameter: "minOpenScore", value: score },
+        ],
+      }) as unknown as DecisionNote;
+    const a = declined(
+      ["TOO_MANY_APPLICATIONS", "SCORE_BELOW_OPEN_MINIMUM", "INQUIRIES_30D", "SHORT_HISTORY"],
+      610,
+    );
+    const b = declined(["SCORE_BELOW_OPEN_MINIMUM", "TOO_MANY_APPLICATIONS", "HIGH_DEBT_BURDEN"], 605);
+    const later = { ...note("approved", ["MEETS_POLICY"]), day: 40 } as DecisionNote;
+    expect(firstDifference([a, later], [b, later])).toBeNull();
+    // a rule more on one side, or another decision by the same rules, is still a flip
+    const fewer = declined(["TOO_MANY_APPLICATIONS", "INQUIRIES_30D"], 610);
+    expect(firstDifference([fewer], [b])).toEqual({ a: fewer, b });
+    const suspended = { ...a, decision: "suspended" } as DecisionNote;
+    expect(firstDifference([a], [suspended])).toEqual({ a, b: suspended });
+  });
+
+  it("a decision the other arm's review did not take names what held that arm back, not the decision's reason", () => {
+    // a restoreScore sweep read 'review: restored → no decision, by ARREARS_CLEARED': the reason of the
+    // arm that restored, not why the other did not
+    const restored = {
+      ...note("restored", ["ARREARS_CLEARED"]),
+      event: { type: "review" },
+    } as unknown as DecisionNote;
+    const held = {
+      day: 10,
+      event: { type: "review" },
+      line: "huabei",
+      reasons: ["NOT_RESTORED_YET", "ARREARS_CLEARED", "SCORE_BELOW_RESTORE"],
+      facts: [{ code: "SCORE_BELOW_RESTORE", parameter: "restoreScore" }],
+    } as unknown as DecisionNote;
+    const d = firstDifference([restored], [], [], [held]);
+    expect(d).toEqual({ a: restored, b: null, held });
+    expect(flipLabel(d!)).toBe("review: restored → no decision, by SCORE_BELOW_RESTORE (restoreScore)");
+    expect(flipLabel(firstDifference([], [restored], [held], [])!)).toBe(
+      "review: no decision → restored, by SCORE_BELOW_RESTORE (restoreScore)",
+    );
+    // held back by the umbrella rule alone: it is named
+    const pending = { ...held, reasons: ["NOT_RESTORED_YET"], facts: [] } as unknown as DecisionNote;
+    expect(flipLabel(firstDifference([restored], [], [], [pending])!)).toBe(
+      "review: restored → no decision, by NOT_RESTORED_YET",
+    );
+    // no review that day in the other arm (its customer did otherwise): the decision's own rule, as before
+    expect(flipLabel(firstDifference([restored], [], [], [{ ...held, day: 11 }])!)).toBe(
+      "review: restored → no decision, by ARREARS_CLEARED",
+    );
+    // an adverse decision is said by its own rule: what stopped it, not what the other arm's review cited
+    const suspended = {
+      ...note("suspended", ["SCORE_BELOW_MINIMUM"], "minScore"),
+      event: { type: "review" },
+    } as unknown as DecisionNote;
+    expect(flipLabel(firstDifference([], [suspended], [held], [])!)).toBe(
+      "review: no decision → suspended, by SCORE_BELOW_MINIMUM (minScore)",
+    );
+  });
+
   it("a lender's decision, not customer service's answer: answers that differ alone are no flip", () => {
     const answer = (reasons: DecisionNote["reasons"]) =>
       ({ ...note("info", reasons), event: { type: "contact_support" } }) as DecisionNote;

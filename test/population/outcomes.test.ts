@@ -50,7 +50,7 @@ describe("outcomes against intuition", () => {
       const good = rate(steady);
       const poor = rate(stretched);
       expect(poor.booked).toBeGreaterThan(50);
-      expect(good.badRate).toBeLessThan(poor.badRate);
+      expect(good.badRate).toBeLessThan(poor.badRate!);
     }
     // a looser definition counts at least as many bad accounts
     const bads = (["ever30", "ever60", "ever90"] as const).map(

@@ -7,7 +7,7 @@ import { emptyArm } from "../../src/population/aggregate.js";
 import { fromRange, mergeResults } from "../../src/population/result.js";
 import { runRange } from "../../src/population/runner.js";
 import { monthEndDays } from "../../src/population/settings.js";
-import { portfolioOf, summarise } from "../../src/population/stats.js";
+import { fundingDays, portfolioOf, riskOf, summarise } from "../../src/population/stats.js";
 import { meta, settings, shipped } from "./helpers.js";
 
 describe("portfolio measures", () => {
@@ -75,6 +75,45 @@ describe("portfolio measures", () => {
     const { p: q } = book(182);
     expect(q.chargeOffsPerYear).toBeCloseTo(0.02 * (365 / 182), 4);
     expect(q.lossRate).toBeCloseTo(0.01 * (365 / 182), 4);
+  });
+
+  it("a rate with nothing to divide by is not measurable (null), never 0: no month end, an empty book, no one", () => {
+    // 20 days from January 1st: accounts open and spending, but no month end to sample the book at
+    const s = settings({ days: 20 });
+    const r = fromRange(meta(s, shipped, 60, [0, 60]), runRange(s, shipped, 0, 60, {}));
+    const all = summarise(r).groups.at(-1)!.champion;
+    expect(all.accounts).toBe(60);
+    expect(all.portfolio).toMatchObject({
+      day: null,
+      dpd30Rate: null,
+      dpd90Rate: null,
+      trailing12: { dpd30Rate: null, dpd90Rate: null },
+      accountYears: null,
+      suspensionsPerYear: null,
+      closuresPerYear: null,
+      chargeOffsPerYear: null,
+      lossRate: null,
+    });
+    expect(all.risk.all.averageBalance).toBeNull();
+    // the balance at the end is there all the same
+    expect(all.risk.all.balanceEnd).toBeGreaterThan(0);
+    // a month end with nothing on the book: its shares past due are no figure
+    const a = emptyArm(40, 1, 1);
+    a.openMonths = 3;
+    const p = portfolioOf(a, [30], 40);
+    expect(p.monthEnd[0]).toMatchObject({ balance: 0, dpd30Rate: null, dpd90Rate: null });
+    expect(p.lossRate).toBeNull();
+    // a line no one applied for: no approval or bad rate
+    const none = riskOf(emptyArm(20, 0, 1), 0, fundingDays([], 20));
+    expect([none.jiebei.approvalRate, none.jiebei.badRate]).toEqual([null, null]);
+    // 3 accounts over 5 personas: a persona of no accounts has no rate of its accounts
+    const few = fromRange(meta(s, shipped, 3, [0, 3]), runRange(s, shipped, 0, 3, {}));
+    const empty = summarise(few).groups.find((g) => g.champion.accounts === 0)!.champion;
+    expect(empty.approvalRate).toBeNull();
+    expect(empty.suspensionRate).toBeNull();
+    expect(empty.closureRate).toBeNull();
+    expect(empty.chargesPerAccount).toBeNull();
+    expect(Object.values(empty.finalStatus)).toEqual(Object.values(empty.finalStatus).map(() => null));
   });
 
   it("shards merge to the unsharded figures (numerators and denominators add, rates do not)", () => {

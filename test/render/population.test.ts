@@ -17,6 +17,19 @@ const plain = new Chalk({ level: 0 });
 const text = () => renderPopulation(result, { chalk: plain, chart: false });
 
 describe("renderPopulation", () => {
+  it("a horizon with no month end measures no book: its shares and rates read –, never 0.00 %", () => {
+    const short = settings({ days: 20 });
+    const r = fromRange(meta(short, shipped, 40, [0, 40]), runRange(short, shipped, 0, 40, {}));
+    const t = renderPopulation(r, { chalk: plain, chart: false });
+    const portfolio = t.split("Portfolio under default")[1]!.split("\n\n")[0]!.split("\n");
+    expect(portfolio[0]).toContain("the horizon holds none");
+    const all = portfolio.find((l) => l.startsWith("(all)"))!;
+    expect(all.trim().split(/\s+/).slice(1)).toEqual(Array(9).fill("–"));
+    const page = simulateHtml(r, { chartJs: "" });
+    expect(page).not.toMatch(/<td class="num">0\.00 %<\/td>/);
+    expect(page).toContain("the horizon holds none");
+  });
+
   const text = renderPopulation(result, {
     chalk: plain,
     chart: true,
@@ -152,7 +165,7 @@ describe("the outcomes table's charges", () => {
     const all = summarise(result).groups.at(-1)!.champion;
     const huabei = all.risk.huabei;
     expect(huabei.fees).toBeGreaterThan(0);
-    expect(all.chargesPerAccount * all.accounts).toBeCloseTo(huabei.revenue, 0);
+    expect(all.chargesPerAccount! * all.accounts).toBeCloseTo(huabei.revenue, 0);
     expect(text()).toContain("charges/acct: interest, instalment fees and penalties per account");
     // the page said "penalties and interest", leaving out the fees in the figure
     const html = simulateHtml(result, { chartJs: "" });
@@ -211,12 +224,12 @@ describe("a sweep's frontier", () => {
     const two = (x: number) => `${(x * 100).toFixed(2)} %`;
     rows.forEach((v, i) => {
       const line = text.split("\n").find((l) => l.startsWith(`  ${i + 1}  `));
-      expect(line).toContain(`${two(v.metrics.approvalRate)}  `);
-      expect(line).toContain(two(v.metrics.badRate));
+      expect(line).toContain(`${two(v.metrics.approvalRate!)}  `);
+      expect(line).toContain(two(v.metrics.badRate!));
       // the PSI of all accounts, then of the booked, in their two columns
       expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)} `));
       expect(html).toContain(
-        `<td class="num">${two(v.metrics.approvalRate)}</td><td class="num">${two(v.metrics.badRate)}</td>`,
+        `<td class="num">${two(v.metrics.approvalRate!)}</td><td class="num">${two(v.metrics.badRate!)}</td>`,
       );
     });
   }, 30_000);

@@ -96,6 +96,22 @@ describe("edits", () => {
     );
   });
 
+  it("a day past any horizon is said against the scenario's own last day, as one just past it", () => {
+    // day 99999 read 'value out of range, expected: at most 36500' (the longest horizon's), day 999
+    // 'at most day N (the scenario's until)'
+    const until = base(LATE).until;
+    for (const [kind, text] of [
+      ["add", "{day: 99999, type: note, text: x}"],
+      ["add", "{day: 1e6, type: note, text: x}"],
+      ["edit", "1:day=99999"],
+    ] as const) {
+      const e = inputError(() => apply(base(LATE), kind, text)).format();
+      expect(e, text).toContain("after the last simulated day");
+      expect(e, text).toContain(`at most day ${until} (the scenario's until)`);
+      expect(e, text).not.toContain("36500");
+    }
+  });
+
   it("sets policy parameters, validated by the policy schema", () => {
     const v = apply(base(LATE), "set", "minScore=620,restoreScore=700");
     expect(v.set).toEqual({ minScore: 620, restoreScore: 700 });

@@ -14,28 +14,26 @@ import type { ExplainInvocation } from "../options/tools.js";
 import { loadScenarioIn } from "../paths.js";
 
 export function explainCommand(file: string, options: ExplainInvocation["options"], io: CliIo): void {
-  // a day out of range and a file's problems are reported together
+  // a day out of range and a file's problems are reported together: against the longest horizon while
+  // the file is unread, against the scenario's own days once it is
   const problems: InputError[] = [];
   const asked = options.day;
-  if ("day" in asked && asked.day > MAX_DAY)
-    problems.push(dayOutOfRange(asked.day, `a whole number of days from 0 to ${MAX_DAY}`));
   let loaded: LoadedScenario | undefined;
   try {
     loaded = loadScenarioIn(io, file, options.policy !== undefined ? { policy: options.policy } : {});
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
+    if ("day" in asked && asked.day > MAX_DAY)
+      problems.push(dayOutOfRange(asked.day, `a whole number of days from 0 to ${MAX_DAY}`, asked.typed));
     problems.push(e);
   }
   if (problems.length > 0 || loaded === undefined) throw InputError.all(problems);
   warnDeprecations([loaded], io);
   const { scenario } = loaded;
-  const start = parseIsoDate(scenario.start);
-  const o = { ...options, day: "day" in asked ? asked.day : dayOfDate(asked.date, scenario.start) };
-  if (start !== null && start + o.day > LAST_EPOCH_DAY)
-    throw dayOutOfRange(
-      o.day,
-      `at most day ${LAST_EPOCH_DAY - start} (${formatIsoDate(LAST_EPOCH_DAY)}, the last date there is): the scenario starts ${scenario.start}`,
-    );
+  const range = daysOf(scenario);
+  if ("day" in asked && asked.day > range.last)
+    throw dayOutOfRange(asked.day, range.expected, asked.typed, range.hint);
+  const o = { ...options, day: "day" in asked ? asked.day : dayOfDate(asked.date, scenario.start, range) };
   // simulate at least to the day asked about, and keep its end (what time did after the last step too)
   const until = Math.max(scenario.until, o.day);
   // …and the day before's end: what is owed while the day runs (charges accrue at its close)
@@ -47,9 +45,25 @@ export function explainCommand(file: string, options: ExplainInvocation["options
   );
 }
 
+/**
+ * The days `explain` takes of a scenario: its own, 0 to its until, and past them as far as a horizon goes
+ * (MAX_DAY from its start, and no date after 9999-12-31) — what a day too large is said against.
+ */
+function daysOf(scenario: LoadedScenario["scenario"]): { last: number; expected: string; hint: string } {
+  const start = parseIsoDate(scenario.start) ?? 0;
+  const last = Math.min(MAX_DAY, LAST_EPOCH_DAY - start);
+  const lastDate = formatIsoDate(start + last);
+  const why = last < MAX_DAY ? ", the last date there is" : "";
+  return {
+    last,
+    expected: `at most day ${last} (${lastDate}${why})`,
+    hint: `the scenario's days are 0 to ${scenario.until} (${scenario.start} to ${formatIsoDate(start + scenario.until)}); explain plays on past them up to ${MAX_DAY} days from the start`,
+  };
+}
+
 /** The day a date is in a scenario that starts on `start` (both valid dates: the option parser and the
- *  loader checked them); a date before the start, or past the longest horizon, is said with its day. */
-function dayOfDate(date: string, start: string): number {
+ *  loader checked them); a date before the start, or past the days explain takes, is said with its day. */
+function dayOfDate(date: string, start: string, range: ReturnType<typeof daysOf>): number {
   const day = (parseIsoDate(date) ?? 0) - (parseIsoDate(start) ?? 0);
   if (day < 0)
     throw new InputError(`${date} is before the scenario starts (${start}, day 0)`, {
@@ -57,13 +71,16 @@ function dayOfDate(date: string, start: string): number {
       expected: `a date from ${start} on`,
       found: date,
     });
-  if (day > MAX_DAY) throw dayOutOfRange(day, `a date at most ${MAX_DAY} days after ${start}`, date);
+  if (day > range.last) throw dayOutOfRange(day, range.expected, `${date} (day ${day})`, range.hint);
   return day;
 }
 
-function dayOutOfRange(day: number, expected: string, typed = String(day)): InputError {
-  // worded as the option parser words a value past its range (options/numbers.ts); a date is said with
-  // the day it is
-  const found = typed === String(day) ? typed : `${typed} (day ${day})`;
-  return new InputError(`${found} is too large`, { field: "--day", expected, found });
+function dayOutOfRange(day: number, expected: string, typed = String(day), hint?: string): InputError {
+  // worded as the option parser words a value past its range (options/numbers.ts)
+  return new InputError(`${typed} is too large`, {
+    field: "--day",
+    expected,
+    found: typed,
+    ...(hint === undefined ? {} : { hint }),
+  });
 }

@@ -13,6 +13,13 @@ export interface NumberRange {
 /** A number written in decimal, with an exponent or not (`0x10`, `1_000`, `5%` are not). */
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
+/** Whether `text` is a whole number in decimal (an exponent allowed) above `max`, however far — past
+ *  2^53 and past a double's range too: a value whose range is known only later (a scenario's days). */
+export const wholeAbove = (text: string, max: number): boolean => {
+  const value = Number(text);
+  return DECIMAL.test(text) && value > max && (Number.isInteger(value) || value === Infinity);
+};
+
 /** What the option takes, in words: "a whole number from 1 to 365", "a number from 0 to 1", "… at least 1". */
 function takes(range: NumberRange): string {
   const what = range.whole === false ? "a number" : "a whole number";

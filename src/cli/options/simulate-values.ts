@@ -26,18 +26,24 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   const count = given[1] === undefined ? undefined : Number(given[1]);
   if (count !== undefined && !Number.isSafeInteger(count))
     throw new UsageError("--shard auto/N: N is not a whole number", `found ${JSON.stringify(text)}`);
-  const whole = (name: string, v: string | undefined) => {
+  // a variable missing, or set to nothing, is said so with what sets it — not read as the number ""
+  const whole = (name: string, v: string | undefined, setBy: string) => {
+    if (v === undefined) throw new UsageError(`--shard auto: ${name} is not set`, setBy);
+    if (v.trim() === "") throw new UsageError(`--shard auto: ${name} is empty`, setBy);
     // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number)
-    if (v === undefined || !/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
-      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v ?? "")}`);
+    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
+      throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v)}`);
     return Number(v.trim());
   };
+  // GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only in one with `parallel:`
+  const gitlab =
+    "GitLab sets CI_NODE_INDEX and CI_NODE_TOTAL in a job with `parallel: N`: add it to the job, or leave out --shard to simulate every account";
   // out of range: said of the variable as set, in its own count (Kubernetes' 3 is no "shard 4 of 3")
   const outOfRange = (name: string, value: number, hint: string) =>
     new UsageError(`--shard ${text}: ${name} is ${value}, out of range`, hint);
   if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
-    const index = whole("CI_NODE_INDEX", env.CI_NODE_INDEX);
-    const total = whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL);
+    const index = whole("CI_NODE_INDEX", env.CI_NODE_INDEX, gitlab);
+    const total = whole("CI_NODE_TOTAL", env.CI_NODE_TOTAL, gitlab);
     if (count !== undefined && count !== total)
       throw new UsageError(
         `--shard auto/${count}: CI_NODE_TOTAL is ${total}`,
@@ -54,7 +60,11 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
         "--shard auto: JOB_COMPLETION_INDEX gives the index, not the count",
         "pass the Job's completions as --shard auto/N",
       );
-    const index = whole("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX);
+    const index = whole(
+      "JOB_COMPLETION_INDEX",
+      env.JOB_COMPLETION_INDEX,
+      "a Kubernetes Indexed Job sets it in each pod (completionMode: Indexed)",
+    );
     if (count < 1) throw outOfRange("N", count, "pass the Job's completions, 1 or more");
     if (index >= count)
       throw outOfRange(

@@ -6,8 +6,9 @@
 
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
+import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError } from "../../shared/errors.js";
-import { readNumber } from "./numbers.js";
+import { readNumber, wholeAbove } from "./numbers.js";
 
 export interface OptionSpec<T> {
   /** commander's flags, e.g. "--seed <n>", "-o, --output <file>", "--no-chart" */
@@ -78,8 +79,9 @@ export const wholeNumber = (
 });
 
 /** A day asked about: its number, or its date (what a trace shows beside it), turned into a number once
- *  the scenario's start is known. */
-export type DayAsked = { day: number } | { date: string };
+ *  the scenario's start is known. `typed`: a number past the longest horizon as written (1e20, or one a
+ *  double does not hold exactly), said against the scenario's own days once it is read. */
+export type DayAsked = { day: number; typed?: string } | { date: string };
 
 /** `--day <n|date>`: a day by its number or by its date, YYYY-MM-DD — an analyst reaches for the date
  *  the trace printed. The date must be one the calendar has (2024-02-30 is refused here). */
@@ -87,10 +89,12 @@ export const dayOrDate = (flags: string, description: string): OptionSpec<DayAsk
   flags,
   description,
   parse: (value) => {
-    if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(value))
+    if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)) {
+      if (wholeAbove(value, MAX_DAY)) return { day: Number(value), typed: value };
       return {
         day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
       };
+    }
     if (parseIsoDate(value) === null)
       throw new InputError(`${longFlag(flags)}: ${value} is not a date on the calendar`, {
         expected: "a day's number, or a date as YYYY-MM-DD (2024-08-15)",

@@ -322,17 +322,24 @@ export function sweepFrontier(rows: readonly VariantRow[], bads: readonly Produc
     title: "Approval rate against bad rate",
     x: { label: "bad rate", unit: "percent" },
     y: { label: "approval rate", unit: "percent" },
-    points: rows.map((v, i) => ({
-      label: `#${i + 1} ${paramsText(v.params)}`,
-      mark: `#${i + 1}`,
-      x: Math.round(v.metrics.badRate * 10000) / 100,
-      y: Math.round(v.metrics.approvalRate * 10000) / 100,
-      chosen: !v.dominated,
-      // as the table of variants prints them
-      text: {
-        x: VARIANT_RATES.bad({ metrics: v.metrics, bads: bads[i]! }),
-        y: VARIANT_RATES.approved(v),
-      },
-    })),
+    // a variant that booked no one has no bad rate: no point (its row in the table says "–")
+    points: rows.flatMap((v, i) => {
+      const { badRate: x, approvalRate: y } = v.metrics;
+      if (x === null || y === null) return [];
+      return [
+        {
+          label: `#${i + 1} ${paramsText(v.params)}`,
+          mark: `#${i + 1}`,
+          x: Math.round(x * 10000) / 100,
+          y: Math.round(y * 10000) / 100,
+          chosen: !v.dominated,
+          // as the table of variants prints them
+          text: {
+            x: VARIANT_RATES.bad({ metrics: v.metrics, bads: bads[i]! }),
+            y: VARIANT_RATES.approved(v),
+          },
+        },
+      ];
+    }),
   };
 }

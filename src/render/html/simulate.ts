@@ -2,7 +2,7 @@
 // distributions, the median score over time, and for champion / challenger every difference with its
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
-import { METRIC_LABELS, significant } from "../../population/differences.js";
+import { isShare, METRIC_LABELS, significant } from "../../population/differences.js";
 import { flipLabelParts, largestGroups, type PairFlips } from "../../population/flips.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
 import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
@@ -13,6 +13,7 @@ import {
   ARM_AMOUNTS,
   ARM_RATES,
   accountsText,
+  accountYearsText,
   armsNamed,
   balanceShare,
   balanceShareNumber,
@@ -100,16 +101,18 @@ function outcomeTable(rows: Array<{ persona: string; arm: ArmSummary }>): string
 }
 
 const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
-  ["book", (s) => wholeYuanText(s.portfolio.balance)],
+  ["book", (s) => (s.portfolio.day === null ? "–" : wholeYuanText(s.portfolio.balance))],
   // from the balances, rounded once, as the terminal's
   ["30+", (s) => balanceShare(s.portfolio.dpd30Balance, s.portfolio.balance)],
   ["90+", (s) => balanceShare(s.portfolio.dpd90Balance, s.portfolio.balance)],
   [
     "30+ / 90+, 12 months",
     ({ portfolio: { trailing12: t } }) =>
-      `${balanceShareNumber(t.dpd30Balance, t.balance)} / ${balanceShare(t.dpd90Balance, t.balance)}`,
+      t.balance > 0
+        ? `${balanceShareNumber(t.dpd30Balance, t.balance)} / ${balanceShare(t.dpd90Balance, t.balance)}`
+        : "–",
   ],
-  ["account-years", (s) => int(Math.round(s.portfolio.accountYears))],
+  ["account-years", (s) => accountYearsText(s.portfolio.accountYears)],
   ["suspended / yr", (s) => pct2(s.portfolio.suspensionsPerYear)],
   ["closed / yr", (s) => pct2(s.portfolio.closuresPerYear)],
   ["charged off / yr", (s) => pct2(s.portfolio.chargeOffsPerYear)],
@@ -353,7 +356,7 @@ export function simulateHtml(
           : ""
       }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
-        note: `Book: the balance on the last month end${ch.portfolio.day === null ? "" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book.`,
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
       },
     ),
   );
@@ -376,7 +379,7 @@ export function simulateHtml(
     const rows = all.differences
       .map((d) => {
         // a share of accounts (the text report's rule: it has a value per arm) reads in % and pp
-        const rate = d.champion !== null;
+        const rate = isShare(d);
         // a rate to two decimals, the four its fraction was rounded to: to one, it was rounded twice
         const f = (x: number | null) => (x === null ? "–" : rate ? pct2(x) : num(x, 2));
         const { change, interval } = differenceText(d);
