@@ -305,8 +305,6 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   return { reasons: principal, facts: kept, remedies };
 }
 
-/** The customer as the next review would read them with every overdue paid today (its month-end report
- *  included), and the score then. */
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
  *  suspension — or null when it cuts none. */
 function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
@@ -316,6 +314,8 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
     : null;
 }
 
+/** The customer as the next review would read them with every overdue paid today (its month-end report
+ *  included), and the score then. */
 function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
   const paid = forkCustomer(c);
   for (const line of [paid.huabei, paid.jiebei]) {
@@ -839,8 +839,7 @@ function scoreSized(
 }
 
 /** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the
- *  cap and the score restoring line `id` needs, with
- *  nothing repaid; null when no income does. */
+ *  cap and the score restoring line `id` needs, with nothing repaid; null when no income does. */
 function incomeRestoring(
   c: Customer,
   dues: readonly DueRecord[],

@@ -182,7 +182,7 @@ export type Remedy = {
       cuts?: Array<{ line: LineId; from: Fen; to: Fen }>;
       /** after that review, the check that acts if the overdue is still unpaid — the charge-off, or the
        *  trigger's suspension of a line the review leaves active — as `by` would name it */
-      afterwards?: { day: number; date: string; what: "charge_off" | "suspension" };
+      afterwards?: { day: number; date: string; what: Exclude<OverdueAction, "review"> };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
