@@ -324,9 +324,9 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
 const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
 
 /** On the lender's closure what it calls in falls due: Huabei bills it on a closing statement due on the
- *  next due day — everything owed, or on a closure that answers no default all but the instalment plans, which run to
- *  term (billed one instalment a month, from the next statement); Jiebei loans' next instalments become
- *  their last, unless they run to term. */
+ *  next due day — everything owed, or on a closure that answers no default all but the instalment plans,
+ *  which run to term (billed one instalment a month, from the next statement); Jiebei loans' next
+ *  instalments become their last, unless they run to term. */
 function accelerate(s: EngineState, line: Line, out: StepOutcome[]): void {
   if (owed(line) === 0) return;
   const toTerm = runsToTerm(line);
