@@ -52,7 +52,7 @@ import {
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { suspendsAt } from "./triggers.js";
-import type { DebtRepayment, Fen, Remedy } from "./types.js";
+import type { DebtRepayment, Fen, Profile, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
@@ -488,20 +488,12 @@ function scoreHoldsEarly(
   const repay = debt.repay ?? [];
   const dues = duesAhead(c, day, calendar, early);
   const reported = early > monthEndAfter(calendar, day);
-  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
-  const repaid = reported
-    ? readAfter(c, day, calendar, repay)
-    : { ...c, profile: { ...c.profile, externalDebt: c.profile.externalDebt - elsewhere } };
+  const repaid = reported ? readAfter(c, day, calendar, repay) : lessElsewhere(c, repay);
   if (!scoreRestores(repaid, dues, line.id, early)) return false;
   // …and so does the income offered instead
   if (debt.income === null) return true;
   const read = reported ? asNextReviewReads(c, day, calendar) : c;
-  return scoreRestores(
-    { ...read, profile: { ...read.profile, monthlyIncome: debt.income } },
-    dues,
-    line.id,
-    early,
-  );
+  return scoreRestores(withProfile(read, { monthlyIncome: debt.income }), dues, line.id, early);
 }
 
 /** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
@@ -510,7 +502,7 @@ function scoreHoldsEarly(
 function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
   const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
   if (income?.kind !== "report_income") return false;
-  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  const asked = withProfile(c, { monthlyIncome: income.income });
   return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy).some(
     (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
   );
@@ -552,7 +544,7 @@ function debtAdvice(
 ): Remedy | null {
   if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
     return reduceDebt(c, line, max, day, calendar, restore);
-  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  const asked = withProfile(c, { monthlyIncome: income.income });
   const advice = reduceDebt(asked, line, max, day, calendar, restore);
   return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 && advice.missed === null
     ? null
@@ -786,12 +778,21 @@ function scoreRestoring(c: Customer, id: LineId): number {
  *  the review). */
 function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly DebtRepayment[]): Customer {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
-  const read = asNextReviewReads(c, day, calendar, onLines);
-  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
-  return elsewhere === 0
-    ? read
-    : { ...read, profile: { ...read.profile, externalDebt: read.profile.externalDebt - elsewhere } };
+  return lessElsewhere(asNextReviewReads(c, day, calendar, onLines), repay);
 }
+
+/** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
+function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
+  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
+  return elsewhere === 0 ? read : withProfile(read, { externalDebt: read.profile.externalDebt - elsewhere });
+}
+
+/** A copy of `c` whose profile differs by `patch` (an income reported, a debt repaid): what a review
+ *  would read then, `c` untouched. */
+const withProfile = (c: Customer, patch: Partial<Profile>): Customer => ({
+  ...c,
+  profile: { ...c.profile, ...patch },
+});
 
 /**
  * The debt advice for a suspended line sized to the score its restoration needs at the review on `review`
@@ -852,8 +853,8 @@ function incomeRestoring(
   const max = rulesFor(c.policy, id).maxDebtToIncome;
   const from = incomeAllowing(debtCounted(read), max);
   if (from === null) return null;
-  const at = (income: number): Customer => ({ ...read, profile: { ...read.profile, monthlyIncome: income } });
-  const met = (income: number) => scoreRestores(at(income), dues, id, review);
+  const met = (income: number) =>
+    scoreRestores(withProfile(read, { monthlyIncome: income }), dues, id, review);
   if (met(from)) return from;
   // the score rises with the income (its own points, and the debt ratio's): double until it is enough
   let lo = from;
