@@ -52,7 +52,7 @@ import {
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { suspendsAt } from "./triggers.js";
-import type { DebtRepayment, Fen, Profile, Remedy } from "./types.js";
+import type { DebtRepayment, Fen, OverdueCut, Profile, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
@@ -183,17 +183,19 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     }
   }
   // …and so is a limit that review cuts for the overdue — the score it reads — which paid today it would
-  // not: a line's limit, suspended or not, is what leaving it unpaid costs first (line management reaches
-  // suspended lines too)
-  const cuts: Array<{ line: LineId; from: Fen; to: Fen }> = [];
+  // not, or would cut less (the score paying brings still in a lower band): a line's limit, suspended or
+  // not, is what leaving it unpaid costs first (line management reaches suspended lines too)
+  const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
     const wholeScored = whole === read ? atReview : scoreOn(whole, day);
     for (const line of lines) {
       if (!isOpen(line)) continue;
       const to = limitAfterReview(whole, line.id, next, wholeScored);
-      if (to !== null && limitAfterReview(paid.read, line.id, next, paid.s) === null)
-        cuts.push({ line: line.id, from: line.limit, to });
+      if (to === null) continue;
+      const kept = limitAfterReview(paid.read, line.id, next, paid.s);
+      if (kept === null) cuts.push({ line: line.id, from: line.limit, to });
+      else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
     }
   }
   if (forOverdue.length > 0 || cuts.length > 0)

@@ -10,6 +10,7 @@ import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
 import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
+import { traceToNdjson } from "../../src/render/json.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
 import {
   baselineScore,
@@ -88,6 +89,45 @@ describe("contact_support", () => {
     const paid = run([...events, on.repay(105, "full")], { policy: DEFAULT_POLICY, profile, until: 110 });
     expect(stepOn(paid, "review", 105).decision).toBeNull();
     expect(stateOn(paid, 105).limit).toBe(800_000);
+  });
+
+  it("an overdue that makes the coming review cut deeper: the pay step names the cut, and the limit paying keeps", () => {
+    // the score's band cuts at every review (reduceLimitScore 950): the overdue reads 791, the ¥1,000 band;
+    // paid today the review reads 831, the ¥3,000 one — a cut either way, ¥2,000 deeper unpaid, which is
+    // what leaving it unpaid costs first (before the trigger's suspension on day 70)
+    const policy = testPolicy({
+      delinquentMinScore: 350,
+      reduceLimitScore: 950,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 811, maxLimit: 3_000 },
+        { minScore: 840, maxLimit: 5_000 },
+      ],
+    });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000)];
+    const t = run([...events, on.support(44)], { policy, until: 50 });
+    const pay = remedy(stepOn(t, "contact_support", 44).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 45, what: "review" },
+      cuts: [{ line: "huabei", from: 500_000, to: 100_000, paid: 300_000 }],
+      afterwards: { day: 70, what: "suspension" },
+    });
+    expect(describeRemedy(pay)).toMatch(
+      /unpaid at the periodic review on 2024-02-15 \(day 45\), the limit is cut from ¥5,000.00 to ¥1,000.00 \(to ¥3,000.00 if it is paid\); unpaid at the end of 2024-03-11 \(day 70\)/,
+    );
+    // in JSON, in yuan as the rest of the cut
+    const json = traceToNdjson("cut deeper", t.steps)
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { day: number; remedies: Array<{ kind: string; cuts?: unknown }> })
+      .find((r) => r.day === 44 && r.remedies.length > 0)!;
+    expect(json.remedies.find((r) => r.kind === "pay_overdue")!.cuts).toEqual([
+      { line: "huabei", from: 5_000, to: 1_000, paid: 3_000 },
+    ]);
+    // both true: the review cuts to ¥1,000 as things stand, to ¥3,000 with the overdue paid
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 100_000 });
+    const paid = run([...events, on.repay(44, "full")], { policy, until: 50 });
+    expect(stepOn(paid, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
   });
 
   it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
