@@ -585,6 +585,13 @@ function standardRemedies(
       case "SCORE_BELOW_LIMIT_BANDS":
         if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold));
         break;
+      // the score's band below the smallest line (a score rule: its threshold is the smallest line, not a
+      // score): the score of the first band with a line, no lower than what the line must keep
+      case "LIMIT_BELOW_MINIMUM": {
+        const needed = scoreWithLine(c, line.id, Math.max(s.score, rules.minScore));
+        if (Number.isFinite(needed)) remedies.push(raiseScore(line, s, needed));
+        break;
+      }
     }
   }
   if (income !== null) remedies.push(income);
@@ -759,12 +766,18 @@ function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, r
   return s.score >= scoreRestoring(read, id);
 }
 
-/** The least score that restores line `id` as far as the score goes: the restoration score, or — when the
- *  limit bands offer no line at it (none, or one below the smallest line) — the least band's score that
- *  does (an income or a thin file too low for the smallest line is a step of its own). */
+/** The least score that restores line `id` as far as the score goes: the restoration score, or a band's
+ *  above it (scoreWithLine). */
 function scoreRestoring(c: Customer, id: LineId): number {
+  return scoreWithLine(c, id, restorationScore(rulesFor(c.policy, id), id).score);
+}
+
+/** The least score from `least` up whose limit band offers line `id` a line: `least` itself, or — when the
+ *  bands offer none there (no band, or one below the smallest line) — the least band's score that does;
+ *  Infinity when none does (an income or a thin file too low for the smallest line is a step of its own,
+ *  which no score changes). */
+function scoreWithLine(c: Customer, id: LineId, least: number): number {
   const rules = rulesFor(c.policy, id);
-  const least = restorationScore(rules, id).score;
   const thin = thinFile(c) ? c.policy.thinFileMaxLimit : null;
   const lineAt = (score: number) => {
     const cap = limitCap(score, c.profile.monthlyIncome, rules, thin);
@@ -978,7 +991,10 @@ function restoration(
       date: calendar.date(cleanFrom),
       afterPaying: owing,
     });
-  const needed = restorationScore(rules, line.id).score;
+  // the restoration score, or the score of the first band above it with a line when its band has none (a
+  // score that meets restoreScore in a band below the smallest line is suspended again at the review)
+  const band = scoreRestoring(c, line.id);
+  const needed = Number.isFinite(band) ? band : restorationScore(rules, line.id).score;
   // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
   if (s.score < needed && !sized) {

@@ -554,6 +554,60 @@ describe("contact_support", () => {
     expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
   });
 
+  it("a score whose band is below the smallest line: the warning gives the score of the first band with a line", () => {
+    // the score's band (¥1,000 from 350) is below the smallest line (¥2,000): the review suspends for
+    // LIMIT_BELOW_MINIMUM, a score rule — what changes it is a score of 840, the band of ¥5,000
+    const policy = testPolicy({
+      delinquentMinScore: 350,
+      reduceLimitScore: 950,
+      minLimit: 2_000,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 840, maxLimit: 5_000 },
+      ],
+    });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(44, "full")];
+    const t = run([...events, on.support(44)], { policy, until: 50 });
+    const s = stepOn(t, "contact_support", 44);
+    expect(s.score).toBeLessThan(840);
+    expect(remedy(s.remedies, "review_suspends")?.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    expect(stepOn(t, "review", 45)).toMatchObject({
+      decision: "suspended",
+      reasons: ["LIMIT_BELOW_MINIMUM", ...s.reasons.slice(1)],
+    });
+  });
+
+  it("a line suspended for its score's band below the smallest line: the step is that band's score, not the restoration score it has", () => {
+    // suspended on day 45 for LIMIT_BELOW_MINIMUM: a score of 831 meets restoreScore (700), and a review
+    // reading it would not restore the line — what restores it is 840, the band with a line
+    const policy = testPolicy({
+      delinquentMinScore: 350,
+      reduceLimitScore: 950,
+      minLimit: 2_000,
+      restoreScore: 700,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 840, maxLimit: 5_000 },
+      ],
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(44, "full"), on.support(50)], {
+      policy,
+      until: 80,
+    });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s).toMatchObject({
+      status: "suspended",
+      reasons: expect.arrayContaining(["LIMIT_BELOW_MINIMUM"]),
+    });
+    expect(s.score).toBeGreaterThanOrEqual(700);
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    // the score that restores it: time takes it to 843 by the review of day 74
+    const review = stepOn(t, "review", 74);
+    expect(review.decision).toBe("restored");
+    expect(review.score).toBeGreaterThanOrEqual(840);
+  });
+
   it("a score below every band and an income too low for the smallest line: both steps, each needed", () => {
     // the score reaches no band (990), and ¥500 a month at one month of income makes no line of ¥1,000:
     // raising the score alone would leave the line suspended for its income (LIMIT_BELOW_MINIMUM)
