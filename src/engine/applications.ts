@@ -102,8 +102,8 @@ export function refusedUnassessed(
     return declined(["BALANCE_OUTSTANDING"], s, [{ code: "BALANCE_OUTSTANDING", value: balance }]);
   // nor is the other line opened or raised meanwhile: the customer owes the lender a debt it called in (a
   // customer's own close needs nothing owed, so a closed line that owes was closed by the lender) — not
-  // instalments left to run to term by a closure that answered no default, which it did not call in (their arrears, if
-  // any, are the past-due rule's)
+  // instalments left to run to term by a closure that answered no default, which it did not call in (their
+  // arrears, if any, are the past-due rule's)
   const other = otherOf(c, line);
   const called = calledIn(other);
   if (called > 0)

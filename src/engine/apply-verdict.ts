@@ -230,7 +230,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         line.factsOnRecord = v.facts;
         line.recordDay = day;
         line.blockersNamed = [];
-      } else if (v.named !== undefined) name(line, v.named);
+      } else if (v.named !== undefined) noteNamed(line, v.named);
       return;
     case "restored":
       noteCut(line, v, v.limit, day);
@@ -295,14 +295,14 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // a review that leaves the line suspended: what it named stays with the record, so that the restoration
       // cites what has been cleared since (an identity verified after a review asked for it), not only what
       // the suspension itself named
-      if (v.reasons[0] === "NOT_RESTORED_YET" && line.status === "suspended") name(line, v.facts);
+      if (v.reasons[0] === "NOT_RESTORED_YET" && line.status === "suspended") noteNamed(line, v.facts);
       return;
   }
 }
 
 /** What a review of a suspended line found in the way of its restoration, kept with the record (the latest
  *  numbers of each code): what a restoration may cite as cleared since. */
-function name(line: Line, facts: readonly RuleFact[]): void {
+function noteNamed(line: Line, facts: readonly RuleFact[]): void {
   line.blockersNamed = [...line.blockersNamed.filter((f) => !facts.some((g) => g.code === f.code)), ...facts];
 }
 
@@ -324,9 +324,9 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
 const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
 
 /** On the lender's closure what it calls in falls due: Huabei bills it on a closing statement due on the
- *  next due day — everything owed, or on a closure that answers no default all but the instalment plans, which run to
- *  term (billed one instalment a month, from the next statement); Jiebei loans' next instalments become
- *  their last, unless they run to term. */
+ *  next due day — everything owed, or on a closure that answers no default all but the instalment plans,
+ *  which run to term (billed one instalment a month, from the next statement); Jiebei loans' next
+ *  instalments become their last, unless they run to term. */
 function accelerate(s: EngineState, line: Line, out: StepOutcome[]): void {
   if (owed(line) === 0) return;
   const toTerm = runsToTerm(line);

@@ -265,8 +265,8 @@ export const closureAnswersDefault = (c: Customer, line: Line): boolean =>
   overdue(line) > 0 || c.huabei.status === "charged_off" || c.jiebei.status === "charged_off";
 
 /** What the lender's closure of a line called in and is still owed: everything on a line whose closure
- *  answered a default; on one whose instalments run to term, only Huabei's balance stated by the closure (instalments left to run
- *  to term are not called in). 0 on a line that is not closed. */
+ *  answered a default; on one whose instalments run to term, only Huabei's balance stated by the closure
+ *  (instalments left to run to term are not called in). 0 on a line that is not closed. */
 export function calledIn(l: Line): Fen {
   if (l.status !== "closed") return 0;
   if (!runsToTerm(l)) return owed(l);

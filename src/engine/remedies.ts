@@ -50,7 +50,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       },
       by: `the first later check or review that acts on it (${dayDate}, and \`what\`, one of the values of \`today\`); absent when nothing does or it is today`,
       suspends: "with `review` (in `today` or `by`): the lines that review suspends for the overdue",
-      cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the score it reads keeps them",
+      cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the score it reads keeps them — or cuts them less: `paid`, the limit it leaves then (yuan; absent when it cuts nothing)",
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`)`,
     },
   },

@@ -311,14 +311,14 @@ export interface StatementResult {
   overdue: Fen;
   /** what must be paid by the due day: arrears, and every open bill's cycle minimum */
   minimum: Fen;
-  /** on a closed line, instalment principal not yet billed: its plans run to term (a closure that answers no default),
-   *  billed one instalment a statement; 0 otherwise */
+  /** on a closed line, instalment principal not yet billed: its plans run to term (a closure that answers
+   *  no default), billed one instalment a statement; 0 otherwise */
   toTerm: Fen;
 }
 
 /** How a statement bills the instalment plans: one instalment each with its fee (an open line's, and a
- *  closed line whose plans run to term), all that is left without the fees not yet billed (a
- *  closure that calls the line in), or none (the closing statement of a closure whose plans run to term: the month's
+ *  closed line whose plans run to term), all that is left without the fees not yet billed (a closure that
+ *  calls the line in), or none (the closing statement of a closure whose plans run to term: the month's
  *  instalment was billed on its statement day, and the next is the next month's). */
 export type PlanBilling = "instalment" | "all" | "none";
 

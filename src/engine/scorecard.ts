@@ -2,7 +2,7 @@
 // within 350–950; the maxima add up to 600, split by the published FICO weights 35/30/15/10/10. Serious
 // delinquency scores below zero (a 90-days-past-due account cannot stay in the top two Sesame bands, as
 // published FICO examples take 100+ points off a high score for it), and so do habitual lateness (three
-// due dates missed in a year and more) and extreme debt (more than a year's income): the maxima are what a
+// or more due dates missed in a year) and extreme debt (more than a year's income): the maxima are what a
 // dimension can earn, not all it can lose. Every number is credit-sim's own assumption, listed in
 // docs/model.md; reasons are the characteristics furthest below their maximum.
 

@@ -52,7 +52,7 @@ import {
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { suspendsAt } from "./triggers.js";
-import type { DebtRepayment, Fen, Remedy } from "./types.js";
+import type { DebtRepayment, Fen, OverdueCut, Profile, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
@@ -183,17 +183,19 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     }
   }
   // …and so is a limit that review cuts for the overdue — the score it reads — which paid today it would
-  // not: a line's limit, suspended or not, is what leaving it unpaid costs first (line management reaches
-  // suspended lines too)
-  const cuts: Array<{ line: LineId; from: Fen; to: Fen }> = [];
+  // not, or would cut less (the score paying brings still in a lower band): a line's limit, suspended or
+  // not, is what leaving it unpaid costs first (line management reaches suspended lines too)
+  const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
     const wholeScored = whole === read ? atReview : scoreOn(whole, day);
     for (const line of lines) {
       if (!isOpen(line)) continue;
       const to = limitAfterReview(whole, line.id, next, wholeScored);
-      if (to !== null && limitAfterReview(paid.read, line.id, next, paid.s) === null)
-        cuts.push({ line: line.id, from: line.limit, to });
+      if (to === null) continue;
+      const kept = limitAfterReview(paid.read, line.id, next, paid.s);
+      if (kept === null) cuts.push({ line: line.id, from: line.limit, to });
+      else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
     }
   }
   if (forOverdue.length > 0 || cuts.length > 0)
@@ -305,8 +307,6 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   return { reasons: principal, facts: kept, remedies };
 }
 
-/** The customer as the next review would read them with every overdue paid today (its month-end report
- *  included), and the score then. */
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
  *  suspension — or null when it cuts none. */
 function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
@@ -316,6 +316,8 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
     : null;
 }
 
+/** The customer as the next review would read them with every overdue paid today (its month-end report
+ *  included), and the score then. */
 function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
   const paid = forkCustomer(c);
   for (const line of [paid.huabei, paid.jiebei]) {
@@ -488,20 +490,12 @@ function scoreHoldsEarly(
   const repay = debt.repay ?? [];
   const dues = duesAhead(c, day, calendar, early);
   const reported = early > monthEndAfter(calendar, day);
-  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
-  const repaid = reported
-    ? readAfter(c, day, calendar, repay)
-    : { ...c, profile: { ...c.profile, externalDebt: c.profile.externalDebt - elsewhere } };
+  const repaid = reported ? readAfter(c, day, calendar, repay) : lessElsewhere(c, repay);
   if (!scoreRestores(repaid, dues, line.id, early)) return false;
   // …and so does the income offered instead
   if (debt.income === null) return true;
   const read = reported ? asNextReviewReads(c, day, calendar) : c;
-  return scoreRestores(
-    { ...read, profile: { ...read.profile, monthlyIncome: debt.income } },
-    dues,
-    line.id,
-    early,
-  );
+  return scoreRestores(withProfile(read, { monthlyIncome: debt.income }), dues, line.id, early);
 }
 
 /** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
@@ -510,7 +504,7 @@ function scoreHoldsEarly(
 function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
   const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
   if (income?.kind !== "report_income") return false;
-  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  const asked = withProfile(c, { monthlyIncome: income.income });
   return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy).some(
     (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
   );
@@ -552,7 +546,7 @@ function debtAdvice(
 ): Remedy | null {
   if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
     return reduceDebt(c, line, max, day, calendar, restore);
-  const asked = { ...c, profile: { ...c.profile, monthlyIncome: income.income } };
+  const asked = withProfile(c, { monthlyIncome: income.income });
   const advice = reduceDebt(asked, line, max, day, calendar, restore);
   return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 && advice.missed === null
     ? null
@@ -591,6 +585,13 @@ function standardRemedies(
       case "SCORE_BELOW_LIMIT_BANDS":
         if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold));
         break;
+      // the score's band below the smallest line (a score rule: its threshold is the smallest line, not a
+      // score): the score of the first band with a line, no lower than what the line must keep
+      case "LIMIT_BELOW_MINIMUM": {
+        const needed = scoreWithLine(c, line.id, Math.max(s.score, rules.minScore));
+        if (Number.isFinite(needed)) remedies.push(raiseScore(line, s, needed));
+        break;
+      }
     }
   }
   if (income !== null) remedies.push(income);
@@ -765,12 +766,18 @@ function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, r
   return s.score >= scoreRestoring(read, id);
 }
 
-/** The least score that restores line `id` as far as the score goes: the restoration score, or — when the
- *  limit bands offer no line at it (none, or one below the smallest line) — the least band's score that
- *  does (an income or a thin file too low for the smallest line is a step of its own). */
+/** The least score that restores line `id` as far as the score goes: the restoration score, or a band's
+ *  above it (scoreWithLine). */
 function scoreRestoring(c: Customer, id: LineId): number {
+  return scoreWithLine(c, id, restorationScore(rulesFor(c.policy, id), id).score);
+}
+
+/** The least score from `least` up whose limit band offers line `id` a line: `least` itself, or — when the
+ *  bands offer none there (no band, or one below the smallest line) — the least band's score that does;
+ *  Infinity when none does (an income or a thin file too low for the smallest line is a step of its own,
+ *  which no score changes). */
+function scoreWithLine(c: Customer, id: LineId, least: number): number {
   const rules = rulesFor(c.policy, id);
-  const least = restorationScore(rules, id).score;
   const thin = thinFile(c) ? c.policy.thinFileMaxLimit : null;
   const lineAt = (score: number) => {
     const cap = limitCap(score, c.profile.monthlyIncome, rules, thin);
@@ -786,12 +793,21 @@ function scoreRestoring(c: Customer, id: LineId): number {
  *  the review). */
 function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly DebtRepayment[]): Customer {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
-  const read = asNextReviewReads(c, day, calendar, onLines);
-  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
-  return elsewhere === 0
-    ? read
-    : { ...read, profile: { ...read.profile, externalDebt: read.profile.externalDebt - elsewhere } };
+  return lessElsewhere(asNextReviewReads(c, day, calendar, onLines), repay);
 }
+
+/** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
+function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
+  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
+  return elsewhere === 0 ? read : withProfile(read, { externalDebt: read.profile.externalDebt - elsewhere });
+}
+
+/** A copy of `c` whose profile differs by `patch` (an income reported, a debt repaid): what a review
+ *  would read then, `c` untouched. */
+const withProfile = (c: Customer, patch: Partial<Profile>): Customer => ({
+  ...c,
+  profile: { ...c.profile, ...patch },
+});
 
 /**
  * The debt advice for a suspended line sized to the score its restoration needs at the review on `review`
@@ -839,8 +855,7 @@ function scoreSized(
 }
 
 /** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the
- *  cap and the score restoring line `id` needs, with
- *  nothing repaid; null when no income does. */
+ *  cap and the score restoring line `id` needs, with nothing repaid; null when no income does. */
 function incomeRestoring(
   c: Customer,
   dues: readonly DueRecord[],
@@ -853,8 +868,8 @@ function incomeRestoring(
   const max = rulesFor(c.policy, id).maxDebtToIncome;
   const from = incomeAllowing(debtCounted(read), max);
   if (from === null) return null;
-  const at = (income: number): Customer => ({ ...read, profile: { ...read.profile, monthlyIncome: income } });
-  const met = (income: number) => scoreRestores(at(income), dues, id, review);
+  const met = (income: number) =>
+    scoreRestores(withProfile(read, { monthlyIncome: income }), dues, id, review);
   if (met(from)) return from;
   // the score rises with the income (its own points, and the debt ratio's): double until it is enough
   let lo = from;
@@ -976,7 +991,10 @@ function restoration(
       date: calendar.date(cleanFrom),
       afterPaying: owing,
     });
-  const needed = restorationScore(rules, line.id).score;
+  // the restoration score, or the score of the first band above it with a line when its band has none (a
+  // score that meets restoreScore in a band below the smallest line is suspended again at the review)
+  const band = scoreRestoring(c, line.id);
+  const needed = Number.isFinite(band) ? band : restorationScore(rules, line.id).score;
   // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
   if (s.score < needed && !sized) {

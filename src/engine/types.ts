@@ -168,6 +168,16 @@ export interface DebtRepayment {
 }
 
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
+/** A limit the periodic review a pay step names cuts for the overdue (pay_overdue's `cuts`): `from` the
+ *  limit today `to` the one it leaves unpaid; `paid`, the one it leaves when the overdue is paid today, when
+ *  it cuts that too (absent: paid, it cuts nothing). */
+export interface OverdueCut {
+  line: LineId;
+  from: Fen;
+  to: Fen;
+  paid?: Fen;
+}
+
 export type Remedy = {
   line: LineId;
 } /** `today`: the check at the end of this day (or its periodic review) charges the line off or suspends it unless it is paid */ /** `by`: the first end-of-day check or review that acts on it, when later than today */ & (
@@ -178,18 +188,19 @@ export type Remedy = {
       by?: { day: number; date: string; what: OverdueAction };
       /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
       suspends?: LineId[];
-      /** the limits that review cuts for the overdue (`review`): paid, the score it reads keeps them */
-      cuts?: Array<{ line: LineId; from: Fen; to: Fen }>;
+      /** the limits that review cuts for the overdue (`review`): paid, the score it reads keeps them — or,
+       *  `paid`, cuts them less (to that limit: the score paying brings still falls in a lower band) */
+      cuts?: OverdueCut[];
       /** after that review, the check that acts if the overdue is still unpaid — the charge-off, or the
        *  trigger's suspension of a line the review leaves active — as `by` would name it */
-      afterwards?: { day: number; date: string; what: "charge_off" | "suspension" };
+      afterwards?: { day: number; date: string; what: Exclude<OverdueAction, "review"> };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
   /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit
-   *  with nothing past due: Jiebei's loans, Huabei's instalment plans), so the balance falls due instalment by instalment — the next (its day and amount:
-   *  on Huabei, what its statements billed while it is unpaid) and the last — and repaying sooner is the
-   *  customer's choice */
+   *  or security with nothing past due and nothing written off: Jiebei's loans, Huabei's instalment plans),
+   *  so the balance falls due instalment by instalment — the next (its day and amount: on Huabei, what its
+   *  statements billed while it is unpaid) and the last — and repaying sooner is the customer's choice */
   | {
       kind: "pay_balance";
       amount: Fen;

@@ -72,7 +72,14 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       return {
         ...r,
         amount: yuan(r.amount),
-        ...(r.cuts && { cuts: r.cuts.map((c) => ({ ...c, from: yuan(c.from), to: yuan(c.to) })) }),
+        ...(r.cuts && {
+          cuts: r.cuts.map((c) => ({
+            ...c,
+            from: yuan(c.from),
+            to: yuan(c.to),
+            ...(c.paid === undefined ? {} : { paid: yuan(c.paid) }),
+          })),
+        }),
       };
     case "pay_due":
       return { ...r, amount: yuan(r.amount) };

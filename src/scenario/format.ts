@@ -12,6 +12,8 @@ import {
   type LineId,
   type LineSnapshot,
   lineName,
+  type OverdueAction,
+  type OverdueCut,
   REASONS,
   type ReasonCode,
   type ReasonInfo,
@@ -219,10 +221,12 @@ const requestReviewOf = (line: LineId): string =>
   line === "jiebei" ? "request_review with line: jiebei" : "request_review";
 
 /** What the periodic review a pay step names does for the overdue: the lines it suspends, the limits it
- *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's). */
+ *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's), and what a cut
+ *  paying makes smaller leaves. */
 function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
   const cuts = r.cuts ?? [];
-  const cut = (c: { from: number; to: number }) => `cut from ${money(c.from)} to ${money(c.to)}`;
+  const cut = (c: OverdueCut) =>
+    `cut from ${money(c.from)} to ${money(c.to)}${c.paid === undefined ? "" : ` (to ${money(c.paid)} if it is paid)`}`;
   const clauses: string[] = [];
   const suspends = r.suspends ?? (cuts.length === 0 ? [r.line] : []);
   if (suspends.length > 0) {
@@ -240,7 +244,7 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
 }
 
 /** A check at the end of a day that acts on an overdue still unpaid then. */
-const overdueUnpaid = (w: { day: number; date: string; what: "charge_off" | "suspension" }): string =>
+const overdueUnpaid = (w: { day: number; date: string; what: Exclude<OverdueAction, "review"> }): string =>
   `unpaid at the end of ${w.date} (day ${w.day}), ${
     w.what === "charge_off"
       ? "the debt is written off (charged off) and no line is offered again"

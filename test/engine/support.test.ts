@@ -10,6 +10,7 @@ import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
 import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
+import { traceToNdjson } from "../../src/render/json.js";
 import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
 import {
   baselineScore,
@@ -88,6 +89,45 @@ describe("contact_support", () => {
     const paid = run([...events, on.repay(105, "full")], { policy: DEFAULT_POLICY, profile, until: 110 });
     expect(stepOn(paid, "review", 105).decision).toBeNull();
     expect(stateOn(paid, 105).limit).toBe(800_000);
+  });
+
+  it("an overdue that makes the coming review cut deeper: the pay step names the cut, and the limit paying keeps", () => {
+    // the score's band cuts at every review (reduceLimitScore 950): the overdue reads 791, the ¥1,000 band;
+    // paid today the review reads 831, the ¥3,000 one — a cut either way, ¥2,000 deeper unpaid, which is
+    // what leaving it unpaid costs first (before the trigger's suspension on day 70)
+    const policy = testPolicy({
+      delinquentMinScore: 350,
+      reduceLimitScore: 950,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 811, maxLimit: 3_000 },
+        { minScore: 840, maxLimit: 5_000 },
+      ],
+    });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000)];
+    const t = run([...events, on.support(44)], { policy, until: 50 });
+    const pay = remedy(stepOn(t, "contact_support", 44).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 45, what: "review" },
+      cuts: [{ line: "huabei", from: 500_000, to: 100_000, paid: 300_000 }],
+      afterwards: { day: 70, what: "suspension" },
+    });
+    expect(describeRemedy(pay)).toMatch(
+      /unpaid at the periodic review on 2024-02-15 \(day 45\), the limit is cut from ¥5,000.00 to ¥1,000.00 \(to ¥3,000.00 if it is paid\); unpaid at the end of 2024-03-11 \(day 70\)/,
+    );
+    // in JSON, in yuan as the rest of the cut
+    const json = traceToNdjson("cut deeper", t.steps)
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { day: number; remedies: Array<{ kind: string; cuts?: unknown }> })
+      .find((r) => r.day === 44 && r.remedies.length > 0)!;
+    expect(json.remedies.find((r) => r.kind === "pay_overdue")!.cuts).toEqual([
+      { line: "huabei", from: 5_000, to: 1_000, paid: 3_000 },
+    ]);
+    // both true: the review cuts to ¥1,000 as things stand, to ¥3,000 with the overdue paid
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 100_000 });
+    const paid = run([...events, on.repay(44, "full")], { policy, until: 50 });
+    expect(stepOn(paid, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
   });
 
   it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
@@ -512,6 +552,60 @@ describe("contact_support", () => {
     const b = stepOn(bands, "contact_support", 10);
     expect(remedy(b.remedies, "review_suspends")?.reasons).toContain("SCORE_BELOW_LIMIT_BANDS");
     expect(remedy(b.remedies, "raise_score")).toMatchObject({ needed: 990 });
+  });
+
+  it("a score whose band is below the smallest line: the warning gives the score of the first band with a line", () => {
+    // the score's band (¥1,000 from 350) is below the smallest line (¥2,000): the review suspends for
+    // LIMIT_BELOW_MINIMUM, a score rule — what changes it is a score of 840, the band of ¥5,000
+    const policy = testPolicy({
+      delinquentMinScore: 350,
+      reduceLimitScore: 950,
+      minLimit: 2_000,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 840, maxLimit: 5_000 },
+      ],
+    });
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(44, "full")];
+    const t = run([...events, on.support(44)], { policy, until: 50 });
+    const s = stepOn(t, "contact_support", 44);
+    expect(s.score).toBeLessThan(840);
+    expect(remedy(s.remedies, "review_suspends")?.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    expect(stepOn(t, "review", 45)).toMatchObject({
+      decision: "suspended",
+      reasons: ["LIMIT_BELOW_MINIMUM", ...s.reasons.slice(1)],
+    });
+  });
+
+  it("a line suspended for its score's band below the smallest line: the step is that band's score, not the restoration score it has", () => {
+    // suspended on day 45 for LIMIT_BELOW_MINIMUM: a score of 831 meets restoreScore (700), and a review
+    // reading it would not restore the line — what restores it is 840, the band with a line
+    const policy = testPolicy({
+      delinquentMinScore: 350,
+      reduceLimitScore: 950,
+      minLimit: 2_000,
+      restoreScore: 700,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 840, maxLimit: 5_000 },
+      ],
+    });
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(44, "full"), on.support(50)], {
+      policy,
+      until: 80,
+    });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s).toMatchObject({
+      status: "suspended",
+      reasons: expect.arrayContaining(["LIMIT_BELOW_MINIMUM"]),
+    });
+    expect(s.score).toBeGreaterThanOrEqual(700);
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    // the score that restores it: time takes it to 843 by the review of day 74
+    const review = stepOn(t, "review", 74);
+    expect(review.decision).toBe("restored");
+    expect(review.score).toBeGreaterThanOrEqual(840);
   });
 
   it("a score below every band and an income too low for the smallest line: both steps, each needed", () => {
