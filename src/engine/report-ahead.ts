@@ -29,18 +29,20 @@ export function reportAhead(
  * The customer as the periodic review on or after `day` reads the lines: when a month ends before it, a
  * copy whose lines carry that month end's report as reportAhead projects it (balance, limit) — the debt
  * burden and utilisation the review reads — and the rest of the file as it stands today; otherwise `c`
- * itself (the review reads the report on record). `repay`: line repayments made now, which that report counts
- * (none counts for a review with no month end before it).
+ * itself (the review reads the report on record). `repay`: line repayments made now — or, `late`, on the
+ * month end itself, the last day that report counts them (what is repaid bears interest until then) —
+ * which that report counts (none counts for a review with no month end before it).
  */
 export function asNextReviewReads(
   c: Customer,
   day: number,
   calendar: Calendar,
   repay: readonly DebtRepayment[] = [],
+  late = false,
 ): Customer {
   const monthEnd = monthEndAfter(calendar, day);
   if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
-  const ahead = ranTo(c, day, calendar, monthEnd, repay);
+  const ahead = ranTo(c, day, calendar, monthEnd, repay, late ? monthEnd : day);
   const read = forkCustomer(c);
   for (const id of ["huabei", "jiebei"] as const) {
     const from = lineOf(ahead, id);
@@ -72,20 +74,27 @@ export function duesAhead(c: Customer, day: number, calendar: Calendar, until: n
 }
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
- *  to it, with `repay` made on the lines now and nothing else done by the customer. */
+ *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
+ *  the latest the month end) and nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
   calendar: Calendar,
   monthEnd: number,
   repay: readonly DebtRepayment[] = [],
+  on = day,
 ): Customer {
   const s = stateOf(c, day, calendar);
   const copy = s.customer;
-  for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, day);
+  const repayOn = (d: number) => {
+    if (d !== on) return;
+    for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
+  };
+  repayOn(day);
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {
     dayOpens(s, d, ignore);
+    repayOn(d);
     dayCloses(s, ignore);
   }
   return copy;

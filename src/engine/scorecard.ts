@@ -413,9 +413,10 @@ export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[])
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
     const gap = c.max - (s.points[i] ?? 0);
-    if (gap <= 0 || (among !== undefined && !among.includes(c.reason))) continue;
+    // the code the characteristic cites is what a rule's related reasons are matched against: a thin
+    // file's missing record (NO_REPAYMENT_RECORD), not the characteristic's own code
     const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
-    if (code === undefined) continue;
+    if (gap <= 0 || code === undefined || (among !== undefined && !among.includes(code))) continue;
     const same = ranked.find((r) => r.code === code);
     if (same) same.gap += gap;
     else ranked.push({ code, gap, at: i });

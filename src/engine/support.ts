@@ -788,12 +788,26 @@ function scoreWithLine(c: Customer, id: LineId, least: number): number {
   return Math.min(...bands.filter(lineAt), Number.POSITIVE_INFINITY);
 }
 
-/** The customer as the review on `review` (the next) reads them with `repay` made today: debt elsewhere
- *  less its repayment, the lines as the coming report shows them with theirs (when a month ends before
- *  the review). */
+/** The customer as the review on `review` (the next) reads them with `repay` made by the month end: debt
+ *  elsewhere less its repayment, the lines as the coming report shows them with theirs (when a month ends
+ *  before the review) — each line's the higher of a repayment made today and one made on the month end
+ *  (what is repaid later bears interest until then; a repayment today can leave a bill bearing more), so
+ *  that the advice is enough whenever it is followed before the report. */
 function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly DebtRepayment[]): Customer {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
-  return lessElsewhere(asNextReviewReads(c, day, calendar, onLines), repay);
+  const read = asNextReviewReads(c, day, calendar, onLines);
+  if (read !== c && onLines.length > 0) {
+    const late = asNextReviewReads(c, day, calendar, onLines, true);
+    for (const id of ["huabei", "jiebei"] as const) {
+      const from = lineOf(late, id);
+      const to = lineOf(read, id);
+      if (from.reportedBalance <= to.reportedBalance) continue;
+      to.reportedBalance = from.reportedBalance;
+      to.reportedLimit = from.reportedLimit;
+      to.reported = from.reported;
+    }
+  }
+  return lessElsewhere(read, repay);
 }
 
 /** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */

@@ -1699,7 +1699,9 @@ describe("fixes from review", () => {
       expect(declined.decision).toBe("declined");
       expect(declined.reasons[0]).toBe("THIN_FILE_BELOW_SMALLEST_LINE");
       expect(declined.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
-      // only what the cap is about: the missing record (and the short history), no other characteristic
+      // only what the cap is about: the missing record (and the short history), no other characteristic —
+      // and the missing record itself, which the characteristics it costs cite under their own codes
+      expect(declined.reasons).toContain("NO_REPAYMENT_RECORD");
       for (const code of scoreCodes(declined.reasons))
         expect(["NO_REPAYMENT_RECORD", "SHORT_HISTORY"]).toContain(code);
     });

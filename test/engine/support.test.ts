@@ -721,6 +721,59 @@ describe("contact_support", () => {
     expect(reviewOn45([on.income(20, debt.income! - 1)])).toBeNull();
   });
 
+  it("a paydown on a line sized to the score is enough whenever it is paid before the month end", () => {
+    // Jiebei's loan and a Huabei balance over twice a year's income after a pay cut: on day 80 the answer
+    // asks for all the debt elsewhere and part of Huabei's balance by the month end (day 90), for the
+    // review on day 105. Paid later in the month, the part repaid bears interest until then: sized on a
+    // repayment made the day of the call, the report showed ¥1,500.89 of a ¥3,000 limit when it was paid
+    // on day 81 — utilisation over 50 %, a score of 645 against 660 — and the line stayed suspended
+    const profile = { age: 36, monthlyIncome: 20_000, creditHistoryMonths: 60, externalDebt: 10_000 };
+    const events = [
+      on.open(0, 10_000),
+      on.open(0, 100_000, "jiebei"),
+      on.borrow(5, 90_000, 12),
+      on.purchase(8, 4_000),
+      on.repay(36, "minimum", "jiebei"),
+      on.repay(40, "minimum"),
+      on.income(42, 3_500),
+      on.repay(65, "minimum", "jiebei"),
+      on.repay(69, "minimum"),
+      on.support(80),
+      on.repay(95, "minimum", "jiebei"),
+      on.repay(100, "minimum"),
+    ];
+    const options = { policy: DEFAULT_POLICY, profile, until: 110 };
+    const debt = remedy(
+      stepOn(run(events, options), "contact_support", 80).remedies.filter((r) => r.line === "huabei"),
+      "reduce_debt",
+    )!;
+    expect(debt).toMatchObject({ review: { day: 105 }, report: { day: 90 }, score: 660 });
+    const onHuabei = debt.repay!.find((r) => r.debt === "huabei")!;
+    const elsewhere = debt.repay!.find((r) => r.debt === "elsewhere")!;
+    expect(onHuabei.all).toBe(false);
+    for (const paidOn of [80, 81, 85, 90]) {
+      const t = run(
+        [
+          ...events,
+          on.externalRepayment(paidOn, elsewhere.amount / 100),
+          on.repay(paidOn, onHuabei.amount / 100),
+        ],
+        options,
+      );
+      expect([paidOn, stepsOf(t, "review", 105)[0]!.decision]).toEqual([paidOn, "restored"]);
+    }
+    // …and no more than that: a fen less, paid on the month end, leaves the line suspended
+    const short = run(
+      [
+        ...events,
+        on.externalRepayment(90, elsewhere.amount / 100),
+        on.repay(90, (onHuabei.amount - 1) / 100),
+      ],
+      options,
+    );
+    expect(stepsOf(short, "review", 105)[0]!.decision).toBeNull();
+  });
+
   it("sizes the debt paydown to the lowest limit band when it asks more than the restoration score", () => {
     // the same file under bands from 710: a score of 702 meets restoreScore 660 but no band offers a line
     // at it, and restoring needs one — the ratio at most 1.50 (727), not 1.75 (702)
