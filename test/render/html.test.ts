@@ -356,8 +356,10 @@ describe("simulate --html with a challenger", () => {
   it("has the text report's risk figures per arm, and every rate of accounts in % and pp, marked when it moved", () => {
     const html = simulatePage().html;
     for (const arm of ["default", "tightened"]) expect(html).toContain(`Risk under ${arm}`);
-    // the money section says what the text report says, the balances owed at the end included
-    expect(html).toMatch(/balances owed at the end, written-off debt included ¥[\d,]+/);
+    // the money section says what the text report says, the balances owed at the end included — the amount
+    // beside its label, as every other item's ('…, written-off debt included ¥1,326,615.19' read as the
+    // amount written off)
+    expect(html).toMatch(/balances owed at the end ¥[\d,]+\.\d\d, written-off debt included</);
     for (const column of ["bad", "loss", "revenue", "profit", "Gini", "KS"])
       expect(html).toContain(`<th class="num">${column}</th>`);
     const bad =
