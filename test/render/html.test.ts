@@ -400,6 +400,19 @@ describe("simulate --html with a challenger", () => {
     expect(unexplained.map((p) => /<h2>([^<]+)/.exec(p)?.[1] ?? "the cards")).toEqual([]);
   });
 
+  it("says its flip groups count every account decided otherwise, its outcome flipped or not: here more than the flips", () => {
+    const html = simulatePage().html;
+    const count = (re: RegExp) => Number(re.exec(html)![1]!.replaceAll(",", ""));
+    // a lower first limit, a declined increase: decided otherwise, and the same status at the end
+    expect(count(/([\d,]+) accounts decided otherwise/)).toBeGreaterThan(
+      count(/Accounts whose outcome flips: ([\d,]+)/),
+    );
+    const why = html.slice(html.indexOf("<h2>Why: the first decision"));
+    expect(/<p class="note"[^>]*>([^<]*)/.exec(why)![1]).toContain(
+      "Each account whose decisions differ is counted once, its outcome flipped or not (so, often, more accounts than the flips above),",
+    );
+  });
+
   it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {
     expect(yuanText(1234.5)).toBe("¥1,234.50");
     expect(yuanText(-1234567.891)).toBe("−¥1,234,567.89");
