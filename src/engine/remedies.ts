@@ -13,7 +13,7 @@ export const OVERDUE_ACTIONS = {
   suspension:
     "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays)",
   review:
-    "the periodic review suspends the lines named in `suspends`, or cuts the limits named in `cuts`, a repayment past due at it, before the end-of-day check would",
+    "the periodic review, finding a repayment still past due, suspends the lines named in `suspends` or cuts the limits named in `cuts`, before the end-of-day check would act",
 } as const;
 export type OverdueAction = keyof typeof OVERDUE_ACTIONS;
 
@@ -50,7 +50,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       },
       by: `the first later check or review that acts on it (${dayDate}, and \`what\`, one of the values of \`today\`); absent when nothing does or it is today`,
       suspends: "with `review` (in `today` or `by`): the lines that review suspends for the overdue",
-      cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the score it reads keeps them — or cuts them less: `paid`, the limit it leaves then (yuan; absent when it cuts nothing)",
+      cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the review keeps the limit — or, where `paid` is given, cuts it less: to `paid` (yuan), the score paying brings being still a band lower",
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`)`,
     },
   },
@@ -63,7 +63,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "repay what a line that is no longer open still owes, nothing of it overdue",
     fields: {
       amount: "the balance (yuan)",
-      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due on the line, nothing written off): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due on the line, nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
     },
   },
   verify_identity: {

@@ -82,9 +82,18 @@ export const ARM_AMOUNTS = {
   overdueAtEnd: (s: ArmSummary) => `${wholeYuanText(s.overdueAtEndTotal)} (${int(s.overdueAtEndAccounts)})`,
 } as const;
 
+/** What the portfolio's "12 months" shares sum over, as both reports say it: a horizon of fewer month ends
+ *  (a year from January 1st holds 11) sums every one it holds, and says how many. */
+export const trailingMonthEnds = (monthEnds: number): string =>
+  monthEnds >= 12 || monthEnds === 0
+    ? "the last 12 month ends"
+    : monthEnds === 1
+      ? "the horizon's one month end"
+      : `all ${monthEnds} month ends of the horizon`;
+
 /** The money on Huabei under one policy, to the fen, as both reports end. */
 export const moneyOnHuabei = (s: ArmSummary): string =>
-  `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}; still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end, written-off debt included ${yuanText(s.balanceAtEndTotal)}`;
+  `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}; still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end ${yuanText(s.balanceAtEndTotal)}, written-off debt included`;
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 export const ratio = (x: number | null) => (x === null ? "–" : num(x, 2));

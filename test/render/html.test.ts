@@ -356,8 +356,10 @@ describe("simulate --html with a challenger", () => {
   it("has the text report's risk figures per arm, and every rate of accounts in % and pp, marked when it moved", () => {
     const html = simulatePage().html;
     for (const arm of ["default", "tightened"]) expect(html).toContain(`Risk under ${arm}`);
-    // the money section says what the text report says, the balances owed at the end included
-    expect(html).toMatch(/balances owed at the end, written-off debt included ¥[\d,]+/);
+    // the money section says what the text report says, the balances owed at the end included — the amount
+    // beside its label, as every other item's ('…, written-off debt included ¥1,326,615.19' read as the
+    // amount written off)
+    expect(html).toMatch(/balances owed at the end ¥[\d,]+\.\d\d, written-off debt included</);
     for (const column of ["bad", "loss", "revenue", "profit", "Gini", "KS"])
       expect(html).toContain(`<th class="num">${column}</th>`);
     const bad =
@@ -396,6 +398,19 @@ describe("simulate --html with a challenger", () => {
       (p) => !/<p class="note"[^>]*>[^<]*~:/.test(p) && !p.includes("~ on fewer"),
     );
     expect(unexplained.map((p) => /<h2>([^<]+)/.exec(p)?.[1] ?? "the cards")).toEqual([]);
+  });
+
+  it("says its flip groups count every account decided otherwise, its outcome flipped or not: here more than the flips", () => {
+    const html = simulatePage().html;
+    const count = (re: RegExp) => Number(re.exec(html)![1]!.replaceAll(",", ""));
+    // a lower first limit, a declined increase: decided otherwise, and the same status at the end
+    expect(count(/([\d,]+) accounts decided otherwise/)).toBeGreaterThan(
+      count(/Accounts whose outcome flips: ([\d,]+)/),
+    );
+    const why = html.slice(html.indexOf("<h2>Why: the first decision"));
+    expect(/<p class="note"[^>]*>([^<]*)/.exec(why)![1]).toContain(
+      "Each account whose decisions differ is counted once, its outcome flipped or not (so, often, more accounts than the flips above),",
+    );
   });
 
   it("reads the charges per account as every other amount: thousands separated (¥1,234.50, not ¥1234.50)", () => {

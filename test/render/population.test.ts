@@ -30,6 +30,28 @@ describe("renderPopulation", () => {
     expect(page).toContain("the horizon holds none");
   });
 
+  it("says how many month ends the '12 months' rates sum, in the report and on the page: a shorter horizon holds fewer", () => {
+    // 120 days from January 1st hold 3 month ends, a year 11, two years 23: only the last read "the last 12"
+    const noteOf = (days: number) => {
+      const r =
+        days === 120
+          ? result
+          : fromRange(
+              meta(settings({ days }), shipped, 10, [0, 10]),
+              runRange(settings({ days }), shipped, 0, 10, {}),
+            );
+      const t = renderPopulation(r, { chalk: plain, chart: false })
+        .split("Portfolio under default")[1]!
+        .split("\n")[0]!;
+      const page = simulateHtml(r, { chartJs: "" });
+      const html = /Book: the balance on the last month end[^<]*/.exec(page)![0];
+      return [/12 mo: over ([^;]+);/.exec(t)?.[1], /12 months: over (.+?) \(Σ past due/.exec(html)?.[1]];
+    };
+    expect(noteOf(120)).toEqual(["all 3 month ends of the horizon", "all 3 month ends of the horizon"]);
+    expect(noteOf(365)).toEqual(["all 11 month ends of the horizon", "all 11 month ends of the horizon"]);
+    expect(noteOf(730)).toEqual(["the last 12 month ends", "the last 12 month ends"]);
+  });
+
   const text = renderPopulation(result, {
     chalk: plain,
     chart: true,

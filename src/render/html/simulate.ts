@@ -26,6 +26,7 @@ import {
   num,
   pct2,
   scoreDrift,
+  trailingMonthEnds,
   variantsText,
 } from "../population-format.js";
 import {
@@ -234,8 +235,10 @@ function flipGroupsTable(
   return `<div class="scroll"><table><thead><tr><th class="num">accounts</th><th>event</th><th>decision</th><th>by the rule (parameter)</th><th>e.g. accounts</th></tr></thead>${body}</table></div>`;
 }
 
-const FLIPS_NOTE =
-  "Each account whose decisions differ is counted once, by the first of the lender's decisions that differs (customer service's answers decide nothing): its event, the decision under each policy and the rule that decided otherwise, with the policy parameter behind it. Where both decided alike for different reasons, each side's rule; also: a rule one failed beside the one both did. Everything after that first decision follows from it. Examples: the group's smallest account numbers.";
+/** The flip groups' note; under a challenger's outcome flips, that the groups count more accounts than those
+ *  (a lower first limit, a declined increase: decided otherwise, the same status at the end). */
+const flipsNote = (underFlips: boolean) =>
+  `Each account whose decisions differ is counted once, ${underFlips ? "its outcome flipped or not (so, often, more accounts than the flips above), " : ""}by the first of the lender's decisions that differs (customer service's answers decide nothing): its event, the decision under each policy and the rule that decided otherwise, with the policy parameter behind it. Where both decided alike for different reasons, each side's rule; also: a rule one failed beside the one both did. Everything after that first decision follows from it. Examples: the group's smallest account numbers.`;
 
 // the chart under the portfolio tables had no heading: it read as part of the last table
 const DELINQUENCY_TITLE = "Share of the book 30+ and 90+ days past due, at each month end";
@@ -356,7 +359,7 @@ export function simulateHtml(
           : ""
       }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
-        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over the last 12 month ends (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
       },
     ),
   );
@@ -417,7 +420,7 @@ export function simulateHtml(
         section(
           "Why: the first decision that differs, by the rule that decided it",
           flipGroupsTable([{ p: pair, names: [m.policy.name, m.challenger.name] }], FLIP_GROUPS.challenger),
-          { note: FLIPS_NOTE },
+          { note: flipsNote(true) },
         ),
       );
   }
@@ -447,7 +450,7 @@ export function simulateHtml(
             ? `<p class="note">… ${more} more neighbouring pair${more === 1 ? "" : "s"} (--json)</p>`
             : ""
         }${replayNote(options)}`,
-        { note: `Variants by their number in the table of variants. ${FLIPS_NOTE}` },
+        { note: `Variants by their number in the table of variants. ${flipsNote(false)}` },
       ),
     );
   }
