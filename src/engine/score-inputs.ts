@@ -32,6 +32,21 @@ export function debtToIncome(c: Customer): number {
   return ratio(c, debtCounted(c));
 }
 
+/**
+ * The least monthly income (yuan) the scorecard's debt ratio divides by: a customer with less, or none, is
+ * read as earning this. With nothing to divide by, a ¥50 balance was "beyond every ratio" and cost as much
+ * as owing millions (260 points, a cliff a few yuan decided); the income's own characteristic (`LOW_INCOME`)
+ * and the policy's income cap already answer a missing income. More income still never reads as a higher
+ * ratio. The policy's rules (the debt cap) read the real ratio: any debt with no income is beyond them.
+ * (**assumption**, docs/model.md)
+ */
+export const SCORED_INCOME_FLOOR = 1_000;
+
+/** The debt ratio the scorecard reads: `debtToIncome`'s, the income counted as at least SCORED_INCOME_FLOOR. */
+function scoredDebtToIncome(c: Customer): number {
+  return debtCounted(c) / annualFen(Math.max(c.profile.monthlyIncome, SCORED_INCOME_FLOOR));
+}
+
 /** The debt (fen) the ratio counts: external debt and both lines' balances as last reported. */
 export function debtCounted(c: Customer): number {
   return c.profile.externalDebt + c.huabei.reportedBalance + c.jiebei.reportedBalance;
@@ -139,7 +154,7 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
     goodMonths24m: thin ? null : good + Math.min(24, elsewhere),
     seriousDelinquency60m: bad(serious),
     utilisation: thin ? null : utilisation(c),
-    debtToIncome: debtToIncome(c),
+    debtToIncome: scoredDebtToIncome(c),
     revolvingDues6m: bad(revolved),
     monthlyIncome: c.profile.monthlyIncome,
     historyMonths: Math.max(elsewhere, ownMonths, jiebeiMonths),

@@ -41,7 +41,8 @@ export interface ScoreInputs {
   seriousDelinquency60m: number | null;
   /** Huabei balance / limit as last reported at a month end; null without a reported line */
   utilisation: number | null;
-  /** (external debt + what is owed on both lines) / annual income (any debt without income: Infinity) */
+  /** (external debt + what is owed on both lines) / annual income, the income counted as at least
+   *  SCORED_INCOME_FLOOR a month (score-inputs.ts) */
   debtToIncome: number;
   /** Huabei bills not paid in full by their due date (paid at the minimum, or missed), last 6 months */
   revolvingDues6m: number | null;
@@ -182,8 +183,8 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
     title: "Total debt / annual income",
     reason: "HIGH_DEBT_BURDEN",
     max: 50,
-    // below zero past a year's income: debt twice a year's income and more (or any debt with no income)
-    // is a burden a typical file does not stay "excellent" under (docs/model.md, "The score")
+    // below zero past a year's income: debt twice a year's income and more is a burden a typical file
+    // does not stay "excellent" under (docs/model.md, "The score")
     bins: bins(
       [0.05, 50, "≤ 5 %"],
       [0.2, 40, "≤ 20 %"],

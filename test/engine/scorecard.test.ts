@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { REASONS } from "../../src/engine/reasons.js";
+import { SCORED_INCOME_FLOOR } from "../../src/engine/score-inputs.js";
 import {
   band,
   CHARACTERISTICS,
@@ -287,6 +288,35 @@ describe("habitual lateness and extreme debt", () => {
       const s = score({ ...ALL_MAX, debtToIncome });
       expect(s.score, String(debtToIncome)).toBeLessThan(700);
       expect(band(s.score)).not.toBe("excellent");
+    }
+  });
+});
+
+describe("debt with no income", () => {
+  // debt elsewhere, and the score customer service reads after the month end
+  const scored = (monthlyIncome: number, debt: number) => {
+    const trace = run([...(debt > 0 ? [on.externalDebt(5, debt)] : []), on.support(35)], {
+      until: 40,
+      profile: { age: 35, monthlyIncome, creditHistoryMonths: 60 },
+    });
+    return trace.steps.at(-1)!;
+  };
+
+  it("a small debt costs a customer with no income nothing: the ratio divides by at least SCORED_INCOME_FLOOR", () => {
+    // with nothing to divide by, ¥50 read as beyond every ratio and cost 260 points
+    expect(scored(0, 50).score).toBe(scored(0, 0).score);
+    expect(scored(0, 50).inputs.debtToIncome).toBeCloseTo(50 / (12 * SCORED_INCOME_FLOOR), 9);
+    // three times ¥12,000 a year is still no "excellent" file
+    expect(band(score({ ...ALL_MAX, debtToIncome: scored(0, 36_001).inputs.debtToIncome }).score)).not.toBe(
+      "excellent",
+    );
+  });
+
+  it("never scores lower as the income rises, whatever the debt", () => {
+    for (const debt of [50, 5_000, 30_000, 200_000]) {
+      const scores = [0, 500, 999, 1_000, 1_001, 3_000, 8_000].map((income) => scored(income, debt).score);
+      for (let i = 1; i < scores.length; i++)
+        expect(scores[i], `¥${debt}`).toBeGreaterThanOrEqual(scores[i - 1]!);
     }
   });
 });

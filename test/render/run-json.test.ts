@@ -194,7 +194,7 @@ describe("NDJSON records stay one line each", () => {
 });
 
 describe("values JSON has no number for", () => {
-  it("debt with no income is null with noIncome, not a bare null that reads as no data yet", () => {
+  it("debt with no income is null with noIncome in a rule's fact, not a bare null that reads as no data yet", () => {
     // the ratio is Infinity: JSON.stringify wrote null, the same as a characteristic without a record
     const noIncome = build([on.open(0, 5_000)], { profile: { monthlyIncome: 0, externalDebt: 5_000 } });
     const lines = runNdjson(noIncome, simulate(noIncome), { explain: true })
@@ -212,11 +212,11 @@ describe("values JSON has no number for", () => {
       value: null,
       noIncome: true,
     });
+    // the scorecard's ratio divides by at least SCORED_INCOME_FLOOR a month: a number (¥50 of ¥12,000 a year)
     const factors = open.scorecard?.factors ?? [];
-    expect(factors.find((f) => f.characteristic === "debtToIncome")).toMatchObject({
-      value: null,
-      noIncome: true,
-    });
+    const scored = factors.find((f) => f.characteristic === "debtToIncome");
+    expect(scored?.value).toBeCloseTo(5_000 / 1_200_000, 9);
+    expect(scored?.noIncome).toBeUndefined();
     // a characteristic with no record yet stays a bare null
     expect(factors.find((f) => f.characteristic === "daysPastDueNow")?.noIncome).toBeUndefined();
   });
