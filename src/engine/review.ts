@@ -262,12 +262,15 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     const v = then(code);
     return v === undefined || now > v;
   };
+  // a delinquency on record is cleared — one still owed, or one repaid too recently (a policy suspension a
+  // review recorded for credit once the overdue was repaid: it cites that, not the trigger's reasons)
   if (
     onRecord.some(
       (r) =>
         r === "OVERDUE_NOW" ||
         r === "OVERDUE_TOO_LONG" ||
         r === "OVERDUE_OUTSTANDING" ||
+        r === "OVERDUE_TOO_RECENT" ||
         r === "PAST_DUE_AT_REVIEW",
     )
   )

@@ -450,6 +450,29 @@ describe("real-time triggers", () => {
     expect(second.reasons).toEqual(["OVERDUE_TOO_LONG", "OVERDUE_NOW"]);
   });
 
+  it("a suspension for a lowered trigger, recorded for credit once repaid too recently, is restored for the arrears cleared", () => {
+    // 20 days past due on day 60, when the trigger drops from 30 days to 15: suspended for the change; repaid on
+    // day 65, the review of day 74 finds the overdue repaid too recently under either policy — the customer's
+    // own delinquency, recorded for credit — and the review once the clean period is over restores the line
+    // for the arrears cleared, not for a policy that met it (the policy is the one it was suspended under)
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.policy(60, { set: { suspendOverdueDays: 15 } }),
+        on.repay(65, "full"),
+      ],
+      { policy: testPolicy({ suspendOverdueDays: 30, restoreCleanDays: 30 }), until: 110 },
+    );
+    const review = stepOn(t, "review", 74);
+    expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(review.reasons[0]).toBe("OVERDUE_TOO_RECENT");
+    const restored = t.steps.filter((x) => x.decision === "restored");
+    expect(restored.map((x) => x.day)).toEqual([105]);
+    expect(restored[0]!.reasons).toContain("ARREARS_CLEARED");
+    expect(restored[0]!.reasons).not.toContain("MEETS_CURRENT_POLICY");
+  });
+
   it("a repayment within the grace days avoids overdue and suspension", () => {
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(42, "minimum")], {
       policy: testPolicy({ suspendOverdueDays: 1 }),
