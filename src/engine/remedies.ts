@@ -91,6 +91,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null",
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
+      score:
+        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
     },
   },
   wait_for_inquiries: {

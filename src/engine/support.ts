@@ -377,6 +377,9 @@ function suspendedLine(
   const next = reviewOnOrAfter(calendar, day, p);
   const held = line.heldOver;
   const blockers: RuleFact[] = [];
+  // the score the next review reads from a coming month-end report, when it restores the line and today's
+  // does not (restoration)
+  let ahead: ScoreAhead | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -389,8 +392,16 @@ function suspendedLine(
     // reasons, after every rule that blocks the line (it would crowd out a blocker beneath the hold)
     const hold = line.reasonsOnRecord.filter((code) => REASONS[code].kind !== "score");
     blockers.unshift(...hold.map((code) => ({ code })));
-    if (held !== null) blockers.push(...restoration(c, line, day, s, calendar, remedies, held.cause));
-  } else blockers.push(...restoration(c, line, day, s, calendar, remedies, line.cause));
+    if (held !== null) {
+      const beneath = restoration(c, line, day, s, calendar, remedies, held.cause);
+      blockers.push(...beneath.blockers);
+      ahead = beneath.ahead;
+    }
+  } else {
+    const own = restoration(c, line, day, s, calendar, remedies, line.cause);
+    blockers.push(...own.blockers);
+    ahead = own.ahead;
+  }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
@@ -425,14 +436,19 @@ function suspendedLine(
     // ratio within the cap once the coming report counts) and the report on record is still over the cap
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies)
+      : incomeAwaitsReport(c, line, remedies) || ahead !== null
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
     // debt advice sized to the score counts on the score the review named reads: an early review is offered
     // only when the score it would read meets that too
     const early =
-      at < first && debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at) ? first : at;
+      at < first &&
+      ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+        (ahead !== null &&
+          !scoreRestores(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, at), line.id, at)))
+        ? first
+        : at;
     remedies.push({
       line: line.id,
       kind: "wait_for_review",
@@ -442,6 +458,7 @@ function suspendedLine(
       ready: blockers.length === 0,
       early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
+      ...(ahead !== null ? { score: ahead } : {}),
     });
   }
   // a write-off on either line bars any restoration; else the clean period may not end in time
@@ -974,7 +991,7 @@ function restoration(
   calendar: Calendar,
   remedies: Remedy[],
   cause: Line["cause"],
-): RuleFact[] {
+): { blockers: RuleFact[]; ahead: ScoreAhead | null } {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const income = reportIncome(c, line, s);
@@ -1009,9 +1026,19 @@ function restoration(
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
   const needed = Number.isFinite(band) ? band : restorationScore(rules, line.id).score;
-  // debt advice sized to the score as well says how much: the score is no step of its own then
+  // debt advice sized to the score as well says how much: the score is no step of its own then — nor is it
+  // when the next review, reading the coming month-end report (repayments made since the last one, say),
+  // reads a score that restores the line already
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
-  if (s.score < needed && !sized) {
+  // — only for the next review, when it is the one that can restore the line (its clean period allowing,
+  // the debt advice counting on its report): a later one reads a later report, its score another
+  const debt = remedies.find((r) => r.line === line.id && r.kind === "reduce_debt");
+  const nextRestores =
+    cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) &&
+    customerOverdue(c) === 0 &&
+    !(debt?.kind === "reduce_debt" && debt.missed !== null);
+  const ahead = s.score < needed && !sized && nextRestores ? scoreAhead(c, line, day, calendar, s) : null;
+  if (s.score < needed && !sized && ahead === null) {
     remedies.push(raiseScore(line, s, needed));
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
@@ -1023,7 +1050,36 @@ function restoration(
         date: calendar.date(latest + 30),
       });
   }
-  return restorationBlockers(c, line, day, s, cause);
+  const blockers = restorationBlockers(c, line, day, s, cause);
+  // today's blockers stand (today's score among them) unless the review, reading that report, finds none
+  const ready = ahead !== null && restorationBlockers(ahead.read, line, day, ahead.s, cause).length === 0;
+  return { blockers: ready ? [] : blockers, ahead: ahead?.score ?? null };
+}
+
+type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
+
+/** When a month end comes before the next periodic review, the score that review reads from its report
+ *  (the repayments made and the spending since the last one, with the charges until then) — when today's
+ *  score, `s`, is short of what restoring the line needs and that one meets it (as the review scores it on
+ *  its day, with the due dates decided before it): what it reads, and the customer as it reads them;
+ *  else null. */
+function scoreAhead(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  s: Scored,
+): { score: ScoreAhead; read: Customer; s: Scored } | null {
+  const read = asNextReviewReads(c, day, calendar);
+  if (read === c) return null;
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const needed = scoreRestoring(read, line.id);
+  const dues = duesAhead(c, day, calendar, next);
+  const reads = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, next);
+  if (reads.score < needed) return null;
+  const monthEnd = monthEndAfter(calendar, day);
+  const report = { day: monthEnd, date: calendar.date(monthEnd) };
+  return { score: { today: s.score, reads: reads.score, needed, report }, read, s: reads };
 }
 
 /** The first day a restoration's clean period can have ended: from the last overdue repaid, or from

@@ -216,6 +216,9 @@ export type Remedy = {
    *  when the line is closed before they count — that only the higher income it names, reported by then,
    *  can restore the line at */
   /** `ready`: nothing stands in the way of the restoration today: the review only has to come */
+  /** `score`: today's score is short of what restoring the line needs (`needed`), and the score the next
+   *  review reads from the month-end `report` before it (`reads`: the repayments made since the last one
+   *  counted) meets it — no step raises the score then, and an early review reads it only after that report */
   | {
       kind: "wait_for_review";
       day: number;
@@ -224,6 +227,7 @@ export type Remedy = {
       ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
       withIncome: { day: number; date: string } | null;
+      score?: { today: number; reads: number; needed: number; report: { day: number; date: string } };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

@@ -297,13 +297,19 @@ export function remedyText(r: Remedy): string {
       return `${raise} — ${out}: ${steps.join(" ")}`;
     }
     case "wait_for_review": {
+      // the score the review reads from the coming report, when today's is short of it
+      const sc = r.score;
+      const reads =
+        sc === undefined
+          ? ""
+          : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the reviews read a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
       if (r.ready) {
         // nothing is asked above: no "once what is asked above is done"
         const early =
           r.early === null
             ? ""
             : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${early}`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${reads}${early}`;
       }
       const income = r.withIncome;
       const review =
@@ -314,9 +320,9 @@ export function remedyText(r: Remedy): string {
             : r.later
               ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
               : `the next periodic review is on ${r.date} (day ${r.day})`;
-      if (r.early === null) return review;
+      if (r.early === null) return `${review}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
-      return `${review}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
+      return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;
     }
     case "wait_for_inquiries":
       return `recent applications stop counting against you on ${r.date} (day ${r.day}); do not apply before`;

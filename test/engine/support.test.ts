@@ -596,13 +596,18 @@ describe("contact_support", () => {
       until: 80,
     });
     const s = stepOn(t, "contact_support", 50);
-    expect(s).toMatchObject({
-      status: "suspended",
-      reasons: expect.arrayContaining(["LIMIT_BELOW_MINIMUM"]),
-    });
+    expect(s.status).toBe("suspended");
+    expect(remedy(s.remedies, "on_record")?.reasons).toContain("LIMIT_BELOW_MINIMUM");
     expect(s.score).toBeGreaterThanOrEqual(700);
-    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
-    // the score that restores it: time takes it to 843 by the review of day 74
+    // the score the review of day 74 reads from the report of day 59 (the balance repaid on day 44 gone)
+    // meets 840: nothing more is needed, and the score it reads is measured against 840, not 700
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ ready: true, score: { today: s.score, needed: 840 } });
+    expect(wait.score!.today).toBeLessThan(840);
+    expect(wait.score!.reads).toBeGreaterThanOrEqual(840);
+    // the score that restores it: 843 by the review of day 74
     const review = stepOn(t, "review", 74);
     expect(review.decision).toBe("restored");
     expect(review.score).toBeGreaterThanOrEqual(840);
@@ -1182,15 +1187,16 @@ describe("raising the score", () => {
   });
 
   it("a score the customer's own steps cannot reach is said to be out of reach, with the most they reach", () => {
-    // a policy asking 950 of a file whose history (time only) is short: every step leaves it below
+    // a policy asking 950 of a file whose history (time only) is short: every step leaves it below (asked
+    // on day 31, with no month end before the review of day 45: that review reads today's score)
     const asked = (minScore: number) =>
       stepOn(
-        run([on.open(0, 1_000), on.policy(5, { set: { minScore } }), on.support(20)], {
+        run([on.open(0, 1_000), on.policy(5, { set: { minScore } }), on.support(31)], {
           policy: testPolicy({}),
           profile: { creditHistoryMonths: 30 },
         }),
         "contact_support",
-        20,
+        31,
       );
     const s = asked(950);
     expect(s.status).toBe("suspended");
@@ -1218,6 +1224,57 @@ describe("raising the score", () => {
     const numbered = [...text.matchAll(/\((\d)\) /g)].map((m) => Number(m[1]));
     expect(numbered).toEqual(numbered.map((_, i) => i + 1));
     expect(numbered.length).toBeGreaterThan(1);
+  });
+});
+
+describe("contact_support: the score the next review reads from the coming report", () => {
+  // ¥4,800 of a ¥5,000 line reported on 2024-01-31 (day 30): the review of day 45 suspends the line for its
+  // score (minScore 850). Repaid in full on day 38; on day 50 today's score, still reading the January
+  // report, is short of restoreScore (870) — the review of day 74 reads the report of day 59, nothing owed
+  const policy = testPolicy({ minScore: 850, restoreScore: 870 });
+  const events = [on.open(0, 5_000), on.purchase(5, 4_800), on.repay(38, "full"), on.support(50)];
+
+  it("asks for no score it will already read: nothing more is needed, and no early review before that report", () => {
+    const t = run(events, { policy, until: 80 });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("suspended");
+    expect(s.score).toBeLessThan(870);
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({
+      day: 74,
+      ready: true,
+      early: { day: 60, now: false },
+      score: { today: s.score, needed: 870, report: { day: 59, date: "2024-02-29" } },
+    });
+    expect(wait.score!.reads).toBeGreaterThanOrEqual(870);
+    expect(describeRemedy(wait)).toMatch(
+      /^nothing more is needed: .* restores the line — from the month-end report on 2024-02-29 \(day 59\).* a score of \d+, meeting the 870 .* \(\d+ today\); or ask for an early review .* from 2024-03-01 \(day 60\)$/,
+    );
+    // what it says: the review restores the line, and so does the early review it names — not one today
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
+    const early = run([...events, on.requestReview(60)], { policy, until: 80 });
+    expect(stepOn(early, "request_review", 60)).toMatchObject({ decision: "restored" });
+    const now = run([...events, on.requestReview(50)], { policy, until: 80 });
+    expect(stepOn(now, "request_review", 50).decision).not.toBe("restored");
+  });
+
+  it("still asks for the score when the review that can restore the line is a later one, reading its own report", () => {
+    // the bill due on day 40 repaid after its grace days, on day 44: the 60 clean days restoring needs run
+    // to the review of day 105. The one of day 74 would read 843 from the report of day 59, over
+    // restoreScore (840 here) — but not the one of day 105, which reads the March report (833)
+    const late = [on.open(0, 5_000), on.purchase(5, 4_800), on.repay(44, "full"), on.support(50)];
+    const clean = { ...policy, minScore: 800, restoreScore: 840, restoreCleanDays: 60 };
+    const t = run(late, { policy: clean, until: 110 });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("suspended");
+    expect(s.reasons.slice(0, 2)).toEqual(["OVERDUE_TOO_RECENT", "SCORE_BELOW_RESTORE"]);
+    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 105, later: true, ready: false });
+    expect(wait.score).toBeUndefined();
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, score: 833 });
   });
 });
 
