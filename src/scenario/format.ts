@@ -302,7 +302,7 @@ export function remedyText(r: Remedy): string {
       const reads =
         sc === undefined
           ? ""
-          : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the reviews read a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+          : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
       if (r.ready) {
         // nothing is asked above: no "once what is asked above is done"
         const early =
