@@ -5,7 +5,7 @@
 
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
-import { type Customer, forkCustomer, lineOf } from "./customer.js";
+import { type Customer, forkCustomer, type Line, lineOf } from "./customer.js";
 import type { DueRecord } from "./record.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
@@ -44,14 +44,15 @@ export function asNextReviewReads(
   if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
   const ahead = ranTo(c, day, calendar, monthEnd, repay, late ? monthEnd : day);
   const read = forkCustomer(c);
-  for (const id of ["huabei", "jiebei"] as const) {
-    const from = lineOf(ahead, id);
-    const to = lineOf(read, id);
-    to.reportedBalance = from.reportedBalance;
-    to.reportedLimit = from.reportedLimit;
-    to.reported = from.reported;
-  }
+  for (const id of ["huabei", "jiebei"] as const) takeReport(lineOf(read, id), lineOf(ahead, id));
   return read;
+}
+
+/** `to` reads the month-end report `from` carries: the balance and limit reported, and whether one was. */
+export function takeReport(to: Line, from: Line): void {
+  to.reportedBalance = from.reportedBalance;
+  to.reportedLimit = from.reportedLimit;
+  to.reported = from.reported;
 }
 
 /**

@@ -29,7 +29,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
-import { asNextReviewReads, duesAhead, reportAhead } from "./report-ahead.js";
+import { asNextReviewReads, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
 import {
   citing,
   cutTo,
@@ -818,10 +818,7 @@ function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly
     for (const id of ["huabei", "jiebei"] as const) {
       const from = lineOf(late, id);
       const to = lineOf(read, id);
-      if (from.reportedBalance <= to.reportedBalance) continue;
-      to.reportedBalance = from.reportedBalance;
-      to.reportedLimit = from.reportedLimit;
-      to.reported = from.reported;
+      if (from.reportedBalance > to.reportedBalance) takeReport(to, from);
     }
   }
   return lessElsewhere(read, repay);
