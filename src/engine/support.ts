@@ -463,7 +463,8 @@ function suspendedLine(
       early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
       ...(ahead !== null ? { score: ahead } : {}),
-      ...(reads !== null ? { reads } : {}),
+      // (beneath a security hold, the verification still stands in the way: not said then)
+      ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });
   }
   // a write-off on either line bars any restoration; else the clean period may not end in time

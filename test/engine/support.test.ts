@@ -1436,6 +1436,29 @@ describe("debt advice: what the review will read", () => {
     expect(stepOn(now, "request_review", 50).decision).not.toBe("restored");
   });
 
+  it("says so too when what was repaid since the last report is a Jiebei loan", () => {
+    // ¥30,000 borrowed on Jiebei on day 5 is on the January report: (¥100,000 + ¥30,000) / ¥120,000 at the
+    // review of day 45 suspends Huabei. Repaid in full on day 33, before its first due date: the report of
+    // day 59 shows nothing on Jiebei, and the review of day 74 reads ¥100,000
+    const events = [
+      on.open(0, 50_000),
+      on.open(0, 100_000, "jiebei"),
+      on.borrow(5, 30_000, 3),
+      on.externalDebt(20, 100_000),
+      on.repay(33, "full", "jiebei"),
+      on.support(50),
+    ];
+    const t = run(events, { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({
+      decision: "suspended",
+      reasons: expect.arrayContaining(["DEBT_TO_INCOME_TOO_HIGH"]),
+    });
+    const s = stepOn(t, "contact_support", 50).remedies.filter((r) => r.line === "huabei");
+    expect(remedy(s, "reduce_debt")).toMatchObject({ repay: [], report: { day: 59 } });
+    expect(remedy(s, "wait_for_review")).toMatchObject({ day: 74, ready: true, reads: { day: 59 } });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
+  });
+
   it("without an income, the income asked for is the one the coming report needs (bought since the last one included)", () => {
     // the January report reads ¥30,000 (repaid on day 38); ¥40,000 bought on day 40 is what the report of
     // 2024-02-29 (day 59), and so the review of day 74, reads — after the income fell to 0 on day 35
