@@ -86,13 +86,16 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       day: "its day",
       date: "its date",
       later: "not the next review, but the first that can restore the line (its clean period ends first)",
-      ready: "nothing stands in the way of the restoration today: the review only has to come",
+      ready:
+        "nothing stands in the way of the restoration today — or, with `reads`, as the next review will read the customer: the review only has to come",
       early:
         "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null",
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
       score:
         "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
+      reads:
+        "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
     },
   },
   wait_for_inquiries: {

@@ -380,6 +380,8 @@ function suspendedLine(
   // the score the next review reads from a coming month-end report, when it restores the line and today's
   // does not (restoration)
   let ahead: ScoreAhead | null = null;
+  // the month-end report the next review reads, when reading it is what leaves nothing in its way
+  let reads: { day: number; date: string } | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -396,11 +398,13 @@ function suspendedLine(
       const beneath = restoration(c, line, day, s, calendar, remedies, held.cause);
       blockers.push(...beneath.blockers);
       ahead = beneath.ahead;
+      reads = beneath.reads;
     }
   } else {
     const own = restoration(c, line, day, s, calendar, remedies, line.cause);
     blockers.push(...own.blockers);
     ahead = own.ahead;
+    reads = own.reads;
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
@@ -436,7 +440,7 @@ function suspendedLine(
     // ratio within the cap once the coming report counts) and the report on record is still over the cap
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) || ahead !== null
+      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
@@ -445,7 +449,7 @@ function suspendedLine(
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
-        (ahead !== null &&
+        ((ahead !== null || reads !== null) &&
           !scoreRestores(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, at), line.id, at)))
         ? first
         : at;
@@ -459,6 +463,8 @@ function suspendedLine(
       early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
       ...(ahead !== null ? { score: ahead } : {}),
+      // (beneath a security hold, the verification still stands in the way: not said then)
+      ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });
   }
   // a write-off on either line bars any restoration; else the clean period may not end in time
@@ -988,7 +994,7 @@ function restoration(
   calendar: Calendar,
   remedies: Remedy[],
   cause: Line["cause"],
-): { blockers: RuleFact[]; ahead: ScoreAhead | null } {
+): { blockers: RuleFact[]; ahead: ScoreAhead | null; reads: { day: number; date: string } | null } {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const income = reportIncome(c, line, s);
@@ -1034,7 +1040,11 @@ function restoration(
     cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) &&
     customerOverdue(c) === 0 &&
     !(debt?.kind === "reduce_debt" && debt.missed !== null);
-  const ahead = s.score < needed && !sized && nextRestores ? scoreAhead(c, line, day, calendar, s) : null;
+  const read = nextRestores ? readAhead(c, line, day, calendar) : null;
+  const ahead =
+    read !== null && s.score < needed && !sized && read.s.score >= read.needed
+      ? { today: s.score, reads: read.s.score, needed: read.needed, report: read.report }
+      : null;
   if (s.score < needed && !sized && ahead === null) {
     remedies.push(raiseScore(line, s, needed));
     // the day the last recent application leaves the 30-day window
@@ -1048,35 +1058,39 @@ function restoration(
       });
   }
   const blockers = restorationBlockers(c, line, day, s, cause);
-  // today's blockers stand (today's score among them) unless the review, reading that report, finds none
-  const ready = ahead !== null && restorationBlockers(ahead.read, line, day, ahead.s, cause).length === 0;
-  return { blockers: ready ? [] : blockers, ahead: ahead?.score ?? null };
+  // today's blockers stand (today's score, today's debt ratio among them) unless the review, reading that
+  // report as it will (the bills due before it met at their minimum), finds none
+  const ready =
+    read !== null &&
+    blockers.length > 0 &&
+    restorationBlockers(read.read, line, day, read.s, cause).length === 0;
+  return { blockers: ready ? [] : blockers, ahead, reads: ready ? read.report : null };
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
 
-/** When a month end comes before the next periodic review, the score that review reads from its report
- *  (the repayments made and the spending since the last one, with the charges until then) — when today's
- *  score, `s`, is short of what restoring the line needs and that one meets it (as the review scores it on
- *  its day, with the due dates decided before it): what it reads, and the customer as it reads them;
- *  else null. */
-function scoreAhead(
+/** When a month end comes before the next periodic review, the customer as that review reads them: the
+ *  lines' balances as its report shows them (the repayments made and the spending since the last one, with
+ *  the charges until then), scored on its day with the due dates decided before it (each bill met at its
+ *  minimum) — with the score restoring the line needs then, and the report; else null. */
+function readAhead(
   c: Customer,
   line: Line,
   day: number,
   calendar: Calendar,
-  s: Scored,
-): { score: ScoreAhead; read: Customer; s: Scored } | null {
+): { read: Customer; s: Scored; needed: number; report: { day: number; date: string } } | null {
   const read = asNextReviewReads(c, day, calendar);
   if (read === c) return null;
   const next = reviewOnOrAfter(calendar, day, c.policy);
-  const needed = scoreRestoring(read, line.id);
   const dues = duesAhead(c, day, calendar, next);
-  const reads = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, next);
-  if (reads.score < needed) return null;
+  const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, next);
   const monthEnd = monthEndAfter(calendar, day);
-  const report = { day: monthEnd, date: calendar.date(monthEnd) };
-  return { score: { today: s.score, reads: reads.score, needed, report }, read, s: reads };
+  return {
+    read,
+    s,
+    needed: scoreRestoring(read, line.id),
+    report: { day: monthEnd, date: calendar.date(monthEnd) },
+  };
 }
 
 /** The first day a restoration's clean period can have ended: from the last overdue repaid, or from

@@ -303,13 +303,19 @@ export function remedyText(r: Remedy): string {
         sc === undefined
           ? ""
           : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+      // the report that review reads, when reading it is what leaves nothing in the way (today's record
+      // does not: the debt ratio on it, say); named once when the score above names it
+      const report =
+        r.reads === undefined || sc !== undefined
+          ? ""
+          : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
       if (r.ready) {
         // nothing is asked above: no "once what is asked above is done"
         const early =
           r.early === null
             ? ""
             : `; or ask for an early review (${requestReviewOf(r.line)}) ${r.early.now ? "now" : `from ${r.early.date} (day ${r.early.day})`}`;
-        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${reads}${early}`;
+        return `nothing more is needed: as things stand, the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) restores the line${report}${reads}${early}`;
       }
       const income = r.withIncome;
       const review =

@@ -1403,6 +1403,62 @@ describe("debt advice: what the review will read", () => {
     ).toMatchObject({ decision: "restored" });
   });
 
+  it("says the next review restores the line when the repayments already made bring every number there", () => {
+    // suspended on day 45 for the January report's ratio, (¥110,000 + ¥30,000) / ¥120,000: the ¥30,000 was
+    // repaid on day 38, so the report of day 59 shows ¥4,000 and the review of day 74 reads ¥114,000, within
+    // the cap — today's record is still over it, but nothing stands in the way of that review
+    const t = run(repaid(110_000), { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended" });
+    const s = stepOn(t, "contact_support", 50);
+    expect(s.status).toBe("suspended");
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    // the reasons on record stay the suspension's
+    expect(remedy(s.remedies, "on_record")?.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    // it names the report the review reads, and an early review only once that report is made
+    expect(wait).toMatchObject({
+      day: 74,
+      ready: true,
+      early: { day: 60, now: false },
+      reads: { day: 59, date: "2024-02-29" },
+    });
+    expect(describeRemedy(wait)).toMatch(
+      /^nothing more is needed: as things stand, the next periodic review on 2024-03-15 \(day 74\) restores the line, reading the month-end report on 2024-02-29 \(day 59\), which counts the repayments made since the last one.*; or ask for an early review .* from 2024-03-01 \(day 60\)$/,
+    );
+    // what it says holds: the review restores the line, its bill due before it paid at the minimum
+    const follow = run([...repaid(110_000), on.repay(69, "minimum")], { policy, profile, until: 80 });
+    expect(stepOn(follow, "review", 74)).toMatchObject({ decision: "restored" });
+    // so does the early review it offers, the day after that report
+    const early = run([...repaid(110_000), on.requestReview(60)], { policy, profile, until: 80 });
+    expect(stepOn(early, "request_review", 60)).toMatchObject({ decision: "restored" });
+    // an early review today reads the January report and restores nothing
+    const now = run([...repaid(110_000), on.requestReview(50)], { policy, profile, until: 80 });
+    expect(stepOn(now, "request_review", 50).decision).not.toBe("restored");
+  });
+
+  it("says so too when what was repaid since the last report is a Jiebei loan", () => {
+    // ¥30,000 borrowed on Jiebei on day 5 is on the January report: (¥100,000 + ¥30,000) / ¥120,000 at the
+    // review of day 45 suspends Huabei. Repaid in full on day 33, before its first due date: the report of
+    // day 59 shows nothing on Jiebei, and the review of day 74 reads ¥100,000
+    const events = [
+      on.open(0, 50_000),
+      on.open(0, 100_000, "jiebei"),
+      on.borrow(5, 30_000, 3),
+      on.externalDebt(20, 100_000),
+      on.repay(33, "full", "jiebei"),
+      on.support(50),
+    ];
+    const t = run(events, { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({
+      decision: "suspended",
+      reasons: expect.arrayContaining(["DEBT_TO_INCOME_TOO_HIGH"]),
+    });
+    const s = stepOn(t, "contact_support", 50).remedies.filter((r) => r.line === "huabei");
+    expect(remedy(s, "reduce_debt")).toMatchObject({ repay: [], report: { day: 59 } });
+    expect(remedy(s, "wait_for_review")).toMatchObject({ day: 74, ready: true, reads: { day: 59 } });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
+  });
+
   it("without an income, the income asked for is the one the coming report needs (bought since the last one included)", () => {
     // the January report reads ¥30,000 (repaid on day 38); ¥40,000 bought on day 40 is what the report of
     // 2024-02-29 (day 59), and so the review of day 74, reads — after the income fell to 0 on day 35
