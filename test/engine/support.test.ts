@@ -32,6 +32,16 @@ const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
   remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
 
+/** The score's lowest band (¥1,000 from 350) below the smallest line (¥2,000): a line needs a score of 840. */
+const BAND_BELOW_SMALLEST_LINE = {
+  delinquentMinScore: 350,
+  reduceLimitScore: 950,
+  minLimit: 2_000,
+  limitBands: [
+    { minScore: 350, maxLimit: 1_000 },
+    { minScore: 840, maxLimit: 5_000 },
+  ],
+};
 describe("contact_support", () => {
   it("an overdue a review suspends for before the 30-day trigger: the pay step names that review, once", () => {
     // the bill due on day 40 unpaid after its grace; the review on day 45 finds it past due with a score
@@ -557,15 +567,7 @@ describe("contact_support", () => {
   it("a score whose band is below the smallest line: the warning gives the score of the first band with a line", () => {
     // the score's band (¥1,000 from 350) is below the smallest line (¥2,000): the review suspends for
     // LIMIT_BELOW_MINIMUM, a score rule — what changes it is a score of 840, the band of ¥5,000
-    const policy = testPolicy({
-      delinquentMinScore: 350,
-      reduceLimitScore: 950,
-      minLimit: 2_000,
-      limitBands: [
-        { minScore: 350, maxLimit: 1_000 },
-        { minScore: 840, maxLimit: 5_000 },
-      ],
-    });
+    const policy = testPolicy(BAND_BELOW_SMALLEST_LINE);
     const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.repay(44, "full")];
     const t = run([...events, on.support(44)], { policy, until: 50 });
     const s = stepOn(t, "contact_support", 44);
@@ -581,16 +583,7 @@ describe("contact_support", () => {
   it("a line suspended for its score's band below the smallest line: the step is that band's score, not the restoration score it has", () => {
     // suspended on day 45 for LIMIT_BELOW_MINIMUM: a score of 831 meets restoreScore (700), and a review
     // reading it would not restore the line — what restores it is 840, the band with a line
-    const policy = testPolicy({
-      delinquentMinScore: 350,
-      reduceLimitScore: 950,
-      minLimit: 2_000,
-      restoreScore: 700,
-      limitBands: [
-        { minScore: 350, maxLimit: 1_000 },
-        { minScore: 840, maxLimit: 5_000 },
-      ],
-    });
+    const policy = testPolicy({ ...BAND_BELOW_SMALLEST_LINE, restoreScore: 700 });
     const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(44, "full"), on.support(50)], {
       policy,
       until: 80,
