@@ -22,17 +22,12 @@ const ok = async (args: string[]) => {
   return r.stdout;
 };
 
+/** The run the shards split and the page compares: the population against `tightened` from day 90. */
+const CHALLENGER_RUN = ["simulate", ...POP, "--challenger", "tightened", "--challenger-from", "90"];
+
 describe("credit-sim simulate", () => {
   it("3 shards merged equal the unsharded run, byte for byte", async () => {
-    const whole = await ok([
-      "simulate",
-      ...POP,
-      "--challenger",
-      "tightened",
-      "--challenger-from",
-      "90",
-      "--json",
-    ]);
+    const whole = await ok([...CHALLENGER_RUN, "--json"]);
     const files: string[] = [];
     for (const i of [1, 2, 3]) {
       const file = join(tmp, `shard${i}.json`);
@@ -74,16 +69,7 @@ describe("credit-sim simulate", () => {
       expect(row.endsWith(" *"), row).toBe(lo! > 0 || hi! < 0);
     }
     // --html: the unsharded run's page, but for the same hint (the shards' command is not in their files)
-    const page = await ok([
-      "simulate",
-      ...POP,
-      "--challenger",
-      "tightened",
-      "--challenger-from",
-      "90",
-      "--html",
-      "-",
-    ]);
+    const page = await ok([...CHALLENGER_RUN, "--html", "-"]);
     const merged = join(tmp, "merged.html");
     const m = await cli(["merge", ...files, "--html", merged]);
     expect(m.status).toBe(0);
