@@ -250,4 +250,28 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     // its second spell is not charged to the first: nothing closes the line
     expect(steps.some((s) => s.decision === "closed")).toBe(false);
   });
+
+  it("a hold over a suspension the policy let go: the review records nothing beneath it, and verifying leaves it ready", () => {
+    const run = story("hold-over-a-ready-suspension.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const steps = run.trace.steps;
+    // once the cap is back at 2, only the hold keeps the line suspended: no suspension is recorded anew
+    // beneath it (it was one for credit, with no reason at all)
+    const suspensions = steps.filter((s) => s.decision === "suspended");
+    for (const s of suspensions) expect(s.reasons).not.toEqual([]);
+    expect(suspensions.map((s) => [s.day, s.cause])).toEqual([
+      [74, "policy"],
+      [82, "security"],
+      [120, "policy"],
+    ]);
+    expect(steps.find((s) => s.day === 105 && s.event.type === "review")!.decision).toBeNull();
+  });
+
+  it("a hold never verified over a suspension that has run its course closes the line for security", () => {
+    const run = story("hold-never-verified.yaml");
+    expect(run.results.filter((r) => !r.ok)).toEqual([]);
+    const closure = run.trace.steps.find((s) => s.decision === "closed")!;
+    expect(closure).toMatchObject({ day: 288, cause: "security" });
+    expect(closure.reasons).toEqual(["LONG_SUSPENSION", "SECURITY_PROFILE_CHANGES"]);
+  });
 });

@@ -313,11 +313,13 @@ function repayAmount(s: EngineState, line: Line, amount: RepayAmount): Fen {
   return jiebeiDue(s, line.book);
 }
 
-/** Merges a `policy` event into the policy in force (a `set` marks its name: `default*`). */
+/** Merges a `policy` event into the policy in force (a `set` marks its name: `default*` — once, however
+ *  many `set`s changed it since it was named). */
 export function applyPolicyEvent(current: Policy, use: Policy | null, set: Partial<Policy>): Policy {
   const base = use ?? current;
   const overridden = Object.keys(set).length > 0;
-  return { ...base, ...set, name: overridden ? `${base.name}*` : base.name };
+  const name = overridden && !base.name.endsWith("*") ? `${base.name}*` : base.name;
+  return { ...base, ...set, name };
 }
 
 /** What customer service would tell the customer to do about one line today (the steps a declined early

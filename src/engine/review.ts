@@ -384,11 +384,15 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     ];
     if (blockers.length === 0) return restore(c, line, s);
     const codes = citing(c, line, day, s, blockers);
+    // a suspension beneath a hold with nothing left in its way (its clean period over, the policy that made
+    // it loosened since) is ready to end: the hold alone keeps the line suspended — a verification would
+    // restore it at the next review (RESTORED_AT_REVIEW) — so there is nothing beneath to record or close for
+    const ready = held !== null && restorationBlockers(c, line, day, s, held.cause).length === 0;
     if (!requested && longSuspended && line.statusDay !== null) {
       // the suspension beneath a hold is what a verification would have left: it names the closure — for
       // policy while a policy change is what holds the line (whatever the suspension was first for: the
-      // customer cleared their own part), else for credit
-      const beneath = held?.cause ?? line.cause ?? "credit";
+      // customer cleared their own part), else for credit; for security when it would have left nothing
+      const beneath = ready ? "security" : (held?.cause ?? line.cause ?? "credit");
       const heldByChange = codes.includes("POLICY_CHANGE");
       return {
         decision: "closed",
@@ -411,7 +415,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     // suspension for credit, a cleared credit suspension for the change that holds it, so that it is told,
     // closed and run to term as the change's. An early review cuts no limit: line management is the
     // periodic review's
-    const now = recordedFor(held?.cause ?? line.cause, codes.includes("POLICY_CHANGE"), line);
+    const now = ready ? null : recordedFor(held?.cause ?? line.cause, codes.includes("POLICY_CHANGE"), line);
     if (now !== null) {
       const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
       const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, now, !requested);

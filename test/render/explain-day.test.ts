@@ -397,6 +397,26 @@ describe("the policy in force", () => {
     expect(named(10)).toBe("default*");
     expect(named(20)).toBe("tightened");
   });
+
+  it("is marked changed once, however many `set`s changed it (default*, not default**)", () => {
+    const text = [
+      "name: sets",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 3000 }",
+      "  - { day: 10, type: policy, set: { maxDebtToIncome: 0.8 } }",
+      "  - { day: 20, type: policy, set: { maxDebtToIncome: 2 } }",
+      "  - { day: 30, type: policy, use: tightened, set: { minScore: 600 } }",
+      "  - { day: 40, type: policy, set: { minScore: 610 } }",
+      "",
+    ].join("\n");
+    const { scenario: sc } = loadScenarioText(text, `${ROOT}sets.yaml`);
+    const t = simulate(sc);
+    const named = (day: number) => explainDay(sc, t, day).policy;
+    expect(named(20)).toBe("default*");
+    expect(t.steps.find((s) => s.day === 20)!.policy).toBe("default*");
+    expect(named(30)).toBe("tightened*");
+    expect(named(40)).toBe("tightened*");
+  });
 });
 
 describe("the scorecard's table", () => {
