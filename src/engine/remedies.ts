@@ -73,11 +73,15 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   raise_score: {
     meaning: "raise the score to what the rule that decided asks",
     fields: {
-      current: "today's score",
+      current: "today's score — or, with `ahead`, the score the next review reads",
       needed: "the score asked",
       drivers:
         "the reason codes of the characteristics the customer can improve (at most four: those costing the most points)",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
+      ahead:
+        "a suspended line whose next review can restore it, a month end before that review: `current` is the score that review reads from that month-end report (`report`: its `day` and `date`; the repayments and the spending since the last one counted, the bills due before it met at their minimum), `today` today's",
+      review:
+        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides",
     },
   },
   wait_for_review: {

@@ -430,6 +430,14 @@ function suspendedLine(
     const repaid = debt?.missed ? debt.review.day : clear;
     const closedFirst = closesOn !== null && closesOn < repaid;
     const first = closedFirst ? clear : Math.max(clear, repaid);
+    // the score step for a later review says so: that review reads the score then, from the month-end
+    // report before it — a score what is spent and repaid until then decides, which no answer today can
+    // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
+    // today's is what there is to raise
+    if (first !== next)
+      for (const [i, r] of remedies.entries())
+        if (r.line === line.id && r.kind === "raise_score" && r.ahead === undefined)
+          remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
     // an early review (request_review) judges as the periodic one does: from the end of the clean period
     // and of the cooldown since the last honoured request; worth saying only before the periodic one
     const cooled =
@@ -438,9 +446,13 @@ function suspendedLine(
     // line repaid by then, or repayments already made) holds for a review after it — and so does the
     // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
     // ratio within the cap once the coming report counts) and the report on record is still over the cap
+    // — as does a score step for the score that report brings
+    const raisesAhead = remedies.some(
+      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead !== undefined,
+    );
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null
+      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null || raisesAhead
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
@@ -621,7 +633,7 @@ function standardRemedies(
 }
 
 /** The score `needed`, and the characteristics the customer can improve towards it. */
-function raiseScore(line: Line, s: Scored, needed: number): Remedy {
+function raiseScore(line: Line, s: Scored, needed: number): Extract<Remedy, { kind: "raise_score" }> {
   const reach = reachable(s);
   return {
     line: line.id,
@@ -998,19 +1010,30 @@ function restoration(
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const income = reportIncome(c, line, s);
-  for (const failure of eligibilityFailures(c, rules, p)) {
+  // the next review, when it is the one that can restore the line (its clean period allowing, nothing
+  // overdue) and a month end comes before it: the customer as it reads them — that report's balances (the
+  // repayments and the spending since the last one), its score — is what the answer is about; a later
+  // review reads a later report, which what is spent and repaid until then decides
+  const clearByNext = cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
+  const read = clearByNext ? readAhead(c, line, day, calendar) : null;
+  const ahead = read === null ? null : restorationBlockers(read.read, line, day, read.s, cause);
+  // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
+  // one): the debt advice is for that review either way
+  const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
+  const failures = eligibilityFailures(c, rules, p);
+  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
+  for (const failure of failures) {
     // a security hold over the suspension has asked for the verification already: once is enough
     if (
       failure.code === "IDENTITY_REQUIRED" &&
       !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
-    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") {
-      // sized to the score too only for the next review, when its clean period allows that one to restore
-      const ready = cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
-      const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, ready ? s : null);
-      if (debt !== null) remedies.push(debt);
-    }
+  }
+  if (debtOver) {
+    // sized to the score too only for the next review, when its clean period allows that one to restore
+    const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, clearByNext ? s : null);
+    if (debt !== null) remedies.push(debt);
   }
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
@@ -1029,24 +1052,24 @@ function restoration(
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
   const needed = Number.isFinite(band) ? band : restorationScore(rules, line.id).score;
-  // debt advice sized to the score as well says how much: the score is no step of its own then — nor is it
-  // when the next review, reading the coming month-end report (repayments made since the last one, say),
-  // reads a score that restores the line already
+  // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
-  // — only for the next review, when it is the one that can restore the line (its clean period allowing,
-  // the debt advice counting on its report): a later one reads a later report, its score another
-  const debt = remedies.find((r) => r.line === line.id && r.kind === "reduce_debt");
-  const nextRestores =
-    cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) &&
-    customerOverdue(c) === 0 &&
-    !(debt?.kind === "reduce_debt" && debt.missed !== null);
-  const read = nextRestores ? readAhead(c, line, day, calendar) : null;
-  const ahead =
+  // the score that review reads meets what restoring needs while today's does not: no step, the score it
+  // reads said beside today's
+  const scoreAhead =
     read !== null && s.score < needed && !sized && read.s.score >= read.needed
       ? { today: s.score, reads: read.s.score, needed: read.needed, report: read.report }
       : null;
-  if (s.score < needed && !sized && ahead === null) {
-    remedies.push(raiseScore(line, s, needed));
+  // the score step: for that review, the score it reads from that report (short of what restoring needs,
+  // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
+  // it when it is a later one)
+  const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
+  if (short) {
+    remedies.push(
+      read !== null
+        ? { ...raiseScore(line, read.s, read.needed), ahead: { today: s.score, report: read.report } }
+        : raiseScore(line, s, needed),
+    );
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
     if (latest !== undefined && day - latest < 30)
@@ -1057,14 +1080,14 @@ function restoration(
         date: calendar.date(latest + 30),
       });
   }
-  const blockers = restorationBlockers(c, line, day, s, cause);
-  // today's blockers stand (today's score, today's debt ratio among them) unless the review, reading that
-  // report as it will (the bills due before it met at their minimum), finds none
-  const ready =
-    read !== null &&
-    blockers.length > 0 &&
-    restorationBlockers(read.read, line, day, read.s, cause).length === 0;
-  return { blockers: ready ? [] : blockers, ahead, reads: ready ? read.report : null };
+  // what stands in the way: as that review will read the customer (the bills due before it met at their
+  // minimum), with its numbers — nothing, though something does on today's record (READY_TO_RESTORE,
+  // naming the report it reads), or something though nothing does today (spending since the last report:
+  // that review does not restore the line as today's record would have it); else what does today
+  const today = restorationBlockers(c, line, day, s, cause);
+  if (ahead === null || read === null) return { blockers: today, ahead: scoreAhead, reads: null };
+  const turns = (today.length === 0) !== (ahead.length === 0);
+  return { blockers: ahead, ahead: scoreAhead, reads: turns ? read.report : null };
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;

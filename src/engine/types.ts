@@ -209,7 +209,21 @@ export type Remedy = {
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
    *  most the score reaches with all of them at their maximum */
-  | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[]; reach?: number }
+  /** `ahead`: `current` is the score the next review reads from the month-end `report` before it (the
+   *  repayments and the spending since the last one counted), not today's (`today`) — a suspended line's
+   *  step when that review is the one that can restore it */
+  /** `review`: the score is needed at a later review than the next, the first that can restore the line:
+   *  it reads the score then, from the month-end report before it, which what is spent and repaid until
+   *  then decides — `current` is today's */
+  | {
+      kind: "raise_score";
+      current: number;
+      needed: number;
+      drivers: ReasonCode[];
+      reach?: number;
+      ahead?: { today: number; report: { day: number; date: string } };
+      review?: { day: number; date: string };
+    }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
   /** `withIncome`: a review the debt advice's repayments come too late for — before `day`, or `day` itself

@@ -287,7 +287,13 @@ export function remedyText(r: Remedy): string {
       const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
-      const raise = `raise the score from ${r.current} to ${r.needed}`;
+      // the score the review reads, when it is not today's: from the coming report, or a later one's
+      const raise =
+        r.ahead !== undefined
+          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+          : r.review !== undefined
+            ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+            : `raise the score from ${r.current} to ${r.needed}`;
       if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
       // said before the steps, so that they are not taken for a way there
       const out =

@@ -1253,6 +1253,36 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(stepOn(now, "request_review", 50).decision).not.toBe("restored");
   });
 
+  it("asks for the score that review reads when it is still short: the step raises from that one, not today's", () => {
+    // restoreScore 920: the review of day 74 reads 905 from the report of day 59 — 60 points more than
+    // today's 845, which reads the January report's utilisation
+    const short = { ...policy, restoreScore: 920 };
+    const t = run(events, { policy: short, until: 80 });
+    const s = stepOn(t, "contact_support", 50);
+    const review = stepOn(t, "review", 74);
+    expect(review.decision).toBeNull();
+    expect(review.score).toBeGreaterThan(s.score);
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise).toMatchObject({
+      current: review.score,
+      needed: 920,
+      ahead: { today: s.score, report: { day: 59, date: "2024-02-29" } },
+    });
+    // the utilisation the report of day 59 no longer shows is not a step
+    expect(raise.drivers).not.toContain("HIGH_UTILISATION");
+    expect(describeRemedy(raise)).toMatch(
+      new RegExp(
+        `^raise the score from ${review.score} to 920 \\(${review.score} is what the next periodic review reads from the month-end report on 2024-02-29 \\(day 59\\), .*; ${s.score} today\\)`,
+      ),
+    );
+    // the score fact is that review's too, and an early review before that report (reading today's
+    // score) is not offered
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_BELOW_RESTORE", value: review.score }),
+    );
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 74, early: { day: 60 } });
+  });
+
   it("still asks for the score when the review that can restore the line is a later one, reading its own report", () => {
     // the bill due on day 40 repaid after its grace days, on day 44: the 60 clean days restoring needs run
     // to the review of day 105. The one of day 74 would read 843 from the report of day 59, over
@@ -1263,11 +1293,69 @@ describe("contact_support: the score the next review reads from the coming repor
     const s = stepOn(t, "contact_support", 50);
     expect(s.status).toBe("suspended");
     expect(s.reasons.slice(0, 2)).toEqual(["OVERDUE_TOO_RECENT", "SCORE_BELOW_RESTORE"]);
-    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    // today's score, said as today's, for the review it is needed at — which reads the score then, from
+    // the March report: what is spent and repaid until then decides it, which no answer can promise today
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise).toMatchObject({ current: s.score, needed: 840, review: { day: 105, date: "2024-04-15" } });
+    expect(raise.ahead).toBeUndefined();
+    expect(describeRemedy(raise)).toMatch(
+      new RegExp(
+        `^raise the score from ${s.score} today to 840 by the periodic review on 2024-04-15 \\(day 105\\), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves: `,
+      ),
+    );
     const wait = remedy(s.remedies, "wait_for_review")!;
     expect(wait).toMatchObject({ day: 105, later: true, ready: false });
     expect(wait.score).toBeUndefined();
     expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, score: 833 });
+  });
+});
+
+describe("contact_support: what the next review reads, spent since the last report", () => {
+  // Jiebei (a debt cap of 1: ¥120,000 on ¥10,000 a month) is suspended at the review of day 45 for the
+  // January report's ratio, ¥130,000 elsewhere. ¥20,000 of it repaid on day 50 leaves today's record within
+  // the cap — but ¥30,000 bought on Huabei (active) on day 52 is what the report of day 59 shows, and what
+  // the review of day 74 reads: (¥110,000 + ¥30,000) / ¥120,000 = 1.17
+  const policy = testPolicy({ jiebeiMaxDebtToIncome: 1 });
+  const profile = { monthlyIncome: 10_000 };
+  const events = [
+    on.open(0, 50_000),
+    on.open(0, 50_000, "jiebei"),
+    on.externalDebt(20, 130_000),
+    on.externalRepayment(50, 20_000),
+    on.purchase(52, 30_000),
+    on.support(55),
+  ];
+
+  it("promises no restoration the next review will not make: what it reads stands in the way, and the step for it", () => {
+    const t = run(events, { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ line: "jiebei", decision: "suspended" });
+    const s = stepOn(t, "contact_support", 55);
+    expect(s.reasons).not.toContain("READY_TO_RESTORE");
+    expect(s.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    // the ratio that review reads, not today's record's 0.92
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", value: 1.17, line: "jiebei" }),
+    );
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({
+      line: "jiebei",
+      repay: [{ debt: "elsewhere", amount: 20_000 * 100, all: false }],
+      review: { day: 74 },
+    });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 74, ready: false, early: { day: 60, now: false } });
+    expect(wait.reads).toBeUndefined();
+    // what it said: the review of day 74, the bill paid at its minimum, reads the February report and
+    // restores nothing…
+    const minimum = on.repay(69, "minimum");
+    const asIs = run([...events, minimum], { policy, profile, until: 80 });
+    expect(stepOn(asIs, "review", 74)).toMatchObject({ line: "jiebei", decision: null });
+    // …and the step it gives restores the line there, and at the early review it names
+    const paid = [...events, on.externalRepayment(56, 20_000), minimum];
+    expect(stepOn(run(paid, { policy, profile, until: 80 }), "review", 74)).toMatchObject({
+      decision: "restored",
+    });
+    const early = run([...paid, on.requestReview(60, "jiebei")], { policy, profile, until: 80 });
+    expect(stepOn(early, "request_review", 60)).toMatchObject({ decision: "restored" });
   });
 });
 
