@@ -20,6 +20,7 @@ import {
   owed,
   rulesFor,
   runsToTerm,
+  suspendedFor,
   thinFile,
   verifyIdentity,
 } from "./customer.js";
@@ -31,6 +32,7 @@ import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import { asNextReviewReads, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
 import {
+  citedFacts,
   citing,
   cutTo,
   keptStandard,
@@ -242,9 +244,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       // nothing left to do but wait for the review: said as such, not with the score's drivers as if
       // they were what keeps the line suspended
       if (blockers.length === 0 && !reasons.includes("READY_TO_RESTORE")) reasons.push("READY_TO_RESTORE");
-      // the policy change first while it is what holds the line, as the reviews cite it
-      for (const code of citing(c, line, day, s, blockers)) if (!reasons.includes(code)) reasons.push(code);
-      for (const f of blockers) {
+      // the policy change first while it is what holds the line, as the reviews cite it (and each threshold
+      // it moved, what it was before it)
+      const codes = citing(c, line, day, s, blockers);
+      for (const code of codes) if (!reasons.includes(code)) reasons.push(code);
+      for (const f of citedFacts(c, line, suspendedFor(line), codes, blockers)) {
         // the numbers, and which line when two are open (the answer is about the customer)
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
       }

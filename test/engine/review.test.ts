@@ -653,6 +653,39 @@ describe("the periodic review", () => {
     expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_MINIMUM"]);
   });
 
+  it("a change's suspension at the review says each threshold it moved, and what it was before, as the trigger's does", async () => {
+    const { describeFact } = await import("../../src/scenario/format.js");
+    const { traceToNdjson } = await import("../../src/render/json.js");
+    // ¥180,000 elsewhere on ¥10,000 a month: 1.5, within the cap of 2 the line opened under, over the 1 a
+    // change sets on day 5 — the review of day 14 suspends for the change
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.externalDebt(1, 180_000),
+        on.policy(5, { set: { maxDebtToIncome: 1 } }),
+        on.support(20),
+        on.requestReview(50),
+      ],
+      { policy: testPolicy({ maxDebtToIncome: 2 }), profile: { monthlyIncome: 10_000 } },
+    );
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]);
+    const fact = { code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "maxDebtToIncome", threshold: 1, before: 2 };
+    expect(review.facts).toContainEqual(expect.objectContaining(fact));
+    expect(describeFact(review.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!)).toBe(
+      "1.50 vs maxDebtToIncome 1.00, 2.00 before the policy change",
+    );
+    // and so does every answer and review while the change holds the line: customer service, an early
+    // review, the JSON
+    for (const s of [stepOn(t, "contact_support", 20), stepOn(t, "request_review", 50)]) {
+      expect(s.reasons).toContain("POLICY_CHANGE");
+      expect(s.facts).toContainEqual(expect.objectContaining(fact));
+    }
+    const json = traceToNdjson("policy", [review]);
+    expect(json).toContain('"threshold":1,"value":1.5,"before":2');
+  });
+
   it("`use` switches to another policy; failing it cites the policy change", () => {
     const strict = testPolicy({ minScore: 950 }, "strict");
     const t = run([on.open(0, 1_000), on.policy(5, { use: strict })]);
