@@ -100,6 +100,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
+      policyBars:
+        "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null",
     },
   },
   wait_for_inquiries: {

@@ -460,6 +460,13 @@ function suspendedLine(
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
+    // a policy whose largest limit is below its smallest line has no line for anyone: no review restores
+    // the line under it, early or not, whatever the customer does — only a change of policy would
+    const product = blockers.find((f) => f.code === "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE");
+    const policyBars =
+      product?.value !== undefined && product.threshold !== undefined
+        ? { largest: product.value, smallest: product.threshold }
+        : null;
     // debt advice sized to the score counts on the score the review named reads: an early review is offered
     // only when the score it would read meets that too
     const early =
@@ -476,9 +483,13 @@ function suspendedLine(
       date: calendar.date(first),
       later: first !== next,
       ready: blockers.length === 0,
-      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
+      early:
+        early < first && policyBars === null
+          ? { day: early, date: calendar.date(early), now: early === day }
+          : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
       ...(ahead !== null ? { score: ahead } : {}),
+      ...(policyBars !== null ? { policyBars } : {}),
       // (beneath a security hold, the verification still stands in the way: not said then)
       ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });

@@ -99,6 +99,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       };
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
+    case "wait_for_review":
+      return r.policyBars === undefined
+        ? r
+        : {
+            ...r,
+            policyBars: { largest: yuan(r.policyBars.largest), smallest: yuan(r.policyBars.smallest) },
+          };
     case "limit_cut":
       return {
         ...r,

@@ -332,6 +332,10 @@ export function remedyText(r: Remedy): string {
             : r.later
               ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
               : `the next periodic review is on ${r.date} (day ${r.day})`;
+      // no review restores the line under this policy: said first, and what would
+      const bars = r.policyBars;
+      if (bars !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
       if (r.early === null) return `${review}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;

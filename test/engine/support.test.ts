@@ -1310,6 +1310,36 @@ describe("contact_support: the score the next review reads from the coming repor
   });
 });
 
+describe("contact_support: a policy with no line for anyone", () => {
+  it("says no review restores the line under it, and what would — no early review with nothing asked", () => {
+    // a change on day 5: the only band's ¥2,000 below a ¥3,000 smallest line; the review of day 14
+    // suspends the line for it
+    const change = { minLimit: 3_000, limitBands: [{ minScore: 350, maxLimit: 2_000 }] };
+    const events = [on.open(0, 5_000), on.policy(5, { set: change }), on.support(20)];
+    const t = run([...events, on.requestReview(20)], { until: 50 });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const s = stepOn(t, "contact_support", 20);
+    expect(s.reasons).toEqual(["POLICY_CHANGE", "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({
+      day: 45,
+      ready: false,
+      early: null,
+      policyBars: { largest: 200_000, smallest: 300_000 },
+    });
+    expect(describeRemedy(wait)).toBe(
+      "no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ¥2,000.00, is below its smallest line, ¥3,000.00 — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; the next periodic review is on 2024-02-15 (day 45)",
+    );
+    // nothing else is asked of the customer: no step
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
+    // what it says: an early review today, and the next periodic one, restore nothing
+    expect(stepOn(t, "request_review", 20).decision).toBe("declined");
+    expect(stepOn(t, "review", 45).decision).not.toBe("restored");
+    // the JSON's amounts in yuan
+    expect(traceToNdjson("bars", [s])).toContain('"policyBars":{"largest":2000,"smallest":3000}');
+  });
+});
+
 describe("contact_support: what the next review reads, spent since the last report", () => {
   // Jiebei (a debt cap of 1: ¥120,000 on ¥10,000 a month) is suspended at the review of day 45 for the
   // January report's ratio, ¥130,000 elsewhere. ¥20,000 of it repaid on day 50 leaves today's record within
