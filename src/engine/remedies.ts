@@ -144,7 +144,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning:
       "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap (and a suspended line's score to what restoring it needs, when debt alone can bring it there)",
     fields: {
-      ratio: "what the next review reads with nothing more done",
+      ratio:
+        "what the next review reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income)",
       max: "the cap (maxDebtToIncome or Jiebei's)",
       repay:
         "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income",
