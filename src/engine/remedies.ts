@@ -11,7 +11,7 @@ import type { Cause } from "./vocabulary.js";
 export const OVERDUE_ACTIONS = {
   charge_off: "the end-of-day check charges the debt off, and no line is offered again",
   suspension:
-    "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays)",
+    "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays) — and records a line suspended already for credit (`forCredit`)",
   review:
     "the periodic review, finding a repayment still past due, suspends the lines named in `suspends` or cuts the limits named in `cuts`, before the end-of-day check would act",
 } as const;
@@ -52,6 +52,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       suspends: "with `review` (in `today` or `by`): the lines that review suspends for the overdue",
       cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the review keeps the limit — or, where `paid` is given, cuts it less: to `paid` (yuan), the score paying brings being still a band lower",
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`)`,
+      forCredit:
+        "with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are suspended already (for a policy change, or under a security hold: `lines`) — it records their suspension for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an open line too (`open`)",
     },
   },
   pay_due: {

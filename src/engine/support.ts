@@ -77,12 +77,17 @@ const TIME_ONLY: readonly ReasonCode[] = [
 const MAX_REASONS = 4;
 
 /** The first end-of-day check that acts if this line's own overdue stays unpaid: the charge-off, or — with
- *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. */
+ *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. A
+ *  suspension's `forCredit`: the lines it acts on that are suspended already (for a policy change, or under
+ *  a security hold), whose suspension it records for credit rather than suspends. */
 function nextDeadline(
   c: Customer,
   line: Line,
   day: number,
-): { day: number; what: "charge_off" | "suspension" } | null {
+):
+  | { day: number; what: "charge_off" }
+  | { day: number; what: "suspension"; forCredit: { lines: LineId[]; open: boolean } | null }
+  | null {
   const p = c.policy;
   const dpd = daysPastDue(line, day);
   if (dpd === 0) return null;
@@ -90,7 +95,11 @@ function nextDeadline(
   const suspension = Number.isFinite(at) ? day + Math.max(0, at - dpd) : Infinity;
   const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
   if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
-  return Number.isFinite(suspension) ? { day: suspension, what: "suspension" } : null;
+  if (!Number.isFinite(suspension)) return null;
+  const acted = [c.huabei, c.jiebei].filter((l) => suspendsAt(c, l) === at);
+  const lines = acted.filter((l) => l.status === "suspended").map((l) => l.id);
+  const forCredit = lines.length > 0 ? { lines, open: acted.some((l) => l.status === "active") } : null;
+  return { day: suspension, what: "suspension", forCredit };
 }
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
@@ -112,6 +121,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(deadline?.day === day ? { today: deadline.what } : {}),
         ...(deadline && deadline.day > day
           ? { by: { day: deadline.day, date: calendar.date(deadline.day), what: deadline.what } }
+          : {}),
+        ...(deadline?.what === "suspension" && deadline.forCredit !== null
+          ? { forCredit: deadline.forCredit }
           : {}),
       });
     }
@@ -203,7 +215,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   if (forOverdue.length > 0 || cuts.length > 0)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
-      const { by: later, today: _none, ...rest } = r;
+      const { by: later, today: _none, forCredit, ...rest } = r;
       // what comes after the review if it is still unpaid, unless the review's suspension is that already
       const stillActive = lines.some((l) => l.status === "active" && !forOverdue.includes(l.id));
       const after =
@@ -214,6 +226,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(forOverdue.length > 0 ? { suspends: forOverdue } : {}),
         ...(cuts.length > 0 ? { cuts } : {}),
         ...after,
+        ...(forCredit && after.afterwards?.what === "suspension" ? { forCredit } : {}),
       };
       remedies[i] =
         next === day

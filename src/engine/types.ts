@@ -194,6 +194,11 @@ export type Remedy = {
       /** after that review, the check that acts if the overdue is still unpaid — the charge-off, or the
        *  trigger's suspension of a line the review leaves active — as `by` would name it */
       afterwards?: { day: number; date: string; what: Exclude<OverdueAction, "review"> };
+      /** with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are
+       *  suspended already (for a policy change, or under a security hold) — it records their suspension
+       *  for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an
+       *  open line too (`open`) */
+      forCredit?: { lines: LineId[]; open: boolean };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }

@@ -244,12 +244,26 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
 }
 
 /** A check at the end of a day that acts on an overdue still unpaid then. */
-const overdueUnpaid = (w: { day: number; date: string; what: Exclude<OverdueAction, "review"> }): string =>
+const overdueUnpaid = (
+  w: { day: number; date: string; what: Exclude<OverdueAction, "review"> },
+  forCredit?: { lines: readonly LineId[]; open: boolean },
+): string =>
   `unpaid at the end of ${w.date} (day ${w.day}), ${
     w.what === "charge_off"
       ? "the debt is written off (charged off) and no line is offered again"
-      : "it is too long past due and the customer's open lines are suspended"
+      : tooLongPastDue(forCredit)
   }`;
+
+/** What the overdue check's suspension does: the open lines suspended — and a line suspended already
+ *  (`forCredit`) suspended for credit now, the delinquency the customer's. */
+function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean }): string {
+  if (forCredit === undefined) return "it is too long past due and the customer's open lines are suspended";
+  const which = forCredit.lines.map(lineName).join(" and ");
+  const credit = `${which}'s suspension${forCredit.lines.length > 1 ? "s become ones" : " becomes one"} for credit, the delinquency the customer's`;
+  return forCredit.open
+    ? `it is too long past due: the customer's open lines are suspended, and ${credit}`
+    : `it is too long past due and ${credit}`;
+}
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
@@ -260,14 +274,14 @@ export function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards)}` : ""}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r.forCredit)}` : ""}`;
       }
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"
-          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the customer's open lines are suspended`
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
           : r.by !== undefined
-            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what })}`
+            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r.forCredit)}`
             : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance": {
       const t = r.toTerm;

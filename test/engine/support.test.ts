@@ -1310,6 +1310,50 @@ describe("contact_support: the score the next review reads from the coming repor
   });
 });
 
+describe("contact_support: the overdue check on a line suspended already", () => {
+  // a change on day 5 (minScore 950) suspends Huabei for policy at the review of day 14; its bill, due on
+  // 2024-02-20 (day 50), is unpaid: 10 days past due (suspendOverdueDays) at the end of day 60, before the
+  // review of day 74
+  const policy = testPolicy({ dueDayOfMonth: 20, suspendOverdueDays: 10 });
+  const events = (jiebei: boolean) => [
+    on.open(0, 5_000),
+    ...(jiebei ? [on.open(0, 5_000, "jiebei")] : []),
+    on.purchase(1, 1_000),
+    on.policy(5, { set: { minScore: 950 } }),
+    on.support(56),
+  ];
+
+  it("says the suspension becomes one for credit, not that open lines are suspended", () => {
+    const t = run(events(false), { policy, until: 62 });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 60, what: "suspension" },
+      forCredit: { lines: ["huabei"], open: false },
+    });
+    expect(describeRemedy(pay)).toBe(
+      "pay the overdue ¥1,002.50 now: unpaid at the end of 2024-03-01 (day 60), it is too long past due and Huabei's suspension becomes one for credit, the delinquency the customer's",
+    );
+    // what it says: the line, suspended already, is suspended for credit that day
+    expect(stepOn(t, "overdue", 60)).toMatchObject({ decision: "suspended", cause: "credit" });
+  });
+
+  it("and, beside an open line it suspends, both", () => {
+    const t = run(events(true), { policy, until: 62 });
+    const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
+    expect(pay.forCredit).toEqual({ lines: ["huabei"], open: true });
+    expect(describeRemedy(pay)).toMatch(
+      /too long past due: the customer's open lines are suspended, and Huabei's suspension becomes one for credit/,
+    );
+    expect(stepsOf(t, "overdue", 60).map((x) => [x.line, x.decision])).toEqual([
+      ["huabei", "suspended"],
+      ["jiebei", "suspended"],
+    ]);
+    const end = stateOn(t, 60);
+    expect([end.cause, end.jiebei.status, end.jiebei.cause]).toEqual(["credit", "suspended", "credit"]);
+  });
+});
+
 describe("contact_support: a policy with no line for anyone", () => {
   it("says no review restores the line under it, and what would — no early review with nothing asked", () => {
     // a change on day 5: the only band's ¥2,000 below a ¥3,000 smallest line; the review of day 14
