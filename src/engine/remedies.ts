@@ -65,7 +65,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "repay what a line that is no longer open still owes, nothing of it overdue",
     fields: {
       amount: "the balance (yuan)",
-      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due on the line, nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
     },
   },
   verify_identity: {

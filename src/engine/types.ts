@@ -203,7 +203,7 @@ export type Remedy = {
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
   /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit
-   *  or security with nothing past due and nothing written off: Jiebei's loans, Huabei's instalment plans),
+   *  or security with nothing past due and nothing written off on either line: Jiebei's loans, Huabei's instalment plans),
    *  so the balance falls due instalment by instalment — the next (its day and amount: on Huabei, what its
    *  statements billed while it is unpaid) and the last — and repaying sooner is the customer's choice */
   | {

@@ -1236,6 +1236,40 @@ describe("a closure for credit that answers no default", () => {
     expect(due.event.due).toBeGreaterThanOrEqual(400_000);
   });
 
+  it("calls in a loan paid as agreed when the closure cites an overdue on the other line (cross-default)", () => {
+    // as above, but Huabei's bill, unpaid since day 44, is not charged off before Jiebei's closing review
+    // on day 135: that review cites Huabei's overdue — a default to the same lender, which calls in the loan
+    const policy = testPolicy({ closeAfterSuspendedDays: 45 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 30_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.borrow(2, 6_000, 12),
+        ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+        on.support(140),
+      ],
+      { policy, until: 160 },
+    );
+    const closed = t.steps.find((x) => x.line === "jiebei" && x.decision === "closed")!;
+    expect(closed.day).toBe(135);
+    expect(closed.reasons).toContain("OVERDUE_OUTSTANDING");
+    expect(closed.facts).toContainEqual(
+      expect.objectContaining({ code: "OVERDUE_OUTSTANDING", line: "huabei" }),
+    );
+    expect(stateOn(t, 135)).toMatchObject({ status: "closed", jiebei: { overdue: 0 } });
+    expect(stepsOf(t, "charge_off")).toEqual([]);
+    // the whole ¥4,000 of principal left falls due on the next instalment day
+    const due = stepsOf(t, "due").find((x) => x.day === 154 && x.line === "jiebei")!;
+    expect(due.event.due).toBeGreaterThanOrEqual(400_000);
+    // and customer service asks for the balance, not the instalments as they would fall due
+    const pay = stepOn(t, "contact_support", 140).remedies.find(
+      (r) => r.kind === "pay_balance" && r.line === "jiebei",
+    );
+    expect(pay).toBeDefined();
+    expect(pay).not.toHaveProperty("toTerm");
+  });
+
   it("calls in a loan in default at the closure: its next instalment is its last", () => {
     // the instalment due on day 32 left unpaid: overdue from day 36, past due at the closing review
     const t = run([on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000)], {
