@@ -109,6 +109,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const reasons: ReasonCode[] = [];
   const facts: RuleFact[] = [];
   const remedies: Remedy[] = [];
+  // the score whose characteristics the answer's reasons cite: today's, or the next review's when what
+  // stands in the way of a suspended line is what it reads
+  let ranked = s;
   for (const line of lines) {
     if (overdue(line) > 0) {
       // the day's repayments post before the end-of-day checks: paid today, the threshold reached today
@@ -253,7 +256,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     remedies.push(onRecord(line.cause, recorded, line.reasonsOnRecord));
     if (held !== null) remedies.push(onRecord(held.cause, held.day, held.reasons));
     if (line.status === "suspended") {
-      const blockers = suspendedLine(c, line, day, s, calendar, remedies);
+      const { blockers, scored } = suspendedLine(c, line, day, s, calendar, remedies);
+      // what stands in the way as the next review reads it: the score's characteristics cited are its
+      if (scored !== null) ranked = scored;
       // nothing left to do but wait for the review: said as such, not with the score's drivers as if
       // they were what keeps the line suspended
       if (blockers.length === 0 && !reasons.includes("READY_TO_RESTORE")) reasons.push("READY_TO_RESTORE");
@@ -312,7 +317,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
   if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
-  const principal = principalReasons(reasons, s);
+  const principal = principalReasons(reasons, ranked);
   // one fact once: both suspended lines blocked by the same overdue on one of them say it once
   const said = new Set<string>();
   const kept = facts.filter((f) => {
@@ -389,7 +394,7 @@ function suspendedLine(
   s: Scored,
   calendar: Calendar,
   remedies: Remedy[],
-): RuleFact[] {
+): { blockers: RuleFact[]; scored: Scored | null } {
   const p = c.policy;
   const next = reviewOnOrAfter(calendar, day, p);
   const held = line.heldOver;
@@ -399,6 +404,8 @@ function suspendedLine(
   let ahead: ScoreAhead | null = null;
   // the month-end report the next review reads, when reading it is what leaves nothing in its way
   let reads: { day: number; date: string } | null = null;
+  // the score the blockers were read with, when it is the next review's rather than today's
+  let scored: Scored | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -415,12 +422,14 @@ function suspendedLine(
       const beneath = restoration(c, line, day, s, calendar, remedies, held.cause);
       blockers.push(...beneath.blockers);
       ahead = beneath.ahead;
+      scored = beneath.scored;
       reads = beneath.reads;
     }
   } else {
     const own = restoration(c, line, day, s, calendar, remedies, line.cause);
     blockers.push(...own.blockers);
     ahead = own.ahead;
+    scored = own.scored;
     reads = own.reads;
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -536,7 +545,7 @@ function suspendedLine(
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
-  return blockers;
+  return { blockers, scored };
 }
 
 /** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
@@ -1034,7 +1043,12 @@ function restoration(
   calendar: Calendar,
   remedies: Remedy[],
   cause: Line["cause"],
-): { blockers: RuleFact[]; ahead: ScoreAhead | null; reads: { day: number; date: string } | null } {
+): {
+  blockers: RuleFact[];
+  ahead: ScoreAhead | null;
+  reads: { day: number; date: string } | null;
+  scored: Scored | null;
+} {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const income = reportIncome(c, line, s);
@@ -1113,9 +1127,10 @@ function restoration(
   // naming the report it reads), or something though nothing does today (spending since the last report:
   // that review does not restore the line as today's record would have it); else what does today
   const today = restorationBlockers(c, line, day, s, cause);
-  if (ahead === null || read === null) return { blockers: today, ahead: scoreAhead, reads: null };
+  if (ahead === null || read === null)
+    return { blockers: today, ahead: scoreAhead, reads: null, scored: null };
   const turns = (today.length === 0) !== (ahead.length === 0);
-  return { blockers: ahead, ahead: scoreAhead, reads: turns ? read.report : null };
+  return { blockers: ahead, ahead: scoreAhead, reads: turns ? read.report : null, scored: read.s };
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;

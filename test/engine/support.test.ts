@@ -1268,8 +1268,11 @@ describe("contact_support: the score the next review reads from the coming repor
       needed: 920,
       ahead: { today: s.score, report: { day: 59, date: "2024-02-29" } },
     });
-    // the utilisation the report of day 59 no longer shows is not a step
+    // the utilisation the report of day 59 no longer shows is neither a step nor a reason: the answer cites
+    // what that review will
     expect(raise.drivers).not.toContain("HIGH_UTILISATION");
+    expect(s.reasons).not.toContain("HIGH_UTILISATION");
+    expect(s.reasons.slice(0, 3)).toEqual(review.reasons.slice(1));
     expect(describeRemedy(raise)).toMatch(
       new RegExp(
         `^raise the score from ${review.score} to 920 \\(${review.score} is what the next periodic review reads from the month-end report on 2024-02-29 \\(day 59\\), .*; ${s.score} today\\)`,
