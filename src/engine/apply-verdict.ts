@@ -264,7 +264,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       line.suspendedUnder = null;
       line.previousPolicy = null;
       // a lender's closure calls in what is owed — but one that answers no default (for its own policy, or
-      // for credit or security with nothing past due and no debt written off) lets instalments run to term
+      // for credit or security with nothing past due and no debt written off on either line) lets instalments run to term
       // (runsToTerm): acceleration answers a default, not a burden, a score or a change with no payment missed
       line.toTerm = v.cause !== "customer" && !closureAnswersDefault(c, line);
       if (v.cause !== "customer") accelerate(s, line, out);

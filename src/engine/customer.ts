@@ -253,16 +253,23 @@ export const suspendedFor = (l: Line): "credit" | "policy" | null => {
 };
 
 /** Whether a closed line's instalments keep their amounts and due days — Jiebei's loans, Huabei's
- *  instalment plans: a line the lender closed when it was in no default (acceleration answers a default):
- *  for policy (the lender's own change), or for credit or security with nothing past due on the line and
- *  no debt written off — a burden too high, a score too low, a hold never verified end the line, not a loan
- *  paid as agreed. Huabei's revolving balance has no term: its closing statement calls it in all the same. */
+ *  instalment plans: a line the lender closed when the customer was in no default (acceleration answers a
+ *  default): for policy (the lender's own change), or for credit or security with nothing past due on
+ *  either line and no debt written off — a burden too high, a score too low, a hold never verified end the
+ *  line, not a loan paid as agreed. Huabei's revolving balance has no term: its closing statement calls it
+ *  in all the same. */
 export const runsToTerm = (line: Line): boolean => line.status === "closed" && line.toTerm;
 
-/** Whether the lender's closure of `line` today answers a default — something past due on it, or a debt
- *  written off on either line — and so calls in its instalments (accelerates them). */
+/** Whether the lender's closure of `line` today answers a default — something past due on either line, or
+ *  a debt written off on either — and so calls in its instalments (accelerates them). Either line: both are
+ *  the one lender's credit to the customer, and a loan contract's events of default include failing to
+ *  repay another debt owed to the lender when due (cross-default): a Jiebei loan paid on time is called in
+ *  by a closure that cites Huabei's overdue, as by one that cites its write-off. */
 export const closureAnswersDefault = (c: Customer, line: Line): boolean =>
-  overdue(line) > 0 || c.huabei.status === "charged_off" || c.jiebei.status === "charged_off";
+  overdue(line) > 0 ||
+  overdue(otherOf(c, line)) > 0 ||
+  c.huabei.status === "charged_off" ||
+  c.jiebei.status === "charged_off";
 
 /** What the lender's closure of a line called in and is still owed: everything on a line whose closure
  *  answered a default; on one whose instalments run to term, only Huabei's balance stated by the closure

@@ -11,7 +11,7 @@ import type { Cause } from "./vocabulary.js";
 export const OVERDUE_ACTIONS = {
   charge_off: "the end-of-day check charges the debt off, and no line is offered again",
   suspension:
-    "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays)",
+    "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays) — and records a line suspended already for credit (`forCredit`)",
   review:
     "the periodic review, finding a repayment still past due, suspends the lines named in `suspends` or cuts the limits named in `cuts`, before the end-of-day check would act",
 } as const;
@@ -52,6 +52,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       suspends: "with `review` (in `today` or `by`): the lines that review suspends for the overdue",
       cuts: "with `review`: the limits that review cuts for the overdue (`line`, `from` and `to` in yuan); paid today, the review keeps the limit — or, where `paid` is given, cuts it less: to `paid` (yuan), the score paying brings being still a band lower",
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`)`,
+      forCredit:
+        "with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are suspended already (for a policy change, or under a security hold: `lines`) — it records their suspension for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an open line too (`open`)",
     },
   },
   pay_due: {
@@ -63,7 +65,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning: "repay what a line that is no longer open still owes, nothing of it overdue",
     fields: {
       amount: "the balance (yuan)",
-      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due on the line, nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
     },
   },
   verify_identity: {
@@ -73,11 +75,15 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   raise_score: {
     meaning: "raise the score to what the rule that decided asks",
     fields: {
-      current: "today's score",
+      current: "today's score — or, with `ahead`, the score the next review reads",
       needed: "the score asked",
       drivers:
         "the reason codes of the characteristics the customer can improve (at most four: those costing the most points)",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
+      ahead:
+        "a suspended line whose next review can restore it, a month end before that review: `current` is the score that review reads from that month-end report (`report`: its `day` and `date`; the repayments and the spending since the last one counted, the bills due before it met at their minimum), `today` today's",
+      review:
+        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides",
     },
   },
   wait_for_review: {
@@ -96,6 +102,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
+      policyBars:
+        "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null",
     },
   },
   wait_for_inquiries: {
@@ -138,7 +146,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     meaning:
       "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap (and a suspended line's score to what restoring it needs, when debt alone can bring it there)",
     fields: {
-      ratio: "what the next review reads with nothing more done",
+      ratio:
+        "what the next review reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income)",
       max: "the cap (maxDebtToIncome or Jiebei's)",
       repay:
         "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income",

@@ -30,7 +30,8 @@ import {
   writeOffFact,
 } from "./eligibility.js";
 import { type LimitCap, lowestBandScore } from "./limits.js";
-import type { ReasonCode } from "./reasons.js";
+import { wholeFen } from "./money.js";
+import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
 import type { Policy } from "./types.js";
 import {
@@ -132,6 +133,49 @@ function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boo
   return now.length > 0 && now.every((f) => !old.has(standardOf(f.code)));
 }
 
+/** The policy before the change a suspended line's `cause` is judged against (heldByPolicy): the one a
+ *  policy suspension met, or the one a credit suspension was under when a change came; null: none. */
+function policyBeforeChange(line: Line, cause: Line["cause"]): Policy | null {
+  return cause === "policy" ? line.policyBefore : cause === "credit" ? line.suspendedUnder : null;
+}
+
+/** The threshold `parameter` sets under `policy`, as a fact of `code` states it (an amount in fen, the
+ *  bands' lowest score); undefined for one that sets no number (a verified identity). */
+function thresholdUnder(policy: Policy, parameter: PolicyParamName, code: ReasonCode): number | undefined {
+  const v: unknown = policy[parameter];
+  if (Array.isArray(v)) return lowestBandScore({ limitBands: v } as unknown as LineRules);
+  if (typeof v !== "number") return undefined;
+  const info: ReasonInfo = REASONS[code];
+  return info.unit === "fen" ? wholeFen(v) : v;
+}
+
+/**
+ * `facts` as a policy change's decision cites them: each threshold the change moved past the customer's
+ * value says what it was under the policy before it (`before`, as the overdue trigger's fact does) — a
+ * threshold the parameter it names sets under both policies; one derived otherwise is left as it is.
+ */
+function sinceChange(facts: readonly RuleFact[], now: Policy, was: Policy): RuleFact[] {
+  return facts.map((f) => {
+    if (f.parameter === undefined || f.threshold === undefined || f.before !== undefined) return f;
+    if (thresholdUnder(now, f.parameter, f.code) !== f.threshold) return f;
+    const before = thresholdUnder(was, f.parameter, f.code);
+    return before === undefined || before === f.threshold ? f : { ...f, before };
+  });
+}
+
+/** A suspended line's blockers (`cause`: the suspension's) with the thresholds the change holding it
+ *  moved (sinceChange), when `codes` cite it (citing); else as they are. */
+export function citedFacts(
+  c: Customer,
+  line: Line,
+  cause: Line["cause"],
+  codes: readonly ReasonCode[],
+  facts: readonly RuleFact[],
+): RuleFact[] {
+  const was = codes.includes("POLICY_CHANGE") ? policyBeforeChange(line, cause) : null;
+  return was === null ? [...facts] : sinceChange(facts, c.policy, was);
+}
+
 /**
  * Whether a policy change is what holds a suspended line (`cause`: the suspension's), the policy before
  * it being the one a line suspended for the change was judged against, or the one a line suspended for
@@ -143,7 +187,7 @@ function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boo
  * @bench review.bench.mjs agrees the rules engine with the decisions built on this rule
  */
 export function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
-  const before = cause === "policy" ? line.policyBefore : cause === "credit" ? line.suspendedUnder : null;
+  const before = policyBeforeChange(line, cause);
   if (before === null) return false;
   return changeAlone(
     restorationBlockers(c, line, day, s, cause),
@@ -196,11 +240,12 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
     const codes = blockers.map((f) => f.code);
     const policy = heldByPolicy(c, line, day, s, held.cause);
     const reasons = principalReasons(policy ? ["POLICY_CHANGE", ...codes] : codes, s);
+    const facts = policy ? citedFacts(c, line, held.cause, ["POLICY_CHANGE"], blockers) : blockers;
     // left suspended for what holds the line, as the review that finds it records it (recordedFor)
     const now = recordedFor(held.cause, policy, line);
     if (now !== null && now !== "credit")
-      return { decision: "suspended", cause: "policy", policyBefore: now, reasons, facts: blockers };
-    return { decision: "suspended", cause: now ?? held.cause, reasons, facts: blockers };
+      return { decision: "suspended", cause: "policy", policyBefore: now, reasons, facts };
+    return { decision: "suspended", cause: now ?? held.cause, reasons, facts };
   }
   const credit: RuleFact[] = [];
   const dpd = customerDaysPastDue(c, day);
@@ -228,7 +273,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
       cause: "policy",
       policyBefore: prev,
       reasons: principalReasons(["POLICY_CHANGE", ...failures.map((f) => f.code)], s),
-      facts: failures,
+      facts: sinceChange(failures, c.policy, prev),
     };
   return {
     decision: "suspended",
@@ -405,7 +450,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
             threshold: p.closeAfterSuspendedDays,
             value: day - line.statusDay,
           },
-          ...blockers,
+          ...citedFacts(c, line, suspendedFor(line), codes, blockers),
         ],
       };
     }
@@ -427,7 +472,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     return {
       decision: requested ? "declined" : null,
       reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s),
-      facts: blockers,
+      facts: citedFacts(c, line, suspendedFor(line), codes, blockers),
     };
   }
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
@@ -488,13 +533,15 @@ function suspendAtReview(
   const cut = manage ? lineManagement(c, line, s) : null;
   const reasons = principalReasons(codes, s);
   const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyBefore: by };
-  if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts };
+  // a change's suspension says what each threshold it moved was before it
+  const own = by === "credit" ? facts : sinceChange(facts, c.policy, by);
+  if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts: own };
   if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
   return {
     decision: "suspended",
     ...cause,
     reasons,
-    facts: [...facts, ...cut.facts],
+    facts: [...own, ...cut.facts],
     limit: cut.limit,
     cutReasons: cut.reasons,
   };

@@ -20,6 +20,7 @@ import {
   owed,
   rulesFor,
   runsToTerm,
+  suspendedFor,
   thinFile,
   verifyIdentity,
 } from "./customer.js";
@@ -31,6 +32,7 @@ import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import { asNextReviewReads, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
 import {
+  citedFacts,
   citing,
   cutTo,
   keptStandard,
@@ -75,12 +77,17 @@ const TIME_ONLY: readonly ReasonCode[] = [
 const MAX_REASONS = 4;
 
 /** The first end-of-day check that acts if this line's own overdue stays unpaid: the charge-off, or — with
- *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. */
+ *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. A
+ *  suspension's `forCredit`: the lines it acts on that are suspended already (for a policy change, or under
+ *  a security hold), whose suspension it records for credit rather than suspends. */
 function nextDeadline(
   c: Customer,
   line: Line,
   day: number,
-): { day: number; what: "charge_off" | "suspension" } | null {
+):
+  | { day: number; what: "charge_off" }
+  | { day: number; what: "suspension"; forCredit: { lines: LineId[]; open: boolean } | null }
+  | null {
   const p = c.policy;
   const dpd = daysPastDue(line, day);
   if (dpd === 0) return null;
@@ -88,7 +95,11 @@ function nextDeadline(
   const suspension = Number.isFinite(at) ? day + Math.max(0, at - dpd) : Infinity;
   const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
   if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
-  return Number.isFinite(suspension) ? { day: suspension, what: "suspension" } : null;
+  if (!Number.isFinite(suspension)) return null;
+  const acted = [c.huabei, c.jiebei].filter((l) => suspendsAt(c, l) === at);
+  const lines = acted.filter((l) => l.status === "suspended").map((l) => l.id);
+  const forCredit = lines.length > 0 ? { lines, open: acted.some((l) => l.status === "active") } : null;
+  return { day: suspension, what: "suspension", forCredit };
 }
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
@@ -98,6 +109,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const reasons: ReasonCode[] = [];
   const facts: RuleFact[] = [];
   const remedies: Remedy[] = [];
+  // the score whose characteristics the answer's reasons cite: today's, or the next review's when what
+  // stands in the way of a suspended line is what it reads
+  let ranked = s;
   for (const line of lines) {
     if (overdue(line) > 0) {
       // the day's repayments post before the end-of-day checks: paid today, the threshold reached today
@@ -110,6 +124,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(deadline?.day === day ? { today: deadline.what } : {}),
         ...(deadline && deadline.day > day
           ? { by: { day: deadline.day, date: calendar.date(deadline.day), what: deadline.what } }
+          : {}),
+        ...(deadline?.what === "suspension" && deadline.forCredit !== null
+          ? { forCredit: deadline.forCredit }
           : {}),
       });
     }
@@ -201,7 +218,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   if (forOverdue.length > 0 || cuts.length > 0)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
-      const { by: later, today: _none, ...rest } = r;
+      const { by: later, today: _none, forCredit, ...rest } = r;
       // what comes after the review if it is still unpaid, unless the review's suspension is that already
       const stillActive = lines.some((l) => l.status === "active" && !forOverdue.includes(l.id));
       const after =
@@ -212,6 +229,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(forOverdue.length > 0 ? { suspends: forOverdue } : {}),
         ...(cuts.length > 0 ? { cuts } : {}),
         ...after,
+        ...(forCredit && after.afterwards?.what === "suspension" ? { forCredit } : {}),
       };
       remedies[i] =
         next === day
@@ -238,13 +256,17 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     remedies.push(onRecord(line.cause, recorded, line.reasonsOnRecord));
     if (held !== null) remedies.push(onRecord(held.cause, held.day, held.reasons));
     if (line.status === "suspended") {
-      const blockers = suspendedLine(c, line, day, s, calendar, remedies);
+      const { blockers, scored } = suspendedLine(c, line, day, s, calendar, remedies);
+      // what stands in the way as the next review reads it: the score's characteristics cited are its
+      if (scored !== null) ranked = scored;
       // nothing left to do but wait for the review: said as such, not with the score's drivers as if
       // they were what keeps the line suspended
       if (blockers.length === 0 && !reasons.includes("READY_TO_RESTORE")) reasons.push("READY_TO_RESTORE");
-      // the policy change first while it is what holds the line, as the reviews cite it
-      for (const code of citing(c, line, day, s, blockers)) if (!reasons.includes(code)) reasons.push(code);
-      for (const f of blockers) {
+      // the policy change first while it is what holds the line, as the reviews cite it (and each threshold
+      // it moved, what it was before it)
+      const codes = citing(c, line, day, s, blockers);
+      for (const code of codes) if (!reasons.includes(code)) reasons.push(code);
+      for (const f of citedFacts(c, line, suspendedFor(line), codes, blockers)) {
         // the numbers, and which line when two are open (the answer is about the customer)
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
       }
@@ -295,7 +317,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
   if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
-  const principal = principalReasons(reasons, s);
+  const principal = principalReasons(reasons, ranked);
   // one fact once: both suspended lines blocked by the same overdue on one of them say it once
   const said = new Set<string>();
   const kept = facts.filter((f) => {
@@ -372,7 +394,7 @@ function suspendedLine(
   s: Scored,
   calendar: Calendar,
   remedies: Remedy[],
-): RuleFact[] {
+): { blockers: RuleFact[]; scored: Scored | null } {
   const p = c.policy;
   const next = reviewOnOrAfter(calendar, day, p);
   const held = line.heldOver;
@@ -382,6 +404,8 @@ function suspendedLine(
   let ahead: ScoreAhead | null = null;
   // the month-end report the next review reads, when reading it is what leaves nothing in its way
   let reads: { day: number; date: string } | null = null;
+  // the score the blockers were read with, when it is the next review's rather than today's
+  let scored: Scored | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -398,12 +422,14 @@ function suspendedLine(
       const beneath = restoration(c, line, day, s, calendar, remedies, held.cause);
       blockers.push(...beneath.blockers);
       ahead = beneath.ahead;
+      scored = beneath.scored;
       reads = beneath.reads;
     }
   } else {
     const own = restoration(c, line, day, s, calendar, remedies, line.cause);
     blockers.push(...own.blockers);
     ahead = own.ahead;
+    scored = own.scored;
     reads = own.reads;
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -430,6 +456,14 @@ function suspendedLine(
     const repaid = debt?.missed ? debt.review.day : clear;
     const closedFirst = closesOn !== null && closesOn < repaid;
     const first = closedFirst ? clear : Math.max(clear, repaid);
+    // the score step for a later review says so: that review reads the score then, from the month-end
+    // report before it — a score what is spent and repaid until then decides, which no answer today can
+    // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
+    // today's is what there is to raise
+    if (first !== next)
+      for (const [i, r] of remedies.entries())
+        if (r.line === line.id && r.kind === "raise_score" && r.ahead === undefined)
+          remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
     // an early review (request_review) judges as the periodic one does: from the end of the clean period
     // and of the cooldown since the last honoured request; worth saying only before the periodic one
     const cooled =
@@ -438,12 +472,23 @@ function suspendedLine(
     // line repaid by then, or repayments already made) holds for a review after it — and so does the
     // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
     // ratio within the cap once the coming report counts) and the report on record is still over the cap
+    // — as does a score step for the score that report brings
+    const raisesAhead = remedies.some(
+      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead !== undefined,
+    );
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null
+      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null || raisesAhead
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
+    // a policy whose largest limit is below its smallest line has no line for anyone: no review restores
+    // the line under it, early or not, whatever the customer does — only a change of policy would
+    const product = blockers.find((f) => f.code === "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE");
+    const policyBars =
+      product?.value !== undefined && product.threshold !== undefined
+        ? { largest: product.value, smallest: product.threshold }
+        : null;
     // debt advice sized to the score counts on the score the review named reads: an early review is offered
     // only when the score it would read meets that too
     const early =
@@ -460,9 +505,13 @@ function suspendedLine(
       date: calendar.date(first),
       later: first !== next,
       ready: blockers.length === 0,
-      early: early < first ? { day: early, date: calendar.date(early), now: early === day } : null,
+      early:
+        early < first && policyBars === null
+          ? { day: early, date: calendar.date(early), now: early === day }
+          : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
       ...(ahead !== null ? { score: ahead } : {}),
+      ...(policyBars !== null ? { policyBars } : {}),
       // (beneath a security hold, the verification still stands in the way: not said then)
       ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });
@@ -496,7 +545,7 @@ function suspendedLine(
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
-  return blockers;
+  return { blockers, scored };
 }
 
 /** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
@@ -621,7 +670,7 @@ function standardRemedies(
 }
 
 /** The score `needed`, and the characteristics the customer can improve towards it. */
-function raiseScore(line: Line, s: Scored, needed: number): Remedy {
+function raiseScore(line: Line, s: Scored, needed: number): Extract<Remedy, { kind: "raise_score" }> {
   const reach = reachable(s);
   return {
     line: line.id,
@@ -994,23 +1043,39 @@ function restoration(
   calendar: Calendar,
   remedies: Remedy[],
   cause: Line["cause"],
-): { blockers: RuleFact[]; ahead: ScoreAhead | null; reads: { day: number; date: string } | null } {
+): {
+  blockers: RuleFact[];
+  ahead: ScoreAhead | null;
+  reads: { day: number; date: string } | null;
+  scored: Scored | null;
+} {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const income = reportIncome(c, line, s);
-  for (const failure of eligibilityFailures(c, rules, p)) {
+  // the next review, when it is the one that can restore the line (its clean period allowing, nothing
+  // overdue) and a month end comes before it: the customer as it reads them — that report's balances (the
+  // repayments and the spending since the last one), its score — is what the answer is about; a later
+  // review reads a later report, which what is spent and repaid until then decides
+  const clearByNext = cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
+  const read = clearByNext ? readAhead(c, line, day, calendar) : null;
+  const ahead = read === null ? null : restorationBlockers(read.read, line, day, read.s, cause);
+  // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
+  // one): the debt advice is for that review either way
+  const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
+  const failures = eligibilityFailures(c, rules, p);
+  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
+  for (const failure of failures) {
     // a security hold over the suspension has asked for the verification already: once is enough
     if (
       failure.code === "IDENTITY_REQUIRED" &&
       !remedies.some((r) => r.line === line.id && r.kind === "verify_identity")
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
-    if (failure.code === "DEBT_TO_INCOME_TOO_HIGH") {
-      // sized to the score too only for the next review, when its clean period allows that one to restore
-      const ready = cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
-      const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, ready ? s : null);
-      if (debt !== null) remedies.push(debt);
-    }
+  }
+  if (debtOver) {
+    // sized to the score too only for the next review, when its clean period allows that one to restore
+    const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, clearByNext ? s : null);
+    if (debt !== null) remedies.push(debt);
   }
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
@@ -1029,24 +1094,24 @@ function restoration(
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
   const needed = Number.isFinite(band) ? band : restorationScore(rules, line.id).score;
-  // debt advice sized to the score as well says how much: the score is no step of its own then — nor is it
-  // when the next review, reading the coming month-end report (repayments made since the last one, say),
-  // reads a score that restores the line already
+  // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
-  // — only for the next review, when it is the one that can restore the line (its clean period allowing,
-  // the debt advice counting on its report): a later one reads a later report, its score another
-  const debt = remedies.find((r) => r.line === line.id && r.kind === "reduce_debt");
-  const nextRestores =
-    cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) &&
-    customerOverdue(c) === 0 &&
-    !(debt?.kind === "reduce_debt" && debt.missed !== null);
-  const read = nextRestores ? readAhead(c, line, day, calendar) : null;
-  const ahead =
+  // the score that review reads meets what restoring needs while today's does not: no step, the score it
+  // reads said beside today's
+  const scoreAhead =
     read !== null && s.score < needed && !sized && read.s.score >= read.needed
       ? { today: s.score, reads: read.s.score, needed: read.needed, report: read.report }
       : null;
-  if (s.score < needed && !sized && ahead === null) {
-    remedies.push(raiseScore(line, s, needed));
+  // the score step: for that review, the score it reads from that report (short of what restoring needs,
+  // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
+  // it when it is a later one)
+  const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
+  if (short) {
+    remedies.push(
+      read !== null
+        ? { ...raiseScore(line, read.s, read.needed), ahead: { today: s.score, report: read.report } }
+        : raiseScore(line, s, needed),
+    );
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
     if (latest !== undefined && day - latest < 30)
@@ -1057,14 +1122,15 @@ function restoration(
         date: calendar.date(latest + 30),
       });
   }
-  const blockers = restorationBlockers(c, line, day, s, cause);
-  // today's blockers stand (today's score, today's debt ratio among them) unless the review, reading that
-  // report as it will (the bills due before it met at their minimum), finds none
-  const ready =
-    read !== null &&
-    blockers.length > 0 &&
-    restorationBlockers(read.read, line, day, read.s, cause).length === 0;
-  return { blockers: ready ? [] : blockers, ahead, reads: ready ? read.report : null };
+  // what stands in the way: as that review will read the customer (the bills due before it met at their
+  // minimum), with its numbers — nothing, though something does on today's record (READY_TO_RESTORE,
+  // naming the report it reads), or something though nothing does today (spending since the last report:
+  // that review does not restore the line as today's record would have it); else what does today
+  const today = restorationBlockers(c, line, day, s, cause);
+  if (ahead === null || read === null)
+    return { blockers: today, ahead: scoreAhead, reads: null, scored: null };
+  const turns = (today.length === 0) !== (ahead.length === 0);
+  return { blockers: ahead, ahead: scoreAhead, reads: turns ? read.report : null, scored: read.s };
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;

@@ -194,11 +194,16 @@ export type Remedy = {
       /** after that review, the check that acts if the overdue is still unpaid — the charge-off, or the
        *  trigger's suspension of a line the review leaves active — as `by` would name it */
       afterwards?: { day: number; date: string; what: Exclude<OverdueAction, "review"> };
+      /** with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are
+       *  suspended already (for a policy change, or under a security hold) — it records their suspension
+       *  for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an
+       *  open line too (`open`) */
+      forCredit?: { lines: LineId[]; open: boolean };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
   /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit
-   *  or security with nothing past due and nothing written off: Jiebei's loans, Huabei's instalment plans),
+   *  or security with nothing past due and nothing written off on either line: Jiebei's loans, Huabei's instalment plans),
    *  so the balance falls due instalment by instalment — the next (its day and amount: on Huabei, what its
    *  statements billed while it is unpaid) and the last — and repaying sooner is the customer's choice */
   | {
@@ -209,7 +214,21 @@ export type Remedy = {
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
    *  most the score reaches with all of them at their maximum */
-  | { kind: "raise_score"; current: number; needed: number; drivers: ReasonCode[]; reach?: number }
+  /** `ahead`: `current` is the score the next review reads from the month-end `report` before it (the
+   *  repayments and the spending since the last one counted), not today's (`today`) — a suspended line's
+   *  step when that review is the one that can restore it */
+  /** `review`: the score is needed at a later review than the next, the first that can restore the line:
+   *  it reads the score then, from the month-end report before it, which what is spent and repaid until
+   *  then decides — `current` is today's */
+  | {
+      kind: "raise_score";
+      current: number;
+      needed: number;
+      drivers: ReasonCode[];
+      reach?: number;
+      ahead?: { today: number; report: { day: number; date: string } };
+      review?: { day: number; date: string };
+    }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
   /** `withIncome`: a review the debt advice's repayments come too late for — before `day`, or `day` itself
@@ -219,6 +238,9 @@ export type Remedy = {
   /** `score`: today's score is short of what restoring the line needs (`needed`), and the score the next
    *  review reads from the month-end `report` before it (`reads`: the repayments made since the last one
    *  counted) meets it — no step raises the score then, and an early review reads it only after that report */
+  /** `policyBars`: the policy's largest limit (`largest`) is below its smallest line (`smallest`): no
+   *  review restores the line under it, whatever the customer does — only a change of policy would; no
+   *  early review is offered */
   /** `reads`: something stands in the way today (the debt ratio on record, say), but nothing does once the
    *  next review reads the month-end report before it (the repayments made since the last one counted, the
    *  bills due before it met at their minimum): `ready`, and an early review only after that report */
@@ -232,6 +254,7 @@ export type Remedy = {
       withIncome: { day: number; date: string } | null;
       score?: { today: number; reads: number; needed: number; report: { day: number; date: string } };
       reads?: { day: number; date: string };
+      policyBars?: { largest: Fen; smallest: Fen };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

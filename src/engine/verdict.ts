@@ -21,7 +21,8 @@ export interface RuleFact {
   threshold?: number;
   value?: number;
   /** the threshold under the policy before a change, when the change is what makes the rule bind (a
-   *  trigger it lowered below the customer's value) */
+   *  trigger it lowered below the customer's value, a cap or a minimum a review's suspension for the change
+   *  and every decision and answer citing it after name) */
   before?: number;
   /** the line the fact is about, when it is not the line decided on */
   line?: LineId;

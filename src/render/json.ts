@@ -1,6 +1,13 @@
 // `run --json`: one JSON object per step (NDJSON). Money in yuan as numbers with at most 2 decimals.
 
-import type { Fen, LineSnapshot, Remedy, Step, StepEvent } from "../engine/index.js";
+import {
+  dtiShown,
+  type Fen,
+  type LineSnapshot,
+  type Remedy,
+  type Step,
+  type StepEvent,
+} from "../engine/index.js";
 import { factInYuan, nothingRepaid } from "../scenario/format.js";
 import { jsonLine } from "../shared/text.js";
 
@@ -94,11 +101,20 @@ function remedyJson(r: Remedy): Record<string, unknown> {
     case "reduce_debt":
       return {
         ...r,
+        // the ratio as the text and a rule's fact say it: two decimals, rounded up (debt with no income, null)
+        ratio: Number.isFinite(r.ratio) ? dtiShown(r.ratio) : null,
         over: r.over === null ? null : yuan(r.over),
         repay: r.repay === null ? null : r.repay.map((p) => ({ ...p, amount: yuan(p.amount) })),
       };
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
+    case "wait_for_review":
+      return r.policyBars === undefined
+        ? r
+        : {
+            ...r,
+            policyBars: { largest: yuan(r.policyBars.largest), smallest: yuan(r.policyBars.smallest) },
+          };
     case "limit_cut":
       return {
         ...r,

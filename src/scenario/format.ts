@@ -244,12 +244,26 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
 }
 
 /** A check at the end of a day that acts on an overdue still unpaid then. */
-const overdueUnpaid = (w: { day: number; date: string; what: Exclude<OverdueAction, "review"> }): string =>
+const overdueUnpaid = (
+  w: { day: number; date: string; what: Exclude<OverdueAction, "review"> },
+  forCredit?: { lines: readonly LineId[]; open: boolean },
+): string =>
   `unpaid at the end of ${w.date} (day ${w.day}), ${
     w.what === "charge_off"
       ? "the debt is written off (charged off) and no line is offered again"
-      : "it is too long past due and the customer's open lines are suspended"
+      : tooLongPastDue(forCredit)
   }`;
+
+/** What the overdue check's suspension does: the open lines suspended — and a line suspended already
+ *  (`forCredit`) suspended for credit now, the delinquency the customer's. */
+function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean }): string {
+  if (forCredit === undefined) return "it is too long past due and the customer's open lines are suspended";
+  const which = forCredit.lines.map(lineName).join(" and ");
+  const credit = `${which}'s suspension${forCredit.lines.length > 1 ? "s become ones" : " becomes one"} for credit, the delinquency the customer's`;
+  return forCredit.open
+    ? `it is too long past due: the customer's open lines are suspended, and ${credit}`
+    : `it is too long past due and ${credit}`;
+}
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
@@ -260,14 +274,14 @@ export function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards)}` : ""}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r.forCredit)}` : ""}`;
       }
       return r.today === "charge_off"
         ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
         : r.today === "suspension"
-          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, it is too long past due and the customer's open lines are suspended`
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
           : r.by !== undefined
-            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what })}`
+            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r.forCredit)}`
             : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance": {
       const t = r.toTerm;
@@ -287,7 +301,13 @@ export function remedyText(r: Remedy): string {
       const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
-      const raise = `raise the score from ${r.current} to ${r.needed}`;
+      // the score the review reads, when it is not today's: from the coming report, or a later one's
+      const raise =
+        r.ahead !== undefined
+          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+          : r.review !== undefined
+            ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+            : `raise the score from ${r.current} to ${r.needed}`;
       if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
       // said before the steps, so that they are not taken for a way there
       const out =
@@ -326,6 +346,10 @@ export function remedyText(r: Remedy): string {
             : r.later
               ? `the first periodic review that can restore it is on ${r.date} (day ${r.day})`
               : `the next periodic review is on ${r.date} (day ${r.day})`;
+      // no review restores the line under this policy: said first, and what would
+      const bars = r.policyBars;
+      if (bars !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
       if (r.early === null) return `${review}${reads}`;
       const from = r.early.now ? "today" : `from ${r.early.date} (day ${r.early.day})`;
       return `${review}${reads}; or ask for an early review (${requestReviewOf(r.line)}) ${from}, once what is asked above is done`;

@@ -653,6 +653,39 @@ describe("the periodic review", () => {
     expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "SCORE_BELOW_MINIMUM"]);
   });
 
+  it("a change's suspension at the review says each threshold it moved, and what it was before, as the trigger's does", async () => {
+    const { describeFact } = await import("../../src/scenario/format.js");
+    const { traceToNdjson } = await import("../../src/render/json.js");
+    // ¥180,000 elsewhere on ¥10,000 a month: 1.5, within the cap of 2 the line opened under, over the 1 a
+    // change sets on day 5 — the review of day 14 suspends for the change
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.externalDebt(1, 180_000),
+        on.policy(5, { set: { maxDebtToIncome: 1 } }),
+        on.support(20),
+        on.requestReview(50),
+      ],
+      { policy: testPolicy({ maxDebtToIncome: 2 }), profile: { monthlyIncome: 10_000 } },
+    );
+    const review = stepOn(t, "review", 14);
+    expect(review).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(review.reasons.slice(0, 2)).toEqual(["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]);
+    const fact = { code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "maxDebtToIncome", threshold: 1, before: 2 };
+    expect(review.facts).toContainEqual(expect.objectContaining(fact));
+    expect(describeFact(review.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!)).toBe(
+      "1.50 vs maxDebtToIncome 1.00, 2.00 before the policy change",
+    );
+    // and so does every answer and review while the change holds the line: customer service, an early
+    // review, the JSON
+    for (const s of [stepOn(t, "contact_support", 20), stepOn(t, "request_review", 50)]) {
+      expect(s.reasons).toContain("POLICY_CHANGE");
+      expect(s.facts).toContainEqual(expect.objectContaining(fact));
+    }
+    const json = traceToNdjson("policy", [review]);
+    expect(json).toContain('"threshold":1,"value":1.5,"before":2');
+  });
+
   it("`use` switches to another policy; failing it cites the policy change", () => {
     const strict = testPolicy({ minScore: 950 }, "strict");
     const t = run([on.open(0, 1_000), on.policy(5, { use: strict })]);
@@ -1201,6 +1234,40 @@ describe("a closure for credit that answers no default", () => {
     // the whole ¥4,000 of principal left falls due on the next instalment day
     const due = stepsOf(t, "due").find((x) => x.day === 154)!;
     expect(due.event.due).toBeGreaterThanOrEqual(400_000);
+  });
+
+  it("calls in a loan paid as agreed when the closure cites an overdue on the other line (cross-default)", () => {
+    // as above, but Huabei's bill, unpaid since day 44, is not charged off before Jiebei's closing review
+    // on day 135: that review cites Huabei's overdue — a default to the same lender, which calls in the loan
+    const policy = testPolicy({ closeAfterSuspendedDays: 45 });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 30_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.borrow(2, 6_000, 12),
+        ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+        on.support(140),
+      ],
+      { policy, until: 160 },
+    );
+    const closed = t.steps.find((x) => x.line === "jiebei" && x.decision === "closed")!;
+    expect(closed.day).toBe(135);
+    expect(closed.reasons).toContain("OVERDUE_OUTSTANDING");
+    expect(closed.facts).toContainEqual(
+      expect.objectContaining({ code: "OVERDUE_OUTSTANDING", line: "huabei" }),
+    );
+    expect(stateOn(t, 135)).toMatchObject({ status: "closed", jiebei: { overdue: 0 } });
+    expect(stepsOf(t, "charge_off")).toEqual([]);
+    // the whole ¥4,000 of principal left falls due on the next instalment day
+    const due = stepsOf(t, "due").find((x) => x.day === 154 && x.line === "jiebei")!;
+    expect(due.event.due).toBeGreaterThanOrEqual(400_000);
+    // and customer service asks for the balance, not the instalments as they would fall due
+    const pay = stepOn(t, "contact_support", 140).remedies.find(
+      (r) => r.kind === "pay_balance" && r.line === "jiebei",
+    );
+    expect(pay).toBeDefined();
+    expect(pay).not.toHaveProperty("toTerm");
   });
 
   it("calls in a loan in default at the closure: its next instalment is its last", () => {

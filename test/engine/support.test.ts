@@ -1253,6 +1253,39 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(stepOn(now, "request_review", 50).decision).not.toBe("restored");
   });
 
+  it("asks for the score that review reads when it is still short: the step raises from that one, not today's", () => {
+    // restoreScore 920: the review of day 74 reads 905 from the report of day 59 — 60 points more than
+    // today's 845, which reads the January report's utilisation
+    const short = { ...policy, restoreScore: 920 };
+    const t = run(events, { policy: short, until: 80 });
+    const s = stepOn(t, "contact_support", 50);
+    const review = stepOn(t, "review", 74);
+    expect(review.decision).toBeNull();
+    expect(review.score).toBeGreaterThan(s.score);
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise).toMatchObject({
+      current: review.score,
+      needed: 920,
+      ahead: { today: s.score, report: { day: 59, date: "2024-02-29" } },
+    });
+    // the utilisation the report of day 59 no longer shows is neither a step nor a reason: the answer cites
+    // what that review will
+    expect(raise.drivers).not.toContain("HIGH_UTILISATION");
+    expect(s.reasons).not.toContain("HIGH_UTILISATION");
+    expect(s.reasons.slice(0, 3)).toEqual(review.reasons.slice(1));
+    expect(describeRemedy(raise)).toMatch(
+      new RegExp(
+        `^raise the score from ${review.score} to 920 \\(${review.score} is what the next periodic review reads from the month-end report on 2024-02-29 \\(day 59\\), .*; ${s.score} today\\)`,
+      ),
+    );
+    // the score fact is that review's too, and an early review before that report (reading today's
+    // score) is not offered
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_BELOW_RESTORE", value: review.score }),
+    );
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 74, early: { day: 60 } });
+  });
+
   it("still asks for the score when the review that can restore the line is a later one, reading its own report", () => {
     // the bill due on day 40 repaid after its grace days, on day 44: the 60 clean days restoring needs run
     // to the review of day 105. The one of day 74 would read 843 from the report of day 59, over
@@ -1263,11 +1296,143 @@ describe("contact_support: the score the next review reads from the coming repor
     const s = stepOn(t, "contact_support", 50);
     expect(s.status).toBe("suspended");
     expect(s.reasons.slice(0, 2)).toEqual(["OVERDUE_TOO_RECENT", "SCORE_BELOW_RESTORE"]);
-    expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    // today's score, said as today's, for the review it is needed at — which reads the score then, from
+    // the March report: what is spent and repaid until then decides it, which no answer can promise today
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise).toMatchObject({ current: s.score, needed: 840, review: { day: 105, date: "2024-04-15" } });
+    expect(raise.ahead).toBeUndefined();
+    expect(describeRemedy(raise)).toMatch(
+      new RegExp(
+        `^raise the score from ${s.score} today to 840 by the periodic review on 2024-04-15 \\(day 105\\), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves: `,
+      ),
+    );
     const wait = remedy(s.remedies, "wait_for_review")!;
     expect(wait).toMatchObject({ day: 105, later: true, ready: false });
     expect(wait.score).toBeUndefined();
     expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, score: 833 });
+  });
+});
+
+describe("contact_support: the overdue check on a line suspended already", () => {
+  // a change on day 5 (minScore 950) suspends Huabei for policy at the review of day 14; its bill, due on
+  // 2024-02-20 (day 50), is unpaid: 10 days past due (suspendOverdueDays) at the end of day 60, before the
+  // review of day 74
+  const policy = testPolicy({ dueDayOfMonth: 20, suspendOverdueDays: 10 });
+  const events = (jiebei: boolean) => [
+    on.open(0, 5_000),
+    ...(jiebei ? [on.open(0, 5_000, "jiebei")] : []),
+    on.purchase(1, 1_000),
+    on.policy(5, { set: { minScore: 950 } }),
+    on.support(56),
+  ];
+
+  it("says the suspension becomes one for credit, not that open lines are suspended", () => {
+    const t = run(events(false), { policy, until: 62 });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 60, what: "suspension" },
+      forCredit: { lines: ["huabei"], open: false },
+    });
+    expect(describeRemedy(pay)).toBe(
+      "pay the overdue ¥1,002.50 now: unpaid at the end of 2024-03-01 (day 60), it is too long past due and Huabei's suspension becomes one for credit, the delinquency the customer's",
+    );
+    // what it says: the line, suspended already, is suspended for credit that day
+    expect(stepOn(t, "overdue", 60)).toMatchObject({ decision: "suspended", cause: "credit" });
+  });
+
+  it("and, beside an open line it suspends, both", () => {
+    const t = run(events(true), { policy, until: 62 });
+    const pay = remedy(stepOn(t, "contact_support", 56).remedies, "pay_overdue")!;
+    expect(pay.forCredit).toEqual({ lines: ["huabei"], open: true });
+    expect(describeRemedy(pay)).toMatch(
+      /too long past due: the customer's open lines are suspended, and Huabei's suspension becomes one for credit/,
+    );
+    expect(stepsOf(t, "overdue", 60).map((x) => [x.line, x.decision])).toEqual([
+      ["huabei", "suspended"],
+      ["jiebei", "suspended"],
+    ]);
+    const end = stateOn(t, 60);
+    expect([end.cause, end.jiebei.status, end.jiebei.cause]).toEqual(["credit", "suspended", "credit"]);
+  });
+});
+
+describe("contact_support: a policy with no line for anyone", () => {
+  it("says no review restores the line under it, and what would — no early review with nothing asked", () => {
+    // a change on day 5: the only band's ¥2,000 below a ¥3,000 smallest line; the review of day 14
+    // suspends the line for it
+    const change = { minLimit: 3_000, limitBands: [{ minScore: 350, maxLimit: 2_000 }] };
+    const events = [on.open(0, 5_000), on.policy(5, { set: change }), on.support(20)];
+    const t = run([...events, on.requestReview(20)], { until: 50 });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const s = stepOn(t, "contact_support", 20);
+    expect(s.reasons).toEqual(["POLICY_CHANGE", "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE"]);
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({
+      day: 45,
+      ready: false,
+      early: null,
+      policyBars: { largest: 200_000, smallest: 300_000 },
+    });
+    expect(describeRemedy(wait)).toBe(
+      "no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ¥2,000.00, is below its smallest line, ¥3,000.00 — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; the next periodic review is on 2024-02-15 (day 45)",
+    );
+    // nothing else is asked of the customer: no step
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
+    // what it says: an early review today, and the next periodic one, restore nothing
+    expect(stepOn(t, "request_review", 20).decision).toBe("declined");
+    expect(stepOn(t, "review", 45).decision).not.toBe("restored");
+    // the JSON's amounts in yuan
+    expect(traceToNdjson("bars", [s])).toContain('"policyBars":{"largest":2000,"smallest":3000}');
+  });
+});
+
+describe("contact_support: what the next review reads, spent since the last report", () => {
+  // Jiebei (a debt cap of 1: ¥120,000 on ¥10,000 a month) is suspended at the review of day 45 for the
+  // January report's ratio, ¥130,000 elsewhere. ¥20,000 of it repaid on day 50 leaves today's record within
+  // the cap — but ¥30,000 bought on Huabei (active) on day 52 is what the report of day 59 shows, and what
+  // the review of day 74 reads: (¥110,000 + ¥30,000) / ¥120,000 = 1.17
+  const policy = testPolicy({ jiebeiMaxDebtToIncome: 1 });
+  const profile = { monthlyIncome: 10_000 };
+  const events = [
+    on.open(0, 50_000),
+    on.open(0, 50_000, "jiebei"),
+    on.externalDebt(20, 130_000),
+    on.externalRepayment(50, 20_000),
+    on.purchase(52, 30_000),
+    on.support(55),
+  ];
+
+  it("promises no restoration the next review will not make: what it reads stands in the way, and the step for it", () => {
+    const t = run(events, { policy, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ line: "jiebei", decision: "suspended" });
+    const s = stepOn(t, "contact_support", 55);
+    expect(s.reasons).not.toContain("READY_TO_RESTORE");
+    expect(s.reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    // the ratio that review reads, not today's record's 0.92
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", value: 1.17, line: "jiebei" }),
+    );
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({
+      line: "jiebei",
+      repay: [{ debt: "elsewhere", amount: 20_000 * 100, all: false }],
+      review: { day: 74 },
+    });
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 74, ready: false, early: { day: 60, now: false } });
+    expect(wait.reads).toBeUndefined();
+    // what it said: the review of day 74, the bill paid at its minimum, reads the February report and
+    // restores nothing…
+    const minimum = on.repay(69, "minimum");
+    const asIs = run([...events, minimum], { policy, profile, until: 80 });
+    expect(stepOn(asIs, "review", 74)).toMatchObject({ line: "jiebei", decision: null });
+    // …and the step it gives restores the line there, and at the early review it names
+    const paid = [...events, on.externalRepayment(56, 20_000), minimum];
+    expect(stepOn(run(paid, { policy, profile, until: 80 }), "review", 74)).toMatchObject({
+      decision: "restored",
+    });
+    const early = run([...paid, on.requestReview(60, "jiebei")], { policy, profile, until: 80 });
+    expect(stepOn(early, "request_review", 60)).toMatchObject({ decision: "restored" });
   });
 });
 

@@ -152,6 +152,9 @@ describe("run --json money", () => {
     // the text says "repay at least ¥20,778.60 of the debt elsewhere" (what her score needs, beyond the cap)
     expect(debt.over).toBe(20778.6);
     expect(debt.repay).toEqual([{ debt: "elsewhere", amount: 20778.6, all: false }]);
+    // "from 2.25 to at most 2.00": the ratio as the text says it, two decimals rounded up — not the
+    // 2.2447285714285714 the engine divides out
+    expect(debt).toMatchObject({ ratio: 2.25, max: 2 });
   });
 });
 
