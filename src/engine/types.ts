@@ -4,6 +4,7 @@
 import type { ReasonCode } from "./reasons.js";
 import type { GridMonth } from "./record.js";
 import type { OverdueAction, VerifySuspendsCause } from "./remedies.js";
+import type { StatementResult } from "./revolving.js";
 import type { ScoreInputs } from "./scorecard.js";
 import type { RuleFact } from "./verdict.js";
 import type {
@@ -115,25 +116,13 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  /** a Huabei statement: new purchases and instalments billed, their fees, principal carried from earlier
-   *  bills and the charges unpaid on it, what is already overdue (these five add up to what the statement
-   *  says is owed), the minimum due (arrears included); `closing` on the closure's own statement (the
+  /** a Huabei statement: what it bills (revolving.ts `StatementResult`: new purchases and instalments
+   *  billed, their fees, principal carried from earlier bills and the charges unpaid on it, what is already
+   *  overdue — these five add up to what the statement says is owed —, the minimum due, arrears included,
+   *  and on a closed line `toTerm`), its due day, and `closing` on the closure's own statement (the
    *  lender's closure called in what it states: due in full, as every later statement of the closed line
-   *  is); `toTerm` on a closed line, the instalment principal not yet billed, left to run to term by a
-   *  closure that answers no default */
-  | {
-      type: "statement";
-      billed: Fen;
-      instalments: Fen;
-      fees: Fen;
-      carried: Fen;
-      carriedCharges: Fen;
-      overdue: Fen;
-      minimum: Fen;
-      dueDay: number;
-      closing: boolean;
-      toTerm: Fen;
-    }
+   *  is) */
+  | (StatementResult & { type: "statement"; dueDay: number; closing: boolean })
   /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment */
   | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
