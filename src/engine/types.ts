@@ -5,7 +5,7 @@ import type { ReasonCode } from "./reasons.js";
 import type { GridMonth } from "./record.js";
 import type { OverdueAction, VerifySuspendsCause } from "./remedies.js";
 import type { StatementResult } from "./revolving.js";
-import type { ScoreInputs } from "./scorecard.js";
+import type { CharacteristicId, ScoreInputs } from "./scorecard.js";
 import type { RuleFact } from "./verdict.js";
 import type {
   ApplicationKind,
@@ -136,7 +136,7 @@ export type EngineEventsMatch = Holds<Same<EngineEvent["type"], EngineEventType>
 
 /** One characteristic's points before and after a step. */
 export interface ScoreMove {
-  characteristic: string;
+  characteristic: CharacteristicId;
   from: number;
   to: number;
 }
