@@ -1,6 +1,6 @@
 // Acting on decisions: a step's record, a verdict applied to its line (the one place that changes a line's
 // status and limit), the acceleration that follows a lender's closure, and the bookkeeping of how far past
-// due a line is. The rules in review.ts decide; this file acts.
+// due a line is. The rules (applications.ts, triggers.ts, review.ts) decide; this file acts.
 
 import {
   type Customer,
