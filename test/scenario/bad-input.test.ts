@@ -443,7 +443,7 @@ describe("policies", () => {
       pos: at(text, "defualt"),
       field: "policy",
       message: 'unknown policy "defualt"',
-      expected: /default, tightened/,
+      expected: /default, (.+, )?tightened/,
       found: '"defualt"',
       hint: 'did you mean "default"?',
     });
