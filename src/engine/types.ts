@@ -156,7 +156,6 @@ export interface DebtRepayment {
   all: boolean;
 }
 
-/** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 /** A limit the periodic review a pay step names cuts for the overdue (pay_overdue's `cuts`): `from` the
  *  limit today `to` the one it leaves unpaid; `paid`, the one it leaves when the overdue is paid today, when
  *  it cuts that too (absent: paid, it cuts nothing). */
@@ -167,13 +166,17 @@ export interface OverdueCut {
   paid?: Fen;
 }
 
+/** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
-} /** `today`: the check at the end of this day (or its periodic review) charges the line off or suspends it unless it is paid */ /** `by`: the first end-of-day check or review that acts on it, when later than today */ & (
+} & (
   | {
       kind: "pay_overdue";
       amount: Fen;
+      /** the check at the end of this day (or its periodic review) charges the line off or suspends it
+       *  unless it is paid */
       today?: OverdueAction;
+      /** the first end-of-day check or review that acts on it, when later than today */
       by?: { day: number; date: string; what: OverdueAction };
       /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
       suspends?: LineId[];
