@@ -1,6 +1,7 @@
 // The engine's vocabulary. Everything here is plain data: a scenario goes in, a trace comes out.
 // Money is always integer fen (1 yuan = 100 fen); days are integers counted from the scenario's start.
 
+import type { Holds, Same } from "../shared/type-assert.js";
 import type { ReasonCode } from "./reasons.js";
 import type { GridMonth } from "./record.js";
 import type { OverdueAction, VerifySuspendsCause } from "./remedies.js";
@@ -94,8 +95,6 @@ export type ScenarioEvent =
   | (EventBase & { type: "note"; text: string });
 
 // The union above and the vocabulary's list name the same event types (a compile error otherwise).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Holds<T extends true> = T;
 export type CustomerEventsMatch = Holds<Same<ScenarioEvent["type"], EventType>>;
 
 /** A scenario after validation and normalisation: what the engine runs. */
