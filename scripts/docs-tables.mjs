@@ -13,6 +13,7 @@ const { REASONS, REASON_CODES, CHARACTERISTICS, DIMENSIONS, REMEDIES } = await i
   `${root}dist/engine/index.js`
 );
 const { policyParamsShape } = await import(`${root}dist/scenario/schema.js`);
+const { builtinPolicyNames, loadPolicy } = await import(`${root}dist/scenario/load-policy.js`);
 
 const cell = (s) => String(s).replaceAll("|", "\\|");
 
@@ -37,19 +38,26 @@ function scorecard() {
   ].join("\n");
 }
 
+/** A column for every shipped policy: the default's values, then each other's where it differs ("=": the
+ *  default's). */
 function policies() {
   const text = readFileSync(`${root}policies/default.yaml`, "utf8");
   const d = parse(text);
-  const t = parse(readFileSync(`${root}policies/tightened.yaml`, "utf8"));
+  const others = builtinPolicyNames().filter((n) => n !== "default");
+  const resolved = Object.fromEntries(["default", ...others].map((n) => [n, loadPolicy(n, root)]));
   const fmt = (v) => (Array.isArray(v) ? v.map((b) => `${b.minScore}→${b.maxLimit}`).join(", ") : String(v));
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const rows = Object.keys(policyParamsShape).map((k) => {
     const line = text.split("\n").find((l) => l.startsWith(`${k}:`)) ?? "";
     const source = line.includes("#") ? line.slice(line.indexOf("#") + 1).trim() : "";
-    return `| \`${k}\` | ${cell(policyParamsShape[k].description)} | ${fmt(d[k])} | ${k in t ? fmt(t[k]) : "="} | ${cell(source)} |`;
+    const columns = others.map((n) =>
+      same(resolved[n][k], resolved.default[k]) ? "=" : fmt(resolved[n][k]),
+    );
+    return `| \`${k}\` | ${cell(policyParamsShape[k].description)} | ${fmt(d[k])} | ${columns.join(" | ")} | ${cell(source)} |`;
   });
   return [
-    "| parameter | meaning | default | tightened | source |",
-    "| --- | --- | --- | --- | --- |",
+    `| parameter | meaning | default | ${others.join(" | ")} | source |`,
+    `| --- | --- | --- | ${others.map(() => "---").join(" | ")} | --- |`,
     ...rows,
   ].join("\n");
 }

@@ -1,6 +1,6 @@
 // Acting on decisions: a step's record, a verdict applied to its line (the one place that changes a line's
 // status and limit), the acceleration that follows a lender's closure, and the bookkeeping of how far past
-// due a line is. The rules in review.ts decide; this file acts.
+// due a line is. The rules (applications.ts, triggers.ts, review.ts) decide; this file acts.
 
 import {
   type Customer,
@@ -22,7 +22,7 @@ import { lineSnapshot } from "./snapshot.js";
 import type { EngineState } from "./state.js";
 import type { Fen, LineSnapshot, Remedy, StepEvent } from "./types.js";
 import type { RuleFact, Verdict } from "./verdict.js";
-import type { LineId } from "./vocabulary.js";
+import type { Cause, LineId } from "./vocabulary.js";
 
 /** One thing that happened: the event the trace shows, the line it is about, and the decision (already
  *  applied to the state). */
@@ -131,6 +131,43 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
   return applied;
 }
 
+/** A line opened, reopened or restored: active, nothing on record (no cause, no suspension's clock, none
+ *  held beneath a security hold), and under the current policy — a later change is compared with this
+ *  one, not with one the line lived under before. */
+function activate(line: Line): void {
+  line.status = "active";
+  line.cause = null;
+  line.statusDay = null;
+  putOnRecord(line, [], [], null);
+  line.heldOver = null;
+  line.previousPolicy = null;
+  line.policyBefore = null;
+  line.suspendedUnder = null;
+}
+
+/** The reasons and facts on record for the line, and the day they were recorded (none: nothing on record);
+ *  what earlier reviews named standing in its way goes with the record it was about. */
+function putOnRecord(line: Line, reasons: ReasonCode[], facts: RuleFact[], day: number | null): void {
+  line.reasonsOnRecord = reasons;
+  line.factsOnRecord = facts;
+  line.recordDay = day;
+  line.blockersNamed = [];
+}
+
+/** A line the lender or the customer ended (closed, charged off) on `day`: it lends nothing more, the
+ *  decision on record, no suspension held beneath a hold, and no policy kept to compare a change with. */
+function end(line: Line, status: "closed" | "charged_off", cause: Cause, v: Verdict, day: number): void {
+  line.status = status;
+  line.cause = cause;
+  line.statusDay = day;
+  line.limit = 0; // what is owed stays owed
+  putOnRecord(line, v.reasons, v.facts, day);
+  line.heldOver = null;
+  line.policyBefore = null;
+  line.suspendedUnder = null;
+  line.previousPolicy = null;
+}
+
 /** A verdict's effect on its line: the rules decide, this is the one place that acts on a decision. A
  *  lender's closure accelerates what is owed (instalments only when it answers a default): its closing
  *  statement is appended to `out`. */
@@ -141,29 +178,15 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "approved":
     case "approved_lower":
       if (line.status !== "active") {
-        line.status = "active";
-        line.cause = null;
-        line.statusDay = null;
+        activate(line);
         line.openedDay ??= day;
         line.lastOpenedDay = day;
-        line.reasonsOnRecord = [];
-        line.factsOnRecord = [];
-        line.recordDay = null;
-        line.blockersNamed = [];
-        line.heldOver = null;
-        // opened under the current policy: no earlier policy to compare with
-        line.previousPolicy = null;
-        line.policyBefore = null;
-        line.suspendedUnder = null;
         line.lastLimit = null;
         line.cut = null;
       }
       // an increase on an active line ends the record of an earlier cut: it was the way back
       if (line.status === "active" && v.limit > line.limit) {
-        line.reasonsOnRecord = [];
-        line.factsOnRecord = [];
-        line.recordDay = null;
-        line.blockersNamed = [];
+        putOnRecord(line, [], [], null);
         line.cut = null;
       }
       line.limit = v.limit;
@@ -225,44 +248,18 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       noteCut(line, v, v.limit, day);
       // a suspended line keeps its suspension's reasons on record: they are what still stands in the way,
       // with what the review that cut it found in the way too
-      if (line.status === "active") {
-        line.reasonsOnRecord = v.reasons;
-        line.factsOnRecord = v.facts;
-        line.recordDay = day;
-        line.blockersNamed = [];
-      } else if (v.named !== undefined) noteNamed(line, v.named);
+      if (line.status === "active") putOnRecord(line, v.reasons, v.facts, day);
+      else if (v.named !== undefined) noteNamed(line, v.named);
       return;
     case "restored":
       noteCut(line, v, v.limit, day);
-      line.status = "active";
-      line.cause = null;
-      line.statusDay = null;
-      line.reasonsOnRecord = [];
-      line.factsOnRecord = [];
-      line.recordDay = null;
-      line.blockersNamed = [];
-      line.heldOver = null;
-      // restored under the current policy: a later change is compared with this one
-      line.previousPolicy = null;
-      line.policyBefore = null;
-      line.suspendedUnder = null;
+      activate(line);
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
       // an increase's standards (closing and reopening is no way round them)
       line.lastLimit = line.limit;
-      line.status = "closed";
-      line.cause = v.cause;
-      line.statusDay = day;
-      line.limit = 0; // a closed line lends nothing; what is owed stays owed
-      line.reasonsOnRecord = v.reasons;
-      line.factsOnRecord = v.facts;
-      line.recordDay = day;
-      line.blockersNamed = [];
-      line.heldOver = null;
-      line.policyBefore = null;
-      line.suspendedUnder = null;
-      line.previousPolicy = null;
+      end(line, "closed", v.cause, v, day);
       // a lender's closure calls in what is owed — but one that answers no default (for its own policy, or
       // for credit or security with nothing past due and no debt written off on either line) lets instalments run to term
       // (runsToTerm): acceleration answers a default, not a burden, a score or a change with no payment missed
@@ -270,18 +267,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (v.cause !== "customer") accelerate(s, line, out);
       return;
     case "charged_off":
-      line.status = "charged_off";
-      line.cause = "credit";
-      line.statusDay = day;
-      line.limit = 0;
-      line.reasonsOnRecord = v.reasons;
-      line.factsOnRecord = v.facts;
-      line.recordDay = day;
-      line.blockersNamed = [];
-      line.heldOver = null;
-      line.policyBefore = null;
-      line.suspendedUnder = null;
-      line.previousPolicy = null;
+      end(line, "charged_off", "credit", v, day);
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);
       notePastDue(c, line, day);

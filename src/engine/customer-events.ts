@@ -1,6 +1,7 @@
 // The customer's events (a scenario's lines): applications, purchases, loans, repayments, closing a line,
 // profile changes, debt elsewhere, income, a policy change, customer service, verification, a review asked
-// for. Each is decided by a rule in review.ts and acted on through apply-verdict.ts.
+// for, a note. One that decides is decided by a rule (applications.ts, triggers.ts, review.ts; customer
+// service's answer: support.ts) and acted on through apply-verdict.ts.
 
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";

@@ -39,6 +39,7 @@ export {
   band,
   CHARACTERISTICS,
   type Characteristic,
+  type CharacteristicId,
   DIMENSIONS,
   type Dimension,
   explain,

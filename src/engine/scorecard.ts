@@ -58,6 +58,9 @@ export interface ScoreInputs {
   age: number;
 }
 
+/** A characteristic, by the fact it reads: what a step's score moves name. */
+export type CharacteristicId = keyof ScoreInputs;
+
 /** A bin: applies when the value is ≤ `upTo` (bins are checked in order; the last has upTo Infinity). */
 interface Bin {
   upTo: number;
@@ -66,7 +69,7 @@ interface Bin {
 }
 
 export interface Characteristic {
-  id: keyof ScoreInputs;
+  id: CharacteristicId;
   dimension: Dimension;
   title: string;
   reason: ReasonCode;
@@ -319,7 +322,7 @@ interface FastCharacteristic {
   missing: number;
 }
 
-function readerOf(id: keyof ScoreInputs): (inputs: ScoreInputs) => number | boolean | null {
+function readerOf(id: CharacteristicId): (inputs: ScoreInputs) => number | boolean | null {
   switch (id) {
     case "daysPastDueNow":
       return (i) => i.daysPastDueNow;
@@ -457,8 +460,8 @@ export function probabilityOfDefault(scoreValue: number): number {
 export function movedCharacteristics(
   before: readonly number[],
   after: readonly number[],
-): Array<{ characteristic: string; from: number; to: number }> {
-  const moves: Array<{ characteristic: string; from: number; to: number }> = [];
+): Array<{ characteristic: CharacteristicId; from: number; to: number }> {
+  const moves: Array<{ characteristic: CharacteristicId; from: number; to: number }> = [];
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const from = before[i] ?? 0;
     const to = after[i] ?? 0;

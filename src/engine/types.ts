@@ -1,10 +1,12 @@
 // The engine's vocabulary. Everything here is plain data: a scenario goes in, a trace comes out.
 // Money is always integer fen (1 yuan = 100 fen); days are integers counted from the scenario's start.
 
+import type { Holds, Same } from "../shared/type-assert.js";
 import type { ReasonCode } from "./reasons.js";
 import type { GridMonth } from "./record.js";
 import type { OverdueAction, VerifySuspendsCause } from "./remedies.js";
-import type { ScoreInputs } from "./scorecard.js";
+import type { StatementResult } from "./revolving.js";
+import type { CharacteristicId, ScoreInputs } from "./scorecard.js";
 import type { RuleFact } from "./verdict.js";
 import type {
   ApplicationKind,
@@ -93,8 +95,6 @@ export type ScenarioEvent =
   | (EventBase & { type: "note"; text: string });
 
 // The union above and the vocabulary's list name the same event types (a compile error otherwise).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Holds<T extends true> = T;
 export type CustomerEventsMatch = Holds<Same<ScenarioEvent["type"], EventType>>;
 
 /** A scenario after validation and normalisation: what the engine runs. */
@@ -115,25 +115,13 @@ export interface Scenario {
 
 /** What the engine itself does on a day, beside the user's events. */
 export type EngineEvent =
-  /** a Huabei statement: new purchases and instalments billed, their fees, principal carried from earlier
-   *  bills and the charges unpaid on it, what is already overdue (these five add up to what the statement
-   *  says is owed), the minimum due (arrears included); `closing` on the closure's own statement (the
+  /** a Huabei statement: what it bills (revolving.ts `StatementResult`: new purchases and instalments
+   *  billed, their fees, principal carried from earlier bills and the charges unpaid on it, what is already
+   *  overdue — these five add up to what the statement says is owed —, the minimum due, arrears included,
+   *  and on a closed line `toTerm`), its due day, and `closing` on the closure's own statement (the
    *  lender's closure called in what it states: due in full, as every later statement of the closed line
-   *  is); `toTerm` on a closed line, the instalment principal not yet billed, left to run to term by a
-   *  closure that answers no default */
-  | {
-      type: "statement";
-      billed: Fen;
-      instalments: Fen;
-      fees: Fen;
-      carried: Fen;
-      carriedCharges: Fen;
-      overdue: Fen;
-      minimum: Fen;
-      dueDay: number;
-      closing: boolean;
-      toTerm: Fen;
-    }
+   *  is) */
+  | (StatementResult & { type: "statement"; dueDay: number; closing: boolean })
   /** a due date reached: on Huabei the statement balance and the minimum unpaid; on Jiebei the instalment */
   | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
@@ -147,7 +135,7 @@ export type EngineEventsMatch = Holds<Same<EngineEvent["type"], EngineEventType>
 
 /** One characteristic's points before and after a step. */
 export interface ScoreMove {
-  characteristic: string;
+  characteristic: CharacteristicId;
   from: number;
   to: number;
 }
@@ -167,7 +155,6 @@ export interface DebtRepayment {
   all: boolean;
 }
 
-/** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 /** A limit the periodic review a pay step names cuts for the overdue (pay_overdue's `cuts`): `from` the
  *  limit today `to` the one it leaves unpaid; `paid`, the one it leaves when the overdue is paid today, when
  *  it cuts that too (absent: paid, it cuts nothing). */
@@ -178,13 +165,17 @@ export interface OverdueCut {
   paid?: Fen;
 }
 
+/** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
-} /** `today`: the check at the end of this day (or its periodic review) charges the line off or suspends it unless it is paid */ /** `by`: the first end-of-day check or review that acts on it, when later than today */ & (
+} & (
   | {
       kind: "pay_overdue";
       amount: Fen;
+      /** the check at the end of this day (or its periodic review) charges the line off or suspends it
+       *  unless it is paid */
       today?: OverdueAction;
+      /** the first end-of-day check or review that acts on it, when later than today */
       by?: { day: number; date: string; what: OverdueAction };
       /** the lines a periodic review suspends for the overdue (`review`: it comes before the trigger) */
       suspends?: LineId[];

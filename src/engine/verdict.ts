@@ -1,5 +1,6 @@
-// The review engine's rules. Each takes the customer, a line, the day and the score, and returns a verdict;
-// rules decide and never change the customer (step.ts applies verdicts), so each is testable alone.
+// What a rule returns. Each rule (applications.ts, triggers.ts, review.ts) takes the customer, a line, the
+// day and the score, and returns a verdict; rules decide and never change the customer (apply-verdict.ts
+// acts on verdicts), so each is testable alone.
 //
 // Reasons on an adverse decision (Regulation B, 12 CFR 1002.9(b)(2) and comment 9(b)(2)-5): at most four
 // principal reasons. The rule that decided comes first, its code naming what bound it; then the scorecard

@@ -7,6 +7,7 @@ import * as z from "zod";
 import { Calendar, POLICY_PARAMETERS, type PolicyParamName, parseIsoDate } from "../engine/index.js";
 import { PolicyOverrides } from "../scenario/schema.js";
 import { MAX_DAY } from "../scenario/shape.js";
+import type { Holds, Same } from "../shared/type-assert.js";
 import { type ArmAggregate, emptyArm } from "./aggregate.js";
 import { OUTCOME_CLASSES } from "./outcome.js";
 import type { BinaryMetric, ContinuousMetric, Paired } from "./paired.js";
@@ -94,8 +95,6 @@ const EncodedPaired = z.strictObject({
     .refine((r) => Object.keys(r).length <= 1000, "at most 1000 kinds of flip"),
 });
 type EncodedPaired = z.infer<typeof EncodedPaired>;
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Holds<T extends true> = T;
 /** @typecheck the written pairs name the metrics the aggregates have (a compile error otherwise) */
 export type EncodedPairedMatches = [
   Holds<Same<keyof EncodedPaired["binary"], BinaryMetric>>,

@@ -37,7 +37,8 @@ const SIDE_BY_SIDE = W.day + 2 + W.event + 2 + W.side + 2 + 30;
 
 type Line = [string, (x: string) => string];
 
-function absentText(d: DecisionDifference, why: Absence): string {
+/** A side of a difference on which the decision is absent, in words: every rendering's (text, HTML). */
+export function absentText(d: DecisionDifference, why: Absence): string {
   switch (why) {
     case "removed":
       return "(event removed)";

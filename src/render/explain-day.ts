@@ -56,8 +56,8 @@ interface FactorView {
 }
 
 interface ReasonExplained {
-  code: string;
-  kind: string;
+  code: ReasonCode;
+  kind: ReasonInfo["kind"];
   text: string;
   /** the values behind the reason, in words */
   because: string[];

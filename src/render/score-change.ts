@@ -2,11 +2,11 @@
 // and month-end reports moved before it (the engine's `byTime`: never credited to the step), and the
 // 350–950 bounds when they took up points (the moves then add up to more than the change).
 
-import type { ScoreMove, Step } from "../engine/index.js";
+import type { CharacteristicId, ScoreMove, Step } from "../engine/index.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN } from "../engine/index.js";
 import { signed } from "../scenario/format.js";
 
-const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id as string, c.title]));
+const TITLE = new Map(CHARACTERISTICS.map((c) => [c.id, c.title]));
 
 export interface ScoreChange {
   /** the whole change since the previous step */
@@ -19,18 +19,18 @@ export interface ScoreChange {
   bound: string | null;
 }
 
-const moveText = (characteristic: string, points: number) =>
+const moveText = (characteristic: CharacteristicId, points: number) =>
   `${TITLE.get(characteristic) ?? characteristic} ${signed(points)}`;
 
 export function scoreChange(step: Pick<Step, "score" | "scoreDelta" | "moves" | "byTime">): ScoreChange {
   const time = step.byTime;
   // the step's own part of each characteristic: the whole move less time's (one time moved and the step
   // moved back is in `moves` not at all, yet both parts happened)
-  const ownPoints = new Map<string, number>();
+  const ownPoints = new Map<CharacteristicId, number>();
   for (const m of step.moves) ownPoints.set(m.characteristic, m.to - m.from);
   for (const m of time?.moves ?? [])
     ownPoints.set(m.characteristic, (ownPoints.get(m.characteristic) ?? 0) - (m.to - m.from));
-  const order = CHARACTERISTICS.map((c) => c.id as string);
+  const order = CHARACTERISTICS.map((c) => c.id);
   const own = [...ownPoints]
     .filter(([, points]) => points !== 0)
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))

@@ -247,6 +247,21 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
 /** js-yaml's reasons a user meets most, in their words; the rest go through `inWords`. */
 const KNOWN_REASONS: Array<[RegExp, string, string]> = [
   [/duplicated mapping key/, "duplicate key", "each key may appear once in a mapping"],
+  [
+    /bad indentation of a mapping entry/,
+    "bad indentation of a mapping entry",
+    'the keys of one mapping start in the same column, and a value that holds ": " is quoted (text: "a: b")',
+  ],
+  [
+    /missed comma between flow collection entries/,
+    "a comma missing between the entries of a { … } or [ … ]",
+    "separate each entry from the next with a comma: { day: 1, type: note, text: hi }",
+  ],
+  [
+    /end of the stream within a flow collection/,
+    "a { or [ never closed",
+    "close each { with } and each [ with ]",
+  ],
   [/tab characters/, "tabs are not allowed as indentation", "indent with spaces"],
   [
     /null byte|non-printable/,

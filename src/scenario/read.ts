@@ -8,7 +8,10 @@ import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-export function readInputFile(file: string, kind: "scenario" | "policy" | "persona"): string {
+/** What a file read as input holds: its noun in what is said of it ("the policy file may not be read"). */
+export type InputKind = "scenario" | "policy" | "persona" | "result";
+
+export function readInputFile(file: string, kind: Exclude<InputKind, "result">): string {
   let size: number;
   let fifo = false;
   try {
@@ -53,7 +56,7 @@ export function readInputFile(file: string, kind: "scenario" | "policy" | "perso
 
 /** Why a file named as input could not be stat'ed or opened, in words (never an internal error). `cwd`:
  *  where a relative `file` was read from (its folder is where a near name is looked for). */
-export function unreadable(err: unknown, file: string, kind: string, cwd?: string): InputError {
+export function unreadable(err: unknown, file: string, kind: InputKind, cwd?: string): InputError {
   const code = (err as NodeJS.ErrnoException).code;
   // not the file system's: a bug, which must not pass for bad input
   if (typeof code !== "string") throw err;
@@ -155,7 +158,7 @@ const PIPE_WAIT_MS = 2000;
  * the end), the wait is bounded by PIPE_WAIT_MS; from then on it waits as a blocking read would, for a
  * slow writer, until the writer closes the pipe. Idle waits start at 1 ms and back off to 20 ms.
  */
-export function readPipe(file: string, cap: number, kind: string, shown: string = file): Buffer {
+export function readPipe(file: string, cap: number, kind: InputKind, shown: string = file): Buffer {
   const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   const sleeper = new Int32Array(new SharedArrayBuffer(4));
   try {

@@ -26,6 +26,7 @@ import {
   STATUSES,
 } from "../engine/index.js";
 import { suggest } from "../shared/errors.js";
+import type { Holds, Same } from "../shared/type-assert.js";
 import { MAX_DAY } from "./shape.js";
 
 export { EVENT_TYPES, PROFILE_FIELDS } from "../engine/index.js";
@@ -209,8 +210,6 @@ export function eventTypeMeant(type: unknown): EventType | undefined {
 }
 
 // The written events and the vocabulary name the same types (a compile error otherwise).
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Holds<T extends true> = T;
 /** @typecheck */
 export type WrittenEventsMatch = Holds<Same<WrittenEvent["type"], EventType>>;
 type ParsedParams = z.infer<z.ZodObject<typeof policyParamsShape>>;

@@ -20,10 +20,11 @@ import {
 import type { OtherKind } from "./kinds.js";
 import type { Parsed } from "./parse.js";
 import type { Position } from "./positions.js";
+import type { InputKind } from "./read.js";
 
 export interface ValidateOptions extends IssueHooks {
-  /** what the file should be ("scenario", "policy", "persona"): named when it is not */
-  kind?: string;
+  /** what the file should be: named when it is not (a scenario unless said) */
+  kind?: Exclude<InputKind, "result">;
   /** what its top level should hold, e.g. "a mapping with name and events" */
   expected?: string;
   /** the problems between fields (sums, min ≤ max), found on the data as written whether or not the schema

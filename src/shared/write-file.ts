@@ -27,6 +27,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  type Stats,
   statSync,
   unlinkSync,
   writeSync,
@@ -262,19 +263,24 @@ export function openOutput(target: string, options: OutputOptions = {}): Output 
   return how.kind === "replace" ? replacing(target, how.path, existing === "new") : through(target, path);
 }
 
+/** What is at the path, looked at and not followed (a link is a link); null when nothing is. */
+function lookedAt(target: string, path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT") return null;
+    throw fileError(e, target);
+  }
+}
+
 /** `regular` and `new`: what is at the path is looked at, never followed. */
 function planStrict(
   target: string,
   path: string,
   existing: "regular" | "new",
 ): { kind: "replace"; path: string } {
-  let st: ReturnType<typeof lstatSync>;
-  try {
-    st = lstatSync(path);
-  } catch (e) {
-    if (errnoOf(e) === "ENOENT") return { kind: "replace", path };
-    throw fileError(e, target);
-  }
+  const st = lookedAt(target, path);
+  if (st === null) return { kind: "replace", path };
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
   if (existing === "new") throw fileError({ code: "EEXIST" }, target);
   if (st.isFile()) return { kind: "replace", path };
@@ -291,13 +297,8 @@ function stdoutOutput(stdout?: (text: string) => void): Output {
 
 /** Replace a regular file (or create a new one) through a temporary file; write anything else through. */
 function plan(target: string, path: string): { kind: "replace"; path: string } | { kind: "through" } {
-  let st: ReturnType<typeof lstatSync>;
-  try {
-    st = lstatSync(path);
-  } catch (e) {
-    if (errnoOf(e) === "ENOENT") return { kind: "replace", path };
-    throw fileError(e, target);
-  }
+  const st = lookedAt(target, path);
+  if (st === null) return { kind: "replace", path };
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
   if (st.isFile()) return { kind: "replace", path };
   if (st.isSymbolicLink()) {

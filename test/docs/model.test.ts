@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { POLICY_PARAM_NAMES } from "../../src/engine/index.js";
-import { ODDS_SCALING } from "../../src/engine/scorecard.js";
+import { CHARACTERISTICS, DIMENSIONS, ODDS_SCALING } from "../../src/engine/scorecard.js";
 import { loadPolicy } from "../../src/scenario/load-policy.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -26,6 +26,24 @@ describe("docs/model.md", () => {
         shown.length > 3 ? shown : String(value),
       );
     }
+  });
+
+  it("gives each dimension of the score the points its characteristics can earn", () => {
+    // "| repayment (210) | days past due now; …": a characteristic added, or its maximum changed, without
+    // its words in the table of "The score"
+    const lines = page.split("\n");
+    const stated = Object.keys(DIMENSIONS).map((d) => {
+      const row = lines.find((l) => l.startsWith(`| ${d} (`)) ?? "";
+      return [d, Number(/\((\d+)\)/.exec(row)?.[1])];
+    });
+    const earned = Object.keys(DIMENSIONS).map((d) => [
+      d,
+      CHARACTERISTICS.filter((c) => c.dimension === d).reduce((n, c) => n + c.max, 0),
+    ]);
+    expect(
+      stated,
+      "the dimension's row in docs/model.md, 'The score': its points and characteristics",
+    ).toEqual(earned);
   });
 
   it("states the illustrative default probability's scaling as the engine computes it", () => {

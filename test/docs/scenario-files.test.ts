@@ -18,7 +18,10 @@ describe("docs/scenario-files.md", () => {
   it("names every shipped scenario, so a newcomer finds the story of each cause of suspension", () => {
     const shipped = readdirSync(`${ROOT}scenarios`).filter((f) => f.endsWith(".yaml"));
     expect(shipped.length).toBeGreaterThan(0);
-    expect(shipped.filter((f) => !page.includes(`\`${f}\``))).toEqual([]);
+    expect(
+      shipped.filter((f) => !page.includes(`\`${f}\``)),
+      "tell its story under 'The shipped stories' in docs/scenario-files.md",
+    ).toEqual([]);
     for (const cause of ["credit: a falling score", "security: abnormal", "policy: a policy adjustment"])
       expect(page).toContain(cause);
   });

@@ -433,7 +433,8 @@ const when = fc.oneof(
   { weight: 1, arbitrary: dateValue.map((date) => ({ date })) },
 );
 
-const event = fc.oneof(
+/** A written event at the edges of its fields, of every type (a test holds it to EVENT_TYPES). */
+export const edgeEvent = fc.oneof(
   fc.record({
     type: fc.constant("apply"),
     product: edgy(fc.constantFrom("open", "increase"), "opne"),
@@ -525,7 +526,7 @@ export const edgeScenario = fc
         { requiredKeys: [] },
       ),
       events: fc.array(
-        fc.tuple(when, event).map(([w, e]) => ({ ...w, ...e })),
+        fc.tuple(when, edgeEvent).map(([w, e]) => ({ ...w, ...e })),
         { maxLength: 25 },
       ),
       expect: fc.array(expectation, { maxLength: 3 }),

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Chalk } from "chalk";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { simulate } from "../../src/engine/index.js";
+import { EVENT_TYPES, simulate } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
 import { loadPersonaText } from "../../src/population/persona.js";
@@ -25,6 +25,7 @@ import { goldenTrace } from "../../src/testing/golden-trace.js";
 import {
   aliasBomb,
   deepNesting,
+  edgeEvent,
   edgeScenario,
   FUZZ_SECONDS,
   fuzzParameters,
@@ -78,6 +79,14 @@ describe("fuzz: scenario files", () => {
       fc.property(hostileScenario, (text) => runScenario(text)),
       fuzzParameters(80),
     );
+  });
+
+  it("draw every event type at the edges of its fields", () => {
+    const drawn = new Set(fc.sample(edgeEvent, { numRuns: 3000, seed: 1 }).map((e) => e.type));
+    expect(
+      EVENT_TYPES.filter((t) => !drawn.has(t)),
+      "a new event type needs a generator in edgeEvent (test/fuzz/arbitraries.ts)",
+    ).toEqual([]);
   });
 
   it("scenarios at the edges of every field, events repeated through aliases", { timeout }, () => {

@@ -1,9 +1,10 @@
 // A step's score change in words: the step's own moves, time's part apart, the bounds named.
 
 import { describe, expect, it } from "vitest";
+import type { CharacteristicId } from "../../src/engine/scorecard.js";
 import { scoreChangeText } from "../../src/render/score-change.js";
 
-const move = (characteristic: string, from: number, to: number) => ({ characteristic, from, to });
+const move = (characteristic: CharacteristicId, from: number, to: number) => ({ characteristic, from, to });
 
 describe("scoreChangeText", () => {
   it("a step's own moves", () => {

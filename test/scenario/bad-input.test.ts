@@ -443,7 +443,7 @@ describe("policies", () => {
       pos: at(text, "defualt"),
       field: "policy",
       message: 'unknown policy "defualt"',
-      expected: /default, tightened/,
+      expected: /default, (.+, )?tightened/,
       found: '"defualt"',
       hint: 'did you mean "default"?',
     });
@@ -1187,6 +1187,33 @@ describe("files", () => {
       message: /^cannot parse/,
     });
     expect(r.stderr).toMatch(/^credit-sim: syntax\.yaml:\d+:\d+: cannot parse/);
+  });
+
+  it.each([
+    [
+      "a value holding ': ', unquoted",
+      "name: bad\ndescription: a student: small\nevents: []\n",
+      "2:23",
+      /bad indentation/,
+      /same column.*quoted/,
+    ],
+    ["a key out of line", "name: bad\n  events: []\n", "2:9", /bad indentation/, /same column/],
+    [
+      "a comma missing in braces",
+      "name: bad\nevents:\n  - { day: 1, type: note text: hi }\n",
+      "3:30",
+      /comma missing/,
+      /comma/,
+    ],
+    [
+      "a brace never closed",
+      "name: bad\nevents:\n  - { day: 1, type: note, text: hi\n",
+      "4:1",
+      /never closed/,
+      /close each/,
+    ],
+  ])("YAML syntax: %s, said with how to mend it", async (_, text, pos, message, hint) => {
+    expectBadInput(await run(write("syntax.yaml", text)), { file: "syntax.yaml", pos, message, hint });
   });
 
   it("tabs as indentation", async () => {

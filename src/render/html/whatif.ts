@@ -12,7 +12,7 @@ import {
   type Outcome,
   type Verdict,
 } from "../../whatif/compare.js";
-import { firstSuspensionChange } from "../compare.js";
+import { absentText, firstSuspensionChange } from "../compare.js";
 import { type ChartSpec, PALETTE } from "./chart-spec.js";
 import { decisionTone, monthTicks, statusText } from "./common.js";
 import { esc } from "./escape.js";
@@ -55,17 +55,7 @@ function side(v: Verdict): SideView | null {
 }
 
 function absent(d: DecisionDifference, v: Verdict): string {
-  if (v.decision !== "absent") return "";
-  switch (v.why) {
-    case "removed":
-      return "(event removed)";
-    case "added":
-      return "(event added)";
-    case "not-run":
-      return d.key.kind === "engine" && d.key.type === "review" ? "no decision" : "(did not happen)";
-    default:
-      return "";
-  }
+  return v.decision === "absent" ? absentText(d, v.why) : "";
 }
 
 function differenceView(d: DecisionDifference): DifferenceView {
