@@ -22,7 +22,7 @@ export {
   shareState,
   switchLane,
 } from "./lanes.js";
-export { FEN_PER_YUAN, fenToYuan, wholeFen, yuanToFen } from "./money.js";
+export { FEN_PER_YUAN, fenToYuan, MAX_YUAN, wholeFen, yuanToFen } from "./money.js";
 export { isReasonCode, REASON_CODES, REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 export {
   OVERDUE_ACTIONS,

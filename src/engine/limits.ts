@@ -2,7 +2,7 @@
 // review all read the same caps, so a limit the review keeps is one an application could be granted.
 
 import type { LineRules } from "./customer.js";
-import { FEN_PER_YUAN } from "./money.js";
+import { FEN_PER_YUAN, MAX_YUAN } from "./money.js";
 import type { Fen } from "./types.js";
 
 /** What set the cap: the score's band, the income multiple, the thin-file cap, or the product's top band. */
@@ -60,13 +60,21 @@ export function limitCap(
 /** A cap as a limit: whole hundreds of yuan, rounded down. */
 const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100) * 100;
 
+/** The largest cap the income multiple makes at any income a file can state (MAX_YUAN a month), in fen:
+ *  below the smallest line, no income the customer reports brings one — only a change of policy would. */
+export const largestIncomeCap = (multiple: number): Fen =>
+  wholeHundreds(MAX_YUAN * Math.max(0, multiple)) * FEN_PER_YUAN;
+
 /**
  * The least monthly income (whole yuan) whose `multiple` months make a cap that is not below the smallest
  * line: the cap rounds down to whole hundreds and must be some line, so half of a 550-yuan minimum (275 a
- * month at two months) is not enough — it makes 500 — nor is any income with a minimum of 0.
+ * month at two months) is not enough — it makes 500 — nor is any income with a minimum of 0. Null when no
+ * income a file can state (MAX_YUAN a month) makes one: a multiple of nothing, or so small that only a
+ * change of policy offers a line (and the least income, past 2^53, could not be counted up to).
  */
-export function incomeForSmallestLine(minLimit: number, multiple: number): number {
+export function incomeForSmallestLine(minLimit: number, multiple: number): number | null {
   const target = Math.max(100, Math.ceil(minLimit / 100) * 100);
+  if (!(multiple > 0) || wholeHundreds(MAX_YUAN * multiple) < target) return null;
   let income = Math.max(0, Math.ceil(target / multiple - 1e-9));
   // exact against the cap's own arithmetic (a product in binary may fall a hair short)
   while (wholeHundreds(income * multiple) < target) income++;

@@ -3,6 +3,10 @@ import type { Fen } from "./types.js";
 
 export const FEN_PER_YUAN = 100;
 
+/** The largest yuan amount a file may state — an amount, an income, a policy's yuan parameter: beyond it
+ *  integer fen lose precision in doubles long before. */
+export const MAX_YUAN = 1e9;
+
 /** Converts a yuan amount with at most two decimals to fen; returns null when it has more.
  *  yuan × 100 is inexact in binary (134222770.92 × 100 = 13422277091.999998), so a thousandth of a fen
  *  is tolerated: far above that rounding error, far below a third decimal. */

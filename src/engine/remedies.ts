@@ -103,7 +103,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
       policyBars:
-        "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null",
+        "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null. With `atIncome` (yuan a month, the most a file can state): the largest limit the income multiple allows at that income, so no income the customer reports brings a line",
     },
   },
   wait_for_inquiries: {

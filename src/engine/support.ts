@@ -25,9 +25,9 @@ import {
   verifyIdentity,
 } from "./customer.js";
 import { atCap, capFor, eligibilityFailures, managedCap, writeOffFact } from "./eligibility.js";
-import { incomeForSmallestLine, limitCap } from "./limits.js";
+import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
-import { wholeFen } from "./money.js";
+import { MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import { asNextReviewReads, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
@@ -483,12 +483,23 @@ function suspendedLine(
         : day;
     const at = Math.max(day, clean, cooled, reported);
     // a policy whose largest limit is below its smallest line has no line for anyone: no review restores
-    // the line under it, early or not, whatever the customer does — only a change of policy would
+    // the line under it, early or not, whatever the customer does — only a change of policy would. So for
+    // an income multiple that makes no line at any income a file can state (or a multiple of nothing)
     const product = blockers.find((f) => f.code === "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE");
+    const income = blockers.find((f) => f.code === "INCOME_BELOW_SMALLEST_LINE");
+    const rules = rulesFor(p, line.id);
     const policyBars =
       product?.value !== undefined && product.threshold !== undefined
         ? { largest: product.value, smallest: product.threshold }
-        : null;
+        : income?.threshold !== undefined &&
+            incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple) === null
+          ? {
+              largest: largestIncomeCap(rules.maxLimitIncomeMultiple),
+              // a cap in whole hundreds: with no smallest line set, ¥100 is the smallest there can be
+              smallest: Math.max(income.threshold, wholeFen(100)),
+              atIncome: wholeFen(MAX_YUAN),
+            }
+          : null;
     // debt advice sized to the score counts on the score the review named reads: an early review is offered
     // only when the score it would read meets that too
     const early =
@@ -709,13 +720,11 @@ function reachable(s: Scored): number {
 function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
   const rules = rulesFor(c.policy, line.id);
   const cap = managedCap(c, line.id, s);
-  if (!cap?.belowMinimum || cap.binding !== "income" || rules.maxLimitIncomeMultiple <= 0) return null;
-  return {
-    line: line.id,
-    kind: "report_income",
-    income: incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple),
-    minLimit: wholeFen(rules.minLimit),
-  };
+  if (!cap?.belowMinimum || cap.binding !== "income") return null;
+  // no income the customer can report makes a line: the policy bars it (`wait_for_review.policyBars`)
+  const income = incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple);
+  if (income === null) return null;
+  return { line: line.id, kind: "report_income", income, minLimit: wholeFen(rules.minLimit) };
 }
 
 /**

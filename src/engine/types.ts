@@ -231,7 +231,8 @@ export type Remedy = {
    *  counted) meets it — no step raises the score then, and an early review reads it only after that report */
   /** `policyBars`: the policy's largest limit (`largest`) is below its smallest line (`smallest`): no
    *  review restores the line under it, whatever the customer does — only a change of policy would; no
-   *  early review is offered */
+   *  early review is offered. With `atIncome`, the largest its income multiple makes at that income, the
+   *  most a file can state */
   /** `reads`: something stands in the way today (the debt ratio on record, say), but nothing does once the
    *  next review reads the month-end report before it (the repayments made since the last one counted, the
    *  bills due before it met at their minimum): `ready`, and an early review only after that report */
@@ -245,7 +246,7 @@ export type Remedy = {
       withIncome: { day: number; date: string } | null;
       score?: { today: number; reads: number; needed: number; report: { day: number; date: string } };
       reads?: { day: number; date: string };
-      policyBars?: { largest: Fen; smallest: Fen };
+      policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */

@@ -113,7 +113,11 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ? r
         : {
             ...r,
-            policyBars: { largest: yuan(r.policyBars.largest), smallest: yuan(r.policyBars.smallest) },
+            policyBars: {
+              largest: yuan(r.policyBars.largest),
+              smallest: yuan(r.policyBars.smallest),
+              ...(r.policyBars.atIncome !== undefined ? { atIncome: yuan(r.policyBars.atIncome) } : {}),
+            },
           };
     case "limit_cut":
       return {

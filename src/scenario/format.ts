@@ -348,6 +348,8 @@ export function remedyText(r: Remedy): string {
               : `the next periodic review is on ${r.date} (day ${r.day})`;
       // no review restores the line under this policy: said first, and what would
       const bars = r.policyBars;
+      if (bars?.atIncome !== undefined)
+        return `no review restores the line under the current policy, whatever the customer does: the largest limit its income multiple allows at any income (${money(bars.atIncome)} a month), ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger income multiple, or a smaller smallest line) would, at a review after it; ${review}`;
       if (bars !== undefined)
         return `no review restores the line under the current policy, whatever the customer does: the largest limit it offers, ${money(bars.largest)}, is below its smallest line, ${money(bars.smallest)} — only a change of policy that offers a line (a larger limit, or a smaller smallest line) would, at a review after it; ${review}`;
       if (r.early === null) return `${review}${reads}`;

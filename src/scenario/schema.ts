@@ -13,6 +13,7 @@ import {
   isReasonCode,
   LINES,
   LOAN_TERMS,
+  MAX_YUAN,
   type ParamKind,
   type ParamSpec,
   POLICY_PARAM_NAMES,
@@ -38,8 +39,7 @@ z.config({ jitless: true });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Upper bound on a yuan amount: beyond this integer fen lose precision in doubles long before. */
-export const MAX_YUAN = 1e9;
+export { MAX_YUAN };
 
 const isoDate = z
   .string()

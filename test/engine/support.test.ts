@@ -11,7 +11,7 @@ import { step } from "../../src/engine/step.js";
 import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { traceToNdjson } from "../../src/render/json.js";
-import { describeFact, describeRemedy, ratioText } from "../../src/scenario/format.js";
+import { describeFact, describeRemedy, money, ratioText } from "../../src/scenario/format.js";
 import {
   baselineScore,
   DEFAULT_POLICY,
@@ -1384,6 +1384,50 @@ describe("contact_support: a policy with no line for anyone", () => {
     expect(stepOn(t, "review", 45).decision).not.toBe("restored");
     // the JSON's amounts in yuan
     expect(traceToNdjson("bars", [s])).toContain('"policyBars":{"largest":2000,"smallest":3000}');
+  });
+
+  it("so does an income multiple that makes no line at any income a file can state, and it asks no income", () => {
+    // 1.123e-293 months of income: the least income for a ¥500 line is past 2^53 (the search for it once
+    // never ended: a step of one yuan is lost in the rounding there); 0 months makes no line at all
+    for (const [multiple, largest] of [
+      [1.123e-293, 0],
+      [1e-7, 10_000],
+      [0, 0],
+    ] as const) {
+      const events = [
+        on.open(0, 5_000),
+        on.policy(5, { set: { maxLimitIncomeMultiple: multiple, minLimit: 500 } }),
+        on.support(20),
+      ];
+      const t = run([...events, on.requestReview(20)], { until: 50 });
+      expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", cause: "policy" });
+      const s = stepOn(t, "contact_support", 20);
+      expect(s.reasons).toContain("INCOME_BELOW_SMALLEST_LINE");
+      expect(kinds(s.remedies)).not.toContain("report_income");
+      const wait = remedy(s.remedies, "wait_for_review")!;
+      expect(wait).toMatchObject({
+        early: null,
+        policyBars: { largest, smallest: 50_000, atIncome: 100_000_000_000 },
+      });
+      expect(describeRemedy(wait)).toContain(
+        `the largest limit its income multiple allows at any income (¥1,000,000,000.00 a month), ${money(largest)}, is below its smallest line, ¥500.00 — only a change of policy that offers a line (a larger income multiple, or a smaller smallest line) would`,
+      );
+      expect(stepOn(t, "request_review", 20).decision).toBe("declined");
+    }
+    // one a file's largest income just reaches is asked for, to the yuan
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.policy(5, { set: { maxLimitIncomeMultiple: 5e-7, minLimit: 500 } }),
+        on.support(20),
+      ],
+      {
+        until: 50,
+      },
+    );
+    expect(remedy(stepOn(t, "contact_support", 20).remedies, "report_income")).toMatchObject({
+      income: 1_000_000_000,
+    });
   });
 });
 
