@@ -140,6 +140,11 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "maxDebtToIncome=101"], /maxDebtToIncome: value out of range\n\s+expected: at most 100/],
       [["--set", "jiebeiMaxDebtToIncome=1e6"], /jiebeiMaxDebtToIncome: value out of range/],
       [["--edit", "7:__proto__=1"], /"__proto__" is not a name a key may have/],
+      // a parameter that makes no policy with the rest: said of --set, not of a day-0 event's `set`
+      [
+        ["--set", "dueDayOfMonth=1"],
+        /: --set dueDayOfMonth: a bill would fall due on or after the next statement/,
+      ],
       [["--avoid", "suspended", "--max-edits", "0"], /--max-edits: 0 is too small/],
       [["--avoid", "suspended", "--budget", "-1"], /--budget: -1 is too small/],
     ];
