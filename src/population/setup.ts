@@ -58,7 +58,7 @@ export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {
 
 /**
  * A sweep's variants and a challenger's --challenger-set, each a policy with the parameters it sets: one
- * that makes no policy (a bill due on or after the next statement) is refused
+ * that makes no policy (a bill due on or after the next statement, a band that never applies) is refused
  * before anything runs — every such variant named, with the values that would work — not run as if it
  * meant something. What the policy it varies holds alone was checked when it was read.
  */

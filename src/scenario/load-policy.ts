@@ -110,7 +110,7 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   const conflicts = conflictsWritten(full.data, Object.keys(params), parent?.name ?? name);
   if (conflicts.length > 0)
     throw inFileOrder(
-      conflicts.map((c) => conflictError(c, [c.param], file, parsed.position)),
+      conflicts.map((c) => conflictError(c, [c.param, ...(c.at ?? [])], file, parsed.position)),
       file,
     );
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
@@ -149,7 +149,7 @@ function parentPath(ref: string, file: string, parsed: Parsed, roots: Roots): st
   }
 }
 
-/** A conflict told at `path` of `file`. */
+/** A conflict told at `path` of `file` (a parameter, or a band of one). */
 function conflictError(
   c: PolicyConflict,
   path: readonly PropertyKey[],

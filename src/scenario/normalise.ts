@@ -324,7 +324,7 @@ function checkPolicySets(
       for (const k of Object.keys(e.set)) setBy.set(k, e.index);
     }
     for (const c of conflictsWritten(current, [...setBy.keys()], from))
-      problem(["events", setBy.get(c.param)!, "set", c.param], c.message, {
+      problem(["events", setBy.get(c.param)!, "set", c.param, ...(c.at ?? [])], c.message, {
         expected: c.expected,
         found: c.found,
         hint: c.hint,

@@ -1,15 +1,18 @@
 // Policies whose parameters are each valid alone but together make the engine say what is not so: a bill
-// stated as carried, its minimum folded into the next, before it fell due. Refused where they are written — a policy file, a `policy` event's `set` (and
+// stated as carried, its minimum folded into the next, before it fell due; a limit band the file writes
+// and no customer ever gets. Refused where they are written — a policy file, a `policy` event's `set` (and
 // what-if's --set, written as one), a --challenger-set or a --sweep variant — every one at once, with the
 // values that would work. What binds when thresholds cross (a restoration score below the keeping one, a
 // band below the smallest line) is the policy's choice and runs: docs/model.md says what the engine does.
 
 import { Calendar, type PolicyParamName, type PolicyParams } from "../engine/index.js";
 
-/** Two parameters that make no policy together. */
+/** Two parameters (or a table's rows) that make no policy together. */
 export interface PolicyConflict {
   /** the parameters involved: the first one a file or a `set` writes is where it is told */
   params: readonly PolicyParamName[];
+  /** below the parameter told, where there is more to point at (a band's index) */
+  at?: readonly number[];
   message: string;
   expected: string;
   found: string;
@@ -18,7 +21,11 @@ export interface PolicyConflict {
 
 /** Every conflict of a whole policy's parameters, in the order of the parameters. */
 function policyConflicts(p: PolicyParams): PolicyConflict[] {
-  return calendarConflicts(p);
+  return [
+    ...calendarConflicts(p),
+    ...bandConflicts(p, "limitBands"),
+    ...bandConflicts(p, "jiebeiLimitBands"),
+  ];
 }
 
 /** The conflicts of `p` that involve a parameter `written` names (a file's own keys, a `set`'s): the
@@ -119,4 +126,41 @@ function days(list: readonly number[]): string {
   }
   const said = runs.map(([a, b]) => (a === b ? ordinal(a) : `${ordinal(a)}–${ordinal(b)}`));
   return `on the ${said.length === 1 ? said[0]! : `${said.slice(0, -1).join(", ")} or ${said.at(-1)}`}`;
+}
+
+/** Yuan with thousands separators, as the trace writes them: ¥8,000, ¥1,234.5. */
+function yuan(n: number): string {
+  const [whole, fraction] = String(n).split(".");
+  return `¥${whole!.replace(/\B(?=(\d{3})+$)/g, ",")}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+// --- limit bands --------------------------------------------------------------------------------------
+
+/** A band another band offers more than at a score no higher: the engine grants the highest limit among
+ *  the bands a score reaches, so this one never binds — a customer from its score gets the other's. */
+function bandConflicts(p: PolicyParams, name: "limitBands" | "jiebeiLimitBands"): PolicyConflict[] {
+  const bands = p[name];
+  const out: PolicyConflict[] = [];
+  bands.forEach((b, j) => {
+    let over = -1;
+    bands.forEach((a, i) => {
+      if (i === j || a.minScore > b.minScore || a.maxLimit <= b.maxLimit) return;
+      if (over < 0 || a.maxLimit > bands[over]!.maxLimit) over = i;
+    });
+    if (over < 0) return;
+    const a = bands[over]!;
+    out.push({
+      params: [name],
+      at: [j],
+      message: "a limit band that never applies: a band from a score no higher offers more",
+      expected:
+        "a band from a higher score with a higher maxLimit (a score gets the highest limit of the bands it reaches)",
+      found: `from ${b.minScore}: ${yuan(b.maxLimit)}; ${name}[${over}] from ${a.minScore}: ${yuan(a.maxLimit)}, so a score of ${b.minScore} or more gets ${yuan(a.maxLimit)}`,
+      hint:
+        a.minScore === b.minScore
+          ? `one band per score: remove this one, or give it another minScore`
+          : `give this band a maxLimit above ${yuan(a.maxLimit)}, or remove it`,
+    });
+  });
+  return out;
 }

@@ -145,6 +145,10 @@ describe("credit-sim whatif (flags)", () => {
         ["--set", "dueDayOfMonth=1"],
         /: --set dueDayOfMonth: a bill would fall due on or after the next statement/,
       ],
+      [
+        ["--set", "{limitBands: [{minScore: 600, maxLimit: 5000}, {minScore: 700, maxLimit: 100}]}"],
+        /: --set limitBands\[1\]: a limit band that never applies[\s\S]*from 700: ¥100; limitBands\[0\] from 600: ¥5,000/,
+      ],
       [["--avoid", "suspended", "--max-edits", "0"], /--max-edits: 0 is too small/],
       [["--avoid", "suspended", "--budget", "-1"], /--budget: -1 is too small/],
     ];

@@ -627,6 +627,38 @@ describe("policies", () => {
     expect((await run(write("fine.yaml", fine), "--no-chart")).status).toBe(0);
   });
 
+  it("a limit band that never applies (a band from a score no higher offers more), with every other problem of the file", async () => {
+    const text = [
+      "name: mine",
+      "extends: default",
+      "dueDayOfMonth: 1",
+      "limitBands:",
+      "  - { minScore: 620, maxLimit: 8000 }",
+      "  - { minScore: 680, maxLimit: 6000 }",
+      "jiebeiLimitBands:",
+      "  - { minScore: 700, maxLimit: 9000 }",
+      "  - { minScore: 700, maxLimit: 5000 }",
+      "",
+    ].join("\n");
+    write("bands.yaml", text);
+    const r = await run(write("m.yaml", "name: bad\npolicy: ./bands.yaml\nevents: []\n"));
+    expect(r.status).toBe(2);
+    const heads = r.stderr.split("\n").filter((l) => l.startsWith("credit-sim: "));
+    expect(heads).toEqual([
+      `credit-sim: bands.yaml:${at(text, "1\n")}: dueDayOfMonth: a bill would fall due on or after the next statement`,
+      `credit-sim: bands.yaml:${at(text, "{ minScore: 680")}: limitBands[1]: a limit band that never applies: a band from a score no higher offers more`,
+      `credit-sim: bands.yaml:${at(text, "{ minScore: 700, maxLimit: 5000")}: jiebeiLimitBands[1]: a limit band that never applies: a band from a score no higher offers more`,
+      "credit-sim: bands.yaml: 3 problems",
+    ]);
+    expect(r.stderr).toContain(
+      "found:    from 680: ¥6,000; limitBands[0] from 620: ¥8,000, so a score of 680 or more gets ¥8,000",
+    );
+    // the due day this file writes meets the statement day of the policy it extends, named so
+    expect(r.stderr).toContain("(statementDayOfMonth of policy default)");
+    expect(r.stderr).toContain("hint:     give this band a maxLimit above ¥8,000, or remove it");
+    expect(r.stderr).toContain("hint:     one band per score: remove this one, or give it another minScore");
+  });
+
   it("parameters that cross but still make a policy load and run: the stricter binds", async () => {
     // bands in any order, a grace into the next statement (due on the 22nd, statements on the 25th), a
     // restoration score below the keeping one, a band below the smallest line, a trigger after charge-off
