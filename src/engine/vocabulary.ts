@@ -146,8 +146,9 @@ export const POLICY_PARAMETERS = {
     text: "applications in 30 days above which new ones are declined",
   },
   graceDays: {
-    // at most 27: a due date falls on or before the next statement, and the one after comes at least 28
-    // days later, so a cycle's grace ends before a second statement could queue behind it
+    // at most 27: a due date falls before the next statement (a policy where it does not is refused:
+    // scenario/policy-sense.ts), and the one after comes at least 28 days later, so a cycle's grace ends
+    // before a second statement could queue behind it
     type: { kind: "int", min: 0, max: 27 },
     text: "days after the due day before it counts as overdue",
   },

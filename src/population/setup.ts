@@ -7,11 +7,12 @@ import { resolve } from "node:path";
 import type { Policy, PolicyParams } from "../engine/index.js";
 import type { Roots } from "../scenario/builtin.js";
 import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
-import { InputError, UsageError } from "../shared/errors.js";
+import { conflictsWritten, type PolicyConflict } from "../scenario/policy-sense.js";
+import { InputError, MAX_PROBLEMS, UsageError } from "../shared/errors.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
 import type { PopulationMeta } from "./result.js";
 import type { ArmSettings, PopulationSettings } from "./settings.js";
-import { gridPoints, neighbours, type SweepAxis } from "./sweep.js";
+import { gridPoints, neighbours, paramsText, type SweepAxis } from "./sweep.js";
 import { type BadDefinition, DEFAULT_SCORE_DAY } from "./vocabulary.js";
 
 /** What the user asked for, already checked (cli/options/simulate.ts). */
@@ -55,6 +56,41 @@ export function withSet(base: Policy, set: Partial<PolicyParams>): Policy {
   return Object.keys(set).length === 0 ? base : { ...base, ...set, name: `${base.name}*` };
 }
 
+/**
+ * A sweep's variants and a challenger's --challenger-set, each a policy with the parameters it sets: one
+ * that makes no policy (a bill due on or after the next statement, a band that never applies) is refused
+ * before anything runs — every such variant named, with the values that would work — not run as if it
+ * meant something. What the policy it varies holds alone was checked when it was read.
+ */
+function checkArms(
+  points: ReadonlyArray<Record<string, number>>,
+  policy: Policy,
+  challenger: Policy | null,
+  challengerSet: Partial<PolicyParams>,
+): void {
+  const problems: InputError[] = [];
+  const told = (field: string, label: string, c: PolicyConflict) =>
+    problems.push(
+      new InputError(`${label}${c.message}`, {
+        field,
+        expected: c.expected,
+        found: c.found,
+        hint: c.hint,
+      }),
+    );
+  if (challenger) {
+    const set = withSet(challenger, challengerSet);
+    for (const c of conflictsWritten(set, Object.keys(challengerSet), challenger.name))
+      told("--challenger-set", "", c);
+  }
+  points.forEach((params, i) => {
+    for (const c of conflictsWritten(withSet(policy, params), Object.keys(params), policy.name))
+      told("--sweep", `variant ${i + 1} (${paramsText(params)}): `, c);
+  });
+  if (problems.length > 0)
+    throw InputError.all(problems.slice(0, MAX_PROBLEMS), problems.length > MAX_PROBLEMS);
+}
+
 /** Loads what the request names; relative persona and policy files start at `cwd`; `roots`: the folders
  *  besides a policy file's own that its `extends` may lead into (CREDIT_SIM_ROOT). */
 export function preparePopulation(req: PopulationRequest, cwd: string, roots: Roots = []): Population {
@@ -91,6 +127,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
         },
       ]
     : points.map((params) => ({ policy: withSet(policy, params), use: null, set: params }));
+  checkArms(challenger ? [] : points, policy, challenger, req.challengerSet);
   const settings: PopulationSettings = {
     seed: req.seed,
     days: req.days,

@@ -3,11 +3,12 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
-import { InputError, suggest } from "../shared/errors.js";
+import { formatPath, InputError, suggest } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
+import { conflictsWritten, type PolicyConflict } from "./policy-sense.js";
 import { readInputFile } from "./read.js";
 import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema, schemaKeysAt } from "./schema.js";
 import { inFileOrder, problemsOf, validate } from "./validate.js";
@@ -105,6 +106,13 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
       keysAt,
     });
   }
+  // each parameter valid alone: those this file writes must make a policy with the rest
+  const conflicts = conflictsWritten(full.data, Object.keys(params), parent?.name ?? name);
+  if (conflicts.length > 0)
+    throw inFileOrder(
+      conflicts.map((c) => conflictError(c, [c.param, ...(c.at ?? [])], file, parsed.position)),
+      file,
+    );
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
   cache.set(file, policy);
   return policy;
@@ -139,6 +147,23 @@ function parentPath(ref: string, file: string, parsed: Parsed, roots: Roots): st
     }
     throw err;
   }
+}
+
+/** A conflict told at `path` of `file` (a parameter, or a band of one). */
+function conflictError(
+  c: PolicyConflict,
+  path: readonly PropertyKey[],
+  file: string,
+  position: (path: readonly PropertyKey[]) => { line: number; column: number } | undefined,
+): InputError {
+  return new InputError(c.message, {
+    file,
+    ...position(path),
+    field: formatPath(path),
+    expected: c.expected,
+    found: c.found,
+    hint: c.hint,
+  });
 }
 
 function stripMeta(p: Record<string, unknown>): Record<string, unknown> {

@@ -3,7 +3,7 @@
 // that report a problem with the field path; every problem of the file is reported at once, in file order.
 
 import type { Expectation, Policy, RepayAmount, Scenario, ScenarioEvent } from "../engine/index.js";
-import { isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
+import { applyPolicyEvent, isReasonCode, parseIsoDate, wholeFen } from "../engine/index.js";
 import {
   formatPath,
   InputError,
@@ -13,6 +13,7 @@ import {
 } from "../shared/errors.js";
 import { maxOf } from "../shared/lists.js";
 import { type EventWords, money } from "./format.js";
+import { conflictsWritten } from "./policy-sense.js";
 import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
 
@@ -123,6 +124,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   // stable: same-day events keep file order
   events.sort((a, b) => a.day - b.day || a.index - b.index);
   checkDebtElsewhere(wholeFen(w.profile.externalDebt), events, problem);
+  if (policy !== null) checkPolicySets(policy, events, problem);
 
   const written = w.expect ?? [];
   for (const [index, x] of written.entries())
@@ -293,6 +295,40 @@ function resolveOverride(ref: string, resolvePolicy: (ref: string) => Policy): P
       throw new InputError(err.message, { ...err.details, field: "--policy" });
     }
     throw err;
+  }
+}
+
+/** The `set`s of a day's `policy` events make a policy with the one in effect (the file's, or the last
+ *  `use`, with the `set`s before): a conflict with a parameter one of them sets is told at that parameter,
+ *  in the last event of the day that sets it. A day's events are one change (a policy between two of them
+ *  is in effect for no time), so two events of one day may move the statement and the due day together. */
+function checkPolicySets(
+  policy: Policy,
+  events: readonly ScenarioEvent[],
+  problem: (path: PropertyKey[], message: string, details: InputErrorDetails) => undefined,
+): void {
+  const changes = events.filter((e) => e.type === "policy");
+  let current = policy;
+  for (let i = 0; i < changes.length; ) {
+    const day = changes[i]!.day;
+    // each parameter set since the day's last `use`, by the event that set it last; the rest's policy
+    const setBy = new Map<string, number>();
+    let from = current.name;
+    for (; i < changes.length && changes[i]!.day === day; i++) {
+      const e = changes[i]!;
+      if (e.use) {
+        setBy.clear();
+        from = e.use.name;
+      }
+      current = applyPolicyEvent(current, e.use, e.set);
+      for (const k of Object.keys(e.set)) setBy.set(k, e.index);
+    }
+    for (const c of conflictsWritten(current, [...setBy.keys()], from))
+      problem(["events", setBy.get(c.param)!, "set", c.param, ...(c.at ?? [])], c.message, {
+        expected: c.expected,
+        found: c.found,
+        hint: c.hint,
+      });
   }
 }
 

@@ -310,9 +310,11 @@ function relabel(err: InputError, v: Variant, file: string): InputError {
 }
 
 function relabelOne(err: InputError, v: Variant, file: string): InputError {
-  const field = err.details.field?.replace(/^events\[(\d+)\]/, (_m, k: string) => {
+  // the day-0 event that holds --set's parameters: a problem with one of them is the option's
+  const field = err.details.field?.replace(/^events\[(\d+)\](\.set\.)?/, (_m, k: string, set?: string) => {
     const id = eventNumberAt(v, Number(k));
-    return id === 0 ? "policy parameters" : `event #${id}`;
+    if (id === 0) return set ? "--set " : "policy parameters";
+    return `event #${id}${set ?? ""}`;
   });
   return new InputError(err.message, {
     ...err.details,

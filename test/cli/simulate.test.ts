@@ -327,6 +327,40 @@ describe("credit-sim simulate", () => {
     expect(r.stderr).toContain("found:    3034 MB: 5 personas × 101 policy arms × 36500 days");
   }, 20_000);
 
+  it("a sweep whose variants make no policy is refused before it runs, each such variant named; a --challenger-set too", async () => {
+    const r = await cli([
+      "simulate",
+      TINY,
+      "--accounts",
+      "5",
+      "--sweep",
+      "statementDayOfMonth=26..28:1",
+      "--sweep",
+      "dueDayOfMonth=27..28:1",
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("credit-sim: "))).toEqual([
+      "credit-sim: --sweep: variant 3 (statementDayOfMonth=27, dueDayOfMonth=27): a bill would fall due on or after the next statement",
+      "credit-sim: --sweep: variant 6 (statementDayOfMonth=28, dueDayOfMonth=28): a bill would fall due on or after the next statement",
+      "credit-sim: 2 problems",
+    ]);
+    // the 28th and the 27th: due the next month, before its statement
+    expect(r.stderr).toContain("hint:     with statements on the 28th, a due day on the 1st–27th");
+    const set = await cli([
+      "simulate",
+      TINY,
+      "--accounts",
+      "5",
+      "--challenger-set",
+      "statementDayOfMonth=10",
+    ]);
+    expect(set.status).toBe(2);
+    expect(set.stderr).toMatch(
+      /^credit-sim: --challenger-set: a bill would fall due on or after the next statement\n[\s\S]*\(dueDayOfMonth of policy default\)\n/,
+    );
+  });
+
   it("bad input and bad usage exit 2 with one clear message", async () => {
     const typo = await cli(["simulate", "test/fixtures/population/bad-typo.yaml", "--accounts", "5"]);
     expect(typo.status).toBe(2);

@@ -140,6 +140,15 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "maxDebtToIncome=101"], /maxDebtToIncome: value out of range\n\s+expected: at most 100/],
       [["--set", "jiebeiMaxDebtToIncome=1e6"], /jiebeiMaxDebtToIncome: value out of range/],
       [["--edit", "7:__proto__=1"], /"__proto__" is not a name a key may have/],
+      // a parameter that makes no policy with the rest: said of --set, not of a day-0 event's `set`
+      [
+        ["--set", "dueDayOfMonth=1"],
+        /: --set dueDayOfMonth: a bill would fall due on or after the next statement/,
+      ],
+      [
+        ["--set", "{limitBands: [{minScore: 600, maxLimit: 5000}, {minScore: 700, maxLimit: 100}]}"],
+        /: --set limitBands\[1\]: a limit band that never applies[\s\S]*from 700: ¥100; limitBands\[0\] from 600: ¥5,000/,
+      ],
       [["--avoid", "suspended", "--max-edits", "0"], /--max-edits: 0 is too small/],
       [["--avoid", "suspended", "--budget", "-1"], /--budget: -1 is too small/],
     ];

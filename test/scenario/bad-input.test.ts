@@ -590,6 +590,96 @@ describe("policies", () => {
     });
   });
 
+  it("a custom calendar whose bill falls due after the next statement: told once, with the days that work", async () => {
+    // statements on the 29th, due on the 31st: the bill of 28 February fell due on 31 March, after the
+    // statement of 29 March, which stated it as carried, its minimum folded in, before it was due
+    const text = "name: mine\nextends: default\nstatementDayOfMonth: 29\ndueDayOfMonth: 31\n";
+    write("cal.yaml", text);
+    expectBadInput(await run(write("m.yaml", "name: bad\npolicy: ./cal.yaml\nevents: []\n")), {
+      file: "cal.yaml",
+      pos: at(text, "31"),
+      field: "dueDayOfMonth",
+      message: "a bill would fall due on or after the next statement",
+      found:
+        "statementDayOfMonth 29, dueDayOfMonth 31: e.g. the bill stated on 2023-02-28 falls due on 2023-03-31, after the next statement (2023-03-29)",
+      hint: "with statements on the 29th, a due day on the 1st–27th; or, due on the 31st, a statement day on the 1st–27th",
+    });
+  });
+
+  it("a due day on the statement day, in a `set` and after a `use`: told at the parameter set, against the policy in effect", async () => {
+    // the bill falls due the day the next statement states it as carried
+    const text = scenarioWith(
+      "  - { day: 0, type: policy, use: tightened }\n  - { day: 5, type: policy, set: { statementDayOfMonth: 10 } }\n",
+    );
+    expectBadInput(await run(write("same.yaml", text)), {
+      file: "same.yaml",
+      pos: at(text, "10 }"),
+      field: "events[1].set.statementDayOfMonth",
+      message: "a bill would fall due on or after the next statement",
+      found:
+        /falls due on the day of the next statement \(2023-02-10\) \(dueDayOfMonth of policy tightened\)$/,
+      hint: "with statements on the 10th, a due day on the 1st–9th or 11th–31st",
+    });
+    // the statement and the due day moved together, in one `set` or in two events of one day: fine
+    const fine = scenarioWith(
+      "  - { day: 5, type: policy, set: { statementDayOfMonth: 10 } }\n  - { day: 5, type: policy, set: { dueDayOfMonth: 1 } }\n  - { day: 9, type: policy, set: { statementDayOfMonth: 25, dueDayOfMonth: 5 } }\n",
+    );
+    expect((await run(write("fine.yaml", fine), "--no-chart")).status).toBe(0);
+  });
+
+  it("a limit band that never applies (a band from a score no higher offers more), with every other problem of the file", async () => {
+    const text = [
+      "name: mine",
+      "extends: default",
+      "dueDayOfMonth: 1",
+      "limitBands:",
+      "  - { minScore: 620, maxLimit: 8000 }",
+      "  - { minScore: 680, maxLimit: 6000 }",
+      "jiebeiLimitBands:",
+      "  - { minScore: 700, maxLimit: 9000 }",
+      "  - { minScore: 700, maxLimit: 5000 }",
+      "",
+    ].join("\n");
+    write("bands.yaml", text);
+    const r = await run(write("m.yaml", "name: bad\npolicy: ./bands.yaml\nevents: []\n"));
+    expect(r.status).toBe(2);
+    const heads = r.stderr.split("\n").filter((l) => l.startsWith("credit-sim: "));
+    expect(heads).toEqual([
+      `credit-sim: bands.yaml:${at(text, "1\n")}: dueDayOfMonth: a bill would fall due on or after the next statement`,
+      `credit-sim: bands.yaml:${at(text, "{ minScore: 680")}: limitBands[1]: a limit band that never applies: a band from a score no higher offers more`,
+      `credit-sim: bands.yaml:${at(text, "{ minScore: 700, maxLimit: 5000")}: jiebeiLimitBands[1]: a limit band that never applies: a band from a score no higher offers more`,
+      "credit-sim: bands.yaml: 3 problems",
+    ]);
+    expect(r.stderr).toContain(
+      "found:    from 680: ¥6,000; limitBands[0] from 620: ¥8,000, so a score of 680 or more gets ¥8,000",
+    );
+    // the due day this file writes meets the statement day of the policy it extends, named so
+    expect(r.stderr).toContain("(statementDayOfMonth of policy default)");
+    expect(r.stderr).toContain("hint:     give this band a maxLimit above ¥8,000, or remove it");
+    expect(r.stderr).toContain("hint:     one band per score: remove this one, or give it another minScore");
+  });
+
+  it("parameters that cross but still make a policy load and run: the stricter binds", async () => {
+    // bands in any order, a grace into the next statement (due on the 22nd, statements on the 25th), a
+    // restoration score below the keeping one, a band below the smallest line, a trigger after charge-off
+    const text = [
+      "name: mine",
+      "extends: default",
+      "statementDayOfMonth: 25",
+      "dueDayOfMonth: 22",
+      "graceDays: 10",
+      "restoreScore: 600",
+      "minLimit: 4000",
+      "limitBands: [{ minScore: 700, maxLimit: 9000 }, { minScore: 620, maxLimit: 3000 }]",
+      "suspendOverdueDays: 200",
+      "",
+    ].join("\n");
+    write("crossed.yaml", text);
+    const r = await run(write("m.yaml", "name: fine\npolicy: ./crossed.yaml\nevents: []\n"), "--no-chart");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
   it("a policy event with neither use nor set", async () => {
     const text = scenarioWith("  - { day: 3, type: policy }\n");
     expectBadInput(await run(write("pe.yaml", text)), {

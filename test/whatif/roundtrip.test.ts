@@ -5,10 +5,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { expect, it } from "vitest";
+import { applyPolicyEvent } from "../../src/engine/index.js";
 import { simulate } from "../../src/engine/simulate.js";
-import type { Scenario, Trace } from "../../src/engine/types.js";
+import type { Scenario, ScenarioEvent, Trace } from "../../src/engine/types.js";
 import { scenarioYaml } from "../../src/population/export.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
+import { conflictsWritten } from "../../src/scenario/policy-sense.js";
 import { policyParamsShape } from "../../src/scenario/schema.js";
 import { InputError } from "../../src/shared/errors.js";
 import { variantYaml } from "../../src/whatif/save.js";
@@ -57,8 +59,27 @@ const timelines = (digits: number): fc.Arbitrary<Scenario> =>
         }),
     }));
 
-/** What a file can hold: parameters of at most 15 significant digits (the loader keeps no more). */
-const writable = timelines(12);
+/** What a file can hold: parameters of at most 15 significant digits (the loader keeps no more), and no
+ *  `set` of parameters that make no policy with the rest (a bill due on or after the next statement: the
+ *  loader refuses it, test/scenario/bad-input.test.ts) — such a `set` leaves those parameters out. */
+const writable = timelines(12).map(holdable);
+
+function holdable(sc: Scenario): Scenario {
+  let current = sc.policy;
+  const kept = new Map<ScenarioEvent, ScenarioEvent>();
+  for (const e of [...sc.events].sort((a, b) => a.day - b.day || a.index - b.index)) {
+    if (e.type !== "policy") continue;
+    const set: Record<string, unknown> = { ...e.set };
+    for (const c of conflictsWritten(applyPolicyEvent(current, e.use, set), Object.keys(set), ""))
+      for (const name of c.params) delete set[name];
+    current = applyPolicyEvent(current, e.use, set);
+    kept.set(e, { ...e, set });
+  }
+  const events = sc.events
+    .map((e) => kept.get(e) ?? e)
+    .filter((e) => e.type !== "policy" || e.use !== null || Object.keys(e.set).length > 0);
+  return { ...sc, events };
+}
 
 /** The steps without event indices: a file numbers its events in the order it lists them. */
 const steps = (t: Trace): unknown =>
@@ -79,7 +100,7 @@ it("a timeline written out, loaded, saved by what-if and loaded again runs to th
 });
 
 /** The same with parameters of up to 17 significant digits: every double, 0.1 + 0.2 included. */
-const anyNumbers = fc.integer({ min: 1, max: 17 }).chain(timelines);
+const anyNumbers = fc.integer({ min: 1, max: 17 }).chain(timelines).map(holdable);
 
 it("load(write(x)) is x for what a file can keep, and what it cannot is refused at the write, naming the field", () => {
   fc.assert(
