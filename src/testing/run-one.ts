@@ -15,7 +15,7 @@ import type { ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
 import { compileGrep, type Grep } from "./grep.js";
 import { showPath } from "./paths.js";
-import { namedPolicyFiles } from "./references.js";
+import { namedPolicyFiles, type PolicyParents } from "./references.js";
 import type { ExpectationReport, FilteredOut, ScenarioReport } from "./report.js";
 import { hasGoldenTrace, snapshotPathFor } from "./snapshot-files.js";
 import {
@@ -43,6 +43,10 @@ export interface RunSettings {
 
 export interface RunContext extends RunSettings {
   policyCache: Map<string, Policy>;
+  /** what each policy file read came to, refused ones too: read once for the whole run */
+  policyOutcomes: Map<string, Policy | InputError>;
+  /** what each policy file a refused scenario names extends: read once for the whole run */
+  policyParents: PolicyParents;
   grepMatcher: Grep | null;
 }
 
@@ -50,6 +54,8 @@ export function makeContext(settings: RunSettings): RunContext {
   return {
     ...settings,
     policyCache: new Map(),
+    policyOutcomes: new Map(),
+    policyParents: new Map(),
     grepMatcher: settings.grep === null ? null : compileGrep(settings.grep),
   };
 }
@@ -128,7 +134,8 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       name,
       status: "error",
       // the policy files it names are still read (and still must not be written over)
-      policyFiles: file.notFile === undefined ? namedPolicyFiles(file.path, ctx.roots) : [],
+      policyFiles:
+        file.notFile === undefined ? namedPolicyFiles(file.path, ctx.roots, ctx.policyParents) : [],
       error: bad.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
       line: bad.details.file === file.shown ? (bad.details.line ?? null) : null,
@@ -175,6 +182,7 @@ function loadAs(file: ScenarioFile, ctx: RunContext): LoadedScenario {
   try {
     const loaded = loadScenarioText(readInputFile(file.path, "scenario"), file.path, {
       policyCache: ctx.policyCache,
+      policyOutcomes: ctx.policyOutcomes,
       roots: ctx.roots,
     });
     return { ...loaded, warnings: (loaded.warnings ?? []).map(named) };

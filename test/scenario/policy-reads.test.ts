@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
 import { InputError, MAX_PROBLEMS } from "../../src/shared/errors.js";
+import { makeContext, runOne } from "../../src/testing/run-one.js";
+import { cli } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 const reads = vi.hoisted(() => [] as string[]);
@@ -103,5 +105,37 @@ describe("a policy file named many times", () => {
     expect(e.problems).toHaveLength(MAX_PROBLEMS);
     expect(e.truncated).toBe(true);
     expect(policyReads(dir).length).toBeLessThanOrEqual(4 * MAX_PROBLEMS);
+  });
+
+  it("refused, in a suite: read once for all the scenario files that name it (and once for what they name)", () => {
+    const dir = fresh();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "name: bad\nextends: default\nminScore: -5\n");
+    const ctx = makeContext({ cwd: dir, roots: [], grep: null, snapshots: null });
+    reads.length = 0;
+    for (let i = 0; i < 30; i++) {
+      const file = join(dir, `s${i}.yaml`);
+      writeFileSync(file, `name: s${i}\nuntil: 40\nevents:\n  - { day: 1, type: policy, use: bad.yaml }\n`);
+      const report = runOne({ path: file, shown: `s${i}.yaml` }, ctx);
+      expect(report).toMatchObject({ status: "error" });
+    }
+    // once to load, once for the files each refused scenario names (its report's policyFiles)
+    expect(reads.filter((f) => f === bad)).toHaveLength(2);
+  });
+
+  it("refused, on run's command line: read once for all the files that name it", async () => {
+    const dir = fresh();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "name: bad\nextends: default\nminScore: -5\n");
+    const files = Array.from({ length: 30 }, (_, i) => {
+      const file = join(dir, `s${i}.yaml`);
+      writeFileSync(file, `name: s${i}\nuntil: 40\nevents:\n  - { day: 1, type: policy, use: bad.yaml }\n`);
+      return file;
+    });
+    reads.length = 0;
+    const r = await cli(["run", ...files], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/minScore: value out of range/);
+    expect(reads.filter((f) => f === bad)).toHaveLength(1);
   });
 });
