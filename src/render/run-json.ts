@@ -42,12 +42,17 @@ export function runNdjson(scenario: Scenario, trace: Trace, o: RunJsonOptions): 
   const lines = traceToNdjson(scenario.name, trace.steps).split("\n").filter(Boolean);
   const out: string[] = [];
   const explained = new Map<number, ReturnType<typeof explainDay>>();
+  // how many steps of each day came before this one: its place among the day's explained steps (counted
+  // as they go — counted again for each step, a day of 80,000 decisions took hours)
+  const seen = new Map<number, number>();
   trace.steps.forEach((s, i) => {
     const record = { record: "step", ...(JSON.parse(lines[i]!) as Record<string, unknown>) };
+    const place = seen.get(s.day) ?? 0;
+    seen.set(s.day, place + 1);
     if (o.explain && s.decision !== null) {
       const day = explained.get(s.day) ?? explainDay(scenario, trace, s.day);
       explained.set(s.day, day);
-      const mine = day.steps[trace.steps.filter((x, j) => x.day === s.day && j < i).length];
+      const mine = day.steps[place];
       Object.assign(record, { scorecard: scorecard(s), why: mine?.reasons ?? [] });
     }
     out.push(jsonLine(record));

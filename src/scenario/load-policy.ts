@@ -1,5 +1,6 @@
 // Policies are YAML data with `extends`. This module reads them (I/O); the engine only sees the result.
 
+import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
@@ -38,6 +39,10 @@ export function policyPath(ref: string, baseDir: string, from: string | undefine
 export interface PolicyReading {
   cache: Map<string, Policy>;
   roots: Roots;
+  /** what each file read came to, by its real path (links followed) — its policy, or why it was refused:
+   *  a file is read once however many paths lead to it, and a refused one is not read again (one 4 MB
+   *  policy named by 100,000 events was parsed 100,000 times). Made on the first read when missing. */
+  outcomes?: Map<string, Policy | InputError>;
 }
 
 /** Loads and resolves a policy (following `extends`, which stays in each policy file's folder tree or
@@ -57,9 +62,38 @@ export function loadPolicy(
 const MAX_EXTENDS = 64;
 
 function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
-  const { cache } = reading;
-  const cached = cache.get(file);
+  const cached = reading.cache.get(file);
   if (cached) return cached;
+  reading.outcomes ??= new Map();
+  const outcomes = reading.outcomes;
+  const id = realPathOf(file);
+  const known = outcomes.get(id);
+  if (known instanceof InputError) throw known;
+  if (known !== undefined) {
+    reading.cache.set(file, known);
+    return known;
+  }
+  try {
+    const policy = readPolicyFile(file, reading, chain);
+    outcomes.set(id, policy);
+    return policy;
+  } catch (e) {
+    if (e instanceof InputError) outcomes.set(id, e);
+    throw e;
+  }
+}
+
+/** The path with its links followed, or the path itself when it leads nowhere (a missing file). */
+function realPathOf(file: string): string {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
+  const { cache } = reading;
   if (chain.includes(file)) {
     // the files as `extends` names them, from the first one's folder (`extends` stays in a file's folder
     // tree, so a cycle closes there): never the absolute paths, which `relativeTo` cannot reach in `found`

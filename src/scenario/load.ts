@@ -6,7 +6,7 @@ import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { POLICY_KIND } from "./kinds.js";
-import { loadPolicy } from "./load-policy.js";
+import { loadPolicy, type PolicyReading } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
@@ -33,6 +33,9 @@ export interface LoadOptions {
   until?: number;
   /** shared across files so each policy file is read once */
   policyCache?: Map<string, Policy>;
+  /** shared across files so each policy file is read once through any path, and a refused one refused
+   *  once: what each came to, by its real path (PolicyReading's `outcomes`) */
+  policyOutcomes?: Map<string, Policy | InputError>;
   /** folders besides the file's own that its policy references may lead into (the CLI passes those
    *  CREDIT_SIM_ROOT names); none by default */
   roots?: Roots;
@@ -49,7 +52,11 @@ export function loadScenarioText(text: string, file: string, options: LoadOption
   const parsed = parseText(text, file, { keyProblems: "keep" });
   const baseDir = dirname(resolve(file));
   const roots = options.roots ?? [];
-  const reading = { cache: options.policyCache ?? new Map<string, Policy>(), roots };
+  const reading: PolicyReading = {
+    cache: options.policyCache ?? new Map<string, Policy>(),
+    roots,
+    ...(options.policyOutcomes !== undefined ? { outcomes: options.policyOutcomes } : {}),
+  };
   const overrides = {
     ...(options.policy !== undefined ? { policy: options.policy } : {}),
     ...(options.seed !== undefined ? { seed: options.seed } : {}),

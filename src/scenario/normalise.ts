@@ -53,6 +53,13 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     );
     return undefined;
   };
+  // each reference resolved once; a problem inside a policy file told once, one at a reference at each
+  // line that names it — and none looked up once no more problems can be told
+  const full = () => problems.length >= 4 * MAX_PROBLEMS;
+  const policyAt = policyResolver(ctx, full, (e) => {
+    if (full()) more = true;
+    else problems.push(e());
+  });
   const startEpoch =
     parseIsoDate(w.start) ??
     problem(["start"], "not a calendar date", { found: w.start, expected: "YYYY-MM-DD" });
@@ -98,7 +105,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   const policy =
     ctx.overrides?.policy !== undefined
       ? resolveOverride(ctx.overrides.policy, ctx.resolveOverridePolicy ?? ctx.resolvePolicy)
-      : resolve(ctx, ["policy"], w.policy, problems);
+      : policyAt(["policy"], w.policy);
   checkOverrides(ctx.overrides);
 
   const skip = ctx.skip;
@@ -113,7 +120,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
       e,
       eventDays[index] ?? 0,
       index,
-      (ref) => resolve(ctx, [...path, "use"], ref, problems),
+      (ref) => policyAt([...path, "use"], ref),
       () =>
         problem(path, "a policy event needs `use` or `set`", {
           hint: "e.g. { type: policy, use: tightened } or set: { minScore: 600 }",
@@ -264,18 +271,18 @@ export function referenceProblems(data: unknown, ctx: NormaliseContext): InputEr
   if (data === null || typeof data !== "object" || Array.isArray(data)) return problems;
   const doc = data as Record<string, unknown>;
   // a problem inside a policy file is thrown with that file's own line: kept beside the others; each
-  // reference is resolved once (a file naming one bad policy a thousand times reads it once, says it once)
+  // reference is resolved once (a file naming one bad policy a thousand times reads it once, says it once),
+  // and none once no more problems can be told
   const seen = new Set<string>();
+  const full = () => problems.length >= 4 * MAX_PROBLEMS;
+  const policyAt = policyResolver(ctx, full, (e) => {
+    if (!full()) problems.push(e());
+  });
   const check = (path: PropertyKey[], ref: string) => {
     // an empty reference is the schema's problem ("at least 1 characters"): said once, there
     if (ref === "" || seen.has(ref)) return;
     seen.add(ref);
-    try {
-      resolve(ctx, path, ref, problems);
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems.push(e);
-    }
+    policyAt(path, ref);
   };
   if (ctx.overrides?.policy === undefined && typeof doc.policy === "string") check(["policy"], doc.policy);
   if (Array.isArray(doc.events))
@@ -332,55 +339,76 @@ function checkPolicySets(
   }
 }
 
-/** A policy a file names; an unknown name is a problem at the line that names it. */
-function resolve(
+/**
+ * The policies a file names, each reference resolved once (a file naming one policy on 100,000 events reads
+ * it once; the reading reads a file once whatever path leads to it, refused or not). A problem is told
+ * through `tell` (as a maker: what no one will see costs no position lookup): one inside a policy file
+ * once, however many references lead to it; one at the reference — an unknown name, a file that cannot
+ * be read — at each line that names it. Once `full`, a reference not resolved yet is not looked up: the
+ * file is refused already, with more problems than it can show.
+ */
+function policyResolver(
   ctx: NormaliseContext,
-  path: PropertyKey[],
-  ref: string,
-  problems: InputError[],
-): Policy | null {
-  try {
-    return ctx.resolvePolicy(ref);
-  } catch (err) {
-    if (err instanceof InputError && err.details.file === undefined) {
-      problems.push(
-        new InputError(err.message, {
-          ...err.details,
-          file: ctx.file,
-          ...ctx.position(path),
-          field: formatPath(path),
-        }),
+  full: () => boolean,
+  tell: (problem: () => InputError) => void,
+): (path: PropertyKey[], ref: string) => Policy | null {
+  const outcomes = new Map<string, Policy | InputError>();
+  const told = new Set<InputError>();
+  return (path, ref) => {
+    let outcome = outcomes.get(ref);
+    if (outcome === undefined) {
+      if (full()) return null;
+      try {
+        outcome = ctx.resolvePolicy(ref);
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        outcome = err;
+      }
+      outcomes.set(ref, outcome);
+    }
+    if (!(outcome instanceof InputError)) return outcome;
+    const err = outcome;
+    if (err.details.file === undefined) {
+      tell(
+        () =>
+          new InputError(err.message, {
+            ...err.details,
+            file: ctx.file,
+            ...ctx.position(path),
+            field: formatPath(path),
+          }),
       );
       return null;
     }
     // the file named could not be read at all (missing, a folder, a device…): said where it is named,
     // with the file it resolved to; a problem inside it keeps its own file and line
-    if (err instanceof InputError && err.details.line === undefined && err.problems.length === 1) {
-      problems.push(
-        new InputError(`${err.message}: ${err.details.file}`, {
-          found: JSON.stringify(ref),
-          ...err.details,
-          // the reader's "not found" hint speaks of the working folder, and a path here starts at the
-          // scenario's; any other hint (a link loop, an extends cycle) is kept
-          hint:
-            err.details.hint === undefined || err.details.hint.includes("current folder")
-              ? "a path here starts at this scenario file's folder"
-              : err.details.hint,
-          file: ctx.file,
-          ...ctx.position(path),
-          field: formatPath(path),
-        }),
+    if (err.details.line === undefined && err.problems.length === 1) {
+      tell(
+        () =>
+          new InputError(`${err.message}: ${err.details.file}`, {
+            found: JSON.stringify(ref),
+            ...err.details,
+            // the reader's "not found" hint speaks of the working folder, and a path here starts at the
+            // scenario's; any other hint (a link loop, an extends cycle) is kept
+            hint:
+              err.details.hint === undefined || err.details.hint.includes("current folder")
+                ? "a path here starts at this scenario file's folder"
+                : err.details.hint,
+            file: ctx.file,
+            ...ctx.position(path),
+            field: formatPath(path),
+          }),
       );
       return null;
     }
     // problems inside the policy file: kept with their own file and line, beside the scenario's own (they
-    // must not end the scenario's checks)
-    if (err instanceof InputError) {
-      problems.push(err);
-      return null;
+    // must not end the scenario's checks), once
+    if (!told.has(err)) {
+      told.add(err);
+      tell(() => err);
     }
-    throw err;
-  }
+    return null;
+  };
 }
 
 function toEvent(

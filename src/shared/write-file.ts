@@ -350,7 +350,10 @@ function replacing(target: string, path: string, noClobber = false): Output {
     live.add(tmp);
     guardSignals();
     try {
-      fd = openSync(tmp, "wx", 0o666);
+      // made with no more permission than the file it replaces has: a private file's new content is
+      // never open to others while it is written (nor in what a SIGKILL leaves); its exact mode is set
+      // once written (the umask may have taken bits the file had, and a write clears set-user-ID)
+      fd = openSync(tmp, "wx", mode === undefined ? 0o666 : mode & 0o777);
     } catch (e) {
       forget(tmp);
       // a name taken — a killed run's file, left by a process with this one's id (PID 1 in every

@@ -2,6 +2,7 @@
 // write a report over, and what its watch mode re-runs a scenario for. Best effort by design — a file
 // with problems still names its policies.
 
+import { realpathSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { policyPath } from "../scenario/load-policy.js";
@@ -28,11 +29,23 @@ function valuesOf(
   }
 }
 
+/** What `extends` each policy file read names (null: none, or the file could not be read), by its real
+ *  path (links followed): a file is read once however many references — spellings, links, scenario
+ *  files — lead to it. One for a whole search (a suite of a thousand scenarios naming one 4 MB policy
+ *  read it a thousand times; one scenario naming it through 100,000 links, 100,000 times). */
+export type PolicyParents = Map<string, string | null>;
+
 /** The policy files a reference leads to: the file and its `extends` chain (cycles and errors stop it;
  *  the run itself reports them). `from`, the file that names `ref`: each reference is held to the rules
  *  the loader holds it to — in its file's folder tree, read within the size cap — so a file changed
  *  since it loaded leads the watch nowhere else (`roots`: the folders CREDIT_SIM_ROOT allows as well). */
-export function policyChain(ref: string, baseDir: string, from: string | undefined, roots: Roots): string[] {
+export function policyChain(
+  ref: string,
+  baseDir: string,
+  from: string | undefined,
+  roots: Roots,
+  parents: PolicyParents = new Map(),
+): string[] {
   const out: string[] = [];
   let next: { ref: string; dir: string; from: string | undefined } | null = { ref, dir: baseDir, from };
   while (next) {
@@ -44,16 +57,42 @@ export function policyChain(ref: string, baseDir: string, from: string | undefin
     }
     if (out.includes(file)) break;
     out.push(file);
-    let parent: string | undefined;
-    try {
-      const text = readInputFile(file, "policy");
-      parent = valuesOf(text, file, (d) => [(d as { extends?: unknown } | null)?.extends], "extends")[0];
-    } catch {
-      break;
-    }
-    next = parent === undefined ? null : { ref: parent, dir: dirname(file), from: file };
+    // a file that is not there is not read: reading it would look through its folder for a near name
+    if (!isFile(file)) break;
+    const parent = parentOf(file, parents);
+    next = parent === null ? null : { ref: parent, dir: dirname(file), from: file };
   }
   return out;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The `extends` a policy file names, read once per file (see PolicyParents). */
+function parentOf(file: string, parents: PolicyParents): string | null {
+  let id = file;
+  try {
+    id = realpathSync.native(file);
+  } catch {
+    // gone since it was looked at: read below, which says so
+  }
+  const known = parents.get(id);
+  if (known !== undefined) return known;
+  let parent: string | null = null;
+  try {
+    const text = readInputFile(file, "policy");
+    parent =
+      valuesOf(text, file, (d) => [(d as { extends?: unknown } | null)?.extends], "extends")[0] ?? null;
+  } catch {
+    // unreadable: the chain stops here, and the run reports it
+  }
+  parents.set(id, parent);
+  return parent;
 }
 
 /**
@@ -61,7 +100,7 @@ export function policyChain(ref: string, baseDir: string, from: string | undefin
  * as far as the file lets itself be read: a scenario with problems still names its policies (a report
  * must not replace them, the watch re-runs it when they change). Never throws on the file's content.
  */
-export function namedPolicyFiles(file: string, roots: Roots): string[] {
+export function namedPolicyFiles(file: string, roots: Roots, parents: PolicyParents = new Map()): string[] {
   let text: string;
   try {
     text = readInputFile(file, "scenario");
@@ -92,5 +131,5 @@ export function namedPolicyFiles(file: string, roots: Roots): string[] {
     parsed,
   );
   const refs = new Set<string>([...(policy.length > 0 ? policy : ["default"]), ...uses]);
-  return [...new Set([...refs].flatMap((ref) => policyChain(ref, dirname(file), file, roots)))];
+  return [...new Set([...refs].flatMap((ref) => policyChain(ref, dirname(file), file, roots, parents)))];
 }

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve, sep } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { isPolicyFile } from "../scenario/load-policy.js";
 import { discover, type ScenarioFile } from "./discover.js";
-import { namedPolicyFiles } from "./references.js";
+import { namedPolicyFiles, type PolicyParents } from "./references.js";
 
 /** file (absolute) → the scenario files (absolute) that read it, themselves included */
 export type DependencyMap = Map<string, Set<string>>;
@@ -17,6 +17,7 @@ export type DependencyMap = Map<string, Set<string>>;
  *  folders CREDIT_SIM_ROOT allows their references into). */
 export function dependencies(files: readonly ScenarioFile[], roots: Roots): DependencyMap {
   const deps: DependencyMap = new Map();
+  const parents: PolicyParents = new Map();
   const add = (file: string, scenario: string) => {
     const set = deps.get(file) ?? new Set<string>();
     set.add(scenario);
@@ -25,7 +26,7 @@ export function dependencies(files: readonly ScenarioFile[], roots: Roots): Depe
   for (const f of files) {
     add(f.path, f.path);
     // a pipe found in the folder is never opened: reading it would wait on a writer
-    if (f.notFile === undefined) for (const p of namedPolicyFiles(f.path, roots)) add(p, f.path);
+    if (f.notFile === undefined) for (const p of namedPolicyFiles(f.path, roots, parents)) add(p, f.path);
   }
   // a policy file found among the scenarios (suite/policies/strict.yaml) is left out of every run: no
   // scenario of its own to re-run, or the header would count one more than the run shows. Only a file

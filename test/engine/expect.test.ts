@@ -1,9 +1,10 @@
 // Expectations read one line: a check on the wrong line says where that day's decisions are.
 
 import { describe, expect, it } from "vitest";
-import { checkExpectation, simulate } from "../../src/engine/index.js";
+import { checkAll, checkExpectation, type Expectation, simulate } from "../../src/engine/index.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
+import { scenario as build, on } from "./builders.js";
 
 const { scenario } = loadScenario(`${ROOT}scenarios/two-lines.yaml`);
 const trace = simulate({ ...scenario, observe: [227] });
@@ -41,5 +42,43 @@ describe("checkExpectation", () => {
     expect(actual(300, "suspended")).toBe("no Huabei decision that day; suspended on day 227");
     // never made: nothing to point at
     expect(actual(300, "charged_off")).toBe("no Huabei decision that day");
+  });
+});
+
+describe("checkAll", () => {
+  // each expectation filtered the whole trace for its day's steps (and copied it for the step before a
+  // day with none): 60,000 expectations of a day of 40,000 steps ran out of memory after minutes. The
+  // work is counted, not timed: how often a step's day is read
+  it("reads each step a few times, however many expectations there are", () => {
+    const busy = build([on.open(0, 5_000), ...Array.from({ length: 2_000 }, () => on.purchase(1, 1))], {
+      until: 60,
+    });
+    const t = simulate(busy);
+    let reads = 0;
+    const steps = t.steps.map((s) => {
+      const counted = { ...s };
+      Object.defineProperty(counted, "day", {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return s.day;
+        },
+      });
+      return counted;
+    });
+    const expectations: Expectation[] = Array.from({ length: 3_000 }, (_, i) => ({
+      index: i,
+      // the busy day; a day with no step (the nearest before it is found); a decision not made there
+      day: [1, 3, 40][i % 3]!,
+      end: false,
+      line: "huabei",
+      ...(i % 3 === 2 ? { decision: "declined" as const } : { status: "active" as const }),
+    }));
+    const results = checkAll({ ...t, steps }, expectations);
+    expect(reads).toBeLessThan(20 * (steps.length + expectations.length));
+    expect(results[0]!.steps.filter((s) => s.event.type === "purchase")).toHaveLength(2_000);
+    expect(results[1]!.steps).toEqual([]);
+    expect(results[1]!.nearest?.day).toBe(1);
+    expect(results[2]!.ok).toBe(false);
   });
 });

@@ -114,6 +114,37 @@ describe("run --json", () => {
     });
     expect(records(false).find((r) => r.decision === "suspended")!.scorecard).toBeUndefined();
   });
+
+  // each deciding step's place among its day's steps was counted over the whole trace again: a 5 MB file
+  // of 81,000 increases on one day ran for over five minutes. The work is counted, not timed: how often
+  // a step's day is read
+  it("a day of many decisions costs each step its own work, each with its own reasons", () => {
+    const many = build([on.open(0, 5_000), ...Array.from({ length: 3_000 }, () => on.increase(1, 1))], {
+      until: 2,
+    });
+    const t = simulate(many);
+    let reads = 0;
+    const steps = t.steps.map((s) => {
+      const counted = { ...s };
+      Object.defineProperty(counted, "day", {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return s.day;
+        },
+      });
+      return counted;
+    });
+    const lines = runNdjson(many, { ...t, steps }, { explain: true })
+      .trimEnd()
+      .split("\n");
+    expect(reads).toBeLessThan(20 * steps.length);
+    const decided = lines
+      .map((l) => JSON.parse(l) as { day?: number; decision?: string | null; why?: unknown[] })
+      .filter((r) => r.day === 1 && r.decision !== null && r.decision !== undefined);
+    expect(decided).toHaveLength(3_000);
+    expect(decided.every((r) => Array.isArray(r.why) && r.why.length > 0)).toBe(true);
+  });
 });
 
 describe("run --json money", () => {

@@ -111,6 +111,25 @@ describe("regular files and new paths", () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it("a private file's new content is never readable by others, even while it is written", () => {
+    const file = join(dir, "private.csv");
+    writeFileSync(file, "old");
+    chmodSync(file, 0o600);
+    // what a SIGKILL would leave beside it, or another user could open meanwhile
+    const out = openOutput(file);
+    try {
+      out.write("new, private");
+      const [tmp] = liveTemporaryFiles();
+      expect(statSync(tmp!).mode & 0o777).toBe(0o600);
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+    out.commit();
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readFileSync(file, "utf8")).toBe("new, private");
+  });
+
   it("an aborted output leaves the old content and nothing else", () => {
     const file = join(dir, "out.csv");
     writeFileSync(file, "old");

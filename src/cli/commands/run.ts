@@ -32,11 +32,14 @@ function loadAll(
   const { cwd } = io;
   const loaded: LoadedScenario[] = [];
   const problems: InputError[] = [];
+  // a policy file refused is refused once for all the files that name it
+  const policyOutcomes = new Map<string, Policy | InputError>();
   for (const file of onceEach(files, cwd)) {
     try {
       loaded.push(
         loadScenarioIn(io, file, {
           policyCache,
+          policyOutcomes,
           ...(options.policy !== undefined ? { policy: options.policy } : {}),
           ...(options.until !== undefined ? { until: options.until } : {}),
         }),

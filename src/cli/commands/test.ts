@@ -10,7 +10,7 @@ import { makeFolders, type OutputSet, writingTogether } from "../../shared/write
 import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";
-import { namedPolicyFiles } from "../../testing/references.js";
+import { namedPolicyFiles, type PolicyParents } from "../../testing/references.js";
 import type { TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
@@ -66,9 +66,7 @@ function checkReportOutputs(
     [
       ...found.flatMap((f) => [f, snapshotPathFor(f)]),
       // before the run (golden traces are written by it), the policy files the scenarios name
-      ...(run === null
-        ? found.flatMap((f) => namedPolicyFiles(f, rootsOf(io)))
-        : readPolicies(run, found, io)),
+      ...(run === null ? namedPolicyFilesOf(found, io) : readPolicies(run, found, io)),
       ...(run?.obsolete ?? []),
     ],
     onStdout ? `--reporter ${onStdout.name}` : null,
@@ -79,10 +77,13 @@ function checkReportOutputs(
 function readPolicies(run: TestRun, found: readonly string[], io: CliIo): string[] {
   const ran = new Set(run.reports.map((r) => r.file));
   const left = found.filter((f) => !ran.has(showPath(f, io.cwd)));
-  return [
-    ...run.reports.flatMap((r) => r.policyFiles ?? []),
-    ...left.flatMap((f) => namedPolicyFiles(f, rootsOf(io))),
-  ];
+  return [...run.reports.flatMap((r) => r.policyFiles ?? []), ...namedPolicyFilesOf(left, io)];
+}
+
+/** The policy files scenario files name, each policy read once for them all. */
+function namedPolicyFilesOf(files: readonly string[], io: CliIo): string[] {
+  const parents: PolicyParents = new Map();
+  return files.flatMap((f) => namedPolicyFiles(f, rootsOf(io), parents));
 }
 
 async function emit(

@@ -1,0 +1,141 @@
+// The policy files a scenario names are read once each, however many references name them — the same
+// spelling on every event, other spellings, links to the file — refused or not; and a file's references
+// are resolved no further than its problems can be reported. A 5 MB scenario holds 100,000 events: one
+// `use:` each, naming a refused 4 MB policy, re-read and re-parsed that file for each (hours), and 100,000
+// references to a missing file listed the folder for a "did you mean" 100,000 times (six minutes beside
+// 2,000 files).
+
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { loadScenario } from "../../src/scenario/load.js";
+import { InputError, MAX_PROBLEMS } from "../../src/shared/errors.js";
+import { makeContext, runOne } from "../../src/testing/run-one.js";
+import { cli } from "../helpers/cli.js";
+import { tempCases } from "../helpers/temp-cases.js";
+
+const reads = vi.hoisted(() => [] as string[]);
+vi.mock("../../src/scenario/read.js", async (original) => {
+  const m = await original<typeof import("../../src/scenario/read.js")>();
+  return {
+    ...m,
+    readInputFile: (file: string, kind: "scenario" | "policy" | "persona") => {
+      reads.push(file);
+      return m.readInputFile(file, kind);
+    },
+  };
+});
+
+const { fresh } = tempCases("policy-reads");
+
+/** A scenario in `dir` whose events are a policy change each, naming `refs` in turn. */
+function scenarioNaming(dir: string, refs: readonly string[]): string {
+  const file = join(dir, "s.yaml");
+  const events = refs.map((ref, i) => `  - { day: ${i % 300}, type: policy, use: ${ref} }\n`).join("");
+  writeFileSync(file, `name: s\nuntil: 400\nevents:\n${events}`);
+  return file;
+}
+
+function refusal(file: string): InputError {
+  reads.length = 0;
+  try {
+    loadScenario(file);
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error(`${file} loaded`);
+}
+
+const policyReads = (dir: string) => reads.filter((f) => f.startsWith(dir) && !f.endsWith("s.yaml"));
+
+describe("a policy file named many times", () => {
+  it("refused: read once and its problem said once, whatever spelling or link names it", () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "bad.yaml"), "name: bad\nextends: default\nminScore: -5\n");
+    mkdirSync(join(dir, "links"));
+    for (let i = 0; i < 50; i++) symlinkSync(join(dir, "bad.yaml"), join(dir, "links", `l${i}.yaml`));
+    const refs = [
+      ...Array(1000).fill("bad.yaml"),
+      "./bad.yaml",
+      "links/../bad.yaml",
+      ...Array.from({ length: 50 }, (_, i) => `links/l${i}.yaml`),
+    ];
+    const e = refusal(scenarioNaming(dir, refs));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]!.details).toMatchObject({ line: 3, field: "minScore" });
+    expect(policyReads(dir)).toHaveLength(1);
+  });
+
+  it("loaded: read once, through its links too", () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "good.yaml"), "name: good\nextends: default\nminScore: 600\n");
+    for (let i = 0; i < 20; i++) symlinkSync(join(dir, "good.yaml"), join(dir, `l${i}.yaml`));
+    reads.length = 0;
+    const s = loadScenario(
+      scenarioNaming(dir, [
+        ...Array(200).fill("good.yaml"),
+        ...Array.from({ length: 20 }, (_, i) => `l${i}.yaml`),
+      ]),
+    );
+    expect(s.scenario.events.every((ev) => ev.type === "policy" && ev.use?.name === "good")).toBe(true);
+    expect(policyReads(dir)).toHaveLength(1);
+  });
+
+  it("a file that is not there is looked for once, and each line that names it is told (up to the limit)", () => {
+    const dir = fresh();
+    const e = refusal(scenarioNaming(dir, Array(50_000).fill("nothere.yaml")));
+    expect(e.problems).toHaveLength(MAX_PROBLEMS);
+    expect(e.truncated).toBe(true);
+    expect(e.problems.map((p) => p.details.line)).toEqual(
+      Array.from({ length: MAX_PROBLEMS }, (_, i) => i + 4),
+    );
+    expect(e.problems[0]!.message).toMatch(/policy file not found/);
+    expect(policyReads(dir)).toHaveLength(1);
+  });
+
+  it("references beyond the problems a file can report are not looked up", () => {
+    const dir = fresh();
+    const e = refusal(
+      scenarioNaming(
+        dir,
+        Array.from({ length: 50_000 }, (_, i) => `missing-${i}.yaml`),
+      ),
+    );
+    expect(e.problems).toHaveLength(MAX_PROBLEMS);
+    expect(e.truncated).toBe(true);
+    expect(policyReads(dir).length).toBeLessThanOrEqual(4 * MAX_PROBLEMS);
+  });
+
+  it("refused, in a suite: read once for all the scenario files that name it (and once for what they name)", () => {
+    const dir = fresh();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "name: bad\nextends: default\nminScore: -5\n");
+    const ctx = makeContext({ cwd: dir, roots: [], grep: null, snapshots: null });
+    reads.length = 0;
+    for (let i = 0; i < 30; i++) {
+      const file = join(dir, `s${i}.yaml`);
+      writeFileSync(file, `name: s${i}\nuntil: 40\nevents:\n  - { day: 1, type: policy, use: bad.yaml }\n`);
+      const report = runOne({ path: file, shown: `s${i}.yaml` }, ctx);
+      expect(report).toMatchObject({ status: "error" });
+    }
+    // once to load, once for the files each refused scenario names (its report's policyFiles)
+    expect(reads.filter((f) => f === bad)).toHaveLength(2);
+  });
+
+  it("refused, on run's command line: read once for all the files that name it", async () => {
+    const dir = fresh();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, "name: bad\nextends: default\nminScore: -5\n");
+    const files = Array.from({ length: 30 }, (_, i) => {
+      const file = join(dir, `s${i}.yaml`);
+      writeFileSync(file, `name: s${i}\nuntil: 40\nevents:\n  - { day: 1, type: policy, use: bad.yaml }\n`);
+      return file;
+    });
+    reads.length = 0;
+    const r = await cli(["run", ...files], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/minScore: value out of range/);
+    expect(reads.filter((f) => f === bad)).toHaveLength(1);
+  });
+});
