@@ -102,6 +102,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
+      periodic:
+        "with `ready`, when nothing stands in the way on today's record, which an early review asked for now reads and restores the line on, but the next review, reading the coming month-end report (`report`: `day`, `date`; the bills due before it met at their minimum), would read a score (`reads`) short of what restoring needs (`needed`) — not of what keeping the line needs, so that review keeps the line the early review restores: the early review is the way, and `early` is today",
       policyBars:
         "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null. With `atIncome` (yuan a month, the most a file can state): the largest limit the income multiple allows at that income, so no income the customer reports brings a line",
     },

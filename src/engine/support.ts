@@ -406,6 +406,8 @@ function suspendedLine(
   let reads: { day: number; date: string } | null = null;
   // the score the blockers were read with, when it is the next review's rather than today's
   let scored: Scored | null = null;
+  // what the next periodic review would read, when an early review today restores the line and it would not
+  let periodic: Periodic | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -430,6 +432,7 @@ function suspendedLine(
     blockers.push(...own.blockers);
     ahead = own.ahead;
     scored = own.scored;
+    periodic = own.periodic;
     reads = own.reads;
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
@@ -522,6 +525,7 @@ function suspendedLine(
           : null,
       withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
       ...(ahead !== null ? { score: ahead } : {}),
+      ...(periodic !== null ? { periodic } : {}),
       ...(policyBars !== null ? { policyBars } : {}),
       // (beneath a security hold, the verification still stands in the way: not said then)
       ...(reads !== null && blockers.length === 0 ? { reads } : {}),
@@ -1057,6 +1061,7 @@ function restoration(
   ahead: ScoreAhead | null;
   reads: { day: number; date: string } | null;
   scored: Scored | null;
+  periodic: Periodic | null;
 } {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
@@ -1099,6 +1104,33 @@ function restoration(
       date: calendar.date(cleanFrom),
       afterPaying: owing,
     });
+  // what stands in the way on today's record — what an early review asked for before that report reads
+  const today = restorationBlockers(c, line, day, s, cause);
+  // nothing does, and an early review can be asked for today, while that review, reading the report, finds
+  // the score short of what restoring needs — but not of what keeping the line needs: an early review now
+  // restores the line for good (that review keeps it), so that is the answer, with no step towards a score
+  // it does not read; what that review would read is said beside it. Not beneath a security hold (only a
+  // verification lifts it), nor when that review would suspend the restored line again (a debt ratio over
+  // the cap on the report: the early review waits for the report then)
+  const earlyNow =
+    line.cause !== "security" &&
+    (line.lastReviewRequest === null || line.lastReviewRequest + p.reviewRequestCooldownDays <= day);
+  if (
+    read !== null &&
+    ahead !== null &&
+    earlyNow &&
+    today.length === 0 &&
+    ahead.length > 0 &&
+    ahead.every((f) => f.code === "SCORE_BELOW_RESTORE") &&
+    keptStandard(read.read, lineOf(read.read, line.id), read.s) === null
+  )
+    return {
+      blockers: [],
+      ahead: null,
+      reads: null,
+      scored: null,
+      periodic: { reads: read.s.score, needed: read.needed, report: read.report },
+    };
   // the restoration score, or the score of the first band above it with a line when its band has none (a
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
@@ -1135,14 +1167,20 @@ function restoration(
   // minimum), with its numbers — nothing, though something does on today's record (READY_TO_RESTORE,
   // naming the report it reads), or something though nothing does today (spending since the last report:
   // that review does not restore the line as today's record would have it); else what does today
-  const today = restorationBlockers(c, line, day, s, cause);
   if (ahead === null || read === null)
-    return { blockers: today, ahead: scoreAhead, reads: null, scored: null };
+    return { blockers: today, ahead: scoreAhead, reads: null, scored: null, periodic: null };
   const turns = (today.length === 0) !== (ahead.length === 0);
-  return { blockers: ahead, ahead: scoreAhead, reads: turns ? read.report : null, scored: read.s };
+  return {
+    blockers: ahead,
+    ahead: scoreAhead,
+    reads: turns ? read.report : null,
+    scored: read.s,
+    periodic: null,
+  };
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
+type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
 
 /** When a month end comes before the next periodic review, the customer as that review reads them: the
  *  lines' balances as its report shows them (the repayments made and the spending since the last one, with

@@ -246,6 +246,7 @@ export type Remedy = {
       withIncome: { day: number; date: string } | null;
       score?: { today: number; reads: number; needed: number; report: { day: number; date: string } };
       reads?: { day: number; date: string };
+      periodic?: { reads: number; needed: number; report: { day: number; date: string } };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }

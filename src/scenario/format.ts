@@ -329,6 +329,10 @@ export function remedyText(r: Remedy): string {
         r.reads === undefined || sc !== undefined
           ? ""
           : `, reading the month-end report on ${r.reads.date} (day ${r.reads.day}), which counts the repayments made since the last one (the bills due before it paid at least at their minimum)`;
+      // an early review now restores the line, reading today's record; the next periodic one would not
+      const pr = r.periodic;
+      if (r.ready && pr !== undefined && r.early?.now === true)
+        return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: reading the month-end report on ${pr.report.date} (day ${pr.report.day}), the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
       if (r.ready) {
         // nothing is asked above: no "once what is asked above is done"
         const early =

@@ -2173,3 +2173,51 @@ describe("a reason's text inside customer service's sentences", () => {
     expect(recorded).toContain("; little recent use of Huabei");
   });
 });
+
+describe("contact_support: an early review today reads today's record", () => {
+  // Suspended at the review of day 45 (a score of 605, a debt ratio of 2.13); ¥26,725.64 repaid elsewhere
+  // on day 47 brings the ratio to 1.76 and the score to 675. The review of day 74 reads the report of day
+  // 59 with the bill due on day 69 met at its minimum (as it is): 653, short of the 660 restoring needs, though above
+  // the 620 an active line keeps — an early review asked for today reads 675 and restores the line, and the
+  // review of day 74 keeps it
+  const profile = { age: 34, monthlyIncome: 6_000, creditHistoryMonths: 40, externalDebt: 120_000 * 100 };
+  const events = [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.externalRepayment(47, 26_725.64),
+    on.support(48),
+    on.repay(66, "minimum"),
+  ];
+
+  it("offers the early review that restores the line now, not a score step it does not need", () => {
+    const t = run(events, { policy: DEFAULT_POLICY, profile, until: 80 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended" });
+    const s = stepOn(t, "contact_support", 48);
+    expect(s.score).toBe(675);
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({
+      day: 74,
+      ready: true,
+      early: { day: 48, now: true },
+      periodic: { reads: 653, needed: 660, report: { day: 59, date: "2024-02-29" } },
+    });
+    expect(describeRemedy(wait)).toBe(
+      "nothing more is needed: an early review (request_review) now restores the line, reading today's record; the next periodic review on 2024-03-15 (day 74) would not as things stand: reading the month-end report on 2024-02-29 (day 59), the bills due before it met at their minimum, it reads a score of 653, short of the 660 restoring the line needs",
+    );
+    // what it said: asked for today, the early review restores the line, and the review of day 74 keeps it
+    const asked = run([...events, on.requestReview(48), on.support(75)], {
+      policy: DEFAULT_POLICY,
+      profile,
+      until: 80,
+    });
+    expect(stepOn(asked, "request_review", 48)).toMatchObject({ decision: "restored" });
+    expect(stepOn(asked, "contact_support", 75)).toMatchObject({ status: "active", score: 653 });
+    // not asked for, the review of day 74 reads what the answer says and restores nothing
+    const waited = run(events, { policy: DEFAULT_POLICY, profile, until: 80 });
+    expect(stepOn(waited, "review", 74)).toMatchObject({ status: "suspended", score: 653 });
+  });
+});
