@@ -3,7 +3,7 @@
 
 import type { StepOutcome } from "./apply-verdict.js";
 import { type EngineState, fork } from "./state.js";
-import type { Verdict } from "./verdict.js";
+import type { RuleFact, Verdict } from "./verdict.js";
 
 /** A state that decides for its own policy alone (no lane, or a lane of one): `judge` would only run
  *  `compute`, so callers decide directly and make no closures for it (most decisions of a population). */
@@ -59,16 +59,21 @@ export function judge<V extends Verdict | null>(
   return v;
 }
 
-/** Two verdicts that leave the customer and the record alike. Reviews that decide nothing change nothing;
- *  an answer (`info`: customer service, a review with nothing to review) is on record with its reasons,
- *  which must be each policy's own. Facts are not compared: their values are the shared state's, alike
- *  under every policy, and their thresholds (which differ) are read by nothing that decides. */
+/** Two verdicts that leave the customer and the record alike. A review that decides nothing and names
+ *  nothing changes nothing; one that names what keeps a suspended line suspended (NOT_RESTORED_YET: a
+ *  periodic review, or an early one declined) keeps its facts with the record — all of them, beyond the
+ *  four reasons it shows — and the restoration reads them (what was cleared since: a score below one
+ *  policy's bands is no blocker under another), so its reasons and facts must be each policy's own. An
+ *  answer (`info`: customer service, a review with nothing to review) is on record with its reasons, which
+ *  must be each policy's own. A decision's facts are not compared: their values are the shared state's,
+ *  alike under every policy, and their thresholds differ. */
 function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   if (a === b) return true;
   if (a === null || b === null || a.decision !== b.decision) return false;
+  if (!sameList(a.reasons, b.reasons)) return false;
+  // what a review names in the way of a restoration is kept with the record (apply-verdict.ts, noteNamed)
+  if (a.reasons[0] === "NOT_RESTORED_YET" && !sameFacts(a.facts, b.facts)) return false;
   if (a.decision === null) return true;
-  if (a.reasons.length !== b.reasons.length) return false;
-  for (let i = 0; i < a.reasons.length; i++) if (a.reasons[i] !== b.reasons[i]) return false;
   const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);
   const cause = (v: Verdict) => ("cause" in v ? v.cause : undefined);
   const beneath = (v: Verdict) => ("beneath" in v ? v.beneath : undefined);
@@ -76,4 +81,22 @@ function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   return (
     limit(a) === limit(b) && cause(a) === cause(b) && beneath(a) === beneath(b) && before(a) === before(b)
   );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Facts alike field by field (code, parameter, threshold, value, before, line). */
+function sameFacts(a: readonly RuleFact[], b: readonly RuleFact[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)]) as Set<keyof RuleFact>;
+    for (const k of keys) if (x[k] !== y[k]) return false;
+  }
+  return true;
 }

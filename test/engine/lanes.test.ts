@@ -208,6 +208,98 @@ describe("lanes", () => {
     );
   });
 
+  it("a review that restores nothing keeps each policy's own findings: policies that name otherwise leave the lane", () => {
+    // a Jiebei line suspended by a switch to policies that require identity: the next review restores
+    // nothing under either, but under v0 (whose one band starts at 728) it also names the score below its
+    // bands, kept with the record; shared, v1 inherited that finding and its restoration cited
+    // SCORE_RECOVERED, which alone it does not (found by the switch property, fast-check seed 786001046)
+    const events = [
+      { day: 0, type: "apply", line: "jiebei", product: "open", amount: 100_000 },
+      { day: 46, type: "verify_identity" },
+    ] as EventInput[];
+    const profile = {
+      age: 20,
+      monthlyIncome: 2_000,
+      verified: false,
+      creditHistoryMonths: 1,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 120, policy: DEFAULT_POLICY });
+    const policies = [
+      {
+        ...DEFAULT_POLICY,
+        name: "v0",
+        requireVerified: true,
+        jiebeiLimitBands: [{ minScore: 728, maxLimit: 0 }],
+      },
+      { ...DEFAULT_POLICY, name: "v1", requireVerified: true },
+    ];
+    const alones = policies.map((p) => alone(sc, DEFAULT_POLICY, 1, p));
+    expect(alones[1]!.notes.find((n) => n.startsWith("74 review"))).toContain(
+      "restored IDENTITY_VERIFIED+MEETS_CURRENT_POLICY",
+    );
+    const { out } = shared(sc, policies, 1);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
+  it("a review that restores nothing keeps each policy's own facts, beyond the four reasons it shows", () => {
+    // as the test above, with debt elsewhere from day 2 to day 50: the review of day 45 shows the same
+    // four reasons under either policy (NOT_RESTORED_YET, POLICY_CHANGE, IDENTITY_REQUIRED,
+    // DEBT_TO_INCOME_TOO_HIGH); under v0 its facts also name the score below v0's bands, a fifth blocker
+    const events = [
+      { day: 0, type: "apply", line: "jiebei", product: "open", amount: 100_000 },
+      { day: 2, type: "external_debt", amount: 700_000 },
+      { day: 46, type: "verify_identity" },
+      { day: 50, type: "external_repayment", amount: 700_000 },
+    ] as EventInput[];
+    const profile = {
+      age: 20,
+      monthlyIncome: 2_000,
+      verified: false,
+      creditHistoryMonths: 1,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 120, policy: DEFAULT_POLICY });
+    const tight = { ...DEFAULT_POLICY, requireVerified: true, jiebeiMaxDebtToIncome: 0.2 };
+    const policies = [
+      { ...tight, name: "v0", jiebeiLimitBands: [{ minScore: 728, maxLimit: 0 }] },
+      { ...tight, name: "v1" },
+    ];
+    const alones = policies.map((p) => alone(sc, DEFAULT_POLICY, 1, p));
+    expect(alones[1]!.notes.find((n) => n.startsWith("74 review"))).toContain("restored");
+    const { out } = shared(sc, policies, 1);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
+  it("an early review declined keeps each policy's own facts too", () => {
+    // as the test above, the blockers named by a review the customer asked for (day 40), cleared before the
+    // periodic review of day 45, which restores the line under v1
+    const events = [
+      { day: 0, type: "apply", line: "jiebei", product: "open", amount: 100_000 },
+      { day: 2, type: "external_debt", amount: 700_000 },
+      { day: 40, type: "request_review", line: "jiebei" },
+      { day: 41, type: "verify_identity" },
+      { day: 41, type: "external_repayment", amount: 700_000 },
+    ] as EventInput[];
+    const profile = {
+      age: 20,
+      monthlyIncome: 2_000,
+      verified: false,
+      creditHistoryMonths: 1,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 120, policy: DEFAULT_POLICY });
+    const tight = { ...DEFAULT_POLICY, requireVerified: true, jiebeiMaxDebtToIncome: 0.2 };
+    const policies = [
+      { ...tight, name: "v0", jiebeiLimitBands: [{ minScore: 728, maxLimit: 0 }] },
+      { ...tight, name: "v1" },
+    ];
+    const alones = policies.map((p) => alone(sc, DEFAULT_POLICY, 1, p));
+    expect(alones[1]!.notes.find((n) => n.startsWith("45 review"))).toContain("restored");
+    const { out } = shared(sc, policies, 1);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
   it("a repayment on a trigger's day posts before the check, in a shared state as alone (and on a switch that day)", () => {
     // the bill due day 40 is repaid on day 70: 30 days past due that day
     const events = [
