@@ -126,6 +126,9 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       return [outcome(s, e, null, null)];
     }
     case "contact_support": {
+      // an answer nobody reads is not worked out (state.ts: `answers`): the call decides nothing. A lane
+      // of several policies still asks each for its answer — they leave the lane where theirs differ
+      if (!s.answers && alone(s)) return [outcome(s, e, null, null)];
       if (alone(s)) return supportAnswered(s, e);
       // the answer reads the policy (the standard a review holds a line to, what restores one): policies
       // of a lane that answer otherwise leave it, as for any decision
@@ -255,7 +258,7 @@ function verifiedFrom(
     const steps = decide(s, e, line, v);
     // the hold lifted, a suspension beneath stays: what restores it and when — the review, or an early
     // one only when its cooldown allows — is customer service's answer, as after a declined early review
-    if (line.status === "suspended" && line.cause !== "security")
+    if (line.status === "suspended" && line.cause !== "security" && s.answers)
       steps[0]!.remedies = serviceStepsFor(s, line.id);
     out.push(...steps);
   }
@@ -280,7 +283,7 @@ function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdic
   const steps = decide(s, e, line, v);
   // the steps read the line as the review left it: one that records the suspension anew (for credit, for
   // the policy) names that record, not the one it replaced
-  if (v.decision !== "restored") steps[0]!.remedies = serviceStepsFor(s, line.id);
+  if (v.decision !== "restored" && s.answers) steps[0]!.remedies = serviceStepsFor(s, line.id);
   return steps;
 }
 
