@@ -28,6 +28,43 @@ import type { Verdict } from "./verdict.js";
 import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
 
 export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
+  // purchases and repayments, most of a population's events, are taken here, in a function that makes no
+  // closure: V8 gives a function whose variables a closure captures (the lane decisions below) a context
+  // of its own on every call, whichever branch runs
+  const day = s.day;
+  const c = s.customer;
+  switch (e.type) {
+    case "purchase": {
+      const h = c.huabei;
+      const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
+      // the habit counts, declined or not (a suspension stops the customer, not their habit), unless the
+      // customer is behind on a repayment or the line is closed or written off: it can never be used again
+      if ((h.status === "active" || h.status === "suspended") && customerOverdue(c) === 0)
+        h.purchaseDays.push(day);
+      if (v.decision !== "approved") return decide(s, e, h, v);
+      revolving.purchase(
+        h.ledger,
+        e.amount,
+        day,
+        e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
+      );
+      return decide(s, e, h, v, e.amount);
+    }
+    case "repay": {
+      const line = lineOf(c, e.line);
+      const applied = repayLine(c, line, repayAmount(s, line, e.amount), day);
+      return [outcome(s, e, line.id, null, applied)];
+    }
+    default:
+      return decidedEvent(s, e);
+  }
+}
+
+/** The other customer events: those whose decision a lane's policies may take otherwise (judge). */
+function decidedEvent(
+  s: EngineState,
+  e: Exclude<ScenarioEvent, { type: "purchase" | "repay" }>,
+): readonly StepOutcome[] {
   const { day, calendar } = s;
   const c = s.customer;
   switch (e.type) {
@@ -47,22 +84,6 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
           );
       return applicationDecided(s, e, v);
     }
-    case "purchase": {
-      const h = c.huabei;
-      const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
-      // the habit counts, declined or not (a suspension stops the customer, not their habit), unless the
-      // customer is behind on a repayment or the line is closed or written off: it can never be used again
-      if ((h.status === "active" || h.status === "suspended") && customerOverdue(c) === 0)
-        h.purchaseDays.push(day);
-      if (v.decision !== "approved") return decide(s, e, h, v);
-      revolving.purchase(
-        h.ledger,
-        e.amount,
-        day,
-        e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
-      );
-      return decide(s, e, h, v, e.amount);
-    }
     case "borrow": {
       // a drawdown reads the policy (its minimum, the clean days after a missed due date, the debt-to-income
       // cap): policies of a lane that decide otherwise leave it, as for an application
@@ -75,11 +96,6 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
             (f, w) => borrowDecided(f, e, w),
           );
       return borrowDecided(s, e, v);
-    }
-    case "repay": {
-      const line = lineOf(c, e.line);
-      const applied = repayLine(c, line, repayAmount(s, line, e.amount), day);
-      return [outcome(s, e, line.id, null, applied)];
     }
     case "close": {
       const line = lineOf(c, e.line);
@@ -127,6 +143,9 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       return [outcome(s, e, null, null)];
     }
     case "contact_support": {
+      // an answer nobody reads is not worked out (state.ts: `answers`): the call decides nothing. A lane
+      // of several policies still asks each for its answer — they leave the lane where theirs differ
+      if (!s.answers && alone(s)) return [outcome(s, e, null, null)];
       if (alone(s)) return supportAnswered(s, e);
       // the answer reads the policy (the standard a review holds a line to, what restores one): policies
       // of a lane that answer otherwise leave it, as for any decision
@@ -256,7 +275,7 @@ function verifiedFrom(
     const steps = decide(s, e, line, v);
     // the hold lifted, a suspension beneath stays: what restores it and when — the review, or an early
     // one only when its cooldown allows — is customer service's answer, as after a declined early review
-    if (line.status === "suspended" && line.cause !== "security")
+    if (line.status === "suspended" && line.cause !== "security" && s.answers)
       steps[0]!.remedies = serviceStepsFor(s, line.id);
     out.push(...steps);
   }
@@ -281,7 +300,7 @@ function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdic
   const steps = decide(s, e, line, v);
   // the steps read the line as the review left it: one that records the suspension anew (for credit, for
   // the policy) names that record, not the one it replaced
-  if (v.decision !== "restored") steps[0]!.remedies = serviceStepsFor(s, line.id);
+  if (v.decision !== "restored" && s.answers) steps[0]!.remedies = serviceStepsFor(s, line.id);
   return steps;
 }
 

@@ -113,6 +113,7 @@ function stateOf(c: Customer, day: number, calendar: Calendar): EngineState {
     nextReview: reviewOnOrAfter(calendar, day, p),
     nextMonthEnd: monthEndAfter(calendar, day),
     notices: false,
+    answers: false,
     lane: null,
   };
 }

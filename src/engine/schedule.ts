@@ -92,11 +92,13 @@ function triggerDay(s: EngineState, line: Line): number {
   const p = c.policy;
   const since = s.day - dpd;
   // the next day at the earliest: a threshold reached today was checked at today's end (after the day's
-  // events, a policy event that lowered it included)
-  const when = (at: number) => Math.max(at, s.day + 1);
+  // events, a policy event that lowered it included). (No closure for it: a closure over `s` made V8
+  // allocate this function's context on every call, two calls a visited day.)
+  const tomorrow = s.day + 1;
   let next = Number.POSITIVE_INFINITY;
   // the lines the overdue trigger acts on (beneath a security hold too)
-  if (overdueWatches(c.huabei) || overdueWatches(c.jiebei)) next = when(since + p.suspendOverdueDays);
-  if (line.status !== "charged_off") next = Math.min(next, when(since + p.chargeOffDays));
+  if (overdueWatches(c.huabei) || overdueWatches(c.jiebei))
+    next = Math.max(since + p.suspendOverdueDays, tomorrow);
+  if (line.status !== "charged_off") next = Math.min(next, Math.max(since + p.chargeOffDays, tomorrow));
   return next;
 }

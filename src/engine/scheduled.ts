@@ -18,7 +18,7 @@ import { wholeFen } from "./money.js";
 import { type GridCode, type GridMonth, gridCode, newEpisode } from "./record.js";
 import { periodicReview } from "./review.js";
 import * as revolving from "./revolving.js";
-import { scoreOn } from "./score-inputs.js";
+import { type Scored, scoreOn } from "./score-inputs.js";
 import { type EngineState, monthEndAfter } from "./state.js";
 import { chargeOffTrigger, overdueTrigger } from "./triggers.js";
 import type { Policy } from "./types.js";
@@ -214,11 +214,7 @@ function triggersFrom(
         ? preset
         : alone(s)
           ? check(c, line, day)
-          : judge(
-              s,
-              () => check(c, line, day),
-              (f, w) => triggersFrom(f, k, w, out === null ? null : out.slice()),
-            );
+          : judgedTrigger(s, k, line, out);
     if (!v) continue;
     out ??= [];
     if (k < 2) {
@@ -235,6 +231,18 @@ function triggersFrom(
     );
   }
   return out ?? NOTHING;
+}
+
+/** Trigger `k` on a lane of several policies. Closures for `judge` live here, not in the loop: closures
+ *  over the loop's variables made V8 allocate their contexts on every pass, a lane or not (as in
+ *  judgedReview). */
+function judgedTrigger(s: EngineState, k: number, line: Line, out: StepOutcome[] | null): Verdict | null {
+  const check = k < 2 ? chargeOffTrigger : overdueTrigger;
+  return judge(
+    s,
+    () => check(s.customer, line, s.day),
+    (f, w) => triggersFrom(f, k, w, out === null ? null : out.slice()),
+  );
 }
 
 export function review(s: EngineState): readonly StepOutcome[] {
@@ -261,13 +269,7 @@ function reviewFrom(
     if (i === from && preset !== undefined) v = preset;
     else {
       const scored = scoreOn(c, day);
-      v = alone(s)
-        ? periodicReview(c, line, day, scored)
-        : judge(
-            s,
-            () => periodicReview(c, line, day, scored),
-            (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
-          );
+      v = alone(s) ? periodicReview(c, line, day, scored) : judgedReview(s, i, line, scored, out);
     }
     // a suspended line's review is always shown: it says what still blocks restoration
     if (v.decision !== null || line.status === "suspended") {
@@ -277,6 +279,21 @@ function reviewFrom(
     noteReviewed(line);
   }
   return out ?? NOTHING;
+}
+
+/** The review of line `i` on a lane of several policies (its closures kept out of reviewFrom's loop). */
+function judgedReview(
+  s: EngineState,
+  i: number,
+  line: Line,
+  scored: Scored,
+  out: StepOutcome[] | null,
+): Verdict {
+  return judge(
+    s,
+    () => periodicReview(s.customer, line, s.day, scored),
+    (f, w) => reviewFrom(f, i, w, out === null ? null : out.slice()),
+  );
 }
 
 /** "YYYY-MM", made once per month a process meets (a grid month per line and month end otherwise). */

@@ -145,17 +145,15 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
     c.profile.creditHistoryMonths > 0 ? c.profile.creditHistoryMonths + Math.floor(day / MONTH) : 0;
   const ownMonths = c.huabei.openedDay === null ? 0 : Math.floor((day - c.huabei.openedDay) / MONTH);
   const jiebeiMonths = c.jiebei.openedDay === null ? 0 : Math.floor((day - c.jiebei.openedDay) / MONTH);
-  // a thin file's good news waits for a record; its bad news counts at once
-  const bad = (n: number): number | null => (thin && n === 0 ? null : n);
   return {
-    daysPastDueNow: bad(customerDaysPastDue(c, day)),
-    worstDaysPastDue24m: bad(worst),
-    missedDues12m: bad(missed),
+    daysPastDueNow: badNews(thin, customerDaysPastDue(c, day)),
+    worstDaysPastDue24m: badNews(thin, worst),
+    missedDues12m: badNews(thin, missed),
     goodMonths24m: thin ? null : good + Math.min(24, elsewhere),
-    seriousDelinquency60m: bad(serious),
+    seriousDelinquency60m: badNews(thin, serious),
     utilisation: thin ? null : utilisation(c),
     debtToIncome: scoredDebtToIncome(c),
-    revolvingDues6m: bad(revolved),
+    revolvingDues6m: badNews(thin, revolved),
     monthlyIncome: c.profile.monthlyIncome,
     historyMonths: Math.max(elsewhere, ownMonths, jiebeiMonths),
     purchases90d: activity(c.huabei, day),
@@ -166,6 +164,10 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
     age: c.profile.age + Math.floor(day / 365),
   };
 }
+
+/** A count on a thin file: its good news (none) waits for a record, its bad news counts at once. (A
+ *  function of its own, not a closure over `thin`: scoreInputs runs tens of times an account-year.) */
+const badNews = (thin: boolean, n: number): number | null => (thin && n === 0 ? null : n);
 
 export interface Scored {
   score: number;

@@ -25,6 +25,13 @@ export interface EngineState {
    * shows them; a population run, which keeps decisions only, leaves them out and allocates nothing.
    */
   readonly notices: boolean;
+  /**
+   * Customer service's answers: the reasons, facts and remedies of a `contact_support` step, and the steps
+   * a declined early review or a lifted hold comes with. A trace shows them; a population run's agent
+   * reacts to decisions alone, so one that keeps no decision notes leaves them out — working them out
+   * runs the account ahead to its next report, the dearest thing a customer event does.
+   */
+  readonly answers: boolean;
   /** several policies stepped as this one state while they decide alike (population sweeps, lanes.ts);
    *  null for a state of one policy */
   lane: Lane | null;
@@ -45,6 +52,7 @@ export interface Lane {
 
 export interface StateOptions {
   notices?: boolean;
+  answers?: boolean;
 }
 
 export function initialState(
@@ -65,6 +73,7 @@ export function initialState(
         ? calendar.nextDayOfMonth(-1, 1) - 1
         : monthEndAfter(calendar, 0),
     notices: options.notices ?? true,
+    answers: options.answers ?? true,
     lane: null,
   };
 }

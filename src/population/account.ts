@@ -160,7 +160,11 @@ export class AccountRunner {
   }
 
   private root(plan: Plan, reactions: Reactions, own: Policy, policies: Policy[], members: number[][]): void {
-    const state = initialState(this.ctx.settings.start, plan.profile, own, { notices: false });
+    // customer service's answers only for the decision notes that keep them (the agent reads none)
+    const state = initialState(this.ctx.settings.start, plan.profile, own, {
+      notices: false,
+      answers: this.options.notes === true,
+    });
     shareState(state, policies, members);
     const agent = new Agent(
       plan,

@@ -111,7 +111,7 @@ export class Agent {
   readonly events: Int32Array;
   /** every event issued, in order, when kept (an export writes them out) */
   record: ScenarioEvent[] | null = null;
-  private today: ScenarioEvent[] = [];
+  private today: ScenarioEvent[] = NO_EVENTS;
 
   constructor(
     readonly plan: Plan,
@@ -172,7 +172,10 @@ export class Agent {
   }
 
   private issue(e: ScenarioEvent): void {
-    this.today.push(e);
+    // a day's first event makes its array, of one (most days with events have one: an empty array's first
+    // push would make room for sixteen)
+    if (this.today.length === 0) this.today = [e];
+    else this.today.push(e);
     this.record?.push(e);
     this.events[EVENT_INDEX.get(e.type)!]!++;
   }
@@ -182,8 +185,8 @@ export class Agent {
    * the day opens). The array is the agent's own, valid until its next step.
    */
   step(day: number, s: EngineState): readonly ScenarioEvent[] {
-    // a fresh array only after a day with events (most visits issue none; truncating costs more)
-    if (this.today.length > 0) this.today = [];
+    // a fresh array only for a day with events (most visits issue none; truncating costs more)
+    this.today = NO_EVENTS;
     const plan = this.plan;
     const hb = lineStatus(s, "huabei");
     const jb = lineStatus(s, "jiebei");
@@ -516,6 +519,9 @@ function scheduleOf(rows: ScheduleRow[]): RepaymentSchedule {
     statement: rows.map((r) => r.statement),
   };
 }
+
+/** A day without events (frozen: an event is never pushed onto it, `issue` makes the day's array). */
+const NO_EVENTS = Object.freeze<ScenarioEvent[]>([]) as ScenarioEvent[];
 
 /** One stream for every agent's reactions: drawn from and done with within one call. */
 const STREAM = new Stream();

@@ -9,7 +9,7 @@ import { isReasonCode } from "../../src/engine/reasons.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
-import { fork } from "../../src/engine/state.js";
+import { fork, initialState } from "../../src/engine/state.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES } from "../../src/engine/vocabulary.js";
 import { amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
@@ -241,6 +241,36 @@ describe("engine properties over random timelines", () => {
         expect(JSON.stringify(daily.steps)).toBe(JSON.stringify(skipping.steps));
         expect(daily.final).toEqual(skipping.final);
         expect([...daily.snapshots]).toEqual([...skipping.snapshots]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("leaving customer service's answers out (a population run's `answers: false`) changes no decision and no state", () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const states = [true, false].map((answers) =>
+          initialState(sc.start, sc.profile, sc.policy, { notices: false, answers }),
+        );
+        const [withAnswers, without] = states.map((s) => {
+          const steps: string[] = [];
+          for (let d = 0; d <= sc.until; d++)
+            runDay(
+              s,
+              d,
+              sc.events.filter((e) => e.day === d),
+              (o) => {
+                const v = o.verdict;
+                // a call to customer service is a step either way; only its answer is left out
+                const decided =
+                  o.event.type === "contact_support" ? "answer" : `${v?.decision}:${v?.reasons.join("+")}`;
+                steps.push(`${o.day}:${o.event.type}:${o.line}:${decided}`);
+              },
+            );
+          return { steps, state: JSON.stringify({ ...s, answers: undefined }, replacer) };
+        });
+        expect(without!.steps).toEqual(withAnswers!.steps);
+        expect(without!.state).toBe(withAnswers!.state);
       }),
       { numRuns: RUNS },
     );
