@@ -81,9 +81,20 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the reason codes of the characteristics the customer can improve (at most four: those costing the most points)",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
       ahead:
-        "a suspended line whose next review can restore it, a month end before that review: `current` is the score that review reads from that month-end report (`report`: its `day` and `date`; the repayments and the spending since the last one counted, the bills due before it met at their minimum), `today` today's",
+        "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
       review:
         "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides",
+    },
+  },
+  repay_in_full: {
+    meaning:
+      "repay Huabei's bills falling due before the next periodic review in full by their due date: met only at their minimum, the score that review reads is short of what restoring the line needs",
+    fields: {
+      due: `the last of their due days (${dayDate})`,
+      amount: "what is due on that day, its charges until then included (yuan)",
+      review: `the periodic review that then restores the line (${dayDate})`,
+      reads: "the score that review reads with the bills met only at their minimum",
+      needed: "the score restoring the line needs",
     },
   },
   wait_for_review: {
@@ -99,7 +110,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
       score:
-        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
+        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
       policyBars:

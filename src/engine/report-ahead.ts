@@ -7,6 +7,7 @@ import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, type Line, lineOf } from "./customer.js";
 import type { DueRecord } from "./record.js";
+import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
 import type { DebtRepayment, Fen } from "./types.js";
@@ -72,6 +73,32 @@ export function duesAhead(c: Customer, day: number, calendar: Calendar, until: n
   return s.customer.records
     .slice(c.records.length)
     .map((r) => ({ ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" }));
+}
+
+/**
+ * What repaying in full the Huabei bills among `dues` (duesAhead's) that revolve takes: the last of their
+ * due days, and what is due on its morning — every bill due by then, with its charges until then — as a
+ * customer who does nothing more until then has it; null when none revolves. Repaid by then, each is
+ * recorded paid in full rather than revolved.
+ */
+export function billsInFull(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  dues: readonly DueRecord[],
+): { day: number; amount: Fen } | null {
+  const revolved = dues.filter((r) => r.line === "huabei" && r.outcome === "revolved");
+  if (revolved.length === 0) return null;
+  const last = Math.max(...revolved.map((r) => r.dueDay));
+  const s = stateOf(c, day, calendar);
+  if (last > day) {
+    dayCloses(s, ignore);
+    for (let d = day + 1; d <= last; d++) {
+      dayOpens(s, d, ignore);
+      if (d < last) dayCloses(s, ignore);
+    }
+  }
+  return { day: last, amount: revolving.dueBy(s.customer.huabei.ledger, last).due };
 }
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up

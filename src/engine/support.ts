@@ -30,7 +30,7 @@ import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
-import { asNextReviewReads, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
+import { asNextReviewReads, billsInFull, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
 import {
   citedFacts,
   citing,
@@ -406,6 +406,8 @@ function suspendedLine(
   let reads: { day: number; date: string } | null = null;
   // the score the blockers were read with, when it is the next review's rather than today's
   let scored: Scored | null = null;
+  // the month-end report that review reads, when one comes before it
+  let report: { day: number; date: string } | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -424,6 +426,7 @@ function suspendedLine(
       ahead = beneath.ahead;
       scored = beneath.scored;
       reads = beneath.reads;
+      report = beneath.report;
     }
   } else {
     const own = restoration(c, line, day, s, calendar, remedies, line.cause);
@@ -431,6 +434,7 @@ function suspendedLine(
     ahead = own.ahead;
     scored = own.scored;
     reads = own.reads;
+    report = own.report;
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
@@ -473,12 +477,16 @@ function suspendedLine(
     // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
     // ratio within the cap once the coming report counts) and the report on record is still over the cap
     // — as does a score step for the score that report brings
+    // (a score read on the review's day with no month end before it reads the report on record, as an
+    // early review does)
     const raisesAhead = remedies.some(
-      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead !== undefined,
+      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead?.report != null,
     );
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null || raisesAhead
+      : incomeAwaitsReport(c, line, remedies) ||
+          ((ahead !== null || reads !== null) && report !== null) ||
+          raisesAhead
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
@@ -501,12 +509,25 @@ function suspendedLine(
             }
           : null;
     // debt advice sized to the score counts on the score the review named reads: an early review is offered
-    // only when the score it would read meets that too
+    // only when the score it would read meets that too — and so is one when the answer reads the customer
+    // as the next review will, when no step asked changes the score: from the coming report, or — none
+    // before that review — with the bills due before it (an early review reads its own day's record, the
+    // bills due after it not yet counted)
+    const changesScore = remedies.some(
+      (r) =>
+        r.line === line.id &&
+        (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
+    );
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
-        ((ahead !== null || reads !== null) &&
-          !scoreRestores(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, at), line.id, at)))
+        ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
+          !scoreRestores(
+            at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
+            duesAhead(c, day, calendar, at),
+            line.id,
+            at,
+          )))
         ? first
         : at;
     remedies.push({
@@ -843,7 +864,7 @@ function reduceDebt(
  *  (`dues`, duesAhead), meets what restoring line `id` needs: the restoration score, and a limit band with a
  *  line in it (an income too low for the smallest line is a step of its own, which no score changes). */
 function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, review: number): boolean {
-  const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, review);
+  const s = scoreOn(withDues(read, dues), review);
   return s.score >= scoreRestoring(read, id);
 }
 
@@ -1056,6 +1077,9 @@ function restoration(
   blockers: RuleFact[];
   ahead: ScoreAhead | null;
   reads: { day: number; date: string } | null;
+  /** the month-end report the next review reads, when the answer reads the customer as that review will
+   *  (`scored` given) and a month ends before it */
+  report: { day: number; date: string } | null;
   scored: Scored | null;
 } {
   const p = c.policy;
@@ -1115,7 +1139,30 @@ function restoration(
   // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
   // it when it is a later one)
   const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
-  if (short) {
+  // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
+  // in full by their due date, recorded so, the score it reads restores the line — that is the step
+  const inFull = short && read !== null ? billsInFull(c, day, calendar, read.dues) : null;
+  const paidInFull =
+    inFull !== null &&
+    read !== null &&
+    scoreRestores(
+      read.read,
+      read.dues.map((r) => (r.line === "huabei" ? { ...r, outcome: "paid" as const } : r)),
+      line.id,
+      reviewOnOrAfter(calendar, day, p),
+    );
+  if (inFull !== null && read !== null && paidInFull) {
+    const next = reviewOnOrAfter(calendar, day, p);
+    remedies.push({
+      line: line.id,
+      kind: "repay_in_full",
+      due: { day: inFull.day, date: calendar.date(inFull.day) },
+      amount: inFull.amount,
+      review: { day: next, date: calendar.date(next) },
+      reads: read.s.score,
+      needed: read.needed,
+    });
+  } else if (short) {
     remedies.push(
       read !== null
         ? { ...raiseScore(line, read.s, read.needed), ahead: { today: s.score, report: read.report } }
@@ -1137,36 +1184,53 @@ function restoration(
   // that review does not restore the line as today's record would have it); else what does today
   const today = restorationBlockers(c, line, day, s, cause);
   if (ahead === null || read === null)
-    return { blockers: today, ahead: scoreAhead, reads: null, scored: null };
+    return { blockers: today, ahead: scoreAhead, reads: null, report: null, scored: null };
   const turns = (today.length === 0) !== (ahead.length === 0);
-  return { blockers: ahead, ahead: scoreAhead, reads: turns ? read.report : null, scored: read.s };
+  return {
+    blockers: ahead,
+    ahead: scoreAhead,
+    reads: turns ? read.report : null,
+    report: read.report,
+    scored: read.s,
+  };
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
 
-/** When a month end comes before the next periodic review, the customer as that review reads them: the
- *  lines' balances as its report shows them (the repayments made and the spending since the last one, with
- *  the charges until then), scored on its day with the due dates decided before it (each bill met at its
- *  minimum) — with the score restoring the line needs then, and the report; else null. */
+/** The customer as the next periodic review reads them, when that differs from today's record: a month
+ *  end before it (the lines' balances as its report shows them — the repayments made and the spending
+ *  since the last one, with the charges until then), or a due date before it — scored on its day with the
+ *  due dates decided before it (`dues`: each bill met at its minimum) — with the score restoring the line
+ *  needs then, and the report (null: none comes before the review); else null. */
 function readAhead(
   c: Customer,
   line: Line,
   day: number,
   calendar: Calendar,
-): { read: Customer; s: Scored; needed: number; report: { day: number; date: string } } | null {
+): {
+  read: Customer;
+  s: Scored;
+  needed: number;
+  report: { day: number; date: string } | null;
+  dues: DueRecord[];
+} | null {
   const read = asNextReviewReads(c, day, calendar);
-  if (read === c) return null;
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const dues = duesAhead(c, day, calendar, next);
-  const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, next);
+  if (read === c && dues.length === 0) return null;
   const monthEnd = monthEndAfter(calendar, day);
   return {
     read,
-    s,
+    s: scoreOn(withDues(read, dues), next),
     needed: scoreRestoring(read, line.id),
-    report: { day: monthEnd, date: calendar.date(monthEnd) },
+    report: read === c ? null : { day: monthEnd, date: calendar.date(monthEnd) },
+    dues,
   };
 }
+
+/** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
+const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
+  dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };
 
 /** The first day a restoration's clean period can have ended: from the last overdue repaid, or from
  *  today when one is still outstanding (paid today at the earliest). */

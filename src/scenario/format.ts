@@ -303,11 +303,13 @@ export function remedyText(r: Remedy): string {
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
-        r.ahead !== undefined
-          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
-          : r.review !== undefined
-            ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
-            : `raise the score from ${r.current} to ${r.needed}`;
+        r.ahead?.report === null
+          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
+          : r.ahead !== undefined
+            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+            : r.review !== undefined
+              ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+              : `raise the score from ${r.current} to ${r.needed}`;
       if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
       // said before the steps, so that they are not taken for a way there
       const out =
@@ -316,13 +318,17 @@ export function remedyText(r: Remedy): string {
           : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
       return `${raise} — ${out}: ${steps.join(" ")}`;
     }
+    case "repay_in_full":
+      return `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
     case "wait_for_review": {
       // the score the review reads from the coming report, when today's is short of it
       const sc = r.score;
       const reads =
         sc === undefined
           ? ""
-          : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+          : sc.report === null
+            ? ` — on its day, the bills due before it met at their minimum, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`
+            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
       // the report that review reads, when reading it is what leaves nothing in the way (today's record
       // does not: the debt ratio on it, say); named once when the score above names it
       const report =

@@ -2173,3 +2173,87 @@ describe("a reason's text inside customer service's sentences", () => {
     expect(recorded).toContain("; little recent use of Huabei");
   });
 });
+
+describe("customer service and the bills due before the next review, with no month end before it", () => {
+  // suspended for credit on day 45; the debt elsewhere repaid on day 47 brings today's score to 663, 3 over
+  // the 660 restoring needs. The review of day 74 comes after the March bill's due date (day 69) and no
+  // month end comes between: a bill met at its minimum costs 10 points ("bills not paid in full"), so that
+  // review reads 653
+  const profile = {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.externalRepayment(47, 26_725.64),
+    on.support(67),
+    ...more,
+  ];
+  const until = 80;
+
+  it("does not promise the restoration a bill met at its minimum takes away: it asks for the bill in full", () => {
+    const t = run(story(on.repay(66, "minimum")), { policy: DEFAULT_POLICY, profile, until });
+    const s = stepOn(t, "contact_support", 67);
+    expect(s.status).toBe("suspended");
+    expect(s.score).toBe(663);
+    expect(s.reasons).not.toContain("READY_TO_RESTORE");
+    expect(s.reasons[0]).toBe("SCORE_BELOW_RESTORE");
+    expect(s.facts).toContainEqual(expect.objectContaining({ code: "SCORE_BELOW_RESTORE", value: 653 }));
+    const step = remedy(s.remedies, "repay_in_full")!;
+    // what is due on day 69, its interest until then included
+    expect(step).toMatchObject({
+      due: { day: 69, date: "2024-03-10" },
+      amount: 244_175,
+      review: { day: 74 },
+      reads: 653,
+      needed: 660,
+    });
+    expect(describeRemedy(step)).toBe(
+      "repay Huabei's bill due on 2024-03-10 (day 69) in full, ¥2,441.75, by its due date: the next periodic review, on 2024-03-15 (day 74), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of 653, short of the 660 restoring the line needs",
+    );
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    // an early review today reads today's record (663, the bill not yet due): it is still offered
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 74, ready: false, early: { day: 67, now: true } });
+    // as it said: met at the minimum, the review restores nothing; in full, it restores the line; and an
+    // early review today restores it too
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: null, score: 653 });
+    const inFull = run(story(on.repay(66, "minimum"), on.repay(67, step.amount / 100)), {
+      policy: DEFAULT_POLICY,
+      profile,
+      until,
+    });
+    expect(stepOn(inFull, "review", 74)).toMatchObject({ decision: "restored" });
+    const early = run(story(on.repay(66, "minimum"), on.requestReview(67)), {
+      policy: DEFAULT_POLICY,
+      profile,
+      until,
+    });
+    expect(stepOn(early, "request_review", 67)).toMatchObject({ decision: "restored" });
+  });
+
+  it("asks for the bill in full before its statement too, and says a review restores once it is repaid", () => {
+    // on day 60 the March bill (¥2,725.65) is stated; repaid in full that day, nothing more is needed
+    const before = stepOn(
+      run(story(on.support(60)), { policy: DEFAULT_POLICY, profile, until }),
+      "contact_support",
+      60,
+    );
+    expect(remedy(before.remedies, "repay_in_full")).toMatchObject({ due: { day: 69 }, reads: 653 });
+    const t = run(story(on.repay(60, "statement"), on.support(61)), {
+      policy: DEFAULT_POLICY,
+      profile,
+      until,
+    });
+    const s = stepOn(t, "contact_support", 61);
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    expect(kinds(s.remedies)).not.toContain("repay_in_full");
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
+  });
+});
