@@ -174,7 +174,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return d !== null && d.day <= next;
   });
   const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
-  const atReview = read === c ? s : scoreOn(read, day);
+  // …scored on its day, with the bills due before it met at their minimum
+  const dues = lines.some((l) => l.status === "active") ? duesAhead(c, day, calendar, next) : [];
+  const atReview = read === c && dues.length === 0 ? s : scoreOn(withDues(read, dues), next);
   // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
   // unpaid brings first, and the pay step names it (once), rather than the later trigger beside a warning
   const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
@@ -194,6 +196,26 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         reasons: v.reasons,
       });
     standardRemedies(c, line, day, atReview, calendar, v.facts, remedies);
+    // a score below the minimum that Huabei's bills due before the review, met only at their minimum, bring:
+    // repaid in full by their due date, the review reads a score the line keeps — that is the step
+    const below = v.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM");
+    const inFull = below?.threshold !== undefined ? billsInFull(c, day, calendar, dues) : null;
+    if (below?.threshold !== undefined && inFull !== null) {
+      const inFullDues = dues.map((r) => (r.line === "huabei" ? { ...r, outcome: "paid" as const } : r));
+      const kept = scoreOn(withDues(read, inFullDues), next);
+      const at = remedies.findIndex((r) => r.line === line.id && r.kind === "raise_score");
+      if (kept.score >= below.threshold && at >= 0)
+        remedies[at] = {
+          line: line.id,
+          kind: "repay_in_full",
+          due: { day: inFull.day, date: calendar.date(inFull.day) },
+          amount: inFull.amount,
+          review: { day: next, date: calendar.date(next) },
+          reads: atReview.score,
+          needed: below.threshold,
+          keeps: true,
+        };
+    }
     for (const f of v.facts) {
       if (!reasons.includes(f.code)) reasons.push(f.code);
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -205,7 +227,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
-    const wholeScored = whole === read ? atReview : scoreOn(whole, day);
+    const wholeDues = duesAhead(c, day, calendar, next);
+    const wholeScored =
+      whole === read
+        ? atReview
+        : scoreOn(withDues(whole, wholeDues), whole === c && wholeDues.length === 0 ? day : next);
     for (const line of lines) {
       if (!isOpen(line)) continue;
       const to = limitAfterReview(whole, line.id, next, wholeScored);
@@ -347,7 +373,12 @@ function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Cust
     if (amount > 0) repayLine(paid, line, amount, day);
   }
   const read = asNextReviewReads(paid, day, calendar);
-  return { read, s: scoreOn(read, day) };
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const dues = duesAhead(paid, day, calendar, next);
+  return {
+    read,
+    s: read === paid && dues.length === 0 ? scoreOn(read, day) : scoreOn(withDues(read, dues), next),
+  };
 }
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
@@ -1161,6 +1192,7 @@ function restoration(
       review: { day: next, date: calendar.date(next) },
       reads: read.s.score,
       needed: read.needed,
+      keeps: false,
     });
   } else if (short) {
     remedies.push(

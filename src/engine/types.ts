@@ -223,9 +223,9 @@ export type Remedy = {
     }
   /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
    *  full by then (`amount`, what is due on that day, its charges until then included), each is recorded
-   *  paid in full and the review reads a score that restores the line; met only at their minimum, it reads
-   *  `reads`, short of the `needed` restoring the line needs — a suspended line's step when that review is
-   *  the one that can restore it */
+   *  paid in full and the review reads a score that restores the line (or, `keeps`, keeps an active one);
+   *  met only at their minimum, it reads `reads`, short of the `needed` that asks — a suspended line's step
+   *  when that review is the one that can restore it, an active line's when it would suspend it */
   | {
       kind: "repay_in_full";
       due: { day: number; date: string };
@@ -233,6 +233,9 @@ export type Remedy = {
       review: { day: number; date: string };
       reads: number;
       needed: number;
+      /** an active line the review would suspend for its score: repaid in full, it keeps the line (`needed`
+       *  the minimum an account may keep) rather than restores it */
+      keeps: boolean;
     }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */

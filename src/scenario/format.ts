@@ -319,7 +319,9 @@ export function remedyText(r: Remedy): string {
       return `${raise} — ${out}: ${steps.join(" ")}`;
     }
     case "repay_in_full":
-      return `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
+      return r.keeps
+        ? `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then keeps the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, below the ${r.needed} an account must keep`
+        : `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
     case "wait_for_review": {
       // the score the review reads from the coming report, when today's is short of it
       const sc = r.score;

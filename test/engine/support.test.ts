@@ -2257,3 +2257,39 @@ describe("customer service and the bills due before the next review, with no mon
     expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
   });
 });
+
+describe("customer service warns of a suspension a bill met at its minimum before the review brings", () => {
+  // an active line with a score of 847 against a minScore of 845; the February bill falls due on day 40,
+  // before the review of day 45: met at its minimum, a bill not repaid in full costs 12 points, and the
+  // review reads 835
+  const policy = { ...DEFAULT_POLICY, minScore: 845 };
+  const profile = { age: 34, monthlyIncome: 6_000, creditHistoryMonths: 40, externalDebt: 0 };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.repay(36, "minimum"),
+    on.support(37),
+    ...more,
+  ];
+  const until = 50;
+
+  it("warns of it, and asks for the bill in full, which averts it", () => {
+    const t = run(story(), { policy, profile, until });
+    const s = stepOn(t, "contact_support", 37);
+    expect(s).toMatchObject({ status: "active", score: 847 });
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "SCORE_BELOW_MINIMUM", value: 835, threshold: 845 }),
+    );
+    const step = remedy(s.remedies, "repay_in_full")!;
+    expect(step).toMatchObject({ due: { day: 40 }, amount: 270_000, reads: 835, needed: 845, keeps: true });
+    expect(describeRemedy(step)).toMatch(
+      /then keeps the line — .* a score of 835, below the 845 an account must keep$/,
+    );
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    // as it said: met at the minimum, the review suspends the line; repaid in full, it does not
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", score: 835 });
+    const inFull = run(story(on.repay(37, step.amount / 100)), { policy, profile, until });
+    expect(stepsOf(inFull, "review", 45).map((x) => x.decision)).not.toContain("suspended");
+  });
+});
