@@ -103,7 +103,8 @@ export function billsInFull(
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
- *  the latest the month end) and nothing else done by the customer. */
+ *  the latest the month end), each bill and instalment falling due after today met at its minimum, and
+ *  nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -122,10 +123,26 @@ function ranTo(
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {
     dayOpens(s, d, ignore);
+    meetDue(copy, d);
     repayOn(d);
     dayCloses(s, ignore);
   }
   return copy;
+}
+
+/** The customer meets what falls due on `day` at its minimum, as the reviews ahead are read (duesAhead): a
+ *  Huabei bill's minimum, a Jiebei instalment — so a report after it shows the balance less what met it,
+ *  not a bill left unpaid, in arrears and at the penalty rate. */
+function meetDue(c: Customer, day: number): void {
+  const l = c.huabei.ledger;
+  if (l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided)) {
+    const { minimum } = revolving.dueBy(l, day);
+    if (minimum > 0) repayLine(c, c.huabei, minimum, day);
+  }
+  let due = 0;
+  for (const loan of c.jiebei.book.loans)
+    if (loan.dueDay === day) due += loan.duePrincipal + loan.dueInterest;
+  if (due > 0) repayLine(c, c.jiebei, due, day);
 }
 
 /** The engine's state for a copy of the customer during `day`'s customer events. */

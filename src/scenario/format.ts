@@ -440,8 +440,9 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
     r.report && r.repay?.some((p) => p.debt !== "elsewhere")
       ? ` by ${r.report.date} (day ${r.report.day})`
       : "";
-  // repayments already made on the lines, which the coming report counts, are enough
-  const done = `the repayments already made on Huabei and Jiebei, which ${report ?? "the next month-end report"} counts,`;
+  // repayments already made on the lines, and the minimums of the bills due before it, which the coming
+  // report counts, are enough
+  const done = `the repayments already made on Huabei and Jiebei, and each bill falling due before it met at its minimum, which ${report ?? "the next month-end report"} counts,`;
   const plan =
     r.repay === null
       ? "pay down debt"

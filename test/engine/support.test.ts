@@ -1598,7 +1598,7 @@ describe("debt advice: what the review will read", () => {
     const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
     expect(r).toMatchObject({ repay: [], over: 0, report: { day: 59 }, review: { day: 74 } });
     expect(describeRemedy(r)).toMatch(
-      /^nothing more to repay: the repayments already made on Huabei and Jiebei, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
+      /^nothing more to repay: the repayments already made on Huabei and Jiebei, and each bill falling due before it met at its minimum, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
     );
     expect(
       stepOn(run([...repaid(110_000), on.repay(69, "full")], { policy, profile, until: 80 }), "review", 74),
@@ -1960,19 +1960,31 @@ describe("debt advice, followed exactly", () => {
             // a line's repayment counts at a coming report, which the advice names
             if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
           }
-          // the advised repayments, right after the call, and nothing else
+          // the advised repayments, right after the call, and nothing else but each bill and instalment
+          // falling due before the review met at its minimum (as the advice reads the reports ahead)
           const repayments: EventInput[] = r.repay.map((p) =>
             p.debt === "elsewhere"
               ? { day: g.contact, type: "external_repayment", amount: p.amount }
               : { day: g.contact, type: "repay", line: p.debt, amount: { kind: "amount", fen: p.amount } },
           );
-          const followed = (repay: EventInput[]) =>
-            debtToIncome(
-              atReview(
-                scenario([...g.events, ...repay], { policy: g.policy, profile: g.profile }),
-                r.review.day,
-              ),
-            );
+          const followed = (repay: EventInput[]) => {
+            const dues: EventInput[] = [];
+            for (;;) {
+              const events = [...g.events, ...repay, ...dues];
+              const t = simulate(
+                scenario(events, { policy: g.policy, profile: g.profile, until: r.review.day }),
+              );
+              const more = t.steps
+                .filter((x) => x.event.type === "due" && x.day > g.contact && x.day < r.review.day)
+                .filter((x) => !dues.some((d) => d.day === x.day && d.type === "repay" && d.line === x.line))
+                .map((x): EventInput => on.repay(x.day, "minimum", x.line ?? "huabei"));
+              if (more.length === 0)
+                return debtToIncome(
+                  atReview(scenario(events, { policy: g.policy, profile: g.profile }), r.review.day),
+                );
+              dues.push(...more);
+            }
+          };
           expect(followed(repayments)).toBeLessThanOrEqual(r.max);
           // a repayment elsewhere counts to the fen: one fen less on the last one is not enough
           const last = r.repay.at(-1);
@@ -2291,5 +2303,32 @@ describe("customer service warns of a suspension a bill met at its minimum befor
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", score: 835 });
     const inFull = run(story(on.repay(37, step.amount / 100)), { policy, profile, until });
     expect(stepsOf(inFull, "review", 45).map((x) => x.decision)).not.toContain("suspended");
+  });
+});
+
+describe("the month-end report ahead meets the bills due before it at their minimum", () => {
+  // reviews on the 5th: suspended on day 35 for the January report's ratio, (¥141,200 + ¥3,000) / ¥72,000 =
+  // 2.003; the February bill (minimum ¥300) falls due on day 40, before the month end of day 59 whose
+  // report the review of day 64 reads — met at its minimum, that report shows ¥2,700 and its charges, and
+  // the ratio is within 2.00 with nothing more repaid
+  const policy = {
+    ...DEFAULT_POLICY,
+    reviewDayOfMonth: 5,
+    minScore: 400,
+    restoreScore: 400,
+    limitBands: [{ minScore: 400, maxLimit: 5_000 }],
+  };
+  const profile = { age: 34, monthlyIncome: 6_000, creditHistoryMonths: 40, externalDebt: 141_200 * 100 };
+  const events = [on.open(0, 5_000), on.purchase(3, 3_000), on.support(36), on.repay(40, "minimum")];
+
+  it("asks for no repayment the bill's minimum makes needless, and says the review restores the line", () => {
+    const t = run(events, { policy, profile, until: 70 });
+    expect(stepOn(t, "review", 35)).toMatchObject({ decision: "suspended" });
+    const s = stepOn(t, "contact_support", 36);
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    expect(remedy(s.remedies, "reduce_debt")).toMatchObject({ repay: [], over: 0, review: { day: 64 } });
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 64, ready: true });
+    // as it said: the minimum met, the review restores the line
+    expect(stepOn(t, "review", 64)).toMatchObject({ decision: "restored" });
   });
 });
