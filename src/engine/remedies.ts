@@ -81,9 +81,22 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the reason codes of the characteristics the customer can improve (at most four: those costing the most points)",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
       ahead:
-        "a suspended line whose next review can restore it, a month end before that review: `current` is the score that review reads from that month-end report (`report`: its `day` and `date`; the repayments and the spending since the last one counted, the bills due before it met at their minimum), `today` today's",
+        "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
       review:
         "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides",
+    },
+  },
+  repay_in_full: {
+    meaning:
+      "repay Huabei's bills falling due before the next periodic review in full by their due date: met only at their minimum, the score that review reads is short of what restoring the line needs — or, `keeps`, of the minimum an active line must keep",
+    fields: {
+      due: `the last of their due days (${dayDate})`,
+      amount: "what is due on that day, its charges until then included (yuan)",
+      review: `the periodic review that then restores the line (${dayDate})`,
+      reads: "the score that review reads with the bills met only at their minimum",
+      needed: "the score restoring the line needs (with `keeps`: the minimum an account may keep)",
+      keeps:
+        "an active line that review would suspend for its score (below minScore): repaid in full, the review keeps it",
     },
   },
   wait_for_review: {
@@ -99,11 +112,11 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
       score:
-        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads from the coming month-end report (`report`: `day`, `date`) meets it: `today`, `reads` — no step raises the score then, and an early review comes only after that report",
+        "when today's score is short of what restoring the line needs (`needed`) and the one the next review reads on its day (`reads`, the bills due before it met at their minimum) meets it — from the coming month-end report (`report`: `day`, `date`; null: no month ends before it): `today`, `reads` — no step raises the score then, and an early review comes only after that report",
       reads:
         "when something stands in the way today (the debt ratio on record, say) and nothing does as the next review reads the customer — the coming month-end report (`day`, `date`), counting the repayments made since the last one, the bills due before the review met at their minimum: that report; an early review comes only after it",
       periodic:
-        "with `ready`, when nothing stands in the way on today's record, which an early review asked for now reads and restores the line on, but the next review, reading the coming month-end report (`report`: `day`, `date`; the bills due before it met at their minimum), would read a score (`reads`) short of what restoring needs (`needed`) — not of what keeping the line needs, so that review keeps the line the early review restores: the early review is the way, and `early` is today",
+        "with `ready`, when nothing stands in the way on today's record, which an early review asked for now reads and restores the line on, but the next review, reading the coming month-end report (`report`: `day`, `date`; null when none comes before it) with the bills due before it met at their minimum, would read a score (`reads`) short of what restoring needs (`needed`) — not of what keeping the line needs, so that review keeps the line the early review restores: the early review is the way, and `early` is today",
       policyBars:
         "when the policy's largest limit (`largest`, yuan) is below its smallest line (`smallest`, yuan): no review restores the line under it, whatever the customer does — only a change of policy would; `early` is null. With `atIncome` (yuan a month, the most a file can state): the largest limit the income multiple allows at that income, so no income the customer reports brings a line",
     },

@@ -7,6 +7,7 @@ import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, type Line, lineOf } from "./customer.js";
 import type { DueRecord } from "./record.js";
+import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
 import type { DebtRepayment, Fen } from "./types.js";
@@ -74,9 +75,36 @@ export function duesAhead(c: Customer, day: number, calendar: Calendar, until: n
     .map((r) => ({ ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" }));
 }
 
+/**
+ * What repaying in full the Huabei bills among `dues` (duesAhead's) that revolve takes: the last of their
+ * due days, and what is due on its morning — every bill due by then, with its charges until then — as a
+ * customer who does nothing more until then has it; null when none revolves. Repaid by then, each is
+ * recorded paid in full rather than revolved.
+ */
+export function billsInFull(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  dues: readonly DueRecord[],
+): { day: number; amount: Fen } | null {
+  const revolved = dues.filter((r) => r.line === "huabei" && r.outcome === "revolved");
+  if (revolved.length === 0) return null;
+  const last = Math.max(...revolved.map((r) => r.dueDay));
+  const s = stateOf(c, day, calendar);
+  if (last > day) {
+    dayCloses(s, ignore);
+    for (let d = day + 1; d <= last; d++) {
+      dayOpens(s, d, ignore);
+      if (d < last) dayCloses(s, ignore);
+    }
+  }
+  return { day: last, amount: revolving.dueBy(s.customer.huabei.ledger, last).due };
+}
+
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
- *  the latest the month end) and nothing else done by the customer. */
+ *  the latest the month end), each bill and instalment falling due after today met at its minimum, and
+ *  nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -95,10 +123,26 @@ function ranTo(
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {
     dayOpens(s, d, ignore);
+    meetDue(copy, d);
     repayOn(d);
     dayCloses(s, ignore);
   }
   return copy;
+}
+
+/** The customer meets what falls due on `day` at its minimum, as the reviews ahead are read (duesAhead): a
+ *  Huabei bill's minimum, a Jiebei instalment — so a report after it shows the balance less what met it,
+ *  not a bill left unpaid, in arrears and at the penalty rate. */
+function meetDue(c: Customer, day: number): void {
+  const l = c.huabei.ledger;
+  if (l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided)) {
+    const { minimum } = revolving.dueBy(l, day);
+    if (minimum > 0) repayLine(c, c.huabei, minimum, day);
+  }
+  let due = 0;
+  for (const loan of c.jiebei.book.loans)
+    if (loan.dueDay === day) due += loan.duePrincipal + loan.dueInterest;
+  if (due > 0) repayLine(c, c.jiebei, due, day);
 }
 
 /** The engine's state for a copy of the customer during `day`'s customer events. */

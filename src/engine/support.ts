@@ -30,7 +30,7 @@ import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
-import { asNextReviewReads, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
+import { asNextReviewReads, billsInFull, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
 import {
   citedFacts,
   citing,
@@ -174,7 +174,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return d !== null && d.day <= next;
   });
   const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
-  const atReview = read === c ? s : scoreOn(read, day);
+  // …scored on its day, with the bills due before it met at their minimum
+  const dues = lines.some((l) => l.status === "active") ? duesAhead(c, day, calendar, next) : [];
+  const atReview = read === c && dues.length === 0 ? s : scoreOn(withDues(read, dues), next);
   // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
   // unpaid brings first, and the pay step names it (once), rather than the later trigger beside a warning
   const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
@@ -194,6 +196,26 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         reasons: v.reasons,
       });
     standardRemedies(c, line, day, atReview, calendar, v.facts, remedies);
+    // a score below the minimum that Huabei's bills due before the review, met only at their minimum, bring:
+    // repaid in full by their due date, the review reads a score the line keeps — that is the step
+    const below = v.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM");
+    const inFull = below?.threshold !== undefined ? billsInFull(c, day, calendar, dues) : null;
+    if (below?.threshold !== undefined && inFull !== null) {
+      const inFullDues = dues.map((r) => (r.line === "huabei" ? { ...r, outcome: "paid" as const } : r));
+      const kept = scoreOn(withDues(read, inFullDues), next);
+      const at = remedies.findIndex((r) => r.line === line.id && r.kind === "raise_score");
+      if (kept.score >= below.threshold && at >= 0)
+        remedies[at] = {
+          line: line.id,
+          kind: "repay_in_full",
+          due: { day: inFull.day, date: calendar.date(inFull.day) },
+          amount: inFull.amount,
+          review: { day: next, date: calendar.date(next) },
+          reads: atReview.score,
+          needed: below.threshold,
+          keeps: true,
+        };
+    }
     for (const f of v.facts) {
       if (!reasons.includes(f.code)) reasons.push(f.code);
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -205,7 +227,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
-    const wholeScored = whole === read ? atReview : scoreOn(whole, day);
+    const wholeDues = duesAhead(c, day, calendar, next);
+    const wholeScored =
+      whole === read
+        ? atReview
+        : scoreOn(withDues(whole, wholeDues), whole === c && wholeDues.length === 0 ? day : next);
     for (const line of lines) {
       if (!isOpen(line)) continue;
       const to = limitAfterReview(whole, line.id, next, wholeScored);
@@ -347,7 +373,12 @@ function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Cust
     if (amount > 0) repayLine(paid, line, amount, day);
   }
   const read = asNextReviewReads(paid, day, calendar);
-  return { read, s: scoreOn(read, day) };
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const dues = duesAhead(paid, day, calendar, next);
+  return {
+    read,
+    s: read === paid && dues.length === 0 ? scoreOn(read, day) : scoreOn(withDues(read, dues), next),
+  };
 }
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
@@ -408,6 +439,8 @@ function suspendedLine(
   let scored: Scored | null = null;
   // what the next periodic review would read, when an early review today restores the line and it would not
   let periodic: Periodic | null = null;
+  // the month-end report that review reads, when one comes before it
+  let report: { day: number; date: string } | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -426,6 +459,7 @@ function suspendedLine(
       ahead = beneath.ahead;
       scored = beneath.scored;
       reads = beneath.reads;
+      report = beneath.report;
     }
   } else {
     const own = restoration(c, line, day, s, calendar, remedies, line.cause);
@@ -434,6 +468,7 @@ function suspendedLine(
     scored = own.scored;
     periodic = own.periodic;
     reads = own.reads;
+    report = own.report;
   }
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
@@ -476,12 +511,16 @@ function suspendedLine(
     // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
     // ratio within the cap once the coming report counts) and the report on record is still over the cap
     // — as does a score step for the score that report brings
+    // (a score read on the review's day with no month end before it reads the report on record, as an
+    // early review does)
     const raisesAhead = remedies.some(
-      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead !== undefined,
+      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead?.report != null,
     );
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) || ahead !== null || reads !== null || raisesAhead
+      : incomeAwaitsReport(c, line, remedies) ||
+          ((ahead !== null || reads !== null) && report !== null) ||
+          raisesAhead
         ? monthEndAfter(calendar, day) + 1
         : day;
     const at = Math.max(day, clean, cooled, reported);
@@ -504,12 +543,25 @@ function suspendedLine(
             }
           : null;
     // debt advice sized to the score counts on the score the review named reads: an early review is offered
-    // only when the score it would read meets that too
+    // only when the score it would read meets that too — and so is one when the answer reads the customer
+    // as the next review will, when no step asked changes the score: from the coming report, or — none
+    // before that review — with the bills due before it (an early review reads its own day's record, the
+    // bills due after it not yet counted)
+    const changesScore = remedies.some(
+      (r) =>
+        r.line === line.id &&
+        (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
+    );
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
-        ((ahead !== null || reads !== null) &&
-          !scoreRestores(asNextReviewReads(c, day, calendar), duesAhead(c, day, calendar, at), line.id, at)))
+        ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
+          !scoreRestores(
+            at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
+            duesAhead(c, day, calendar, at),
+            line.id,
+            at,
+          )))
         ? first
         : at;
     remedies.push({
@@ -847,7 +899,7 @@ function reduceDebt(
  *  (`dues`, duesAhead), meets what restoring line `id` needs: the restoration score, and a limit band with a
  *  line in it (an income too low for the smallest line is a step of its own, which no score changes). */
 function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, review: number): boolean {
-  const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, review);
+  const s = scoreOn(withDues(read, dues), review);
   return s.score >= scoreRestoring(read, id);
 }
 
@@ -1060,6 +1112,9 @@ function restoration(
   blockers: RuleFact[];
   ahead: ScoreAhead | null;
   reads: { day: number; date: string } | null;
+  /** the month-end report the next review reads, when the answer reads the customer as that review will
+   *  (`scored` given) and a month ends before it */
+  report: { day: number; date: string } | null;
   scored: Scored | null;
   periodic: Periodic | null;
 } {
@@ -1128,6 +1183,7 @@ function restoration(
       blockers: [],
       ahead: null,
       reads: null,
+      report: null,
       scored: null,
       periodic: { reads: read.s.score, needed: read.needed, report: read.report },
     };
@@ -1147,7 +1203,31 @@ function restoration(
   // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
   // it when it is a later one)
   const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
-  if (short) {
+  // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
+  // in full by their due date, recorded so, the score it reads restores the line — that is the step
+  const inFull = short && read !== null ? billsInFull(c, day, calendar, read.dues) : null;
+  const paidInFull =
+    inFull !== null &&
+    read !== null &&
+    scoreRestores(
+      read.read,
+      read.dues.map((r) => (r.line === "huabei" ? { ...r, outcome: "paid" as const } : r)),
+      line.id,
+      reviewOnOrAfter(calendar, day, p),
+    );
+  if (inFull !== null && read !== null && paidInFull) {
+    const next = reviewOnOrAfter(calendar, day, p);
+    remedies.push({
+      line: line.id,
+      kind: "repay_in_full",
+      due: { day: inFull.day, date: calendar.date(inFull.day) },
+      amount: inFull.amount,
+      review: { day: next, date: calendar.date(next) },
+      reads: read.s.score,
+      needed: read.needed,
+      keeps: false,
+    });
+  } else if (short) {
     remedies.push(
       read !== null
         ? { ...raiseScore(line, read.s, read.needed), ahead: { today: s.score, report: read.report } }
@@ -1168,12 +1248,13 @@ function restoration(
   // naming the report it reads), or something though nothing does today (spending since the last report:
   // that review does not restore the line as today's record would have it); else what does today
   if (ahead === null || read === null)
-    return { blockers: today, ahead: scoreAhead, reads: null, scored: null, periodic: null };
+    return { blockers: today, ahead: scoreAhead, reads: null, report: null, scored: null, periodic: null };
   const turns = (today.length === 0) !== (ahead.length === 0);
   return {
     blockers: ahead,
     ahead: scoreAhead,
     reads: turns ? read.report : null,
+    report: read.report,
     scored: read.s,
     periodic: null,
   };
@@ -1182,29 +1263,40 @@ function restoration(
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
 type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
 
-/** When a month end comes before the next periodic review, the customer as that review reads them: the
- *  lines' balances as its report shows them (the repayments made and the spending since the last one, with
- *  the charges until then), scored on its day with the due dates decided before it (each bill met at its
- *  minimum) — with the score restoring the line needs then, and the report; else null. */
+/** The customer as the next periodic review reads them, when that differs from today's record: a month
+ *  end before it (the lines' balances as its report shows them — the repayments made and the spending
+ *  since the last one, with the charges until then), or a due date before it — scored on its day with the
+ *  due dates decided before it (`dues`: each bill met at its minimum) — with the score restoring the line
+ *  needs then, and the report (null: none comes before the review); else null. */
 function readAhead(
   c: Customer,
   line: Line,
   day: number,
   calendar: Calendar,
-): { read: Customer; s: Scored; needed: number; report: { day: number; date: string } } | null {
+): {
+  read: Customer;
+  s: Scored;
+  needed: number;
+  report: { day: number; date: string } | null;
+  dues: DueRecord[];
+} | null {
   const read = asNextReviewReads(c, day, calendar);
-  if (read === c) return null;
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const dues = duesAhead(c, day, calendar, next);
-  const s = scoreOn(dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] }, next);
+  if (read === c && dues.length === 0) return null;
   const monthEnd = monthEndAfter(calendar, day);
   return {
     read,
-    s,
+    s: scoreOn(withDues(read, dues), next),
     needed: scoreRestoring(read, line.id),
-    report: { day: monthEnd, date: calendar.date(monthEnd) },
+    report: read === c ? null : { day: monthEnd, date: calendar.date(monthEnd) },
+    dues,
   };
 }
+
+/** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
+const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
+  dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };
 
 /** The first day a restoration's clean period can have ended: from the last overdue repaid, or from
  *  today when one is still outstanding (paid today at the earliest). */

@@ -205,9 +205,10 @@ export type Remedy = {
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
    *  most the score reaches with all of them at their maximum */
-  /** `ahead`: `current` is the score the next review reads from the month-end `report` before it (the
-   *  repayments and the spending since the last one counted), not today's (`today`) — a suspended line's
-   *  step when that review is the one that can restore it */
+  /** `ahead`: `current` is the score the next review reads on its day, the bills due before it met at
+   *  their minimum — from the month-end `report` before it (the repayments and the spending since the last
+   *  one counted; null: no month ends before it) — not today's (`today`): a suspended line's step when that
+   *  review is the one that can restore it */
   /** `review`: the score is needed at a later review than the next, the first that can restore the line:
    *  it reads the score then, from the month-end report before it, which what is spent and repaid until
    *  then decides — `current` is today's */
@@ -217,8 +218,24 @@ export type Remedy = {
       needed: number;
       drivers: ReasonCode[];
       reach?: number;
-      ahead?: { today: number; report: { day: number; date: string } };
+      ahead?: { today: number; report: { day: number; date: string } | null };
       review?: { day: number; date: string };
+    }
+  /** Huabei's bills falling due before the next periodic review (`review`), the last on `due`: repaid in
+   *  full by then (`amount`, what is due on that day, its charges until then included), each is recorded
+   *  paid in full and the review reads a score that restores the line (or, `keeps`, keeps an active one);
+   *  met only at their minimum, it reads `reads`, short of the `needed` that asks — a suspended line's step
+   *  when that review is the one that can restore it, an active line's when it would suspend it */
+  | {
+      kind: "repay_in_full";
+      due: { day: number; date: string };
+      amount: Fen;
+      review: { day: number; date: string };
+      reads: number;
+      needed: number;
+      /** an active line the review would suspend for its score: repaid in full, it keeps the line (`needed`
+       *  the minimum an account may keep) rather than restores it */
+      keeps: boolean;
     }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */
@@ -227,8 +244,9 @@ export type Remedy = {
    *  can restore the line at */
   /** `ready`: nothing stands in the way of the restoration today: the review only has to come */
   /** `score`: today's score is short of what restoring the line needs (`needed`), and the score the next
-   *  review reads from the month-end `report` before it (`reads`: the repayments made since the last one
-   *  counted) meets it — no step raises the score then, and an early review reads it only after that report */
+   *  review reads on its day (`reads`: the bills due before it met at their minimum) — from the month-end
+   *  `report` before it (the repayments made since the last one counted; null: no month ends before it)
+   *  — meets it: no step raises the score then, and an early review reads it only after that report */
   /** `policyBars`: the policy's largest limit (`largest`) is below its smallest line (`smallest`): no
    *  review restores the line under it, whatever the customer does — only a change of policy would; no
    *  early review is offered. With `atIncome`, the largest its income multiple makes at that income, the
@@ -244,9 +262,9 @@ export type Remedy = {
       ready: boolean;
       early: { day: number; date: string; now: boolean } | null;
       withIncome: { day: number; date: string } | null;
-      score?: { today: number; reads: number; needed: number; report: { day: number; date: string } };
+      score?: { today: number; reads: number; needed: number; report: { day: number; date: string } | null };
       reads?: { day: number; date: string };
-      periodic?: { reads: number; needed: number; report: { day: number; date: string } };
+      periodic?: { reads: number; needed: number; report: { day: number; date: string } | null };
       policyBars?: { largest: Fen; smallest: Fen; atIncome?: Fen };
     }
   | { kind: "wait_for_inquiries"; day: number; date: string }

@@ -98,6 +98,8 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
+    case "repay_in_full":
+      return { ...r, amount: yuan(r.amount) };
     case "reduce_debt":
       return {
         ...r,

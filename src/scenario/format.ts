@@ -303,11 +303,13 @@ export function remedyText(r: Remedy): string {
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
-        r.ahead !== undefined
-          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
-          : r.review !== undefined
-            ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
-            : `raise the score from ${r.current} to ${r.needed}`;
+        r.ahead?.report === null
+          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
+          : r.ahead !== undefined
+            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+            : r.review !== undefined
+              ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+              : `raise the score from ${r.current} to ${r.needed}`;
       if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
       // said before the steps, so that they are not taken for a way there
       const out =
@@ -316,13 +318,19 @@ export function remedyText(r: Remedy): string {
           : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
       return `${raise} — ${out}: ${steps.join(" ")}`;
     }
+    case "repay_in_full":
+      return r.keeps
+        ? `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then keeps the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, below the ${r.needed} an account must keep`
+        : `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
     case "wait_for_review": {
       // the score the review reads from the coming report, when today's is short of it
       const sc = r.score;
       const reads =
         sc === undefined
           ? ""
-          : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
+          : sc.report === null
+            ? ` — on its day, the bills due before it met at their minimum, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`
+            : ` — from the month-end report on ${sc.report.date} (day ${sc.report.day}), which counts the repayments made since the last one, the next review reads a score of ${sc.reads}, meeting the ${sc.needed} restoring the line needs (${sc.today} today)`;
       // the report that review reads, when reading it is what leaves nothing in the way (today's record
       // does not: the debt ratio on it, say); named once when the score above names it
       const report =
@@ -332,7 +340,7 @@ export function remedyText(r: Remedy): string {
       // an early review now restores the line, reading today's record; the next periodic one would not
       const pr = r.periodic;
       if (r.ready && pr !== undefined && r.early?.now === true)
-        return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: reading the month-end report on ${pr.report.date} (day ${pr.report.day}), the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
+        return `nothing more is needed: an early review (${requestReviewOf(r.line)}) now restores the line, reading today's record; the ${r.later ? "periodic review" : "next periodic review"} on ${r.date} (day ${r.day}) would not as things stand: ${pr.report === null ? "on its day" : `reading the month-end report on ${pr.report.date} (day ${pr.report.day})`}, the bills due before it met at their minimum, it reads a score of ${pr.reads}, short of the ${pr.needed} restoring the line needs`;
       if (r.ready) {
         // nothing is asked above: no "once what is asked above is done"
         const early =
@@ -436,8 +444,9 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
     r.report && r.repay?.some((p) => p.debt !== "elsewhere")
       ? ` by ${r.report.date} (day ${r.report.day})`
       : "";
-  // repayments already made on the lines, which the coming report counts, are enough
-  const done = `the repayments already made on Huabei and Jiebei, which ${report ?? "the next month-end report"} counts,`;
+  // repayments already made on the lines, and the minimums of the bills due before it, which the coming
+  // report counts, are enough
+  const done = `the repayments already made on Huabei and Jiebei, and each bill falling due before it met at its minimum, which ${report ?? "the next month-end report"} counts,`;
   const plan =
     r.repay === null
       ? "pay down debt"

@@ -1598,7 +1598,7 @@ describe("debt advice: what the review will read", () => {
     const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
     expect(r).toMatchObject({ repay: [], over: 0, report: { day: 59 }, review: { day: 74 } });
     expect(describeRemedy(r)).toMatch(
-      /^nothing more to repay: the repayments already made on Huabei and Jiebei, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
+      /^nothing more to repay: the repayments already made on Huabei and Jiebei, and each bill falling due before it met at its minimum, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
     );
     expect(
       stepOn(run([...repaid(110_000), on.repay(69, "full")], { policy, profile, until: 80 }), "review", 74),
@@ -1960,19 +1960,31 @@ describe("debt advice, followed exactly", () => {
             // a line's repayment counts at a coming report, which the advice names
             if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
           }
-          // the advised repayments, right after the call, and nothing else
+          // the advised repayments, right after the call, and nothing else but each bill and instalment
+          // falling due before the review met at its minimum (as the advice reads the reports ahead)
           const repayments: EventInput[] = r.repay.map((p) =>
             p.debt === "elsewhere"
               ? { day: g.contact, type: "external_repayment", amount: p.amount }
               : { day: g.contact, type: "repay", line: p.debt, amount: { kind: "amount", fen: p.amount } },
           );
-          const followed = (repay: EventInput[]) =>
-            debtToIncome(
-              atReview(
-                scenario([...g.events, ...repay], { policy: g.policy, profile: g.profile }),
-                r.review.day,
-              ),
-            );
+          const followed = (repay: EventInput[]) => {
+            const dues: EventInput[] = [];
+            for (;;) {
+              const events = [...g.events, ...repay, ...dues];
+              const t = simulate(
+                scenario(events, { policy: g.policy, profile: g.profile, until: r.review.day }),
+              );
+              const more = t.steps
+                .filter((x) => x.event.type === "due" && x.day > g.contact && x.day < r.review.day)
+                .filter((x) => !dues.some((d) => d.day === x.day && d.type === "repay" && d.line === x.line))
+                .map((x): EventInput => on.repay(x.day, "minimum", x.line ?? "huabei"));
+              if (more.length === 0)
+                return debtToIncome(
+                  atReview(scenario(events, { policy: g.policy, profile: g.profile }), r.review.day),
+                );
+              dues.push(...more);
+            }
+          };
           expect(followed(repayments)).toBeLessThanOrEqual(r.max);
           // a repayment elsewhere counts to the fen: one fen less on the last one is not enough
           const last = r.repay.at(-1);
@@ -2219,5 +2231,104 @@ describe("contact_support: an early review today reads today's record", () => {
     // not asked for, the review of day 74 reads what the answer says and restores nothing
     const waited = run(events, { policy: DEFAULT_POLICY, profile, until: 80 });
     expect(stepOn(waited, "review", 74)).toMatchObject({ status: "suspended", score: 653 });
+  });
+});
+
+describe("customer service and the bills due before the next review, with no month end before it", () => {
+  // suspended for credit on day 45; the debt elsewhere repaid on day 47 brings today's score to 663, 3 over
+  // the 660 restoring needs. The review of day 74 comes after the March bill's due date (day 69) and no
+  // month end comes between: a bill met at its minimum costs 10 points ("bills not paid in full"), so that
+  // review reads 653. An early review asked for on day 46 (declined: 605) leaves none before that review
+  // (the cooldown ends on day 76); without it, an early review today is the way (below)
+  const profile = {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.requestReview(46),
+    on.externalRepayment(47, 26_725.64),
+    on.support(67),
+    ...more,
+  ];
+  const until = 80;
+
+  it("does not promise the restoration a bill met at its minimum takes away: it asks for the bill in full", () => {
+    const t = run(story(on.repay(66, "minimum")), { policy: DEFAULT_POLICY, profile, until });
+    const s = stepOn(t, "contact_support", 67);
+    expect(s.status).toBe("suspended");
+    expect(s.score).toBe(663);
+    expect(s.reasons).not.toContain("READY_TO_RESTORE");
+    expect(s.reasons[0]).toBe("SCORE_BELOW_RESTORE");
+    expect(s.facts).toContainEqual(expect.objectContaining({ code: "SCORE_BELOW_RESTORE", value: 653 }));
+    const step = remedy(s.remedies, "repay_in_full")!;
+    // what is due on day 69, its interest until then included
+    expect(step).toMatchObject({
+      due: { day: 69, date: "2024-03-10" },
+      amount: 244_175,
+      review: { day: 74 },
+      reads: 653,
+      needed: 660,
+    });
+    expect(describeRemedy(step)).toBe(
+      "repay Huabei's bill due on 2024-03-10 (day 69) in full, ¥2,441.75, by its due date: the next periodic review, on 2024-03-15 (day 74), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of 653, short of the 660 restoring the line needs",
+    );
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    // no early review before that one: the cooldown since day 46 ends on day 76
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({ day: 74, ready: false, early: null });
+    // as it said: met at the minimum, the review restores nothing; in full, it restores the line
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: null, score: 653 });
+    const inFull = run(story(on.repay(66, "minimum"), on.repay(67, step.amount / 100)), {
+      policy: DEFAULT_POLICY,
+      profile,
+      until,
+    });
+    expect(stepOn(inFull, "review", 74)).toMatchObject({ decision: "restored" });
+  });
+
+  it("with an early review to ask for today, that is the way: it reads today's record, and that review keeps the line", () => {
+    const alone = story(on.repay(66, "minimum")).filter((e) => e.type !== "request_review");
+    const t = run(alone, { policy: DEFAULT_POLICY, profile, until });
+    const s = stepOn(t, "contact_support", 67);
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    const wait = remedy(s.remedies, "wait_for_review")!;
+    expect(wait).toMatchObject({
+      day: 74,
+      ready: true,
+      early: { day: 67, now: true },
+      periodic: { reads: 653, needed: 660, report: null },
+    });
+    expect(describeRemedy(wait)).toBe(
+      "nothing more is needed: an early review (request_review) now restores the line, reading today's record; the next periodic review on 2024-03-15 (day 74) would not as things stand: on its day, the bills due before it met at their minimum, it reads a score of 653, short of the 660 restoring the line needs",
+    );
+    const early = run([...alone, on.requestReview(67)], { policy: DEFAULT_POLICY, profile, until });
+    expect(stepOn(early, "request_review", 67)).toMatchObject({ decision: "restored" });
+    expect(stateOn(early, 75).status).toBe("active");
+  });
+
+  it("asks for the bill in full before its statement too, and says a review restores once it is repaid", () => {
+    // on day 60 the March bill (¥2,725.65) is stated; repaid in full that day, nothing more is needed
+    const before = stepOn(
+      run(story(on.support(60)), { policy: DEFAULT_POLICY, profile, until }),
+      "contact_support",
+      60,
+    );
+    expect(remedy(before.remedies, "repay_in_full")).toMatchObject({ due: { day: 69 }, reads: 653 });
+    const t = run(story(on.repay(60, "statement"), on.support(61)), {
+      policy: DEFAULT_POLICY,
+      profile,
+      until,
+    });
+    const s = stepOn(t, "contact_support", 61);
+    expect(s.reasons).toEqual(["READY_TO_RESTORE"]);
+    expect(kinds(s.remedies)).not.toContain("repay_in_full");
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
   });
 });
