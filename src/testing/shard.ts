@@ -10,9 +10,10 @@ export interface Shard {
 }
 
 /** `I/N` as typed (`test --shard`, `simulate --shard`); N beyond 2^53 is not a count a double holds
- *  exactly (the last shard would run nothing, and pass). */
+ *  exactly (the last shard would run nothing, and pass). No spaces, as no option's number takes them
+ *  (`--accounts " 10"`, `--workers " 2"`): ` 1/2` was read as 1/2. */
 export function parseShard(text: string): Shard {
-  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(text);
+  const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
   if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {

@@ -154,6 +154,9 @@ describe("credit-sim test: expectations", () => {
     [[`${FIX}/nothing-*.yaml`], /no scenario files match this pattern/],
     [[`${FIX}/pass`, "--shard", "4/3"], /--shard must be I\/N with 1 ≤ I ≤ N, got "4\/3"/],
     [[`${FIX}/pass`, "--shard", "x"], /hint:\s+e\.g\. --shard 1\/3/],
+    // as --workers " 2" is: a space typed into a number is a typo, not the number
+    [[`${FIX}/pass`, "--shard", " 1/2"], /--shard must be I\/N with 1 ≤ I ≤ N, got " 1\/2"/],
+    [[`${FIX}/pass`, "--workers", " 2"], /--workers: " 2" is not a number/],
     [[`${FIX}/pass`, "--reporter", "junti"], /unknown reporter "junti".*\n.*did you mean "junit"\?/],
     [[`${FIX}/pass`, "--reporter", "json", "--reporter", "junit"], /only one reporter can write to stdout/],
     [[`${FIX}/pass`, "--output-file", "junit"], /--output-file must be REPORTER=FILE/],

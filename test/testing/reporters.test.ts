@@ -177,7 +177,7 @@ describe("--reporter json", () => {
     expect(r.status).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({
-      version: 1,
+      version: 2,
       ok: false,
       exitCode: 1,
       summary: {
@@ -210,7 +210,11 @@ describe("--reporter json", () => {
       ],
       nearest: null,
     });
-    expect(mixed.expectations[1].steps[0]).toMatchObject({
+    // the steps of a day are the scenario's, by day and line: an expectation has none of its own
+    expect(mixed.expectations[1]).not.toHaveProperty("steps");
+    const day30 = mixed.days.find((d: { day: number; on: string }) => d.day === 30 && d.on === "huabei");
+    expect(day30).toMatchObject({ day: 30, date: "2024-01-31", on: "huabei" });
+    expect(day30.steps[0]).toMatchObject({
       day: 30,
       event: "change_profile",
       decision: "suspended",
@@ -220,7 +224,7 @@ describe("--reporter json", () => {
       cause: "security",
     });
     expect(mixed.expectations[2].nearest).toMatchObject({ day: 25, event: "change_profile" });
-    expect(mixed.expectations[1].steps[0].facts).toEqual([
+    expect(day30.steps[0].facts).toEqual([
       { code: "SECURITY_PROFILE_CHANGES", parameter: "securityMaxChanges", threshold: 2, value: 3 },
     ]);
   });
@@ -231,8 +235,8 @@ describe("--reporter json", () => {
   it("gives Jiebei's limit and balance in yuan, as Huabei's", async () => {
     const r = await twoLinesJson();
     expect(r.status).toBe(0);
-    const steps = JSON.parse(r.stdout).scenarios[0].expectations.flatMap(
-      (e: { steps: Array<{ day: number; jiebei: { limit: number; balance: number } | null }> }) => e.steps,
+    const steps = JSON.parse(r.stdout).scenarios[0].days.flatMap(
+      (d: { steps: Array<{ day: number; jiebei: { limit: number; balance: number } | null }> }) => d.steps,
     );
     const opened = steps.find((s: { jiebei: unknown }) => s.jiebei !== null);
     // day 0: Jiebei opens at ¥50,000 (run --json says 50000 too)
@@ -243,14 +247,16 @@ describe("--reporter json", () => {
     const r = await twoLinesJson();
     const doc = JSON.parse(r.stdout);
     const page = readFileSync(join(ROOT, "docs/ci-regression.md"), "utf8");
-    const sketch = page.slice(page.indexOf("{ version: 1"), page.indexOf("## Selecting"));
+    const sketch = page.slice(page.indexOf("{ version: 2"), page.indexOf("## Selecting"));
     const scenario = doc.scenarios[0];
     const expectation = scenario.expectations[0];
-    const step = expectation.steps[0];
+    const day = scenario.days[0];
+    const step = day.steps[0];
     for (const key of [
       ...Object.keys(doc),
       ...Object.keys(scenario),
       ...Object.keys(expectation),
+      ...Object.keys(day),
       ...Object.keys(step),
     ])
       expect(sketch, key).toMatch(new RegExp(`\\b${key}\\b`));

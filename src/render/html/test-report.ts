@@ -6,7 +6,7 @@ import { lineName, money } from "../../scenario/format.js";
 import { shellPath } from "../../shared/text.js";
 import { checkValueText } from "../../testing/check-text.js";
 import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
-import { compactStep, reasonsCaption, reasonsOnRecord } from "../../testing/steps.js";
+import { compactStep, reasonsCaption, reasonsOnRecord, stepsShownBefore } from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
@@ -45,13 +45,24 @@ function stepRows(steps: readonly StepSummary[]): string {
     .join("")}</tbody></table></div>`;
 }
 
-function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
+function expectationBlock(
+  r: ScenarioReport,
+  e: ExpectationReport,
+  shownBefore: ExpectationReport | null,
+): string {
   const checks = e.checks
     .map(
       (c) =>
         `<tr><td>${c.ok ? '<span class="pass">✓</span>' : '<span class="fail">✗</span>'}</td><td class="mono">${esc(c.field)}</td><td class="mono">${esc(checkValueText(c.field, c.expected))}</td><td class="mono${c.ok ? "" : " fail"}">${esc(checkValueText(c.field, c.actual))}</td></tr>`,
     )
     .join("");
+  const head = `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
+<p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>
+<div class="xscroll"><table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table></div>`;
+  // the day's steps and their reasons, shown with an earlier failure of that day: not again
+  if (shownBefore !== null)
+    return `${head}
+<p class="note" style="margin-top:10px">${esc(`What happened on day ${e.day}, and the reasons on record: shown above, at expect[${shownBefore.index}].`)}</p></div>`;
   const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
   const caption = e.steps.length
     ? `What happened on day ${e.day}:`
@@ -64,9 +75,7 @@ function expectationBlock(r: ScenarioReport, e: ExpectationReport): string {
   const reasons = codes.length
     ? `${reasonsHead}<ul class="reasons">${codes.map((r) => `<li>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(reasonView(r.code).text + r.numbers)}</li>`).join("")}</ul>`
     : reasonsHead;
-  return `<div class="expectation"><h4 class="fail">✗ ${esc(e.title)}</h4>
-<p class="path">${esc(r.file)}, expect[${e.index}], day ${e.day} (${esc(e.date)})${e.end ? ", the last day" : ""}</p>
-<div class="xscroll"><table class="checks"><thead><tr><th></th><th>check</th><th>expected</th><th>got</th></tr></thead><tbody>${checks}</tbody></table></div>
+  return `${head}
 <p class="note" style="margin-top:10px">${esc(caption)}</p>${shown.length ? stepRows(shown) : ""}${reasons}</div>`;
 }
 
@@ -134,7 +143,8 @@ function scenarioBlock(r: ScenarioReport): string {
     `<div class="path">${esc(r.file)}${r.policy ? ` · policy ${esc(r.policy)}` : ""} · ${passed} of ${r.expectations.length} expectations held${snap ? ` · golden trace ${esc(snap.status)}` : ""}</div>`,
   ];
   if (r.status === "error" && r.error) parts.push(`<div class="err">${esc(r.error)}</div>`);
-  for (const e of failed) parts.push(expectationBlock(r, e));
+  const shownBefore = stepsShownBefore(r.expectations);
+  for (const e of failed) parts.push(expectationBlock(r, e, shownBefore(e)));
   if (snap?.status === "mismatch" && snap.diff) {
     parts.push(
       `<h4 class="fail">✗ golden trace changed</h4><p class="path">${esc(snap.file)} — if the change is intended: credit-sim test ${esc(shellPath(r.file))} -u, then review and commit the trace</p>`,

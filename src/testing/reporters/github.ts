@@ -9,7 +9,7 @@ import { pushAll } from "../../shared/lists.js";
 import { shellPath, workflowPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import { type ExpectationReport, printableRun, type ScenarioReport, type TestRun } from "../report.js";
-import { reasonsOnRecord, stepLine } from "../steps.js";
+import { reasonsOnRecord, stepLine, stepsShownBefore } from "../steps.js";
 
 /** Workflow-command escaping: data loses %, CR and LF; properties also : and ,. */
 const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -28,8 +28,16 @@ function command(
   return `::${kind} ${props.join(",")}::${data(message)}`;
 }
 
-function expectationMessage(e: ExpectationReport): string {
+function expectationMessage(e: ExpectationReport, shownBefore: ExpectationReport | null): string {
   const lines = e.checks.filter((c) => !c.ok).map(checkLine);
+  // the day's steps and their reasons, in the annotation of an earlier expectation of that day: not again
+  if (shownBefore !== null) {
+    const at = shownBefore.line === null ? "" : ` (line ${shownBefore.line})`;
+    lines.push(
+      `on day ${e.day} (${e.date}): the steps and reasons in the annotation of expect[${shownBefore.index}]${at}`,
+    );
+    return lines.join("\n");
+  }
   const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
   if (shown.length) {
     lines.push(
@@ -76,12 +84,13 @@ function scenarioCommands(r: ScenarioReport, at: string): string[] {
     case "failed":
       break;
   }
+  const shownBefore = stepsShownBefore(r.expectations);
   for (const e of r.expectations.filter((x) => !x.ok)) {
     out.push(
       command(
         "error",
         { file: at, line: e.line, title: `credit-sim: ${r.name} › ${e.title}` },
-        expectationMessage(e),
+        expectationMessage(e, shownBefore(e)),
       ),
     );
   }

@@ -9,7 +9,7 @@ import { lineName } from "../../scenario/format.js";
 import { printable, shellPath } from "../../shared/text.js";
 import { checkLine } from "../check-text.js";
 import type { ExpectationReport, ScenarioReport, TestRun } from "../report.js";
-import { reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
+import { reasonsOnRecord, stepColumns, stepLine, stepsShownBefore, twoLines } from "../steps.js";
 
 // characters XML 1.0 does not allow, even escaped
 // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
@@ -27,7 +27,12 @@ interface Case {
   skipped?: { "@_message": string };
 }
 
-function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string): Case {
+function expectationCase(
+  r: ScenarioReport,
+  e: ExpectationReport,
+  time: string,
+  shownBefore: ExpectationReport | null,
+): Case {
   const c: Case = {
     "@_name": clean(e.title),
     "@_classname": clean(r.name),
@@ -38,23 +43,34 @@ function expectationCase(r: ScenarioReport, e: ExpectationReport, time: string):
     const failed = e.checks.filter((x) => !x.ok);
     const message = failed.map(checkLine).join("; ");
     const shown = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
-    const body = [
+    const head = [
       `${r.name}, ${r.file}, expect[${e.index}], day ${e.day} (${e.date})`,
       ...e.checks.map((x) => `${x.ok ? "ok  " : "FAIL"} ${checkLine(x)}`),
-      e.steps.length
-        ? `steps on day ${e.day}:`
-        : e.nearest
-          ? `no ${lineName(e.on)} step on day ${e.day}; nearest step before it:`
-          : "no step on or before that day",
-      ...(shown.length
-        ? [stepColumns(twoLines(shown)), ...shown.map((s) => stepLine(s, twoLines(shown)))]
-        : []),
-      `reasons on record: ${
-        reasonsOnRecord(shown)
-          .map((r) => `${r.also ? "also " : ""}${r.code}${r.numbers}`)
-          .join(", ") || "none"
-      }`,
-    ].join("\n");
+    ];
+    // the day's steps and their reasons, in the failure of an earlier expectation of that day: not again
+    const body = (
+      shownBefore !== null
+        ? [
+            ...head,
+            `steps on day ${e.day} and reasons on record: in the failure of expect[${shownBefore.index}]`,
+          ]
+        : [
+            ...head,
+            e.steps.length
+              ? `steps on day ${e.day}:`
+              : e.nearest
+                ? `no ${lineName(e.on)} step on day ${e.day}; nearest step before it:`
+                : "no step on or before that day",
+            ...(shown.length
+              ? [stepColumns(twoLines(shown)), ...shown.map((s) => stepLine(s, twoLines(shown)))]
+              : []),
+            `reasons on record: ${
+              reasonsOnRecord(shown)
+                .map((r) => `${r.also ? "also " : ""}${r.code}${r.numbers}`)
+                .join(", ") || "none"
+            }`,
+          ]
+    ).join("\n");
     c.failure = { "@_message": clean(message), "@_type": "ExpectationFailed", "#text": clean(body) };
   }
   return c;
@@ -81,7 +97,8 @@ function suite(r: ScenarioReport): Record<string, unknown> {
       skipped: { "@_message": "the scenario has no expectations" },
     });
   }
-  for (const e of r.expectations) cases.push(expectationCase(r, e, perCase));
+  const shownBefore = stepsShownBefore(r.expectations);
+  for (const e of r.expectations) cases.push(expectationCase(r, e, perCase, shownBefore(e)));
   const snap = r.snapshot;
   if (snap) {
     const c: Case = { ...base(`golden trace ${snap.file}`), "@_time": perCase };

@@ -14,7 +14,15 @@ import {
   type StepSummary,
   type TestRun,
 } from "../report.js";
-import { compactStep, reasonsCaption, reasonsOnRecord, stepColumns, stepLine, twoLines } from "../steps.js";
+import {
+  compactStep,
+  reasonsCaption,
+  reasonsOnRecord,
+  stepColumns,
+  stepLine,
+  stepsShownBefore,
+  twoLines,
+} from "../steps.js";
 
 const INDENT = "    ";
 
@@ -100,8 +108,9 @@ function failureBlock(
     return [c.red.bold(`✗ ${r.file}: bad input`), ...(r.error ?? "").split("\n").map((l) => `  ${l}`)];
   }
   const lines: string[] = [];
+  const shownBefore = stepsShownBefore(r.expectations);
   for (const e of r.expectations.filter((x) => !x.ok))
-    pushAll(lines, [...expectationBlock(r, e, c, columns), ""]);
+    pushAll(lines, [...expectationBlock(r, e, c, columns, shownBefore(e)), ""]);
   const snap = r.snapshot;
   if (snap?.status === "mismatch") {
     pushAll(lines, [
@@ -128,6 +137,7 @@ function expectationBlock(
   e: ExpectationReport,
   c: ChalkInstance,
   columns: number | undefined,
+  shownBefore: ExpectationReport | null,
 ): string[] {
   const lines = [
     c.red.bold(`✗ ${r.name} › ${e.title}`),
@@ -148,6 +158,13 @@ function expectationBlock(
     lines.push(
       `  ${mark} ${ch.field.padEnd(width)}  expected ${ch.expected.padEnd(expWidth)}  got ${actual}`,
     );
+  }
+  // the day's steps and their reasons, shown with an earlier failure of that day: not again
+  if (shownBefore !== null) {
+    lines.push(
+      `  what happened on day ${e.day}, and the reasons on record: shown above, at expect[${shownBefore.index}]`,
+    );
+    return lines;
   }
   const shown: StepSummary[] = e.steps.length ? e.steps : e.nearest ? [e.nearest] : [];
   if (e.steps.length) lines.push(`  what happened on day ${e.day}:`);
