@@ -281,7 +281,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       // a review that leaves the line suspended: what it named stays with the record, so that the restoration
       // cites what has been cleared since (an identity verified after a review asked for it), not only what
       // the suspension itself named
-      if (v.reasons[0] === "NOT_RESTORED_YET" && line.status === "suspended") noteNamed(line, v.facts);
+      if (factsKept(v) === "all" && line.status === "suspended") noteNamed(line, v.facts);
       return;
   }
 }
@@ -296,7 +296,7 @@ function noteNamed(line: Line, facts: readonly RuleFact[]): void {
  *  limit_reduced's reasons are the cut's; beside a suspension or a restoration, the cut's own are (a
  *  policy change's cut says so there too). */
 function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
-  const fact = limit < line.limit ? v.facts.find((f) => CUT_CODES.has(f.code)) : undefined;
+  const fact = limit < line.limit ? cutFact(v) : undefined;
   if (fact !== undefined)
     line.cut = {
       day,
@@ -308,6 +308,37 @@ function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
 }
 
 const CUT_CODES: ReadonlySet<ReasonCode> = new Set(Object.values(CUT_BY));
+
+/** The fact a limit cut is kept on record with (noteCut): the verdict's first of a cap it was cut to. */
+export const cutFact = (v: Verdict): RuleFact | undefined => v.facts.find((f) => CUT_CODES.has(f.code));
+
+/**
+ * Which of a verdict's facts applying it may keep on its line's record, whatever the line (applyVerdict):
+ * `all` — a suspension's (the record, or beneath a hold), a closure's and a charge-off's (the record), a
+ * limit cut's (the record of an active line; of a suspended one, the cut's fact), what a review that
+ * leaves a line suspended names in the way (NOT_RESTORED_YET: kept with the record); `cut` — a
+ * restoration's, whose record is cleared but for the cut that may come with it (cutFact); `none` — an
+ * approval's, and a decline's or an answer's that names nothing in the way. Lanes compare what is kept
+ * (judge.ts): the thresholds on record are each policy's own, and a restoration reads them.
+ */
+export function factsKept(v: Verdict): "all" | "cut" | "none" {
+  switch (v.decision) {
+    case "suspended":
+    case "closed":
+    case "charged_off":
+    case "limit_reduced":
+      return "all";
+    case "restored":
+      return "cut";
+    case "approved":
+    case "approved_lower":
+      return "none";
+    case "declined":
+    case "info":
+    case null:
+      return v.reasons[0] === "NOT_RESTORED_YET" ? "all" : "none";
+  }
+}
 
 /** On the lender's closure what it calls in falls due: Huabei bills it on a closing statement due on the
  *  next due day — everything owed, or on a closure that answers no default all but the instalment plans,

@@ -1,7 +1,7 @@
 // Deciding on a lane: a state stepped for several policies at once (lanes.ts) asks each policy for its
 // verdict and splits off those that decide otherwise.
 
-import type { StepOutcome } from "./apply-verdict.js";
+import { cutFact, factsKept, type StepOutcome } from "./apply-verdict.js";
 import { type EngineState, fork } from "./state.js";
 import type { RuleFact, Verdict } from "./verdict.js";
 
@@ -59,28 +59,54 @@ export function judge<V extends Verdict | null>(
   return v;
 }
 
-/** Two verdicts that leave the customer and the record alike. A review that decides nothing and names
- *  nothing changes nothing; one that names what keeps a suspended line suspended (NOT_RESTORED_YET: a
- *  periodic review, or an early one declined) keeps its facts with the record — all of them, beyond the
- *  four reasons it shows — and the restoration reads them (what was cleared since: a score below one
- *  policy's bands is no blocker under another), so its reasons and facts must be each policy's own. An
- *  answer (`info`: customer service, a review with nothing to review) is on record with its reasons, which
- *  must be each policy's own. A decision's facts are not compared: their values are the shared state's,
- *  alike under every policy, and their thresholds differ. */
-function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
+/** Every field a verdict may have, of any decision. */
+export type VerdictField = Verdict extends infer V ? (V extends unknown ? keyof V : never) : never;
+
+const field = <K extends VerdictField>(v: Verdict, k: K): unknown => (v as Partial<Record<K, unknown>>)[k];
+const same =
+  (k: VerdictField) =>
+  (a: Verdict, b: Verdict): boolean =>
+    field(a, k) === field(b, k);
+
+/**
+ * How two verdicts are alike in each field: the step shows the decision and its reasons, and what
+ * applying a verdict keeps on its line (apply-verdict.ts) must be equal — a policy that shares another's
+ * verdict shares what it leaves on record, and later decisions read it. A field the type gains is a
+ * compile error here until it is said how it compares (a field kept on record compares whole).
+ */
+export const ALIKE: { readonly [K in VerdictField]: (a: Verdict, b: Verdict) => boolean } = {
+  decision: same("decision"),
+  // shown with the step, and kept as the record's (a suspension, a closure, a cut of an active line)
+  reasons: (a, b) => sameList(a.reasons, b.reasons),
+  // the thresholds kept differ with the policy, and a restoration reads them (MEETS_CURRENT_POLICY, what
+  // was cleared since); facts not kept are the shared state's values against each policy's thresholds
+  facts: (a, b) => {
+    const kept = factsKept(a);
+    if (kept !== factsKept(b)) return false;
+    if (kept === "all") return sameFacts(a.facts, b.facts);
+    return kept === "none" || sameFact(cutFact(a), cutFact(b));
+  },
+  // the reasons kept with a cut that comes with a suspension or a restoration (line.cut)
+  cutReasons: (a, b) =>
+    a.cutReasons === b.cutReasons ||
+    (a.cutReasons !== undefined && b.cutReasons !== undefined && sameList(a.cutReasons, b.cutReasons)),
+  // what a cut of a suspended line names in the way, kept with the record (line.blockersNamed)
+  named: (a, b) =>
+    a.named === b.named || (a.named !== undefined && b.named !== undefined && sameFacts(a.named, b.named)),
+  limit: same("limit"),
+  cause: same("cause"),
+  beneath: same("beneath"),
+  policyBefore: same("policyBefore"),
+};
+
+const FIELDS = Object.keys(ALIKE) as VerdictField[];
+
+/** Two verdicts that leave the customer, the record and the step alike, field by field (ALIKE). */
+export function sameVerdict(a: Verdict | null, b: Verdict | null): boolean {
   if (a === b) return true;
-  if (a === null || b === null || a.decision !== b.decision) return false;
-  if (!sameList(a.reasons, b.reasons)) return false;
-  // what a review names in the way of a restoration is kept with the record (apply-verdict.ts, noteNamed)
-  if (a.reasons[0] === "NOT_RESTORED_YET" && !sameFacts(a.facts, b.facts)) return false;
-  if (a.decision === null) return true;
-  const limit = (v: Verdict) => ("limit" in v ? v.limit : undefined);
-  const cause = (v: Verdict) => ("cause" in v ? v.cause : undefined);
-  const beneath = (v: Verdict) => ("beneath" in v ? v.beneath : undefined);
-  const before = (v: Verdict) => ("policyBefore" in v ? v.policyBefore : undefined);
-  return (
-    limit(a) === limit(b) && cause(a) === cause(b) && beneath(a) === beneath(b) && before(a) === before(b)
-  );
+  if (a === null || b === null) return false;
+  for (const k of FIELDS) if (!ALIKE[k](a, b)) return false;
+  return true;
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -89,14 +115,27 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-/** Facts alike field by field (code, parameter, threshold, value, before, line). */
+/** Facts alike field by field, in order. */
 function sameFacts(a: readonly RuleFact[], b: readonly RuleFact[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    const keys = new Set([...Object.keys(x), ...Object.keys(y)]) as Set<keyof RuleFact>;
-    for (const k of keys) if (x[k] !== y[k]) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (!sameFact(a[i], b[i])) return false;
+  return true;
+}
+
+/** Every field a fact may have (a field the type gains is a compile error until it is listed). */
+const FACT_FIELDS = Object.keys({
+  code: 0,
+  parameter: 0,
+  threshold: 0,
+  value: 0,
+  before: 0,
+  line: 0,
+} satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
+
+/** Two facts alike in every field (absent in both, or equal). */
+function sameFact(x: RuleFact | undefined, y: RuleFact | undefined): boolean {
+  if (x === y) return true;
+  if (x === undefined || y === undefined) return false;
+  for (const k of FACT_FIELDS) if (x[k] !== y[k]) return false;
   return true;
 }

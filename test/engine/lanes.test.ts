@@ -2,15 +2,18 @@
 // decides stepped alone — on random timelines, with policies that differ in decision rules, with a switch
 // of policy part-way (as a `policy` event), and with identical policies (one slot, never split).
 
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { StepOutcome } from "../../src/engine/apply-verdict.js";
+import { decide, type StepOutcome } from "../../src/engine/apply-verdict.js";
+import { ALIKE, sameVerdict, type VerdictField } from "../../src/engine/judge.js";
 import { MECHANICS, runSharedDay, sameMechanics, shareState } from "../../src/engine/lanes.js";
 import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
 import { scoreOn } from "../../src/engine/score-inputs.js";
 import { snapshot } from "../../src/engine/snapshot.js";
-import { type EngineState, initialState } from "../../src/engine/state.js";
+import { type EngineState, fork, initialState } from "../../src/engine/state.js";
 import type { Policy, PolicyParams, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import type { Verdict } from "../../src/engine/verdict.js";
 import { POLICY_PARAM_NAMES } from "../../src/engine/vocabulary.js";
 import { customerEvents } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario } from "./builders.js";
@@ -145,6 +148,146 @@ function shared(sc: Scenario, policies: Policy[], switchDay: number | null) {
   }
   return { out, states: notes.size, visits };
 }
+
+/** Lines as a review finds them: active, suspended for credit with its record, under a security hold. */
+function lineStates(): EngineState[] {
+  const profile = {
+    age: 30,
+    monthlyIncome: 10_000,
+    verified: true,
+    creditHistoryMonths: 36,
+    externalDebt: 0,
+  };
+  const at = (status: "active" | "suspended", cause: "credit" | "security" | null) => {
+    const s = initialState("2024-01-01", profile, DEFAULT_POLICY, { notices: false });
+    s.day = 45;
+    const h = s.customer.huabei;
+    h.status = status;
+    h.cause = cause;
+    h.limit = 500_000;
+    h.openedDay = 0;
+    h.lastOpenedDay = 0;
+    if (status === "suspended") {
+      h.statusDay = 14;
+      h.recordDay = 14;
+      h.reasonsOnRecord = ["SCORE_BELOW_MINIMUM"];
+      h.factsOnRecord = [{ code: "SCORE_BELOW_MINIMUM", parameter: "minScore", threshold: 620, value: 590 }];
+    }
+    return s;
+  };
+  return [at("active", null), at("suspended", "credit"), at("suspended", "security")];
+}
+
+const cutTo3000 = {
+  code: "SCORE_BELOW_LIMIT_BAND",
+  parameter: "limitBands",
+  threshold: 300_000,
+  value: 500_000,
+} as const;
+const belowRestore = {
+  code: "SCORE_BELOW_RESTORE",
+  parameter: "restoreScore",
+  threshold: 660,
+  value: 640,
+} as const;
+
+/** A verdict of every decision (and of every optional field), as the rules return them. */
+const VERDICTS: Verdict[] = [
+  { decision: "approved", limit: 600_000, reasons: ["MEETS_POLICY"], facts: [] },
+  {
+    decision: "approved_lower",
+    limit: 300_000,
+    reasons: ["LIMIT_AT_SCORE_CAP"],
+    facts: [{ code: "LIMIT_AT_SCORE_CAP", parameter: "limitBands", threshold: 300_000, value: 600_000 }],
+  },
+  {
+    decision: "suspended",
+    cause: "credit",
+    reasons: ["SCORE_BELOW_MINIMUM", "HIGH_DEBT_BURDEN", "SHORT_HISTORY", "LOW_ACTIVITY"],
+    facts: [{ code: "SCORE_BELOW_MINIMUM", parameter: "minScore", threshold: 620, value: 600 }, cutTo3000],
+    limit: 300_000,
+    cutReasons: ["SCORE_BELOW_LIMIT_BAND", "HIGH_DEBT_BURDEN"],
+  },
+  {
+    decision: "suspended",
+    cause: "credit",
+    beneath: true,
+    reasons: ["SCORE_BELOW_MINIMUM"],
+    facts: [{ code: "SCORE_BELOW_MINIMUM", parameter: "minScore", threshold: 620, value: 600 }],
+  },
+  {
+    decision: "suspended",
+    cause: "policy",
+    policyBefore: DEFAULT_POLICY,
+    reasons: ["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"],
+    facts: [
+      {
+        code: "DEBT_TO_INCOME_TOO_HIGH",
+        parameter: "maxDebtToIncome",
+        threshold: 0.5,
+        value: 0.6,
+        before: 1,
+      },
+    ],
+  },
+  {
+    decision: "limit_reduced",
+    limit: 300_000,
+    reasons: ["SCORE_BELOW_LIMIT_BAND", "HIGH_DEBT_BURDEN"],
+    facts: [cutTo3000],
+    named: [belowRestore],
+  },
+  {
+    decision: "restored",
+    limit: 300_000,
+    reasons: ["SCORE_RECOVERED", "SCORE_BELOW_LIMIT_BAND"],
+    facts: [{ code: "SCORE_RECOVERED", parameter: "restoreScore", threshold: 660, value: 670 }, cutTo3000],
+    cutReasons: ["SCORE_BELOW_LIMIT_BAND"],
+  },
+  {
+    decision: "closed",
+    cause: "credit",
+    reasons: ["LONG_SUSPENSION"],
+    facts: [{ code: "LONG_SUSPENSION", parameter: "closeAfterSuspendedDays", threshold: 180, value: 181 }],
+  },
+  {
+    decision: "charged_off",
+    reasons: ["CHARGED_OFF"],
+    facts: [{ code: "CHARGED_OFF", parameter: "chargeOffDays", threshold: 180, value: 180 }],
+  },
+  { decision: null, reasons: ["NOT_RESTORED_YET", "SCORE_BELOW_RESTORE"], facts: [belowRestore] },
+  { decision: "declined", reasons: ["NOT_RESTORED_YET", "SCORE_BELOW_RESTORE"], facts: [belowRestore] },
+  {
+    decision: "declined",
+    reasons: ["SCORE_BELOW_INCREASE_MINIMUM"],
+    facts: [
+      { code: "SCORE_BELOW_INCREASE_MINIMUM", parameter: "minIncreaseScore", threshold: 700, value: 690 },
+    ],
+  },
+  { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] },
+];
+
+/** Another value of each field, as another policy's verdict could have it (a field the type gains is a
+ *  compile error here until it has one). */
+const OTHER: { [K in VerdictField]: (v: Verdict) => Verdict } = {
+  decision: (v) => (v.decision === "approved" ? { ...v, decision: "approved_lower" } : v),
+  reasons: (v) => ({ ...v, reasons: [...v.reasons.slice(0, 3), "LOW_INCOME"] }),
+  facts: (v) => ({ ...v, facts: v.facts.map((f) => ({ ...f, threshold: (f.threshold ?? 0) + 1 })) }),
+  cutReasons: (v) => ({ ...v, cutReasons: ["POLICY_CHANGE", ...(v.cutReasons ?? [])] }),
+  named: (v) => ({ ...v, named: (v.named ?? []).map((f) => ({ ...f, threshold: (f.threshold ?? 0) + 1 })) }),
+  limit: (v) => ("limit" in v && v.limit !== undefined ? ({ ...v, limit: v.limit - 100 } as Verdict) : v),
+  cause: (v) => ("cause" in v ? ({ ...v, cause: v.cause === "credit" ? "policy" : "credit" } as Verdict) : v),
+  beneath: (v) => (v.decision === "suspended" ? { ...v, beneath: v.beneath ? undefined : true } : v),
+  policyBefore: (v) =>
+    v.decision === "suspended" ? { ...v, policyBefore: { ...DEFAULT_POLICY, name: "before" } } : v,
+};
+
+/** The customer after `v` is applied to Huabei on a copy of `s`. */
+const applied = (s: EngineState, v: Verdict) => {
+  const f = fork(s);
+  decide(f, { type: "review", line: "huabei", requested: false }, f.customer.huabei, v);
+  return f.customer;
+};
 
 describe("lanes", () => {
   it("the properties vary every decision rule: each parameter is a mechanic or in the random sets", () => {
@@ -297,6 +440,180 @@ describe("lanes", () => {
     const alones = policies.map((p) => alone(sc, DEFAULT_POLICY, 1, p));
     expect(alones[1]!.notes.find((n) => n.startsWith("45 review"))).toContain("restored");
     const { out } = shared(sc, policies, 1);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
+  it("verdicts are the same only when applying them leaves the same customer: every field, every decision", () => {
+    // a field kept on record but not compared let a policy in a lane share another's record: the
+    // thresholds of a suspension (a restoration reads them), a cut's reasons, what a cut of a suspended
+    // line names in the way
+    expect(Object.keys(ALIKE).sort()).toEqual(Object.keys(OTHER).sort());
+    const changes = new Set<string>();
+    const leaks: string[] = [];
+    for (const s of lineStates())
+      for (const a of VERDICTS)
+        for (const [k, other] of Object.entries(OTHER)) {
+          const b = other(a);
+          if (b === a) continue;
+          const alike = sameVerdict(a, b);
+          expect(sameVerdict(b, a)).toBe(alike);
+          const [x, y] = [applied(s, a), applied(s, b)];
+          if (isDeepStrictEqual(x, y)) continue;
+          changes.add(k);
+          const h = s.customer.huabei;
+          if (alike) leaks.push(`${a.decision} on a line ${h.status}${h.cause ? ` (${h.cause})` : ""}: ${k}`);
+        }
+    expect(leaks, "kept on record, yet the verdicts are the same to sameVerdict").toEqual([]);
+    // every field but the decision's own name (approved or approved_lower: both only set the limit) is
+    // kept by some decision: each perturbation reaches the record
+    expect([...changes].sort()).toEqual(
+      Object.keys(OTHER)
+        .filter((k) => k !== "decision")
+        .sort(),
+    );
+    // …and what is not kept does not split a lane: an approval's or a decline's thresholds, a
+    // restoration's own facts beside its cut's
+    for (const v of [VERDICTS[1]!, VERDICTS[11]!]) expect(sameVerdict(v, OTHER.facts(v))).toBe(true);
+    const restored = VERDICTS[6]!;
+    expect(
+      sameVerdict(restored, { ...restored, facts: [{ ...restored.facts[0]!, threshold: 700 }, cutTo3000] }),
+    ).toBe(true);
+  });
+
+  it("a suspension keeps each policy's own thresholds: the restoration reads them", () => {
+    // a score below both minScores (635 against 700 and 650) suspends the line at the review of day 45
+    // under either policy with the same reasons; on record the threshold is each policy's own. A debt
+    // repaid elsewhere on day 80 brings the score to 665: v1 restores it on day 105, and its score met the
+    // threshold on record (650) — SCORE_RECOVERED; shared, it kept v0's record (700) and said the policy
+    // helped too (MEETS_CURRENT_POLICY)
+    const events = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+      { day: 40, type: "external_debt", amount: 60_000_000 },
+      { day: 80, type: "external_repayment", amount: 30_000_000 },
+    ] as EventInput[];
+    const profile = {
+      age: 30,
+      monthlyIncome: 10_000,
+      verified: true,
+      creditHistoryMonths: 36,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 200, policy: DEFAULT_POLICY });
+    const loose = {
+      ...DEFAULT_POLICY,
+      restoreScore: 550,
+      reduceLimitScore: 550,
+      maxDebtToIncome: 1000,
+      limitBands: [{ minScore: 550, maxLimit: 3000 }],
+    };
+    const policies = [
+      { ...loose, name: "v0", minScore: 700 },
+      { ...loose, name: "v1", minScore: 650 },
+    ];
+    const alones = policies.map((p) => alone(sc, p, null, null));
+    for (const a of alones)
+      expect(a.notes.find((n) => n.startsWith("45 review"))).toContain(
+        "suspended SCORE_BELOW_MINIMUM+HIGH_DEBT_BURDEN+SHORT_HISTORY+LOW_ACTIVITY",
+      );
+    expect(alones[1]!.notes.find((n) => n.startsWith("105 review"))).toContain(
+      "restored SCORE_RECOVERED active",
+    );
+    const { out } = shared(sc, policies, null);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
+  it("a cut of a suspended line keeps what each policy names in the way: the restoration reads it", () => {
+    // suspended at the review of day 45 under either policy (635, below minScore 650); an income of ¥800
+    // cuts the suspended line's limit at the review of day 74 alike (INCOME_BELOW_LIMIT), which also names
+    // the score below each policy's restoreScore (700, 660), kept with the record. The income back and a
+    // debt repaid bring 665 by day 105: v1 restores, its score past the 660 it was named against —
+    // SCORE_RECOVERED; shared, it kept v0's 700 and said the policy helped too (MEETS_CURRENT_POLICY)
+    const events = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+      { day: 40, type: "external_debt", amount: 60_000_000 },
+      { day: 60, type: "income", monthlyIncome: 800 },
+      { day: 80, type: "external_repayment", amount: 30_000_000 },
+      { day: 81, type: "income", monthlyIncome: 10_000 },
+    ] as EventInput[];
+    const profile = {
+      age: 30,
+      monthlyIncome: 10_000,
+      verified: true,
+      creditHistoryMonths: 36,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 200, policy: DEFAULT_POLICY });
+    const loose = {
+      ...DEFAULT_POLICY,
+      minScore: 650,
+      reduceLimitScore: 550,
+      maxDebtToIncome: 1000,
+      limitBands: [{ minScore: 550, maxLimit: 3000 }],
+    };
+    const policies = [
+      { ...loose, name: "v0", restoreScore: 700 },
+      { ...loose, name: "v1", restoreScore: 660 },
+    ];
+    const alones = policies.map((p) => alone(sc, p, null, null));
+    for (const a of alones)
+      expect(a.notes.find((n) => n.startsWith("74 review"))).toContain("limit_reduced INCOME_BELOW_LIMIT");
+    expect(alones[1]!.notes.find((n) => n.startsWith("105 review"))).toContain(
+      "restored SCORE_RECOVERED active",
+    );
+    const { out } = shared(sc, policies, null);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
+  });
+
+  it("a suspension's cut keeps each policy's own cap and reasons: customer service reads them", () => {
+    // an income of ¥800 and debt elsewhere: the review of day 45 suspends the line (605, below minScore
+    // 650) with a cut to ¥1,600 under either policy — v0's by the income (2 months), v1's by the score's
+    // band — and the same four reasons, the cut's code beyond them. Restored on day 105 alike; on day 110
+    // customer service names the cut v1's review would still make (SCORE_BELOW_LIMIT_BAND); shared, v1
+    // kept v0's cut on record and answered INCOME_BELOW_LIMIT, an income back since
+    const events = [
+      { day: 0, type: "apply", line: "huabei", product: "open", amount: 300_000 },
+      { day: 40, type: "external_debt", amount: 60_000_000 },
+      { day: 41, type: "income", monthlyIncome: 800 },
+      { day: 80, type: "external_repayment", amount: 30_000_000 },
+      { day: 81, type: "income", monthlyIncome: 10_000 },
+      { day: 110, type: "contact_support" },
+    ] as EventInput[];
+    const profile = {
+      age: 30,
+      monthlyIncome: 10_000,
+      verified: true,
+      creditHistoryMonths: 36,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 200, policy: DEFAULT_POLICY });
+    const base = { ...DEFAULT_POLICY, minScore: 650, restoreScore: 660, maxDebtToIncome: 1000 };
+    const policies = [
+      {
+        ...base,
+        name: "v0",
+        maxLimitIncomeMultiple: 2,
+        reduceLimitScore: 550,
+        limitBands: [{ minScore: 550, maxLimit: 3000 }],
+      },
+      {
+        ...base,
+        name: "v1",
+        maxLimitIncomeMultiple: 1000,
+        reduceLimitScore: 700,
+        limitBands: [
+          { minScore: 550, maxLimit: 1600 },
+          { minScore: 700, maxLimit: 3000 },
+        ],
+      },
+    ];
+    const alones = policies.map((p) => alone(sc, p, null, null));
+    expect(alones[0]!.notes.find((n) => n.startsWith("45 review"))).toEqual(
+      alones[1]!.notes.find((n) => n.startsWith("45 review")),
+    );
+    expect(alones[1]!.notes.find((n) => n.startsWith("110 contact_support"))).toContain(
+      "info SCORE_BELOW_LIMIT_BAND",
+    );
+    const { out } = shared(sc, policies, null);
     for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
   });
 
