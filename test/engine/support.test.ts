@@ -2332,3 +2332,51 @@ describe("customer service and the bills due before the next review, with no mon
     expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
   });
 });
+
+describe("customer service and a Huabei bill both suspended lines' restorations need repaid in full", () => {
+  // both lines suspended on day 14 (833 against a minScore of 845 on each); today's score, 847, meets what
+  // restoring needs, but the February bill falls due on day 40, before the review of day 45: met at its
+  // minimum (a bill not repaid in full, −12), that review reads 835 and restores neither line
+  const policy = { ...DEFAULT_POLICY, minScore: 845, jiebeiMinScore: 845 };
+  const profile = { age: 34, monthlyIncome: 9_000, verified: true, creditHistoryMonths: 60, externalDebt: 0 };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.open(0, 5_000, "jiebei"),
+    on.purchase(3, 3_000),
+    on.repay(36, "minimum"),
+    on.support(37),
+    ...more,
+  ];
+  const until = 50;
+  const restored = (t: ReturnType<typeof run>) =>
+    stepsOf(t, "review", 45)
+      .filter((x) => x.decision === "restored")
+      .map((x) => x.line);
+
+  it("asks each line for the bill in full, once, and following it to the letter restores both — beyond the tolerance or the grace days, neither", () => {
+    const t = run(story(), { policy, profile, until });
+    const s = stepOn(t, "contact_support", 37);
+    expect(s.score).toBe(847);
+    expect(s.reasons).not.toContain("READY_TO_RESTORE");
+    const steps = s.remedies.filter((r) => r.kind === "repay_in_full");
+    expect(steps.map((r) => r.line)).toEqual(["huabei", "jiebei"]);
+    for (const r of steps)
+      expect(r).toMatchObject({
+        due: { day: 40 },
+        amount: 270_000,
+        review: { day: 45 },
+        reads: 835,
+        needed: 845,
+      });
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    expect(restored(t)).toEqual([]);
+    // the amount it names on the day it names
+    expect(restored(run(story(on.repay(40, 2_700)), { policy, profile, until }))).toEqual([
+      "huabei",
+      "jiebei",
+    ]);
+    // ¥10.01 short is past the tolerance service; four days late is past the grace days
+    expect(restored(run(story(on.repay(40, 2_689.99)), { policy, profile, until }))).toEqual([]);
+    expect(restored(run(story(on.repay(44, 2_700)), { policy, profile, until }))).toEqual([]);
+  });
+});
