@@ -2332,3 +2332,79 @@ describe("customer service and the bills due before the next review, with no mon
     expect(stepOn(t, "review", 74)).toMatchObject({ decision: "restored" });
   });
 });
+
+describe("customer service's score step names only what can move the score the review reads", () => {
+  // suspended for credit on day 45 (as above); the March bill, due on day 69, is met at its minimum on day
+  // 66 and its grace days end on day 72: on day 73 the review of day 74 reads 653 against the 660 restoring
+  // needs. No month end comes before it — it reads the balance the report of day 31 shows — and no bill is
+  // left to repay in full before it
+  const profile = {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.requestReview(46),
+    on.externalRepayment(47, 26_725.64),
+    on.repay(66, "minimum"),
+    ...more,
+  ];
+  const until = 80;
+  const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until });
+
+  it("with no month end and no bill left to repay in full before the review, neither is a step", () => {
+    const s = stepOn(go(on.support(73)), "contact_support", 73);
+    const step = remedy(s.remedies, "raise_score")!;
+    expect(step).toMatchObject({ current: 653, needed: 660 });
+    expect(step.drivers).not.toContain("HIGH_UTILISATION");
+    expect(step.drivers).not.toContain("REVOLVING_BALANCE");
+    expect(step.drivers).toContain("HIGH_DEBT_BURDEN");
+    // repaying the whole balance today, the bill in full, leaves the score that review reads where it was
+    expect(stepOn(go(on.repay(73, "full")), "review", 74)).toMatchObject({ decision: null, score: 653 });
+    // the debt elsewhere, a step it names, restores the line
+    expect(stepOn(go(on.externalRepayment(73, 20_000)), "review", 74)).toMatchObject({
+      decision: "restored",
+    });
+  });
+
+  it("with a bill still in its grace days, repaying it in full is a step, the balance as last reported is not", () => {
+    // a restoration score raised to 670 on day 70: repaid in full, the bill brings 663, short of it alone
+    const tightened = on.policy(70, { set: { restoreScore: 670 } });
+    const s = stepOn(go(tightened, on.support(71)), "contact_support", 71);
+    const step = remedy(s.remedies, "raise_score")!;
+    expect(step).toMatchObject({ current: 653, needed: 670, ahead: { today: 663, report: null } });
+    expect(step.drivers).toContain("REVOLVING_BALANCE");
+    expect(step.drivers).not.toContain("HIGH_UTILISATION");
+    // repaid in full on day 71, the bill moves the score the review reads by 10; the balance, by nothing
+    expect(stepOn(go(tightened, on.repay(71, "full")), "review", 74)).toMatchObject({ score: 663 });
+  });
+
+  it("an active line's warning leaves out the balance as last reported when no month end comes first", () => {
+    // an active line at 847; minScore raised to 850 on day 20; the February bill, due on day 40, met at its
+    // minimum on day 36: the review of day 45 reads 835, and the bill in full, 847 — still short
+    const t = run(
+      [
+        on.policy(0, { set: { minScore: 845 } }),
+        on.open(0, 5_000),
+        on.purchase(3, 3_000),
+        on.policy(20, { set: { minScore: 850 } }),
+        on.repay(36, "minimum"),
+        on.support(37),
+      ],
+      { policy: DEFAULT_POLICY, profile: { ...profile, externalDebt: 0 }, until: 50 },
+    );
+    const s = stepOn(t, "contact_support", 37);
+    expect(s.status).toBe("active");
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
+    const step = remedy(s.remedies, "raise_score")!;
+    expect(step).toMatchObject({ current: 835, needed: 850 });
+    expect(step.drivers).not.toContain("HIGH_UTILISATION");
+    expect(step.drivers).toContain("REVOLVING_BALANCE");
+  });
+});
