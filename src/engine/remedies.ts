@@ -91,12 +91,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       "repay Huabei's bills falling due before the next periodic review in full by their due date: met only at their minimum, the score that review reads is short of what restoring the line needs — or, `keeps`, of the minimum an active line must keep",
     fields: {
       due: `the last of their due days (${dayDate})`,
-      amount: "what is due on that day, its charges until then included (yuan)",
+      amount: "what is due on that day, its charges until then included — past it, what is due today (yuan)",
       review: `the periodic review that then restores the line (${dayDate})`,
       reads: "the score that review reads with the bills met only at their minimum",
       needed: "the score restoring the line needs (with `keeps`: the minimum an account may keep)",
       keeps:
         "an active line that review would suspend for its score (below minScore): repaid in full, the review keeps it",
+      grace: `the due day has passed: the last of its grace days, until which a repayment in full still counts (${dayDate}); absent before then`,
     },
   },
   wait_for_review: {

@@ -236,6 +236,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           kind: "repay_in_full",
           due: { day: inFull.day, date: calendar.date(inFull.day) },
           amount: inFull.amount,
+          ...(inFull.grace !== null
+            ? { grace: { day: inFull.grace, date: calendar.date(inFull.grace) } }
+            : {}),
           review: { day: next, date: calendar.date(next) },
           reads: atReview.score,
           needed: below.threshold,
@@ -1257,6 +1260,7 @@ function restoration(
       kind: "repay_in_full",
       due: { day: inFull.day, date: calendar.date(inFull.day) },
       amount: inFull.amount,
+      ...(inFull.grace !== null ? { grace: { day: inFull.grace, date: calendar.date(inFull.grace) } } : {}),
       review: { day: next, date: calendar.date(next) },
       reads: read.s.score,
       needed: read.needed,

@@ -2408,3 +2408,64 @@ describe("customer service's score step names only what can move the score the r
     expect(step.drivers).toContain("REVOLVING_BALANCE");
   });
 });
+
+describe("customer service's bill in full, asked for in its grace days", () => {
+  // as above: the March bill, due on day 69, met at its minimum on day 66; its grace days run to day 72
+  const profile = {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.requestReview(46),
+    on.externalRepayment(47, 26_725.64),
+    on.repay(66, "minimum"),
+    ...more,
+  ];
+  const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until: 80 });
+
+  it("names the last of its grace days once the due date has passed, not the due date", () => {
+    const onDue = remedy(stepOn(go(on.support(69)), "contact_support", 69).remedies, "repay_in_full")!;
+    expect(onDue.grace).toBeUndefined();
+    expect(describeRemedy(onDue)).toContain(", by its due date: ");
+    const s = stepOn(go(on.support(70)), "contact_support", 70);
+    const step = remedy(s.remedies, "repay_in_full")!;
+    expect(step).toMatchObject({ due: { day: 69 }, grace: { day: 72, date: "2024-03-13" }, reads: 653 });
+    expect(describeRemedy(step)).toContain(
+      "in full, ¥2,442.97, by the last of its grace days, 2024-03-13 (day 72) — its due date has passed: the next periodic review, on 2024-03-15 (day 74), then restores the line",
+    );
+    // as it said: repaid on the last of them, the review restores the line; a day later, it does not
+    expect(stepOn(go(on.repay(72, step.amount / 100)), "review", 74)).toMatchObject({
+      decision: "restored",
+    });
+    expect(stepOn(go(on.repay(73, "full")), "review", 74)).toMatchObject({ decision: null, score: 653 });
+  });
+
+  it("so does the warning's bill in full (keeps)", () => {
+    // an active line at 847 against a minScore of 845; the February bill, due on day 40, met at its
+    // minimum: the review of day 45 reads 835. Asked on day 42, in its grace days (to day 43)
+    const events = (...more: EventInput[]) => [
+      on.open(0, 5_000),
+      on.purchase(3, 3_000),
+      on.repay(36, "minimum"),
+      ...more,
+    ];
+    const opts = {
+      policy: { ...DEFAULT_POLICY, minScore: 845 },
+      profile: { ...profile, externalDebt: 0 },
+      until: 50,
+    };
+    const s = stepOn(run(events(on.support(42)), opts), "contact_support", 42);
+    const step = remedy(s.remedies, "repay_in_full")!;
+    expect(step).toMatchObject({ due: { day: 40 }, grace: { day: 43 }, keeps: true });
+    expect(describeRemedy(step)).toMatch(/, by the last of its grace days, 2024-02-13 \(day 43\) — /);
+    const inFull = run(events(on.repay(43, step.amount / 100)), opts);
+    expect(stepsOf(inFull, "review", 45).map((x) => x.decision)).not.toContain("suspended");
+  });
+});
