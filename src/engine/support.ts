@@ -611,6 +611,13 @@ function suspendedLine(
       // (beneath a security hold, the verification still stands in the way: not said then)
       ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });
+    // no review restores the line under the policy, whatever the customer does: no step towards it is one
+    // (a bill in full that "then restores the line" would promise what the policy bars)
+    if (policyBars !== null)
+      for (let i = remedies.length - 1; i >= 0; i--) {
+        const r = remedies[i]!;
+        if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
+      }
   }
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
@@ -1350,6 +1357,16 @@ const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
 function cleanUntil(c: Customer, day: number): number {
   return (customerOverdue(c) > 0 ? day : lastCured(c)) + c.policy.restoreCleanDays;
 }
+
+/** Steps that only lead to a restoration: none is one when the policy bars the line (`policyBars`). */
+const BARRED: readonly Remedy["kind"][] = [
+  "repay_in_full",
+  "raise_score",
+  "reduce_debt",
+  "report_income",
+  "keep_clean_until",
+  "wait_for_inquiries",
+];
 
 /** Remedies that only lead to a restoration: not given when the line is closed before they could. */
 const UNTIMELY: readonly Remedy["kind"][] = [

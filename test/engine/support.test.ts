@@ -2469,3 +2469,37 @@ describe("customer service's bill in full, asked for in its grace days", () => {
     expect(stepsOf(inFull, "review", 45).map((x) => x.decision)).not.toContain("suspended");
   });
 });
+
+describe("customer service under a policy that bars the line asks for no step towards restoring it", () => {
+  it("no bill in full that 'then restores the line' beside 'no review restores the line'", () => {
+    // suspended for credit on day 45 (as above); the review of day 74 reads 653 with the March bill met
+    // at its minimum, 663 with it in full. On day 61 an income multiple no income reaches (1e-10 months)
+    const profile = {
+      age: 34,
+      monthlyIncome: 6_000,
+      verified: true,
+      creditHistoryMonths: 40,
+      externalDebt: 120_000 * 100,
+    };
+    const story = (...more: EventInput[]) => [
+      on.open(0, 5_000),
+      on.purchase(3, 3_000),
+      on.externalDebt(20, 30_000),
+      on.repay(36, "minimum"),
+      on.requestReview(46),
+      on.externalRepayment(47, 26_725.64),
+      on.policy(61, { set: { maxLimitIncomeMultiple: 1e-10 } }),
+      on.support(61),
+      ...more,
+    ];
+    const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until: 80 });
+    const s = stepOn(go(), "contact_support", 61);
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({
+      early: null,
+      policyBars: { smallest: 50_000 },
+    });
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
+    // what a bill in full would have promised: repaid in full, the review still restores nothing
+    expect(stepOn(go(on.repay(61, "full")), "review", 74)).toMatchObject({ status: "suspended" });
+  });
+});
