@@ -78,7 +78,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       current: "today's score — or, with `ahead`, the score the next review reads",
       needed: "the score asked",
       drivers:
-        "the reason codes of the characteristics the customer can improve (at most four: those costing the most points)",
+        "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full",
       reach: "when they fall short of `needed`: the most the score reaches with all of them at their maximum",
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
@@ -91,12 +91,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       "repay Huabei's bills falling due before the next periodic review in full by their due date: met only at their minimum, the score that review reads is short of what restoring the line needs — or, `keeps`, of the minimum an active line must keep",
     fields: {
       due: `the last of their due days (${dayDate})`,
-      amount: "what is due on that day, its charges until then included (yuan)",
+      amount: "what is due on that day, its charges until then included — past it, what is due today (yuan)",
       review: `the periodic review that then restores the line (${dayDate})`,
       reads: "the score that review reads with the bills met only at their minimum",
       needed: "the score restoring the line needs (with `keeps`: the minimum an account may keep)",
       keeps:
         "an active line that review would suspend for its score (below minScore): repaid in full, the review keeps it",
+      grace: `the due day has passed: the last of its grace days, until which a repayment in full still counts (${dayDate}); absent before then`,
     },
   },
   wait_for_review: {

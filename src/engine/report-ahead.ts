@@ -86,7 +86,7 @@ export function billsInFull(
   day: number,
   calendar: Calendar,
   dues: readonly DueRecord[],
-): { day: number; amount: Fen } | null {
+): { day: number; amount: Fen; grace: number | null } | null {
   const revolved = dues.filter((r) => r.line === "huabei" && r.outcome === "revolved");
   if (revolved.length === 0) return null;
   const last = Math.max(...revolved.map((r) => r.dueDay));
@@ -98,7 +98,12 @@ export function billsInFull(
       if (d < last) dayCloses(s, ignore);
     }
   }
-  return { day: last, amount: revolving.dueBy(s.customer.huabei.ledger, last).due };
+  // past the due day (today in its grace days): the last day a repayment in full still counts
+  let grace: number | null = null;
+  if (last < day)
+    for (const b of c.huabei.ledger.bills)
+      if (b.dueDay === last) grace = Math.max(grace ?? day, b.overdueFrom - 1);
+  return { day: last, amount: revolving.dueBy(s.customer.huabei.ledger, last).due, grace };
 }
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up

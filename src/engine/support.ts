@@ -76,6 +76,23 @@ const TIME_ONLY: readonly ReasonCode[] = [
 
 const MAX_REASONS = 4;
 
+/** The characteristics no step moves by the periodic review `review`, for a score step towards it: the
+ *  time-only ones; the Huabei balance as last reported when no month end comes before it (that review
+ *  reads the report on record, as an early review does); and the bills not repaid in full when no Huabei
+ *  bill falling due before it (`dues`, duesAhead's: met at their minimum) is left to repay in full — the
+ *  count only grows until then. */
+function fixedUntil(
+  calendar: Calendar,
+  day: number,
+  review: number,
+  dues: readonly DueRecord[],
+): readonly ReasonCode[] {
+  const fixed = [...TIME_ONLY];
+  if (monthEndAfter(calendar, day) >= review) fixed.push("HIGH_UTILISATION");
+  if (!dues.some((r) => r.line === "huabei" && r.outcome === "revolved")) fixed.push("REVOLVING_BALANCE");
+  return fixed;
+}
+
 /** The first end-of-day check that acts if this line's own overdue stays unpaid: the charge-off, or — with
  *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. A
  *  suspension's `forCredit`: the lines it acts on that are suspended already (for a policy change, or under
@@ -195,7 +212,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         date: calendar.date(next),
         reasons: v.reasons,
       });
-    standardRemedies(c, line, day, atReview, calendar, v.facts, remedies);
+    standardRemedies(
+      c,
+      line,
+      day,
+      atReview,
+      calendar,
+      v.facts,
+      remedies,
+      fixedUntil(calendar, day, next, dues),
+    );
     // a score below the minimum that Huabei's bills due before the review, met only at their minimum, bring:
     // repaid in full by their due date, the review reads a score the line keeps — that is the step
     const below = v.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM");
@@ -210,6 +236,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           kind: "repay_in_full",
           due: { day: inFull.day, date: calendar.date(inFull.day) },
           amount: inFull.amount,
+          ...(inFull.grace !== null
+            ? { grace: { day: inFull.grace, date: calendar.date(inFull.grace) } }
+            : {}),
           review: { day: next, date: calendar.date(next) },
           reads: atReview.score,
           needed: below.threshold,
@@ -582,6 +611,13 @@ function suspendedLine(
       // (beneath a security hold, the verification still stands in the way: not said then)
       ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });
+    // no review restores the line under the policy, whatever the customer does: no step towards it is one
+    // (a bill in full that "then restores the line" would promise what the policy bars)
+    if (policyBars !== null)
+      for (let i = remedies.length - 1; i >= 0; i--) {
+        const r = remedies[i]!;
+        if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
+      }
   }
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
@@ -695,7 +731,8 @@ function debtAdvice(
 /** What an active line can do about the standard it fails before the review suspends it (the facts of
  *  that suspension): verify, pay down debt, report an income that allows the smallest line, raise the
  *  score to what the review asks. A score below the past-due minimum is not among them: paying the
- *  overdue lifts that rule, and pay_overdue says so. */
+ *  overdue lifts that rule, and pay_overdue says so. The score step leaves out `fixed`: what nothing moves
+ *  by the review it is for. */
 function standardRemedies(
   c: Customer,
   line: Line,
@@ -704,6 +741,7 @@ function standardRemedies(
   calendar: Calendar,
   failures: readonly RuleFact[],
   remedies: Remedy[],
+  fixed: readonly ReasonCode[] = TIME_ONLY,
 ) {
   const rules = rulesFor(c.policy, line.id);
   // an income too low for the smallest line, whether or not it is what the review cites first: the review
@@ -722,13 +760,13 @@ function standardRemedies(
       }
       case "SCORE_BELOW_MINIMUM":
       case "SCORE_BELOW_LIMIT_BANDS":
-        if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold));
+        if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold, fixed));
         break;
       // the score's band below the smallest line (a score rule: its threshold is the smallest line, not a
       // score): the score of the first band with a line, no lower than what the line must keep
       case "LIMIT_BELOW_MINIMUM": {
         const needed = scoreWithLine(c, line.id, Math.max(s.score, rules.minScore));
-        if (Number.isFinite(needed)) remedies.push(raiseScore(line, s, needed));
+        if (Number.isFinite(needed)) remedies.push(raiseScore(line, s, needed, fixed));
         break;
       }
     }
@@ -736,9 +774,15 @@ function standardRemedies(
   if (income !== null) remedies.push(income);
 }
 
-/** The score `needed`, and the characteristics the customer can improve towards it. */
-function raiseScore(line: Line, s: Scored, needed: number): Extract<Remedy, { kind: "raise_score" }> {
-  const reach = reachable(s);
+/** The score `needed`, and the characteristics the customer can improve towards it — none of `fixed`, which
+ *  nothing the customer does moves by the review the step is for. */
+function raiseScore(
+  line: Line,
+  s: Scored,
+  needed: number,
+  fixed: readonly ReasonCode[] = TIME_ONLY,
+): Extract<Remedy, { kind: "raise_score" }> {
+  const reach = reachable(s, fixed);
   return {
     line: line.id,
     kind: "raise_score",
@@ -747,7 +791,7 @@ function raiseScore(line: Line, s: Scored, needed: number): Extract<Remedy, { ki
     // ranked among what the customer can act on: the top four of all, less the time-only ones, could leave
     // out a step the score needed (a verified identity) for a characteristic no step improves
     drivers: scoreReasons(s, CHARACTERISTICS.length)
-      .filter((r) => !TIME_ONLY.includes(r))
+      .filter((r) => !fixed.includes(r))
       .slice(0, MAX_REASONS),
     // steps that cannot get there are not offered as if they could (a policy that asks 950 of a 101-month
     // history: every step taken reaches 940, the last 10 points are the history's)
@@ -755,15 +799,16 @@ function raiseScore(line: Line, s: Scored, needed: number): Extract<Remedy, { ki
   };
 }
 
-/** The most the score reaches with every characteristic but the time-only ones at its maximum: an upper
- *  bound (a missed due date also takes time to age), so a score above it is out of the customer's reach. */
-function reachable(s: Scored): number {
+/** The most the score reaches with every characteristic but the time-only ones (and the rest of `fixed`) at
+ *  its maximum: an upper bound (a missed due date also takes time to age), so a score above it is out of the
+ *  customer's reach. */
+function reachable(s: Scored, fixed: readonly ReasonCode[] = TIME_ONLY): number {
   let points = SCORE_MIN;
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
     const own = s.points[i] ?? 0;
     const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
-    points += code === undefined || TIME_ONLY.includes(code) ? own : Math.max(own, c.max);
+    points += code === undefined || fixed.includes(code) ? own : Math.max(own, c.max);
   }
   return Math.min(SCORE_MAX, Math.max(s.score, points));
 }
@@ -1222,16 +1267,25 @@ function restoration(
       kind: "repay_in_full",
       due: { day: inFull.day, date: calendar.date(inFull.day) },
       amount: inFull.amount,
+      ...(inFull.grace !== null ? { grace: { day: inFull.grace, date: calendar.date(inFull.grace) } } : {}),
       review: { day: next, date: calendar.date(next) },
       reads: read.s.score,
       needed: read.needed,
       keeps: false,
     });
   } else if (short) {
+    // the step is for the next review when its clean period lets that one restore the line and no debt
+    // advice names a later one: with no month end before it, that review reads the balance on record
+    const forNext =
+      clearByNext &&
+      !remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
+    const fixed = forNext
+      ? fixedUntil(calendar, day, reviewOnOrAfter(calendar, day, p), read?.dues ?? [])
+      : TIME_ONLY;
     remedies.push(
       read !== null
-        ? { ...raiseScore(line, read.s, read.needed), ahead: { today: s.score, report: read.report } }
-        : raiseScore(line, s, needed),
+        ? { ...raiseScore(line, read.s, read.needed, fixed), ahead: { today: s.score, report: read.report } }
+        : raiseScore(line, s, needed, fixed),
     );
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
@@ -1303,6 +1357,16 @@ const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
 function cleanUntil(c: Customer, day: number): number {
   return (customerOverdue(c) > 0 ? day : lastCured(c)) + c.policy.restoreCleanDays;
 }
+
+/** Steps that only lead to a restoration: none is one when the policy bars the line (`policyBars`). */
+const BARRED: readonly Remedy["kind"][] = [
+  "repay_in_full",
+  "raise_score",
+  "reduce_debt",
+  "report_income",
+  "keep_clean_until",
+  "wait_for_inquiries",
+];
 
 /** Remedies that only lead to a restoration: not given when the line is closed before they could. */
 const UNTIMELY: readonly Remedy["kind"][] = [

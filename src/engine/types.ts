@@ -236,6 +236,9 @@ export type Remedy = {
       /** an active line the review would suspend for its score: repaid in full, it keeps the line (`needed`
        *  the minimum an account may keep) rather than restores it */
       keeps: boolean;
+      /** the due day has passed: the last of its grace days, until which a repayment in full still counts
+       *  (absent before then) */
+      grace?: { day: number; date: string };
     }
   /** `later`: not the next review, but the first that can restore the line (its clean period ends first) */
   /** `early`: the first day a request_review can restore the line before that review (`now`: today) */

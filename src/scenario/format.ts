@@ -318,10 +318,16 @@ export function remedyText(r: Remedy): string {
           : `out of the customer's reach today: all these steps together reach at most ${r.reach}, the rest only time brings`;
       return `${raise} — ${out}: ${steps.join(" ")}`;
     }
-    case "repay_in_full":
+    case "repay_in_full": {
+      // past the due day, in its grace days: by the last of them, when a repayment in full still counts
+      const by =
+        r.grace === undefined
+          ? "by its due date"
+          : `by the last of its grace days, ${r.grace.date} (day ${r.grace.day}) — its due date has passed`;
       return r.keeps
-        ? `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then keeps the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, below the ${r.needed} an account must keep`
-        : `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, by its due date: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
+        ? `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, ${by}: the next periodic review, on ${r.review.date} (day ${r.review.day}), then keeps the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, below the ${r.needed} an account must keep`
+        : `repay Huabei's bill due on ${r.due.date} (day ${r.due.day}) in full, ${money(r.amount)}, ${by}: the next periodic review, on ${r.review.date} (day ${r.review.day}), then restores the line — met only at its minimum, the bill counts as not repaid in full and that review reads a score of ${r.reads}, short of the ${r.needed} restoring the line needs`;
+    }
     case "wait_for_review": {
       // the score the review reads from the coming report, when today's is short of it
       const sc = r.score;

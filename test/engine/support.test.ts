@@ -2380,3 +2380,174 @@ describe("customer service and a Huabei bill both suspended lines' restorations 
     expect(restored(run(story(on.repay(44, 2_700)), { policy, profile, until }))).toEqual([]);
   });
 });
+
+describe("customer service's score step names only what can move the score the review reads", () => {
+  // suspended for credit on day 45 (as above); the March bill, due on day 69, is met at its minimum on day
+  // 66 and its grace days end on day 72: on day 73 the review of day 74 reads 653 against the 660 restoring
+  // needs. No month end comes before it — it reads the balance the report of day 31 shows — and no bill is
+  // left to repay in full before it
+  const profile = {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.requestReview(46),
+    on.externalRepayment(47, 26_725.64),
+    on.repay(66, "minimum"),
+    ...more,
+  ];
+  const until = 80;
+  const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until });
+
+  it("with no month end and no bill left to repay in full before the review, neither is a step", () => {
+    const s = stepOn(go(on.support(73)), "contact_support", 73);
+    const step = remedy(s.remedies, "raise_score")!;
+    expect(step).toMatchObject({ current: 653, needed: 660 });
+    expect(step.drivers).not.toContain("HIGH_UTILISATION");
+    expect(step.drivers).not.toContain("REVOLVING_BALANCE");
+    expect(step.drivers).toContain("HIGH_DEBT_BURDEN");
+    // repaying the whole balance today, the bill in full, leaves the score that review reads where it was
+    expect(stepOn(go(on.repay(73, "full")), "review", 74)).toMatchObject({ decision: null, score: 653 });
+    // the debt elsewhere, a step it names, restores the line
+    expect(stepOn(go(on.externalRepayment(73, 20_000)), "review", 74)).toMatchObject({
+      decision: "restored",
+    });
+  });
+
+  it("with a bill still in its grace days, repaying it in full is a step, the balance as last reported is not", () => {
+    // a restoration score raised to 670 on day 70: repaid in full, the bill brings 663, short of it alone
+    const tightened = on.policy(70, { set: { restoreScore: 670 } });
+    const s = stepOn(go(tightened, on.support(71)), "contact_support", 71);
+    const step = remedy(s.remedies, "raise_score")!;
+    expect(step).toMatchObject({ current: 653, needed: 670, ahead: { today: 663, report: null } });
+    expect(step.drivers).toContain("REVOLVING_BALANCE");
+    expect(step.drivers).not.toContain("HIGH_UTILISATION");
+    // repaid in full on day 71, the bill moves the score the review reads by 10; the balance, by nothing
+    expect(stepOn(go(tightened, on.repay(71, "full")), "review", 74)).toMatchObject({ score: 663 });
+  });
+
+  it("an active line's warning leaves out the balance as last reported when no month end comes first", () => {
+    // an active line at 847; minScore raised to 850 on day 20; the February bill, due on day 40, met at its
+    // minimum on day 36: the review of day 45 reads 835, and the bill in full, 847 — still short
+    const t = run(
+      [
+        on.policy(0, { set: { minScore: 845 } }),
+        on.open(0, 5_000),
+        on.purchase(3, 3_000),
+        on.policy(20, { set: { minScore: 850 } }),
+        on.repay(36, "minimum"),
+        on.support(37),
+      ],
+      { policy: DEFAULT_POLICY, profile: { ...profile, externalDebt: 0 }, until: 50 },
+    );
+    const s = stepOn(t, "contact_support", 37);
+    expect(s.status).toBe("active");
+    expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
+    const step = remedy(s.remedies, "raise_score")!;
+    expect(step).toMatchObject({ current: 835, needed: 850 });
+    expect(step.drivers).not.toContain("HIGH_UTILISATION");
+    expect(step.drivers).toContain("REVOLVING_BALANCE");
+  });
+});
+
+describe("customer service's bill in full, asked for in its grace days", () => {
+  // as above: the March bill, due on day 69, met at its minimum on day 66; its grace days run to day 72
+  const profile = {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  };
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.requestReview(46),
+    on.externalRepayment(47, 26_725.64),
+    on.repay(66, "minimum"),
+    ...more,
+  ];
+  const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until: 80 });
+
+  it("names the last of its grace days once the due date has passed, not the due date", () => {
+    const onDue = remedy(stepOn(go(on.support(69)), "contact_support", 69).remedies, "repay_in_full")!;
+    expect(onDue.grace).toBeUndefined();
+    expect(describeRemedy(onDue)).toContain(", by its due date: ");
+    const s = stepOn(go(on.support(70)), "contact_support", 70);
+    const step = remedy(s.remedies, "repay_in_full")!;
+    expect(step).toMatchObject({ due: { day: 69 }, grace: { day: 72, date: "2024-03-13" }, reads: 653 });
+    expect(describeRemedy(step)).toContain(
+      "in full, ¥2,442.97, by the last of its grace days, 2024-03-13 (day 72) — its due date has passed: the next periodic review, on 2024-03-15 (day 74), then restores the line",
+    );
+    // as it said: repaid on the last of them, the review restores the line; a day later, it does not
+    expect(stepOn(go(on.repay(72, step.amount / 100)), "review", 74)).toMatchObject({
+      decision: "restored",
+    });
+    expect(stepOn(go(on.repay(73, "full")), "review", 74)).toMatchObject({ decision: null, score: 653 });
+  });
+
+  it("so does the warning's bill in full (keeps)", () => {
+    // an active line at 847 against a minScore of 845; the February bill, due on day 40, met at its
+    // minimum: the review of day 45 reads 835. Asked on day 42, in its grace days (to day 43)
+    const events = (...more: EventInput[]) => [
+      on.open(0, 5_000),
+      on.purchase(3, 3_000),
+      on.repay(36, "minimum"),
+      ...more,
+    ];
+    const opts = {
+      policy: { ...DEFAULT_POLICY, minScore: 845 },
+      profile: { ...profile, externalDebt: 0 },
+      until: 50,
+    };
+    const s = stepOn(run(events(on.support(42)), opts), "contact_support", 42);
+    const step = remedy(s.remedies, "repay_in_full")!;
+    expect(step).toMatchObject({ due: { day: 40 }, grace: { day: 43 }, keeps: true });
+    expect(describeRemedy(step)).toMatch(/, by the last of its grace days, 2024-02-13 \(day 43\) — /);
+    const inFull = run(events(on.repay(43, step.amount / 100)), opts);
+    expect(stepsOf(inFull, "review", 45).map((x) => x.decision)).not.toContain("suspended");
+  });
+});
+
+describe("customer service under a policy that bars the line asks for no step towards restoring it", () => {
+  it("no bill in full that 'then restores the line' beside 'no review restores the line'", () => {
+    // suspended for credit on day 45 (as above); the review of day 74 reads 653 with the March bill met
+    // at its minimum, 663 with it in full. On day 61 an income multiple no income reaches (1e-10 months)
+    const profile = {
+      age: 34,
+      monthlyIncome: 6_000,
+      verified: true,
+      creditHistoryMonths: 40,
+      externalDebt: 120_000 * 100,
+    };
+    const story = (...more: EventInput[]) => [
+      on.open(0, 5_000),
+      on.purchase(3, 3_000),
+      on.externalDebt(20, 30_000),
+      on.repay(36, "minimum"),
+      on.requestReview(46),
+      on.externalRepayment(47, 26_725.64),
+      on.policy(61, { set: { maxLimitIncomeMultiple: 1e-10 } }),
+      on.support(61),
+      ...more,
+    ];
+    const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until: 80 });
+    const s = stepOn(go(), "contact_support", 61);
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({
+      early: null,
+      policyBars: { smallest: 50_000 },
+    });
+    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
+    // what a bill in full would have promised: repaid in full, the review still restores nothing
+    expect(stepOn(go(on.repay(61, "full")), "review", 74)).toMatchObject({ status: "suspended" });
+  });
+});
