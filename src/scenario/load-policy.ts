@@ -5,7 +5,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { formatPath, InputError, suggest } from "../shared/errors.js";
-import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
+import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -42,7 +42,30 @@ export interface PolicyReading {
   /** what each file read came to, by its real path (links followed) — its policy, or why it was refused:
    *  a file is read once however many paths lead to it, and a refused one is not read again (one 4 MB
    *  policy named by 100,000 events was parsed 100,000 times). Made on the first read when missing. */
-  outcomes?: Map<string, Policy | InputError>;
+  outcomes?: PolicyOutcomes;
+}
+
+/** What each policy file read came to (see PolicyReading's `outcomes`). A file whose `extends` is a path
+ *  came to something for the folder it was named in: the same text, through a link in another folder,
+ *  extends what that folder holds — kept under its real path and that folder as well. */
+export type PolicyOutcomes = Map<string, PolicyOutcome>;
+
+interface PolicyOutcome {
+  result: Policy | InputError;
+  /** the folder its `extends` was resolved from; null when it names no path (none, or a built-in) */
+  folder: string | null;
+}
+
+/** What the file at real path `id`, named in `folder`, came to, if it was read. */
+function outcomeOf(outcomes: PolicyOutcomes, id: string, folder: string): Policy | InputError | undefined {
+  const first = outcomes.get(id);
+  if (first === undefined || first.folder === null || first.folder === folder) return first?.result;
+  return outcomes.get(`${id}\0${folder}`)?.result;
+}
+
+function keepOutcome(outcomes: PolicyOutcomes, id: string, outcome: PolicyOutcome): void {
+  if (outcome.folder === null || !outcomes.has(id)) outcomes.set(id, outcome);
+  if (outcome.folder !== null) outcomes.set(`${id}\0${outcome.folder}`, outcome);
 }
 
 /** Loads and resolves a policy (following `extends`, which stays in each policy file's folder tree or
@@ -67,18 +90,19 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   reading.outcomes ??= new Map();
   const outcomes = reading.outcomes;
   const id = realPathOf(file);
-  const known = outcomes.get(id);
+  const known = outcomeOf(outcomes, id, dirname(file));
   if (known instanceof InputError) throw known;
   if (known !== undefined) {
     reading.cache.set(file, known);
     return known;
   }
+  const read: { folder: string | null } = { folder: null };
   try {
-    const policy = readPolicyFile(file, reading, chain);
-    outcomes.set(id, policy);
+    const policy = readPolicyFile(file, reading, chain, read);
+    keepOutcome(outcomes, id, { result: policy, folder: read.folder });
     return policy;
   } catch (e) {
-    if (e instanceof InputError) outcomes.set(id, e);
+    if (e instanceof InputError) keepOutcome(outcomes, id, { result: e, folder: read.folder });
     throw e;
   }
 }
@@ -92,7 +116,13 @@ function realPathOf(file: string): string {
   }
 }
 
-function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
+/** Reads one policy file; `read.folder` is set to its folder once its text names a parent by path. */
+function readPolicyFile(
+  file: string,
+  reading: PolicyReading,
+  chain: string[],
+  read: { folder: string | null },
+): Policy {
   const { cache } = reading;
   if (chain.includes(file)) {
     // the files as `extends` names them, from the first one's folder (`extends` stays in a file's folder
@@ -113,6 +143,8 @@ function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
       hint: "extend a policy nearer the base, or write the parameters out in fewer files",
     });
   const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
+  const parentRef = isRecord(parsed.data) ? parsed.data.extends : undefined;
+  if (typeof parentRef === "string" && !isBareName(parentRef)) read.folder = dirname(file);
   // a limit band's fields where a key in a band is unknown, not the policy's
   const keysAt = (path: readonly PropertyKey[]) => schemaKeysAt(PolicyFile, path);
   let written: PolicyFile;

@@ -82,6 +82,38 @@ describe("a policy file named many times", () => {
     expect(policyReads(dir)).toHaveLength(1);
   });
 
+  it("reached through a link in another folder, it extends what that folder holds, whatever was read first", () => {
+    // the file is read once per folder its `extends` is resolved from: a link in b/ to a/p.yaml, read after
+    // a/p.yaml in one run, extended a/base.yaml (minOpenScore 600) where alone it extends b/base.yaml (900),
+    // and the other order gave a's scenario b's parent — a file outside a's folder tree and roots
+    const dir = fresh();
+    for (const [d, min] of [
+      ["a", 600],
+      ["b", 900],
+    ] as const) {
+      mkdirSync(join(dir, d));
+      writeFileSync(join(dir, d, "base.yaml"), `name: base-${d}\nextends: default\nminOpenScore: ${min}\n`);
+      writeFileSync(
+        join(dir, d, "s.yaml"),
+        "name: s\nuntil: 10\npolicy: ./p.yaml\nevents:\n  - { day: 1, type: repay, amount: full }\n",
+      );
+    }
+    writeFileSync(join(dir, "a", "p.yaml"), "name: p\nextends: ./base.yaml\n");
+    symlinkSync(join(dir, "a", "p.yaml"), join(dir, "b", "p.yaml"));
+    const expected = { a: 600, b: 900 };
+    for (const order of [
+      ["a", "b"],
+      ["b", "a"],
+    ] as const) {
+      // one run's reading (CREDIT_SIM_ROOT allows the link's target)
+      const run = { policyCache: new Map(), policyOutcomes: new Map(), roots: [join(dir, "a")] };
+      const got = Object.fromEntries(
+        order.map((d) => [d, loadScenario(join(dir, d, "s.yaml"), run).scenario.policy.minOpenScore]),
+      );
+      expect(got).toEqual(expected);
+    }
+  });
+
   it("a file that is not there is looked for once, and each line that names it is told (up to the limit)", () => {
     const dir = fresh();
     const e = refusal(scenarioNaming(dir, Array(50_000).fill("nothere.yaml")));
