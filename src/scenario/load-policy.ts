@@ -84,9 +84,37 @@ export function loadPolicy(
  *  level is a call (thousands of them overflowed the stack: an internal error, not bad input). */
 const MAX_EXTENDS = 64;
 
+/** The files of each policy's `extends` chain, from its own down (as read): a policy found read already
+ *  counts them into the chain that reaches it, as reading it again would. */
+const CHAINS = new WeakMap<Policy, readonly string[]>();
+
+/** The refusals of a chain too long: they depend on the files above the one refused, so none of the
+ *  files along it keeps one as what it came to (read from a file further down, the chain is shorter). */
+const BY_CHAIN = new WeakSet<InputError>();
+
+/** `chain` (the files down to the one that names a file too many) is too long. */
+function tooDeep(chain: readonly string[]): InputError {
+  const e = new InputError(`policies extend each other more than ${MAX_EXTENDS} levels deep`, {
+    file: chain[chain.length - 1],
+    field: "extends",
+    found: `a chain of ${chain.length + 1} policy files or more`,
+    hint: "extend a policy nearer the base, or write the parameters out in fewer files",
+  });
+  BY_CHAIN.add(e);
+  return e;
+}
+
+/** A policy read already, reached through `chain`: refused as reading it again would be when the chain
+ *  and its own files are more than MAX_EXTENDS levels. */
+function reached(policy: Policy, file: string, chain: readonly string[]): Policy {
+  const files = [...chain, ...(CHAINS.get(policy) ?? [file])];
+  if (files.length > MAX_EXTENDS + 1) throw tooDeep(files.slice(0, MAX_EXTENDS + 1));
+  return policy;
+}
+
 function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
   const cached = reading.cache.get(file);
-  if (cached) return cached;
+  if (cached) return reached(cached, file, chain);
   reading.outcomes ??= new Map();
   const outcomes = reading.outcomes;
   const id = realPathOf(file);
@@ -94,7 +122,7 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   if (known instanceof InputError) throw known;
   if (known !== undefined) {
     reading.cache.set(file, known);
-    return known;
+    return reached(known, file, chain);
   }
   const read: { folder: string | null } = { folder: null };
   try {
@@ -102,7 +130,8 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
     keepOutcome(outcomes, id, { result: policy, folder: read.folder });
     return policy;
   } catch (e) {
-    if (e instanceof InputError) keepOutcome(outcomes, id, { result: e, folder: read.folder });
+    if (e instanceof InputError && !BY_CHAIN.has(e))
+      keepOutcome(outcomes, id, { result: e, folder: read.folder });
     throw e;
   }
 }
@@ -135,13 +164,7 @@ function readPolicyFile(
       hint: "remove one `extends`",
     });
   }
-  if (chain.length > MAX_EXTENDS)
-    throw new InputError(`policies extend each other more than ${MAX_EXTENDS} levels deep`, {
-      file: chain[chain.length - 1],
-      field: "extends",
-      found: `a chain of ${chain.length + 1} policy files or more`,
-      hint: "extend a policy nearer the base, or write the parameters out in fewer files",
-    });
+  if (chain.length > MAX_EXTENDS) throw tooDeep(chain);
   const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
   const parentRef = isRecord(parsed.data) ? parsed.data.extends : undefined;
   if (typeof parentRef === "string" && !isBareName(parentRef)) read.folder = dirname(file);
@@ -159,7 +182,10 @@ function readPolicyFile(
     if (!(e instanceof InputError)) throw e;
     // the policy it extends is read all the same: a wrong `extends` or the parent's own problems are told
     // with this file's, not a round of fixes later
-    throw inFileOrder([e, ...parentProblems(parsed, file, reading, [...chain, file])], file);
+    const problems = [e, ...parentProblems(parsed, file, reading, [...chain, file])];
+    const all = inFileOrder(problems, file);
+    if (problems.some((p) => BY_CHAIN.has(p))) BY_CHAIN.add(all);
+    throw all;
   }
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])
@@ -180,6 +206,7 @@ function readPolicyFile(
       file,
     );
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
+  CHAINS.set(policy, [file, ...((parent && CHAINS.get(parent)) ?? [])]);
   cache.set(file, policy);
   return policy;
 }

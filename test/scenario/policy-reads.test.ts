@@ -114,6 +114,39 @@ describe("a policy file named many times", () => {
     }
   });
 
+  it("a chain of `extends` too long from one file is not too long from a file further down, whatever was read first", () => {
+    // p0 → p1 → … → p70 → default: 72 files, more than the 65 a chain may hold from p0, 52 from p20. Read
+    // in one run after p0, p20 was refused for p0's chain ('more than 64 levels deep'), and read after
+    // p20, p0 loaded: p20 was found read and its 51 files were not counted
+    const dir = fresh();
+    for (let i = 0; i < 70; i++)
+      writeFileSync(join(dir, `p${i}.yaml`), `name: p${i}\nextends: ./p${i + 1}.yaml\n`);
+    writeFileSync(join(dir, "p70.yaml"), "name: p70\nextends: default\n");
+    for (const n of [0, 20])
+      writeFileSync(
+        join(dir, `s${n}.yaml`),
+        `name: s${n}\nuntil: 10\npolicy: ./p${n}.yaml\nevents:\n  - { day: 1, type: repay, amount: full }\n`,
+      );
+    const outcome = (n: number, run: object) => {
+      try {
+        return loadScenario(join(dir, `s${n}.yaml`), run).scenario.policy.name;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        return `${e.problems[0]!.message}: ${e.problems[0]!.details.found}`;
+      }
+    };
+    const alone = { s0: outcome(0, {}), s20: outcome(20, {}) };
+    expect(alone.s0).toMatch(/more than 64 levels deep: \S*\/p64\.yaml: a chain of 66 /);
+    expect(alone.s20).toBe("p20");
+    for (const order of [
+      [0, 20],
+      [20, 0],
+    ] as const) {
+      const run = { policyCache: new Map(), policyOutcomes: new Map() };
+      expect(Object.fromEntries(order.map((n) => [`s${n}`, outcome(n, run)]))).toEqual(alone);
+    }
+  });
+
   it("a file that is not there is looked for once, and each line that names it is told (up to the limit)", () => {
     const dir = fresh();
     const e = refusal(scenarioNaming(dir, Array(50_000).fill("nothere.yaml")));
