@@ -63,6 +63,11 @@ function outcomeOf(outcomes: PolicyOutcomes, id: string, folder: string): Policy
   return outcomes.get(`${id}\0${folder}`)?.result;
 }
 
+/** The text as parsed of each file that names its parent by path, by its real path, for the reading its
+ *  outcomes are kept for: read once, whatever folders it is named in (a 4 MB policy through links in 200
+ *  folders would be parsed 200 times). */
+const TEXTS = new WeakMap<PolicyOutcomes, Map<string, Parsed>>();
+
 function keepOutcome(outcomes: PolicyOutcomes, id: string, outcome: PolicyOutcome): void {
   if (outcome.folder === null || !outcomes.has(id)) outcomes.set(id, outcome);
   if (outcome.folder !== null) outcomes.set(`${id}\0${outcome.folder}`, outcome);
@@ -126,7 +131,7 @@ function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
   }
   const read: { folder: string | null } = { folder: null };
   try {
-    const policy = readPolicyFile(file, reading, chain, read);
+    const policy = readPolicyFile(file, id, reading, chain, read);
     keepOutcome(outcomes, id, { result: policy, folder: read.folder });
     return policy;
   } catch (e) {
@@ -145,9 +150,11 @@ function realPathOf(file: string): string {
   }
 }
 
-/** Reads one policy file; `read.folder` is set to its folder once its text names a parent by path. */
+/** Reads one policy file (`id`: its real path); `read.folder` is set to its folder once its text names a
+ *  parent by path. */
 function readPolicyFile(
   file: string,
+  id: string,
   reading: PolicyReading,
   chain: string[],
   read: { folder: string | null },
@@ -165,9 +172,17 @@ function readPolicyFile(
     });
   }
   if (chain.length > MAX_EXTENDS) throw tooDeep(chain);
-  const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
+  reading.outcomes ??= new Map();
+  const texts = TEXTS.get(reading.outcomes) ?? new Map<string, Parsed>();
+  TEXTS.set(reading.outcomes, texts);
+  let parsed = texts.get(id);
+  if (parsed === undefined) parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
   const parentRef = isRecord(parsed.data) ? parsed.data.extends : undefined;
-  if (typeof parentRef === "string" && !isBareName(parentRef)) read.folder = dirname(file);
+  if (typeof parentRef === "string" && !isBareName(parentRef)) {
+    read.folder = dirname(file);
+    // kept only then: a link to it in another folder reads it again, for that folder's parent
+    texts.set(id, parsed);
+  }
   // a limit band's fields where a key in a band is unknown, not the policy's
   const keysAt = (path: readonly PropertyKey[]) => schemaKeysAt(PolicyFile, path);
   let written: PolicyFile;

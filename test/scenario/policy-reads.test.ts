@@ -114,6 +114,29 @@ describe("a policy file named many times", () => {
     }
   });
 
+  it("reached through links in many folders, its text is read once, what each folder holds for its `extends` once each", () => {
+    // a 4 MB policy through links in 200 folders would otherwise be parsed 200 times
+    const dir = fresh();
+    writeFileSync(join(dir, "p.yaml"), "name: p\nextends: ./base.yaml\n");
+    const refs: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      mkdirSync(join(dir, `d${i}`));
+      writeFileSync(
+        join(dir, `d${i}`, "base.yaml"),
+        `name: base\nextends: default\nminOpenScore: ${700 + i}\n`,
+      );
+      symlinkSync(join(dir, "p.yaml"), join(dir, `d${i}`, "p.yaml"));
+      refs.push(`d${i}/p.yaml`, `./d${i}/p.yaml`);
+    }
+    reads.length = 0;
+    const s = loadScenario(scenarioNaming(dir, refs));
+    expect(s.scenario.events.map((ev) => (ev.type === "policy" ? ev.use?.minOpenScore : null))).toEqual(
+      refs.map((_, i) => 700 + Math.floor(i / 2)),
+    );
+    const named = (f: string) => policyReads(dir).filter((r) => r.endsWith(f)).length;
+    expect([named("p.yaml"), named("base.yaml")]).toEqual([1, 30]);
+  });
+
   it("a chain of `extends` too long from one file is not too long from a file further down, whatever was read first", () => {
     // p0 → p1 → … → p70 → default: 72 files, more than the 65 a chain may hold from p0, 52 from p20. Read
     // in one run after p0, p20 was refused for p0's chain ('more than 64 levels deep'), and read after
