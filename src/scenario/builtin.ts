@@ -31,6 +31,10 @@ export function builtinNames(kind: BuiltinKind): string[] {
 
 const NAME = /^[A-Za-z0-9_-]+$/;
 
+/** Whether a reference is a bare name (a built-in, or refused as an unknown one), not a path: what it
+ *  leads to does not depend on the folder it is resolved from. */
+export const isBareName = (ref: string): boolean => NAME.test(ref) && !extname(ref);
+
 /** The folder beside each scenario file where `credit-sim test` keeps its golden traces. */
 export const GOLDEN_TRACE_FOLDER = "__snapshots__";
 
@@ -69,7 +73,7 @@ export function resolveRef(
       found: JSON.stringify(ref),
       hint: `see \`${kind.lister}\``,
     });
-  if (NAME.test(ref) && !extname(ref)) {
+  if (isBareName(ref)) {
     const names = builtinNames(kind);
     if (names.includes(ref)) return join(kind.dir, `${ref}.yaml`);
     if (from === undefined) {

@@ -5,7 +5,7 @@ import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
 import { formatPath, InputError, suggest } from "../shared/errors.js";
-import { type BuiltinKind, builtinNames, type Roots, resolveRef } from "./builtin.js";
+import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
@@ -42,7 +42,35 @@ export interface PolicyReading {
   /** what each file read came to, by its real path (links followed) — its policy, or why it was refused:
    *  a file is read once however many paths lead to it, and a refused one is not read again (one 4 MB
    *  policy named by 100,000 events was parsed 100,000 times). Made on the first read when missing. */
-  outcomes?: Map<string, Policy | InputError>;
+  outcomes?: PolicyOutcomes;
+}
+
+/** What each policy file read came to (see PolicyReading's `outcomes`). A file whose `extends` is a path
+ *  came to something for the folder it was named in: the same text, through a link in another folder,
+ *  extends what that folder holds — kept under its real path and that folder as well. */
+export type PolicyOutcomes = Map<string, PolicyOutcome>;
+
+interface PolicyOutcome {
+  result: Policy | InputError;
+  /** the folder its `extends` was resolved from; null when it names no path (none, or a built-in) */
+  folder: string | null;
+}
+
+/** What the file at real path `id`, named in `folder`, came to, if it was read. */
+function outcomeOf(outcomes: PolicyOutcomes, id: string, folder: string): Policy | InputError | undefined {
+  const first = outcomes.get(id);
+  if (first === undefined || first.folder === null || first.folder === folder) return first?.result;
+  return outcomes.get(`${id}\0${folder}`)?.result;
+}
+
+/** The text as parsed of each file that names its parent by path, by its real path, for the reading its
+ *  outcomes are kept for: read once, whatever folders it is named in (a 4 MB policy through links in 200
+ *  folders would be parsed 200 times). */
+const TEXTS = new WeakMap<PolicyOutcomes, Map<string, Parsed>>();
+
+function keepOutcome(outcomes: PolicyOutcomes, id: string, outcome: PolicyOutcome): void {
+  if (outcome.folder === null || !outcomes.has(id)) outcomes.set(id, outcome);
+  if (outcome.folder !== null) outcomes.set(`${id}\0${outcome.folder}`, outcome);
 }
 
 /** Loads and resolves a policy (following `extends`, which stays in each policy file's folder tree or
@@ -61,24 +89,54 @@ export function loadPolicy(
  *  level is a call (thousands of them overflowed the stack: an internal error, not bad input). */
 const MAX_EXTENDS = 64;
 
+/** The files of each policy's `extends` chain, from its own down (as read): a policy found read already
+ *  counts them into the chain that reaches it, as reading it again would. */
+const CHAINS = new WeakMap<Policy, readonly string[]>();
+
+/** The refusals of a chain too long: they depend on the files above the one refused, so none of the
+ *  files along it keeps one as what it came to (read from a file further down, the chain is shorter). */
+const BY_CHAIN = new WeakSet<InputError>();
+
+/** `chain` (the files down to the one that names a file too many) is too long. */
+function tooDeep(chain: readonly string[]): InputError {
+  const e = new InputError(`policies extend each other more than ${MAX_EXTENDS} levels deep`, {
+    file: chain[chain.length - 1],
+    field: "extends",
+    found: `a chain of ${chain.length + 1} policy files or more`,
+    hint: "extend a policy nearer the base, or write the parameters out in fewer files",
+  });
+  BY_CHAIN.add(e);
+  return e;
+}
+
+/** A policy read already, reached through `chain`: refused as reading it again would be when the chain
+ *  and its own files are more than MAX_EXTENDS levels. */
+function reached(policy: Policy, file: string, chain: readonly string[]): Policy {
+  const files = [...chain, ...(CHAINS.get(policy) ?? [file])];
+  if (files.length > MAX_EXTENDS + 1) throw tooDeep(files.slice(0, MAX_EXTENDS + 1));
+  return policy;
+}
+
 function loadPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
   const cached = reading.cache.get(file);
-  if (cached) return cached;
+  if (cached) return reached(cached, file, chain);
   reading.outcomes ??= new Map();
   const outcomes = reading.outcomes;
   const id = realPathOf(file);
-  const known = outcomes.get(id);
+  const known = outcomeOf(outcomes, id, dirname(file));
   if (known instanceof InputError) throw known;
   if (known !== undefined) {
     reading.cache.set(file, known);
-    return known;
+    return reached(known, file, chain);
   }
+  const read: { folder: string | null } = { folder: null };
   try {
-    const policy = readPolicyFile(file, reading, chain);
-    outcomes.set(id, policy);
+    const policy = readPolicyFile(file, id, reading, chain, read);
+    keepOutcome(outcomes, id, { result: policy, folder: read.folder });
     return policy;
   } catch (e) {
-    if (e instanceof InputError) outcomes.set(id, e);
+    if (e instanceof InputError && !BY_CHAIN.has(e))
+      keepOutcome(outcomes, id, { result: e, folder: read.folder });
     throw e;
   }
 }
@@ -92,7 +150,15 @@ function realPathOf(file: string): string {
   }
 }
 
-function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): Policy {
+/** Reads one policy file (`id`: its real path); `read.folder` is set to its folder once its text names a
+ *  parent by path. */
+function readPolicyFile(
+  file: string,
+  id: string,
+  reading: PolicyReading,
+  chain: string[],
+  read: { folder: string | null },
+): Policy {
   const { cache } = reading;
   if (chain.includes(file)) {
     // the files as `extends` names them, from the first one's folder (`extends` stays in a file's folder
@@ -105,14 +171,18 @@ function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
       hint: "remove one `extends`",
     });
   }
-  if (chain.length > MAX_EXTENDS)
-    throw new InputError(`policies extend each other more than ${MAX_EXTENDS} levels deep`, {
-      file: chain[chain.length - 1],
-      field: "extends",
-      found: `a chain of ${chain.length + 1} policy files or more`,
-      hint: "extend a policy nearer the base, or write the parameters out in fewer files",
-    });
-  const parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
+  if (chain.length > MAX_EXTENDS) throw tooDeep(chain);
+  reading.outcomes ??= new Map();
+  const texts = TEXTS.get(reading.outcomes) ?? new Map<string, Parsed>();
+  TEXTS.set(reading.outcomes, texts);
+  let parsed = texts.get(id);
+  if (parsed === undefined) parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
+  const parentRef = isRecord(parsed.data) ? parsed.data.extends : undefined;
+  if (typeof parentRef === "string" && !isBareName(parentRef)) {
+    read.folder = dirname(file);
+    // kept only then: a link to it in another folder reads it again, for that folder's parent
+    texts.set(id, parsed);
+  }
   // a limit band's fields where a key in a band is unknown, not the policy's
   const keysAt = (path: readonly PropertyKey[]) => schemaKeysAt(PolicyFile, path);
   let written: PolicyFile;
@@ -127,7 +197,10 @@ function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
     if (!(e instanceof InputError)) throw e;
     // the policy it extends is read all the same: a wrong `extends` or the parent's own problems are told
     // with this file's, not a round of fixes later
-    throw inFileOrder([e, ...parentProblems(parsed, file, reading, [...chain, file])], file);
+    const problems = [e, ...parentProblems(parsed, file, reading, [...chain, file])];
+    const all = inFileOrder(problems, file);
+    if (problems.some((p) => BY_CHAIN.has(p))) BY_CHAIN.add(all);
+    throw all;
   }
   const parent = written.extends
     ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])
@@ -148,6 +221,7 @@ function readPolicyFile(file: string, reading: PolicyReading, chain: string[]): 
       file,
     );
   const policy: Policy = { ...full.data, name, description: description || parent?.description || "" };
+  CHAINS.set(policy, [file, ...((parent && CHAINS.get(parent)) ?? [])]);
   cache.set(file, policy);
   return policy;
 }

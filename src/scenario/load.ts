@@ -6,7 +6,7 @@ import { InputError } from "../shared/errors.js";
 import type { Roots } from "./builtin.js";
 import { isRecord } from "./issues.js";
 import { POLICY_KIND } from "./kinds.js";
-import { loadPolicy, type PolicyReading } from "./load-policy.js";
+import { loadPolicy, type PolicyOutcomes, type PolicyReading } from "./load-policy.js";
 import { type NormaliseContext, type Normalised, normalise, referenceProblems } from "./normalise.js";
 import { type Parsed, parseText } from "./parse.js";
 import { readInputFile } from "./read.js";
@@ -35,7 +35,7 @@ export interface LoadOptions {
   policyCache?: Map<string, Policy>;
   /** shared across files so each policy file is read once through any path, and a refused one refused
    *  once: what each came to, by its real path (PolicyReading's `outcomes`) */
-  policyOutcomes?: Map<string, Policy | InputError>;
+  policyOutcomes?: PolicyOutcomes;
   /** folders besides the file's own that its policy references may lead into (the CLI passes those
    *  CREDIT_SIM_ROOT names); none by default */
   roots?: Roots;

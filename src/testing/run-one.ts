@@ -7,7 +7,7 @@ import type { Policy, Step } from "../engine/index.js";
 import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
 import type { Roots } from "../scenario/builtin.js";
 import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
-import { asPolicyFile } from "../scenario/load-policy.js";
+import { asPolicyFile, type PolicyOutcomes } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { checkValueText } from "./check-text.js";
@@ -44,7 +44,7 @@ export interface RunSettings {
 export interface RunContext extends RunSettings {
   policyCache: Map<string, Policy>;
   /** what each policy file read came to, refused ones too: read once for the whole run */
-  policyOutcomes: Map<string, Policy | InputError>;
+  policyOutcomes: PolicyOutcomes;
   /** what each policy file a refused scenario names extends: read once for the whole run */
   policyParents: PolicyParents;
   grepMatcher: Grep | null;

@@ -82,6 +82,94 @@ describe("a policy file named many times", () => {
     expect(policyReads(dir)).toHaveLength(1);
   });
 
+  it("reached through a link in another folder, it extends what that folder holds, whatever was read first", () => {
+    // the file is read once per folder its `extends` is resolved from: a link in b/ to a/p.yaml, read after
+    // a/p.yaml in one run, extended a/base.yaml (minOpenScore 600) where alone it extends b/base.yaml (900),
+    // and the other order gave a's scenario b's parent — a file outside a's folder tree and roots
+    const dir = fresh();
+    for (const [d, min] of [
+      ["a", 600],
+      ["b", 900],
+    ] as const) {
+      mkdirSync(join(dir, d));
+      writeFileSync(join(dir, d, "base.yaml"), `name: base-${d}\nextends: default\nminOpenScore: ${min}\n`);
+      writeFileSync(
+        join(dir, d, "s.yaml"),
+        "name: s\nuntil: 10\npolicy: ./p.yaml\nevents:\n  - { day: 1, type: repay, amount: full }\n",
+      );
+    }
+    writeFileSync(join(dir, "a", "p.yaml"), "name: p\nextends: ./base.yaml\n");
+    symlinkSync(join(dir, "a", "p.yaml"), join(dir, "b", "p.yaml"));
+    const expected = { a: 600, b: 900 };
+    for (const order of [
+      ["a", "b"],
+      ["b", "a"],
+    ] as const) {
+      // one run's reading (CREDIT_SIM_ROOT allows the link's target)
+      const run = { policyCache: new Map(), policyOutcomes: new Map(), roots: [join(dir, "a")] };
+      const got = Object.fromEntries(
+        order.map((d) => [d, loadScenario(join(dir, d, "s.yaml"), run).scenario.policy.minOpenScore]),
+      );
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it("reached through links in many folders, its text is read once, what each folder holds for its `extends` once each", () => {
+    // a 4 MB policy through links in 200 folders would otherwise be parsed 200 times
+    const dir = fresh();
+    writeFileSync(join(dir, "p.yaml"), "name: p\nextends: ./base.yaml\n");
+    const refs: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      mkdirSync(join(dir, `d${i}`));
+      writeFileSync(
+        join(dir, `d${i}`, "base.yaml"),
+        `name: base\nextends: default\nminOpenScore: ${700 + i}\n`,
+      );
+      symlinkSync(join(dir, "p.yaml"), join(dir, `d${i}`, "p.yaml"));
+      refs.push(`d${i}/p.yaml`, `./d${i}/p.yaml`);
+    }
+    reads.length = 0;
+    const s = loadScenario(scenarioNaming(dir, refs));
+    expect(s.scenario.events.map((ev) => (ev.type === "policy" ? ev.use?.minOpenScore : null))).toEqual(
+      refs.map((_, i) => 700 + Math.floor(i / 2)),
+    );
+    const named = (f: string) => policyReads(dir).filter((r) => r.endsWith(f)).length;
+    expect([named("p.yaml"), named("base.yaml")]).toEqual([1, 30]);
+  });
+
+  it("a chain of `extends` too long from one file is not too long from a file further down, whatever was read first", () => {
+    // p0 → p1 → … → p70 → default: 72 files, more than the 65 a chain may hold from p0, 52 from p20. Read
+    // in one run after p0, p20 was refused for p0's chain ('more than 64 levels deep'), and read after
+    // p20, p0 loaded: p20 was found read and its 51 files were not counted
+    const dir = fresh();
+    for (let i = 0; i < 70; i++)
+      writeFileSync(join(dir, `p${i}.yaml`), `name: p${i}\nextends: ./p${i + 1}.yaml\n`);
+    writeFileSync(join(dir, "p70.yaml"), "name: p70\nextends: default\n");
+    for (const n of [0, 20])
+      writeFileSync(
+        join(dir, `s${n}.yaml`),
+        `name: s${n}\nuntil: 10\npolicy: ./p${n}.yaml\nevents:\n  - { day: 1, type: repay, amount: full }\n`,
+      );
+    const outcome = (n: number, run: object) => {
+      try {
+        return loadScenario(join(dir, `s${n}.yaml`), run).scenario.policy.name;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        return `${e.problems[0]!.message}: ${e.problems[0]!.details.found}`;
+      }
+    };
+    const alone = { s0: outcome(0, {}), s20: outcome(20, {}) };
+    expect(alone.s0).toMatch(/more than 64 levels deep: \S*\/p64\.yaml: a chain of 66 /);
+    expect(alone.s20).toBe("p20");
+    for (const order of [
+      [0, 20],
+      [20, 0],
+    ] as const) {
+      const run = { policyCache: new Map(), policyOutcomes: new Map() };
+      expect(Object.fromEntries(order.map((n) => [`s${n}`, outcome(n, run)]))).toEqual(alone);
+    }
+  });
+
   it("a file that is not there is looked for once, and each line that names it is told (up to the limit)", () => {
     const dir = fresh();
     const e = refusal(scenarioNaming(dir, Array(50_000).fill("nothere.yaml")));

@@ -10,6 +10,7 @@ import { runView } from "../../render/html/run-model.js";
 import { runNdjson } from "../../render/run-json.js";
 import { renderTrace } from "../../render/trace.js";
 import type { LoadedScenario } from "../../scenario/load.js";
+import type { PolicyOutcomes } from "../../scenario/load-policy.js";
 import { InputError } from "../../shared/errors.js";
 import { pushAll } from "../../shared/lists.js";
 import { printable } from "../../shared/text.js";
@@ -33,7 +34,7 @@ function loadAll(
   const loaded: LoadedScenario[] = [];
   const problems: InputError[] = [];
   // a policy file refused is refused once for all the files that name it
-  const policyOutcomes = new Map<string, Policy | InputError>();
+  const policyOutcomes: PolicyOutcomes = new Map();
   for (const file of onceEach(files, cwd)) {
     try {
       loaded.push(
