@@ -253,6 +253,8 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "restored":
       noteCut(line, v, v.limit, day);
+      // the days suspended do not count against Huabei's activity (score-inputs)
+      if (line.id === "huabei" && line.statusDay !== null) line.pauses.push(line.statusDay, day);
       activate(line);
       return;
     case "closed":

@@ -37,10 +37,11 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     case "purchase": {
       const h = c.huabei;
       const v = authorise(c, h, e.amount, day, s.nextMonthEnd);
-      // the habit counts, declined or not (a suspension stops the customer, not their habit), unless the
-      // customer is behind on a repayment or the line is closed or written off: it can never be used again
-      if ((h.status === "active" || h.status === "suspended") && customerOverdue(c) === 0)
-        h.purchaseDays.push(day);
+      // the habit counts on a line the customer can use, declined or not (over the limit), unless the
+      // customer is behind on a repayment. Not on a suspended line: trying to spend where the lender has
+      // stopped the customer would raise the score (five declined ¥10 attempts restored a line) — the
+      // count is held at the suspension's start instead (score-inputs), so a suspension costs nothing
+      if (h.status === "active" && customerOverdue(c) === 0) h.purchaseDays.push(day);
       if (v.decision !== "approved") return decide(s, e, h, v);
       revolving.purchase(
         h.ledger,

@@ -93,6 +93,9 @@ export interface HuabeiLine extends LineBase {
   ledger: Revolving;
   /** days of purchases the customer made or tried (ascending): the activity characteristic */
   purchaseDays: number[];
+  /** the suspensions the line was restored from, as pairs of days (suspended on the first, restored on the
+   *  second; oldest first): the activity window skips the days between, which the lender took away */
+  pauses: number[];
 }
 
 interface JiebeiLine extends LineBase {
@@ -154,6 +157,7 @@ const newHuabei = (): HuabeiLine => ({
   id: "huabei",
   ledger: revolving.newRevolving(),
   purchaseDays: [],
+  pauses: [],
 });
 
 const newJiebei = (): JiebeiLine => ({
@@ -232,6 +236,7 @@ export function forkCustomer(c: Customer): Customer {
       ...line(c.huabei),
       ledger: revolving.forkRevolving(c.huabei.ledger),
       purchaseDays: [...c.huabei.purchaseDays],
+      pauses: [...c.huabei.pauses],
     },
     jiebei: { ...line(c.jiebei), book: loans.forkLoanBook(c.jiebei.book) },
   };

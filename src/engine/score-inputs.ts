@@ -6,6 +6,7 @@
 
 import {
   type Customer,
+  countUpTo,
   countWithin,
   customerDaysPastDue,
   daysPastDue,
@@ -96,13 +97,30 @@ export function incomeAllowing(debt: Fen, max: number): number | null {
   return income;
 }
 
-/** Purchases the customer made or tried to make on Huabei in the last 90 days (attempts made while
- *  nothing was past due, on a line that can still be used): a purchase declined while the line was
- *  suspended still shows the customer's habit — the lender stopped it, not the customer; one tried on a
- *  closed or written-off line shows nothing. */
+/** Purchases the customer made or tried to make on Huabei in the last 90 days the line could be used
+ *  (attempts made while nothing was past due, on an active line: one declined over the limit still shows
+ *  the habit). The days a suspension took away do not count: while it lasts the count is the one it had
+ *  when it began, and once the line is restored the window reaches back past it — so a suspension costs no
+ *  activity, and trying to spend on the suspended line, declined, adds none (five declined ¥10 attempts
+ *  once raised a suspended customer's score enough to restore the line). */
 function activity(h: HuabeiLine, day: number): number | null {
   if (h.status === "none" && h.purchaseDays.length === 0) return null;
-  return countWithin(h.purchaseDays, day, 90);
+  const days = h.purchaseDays;
+  // the usable days, latest first: from `top` down, each stretch ending at a restoration, the days of its
+  // suspension skipped (suspended on `pauses[i]`, restored on `pauses[i + 1]`)
+  let top = h.status === "suspended" && h.statusDay !== null ? h.statusDay : day;
+  let left = 90;
+  let count = 0;
+  for (let i = h.pauses.length - 2; i >= 0 && left > 0; i -= 2) {
+    const restored = h.pauses[i + 1]!;
+    if (restored > top) continue;
+    const stretch = top - restored + 1;
+    if (stretch >= left) break;
+    count += countUpTo(days, top) - countUpTo(days, restored - 1);
+    left -= stretch;
+    top = h.pauses[i]!;
+  }
+  return count + countWithin(days, top, left);
 }
 
 /** Huabei's balance / limit at the last month end. A closed line keeps reporting its balance against its

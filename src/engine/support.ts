@@ -760,13 +760,13 @@ function standardRemedies(
       }
       case "SCORE_BELOW_MINIMUM":
       case "SCORE_BELOW_LIMIT_BANDS":
-        if (f.threshold !== undefined) remedies.push(raiseScore(line, s, f.threshold, fixed));
+        if (f.threshold !== undefined) remedies.push(raiseScore(c, line, s, f.threshold, fixed));
         break;
       // the score's band below the smallest line (a score rule: its threshold is the smallest line, not a
       // score): the score of the first band with a line, no lower than what the line must keep
       case "LIMIT_BELOW_MINIMUM": {
         const needed = scoreWithLine(c, line.id, Math.max(s.score, rules.minScore));
-        if (Number.isFinite(needed)) remedies.push(raiseScore(line, s, needed, fixed));
+        if (Number.isFinite(needed)) remedies.push(raiseScore(c, line, s, needed, fixed));
         break;
       }
     }
@@ -777,11 +777,14 @@ function standardRemedies(
 /** The score `needed`, and the characteristics the customer can improve towards it — none of `fixed`, which
  *  nothing the customer does moves by the review the step is for. */
 function raiseScore(
+  c: Customer,
   line: Line,
   s: Scored,
   needed: number,
-  fixed: readonly ReasonCode[] = TIME_ONLY,
+  time: readonly ReasonCode[] = TIME_ONLY,
 ): Extract<Remedy, { kind: "raise_score" }> {
+  // Huabei's activity moves only while it is active: a suspended line's count is held (score-inputs)
+  const fixed: readonly ReasonCode[] = c.huabei.status === "active" ? time : [...time, "LOW_ACTIVITY"];
   const reach = reachable(s, fixed);
   return {
     line: line.id,
@@ -1284,8 +1287,11 @@ function restoration(
       : TIME_ONLY;
     remedies.push(
       read !== null
-        ? { ...raiseScore(line, read.s, read.needed, fixed), ahead: { today: s.score, report: read.report } }
-        : raiseScore(line, s, needed, fixed),
+        ? {
+            ...raiseScore(c, line, read.s, read.needed, fixed),
+            ahead: { today: s.score, report: read.report },
+          }
+        : raiseScore(c, line, s, needed, fixed),
     );
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];

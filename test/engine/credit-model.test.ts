@@ -494,22 +494,33 @@ describe("scores tied to facts", () => {
     for (const s of stepsOf(t, "repay")) expect(s.scoreDelta, `repayment on day ${s.day}`).toBe(0);
   });
 
-  it("a suspension does not cost activity points: purchases declined while suspended still count", () => {
-    const t = run(
-      [
-        on.open(0, 5_000),
-        on.purchase(1, 10),
-        on.change(20),
-        on.repay(35, "full"),
-        on.purchase(60, 10),
-        on.purchase(61, 10),
-        on.verify(200),
-      ],
-      { policy: testPolicy({ securityMaxChanges: 0 }), until: 210 },
-    );
+  it("a suspension does not cost activity points, and trying to spend on the suspended line adds none", () => {
+    // suspended for security on day 20 with one purchase on record: the count is held at 1 while it lasts
+    // — past day 91, when that purchase leaves the 90 days, too — and declined attempts add nothing (five
+    // declined ¥10 attempts once raised a suspended customer's score enough to restore the line)
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 10),
+      on.change(20),
+      on.repay(35, "full"),
+      on.purchase(60, 10),
+      on.purchase(61, 10),
+      on.support(150),
+      on.verify(200),
+      on.support(269),
+      on.support(270),
+    ];
+    const t = run(events, { policy: testPolicy({ securityMaxChanges: 0 }), until: 300 });
     expect(stepOn(t, "purchase", 61)).toMatchObject({ decision: "declined", scoreDelta: 0 });
-    expect(stepOn(t, "purchase", 61).inputs.purchases90d).toBe(3);
-    expect(stepOn(t, "verify_identity", 200).inputs.purchases90d).toBe(0);
+    expect(stepOn(t, "purchase", 61).inputs.purchases90d).toBe(1);
+    expect(stepOn(t, "contact_support", 150).inputs.purchases90d).toBe(1);
+    // once the line is back, the window reaches back past the suspension's days: day 1's purchase counts
+    // on the day of the restoration, as it did the day before the suspension, and leaves once 90 usable days
+    // have passed: days 1–20, then 200–269
+    expect(stepOn(t, "verify_identity", 200)).toMatchObject({ decision: "restored" });
+    expect(stepOn(t, "verify_identity", 200).inputs.purchases90d).toBe(1);
+    expect(stepOn(t, "contact_support", 269).inputs.purchases90d).toBe(1);
+    expect(stepOn(t, "contact_support", 270).inputs.purchases90d).toBe(0);
   });
 
   it("what time moved before a step is told apart: a step is never credited with it", () => {

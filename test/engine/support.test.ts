@@ -1288,8 +1288,8 @@ describe("contact_support: the score the next review reads from the coming repor
 
   it("still asks for the score when the review that can restore the line is a later one, reading its own report", () => {
     // the bill due on day 40 repaid after its grace days, on day 44: the 60 clean days restoring needs run
-    // to the review of day 105. The one of day 74 would read 843 from the report of day 59, over
-    // restoreScore (840 here) — but not the one of day 105, which reads the March report (833)
+    // to the review of day 105, the first that can restore the line, which reads the score then (from the
+    // March report)
     const late = [on.open(0, 5_000), on.purchase(5, 4_800), on.repay(44, "full"), on.support(50)];
     const clean = { ...policy, minScore: 800, restoreScore: 840, restoreCleanDays: 60 };
     const t = run(late, { policy: clean, until: 110 });
@@ -1309,7 +1309,8 @@ describe("contact_support: the score the next review reads from the coming repor
     const wait = remedy(s.remedies, "wait_for_review")!;
     expect(wait).toMatchObject({ day: 105, later: true, ready: false });
     expect(wait.score).toBeUndefined();
-    expect(stepOn(t, "review", 105)).toMatchObject({ decision: null, score: 833 });
+    // here it reads 843 (the activity held through the suspension) and restores the line
+    expect(stepOn(t, "review", 105)).toMatchObject({ decision: "restored", score: 843 });
   });
 });
 
