@@ -2552,3 +2552,33 @@ describe("customer service under a policy that bars the line asks for no step to
     expect(stepOn(go(on.repay(61, "full")), "review", 74)).toMatchObject({ status: "suspended" });
   });
 });
+
+describe("contact_support: no purchase activity asked of a suspended Huabei line", () => {
+  it("leaves Huabei's activity out of the score step while the line cannot be used, and keeps it while it can", () => {
+    // no purchase in 90 days: activity scores its least; a change to a minimum score of 900 suspends the
+    // line at the review of day 14 — trying to spend on it would add nothing, so it is no step
+    const t = run(
+      [on.open(0, 5_000), on.policy(5, { set: { minScore: 900, restoreScore: 900 } }), on.support(20)],
+      {
+        until: 30,
+      },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended" });
+    const raise = remedy(stepOn(t, "contact_support", 20).remedies, "raise_score")!;
+    expect(raise.drivers).not.toContain("LOW_ACTIVITY");
+    // Jiebei suspended while Huabei is active: Huabei's purchases count, and the step says so
+    const j = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 5_000, "jiebei"),
+        on.policy(5, { set: { jiebeiMinScore: 900, jiebeiRestoreScore: 900 } }),
+        on.support(20),
+      ],
+      { until: 30 },
+    );
+    const jraise = stepOn(j, "contact_support", 20).remedies.find(
+      (r) => r.kind === "raise_score" && r.line === "jiebei",
+    );
+    expect(jraise?.kind === "raise_score" && jraise.drivers).toContain("LOW_ACTIVITY");
+  });
+});
