@@ -237,26 +237,23 @@ function rulesEngine(p) {
     },
     event: { type: "suspended" },
   });
+  // what stands in the way of a restoration (a security hold apart)
+  const inTheWay = [
+    { fact: "otherWrittenOff", operator: "equal", value: true },
+    { fact: "overdue", operator: "greaterThan", value: 0 },
+    { fact: "daysSinceCured", operator: "lessThan", value: p.restoreCleanDays },
+    { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
+    ...unverified,
+    dtiTooHigh,
+    noLine,
+  ];
   engine.addRule({
     name: "restore",
     priority: 40,
     conditions: {
       all: [
         suspended,
-        {
-          not: {
-            any: [
-              { fact: "cause", operator: "equal", value: "security" },
-              { fact: "otherWrittenOff", operator: "equal", value: true },
-              { fact: "overdue", operator: "greaterThan", value: 0 },
-              { fact: "daysSinceCured", operator: "lessThan", value: p.restoreCleanDays },
-              { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
-              ...unverified,
-              dtiTooHigh,
-              noLine,
-            ],
-          },
-        },
+        { not: { any: [{ fact: "cause", operator: "equal", value: "security" }, ...inTheWay] } },
       ],
     },
     event: { type: "restored" },
@@ -271,10 +268,12 @@ function rulesEngine(p) {
     name: "record for credit a policy suspension the policy no longer holds",
     priority: 25,
     conditions: {
+      // with something still in its way: beneath a security hold, one ready to end is left as it is
       all: [
         suspended,
         { fact: "suspendedForPolicy", operator: "equal", value: true },
         { fact: "policyHolds", operator: "equal", value: false },
+        { any: inTheWay },
       ],
     },
     event: { type: "suspended" },
