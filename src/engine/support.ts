@@ -447,6 +447,24 @@ function limitCut(
   };
 }
 
+/** What a suspension's restoration finds in its way (`blockers`), as the next periodic review reads the
+ *  customer: the score that review reads from a coming month-end report when it restores the line and
+ *  today's does not (`ahead`); that report when reading it is what leaves nothing in the way (`reads`); the
+ *  score the blockers were read with when it is that review's rather than today's (`scored`); what that
+ *  review would read when an early review today restores the line and it would not (`periodic`). */
+interface Restoration {
+  blockers: RuleFact[];
+  ahead: ScoreAhead | null;
+  reads: { day: number; date: string } | null;
+  /** the month-end report the next review reads, when the answer reads the customer as that review will
+   *  (`scored` given) and a month ends before it */
+  report: { day: number; date: string } | null;
+  scored: Scored | null;
+  periodic: Periodic | null;
+}
+
+const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
+
 function suspendedLine(
   c: Customer,
   line: Line,
@@ -459,17 +477,8 @@ function suspendedLine(
   const next = reviewOnOrAfter(calendar, day, p);
   const held = line.heldOver;
   const blockers: RuleFact[] = [];
-  // the score the next review reads from a coming month-end report, when it restores the line and today's
-  // does not (restoration)
-  let ahead: ScoreAhead | null = null;
-  // the month-end report the next review reads, when reading it is what leaves nothing in its way
-  let reads: { day: number; date: string } | null = null;
-  // the score the blockers were read with, when it is the next review's rather than today's
-  let scored: Scored | null = null;
-  // what the next periodic review would read, when an early review today restores the line and it would not
-  let periodic: Periodic | null = null;
-  // the month-end report that review reads, when one comes before it
-  let report: { day: number; date: string } | null = null;
+  // what the restoration of the suspension (beneath a hold too) finds in its way, as the next review reads it
+  let found: Restoration | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
   const clean = cleanUntil(c, day);
   if (line.cause === "security") {
@@ -482,23 +491,10 @@ function suspendedLine(
     // reasons, after every rule that blocks the line (it would crowd out a blocker beneath the hold)
     const hold = line.reasonsOnRecord.filter((code) => REASONS[code].kind !== "score");
     blockers.unshift(...hold.map((code) => ({ code })));
-    if (held !== null) {
-      const beneath = restoration(c, line, day, s, calendar, remedies, held.cause);
-      blockers.push(...beneath.blockers);
-      ahead = beneath.ahead;
-      scored = beneath.scored;
-      reads = beneath.reads;
-      report = beneath.report;
-    }
-  } else {
-    const own = restoration(c, line, day, s, calendar, remedies, line.cause);
-    blockers.push(...own.blockers);
-    ahead = own.ahead;
-    scored = own.scored;
-    periodic = own.periodic;
-    reads = own.reads;
-    report = own.report;
-  }
+    if (held !== null) found = restoration(c, line, day, s, calendar, remedies, held.cause);
+  } else found = restoration(c, line, day, s, calendar, remedies, line.cause);
+  if (found !== null) blockers.push(...found.blockers);
+  const { ahead, reads, scored, periodic, report } = found ?? NOTHING_AHEAD;
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
@@ -1156,16 +1152,7 @@ function restoration(
   calendar: Calendar,
   remedies: Remedy[],
   cause: Line["cause"],
-): {
-  blockers: RuleFact[];
-  ahead: ScoreAhead | null;
-  reads: { day: number; date: string } | null;
-  /** the month-end report the next review reads, when the answer reads the customer as that review will
-   *  (`scored` given) and a month ends before it */
-  report: { day: number; date: string } | null;
-  scored: Scored | null;
-  periodic: Periodic | null;
-} {
+): Restoration {
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const income = reportIncome(c, line, s);
