@@ -2187,6 +2187,27 @@ describe("a reason's text inside customer service's sentences", () => {
   });
 });
 
+/** One story several answers below read: suspended for credit at the review of day 45 (a score of 605, a
+ *  debt ratio of 2.13), an early review asked for on day 46 declined, ¥26,725.64 repaid elsewhere on day 47
+ *  (the ratio 1.76); the March bill falls due on day 69, before the review of day 74. */
+const SUSPENDED_FOR_DEBT = {
+  profile: {
+    age: 34,
+    monthlyIncome: 6_000,
+    verified: true,
+    creditHistoryMonths: 40,
+    externalDebt: 120_000 * 100,
+  },
+  events: [
+    on.open(0, 5_000),
+    on.purchase(3, 3_000),
+    on.externalDebt(20, 30_000),
+    on.repay(36, "minimum"),
+    on.requestReview(46),
+    on.externalRepayment(47, 26_725.64),
+  ],
+};
+
 describe("contact_support: an early review today reads today's record", () => {
   // Suspended at the review of day 45 (a score of 605, a debt ratio of 2.13); ¥26,725.64 repaid elsewhere
   // on day 47 brings the ratio to 1.76 and the score to 675. The review of day 74 reads the report of day
@@ -2241,23 +2262,8 @@ describe("customer service and the bills due before the next review, with no mon
   // month end comes between: a bill met at its minimum costs 10 points ("bills not paid in full"), so that
   // review reads 653. An early review asked for on day 46 (declined: 605) leaves none before that review
   // (the cooldown ends on day 76); without it, an early review today is the way (below)
-  const profile = {
-    age: 34,
-    monthlyIncome: 6_000,
-    verified: true,
-    creditHistoryMonths: 40,
-    externalDebt: 120_000 * 100,
-  };
-  const story = (...more: EventInput[]) => [
-    on.open(0, 5_000),
-    on.purchase(3, 3_000),
-    on.externalDebt(20, 30_000),
-    on.repay(36, "minimum"),
-    on.requestReview(46),
-    on.externalRepayment(47, 26_725.64),
-    on.support(67),
-    ...more,
-  ];
+  const profile = SUSPENDED_FOR_DEBT.profile;
+  const story = (...more: EventInput[]) => [...SUSPENDED_FOR_DEBT.events, on.support(67), ...more];
   const until = 80;
 
   it("does not promise the restoration a bill met at its minimum takes away: it asks for the bill in full", () => {
@@ -2387,23 +2393,8 @@ describe("customer service's score step names only what can move the score the r
   // 66 and its grace days end on day 72: on day 73 the review of day 74 reads 653 against the 660 restoring
   // needs. No month end comes before it — it reads the balance the report of day 31 shows — and no bill is
   // left to repay in full before it
-  const profile = {
-    age: 34,
-    monthlyIncome: 6_000,
-    verified: true,
-    creditHistoryMonths: 40,
-    externalDebt: 120_000 * 100,
-  };
-  const story = (...more: EventInput[]) => [
-    on.open(0, 5_000),
-    on.purchase(3, 3_000),
-    on.externalDebt(20, 30_000),
-    on.repay(36, "minimum"),
-    on.requestReview(46),
-    on.externalRepayment(47, 26_725.64),
-    on.repay(66, "minimum"),
-    ...more,
-  ];
+  const profile = SUSPENDED_FOR_DEBT.profile;
+  const story = (...more: EventInput[]) => [...SUSPENDED_FOR_DEBT.events, on.repay(66, "minimum"), ...more];
   const until = 80;
   const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until });
 
@@ -2460,23 +2451,8 @@ describe("customer service's score step names only what can move the score the r
 
 describe("customer service's bill in full, asked for in its grace days", () => {
   // as above: the March bill, due on day 69, met at its minimum on day 66; its grace days run to day 72
-  const profile = {
-    age: 34,
-    monthlyIncome: 6_000,
-    verified: true,
-    creditHistoryMonths: 40,
-    externalDebt: 120_000 * 100,
-  };
-  const story = (...more: EventInput[]) => [
-    on.open(0, 5_000),
-    on.purchase(3, 3_000),
-    on.externalDebt(20, 30_000),
-    on.repay(36, "minimum"),
-    on.requestReview(46),
-    on.externalRepayment(47, 26_725.64),
-    on.repay(66, "minimum"),
-    ...more,
-  ];
+  const profile = SUSPENDED_FOR_DEBT.profile;
+  const story = (...more: EventInput[]) => [...SUSPENDED_FOR_DEBT.events, on.repay(66, "minimum"), ...more];
   const go = (...more: EventInput[]) => run(story(...more), { policy: DEFAULT_POLICY, profile, until: 80 });
 
   it("names the last of its grace days once the due date has passed, not the due date", () => {
@@ -2523,20 +2499,9 @@ describe("customer service under a policy that bars the line asks for no step to
   it("no bill in full that 'then restores the line' beside 'no review restores the line'", () => {
     // suspended for credit on day 45 (as above); the review of day 74 reads 653 with the March bill met
     // at its minimum, 663 with it in full. On day 61 an income multiple no income reaches (1e-10 months)
-    const profile = {
-      age: 34,
-      monthlyIncome: 6_000,
-      verified: true,
-      creditHistoryMonths: 40,
-      externalDebt: 120_000 * 100,
-    };
+    const profile = SUSPENDED_FOR_DEBT.profile;
     const story = (...more: EventInput[]) => [
-      on.open(0, 5_000),
-      on.purchase(3, 3_000),
-      on.externalDebt(20, 30_000),
-      on.repay(36, "minimum"),
-      on.requestReview(46),
-      on.externalRepayment(47, 26_725.64),
+      ...SUSPENDED_FOR_DEBT.events,
       on.policy(61, { set: { maxLimitIncomeMultiple: 1e-10 } }),
       on.support(61),
       ...more,
