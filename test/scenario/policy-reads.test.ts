@@ -12,6 +12,7 @@ import { loadScenario } from "../../src/scenario/load.js";
 import { InputError, MAX_PROBLEMS } from "../../src/shared/errors.js";
 import { makeContext, runOne } from "../../src/testing/run-one.js";
 import { cli } from "../helpers/cli.js";
+import { inputErrorOf } from "../helpers/input-error.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 const reads = vi.hoisted(() => [] as string[]);
@@ -38,13 +39,7 @@ function scenarioNaming(dir: string, refs: readonly string[]): string {
 
 function refusal(file: string): InputError {
   reads.length = 0;
-  try {
-    loadScenario(file);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error(`${file} loaded`);
+  return inputErrorOf(() => loadScenario(file), file);
 }
 
 const policyReads = (dir: string) => reads.filter((f) => f.startsWith(dir) && !f.endsWith("s.yaml"));

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadScenario } from "../../src/scenario/load.js";
 import { asPolicyFile, loadPolicy } from "../../src/scenario/load-policy.js";
 import { InputError } from "../../src/shared/errors.js";
+import { inputErrorOf } from "../helpers/input-error.js";
 
 const root = mkdtempSync(join(tmpdir(), "credit-sim-refs-"));
 const inside = join(root, "repo");
@@ -41,15 +42,7 @@ function scenario(name: string, body: string): string {
   return file;
 }
 
-function refused(file: string): InputError {
-  try {
-    loadScenario(file);
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error(`${file} loaded`);
-}
+const refused = (file: string): InputError => inputErrorOf(() => loadScenario(file), file);
 
 describe("references inside a scenario", () => {
   it("may name a file in the scenario's folder tree", () => {

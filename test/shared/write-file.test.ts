@@ -36,6 +36,7 @@ import {
   writeOutput,
 } from "../../src/shared/write-file.js";
 import { ROOT } from "../helpers/cli.js";
+import { inputErrorOf } from "../helpers/input-error.js";
 
 let dir: string;
 beforeEach(() => {
@@ -50,15 +51,7 @@ const leftovers = (d = dir) => readdirSync(d).filter((f) => f.endsWith(".tmp"));
 const posix = process.platform !== "win32";
 const mkfifo = (path: string) => spawnSync("mkfifo", [path]).status === 0;
 
-function refused(f: () => void): InputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error("no error");
-}
+const refused = (f: () => void): InputError => inputErrorOf(f);
 
 describe("regular files and new paths", () => {
   it("are written whole, through a temporary file that does not stay", () => {
