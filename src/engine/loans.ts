@@ -10,6 +10,10 @@
 // later instalments are not accelerated — and its principal bears the penalty rate instead of interest,
 // charged back to the day after the due day.
 //
+// A loan called in (accelerate) keeps the due days its instalments would have had after the new last one:
+// on each, what it still owes in arrears when that day's grace ends is one more due date missed, as the
+// instalment left to run would have been — called-in debt stays on the record as past due month by month.
+//
 // Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
 // now due (interest, then principal); then, nearest due day first, each loan's interest accrued so far and
 // its coming instalment, up to its projected amount (held, and applied on the due day; the
@@ -44,6 +48,11 @@ interface Loan {
   arrearsCharges: Fen;
   /** the due day of the oldest missed instalment not yet repaid */
   arrearsSince: number | null;
+  /** called in: the due days its instalments would have had after its last (`accelerate`), not yet reached */
+  calledDays: number[];
+  /** the last of those reached, and the day its grace ends: still in arrears then, a due date missed */
+  calledDay: number | null;
+  calledFrom: number | null;
   carry: Carry;
   penaltyCarry: Carry;
 }
@@ -76,6 +85,7 @@ export function forkLoanBook(b: LoanBook): LoanBook {
     loans: b.loans.map((l) => ({
       ...l,
       dueDays: [...l.dueDays],
+      calledDays: [...l.calledDays],
       carry: { ...l.carry },
       penaltyCarry: { ...l.penaltyCarry },
     })),
@@ -220,6 +230,9 @@ export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueD
     arrearsPrincipal: 0,
     arrearsCharges: 0,
     arrearsSince: null,
+    calledDays: [],
+    calledDay: null,
+    calledFrom: null,
     carry: newCarry(),
     penaltyCarry: newCarry(),
   });
@@ -322,10 +335,17 @@ export interface InstalmentDue {
 }
 
 /** Instalments falling due on `day` (the scheduler visits every due day): they become due; what was held
- *  for them pays them, anything held beyond repays principal. */
+ *  for them pays them, anything held beyond repays principal. A called-in loan's day an instalment would
+ *  have fallen due on is reached too: what it owes in arrears is reported when that day's grace ends. */
 export function fallDue(b: LoanBook, day: number, graceDays: number): InstalmentDue[] {
   let out: InstalmentDue[] | null = null;
   for (const l of b.loans) {
+    const called = l.calledDays[0];
+    if (called !== undefined && called <= day) {
+      l.calledDays = l.calledDays.slice(1);
+      l.calledDay = called;
+      l.calledFrom = called + graceDays + 1;
+    }
     const due = l.dueDays[l.next];
     if (due === undefined || due > day) continue;
     const left = l.dueDays.length - l.next;
@@ -363,31 +383,23 @@ export interface InstalmentOutcome {
   outcome: "paid" | "missed";
 }
 
-/** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back). */
+/** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back); and the
+ *  days a called-in loan's instalments would have fallen due whose grace ended: missed while in arrears. */
 export function decideInstalments(b: LoanBook, day: number, penaltyRate: number): InstalmentOutcome[] {
   let out: InstalmentOutcome[] | null = null;
   for (const l of b.loans) {
-    if (l.overdueFrom === null || day < l.overdueFrom || l.dueDay === null) continue;
-    const dueDay = l.dueDay;
-    const graceDays = l.overdueFrom - dueDay - 1;
-    l.overdueFrom = null;
-    l.dueDay = null;
-    out ??= [];
-    if (l.duePrincipal + l.dueInterest === 0) {
-      out.push({ dueDay, outcome: "paid" });
-      continue;
+    if (l.overdueFrom !== null && day >= l.overdueFrom && l.dueDay !== null)
+      out = decideInstalment(b, l, l.dueDay, l.overdueFrom - l.dueDay - 1, penaltyRate, out ?? []);
+    if (l.calledFrom !== null && day >= l.calledFrom && l.calledDay !== null) {
+      // still in arrears when that day's grace ends: a due date missed, as the instalment left to run would
+      // have been (repaid, the loan is gone: nothing to record)
+      if (l.arrearsPrincipal + l.arrearsCharges > 0) {
+        out ??= [];
+        out.push({ dueDay: l.calledDay, outcome: "missed" });
+      }
+      l.calledDay = null;
+      l.calledFrom = null;
     }
-    l.arrearsPrincipal += l.duePrincipal;
-    l.arrearsCharges += l.dueInterest;
-    if (b.accruing) {
-      const p = dailyCharges(l.penaltyCarry, l.duePrincipal, penaltyRate, graceDays);
-      l.arrearsCharges += p;
-      b.penalties += p;
-    }
-    l.duePrincipal = 0;
-    l.dueInterest = 0;
-    l.arrearsSince ??= dueDay;
-    out.push({ dueDay, outcome: "missed" });
   }
   // only a loan decided here can have become done (repayments drop the loans they settle)
   if (out === null) return NO_OUTCOMES;
@@ -395,22 +407,62 @@ export function decideInstalments(b: LoanBook, day: number, penaltyRate: number)
   return out;
 }
 
+/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid, or missed into arrears. */
+function decideInstalment(
+  b: LoanBook,
+  l: Loan,
+  dueDay: number,
+  graceDays: number,
+  penaltyRate: number,
+  out: InstalmentOutcome[],
+): InstalmentOutcome[] {
+  l.overdueFrom = null;
+  l.dueDay = null;
+  if (l.duePrincipal + l.dueInterest === 0) {
+    out.push({ dueDay, outcome: "paid" });
+    return out;
+  }
+  l.arrearsPrincipal += l.duePrincipal;
+  l.arrearsCharges += l.dueInterest;
+  if (b.accruing) {
+    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, penaltyRate, graceDays);
+    l.arrearsCharges += p;
+    b.penalties += p;
+  }
+  l.duePrincipal = 0;
+  l.dueInterest = 0;
+  l.arrearsSince ??= dueDay;
+  out.push({ dueDay, outcome: "missed" });
+  return out;
+}
+
 const NO_OUTCOMES: InstalmentOutcome[] = [];
 
-/** The next day after `day` on which an instalment falls due or its grace ends. */
+/** The next day after `day` on which an instalment falls due or its grace ends — or, on a loan called in,
+ *  one of its instalments would have, or that day's grace ends. */
 export function nextLoanDay(b: LoanBook, day: number): number {
   let next = Infinity;
   for (const l of b.loans) {
     const due = l.dueDays[l.next];
     if (due !== undefined && due > day) next = Math.min(next, due);
     if (l.overdueFrom !== null && l.overdueFrom > day) next = Math.min(next, l.overdueFrom);
+    const called = l.calledDays[0];
+    if (called !== undefined && called > day) next = Math.min(next, called);
+    if (l.calledFrom !== null && l.calledFrom > day) next = Math.min(next, l.calledFrom);
   }
   return next;
 }
 
-/** The lender closes the line: every loan's next instalment becomes its last (all principal due then). */
+/** The lender closes the line: every loan's next instalment becomes its last (all principal due then). The
+ *  due days after it are kept as the days the called-in debt, while in arrears, is reported past due again
+ *  (a loan called in twice — closed, then charged off — keeps those of the first). */
 export function accelerate(b: LoanBook): void {
-  for (const l of b.loans) l.dueDays = l.dueDays.slice(0, l.next + 1);
+  for (const l of b.loans) {
+    const after = l.dueDays.slice(l.next + 1);
+    if (after.length === 0) continue;
+    l.calledDays = after;
+    l.dueDays = l.dueDays.slice(0, l.next + 1);
+  }
 }
 
 export function writeOff(b: LoanBook): Fen {

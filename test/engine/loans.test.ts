@@ -135,6 +135,30 @@ describe("instalments", () => {
     expect(dues[0]!.due).toBe(300_000 + 31 * 120);
     expect(nextLoanDay(b, 45)).toBe(49);
   });
+
+  it("a loan called in and left unpaid misses a due date on each day an instalment would have fallen due", () => {
+    const b = loan();
+    openDay(b, 20);
+    accelerate(b);
+    expect(openDay(b, 45).dues).toHaveLength(1);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    // called in again (a charge-off after the closure): the days of the first calling-in are kept
+    accelerate(b);
+    // the days its instalments would have had, 74 and 105, are visited, and each one's grace end: in
+    // arrears then, a due date missed, as the instalment left to run would have been
+    expect(nextLoanDay(b, 49)).toBe(74);
+    expect(openDay(b, 74).dues).toEqual([]);
+    expect(nextLoanDay(b, 74)).toBe(78);
+    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "missed" }]);
+    expect(nextLoanDay(b, 78)).toBe(105);
+    openDay(b, 105);
+    // repaid within the grace of day 105: the loan is gone, nothing more to record
+    repay(b, balance(b), 107, RATE);
+    expect(b.loans).toEqual([]);
+    expect(openDay(b, 109).decided).toEqual([]);
+    expect(nextLoanDay(b, 109)).toBe(Number.POSITIVE_INFINITY);
+    expectBalanced(b);
+  });
 });
 
 describe("Jiebei in a simulation", () => {

@@ -1283,6 +1283,48 @@ describe("a closure for credit that answers no default", () => {
   });
 });
 
+describe("a loan called in and left unpaid", () => {
+  // a ¥6,000 Jiebei loan over 12 months drawn on day 1 (due days 32, 61, 92, 122, 153…), never repaid; debt
+  // elsewhere from day 5 suspends Jiebei for credit at the review on day 14. Closed at the review on day 45
+  // (31 days suspended) with the instalment of day 32 past due, the loan is called in: all of it falls due
+  // on day 61. Left to run (no closure), it misses an instalment a month.
+  const unpaid = (closeAfterSuspendedDays: number, extra: Parameters<typeof run>[0] = []) =>
+    run([on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000), ...extra], {
+      policy: testPolicy({ closeAfterSuspendedDays, jiebeiMaxDebtToIncome: 0.5 }),
+      until: 160,
+      observe: [160],
+    });
+  const overdueDays = (t: ReturnType<typeof run>) =>
+    stepsOf(t, "overdue")
+      .filter((s) => s.event.line === "jiebei")
+      .map((s) => s.day);
+  const missedOn = (t: ReturnType<typeof run>, day: number) => t.snapshots.get(day)!.inputs!.missedDues12m;
+
+  it("keeps missing a due date a month, on the days its instalments would have fallen due", () => {
+    const calledIn = unpaid(30);
+    const leftToRun = unpaid(1_000);
+    expect(stepOn(calledIn, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    expect(leftToRun.steps.some((s) => s.decision === "closed")).toBe(false);
+    // each due day's grace ends 4 days after it: the one called in is past due from day 65 and stays so,
+    // reported again on days 92, 122 and 153 as the loan left to run misses its instalments
+    expect(overdueDays(leftToRun)).toEqual([36, 65, 96, 126, 157]);
+    expect(overdueDays(calledIn)).toEqual([36, 65, 96, 126, 157]);
+    expect(missedOn(calledIn, 160)).toBe(5);
+    expect(missedOn(leftToRun, 160)).toBe(5);
+    // owing all of it in arrears since day 65, never less than the loan left to run
+    expect(calledIn.final.score).toBeLessThanOrEqual(leftToRun.final.score);
+  });
+
+  it("adds none once repaid within the grace days of one of those days", () => {
+    // repaid in full on day 94, within the grace of day 92: nothing is past due when it ends
+    const calledIn = unpaid(30, [on.repay(94, "full", "jiebei")]);
+    expect(calledIn.final.jiebei.balance).toBe(0);
+    expect(overdueDays(calledIn)).toEqual([36, 65]);
+    expect(missedOn(calledIn, 160)).toBe(2);
+    expect(missedOn(unpaid(1_000, [on.repay(94, "full", "jiebei")]), 160)).toBe(2);
+  });
+});
+
 describe("restoration and closure", () => {
   // overdue from day 44 (bill due day 40 + 3 grace days), suspended on day 45 after 5 days overdue
   const suspendedOn45 = (
