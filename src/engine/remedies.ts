@@ -211,7 +211,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       to: "the limit after (yuan)",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, or a cap the limit is at)",
+        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
     },
   },
 };

@@ -339,8 +339,8 @@ export type Remedy = {
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
    *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would
-   *  decline such an application as things stand besides the time (the other line suspended, or a cap the
-   *  limit is already at) */
+   *  decline such an application as things stand besides the time (the other line suspended, a score
+   *  below the increase minimum or another rule an application fails, or a cap the limit is already at) */
   | {
       kind: "limit_cut";
       day: number;

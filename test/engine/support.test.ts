@@ -2107,6 +2107,47 @@ describe("a limit a review cut", () => {
     expect(stepOn(t, "apply", 17).reasons).toContain("OTHER_LINE_SUSPENDED");
   });
 
+  it("says when the way back would be declined by a rule other than the time or a cap: a score below the increase minimum", () => {
+    // the review on day 14 cuts ¥5,000 to the ¥2,000 a lowered top band allows; the band is put back the
+    // next day, but the increase minimum raised above the score: an application today is declined for
+    // the score (and its inquiry costs points), so the way back is not offered as if it worked
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }], minIncreaseScore: 950 } };
+    const policy = testPolicy({ increaseCooldownDays: 0 });
+    const t = run(
+      [on.open(0, 5_000), on.policy(5, cut), on.policy(15, back), on.support(16), on.increase(17, 1_000)],
+      {
+        policy,
+        until: 20,
+      },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const said = remedy(stepOn(t, "contact_support", 16).remedies, "limit_cut")!;
+    expect(said.increase).toMatchObject({
+      now: true,
+      blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM", parameter: "minIncreaseScore", threshold: 950 },
+    });
+    expect(describeRemedy(said)).toContain(
+      "as things stand it would be declined: credit score is below the minimum for a limit increase",
+    );
+    // the advice holds: the application it warns of is declined for the score
+    const applied = stepOn(t, "apply", 17);
+    expect(applied.decision).toBe("declined");
+    expect(applied.reasons).toContain("SCORE_BELOW_INCREASE_MINIMUM");
+    // with the increase minimum back within reach, nothing more is said and the application is approved
+    const open = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const fine = run(
+      [on.open(0, 5_000), on.policy(5, cut), on.policy(15, open), on.support(16), on.increase(17, 1_000)],
+      {
+        policy,
+        until: 20,
+      },
+    );
+    const now = remedy(stepOn(fine, "contact_support", 16).remedies, "limit_cut")!;
+    expect(now.increase.blocked).toBeUndefined();
+    expect(stepOn(fine, "apply", 17).decision).toBe("approved");
+  });
+
   it("once what cut it no longer holds, its reasons stay on the dated record, not today's reasons", () => {
     // the same cut; the policy back on day 30: nothing would cut ¥5,000 today, the limit is still ¥2,000
     const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
