@@ -726,9 +726,10 @@ function debtAdvice(
     return reduceDebt(c, line, max, day, calendar, restore);
   const asked = withProfile(c, { monthlyIncome: income.income });
   const advice = reduceDebt(asked, line, max, day, calendar, restore);
-  return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 && advice.missed === null
-    ? null
-    : advice;
+  if (advice.kind !== "reduce_debt") return advice;
+  if (advice.over !== null && advice.over <= 0 && advice.missed === null) return null;
+  // its ratio and amounts are at that income, not the one on record (with none, debt with no income): said
+  return { ...advice, atIncome: income.income };
 }
 
 /** What an active line can do about the standard it fails before the review suspends it (the facts of
