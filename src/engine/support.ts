@@ -342,6 +342,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
       const blockers = reopens ? openingBlockers(c, line, day, s) : [];
+      // a hold its changes laid stands until a verification (the line closed or not): the step comes first
+      if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES"))
+        remedies.push({ line: line.id, kind: "verify_identity" });
       if (reopens) remedies.push({ line: line.id, kind: "reapply", blockers });
       // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
       // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
