@@ -35,7 +35,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
-import { recentProfileChanges } from "./triggers.js";
+import { holdAtClosure, recentProfileChanges } from "./triggers.js";
 import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
@@ -152,8 +152,14 @@ export function decideApplication(
     });
   }
   if (kind === "open") {
-    // reopening a line is not a way round a hold or a recent delinquency: the restoration standards apply
-    const changes = recentProfileChanges(c, day);
+    // reopening a line is not a way round a hold or a recent delinquency: the restoration standards apply —
+    // changes too many within the window today, or a hold laid on a line of the customer's that was closed
+    // without the verification that alone lifts it (the window long past: a restoration would still ask it)
+    const recent = recentProfileChanges(c, day);
+    const changes =
+      recent > p.securityMaxChanges
+        ? recent
+        : Math.max(holdAtClosure(c, c.huabei), holdAtClosure(c, c.jiebei));
     if (changes > p.securityMaxChanges) {
       failures.push({
         code: "SECURITY_PROFILE_CHANGES",

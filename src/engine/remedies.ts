@@ -163,17 +163,19 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap (and a suspended line's score to what restoring it needs, when debt alone can bring it there)",
     fields: {
       ratio:
-        "what the next review reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income)",
+        "what the next review reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income); at `atIncome` when given",
       max: "the cap (maxDebtToIncome or Jiebei's)",
       repay:
-        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income",
-      over: "the total of `repay` (yuan); null without an income",
+        "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income (and none counted on: `atIncome`)",
+      over: "the total of `repay` (yuan); null without an income (and none counted on: `atIncome`)",
       review: `the periodic review the advice is for (${dayDate})`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
       missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
       income: "the monthly income (yuan) at which the next review reads the ratio within the cap, or null",
       score:
         "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
+      atIncome:
+        "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
     },
   },
   on_record: {
@@ -211,7 +213,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       to: "the limit after (yuan)",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, or a cap the limit is at)",
+        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
     },
   },
 };

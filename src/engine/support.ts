@@ -24,7 +24,14 @@ import {
   thinFile,
   verifyIdentity,
 } from "./customer.js";
-import { atCap, capFor, eligibilityFailures, managedCap, writeOffFact } from "./eligibility.js";
+import {
+  atCap,
+  capFor,
+  eligibilityFailures,
+  LIMIT_CAP_CODES,
+  managedCap,
+  writeOffFact,
+} from "./eligibility.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
@@ -335,6 +342,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
       const blockers = reopens ? openingBlockers(c, line, day, s) : [];
+      // a hold its changes laid stands until a verification (the line closed or not): the step comes first
+      if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES"))
+        remedies.push({ line: line.id, kind: "verify_identity" });
       if (reopens) remedies.push({ line: line.id, kind: "reapply", blockers });
       // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
       // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
@@ -412,9 +422,10 @@ function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Cust
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
  *  and after, a restoration since or not), and the first day an application for an increase can be made —
- *  with what would decline it as things stand (the other line suspended, a cap the limit is already at),
- *  so that the way back is not offered as if it worked while something else holds it; null when none is
- *  on record. */
+ *  with what would decline it as things stand (the other line suspended, a score below the increase
+ *  minimum, too many applications, any rule an application fails, a cap the limit is already at), so that
+ *  the way back is not offered as if it worked while something else holds it; null when none is on
+ *  record. */
 function limitCut(
   c: Customer,
   line: Line,
@@ -425,16 +436,15 @@ function limitCut(
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
   const from = increaseFrom(c, line, day);
-  // an application for an increase is declined while the other line is suspended (whatever the time), and
-  // at its cap when the cap is no more than the limit held
-  const other = otherOf(c, line);
+  // the application as it would be decided on that day, its own inquiry counted, with the file as it stands
+  // (today's score): the time it waits for passes by then, so what declines it is a rule that holds besides
+  // the time — the other line suspended, too many applications, the score below the increase minimum, an
+  // eligibility rule — first of them as the decision cites them; else a cap no more than the limit held
+  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, s, 1);
+  const rule = v.decision === "declined" ? v.facts.find((f) => !LIMIT_CAP_CODES.has(f.code)) : undefined;
   const cap = capFor(c, line.id, s);
   const blocked: RuleFact | null =
-    other.status === "suspended"
-      ? { code: "OTHER_LINE_SUSPENDED", line: other.id }
-      : cap !== null && !cap.belowMinimum
-        ? atCap(cap, line.id, line.limit)
-        : null;
+    rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
   return {
     line: line.id,
     kind: "limit_cut",
@@ -719,9 +729,10 @@ function debtAdvice(
     return reduceDebt(c, line, max, day, calendar, restore);
   const asked = withProfile(c, { monthlyIncome: income.income });
   const advice = reduceDebt(asked, line, max, day, calendar, restore);
-  return advice.kind === "reduce_debt" && advice.over !== null && advice.over <= 0 && advice.missed === null
-    ? null
-    : advice;
+  if (advice.kind !== "reduce_debt") return advice;
+  if (advice.over !== null && advice.over <= 0 && advice.missed === null) return null;
+  // its ratio and amounts are at that income, not the one on record (with none, debt with no income): said
+  return { ...advice, atIncome: income.income };
 }
 
 /** What an active line can do about the standard it fails before the review suspends it (the facts of

@@ -17,6 +17,21 @@ export function recentProfileChanges(c: Customer, day: number): number {
   return countWithin(c.profileChanges, day, c.policy.securityWindowDays, c.verifiedChanges);
 }
 
+/** The unverified bound-detail changes that laid a security hold on `line` while it was open, before it
+ *  was closed — the most of them within one security window, as the trigger counted them — or 0 when none
+ *  did (or the line is not closed): a hold is lifted only by a verification, however long ago its changes
+ *  were made, and a closure does not lift it. */
+export function holdAtClosure(c: Customer, line: Line): number {
+  if (line.status !== "closed" || line.statusDay === null || line.lastOpenedDay === null) return 0;
+  let most = 0;
+  for (let i = c.verifiedChanges; i < c.profileChanges.length; i++) {
+    const day = c.profileChanges[i]!;
+    if (day < line.lastOpenedDay || day > line.statusDay) continue;
+    most = Math.max(most, countWithin(c.profileChanges, day, c.policy.securityWindowDays, c.verifiedChanges));
+  }
+  return most > c.policy.securityMaxChanges ? most : 0;
+}
+
 /** The lines the overdue trigger acts on: active, suspended for policy, or under a security hold laid
  *  over nothing or over a policy suspension (the scheduler and customer service watch the same). */
 export function overdueWatches(line: Line): boolean {

@@ -316,6 +316,11 @@ export type Remedy = {
       missed: { day: number; date: string } | null;
       income: number | null;
       score: number | null;
+      /** the monthly income (yuan) `ratio`, `repay` and `over` are worked out at, when it is not the one on
+       *  record: the least the smallest line needs, asked for beside (`report_income`), higher than the
+       *  customer's — with no income on record the amounts would otherwise be none (debt with no income is
+       *  beyond every ratio) */
+      atIncome?: number;
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
@@ -339,8 +344,8 @@ export type Remedy = {
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
    *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would
-   *  decline such an application as things stand besides the time (the other line suspended, or a cap the
-   *  limit is already at) */
+   *  decline such an application as things stand besides the time (the other line suspended, a score
+   *  below the increase minimum or another rule an application fails, or a cap the limit is already at) */
   | {
       kind: "limit_cut";
       day: number;

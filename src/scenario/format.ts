@@ -434,7 +434,12 @@ export function remedyText(r: Remedy): string {
 
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
 function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
-  const ratio = `total debt / annual income from ${dtiShown(r.ratio).toFixed(2)} to at most ${r.max.toFixed(2)}`;
+  // worked out at the income the smallest line needs (asked for beside), not the one on record: said
+  const at =
+    r.atIncome === undefined
+      ? ""
+      : ` at a monthly income of ${money(r.atIncome * 100)}, the least the smallest line needs (asked for beside),`;
+  const ratio = `total debt / annual income from ${dtiShown(r.ratio).toFixed(2)}${at} to at most ${r.max.toFixed(2)}`;
   const review = `the periodic review on ${r.review.date} (day ${r.review.day})`;
   const income =
     r.income === null ? "a higher income" : `a monthly income of at least ${money(r.income * 100)}`;

@@ -74,6 +74,57 @@ describe("closure", () => {
     expect(reopened.reasons).toContain("RECENT_MISSED_PAYMENT");
   });
 
+  it("a line closed under a security hold never verified is not reopened, nor the other opened, until a verification", () => {
+    // phone, address and device changed in three days: both lines held; never verified, they are closed
+    // for security at the first review 31 days on. The changes are long out of the 30-day window by day 120,
+    // but the hold they laid was lifted by nothing: reopening is no way round the verification a
+    // restoration would have needed
+    const policy = testPolicy({ closeAfterSuspendedDays: 31 });
+    const held = [
+      on.open(0, 5_000),
+      on.open(0, 5_000, "jiebei"),
+      on.change(1, "phone"),
+      on.change(2, "address"),
+      on.change(3, "device"),
+    ];
+    const t = run([...held, on.support(100), on.open(120, 5_000)], { policy, until: 130 });
+    expect(stateOn(t, 100)).toMatchObject({ status: "closed", cause: "security" });
+    const reopened = stepOn(t, "apply", 120);
+    expect(reopened.decision).toBe("declined");
+    expect(reopened.reasons[0]).toBe("SECURITY_PROFILE_CHANGES");
+    expect(reopened.facts).toContainEqual(
+      expect.objectContaining({
+        code: "SECURITY_PROFILE_CHANGES",
+        parameter: "securityMaxChanges",
+        value: 3,
+      }),
+    );
+    // customer service does not say it would be approved, and asks for the verification
+    const answer = stepOn(t, "contact_support", 100);
+    const reapply = answer.remedies.find((r) => r.kind === "reapply");
+    expect(reapply).toMatchObject({
+      blockers: [expect.objectContaining({ code: "SECURITY_PROFILE_CHANGES" })],
+    });
+    expect(answer.remedies).toContainEqual({ line: "huabei", kind: "verify_identity" });
+    // verified, the line reopens
+    const verified = run([...held, on.verify(110), on.open(120, 5_000)], { policy, until: 130 });
+    expect(stepOn(verified, "apply", 120).decision).toBe("approved");
+    // nor is the other line opened meanwhile: the hold is on the customer's bound details
+    const huabeiOnly = [
+      on.open(0, 5_000),
+      on.change(1, "phone"),
+      on.change(2, "address"),
+      on.change(3, "device"),
+    ];
+    const other = run([...huabeiOnly, on.open(120, 5_000, "jiebei")], { policy, until: 130 });
+    expect(stateOn(other, 119)).toMatchObject({ status: "closed", cause: "security" });
+    expect(stepOn(other, "apply", 120)).toMatchObject({ decision: "declined" });
+    expect(stepOn(other, "apply", 120).reasons[0]).toBe("SECURITY_PROFILE_CHANGES");
+    // a line closed for something else, the changes verified before: no hold stands
+    const cleared = run([...held, on.verify(4), on.close(5), on.open(120, 5_000)], { policy, until: 130 });
+    expect(stepOn(cleared, "apply", 120).decision).toBe("approved");
+  });
+
   it("closing a line and reopening it larger waits the increase cooldown, as an increase would", () => {
     const policy = testPolicy({ increaseCooldownDays: 90 });
     const reopenOn = (day: number) =>

@@ -647,6 +647,43 @@ describe("contact_support", () => {
     expect(stateOn(after, 45).status).toBe("active");
   });
 
+  it("debt advice counting on the income the smallest line needs says so: its ratio and amounts are at that income", () => {
+    // no income and ¥10,000 owed elsewhere: the ratio on record is debt with no income, beyond any
+    // repayment; at the ¥250 a month the smallest line needs (asked for beside) it is 3.36, and ¥4,000
+    // repaid elsewhere brings it within 2 (¥4,100, the balance reported too) — the advice gives the ratio and the amount at that income, and
+    // says so (the JSON's ratio and repay are documented null without an income)
+    const policy = DEFAULT_POLICY;
+    const profile = { monthlyIncome: 2_000, creditHistoryMonths: 48, externalDebt: 1_000_000 };
+    const events = [
+      on.open(0, 1_000),
+      on.purchase(1, 100),
+      on.repay(9, "minimum"),
+      on.income(15, 0),
+      on.support(40),
+    ];
+    const s = stepOn(run(events, { policy, profile, until: 50 }), "contact_support", 40);
+    expect(s.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")?.value).toBe(Number.POSITIVE_INFINITY);
+    expect(remedy(s.remedies, "report_income")).toMatchObject({ income: 250 });
+    const debt = remedy(s.remedies, "reduce_debt")!;
+    expect(Number.isFinite(debt.ratio)).toBe(true);
+    expect(debt).toMatchObject({ atIncome: 250 });
+    expect(describeRemedy(debt)).toContain(
+      `total debt / annual income from ${ratioText(debt.ratio)} at a monthly income of ¥250.00, the least the smallest line needs (asked for beside), to at most 2.00`,
+    );
+    // the advice holds at that income: ¥250 reported and the amount repaid elsewhere, the review keeps the line
+    const followed = [...events, on.income(40, 250), on.externalRepayment(40, debt.repay![0]!.amount / 100)];
+    expect(stateOn(run(followed, { policy, profile, until: 50 }), 45).status).toBe("active");
+    // with an income on record that the smallest line allows, the advice counts on none
+    const earning = run([...events.slice(0, 3), on.income(15, 300), on.support(40)], {
+      policy,
+      profile,
+      until: 50,
+    });
+    const own = remedy(stepOn(earning, "contact_support", 40).remedies, "reduce_debt")!;
+    expect(own.atIncome).toBeUndefined();
+    expect(describeRemedy(own)).not.toContain("the least the smallest line needs");
+  });
+
   it("an income too low for the smallest line is said with the income that allows one, and that income restores", () => {
     const policy = DEFAULT_POLICY;
     const profile = { monthlyIncome: 8_000, creditHistoryMonths: 48, externalDebt: 300_000 };
@@ -2105,6 +2142,47 @@ describe("a limit a review cut", () => {
     // the advice holds: the application is declined for the other line
     expect(stepOn(t, "apply", 17).decision).toBe("declined");
     expect(stepOn(t, "apply", 17).reasons).toContain("OTHER_LINE_SUSPENDED");
+  });
+
+  it("says when the way back would be declined by a rule other than the time or a cap: a score below the increase minimum", () => {
+    // the review on day 14 cuts ¥5,000 to the ¥2,000 a lowered top band allows; the band is put back the
+    // next day, but the increase minimum raised above the score: an application today is declined for
+    // the score (and its inquiry costs points), so the way back is not offered as if it worked
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }], minIncreaseScore: 950 } };
+    const policy = testPolicy({ increaseCooldownDays: 0 });
+    const t = run(
+      [on.open(0, 5_000), on.policy(5, cut), on.policy(15, back), on.support(16), on.increase(17, 1_000)],
+      {
+        policy,
+        until: 20,
+      },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const said = remedy(stepOn(t, "contact_support", 16).remedies, "limit_cut")!;
+    expect(said.increase).toMatchObject({
+      now: true,
+      blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM", parameter: "minIncreaseScore", threshold: 950 },
+    });
+    expect(describeRemedy(said)).toContain(
+      "as things stand it would be declined: credit score is below the minimum for a limit increase",
+    );
+    // the advice holds: the application it warns of is declined for the score
+    const applied = stepOn(t, "apply", 17);
+    expect(applied.decision).toBe("declined");
+    expect(applied.reasons).toContain("SCORE_BELOW_INCREASE_MINIMUM");
+    // with the increase minimum back within reach, nothing more is said and the application is approved
+    const open = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const fine = run(
+      [on.open(0, 5_000), on.policy(5, cut), on.policy(15, open), on.support(16), on.increase(17, 1_000)],
+      {
+        policy,
+        until: 20,
+      },
+    );
+    const now = remedy(stepOn(fine, "contact_support", 16).remedies, "limit_cut")!;
+    expect(now.increase.blocked).toBeUndefined();
+    expect(stepOn(fine, "apply", 17).decision).toBe("approved");
   });
 
   it("once what cut it no longer holds, its reasons stay on the dated record, not today's reasons", () => {
