@@ -62,10 +62,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: { amount: "the unpaid minimum (yuan)" },
   },
   pay_balance: {
-    meaning: "repay what a line that is no longer open still owes, nothing of it overdue",
+    meaning:
+      "repay what a line that is no longer open still owes, nothing of it overdue — or, beside an overdue, the rest of what was called in, still to fall due",
     fields: {
-      amount: "the balance (yuan)",
+      amount: "the balance (yuan) — beside an overdue, the balance less it",
       toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+      calledIn: `when what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance by any closing statement) and part of it is still to fall due: what falls due next, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); absent when all of it is due now`,
     },
   },
   verify_identity: {

@@ -6,11 +6,12 @@
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import { type Customer, forkCustomer, type Line, lineOf } from "./customer.js";
+import * as loans from "./loans.js";
 import type { DueRecord } from "./record.js";
 import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
-import type { DebtRepayment, Fen } from "./types.js";
+import type { CalledIn, DebtRepayment, Fen } from "./types.js";
 import type { LineId } from "./vocabulary.js";
 
 /** The balances the report on `monthEnd` (a month end on or after `day`) shows, taken during `day`'s
@@ -104,6 +105,62 @@ export function billsInFull(
     for (const b of c.huabei.ledger.bills)
       if (b.dueDay === last) grace = Math.max(grace ?? day, b.overdueFrom - 1);
   return { day: last, amount: revolving.dueBy(s.customer.huabei.ledger, last).due, grace };
+}
+
+/** The first day, from `from` on, that something owed on `line` falls due — on Jiebei a loan's next
+ *  instalment, on Huabei a bill — and the last such day (a loan's, due later: Jiebei's loans each fall due
+ *  on their own day). Null when none is to come. */
+function calledInDays(line: Line, from: number): { day: number; lastDay: number } | null {
+  if (line.id === "jiebei") {
+    const coming = loans.comingInstalments(line.book, from, 0);
+    return coming === null ? null : { day: coming.day, lastDay: coming.lastDay };
+  }
+  let first = Number.POSITIVE_INFINITY;
+  for (const b of line.ledger.bills)
+    if (b.dueDay >= from && b.state !== "settled") first = Math.min(first, b.dueDay);
+  return Number.isFinite(first) ? { day: first, lastDay: first } : null;
+}
+
+const dated = (calendar: Calendar, day: number, amount: Fen, lastDay: number): CalledIn => ({
+  day,
+  date: calendar.date(day),
+  amount,
+  lastDay,
+  lastDate: calendar.date(lastDay),
+});
+
+/**
+ * What falls due next, after `day`, of what was called in on line `id` — by a closure that answered a
+ * default (not `runsToTerm`) or a charge-off, or on Huabei by any closing statement: on Jiebei the loans'
+ * next instalments, each now its last — all of a loan's principal with its interest until then — on the
+ * first of their days (the last given); on Huabei what its statements billed, due in full on the first due
+ * day still ahead (what is past due already is not among it) — as a customer who does nothing more until
+ * then has it. Null when nothing more falls due (all of it is due now, in its grace days, or past due).
+ */
+export function calledInDue(c: Customer, id: LineId, day: number, calendar: Calendar): CalledIn | null {
+  const due = calledInDays(lineOf(c, id), day + 1);
+  if (due === null) return null;
+  const s = stateOf(c, day, calendar);
+  dayCloses(s, ignore);
+  const amount = fallingDue(s, id, due.day);
+  return amount > 0 ? dated(calendar, due.day, amount, due.lastDay) : null;
+}
+
+/** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
+ *  day, as its due notice says it — less, on Huabei, what is past due already. */
+function fallingDue(s: EngineState, id: LineId, until: number): Fen {
+  for (let d = s.day + 1; d <= until; d++) {
+    dayOpens(s, d, ignore);
+    if (d < until) dayCloses(s, ignore);
+  }
+  if (id === "huabei") {
+    const l = s.customer.huabei.ledger;
+    return revolving.dueBy(l, until).due - revolving.overdueAmount(l);
+  }
+  let due = 0;
+  for (const loan of s.customer.jiebei.book.loans)
+    if (loan.dueDay === until) due += loan.duePrincipal + loan.dueInterest;
+  return due;
 }
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up

@@ -30,7 +30,14 @@ import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
-import { asNextReviewReads, billsInFull, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
+import {
+  asNextReviewReads,
+  billsInFull,
+  calledInDue,
+  duesAhead,
+  reportAhead,
+  takeReport,
+} from "./report-ahead.js";
 import {
   citedFacts,
   citing,
@@ -328,6 +335,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     } else {
       const balance = owed(line);
       if (balance > 0 && overdue(line) === 0) remedies.push(payBalance(c, line, balance, day, calendar));
+      else if (balance > overdue(line)) {
+        // beside the overdue, what was called in and is still to fall due: when, and how much
+        const rest = payBalance(c, line, balance - overdue(line), day, calendar);
+        if (rest.kind === "pay_balance" && rest.calledIn !== undefined) remedies.push(rest);
+      }
       // no reapplying after a write-off on either line (no line is opened again), nor while the other line
       // is suspended (no new line meanwhile: its restoration comes first)
       const other = otherOf(c, line);
@@ -1394,7 +1406,12 @@ function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar:
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
       : plansComing(c, line.ledger, day, calendar);
-  if (coming === null) return { line: line.id, kind: "pay_balance", amount };
+  if (coming === null) {
+    // called in (by a closure that answered a default, or Huabei's balance by any closure's statement):
+    // what falls due next, all of it at once, and when
+    const due = calledInDue(c, line.id, day, calendar);
+    return { line: line.id, kind: "pay_balance", amount, ...(due !== null ? { calledIn: due } : {}) };
+  }
   const toTerm = {
     day: coming.day,
     date: calendar.date(coming.day),

@@ -165,6 +165,17 @@ export interface OverdueCut {
   paid?: Fen;
 }
 
+/** What a lender's closure calls in of a line, due at once rather than instalment by instalment: what falls
+ *  due first (`day`, `amount`: all of it, with its interest until then, but for loans with later due days)
+ *  and the last day any of it falls due (`lastDay`: `day` when it is one). */
+export interface CalledIn {
+  day: number;
+  date: string;
+  amount: Fen;
+  lastDay: number;
+  lastDate: string;
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -201,6 +212,10 @@ export type Remedy = {
       kind: "pay_balance";
       amount: Fen;
       toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string };
+      /** a line whose closure called its instalments in (a closure that answers a default): what falls due
+       *  next of what it owes, and when — all of it at once, with its interest until then (loans with later
+       *  due days on theirs) */
+      calledIn?: CalledIn;
     }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the

@@ -95,6 +95,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...r,
         amount: yuan(r.amount),
         ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+        ...(r.calledIn && { calledIn: { ...r.calledIn, amount: yuan(r.calledIn.amount) } }),
       };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };

@@ -285,6 +285,14 @@ export function remedyText(r: Remedy): string {
             : `pay the overdue ${money(r.amount)} now`;
     case "pay_balance": {
       const t = r.toTerm;
+      const d = r.calledIn;
+      if (t === undefined && d !== undefined) {
+        // called in: due at once, not instalment by instalment — what falls due next, and when
+        const all = d.amount >= r.amount && d.lastDay === d.day;
+        const rest = d.lastDay === d.day ? "" : `, the rest by ${d.lastDate} (day ${d.lastDay})`;
+        const whole = d.amount > r.amount ? "— all of it, with its interest until then — " : "— all of it — ";
+        return `repay the outstanding ${money(r.amount)}: it was called in, ${money(d.amount)} ${all ? whole : ""}due on ${d.date} (day ${d.day})${rest}`;
+      }
       if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
       const last = t.lastDay === t.day ? "" : `, the last on ${t.lastDate} (day ${t.lastDay})`;
       // Huabei's next may be what its closing statement billed, due in full, before the plans' instalments

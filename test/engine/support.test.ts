@@ -980,7 +980,23 @@ describe("contact_support", () => {
     expect(s.reasons).toContain("BALANCE_OUTSTANDING");
     expect(s.facts).toContainEqual({ code: "BALANCE_OUTSTANDING", value: s.balance });
     expect(s.reasons).not.toContain("LONG_SUSPENSION");
-    expect(s.remedies.slice(1)).toEqual([{ line: "huabei", kind: "pay_balance", amount: s.balance }]);
+    // its closing statement called the balance in, due on the next due day: when, and how much — the
+    // revolving interest until then included, as that day's due notice says it
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, dueDay: 69 });
+    const due = stepsOf(t, "due", 69)[0]!.event.due;
+    expect(due).toBeGreaterThan(s.balance);
+    expect(s.remedies.slice(1)).toEqual([
+      {
+        line: "huabei",
+        kind: "pay_balance",
+        amount: s.balance,
+        calledIn: { day: 69, date: "2024-03-10", amount: due, lastDay: 69, lastDate: "2024-03-10" },
+      },
+    ]);
+    expect(describeRemedy(s.remedies[1]!)).toBe(
+      `repay the outstanding ${money(s.balance)}: it was called in, ${money(due)} — all of it, with its interest until then — due on 2024-03-10 (day 69)`,
+    );
     expect(remedy(s.remedies, "on_record")).toMatchObject({ day: 45, status: "closed" });
     expect(remedy(s.remedies, "on_record")!.reasons).toContain("LONG_SUSPENSION");
     expect(s.balance).toBeGreaterThan(0);
@@ -2545,5 +2561,147 @@ describe("contact_support: no purchase activity asked of a suspended Huabei line
       (r) => r.kind === "raise_score" && r.line === "jiebei",
     );
     expect(jraise?.kind === "raise_score" && jraise.drivers).toContain("LOW_ACTIVITY");
+  });
+});
+
+describe("customer service and what a closure in default called in", () => {
+  // Huabei's ¥1,000 bill due on day 40 never paid: overdue from day 44, both lines suspended at 30 days past
+  // due (day 70); Jiebei's ¥6,000 loan over 12 months (due on the 3rd: days 33, 62, 93, 123, 154…) paid every
+  // month; both lines closed by the review of day 135, 65 days suspended (closeAfterSuspendedDays 45)
+  const policy = testPolicy({ closeAfterSuspendedDays: 45 });
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.open(0, 30_000, "jiebei"),
+    on.purchase(1, 1_000),
+    on.borrow(2, 6_000, 12),
+    ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+    ...more,
+  ];
+  const jiebeiDue = (t: ReturnType<typeof run>, day: number) =>
+    stepsOf(t, "due").find((s) => s.day === day && s.line === "jiebei")!.event.due;
+
+  it("after the closure, says when what it called in falls due and how much — beside an overdue too", () => {
+    const t = run(story(on.support(140)), { policy, until: 160 });
+    const asked = stepOn(t, "contact_support", 140);
+    const balance = asked.remedies.find((r) => r.kind === "pay_balance" && r.line === "jiebei");
+    expect(balance).toMatchObject({
+      amount: asked.jiebei.balance,
+      calledIn: { day: 154, date: "2024-06-03", amount: jiebeiDue(t, 154), lastDay: 154 },
+    });
+    expect(balance).not.toHaveProperty("toTerm");
+    expect(describeRemedy(balance!)).toBe(
+      `Jiebei: repay the outstanding ${money(asked.jiebei.balance)}: it was called in, ${money(jiebeiDue(t, 154))} — all of it, with its interest until then — due on 2024-06-03 (day 154)`,
+    );
+    // a loan in default at its own closure: the overdue instalment to pay now, and the rest due on day 61
+    const d = run(
+      [on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000), on.support(50)],
+      { policy: testPolicy({ closeAfterSuspendedDays: 30, jiebeiMaxDebtToIncome: 0.5 }), until: 70 },
+    );
+    expect(stepOn(d, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    const own = stepOn(d, "contact_support", 50);
+    const overdue = remedy(own.remedies, "pay_overdue")!;
+    expect(remedy(own.remedies, "pay_balance")).toEqual({
+      line: "jiebei",
+      kind: "pay_balance",
+      amount: own.jiebei.balance - overdue.amount,
+      calledIn: {
+        day: 61,
+        date: "2024-03-02",
+        amount: stepsOf(d, "due").find((s) => s.day === 61)!.event.due,
+        lastDay: 61,
+        lastDate: "2024-03-02",
+      },
+    });
+  });
+});
+
+describe("what customer service says a closure calls in, held to the trace", () => {
+  it("falls due as said: on the day and to the fen", () => {
+    const seen = { calledIn: 0 };
+    fc.assert(
+      fc.property(
+        fc.record({
+          spend: fc.integer({ min: 100, max: 3_000 }),
+          plan: fc.option(
+            fc.record({ yuan: fc.integer({ min: 300, max: 2_000 }), term: fc.constantFrom(3, 6, 12) }),
+          ),
+          loan: fc.option(
+            fc.record({ yuan: fc.integer({ min: 1_000, max: 20_000 }), term: fc.constantFrom(3, 6, 12) }),
+          ),
+          // Jiebei's instalments met until the call (Huabei's bills never are)
+          jiebeiPaid: fc.boolean(),
+          closeAfterSuspendedDays: fc.integer({ min: 20, max: 120 }),
+          chargeOffDays: fc.integer({ min: 60, max: 180 }),
+          reviewDayOfMonth: fc.integer({ min: 1, max: 28 }),
+          contact: fc.integer({ min: 40, max: 250 }),
+        }),
+        (g) => {
+          const policy = testPolicy({
+            closeAfterSuspendedDays: g.closeAfterSuspendedDays,
+            chargeOffDays: g.chargeOffDays,
+            reviewDayOfMonth: g.reviewDayOfMonth,
+            restoreCleanDays: 90,
+          });
+          const events: EventInput[] = [on.open(0, 5_000), on.purchase(1, g.spend)];
+          if (g.plan) events.push(on.purchase(2, g.plan.yuan, null, g.plan.term as 3 | 6 | 12));
+          if (g.loan)
+            events.push(on.open(0, 30_000, "jiebei"), on.borrow(2, g.loan.yuan, g.loan.term as 3 | 6 | 12));
+          const before = run([...events, on.support(g.contact)], { policy, until: g.contact });
+          const jiebeiDues = g.jiebeiPaid
+            ? stepsOf(before, "due")
+                .filter((s) => s.line === "jiebei")
+                .map((s) => on.repay(s.day, "minimum", "jiebei"))
+            : [];
+          const upTo = [...events, ...jiebeiDues, on.support(g.contact)];
+          const answer = stepOn(run(upTo, { policy, until: g.contact }), "contact_support", g.contact);
+          const dueOn = (t: ReturnType<typeof run>, line: string, day: number) =>
+            t.steps
+              .filter((s) => s.event.type === "due" && s.day === day && s.line === line)
+              .reduce((sum, s) => sum + (s.event.type === "due" ? s.event.due : 0), 0);
+          const said = `answer on day ${g.contact}: ${JSON.stringify(answer.remedies)}`;
+          const lastDay = Math.max(
+            g.contact,
+            ...answer.remedies.flatMap((r) =>
+              r.kind === "pay_balance" && r.calledIn ? [r.calledIn.day] : [],
+            ),
+          );
+          // nothing more done after the call
+          const unpaid = run(upTo, { policy, until: lastDay });
+          for (const r of answer.remedies) {
+            if (r.kind !== "pay_balance" || r.calledIn === undefined) continue;
+            seen.calledIn++;
+            const due = dueOn(unpaid, r.line, r.calledIn.day);
+            // on Huabei the due day asks what is past due too (as its step shows it then)
+            const notice = unpaid.steps.find(
+              (x) => x.event.type === "due" && x.day === r.calledIn!.day && x.line === r.line,
+            );
+            const arrears = r.line === "huabei" ? (notice?.overdue ?? 0) : 0;
+            expect(due - arrears, `${r.line}: what falls due; ${said}`).toBe(r.calledIn.amount);
+          }
+        },
+      ),
+      {
+        // each case simulates several timelines of up to a year: a quarter of the file's runs (examples
+        // among them)
+        numRuns: Math.ceil(RUNS / 4),
+        examples: [
+          // Huabei's bill unpaid since day 40: both lines suspended on day 70 and closed by the review of
+          // day 105, whose closure calls in Jiebei's loan (paid as agreed) and Huabei's plan; asked after it
+          [
+            {
+              spend: 1_000,
+              plan: { yuan: 1_200, term: 12 },
+              loan: { yuan: 6_000, term: 12 },
+              jiebeiPaid: true,
+              closeAfterSuspendedDays: 30,
+              chargeOffDays: 180,
+              reviewDayOfMonth: 15,
+              contact: 110,
+            },
+          ],
+        ],
+      },
+    );
+    expect(seen.calledIn, "calledIn").toBeGreaterThan(0);
   });
 });
