@@ -34,6 +34,7 @@ import {
   asNextReviewReads,
   billsInFull,
   calledInDue,
+  callsInAhead,
   duesAhead,
   reportAhead,
   takeReport,
@@ -277,7 +278,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
     }
   }
-  if (forOverdue.length > 0 || cuts.length > 0)
+  // …and so are the instalments that review calls in, closing a line while the overdue is unpaid (a default
+  // to the lender, on either line), that it would leave to run to term were the overdue paid today
+  const calledIn = customerOverdue(c) > 0 ? callsInAhead(c, day, calendar) : [];
+  const callsIn =
+    calledIn.length > 0 ? { callsIn: { day: next, date: calendar.date(next), lines: calledIn } } : {};
+  if (calledIn.length > 0 && deadlineFirst)
+    // an end-of-day check acts first (the pay step names it): the closure comes after it
+    for (const [i, r] of remedies.entries()) if (r.kind === "pay_overdue") remedies[i] = { ...r, ...callsIn };
+  if (forOverdue.length > 0 || cuts.length > 0 || (calledIn.length > 0 && !deadlineFirst))
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
       const { by: later, today: _none, forCredit, ...rest } = r;
@@ -292,6 +301,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(cuts.length > 0 ? { cuts } : {}),
         ...after,
         ...(forCredit && after.afterwards?.what === "suspension" ? { forCredit } : {}),
+        ...callsIn,
       };
       remedies[i] =
         next === day

@@ -176,6 +176,12 @@ export interface CalledIn {
   lastDate: string;
 }
 
+/** A line the periodic review a pay step names closes in a default while the overdue is unpaid, calling in
+ *  its instalments (pay_overdue's `callsIn`): what then falls due, and when. */
+export interface OverdueCallIn extends CalledIn {
+  line: LineId;
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -201,6 +207,11 @@ export type Remedy = {
        *  for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an
        *  open line too (`open`) */
       forCredit?: { lines: LineId[]; open: boolean };
+      /** the periodic review (`day`, `date`) whose closure of a line, the overdue still unpaid, answers a
+       *  default and calls in the instalments that closure would otherwise leave to run to term — Jiebei's
+       *  loans, Huabei's instalment plans (cross-default: the overdue may be the other line's): each line's
+       *  what then falls due and when (`lines`) */
+      callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }

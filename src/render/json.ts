@@ -87,6 +87,9 @@ function remedyJson(r: Remedy): Record<string, unknown> {
             ...(c.paid === undefined ? {} : { paid: yuan(c.paid) }),
           })),
         }),
+        ...(r.callsIn && {
+          callsIn: { ...r.callsIn, lines: r.callsIn.lines.map((l) => ({ ...l, amount: yuan(l.amount) })) },
+        }),
       };
     case "pay_due":
       return { ...r, amount: yuan(r.amount) };

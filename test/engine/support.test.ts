@@ -2564,7 +2564,7 @@ describe("contact_support: no purchase activity asked of a suspended Huabei line
   });
 });
 
-describe("customer service and what a closure in default called in", () => {
+describe("customer service and what a closure in default calls in", () => {
   // Huabei's ¥1,000 bill due on day 40 never paid: overdue from day 44, both lines suspended at 30 days past
   // due (day 70); Jiebei's ¥6,000 loan over 12 months (due on the 3rd: days 33, 62, 93, 123, 154…) paid every
   // month; both lines closed by the review of day 135, 65 days suspended (closeAfterSuspendedDays 45)
@@ -2579,6 +2579,62 @@ describe("customer service and what a closure in default called in", () => {
   ];
   const jiebeiDue = (t: ReturnType<typeof run>, day: number) =>
     stepsOf(t, "due").find((s) => s.day === day && s.line === "jiebei")!.event.due;
+
+  it("warns, before the closing review, that the Huabei overdue left unpaid calls in the Jiebei loans (cross-default)", () => {
+    const t = run(story(on.support(120)), { policy, until: 160 });
+    const asked = stepOn(t, "contact_support", 120);
+    expect(remedy(asked.remedies, "closure_due")).toMatchObject({ line: "huabei", day: 135 });
+    const pay = remedy(asked.remedies, "pay_overdue")!;
+    // the review that closes the lines comes before the charge-off: it is what leaving it unpaid brings first
+    expect(pay).toMatchObject({
+      line: "huabei",
+      by: { day: 135, what: "review" },
+      afterwards: { what: "charge_off" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, lastDay: 154 }] },
+    });
+    expect(pay).not.toHaveProperty("suspends");
+    // left unpaid: the closure calls the loan in — all ¥4,000 of its principal, with its interest, due on
+    // its next instalment day, the amount said
+    const called = pay.callsIn!.lines[0]!;
+    expect(t.steps.find((x) => x.line === "jiebei" && x.decision === "closed")?.day).toBe(135);
+    expect(jiebeiDue(t, 154)).toBe(called.amount);
+    expect(called.amount).toBeGreaterThan(400_000);
+    expect(describeRemedy(pay)).toBe(
+      `pay the overdue ${money(pay.amount)} now: unpaid at the periodic review on 2024-05-15 (day 135), Jiebei is closed in default and its loans called in: ${money(called.amount)} falls due at once on 2024-06-03 (day 154), not instalment by instalment; unpaid at the end of 2024-08-08 (day 220), the debt is written off (charged off) and no line is offered again`,
+    );
+    // paid that day, each instalment met: nothing is called in — the loan's next instalment is one month's
+    const paid = run(story(on.support(120), on.repay(120, "full"), on.repay(154, "minimum", "jiebei")), {
+      policy,
+      until: 160,
+    });
+    expect(jiebeiDue(paid, 154)).toBeLessThan(100_000);
+  });
+
+  it("says the closure calls the loans in after a write-off the pay step names first", () => {
+    // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
+    const t = run(story(on.support(120)), {
+      policy: testPolicy({ ...policy, chargeOffDays: 90 }),
+      until: 160,
+    });
+    const pay = remedy(stepOn(t, "contact_support", 120).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 130, what: "charge_off" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, amount: jiebeiDue(t, 154) }] },
+    });
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-05-10 \(day 130\), the debt is written off \(charged off\) and no line is offered again; unpaid at the periodic review on 2024-05-15 \(day 135\), Jiebei is closed in default and its loans called in: ¥4,049\.60 falls due at once on 2024-06-03 \(day 154\), not instalment by instalment$/,
+    );
+  });
+
+  it("says nothing is called in for the overdue when paying it would not keep the loans running (a write-off on record)", () => {
+    // Huabei charged off at 60 days past due (day 100): a closure after it answers a default, paid or not
+    const t = run(story(on.support(120)), {
+      policy: testPolicy({ ...policy, chargeOffDays: 60 }),
+      until: 140,
+    });
+    expect(stepOn(t, "charge_off", 100).decision).toBe("charged_off");
+    expect(remedy(stepOn(t, "contact_support", 120).remedies, "pay_overdue")).not.toHaveProperty("callsIn");
+  });
 
   it("after the closure, says when what it called in falls due and how much — beside an overdue too", () => {
     const t = run(story(on.support(140)), { policy, until: 160 });
@@ -2613,11 +2669,43 @@ describe("customer service and what a closure in default called in", () => {
       },
     });
   });
+
+  it("warns that Huabei's own overdue left unpaid at its closing review calls in its instalment plans", () => {
+    // ¥1,200 over 12 months and ¥100 on day 3, nothing repaid: suspended on day 70, closed on day 135, whose
+    // closing statement bills the plan's ¥800 not yet billed, due on day 161
+    const t = run(
+      [on.open(0, 5_000), on.purchase(2, 1_200, null, 12), on.purchase(3, 100), on.support(120)],
+      {
+        policy,
+        until: 170,
+      },
+    );
+    const pay = remedy(stepOn(t, "contact_support", 120).remedies, "pay_overdue")!;
+    expect(pay.callsIn).toEqual({
+      day: 135,
+      date: "2024-05-15",
+      lines: [
+        {
+          line: "huabei",
+          day: 161,
+          date: "2024-06-10",
+          amount: 80_000,
+          lastDay: 161,
+          lastDate: "2024-06-10",
+        },
+      ],
+    });
+    const [closing] = stepsOf(t, "statement", 135);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 80_000 });
+    expect(describeRemedy(pay)).toMatch(
+      /Huabei is closed in default and its instalment plans called in: ¥800\.00 falls due at once on 2024-06-10 \(day 161\)/,
+    );
+  });
 });
 
 describe("what customer service says a closure calls in, held to the trace", () => {
-  it("falls due as said: on the day and to the fen", () => {
-    const seen = { calledIn: 0 };
+  it("falls due as said: left unpaid, on the day and to the fen; paid as asked, not at once", () => {
+    const seen = { callsIn: 0, calledIn: 0 };
     fc.assert(
       fc.property(
         fc.record({
@@ -2659,8 +2747,13 @@ describe("what customer service says a closure calls in, held to the trace", () 
               .filter((s) => s.event.type === "due" && s.day === day && s.line === line)
               .reduce((sum, s) => sum + (s.event.type === "due" ? s.event.due : 0), 0);
           const said = `answer on day ${g.contact}: ${JSON.stringify(answer.remedies)}`;
+          const calls = answer.remedies.find(
+            (r): r is Extract<Remedy, { kind: "pay_overdue" }> =>
+              r.kind === "pay_overdue" && r.callsIn !== undefined,
+          )?.callsIn;
           const lastDay = Math.max(
             g.contact,
+            ...(calls?.lines.map((l) => l.day) ?? []),
             ...answer.remedies.flatMap((r) =>
               r.kind === "pay_balance" && r.calledIn ? [r.calledIn.day] : [],
             ),
@@ -2678,6 +2771,46 @@ describe("what customer service says a closure calls in, held to the trace", () 
             const arrears = r.line === "huabei" ? (notice?.overdue ?? 0) : 0;
             expect(due - arrears, `${r.line}: what falls due; ${said}`).toBe(r.calledIn.amount);
           }
+          if (calls === undefined) return;
+          seen.callsIn++;
+          for (const l of calls.lines) {
+            const closed = unpaid.steps.find((s) => s.line === l.line && s.decision === "closed");
+            expect(closed?.day, `${l.line} closed at the review named; ${said}`).toBe(calls.day);
+            if (l.line === "jiebei")
+              expect(dueOn(unpaid, l.line, l.day), `what falls due; ${said}`).toBe(l.amount);
+            else
+              expect(dueOn(unpaid, l.line, l.day), `what falls due; ${said}`).toBeGreaterThanOrEqual(
+                l.amount,
+              );
+          }
+          // paid as asked (the overdue, what is due in its grace days), each bill and instalment then met: no
+          // day asks it all at once
+          const asked = answer.remedies.flatMap((r) =>
+            r.kind === "pay_overdue" || r.kind === "pay_due"
+              ? [
+                  {
+                    day: g.contact,
+                    type: "repay" as const,
+                    line: r.line,
+                    amount: { kind: "amount" as const, fen: r.amount },
+                  },
+                ]
+              : [],
+          );
+          const dues: EventInput[] = [];
+          let paid = run([...upTo, ...asked], { policy, until: lastDay });
+          for (;;) {
+            const more = stepsOf(paid, "due").filter(
+              (s) =>
+                s.day > g.contact &&
+                !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line),
+            );
+            if (more.length === 0) break;
+            dues.push(...more.map((s) => on.repay(s.day, "minimum", s.line ?? "huabei")));
+            paid = run([...upTo, ...asked, ...dues], { policy, until: lastDay });
+          }
+          for (const l of calls.lines)
+            expect(dueOn(paid, l.line, l.day), `paid, not called in; ${said}`).toBeLessThan(l.amount);
         },
       ),
       {
@@ -2685,8 +2818,21 @@ describe("what customer service says a closure calls in, held to the trace", () 
         // among them)
         numRuns: Math.ceil(RUNS / 4),
         examples: [
-          // Huabei's bill unpaid since day 40: both lines suspended on day 70 and closed by the review of
-          // day 105, whose closure calls in Jiebei's loan (paid as agreed) and Huabei's plan; asked after it
+          // Jiebei's loan unpaid since its first instalment, Huabei's bill since day 40: both suspended on
+          // day 70 and closed by the review of day 105, whose closure calls the loan in; asked on day 100
+          [
+            {
+              spend: 1_000,
+              plan: { yuan: 1_200, term: 12 },
+              loan: { yuan: 6_000, term: 12 },
+              jiebeiPaid: false,
+              closeAfterSuspendedDays: 30,
+              chargeOffDays: 180,
+              reviewDayOfMonth: 15,
+              contact: 100,
+            },
+          ],
+          // the same, asked after the closure: what it called in, when and how much
           [
             {
               spend: 1_000,
@@ -2702,6 +2848,7 @@ describe("what customer service says a closure calls in, held to the trace", () 
         ],
       },
     );
+    expect(seen.callsIn, "callsIn").toBeGreaterThan(0);
     expect(seen.calledIn, "calledIn").toBeGreaterThan(0);
   });
 });
