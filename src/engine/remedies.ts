@@ -13,7 +13,7 @@ export const OVERDUE_ACTIONS = {
   suspension:
     "the end-of-day check suspends the customer's open lines, the overdue too long past due (suspendOverdueDays) — and records a line suspended already for credit (`forCredit`)",
   review:
-    "the periodic review, finding a repayment still past due, suspends the lines named in `suspends` or cuts the limits named in `cuts`, before the end-of-day check would act",
+    "the periodic review, finding a repayment still past due, suspends the lines named in `suspends`, cuts the limits named in `cuts` or, closing a line, calls in what `callsIn` names, before the end-of-day check would act",
 } as const;
 export type OverdueAction = keyof typeof OVERDUE_ACTIONS;
 
@@ -54,6 +54,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`)`,
       forCredit:
         "with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are suspended already (for a policy change, or under a security hold: `lines`) — it records their suspension for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an open line too (`open`)",
+      callsIn: `the periodic review (${dayDate}) that closes a line while the overdue is unpaid — a default to the lender, on either line (cross-default) — and so calls in the instalments its closure would leave to run to term were every overdue paid today (Jiebei's loans, Huabei's instalment plans): for each line (\`lines\`: \`line\`), what of it then falls due first, at once, with its interest until then — nothing more repaid, and what is past due already not among it (\`day\`, \`date\`, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); that review is \`by\` (or \`today\`) unless an end-of-day check acts before it`,
     },
   },
   pay_due: {
@@ -62,10 +63,12 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: { amount: "the unpaid minimum (yuan)" },
   },
   pay_balance: {
-    meaning: "repay what a line that is no longer open still owes, nothing of it overdue",
+    meaning:
+      "repay what a line that is no longer open still owes, nothing of it overdue — or, beside an overdue, the rest of what was called in, still to fall due",
     fields: {
-      amount: "the balance (yuan)",
+      amount: "the balance (yuan) — beside an overdue, the balance less it",
       toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+      calledIn: `when what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance by any closing statement) and part of it is still to fall due: what falls due next, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); absent when all of it is due now`,
     },
   },
   verify_identity: {

@@ -5,12 +5,21 @@
 
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
-import { type Customer, forkCustomer, type Line, lineOf } from "./customer.js";
+import {
+  type Customer,
+  customerOverdue,
+  forkCustomer,
+  type Line,
+  lineOf,
+  overdue,
+  runsToTerm,
+} from "./customer.js";
+import * as loans from "./loans.js";
 import type { DueRecord } from "./record.js";
 import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
-import type { DebtRepayment, Fen } from "./types.js";
+import type { CalledIn, DebtRepayment, Fen, OverdueCallIn } from "./types.js";
 import type { LineId } from "./vocabulary.js";
 
 /** The balances the report on `monthEnd` (a month end on or after `day`) shows, taken during `day`'s
@@ -105,6 +114,141 @@ export function billsInFull(
       if (b.dueDay === last) grace = Math.max(grace ?? day, b.overdueFrom - 1);
   return { day: last, amount: revolving.dueBy(s.customer.huabei.ledger, last).due, grace };
 }
+
+/**
+ * The lines the periodic review on or after `day` closes in a default while every overdue stays unpaid —
+ * its closure then calls in the instalments a closure in no default leaves to run to term (Jiebei's loans,
+ * Huabei's instalment plans; a cross-default when the overdue is the other line's) — and which, with every
+ * overdue and every minimum now due repaid today and each bill and instalment falling due after today met
+ * at its minimum, it would not: closed, they would run to term; restored or still suspended, nothing is
+ * called in. For each, what then falls due first of what it calls in, and when, as a customer who does
+ * nothing more has it. Empty when nothing is overdue or no line closes at that review.
+ */
+export function callsInAhead(c: Customer, day: number, calendar: Calendar): OverdueCallIn[] {
+  const p = c.policy;
+  const review = reviewOnOrAfter(calendar, day, p);
+  // a review closes only a line suspended long enough by then, with instalments not yet due to call in
+  const closing = [c.huabei, c.jiebei].filter(
+    (l) =>
+      l.status === "suspended" &&
+      l.statusDay !== null &&
+      review - l.statusDay >= p.closeAfterSuspendedDays &&
+      instalmentsAhead(l, day),
+  );
+  if (closing.length === 0 || customerOverdue(c) === 0) return [];
+  const closedInDefault = (l: Line) => l.status === "closed" && l.statusDay === review && !runsToTerm(l);
+  const called = (s: EngineState) => closing.filter((l) => closedInDefault(lineOf(s.customer, l.id)));
+  const unpaid = throughReview(c, day, calendar, review, false);
+  if (called(unpaid).length === 0) return [];
+  const paid = throughReview(c, day, calendar, review, true);
+  const out: OverdueCallIn[] = [];
+  for (const l of called(unpaid)) {
+    if (closedInDefault(lineOf(paid.customer, l.id))) continue;
+    const due = calledInDays(lineOf(unpaid.customer, l.id), review + 1);
+    if (due === null) continue;
+    // what falls due then: the days up to it run on copies (a charge-off on the way stops the interest)
+    const amount = fallingDue(forkState(unpaid), l.id, due.day);
+    // …only when it asks more than falls due that day were it paid (a loan whose next instalment is its
+    // last anyway, a plan's last instalment billed for it, calls nothing in)
+    if (fallingDue(forkState(paid), l.id, due.day) >= amount) continue;
+    out.push({ line: l.id, ...dated(calendar, due.day, amount, due.lastDay) });
+  }
+  return out;
+}
+
+/** Whether a line has instalments not yet due on `day` that a closure in no default leaves to run to term:
+ *  a Jiebei loan's principal, a Huabei instalment plan not yet billed. */
+function instalmentsAhead(l: Line, day: number): boolean {
+  if (l.id === "jiebei") return loans.comingInstalments(l.book, day, 0) !== null;
+  const { instalment, statements } = revolving.runningToTerm(l.ledger);
+  return instalment > 0 || statements > 0;
+}
+
+/** The first day, from `from` on, that something owed on `line` falls due — on Jiebei a loan's next
+ *  instalment, on Huabei a bill — and the last such day (a loan's, due later: Jiebei's loans each fall due
+ *  on their own day). Null when none is to come. */
+function calledInDays(line: Line, from: number): { day: number; lastDay: number } | null {
+  if (line.id === "jiebei") {
+    const coming = loans.comingInstalments(line.book, from, 0);
+    return coming === null ? null : { day: coming.day, lastDay: coming.lastDay };
+  }
+  let first = Number.POSITIVE_INFINITY;
+  for (const b of line.ledger.bills)
+    if (b.dueDay >= from && b.state !== "settled") first = Math.min(first, b.dueDay);
+  return Number.isFinite(first) ? { day: first, lastDay: first } : null;
+}
+
+const dated = (calendar: Calendar, day: number, amount: Fen, lastDay: number): CalledIn => ({
+  day,
+  date: calendar.date(day),
+  amount,
+  lastDay,
+  lastDate: calendar.date(lastDay),
+});
+
+/**
+ * What falls due next, after `day`, of what was called in on line `id` — by a closure that answered a
+ * default (not `runsToTerm`) or a charge-off, or on Huabei by any closing statement: on Jiebei the loans'
+ * next instalments, each now its last — all of a loan's principal with its interest until then — on the
+ * first of their days (the last given); on Huabei what its statements billed, due in full on the first due
+ * day still ahead (what is past due already is not among it) — as a customer who does nothing more until
+ * then has it. Null when nothing more falls due (all of it is due now, in its grace days, or past due).
+ */
+export function calledInDue(c: Customer, id: LineId, day: number, calendar: Calendar): CalledIn | null {
+  const due = calledInDays(lineOf(c, id), day + 1);
+  if (due === null) return null;
+  const s = stateOf(c, day, calendar);
+  dayCloses(s, ignore);
+  const amount = fallingDue(s, id, due.day);
+  return amount > 0 ? dated(calendar, due.day, amount, due.lastDay) : null;
+}
+
+/** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
+ *  day, as its due notice says it — less, on Huabei, what is past due already. */
+function fallingDue(s: EngineState, id: LineId, until: number): Fen {
+  for (let d = s.day + 1; d <= until; d++) {
+    dayOpens(s, d, ignore);
+    if (d < until) dayCloses(s, ignore);
+  }
+  if (id === "huabei") {
+    const l = s.customer.huabei.ledger;
+    return revolving.dueBy(l, until).due - revolving.overdueAmount(l);
+  }
+  let due = 0;
+  for (const loan of s.customer.jiebei.book.loans)
+    if (loan.dueDay === until) due += loan.duePrincipal + loan.dueInterest;
+  return due;
+}
+
+/** A copy of the customer run through the periodic review on `review` (on or after `day`, its own steps
+ *  included): `pay`, with every overdue and every minimum now due repaid today and each bill and instalment
+ *  falling due after today met at its minimum; otherwise with nothing repaid. */
+function throughReview(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  pay: boolean,
+): EngineState {
+  const s = stateOf(c, day, calendar);
+  const copy = s.customer;
+  if (pay) {
+    const huabei = revolving.dueBy(copy.huabei.ledger, day).minimum;
+    if (huabei > 0) repayLine(copy, copy.huabei, huabei, day);
+    const jiebei = overdue(copy.jiebei) + loans.dueInGrace(copy.jiebei.book);
+    if (jiebei > 0) repayLine(copy, copy.jiebei, jiebei, day);
+  }
+  dayCloses(s, ignore);
+  for (let d = day + 1; d <= review; d++) {
+    dayOpens(s, d, ignore);
+    if (pay) meetDue(copy, d);
+    dayCloses(s, ignore);
+  }
+  return s;
+}
+
+/** An engine state's copy, its customer forked. */
+const forkState = (s: EngineState): EngineState => ({ ...s, customer: forkCustomer(s.customer) });
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at

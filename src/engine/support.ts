@@ -37,7 +37,15 @@ import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
-import { asNextReviewReads, billsInFull, duesAhead, reportAhead, takeReport } from "./report-ahead.js";
+import {
+  asNextReviewReads,
+  billsInFull,
+  calledInDue,
+  callsInAhead,
+  duesAhead,
+  reportAhead,
+  takeReport,
+} from "./report-ahead.js";
 import {
   citedFacts,
   citing,
@@ -277,7 +285,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
     }
   }
-  if (forOverdue.length > 0 || cuts.length > 0)
+  // …and so are the instalments that review calls in, closing a line while the overdue is unpaid (a default
+  // to the lender, on either line), that it would leave to run to term were the overdue paid today
+  const calledIn = customerOverdue(c) > 0 ? callsInAhead(c, day, calendar) : [];
+  const callsIn =
+    calledIn.length > 0 ? { callsIn: { day: next, date: calendar.date(next), lines: calledIn } } : {};
+  if (calledIn.length > 0 && deadlineFirst)
+    // an end-of-day check acts first (the pay step names it): the closure comes after it
+    for (const [i, r] of remedies.entries()) if (r.kind === "pay_overdue") remedies[i] = { ...r, ...callsIn };
+  if (forOverdue.length > 0 || cuts.length > 0 || (calledIn.length > 0 && !deadlineFirst))
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
       const { by: later, today: _none, forCredit, ...rest } = r;
@@ -292,6 +308,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(cuts.length > 0 ? { cuts } : {}),
         ...after,
         ...(forCredit && after.afterwards?.what === "suspension" ? { forCredit } : {}),
+        ...callsIn,
       };
       remedies[i] =
         next === day
@@ -335,6 +352,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     } else {
       const balance = owed(line);
       if (balance > 0 && overdue(line) === 0) remedies.push(payBalance(c, line, balance, day, calendar));
+      else if (balance > overdue(line)) {
+        // beside the overdue, what was called in and is still to fall due: when, and how much
+        const rest = payBalance(c, line, balance - overdue(line), day, calendar);
+        if (rest.kind === "pay_balance" && rest.calledIn !== undefined) remedies.push(rest);
+      }
       // no reapplying after a write-off on either line (no line is opened again), nor while the other line
       // is suspended (no new line meanwhile: its restoration comes first)
       const other = otherOf(c, line);
@@ -1405,7 +1427,12 @@ function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar:
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
       : plansComing(c, line.ledger, day, calendar);
-  if (coming === null) return { line: line.id, kind: "pay_balance", amount };
+  if (coming === null) {
+    // called in (by a closure that answered a default, or Huabei's balance by any closure's statement):
+    // what falls due next, all of it at once, and when
+    const due = calledInDue(c, line.id, day, calendar);
+    return { line: line.id, kind: "pay_balance", amount, ...(due !== null ? { calledIn: due } : {}) };
+  }
   const toTerm = {
     day: coming.day,
     date: calendar.date(coming.day),

@@ -165,6 +165,23 @@ export interface OverdueCut {
   paid?: Fen;
 }
 
+/** What a lender's closure calls in of a line, due at once rather than instalment by instalment: what falls
+ *  due first (`day`, `amount`: all of it, with its interest until then, but for loans with later due days)
+ *  and the last day any of it falls due (`lastDay`: `day` when it is one). */
+export interface CalledIn {
+  day: number;
+  date: string;
+  amount: Fen;
+  lastDay: number;
+  lastDate: string;
+}
+
+/** A line the periodic review a pay step names closes in a default while the overdue is unpaid, calling in
+ *  its instalments (pay_overdue's `callsIn`): what then falls due, and when. */
+export interface OverdueCallIn extends CalledIn {
+  line: LineId;
+}
+
 /** A thing the customer can do, as customer service would phrase it, and the line it is about. */
 export type Remedy = {
   line: LineId;
@@ -190,6 +207,11 @@ export type Remedy = {
        *  for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an
        *  open line too (`open`) */
       forCredit?: { lines: LineId[]; open: boolean };
+      /** the periodic review (`day`, `date`) whose closure of a line, the overdue still unpaid, answers a
+       *  default and calls in the instalments that closure would otherwise leave to run to term — Jiebei's
+       *  loans, Huabei's instalment plans (cross-default: the overdue may be the other line's): each line's
+       *  what then falls due and when (`lines`) */
+      callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
   | { kind: "pay_due"; amount: Fen }
@@ -201,6 +223,10 @@ export type Remedy = {
       kind: "pay_balance";
       amount: Fen;
       toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string };
+      /** a line whose closure called its instalments in (a closure that answers a default): what falls due
+       *  next of what it owes, and when — all of it at once, with its interest until then (loans with later
+       *  due days on theirs) */
+      calledIn?: CalledIn;
     }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the

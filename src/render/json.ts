@@ -87,6 +87,9 @@ function remedyJson(r: Remedy): Record<string, unknown> {
             ...(c.paid === undefined ? {} : { paid: yuan(c.paid) }),
           })),
         }),
+        ...(r.callsIn && {
+          callsIn: { ...r.callsIn, lines: r.callsIn.lines.map((l) => ({ ...l, amount: yuan(l.amount) })) },
+        }),
       };
     case "pay_due":
       return { ...r, amount: yuan(r.amount) };
@@ -95,6 +98,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...r,
         amount: yuan(r.amount),
         ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+        ...(r.calledIn && { calledIn: { ...r.calledIn, amount: yuan(r.calledIn.amount) } }),
       };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };

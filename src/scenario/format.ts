@@ -13,6 +13,7 @@ import {
   type LineSnapshot,
   lineName,
   type OverdueAction,
+  type OverdueCallIn,
   type OverdueCut,
   REASONS,
   type ReasonCode,
@@ -228,7 +229,7 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
   const cut = (c: OverdueCut) =>
     `cut from ${money(c.from)} to ${money(c.to)}${c.paid === undefined ? "" : ` (to ${money(c.paid)} if it is paid)`}`;
   const clauses: string[] = [];
-  const suspends = r.suspends ?? (cuts.length === 0 ? [r.line] : []);
+  const suspends = r.suspends ?? (cuts.length === 0 && r.callsIn === undefined ? [r.line] : []);
   if (suspends.length > 0) {
     const which = suspends.map(lineName).join(" and ");
     const own = suspends.length === 1 ? cuts.find((c) => c.line === suspends[0]) : undefined;
@@ -240,8 +241,24 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
     if (suspends.length === 1 && c.line === suspends[0]) continue;
     clauses.push(`${c.line === r.line ? "the limit" : `${lineName(c.line)}'s limit`} is ${cut(c)}`);
   }
+  for (const l of r.callsIn?.lines ?? []) clauses.push(callsIn(l));
   return clauses.join(", and ");
 }
+
+/** What a closure in a default calls in: a line's instalments, due at once rather than as they would fall
+ *  due. */
+function callsIn(l: OverdueCallIn): string {
+  const what = l.line === "jiebei" ? "its loans" : "its instalment plans";
+  const rest = l.lastDay === l.day ? "" : `, the rest by ${l.lastDate} (day ${l.lastDay})`;
+  return `${lineName(l.line)} is closed in default and ${what} called in: ${money(l.amount)} falls due at once on ${l.date} (day ${l.day})${rest}, not instalment by instalment`;
+}
+
+/** The periodic review that closes a line in default while the overdue is unpaid, after the end-of-day
+ *  check the pay step names first. */
+const laterCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
+  r.callsIn === undefined || r.today === "review" || r.by?.what === "review"
+    ? ""
+    : `; unpaid at the periodic review on ${r.callsIn.date} (day ${r.callsIn.day}), ${r.callsIn.lines.map(callsIn).join(", and ")}`;
 
 /** A check at the end of a day that acts on an overdue still unpaid then. */
 const overdueUnpaid = (
@@ -276,15 +293,25 @@ export function remedyText(r: Remedy): string {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
         return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r.forCredit)}` : ""}`;
       }
-      return r.today === "charge_off"
-        ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
-        : r.today === "suspension"
-          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
-          : r.by !== undefined
-            ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r.forCredit)}`
-            : `pay the overdue ${money(r.amount)} now`;
+      return `${
+        r.today === "charge_off"
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
+          : r.today === "suspension"
+            ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
+            : r.by !== undefined
+              ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r.forCredit)}`
+              : `pay the overdue ${money(r.amount)} now`
+      }${laterCallsIn(r)}`;
     case "pay_balance": {
       const t = r.toTerm;
+      const d = r.calledIn;
+      if (t === undefined && d !== undefined) {
+        // called in: due at once, not instalment by instalment — what falls due next, and when
+        const all = d.amount >= r.amount && d.lastDay === d.day;
+        const rest = d.lastDay === d.day ? "" : `, the rest by ${d.lastDate} (day ${d.lastDay})`;
+        const whole = d.amount > r.amount ? "— all of it, with its interest until then — " : "— all of it — ";
+        return `repay the outstanding ${money(r.amount)}: it was called in, ${money(d.amount)} ${all ? whole : ""}due on ${d.date} (day ${d.day})${rest}`;
+      }
       if (t === undefined) return `repay the outstanding ${money(r.amount)}`;
       const last = t.lastDay === t.day ? "" : `, the last on ${t.lastDate} (day ${t.lastDay})`;
       // Huabei's next may be what its closing statement billed, due in full, before the plans' instalments

@@ -207,6 +207,8 @@ describe("customer service's steps, followed exactly", () => {
       sized: 0,
       // a bill due before the review asked for in full: met only at its minimum, the score it reads falls short
       duesRead: 0,
+      // a closure in default the overdue left unpaid brings, calling in the instalments
+      callsIn: 0,
     };
     fc.assert(
       fc.property(timelines, (g) => {
@@ -220,6 +222,50 @@ describe("customer service's steps, followed exactly", () => {
           (r): r is Extract<Remedy, { kind: "review_suspends" }> => r.kind === "review_suspends",
         );
         if (lines.length === 0 && warns.length === 0) return;
+        // a closure in default the overdue left unpaid brings (pay_overdue's callsIn): left unpaid, nothing
+        // more done, the review named closes each line named, and what it says falls due does, on its day —
+        // paid as asked, each bill and instalment met, that day asks less (the loans run to term, or the line
+        // stays open)
+        const calls = answer.remedies.find(
+          (r): r is Extract<Remedy, { kind: "pay_overdue" }> =>
+            r.kind === "pay_overdue" && r.callsIn !== undefined,
+        )?.callsIn;
+        if (calls !== undefined) {
+          seen.callsIn++;
+          const last = Math.max(...calls.lines.map((l) => l.day));
+          const dueOn = (t: Trace, l: { line: LineId; day: number }) =>
+            t.steps
+              .filter((s) => s.event.type === "due" && s.day === l.day && s.line === l.line)
+              .reduce((sum, s) => sum + (s.event.type === "due" ? s.event.due : 0), 0);
+          const unpaid = simulate(
+            scenario([...g.events, ...paid, on.support(g.contact)], {
+              policy: g.policy,
+              profile: g.profile,
+              until: last,
+            }),
+          );
+          const said = `answer on day ${g.contact}: ${JSON.stringify(calls)}`;
+          for (const l of calls.lines) {
+            const closed = unpaid.steps.find((s) => s.line === l.line && s.decision === "closed");
+            expect(closed?.day, `${l.line} closed at the review named; ${said}`).toBe(calls.day);
+            // Huabei's due day asks its arrears too
+            if (l.line === "jiebei") expect(dueOn(unpaid, l), `what falls due; ${said}`).toBe(l.amount);
+            else expect(dueOn(unpaid, l), `what falls due; ${said}`).toBeGreaterThanOrEqual(l.amount);
+          }
+          const asked = follow(answer.remedies, g.contact, g.byIncome)?.filter(
+            (e) => e.type === "repay" && e.day === g.contact,
+          );
+          if (asked !== undefined) {
+            const kept = meetingDues(
+              [...g.events, ...paid, on.support(g.contact), ...asked],
+              base,
+              g.contact,
+              last,
+            );
+            for (const l of calls.lines)
+              expect(dueOn(kept, l), `paid, not called in; ${said}`).toBeLessThan(l.amount);
+          }
+        }
         const steps = follow(answer.remedies, g.contact, g.byIncome);
         if (steps === null) {
           seen.imprecise++;
@@ -366,6 +412,30 @@ describe("customer service's steps, followed exactly", () => {
       {
         numRuns: RUNS,
         examples: [
+          // Huabei's bills and Jiebei's instalments unpaid from day 35: both lines suspended on day 70 and
+          // closed by the review of day 105 — whose closure, a repayment past due, calls in Jiebei's loan
+          // (¥5,000 over 6 months, due on the 2nd): the answer on day 100 says so, with what falls due on day
+          // 122 and how much
+          [
+            timeline({
+              income: 8_000,
+              verified: true,
+              history: 24,
+              externalDebt: 0,
+              limit: 5_000,
+              spend: [{ day: 3, yuan: 1_000 }],
+              jiebei: 10_000,
+              miss: { from: 35, days: 70 },
+              moreDebt: null,
+              incomeDrop: null,
+              changes: null,
+              tightened: null,
+              repaid: null,
+              contact: 100,
+              byIncome: false,
+              policy: { closeAfterSuspendedDays: 30 },
+            }),
+          ],
           // suspended on day 45 (score and debt burden), the debt elsewhere repaid on day 47: 663 today
           // against the 660 restoring needs, but the March bill falls due on day 69, before the review of
           // day 74, which — met at its minimum, a bill not repaid in full — reads 653: the answer on day 67
@@ -472,7 +542,16 @@ describe("customer service's steps, followed exactly", () => {
       },
     );
     // the generated timelines reach each kind of promise
-    for (const k of ["followed", "waits", "early", "holds", "closures", "sized", "duesRead"] as const)
+    for (const k of [
+      "followed",
+      "waits",
+      "early",
+      "holds",
+      "closures",
+      "sized",
+      "duesRead",
+      "callsIn",
+    ] as const)
       expect(seen[k], k).toBeGreaterThan(0);
   });
 });

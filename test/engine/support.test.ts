@@ -1017,7 +1017,23 @@ describe("contact_support", () => {
     expect(s.reasons).toContain("BALANCE_OUTSTANDING");
     expect(s.facts).toContainEqual({ code: "BALANCE_OUTSTANDING", value: s.balance });
     expect(s.reasons).not.toContain("LONG_SUSPENSION");
-    expect(s.remedies.slice(1)).toEqual([{ line: "huabei", kind: "pay_balance", amount: s.balance }]);
+    // its closing statement called the balance in, due on the next due day: when, and how much — the
+    // revolving interest until then included, as that day's due notice says it
+    const [closing] = stepsOf(t, "statement", 45);
+    expect(closing!.event).toMatchObject({ closing: true, dueDay: 69 });
+    const due = stepsOf(t, "due", 69)[0]!.event.due;
+    expect(due).toBeGreaterThan(s.balance);
+    expect(s.remedies.slice(1)).toEqual([
+      {
+        line: "huabei",
+        kind: "pay_balance",
+        amount: s.balance,
+        calledIn: { day: 69, date: "2024-03-10", amount: due, lastDay: 69, lastDate: "2024-03-10" },
+      },
+    ]);
+    expect(describeRemedy(s.remedies[1]!)).toBe(
+      `repay the outstanding ${money(s.balance)}: it was called in, ${money(due)} — all of it, with its interest until then — due on 2024-03-10 (day 69)`,
+    );
     expect(remedy(s.remedies, "on_record")).toMatchObject({ day: 45, status: "closed" });
     expect(remedy(s.remedies, "on_record")!.reasons).toContain("LONG_SUSPENSION");
     expect(s.balance).toBeGreaterThan(0);
@@ -2623,5 +2639,294 @@ describe("contact_support: no purchase activity asked of a suspended Huabei line
       (r) => r.kind === "raise_score" && r.line === "jiebei",
     );
     expect(jraise?.kind === "raise_score" && jraise.drivers).toContain("LOW_ACTIVITY");
+  });
+});
+
+describe("customer service and what a closure in default calls in", () => {
+  // Huabei's ¥1,000 bill due on day 40 never paid: overdue from day 44, both lines suspended at 30 days past
+  // due (day 70); Jiebei's ¥6,000 loan over 12 months (due on the 3rd: days 33, 62, 93, 123, 154…) paid every
+  // month; both lines closed by the review of day 135, 65 days suspended (closeAfterSuspendedDays 45)
+  const policy = testPolicy({ closeAfterSuspendedDays: 45 });
+  const story = (...more: EventInput[]) => [
+    on.open(0, 5_000),
+    on.open(0, 30_000, "jiebei"),
+    on.purchase(1, 1_000),
+    on.borrow(2, 6_000, 12),
+    ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+    ...more,
+  ];
+  const jiebeiDue = (t: ReturnType<typeof run>, day: number) =>
+    stepsOf(t, "due").find((s) => s.day === day && s.line === "jiebei")!.event.due;
+
+  it("warns, before the closing review, that the Huabei overdue left unpaid calls in the Jiebei loans (cross-default)", () => {
+    const t = run(story(on.support(120)), { policy, until: 160 });
+    const asked = stepOn(t, "contact_support", 120);
+    expect(remedy(asked.remedies, "closure_due")).toMatchObject({ line: "huabei", day: 135 });
+    const pay = remedy(asked.remedies, "pay_overdue")!;
+    // the review that closes the lines comes before the charge-off: it is what leaving it unpaid brings first
+    expect(pay).toMatchObject({
+      line: "huabei",
+      by: { day: 135, what: "review" },
+      afterwards: { what: "charge_off" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, lastDay: 154 }] },
+    });
+    expect(pay).not.toHaveProperty("suspends");
+    // left unpaid: the closure calls the loan in — all ¥4,000 of its principal, with its interest, due on
+    // its next instalment day, the amount said
+    const called = pay.callsIn!.lines[0]!;
+    expect(t.steps.find((x) => x.line === "jiebei" && x.decision === "closed")?.day).toBe(135);
+    expect(jiebeiDue(t, 154)).toBe(called.amount);
+    expect(called.amount).toBeGreaterThan(400_000);
+    expect(describeRemedy(pay)).toBe(
+      `pay the overdue ${money(pay.amount)} now: unpaid at the periodic review on 2024-05-15 (day 135), Jiebei is closed in default and its loans called in: ${money(called.amount)} falls due at once on 2024-06-03 (day 154), not instalment by instalment; unpaid at the end of 2024-08-08 (day 220), the debt is written off (charged off) and no line is offered again`,
+    );
+    // paid that day, each instalment met: nothing is called in — the loan's next instalment is one month's
+    const paid = run(story(on.support(120), on.repay(120, "full"), on.repay(154, "minimum", "jiebei")), {
+      policy,
+      until: 160,
+    });
+    expect(jiebeiDue(paid, 154)).toBeLessThan(100_000);
+  });
+
+  it("says the closure calls the loans in after a write-off the pay step names first", () => {
+    // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
+    const t = run(story(on.support(120)), {
+      policy: testPolicy({ ...policy, chargeOffDays: 90 }),
+      until: 160,
+    });
+    const pay = remedy(stepOn(t, "contact_support", 120).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 130, what: "charge_off" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, amount: jiebeiDue(t, 154) }] },
+    });
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-05-10 \(day 130\), the debt is written off \(charged off\) and no line is offered again; unpaid at the periodic review on 2024-05-15 \(day 135\), Jiebei is closed in default and its loans called in: ¥4,049\.60 falls due at once on 2024-06-03 \(day 154\), not instalment by instalment$/,
+    );
+  });
+
+  it("says nothing is called in for the overdue when paying it would not keep the loans running (a write-off on record)", () => {
+    // Huabei charged off at 60 days past due (day 100): a closure after it answers a default, paid or not
+    const t = run(story(on.support(120)), {
+      policy: testPolicy({ ...policy, chargeOffDays: 60 }),
+      until: 140,
+    });
+    expect(stepOn(t, "charge_off", 100).decision).toBe("charged_off");
+    expect(remedy(stepOn(t, "contact_support", 120).remedies, "pay_overdue")).not.toHaveProperty("callsIn");
+  });
+
+  it("after the closure, says when what it called in falls due and how much — beside an overdue too", () => {
+    const t = run(story(on.support(140)), { policy, until: 160 });
+    const asked = stepOn(t, "contact_support", 140);
+    const balance = asked.remedies.find((r) => r.kind === "pay_balance" && r.line === "jiebei");
+    expect(balance).toMatchObject({
+      amount: asked.jiebei.balance,
+      calledIn: { day: 154, date: "2024-06-03", amount: jiebeiDue(t, 154), lastDay: 154 },
+    });
+    expect(balance).not.toHaveProperty("toTerm");
+    expect(describeRemedy(balance!)).toBe(
+      `Jiebei: repay the outstanding ${money(asked.jiebei.balance)}: it was called in, ${money(jiebeiDue(t, 154))} — all of it, with its interest until then — due on 2024-06-03 (day 154)`,
+    );
+    // a loan in default at its own closure: the overdue instalment to pay now, and the rest due on day 61
+    const d = run(
+      [on.open(0, 30_000, "jiebei"), on.borrow(1, 6_000, 12), on.externalDebt(5, 100_000), on.support(50)],
+      { policy: testPolicy({ closeAfterSuspendedDays: 30, jiebeiMaxDebtToIncome: 0.5 }), until: 70 },
+    );
+    expect(stepOn(d, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    const own = stepOn(d, "contact_support", 50);
+    const overdue = remedy(own.remedies, "pay_overdue")!;
+    expect(remedy(own.remedies, "pay_balance")).toEqual({
+      line: "jiebei",
+      kind: "pay_balance",
+      amount: own.jiebei.balance - overdue.amount,
+      calledIn: {
+        day: 61,
+        date: "2024-03-02",
+        amount: stepsOf(d, "due").find((s) => s.day === 61)!.event.due,
+        lastDay: 61,
+        lastDate: "2024-03-02",
+      },
+    });
+  });
+
+  it("warns that Huabei's own overdue left unpaid at its closing review calls in its instalment plans", () => {
+    // ¥1,200 over 12 months and ¥100 on day 3, nothing repaid: suspended on day 70, closed on day 135, whose
+    // closing statement bills the plan's ¥800 not yet billed, due on day 161
+    const t = run(
+      [on.open(0, 5_000), on.purchase(2, 1_200, null, 12), on.purchase(3, 100), on.support(120)],
+      {
+        policy,
+        until: 170,
+      },
+    );
+    const pay = remedy(stepOn(t, "contact_support", 120).remedies, "pay_overdue")!;
+    expect(pay.callsIn).toEqual({
+      day: 135,
+      date: "2024-05-15",
+      lines: [
+        {
+          line: "huabei",
+          day: 161,
+          date: "2024-06-10",
+          amount: 80_000,
+          lastDay: 161,
+          lastDate: "2024-06-10",
+        },
+      ],
+    });
+    const [closing] = stepsOf(t, "statement", 135);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 80_000 });
+    expect(describeRemedy(pay)).toMatch(
+      /Huabei is closed in default and its instalment plans called in: ¥800\.00 falls due at once on 2024-06-10 \(day 161\)/,
+    );
+  });
+});
+
+describe("what customer service says a closure calls in, held to the trace", () => {
+  it("falls due as said: left unpaid, on the day and to the fen; paid as asked, not at once", () => {
+    const seen = { callsIn: 0, calledIn: 0 };
+    fc.assert(
+      fc.property(
+        fc.record({
+          spend: fc.integer({ min: 100, max: 3_000 }),
+          plan: fc.option(
+            fc.record({ yuan: fc.integer({ min: 300, max: 2_000 }), term: fc.constantFrom(3, 6, 12) }),
+          ),
+          loan: fc.option(
+            fc.record({ yuan: fc.integer({ min: 1_000, max: 20_000 }), term: fc.constantFrom(3, 6, 12) }),
+          ),
+          // Jiebei's instalments met until the call (Huabei's bills never are)
+          jiebeiPaid: fc.boolean(),
+          closeAfterSuspendedDays: fc.integer({ min: 20, max: 120 }),
+          chargeOffDays: fc.integer({ min: 60, max: 180 }),
+          reviewDayOfMonth: fc.integer({ min: 1, max: 28 }),
+          contact: fc.integer({ min: 40, max: 250 }),
+        }),
+        (g) => {
+          const policy = testPolicy({
+            closeAfterSuspendedDays: g.closeAfterSuspendedDays,
+            chargeOffDays: g.chargeOffDays,
+            reviewDayOfMonth: g.reviewDayOfMonth,
+            restoreCleanDays: 90,
+          });
+          const events: EventInput[] = [on.open(0, 5_000), on.purchase(1, g.spend)];
+          if (g.plan) events.push(on.purchase(2, g.plan.yuan, null, g.plan.term as 3 | 6 | 12));
+          if (g.loan)
+            events.push(on.open(0, 30_000, "jiebei"), on.borrow(2, g.loan.yuan, g.loan.term as 3 | 6 | 12));
+          const before = run([...events, on.support(g.contact)], { policy, until: g.contact });
+          const jiebeiDues = g.jiebeiPaid
+            ? stepsOf(before, "due")
+                .filter((s) => s.line === "jiebei")
+                .map((s) => on.repay(s.day, "minimum", "jiebei"))
+            : [];
+          const upTo = [...events, ...jiebeiDues, on.support(g.contact)];
+          const answer = stepOn(run(upTo, { policy, until: g.contact }), "contact_support", g.contact);
+          const dueOn = (t: ReturnType<typeof run>, line: string, day: number) =>
+            t.steps
+              .filter((s) => s.event.type === "due" && s.day === day && s.line === line)
+              .reduce((sum, s) => sum + (s.event.type === "due" ? s.event.due : 0), 0);
+          const said = `answer on day ${g.contact}: ${JSON.stringify(answer.remedies)}`;
+          const calls = answer.remedies.find(
+            (r): r is Extract<Remedy, { kind: "pay_overdue" }> =>
+              r.kind === "pay_overdue" && r.callsIn !== undefined,
+          )?.callsIn;
+          const lastDay = Math.max(
+            g.contact,
+            ...(calls?.lines.map((l) => l.day) ?? []),
+            ...answer.remedies.flatMap((r) =>
+              r.kind === "pay_balance" && r.calledIn ? [r.calledIn.day] : [],
+            ),
+          );
+          // nothing more done after the call
+          const unpaid = run(upTo, { policy, until: lastDay });
+          for (const r of answer.remedies) {
+            if (r.kind !== "pay_balance" || r.calledIn === undefined) continue;
+            seen.calledIn++;
+            const due = dueOn(unpaid, r.line, r.calledIn.day);
+            // on Huabei the due day asks what is past due too (as its step shows it then)
+            const notice = unpaid.steps.find(
+              (x) => x.event.type === "due" && x.day === r.calledIn!.day && x.line === r.line,
+            );
+            const arrears = r.line === "huabei" ? (notice?.overdue ?? 0) : 0;
+            expect(due - arrears, `${r.line}: what falls due; ${said}`).toBe(r.calledIn.amount);
+          }
+          if (calls === undefined) return;
+          seen.callsIn++;
+          for (const l of calls.lines) {
+            const closed = unpaid.steps.find((s) => s.line === l.line && s.decision === "closed");
+            expect(closed?.day, `${l.line} closed at the review named; ${said}`).toBe(calls.day);
+            if (l.line === "jiebei")
+              expect(dueOn(unpaid, l.line, l.day), `what falls due; ${said}`).toBe(l.amount);
+            else
+              expect(dueOn(unpaid, l.line, l.day), `what falls due; ${said}`).toBeGreaterThanOrEqual(
+                l.amount,
+              );
+          }
+          // paid as asked (the overdue, what is due in its grace days), each bill and instalment then met: no
+          // day asks it all at once
+          const asked = answer.remedies.flatMap((r) =>
+            r.kind === "pay_overdue" || r.kind === "pay_due"
+              ? [
+                  {
+                    day: g.contact,
+                    type: "repay" as const,
+                    line: r.line,
+                    amount: { kind: "amount" as const, fen: r.amount },
+                  },
+                ]
+              : [],
+          );
+          const dues: EventInput[] = [];
+          let paid = run([...upTo, ...asked], { policy, until: lastDay });
+          for (;;) {
+            const more = stepsOf(paid, "due").filter(
+              (s) =>
+                s.day > g.contact &&
+                !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line),
+            );
+            if (more.length === 0) break;
+            dues.push(...more.map((s) => on.repay(s.day, "minimum", s.line ?? "huabei")));
+            paid = run([...upTo, ...asked, ...dues], { policy, until: lastDay });
+          }
+          for (const l of calls.lines)
+            expect(dueOn(paid, l.line, l.day), `paid, not called in; ${said}`).toBeLessThan(l.amount);
+        },
+      ),
+      {
+        // each case simulates several timelines of up to a year: a quarter of the file's runs (examples
+        // among them)
+        numRuns: Math.ceil(RUNS / 4),
+        examples: [
+          // Jiebei's loan unpaid since its first instalment, Huabei's bill since day 40: both suspended on
+          // day 70 and closed by the review of day 105, whose closure calls the loan in; asked on day 100
+          [
+            {
+              spend: 1_000,
+              plan: { yuan: 1_200, term: 12 },
+              loan: { yuan: 6_000, term: 12 },
+              jiebeiPaid: false,
+              closeAfterSuspendedDays: 30,
+              chargeOffDays: 180,
+              reviewDayOfMonth: 15,
+              contact: 100,
+            },
+          ],
+          // the same, asked after the closure: what it called in, when and how much
+          [
+            {
+              spend: 1_000,
+              plan: { yuan: 1_200, term: 12 },
+              loan: { yuan: 6_000, term: 12 },
+              jiebeiPaid: true,
+              closeAfterSuspendedDays: 30,
+              chargeOffDays: 180,
+              reviewDayOfMonth: 15,
+              contact: 110,
+            },
+          ],
+        ],
+      },
+    );
+    expect(seen.callsIn, "callsIn").toBeGreaterThan(0);
+    expect(seen.calledIn, "calledIn").toBeGreaterThan(0);
   });
 });
