@@ -1,6 +1,6 @@
 // The review policy alone: decisions per second of credit-sim's periodic review of a Huabei line
 // (`periodicReview`, src/engine/review.ts) against the same policy's decision rules written for
-// json-rules-engine (a devDependency of this bench only), on the same review cases (100,000 by default),
+// json-rules-engine (a devDependency of the benches and tests only), on the same review cases (100,000 by default),
 // with the ratio (target ≥ 100 ×) and the share of decisions on which the two agree (must be 100 %).
 // Prints figures; asserts nothing on time.
 //
@@ -19,17 +19,12 @@
 // the review does not read: the check holds it). The decisions, by the line's status, are printed.
 //
 // json-rules-engine gets the decision type only (`periodicReview` also builds the reason codes and
-// facts), one rule set per policy, and precomputed facts: the debt-to-income ratio, days since the last
-// cure, days suspended, the three limit caps (the score's band with income and thin-file caps, the caps
-// that hold whatever the score, line management's cap) and, for a suspended line, whether the policy
-// before a change would restore it today — the one a policy suspension met (if not, the review records the
-// suspension for credit), the one a credit suspension was under (if so, the review records it for the
-// change) — which favours it. Its rules are tried in
-// priority order and it stops at the first that fires; it runs one pass after a warm-up (it is far
-// slower), ours the best of 5 passes (the first warms the JIT).
+// facts), one rule set per policy, and precomputed facts, as bench/review-mirror.mjs writes them (where
+// test/engine/review-mirror.test.ts holds them to the engine's decisions); its facts are computed before
+// the clock starts. It runs one pass after a warm-up (it is far slower), ours the best of 5 passes (the
+// first warms the JIT).
 // Usage: node bench/review.bench.mjs [CASES]
 import { fileURLToPath } from "node:url";
-import { Engine } from "json-rules-engine";
 import seedrandom from "seedrandom";
 import { customerOverdue, isOpen, lastCured, suspendedFor } from "../dist/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../dist/engine/eligibility.js";
@@ -47,6 +42,7 @@ import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactions
 import { repaymentSchedule } from "../dist/population/agent.js";
 import { Stream } from "../dist/population/random.js";
 import { statementCycles } from "../dist/population/settings.js";
+import { reviewMirror } from "./review-mirror.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CASES = Number(process.argv[2] ?? 100_000);
@@ -153,161 +149,17 @@ function reviewCases(n) {
   return { cases: out, accounts };
 }
 
-/** What json-rules-engine is handed for a case (the derived numbers precomputed). */
-function factsOf({ c, line, day, s }) {
-  return {
-    status: line.status,
-    cause: line.cause ?? "none",
-    heldOver: line.heldOver !== null,
-    suspendedDays: line.statusDay === null ? 0 : day - line.statusDay,
-    score: s.score,
-    overdue: customerOverdue(c),
-    daysSinceCured: day - lastCured(c),
-    dti: debtToIncome(c),
-    verified: c.profile.verified,
-    otherWrittenOff: c.jiebei.status === "charged_off",
-    limit: line.limit,
-    // −1: the score is below every band
-    cap: capFor(c, "huabei", s)?.limit ?? -1,
-    standingCap: standingCap(c, "huabei")?.limit ?? -1,
-    managedCap: managedCap(c, "huabei", s)?.limit ?? -1,
-    ...policyHold(c, line, day, s),
-  };
-}
-
-/** A line suspended for policy or credit (beneath a hold too): whether a policy change is what holds it —
- *  what keeps it suspended is the change's alone (the engine's heldByPolicy: the rule is the engine's own,
- *  the decision built on it is what the rules engine must agree with). */
-function policyHold(c, line, day, s) {
-  const cause = suspendedFor(line);
-  const holds = cause !== null && heldByPolicy(c, line, day, s, cause);
-  return {
-    suspendedForPolicy: cause === "policy",
-    suspendedForCredit: cause === "credit",
-    policyHolds: holds,
-  };
-}
-
-/** The periodic review of a Huabei line under policy `p`, decision type only, as json-rules-engine rules. */
-function rulesEngine(p) {
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  engine.on("success", () => engine.stop());
-  // a cap below the smallest line (or none) leaves no line to keep
-  const smallest = Math.max(p.minLimit * FEN_PER_YUAN, 1);
-  const noLine = { fact: "cap", operator: "lessThan", value: smallest };
-  const unverified = p.requireVerified ? [{ fact: "verified", operator: "equal", value: false }] : [];
-  const dtiTooHigh = { fact: "dti", operator: "greaterThan", value: p.maxDebtToIncome };
-  const failsStandard = {
-    any: [
-      { fact: "score", operator: "lessThan", value: p.minScore },
-      {
-        all: [
-          { fact: "overdue", operator: "greaterThan", value: 0 },
-          { fact: "score", operator: "lessThan", value: p.delinquentMinScore },
-        ],
-      },
-      ...unverified,
-      dtiTooHigh,
-      noLine,
-    ],
-  };
-  const suspended = { fact: "status", operator: "equal", value: "suspended" };
-  const long = { fact: "suspendedDays", operator: "greaterThanInclusive", value: p.closeAfterSuspendedDays };
-  const cutTo = (cap) => [
-    { fact: cap, operator: "greaterThanInclusive", value: smallest },
-    { fact: cap, operator: "lessThan", value: { fact: "limit" } },
-  ];
-  engine.addRule({
-    name: "suspend",
-    priority: 60,
-    conditions: { all: [{ fact: "status", operator: "equal", value: "active" }, failsStandard] },
-    event: { type: "suspended" },
-  });
-  engine.addRule({
-    name: "suspend beneath a security hold",
-    priority: 50,
-    conditions: {
-      all: [
-        suspended,
-        { fact: "cause", operator: "equal", value: "security" },
-        { fact: "heldOver", operator: "equal", value: false },
-        { not: long },
-        failsStandard,
-      ],
-    },
-    event: { type: "suspended" },
-  });
-  // what stands in the way of a restoration (a security hold apart)
-  const inTheWay = [
-    { fact: "otherWrittenOff", operator: "equal", value: true },
-    { fact: "overdue", operator: "greaterThan", value: 0 },
-    { fact: "daysSinceCured", operator: "lessThan", value: p.restoreCleanDays },
-    { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
-    ...unverified,
-    dtiTooHigh,
-    noLine,
-  ];
-  engine.addRule({
-    name: "restore",
-    priority: 40,
-    conditions: {
-      all: [
-        suspended,
-        { not: { any: [{ fact: "cause", operator: "equal", value: "security" }, ...inTheWay] } },
-      ],
-    },
-    event: { type: "restored" },
-  });
-  engine.addRule({
-    name: "close",
-    priority: 30,
-    conditions: { all: [suspended, long] },
-    event: { type: "closed" },
-  });
-  engine.addRule({
-    name: "record for credit a policy suspension the policy no longer holds",
-    priority: 25,
-    conditions: {
-      // with something still in its way: beneath a security hold, one ready to end is left as it is
-      all: [
-        suspended,
-        { fact: "suspendedForPolicy", operator: "equal", value: true },
-        { fact: "policyHolds", operator: "equal", value: false },
-        { any: inTheWay },
-      ],
-    },
-    event: { type: "suspended" },
-  });
-  engine.addRule({
-    name: "record for policy a credit suspension only a policy change made since holds",
-    priority: 25,
-    conditions: {
-      all: [
-        suspended,
-        { fact: "suspendedForCredit", operator: "equal", value: true },
-        { fact: "policyHolds", operator: "equal", value: true },
-      ],
-    },
-    event: { type: "suspended" },
-  });
-  engine.addRule({
-    name: "cut the limit",
-    priority: 20,
-    conditions: {
-      any: [
-        {
-          all: [
-            { fact: "score", operator: "greaterThanInclusive", value: p.reduceLimitScore },
-            ...cutTo("standingCap"),
-          ],
-        },
-        { all: [{ fact: "score", operator: "lessThan", value: p.reduceLimitScore }, ...cutTo("managedCap")] },
-      ],
-    },
-    event: { type: "limit_reduced" },
-  });
-  return engine;
-}
+const { factsOf, rules: rulesEngine } = reviewMirror({
+  FEN_PER_YUAN,
+  capFor,
+  customerOverdue,
+  debtToIncome,
+  heldByPolicy,
+  lastCured,
+  managedCap,
+  standingCap,
+  suspendedFor,
+});
 
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d });
 const mix = (counts) =>

@@ -144,9 +144,9 @@ function decidedEvent(
       return [outcome(s, e, null, null)];
     }
     case "contact_support": {
-      // an answer nobody reads is not worked out (state.ts: `answers`): the call decides nothing. A lane
-      // of several policies still asks each for its answer — they leave the lane where theirs differ
-      if (!s.answers && alone(s)) return [outcome(s, e, null, null)];
+      // an answer nobody reads is not worked out (state.ts: `answers`): the call decides nothing, under
+      // every policy of a lane alike — none leaves it over an answer that would not be given
+      if (!s.answers) return [outcome(s, e, null, null)];
       if (alone(s)) return supportAnswered(s, e);
       // the answer reads the policy (the standard a review holds a line to, what restores one): policies
       // of a lane that answer otherwise leave it, as for any decision

@@ -183,8 +183,8 @@ export function citedFacts(
  * — that policy would restore it, or would not only for a rule the change loosened. Once something that
  * policy would not restore either keeps it suspended (a score that fell, an overdue), that is what holds
  * it, and what is named.
- *
- * @bench review.bench.mjs agrees the rules engine with the decisions built on this rule
+ * (The review bench's rules-engine mirror, bench/review-mirror.mjs, takes this rule as a fact and must
+ * agree with the decisions built on it: test/engine/review-mirror.test.ts.)
  */
 export function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
   const before = policyBeforeChange(line, cause);

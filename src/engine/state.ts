@@ -27,9 +27,10 @@ export interface EngineState {
   readonly notices: boolean;
   /**
    * Customer service's answers: the reasons, facts and remedies of a `contact_support` step, and the steps
-   * a declined early review or a lifted hold comes with. A trace shows them; a population run's agent
-   * reacts to decisions alone, so one that keeps no decision notes leaves them out — working them out
-   * runs the account ahead to its next report, the dearest thing a customer event does.
+   * a declined early review or a lifted hold comes with. A trace shows them; a population run leaves them
+   * out (its agent reacts to decisions alone, its flips compare the lender's) — working one out runs the
+   * account ahead to its next report, the dearest thing a customer event does, and a lane would do it once
+   * for each of its policies. Without them a call decides nothing, under every policy of a lane alike.
    */
   readonly answers: boolean;
   /** several policies stepped as this one state while they decide alike (population sweeps, lanes.ts);

@@ -33,7 +33,8 @@ import { type PopulationContext, policyKey, SAMPLE_EVERY, statementCycles } from
 export interface LaneResult {
   members: readonly number[];
   outcome: Outcome;
-  /** the lane's decisions (kept when `notes` is asked for: flips compare them) */
+  /** the lane's decisions (kept when `notes` is asked for: flips compare them); customer service gives no
+   *  answer in a population run, so a call is none of them */
   notes: readonly DecisionNote[];
   /** its steps that decided nothing but gave reasons (kept with `notes`: why it did not decide) */
   held: readonly HeldNote[];
@@ -160,10 +161,11 @@ export class AccountRunner {
   }
 
   private root(plan: Plan, reactions: Reactions, own: Policy, policies: Policy[], members: number[][]): void {
-    // customer service's answers only for the decision notes that keep them (the agent reads none)
+    // no customer service's answers: the agent reacts to decisions alone, and flips compare the lender's
+    // (flips.ts: an answer decides nothing) — so a lane's policies do not leave it over an answer either
     const state = initialState(this.ctx.settings.start, plan.profile, own, {
       notices: false,
-      answers: this.options.notes === true,
+      answers: false,
     });
     shareState(state, policies, members);
     const agent = new Agent(

@@ -1,6 +1,7 @@
 // Lanes: one state stepped for several policies must decide, for each policy, exactly what that policy
 // decides stepped alone — on random timelines, with policies that differ in decision rules, with a switch
-// of policy part-way (as a `policy` event), and with identical policies (one slot, never split).
+// of policy part-way (as a `policy` event), and with identical policies (one slot, never split); with
+// customer service's answers worked out (a trace's state) and without them (a population's).
 
 import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
@@ -87,10 +88,20 @@ const note = (s: EngineState, o: StepOutcome) =>
     ? `${o.day} ${o.event.type} ${o.line} ${o.verdict.decision} ${o.verdict.reasons.join("+")} ${s.customer.huabei.status} ${s.customer.huabei.limit} ${s.customer.jiebei.status} ${s.customer.jiebei.limit}`
     : null;
 
+/** What a state works out: customer service's answers, or not (state.ts: `answers`). */
+type Options = { answers?: boolean };
+
 /** Each policy alone: its decisions and its end. */
-function alone(sc: Scenario, policy: Policy, switchDay: number | null, to: Policy | null) {
+function alone(
+  sc: Scenario,
+  policy: Policy,
+  switchDay: number | null,
+  to: Policy | null,
+  options: Options = {},
+) {
   const s = initialState(sc.start, sc.profile, switchDay === null ? policy : DEFAULT_POLICY, {
     notices: false,
+    ...options,
   });
   const notes: string[] = [];
   const onStep = (o: StepOutcome) => {
@@ -106,8 +117,8 @@ function alone(sc: Scenario, policy: Policy, switchDay: number | null, to: Polic
 }
 
 /** All policies in one lane: each member's decisions and end, from whichever state it ended on. */
-function shared(sc: Scenario, policies: Policy[], switchDay: number | null) {
-  const start = initialState(sc.start, sc.profile, DEFAULT_POLICY, { notices: false });
+function shared(sc: Scenario, policies: Policy[], switchDay: number | null, options: Options = {}) {
+  const start = initialState(sc.start, sc.profile, DEFAULT_POLICY, { notices: false, ...options });
   if (switchDay === null)
     shareState(
       start,
@@ -331,6 +342,28 @@ describe("lanes", () => {
         for (const [i, policy] of policies.entries()) expect(out[i]).toEqual(alone(sc, policy, null, null));
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("without customer service's answers, a shared state decides for each policy what it decides alone without them", () => {
+    // a population's state works out no answer (nobody reads it): alone, a call decides nothing; a lane
+    // asked each policy for its answer, gave the call an answer there and split where they differed
+    const off = { answers: false };
+    fc.assert(
+      fc.property(
+        timeline,
+        variants,
+        fc.option(fc.integer({ min: 1, max: 250 }), { nil: null }),
+        ({ events, profile: p }, policies, at) => {
+          const sc = scenario(events, { profile: p, until: 330, policy: DEFAULT_POLICY });
+          const { out } = shared(sc, policies, at, off);
+          for (const [i, policy] of policies.entries())
+            expect(out[i]).toEqual(
+              at === null ? alone(sc, policy, null, null, off) : alone(sc, DEFAULT_POLICY, at, policy, off),
+            );
+        },
+      ),
+      { numRuns: Math.ceil(RUNS / 2) },
     );
   });
 
@@ -662,6 +695,33 @@ describe("lanes", () => {
     const { out } = shared(sc, policies, 1);
     for (const [i, policy] of policies.entries())
       expect(out[i]).toEqual(alone(sc, DEFAULT_POLICY, 1, policy));
+  });
+
+  it("without customer service's answers, policies that would answer otherwise stay in the lane", () => {
+    // the test above with answers off, as a population runs it: the call decides nothing under either
+    // policy, so nothing splits the lane there — the lane went on as two states, each running the rest of
+    // the year alone, for an answer nobody reads
+    const events = [
+      { day: 80, type: "apply", line: "huabei", product: "open", amount: 50_000 },
+      { day: 81, type: "contact_support" },
+    ] as EventInput[];
+    const profile = {
+      age: 20,
+      monthlyIncome: 2_000,
+      verified: true,
+      creditHistoryMonths: 0,
+      externalDebt: 0,
+    };
+    const sc = scenario(events, { profile, until: 100, policy: DEFAULT_POLICY });
+    const policies = [654, 620].map((m) => ({ ...DEFAULT_POLICY, name: `min${m}`, minScore: m }));
+    const off = { answers: false };
+    const alones = policies.map((p) => alone(sc, DEFAULT_POLICY, 1, p, off));
+    for (const a of alones) expect(a.notes.some((n) => n.includes("contact_support"))).toBe(false);
+    // the open is decided alike, so one state to the end
+    expect(alones[0]!.notes).toEqual(alones[1]!.notes);
+    const { out, states } = shared(sc, policies, 1, off);
+    expect(states).toBe(1);
+    for (const [i] of policies.entries()) expect(out[i]).toEqual(alones[i]);
   });
 
   it("identical policies share one state to the end; policies of other mechanics cannot share", () => {

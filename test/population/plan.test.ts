@@ -232,6 +232,38 @@ describe("reactions", () => {
       expect(champion.members).toContain(1);
     }
   });
+
+  it("a sweep keeping decision notes (flips compare them) works out no customer service answer: a call decides nothing, and no lane splits over one", () => {
+    // the flips read the lender's decisions alone (flips.ts: an answer decides nothing), yet keeping the
+    // notes made every call to customer service work out its answer — once for each policy of the lane,
+    // each running the account ahead to its next report — and split the lane where the answers differed
+    // (under the variants below, a revolver's call among these accounts), the parts running the rest of the
+    // year apart
+    const s = settings({
+      arms: [600, 650, 700, 750].map((m) => arm(policy, { reduceLimitScore: m })),
+    });
+    const ctx = populationContext(s);
+    const plain = new AccountRunner(ctx, { record: true });
+    const noted = new AccountRunner(ctx, { record: true, notes: true });
+    const lanesOf = (lanes: readonly { members: readonly number[] }[]) =>
+      lanes.map((l) => l.members.join(" ")).sort();
+    let calls = 0;
+    let splits = 0;
+    for (let i = 0; i < 160; i++) {
+      const p = shipped[i % shipped.length]!;
+      const without = plain.run(p, reactionsOf(p), i);
+      const kept = noted.run(p, reactionsOf(p), i);
+      expect(lanesOf(kept), `account ${i} (${p.name})`).toEqual(lanesOf(without));
+      for (const lane of kept) {
+        expect(lane.notes.filter((n) => n.event.type === "contact_support")).toEqual([]);
+        calls += lane.issued.filter((e) => e.type === "contact_support").length;
+      }
+      if (kept.length > 1) splits++;
+    }
+    // the customers do call, and the arms do decide otherwise on some accounts
+    expect(calls).toBeGreaterThan(50);
+    expect(splits).toBeGreaterThan(3);
+  });
 });
 
 describe("a policy that moves the due day", () => {

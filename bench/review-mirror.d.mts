@@ -1,0 +1,40 @@
+// The types of review-mirror.mjs, for the test that imports it (the bench passes dist/'s functions, the
+// test src/'s: the same signatures).
+import type { Engine } from "json-rules-engine";
+import type {
+  Customer,
+  customerOverdue,
+  HuabeiLine,
+  lastCured,
+  suspendedFor,
+} from "../src/engine/customer.js";
+import type { capFor, managedCap, standingCap } from "../src/engine/eligibility.js";
+import type { heldByPolicy } from "../src/engine/review.js";
+import type { debtToIncome, Scored } from "../src/engine/score-inputs.js";
+import type { Policy } from "../src/engine/types.js";
+
+/** The engine's functions the facts are computed with. */
+export interface MirrorEngine {
+  FEN_PER_YUAN: number;
+  capFor: typeof capFor;
+  customerOverdue: typeof customerOverdue;
+  debtToIncome: typeof debtToIncome;
+  heldByPolicy: typeof heldByPolicy;
+  lastCured: typeof lastCured;
+  managedCap: typeof managedCap;
+  standingCap: typeof standingCap;
+  suspendedFor: typeof suspendedFor;
+}
+
+/** A review case: the customer, its Huabei line, the day and the score the review reads. */
+export interface MirrorCase {
+  c: Customer;
+  line: HuabeiLine;
+  day: number;
+  s: Scored;
+}
+
+export function reviewMirror(engine: MirrorEngine): {
+  factsOf(kase: MirrorCase): Record<string, string | number | boolean>;
+  rules(p: Policy): Engine;
+};
