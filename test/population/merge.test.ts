@@ -537,6 +537,15 @@ describe("files are checked for size before they are read", () => {
     expect(e.format()).not.toContain("2024-02-30");
   });
 
+  it("a stray comma is placed by line and column", () => {
+    // in a list, where V8 names no position ("Unexpected token ','")
+    const text = JSON.stringify(document(), null, 2).replace(/("counts": \[\s*\d+),/, "$1,,");
+    const line = text.slice(0, text.indexOf(",,")).split("\n").length;
+    const e = refusedFile(write("comma.json", text));
+    expect(e.message).toMatch(/^cannot parse JSON/);
+    expect(e.details.line).toBe(line);
+  });
+
   it("a file that is not JSON is not quoted", () => {
     const e = refusedFile(
       write("secret.json", `{"format": "credit-sim/population@1", "meta": {"seed": "hunter2-secret`),
