@@ -17,6 +17,15 @@ describe("jsonErrorOffset", () => {
     expect(jsonErrorOffset(`${"[".repeat(200_000)}${"]".repeat(200_000)}`)).toBeNull();
   });
 
+  it("knows which container each level opened, however deep: a close of the wrong kind is placed", () => {
+    // objects and lists alternating past a machine word's worth of levels, then a `}` where a `]` goes
+    const deep = `${'{"a": ['.repeat(500)}1${"]}".repeat(500)}`;
+    expect(jsonErrorOffset(deep)).toBeNull();
+    const wrong = `${deep.slice(0, -2)}}}`;
+    expect(refusal(wrong)).toMatch(/at position (\d+)/);
+    expect(jsonErrorOffset(wrong)).toBe(Number(/at position (\d+)/.exec(refusal(wrong)!)![1]));
+  });
+
   it("names the offset JSON.parse names, and where it names none, the character of its unexpected token", () => {
     // a document, mutated a few characters at a time by a seeded generator (some cut short): every refusal JSON.parse
     // places is placed at the same offset; each it does not ("Unexpected token 'x', …") at that token
