@@ -199,24 +199,24 @@ describe("operating-system errors are the user's, in words", () => {
     // `--html report.html/` wrote (or replaced) report.html, as resolve() drops the slash: every other
     // tool refuses it ("Not a directory")
     writeFileSync(join(dir, "keep.html"), "mine\n");
+    // each name as the commands give it (relative, with the folder it is in) and as a whole path
+    const targets = ["keep.html", "fresh.html"].flatMap((name) => [
+      { target: `${name}/`, cwd: dir },
+      { target: `${join(dir, name)}/`, cwd: undefined },
+    ]);
     for (const existing of ["any", "regular", "new"] as const)
-      // as the commands give it (relative, with the folder it is in) and as a whole path
-      for (const name of ["keep.html", "fresh.html"])
-        for (const [target, cwd] of [
-          [`${name}/`, dir],
-          [`${join(dir, name)}/`, undefined],
-        ] as const)
-          for (const f of [
-            () => checkOutput(target, { existing, cwd }),
-            () => writeOutput(target, "x", { existing, cwd }),
-          ]) {
-            const e = refused(f);
-            expect(e.message).toBe('cannot write: a name ending in "/" is a folder\'s');
-            expect(e.details).toMatchObject({
-              file: target,
-              hint: expect.stringMatching(/without the trailing \//),
-            });
-          }
+      for (const { target, cwd } of targets)
+        for (const f of [
+          () => checkOutput(target, { existing, cwd }),
+          () => writeOutput(target, "x", { existing, cwd }),
+        ]) {
+          const e = refused(f);
+          expect(e.message).toBe('cannot write: a name ending in "/" is a folder\'s');
+          expect(e.details).toMatchObject({
+            file: target,
+            hint: expect.stringMatching(/without the trailing \//),
+          });
+        }
     expect(readFileSync(join(dir, "keep.html"), "utf8")).toBe("mine\n");
     expect(existsSync(join(dir, "fresh.html"))).toBe(false);
     // a folder there is said to be one, as without the slash
