@@ -21,7 +21,7 @@ import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
 import { printable, shellPath } from "../shared/text.js";
-import { occupied, ownFolder, writeOutput } from "../shared/write-file.js";
+import { checkOutput, occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
@@ -363,6 +363,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           // as `--save` is: never over the scenario being edited or a policy file it names (a hard link
           // to one too); "zhang-ming.yaml exists. Replace it?" did not say the original would be lost
           checkOutputs(process.cwd(), [{ flag: "save", file }], filesRead(base.variant, state.current));
+          // what the write refuses (a link, even one that leads nowhere, a pipe, a device) is refused before
+          // the question too: "link.yaml exists. Replace it?", answered yes, was then 'cannot write'
+          checkOutput(file, { dashIsStdout: false, existing: "regular" });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           say(c.red(`✗ ${e.format()}`));

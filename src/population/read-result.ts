@@ -6,7 +6,7 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseJson } from "../scenario/parse.js";
-import { readPipe, unreadable } from "../scenario/read.js";
+import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { formatPath, InputError } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
@@ -72,7 +72,9 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
 
 function fromText(bytes: Buffer, bound: number, file: string): PopulationResult {
   if (bytes.length > bound) throw tooLarge(file, bound, `more than ${bound} bytes`);
-  const text = bytes.toString("utf8");
+  // read as a scenario is: a byte-order mark taken off, text not in UTF-8 refused as such (a character
+  // that is not was read as U+FFFD)
+  const text = decodeUtf8(bytes, file, "result");
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
   return fromDocument(parseJson(text, file), file);
@@ -111,7 +113,8 @@ function tooLarge(file: string, bound: number, found: string): InputError {
 
 /** The largest a document with this meta can be; the meta is found in the head of the file. */
 function boundFromMeta(head: Buffer, file: string): number {
-  const text = head.toString("utf8");
+  // a file in UTF-16 is said to be that, not a document without a meta
+  const text = decodeUtf8(head, file, "result", true);
   const notResult = (why: string) =>
     new InputError("not a population result of `credit-sim simulate --json`", {
       file,

@@ -73,6 +73,13 @@ export function resolveRef(
       found: JSON.stringify(ref),
       hint: `see \`${kind.lister}\``,
     });
+  // YAML's "\0": the system refuses such a path before looking at it (ERR_INVALID_ARG_VALUE, no errno)
+  if (ref.includes("\0"))
+    throw new InputError(`a ${kind.noun} file's name cannot hold a NUL character`, {
+      expected: `a built-in ${kind.noun} (${builtinNames(kind).join(", ")}) or a path to a ${kind.noun} file`,
+      found: JSON.stringify(ref),
+      hint: 'remove the NUL ("\\0" or "\\x00" in a double-quoted YAML string)',
+    });
   if (isBareName(ref)) {
     const names = builtinNames(kind);
     if (names.includes(ref)) return join(kind.dir, `${ref}.yaml`);

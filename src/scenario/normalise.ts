@@ -102,9 +102,12 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
     });
   };
 
+  // a --policy that cannot be read is a problem beside the file's own (its days are still checked)
   const policy =
     ctx.overrides?.policy !== undefined
-      ? resolveOverride(ctx.overrides.policy, ctx.resolveOverridePolicy ?? ctx.resolvePolicy)
+      ? resolveOverride(ctx.overrides.policy, ctx.resolveOverridePolicy ?? ctx.resolvePolicy, (e) =>
+          problems.push(e),
+        )
       : policyAt(["policy"], w.policy);
   checkOverrides(ctx.overrides);
 
@@ -293,15 +296,23 @@ export function referenceProblems(data: unknown, ctx: NormaliseContext): InputEr
   return problems;
 }
 
-/** A --policy reference: an unknown name is the option's fault, not the scenario file's. */
-function resolveOverride(ref: string, resolvePolicy: (ref: string) => Policy): Policy {
+/** A --policy reference, or null with its problem told: an unknown name is the option's fault, not the
+ *  scenario file's. */
+function resolveOverride(
+  ref: string,
+  resolvePolicy: (ref: string) => Policy,
+  tell: (problem: InputError) => void,
+): Policy | null {
   try {
     return resolvePolicy(ref);
   } catch (err) {
-    if (err instanceof InputError && err.details.file === undefined) {
-      throw new InputError(err.message, { ...err.details, field: "--policy" });
-    }
-    throw err;
+    if (!(err instanceof InputError)) throw err;
+    tell(
+      err.details.file === undefined
+        ? new InputError(err.message, { ...err.details, field: "--policy" })
+        : err,
+    );
+    return null;
   }
 }
 

@@ -10,6 +10,7 @@
 import { createRequire } from "node:module";
 import { FAILSAFE_SCHEMA, load, Type, types, YAMLException } from "js-yaml";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
+import { jsonErrorOffset } from "./json-position.js";
 import { lineStartsOf, NodeLog, type Position } from "./positions.js";
 import { checkShape, MAX_DEPTH } from "./shape.js";
 
@@ -322,6 +323,11 @@ export function parseJson(text: string, file: string): unknown {
     let where = {};
     if (at) where = position(Number(at[1]));
     else if (/end of JSON input/.test(err.message)) where = position(text.length);
+    else {
+      // an unexpected token is given no position by V8: the scan finds it
+      const offset = jsonErrorOffset(text);
+      if (offset !== null) where = position(offset);
+    }
     throw new InputError(`cannot parse JSON: ${jsonReason(err.message)}`, {
       file,
       ...where,

@@ -48,7 +48,7 @@ export function readInputFile(file: string, kind: Exclude<InputKind, "result">):
     throw unreadable(err, file, kind);
   }
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`);
-  const text = decodeUtf8(bytes, file);
+  const text = decodeUtf8(bytes, file, kind);
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: `a ${kind} (YAML or JSON)` });
   return text;
@@ -221,15 +221,21 @@ function readCapped(file: string, cap: number): Buffer {
   }
 }
 
-function decodeUtf8(bytes: Buffer, file: string): string {
+/** The text of a file read as input: UTF-8, its byte-order mark taken off (TextDecoder's own default), or
+ *  refused as not UTF-8 — named UTF-16 when it begins with that mark. `partial`: the head of a longer file,
+ *  which may end within a character. */
+export function decodeUtf8(bytes: Buffer, file: string, kind: InputKind, partial = false): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: partial });
   } catch {
     const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     throw new InputError("the file is not UTF-8 text", {
       file,
       ...(utf16 ? { found: "UTF-16 text" } : {}),
-      hint: "save it as UTF-8 (scenario and policy files are YAML or JSON text)",
+      hint:
+        kind === "result"
+          ? "save it as UTF-8 (a result of `simulate --json` is JSON text)"
+          : "save it as UTF-8 (scenario and policy files are YAML or JSON text)",
     });
   }
 }

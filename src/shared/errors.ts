@@ -61,9 +61,19 @@ export class InputError extends Error {
     this.truncated = group?.truncated ?? false;
   }
 
-  /** One error for several problems (the first stands for them all); one problem is itself. */
+  /** One error for several problems (the first stands for them all); one problem is itself. A problem
+   *  the same as one before it (message, file, place, field, expected, found and hint) is told once: a
+   *  --policy that cannot be read is every scenario's problem when `run` is given several. */
   static all(problems: readonly InputError[], truncated = false): InputError {
-    const list = problems.flatMap((p) => p.problems);
+    const seen = new Set<string>();
+    const list = problems
+      .flatMap((p) => p.problems)
+      .filter((p) => {
+        const key = JSON.stringify([p.message, p.details]);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     const first = list[0];
     if (first === undefined) throw new Error("InputError.all needs a problem");
     if (list.length === 1 && !truncated && !problems.some((p) => p.truncated)) return first;

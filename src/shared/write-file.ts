@@ -32,7 +32,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
@@ -239,6 +239,7 @@ export function signalsHeard(): Promise<void> {
 export function checkOutput(target: string, options: OutputOptions = {}): void {
   if (target === "-" && options.dashIsStdout !== false) return;
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  refuseFolderName(target, path);
   const existing = options.existing ?? "any";
   const how = existing === "any" ? plan(target, path) : planStrict(target, path, existing);
   // a file made or replaced goes through a temporary file beside it: the folder must take one (its nearest
@@ -258,9 +259,21 @@ export function checkOutput(target: string, options: OutputOptions = {}): void {
 export function openOutput(target: string, options: OutputOptions = {}): Output {
   if (target === "-" && options.dashIsStdout !== false) return stdoutOutput(options.stdout);
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
+  refuseFolderName(target, path);
   const existing = options.existing ?? "any";
   const how = existing === "any" ? plan(target, path) : planStrict(target, path, existing);
   return how.kind === "replace" ? replacing(target, how.path, existing === "new") : through(target, path);
+}
+
+/** A name ending in a separator is a folder's (`--html out/`): never a file to write — resolve() drops the
+ *  slash, and the file of that name was written, or replaced. A folder there is said to be one. */
+function refuseFolderName(target: string, path: string): void {
+  if (!target.endsWith("/") && !target.endsWith(sep)) return;
+  if (lookedAt(target, resolve(path))?.isDirectory()) throw fileError({ code: "EISDIR" }, target);
+  throw new InputError('cannot write: a name ending in "/" is a folder\'s', {
+    file: target,
+    hint: "give a file's name: without the trailing /, or a file in that folder",
+  });
 }
 
 /** What is at the path, looked at and not followed (a link is a link); null when nothing is. */

@@ -106,6 +106,33 @@ describe("credit-sim run", () => {
     }
   });
 
+  it("a bad --policy is told once, however many files it runs, beside each file's own problems", async () => {
+    // it was told once a file ('--policy: unknown policy "nosuch"' twice, a policy file's problem twice)
+    const d = mkdtempSync(join(tmpdir(), "credit-sim-policy-"));
+    try {
+      writeFileSync(
+        join(d, "a.yaml"),
+        "name: a\nuntil: 10\nevents:\n  - { day: 20, type: note, text: late }\n",
+      );
+      writeFileSync(join(d, "b.yaml"), "name: b\nevents: []\n");
+      writeFileSync(join(d, "bad.yaml"), "name: bad\nminScore: 2000\n");
+      for (const [policy, told] of [
+        ["nosuch", 'credit-sim: --policy: unknown policy "nosuch"'],
+        ["bad.yaml", "credit-sim: bad.yaml:2:11: minScore: value out of range"],
+      ] as const) {
+        const r = await cli(["run", "a.yaml", "b.yaml", "--policy", policy], { cwd: d });
+        expect(r.status).toBe(2);
+        expect(r.stderr.split("\n").filter((l) => l === told)).toHaveLength(1);
+        expect(r.stderr).toContain(
+          "credit-sim: a.yaml:4:5: events[0]: the event is after the last simulated day",
+        );
+        expect(r.stderr.trimEnd().split("\n").at(-1)).toBe("credit-sim: 2 problems");
+      }
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   it("the scenario seed is gone: no --seed", async () => {
     const seeded = await cli(["run", ZHANG, "--seed", "7", "--no-chart"]);
     expect(seeded.status).toBe(2);

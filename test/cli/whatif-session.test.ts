@@ -1,7 +1,8 @@
 // The interactive what-if session, driven by keystrokes with inquirer's own testing screen
 // (keystrokes in, screen out). test/e2e/tty.test.ts drives the built CLI through a real terminal.
 
-import { linkSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { linkSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { screen } from "@inquirer/testing/vitest";
@@ -590,6 +591,41 @@ describe("interactive what-if session", () => {
     }
     expect(s.printed()).not.toContain("Replace it?");
     expect(s.written.size).toBe(0);
+    await menu("Quit");
+    await s.done;
+  });
+
+  it("a link (to a file, or to nothing) or a pipe at the name is refused before asking to replace it", async () => {
+    // "lnk.yaml exists. Replace it?" was asked, and answered yes, then "cannot write: it is a
+    // symbolic link": the question offered what was never to be done
+    const dir = mkdtempSync(join(tmpdir(), "whatif-session-"));
+    writeFileSync(join(dir, "mine.txt"), "mine\n");
+    symlinkSync("mine.txt", join(dir, "link.yaml"));
+    symlinkSync("nowhere.yaml", join(dir, "dangling.yaml"));
+    execFileSync("mkfifo", [join(dir, "pipe.yaml")]);
+    const s = start();
+    for (const [name, refusal] of [
+      ["link.yaml", "cannot write: it is a symbolic link"],
+      ["dangling.yaml", "cannot write: it is a symbolic link"],
+      ["pipe.yaml", "cannot write: not a regular file"],
+    ] as const) {
+      await menu("Save the variant");
+      await waitFor("Save as:");
+      for (let i = 0; i < 120; i++) screen.keypress("backspace");
+      screen.type(join(dir, name));
+      screen.keypress("enter");
+      // asked anyway (the fault), the answer is no, so that the test goes on to say so
+      for (let i = 0; i < 20 && !/What now\?|Replace it\?/.test(screen.getScreen()); i++) await screen.next();
+      if (screen.getScreen().includes("Replace it?")) {
+        screen.type("n");
+        screen.keypress("enter");
+      }
+      await backAtMenu();
+      expect(s.printed()).toContain(`${name}: ${refusal}`);
+    }
+    expect(s.printed()).not.toContain("Replace it?");
+    expect(s.written.size).toBe(0);
+    expect(readFileSync(join(dir, "mine.txt"), "utf8")).toBe("mine\n");
     await menu("Quit");
     await s.done;
   });

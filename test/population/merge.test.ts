@@ -485,7 +485,7 @@ describe("every aggregate is checked", () => {
 });
 
 describe("files are checked for size before they are read", () => {
-  const write = (name: string, text: string) => {
+  const write = (name: string, text: string | Buffer) => {
     const file = join(dir, name);
     writeFileSync(file, text);
     return file;
@@ -535,6 +535,31 @@ describe("files are checked for size before they are read", () => {
     const e = refusedFile(write("meta-start.json", JSON.stringify(doc, null, 2)));
     expect(e.details.found).toMatch(/^a meta of the wrong shape at meta\.start \(/);
     expect(e.format()).not.toContain("2024-02-30");
+  });
+
+  it("a file is read as a scenario is: a byte-order mark taken off, text not in UTF-8 said to be so", () => {
+    // Windows PowerShell's `>` writes UTF-16 with a mark, `Out-File -Encoding utf8` UTF-8 with one: the
+    // first was 'no meta at the top', the second 'cannot parse JSON: unexpected token' with no position
+    const text = JSON.stringify(document(), null, 2);
+    const marked = write("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect(loadResultFile(marked).meta.range).toEqual([0, 30]);
+    const utf16 = refusedFile(write("utf16.json", Buffer.from(`\ufeff${text}`, "utf16le")));
+    expect(utf16.message).toBe("the file is not UTF-8 text");
+    expect(utf16.details.found).toBe("UTF-16 text");
+    expect(utf16.details.hint).toMatch(/save it as UTF-8/);
+    const latin1 = refusedFile(
+      write("latin1.json", Buffer.from(text.replace('"seed"', '"s\u00e9ed"'), "latin1")),
+    );
+    expect(latin1.message).toBe("the file is not UTF-8 text");
+  });
+
+  it("a stray comma is placed by line and column", () => {
+    // in a list, where V8 names no position ("Unexpected token ','")
+    const text = JSON.stringify(document(), null, 2).replace(/("counts": \[\s*\d+),/, "$1,,");
+    const line = text.slice(0, text.indexOf(",,")).split("\n").length;
+    const e = refusedFile(write("comma.json", text));
+    expect(e.message).toMatch(/^cannot parse JSON/);
+    expect(e.details.line).toBe(line);
   });
 
   it("a file that is not JSON is not quoted", () => {

@@ -1378,6 +1378,23 @@ describe("files", () => {
     }
   });
 
+  it("invalid JSON whose parser names no position (an unexpected token) is placed by line and column too", async () => {
+    // V8 says "Unexpected token ',', "…" is not valid JSON" with no position for these: the message
+    // named the file alone, however long it was
+    const cases: [string, string][] = [
+      ['{\n  "name": "json",\n  "events": [1,,2]\n}\n', ",2]"],
+      ['{\n  "name": "json",\n  "events": [\n    {"day": 0, "type": purchase}\n  ]\n}\n', "purchase}"],
+      ['{\n  "name": \'json\',\n  "events": []\n}\n', "'json'"],
+      ['{\n  "name": "json",\n  "events": [],\n  "until": -x\n}\n', "x\n"],
+      ['{\n  "name": "json",\n  "events": [],\n  "until": tru\n}\n', "\n}"],
+      ['{\n  "name": "json",\n  "events": [01]\n}\n', "1]"],
+    ];
+    for (const [text, needle] of cases) {
+      const r = await run(write("token.json", text));
+      expectBadInput(r, { file: "token.json", pos: at(text, needle), message: /^cannot parse JSON/ });
+    }
+  });
+
   it("invalid JSON is said in JSON.parse's own words, less any excerpt of the file", () => {
     const said = (text: string) => {
       try {

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { InputError, MAX_PROBLEMS } from "../../src/shared/errors.js";
+import { inputErrorOf } from "../helpers/input-error.js";
 
 function problems(text: string, file = "first.yaml"): InputError {
   try {
@@ -208,6 +209,45 @@ describe("every problem at once", () => {
         ["r", 5],
         ["badpol", 2],
       ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a bad --policy hides none of the scenario's own problems", () => {
+    // the override was resolved before the days were checked, and its problem thrown alone: `run r.yaml
+    // --policy nosuch` said the policy, and the event after `until` waited for the next run
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-badpol-"));
+    try {
+      writeFileSync(join(dir, "badpol.yaml"), "name: badpol\nminScore: 2000\n");
+      const file = join(dir, "r.yaml");
+      const text = [
+        "name: r",
+        "until: 50",
+        "events:",
+        "  - { day: 60, type: note, text: late }",
+        "  - { date: 2024-02-30, type: note, text: no such day }",
+        "  - { day: 4, type: purchase, amount: -5 }",
+        "",
+      ].join("\n");
+      for (const [policy, last] of [
+        ["nosuch", "--policy: unknown policy"],
+        [join(dir, "badpol.yaml"), "minScore: value out of range"],
+      ] as const) {
+        const e = inputErrorOf(() => loadScenarioText(text, file, { policy }));
+        const said = e.problems.map((p) => `${p.details.field}: ${p.message}`);
+        // the file's own, in its line order (the schema's and the days' alike), then the policy's
+        expect(said.slice(0, -1)).toEqual([
+          "events[0]: the event is after the last simulated day",
+          "events[1].date: not a calendar date",
+          "events[2].amount: value out of range",
+        ]);
+        expect(said.at(-1)).toMatch(new RegExp(`^${last}`));
+      }
+      // the schema's problems aside, the days' are still said
+      const valid = text.replace("amount: -5", "amount: 5");
+      const e = inputErrorOf(() => loadScenarioText(valid, file, { policy: "nosuch" }));
+      expect(e.problems.map((p) => p.details.field)).toEqual(["events[0]", "events[1].date", "--policy"]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

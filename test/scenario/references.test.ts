@@ -81,6 +81,28 @@ describe("references inside a scenario", () => {
     });
   });
 
+  it("a name holding a NUL (YAML's \"\\0\") is said to be no file's name, at the line that writes it", () => {
+    // the system refuses such a path before looking: it was 'the policy file cannot be read (the system
+    // refused (ERR_INVALID_ARG_VALUE))', and a policy's `extends` was placed at the scenario's `policy:`
+    for (const [body, field, line] of [
+      ['policy: "./policies/p\\0.yaml"\nevents: []\n', "policy", 2],
+      ['events:\n  - { day: 1, type: policy, use: "p.yaml\\0" }\n', "events[0].use", 3],
+    ] as const) {
+      const e = refused(scenario("nul.yaml", body));
+      expect(e.message).toBe("a policy file's name cannot hold a NUL character");
+      expect(e.details).toMatchObject({ field, line, found: expect.stringContaining("\\u0000") });
+      expect(e.format()).not.toMatch(/ERR_|system refused/);
+    }
+    writeFileSync(join(inside, "policies", "nul.yaml"), 'name: nul\nextends: "./base\\0.yaml"\n');
+    const x = refused(scenario("nul-ext.yaml", "policy: ./policies/nul.yaml\nevents: []\n"));
+    expect(x.message).toBe("a policy file's name cannot hold a NUL character");
+    expect(x.details).toMatchObject({
+      file: join(inside, "policies", "nul.yaml"),
+      field: "extends",
+      line: 2,
+    });
+  });
+
   it("roots (CREDIT_SIM_ROOT, as the CLI reads it) allow another folder; the process's environment does not", () => {
     const file = scenario("root.yaml", "policy: ../elsewhere/p.yaml\nevents: []\n");
     expect(loadScenario(file, { roots: [outside] }).scenario.policy.name).toBe("outside");

@@ -27,6 +27,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/shared/errors.js";
 import {
   BrokenPipe,
+  checkOutput,
   fileError,
   liveTemporaryFiles,
   makeFolders,
@@ -192,6 +193,34 @@ describe("operating-system errors are the user's, in words", () => {
     expect(e.message).toBe("cannot write: it is a folder");
     expect(e.details.file).toBe(dir);
     expect(e.exitCode).toBe(2);
+  });
+
+  it("a name ending in / is a folder's: never a file of that name written, nor one there replaced", () => {
+    // `--html report.html/` wrote (or replaced) report.html, as resolve() drops the slash: every other
+    // tool refuses it ("Not a directory")
+    writeFileSync(join(dir, "keep.html"), "mine\n");
+    // each name as the commands give it (relative, with the folder it is in) and as a whole path
+    const targets = ["keep.html", "fresh.html"].flatMap((name) => [
+      { target: `${name}/`, cwd: dir },
+      { target: `${join(dir, name)}/`, cwd: undefined },
+    ]);
+    for (const existing of ["any", "regular", "new"] as const)
+      for (const { target, cwd } of targets)
+        for (const f of [
+          () => checkOutput(target, { existing, cwd }),
+          () => writeOutput(target, "x", { existing, cwd }),
+        ]) {
+          const e = refused(f);
+          expect(e.message).toBe('cannot write: a name ending in "/" is a folder\'s');
+          expect(e.details).toMatchObject({
+            file: target,
+            hint: expect.stringMatching(/without the trailing \//),
+          });
+        }
+    expect(readFileSync(join(dir, "keep.html"), "utf8")).toBe("mine\n");
+    expect(existsSync(join(dir, "fresh.html"))).toBe(false);
+    // a folder there is said to be one, as without the slash
+    expect(refused(() => writeOutput(`${dir}/`, "x")).message).toBe("cannot write: it is a folder");
   });
 
   it("a missing folder", () => {
