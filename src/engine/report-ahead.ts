@@ -5,7 +5,7 @@
 
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
-import { type Customer, forkCustomer, type Line, lineOf } from "./customer.js";
+import { type Customer, forkCustomer, type Line, lineOf, overdue } from "./customer.js";
 import type { DueRecord } from "./record.js";
 import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
@@ -60,7 +60,10 @@ export function takeReport(to: Line, from: Line): void {
  * The due dates decided from now until the morning of `until` (after today), as a customer who meets every
  * bill and instalment at its minimum, and does nothing more, would have them recorded: a Huabei bill
  * revolved unless paid in full already (paid in full, it records better), a Jiebei instalment paid — what
- * a review on `until` counts beside the record on file.
+ * a review on `until` counts beside the record on file. On a line with an amount overdue today, left unpaid
+ * as things stand, each is recorded as the engine decides it with nothing more paid: a repayment clears the
+ * arrears first, so meeting a due date's minimum alone does not meet it (missed, as a called-in loan's
+ * days in arrears are), and only what is paid already (held for an instalment) counts.
  */
 export function duesAhead(c: Customer, day: number, calendar: Calendar, until: number): DueRecord[] {
   if (until <= day) return [];
@@ -70,9 +73,14 @@ export function duesAhead(c: Customer, day: number, calendar: Calendar, until: n
     dayOpens(s, d, ignore);
     if (d < until) dayCloses(s, ignore);
   }
+  const owing = { huabei: overdue(c.huabei) > 0, jiebei: overdue(c.jiebei) > 0 };
   return s.customer.records
     .slice(c.records.length)
-    .map((r) => ({ ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" }));
+    .map((r) =>
+      owing[r.line]
+        ? r
+        : { ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" },
+    );
 }
 
 /**
