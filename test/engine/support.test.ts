@@ -197,6 +197,24 @@ describe("contact_support", () => {
       });
   });
 
+  it("a month-end report before that review shows the overdue left unpaid still owed: no bill's minimum repays it", () => {
+    // reviews on the 5th: the January bill (¥3,000, due on day 40) is past due on day 65, the day after
+    // March's review; February's (¥500) falls due on day 69, and the month end of day 90 reports before the
+    // review of day 95. Left unpaid, the overdue is still owed on that report: the review reads 678 and
+    // suspends the line at ¥3,000 — the answer read a report with February's minimum paid on day 69, the
+    // ¥3,000 of arrears in it included, a cut to ¥6,000 and no suspension
+    const policy = { ...DEFAULT_POLICY, suspendOverdueDays: 90, reduceLimitScore: 950, reviewDayOfMonth: 5 };
+    const profile = { creditHistoryMonths: 72, monthlyIncome: 10_000 };
+    const events = [on.open(0, 10_000), on.purchase(1, 3_000), on.purchase(35, 500)];
+    const t = run([...events, on.support(65)], { policy, profile, until: 100 });
+    expect(remedy(stepOn(t, "contact_support", 65).remedies, "pay_overdue")).toMatchObject({
+      by: { day: 95, what: "review" },
+      suspends: ["huabei"],
+      cuts: [{ line: "huabei", from: 1_000_000, to: 300_000 }],
+    });
+    expect(stepOn(t, "review", 95)).toMatchObject({ decision: "suspended", score: 678, limit: 300_000 });
+  });
+
   it("a called-in Jiebei loan left unpaid is read missing the due dates its instalments would have had before that review", () => {
     // a ¥6,000 loan drawn on day 1 and never repaid; Jiebei suspended for debt elsewhere on day 14 and closed
     // on day 45, the loan called in: all of it due on day 61, past due from day 65. Its instalment of day 92
