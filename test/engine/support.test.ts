@@ -256,6 +256,38 @@ describe("contact_support", () => {
     expect(stepsOf(paid, "review", 105).filter((s) => s.decision !== null)).toEqual([]);
   });
 
+  it("with no line active, the cut a pay step names still reads the due dates before that review", () => {
+    // both lines held since day 5 and suspended for credit on day 62, Jiebei's loan never repaid: on day 63
+    // the instalment of day 61 is in its grace days beside the overdue, and is missed on day 65, before the
+    // review of day 74 — which reads it (631) and cuts Huabei's ¥6,001 to ¥3,000; the answer read today's
+    // score (681) as if no due date fell before it (it read them only beside an active line)
+    const policy = { ...DEFAULT_POLICY, reduceLimitScore: 950, delinquentMinScore: 600 };
+    const profile = { monthlyIncome: 6_000, creditHistoryMonths: 58 };
+    const events = [
+      on.open(0, 6_001),
+      on.open(0, 1_000, "jiebei"),
+      on.borrow(1, 500, 6),
+      on.purchase(1, 100),
+      on.change(1, "phone"),
+      on.change(3, "address"),
+      on.change(5, "device"),
+    ];
+    const t = run([...events, on.support(63)], { policy, profile, until: 80 });
+    const s = stepOn(t, "contact_support", 63);
+    expect([s.status, s.jiebei.status]).toEqual(["suspended", "suspended"]);
+    expect(remedy(s.remedies, "pay_overdue")).toMatchObject({
+      line: "jiebei",
+      by: { day: 74, what: "review" },
+      cuts: [{ line: "huabei", from: 600_100, to: 300_000 }],
+    });
+    // true as things stand, Huabei's bill of day 69 met at its minimum
+    const met = run([...events, on.repay(69, "minimum")], { policy, profile, until: 80 });
+    expect(stepsOf(met, "review", 74).find((r) => r.line === "huabei")).toMatchObject({
+      decision: "limit_reduced",
+      limit: 300_000,
+    });
+  });
+
   it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
     // the score's band cuts whatever the score (reduceLimitScore 950); the overdue takes the score below
     // the ¥5,000 band, to the ¥1,000 one, and below delinquentMinScore: paid, neither
