@@ -41,7 +41,9 @@ export function reportAhead(
  * burden and utilisation the review reads — and the rest of the file as it stands today; otherwise `c`
  * itself (the review reads the report on record). `repay`: line repayments made now — or, `late`, on the
  * month end itself, the last day that report counts them (what is repaid bears interest until then) —
- * which that report counts (none counts for a review with no month end before it).
+ * which that report counts (none counts for a review with no month end before it). A line with an amount
+ * overdue today is left as it stands, as the file beside that report has it (duesAhead reads its due dates
+ * so): nothing more is paid on it, not even a bill's minimum, which would clear the arrears first.
  */
 export function asNextReviewReads(
   c: Customer,
@@ -52,7 +54,7 @@ export function asNextReviewReads(
 ): Customer {
   const monthEnd = monthEndAfter(calendar, day);
   if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
-  const ahead = ranTo(c, day, calendar, monthEnd, repay, late ? monthEnd : day);
+  const ahead = ranTo(c, day, calendar, monthEnd, repay, late ? monthEnd : day, true);
   const read = forkCustomer(c);
   for (const id of ["huabei", "jiebei"] as const) takeReport(lineOf(read, id), lineOf(ahead, id));
   return read;
@@ -69,7 +71,10 @@ export function takeReport(to: Line, from: Line): void {
  * The due dates decided from now until the morning of `until` (after today), as a customer who meets every
  * bill and instalment at its minimum, and does nothing more, would have them recorded: a Huabei bill
  * revolved unless paid in full already (paid in full, it records better), a Jiebei instalment paid — what
- * a review on `until` counts beside the record on file.
+ * a review on `until` counts beside the record on file. On a line with an amount overdue today, left unpaid
+ * as things stand, each is recorded as the engine decides it with nothing more paid: a repayment clears the
+ * arrears first, so meeting a due date's minimum alone does not meet it (missed, as a called-in loan's
+ * days in arrears are), and only what is paid already (held for an instalment) counts.
  */
 export function duesAhead(c: Customer, day: number, calendar: Calendar, until: number): DueRecord[] {
   if (until <= day) return [];
@@ -79,9 +84,14 @@ export function duesAhead(c: Customer, day: number, calendar: Calendar, until: n
     dayOpens(s, d, ignore);
     if (d < until) dayCloses(s, ignore);
   }
+  const owing = { huabei: overdue(c.huabei) > 0, jiebei: overdue(c.jiebei) > 0 };
   return s.customer.records
     .slice(c.records.length)
-    .map((r) => ({ ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" }));
+    .map((r) =>
+      owing[r.line]
+        ? r
+        : { ...r, outcome: r.line === "huabei" && r.outcome !== "paid" ? "revolved" : "paid" },
+    );
 }
 
 /**
@@ -241,7 +251,7 @@ function throughReview(
   dayCloses(s, ignore);
   for (let d = day + 1; d <= review; d++) {
     dayOpens(s, d, ignore);
-    if (pay) meetDue(copy, d);
+    if (pay) meetDue(copy, d, { huabei: true, jiebei: true });
     dayCloses(s, ignore);
   }
   return s;
@@ -252,8 +262,8 @@ const forkState = (s: EngineState): EngineState => ({ ...s, customer: forkCustom
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
- *  the latest the month end), each bill and instalment falling due after today met at its minimum, and
- *  nothing else done by the customer. */
+ *  the latest the month end), each bill and instalment falling due after today met at its minimum — with
+ *  `overdueLeft`, on the lines with nothing overdue today only — and nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -261,9 +271,14 @@ function ranTo(
   monthEnd: number,
   repay: readonly DebtRepayment[] = [],
   on = day,
+  overdueLeft = false,
 ): Customer {
   const s = stateOf(c, day, calendar);
   const copy = s.customer;
+  const meets = {
+    huabei: !overdueLeft || overdue(c.huabei) === 0,
+    jiebei: !overdueLeft || overdue(c.jiebei) === 0,
+  };
   const repayOn = (d: number) => {
     if (d !== on) return;
     for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
@@ -272,22 +287,23 @@ function ranTo(
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {
     dayOpens(s, d, ignore);
-    meetDue(copy, d);
+    meetDue(copy, d, meets);
     repayOn(d);
     dayCloses(s, ignore);
   }
   return copy;
 }
 
-/** The customer meets what falls due on `day` at its minimum, as the reviews ahead are read (duesAhead): a
- *  Huabei bill's minimum, a Jiebei instalment — so a report after it shows the balance less what met it,
- *  not a bill left unpaid, in arrears and at the penalty rate. */
-function meetDue(c: Customer, day: number): void {
+/** The customer meets what falls due on `day` at its minimum on the lines it `meets`, as the reviews ahead
+ *  are read (duesAhead): a Huabei bill's minimum, a Jiebei instalment — so a report after it shows the
+ *  balance less what met it, not a bill left unpaid, in arrears and at the penalty rate. */
+function meetDue(c: Customer, day: number, meets: Record<LineId, boolean>): void {
   const l = c.huabei.ledger;
-  if (l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided)) {
+  if (meets.huabei && l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided)) {
     const { minimum } = revolving.dueBy(l, day);
     if (minimum > 0) repayLine(c, c.huabei, minimum, day);
   }
+  if (!meets.jiebei) return;
   let due = 0;
   for (const loan of c.jiebei.book.loans)
     if (loan.dueDay === day) due += loan.duePrincipal + loan.dueInterest;

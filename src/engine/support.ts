@@ -271,9 +271,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
-    const wholeDues = duesAhead(c, day, calendar, next);
+    const wholeDues = lines.some((l) => l.status === "active") ? dues : duesAhead(c, day, calendar, next);
+    // atReview read the due dates before the review only beside an active line: with none, read here
     const wholeScored =
-      whole === read
+      whole === read && dues === wholeDues
         ? atReview
         : scoreOn(withDues(whole, wholeDues), whole === c && wholeDues.length === 0 ? day : next);
     for (const line of lines) {

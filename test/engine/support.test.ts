@@ -140,6 +140,154 @@ describe("contact_support", () => {
     expect(stepOn(paid, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
   });
 
+  it("an instalment falling due before that review while the overdue stands is read missed: a repayment clears the arrears first", () => {
+    // a ¥6,000 Jiebei loan never repaid: the instalment of day 31 is past due, the next falls due on day 60,
+    // before the review of day 74. Left unpaid, the overdue takes what meets that instalment first — it is
+    // missed too, and the review reads 695, the ¥5,000 band, not the ¥20,000 one (700) the answer read
+    // with the instalment met
+    const policy = { ...DEFAULT_POLICY, suspendOverdueDays: 90, reduceLimitScore: 950 };
+    const profile = { creditHistoryMonths: 120, monthlyIncome: 16_000 };
+    const events = [on.open(0, 30_000, "jiebei"), on.borrow(0, 6_000, 12)];
+    const t = run([...events, on.support(58)], { policy, profile, until: 80 });
+    const pay = remedy(stepOn(t, "contact_support", 58).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      line: "jiebei",
+      by: { day: 74, what: "review" },
+      cuts: [{ line: "jiebei", from: 3_000_000, to: 500_000 }],
+    });
+    expect(describeRemedy(pay)).toContain(
+      "unpaid at the periodic review on 2024-03-15 (day 74), the limit is cut from ¥30,000.00 to ¥5,000.00",
+    );
+    // true as things stand — and for the customer who pays that instalment and leaves the overdue
+    const due = stepsOf(t, "due", 60).find((s) => s.line === "jiebei")!;
+    const instalment = due.event.type === "due" ? due.event.due / 100 : 0;
+    for (const paid of [[], [on.repay(60, instalment, "jiebei")]]) {
+      const review = stepsOf(run([...events, ...paid], { policy, profile, until: 80 }), "review", 74);
+      expect(review.find((s) => s.line === "jiebei")).toMatchObject({
+        decision: "limit_reduced",
+        score: 695,
+        jiebei: { limit: 500_000 },
+      });
+    }
+  });
+
+  it("a Huabei bill falling due before that review while an older one is in arrears is read missed, its minimum paid or not", () => {
+    // the January bill (¥1,000, due on day 40) is past due; February's falls due on day 69, before the
+    // review of day 74. Its minimum (¥100) paid goes to the arrears first, and while they stand a bill is
+    // missed: the review reads 676, below delinquentMinScore with the overdue, and suspends the line at
+    // ¥3,000 — the answer read February's bill revolved, a cut to ¥6,000 and no suspension
+    const policy = { ...DEFAULT_POLICY, suspendOverdueDays: 90, reduceLimitScore: 950 };
+    const profile = { age: 25, creditHistoryMonths: 48, monthlyIncome: 12_000 };
+    const events = [on.open(0, 10_000), on.purchase(1, 1_000), on.purchase(35, 1_000)];
+    const t = run([...events, on.support(50)], { policy, profile, until: 80 });
+    const pay = remedy(stepOn(t, "contact_support", 50).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 74, what: "review" },
+      suspends: ["huabei"],
+      cuts: [{ line: "huabei", from: 1_000_000, to: 300_000 }],
+    });
+    expect(describeRemedy(pay)).toBe(
+      "pay the overdue ¥1,004.50 now: unpaid at the periodic review on 2024-03-15 (day 74), a repayment is past due at the review and Huabei is suspended, its limit cut from ¥10,000.00 to ¥3,000.00",
+    );
+    for (const paid of [[], [on.repay(69, 100)]])
+      expect(stepOn(run([...events, ...paid], { policy, profile, until: 80 }), "review", 74)).toMatchObject({
+        decision: "suspended",
+        score: 676,
+        limit: 300_000,
+      });
+  });
+
+  it("a month-end report before that review shows the overdue left unpaid still owed: no bill's minimum repays it", () => {
+    // reviews on the 5th: the January bill (¥3,000, due on day 40) is past due on day 65, the day after
+    // March's review; February's (¥500) falls due on day 69, and the month end of day 90 reports before the
+    // review of day 95. Left unpaid, the overdue is still owed on that report: the review reads 678 and
+    // suspends the line at ¥3,000 — the answer read a report with February's minimum paid on day 69, the
+    // ¥3,000 of arrears in it included, a cut to ¥6,000 and no suspension
+    const policy = { ...DEFAULT_POLICY, suspendOverdueDays: 90, reduceLimitScore: 950, reviewDayOfMonth: 5 };
+    const profile = { creditHistoryMonths: 72, monthlyIncome: 10_000 };
+    const events = [on.open(0, 10_000), on.purchase(1, 3_000), on.purchase(35, 500)];
+    const t = run([...events, on.support(65)], { policy, profile, until: 100 });
+    expect(remedy(stepOn(t, "contact_support", 65).remedies, "pay_overdue")).toMatchObject({
+      by: { day: 95, what: "review" },
+      suspends: ["huabei"],
+      cuts: [{ line: "huabei", from: 1_000_000, to: 300_000 }],
+    });
+    expect(stepOn(t, "review", 95)).toMatchObject({ decision: "suspended", score: 678, limit: 300_000 });
+  });
+
+  it("a called-in Jiebei loan left unpaid is read missing the due dates its instalments would have had before that review", () => {
+    // a ¥6,000 loan drawn on day 1 and never repaid; Jiebei suspended for debt elsewhere on day 14 and closed
+    // on day 45, the loan called in: all of it due on day 61, past due from day 65. Its instalment of day 92
+    // would have fallen due before Huabei's review of day 105: still in arrears, one more due date missed —
+    // the review reads 566, the ¥1,000 band, where the answer read that day met and no cut
+    const policy = testPolicy({
+      closeAfterSuspendedDays: 30,
+      jiebeiMaxDebtToIncome: 0.5,
+      suspendOverdueDays: 90,
+      reduceLimitScore: 950,
+      limitBands: [
+        { minScore: 350, maxLimit: 1_000 },
+        { minScore: 575, maxLimit: 5_000 },
+      ],
+    });
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.borrow(1, 6_000, 12),
+      on.externalDebt(5, 100_000),
+    ];
+    const t = run([...events, on.support(80)], { policy, until: 110 });
+    expect(stateOn(t, 80).jiebei.status).toBe("closed");
+    const pay = remedy(stepOn(t, "contact_support", 80).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      line: "jiebei",
+      by: { day: 105, what: "review" },
+      cuts: [{ line: "huabei", from: 500_000, to: 100_000 }],
+      afterwards: { day: 122, what: "suspension" },
+    });
+    expect(stepOn(t, "review", 105)).toMatchObject({
+      line: "huabei",
+      decision: "limit_reduced",
+      score: 566,
+      limit: 100_000,
+    });
+    // …and paid today, no cut (none said)
+    const paid = run([...events, on.repay(80, "full", "jiebei")], { policy, until: 110 });
+    expect(stepsOf(paid, "review", 105).filter((s) => s.decision !== null)).toEqual([]);
+  });
+
+  it("with no line active, the cut a pay step names still reads the due dates before that review", () => {
+    // both lines held since day 5 and suspended for credit on day 62, Jiebei's loan never repaid: on day 63
+    // the instalment of day 61 is in its grace days beside the overdue, and is missed on day 65, before the
+    // review of day 74 — which reads it (631) and cuts Huabei's ¥6,001 to ¥3,000; the answer read today's
+    // score (681) as if no due date fell before it (it read them only beside an active line)
+    const policy = { ...DEFAULT_POLICY, reduceLimitScore: 950, delinquentMinScore: 600 };
+    const profile = { monthlyIncome: 6_000, creditHistoryMonths: 58 };
+    const events = [
+      on.open(0, 6_001),
+      on.open(0, 1_000, "jiebei"),
+      on.borrow(1, 500, 6),
+      on.purchase(1, 100),
+      on.change(1, "phone"),
+      on.change(3, "address"),
+      on.change(5, "device"),
+    ];
+    const t = run([...events, on.support(63)], { policy, profile, until: 80 });
+    const s = stepOn(t, "contact_support", 63);
+    expect([s.status, s.jiebei.status]).toEqual(["suspended", "suspended"]);
+    expect(remedy(s.remedies, "pay_overdue")).toMatchObject({
+      line: "jiebei",
+      by: { day: 74, what: "review" },
+      cuts: [{ line: "huabei", from: 600_100, to: 300_000 }],
+    });
+    // true as things stand, Huabei's bill of day 69 met at its minimum
+    const met = run([...events, on.repay(69, "minimum")], { policy, profile, until: 80 });
+    expect(stepsOf(met, "review", 74).find((r) => r.line === "huabei")).toMatchObject({
+      decision: "limit_reduced",
+      limit: 300_000,
+    });
+  });
+
   it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
     // the score's band cuts whatever the score (reduceLimitScore 950); the overdue takes the score below
     // the ¥5,000 band, to the ¥1,000 one, and below delinquentMinScore: paid, neither
