@@ -684,6 +684,35 @@ describe("simulate", () => {
     if (detail !== undefined) expect(e.format()).toContain(detail);
   });
 
+  // a day of the run and an account of the population are said against the run's own range, whatever is
+  // wrong with them and wherever --days and --accounts stand: -1 was "from 0 to 36499" (the longest run's),
+  // 400 "from 0 to 364"
+  it.each([
+    ["--score-day", "-1", "is too small"],
+    ["--score-day", "400", "is too large"],
+    ["--score-day", "abc", "is not a number"],
+    ["--score-day", "1.5", "is not a whole number"],
+    ["--stress", "-1", "is too small"],
+    ["--stress", "1e20", "is too large"],
+    ["--challenger-from", "-1", "is too small"],
+    ["--challenger-from", "-99999999999999999999", "is too small"],
+    ["--export-account", "-1", "is too small"],
+    ["--export-account", "100", "is too large"],
+  ])("%s %s: said against the run's range", (flag, value, wrong) => {
+    const days = "--days 100".split(" ");
+    const accounts = "--accounts 100".split(" ");
+    const others = flag === "--challenger-from" ? ["--challenger", "tightened"] : [];
+    for (const args of [
+      [flag, value, ...days, ...accounts, ...others],
+      [...days, ...accounts, ...others, flag, value],
+    ]) {
+      const e = refused(["simulate", ...args]);
+      expect(e.message).toContain(`${flag}: `);
+      expect(e.message).toContain(wrong);
+      expect(e.format()).toContain(`expected: a whole number from 0 to 99\n`);
+    }
+  });
+
   it.each([
     [".035", 0.035],
     ["3.5e-2", 0.035],
