@@ -241,10 +241,15 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
         `--export-account writes one scenario file: ${unused.join(", ")} ${unused.length === 1 ? "has" : "have"} nothing to write`,
         "leave them out, or run the population without --export-account",
       );
-  } else if (raw.output !== undefined) {
+  } else if (raw.output !== undefined || raw.arm !== undefined) {
+    // what only the export reads is refused without it, not dropped in silence
+    const given = [
+      ...(raw.output !== undefined ? ["-o/--output"] : []),
+      ...(raw.arm !== undefined ? ["--arm"] : []),
+    ];
     throw new UsageError(
-      "-o/--output goes with --export-account",
-      "e.g. --export-account 42 -o account-42.yaml",
+      `${given.join(" and ")} ${given.length === 1 ? "goes" : "go"} with --export-account`,
+      `e.g. --export-account 42 ${raw.arm !== undefined ? `--arm ${shellWord(raw.arm)} ` : ""}-o account-42.yaml`,
     );
   }
   if (raw.flips === "-")
