@@ -38,6 +38,10 @@ export interface Normalised {
 /** The last day a calendar date can be written for (YYYY has four digits). */
 export const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
 
+/** A file without `until` runs this many days past its last event or expectation (a statement and its
+ *  due date after the last thing it dates). */
+export const UNTIL_AFTER_LAST = 31;
+
 export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised {
   const problems: InputError[] = [];
   // enough problems to report the first ones in file order, and no more: each costs a position lookup,
@@ -144,7 +148,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   );
   const known = (d: number | null | undefined): d is number => typeof d === "number";
   const lastDay = maxOf([...eventDays.filter(known), ...expectDays.filter(known)], 0);
-  const until = ctx.overrides?.until ?? w.until ?? lastDay + 31;
+  const until = ctx.overrides?.until ?? w.until ?? lastDay + UNTIL_AFTER_LAST;
   // nothing a file dates after its own `until` is silently left out (a --until override cuts on purpose)
   if (ctx.overrides?.until === undefined) {
     eventDays.forEach((d, index) => {
