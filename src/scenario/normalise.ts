@@ -14,7 +14,7 @@ import {
 import { maxOf } from "../shared/lists.js";
 import { type EventWords, money } from "./format.js";
 import { conflictsWritten } from "./policy-sense.js";
-import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
+import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
 
 export interface NormaliseContext {
@@ -286,8 +286,9 @@ export function referenceProblems(data: unknown, ctx: NormaliseContext): InputEr
     if (!full()) problems.push(e());
   });
   const check = (path: PropertyKey[], ref: string) => {
-    // an empty reference is the schema's problem ("at least 1 characters"): said once, there
-    if (ref === "" || seen.has(ref)) return;
+    // a reference the schema refuses (empty, or over 1,000 characters) is its problem: said once, there —
+    // not again as a file not found or a path too long for the system
+    if (!isPolicyRef(ref) || seen.has(ref)) return;
     seen.add(ref);
     policyAt(path, ref);
   };

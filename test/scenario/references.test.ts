@@ -103,6 +103,22 @@ describe("references inside a scenario", () => {
     });
   });
 
+  it("a reference over 1,000 characters is one problem, the schema's, at the line that writes it", () => {
+    // it was two: 'value out of range' and, for the same line, 'policy file not found' or 'the policy
+    // file's path is too long for the system' (or 'unknown policy' for a bare name)
+    for (const ref of ["a".repeat(1001), `${"d/".repeat(500)}p.yaml`, `${"a".repeat(1001)}.yaml`]) {
+      for (const [body, field] of [
+        [`policy: ${ref}\nevents: []\n`, "policy"],
+        [`events:\n  - { day: 1, type: policy, use: ${ref} }\n`, "events[0].use"],
+      ] as const) {
+        const e = refused(scenario("long-ref.yaml", body));
+        expect(e.problems.map((p) => p.message)).toEqual([expect.stringMatching(/out of range|invalid/)]);
+        expect(e.problems[0]!.details.field).toBe(field);
+        expect(e.format()).toContain("at most 1000 characters");
+      }
+    }
+  });
+
   it("roots (CREDIT_SIM_ROOT, as the CLI reads it) allow another folder; the process's environment does not", () => {
     const file = scenario("root.yaml", "policy: ../elsewhere/p.yaml\nevents: []\n");
     expect(loadScenario(file, { roots: [outside] }).scenario.policy.name).toBe("outside");
