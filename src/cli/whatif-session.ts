@@ -21,7 +21,7 @@ import { EventSchema, policyParamsShape } from "../scenario/schema.js";
 import { yamlText } from "../scenario/yaml-text.js";
 import { InputError } from "../shared/errors.js";
 import { printable, shellPath } from "../shared/text.js";
-import { checkOutput, occupied, ownFolder, writeOutput } from "../shared/write-file.js";
+import { checkOutput, checkOwnFolder, occupied, ownFolder, writeOutput } from "../shared/write-file.js";
 import type { Goal } from "../whatif/goal.js";
 import { compareRuns, runVariant, type VariantRun } from "../whatif/run.js";
 import { suggestName, variantYaml } from "../whatif/save.js";
@@ -49,20 +49,20 @@ export interface SessionOptions {
   /** where text goes (stdout by default) */
   output?: (text: string) => void;
   /** writes a saved file (saveVariantFile by default); `replace`: the user agreed to replace what is
-   *  there; `suggested`: the name is the session's own suggestion */
-  write?: (file: string, text: string, replace: boolean, suggested: boolean) => void;
+   *  there; `own`: the name is in the session's own folder (whatif/, where it suggests names) */
+  write?: (file: string, text: string, replace: boolean, own: boolean) => void;
   /** the terminal's width, when the text is fitted to one (the comparison lays itself out for it) */
   columns?: number;
 }
 
 /**
- * Writes a saved variant whole. A name the session suggested (whatif/NAME-whatif.yaml) is never written
- * through a link, its folder included: the folder is made here, or must be a real folder, not a link a
- * cloned repository may plant under that name. A file that appears while the user answers is not
- * replaced unless they said so.
+ * Writes a saved variant whole. A name in the session's own folder (whatif/, where it suggests
+ * NAME-whatif.yaml) is never written through a link, the folder included: the folder is made here, or
+ * must be a real folder, not a link a cloned repository may plant under that name. A file that appears
+ * while the user answers is not replaced unless they said so.
  */
-export function saveVariantFile(file: string, text: string, replace: boolean, suggested: boolean): void {
-  if (suggested) ownFolder(dirname(file) || ".");
+export function saveVariantFile(file: string, text: string, replace: boolean, own: boolean): void {
+  if (own) ownFolder(dirname(file) || ".");
   writeOutput(file, text, { dashIsStdout: false, existing: replace ? "regular" : "new" });
 }
 
@@ -347,8 +347,11 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           validate: (t) => t.trim() !== "" || "a file name",
         });
         const file = target.trim();
-        // the suggested folder is made on first use; any other folder must exist
-        if (file !== suggested && !existsSync(dirname(file) || ".")) {
+        // a name in the session's own folder (whatif/, the suggestion's, whichever name is typed there)
+        // is written as the suggestion is: the folder made on first use, never a link planted there
+        const own = resolve(dirname(file) || ".") === resolve(dirname(suggested));
+        // any other folder must exist
+        if (!own && !existsSync(dirname(file) || ".")) {
           say(c.red(`✗ no such folder: ${dirname(file)}`));
           break;
         }
@@ -366,6 +369,9 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           // what the write refuses (a link, even one that leads nowhere, a pipe, a device) is refused before
           // the question too: "link.yaml exists. Replace it?", answered yes, was then 'cannot write'
           checkOutput(file, { dashIsStdout: false, existing: "regular" });
+          // …and a link or a file planted at the session's own folder, before "x exists. Replace it?"
+          // is asked of a file reached through it
+          if (own) checkOwnFolder(dirname(file) || ".", dirname(file));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           say(c.red(`✗ ${e.format()}`));
@@ -380,7 +386,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           break;
         }
         try {
-          write(file, text, taken, file === suggested);
+          write(file, text, taken, own);
         } catch (e) {
           // a file that cannot be written (a link, a folder, no permission) leaves the edits in the session
           if (!(e instanceof InputError)) throw e;

@@ -2,7 +2,8 @@
 // a file given where another kind belongs is named for what it is (`a scenario file, not a policy file`),
 // not listed key by key as unknown fields whose "remove it" would leave nothing.
 
-import { PolicyFile, ScenarioSchema } from "./schema.js";
+import { suggest } from "../shared/errors.js";
+import { PolicyFile, policyParamsShape, ScenarioSchema } from "./schema.js";
 
 export interface OtherKind {
   noun: string;
@@ -33,3 +34,20 @@ export const POLICY_KIND: OtherKind = {
   all: policyKeys,
   hint: "name a policy file with --policy FILE, or in a scenario's `policy:` (or a `policy` event's `use:`)",
 };
+
+/** The top-level keys of a scenario file that a policy file does not have. */
+const SCENARIO_ONLY = scenarioKeys.filter((k) => !policyKeys.includes(k));
+
+/**
+ * Whether parsed data reads as a policy, valid or not: a mapping with `extends` or a policy parameter, and
+ * no key only scenarios have nor one a scenario's misspelt (`evnts`) — that makes it a scenario, broken
+ * or not, whose problems are a scenario's.
+ */
+export function looksLikePolicy(data: unknown): boolean {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return false;
+  const keys = Object.keys(data);
+  if (!keys.some((k) => k === "extends" || k in policyParamsShape)) return false;
+  return !keys.some(
+    (k) => SCENARIO_ONLY.includes(k) || (!policyKeys.includes(k) && suggest(k, SCENARIO_ONLY) !== undefined),
+  );
+}

@@ -4,14 +4,14 @@ import { realpathSync } from "node:fs";
 import { dirname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LATER_PARAMETERS, type Policy } from "../engine/index.js";
-import { formatPath, InputError, suggest } from "../shared/errors.js";
+import { formatPath, InputError } from "../shared/errors.js";
 import { type BuiltinKind, builtinNames, isBareName, type Roots, resolveRef } from "./builtin.js";
 import { isRecord } from "./issues.js";
-import { SCENARIO_KIND } from "./kinds.js";
+import { looksLikePolicy, SCENARIO_KIND } from "./kinds.js";
 import { type Parsed, parseText } from "./parse.js";
 import { conflictsWritten, type PolicyConflict } from "./policy-sense.js";
 import { readInputFile } from "./read.js";
-import { FullPolicyParams, PolicyFile, policyParamsShape, ScenarioSchema, schemaKeysAt } from "./schema.js";
+import { FullPolicyParams, PolicyFile, schemaKeysAt } from "./schema.js";
 import { inFileOrder, problemsOf, validate } from "./validate.js";
 
 /** The shipped policies/ folder (the same relative place from src/ and from dist/). */
@@ -176,7 +176,9 @@ function readPolicyFile(
   const texts = TEXTS.get(reading.outcomes) ?? new Map<string, Parsed>();
   TEXTS.set(reading.outcomes, texts);
   let parsed = texts.get(id);
-  if (parsed === undefined) parsed = parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" });
+  // a file missing is never said to be one of those that name it (a cycle)
+  if (parsed === undefined)
+    parsed = parseText(readInputFile(file, "policy", chain), file, { keyProblems: "keep" });
   const parentRef = isRecord(parsed.data) ? parsed.data.extends : undefined;
   if (typeof parentRef === "string" && !isBareName(parentRef)) {
     read.folder = dirname(file);
@@ -294,15 +296,8 @@ export function asPolicyFile(file: string, roots: Roots): "policy" | InputError 
     if (e instanceof InputError) return null;
     throw e;
   }
-  const data = parsed.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
-  const keys = Object.keys(data);
-  if (!keys.some((k) => k === "extends" || k in policyParamsShape)) return null;
-  // a key only scenarios have, or one a scenario's misspelt (`evnts`), makes it a scenario, broken or not:
-  // its problems are then a scenario's, with a did-you-mean
-  const policyKeys = Object.keys(PolicyFile.shape);
-  if (keys.some((k) => SCENARIO_ONLY.includes(k) || (!policyKeys.includes(k) && suggest(k, SCENARIO_ONLY))))
-    return null;
+  // a scenario, broken or not, has a scenario's problems, with a did-you-mean
+  if (!looksLikePolicy(parsed.data)) return null;
   try {
     loadPolicyFile(file, { cache: new Map(), roots }, []);
     return "policy";
@@ -311,9 +306,6 @@ export function asPolicyFile(file: string, roots: Roots): "policy" | InputError 
     throw e;
   }
 }
-
-/** The top-level keys of a scenario file that a policy file does not have. */
-const SCENARIO_ONLY = Object.keys(ScenarioSchema.shape).filter((k) => !(k in PolicyFile.shape));
 
 /** Whether `file` holds a valid policy (see asPolicyFile). */
 export const isPolicyFile = (file: string, roots: Roots): boolean => asPolicyFile(file, roots) === "policy";

@@ -14,7 +14,7 @@ import {
 import { maxOf } from "../shared/lists.js";
 import { type EventWords, money } from "./format.js";
 import { conflictsWritten } from "./policy-sense.js";
-import type { WrittenEvent, WrittenExpectation, WrittenScenario } from "./schema.js";
+import { isPolicyRef, type WrittenEvent, type WrittenExpectation, type WrittenScenario } from "./schema.js";
 import { MAX_DAY } from "./shape.js";
 
 export interface NormaliseContext {
@@ -37,6 +37,10 @@ export interface Normalised {
 
 /** The last day a calendar date can be written for (YYYY has four digits). */
 export const LAST_EPOCH_DAY = parseIsoDate("9999-12-31") ?? 2_932_896;
+
+/** A file without `until` runs this many days past its last event or expectation (a statement and its
+ *  due date after the last thing it dates). */
+export const UNTIL_AFTER_LAST = 31;
 
 export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised {
   const problems: InputError[] = [];
@@ -144,7 +148,7 @@ export function normalise(w: WrittenScenario, ctx: NormaliseContext): Normalised
   );
   const known = (d: number | null | undefined): d is number => typeof d === "number";
   const lastDay = maxOf([...eventDays.filter(known), ...expectDays.filter(known)], 0);
-  const until = ctx.overrides?.until ?? w.until ?? lastDay + 31;
+  const until = ctx.overrides?.until ?? w.until ?? lastDay + UNTIL_AFTER_LAST;
   // nothing a file dates after its own `until` is silently left out (a --until override cuts on purpose)
   if (ctx.overrides?.until === undefined) {
     eventDays.forEach((d, index) => {
@@ -282,8 +286,9 @@ export function referenceProblems(data: unknown, ctx: NormaliseContext): InputEr
     if (!full()) problems.push(e());
   });
   const check = (path: PropertyKey[], ref: string) => {
-    // an empty reference is the schema's problem ("at least 1 characters"): said once, there
-    if (ref === "" || seen.has(ref)) return;
+    // a reference the schema refuses (empty, or over 1,000 characters) is its problem: said once, there —
+    // not again as a file not found or a path too long for the system
+    if (!isPolicyRef(ref) || seen.has(ref)) return;
     seen.add(ref);
     policyAt(path, ref);
   };

@@ -4,6 +4,8 @@ import { closeSync, constants, openSync, readdirSync, readSync, statSync } from 
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
 import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
+import { looksLikePolicy } from "./kinds.js";
+import { parseText } from "./parse.js";
 
 /** Scenario and policy files are small; anything bigger is a mistake or an attack. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -11,7 +13,12 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** What a file read as input holds: its noun in what is said of it ("the policy file may not be read"). */
 export type InputKind = "scenario" | "policy" | "persona" | "result";
 
-export function readInputFile(file: string, kind: Exclude<InputKind, "result">): string {
+/** `namedBy`: the files whose text names this one (never suggested for it when it is missing). */
+export function readInputFile(
+  file: string,
+  kind: Exclude<InputKind, "result">,
+  namedBy: readonly string[] = [],
+): string {
   let size: number;
   let fifo = false;
   try {
@@ -35,7 +42,7 @@ export function readInputFile(file: string, kind: Exclude<InputKind, "result">):
     fifo = st.isFIFO();
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw unreadable(err, file, kind);
+    throw unreadable(err, file, kind, undefined, namedBy);
   }
   if (size > MAX_FILE_BYTES) throw tooLarge(file, `${size} bytes`);
   // read at most one byte past the limit: a pipe or a file still being written reports no honest size
@@ -45,7 +52,7 @@ export function readInputFile(file: string, kind: Exclude<InputKind, "result">):
   } catch (err) {
     if (err instanceof InputError) throw err;
     // stat needs only the folder's permission; opening needs the file's own
-    throw unreadable(err, file, kind);
+    throw unreadable(err, file, kind, undefined, namedBy);
   }
   if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`);
   const text = decodeUtf8(bytes, file, kind);
@@ -56,7 +63,13 @@ export function readInputFile(file: string, kind: Exclude<InputKind, "result">):
 
 /** Why a file named as input could not be stat'ed or opened, in words (never an internal error). `cwd`:
  *  where a relative `file` was read from (its folder is where a near name is looked for). */
-export function unreadable(err: unknown, file: string, kind: InputKind, cwd?: string): InputError {
+export function unreadable(
+  err: unknown,
+  file: string,
+  kind: InputKind,
+  cwd?: string,
+  namedBy: readonly string[] = [],
+): InputError {
   const code = (err as NodeJS.ErrnoException).code;
   // not the file system's: a bug, which must not pass for bad input
   if (typeof code !== "string") throw err;
@@ -82,7 +95,13 @@ export function unreadable(err: unknown, file: string, kind: InputKind, cwd?: st
   if (code === "ENOENT" || code === "ENOTDIR")
     return new InputError(`${kind} file not found`, {
       file,
-      hint: nearPathHint(file, cwd) ?? "check the path (it is relative to the current folder)",
+      hint:
+        nearPathHint(
+          file,
+          cwd,
+          "file",
+          kind === "policy" ? (near) => isPolicyNear(near, namedBy) : undefined,
+        ) ?? "check the path (it is relative to the current folder)",
     });
   if (code === "ENAMETOOLONG")
     return new InputError(`the ${kind} file's path is too long for the system`, {
@@ -107,6 +126,7 @@ export function nearPathHint(
   path: string,
   cwd = process.cwd(),
   take: "file" | "file or folder" = "file",
+  fits: (file: string) => boolean = () => true,
 ): string | undefined {
   const trimmed = path.replace(/[/\\]+$/, "");
   const name = basename(trimmed);
@@ -123,7 +143,10 @@ export function nearPathHint(
   const taken = (n: string) => {
     try {
       const st = statSync(join(folder, n));
-      return (st.isFile() && INPUT_FILE_NAME.test(n)) || (take === "file or folder" && st.isDirectory());
+      return (
+        (st.isFile() && INPUT_FILE_NAME.test(n) && fits(join(folder, n))) ||
+        (take === "file or folder" && st.isDirectory())
+      );
     } catch {
       return false;
     }
@@ -133,6 +156,21 @@ export function nearPathHint(
     if (guess === undefined || guess === name) return undefined;
     if (taken(guess)) return `did you mean "${guess}"?`;
     names = names.filter((n) => n !== guess);
+  }
+}
+
+/**
+ * Whether a file near a missing policy's name may be suggested for it: one that reads as a policy (valid
+ * or not), and none of the files that name the missing one — never the scenario itself, a persona or a
+ * policy extending itself. It is read (as an input is, within its bounds) and never quoted.
+ */
+function isPolicyNear(file: string, namedBy: readonly string[]): boolean {
+  if (namedBy.some((f) => resolve(f) === file)) return false;
+  try {
+    return looksLikePolicy(parseText(readInputFile(file, "policy"), file, { keyProblems: "keep" }).data);
+  } catch (e) {
+    if (e instanceof InputError) return false;
+    throw e;
   }
 }
 

@@ -64,6 +64,8 @@ export const MAX_NAME = 200;
 export const MAX_DESCRIPTION = 5000;
 /** A reference to a policy (a name or a path). */
 const ref = z.string().min(1).max(1000);
+/** Whether a value is a reference the schema takes (one it refuses is its problem, said once, there). */
+export const isPolicyRef = (value: unknown): value is string => ref.safeParse(value).success;
 /** Whole numbers a policy parameter takes when the vocabulary gives no upper bound: still showable. */
 const MAX_PARAM_INT = 1_000_000;
 

@@ -117,7 +117,19 @@ export function ownFolder(path: string, shown: string = path): void {
   } catch (e) {
     if (errnoOf(e) !== "EEXIST") throw fileError(e, shown);
   }
-  const st = lstatSync(path);
+  checkOwnFolder(path, shown);
+}
+
+/** Refuses what stands at the name of a folder credit-sim makes (see ownFolder) and is not a folder:
+ *  a link, even to one, or a file. Nothing there is no refusal: the folder is made when written in. */
+export function checkOwnFolder(path: string, shown: string = path): void {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(path);
+  } catch (e) {
+    if (errnoOf(e) === "ENOENT") return;
+    throw fileError(e, shown);
+  }
   if (st.isDirectory()) return;
   throw new InputError(
     st.isSymbolicLink()

@@ -66,6 +66,13 @@ function reporterName(text: string, flag: string): ReporterName {
   );
 }
 
+/**
+ * One --output-file value as the REPORTER=FILE pairs it holds: comma-separated as --reporter's names are
+ * (`json=r.json,junit=r.xml`). A comma starts another pair only before a word and `=`, so a file's name
+ * may hold commas (`junit=report,v2.xml`); the word is then a reporter's name, or refused as one.
+ */
+const outputFileParts = (spec: string): string[] => spec.split(/,\s*(?=[A-Za-z]\w*\s*=)/);
+
 export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
   const names: ReporterName[] = [];
   const addName = (n: ReporterName) => {
@@ -85,7 +92,7 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
   // no --reporter: the human report, plus whatever --output-file names
   if (names.length === 0) names.push("pretty");
   const files = new Map<ReporterName, string>();
-  for (const spec of raw.outputFile ?? []) {
+  for (const spec of (raw.outputFile ?? []).flatMap(outputFileParts)) {
     const eq = spec.indexOf("=");
     if (eq <= 0 || eq === spec.length - 1) {
       throw new UsageError(

@@ -13,7 +13,7 @@ import type { Roots } from "../scenario/builtin.js";
 import { eventWords } from "../scenario/format.js";
 import type { LoadedScenario } from "../scenario/load.js";
 import { loadPolicy } from "../scenario/load-policy.js";
-import { eventFields, normalise } from "../scenario/normalise.js";
+import { eventFields, normalise, UNTIL_AFTER_LAST } from "../scenario/normalise.js";
 import {
   EventSchema,
   PolicyOverrides,
@@ -21,6 +21,7 @@ import {
   type WrittenEvent,
   type WrittenScenario,
 } from "../scenario/schema.js";
+import { MAX_DAY } from "../scenario/shape.js";
 import { validate } from "../scenario/validate.js";
 import { InputError } from "../shared/errors.js";
 
@@ -207,7 +208,7 @@ function checkWithinSpan(e: WrittenEvent, v: Variant, label: string): void {
   if (day > v.until) throw afterUntil(day, v, label);
 }
 
-/** A whole day past the scenario's until, however far (past the longest horizon a file may have too),
+/** A whole day past the scenario's last day, however far (past the longest horizon a file may have too),
  *  refused before the event's own checks: said against the scenario's last day, as a day just past it is
  *  — not against the 36,500 days no scenario being edited reaches. */
 function pastUntil(data: unknown, v: Variant, label: string): void {
@@ -216,11 +217,25 @@ function pastUntil(data: unknown, v: Variant, label: string): void {
     throw afterUntil(day, v, label);
 }
 
+/** The last day said with where it comes from: the file's `until`, or — a file without one — the day
+ *  after its last event or expectation that the loader makes its last (the variant keeps it). */
 const afterUntil = (day: number, v: Variant, label: string): InputError =>
   new InputError("the event is after the last simulated day", {
     field: label,
     found: `day ${day}`,
-    expected: `at most day ${v.until} (the scenario's until)`,
+    expected:
+      v.original.until === undefined
+        ? `at most day ${v.until} (the file has no \`until\`: ${UNTIL_AFTER_LAST} days after its last event or expectation, day ${v.until - UNTIL_AFTER_LAST})`
+        : `at most day ${v.until} (the scenario's \`until\`)`,
+    // a variant runs the original's days: the file's own `until` is what goes further
+    ...(day <= MAX_DAY
+      ? {
+          hint:
+            v.original.until === undefined
+              ? `to simulate that far, add \`until: ${day}\` to the file`
+              : `to simulate that far, raise the file's \`until\` to ${day}`,
+        }
+      : {}),
   });
 
 function describeEditKind(e: Edit): string {

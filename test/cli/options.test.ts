@@ -249,6 +249,34 @@ describe("whatif", () => {
     });
   });
 
+  // each meant something only beside another, and without it was dropped in silence (on a terminal, the
+  // session opened and --save, --html and --json did nothing)
+  it.each([
+    [["--max-edits", "2"], "--max-edits bounds the search for the smallest change: give --avoid or --reach"],
+    [
+      ["--set", "minScore=600", "--budget", "50", "--max-edits", "2"],
+      "--max-edits and --budget bound the search",
+    ],
+    [["--set", "minScore=600", "--force"], "--force goes with --save FILE"],
+    [["--set", "minScore=600", "--save", "-", "--force"], "--force goes with --save FILE"],
+    [["--save", "v.yaml"], "--save needs a variant: give edit flags"],
+    [["--html", "w.html", "--json"], "--html, --json need a variant"],
+    [["--list", "--save", "v.yaml"], "--save needs a variant"],
+  ])("refuses %j without what it goes with", (args, message) => {
+    const e = refused(["whatif", "f.yaml", ...args]);
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toContain(message);
+  });
+
+  it("takes each with what it goes with", () => {
+    for (const args of [
+      ["--avoid", "suspended", "--max-edits", "2", "--budget", "50", "--json", "--save", "v.yaml", "--force"],
+      ["--set", "minScore=600", "--json", "--html", "w.html", "--save", "v.yaml", "--force"],
+      ["--list", "--json"],
+    ])
+      expect(parse(["whatif", "f.yaml", ...args]).command).toBe("whatif");
+  });
+
   it("reads the search goal, and refuses goals it does not know", () => {
     expect(parse(["whatif", "f", "--avoid", "suspended"])).toMatchObject({
       options: { goal: "avoid-suspended" },
@@ -580,6 +608,13 @@ describe("simulate", () => {
     [["--shard", "4/3"], /--shard must be I\/N/, 'got "4/3"'],
     [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'got "1/99999999999999999999"'],
     [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
+    // --arm chose nothing without an export: the population ran as if it were not there
+    [
+      ["--arm", "challenger"],
+      /^--arm goes with --export-account$/,
+      "e.g. --export-account 42 --arm challenger",
+    ],
+    [["--arm", "2", "-o", "a.yaml"], /^-o\/--output and --arm go with --export-account$/, undefined],
     [["--flips", "-"], /--flips names a folder/, undefined],
     // flips are accounts two arms decide differently: one arm alone has none to export (it wrote an
     // index listing nothing and exited 0)
@@ -682,6 +717,35 @@ describe("simulate", () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(message);
     if (detail !== undefined) expect(e.format()).toContain(detail);
+  });
+
+  // a day of the run and an account of the population are said against the run's own range, whatever is
+  // wrong with them and wherever --days and --accounts stand: -1 was "from 0 to 36499" (the longest run's),
+  // 400 "from 0 to 364"
+  it.each([
+    ["--score-day", "-1", "is too small"],
+    ["--score-day", "400", "is too large"],
+    ["--score-day", "abc", "is not a number"],
+    ["--score-day", "1.5", "is not a whole number"],
+    ["--stress", "-1", "is too small"],
+    ["--stress", "1e20", "is too large"],
+    ["--challenger-from", "-1", "is too small"],
+    ["--challenger-from", "-99999999999999999999", "is too small"],
+    ["--export-account", "-1", "is too small"],
+    ["--export-account", "100", "is too large"],
+  ])("%s %s: said against the run's range", (flag, value, wrong) => {
+    const days = "--days 100".split(" ");
+    const accounts = "--accounts 100".split(" ");
+    const others = flag === "--challenger-from" ? ["--challenger", "tightened"] : [];
+    for (const args of [
+      [flag, value, ...days, ...accounts, ...others],
+      [...days, ...accounts, ...others, flag, value],
+    ]) {
+      const e = refused(["simulate", ...args]);
+      expect(e.message).toContain(`${flag}: `);
+      expect(e.message).toContain(wrong);
+      expect(e.format()).toContain(`expected: a whole number from 0 to 99\n`);
+    }
   });
 
   it.each([

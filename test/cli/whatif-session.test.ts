@@ -157,7 +157,7 @@ describe("interactive what-if session", () => {
     // one line: the labels are not padded as they are in a block, where values align beneath each other;
     // said against the scenario's own last day, not the longest horizon's 36500
     expect(screen.getScreen()).toMatch(
-      /— expected: at most day \d+ \(the scenario's until\) — found: day 99999/,
+      /— expected: at most day \d+ \(the scenario's `until`\) — found: day 99999/,
     );
     for (let i = 0; i < 5; i++) screen.keypress("backspace");
     screen.type("60");

@@ -3,7 +3,15 @@
 // and simulate's progress bar. test/cli/whatif-session.test.ts drives the session in-process.
 
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -20,11 +28,11 @@ class Terminal {
   readonly exit: Promise<number | null>;
   private readonly child: ChildProcess;
 
-  /** `env`: over the terminal's own (a key set to undefined is taken out) */
-  constructor(args: string[], env: Record<string, string | undefined> = {}) {
+  /** `env`: over the terminal's own (a key set to undefined is taken out); `cwd`: where it runs */
+  constructor(args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT) {
     const quoted = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
     this.child = spawn("script", ["-qfec", `stty cols 160 rows 60; exec ${quoted}`, "/dev/null"], {
-      cwd: ROOT,
+      cwd,
       // a developer's terminal: under CI (the suite's own CI=true) whatif opens no session
       env: Object.fromEntries(
         Object.entries({
@@ -83,8 +91,8 @@ const sessions: Terminal[] = [];
 afterEach(() => {
   for (const t of sessions.splice(0)) t.kill();
 });
-const open = (args: string[], env: Record<string, string | undefined> = {}) => {
-  const t = new Terminal(args, env);
+const open = (args: string[], env: Record<string, string | undefined> = {}, cwd = ROOT) => {
+  const t = new Terminal(args, env, cwd);
   sessions.push(t);
   return t;
 };
@@ -135,6 +143,29 @@ describe.skipIf(!hasScript)("whatif in a real terminal", () => {
     // no colour, bold or dim (SGR) anywhere: the cursor's moves are all the escapes there are
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the escapes are what is looked for
     expect(t.raw).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+
+  it("a whatif/ folder planted as a link is refused before 'Replace it?', whatever name is typed in it", async () => {
+    // the session's own folder, as a cloned repository may plant it: 'whatif/late-payer-whatif.yaml
+    // exists. Replace it?' was asked of the file reached through the link, and yes wrote there
+    const dir = mkdtempSync(join(tmpdir(), "whatif-pty-"));
+    mkdirSync(join(dir, "work"));
+    mkdirSync(join(dir, "elsewhere"));
+    copyFileSync(join(ROOT, "test/fixtures/whatif/late-payer.yaml"), join(dir, "work", "late-payer.yaml"));
+    writeFileSync(join(dir, "elsewhere", "late-payer-whatif.yaml"), "theirs\n");
+    symlinkSync("../elsewhere", join(dir, "work", "whatif"));
+    const t = open(["whatif", "late-payer.yaml"], {}, join(dir, "work"));
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.up, KEY.enter);
+    await t.expect("Save as:");
+    // the default cleared, the name the session would suggest first, there through the link
+    t.send("\u007f", "whatif/late-payer-whatif.yaml", KEY.enter);
+    const said = await t.expect("cannot write into it: it is a symbolic link");
+    expect(said).not.toContain("Replace it?");
+    await t.expect("❯ Run and compare with the original");
+    t.send(KEY.up, KEY.enter);
+    expect(await t.exit).toBe(0);
+    expect(readFileSync(join(dir, "elsewhere", "late-payer-whatif.yaml"), "utf8")).toBe("theirs\n");
   });
 
   it("Ctrl-C leaves cleanly with exit 130 and writes nothing", async () => {

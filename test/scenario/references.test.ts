@@ -3,7 +3,7 @@
 // message quotes a file that did not parse as the kind of document expected.
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -101,6 +101,45 @@ describe("references inside a scenario", () => {
       field: "extends",
       line: 2,
     });
+  });
+
+  it("a reference over 1,000 characters is one problem, the schema's, at the line that writes it", () => {
+    // it was two: 'value out of range' and, for the same line, 'policy file not found' or 'the policy
+    // file's path is too long for the system' (or 'unknown policy' for a bare name)
+    for (const ref of ["a".repeat(1001), `${"d/".repeat(500)}p.yaml`, `${"a".repeat(1001)}.yaml`]) {
+      for (const [body, field] of [
+        [`policy: ${ref}\nevents: []\n`, "policy"],
+        [`events:\n  - { day: 1, type: policy, use: ${ref} }\n`, "events[0].use"],
+      ] as const) {
+        const e = refused(scenario("long-ref.yaml", body));
+        expect(e.problems.map((p) => p.message)).toEqual([expect.stringMatching(/out of range|invalid/)]);
+        expect(e.problems[0]!.details.field).toBe(field);
+        expect(e.format()).toContain("at most 1000 characters");
+      }
+    }
+  });
+
+  it("a missing policy's did-you-mean names a policy: never the scenario itself, a persona, or the file that names it", () => {
+    // 'policy: ./plam.yaml' in plan.yaml said 'did you mean "plan.yaml"?', the scenario itself
+    const dir = join(inside, "near");
+    mkdirSync(dir, { recursive: true });
+    const hintFor = (file: string) => inputErrorOf(() => loadScenario(file), file).problems[0]!.details.hint;
+    const plan = join(dir, "plan.yaml");
+    writeFileSync(plan, "name: plan\npolicy: ./plam.yaml\nevents: []\n");
+    writeFileSync(join(dir, "plat.yaml"), readFileSync("personas/revolver.yaml", "utf8"));
+    expect(hintFor(plan)).not.toMatch(/did you mean/);
+    // a policy near the name is still suggested, a broken one too (its problems are said once it is named)
+    writeFileSync(join(dir, "pla.yaml"), "name: pla\nextends: default\nminScore: 900\nmaxLimt: 1\n");
+    expect(hintFor(plan)).toBe('did you mean "pla.yaml"?');
+    // a policy that extends a missing file beside it: itself is no parent of its own
+    const self = join(dir, "self");
+    mkdirSync(self);
+    writeFileSync(join(self, "base.yaml"), "name: base\nextends: ./bse.yaml\n");
+    writeFileSync(join(self, "s.yaml"), "name: s\npolicy: ./base.yaml\nevents: []\n");
+    expect(hintFor(join(self, "s.yaml"))).not.toMatch(/did you mean/);
+    // a path typed on the command line alike
+    const typed = inputErrorOf(() => loadPolicy(join(dir, "plam.yaml"), dir));
+    expect(typed.details.hint).toBe('did you mean "pla.yaml"?');
   });
 
   it("roots (CREDIT_SIM_ROOT, as the CLI reads it) allow another folder; the process's environment does not", () => {

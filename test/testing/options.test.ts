@@ -6,6 +6,7 @@ import { isCI } from "../../src/shared/terminal.js";
 import { lineDiff } from "../../src/testing/line-diff.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { parseShard, shardOf } from "../../src/testing/shard.js";
+import { inputErrorOf } from "../helpers/input-error.js";
 
 describe("parseTestOptions", () => {
   it("defaults to the pretty reporter on stdout, golden traces on", async () => {
@@ -32,6 +33,33 @@ describe("parseTestOptions", () => {
       { name: "junit", file: "a.xml" },
       { name: "json", file: "b.json" },
     ]);
+  });
+
+  it("reads comma-separated --output-file pairs as --reporter's names are", async () => {
+    // `json=a.json,junit=b.xml` wrote one file of that whole name, the JSON report in it, and no JUnit
+    expect(parseTestOptions({ outputFile: ["json=a.json,junit=b.xml"] }, {}).reporters).toEqual([
+      { name: "pretty", file: null },
+      { name: "json", file: "a.json" },
+      { name: "junit", file: "b.xml" },
+    ]);
+    expect(
+      parseTestOptions({ reporter: ["junit,json"], outputFile: ["junit=b.xml, json=a.json"] }, {}).reporters,
+    ).toEqual([
+      { name: "junit", file: "b.xml" },
+      { name: "json", file: "a.json" },
+    ]);
+    // a comma not before REPORTER= stays in the file's name
+    expect(parseTestOptions({ outputFile: ["junit=report,v2.xml"] }, {}).reporters).toContainEqual({
+      name: "junit",
+      file: "report,v2.xml",
+    });
+    // a misspelt reporter after a comma is said, not written into a file's name
+    const misspelt = inputErrorOf(() => parseTestOptions({ outputFile: ["json=a.json,junt=b.xml"] }, {}));
+    expect(misspelt.message).toContain('unknown reporter "junt"');
+    expect(misspelt.details.hint).toBe('did you mean "junit"?');
+    expect(() => parseTestOptions({ outputFile: ["junit=a.xml,junit=b.xml"] }, {})).toThrow(
+      /junit is given twice/,
+    );
   });
 
   it("keeps pretty on stdout when only --output-file names a reporter", async () => {

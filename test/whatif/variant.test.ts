@@ -6,7 +6,7 @@ import { describeEvent } from "../../src/scenario/format.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { selectEvents } from "../../src/whatif/flags.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { eventNumberAt, whatWritten } from "../../src/whatif/variant.js";
+import { baseVariant, eventNumberAt, whatWritten } from "../../src/whatif/variant.js";
 import { apply, base, inputError, LATE } from "./helpers.js";
 
 describe("edits", () => {
@@ -107,9 +107,33 @@ describe("edits", () => {
     ] as const) {
       const e = inputError(() => apply(base(LATE), kind, text)).format();
       expect(e, text).toContain("after the last simulated day");
-      expect(e, text).toContain(`at most day ${until} (the scenario's until)`);
+      expect(e, text).toContain(`at most day ${until} (the scenario's \`until\`)`);
       expect(e, text).not.toContain("36500");
     }
+  });
+
+  it("a file without `until` has its last day said as what it is: 31 days after its last event", () => {
+    // '(the scenario's until)' was said of a file that has none
+    const text = [
+      "name: no until",
+      "start: 2024-01-01",
+      "profile: { age: 30, monthlyIncome: 8000 }",
+      "events:",
+      "  - { day: 5, type: apply, product: open, amount: 2000 }",
+      "  - { day: 40, type: purchase, amount: 100 }",
+    ].join("\n");
+    const v = baseVariant(loadScenarioText(text, "no-until.yaml"));
+    expect(v.until).toBe(71);
+    const e = inputError(() => apply(v, "add", "{day: 500, type: repay, amount: full}")).format();
+    expect(e).toContain(
+      "at most day 71 (the file has no `until`: 31 days after its last event or expectation, day 40)",
+    );
+    expect(e).toContain("to simulate that far, add `until: 500` to the file");
+    expect(e).not.toContain("the scenario's");
+    const given = baseVariant(loadScenarioText(`${text}\nuntil: 100`, "until.yaml"));
+    expect(inputError(() => apply(given, "add", "{day: 500, type: repay, amount: full}")).format()).toContain(
+      "to simulate that far, raise the file's `until` to 500",
+    );
   });
 
   it("sets policy parameters, validated by the policy schema", () => {

@@ -21,10 +21,17 @@ import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
 import { inRange, readNumber } from "./numbers.js";
 import { autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
-import { flag, noColor, outputPath, type RawOptions, repeatable, text, wholeNumber } from "./table.js";
-
-/** A day of a run at the longest (a shorter `--days` is checked once it is read). */
-const DAY_OF_RUN = { min: 0, max: MAX_DAY - 1 };
+import {
+  flag,
+  noColor,
+  outputPath,
+  type RawOptions,
+  readWhole,
+  repeatable,
+  text,
+  wholeNumber,
+  wholeNumberLater,
+} from "./table.js";
 
 /** What the population is (the request `population/setup.ts` builds it from, every field given), and how
  *  to run and show it. */
@@ -71,10 +78,10 @@ const options = () => ({
   start: text("--start <date>", "calendar date of day 0 (default 2024-01-01)"),
   policy: text("--policy <name|file>", "the (champion) policy (default: default)"),
   challenger: text("--challenger <name|file>", "run the same accounts under this policy too and compare"),
-  challengerFrom: wholeNumber(
+  // a day of the run and an account of the population: read once --days and --accounts are
+  challengerFrom: wholeNumberLater(
     "--challenger-from <day>",
     "the challenger takes over on this day (a policy change)",
-    DAY_OF_RUN,
   ),
   challengerSet: repeatable(
     "--challenger-set <name=value>",
@@ -85,16 +92,14 @@ const options = () => ({
     "run every value of a policy parameter as a variant on the same accounts, e.g. minOpenScore=600..700:20; repeat it for a grid",
   ),
   bad: text("--bad <definition>", `when an account is bad: ${BAD_DEFINITIONS.join(", ")} (default ever90)`),
-  scoreDay: wholeNumber(
+  scoreDay: wholeNumberLater(
     "--score-day <day>",
     `the day whose score Gini and KS rank against later bad, on the accounts booked by then (default ${DEFAULT_SCORE_DAY}, or the last day of a shorter run)`,
-    DAY_OF_RUN,
   ),
   costOfFunds: text("--cost-of-funds <rate>", "annual cost of funds on balances, e.g. 0.035 (the default)"),
-  stress: wholeNumber(
+  stress: wholeNumberLater(
     "--stress <day>",
     "a 2020-like shock from this day: incomes fall and spells of hardship rise (the same draws under every policy)",
-    DAY_OF_RUN,
   ),
   workers: wholeNumber(
     "--workers <n>",
@@ -110,10 +115,7 @@ const options = () => ({
     "--csv <file>",
     "one row per account (- for standard output; the report then goes to stderr)",
   ),
-  exportAccount: wholeNumber("--export-account <n>", "print account n as a scenario file instead", {
-    min: 0,
-    max: MAX_ACCOUNTS - 1,
-  }),
+  exportAccount: wholeNumberLater("--export-account <n>", "print account n as a scenario file instead"),
   arm: text(
     "--arm <champion|challenger|n>",
     "with --export-account: which policy arm (n: a sweep's variant n)",
@@ -142,7 +144,9 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
   const start = raw.start ?? "2024-01-01";
   if (!/^\d{4}-\d{2}-\d{2}$/.test(start))
     throw new UsageError("--start must be a date YYYY-MM-DD", `found ${start}`);
-  const challengerFrom = checkRange("--challenger-from", raw.challengerFrom ?? 0, 0, days - 1);
+  const dayOfRun = (flag: string, text: string) => readWhole(flag, text, { min: 0, max: days - 1 });
+  const challengerFrom =
+    raw.challengerFrom === undefined ? 0 : dayOfRun("--challenger-from", raw.challengerFrom);
   if (
     raw.challengerFrom !== undefined &&
     raw.challenger === undefined &&
@@ -211,7 +215,7 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
         );
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {
-    const index = checkRange("--export-account", raw.exportAccount, 0, accounts - 1);
+    const index = readWhole("--export-account", raw.exportAccount, { min: 0, max: accounts - 1 });
     const name = raw.arm ?? "champion";
     let arm: Arm;
     if (name === "champion") arm = 0;
@@ -237,10 +241,15 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
         `--export-account writes one scenario file: ${unused.join(", ")} ${unused.length === 1 ? "has" : "have"} nothing to write`,
         "leave them out, or run the population without --export-account",
       );
-  } else if (raw.output !== undefined) {
+  } else if (raw.output !== undefined || raw.arm !== undefined) {
+    // what only the export reads is refused without it, not dropped in silence
+    const given = [
+      ...(raw.output !== undefined ? ["-o/--output"] : []),
+      ...(raw.arm !== undefined ? ["--arm"] : []),
+    ];
     throw new UsageError(
-      "-o/--output goes with --export-account",
-      "e.g. --export-account 42 -o account-42.yaml",
+      `${given.join(" and ")} ${given.length === 1 ? "goes" : "go"} with --export-account`,
+      `e.g. --export-account 42 ${raw.arm !== undefined ? `--arm ${shellWord(raw.arm)} ` : ""}-o account-42.yaml`,
     );
   }
   if (raw.flips === "-")
@@ -275,9 +284,9 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
     scoreDay:
       raw.scoreDay === undefined
         ? Math.min(DEFAULT_SCORE_DAY, days - 1)
-        : checkRange("--score-day", raw.scoreDay, 0, days - 1),
+        : dayOfRun("--score-day", raw.scoreDay),
     costOfFunds,
-    stress: raw.stress === undefined ? null : checkRange("--stress", raw.stress, 0, days - 1),
+    stress: raw.stress === undefined ? null : dayOfRun("--stress", raw.stress),
     // more threads than cores only compete for them: clamped (said in --help)
     workers:
       raw.workers === undefined ? undefined : clampWorkers(inRange("--workers", raw.workers, { min: 1 })),

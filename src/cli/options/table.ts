@@ -57,8 +57,7 @@ export const outputPath = (flags: string, description: string): OptionSpec<strin
   },
 });
 
-/** A whole number in `range` (the widest the option may take: a range that depends on other options is
- *  checked again once they are read); anything else is refused with the flag, the value and what is wrong. */
+/** A whole number in `range`; anything else is refused with the flag, the value and what is wrong. */
 export const wholeNumber = (
   flags: string,
   description: string,
@@ -66,17 +65,28 @@ export const wholeNumber = (
 ): OptionSpec<number> => ({
   flags,
   description,
-  parse: (value) =>
-    readNumber(
-      longFlag(flags),
-      value,
-      range,
-      // the flags that take a day take its number: a date is the likeliest other thing typed there
-      /^\d{4}-\d{1,2}-\d{1,2}$/.test(value)
-        ? "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day"
-        : undefined,
-    ),
+  parse: (value) => readWhole(longFlag(flags), value, range),
 });
+
+/** A whole number whose range depends on other options (a day of the run, an account of the
+ *  population): kept as typed, and read with `readWhole` once the range is known — then every message,
+ *  a value too small, too large or no number at all, says the one range the run has. */
+export const wholeNumberLater = (flags: string, description: string): OptionSpec<string> => ({
+  flags,
+  description,
+});
+
+/** `text` read as a whole number in `range`, or the problem said with the flag. */
+export const readWhole = (flag: string, text: string, range: { min?: number; max?: number }): number =>
+  readNumber(
+    flag,
+    text,
+    range,
+    // the flags that take a day take its number: a date is the likeliest other thing typed there
+    /^\d{4}-\d{1,2}-\d{1,2}$/.test(text)
+      ? "days are numbers counted from day 0, the `start` date: a run's trace shows each date's day"
+      : undefined,
+  );
 
 /** A day asked about: its number, or its date (what a trace shows beside it), turned into a number once
  *  the scenario's start is known. `typed`: a number past the longest horizon as written (1e20, or one a

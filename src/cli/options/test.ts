@@ -23,7 +23,7 @@ const options = () => ({
   ),
   outputFile: repeatable(
     "--output-file <reporter=file>",
-    "write a reporter's output to a file, e.g. junit=report.xml (repeatable)",
+    "write a reporter's output to a file, e.g. junit=report.xml; repeat or comma-separate for several (json=r.json,junit=r.xml)",
   ),
   output: outputPath(
     "--output <file>",

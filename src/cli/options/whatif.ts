@@ -7,7 +7,7 @@ import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { checkRange } from "./simulate-values.js";
-import { flag, noColor, type OptionSpec, outputPath, text, wholeNumber } from "./table.js";
+import { flag, noColor, type OptionSpec, outputPath, type RawOptions, text, wholeNumber } from "./table.js";
 
 // The search's cost grows with both (each run is a simulation, and the sets of k changes it weighs grow as
 // the timeline's events to the k): bounds that keep a question asked by mistake to a minute or so
@@ -121,24 +121,60 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
     "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
     "  credit-sim whatif scenarios/zhang-ming.yaml --set delinquentMinScore=650 --html whatif.html",
   ),
-  read: ([file], raw) => ({
-    command: "whatif",
-    file: one(file),
-    options: {
-      // every edit flag's value is the one shared list, in the order given
-      edits: [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.policy ?? [])],
-      goal: parseGoal(raw.avoid, raw.reach),
-      maxEdits:
-        raw.maxEdits === undefined ? undefined : checkRange("--max-edits", raw.maxEdits, 1, MAX_EDITS),
-      budget: raw.budget === undefined ? undefined : checkRange("--budget", raw.budget, 1, MAX_BUDGET),
-      list: raw.list === true,
-      json: raw.json === true,
-      save: raw.save,
-      force: raw.force === true,
-      chart: raw.chart !== false,
-      color: raw.color !== false,
-      html: raw.html,
-      wide: raw.wide === true,
-    },
-  }),
+  read: ([file], raw) => {
+    // every edit flag's value is the one shared list, in the order given
+    const edits = [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.policy ?? [])];
+    const goal = parseGoal(raw.avoid, raw.reach);
+    needsOthers(raw, edits.length > 0, goal !== null);
+    return {
+      command: "whatif",
+      file: one(file),
+      options: {
+        edits,
+        goal,
+        maxEdits:
+          raw.maxEdits === undefined ? undefined : checkRange("--max-edits", raw.maxEdits, 1, MAX_EDITS),
+        budget: raw.budget === undefined ? undefined : checkRange("--budget", raw.budget, 1, MAX_BUDGET),
+        list: raw.list === true,
+        json: raw.json === true,
+        save: raw.save,
+        force: raw.force === true,
+        chart: raw.chart !== false,
+        color: raw.color !== false,
+        html: raw.html,
+        wide: raw.wide === true,
+      },
+    };
+  },
 };
+
+/**
+ * The options that mean something only beside others are refused without them, not dropped in silence:
+ * the search's bounds without a search, --force without a file to replace, and what shows or saves a
+ * variant without the edits or the search that make one (on a terminal the session opened instead, and
+ * they did nothing).
+ */
+function needsOthers(raw: RawOptions<ReturnType<typeof options>>, edited: boolean, searched: boolean): void {
+  const bounds = [
+    ...(raw.maxEdits !== undefined ? ["--max-edits"] : []),
+    ...(raw.budget !== undefined ? ["--budget"] : []),
+  ];
+  if (bounds.length > 0 && !searched)
+    throw new UsageError(
+      `${bounds.join(" and ")} ${bounds.length === 1 ? "bounds" : "bound"} the search for the smallest change: give --avoid or --reach`,
+      `e.g. --avoid suspended ${bounds.map((b) => `${b} ${b === "--budget" ? 500 : 2}`).join(" ")}`,
+    );
+  if (raw.force === true && (raw.save === undefined || raw.save === "-"))
+    throw new UsageError("--force goes with --save FILE", "it lets --save replace a file already there");
+  // --list shows the events (as JSON with --json), edits or not
+  const outputs = [
+    ...(raw.save !== undefined ? ["--save"] : []),
+    ...(raw.html !== undefined ? ["--html"] : []),
+    ...(raw.json === true && raw.list !== true ? ["--json"] : []),
+  ];
+  if (outputs.length > 0 && !edited && !searched)
+    throw new UsageError(
+      `${outputs.join(", ")} ${outputs.length === 1 ? "needs" : "need"} a variant: give edit flags (--remove, --add, --edit, --set, --policy) or --avoid/--reach`,
+      "e.g. --set minScore=620 --save variant.yaml; without edit flags, on a terminal, the session saves from its menu",
+    );
+}
