@@ -60,15 +60,20 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   pay_due: {
     meaning:
       "pay the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears",
-    fields: { amount: "the unpaid minimum (yuan)" },
+    fields: {
+      amount: "the unpaid minimum (yuan) — on Jiebei, the instalments due",
+      calledIn:
+        "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; absent otherwise",
+    },
   },
   pay_balance: {
     meaning:
-      "repay what a line that is no longer open still owes, nothing of it overdue — or, beside an overdue, the rest of what was called in, still to fall due",
+      "repay what a line that is no longer open still owes, nothing of it overdue — or, beside an overdue or what is due in its grace days, the rest still to fall due, called in or running to term",
     fields: {
-      amount: "the balance (yuan) — beside an overdue, the balance less it",
-      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next instalment (${dayDate}, \`amount\` in yuan) and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
-      calledIn: `when what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance by any closing statement) and part of it is still to fall due: what falls due next, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); absent when all of it is due now`,
+      amount:
+        "the balance (yuan) — beside an overdue or what is due in its grace days, the balance less them",
+      toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next due day ahead and what falls due then, its interest until then included — on Huabei a bill stated or what the next statement bills (the plans' next instalments, what a bill met at its minimum still owes), less what is past due by then — with what the steps beside it ask paid today (${dayDate}, \`amount\` in yuan) — and the last (\`lastDay\`, \`lastDate\`); repaying sooner is optional`,
+      calledIn: `when what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance by any closing statement) and part of it is still to fall due: what falls due next, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan); on Huabei what no statement has billed yet (the interest a bill met at its minimum still owes) falls due on the due day of the next statement — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days, on Huabei what the next statement bills after a bill stated); absent when all of it is due now`,
     },
   },
   verify_identity: {

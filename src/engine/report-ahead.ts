@@ -154,7 +154,7 @@ export function callsInAhead(c: Customer, day: number, calendar: Calendar): Over
   const out: OverdueCallIn[] = [];
   for (const l of called(unpaid)) {
     if (closedInDefault(lineOf(paid.customer, l.id))) continue;
-    const due = calledInDays(lineOf(unpaid.customer, l.id), review + 1);
+    const due = calledInDays(lineOf(unpaid.customer, l.id), review + 1, calendar, p);
     if (due === null) continue;
     // what falls due then: the days up to it run on copies (a charge-off on the way stops the interest)
     const amount = fallingDue(forkState(unpaid), l.id, due.day);
@@ -175,17 +175,36 @@ function instalmentsAhead(l: Line, day: number): boolean {
 }
 
 /** The first day, from `from` on, that something owed on `line` falls due — on Jiebei a loan's next
- *  instalment, on Huabei a bill — and the last such day (a loan's, due later: Jiebei's loans each fall due
- *  on their own day). Null when none is to come. */
-function calledInDays(line: Line, from: number): { day: number; lastDay: number } | null {
+ *  instalment, on Huabei a bill (huabeiDueDays) — and the last such day (a loan's, due later: Jiebei's loans
+ *  each fall due on their own day; on Huabei what the next statement bills). Null when none is to come. */
+function calledInDays(
+  line: Line,
+  from: number,
+  calendar: Calendar,
+  p: Customer["policy"],
+): { day: number; lastDay: number } | null {
   if (line.id === "jiebei") {
     const coming = loans.comingInstalments(line.book, from, 0);
     return coming === null ? null : { day: coming.day, lastDay: coming.lastDay };
   }
-  let first = Number.POSITIVE_INFINITY;
-  for (const b of line.ledger.bills)
-    if (b.dueDay >= from && b.state !== "settled") first = Math.min(first, b.dueDay);
-  return Number.isFinite(first) ? { day: first, lastDay: first } : null;
+  return huabeiDueDays(line.ledger, from - 1, calendar, p);
+}
+
+/** When what Huabei is owed, neither past due nor in its grace days on `day`, falls due: the bills stated
+ *  on their due days ahead, and what no statement has billed yet (what a bill still owes after its cycle was
+ *  met, the interest since its statement; instalments not yet billed) on the due day of the next statement,
+ *  which bills it — the first of those days and the last; null when there are none. */
+export function huabeiDueDays(
+  l: revolving.Revolving,
+  day: number,
+  calendar: Calendar,
+  p: Customer["policy"],
+): { day: number; lastDay: number } | null {
+  const { first, last, unstated } = revolving.owedAhead(l, day);
+  const days = [first, last].filter((d): d is number => d !== null);
+  if (unstated)
+    days.push(calendar.nextDayOfMonth(calendar.nextDayOfMonth(day, p.statementDayOfMonth), p.dueDayOfMonth));
+  return days.length === 0 ? null : { day: Math.min(...days), lastDay: Math.max(...days) };
 }
 
 const dated = (calendar: Calendar, day: number, amount: Fen, lastDay: number): CalledIn => ({
@@ -201,16 +220,32 @@ const dated = (calendar: Calendar, day: number, amount: Fen, lastDay: number): C
  * default (not `runsToTerm`) or a charge-off, or on Huabei by any closing statement: on Jiebei the loans'
  * next instalments, each now its last — all of a loan's principal with its interest until then — on the
  * first of their days (the last given); on Huabei what its statements billed, due in full on the first due
- * day still ahead (what is past due already is not among it) — as a customer who does nothing more until
- * then has it. Null when nothing more falls due (all of it is due now, in its grace days, or past due).
+ * day still ahead — or what none has billed yet (the interest a bill met at its minimum still owes), on the
+ * due day of the next statement, which bills it (huabeiDueDays) — what is past due already not among it —
+ * as a customer who does nothing more until then has it. Null when nothing more falls due (all of it is due
+ * now, in its grace days, or past due).
  */
 export function calledInDue(c: Customer, id: LineId, day: number, calendar: Calendar): CalledIn | null {
-  const due = calledInDays(lineOf(c, id), day + 1);
+  const due = calledInDays(lineOf(c, id), day + 1, calendar, c.policy);
   if (due === null) return null;
-  const s = stateOf(c, day, calendar);
-  dayCloses(s, ignore);
-  const amount = fallingDue(s, id, due.day);
+  const amount = fallsDueOn(c, id, day, calendar, due.day);
   return amount > 0 ? dated(calendar, due.day, amount, due.lastDay) : null;
+}
+
+/** What falls due on line `id` on `until` (after `day`), as its due notice says it — less, on Huabei, what is
+ *  past due by then — for a customer who repays `paid` on it today and nothing more from then on. */
+export function fallsDueOn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  until: number,
+  paid: Fen = 0,
+): Fen {
+  const s = stateOf(c, day, calendar);
+  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
+  dayCloses(s, ignore);
+  return fallingDue(s, id, until);
 }
 
 /** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that

@@ -154,6 +154,30 @@ export function balance(l: Revolving): Fen {
   return total;
 }
 
+/** What is owed after `day` and neither past due nor in its grace days: the due days ahead of the bills
+ *  stated (`first`, `last`: null when none is), and whether some of it no statement has billed yet
+ *  (`unstated`: what a bill still owes after its cycle was met — the interest since its statement — or
+ *  purchases and instalments not yet billed), which the next statement bills. */
+export function owedAhead(
+  l: Revolving,
+  day: number,
+): { first: number | null; last: number | null; unstated: boolean } {
+  let first: number | null = null;
+  let last: number | null = null;
+  let unstated = l.unbilled > 0 || l.plans.some((p) => p.unbilled > 0);
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (remaining(b) === 0 || b.state === "arrears") continue;
+    // a cycle stated while the one before was still in its grace falls due on its own day
+    const due = b.dueDay > day ? b.dueDay : b.queuedDueDay > day ? b.queuedDueDay : null;
+    if (due !== null) {
+      first = Math.min(first ?? due, due);
+      last = Math.max(last ?? due, due);
+    } else if (b.cycleDecided) unstated = true;
+  }
+  return { first, last, unstated };
+}
+
 /** Everything billed and unpaid: what a `statement` repayment pays. */
 export function statementBalance(l: Revolving): Fen {
   let total = 0;

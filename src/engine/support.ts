@@ -43,6 +43,8 @@ import {
   calledInDue,
   callsInAhead,
   duesAhead,
+  fallsDueOn,
+  huabeiDueDays,
   reportAhead,
   takeReport,
 } from "./report-ahead.js";
@@ -185,15 +187,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           wait: c.policy.jiebeiDrawCleanDays,
         });
     }
-    // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears
-    const due =
-      line.id === "huabei"
-        ? revolving.dueBy(line.ledger, day).minimum - overdue(line)
-        : loans.dueInGrace(line.book);
-    // within the tolerance service (Huabei, nothing overdue), the shortfall does not fall into arrears
-    const tolerated =
-      line.id === "huabei" && overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount);
-    if (due > 0 && !tolerated) remedies.push({ line: line.id, kind: "pay_due", amount: due });
+    // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears — on
+    // Jiebei loans a closure or a charge-off called in, all of it at once, not an instalment
+    const due = dueInGrace(c, line, day);
+    if (due > 0)
+      remedies.push({
+        line: line.id,
+        kind: "pay_due",
+        amount: due,
+        ...(line.id === "jiebei" && !isOpen(line) && !runsToTerm(line) ? { calledIn: true } : {}),
+      });
   }
   // an active line the next review would suspend: said before it happens, with what changes it (the
   // reasons are what the review would cite) — unless an overdue left unpaid suspends or writes off first
@@ -352,11 +355,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       }
     } else {
       const balance = owed(line);
-      if (balance > 0 && overdue(line) === 0) remedies.push(payBalance(c, line, balance, day, calendar));
-      else if (balance > overdue(line)) {
-        // beside the overdue, what was called in and is still to fall due: when, and how much
-        const rest = payBalance(c, line, balance - overdue(line), day, calendar);
-        if (rest.kind === "pay_balance" && rest.calledIn !== undefined) remedies.push(rest);
+      // what the steps above ask for now: the overdue, and what is due in its grace days
+      const asked = overdue(line) + dueInGrace(c, line, day);
+      if (balance > 0 && asked === 0) remedies.push(payBalance(c, line, balance, day, calendar));
+      else if (balance > asked) {
+        // beside them, the rest: what was called in and is still to fall due, or the instalments running to
+        // term — when, and how much
+        const rest = payBalance(c, line, balance - asked, day, calendar, asked);
+        if (rest.kind === "pay_balance" && (rest.calledIn !== undefined || rest.toTerm !== undefined))
+          remedies.push(rest);
       }
       // no reapplying after a write-off on either line (no line is opened again), nor while the other line
       // is suspended (no new line meanwhile: its restoration comes first)
@@ -415,6 +422,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return true;
   });
   return { reasons: principal, facts: kept, remedies };
+}
+
+/** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
+ *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due): unpaid, it
+ *  falls into arrears. */
+function dueInGrace(c: Customer, line: Line, day: number): Fen {
+  if (line.id === "jiebei") return loans.dueInGrace(line.book);
+  const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
+  // within the tolerance service (nothing overdue), the shortfall does not fall into arrears
+  return overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount) ? 0 : Math.max(0, due);
 }
 
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
@@ -1421,13 +1438,22 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
 }
 
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls
- *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. */
-function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar: Calendar): Remedy {
+ *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. `asked`: what the
+ *  steps beside it ask to be paid today (the overdue, what is due in its grace days) — the instalments run
+ *  to term with it paid (left unpaid until a charge-off, that would call them in). */
+function payBalance(
+  c: Customer,
+  line: Line,
+  amount: Fen,
+  day: number,
+  calendar: Calendar,
+  asked: Fen = 0,
+): Remedy {
   const coming = !runsToTerm(line)
     ? null
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
-      : plansComing(c, line.ledger, day, calendar);
+      : plansComing(c, line.ledger, day, calendar, asked);
   if (coming === null) {
     // called in (by a closure that answered a default, or Huabei's balance by any closure's statement):
     // what falls due next, all of it at once, and when
@@ -1444,36 +1470,33 @@ function payBalance(c: Customer, line: Line, amount: Fen, day: number, calendar:
   return { line: line.id, kind: "pay_balance", amount, toTerm };
 }
 
-/** A Huabei line whose instalment plans run to term: what falls due next — what its statements billed, by
- *  their due day, else the plans' next instalments, due after the next statement — and the due day of the
- *  statement that bills their last (null: no plan left to run, as on a line that had only a revolving
- *  balance, which its closing statement called in). */
+/** A Huabei line whose instalment plans run to term: what falls due next of what is neither past due nor in
+ *  its grace days — a bill stated with its due day ahead, or what the next statement bills (the plans' next
+ *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
+ *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
+ *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
+ *  one), and the due day of the statement that bills the
+ *  plans' last instalment (null: no plan left to run, as on a line that had only a revolving balance, which
+ *  its closing statement called in). */
 function plansComing(
   c: Customer,
   l: revolving.Revolving,
   day: number,
   calendar: Calendar,
+  paid: Fen,
 ): { day: number; amount: Fen; lastDay: number } | null {
   const p = c.policy;
-  const { billed, instalment, statements } = revolving.runningToTerm(l);
+  const { instalment, statements } = revolving.runningToTerm(l);
   // no plan left to bill: what is owed is what the statements billed, all of it due — a balance to repay
   if (instalment === 0 && statements === 0) return null;
-  // the due day of the k-th statement after today (today's has been made: customer events come after it)
-  const dueAfter = (k: number): number => {
-    let statement = day;
-    for (let i = 0; i < k; i++) statement = calendar.nextDayOfMonth(statement, p.statementDayOfMonth);
-    return calendar.nextDayOfMonth(statement, p.dueDayOfMonth);
-  };
-  const coming = instalment > 0 ? { amount: instalment, dueDay: dueAfter(1) } : null;
-  // the next instalment due on the billed bills' due day (a statement between) is due with them
-  const next =
-    billed === null
-      ? coming
-      : { ...billed, amount: billed.amount + (coming?.dueDay === billed.dueDay ? coming.amount : 0) };
+  const next = huabeiDueDays(l, day, calendar, p);
   if (next === null) return null;
+  // the due day of the k-th statement after today (today's has been made: customer events come after it)
+  let last = day;
+  for (let i = 0; i < statements; i++) last = calendar.nextDayOfMonth(last, p.statementDayOfMonth);
   return {
-    day: next.dueDay,
-    amount: next.amount,
-    lastDay: statements > 0 ? dueAfter(statements) : next.dueDay,
+    day: next.day,
+    amount: fallsDueOn(c, "huabei", day, calendar, next.day, paid),
+    lastDay: Math.max(next.lastDay, statements > 0 ? calendar.nextDayOfMonth(last, p.dueDayOfMonth) : 0),
   };
 }

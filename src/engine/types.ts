@@ -214,7 +214,9 @@ export type Remedy = {
       callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
     }
   /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
-  | { kind: "pay_due"; amount: Fen }
+  /** `calledIn`: on Jiebei, loans a closure or a charge-off called in — what is due is all of them at once,
+   *  not an instalment */
+  | { kind: "pay_due"; amount: Fen; calledIn?: true }
   /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit
    *  or security with nothing past due and nothing written off on either line: Jiebei's loans, Huabei's instalment plans),
    *  so the balance falls due instalment by instalment — the next (its day and amount: on Huabei, what its

@@ -287,7 +287,9 @@ function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean })
 export function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_due":
-      return `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;
+      return r.calledIn
+        ? `pay the ${money(r.amount)} due (its grace days are running out): the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`
+        : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";

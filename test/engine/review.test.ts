@@ -952,15 +952,16 @@ describe("a line the policy holds suspended", () => {
     expect(stepsOf(t, "overdue")).toEqual([]);
     expect(t.final.balance).toBe(0);
     // customer service says what falls due when: the closing statement's balance with the instalment
-    // billed on day 60, both due on day 69 (with the interest the revolving part bears until then); the
-    // last instalment's due day is day 191
+    // billed on day 60, both due on day 69 (with the interest the revolving part bears until then: what
+    // that day's due notice asks when nothing more is repaid); the last instalment's due day is day 191
     const asked = stepOn(t, "contact_support", 50).remedies.find((r) => r.kind === "pay_balance");
     expect(asked).toMatchObject({ line: "huabei", toTerm: { day: 69, lastDay: 191 } });
     const march = after[0]!.event;
     const both = closing!.event.minimum + march.instalments + march.fees;
     const said = asked?.kind === "pay_balance" ? (asked.toTerm?.amount ?? 0) : 0;
-    expect(said - both).toBeGreaterThanOrEqual(0);
-    expect(said - both).toBeLessThan(100);
+    expect(said - both).toBeGreaterThan(0);
+    const unpaid = planned(70, [on.open(50, 3_000, "jiebei"), on.support(50)]);
+    expect(stepsOf(unpaid, "due", 69)[0]!.event.due).toBe(said);
     // only what the closure called in holds the other line back: the plan running to term does not
     const before = stepOn(t, "apply", 50);
     expect(before.reasons).toContain("OTHER_LINE_CLOSED_OWING");

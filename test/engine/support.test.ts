@@ -2929,9 +2929,184 @@ describe("customer service and what a closure in default calls in", () => {
   });
 });
 
+describe("customer service on what is still to fall due beside what is due now", () => {
+  const dueOn = (t: ReturnType<typeof run>, line: "huabei" | "jiebei", day: number) => {
+    const notice = t.steps.find((s) => s.event.type === "due" && s.day === day && s.line === line);
+    expect(notice, `a due notice on day ${day}`).toBeDefined();
+    const due = notice!.event.type === "due" ? notice!.event.due : 0;
+    // on Huabei the due notice asks what is past due too, as its step shows it then
+    return line === "huabei" ? due - notice!.overdue : due;
+  };
+  const balanceStep = (remedies: readonly Remedy[], line: "huabei" | "jiebei") =>
+    remedies.find(
+      (r): r is Extract<Remedy, { kind: "pay_balance" }> => r.kind === "pay_balance" && r.line === line,
+    );
+
+  it("a loan left to run to term that falls overdue: beside the overdue, the next instalment and when", () => {
+    // suspended for debt on day 14, closed in no default on day 45 (instalments met): the loan runs to term;
+    // the instalment due on day 122 is left unpaid, overdue from day 126
+    const t = run(
+      [
+        on.open(0, 30_000, "jiebei"),
+        on.borrow(1, 6_000, 12),
+        on.externalDebt(5, 100_000),
+        ...[32, 61, 92].map((d) => on.repay(d, "minimum", "jiebei")),
+        on.support(125),
+        on.support(130),
+      ],
+      { policy: testPolicy({ closeAfterSuspendedDays: 30, jiebeiMaxDebtToIncome: 0.5 }), until: 160 },
+    );
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", line: "jiebei" });
+    const asked = stepOn(t, "contact_support", 130);
+    const overdue = remedy(asked.remedies, "pay_overdue")!;
+    expect(overdue.amount).toBeGreaterThan(0);
+    expect(balanceStep(asked.remedies, "jiebei")).toEqual({
+      line: "jiebei",
+      kind: "pay_balance",
+      amount: asked.jiebei.balance - overdue.amount,
+      toTerm: {
+        day: 153,
+        date: "2024-06-02",
+        amount: dueOn(t, "jiebei", 153),
+        lastDay: 367,
+        lastDate: "2025-01-02",
+      },
+    });
+    // in the instalment's grace days: the rest beside it, not the whole balance again
+    const grace = stepOn(t, "contact_support", 125);
+    const due = remedy(grace.remedies, "pay_due")!;
+    expect(due).toEqual({ line: "jiebei", kind: "pay_due", amount: dueOn(t, "jiebei", 122) });
+    expect(balanceStep(grace.remedies, "jiebei")).toMatchObject({
+      amount: grace.jiebei.balance - due.amount,
+      toTerm: { day: 153, amount: dueOn(t, "jiebei", 153) },
+    });
+  });
+
+  it("Huabei's plans left to run to term: the next due day ahead and its amount — not a past one, nor the overdue again", () => {
+    // suspended for debt on day 14 and closed in no default on day 74 (each bill met at its minimum): the
+    // plan runs to term; the bill due on day 130 is left unpaid, overdue from day 134
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(2, 1_200, null, 12),
+        on.purchase(3, 300),
+        on.externalDebt(5, 300_000),
+        ...[40, 69, 100].map((d) => on.repay(d, "minimum")),
+        on.support(120),
+        on.support(131),
+        on.support(140),
+      ],
+      { policy: testPolicy({ closeAfterSuspendedDays: 45, maxDebtToIncome: 2 }), until: 170 },
+    );
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "closed", line: "huabei" });
+    expect(stepsOf(t, "statement", 74)[0]!.event).toMatchObject({ closing: true, instalments: 0 });
+    // day 100's bill met at its minimum, its interest since the statement left: the next statement bills it
+    // with the plan's instalment, due on day 130
+    const before = balanceStep(stepOn(t, "contact_support", 120).remedies, "huabei");
+    expect(before?.toTerm).toMatchObject({ day: 130, amount: dueOn(t, "huabei", 130), lastDay: 375 });
+    // in its grace days: that bill to pay now, and beside it the rest, the next on day 161 — as it falls due
+    // with that bill paid as asked (its interest since its statement left to the next one)
+    const grace = stepOn(t, "contact_support", 131);
+    const due = remedy(grace.remedies, "pay_due")!;
+    const paid = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(2, 1_200, null, 12),
+        on.purchase(3, 300),
+        on.externalDebt(5, 300_000),
+        ...[40, 69, 100].map((d) => on.repay(d, "minimum")),
+        { day: 131, type: "repay", line: "huabei", amount: { kind: "amount", fen: due.amount } },
+      ],
+      { policy: testPolicy({ closeAfterSuspendedDays: 45, maxDebtToIncome: 2 }), until: 170 },
+    );
+    expect(stepsOf(paid, "overdue").filter((x) => x.day <= 161)).toEqual([]);
+    expect(balanceStep(grace.remedies, "huabei")).toMatchObject({
+      amount: grace.balance - due.amount,
+      toTerm: { day: 161, amount: dueOn(paid, "huabei", 161), lastDay: 375 },
+    });
+    // overdue: beside it, what falls due next — what day 152's statement bills, not the overdue with it
+    const asked = stepOn(t, "contact_support", 140);
+    const overdue = remedy(asked.remedies, "pay_overdue")!;
+    const rest = balanceStep(asked.remedies, "huabei");
+    expect(rest).toEqual({
+      line: "huabei",
+      kind: "pay_balance",
+      amount: asked.balance - overdue.amount,
+      toTerm: {
+        day: 161,
+        date: "2024-06-10",
+        amount: dueOn(t, "huabei", 161),
+        lastDay: 375,
+        lastDate: "2025-01-10",
+      },
+    });
+    expect(describeRemedy(rest!)).toBe(
+      `the ${money(rest!.amount)} owed falls due as the instalment plans run to term: the next ${money(dueOn(t, "huabei", 161))} on 2024-06-10 (day 161), the last on 2025-01-10 (day 375); repaying sooner is optional`,
+    );
+  });
+
+  it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
+    // Jiebei's loan never repaid: both lines closed by the review of day 135 (cross-default), Huabei's
+    // closing statement due on day 161, met at its minimum — its interest since the statement left, which
+    // the statement of day 182 bills, due on day 191
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 30_000, "jiebei"),
+        on.purchase(1, 3_000),
+        on.borrow(2, 6_000, 12),
+        ...[40, 69, 100, 130, 161].map((d) => on.repay(d, "minimum")),
+        on.support(165),
+      ],
+      { policy: testPolicy({ closeAfterSuspendedDays: 45 }), until: 200 },
+    );
+    expect(t.steps.find((x) => x.line === "huabei" && x.decision === "closed")?.day).toBe(135);
+    const asked = stepOn(t, "contact_support", 165);
+    expect(asked.balance).toBeGreaterThan(0);
+    const rest = balanceStep(asked.remedies, "huabei");
+    expect(rest).toEqual({
+      line: "huabei",
+      kind: "pay_balance",
+      amount: asked.balance,
+      calledIn: {
+        day: 191,
+        date: "2024-07-10",
+        amount: dueOn(t, "huabei", 191),
+        lastDay: 191,
+        lastDate: "2024-07-10",
+      },
+    });
+  });
+
+  it("in the grace days of loans called in, the pay step says what is due is all of them, not an instalment", () => {
+    // Huabei's bill unpaid since day 40: both lines closed by the review of day 135, which calls Jiebei's
+    // loan in (cross-default): all of it due on day 154; asked on day 155, in its grace days
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.open(0, 30_000, "jiebei"),
+        on.purchase(1, 1_000),
+        on.borrow(2, 6_000, 12),
+        ...[33, 62, 93, 123].map((d) => on.repay(d, "minimum", "jiebei")),
+        on.support(155),
+      ],
+      { policy: testPolicy({ closeAfterSuspendedDays: 45 }), until: 160 },
+    );
+    const asked = stepOn(t, "contact_support", 155);
+    const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "jiebei");
+    expect(due).toEqual({ line: "jiebei", kind: "pay_due", amount: asked.jiebei.balance, calledIn: true });
+    expect(dueOn(t, "jiebei", 154)).toBe(asked.jiebei.balance);
+    expect(describeRemedy(due!)).toBe(
+      `Jiebei: pay the ${money(asked.jiebei.balance)} due (its grace days are running out): the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`,
+    );
+    // …and not again as a balance to repay: nothing more is owed on the line
+    expect(balanceStep(asked.remedies, "jiebei")).toBeUndefined();
+  });
+});
+
 describe("what customer service says a closure calls in, held to the trace", () => {
   it("falls due as said: left unpaid, on the day and to the fen; paid as asked, not at once", () => {
-    const seen = { callsIn: 0, calledIn: 0 };
+    const seen = { callsIn: 0, calledIn: 0, toTerm: 0, beside: 0 };
     fc.assert(
       fc.property(
         fc.record({
@@ -2944,6 +3119,10 @@ describe("what customer service says a closure calls in, held to the trace", () 
           ),
           // Jiebei's instalments met until the call (Huabei's bills never are)
           jiebeiPaid: fc.boolean(),
+          // Huabei's bills met at their minimum until that day, and a debt elsewhere over the cap: a closure
+          // for credit in no default, the instalments left to run to term, then left unpaid
+          huabeiPaidUntil: fc.option(fc.integer({ min: 40, max: 250 })),
+          debtElsewhere: fc.option(fc.integer({ min: 250, max: 500 })),
           closeAfterSuspendedDays: fc.integer({ min: 20, max: 120 }),
           chargeOffDays: fc.integer({ min: 60, max: 180 }),
           reviewDayOfMonth: fc.integer({ min: 1, max: 28 }),
@@ -2951,6 +3130,8 @@ describe("what customer service says a closure calls in, held to the trace", () 
         }),
         (g) => {
           const policy = testPolicy({
+            maxDebtToIncome: 2,
+            jiebeiMaxDebtToIncome: 2,
             closeAfterSuspendedDays: g.closeAfterSuspendedDays,
             chargeOffDays: g.chargeOffDays,
             reviewDayOfMonth: g.reviewDayOfMonth,
@@ -2960,12 +3141,16 @@ describe("what customer service says a closure calls in, held to the trace", () 
           if (g.plan) events.push(on.purchase(2, g.plan.yuan, null, g.plan.term as 3 | 6 | 12));
           if (g.loan)
             events.push(on.open(0, 30_000, "jiebei"), on.borrow(2, g.loan.yuan, g.loan.term as 3 | 6 | 12));
+          if (g.debtElsewhere !== null) events.push(on.externalDebt(5, g.debtElsewhere * 1_000));
           const before = run([...events, on.support(g.contact)], { policy, until: g.contact });
-          const jiebeiDues = g.jiebeiPaid
-            ? stepsOf(before, "due")
-                .filter((s) => s.line === "jiebei")
-                .map((s) => on.repay(s.day, "minimum", "jiebei"))
-            : [];
+          // (Huabei's minimum met on its due day leaves the bill's due dates as they were)
+          const jiebeiDues = stepsOf(before, "due")
+            .filter((s) =>
+              s.line === "jiebei"
+                ? g.jiebeiPaid
+                : g.huabeiPaidUntil !== null && s.day <= g.huabeiPaidUntil && s.day < g.contact,
+            )
+            .map((s) => on.repay(s.day, "minimum", s.line ?? "huabei"));
           const upTo = [...events, ...jiebeiDues, on.support(g.contact)];
           const answer = stepOn(run(upTo, { policy, until: g.contact }), "contact_support", g.contact);
           const dueOn = (t: ReturnType<typeof run>, line: string, day: number) =>
@@ -2981,7 +3166,7 @@ describe("what customer service says a closure calls in, held to the trace", () 
             g.contact,
             ...(calls?.lines.map((l) => l.day) ?? []),
             ...answer.remedies.flatMap((r) =>
-              r.kind === "pay_balance" && r.calledIn ? [r.calledIn.day] : [],
+              r.kind === "pay_balance" ? [r.calledIn?.day ?? r.toTerm?.day ?? 0] : [],
             ),
           );
           // nothing more done after the call
@@ -2997,6 +3182,51 @@ describe("what customer service says a closure calls in, held to the trace", () 
             const arrears = r.line === "huabei" ? (notice?.overdue ?? 0) : 0;
             expect(due - arrears, `${r.line}: what falls due; ${said}`).toBe(r.calledIn.amount);
           }
+          // …and so does the next instalment of what runs to term, beside an overdue too — with what is asked
+          // for now paid, as the steps beside it ask (the overdue, what is due in its grace days: left unpaid,
+          // it falls into arrears whole, or a charge-off calls the rest in), nothing more
+          const payNow = answer.remedies.flatMap((r) =>
+            r.kind === "pay_overdue" || r.kind === "pay_due"
+              ? [
+                  {
+                    day: g.contact,
+                    type: "repay" as const,
+                    line: r.line,
+                    amount: { kind: "amount" as const, fen: r.amount },
+                  },
+                ]
+              : [],
+          );
+          const paidNow = payNow.length > 0 ? run([...upTo, ...payNow], { policy, until: lastDay }) : unpaid;
+          for (const r of answer.remedies) {
+            if (r.kind !== "pay_balance" || r.toTerm === undefined) continue;
+            seen.toTerm++;
+            expect(r.toTerm.day, `a day ahead; ${said}`).toBeGreaterThan(g.contact);
+            const notice = paidNow.steps.find(
+              (x) => x.event.type === "due" && x.day === r.toTerm!.day && x.line === r.line,
+            );
+            const arrears = r.line === "huabei" ? (notice?.overdue ?? 0) : 0;
+            expect(dueOn(paidNow, r.line, r.toTerm.day) - arrears, `${r.line}: what falls due; ${said}`).toBe(
+              r.toTerm.amount,
+            );
+            // what it is said of: the balance less what is asked for now (the overdue, what is due in its
+            // grace days)
+            const now = answer.remedies.reduce(
+              (n, x) =>
+                n + ((x.kind === "pay_overdue" || x.kind === "pay_due") && x.line === r.line ? x.amount : 0),
+              0,
+            );
+            const balance = r.line === "huabei" ? answer.balance : answer.jiebei.balance;
+            expect(r.amount, `the rest; ${said}`).toBe(balance - now);
+          }
+          // (a line closed with its instalments running to term that falls overdue: the rest said beside it)
+          for (const r of answer.remedies)
+            if (
+              r.kind === "pay_balance" &&
+              r.toTerm !== undefined &&
+              answer.remedies.some((x) => x.kind === "pay_overdue" && x.line === r.line)
+            )
+              seen.beside++;
           if (calls === undefined) return;
           seen.callsIn++;
           for (const l of calls.lines) {
@@ -3052,6 +3282,8 @@ describe("what customer service says a closure calls in, held to the trace", () 
               plan: { yuan: 1_200, term: 12 },
               loan: { yuan: 6_000, term: 12 },
               jiebeiPaid: false,
+              huabeiPaidUntil: null,
+              debtElsewhere: null,
               closeAfterSuspendedDays: 30,
               chargeOffDays: 180,
               reviewDayOfMonth: 15,
@@ -3065,10 +3297,28 @@ describe("what customer service says a closure calls in, held to the trace", () 
               plan: { yuan: 1_200, term: 12 },
               loan: { yuan: 6_000, term: 12 },
               jiebeiPaid: true,
+              huabeiPaidUntil: null,
+              debtElsewhere: null,
               closeAfterSuspendedDays: 30,
               chargeOffDays: 180,
               reviewDayOfMonth: 15,
               contact: 110,
+            },
+          ],
+          // a debt elsewhere over the cap: both lines suspended on day 14 and closed in no default on day 45,
+          // the plan and the loan left to run to term; Huabei met at its minimum until day 100 only
+          [
+            {
+              spend: 1_000,
+              plan: { yuan: 1_200, term: 12 },
+              loan: { yuan: 6_000, term: 12 },
+              jiebeiPaid: true,
+              huabeiPaidUntil: 100,
+              debtElsewhere: 300,
+              closeAfterSuspendedDays: 30,
+              chargeOffDays: 180,
+              reviewDayOfMonth: 15,
+              contact: 140,
             },
           ],
         ],
@@ -3076,5 +3326,7 @@ describe("what customer service says a closure calls in, held to the trace", () 
     );
     expect(seen.callsIn, "callsIn").toBeGreaterThan(0);
     expect(seen.calledIn, "calledIn").toBeGreaterThan(0);
+    expect(seen.toTerm, "toTerm").toBeGreaterThan(0);
+    expect(seen.beside, "beside an overdue").toBeGreaterThan(0);
   });
 });
