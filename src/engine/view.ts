@@ -5,7 +5,7 @@
 import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
 import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
-import { scoreOn } from "./score-inputs.js";
+import { scoreNumberOn } from "./score-inputs.js";
 import { lineSnapshot } from "./snapshot.js";
 import { type EngineState, jiebeiDue } from "./state.js";
 import type { Fen, LineSnapshot } from "./types.js";
@@ -29,7 +29,7 @@ export function dueOn(s: EngineState, id: LineId): Fen {
 }
 
 /** The credit score on the state's day. */
-export const scoreToday = (s: EngineState): number => scoreOn(s.customer, s.day).score;
+export const scoreToday = (s: EngineState): number => scoreNumberOn(s.customer, s.day);
 
 /** How far a line has gone past due up to the state's day. */
 export interface Delinquency {
