@@ -160,10 +160,12 @@ export class AccountRunner {
   }
 
   private root(plan: Plan, reactions: Reactions, own: Policy, policies: Policy[], members: number[][]): void {
-    // customer service's answers only for the decision notes that keep them (the agent reads none)
+    // customer service's answers and approved purchases only for the decision notes that keep them (the
+    // agent and the recorder read neither: `stepped`)
     const state = initialState(this.ctx.settings.start, plan.profile, own, {
       notices: false,
       answers: this.options.notes === true,
+      approvals: this.options.notes === true,
     });
     shareState(state, policies, members);
     const agent = new Agent(
@@ -218,8 +220,8 @@ export class AccountRunner {
         lane.held.push({ day: o.day, event: o.event, line: o.line, reasons: v.reasons, facts: v.facts });
       return;
     }
-    // an approved purchase (most steps) tells the recorder and the agent nothing: no note unless kept
-    if (v.decision === "approved" && o.event.type === "purchase" && !this.options.notes) return;
+    // (an approved purchase, most steps, tells the recorder and the agent nothing: the state makes no step
+    // of it unless notes are kept, root)
     const note = decisionNote(lane.state.customer, o);
     if (note === null) return;
     lane.rec.decision(note, lane.state);
