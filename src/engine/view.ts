@@ -15,6 +15,22 @@ import type { LineId, Status } from "./vocabulary.js";
 export const lineTotals = (s: EngineState, id: LineId): LineSnapshot =>
   lineSnapshot(lineOf(s.customer, id), s.day);
 
+/** What a month-end report of a line reads: its standing, limit, balance and days past due. */
+export type LineStanding = Pick<LineSnapshot, "status" | "limit" | "balance" | "overdueDays">;
+
+/** A line's standing as of the state's day: the part of `lineTotals` a month-end series reads, without
+ *  the rest of a snapshot (its amount overdue, charges and totals) — taken at every month end of every
+ *  account of a population. */
+export function lineStanding(s: EngineState, id: LineId): LineStanding {
+  const line = lineOf(s.customer, id);
+  return {
+    status: line.status,
+    limit: line.limit,
+    balance: owed(line),
+    overdueDays: daysPastDue(line, s.day),
+  };
+}
+
 /** A line's standing. */
 export const lineStatus = (s: EngineState, id: LineId): Status => lineOf(s.customer, id).status;
 
