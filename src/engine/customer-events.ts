@@ -4,7 +4,7 @@
 // service's answer: support.ts) and acted on through apply-verdict.ts.
 
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
-import { decide, lineAt, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
+import { decide, lineAt, NOTHING, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   customerOverdue,
@@ -49,6 +49,9 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         day,
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
+      // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
+      // (state.ts: `approvals`)
+      if (!s.approvals) return NOTHING;
       return decide(s, e, h, v, e.amount);
     }
     case "repay": {

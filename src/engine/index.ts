@@ -69,6 +69,8 @@ export {
   type Delinquency,
   delinquency,
   dueOn,
+  type LineStanding,
+  lineStanding,
   lineStatus,
   lineTotals,
   owedOn,

@@ -358,6 +358,7 @@ function stateOf(c: Customer, day: number, calendar: Calendar): EngineState {
     nextMonthEnd: monthEndAfter(calendar, day),
     notices: false,
     answers: false,
+    approvals: false,
     lane: null,
   };
 }

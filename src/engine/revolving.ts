@@ -302,7 +302,7 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
     p.unbilled -= part;
     left -= part;
   }
-  l.plans = l.plans.filter((p) => p.unbilled > 0);
+  dropRepaidPlans(l);
   l.repayments += applied;
   if (applied > 0 && tolerance > 0 && overdueAmount(l) <= tolerance)
     for (let i = l.firstOpen; i < l.bills.length; i++) {
@@ -313,6 +313,16 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
     }
   while (l.firstOpen < l.bills.length && l.bills[l.firstOpen]!.state === "settled") l.firstOpen++;
   return applied;
+}
+
+/** Drops the instalment plans with nothing left to bill — a new list only when one is dropped: statements
+ *  and repayments of a population, most lines with no plan or none repaid, made an empty copy each. */
+function dropRepaidPlans(l: Revolving): void {
+  for (const p of l.plans)
+    if (p.unbilled <= 0) {
+      l.plans = l.plans.filter((x) => x.unbilled > 0);
+      return;
+    }
 }
 
 export interface StatementPolicy {
@@ -372,7 +382,8 @@ export function closeStatement(
 ): StatementResult | null {
   let instalments = 0;
   let fees = 0;
-  for (const p of plans === "none" ? [] : l.plans) {
+  for (let i = 0; plans !== "none" && i < l.plans.length; i++) {
+    const p = l.plans[i]!;
     const next = plans === "all" ? { part: p.unbilled, fee: 0 } : nextInstalment(p);
     p.billed++;
     p.unbilled -= next.part;
@@ -380,7 +391,7 @@ export function closeStatement(
     instalments += next.part;
     fees += next.fee;
   }
-  l.plans = l.plans.filter((p) => p.unbilled > 0);
+  dropRepaidPlans(l);
   let toTerm = 0;
   if (closing) for (const p of l.plans) toTerm += p.unbilled;
   const overdueFrom = dueDay + policy.graceDays + 1;

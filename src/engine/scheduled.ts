@@ -15,7 +15,7 @@ import { type Customer, daysPastDue, isOpen, type Line, overdue, owed, runsToTer
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
-import { type GridCode, type GridMonth, gridCode, newEpisode } from "./record.js";
+import { type GridMonth, gridCode, newEpisode } from "./record.js";
 import { periodicReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { type Scored, scoreOn } from "./score-inputs.js";
@@ -317,7 +317,10 @@ export function monthEnd(s: EngineState): void {
   const today = calendar.civil(day);
   const month = monthLabel(today.year, today.month);
   const monthStart = day - today.day + 1;
-  const codes: GridCode[] = [];
+  // the customer's standing for the month: good unless a line was overdue during it or is charged off
+  // (no list of the month's codes: a month end of every account of a population)
+  let lines = 0;
+  let good = true;
   for (let i = 0; i < 2; i++) {
     const line = lineAt(c, i);
     if (line.status === "none") continue;
@@ -340,18 +343,24 @@ export function monthEnd(s: EngineState): void {
       }),
     };
     line.grid.push(entry);
-    codes.push(entry.code);
+    lines++;
+    if (entry.code !== "N" && entry.code !== "*" && entry.code !== "C") good = false;
   }
-  // the customer's standing for the month: good unless a line was overdue during it or is charged off
-  if (codes.length > 0)
-    c.monthEnds.push({ day, good: codes.every((g) => g === "N" || g === "*" || g === "C") });
+  if (lines > 0) c.monthEnds.push({ day, good });
 }
 
 /** Whether something fell due on a line between two days: a due date already decided, or one still in
- *  its grace (a due date on the month's last days is decided next month, but it fell due in this one). */
+ *  its grace (a due date on the month's last days is decided next month, but it fell due in this one).
+ *  Loops, not closures over the days: a month end of every account of a population. */
 function dueWithin(c: Customer, line: Line, from: number, to: number): boolean {
-  const within = (d: number) => d >= from && d <= to;
-  if (c.records.some((r) => r.line === line.id && within(r.dueDay))) return true;
-  if (line.id === "huabei") return line.ledger.pending.some((p) => within(p.dueDay));
-  return line.book.loans.some((l) => l.dueDays.slice(0, l.next).some(within));
+  for (const r of c.records) if (r.line === line.id && r.dueDay >= from && r.dueDay <= to) return true;
+  if (line.id === "huabei") {
+    for (const p of line.ledger.pending) if (p.dueDay >= from && p.dueDay <= to) return true;
+    return false;
+  }
+  // a loan's due days up to its next one: those already fallen due
+  for (const l of line.book.loans)
+    for (let i = 0; i < l.next && i < l.dueDays.length; i++)
+      if (l.dueDays[i]! >= from && l.dueDays[i]! <= to) return true;
+  return false;
 }

@@ -16,7 +16,7 @@ import {
 } from "./customer.js";
 import { FEN_PER_YUAN } from "./money.js";
 import { episodeWorst } from "./record.js";
-import { type ScoreInputs, score } from "./scorecard.js";
+import { type ScoreInputs, score, scoreValue } from "./scorecard.js";
 import type { Fen } from "./types.js";
 
 const MONTH = 30;
@@ -198,3 +198,7 @@ export function scoreOn(c: Customer, day: number): Scored {
   const r = score(inputs);
   return { score: r.score, points: r.points, inputs };
 }
+
+/** The score alone (`scoreOn(c, day).score`): no points or result objects for a caller that reads the
+ *  number only (a population's sampled and final scores). */
+export const scoreNumberOn = (c: Customer, day: number): number => scoreValue(scoreInputs(c, day));

@@ -313,81 +313,113 @@ function binFor(c: Characteristic, raw: number | boolean | null): { points: numb
   return { points: 0, label: "?" };
 }
 
-/** A characteristic as the hot path reads it: its value by a named (monomorphic) load, its bins as two
- *  flat arrays. The same table as CHARACTERISTICS; `binFor` stays the reference (`explain` uses it). */
+/** A characteristic's bins as the hot path reads them: two flat arrays. The same table as CHARACTERISTICS;
+ *  `binFor` stays the reference (`explain` uses it). */
 interface FastCharacteristic {
-  value: (inputs: ScoreInputs) => number | boolean | null;
   upTo: Float64Array;
   points: Int32Array;
   missing: number;
 }
 
-function readerOf(id: CharacteristicId): (inputs: ScoreInputs) => number | boolean | null {
-  switch (id) {
-    case "daysPastDueNow":
-      return (i) => i.daysPastDueNow;
-    case "worstDaysPastDue24m":
-      return (i) => i.worstDaysPastDue24m;
-    case "missedDues12m":
-      return (i) => i.missedDues12m;
-    case "goodMonths24m":
-      return (i) => i.goodMonths24m;
-    case "seriousDelinquency60m":
-      return (i) => i.seriousDelinquency60m;
-    case "utilisation":
-      return (i) => i.utilisation;
-    case "debtToIncome":
-      return (i) => i.debtToIncome;
-    case "revolvingDues6m":
-      return (i) => i.revolvingDues6m;
-    case "monthlyIncome":
-      return (i) => i.monthlyIncome;
-    case "historyMonths":
-      return (i) => i.historyMonths;
-    case "purchases90d":
-      return (i) => i.purchases90d;
-    case "inquiries30d":
-      return (i) => i.inquiries30d;
-    case "inquiries180d":
-      return (i) => i.inquiries180d;
-    case "verified":
-      return (i) => i.verified;
-    case "profileChanges90d":
-      return (i) => i.profileChanges90d;
-    case "age":
-      return (i) => i.age;
-  }
-}
-
 const FAST: readonly FastCharacteristic[] = CHARACTERISTICS.map((c) => ({
-  value: readerOf(c.id),
   upTo: Float64Array.from(c.bins.map((b) => b.upTo)),
   points: Int32Array.from(c.bins.map((b) => b.points)),
   missing: (c.missing ?? { points: 0 }).points,
 }));
 
-/** The points of one characteristic's value: what `binFor(c, raw).points` gives. */
-function pointsFor(f: FastCharacteristic, raw: number | boolean | null): number {
-  if (raw === null) return f.missing;
-  const value = typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
-  const upTo = f.upTo;
-  for (let b = 0; b < upTo.length; b++) if (value <= upTo[b]!) return f.points[b]!;
-  return 0;
+/** Where a characteristic stands in CHARACTERISTICS (and in a score's points). */
+const indexOf = (id: CharacteristicId): number => CHARACTERISTICS.findIndex((c) => c.id === id);
+
+/** Every characteristic's index, by name (its type says none is missing). */
+const AT = {
+  daysPastDueNow: indexOf("daysPastDueNow"),
+  worstDaysPastDue24m: indexOf("worstDaysPastDue24m"),
+  missedDues12m: indexOf("missedDues12m"),
+  goodMonths24m: indexOf("goodMonths24m"),
+  seriousDelinquency60m: indexOf("seriousDelinquency60m"),
+  utilisation: indexOf("utilisation"),
+  debtToIncome: indexOf("debtToIncome"),
+  revolvingDues6m: indexOf("revolvingDues6m"),
+  monthlyIncome: indexOf("monthlyIncome"),
+  historyMonths: indexOf("historyMonths"),
+  purchases90d: indexOf("purchases90d"),
+  inquiries30d: indexOf("inquiries30d"),
+  inquiries180d: indexOf("inquiries180d"),
+  verified: indexOf("verified"),
+  profileChanges90d: indexOf("profileChanges90d"),
+  age: indexOf("age"),
+} as const satisfies Record<CharacteristicId, number>;
+
+/** The inputs as numbers in CHARACTERISTICS order (a boolean as 0 or 1), and which are known (not null):
+ *  filled by `read`, then binned in one loop. Scratch of this module's, filled and used within one call. */
+const VALUES = new Float64Array(CHARACTERISTICS.length);
+const KNOWN = new Uint8Array(CHARACTERISTICS.length);
+
+function put(k: number, raw: number | boolean | null): void {
+  KNOWN[k] = raw === null ? 0 : 1;
+  VALUES[k] = raw === null ? 0 : typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
 }
+
+/**
+ * Each input by a load of its own name: a reader function per characteristic, called from one loop, made
+ * that call megamorphic (sixteen targets, none inlined) on every score — tens an account-year in a
+ * population.
+ */
+function read(i: ScoreInputs): void {
+  put(AT.daysPastDueNow, i.daysPastDueNow);
+  put(AT.worstDaysPastDue24m, i.worstDaysPastDue24m);
+  put(AT.missedDues12m, i.missedDues12m);
+  put(AT.goodMonths24m, i.goodMonths24m);
+  put(AT.seriousDelinquency60m, i.seriousDelinquency60m);
+  put(AT.utilisation, i.utilisation);
+  put(AT.debtToIncome, i.debtToIncome);
+  put(AT.revolvingDues6m, i.revolvingDues6m);
+  put(AT.monthlyIncome, i.monthlyIncome);
+  put(AT.historyMonths, i.historyMonths);
+  put(AT.purchases90d, i.purchases90d);
+  put(AT.inquiries30d, i.inquiries30d);
+  put(AT.inquiries180d, i.inquiries180d);
+  put(AT.verified, i.verified);
+  put(AT.profileChanges90d, i.profileChanges90d);
+  put(AT.age, i.age);
+}
+
+/** The points of every characteristic added up, each written to `out` when one is given: what
+ *  `binFor(c, value).points` gives, characteristic by characteristic. */
+function pointsOf(inputs: ScoreInputs, out: number[] | null): number {
+  read(inputs);
+  let total = 0;
+  for (let k = 0; k < FAST.length; k++) {
+    const f = FAST[k]!;
+    let p = f.missing;
+    if (KNOWN[k] === 1) {
+      const value = VALUES[k]!;
+      const upTo = f.upTo;
+      p = 0;
+      for (let b = 0; b < upTo.length; b++)
+        if (value <= upTo[b]!) {
+          p = f.points[b]!;
+          break;
+        }
+    }
+    if (out !== null) out[k] = p;
+    total += p;
+  }
+  return total;
+}
+
+const clampScore = (total: number): number => Math.min(SCORE_MAX, Math.max(SCORE_MIN, total));
 
 /** The score (350 + the points, kept within 350–950) and the points per characteristic. Hot path: no
  *  allocation beyond the points array. */
 export function score(inputs: ScoreInputs): ScoreResult {
   const points: number[] = new Array(FAST.length);
-  let total = SCORE_MIN;
-  for (let i = 0; i < FAST.length; i++) {
-    const f = FAST[i]!;
-    const p = pointsFor(f, f.value(inputs));
-    points[i] = p;
-    total += p;
-  }
-  return { score: Math.min(SCORE_MAX, Math.max(SCORE_MIN, total)), points };
+  return { score: clampScore(SCORE_MIN + pointsOf(inputs, points)), points };
 }
+
+/** `score(inputs).score` without the points: what a reader of the number alone (a population's sampled
+ *  scores) needs, allocating nothing. */
+export const scoreValue = (inputs: ScoreInputs): number => clampScore(SCORE_MIN + pointsOf(inputs, null));
 
 /** Every characteristic with its value, bin and points: the `--explain` breakdown. */
 export function explain(inputs: ScoreInputs): Factor[] {

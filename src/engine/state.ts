@@ -33,6 +33,13 @@ export interface EngineState {
    * for each of its policies. Without them a call decides nothing, under every policy of a lane alike.
    */
   readonly answers: boolean;
+  /**
+   * Approved purchases as steps. A trace shows each one; a population run's agent and recorder read none
+   * (a purchase approved changes the line's balance, never its standing or limit), so one that keeps no
+   * decision notes takes an approved purchase without making a step of it — most of its steps, each an
+   * outcome and a list to allocate and report.
+   */
+  readonly approvals: boolean;
   /** several policies stepped as this one state while they decide alike (population sweeps, lanes.ts);
    *  null for a state of one policy */
   lane: Lane | null;
@@ -54,6 +61,7 @@ export interface Lane {
 export interface StateOptions {
   notices?: boolean;
   answers?: boolean;
+  approvals?: boolean;
 }
 
 export function initialState(
@@ -75,6 +83,7 @@ export function initialState(
         : monthEndAfter(calendar, 0),
     notices: options.notices ?? true,
     answers: options.answers ?? true,
+    approvals: options.approvals ?? true,
     lane: null,
   };
 }

@@ -5,7 +5,7 @@
 import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
 import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
-import { scoreOn } from "./score-inputs.js";
+import { scoreNumberOn } from "./score-inputs.js";
 import { lineSnapshot } from "./snapshot.js";
 import { type EngineState, jiebeiDue } from "./state.js";
 import type { Fen, LineSnapshot } from "./types.js";
@@ -14,6 +14,22 @@ import type { LineId, Status } from "./vocabulary.js";
 /** A line's numbers as of the state's day (what a snapshot holds for it). */
 export const lineTotals = (s: EngineState, id: LineId): LineSnapshot =>
   lineSnapshot(lineOf(s.customer, id), s.day);
+
+/** What a month-end report of a line reads: its standing, limit, balance and days past due. */
+export type LineStanding = Pick<LineSnapshot, "status" | "limit" | "balance" | "overdueDays">;
+
+/** A line's standing as of the state's day: the part of `lineTotals` a month-end series reads, without
+ *  the rest of a snapshot (its amount overdue, charges and totals) — taken at every month end of every
+ *  account of a population. */
+export function lineStanding(s: EngineState, id: LineId): LineStanding {
+  const line = lineOf(s.customer, id);
+  return {
+    status: line.status,
+    limit: line.limit,
+    balance: owed(line),
+    overdueDays: daysPastDue(line, s.day),
+  };
+}
 
 /** A line's standing. */
 export const lineStatus = (s: EngineState, id: LineId): Status => lineOf(s.customer, id).status;
@@ -29,7 +45,7 @@ export function dueOn(s: EngineState, id: LineId): Fen {
 }
 
 /** The credit score on the state's day. */
-export const scoreToday = (s: EngineState): number => scoreOn(s.customer, s.day).score;
+export const scoreToday = (s: EngineState): number => scoreNumberOn(s.customer, s.day);
 
 /** How far a line has gone past due up to the state's day. */
 export interface Delinquency {

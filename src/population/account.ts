@@ -162,10 +162,12 @@ export class AccountRunner {
 
   private root(plan: Plan, reactions: Reactions, own: Policy, policies: Policy[], members: number[][]): void {
     // no customer service's answers: the agent reacts to decisions alone, and flips compare the lender's
-    // (flips.ts: an answer decides nothing) — so a lane's policies do not leave it over an answer either
+    // (flips.ts: an answer decides nothing) — so a lane's policies do not leave it over an answer either;
+    // approved purchases only for the decision notes that keep them (the agent and the recorder read none)
     const state = initialState(this.ctx.settings.start, plan.profile, own, {
       notices: false,
       answers: false,
+      approvals: this.options.notes === true,
     });
     shareState(state, policies, members);
     const agent = new Agent(
@@ -220,8 +222,8 @@ export class AccountRunner {
         lane.held.push({ day: o.day, event: o.event, line: o.line, reasons: v.reasons, facts: v.facts });
       return;
     }
-    // an approved purchase (most steps) tells the recorder and the agent nothing: no note unless kept
-    if (v.decision === "approved" && o.event.type === "purchase" && !this.options.notes) return;
+    // (an approved purchase, most steps, tells the recorder and the agent nothing: the state makes no step
+    // of it unless notes are kept, root)
     const note = decisionNote(lane.state.customer, o);
     if (note === null) return;
     lane.rec.decision(note, lane.state);

@@ -154,14 +154,12 @@ export class Agent {
   useCalendarOf(policy: Policy, day: number): void {
     const old = this.schedule;
     const next = repaymentSchedule(this.plan, statementCycles(this.ctx, policy));
-    const rows: ScheduleRow[] = [];
+    const merged: RepaymentSchedule = { day: [], habit: [], statement: [] };
     for (let i = this.cycle; i < old.day.length; i++)
-      if (old.statement[i]! <= day)
-        rows.push({ day: old.day[i]!, habit: old.habit[i]!, statement: old.statement[i]! });
+      if (old.statement[i]! <= day) insertRow(merged, old.day[i]!, old.habit[i]!, old.statement[i]!);
     for (let i = 0; i < next.day.length; i++)
-      if (next.statement[i]! > day)
-        rows.push({ day: next.day[i]!, habit: next.habit[i]!, statement: next.statement[i]! });
-    this.schedule = scheduleOf(rows);
+      if (next.statement[i]! > day) insertRow(merged, next.day[i]!, next.habit[i]!, next.statement[i]!);
+    this.schedule = merged;
     this.cycle = 0;
   }
 
@@ -487,37 +485,39 @@ export interface RepaymentSchedule {
   statement: number[];
 }
 
-interface ScheduleRow {
-  day: number;
-  habit: number;
-  statement: number;
-}
-
 export function repaymentSchedule(
   plan: Plan,
   cycles: ReadonlyArray<{ statement: number; due: number }>,
 ): RepaymentSchedule {
-  const rows: ScheduleRow[] = [];
+  const out: RepaymentSchedule = { day: [], habit: [], statement: [] };
   for (let k = 0; k < cycles.length && k < plan.habit.length; k++) {
     const h = plan.habit[k]!;
     if (h === HABIT.none) continue;
     const { statement, due } = cycles[k]!;
     const day =
       h === HABIT.late ? due + plan.habitDays[k]! : Math.max(statement + 1, due - plan.habitDays[k]!);
-    rows.push({ day, habit: h, statement });
+    insertRow(out, day, h, statement);
   }
-  return scheduleOf(rows);
+  return out;
 }
 
-/** Rows in statement order as a schedule: a late repayment may come after the next statement's on-time
- *  one — day order, statement order within a day (a stable sort). */
-function scheduleOf(rows: ScheduleRow[]): RepaymentSchedule {
-  rows.sort((a, b) => a.day - b.day);
-  return {
-    day: rows.map((r) => r.day),
-    habit: rows.map((r) => r.habit),
-    statement: rows.map((r) => r.statement),
-  };
+/** Adds a repayment to a schedule, rows coming in statement order: a late repayment may come after the
+ *  next statement's on-time one — day order, statement order within a day (a stable insertion: rows come
+ *  nearly in order, and none is made an object of its own to be sorted). */
+function insertRow(s: RepaymentSchedule, day: number, habit: number, statement: number): void {
+  let at = s.day.length;
+  s.day.push(day);
+  s.habit.push(habit);
+  s.statement.push(statement);
+  while (at > 0 && s.day[at - 1]! > day) {
+    s.day[at] = s.day[at - 1]!;
+    s.habit[at] = s.habit[at - 1]!;
+    s.statement[at] = s.statement[at - 1]!;
+    at--;
+  }
+  s.day[at] = day;
+  s.habit[at] = habit;
+  s.statement[at] = statement;
 }
 
 /** A day without events (frozen: an event is never pushed onto it, `issue` makes the day's array). */

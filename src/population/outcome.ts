@@ -11,7 +11,8 @@ import {
   type EngineState,
   LINES,
   type LineId,
-  type LineSnapshot,
+  type LineStanding,
+  lineStanding,
   lineStatus,
   lineTotals,
   type Status,
@@ -26,7 +27,7 @@ const DPD30 = 30;
 const DPD90 = 90;
 
 /** On the lender's book: what is owed, unless written off (written-off balances leave the book). */
-const onBook = (l: LineSnapshot): number => (l.status === "charged_off" ? 0 : l.balance);
+const onBook = (l: LineStanding): number => (l.status === "charged_off" ? 0 : l.balance);
 
 /**
  * The month-end portfolio, per line: each reporter's value for one account at a month end, summed over
@@ -34,15 +35,15 @@ const onBook = (l: LineSnapshot): number => (l.status === "charged_off" ? 0 : l.
  */
 const MONTH_END_REPORTERS = {
   /** outstanding on the lender's book: what is owed, unless written off */
-  balance: (l: LineSnapshot) => onBook(l),
+  balance: (l: LineStanding) => onBook(l),
   /** the credit line granted */
-  limit: (l: LineSnapshot) => l.limit,
+  limit: (l: LineStanding) => l.limit,
   /** the balance of a line more than 30 days past due — all of it, as a book reports delinquency (the
    *  prospectus's "overdue for over 30 days"; the PBOC grid's bucket 2 onward) */
-  dpd30: (l: LineSnapshot) => (l.overdueDays > DPD30 ? onBook(l) : 0),
+  dpd30: (l: LineStanding) => (l.overdueDays > DPD30 ? onBook(l) : 0),
   /** the balance of a line more than 90 days past due (written off at chargeOffDays: it leaves the book) */
-  dpd90: (l: LineSnapshot) => (l.overdueDays > DPD90 ? onBook(l) : 0),
-} as const satisfies Record<string, (l: LineSnapshot) => number>;
+  dpd90: (l: LineStanding) => (l.overdueDays > DPD90 ? onBook(l) : 0),
+} as const satisfies Record<string, (l: LineStanding) => number>;
 export type MonthEndMeasure = keyof typeof MONTH_END_REPORTERS;
 export const MONTH_END_MEASURES = Object.keys(MONTH_END_REPORTERS) as MonthEndMeasure[];
 
@@ -272,7 +273,7 @@ export class OutcomeRecorder {
         const status = lineStatus(state, id);
         if (status === "none") continue;
         if (status === "active" || status === "suspended") open = true;
-        const snap = lineTotals(state, id);
+        const snap = lineStanding(state, id);
         const me = this.o.lines[i as 0 | 1].monthEnd;
         for (const k of MONTH_END_MEASURES) me[k][m] = MONTH_END_REPORTERS[k](snap);
       }

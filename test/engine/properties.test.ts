@@ -12,7 +12,7 @@ import { run as runEngine, simulate, startState } from "../../src/engine/simulat
 import { fork, initialState } from "../../src/engine/state.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES } from "../../src/engine/vocabulary.js";
-import { amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
+import { activeScenarioArb, amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
@@ -274,6 +274,61 @@ describe("engine properties over random timelines", () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  /** An active customer who also makes small purchases (random timelines seldom get one approved). */
+  const spenderArb = fc
+    .tuple(
+      activeScenarioArb,
+      fc.array(fc.record({ day, amount: fc.integer({ min: 100, max: 100_000 }) }), {
+        minLength: 1,
+        maxLength: 40,
+      }),
+    )
+    .map(([sc, buys]) =>
+      scenario(
+        [
+          ...sc.events.map(({ index: _, ...e }) => e as EventInput),
+          ...buys.map((b) => ({ ...b, type: "purchase" as const, merchant: null, instalments: null })),
+        ],
+        {
+          start: sc.start,
+          policy: sc.policy,
+          profile: sc.profile,
+          until: Math.max(sc.until, ...buys.map((b) => b.day)),
+        },
+      ),
+    );
+
+  it("leaving approved purchases out (a population run's `approvals: false`) changes no other step and no state", () => {
+    let left = 0;
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, spenderArb), (sc) => {
+        const [withApprovals, without] = [true, false].map((approvals) => {
+          const s = initialState(sc.start, sc.profile, sc.policy, { notices: false, approvals });
+          const steps: string[] = [];
+          for (let d = 0; d <= sc.until; d++)
+            runDay(
+              s,
+              d,
+              sc.events.filter((e) => e.day === d),
+              (o) => {
+                const v = o.verdict;
+                steps.push(`${o.day}:${o.event.type}:${o.line}:${v?.decision}:${v?.reasons.join("+")}`);
+              },
+            );
+          return { steps, state: JSON.stringify({ ...s, approvals: undefined }, replacer) };
+        });
+        const approved = (x: string) => /^\d+:purchase:huabei:approved:/.test(x);
+        expect(without!.steps).toEqual(withApprovals!.steps.filter((x) => !approved(x)));
+        expect(without!.steps.some(approved)).toBe(false);
+        expect(without!.state).toBe(withApprovals!.state);
+        left += withApprovals!.steps.filter(approved).length;
+      }),
+      { numRuns: RUNS },
+    );
+    // the scenarios made approved purchases to leave out
+    expect(left).toBeGreaterThan(RUNS / 4);
   });
 
   it("a forked state steps on its own: the original is untouched and resumes to the same trace", () => {

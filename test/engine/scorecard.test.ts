@@ -17,6 +17,7 @@ import {
   type ScoreInputs,
   score,
   scoreReasons,
+  scoreValue,
 } from "../../src/engine/scorecard.js";
 import { type EventInput, on, run } from "./builders.js";
 
@@ -185,6 +186,18 @@ describe("score", () => {
     expect(explain(mixed).map((f) => f.points)).toEqual(s.points);
     expect(s.score).toBeGreaterThan(350);
     expect(s.score).toBeLessThan(950);
+  });
+
+  it("scoreValue, the number alone, is score's number: every bin of every characteristic, and missing data", () => {
+    const cases: ScoreInputs[] = [MIDDLING];
+    for (const c of CHARACTERISTICS) {
+      for (let i = 0; i < c.bins.length; i++)
+        cases.push(inputs((x) => (x === c ? valueInBin(x, i) : valueInBin(x, bestBin(x)))));
+      if (c.missing) cases.push(inputs((x) => (x === c ? null : valueInBin(x, worstBin(x)))));
+    }
+    for (const i of cases) expect(scoreValue(i)).toBe(score(i).score);
+    // the cases reach both ends of the range and every point total between, not one score throughout
+    expect(new Set(cases.map(scoreValue)).size).toBeGreaterThan(CHARACTERISTICS.length);
   });
 });
 
