@@ -417,12 +417,13 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 }
 
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
- *  suspension — or null when it cuts none. */
+ *  suspension or a restoration (the overdue paid, a review may restore the line at a lower limit) — or
+ *  null when it cuts none. */
 function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
-  const v = periodicReview(read, lineOf(read, id), day, s);
-  return (v.decision === "limit_reduced" || v.decision === "suspended") && v.limit !== undefined
-    ? v.limit
-    : null;
+  const line = lineOf(read, id);
+  const v = periodicReview(read, line, day, s);
+  const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
+  return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
 }
 
 /** The customer as the next review would read them with every overdue paid today (its month-end report

@@ -358,6 +358,49 @@ describe("contact_support", () => {
     expect([reviewed(policy, false), reviewed(policy, true)].map((r) => r.limit)).toEqual([100_000, 300_000]);
   });
 
+  it("a restoration the review makes with the overdue paid cuts the limit too: no cut is averted by paying", () => {
+    // both lines suspended on day 62 (Jiebei's instalment 30 days past due), reviews on the 6th: on day 65,
+    // the review's day, paid today both overdues restore Huabei — at the ¥3,000 its score of 663 allows,
+    // as left unpaid the review cuts it. The answer said 'unpaid at today's periodic review, the limit is
+    // cut from ¥3,001.00 to ¥3,000.00', as if paying kept ¥3,001: a restoration's cut was not read
+    const policy = { ...DEFAULT_POLICY, delinquentMinScore: 600, restoreCleanDays: 0, reviewDayOfMonth: 6 };
+    const profile = { monthlyIncome: 2_000, creditHistoryMonths: 15, externalDebt: 1_000 };
+    const events: EventInput[] = [
+      on.open(0, 3_001),
+      on.open(0, 1_000, "jiebei"),
+      on.borrow(1, 500, 6),
+      on.purchase(1, 678),
+      on.purchase(1, 809),
+      { day: 1, type: "external_repayment", amount: 100_000 },
+    ];
+    const t = run([...events, on.support(65)], { policy, profile, until: 70 });
+    const s = stepOn(t, "contact_support", 65);
+    const pays = s.remedies.filter((r) => r.kind === "pay_overdue");
+    expect(pays.map((r) => r.line)).toEqual(["huabei", "jiebei"]);
+    for (const pay of pays) expect(pay).not.toHaveProperty("cuts");
+    // unpaid, the review cuts Huabei to ¥3,000; paid as asked, it restores Huabei at ¥3,000
+    expect(stepsOf(t, "review", 65).find((r) => r.line === "huabei")!.limit).toBe(300_000);
+    const paid = run(
+      [
+        ...events,
+        on.support(65),
+        ...pays.map(
+          (r): EventInput => ({
+            day: 65,
+            type: "repay",
+            line: r.line,
+            amount: { kind: "amount", fen: (r as Extract<Remedy, { kind: "pay_overdue" }>).amount },
+          }),
+        ),
+      ],
+      { policy, profile, until: 70 },
+    );
+    expect(stepsOf(paid, "review", 65).find((r) => r.line === "huabei")).toMatchObject({
+      decision: "restored",
+      limit: 300_000,
+    });
+  });
+
   it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
     // the score's band cuts whatever the score (reduceLimitScore 950); the overdue takes the score below
     // the ¥5,000 band, to the ¥1,000 one, and below delinquentMinScore: paid, neither
