@@ -211,7 +211,8 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
   // …scored on its day, with the bills due before it met at their minimum
   const dues = lines.some((l) => l.status === "active") ? duesAhead(c, day, calendar, next) : [];
-  const atReview = read === c && dues.length === 0 ? s : scoreOn(withDues(read, dues), next);
+  // (today's score only on the review's own day: by a later one, what ages out of a window has left it)
+  const atReview = read === c && dues.length === 0 && next === day ? s : scoreOn(withDues(read, dues), next);
   // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
   // unpaid brings first, and the pay step names it (once), rather than the later trigger beside a warning
   const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
@@ -277,9 +278,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     const wholeDues = lines.some((l) => l.status === "active") ? dues : duesAhead(c, day, calendar, next);
     // atReview read the due dates before the review only beside an active line: with none, read here
     const wholeScored =
-      whole === read && dues === wholeDues
-        ? atReview
-        : scoreOn(withDues(whole, wholeDues), whole === c && wholeDues.length === 0 ? day : next);
+      whole === read && dues === wholeDues ? atReview : scoreOn(withDues(whole, wholeDues), next);
     for (const line of lines) {
       if (!isOpen(line)) continue;
       const to = limitAfterReview(whole, line.id, next, wholeScored);
@@ -435,12 +434,13 @@ function dueInGrace(c: Customer, line: Line, day: number): Fen {
 }
 
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
- *  suspension — or null when it cuts none. */
+ *  suspension or a restoration (the overdue paid, a review may restore the line at a lower limit) — or
+ *  null when it cuts none. */
 function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
-  const v = periodicReview(read, lineOf(read, id), day, s);
-  return (v.decision === "limit_reduced" || v.decision === "suspended") && v.limit !== undefined
-    ? v.limit
-    : null;
+  const line = lineOf(read, id);
+  const v = periodicReview(read, line, day, s);
+  const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
+  return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
 }
 
 /** The customer as the next review would read them with every overdue paid today (its month-end report
@@ -456,7 +456,7 @@ function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Cust
   const dues = duesAhead(paid, day, calendar, next);
   return {
     read,
-    s: read === paid && dues.length === 0 ? scoreOn(read, day) : scoreOn(withDues(read, dues), next),
+    s: scoreOn(withDues(read, dues), next),
   };
 }
 

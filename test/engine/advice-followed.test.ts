@@ -71,13 +71,20 @@ function follow(remedies: readonly Remedy[], day: number, byIncome: boolean): Ev
 }
 
 /** `events` with the minimum of every bill and instalment falling due after `from` repaid on its due day
- *  (as many rounds as new due days appear), run until `until`. */
-function meetingDues(events: readonly EventInput[], sc: Scenario, from: number, until: number): Trace {
+ *  (as many rounds as new due days appear) — but on the lines `left` as they stand, where nothing more is
+ *  paid — run until `until`. */
+function meetingDues(
+  events: readonly EventInput[],
+  sc: Scenario,
+  from: number,
+  until: number,
+  left: readonly LineId[] = [],
+): Trace {
   const dues: EventInput[] = [];
   for (;;) {
     const t = simulate(scenario([...events, ...dues], { policy: sc.policy, profile: sc.profile, until }));
     const more = t.steps
-      .filter((s) => s.event.type === "due" && s.day > from)
+      .filter((s) => s.event.type === "due" && s.day > from && !left.includes(s.line ?? "huabei"))
       .filter((s) => !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line))
       .map((s): EventInput => on.repay(s.day, "minimum", s.line ?? "huabei"));
     if (more.length === 0) return t;
@@ -173,6 +180,31 @@ function timeline(g: typeof raw extends fc.Arbitrary<infer T> ? T : never) {
 
 const timelines = raw.map(timeline);
 
+/** Timelines that stop paying some day before the call, never to pay again, under a policy whose reviews
+ *  cut a limit at any score (or only below its band's) and whose 30-day trigger may wait longer: an
+ *  overdue the next review acts on. */
+const overdueTimelines = fc
+  .record({
+    g: raw,
+    contact: fc.integer({ min: 45, max: 140 }),
+    externalDebt: fc.integer({ min: 0, max: 20_000 }),
+    back: fc.integer({ min: 35, max: 75 }),
+    policy: fc.record({
+      reduceLimitScore: fc.constantFrom(680, 950),
+      suspendOverdueDays: fc.integer({ min: 30, max: 150 }),
+      delinquentMinScore: fc.integer({ min: 600, max: 720 }),
+    }),
+  })
+  .map(({ g, contact, externalDebt, back, policy }) =>
+    timeline({
+      ...g,
+      contact,
+      externalDebt,
+      miss: { from: Math.max(0, contact - back), days: 120 },
+      policy: { ...g.policy, ...policy },
+    }),
+  );
+
 type Timeline = ReturnType<typeof timeline>;
 
 /** The timeline up to the call, with the customer's habit before it — every due minimum met, but for the
@@ -191,6 +223,12 @@ function beforeCall(g: Timeline): { trace: Trace; paid: EventInput[] } {
     paid.push(...more);
   }
 }
+
+/** The limit of `line` at the end of `day`. */
+const limitOn = (t: Trace, line: LineId, day: number): number => {
+  const s = stateOn(t, day);
+  return line === "huabei" ? s.limit : s.jiebei.limit;
+};
 
 describe("customer service's steps, followed exactly", () => {
   it("restore the line at the review the answer names (or the early one it offers), and avert a suspension it warns of", () => {
@@ -553,5 +591,58 @@ describe("customer service's steps, followed exactly", () => {
       "callsIn",
     ] as const)
       expect(seen[k], k).toBeGreaterThan(0);
+  });
+
+  it("the review a pay step names does what it says: left unpaid, the suspensions and cuts; paid now, the limit it keeps", () => {
+    const seen = { named: 0, suspends: 0, cuts: 0 };
+    fc.assert(
+      fc.property(overdueTimelines, (g) => {
+        const base = scenario(g.events, { policy: g.policy, profile: g.profile });
+        const { trace: before, paid } = beforeCall(g);
+        const answer = before.steps.find((s) => s.event.type === "contact_support")!;
+        const pays = answer.remedies.filter(
+          (r): r is Extract<Remedy, { kind: "pay_overdue" }> =>
+            r.kind === "pay_overdue" && (r.today === "review" || r.by?.what === "review"),
+        );
+        const first = pays[0];
+        if (first === undefined) return;
+        seen.named++;
+        const review = first.by?.day ?? g.contact;
+        const where = (what: string) =>
+          `${what}; answer on day ${g.contact}: ${JSON.stringify(answer.remedies)}`;
+        const upTo = [...g.events, ...paid, on.support(g.contact)];
+        const overdue = answer.remedies.flatMap((r) => (r.kind === "pay_overdue" ? [r.line] : []));
+        const asked = answer.remedies.flatMap((r): EventInput[] =>
+          r.kind === "pay_overdue" || r.kind === "pay_due"
+            ? [{ day: g.contact, type: "repay", line: r.line, amount: { kind: "amount", fen: r.amount } }]
+            : [],
+        );
+        // left as they stand: nothing more paid on the lines overdue; on the others, what is due in its grace
+        // days paid as the answer asks (a due date today or before it is one the rounds below do not meet),
+        // and every due date after today met
+        const others = asked.filter((e) => e.type === "repay" && !overdue.includes(e.line));
+        const left = meetingDues([...upTo, ...others], base, g.contact, review, overdue);
+        // paid now, with what is due in its grace days (as the answer asks), every due date met
+        const followed = meetingDues([...upTo, ...asked], base, g.contact, review);
+        const reviewed = (t: Trace, line: LineId) =>
+          t.steps.find((s) => s.day === review && s.line === line && s.event.type === "review");
+        // (each pay step names the same review, and what it does)
+        for (const line of first.suspends ?? []) {
+          seen.suspends++;
+          expect(reviewed(left, line)?.decision, where(`${line} suspended, left unpaid`)).toBe("suspended");
+          expect(reviewed(followed, line)?.decision, where(`${line} not suspended, paid`)).not.toBe(
+            "suspended",
+          );
+        }
+        for (const c of first.cuts ?? []) {
+          seen.cuts++;
+          expect(limitOn(left, c.line, review), where(`${c.line} cut, left unpaid`)).toBe(c.to);
+          expect(limitOn(followed, c.line, review), where(`${c.line} kept, paid`)).toBe(c.paid ?? c.from);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // the generated timelines reach each kind of consequence
+    for (const k of ["named", "suspends", "cuts"] as const) expect(seen[k], k).toBeGreaterThan(0);
   });
 });

@@ -288,6 +288,119 @@ describe("contact_support", () => {
     });
   });
 
+  it("the cut a pay step names reads the score on that review's day, whatever ages out of its windows by then", () => {
+    // both lines held since day 7 (three profile changes), Jiebei's instalments missed from day 61 and both
+    // suspended for credit on day 91; on day 96 the score is 677, below reduceLimitScore's 680 — but the
+    // change of day 7 leaves the 90-day window on day 97, and the review of day 105 reads 685: no cut. The
+    // answer read today's score whenever no month end and no due date fell before the review
+    const policy = { ...DEFAULT_POLICY, delinquentMinScore: 600 };
+    const profile = { monthlyIncome: 3_000, creditHistoryMonths: 57, externalDebt: 1_374 };
+    const events = [
+      on.open(0, 3_001),
+      on.open(0, 1_000, "jiebei"),
+      on.borrow(1, 500, 6),
+      on.change(3, "phone"),
+      on.change(5, "address"),
+      on.change(7, "device"),
+      on.repay(32, "minimum", "jiebei"),
+    ];
+    const t = run([...events, on.support(96)], { policy, profile, until: 110 });
+    const s = stepOn(t, "contact_support", 96);
+    expect([s.status, s.jiebei.status, s.score]).toEqual(["suspended", "suspended", 677]);
+    const pay = remedy(s.remedies, "pay_overdue")!;
+    expect(pay.line).toBe("jiebei");
+    expect(pay.cuts).toBeUndefined();
+    expect(pay.by?.what).not.toBe("review");
+    // left unpaid, the review reads 685 and keeps the limit
+    const review = stepsOf(t, "review", 105).find((r) => r.line === "huabei")!;
+    expect([review.score, review.limit]).toEqual([685, 300_100]);
+  });
+
+  it("on an active line too, the cut a pay step names reads the scores on that review's day, paid or not", () => {
+    // an inquiry of day 15 leaves the 30-day window on day 45, the review's: on day 44 the overdue reads
+    // 761 today, 776 at the review left unpaid and 816 paid today (801 as scored today). The answer read
+    // today's score when no month end and no due date fell before the review, and scored the overdue paid
+    // on today too
+    const events = [on.open(0, 5_000), on.purchase(1, 1_000), on.externalInquiry(15)];
+    const bands = (from: number) =>
+      testPolicy({
+        delinquentMinScore: 350,
+        reduceLimitScore: 950,
+        limitBands: [
+          { minScore: 350, maxLimit: 1_000 },
+          { minScore: from, maxLimit: 3_000 },
+          { minScore: 840, maxLimit: 5_000 },
+        ],
+      });
+    const reviewed = (policy: typeof DEFAULT_POLICY, paid: boolean) =>
+      stepOn(run([...events, ...(paid ? [on.repay(44, "full")] : [])], { policy, until: 50 }), "review", 45);
+    // the ¥3,000 band from 770: left unpaid or paid, the review cuts to ¥3,000 — no cut for the overdue
+    // (it said 'cut from ¥5,000.00 to ¥1,000.00 (to ¥3,000.00 if it is paid)', reading 761)
+    let policy = bands(770);
+    let t = run([...events, on.support(44)], { policy, until: 50 });
+    expect(stepOn(t, "contact_support", 44).score).toBe(761);
+    expect(remedy(stepOn(t, "contact_support", 44).remedies, "pay_overdue")).toMatchObject({
+      by: { day: 70, what: "suspension" },
+    });
+    expect(remedy(stepOn(t, "contact_support", 44).remedies, "pay_overdue")!.cuts).toBeUndefined();
+    expect([reviewed(policy, false), reviewed(policy, true)].map((r) => [r.score, r.limit])).toEqual([
+      [776, 300_000],
+      [816, 300_000],
+    ]);
+    // from 811: left unpaid the review cuts to ¥1,000, paid to ¥3,000 — a deeper cut for the overdue (it
+    // said none, reading the overdue paid as 801)
+    policy = bands(811);
+    t = run([...events, on.support(44)], { policy, until: 50 });
+    expect(remedy(stepOn(t, "contact_support", 44).remedies, "pay_overdue")).toMatchObject({
+      by: { day: 45, what: "review" },
+      cuts: [{ line: "huabei", from: 500_000, to: 100_000, paid: 300_000 }],
+    });
+    expect([reviewed(policy, false), reviewed(policy, true)].map((r) => r.limit)).toEqual([100_000, 300_000]);
+  });
+
+  it("a restoration the review makes with the overdue paid cuts the limit too: no cut is averted by paying", () => {
+    // both lines suspended on day 62 (Jiebei's instalment 30 days past due), reviews on the 6th: on day 65,
+    // the review's day, paid today both overdues restore Huabei — at the ¥3,000 its score of 663 allows,
+    // as left unpaid the review cuts it. The answer said 'unpaid at today's periodic review, the limit is
+    // cut from ¥3,001.00 to ¥3,000.00', as if paying kept ¥3,001: a restoration's cut was not read
+    const policy = { ...DEFAULT_POLICY, delinquentMinScore: 600, restoreCleanDays: 0, reviewDayOfMonth: 6 };
+    const profile = { monthlyIncome: 2_000, creditHistoryMonths: 15, externalDebt: 1_000 };
+    const events: EventInput[] = [
+      on.open(0, 3_001),
+      on.open(0, 1_000, "jiebei"),
+      on.borrow(1, 500, 6),
+      on.purchase(1, 678),
+      on.purchase(1, 809),
+      { day: 1, type: "external_repayment", amount: 100_000 },
+    ];
+    const t = run([...events, on.support(65)], { policy, profile, until: 70 });
+    const s = stepOn(t, "contact_support", 65);
+    const pays = s.remedies.filter((r) => r.kind === "pay_overdue");
+    expect(pays.map((r) => r.line)).toEqual(["huabei", "jiebei"]);
+    for (const pay of pays) expect(pay).not.toHaveProperty("cuts");
+    // unpaid, the review cuts Huabei to ¥3,000; paid as asked, it restores Huabei at ¥3,000
+    expect(stepsOf(t, "review", 65).find((r) => r.line === "huabei")!.limit).toBe(300_000);
+    const paid = run(
+      [
+        ...events,
+        on.support(65),
+        ...pays.map(
+          (r): EventInput => ({
+            day: 65,
+            type: "repay",
+            line: r.line,
+            amount: { kind: "amount", fen: (r as Extract<Remedy, { kind: "pay_overdue" }>).amount },
+          }),
+        ),
+      ],
+      { policy, profile, until: 70 },
+    );
+    expect(stepsOf(paid, "review", 65).find((r) => r.line === "huabei")).toMatchObject({
+      decision: "restored",
+      limit: 300_000,
+    });
+  });
+
   it("a review that suspends an active line for the overdue and cuts it: the pay step names both", () => {
     // the score's band cuts whatever the score (reduceLimitScore 950); the overdue takes the score below
     // the ¥5,000 band, to the ¥1,000 one, and below delinquentMinScore: paid, neither
