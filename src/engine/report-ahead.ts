@@ -259,10 +259,7 @@ function fallingDue(s: EngineState, id: LineId, until: number): Fen {
     const l = s.customer.huabei.ledger;
     return revolving.dueBy(l, until).due - revolving.overdueAmount(l);
   }
-  let due = 0;
-  for (const loan of s.customer.jiebei.book.loans)
-    if (loan.dueDay === until) due += loan.duePrincipal + loan.dueInterest;
-  return due;
+  return loans.dueOn(s.customer.jiebei.book, until);
 }
 
 /** A copy of the customer run through the periodic review on `review` (on or after `day`, its own steps
@@ -334,14 +331,12 @@ function ranTo(
  *  balance less what met it, not a bill left unpaid, in arrears and at the penalty rate. */
 function meetDue(c: Customer, day: number, meets: Record<LineId, boolean>): void {
   const l = c.huabei.ledger;
-  if (meets.huabei && l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided)) {
+  if (meets.huabei && revolving.billDueOn(l, day)) {
     const { minimum } = revolving.dueBy(l, day);
     if (minimum > 0) repayLine(c, c.huabei, minimum, day);
   }
   if (!meets.jiebei) return;
-  let due = 0;
-  for (const loan of c.jiebei.book.loans)
-    if (loan.dueDay === day) due += loan.duePrincipal + loan.dueInterest;
+  const due = loans.dueOn(c.jiebei.book, day);
   if (due > 0) repayLine(c, c.jiebei, due, day);
 }
 

@@ -200,6 +200,10 @@ export function minimumDue(l: Revolving): Fen {
   return total;
 }
 
+/** Whether a bill falls due on `day` still unsettled, its cycle not yet decided: a due notice that day. */
+export const billDueOn = (l: Revolving, day: number): boolean =>
+  l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided);
+
 /** What a due date asks on `day`: the bills due by then, unpaid (`due`), and the part of it that must be
  *  paid to keep them out of arrears (`minimum`). A statement closed the same day is due later. */
 export function dueBy(l: Revolving, day: number): { due: Fen; minimum: Fen } {
