@@ -460,23 +460,11 @@ export function closeStatement(
 }
 
 /**
- * On a line whose instalment plans run to term (closed in no default): what the billed bills still ask (due
- * in full by `dueDay`, the earliest of them; null when none is unpaid), the plans' next instalments with
- * their fees (billed on the next statement), and how many statements the plans still bill.
+ * On a line whose instalment plans run to term (closed in no default): the plans' next instalments with
+ * their fees (billed on the next statement), and how many statements the plans still bill. (When what is
+ * owed falls due, the bills stated with it: owedAhead.)
  */
-export function runningToTerm(l: Revolving): {
-  billed: { amount: Fen; dueDay: number } | null;
-  instalment: Fen;
-  statements: number;
-} {
-  let billed: { amount: Fen; dueDay: number } | null = null;
-  for (let i = l.firstOpen; i < l.bills.length; i++) {
-    const b = l.bills[i]!;
-    if (remaining(b) === 0) continue;
-    billed = billed ?? { amount: 0, dueDay: b.dueDay };
-    billed.amount += remaining(b);
-    billed.dueDay = Math.min(billed.dueDay, b.dueDay);
-  }
+export function runningToTerm(l: Revolving): { instalment: Fen; statements: number } {
   let instalment = 0;
   let statements = 0;
   for (const p of l.plans) {
@@ -487,7 +475,7 @@ export function runningToTerm(l: Revolving): {
     const left = p.term - p.billed;
     statements = Math.max(statements, per > 0 ? Math.min(left, Math.ceil(p.unbilled / per)) : left);
   }
-  return { billed, instalment, statements };
+  return { instalment, statements };
 }
 
 /** What is owed on the bills stated by `day` (and purchases not yet billed): on a line closed that day
