@@ -1475,9 +1475,8 @@ function payBalance(
  *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
  *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
  *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
- *  one), and the due day of the statement that bills the
- *  plans' last instalment (null: no plan left to run, as on a line that had only a revolving balance, which
- *  its closing statement called in). */
+ *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run,
+ *  as on a line that had only a revolving balance, which its closing statement called in). */
 function plansComing(
   c: Customer,
   l: revolving.Revolving,
