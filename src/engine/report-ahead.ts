@@ -147,12 +147,12 @@ export function callsInAhead(c: Customer, day: number, calendar: Calendar): Over
   );
   if (closing.length === 0 || customerOverdue(c) === 0) return [];
   const closedInDefault = (l: Line) => l.status === "closed" && l.statusDay === review && !runsToTerm(l);
-  const called = (s: EngineState) => closing.filter((l) => closedInDefault(lineOf(s.customer, l.id)));
   const unpaid = throughReview(c, day, calendar, review, false);
-  if (called(unpaid).length === 0) return [];
+  const called = closing.filter((l) => closedInDefault(lineOf(unpaid.customer, l.id)));
+  if (called.length === 0) return [];
   const paid = throughReview(c, day, calendar, review, true);
   const out: OverdueCallIn[] = [];
-  for (const l of called(unpaid)) {
+  for (const l of called) {
     if (closedInDefault(lineOf(paid.customer, l.id))) continue;
     const due = calledInDays(lineOf(unpaid.customer, l.id), review + 1, calendar, p);
     if (due === null) continue;

@@ -208,9 +208,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     const d = nextDeadline(c, l, day);
     return d !== null && d.day <= next;
   });
-  const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
+  const anyActive = lines.some((l) => l.status === "active");
+  const read = anyActive ? asNextReviewReads(c, day, calendar) : c;
   // …scored on its day, with the bills due before it met at their minimum
-  const dues = lines.some((l) => l.status === "active") ? duesAhead(c, day, calendar, next) : [];
+  const dues = anyActive ? duesAhead(c, day, calendar, next) : [];
   const atReview = read === c && dues.length === 0 ? s : scoreOn(withDues(read, dues), next);
   // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
   // unpaid brings first, and the pay step names it (once), rather than the later trigger beside a warning
@@ -274,7 +275,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
-    const wholeDues = lines.some((l) => l.status === "active") ? dues : duesAhead(c, day, calendar, next);
+    const wholeDues = anyActive ? dues : duesAhead(c, day, calendar, next);
     // atReview read the due dates before the review only beside an active line: with none, read here
     const wholeScored =
       whole === read && dues === wholeDues
@@ -291,7 +292,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   // …and so are the instalments that review calls in, closing a line while the overdue is unpaid (a default
   // to the lender, on either line), that it would leave to run to term were the overdue paid today
-  const calledIn = customerOverdue(c) > 0 ? callsInAhead(c, day, calendar) : [];
+  const calledIn = callsInAhead(c, day, calendar);
   const callsIn =
     calledIn.length > 0 ? { callsIn: { day: next, date: calendar.date(next), lines: calledIn } } : {};
   if (calledIn.length > 0 && deadlineFirst)
