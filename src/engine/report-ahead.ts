@@ -1,7 +1,10 @@
 // The month-end report ahead: the balances a coming month end will report if the customer does nothing
 // more before it. The reviews read the balances of the last report (score-inputs.ts), so this is what a
 // coming review counts: the rest of today's engine inputs and every day up to the month end are run on a
-// copy, with the interest, penalties, fees and cycles the engine itself would add or decide.
+// copy, with the interest, penalties, fees and cycles the engine itself would add or decide. The other
+// days ahead customer service reads are run the same way: the due dates a coming review counts beside
+// that report (duesAhead), what its closure calls in while an overdue stays unpaid (callsInAhead), and
+// when what a closed line owes falls due, and how much (calledInDue, fallsDueOn).
 
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
