@@ -35,7 +35,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
-import { holdAtClosure, recentProfileChanges } from "./triggers.js";
+import { changesHeldAtClosure, recentProfileChanges } from "./triggers.js";
 import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
@@ -159,7 +159,7 @@ export function decideApplication(
     const changes =
       recent > p.securityMaxChanges
         ? recent
-        : Math.max(holdAtClosure(c, c.huabei), holdAtClosure(c, c.jiebei));
+        : Math.max(changesHeldAtClosure(c, c.huabei), changesHeldAtClosure(c, c.jiebei));
     if (changes > p.securityMaxChanges) {
       failures.push({
         code: "SECURITY_PROFILE_CHANGES",

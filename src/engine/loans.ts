@@ -132,6 +132,14 @@ export function owedThrough(b: LoanBook, drawn: Fen, through: number, rate: numb
   return total + chargesAhead(newCarry(), drawn, rate, days);
 }
 
+/** The instalments falling due on `day` (its due day reached: what the scheduler made due), principal and
+ *  interest unpaid — what that day's due notice asks. */
+export function dueOn(b: LoanBook, day: number): Fen {
+  let total = 0;
+  for (const l of b.loans) if (l.dueDay === day) total += l.duePrincipal + l.dueInterest;
+  return total;
+}
+
 /** Instalments past their due day and still in their grace: principal and interest unpaid. */
 export function dueInGrace(b: LoanBook): Fen {
   let total = 0;

@@ -1,7 +1,10 @@
 // The month-end report ahead: the balances a coming month end will report if the customer does nothing
 // more before it. The reviews read the balances of the last report (score-inputs.ts), so this is what a
 // coming review counts: the rest of today's engine inputs and every day up to the month end are run on a
-// copy, with the interest, penalties, fees and cycles the engine itself would add or decide.
+// copy, with the interest, penalties, fees and cycles the engine itself would add or decide. The other
+// days ahead customer service reads are run the same way: the due dates a coming review counts beside
+// that report (duesAhead), what its closure calls in while an overdue stays unpaid (callsInAhead), and
+// when what a closed line owes falls due, and how much (calledInDue, fallsDueOn).
 
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
@@ -147,12 +150,12 @@ export function callsInAhead(c: Customer, day: number, calendar: Calendar): Over
   );
   if (closing.length === 0 || customerOverdue(c) === 0) return [];
   const closedInDefault = (l: Line) => l.status === "closed" && l.statusDay === review && !runsToTerm(l);
-  const called = (s: EngineState) => closing.filter((l) => closedInDefault(lineOf(s.customer, l.id)));
   const unpaid = throughReview(c, day, calendar, review, false);
-  if (called(unpaid).length === 0) return [];
+  const called = closing.filter((l) => closedInDefault(lineOf(unpaid.customer, l.id)));
+  if (called.length === 0) return [];
   const paid = throughReview(c, day, calendar, review, true);
   const out: OverdueCallIn[] = [];
-  for (const l of called(unpaid)) {
+  for (const l of called) {
     if (closedInDefault(lineOf(paid.customer, l.id))) continue;
     const due = calledInDays(lineOf(unpaid.customer, l.id), review + 1, calendar, p);
     if (due === null) continue;
@@ -259,10 +262,7 @@ function fallingDue(s: EngineState, id: LineId, until: number): Fen {
     const l = s.customer.huabei.ledger;
     return revolving.dueBy(l, until).due - revolving.overdueAmount(l);
   }
-  let due = 0;
-  for (const loan of s.customer.jiebei.book.loans)
-    if (loan.dueDay === until) due += loan.duePrincipal + loan.dueInterest;
-  return due;
+  return loans.dueOn(s.customer.jiebei.book, until);
 }
 
 /** A copy of the customer run through the periodic review on `review` (on or after `day`, its own steps
@@ -334,14 +334,12 @@ function ranTo(
  *  balance less what met it, not a bill left unpaid, in arrears and at the penalty rate. */
 function meetDue(c: Customer, day: number, meets: Record<LineId, boolean>): void {
   const l = c.huabei.ledger;
-  if (meets.huabei && l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided)) {
+  if (meets.huabei && revolving.billDueOn(l, day)) {
     const { minimum } = revolving.dueBy(l, day);
     if (minimum > 0) repayLine(c, c.huabei, minimum, day);
   }
   if (!meets.jiebei) return;
-  let due = 0;
-  for (const loan of c.jiebei.book.loans)
-    if (loan.dueDay === day) due += loan.duePrincipal + loan.dueInterest;
+  const due = loans.dueOn(c.jiebei.book, day);
   if (due > 0) repayLine(c, c.jiebei, due, day);
 }
 

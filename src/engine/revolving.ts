@@ -200,6 +200,10 @@ export function minimumDue(l: Revolving): Fen {
   return total;
 }
 
+/** Whether a bill falls due on `day` still unsettled, its cycle not yet decided: a due notice that day. */
+export const billDueOn = (l: Revolving, day: number): boolean =>
+  l.bills.some((b) => b.dueDay === day && b.state !== "settled" && !b.cycleDecided);
+
 /** What a due date asks on `day`: the bills due by then, unpaid (`due`), and the part of it that must be
  *  paid to keep them out of arrears (`minimum`). A statement closed the same day is due later. */
 export function dueBy(l: Revolving, day: number): { due: Fen; minimum: Fen } {
@@ -467,23 +471,11 @@ export function closeStatement(
 }
 
 /**
- * On a line whose instalment plans run to term (closed in no default): what the billed bills still ask (due
- * in full by `dueDay`, the earliest of them; null when none is unpaid), the plans' next instalments with
- * their fees (billed on the next statement), and how many statements the plans still bill.
+ * On a line whose instalment plans run to term (closed in no default): the plans' next instalments with
+ * their fees (billed on the next statement), and how many statements the plans still bill. (When what is
+ * owed falls due, the bills stated with it: owedAhead.)
  */
-export function runningToTerm(l: Revolving): {
-  billed: { amount: Fen; dueDay: number } | null;
-  instalment: Fen;
-  statements: number;
-} {
-  let billed: { amount: Fen; dueDay: number } | null = null;
-  for (let i = l.firstOpen; i < l.bills.length; i++) {
-    const b = l.bills[i]!;
-    if (remaining(b) === 0) continue;
-    billed = billed ?? { amount: 0, dueDay: b.dueDay };
-    billed.amount += remaining(b);
-    billed.dueDay = Math.min(billed.dueDay, b.dueDay);
-  }
+export function runningToTerm(l: Revolving): { instalment: Fen; statements: number } {
   let instalment = 0;
   let statements = 0;
   for (const p of l.plans) {
@@ -494,7 +486,7 @@ export function runningToTerm(l: Revolving): {
     const left = p.term - p.billed;
     statements = Math.max(statements, per > 0 ? Math.min(left, Math.ceil(p.unbilled / per)) : left);
   }
-  return { billed, instalment, statements };
+  return { instalment, statements };
 }
 
 /** What is owed on the bills stated by `day` (and purchases not yet billed): on a line closed that day

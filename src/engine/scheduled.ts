@@ -174,13 +174,11 @@ export function dueNotices(s: EngineState): readonly StepOutcome[] {
   const c = s.customer;
   let out: StepOutcome[] | null = null;
   const l = c.huabei.ledger;
-  if (l.bills.some((b) => b.dueDay === s.day && b.state !== "settled" && !b.cycleDecided)) {
+  if (revolving.billDueOn(l, s.day)) {
     const { due, minimum } = revolving.dueBy(l, s.day);
     out = [outcome(s, { type: "due", line: "huabei", due, minimumUnpaid: minimum }, "huabei", null)];
   }
-  let due = 0;
-  for (const loan of c.jiebei.book.loans)
-    if (loan.dueDay === s.day) due += loan.duePrincipal + loan.dueInterest;
+  const due = loans.dueOn(c.jiebei.book, s.day);
   if (due > 0) {
     out ??= [];
     out.push(outcome(s, { type: "due", line: "jiebei", due, minimumUnpaid: due }, "jiebei", null));

@@ -208,9 +208,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     const d = nextDeadline(c, l, day);
     return d !== null && d.day <= next;
   });
-  const read = lines.some((l) => l.status === "active") ? asNextReviewReads(c, day, calendar) : c;
+  const anyActive = lines.some((l) => l.status === "active");
+  const read = anyActive ? asNextReviewReads(c, day, calendar) : c;
   // …scored on its day, with the bills due before it met at their minimum
-  const dues = lines.some((l) => l.status === "active") ? duesAhead(c, day, calendar, next) : [];
+  const dues = anyActive ? duesAhead(c, day, calendar, next) : [];
   // (today's score only on the review's own day: by a later one, what ages out of a window has left it)
   const atReview = read === c && dues.length === 0 && next === day ? s : scoreOn(withDues(read, dues), next);
   // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
@@ -275,7 +276,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const cuts: OverdueCut[] = [];
   if (paid !== null) {
     const whole = read !== c ? read : asNextReviewReads(c, day, calendar);
-    const wholeDues = lines.some((l) => l.status === "active") ? dues : duesAhead(c, day, calendar, next);
+    const wholeDues = anyActive ? dues : duesAhead(c, day, calendar, next);
     // atReview read the due dates before the review only beside an active line: with none, read here
     const wholeScored =
       whole === read && dues === wholeDues ? atReview : scoreOn(withDues(whole, wholeDues), next);
@@ -290,7 +291,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   // …and so are the instalments that review calls in, closing a line while the overdue is unpaid (a default
   // to the lender, on either line), that it would leave to run to term were the overdue paid today
-  const calledIn = customerOverdue(c) > 0 ? callsInAhead(c, day, calendar) : [];
+  const calledIn = callsInAhead(c, day, calendar);
   const callsIn =
     calledIn.length > 0 ? { callsIn: { day: next, date: calendar.date(next), lines: calledIn } } : {};
   if (calledIn.length > 0 && deadlineFirst)
@@ -1475,9 +1476,8 @@ function payBalance(
  *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
  *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
  *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
- *  one), and the due day of the statement that bills the
- *  plans' last instalment (null: no plan left to run, as on a line that had only a revolving balance, which
- *  its closing statement called in). */
+ *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run,
+ *  as on a line that had only a revolving balance, which its closing statement called in). */
 function plansComing(
   c: Customer,
   l: revolving.Revolving,

@@ -21,7 +21,7 @@ export function recentProfileChanges(c: Customer, day: number): number {
  *  was closed — the most of them within one security window, as the trigger counted them — or 0 when none
  *  did (or the line is not closed): a hold is lifted only by a verification, however long ago its changes
  *  were made, and a closure does not lift it. */
-export function holdAtClosure(c: Customer, line: Line): number {
+export function changesHeldAtClosure(c: Customer, line: Line): number {
   if (line.status !== "closed" || line.statusDay === null || line.lastOpenedDay === null) return 0;
   let most = 0;
   for (let i = c.verifiedChanges; i < c.profileChanges.length; i++) {

@@ -165,9 +165,9 @@ export interface OverdueCut {
   paid?: Fen;
 }
 
-/** What a lender's closure calls in of a line, due at once rather than instalment by instalment: what falls
- *  due first (`day`, `amount`: all of it, with its interest until then, but for loans with later due days)
- *  and the last day any of it falls due (`lastDay`: `day` when it is one). */
+/** What a lender's closure (or a charge-off) calls in of a line, due at once rather than instalment by
+ *  instalment: what falls due first (`day`, `amount`: all of it, with its interest until then, but for
+ *  loans with later due days) and the last day any of it falls due (`lastDay`: `day` when it is one). */
 export interface CalledIn {
   day: number;
   date: string;
@@ -213,21 +213,24 @@ export type Remedy = {
        *  what then falls due and when (`lines`) */
       callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
     }
-  /** the minimum of a bill past its due day, still in its grace days: unpaid, it falls into arrears */
+  /** the minimum of a bill past its due day (on Jiebei, the instalments due), still in its grace days:
+   *  unpaid, it falls into arrears */
   /** `calledIn`: on Jiebei, loans a closure or a charge-off called in — what is due is all of them at once,
    *  not an instalment */
   | { kind: "pay_due"; amount: Fen; calledIn?: true }
-  /** `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or for credit
-   *  or security with nothing past due and nothing written off on either line: Jiebei's loans, Huabei's instalment plans),
-   *  so the balance falls due instalment by instalment — the next (its day and amount: on Huabei, what its
-   *  statements billed while it is unpaid) and the last — and repaying sooner is the customer's choice */
+  /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
+   *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or
+   *  for credit or security with nothing past due and nothing written off on either line: Jiebei's loans,
+   *  Huabei's instalment plans), so the balance falls due instalment by instalment — the next due day ahead
+   *  and what falls due then (on Huabei a bill stated, or what the next statement bills, less what is past
+   *  due by then) and the last — and repaying sooner is the customer's choice */
   | {
       kind: "pay_balance";
       amount: Fen;
       toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string };
-      /** a line whose closure called its instalments in (a closure that answers a default): what falls due
-       *  next of what it owes, and when — all of it at once, with its interest until then (loans with later
-       *  due days on theirs) */
+      /** what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance
+       *  by any closing statement) and part of it is still to fall due: what falls due next, and when — all
+       *  of it at once, with its interest until then (loans with later due days on theirs) */
       calledIn?: CalledIn;
     }
   | { kind: "verify_identity" }

@@ -733,7 +733,10 @@ describe("lanes", () => {
     const same = [DEFAULT_POLICY, { ...DEFAULT_POLICY, name: "copy" }];
     const start = initialState(sc.start, sc.profile, DEFAULT_POLICY, { notices: false });
     shareState(start, [DEFAULT_POLICY], [[0, 1]]);
-    expect(shared(sc, same, null).states).toBeGreaterThanOrEqual(1);
+    expect(shared(sc, same, null).states).toBe(1);
+    // …where a policy that declines the open leaves the lane
+    const strict = { ...DEFAULT_POLICY, name: "strict", minOpenScore: 900 };
+    expect(shared(sc, [DEFAULT_POLICY, strict], null).states).toBe(2);
     expect(sameMechanics(DEFAULT_POLICY, { ...DEFAULT_POLICY, graceDays: 5 })).toBe(false);
     expect(() =>
       shareState(start, [DEFAULT_POLICY, { ...DEFAULT_POLICY, graceDays: 5 }], [[0], [1]]),

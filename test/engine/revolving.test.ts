@@ -15,6 +15,7 @@ import {
   nextLedgerDay,
   oldestArrears,
   overdueAmount,
+  owedAhead,
   purchase,
   type Revolving,
   repay,
@@ -413,11 +414,9 @@ describe("closure and write-off", () => {
     expect(closing).toMatchObject({ billed: 20_000, instalments: 0, fees: 0, toTerm: 30_000 });
     expect(closing.minimum).toBe(owed - 30_000);
     expect(statedBy(l, 20)).toBe(owed - 30_000);
-    expect(runningToTerm(l)).toEqual({
-      billed: { amount: owed - 30_000, dueDay: 39 },
-      instalment: 5_000 + 225,
-      statements: 6,
-    });
+    // what it billed falls due on its due day; the plans, not yet billed, on the next statement's
+    expect(owedAhead(l, 20)).toEqual({ first: 39, last: 39, unstated: true });
+    expect(runningToTerm(l)).toEqual({ instalment: 5_000 + 225, statements: 6 });
     repay(l, closing.minimum, 30);
     // the next statement of the closed line: one instalment and its fee, due in full
     const month = closeStatement(l, 31, 39 + 29, policy, true, "instalment")!;
