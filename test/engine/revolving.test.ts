@@ -348,6 +348,35 @@ describe("a calendar whose grace runs into the next statement", () => {
     expectBalanced(met);
   });
 
+  it("through the engine: a closed line's bill unpaid by its last grace day is missed there, not a month on", () => {
+    // statement on the 1st, due on the 28th, 5 grace days; suspended for a policy change on 17 April,
+    // closed on 17 May: the ¥720 left is called in, due on 28 May (day 148) — the closed line's statement
+    // on 1 June comes in its grace days
+    const t = run(
+      [
+        on.open(0, 4_000),
+        on.purchase(95, 800),
+        on.policy(100, { set: { requireVerified: true } }),
+        on.repay(125, "minimum"),
+      ],
+      {
+        until: 200,
+        profile: { verified: false },
+        policy: testPolicy({
+          dueDayOfMonth: 28,
+          reviewDayOfMonth: 17,
+          graceDays: 5,
+          closeAfterSuspendedDays: 28,
+        }),
+      },
+    );
+    expect(t.steps.find((x) => x.day === 137 && x.decision !== null)?.decision).toBe("closed");
+    expect(stepsOf(t, "statement", 137)[0]?.event).toMatchObject({ closing: true, minimum: 72_000 });
+    expect(stepsOf(t, "statement", 152)).toHaveLength(1);
+    const overdue = stepsOf(t, "overdue");
+    expect(overdue[0]).toMatchObject({ day: 154, event: { line: "huabei", overdueDays: 6 } });
+  });
+
   it("what was paid beyond the minimum in that grace counts once towards the queued cycle", () => {
     // a 60 % minimum: ¥1,000 stated on day 0, due day 9, met with ¥600; the day-11 statement queues 60 %
     // of the ¥400 left (¥240, due day 20); ¥200 more paid in the grace leaves ¥40 of that minimum to pay
