@@ -169,6 +169,45 @@ export function callsInAhead(c: Customer, day: number, calendar: Calendar): Over
   return out;
 }
 
+/**
+ * What the end-of-day check on `chargeOff` (after or on `day`) calls in, charging line `id` off while its
+ * overdue stays unpaid — the instalments not yet due that, paid today (every overdue and every minimum now
+ * due, each bill and instalment falling due after today met at its minimum), would keep their days: a loan's
+ * later instalments, a Huabei instalment plan not yet billed. What then falls due first of it, and when, as a
+ * customer who does nothing more has it (as callsInAhead says a closing review's); null when it calls in
+ * nothing more — none to call in, or called in already by a closure in default before it.
+ */
+export function chargeOffCallsIn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  chargeOff: number,
+): CalledIn | null {
+  if (!instalmentsAhead(lineOf(c, id), day) || customerOverdue(c) === 0) return null;
+  const p = c.policy;
+  const unpaid = stateOf(c, day, calendar);
+  for (let d = day; d < chargeOff; d++) {
+    if (d > day) dayOpens(unpaid, d, ignore);
+    dayCloses(unpaid, ignore);
+  }
+  if (chargeOff > day) dayOpens(unpaid, chargeOff, ignore);
+  // the morning of the charge-off: a line a closure called in already has nothing more to call in
+  const before = lineOf(unpaid.customer, id);
+  if (before.status === "closed" && !runsToTerm(before)) return null;
+  if (before.status === "charged_off" || !instalmentsAhead(before, chargeOff)) return null;
+  dayCloses(unpaid, ignore);
+  const line = lineOf(unpaid.customer, id);
+  if (line.status !== "charged_off") return null;
+  const due = calledInDays(line, chargeOff + 1, calendar, p);
+  if (due === null) return null;
+  const amount = fallingDue(forkState(unpaid), id, due.day);
+  // …only when it asks more than falls due that day were it paid
+  const paid = throughReview(c, day, calendar, chargeOff, true);
+  if (fallingDue(paid, id, due.day) >= amount) return null;
+  return dated(calendar, due.day, amount, due.lastDay);
+}
+
 /** Whether a line has instalments not yet due on `day` that a closure in no default leaves to run to term:
  *  a Jiebei loan's principal, a Huabei instalment plan not yet billed. */
 function instalmentsAhead(l: Line, day: number): boolean {

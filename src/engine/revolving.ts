@@ -411,12 +411,16 @@ export function closeStatement(
     carried += unpaidPrincipal(b);
     carriedCharges += unpaidCharges(b);
     // a revolving bill starts a new cycle; on closing, every bill not in arrears is due in full
-    if (!closing && !b.cycleDecided) {
-      // the cycle before is still in its grace: restarting now would erase a minimum not yet decided
-      // (a missed one would never fall into arrears); the new cycle starts when that one is met
+    if (!b.cycleDecided && (!closing || b.dueDay <= day)) {
+      // the cycle before is past its due day, still in its grace: restarting now would move a due date
+      // the customer was told and erase a minimum not yet decided (a missed one would never fall into
+      // arrears) — a closed line's statement too, and a closure's; the new cycle starts when that one is
+      // met. (On closing, a cycle not yet due is the one the closure calls in: due in full on its day.)
       b.queuedDueDay = dueDay;
       b.queuedOverdueFrom = overdueFrom;
-      b.queuedMinimum = cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
+      b.queuedMinimum = closing
+        ? remaining(b)
+        : cycleMinimum(unpaidPrincipal(b), unpaidCharges(b), policy.minRepaymentRate);
       b.queuedPaid = 0;
       continue;
     }
@@ -626,7 +630,8 @@ const NONE: CycleOutcome[] = [];
 function startQueuedCycle(l: Revolving, b: Bill, index: number): void {
   b.dueDay = b.queuedDueDay;
   b.overdueFrom = b.queuedOverdueFrom;
-  b.cycleMinimum = Math.min(b.queuedMinimum, remaining(b));
+  // what was paid towards it counts once: the minimum is at most what was owed before that was paid
+  b.cycleMinimum = Math.min(b.queuedMinimum, remaining(b) + b.queuedPaid);
   b.cyclePaid = b.queuedPaid;
   b.cycleDecided = false;
   b.tolerated = false;

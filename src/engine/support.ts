@@ -42,6 +42,7 @@ import {
   billsInFull,
   calledInDue,
   callsInAhead,
+  chargeOffCallsIn,
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
@@ -151,6 +152,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       // the day's repayments post before the end-of-day checks: paid today, the threshold reached today
       // does not act
       const deadline = nextDeadline(c, line, day);
+      // a write-off calls in the line's instalments still to come: what then falls due at once, and when
+      const written =
+        deadline?.what === "charge_off" ? chargeOffCallsIn(c, line.id, day, calendar, deadline.day) : null;
       remedies.push({
         line: line.id,
         kind: "pay_overdue",
@@ -162,6 +166,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(deadline?.what === "suspension" && deadline.forCredit !== null
           ? { forCredit: deadline.forCredit }
           : {}),
+        ...(written !== null ? { chargeOffCallsIn: written } : {}),
       });
     }
     // Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does again —

@@ -212,6 +212,10 @@ export type Remedy = {
        *  loans, Huabei's instalment plans (cross-default: the overdue may be the other line's): each line's
        *  what then falls due and when (`lines`) */
       callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
+      /** with `charge_off` (in `today`, `by` or `afterwards`): what that write-off calls in of the line's
+       *  instalments that, the overdue paid today, would keep their days (a loan's later instalments, a
+       *  Huabei plan not yet billed) — what of it then falls due first, at once, and when */
+      chargeOffCallsIn?: CalledIn;
     }
   /** the minimum of a bill past its due day (on Jiebei, the instalments due), still in its grace days:
    *  unpaid, it falls into arrears */

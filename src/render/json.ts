@@ -90,6 +90,9 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.callsIn && {
           callsIn: { ...r.callsIn, lines: r.callsIn.lines.map((l) => ({ ...l, amount: yuan(l.amount) })) },
         }),
+        ...(r.chargeOffCallsIn && {
+          chargeOffCallsIn: { ...r.chargeOffCallsIn, amount: yuan(r.chargeOffCallsIn.amount) },
+        }),
       };
     case "pay_due":
       return { ...r, amount: yuan(r.amount) };

@@ -3,6 +3,7 @@
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
 import {
+  type CalledIn,
   type Cause,
   dtiShown,
   FEN_PER_YUAN,
@@ -248,10 +249,20 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
 /** What a closure in a default calls in: a line's instalments, due at once rather than as they would fall
  *  due. */
 function callsIn(l: OverdueCallIn): string {
-  const what = l.line === "jiebei" ? "its loans" : "its instalment plans";
-  const rest = l.lastDay === l.day ? "" : `, the rest by ${l.lastDate} (day ${l.lastDay})`;
-  return `${lineName(l.line)} is closed in default and ${what} called in: ${money(l.amount)} falls due at once on ${l.date} (day ${l.day})${rest}, not instalment by instalment`;
+  return `${lineName(l.line)} is closed in default and ${calledInAtOnce(l.line, l, "")}`;
 }
+
+/** A line's instalments called in (`are`: said on its own, not after "is closed in default and"): what
+ *  then falls due at once, and when. */
+function calledInAtOnce(line: LineId, l: CalledIn, are: "" | "are "): string {
+  const what = line === "jiebei" ? "its loans" : "its instalment plans";
+  const rest = l.lastDay === l.day ? "" : `, the rest by ${l.lastDate} (day ${l.lastDay})`;
+  return `${what} ${are}called in: ${money(l.amount)} falls due at once on ${l.date} (day ${l.day})${rest}, not instalment by instalment`;
+}
+
+/** What a write-off the pay step names calls in, after what it says the write-off does. */
+const writeOffCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
+  r.chargeOffCallsIn === undefined ? "" : `, and ${calledInAtOnce(r.line, r.chargeOffCallsIn, "are ")}`;
 
 /** The periodic review that closes a line in default while the overdue is unpaid, after the end-of-day
  *  check the pay step names first. */
@@ -263,12 +274,12 @@ const laterCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
 /** A check at the end of a day that acts on an overdue still unpaid then. */
 const overdueUnpaid = (
   w: { day: number; date: string; what: Exclude<OverdueAction, "review"> },
-  forCredit?: { lines: readonly LineId[]; open: boolean },
+  r: Extract<Remedy, { kind: "pay_overdue" }>,
 ): string =>
   `unpaid at the end of ${w.date} (day ${w.day}), ${
     w.what === "charge_off"
-      ? "the debt is written off (charged off) and no line is offered again"
-      : tooLongPastDue(forCredit)
+      ? `the debt is written off (charged off) and no line is offered again${writeOffCallsIn(r)}`
+      : tooLongPastDue(r.forCredit)
   }`;
 
 /** What the overdue check's suspension does: the open lines suspended — and a line suspended already
@@ -293,15 +304,15 @@ export function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r.forCredit)}` : ""}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r)}` : ""}`;
       }
       return `${
         r.today === "charge_off"
-          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again`
+          ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, the debt is written off (charged off) and no line is offered again${writeOffCallsIn(r)}`
           : r.today === "suspension"
             ? `pay the overdue ${money(r.amount)} today: unpaid at the end of the day, ${tooLongPastDue(r.forCredit)}`
             : r.by !== undefined
-              ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r.forCredit)}`
+              ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
               : `pay the overdue ${money(r.amount)} now`
       }${laterCallsIn(r)}`;
     case "pay_balance": {

@@ -316,6 +316,87 @@ describe("a calendar whose grace runs into the next statement", () => {
     expect(oldestArrears(l)).toBe(40);
     expectBalanced(l);
   });
+  it("a closed line's statement in that grace keeps the closing bill's due day: unpaid, it is missed there", () => {
+    // closed on day 20: everything due in full on day 29; the closed line's statement on day 31 comes in
+    // that grace and states it again, due on day 40 — the day-29 due date stands
+    const l = oneBill(100_000);
+    repay(l, minimumDue(l), 5);
+    openDay(l, 13);
+    closeStatement(l, 20, 29, policy, true);
+    openDay(l, 31);
+    expect(closeStatement(l, 31, 40, policy, true)).not.toBeNull();
+    expect(dueBy(l, 31).due).toBe(balance(l));
+    expect(openDay(l, 33)).toEqual([{ dueDay: 29, outcome: "missed" }]);
+    expect(oldestArrears(l)).toBe(29);
+    expectBalanced(l);
+  });
+
+  it("a closure in that grace calls the bill in behind the minimum still in it", () => {
+    // the minimum due on day 29 missed: arrears from day 29, though the closure states it all due on day 40
+    const missed = revolvingIntoOverlap();
+    closeStatement(missed, 31, 40, policy, true);
+    expect(openDay(missed, 33)).toEqual([{ dueDay: 29, outcome: "missed" }]);
+    expect(oldestArrears(missed)).toBe(29);
+    // met: the bill revolves, and the rest is due in full on day 40 — missed there when left unpaid
+    const met = revolvingIntoOverlap();
+    repay(met, minimumDue(met), 29);
+    const owed = balance(met);
+    expect(closeStatement(met, 31, 40, policy, true)!.minimum).toBe(owed);
+    expect(openDay(met, 33)).toEqual([{ dueDay: 29, outcome: "revolved" }]);
+    expect(dueBy(met, 40).minimum).toBe(owed);
+    expect(openDay(met, 44)).toEqual([{ dueDay: 40, outcome: "missed" }]);
+    expect(oldestArrears(met)).toBe(40);
+    expectBalanced(met);
+  });
+
+  it("through the engine: a closed line's bill unpaid by its last grace day is missed there, not a month on", () => {
+    // statement on the 1st, due on the 28th, 5 grace days; suspended for a policy change on 17 April,
+    // closed on 17 May: the ¥720 left is called in, due on 28 May (day 148) — the closed line's statement
+    // on 1 June comes in its grace days
+    const t = run(
+      [
+        on.open(0, 4_000),
+        on.purchase(95, 800),
+        on.policy(100, { set: { requireVerified: true } }),
+        on.repay(125, "minimum"),
+      ],
+      {
+        until: 200,
+        profile: { verified: false },
+        policy: testPolicy({
+          dueDayOfMonth: 28,
+          reviewDayOfMonth: 17,
+          graceDays: 5,
+          closeAfterSuspendedDays: 28,
+        }),
+      },
+    );
+    expect(t.steps.find((x) => x.day === 137 && x.decision !== null)?.decision).toBe("closed");
+    expect(stepsOf(t, "statement", 137)[0]?.event).toMatchObject({ closing: true, minimum: 72_000 });
+    expect(stepsOf(t, "statement", 152)).toHaveLength(1);
+    const overdue = stepsOf(t, "overdue");
+    expect(overdue[0]).toMatchObject({ day: 154, event: { line: "huabei", overdueDays: 6 } });
+  });
+
+  it("what was paid beyond the minimum in that grace counts once towards the queued cycle", () => {
+    // a 60 % minimum: ¥1,000 stated on day 0, due day 9, met with ¥600; the day-11 statement queues 60 %
+    // of the ¥400 left (¥240, due day 20); ¥200 more paid in the grace leaves ¥40 of that minimum to pay
+    const high = { minRepaymentRate: 0.6, graceDays: 3 };
+    const l = newRevolving();
+    purchase(l, 100_000, 0, null);
+    closeStatement(l, 0, 9, high);
+    repay(l, 60_000, 5);
+    expect(closeStatement(l, 11, 20, high)!.minimum).toBe(24_000);
+    repay(l, 20_000, 11);
+    expect(minimumDue(l)).toBe(4_000);
+    expect(openDay(l, 13)).toEqual([{ dueDay: 9, outcome: "revolved" }]);
+    // the cycle started asks the same: not its minimum capped at what is owed, less the ¥200 again
+    expect(minimumDue(l)).toBe(4_000);
+    expect(dueBy(l, 20).minimum).toBe(4_000);
+    repay(l, 3_999, 18);
+    expect(openDay(l, 24)).toEqual([{ dueDay: 20, outcome: "missed" }]);
+    expectBalanced(l);
+  });
 });
 
 describe("the repayment order", () => {

@@ -3217,9 +3217,96 @@ describe("customer service on what is still to fall due beside what is due now",
   });
 });
 
+describe("customer service and what a charge-off calls in", () => {
+  // Jiebei's ¥6,000 loan over 12 months (due on the 3rd: days 33, 62, 93, 123, 154…) never repaid: overdue
+  // from day 33, suspended at 30 days past due, charged off at 70 (day 103) — which calls the loan in, all of
+  // its principal due on its next instalment day (123) rather than a month's
+  const policy = testPolicy({ chargeOffDays: 70 });
+  const story = (...more: EventInput[]) => [on.open(0, 30_000, "jiebei"), on.borrow(2, 6_000, 12), ...more];
+  const jiebeiDue = (t: ReturnType<typeof run>, day: number) =>
+    stepsOf(t, "due").find((s) => s.day === day && s.line === "jiebei")!.event.due;
+
+  it("says the write-off calls the loan in: what then falls due at once, and when", () => {
+    const t = run(story(on.support(80)), { policy, until: 130 });
+    expect(stepOn(t, "charge_off", 103).decision).toBe("charged_off");
+    const pay = remedy(stepOn(t, "contact_support", 80).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      line: "jiebei",
+      by: { day: 103, what: "charge_off" },
+      chargeOffCallsIn: { day: 123, date: "2024-05-03", lastDay: 123, amount: jiebeiDue(t, 123) },
+    });
+    expect(pay.chargeOffCallsIn!.amount).toBeGreaterThan(400_000);
+    // in JSON, in yuan
+    expect(traceToNdjson("write-off", [stepOn(t, "contact_support", 80)])).toContain(
+      `"chargeOffCallsIn":{"day":123,"date":"2024-05-03","amount":${pay.chargeOffCallsIn!.amount / 100},"lastDay":123,"lastDate":"2024-05-03"}`,
+    );
+    expect(describeRemedy(pay)).toBe(
+      `Jiebei: pay the overdue ${money(pay.amount)} now: unpaid at the end of 2024-04-13 (day 103), the debt is written off (charged off) and no line is offered again, and its loans are called in: ${money(pay.chargeOffCallsIn!.amount)} falls due at once on 2024-05-03 (day 123), not instalment by instalment`,
+    );
+    // paid that day, each instalment met: no write-off, the loan's next instalment is one month's
+    const paid = run(
+      story(on.support(80), on.repay(80, pay.amount / 100, "jiebei"), on.repay(93, "minimum", "jiebei")),
+      { policy, until: 130 },
+    );
+    expect(paid.steps.some((x) => x.decision === "charged_off")).toBe(false);
+    expect(jiebeiDue(paid, 123)).toBeLessThan(100_000);
+  });
+
+  it("says it on the day of the write-off too", () => {
+    const t = run(story(on.support(103)), { policy, until: 130 });
+    const pay = remedy(stepOn(t, "contact_support", 103).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      today: "charge_off",
+      chargeOffCallsIn: { day: 123, amount: jiebeiDue(t, 123) },
+    });
+    expect(describeRemedy(pay)).toMatch(
+      /^Jiebei: pay the overdue ¥[\d,.]+ today: unpaid at the end of the day, the debt is written off \(charged off\) and no line is offered again, and its loans are called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment$/,
+    );
+  });
+
+  it("says Huabei's instalment plans are called in", () => {
+    // ¥1,200 over 12 instalments bought on day 1, nothing repaid: the day-31 statement's bill due on day 40
+    // overdue from day 44, charged off at 70 days past due (day 110): the plan's ¥900 left, not yet billed
+    // (three instalments were, on days 31, 60 and 91), then falls due on the next due day (day 130)
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_200, null, 12), on.support(95)], {
+      policy,
+      until: 135,
+    });
+    expect(stepOn(t, "charge_off", 110).decision).toBe("charged_off");
+    const pay = remedy(stepOn(t, "contact_support", 95).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({ line: "huabei", by: { day: 110, what: "charge_off" } });
+    const called = pay.chargeOffCallsIn!;
+    expect(called).toMatchObject({ day: 130, lastDay: 130 });
+    const notice = stepsOf(t, "due").find((s) => s.day === 130 && s.line === "huabei")!;
+    expect(notice.event.due - (notice.overdue ?? 0)).toBe(called.amount);
+    expect(called.amount).toBeGreaterThanOrEqual(90_000);
+    expect(describeRemedy(pay)).toContain(
+      `the debt is written off (charged off) and no line is offered again, and its instalment plans are called in: ${money(called.amount)} falls due at once on 2024-05-10 (day 130), not instalment by instalment`,
+    );
+  });
+
+  it("says nothing is called in when nothing runs on: no instalment left, or a closure in default called it in first", () => {
+    // a purchase outright: the write-off calls in nothing that would not be due anyway
+    const outright = run([on.open(0, 5_000), on.purchase(1, 1_200), on.support(95)], { policy, until: 120 });
+    const own = remedy(stepOn(outright, "contact_support", 95).remedies, "pay_overdue")!;
+    expect(own.by).toMatchObject({ day: 110, what: "charge_off" });
+    expect(own).not.toHaveProperty("chargeOffCallsIn");
+    // closed by the review of day 75 (suspended on day 63, closeAfterSuspendedDays 10), in default: the loan
+    // is called in then, and the write-off after it calls in nothing more
+    const closed = run(story(on.support(80)), {
+      policy: testPolicy({ chargeOffDays: 70, closeAfterSuspendedDays: 10 }),
+      until: 110,
+    });
+    expect(closed.steps.find((x) => x.line === "jiebei" && x.decision === "closed")?.day).toBeLessThan(80);
+    const after = remedy(stepOn(closed, "contact_support", 80).remedies, "pay_overdue")!;
+    expect(after.by).toMatchObject({ day: 103, what: "charge_off" });
+    expect(after).not.toHaveProperty("chargeOffCallsIn");
+  });
+});
+
 describe("what customer service says a closure calls in, held to the trace", () => {
   it("falls due as said: left unpaid, on the day and to the fen; paid as asked, not at once", () => {
-    const seen = { callsIn: 0, calledIn: 0, toTerm: 0, beside: 0 };
+    const seen = { callsIn: 0, calledIn: 0, toTerm: 0, beside: 0, chargeOff: 0 };
     fc.assert(
       fc.property(
         fc.record({
@@ -3275,9 +3362,29 @@ describe("what customer service says a closure calls in, held to the trace", () 
             (r): r is Extract<Remedy, { kind: "pay_overdue" }> =>
               r.kind === "pay_overdue" && r.callsIn !== undefined,
           )?.callsIn;
+          // what a write-off the pay step names calls in (pay_overdue's chargeOffCallsIn), on the day it comes
+          const writeOffs = answer.remedies.flatMap((r) =>
+            r.kind === "pay_overdue" && r.chargeOffCallsIn !== undefined
+              ? [
+                  {
+                    line: r.line,
+                    at:
+                      r.today === "charge_off"
+                        ? g.contact
+                        : r.by?.what === "charge_off"
+                          ? r.by.day
+                          : r.afterwards?.what === "charge_off"
+                            ? r.afterwards.day
+                            : -1,
+                    ...r.chargeOffCallsIn,
+                  },
+                ]
+              : [],
+          );
           const lastDay = Math.max(
             g.contact,
             ...(calls?.lines.map((l) => l.day) ?? []),
+            ...writeOffs.map((w) => w.day),
             ...answer.remedies.flatMap((r) =>
               r.kind === "pay_balance" ? [r.calledIn?.day ?? r.toTerm?.day ?? 0] : [],
             ),
@@ -3340,6 +3447,50 @@ describe("what customer service says a closure calls in, held to the trace", () 
               answer.remedies.some((x) => x.kind === "pay_overdue" && x.line === r.line)
             )
               seen.beside++;
+          // paid as asked (the overdue, what is due in its grace days), each bill and instalment then met
+          const paidAsAsked = () => {
+            const asked = answer.remedies.flatMap((r) =>
+              r.kind === "pay_overdue" || r.kind === "pay_due"
+                ? [
+                    {
+                      day: g.contact,
+                      type: "repay" as const,
+                      line: r.line,
+                      amount: { kind: "amount" as const, fen: r.amount },
+                    },
+                  ]
+                : [],
+            );
+            const dues: EventInput[] = [];
+            let paid = run([...upTo, ...asked], { policy, until: lastDay });
+            for (;;) {
+              const more = stepsOf(paid, "due").filter(
+                (s) =>
+                  s.day > g.contact &&
+                  !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line),
+              );
+              if (more.length === 0) return paid;
+              dues.push(...more.map((s) => on.repay(s.day, "minimum", s.line ?? "huabei")));
+              paid = run([...upTo, ...asked, ...dues], { policy, until: lastDay });
+            }
+          };
+          // left unpaid: the line is written off on the day named, and what it says falls due does, to the
+          // fen (on Huabei beside its arrears, as the due step shows them); paid as asked, that day asks less
+          for (const w of writeOffs) {
+            seen.chargeOff++;
+            const off = unpaid.steps.find((s) => s.line === w.line && s.decision === "charged_off");
+            expect(off?.day, `${w.line} written off on the day named; ${said}`).toBe(w.at);
+            const notice = unpaid.steps.find(
+              (x) => x.event.type === "due" && x.day === w.day && x.line === w.line,
+            );
+            const arrears = w.line === "huabei" ? (notice?.overdue ?? 0) : 0;
+            expect(dueOn(unpaid, w.line, w.day) - arrears, `what falls due; ${said}`).toBe(w.amount);
+          }
+          if (writeOffs.length > 0) {
+            const paid = paidAsAsked();
+            for (const w of writeOffs)
+              expect(dueOn(paid, w.line, w.day), `paid, not called in; ${said}`).toBeLessThan(w.amount);
+          }
           if (calls === undefined) return;
           seen.callsIn++;
           for (const l of calls.lines) {
@@ -3352,32 +3503,8 @@ describe("what customer service says a closure calls in, held to the trace", () 
                 l.amount,
               );
           }
-          // paid as asked (the overdue, what is due in its grace days), each bill and instalment then met: no
-          // day asks it all at once
-          const asked = answer.remedies.flatMap((r) =>
-            r.kind === "pay_overdue" || r.kind === "pay_due"
-              ? [
-                  {
-                    day: g.contact,
-                    type: "repay" as const,
-                    line: r.line,
-                    amount: { kind: "amount" as const, fen: r.amount },
-                  },
-                ]
-              : [],
-          );
-          const dues: EventInput[] = [];
-          let paid = run([...upTo, ...asked], { policy, until: lastDay });
-          for (;;) {
-            const more = stepsOf(paid, "due").filter(
-              (s) =>
-                s.day > g.contact &&
-                !dues.some((d) => d.day === s.day && d.type === "repay" && d.line === s.line),
-            );
-            if (more.length === 0) break;
-            dues.push(...more.map((s) => on.repay(s.day, "minimum", s.line ?? "huabei")));
-            paid = run([...upTo, ...asked, ...dues], { policy, until: lastDay });
-          }
+          // paid as asked, each bill and instalment then met: no day asks it all at once
+          const paid = paidAsAsked();
           for (const l of calls.lines)
             expect(dueOn(paid, l.line, l.day), `paid, not called in; ${said}`).toBeLessThan(l.amount);
         },
@@ -3434,6 +3561,22 @@ describe("what customer service says a closure calls in, held to the trace", () 
               contact: 140,
             },
           ],
+          // neither line ever repaid, written off at 60 days past due before any review closes them: the
+          // write-off calls in the loan and the plan; asked on day 80
+          [
+            {
+              spend: 1_000,
+              plan: { yuan: 1_200, term: 12 },
+              loan: { yuan: 6_000, term: 12 },
+              jiebeiPaid: false,
+              huabeiPaidUntil: null,
+              debtElsewhere: null,
+              closeAfterSuspendedDays: 120,
+              chargeOffDays: 60,
+              reviewDayOfMonth: 15,
+              contact: 80,
+            },
+          ],
         ],
       },
     );
@@ -3441,5 +3584,6 @@ describe("what customer service says a closure calls in, held to the trace", () 
     expect(seen.calledIn, "calledIn").toBeGreaterThan(0);
     expect(seen.toTerm, "toTerm").toBeGreaterThan(0);
     expect(seen.beside, "beside an overdue").toBeGreaterThan(0);
+    expect(seen.chargeOff, "chargeOff").toBeGreaterThan(0);
   });
 });
