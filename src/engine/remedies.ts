@@ -204,6 +204,17 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       "nothing is owed on the closed line: whether an application to open it again would be approved today",
     fields: { blockers: "the facts that would decline it (none: it would be approved)" },
   },
+  open_line: {
+    meaning:
+      "no line yet: whether an application to open Huabei would be approved on the first day it can be made",
+    fields: {
+      day: "the first day it can be made: today, or once the applications of the last 30 days allow",
+      date: "its date",
+      now: "that day is today",
+      blockers: "the facts that would decline it then (none: it would be approved)",
+      debt: "when the debt ratio is one: `repay`, the debt elsewhere to repay (yuan; null without an income), or `income`, the monthly income that brings it within the cap (null: none)",
+    },
+  },
   limit_cut: {
     meaning: "the limit a review cut, which comes back only through an application for an increase",
     fields: {

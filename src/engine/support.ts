@@ -8,6 +8,7 @@ import type { Calendar } from "./calendar.js";
 import {
   type Customer,
   countUpTo,
+  countWithin,
   customerOverdue,
   daysPastDue,
   forkCustomer,
@@ -128,7 +129,7 @@ function nextDeadline(
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
-  if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], facts: [], remedies: [] };
+  if (lines.length === 0) return noAccount(c, day, s, calendar);
   const drivers = scoreReasons(s, MAX_REASONS);
   const reasons: ReasonCode[] = [];
   const facts: RuleFact[] = [];
@@ -1395,6 +1396,68 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
+ *  record) would pass, judged as the engine would decide it on the first day it can be made — today, or
+ *  once the applications within the last 30 days, its own inquiry counted, are few enough — with the score
+ *  of that day: what would decline it then, and the steps that put each right (a verification, the score
+ *  to reach, the income for the smallest line, the debt elsewhere to repay or the income that carries it).
+ *  Told only "apply to open an account first", a customer over the debt cap was declined the next day, for
+ *  that and a score below minOpenScore, and paid for the inquiry. */
+function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
+  const line = c.huabei;
+  let from = day;
+  while (countWithin(c.inquiries, from, 30) + 1 > c.policy.maxApplications30d) from++;
+  const s = from === day ? today : scoreOn(c, from);
+  const blockers = openingBlockers(c, line, from, s);
+  const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
+  const remedies: Remedy[] = [];
+  if (has("SECURITY_PROFILE_CHANGES") || has("IDENTITY_REQUIRED"))
+    remedies.push({ line: line.id, kind: "verify_identity" });
+  const score = has("SCORE_BELOW_OPEN_MINIMUM");
+  if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));
+  const income = reportIncome(c, line, s);
+  if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);
+  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid
+  const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
+  const within = dti === undefined ? undefined : debtWithin(c, dti);
+  const debt =
+    dti === undefined || within === undefined
+      ? undefined
+      : {
+          repay: within === null ? null : debtCounted(c) - within,
+          income: incomeAllowing(debtCounted(c), dti),
+        };
+  remedies.push({
+    line: line.id,
+    kind: "open_line",
+    day: from,
+    date: calendar.date(from),
+    now: from === day,
+    blockers,
+    ...(debt && { debt }),
+  });
+  const reasons: ReasonCode[] = [
+    "NO_ACCOUNT",
+    ...(from > day ? (["TOO_MANY_APPLICATIONS"] as const) : []),
+    ...blockers.map((f) => f.code),
+  ];
+  const applications = countWithin(c.inquiries, day, 30) + 1;
+  const facts: RuleFact[] = [
+    ...(from > day
+      ? [
+          {
+            code: "TOO_MANY_APPLICATIONS" as const,
+            parameter: "maxApplications30d" as const,
+            threshold: c.policy.maxApplications30d,
+            value: applications,
+          },
+        ]
+      : []),
+    ...blockers.filter((f) => f.value !== undefined),
+  ];
+  return { reasons: principalReasons(reasons, today), facts, remedies };
 }
 
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls

@@ -341,6 +341,18 @@ export type Remedy = {
   | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
   /** `blockers`: what would decline an application to open it today (none: it would be approved) */
   | { kind: "reapply"; blockers: RuleFact[] }
+  /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
+   *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would
+   *  be approved); `debt`, when the debt ratio is one, the debt elsewhere to repay (fen; null without an
+   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap */
+  | {
+      kind: "open_line";
+      day: number;
+      date: string;
+      now: boolean;
+      blockers: RuleFact[];
+      debt?: { repay: Fen | null; income: number | null };
+    }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
    *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would

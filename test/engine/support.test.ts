@@ -190,9 +190,77 @@ describe("contact_support", () => {
     );
   });
 
-  it("without an account: NO_ACCOUNT, nothing to do", () => {
+  it("without an account: NO_ACCOUNT, and an application to open Huabei would be approved today", () => {
     const s = stepOn(run([on.support(0)]), "contact_support", 0);
-    expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], remedies: [], status: "none" });
+    expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], status: "none" });
+    expect(s.remedies).toEqual([
+      { line: "huabei", kind: "open_line", day: 0, date: "2024-01-01", now: true, blockers: [] },
+    ]);
+    expect(describeRemedy(s.remedies[0]!)).toContain("would be approved today");
+  });
+
+  it("without an account: what would decline the opening, and what puts it right, as the application finds", () => {
+    // ¥90,000 owed elsewhere on ¥3,000 a month (2.50 vs 2.00): told only 'apply to open an account first',
+    // the application the next day was declined for the ratio and a score below minOpenScore
+    const profile = { monthlyIncome: 3_000, externalDebt: 9_000_000, creditHistoryMonths: 40 }; // debt in fen
+    const policy = DEFAULT_POLICY;
+    const t = run([on.support(5), on.open(6, 3_000)], { policy, profile });
+    const s = stepOn(t, "contact_support", 5);
+    const open = s.remedies.find((r) => r.kind === "open_line");
+    if (open?.kind !== "open_line") throw new Error("no open_line step");
+    expect(open.now).toBe(true);
+    expect(open.blockers.map((f) => f.code)).toEqual(stepOn(t, "apply", 6).facts.map((f) => f.code));
+    expect(open.blockers.map((f) => f.code)).toEqual(["SCORE_BELOW_OPEN_MINIMUM", "DEBT_TO_INCOME_TOO_HIGH"]);
+    expect(s.reasons.slice(0, 3)).toEqual([
+      "NO_ACCOUNT",
+      "SCORE_BELOW_OPEN_MINIMUM",
+      "DEBT_TO_INCOME_TOO_HIGH",
+    ]);
+    expect(open.debt).toEqual({ repay: 1_800_000, income: 3_750 });
+    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ current: 610, needed: 640 });
+    expect(describeRemedy(open)).toContain(
+      "would be declined today: credit score is below the minimum to open an account (610 vs minOpenScore 640)",
+    );
+    expect(describeRemedy(open)).toContain("repay at least ¥18,000.00 of the debt elsewhere");
+    // either way out, taken, the ratio no longer declines the opening (the score is a step of its own)
+    for (const fix of [on.externalRepayment(5, 18_000), on.income(5, 3_750)]) {
+      const after = stepOn(run([fix, on.open(6, 3_000)], { policy, profile }), "apply", 6);
+      expect(after.reasons).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
+    }
+    const short = stepOn(
+      run([on.externalRepayment(5, 17_999.99), on.open(6, 3_000)], { policy, profile }),
+      "apply",
+      6,
+    );
+    expect(short.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+  });
+
+  it("without an account: too many recent applications name the first day the opening can be made, judged then", () => {
+    // three applications elsewhere on days 1–3 and the opening's own: 4 vs maxApplications30d 3 until day 31
+    const elsewhere = [on.externalInquiry(1), on.externalInquiry(2), on.externalInquiry(3)];
+    const t = run([...elsewhere, on.support(5)], { policy: DEFAULT_POLICY });
+    const s = stepOn(t, "contact_support", 5);
+    expect(s.reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(s.remedies).toEqual([
+      { line: "huabei", kind: "open_line", day: 31, date: "2024-02-01", now: false, blockers: [] },
+    ]);
+    expect(describeRemedy(s.remedies[0]!)).toContain("would be approved from 2024-02-01 (day 31)");
+    for (const [day, declined] of [
+      [30, true],
+      [31, false],
+    ] as const) {
+      const v = stepOn(run([...elsewhere, on.open(day, 3_000)], { policy: DEFAULT_POLICY }), "apply", day);
+      expect(v.decision === "declined", `applied on day ${day}`).toBe(declined);
+    }
+  });
+
+  it("without an account: a hold its changes would lay asks for the verification first", () => {
+    const t = run([on.change(1), on.change(2, "device"), on.change(3, "address"), on.support(5)], {
+      policy: DEFAULT_POLICY,
+    });
+    const s = stepOn(t, "contact_support", 5);
+    expect(s.remedies.map((r) => r.kind)).toEqual(["verify_identity", "open_line"]);
+    expect(s.reasons).toContain("SECURITY_PROFILE_CHANGES");
   });
 
   it("on an active account: the score's drivers, no remedies, state unchanged", () => {
