@@ -382,7 +382,8 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
-  if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
+  if (reasons.length === 0)
+    return increaseDay(c, day, s, calendar, { reasons: drivers, facts: [], remedies });
   const principal = principalReasons(reasons, ranked);
   // one fact once: both suspended lines blocked by the same overdue on one of them say it once
   const said = new Set<string>();
@@ -392,7 +393,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     said.add(key);
     return true;
   });
-  return { reasons: principal, facts: kept, remedies };
+  return increaseDay(c, day, s, calendar, { reasons: principal, facts: kept, remedies });
 }
 
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
@@ -1398,6 +1399,61 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   );
 }
 
+/** The first day from `day` on which the applications of the last 30 days, an application's own inquiry
+ *  counted, are within maxApplications30d (no more are made meanwhile). */
+function applicationsAllow(c: Customer, day: number): number {
+  let from = day;
+  while (countWithin(c.inquiries, from, 30) + 1 > c.policy.maxApplications30d) from++;
+  return from;
+}
+
+/** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
+ *  the line's last opening or increase, the clean record since a missed due date. */
+const INCREASE_WAITS: readonly ReasonCode[] = [
+  "TOO_MANY_APPLICATIONS",
+  "INCREASE_TOO_SOON",
+  "RECENT_MISSED_PAYMENT",
+];
+
+/** An answer that tells the customer to stop applying (its reasons the recent applications, nothing else
+ *  asked): for each
+ *  active line an application for an increase would be declined today for what only time clears, the
+ *  first day on which none of those rules declines it, each by its own window — if nothing else moves —
+ *  and what would decline it then besides (`blocked`, judged as the engine would on that day, with that
+ *  day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
+ *  know the cooldown allowed one from day 181. (A limit cut's way back names its own day, a step.) */
+function increaseDay(
+  c: Customer,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+): SupportAnswer {
+  // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
+  // advice is then what it says)
+  if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
+  if (answer.remedies.some((r) => r.kind !== "on_record")) return answer;
+  const remedies: Remedy[] = [...answer.remedies];
+  for (const line of [c.huabei, c.jiebei]) {
+    if (line.status !== "active") continue;
+    const from = applicationsAllow(c, increaseFrom(c, line, day));
+    if (from === day) continue;
+    const now = decideApplication(c, line, day, "increase", 100, s, 1);
+    const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
+    const then = decideApplication(c, line, from, "increase", 100, scoreOn(c, from), 1);
+    const blocked = then.decision === "declined" ? then.facts[0] : undefined;
+    remedies.push({
+      line: line.id,
+      kind: "increase_from",
+      day: from,
+      date: calendar.date(from),
+      waits,
+      ...(blocked && { blocked }),
+    });
+  }
+  return { ...answer, remedies };
+}
+
 /** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
  *  record) would pass, judged as the engine would decide it on the first day it can be made — today, or
  *  once the applications within the last 30 days, its own inquiry counted, are few enough — with the score
@@ -1407,8 +1463,7 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
  *  that and a score below minOpenScore, and paid for the inquiry. */
 function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
   const line = c.huabei;
-  let from = day;
-  while (countWithin(c.inquiries, from, 30) + 1 > c.policy.maxApplications30d) from++;
+  const from = applicationsAllow(c, day);
   const s = from === day ? today : scoreOn(c, from);
   const blockers = openingBlockers(c, line, from, s);
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);

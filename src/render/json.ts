@@ -110,6 +110,8 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       };
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
+    case "increase_from":
+      return r.blocked === undefined ? r : { ...r, blocked: factInYuan(r.blocked) };
     case "open_line":
       return {
         ...r,

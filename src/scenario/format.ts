@@ -419,6 +419,16 @@ export function remedyText(r: Remedy): string {
       });
       return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
     }
+    case "increase_from": {
+      const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
+      const waits = r.waits.map(inSentence).join("; ");
+      const blocked = r.blocked;
+      const numbers = blocked ? describeFact(blocked) : "";
+      const besides = blocked
+        ? `, but it would still be declined then: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
+        : "";
+      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
+    }
     case "open_line": {
       const when = r.now
         ? "today"
@@ -609,7 +619,7 @@ export function adviceOf(code: ReasonCode, at?: Snapshot): string {
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
  *  what was decided (then the advice of the reasons it gives is what helps). */
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
-  remedies.every((r) => r.kind === "on_record");
+  remedies.every((r) => r.kind === "on_record" || r.kind === "increase_from");
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
  *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what

@@ -190,6 +190,35 @@ describe("contact_support", () => {
     );
   });
 
+  it("after seven weekly increase asks, 'stop applying' names the first day an increase is no longer declined for them", () => {
+    // approved on day 91, then asked every week to day 133: the cooldown runs to day 181 (90 days), the
+    // 30-day applications to day 149 — the later of the two rules' own windows is the day
+    const weekly = [91, 98, 105, 112, 119, 126, 133].map((d, i) => on.increase(d, i === 0 ? 8_000 : 15_000));
+    const events = [on.open(0, 5_000), on.purchase(5, 500), on.repay(38, "full"), ...weekly];
+    const profile = { monthlyIncome: 20_000, creditHistoryMonths: 60 };
+    const t = run([...events, on.support(134)], { policy: DEFAULT_POLICY, profile, until: 200 });
+    const s = stepOn(t, "contact_support", 134);
+    expect(s.reasons.slice(0, 2)).toEqual(["INQUIRIES_30D", "INQUIRIES_180D"]);
+    expect(s.remedies).toEqual([
+      {
+        line: "huabei",
+        kind: "increase_from",
+        day: 181,
+        date: "2024-06-30",
+        waits: ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON"],
+      },
+    ]);
+    expect(describeRemedy(s.remedies[0]!)).toContain("would be declined before 2024-06-30 (day 181)");
+    const applied = (day: number) =>
+      stepOn(
+        run([...events, on.increase(day, 15_000)], { policy: DEFAULT_POLICY, profile, until: 200 }),
+        "apply",
+        day,
+      );
+    expect(applied(180).reasons).toContain("INCREASE_TOO_SOON");
+    expect(applied(181)).toMatchObject({ decision: "approved" });
+  });
+
   it("without an account: NO_ACCOUNT, and an application to open Huabei would be approved today", () => {
     const s = stepOn(run([on.support(0)]), "contact_support", 0);
     expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], status: "none" });
