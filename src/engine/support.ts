@@ -1470,7 +1470,7 @@ function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar):
   const remedies: Remedy[] = [];
   if (has("SECURITY_PROFILE_CHANGES") || has("IDENTITY_REQUIRED"))
     remedies.push({ line: line.id, kind: "verify_identity" });
-  const score = has("SCORE_BELOW_OPEN_MINIMUM");
+  const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
   if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));
   const income = reportIncome(c, line, s);
   if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);

@@ -283,6 +283,15 @@ describe("contact_support", () => {
     }
   });
 
+  it("without an account: a score below every limit band asks for the score of the lowest band", () => {
+    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 900, maxLimit: 5_000 }] };
+    const t = run([on.support(5), on.open(6, 3_000)], { policy });
+    const s = stepOn(t, "contact_support", 5);
+    expect(stepOn(t, "apply", 6).reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    expect(s.reasons.slice(0, 2)).toEqual(["NO_ACCOUNT", "SCORE_BELOW_LIMIT_BANDS"]);
+    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 900 });
+  });
+
   it("without an account: a hold its changes would lay asks for the verification first", () => {
     const t = run([on.change(1), on.change(2, "device"), on.change(3, "address"), on.support(5)], {
       policy: DEFAULT_POLICY,
