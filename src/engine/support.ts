@@ -1400,11 +1400,16 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
 }
 
 /** The first day from `day` on which the applications of the last 30 days, an application's own inquiry
- *  counted, are within maxApplications30d (no more are made meanwhile). */
+ *  counted, are within maxApplications30d (no more are made meanwhile): the day the oldest that must go
+ *  has left the window; `day` itself when none must. (A policy that allows none counts the application's
+ *  own: no day does, and the rule declines it on `day`, as the decision will say.) */
 function applicationsAllow(c: Customer, day: number): number {
-  let from = day;
-  while (countWithin(c.inquiries, from, 30) + 1 > c.policy.maxApplications30d) from++;
-  return from;
+  const oldest = countUpTo(c.inquiries, day - 30);
+  const recent = countUpTo(c.inquiries, day) - oldest;
+  const over = recent + 1 - c.policy.maxApplications30d;
+  if (over <= 0 || over > recent) return day;
+  // the recent ones are oldest first: once the `over`-th has left the window, enough have
+  return c.inquiries[oldest + over - 1]! + 30;
 }
 
 /** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
@@ -1433,6 +1438,8 @@ function increaseDay(
   // advice is then what it says)
   if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
   if (answer.remedies.some((r) => r.kind !== "on_record")) return answer;
+  // a policy that allows no application at all: no day to name
+  if (c.policy.maxApplications30d < 1) return answer;
   const remedies: Remedy[] = [...answer.remedies];
   for (const line of [c.huabei, c.jiebei]) {
     if (line.status !== "active") continue;

@@ -292,6 +292,21 @@ describe("contact_support", () => {
     expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 900 });
   });
 
+  it("under a policy that allows no application at all, the answer says the opening is declined today (it hung)", () => {
+    // maxApplications30d 0: the application's own inquiry is one too many on every day — no day to wait for
+    const policy = { ...DEFAULT_POLICY, maxApplications30d: 0 };
+    const t = run(
+      [on.support(5), on.open(0, 1_000), on.purchase(1, 10), on.increase(2, 500), on.support(3)],
+      {
+        policy,
+      },
+    );
+    expect(stepOn(t, "contact_support", 3).remedies.filter((r) => r.kind === "increase_from")).toEqual([]);
+    const none = stepOn(run([on.support(5)], { policy }), "contact_support", 5);
+    expect(none.remedies.at(-1)).toMatchObject({ kind: "open_line", day: 5, now: true });
+    expect(none.reasons).toContain("TOO_MANY_APPLICATIONS");
+  });
+
   it("without an account: a hold its changes would lay asks for the verification first", () => {
     const t = run([on.change(1), on.change(2, "device"), on.change(3, "address"), on.support(5)], {
       policy: DEFAULT_POLICY,
