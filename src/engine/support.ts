@@ -1421,11 +1421,10 @@ const INCREASE_WAITS: readonly ReasonCode[] = [
 ];
 
 /** An answer that tells the customer to stop applying (its reasons the recent applications, nothing else
- *  asked): for each
- *  active line an application for an increase would be declined today for what only time clears, the
- *  first day on which none of those rules declines it, each by its own window — if nothing else moves —
- *  and what would decline it then besides (`blocked`, judged as the engine would on that day, with that
- *  day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
+ *  asked): for each active line an application for an increase would be declined today for what only time
+ *  clears, the first day on which none of those rules declines it, each by its own window — if nothing
+ *  else moves — and what would decline it then besides (`blocked`, judged as the engine would on that day,
+ *  with that day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
  *  know the cooldown allowed one from day 181. (A limit cut's way back names its own day, a step.) */
 function increaseDay(
   c: Customer,
