@@ -131,6 +131,20 @@ export function repayLine(c: Customer, line: Line, amount: Fen, day: number): Fe
   return applied;
 }
 
+/** The lender keeps Huabei from purchases from `day` (or from an earlier suspension it continues): the
+ *  days until it is open again do not count against its activity (score-inputs). */
+function shut(line: Line, day: number): void {
+  if (line.id === "huabei") line.shutSince ??= day;
+}
+
+/** Huabei no longer kept from purchases by the lender from `day` (restored, reopened, or closed by the
+ *  customer): the days it was are kept, for the activity window to skip. */
+function reopen(line: Line, day: number): void {
+  if (line.id !== "huabei" || line.shutSince === null) return;
+  line.pauses.push(line.shutSince, day);
+  line.shutSince = null;
+}
+
 /** A line opened, reopened or restored: active, nothing on record (no cause, no suspension's clock, none
  *  held beneath a security hold), and under the current policy — a later change is compared with this
  *  one, not with one the line lived under before. */
@@ -178,6 +192,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
     case "approved":
     case "approved_lower":
       if (line.status !== "active") {
+        reopen(line, day);
         activate(line);
         line.openedDay ??= day;
         line.lastOpenedDay = day;
@@ -217,6 +232,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       }
       // a second suspension (a security hold on a line suspended for credit) keeps the first one's clock
       if (line.status !== "suspended") line.statusDay = day;
+      shut(line, day);
       // …and verifying identity lifts the hold, not the suspension under it: that is kept aside, and
       // comes back as it was recorded when the hold is lifted before it can end
       if (v.cause === "security" && line.status === "suspended" && line.cause !== "security") {
@@ -253,14 +269,16 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       return;
     case "restored":
       noteCut(line, v, v.limit, day);
-      // the days suspended do not count against Huabei's activity (score-inputs)
-      if (line.id === "huabei" && line.statusDay !== null) line.pauses.push(line.statusDay, day);
+      reopen(line, day);
       activate(line);
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without
       // an increase's standards (closing and reopening is no way round them)
       line.lastLimit = line.limit;
+      // the customer's own closure ends the days the lender took away: from it, the days are theirs
+      if (v.cause === "customer") reopen(line, day);
+      else shut(line, day);
       end(line, "closed", v.cause, v, day);
       // a lender's closure calls in what is owed — but one that answers no default (for its own policy, or
       // for credit or security with nothing past due and no debt written off on either line) lets instalments run to term
@@ -269,6 +287,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       if (v.cause !== "customer") accelerate(s, line, out);
       return;
     case "charged_off":
+      shut(line, day);
       end(line, "charged_off", "credit", v, day);
       if (line.id === "huabei") revolving.writeOff(line.ledger);
       else loans.writeOff(line.book);

@@ -93,9 +93,13 @@ export interface HuabeiLine extends LineBase {
   ledger: Revolving;
   /** days of purchases the customer made or tried (ascending): the activity characteristic */
   purchaseDays: number[];
-  /** the suspensions the line was restored from, as pairs of days (suspended on the first, restored on the
-   *  second; oldest first): the activity window skips the days between, which the lender took away */
+  /** the days the lender kept the line from purchases, ended: pairs of days (suspended or closed by the
+   *  lender on the first, open again — restored, reopened — on the second; oldest first): the activity
+   *  window skips the days between, which the lender took away */
   pauses: number[];
+  /** the day since which the lender has kept the line from purchases — suspended, then perhaps closed or
+   *  written off — while it is not open again; null while it is open, or closed by the customer */
+  shutSince: number | null;
 }
 
 interface JiebeiLine extends LineBase {
@@ -158,6 +162,7 @@ const newHuabei = (): HuabeiLine => ({
   ledger: revolving.newRevolving(),
   purchaseDays: [],
   pauses: [],
+  shutSince: null,
 });
 
 const newJiebei = (): JiebeiLine => ({

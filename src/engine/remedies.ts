@@ -213,6 +213,29 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       "nothing is owed on the closed line: whether an application to open it again would be approved today",
     fields: { blockers: "the facts that would decline it (none: it would be approved)" },
   },
+  increase_from: {
+    meaning:
+      "told to stop applying: the first day an application for a limit increase is declined by none of the rules only time clears, if nothing else moves",
+    fields: {
+      day: "that day",
+      date: "its date",
+      waits:
+        "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT)",
+      blocked:
+        "what would decline it on that day besides (a score below the increase minimum, a cap the limit is at, …)",
+    },
+  },
+  open_line: {
+    meaning:
+      "no line yet: whether an application to open Huabei would be approved on the first day it can be made",
+    fields: {
+      day: "the first day it can be made: today, or once the applications of the last 30 days allow",
+      date: "its date",
+      now: "that day is today",
+      blockers: "the facts that would decline it then (none: it would be approved)",
+      debt: "when the debt ratio is one: `repay`, the debt elsewhere to repay (yuan; null without an income), or `income`, the monthly income that brings it within the cap (null: none)",
+    },
+  },
   limit_cut: {
     meaning: "the limit a review cut, which comes back only through an application for an increase",
     fields: {

@@ -99,16 +99,18 @@ export function incomeAllowing(debt: Fen, max: number): number | null {
 
 /** Purchases the customer made or tried to make on Huabei in the last 90 days the line could be used
  *  (attempts made while nothing was past due, on an active line: one declined over the limit still shows
- *  the habit). The days a suspension took away do not count: while it lasts the count is the one it had
- *  when it began, and once the line is restored the window reaches back past it — so a suspension costs no
- *  activity, and trying to spend on the suspended line, declined, adds none (five declined ¥10 attempts
- *  once raised a suspended customer's score enough to restore the line). */
+ *  the habit). The days the lender took the line away — suspended, then perhaps closed or written off —
+ *  do not count: until it is open again the count is the one it had when they began, and once it is
+ *  (restored, reopened) the window reaches back past them — so neither a suspension nor the lender's
+ *  closure costs activity (a line owing nothing closed for policy lost 10 points at the closure), and
+ *  trying to spend on the suspended line, declined, adds none (five declined ¥10 attempts once raised a
+ *  suspended customer's score enough to restore the line). */
 function activity(h: HuabeiLine, day: number): number | null {
   if (h.status === "none" && h.purchaseDays.length === 0) return null;
   const days = h.purchaseDays;
-  // the usable days, latest first: from `top` down, each stretch ending at a restoration, the days of its
-  // suspension skipped (suspended on `pauses[i]`, restored on `pauses[i + 1]`)
-  let top = h.status === "suspended" && h.statusDay !== null ? h.statusDay : day;
+  // the usable days, latest first: from `top` down, each stretch ending where the line was open again, the
+  // days before it the lender took away skipped (from `pauses[i]`, open again on `pauses[i + 1]`)
+  let top = h.shutSince ?? day;
   let left = 90;
   let count = 0;
   for (let i = h.pauses.length - 2; i >= 0 && left > 0; i -= 2) {

@@ -8,6 +8,7 @@ import type { Calendar } from "./calendar.js";
 import {
   type Customer,
   countUpTo,
+  countWithin,
   customerOverdue,
   daysPastDue,
   forkCustomer,
@@ -139,7 +140,7 @@ function nextDeadline(
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
-  if (lines.length === 0) return { reasons: ["NO_ACCOUNT"], facts: [], remedies: [] };
+  if (lines.length === 0) return noAccount(c, day, s, calendar);
   const drivers = scoreReasons(s, MAX_REASONS);
   const reasons: ReasonCode[] = [];
   const facts: RuleFact[] = [];
@@ -416,7 +417,8 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
   // line's blockers, with the score's drivers only where a blocker is the score (as a decision cites them)
-  if (reasons.length === 0) return { reasons: drivers, facts: [], remedies };
+  if (reasons.length === 0)
+    return increaseDay(c, day, s, calendar, { reasons: drivers, facts: [], remedies });
   const principal = principalReasons(reasons, ranked);
   // one fact once: both suspended lines blocked by the same overdue on one of them say it once
   const said = new Set<string>();
@@ -426,7 +428,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     said.add(key);
     return true;
   });
-  return { reasons: principal, facts: kept, remedies };
+  return increaseDay(c, day, s, calendar, { reasons: principal, facts: kept, remedies });
 }
 
 /** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
@@ -1441,6 +1443,128 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** The first day from `day` on which the applications of the last 30 days, an application's own inquiry
+ *  counted, are within maxApplications30d (no more are made meanwhile): the day the oldest that must go
+ *  has left the window; `day` itself when none must. (A policy that allows none counts the application's
+ *  own: no day does, and the rule declines it on `day`, as the decision will say.) */
+function applicationsAllow(c: Customer, day: number): number {
+  const oldest = countUpTo(c.inquiries, day - 30);
+  const recent = countUpTo(c.inquiries, day) - oldest;
+  const over = recent + 1 - c.policy.maxApplications30d;
+  if (over <= 0 || over > recent) return day;
+  // the recent ones are oldest first: once the `over`-th has left the window, enough have
+  return c.inquiries[oldest + over - 1]! + 30;
+}
+
+/** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
+ *  the line's last opening or increase, the clean record since a missed due date. */
+const INCREASE_WAITS: readonly ReasonCode[] = [
+  "TOO_MANY_APPLICATIONS",
+  "INCREASE_TOO_SOON",
+  "RECENT_MISSED_PAYMENT",
+];
+
+/** An answer that tells the customer to stop applying (its reasons the recent applications, nothing else
+ *  asked): for each active line an application for an increase would be declined today for what only time
+ *  clears, the first day on which none of those rules declines it, each by its own window — if nothing
+ *  else moves — and what would decline it then besides (`blocked`, judged as the engine would on that day,
+ *  with that day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
+ *  know the cooldown allowed one from day 181. (A limit cut's way back names its own day, a step.) */
+function increaseDay(
+  c: Customer,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+): SupportAnswer {
+  // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
+  // advice is then what it says)
+  if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
+  if (answer.remedies.some((r) => r.kind !== "on_record")) return answer;
+  // a policy that allows no application at all: no day to name
+  if (c.policy.maxApplications30d < 1) return answer;
+  const remedies: Remedy[] = [...answer.remedies];
+  for (const line of [c.huabei, c.jiebei]) {
+    if (line.status !== "active") continue;
+    const from = applicationsAllow(c, increaseFrom(c, line, day));
+    if (from === day) continue;
+    const now = decideApplication(c, line, day, "increase", 100, s, 1);
+    const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
+    const then = decideApplication(c, line, from, "increase", 100, scoreOn(c, from), 1);
+    const blocked = then.decision === "declined" ? then.facts[0] : undefined;
+    remedies.push({
+      line: line.id,
+      kind: "increase_from",
+      day: from,
+      date: calendar.date(from),
+      waits,
+      ...(blocked && { blocked }),
+    });
+  }
+  return { ...answer, remedies };
+}
+
+/** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
+ *  record) would pass, judged as the engine would decide it on the first day it can be made — today, or
+ *  once the applications within the last 30 days, its own inquiry counted, are few enough — with the score
+ *  of that day: what would decline it then, and the steps that put each right (a verification, the score
+ *  to reach, the income for the smallest line, the debt elsewhere to repay or the income that carries it).
+ *  Told only "apply to open an account first", a customer over the debt cap was declined the next day, for
+ *  that and a score below minOpenScore, and paid for the inquiry. */
+function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
+  const line = c.huabei;
+  const from = applicationsAllow(c, day);
+  const s = from === day ? today : scoreOn(c, from);
+  const blockers = openingBlockers(c, line, from, s);
+  const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
+  const remedies: Remedy[] = [];
+  if (has("SECURITY_PROFILE_CHANGES") || has("IDENTITY_REQUIRED"))
+    remedies.push({ line: line.id, kind: "verify_identity" });
+  const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
+  if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));
+  const income = reportIncome(c, line, s);
+  if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);
+  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid
+  const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
+  const within = dti === undefined ? undefined : debtWithin(c, dti);
+  const debt =
+    dti === undefined || within === undefined
+      ? undefined
+      : {
+          repay: within === null ? null : debtCounted(c) - within,
+          income: incomeAllowing(debtCounted(c), dti),
+        };
+  remedies.push({
+    line: line.id,
+    kind: "open_line",
+    day: from,
+    date: calendar.date(from),
+    now: from === day,
+    blockers,
+    ...(debt && { debt }),
+  });
+  const reasons: ReasonCode[] = [
+    "NO_ACCOUNT",
+    ...(from > day ? (["TOO_MANY_APPLICATIONS"] as const) : []),
+    ...blockers.map((f) => f.code),
+  ];
+  const applications = countWithin(c.inquiries, day, 30) + 1;
+  const facts: RuleFact[] = [
+    ...(from > day
+      ? [
+          {
+            code: "TOO_MANY_APPLICATIONS" as const,
+            parameter: "maxApplications30d" as const,
+            threshold: c.policy.maxApplications30d,
+            value: applications,
+          },
+        ]
+      : []),
+    ...blockers.filter((f) => f.value !== undefined),
+  ];
+  return { reasons: principalReasons(reasons, today), facts, remedies };
 }
 
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls

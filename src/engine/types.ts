@@ -376,6 +376,29 @@ export type Remedy = {
   | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
   /** `blockers`: what would decline an application to open it today (none: it would be approved) */
   | { kind: "reapply"; blockers: RuleFact[] }
+  /** told to stop applying: an application for an increase on the active line is declined today for what
+   *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
+   *  or increase, the clean record since a missed due date); from `day` none of them declines it, if
+   *  nothing else moves — `blocked`: what would decline it then besides (the score of that day) */
+  | {
+      kind: "increase_from";
+      day: number;
+      date: string;
+      waits: ReasonCode[];
+      blocked?: RuleFact;
+    }
+  /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
+   *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would
+   *  be approved); `debt`, when the debt ratio is one, the debt elsewhere to repay (fen; null without an
+   *  income: none is enough) or the monthly income (yuan; null: none) that brings it within the cap */
+  | {
+      kind: "open_line";
+      day: number;
+      date: string;
+      now: boolean;
+      blockers: RuleFact[];
+      debt?: { repay: Fen | null; income: number | null };
+    }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
    *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would

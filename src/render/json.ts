@@ -117,6 +117,14 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       };
     case "reapply":
       return { ...r, blockers: r.blockers.map(factInYuan) };
+    case "increase_from":
+      return r.blocked === undefined ? r : { ...r, blocked: factInYuan(r.blocked) };
+    case "open_line":
+      return {
+        ...r,
+        blockers: r.blockers.map(factInYuan),
+        ...(r.debt && { debt: { ...r.debt, repay: r.debt.repay === null ? null : yuan(r.debt.repay) } }),
+      };
     case "wait_for_review":
       return r.policyBars === undefined
         ? r

@@ -459,6 +459,33 @@ export function remedyText(r: Remedy): string {
       });
       return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
     }
+    case "increase_from": {
+      const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
+      const waits = r.waits.map(inSentence).join("; ");
+      const blocked = r.blocked;
+      const numbers = blocked ? describeFact(blocked) : "";
+      const besides = blocked
+        ? `, but it would still be declined then: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
+        : "";
+      return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
+    }
+    case "open_line": {
+      const when = r.now
+        ? "today"
+        : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough; not before`;
+      if (r.blockers.length === 0)
+        return `no line is open yet; an application to open Huabei (apply, product: open) would be approved ${when}`;
+      // each rule with its numbers and what puts it right
+      const why = r.blockers.map((f) => {
+        const numbers = describeFact(f);
+        const fix =
+          f.code === "DEBT_TO_INCOME_TOO_HIGH" && r.debt !== undefined
+            ? openDebtText(r.debt)
+            : REASONS[f.code].advice;
+        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${fix}`;
+      });
+      return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
+    }
     case "report_income":
       return `report a monthly income of at least ${money(r.income * 100)} (an income event): below it, the income multiple allows no line of the smallest size (${money(r.minLimit)})`;
     case "reduce_debt":
@@ -470,6 +497,17 @@ export function remedyText(r: Remedy): string {
         ? `once the overdue amount is paid, repay every bill on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
         : `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
+}
+
+/** What brings the debt ratio an opening reads within its cap: debt elsewhere repaid, or an income. */
+function openDebtText(d: { repay: number | null; income: number | null }): string {
+  const income =
+    d.income === null
+      ? null
+      : `report a monthly income of at least ${money(d.income * 100)} (an income event)`;
+  if (d.repay === null) return income ?? "pay down debt";
+  const repay = `repay at least ${money(d.repay)} of the debt elsewhere (an external_repayment event)`;
+  return income === null ? repay : `${repay}, or ${income}`;
 }
 
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
@@ -621,7 +659,7 @@ export function adviceOf(code: ReasonCode, at?: Snapshot): string {
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
  *  what was decided (then the advice of the reasons it gives is what helps). */
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
-  remedies.every((r) => r.kind === "on_record");
+  remedies.every((r) => r.kind === "on_record" || r.kind === "increase_from");
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
  *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what

@@ -7,7 +7,15 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy, Scenario, Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
-import { DEFAULT_POLICY, type EventInput, on, scenario, stateOn, TIGHTENED_POLICY } from "./builders.js";
+import {
+  DEFAULT_POLICY,
+  type EventInput,
+  on,
+  type ScenarioOptions,
+  scenario,
+  stateOn,
+  TIGHTENED_POLICY,
+} from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
 
@@ -644,5 +652,120 @@ describe("customer service's steps, followed exactly", () => {
     );
     // the generated timelines reach each kind of consequence
     for (const k of ["named", "suspends", "cuts"] as const) expect(seen[k], k).toBeGreaterThan(0);
+  });
+});
+
+/** A customer who asks for limit increases again and again (and elsewhere), every bill repaid in full on
+ *  its due day — or one of them late — then calls. */
+const asking = fc.record({
+  income: fc.integer({ min: 3_000, max: 30_000 }),
+  history: fc.integer({ min: 0, max: 120 }),
+  externalDebt: fc.integer({ min: 0, max: 100_000 }),
+  limit: fc.integer({ min: 1_000, max: 10_000 }),
+  spend: fc.array(
+    fc.record({ day: fc.integer({ min: 1, max: 120 }), yuan: fc.integer({ min: 50, max: 900 }) }),
+    {
+      maxLength: 3,
+    },
+  ),
+  // the first due date met this many days late (0: on time)
+  late: fc.constantFrom(0, 0, 0, 5, 20),
+  asks: fc.record({
+    from: fc.integer({ min: 20, max: 150 }),
+    count: fc.integer({ min: 1, max: 8 }),
+    every: fc.integer({ min: 1, max: 14 }),
+  }),
+  elsewhere: fc.array(fc.integer({ min: 0, max: 220 }), { maxLength: 4 }),
+  wait: fc.integer({ min: 0, max: 40 }),
+  policy: fc.record({
+    increaseCooldownDays: fc.constantFrom(30, 90, 180),
+    increaseCleanDays: fc.constantFrom(0, 90, 180),
+    maxApplications30d: fc.integer({ min: 1, max: 5 }),
+  }),
+});
+
+/** `events` with every bill falling due repaid in full on its due day (the first one `late` days after
+ *  it when it falls due before the call, on `contact`), as many rounds as new due days appear, run until
+ *  `until`. */
+function repayingInFull(
+  events: readonly EventInput[],
+  g: { late: number; contact: number },
+  sc: ScenarioOptions,
+  until: number,
+) {
+  const paid: EventInput[] = [];
+  for (;;) {
+    const t = simulate(scenario([...events, ...paid], { ...sc, until }));
+    const due = t.steps.filter((s) => s.event.type === "due" && s.line === "huabei").map((s) => s.day);
+    const more = due
+      .map((d, i) => (i === 0 && d < g.contact ? d + g.late : d))
+      .filter((d) => !paid.some((p) => p.day === d))
+      .map((d) => on.repay(d, "full"));
+    if (more.length === 0) return { trace: t, paid };
+    paid.push(...more);
+  }
+}
+
+describe("after 'stop applying', the day an increase is no longer declined for the applications, followed", () => {
+  it("is the first day none of the rules only time clears declines it, if nothing else moves", () => {
+    const seen = { named: 0, blocked: 0, approved: 0 };
+    const WAITS = ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON", "RECENT_MISSED_PAYMENT"];
+    fc.assert(
+      fc.property(asking, (g) => {
+        const asks = Array.from({ length: g.asks.count }, (_, i) =>
+          on.increase(g.asks.from + i * g.asks.every, 2_000),
+        );
+        const contact = g.asks.from + (g.asks.count - 1) * g.asks.every + g.wait;
+        const events = [
+          on.open(0, g.limit),
+          ...g.spend.map((p) => on.purchase(p.day, p.yuan)),
+          ...asks,
+          ...g.elsewhere.filter((d) => d < contact).map((d) => on.externalInquiry(d)),
+        ].filter((e) => e.day < contact);
+        const sc = {
+          policy: { ...DEFAULT_POLICY, ...g.policy },
+          profile: {
+            monthlyIncome: g.income,
+            verified: true,
+            creditHistoryMonths: g.history,
+            externalDebt: g.externalDebt * 100,
+          },
+        };
+        const { trace } = repayingInFull([...events, on.support(contact)], { ...g, contact }, sc, contact);
+        const answer = trace.steps.find((s) => s.event.type === "contact_support")!;
+        for (const r of answer.remedies) {
+          if (r.kind !== "increase_from") continue;
+          seen.named++;
+          expect(r.day).toBeGreaterThan(contact);
+          const applied = (day: number) => {
+            const { trace: t } = repayingInFull(
+              [...events, on.increase(day, 2_000, r.line)],
+              { ...g, contact },
+              sc,
+              day,
+            );
+            return t.steps.find((s) => s.day === day && s.event.type === "apply")!;
+          };
+          const then = applied(r.day);
+          expect(
+            then.facts.map((f) => f.code).filter((c) => WAITS.includes(c)),
+            `applied on day ${r.day}`,
+          ).toEqual([]);
+          // the first such day: the day before, one of them still declines it
+          const before = applied(r.day - 1);
+          expect(before.decision, `applied on day ${r.day - 1}`).toBe("declined");
+          expect(before.facts.some((f) => WAITS.includes(f.code))).toBe(true);
+          // nothing owed at the call, so no month-end report moves the score meanwhile: judged as the engine
+          // would on that day, nothing else declines it unless `blocked` says what
+          if (r.blocked !== undefined) seen.blocked++;
+          else if (answer.balance === 0) {
+            expect(then.decision).toMatch(/^approved/);
+            seen.approved++;
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    for (const k of ["named", "blocked", "approved"] as const) expect(seen[k], k).toBeGreaterThan(0);
   });
 });

@@ -574,6 +574,53 @@ describe("scores tied to facts", () => {
     expect(stepOn(t, "contact_support", 270).inputs.purchases90d).toBe(0);
   });
 
+  it("the lender's closure costs no activity either: its days are skipped until the line is reopened", () => {
+    // suspended for security on day 20 with one purchase on record, closed for it at the review after 60
+    // days suspended: the count stays held at 1 through the closure (it fell to 0 there, −10 points for a
+    // line owing nothing that the lender closed); verified and reopened on day 200, the window reaches back
+    // past the days the lender took away, suspended and closed alike: days 1–20, then 200–269
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 10),
+      on.change(20),
+      on.repay(35, "full"),
+      on.support(150),
+      on.verify(199),
+      on.open(200, 5_000),
+      on.support(269),
+      on.support(270),
+    ];
+    const t = run(events, {
+      policy: testPolicy({ securityMaxChanges: 0, closeAfterSuspendedDays: 60 }),
+      until: 300,
+    });
+    const closed = stepsOf(t, "review").find((s) => s.decision === "closed")!;
+    expect(closed).toMatchObject({ cause: "security" });
+    expect(closed.inputs.purchases90d).toBe(1);
+    expect(closed.scoreDelta).toBe(0);
+    expect(stepOn(t, "contact_support", 150).inputs.purchases90d).toBe(1);
+    expect(stepOn(t, "apply", 200)).toMatchObject({ decision: "approved" });
+    expect(stepOn(t, "contact_support", 269).inputs.purchases90d).toBe(1);
+    expect(stepOn(t, "contact_support", 270).inputs.purchases90d).toBe(0);
+  });
+
+  it("a closure by the customer ends the days the lender took away: from it, the days count", () => {
+    // suspended for security on day 20, closed by the customer on day 50: days 1–20 and 50–119 are the 90
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 10),
+      on.change(20),
+      on.repay(35, "full"),
+      on.close(50),
+      on.support(119),
+      on.support(120),
+    ];
+    const t = run(events, { policy: testPolicy({ securityMaxChanges: 0 }), until: 150 });
+    expect(stepOn(t, "close", 50)).toMatchObject({ decision: "closed", cause: "customer" });
+    expect(stepOn(t, "contact_support", 119).inputs.purchases90d).toBe(1);
+    expect(stepOn(t, "contact_support", 120).inputs.purchases90d).toBe(0);
+  });
+
   it("what time moved before a step is told apart: a step is never credited with it", () => {
     // unpaid from day 44: by day 132 time alone has taken it past 90 days; a repayment of ¥0.01 elsewhere
     // that day moves nothing

@@ -451,9 +451,130 @@ describe("contact_support", () => {
     );
   });
 
-  it("without an account: NO_ACCOUNT, nothing to do", () => {
+  it("after seven weekly increase asks, 'stop applying' names the first day an increase is no longer declined for them", () => {
+    // approved on day 91, then asked every week to day 133: the cooldown runs to day 181 (90 days), the
+    // 30-day applications to day 149 — the later of the two rules' own windows is the day
+    const weekly = [91, 98, 105, 112, 119, 126, 133].map((d, i) => on.increase(d, i === 0 ? 8_000 : 15_000));
+    const events = [on.open(0, 5_000), on.purchase(5, 500), on.repay(38, "full"), ...weekly];
+    const profile = { monthlyIncome: 20_000, creditHistoryMonths: 60 };
+    const t = run([...events, on.support(134)], { policy: DEFAULT_POLICY, profile, until: 200 });
+    const s = stepOn(t, "contact_support", 134);
+    expect(s.reasons.slice(0, 2)).toEqual(["INQUIRIES_30D", "INQUIRIES_180D"]);
+    expect(s.remedies).toEqual([
+      {
+        line: "huabei",
+        kind: "increase_from",
+        day: 181,
+        date: "2024-06-30",
+        waits: ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON"],
+      },
+    ]);
+    expect(describeRemedy(s.remedies[0]!)).toContain("would be declined before 2024-06-30 (day 181)");
+    const applied = (day: number) =>
+      stepOn(
+        run([...events, on.increase(day, 15_000)], { policy: DEFAULT_POLICY, profile, until: 200 }),
+        "apply",
+        day,
+      );
+    expect(applied(180).reasons).toContain("INCREASE_TOO_SOON");
+    expect(applied(181)).toMatchObject({ decision: "approved" });
+  });
+
+  it("without an account: NO_ACCOUNT, and an application to open Huabei would be approved today", () => {
     const s = stepOn(run([on.support(0)]), "contact_support", 0);
-    expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], remedies: [], status: "none" });
+    expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], status: "none" });
+    expect(s.remedies).toEqual([
+      { line: "huabei", kind: "open_line", day: 0, date: "2024-01-01", now: true, blockers: [] },
+    ]);
+    expect(describeRemedy(s.remedies[0]!)).toContain("would be approved today");
+  });
+
+  it("without an account: what would decline the opening, and what puts it right, as the application finds", () => {
+    // ¥90,000 owed elsewhere on ¥3,000 a month (2.50 vs 2.00): told only 'apply to open an account first',
+    // the application the next day was declined for the ratio and a score below minOpenScore
+    const profile = { monthlyIncome: 3_000, externalDebt: 9_000_000, creditHistoryMonths: 40 }; // debt in fen
+    const policy = DEFAULT_POLICY;
+    const t = run([on.support(5), on.open(6, 3_000)], { policy, profile });
+    const s = stepOn(t, "contact_support", 5);
+    const open = s.remedies.find((r) => r.kind === "open_line");
+    if (open?.kind !== "open_line") throw new Error("no open_line step");
+    expect(open.now).toBe(true);
+    expect(open.blockers.map((f) => f.code)).toEqual(stepOn(t, "apply", 6).facts.map((f) => f.code));
+    expect(open.blockers.map((f) => f.code)).toEqual(["SCORE_BELOW_OPEN_MINIMUM", "DEBT_TO_INCOME_TOO_HIGH"]);
+    expect(s.reasons.slice(0, 3)).toEqual([
+      "NO_ACCOUNT",
+      "SCORE_BELOW_OPEN_MINIMUM",
+      "DEBT_TO_INCOME_TOO_HIGH",
+    ]);
+    expect(open.debt).toEqual({ repay: 1_800_000, income: 3_750 });
+    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ current: 610, needed: 640 });
+    expect(describeRemedy(open)).toContain(
+      "would be declined today: credit score is below the minimum to open an account (610 vs minOpenScore 640)",
+    );
+    expect(describeRemedy(open)).toContain("repay at least ¥18,000.00 of the debt elsewhere");
+    // either way out, taken, the ratio no longer declines the opening (the score is a step of its own)
+    for (const fix of [on.externalRepayment(5, 18_000), on.income(5, 3_750)]) {
+      const after = stepOn(run([fix, on.open(6, 3_000)], { policy, profile }), "apply", 6);
+      expect(after.reasons).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
+    }
+    const short = stepOn(
+      run([on.externalRepayment(5, 17_999.99), on.open(6, 3_000)], { policy, profile }),
+      "apply",
+      6,
+    );
+    expect(short.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+  });
+
+  it("without an account: too many recent applications name the first day the opening can be made, judged then", () => {
+    // three applications elsewhere on days 1–3 and the opening's own: 4 vs maxApplications30d 3 until day 31
+    const elsewhere = [on.externalInquiry(1), on.externalInquiry(2), on.externalInquiry(3)];
+    const t = run([...elsewhere, on.support(5)], { policy: DEFAULT_POLICY });
+    const s = stepOn(t, "contact_support", 5);
+    expect(s.reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(s.remedies).toEqual([
+      { line: "huabei", kind: "open_line", day: 31, date: "2024-02-01", now: false, blockers: [] },
+    ]);
+    expect(describeRemedy(s.remedies[0]!)).toContain("would be approved from 2024-02-01 (day 31)");
+    for (const [day, declined] of [
+      [30, true],
+      [31, false],
+    ] as const) {
+      const v = stepOn(run([...elsewhere, on.open(day, 3_000)], { policy: DEFAULT_POLICY }), "apply", day);
+      expect(v.decision === "declined", `applied on day ${day}`).toBe(declined);
+    }
+  });
+
+  it("without an account: a score below every limit band asks for the score of the lowest band", () => {
+    const policy = { ...DEFAULT_POLICY, limitBands: [{ minScore: 900, maxLimit: 5_000 }] };
+    const t = run([on.support(5), on.open(6, 3_000)], { policy });
+    const s = stepOn(t, "contact_support", 5);
+    expect(stepOn(t, "apply", 6).reasons[0]).toBe("SCORE_BELOW_LIMIT_BANDS");
+    expect(s.reasons.slice(0, 2)).toEqual(["NO_ACCOUNT", "SCORE_BELOW_LIMIT_BANDS"]);
+    expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ needed: 900 });
+  });
+
+  it("under a policy that allows no application at all, the answer says the opening is declined today (it hung)", () => {
+    // maxApplications30d 0: the application's own inquiry is one too many on every day — no day to wait for
+    const policy = { ...DEFAULT_POLICY, maxApplications30d: 0 };
+    const t = run(
+      [on.support(5), on.open(0, 1_000), on.purchase(1, 10), on.increase(2, 500), on.support(3)],
+      {
+        policy,
+      },
+    );
+    expect(stepOn(t, "contact_support", 3).remedies.filter((r) => r.kind === "increase_from")).toEqual([]);
+    const none = stepOn(run([on.support(5)], { policy }), "contact_support", 5);
+    expect(none.remedies.at(-1)).toMatchObject({ kind: "open_line", day: 5, now: true });
+    expect(none.reasons).toContain("TOO_MANY_APPLICATIONS");
+  });
+
+  it("without an account: a hold its changes would lay asks for the verification first", () => {
+    const t = run([on.change(1), on.change(2, "device"), on.change(3, "address"), on.support(5)], {
+      policy: DEFAULT_POLICY,
+    });
+    const s = stepOn(t, "contact_support", 5);
+    expect(s.remedies.map((r) => r.kind)).toEqual(["verify_identity", "open_line"]);
+    expect(s.reasons).toContain("SECURITY_PROFILE_CHANGES");
   });
 
   it("on an active account: the score's drivers, no remedies, state unchanged", () => {
