@@ -232,10 +232,11 @@ function calledInDays(
   return huabeiDueDays(line.ledger, from - 1, calendar, p);
 }
 
-/** When what Huabei is owed, neither past due nor in its grace days on `day`, falls due: the bills stated
- *  on their due days ahead, and what no statement has billed yet (what a bill still owes after its cycle was
- *  met, the interest since its statement; instalments not yet billed) on the due day of the next statement,
- *  which bills it — the first of those days and the last; null when there are none. */
+/** When what Huabei is owed, neither past due nor due in its grace days on `day`, falls due: the bills
+ *  stated on their due days ahead, and what no statement has billed yet (what a bill still owes after its
+ *  cycle was met, or in its grace days beyond its minimum still unpaid — the interest since its statement;
+ *  instalments not yet billed) on the due day of the next statement, which bills it — the first of those
+ *  days and the last; null when there are none. */
 export function huabeiDueDays(
   l: revolving.Revolving,
   day: number,
