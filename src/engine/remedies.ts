@@ -64,7 +64,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       amount: "the unpaid minimum (yuan) — on Jiebei, the instalments due",
       calledIn:
-        "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; absent otherwise",
+        "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; on Huabei, `true` when the line is closed and what is due is all the bills due ask (a closed line's statements bill due in full), not a minimum; absent otherwise",
     },
   },
   pay_balance: {

@@ -193,14 +193,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         });
     }
     // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears — on
-    // Jiebei loans a closure or a charge-off called in, all of it at once, not an instalment
+    // Jiebei loans a closure or a charge-off called in, all of it at once, not an instalment; on a closed
+    // Huabei line a bill its statements made due in full (a cycle stated before the closure still asks its
+    // minimum)
     const due = dueInGrace(c, line, day);
     if (due > 0)
       remedies.push({
         line: line.id,
         kind: "pay_due",
         amount: due,
-        ...(line.id === "jiebei" && !isOpen(line) && !runsToTerm(line) ? { calledIn: true } : {}),
+        ...(dueInFull(line, day) ? { calledIn: true } : {}),
       });
   }
   // an active line the next review would suspend: said before it happens, with what changes it (the
@@ -432,6 +434,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 /** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
  *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due): unpaid, it
  *  falls into arrears. */
+/** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:
+ *  on Jiebei loans a closure in default or a charge-off called in; on Huabei the bills due by `day`, which
+ *  a closed line's statements bill due in full. */
+function dueInFull(line: Line, day: number): boolean {
+  if (isOpen(line)) return false;
+  if (line.id === "jiebei") return !runsToTerm(line);
+  const { due, minimum } = revolving.dueBy(line.ledger, day);
+  return due > 0 && minimum >= due;
+}
+
 function dueInGrace(c: Customer, line: Line, day: number): Fen {
   if (line.id === "jiebei") return loans.dueInGrace(line.book);
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);

@@ -3215,6 +3215,48 @@ describe("customer service on what is still to fall due beside what is due now",
     // …and not again as a balance to repay: nothing more is owed on the line
     expect(balanceStep(asked.remedies, "jiebei")).toBeUndefined();
   });
+
+  it("in the grace days of a closed Huabei line's bill, the pay step says all of it is due, not a minimum", () => {
+    // statement on the 1st, due on the 28th, 5 grace days; suspended for a policy change on 17 April,
+    // closed on 17 May: the ¥720 left, called in by the closing statement, due on 28 May (day 148) in full
+    const t = run(
+      [
+        on.open(0, 4_000),
+        on.purchase(95, 800),
+        on.policy(100, { set: { requireVerified: true } }),
+        on.repay(125, "minimum"),
+        on.support(150),
+      ],
+      {
+        until: 160,
+        profile: { verified: false },
+        policy: testPolicy({
+          dueDayOfMonth: 28,
+          reviewDayOfMonth: 17,
+          graceDays: 5,
+          closeAfterSuspendedDays: 28,
+        }),
+      },
+    );
+    const asked = stepOn(t, "contact_support", 150);
+    expect(dueOn(t, "huabei", 148)).toBe(72_000);
+    const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "huabei");
+    expect(due).toEqual({ line: "huabei", kind: "pay_due", amount: 72_000, calledIn: true });
+    expect(describeRemedy(due!)).toBe(
+      "pay the ¥720.00 due (its grace days are running out): the line is closed, all of what its statement billed due, not a minimum — unpaid, it falls into arrears",
+    );
+    expect(balanceStep(asked.remedies, "huabei")).toBeUndefined();
+  });
+
+  it("an open line's bill in its grace days asks its minimum", () => {
+    // an open line's bill: stated on 1 February, due on the 10th (day 40), asked in its grace days
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(41)], { until: 50 });
+    const asked = stepOn(t, "contact_support", 41);
+    const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "huabei");
+    expect(due).toBeDefined();
+    expect(due).not.toHaveProperty("calledIn");
+    expect(describeRemedy(due!)).toMatch(/^pay the ¥[\d.,]+ minimum due/);
+  });
 });
 
 describe("customer service and what a charge-off calls in", () => {
