@@ -43,6 +43,7 @@ import {
   calledInDue,
   callsInAhead,
   chargeOffCallsIn,
+  closingReview,
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
@@ -296,15 +297,29 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
     }
   }
-  // …and so are the instalments that review calls in, closing a line while the overdue is unpaid (a default
-  // to the lender, on either line), that it would leave to run to term were the overdue paid today
+  // …and so are the instalments the review that closes a line calls in, while the overdue is unpaid (a
+  // default to the lender, on either line), that it would leave to run to term were the overdue paid today
+  // — the closing review, the next one or a later one, as the answer names it (closure_due)
   const calledIn = callsInAhead(c, day, calendar);
+  const closing = calledIn?.review ?? next;
   const callsIn =
-    calledIn.length > 0 ? { callsIn: { day: next, date: calendar.date(next), lines: calledIn } } : {};
-  if (calledIn.length > 0 && deadlineFirst)
-    // an end-of-day check acts first (the pay step names it): the closure comes after it
+    calledIn !== null
+      ? { callsIn: { day: closing, date: calendar.date(closing), lines: calledIn.lines } }
+      : {};
+  // the review the pay step names: the next, when it suspends or cuts for the overdue; else the closing
+  // one, unless an end-of-day check acts before it (the pay step names that, the closure after it)
+  const atNext = forOverdue.length > 0 || cuts.length > 0;
+  const checkFirst =
+    closing === next
+      ? deadlineFirst
+      : lines.some((l) => {
+          const d = nextDeadline(c, l, day);
+          return d !== null && d.day <= closing;
+        });
+  const named = atNext ? next : calledIn !== null && !checkFirst ? closing : null;
+  if (calledIn !== null && named === null)
     for (const [i, r] of remedies.entries()) if (r.kind === "pay_overdue") remedies[i] = { ...r, ...callsIn };
-  if (forOverdue.length > 0 || cuts.length > 0 || (calledIn.length > 0 && !deadlineFirst))
+  if (named !== null)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
       const { by: later, today: _none, forCredit, ...rest } = r;
@@ -321,10 +336,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(forCredit && after.afterwards?.what === "suspension" ? { forCredit } : {}),
         ...callsIn,
       };
+      // today's review is said as today's, unless a later one closes the line (named by its day)
       remedies[i] =
-        next === day
+        named === day && closing === day
           ? { ...rest, today: "review", ...consequences }
-          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, ...consequences };
+          : { ...rest, by: { day: named, date: calendar.date(named), what: "review" }, ...consequences };
     }
   for (const line of lines) {
     if (line.status === "active") continue;
@@ -566,13 +582,7 @@ function suspendedLine(
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
-  const closesOn =
-    line.statusDay === null
-      ? null
-      : Math.max(
-          next,
-          calendar.nextDayOfMonth(line.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
-        );
+  const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, p);
   // a suspension is restored by a review, beneath a hold (once verified) as without one
   if (line.cause !== "security" || held !== null) {
     // the first review that can restore the line: none before its clean period ends

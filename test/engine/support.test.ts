@@ -2949,6 +2949,27 @@ describe("customer service and what a closure in default calls in", () => {
     expect(jiebeiDue(paid, 154)).toBeLessThan(100_000);
   });
 
+  it("names the review that closes the line, not just the next, for what its closure calls in", () => {
+    // asked on day 100 with a clean period of 120 days: the next review (day 105) cannot restore the lines
+    // and the one on day 135 closes them, as the answer says — the overdue left unpaid, in a default that
+    // calls the loan in; paid today, it would run to term
+    const t = run(story(on.support(100)), {
+      policy: testPolicy({ closeAfterSuspendedDays: 45, restoreCleanDays: 120 }),
+      until: 160,
+    });
+    const asked = stepOn(t, "contact_support", 100);
+    expect(remedy(asked.remedies, "closure_due")).toMatchObject({ line: "huabei", day: 135, certain: true });
+    const pay = remedy(asked.remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 135, what: "review" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, amount: jiebeiDue(t, 154) }] },
+    });
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => x.day)).toEqual([135, 135]);
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the periodic review on 2024-05-15 \(day 135\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-06-03 \(day 154\), not instalment by instalment/,
+    );
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
