@@ -2970,6 +2970,39 @@ describe("customer service and what a closure in default calls in", () => {
     );
   });
 
+  it("says a closure at a later review after the review the pay step names first", () => {
+    const cuts = [{ line: "huabei" as const, from: 500_000, to: 100_000 }];
+    const callsIn = {
+      day: 135,
+      date: "2024-05-15",
+      lines: [
+        {
+          line: "jiebei" as const,
+          day: 154,
+          date: "2024-06-03",
+          amount: 404_960,
+          lastDay: 154,
+          lastDate: "2024-06-03",
+        },
+      ],
+    };
+    const at = (day: number): Remedy => ({
+      line: "huabei",
+      kind: "pay_overdue",
+      amount: 102_950,
+      by: { day, date: day === 105 ? "2024-04-15" : "2024-05-15", what: "review" },
+      cuts,
+      callsIn,
+    });
+    expect(describeRemedy(at(105))).toBe(
+      "pay the overdue ¥1,029.50 now: unpaid at the periodic review on 2024-04-15 (day 105), the limit is cut from ¥5,000.00 to ¥1,000.00; unpaid at the periodic review on 2024-05-15 (day 135), Jiebei is closed in default and its loans called in: ¥4,049.60 falls due at once on 2024-06-03 (day 154), not instalment by instalment",
+    );
+    // the same review: one clause list
+    expect(describeRemedy(at(135))).toBe(
+      "pay the overdue ¥1,029.50 now: unpaid at the periodic review on 2024-05-15 (day 135), the limit is cut from ¥5,000.00 to ¥1,000.00, and Jiebei is closed in default and its loans called in: ¥4,049.60 falls due at once on 2024-06-03 (day 154), not instalment by instalment",
+    );
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
