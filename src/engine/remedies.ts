@@ -54,7 +54,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       afterwards: `with \`review\`: the later end-of-day check that still acts on the overdue if it stays unpaid (${dayDate}, and \`what\`: \`charge_off\` or \`suspension\`)`,
       forCredit:
         "with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are suspended already (for a policy change, or under a security hold: `lines`) — it records their suspension for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an open line too (`open`)",
-      callsIn: `the periodic review (${dayDate}) that closes a line while the overdue is unpaid — a default to the lender, on either line (cross-default) — and so calls in the instalments its closure would leave to run to term were every overdue paid today (Jiebei's loans, Huabei's instalment plans): for each line (\`lines\`: \`line\`), what of it then falls due first, at once, with its interest until then — nothing more repaid, and what is past due already not among it (\`day\`, \`date\`, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); that review is \`by\` (or \`today\`) unless an end-of-day check acts before it`,
+      callsIn: `the periodic review (${dayDate}) that closes a line while the overdue is unpaid — a default to the lender, on either line (cross-default) — and so calls in the instalments its closure would leave to run to term were every overdue paid today (Jiebei's loans, Huabei's instalment plans): for each line (\`lines\`: \`line\`), what of it then falls due first, at once, with its interest until then — nothing more repaid, and what is past due already not among it (\`day\`, \`date\`, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); that review — the one that closes the line, the next or a later one — is \`by\` (or \`today\`) unless an end-of-day check acts before it, or the next review suspends or cuts a limit for the overdue (\`by\` is then that one, and the closure is said after it)`,
       chargeOffCallsIn: `with \`charge_off\` (in \`today\`, \`by\` or \`afterwards\`): the instalments that write-off calls in, which would keep their days were the overdue paid today (a Jiebei loan's later instalments, a Huabei instalment plan not yet billed; nothing when a closure in default called them in before it): what of it then falls due first, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days)`,
     },
   },
@@ -64,7 +64,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     fields: {
       amount: "the unpaid minimum (yuan) — on Jiebei, the instalments due",
       calledIn:
-        "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; absent otherwise",
+        "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; on Huabei, `true` when the line is closed and what is due is all the bills due ask (a closed line's statements bill due in full), not a minimum; absent otherwise",
     },
   },
   pay_balance: {

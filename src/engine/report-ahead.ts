@@ -129,30 +129,33 @@ export function billsInFull(
 }
 
 /**
- * The lines the periodic review on or after `day` closes in a default while every overdue stays unpaid —
- * its closure then calls in the instalments a closure in no default leaves to run to term (Jiebei's loans,
- * Huabei's instalment plans; a cross-default when the overdue is the other line's) — and which, with every
- * overdue and every minimum now due repaid today and each bill and instalment falling due after today met
- * at its minimum, it would not: closed, they would run to term; restored or still suspended, nothing is
- * called in. For each, what then falls due first of what it calls in, and when, as a customer who does
- * nothing more has it. Empty when nothing is overdue or no line closes at that review.
+ * The lines the periodic review that closes a line — the first at which a line now suspended will have been
+ * suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
+ * overdue stays unpaid — its closure then calls in the instalments a closure in no default leaves to run to
+ * term (Jiebei's loans, Huabei's instalment plans; a cross-default when the overdue is the other line's) —
+ * and which, with every overdue and every minimum now due repaid today and each bill and instalment falling
+ * due after today met at its minimum, it would not: closed, they would run to term; restored or still
+ * suspended, nothing is called in. That review, and for each line what then falls due first of what it
+ * calls in, and when, as a customer who does nothing more has it. Null when nothing is overdue or no line
+ * closes at that review.
  */
-export function callsInAhead(c: Customer, day: number, calendar: Calendar): OverdueCallIn[] {
+export function callsInAhead(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+): { review: number; lines: OverdueCallIn[] } | null {
   const p = c.policy;
-  const review = reviewOnOrAfter(calendar, day, p);
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
-  const closing = [c.huabei, c.jiebei].filter(
-    (l) =>
-      l.status === "suspended" &&
-      l.statusDay !== null &&
-      review - l.statusDay >= p.closeAfterSuspendedDays &&
-      instalmentsAhead(l, day),
+  const suspended = [c.huabei, c.jiebei].filter(
+    (l) => l.status === "suspended" && l.statusDay !== null && instalmentsAhead(l, day),
   );
-  if (closing.length === 0 || customerOverdue(c) === 0) return [];
+  if (suspended.length === 0 || customerOverdue(c) === 0) return null;
+  const review = Math.min(...suspended.map((l) => closingReview(l, day, calendar, p)));
+  const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
   const closedInDefault = (l: Line) => l.status === "closed" && l.statusDay === review && !runsToTerm(l);
   const unpaid = throughReview(c, day, calendar, review, false);
   const called = closing.filter((l) => closedInDefault(lineOf(unpaid.customer, l.id)));
-  if (called.length === 0) return [];
+  if (called.length === 0) return null;
   const paid = throughReview(c, day, calendar, review, true);
   const out: OverdueCallIn[] = [];
   for (const l of called) {
@@ -166,7 +169,18 @@ export function callsInAhead(c: Customer, day: number, calendar: Calendar): Over
     if (fallingDue(forkState(paid), l.id, due.day) >= amount) continue;
     out.push({ line: l.id, ...dated(calendar, due.day, amount, due.lastDay) });
   }
-  return out;
+  return out.length === 0 ? null : { review, lines: out };
+}
+
+/** The periodic review, on or after `day`, that closes suspended line `l` unless a review restores it
+ *  first: the first by which it has been suspended `closeAfterSuspendedDays`. */
+export function closingReview(l: Line, day: number, calendar: Calendar, p: Customer["policy"]): number {
+  const next = reviewOnOrAfter(calendar, day, p);
+  if (l.statusDay === null) return next;
+  return Math.max(
+    next,
+    calendar.nextDayOfMonth(l.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
+  );
 }
 
 /**
@@ -232,10 +246,11 @@ function calledInDays(
   return huabeiDueDays(line.ledger, from - 1, calendar, p);
 }
 
-/** When what Huabei is owed, neither past due nor in its grace days on `day`, falls due: the bills stated
- *  on their due days ahead, and what no statement has billed yet (what a bill still owes after its cycle was
- *  met, the interest since its statement; instalments not yet billed) on the due day of the next statement,
- *  which bills it — the first of those days and the last; null when there are none. */
+/** When what Huabei is owed, neither past due nor due in its grace days on `day`, falls due: the bills
+ *  stated on their due days ahead, and what no statement has billed yet (what a bill still owes after its
+ *  cycle was met, or in its grace days beyond its minimum still unpaid — the interest since its statement;
+ *  instalments not yet billed) on the due day of the next statement, which bills it — the first of those
+ *  days and the last; null when there are none. */
 export function huabeiDueDays(
   l: revolving.Revolving,
   day: number,

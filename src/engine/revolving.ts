@@ -154,10 +154,11 @@ export function balance(l: Revolving): Fen {
   return total;
 }
 
-/** What is owed after `day` and neither past due nor in its grace days: the due days ahead of the bills
- *  stated (`first`, `last`: null when none is), and whether some of it no statement has billed yet
- *  (`unstated`: what a bill still owes after its cycle was met — the interest since its statement — or
- *  purchases and instalments not yet billed), which the next statement bills. */
+/** What is owed after `day` and neither past due nor due in its grace days: the due days ahead of the
+ *  bills stated (`first`, `last`: null when none is), and whether some of it no statement has billed yet
+ *  (`unstated`: what a bill still owes after its cycle was met — the interest since its statement —, what
+ *  a bill in its grace days owes beyond its minimum still unpaid (met at it, its cycle not yet decided:
+ *  the same), or purchases and instalments not yet billed), which the next statement bills. */
 export function owedAhead(
   l: Revolving,
   day: number,
@@ -173,7 +174,10 @@ export function owedAhead(
     if (due !== null) {
       first = Math.min(first ?? due, due);
       last = Math.max(last ?? due, due);
-    } else if (b.cycleDecided) unstated = true;
+      // met, or in its grace days owing more than its minimum still short (met at it, the interest since):
+      // what is left the next statement bills
+    } else if (b.cycleDecided || remaining(b) > atMostOwed(b, cycleShortfall(b) + queuedShortfall(b)))
+      unstated = true;
   }
   return { first, last, unstated };
 }

@@ -44,6 +44,7 @@ import {
   calledInDue,
   callsInAhead,
   chargeOffCallsIn,
+  closingReview,
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
@@ -194,14 +195,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         });
     }
     // a bill past its due day and still in its grace days: paying the overdue alone leaves new arrears — on
-    // Jiebei loans a closure or a charge-off called in, all of it at once, not an instalment
+    // Jiebei loans a closure or a charge-off called in, all of it at once, not an instalment; on a closed
+    // Huabei line a bill its statements made due in full (a cycle stated before the closure still asks its
+    // minimum)
     const due = dueInGrace(c, line, day);
     if (due > 0)
       remedies.push({
         line: line.id,
         kind: "pay_due",
         amount: due,
-        ...(line.id === "jiebei" && !isOpen(line) && !runsToTerm(line) ? { calledIn: true } : {}),
+        ...(dueInFull(line, day) ? { calledIn: true } : {}),
       });
   }
   // an active line the next review would suspend: said before it happens, with what changes it (the
@@ -295,15 +298,29 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       else if (kept > to) cuts.push({ line: line.id, from: line.limit, to, paid: kept });
     }
   }
-  // …and so are the instalments that review calls in, closing a line while the overdue is unpaid (a default
-  // to the lender, on either line), that it would leave to run to term were the overdue paid today
+  // …and so are the instalments the review that closes a line calls in, while the overdue is unpaid (a
+  // default to the lender, on either line), that it would leave to run to term were the overdue paid today
+  // — the closing review, the next one or a later one, as the answer names it (closure_due)
   const calledIn = callsInAhead(c, day, calendar);
+  const closing = calledIn?.review ?? next;
   const callsIn =
-    calledIn.length > 0 ? { callsIn: { day: next, date: calendar.date(next), lines: calledIn } } : {};
-  if (calledIn.length > 0 && deadlineFirst)
-    // an end-of-day check acts first (the pay step names it): the closure comes after it
+    calledIn !== null
+      ? { callsIn: { day: closing, date: calendar.date(closing), lines: calledIn.lines } }
+      : {};
+  // the review the pay step names: the next, when it suspends or cuts for the overdue; else the closing
+  // one, unless an end-of-day check acts before it (the pay step names that, the closure after it)
+  const atNext = forOverdue.length > 0 || cuts.length > 0;
+  const checkFirst =
+    closing === next
+      ? deadlineFirst
+      : lines.some((l) => {
+          const d = nextDeadline(c, l, day);
+          return d !== null && d.day <= closing;
+        });
+  const named = atNext ? next : calledIn !== null && !checkFirst ? closing : null;
+  if (calledIn !== null && named === null)
     for (const [i, r] of remedies.entries()) if (r.kind === "pay_overdue") remedies[i] = { ...r, ...callsIn };
-  if (forOverdue.length > 0 || cuts.length > 0 || (calledIn.length > 0 && !deadlineFirst))
+  if (named !== null)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
       const { by: later, today: _none, forCredit, ...rest } = r;
@@ -320,10 +337,11 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         ...(forCredit && after.afterwards?.what === "suspension" ? { forCredit } : {}),
         ...callsIn,
       };
+      // today's review is said as today's, unless a later one closes the line (named by its day)
       remedies[i] =
-        next === day
+        named === day && closing === day
           ? { ...rest, today: "review", ...consequences }
-          : { ...rest, by: { day: next, date: calendar.date(next), what: "review" }, ...consequences };
+          : { ...rest, by: { day: named, date: calendar.date(named), what: "review" }, ...consequences };
     }
   for (const line of lines) {
     if (line.status === "active") continue;
@@ -434,6 +452,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 /** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
  *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due): unpaid, it
  *  falls into arrears. */
+/** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:
+ *  on Jiebei loans a closure in default or a charge-off called in; on Huabei the bills due by `day`, which
+ *  a closed line's statements bill due in full. */
+function dueInFull(line: Line, day: number): boolean {
+  if (isOpen(line)) return false;
+  if (line.id === "jiebei") return !runsToTerm(line);
+  const { due, minimum } = revolving.dueBy(line.ledger, day);
+  return due > 0 && minimum >= due;
+}
+
 function dueInGrace(c: Customer, line: Line, day: number): Fen {
   if (line.id === "jiebei") return loans.dueInGrace(line.book);
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
@@ -556,13 +584,7 @@ function suspendedLine(
   // the review that closes the line unless it is restored by then: said when it is the next one, or
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
-  const closesOn =
-    line.statusDay === null
-      ? null
-      : Math.max(
-          next,
-          calendar.nextDayOfMonth(line.statusDay + p.closeAfterSuspendedDays - 1, p.reviewDayOfMonth),
-        );
+  const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, p);
   // a suspension is restored by a review, beneath a hold (once verified) as without one
   if (line.cause !== "security" || held !== null) {
     // the first review that can restore the line: none before its clean period ends

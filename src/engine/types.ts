@@ -220,7 +220,8 @@ export type Remedy = {
   /** the minimum of a bill past its due day (on Jiebei, the instalments due), still in its grace days:
    *  unpaid, it falls into arrears */
   /** `calledIn`: on Jiebei, loans a closure or a charge-off called in — what is due is all of them at once,
-   *  not an instalment */
+   *  not an instalment; on Huabei, a closed line's bill — due in full (a closing statement calls the
+   *  balance in), not a minimum */
   | { kind: "pay_due"; amount: Fen; calledIn?: true }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or

@@ -230,7 +230,8 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
   const cut = (c: OverdueCut) =>
     `cut from ${money(c.from)} to ${money(c.to)}${c.paid === undefined ? "" : ` (to ${money(c.paid)} if it is paid)`}`;
   const clauses: string[] = [];
-  const suspends = r.suspends ?? (cuts.length === 0 && r.callsIn === undefined ? [r.line] : []);
+  const closes = closesAtReview(r);
+  const suspends = r.suspends ?? (cuts.length === 0 && !closes ? [r.line] : []);
   if (suspends.length > 0) {
     const which = suspends.map(lineName).join(" and ");
     const own = suspends.length === 1 ? cuts.find((c) => c.line === suspends[0]) : undefined;
@@ -242,9 +243,15 @@ function atReview(r: Extract<Remedy, { kind: "pay_overdue" }>): string {
     if (suspends.length === 1 && c.line === suspends[0]) continue;
     clauses.push(`${c.line === r.line ? "the limit" : `${lineName(c.line)}'s limit`} is ${cut(c)}`);
   }
-  for (const l of r.callsIn?.lines ?? []) clauses.push(callsIn(l));
+  if (closes) for (const l of r.callsIn?.lines ?? []) clauses.push(callsIn(l));
   return clauses.join(", and ");
 }
+
+/** Whether the review a pay step names is the one that closes a line and calls its instalments in (not
+ *  a later one, said after it). */
+const closesAtReview = (r: Extract<Remedy, { kind: "pay_overdue" }>): boolean =>
+  r.callsIn !== undefined &&
+  (r.today === "review" || (r.by?.what === "review" && r.by.day === r.callsIn.day));
 
 /** What a closure in a default calls in: a line's instalments, due at once rather than as they would fall
  *  due. */
@@ -265,9 +272,9 @@ const writeOffCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
   r.chargeOffCallsIn === undefined ? "" : `, and ${calledInAtOnce(r.line, r.chargeOffCallsIn, "are ")}`;
 
 /** The periodic review that closes a line in default while the overdue is unpaid, after the end-of-day
- *  check the pay step names first. */
+ *  check or the earlier review the pay step names first. */
 const laterCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
-  r.callsIn === undefined || r.today === "review" || r.by?.what === "review"
+  r.callsIn === undefined || closesAtReview(r)
     ? ""
     : `; unpaid at the periodic review on ${r.callsIn.date} (day ${r.callsIn.day}), ${r.callsIn.lines.map(callsIn).join(", and ")}`;
 
@@ -299,12 +306,12 @@ export function remedyText(r: Remedy): string {
   switch (r.kind) {
     case "pay_due":
       return r.calledIn
-        ? `pay the ${money(r.amount)} due (its grace days are running out): the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`
+        ? `pay the ${money(r.amount)} due (its grace days are running out): ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
         : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r)}` : ""}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r)}` : ""}${laterCallsIn(r)}`;
       }
       return `${
         r.today === "charge_off"

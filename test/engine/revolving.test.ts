@@ -509,6 +509,22 @@ describe("closure and write-off", () => {
     expectBalanced(l);
   });
 
+  it("a bill in its grace days met at its minimum: what it still owes the next statement bills", () => {
+    // ¥1,000 due on day 9 (grace to day 12), its ¥100 minimum met on day 5: on day 10 the ¥900 left is
+    // neither due ahead nor past due — it revolves, and the next statement bills it
+    const l = oneBill(100_000);
+    repay(l, 10_000, 5);
+    openDay(l, 10);
+    expect(minimumDue(l)).toBe(0);
+    expect(owedAhead(l, 10)).toEqual({ first: null, last: null, unstated: true });
+    // all of it due in its grace days (a closing bill, nothing paid): nothing beyond it is left to bill
+    const closing = newRevolving();
+    purchase(closing, 100_000, 0, null);
+    closeStatement(closing, 0, 9, policy, true);
+    openDay(closing, 10);
+    expect(owedAhead(closing, 10)).toEqual({ first: null, last: null, unstated: false });
+  });
+
   it("a write-off books the balance as a loss, stops the charges, and leaves the debt owed", () => {
     const l = oneBill(100_000);
     openDay(l, 13);

@@ -3070,6 +3070,60 @@ describe("customer service and what a closure in default calls in", () => {
     expect(jiebeiDue(paid, 154)).toBeLessThan(100_000);
   });
 
+  it("names the review that closes the line, not just the next, for what its closure calls in", () => {
+    // asked on day 100 with a clean period of 120 days: the next review (day 105) cannot restore the lines
+    // and the one on day 135 closes them, as the answer says — the overdue left unpaid, in a default that
+    // calls the loan in; paid today, it would run to term
+    const t = run(story(on.support(100)), {
+      policy: testPolicy({ closeAfterSuspendedDays: 45, restoreCleanDays: 120 }),
+      until: 160,
+    });
+    const asked = stepOn(t, "contact_support", 100);
+    expect(remedy(asked.remedies, "closure_due")).toMatchObject({ line: "huabei", day: 135, certain: true });
+    const pay = remedy(asked.remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 135, what: "review" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, amount: jiebeiDue(t, 154) }] },
+    });
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => x.day)).toEqual([135, 135]);
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the periodic review on 2024-05-15 \(day 135\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-06-03 \(day 154\), not instalment by instalment/,
+    );
+  });
+
+  it("says a closure at a later review after the review the pay step names first", () => {
+    const cuts = [{ line: "huabei" as const, from: 500_000, to: 100_000 }];
+    const callsIn = {
+      day: 135,
+      date: "2024-05-15",
+      lines: [
+        {
+          line: "jiebei" as const,
+          day: 154,
+          date: "2024-06-03",
+          amount: 404_960,
+          lastDay: 154,
+          lastDate: "2024-06-03",
+        },
+      ],
+    };
+    const at = (day: number): Remedy => ({
+      line: "huabei",
+      kind: "pay_overdue",
+      amount: 102_950,
+      by: { day, date: day === 105 ? "2024-04-15" : "2024-05-15", what: "review" },
+      cuts,
+      callsIn,
+    });
+    expect(describeRemedy(at(105))).toBe(
+      "pay the overdue ¥1,029.50 now: unpaid at the periodic review on 2024-04-15 (day 105), the limit is cut from ¥5,000.00 to ¥1,000.00; unpaid at the periodic review on 2024-05-15 (day 135), Jiebei is closed in default and its loans called in: ¥4,049.60 falls due at once on 2024-06-03 (day 154), not instalment by instalment",
+    );
+    // the same review: one clause list
+    expect(describeRemedy(at(135))).toBe(
+      "pay the overdue ¥1,029.50 now: unpaid at the periodic review on 2024-05-15 (day 135), the limit is cut from ¥5,000.00 to ¥1,000.00, and Jiebei is closed in default and its loans called in: ¥4,049.60 falls due at once on 2024-06-03 (day 154), not instalment by instalment",
+    );
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
@@ -3335,6 +3389,48 @@ describe("customer service on what is still to fall due beside what is due now",
     );
     // …and not again as a balance to repay: nothing more is owed on the line
     expect(balanceStep(asked.remedies, "jiebei")).toBeUndefined();
+  });
+
+  it("in the grace days of a closed Huabei line's bill, the pay step says all of it is due, not a minimum", () => {
+    // statement on the 1st, due on the 28th, 5 grace days; suspended for a policy change on 17 April,
+    // closed on 17 May: the ¥720 left, called in by the closing statement, due on 28 May (day 148) in full
+    const t = run(
+      [
+        on.open(0, 4_000),
+        on.purchase(95, 800),
+        on.policy(100, { set: { requireVerified: true } }),
+        on.repay(125, "minimum"),
+        on.support(150),
+      ],
+      {
+        until: 160,
+        profile: { verified: false },
+        policy: testPolicy({
+          dueDayOfMonth: 28,
+          reviewDayOfMonth: 17,
+          graceDays: 5,
+          closeAfterSuspendedDays: 28,
+        }),
+      },
+    );
+    const asked = stepOn(t, "contact_support", 150);
+    expect(dueOn(t, "huabei", 148)).toBe(72_000);
+    const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "huabei");
+    expect(due).toEqual({ line: "huabei", kind: "pay_due", amount: 72_000, calledIn: true });
+    expect(describeRemedy(due!)).toBe(
+      "pay the ¥720.00 due (its grace days are running out): the line is closed, all of what its statement billed due, not a minimum — unpaid, it falls into arrears",
+    );
+    expect(balanceStep(asked.remedies, "huabei")).toBeUndefined();
+  });
+
+  it("an open line's bill in its grace days asks its minimum", () => {
+    // an open line's bill: stated on 1 February, due on the 10th (day 40), asked in its grace days
+    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(41)], { until: 50 });
+    const asked = stepOn(t, "contact_support", 41);
+    const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "huabei");
+    expect(due).toBeDefined();
+    expect(due).not.toHaveProperty("calledIn");
+    expect(describeRemedy(due!)).toMatch(/^pay the ¥[\d.,]+ minimum due/);
   });
 });
 
