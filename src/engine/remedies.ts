@@ -180,7 +180,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       review: `the periodic review the advice is for (${dayDate})`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
       missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
-      income: "the monthly income (yuan) at which the next review reads the ratio within the cap, or null",
+      income:
+        "the monthly income (yuan), higher than the one on record, at which the next review reads the ratio within the cap, or null (none does, or the one on record is enough: nothing more to repay)",
       score:
         "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
       atIncome:

@@ -925,6 +925,24 @@ function reduceDebt(
   calendar: Calendar,
   restore: Scored | null,
 ): Remedy {
+  const advice = debtPlan(c, line, max, day, calendar, restore);
+  // an income is a step only above the one on record: with nothing more to repay, the least income whose
+  // ratio is within the cap is below it, and reported it would lower the income (the score's points, the
+  // limit's multiple, the smallest line another line needs) — no step towards anything
+  return advice.kind === "reduce_debt" && advice.income !== null && advice.income <= c.profile.monthlyIncome
+    ? { ...advice, income: null }
+    : advice;
+}
+
+/** reduceDebt's plan, its income whatever it is against the one on record. */
+function debtPlan(
+  c: Customer,
+  line: Line,
+  max: number,
+  day: number,
+  calendar: Calendar,
+  restore: Scored | null,
+): Remedy {
   const dated = (d: number) => ({ day: d, date: calendar.date(d) });
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const monthEnd = monthEndAfter(calendar, day);

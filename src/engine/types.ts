@@ -334,7 +334,8 @@ export type Remedy = {
    *  early review once the debt elsewhere is repaid reads what the periodic one would).
    *  `missed`: the next review, when it reads the balances on record and repaying all the debt elsewhere is
    *  not enough for it (an income reported in time is); `review` is then the first after the report.
-   *  `income`: the monthly income (yuan) at which the next review reads the ratio within `max`.
+   *  `income`: the monthly income (yuan) at which the next review reads the ratio within `max` — higher
+   *  than the one on record, or null (that one is enough already: nothing more to repay).
    *  `score`: for a suspended line whose score is short of what restoring it needs (`restoreScore`, and a
    *  limit band with a line in it) today or, with the ratio's amount repaid, at the review named — when
    *  paying debt alone brings that review to it: `repay` and `income` are then each the least that brings

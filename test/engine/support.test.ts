@@ -2041,6 +2041,16 @@ describe("debt advice: what the review will read", () => {
     ).toMatchObject({ decision: "restored" });
   });
 
+  it("offers no income to report when nothing more is to be repaid: the one on record is enough already", () => {
+    // the ¥114,000 the review of day 74 reads is within the cap from an income of ¥9,500: an income below the
+    // ¥10,000 on record, which reported would lower it — no step towards the ratio (a lower income is
+    // short of more than the ratio: the score's points, the limit's multiple)
+    const t = run(repaid(110_000), { policy, profile, until: 80 });
+    const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
+    expect(r).toMatchObject({ repay: [], over: 0 });
+    expect(r.income).toBeNull();
+  });
+
   it("says the next review restores the line when the repayments already made bring every number there", () => {
     // suspended on day 45 for the January report's ratio, (¥110,000 + ¥30,000) / ¥120,000: the ¥30,000 was
     // repaid on day 38, so the report of day 59 shows ¥4,000 and the review of day 74 reads ¥114,000, within
