@@ -360,10 +360,17 @@ describe("customer service's steps, followed exactly", () => {
           const dueBefore =
             !w.later &&
             followed.steps.some((x) => x.event.type === "due" && x.day > g.contact && x.day < named);
+          // below the restoration score: SCORE_BELOW_RESTORE among the review's reasons — or, when that review
+          // cuts the suspended line's limit (line management reaches suspended lines), the cut's reasons are
+          // the step's and the score is read against the policy in force (PROPERTY_SEED=1004223907: Jiebei,
+          // 748 on the day of the call, 715 at the review named against 730, cut ¥20,001→¥20,000)
+          const inForce = atNamed?.policy === TIGHTENED_POLICY.name ? TIGHTENED_POLICY : g.policy;
+          const restoreScore = w.line === "jiebei" ? inForce.jiebeiRestoreScore : inForce.restoreScore;
           if (
             !dueBefore &&
             (r?.day ?? Infinity) > named &&
-            atNamed?.reasons.includes("SCORE_BELOW_RESTORE") &&
+            atNamed !== undefined &&
+            (atNamed.reasons.includes("SCORE_BELOW_RESTORE") || atNamed.score < restoreScore) &&
             atNamed.score < called
           ) {
             seen.drift++;
