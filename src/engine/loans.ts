@@ -19,7 +19,8 @@
 // its coming instalment, up to its projected amount (held, and applied on the due day; the
 // principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
 // the instalments to come (the term stays) or, when it covers a loan, settles it. The coming instalment is
-// lowered too, and what is held beyond it as lowered repays principal at once as well.
+// lowered too, and what is held beyond it as lowered repays principal at once as well. Money held that
+// covers all of a loan's principal settles it at once too (before any principal is repaid).
 
 import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
@@ -283,6 +284,16 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
       l.held += take(Math.max(0, projectedInstalment(l, day, rate) - l.held));
     }
   } else for (const l of b.loans) l.interest -= take(l.interest);
+  // a loan whose principal what is held for it covers (its last instalment, short only of the interest it
+  // would bear until the due day) is settled at once, whatever is left: held and repaid today are the same
+  // money, so a repayment split in two settles it as the whole one does; held beyond it comes back
+  for (const l of b.loans) {
+    if (l.outstanding === 0 || l.interest > 0 || l.held < l.outstanding) continue;
+    left += l.held - l.outstanding;
+    l.outstanding = 0;
+    l.held = 0;
+    l.dueDays = l.dueDays.slice(0, l.next);
+  }
   for (const l of b.loans) {
     if (left <= 0) break;
     if (left >= l.outstanding - l.held) {

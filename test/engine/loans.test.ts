@@ -10,6 +10,7 @@ import {
   charges,
   decideInstalments,
   draw,
+  dueInGrace,
   fallDue,
   type LoanBook,
   newLoanBook,
@@ -158,6 +159,43 @@ describe("instalments", () => {
     expect(openDay(b, 109).decided).toEqual([]);
     expect(nextLoanDay(b, 109)).toBe(Number.POSITIVE_INFINITY);
     expectBalanced(b);
+  });
+
+  it("money held for a loan's last instalment that covers its principal settles it: a repayment split in two is the same", () => {
+    // two loans, every instalment paid on its due day, until only the last of each is left: the second
+    // loan's due on day 91, the first's on day 105
+    const twoLoans = (): LoanBook => {
+      const b = newLoanBook();
+      draw(b, 0, 60_000, 3, [45, 74, 105]);
+      draw(b, 0, 30_000, 3, [31, 60, 91]);
+      b.chargedThrough = -1;
+      for (const day of [31, 35, 45, 49, 60, 64, 74, 78]) {
+        openDay(b, day);
+        if (dueInGrace(b) > 0) repay(b, dueInGrace(b), day, RATE);
+      }
+      accrue(b, 84, rates);
+      return b;
+    };
+    const whole = twoLoans();
+    const owed = balance(whole);
+    repay(whole, owed, 85, RATE);
+    expect(whole.loans).toEqual([]);
+    // the first part meets the second loan's interest so far and its principal, not the interest it would
+    // bear until day 91: held for that instalment, it covers all the loan's principal — settled at once, as
+    // the whole repayment settles it, and the second part repays the rest
+    const split = twoLoans();
+    const second = split.loans[1]!;
+    const first = second.interest + second.outstanding;
+    repay(split, first, 85, RATE);
+    expect(split.loans).toHaveLength(1);
+    repay(split, owed - first, 85, RATE);
+    expect(split.loans).toEqual([]);
+    expect(split.repayments).toBe(whole.repayments);
+    expect(split.interest).toBe(whole.interest);
+    // nothing falls due on day 91, nothing is missed when its grace ends
+    expect(openDay(split, 91).dues).toEqual([]);
+    expect(openDay(split, 95).decided).toEqual([]);
+    expectBalanced(split);
   });
 });
 
