@@ -15,10 +15,11 @@
 //     day (the grace period forgives only a repayment made within it).
 // Interest and penalties are simple daily rates on principal (actual days; no interest on interest).
 //
-// Repayment order (what a repayment pays, in turn): bills in arrears, oldest first; then every bill's unpaid
-// cycle minimum, oldest first; then the rest of each bill, oldest first; then unbilled purchases; then
-// instalment principal not yet billed (an early settlement: fees of periods not yet billed are not
-// charged). Within a bill, charges (penalties, fees, interest) before principal.
+// Repayment order (what a repayment pays, in turn): bills in arrears, oldest first (one in arrears at the
+// start of the day keeps its place all day, though a repayment left it within the tolerance); then every
+// bill's unpaid cycle minimum, oldest first; then the rest of each bill, oldest first; then unbilled
+// purchases; then instalment principal not yet billed (an early settlement: fees of periods not yet billed
+// are not charged). Within a bill, charges (penalties, fees, interest) before principal.
 
 import { type Carry, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
@@ -74,6 +75,9 @@ interface Bill {
   queuedPaid: Fen;
   /** the current cycle's remainder was within the policy's tolerance: it counts as repaid in full */
   tolerated: boolean;
+  /** the day a repayment left the bill's arrears within the tolerance (−1 when none did): for the rest of
+   *  that day it keeps its place among the arrears, ahead of newer minimums */
+  toleratedOn: number;
   /** day the bill was repaid in full, or null */
   settledDay: number | null;
   carry: Carry;
@@ -269,7 +273,9 @@ export function purchase(
  * A repayment, in the order the header describes. Pays at most the balance; returns what was applied.
  * A bill in arrears left owing at most `tolerance` is no longer overdue (the tolerance service: the
  * remainder counts as repaid in full, stays owed and revolves): a bill repaid in full a day late, its
- * penalty paid first, would otherwise stay in arrears for the penalty's worth and be written off.
+ * penalty paid first, would otherwise stay in arrears for the penalty's worth and be written off. For the
+ * rest of that day it is still paid first: the tolerance judges what is left, it does not reorder the day's
+ * repayments (split in two, they would go where one would not).
  */
 export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0): Fen {
   let left = Math.min(amount, balance(l));
@@ -289,9 +295,11 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
       clearQueue(b);
     }
   };
+  // a bill in arrears at the start of the day keeps its place for the rest of it, though a repayment
+  // earlier that day left it within the tolerance: the order does not depend on how the day's money is split
   for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
     const b = l.bills[i]!;
-    if (b.state === "arrears") pay(b, left);
+    if (b.state === "arrears" || (b.toleratedOn === day && b.state !== "settled")) pay(b, left);
   }
   for (let i = l.firstOpen; i < l.bills.length && left > 0; i++) {
     const b = l.bills[i]!;
@@ -318,6 +326,7 @@ export function repay(l: Revolving, amount: Fen, day: number, tolerance: Fen = 0
       if (b.state !== "arrears") continue;
       b.state = "revolving";
       b.tolerated = true;
+      b.toleratedOn = day;
     }
   while (l.firstOpen < l.bills.length && l.bills[l.firstOpen]!.state === "settled") l.firstOpen++;
   return applied;
@@ -463,6 +472,7 @@ export function closeStatement(
       queuedMinimum: 0,
       queuedPaid: 0,
       tolerated: false,
+      toleratedOn: -1,
       settledDay: null,
       carry: newCarry(),
     });

@@ -425,6 +425,37 @@ describe("the repayment order", () => {
     expectBalanced(l);
   });
 
+  it("keeps a bill in arrears at the start of the day first all day, though a repayment left it within the tolerance", () => {
+    // bill A (due 9) in arrears since day 13; bill B stated on day 30, due 39, minimum ¥50.00; tolerance ¥10
+    const tolerance = 1_000;
+    const ledger = (): Revolving => {
+      const l = oneBill(100_000);
+      openDay(l, 13);
+      purchase(l, 50_000, 20, null);
+      accrue(l, 29, rates);
+      closeStatement(l, 30, 39, policy);
+      accrue(l, 31, rates);
+      return l;
+    };
+    const arrears = overdueAmount(ledger());
+    // in one: ¥5.00 left of A, within the tolerance; nothing of B's minimum paid
+    const one = ledger();
+    repay(one, arrears - 500, 32, tolerance);
+    // in two: the first leaves ¥10.00 of A, within the tolerance; the second still goes to A, not to B
+    const two = ledger();
+    repay(two, arrears - 1_000, 32, tolerance);
+    repay(two, 500, 32, tolerance);
+    expect(two).toEqual(one);
+    const [a, b] = two.bills;
+    expect(a!.principal + a!.charges - a!.principalPaid - a!.chargesPaid).toBe(500);
+    expect(b!.principalPaid).toBe(0);
+    // B's minimum, unpaid, is missed when its grace ends, either way
+    expect(openDay(two, 43)).toEqual([{ dueDay: 39, outcome: "missed" }]);
+    // the next day the tolerated bill is one among the others: B's minimum before A's rest
+    repay(one, 2_000, 33, tolerance);
+    expect(one.bills[1]!.principalPaid).toBe(2_000);
+  });
+
   it("is capped at the balance", () => {
     const l = oneBill(10_000);
     purchase(l, 300, 1, null);
