@@ -314,15 +314,16 @@ function noteNamed(line: Line, facts: readonly RuleFact[]): void {
 }
 
 /** A verdict's new limit; a lower one is a cut, kept on record (the latest) until a way back ends it. A
- *  limit_reduced's reasons are the cut's; beside a suspension or a restoration, the cut's own are (a
- *  policy change's cut says so there too). */
+ *  limit_reduced's reasons are the cut's (on a line it leaves suspended, its own: the decision's say why
+ *  the line stays suspended too); beside a suspension or a restoration, the cut's own are (a policy
+ *  change's cut says so there too). */
 function noteCut(line: Line, v: Verdict, limit: Fen, day: number): void {
   const fact = limit < line.limit ? cutFact(v) : undefined;
   if (fact !== undefined)
     line.cut = {
       day,
       from: line.limit,
-      reasons: v.decision === "limit_reduced" ? v.reasons : (v.cutReasons ?? [fact.code]),
+      reasons: v.cutReasons ?? (v.decision === "limit_reduced" ? v.reasons : [fact.code]),
       facts: [fact],
     };
   line.limit = limit;

@@ -466,13 +466,25 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
       const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, now, !requested);
       return held === null ? v : { ...v, beneath: true };
     }
-    // line management reaches suspended lines too: the limit a restoration finds is the one kept all along
+    const facts = citedFacts(c, line, suspendedFor(line), codes, blockers);
+    // line management reaches suspended lines too: the limit a restoration finds is the one kept all along.
+    // The cut is the decision, its rules first; then why the line stays suspended, as a review that cuts
+    // nothing says it (NOT_RESTORED_YET, then what stands in the way) — the cut's own reasons kept apart
     const cut = requested ? null : lineManagement(c, line, s);
-    if (cut) return { ...cut, named: blockers };
+    if (cut?.decision === "limit_reduced") {
+      const rules = cut.reasons.filter((r) => REASONS[r].kind !== "score");
+      return {
+        ...cut,
+        reasons: principalReasons([...rules, "NOT_RESTORED_YET", ...codes], s),
+        facts: [...cut.facts, ...facts],
+        cutReasons: cut.reasons,
+        named: blockers,
+      };
+    }
     return {
       decision: requested ? "declined" : null,
       reasons: principalReasons(["NOT_RESTORED_YET", ...codes], s),
-      facts: citedFacts(c, line, suspendedFor(line), codes, blockers),
+      facts,
     };
   }
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;

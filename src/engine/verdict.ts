@@ -32,8 +32,10 @@ export interface RuleFact {
 interface VerdictBase {
   reasons: ReasonCode[];
   facts: RuleFact[];
-  /** a limit cut that comes with a suspension or a restoration: the cut's own reasons (POLICY_CHANGE first
-   *  when the policy made it), kept on its record — the decision's reasons are the decision's */
+  /** a limit cut that comes with a suspension or a restoration, or that a review makes on a line it leaves
+   *  suspended: the cut's own reasons (POLICY_CHANGE first when the policy made it), kept on its record —
+   *  the decision's reasons are the decision's (the cut's rules, then NOT_RESTORED_YET and what stands in
+   *  the way of the restoration) */
   cutReasons?: ReasonCode[];
   /** a periodic review that cuts a suspended line's limit: what it found standing in the way of the
    *  restoration too (kept with the record, as a review that decides nothing keeps its facts) */

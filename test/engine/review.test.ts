@@ -2189,6 +2189,45 @@ describe("fixes from review", () => {
     );
   });
 
+  it("a review that cuts a suspended line's limit says why the line stays suspended too; the cut's record keeps its own", () => {
+    // the customer above: the review of day 74 cuts the limit (score below reduceLimitScore's band) of a line
+    // it leaves suspended (the bill still unpaid, the score below restoreScore) — the customer told "limit
+    // reduced" is told why the line is not restored too, as a review that cuts nothing would say it
+    const policy = testPolicy({
+      restoreCleanDays: 30,
+      restoreScore: 750,
+      reduceLimitScore: 700,
+      limitBands: [
+        { minScore: 350, maxLimit: 2_000 },
+        { minScore: 700, maxLimit: 100_000 },
+      ],
+    });
+    const events = [on.open(0, 5_000), on.purchase(3, 1_000), on.repay(80, "full"), on.support(140)];
+    const t = run(events, { policy, until: 140 });
+    const cut = stepOn(t, "review", 74);
+    expect(cut).toMatchObject({ decision: "limit_reduced", limit: 200_000, status: "suspended" });
+    // the cut's rule first (the decision's), then the not-restored reasons in a plain review's order
+    expect(cut.reasons).toEqual([
+      "SCORE_BELOW_LIMIT_BAND",
+      "NOT_RESTORED_YET",
+      "OVERDUE_OUTSTANDING",
+      "SCORE_BELOW_RESTORE",
+    ]);
+    expect(cut.facts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: "SCORE_BELOW_LIMIT_BAND" }),
+        expect.objectContaining({ code: "OVERDUE_OUTSTANDING" }),
+        expect.objectContaining({ code: "SCORE_BELOW_RESTORE", threshold: 750 }),
+      ]),
+    );
+    // restored on day 135 at the cut limit: the cut on record is the cut's alone, not why it stayed suspended
+    expect(stepOn(t, "review", 135)).toMatchObject({ decision: "restored", limit: 200_000 });
+    const record = stepOn(t, "contact_support", 140).remedies.find((r) => r.kind === "limit_cut");
+    expect(record).toMatchObject({ day: 74, from: 500_000, to: 200_000 });
+    expect(record?.kind === "limit_cut" && record.reasons[0]).toBe("SCORE_BELOW_LIMIT_BAND");
+    expect(record?.kind === "limit_cut" && record.reasons).not.toContain("NOT_RESTORED_YET");
+  });
+
   it("a credit suspension on a line active since a change not yet reviewed (the overdue trigger) keeps the policy before it", () => {
     // the policy changes on day 50, while the line is active; the overdue trigger suspends it for credit
     // on day 70, before the first review under the change (day 74)
