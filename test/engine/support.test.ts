@@ -3534,6 +3534,19 @@ describe("customer service and what a charge-off calls in", () => {
 describe("what customer service says a closure calls in, held to the trace", () => {
   it("falls due as said: left unpaid, on the day and to the fen; paid as asked, not at once", () => {
     const seen = { callsIn: 0, calledIn: 0, toTerm: 0, beside: 0, chargeOff: 0 };
+    // the examples' case: neither line repaid, closed in default by a review a month after the suspension
+    const CLOSING = {
+      spend: 1_000,
+      plan: { yuan: 1_200, term: 12 as const },
+      loan: { yuan: 6_000, term: 12 as const },
+      jiebeiPaid: false,
+      huabeiPaidUntil: null,
+      debtElsewhere: null,
+      closeAfterSuspendedDays: 30,
+      chargeOffDays: 180,
+      reviewDayOfMonth: 15,
+      contact: 100,
+    };
     fc.assert(
       fc.property(
         fc.record({
@@ -3743,67 +3756,15 @@ describe("what customer service says a closure calls in, held to the trace", () 
         examples: [
           // Jiebei's loan unpaid since its first instalment, Huabei's bill since day 40: both suspended on
           // day 70 and closed by the review of day 105, whose closure calls the loan in; asked on day 100
-          [
-            {
-              spend: 1_000,
-              plan: { yuan: 1_200, term: 12 },
-              loan: { yuan: 6_000, term: 12 },
-              jiebeiPaid: false,
-              huabeiPaidUntil: null,
-              debtElsewhere: null,
-              closeAfterSuspendedDays: 30,
-              chargeOffDays: 180,
-              reviewDayOfMonth: 15,
-              contact: 100,
-            },
-          ],
+          [CLOSING],
           // the same, asked after the closure: what it called in, when and how much
-          [
-            {
-              spend: 1_000,
-              plan: { yuan: 1_200, term: 12 },
-              loan: { yuan: 6_000, term: 12 },
-              jiebeiPaid: true,
-              huabeiPaidUntil: null,
-              debtElsewhere: null,
-              closeAfterSuspendedDays: 30,
-              chargeOffDays: 180,
-              reviewDayOfMonth: 15,
-              contact: 110,
-            },
-          ],
+          [{ ...CLOSING, jiebeiPaid: true, contact: 110 }],
           // a debt elsewhere over the cap: both lines suspended on day 14 and closed in no default on day 45,
           // the plan and the loan left to run to term; Huabei met at its minimum until day 100 only
-          [
-            {
-              spend: 1_000,
-              plan: { yuan: 1_200, term: 12 },
-              loan: { yuan: 6_000, term: 12 },
-              jiebeiPaid: true,
-              huabeiPaidUntil: 100,
-              debtElsewhere: 300,
-              closeAfterSuspendedDays: 30,
-              chargeOffDays: 180,
-              reviewDayOfMonth: 15,
-              contact: 140,
-            },
-          ],
+          [{ ...CLOSING, jiebeiPaid: true, huabeiPaidUntil: 100, debtElsewhere: 300, contact: 140 }],
           // neither line ever repaid, written off at 60 days past due before any review closes them: the
           // write-off calls in the loan and the plan; asked on day 80
-          [
-            {
-              spend: 1_000,
-              plan: { yuan: 1_200, term: 12 },
-              loan: { yuan: 6_000, term: 12 },
-              jiebeiPaid: false,
-              huabeiPaidUntil: null,
-              debtElsewhere: null,
-              closeAfterSuspendedDays: 120,
-              chargeOffDays: 60,
-              reviewDayOfMonth: 15,
-              contact: 80,
-            },
-          ],
+          [{ ...CLOSING, closeAfterSuspendedDays: 120, chargeOffDays: 60, contact: 80 }],
         ],
       },
     );
