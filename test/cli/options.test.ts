@@ -630,9 +630,9 @@ describe("simulate", () => {
     ],
     [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
     [
-      ["--export-account", "1", "--json", "--csv", "x.csv"],
-      /--export-account writes one scenario file: --json, --csv have nothing to write/,
-      undefined,
+      ["--export-account", "1", "--json"],
+      /^--export-account writes one scenario file: --json has nothing to write/,
+      "leave it out, or run the population without --export-account",
     ],
     [["--workers", "0"], /--workers: 0 is too small/, "expected: a whole number, at least 1"],
     [
@@ -717,6 +717,85 @@ describe("simulate", () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(message);
     if (detail !== undefined) expect(e.format()).toContain(detail);
+  });
+
+  // what only a population run reads was dropped in silence beside --export-account (--shard 2/3 exported
+  // the account whichever shard it fell in, --workers 2 ran no thread): each is refused with why, one
+  // problem per option, all at once (in the order --help lists them)
+  it("--export-account refuses every option only a population run reads, each with why", () => {
+    const e = refused([
+      "simulate",
+      "--export-account",
+      "1",
+      "--json",
+      "--csv",
+      "x.csv",
+      "--html",
+      "x.html",
+      "--flips",
+      "fl",
+      "--challenger",
+      "tightened",
+      "--shard",
+      "2/3",
+      "--workers",
+      "2",
+    ]);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "--export-account writes one scenario file: --workers has no population to spread over threads (one account runs alone)",
+      "--export-account writes one scenario file: --shard has no population to split (the account is exported whichever shard would run it)",
+      "--export-account writes one scenario file: --json has nothing to write (it prints the population's result document)",
+      "--export-account writes one scenario file: --csv has nothing to write (it writes a row per account of the population)",
+      "--export-account writes one scenario file: --flips has nothing to write (it exports the accounts two policies decide differently)",
+      "--export-account writes one scenario file: --html has nothing to write (it writes the population's report page)",
+    ]);
+    for (const p of e.problems)
+      expect(p.format()).toContain("hint:     leave it out, or run the population without --export-account");
+    expect(e.format()).toMatch(/\n6 problems$/);
+  });
+
+  // the population's own arguments pick the account and its arm (the report's export hint repeats them),
+  // and what the export itself reads; what turns off what the export never shows is kept as it asks
+  it("--export-account takes the population's arguments, its arm, its file and what turns things off", () => {
+    expect(
+      parse([
+        "simulate",
+        "--accounts",
+        "50",
+        "--days",
+        "60",
+        "--seed",
+        "7",
+        "--start",
+        "2024-03-01",
+        "--challenger",
+        "tightened",
+        "--challenger-from",
+        "30",
+        "--bad",
+        "ever30",
+        "--score-day",
+        "40",
+        "--stress",
+        "20",
+        "--cost-of-funds",
+        "0.04",
+        "--export-account",
+        "3",
+        "--arm",
+        "challenger",
+        "-o",
+        "a.yaml",
+        "--force",
+        "--no-color",
+        "--no-progress",
+        "--no-chart",
+        "--wide",
+      ]),
+    ).toMatchObject({ options: { exportAccount: { index: 3, arm: 1, output: "a.yaml" }, color: false } });
+    expect(
+      parse(["simulate", "--sweep", "minScore=600..620:10", "--export-account", "1", "--arm", "3"]),
+    ).toMatchObject({ options: { exportAccount: { index: 1, arm: 3 } } });
   });
 
   // a day of the run and an account of the population are said against the run's own range, whatever is
