@@ -229,7 +229,7 @@ describe("whatif", () => {
         wide: false,
       },
     });
-    const args = ["whatif", "f.yaml", "--avoid", "declined", "--max-edits", "2", "--budget", "50", "--list"];
+    const args = ["whatif", "f.yaml", "--avoid", "declined", "--max-edits", "2", "--budget", "50"];
     expect(
       parse([...args, "--json", "--save", "v.yaml", "--force", "--no-chart", "--no-color"]),
     ).toMatchObject({
@@ -237,7 +237,7 @@ describe("whatif", () => {
         goal: "avoid-declined",
         maxEdits: 2,
         budget: 50,
-        list: true,
+        list: false,
         json: true,
         save: "v.yaml",
         force: true,
@@ -261,11 +261,50 @@ describe("whatif", () => {
     [["--set", "minScore=600", "--save", "-", "--force"], "--force goes with --save FILE"],
     [["--save", "v.yaml"], "--save needs a variant: give edit flags"],
     [["--html", "w.html", "--json"], "--html, --json need a variant"],
-    [["--list", "--save", "v.yaml"], "--save needs a variant"],
   ])("refuses %j without what it goes with", (args, message) => {
     const e = refused(["whatif", "f.yaml", ...args]);
     expect(e).toBeInstanceOf(UsageError);
     expect(e.message).toContain(message);
+  });
+
+  // --list lists the events (of the variant the edit flags make): what saves, shows or searches for a
+  // variant was dropped in silence beside it — each is refused with why, all at once
+  it("--list refuses what it does not do, each with why", () => {
+    const e = refused([
+      "whatif",
+      "f.yaml",
+      "--list",
+      "--set",
+      "minScore=600",
+      "--avoid",
+      "suspended",
+      "--max-edits",
+      "2",
+      "--budget",
+      "50",
+      "--save",
+      "v.yaml",
+      "--force",
+      "--html",
+      "w.html",
+    ]);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "--list lists the events: --avoid searches for the smallest change, which it does not",
+      "--list lists the events: --max-edits bounds a search it does not run",
+      "--list lists the events: --budget bounds a search it does not run",
+      "--list lists the events: --save saves the variant, which it does not",
+      "--list lists the events: --force replaces what --save writes, and nothing is saved",
+      "--list lists the events: --html writes the comparison, which it does not make",
+    ]);
+    for (const p of e.problems)
+      expect(p.format()).toContain("hint:     leave it out, or leave out --list to compare, search or save");
+    expect(refused(["whatif", "f.yaml", "--list", "--reach", "restored"]).message).toBe(
+      "--list lists the events: --reach searches for the smallest change, which it does not",
+    );
+    // without edits, as with them
+    expect(refused(["whatif", "f.yaml", "--list", "--save", "v.yaml"]).message).toBe(
+      "--list lists the events: --save saves the variant, which it does not",
+    );
   });
 
   it("takes each with what it goes with", () => {
@@ -273,6 +312,8 @@ describe("whatif", () => {
       ["--avoid", "suspended", "--max-edits", "2", "--budget", "50", "--json", "--save", "v.yaml", "--force"],
       ["--set", "minScore=600", "--json", "--html", "w.html", "--save", "v.yaml", "--force"],
       ["--list", "--json"],
+      // the variant the edit flags make, listed
+      ["--remove", "5", "--set", "minScore=600", "--list", "--json", "--no-chart", "--wide"],
     ])
       expect(parse(["whatif", "f.yaml", ...args]).command).toBe("whatif");
   });
