@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
-import { addOptions, flag, wholeNumber } from "../../src/cli/options/table.js";
+import { addOptions, flag, refuseGiven, text, wholeNumber } from "../../src/cli/options/table.js";
 import { buildProgram, type Invocation, type Parsed, parseArgv } from "../../src/cli/program.js";
 import { InputError, UsageError } from "../../src/shared/errors.js";
 import { workerCap } from "../../src/shared/workers.js";
@@ -1019,6 +1019,32 @@ describe("option tables", () => {
     ).toThrow(/key "challenger" must be "challengerFrom"/);
     const read = addOptions(new Command(), { chart: flag("--no-chart", "x") });
     expect(read({ chart: false, other: 1 })).toEqual({ chart: false });
+  });
+
+  it("refuseGiven refuses each option given, by the flag typed, in the table's order", () => {
+    const table = {
+      json: flag("--json", "x"),
+      output: text("-o, --output <file>", "x"),
+      chart: flag("--no-chart", "x"),
+      wide: flag("--wide", "x"),
+    };
+    const why = { chart: "has no chart", output: "has no file", json: "has no document" };
+    const problem = (f: string, w: string) => new UsageError(`${f} ${w}`);
+    const refusedOf = (raw: Parameters<typeof refuseGiven<typeof table>>[1]) => {
+      try {
+        refuseGiven(table, raw, why, problem);
+      } catch (e) {
+        return (e as InputError).problems.map((p) => p.message);
+      }
+      return [];
+    };
+    // --no-chart is given when its value is false: commander's true is its default, given or not
+    expect(refusedOf({ chart: true, wide: true })).toEqual([]);
+    expect(refusedOf({ chart: false, output: "a", json: true, wide: true })).toEqual([
+      "--json has no document",
+      "--output has no file",
+      "--no-chart has no chart",
+    ]);
   });
 });
 

@@ -10,22 +10,43 @@ import { describe, expect, it, vi } from "vitest";
 import { cli } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
-/** Absolute paths node:fs refuses to list, as it does a folder the user may not read. */
+/** Absolute paths node:fs refuses, as it does what the user may not read: `locked` folders are not
+ *  listed, `unopened` files not opened, and nothing is looked up below a `closed` folder (no search
+ *  permission: the path itself cannot be stat'ed). */
 const locked = vi.hoisted(() => new Set<string>());
+const unopened = vi.hoisted(() => new Set<string>());
+const closed = vi.hoisted(() => new Set<string>());
 vi.mock("node:fs", async (original) => {
   const fs = await original<typeof import("node:fs")>();
-  const readdirSync = ((path: import("node:fs").PathLike, ...rest: unknown[]) => {
-    if (locked.has(resolve(String(path))))
-      throw Object.assign(new Error(`EACCES: permission denied, scandir '${String(path)}'`), {
-        code: "EACCES",
-        errno: -13,
-        syscall: "scandir",
-        path: String(path),
-      });
+  const denied = (syscall: string, path: unknown) =>
+    Object.assign(new Error(`EACCES: permission denied, ${syscall} '${String(path)}'`), {
+      code: "EACCES",
+      errno: -13,
+      syscall,
+      path: String(path),
+    });
+  const below = (path: unknown) => [...closed].some((dir) => resolve(String(path)).startsWith(`${dir}/`));
+  const readdirSync = ((path: unknown, ...rest: unknown[]) => {
+    if (locked.has(resolve(String(path))) || below(path)) throw denied("scandir", path);
     return (fs.readdirSync as (...a: unknown[]) => unknown)(path, ...rest);
   }) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+  const openSync = ((path: unknown, ...rest: unknown[]) => {
+    if (unopened.has(resolve(String(path))) || below(path)) throw denied("open", path);
+    return (fs.openSync as (...a: unknown[]) => unknown)(path, ...rest);
+  }) as typeof fs.openSync;
+  const statSync = ((path: unknown, ...rest: unknown[]) => {
+    if (below(path)) throw denied("stat", path);
+    return (fs.statSync as (...a: unknown[]) => unknown)(path, ...rest);
+  }) as typeof fs.statSync;
+  const mocked = { readdirSync, openSync, statSync };
+  return { ...fs, default: { ...fs, ...mocked }, ...mocked };
 });
+
+const reset = () => {
+  locked.clear();
+  unopened.clear();
+  closed.clear();
+};
 
 const { fresh } = tempCases("unreadable-paths");
 
@@ -76,7 +97,7 @@ describe("test DIR with a folder in it that may not be read", () => {
       // the human report on stdout shows the problem: not said twice
       expect(r.stderr).toBe("");
     } finally {
-      locked.clear();
+      reset();
     }
   });
 
@@ -99,7 +120,7 @@ describe("test DIR with a folder in it that may not be read", () => {
       // no human report on stdout: the problem is said on stderr too
       expect(r.stderr).toContain("credit-sim: suite/closed: the folder may not be read (permission denied)");
     } finally {
-      locked.clear();
+      reset();
     }
   });
 
@@ -113,7 +134,7 @@ describe("test DIR with a folder in it that may not be read", () => {
       expect(r.stdout).toContain("  other: the folder may not be read (permission denied)");
       expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed, 1 bad input \(3\)/);
     } finally {
-      locked.clear();
+      reset();
     }
   });
 
@@ -126,7 +147,37 @@ describe("test DIR with a folder in it that may not be read", () => {
       expect(r.stdout).toContain(" ✗ suite/closed (bad input)");
       expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed, 1 bad input \(3\)/);
     } finally {
-      locked.clear();
+      reset();
+    }
+  });
+
+  it("a path named below a folder that may not be searched is that path's problem; the others run", async () => {
+    const d = suite("other/sub");
+    closed.add(join(d, "other"));
+    try {
+      const r = await cli(["test", "--no-snapshots", "other/sub", "suite"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain(" ✗ other/sub (bad input)");
+      expect(r.stdout).toContain("  other/sub: the folder may not be read (permission denied)");
+      expect(r.stdout).toMatch(/Scenarios\s+2 passed, 0 failed, 1 bad input \(3\)/);
+    } finally {
+      reset();
+    }
+  });
+
+  it("a scenario file that may not be read is its own bad input; the others run", async () => {
+    const d = suite();
+    unopened.add(join(d, "suite/open/in.yaml"));
+    try {
+      const r = await cli(["test", "--no-snapshots", "suite"], { cwd: d });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain(
+        "  suite/open/in.yaml: the scenario file may not be read (permission denied)",
+      );
+      expect(r.stdout).toContain(" ✓ suite/top.yaml › top (1 expectation)");
+      expect(r.stdout).toMatch(/Scenarios\s+1 passed, 0 failed, 1 bad input \(2\)/);
+    } finally {
+      reset();
     }
   });
 
