@@ -31,9 +31,6 @@ function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
 }
 
-/** The flag a user types for a table's option: `--no-progress` for `progress`, `--output` for `-o, --output`. */
-export const flagOf = (spec: OptionSpec<unknown>): string => longFlag(spec.flags);
-
 /** Whether the user gave the option: a value, or the flag (`--no-chart` is given when its value is false,
  *  commander's true being its default). */
 function isGiven(spec: OptionSpec<unknown>, value: unknown): boolean {
@@ -55,7 +52,9 @@ export function refuseGiven<T extends OptionTable>(
   const problems = Object.keys(table).flatMap((key) => {
     const reason = why[key as keyof T];
     const spec = table[key]!;
-    return reason !== undefined && isGiven(spec, raw[key as keyof T]) ? [problem(flagOf(spec), reason)] : [];
+    return reason !== undefined && isGiven(spec, raw[key as keyof T])
+      ? [problem(longFlag(spec.flags), reason)]
+      : [];
   });
   if (problems.length > 0) throw InputError.all(problems);
 }
