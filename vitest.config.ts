@@ -4,13 +4,14 @@ import { defineConfig } from "vitest/config";
 // Threads without per-file isolation: each worker imports the modules once and every file reuses them,
 // which takes the import cost (zod, yaml, the engine) out of every file after the first. Tests may not
 // rely on module state or on process.env / process.cwd changes (the CLI gets its own io, env and cwd).
-// The files that mock modules (inquirer's prompts; the parser and the reader, to count their calls) run
-// isolated, in a project of their own: a mock in a shared worker would be missed by a module already
-// imported, or leak.
+// The files that mock modules (inquirer's prompts; the parser and the reader, to count their calls;
+// node:fs, to refuse what root may read) run isolated, in a project of their own: a mock in a shared
+// worker would be missed by a module already imported, or leak.
 const MOCKS_MODULES = [
   "test/cli/whatif-session.test.ts",
   "test/testing/references.test.ts",
   "test/scenario/policy-reads.test.ts",
+  "test/cli/unreadable-paths.test.ts",
 ];
 
 export default defineConfig({

@@ -113,12 +113,19 @@ function eventWidth(rows: readonly ListingRow[]): number {
   return Math.max(EVENT_MIN, ...decided.map((n) => n + 1).filter((n) => n <= EVENT_MAX));
 }
 
-export function renderListing(run: VariantRun, c: ChalkInstance, columns?: number): string {
+export function renderListing(
+  run: VariantRun,
+  c: ChalkInstance,
+  columns?: number,
+  edits: readonly string[] = [],
+): string {
   const head = `${c.bold(printable(run.loaded.scenario.name))} — events by number (use with --remove / --edit)`;
+  // a variant's listing says what made it, as its comparison does
+  const made = edits.length > 0 ? [c.bold("Edits"), ...edits.map((e) => `  ${e}`), ""] : [];
   const cols = c.bold(
     `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(listingOf(run)))} decision`,
   );
-  return `${[head, "", cols, ...listingLines(run, c, columns)].join("\n")}\n`;
+  return `${[head, "", ...made, cols, ...listingLines(run, c, columns)].join("\n")}\n`;
 }
 
 const GOAL_TEXT = {

@@ -2,7 +2,8 @@
 // globs expanded. Symbolic links met while searching are not followed (a scenario folder from a pull
 // request could link to any file or folder on the machine); a file named on the command line is read as
 // named. Sorted by path relative to the working folder (plain code-unit order, the same on every
-// machine), duplicates removed. A path that finds nothing is bad input.
+// machine), duplicates removed. A path that finds nothing is bad input; a folder that cannot be listed is
+// found as an entry of its own (`unlisted`), that folder's bad input in the run beside the other files.
 
 import { type Dirent, existsSync, type PathLike, readdirSync, statSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
@@ -25,7 +26,13 @@ export interface ScenarioFile {
   /** found by a search, and no regular file — "a named pipe", "a socket", "a device": that file's bad
    *  input, never opened (a pipe would keep the run waiting on a writer, or take another program's data) */
   notFile?: string;
+  /** a folder the search could not list (or a path named that cannot be looked at): that path's bad
+   *  input, what is wrong and what to do — the run goes on with the other scenarios and exits 2 */
+  unlisted?: { message: string; hint: string };
 }
+
+/** Whether the run opens it: not a pipe, socket or device the search found, nor a folder it could not list. */
+export const opensAsFile = (f: ScenarioFile): boolean => f.notFile === undefined && f.unlisted === undefined;
 
 const isScenarioFile = (f: string) => SCENARIO_EXTENSIONS.some((ext) => f.toLowerCase().endsWith(ext));
 
@@ -36,9 +43,20 @@ export function discover(paths: readonly string[], cwd: string = process.cwd()):
     const notFile = special.get(abs);
     found.set(abs, { path: abs, shown: showPath(abs, cwd), ...(notFile !== undefined ? { notFile } : {}) });
   };
+  // a folder that cannot be listed is its own problem, found beside the scenarios that can be: one
+  // folder closed to the user left the whole suite unrun
+  const unlisted = (closed: Unlisted) => {
+    const { message, details } = unreadable(closed.shown, closed.code);
+    found.set(closed.path, {
+      path: closed.path,
+      shown: closed.shown,
+      unlisted: { message, hint: details.hint ?? "" },
+    });
+  };
   for (const p of paths.length ? paths : DEFAULT_PATHS) {
-    const matches = expand(p, cwd, special);
-    for (const m of matches) add(m);
+    const { files, closed } = expand(p, cwd, special);
+    for (const m of files) add(m);
+    for (const c of closed) unlisted(c);
   }
   return [...found.values()].sort((a, b) => (a.shown < b.shown ? -1 : a.shown > b.shown ? 1 : 0));
 }
@@ -71,19 +89,26 @@ export function searchedFolders(paths: readonly string[], cwd: string = process.
   return out;
 }
 
-function unreadable(shown: string, code = "EACCES"): InputError {
+function unreadable(shown: string, code: string): InputError {
   if (code === "EACCES" || code === "EPERM")
     return new InputError("the folder may not be read (permission denied)", {
       file: shown,
-      hint: "change its permissions: a scenario in it would not be run",
+      hint: "change its permissions: the scenarios in it were not run",
     });
   return new InputError(`the folder cannot be read (${systemReason(code)})`, {
     file: shown,
     hint:
       code === "ENAMETOOLONG"
-        ? "its path is longer than the system allows: move what it holds to a folder nearer the top, or a scenario in it would not be run"
-        : "a scenario in it would not be run",
+        ? "its path is longer than the system allows: move what it holds to a folder nearer the top; the scenarios in it were not run"
+        : "the scenarios in it were not run",
   });
+}
+
+/** A folder the search could not list: its absolute path, as reports show it, and the system's reason. */
+interface Unlisted {
+  path: string;
+  shown: string;
+  code: string;
 }
 
 /** A path typed that the system will not look up — too long, looping through links — said with what is
@@ -110,24 +135,24 @@ function lookupError(path: string): string | null {
   }
 }
 
-/** The first folder at or below `dir` that cannot be listed, with the system's reason (links not
- *  followed; the folders the search ignores skipped), or null. Any reason: the glob skips such a folder
- *  without a word — one nested past the longest path the system takes too. */
-function unreadableFolder(dir: string): { dir: string; code: string } | null {
+/** Every folder at or below `dir` that cannot be listed, with the system's reason (links not followed;
+ *  the folders the search ignores skipped). Any reason: the glob skips
+ *  such a folder without a word — one nested past the longest path the system takes too. */
+function unreadableFolders(dir: string, out: { path: string; code: string }[] = []): typeof out {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // gone (or replaced by a file) since its parent was listed: nothing in it to run
-    return code === undefined || code === "ENOENT" || code === "ENOTDIR" ? null : { dir, code };
+    if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR") out.push({ path: dir, code });
+    return out;
   }
   for (const e of entries) {
     if (!e.isDirectory() || skippedFolder(e.name)) continue;
-    const found = unreadableFolder(join(dir, e.name));
-    if (found !== null) return found;
+    unreadableFolders(join(dir, e.name), out);
   }
-  return null;
+  return out;
 }
 
 /** What a listed entry is when it is neither a file, a folder nor a link, or null. */
@@ -154,8 +179,20 @@ function listingSpecial(special: Map<string, string>): { readdirSync: typeof rea
   return { readdirSync: list as unknown as typeof readdirSync };
 }
 
-function expand(p: string, cwd: string, special: Map<string, string>): string[] {
+/** The scenario files `p` leads to, and the folders on the way that could not be listed. */
+function expand(
+  p: string,
+  cwd: string,
+  special: Map<string, string>,
+): { files: string[]; closed: Unlisted[] } {
   const abs = resolve(cwd, p);
+  // the folders at or below `dir` that could not be listed; the one named is named as typed
+  const closedBelow = (dir: string, typed: string): Unlisted[] =>
+    unreadableFolders(dir).map(({ path, code }) => ({
+      path,
+      shown: path === dir ? typed : showPath(path, cwd),
+      code,
+    }));
   let isDir = false;
   let isFile = false;
   try {
@@ -165,7 +202,7 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
   } catch (e) {
     // not an existing path: perhaps a glob; a path that may not be looked at is said so
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EACCES" || code === "EPERM") throw unreadable(p);
+    if (code === "EACCES" || code === "EPERM") return { files: [], closed: [{ path: abs, shown: p, code }] };
     // a pattern may be longer than any path (a long {a,b,…}): its fixed part is looked up below
     if (code !== undefined && code !== "ENOENT" && code !== "ENOTDIR" && !isDynamicPattern(p))
       throw unsearchable(p, code);
@@ -177,12 +214,11 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
         file: p,
         hint: GOLDEN_TRACE_HINT,
       });
-    return [abs];
+    return { files: [abs], closed: [] };
   }
   if (isDir) {
     // the glob skips a folder it may not read without a word: a suite would pass over scenarios it never ran
-    const closed = unreadableFolder(abs);
-    if (closed !== null) throw unreadable(closed.dir === abs ? p : showPath(closed.dir, cwd), closed.code);
+    const closed = closedBelow(abs, p);
     const files = globSync(
       SCENARIO_EXTENSIONS.map((ext) => `**/*${ext}`),
       {
@@ -194,14 +230,14 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
         fs: listingSpecial(special),
       },
     ).map((f) => resolve(f));
-    if (files.length === 0) {
+    if (files.length === 0 && closed.length === 0) {
       throw new InputError("no scenario files in this folder", {
         file: p,
         expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")} (searched recursively; links are not followed)`,
         hint: "give a folder of scenarios, scenario files or a glob such as 'scenarios/**/*.yaml' (a linked file runs when named itself)",
       });
     }
-    return files;
+    return { files, closed };
   }
   if (isDynamicPattern(p)) {
     // the folders the pattern walks: those it may not read are said, as for a folder named outright
@@ -212,8 +248,7 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
     const rootCode = lookupError(root);
     if (rootCode !== null && rootCode !== "ENOENT" && rootCode !== "ENOTDIR")
       throw unsearchable(fixed, rootCode);
-    const closed = existsSync(root) ? unreadableFolder(root) : null;
-    if (closed !== null) throw unreadable(showPath(closed.dir, cwd), closed.code);
+    const closed = existsSync(root) ? closedBelow(root, showPath(root, cwd)) : [];
     const files = globSync(p.split(sep).join("/"), {
       cwd,
       absolute: true,
@@ -224,14 +259,14 @@ function expand(p: string, cwd: string, special: Map<string, string>): string[] 
     })
       .map((f) => resolve(f))
       .filter(isScenarioFile);
-    if (files.length === 0) {
+    if (files.length === 0 && closed.length === 0) {
       throw new InputError("no scenario files match this pattern", {
         file: p,
         expected: `files ending in ${SCENARIO_EXTENSIONS.join(", ")}`,
         hint: "quote the pattern so the shell does not expand it, e.g. 'scenarios/**/*.yaml'",
       });
     }
-    return files;
+    return { files, closed };
   }
   throw new InputError("no such file or folder", {
     file: p,

@@ -11,7 +11,7 @@ import { asPolicyFile, type PolicyOutcomes } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
 import { checkValueText } from "./check-text.js";
-import type { ScenarioFile } from "./discover.js";
+import { opensAsFile, type ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
 import { compileGrep, type Grep } from "./grep.js";
 import { showPath } from "./paths.js";
@@ -128,7 +128,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     if (!(e instanceof InputError)) throw e;
     // …unless the file is a policy kept beside the scenarios that name it (policies/strict.yaml): left
     // out, or, broken, reported with a policy's problems
-    const policy = file.notFile === undefined ? asPolicyFile(file.path, ctx.roots) : null;
+    const policy = opensAsFile(file) ? asPolicyFile(file.path, ctx.roots) : null;
     if (policy === "policy") return { file: file.shown, filtered: true, policy: true };
     const bad = (policy ?? e)
       .map((p) =>
@@ -140,8 +140,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       name,
       status: "error",
       // the policy files it names are still read (and still must not be written over)
-      policyFiles:
-        file.notFile === undefined ? namedPolicyFiles(file.path, ctx.roots, ctx.policyParents) : [],
+      policyFiles: opensAsFile(file) ? namedPolicyFiles(file.path, ctx.roots, ctx.policyParents) : [],
       error: bad.format(),
       // a line of this file: a problem in a policy file it names has its own file and line, in the message
       line: bad.details.file === file.shown ? (bad.details.line ?? null) : null,
@@ -175,6 +174,8 @@ export function claimedName(file: ScenarioFile, ctx: RunContext): string | null 
  * errors name it as shown, the way the user wrote it.
  */
 function loadAs(file: ScenarioFile, ctx: RunContext): LoadedScenario {
+  if (file.unlisted !== undefined)
+    throw new InputError(file.unlisted.message, { file: file.shown, hint: file.unlisted.hint });
   if (file.notFile !== undefined)
     throw new InputError(`is ${file.notFile}, not a scenario file`, {
       file: file.shown,

@@ -5,7 +5,7 @@ import { dirname, resolve } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { InputError, UsageError } from "../shared/errors.js";
 import { printable } from "../shared/text.js";
-import { discover, type ScenarioFile, searchedFolders } from "./discover.js";
+import { discover, opensAsFile, type ScenarioFile, searchedFolders } from "./discover.js";
 import type { TestOptions } from "./options.js";
 import { showPath } from "./paths.js";
 import { runFiles } from "./pool.js";
@@ -64,7 +64,7 @@ export async function runTests(
   if (o.snapshots) {
     // the folders searched too: one whose last scenario was removed or moved still holds its trace
     const found = findObsolete([
-      ...all.filter((f) => hasGoldenTrace(f.path)).map((f) => dirname(f.path)),
+      ...all.filter((f) => opensAsFile(f) && hasGoldenTrace(f.path)).map((f) => dirname(f.path)),
       ...searchedFolders(paths, cwd),
     ]);
     if (o.update) {

@@ -7,7 +7,7 @@ import { existsSync, type FSWatcher, realpathSync, statSync, watch } from "node:
 import { basename, dirname, join, resolve, sep } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { isPolicyFile } from "../scenario/load-policy.js";
-import { discover, type ScenarioFile } from "./discover.js";
+import { discover, opensAsFile, type ScenarioFile } from "./discover.js";
 import { namedPolicyFiles, type PolicyParents } from "./references.js";
 
 /** file (absolute) → the scenario files (absolute) that read it, themselves included */
@@ -25,8 +25,9 @@ export function dependencies(files: readonly ScenarioFile[], roots: Roots): Depe
   };
   for (const f of files) {
     add(f.path, f.path);
-    // a pipe found in the folder is never opened: reading it would wait on a writer
-    if (f.notFile === undefined) for (const p of namedPolicyFiles(f.path, roots, parents)) add(p, f.path);
+    // a pipe found in the folder is never opened (reading it would wait on a writer), nor a folder the
+    // search could not list
+    if (opensAsFile(f)) for (const p of namedPolicyFiles(f.path, roots, parents)) add(p, f.path);
   }
   // a policy file found among the scenarios (suite/policies/strict.yaml) is left out of every run: no
   // scenario of its own to re-run, or the header would count one more than the run shows. Only a file

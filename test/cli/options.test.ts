@@ -3,7 +3,7 @@
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/io.js";
-import { addOptions, flag, wholeNumber } from "../../src/cli/options/table.js";
+import { addOptions, flag, refuseGiven, text, wholeNumber } from "../../src/cli/options/table.js";
 import { buildProgram, type Invocation, type Parsed, parseArgv } from "../../src/cli/program.js";
 import { InputError, UsageError } from "../../src/shared/errors.js";
 import { workerCap } from "../../src/shared/workers.js";
@@ -229,7 +229,7 @@ describe("whatif", () => {
         wide: false,
       },
     });
-    const args = ["whatif", "f.yaml", "--avoid", "declined", "--max-edits", "2", "--budget", "50", "--list"];
+    const args = ["whatif", "f.yaml", "--avoid", "declined", "--max-edits", "2", "--budget", "50"];
     expect(
       parse([...args, "--json", "--save", "v.yaml", "--force", "--no-chart", "--no-color"]),
     ).toMatchObject({
@@ -237,7 +237,7 @@ describe("whatif", () => {
         goal: "avoid-declined",
         maxEdits: 2,
         budget: 50,
-        list: true,
+        list: false,
         json: true,
         save: "v.yaml",
         force: true,
@@ -261,11 +261,50 @@ describe("whatif", () => {
     [["--set", "minScore=600", "--save", "-", "--force"], "--force goes with --save FILE"],
     [["--save", "v.yaml"], "--save needs a variant: give edit flags"],
     [["--html", "w.html", "--json"], "--html, --json need a variant"],
-    [["--list", "--save", "v.yaml"], "--save needs a variant"],
   ])("refuses %j without what it goes with", (args, message) => {
     const e = refused(["whatif", "f.yaml", ...args]);
     expect(e).toBeInstanceOf(UsageError);
     expect(e.message).toContain(message);
+  });
+
+  // --list lists the events (of the variant the edit flags make): what saves, shows or searches for a
+  // variant was dropped in silence beside it — each is refused with why, all at once
+  it("--list refuses what it does not do, each with why", () => {
+    const e = refused([
+      "whatif",
+      "f.yaml",
+      "--list",
+      "--set",
+      "minScore=600",
+      "--avoid",
+      "suspended",
+      "--max-edits",
+      "2",
+      "--budget",
+      "50",
+      "--save",
+      "v.yaml",
+      "--force",
+      "--html",
+      "w.html",
+    ]);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "--list lists the events: --avoid searches for the smallest change, which it does not",
+      "--list lists the events: --max-edits bounds a search it does not run",
+      "--list lists the events: --budget bounds a search it does not run",
+      "--list lists the events: --save saves the variant, which it does not",
+      "--list lists the events: --force replaces what --save writes, and nothing is saved",
+      "--list lists the events: --html writes the comparison, which it does not make",
+    ]);
+    for (const p of e.problems)
+      expect(p.format()).toContain("hint:     leave it out, or leave out --list to compare, search or save");
+    expect(refused(["whatif", "f.yaml", "--list", "--reach", "restored"]).message).toBe(
+      "--list lists the events: --reach searches for the smallest change, which it does not",
+    );
+    // without edits, as with them
+    expect(refused(["whatif", "f.yaml", "--list", "--save", "v.yaml"]).message).toBe(
+      "--list lists the events: --save saves the variant, which it does not",
+    );
   });
 
   it("takes each with what it goes with", () => {
@@ -273,6 +312,8 @@ describe("whatif", () => {
       ["--avoid", "suspended", "--max-edits", "2", "--budget", "50", "--json", "--save", "v.yaml", "--force"],
       ["--set", "minScore=600", "--json", "--html", "w.html", "--save", "v.yaml", "--force"],
       ["--list", "--json"],
+      // the variant the edit flags make, listed
+      ["--remove", "5", "--set", "minScore=600", "--list", "--json", "--no-chart", "--wide"],
     ])
       expect(parse(["whatif", "f.yaml", ...args]).command).toBe("whatif");
   });
@@ -630,9 +671,9 @@ describe("simulate", () => {
     ],
     [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
     [
-      ["--export-account", "1", "--json", "--csv", "x.csv"],
-      /--export-account writes one scenario file: --json, --csv have nothing to write/,
-      undefined,
+      ["--export-account", "1", "--json"],
+      /^--export-account writes one scenario file: --json has nothing to write/,
+      "leave it out, or run the population without --export-account",
     ],
     [["--workers", "0"], /--workers: 0 is too small/, "expected: a whole number, at least 1"],
     [
@@ -717,6 +758,85 @@ describe("simulate", () => {
     expect(e).toBeInstanceOf(InputError);
     expect(e.message).toMatch(message);
     if (detail !== undefined) expect(e.format()).toContain(detail);
+  });
+
+  // what only a population run reads was dropped in silence beside --export-account (--shard 2/3 exported
+  // the account whichever shard it fell in, --workers 2 ran no thread): each is refused with why, one
+  // problem per option, all at once (in the order --help lists them)
+  it("--export-account refuses every option only a population run reads, each with why", () => {
+    const e = refused([
+      "simulate",
+      "--export-account",
+      "1",
+      "--json",
+      "--csv",
+      "x.csv",
+      "--html",
+      "x.html",
+      "--flips",
+      "fl",
+      "--challenger",
+      "tightened",
+      "--shard",
+      "2/3",
+      "--workers",
+      "2",
+    ]);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "--export-account writes one scenario file: --workers has no population to spread over threads (one account runs alone)",
+      "--export-account writes one scenario file: --shard has no population to split (the account is exported whichever shard would run it)",
+      "--export-account writes one scenario file: --json has nothing to write (it prints the population's result document)",
+      "--export-account writes one scenario file: --csv has nothing to write (it writes a row per account of the population)",
+      "--export-account writes one scenario file: --flips has nothing to write (it exports the accounts two policies decide differently)",
+      "--export-account writes one scenario file: --html has nothing to write (it writes the population's report page)",
+    ]);
+    for (const p of e.problems)
+      expect(p.format()).toContain("hint:     leave it out, or run the population without --export-account");
+    expect(e.format()).toMatch(/\n6 problems$/);
+  });
+
+  // the population's own arguments pick the account and its arm (the report's export hint repeats them),
+  // and what the export itself reads; what turns off what the export never shows is kept as it asks
+  it("--export-account takes the population's arguments, its arm, its file and what turns things off", () => {
+    expect(
+      parse([
+        "simulate",
+        "--accounts",
+        "50",
+        "--days",
+        "60",
+        "--seed",
+        "7",
+        "--start",
+        "2024-03-01",
+        "--challenger",
+        "tightened",
+        "--challenger-from",
+        "30",
+        "--bad",
+        "ever30",
+        "--score-day",
+        "40",
+        "--stress",
+        "20",
+        "--cost-of-funds",
+        "0.04",
+        "--export-account",
+        "3",
+        "--arm",
+        "challenger",
+        "-o",
+        "a.yaml",
+        "--force",
+        "--no-color",
+        "--no-progress",
+        "--no-chart",
+        "--wide",
+      ]),
+    ).toMatchObject({ options: { exportAccount: { index: 3, arm: 1, output: "a.yaml" }, color: false } });
+    expect(
+      parse(["simulate", "--sweep", "minScore=600..620:10", "--export-account", "1", "--arm", "3"]),
+    ).toMatchObject({ options: { exportAccount: { index: 1, arm: 3 } } });
   });
 
   // a day of the run and an account of the population are said against the run's own range, whatever is
@@ -899,6 +1019,32 @@ describe("option tables", () => {
     ).toThrow(/key "challenger" must be "challengerFrom"/);
     const read = addOptions(new Command(), { chart: flag("--no-chart", "x") });
     expect(read({ chart: false, other: 1 })).toEqual({ chart: false });
+  });
+
+  it("refuseGiven refuses each option given, by the flag typed, in the table's order", () => {
+    const table = {
+      json: flag("--json", "x"),
+      output: text("-o, --output <file>", "x"),
+      chart: flag("--no-chart", "x"),
+      wide: flag("--wide", "x"),
+    };
+    const why = { chart: "has no chart", output: "has no file", json: "has no document" };
+    const problem = (f: string, w: string) => new UsageError(`${f} ${w}`);
+    const refusedOf = (raw: Parameters<typeof refuseGiven<typeof table>>[1]) => {
+      try {
+        refuseGiven(table, raw, why, problem);
+      } catch (e) {
+        return (e as InputError).problems.map((p) => p.message);
+      }
+      return [];
+    };
+    // --no-chart is given when its value is false: commander's true is its default, given or not
+    expect(refusedOf({ chart: true, wide: true })).toEqual([]);
+    expect(refusedOf({ chart: false, output: "a", json: true, wide: true })).toEqual([
+      "--json has no document",
+      "--output has no file",
+      "--no-chart has no chart",
+    ]);
   });
 });
 

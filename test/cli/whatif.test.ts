@@ -41,6 +41,45 @@ describe("credit-sim whatif (flags)", () => {
     expect(r.stdout).toMatch(/·\s+70\s+.*suspended/);
   });
 
+  // the edit flags were dropped in silence: the file's own listing, #5 still there, the suspension of day
+  // 70 and the decline of #9 it caused
+  it("--list with edit flags lists the variant they make: its events by their numbers, decided again", async () => {
+    const edits = ["--remove", "5", "--edit", "7:day=60", "--add", "{day: 65, type: repay, amount: full}"];
+    const r = await cli(["whatif", LATE, ...edits, "--list"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain(
+      [
+        "Late payer — events by number (use with --remove / --edit)",
+        "",
+        "Edits",
+        "  removed #5 (apply for +¥2,000.00 limit on day 24)",
+        "  edited #7 (repay full on day 85): day: 60",
+        "  added #16 (repay full on day 65)",
+        "",
+      ].join("\n"),
+    );
+    expect(r.stdout).not.toMatch(/\n +#5 /);
+    // an edited event marked ~, an added one +, each at its own number
+    expect(r.stdout).toMatch(/\n~ +#7 +60 +2024-03-01 +repay full\n/);
+    expect(r.stdout).toMatch(/\n\+ +#16 +65 +2024-03-06 +repay full\n/);
+    expect(r.stdout).not.toContain("overdue trigger");
+    expect(r.stdout).toMatch(/#9 +130 +2024-05-10 +purchase ¥200\.00 at Hema +approved WITHIN_LIMIT/);
+    const j = JSON.parse((await cli(["whatif", LATE, ...edits, "--list", "--json"])).stdout) as {
+      edits: string[];
+      events: Array<{ number: number; day: number; decision: string | null }>;
+    };
+    expect(j.edits).toEqual([
+      "removed #5 (apply for +¥2,000.00 limit on day 24)",
+      "edited #7 (repay full on day 85): day: 60",
+      "added #16 (repay full on day 65)",
+    ]);
+    expect(j.events.map((e) => e.number)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(j.events.find((e) => e.number === 9)).toMatchObject({ day: 130, decision: "approved" });
+    // without edits, the file's own listing: no `edits`
+    expect(JSON.parse((await cli(["whatif", LATE, "--list", "--json"])).stdout)).not.toHaveProperty("edits");
+  });
+
   it("--list --json carries what the text listing shows: each event's decision and reasons, the engine's own decisions", async () => {
     const file = "scenarios/zhang-ming.yaml";
     const text = (await cli(["whatif", file, "--list"])).stdout.split("\n");

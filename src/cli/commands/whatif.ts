@@ -35,7 +35,7 @@ const FLAG_USAGE = [
   "  --add '{day: 60, type: repay, amount: full}'",
   "  --edit '7:day=65'   --set minScore=620   --policy tightened",
   "  --avoid suspended | --avoid declined | --reach restored   (smallest change that alters the outcome)",
-  "  --list (the numbered events), --json, --save FILE (- for standard output)",
+  "  --list (the numbered events; with edits, the variant's), --json, --save FILE (- for standard output)",
 ].join("\n");
 
 export async function whatifCommand(file: string, options: WhatifOptions, io: CliIo): Promise<void> {
@@ -60,13 +60,7 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
   // `--save -`: the variant is standard output, so the comparison goes to stderr
   const out = (text: string) => (options.save === "-" ? io.stderr : io.stdout).write(text);
 
-  if (options.list) {
-    out(
-      options.json ? `${jsonText(listingToJson(baseRun))}\n` : renderListing(baseRun, chalk, io.stdout.fitTo),
-    );
-    return;
-  }
-  if (options.edits.length === 0 && options.goal === null) {
+  if (options.edits.length === 0 && options.goal === null && !options.list) {
     await interactive(baseRun, chalk, io);
     return;
   }
@@ -88,6 +82,15 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     checkOutputsOf();
   }
   const start = options.edits.length > 0 ? runVariant(variant) : baseRun;
+  // the events the edit flags leave, by their numbers, each decided again: what the next flag names
+  if (options.list) {
+    out(
+      options.json
+        ? `${jsonText({ ...listingToJson(start), ...(variant.notes.length > 0 ? { edits: variant.notes } : {}) })}\n`
+        : renderListing(start, chalk, io.stdout.fitTo, variant.notes),
+    );
+    return;
+  }
   if (options.goal !== null) {
     await counterfactual(options.goal, start, file, options, chalk, io);
     return;

@@ -27,6 +27,7 @@ import {
   outputPath,
   type RawOptions,
   readWhole,
+  refuseGiven,
   repeatable,
   text,
   wholeNumber,
@@ -115,7 +116,10 @@ const options = () => ({
     "--csv <file>",
     "one row per account (- for standard output; the report then goes to stderr)",
   ),
-  exportAccount: wholeNumberLater("--export-account <n>", "print account n as a scenario file instead"),
+  exportAccount: wholeNumberLater(
+    "--export-account <n>",
+    "print account n as a scenario file instead (the population's own options pick it; not with --json, --csv, --html, --flips, --shard or --workers)",
+  ),
   arm: text(
     "--arm <champion|challenger|n>",
     "with --export-account: which policy arm (n: a sweep's variant n)",
@@ -137,6 +141,21 @@ const options = () => ({
 });
 
 type RawSimulateOptions = RawOptions<ReturnType<typeof options>>;
+
+/** The options only a population run reads, and why each has nothing to do beside --export-account:
+ *  what it asks for would not happen. The population's own arguments (what the report's export hint
+ *  repeats: accounts, days, seed, start, policies, sweep, bad, score day, stress, cost of funds) pick the
+ *  account and its arm, and stay; so do --no-progress, --no-chart, --no-color and --wide, whose wish the
+ *  export keeps as it is (no bar, no chart, no colour, a file never fitted to the terminal) — scripts give
+ *  them to every run. */
+const POPULATION_ONLY: Partial<Record<keyof RawSimulateOptions, string>> = {
+  json: "has nothing to write (it prints the population's result document)",
+  csv: "has nothing to write (it writes a row per account of the population)",
+  html: "has nothing to write (it writes the population's report page)",
+  flips: "has nothing to write (it exports the accounts two policies decide differently)",
+  shard: "has no population to split (the account is exported whichever shard would run it)",
+  workers: "has no population to spread over threads (one account runs alone)",
+};
 
 function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {}): SimulateOptions {
   const accounts = checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS);
@@ -229,18 +248,18 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
         sweep.length > 0 ? `found ${name}; variants run 1…${variants}` : `found ${name}`,
       );
     exportAccount = { index, arm, output: raw.output };
-    // what a population run would write has nothing to write here
-    const unused = [
-      ...(raw.json ? ["--json"] : []),
-      ...(raw.csv !== undefined ? ["--csv"] : []),
-      ...(raw.html !== undefined ? ["--html"] : []),
-      ...(raw.flips !== undefined ? ["--flips"] : []),
-    ];
-    if (unused.length > 0)
-      throw new UsageError(
-        `--export-account writes one scenario file: ${unused.join(", ")} ${unused.length === 1 ? "has" : "have"} nothing to write`,
-        "leave them out, or run the population without --export-account",
-      );
+    // what only a population run reads — its outputs, how it runs and how its report looks — does
+    // nothing here: refused, each with why
+    refuseGiven(
+      options(),
+      raw,
+      POPULATION_ONLY,
+      (flag, why) =>
+        new UsageError(
+          `--export-account writes one scenario file: ${flag} ${why}`,
+          "leave it out, or run the population without --export-account",
+        ),
+    );
   } else if (raw.output !== undefined || raw.arm !== undefined) {
     // what only the export reads is refused without it, not dropped in silence
     const given = [

@@ -7,7 +7,7 @@
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
 import { MAX_DAY } from "../../scenario/shape.js";
-import { InputError } from "../../shared/errors.js";
+import { InputError, type UsageError } from "../../shared/errors.js";
 import { readNumber, wholeAbove } from "./numbers.js";
 
 export interface OptionSpec<T> {
@@ -29,6 +29,34 @@ export type RawOptions<T extends OptionTable> = {
 /** The long flag of a spec: "--seed" of "--seed <n>", "--output" of "-o, --output <file>". */
 function longFlag(flags: string): string {
   return /--[\w-]+/.exec(flags)?.[0] ?? flags;
+}
+
+/** Whether the user gave the option: a value, or the flag (`--no-chart` is given when its value is false,
+ *  commander's true being its default). */
+function isGiven(spec: OptionSpec<unknown>, value: unknown): boolean {
+  if (value === undefined) return false;
+  return longFlag(spec.flags).startsWith("--no-") ? value === false : true;
+}
+
+/**
+ * The options given that mean nothing beside another, each refused — never dropped in silence: one
+ * problem per option, in the table's order, all said at once (exit 2). `why` names the options that may
+ * not be given and what each would have done; `problem` words the refusal of one of them.
+ */
+export function refuseGiven<T extends OptionTable>(
+  table: T,
+  raw: RawOptions<T>,
+  why: Partial<Record<keyof T, string>>,
+  problem: (flag: string, why: string) => UsageError,
+): void {
+  const problems = Object.keys(table).flatMap((key) => {
+    const reason = why[key as keyof T];
+    const spec = table[key]!;
+    return reason !== undefined && isGiven(spec, raw[key as keyof T])
+      ? [problem(longFlag(spec.flags), reason)]
+      : [];
+  });
+  if (problems.length > 0) throw InputError.all(problems);
 }
 
 /** An on/off flag: `--json`, or `--no-chart` (then true unless given). */

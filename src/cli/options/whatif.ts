@@ -7,7 +7,16 @@ import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { checkRange } from "./simulate-values.js";
-import { flag, noColor, type OptionSpec, outputPath, type RawOptions, text, wholeNumber } from "./table.js";
+import {
+  flag,
+  noColor,
+  type OptionSpec,
+  outputPath,
+  type RawOptions,
+  refuseGiven,
+  text,
+  wholeNumber,
+} from "./table.js";
 
 // The search's cost grows with both (each run is a simulation, and the sets of k changes it weighs grow as
 // the timeline's events to the k): bounds that keep a question asked by mistake to a minute or so
@@ -71,7 +80,10 @@ const options = () => {
       `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${grouped(MAX_BUDGET)})`,
       { min: 1, max: MAX_BUDGET },
     ),
-    list: flag("--list", "list the events with their numbers and decisions"),
+    list: flag(
+      "--list",
+      "list the events with their numbers and decisions (of the variant, with edit flags)",
+    ),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
     save: outputPath("--save <file>", "save the variant as a new scenario file (- for standard output)"),
     force: flag("--force", "let --save replace an existing file"),
@@ -111,7 +123,7 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
   help: helpText(
     "In a terminal without edit flags (and not under CI), an interactive session opens. Event numbers",
     "are 1-based, in file order (see --list); they stay the same whatever else is edited. Edit flags apply",
-    "in the order given.",
+    "in the order given; with --list, the events listed are those of the variant they make.",
     "",
     "Examples:",
     "  credit-sim whatif scenarios/zhang-ming.yaml",
@@ -124,6 +136,18 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
   read: ([file], raw) => {
     // every edit flag's value is the one shared list, in the order given
     const edits = [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.policy ?? [])];
+    // what --list does not do, before what needs what: beside it, each is refused for being there
+    if (raw.list === true)
+      refuseGiven(
+        options(),
+        raw,
+        NOT_WITH_LIST,
+        (flag, why) =>
+          new UsageError(
+            `--list lists the events: ${flag} ${why}`,
+            "leave it out, or leave out --list to compare, search or save",
+          ),
+      );
     const goal = parseGoal(raw.avoid, raw.reach);
     needsOthers(raw, edits.length > 0, goal !== null);
     return {
@@ -148,6 +172,19 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
   },
 };
 
+/** What --list does not do — it lists the events, of the variant the edit flags make — and why each would
+ *  be dropped beside it. Its --json, --no-chart, --no-color and --wide are the listing's own (or their
+ *  wish kept as it is). */
+const NOT_WITH_LIST: Partial<Record<keyof RawOptions<ReturnType<typeof options>>, string>> = {
+  avoid: "searches for the smallest change, which it does not",
+  reach: "searches for the smallest change, which it does not",
+  maxEdits: "bounds a search it does not run",
+  budget: "bounds a search it does not run",
+  save: "saves the variant, which it does not",
+  force: "replaces what --save writes, and nothing is saved",
+  html: "writes the comparison, which it does not make",
+};
+
 /**
  * The options that mean something only beside others are refused without them, not dropped in silence:
  * the search's bounds without a search, --force without a file to replace, and what shows or saves a
@@ -166,7 +203,7 @@ function needsOthers(raw: RawOptions<ReturnType<typeof options>>, edited: boolea
     );
   if (raw.force === true && (raw.save === undefined || raw.save === "-"))
     throw new UsageError("--force goes with --save FILE", "it lets --save replace a file already there");
-  // --list shows the events (as JSON with --json), edits or not
+  // --list shows the events (as JSON with --json), edited or not
   const outputs = [
     ...(raw.save !== undefined ? ["--save"] : []),
     ...(raw.html !== undefined ? ["--html"] : []),
