@@ -2,6 +2,7 @@
 // thin files, scores that follow the customer's own conduct, limits that stay sane, the repayment grid.
 
 import { describe, expect, it } from "vitest";
+import { explain } from "../../src/engine/scorecard.js";
 import { run as runEngine } from "../../src/engine/simulate.js";
 import type { EngineState } from "../../src/engine/state.js";
 import { delinquency } from "../../src/engine/view.js";
@@ -602,6 +603,33 @@ describe("scores tied to facts", () => {
     expect(stepOn(t, "apply", 200)).toMatchObject({ decision: "approved" });
     expect(stepOn(t, "contact_support", 269).inputs.purchases90d).toBe(1);
     expect(stepOn(t, "contact_support", 270).inputs.purchases90d).toBe(0);
+  });
+
+  it("the activity window's exception to monotonicity: a month suspended keeps a purchase 30 days longer", () => {
+    // the same start — opened, ¥0.10 spent on day 1, the bill repaid in full — and one customer also takes
+    // ¥70,000 of debt elsewhere on day 10 (over maxDebtToIncome 0.5 of ¥120,000 a year): suspended at the
+    // review of day 14, repaid on day 30, restored at the review of day 45. The days the lender kept Huabei
+    // from purchases are skipped (no suspension costs activity), so day 1's purchase counts until day 120
+    // there and until day 90 for the customer who never had the debt: from day 91 to day 120 the worse
+    // customer scores higher by the bin's 10 points ("1–5" against "none"), and by nothing else
+    const start = [on.open(0, 5_000), on.purchase(1, 10), on.repay(40, "full")];
+    const options = { policy: testPolicy({ maxDebtToIncome: 0.5 }), until: 130, observe: [90, 91, 120, 121] };
+    const never = run(start, options);
+    const suspended = run([...start, on.externalDebt(10, 70_000), on.externalRepayment(30, 70_000)], options);
+    expect(stepOn(suspended, "review", 14)).toMatchObject({ decision: "suspended", cause: "credit" });
+    expect(stepOn(suspended, "review", 45)).toMatchObject({ decision: "restored" });
+    expect(never.steps.every((s) => s.status === "active")).toBe(true);
+    const points = (t: typeof never, day: number) =>
+      Object.fromEntries(explain(t.snapshots.get(day)!.inputs!).map((f) => [f.characteristic.id, f.points]));
+    for (const day of [90, 91, 120, 121]) {
+      const [a, b] = [points(never, day), points(suspended, day)];
+      const gap = day > 90 && day <= 120 ? 10 : 0;
+      expect(b.purchases90d! - a.purchases90d!, `day ${day}`).toBe(gap);
+      expect({ ...b, purchases90d: 0 }, `day ${day}`).toEqual({ ...a, purchases90d: 0 });
+      expect(suspended.snapshots.get(day)!.score - never.snapshots.get(day)!.score, `day ${day}`).toBe(gap);
+    }
+    expect(points(suspended, 120).purchases90d).toBe(20);
+    expect(points(never, 120).purchases90d).toBe(10);
   });
 
   it("a closure by the customer ends the days the lender took away: from it, the days count", () => {

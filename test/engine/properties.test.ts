@@ -492,6 +492,37 @@ describe("monotonicity", () => {
       .map((s) => s.day)
       .join();
 
+  /** Whether the lender kept Huabei from purchases on any day of a trace: suspended (a security hold too),
+   *  or closed or charged off by the lender — the days the activity window skips. */
+  const keptFromPurchases = (t: Trace): boolean =>
+    [...t.steps, t.final].some(
+      (s) =>
+        s.status === "suspended" ||
+        s.status === "charged_off" ||
+        (s.status === "closed" && s.cause !== "customer"),
+    );
+
+  /** The final score's points without Huabei activity's (the scorecard's own breakdown of the last day's
+   *  end, before the 350–950 bounds): the rest of the score. */
+  const pointsBesidesActivity = (t: Trace): number =>
+    explain(t.final.inputs!).reduce((n, f) => n + (f.characteristic.id === "purchases90d" ? 0 : f.points), 0);
+
+  /**
+   * Better behaviour never ends with a lower score — but for the activity window's exception (docs/model.md,
+   * "Monotone"): the days the lender kept Huabei from purchases are skipped, so a purchase counts for longer
+   * on a line suspended since, and the worse customer, suspended for it, can keep an activity bin the better
+   * one's window lost (PROPERTY_SEED=613281947: 818 against 815, one purchase against none, 20 points
+   * against 10). Then, and only then, the scores are compared without activity's points: everything else
+   * still may not fall. (`until` must be observed: the final snapshot's inputs are read.)
+   */
+  function expectNoLowerScore(base: Trace, better: Trace): void {
+    if (keptFromPurchases(base))
+      expect(pointsBesidesActivity(better), "the score besides activity").toBeGreaterThanOrEqual(
+        pointsBesidesActivity(base),
+      );
+    else expect(better.final.score).toBeGreaterThanOrEqual(base.final.score);
+  }
+
   /** The same timeline, one thing better: the picked event improved or (for burdens) removed. */
   function better(all: readonly EventInput[], pick: number): EventInput[] | null {
     const candidates = all.flatMap((e, i) =>
@@ -649,12 +680,12 @@ describe("monotonicity", () => {
           const all = events(habits, repayKinds);
           const improved = better(all, pick);
           if (improved === null) return;
-          const options = { policy, until, profile };
+          const options = { policy, until, profile, observe: [until] };
           const base = simulate(scenario(all, options));
           const alt = simulate(scenario(improved, options));
           if (spent(base) !== spent(alt)) return;
           expectNoMoreSuspensions(base, alt);
-          expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
+          expectNoLowerScore(base, alt);
           if (alt.final.status === "active" && base.final.status === "active")
             expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
         },
@@ -709,6 +740,23 @@ describe("monotonicity", () => {
               ],
               policy: TIGHTENED_POLICY,
               pick: 0,
+            },
+            { monthlyIncome: 4_000, creditHistoryMonths: 0 },
+            430,
+          ],
+          // the activity window's exception (seed 613281947): with ¥19,147.69 more debt elsewhere the thin file
+          // is suspended again on day 349, restored on day 380, and its ¥52.31 purchase of day 315 still counts
+          // on day 430 (818: 20 points of activity), where the other's left the 90 days (815: 10 points)
+          [
+            {
+              habits: [
+                { day: 0, type: "external_debt", amount: 1_920_001 },
+                { day: 0, type: "external_debt", amount: 1_914_769 },
+                { day: 315, type: "purchase", amount: 5231, merchant: null, instalments: null },
+              ],
+              repayKinds: Array.from({ length: 14 }, () => "full" as const),
+              policy: TIGHTENED_POLICY,
+              pick: 1_387_018_237,
             },
             { monthlyIncome: 4_000, creditHistoryMonths: 0 },
             430,
