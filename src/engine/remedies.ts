@@ -211,8 +211,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   reapply: {
     meaning:
-      "nothing is owed on the closed line: whether an application to open it again would be approved today",
-    fields: { blockers: "the facts that would decline it (none: it would be approved)" },
+      "nothing is owed on the closed line: whether an application to open it again would be approved on the first day it can be made",
+    fields: {
+      day: "the first day it can be made: today, or once the applications of the last 30 days allow",
+      date: "its date",
+      now: "that day is today",
+      blockers: "the facts that would decline it then, with that day's score (none: it would be approved)",
+    },
   },
   increase_from: {
     meaning:
@@ -246,7 +251,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       to: "the limit after (yuan)",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
+        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today) — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
     },
   },
 };

@@ -395,11 +395,22 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const lost = writeOffFact(c, line);
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
-      const blockers = reopens ? openingBlockers(c, line, day, s) : [];
+      // judged as the application would be on the first day it can pass the applications of the last 30
+      // days (its own counted), with that day's score: a day named is one it passes, or what declines it then
+      const on = applicationOn(c, day, day, s);
+      const blockers = reopens ? openingBlockers(c, line, on.day, on.s) : [];
       // a hold its changes laid stands until a verification (the line closed or not): the step comes first
       if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES"))
         remedies.push({ line: line.id, kind: "verify_identity" });
-      if (reopens) remedies.push({ line: line.id, kind: "reapply", blockers });
+      if (reopens)
+        remedies.push({
+          line: line.id,
+          kind: "reapply",
+          day: on.day,
+          date: calendar.date(on.day),
+          now: on.day === day,
+          blockers,
+        });
       // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
       // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
       const now: RuleFact[] = lost
@@ -411,7 +422,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
             ]
           : other.status === "suspended"
             ? [{ code: "OTHER_LINE_SUSPENDED", line: other.id }]
-            : blockers;
+            : reopens && on.day > day
+              ? [tooManyApplications(c, day), ...blockers]
+              : blockers;
       for (const f of now) {
         if (!reasons.includes(f.code)) reasons.push(f.code);
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -511,14 +524,16 @@ function limitCut(
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
-  const from = increaseFrom(c, line, day);
-  // the application as it would be decided on that day, its own inquiry counted, with the file as it stands
-  // (today's score): the time it waits for passes by then, so what declines it is a rule that holds besides
-  // the time — the other line suspended, too many applications, the score below the increase minimum, an
-  // eligibility rule — first of them as the decision cites them; else a cap no more than the limit held
-  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, s, 1);
+  // the first day the increase cooldown and the clean record allow, and the applications of the last 30
+  // days (its own counted) let it pass
+  const { day: from, s: then } = applicationOn(c, day, increaseFrom(c, line, day), s);
+  // the application as it would be decided on that day, its own inquiry counted, with that day's score:
+  // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
+  // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
+  // decision cites them; else a cap no more than the limit held
+  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, then, 1);
   const rule = v.decision === "declined" ? v.facts.find((f) => !LIMIT_CAP_CODES.has(f.code)) : undefined;
-  const cap = capFor(c, line.id, s);
+  const cap = capFor(c, line.id, then);
   const blocked: RuleFact | null =
     rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
   return {
@@ -1498,6 +1513,30 @@ function applicationsAllow(c: Customer, day: number): number {
   return c.inquiries[oldest + over - 1]! + 30;
 }
 
+/** The first day from `earliest` (today or later) on which an application — to open a line, to reopen a
+ *  closed one, to raise a limit — passes the applications of the last 30 days, its own inquiry counted, if
+ *  no other is made meanwhile, and the score it is judged with then: that day's (`today`'s on `day`). One
+ *  rule for every day customer service names for an application, so that the day named is never one the
+ *  applications window declines it on. */
+function applicationOn(
+  c: Customer,
+  day: number,
+  earliest: number,
+  today: Scored,
+): { day: number; s: Scored } {
+  const from = applicationsAllow(c, Math.max(day, earliest));
+  return { day: from, s: from === day ? today : scoreOn(c, from) };
+}
+
+/** The applications of the last 30 days on `day`, an application's own counted, against the policy's
+ *  most: what declines one made today. */
+const tooManyApplications = (c: Customer, day: number): RuleFact => ({
+  code: "TOO_MANY_APPLICATIONS",
+  parameter: "maxApplications30d",
+  threshold: c.policy.maxApplications30d,
+  value: countWithin(c.inquiries, day, 30) + 1,
+});
+
 /** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
  *  the line's last opening or increase, the clean record since a missed due date. */
 const INCREASE_WAITS: readonly ReasonCode[] = [
@@ -1528,11 +1567,12 @@ function increaseDay(
   const remedies: Remedy[] = [...answer.remedies];
   for (const line of [c.huabei, c.jiebei]) {
     if (line.status !== "active") continue;
-    const from = applicationsAllow(c, increaseFrom(c, line, day));
+    const on = applicationOn(c, day, increaseFrom(c, line, day), s);
+    const from = on.day;
     if (from === day) continue;
     const now = decideApplication(c, line, day, "increase", 100, s, 1);
     const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
-    const then = decideApplication(c, line, from, "increase", 100, scoreOn(c, from), 1);
+    const then = decideApplication(c, line, from, "increase", 100, on.s, 1);
     const blocked = then.decision === "declined" ? then.facts[0] : undefined;
     remedies.push({
       line: line.id,
@@ -1555,8 +1595,7 @@ function increaseDay(
  *  that and a score below minOpenScore, and paid for the inquiry. */
 function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
   const line = c.huabei;
-  const from = applicationsAllow(c, day);
-  const s = from === day ? today : scoreOn(c, from);
+  const { day: from, s } = applicationOn(c, day, day, today);
   const blockers = openingBlockers(c, line, from, s);
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   const remedies: Remedy[] = [];
@@ -1590,18 +1629,8 @@ function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar):
     ...(from > day ? (["TOO_MANY_APPLICATIONS"] as const) : []),
     ...blockers.map((f) => f.code),
   ];
-  const applications = countWithin(c.inquiries, day, 30) + 1;
   const facts: RuleFact[] = [
-    ...(from > day
-      ? [
-          {
-            code: "TOO_MANY_APPLICATIONS" as const,
-            parameter: "maxApplications30d" as const,
-            threshold: c.policy.maxApplications30d,
-            value: applications,
-          },
-        ]
-      : []),
+    ...(from > day ? [tooManyApplications(c, day)] : []),
     ...blockers.filter((f) => f.value !== undefined),
   ];
   return { reasons: principalReasons(reasons, today), facts, remedies };

@@ -448,7 +448,7 @@ export function remedyText(r: Remedy): string {
       const reasons = r.reasons.map(inSentence).join("; ");
       const when = r.increase.now
         ? "which can be made today"
-        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
+        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first
       const numbers = blocked ? describeFact(blocked) : "";
@@ -458,13 +458,17 @@ export function remedyText(r: Remedy): string {
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}${declined}`;
     }
     case "reapply": {
+      // the first day it can pass the applications of the last 30 days, when that is not today
+      const when = r.now
+        ? "today"
+        : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough`;
       if (r.blockers.length === 0)
-        return "nothing is owed; an application to open the line again would be approved today";
+        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}`;
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
       });
-      return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
+      return `nothing is owed; an application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";

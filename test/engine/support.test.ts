@@ -1282,13 +1282,59 @@ describe("contact_support", () => {
       ],
       { policy: testPolicy({ maxApplications30d: 3 }) },
     );
-    expect(
-      remedy(stepOn(busy, "contact_support", 60).remedies, "reapply")!.blockers.map((f) => f.code),
-    ).toEqual(["TOO_MANY_APPLICATIONS"]);
+    // (judged on the first day the applications allow: see the next case)
+    const asked = stepOn(busy, "contact_support", 60);
+    expect(remedy(asked.remedies, "reapply")).toMatchObject({ day: 90, now: false, blockers: [] });
+    expect(asked.reasons).toContain("TOO_MANY_APPLICATIONS");
     expect(stepsOf(busy, "apply", 61)[0]!.decision).toBe("declined");
     // after it: approved today, and it is
-    expect(remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!.blockers).toEqual([]);
+    expect(remedy(stepOn(t, "contact_support", 200).remedies, "reapply")).toMatchObject({
+      day: 200,
+      now: true,
+      blockers: [],
+    });
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
+  });
+
+  it("judges a reopening on the first day the applications of the last 30 days let it pass, not today", () => {
+    // closed by the customer on day 40; three applications elsewhere on day 60 make a fourth too many until
+    // they are 30 days old: the reopening passes from day 90 — declined on day 61, approved on day 90
+    const events = [
+      on.open(0, 5_000),
+      on.close(40),
+      on.externalInquiry(60),
+      on.externalInquiry(60),
+      on.externalInquiry(60),
+      on.support(61),
+    ];
+    const policy = testPolicy({ maxApplications30d: 3 });
+    // one application, on `day`: its own inquiry counts against any made after it
+    const applied = (day: number) =>
+      stepsOf(run([...events, on.open(day, 3_000)], { policy }), "apply", day)[0]!;
+    const s = stepOn(run(events, { policy }), "contact_support", 61);
+    const said = remedy(s.remedies, "reapply")!;
+    expect(said).toMatchObject({ day: 90, date: "2024-03-31", now: false, blockers: [] });
+    expect(describeRemedy(said)).toBe(
+      "nothing is owed; an application to open the line again would be approved from 2024-03-31 (day 90), once recent applications (own and elsewhere) are few enough; not before",
+    );
+    expect(s.reasons[0]).toBe("TOO_MANY_APPLICATIONS");
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "TOO_MANY_APPLICATIONS", threshold: 3, value: 4 }),
+    );
+    // the advice holds: declined before that day, approved on it
+    expect(applied(62).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(89).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(90).decision).toMatch(/^approved/);
+    // what declines it on that day besides is said as of that day: a policy asking more than the score
+    // then reads (the file ages by day 90, but not to 950)
+    const strict = run([...events, on.policy(61, { set: { minOpenScore: 950 } }), on.support(61)], {
+      policy,
+    });
+    const then = remedy(stepsOf(strict, "contact_support", 61).at(-1)!.remedies, "reapply")!;
+    expect(then).toMatchObject({ day: 90, now: false, blockers: [{ code: "SCORE_BELOW_OPEN_MINIMUM" }] });
+    expect(describeRemedy(then)).toMatch(
+      /can be made from 2024-03-31 \(day 90\), once recent applications .* are few enough, and would be declined then: /,
+    );
   });
 
   it("never promises a reopening the next review would suspend: a policy that keeps Jiebei above the score it opens at", () => {
@@ -2521,6 +2567,37 @@ describe("a limit a review cut", () => {
     expect(now.increase.blocked).toBeUndefined();
     expect(describeRemedy(now)).not.toContain("declined");
     expect(stepOn(back, "apply", 95).decision).toBe("approved");
+  });
+
+  it("names the day the way back can pass the applications of the last 30 days, not only the cooldown's", () => {
+    // the review on day 14 cuts ¥5,000 to ¥2,000 (the top band lowered, put back on day 60); the cooldown
+    // allows an increase from day 90, but three applications elsewhere on days 80 and 85 make one on day
+    // 90 the fourth in 30 days: it can pass from day 110, when the two of day 80 have left the window
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const events = [
+      on.open(0, 5_000),
+      on.policy(5, cut),
+      on.policy(60, back),
+      on.externalInquiry(80),
+      on.externalInquiry(80),
+      on.externalInquiry(85),
+      on.support(86),
+    ];
+    const policy = testPolicy({ increaseCooldownDays: 90, maxApplications30d: 3 });
+    // one application, on `day`: its own inquiry counts against any made after it
+    const applied = (day: number) =>
+      stepOn(run([...events, on.increase(day, 3_000)], { policy }), "apply", day);
+    const said = remedy(stepOn(run(events, { policy }), "contact_support", 86).remedies, "limit_cut")!;
+    expect(said.increase).toEqual({ day: 110, date: "2024-04-20", now: false });
+    expect(describeRemedy(said)).toContain(
+      "which can be made from 2024-04-20 (day 110), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow",
+    );
+    expect(describeRemedy(said)).not.toContain("declined");
+    // the advice holds: declined before that day for the applications, approved on it
+    expect(applied(90).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(109).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(110)).toMatchObject({ decision: "approved", limit: 500_000 });
   });
 
   it("says when the way back would be declined because the other line is suspended", () => {
