@@ -129,33 +129,53 @@ export function billsInFull(
 }
 
 /**
- * The lines the periodic review that closes a line — the first at which a line now suspended will have been
- * suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
+ * The lines each periodic review that closes a line — the first at which a line now suspended will have
+ * been suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
  * overdue stays unpaid — its closure then calls in the instalments a closure in no default leaves to run to
  * term (Jiebei's loans, Huabei's instalment plans; a cross-default when the overdue is the other line's) —
  * and which, with every overdue and every minimum now due repaid today and each bill and instalment falling
  * due after today met at its minimum, it would not: closed, they would run to term; restored or still
- * suspended, nothing is called in. That review, and for each line what then falls due first of what it
- * calls in, and when, as a customer who does nothing more has it. Null when nothing is overdue or no line
- * closes at that review.
+ * suspended, nothing is called in. Each such review — the two lines' own, when they close at different
+ * ones — earliest first, and for each line it closes what then falls due first of what it calls in, and
+ * when, as a customer who does nothing more has it. Empty when nothing is overdue or no line closes so.
  */
 export function callsInAhead(
   c: Customer,
   day: number,
   calendar: Calendar,
-): { review: number; lines: OverdueCallIn[] } | null {
+): { review: number; lines: OverdueCallIn[] }[] {
   const p = c.policy;
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
   const suspended = [c.huabei, c.jiebei].filter(
     (l) => l.status === "suspended" && l.statusDay !== null && instalmentsAhead(l, day),
   );
-  if (suspended.length === 0 || customerOverdue(c) === 0) return null;
-  const review = Math.min(...suspended.map((l) => closingReview(l, day, calendar, p)));
-  const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
+  if (suspended.length === 0 || customerOverdue(c) === 0) return [];
+  const reviews = [...new Set(suspended.map((l) => closingReview(l, day, calendar, p)))].sort(
+    (a, b) => a - b,
+  );
+  const out: { review: number; lines: OverdueCallIn[] }[] = [];
+  for (const review of reviews) {
+    const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
+    const lines = closedAt(c, day, calendar, review, closing);
+    if (lines.length > 0) out.push({ review, lines });
+  }
+  return out;
+}
+
+/** What the periodic review on `review` calls in on the lines among `closing` it closes in a default while
+ *  every overdue stays unpaid, and would not were they paid today (callsInAhead). */
+function closedAt(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  closing: readonly Line[],
+): OverdueCallIn[] {
+  const p = c.policy;
   const closedInDefault = (l: Line) => l.status === "closed" && l.statusDay === review && !runsToTerm(l);
   const unpaid = throughReview(c, day, calendar, review, false);
   const called = closing.filter((l) => closedInDefault(lineOf(unpaid.customer, l.id)));
-  if (called.length === 0) return null;
+  if (called.length === 0) return [];
   const paid = throughReview(c, day, calendar, review, true);
   const out: OverdueCallIn[] = [];
   for (const l of called) {
@@ -169,7 +189,7 @@ export function callsInAhead(
     if (fallingDue(forkState(paid), l.id, due.day) >= amount) continue;
     out.push({ line: l.id, ...dated(calendar, due.day, amount, due.lastDay) });
   }
-  return out.length === 0 ? null : { review, lines: out };
+  return out;
 }
 
 /** The periodic review, on or after `day`, that closes suspended line `l` unless a review restores it

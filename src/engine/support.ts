@@ -301,12 +301,17 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // …and so are the instalments the review that closes a line calls in, while the overdue is unpaid (a
   // default to the lender, on either line), that it would leave to run to term were the overdue paid today
   // — the closing review, the next one or a later one, as the answer names it (closure_due)
-  const calledIn = callsInAhead(c, day, calendar);
+  // — each line's, when the two close at different reviews: the first is the one the pay step may name
+  const [calledIn = null, later = null] = callsInAhead(c, day, calendar);
   const closing = calledIn?.review ?? next;
-  const callsIn =
-    calledIn !== null
+  const callsIn = {
+    ...(calledIn !== null
       ? { callsIn: { day: closing, date: calendar.date(closing), lines: calledIn.lines } }
-      : {};
+      : {}),
+    ...(later !== null
+      ? { callsInLater: { day: later.review, date: calendar.date(later.review), lines: later.lines } }
+      : {}),
+  };
   // the review the pay step names: the next, when it suspends or cuts for the overdue; else the closing
   // one, unless an end-of-day check acts before it (the pay step names that, the closure after it)
   const atNext = forOverdue.length > 0 || cuts.length > 0;

@@ -212,6 +212,9 @@ export type Remedy = {
        *  loans, Huabei's instalment plans (cross-default: the overdue may be the other line's): each line's
        *  what then falls due and when (`lines`) */
       callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
+      /** the other line's closure, when it comes at a later periodic review than `callsIn`'s: that review
+       *  (`day`, `date`) and what it calls in, as `callsIn` says its own */
+      callsInLater?: { day: number; date: string; lines: OverdueCallIn[] };
       /** with `charge_off` (in `today`, `by` or `afterwards`): what that write-off calls in of the line's
        *  instalments that, the overdue paid today, would keep their days (a loan's later instalments, a
        *  Huabei plan not yet billed) — what of it then falls due first, at once, and when */

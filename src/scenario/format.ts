@@ -271,12 +271,26 @@ function calledInAtOnce(line: LineId, l: CalledIn, are: "" | "are "): string {
 const writeOffCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
   r.chargeOffCallsIn === undefined ? "" : `, and ${calledInAtOnce(r.line, r.chargeOffCallsIn, "are ")}`;
 
-/** The periodic review that closes a line in default while the overdue is unpaid, after the end-of-day
- *  check or the earlier review the pay step names first. */
-const laterCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
-  r.callsIn === undefined || closesAtReview(r)
-    ? ""
-    : `; unpaid at the periodic review on ${r.callsIn.date} (day ${r.callsIn.day}), ${r.callsIn.lines.map(callsIn).join(", and ")}`;
+/** A periodic review that closes a line in default while the overdue is unpaid. */
+const closesUnpaid = (c: { day: number; date: string; lines: readonly OverdueCallIn[] }): string =>
+  `unpaid at the periodic review on ${c.date} (day ${c.day}), ${c.lines.map(callsIn).join(", and ")}`;
+
+/** What comes later if the overdue stays unpaid, in the order it comes: the end-of-day check after the
+ *  review the pay step names (`afterwards`), and each periodic review that closes a line in default —
+ *  `callsIn`'s, unless it is the review named, and the other line's at a later one (`callsInLater`). A
+ *  check acts before a review on the same day. */
+function laterCallsIn(r: Extract<Remedy, { kind: "pay_overdue" }>, afterwards = false): string {
+  const ahead: { day: number; text: string }[] = [];
+  if (afterwards && r.afterwards) ahead.push({ day: r.afterwards.day, text: overdueUnpaid(r.afterwards, r) });
+  if (r.callsIn !== undefined && !closesAtReview(r))
+    ahead.push({ day: r.callsIn.day, text: closesUnpaid(r.callsIn) });
+  if (r.callsInLater !== undefined)
+    ahead.push({ day: r.callsInLater.day, text: closesUnpaid(r.callsInLater) });
+  return ahead
+    .sort((a, b) => a.day - b.day)
+    .map((a) => `; ${a.text}`)
+    .join("");
+}
 
 /** A check at the end of a day that acts on an overdue still unpaid then. */
 const overdueUnpaid = (
@@ -311,7 +325,7 @@ export function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r)}` : ""}${laterCallsIn(r)}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}`;
       }
       return `${
         r.today === "charge_off"

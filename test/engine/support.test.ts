@@ -3211,6 +3211,56 @@ describe("customer service and what a closure in default calls in", () => {
     );
   });
 
+  it("names each line's closure when the two close at different reviews, each with what it calls in", () => {
+    // Jiebei suspended for its debt ratio on day 14 (¥130,000 owed elsewhere), Huabei at 30 days past due on
+    // day 70 (its plan's first bill, due on day 40, never paid; Jiebei's loan paid every month): suspended
+    // 90 days, Jiebei closes at the review of day 105 and Huabei at the one of day 166 — each in a default
+    // while the overdue is unpaid, calling in Jiebei's loan and Huabei's plan; paid today, neither would
+    const policy = testPolicy({ closeAfterSuspendedDays: 90, jiebeiMaxDebtToIncome: 1 });
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_200, null, 12),
+      on.borrow(2, 6_000, 12),
+      on.externalDebt(3, 130_000),
+      ...[33, 62, 93].map((d) => on.repay(d, "minimum", "jiebei")),
+    ];
+    const t = run([...events, on.support(80)], { policy, until: 200 });
+    expect(stateOn(t, 80)).toMatchObject({ status: "suspended", jiebei: { status: "suspended" } });
+    const pay = remedy(stepOn(t, "contact_support", 80).remedies, "pay_overdue")!;
+    const due = (line: "huabei" | "jiebei", day: number) =>
+      stepsOf(t, "due").find((x) => x.day === day && x.line === line)!.event;
+    expect(pay).toMatchObject({
+      by: { day: 105, what: "review" },
+      callsIn: { day: 105, lines: [{ line: "jiebei", day: 123, amount: due("jiebei", 123).due }] },
+      callsInLater: { day: 166, date: "2024-06-15", lines: [{ line: "huabei", day: 191, amount: 70_000 }] },
+      afterwards: { day: 220, what: "charge_off" },
+    });
+    // left unpaid: each closure on its day, in default; on day 191 the plan's ¥700 not yet billed falls due
+    // beside what was past due already
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => [x.line, x.day])).toEqual([
+      ["jiebei", 105],
+      ["huabei", 166],
+    ]);
+    const [closing] = stepsOf(t, "statement", 166);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 70_000 });
+    expect(due("huabei", 191).due).toBeGreaterThan(70_000);
+    // in the order they come: the later closure before the write-off
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off/,
+    );
+    // paid that day (each instalment met), Jiebei's closure leaves its loan to run to term and Huabei is
+    // restored: nothing is called in
+    const paid = run([...events, on.support(80), on.repay(80, "full"), on.repay(123, "minimum", "jiebei")], {
+      policy,
+      until: 200,
+    });
+    expect(stateOn(paid, 166)).toMatchObject({ status: "active", jiebei: { status: "closed" } });
+    expect(stepsOf(paid, "due").find((x) => x.day === 123 && x.line === "jiebei")!.event.due).toBeLessThan(
+      100_000,
+    );
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
