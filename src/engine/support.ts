@@ -6,12 +6,14 @@ import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } fr
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
+  calledIn as closureCalledIn,
   type Customer,
   countUpTo,
   countWithin,
   customerOverdue,
   daysPastDue,
   forkCustomer,
+  type HuabeiLine,
   isOpen,
   type Line,
   lastCured,
@@ -1657,7 +1659,7 @@ function payBalance(
     ? null
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
-      : plansComing(c, line.ledger, day, calendar, asked);
+      : plansComing(c, line, day, calendar, asked);
   if (coming === null) {
     // called in (by a closure that answered a default, or Huabei's balance by any closure's statement):
     // what falls due next, all of it at once, and when
@@ -1679,19 +1681,23 @@ function payBalance(
  *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
  *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
  *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
- *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run,
- *  as on a line that had only a revolving balance, which its closing statement called in). */
+ *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run
+ *  and what its closing statement called in still owed, as on a line that had only a revolving balance —
+ *  a balance called in. With no plan left to bill and nothing the closure called in owed, what is owed is
+ *  the plans' last instalments, billed since: they ran to term, on their own due days). */
 function plansComing(
   c: Customer,
-  l: revolving.Revolving,
+  line: HuabeiLine,
   day: number,
   calendar: Calendar,
   paid: Fen,
 ): { day: number; amount: Fen; lastDay: number } | null {
   const p = c.policy;
+  const l = line.ledger;
   const { instalment, statements } = revolving.runningToTerm(l);
-  // no plan left to bill: what is owed is what the statements billed, all of it due — a balance to repay
-  if (instalment === 0 && statements === 0) return null;
+  // no plan left to bill: what is owed is what the statements billed — called in, while the closing
+  // statement's bill still owes; else the plans' instalments its statements since billed, to term
+  if (instalment === 0 && statements === 0 && closureCalledIn(line) > 0) return null;
   const next = huabeiDueDays(l, day, calendar, p);
   if (next === null) return null;
   // the due day of the k-th statement after today (today's has been made: customer events come after it)

@@ -3470,6 +3470,46 @@ describe("customer service on what is still to fall due beside what is due now",
     );
   });
 
+  it("Huabei's plan's last instalment, billed after a closure in no default: said as running to term, not called in", () => {
+    // a ¥1,200 plan over 3 months; suspended for a policy change on day 14 and closed for it on day 45 (no
+    // default: the plan runs to term), each bill repaid as stated. The closing statement's bill repaid, the
+    // last instalment is billed on day 91, due on day 100: nothing the closure called in is owed any more
+    const set = { minScore: 950, restoreScore: 950 };
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 1_200, null, 3),
+      on.policy(5, { set }),
+      on.repay(38, "statement"),
+      on.repay(62, "statement"),
+      on.support(75),
+      on.support(92),
+    ];
+    const t = run(events, { policy: testPolicy({ closeAfterSuspendedDays: 30 }), until: 110 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    const last = balanceStep(stepOn(t, "contact_support", 92).remedies, "huabei")!;
+    expect(last).toEqual({
+      line: "huabei",
+      kind: "pay_balance",
+      amount: 41_000,
+      toTerm: {
+        day: 100,
+        date: "2024-04-10",
+        amount: dueOn(t, "huabei", 100),
+        lastDay: 100,
+        lastDate: "2024-04-10",
+      },
+    });
+    expect(dueOn(t, "huabei", 100)).toBe(41_000);
+    expect(describeRemedy(last)).toBe(
+      "the ¥410.00 owed falls due as the instalment plans run to term: the next ¥410.00 on 2024-04-10 (day 100); repaying sooner is optional",
+    );
+    expect(describeRemedy(last)).not.toContain("called in");
+    // said alike a month before, with the instalment still to bill
+    expect(balanceStep(stepOn(t, "contact_support", 75).remedies, "huabei")).toMatchObject({
+      toTerm: { day: 100, lastDay: 100 },
+    });
+  });
+
   it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
     // Jiebei's loan never repaid: both lines closed by the review of day 135 (cross-default), Huabei's
     // closing statement due on day 161, met at its minimum — its interest since the statement left, which
