@@ -57,6 +57,21 @@ export function asNextReviewReads(
 ): Customer {
   const monthEnd = monthEndAfter(calendar, day);
   if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
+  return asReportReads(c, day, calendar, repay, late);
+}
+
+/** A copy of `c` whose lines carry the report of `monthEnd` (the coming month end unless said) as
+ *  reportAhead projects it (balance, limit) — each bill and instalment falling due until then met at its
+ *  minimum — the rest of the file as it stands today: what a review after that month end, before the
+ *  next, reads; `repay` and `late` as asNextReviewReads has them, an overdue line left as it stands. */
+export function asReportReads(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  repay: readonly DebtRepayment[] = [],
+  late = false,
+  monthEnd = monthEndAfter(calendar, day),
+): Customer {
   const ahead = ranTo(c, day, calendar, monthEnd, repay, late ? monthEnd : day, true);
   const read = forkCustomer(c);
   for (const id of ["huabei", "jiebei"] as const) takeReport(lineOf(read, id), lineOf(ahead, id));

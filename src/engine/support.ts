@@ -6,8 +6,8 @@ import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } fr
 import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
-  calledIn as closureCalledIn,
   type Customer,
+  calledIn as closureCalledIn,
   countUpTo,
   countWithin,
   customerOverdue,
@@ -42,6 +42,7 @@ import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import {
   asNextReviewReads,
+  asReportReads,
   billsInFull,
   calledInDue,
   callsInAhead,
@@ -1361,6 +1362,15 @@ function restoration(
   const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
   // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
   // in full by their due date, recorded so, the score it reads restores the line — that is the step
+  // a later review that can restore the line (its clean period ends after the next): the balances the coming
+  // month end reports (the spending since the last one) are what it reads unless something changes after
+  // that report — when reading them takes the score short of what restoring needs, said as the next
+  // review's answer says its own, with that review's day
+  const laterDebt = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
+  const lowered =
+    read === null && !clearByNext && !owing && !sized && !laterDebt
+      ? reportLowers(c, line.id, day, calendar, cleanFrom)
+      : null;
   const inFull = short && read !== null ? billsInFull(c, day, calendar, read.dues) : null;
   const paidInFull =
     inFull !== null &&
@@ -1384,12 +1394,10 @@ function restoration(
       needed: read.needed,
       keeps: false,
     });
-  } else if (short) {
+  } else if (short || lowered !== null) {
     // the step is for the next review when its clean period lets that one restore the line and no debt
     // advice names a later one: with no month end before it, that review reads the balance on record
-    const forNext =
-      clearByNext &&
-      !remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
+    const forNext = clearByNext && !laterDebt;
     const fixed = forNext
       ? fixedUntil(calendar, day, reviewOnOrAfter(calendar, day, p), read?.dues ?? [])
       : TIME_ONLY;
@@ -1399,7 +1407,14 @@ function restoration(
             ...raiseScore(c, line, read.s, read.needed, fixed),
             ahead: { today: s.score, report: read.report },
           }
-        : raiseScore(c, line, s, needed, fixed),
+        : lowered !== null
+          ? // the later review, as the coming report leaves the score it reads: that score to raise
+            {
+              ...raiseScore(c, line, lowered.s, lowered.needed, fixed),
+              ahead: { today: s.score, report: lowered.report },
+              review: lowered.review,
+            }
+          : raiseScore(c, line, s, needed, fixed),
     );
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
@@ -1459,6 +1474,42 @@ function readAhead(
     needed: scoreRestoring(read, line.id),
     report: read === c ? null : { day: monthEnd, date: calendar.date(monthEnd) },
     dues,
+  };
+}
+
+/** The periodic review that can restore line `id` once its clean period ends on `clean` (after the next
+ *  review) — the first on or after that day — and the score it reads as things stand, as the next review's
+ *  answer reads its own: the balances the last month end before it reports (the spending since the last
+ *  report, each bill and instalment falling due until then met at its minimum and nothing more spent),
+ *  scored on its day with the bills due before it met at their minimum; given only when that score is
+ *  short of what restoring needs and below the one it would read from the report on record (the balance
+ *  reported is what lowers it), else null. */
+function reportLowers(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  clean: number,
+): {
+  review: { day: number; date: string };
+  report: { day: number; date: string };
+  s: Scored;
+  needed: number;
+} | null {
+  const review = calendar.nextDayOfMonth(clean - 1, c.policy.reviewDayOfMonth);
+  let monthEnd = monthEndAfter(calendar, day);
+  if (monthEnd >= review) return null;
+  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  const dues = duesAhead(c, day, calendar, review);
+  const read = asReportReads(c, day, calendar, [], false, monthEnd);
+  const s = scoreOn(withDues(read, dues), review);
+  const needed = scoreRestoring(read, id);
+  if (s.score >= needed || s.score >= scoreOn(withDues(c, dues), review).score) return null;
+  return {
+    review: { day: review, date: calendar.date(review) },
+    report: { day: monthEnd, date: calendar.date(monthEnd) },
+    s,
+    needed,
   };
 }
 

@@ -364,13 +364,15 @@ export function remedyText(r: Remedy): string {
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
-        r.ahead?.report === null
-          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
-          : r.ahead !== undefined
-            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
-            : r.review !== undefined
-              ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
-              : `raise the score from ${r.current} to ${r.needed}`;
+        r.ahead?.report != null && r.review !== undefined
+          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
+          : r.ahead?.report === null
+            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
+            : r.ahead !== undefined
+              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+              : r.review !== undefined
+                ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+                : `raise the score from ${r.current} to ${r.needed}`;
       if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
       // said before the steps, so that they are not taken for a way there
       const out =

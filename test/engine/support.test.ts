@@ -1793,6 +1793,55 @@ describe("contact_support: the score the next review reads from the coming repor
     // here it reads 843 (the activity held through the suspension) and restores the line
     expect(stepOn(t, "review", 105)).toMatchObject({ decision: "restored", score: 843 });
   });
+
+  it("warns that the balance the month ends before a later restoring review report lowers the score it reads", () => {
+    // Jiebei suspended for its debt ratio on day 14; Huabei's bill due on day 40 repaid on day 46, after its
+    // grace days, and the debt elsewhere on day 50: the clean period runs to day 136, so the review of day
+    // 166 is the first that can restore Jiebei (jiebeiRestoreScore 800). ¥4,500 spent on Huabei on day 62,
+    // after the February report: 828 today, but met at its minimum the balance the month ends report until
+    // then takes the score that review reads to 752
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.externalDebt(3, 130_000),
+      on.repay(46, "full"),
+      on.externalRepayment(50, 130_000),
+      on.purchase(62, 4_500),
+      on.support(80),
+    ];
+    const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: 800 };
+    const minimum = [100, 130, 161].map((d) => on.repay(d, "minimum"));
+    const t = run([...events, ...minimum], { policy, until: 170 });
+    const s = stepOn(t, "contact_support", 80);
+    expect(s.score).toBe(828);
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise).toMatchObject({
+      line: "jiebei",
+      current: 752,
+      needed: 800,
+      ahead: { today: 828, report: { day: 151, date: "2024-05-31" } },
+      review: { day: 166, date: "2024-06-15" },
+    });
+    expect(raise.drivers).toEqual(expect.arrayContaining(["HIGH_UTILISATION", "REVOLVING_BALANCE"]));
+    expect(describeRemedy(raise)).toMatch(
+      /^Jiebei: raise the score from 752 to 800 by the periodic review on 2024-06-15 \(day 166\), the first that can restore the line \(752 is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on 2024-05-31 \(day 151\), lowers the score; 828 today\): /,
+    );
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 166, later: true });
+    // as things stand it is so: that review reads 752 and leaves Jiebei suspended
+    expect(stepOn(t, "review", 166)).toMatchObject({ line: "jiebei", decision: null, score: 752 });
+    // the balance repaid as each bill falls due, it restores the line
+    const paid = run([...events, ...[100, 130, 161].map((d) => on.repay(d, "full"))], { policy, until: 170 });
+    expect(stepsOf(paid, "review", 166).find((x) => x.line === "jiebei")).toMatchObject({
+      decision: "restored",
+    });
+    // nothing spent since the last report: nothing to warn of
+    const none = run(
+      events.filter((e) => e.day !== 62),
+      { policy, until: 90 },
+    );
+    expect(kinds(stepOn(none, "contact_support", 80).remedies)).not.toContain("raise_score");
+  });
 });
 
 describe("contact_support: the overdue check on a line suspended already", () => {
