@@ -387,7 +387,8 @@ const forkState = (s: EngineState): EngineState => ({ ...s, customer: forkCustom
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
  *  the latest the month end), each bill and instalment falling due after today met at its minimum — with
- *  `overdueLeft`, on the lines with nothing overdue today only — and nothing else done by the customer. */
+ *  `overdueLeft`, on the lines with nothing overdue today only, and what is due today (on its due day or in
+ *  its grace days) too, as a review ahead reads that due date — and nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -407,6 +408,8 @@ function ranTo(
     if (d !== on) return;
     for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
   };
+  // as a review reads it (overdueLeft): what is due today met too, as duesAhead reads its due date
+  if (overdueLeft) meetNow(copy, day, meets);
   repayOn(day);
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {
@@ -416,6 +419,20 @@ function ranTo(
     dayCloses(s, ignore);
   }
   return copy;
+}
+
+/** The customer meets what is due on `day` itself — a bill or an instalment on its due day or in its grace
+ *  days, which customer service asks to be paid (pay_due) — at its minimum, on the lines it `meets` with
+ *  nothing overdue (a repayment would clear the arrears first): a bill falling due before a review ahead is
+ *  read met at its minimum (duesAhead), so its report must show it met, not left to fall into arrears. */
+function meetNow(c: Customer, day: number, meets: Record<LineId, boolean>): void {
+  if (meets.huabei && overdue(c.huabei) === 0) {
+    const { minimum } = revolving.dueBy(c.huabei.ledger, day);
+    if (minimum > 0) repayLine(c, c.huabei, minimum, day);
+  }
+  if (!meets.jiebei || overdue(c.jiebei) > 0) return;
+  const due = loans.dueInGrace(c.jiebei.book);
+  if (due > 0) repayLine(c, c.jiebei, due, day);
 }
 
 /** The customer meets what falls due on `day` at its minimum on the lines it `meets`, as the reviews ahead

@@ -1842,6 +1842,107 @@ describe("contact_support: the score the next review reads from the coming repor
     );
     expect(kinds(stepOn(none, "contact_support", 80).remedies)).not.toContain("raise_score");
   });
+
+  it("reads the minimum asked on a bill's due day as met, as the review reads that due date: no warning the trace refutes", () => {
+    // as above, ¥1,500 spent on day 90 (income ¥9,154, jiebeiRestoreScore 763): asked on day 100, the
+    // bill's due day, the answer asks its ¥150 minimum — met, with each later bill, the review of day 166
+    // reads 788 and restores Jiebei; left unpaid in the forecast's report, it read 752 and warned
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.externalDebt(3, 119_002),
+      on.repay(46, "full"),
+      on.externalRepayment(47, 119_002),
+      on.purchase(90, 1_500),
+      on.support(100),
+      ...[100, 130, 161].map((d) => on.repay(d, "minimum")),
+    ];
+    const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: 763, restoreCleanDays: 90 };
+    const t = run(events, { policy, profile: { monthlyIncome: 9_154 }, until: 170 });
+    const s = stepOn(t, "contact_support", 100);
+    expect(remedy(s.remedies, "pay_due")).toMatchObject({ line: "huabei", amount: 15_000 });
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    expect(stepsOf(t, "review", 166).find((x) => x.line === "jiebei")).toMatchObject({
+      decision: "restored",
+      score: 788,
+    });
+  });
+});
+
+describe("the score a later restoring review reads, as things stand, held to the trace", () => {
+  it("is what that review reads when each bill is met at its minimum and nothing more is spent", () => {
+    const seen = { warned: 0, quiet: 0 };
+    fc.assert(
+      fc.property(
+        fc.record({
+          income: fc.integer({ min: 8_000, max: 20_000 }),
+          // Huabei's first bill, due on day 40, repaid this many days late (its clean period after)
+          late: fc.integer({ min: 4, max: 40 }),
+          // spent this many days before the call (since the last report, mostly), on a ¥5,000 line
+          spend: fc.option(
+            fc.record({
+              back: fc.integer({ min: 1, max: 25 }),
+              yuan: fc.integer({ min: 1_500, max: 4_500 }),
+            }),
+          ),
+          contact: fc.integer({ min: 60, max: 110 }),
+          restore: fc.integer({ min: 740, max: 840 }),
+          restoreCleanDays: fc.constantFrom(90, 120),
+        }),
+        (g) => {
+          const events: EventInput[] = [
+            on.open(0, 5_000),
+            on.open(0, 30_000, "jiebei"),
+            on.purchase(1, 1_000),
+            on.externalDebt(3, g.income * 13),
+            on.repay(40 + g.late, "full"),
+            on.externalRepayment(40 + g.late + 1, g.income * 13),
+            ...(g.spend !== null && g.contact - g.spend.back > 40 + g.late + 1
+              ? [on.purchase(g.contact - g.spend.back, g.spend.yuan)]
+              : []),
+          ];
+          const policy = {
+            ...DEFAULT_POLICY,
+            jiebeiRestoreScore: g.restore,
+            restoreCleanDays: g.restoreCleanDays,
+          };
+          const asked = run([...events, on.support(g.contact)], { policy, until: g.contact });
+          const answer = stepOn(asked, "contact_support", g.contact);
+          if (answer.jiebei.status !== "suspended") return;
+          const raise = answer.remedies.find((r) => r.kind === "raise_score" && r.line === "jiebei");
+          if (raise?.kind !== "raise_score" || raise.review === undefined) return;
+          if (raise.ahead === undefined) {
+            seen.quiet++;
+            return;
+          }
+          seen.warned++;
+          // followed as things stand: each Huabei bill met at its minimum on its due day, nothing more spent
+          const minimums: EventInput[] = [];
+          const until = raise.review.day;
+          for (;;) {
+            const t = run([...events, on.support(g.contact), ...minimums], { policy, until });
+            const more = t.steps
+              .filter((x) => x.event.type === "due" && x.line === "huabei" && x.day >= g.contact)
+              .filter((x) => !minimums.some((m) => m.day === x.day))
+              .map((x) => on.repay(x.day, "minimum"));
+            if (more.length === 0) {
+              const review = t.steps.find(
+                (x) => x.day === until && x.event.type === "review" && x.line === "jiebei",
+              )!;
+              expect(review.score, `the review of day ${until}`).toBe(raise.current);
+              expect(review.decision).not.toBe("restored");
+              expect(raise.current).toBeLessThan(raise.needed);
+              return;
+            }
+            minimums.push(...more);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    for (const k of ["warned", "quiet"] as const) expect(seen[k], k).toBeGreaterThan(0);
+  });
 });
 
 describe("contact_support: the overdue check on a line suspended already", () => {
