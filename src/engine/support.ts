@@ -405,12 +405,12 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
       // judged as the application would be on the first day it can pass the applications of the last 30
       // days (its own counted), with that day's score: a day named is one it passes, or what declines it then
-      const on = applicationOn(c, day, day, s);
-      const blockers = reopens ? openingBlockers(c, line, on.day, on.s) : [];
+      const on = reopens ? applicationOn(c, day, day, s) : null;
+      const blockers = on !== null ? openingBlockers(c, line, on.day, on.s) : [];
       // a hold its changes laid stands until a verification (the line closed or not): the step comes first
       if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES"))
         remedies.push({ line: line.id, kind: "verify_identity" });
-      if (reopens)
+      if (on !== null)
         remedies.push({
           line: line.id,
           kind: "reapply",
@@ -430,7 +430,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
             ]
           : other.status === "suspended"
             ? [{ code: "OTHER_LINE_SUSPENDED", line: other.id }]
-            : reopens && on.day > day
+            : on !== null && on.day > day
               ? [tooManyApplications(c, day), ...blockers]
               : blockers;
       for (const f of now) {
@@ -1360,17 +1360,17 @@ function restoration(
   // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
   // it when it is a later one)
   const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
-  // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
-  // in full by their due date, recorded so, the score it reads restores the line — that is the step
-  // a later review that can restore the line (its clean period ends after the next): the balances the coming
-  // month end reports (the spending since the last one) are what it reads unless something changes after
-  // that report — when reading them takes the score short of what restoring needs, said as the next
-  // review's answer says its own, with that review's day
+  // a later review that can restore the line (its clean period ends after the next): as things stand, it
+  // reads the balance the month ends before it report (the spending since the last one) — when that takes
+  // the score it reads short of what restoring needs, said as the next review's answer says its own, with
+  // that review's day
   const laterDebt = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
   const lowered =
     read === null && !clearByNext && !owing && !sized && !laterDebt
       ? reportLowers(c, line.id, day, calendar, cleanFrom)
       : null;
+  // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
+  // in full by their due date, recorded so, the score it reads restores the line — that is the step
   const inFull = short && read !== null ? billsInFull(c, day, calendar, read.dues) : null;
   const paidInFull =
     inFull !== null &&
