@@ -55,6 +55,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       forCredit:
         "with `suspension` (in `today`, `by` or `afterwards`): the lines that check acts on that are suspended already (for a policy change, or under a security hold: `lines`) — it records their suspension for credit, the delinquency the customer's, rather than suspends them — and whether it suspends an open line too (`open`)",
       callsIn: `the periodic review (${dayDate}) that closes a line while the overdue is unpaid — a default to the lender, on either line (cross-default) — and so calls in the instalments its closure would leave to run to term were every overdue paid today (Jiebei's loans, Huabei's instalment plans): for each line (\`lines\`: \`line\`), what of it then falls due first, at once, with its interest until then — nothing more repaid, and what is past due already not among it (\`day\`, \`date\`, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days); that review — the one that closes the line, the next or a later one — is \`by\` (or \`today\`) unless an end-of-day check acts before it, or the next review suspends or cuts a limit for the overdue (\`by\` is then that one, and the closure is said after it)`,
+      callsInLater: `when the two lines close at different periodic reviews, each in a default while the overdue is unpaid: the later one (${dayDate}) and what it calls in (\`lines\`), as \`callsIn\` says the earlier one's`,
       chargeOffCallsIn: `with \`charge_off\` (in \`today\`, \`by\` or \`afterwards\`): the instalments that write-off calls in, which would keep their days were the overdue paid today (a Jiebei loan's later instalments, a Huabei instalment plan not yet billed; nothing when a closure in default called them in before it): what of it then falls due first, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan) — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days)`,
     },
   },
@@ -84,7 +85,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   raise_score: {
     meaning: "raise the score to what the rule that decided asks",
     fields: {
-      current: "today's score — or, with `ahead`, the score the next review reads",
+      current:
+        "today's score — or, with `ahead`, the score the next review reads (with `review` too, the score that later review reads as things stand)",
       needed: "the score asked",
       drivers:
         "the reason codes of the characteristics the customer can improve by the review the step is for (at most four: those costing the most points) — for the next review, not the Huabei balance as last reported when no month end comes before it, nor the bills not repaid in full when no Huabei bill falling due before it is left to repay in full",
@@ -92,7 +94,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       ahead:
         "a suspended line whose next review can restore it, a month end or a due date before that review: `current` is the score that review reads on its day, the bills due before it met at their minimum — from the month-end report before it (`report`: its `day` and `date`, the repayments and the spending since the last one counted; null: no month ends before it) — `today` today's",
       review:
-        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides",
+        "a suspended line the first review that can restore is a later one than the next (its `day` and `date`): `current` is today's score; that review reads the score then, from the month-end report before it, which what is spent and repaid until then decides — with `ahead`, when as things stand (each bill met at its minimum, nothing more spent) the Huabei balance the month ends before it report takes the score it reads short of `needed`, below what the report on record would give: `current` is that score, `ahead.report` the last of those reports, `ahead.today` today's",
     },
   },
   repay_in_full: {
@@ -211,8 +213,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   reapply: {
     meaning:
-      "nothing is owed on the closed line: whether an application to open it again would be approved today",
-    fields: { blockers: "the facts that would decline it (none: it would be approved)" },
+      "nothing is owed on the closed line: whether an application to open it again would be approved on the first day it can be made",
+    fields: {
+      day: "the first day it can be made: today, or once the applications of the last 30 days allow",
+      date: "its date",
+      now: "that day is today",
+      blockers: "the facts that would decline it then, with that day's score (none: it would be approved)",
+    },
   },
   increase_from: {
     meaning:
@@ -246,7 +253,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       to: "the limit after (yuan)",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked (`day`, `date`, `now`: today), and `blocked`, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
+        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today) — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
     },
   },
 };

@@ -57,6 +57,21 @@ export function asNextReviewReads(
 ): Customer {
   const monthEnd = monthEndAfter(calendar, day);
   if (monthEnd >= reviewOnOrAfter(calendar, day, c.policy)) return c;
+  return asReportReads(c, day, calendar, repay, late);
+}
+
+/** A copy of `c` whose lines carry the report of `monthEnd` (the coming month end unless said) as
+ *  reportAhead projects it (balance, limit) — each bill and instalment falling due until then met at its
+ *  minimum — the rest of the file as it stands today: what a review after that month end, before the
+ *  next, reads; `repay` and `late` as asNextReviewReads has them, an overdue line left as it stands. */
+export function asReportReads(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  repay: readonly DebtRepayment[] = [],
+  late = false,
+  monthEnd = monthEndAfter(calendar, day),
+): Customer {
   const ahead = ranTo(c, day, calendar, monthEnd, repay, late ? monthEnd : day, true);
   const read = forkCustomer(c);
   for (const id of ["huabei", "jiebei"] as const) takeReport(lineOf(read, id), lineOf(ahead, id));
@@ -129,33 +144,53 @@ export function billsInFull(
 }
 
 /**
- * The lines the periodic review that closes a line — the first at which a line now suspended will have been
- * suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
+ * The lines each periodic review that closes a line — the first at which a line now suspended will have
+ * been suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
  * overdue stays unpaid — its closure then calls in the instalments a closure in no default leaves to run to
  * term (Jiebei's loans, Huabei's instalment plans; a cross-default when the overdue is the other line's) —
  * and which, with every overdue and every minimum now due repaid today and each bill and instalment falling
  * due after today met at its minimum, it would not: closed, they would run to term; restored or still
- * suspended, nothing is called in. That review, and for each line what then falls due first of what it
- * calls in, and when, as a customer who does nothing more has it. Null when nothing is overdue or no line
- * closes at that review.
+ * suspended, nothing is called in. Each such review — the two lines' own, when they close at different
+ * ones — earliest first, and for each line it closes what then falls due first of what it calls in, and
+ * when, as a customer who does nothing more has it. Empty when nothing is overdue or no line closes so.
  */
 export function callsInAhead(
   c: Customer,
   day: number,
   calendar: Calendar,
-): { review: number; lines: OverdueCallIn[] } | null {
+): { review: number; lines: OverdueCallIn[] }[] {
   const p = c.policy;
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
   const suspended = [c.huabei, c.jiebei].filter(
     (l) => l.status === "suspended" && l.statusDay !== null && instalmentsAhead(l, day),
   );
-  if (suspended.length === 0 || customerOverdue(c) === 0) return null;
-  const review = Math.min(...suspended.map((l) => closingReview(l, day, calendar, p)));
-  const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
+  if (suspended.length === 0 || customerOverdue(c) === 0) return [];
+  const reviews = [...new Set(suspended.map((l) => closingReview(l, day, calendar, p)))].sort(
+    (a, b) => a - b,
+  );
+  const out: { review: number; lines: OverdueCallIn[] }[] = [];
+  for (const review of reviews) {
+    const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
+    const lines = closedAt(c, day, calendar, review, closing);
+    if (lines.length > 0) out.push({ review, lines });
+  }
+  return out;
+}
+
+/** What the periodic review on `review` calls in on the lines among `closing` it closes in a default while
+ *  every overdue stays unpaid, and would not were they paid today (callsInAhead). */
+function closedAt(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  closing: readonly Line[],
+): OverdueCallIn[] {
+  const p = c.policy;
   const closedInDefault = (l: Line) => l.status === "closed" && l.statusDay === review && !runsToTerm(l);
   const unpaid = throughReview(c, day, calendar, review, false);
   const called = closing.filter((l) => closedInDefault(lineOf(unpaid.customer, l.id)));
-  if (called.length === 0) return null;
+  if (called.length === 0) return [];
   const paid = throughReview(c, day, calendar, review, true);
   const out: OverdueCallIn[] = [];
   for (const l of called) {
@@ -169,7 +204,7 @@ export function callsInAhead(
     if (fallingDue(forkState(paid), l.id, due.day) >= amount) continue;
     out.push({ line: l.id, ...dated(calendar, due.day, amount, due.lastDay) });
   }
-  return out.length === 0 ? null : { review, lines: out };
+  return out;
 }
 
 /** The periodic review, on or after `day`, that closes suspended line `l` unless a review restores it
@@ -352,7 +387,8 @@ const forkState = (s: EngineState): EngineState => ({ ...s, customer: forkCustom
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
  *  the latest the month end), each bill and instalment falling due after today met at its minimum — with
- *  `overdueLeft`, on the lines with nothing overdue today only — and nothing else done by the customer. */
+ *  `overdueLeft`, on the lines with nothing overdue today only, and what is due today (on its due day or in
+ *  its grace days) too, as a review ahead reads that due date — and nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -372,6 +408,8 @@ function ranTo(
     if (d !== on) return;
     for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
   };
+  // as a review reads it (overdueLeft): what is due today met too, as duesAhead reads its due date
+  if (overdueLeft) meetNow(copy, day, meets);
   repayOn(day);
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {
@@ -381,6 +419,20 @@ function ranTo(
     dayCloses(s, ignore);
   }
   return copy;
+}
+
+/** The customer meets what is due on `day` itself — a bill or an instalment on its due day or in its grace
+ *  days, which customer service asks to be paid (pay_due) — at its minimum, on the lines it `meets` with
+ *  nothing overdue (a repayment would clear the arrears first): a bill falling due before a review ahead is
+ *  read met at its minimum (duesAhead), so its report must show it met, not left to fall into arrears. */
+function meetNow(c: Customer, day: number, meets: Record<LineId, boolean>): void {
+  if (meets.huabei && overdue(c.huabei) === 0) {
+    const { minimum } = revolving.dueBy(c.huabei.ledger, day);
+    if (minimum > 0) repayLine(c, c.huabei, minimum, day);
+  }
+  if (!meets.jiebei || overdue(c.jiebei) > 0) return;
+  const due = loans.dueInGrace(c.jiebei.book);
+  if (due > 0) repayLine(c, c.jiebei, due, day);
 }
 
 /** The customer meets what falls due on `day` at its minimum on the lines it `meets`, as the reviews ahead

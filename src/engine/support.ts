@@ -7,11 +7,13 @@ import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
+  calledIn as closureCalledIn,
   countUpTo,
   countWithin,
   customerOverdue,
   daysPastDue,
   forkCustomer,
+  type HuabeiLine,
   isOpen,
   type Line,
   lastCured,
@@ -40,6 +42,7 @@ import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import {
   asNextReviewReads,
+  asReportReads,
   billsInFull,
   calledInDue,
   callsInAhead,
@@ -301,12 +304,17 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // …and so are the instalments the review that closes a line calls in, while the overdue is unpaid (a
   // default to the lender, on either line), that it would leave to run to term were the overdue paid today
   // — the closing review, the next one or a later one, as the answer names it (closure_due)
-  const calledIn = callsInAhead(c, day, calendar);
+  // — each line's, when the two close at different reviews: the first is the one the pay step may name
+  const [calledIn = null, later = null] = callsInAhead(c, day, calendar);
   const closing = calledIn?.review ?? next;
-  const callsIn =
-    calledIn !== null
+  const callsIn = {
+    ...(calledIn !== null
       ? { callsIn: { day: closing, date: calendar.date(closing), lines: calledIn.lines } }
-      : {};
+      : {}),
+    ...(later !== null
+      ? { callsInLater: { day: later.review, date: calendar.date(later.review), lines: later.lines } }
+      : {}),
+  };
   // the review the pay step names: the next, when it suspends or cuts for the overdue; else the closing
   // one, unless an end-of-day check acts before it (the pay step names that, the closure after it)
   const atNext = forOverdue.length > 0 || cuts.length > 0;
@@ -395,11 +403,22 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const lost = writeOffFact(c, line);
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
-      const blockers = reopens ? openingBlockers(c, line, day, s) : [];
+      // judged as the application would be on the first day it can pass the applications of the last 30
+      // days (its own counted), with that day's score: a day named is one it passes, or what declines it then
+      const on = reopens ? applicationOn(c, day, day, s) : null;
+      const blockers = on !== null ? openingBlockers(c, line, on.day, on.s) : [];
       // a hold its changes laid stands until a verification (the line closed or not): the step comes first
       if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES"))
         remedies.push({ line: line.id, kind: "verify_identity" });
-      if (reopens) remedies.push({ line: line.id, kind: "reapply", blockers });
+      if (on !== null)
+        remedies.push({
+          line: line.id,
+          kind: "reapply",
+          day: on.day,
+          date: calendar.date(on.day),
+          now: on.day === day,
+          blockers,
+        });
       // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
       // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
       const now: RuleFact[] = lost
@@ -411,7 +430,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
             ]
           : other.status === "suspended"
             ? [{ code: "OTHER_LINE_SUSPENDED", line: other.id }]
-            : blockers;
+            : on !== null && on.day > day
+              ? [tooManyApplications(c, day), ...blockers]
+              : blockers;
       for (const f of now) {
         if (!reasons.includes(f.code)) reasons.push(f.code);
         if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
@@ -511,14 +532,16 @@ function limitCut(
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
-  const from = increaseFrom(c, line, day);
-  // the application as it would be decided on that day, its own inquiry counted, with the file as it stands
-  // (today's score): the time it waits for passes by then, so what declines it is a rule that holds besides
-  // the time — the other line suspended, too many applications, the score below the increase minimum, an
-  // eligibility rule — first of them as the decision cites them; else a cap no more than the limit held
-  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, s, 1);
+  // the first day the increase cooldown and the clean record allow, and the applications of the last 30
+  // days (its own counted) let it pass
+  const { day: from, s: then } = applicationOn(c, day, increaseFrom(c, line, day), s);
+  // the application as it would be decided on that day, its own inquiry counted, with that day's score:
+  // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
+  // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
+  // decision cites them; else a cap no more than the limit held
+  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, then, 1);
   const rule = v.decision === "declined" ? v.facts.find((f) => !LIMIT_CAP_CODES.has(f.code)) : undefined;
-  const cap = capFor(c, line.id, s);
+  const cap = capFor(c, line.id, then);
   const blocked: RuleFact | null =
     rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
   return {
@@ -1337,6 +1360,15 @@ function restoration(
   // whatever today's); otherwise today's, for the review that can restore the line (suspendedLine names
   // it when it is a later one)
   const short = read !== null ? read.s.score < read.needed && !sized : s.score < needed && !sized;
+  // a later review that can restore the line (its clean period ends after the next): as things stand, it
+  // reads the balance the month ends before it report (the spending since the last one) — when that takes
+  // the score it reads short of what restoring needs, said as the next review's answer says its own, with
+  // that review's day
+  const laterDebt = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
+  const lowered =
+    read === null && !clearByNext && !owing && !sized && !laterDebt
+      ? reportLowers(c, line.id, day, calendar, cleanFrom)
+      : null;
   // …unless what takes that score short is Huabei's bills due before it met only at their minimum: repaid
   // in full by their due date, recorded so, the score it reads restores the line — that is the step
   const inFull = short && read !== null ? billsInFull(c, day, calendar, read.dues) : null;
@@ -1362,12 +1394,10 @@ function restoration(
       needed: read.needed,
       keeps: false,
     });
-  } else if (short) {
+  } else if (short || lowered !== null) {
     // the step is for the next review when its clean period lets that one restore the line and no debt
     // advice names a later one: with no month end before it, that review reads the balance on record
-    const forNext =
-      clearByNext &&
-      !remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.missed !== null);
+    const forNext = clearByNext && !laterDebt;
     const fixed = forNext
       ? fixedUntil(calendar, day, reviewOnOrAfter(calendar, day, p), read?.dues ?? [])
       : TIME_ONLY;
@@ -1377,7 +1407,14 @@ function restoration(
             ...raiseScore(c, line, read.s, read.needed, fixed),
             ahead: { today: s.score, report: read.report },
           }
-        : raiseScore(c, line, s, needed, fixed),
+        : lowered !== null
+          ? // the later review, as the coming report leaves the score it reads: that score to raise
+            {
+              ...raiseScore(c, line, lowered.s, lowered.needed, fixed),
+              ahead: { today: s.score, report: lowered.report },
+              review: lowered.review,
+            }
+          : raiseScore(c, line, s, needed, fixed),
     );
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
@@ -1440,6 +1477,42 @@ function readAhead(
   };
 }
 
+/** The periodic review that can restore line `id` once its clean period ends on `clean` (after the next
+ *  review) — the first on or after that day — and the score it reads as things stand, as the next review's
+ *  answer reads its own: the balances the last month end before it reports (the spending since the last
+ *  report, each bill and instalment falling due until then met at its minimum and nothing more spent),
+ *  scored on its day with the bills due before it met at their minimum; given only when that score is
+ *  short of what restoring needs and below the one it would read from the report on record (the balance
+ *  reported is what lowers it), else null. */
+function reportLowers(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  clean: number,
+): {
+  review: { day: number; date: string };
+  report: { day: number; date: string };
+  s: Scored;
+  needed: number;
+} | null {
+  const review = calendar.nextDayOfMonth(clean - 1, c.policy.reviewDayOfMonth);
+  let monthEnd = monthEndAfter(calendar, day);
+  if (monthEnd >= review) return null;
+  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  const dues = duesAhead(c, day, calendar, review);
+  const read = asReportReads(c, day, calendar, [], false, monthEnd);
+  const s = scoreOn(withDues(read, dues), review);
+  const needed = scoreRestoring(read, id);
+  if (s.score >= needed || s.score >= scoreOn(withDues(c, dues), review).score) return null;
+  return {
+    review: { day: review, date: calendar.date(review) },
+    report: { day: monthEnd, date: calendar.date(monthEnd) },
+    s,
+    needed,
+  };
+}
+
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
 const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
   dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };
@@ -1498,6 +1571,30 @@ function applicationsAllow(c: Customer, day: number): number {
   return c.inquiries[oldest + over - 1]! + 30;
 }
 
+/** The first day from `earliest` (today or later) on which an application — to open a line, to reopen a
+ *  closed one, to raise a limit — passes the applications of the last 30 days, its own inquiry counted, if
+ *  no other is made meanwhile, and the score it is judged with then: that day's (`today`'s on `day`). One
+ *  rule for every day customer service names for an application, so that the day named is never one the
+ *  applications window declines it on. */
+function applicationOn(
+  c: Customer,
+  day: number,
+  earliest: number,
+  today: Scored,
+): { day: number; s: Scored } {
+  const from = applicationsAllow(c, Math.max(day, earliest));
+  return { day: from, s: from === day ? today : scoreOn(c, from) };
+}
+
+/** The applications of the last 30 days on `day`, an application's own counted, against the policy's
+ *  most: what declines one made today. */
+const tooManyApplications = (c: Customer, day: number): RuleFact => ({
+  code: "TOO_MANY_APPLICATIONS",
+  parameter: "maxApplications30d",
+  threshold: c.policy.maxApplications30d,
+  value: countWithin(c.inquiries, day, 30) + 1,
+});
+
 /** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
  *  the line's last opening or increase, the clean record since a missed due date. */
 const INCREASE_WAITS: readonly ReasonCode[] = [
@@ -1528,11 +1625,12 @@ function increaseDay(
   const remedies: Remedy[] = [...answer.remedies];
   for (const line of [c.huabei, c.jiebei]) {
     if (line.status !== "active") continue;
-    const from = applicationsAllow(c, increaseFrom(c, line, day));
+    const on = applicationOn(c, day, increaseFrom(c, line, day), s);
+    const from = on.day;
     if (from === day) continue;
     const now = decideApplication(c, line, day, "increase", 100, s, 1);
     const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
-    const then = decideApplication(c, line, from, "increase", 100, scoreOn(c, from), 1);
+    const then = decideApplication(c, line, from, "increase", 100, on.s, 1);
     const blocked = then.decision === "declined" ? then.facts[0] : undefined;
     remedies.push({
       line: line.id,
@@ -1555,8 +1653,7 @@ function increaseDay(
  *  that and a score below minOpenScore, and paid for the inquiry. */
 function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
   const line = c.huabei;
-  const from = applicationsAllow(c, day);
-  const s = from === day ? today : scoreOn(c, from);
+  const { day: from, s } = applicationOn(c, day, day, today);
   const blockers = openingBlockers(c, line, from, s);
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   const remedies: Remedy[] = [];
@@ -1590,18 +1687,8 @@ function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar):
     ...(from > day ? (["TOO_MANY_APPLICATIONS"] as const) : []),
     ...blockers.map((f) => f.code),
   ];
-  const applications = countWithin(c.inquiries, day, 30) + 1;
   const facts: RuleFact[] = [
-    ...(from > day
-      ? [
-          {
-            code: "TOO_MANY_APPLICATIONS" as const,
-            parameter: "maxApplications30d" as const,
-            threshold: c.policy.maxApplications30d,
-            value: applications,
-          },
-        ]
-      : []),
+    ...(from > day ? [tooManyApplications(c, day)] : []),
     ...blockers.filter((f) => f.value !== undefined),
   ];
   return { reasons: principalReasons(reasons, today), facts, remedies };
@@ -1623,7 +1710,7 @@ function payBalance(
     ? null
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
-      : plansComing(c, line.ledger, day, calendar, asked);
+      : plansComing(c, line, day, calendar, asked);
   if (coming === null) {
     // called in (by a closure that answered a default, or Huabei's balance by any closure's statement):
     // what falls due next, all of it at once, and when
@@ -1645,19 +1732,23 @@ function payBalance(
  *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
  *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
  *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
- *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run,
- *  as on a line that had only a revolving balance, which its closing statement called in). */
+ *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run
+ *  and what its closing statement called in still owed, as on a line that had only a revolving balance —
+ *  a balance called in. With no plan left to bill and nothing the closure called in owed, what is owed is
+ *  the plans' last instalments, billed since: they ran to term, on their own due days). */
 function plansComing(
   c: Customer,
-  l: revolving.Revolving,
+  line: HuabeiLine,
   day: number,
   calendar: Calendar,
   paid: Fen,
 ): { day: number; amount: Fen; lastDay: number } | null {
   const p = c.policy;
+  const l = line.ledger;
   const { instalment, statements } = revolving.runningToTerm(l);
-  // no plan left to bill: what is owed is what the statements billed, all of it due — a balance to repay
-  if (instalment === 0 && statements === 0) return null;
+  // no plan left to bill: what is owed is what the statements billed — called in, while the closing
+  // statement's bill still owes; else the plans' instalments its statements since billed, to term
+  if (instalment === 0 && statements === 0 && closureCalledIn(line) > 0) return null;
   const next = huabeiDueDays(l, day, calendar, p);
   if (next === null) return null;
   // the due day of the k-th statement after today (today's has been made: customer events come after it)

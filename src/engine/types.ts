@@ -212,6 +212,9 @@ export type Remedy = {
        *  loans, Huabei's instalment plans (cross-default: the overdue may be the other line's): each line's
        *  what then falls due and when (`lines`) */
       callsIn?: { day: number; date: string; lines: OverdueCallIn[] };
+      /** the other line's closure, when it comes at a later periodic review than `callsIn`'s: that review
+       *  (`day`, `date`) and what it calls in, as `callsIn` says its own */
+      callsInLater?: { day: number; date: string; lines: OverdueCallIn[] };
       /** with `charge_off` (in `today`, `by` or `afterwards`): what that write-off calls in of the line's
        *  instalments that, the overdue paid today, would keep their days (a loan's later instalments, a
        *  Huabei plan not yet billed) — what of it then falls due first, at once, and when */
@@ -376,8 +379,10 @@ export type Remedy = {
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
    *  which only a verification lifts) */
   | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
-  /** `blockers`: what would decline an application to open it today (none: it would be approved) */
-  | { kind: "reapply"; blockers: RuleFact[] }
+  /** nothing is owed on the closed line: an application to open it again can pass the applications of the
+   *  last 30 days (its own counted) from `day` (`now`: today; later while too many were made); `blockers`,
+   *  what would decline it then, with that day's score (none: it would be approved) */
+  | { kind: "reapply"; day: number; date: string; now: boolean; blockers: RuleFact[] }
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
    *  or increase, the clean record since a missed due date); from `day` none of them declines it, if

@@ -90,6 +90,12 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.callsIn && {
           callsIn: { ...r.callsIn, lines: r.callsIn.lines.map((l) => ({ ...l, amount: yuan(l.amount) })) },
         }),
+        ...(r.callsInLater && {
+          callsInLater: {
+            ...r.callsInLater,
+            lines: r.callsInLater.lines.map((l) => ({ ...l, amount: yuan(l.amount) })),
+          },
+        }),
         ...(r.chargeOffCallsIn && {
           chargeOffCallsIn: { ...r.chargeOffCallsIn, amount: yuan(r.chargeOffCallsIn.amount) },
         }),

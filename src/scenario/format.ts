@@ -271,12 +271,26 @@ function calledInAtOnce(line: LineId, l: CalledIn, are: "" | "are "): string {
 const writeOffCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
   r.chargeOffCallsIn === undefined ? "" : `, and ${calledInAtOnce(r.line, r.chargeOffCallsIn, "are ")}`;
 
-/** The periodic review that closes a line in default while the overdue is unpaid, after the end-of-day
- *  check or the earlier review the pay step names first. */
-const laterCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
-  r.callsIn === undefined || closesAtReview(r)
-    ? ""
-    : `; unpaid at the periodic review on ${r.callsIn.date} (day ${r.callsIn.day}), ${r.callsIn.lines.map(callsIn).join(", and ")}`;
+/** A periodic review that closes a line in default while the overdue is unpaid. */
+const closesUnpaid = (c: { day: number; date: string; lines: readonly OverdueCallIn[] }): string =>
+  `unpaid at the periodic review on ${c.date} (day ${c.day}), ${c.lines.map(callsIn).join(", and ")}`;
+
+/** What comes later if the overdue stays unpaid, in the order it comes: the end-of-day check after the
+ *  review the pay step names (`afterwards`), and each periodic review that closes a line in default —
+ *  `callsIn`'s, unless it is the review named, and the other line's at a later one (`callsInLater`). A
+ *  check acts before a review on the same day. */
+function laterCallsIn(r: Extract<Remedy, { kind: "pay_overdue" }>, afterwards = false): string {
+  const ahead: { day: number; text: string }[] = [];
+  if (afterwards && r.afterwards) ahead.push({ day: r.afterwards.day, text: overdueUnpaid(r.afterwards, r) });
+  if (r.callsIn !== undefined && !closesAtReview(r))
+    ahead.push({ day: r.callsIn.day, text: closesUnpaid(r.callsIn) });
+  if (r.callsInLater !== undefined)
+    ahead.push({ day: r.callsInLater.day, text: closesUnpaid(r.callsInLater) });
+  return ahead
+    .sort((a, b) => a.day - b.day)
+    .map((a) => `; ${a.text}`)
+    .join("");
+}
 
 /** A check at the end of a day that acts on an overdue still unpaid then. */
 const overdueUnpaid = (
@@ -311,7 +325,7 @@ export function remedyText(r: Remedy): string {
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
-        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${r.afterwards ? `; ${overdueUnpaid(r.afterwards, r)}` : ""}${laterCallsIn(r)}`;
+        return `pay the overdue ${money(r.amount)} ${r.by ? "now" : "today"}: unpaid at ${at}, ${atReview(r)}${laterCallsIn(r, true)}`;
       }
       return `${
         r.today === "charge_off"
@@ -350,13 +364,15 @@ export function remedyText(r: Remedy): string {
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // the score the review reads, when it is not today's: from the coming report, or a later one's
       const raise =
-        r.ahead?.report === null
-          ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
-          : r.ahead !== undefined
-            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
-            : r.review !== undefined
-              ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
-              : `raise the score from ${r.current} to ${r.needed}`;
+        r.ahead?.report != null && r.review !== undefined
+          ? `raise the score from ${r.current} to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line (${r.current} is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on ${r.ahead.report.date} (day ${r.ahead.report.day}), lowers the score; ${r.ahead.today} today)`
+          : r.ahead?.report === null
+            ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads on its day, the bills due before it met at their minimum; ${r.ahead.today} today)`
+            : r.ahead !== undefined
+              ? `raise the score from ${r.current} to ${r.needed} (${r.current} is what the next periodic review reads from the month-end report on ${r.ahead.report.date} (day ${r.ahead.report.day}), which counts the repayments and the spending since the last one; ${r.ahead.today} today)`
+              : r.review !== undefined
+                ? `raise the score from ${r.current} today to ${r.needed} by the periodic review on ${r.review.date} (day ${r.review.day}), the first that can restore the line: it reads the score then, from the month-end report before it, which what is spent and repaid until then moves`
+                : `raise the score from ${r.current} to ${r.needed}`;
       if (r.reach === undefined) return `${raise}: ${steps.join(" ")}`;
       // said before the steps, so that they are not taken for a way there
       const out =
@@ -448,7 +464,7 @@ export function remedyText(r: Remedy): string {
       const reasons = r.reasons.map(inSentence).join("; ");
       const when = r.increase.now
         ? "which can be made today"
-        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown and clean record allow`;
+        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first
       const numbers = blocked ? describeFact(blocked) : "";
@@ -458,13 +474,17 @@ export function remedyText(r: Remedy): string {
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}${declined}`;
     }
     case "reapply": {
+      // the first day it can pass the applications of the last 30 days, when that is not today
+      const when = r.now
+        ? "today"
+        : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough`;
       if (r.blockers.length === 0)
-        return "nothing is owed; an application to open the line again would be approved today";
+        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}`;
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
       });
-      return `nothing is owed; an application to open the line again would be declined today: ${why.join("; ")}`;
+      return `nothing is owed; an application to open the line again ${r.now ? "" : `can be made ${when}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
     }
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";

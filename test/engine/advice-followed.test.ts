@@ -776,3 +776,119 @@ describe("after 'stop applying', the day an increase is no longer declined for t
     for (const k of ["named", "blocked", "approved"] as const) expect(seen[k], k).toBeGreaterThan(0);
   });
 });
+
+describe("a closed line's reopening, on the day the applications of the last 30 days let it pass, followed", () => {
+  // closed by the customer with nothing owed, then applications elsewhere: the reopening is judged on the
+  // first day they let it pass (its own counted) — declined the day before for them, not on that day, and
+  // approved when nothing else is said to decline it
+  const reopening = fc.record({
+    income: fc.integer({ min: 3_000, max: 30_000 }),
+    history: fc.integer({ min: 0, max: 120 }),
+    close: fc.integer({ min: 1, max: 60 }),
+    elsewhere: fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 6 }),
+    wait: fc.integer({ min: 0, max: 40 }),
+    maxApplications30d: fc.constantFrom(1, 2, 3, 4),
+  });
+  it("names a day the applications do not decline it on, the first such day", () => {
+    const seen = { later: 0, approved: 0 };
+    fc.assert(
+      fc.property(reopening, (g) => {
+        const contact = g.close + 41 + g.wait;
+        const events = [
+          on.open(0, 5_000),
+          on.close(g.close),
+          ...g.elsewhere.map((d) => on.externalInquiry(g.close + 1 + d)),
+        ];
+        const sc = {
+          policy: { ...DEFAULT_POLICY, maxApplications30d: g.maxApplications30d },
+          profile: {
+            monthlyIncome: g.income,
+            verified: true,
+            creditHistoryMonths: g.history,
+            externalDebt: 0,
+          },
+        };
+        const run = (more: EventInput[], until: number) =>
+          simulate(scenario([...events, ...more], { ...sc, until }));
+        const answer = run([on.support(contact)], contact).steps.find(
+          (s) => s.event.type === "contact_support",
+        )!;
+        const r = answer.remedies.find((x) => x.kind === "reapply");
+        if (r?.kind !== "reapply") return;
+        const applied = (day: number) =>
+          run([on.open(day, 3_000)], day).steps.find((s) => s.day === day && s.event.type === "apply")!;
+        const then = applied(r.day);
+        expect(then.reasons, `applied on day ${r.day}`).not.toContain("TOO_MANY_APPLICATIONS");
+        if (r.blockers.length === 0) {
+          expect(then.decision, `applied on day ${r.day}`).toMatch(/^approved/);
+          seen.approved++;
+        } else expect(then.reasons).toContain(r.blockers[0]!.code);
+        if (r.now) return;
+        seen.later++;
+        expect(r.day).toBeGreaterThan(contact);
+        expect(applied(r.day - 1).reasons, `applied on day ${r.day - 1}`).toContain("TOO_MANY_APPLICATIONS");
+      }),
+      { numRuns: RUNS },
+    );
+    for (const k of ["later", "approved"] as const) expect(seen[k], k).toBeGreaterThan(0);
+  });
+});
+
+describe("a cut limit's way back, on the day the increase rules and the applications let it pass, followed", () => {
+  // the top band lowered on day 5 (the review of day 14 cuts the limit) and put back on day 20, then
+  // applications elsewhere: the increase the answer names is declined the day before for what only time
+  // clears, on that day for none of it, and approved when nothing else is said to decline it
+  const cutBack = fc.record({
+    income: fc.integer({ min: 5_000, max: 30_000 }),
+    elsewhere: fc.array(fc.integer({ min: 20, max: 120 }), { maxLength: 6 }),
+    contact: fc.integer({ min: 21, max: 120 }),
+    increaseCooldownDays: fc.constantFrom(30, 90),
+    maxApplications30d: fc.constantFrom(1, 2, 3),
+  });
+  const WAITS = ["TOO_MANY_APPLICATIONS", "INCREASE_TOO_SOON", "RECENT_MISSED_PAYMENT"];
+  it("names a day none of them declines it on, the first such day", () => {
+    const seen = { later: 0, approved: 0 };
+    fc.assert(
+      fc.property(cutBack, (g) => {
+        const events = [
+          on.open(0, 5_000),
+          on.policy(5, { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } }),
+          on.policy(20, { set: { limitBands: DEFAULT_POLICY.limitBands } }),
+          ...g.elsewhere.filter((d) => d <= g.contact).map((d) => on.externalInquiry(d)),
+        ];
+        const sc = {
+          policy: {
+            ...DEFAULT_POLICY,
+            increaseCooldownDays: g.increaseCooldownDays,
+            maxApplications30d: g.maxApplications30d,
+          },
+          profile: { monthlyIncome: g.income, verified: true, creditHistoryMonths: 60, externalDebt: 0 },
+        };
+        const run = (more: EventInput[], until: number) =>
+          simulate(scenario([...events, ...more], { ...sc, until }));
+        const answer = run([on.support(g.contact)], g.contact).steps.find(
+          (s) => s.event.type === "contact_support",
+        )!;
+        const r = answer.remedies.find((x) => x.kind === "limit_cut");
+        if (r?.kind !== "limit_cut") return;
+        const applied = (day: number) =>
+          run([on.increase(day, 3_000)], day).steps.find((s) => s.day === day && s.event.type === "apply")!;
+        const then = applied(r.increase.day);
+        const waits = (s: Step) => s.facts.map((f) => f.code).filter((c) => WAITS.includes(c));
+        expect(waits(then), `applied on day ${r.increase.day}`).toEqual([]);
+        if (r.increase.blocked === undefined) {
+          expect(then.decision, `applied on day ${r.increase.day}`).toBe("approved");
+          seen.approved++;
+        }
+        if (r.increase.now) return;
+        seen.later++;
+        expect(
+          waits(applied(r.increase.day - 1)).length,
+          `applied on day ${r.increase.day - 1}`,
+        ).toBeGreaterThan(0);
+      }),
+      { numRuns: RUNS },
+    );
+    for (const k of ["later", "approved"] as const) expect(seen[k], k).toBeGreaterThan(0);
+  });
+});

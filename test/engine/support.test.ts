@@ -1282,13 +1282,59 @@ describe("contact_support", () => {
       ],
       { policy: testPolicy({ maxApplications30d: 3 }) },
     );
-    expect(
-      remedy(stepOn(busy, "contact_support", 60).remedies, "reapply")!.blockers.map((f) => f.code),
-    ).toEqual(["TOO_MANY_APPLICATIONS"]);
+    // (judged on the first day the applications allow: see the next case)
+    const asked = stepOn(busy, "contact_support", 60);
+    expect(remedy(asked.remedies, "reapply")).toMatchObject({ day: 90, now: false, blockers: [] });
+    expect(asked.reasons).toContain("TOO_MANY_APPLICATIONS");
     expect(stepsOf(busy, "apply", 61)[0]!.decision).toBe("declined");
     // after it: approved today, and it is
-    expect(remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!.blockers).toEqual([]);
+    expect(remedy(stepOn(t, "contact_support", 200).remedies, "reapply")).toMatchObject({
+      day: 200,
+      now: true,
+      blockers: [],
+    });
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
+  });
+
+  it("judges a reopening on the first day the applications of the last 30 days let it pass, not today", () => {
+    // closed by the customer on day 40; three applications elsewhere on day 60 make a fourth too many until
+    // they are 30 days old: the reopening passes from day 90 — declined on day 61, approved on day 90
+    const events = [
+      on.open(0, 5_000),
+      on.close(40),
+      on.externalInquiry(60),
+      on.externalInquiry(60),
+      on.externalInquiry(60),
+      on.support(61),
+    ];
+    const policy = testPolicy({ maxApplications30d: 3 });
+    // one application, on `day`: its own inquiry counts against any made after it
+    const applied = (day: number) =>
+      stepsOf(run([...events, on.open(day, 3_000)], { policy }), "apply", day)[0]!;
+    const s = stepOn(run(events, { policy }), "contact_support", 61);
+    const said = remedy(s.remedies, "reapply")!;
+    expect(said).toMatchObject({ day: 90, date: "2024-03-31", now: false, blockers: [] });
+    expect(describeRemedy(said)).toBe(
+      "nothing is owed; an application to open the line again would be approved from 2024-03-31 (day 90), once recent applications (own and elsewhere) are few enough; not before",
+    );
+    expect(s.reasons[0]).toBe("TOO_MANY_APPLICATIONS");
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({ code: "TOO_MANY_APPLICATIONS", threshold: 3, value: 4 }),
+    );
+    // the advice holds: declined before that day, approved on it
+    expect(applied(62).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(89).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(90).decision).toMatch(/^approved/);
+    // what declines it on that day besides is said as of that day: a policy asking more than the score
+    // then reads (the file ages by day 90, but not to 950)
+    const strict = run([...events, on.policy(61, { set: { minOpenScore: 950 } }), on.support(61)], {
+      policy,
+    });
+    const then = remedy(stepsOf(strict, "contact_support", 61).at(-1)!.remedies, "reapply")!;
+    expect(then).toMatchObject({ day: 90, now: false, blockers: [{ code: "SCORE_BELOW_OPEN_MINIMUM" }] });
+    expect(describeRemedy(then)).toMatch(
+      /can be made from 2024-03-31 \(day 90\), once recent applications .* are few enough, and would be declined then: /,
+    );
   });
 
   it("never promises a reopening the next review would suspend: a policy that keeps Jiebei above the score it opens at", () => {
@@ -1746,6 +1792,156 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(wait.score).toBeUndefined();
     // here it reads 843 (the activity held through the suspension) and restores the line
     expect(stepOn(t, "review", 105)).toMatchObject({ decision: "restored", score: 843 });
+  });
+
+  it("warns that the balance the month ends before a later restoring review report lowers the score it reads", () => {
+    // Jiebei suspended for its debt ratio on day 14; Huabei's bill due on day 40 repaid on day 46, after its
+    // grace days, and the debt elsewhere on day 50: the clean period runs to day 136, so the review of day
+    // 166 is the first that can restore Jiebei (jiebeiRestoreScore 800). ¥4,500 spent on Huabei on day 62,
+    // after the February report: 828 today, but met at its minimum the balance the month ends report until
+    // then takes the score that review reads to 752
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.externalDebt(3, 130_000),
+      on.repay(46, "full"),
+      on.externalRepayment(50, 130_000),
+      on.purchase(62, 4_500),
+      on.support(80),
+    ];
+    const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: 800 };
+    const minimum = [100, 130, 161].map((d) => on.repay(d, "minimum"));
+    const t = run([...events, ...minimum], { policy, until: 170 });
+    const s = stepOn(t, "contact_support", 80);
+    expect(s.score).toBe(828);
+    const raise = remedy(s.remedies, "raise_score")!;
+    expect(raise).toMatchObject({
+      line: "jiebei",
+      current: 752,
+      needed: 800,
+      ahead: { today: 828, report: { day: 151, date: "2024-05-31" } },
+      review: { day: 166, date: "2024-06-15" },
+    });
+    expect(raise.drivers).toEqual(expect.arrayContaining(["HIGH_UTILISATION", "REVOLVING_BALANCE"]));
+    expect(describeRemedy(raise)).toMatch(
+      /^Jiebei: raise the score from 752 to 800 by the periodic review on 2024-06-15 \(day 166\), the first that can restore the line \(752 is what it reads as things stand — each bill met at its minimum, nothing more spent: the Huabei balance the month ends before it report, the last on 2024-05-31 \(day 151\), lowers the score; 828 today\): /,
+    );
+    expect(remedy(s.remedies, "wait_for_review")).toMatchObject({ day: 166, later: true });
+    // as things stand it is so: that review reads 752 and leaves Jiebei suspended
+    expect(stepOn(t, "review", 166)).toMatchObject({ line: "jiebei", decision: null, score: 752 });
+    // the balance repaid as each bill falls due, it restores the line
+    const paid = run([...events, ...[100, 130, 161].map((d) => on.repay(d, "full"))], { policy, until: 170 });
+    expect(stepsOf(paid, "review", 166).find((x) => x.line === "jiebei")).toMatchObject({
+      decision: "restored",
+    });
+    // nothing spent since the last report: nothing to warn of
+    const none = run(
+      events.filter((e) => e.day !== 62),
+      { policy, until: 90 },
+    );
+    expect(kinds(stepOn(none, "contact_support", 80).remedies)).not.toContain("raise_score");
+  });
+
+  it("reads the minimum asked on a bill's due day as met, as the review reads that due date: no warning the trace refutes", () => {
+    // as above, ¥1,500 spent on day 90 (income ¥9,154, jiebeiRestoreScore 763): asked on day 100, the
+    // bill's due day, the answer asks its ¥150 minimum — met, with each later bill, the review of day 166
+    // reads 788 and restores Jiebei; left unpaid in the forecast's report, it read 752 and warned
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.externalDebt(3, 119_002),
+      on.repay(46, "full"),
+      on.externalRepayment(47, 119_002),
+      on.purchase(90, 1_500),
+      on.support(100),
+      ...[100, 130, 161].map((d) => on.repay(d, "minimum")),
+    ];
+    const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: 763, restoreCleanDays: 90 };
+    const t = run(events, { policy, profile: { monthlyIncome: 9_154 }, until: 170 });
+    const s = stepOn(t, "contact_support", 100);
+    expect(remedy(s.remedies, "pay_due")).toMatchObject({ line: "huabei", amount: 15_000 });
+    expect(kinds(s.remedies)).not.toContain("raise_score");
+    expect(stepsOf(t, "review", 166).find((x) => x.line === "jiebei")).toMatchObject({
+      decision: "restored",
+      score: 788,
+    });
+  });
+});
+
+describe("the score a later restoring review reads, as things stand, held to the trace", () => {
+  it("is what that review reads when each bill is met at its minimum and nothing more is spent", () => {
+    const seen = { warned: 0, quiet: 0 };
+    fc.assert(
+      fc.property(
+        fc.record({
+          income: fc.integer({ min: 8_000, max: 20_000 }),
+          // Huabei's first bill, due on day 40, repaid this many days late (its clean period after)
+          late: fc.integer({ min: 4, max: 40 }),
+          // spent this many days before the call (since the last report, mostly), on a ¥5,000 line
+          spend: fc.option(
+            fc.record({
+              back: fc.integer({ min: 1, max: 25 }),
+              yuan: fc.integer({ min: 1_500, max: 4_500 }),
+            }),
+          ),
+          contact: fc.integer({ min: 60, max: 110 }),
+          restore: fc.integer({ min: 740, max: 840 }),
+          restoreCleanDays: fc.constantFrom(90, 120),
+        }),
+        (g) => {
+          const events: EventInput[] = [
+            on.open(0, 5_000),
+            on.open(0, 30_000, "jiebei"),
+            on.purchase(1, 1_000),
+            on.externalDebt(3, g.income * 13),
+            on.repay(40 + g.late, "full"),
+            on.externalRepayment(40 + g.late + 1, g.income * 13),
+            ...(g.spend !== null && g.contact - g.spend.back > 40 + g.late + 1
+              ? [on.purchase(g.contact - g.spend.back, g.spend.yuan)]
+              : []),
+          ];
+          const policy = {
+            ...DEFAULT_POLICY,
+            jiebeiRestoreScore: g.restore,
+            restoreCleanDays: g.restoreCleanDays,
+          };
+          const asked = run([...events, on.support(g.contact)], { policy, until: g.contact });
+          const answer = stepOn(asked, "contact_support", g.contact);
+          if (answer.jiebei.status !== "suspended") return;
+          const raise = answer.remedies.find((r) => r.kind === "raise_score" && r.line === "jiebei");
+          if (raise?.kind !== "raise_score" || raise.review === undefined) return;
+          if (raise.ahead === undefined) {
+            seen.quiet++;
+            return;
+          }
+          seen.warned++;
+          // followed as things stand: each Huabei bill met at its minimum on its due day, nothing more spent
+          const minimums: EventInput[] = [];
+          const until = raise.review.day;
+          for (;;) {
+            const t = run([...events, on.support(g.contact), ...minimums], { policy, until });
+            const more = t.steps
+              .filter((x) => x.event.type === "due" && x.line === "huabei" && x.day >= g.contact)
+              .filter((x) => !minimums.some((m) => m.day === x.day))
+              .map((x) => on.repay(x.day, "minimum"));
+            if (more.length === 0) {
+              const review = t.steps.find(
+                (x) => x.day === until && x.event.type === "review" && x.line === "jiebei",
+              )!;
+              expect(review.score, `the review of day ${until}`).toBe(raise.current);
+              expect(review.decision).not.toBe("restored");
+              expect(raise.current).toBeLessThan(raise.needed);
+              return;
+            }
+            minimums.push(...more);
+          }
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    for (const k of ["warned", "quiet"] as const) expect(seen[k], k).toBeGreaterThan(0);
   });
 });
 
@@ -2523,6 +2719,37 @@ describe("a limit a review cut", () => {
     expect(stepOn(back, "apply", 95).decision).toBe("approved");
   });
 
+  it("names the day the way back can pass the applications of the last 30 days, not only the cooldown's", () => {
+    // the review on day 14 cuts ¥5,000 to ¥2,000 (the top band lowered, put back on day 60); the cooldown
+    // allows an increase from day 90, but three applications elsewhere on days 80 and 85 make one on day
+    // 90 the fourth in 30 days: it can pass from day 110, when the two of day 80 have left the window
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const events = [
+      on.open(0, 5_000),
+      on.policy(5, cut),
+      on.policy(60, back),
+      on.externalInquiry(80),
+      on.externalInquiry(80),
+      on.externalInquiry(85),
+      on.support(86),
+    ];
+    const policy = testPolicy({ increaseCooldownDays: 90, maxApplications30d: 3 });
+    // one application, on `day`: its own inquiry counts against any made after it
+    const applied = (day: number) =>
+      stepOn(run([...events, on.increase(day, 3_000)], { policy }), "apply", day);
+    const said = remedy(stepOn(run(events, { policy }), "contact_support", 86).remedies, "limit_cut")!;
+    expect(said.increase).toEqual({ day: 110, date: "2024-04-20", now: false });
+    expect(describeRemedy(said)).toContain(
+      "which can be made from 2024-04-20 (day 110), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow",
+    );
+    expect(describeRemedy(said)).not.toContain("declined");
+    // the advice holds: declined before that day for the applications, approved on it
+    expect(applied(90).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(109).reasons).toContain("TOO_MANY_APPLICATIONS");
+    expect(applied(110)).toMatchObject({ decision: "approved", limit: 500_000 });
+  });
+
   it("says when the way back would be declined because the other line is suspended", () => {
     // ¥80,000 owed elsewhere on ¥10,000 a month: a ratio of 0.67, within Huabei's cap of 2, over Jiebei's
     // 0.5 — the review on day 14 suspends Jiebei and cuts Huabei to the ¥2,000 a band change allows (put
@@ -3134,6 +3361,56 @@ describe("customer service and what a closure in default calls in", () => {
     );
   });
 
+  it("names each line's closure when the two close at different reviews, each with what it calls in", () => {
+    // Jiebei suspended for its debt ratio on day 14 (¥130,000 owed elsewhere), Huabei at 30 days past due on
+    // day 70 (its plan's first bill, due on day 40, never paid; Jiebei's loan paid every month): suspended
+    // 90 days, Jiebei closes at the review of day 105 and Huabei at the one of day 166 — each in a default
+    // while the overdue is unpaid, calling in Jiebei's loan and Huabei's plan; paid today, neither would
+    const policy = testPolicy({ closeAfterSuspendedDays: 90, jiebeiMaxDebtToIncome: 1 });
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_200, null, 12),
+      on.borrow(2, 6_000, 12),
+      on.externalDebt(3, 130_000),
+      ...[33, 62, 93].map((d) => on.repay(d, "minimum", "jiebei")),
+    ];
+    const t = run([...events, on.support(80)], { policy, until: 200 });
+    expect(stateOn(t, 80)).toMatchObject({ status: "suspended", jiebei: { status: "suspended" } });
+    const pay = remedy(stepOn(t, "contact_support", 80).remedies, "pay_overdue")!;
+    const due = (line: "huabei" | "jiebei", day: number) =>
+      stepsOf(t, "due").find((x) => x.day === day && x.line === line)!.event;
+    expect(pay).toMatchObject({
+      by: { day: 105, what: "review" },
+      callsIn: { day: 105, lines: [{ line: "jiebei", day: 123, amount: due("jiebei", 123).due }] },
+      callsInLater: { day: 166, date: "2024-06-15", lines: [{ line: "huabei", day: 191, amount: 70_000 }] },
+      afterwards: { day: 220, what: "charge_off" },
+    });
+    // left unpaid: each closure on its day, in default; on day 191 the plan's ¥700 not yet billed falls due
+    // beside what was past due already
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => [x.line, x.day])).toEqual([
+      ["jiebei", 105],
+      ["huabei", 166],
+    ]);
+    const [closing] = stepsOf(t, "statement", 166);
+    expect(closing!.event).toMatchObject({ closing: true, instalments: 70_000 });
+    expect(due("huabei", 191).due).toBeGreaterThan(70_000);
+    // in the order they come: the later closure before the write-off
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off/,
+    );
+    // paid that day (each instalment met), Jiebei's closure leaves its loan to run to term and Huabei is
+    // restored: nothing is called in
+    const paid = run([...events, on.support(80), on.repay(80, "full"), on.repay(123, "minimum", "jiebei")], {
+      policy,
+      until: 200,
+    });
+    expect(stateOn(paid, 166)).toMatchObject({ status: "active", jiebei: { status: "closed" } });
+    expect(stepsOf(paid, "due").find((x) => x.day === 123 && x.line === "jiebei")!.event.due).toBeLessThan(
+      100_000,
+    );
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
@@ -3341,6 +3618,46 @@ describe("customer service on what is still to fall due beside what is due now",
     expect(describeRemedy(rest!)).toBe(
       `the ${money(rest!.amount)} owed falls due as the instalment plans run to term: the next ${money(dueOn(t, "huabei", 161))} on 2024-06-10 (day 161), the last on 2025-01-10 (day 375); repaying sooner is optional`,
     );
+  });
+
+  it("Huabei's plan's last instalment, billed after a closure in no default: said as running to term, not called in", () => {
+    // a ¥1,200 plan over 3 months; suspended for a policy change on day 14 and closed for it on day 45 (no
+    // default: the plan runs to term), each bill repaid as stated. The closing statement's bill repaid, the
+    // last instalment is billed on day 91, due on day 100: nothing the closure called in is owed any more
+    const set = { minScore: 950, restoreScore: 950 };
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 1_200, null, 3),
+      on.policy(5, { set }),
+      on.repay(38, "statement"),
+      on.repay(62, "statement"),
+      on.support(75),
+      on.support(92),
+    ];
+    const t = run(events, { policy: testPolicy({ closeAfterSuspendedDays: 30 }), until: 110 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    const last = balanceStep(stepOn(t, "contact_support", 92).remedies, "huabei")!;
+    expect(last).toEqual({
+      line: "huabei",
+      kind: "pay_balance",
+      amount: 41_000,
+      toTerm: {
+        day: 100,
+        date: "2024-04-10",
+        amount: dueOn(t, "huabei", 100),
+        lastDay: 100,
+        lastDate: "2024-04-10",
+      },
+    });
+    expect(dueOn(t, "huabei", 100)).toBe(41_000);
+    expect(describeRemedy(last)).toBe(
+      "the ¥410.00 owed falls due as the instalment plans run to term: the next ¥410.00 on 2024-04-10 (day 100); repaying sooner is optional",
+    );
+    expect(describeRemedy(last)).not.toContain("called in");
+    // said alike a month before, with the instalment still to bill
+    expect(balanceStep(stepOn(t, "contact_support", 75).remedies, "huabei")).toMatchObject({
+      toTerm: { day: 100, lastDay: 100 },
+    });
   });
 
   it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
