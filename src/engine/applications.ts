@@ -315,7 +315,8 @@ export function authorise(c: Customer, line: Line, amount: Fen, day: number, rep
     return {
       decision: "declined",
       reasons: ["OVER_LIMIT"],
-      facts: [{ code: "OVER_LIMIT", threshold: available, value: amount }],
+      // none left, as the line shows it: interest or a cut limit can take what is owed past the limit
+      facts: [{ code: "OVER_LIMIT", threshold: Math.max(0, available), value: amount }],
     };
   }
   if (line.id === "jiebei") {

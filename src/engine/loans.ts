@@ -423,7 +423,20 @@ export function decideInstalments(b: LoanBook, day: number, penaltyRate: number)
   // only a loan decided here can have become done (repayments drop the loans they settle)
   if (out === null) return NO_OUTCOMES;
   b.loans = b.loans.filter((l) => !done(l));
-  return out;
+  return perDueDate(out);
+}
+
+/** One outcome per due date: the loans falling due on one day are one due date of the line, missed when
+ *  any of them is — as a statement's bills are one (a draw split into two loans is not two dates missed). */
+function perDueDate(out: InstalmentOutcome[]): InstalmentOutcome[] {
+  if (out.length < 2) return out;
+  const dates: InstalmentOutcome[] = [];
+  for (const o of out) {
+    const same = dates.find((d) => d.dueDay === o.dueDay);
+    if (same === undefined) dates.push(o);
+    else if (o.outcome === "missed") same.outcome = "missed";
+  }
+  return dates;
 }
 
 /** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid, or missed into arrears. */

@@ -538,6 +538,18 @@ function monthlyUse(months: number) {
 }
 
 describe("scores tied to facts", () => {
+  it("a due date missed on Jiebei is one due date missed, however many loans fall due on it", () => {
+    // ¥1,000 drawn on day 2 as one loan or as two of ¥500: both fall due on day 33 and are missed (day 37);
+    // the customer missed one due date either way (forty ¥500 loans once counted as six or more: −170)
+    const one = run([on.open(0, 20_000, "jiebei"), on.borrow(2, 1_000, 3)], { until: 50 });
+    const two = run([on.open(0, 20_000, "jiebei"), on.borrow(2, 500, 3), on.borrow(2, 500, 3)], {
+      until: 50,
+    });
+    expect(stateOn(one, 50).inputs.missedDues12m).toBe(1);
+    expect(stateOn(two, 50).inputs.missedDues12m).toBe(1);
+    expect(stateOn(two, 50).score).toBe(stateOn(one, 50).score);
+  });
+
   it("a customer who repays in full every month does not swing with each repayment", () => {
     const t = run([on.open(0, 5_000), ...monthlyUse(8)], { until: 250 });
     const months = t.steps.filter((s) => s.day > 60);
