@@ -350,62 +350,51 @@ const AT = {
   age: indexOf("age"),
 } as const satisfies Record<CharacteristicId, number>;
 
-/** The inputs as numbers in CHARACTERISTICS order (a boolean as 0 or 1), and which are known (not null):
- *  filled by `read`, then binned in one loop. Scratch of this module's, filled and used within one call. */
-const VALUES = new Float64Array(CHARACTERISTICS.length);
-const KNOWN = new Uint8Array(CHARACTERISTICS.length);
-
-function put(k: number, raw: number | boolean | null): void {
-  KNOWN[k] = raw === null ? 0 : 1;
-  VALUES[k] = raw === null ? 0 : typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
+/** The points of characteristic `k` for its input `raw` (null: its missing bin; a boolean read as 0 or 1),
+ *  written to `out` when one is given. Called once per characteristic with a constant `k`, each call site
+ *  sees one input type: no scratch arrays to fill and read back, no loop over a megamorphic reader. */
+function binned(k: number, raw: number | boolean | null, out: number[] | null): number {
+  const f = FAST[k]!;
+  let p = f.missing;
+  if (raw !== null) {
+    const value = typeof raw === "boolean" ? (raw ? 1 : 0) : raw;
+    const upTo = f.upTo;
+    p = 0;
+    for (let b = 0; b < upTo.length; b++)
+      if (value <= upTo[b]!) {
+        p = f.points[b]!;
+        break;
+      }
+  }
+  if (out !== null) out[k] = p;
+  return p;
 }
 
 /**
- * Each input by a load of its own name: a reader function per characteristic, called from one loop, made
- * that call megamorphic (sixteen targets, none inlined) on every score — tens an account-year in a
- * population.
+ * The points of every characteristic added up, each written to `out` when one is given: what
+ * `binFor(c, value).points` gives, characteristic by characteristic. Each input by a load of its own name:
+ * a reader function per characteristic, called from one loop, made that call megamorphic (sixteen targets,
+ * none inlined) on every score — tens an account-year in a population.
  */
-function read(i: ScoreInputs): void {
-  put(AT.daysPastDueNow, i.daysPastDueNow);
-  put(AT.worstDaysPastDue24m, i.worstDaysPastDue24m);
-  put(AT.missedDues12m, i.missedDues12m);
-  put(AT.goodMonths24m, i.goodMonths24m);
-  put(AT.seriousDelinquency60m, i.seriousDelinquency60m);
-  put(AT.utilisation, i.utilisation);
-  put(AT.debtToIncome, i.debtToIncome);
-  put(AT.revolvingDues6m, i.revolvingDues6m);
-  put(AT.monthlyIncome, i.monthlyIncome);
-  put(AT.historyMonths, i.historyMonths);
-  put(AT.purchases90d, i.purchases90d);
-  put(AT.inquiries30d, i.inquiries30d);
-  put(AT.inquiries180d, i.inquiries180d);
-  put(AT.verified, i.verified);
-  put(AT.profileChanges90d, i.profileChanges90d);
-  put(AT.age, i.age);
-}
-
-/** The points of every characteristic added up, each written to `out` when one is given: what
- *  `binFor(c, value).points` gives, characteristic by characteristic. */
-function pointsOf(inputs: ScoreInputs, out: number[] | null): number {
-  read(inputs);
-  let total = 0;
-  for (let k = 0; k < FAST.length; k++) {
-    const f = FAST[k]!;
-    let p = f.missing;
-    if (KNOWN[k] === 1) {
-      const value = VALUES[k]!;
-      const upTo = f.upTo;
-      p = 0;
-      for (let b = 0; b < upTo.length; b++)
-        if (value <= upTo[b]!) {
-          p = f.points[b]!;
-          break;
-        }
-    }
-    if (out !== null) out[k] = p;
-    total += p;
-  }
-  return total;
+function pointsOf(i: ScoreInputs, out: number[] | null): number {
+  return (
+    binned(AT.daysPastDueNow, i.daysPastDueNow, out) +
+    binned(AT.worstDaysPastDue24m, i.worstDaysPastDue24m, out) +
+    binned(AT.missedDues12m, i.missedDues12m, out) +
+    binned(AT.goodMonths24m, i.goodMonths24m, out) +
+    binned(AT.seriousDelinquency60m, i.seriousDelinquency60m, out) +
+    binned(AT.utilisation, i.utilisation, out) +
+    binned(AT.debtToIncome, i.debtToIncome, out) +
+    binned(AT.revolvingDues6m, i.revolvingDues6m, out) +
+    binned(AT.monthlyIncome, i.monthlyIncome, out) +
+    binned(AT.historyMonths, i.historyMonths, out) +
+    binned(AT.purchases90d, i.purchases90d, out) +
+    binned(AT.inquiries30d, i.inquiries30d, out) +
+    binned(AT.inquiries180d, i.inquiries180d, out) +
+    binned(AT.verified, i.verified, out) +
+    binned(AT.profileChanges90d, i.profileChanges90d, out) +
+    binned(AT.age, i.age, out)
+  );
 }
 
 const clampScore = (total: number): number => Math.min(SCORE_MAX, Math.max(SCORE_MIN, total));

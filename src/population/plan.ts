@@ -17,6 +17,7 @@ import {
   PURPOSE,
   poisson,
   type Random,
+  Sampler,
   Stream,
   textKey,
   uniformInt,
@@ -223,6 +224,7 @@ function purchases(
   const out: Plan["purchases"] = { day: [], amount: [], keep: [], term: [] };
   const { day: days, amount: amounts, keep: keeps, term: terms } = out;
   const split = sp.instalments;
+  const amountOf = new Sampler(sp.amount);
   for (let m = 0; m * 30 <= ctx.until; m++) {
     const from = m * 30;
     const r = streamOf(rng, key, PURPOSE.spend, m);
@@ -232,7 +234,7 @@ function purchases(
     const first = days.length;
     for (let n = poisson(r, sp.perMonth); n > 0; n--) {
       const day = uniformInt(r, from, from + 29);
-      const amount = yuanToFen2(draw(r, sp.amount));
+      const amount = yuanToFen2(amountOf.draw(r));
       const keep = r();
       const term = split && s ? instalmentTerm(s, split, amount) : 0;
       if (day > ctx.until) continue;
@@ -291,6 +293,8 @@ function habits(
   const count = Math.ceil((ctx.until + 1) / 28) + 1;
   const habit = new Uint8Array(count);
   const habitDays = new Int16Array(count);
+  const before = new Sampler(r.daysBeforeDue);
+  const late = r.late ? new Sampler(r.late.days) : null;
   for (let k = 0; k < count; k++) {
     const s = streamOf(rng, key, PURPOSE.repay, k);
     const u = s();
@@ -300,8 +304,8 @@ function habits(
     else if (u < r.full + r.statement) h = HABIT.statement;
     else if (u < r.full + r.statement + r.minimum) h = HABIT.minimum;
     else if (r.late && u < r.full + r.statement + r.minimum + r.late.p) h = HABIT.late;
-    if (h === HABIT.late && r.late) days = Math.max(1, drawInt(s, r.late.days));
-    else if (h !== HABIT.none) days = Math.max(0, drawInt(s, r.daysBeforeDue));
+    if (h === HABIT.late && late) days = Math.max(1, Math.round(late.draw(s)));
+    else if (h !== HABIT.none) days = Math.max(0, Math.round(before.draw(s)));
     habit[k] = h;
     habitDays[k] = Math.min(days, 30_000);
   }

@@ -7,7 +7,9 @@ import type { ScenarioEvent } from "../../src/engine/index.js";
 import { AccountRunner } from "../../src/population/account.js";
 import { Agent, reactionsOf, repaymentSchedule } from "../../src/population/agent.js";
 import { loadPersonaText } from "../../src/population/persona.js";
+import type { Dist } from "../../src/population/persona-schema.js";
 import { makePlan } from "../../src/population/plan.js";
+import { draw, keyOf, Sampler, Stream } from "../../src/population/random.js";
 import { personaIndexOf } from "../../src/population/runner.js";
 import { populationContext, statementCycles } from "../../src/population/settings.js";
 import { arm, policy, settings, shipped, tightened, tiny } from "./helpers.js";
@@ -296,6 +298,29 @@ describe("a policy that moves the due day", () => {
         .filter((e) => e.type === "repay")
         .map((e) => new Date(Date.UTC(2024, 0, 1 + e.day)).getUTCMonth());
       expect(new Set(months).size).toBe(months.length);
+    }
+  });
+});
+
+describe("Sampler", () => {
+  it("draws what draw draws, number for number, for every shape of distribution", () => {
+    const shapes: Dist[] = [
+      7.5,
+      { min: 2, max: 9 },
+      { median: 120, sigma: 0.8 },
+      { median: 120, sigma: 0.8, max: 150 },
+      { median: 120, sigma: 0.8, min: 100 },
+      { median: 120, sigma: 1.5, min: 60, max: 400 },
+    ];
+    for (const d of shapes) {
+      const a = new Stream().at(keyOf(42, 7));
+      const b = new Stream().at(keyOf(42, 7));
+      const sampler = new Sampler(d);
+      const drawn = Array.from({ length: 200 }, () => draw(a.random, d));
+      expect(Array.from({ length: 200 }, () => sampler.draw(b.random))).toEqual(drawn);
+      // the bounds are met, so the comparison covers the clamped draws too
+      if (typeof d === "object" && "median" in d && (d.min !== undefined || d.max !== undefined))
+        expect(drawn.some((x) => x === d.min || x === d.max)).toBe(true);
     }
   });
 });
