@@ -72,8 +72,9 @@ export function reviewMirror(engine) {
   function rules(p) {
     const rulesEngine = new Engine([], { allowUndefinedFacts: false });
     rulesEngine.on("success", () => rulesEngine.stop());
-    // a cap below the smallest line (or none) leaves no line to keep
-    const smallest = Math.max(p.minLimit * FEN_PER_YUAN, 1);
+    // a cap below the smallest line (or none) leaves no line to keep; the smallest line is whole hundreds
+    // of yuan, at least minLimit (¥100 with none set), as caps are
+    const smallest = Math.max(100, Math.ceil(p.minLimit / 100) * 100) * FEN_PER_YUAN;
     const noLine = { fact: "cap", operator: "lessThan", value: smallest };
     const unverified = p.requireVerified ? [{ fact: "verified", operator: "equal", value: false }] : [];
     const dtiTooHigh = { fact: "dti", operator: "greaterThan", value: p.maxDebtToIncome };
@@ -97,9 +98,12 @@ export function reviewMirror(engine) {
       operator: "greaterThanInclusive",
       value: p.closeAfterSuspendedDays,
     };
+    // a cap (−1: none) cuts a limit above it — one below the smallest line to the smallest line, so only a
+    // limit above that
     const cutTo = (cap) => [
-      { fact: cap, operator: "greaterThanInclusive", value: smallest },
+      { fact: cap, operator: "greaterThanInclusive", value: 0 },
       { fact: cap, operator: "lessThan", value: { fact: "limit" } },
+      { fact: "limit", operator: "greaterThan", value: smallest },
     ];
     rulesEngine.addRule({
       name: "suspend",

@@ -60,6 +60,23 @@ export function limitCap(
 /** A cap as a limit: whole hundreds of yuan, rounded down. */
 const wholeHundreds = (yuan: number): number => Math.floor(yuan / 100) * 100;
 
+/** The smallest line a line's rules offer, in yuan: the least cap that is not `belowMinimum` — whole
+ *  hundreds, at least `minLimit`, and with no smallest line set, ¥100. */
+const smallestLineYuan = (minLimit: number): number => Math.max(100, Math.ceil(minLimit / 100) * 100);
+
+/**
+ * The cap line management holds a line to: one below the smallest line (belowMinimum: the review suspends
+ * the line for it) holds it to the smallest line, as a score below every band holds it to the lowest
+ * band's — so an income, a score or a policy that supports no line never leaves more credit than one just
+ * enough for the smallest (a cut limit comes back only through an application). Whatever cap binds: the
+ * product's largest limit below the smallest line too, or a score below its only band would be cut (the
+ * lowest band's cap, below the smallest line) while a score in it kept its limit.
+ */
+export function heldCap(cap: LimitCap | null, rules: LineRules): LimitCap | null {
+  if (cap === null || !cap.belowMinimum) return cap;
+  return { ...cap, limit: smallestLineYuan(rules.minLimit) * FEN_PER_YUAN, belowMinimum: false };
+}
+
 /** The largest cap the income multiple makes at any income a file can state (MAX_YUAN a month), in fen:
  *  below the smallest line, no income the customer reports brings one — only a change of policy would. */
 export const largestIncomeCap = (multiple: number): Fen =>
@@ -73,7 +90,7 @@ export const largestIncomeCap = (multiple: number): Fen =>
  * change of policy offers a line (and the least income, past 2^53, could not be counted up to).
  */
 export function incomeForSmallestLine(minLimit: number, multiple: number): number | null {
-  const target = Math.max(100, Math.ceil(minLimit / 100) * 100);
+  const target = smallestLineYuan(minLimit);
   if (!(multiple > 0) || wholeHundreds(MAX_YUAN * multiple) < target) return null;
   let income = Math.max(0, Math.ceil(target / multiple - 1e-9));
   // exact against the cap's own arithmetic (a product in binary may fall a hair short)

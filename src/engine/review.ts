@@ -29,7 +29,7 @@ import {
   standingCap,
   writeOffFact,
 } from "./eligibility.js";
-import { type LimitCap, lowestBandScore } from "./limits.js";
+import { heldCap, type LimitCap, lowestBandScore } from "./limits.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
@@ -585,8 +585,11 @@ function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
 export function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
   // at or above reduceLimitScore the score's own band does not cut (a margin, so that a score moving a
   // few points does not move the limit); the caps that hold whatever the score always do
-  const cap =
+  const found =
     s.score >= policy.reduceLimitScore ? standingCap(c, line.id, policy) : managedCap(c, line.id, s, policy);
+  // one below the smallest line holds the line to the smallest (heldCap), as a score below every band
+  // holds it to the lowest band's: the review suspends it for that cap, and the cut comes with it
+  const cap = heldCap(found, rulesFor(policy, line.id));
   if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
   return cap;
 }

@@ -7,6 +7,7 @@ import { run as runEngine } from "../../src/engine/simulate.js";
 import type { EngineState } from "../../src/engine/state.js";
 import { delinquency } from "../../src/engine/view.js";
 import {
+  baselineScore,
   on,
   run,
   scenario,
@@ -708,6 +709,67 @@ describe("limits", () => {
     expect(s.facts[0]).toMatchObject({ parameter: "limitBands", threshold: 940 });
     for (const step of t.steps)
       if (step.status === "active") expect(step.limit).toBeGreaterThanOrEqual(50_000);
+  });
+});
+
+describe("limits: a cap below the smallest line holds the line to it", () => {
+  it("an income too low for any line cuts the suspended line to the smallest, as one just enough for it does", () => {
+    // ¥1,500 reported at the month end; the income falls on day 20 and is back to ¥3,000 on day 80. At ¥250
+    // the cap (¥500) cuts the line on day 45 and the cut stays; at ¥0 no line is left, the line was
+    // suspended at ¥2,000, kept it, and came back at ¥2,000 — more credit for the lower income
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500, maxDebtToIncome: 2 });
+    const at = (income: number) =>
+      run(
+        [
+          on.open(0, 2_000),
+          on.purchase(5, 1_500),
+          on.income(20, income),
+          on.repay(35, "full"),
+          on.income(80, 3_000),
+        ],
+        { policy, until: 200, profile: { monthlyIncome: 3_000 } },
+      );
+    const none = at(0);
+    const some = at(250);
+    expect(stepOn(some, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 50_000 });
+    expect(stepOn(none, "review", 45)).toMatchObject({ decision: "suspended", limit: 50_000 });
+    expect(none.final.limit).toBeLessThanOrEqual(some.final.limit);
+  });
+
+  it("a score in a band below the smallest line is held to the smallest line, as one in a higher band is cut", () => {
+    // bands of ¥300 (below the ¥500 smallest line) and ¥3,000, the customer's score just above or just below
+    // the second: in it, the line is cut to ¥3,000; below it, suspended (LIMIT_BELOW_MINIMUM) — and kept
+    // ¥5,000 for a restoration, more credit for the lower score, until the cap was held to the smallest line
+    const base = baselineScore();
+    const bands = (upper: number) => ({
+      minLimit: 500,
+      reduceLimitScore: 950,
+      limitBands: [
+        { minScore: 350, maxLimit: 300 },
+        { minScore: upper, maxLimit: 3_000 },
+      ],
+    });
+    const inBand = run([on.open(0, 5_000), on.policy(5, { set: bands(base - 50) })], { until: 100 });
+    const below = run([on.open(0, 5_000), on.policy(5, { set: bands(base + 50) })], { until: 100 });
+    expect(stepOn(inBand, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 300_000 });
+    const r = stepOn(below, "review", 14);
+    expect(r).toMatchObject({ decision: "suspended", limit: 50_000 });
+    expect(r.facts.map((f) => f.code)).toEqual(["LIMIT_BELOW_MINIMUM", "SCORE_BELOW_LIMIT_BAND"]);
+    expect(below.final.limit).toBeLessThanOrEqual(inBand.final.limit);
+  });
+
+  it("Jiebei's income cap below its smallest line holds Jiebei to it, as Huabei's", () => {
+    const policy = testPolicy({ jiebeiMaxLimitIncomeMultiple: 2, jiebeiMinLimit: 1_000 });
+    const at = (income: number) =>
+      run([on.open(0, 2_000), on.open(0, 5_000, "jiebei"), on.income(20, income), on.income(80, 3_000)], {
+        policy,
+        until: 200,
+        profile: { monthlyIncome: 3_000 },
+      });
+    const none = at(0);
+    const some = at(600);
+    expect(some.final.jiebei.limit).toBe(120_000);
+    expect(none.final.jiebei.limit).toBe(100_000);
   });
 });
 

@@ -1828,10 +1828,16 @@ describe("fixes from review", () => {
         ],
         { profile: { creditHistoryMonths: 12 }, until: 20 },
       );
-      expect(stepOn(r, "review", 14).reasons).toEqual([
+      // …and holds it to the smallest line, as any cap below it does (a score below the only band is held
+      // to it too, so one in the band must not keep more): the suspension's reasons, then the cut's code
+      const review = stepOn(r, "review", 14);
+      expect(review).toMatchObject({ decision: "suspended", cause: "policy", limit: 200_000 });
+      expect(review.reasons).toEqual([
         "POLICY_CHANGE",
         "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE",
+        "LIMIT_ABOVE_PRODUCT_MAXIMUM",
       ]);
+      expect(review.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 200_000, value: 100_000 });
     });
 
     it("the thin-file cap below the smallest line", () => {
@@ -1871,9 +1877,12 @@ describe("fixes from review", () => {
       until: 20,
     });
     const review = stepOn(t, "review", 14);
-    expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
-    expect(review.reasons).toEqual(["INCOME_BELOW_SMALLEST_LINE", "LOW_INCOME"]);
+    // held to the smallest line, as a score below every band is held to the lowest band's: the suspension's
+    // reasons first, then the cut's code (a decision of its own: the limit on record is cut)
+    expect(review).toMatchObject({ decision: "suspended", cause: "credit", limit: 50_000 });
+    expect(review.reasons).toEqual(["INCOME_BELOW_SMALLEST_LINE", "LOW_INCOME", "INCOME_BELOW_LIMIT"]);
     expect(review.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 50_000, value: 0 });
+    expect(review.facts[1]).toMatchObject({ code: "INCOME_BELOW_LIMIT", threshold: 50_000, value: 500_000 });
     // an application the income allows no line for is declined for the income too
     const declined = run([on.open(0, 5_000)], {
       policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500 }),

@@ -956,10 +956,14 @@ describe("contact_support", () => {
     expect(s.score).toBeLessThan(840);
     expect(remedy(s.remedies, "review_suspends")?.reasons[0]).toBe("LIMIT_BELOW_MINIMUM");
     expect(remedy(s.remedies, "raise_score")).toMatchObject({ current: s.score, needed: 840 });
+    // the warning is the review's: the suspension, with the cut to the smallest line that comes with it
+    // (a band below the smallest line holds the line to the smallest), whose code the answer names too
     expect(stepOn(t, "review", 45)).toMatchObject({
       decision: "suspended",
-      reasons: ["LIMIT_BELOW_MINIMUM", ...s.reasons.slice(1)],
+      limit: 200_000,
+      reasons: remedy(s.remedies, "review_suspends")!.reasons,
     });
+    expect(s.reasons).toContain("SCORE_BELOW_LIMIT_BAND");
   });
 
   it("a line suspended for its score's band below the smallest line: the step is that band's score, not the restoration score it has", () => {

@@ -166,19 +166,22 @@ describe("the summary", () => {
   });
 
   it("a restoration that comes with a cut says the limit it restores at", () => {
-    // income falls to nothing (suspended for debt burden), then comes back lower: the early review restores
-    // Huabei at what the new income supports; Jiebei, restored on its own review, keeps its limit
+    // suspended for an identity a policy change requires, verified on the day the income falls: the early
+    // review restores Huabei at what the new income supports; Jiebei, restored on its own review, keeps its
+    // limit. (An income that falls to nothing no longer does it: the suspension holds the line to the
+    // smallest line, and the restoration finds nothing to cut.)
     const { scenario: s } = loadScenarioText(
       [
         "name: restored lower",
         "until: 120",
-        "profile: { age: 45, monthlyIncome: 15000, verified: true, creditHistoryMonths: 100, externalDebt: 5000 }",
+        "profile: { age: 45, monthlyIncome: 15000, verified: false, creditHistoryMonths: 100, externalDebt: 5000 }",
         "events:",
         "  - { day: 0, type: apply, product: open, amount: 20000 }",
         "  - { day: 1, type: apply, line: jiebei, product: open, amount: 50000 }",
         "  - { day: 3, type: purchase, amount: 2000 }",
-        "  - { day: 20, type: income, monthlyIncome: 0 }",
+        "  - { day: 20, type: policy, set: { requireVerified: true } }",
         "  - { day: 38, type: repay, amount: full }",
+        "  - { day: 100, type: verify_identity }",
         "  - { day: 100, type: income, monthlyIncome: 9000 }",
         "  - { day: 101, type: request_review }",
       ].join("\n"),
