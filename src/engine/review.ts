@@ -50,7 +50,9 @@ function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): Ru
   const out: RuleFact[] = [];
   if (s.score < rules.minScore)
     out.push(scoreFact("SCORE_BELOW_MINIMUM", param(line, "minScore", "jiebeiMinScore"), rules.minScore, s));
-  else if (customerOverdue(c) > 0 && s.score < policy.delinquentMinScore)
+  // the score first: it is at hand, while the overdue reads both lines' bills and loans (most reviews
+  // are of a score above delinquentMinScore, and need not)
+  else if (s.score < policy.delinquentMinScore && customerOverdue(c) > 0)
     out.push(scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s));
   out.push(...eligibilityFailures(c, rules, policy));
   return out;
