@@ -445,20 +445,34 @@ export interface Scoring {
  * reason (a thin file's "no repayment record yet"), once, or left out.
  */
 export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[]): ReasonCode[] {
-  const ranked: Array<{ code: ReasonCode; gap: number; at: number }> = [];
+  // each code once, its shortfalls summed, in the order first met (scorecard order); no object per
+  // characteristic and no sort: every adverse decision ranks them
+  const codes: ReasonCode[] = [];
+  const gaps: number[] = [];
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
     const gap = c.max - (s.points[i] ?? 0);
+    if (gap <= 0) continue;
     // the code the characteristic cites is what a rule's related reasons are matched against: a thin
     // file's missing record (NO_REPAYMENT_RECORD), not the characteristic's own code
     const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
-    if (gap <= 0 || code === undefined || (among !== undefined && !among.includes(code))) continue;
-    const same = ranked.find((r) => r.code === code);
-    if (same) same.gap += gap;
-    else ranked.push({ code, gap, at: i });
+    if (code === undefined || (among !== undefined && !among.includes(code))) continue;
+    const at = codes.indexOf(code);
+    if (at < 0) {
+      codes.push(code);
+      gaps.push(gap);
+    } else gaps[at] = gaps[at]! + gap;
   }
-  ranked.sort((a, b) => b.gap - a.gap || a.at - b.at);
-  return ranked.slice(0, max).map((r) => r.code);
+  // the largest shortfall first, ties to the first met; each taken is set to 0 (every gap is above it)
+  const out: ReasonCode[] = [];
+  while (out.length < max) {
+    let best = -1;
+    for (let j = 0; j < gaps.length; j++) if (gaps[j]! > 0 && (best < 0 || gaps[j]! > gaps[best]!)) best = j;
+    if (best < 0) break;
+    out.push(codes[best]!);
+    gaps[best] = 0;
+  }
+  return out;
 }
 
 /** Sesame-style band names (DOMAIN.md). */
