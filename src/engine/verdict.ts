@@ -96,18 +96,27 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   LIMIT_CAPPED_BY_SCORE: ANY,
 };
 
+/** RELATED as every adverse decision reads it: a map (an `in` and a lookup by a varying name were two
+ *  dictionary lookups a rule), every characteristic (ANY) as its own marker. */
+const ANY_CHARACTERISTIC: readonly ReasonCode[] = [];
+const RELATED_OF: ReadonlyMap<ReasonCode, readonly ReasonCode[]> = new Map(
+  Object.entries(RELATED).map(([code, related]) => [code as ReasonCode, related ?? ANY_CHARACTERISTIC]),
+);
+
 /**
  * The principal reasons of an adverse decision: the rules' codes, then the related score characteristics
  * that cost points, largest shortfall first, four in all at most.
  */
 export function principalReasons(rules: readonly ReasonCode[], s: Scoring): ReasonCode[] {
   const out: ReasonCode[] = [];
-  for (const r of rules) if (!out.includes(r) && out.length < MAX_REASONS) out.push(r);
+  for (const r of rules) if (out.length < MAX_REASONS && !out.includes(r)) out.push(r);
+  // four rules leave no room for a characteristic: nothing to rank
+  if (out.length >= MAX_REASONS) return out;
   let among: ReasonCode[] | undefined = [];
   for (const r of rules) {
-    if (!(r in RELATED)) continue;
-    const related = RELATED[r];
-    if (related === undefined) {
+    const related = RELATED_OF.get(r);
+    if (related === undefined) continue;
+    if (related === ANY_CHARACTERISTIC) {
       among = undefined;
       break;
     }
