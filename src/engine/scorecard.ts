@@ -445,10 +445,9 @@ export interface Scoring {
  * reason (a thin file's "no repayment record yet"), once, or left out.
  */
 export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[]): ReasonCode[] {
-  // each code once, its shortfalls summed, in the order first met (scorecard order); no object per
-  // characteristic and no sort: every adverse decision ranks them
-  const codes: ReasonCode[] = [];
-  const gaps: number[] = [];
+  // each code once, its shortfalls summed, in the order first met (scorecard order), in this module's
+  // scratch (filled and read within one call): every adverse decision ranks them
+  let n = 0;
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
     const gap = c.max - (s.points[i] ?? 0);
@@ -457,23 +456,29 @@ export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[])
     // file's missing record (NO_REPAYMENT_RECORD), not the characteristic's own code
     const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
     if (code === undefined || (among !== undefined && !among.includes(code))) continue;
-    const at = codes.indexOf(code);
-    if (at < 0) {
-      codes.push(code);
-      gaps.push(gap);
-    } else gaps[at] = gaps[at]! + gap;
+    let at = 0;
+    while (at < n && RANKED_CODES[at] !== code) at++;
+    if (at === n) {
+      RANKED_CODES[n] = code;
+      RANKED_GAPS[n++] = gap;
+    } else RANKED_GAPS[at] = RANKED_GAPS[at]! + gap;
   }
   // the largest shortfall first, ties to the first met; each taken is set to 0 (every gap is above it)
   const out: ReasonCode[] = [];
   while (out.length < max) {
     let best = -1;
-    for (let j = 0; j < gaps.length; j++) if (gaps[j]! > 0 && (best < 0 || gaps[j]! > gaps[best]!)) best = j;
+    for (let j = 0; j < n; j++)
+      if (RANKED_GAPS[j]! > 0 && (best < 0 || RANKED_GAPS[j]! > RANKED_GAPS[best]!)) best = j;
     if (best < 0) break;
-    out.push(codes[best]!);
-    gaps[best] = 0;
+    out.push(RANKED_CODES[best]!);
+    RANKED_GAPS[best] = 0;
   }
   return out;
 }
+
+/** scoreReasons' scratch: the codes met and their summed shortfalls, at most one per characteristic. */
+const RANKED_CODES: ReasonCode[] = CHARACTERISTICS.map((c) => c.reason);
+const RANKED_GAPS = new Float64Array(CHARACTERISTICS.length);
 
 /** Sesame-style band names (DOMAIN.md). */
 export function band(scoreValue: number): string {
