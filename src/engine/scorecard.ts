@@ -445,6 +445,20 @@ export interface Scoring {
  * reason (a thin file's "no repayment record yet"), once, or left out.
  */
 export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[]): ReasonCode[] {
+  return addScoreReasons([], s, max, among);
+}
+
+/**
+ * The score reasons (scoreReasons: the first `max` of the ranking) after the codes in `out`, each not
+ * already there while `out` holds fewer than `max` — what an adverse decision's reasons add after its
+ * rules' codes, with no list of their own. Returns `out`.
+ */
+export function addScoreReasons(
+  out: ReasonCode[],
+  s: Scoring,
+  max: number,
+  among?: readonly ReasonCode[],
+): ReasonCode[] {
   // each code once, its shortfalls summed, in the order first met (scorecard order), in this module's
   // scratch (filled and read within one call): every adverse decision ranks them
   let n = 0;
@@ -464,13 +478,13 @@ export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[])
     } else RANKED_GAPS[at] = RANKED_GAPS[at]! + gap;
   }
   // the largest shortfall first, ties to the first met; each taken is set to 0 (every gap is above it)
-  const out: ReasonCode[] = [];
-  while (out.length < max) {
+  for (let picked = 0; picked < max && out.length < max; picked++) {
     let best = -1;
     for (let j = 0; j < n; j++)
       if (RANKED_GAPS[j]! > 0 && (best < 0 || RANKED_GAPS[j]! > RANKED_GAPS[best]!)) best = j;
     if (best < 0) break;
-    out.push(RANKED_CODES[best]!);
+    const code = RANKED_CODES[best]!;
+    if (!out.includes(code)) out.push(code);
     RANKED_GAPS[best] = 0;
   }
   return out;

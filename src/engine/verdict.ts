@@ -11,7 +11,7 @@
 
 import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
-import { type Scoring, scoreReasons } from "./scorecard.js";
+import { addScoreReasons, type Scoring } from "./scorecard.js";
 import type { Fen, Policy } from "./types.js";
 import type { Cause, LineId, PolicyParamName } from "./vocabulary.js";
 
@@ -112,22 +112,22 @@ export function principalReasons(rules: readonly ReasonCode[], s: Scoring): Reas
   for (const r of rules) if (out.length < MAX_REASONS && !out.includes(r)) out.push(r);
   // four rules leave no room for a characteristic: nothing to rank
   if (out.length >= MAX_REASONS) return out;
-  let among: ReasonCode[] | undefined = [];
+  // the characteristics the rules are about: any (a score rule), those listed, or none (made only when some are)
+  let any = false;
+  let among: ReasonCode[] | null = null;
   for (const r of rules) {
     const related = RELATED_OF.get(r);
     if (related === undefined) continue;
     if (related === ANY_CHARACTERISTIC) {
-      among = undefined;
+      any = true;
       break;
     }
+    if (related.length === 0) continue;
+    among ??= [];
     among.push(...related);
   }
-  if (among !== undefined && among.length === 0) return out;
-  for (const code of scoreReasons(s, MAX_REASONS, among)) {
-    if (out.length >= MAX_REASONS) break;
-    if (!out.includes(code)) out.push(code);
-  }
-  return out;
+  if (!any && among === null) return out;
+  return addScoreReasons(out, s, MAX_REASONS, any ? undefined : (among ?? undefined));
 }
 
 /** The score, or a way to get it: rules that seldom need it (authorisation) take it lazily. */

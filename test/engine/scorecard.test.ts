@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
 import { SCORED_INCOME_FLOOR } from "../../src/engine/score-inputs.js";
 import {
+  addScoreReasons,
   band,
   CHARACTERISTICS,
   type Characteristic,
@@ -262,6 +263,21 @@ describe("reason codes", () => {
     short(now!, 0);
     short(revolving!, -1);
     expect(reasons()).toEqual([history!.reason, debt!.reason, age!.reason]);
+  });
+
+  it("follow a rule's codes, ranked, each not already cited, while there is room", () => {
+    // ranked: 0 (by 40), 1 (30), 2 (20), 3 (10), 4 (5)
+    const points = maxPoints();
+    const ranked = [40, 30, 20, 10, 5].map((by, i) => {
+      points[i] = CHARACTERISTICS[i]!.max - by;
+      return CHARACTERISTICS[i]!.reason;
+    });
+    const rule: ReasonCode = "DEBT_TO_INCOME_TOO_HIGH";
+    const following = (out: ReasonCode[]) => addScoreReasons(out, { points, inputs: ALL_MAX }, 4);
+    expect(following([ranked[1]!])).toEqual([ranked[1], ranked[0], ranked[2], ranked[3]]);
+    expect(following([rule, ranked[2]!])).toEqual([rule, ranked[2], ranked[0], ranked[1]]);
+    expect(following([rule])).toEqual([rule, ranked[0], ranked[1], ranked[2]]);
+    expect(following([])).toEqual(known(points));
   });
 
   it("cite a characteristic without information by its missing bin's reason, once, or not at all", () => {
