@@ -144,35 +144,58 @@ export function billsInFull(
 }
 
 /**
- * The lines each periodic review that closes a line — the first at which a line now suspended will have
- * been suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
+ * The lines each periodic review that closes a line — the first at which a line suspended will have been
+ * suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
  * overdue stays unpaid — its closure then calls in the instalments a closure in no default leaves to run to
  * term (Jiebei's loans, Huabei's instalment plans; a cross-default when the overdue is the other line's) —
  * and which, with every overdue and every minimum now due repaid today and each bill and instalment falling
  * due after today met at its minimum, it would not: closed, they would run to term; restored or still
- * suspended, nothing is called in. Each such review — the two lines' own, when they close at different
- * ones — earliest first, and for each line it closes what then falls due first of what it calls in, and
- * when, as a customer who does nothing more has it. Empty when nothing is overdue or no line closes so.
+ * suspended, nothing is called in. A line suspended today, or an active one the overdue left unpaid will
+ * suspend (the overdue check, or a review finding it past due), from the day it is suspended. Each such
+ * review — the two lines' own, when they close at different ones — earliest first, and for each line it
+ * closes what then falls due first of what it calls in, and when, as a customer who does nothing more has
+ * it. Empty when nothing is overdue or no line closes so.
  */
 export function callsInAhead(
   c: Customer,
   day: number,
   calendar: Calendar,
 ): { review: number; lines: OverdueCallIn[] }[] {
+  if (customerOverdue(c) === 0) return [];
   const p = c.policy;
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
-  const suspended = [c.huabei, c.jiebei].filter(
-    (l) => l.status === "suspended" && l.statusDay !== null && instalmentsAhead(l, day),
-  );
-  if (suspended.length === 0 || customerOverdue(c) === 0) return [];
-  const reviews = [...new Set(suspended.map((l) => closingReview(l, day, calendar, p)))].sort(
-    (a, b) => a - b,
-  );
+  const closes = new Map<LineId, number>();
+  for (const l of suspendedUnpaid(c, day, calendar))
+    if (instalmentsAhead(lineOf(c, l.id), day)) closes.set(l.id, closingReview(l, day, calendar, p));
+  const reviews = [...new Set(closes.values())].sort((a, b) => a - b);
   const out: { review: number; lines: OverdueCallIn[] }[] = [];
   for (const review of reviews) {
-    const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
+    const closing = [c.huabei, c.jiebei].filter((l) => closes.get(l.id) === review);
     const lines = closedAt(c, day, calendar, review, closing);
     if (lines.length > 0) out.push({ review, lines });
+  }
+  return out;
+}
+
+/** The customer's lines that are suspended — today, or, for an active line, on the day the overdue left
+ *  unpaid suspends it (as a customer who repays nothing more has it: the overdue check at its threshold, or
+ *  a review finding it past due) — each as it stands that day (its `statusDay` the suspension's); the days
+ *  run until each active line is suspended, or is no longer open, or the write-off of the overdue. */
+function suspendedUnpaid(c: Customer, day: number, calendar: Calendar): Line[] {
+  const out = [c.huabei, c.jiebei].filter((l) => l.status === "suspended" && l.statusDay !== null);
+  const waiting = new Set([c.huabei, c.jiebei].filter((l) => l.status === "active").map((l) => l.id));
+  if (waiting.size === 0) return out;
+  const s = stateOf(c, day, calendar);
+  const until = day + c.policy.chargeOffDays;
+  for (let d = day; d <= until && waiting.size > 0; d++) {
+    if (d > day) dayOpens(s, d, ignore);
+    dayCloses(s, ignore);
+    for (const id of [...waiting]) {
+      const l = lineOf(s.customer, id);
+      if (l.status === "active") continue;
+      waiting.delete(id);
+      if (l.status === "suspended" && l.statusDay !== null) out.push({ ...l });
+    }
   }
   return out;
 }

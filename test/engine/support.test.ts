@@ -3411,6 +3411,70 @@ describe("customer service and what a closure in default calls in", () => {
     );
   });
 
+  it("names the closures an overdue on an active line brings, left unpaid: its suspension first, then each closure", () => {
+    // the story above asked on day 45, Huabei still active (its bill due on day 40 unpaid): left unpaid, the
+    // overdue check suspends it on day 70 and the review of day 166 closes it in default, calling its plan
+    // in; Jiebei (suspended on day 14) closes at the review of day 105, calling its loan in — the answer
+    // named only that one. Paid that day, each instalment met: Huabei stays active, Jiebei's loan runs to term
+    const policy = testPolicy({ closeAfterSuspendedDays: 90, jiebeiMaxDebtToIncome: 1 });
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_200, null, 12),
+      on.borrow(2, 6_000, 12),
+      on.externalDebt(3, 130_000),
+      ...[33, 62, 93].map((d) => on.repay(d, "minimum", "jiebei")),
+      on.support(45),
+    ];
+    const t = run(events, { policy, until: 200 });
+    expect(stateOn(t, 45)).toMatchObject({ status: "active", jiebei: { status: "suspended" } });
+    const pay = remedy(stepOn(t, "contact_support", 45).remedies, "pay_overdue")!;
+    const due = (line: "huabei" | "jiebei", day: number) =>
+      stepsOf(t, "due").find((x) => x.day === day && x.line === line)!.event;
+    expect(pay).toMatchObject({
+      by: { day: 70, what: "suspension" },
+      callsIn: { day: 105, lines: [{ line: "jiebei", day: 123, amount: due("jiebei", 123).due }] },
+      callsInLater: { day: 166, lines: [{ line: "huabei", day: 191, amount: 70_000 }] },
+    });
+    // as the trace has it, left unpaid: suspended on day 70, each closure on its day
+    expect(stateOn(t, 70)).toMatchObject({ status: "suspended" });
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => [x.line, x.day])).toEqual([
+      ["jiebei", 105],
+      ["huabei", 166],
+    ]);
+    expect(stepsOf(t, "statement", 166)[0]!.event).toMatchObject({ closing: true, instalments: 70_000 });
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\)/,
+    );
+    // paid as told: Huabei never suspended, Jiebei's loan left to run to term
+    const paid = run([...events, on.repay(45, "full"), on.repay(123, "minimum", "jiebei")], {
+      policy,
+      until: 200,
+    });
+    expect(stateOn(paid, 166)).toMatchObject({ status: "active", jiebei: { status: "closed" } });
+    expect(stepsOf(paid, "due").find((x) => x.day === 123 && x.line === "jiebei")!.event.due).toBeLessThan(
+      100_000,
+    );
+  });
+
+  it("names the cross-default an overdue on two active lines brings at the review that closes them", () => {
+    // the story asked on day 60: both lines active, Huabei 20 days past due — suspended on day 70, both
+    // closed by the review of day 135, Jiebei's loan called in for Huabei's overdue
+    const t = run(story(on.support(60)), { policy, until: 160 });
+    expect(stateOn(t, 60)).toMatchObject({ status: "active", jiebei: { status: "active" } });
+    const pay = remedy(stepOn(t, "contact_support", 60).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 70, what: "suspension" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, amount: jiebeiDue(t, 154) }] },
+    });
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => x.day)).toEqual([135, 135]);
+    const paid = run(story(on.support(60), on.repay(60, "full"), on.repay(154, "minimum", "jiebei")), {
+      policy,
+      until: 160,
+    });
+    expect(jiebeiDue(paid, 154)).toBeLessThan(100_000);
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
