@@ -1706,7 +1706,7 @@ function payBalance(
   calendar: Calendar,
   asked: Fen = 0,
 ): Remedy {
-  const coming = !runsToTerm(line)
+  const coming: { day: number; amount: Fen; lastDay: number; calledIn?: Fen } | null = !runsToTerm(line)
     ? null
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
@@ -1723,6 +1723,7 @@ function payBalance(
     amount: coming.amount,
     lastDay: coming.lastDay,
     lastDate: calendar.date(coming.lastDay),
+    ...(coming.calledIn !== undefined ? { calledIn: coming.calledIn } : {}),
   };
   return { line: line.id, kind: "pay_balance", amount, toTerm };
 }
@@ -1732,23 +1733,26 @@ function payBalance(
  *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
  *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
  *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
- *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run
- *  and what its closing statement called in still owed, as on a line that had only a revolving balance —
- *  a balance called in. With no plan left to bill and nothing the closure called in owed, what is owed is
- *  the plans' last instalments, billed since: they ran to term, on their own due days). */
+ *  one), and the due day of the statement that bills the plans' last instalment; and `calledIn`, what of it
+ *  the closing statement called in, beyond what `paid` pays (the oldest bills first), said as what it is
+ *  beside the plans' instalments (null: no plan left to run and all of it what the closing statement
+ *  called in, as on a line that had only a revolving balance — a balance called in. With no plan left to
+ *  bill, the plans' last instalments billed since ran to term, on their own due days). */
 function plansComing(
   c: Customer,
   line: HuabeiLine,
   day: number,
   calendar: Calendar,
   paid: Fen,
-): { day: number; amount: Fen; lastDay: number } | null {
+): { day: number; amount: Fen; lastDay: number; calledIn?: Fen } | null {
   const p = c.policy;
   const l = line.ledger;
   const { instalment, statements } = revolving.runningToTerm(l);
   // no plan left to bill: what is owed is what the statements billed — called in, while the closing
   // statement's bill still owes; else the plans' instalments its statements since billed, to term
-  if (instalment === 0 && statements === 0 && closureCalledIn(line) > 0) return null;
+  // (what the steps beside it ask pays the oldest bills first: what the closure called in among them)
+  const called = Math.max(0, closureCalledIn(line) - paid);
+  if (instalment === 0 && statements === 0 && called >= owed(line) - paid) return null;
   const next = huabeiDueDays(l, day, calendar, p);
   if (next === null) return null;
   // the due day of the k-th statement after today (today's has been made: customer events come after it)
@@ -1758,5 +1762,6 @@ function plansComing(
     day: next.day,
     amount: fallsDueOn(c, "huabei", day, calendar, next.day, paid),
     lastDay: Math.max(next.lastDay, statements > 0 ? calendar.nextDayOfMonth(last, p.dueDayOfMonth) : 0),
+    ...(called > 0 ? { calledIn: called } : {}),
   };
 }

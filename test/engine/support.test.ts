@@ -3724,6 +3724,56 @@ describe("customer service on what is still to fall due beside what is due now",
     });
   });
 
+  it("Huabei's closing statement's bill still owed beside the plan's last instalments: each part said as what it is", () => {
+    // a ¥1,200 plan over 3 months and ¥500 spent; closed for a policy change on day 45 (no default: the plan
+    // runs to term), its closing statement bills the ¥450 a minimum left of the first bill, due in full on day
+    // 69, met there at the day-60 statement's minimum, its interest since left; the last instalment billed on
+    // day 91 beside it, both due on day 100. The answer said all of it 'called in'
+    const set = { minScore: 950, restoreScore: 950 };
+    const story = (...repays: EventInput[]) => [
+      on.open(0, 5_000),
+      on.purchase(1, 1_200, null, 3),
+      on.purchase(2, 500),
+      on.policy(5, { set }),
+      ...repays,
+      on.support(61),
+      on.support(92),
+    ];
+    const t = run(story(on.repay(40, "minimum"), on.repay(69, "minimum")), {
+      policy: testPolicy({ closeAfterSuspendedDays: 30 }),
+      until: 110,
+    });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    const last = balanceStep(stepOn(t, "contact_support", 92).remedies, "huabei")!;
+    expect(last).toMatchObject({
+      amount: 41_205,
+      toTerm: { day: 100, amount: dueOn(t, "huabei", 100), lastDay: 100, calledIn: 205 },
+    });
+    expect(last).not.toHaveProperty("calledIn");
+    expect(describeRemedy(last)).toBe(
+      "the ¥412.05 owed falls due — ¥2.05 of it called in by the closure, due in full as its statements bill it, the rest as the instalment plans run to term: the next ¥412.06 on 2024-04-10 (day 100); repaying sooner is optional",
+    );
+    // with the plan still to bill too: the closing statement's ¥454.50 (its interest until the statement of
+    // day 60 included) among the ¥866.30 due on day 69
+    expect(balanceStep(stepOn(t, "contact_support", 61).remedies, "huabei")).toMatchObject({
+      toTerm: { day: 69, amount: dueOn(t, "huabei", 69), lastDay: 100, calledIn: 45_450 },
+    });
+    // the closing statement's bill overdue instead: the pay step asks for it, and the rest beside it is the
+    // last instalment alone — it ran to term, nothing of it called in
+    const late = run(story(on.repay(40, "minimum")), {
+      policy: testPolicy({ closeAfterSuspendedDays: 30 }),
+      until: 110,
+    });
+    const rest = balanceStep(stepOn(late, "contact_support", 92).remedies, "huabei")!;
+    expect(rest).toEqual({
+      line: "huabei",
+      kind: "pay_balance",
+      amount: 41_000,
+      toTerm: { day: 100, date: "2024-04-10", amount: 41_000, lastDay: 100, lastDate: "2024-04-10" },
+    });
+    expect(dueOn(late, "huabei", 100)).toBe(41_000);
+  });
+
   it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
     // Jiebei's loan never repaid: both lines closed by the review of day 135 (cross-default), Huabei's
     // closing statement due on day 161, met at its minimum — its interest since the statement left, which
