@@ -26,7 +26,8 @@ import type { CalledIn, DebtRepayment, Fen, OverdueCallIn } from "./types.js";
 import type { LineId } from "./vocabulary.js";
 
 /** The balances the report on `monthEnd` (a month end on or after `day`) shows, taken during `day`'s
- *  customer events, with nothing more done by the customer until then than `repay` on the lines now. */
+ *  customer events, with nothing more done by the customer until then than `repay` on the lines now —
+ *  beside what is due today, and each bill and instalment falling due after today, met at its minimum. */
 export function reportAhead(
   c: Customer,
   day: number,
@@ -409,9 +410,10 @@ const forkState = (s: EngineState): EngineState => ({ ...s, customer: forkCustom
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
- *  the latest the month end), each bill and instalment falling due after today met at its minimum — with
- *  `overdueLeft`, on the lines with nothing overdue today only, and what is due today (on its due day or in
- *  its grace days) too, as a review ahead reads that due date — and nothing else done by the customer. */
+ *  the latest the month end), beside what is due today (on its due day or in its grace days, on a line with
+ *  nothing overdue: customer service asks it, pay_due), as a review ahead reads that due date, and each
+ *  bill and instalment falling due after today met at its minimum — with `overdueLeft`, on the lines with
+ *  nothing overdue today only — and nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -431,8 +433,8 @@ function ranTo(
     if (d !== on) return;
     for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
   };
-  // as a review reads it (overdueLeft): what is due today met too, as duesAhead reads its due date
-  if (overdueLeft) meetNow(copy, day, meets);
+  // what is due today met too, as duesAhead reads its due date
+  meetNow(copy, day, meets);
   repayOn(day);
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {

@@ -2364,32 +2364,37 @@ describe("debt advice: what the review will read", () => {
     const s = stepOn(t, "contact_support", 40);
     expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
     const r = remedy(s.remedies, "reduce_debt")!;
-    // nothing paid, the bill falls into arrears: a 0.05 % penalty on ¥40,000 from day 41, ¥20 × 19 days =
-    // ¥380, so the report of day 59 shows ¥40,380. ¥5,000 + ¥40,380 − ¥30,000 = ¥15,380: all ¥5,000
-    // elsewhere and ¥10,380 of Huabei, for the review of day 74. For day 45: ¥45,000 / 12 = ¥3,750 a month
+    // day 40 is the bill's due day: the answer asks its ¥4,000 minimum (pay_due), and the advice reads the
+    // report ahead with it paid, as the review reads that due date — ¥36,000 revolves at 0.05 % a day from
+    // day 41, ¥18 × 19 days = ¥342, so the report of day 59 shows ¥36,342. ¥5,000 + ¥36,342 − ¥30,000 =
+    // ¥11,342: all ¥5,000 elsewhere and ¥6,342 of Huabei beside the minimum, for the review of day 74 (the
+    // advice read the bill left in arrears, ¥40,380 reported, and asked ¥10,380 on top of that minimum).
+    // For day 45: ¥45,000 / 12 = ¥3,750 a month
+    expect(remedy(s.remedies, "pay_due")).toMatchObject({ amount: 4_000 * 100 });
     expect(r).toMatchObject({
       missed: { day: 45, date: "2024-02-15" },
       review: { day: 74 },
       report: { day: 59 },
       repay: [
         { debt: "elsewhere", amount: 5_000 * 100, all: true },
-        { debt: "huabei", amount: 10_380 * 100, all: false },
+        { debt: "huabei", amount: 6_342 * 100, all: false },
       ],
       income: 3_750,
     });
     expect(describeRemedy(r)).toMatch(
-      /^the periodic review on 2024-02-15 \(day 45\) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring .* by then: reporting a monthly income of at least ¥3,750\.00 \(an income event\) does; or repay all ¥5,000\.00 of the debt elsewhere \(an external_repayment event\) and at least ¥10,380\.00 of the Huabei balance by 2024-02-29 \(day 59\), to bring it there at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
+      /^the periodic review on 2024-02-15 \(day 45\) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring .* by then: reporting a monthly income of at least ¥3,750\.00 \(an income event\) does; or repay all ¥5,000\.00 of the debt elsewhere \(an external_repayment event\) and at least ¥6,342\.00 of the Huabei balance by 2024-02-29 \(day 59\), to bring it there at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
     );
-    // the income keeps the line at day 45; the repayments (made on the due day, so the bill revolves)
-    // clear the ratio at day 74 though not at day 45
+    // the income keeps the line at day 45; the repayments (the minimum asked and the advice, made on the
+    // due day, so the bill revolves) clear the ratio at day 74 though not at day 45
     const income = run([...burdened, on.support(40), on.income(40, 3_750)], { policy, profile: small });
     expect(stepsOf(income, "review", 45)).toEqual([]);
     const paid = run(
       [
         ...burdened,
         on.support(40),
+        on.repay(40, 4_000),
         on.externalRepayment(40, 5_000),
-        on.repay(40, 10_380),
+        on.repay(40, 6_342),
         on.repay(69, "minimum"),
       ],
       { policy, profile: small, until: 80 },
@@ -2602,8 +2607,15 @@ describe("debt advice, followed exactly", () => {
             // a line's repayment counts at a coming report, which the advice names
             if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
           }
-          // the advised repayments, right after the call, and nothing else but each bill and instalment
-          // falling due before the review met at its minimum (as the advice reads the reports ahead)
+          // the advised repayments, right after the call beside what the answer asks due today (pay_due:
+          // a bill's minimum on its due day or in its grace days), and nothing else but each bill and
+          // instalment falling due after it before the review met at its minimum (as the advice reads the
+          // reports ahead)
+          const due = answer.remedies.flatMap((d): EventInput[] =>
+            d.kind === "pay_due"
+              ? [{ day: g.contact, type: "repay", line: d.line, amount: { kind: "amount", fen: d.amount } }]
+              : [],
+          );
           const repayments: EventInput[] = r.repay.map((p) =>
             p.debt === "elsewhere"
               ? { day: g.contact, type: "external_repayment", amount: p.amount }
@@ -2612,7 +2624,7 @@ describe("debt advice, followed exactly", () => {
           const followed = (repay: EventInput[]) => {
             const dues: EventInput[] = [];
             for (;;) {
-              const events = [...g.events, ...repay, ...dues];
+              const events = [...g.events, ...due, ...repay, ...dues];
               const t = simulate(
                 scenario(events, { policy: g.policy, profile: g.profile, until: r.review.day }),
               );
