@@ -120,7 +120,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       ready:
         "nothing stands in the way of the restoration today — or, with `reads`, as the next review will read the customer: the review only has to come",
       early:
-        "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null",
+        "the first day a `request_review` can restore the line before it (`day`, `date`, `now`: today), or null — null too when it reads a score short of restoring as things stand and no step asked changes it (for a later review: the last month-end report before that day, each bill until then met at its minimum)",
       withIncome:
         "a review the debt advice's repayments come too late for, which only the higher income it names, reported by then, can restore the line at (`day`, `date`), or null",
       score:

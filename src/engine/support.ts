@@ -680,9 +680,27 @@ function suspendedLine(
         r.line === line.id &&
         (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
     );
+    // …and so is one for a later restoring review, when nothing asked changes the score but what it warns
+    // of (the score a report before that review lowers, as things stand): an early review reads the last
+    // report before its own day, and the bills due until then met at their minimum
+    const warnsOnly = !remedies.some(
+      (r) =>
+        r.line === line.id &&
+        (r.kind === "reduce_debt" ||
+          r.kind === "report_income" ||
+          (r.kind === "raise_score" && r.ahead === undefined)),
+    );
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+        (first !== next &&
+          warnsOnly &&
+          !scoreRestores(
+            asReviewOnReads(c, day, calendar, at),
+            duesAhead(c, day, calendar, at),
+            line.id,
+            at,
+          )) ||
         ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
           !scoreRestores(
             at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
@@ -1497,9 +1515,8 @@ function reportLowers(
   needed: number;
 } | null {
   const review = calendar.nextDayOfMonth(clean - 1, c.policy.reviewDayOfMonth);
-  let monthEnd = monthEndAfter(calendar, day);
-  if (monthEnd >= review) return null;
-  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  const monthEnd = monthEndBefore(calendar, day, review);
+  if (monthEnd === null) return null;
   const dues = duesAhead(c, day, calendar, review);
   const read = asReportReads(c, day, calendar, [], false, monthEnd);
   const s = scoreOn(withDues(read, dues), review);
@@ -1511,6 +1528,22 @@ function reportLowers(
     s,
     needed,
   };
+}
+
+/** The customer as a review on `review` (after today) reads them as things stand: the balances the last month
+ *  end before it reports (each bill and instalment falling due until then met at its minimum, nothing more
+ *  spent) — or, with none before it, the report on record — the rest of the file as it stands today. */
+function asReviewOnReads(c: Customer, day: number, calendar: Calendar, review: number): Customer {
+  const monthEnd = monthEndBefore(calendar, day, review);
+  return monthEnd === null ? c : asReportReads(c, day, calendar, [], false, monthEnd);
+}
+
+/** The last month end from `day` on before `review`; null when none comes before it. */
+function monthEndBefore(calendar: Calendar, day: number, review: number): number | null {
+  let monthEnd = monthEndAfter(calendar, day);
+  if (monthEnd >= review) return null;
+  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  return monthEnd;
 }
 
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */

@@ -1843,6 +1843,41 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(kinds(stepOn(none, "contact_support", 80).remedies)).not.toContain("raise_score");
   });
 
+  it("offers an early review for a later restoring review only when the score it reads, as things stand, restores the line", () => {
+    // as above: the clean period ends on day 136 and the review of day 166 reads 752. An early review on day
+    // 136 reads the report of 2024-04-30 (day 120), the bills of days 100 and 130 met at their minimum: 762.
+    // Against jiebeiRestoreScore 800 it was offered from day 136 and declined there; against 760 it restores
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.externalDebt(3, 130_000),
+      on.repay(46, "full"),
+      on.externalRepayment(50, 130_000),
+      on.purchase(62, 4_500),
+      on.support(80),
+      ...[100, 130].map((d) => on.repay(d, "minimum")),
+    ];
+    const asked = (score: number) => {
+      const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: score };
+      const wait = remedy(
+        stepOn(run(events, { policy, until: 80 }), "contact_support", 80).remedies,
+        "wait_for_review",
+      )!;
+      const early = run([...events, { day: 136, type: "request_review", line: "jiebei" }], {
+        policy,
+        until: 136,
+      });
+      return { wait, early: stepsOf(early, "request_review", 136)[0]! };
+    };
+    const short = asked(800);
+    expect(short.wait).toMatchObject({ line: "jiebei", day: 166, later: true, early: null });
+    expect(short.early).toMatchObject({ line: "jiebei", decision: "declined", score: 762 });
+    const enough = asked(760);
+    expect(enough.wait).toMatchObject({ day: 166, early: { day: 136, now: false } });
+    expect(enough.early).toMatchObject({ line: "jiebei", decision: "restored", score: 762 });
+  });
+
   it("reads the minimum asked on a bill's due day as met, as the review reads that due date: no warning the trace refutes", () => {
     // as above, ¥1,500 spent on day 90 (income ¥9,154, jiebeiRestoreScore 763): asked on day 100, the
     // bill's due day, the answer asks its ¥150 minimum — met, with each later bill, the review of day 166
