@@ -326,8 +326,27 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           return d !== null && d.day <= closing;
         });
   const named = atNext ? next : calledIn !== null && !checkFirst ? closing : null;
+  // (after the suspension the pay step names, the closures, and the write-off they come before or after:
+  // the whole of what leaving it unpaid brings, as when the pay step names a review)
   if (calledIn !== null && named === null)
-    for (const [i, r] of remedies.entries()) if (r.kind === "pay_overdue") remedies[i] = { ...r, ...callsIn };
+    for (const [i, r] of remedies.entries()) {
+      if (r.kind !== "pay_overdue") continue;
+      const line = lineOf(c, r.line);
+      const suspends = r.today === "suspension" || r.by?.what === "suspension";
+      const chargeOff = day + Math.max(0, c.policy.chargeOffDays - daysPastDue(line, day));
+      const written =
+        suspends && line.status !== "charged_off"
+          ? chargeOffCallsIn(c, line.id, day, calendar, chargeOff)
+          : null;
+      remedies[i] = {
+        ...r,
+        ...(suspends && line.status !== "charged_off"
+          ? { afterwards: { day: chargeOff, date: calendar.date(chargeOff), what: "charge_off" as const } }
+          : {}),
+        ...(written !== null ? { chargeOffCallsIn: written } : {}),
+        ...callsIn,
+      };
+    }
   if (named !== null)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;

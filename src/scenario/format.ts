@@ -335,7 +335,7 @@ export function remedyText(r: Remedy): string {
             : r.by !== undefined
               ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
               : `pay the overdue ${money(r.amount)} now`
-      }${laterCallsIn(r)}`;
+      }${laterCallsIn(r, true)}`;
     case "pay_balance": {
       const t = r.toTerm;
       const d = r.calledIn;

@@ -3473,7 +3473,7 @@ describe("customer service and what a closure in default calls in", () => {
       ...[33, 62, 93].map((d) => on.repay(d, "minimum", "jiebei")),
       on.support(45),
     ];
-    const t = run(events, { policy, until: 200 });
+    const t = run(events, { policy, until: 230 });
     expect(stateOn(t, 45)).toMatchObject({ status: "active", jiebei: { status: "suspended" } });
     const pay = remedy(stepOn(t, "contact_support", 45).remedies, "pay_overdue")!;
     const due = (line: "huabei" | "jiebei", day: number) =>
@@ -3482,16 +3482,18 @@ describe("customer service and what a closure in default calls in", () => {
       by: { day: 70, what: "suspension" },
       callsIn: { day: 105, lines: [{ line: "jiebei", day: 123, amount: due("jiebei", 123).due }] },
       callsInLater: { day: 166, lines: [{ line: "huabei", day: 191, amount: 70_000 }] },
+      afterwards: { day: 220, what: "charge_off" },
     });
-    // as the trace has it, left unpaid: suspended on day 70, each closure on its day
+    // as the trace has it, left unpaid: suspended on day 70, each closure on its day, written off on day 220
     expect(stateOn(t, 70)).toMatchObject({ status: "suspended" });
     expect(t.steps.filter((x) => x.decision === "closed").map((x) => [x.line, x.day])).toEqual([
       ["jiebei", 105],
       ["huabei", 166],
     ]);
     expect(stepsOf(t, "statement", 166)[0]!.event).toMatchObject({ closing: true, instalments: 70_000 });
+    expect(t.steps.find((x) => x.decision === "charged_off")?.day).toBe(220);
     expect(describeRemedy(pay)).toMatch(
-      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\)/,
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off \(charged off\) and no line is offered again$/,
     );
     // paid as told: Huabei never suspended, Jiebei's loan left to run to term
     const paid = run([...events, on.repay(45, "full"), on.repay(123, "minimum", "jiebei")], {
