@@ -166,8 +166,9 @@ export function callsInAhead(
   const p = c.policy;
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
   const closes = new Map<LineId, number>();
-  for (const l of suspendedUnpaid(c, day, calendar))
-    if (instalmentsAhead(lineOf(c, l.id), day)) closes.set(l.id, closingReview(l, day, calendar, p));
+  const ahead = [c.huabei, c.jiebei].filter((l) => instalmentsAhead(l, day)).map((l) => l.id);
+  for (const l of suspendedUnpaid(c, day, calendar, ahead))
+    closes.set(l.id, closingReview(l, day, calendar, p));
   const reviews = [...new Set(closes.values())].sort((a, b) => a - b);
   const out: { review: number; lines: OverdueCallIn[] }[] = [];
   for (const review of reviews) {
@@ -178,13 +179,15 @@ export function callsInAhead(
   return out;
 }
 
-/** The customer's lines that are suspended — today, or, for an active line, on the day the overdue left
- *  unpaid suspends it (as a customer who repays nothing more has it: the overdue check at its threshold, or
- *  a review finding it past due) — each as it stands that day (its `statusDay` the suspension's); the days
- *  run until each active line is suspended, or is no longer open, or the write-off of the overdue. */
-function suspendedUnpaid(c: Customer, day: number, calendar: Calendar): Line[] {
-  const out = [c.huabei, c.jiebei].filter((l) => l.status === "suspended" && l.statusDay !== null);
-  const waiting = new Set([c.huabei, c.jiebei].filter((l) => l.status === "active").map((l) => l.id));
+/** The customer's lines among `ids` that are suspended — today, or, for an active line, on the day the
+ *  overdue left unpaid suspends it (as a customer who repays nothing more has it: the overdue check at its
+ *  threshold, or a review finding it past due) — each as it stands that day (its `statusDay` the
+ *  suspension's); the days run until each active line is suspended, or is no longer open, or the
+ *  write-off of the overdue. */
+function suspendedUnpaid(c: Customer, day: number, calendar: Calendar, ids: readonly LineId[]): Line[] {
+  const lines = [c.huabei, c.jiebei].filter((l) => ids.includes(l.id));
+  const out = lines.filter((l) => l.status === "suspended" && l.statusDay !== null);
+  const waiting = new Set(lines.filter((l) => l.status === "active").map((l) => l.id));
   if (waiting.size === 0) return out;
   const s = stateOf(c, day, calendar);
   const until = day + c.policy.chargeOffDays;
