@@ -140,9 +140,14 @@ export const dtiShown = (dti: number): number =>
   // less a hair before rounding up, so that 0.3 (0.30000000000000004 × 100) stays 0.30
   Number.isFinite(dti) ? Math.ceil(dti * 100 - 1e-9) / 100 : dti;
 
-/** Eligibility beyond the score: a verified identity when required, the debt-to-income cap. */
-export function eligibilityFailures(c: Customer, rules: LineRules, policy: Policy): RuleFact[] {
-  const out: RuleFact[] = [];
+/** Eligibility beyond the score: a verified identity when required, the debt-to-income cap — added to
+ *  `out` (a rule's own list of what fails, after what it found first), which is returned. */
+export function eligibilityFailures(
+  c: Customer,
+  rules: LineRules,
+  policy: Policy,
+  out: RuleFact[] = [],
+): RuleFact[] {
   if (policy.requireVerified && !c.profile.verified)
     out.push({ code: "IDENTITY_REQUIRED", parameter: "requireVerified" });
   const dti = debtToIncome(c);

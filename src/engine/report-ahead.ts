@@ -26,7 +26,8 @@ import type { CalledIn, DebtRepayment, Fen, OverdueCallIn } from "./types.js";
 import type { LineId } from "./vocabulary.js";
 
 /** The balances the report on `monthEnd` (a month end on or after `day`) shows, taken during `day`'s
- *  customer events, with nothing more done by the customer until then than `repay` on the lines now. */
+ *  customer events, with nothing more done by the customer until then than `repay` on the lines now —
+ *  beside what is due today, and each bill and instalment falling due after today, met at its minimum. */
 export function reportAhead(
   c: Customer,
   day: number,
@@ -144,35 +145,61 @@ export function billsInFull(
 }
 
 /**
- * The lines each periodic review that closes a line — the first at which a line now suspended will have
- * been suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
+ * The lines each periodic review that closes a line — the first at which a line suspended will have been
+ * suspended long enough, on or after `day`, not necessarily the next — closes in a default while every
  * overdue stays unpaid — its closure then calls in the instalments a closure in no default leaves to run to
  * term (Jiebei's loans, Huabei's instalment plans; a cross-default when the overdue is the other line's) —
  * and which, with every overdue and every minimum now due repaid today and each bill and instalment falling
  * due after today met at its minimum, it would not: closed, they would run to term; restored or still
- * suspended, nothing is called in. Each such review — the two lines' own, when they close at different
- * ones — earliest first, and for each line it closes what then falls due first of what it calls in, and
- * when, as a customer who does nothing more has it. Empty when nothing is overdue or no line closes so.
+ * suspended, nothing is called in. A line suspended today, or an active one the overdue left unpaid will
+ * suspend (the overdue check, or a review finding it past due), from the day it is suspended. Each such
+ * review — the two lines' own, when they close at different ones — earliest first, and for each line it
+ * closes what then falls due first of what it calls in, and when, as a customer who does nothing more has
+ * it. Empty when nothing is overdue or no line closes so.
  */
 export function callsInAhead(
   c: Customer,
   day: number,
   calendar: Calendar,
 ): { review: number; lines: OverdueCallIn[] }[] {
+  if (customerOverdue(c) === 0) return [];
   const p = c.policy;
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
-  const suspended = [c.huabei, c.jiebei].filter(
-    (l) => l.status === "suspended" && l.statusDay !== null && instalmentsAhead(l, day),
-  );
-  if (suspended.length === 0 || customerOverdue(c) === 0) return [];
-  const reviews = [...new Set(suspended.map((l) => closingReview(l, day, calendar, p)))].sort(
-    (a, b) => a - b,
-  );
+  const closes = new Map<LineId, number>();
+  const ahead = [c.huabei, c.jiebei].filter((l) => instalmentsAhead(l, day)).map((l) => l.id);
+  for (const l of suspendedUnpaid(c, day, calendar, ahead))
+    closes.set(l.id, closingReview(l, day, calendar, p));
+  const reviews = [...new Set(closes.values())].sort((a, b) => a - b);
   const out: { review: number; lines: OverdueCallIn[] }[] = [];
   for (const review of reviews) {
-    const closing = suspended.filter((l) => closingReview(l, day, calendar, p) === review);
+    const closing = [c.huabei, c.jiebei].filter((l) => closes.get(l.id) === review);
     const lines = closedAt(c, day, calendar, review, closing);
     if (lines.length > 0) out.push({ review, lines });
+  }
+  return out;
+}
+
+/** The customer's lines among `ids` that are suspended — today, or, for an active line, on the day the
+ *  overdue left unpaid suspends it (as a customer who repays nothing more has it: the overdue check at its
+ *  threshold, or a review finding it past due) — each as it stands that day (its `statusDay` the
+ *  suspension's); the days run until each active line is suspended, or is no longer open, or the
+ *  write-off of the overdue. */
+function suspendedUnpaid(c: Customer, day: number, calendar: Calendar, ids: readonly LineId[]): Line[] {
+  const lines = [c.huabei, c.jiebei].filter((l) => ids.includes(l.id));
+  const out = lines.filter((l) => l.status === "suspended" && l.statusDay !== null);
+  const waiting = new Set(lines.filter((l) => l.status === "active").map((l) => l.id));
+  if (waiting.size === 0) return out;
+  const s = stateOf(c, day, calendar);
+  const until = day + c.policy.chargeOffDays;
+  for (let d = day; d <= until && waiting.size > 0; d++) {
+    if (d > day) dayOpens(s, d, ignore);
+    dayCloses(s, ignore);
+    for (const id of [...waiting]) {
+      const l = lineOf(s.customer, id);
+      if (l.status === "active") continue;
+      waiting.delete(id);
+      if (l.status === "suspended" && l.statusDay !== null) out.push({ ...l });
+    }
   }
   return out;
 }
@@ -386,9 +413,10 @@ const forkState = (s: EngineState): EngineState => ({ ...s, customer: forkCustom
 
 /** A copy of the customer run to the end of `monthEnd`: the rest of today's engine inputs and every day up
  *  to it, with `repay` made on the lines during the customer's events of day `on` (today unless said, at
- *  the latest the month end), each bill and instalment falling due after today met at its minimum — with
- *  `overdueLeft`, on the lines with nothing overdue today only, and what is due today (on its due day or in
- *  its grace days) too, as a review ahead reads that due date — and nothing else done by the customer. */
+ *  the latest the month end), beside what is due today (on its due day or in its grace days, on a line with
+ *  nothing overdue: customer service asks it, pay_due), as a review ahead reads that due date, and each
+ *  bill and instalment falling due after today met at its minimum — with `overdueLeft`, on the lines with
+ *  nothing overdue today only — and nothing else done by the customer. */
 function ranTo(
   c: Customer,
   day: number,
@@ -408,8 +436,8 @@ function ranTo(
     if (d !== on) return;
     for (const r of repay) if (r.debt !== "elsewhere") repayLine(copy, lineOf(copy, r.debt), r.amount, d);
   };
-  // as a review reads it (overdueLeft): what is due today met too, as duesAhead reads its due date
-  if (overdueLeft) meetNow(copy, day, meets);
+  // what is due today met too, as duesAhead reads its due date
+  meetNow(copy, day, meets);
   repayOn(day);
   dayCloses(s, ignore);
   for (let d = day + 1; d <= monthEnd; d++) {

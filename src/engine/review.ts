@@ -50,10 +50,11 @@ function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): Ru
   const out: RuleFact[] = [];
   if (s.score < rules.minScore)
     out.push(scoreFact("SCORE_BELOW_MINIMUM", param(line, "minScore", "jiebeiMinScore"), rules.minScore, s));
-  else if (customerOverdue(c) > 0 && s.score < policy.delinquentMinScore)
+  // the score first: it is at hand, while the overdue reads both lines' bills and loans (most reviews
+  // are of a score above delinquentMinScore, and need not)
+  else if (s.score < policy.delinquentMinScore && customerOverdue(c) > 0)
     out.push(scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s));
-  out.push(...eligibilityFailures(c, rules, policy));
-  return out;
+  return eligibilityFailures(c, rules, policy, out);
 }
 
 /**
@@ -100,7 +101,7 @@ export function restorationBlockers(
   const needed = restorationScore(rules, line.id);
   if (s.score < needed.score)
     blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
-  blockers.push(...eligibilityFailures(c, rules, p));
+  eligibilityFailures(c, rules, p, blockers);
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
@@ -423,16 +424,16 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
   if (line.status === "suspended") {
     // under a hold laid over a suspension, what stands in the way of both
     const held = line.heldOver;
-    const blockers = [
-      ...restorationBlockers(c, line, day, s),
-      ...(held === null ? [] : restorationBlockers(c, line, day, s, held.cause)),
-    ];
+    // the suspension's beneath the hold, worked out once (what its closure, readiness and record read)
+    const under = held === null ? null : restorationBlockers(c, line, day, s, held.cause);
+    const own = restorationBlockers(c, line, day, s);
+    const blockers = under === null ? own : [...own, ...under];
     if (blockers.length === 0) return restore(c, line, s);
     const codes = citing(c, line, day, s, blockers);
     // a suspension beneath a hold with nothing left in its way (its clean period over, the policy that made
     // it loosened since) is ready to end: the hold alone keeps the line suspended — a verification would
     // restore it at the next review (RESTORED_AT_REVIEW) — so there is nothing beneath to record or close for
-    const ready = held !== null && restorationBlockers(c, line, day, s, held.cause).length === 0;
+    const ready = under !== null && under.length === 0;
     if (!requested && longSuspended && line.statusDay !== null) {
       // the suspension beneath a hold is what a verification would have left: it names the closure — for
       // policy while a policy change is what holds the line (whatever the suspension was first for: the
@@ -462,7 +463,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     // periodic review's
     const now = ready ? null : recordedFor(held?.cause ?? line.cause, codes.includes("POLICY_CHANGE"), line);
     if (now !== null) {
-      const beneath = held === null ? blockers : restorationBlockers(c, line, day, s, held.cause);
+      const beneath = under ?? blockers;
       const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, now, !requested);
       return held === null ? v : { ...v, beneath: true };
     }

@@ -434,21 +434,54 @@ export interface Scoring {
  * reason (a thin file's "no repayment record yet"), once, or left out.
  */
 export function scoreReasons(s: Scoring, max = 4, among?: readonly ReasonCode[]): ReasonCode[] {
-  const ranked: Array<{ code: ReasonCode; gap: number; at: number }> = [];
+  return addScoreReasons([], s, max, among);
+}
+
+/**
+ * The score reasons (scoreReasons: the first `max` of the ranking) after the codes in `out`, each not
+ * already there while `out` holds fewer than `max` — what an adverse decision's reasons add after its
+ * rules' codes, with no list of their own. Returns `out`.
+ */
+export function addScoreReasons(
+  out: ReasonCode[],
+  s: Scoring,
+  max: number,
+  among?: readonly ReasonCode[],
+): ReasonCode[] {
+  // each code once, its shortfalls summed, in the order first met (scorecard order), in this module's
+  // scratch (filled and read within one call): every adverse decision ranks them
+  let n = 0;
   for (let i = 0; i < CHARACTERISTICS.length; i++) {
     const c = CHARACTERISTICS[i]!;
     const gap = c.max - (s.points[i] ?? 0);
+    if (gap <= 0) continue;
     // the code the characteristic cites is what a rule's related reasons are matched against: a thin
     // file's missing record (NO_REPAYMENT_RECORD), not the characteristic's own code
     const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
-    if (gap <= 0 || code === undefined || (among !== undefined && !among.includes(code))) continue;
-    const same = ranked.find((r) => r.code === code);
-    if (same) same.gap += gap;
-    else ranked.push({ code, gap, at: i });
+    if (code === undefined || (among !== undefined && !among.includes(code))) continue;
+    let at = 0;
+    while (at < n && RANKED_CODES[at] !== code) at++;
+    if (at === n) {
+      RANKED_CODES[n] = code;
+      RANKED_GAPS[n++] = gap;
+    } else RANKED_GAPS[at] = RANKED_GAPS[at]! + gap;
   }
-  ranked.sort((a, b) => b.gap - a.gap || a.at - b.at);
-  return ranked.slice(0, max).map((r) => r.code);
+  // the largest shortfall first, ties to the first met; each taken is set to 0 (every gap is above it)
+  for (let picked = 0; picked < max && out.length < max; picked++) {
+    let best = -1;
+    for (let j = 0; j < n; j++)
+      if (RANKED_GAPS[j]! > 0 && (best < 0 || RANKED_GAPS[j]! > RANKED_GAPS[best]!)) best = j;
+    if (best < 0) break;
+    const code = RANKED_CODES[best]!;
+    if (!out.includes(code)) out.push(code);
+    RANKED_GAPS[best] = 0;
+  }
+  return out;
 }
+
+/** scoreReasons' scratch: the codes met and their summed shortfalls, at most one per characteristic. */
+const RANKED_CODES: ReasonCode[] = CHARACTERISTICS.map((c) => c.reason);
+const RANKED_GAPS = new Float64Array(CHARACTERISTICS.length);
 
 /** Sesame-style band names (DOMAIN.md). */
 export function band(scoreValue: number): string {

@@ -326,8 +326,27 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           return d !== null && d.day <= closing;
         });
   const named = atNext ? next : calledIn !== null && !checkFirst ? closing : null;
+  // (after the suspension the pay step names, the closures, and the write-off they come before or after:
+  // the whole of what leaving it unpaid brings, as when the pay step names a review)
   if (calledIn !== null && named === null)
-    for (const [i, r] of remedies.entries()) if (r.kind === "pay_overdue") remedies[i] = { ...r, ...callsIn };
+    for (const [i, r] of remedies.entries()) {
+      if (r.kind !== "pay_overdue") continue;
+      const line = lineOf(c, r.line);
+      const suspends = r.today === "suspension" || r.by?.what === "suspension";
+      const chargeOff = day + Math.max(0, c.policy.chargeOffDays - daysPastDue(line, day));
+      const written =
+        suspends && line.status !== "charged_off"
+          ? chargeOffCallsIn(c, line.id, day, calendar, chargeOff)
+          : null;
+      remedies[i] = {
+        ...r,
+        ...(suspends && line.status !== "charged_off"
+          ? { afterwards: { day: chargeOff, date: calendar.date(chargeOff), what: "charge_off" as const } }
+          : {}),
+        ...(written !== null ? { chargeOffCallsIn: written } : {}),
+        ...callsIn,
+      };
+    }
   if (named !== null)
     for (const [i, r] of remedies.entries()) {
       if (r.kind !== "pay_overdue") continue;
@@ -680,9 +699,27 @@ function suspendedLine(
         r.line === line.id &&
         (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
     );
+    // …and so is one for a later restoring review, when nothing asked changes the score but what it warns
+    // of (the score a report before that review lowers, as things stand): an early review reads the last
+    // report before its own day, and the bills due until then met at their minimum
+    const warnsOnly = !remedies.some(
+      (r) =>
+        r.line === line.id &&
+        (r.kind === "reduce_debt" ||
+          r.kind === "report_income" ||
+          (r.kind === "raise_score" && r.ahead === undefined)),
+    );
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+        (first !== next &&
+          warnsOnly &&
+          !scoreRestores(
+            asReviewOnReads(c, day, calendar, at),
+            duesAhead(c, day, calendar, at),
+            line.id,
+            at,
+          )) ||
         ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
           !scoreRestores(
             at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
@@ -1497,9 +1534,8 @@ function reportLowers(
   needed: number;
 } | null {
   const review = calendar.nextDayOfMonth(clean - 1, c.policy.reviewDayOfMonth);
-  let monthEnd = monthEndAfter(calendar, day);
-  if (monthEnd >= review) return null;
-  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  const monthEnd = monthEndBefore(calendar, day, review);
+  if (monthEnd === null) return null;
   const dues = duesAhead(c, day, calendar, review);
   const read = asReportReads(c, day, calendar, [], false, monthEnd);
   const s = scoreOn(withDues(read, dues), review);
@@ -1511,6 +1547,22 @@ function reportLowers(
     s,
     needed,
   };
+}
+
+/** The customer as a review on `review` (after today) reads them as things stand: the balances the last month
+ *  end before it reports (each bill and instalment falling due until then met at its minimum, nothing more
+ *  spent) — or, with none before it, the report on record — the rest of the file as it stands today. */
+function asReviewOnReads(c: Customer, day: number, calendar: Calendar, review: number): Customer {
+  const monthEnd = monthEndBefore(calendar, day, review);
+  return monthEnd === null ? c : asReportReads(c, day, calendar, [], false, monthEnd);
+}
+
+/** The last month end from `day` on before `review`; null when none comes before it. */
+function monthEndBefore(calendar: Calendar, day: number, review: number): number | null {
+  let monthEnd = monthEndAfter(calendar, day);
+  if (monthEnd >= review) return null;
+  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  return monthEnd;
 }
 
 /** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
@@ -1706,7 +1758,7 @@ function payBalance(
   calendar: Calendar,
   asked: Fen = 0,
 ): Remedy {
-  const coming = !runsToTerm(line)
+  const coming: { day: number; amount: Fen; lastDay: number; calledIn?: Fen } | null = !runsToTerm(line)
     ? null
     : line.id === "jiebei"
       ? loans.comingInstalments(line.book, day, c.policy.jiebeiRatePerDay)
@@ -1723,6 +1775,7 @@ function payBalance(
     amount: coming.amount,
     lastDay: coming.lastDay,
     lastDate: calendar.date(coming.lastDay),
+    ...(coming.calledIn !== undefined ? { calledIn: coming.calledIn } : {}),
   };
   return { line: line.id, kind: "pay_balance", amount, toTerm };
 }
@@ -1732,23 +1785,26 @@ function payBalance(
  *  instalments with their fees, what a bill still owes after its cycle was met) — on its due day, as that
  *  day's due notice asks it less what is past due by then, with `paid` repaid today (what the steps beside
  *  it ask: met at its minimum, a bill in its grace days leaves its interest since the statement to the next
- *  one), and the due day of the statement that bills the plans' last instalment (null: no plan left to run
- *  and what its closing statement called in still owed, as on a line that had only a revolving balance —
- *  a balance called in. With no plan left to bill and nothing the closure called in owed, what is owed is
- *  the plans' last instalments, billed since: they ran to term, on their own due days). */
+ *  one), and the due day of the statement that bills the plans' last instalment; and `calledIn`, what of it
+ *  the closing statement called in, beyond what `paid` pays (the oldest bills first), said as what it is
+ *  beside the plans' instalments (null: no plan left to run and all of it what the closing statement
+ *  called in, as on a line that had only a revolving balance — a balance called in. With no plan left to
+ *  bill, the plans' last instalments billed since ran to term, on their own due days). */
 function plansComing(
   c: Customer,
   line: HuabeiLine,
   day: number,
   calendar: Calendar,
   paid: Fen,
-): { day: number; amount: Fen; lastDay: number } | null {
+): { day: number; amount: Fen; lastDay: number; calledIn?: Fen } | null {
   const p = c.policy;
   const l = line.ledger;
   const { instalment, statements } = revolving.runningToTerm(l);
   // no plan left to bill: what is owed is what the statements billed — called in, while the closing
   // statement's bill still owes; else the plans' instalments its statements since billed, to term
-  if (instalment === 0 && statements === 0 && closureCalledIn(line) > 0) return null;
+  // (what the steps beside it ask pays the oldest bills first: what the closure called in among them)
+  const called = Math.max(0, closureCalledIn(line) - paid);
+  if (instalment === 0 && statements === 0 && called >= owed(line) - paid) return null;
   const next = huabeiDueDays(l, day, calendar, p);
   if (next === null) return null;
   // the due day of the k-th statement after today (today's has been made: customer events come after it)
@@ -1758,5 +1814,6 @@ function plansComing(
     day: next.day,
     amount: fallsDueOn(c, "huabei", day, calendar, next.day, paid),
     lastDay: Math.max(next.lastDay, statements > 0 ? calendar.nextDayOfMonth(last, p.dueDayOfMonth) : 0),
+    ...(called > 0 ? { calledIn: called } : {}),
   };
 }

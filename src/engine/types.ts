@@ -235,7 +235,9 @@ export type Remedy = {
   | {
       kind: "pay_balance";
       amount: Fen;
-      toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string };
+      /** `calledIn` (Huabei): what of `amount` the closing statement called in, due in full as its
+       *  statements bill it, beside the plans' instalments that run to term */
+      toTerm?: { day: number; date: string; amount: Fen; lastDay: number; lastDate: string; calledIn?: Fen };
       /** what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance
        *  by any closing statement) and part of it is still to fall due: what falls due next, and when — all
        *  of it at once, with its interest until then (loans with later due days on theirs) */

@@ -11,7 +11,7 @@
 
 import type { ReasonCode } from "./reasons.js";
 import type { Scored } from "./score-inputs.js";
-import { type Scoring, scoreReasons } from "./scorecard.js";
+import { addScoreReasons, type Scoring } from "./scorecard.js";
 import type { Fen, Policy } from "./types.js";
 import type { Cause, LineId, PolicyParamName } from "./vocabulary.js";
 
@@ -96,29 +96,38 @@ const RELATED: Partial<Record<ReasonCode, readonly ReasonCode[] | undefined>> = 
   LIMIT_CAPPED_BY_SCORE: ANY,
 };
 
+/** RELATED as every adverse decision reads it: a map (an `in` and a lookup by a varying name were two
+ *  dictionary lookups a rule), every characteristic (ANY) as its own marker. */
+const ANY_CHARACTERISTIC: readonly ReasonCode[] = [];
+const RELATED_OF: ReadonlyMap<ReasonCode, readonly ReasonCode[]> = new Map(
+  Object.entries(RELATED).map(([code, related]) => [code as ReasonCode, related ?? ANY_CHARACTERISTIC]),
+);
+
 /**
  * The principal reasons of an adverse decision: the rules' codes, then the related score characteristics
  * that cost points, largest shortfall first, four in all at most.
  */
 export function principalReasons(rules: readonly ReasonCode[], s: Scoring): ReasonCode[] {
   const out: ReasonCode[] = [];
-  for (const r of rules) if (!out.includes(r) && out.length < MAX_REASONS) out.push(r);
-  let among: ReasonCode[] | undefined = [];
+  for (const r of rules) if (out.length < MAX_REASONS && !out.includes(r)) out.push(r);
+  // four rules leave no room for a characteristic: nothing to rank
+  if (out.length >= MAX_REASONS) return out;
+  // the characteristics the rules are about: any (a score rule), those listed, or none (made only when some are)
+  let any = false;
+  let among: ReasonCode[] | null = null;
   for (const r of rules) {
-    if (!(r in RELATED)) continue;
-    const related = RELATED[r];
-    if (related === undefined) {
-      among = undefined;
+    const related = RELATED_OF.get(r);
+    if (related === undefined) continue;
+    if (related === ANY_CHARACTERISTIC) {
+      any = true;
       break;
     }
+    if (related.length === 0) continue;
+    among ??= [];
     among.push(...related);
   }
-  if (among !== undefined && among.length === 0) return out;
-  for (const code of scoreReasons(s, MAX_REASONS, among)) {
-    if (out.length >= MAX_REASONS) break;
-    if (!out.includes(code)) out.push(code);
-  }
-  return out;
+  if (!any && among === null) return out;
+  return addScoreReasons(out, s, MAX_REASONS, any ? undefined : (among ?? undefined));
 }
 
 /** The score, or a way to get it: rules that seldom need it (authorisation) take it lazily. */

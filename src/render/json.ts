@@ -106,7 +106,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
       return {
         ...r,
         amount: yuan(r.amount),
-        ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+        ...(r.toTerm && {
+          toTerm: {
+            ...r.toTerm,
+            amount: yuan(r.toTerm.amount),
+            ...(r.toTerm.calledIn !== undefined && { calledIn: yuan(r.toTerm.calledIn) }),
+          },
+        }),
         ...(r.calledIn && { calledIn: { ...r.calledIn, amount: yuan(r.calledIn.amount) } }),
       };
     case "report_income":

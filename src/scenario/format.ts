@@ -335,7 +335,7 @@ export function remedyText(r: Remedy): string {
             : r.by !== undefined
               ? `pay the overdue ${money(r.amount)} now: ${overdueUnpaid({ ...r.by, what: r.by.what }, r)}`
               : `pay the overdue ${money(r.amount)} now`
-      }${laterCallsIn(r)}`;
+      }${laterCallsIn(r, true)}`;
     case "pay_balance": {
       const t = r.toTerm;
       const d = r.calledIn;
@@ -353,7 +353,12 @@ export function remedyText(r: Remedy): string {
         r.line === "huabei"
           ? "the instalment plans run to term"
           : "the loans run to term, instalment by instalment";
-      return `the ${money(r.amount)} owed falls due as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
+      // part of it what the closing statement called in, due in full: each part said as what it is
+      const parts =
+        t.calledIn === undefined
+          ? ""
+          : ` — ${money(t.calledIn)} of it called in by the closure, due in full as its statements bill it, the rest`;
+      return `the ${money(r.amount)} owed falls due${parts} as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
     }
     case "verify_identity":
       return "verify your identity (a verify_identity event)";

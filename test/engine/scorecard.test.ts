@@ -2,9 +2,10 @@
 // nothing here names a particular number of points — only how bins, the range and reasons behave.
 
 import { describe, expect, it } from "vitest";
-import { REASONS } from "../../src/engine/reasons.js";
+import { REASONS, type ReasonCode } from "../../src/engine/reasons.js";
 import { SCORED_INCOME_FLOOR } from "../../src/engine/score-inputs.js";
 import {
+  addScoreReasons,
   band,
   CHARACTERISTICS,
   type Characteristic,
@@ -234,6 +235,49 @@ describe("reason codes", () => {
 
   it("cite nothing at the maximum", () => {
     expect(known(maxPoints())).toEqual([]);
+  });
+
+  it("rank a reason several characteristics cite by their shortfalls summed, ties to the first cited", () => {
+    // no repayment record (days past due now and revolving dues missing: 20 and 12 points short) is 32
+    // short, ahead of a debt burden 25 short and level with a history 32 short, which it comes before
+    const [now, debt, revolving, history, age] = [0, 6, 7, 9, 15].map((i) => CHARACTERISTICS[i]!);
+    expect(now!.missing?.reason).toBe("NO_REPAYMENT_RECORD");
+    expect(revolving!.missing?.reason).toBe("NO_REPAYMENT_RECORD");
+    const thin = { ...ALL_MAX, [now!.id]: null, [revolving!.id]: null };
+    const points = maxPoints();
+    const short = (c: Characteristic, by: number) => {
+      points[CHARACTERISTICS.indexOf(c)] = c.max - by;
+    };
+    short(now!, 20);
+    short(revolving!, 12);
+    short(debt!, 25);
+    short(history!, 32);
+    short(age!, 5);
+    const reasons = (max?: number, among?: ReasonCode[]) =>
+      scoreReasons({ points, inputs: thin }, max, among);
+    expect(reasons()).toEqual(["NO_REPAYMENT_RECORD", history!.reason, debt!.reason, age!.reason]);
+    expect(reasons(2)).toEqual(["NO_REPAYMENT_RECORD", history!.reason]);
+    expect(reasons(0)).toEqual([]);
+    expect(reasons(4, [age!.reason, debt!.reason])).toEqual([debt!.reason, age!.reason]);
+    // at or above its maximum a characteristic is cited by neither code, missing or not
+    short(now!, 0);
+    short(revolving!, -1);
+    expect(reasons()).toEqual([history!.reason, debt!.reason, age!.reason]);
+  });
+
+  it("follow a rule's codes, ranked, each not already cited, while there is room", () => {
+    // ranked: 0 (by 40), 1 (30), 2 (20), 3 (10), 4 (5)
+    const points = maxPoints();
+    const ranked = [40, 30, 20, 10, 5].map((by, i) => {
+      points[i] = CHARACTERISTICS[i]!.max - by;
+      return CHARACTERISTICS[i]!.reason;
+    });
+    const rule: ReasonCode = "DEBT_TO_INCOME_TOO_HIGH";
+    const following = (out: ReasonCode[]) => addScoreReasons(out, { points, inputs: ALL_MAX }, 4);
+    expect(following([ranked[1]!])).toEqual([ranked[1], ranked[0], ranked[2], ranked[3]]);
+    expect(following([rule, ranked[2]!])).toEqual([rule, ranked[2], ranked[0], ranked[1]]);
+    expect(following([rule])).toEqual([rule, ranked[0], ranked[1], ranked[2]]);
+    expect(following([])).toEqual(known(points));
   });
 
   it("cite a characteristic without information by its missing bin's reason, once, or not at all", () => {

@@ -1847,6 +1847,41 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(kinds(stepOn(none, "contact_support", 80).remedies)).not.toContain("raise_score");
   });
 
+  it("offers an early review for a later restoring review only when the score it reads, as things stand, restores the line", () => {
+    // as above: the clean period ends on day 136 and the review of day 166 reads 752. An early review on day
+    // 136 reads the report of 2024-04-30 (day 120), the bills of days 100 and 130 met at their minimum: 762.
+    // Against jiebeiRestoreScore 800 it was offered from day 136 and declined there; against 760 it restores
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_000),
+      on.externalDebt(3, 130_000),
+      on.repay(46, "full"),
+      on.externalRepayment(50, 130_000),
+      on.purchase(62, 4_500),
+      on.support(80),
+      ...[100, 130].map((d) => on.repay(d, "minimum")),
+    ];
+    const asked = (score: number) => {
+      const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: score };
+      const wait = remedy(
+        stepOn(run(events, { policy, until: 80 }), "contact_support", 80).remedies,
+        "wait_for_review",
+      )!;
+      const early = run([...events, { day: 136, type: "request_review", line: "jiebei" }], {
+        policy,
+        until: 136,
+      });
+      return { wait, early: stepsOf(early, "request_review", 136)[0]! };
+    };
+    const short = asked(800);
+    expect(short.wait).toMatchObject({ line: "jiebei", day: 166, later: true, early: null });
+    expect(short.early).toMatchObject({ line: "jiebei", decision: "declined", score: 762 });
+    const enough = asked(760);
+    expect(enough.wait).toMatchObject({ day: 166, early: { day: 136, now: false } });
+    expect(enough.early).toMatchObject({ line: "jiebei", decision: "restored", score: 762 });
+  });
+
   it("reads the minimum asked on a bill's due day as met, as the review reads that due date: no warning the trace refutes", () => {
     // as above, ¥1,500 spent on day 90 (income ¥9,154, jiebeiRestoreScore 763): asked on day 100, the
     // bill's due day, the answer asks its ¥150 minimum — met, with each later bill, the review of day 166
@@ -2368,32 +2403,37 @@ describe("debt advice: what the review will read", () => {
     const s = stepOn(t, "contact_support", 40);
     expect(remedy(s.remedies, "review_suspends")).toMatchObject({ day: 45 });
     const r = remedy(s.remedies, "reduce_debt")!;
-    // nothing paid, the bill falls into arrears: a 0.05 % penalty on ¥40,000 from day 41, ¥20 × 19 days =
-    // ¥380, so the report of day 59 shows ¥40,380. ¥5,000 + ¥40,380 − ¥30,000 = ¥15,380: all ¥5,000
-    // elsewhere and ¥10,380 of Huabei, for the review of day 74. For day 45: ¥45,000 / 12 = ¥3,750 a month
+    // day 40 is the bill's due day: the answer asks its ¥4,000 minimum (pay_due), and the advice reads the
+    // report ahead with it paid, as the review reads that due date — ¥36,000 revolves at 0.05 % a day from
+    // day 41, ¥18 × 19 days = ¥342, so the report of day 59 shows ¥36,342. ¥5,000 + ¥36,342 − ¥30,000 =
+    // ¥11,342: all ¥5,000 elsewhere and ¥6,342 of Huabei beside the minimum, for the review of day 74 (the
+    // advice read the bill left in arrears, ¥40,380 reported, and asked ¥10,380 on top of that minimum).
+    // For day 45: ¥45,000 / 12 = ¥3,750 a month
+    expect(remedy(s.remedies, "pay_due")).toMatchObject({ amount: 4_000 * 100 });
     expect(r).toMatchObject({
       missed: { day: 45, date: "2024-02-15" },
       review: { day: 74 },
       report: { day: 59 },
       repay: [
         { debt: "elsewhere", amount: 5_000 * 100, all: true },
-        { debt: "huabei", amount: 10_380 * 100, all: false },
+        { debt: "huabei", amount: 6_342 * 100, all: false },
       ],
       income: 3_750,
     });
     expect(describeRemedy(r)).toMatch(
-      /^the periodic review on 2024-02-15 \(day 45\) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring .* by then: reporting a monthly income of at least ¥3,750\.00 \(an income event\) does; or repay all ¥5,000\.00 of the debt elsewhere \(an external_repayment event\) and at least ¥10,380\.00 of the Huabei balance by 2024-02-29 \(day 59\), to bring it there at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
+      /^the periodic review on 2024-02-15 \(day 45\) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring .* by then: reporting a monthly income of at least ¥3,750\.00 \(an income event\) does; or repay all ¥5,000\.00 of the debt elsewhere \(an external_repayment event\) and at least ¥6,342\.00 of the Huabei balance by 2024-02-29 \(day 59\), to bring it there at the periodic review on 2024-03-15 \(day 74\) \(Huabei and Jiebei balances count as the month-end report on 2024-02-29 \(day 59\) shows them/,
     );
-    // the income keeps the line at day 45; the repayments (made on the due day, so the bill revolves)
-    // clear the ratio at day 74 though not at day 45
+    // the income keeps the line at day 45; the repayments (the minimum asked and the advice, made on the
+    // due day, so the bill revolves) clear the ratio at day 74 though not at day 45
     const income = run([...burdened, on.support(40), on.income(40, 3_750)], { policy, profile: small });
     expect(stepsOf(income, "review", 45)).toEqual([]);
     const paid = run(
       [
         ...burdened,
         on.support(40),
+        on.repay(40, 4_000),
         on.externalRepayment(40, 5_000),
-        on.repay(40, 10_380),
+        on.repay(40, 6_342),
         on.repay(69, "minimum"),
       ],
       { policy, profile: small, until: 80 },
@@ -2606,8 +2646,15 @@ describe("debt advice, followed exactly", () => {
             // a line's repayment counts at a coming report, which the advice names
             if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
           }
-          // the advised repayments, right after the call, and nothing else but each bill and instalment
-          // falling due before the review met at its minimum (as the advice reads the reports ahead)
+          // the advised repayments, right after the call beside what the answer asks due today (pay_due:
+          // a bill's minimum on its due day or in its grace days), and nothing else but each bill and
+          // instalment falling due after it before the review met at its minimum (as the advice reads the
+          // reports ahead)
+          const due = answer.remedies.flatMap((d): EventInput[] =>
+            d.kind === "pay_due"
+              ? [{ day: g.contact, type: "repay", line: d.line, amount: { kind: "amount", fen: d.amount } }]
+              : [],
+          );
           const repayments: EventInput[] = r.repay.map((p) =>
             p.debt === "elsewhere"
               ? { day: g.contact, type: "external_repayment", amount: p.amount }
@@ -2616,7 +2663,7 @@ describe("debt advice, followed exactly", () => {
           const followed = (repay: EventInput[]) => {
             const dues: EventInput[] = [];
             for (;;) {
-              const events = [...g.events, ...repay, ...dues];
+              const events = [...g.events, ...due, ...repay, ...dues];
               const t = simulate(
                 scenario(events, { policy: g.policy, profile: g.profile, until: r.review.day }),
               );
@@ -3415,6 +3462,72 @@ describe("customer service and what a closure in default calls in", () => {
     );
   });
 
+  it("names the closures an overdue on an active line brings, left unpaid: its suspension first, then each closure", () => {
+    // the story above asked on day 45, Huabei still active (its bill due on day 40 unpaid): left unpaid, the
+    // overdue check suspends it on day 70 and the review of day 166 closes it in default, calling its plan
+    // in; Jiebei (suspended on day 14) closes at the review of day 105, calling its loan in — the answer
+    // named only that one. Paid that day, each instalment met: Huabei stays active, Jiebei's loan runs to term
+    const policy = testPolicy({ closeAfterSuspendedDays: 90, jiebeiMaxDebtToIncome: 1 });
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 30_000, "jiebei"),
+      on.purchase(1, 1_200, null, 12),
+      on.borrow(2, 6_000, 12),
+      on.externalDebt(3, 130_000),
+      ...[33, 62, 93].map((d) => on.repay(d, "minimum", "jiebei")),
+      on.support(45),
+    ];
+    const t = run(events, { policy, until: 230 });
+    expect(stateOn(t, 45)).toMatchObject({ status: "active", jiebei: { status: "suspended" } });
+    const pay = remedy(stepOn(t, "contact_support", 45).remedies, "pay_overdue")!;
+    const due = (line: "huabei" | "jiebei", day: number) =>
+      stepsOf(t, "due").find((x) => x.day === day && x.line === line)!.event;
+    expect(pay).toMatchObject({
+      by: { day: 70, what: "suspension" },
+      callsIn: { day: 105, lines: [{ line: "jiebei", day: 123, amount: due("jiebei", 123).due }] },
+      callsInLater: { day: 166, lines: [{ line: "huabei", day: 191, amount: 70_000 }] },
+      afterwards: { day: 220, what: "charge_off" },
+    });
+    // as the trace has it, left unpaid: suspended on day 70, each closure on its day, written off on day 220
+    expect(stateOn(t, 70)).toMatchObject({ status: "suspended" });
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => [x.line, x.day])).toEqual([
+      ["jiebei", 105],
+      ["huabei", 166],
+    ]);
+    expect(stepsOf(t, "statement", 166)[0]!.event).toMatchObject({ closing: true, instalments: 70_000 });
+    expect(t.steps.find((x) => x.decision === "charged_off")?.day).toBe(220);
+    expect(describeRemedy(pay)).toMatch(
+      /^pay the overdue ¥[\d,.]+ now: unpaid at the end of 2024-03-11 \(day 70\), it is too long past due and the customer's open lines are suspended; unpaid at the periodic review on 2024-04-15 \(day 105\), Jiebei is closed in default and its loans called in: ¥[\d,.]+ falls due at once on 2024-05-03 \(day 123\), not instalment by instalment; unpaid at the periodic review on 2024-06-15 \(day 166\), Huabei is closed in default and its instalment plans called in: ¥700\.00 falls due at once on 2024-07-10 \(day 191\), not instalment by instalment; unpaid at the end of 2024-08-08 \(day 220\), the debt is written off \(charged off\) and no line is offered again$/,
+    );
+    // paid as told: Huabei never suspended, Jiebei's loan left to run to term
+    const paid = run([...events, on.repay(45, "full"), on.repay(123, "minimum", "jiebei")], {
+      policy,
+      until: 200,
+    });
+    expect(stateOn(paid, 166)).toMatchObject({ status: "active", jiebei: { status: "closed" } });
+    expect(stepsOf(paid, "due").find((x) => x.day === 123 && x.line === "jiebei")!.event.due).toBeLessThan(
+      100_000,
+    );
+  });
+
+  it("names the cross-default an overdue on two active lines brings at the review that closes them", () => {
+    // the story asked on day 60: both lines active, Huabei 20 days past due — suspended on day 70, both
+    // closed by the review of day 135, Jiebei's loan called in for Huabei's overdue
+    const t = run(story(on.support(60)), { policy, until: 160 });
+    expect(stateOn(t, 60)).toMatchObject({ status: "active", jiebei: { status: "active" } });
+    const pay = remedy(stepOn(t, "contact_support", 60).remedies, "pay_overdue")!;
+    expect(pay).toMatchObject({
+      by: { day: 70, what: "suspension" },
+      callsIn: { day: 135, lines: [{ line: "jiebei", day: 154, amount: jiebeiDue(t, 154) }] },
+    });
+    expect(t.steps.filter((x) => x.decision === "closed").map((x) => x.day)).toEqual([135, 135]);
+    const paid = run(story(on.support(60), on.repay(60, "full"), on.repay(154, "minimum", "jiebei")), {
+      policy,
+      until: 160,
+    });
+    expect(jiebeiDue(paid, 154)).toBeLessThan(100_000);
+  });
+
   it("says the closure calls the loans in after a write-off the pay step names first", () => {
     // charged off at 90 days past due (day 130), five days before the closing review: paid on day 120, neither
     const t = run(story(on.support(120)), {
@@ -3662,6 +3775,56 @@ describe("customer service on what is still to fall due beside what is due now",
     expect(balanceStep(stepOn(t, "contact_support", 75).remedies, "huabei")).toMatchObject({
       toTerm: { day: 100, lastDay: 100 },
     });
+  });
+
+  it("Huabei's closing statement's bill still owed beside the plan's last instalments: each part said as what it is", () => {
+    // a ¥1,200 plan over 3 months and ¥500 spent; closed for a policy change on day 45 (no default: the plan
+    // runs to term), its closing statement bills the ¥450 a minimum left of the first bill, due in full on day
+    // 69, met there at the day-60 statement's minimum, its interest since left; the last instalment billed on
+    // day 91 beside it, both due on day 100. The answer said all of it 'called in'
+    const set = { minScore: 950, restoreScore: 950 };
+    const story = (...repays: EventInput[]) => [
+      on.open(0, 5_000),
+      on.purchase(1, 1_200, null, 3),
+      on.purchase(2, 500),
+      on.policy(5, { set }),
+      ...repays,
+      on.support(61),
+      on.support(92),
+    ];
+    const t = run(story(on.repay(40, "minimum"), on.repay(69, "minimum")), {
+      policy: testPolicy({ closeAfterSuspendedDays: 30 }),
+      until: 110,
+    });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    const last = balanceStep(stepOn(t, "contact_support", 92).remedies, "huabei")!;
+    expect(last).toMatchObject({
+      amount: 41_205,
+      toTerm: { day: 100, amount: dueOn(t, "huabei", 100), lastDay: 100, calledIn: 205 },
+    });
+    expect(last).not.toHaveProperty("calledIn");
+    expect(describeRemedy(last)).toBe(
+      "the ¥412.05 owed falls due — ¥2.05 of it called in by the closure, due in full as its statements bill it, the rest as the instalment plans run to term: the next ¥412.06 on 2024-04-10 (day 100); repaying sooner is optional",
+    );
+    // with the plan still to bill too: the closing statement's ¥454.50 (its interest until the statement of
+    // day 60 included) among the ¥866.30 due on day 69
+    expect(balanceStep(stepOn(t, "contact_support", 61).remedies, "huabei")).toMatchObject({
+      toTerm: { day: 69, amount: dueOn(t, "huabei", 69), lastDay: 100, calledIn: 45_450 },
+    });
+    // the closing statement's bill overdue instead: the pay step asks for it, and the rest beside it is the
+    // last instalment alone — it ran to term, nothing of it called in
+    const late = run(story(on.repay(40, "minimum")), {
+      policy: testPolicy({ closeAfterSuspendedDays: 30 }),
+      until: 110,
+    });
+    const rest = balanceStep(stepOn(late, "contact_support", 92).remedies, "huabei")!;
+    expect(rest).toEqual({
+      line: "huabei",
+      kind: "pay_balance",
+      amount: 41_000,
+      toTerm: { day: 100, date: "2024-04-10", amount: 41_000, lastDay: 100, lastDate: "2024-04-10" },
+    });
+    expect(dueOn(late, "huabei", 100)).toBe(41_000);
   });
 
   it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
