@@ -1,6 +1,9 @@
 // Day numbers ↔ civil dates without Date objects or time zones: the same answer on every machine.
 // Algorithms from Howard Hinnant's "chrono-Compatible Low-Level Date Algorithms".
 
+/** Upper bound on simulated days: a century is more than any credit line lives. */
+export const MAX_DAY = 36_500;
+
 export interface CivilDate {
   year: number;
   month: number; // 1..12

@@ -2,7 +2,7 @@
 // Pure: nothing here reads files, the clock, the terminal or an unseeded random source.
 
 export type { StepOutcome } from "./apply-verdict.js";
-export { Calendar, civilFromDays, formatIsoDate, parseIsoDate } from "./calendar.js";
+export { Calendar, civilFromDays, formatIsoDate, MAX_DAY, parseIsoDate } from "./calendar.js";
 export { applyPolicyEvent, loanDueDays } from "./customer-events.js";
 export { dtiShown, LIMIT_CAP_CODES } from "./eligibility.js";
 export {

@@ -3,7 +3,9 @@
 // or randomness; the same scenario gives the same trace everywhere.
 
 import type { StepOutcome } from "./apply-verdict.js";
+import { MAX_DAY } from "./calendar.js";
 import { type Customer, lineOf } from "./customer.js";
+import { FEN_PER_YUAN, MAX_YUAN } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { GRID_MONTHS } from "./record.js";
 import { nextEngineDay, runDay } from "./schedule.js";
@@ -116,7 +118,49 @@ export function startState(scenario: Scenario, notices: boolean): EngineState {
   return initialState(scenario.start, scenario.profile, scenario.policy, { notices });
 }
 
+/**
+ * What the driver's loop relies on, checked before the first day: a scenario is validated when a file is
+ * loaded, but the library takes one built by hand too. The last day and every event's day whole numbers
+ * within MAX_DAY, the events in day order (else the loop never ends: `until: Infinity`; or an event is
+ * never reached and every later one is silently left out: a day of NaN; an event after `until` is left
+ * out, as `--until` does), whole observed days, and the money the ledger adds up in whole fen (`amount`,
+ * the profile's debt) and finite yuan (incomes). A RangeError naming the field otherwise.
+ */
+function checkRunnable(scenario: Scenario): void {
+  const refuse = (field: string, expected: string, found: unknown): never => {
+    throw new RangeError(`${field}: expected ${expected}, found ${String(found)}`);
+  };
+  const whole = (x: unknown, max: number): boolean =>
+    Number.isInteger(x) && (x as number) >= 0 && (x as number) <= max;
+  const { until } = scenario;
+  if (!whole(until, MAX_DAY)) refuse("until", `a whole number of days from 0 to ${MAX_DAY}`, until);
+  const maxFen = MAX_YUAN * FEN_PER_YUAN;
+  const fen = (field: string, x: unknown) => {
+    if (!whole(x, maxFen)) refuse(field, `whole fen from 0 to ${maxFen}`, x);
+  };
+  const yuan = (field: string, x: unknown) => {
+    if (!(typeof x === "number" && x >= 0 && x <= MAX_YUAN)) refuse(field, `yuan from 0 to ${MAX_YUAN}`, x);
+  };
+  fen("profile.externalDebt", scenario.profile.externalDebt);
+  yuan("profile.monthlyIncome", scenario.profile.monthlyIncome);
+  let previous = 0;
+  scenario.events.forEach((e, i) => {
+    const at = `events[${i}]`;
+    if (!whole(e.day, MAX_DAY)) refuse(`${at}.day`, `a whole number of days from 0 to ${MAX_DAY}`, e.day);
+    if (e.day < previous) refuse(`${at}.day`, `no earlier than the event before it (day ${previous})`, e.day);
+    previous = e.day;
+    if (e.type === "repay") {
+      if (e.amount.kind === "amount") fen(`${at}.amount`, e.amount.fen);
+    } else if ("amount" in e) fen(`${at}.amount`, e.amount);
+    if (e.type === "income") yuan(`${at}.monthlyIncome`, e.monthlyIncome);
+  });
+  scenario.observe.forEach((d, i) => {
+    if (!whole(d, MAX_DAY)) refuse(`observe[${i}]`, `a whole number of days from 0 to ${MAX_DAY}`, d);
+  });
+}
+
 export function run(scenario: Scenario, rec: Recorder, options: RunOptions = {}): void {
+  checkRunnable(scenario);
   // notices (statement, due, overdue) decide nothing: built only for a recorder that keeps steps
   const s = startState(scenario, rec.step !== undefined);
   const steps = stepRecorder(s, rec);

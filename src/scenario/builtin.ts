@@ -96,7 +96,39 @@ export function resolveRef(
   }
   const path = isAbsolute(ref) ? ref : resolve(baseDir, ref);
   if (from !== undefined) checkReference(path, ref, from, kind, roots);
+  const unexpanded = unexpandedHint(ref, kind);
+  if (unexpanded !== undefined && namesNothing(path))
+    throw new InputError(`${kind.noun} file not found`, { file: path, hint: unexpanded });
   return path;
+}
+
+/** Whether nothing is at `path` (a part of it missing, or not a folder); any other error is the reader's to say. */
+function namesNothing(path: string): boolean {
+  try {
+    statSync(path);
+    return false;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR";
+  }
+}
+
+/**
+ * Why a path that names nothing was not the file its writer meant, when it is written as a shell or a
+ * browser would read it: nothing here expands `~` or an environment variable, fetches a URL, or reads a
+ * backslash as a separator (it is part of a name on POSIX). Undefined for any other path. Said only for a
+ * path that names nothing: a folder named `~` beside the scenario is read as named.
+ */
+function unexpandedHint(ref: string, kind: BuiltinKind): string | undefined {
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(ref))
+    return `a URL is never fetched nor opened: save the ${kind.noun} in a file and write its path`;
+  if (/^~/.test(ref))
+    return "a leading ~ is not the home folder here (no shell reads this path): write the path from the folder it starts at";
+  if (/\$\{?[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%/.test(ref))
+    return "environment variables are not expanded here (no shell reads this path): write the path itself";
+  if (sep === "/" && ref.includes("\\"))
+    return `a backslash is part of a name here, not a separator: write "${ref.replace(/\\/g, "/")}"`;
+  return undefined;
 }
 
 /** What a bare name typed on the command line that is not a built-in names in `baseDir`, when it names

@@ -6,6 +6,7 @@
 // - keys: no key that names object internals (`__proto__`), no list or mapping used as a key.
 // Shared values are visited once (their size is remembered), so the walk costs the written size.
 
+import { MAX_DAY } from "../engine/index.js";
 import { describeValue, formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import type { Position } from "./positions.js";
 
@@ -17,8 +18,8 @@ export const MAX_VALUES = 1_000_000;
 const MAX_CHARS = 10_000_000;
 /** Items of any one list (`events:` is the longest a scenario has). */
 export const MAX_LIST_ITEMS = 100_000;
-/** Upper bound on simulated days: a century is more than any credit line lives. */
-export const MAX_DAY = 36_500;
+/** Upper bound on simulated days (the engine's: it refuses a scenario past it). */
+export { MAX_DAY };
 
 /** Keys that name object internals: refused wherever a key is read (files, flags). */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);

@@ -72,6 +72,21 @@ type Run = { variant: Variant; trace: Trace };
  */
 export const MAX_SEARCH_EVENTS = 2000;
 
+/** The most runs a search may be given, and the most changes it may combine: bounds that keep a question
+ *  asked by mistake to a minute or so — the search's cost grows with both (each run is a simulation, and
+ *  the sets of k changes it weighs grow as the timeline's events to the k; assumption: a 50,000-run
+ *  budget took 129 s and 720 MB on a 250-day timeline). `--budget` and `--max-edits` are checked against
+ *  them, and so are a library caller's options. */
+export const MAX_BUDGET = 20_000;
+export const MAX_EDITS = 6;
+
+/** An option of the search, a whole number within [min, max]: a budget of NaN would never stop it
+ *  (`tried >= NaN` is false) and maxEdits of NaN would try nothing and answer "none". */
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (Number.isInteger(value) && value >= min && value <= max) return value;
+  throw new RangeError(`${name}: expected a whole number from ${min} to ${max}, found ${String(value)}`);
+}
+
 /** The search. `base` is the variant to start from (usually the unedited scenario) and its trace. */
 export function searchCounterfactual(
   goal: Goal,
@@ -87,10 +102,15 @@ export function searchCounterfactual(
       found: `${events} events`,
       hint: "search a shorter timeline: --remove the events that do not matter, or split the file",
     });
-  const maxEdits = options.maxEdits ?? 3;
-  const budget = options.budget ?? defaultBudget(base.variant.events.length, base.trace.steps.length);
-  const kept = options.keptTraces ?? KEPT_TRACES;
-  const wanted = options.solutions ?? 3;
+  const maxEdits = bounded("maxEdits", options.maxEdits ?? 3, 1, MAX_EDITS);
+  const budget = bounded(
+    "budget",
+    options.budget ?? defaultBudget(base.variant.events.length, base.trace.steps.length),
+    1,
+    MAX_BUDGET,
+  );
+  const kept = bounded("keptTraces", options.keptTraces ?? KEPT_TRACES, 0, Number.MAX_SAFE_INTEGER);
+  const wanted = bounded("solutions", options.solutions ?? 3, 1, Number.MAX_SAFE_INTEGER);
   const result: CounterfactualResult = {
     goal,
     status: "none",

@@ -21,7 +21,7 @@ import {
   type WrittenEvent,
   type WrittenScenario,
 } from "../scenario/schema.js";
-import { MAX_DAY } from "../scenario/shape.js";
+import { FORBIDDEN_KEYS, MAX_DAY } from "../scenario/shape.js";
 import { validate } from "../scenario/validate.js";
 import { InputError } from "../shared/errors.js";
 
@@ -157,6 +157,13 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
       if ("day" in edit.patch) delete merged.date;
       if ("date" in edit.patch) delete merged.day;
       for (const [k, value] of Object.entries(edit.patch)) {
+        // as in a file or a flag: `merged[k] =` with `__proto__` would set the event's prototype, not a field
+        if (FORBIDDEN_KEYS.has(k))
+          throw new InputError(`forbidden key "${k}"`, {
+            file: `${label} #${edit.id}`,
+            field: k,
+            hint: "keys that name object internals are refused; remove it",
+          });
         if (value === null || value === undefined) delete merged[k];
         else merged[k] = value;
       }

@@ -142,6 +142,51 @@ describe("references inside a scenario", () => {
     expect(typed.details.hint).toBe('did you mean "pla.yaml"?');
   });
 
+  it("a missing path written as a shell or a browser would read it says that nothing here expands it", () => {
+    // '~/policies/p.yaml', '$HOME/p.yaml', 'file:///…' and 'policies\\p.yaml' were each 'policy file not
+    // found' at the name joined to the scenario's folder, hinting only 'a path here starts at this
+    // scenario file's folder' — which the writer meant all along
+    const hintFor = (ref: string, field: "policy" | "use") => {
+      const body =
+        field === "policy"
+          ? `policy: ${JSON.stringify(ref)}\nevents: []\n`
+          : `events:\n  - { day: 1, type: policy, use: ${JSON.stringify(ref)} }\n`;
+      const e = refused(scenario("unexpanded.yaml", body));
+      expect(e.problems).toHaveLength(1);
+      expect(e.message).toMatch(/^policy file not found: /);
+      return e.details.hint;
+    };
+    for (const field of ["policy", "use"] as const) {
+      expect(hintFor("~/policies/p.yaml", field)).toBe(
+        "a leading ~ is not the home folder here (no shell reads this path): write the path from the folder it starts at",
+      );
+      for (const ref of ["$HOME/p.yaml", "$\u{7b}POLICIES}/p.yaml", "%APPDATA%/p.yaml"])
+        expect(hintFor(ref, field)).toBe(
+          "environment variables are not expanded here (no shell reads this path): write the path itself",
+        );
+      for (const ref of ["file:///etc/passwd", "https://example.com/p.yaml"])
+        expect(hintFor(ref, field)).toBe(
+          "a URL is never fetched nor opened: save the policy in a file and write its path",
+        );
+      expect(hintFor("policies\\p.yaml", field)).toBe(
+        'a backslash is part of a name here, not a separator: write "policies/p.yaml"',
+      );
+    }
+    // a policy's `extends`, and a path typed on the command line, alike
+    writeFileSync(join(inside, "policies", "tilde.yaml"), "name: tilde\nextends: ~/base.yaml\n");
+    const ext = refused(scenario("tilde-ext.yaml", "policy: ./policies/tilde.yaml\nevents: []\n"));
+    expect(ext.details.hint).toMatch(/^a leading ~ is not the home folder here/);
+    expect(inputErrorOf(() => loadPolicy("$HOME/p.yaml", inside)).details.hint).toMatch(
+      /^environment variables are not expanded here/,
+    );
+    // a file that has such a name is read
+    mkdirSync(join(inside, "~"), { recursive: true });
+    writeFileSync(join(inside, "~", "p.yaml"), policy("tilde-folder"));
+    expect(
+      loadScenario(scenario("tilde-ok.yaml", "policy: ~/p.yaml\nevents: []\n")).scenario.policy.name,
+    ).toBe("tilde-folder");
+  });
+
   it("roots (CREDIT_SIM_ROOT, as the CLI reads it) allow another folder; the process's environment does not", () => {
     const file = scenario("root.yaml", "policy: ../elsewhere/p.yaml\nevents: []\n");
     expect(loadScenario(file, { roots: [outside] }).scenario.policy.name).toBe("outside");

@@ -31,6 +31,39 @@ describe("counterfactuals", () => {
     expect(r.tried).toBeGreaterThan(0);
   });
 
+  it("refuses bounds that are not whole numbers within the command's, before any run", () => {
+    // a library caller's { budget: NaN } never stopped (tried >= NaN is false: 10,000 runs in 28 s and
+    // counting on a 49-event timeline, where the sets of up to 6 changes number in the millions), and
+    // { maxEdits: NaN } tried nothing and answered "none": nothing within the bound works
+    const run = runVariant(base(LATE));
+    let runs = 0;
+    const searchWith = (options: object) =>
+      searchCounterfactual(
+        "avoid-suspended",
+        { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+        (v) => {
+          runs++;
+          return runVariant(v).trace;
+        },
+        options,
+      );
+    for (const [options, message] of [
+      [{ budget: Number.NaN }, /^budget: expected a whole number from 1 to 20000, found NaN$/],
+      [{ budget: Number.POSITIVE_INFINITY }, /^budget: .*found Infinity$/],
+      [{ budget: 20_001 }, /^budget: .*found 20001$/],
+      [{ budget: 0 }, /^budget: .*found 0$/],
+      [{ budget: 1.5 }, /^budget: .*found 1.5$/],
+      [{ maxEdits: Number.NaN }, /^maxEdits: expected a whole number from 1 to 6, found NaN$/],
+      [{ maxEdits: 7 }, /^maxEdits: .*found 7$/],
+      [{ solutions: 0 }, /^solutions: expected a whole number from 1/],
+      [{ keptTraces: -1 }, /^keptTraces: expected a whole number from 0/],
+    ] as const) {
+      expect(() => searchWith(options)).toThrow(message);
+    }
+    expect(runs).toBe(0);
+    expect(searchWith({ budget: 20_000, maxEdits: 6 }).status).toBe("solved");
+  });
+
   it("is deterministic", () => {
     const a = search(LATE, "avoid-declined");
     const b = search(LATE, "avoid-declined");

@@ -6,7 +6,7 @@ import { describeEvent } from "../../src/scenario/format.js";
 import { loadScenarioText } from "../../src/scenario/load.js";
 import { selectEvents } from "../../src/whatif/flags.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { baseVariant, eventNumberAt, whatWritten } from "../../src/whatif/variant.js";
+import { applyEdit, baseVariant, eventNumberAt, whatWritten } from "../../src/whatif/variant.js";
 import { apply, base, inputError, LATE } from "./helpers.js";
 
 describe("edits", () => {
@@ -151,6 +151,23 @@ describe("edits", () => {
       inputError(() => apply(base(LATE), "add", "{__proto__: {}, day: 1, type: note, text: x}")).message,
     ).toContain("forbidden key");
     expect(inputError(() => apply(base(LATE), "remove", "1-9999999999")).message).toMatch(/numbered 1–/);
+  });
+});
+
+describe("edits handed to applyEdit directly (the library)", () => {
+  it("an edit's key that names object internals is refused, as an added event's and a flag's are", () => {
+    // { patch: JSON.parse('{"__proto__": {"amount": 99999}}') } set the merged event's prototype: the
+    // event was left as it was, while the variant's notes said "edited #2 …: __proto__: {"amount":99999}"
+    const v = base(LATE);
+    for (const key of ["__proto__", "prototype"]) {
+      const patch = JSON.parse(`{"${key}": {"amount": 99999}}`) as Record<string, unknown>;
+      const e = inputError(() => applyEdit(v, { kind: "edit", id: 2, patch }));
+      expect(e.message).toBe(`forbidden key "${key}"`);
+      expect(e.details).toMatchObject({
+        field: key,
+        hint: "keys that name object internals are refused; remove it",
+      });
+    }
   });
 });
 

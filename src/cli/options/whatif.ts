@@ -5,6 +5,7 @@ import { UsageError } from "../../shared/errors.js";
 import { grouped } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
+import { MAX_BUDGET, MAX_EDITS } from "../../whatif/search.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { checkRange } from "./simulate-values.js";
 import {
@@ -17,12 +18,6 @@ import {
   text,
   wholeNumber,
 } from "./table.js";
-
-// The search's cost grows with both (each run is a simulation, and the sets of k changes it weighs grow as
-// the timeline's events to the k): bounds that keep a question asked by mistake to a minute or so
-// (assumption: a 50,000-run budget took 129 s and 720 MB on a 250-day timeline)
-const MAX_BUDGET = 20_000;
-const MAX_EDITS = 6;
 
 export interface WhatifOptions {
   /** edit flags in the order given */
