@@ -591,7 +591,7 @@ export function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): Limit
   // one below the smallest line holds the line to the smallest (heldCap), as a score below every band
   // holds it to the lowest band's: the review suspends it for that cap, and the cut comes with it
   const cap = heldCap(found, rulesFor(policy, line.id));
-  if (cap === null || cap.belowMinimum || cap.limit >= line.limit) return null;
+  if (cap === null || cap.limit >= line.limit) return null;
   return cap;
 }
 

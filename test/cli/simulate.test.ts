@@ -53,7 +53,7 @@ describe("credit-sim simulate", () => {
     const hint = /^ {2}export one as scenarios: .*$/m;
     expect(report.replace(hint, "")).toBe(text.replace(hint, ""));
     expect(report).toMatch(
-      /export one as scenarios: the shards' simulate command without --shard and --json, with --export-account \d+ \[--arm challenger\]/,
+      /export one as scenarios: the shards' simulate command without --shard, --workers and --json, with --export-account \d+ \[--arm challenger\]/,
     );
     expect(report).toContain("95 % interval");
     // an interval that excludes 0 is marked with *, not only coloured (no colour here)
@@ -78,7 +78,7 @@ describe("credit-sim simulate", () => {
     const mergedPage = readFileSync(merged, "utf8");
     const replay = /<p class="note"[^>]*>Replay one: .*?<\/p>/;
     expect(mergedPage).toMatch(
-      /Replay one: the shards&#39; simulate command without --shard and --json, with <code><span class="nw">--export-account<\/span> <span class="nw">\d+<\/span> <span class="nw">\[--arm<\/span> <span class="nw">challenger\]<\/span><\/code>/,
+      /Replay one: the shards&#39; simulate command without --shard, --workers and --json, with <code><span class="nw">--export-account<\/span> <span class="nw">\d+<\/span> <span class="nw">\[--arm<\/span> <span class="nw">challenger\]<\/span><\/code>/,
     );
     expect(mergedPage.replace(replay, "")).toBe(page.replace(replay, ""));
     expect(mergedPage.replace(replay, "")).not.toBe(mergedPage);
@@ -100,6 +100,32 @@ describe("credit-sim simulate", () => {
     const partial = await cli(["merge", files[0]!, files[1]!]);
     expect(partial.status).toBe(2);
     expect(partial.stderr).toMatch(/shard is missing[\s\S]*no file covers accounts/);
+  });
+
+  it("the merged report's export hint, followed on a shard's command line, exports an account", async () => {
+    // a shard as CI runs it: on worker threads, its document on standard output (the files themselves
+    // are written without --workers: the documents do not hold the arguments)
+    const shard = (i: number) => [...CHALLENGER_RUN, "--shard", `${i}/2`, "--workers", "2", "--json"];
+    const files: string[] = [];
+    for (const i of [1, 2]) {
+      const file = join(tmp, `hint-shard${i}.json`);
+      writeFileSync(
+        file,
+        await ok(shard(i).filter((a, k, all) => a !== "--workers" && all[k - 1] !== "--workers")),
+      );
+      files.push(file);
+    }
+    const hint = /the shards' simulate command without (.+?), with (--export-account) (\d+)/.exec(
+      await ok(["merge", ...files]),
+    );
+    expect(hint).not.toBeNull();
+    // what the hint says to leave out, each option with its value
+    const without = hint![1]!.split(/, | and /);
+    const kept = shard(1).filter(
+      (a, k, all) => !without.includes(a) && !(without.includes(all[k - 1]!) && !a.startsWith("--")),
+    );
+    const exported = await ok([...kept, hint![2]!, hint![3]!]);
+    expect(exported).toMatch(/^events:/m);
   });
 
   it("a sweep: shards merged equal the unsharded run; the frontier, the chart and the JSON variants", async () => {

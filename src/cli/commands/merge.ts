@@ -21,7 +21,7 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
   // the shards' own arguments are not in their documents (only what they mean): the hint says which to drop
   const example = exampleAccount(merged);
   const arm = merged.meta.sweep ? " [--arm N]" : merged.meta.challenger ? " [--arm challenger]" : "";
-  const lead = "the shards' simulate command without --shard and --json, with";
+  const lead = "the shards' simulate command without --shard, --workers and --json, with";
   const command = `--export-account ${example ?? "N"}${arm}`;
   if (o.html !== undefined) {
     // written whole or not at all (shared/write-file), as simulate's page
