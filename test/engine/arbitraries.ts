@@ -121,6 +121,8 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     suspendOverdueDays: fc.integer({ min: 1, max: 120 }),
     securityMaxChanges: fc.integer({ min: 0, max: 5 }),
     securityWindowDays: fc.integer({ min: 1, max: 120 }),
+    burstMinTransactions: fc.integer({ min: 0, max: 6 }),
+    burstFractionOfLimits: fc.double({ min: 0, max: 2, noNaN: true }),
     statementDayOfMonth: fc.integer({ min: 1, max: 31 }),
     dueDayOfMonth: fc.integer({ min: 1, max: 31 }),
     reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),
