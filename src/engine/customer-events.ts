@@ -53,7 +53,7 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
       const approved = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
-      if (alone(s) && !isBurst(c, day)) return approved;
+      if (!burstUnderAny(s)) return approved;
       return burstFrom(s, e, 0, undefined, approved.slice());
     }
     case "repay": {
@@ -299,8 +299,17 @@ function borrowDecided(
   loans.draw(j.book, s.day, e.amount, e.term, loanDueDays(s.calendar, s.day, e.term));
   countTransaction(c, s.day, e.amount);
   const approved = decide(s, e, j, v, e.amount);
-  if (alone(s) && !isBurst(c, s.day)) return approved;
+  if (!burstUnderAny(s)) return approved;
   return burstFrom(s, e, 0, undefined, approved);
+}
+
+/** Whether the day's transactions make a burst under the state's policy, or under any policy of its lane:
+ *  when none does, no policy decides otherwise and nothing is judged (a lane's every purchase would be). */
+function burstUnderAny(s: EngineState): boolean {
+  const c = s.customer;
+  if (s.lane === null) return isBurst(c, s.day);
+  for (const p of s.lane.policies) if (isBurst(c, s.day, p)) return true;
+  return isBurst(c, s.day);
 }
 
 /** A burst of transactions' security trigger on each line from `from` on, after the transaction that

@@ -10,6 +10,7 @@ import {
   suspendedFor,
 } from "./customer.js";
 import { otherLine } from "./eligibility.js";
+import type { Policy } from "./types.js";
 import type { RuleFact, Verdict } from "./verdict.js";
 
 /** Bound-detail changes since the last verification, within the security window. */
@@ -144,10 +145,9 @@ export function countTransaction(c: Customer, day: number, amount: number): void
   c.burstTotal += amount;
 }
 
-/** Whether the day's approved transactions make a burst under the policy: at least
+/** Whether the day's approved transactions make a burst under policy `p`: at least
  *  `burstMinTransactions` of them, their total at least `burstFractionOfLimits` of the limits (either 0: never). */
-export function isBurst(c: Customer, day: number): boolean {
-  const p = c.policy;
+export function isBurst(c: Customer, day: number, p: Policy = c.policy): boolean {
   if (c.burstDay !== day || p.burstMinTransactions === 0 || p.burstFractionOfLimits === 0) return false;
   if (c.burstCount < p.burstMinTransactions || c.burstLimits === 0) return false;
   // in whole fen, as amounts are: the share of the limits the total must reach
