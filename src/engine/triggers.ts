@@ -1,5 +1,6 @@
 // The real-time triggers, checked as they happen rather than at the monthly review: past due too long
-// suspends, far past due charges off, too many bound-detail changes put a security hold on.
+// suspends, far past due charges off, too many bound-detail changes or a burst of large transactions in one
+// day (suspected cash-out) put a security hold on.
 
 import {
   type Customer,
