@@ -35,7 +35,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, scoreOn } from "./score-inputs.js";
-import { changesHeldAtClosure, recentProfileChanges } from "./triggers.js";
+import { burstHeldAtClosure, changesHeldAtClosure, recentProfileChanges } from "./triggers.js";
 import type { Fen } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { ApplicationKind } from "./vocabulary.js";
@@ -168,6 +168,9 @@ export function decideApplication(
         value: changes,
       });
     }
+    // …nor round a hold a burst of transactions laid on a line closed before a verification lifted it
+    const burst = burstHeldAtClosure(c);
+    if (burst !== null) failures.push(burst);
     const cured = lastCured(c);
     if (customerOverdue(c) === 0 && day - cured < p.restoreCleanDays) {
       failures.push({

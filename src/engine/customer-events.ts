@@ -22,7 +22,7 @@ import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { type EngineState, jiebeiDue } from "./state.js";
 import { answerSupport } from "./support.js";
-import { securityTrigger } from "./triggers.js";
+import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
 import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
@@ -49,10 +49,12 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         day,
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
+      countTransaction(c, day, e.amount);
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
-      if (!s.approvals) return NOTHING;
-      return decide(s, e, h, v, e.amount);
+      const approved = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
+      if (!burstUnderAny(s)) return approved;
+      return burstFrom(s, e, 0, undefined, approved.slice());
     }
     case "repay": {
       const line = lineOf(c, e.line);
@@ -165,7 +167,7 @@ function decidedEvent(
       return supportAnswered(s, e);
     }
     case "verify_identity":
-      verifyIdentity(c);
+      verifyIdentity(c, day);
       return verifiedFrom(s, e, 0, undefined, []);
     case "request_review": {
       const line =
@@ -291,10 +293,51 @@ function borrowDecided(
   e: Extract<ScenarioEvent, { type: "borrow" }>,
   v: Verdict,
 ): readonly StepOutcome[] {
-  const j = s.customer.jiebei;
+  const c = s.customer;
+  const j = c.jiebei;
   if (v.decision !== "approved") return decide(s, e, j, v);
   loans.draw(j.book, s.day, e.amount, e.term, loanDueDays(s.calendar, s.day, e.term));
-  return decide(s, e, j, v, e.amount);
+  countTransaction(c, s.day, e.amount);
+  const approved = decide(s, e, j, v, e.amount);
+  if (!burstUnderAny(s)) return approved;
+  return burstFrom(s, e, 0, undefined, approved);
+}
+
+/** Whether the day's transactions make a burst under the state's policy, or under any policy of its lane:
+ *  when none does, no policy decides otherwise and nothing is judged (a lane's every purchase would be). */
+function burstUnderAny(s: EngineState): boolean {
+  const c = s.customer;
+  if (s.lane === null) return isBurst(c, s.day);
+  for (const p of s.lane.policies) if (isBurst(c, s.day, p)) return true;
+  return isBurst(c, s.day);
+}
+
+/** A burst of transactions' security trigger on each line from `from` on, after the transaction that
+ *  completed it (approved: the hold is laid at once, on both lines). */
+function burstFrom(
+  s: EngineState,
+  e: ScenarioEvent,
+  from: number,
+  preset: Verdict | null | undefined,
+  out: StepOutcome[],
+): readonly StepOutcome[] {
+  const c = s.customer;
+  const day = s.day;
+  for (let i = from; i < 2; i++) {
+    const line = lineAt(c, i);
+    const v =
+      i === from && preset !== undefined
+        ? preset
+        : alone(s)
+          ? burstTrigger(c, line, day)
+          : judge(
+              s,
+              () => burstTrigger(c, line, day),
+              (f, w) => burstFrom(f, e, i, w, out.slice()),
+            );
+    if (v) out.push(...decide(s, e, line, v));
+  }
+  return out;
 }
 
 function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {

@@ -120,6 +120,16 @@ export interface Customer {
    *  suspension (a count, not a day: a change made earlier on the day of the verification is confirmed
    *  by it, one made later that day is not) */
   verifiedChanges: number;
+  /** the latest day with an approved purchase or drawdown (either line), and that day's approved ones
+   *  since its start or a verification that day: how many, their total, and the customer's limits at the
+   *  day's start (the burst trigger's) */
+  burstDay: number;
+  burstCount: number;
+  burstTotal: Fen;
+  burstLimits: Fen;
+  /** the day of the latest verification of identity (-1: none): a hold a burst of transactions laid on a
+   *  line closed before it stands no more */
+  verifiedDay: number;
   /** how every due date ended, both lines, in the order decided */
   records: DueRecord[];
   /** delinquency episodes, both lines */
@@ -207,6 +217,11 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     inquiries: [],
     profileChanges: [],
     verifiedChanges: 0,
+    burstDay: -1,
+    burstCount: 0,
+    burstTotal: 0,
+    burstLimits: 0,
+    verifiedDay: -1,
     records: [],
     episodes: [],
     monthEnds: [],
@@ -215,11 +230,14 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
   };
 }
 
-/** A verified identity: it also confirms every change of bound details made so far (they stop counting
- *  towards a security suspension). */
-export function verifyIdentity(c: Customer): void {
+/** A verified identity: it also confirms every change of bound details made so far, and the day's
+ *  transactions so far (they stop counting towards a security suspension). */
+export function verifyIdentity(c: Customer, day: number): void {
   c.profile.verified = true;
+  c.verifiedDay = day;
   c.verifiedChanges = c.profileChanges.length;
+  c.burstCount = 0;
+  c.burstTotal = 0;
 }
 
 export function forkCustomer(c: Customer): Customer {

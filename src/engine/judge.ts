@@ -130,6 +130,9 @@ const FACT_FIELDS = Object.keys({
   value: 0,
   before: 0,
   line: 0,
+  transactions: 0,
+  amount: 0,
+  limits: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

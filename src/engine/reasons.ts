@@ -5,7 +5,7 @@
 type ReasonKind = "score" | "adverse" | "positive";
 
 /** What the numbers of a rule's facts measure (see review.ts `RuleFact`). */
-type FactUnit = "score" | "days" | "count" | "fen" | "ratio";
+type FactUnit = "score" | "days" | "count" | "fen" | "ratio" | "share";
 
 export interface ReasonInfo {
   kind: ReasonKind;
@@ -247,6 +247,12 @@ export const REASONS = {
     kind: "adverse",
     unit: "count",
     text: "Bound phone, address, device or bank card changed too often in a short time",
+    advice: "verify your identity",
+  },
+  UNUSUAL_TRANSACTIONS: {
+    kind: "adverse",
+    unit: "share",
+    text: "A burst of large transactions in one day (suspected cash-out)",
     advice: "verify your identity",
   },
   IDENTITY_REQUIRED: {

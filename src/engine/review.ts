@@ -33,6 +33,7 @@ import { heldCap, type LimitCap, lowestBandScore } from "./limits.js";
 import { wholeFen } from "./money.js";
 import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
+import { holdFact } from "./triggers.js";
 import type { Policy } from "./types.js";
 import {
   declined,
@@ -76,7 +77,7 @@ export function restorationBlockers(
   s: Scored,
   cause = line.cause,
 ): RuleFact[] {
-  if (cause === "security") return [{ code: "SECURITY_PROFILE_CHANGES" }];
+  if (cause === "security") return [holdFact(line)];
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const blockers: RuleFact[] = [];
@@ -220,7 +221,7 @@ export function citing(
   // nothing in the way (ready to restore): nothing holds it
   if (codes.length === 0 || !heldByPolicy(c, line, day, s, suspendedFor(line))) return codes;
   // after the hold's own code (only a verification lifts it), the suspension beneath
-  const at = codes[0] === "SECURITY_PROFILE_CHANGES" ? 1 : 0;
+  const at = codes[0] === "SECURITY_PROFILE_CHANGES" || codes[0] === "UNUSUAL_TRANSACTIONS" ? 1 : 0;
   return [...codes.slice(0, at), "POLICY_CHANGE", ...codes.slice(at)];
 }
 

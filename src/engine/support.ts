@@ -427,7 +427,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       const on = reopens ? applicationOn(c, day, day, s) : null;
       const blockers = on !== null ? openingBlockers(c, line, on.day, on.s) : [];
       // a hold its changes laid stands until a verification (the line closed or not): the step comes first
-      if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES"))
+      if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES" || f.code === "UNUSUAL_TRANSACTIONS"))
         remedies.push({ line: line.id, kind: "verify_identity" });
       if (on !== null)
         remedies.push({
@@ -833,7 +833,7 @@ function failedOnVerifying(
   remedies: Remedy[],
 ): RuleFact[] {
   const verified = forkCustomer(c);
-  verifyIdentity(verified);
+  verifyIdentity(verified, day);
   const scored = scoreOn(verified, day);
   const v = liftSecurityHold(verified, lineOf(verified, line.id), day, scored);
   if (v.decision !== "suspended" || (v.cause !== "credit" && v.cause !== "policy")) return [];
@@ -1709,7 +1709,7 @@ function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar):
   const blockers = openingBlockers(c, line, from, s);
   const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
   const remedies: Remedy[] = [];
-  if (has("SECURITY_PROFILE_CHANGES") || has("IDENTITY_REQUIRED"))
+  if (has("SECURITY_PROFILE_CHANGES") || has("UNUSUAL_TRANSACTIONS") || has("IDENTITY_REQUIRED"))
     remedies.push({ line: line.id, kind: "verify_identity" });
   const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
   if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));

@@ -1,5 +1,6 @@
 // The real-time triggers, checked as they happen rather than at the monthly review: past due too long
-// suspends, far past due charges off, too many bound-detail changes put a security hold on.
+// suspends, far past due charges off, too many bound-detail changes or a burst of large transactions in one
+// day (suspected cash-out) put a security hold on.
 
 import {
   type Customer,
@@ -10,7 +11,8 @@ import {
   suspendedFor,
 } from "./customer.js";
 import { otherLine } from "./eligibility.js";
-import type { Verdict } from "./verdict.js";
+import type { Policy } from "./types.js";
+import type { RuleFact, Verdict } from "./verdict.js";
 
 /** Bound-detail changes since the last verification, within the security window. */
 export function recentProfileChanges(c: Customer, day: number): number {
@@ -124,4 +126,83 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
       },
     ],
   };
+}
+
+/** Counts an approved purchase or drawdown of `amount` towards the day's burst (either line): the day's
+ *  approved transactions since its start or a verification that day, their total, and the customer's
+ *  limits that day — the active lines' limits added up as each transaction came, the most of them (a line
+ *  opened or raised during the day counts at its new limit; a cut during the day tightens nothing). */
+export function countTransaction(c: Customer, day: number, amount: number): void {
+  if (c.burstDay !== day) {
+    c.burstDay = day;
+    c.burstCount = 0;
+    c.burstTotal = 0;
+    c.burstLimits = 0;
+  }
+  const limits =
+    (c.huabei.status === "active" ? c.huabei.limit : 0) + (c.jiebei.status === "active" ? c.jiebei.limit : 0);
+  if (limits > c.burstLimits) c.burstLimits = limits;
+  c.burstCount++;
+  c.burstTotal += amount;
+}
+
+/** Whether the day's approved transactions make a burst under policy `p`: at least
+ *  `burstMinTransactions` of them, their total at least `burstFractionOfLimits` of the limits (either 0: never). */
+export function isBurst(c: Customer, day: number, p: Policy = c.policy): boolean {
+  if (c.burstDay !== day || p.burstMinTransactions === 0 || p.burstFractionOfLimits === 0) return false;
+  if (c.burstCount < p.burstMinTransactions || c.burstLimits === 0) return false;
+  // in whole fen, as amounts are: the share of the limits the total must reach
+  return c.burstTotal >= Math.ceil(p.burstFractionOfLimits * c.burstLimits - 1e-6);
+}
+
+/** Real-time trigger: a burst of large transactions in one day (suspected cash-out) puts the security
+ *  hold on that too many bound-detail changes put on — on an active line, or over a suspension for credit
+ *  or policy — until `verify_identity`. */
+export function burstTrigger(c: Customer, line: Line, day: number): Verdict | null {
+  if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
+  if (!isBurst(c, day)) return null;
+  return {
+    decision: "suspended",
+    cause: "security",
+    reasons: ["UNUSUAL_TRANSACTIONS"],
+    facts: [
+      {
+        code: "UNUSUAL_TRANSACTIONS",
+        parameter: "burstFractionOfLimits",
+        threshold: c.policy.burstFractionOfLimits,
+        value: c.burstTotal / c.burstLimits,
+        transactions: c.burstCount,
+        amount: c.burstTotal,
+        limits: c.burstLimits,
+      },
+    ],
+  };
+}
+
+/** The code of the security hold on `line` (suspended for `security`): what laid it — a burst of
+ *  transactions, or too many bound-detail changes. */
+const holdCode = (line: Line): "UNUSUAL_TRANSACTIONS" | "SECURITY_PROFILE_CHANGES" =>
+  line.reasonsOnRecord[0] === "UNUSUAL_TRANSACTIONS" ? "UNUSUAL_TRANSACTIONS" : "SECURITY_PROFILE_CHANGES";
+
+/** The burst of transactions whose security hold was on a line of the customer's when it was closed, with
+ *  no verification since — its fact on record — or null: a hold is lifted only by a verification, and a
+ *  closure does not lift it (as for one too many bound-detail changes laid: changesHeldAtClosure). */
+export function burstHeldAtClosure(c: Customer): RuleFact | null {
+  for (const line of [c.huabei, c.jiebei]) {
+    if (line.status !== "closed" || line.statusDay === null || c.verifiedDay >= line.statusDay) continue;
+    if (!line.reasonsOnRecord.includes("UNUSUAL_TRANSACTIONS")) continue;
+    return (
+      line.factsOnRecord.find((f) => f.code === "UNUSUAL_TRANSACTIONS") ?? { code: "UNUSUAL_TRANSACTIONS" }
+    );
+  }
+  return null;
+}
+
+/** What a security hold on `line` stands for, as its restoration and closure cite it: the burst of
+ *  transactions that laid it, with its numbers, or too many bound-detail changes. */
+export function holdFact(line: Line): RuleFact {
+  if (holdCode(line) === "SECURITY_PROFILE_CHANGES") return { code: "SECURITY_PROFILE_CHANGES" };
+  return (
+    line.factsOnRecord.find((f) => f.code === "UNUSUAL_TRANSACTIONS") ?? { code: "UNUSUAL_TRANSACTIONS" }
+  );
 }

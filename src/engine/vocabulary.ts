@@ -174,6 +174,14 @@ export const POLICY_PARAMETERS = {
   },
   securityMaxChanges: { type: { kind: "int", min: 0 }, text: "profile changes allowed within the window" },
   securityWindowDays: { type: { kind: "int", min: 1 }, text: "window for counting profile changes" },
+  burstMinTransactions: {
+    type: { kind: "int", min: 0 },
+    text: "approved purchases and drawdowns in one day that, reaching burstFractionOfLimits of the limits, put a security hold on (0: never)",
+  },
+  burstFractionOfLimits: {
+    type: { kind: "number", min: 0, max: 10 },
+    text: "share of the customer's limits at the day's start that a burst of transactions in one day reaches to put a security hold on (0: never)",
+  },
   statementDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly statement" },
   dueDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day the statement is due" },
   reviewDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly periodic review" },

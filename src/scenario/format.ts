@@ -656,13 +656,25 @@ export function describeFact(f: RuleFact): string {
         return `${n} day${n === 1 ? "" : "s"}`;
       case "ratio":
         return Number.isFinite(n) ? n.toFixed(2) : "debt with no income";
+      case "share":
+        return `${Number((n * 100).toFixed(1))} %`;
       default:
         return String(n);
     }
   };
   const parts: string[] = [];
+  // a burst of transactions: how many, their total and the limits it is a share of
+  if (
+    f.transactions !== undefined &&
+    f.amount !== undefined &&
+    f.limits !== undefined &&
+    f.value !== undefined
+  )
+    parts.push(
+      `${f.transactions} transaction${f.transactions === 1 ? "" : "s"}, ${money(f.amount)} = ${show(f.value)} of ${money(f.limits)} in one day`,
+    );
   // what the customer asked for says so: read bare, an asked limit passes for the line's own
-  if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
+  else if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
   // a threshold that is no policy parameter: the purchase's is the credit still available; a limit cap's
   // is the cap its parameter gives (a band's limit, the income multiple's product), named as such
   if (f.threshold !== undefined)

@@ -121,6 +121,8 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     suspendOverdueDays: fc.integer({ min: 1, max: 120 }),
     securityMaxChanges: fc.integer({ min: 0, max: 5 }),
     securityWindowDays: fc.integer({ min: 1, max: 120 }),
+    burstMinTransactions: fc.integer({ min: 0, max: 6 }),
+    burstFractionOfLimits: fc.double({ min: 0, max: 1.2, noNaN: true }),
     statementDayOfMonth: fc.integer({ min: 1, max: 31 }),
     dueDayOfMonth: fc.integer({ min: 1, max: 31 }),
     reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),
@@ -250,13 +252,28 @@ export const activeScenarioArb: fc.Arbitrary<Scenario> = fc
     ),
     start: fc.integer({ min: START_MIN, max: START_MAX }).map(formatIsoDate),
     extraDays: fc.integer({ min: 0, max: 200 }),
+    // a few large purchases and drawdowns on one day: random days seldom put three on one, and the burst
+    // trigger (a security hold) is met only so
+    burst: fc.option(
+      fc.record({
+        day,
+        amounts: fc.array(fc.integer({ min: 500_000, max: 4_000_000 }), { minLength: 2, maxLength: 8 }),
+      }),
+      { freq: 2 },
+    ),
     policy: fc.oneof(
       fc.constant(DEFAULT_POLICY),
       fc.constant(testPolicy()),
       policySet.map((set) => testPolicy(set, "random")),
     ),
   })
-  .map(({ events: rest, start, extraDays, policy }) => {
+  .map(({ events: spread, burst, start, extraDays, policy }) => {
+    const bursty: EventInput[] = (burst?.amounts ?? []).map((amount, i) =>
+      i % 2 === 0
+        ? { day: burst!.day, type: "purchase", amount, merchant: null, instalments: null }
+        : { day: burst!.day, type: "borrow", amount, term: 3 },
+    );
+    const rest = [...spread, ...bursty].sort((a, b) => a.day - b.day);
     const open: EventInput[] = [
       { day: 0, type: "apply", line: "huabei", product: "open", amount: 2_000_000 },
       { day: 0, type: "apply", line: "jiebei", product: "open", amount: 5_000_000 },

@@ -44,6 +44,8 @@ const decisionParams = {
   maxApplications30d: fc.integer({ min: 0, max: 5 }),
   suspendOverdueDays: fc.integer({ min: 1, max: 90 }),
   securityMaxChanges: fc.integer({ min: 0, max: 3 }),
+  burstMinTransactions: fc.integer({ min: 0, max: 5 }),
+  burstFractionOfLimits: fc.double({ min: 0, max: 1.5, noNaN: true }),
   closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
   maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
   requireVerified: fc.boolean(),

@@ -1,0 +1,210 @@
+// The burst trigger: a burst of large transactions in one day (suspected cash-out) puts on the security
+// hold that too many bound-detail changes put on, until a verification. Thresholds are the test's.
+
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/simulate.js";
+import { describeFact } from "../../src/scenario/format.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
+import { on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+
+const policy = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.9 });
+const suspensions = (t: ReturnType<typeof run>) => t.steps.filter((s) => s.decision === "suspended");
+
+describe("a burst of large transactions in one day", () => {
+  it("three purchases reaching 90 % of the limit: the third is approved and the hold laid at once", () => {
+    const t = run([on.open(0, 5_000), on.purchase(3, 1_500), on.purchase(3, 1_500), on.purchase(3, 1_500)], {
+      policy,
+    });
+    const third = stepsOf(t, "purchase", 3);
+    expect(third.map((s) => s.decision)).toEqual(["approved", "approved", "approved", "suspended"]);
+    expect(third[3]).toMatchObject({
+      line: "huabei",
+      status: "suspended",
+      cause: "security",
+      reasons: ["UNUSUAL_TRANSACTIONS"],
+      balance: 450_000,
+    });
+    expect(third[3]!.facts).toEqual([
+      {
+        code: "UNUSUAL_TRANSACTIONS",
+        parameter: "burstFractionOfLimits",
+        threshold: 0.9,
+        value: 0.9,
+        transactions: 3,
+        amount: 450_000,
+        limits: 500_000,
+      },
+    ]);
+    expect(describeFact(third[3]!.facts[0]!)).toBe(
+      "3 transactions, ¥4,500.00 = 90 % of ¥5,000.00 in one day vs burstFractionOfLimits 90 %",
+    );
+  });
+
+  it("does not trip a fen short of the share, with one transaction too few, or across two days", () => {
+    const short = run(
+      [on.open(0, 5_000), on.purchase(3, 1_500), on.purchase(3, 1_500), on.purchase(3, 1_499.99)],
+      { policy },
+    );
+    expect(suspensions(short)).toEqual([]);
+    const two = run([on.open(0, 5_000), on.purchase(3, 2_500), on.purchase(3, 2_500)], { policy });
+    expect(suspensions(two)).toEqual([]);
+    const days = run(
+      [on.open(0, 5_000), on.purchase(3, 1_500), on.purchase(3, 1_500), on.purchase(4, 1_500)],
+      {
+        policy,
+      },
+    );
+    expect(suspensions(days)).toEqual([]);
+    // declined attempts are no transactions: over the limit, they count for nothing
+    const declined = run(
+      [on.open(0, 1_000), on.purchase(3, 950), on.purchase(3, 500), on.purchase(3, 500), on.purchase(3, 30)],
+      { policy },
+    );
+    expect(suspensions(declined)).toEqual([]);
+  });
+
+  it("five coffees a day on a ¥5,000 line never trip it", () => {
+    const coffees = [3, 4, 5].flatMap((day) => Array.from({ length: 5 }, () => on.purchase(day, 30)));
+    const t = run([on.open(0, 5_000), ...coffees], { policy });
+    expect(suspensions(t)).toEqual([]);
+    expect(stepsOf(t, "purchase").every((s) => s.decision === "approved")).toBe(true);
+  });
+
+  it("counts both lines against their limits together, and holds both", () => {
+    const both = [on.open(0, 5_000), on.open(0, 5_000, "jiebei")];
+    // ¥4,500 on Huabei alone is 45 % of ¥10,000: no burst
+    const huabeiOnly = run([...both, on.purchase(3, 1_500), on.purchase(3, 1_500), on.purchase(3, 1_500)], {
+      policy,
+    });
+    expect(suspensions(huabeiOnly)).toEqual([]);
+    const t = run(
+      [...both, on.purchase(3, 2_500), on.purchase(3, 2_500), on.borrow(3, 2_000, 3), on.borrow(3, 2_000, 3)],
+      { policy },
+    );
+    const held = stepsOf(t, "borrow", 3).filter((s) => s.decision === "suspended");
+    expect(held.map((s) => [s.line, s.cause, s.reasons])).toEqual([
+      ["huabei", "security", ["UNUSUAL_TRANSACTIONS"]],
+      ["jiebei", "security", ["UNUSUAL_TRANSACTIONS"]],
+    ]);
+    expect(held[0]!.facts[0]).toMatchObject({ transactions: 4, amount: 900_000, limits: 1_000_000 });
+    // forty ¥500 drawdowns in one day on ¥2,000 of Huabei and ¥20,000 of Jiebei: the 40th makes ¥20,000,
+    // 90.9 % of ¥22,000 — and on ¥5,000 of Huabei, 80 % of ¥25,000, none does
+    const forty = Array.from({ length: 40 }, () => on.borrow(5, 500, 3));
+    const cash = run([on.open(0, 2_000), on.open(0, 20_000, "jiebei"), ...forty], { policy });
+    const draws = stepsOf(cash, "borrow", 5);
+    expect(draws.filter((s) => s.decision === "approved")).toHaveLength(40);
+    expect(draws.filter((s) => s.decision === "suspended").map((s) => [s.day, s.line])).toEqual([
+      [5, "huabei"],
+      [5, "jiebei"],
+    ]);
+    expect(draws.at(-1)!.facts[0]).toMatchObject({ transactions: 40, amount: 2_000_000, limits: 2_200_000 });
+    const wider = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), ...forty], { policy });
+    expect(suspensions(wider)).toEqual([]);
+  });
+
+  it("verifying identity lifts the hold and confirms the day's transactions", () => {
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(3, 1_500),
+        on.purchase(3, 1_500),
+        on.purchase(3, 1_500),
+        on.purchase(3, 100),
+        on.support(3),
+        on.verify(3),
+        on.purchase(3, 100),
+        on.repay(4, "full"),
+        on.purchase(5, 10),
+      ],
+      { policy },
+    );
+    const purchases = stepsOf(t, "purchase", 3);
+    expect(purchases[4]).toMatchObject({ decision: "declined", reasons: ["ACCOUNT_SUSPENDED"] });
+    // customer service says why, and to verify
+    const answer = stepOn(t, "contact_support", 3);
+    expect(answer.reasons[0]).toBe("UNUSUAL_TRANSACTIONS");
+    expect(answer.remedies).toContainEqual({ line: "huabei", kind: "verify_identity" });
+    expect(stepOn(t, "verify_identity", 3)).toMatchObject({
+      decision: "restored",
+      reasons: ["IDENTITY_VERIFIED"],
+      status: "active",
+    });
+    // the transactions before the verification are confirmed: one more that day is no burst
+    expect(purchases[5]).toMatchObject({ decision: "approved", status: "active" });
+    expect(stepOn(t, "purchase", 5).decision).toBe("approved");
+  });
+
+  it("a hold never verified closes the line for security, and a reopening asks the verification", () => {
+    const p = testPolicy({
+      burstMinTransactions: 3,
+      burstFractionOfLimits: 0.9,
+      closeAfterSuspendedDays: 60,
+    });
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(3, 1_500),
+      on.purchase(3, 1_500),
+      on.purchase(3, 1_500),
+      on.repay(20, "full"),
+      on.open(120, 5_000),
+    ];
+    const t = run(events, { policy: p, until: 200 });
+    const closed = t.steps.find((s) => s.decision === "closed");
+    expect(closed).toMatchObject({ cause: "security", reasons: ["LONG_SUSPENSION", "UNUSUAL_TRANSACTIONS"] });
+    expect(closed!.facts).toContainEqual(
+      expect.objectContaining({ code: "UNUSUAL_TRANSACTIONS", transactions: 3 }),
+    );
+    expect(stepOn(t, "apply", 120)).toMatchObject({ decision: "declined" });
+    expect(stepOn(t, "apply", 120).reasons).toContain("UNUSUAL_TRANSACTIONS");
+    const verified = run([...events.slice(0, -1), on.verify(119), on.open(120, 5_000)], {
+      policy: p,
+      until: 200,
+    });
+    expect(stepOn(verified, "apply", 120).decision).toBe("approved");
+  });
+
+  it("0 transactions or a share of 0 disables it", () => {
+    const burst = [on.open(0, 5_000), on.purchase(3, 2_000), on.purchase(3, 2_000), on.purchase(3, 1_000)];
+    expect(suspensions(run(burst, { policy }))).toHaveLength(1);
+    for (const off of [{ burstMinTransactions: 0 }, { burstFractionOfLimits: 0 }]) {
+      const p = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.9, ...off });
+      expect(suspensions(run(burst, { policy: p }))).toEqual([]);
+    }
+  });
+
+  it("the shipped default policy holds a line maxed out in a few large purchases within hours", () => {
+    const text = `
+name: cash-out
+start: 2024-03-01
+until: 30
+policy: default
+profile: { age: 35, monthlyIncome: 12000, verified: true, creditHistoryMonths: 60 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 2, type: purchase, amount: 30, merchant: coffee }
+  - { day: 2, type: purchase, amount: 30, merchant: coffee }
+  - { day: 2, type: purchase, amount: 30, merchant: coffee }
+  - { day: 5, type: purchase, amount: 1600, merchant: Unknown electronics shop }
+  - { day: 5, type: purchase, amount: 1600, merchant: Unknown electronics shop }
+  - { day: 5, type: purchase, amount: 1600, merchant: Unknown electronics shop }
+  - { day: 5, type: purchase, amount: 50, merchant: Hema }
+expect:
+  - { day: 5, decision: suspended, status: suspended, cause: security, reasons: [UNUSUAL_TRANSACTIONS] }
+`;
+    const loaded = loadScenarioText(text, join(ROOT, "scenarios", "cash-out.yaml"));
+    const t = simulate(loaded.scenario);
+    expect(stepsOf(t, "purchase", 2).every((s) => s.decision === "approved")).toBe(true);
+    expect(stepsOf(t, "purchase", 5).map((s) => s.decision)).toEqual([
+      "approved",
+      "approved",
+      "approved",
+      "suspended",
+      "declined",
+    ]);
+    expect(describeFact(stepsOf(t, "purchase", 5)[3]!.facts[0]!)).toBe(
+      "3 transactions, ¥4,800.00 = 96 % of ¥5,000.00 in one day vs burstFractionOfLimits 90 %",
+    );
+  });
+});
