@@ -89,6 +89,16 @@ describe("fitted", () => {
       "    761 at the last step (day 397): time alone moved it since",
       "      (`explain --day 400` says how)",
     ]);
+    // a number keeps its unit: explain's score line at 80 columns ended "a 4.7" and began the next with "%"
+    const chance =
+      "Score at the end of the day: 648 (good; the scorecard's scaling maps it to a 4.7 % chance of default: an illustration)";
+    expect(fitLine(chance, 80).split("\n")).toEqual([
+      "Score at the end of the day: 648 (good; the scorecard's scaling maps it to a",
+      "  4.7 % chance of default: an illustration)",
+    ]);
+    for (let columns = 40; columns <= 120; columns++)
+      for (const l of fitLine(chance, columns).split("\n"))
+        expect(l.trimStart(), `${columns}: ${l}`).not.toMatch(/^%/);
     // in colour too, and the spaces held together are plain spaces again
     const dim = new Chalk({ level: 1 }).dim;
     expect(stripAnsi(fitLine(dim(legend), 80))).toBe(fitLine(legend, 80));
