@@ -99,6 +99,13 @@ describe("fitted", () => {
     for (let columns = 40; columns <= 120; columns++)
       for (const l of fitLine(chance, columns).split("\n"))
         expect(l.trimStart(), `${columns}: ${l}`).not.toMatch(/^%/);
+    // nor a day's number: a closed line's answer at 120 columns ended "on 2024-12-10 (day" and began "344)"
+    const term =
+      "                  → the ¥600.00 owed falls due as the instalment plans run to term: the next ¥326.40 on 2024-12-10 (day 344), the last on 2025-01-10 (day 375); repaying sooner is optional";
+    expect(fitLine(term, 120).split("\n")).toEqual([
+      "                  → the ¥600.00 owed falls due as the instalment plans run to term: the next ¥326.40 on 2024-12-10",
+      "                    (day 344), the last on 2025-01-10 (day 375); repaying sooner is optional",
+    ]);
     // in colour too, and the spaces held together are plain spaces again
     const dim = new Chalk({ level: 1 }).dim;
     expect(stripAnsi(fitLine(dim(legend), 80))).toBe(fitLine(legend, 80));
