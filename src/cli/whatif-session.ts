@@ -14,7 +14,7 @@ import {
   paramValueHint,
 } from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
-import { listingLines, renderCounterfactual } from "../render/whatif.js";
+import { listingLegend, listingLines, renderCounterfactual } from "../render/whatif.js";
 import { checkWritable } from "../scenario/load.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
@@ -154,7 +154,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
     say(
       `\n${c.bold(`${printable(v.original.name)}${v.notes.length > 0 ? " (what-if)" : ""}`)}  ${c.dim(`policy ${printable(v.policy)}, days 0–${v.until}`)}`,
     );
-    for (const line of listingLines(run, c, o.columns)) say(line);
+    for (const line of [...listingLines(run, c, o.columns), ...listingLegend(run, c)]) say(line);
     if (v.notes.length > 0) say(c.dim(`edits: ${v.notes.join("; ")}`));
     say("");
   };

@@ -46,12 +46,16 @@ function hangingIndent(body: string, indent: number): number {
 const KEEP = "\uE000";
 
 /**
- * Spaces a wrapped line must not break at: inside a `code span` (a command to copy, `explain --day 400`)
- * and inside each short item of a " · " list (`balance ¥4,008.00`, `G charged off`), so a label is never
- * left at a line's end without its value.
+ * Spaces a wrapped line must not break at: inside a `code span` (a command to copy, `explain --day 400`),
+ * between a number and its per cent sign (`4.7 %`), after "day" before its number (`(day 344)`), and
+ * inside each short item of a " · " list (`balance ¥4,008.00`, `G charged off`), so a label is never left
+ * at a line's end without its value.
  */
 function keepTogether(body: string): string {
-  const spans = body.replace(/`[^`\n]*`/g, (m) => m.replaceAll(" ", KEEP));
+  const spans = body
+    .replace(/`[^`\n]*`/g, (m) => m.replaceAll(" ", KEEP))
+    .replace(/(\d) %/g, `$1${KEEP}%`)
+    .replace(/\bday (\d)/g, `day${KEEP}$1`);
   if (!spans.includes(" · ")) return spans;
   return spans
     .split(" · ")

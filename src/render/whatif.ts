@@ -102,6 +102,20 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
   });
 }
 
+/** What a listing's marks mean, those it shows: an edited event's `~`, an added one's `+`, the engine's
+ *  own decisions' `·` (nothing when it shows none). */
+export function listingLegend(run: VariantRun, c: ChalkInstance): string[] {
+  const rows = listingOf(run);
+  const marks = [
+    rows.some((r) => r.kind === "event" && r.entry.origin === "edited") ? "~ edited" : "",
+    rows.some((r) => r.kind === "event" && r.entry.origin === "added") ? "+ added" : "",
+    rows.some((r) => r.kind !== "event")
+      ? "· the engine's own decision (no event of the file: no number)"
+      : "",
+  ].filter((m) => m !== "");
+  return marks.length > 0 ? [c.dim(`  marks: ${marks.join("   ")}`)] : [];
+}
+
 /** The event column of a listing: wider than its widest event with a decision beside it, within
  *  EVENT_MIN–EVENT_MAX (events without a decision end their row: they never push a column). */
 function eventWidth(rows: readonly ListingRow[]): number {
@@ -125,7 +139,7 @@ export function renderListing(
   const cols = c.bold(
     `${padStart("#", 5)}  ${padStart("day", 4)}  ${pad("date", 10)}  ${pad("event", eventWidth(listingOf(run)))} decision`,
   );
-  return `${[head, "", ...made, cols, ...listingLines(run, c, columns)].join("\n")}\n`;
+  return `${[head, "", ...made, cols, ...listingLines(run, c, columns), ...listingLegend(run, c)].join("\n")}\n`;
 }
 
 const GOAL_TEXT = {

@@ -89,6 +89,23 @@ describe("fitted", () => {
       "    761 at the last step (day 397): time alone moved it since",
       "      (`explain --day 400` says how)",
     ]);
+    // a number keeps its unit: explain's score line at 80 columns ended "a 4.7" and began the next with "%"
+    const chance =
+      "Score at the end of the day: 648 (good; the scorecard's scaling maps it to a 4.7 % chance of default: an illustration)";
+    expect(fitLine(chance, 80).split("\n")).toEqual([
+      "Score at the end of the day: 648 (good; the scorecard's scaling maps it to a",
+      "  4.7 % chance of default: an illustration)",
+    ]);
+    for (let columns = 40; columns <= 120; columns++)
+      for (const l of fitLine(chance, columns).split("\n"))
+        expect(l.trimStart(), `${columns}: ${l}`).not.toMatch(/^%/);
+    // nor a day's number: a closed line's answer at 120 columns ended "on 2024-12-10 (day" and began "344)"
+    const term =
+      "                  → the ¥600.00 owed falls due as the instalment plans run to term: the next ¥326.40 on 2024-12-10 (day 344), the last on 2025-01-10 (day 375); repaying sooner is optional";
+    expect(fitLine(term, 120).split("\n")).toEqual([
+      "                  → the ¥600.00 owed falls due as the instalment plans run to term: the next ¥326.40 on 2024-12-10",
+      "                    (day 344), the last on 2025-01-10 (day 375); repaying sooner is optional",
+    ]);
     // in colour too, and the spaces held together are plain spaces again
     const dim = new Chalk({ level: 1 }).dim;
     expect(stripAnsi(fitLine(dim(legend), 80))).toBe(fitLine(legend, 80));

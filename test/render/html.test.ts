@@ -164,6 +164,14 @@ describe("run --html", () => {
     expect(html).not.toContain('<span class="fact-k">seed</span>');
   });
 
+  it("customer service's steps keep 'day' with its number, as the terminal does", () => {
+    // a closed line's answer, rendered 1280 wide, ended a line with "on 2025-01-10 (day" and began the next
+    // with "375); repaying sooner is optional"
+    const remedies = [...runPage().html.matchAll(/<li class="remedy">([^<]*)<\/li>/g)].map((m) => m[1]!);
+    expect(remedies.some((r) => r.includes("(day&nbsp;319)"))).toBe(true);
+    for (const r of remedies) expect(r).not.toMatch(/\bday \d/);
+  });
+
   it("the chart ends where the 'score at the end' card does: time moved the score after the last step", () => {
     const { scenario: s } = loadScenario(join(ROOT, "scenarios", "zhang-ming.yaml"));
     const view = runView(s, simulate(s));

@@ -210,6 +210,24 @@ describe("renderListing", () => {
     expect(stripVTControlCharacters(renderListing(late, colour))).toBe(text);
   });
 
+  it("says what its marks mean, those it shows: ~ edited, + added, · the engine's own decision", () => {
+    // the marks were shown with no key: a newcomer's listing of late-payer --edit 7:day=60 --add … had
+    // "~  #7", "+ #16" and "    ·" rows and nothing saying what they were
+    const legend = (run: typeof late) => renderListing(run, plain).trimEnd().split("\n").at(-1);
+    expect(legend(late)).toBe("  marks: · the engine's own decision (no event of the file: no number)");
+    const edited = runVariant(
+      apply(apply(base(LATE), "edit", "7:day=60"), "add", "{day: 65, type: repay, amount: full}"),
+    );
+    // repaid on day 60, the suspension and the engine's other decisions are gone: only the marks it shows
+    expect(legend(edited)).toBe("  marks: ~ edited   + added");
+    expect(renderListing(edited, plain)).toMatch(/^~ {2}#7 /m);
+    expect(renderListing(edited, plain)).toMatch(/^\+ #16 /m);
+    // a listing with no engine decisions and no edits has no key to give
+    const quiet = runVariant(base("scenarios/good-customer.yaml"));
+    expect(listingLines(quiet, plain).some((l) => /^ +· /.test(l))).toBe(false);
+    expect(renderListing(quiet, plain)).not.toContain("marks:");
+  });
+
   it("keeps every decision in its column when an event is longer than 40 characters", () => {
     // two-lines.yaml's "borrow ¥45,000.00 on Jiebei over 12 months" (42) had its decision one space after it
     const two = runVariant(base("scenarios/two-lines.yaml"));

@@ -238,7 +238,10 @@ function reasonItems(s: StepView): string {
         `<li${r.also ? ' class="also"' : ""}>${r.also ? "also " : ""}<span class="code">${esc(r.code)}</span> ${esc(r.text)}${r.numbers ? ` <span class="numbers">(${esc(r.numbers)})</span>` : ""}</li>`,
     )
     .join("");
-  const remedies = s.remedies.map((r) => `<li class="remedy">→ ${esc(r)}</li>`).join("");
+  // "day" keeps its number when the line wraps ("(day 375)"), as the terminal's fitting keeps it
+  const remedies = s.remedies
+    .map((r) => `<li class="remedy">→ ${esc(r).replace(/\bday (\d)/g, "day&nbsp;$1")}</li>`)
+    .join("");
   const moves = s.moves ? `<li class="moves">${esc(s.moves)}</li>` : "";
   return reasons || remedies || moves ? `<ul class="reasons">${reasons}${moves}${remedies}</ul>` : "";
 }
