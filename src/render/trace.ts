@@ -20,6 +20,7 @@ import { maxOf, pushAll } from "../shared/lists.js";
 import { columnsOf, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { chartWidth, scoreChart } from "./chart.js";
 import { factorLines } from "./factor-table.js";
+import { GRID_LEGEND } from "./grid-legend.js";
 import { scoreChangeText } from "./score-change.js";
 import { decisionCounts } from "./summary.js";
 
@@ -333,9 +334,7 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     const to = grid[grid.length - 1]!.month;
     lines.push(`  repayment grid, ${lineName(line)} (${from} … ${to}): ${grid.map((g) => g.code).join("")}`);
   }
-  lines.push(
-    c.dim("    N paid as due · * nothing due · 1–7 overdue by 30-day stage · C settled · G charged off"),
-  );
+  lines.push(c.dim(`    ${GRID_LEGEND.map((g) => `${g.code} ${g.text}`).join(" · ")}`));
   return lines;
 }
 

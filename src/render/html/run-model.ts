@@ -18,6 +18,7 @@ import {
   type Trace,
 } from "../../engine/index.js";
 import { adviceOf, describeEvent, describeFact, describeRemedy, lineName } from "../../scenario/format.js";
+import { GRID_LEGEND } from "../grid-legend.js";
 import { scoreChangeText } from "../score-change.js";
 import { type LineEnd, lineEnd } from "../summary.js";
 
@@ -106,19 +107,6 @@ function withNumbers(r: ReasonView, facts: readonly RuleFact[]): ReasonView {
   return numbers ? { ...r, numbers } : r;
 }
 
-/** The legend of the grid codes, as a credit report prints them. */
-const GRID_LEGEND = [
-  { code: "N", text: "paid as due" },
-  { code: "*", text: "nothing due" },
-  {
-    code: "1–7",
-    text: "past due during the month, by 30-day stage (a repayment late within the month shows)",
-  },
-  { code: "C", text: "closed, settled" },
-  { code: "G", text: "charged off" },
-  { code: "#", text: "not open yet" },
-];
-
 /** The engine's repayment grid of each line that was ever opened, as table data. */
 function gridOf(trace: Trace): RepaymentGrid | null {
   const lines = (Object.entries(trace.grid) as Array<[LineId, Trace["grid"]["huabei"]]>).filter(
@@ -138,7 +126,10 @@ function gridOf(trace: Trace): RepaymentGrid | null {
         }),
       };
     }),
-    legend: GRID_LEGEND,
+    legend: GRID_LEGEND.map((g) =>
+      // a month with a repayment late within it shows, though it ends settled
+      g.code === "1–7" ? { ...g, text: `${g.text}, during the month (a repayment late within the month shows)` } : g,
+    ),
   };
 }
 
