@@ -128,7 +128,9 @@ function gridOf(trace: Trace): RepaymentGrid | null {
     }),
     legend: GRID_LEGEND.map((g) =>
       // a month with a repayment late within it shows, though it ends settled
-      g.code === "1–7" ? { ...g, text: `${g.text}, during the month (a repayment late within the month shows)` } : g,
+      g.code === "1–7"
+        ? { ...g, text: `${g.text}, during the month (a repayment late within the month shows)` }
+        : g,
     ),
   };
 }
