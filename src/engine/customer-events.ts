@@ -320,8 +320,9 @@ function burstUnderAny(s: EngineState): boolean {
   return isBurst(c, s.day);
 }
 
-/** A burst of transactions' security trigger on each line from `from` on, after the transaction that
- *  completed it (approved: the hold is laid at once, on both lines). */
+/** A burst of transactions' security trigger on each line from `from` on, after the attempt that
+ *  completed it (approved or declined, it is decided as it would be, and the hold laid at once on both
+ *  lines). */
 function burstFrom(
   s: EngineState,
   e: ScenarioEvent,
