@@ -42,14 +42,18 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       // stopped the customer would raise the score (five declined ¥10 attempts restored a line) — the
       // count is held at the suspension's start instead (score-inputs), so a suspension costs nothing
       if (h.status === "active" && customerOverdue(c) === 0) h.purchaseDays.push(day);
-      if (v.decision !== "approved") return decide(s, e, h, v);
+      // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
+      countTransaction(c, day, e.amount);
+      if (v.decision !== "approved") {
+        const refused = decide(s, e, h, v);
+        return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
+      }
       revolving.purchase(
         h.ledger,
         e.amount,
         day,
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
-      countTransaction(c, day, e.amount);
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
       const approved = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
@@ -295,9 +299,13 @@ function borrowDecided(
 ): readonly StepOutcome[] {
   const c = s.customer;
   const j = c.jiebei;
-  if (v.decision !== "approved") return decide(s, e, j, v);
-  loans.draw(j.book, s.day, e.amount, e.term, loanDueDays(s.calendar, s.day, e.term));
+  // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
   countTransaction(c, s.day, e.amount);
+  if (v.decision !== "approved") {
+    const refused = decide(s, e, j, v);
+    return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
+  }
+  loans.draw(j.book, s.day, e.amount, e.term, loanDueDays(s.calendar, s.day, e.term));
   const approved = decide(s, e, j, v, e.amount);
   if (!burstUnderAny(s)) return approved;
   return burstFrom(s, e, 0, undefined, approved);
@@ -312,8 +320,9 @@ function burstUnderAny(s: EngineState): boolean {
   return isBurst(c, s.day);
 }
 
-/** A burst of transactions' security trigger on each line from `from` on, after the transaction that
- *  completed it (approved: the hold is laid at once, on both lines). */
+/** A burst of transactions' security trigger on each line from `from` on, after the attempt that
+ *  completed it (approved or declined, it is decided as it would be, and the hold laid at once on both
+ *  lines). */
 function burstFrom(
   s: EngineState,
   e: ScenarioEvent,

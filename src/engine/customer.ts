@@ -120,12 +120,11 @@ export interface Customer {
    *  suspension (a count, not a day: a change made earlier on the day of the verification is confirmed
    *  by it, one made later that day is not) */
   verifiedChanges: number;
-  /** the latest day with an approved purchase or drawdown (either line), and that day's approved ones
-   *  since its start or a verification that day: how many, their total, and the customer's limits at the
-   *  day's start (the burst trigger's) */
+  /** the latest day with a purchase or drawdown asked (either line, approved or declined), the amounts
+   *  asked that day since its start or a verification that day, and the customer's open lines' limits that
+   *  day, the most they came to at any of them (the burst trigger's) */
   burstDay: number;
-  burstCount: number;
-  burstTotal: Fen;
+  burstAmounts: Fen[];
   burstLimits: Fen;
   /** the day of the latest verification of identity (-1: none): a hold a burst of transactions laid on a
    *  line closed before it stands no more */
@@ -218,8 +217,7 @@ export function newCustomer(profile: Profile, policy: Policy): Customer {
     profileChanges: [],
     verifiedChanges: 0,
     burstDay: -1,
-    burstCount: 0,
-    burstTotal: 0,
+    burstAmounts: [],
     burstLimits: 0,
     verifiedDay: -1,
     records: [],
@@ -236,8 +234,7 @@ export function verifyIdentity(c: Customer, day: number): void {
   c.profile.verified = true;
   c.verifiedDay = day;
   c.verifiedChanges = c.profileChanges.length;
-  c.burstCount = 0;
-  c.burstTotal = 0;
+  c.burstAmounts = [];
 }
 
 export function forkCustomer(c: Customer): Customer {
@@ -252,6 +249,7 @@ export function forkCustomer(c: Customer): Customer {
     profile: { ...c.profile },
     inquiries: [...c.inquiries],
     profileChanges: [...c.profileChanges],
+    burstAmounts: [...c.burstAmounts],
     records: c.records.map((r) => ({ ...r })),
     episodes: c.episodes.map((e) => ({ ...e, over: [...e.over] })),
     monthEnds: c.monthEnds.map((m) => ({ ...m })),

@@ -7,11 +7,12 @@ import {
   countWithin,
   customerDaysPastDue,
   daysPastDue,
+  isOpen,
   type Line,
   suspendedFor,
 } from "./customer.js";
 import { otherLine } from "./eligibility.js";
-import type { Policy } from "./types.js";
+import type { Fen, Policy } from "./types.js";
 import type { RuleFact, Verdict } from "./verdict.js";
 
 /** Bound-detail changes since the last verification, within the security window. */
@@ -128,31 +129,49 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
   };
 }
 
-/** Counts an approved purchase or drawdown of `amount` towards the day's burst (either line): the day's
- *  approved transactions since its start or a verification that day, their total, and the customer's
- *  limits that day — the active lines' limits added up as each transaction came, the most of them (a line
- *  opened or raised during the day counts at its new limit; a cut during the day tightens nothing). */
+/** Counts a purchase or drawdown of `amount` asked — approved or declined, on any line — towards the
+ *  day's burst: the amounts asked since the day's start or a verification that day, and the customer's
+ *  limits that day — the open lines' limits (active or suspended) added up as each attempt came, the most
+ *  of them (a line opened or raised during the day counts at its new limit; a cut during the day tightens
+ *  nothing). Attempts, not approvals: a customer with credit available has the same attempts approved that
+ *  one who owes more has declined, and better behaviour must not bring the hold; a suspension does not
+ *  hide a burst either. */
 export function countTransaction(c: Customer, day: number, amount: number): void {
   if (c.burstDay !== day) {
     c.burstDay = day;
-    c.burstCount = 0;
-    c.burstTotal = 0;
+    c.burstAmounts = [];
     c.burstLimits = 0;
   }
-  const limits =
-    (c.huabei.status === "active" ? c.huabei.limit : 0) + (c.jiebei.status === "active" ? c.jiebei.limit : 0);
+  const limits = (isOpen(c.huabei) ? c.huabei.limit : 0) + (isOpen(c.jiebei) ? c.jiebei.limit : 0);
   if (limits > c.burstLimits) c.burstLimits = limits;
-  c.burstCount++;
-  c.burstTotal += amount;
+  c.burstAmounts.push(amount);
 }
 
-/** Whether the day's approved transactions make a burst under policy `p`: at least
- *  `burstMinTransactions` of them, their total at least `burstFractionOfLimits` of the limits (either 0: never). */
+/** The day's large attempts under policy `p` — each at least `burstLargeFraction` of the limits (0: every
+ *  one) — how many and their total. */
+function largeAttempts(c: Customer, p: Policy): { count: number; total: Fen } {
+  // in whole fen, as amounts are
+  const large = Math.ceil(p.burstLargeFraction * c.burstLimits - 1e-6);
+  let count = 0;
+  let total = 0;
+  for (const a of c.burstAmounts) {
+    if (a < large) continue;
+    count++;
+    total += a;
+  }
+  return { count, total };
+}
+
+/** Whether the day's attempts make a burst under policy `p`: at least `burstMinTransactions` large ones,
+ *  their total at least `burstFractionOfLimits` of the limits (either 0: never). */
 export function isBurst(c: Customer, day: number, p: Policy = c.policy): boolean {
   if (c.burstDay !== day || p.burstMinTransactions === 0 || p.burstFractionOfLimits === 0) return false;
-  if (c.burstCount < p.burstMinTransactions || c.burstLimits === 0) return false;
+  if (c.burstAmounts.length < p.burstMinTransactions || c.burstLimits === 0) return false;
+  const { count, total } = largeAttempts(c, p);
   // in whole fen, as amounts are: the share of the limits the total must reach
-  return c.burstTotal >= Math.ceil(p.burstFractionOfLimits * c.burstLimits - 1e-6);
+  return (
+    count >= p.burstMinTransactions && total >= Math.ceil(p.burstFractionOfLimits * c.burstLimits - 1e-6)
+  );
 }
 
 /** Real-time trigger: a burst of large transactions in one day (suspected cash-out) puts the security
@@ -161,6 +180,7 @@ export function isBurst(c: Customer, day: number, p: Policy = c.policy): boolean
 export function burstTrigger(c: Customer, line: Line, day: number): Verdict | null {
   if (line.status !== "active" && !(line.status === "suspended" && line.cause !== "security")) return null;
   if (!isBurst(c, day)) return null;
+  const { count, total } = largeAttempts(c, c.policy);
   return {
     decision: "suspended",
     cause: "security",
@@ -170,9 +190,9 @@ export function burstTrigger(c: Customer, line: Line, day: number): Verdict | nu
         code: "UNUSUAL_TRANSACTIONS",
         parameter: "burstFractionOfLimits",
         threshold: c.policy.burstFractionOfLimits,
-        value: c.burstTotal / c.burstLimits,
-        transactions: c.burstCount,
-        amount: c.burstTotal,
+        value: total / c.burstLimits,
+        transactions: count,
+        amount: total,
         limits: c.burstLimits,
       },
     ],

@@ -27,8 +27,8 @@ export interface RuleFact {
   before?: number;
   /** the line the fact is about, when it is not the line decided on */
   line?: LineId;
-  /** a burst of transactions (UNUSUAL_TRANSACTIONS): how many were approved in the day, their total and
-   *  the customer's limits at the day's start it is a share of (`value`) */
+  /** a burst of transactions (UNUSUAL_TRANSACTIONS): how many large ones were asked in the day (approved
+   *  or declined), their total and the customer's limits that day it is a share of (`value`) */
   transactions?: number;
   amount?: Fen;
   limits?: Fen;

@@ -176,11 +176,15 @@ export const POLICY_PARAMETERS = {
   securityWindowDays: { type: { kind: "int", min: 1 }, text: "window for counting profile changes" },
   burstMinTransactions: {
     type: { kind: "int", min: 0 },
-    text: "approved purchases and drawdowns in one day that, reaching burstFractionOfLimits of the limits, put a security hold on (0: never)",
+    text: "large purchases and drawdowns asked in one day (approved or declined) that, reaching burstFractionOfLimits of the limits, put a security hold on (0: never)",
   },
   burstFractionOfLimits: {
     type: { kind: "number", min: 0, max: 10 },
-    text: "share of the customer's limits at the day's start that a burst of transactions in one day reaches to put a security hold on (0: never)",
+    text: "share of the customer's open lines' limits that the large transactions asked in one day reach to put a security hold on (0: never)",
+  },
+  burstLargeFraction: {
+    type: { kind: "number", min: 0, max: 1 },
+    text: "share of the customer's open lines' limits a purchase or drawdown asked reaches to count towards a burst of transactions (0: every one)",
   },
   statementDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly statement" },
   dueDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day the statement is due" },

@@ -123,6 +123,7 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     securityWindowDays: fc.integer({ min: 1, max: 120 }),
     burstMinTransactions: fc.integer({ min: 0, max: 6 }),
     burstFractionOfLimits: fc.double({ min: 0, max: 1.2, noNaN: true }),
+    burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
     statementDayOfMonth: fc.integer({ min: 1, max: 31 }),
     dueDayOfMonth: fc.integer({ min: 1, max: 31 }),
     reviewDayOfMonth: fc.integer({ min: 1, max: 31 }),

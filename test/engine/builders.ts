@@ -62,6 +62,7 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     // the rules' tests spend a line in a few purchases freely: the burst trigger's tests set it
     burstMinTransactions: 0,
     burstFractionOfLimits: 0.9,
+    burstLargeFraction: 0.1,
     closeAfterSuspendedDays: 180,
     reviewRequestCooldownDays: 30,
     delinquentMinScore: 350,

@@ -57,12 +57,88 @@ describe("a burst of large transactions in one day", () => {
       },
     );
     expect(suspensions(days)).toEqual([]);
-    // declined attempts are no transactions: over the limit, they count for nothing
-    const declined = run(
-      [on.open(0, 1_000), on.purchase(3, 950), on.purchase(3, 500), on.purchase(3, 500), on.purchase(3, 30)],
+  });
+
+  it("counts the day's attempts, declined ones too: three large ones over the limit lay the hold", () => {
+    const t = run(
+      [on.open(0, 1_000), on.purchase(2, 950), on.purchase(3, 500), on.purchase(3, 500), on.purchase(3, 500)],
       { policy },
     );
-    expect(suspensions(declined)).toEqual([]);
+    const day3 = stepsOf(t, "purchase", 3);
+    expect(day3.map((s) => [s.decision, s.reasons[0]])).toEqual([
+      ["declined", "OVER_LIMIT"],
+      ["declined", "OVER_LIMIT"],
+      ["declined", "OVER_LIMIT"],
+      ["suspended", "UNUSUAL_TRANSACTIONS"],
+    ]);
+    expect(day3[3]!.facts[0]).toMatchObject({
+      transactions: 3,
+      amount: 150_000,
+      limits: 100_000,
+      value: 1.5,
+    });
+    // a suspended line's limit counts, and attempts on it: a suspension for policy hides no burst
+    const suspended = run(
+      [
+        on.open(0, 5_000),
+        on.policy(1, { set: { minScore: 900 } }),
+        on.purchase(20, 1_500),
+        on.purchase(20, 1_500),
+        on.purchase(20, 1_500),
+      ],
+      { policy },
+    );
+    expect(suspensions(suspended).map((s) => [s.day, s.cause])).toEqual([
+      [14, "policy"],
+      [20, "security"],
+    ]);
+  });
+
+  it("better behaviour never brings the hold: repaid in full or not, the same attempts hold both", () => {
+    // ¥4,000 spent, then repaid in full or only ¥100: the next day's three ¥1,500 attempts are approved for
+    // the one and declined over the limit for the other — the same attempts, the same limit
+    const attempts = [on.purchase(5, 1_500), on.purchase(5, 1_500), on.purchase(5, 1_500)];
+    const full = run([on.open(0, 5_000), on.purchase(3, 4_000), on.repay(4, "full"), ...attempts], {
+      policy,
+    });
+    const less = run([on.open(0, 5_000), on.purchase(3, 4_000), on.repay(4, 100), ...attempts], { policy });
+    expect(stepsOf(full, "purchase", 5).map((s) => s.decision)).toEqual([
+      "approved",
+      "approved",
+      "approved",
+      "suspended",
+    ]);
+    expect(stepsOf(less, "purchase", 5).map((s) => s.decision)).toEqual([
+      "declined",
+      "declined",
+      "declined",
+      "suspended",
+    ]);
+    expect(suspensions(less).map((s) => [s.day, s.cause])).toEqual(
+      suspensions(full).map((s) => [s.day, s.cause]),
+    );
+  });
+
+  it("counts only large transactions: one big purchase and two coffees are no burst", () => {
+    // ¥440 is 88 % of a ¥500 line; two ¥30 coffees (6 % each, under burstLargeFraction 10 %) made it 100 %
+    const coffees = [on.open(0, 500), on.purchase(3, 440), on.purchase(3, 30), on.purchase(3, 30)];
+    expect(suspensions(run(coffees, { policy }))).toEqual([]);
+    // three large ones, each at least 10 % of the limit, and the rest small: the large ones' total counts
+    const large = [
+      on.open(0, 500),
+      on.purchase(3, 300),
+      on.purchase(3, 50),
+      on.purchase(3, 30),
+      on.purchase(3, 50),
+    ];
+    const t = run(large, { policy });
+    expect(suspensions(t)).toHaveLength(0);
+    const more = run([...large, on.purchase(3, 60)], { policy });
+    expect(suspensions(more)).toHaveLength(1);
+    expect(suspensions(more)[0]!.facts[0]).toMatchObject({ transactions: 4, amount: 46_000, limits: 50_000 });
+    // burstLargeFraction 0 counts every one
+    const every = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.9, burstLargeFraction: 0 });
+    expect(suspensions(run(coffees, { policy: every }))).toHaveLength(1);
   });
 
   it("five coffees a day on a ¥5,000 line never trip it", () => {
@@ -89,10 +165,15 @@ describe("a burst of large transactions in one day", () => {
       ["jiebei", "security", ["UNUSUAL_TRANSACTIONS"]],
     ]);
     expect(held[0]!.facts[0]).toMatchObject({ transactions: 4, amount: 900_000, limits: 1_000_000 });
-    // forty ¥500 drawdowns in one day on ¥2,000 of Huabei and ¥20,000 of Jiebei: the 40th makes ¥20,000,
-    // 90.9 % of ¥22,000 — and on ¥5,000 of Huabei, 80 % of ¥25,000, none does
+    // forty ¥500 drawdowns in one day on ¥2,000 of Huabei and ¥20,000 of Jiebei: each is 2.3 % of the
+    // limits, under burstLargeFraction's 10 %, so none counts…
     const forty = Array.from({ length: 40 }, () => on.borrow(5, 500, 3));
-    const cash = run([on.open(0, 2_000), on.open(0, 20_000, "jiebei"), ...forty], { policy });
+    const lines = [on.open(0, 2_000), on.open(0, 20_000, "jiebei")];
+    expect(suspensions(run([...lines, ...forty], { policy }))).toEqual([]);
+    // …and when every one counts (burstLargeFraction 0), the 40th makes ¥20,000, 90.9 % of ¥22,000 — and
+    // on ¥5,000 of Huabei, 80 % of ¥25,000, none does
+    const every = testPolicy({ burstMinTransactions: 3, burstFractionOfLimits: 0.9, burstLargeFraction: 0 });
+    const cash = run([...lines, ...forty], { policy: every });
     const draws = stepsOf(cash, "borrow", 5);
     expect(draws.filter((s) => s.decision === "approved")).toHaveLength(40);
     expect(draws.filter((s) => s.decision === "suspended").map((s) => [s.day, s.line])).toEqual([
@@ -100,7 +181,7 @@ describe("a burst of large transactions in one day", () => {
       [5, "jiebei"],
     ]);
     expect(draws.at(-1)!.facts[0]).toMatchObject({ transactions: 40, amount: 2_000_000, limits: 2_200_000 });
-    const wider = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), ...forty], { policy });
+    const wider = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), ...forty], { policy: every });
     expect(suspensions(wider)).toEqual([]);
   });
 

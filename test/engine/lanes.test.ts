@@ -46,6 +46,7 @@ const decisionParams = {
   securityMaxChanges: fc.integer({ min: 0, max: 3 }),
   burstMinTransactions: fc.integer({ min: 0, max: 5 }),
   burstFractionOfLimits: fc.double({ min: 0, max: 1.5, noNaN: true }),
+  burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
   closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
   maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
   requireVerified: fc.boolean(),
