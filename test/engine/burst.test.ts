@@ -288,4 +288,25 @@ expect:
       "3 transactions, ¥4,800.00 = 96 % of ¥5,000.00 in one day vs burstFractionOfLimits 90 %",
     );
   });
+  it("the shipped default policy reads a purchase declined over the limit, then two smaller ones, as a retry, not a burst", () => {
+    // a stretched customer's day in a population run: ¥2,007.65 declined on a ¥3,000 line with ¥1,000 owed,
+    // then ¥414.23 and ¥475.34 approved — 96.6 % of the limit in three attempts, but only the first is a
+    // fifth of it or more (burstLargeFraction 0.2): shopping after a decline, not a cash-out
+    const text = `
+name: retry
+start: 2024-03-01
+until: 30
+policy: default
+profile: { age: 35, monthlyIncome: 12000, verified: true, creditHistoryMonths: 60 }
+events:
+  - { day: 0, type: apply, product: open, amount: 3000 }
+  - { day: 2, type: purchase, amount: 1000, merchant: Taobao }
+  - { day: 5, type: purchase, amount: 2007.65, merchant: Suning }
+  - { day: 5, type: purchase, amount: 414.23, merchant: Taobao }
+  - { day: 5, type: purchase, amount: 475.34, merchant: Taobao }
+`;
+    const t = simulate(loadScenarioText(text, join(ROOT, "scenarios", "retry.yaml")).scenario);
+    expect(stepsOf(t, "purchase", 5).map((s) => s.decision)).toEqual(["declined", "approved", "approved"]);
+    expect(t.steps.filter((s) => s.decision === "suspended")).toEqual([]);
+  });
 });
