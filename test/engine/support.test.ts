@@ -2696,6 +2696,65 @@ describe("debt advice, followed exactly", () => {
   });
 });
 
+describe("debt advice before an instalment falls due", () => {
+  /** The state the periodic review of `day` judges: every earlier day run, then that day's own events. */
+  function atReview(sc: Scenario, day: number) {
+    const s = startState(sc, false);
+    const at = (d: number): ScenarioEvent[] => sc.events.filter((e) => e.day === d);
+    for (let d = 0; d < day; d++) runDay(s, d, at(d), () => {});
+    dayOpens(s, day, () => {});
+    for (const e of at(day)) step(s, e);
+    return s.customer;
+  }
+
+  // Liu Yang (scenarios/two-lines.yaml): ¥45,000 over 12 months on Jiebei, instalments due on the 21st; his
+  // income falls to ¥2,800 and the review of day 105 suspends Jiebei for the debt burden (cap 1.00)
+  const events: EventInput[] = [
+    on.open(0, 6_000),
+    on.open(0, 50_000, "jiebei"),
+    on.borrow(20, 45_000, 12),
+    on.purchase(25, 800),
+    on.repay(36, "full"),
+    on.repay(50, "minimum", "jiebei"),
+    on.purchase(55, 650),
+    on.repay(66, "full"),
+    on.repay(79, "minimum", "jiebei"),
+    on.income(95, 2_800),
+  ];
+  const options = { policy: DEFAULT_POLICY, profile: { monthlyIncome: 10_000, externalDebt: 2_000_000 } };
+
+  /** The ratio the review of `review` reads when the customer repays `jiebei` fen on Jiebei and all the
+   *  debt elsewhere on `day`, and meets every instalment falling due after it at its minimum. */
+  function followed(day: number, jiebei: number, review: number) {
+    const paid: EventInput[] = [
+      ...events,
+      { day, type: "external_repayment", amount: 2_000_000 },
+      { day, type: "repay", line: "jiebei", amount: { kind: "amount", fen: jiebei } },
+      on.repay(111, "minimum", "jiebei"),
+    ];
+    return debtToIncome(atReview(scenario(paid, options), review));
+  }
+
+  it("asks the least repayment beyond the instalment due tomorrow, not the whole loan (a repayment made before a due day goes to that instalment first)", () => {
+    const t = run([...events, on.support(110), on.support(112)], { ...options, until: 113 });
+    expect(stepOn(t, "due", 111)).toBeDefined();
+    const before = remedy(stepOn(t, "contact_support", 110).remedies, "reduce_debt")!;
+    const after = remedy(stepOn(t, "contact_support", 112).remedies, "reduce_debt")!;
+    expect(before.review.day).toBe(135);
+    const owed = stepOn(t, "contact_support", 110).jiebei.balance;
+    const onJiebei = before.repay!.find((r) => r.debt === "jiebei")!;
+    // not the whole ¥37,950.00: the instalment of ¥4,215.00 it meets first, and what the report must lose
+    expect(onJiebei.all).toBe(false);
+    expect(onJiebei.amount).toBeLessThan(owed);
+    const beyond = after.repay!.find((r) => r.debt === "jiebei")!.amount;
+    expect(onJiebei.amount).toBeGreaterThan(421_500);
+    expect(onJiebei.amount).toBeLessThanOrEqual(421_500 + beyond);
+    // followed on day 110, it brings the ratio within the cap at that review; a fen less does not
+    expect(followed(110, onJiebei.amount, 135)).toBeLessThanOrEqual(before.max);
+    expect(followed(110, onJiebei.amount - 1, 135)).toBeGreaterThan(before.max);
+  });
+});
+
 describe("the debt advice's arithmetic at the edges of a double", () => {
   it("an income or a debt past 2^53 ends at once (a fen or a yuan more was the same double: the search never ended)", () => {
     // ¥5e15 of debt under a cap of 0.001 would need an income of ¥4.2e17 a month
