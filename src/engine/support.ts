@@ -1239,11 +1239,14 @@ function incomeRestoring(
 }
 
 /**
- * `payDown` for the report on `monthEnd`, checked on a copy with its line repayments made today: a
- * repayment can leave a line bearing more than before it (a bill whose minimum it meets revolves, at a
- * revolving rate a policy may set above its penalty rate), so what the check finds still over the cap is
- * added to the line's repayment until the report is within it — at worst the line repaid in full, which
- * reports nothing.
+ * `payDown` for the report on `monthEnd`, its line repayment in part checked on copies with it made today,
+ * and raised, when the report is still over the cap, to the least amount (to the fen) that brings it
+ * within: made before a due day, a repayment meets that bill's minimum or that instalment first — which the
+ * customer then pays the less, so it lowers the report by nothing until it passes what falls due (and held
+ * for a Jiebei instalment, it bears interest as before) — and meeting a bill's minimum can leave it bearing
+ * more (it revolves, at a revolving rate a policy may set above its penalty rate). Never less than payDown
+ * asks, what the report must lose: enough whenever it is paid before the month end. The report falls as the
+ * amount rises, so a search finds it; at worst the line repaid in full, which reports nothing.
  */
 function linesPaidDown(
   c: Customer,
@@ -1253,21 +1256,40 @@ function linesPaidDown(
   allowed: Fen,
 ): { ahead: Record<LineId, Fen>; repay: DebtRepayment[] } {
   const ahead = reportAhead(c, day, calendar, monthEnd);
-  let repay = payDown(c, ahead, allowed);
-  for (let round = 0; repay.some((r) => r.debt !== "elsewhere" && !r.all); round++) {
-    const after = reportAhead(c, day, calendar, monthEnd, repay);
-    const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
-    let over = c.profile.externalDebt - elsewhere + after.huabei + after.jiebei - allowed;
-    if (over <= 0) break;
-    repay = repay.map((r) => {
-      if (r.debt === "elsewhere" || r.all) return r;
-      const owedNow = owed(lineOf(c, r.debt));
-      const amount = round < 3 ? Math.min(owedNow, r.amount + over) : owedNow;
-      over -= amount - r.amount;
-      return { ...r, amount, all: amount === owedNow };
-    });
+  const repay = payDown(c, ahead, allowed);
+  const at = repay.findIndex((r) => r.debt !== "elsewhere" && !r.all);
+  if (at < 0) return { ahead, repay };
+  const part = repay[at]!;
+  const id = part.debt as LineId;
+  const owedNow = owed(lineOf(c, id));
+  const elsewhere = c.profile.externalDebt - (repay.find((r) => r.debt === "elsewhere")?.amount ?? 0);
+  const paying = (amount: Fen): DebtRepayment[] =>
+    repay.map((r, i) => (i === at ? { debt: id, amount, all: amount === owedNow } : r));
+  /** What the report shows over `allowed` with `amount` repaid on the line today. */
+  const over = (amount: Fen): Fen => {
+    const after = reportAhead(c, day, calendar, monthEnd, paying(amount));
+    return elsewhere + after.huabei + after.jiebei - allowed;
+  };
+  const first = over(part.amount);
+  if (first <= 0) return { ahead, repay };
+  // the least amount that works lies above one that does not (`lo`), at most one that does (`hi`): step up
+  // by what is still over, doubling (a repayment that what falls due before the report takes first lowers
+  // it by nothing), to one that does
+  let lo = part.amount;
+  let hi = owedNow;
+  for (let step = first; lo + step < owedNow; step *= 2) {
+    if (over(lo + step) <= 0) {
+      hi = lo + step;
+      break;
+    }
+    lo += step;
   }
-  return { ahead, repay };
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (over(mid) <= 0) hi = mid;
+    else lo = mid;
+  }
+  return { ahead, repay: paying(hi) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { debtToIncome, debtWithin, incomeAllowing } from "../../src/engine/score
 import { simulate, startState } from "../../src/engine/simulate.js";
 import { step } from "../../src/engine/step.js";
 import type { PolicyParams, Remedy, Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import type { LineId } from "../../src/engine/vocabulary.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { describeFact, describeRemedy, money, ratioText } from "../../src/scenario/format.js";
@@ -2624,7 +2625,7 @@ describe("debt advice, followed exactly", () => {
     });
 
   it("brings the ratio the named review reads within the cap, and asks no debt for more than is owed", () => {
-    const seen = { advised: 0, lines: 0, missed: 0, nothingMore: 0 };
+    const seen = { advised: 0, lines: 0, missed: 0, nothingMore: 0, raised: 0 };
     fc.assert(
       fc.property(generated, (g) => {
         const base = scenario(g.events, { policy: g.policy, profile: g.profile, until: g.contact });
@@ -2660,7 +2661,9 @@ describe("debt advice, followed exactly", () => {
               ? { day: g.contact, type: "external_repayment", amount: p.amount }
               : { day: g.contact, type: "repay", line: p.debt, amount: { kind: "amount", fen: p.amount } },
           );
-          const followed = (repay: EventInput[]) => {
+          let paid: ReturnType<typeof simulate> | null = null;
+          /** The customer as the review named reads them, `repay` made beside what is due (the trace: `paid`). */
+          const reads = (repay: EventInput[]) => {
             const dues: EventInput[] = [];
             for (;;) {
               const events = [...g.events, ...due, ...repay, ...dues];
@@ -2671,19 +2674,72 @@ describe("debt advice, followed exactly", () => {
                 .filter((x) => x.event.type === "due" && x.day > g.contact && x.day < r.review.day)
                 .filter((x) => !dues.some((d) => d.day === x.day && d.type === "repay" && d.line === x.line))
                 .map((x): EventInput => on.repay(x.day, "minimum", x.line ?? "huabei"));
-              if (more.length === 0)
-                return debtToIncome(
-                  atReview(scenario(events, { policy: g.policy, profile: g.profile }), r.review.day),
-                );
+              if (more.length === 0) {
+                paid = t;
+                return atReview(scenario(events, { policy: g.policy, profile: g.profile }), r.review.day);
+              }
               dues.push(...more);
             }
           };
+          const followed = (repay: EventInput[]) => debtToIncome(reads(repay));
           expect(followed(repayments)).toBeLessThanOrEqual(r.max);
+          // sized to the score a restoration needs (`score`), the amounts are more than the cap's: what
+          // follows is about the cap's
+          if (r.score !== null) continue;
           // a repayment elsewhere counts to the fen: one fen less on the last one is not enough
           const last = r.repay.at(-1);
           if (last?.debt === "elsewhere" && !last.all) {
             const short = { day: g.contact, type: "external_repayment" as const, amount: last.amount - 1 };
             expect(followed([...repayments.slice(0, -1), short])).toBeGreaterThan(r.max);
+          }
+          // what a line's report must lose: the debt that review counts with nothing repaid on the lines
+          // (beside what is due), less the cap's amount and the reports of the other lines repaid in full
+          const plan = r.repay ?? [];
+          const memo: { read?: ReturnType<typeof reads> } = {};
+          const must = (id: LineId) => {
+            if (memo.read === undefined) memo.read = reads(repayments.filter((e) => e.type !== "repay"));
+            const none = memo.read;
+            return (
+              none.profile.externalDebt +
+              none.huabei.reportedBalance +
+              none.jiebei.reportedBalance -
+              (debtWithin(none, r.max) ?? 0) -
+              plan
+                .filter((p) => p.debt !== "elsewhere" && p.debt !== id && p.all)
+                .reduce((n, p) => n + (p.debt === "jiebei" ? none.jiebei : none.huabei).reportedBalance, 0)
+            );
+          };
+          const lessOn = (at: number) =>
+            repayments.map((e, i) =>
+              i === at && e.type === "repay" && e.amount.kind === "amount"
+                ? { ...e, amount: { kind: "amount" as const, fen: e.amount.fen - 1 } }
+                : e,
+            );
+          // the whole of a line is asked (the last debt in the plan: what comes before it is asked in full by
+          // its order) when its report must lose as much as is owed on it today, or when less, made at once,
+          // would not do — not because a repayment short of it met an instalment or a bill falling due first
+          if (last !== undefined && last.debt !== "elsewhere" && last.all && must(last.debt) < last.amount) {
+            expect(followed(lessOn(repayments.length - 1))).toBeGreaterThan(r.max);
+          }
+          // a line's repayment in part is never less than what its report must lose (enough whenever it is
+          // made before the report), and above it only as far as needed when made at once — before an
+          // instalment or a bill falling due meanwhile, it meets that first: one fen less is not enough then
+          const part = r.repay.findIndex((p) => p.debt !== "elsewhere" && !p.all);
+          if (part >= 0) {
+            const id = r.repay[part]!.debt as LineId;
+            const amount = r.repay[part]!.amount;
+            const need = must(id);
+            expect(amount).toBeGreaterThanOrEqual(need);
+            // (only then: with nothing falling due, the amount is what the report must lose as customer
+            // service projects it, which can differ from the follower's by a fen of interest; `paid` is the
+            // trace with nothing repaid on the lines)
+            const falling = paid!.steps.some(
+              (x) => x.event.type === "due" && x.line === id && x.day > g.contact && x.day <= r.report!.day,
+            );
+            if (amount > need && falling) {
+              seen.raised++;
+              expect(followed(lessOn(part))).toBeGreaterThan(r.max);
+            }
           }
         }
       }),
@@ -2693,6 +2749,67 @@ describe("debt advice, followed exactly", () => {
     expect(seen.advised).toBeGreaterThan(RUNS / 4);
     expect(seen.lines).toBeGreaterThan(0);
     expect(seen.missed).toBeGreaterThan(0);
+    // …and advice raised past what the report must lose by an instalment or a bill falling due first
+    expect(seen.raised).toBeGreaterThan(0);
+  });
+});
+
+describe("debt advice before an instalment falls due", () => {
+  /** The state the periodic review of `day` judges: every earlier day run, then that day's own events. */
+  function atReview(sc: Scenario, day: number) {
+    const s = startState(sc, false);
+    const at = (d: number): ScenarioEvent[] => sc.events.filter((e) => e.day === d);
+    for (let d = 0; d < day; d++) runDay(s, d, at(d), () => {});
+    dayOpens(s, day, () => {});
+    for (const e of at(day)) step(s, e);
+    return s.customer;
+  }
+
+  // Liu Yang (scenarios/two-lines.yaml): ¥45,000 over 12 months on Jiebei, instalments due on the 21st; his
+  // income falls to ¥2,800 and the review of day 105 suspends Jiebei for the debt burden (cap 1.00)
+  const events: EventInput[] = [
+    on.open(0, 6_000),
+    on.open(0, 50_000, "jiebei"),
+    on.borrow(20, 45_000, 12),
+    on.purchase(25, 800),
+    on.repay(36, "full"),
+    on.repay(50, "minimum", "jiebei"),
+    on.purchase(55, 650),
+    on.repay(66, "full"),
+    on.repay(79, "minimum", "jiebei"),
+    on.income(95, 2_800),
+  ];
+  const options = { policy: DEFAULT_POLICY, profile: { monthlyIncome: 10_000, externalDebt: 2_000_000 } };
+
+  /** The ratio the review of `review` reads when the customer repays `jiebei` fen on Jiebei and all the
+   *  debt elsewhere on `day`, and meets every instalment falling due after it at its minimum. */
+  function followed(day: number, jiebei: number, review: number) {
+    const paid: EventInput[] = [
+      ...events,
+      { day, type: "external_repayment", amount: 2_000_000 },
+      { day, type: "repay", line: "jiebei", amount: { kind: "amount", fen: jiebei } },
+      on.repay(111, "minimum", "jiebei"),
+    ];
+    return debtToIncome(atReview(scenario(paid, options), review));
+  }
+
+  it("asks the least repayment beyond the instalment due tomorrow, not the whole loan (a repayment made before a due day goes to that instalment first)", () => {
+    const t = run([...events, on.support(110), on.support(112)], { ...options, until: 113 });
+    expect(stepOn(t, "due", 111)).toBeDefined();
+    const before = remedy(stepOn(t, "contact_support", 110).remedies, "reduce_debt")!;
+    const after = remedy(stepOn(t, "contact_support", 112).remedies, "reduce_debt")!;
+    expect(before.review.day).toBe(135);
+    const owed = stepOn(t, "contact_support", 110).jiebei.balance;
+    const onJiebei = before.repay!.find((r) => r.debt === "jiebei")!;
+    // not the whole ¥37,950.00: the instalment of ¥4,215.00 it meets first, and what the report must lose
+    expect(onJiebei.all).toBe(false);
+    expect(onJiebei.amount).toBeLessThan(owed);
+    const beyond = after.repay!.find((r) => r.debt === "jiebei")!.amount;
+    expect(onJiebei.amount).toBeGreaterThan(421_500);
+    expect(onJiebei.amount).toBeLessThanOrEqual(421_500 + beyond);
+    // followed on day 110, it brings the ratio within the cap at that review; a fen less does not
+    expect(followed(110, onJiebei.amount, 135)).toBeLessThanOrEqual(before.max);
+    expect(followed(110, onJiebei.amount - 1, 135)).toBeGreaterThan(before.max);
   });
 });
 
