@@ -2648,11 +2648,16 @@ describe("debt advice, followed exactly", () => {
             if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
           }
           // the advised repayments, right after the call beside what the answer asks due today (pay_due:
-          // a bill's minimum on its due day or in its grace days), and nothing else but each bill and
-          // instalment falling due after it before the review met at its minimum (as the advice reads the
-          // reports ahead)
+          // a bill's minimum on its due day or in its grace days) on a line with nothing overdue, and nothing
+          // else but each bill and instalment falling due after it before the review met at its minimum (as
+          // the advice reads the reports ahead). A line with an amount overdue is read left as it stands
+          // (docs/model.md): its pay_due is what is due beside the overdue, and paid alone it would clear
+          // that overdue first — a report lower than the advice counts, the bill still falling into arrears
+          const overdueOn = new Set(
+            answer.remedies.flatMap((d) => (d.kind === "pay_overdue" ? [d.line] : [])),
+          );
           const due = answer.remedies.flatMap((d): EventInput[] =>
-            d.kind === "pay_due"
+            d.kind === "pay_due" && !overdueOn.has(d.line)
               ? [{ day: g.contact, type: "repay", line: d.line, amount: { kind: "amount", fen: d.amount } }]
               : [],
           );
