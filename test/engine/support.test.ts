@@ -652,6 +652,38 @@ describe("contact_support", () => {
     expect(remedy(s.remedies, "pay_overdue")!.amount).toBe(s.overdue);
   });
 
+  it("on a due day beside the arrears, the minimum asked is what is due beside the overdue: both paid keep the bill out of arrears, it alone does not", () => {
+    // an instalment plan's bill due on day 40 left unpaid (grace 3 days); the call is on day 69, the next due day
+    const events = [on.open(0, 20_000), on.purchase(1, 12_000, null, 12), on.support(69)];
+    const policy = testPolicy({ graceDays: 3 });
+    const s = stepOn(run(events, { policy, until: 100 }), "contact_support", 69);
+    const overdue = remedy(s.remedies, "pay_overdue")!.amount;
+    const due = remedy(s.remedies, "pay_due")!.amount;
+    expect(overdue).toBeGreaterThan(0);
+    expect(due).toBeGreaterThan(0);
+    const paying = (...fen: number[]) =>
+      run(
+        [
+          ...events,
+          ...fen.map(
+            (f): EventInput => ({
+              day: 69,
+              type: "repay",
+              line: "huabei",
+              amount: { kind: "amount", fen: f },
+            }),
+          ),
+        ],
+        { policy, until: 100 },
+      );
+    // after the grace days of day 69's bill, before the next due day (100)
+    const arrearsAfter = (t: ReturnType<typeof run>) =>
+      stepsOf(t, "overdue").filter((x) => x.day > 69 && x.day < 100);
+    expect(arrearsAfter(paying(overdue, due))).toEqual([]);
+    // paid alone, the repayment clears the overdue first: the bill due today falls into arrears
+    expect(arrearsAfter(paying(due)).length).toBeGreaterThan(0);
+  });
+
   it("a Jiebei instalment in its grace days is asked for too", () => {
     const t = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), on.borrow(3, 3_000, 3)], {
       policy: testPolicy({ graceDays: 3 }),
@@ -2648,11 +2680,16 @@ describe("debt advice, followed exactly", () => {
             if (p.debt !== "elsewhere") expect(r.report?.day).toBeLessThan(r.review.day);
           }
           // the advised repayments, right after the call beside what the answer asks due today (pay_due:
-          // a bill's minimum on its due day or in its grace days), and nothing else but each bill and
-          // instalment falling due after it before the review met at its minimum (as the advice reads the
-          // reports ahead)
+          // a bill's minimum on its due day or in its grace days) on a line with nothing overdue, and nothing
+          // else but each bill and instalment falling due after it before the review met at its minimum (as
+          // the advice reads the reports ahead). A line with an amount overdue is read left as it stands
+          // (docs/model.md): its pay_due is what is due beside the overdue, and paid alone it would clear
+          // that overdue first — a report lower than the advice counts, the bill still falling into arrears
+          const overdueOn = new Set(
+            answer.remedies.flatMap((d) => (d.kind === "pay_overdue" ? [d.line] : [])),
+          );
           const due = answer.remedies.flatMap((d): EventInput[] =>
-            d.kind === "pay_due"
+            d.kind === "pay_due" && !overdueOn.has(d.line)
               ? [{ day: g.contact, type: "repay", line: d.line, amount: { kind: "amount", fen: d.amount } }]
               : [],
           );
