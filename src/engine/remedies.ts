@@ -66,6 +66,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       amount: "the unpaid minimum (yuan) — on Jiebei, the instalments due",
       calledIn:
         "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; on Huabei, `true` when the line is closed and what is due is all the bills due ask (a closed line's statements bill due in full), not a minimum; absent otherwise",
+      onTopOf:
+        "the line's overdue (yuan) when it has one: a repayment clears the arrears first, so what is due is on top of it — paying `amount` alone leaves new arrears; absent otherwise",
     },
   },
   pay_balance: {

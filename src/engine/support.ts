@@ -208,6 +208,8 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         kind: "pay_due",
         amount: due,
         ...(dueInFull(line, day) ? { calledIn: true } : {}),
+        // a repayment clears the arrears first: what is due is on top of them
+        ...(overdue(line) > 0 ? { onTopOf: overdue(line) } : {}),
       });
   }
   // an active line the next review would suspend: said before it happens, with what changes it (the
@@ -489,9 +491,6 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   return increaseDay(c, day, s, calendar, { reasons: principal, facts: kept, remedies });
 }
 
-/** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
- *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due): unpaid, it
- *  falls into arrears. */
 /** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:
  *  on Jiebei loans a closure in default or a charge-off called in; on Huabei the bills due by `day`, which
  *  a closed line's statements bill due in full. */
@@ -502,6 +501,9 @@ function dueInFull(line: Line, day: number): boolean {
   return due > 0 && minimum >= due;
 }
 
+/** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
+ *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due): unpaid, it
+ *  falls into arrears. */
 function dueInGrace(c: Customer, line: Line, day: number): Fen {
   if (line.id === "jiebei") return loans.dueInGrace(line.book);
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);

@@ -101,7 +101,11 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         }),
       };
     case "pay_due":
-      return { ...r, amount: yuan(r.amount) };
+      return {
+        ...r,
+        amount: yuan(r.amount),
+        ...(r.onTopOf === undefined ? {} : { onTopOf: yuan(r.onTopOf) }),
+      };
     case "pay_balance":
       return {
         ...r,

@@ -321,7 +321,7 @@ export function remedyText(r: Remedy): string {
     case "pay_due":
       return r.calledIn
         ? `pay the ${money(r.amount)} due (its grace days are running out): ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
-        : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due (its grace days are running out): unpaid, it falls into arrears`;
+        : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${r.onTopOf === undefined ? " (its grace days are running out)" : ` too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first; its grace days are running out)`}: unpaid, it falls into arrears`;
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";

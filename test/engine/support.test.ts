@@ -682,6 +682,11 @@ describe("contact_support", () => {
     expect(arrearsAfter(paying(overdue, due))).toEqual([]);
     // paid alone, the repayment clears the overdue first: the bill due today falls into arrears
     expect(arrearsAfter(paying(due)).length).toBeGreaterThan(0);
+    // so the step says it is on top of the overdue, and what both come to
+    expect(remedy(s.remedies, "pay_due")).toMatchObject({ onTopOf: overdue });
+    expect(describeRemedy(remedy(s.remedies, "pay_due")!)).toContain(
+      `minimum due too, ${money(due + overdue)} with the overdue (a repayment clears the overdue first`,
+    );
   });
 
   it("a Jiebei instalment in its grace days is asked for too", () => {
