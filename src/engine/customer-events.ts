@@ -7,6 +7,7 @@ import { authorise, decideApplication, refusedUnassessed } from "./applications.
 import { decide, lineAt, NOTHING, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
+  type Customer,
   customerOverdue,
   isOpen,
   type Line,
@@ -237,6 +238,21 @@ function securityFrom(
   preset: Verdict | null | undefined,
   out: StepOutcome[],
 ): readonly StepOutcome[] {
+  return triggerFrom(s, e, from, preset, out, securityTrigger, true);
+}
+
+/** A security trigger (`trigger`) on each line from `from` on, each decided after the outcomes `out`; a lane
+ *  whose policies decide apart is split where they do. `nothing`: an outcome with no decision when no line
+ *  is held (a profile change is a step of its own; a burst follows the attempt that completed it). */
+function triggerFrom(
+  s: EngineState,
+  e: ScenarioEvent,
+  from: number,
+  preset: Verdict | null | undefined,
+  out: StepOutcome[],
+  trigger: (c: Customer, line: Line, day: number) => Verdict | null,
+  nothing: boolean,
+): readonly StepOutcome[] {
   const c = s.customer;
   const day = s.day;
   for (let i = from; i < 2; i++) {
@@ -245,15 +261,15 @@ function securityFrom(
       i === from && preset !== undefined
         ? preset
         : alone(s)
-          ? securityTrigger(c, line, day)
+          ? trigger(c, line, day)
           : judge(
               s,
-              () => securityTrigger(c, line, day),
-              (f, w) => securityFrom(f, e, i, w, out.slice()),
+              () => trigger(c, line, day),
+              (f, w) => triggerFrom(f, e, i, w, out.slice(), trigger, nothing),
             );
     if (v) out.push(...decide(s, e, line, v));
   }
-  return out.length > 0 ? out : [outcome(s, e, null, null)];
+  return out.length > 0 || !nothing ? out : [outcome(s, e, null, null)];
 }
 
 /** A verification lifting the security hold of each line on one, from `from` on. */
@@ -330,23 +346,7 @@ function burstFrom(
   preset: Verdict | null | undefined,
   out: StepOutcome[],
 ): readonly StepOutcome[] {
-  const c = s.customer;
-  const day = s.day;
-  for (let i = from; i < 2; i++) {
-    const line = lineAt(c, i);
-    const v =
-      i === from && preset !== undefined
-        ? preset
-        : alone(s)
-          ? burstTrigger(c, line, day)
-          : judge(
-              s,
-              () => burstTrigger(c, line, day),
-              (f, w) => burstFrom(f, e, i, w, out.slice()),
-            );
-    if (v) out.push(...decide(s, e, line, v));
-  }
-  return out;
+  return triggerFrom(s, e, from, preset, out, burstTrigger, false);
 }
 
 function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {

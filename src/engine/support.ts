@@ -524,11 +524,7 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
 /** The customer as the next review would read them with every overdue paid today (its month-end report
  *  included), and the score then. */
 function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
-  const paid = forkCustomer(c);
-  for (const line of [paid.huabei, paid.jiebei]) {
-    const amount = overdue(line);
-    if (amount > 0) repayLine(paid, line, amount, day);
-  }
+  const paid = withOverduePaid(c, day);
   const read = asNextReviewReads(paid, day, calendar);
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const dues = duesAhead(paid, day, calendar, next);
@@ -536,6 +532,17 @@ function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Cust
     read,
     s: scoreOn(withDues(read, dues), next),
   };
+}
+
+/** `c` with every overdue paid today (a copy; `c` itself when nothing is overdue). */
+function withOverduePaid(c: Customer, day: number): Customer {
+  if (customerOverdue(c) === 0) return c;
+  const paid = forkCustomer(c);
+  for (const line of [paid.huabei, paid.jiebei]) {
+    const amount = overdue(line);
+    if (amount > 0) repayLine(paid, line, amount, day);
+  }
+  return paid;
 }
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
@@ -703,7 +710,9 @@ function suspendedLine(
     );
     // …and so is one for a later restoring review, when nothing asked changes the score but what it warns
     // of (the score a report before that review lowers, as things stand): an early review reads the last
-    // report before its own day, and the bills due until then met at their minimum
+    // report before its own day, and the bills due until then met at their minimum — with the overdue the
+    // answer asks paid today, as the clean period it waits for counts (an overdue left unpaid keeps the line
+    // from any review)
     const warnsOnly = !remedies.some(
       (r) =>
         r.line === line.id &&
@@ -714,14 +723,7 @@ function suspendedLine(
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
-        (first !== next &&
-          warnsOnly &&
-          !scoreRestores(
-            asReviewOnReads(c, day, calendar, at),
-            duesAhead(c, day, calendar, at),
-            line.id,
-            at,
-          )) ||
+        (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
         ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
           !scoreRestores(
             at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
@@ -1579,6 +1581,18 @@ function reportLowers(
 function asReviewOnReads(c: Customer, day: number, calendar: Calendar, review: number): Customer {
   const monthEnd = monthEndBefore(calendar, day, review);
   return monthEnd === null ? c : asReportReads(c, day, calendar, [], false, monthEnd);
+}
+
+/** Whether a review on `review` restores line `id` as far as the score goes, every overdue paid today and
+ *  the customer read as that review reads them as things stand (asReviewOnReads). */
+function restoresOnPaying(c: Customer, day: number, calendar: Calendar, id: LineId, review: number): boolean {
+  const paid = withOverduePaid(c, day);
+  return scoreRestores(
+    asReviewOnReads(paid, day, calendar, review),
+    duesAhead(paid, day, calendar, review),
+    id,
+    review,
+  );
 }
 
 /** The last month end from `day` on before `review`; null when none comes before it. */

@@ -24,6 +24,7 @@ import {
   stateOn,
   stepOn,
   stepsOf,
+  TIGHTENED_POLICY,
   testPolicy,
 } from "./builders.js";
 
@@ -1918,6 +1919,36 @@ describe("contact_support: the score the next review reads from the coming repor
     const enough = asked(760);
     expect(enough.wait).toMatchObject({ day: 166, early: { day: 136, now: false } });
     expect(enough.early).toMatchObject({ line: "jiebei", decision: "restored", score: 762 });
+  });
+
+  it("offers the early review a later restoring review allows with the overdue it asks paid today, as the clean period it counts", () => {
+    // default-charge-off's Sun Hao under the tightened policy: suspended on day 84 at 17 days past due,
+    // asked on day 86 the answer says pay the overdue ¥2,016 now, clean until day 176, the first review that
+    // can restore on day 196. Paid today, an early review on day 176 restores; the check read the score with
+    // the overdue still unpaid (107 days past due by then) and offered none
+    const events = [
+      on.open(0, 4_000),
+      on.purchase(5, 1_500),
+      on.purchase(35, 2_000),
+      on.repay(38, "statement"),
+      on.income(55, 2_500),
+      on.purchase(75, 200),
+      on.support(86),
+      on.repay(86, "full"),
+    ];
+    const options = {
+      policy: TIGHTENED_POLICY,
+      profile: { age: 27, monthlyIncome: 6_000, creditHistoryMonths: 24 },
+    };
+    const asked = stepOn(run(events, { ...options, until: 86 }), "contact_support", 86);
+    expect(remedy(asked.remedies, "keep_clean_until")).toMatchObject({ day: 176, afterPaying: true });
+    expect(remedy(asked.remedies, "wait_for_review")).toMatchObject({
+      day: 196,
+      later: true,
+      early: { day: 176, now: false },
+    });
+    const early = run([...events, on.requestReview(176)], { ...options, until: 176 });
+    expect(stepsOf(early, "request_review", 176)[0]).toMatchObject({ decision: "restored" });
   });
 
   it("reads the minimum asked on a bill's due day as met, as the review reads that due date: no warning the trace refutes", () => {
