@@ -1837,22 +1837,24 @@ describe("contact_support: the score the next review reads from the coming repor
     expect(stepOn(t, "review", 105)).toMatchObject({ decision: "restored", score: 843 });
   });
 
+  // Jiebei suspended for its debt ratio on day 14; Huabei's bill due on day 40 repaid on day 46, after its
+  // grace days, and the debt elsewhere on day 50: the clean period runs to day 136, so the review of day 166
+  // is the first that can restore Jiebei; ¥4,500 spent on Huabei on day 62, and a call on day 80
+  const LATER_RESTORING = [
+    on.open(0, 5_000),
+    on.open(0, 30_000, "jiebei"),
+    on.purchase(1, 1_000),
+    on.externalDebt(3, 130_000),
+    on.repay(46, "full"),
+    on.externalRepayment(50, 130_000),
+    on.purchase(62, 4_500),
+    on.support(80),
+  ];
+
   it("warns that the balance the month ends before a later restoring review report lowers the score it reads", () => {
-    // Jiebei suspended for its debt ratio on day 14; Huabei's bill due on day 40 repaid on day 46, after its
-    // grace days, and the debt elsewhere on day 50: the clean period runs to day 136, so the review of day
-    // 166 is the first that can restore Jiebei (jiebeiRestoreScore 800). ¥4,500 spent on Huabei on day 62,
-    // after the February report: 828 today, but met at its minimum the balance the month ends report until
-    // then takes the score that review reads to 752
-    const events = [
-      on.open(0, 5_000),
-      on.open(0, 30_000, "jiebei"),
-      on.purchase(1, 1_000),
-      on.externalDebt(3, 130_000),
-      on.repay(46, "full"),
-      on.externalRepayment(50, 130_000),
-      on.purchase(62, 4_500),
-      on.support(80),
-    ];
+    // jiebeiRestoreScore 800; the ¥4,500 spent after the February report: 828 today, but met at its minimum the
+    // balance the month ends report until the review of day 166 takes the score that review reads to 752
+    const events = LATER_RESTORING;
     const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: 800 };
     const minimum = [100, 130, 161].map((d) => on.repay(d, "minimum"));
     const t = run([...events, ...minimum], { policy, until: 170 });
@@ -1890,17 +1892,7 @@ describe("contact_support: the score the next review reads from the coming repor
     // as above: the clean period ends on day 136 and the review of day 166 reads 752. An early review on day
     // 136 reads the report of 2024-04-30 (day 120), the bills of days 100 and 130 met at their minimum: 762.
     // Against jiebeiRestoreScore 800 it was offered from day 136 and declined there; against 760 it restores
-    const events = [
-      on.open(0, 5_000),
-      on.open(0, 30_000, "jiebei"),
-      on.purchase(1, 1_000),
-      on.externalDebt(3, 130_000),
-      on.repay(46, "full"),
-      on.externalRepayment(50, 130_000),
-      on.purchase(62, 4_500),
-      on.support(80),
-      ...[100, 130].map((d) => on.repay(d, "minimum")),
-    ];
+    const events = [...LATER_RESTORING, ...[100, 130].map((d) => on.repay(d, "minimum"))];
     const asked = (score: number) => {
       const policy = { ...DEFAULT_POLICY, jiebeiRestoreScore: score };
       const wait = remedy(
