@@ -234,7 +234,7 @@ export function verifyIdentity(c: Customer, day: number): void {
   c.profile.verified = true;
   c.verifiedDay = day;
   c.verifiedChanges = c.profileChanges.length;
-  c.burstAmounts = [];
+  c.burstAmounts.length = 0;
 }
 
 export function forkCustomer(c: Customer): Customer {

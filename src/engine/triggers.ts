@@ -139,7 +139,8 @@ export function securityTrigger(c: Customer, line: Line, day: number): Verdict |
 export function countTransaction(c: Customer, day: number, amount: number): void {
   if (c.burstDay !== day) {
     c.burstDay = day;
-    c.burstAmounts = [];
+    // emptied in place, not replaced: this runs on every purchase (forkCustomer copies the array)
+    c.burstAmounts.length = 0;
     c.burstLimits = 0;
   }
   const limits = (isOpen(c.huabei) ? c.huabei.limit : 0) + (isOpen(c.jiebei) ? c.jiebei.limit : 0);
