@@ -87,7 +87,12 @@ export function firstDifference(
     if (y === undefined) return alone(x, null);
     // the same question decided otherwise, or a decision one arm took and the other did not (yet)
     if (sameStep(x, y)) return { a: x, b: y };
-    return x.day <= y.day ? alone(x, null) : alone(null, y);
+    if (x.day !== y.day) return x.day < y.day ? alone(x, null) : alone(null, y);
+    // the same day, other steps: the one the other arm decided too, later that day, comes after the one it
+    // did not (a day's steps keep their order), so the one it did not is where they part
+    const later = (list: readonly DecisionNote[], n: DecisionNote) =>
+      list.slice(i + 1).some((z) => z.day === n.day && sameStep(z, n));
+    return later(b, x) && !later(a, y) ? alone(null, y) : alone(x, null);
   }
   return null;
 }

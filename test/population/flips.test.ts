@@ -333,6 +333,32 @@ describe("what counts as decided otherwise", () => {
     );
   });
 
+  it("a decision one arm took before a step both took that day is the flip, not the step both took", () => {
+    // a minScore challenger from day 120 (seed 1, account 7944): on day 319 the champion's Huabei review
+    // decided nothing and its Jiebei review suspended; the challenger's Huabei review suspended too, by
+    // minScore, then its Jiebei review as the champion's. Read pairwise, the champion's Jiebei suspension
+    // met the challenger's Huabei one: 'review: suspended → no decision, by SCORE_BELOW_MINIMUM
+    // (jiebeiMinScore)', a flip the other way round and by a rule both arms decided alike
+    const review = (line: "huabei" | "jiebei", reasons: DecisionNote["reasons"], parameter: string) =>
+      ({
+        ...note("suspended", reasons, parameter),
+        day: 319,
+        event: { type: "review" },
+        line,
+      }) as unknown as DecisionNote;
+    const jiebei = review("jiebei", ["SCORE_BELOW_MINIMUM"], "jiebeiMinScore");
+    const huabei = review("huabei", ["SCORE_BELOW_MINIMUM"], "minScore");
+    const open = note("approved", ["MEETS_POLICY"]);
+    const d = firstDifference([open, jiebei], [open, huabei, jiebei]);
+    expect(d).toEqual({ a: null, b: huabei });
+    expect(flipLabel(d!)).toBe("review: no decision → suspended, by SCORE_BELOW_MINIMUM (minScore)");
+    // the other way round: the champion's own decision first
+    expect(firstDifference([open, huabei, jiebei], [open, jiebei])).toEqual({ a: huabei, b: null });
+    // steps neither arm took later that day: the first arm's first, as before
+    const other = review("jiebei", ["SCORE_BELOW_MINIMUM"], "jiebeiMinScore");
+    expect(firstDifference([open, huabei], [open, { ...other, day: 319 }])).toEqual({ a: huabei, b: null });
+  });
+
   it("a lender's decision, not customer service's answer: answers that differ alone are no flip", () => {
     const answer = (reasons: DecisionNote["reasons"]) =>
       ({ ...note("info", reasons), event: { type: "contact_support" } }) as DecisionNote;
