@@ -23,6 +23,7 @@ import {
   pad,
   pct,
   pct2,
+  rightAligned,
   scoreDrift,
   trailingMonthEnds,
 } from "./population-format.js";
@@ -77,13 +78,15 @@ function personaTable(
   c: ChalkInstance,
 ): string {
   const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
-  const head = pad("persona", nameWidth) + COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  const rows = groups.map((g) => {
-    const line =
-      pad(g.persona, nameWidth) + COLUMNS.map((col) => lpad(col.cell(pick(g)), col.width + 1)).join("");
+  const [head, ...cells] = rightAligned(
+    [COLUMNS.map((col) => col.title), ...groups.map((g) => COLUMNS.map((col) => col.cell(pick(g))))],
+    COLUMNS.map((col) => col.width + 1),
+  );
+  const rows = groups.map((g, i) => {
+    const line = pad(g.persona, nameWidth) + cells[i]!;
     return g.persona === OVERALL ? c.bold(line) : line;
   });
-  return [c.bold(head), ...rows].join("\n");
+  return [c.bold(pad("persona", nameWidth) + head!), ...rows].join("\n");
 }
 
 const BLOCKS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];

@@ -341,6 +341,26 @@ describe("a rate's base", () => {
     expect(arm.restorationRate).toBe(0.6508);
   });
 
+  it("widens a column for a cell wider than it, so no cell runs into the one before it", () => {
+    // simulate --accounts 20000 --challenger tightened: the challenger's (all) row read
+    // '0.0 %42.2 % of 1,747   42.1 %' and '¥98.97¥1,110,403 (380)'
+    const { r, row } = withCounts({
+      accounts: 20_000,
+      opened: 17_981,
+      suspended: 1_747,
+      restored: 737,
+      restoredWithin: 735,
+      overdueEnd: 111_040_321,
+      overdueAccountsEnd: 380,
+      charges: 197_945_053,
+    });
+    expect(row).toMatch(/ 42\.2 % of 1,747 /);
+    expect(row).toMatch(/ ¥[\d,.]+ +¥1,110,403 \(380\)$/);
+    const lines = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false })).split("\n");
+    const head = lines.find((l) => l.startsWith("persona") && l.includes("restored"))!;
+    expect(row.length).toBe(head.length);
+  });
+
   it("marks a rate of fewer than 20 accounts ~, as a Gini on few bads", () => {
     const { row } = withCounts({ accounts: 12, opened: 9, suspended: 5, restored: 3, restoredWithin: 3 });
     expect(row).toContain("75.0 %~");
