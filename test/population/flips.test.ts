@@ -359,6 +359,42 @@ describe("what counts as decided otherwise", () => {
     expect(firstDifference([open, huabei], [open, { ...other, day: 319 }])).toEqual({ a: huabei, b: null });
   });
 
+  it("the same decision by the same rule at another limit is a flip, said as a lower or higher limit", () => {
+    // --challenger tightened (seed 1, account 54): both arms opened approved_lower by LIMIT_CAPPED_BY_INCOME,
+    // at ¥6,700 (twice the income) and ¥5,000 (1.5 times); read as the same decision, the flip was the
+    // purchase the lower limit declined later — 242 accounts 'purchase: approved → declined, by OVER_LIMIT'
+    const capped = (limit: number) =>
+      ({
+        ...note("approved_lower", ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]),
+        facts: [{ code: "LIMIT_CAPPED_BY_INCOME", parameter: "maxLimitIncomeMultiple", threshold: limit }],
+        limit,
+      }) as unknown as DecisionNote;
+    const [a, b] = [capped(670_000), capped(500_000)];
+    const purchase = (decision: DecisionNote["decision"]) =>
+      ({
+        ...note(decision, decision === "declined" ? ["OVER_LIMIT"] : ["WITHIN_LIMIT"]),
+        day: 98,
+        event: { type: "purchase" },
+      }) as unknown as DecisionNote;
+    const d = firstDifference([a, purchase("approved")], [b, purchase("declined")]);
+    expect(d).toEqual({ a, b });
+    const label = flipLabel(d!);
+    expect(label).toBe(
+      "apply: approved_lower → approved_lower at a lower limit, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+    expect(flipRule(label)).toBe("LIMIT_CAPPED_BY_INCOME");
+    expect(flipLabelParts(label)).toEqual({
+      event: "apply",
+      decisions: "approved_lower → approved_lower at a lower limit",
+      rule: "LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    });
+    expect(flipLabel({ a: b, b: a })).toBe(
+      "apply: approved_lower → approved_lower at a higher limit, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+    // the same limit: no flip
+    expect(firstDifference([a], [capped(670_000)])).toBeNull();
+  });
+
   it("a lender's decision, not customer service's answer: answers that differ alone are no flip", () => {
     const answer = (reasons: DecisionNote["reasons"]) =>
       ({ ...note("info", reasons), event: { type: "contact_support" } }) as DecisionNote;
