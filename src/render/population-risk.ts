@@ -239,8 +239,9 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   return out;
 }
 
-/** A row of the sweep's table: a variant's figures, or the base policy's. `bads`: what its Gini and KS were
- *  read on (the ~ on a bad rate and on them). */
+/** A row of the sweep's table: a variant's figures, or the base policy's. `bads`: the counts its rates were
+ *  read on (the ~ on an approval rate of few applicants, a bad rate of few booked, a Gini and KS of few
+ *  bads). */
 export interface VariantLine {
   metrics: VariantMetrics;
   bads: ProductSummary;
@@ -250,7 +251,8 @@ export interface VariantLine {
 
 /** A variant's rates as its table prints them, and the frontier chart's tooltips with it. */
 export const VARIANT_RATES = {
-  approved: (v: Pick<VariantLine, "metrics">) => pct2(v.metrics.approvalRate),
+  approved: (v: Pick<VariantLine, "metrics" | "bads">) =>
+    fewCases(v.bads.applicants, pct2(v.metrics.approvalRate)),
   bad: (v: Pick<VariantLine, "metrics" | "bads">) => fewCases(v.bads.booked, pct2(v.metrics.badRate)),
 } as const;
 
@@ -319,7 +321,7 @@ export function frontier(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, 0, "")),

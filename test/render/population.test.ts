@@ -223,6 +223,18 @@ describe("a sweep's frontier", () => {
     for (const row of rows) expect(row).toMatch(/\d~ +-?\d\.\d+~ /);
   }, 30_000);
 
+  it("marks a variant's approval rate of fewer than 20 applicants ~, as the risk table and its bad rate do", () => {
+    // --accounts 12 --sweep minOpenScore=700..800:100 read '91.67 %  0.00 %~': the bad rate of 11 booked
+    // marked, the approval rate of 12 applicants not
+    const r = sweepResult("steady-payer", 12, 30, "minOpenScore", [700, 800]);
+    const text = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }));
+    const rows = text.split("\n").filter((l) => /^ {2}([12]|·) +(minOpenScore=|base)/.test(l));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/\d %~ +\d+\.\d\d %~ /);
+    const risk = text.split("\n").find((l) => l.startsWith("(all)") && l.includes("12 "))!;
+    expect(risk).toMatch(/ 12 +\d+\.\d %~ /);
+  }, 30_000);
+
   it("numbers every variant as the flips and --arm do, however many (never a letter used twice)", () => {
     const values = Array.from({ length: 40 }, (_, i) => 600 + 5 * i);
     const r = sweepResult("steady-payer", 4, 40, "minOpenScore", values);
