@@ -94,6 +94,9 @@ export const trailingMonthEnds = (monthEnds: number): string =>
 /** The money on Huabei under one policy, to the fen, as both reports end. */
 export const moneyOnHuabei = (s: ArmSummary): string =>
   `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}; still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end ${yuanText(s.balanceAtEndTotal)}, written-off debt included`;
+/** A stressed population's shock, as both reports say it under their heading (null: none). */
+export const stressText = (stress: number | null): string | null =>
+  stress === null ? null : `a 2020-like shock from day ${stress} (--stress ${stress})`;
 export const pad = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 export const lpad = (s: string, w: number) => (s.length >= w ? s : " ".repeat(w - s.length) + s);
 

@@ -25,6 +25,7 @@ import {
   pct2,
   rightAligned,
   scoreDrift,
+  stressText,
   trailingMonthEnds,
 } from "./population-format.js";
 import {
@@ -199,6 +200,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     ),
     `personas: ${mix}`,
     `policy: ${m.policy.name}${m.challenger ? `   challenger: ${m.challenger.name}${m.challengerFrom > 0 ? ` from day ${m.challengerFrom}` : ""}` : ""}`,
+    ...(m.stress === null ? [] : [`stress: ${stressText(m.stress)}`]),
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(

@@ -149,6 +149,21 @@ describe("renderPopulation", () => {
     expect(row).toMatch(/ 0\.0 % of 5~ +– +– +–$/);
   });
 
+  it("says a stressed population is stressed, and from which day, in the text and on the page", () => {
+    // --stress 50 was in the JSON's meta only: the report and the page of a stressed book read as an
+    // ordinary one's
+    const stressed = { ...result, meta: { ...result.meta, stress: 50 } };
+    const head = renderPopulation(stressed, { chalk: plain, chart: false })
+      .split("\n")
+      .slice(0, 4)
+      .join("\n");
+    expect(head).toContain("stress: a 2020-like shock from day 50 (--stress 50)");
+    expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("stress:");
+    const html = simulateHtml(stressed, { chartJs: "" });
+    expect(html).toContain("a 2020-like shock from day 50 (--stress 50)");
+    expect(simulateHtml(result, { chartJs: "" })).not.toContain("2020-like shock");
+  });
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {

@@ -26,6 +26,7 @@ import {
   num,
   pct2,
   scoreDrift,
+  stressText,
   trailingMonthEnds,
   variantsText,
 } from "../population-format.js";
@@ -480,6 +481,7 @@ export function simulateHtml(
               ],
             ] as Array<[string, string]>)
           : []),
+        ...(m.stress === null ? [] : ([["stress", stressText(m.stress)!]] as Array<[string, string]>)),
         ...(m.range[0] !== 0 || m.range[1] !== m.accounts
           ? ([["accounts", `${m.range[0]}–${m.range[1] - 1}`]] as Array<[string, string]>)
           : []),
