@@ -33,16 +33,21 @@ const ADVERSE = new Set(["declined", "suspended", "limit_reduced", "closed", "ch
 const sameStep = (x: HeldNote, y: HeldNote): boolean =>
   x.day === y.day && x.event.type === y.event.type && x.line === y.line;
 
-/** The same decision by the same rules: the order its reasons are listed in, and the factors of the score
- *  listed beside them (which follow the score, and a policy that moves the score a point lists others), are
- *  no difference — a graceDays sweep read 'declined by TOO_MANY_APPLICATIONS → declined by
- *  TOO_MANY_APPLICATIONS' for arms whose reasons differed in nothing else. */
-const same = (x: DecisionNote, y: DecisionNote): boolean => {
-  if (x === y) return true;
-  if (!sameStep(x, y) || x.decision !== y.decision) return false;
+/** The same rules: the order they are listed in, and the factors of the score listed beside them (which
+ *  follow the score, and a policy that moves the score a point lists others), are no difference. */
+const sameRules = (x: DecisionNote, y: DecisionNote): boolean => {
   const rx = new Set(x.reasons.filter(isRule));
   const ry = new Set(y.reasons.filter(isRule));
   return rx.size === ry.size && [...rx].every((r) => ry.has(r));
+};
+
+/** The same decision by the same rules, leaving the same limit — a graceDays sweep read 'declined by
+ *  TOO_MANY_APPLICATIONS → declined by TOO_MANY_APPLICATIONS' for arms whose reasons differed in nothing
+ *  else. A limit granted or cut to another amount by the same rule (approved_lower by
+ *  LIMIT_CAPPED_BY_INCOME, at twice the income and at 1.5 times) is a decision of its own. */
+const same = (x: DecisionNote, y: DecisionNote): boolean => {
+  if (x === y) return true;
+  return sameStep(x, y) && x.decision === y.decision && x.limit === y.limit && sameRules(x, y);
 };
 
 /** A step that decided nothing but gave reasons: a review that left a suspended line as it was
@@ -87,7 +92,12 @@ export function firstDifference(
     if (y === undefined) return alone(x, null);
     // the same question decided otherwise, or a decision one arm took and the other did not (yet)
     if (sameStep(x, y)) return { a: x, b: y };
-    return x.day <= y.day ? alone(x, null) : alone(null, y);
+    if (x.day !== y.day) return x.day < y.day ? alone(x, null) : alone(null, y);
+    // the same day, other steps: the one the other arm decided too, later that day, comes after the one it
+    // did not (a day's steps keep their order), so the one it did not is where they part
+    const later = (list: readonly DecisionNote[], n: DecisionNote) =>
+      list.slice(i + 1).some((z) => z.day === n.day && sameStep(z, n));
+    return later(b, x) && !later(a, y) ? alone(null, y) : alone(x, null);
   }
   return null;
 }
@@ -160,6 +170,15 @@ export function flipLabel(d: FlipPoint): string {
   if ((a === null || b === null) && d.held && !ADVERSE.has(one.decision)) {
     const code = heldBy(d.held, one);
     if (code !== undefined) return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(d.held, code)}`;
+  }
+  // the same decision by the same rules at another limit: which way it moved, by the rule that set it —
+  // the one whose threshold the limit reads (MEETS_POLICY, LIMIT_CAPPED_BY_INCOME: the cap), else the first
+  if (a && b && a.decision === b.decision && a.limit !== b.limit && sameRules(a, b)) {
+    const set =
+      b.reasons.find((r) => isRule(r) && b.facts.some((f) => f.code === r && f.parameter !== undefined)) ??
+      b.reasons[0] ??
+      "";
+    return `${event}: ${a.decision} → ${b.decision} at a ${b.limit < a.limit ? "lower" : "higher"} limit, by ${ruleText(b, set)}`;
   }
   // the same decision for another reason: both rules, or the flip would read as no change
   if (a && b && a.decision === b.decision)

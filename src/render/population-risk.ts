@@ -33,6 +33,7 @@ import {
   rateOf,
   rateOfHowMany,
   ratio,
+  rightAligned,
   variantsText,
 } from "./population-format.js";
 
@@ -88,15 +89,21 @@ export function riskTable(
   c: ChalkInstance,
 ): string {
   const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
-  const head = pad("persona", nameWidth) + RISK_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  const row = (name: string, p: ProductSummary) =>
-    pad(name, nameWidth) + RISK_COLUMNS.map((col) => lpad(col.cell(p), col.width + 1)).join("");
-  const rows = groups.map((g) =>
-    g.persona === OVERALL ? c.bold(row(g.persona, pick(g).risk.all)) : row(g.persona, pick(g).risk.all),
-  );
   const all = pick(groups[groups.length - 1]!).risk;
-  rows.push(c.dim(row("  Huabei", all.huabei)), c.dim(row("  Jiebei", all.jiebei)));
-  return [c.bold(head), ...rows].join("\n");
+  const named: Array<[string, ProductSummary]> = [
+    ...groups.map((g): [string, ProductSummary] => [g.persona, pick(g).risk.all]),
+    ["  Huabei", all.huabei],
+    ["  Jiebei", all.jiebei],
+  ];
+  const [head, ...cells] = rightAligned(
+    [RISK_COLUMNS.map((col) => col.title), ...named.map(([, p]) => RISK_COLUMNS.map((col) => col.cell(p)))],
+    RISK_COLUMNS.map((col) => col.width + 1),
+  );
+  const rows = named.map(([name], i) => {
+    const line = pad(name, nameWidth) + cells[i]!;
+    return i >= groups.length ? c.dim(line) : name === OVERALL ? c.bold(line) : line;
+  });
+  return [c.bold(pad("persona", nameWidth) + head!), ...rows].join("\n");
 }
 
 interface PortfolioColumn {
@@ -132,12 +139,16 @@ export function portfolioTable(
   c: ChalkInstance,
 ): string[] {
   const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
-  const head =
-    pad("persona", nameWidth) + PORTFOLIO_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  const rows = groups.map((g) => {
-    const line =
-      pad(g.persona, nameWidth) +
-      PORTFOLIO_COLUMNS.map((col) => lpad(col.cell(pick(g).portfolio), col.width + 1)).join("");
+  const [titles, ...cells] = rightAligned(
+    [
+      PORTFOLIO_COLUMNS.map((col) => col.title),
+      ...groups.map((g) => PORTFOLIO_COLUMNS.map((col) => col.cell(pick(g).portfolio))),
+    ],
+    PORTFOLIO_COLUMNS.map((col) => col.width + 1),
+  );
+  const head = pad("persona", nameWidth) + titles!;
+  const rows = groups.map((g, i) => {
+    const line = pad(g.persona, nameWidth) + cells[i]!;
     return g.persona === OVERALL ? c.bold(line) : line;
   });
   const series = pick(groups[groups.length - 1]!).portfolio.monthEnd;
@@ -181,13 +192,11 @@ export function vintageNote(m: PopulationResult["meta"]): string {
 /** Every booking quarter's vintage curve (all accounts of the arm). */
 export function vintageTable(rows: readonly VintageRow[], c: ChalkInstance): string[] {
   if (rows.length === 0) return [c.dim("  no account was booked")];
-  const head = pad("booked in", 10) + VINTAGE_COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  return [
-    c.bold(head),
-    ...rows.map(
-      (v) => pad(v.quarter, 10) + VINTAGE_COLUMNS.map((col) => lpad(col.cell(v), col.width + 1)).join(""),
-    ),
-  ];
+  const [head, ...cells] = rightAligned(
+    [VINTAGE_COLUMNS.map((col) => col.title), ...rows.map((v) => VINTAGE_COLUMNS.map((col) => col.cell(v)))],
+    VINTAGE_COLUMNS.map((col) => col.width + 1),
+  );
+  return [c.bold(pad("booked in", 10) + head!), ...rows.map((v, i) => pad(v.quarter, 10) + cells[i]!)];
 }
 
 /** The customers' events by type with each arm's count, the types some arm has, the most frequent in the
@@ -230,8 +239,9 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
   return out;
 }
 
-/** A row of the sweep's table: a variant's figures, or the base policy's. `bads`: what its Gini and KS were
- *  read on (the ~ on a bad rate and on them). */
+/** A row of the sweep's table: a variant's figures, or the base policy's. `bads`: the counts its rates were
+ *  read on (the ~ on an approval rate of few applicants, a bad rate of few booked, a Gini and KS of few
+ *  bads). */
 export interface VariantLine {
   metrics: VariantMetrics;
   bads: ProductSummary;
@@ -241,7 +251,8 @@ export interface VariantLine {
 
 /** A variant's rates as its table prints them, and the frontier chart's tooltips with it. */
 export const VARIANT_RATES = {
-  approved: (v: Pick<VariantLine, "metrics">) => pct2(v.metrics.approvalRate),
+  approved: (v: Pick<VariantLine, "metrics" | "bads">) =>
+    fewCases(v.bads.applicants, pct2(v.metrics.approvalRate)),
   bad: (v: Pick<VariantLine, "metrics" | "bads">) => fewCases(v.bads.booked, pct2(v.metrics.badRate)),
 } as const;
 
@@ -287,26 +298,35 @@ export function frontier(
   const id = (i: number) => (mark(i) === String(i + 1) ? `  ${i + 1}` : `  ${i + 1} ${mark(i)}`);
   const idWidth = Math.max(5, ...rows.map((_, i) => id(i).length + 2));
   const paramWidth = Math.max(10, ...rows.map((v) => paramsText(v.params).length)) + 2;
-  const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${VARIANT_COLUMNS.map((col) => lpad(col.title, col.width)).join("")}`;
-  const line = (label: string, params: string, v: VariantLine, note: string) =>
-    `${pad(label, idWidth)}${pad(params, paramWidth)}${VARIANT_COLUMNS.map((col) => lpad(col.cell(v), col.width)).join("")}  ${note}`;
   const base = baseVariant(r, all);
+  const lines: VariantLine[] = [
+    base,
+    ...rows.map((v, i) => ({
+      metrics: v.metrics,
+      bads: all.variants![i]!.risk.all,
+      psi: v.psi,
+      psiBooked: v.psiBooked,
+    })),
+  ];
+  const [titles, ...cells] = rightAligned(
+    [VARIANT_COLUMNS.map((col) => col.title), ...lines.map((v) => VARIANT_COLUMNS.map((col) => col.cell(v)))],
+    VARIANT_COLUMNS.map((col) => col.width),
+  );
+  const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${titles}`;
+  // `at`: the row's place in `lines` (0 the base)
+  const line = (label: string, params: string, at: number, note: string) =>
+    `${pad(label, idWidth)}${pad(params, paramWidth)}${cells[at]}  ${note}`;
   const out = [
     c.bold(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
-    c.dim(line("  ·", base.params, base, "")),
+    c.dim(line("  ·", base.params, 0, "")),
     ...rows.map((v, i) => {
-      const text = line(
-        id(i),
-        paramsText(v.params),
-        { metrics: v.metrics, bads: all.variants![i]!.risk.all, psi: v.psi, psiBooked: v.psiBooked },
-        v.dominated ? "dominated" : "",
-      );
+      const text = line(id(i), paramsText(v.params), i + 1, v.dominated ? "dominated" : "");
       return v.dominated ? c.dim(text) : text;
     }),
     "",

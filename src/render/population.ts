@@ -23,7 +23,9 @@ import {
   pad,
   pct,
   pct2,
+  rightAligned,
   scoreDrift,
+  stressText,
   trailingMonthEnds,
 } from "./population-format.js";
 import {
@@ -77,13 +79,15 @@ function personaTable(
   c: ChalkInstance,
 ): string {
   const nameWidth = Math.max(8, ...groups.map((g) => g.persona.length)) + 2;
-  const head = pad("persona", nameWidth) + COLUMNS.map((col) => lpad(col.title, col.width + 1)).join("");
-  const rows = groups.map((g) => {
-    const line =
-      pad(g.persona, nameWidth) + COLUMNS.map((col) => lpad(col.cell(pick(g)), col.width + 1)).join("");
+  const [head, ...cells] = rightAligned(
+    [COLUMNS.map((col) => col.title), ...groups.map((g) => COLUMNS.map((col) => col.cell(pick(g))))],
+    COLUMNS.map((col) => col.width + 1),
+  );
+  const rows = groups.map((g, i) => {
+    const line = pad(g.persona, nameWidth) + cells[i]!;
     return g.persona === OVERALL ? c.bold(line) : line;
   });
-  return [c.bold(head), ...rows].join("\n");
+  return [c.bold(pad("persona", nameWidth) + head!), ...rows].join("\n");
 }
 
 const BLOCKS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
@@ -196,6 +200,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
     ),
     `personas: ${mix}`,
     `policy: ${m.policy.name}${m.challenger ? `   challenger: ${m.challenger.name}${m.challengerFrom > 0 ? ` from day ${m.challengerFrom}` : ""}` : ""}`,
+    ...(m.stress === null ? [] : [`stress: ${stressText(m.stress)}`]),
     "",
     c.bold(`Outcomes under ${m.policy.name}`) +
       c.dim(

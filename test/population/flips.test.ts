@@ -333,6 +333,68 @@ describe("what counts as decided otherwise", () => {
     );
   });
 
+  it("a decision one arm took before a step both took that day is the flip, not the step both took", () => {
+    // a minScore challenger from day 120 (seed 1, account 7944): on day 319 the champion's Huabei review
+    // decided nothing and its Jiebei review suspended; the challenger's Huabei review suspended too, by
+    // minScore, then its Jiebei review as the champion's. Read pairwise, the champion's Jiebei suspension
+    // met the challenger's Huabei one: 'review: suspended → no decision, by SCORE_BELOW_MINIMUM
+    // (jiebeiMinScore)', a flip the other way round and by a rule both arms decided alike
+    const review = (line: "huabei" | "jiebei", reasons: DecisionNote["reasons"], parameter: string) =>
+      ({
+        ...note("suspended", reasons, parameter),
+        day: 319,
+        event: { type: "review" },
+        line,
+      }) as unknown as DecisionNote;
+    const jiebei = review("jiebei", ["SCORE_BELOW_MINIMUM"], "jiebeiMinScore");
+    const huabei = review("huabei", ["SCORE_BELOW_MINIMUM"], "minScore");
+    const open = note("approved", ["MEETS_POLICY"]);
+    const d = firstDifference([open, jiebei], [open, huabei, jiebei]);
+    expect(d).toEqual({ a: null, b: huabei });
+    expect(flipLabel(d!)).toBe("review: no decision → suspended, by SCORE_BELOW_MINIMUM (minScore)");
+    // the other way round: the champion's own decision first
+    expect(firstDifference([open, huabei, jiebei], [open, jiebei])).toEqual({ a: huabei, b: null });
+    // steps neither arm took later that day: the first arm's first, as before
+    const other = review("jiebei", ["SCORE_BELOW_MINIMUM"], "jiebeiMinScore");
+    expect(firstDifference([open, huabei], [open, { ...other, day: 319 }])).toEqual({ a: huabei, b: null });
+  });
+
+  it("the same decision by the same rule at another limit is a flip, said as a lower or higher limit", () => {
+    // --challenger tightened (seed 1, account 54): both arms opened approved_lower by LIMIT_CAPPED_BY_INCOME,
+    // at ¥6,700 (twice the income) and ¥5,000 (1.5 times); read as the same decision, the flip was the
+    // purchase the lower limit declined later — 242 accounts 'purchase: approved → declined, by OVER_LIMIT'
+    const capped = (limit: number) =>
+      ({
+        ...note("approved_lower", ["MEETS_POLICY", "LIMIT_CAPPED_BY_INCOME"]),
+        facts: [{ code: "LIMIT_CAPPED_BY_INCOME", parameter: "maxLimitIncomeMultiple", threshold: limit }],
+        limit,
+      }) as unknown as DecisionNote;
+    const [a, b] = [capped(670_000), capped(500_000)];
+    const purchase = (decision: DecisionNote["decision"]) =>
+      ({
+        ...note(decision, decision === "declined" ? ["OVER_LIMIT"] : ["WITHIN_LIMIT"]),
+        day: 98,
+        event: { type: "purchase" },
+      }) as unknown as DecisionNote;
+    const d = firstDifference([a, purchase("approved")], [b, purchase("declined")]);
+    expect(d).toEqual({ a, b });
+    const label = flipLabel(d!);
+    expect(label).toBe(
+      "apply: approved_lower → approved_lower at a lower limit, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+    expect(flipRule(label)).toBe("LIMIT_CAPPED_BY_INCOME");
+    expect(flipLabelParts(label)).toEqual({
+      event: "apply",
+      decisions: "approved_lower → approved_lower at a lower limit",
+      rule: "LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    });
+    expect(flipLabel({ a: b, b: a })).toBe(
+      "apply: approved_lower → approved_lower at a higher limit, by LIMIT_CAPPED_BY_INCOME (maxLimitIncomeMultiple)",
+    );
+    // the same limit: no flip
+    expect(firstDifference([a], [capped(670_000)])).toBeNull();
+  });
+
   it("a lender's decision, not customer service's answer: answers that differ alone are no flip", () => {
     const answer = (reasons: DecisionNote["reasons"]) =>
       ({ ...note("info", reasons), event: { type: "contact_support" } }) as DecisionNote;

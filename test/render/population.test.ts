@@ -149,6 +149,21 @@ describe("renderPopulation", () => {
     expect(row).toMatch(/ 0\.0 % of 5~ +– +– +–$/);
   });
 
+  it("says a stressed population is stressed, and from which day, in the text and on the page", () => {
+    // --stress 50 was in the JSON's meta only: the report and the page of a stressed book read as an
+    // ordinary one's
+    const stressed = { ...result, meta: { ...result.meta, stress: 50 } };
+    const head = renderPopulation(stressed, { chalk: plain, chart: false })
+      .split("\n")
+      .slice(0, 4)
+      .join("\n");
+    expect(head).toContain("stress: a 2020-like shock from day 50 (--stress 50)");
+    expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("stress:");
+    const html = simulateHtml(stressed, { chartJs: "" });
+    expect(html).toContain("a 2020-like shock from day 50 (--stress 50)");
+    expect(simulateHtml(result, { chartJs: "" })).not.toContain("2020-like shock");
+  });
+
   it("leaves out the chart when asked; colour adds escapes and nothing else", () => {
     expect(renderPopulation(result, { chalk: plain, chart: false })).not.toContain("Median score over time");
     const coloured = renderPopulation(result, {
@@ -221,6 +236,18 @@ describe("a sweep's frontier", () => {
       .filter((l) => /^ {2}[12] +minOpenScore=/.test(l));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toMatch(/\d~ +-?\d\.\d+~ /);
+  }, 30_000);
+
+  it("marks a variant's approval rate of fewer than 20 applicants ~, as the risk table and its bad rate do", () => {
+    // --accounts 12 --sweep minOpenScore=700..800:100 read '91.67 %  0.00 %~': the bad rate of 11 booked
+    // marked, the approval rate of 12 applicants not
+    const r = sweepResult("steady-payer", 12, 30, "minOpenScore", [700, 800]);
+    const text = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false }));
+    const rows = text.split("\n").filter((l) => /^ {2}([12]|·) +(minOpenScore=|base)/.test(l));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/\d %~ +\d+\.\d\d %~ /);
+    const risk = text.split("\n").find((l) => l.startsWith("(all)") && l.includes("12 "))!;
+    expect(risk).toMatch(/ 12 +\d+\.\d %~ /);
   }, 30_000);
 
   it("numbers every variant as the flips and --arm do, however many (never a letter used twice)", () => {
@@ -339,6 +366,26 @@ describe("a rate's base", () => {
     const arm = summarise(r).groups[0]!.champion;
     expect(arm.counts).toMatchObject({ suspended: 63, restored: 41, restoredWithin180: 30 });
     expect(arm.restorationRate).toBe(0.6508);
+  });
+
+  it("widens a column for a cell wider than it, so no cell runs into the one before it", () => {
+    // simulate --accounts 20000 --challenger tightened: the challenger's (all) row read
+    // '0.0 %42.2 % of 1,747   42.1 %' and '¥98.97¥1,110,403 (380)'
+    const { r, row } = withCounts({
+      accounts: 20_000,
+      opened: 17_981,
+      suspended: 1_747,
+      restored: 737,
+      restoredWithin: 735,
+      overdueEnd: 111_040_321,
+      overdueAccountsEnd: 380,
+      charges: 197_945_053,
+    });
+    expect(row).toMatch(/ 42\.2 % of 1,747 /);
+    expect(row).toMatch(/ ¥[\d,.]+ +¥1,110,403 \(380\)$/);
+    const lines = stripVTControlCharacters(renderPopulation(r, { chalk: plain, chart: false })).split("\n");
+    const head = lines.find((l) => l.startsWith("persona") && l.includes("restored"))!;
+    expect(row.length).toBe(head.length);
   });
 
   it("marks a rate of fewer than 20 accounts ~, as a Gini on few bads", () => {

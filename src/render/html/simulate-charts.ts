@@ -336,7 +336,7 @@ export function sweepFrontier(rows: readonly VariantRow[], bads: readonly Produc
           // as the table of variants prints them
           text: {
             x: VARIANT_RATES.bad({ metrics: v.metrics, bads: bads[i]! }),
-            y: VARIANT_RATES.approved(v),
+            y: VARIANT_RATES.approved({ metrics: v.metrics, bads: bads[i]! }),
           },
         },
       ];
