@@ -237,30 +237,35 @@ export function verifyIdentity(c: Customer, day: number): void {
   c.burstAmounts.length = 0;
 }
 
+/**
+ * A deep copy, made of a new customer's own objects (newCustomer) with the fields copied onto them: a
+ * spread (`{ ...c }`) gives the copy hidden classes of its own, and every rule that then reads customers
+ * and their copies (a policy's lanes, support's what-ifs, the review bench's cases) read two kinds of each
+ * object — the review on a copy took 1.2–1.6 times as long.
+ */
 export function forkCustomer(c: Customer): Customer {
-  const line = <L extends LineBase>(l: L): L => ({
-    ...l,
-    reasonsOnRecord: [...l.reasonsOnRecord],
-    heldOver: l.heldOver && { ...l.heldOver, reasons: [...l.heldOver.reasons] },
-    grid: l.grid.map((g) => ({ ...g })),
-  });
-  return {
-    ...c,
-    profile: { ...c.profile },
+  const copy = newCustomer(c.profile, c.policy);
+  const line = <L extends LineBase>(to: L, l: L): L =>
+    Object.assign(to, l, {
+      reasonsOnRecord: [...l.reasonsOnRecord],
+      heldOver: l.heldOver && { ...l.heldOver, reasons: [...l.heldOver.reasons] },
+      grid: l.grid.map((g) => ({ ...g })),
+    });
+  return Object.assign(copy, c, {
+    profile: copy.profile,
     inquiries: [...c.inquiries],
     profileChanges: [...c.profileChanges],
     burstAmounts: [...c.burstAmounts],
     records: c.records.map((r) => ({ ...r })),
     episodes: c.episodes.map((e) => ({ ...e, over: [...e.over] })),
     monthEnds: c.monthEnds.map((m) => ({ ...m })),
-    huabei: {
-      ...line(c.huabei),
+    huabei: Object.assign(line(copy.huabei, c.huabei), {
       ledger: revolving.forkRevolving(c.huabei.ledger),
       purchaseDays: [...c.huabei.purchaseDays],
       pauses: [...c.huabei.pauses],
-    },
-    jiebei: { ...line(c.jiebei), book: loans.forkLoanBook(c.jiebei.book) },
-  };
+    }),
+    jiebei: Object.assign(line(copy.jiebei, c.jiebei), { book: loans.forkLoanBook(c.jiebei.book) }),
+  });
 }
 
 export const lineOf = (c: Customer, id: LineId): Line => (id === "huabei" ? c.huabei : c.jiebei);

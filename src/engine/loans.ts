@@ -80,9 +80,9 @@ export const newLoanBook = (): LoanBook => ({
   writtenOff: 0,
 });
 
+/** A deep copy, onto a new book (its hidden class: forkCustomer). */
 export function forkLoanBook(b: LoanBook): LoanBook {
-  return {
-    ...b,
+  return Object.assign(newLoanBook(), b, {
     loans: b.loans.map((l) => ({
       ...l,
       dueDays: [...l.dueDays],
@@ -90,7 +90,7 @@ export function forkLoanBook(b: LoanBook): LoanBook {
       carry: { ...l.carry },
       penaltyCarry: { ...l.penaltyCarry },
     })),
-  };
+  });
 }
 
 export const charges = (b: LoanBook): Fen => b.interest + b.penalties;

@@ -124,13 +124,13 @@ export function newRevolving(): Revolving {
   };
 }
 
+/** A deep copy, onto a new ledger (its hidden class: forkCustomer). */
 export function forkRevolving(l: Revolving): Revolving {
-  return {
-    ...l,
+  return Object.assign(newRevolving(), l, {
     bills: l.bills.map((b) => ({ ...b, carry: { ...b.carry } })),
     plans: l.plans.map((p) => ({ ...p })),
     pending: l.pending.map((c) => ({ ...c })),
-  };
+  });
 }
 
 const unpaidPrincipal = (b: Bill): Fen => b.principal - b.principalPaid;
