@@ -148,6 +148,52 @@ describe("problems are all said, and the odd file named", () => {
     expect(e!.problems.map((p) => p.details.file)).toEqual(["s1.json"]);
     expect(e!.problems[0]!.details.found).toBe("seed 8 (another file has 7)");
   });
+
+  /** The error merging `shards` throws (each named s1.json, s2.json, …), or null when they merge. */
+  function mergeError(shards: Doc[]): InputError | null {
+    try {
+      mergeResults(
+        shards.map((d, i) => ({ result: fromDocument(d, `s${i + 1}.json`), file: `s${i + 1}.json` })),
+      );
+      return null;
+    } catch (x) {
+      if (x instanceof InputError) return x;
+      throw x;
+    }
+  }
+
+  it("the same policy file read from another folder is the same policy: a shard's checkout is its runner's", () => {
+    // GitLab's runners check a job out under a folder of their own (/builds/<runner>/<n>/…): the same
+    // policy file, the same contents, at another absolute path
+    const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
+    at(shards[0]!, ["meta", "policy"]).ref = "/builds/a/0/group/project/policies/p.yaml";
+    at(shards[1]!, ["meta", "policy"]).ref = "/builds/a/1/group/project/policies/p.yaml";
+    at(shards[2]!, ["meta", "challenger"]).ref = "/home/runner/work/project/policies/c.yaml";
+    expect(mergeError(shards)).toBeNull();
+  });
+
+  it("a policy of other contents, or another challenger, is said to be that", () => {
+    const other = (edit: (d: Doc) => void) => {
+      const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
+      edit(shards[1]!);
+      const e = mergeError(shards);
+      expect(e!.problems.map((p) => p.details.file)).toEqual(["s2.json"]);
+      return e!.problems[0]!.details.found;
+    };
+    expect(other((d) => (at(d, ["meta", "policy"]).fingerprint = "ffffffff"))).toBe(
+      "policy default with other parameters than another file's (the policy file changed between the runs?)",
+    );
+    expect(other((d) => (at(d, ["meta", "policy"]).name = "loose"))).toBe(
+      "policy loose (another file has default)",
+    );
+    expect(other((d) => (at(d, ["meta", "challenger"]).fingerprint = "ffffffff"))).toBe(
+      "challenger tightened with other parameters than another file's (the policy file changed between the runs?)",
+    );
+    const alone = mergeError([document(true, [0, 10]), document(false, [10, 20]), document(true, [20, 30])]);
+    expect(alone!.problems.map((p) => [p.details.file, p.details.found])).toEqual([
+      ["s2.json", "no challenger (another file has tightened)"],
+    ]);
+  });
 });
 
 describe("every aggregate is checked", () => {
