@@ -550,6 +550,25 @@ describe("files are checked for size before they are read", () => {
     expect(loadResultFile(write("ok.json", JSON.stringify(document(), null, 2))).meta.range).toEqual([0, 30]);
   });
 
+  it("a key written twice in one object is refused at the later one, every one at once, as in a scenario file", () => {
+    // JSON.parse keeps the last in silence: a hand-edited "seed": 2, "seed": 7 read as seed 7, and two
+    // `charges` in an arm counted the last alone
+    const text = JSON.stringify(document(), null, 2)
+      .replace('"seed": 7,', '"seed": 2,\n    "seed": 7,')
+      .replace(/"charges": (\d+),/, '"charges": 1,\n      "charges": $1,')
+      // the same key in another object, or inside a string, is no duplicate
+      .replace('"name": "default",', '"name": "default \\"name\\": x",');
+    const e = refusedFile(write("dup.json", text));
+    expect(e.problems.map((p) => [p.message, p.details.field])).toEqual([
+      ['duplicate key "seed"', "meta.seed"],
+      ['duplicate key "charges"', "aggregates.champion[0].charges"],
+    ]);
+    const lines = text.split("\n");
+    const first = e.problems[0]!.details;
+    expect(lines[first.line! - 1]!.slice(first.column! - 1)).toBe('"seed": 7,');
+    expect(first.found).toBe("the key again in the same object");
+  });
+
   it("a sweep's shard reads back: its bound counts every variant, not the champion alone", () => {
     const values = [600, 610, 620, 630, 640, 650, 660, 670, 680, 690];
     const text = documentText(sweepResult("steady-payer", 20, 1500, "minIncreaseScore", values));
