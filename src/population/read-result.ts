@@ -169,6 +169,8 @@ function boundFromMeta(head: Buffer, file: string): number {
   try {
     meta = JSON.parse(text.slice(start, end + 1));
   } catch {
+    // placed as anywhere else in the file: the text up to the meta's end stops where the meta does
+    parseJson(text.slice(0, end + 1), file);
     throw notResult("a meta that is not JSON");
   }
   const parsed = Meta.safeParse(meta);

@@ -627,6 +627,22 @@ describe("files are checked for size before they are read", () => {
     expect(e.details.line).toBe(line);
   });
 
+  it("a syntax error in the meta is placed by line and column too, as anywhere else in the file", () => {
+    // the meta is read first, for the bound on the file's size: a trailing comma there (a hand edit) was
+    // 'a meta that is not JSON', with no line, where the same comma one field lower was placed
+    const lineOf = (text: string, s: string) => text.slice(0, text.indexOf(s)).split("\n").length;
+    const text = JSON.stringify(document(), null, 2);
+    for (const [name, edited, line] of [
+      // the closing brace after the comma is where a key was expected
+      ["trailing", text.replace('"stress": null', '"stress": null,'), lineOf(text, '"stress": null') + 1],
+      ["nul", text.replace('"seed": 7', '"seed": 7\u0000'), lineOf(text, '"seed": 7')],
+    ] as const) {
+      const e = refusedFile(write(`meta-${name}.json`, edited));
+      expect(e.message).toMatch(/^cannot parse JSON/);
+      expect([e.details.line, e.details.column !== undefined]).toEqual([line, true]);
+    }
+  });
+
   it("a file that is not JSON is not quoted", () => {
     const e = refusedFile(
       write("secret.json", `{"format": "credit-sim/population@1", "meta": {"seed": "hunter2-secret`),
