@@ -5,9 +5,11 @@
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
+import { duplicateJsonKeys } from "../scenario/json-position.js";
 import { parseJson } from "../scenario/parse.js";
+import { lineStartsOf } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
-import { formatPath, InputError } from "../shared/errors.js";
+import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
 import { fromDocument, type PopulationResult } from "./result.js";
 import { armCount, Meta } from "./result-schema.js";
@@ -77,7 +79,41 @@ function fromText(bytes: Buffer, bound: number, file: string): PopulationResult 
   const text = decodeUtf8(bytes, file, "result");
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
-  return fromDocument(parseJson(text, file), file);
+  const data = parseJson(text, file);
+  refuseDuplicateKeys(text, file);
+  return fromDocument(data, file);
+}
+
+/** A key written twice in one object is refused, as in a scenario file: JSON.parse keeps the last in
+ *  silence, so a hand-edited `"seed": 2, "seed": 7` read as seed 7. */
+function refuseDuplicateKeys(text: string, file: string): void {
+  const found = duplicateJsonKeys(text, MAX_PROBLEMS + 1);
+  if (found.length === 0) return;
+  const starts = lineStartsOf(text);
+  const problems = found.slice(0, MAX_PROBLEMS).map(({ at, path }) => {
+    const line = lastAtMost(starts, at);
+    return new InputError(`duplicate key "${String(path[path.length - 1])}"`, {
+      file,
+      line: line + 1,
+      column: at - starts[line]! + 1,
+      field: formatPath(path),
+      found: "the key again in the same object",
+      hint: "each key may appear once in an object; remove one (merge takes the --json outputs unchanged)",
+    });
+  });
+  throw InputError.all(problems, found.length > MAX_PROBLEMS);
+}
+
+/** The index of the last of the sorted `starts` at most `at`. */
+function lastAtMost(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** A read whose failure (a folder, an I/O error) is said in words. */
@@ -133,6 +169,8 @@ function boundFromMeta(head: Buffer, file: string): number {
   try {
     meta = JSON.parse(text.slice(start, end + 1));
   } catch {
+    // placed as anywhere else in the file: the text up to the meta's end stops where the meta does
+    parseJson(text.slice(0, end + 1), file);
     throw notResult("a meta that is not JSON");
   }
   const parsed = Meta.safeParse(meta);

@@ -297,9 +297,12 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
   if (parts.length === 0) throw new InputError("nothing to merge", { hint: "give the shard JSON files" });
   const sorted = [...parts].sort((a, b) => a.result.meta.range[0] - b.result.meta.range[0]);
   const first = sorted[0]!.result;
+  // a policy is its name and contents (fingerprint): the path it was read from (ref) is the runner's — the
+  // same file in another checkout (/builds/<runner>/<n>/…) is the same policy
   const same = (m: PopulationMeta) => {
-    const { range: _r, ...rest } = m;
-    return JSON.stringify(rest);
+    const { range: _r, policy, challenger, ...rest } = m;
+    const arm = (p: { name: string; fingerprint: string } | null) => p && [p.name, p.fingerprint];
+    return JSON.stringify([rest, arm(policy), arm(challenger), challenger?.set ?? null]);
   };
   // the population most files describe: the odd ones out are named (each of them), not one that agrees
   const counts = new Map<string, { n: number; meta: PopulationMeta }>();
@@ -445,5 +448,23 @@ function describeMetaDifference(a: PopulationMeta, b: PopulationMeta): string {
   }
   if (JSON.stringify(a.personas) !== JSON.stringify(b.personas)) return "different personas";
   if (JSON.stringify(a.sweep) !== JSON.stringify(b.sweep)) return "a different sweep";
-  return "different policies";
+  const policy = policyDifference("policy", a.policy, b.policy);
+  if (policy !== null) return policy;
+  if (a.challenger === null || b.challenger === null)
+    return b.challenger === null
+      ? `no challenger (another file has ${a.challenger!.name})`
+      : `challenger ${b.challenger.name} (another file has none)`;
+  return policyDifference("challenger", a.challenger, b.challenger) ?? "a challenger set otherwise";
+}
+
+/** How arm `b`'s policy differs from `a`'s (the other files'), or null when it is the same. */
+function policyDifference(
+  arm: string,
+  a: { name: string; fingerprint: string },
+  b: { name: string; fingerprint: string },
+): string | null {
+  if (a.name !== b.name) return `${arm} ${b.name} (another file has ${a.name})`;
+  if (a.fingerprint !== b.fingerprint)
+    return `${arm} ${b.name} with other parameters than another file's (the policy file changed between the runs?)`;
+  return null;
 }

@@ -205,7 +205,7 @@ function readPolicyFile(
     throw all;
   }
   const parent = written.extends
-    ? loadPolicyFile(parentPath(written.extends, file, parsed, reading.roots), reading, [...chain, file])
+    ? loadParent(written.extends, file, parsed, reading, [...chain, file])
     : null;
   const { extends: _extends, name, description, ...params } = written;
   const merged = { ...(parent ?? LATER_PARAMETERS), ...params };
@@ -234,11 +234,53 @@ function parentProblems(parsed: Parsed, file: string, reading: PolicyReading, ch
   const valid = PolicyFile.shape.extends.safeParse(ref);
   if (!valid.success || valid.data === undefined) return [];
   try {
-    loadPolicyFile(parentPath(valid.data, file, parsed, reading.roots), reading, chain);
+    loadParent(valid.data, file, parsed, reading, chain);
     return [];
   } catch (e) {
     if (e instanceof InputError) return [e];
     throw e;
+  }
+}
+
+/**
+ * The policy `file`'s `extends` (`ref`) names. What keeps its file from being read at all — missing, a
+ * folder, a device, unreadable — is said at this file's `extends` line, with the file it resolved to, as a
+ * scenario's `policy:` says it: the reader's own message named the missing path alone, its hint the working
+ * folder, which a path here does not start from. A problem inside that file keeps its own file and line.
+ */
+function loadParent(
+  ref: string,
+  file: string,
+  parsed: Parsed,
+  reading: PolicyReading,
+  chain: string[],
+): Policy {
+  const path = parentPath(ref, file, parsed, reading.roots);
+  try {
+    return loadPolicyFile(path, reading, chain);
+  } catch (err) {
+    // a cycle or a chain too long (a `found` or a field of their own) are the chain's, not this line's
+    const d = err instanceof InputError ? err.details : undefined;
+    if (
+      !(err instanceof InputError) ||
+      err.problems.length !== 1 ||
+      d?.file !== path ||
+      d.line !== undefined ||
+      d.field !== undefined ||
+      d.found !== undefined
+    )
+      throw err;
+    throw new InputError(`${err.message}: ${path}`, {
+      ...d,
+      found: JSON.stringify(ref),
+      hint:
+        d.hint === undefined || d.hint.includes("current folder")
+          ? "a path here starts at this policy file's folder"
+          : d.hint,
+      file,
+      ...parsed.position(["extends"]),
+      field: "extends",
+    });
   }
 }
 

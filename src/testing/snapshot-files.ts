@@ -168,7 +168,7 @@ export function findObsolete(folders: Iterable<string>): string[] {
 /** Whether `file` is a golden trace credit-sim wrote: a regular file of its own that begins with the
  *  header. Anything else under a trace's name — a policy file a scenario names, a link — is not removed
  *  as obsolete: -u removes only what it writes. */
-function isGoldenTrace(file: string): boolean {
+export function isGoldenTrace(file: string): boolean {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

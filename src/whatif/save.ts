@@ -15,14 +15,16 @@ import { dayOf, type Variant, variantWritten } from "./variant.js";
 const BUILTIN = /^[A-Za-z0-9_-]+$/;
 
 /** A policy reference of a file in `fromDir`, as seen from `toFile`: built-in names stay, paths are
- *  re-anchored. */
+ *  re-anchored. An absolute one (`--policy`'s, resolved from the working folder) stays absolute only
+ *  outside the new file's folder: within it, it is written relative, so the file runs wherever its folder
+ *  is checked out — and names no one's home folder. */
 function reanchorFrom(ref: string, fromDir: string, toFile: string): string {
   if (BUILTIN.test(ref) && !extname(ref)) return ref;
   const abs = isAbsolute(ref) ? ref : resolve(fromDir, ref);
-  if (isAbsolute(ref)) return ref;
   const rel = relative(dirname(resolve(toFile)), abs)
     .split(sep)
     .join("/");
+  if (isAbsolute(ref) && (rel === ".." || rel.startsWith("../") || isAbsolute(rel))) return ref;
   return rel.startsWith(".") ? rel : `./${rel}`;
 }
 

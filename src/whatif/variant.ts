@@ -38,7 +38,9 @@ export type Edit =
   | { kind: "add"; event: WrittenEvent }
   | { kind: "edit"; id: number; patch: Record<string, unknown> }
   | { kind: "set"; params: PolicyOverrides }
-  | { kind: "policy"; ref: string };
+  /** typed: the path as given on the command line, which the notes say (ref is resolved from the working
+   *  folder: the notes, and the saved file's description, would name the author's folders) */
+  | { kind: "policy"; ref: string; typed?: string };
 
 export interface Variant {
   /** the scenario file the variant starts from, as the user named it */
@@ -195,7 +197,7 @@ export function applyEdit(v: Variant, edit: Edit, label = describeEditKind(edit)
     }
     case "policy":
       next.policy = edit.ref;
-      next.notes.push(`policy ${edit.ref}`);
+      next.notes.push(`policy ${edit.typed ?? edit.ref}`);
       break;
   }
   // the whole variant through the loader's path: cross-field rules, dates, policy names

@@ -703,16 +703,79 @@ describe("simulate --flips DIR", () => {
 
   it("--force replaces an earlier export whole: no file of the run before is left beside the new ones", async () => {
     const d = fresh();
-    expect((await flips(d, false)).status).toBe(0);
-    const stale = join(d, "flips", "default-vs-tightened", "9-STALE", "account-1.default.yaml");
-    mkdirSync(dirname(stale), { recursive: true });
-    writeFileSync(stale, "name: stale\n");
+    // an export of another population: accounts (and so files) the next run does not export
+    expect((await flips(d, false, "flips", ["--seed", "5"])).status).toBe(0);
+    const listed = (text: string) =>
+      text
+        .split("\n")
+        .filter((l) => l.startsWith("    "))
+        .map((l) => l.trim());
+    const before = listed(readFileSync(join(d, "flips", "index.txt"), "utf8"));
     const forced = await flips(d);
     expect(forced.status).toBe(0);
-    expect(existsSync(stale)).toBe(false);
-    expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toMatch(/^Flipped decisions/);
+    const after = listed(readFileSync(join(d, "flips", "index.txt"), "utf8"));
+    const stale = before.filter((f) => !after.includes(f));
+    expect(stale.length).toBeGreaterThan(0);
+    for (const f of stale) expect(existsSync(join(d, "flips", f))).toBe(false);
+    for (const f of after) expect(existsSync(join(d, "flips", f))).toBe(true);
     // nothing of the staging is left beside it
     expect(readdirSync(d).filter((f) => f.includes("credit-sim"))).toEqual([]);
+  });
+
+  it("--force never removes what an earlier export's index does not list inside its folders: a note, a .git, a link", async () => {
+    // the folders the index lists were taken whole: a note beside the exported files, or a .git in a
+    // group's folder, went with them
+    const d = fresh();
+    expect((await flips(d, false)).status).toBe(0);
+    const group = join(
+      d,
+      "flips",
+      "default-vs-tightened",
+      readdirSync(join(d, "flips", "default-vs-tightened"))[0]!,
+    );
+    const planted = [
+      join(d, "flips", "default-vs-tightened", "notes.md"),
+      join(group, "why.txt"),
+      join(group, ".git", "HEAD"),
+    ];
+    for (const file of planted) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, "mine\n");
+      const r = await flips(d);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toContain("holds files that are not an export");
+      expect(readFileSync(file, "utf8")).toBe("mine\n");
+      rmSync(file);
+    }
+    rmSync(join(group, ".git"), { recursive: true });
+    // a listed file that is a link now (to a note elsewhere) is no exported file either
+    const exported = readdirSync(group)[0]!;
+    const note = `${d}-note.txt`;
+    writeFileSync(note, "keep\n");
+    rmSync(join(group, exported));
+    symlinkSync(note, join(group, exported));
+    expect((await flips(d)).status).toBe(2);
+    expect(readFileSync(note, "utf8")).toBe("keep\n");
+    expect(lstatSync(join(group, exported)).isSymbolicLink()).toBe(true);
+  });
+
+  it("--force replaces an earlier export that `credit-sim test DIR` ran, its golden traces with it — and nothing else in their folders", async () => {
+    const d = fresh();
+    expect((await flips(d, false)).status).toBe(0);
+    expect((await cli(["test", "flips", "-u"], { cwd: d })).status).toBe(0);
+    const group = join(
+      d,
+      "flips",
+      "default-vs-tightened",
+      readdirSync(join(d, "flips", "default-vs-tightened"))[0]!,
+    );
+    expect(readdirSync(join(group, "__snapshots__")).length).toBeGreaterThan(0);
+    const planted = join(group, "__snapshots__", "notes.md");
+    writeFileSync(planted, "mine\n");
+    expect((await flips(d)).status).toBe(2);
+    expect(readFileSync(planted, "utf8")).toBe("mine\n");
+    rmSync(planted);
+    expect((await flips(d)).status).toBe(0);
   });
 
   it("a --flips path that is a file is refused before the run, --force or not", async () => {

@@ -1,6 +1,6 @@
 // The flag form of `credit-sim whatif`, in-process with no terminal: what a script or CI sees.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -322,5 +322,28 @@ describe("--policy names a file from where the command runs", () => {
     const ok = await cli(["whatif", scenario, "--policy", "p.yaml", "--no-chart"], { cwd: d });
     expect(ok.stderr).toBe("");
     expect(ok.status).toBe(0);
+  });
+
+  it("a variant saved beside the policy file names it relative to itself, as typed: it runs where the folder is moved", async () => {
+    // resolved from the working folder, it was written `policy: /tmp/…/pol/p.yaml` (and the description
+    // said so): a file committed to a repository that names the author's checkout, and runs nowhere else
+    const d = tmp();
+    mkdirSync(join(d, "pol"));
+    writeFileSync(join(d, "pol", "p.yaml"), "name: mine\nextends: default\nminScore: 600\n");
+    writeFileSync(
+      join(d, "s.yaml"),
+      "name: S\nevents:\n  - { day: 0, type: apply, product: open, amount: 3000 }\n",
+    );
+    const r = await cli(["whatif", "s.yaml", "--policy", "pol/p.yaml", "--save", "pol/v.yaml"], { cwd: d });
+    expect(r.status).toBe(0);
+    const saved = readFileSync(join(d, "pol", "v.yaml"), "utf8");
+    expect(saved).toMatch(/^policy: \.\/p\.yaml$/m);
+    expect(saved).toContain("What-if of S: policy pol/p.yaml");
+    expect(saved).not.toContain(d);
+    const moved = `${d}-moved`;
+    renameSync(d, moved);
+    const run = await cli(["run", join(moved, "pol", "v.yaml"), "--no-chart"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("policy mine");
   });
 });

@@ -83,6 +83,22 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
     expect(rows).not.toContain("Outcomes");
     expect(r.stderr).toContain("Outcomes");
   });
+
+  it("simulate --export-account -o /dev/stdout is -: the account printed, not refused as a file that exists", () => {
+    // the other outputs read /dev/stdout as -; -o was opened as a file, and without --force
+    // '/dev/stdout exists' (with it, the device written as named)
+    const file = join(dir, "account.txt");
+    const r = withStream(
+      ["simulate", "--accounts", "5", "--days", "30", "--export-account", "1", "-o", "/dev/stdout"],
+      "stdout",
+      file,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readFileSync(file, "utf8")).toMatch(
+      /^# yaml-language-server: .*\n# Account 1 of a credit-sim population/,
+    );
+  });
 });
 
 describe.runIf(posix)("a named pipe nobody writes to", () => {

@@ -148,6 +148,52 @@ describe("problems are all said, and the odd file named", () => {
     expect(e!.problems.map((p) => p.details.file)).toEqual(["s1.json"]);
     expect(e!.problems[0]!.details.found).toBe("seed 8 (another file has 7)");
   });
+
+  /** The error merging `shards` throws (each named s1.json, s2.json, …), or null when they merge. */
+  function mergeError(shards: Doc[]): InputError | null {
+    try {
+      mergeResults(
+        shards.map((d, i) => ({ result: fromDocument(d, `s${i + 1}.json`), file: `s${i + 1}.json` })),
+      );
+      return null;
+    } catch (x) {
+      if (x instanceof InputError) return x;
+      throw x;
+    }
+  }
+
+  it("the same policy file read from another folder is the same policy: a shard's checkout is its runner's", () => {
+    // GitLab's runners check a job out under a folder of their own (/builds/<runner>/<n>/…): the same
+    // policy file, the same contents, at another absolute path
+    const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
+    at(shards[0]!, ["meta", "policy"]).ref = "/builds/a/0/group/project/policies/p.yaml";
+    at(shards[1]!, ["meta", "policy"]).ref = "/builds/a/1/group/project/policies/p.yaml";
+    at(shards[2]!, ["meta", "challenger"]).ref = "/home/runner/work/project/policies/c.yaml";
+    expect(mergeError(shards)).toBeNull();
+  });
+
+  it("a policy of other contents, or another challenger, is said to be that", () => {
+    const other = (edit: (d: Doc) => void) => {
+      const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
+      edit(shards[1]!);
+      const e = mergeError(shards);
+      expect(e!.problems.map((p) => p.details.file)).toEqual(["s2.json"]);
+      return e!.problems[0]!.details.found;
+    };
+    expect(other((d) => (at(d, ["meta", "policy"]).fingerprint = "ffffffff"))).toBe(
+      "policy default with other parameters than another file's (the policy file changed between the runs?)",
+    );
+    expect(other((d) => (at(d, ["meta", "policy"]).name = "loose"))).toBe(
+      "policy loose (another file has default)",
+    );
+    expect(other((d) => (at(d, ["meta", "challenger"]).fingerprint = "ffffffff"))).toBe(
+      "challenger tightened with other parameters than another file's (the policy file changed between the runs?)",
+    );
+    const alone = mergeError([document(true, [0, 10]), document(false, [10, 20]), document(true, [20, 30])]);
+    expect(alone!.problems.map((p) => [p.details.file, p.details.found])).toEqual([
+      ["s2.json", "no challenger (another file has tightened)"],
+    ]);
+  });
 });
 
 describe("every aggregate is checked", () => {
@@ -504,6 +550,25 @@ describe("files are checked for size before they are read", () => {
     expect(loadResultFile(write("ok.json", JSON.stringify(document(), null, 2))).meta.range).toEqual([0, 30]);
   });
 
+  it("a key written twice in one object is refused at the later one, every one at once, as in a scenario file", () => {
+    // JSON.parse keeps the last in silence: a hand-edited "seed": 2, "seed": 7 read as seed 7, and two
+    // `charges` in an arm counted the last alone
+    const text = JSON.stringify(document(), null, 2)
+      .replace('"seed": 7,', '"seed": 2,\n    "seed": 7,')
+      .replace(/"charges": (\d+),/, '"charges": 1,\n      "charges": $1,')
+      // the same key in another object, or inside a string, is no duplicate
+      .replace('"name": "default",', '"name": "default \\"name\\": x",');
+    const e = refusedFile(write("dup.json", text));
+    expect(e.problems.map((p) => [p.message, p.details.field])).toEqual([
+      ['duplicate key "seed"', "meta.seed"],
+      ['duplicate key "charges"', "aggregates.champion[0].charges"],
+    ]);
+    const lines = text.split("\n");
+    const first = e.problems[0]!.details;
+    expect(lines[first.line! - 1]!.slice(first.column! - 1)).toBe('"seed": 7,');
+    expect(first.found).toBe("the key again in the same object");
+  });
+
   it("a sweep's shard reads back: its bound counts every variant, not the champion alone", () => {
     const values = [600, 610, 620, 630, 640, 650, 660, 670, 680, 690];
     const text = documentText(sweepResult("steady-payer", 20, 1500, "minIncreaseScore", values));
@@ -560,6 +625,22 @@ describe("files are checked for size before they are read", () => {
     const e = refusedFile(write("comma.json", text));
     expect(e.message).toMatch(/^cannot parse JSON/);
     expect(e.details.line).toBe(line);
+  });
+
+  it("a syntax error in the meta is placed by line and column too, as anywhere else in the file", () => {
+    // the meta is read first, for the bound on the file's size: a trailing comma there (a hand edit) was
+    // 'a meta that is not JSON', with no line, where the same comma one field lower was placed
+    const lineOf = (text: string, s: string) => text.slice(0, text.indexOf(s)).split("\n").length;
+    const text = JSON.stringify(document(), null, 2);
+    for (const [name, edited, line] of [
+      // the closing brace after the comma is where a key was expected
+      ["trailing", text.replace('"stress": null', '"stress": null,'), lineOf(text, '"stress": null') + 1],
+      ["nul", text.replace('"seed": 7', '"seed": 7\u0000'), lineOf(text, '"seed": 7')],
+    ] as const) {
+      const e = refusedFile(write(`meta-${name}.json`, edited));
+      expect(e.message).toMatch(/^cannot parse JSON/);
+      expect([e.details.line, e.details.column !== undefined]).toEqual([line, true]);
+    }
   });
 
   it("a file that is not JSON is not quoted", () => {

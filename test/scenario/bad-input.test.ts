@@ -482,6 +482,32 @@ describe("policies", () => {
     });
   });
 
+  it("a policy file's `extends` that names no file is said at its `extends` line, a path from its own folder", async () => {
+    // it was '/…/nosuch.yaml: policy file not found', hint 'it is relative to the current folder' (it is
+    // not: from p.yaml's folder), with no line; through a scenario, at the scenario's `policy:` with
+    // found "./p.yaml", a file that is there
+    mkdirSync(join(dir, "pol"));
+    write("pol/p.yaml", "name: pp\nextends: ./nosuch.yaml\nminScore: 600\n");
+    const want = {
+      file: "pol/p.yaml",
+      pos: "2:10",
+      field: "extends",
+      message: `policy file not found: ${join(dir, "pol", "nosuch.yaml")}`,
+      found: '"./nosuch.yaml"',
+      hint: "a path here starts at this policy file's folder",
+    };
+    expectBadInput(await run(write("s.yaml", "name: s\npolicy: ./pol/p.yaml\nevents: []\n")), want);
+    expectBadInput(await run(write("t.yaml", "name: t\nevents: []\n"), "--policy", "pol/p.yaml"), want);
+    // a folder where a file should be, alike
+    write("pol/p.yaml", "name: pp\nextends: ./\nminScore: 600\n");
+    expectBadInput(await run("t.yaml", "--policy", "pol/p.yaml"), {
+      ...want,
+      message: `is a directory, not a policy file: ${join(dir, "pol")}`,
+      found: '"./"',
+      hint: "give a policy file",
+    });
+  });
+
   it("a policy path that loops through symbolic links is said to loop, where it is named", async () => {
     symlinkSync("loop.yaml", join(dir, "loop.yaml"));
     const text = "name: bad\npolicy: ./loop.yaml\nevents: []\n";

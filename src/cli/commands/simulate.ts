@@ -3,7 +3,7 @@
 
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { checkTotalsSize } from "../../population/aggregate.js";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
@@ -36,6 +36,7 @@ import {
   writeOutput,
   writingTogether,
 } from "../../shared/write-file.js";
+import { isGoldenTrace, snapshotPathFor } from "../../testing/snapshot-files.js";
 import { htmlAssets } from "../html-assets.js";
 import { type CliIo, rootsOf, stderrColour, stdoutColour, writeErr } from "../io.js";
 import type { SimulateOptions } from "../options/simulate.js";
@@ -395,8 +396,9 @@ function checkFlipsFolder(dir: string, path: string, force: boolean): void {
 
 /**
  * Whether `entries` (what stands in the folder) are an earlier export and nothing else: its index.txt,
- * and the folders the index lists files in. A forged header over other files, a `.git` beside an
- * export, or a note added to one: not an export, never removed.
+ * the files the index lists and the folders on their way, all the way down — with the golden traces
+ * `credit-sim test DIR` wrote for those files. A forged header over other files, a `.git` beside an
+ * export or inside one of its folders, a note added to one, a link: not an export, never removed.
  */
 function isEarlierExport(path: string, entries: readonly string[]): boolean {
   const index = join(path, "index.txt");
@@ -404,10 +406,32 @@ function isEarlierExport(path: string, entries: readonly string[]): boolean {
   if (!st?.isFile() || st.size > 1_000_000) return false;
   const text = readFileSync(index, "utf8");
   if (!text.startsWith(`${FLIPS_INDEX_HEADER}\n`)) return false;
-  const listed = new Set(["index.txt"]);
-  for (const line of text.split("\n"))
-    if (line.startsWith("    ")) listed.add(line.trim().split(/[\\/]/)[0]!);
-  return entries.every((e) => listed.has(e) && (e === "index.txt" || lstatSync(join(path, e)).isDirectory()));
+  const files = new Set(["index.txt"]);
+  const folders = new Set<string>();
+  const traces = new Set<string>();
+  for (const line of text.split("\n")) {
+    if (!line.startsWith("    ")) continue;
+    const parts = line.trim().split(/[\\/]/);
+    files.add(parts.join("/"));
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join("/"));
+    const trace = relative(path, snapshotPathFor(join(path, ...parts))).split(sep);
+    traces.add(trace.join("/"));
+    folders.add(trace.slice(0, -1).join("/"));
+  }
+  // a walk that follows no link, and stops at the first thing the index does not account for
+  const holdsOnly = (under: string, names: readonly string[]): boolean =>
+    names.every((name) => {
+      const at = under === "" ? name : `${under}/${name}`;
+      const entry = lstatSync(join(path, at), { throwIfNoEntry: false });
+      if (entry?.isFile()) return files.has(at) || (traces.has(at) && isGoldenTrace(join(path, at)));
+      return entry?.isDirectory() === true && folders.has(at) && holdsOnly(at, readdirSync(join(path, at)));
+    });
+  try {
+    return holdsOnly("", entries);
+  } catch {
+    // a folder that cannot be listed holds what nobody can say: not replaced
+    return false;
+  }
 }
 
 function refuseOverwrite(file: string, path: string): void {

@@ -71,9 +71,10 @@ export async function whatifCommand(file: string, options: WhatifOptions, io: Cl
     if (f.flag === "policy")
       readPolicyOption(flag.value, f.value, { cache: policyCache, roots: variant.roots });
     // the flag as typed names its problems (clipped: a 5,000-character value is not quoted whole)
+    const edit = flagToEdit(variant, flag);
     variant = applyEdit(
       variant,
-      flagToEdit(variant, flag),
+      edit.kind === "policy" ? { ...edit, typed: f.value.trim() } : edit,
       `--${f.flag} ${JSON.stringify(clip(f.value, 80))}`,
     );
   }

@@ -57,7 +57,7 @@ export function register<T extends OptionTable, I>(
 }
 
 /** The options that name a file to write and take `-` for standard output. */
-const OUTPUT_OPTIONS = ["html", "csv", "save"] as const;
+const OUTPUT_OPTIONS = ["html", "csv", "save", "output"] as const;
 
 /**
  * `/dev/stdout`, `/dev/fd/1` or any absolute path that is standard output itself is read as `-`: the
