@@ -54,6 +54,8 @@ export interface Reactions {
   verify: Timed | null;
   leave: number;
   resume: number;
+  /** when the lender asks for a verified identity */
+  identity: Timed | null;
 }
 
 export function reactionsOf(p: Persona): Reactions {
@@ -68,6 +70,7 @@ export function reactionsOf(p: Persona): Reactions {
     verify: timed(r?.suspended?.verify, { min: 1, max: 7 }),
     leave: r?.suspended?.leave ?? 0,
     resume: r?.restored?.resume ?? 1,
+    identity: timed(r?.identity?.verify, { min: 1, max: 14 }),
   };
 }
 
@@ -362,7 +365,7 @@ export class Agent {
         }
         return;
       case "declined":
-        if (e.type === "apply") this.declined(day, e);
+        if (e.type === "apply") this.declined(day, e, note.reasons);
         else if ((e.type === "purchase" || e.type === "borrow") && !NOT_USABLE.has(note.reasons[0] ?? ""))
           this.cut(day);
         return;
@@ -389,14 +392,21 @@ export class Agent {
         const contact = firstOnly(r.contact);
         const repay = firstOnly(r.repay);
         const review = firstOnly(r.review);
-        const verify = note.cause === "security" ? when(r.verify) : -1;
+        // a hold asks for a verification; so does a suspension citing IDENTITY_REQUIRED (a policy that
+        // came to require it), which the customer hears of as a request to verify
+        const verify =
+          note.cause === "security"
+            ? when(r.verify)
+            : note.reasons.includes("IDENTITY_REQUIRED")
+              ? when(r.identity)
+              : -1;
         const leave = !again && st.next() < r.leave;
         if (contact >= 0) this.later({ index: 0, day: contact, type: "contact_support" });
         if (repay >= 0) this.later({ index: 0, day: repay, type: "repay", line, amount: { kind: "full" } });
         if (verify >= 0) this.later({ index: 0, day: verify, type: "verify_identity" });
         if (review >= 0) this.later({ index: 0, day: review, type: "request_review", line });
         if (leave) this.left = true;
-        if (note.cause === "security") this.verifyDrawnOn = day;
+        if (note.cause === "security" || note.reasons.includes("IDENTITY_REQUIRED")) this.verifyDrawnOn = day;
         if (again) return;
         this.suspendedOn = day;
         this.repayOn = repay;
@@ -413,7 +423,11 @@ export class Agent {
     }
   }
 
-  private declined(day: number, e: Extract<ScenarioEvent, { type: "apply" }>): void {
+  private declined(
+    day: number,
+    e: Extract<ScenarioEvent, { type: "apply" }>,
+    reasons: readonly string[],
+  ): void {
     const r = this.reactions;
     if (this.left) return;
     const st = this.stream(PURPOSE.declined, day);
@@ -422,6 +436,21 @@ export class Agent {
       // a retry declined: the customer gives up on it
       this.retries.splice(was, 1);
       return;
+    }
+    // asked for a verified identity: the customer who verifies applies again for the same, that day —
+    // instead of going elsewhere or asking for less (a stream of its own: other declines draw as before)
+    if (r.identity !== null && reasons.includes("IDENTITY_REQUIRED")) {
+      const id = this.stream(PURPOSE.identity, day);
+      if (id.next() < r.identity.p) {
+        const at = day + Math.max(1, drawInt(id.random, r.identity.after));
+        if (at <= this.ctx.until) {
+          this.later({ index: 0, day: at, type: "verify_identity" });
+          const again = { ...e, day: at };
+          this.retries.push(retryKey(again));
+          this.later(again);
+        }
+        return;
+      }
     }
     const elsewhere = r.elsewhere;
     if (elsewhere !== null && st.next() < elsewhere.p)

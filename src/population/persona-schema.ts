@@ -115,6 +115,14 @@ const ReactionsSchema = z
       })
       .optional()
       .describe("after a line is suspended (purchases on it stop while it is)"),
+    identity: z
+      .strictObject({
+        verify: reaction({ min: 1, max: 14 }, "verifies identity").optional(),
+      })
+      .optional()
+      .describe(
+        "after the lender asks for a verified identity: an own application declined, or a line suspended, citing IDENTITY_REQUIRED (a declined application is made again, the same amount, on the day of the verification)",
+      ),
     restored: z
       .strictObject({
         resume: probability

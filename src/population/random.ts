@@ -39,6 +39,7 @@ export const PURPOSE = {
   stress: 20,
   recovery: 21,
   instalments: 22,
+  identity: 23,
 } as const;
 
 const GOLDEN = 0x9e3779b9;

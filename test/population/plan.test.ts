@@ -124,6 +124,67 @@ describe("reactions", () => {
     expect(declined.opens).toBeLessThanOrEqual(120);
   });
 
+  /** A persona with no verified identity, whose `reactions` are given. */
+  const unverified = (reactions: string) =>
+    loadPersonaText(
+      [
+        "name: unverified",
+        "share: 1",
+        "profile: { monthlyIncome: 8000, externalDebt: 0, verified: 0, creditHistoryMonths: 60 }",
+        "spending: { perMonth: 8, amount: { median: 100, sigma: 0.3 } }",
+        "repayment: { full: 1 }",
+        `reactions: ${reactions}`,
+      ].join("\n"),
+      "unverified.yaml",
+    );
+
+  it("asked for a verified identity at the opening, a customer who verifies applies again that day, for the same", () => {
+    const s = settings({ days: 120, policy: { ...policy, requireVerified: true } });
+    const runner = new AccountRunner(populationContext(s), { record: true, notes: true });
+    const verifies = unverified("{ identity: { verify: { p: 1, after: 5 } } }");
+    const never = unverified("{ declined: { elsewhere: 0 } }");
+    for (let i = 0; i < 5; i++) {
+      const [lane] = runner.run(verifies, reactionsOf(verifies), i);
+      const opens = lane!.issued.filter((e) => e.type === "apply" && e.product === "open");
+      expect(opens).toHaveLength(2);
+      const [first, again] = opens as Array<Extract<ScenarioEvent, { type: "apply" }>>;
+      expect(again!.amount).toBe(first!.amount);
+      expect(again!.day).toBe(first!.day + 5);
+      const verified = lane!.issued.findIndex((e) => e.type === "verify_identity");
+      expect(verified).toBeGreaterThanOrEqual(0);
+      expect(lane!.issued[verified]!.day).toBe(again!.day);
+      expect(verified).toBeLessThan(lane!.issued.indexOf(again!));
+      const decisions = lane!.notes.filter((n) => n.event.type === "apply").map((n) => n.decision);
+      expect(decisions[0]).toBe("declined");
+      expect(decisions[1]).toMatch(/^approved/);
+      // a persona that does not verify stays declined
+      const [other] = runner.run(never, reactionsOf(never), i);
+      expect(other!.issued.some((e) => e.type === "verify_identity")).toBe(false);
+      expect(other!.notes.some((n) => n.decision.startsWith("approved"))).toBe(false);
+    }
+  });
+
+  it("a line suspended by a policy that came to require a verified identity: the customer who verifies is restored", () => {
+    // opened under the champion (verification optional); from day 60 the challenger requires it
+    const s = settings({ days: 240, arms: [arm(policy, { requireVerified: true })], from: 60 });
+    const runner = new AccountRunner(populationContext(s), { record: true, notes: true });
+    const verifies = unverified("{ identity: { verify: 1 } }");
+    const never = unverified("{}");
+    for (let i = 0; i < 5; i++) {
+      const lane = runner.run(verifies, reactionsOf(verifies), i).find((l) => l.members.includes(1))!;
+      const suspended = lane.notes.find(
+        (n) => n.decision === "suspended" && n.reasons.includes("IDENTITY_REQUIRED"),
+      );
+      expect(suspended).toBeDefined();
+      const verified = lane.issued.find((e) => e.type === "verify_identity");
+      expect(verified!.day).toBeGreaterThan(suspended!.day);
+      expect(lane.notes.some((n) => n.decision === "restored" && n.day > verified!.day)).toBe(true);
+      const stays = runner.run(never, reactionsOf(never), i).find((l) => l.members.includes(1))!;
+      expect(stays.issued.some((e) => e.type === "verify_identity")).toBe(false);
+      expect(stays.notes.some((n) => n.decision === "restored")).toBe(false);
+    }
+  });
+
   /** An agent whose persona reacts to a suspension with `reactions`, and a suspension note of day 50. */
   const reacting = (reactions: string) => {
     const persona = loadPersonaText(
