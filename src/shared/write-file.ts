@@ -1,7 +1,9 @@
 // Every file credit-sim writes goes through here, so every output is safe in the same ways:
 // - `-` is standard output (for paths a user types: `--csv -`, `--output -`);
 // - a regular file, or a path that does not exist yet, is written whole or not at all: a temporary file
-//   beside it, then a rename (a link to a regular file keeps the link: its target is replaced);
+//   beside it, then a rename (a link to a regular file keeps the link: its target is replaced — when the
+//   target is in the link's folder or the working folder, or below them: a link planted in a repository,
+//   `report.xml -> ../../victim`, must not make a CI job's report replace a file elsewhere);
 // - anything else — a device, a pipe, a link to one — is written through, never replaced;
 // - every error of the operating system on a path is the user's to fix (exit 2), told with the path and
 //   the reason in words; a reader that goes away (EPIPE) ends the run quietly;
@@ -24,6 +26,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readlinkSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -32,7 +35,7 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
@@ -253,7 +256,7 @@ export function checkOutput(target: string, options: OutputOptions = {}): void {
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
-  const how = existing === "any" ? plan(target, path) : planStrict(target, path, existing);
+  const how = existing === "any" ? plan(target, path, options.cwd) : planStrict(target, path, existing);
   // a file made or replaced goes through a temporary file beside it: the folder must take one (its nearest
   // existing ancestor, for a report whose folders are made on the way)
   if (how.kind === "replace") {
@@ -273,7 +276,7 @@ export function openOutput(target: string, options: OutputOptions = {}): Output 
   const path = options.cwd === undefined ? target : resolve(options.cwd, target);
   refuseFolderName(target, path);
   const existing = options.existing ?? "any";
-  const how = existing === "any" ? plan(target, path) : planStrict(target, path, existing);
+  const how = existing === "any" ? plan(target, path, options.cwd) : planStrict(target, path, existing);
   return how.kind === "replace" ? replacing(target, how.path, existing === "new") : through(target, path);
 }
 
@@ -321,22 +324,71 @@ function stdoutOutput(stdout?: (text: string) => void): Output {
 }
 
 /** Replace a regular file (or create a new one) through a temporary file; write anything else through. */
-function plan(target: string, path: string): { kind: "replace"; path: string } | { kind: "through" } {
+function plan(
+  target: string,
+  path: string,
+  cwd: string | undefined,
+): { kind: "replace"; path: string } | { kind: "through" } {
   const st = lookedAt(target, path);
   if (st === null) return { kind: "replace", path };
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
   if (st.isFile()) return { kind: "replace", path };
   if (st.isSymbolicLink()) {
+    // followed (a link to a pipe, `/dev/fd/63` of a `>(…)`, is looked at as the pipe)
+    let to: Stats | null = null;
     try {
-      const real = realpathSync(path);
-      if (statSync(real).isFile()) return { kind: "replace", path: real };
-      if (statSync(real).isDirectory()) throw fileError({ code: "EISDIR" }, target);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
+      to = statSync(path);
+    } catch {
       // a dangling link: writing through creates what it points at
+    }
+    if (to === null) {
+      refuseLeadingOut(target, path, leadsTo(path), cwd);
+      return { kind: "through" };
+    }
+    if (to.isDirectory()) throw fileError({ code: "EISDIR" }, target);
+    if (to.isFile()) {
+      const real = realpathSync(path);
+      refuseLeadingOut(target, path, real, cwd);
+      return { kind: "replace", path: real };
     }
   }
   return { kind: "through" };
+}
+
+/** Where a dangling link points, its existing folders' links followed. */
+function leadsTo(path: string): string {
+  const dest = resolve(dirname(path), readlinkSync(path));
+  try {
+    return join(realpathSync(dirname(dest)), basename(dest));
+  } catch {
+    return dest;
+  }
+}
+
+/** A link the user named that leads to a file (or to none yet) outside both its own folder and the
+ *  working folder is refused: the user typed the link's path, not its target's, and a link planted in a
+ *  checked-out repository would otherwise make a report replace any file the job may write. A device or
+ *  a pipe is not a file replaced, and stays written through (`--csv /dev/stdout`). */
+function refuseLeadingOut(target: string, path: string, dest: string, cwd: string | undefined): void {
+  const within = (folder: string) => {
+    let base = folder;
+    try {
+      base = realpathSync(folder);
+    } catch {
+      // a folder that cannot be resolved holds nothing
+    }
+    const rel = relative(base, dest);
+    return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
+  };
+  if (within(dirname(path)) || within(cwd ?? process.cwd())) return;
+  throw new InputError(
+    "cannot write: it is a symbolic link that leads out of its folder and the working folder",
+    {
+      file: target,
+      found: dest,
+      hint: "name the file it leads to, if that is the one to write, or remove the link",
+    },
+  );
 }
 
 /** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own

@@ -85,7 +85,8 @@ describe("what-if saves", () => {
     symlinkSync(outside, join(d, "v.yaml"));
     const r = await cli(["whatif", ZHANG, "--remove", "1", "--save", "v.yaml"], { cwd: d });
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("the file exists");
+    // a link that leads out of the folder is refused as one, before whether anything may be there
+    expect(r.stderr).toContain("v.yaml: cannot write: it is a symbolic link that leads out of its folder");
     expect(existsSync(outside)).toBe(false);
   });
 
@@ -462,8 +463,18 @@ describe("one command's outputs", () => {
       },
     );
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("a.yaml exists");
+    expect(r.stderr).toContain("a.yaml: cannot write: it is a symbolic link that leads out of its folder");
     expect(existsSync(outside)).toBe(false);
+    // one that leads within the folder, to nothing yet: it exists, and nothing is written through it
+    rmSync(join(d, "a.yaml"));
+    symlinkSync(join(d, "inside.yaml"), join(d, "a.yaml"));
+    const again = await cli(
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", "a.yaml"],
+      { cwd: d },
+    );
+    expect(again.status).toBe(2);
+    expect(again.stderr).toContain("a.yaml exists");
+    expect(existsSync(join(d, "inside.yaml"))).toBe(false);
   });
 
   it("run --html: a link planted at a derived page name is found before any page is written", async () => {

@@ -159,6 +159,34 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(leftovers()).toEqual([]);
   });
 
+  it("a link that leads out of its folder and the working folder is refused, its target untouched", () => {
+    // a pull request may plant `report.xml -> ../victim` where a CI job writes its report
+    const repo = join(dir, "repo");
+    mkdirSync(repo);
+    const victim = join(dir, "victim.txt");
+    writeFileSync(victim, "keep");
+    const link = join(repo, "report.xml");
+    symlinkSync("../victim.txt", link);
+    const e = refused(() => writeOutput(link, "report", { cwd: repo }));
+    expect(e.message).toMatch(/symbolic link that leads out of its folder and the working folder/);
+    expect(e.details.found).toBe(victim);
+    expect(readFileSync(victim, "utf8")).toBe("keep");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    // …and one that leads nowhere yet would create a file there
+    const dangling = join(repo, "new.xml");
+    symlinkSync("../made.txt", dangling);
+    expect(() => writeOutput(dangling, "report", { cwd: repo })).toThrow(/leads out of its folder/);
+    expect(existsSync(join(dir, "made.txt"))).toBe(false);
+    // within the working folder (the link's folder a sub-folder of it) it is followed
+    const sub = join(repo, "out");
+    mkdirSync(sub);
+    writeFileSync(join(repo, "kept.xml"), "old");
+    symlinkSync("../kept.xml", join(sub, "report.xml"));
+    writeOutput(join(sub, "report.xml"), "new", { cwd: repo });
+    expect(readFileSync(join(repo, "kept.xml"), "utf8")).toBe("new");
+    expect(leftovers()).toEqual([]);
+  });
+
   it("a link to a device is written through, not replaced", () => {
     const link = join(dir, "null.csv");
     symlinkSync("/dev/null", link);
