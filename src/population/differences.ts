@@ -116,7 +116,7 @@ const CONTINUOUS_SCALE: Record<ContinuousMetric, number> = {
 };
 
 export const METRIC_LABELS: Record<BinaryMetric | ContinuousMetric, string> = {
-  opened: "approval rate",
+  opened: "Huabei opened (share of all accounts)",
   suspended: "suspended (any cause)",
   suspendedCredit: "suspended: credit",
   suspendedSecurity: "suspended: security",
