@@ -202,6 +202,10 @@ export function flipLabel(d: FlipPoint): string {
  *  side's when both did), else the second side's (what it decided by instead); null when the label names
  *  none. What an exported group's folder is named after. */
 export function flipRule(label: string): string | null {
+  // a policy change's groups differ by what the line fails of the new policy: its folder says that too
+  // (`POLICY_CHANGE-DEBT_TO_INCOME_TOO_HIGH`), or a change's groups would all be `N-POLICY_CHANGE`
+  const change = /, by POLICY_CHANGE: ([A-Z_0-9]+)/.exec(label);
+  if (change) return `POLICY_CHANGE-${change[1]}`;
   return (
     (/, by ([A-Z_0-9]+)/.exec(label) ??
       / → [a-z_ ]+ also by ([A-Z_0-9]+)/.exec(label) ??

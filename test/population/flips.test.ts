@@ -108,7 +108,8 @@ describe("flip labels", () => {
     expect(label).toBe(
       "review: no decision → suspended, by POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
     );
-    expect(flipRule(label)).toBe("POLICY_CHANGE");
+    // an exported group's folder says what the change's line fails, beside POLICY_CHANGE
+    expect(flipRule(label)).toBe("POLICY_CHANGE-DEBT_TO_INCOME_TOO_HIGH");
     // a score rule is a rule; a factor of the score is not what the change failed
     expect(
       flipLabel({
@@ -123,6 +124,7 @@ describe("flip labels", () => {
     expect(flipLabel({ a: null, b: review(["POLICY_CHANGE"], "", "") })).toBe(
       "review: no decision → suspended, by POLICY_CHANGE",
     );
+    expect(flipRule("review: no decision → suspended, by POLICY_CHANGE")).toBe("POLICY_CHANGE");
   });
 
   it("name both rules when both sides decided alike for different reasons", () => {
