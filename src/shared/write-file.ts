@@ -36,8 +36,9 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
+import { isWithin } from "./paths.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
 export class BrokenPipe extends Error {
@@ -406,11 +407,8 @@ function realFolder(folder: string): string | null {
  *  checked-out repository would otherwise make a report replace any file the job may write. A device or
  *  a pipe is not a file replaced, and stays written through (`--csv /dev/stdout`). */
 function refuseLeadingOut(target: string, path: string, dest: string, cwd: string | undefined): void {
-  const within = (folder: string) => {
-    // a folder that cannot be resolved holds nothing
-    const rel = relative(realFolder(folder) ?? folder, dest);
-    return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
-  };
+  // a folder that cannot be resolved holds nothing
+  const within = (folder: string) => isWithin(dest, realFolder(folder) ?? folder);
   if (within(dirname(path)) || within(cwd ?? process.cwd())) return;
   throw new InputError(
     "cannot write: it is a symbolic link that leads out of its folder and the working folder",
