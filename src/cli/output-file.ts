@@ -5,6 +5,7 @@ import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync } from "node
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
+import { isWithin } from "../shared/paths.js";
 import { checkOutput, fileError, makeFolders, type OutputSet, writeOutput } from "../shared/write-file.js";
 import type { CliIo } from "./io.js";
 
@@ -136,12 +137,6 @@ function inodeOf(path: string): string | undefined {
   }
 }
 
-/** Whether `path` is `folder` or lies below it. */
-function inside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
-}
-
 /**
  * What one command writes never lands on what it reads, nor two of its outputs on one file or both on
  * standard output (the later would silently replace or mix into the earlier). Every clash is reported at
@@ -190,10 +185,10 @@ export function checkOutputs(
     }
     const id = identity(cwd, file);
     const input = folder
-      ? [...read].find(([path]) => inside(path, id))?.[1]
+      ? [...read].find(([path]) => isWithin(path, id))?.[1]
       : (read.get(id) ?? readInodes.get(inodeOf(resolve(cwd, file)) ?? ""));
     const other = written.get(id);
-    const holder = folders.find((f) => inside(id, f.id))?.flag;
+    const holder = folders.find((f) => isWithin(id, f.id))?.flag;
     if (input !== undefined)
       problems.push(
         new InputError(
@@ -227,7 +222,7 @@ export function checkOutputs(
         }),
       );
     else if (folder) {
-      const within = [...written].find(([path]) => inside(path, id));
+      const within = [...written].find(([path]) => isWithin(path, id));
       if (within)
         problems.push(
           new InputError("an output lies inside the folder of another", {

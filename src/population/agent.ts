@@ -105,7 +105,8 @@ export class Agent {
    *  customer hears of both lines suspended on one day once, and decides once (to call, leave…) */
   private suspendedOn = -1;
   private repayOn = -1;
-  /** the day a verification was last decided on (after a security hold) */
+  /** the day a verification was last decided on (after a security hold, or a suspension citing
+   *  IDENTITY_REQUIRED) */
   private verifyDrawnOn = -1;
   /** retries waiting or made ("day line product amount"): a declined retry is not retried again, or a
    *  persona that always retries would apply ever smaller amounts day after day */

@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { duplicateJsonKeys } from "../scenario/json-position.js";
 import { parseJson } from "../scenario/parse.js";
-import { lineStartsOf } from "../scenario/positions.js";
+import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
@@ -90,30 +90,17 @@ function refuseDuplicateKeys(text: string, file: string): void {
   const found = duplicateJsonKeys(text, MAX_PROBLEMS + 1);
   if (found.length === 0) return;
   const starts = lineStartsOf(text);
-  const problems = found.slice(0, MAX_PROBLEMS).map(({ at, path }) => {
-    const line = lastAtMost(starts, at);
-    return new InputError(`duplicate key "${String(path[path.length - 1])}"`, {
-      file,
-      line: line + 1,
-      column: at - starts[line]! + 1,
-      field: formatPath(path),
-      found: "the key again in the same object",
-      hint: "each key may appear once in an object; remove one (merge takes the --json outputs unchanged)",
-    });
-  });
+  const problems = found.slice(0, MAX_PROBLEMS).map(
+    ({ at, path }) =>
+      new InputError(`duplicate key "${String(path[path.length - 1])}"`, {
+        file,
+        ...positionIn(starts, at),
+        field: formatPath(path),
+        found: "the key again in the same object",
+        hint: "each key may appear once in an object; remove one (merge takes the --json outputs unchanged)",
+      }),
+  );
   throw InputError.all(problems, found.length > MAX_PROBLEMS);
-}
-
-/** The index of the last of the sorted `starts` at most `at`. */
-function lastAtMost(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= at) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** A read whose failure (a folder, an I/O error) is said in words. */

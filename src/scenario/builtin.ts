@@ -9,8 +9,9 @@
 // cannot make CI read /etc/passwd or /proc/self/environ.
 
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, delimiter, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, delimiter, dirname, extname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
+import { isWithin } from "../shared/paths.js";
 
 export interface BuiltinKind {
   /** the folder of the shipped files */
@@ -180,14 +181,9 @@ function real(path: string): string {
   }
 }
 
-function within(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
-}
-
 function checkReference(path: string, ref: string, from: string, kind: BuiltinKind, roots: Roots): void {
   const target = real(path);
-  if (!allowedRoots(from, roots).some((root) => within(target, root))) {
+  if (!allowedRoots(from, roots).some((root) => isWithin(target, root))) {
     throw new InputError(`the ${kind.noun} file is outside this file's folder`, {
       expected: `a built-in ${kind.noun}, or a file in the folder of the file that names it (or below)`,
       found: JSON.stringify(ref),

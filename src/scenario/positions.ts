@@ -146,15 +146,7 @@ export class NodeLog {
   /** The position of a character offset. */
   lineColumn(offset: number): Position {
     this.lineStarts ??= lineStartsOf(this.text);
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return positionIn(this.lineStarts, offset);
   }
 
   /** A mapping's key or a list's item: its node and where its key and value start. */
@@ -288,6 +280,18 @@ export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return starts;
+}
+
+/** The line and column (1-based) of a character offset, given where each line starts (lineStartsOf). */
+export function positionIn(starts: readonly number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
 
 /** A node's value as the key js-yaml made of it; none when that throws (a mapping whose own `toString`

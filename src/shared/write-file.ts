@@ -3,7 +3,8 @@
 // - a regular file, or a path that does not exist yet, is written whole or not at all: a temporary file
 //   beside it, then a rename (a link to a regular file keeps the link: its target is replaced — when the
 //   target is in the link's folder or the working folder, or below them: a link planted in a repository,
-//   `report.xml -> ../../victim`, must not make a CI job's report replace a file elsewhere);
+//   `report.xml -> ../../victim`, must not make a CI job's report replace a file elsewhere; a descriptor
+//   the shell opened, `/dev/fd/3` of `3> page.html`, is the user's own);
 // - anything else — a device, a pipe, a link to one — is written through, never replaced;
 // - every error of the operating system on a path is the user's to fix (exit 2), told with the path and
 //   the reason in words; a reader that goes away (EPIPE) ends the run quietly;
@@ -35,8 +36,9 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
+import { isWithin } from "./paths.js";
 
 /** Thrown when the reader of an output went away (EPIPE): the command ends quietly, exit 0. */
 export class BrokenPipe extends Error {
@@ -341,27 +343,62 @@ function plan(
     } catch {
       // a dangling link: writing through creates what it points at
     }
-    if (to === null) {
-      refuseLeadingOut(target, path, leadsTo(path), cwd);
-      return { kind: "through" };
-    }
-    if (to.isDirectory()) throw fileError({ code: "EISDIR" }, target);
-    if (to.isFile()) {
-      const real = realpathSync(path);
-      refuseLeadingOut(target, path, real, cwd);
-      return { kind: "replace", path: real };
-    }
+    if (to?.isDirectory()) throw fileError({ code: "EISDIR" }, target);
+    if (to !== null && !to.isFile()) return { kind: "through" };
+    const end = linkEnd(path);
+    if (!end.descriptor) refuseLeadingOut(target, path, end.path, cwd);
+    // a file is replaced where the link leads (the link stays); a link that leads nowhere yet — or a
+    // descriptor whose file is gone — is written through
+    return to !== null && end.exists ? { kind: "replace", path: end.path } : { kind: "through" };
   }
   return { kind: "through" };
 }
 
-/** Where a dangling link points, its existing folders' links followed. */
-function leadsTo(path: string): string {
-  const dest = resolve(dirname(path), readlinkSync(path));
+/** Whether a folder is this process's open descriptors' (Linux: /dev/fd is /proc/self/fd, which is
+ *  /proc/<pid>/fd) — not another process's, whose files a planted link could reach through theirs. */
+const ownDescriptors = (folder: string): boolean =>
+  /^\/proc\/(\d+)(?:\/task\/\d+)?\/fd$/.exec(folder)?.[1] === String(process.pid);
+
+/**
+ * Where the link at `path` leads, as the system follows it when the file is opened: every link on the
+ * way, each one's text read from the folder it is in — realpathSync reads a `..` in a link's text as a
+ * path (`sub/../x`, `sub` a link to another folder, named a file in this one, where the write goes
+ * elsewhere), and a link to a link that leads nowhere yet creates what the last one names. `exists`:
+ * whether anything is at its end; `descriptor`: whether it goes through an open descriptor's link
+ * (`/dev/stdout`, `/dev/fd/3` of a shell's `3> page.html`): a file the user opened, not one planted.
+ */
+function linkEnd(path: string): { path: string; exists: boolean; descriptor: boolean } {
+  let at = path;
+  let descriptor = false;
+  // as many links as the system follows (Linux's MAXSYMLINKS); more, and opening the path fails
+  for (let hops = 0; hops <= 40; hops++) {
+    const folder = realFolder(dirname(at));
+    if (folder !== null && ownDescriptors(folder)) descriptor = true;
+    const end = (exists: boolean) => ({
+      path: folder === null ? resolve(at) : join(folder, basename(at)),
+      exists,
+      descriptor,
+    });
+    let st: Stats;
+    try {
+      st = lstatSync(at);
+    } catch {
+      return end(false);
+    }
+    if (!st.isSymbolicLink()) return end(true);
+    const text = readlinkSync(at);
+    // not joined: a join reads `..` in the text as a path, where the system reads it in the folder
+    at = isAbsolute(text) ? text : `${dirname(at)}${sep}${text}`;
+  }
+  return { path: resolve(at), exists: false, descriptor };
+}
+
+/** A folder's path with every link on its way followed by the system (null: it cannot be resolved). */
+function realFolder(folder: string): string | null {
   try {
-    return join(realpathSync(dirname(dest)), basename(dest));
+    return realpathSync.native(folder);
   } catch {
-    return dest;
+    return null;
   }
 }
 
@@ -370,16 +407,8 @@ function leadsTo(path: string): string {
  *  checked-out repository would otherwise make a report replace any file the job may write. A device or
  *  a pipe is not a file replaced, and stays written through (`--csv /dev/stdout`). */
 function refuseLeadingOut(target: string, path: string, dest: string, cwd: string | undefined): void {
-  const within = (folder: string) => {
-    let base = folder;
-    try {
-      base = realpathSync(folder);
-    } catch {
-      // a folder that cannot be resolved holds nothing
-    }
-    const rel = relative(base, dest);
-    return rel === "" || (!isAbsolute(rel) && rel.split(sep)[0] !== "..");
-  };
+  // a folder that cannot be resolved holds nothing
+  const within = (folder: string) => isWithin(dest, realFolder(folder) ?? folder);
   if (within(dirname(path)) || within(cwd ?? process.cwd())) return;
   throw new InputError(
     "cannot write: it is a symbolic link that leads out of its folder and the working folder",

@@ -343,6 +343,10 @@ describe("engine properties over random timelines", () => {
         for (let d = 0; d <= cut; d++) runDay(state, d, events(d), (o) => steps.push(o));
         const before = JSON.stringify(state, replacer);
         const copy = fork(state);
+        // an exact copy, every field of the customer, its lines, ledger and book, that shares nothing
+        // stepping either one changes
+        expect(JSON.stringify(copy, replacer)).toBe(before);
+        expect(sharedMutable(state.customer, copy.customer)).toEqual([]);
         for (let d = cut + 1; d <= sc.until; d++)
           runDay(
             copy,
@@ -360,6 +364,33 @@ describe("engine properties over random timelines", () => {
     );
   });
 });
+
+/** The fields (by path) at which two customers hold one and the same object, but for what the engine never
+ *  changes in place and a fork shares: policies, and the facts and cut on record (replaced whole). */
+function sharedMutable(a: object, b: object): string[] {
+  const IMMUTABLE = new Set([
+    "policy",
+    "previousPolicy",
+    "policyBefore",
+    "suspendedUnder",
+    "factsOnRecord",
+    "blockersNamed",
+    "facts",
+    "cut",
+  ]);
+  const out: string[] = [];
+  const walk = (x: unknown, y: unknown, path: string) => {
+    if (x === null || typeof x !== "object" || y === null || typeof y !== "object") return;
+    if (x === y) {
+      out.push(path);
+      return;
+    }
+    for (const [key, value] of Object.entries(x))
+      if (!IMMUTABLE.has(key)) walk(value, (y as Record<string, unknown>)[key], `${path}.${key}`);
+  };
+  walk(a, b, "customer");
+  return out;
+}
 
 /** JSON of a state: the calendar and the policy objects are shared, immutable, and not compared. */
 const replacer = (key: string, value: unknown) => (key === "calendar" ? undefined : value);

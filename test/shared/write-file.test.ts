@@ -182,10 +182,73 @@ describe.runIf(posix)("links, devices and pipes", () => {
     mkdirSync(sub);
     writeFileSync(join(repo, "kept.xml"), "old");
     symlinkSync("../kept.xml", join(sub, "report.xml"));
+
     writeOutput(join(sub, "report.xml"), "new", { cwd: repo });
     expect(readFileSync(join(repo, "kept.xml"), "utf8")).toBe("new");
     expect(leftovers()).toEqual([]);
   });
+
+  it("a link is followed as the system follows it: a chain, and a `..` after a linked folder", () => {
+    const repo = join(dir, "repo");
+    const deep = join(dir, "outside", "deep");
+    mkdirSync(repo);
+    mkdirSync(deep, { recursive: true });
+    const victim = join(dir, "outside", "victim.txt");
+    writeFileSync(victim, "keep");
+    // a planted folder link: `sub/..` is outside/, not repo/ (the link's text read as a path said repo/)
+    symlinkSync(deep, join(repo, "sub"));
+    symlinkSync("sub/../victim.txt", join(repo, "report.xml"));
+    const e = refused(() => writeOutput(join(repo, "report.xml"), "report", { cwd: repo }));
+    expect(e.message).toMatch(/leads out of its folder/);
+    expect(e.details.found).toBe(victim);
+    // a decoy of that name in repo/ is not what the link leads to: not written instead
+    writeFileSync(join(repo, "victim.txt"), "decoy");
+    expect(() => writeOutput(join(repo, "report.xml"), "report", { cwd: repo })).toThrow(/leads out/);
+    expect(readFileSync(join(repo, "victim.txt"), "utf8")).toBe("decoy");
+    expect(readFileSync(victim, "utf8")).toBe("keep");
+    // links that lead nowhere yet: through a linked folder, and a link to a link that leads out
+    symlinkSync("sub/../made.txt", join(repo, "a.xml"));
+    symlinkSync("hop", join(repo, "b.xml"));
+    symlinkSync("../made.txt", join(repo, "hop"));
+    for (const name of ["a.xml", "b.xml"])
+      expect(() => writeOutput(join(repo, name), "report", { cwd: repo })).toThrow(/leads out/);
+    expect(existsSync(join(dir, "outside", "made.txt"))).toBe(false);
+    expect(existsSync(join(dir, "made.txt"))).toBe(false);
+    // a chain that stays in the folder is followed to its end
+    symlinkSync("c2.xml", join(repo, "c1.xml"));
+    symlinkSync("c3.xml", join(repo, "c2.xml"));
+    writeOutput(join(repo, "c1.xml"), "chained", { cwd: repo });
+    expect(readFileSync(join(repo, "c3.xml"), "utf8")).toBe("chained");
+    expect(lstatSync(join(repo, "c2.xml")).isSymbolicLink()).toBe(true);
+    expect(leftovers(repo)).toEqual([]);
+  });
+
+  it.runIf(existsSync("/proc/self/fd"))(
+    "a descriptor the shell opened (/dev/fd/3 of `3> file`, /dev/stderr of `2> file`) is written, wherever its file is",
+    () => {
+      const repo = join(dir, "repo");
+      mkdirSync(repo);
+      const file = join(dir, "page.html");
+      const fd = openSync(file, "w");
+      try {
+        writeOutput(`/dev/fd/${fd}`, "page", { cwd: repo });
+      } finally {
+        closeSync(fd);
+      }
+      expect(readFileSync(file, "utf8")).toBe("page");
+      // another process's descriptor is not the user's: a link planted to it leads out as any other
+      const other = openSync(join(dir, "other.log"), "w");
+      const child = spawn("sleep", ["30"], { stdio: ["ignore", other, "ignore"] });
+      closeSync(other);
+      try {
+        symlinkSync(`/proc/${child.pid}/fd/1`, join(repo, "report.xml"));
+        expect(() => writeOutput(join(repo, "report.xml"), "report", { cwd: repo })).toThrow(/leads out/);
+        expect(readFileSync(join(dir, "other.log"), "utf8")).toBe("");
+      } finally {
+        child.kill();
+      }
+    },
+  );
 
   it("a link to a device is written through, not replaced", () => {
     const link = join(dir, "null.csv");
