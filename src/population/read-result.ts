@@ -2,6 +2,8 @@
 // the top of the document (format, then meta) says how many bins the population's aggregates have, so
 // how large the file can honestly be; a file larger than that — or than MAX_RESULT_BYTES — is refused
 // before the rest is read. A pipe or a device (no honest size) is read up to that bound and no further.
+// `merge` reads every file's head first (readResultHead: all problems of the metas at once), then each
+// file whole in its turn, so that it holds one shard at a time.
 
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,7 +13,7 @@ import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
-import { fromDocument, type PopulationResult } from "./result.js";
+import { fromDocument, type PopulationMeta, type PopulationResult, type Shard } from "./result.js";
 import { armCount, Meta } from "./result-schema.js";
 
 /** The largest result file read at all (a century-long horizon of five personas, both arms, is ~110 MB). */
@@ -24,8 +26,87 @@ const SLACK_BYTES = 4 * 1024 * 1024;
 
 const HINT = "merge the --json outputs of `credit-sim simulate … --shard I/N --json`, unchanged";
 
+/**
+ * A result file as `merge` takes it: its meta, read from the head of the file (checked, and the file's
+ * size against it), and how to read the whole of it when its turn comes — the meta then found at its top
+ * must be the one read here. A file that can be read only once (a pipe, a device) is read whole now.
+ */
+export function readResultHead(file: string, cwd: string = process.cwd()): Shard {
+  const { path, size } = sizeOf(file, cwd);
+  if (size === null) {
+    const result = readResultFile(file, cwd);
+    return { file, meta: result.meta, read: () => result };
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw unreadable(e, file, "result", cwd);
+  }
+  let meta: PopulationMeta;
+  try {
+    const head = readHead(fd, file);
+    meta = head.meta;
+    if (size > head.bound) throw tooLarge(file, head.bound, `${size} bytes`);
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    file,
+    meta,
+    read: () => {
+      const result = readResultFile(file, cwd);
+      // a file rewritten since its head was read (a job still writing it) is not merged with the checks
+      // made of the meta it had
+      if (JSON.stringify(result.meta) !== JSON.stringify(meta))
+        throw new InputError("the file changed while merge read it", {
+          file,
+          expected: "the meta read at its top before any file was merged",
+          hint: "merge files no job is still writing",
+        });
+      return result;
+    },
+  };
+}
+
 /** `file` as the user gave it (messages name it so), read relative to `cwd`. */
 export function readResultFile(file: string, cwd: string = process.cwd()): PopulationResult {
+  const { path, size, fifo } = sizeOf(file, cwd);
+  // a named pipe is opened without blocking (nobody may ever write to it) and read under the cap
+  if (fifo) {
+    let bytes: Buffer;
+    try {
+      bytes = readPipe(path, MAX_RESULT_BYTES + 1, "result", file);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw unreadable(e, file, "result", cwd);
+    }
+    // the bound its meta sets, as for a file (read under the overall cap first: a pipe has no size)
+    return fromText(
+      bytes,
+      Math.min(MAX_RESULT_BYTES, boundFromMeta(bytes.subarray(0, HEAD_BYTES), file).bound),
+      file,
+    );
+  }
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    throw unreadable(e, file, "result", cwd);
+  }
+  try {
+    const { bytes: head, bound } = readHead(fd, file);
+    if (size !== null && size > bound) throw tooLarge(file, bound, `${size} bytes`);
+    const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, bound + 1 - head.length, file);
+    return fromText(Buffer.concat([head, rest]), bound, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Where `file` is, and its size: null for what has none (a pipe, a device); a folder, a file past the
+ *  cap or one that cannot be read is refused. */
+function sizeOf(file: string, cwd: string): { path: string; size: number | null; fifo: boolean } {
   const path = resolve(cwd, file);
   let size: number | null;
   let fifo = false;
@@ -39,37 +120,14 @@ export function readResultFile(file: string, cwd: string = process.cwd()): Popul
     throw unreadable(e, file, "result", cwd);
   }
   if (size !== null && size > MAX_RESULT_BYTES) throw tooLarge(file, MAX_RESULT_BYTES, `${size} bytes`);
-  // a named pipe is opened without blocking (nobody may ever write to it) and read under the cap
-  if (fifo) {
-    let bytes: Buffer;
-    try {
-      bytes = readPipe(path, MAX_RESULT_BYTES + 1, "result", file);
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw unreadable(e, file, "result", cwd);
-    }
-    // the bound its meta sets, as for a file (read under the overall cap first: a pipe has no size)
-    return fromText(
-      bytes,
-      Math.min(MAX_RESULT_BYTES, boundFromMeta(bytes.subarray(0, HEAD_BYTES), file)),
-      file,
-    );
-  }
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (e) {
-    throw unreadable(e, file, "result", cwd);
-  }
-  try {
-    const head = readUpTo(fd, HEAD_BYTES, file);
-    const bound = Math.min(MAX_RESULT_BYTES, boundFromMeta(head, file));
-    if (size !== null && size > bound) throw tooLarge(file, bound, `${size} bytes`);
-    const rest = head.length < HEAD_BYTES ? Buffer.alloc(0) : readUpTo(fd, bound + 1 - head.length, file);
-    return fromText(Buffer.concat([head, rest]), bound, file);
-  } finally {
-    closeSync(fd);
-  }
+  return { path, size, fifo };
+}
+
+/** The head of an open file, its meta, and the bound that meta sets on the file's size. */
+function readHead(fd: number, file: string): { bytes: Buffer; meta: PopulationMeta; bound: number } {
+  const bytes = readUpTo(fd, HEAD_BYTES, file);
+  const { meta, bound } = boundFromMeta(bytes, file);
+  return { bytes, meta, bound: Math.min(MAX_RESULT_BYTES, bound) };
 }
 
 function fromText(bytes: Buffer, bound: number, file: string): PopulationResult {
@@ -134,8 +192,8 @@ function tooLarge(file: string, bound: number, found: string): InputError {
   });
 }
 
-/** The largest a document with this meta can be; the meta is found in the head of the file. */
-function boundFromMeta(head: Buffer, file: string): number {
+/** The meta found in the head of the file, and the largest a document with it can be. */
+function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; bound: number } {
   // a file in UTF-16 is said to be that, not a document without a meta
   const text = decodeUtf8(head, file, "result", true);
   const notResult = (why: string) =>
@@ -170,7 +228,7 @@ function boundFromMeta(head: Buffer, file: string): number {
   const m = parsed.data;
   // every arm: the champion, then a challenger or each of a sweep's variants
   const bins = m.personas.length * armCount(m) * (armBytes(m.days) / 8);
-  return SLACK_BYTES + BYTES_PER_BIN * bins;
+  return { meta: m, bound: SLACK_BYTES + BYTES_PER_BIN * bins };
 }
 
 /** The index of the `}` that closes the `{` at `open` (strings and escapes skipped), or −1. */

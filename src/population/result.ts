@@ -294,9 +294,25 @@ function refuseContradictions(r: PopulationResult, file: string): void {
 
 /** Merges shard results into the result of the whole range; refuses gaps, overlaps and mismatches. */
 export function mergeResults(parts: Array<{ result: PopulationResult; file: string }>): PopulationResult {
-  if (parts.length === 0) throw new InputError("nothing to merge", { hint: "give the shard JSON files" });
-  const sorted = [...parts].sort((a, b) => a.result.meta.range[0] - b.result.meta.range[0]);
-  const first = sorted[0]!.result;
+  return mergeShards(parts.map(({ result, file }) => ({ file, meta: result.meta, read: () => result })));
+}
+
+/** A shard to merge: its file, its meta, and how to read its result (`merge` reads each in its turn). */
+export interface Shard {
+  file: string;
+  meta: PopulationMeta;
+  read: () => PopulationResult;
+}
+
+/**
+ * Merges shards into the result of the whole range: every meta is checked first (gaps, overlaps,
+ * mismatches, each odd file named), then each shard is read and folded into the total in range order
+ * and dropped, so that no more than one shard's result is held beside the total.
+ */
+export function mergeShards(shards: readonly Shard[]): PopulationResult {
+  if (shards.length === 0) throw new InputError("nothing to merge", { hint: "give the shard JSON files" });
+  const sorted = [...shards].sort((a, b) => a.meta.range[0] - b.meta.range[0]);
+  const first = sorted[0]!;
   // a policy is its name and contents (fingerprint): the path it was read from (ref) is the runner's — the
   // same file in another checkout (/builds/<runner>/<n>/…) is the same policy
   const same = (m: PopulationMeta) => {
@@ -306,33 +322,33 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
   };
   // the population most files describe: the odd ones out are named (each of them), not one that agrees
   const counts = new Map<string, { n: number; meta: PopulationMeta }>();
-  for (const { result } of sorted) {
-    const k = same(result.meta);
+  for (const { meta } of sorted) {
+    const k = same(meta);
     const c = counts.get(k);
     if (c) c.n++;
-    else counts.set(k, { n: 1, meta: result.meta });
+    else counts.set(k, { n: 1, meta });
   }
   const [key, majority] = [...counts].reduce((best, next) => (next[1].n > best[1].n ? next : best));
-  const odd = sorted.filter(({ result }) => same(result.meta) !== key);
+  const odd = sorted.filter(({ meta }) => same(meta) !== key);
   if (odd.length > 0)
     throw InputError.all(
       odd.map(
-        ({ result, file }) =>
+        ({ meta, file }) =>
           new InputError("these results come from different populations", {
             file,
             expected: "the same personas, seed, days, accounts, policies and measures as the other files",
-            found: describeMetaDifference(majority.meta, result.meta),
+            found: describeMetaDifference(majority.meta, meta),
             hint: ONE_RUN_HINT,
           }),
       ),
     );
   let at = first.meta.range[0];
-  let before: { result: PopulationResult; file: string } | undefined;
+  let before: Shard | undefined;
   for (const part of sorted) {
-    const { result, file } = part;
-    if (result.meta.range[0] !== at) {
-      const accounts = `accounts ${result.meta.range[0]}–${result.meta.range[1] - 1}`;
-      if (result.meta.range[0] > at)
+    const { meta, file } = part;
+    if (meta.range[0] !== at) {
+      const accounts = `accounts ${meta.range[0]}–${meta.range[1] - 1}`;
+      if (meta.range[0] > at)
         throw new InputError("a shard is missing", {
           file,
           expected: `accounts from ${at}`,
@@ -341,8 +357,8 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       // one file named twice, or a shard run twice: the accounts would count twice
       const twice =
         before !== undefined &&
-        before.result.meta.range[0] === result.meta.range[0] &&
-        before.result.meta.range[1] === result.meta.range[1];
+        before.meta.range[0] === meta.range[0] &&
+        before.meta.range[1] === meta.range[1];
       throw new InputError(twice ? "the same shard twice" : "shards overlap", {
         file,
         expected: `accounts from ${at}`,
@@ -352,7 +368,7 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
           : "merge the outputs of one split (the same N in --shard I/N): each account in one file",
       });
     }
-    at = result.meta.range[1];
+    at = meta.range[1];
     before = part;
   }
   // a partial population would print as if it were the whole: every shard must be there
@@ -366,19 +382,11 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
       hint: "merge the outputs of every --shard I/N of the same run",
     });
   }
-  const months = first.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
-  const quarters = first.champion[0]?.vintage.booked.length ?? 0;
-  const empty = () => first.meta.personas.map(() => emptyArm(first.meta.days, months, quarters));
-  const total: PopulationResult = {
-    meta: { ...first.meta, range: [first.meta.range[0], at] },
-    champion: empty(),
-    challenger: first.challenger ? empty() : null,
-    variants: first.variants ? first.variants.map(empty) : null,
-    paired: first.paired ? first.paired.map(() => emptyPaired()) : null,
-    flips: [],
-    decisionFlips: first.decisionFlips.map((p) => emptyPairFlips(p.a, p.b)),
-  };
-  for (const { result, file } of sorted) {
+  // one shard's result at a time: the first gives the total its shape
+  let total: PopulationResult | undefined;
+  for (const { read, file } of sorted) {
+    const result = read();
+    total ??= emptyTotal(result, [first.meta.range[0], at]);
     if (
       result.decisionFlips.length !== total.decisionFlips.length ||
       (result.variants?.length ?? -1) !== (total.variants?.length ?? -1)
@@ -399,14 +407,30 @@ export function mergeResults(parts: Array<{ result: PopulationResult; file: stri
     total.flips = [...total.flips, ...result.flips].slice(0, FLIP_SAMPLE);
   }
   // each file's totals are exact numbers; together they must stay so (a merge's output is merged again)
-  const inexact = inexactTotal(total);
+  const inexact = inexactTotal(total!);
   if (inexact !== null)
     throw new InputError("these results add up to totals beyond exact numbers", {
       file: sorted[sorted.length - 1]!.file,
       found: `a total of ${inexact}`,
       hint: UNCHANGED_HINT,
     });
-  return total;
+  return total!;
+}
+
+/** Nothing yet of the range, in the shape of `like`'s arms, pairs and flips. */
+function emptyTotal(like: PopulationResult, range: [number, number]): PopulationResult {
+  const months = like.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
+  const quarters = like.champion[0]?.vintage.booked.length ?? 0;
+  const empty = () => like.meta.personas.map(() => emptyArm(like.meta.days, months, quarters));
+  return {
+    meta: { ...like.meta, range },
+    champion: empty(),
+    challenger: like.challenger ? empty() : null,
+    variants: like.variants ? like.variants.map(empty) : null,
+    paired: like.paired ? like.paired.map(() => emptyPaired()) : null,
+    flips: [],
+    decisionFlips: like.decisionFlips.map((p) => emptyPairFlips(p.a, p.b)),
+  };
 }
 
 /** The first total of a result that is not an exact whole number (a sum past 2⁵³), or null. */

@@ -1,8 +1,8 @@
 // `credit-sim merge FILE…`: shard results of `simulate --shard I/N --json` → the whole population's report,
 // and with `--html` its page: the unsharded run's.
 
-import { readResultFile } from "../../population/read-result.js";
-import { documentText, exampleAccount, mergeResults } from "../../population/result.js";
+import { readResultHead } from "../../population/read-result.js";
+import { documentText, exampleAccount, mergeShards } from "../../population/result.js";
 import { simulateHtml } from "../../render/html/simulate.js";
 import { renderPopulation } from "../../render/population.js";
 import { InputError } from "../../shared/errors.js";
@@ -16,8 +16,9 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
   // the page never replaces a shard it reads, nor shares standard output with --json: said before reading
   if (o.html !== undefined)
     checkOutputs(io.cwd, [{ flag: "--html", file: o.html }], files, o.json ? "--json" : null);
-  const parts = InputError.each(files, (file) => ({ file, result: readResultFile(file, io.cwd) }));
-  const merged = mergeResults(parts);
+  // every file's head first (the problems of all of them at once), then each whole in its turn: memory
+  // for one shard beside the total, however many there are
+  const merged = mergeShards(InputError.each(files, (file) => readResultHead(file, io.cwd)));
   // the shards' own arguments are not in their documents (only what they mean): the hint says which to drop
   const example = exampleAccount(merged);
   const arm = merged.meta.sweep ? " [--arm N]" : merged.meta.challenger ? " [--arm challenger]" : "";
