@@ -75,5 +75,6 @@ export {
   lineTotals,
   owedOn,
   scoreToday,
+  unpaidCharges,
 } from "./view.js";
 export * from "./vocabulary.js";

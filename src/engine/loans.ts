@@ -95,6 +95,14 @@ export function forkLoanBook(b: LoanBook): LoanBook {
 
 export const charges = (b: LoanBook): Fen => b.interest + b.penalties;
 
+/** The charges (interest, penalties) accrued and not yet repaid: interest not yet due beyond what is held
+ *  for it (a prepayment pays it first), interest due and unpaid, and the charges in arrears. */
+export function chargesUnpaid(b: LoanBook): Fen {
+  let total = 0;
+  for (const l of b.loans) total += Math.max(0, l.interest - l.held) + l.dueInterest + l.arrearsCharges;
+  return total;
+}
+
 function loanBalance(l: Loan): Fen {
   return (
     l.outstanding +

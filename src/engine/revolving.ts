@@ -150,6 +150,13 @@ function clearQueue(b: Bill): void {
 
 export const charges = (l: Revolving): Fen => l.interest + l.fees + l.penalties;
 
+/** The charges (interest, instalment fees, penalties) billed or accrued and not yet repaid. */
+export function chargesUnpaid(l: Revolving): Fen {
+  let total = 0;
+  for (let i = l.firstOpen; i < l.bills.length; i++) total += unpaidCharges(l.bills[i]!);
+  return total;
+}
+
 /** What the customer owes on the line (including instalments not yet billed and written-off debt). */
 export function balance(l: Revolving): Fen {
   let total = l.unbilled;

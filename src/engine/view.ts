@@ -3,6 +3,7 @@
 // only; nothing here changes the state.
 
 import { type Customer, daysPastDue, lineOf, owed } from "./customer.js";
+import * as loans from "./loans.js";
 import { episodeWorst, OVER_THRESHOLDS } from "./record.js";
 import * as revolving from "./revolving.js";
 import { scoreNumberOn } from "./score-inputs.js";
@@ -36,6 +37,14 @@ export const lineStatus = (s: EngineState, id: LineId): Status => lineOf(s.custo
 
 /** What is owed on a line (including written-off debt). */
 export const owedOn = (s: EngineState, id: LineId): Fen => owed(lineOf(s.customer, id));
+
+/** The charges on a line (interest, instalment fees, penalties) not yet repaid: on Huabei what its bills
+ *  were charged and not paid, on Jiebei the interest accrued (not yet due, or due) and the charges in arrears
+ *  — what a lender stops counting as income on a line in non-accrual. */
+export function unpaidCharges(s: EngineState, id: LineId): Fen {
+  const line = lineOf(s.customer, id);
+  return line.id === "huabei" ? revolving.chargesUnpaid(line.ledger) : loans.chargesUnpaid(line.book);
+}
 
 /** What a `statement` repayment would pay now: on Huabei everything billed and unpaid, on Jiebei what
  *  is due (arrears and the instalments falling due within the month). */

@@ -40,6 +40,8 @@ export interface LineAggregate {
   interest: number;
   fees: number;
   penalties: number;
+  /** of those, not repaid on lines on non-accrual at the end (outcome.ts): not revenue */
+  nonAccrual: number;
   /** month-end portfolio series: each reporter's sum at each month end (outcome.ts) */
   monthEnd: Record<MonthEndMeasure, number[]>;
   /** the score on the score day of accounts booked on or before it and not bad by then: good to the end,
@@ -144,6 +146,7 @@ function emptyLine(months: number): LineAggregate {
     interest: 0,
     fees: 0,
     penalties: 0,
+    nonAccrual: 0,
     monthEnd: Object.fromEntries(MONTH_END_MEASURES.map((k) => [k, zeros(months)])) as Record<
       MonthEndMeasure,
       number[]
@@ -262,6 +265,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintag
     agg.interest += l.interest;
     agg.fees += l.fees;
     agg.penalties += l.penalties;
+    agg.nonAccrual += l.nonAccrual;
     for (const k of MONTH_END_MEASURES) {
       const into = agg.monthEnd[k];
       const from = l.monthEnd[k];
@@ -381,6 +385,9 @@ export function armContradiction(a: ArmAggregate, days: number): [string, string
       if (value > most) return [`${at}.${field}`, `at most ${what} (${most})`];
     // what comes back after a write-off is part of it; the delinquent balance is part of the balance
     if (l.recoveries > l.writtenOff) return [`${at}.recoveries`, `at most writtenOff (${l.writtenOff})`];
+    // what is on non-accrual is charges not repaid
+    const charged = l.interest + l.fees + l.penalties;
+    if (l.nonAccrual > charged) return [`${at}.nonAccrual`, `at most the charges (${charged})`];
     const { balance, dpd30, dpd90 } = l.monthEnd;
     for (let m = 0; m < balance.length; m++) {
       if ((dpd30[m] ?? 0) > balance[m]!) return [`${at}.monthEnd.dpd30`, "at most the balance of its month"];

@@ -16,8 +16,9 @@ import {
   lineStatus,
   lineTotals,
   type Status,
+  unpaidCharges,
 } from "../engine/index.js";
-import { badThreshold, type PopulationContext, SAMPLE_EVERY } from "./settings.js";
+import { badThreshold, NON_ACCRUAL_DAYS, type PopulationContext, SAMPLE_EVERY } from "./settings.js";
 
 /** an outcome's causes are a bit set in CAUSES order */
 export const causeBit = (c: Cause): number => 1 << CAUSES.indexOf(c);
@@ -48,7 +49,7 @@ export type MonthEndMeasure = keyof typeof MONTH_END_REPORTERS;
 export const MONTH_END_MEASURES = Object.keys(MONTH_END_REPORTERS) as MonthEndMeasure[];
 
 /** One line of one account. Money in fen. */
-interface LineOutcome {
+export interface LineOutcome {
   /** applied to open the line */
   applied: boolean;
   opened: boolean;
@@ -67,6 +68,9 @@ interface LineOutcome {
   interest: number;
   fees: number;
   penalties: number;
+  /** of those, what was not repaid by the end of a line then NON_ACCRUAL_DAYS or more past due and not
+   *  charged off: on non-accrual, not revenue */
+  nonAccrual: number;
   /** the first day the line was bad (badDefinition), −1: never */
   badDay: number;
   /** per reporter, the value at each month end of the horizon */
@@ -129,6 +133,7 @@ const newLine = (months: number): LineOutcome => ({
   interest: 0,
   fees: 0,
   penalties: 0,
+  nonAccrual: 0,
   badDay: -1,
   monthEnd: {
     balance: zeros(months),
@@ -309,12 +314,18 @@ export class OutcomeRecorder {
       l.penalties = t.penalties;
       l.fees = t.fees;
       l.interest = t.charges - t.penalties - t.fees;
+      // a charged-off line's unpaid charges are in its loss as in its revenue: they net to nothing
+      l.nonAccrual =
+        t.status !== "charged_off" && t.overdueDays >= NON_ACCRUAL_DAYS ? unpaidCharges(state, id) : 0;
       const d = delinquency(state, id, threshold);
       const bad = Math.min(d.reached ?? Number.POSITIVE_INFINITY, d.chargedOff ?? Number.POSITIVE_INFINITY);
       l.badDay = Number.isFinite(bad) ? bad : -1;
     }
   }
 }
+
+/** A line's revenue: its interest, fees and penalties, less what is on non-accrual (fen). */
+export const lineRevenue = (l: LineOutcome): number => l.interest + l.fees + l.penalties - l.nonAccrual;
 
 /** Every outcome class (what a result document's flips may say). */
 export const OUTCOME_CLASSES = [

@@ -2,7 +2,7 @@
 // 1→0 changes, sums of differences and of their squares) and the outcome flips. Whole numbers only (the
 // squares as decimal strings), so paired results merge exactly, like the arm aggregates.
 
-import { type Outcome, outcomeClass } from "./outcome.js";
+import { lineRevenue, type Outcome, outcomeClass } from "./outcome.js";
 
 export const BINARY_METRICS = [
   "opened",
@@ -62,14 +62,7 @@ function continuousValue(o: Outcome, m: ContinuousMetric): number {
     case "overdueEnd":
       return o.overdue;
     case "revenue":
-      return (
-        o.lines[0].interest +
-        o.lines[0].fees +
-        o.lines[0].penalties +
-        o.lines[1].interest +
-        o.lines[1].fees +
-        o.lines[1].penalties
-      );
+      return lineRevenue(o.lines[0]) + lineRevenue(o.lines[1]);
     case "loss":
       return o.lines[0].writtenOff - o.lines[0].recoveries + o.lines[1].writtenOff - o.lines[1].recoveries;
   }

@@ -14,7 +14,7 @@ import {
   mergePairFlips,
   type PairFlips,
 } from "./flips.js";
-import { causeBit, type Outcome, outcomeClass } from "./outcome.js";
+import { causeBit, lineRevenue, type Outcome, outcomeClass } from "./outcome.js";
 import { mergePaired, type Paired, PairedAccumulator } from "./paired.js";
 import type { Persona } from "./persona.js";
 import { cumulativeShares, pickPersona } from "./random.js";
@@ -225,7 +225,7 @@ function csvRow(index: number, persona: string, arm: number, o: Outcome): string
     yuan(o.charges),
     outcomeClass(o),
     bad ? "1" : "0",
-    yuan(h.interest + h.fees + h.penalties + j.interest + j.fees + j.penalties),
+    yuan(lineRevenue(h) + lineRevenue(j)),
     yuan(h.writtenOff - h.recoveries + j.writtenOff - j.recoveries),
     j.opened ? "1" : "0",
     yuan(j.balanceEnd),

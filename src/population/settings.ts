@@ -10,6 +10,13 @@ export const badThreshold = (b: BadDefinition): number =>
   b === "ever30" ? 30 : b === "ever60" ? 60 : b === "ever90" ? 90 : Number.POSITIVE_INFINITY;
 
 /**
+ * Days past due from which a line is on non-accrual: its interest, fees and penalties charged and not yet
+ * repaid are not income (US regulatory practice, the FFIEC Call Report's nonaccrual status at 90 days past
+ * due; the Basel default definition's 90 days). Read at the end of the horizon, on a line not charged off.
+ */
+export const NON_ACCRUAL_DAYS = 90;
+
+/**
  * A stress scenario (`simulate --stress`), after the 2020 epidemic: from the shock day, customers lose
  * income and fall into spells of hardship — no repayment while one lasts — more often than the persona
  * alone says. Drawn in the plan from the account's own keyed stream, so every arm sees the same shock.

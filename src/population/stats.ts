@@ -49,7 +49,10 @@ export interface ProductSummary {
   interest: number;
   fees: number;
   penalties: number;
-  /** interest + fees + penalties, as charged */
+  /** of those, not repaid on lines 90 or more days past due at the end and not charged off (NON_ACCRUAL_DAYS):
+   *  on non-accrual, not income */
+  nonAccrual: number;
+  /** interest + fees + penalties − nonAccrual */
   revenue: number;
   /** the cost-of-funds rate on the balance of every day of the horizon (a year's rate / 365 a day; see
    *  `FundingDays`) */
@@ -239,6 +242,7 @@ interface Money {
   interest: number;
   fees: number;
   penalties: number;
+  nonAccrual: number;
 }
 
 function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
@@ -253,6 +257,7 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
     interest: 0,
     fees: 0,
     penalties: 0,
+    nonAccrual: 0,
   };
   for (const l of lines) {
     m.limitEnd += l.limitEnd;
@@ -268,6 +273,7 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
     m.interest += l.interest;
     m.fees += l.fees;
     m.penalties += l.penalties;
+    m.nonAccrual += l.nonAccrual;
   }
   return m;
 }
@@ -280,7 +286,7 @@ function product(
   scores: { scoreGood: number[]; scoreBad: number[] },
   costOfFunds: number,
 ): ProductSummary {
-  const revenue = m.interest + m.fees + m.penalties;
+  const revenue = m.interest + m.fees + m.penalties - m.nonAccrual;
   const loss = m.writtenOff - m.recoveries;
   // a day's funding: the annual rate / 365 on the day's balance (fen, rounded once)
   const cost = Math.round((m.balanceDays * costOfFunds) / 365);
@@ -300,6 +306,7 @@ function product(
     interest: yuan(m.interest),
     fees: yuan(m.fees),
     penalties: yuan(m.penalties),
+    nonAccrual: yuan(m.nonAccrual),
     revenue: yuan(revenue),
     costOfFunds: yuan(cost),
     profit: yuan(revenue - loss - cost),

@@ -2,6 +2,7 @@
 
 import { type Difference, isShare, METRIC_LABELS, NO_INTERVAL } from "../population/differences.js";
 import type { PopulationResult } from "../population/result.js";
+import { NON_ACCRUAL_DAYS } from "../population/settings.js";
 import type { ArmSummary, GroupSummary } from "../population/stats.js";
 import { wholeYuanText, yuanText } from "../scenario/format.js";
 import { grouped } from "../shared/text.js";
@@ -93,7 +94,7 @@ export const trailingMonthEnds = (monthEnds: number): string =>
 
 /** The money on Huabei under one policy, to the fen, as both reports end. */
 export const moneyOnHuabei = (s: ArmSummary): string =>
-  `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}; still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end ${yuanText(s.balanceAtEndTotal)}, written-off debt included`;
+  `penalty income ${yuanText(s.penaltiesTotal)}, revolving interest ${yuanText(s.risk.huabei.interest)}, instalment fees ${yuanText(s.risk.huabei.fees)}, of these charges ${yuanText(s.risk.huabei.nonAccrual)} on non-accrual (not repaid on lines ${NON_ACCRUAL_DAYS}+ days past due at the end: not revenue); still overdue at the end ${yuanText(s.overdueAtEndTotal)} on ${accountsText(s.overdueAtEndAccounts)}; balances owed at the end ${yuanText(s.balanceAtEndTotal)}, written-off debt included`;
 /** A stressed population's shock, as both reports say it under their heading (null: none). */
 export const stressText = (stress: number | null): string | null =>
   stress === null ? null : `a 2020-like shock from day ${stress} (--stress ${stress})`;

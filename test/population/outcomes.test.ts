@@ -177,7 +177,9 @@ describe("outcomes against intuition", () => {
     for (const a of r.arms) {
       const risk = riskOf(a[0]!, 0.035, fundingDays(monthEndDays(s.start, s.days), s.days)).all;
       expect(risk.profit).toBeCloseTo(risk.revenue - risk.loss - risk.costOfFunds, 2);
-      expect(risk.revenue).toBeCloseTo(risk.interest + risk.fees + risk.penalties, 2);
+      // the charges of lines on non-accrual at the end are not revenue (stretched customers: some are)
+      expect(risk.nonAccrual).toBeGreaterThan(0);
+      expect(risk.revenue).toBeCloseTo(risk.interest + risk.fees + risk.penalties - risk.nonAccrual, 2);
       expect(risk.costOfFunds).toBeGreaterThan(0);
       expect(riskOf(a[0]!, 0, NO_FUNDING).all.costOfFunds).toBe(0);
       expect(a[0]!.events).toHaveLength(EVENT_TYPES.length);

@@ -190,7 +190,7 @@ describe("money on Huabei", () => {
     expect(huabei.fees).toBeGreaterThan(0);
     const yuan = (y: number) => `¥${y.toLocaleString("en-US", { minimumFractionDigits: 2 })}`;
     expect(text()).toContain(
-      `revolving interest ${yuan(huabei.interest)}, instalment fees ${yuan(huabei.fees)};`,
+      `revolving interest ${yuan(huabei.interest)}, instalment fees ${yuan(huabei.fees)}, of these charges ${yuan(huabei.nonAccrual)} on non-accrual`,
     );
     // the paired difference of the charges holds the fees too: not "penalties + interest"
     expect(text()).toContain("Huabei charges (mean, yuan)");
@@ -202,7 +202,11 @@ describe("the outcomes table's charges", () => {
     const all = summarise(result).groups.at(-1)!.champion;
     const huabei = all.risk.huabei;
     expect(huabei.fees).toBeGreaterThan(0);
-    expect(all.chargesPerAccount! * all.accounts).toBeCloseTo(huabei.revenue, 0);
+    // as charged: the revenue leaves out what is on non-accrual
+    expect(all.chargesPerAccount! * all.accounts).toBeCloseTo(
+      huabei.interest + huabei.fees + huabei.penalties,
+      0,
+    );
     expect(text()).toContain("charges/acct: interest, instalment fees and penalties per account");
     // the page said "penalties and interest", leaving out the fees in the figure
     const html = simulateHtml(result, { chartJs: "" });
