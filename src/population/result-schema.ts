@@ -26,7 +26,9 @@ import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.
 // document lacks them, and a merge would name a missing field rather than an older format
 // @6: the first limits (openLimit) by 100 yuan, not 500 — an @5 document's bins are five times as wide, and
 // merged with an @6 one would read as limits five times as high
-export const FORMAT = "credit-sim/population@6";
+// @7: the charges on non-accrual (nonAccrual, per line), which revenue is net of — an @6 document lacks
+// them, and merged with an @7 one would count its delinquent lines' unpaid charges as revenue
+export const FORMAT = "credit-sim/population@7";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
 

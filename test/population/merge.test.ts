@@ -122,7 +122,19 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
-    expect(e.details.expected).toContain("credit-sim/population@6");
+    expect(e.details.expected).toContain("credit-sim/population@7");
+  });
+
+  it("a document of the format before non-accrual is refused by its format, not a missing field", () => {
+    // @6 lines have no nonAccrual: their revenue would count delinquent lines' unpaid charges
+    const e = refused(
+      edited((d) => {
+        d.format = "credit-sim/population@6";
+        for (const line of at(d, ["aggregates", "champion", 0]).lines) delete line.nonAccrual;
+      }),
+    );
+    expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
+    expect(e.details.found).toContain("credit-sim/population@6");
   });
 
   it("a document of the format before the booked scores is refused by its format, not a missing field", () => {
@@ -134,7 +146,7 @@ describe("problems are all said, and the odd file named", () => {
       }),
     );
     expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
-    expect(e.details.expected).toBe('format "credit-sim/population@6"');
+    expect(e.details.expected).toBe('format "credit-sim/population@7"');
     expect(e.details.found).toContain("credit-sim/population@4");
     expect(e.message).toContain("another version of credit-sim");
     expect(e.details.hint).toContain("run its shard again with this version");
