@@ -13,7 +13,14 @@ import { lineStartsOf, positionIn } from "../scenario/positions.js";
 import { decodeUtf8, readPipe, unreadable } from "../scenario/read.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
 import { armBytes } from "./aggregate.js";
-import { fromDocument, type PopulationMeta, type PopulationResult, type Shard } from "./result.js";
+import {
+  fromDocument,
+  isOtherVersion,
+  otherVersionError,
+  type PopulationMeta,
+  type PopulationResult,
+  type Shard,
+} from "./result.js";
 import { armCount, Meta } from "./result-schema.js";
 
 /** The largest result file read at all (a century-long horizon of five personas, both arms, is ~110 MB). */
@@ -205,6 +212,10 @@ function boundFromMeta(head: Buffer, file: string): { meta: PopulationMeta; boun
     });
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: "a `simulate --json` result" });
+  // the format simulate writes first: a shard of another version is said so from its head, with every other
+  // file's (merge reads the bodies one at a time, and stops at the first)
+  const format = /^\s*\{\s*"format"\s*:\s*("[^"\\]*")/.exec(text)?.[1];
+  if (format !== undefined && isOtherVersion(JSON.parse(format))) throw otherVersionError(file, format);
   const key = /"meta"\s*:\s*\{/.exec(text);
   if (!key) throw notResult("no meta at the top");
   const start = key.index + key[0].length - 1;

@@ -165,23 +165,17 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
           // the fields a result document has there, not a scenario's
           keysAt: (path) => schemaKeysAt(Document, path),
         });
-        // a result of another version: its sums are not this one's, and unchanged it will never merge
-        const otherVersion = issue.path[0] === "format" && isOtherFormat(data);
-        return new InputError(
-          otherVersion
-            ? "a population result of another version of credit-sim"
-            : "not a population result of `credit-sim simulate --json`",
-          {
-            file,
-            field: formatPath(issue.path) || "(top level)",
-            expected:
-              issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
-            ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
-            hint: otherVersion
-              ? "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge"
-              : UNCHANGED_HINT,
-          },
-        );
+        // a result of another version is said to be that (as merge says it from the file's head)
+        if (issue.path[0] === "format" && isOtherFormat(data))
+          return otherVersionError(file, worded.details.found);
+        return new InputError("not a population result of `credit-sim simulate --json`", {
+          file,
+          field: formatPath(issue.path) || "(top level)",
+          expected:
+            issue.path[0] === "format" ? `format "${FORMAT}"` : (worded.details.expected ?? worded.message),
+          ...(worded.details.found !== undefined ? { found: worded.details.found } : {}),
+          hint: UNCHANGED_HINT,
+        });
       }),
       issues.length > MAX_PROBLEMS,
     );
@@ -203,8 +197,23 @@ export function fromDocument(data: unknown, file: string): PopulationResult {
 /** Whether a document names a result format other than this version's (an older shard). */
 function isOtherFormat(data: unknown): boolean {
   const format = typeof data === "object" && data !== null && "format" in data ? data.format : undefined;
-  return typeof format === "string" && /^credit-sim\/population@\d+$/.test(format) && format !== FORMAT;
+  return isOtherVersion(format);
 }
+
+/** Whether `format` is a result format of credit-sim other than this version's. */
+export const isOtherVersion = (format: unknown): boolean =>
+  typeof format === "string" && /^credit-sim\/population@\d+$/.test(format) && format !== FORMAT;
+
+/** A result of another version of credit-sim (`found`: its format, quoted): its sums are not this one's, and
+ *  unchanged it will never merge. */
+export const otherVersionError = (file: string, found: string | undefined): InputError =>
+  new InputError("a population result of another version of credit-sim", {
+    file,
+    field: "format",
+    expected: `format "${FORMAT}"`,
+    ...(found !== undefined ? { found } : {}),
+    hint: "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge",
+  });
 
 /** A result document is a few levels deep; anything far deeper is not one. */
 const MAX_DOCUMENT_DEPTH = 16;

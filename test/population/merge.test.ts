@@ -735,6 +735,20 @@ describe("many shards", () => {
     expect(whole.stderr).toMatch(/s03\.json[\s\S]*aggregates\.champion\[0\]\.opened/);
   });
 
+  it("shards of an earlier version are all named at once, by the format at their top, as before a body was read in turn", async () => {
+    const { files } = shards("versions", 3);
+    for (const file of files)
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replace(/"credit-sim\/population@\d+"/, '"credit-sim/population@6"'),
+      );
+    const r = await cli(["merge", ...files]);
+    expect(r.status).toBe(2);
+    for (const file of files)
+      expect(r.stderr).toContain(`${file}: format: a population result of another version of credit-sim`);
+    expect(r.stderr).toContain("3 problems");
+  });
+
   it("a file whose meta changed after its head was read is refused, not merged under the checks of the old", () => {
     const { files } = shards("changed", 2);
     const shard = readResultHead(files[0]!);
