@@ -29,6 +29,7 @@ import {
 } from "./customer.js";
 import {
   atCap,
+  CUT_BY,
   capFor,
   eligibilityFailures,
   LIMIT_CAP_CODES,
@@ -60,6 +61,7 @@ import {
   cutTo,
   keptStandard,
   liftSecurityHold,
+  lineManagement,
   periodicReview,
   restorationBlockers,
   restorationScore,
@@ -463,16 +465,22 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // an active line whose limit a review cut: said, with the reasons recorded then and the only way back —
   // and, when nothing else stands in the way on either line and line management would still cut it today,
   // those reasons are the answer's (why the limit is what it is), not the score's drivers; once they no
-  // longer hold (an income back), the record says them, dated, and today's reasons are the score's
+  // longer hold (an income back), the record says them, dated, and today's reasons are the score's. When
+  // another cap would cut it today (the score's band back, the income cut since), the recorded reasons no
+  // longer hold either: the answer's are that cut's, as line management would cite it today
   const unblocked = reasons.length === 0;
   for (const line of lines) {
     const cut = line.status === "active" ? limitCut(c, line, day, s, calendar) : null;
     if (cut === null) continue;
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?
-    if (!unblocked || cutTo(c, { ...line, limit: cut.from }, s, c.policy) === null) continue;
-    for (const code of cut.reasons) if (!reasons.includes(code)) reasons.push(code);
-    for (const f of line.cut?.facts ?? [])
+    if (!unblocked) continue;
+    const had = { ...line, limit: cut.from };
+    const cap = cutTo(c, had, s, c.policy);
+    if (cap === null) continue;
+    const now = cut.reasons.includes(CUT_BY[cap.binding]) ? null : lineManagement(c, had, s);
+    for (const code of now?.reasons ?? cut.reasons) if (!reasons.includes(code)) reasons.push(code);
+    for (const f of now?.facts ?? line.cut?.facts ?? [])
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each
