@@ -568,7 +568,7 @@ function suspendAtReview(
  * lowest band's (managedCap), on a line suspended meanwhile too, so the limit a restoration finds is never
  * higher for a worse score. Null when the limit stands.
  */
-function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
+export function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
   const cap = cutTo(c, line, s, c.policy);
   if (cap === null) return null;
   const code = CUT_BY[cap.binding];

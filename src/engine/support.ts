@@ -29,6 +29,7 @@ import {
 } from "./customer.js";
 import {
   atCap,
+  CUT_BY,
   capFor,
   eligibilityFailures,
   LIMIT_CAP_CODES,
@@ -60,6 +61,7 @@ import {
   cutTo,
   keptStandard,
   liftSecurityHold,
+  lineManagement,
   periodicReview,
   restorationBlockers,
   restorationScore,
@@ -463,16 +465,27 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // an active line whose limit a review cut: said, with the reasons recorded then and the only way back —
   // and, when nothing else stands in the way on either line and line management would still cut it today,
   // those reasons are the answer's (why the limit is what it is), not the score's drivers; once they no
-  // longer hold (an income back), the record says them, dated, and today's reasons are the score's
+  // longer hold (an income back), the record says them, dated, and today's reasons are the score's. They
+  // are cited as they hold today: another cap that would cut it (the score's band back, the income cut
+  // since) is that cap's, and the same cap is with today's numbers
   const unblocked = reasons.length === 0;
   for (const line of lines) {
     const cut = line.status === "active" ? limitCut(c, line, day, s, calendar) : null;
     if (cut === null) continue;
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?
-    if (!unblocked || cutTo(c, { ...line, limit: cut.from }, s, c.policy) === null) continue;
-    for (const code of cut.reasons) if (!reasons.includes(code)) reasons.push(code);
-    for (const f of line.cut?.facts ?? [])
+    if (!unblocked) continue;
+    const had = { ...line, limit: cut.from };
+    const cap = cutTo(c, had, s, c.policy);
+    if (cap === null) continue;
+    // cited as line management would cite it today (the cap's numbers, the score's drivers now) — after
+    // POLICY_CHANGE when the policy made the cut on record and the same cap still makes it
+    const now = lineManagement(c, had, s);
+    if (now === null) continue;
+    const byPolicy = cut.reasons[0] === "POLICY_CHANGE" && cut.reasons.includes(CUT_BY[cap.binding]);
+    for (const code of byPolicy ? ["POLICY_CHANGE" as const, ...now.reasons] : now.reasons)
+      if (!reasons.includes(code)) reasons.push(code);
+    for (const f of now.facts)
       if (f.value !== undefined) facts.push(lines.length > 1 ? { ...f, line: f.line ?? line.id } : f);
   }
   // what is true today: on an active customer the score's drivers (what they asked about); otherwise each

@@ -212,9 +212,12 @@ export function candidates(
     const s = firstSuspension.day;
     if (firstSuspension.cause === "security") {
       out.push({ day: s, change: { kind: "verify-identity" }, cost: 1 });
-    } else if (asksVerification(firstSuspension)) {
-      // the day after: verified on the suspension's own day, before its review, it would avoid it
-      out.push({ day: s + 1, change: { kind: "verify-identity" }, cost: 1 });
+    } else {
+      // the day after the first step from the suspension on that asked for a verified identity — the
+      // suspension's own (verified that day, before its review, it would avoid it), or a later review's
+      // or answer's when a policy requiring one came after the suspension
+      const asked = base.steps.find((x) => x.day >= s && x.day <= to && asksVerification(x));
+      if (asked !== undefined) out.push({ day: asked.day + 1, change: { kind: "verify-identity" }, cost: 1 });
     }
     // the day after: the day's repayments post before its checks and its review, so a repayment on the
     // suspension's own day would avoid it — another question (--avoid), not a restoration sooner

@@ -3067,6 +3067,54 @@ describe("a limit a review cut", () => {
     expect(remedy(s.remedies, "limit_cut")).toMatchObject({ day: 14, from: 500_000, to: 200_000 });
   });
 
+  it("when another cap would cut it today, that cap is the answer's reason, not the one recorded", () => {
+    // the same cut by the lowered top band, the band put back on day 30 — and the income cut the same day
+    // to ¥1,500 a month: a review would cut ¥5,000 today, but for the income (cap ¥3,000), not the product's
+    // largest limit nor the policy, which allow ¥50,000 again. The recorded reasons stay on the dated record
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 50_000 }] } };
+    const t = run(
+      [on.open(0, 5_000), on.policy(5, cut), on.policy(30, back), on.income(30, 1_500), on.support(31)],
+      {
+        policy: testPolicy({ increaseCooldownDays: 90, maxLimitIncomeMultiple: 2 }),
+        profile: { monthlyIncome: 10_000 },
+      },
+    );
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const s = stepOn(t, "contact_support", 31);
+    expect(s.reasons).not.toContain("LIMIT_ABOVE_PRODUCT_MAXIMUM");
+    expect(s.reasons).not.toContain("POLICY_CHANGE");
+    expect(s.reasons[0]).toBe("INCOME_BELOW_LIMIT");
+    expect(s.facts).toContainEqual(
+      expect.objectContaining({
+        code: "INCOME_BELOW_LIMIT",
+        parameter: "maxLimitIncomeMultiple",
+        threshold: 300_000,
+      }),
+    );
+    expect(remedy(s.remedies, "limit_cut")).toMatchObject({
+      day: 14,
+      reasons: ["POLICY_CHANGE", "LIMIT_ABOVE_PRODUCT_MAXIMUM"],
+    });
+  });
+
+  it("when the same cap would cut it today, it is cited with today's numbers, not the cut's", () => {
+    // ¥5,000 on ¥10,000 a month; the income falls to ¥1,000 and the review on day 45 cuts the line to the
+    // ¥2,000 it supports; ¥2,000 a month reported on day 50 supports ¥4,000: the income still cuts ¥5,000,
+    // and the answer says by how much today — cap ¥4,000, not the ¥2,000 of the cut, on its dated line
+    const policy = testPolicy({ maxLimitIncomeMultiple: 2, increaseCooldownDays: 90 });
+    const t = run([on.open(0, 5_000), on.income(20, 1_000), on.income(50, 2_000), on.support(51)], {
+      policy,
+      profile: { monthlyIncome: 10_000 },
+    });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const s = stepOn(t, "contact_support", 51);
+    expect(s.reasons[0]).toBe("INCOME_BELOW_LIMIT");
+    const cited = s.facts.filter((f) => f.code === "INCOME_BELOW_LIMIT");
+    expect(cited).toEqual([expect.objectContaining({ threshold: 400_000, value: 500_000 })]);
+    expect(remedy(s.remedies, "limit_cut")).toMatchObject({ day: 45, from: 500_000, to: 200_000 });
+  });
+
   it("made beside a policy change's suspension, says the policy made it (its record kept the cap's code alone)", () => {
     // the policy change both requires a verified identity and lowers the largest limit: the review on day
     // 14 suspends the line for policy and cuts ¥5,000 to ¥2,000; verified on day 20, restored on day 45

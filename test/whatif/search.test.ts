@@ -138,6 +138,29 @@ describe("counterfactuals", () => {
     );
   });
 
+  it("verifies identity the day after the first review that asked for it, when the suspension did not", () => {
+    // suspended for an overdue (day 70); a policy requiring a verified identity comes on day 75; repaid on
+    // day 80, each review from day 105 names the identity among what stands in the way. She verifies only
+    // on day 201 and is restored on day 227: verified the day after the review of day 105, the review of
+    // day 196 restores her, when her clean period ends
+    const file = scenarioFile("identity-after-suspension.yaml", [
+      "name: Identity after the suspension",
+      "until: 260",
+      "profile: { age: 30, monthlyIncome: 9000, verified: false, creditHistoryMonths: 36 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 5, type: purchase, amount: 2000 }",
+      "  - { day: 75, type: policy, set: { requireVerified: true } }",
+      "  - { day: 80, type: repay, amount: full }",
+      "  - { day: 201, type: verify_identity }",
+    ]);
+    const r = search(file, "reach-restored");
+    expect(r.status).toBe("solved");
+    expect(adviceText(r, r.solutions[0]!)).toBe(
+      "Had you verified your identity on day 106, the account would have been restored on day 196 instead of day 227.",
+    );
+  });
+
   it("restores a security suspension sooner by verifying identity", () => {
     const r = search(PHONE, "reach-restored");
     expect(r.status).toBe("solved");
