@@ -410,20 +410,27 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       }
     } else {
       const balance = owed(line);
+      // no reapplying after a write-off on either line (no line is opened again), nor while the other line
+      // is suspended (no new line meanwhile: its restoration comes first)
+      const other = otherOf(c, line);
+      const lost = writeOffFact(c, line);
+      // instalments running to term may be left to fall due, but an application to open the line again is
+      // declined while anything is owed on it (BALANCE_OUTSTANDING): the step names all of it as what
+      // reopening needs, repaying sooner optional only for the debt itself
+      const reopening = (r: Remedy): Remedy =>
+        r.kind === "pay_balance" && r.toTerm !== undefined && line.status === "closed" && lost === null
+          ? { ...r, reopen: balance }
+          : r;
       // what the steps above ask for now: the overdue, and what is due in its grace days
       const asked = overdue(line) + dueInGrace(c, line, day);
-      if (balance > 0 && asked === 0) remedies.push(payBalance(c, line, balance, day, calendar));
+      if (balance > 0 && asked === 0) remedies.push(reopening(payBalance(c, line, balance, day, calendar)));
       else if (balance > asked) {
         // beside them, the rest: what was called in and is still to fall due, or the instalments running to
         // term — when, and how much
         const rest = payBalance(c, line, balance - asked, day, calendar, asked);
         if (rest.kind === "pay_balance" && (rest.calledIn !== undefined || rest.toTerm !== undefined))
-          remedies.push(rest);
+          remedies.push(reopening(rest));
       }
-      // no reapplying after a write-off on either line (no line is opened again), nor while the other line
-      // is suspended (no new line meanwhile: its restoration comes first)
-      const other = otherOf(c, line);
-      const lost = writeOffFact(c, line);
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
       // judged as the application would be on the first day it can pass the applications of the last 30

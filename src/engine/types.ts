@@ -243,6 +243,10 @@ export type Remedy = {
        *  by any closing statement) and part of it is still to fall due: what falls due next, and when — all
        *  of it at once, with its interest until then (loans with later due days on theirs) */
       calledIn?: CalledIn;
+      /** beside `toTerm` on a closed line no write-off ended: all the line owes, the overdue and what is due in
+       *  its grace days with the rest — an application to open it again is declined until it is repaid
+       *  (BALANCE_OUTSTANDING), so repaying is the step towards reopening, however optional otherwise */
+      reopen?: Fen;
     }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the

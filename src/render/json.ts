@@ -118,6 +118,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           },
         }),
         ...(r.calledIn && { calledIn: { ...r.calledIn, amount: yuan(r.calledIn.amount) } }),
+        ...(r.reopen !== undefined && { reopen: yuan(r.reopen) }),
       };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };

@@ -358,7 +358,12 @@ export function remedyText(r: Remedy): string {
         t.calledIn === undefined
           ? ""
           : ` — ${money(t.calledIn)} of it called in by the closure, due in full as its statements bill it, the rest`;
-      return `the ${money(r.amount)} owed falls due${parts} as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
+      // a closed line reopens only once nothing is owed on it: for that, repaying is the step
+      const reopen =
+        r.reopen === undefined
+          ? ""
+          : `, but the line reopens only once nothing is owed on it: to open it again, repay all ${money(r.reopen)} first`;
+      return `the ${money(r.amount)} owed falls due${parts} as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional${reopen}`;
     }
     case "verify_identity":
       return "verify your identity (a verify_identity event)";

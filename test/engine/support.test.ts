@@ -3893,6 +3893,8 @@ describe("customer service on what is still to fall due beside what is due now",
         lastDay: 367,
         lastDate: "2025-01-02",
       },
+      // reopening needs all of it, the overdue with the rest
+      reopen: asked.jiebei.balance,
     });
     // in the instalment's grace days: the rest beside it, not the whole balance again
     const grace = stepOn(t, "contact_support", 125);
@@ -3961,9 +3963,10 @@ describe("customer service on what is still to fall due beside what is due now",
         lastDay: 375,
         lastDate: "2025-01-10",
       },
+      reopen: asked.balance,
     });
     expect(describeRemedy(rest!)).toBe(
-      `the ${money(rest!.amount)} owed falls due as the instalment plans run to term: the next ${money(dueOn(t, "huabei", 161))} on 2024-06-10 (day 161), the last on 2025-01-10 (day 375); repaying sooner is optional`,
+      `the ${money(rest!.amount)} owed falls due as the instalment plans run to term: the next ${money(dueOn(t, "huabei", 161))} on 2024-06-10 (day 161), the last on 2025-01-10 (day 375); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ${money(asked.balance)} first`,
     );
   });
 
@@ -3995,10 +3998,11 @@ describe("customer service on what is still to fall due beside what is due now",
         lastDay: 100,
         lastDate: "2024-04-10",
       },
+      reopen: 41_000,
     });
     expect(dueOn(t, "huabei", 100)).toBe(41_000);
     expect(describeRemedy(last)).toBe(
-      "the ¥410.00 owed falls due as the instalment plans run to term: the next ¥410.00 on 2024-04-10 (day 100); repaying sooner is optional",
+      "the ¥410.00 owed falls due as the instalment plans run to term: the next ¥410.00 on 2024-04-10 (day 100); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ¥410.00 first",
     );
     expect(describeRemedy(last)).not.toContain("called in");
     // said alike a month before, with the instalment still to bill
@@ -4034,7 +4038,7 @@ describe("customer service on what is still to fall due beside what is due now",
     });
     expect(last).not.toHaveProperty("calledIn");
     expect(describeRemedy(last)).toBe(
-      "the ¥412.05 owed falls due — ¥2.05 of it called in by the closure, due in full as its statements bill it, the rest as the instalment plans run to term: the next ¥412.06 on 2024-04-10 (day 100); repaying sooner is optional",
+      "the ¥412.05 owed falls due — ¥2.05 of it called in by the closure, due in full as its statements bill it, the rest as the instalment plans run to term: the next ¥412.06 on 2024-04-10 (day 100); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ¥412.05 first",
     );
     // with the plan still to bill too: the closing statement's ¥454.50 (its interest until the statement of
     // day 60 included) among the ¥866.30 due on day 69
@@ -4047,14 +4051,48 @@ describe("customer service on what is still to fall due beside what is due now",
       policy: testPolicy({ closeAfterSuspendedDays: 30 }),
       until: 110,
     });
-    const rest = balanceStep(stepOn(late, "contact_support", 92).remedies, "huabei")!;
+    const lateAnswer = stepOn(late, "contact_support", 92);
+    const rest = balanceStep(lateAnswer.remedies, "huabei")!;
     expect(rest).toEqual({
       line: "huabei",
       kind: "pay_balance",
       amount: 41_000,
       toTerm: { day: 100, date: "2024-04-10", amount: 41_000, lastDay: 100, lastDate: "2024-04-10" },
+      // reopening needs the overdue repaid too: all the line owes
+      reopen: lateAnswer.balance,
     });
+    expect(lateAnswer.balance).toBeGreaterThan(41_000);
     expect(dueOn(late, "huabei", 100)).toBe(41_000);
+  });
+
+  it("a reopening declined while the plans run to term: the answer names repaying all of it as what reopening needs", () => {
+    // a ¥1,200 plan over 3 months; closed for a policy change on day 45 (no default: the plan runs to term).
+    // An application to open the line again on day 50 is declined while anything is owed on it; customer
+    // service said only that repaying sooner was optional
+    const set = { minScore: 950, restoreScore: 950 };
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 1_200, null, 3),
+      on.policy(5, { set }),
+      on.repay(38, "statement"),
+      on.open(50, 5_000),
+      on.support(50),
+    ];
+    const t = run(events, { policy: testPolicy({ closeAfterSuspendedDays: 30 }), until: 60 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    const declined = stepOn(t, "apply", 50);
+    expect(declined).toMatchObject({ decision: "declined", reasons: ["BALANCE_OUTSTANDING"] });
+    const owed = declined.facts.find((f) => f.code === "BALANCE_OUTSTANDING")!.value!;
+    const answer = stepOn(t, "contact_support", 50);
+    const step = balanceStep(answer.remedies, "huabei")!;
+    // the plan may run to term, and reopening needs all of it repaid, the amount the decline cited
+    expect(step.toTerm).toBeDefined();
+    expect(step.reopen).toBe(owed);
+    const text = describeRemedy(step);
+    expect(text).toContain("repaying sooner is optional");
+    expect(text).toContain(
+      `but the line reopens only once nothing is owed on it: to open it again, repay all ${money(owed)} first`,
+    );
   });
 
   it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
