@@ -223,6 +223,10 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       now: "that day is today",
       blockers: "the facts that would decline it then, with that day's score (none: it would be approved)",
+      limit:
+        "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); absent otherwise",
+      lastLimit: "with `limit`: the limit the closure ended (yuan)",
+      holds: "with `limit`: the rules that hold it there, with their numbers (as the application's facts)",
     },
   },
   increase_from: {

@@ -448,6 +448,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           date: calendar.date(on.day),
           now: on.day === day,
           blockers,
+          ...(blockers.length === 0 ? reopensLower(c, line, on.day, on.s) : {}),
         });
       // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
       // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
@@ -1666,6 +1667,23 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** An application to open `line` again for the limit its closure ended, judged as it would be on `day`:
+ *  when it would be approved lower (a cap today's income or score sets below it), the limit it would be
+ *  granted and the rules that hold it there — "would be approved" alone reads as the line it had. */
+function reopensLower(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+): { limit: Fen; lastLimit: Fen; holds: RuleFact[] } | Record<string, never> {
+  const last = line.lastLimit;
+  if (last === null) return {};
+  const v = decideApplication(c, line, day, "open", last, s, 1);
+  return v.decision === "approved_lower" && v.limit < last
+    ? { limit: v.limit, lastLimit: last, holds: v.facts }
+    : {};
 }
 
 /** The first day from `day` on which the applications of the last 30 days, an application's own inquiry

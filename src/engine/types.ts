@@ -389,7 +389,18 @@ export type Remedy = {
   /** nothing is owed on the closed line: an application to open it again can pass the applications of the
    *  last 30 days (its own counted) from `day` (`now`: today; later while too many were made); `blockers`,
    *  what would decline it then, with that day's score (none: it would be approved) */
-  | { kind: "reapply"; day: number; date: string; now: boolean; blockers: RuleFact[] }
+  /** `limit`, `lastLimit`, `holds`: with no blockers, an application for the limit the closure ended
+   *  would be approved lower — the limit it would be granted, the last limit, and the rules that hold it */
+  | {
+      kind: "reapply";
+      day: number;
+      date: string;
+      now: boolean;
+      blockers: RuleFact[];
+      limit?: Fen;
+      lastLimit?: Fen;
+      holds?: RuleFact[];
+    }
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
    *  or increase, the clean record since a missed due date); from `day` none of them declines it, if

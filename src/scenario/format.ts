@@ -488,8 +488,21 @@ export function remedyText(r: Remedy): string {
       const when = r.now
         ? "today"
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough`;
-      if (r.blockers.length === 0)
-        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}`;
+      if (r.blockers.length === 0) {
+        // granted lower than the line it had: that limit, and what holds it there
+        const lower =
+          r.limit === undefined || r.lastLimit === undefined
+            ? ""
+            : `, for at most ${money(r.limit)} (below the ${money(r.lastLimit)} the line had) — ${(
+                r.holds ?? []
+              )
+                .map((f) => {
+                  const numbers = describeFact(f);
+                  return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
+                })
+                .join("; ")}`;
+        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
+      }
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;

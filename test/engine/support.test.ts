@@ -1339,6 +1339,44 @@ describe("contact_support", () => {
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
   });
 
+  it("a reopening that would be granted lower than the line's last limit: the answer names that limit and what holds it", () => {
+    // closed by the customer on day 5 after an income cut to ¥2,000 a month: the income caps a line at
+    // ¥4,000 now, below the ¥10,000 the closure ended. Customer service said the reopening 'would be
+    // approved today', and the application was approved lower, LIMIT_CAPPED_BY_INCOME
+    const events = [
+      on.open(0, 10_000),
+      on.income(3, 2_000),
+      on.close(5),
+      on.support(30),
+      on.open(31, 10_000),
+    ];
+    const t = run(events, { policy: DEFAULT_POLICY, until: 40 });
+    const granted = stepOn(t, "apply", 31);
+    expect(granted).toMatchObject({ decision: "approved_lower", limit: 400_000 });
+    const said = remedy(stepOn(t, "contact_support", 30).remedies, "reapply")!;
+    expect(said).toMatchObject({
+      now: true,
+      blockers: [],
+      limit: 400_000,
+      lastLimit: 1_000_000,
+      holds: [{ code: "LIMIT_CAPPED_BY_INCOME", value: 1_000_000, threshold: 400_000 }],
+    });
+    expect(describeRemedy(said)).toBe(
+      "nothing is owed; an application to open the line again would be approved today, for at most ¥4,000.00 (below the ¥10,000.00 the line had) — granted less than asked: the most the income supports (¥10,000.00 asked vs cap ¥4,000.00 by maxLimitIncomeMultiple)",
+    );
+    // with the income back, the last limit is granted again: nothing lower is said
+    const back = run([...events.slice(0, 3), on.income(20, 10_000), on.support(30), on.open(31, 10_000)], {
+      policy: DEFAULT_POLICY,
+      until: 40,
+    });
+    expect(stepOn(back, "apply", 31)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+    const full = remedy(stepOn(back, "contact_support", 30).remedies, "reapply")!;
+    expect(full).not.toHaveProperty("limit");
+    expect(describeRemedy(full)).toBe(
+      "nothing is owed; an application to open the line again would be approved today",
+    );
+  });
+
   it("judges a reopening on the first day the applications of the last 30 days let it pass, not today", () => {
     // closed by the customer on day 40; three applications elsewhere on day 60 make a fourth too many until
     // they are 30 days old: the reopening passes from day 90 — declined on day 61, approved on day 90
