@@ -224,7 +224,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       now: "that day is today",
       blockers: "the facts that would decline it then, with that day's score (none: it would be approved)",
       limit:
-        "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); absent otherwise",
+        "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); or, granted in full, when one for more would be held at it (more is an increase: its standards not met, `INCREASE_TOO_SOON` …): that limit; absent otherwise",
       lastLimit: "with `limit`: the limit the closure ended (yuan)",
       holds: "with `limit`: the rules that hold it there, with their numbers (as the application's facts)",
     },

@@ -1671,7 +1671,8 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
 
 /** An application to open `line` again for the limit its closure ended, judged as it would be on `day`:
  *  when it would be approved lower (a cap today's income or score sets below it), the limit it would be
- *  granted and the rules that hold it there — "would be approved" alone reads as the line it had. */
+ *  granted and the rules that hold it there — "would be approved" alone reads as the line it had; granted
+ *  in full, when one for more would be held at it (more is an increase, its standards not met), that. */
 function reopensLower(
   c: Customer,
   line: Line,
@@ -1681,8 +1682,13 @@ function reopensLower(
   const last = line.lastLimit;
   if (last === null) return {};
   const v = decideApplication(c, line, day, "open", last, s, 1);
-  return v.decision === "approved_lower" && v.limit < last
-    ? { limit: v.limit, lastLimit: last, holds: v.facts }
+  if (v.decision === "approved_lower" && v.limit < last)
+    return { limit: v.limit, lastLimit: last, holds: v.facts };
+  if (v.decision !== "approved") return {};
+  // granted in full, and more than it is an increase: the rules that would hold it at the last limit today
+  const more = decideApplication(c, line, day, "open", last + 1, s, 1);
+  return more.decision === "approved_lower" && more.limit === last
+    ? { limit: last, lastLimit: last, holds: more.facts }
     : {};
 }
 

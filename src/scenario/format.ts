@@ -489,18 +489,19 @@ export function remedyText(r: Remedy): string {
         ? "today"
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough`;
       if (r.blockers.length === 0) {
-        // granted lower than the line it had: that limit, and what holds it there
+        // granted lower than the line it had, or no higher: that limit, and what holds it there
+        const holds = (r.holds ?? []).map((f) => {
+          const numbers = describeFact(f);
+          return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
+        });
         const lower =
           r.limit === undefined || r.lastLimit === undefined
             ? ""
-            : `, for at most ${money(r.limit)} (below the ${money(r.lastLimit)} the line had) — ${(
-                r.holds ?? []
-              )
-                .map((f) => {
-                  const numbers = describeFact(f);
-                  return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
-                })
-                .join("; ")}`;
+            : `, for at most ${money(r.limit)} (${
+                r.limit < r.lastLimit
+                  ? `below the ${money(r.lastLimit)} the line had`
+                  : "the limit the line had: more is an increase"
+              }) — ${holds.join("; ")}`;
         return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
       }
       const why = r.blockers.map((f) => {

@@ -1364,15 +1364,37 @@ describe("contact_support", () => {
     expect(describeRemedy(said)).toBe(
       "nothing is owed; an application to open the line again would be approved today, for at most ¥4,000.00 (below the ¥10,000.00 the line had) — granted less than asked: the most the income supports (¥10,000.00 asked vs cap ¥4,000.00 by maxLimitIncomeMultiple)",
     );
-    // with the income back, the last limit is granted again: nothing lower is said
-    const back = run([...events.slice(0, 3), on.income(20, 10_000), on.support(30), on.open(31, 10_000)], {
-      policy: DEFAULT_POLICY,
-      until: 40,
+    // with the income back, the last limit is granted again, but no more within the cooldown since the
+    // opening: that is said, with the rule that holds it, and an application for more is granted the last limit
+    const back = (ask: number) =>
+      run([...events.slice(0, 3), on.income(20, 10_000), on.support(30), on.open(31, ask)], {
+        policy: DEFAULT_POLICY,
+        until: 40,
+      });
+    expect(stepOn(back(10_000), "apply", 31)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+    expect(stepOn(back(15_000), "apply", 31)).toMatchObject({
+      decision: "approved_lower",
+      limit: 1_000_000,
+      reasons: expect.arrayContaining(["INCREASE_TOO_SOON"]),
     });
-    expect(stepOn(back, "apply", 31)).toMatchObject({ decision: "approved", limit: 1_000_000 });
-    const full = remedy(stepOn(back, "contact_support", 30).remedies, "reapply")!;
-    expect(full).not.toHaveProperty("limit");
+    const full = remedy(stepOn(back(10_000), "contact_support", 30).remedies, "reapply")!;
+    expect(full).toMatchObject({
+      limit: 1_000_000,
+      lastLimit: 1_000_000,
+      holds: [{ code: "INCREASE_TOO_SOON" }],
+    });
     expect(describeRemedy(full)).toBe(
+      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened or its limit raised too recently (30 days vs increaseCooldownDays 90 days)",
+    );
+    // once the cooldown is over, more than the last limit is granted: nothing is said beside the approval
+    const later = run([...events.slice(0, 3), on.income(20, 10_000), on.support(200), on.open(201, 15_000)], {
+      policy: DEFAULT_POLICY,
+      until: 210,
+    });
+    expect(stepOn(later, "apply", 201)).toMatchObject({ decision: "approved", limit: 1_500_000 });
+    const now = remedy(stepOn(later, "contact_support", 200).remedies, "reapply")!;
+    expect(now).not.toHaveProperty("limit");
+    expect(describeRemedy(now)).toBe(
       "nothing is owed; an application to open the line again would be approved today",
     );
   });
