@@ -78,6 +78,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the balance (yuan) — beside an overdue or what is due in its grace days, the balance less them",
       toTerm: `when the line's instalments run to term (a closure that answers no default: nothing past due and nothing written off on either line): the next due day ahead and what falls due then, its interest until then included — on Huabei a bill stated or what the next statement bills (the plans' next instalments, what a bill met at its minimum still owes), less what is past due by then — with what the steps beside it ask paid today (${dayDate}, \`amount\` in yuan) — and the last (\`lastDay\`, \`lastDate\`); on Huabei, what of the amount owed the closing statement called in, due in full as its statements bill it, beyond what the steps beside it ask (\`calledIn\`, in yuan; absent when none); repaying sooner is optional`,
       calledIn: `when what the line owes was called in (a closure that answers a default, a charge-off; Huabei's balance by any closing statement) and part of it is still to fall due: what falls due next, at once, with its interest until then — nothing more repaid, and what is past due already not among it (${dayDate}, \`amount\` in yuan); on Huabei what no statement has billed yet (the interest a bill met at its minimum still owes) falls due on the due day of the next statement — and the last day any of it falls due (\`lastDay\`, \`lastDate\`: loans with later due days, on Huabei what the next statement bills after a bill stated); absent when all of it is due now`,
+      reopen:
+        "beside `toTerm` on a closed line no write-off ended: all it owes (yuan), the steps beside it included — an application to open it again is declined until that is repaid (`BALANCE_OUTSTANDING`), so repaying it is what reopening needs, however optional otherwise; absent otherwise",
     },
   },
   verify_identity: {
@@ -221,6 +223,10 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       now: "that day is today",
       blockers: "the facts that would decline it then, with that day's score (none: it would be approved)",
+      limit:
+        "with no blockers, when an application for the limit the closure ended would be approved lower (a cap today's income or score sets below it): the limit it would be granted (yuan); or, granted in full, when one for more would be held at it (more is an increase: its standards not met, `INCREASE_TOO_SOON` …): that limit; absent otherwise",
+      lastLimit: "with `limit`: the limit the closure ended (yuan)",
+      holds: "with `limit`: the rules that hold it there, with their numbers (as the application's facts)",
     },
   },
   increase_from: {

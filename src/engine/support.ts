@@ -410,20 +410,27 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       }
     } else {
       const balance = owed(line);
+      // no reapplying after a write-off on either line (no line is opened again), nor while the other line
+      // is suspended (no new line meanwhile: its restoration comes first)
+      const other = otherOf(c, line);
+      const lost = writeOffFact(c, line);
+      // instalments running to term may be left to fall due, but an application to open the line again is
+      // declined while anything is owed on it (BALANCE_OUTSTANDING): the step names all of it as what
+      // reopening needs, repaying sooner optional only for the debt itself
+      const reopening = (r: Remedy): Remedy =>
+        r.kind === "pay_balance" && r.toTerm !== undefined && line.status === "closed" && lost === null
+          ? { ...r, reopen: balance }
+          : r;
       // what the steps above ask for now: the overdue, and what is due in its grace days
       const asked = overdue(line) + dueInGrace(c, line, day);
-      if (balance > 0 && asked === 0) remedies.push(payBalance(c, line, balance, day, calendar));
+      if (balance > 0 && asked === 0) remedies.push(reopening(payBalance(c, line, balance, day, calendar)));
       else if (balance > asked) {
         // beside them, the rest: what was called in and is still to fall due, or the instalments running to
         // term — when, and how much
         const rest = payBalance(c, line, balance - asked, day, calendar, asked);
         if (rest.kind === "pay_balance" && (rest.calledIn !== undefined || rest.toTerm !== undefined))
-          remedies.push(rest);
+          remedies.push(reopening(rest));
       }
-      // no reapplying after a write-off on either line (no line is opened again), nor while the other line
-      // is suspended (no new line meanwhile: its restoration comes first)
-      const other = otherOf(c, line);
-      const lost = writeOffFact(c, line);
       const reopens =
         balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
       // judged as the application would be on the first day it can pass the applications of the last 30
@@ -441,6 +448,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
           date: calendar.date(on.day),
           now: on.day === day,
           blockers,
+          ...(blockers.length === 0 ? reopensLower(c, line, on.day, on.s) : {}),
         });
       // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
       // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
@@ -1659,6 +1667,29 @@ function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleF
   return (rules.length > 0 ? rules : v.reasons).map(
     (code) => v.facts.find((f) => f.code === code) ?? { code },
   );
+}
+
+/** An application to open `line` again for the limit its closure ended, judged as it would be on `day`:
+ *  when it would be approved lower (a cap today's income or score sets below it), the limit it would be
+ *  granted and the rules that hold it there — "would be approved" alone reads as the line it had; granted
+ *  in full, when one for more would be held at it (more is an increase, its standards not met), that. */
+function reopensLower(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+): { limit: Fen; lastLimit: Fen; holds: RuleFact[] } | Record<string, never> {
+  const last = line.lastLimit;
+  if (last === null) return {};
+  const v = decideApplication(c, line, day, "open", last, s, 1);
+  if (v.decision === "approved_lower" && v.limit < last)
+    return { limit: v.limit, lastLimit: last, holds: v.facts };
+  if (v.decision !== "approved") return {};
+  // granted in full, and more than it is an increase: the rules that would hold it at the last limit today
+  const more = decideApplication(c, line, day, "open", last + 1, s, 1);
+  return more.decision === "approved_lower" && more.limit === last
+    ? { limit: last, lastLimit: last, holds: more.facts }
+    : {};
 }
 
 /** The first day from `day` on which the applications of the last 30 days, an application's own inquiry

@@ -243,6 +243,10 @@ export type Remedy = {
        *  by any closing statement) and part of it is still to fall due: what falls due next, and when — all
        *  of it at once, with its interest until then (loans with later due days on theirs) */
       calledIn?: CalledIn;
+      /** beside `toTerm` on a closed line no write-off ended: all the line owes, the overdue and what is due in
+       *  its grace days with the rest — an application to open it again is declined until it is repaid
+       *  (BALANCE_OUTSTANDING), so repaying is the step towards reopening, however optional otherwise */
+      reopen?: Fen;
     }
   | { kind: "verify_identity" }
   /** `drivers`: the characteristics the customer can improve; `reach`, when it falls short of `needed`: the
@@ -385,7 +389,18 @@ export type Remedy = {
   /** nothing is owed on the closed line: an application to open it again can pass the applications of the
    *  last 30 days (its own counted) from `day` (`now`: today; later while too many were made); `blockers`,
    *  what would decline it then, with that day's score (none: it would be approved) */
-  | { kind: "reapply"; day: number; date: string; now: boolean; blockers: RuleFact[] }
+  /** `limit`, `lastLimit`, `holds`: with no blockers, an application for the limit the closure ended
+   *  would be approved lower — the limit it would be granted, the last limit, and the rules that hold it */
+  | {
+      kind: "reapply";
+      day: number;
+      date: string;
+      now: boolean;
+      blockers: RuleFact[];
+      limit?: Fen;
+      lastLimit?: Fen;
+      holds?: RuleFact[];
+    }
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
    *  or increase, the clean record since a missed due date); from `day` none of them declines it, if

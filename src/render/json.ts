@@ -118,6 +118,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           },
         }),
         ...(r.calledIn && { calledIn: { ...r.calledIn, amount: yuan(r.calledIn.amount) } }),
+        ...(r.reopen !== undefined && { reopen: yuan(r.reopen) }),
       };
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
@@ -132,7 +133,13 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         repay: r.repay === null ? null : r.repay.map((p) => ({ ...p, amount: yuan(p.amount) })),
       };
     case "reapply":
-      return { ...r, blockers: r.blockers.map(factInYuan) };
+      return {
+        ...r,
+        blockers: r.blockers.map(factInYuan),
+        ...(r.limit !== undefined && { limit: yuan(r.limit) }),
+        ...(r.lastLimit !== undefined && { lastLimit: yuan(r.lastLimit) }),
+        ...(r.holds && { holds: r.holds.map(factInYuan) }),
+      };
     case "increase_from":
       return r.blocked === undefined ? r : { ...r, blocked: factInYuan(r.blocked) };
     case "open_line":

@@ -358,7 +358,12 @@ export function remedyText(r: Remedy): string {
         t.calledIn === undefined
           ? ""
           : ` — ${money(t.calledIn)} of it called in by the closure, due in full as its statements bill it, the rest`;
-      return `the ${money(r.amount)} owed falls due${parts} as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional`;
+      // a closed line reopens only once nothing is owed on it: for that, repaying is the step
+      const reopen =
+        r.reopen === undefined
+          ? ""
+          : `, but the line reopens only once nothing is owed on it: to open it again, repay all ${money(r.reopen)} first`;
+      return `the ${money(r.amount)} owed falls due${parts} as ${running}: the next ${money(t.amount)} on ${t.date} (day ${t.day})${last}; repaying sooner is optional${reopen}`;
     }
     case "verify_identity":
       return "verify your identity (a verify_identity event)";
@@ -483,8 +488,22 @@ export function remedyText(r: Remedy): string {
       const when = r.now
         ? "today"
         : `from ${r.date} (day ${r.day}), once recent applications (own and elsewhere) are few enough`;
-      if (r.blockers.length === 0)
-        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}`;
+      if (r.blockers.length === 0) {
+        // granted lower than the line it had, or no higher: that limit, and what holds it there
+        const holds = (r.holds ?? []).map((f) => {
+          const numbers = describeFact(f);
+          return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;
+        });
+        const lower =
+          r.limit === undefined || r.lastLimit === undefined
+            ? ""
+            : `, for at most ${money(r.limit)} (${
+                r.limit < r.lastLimit
+                  ? `below the ${money(r.lastLimit)} the line had`
+                  : "the limit the line had: more is an increase"
+              }) — ${holds.join("; ")}`;
+        return `nothing is owed; an application to open the line again would be approved ${when}${r.now ? "" : "; not before"}${lower}`;
+      }
       const why = r.blockers.map((f) => {
         const numbers = describeFact(f);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""}`;

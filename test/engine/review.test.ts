@@ -1026,7 +1026,7 @@ describe("a line the policy holds suspended", () => {
       toTerm: { day: 61, amount: due.event.due, lastDay: 367 },
     });
     expect(describeRemedy(asked!)).toMatch(
-      /^Jiebei: the ¥[\d,.]+ owed falls due as the loans run to term, instalment by instalment: the next ¥[\d,.]+ on 2024-03-02 \(day 61\), the last on 2025-01-02 \(day 367\); repaying sooner is optional$/,
+      /^Jiebei: the ¥[\d,.]+ owed falls due as the loans run to term, instalment by instalment: the next ¥[\d,.]+ on 2024-03-02 \(day 61\), the last on 2025-01-02 \(day 367\); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ¥[\d,.]+ first$/,
     );
   });
 

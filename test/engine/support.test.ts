@@ -1339,6 +1339,66 @@ describe("contact_support", () => {
     expect(stepsOf(t, "apply", 201)[0]!.decision).toMatch(/^approved/);
   });
 
+  it("a reopening that would be granted lower than the line's last limit: the answer names that limit and what holds it", () => {
+    // closed by the customer on day 5 after an income cut to ¥2,000 a month: the income caps a line at
+    // ¥4,000 now, below the ¥10,000 the closure ended. Customer service said the reopening 'would be
+    // approved today', and the application was approved lower, LIMIT_CAPPED_BY_INCOME
+    const events = [
+      on.open(0, 10_000),
+      on.income(3, 2_000),
+      on.close(5),
+      on.support(30),
+      on.open(31, 10_000),
+    ];
+    const t = run(events, { policy: DEFAULT_POLICY, until: 40 });
+    const granted = stepOn(t, "apply", 31);
+    expect(granted).toMatchObject({ decision: "approved_lower", limit: 400_000 });
+    const said = remedy(stepOn(t, "contact_support", 30).remedies, "reapply")!;
+    expect(said).toMatchObject({
+      now: true,
+      blockers: [],
+      limit: 400_000,
+      lastLimit: 1_000_000,
+      holds: [{ code: "LIMIT_CAPPED_BY_INCOME", value: 1_000_000, threshold: 400_000 }],
+    });
+    expect(describeRemedy(said)).toBe(
+      "nothing is owed; an application to open the line again would be approved today, for at most ¥4,000.00 (below the ¥10,000.00 the line had) — granted less than asked: the most the income supports (¥10,000.00 asked vs cap ¥4,000.00 by maxLimitIncomeMultiple)",
+    );
+    // with the income back, the last limit is granted again, but no more within the cooldown since the
+    // opening: that is said, with the rule that holds it, and an application for more is granted the last limit
+    const back = (ask: number) =>
+      run([...events.slice(0, 3), on.income(20, 10_000), on.support(30), on.open(31, ask)], {
+        policy: DEFAULT_POLICY,
+        until: 40,
+      });
+    expect(stepOn(back(10_000), "apply", 31)).toMatchObject({ decision: "approved", limit: 1_000_000 });
+    expect(stepOn(back(15_000), "apply", 31)).toMatchObject({
+      decision: "approved_lower",
+      limit: 1_000_000,
+      reasons: expect.arrayContaining(["INCREASE_TOO_SOON"]),
+    });
+    const full = remedy(stepOn(back(10_000), "contact_support", 30).remedies, "reapply")!;
+    expect(full).toMatchObject({
+      limit: 1_000_000,
+      lastLimit: 1_000_000,
+      holds: [{ code: "INCREASE_TOO_SOON" }],
+    });
+    expect(describeRemedy(full)).toBe(
+      "nothing is owed; an application to open the line again would be approved today, for at most ¥10,000.00 (the limit the line had: more is an increase) — the line was opened or its limit raised too recently (30 days vs increaseCooldownDays 90 days)",
+    );
+    // once the cooldown is over, more than the last limit is granted: nothing is said beside the approval
+    const later = run([...events.slice(0, 3), on.income(20, 10_000), on.support(200), on.open(201, 15_000)], {
+      policy: DEFAULT_POLICY,
+      until: 210,
+    });
+    expect(stepOn(later, "apply", 201)).toMatchObject({ decision: "approved", limit: 1_500_000 });
+    const now = remedy(stepOn(later, "contact_support", 200).remedies, "reapply")!;
+    expect(now).not.toHaveProperty("limit");
+    expect(describeRemedy(now)).toBe(
+      "nothing is owed; an application to open the line again would be approved today",
+    );
+  });
+
   it("judges a reopening on the first day the applications of the last 30 days let it pass, not today", () => {
     // closed by the customer on day 40; three applications elsewhere on day 60 make a fourth too many until
     // they are 30 days old: the reopening passes from day 90 — declined on day 61, approved on day 90
@@ -3893,6 +3953,8 @@ describe("customer service on what is still to fall due beside what is due now",
         lastDay: 367,
         lastDate: "2025-01-02",
       },
+      // reopening needs all of it, the overdue with the rest
+      reopen: asked.jiebei.balance,
     });
     // in the instalment's grace days: the rest beside it, not the whole balance again
     const grace = stepOn(t, "contact_support", 125);
@@ -3961,9 +4023,10 @@ describe("customer service on what is still to fall due beside what is due now",
         lastDay: 375,
         lastDate: "2025-01-10",
       },
+      reopen: asked.balance,
     });
     expect(describeRemedy(rest!)).toBe(
-      `the ${money(rest!.amount)} owed falls due as the instalment plans run to term: the next ${money(dueOn(t, "huabei", 161))} on 2024-06-10 (day 161), the last on 2025-01-10 (day 375); repaying sooner is optional`,
+      `the ${money(rest!.amount)} owed falls due as the instalment plans run to term: the next ${money(dueOn(t, "huabei", 161))} on 2024-06-10 (day 161), the last on 2025-01-10 (day 375); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ${money(asked.balance)} first`,
     );
   });
 
@@ -3995,10 +4058,11 @@ describe("customer service on what is still to fall due beside what is due now",
         lastDay: 100,
         lastDate: "2024-04-10",
       },
+      reopen: 41_000,
     });
     expect(dueOn(t, "huabei", 100)).toBe(41_000);
     expect(describeRemedy(last)).toBe(
-      "the ¥410.00 owed falls due as the instalment plans run to term: the next ¥410.00 on 2024-04-10 (day 100); repaying sooner is optional",
+      "the ¥410.00 owed falls due as the instalment plans run to term: the next ¥410.00 on 2024-04-10 (day 100); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ¥410.00 first",
     );
     expect(describeRemedy(last)).not.toContain("called in");
     // said alike a month before, with the instalment still to bill
@@ -4034,7 +4098,7 @@ describe("customer service on what is still to fall due beside what is due now",
     });
     expect(last).not.toHaveProperty("calledIn");
     expect(describeRemedy(last)).toBe(
-      "the ¥412.05 owed falls due — ¥2.05 of it called in by the closure, due in full as its statements bill it, the rest as the instalment plans run to term: the next ¥412.06 on 2024-04-10 (day 100); repaying sooner is optional",
+      "the ¥412.05 owed falls due — ¥2.05 of it called in by the closure, due in full as its statements bill it, the rest as the instalment plans run to term: the next ¥412.06 on 2024-04-10 (day 100); repaying sooner is optional, but the line reopens only once nothing is owed on it: to open it again, repay all ¥412.05 first",
     );
     // with the plan still to bill too: the closing statement's ¥454.50 (its interest until the statement of
     // day 60 included) among the ¥866.30 due on day 69
@@ -4047,14 +4111,48 @@ describe("customer service on what is still to fall due beside what is due now",
       policy: testPolicy({ closeAfterSuspendedDays: 30 }),
       until: 110,
     });
-    const rest = balanceStep(stepOn(late, "contact_support", 92).remedies, "huabei")!;
+    const lateAnswer = stepOn(late, "contact_support", 92);
+    const rest = balanceStep(lateAnswer.remedies, "huabei")!;
     expect(rest).toEqual({
       line: "huabei",
       kind: "pay_balance",
       amount: 41_000,
       toTerm: { day: 100, date: "2024-04-10", amount: 41_000, lastDay: 100, lastDate: "2024-04-10" },
+      // reopening needs the overdue repaid too: all the line owes
+      reopen: lateAnswer.balance,
     });
+    expect(lateAnswer.balance).toBeGreaterThan(41_000);
     expect(dueOn(late, "huabei", 100)).toBe(41_000);
+  });
+
+  it("a reopening declined while the plans run to term: the answer names repaying all of it as what reopening needs", () => {
+    // a ¥1,200 plan over 3 months; closed for a policy change on day 45 (no default: the plan runs to term).
+    // An application to open the line again on day 50 is declined while anything is owed on it; customer
+    // service said only that repaying sooner was optional
+    const set = { minScore: 950, restoreScore: 950 };
+    const events = [
+      on.open(0, 5_000),
+      on.purchase(1, 1_200, null, 3),
+      on.policy(5, { set }),
+      on.repay(38, "statement"),
+      on.open(50, 5_000),
+      on.support(50),
+    ];
+    const t = run(events, { policy: testPolicy({ closeAfterSuspendedDays: 30 }), until: 60 });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "closed", cause: "policy" });
+    const declined = stepOn(t, "apply", 50);
+    expect(declined).toMatchObject({ decision: "declined", reasons: ["BALANCE_OUTSTANDING"] });
+    const owed = declined.facts.find((f) => f.code === "BALANCE_OUTSTANDING")!.value!;
+    const answer = stepOn(t, "contact_support", 50);
+    const step = balanceStep(answer.remedies, "huabei")!;
+    // the plan may run to term, and reopening needs all of it repaid, the amount the decline cited
+    expect(step.toTerm).toBeDefined();
+    expect(step.reopen).toBe(owed);
+    const text = describeRemedy(step);
+    expect(text).toContain("repaying sooner is optional");
+    expect(text).toContain(
+      `but the line reopens only once nothing is owed on it: to open it again, repay all ${money(owed)} first`,
+    );
   });
 
   it("a called-in Huabei balance its statements have not billed yet: when it falls due, and how much", () => {
