@@ -1399,6 +1399,26 @@ describe("contact_support", () => {
     );
   });
 
+  it("a reopening a cap holds at the line's last limit, no increase's standard unmet, is not said to be held as an increase", () => {
+    // closed by the customer on day 5, the income ¥5,000 a month from day 20: its cap is ¥10,000, the limit
+    // the closure ended, and the cooldown since the opening is over by day 200. Customer service said '…
+    // for at most ¥10,000.00 (the limit the line had: more is an increase) — granted less than asked: the
+    // most the income supports (¥10,000.01 asked vs cap ¥10,000.00 …)': its own probe of one fen more cited
+    // as the amount asked, and the income's cap as if an increase's standard held the line
+    const events = [on.open(0, 10_000), on.close(5), on.income(20, 5_000), on.support(200)];
+    const t = run([...events, on.open(201, 15_000)], { policy: DEFAULT_POLICY, until: 210 });
+    // an application for more is capped by the income, as any application is, not by an increase's rules
+    const more = stepOn(t, "apply", 201);
+    expect(more).toMatchObject({ decision: "approved_lower", limit: 1_000_000 });
+    expect(more.reasons).toContain("LIMIT_CAPPED_BY_INCOME");
+    expect(more.reasons).not.toContain("INCREASE_TOO_SOON");
+    const said = remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!;
+    expect(said).not.toHaveProperty("limit");
+    expect(describeRemedy(said)).toBe(
+      "nothing is owed; an application to open the line again would be approved today",
+    );
+  });
+
   it("judges a reopening on the first day the applications of the last 30 days let it pass, not today", () => {
     // closed by the customer on day 40; three applications elsewhere on day 60 make a fourth too many until
     // they are 30 days old: the reopening passes from day 90 — declined on day 61, approved on day 90
