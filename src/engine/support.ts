@@ -802,6 +802,8 @@ function suspendedLine(
       date: calendar.date(closesOn),
       certain,
       hold,
+      // not the time left: after a write-off no review restores the line at all
+      ...(barred ? { writtenOff: true as const } : {}),
     });
   // advice towards a restoration that cannot come is not given
   if (barred || certain)

@@ -814,6 +814,28 @@ describe("contact_support", () => {
     expect(stepOn(t, "review", 166).decision).toBe("closed");
   });
 
+  it("a closure certain because the other line was written off says that, not that time runs out", () => {
+    // Jiebei's ¥3,000 loan never repaid: both lines suspended for it, Jiebei written off on day 217 and
+    // repaid on day 226; Huabei, owing nothing, stays suspended until the review of day 258 closes it.
+    // Customer service said on day 227 that it 'cannot be restored before then', as if a later review
+    // could: after a write-off no line is restored, whatever the time
+    const events = [
+      on.open(0, 10_000),
+      on.open(0, 30_000, "jiebei"),
+      on.borrow(6, 3_000, 3),
+      on.repay(226, "full", "jiebei"),
+      on.support(227),
+    ];
+    const t = run(events, { policy: DEFAULT_POLICY, until: 260 });
+    expect(stepsOf(t, "charge_off").map((x) => [x.line, x.day])).toEqual([["jiebei", 217]]);
+    const due = remedy(stepOn(t, "contact_support", 227).remedies, "closure_due")!;
+    expect(due).toMatchObject({ line: "huabei", day: 258, certain: true, writtenOff: true });
+    expect(describeRemedy(due)).toBe(
+      "the line will be closed at the review on 2024-09-15 (day 258): it has been suspended too long, and after a write-off no line is restored",
+    );
+    expect(stepOn(t, "review", 258).decision).toBe("closed");
+  });
+
   it("a security hold: only a verification lifts it, so no review is promised; its closure is not certain", () => {
     const policy = testPolicy({ securityMaxChanges: 0, closeAfterSuspendedDays: 31 });
     const t = run([on.open(0, 1_000), on.change(1), on.support(30)], { policy });
