@@ -213,6 +213,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
       certain: "the line cannot be restored before it",
       hold: "a security hold alone, which only a verification lifts",
+      writtenOff:
+        "certain because a debt was written off on either line: no review restores the line, whatever the time; absent otherwise",
     },
   },
   reapply: {

@@ -802,6 +802,8 @@ function suspendedLine(
       date: calendar.date(closesOn),
       certain,
       hold,
+      // not the time left: after a write-off no review restores the line at all
+      ...(barred ? { writtenOff: true as const } : {}),
     });
   // advice towards a restoration that cannot come is not given
   if (barred || certain)
@@ -1685,10 +1687,13 @@ function reopensLower(
   if (v.decision === "approved_lower" && v.limit < last)
     return { limit: v.limit, lastLimit: last, holds: v.facts };
   if (v.decision !== "approved") return {};
-  // granted in full, and more than it is an increase: the rules that would hold it at the last limit today
+  // granted in full, and more than it is an increase: the rules that would hold it at the last limit today.
+  // Only an increase's standards: a cap that happens to equal the last limit caps more as it caps any
+  // application (its fact would cite this probe's fen more as the amount asked)
   const more = decideApplication(c, line, day, "open", last + 1, s, 1);
-  return more.decision === "approved_lower" && more.limit === last
-    ? { limit: last, lastLimit: last, holds: more.facts }
+  const holds = more.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code));
+  return more.decision === "approved_lower" && more.limit === last && holds.length > 0
+    ? { limit: last, lastLimit: last, holds }
     : {};
 }
 

@@ -385,7 +385,8 @@ export type Remedy = {
   /** the review that closes the line unless it is restored by then: the next one, or a later one
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
    *  which only a verification lifts) */
-  | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean }
+  /** `writtenOff`: certain because a debt was written off on either line — no review restores the line */
+  | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean; writtenOff?: true }
   /** nothing is owed on the closed line: an application to open it again can pass the applications of the
    *  last 30 days (its own counted) from `day` (`now`: today; later while too many were made); `blockers`,
    *  what would decline it then, with that day's score (none: it would be approved) */

@@ -468,7 +468,11 @@ export function remedyText(r: Remedy): string {
     }
     case "closure_due":
       return r.certain
-        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long and cannot be restored before then`
+        ? `the line will be closed at the review on ${r.date} (day ${r.day}): it has been suspended too long${
+            r.writtenOff
+              ? ", and after a write-off no line is restored"
+              : " and cannot be restored before then"
+          }`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
     case "limit_cut": {
       const reasons = r.reasons.map(inSentence).join("; ");

@@ -814,6 +814,28 @@ describe("contact_support", () => {
     expect(stepOn(t, "review", 166).decision).toBe("closed");
   });
 
+  it("a closure certain because the other line was written off says that, not that time runs out", () => {
+    // Jiebei's ¥3,000 loan never repaid: both lines suspended for it, Jiebei written off on day 217 and
+    // repaid on day 226; Huabei, owing nothing, stays suspended until the review of day 258 closes it.
+    // Customer service said on day 227 that it 'cannot be restored before then', as if a later review
+    // could: after a write-off no line is restored, whatever the time
+    const events = [
+      on.open(0, 10_000),
+      on.open(0, 30_000, "jiebei"),
+      on.borrow(6, 3_000, 3),
+      on.repay(226, "full", "jiebei"),
+      on.support(227),
+    ];
+    const t = run(events, { policy: DEFAULT_POLICY, until: 260 });
+    expect(stepsOf(t, "charge_off").map((x) => [x.line, x.day])).toEqual([["jiebei", 217]]);
+    const due = remedy(stepOn(t, "contact_support", 227).remedies, "closure_due")!;
+    expect(due).toMatchObject({ line: "huabei", day: 258, certain: true, writtenOff: true });
+    expect(describeRemedy(due)).toBe(
+      "the line will be closed at the review on 2024-09-15 (day 258): it has been suspended too long, and after a write-off no line is restored",
+    );
+    expect(stepOn(t, "review", 258).decision).toBe("closed");
+  });
+
   it("a security hold: only a verification lifts it, so no review is promised; its closure is not certain", () => {
     const policy = testPolicy({ securityMaxChanges: 0, closeAfterSuspendedDays: 31 });
     const t = run([on.open(0, 1_000), on.change(1), on.support(30)], { policy });
@@ -1395,6 +1417,26 @@ describe("contact_support", () => {
     const now = remedy(stepOn(later, "contact_support", 200).remedies, "reapply")!;
     expect(now).not.toHaveProperty("limit");
     expect(describeRemedy(now)).toBe(
+      "nothing is owed; an application to open the line again would be approved today",
+    );
+  });
+
+  it("a reopening a cap holds at the line's last limit, no increase's standard unmet, is not said to be held as an increase", () => {
+    // closed by the customer on day 5, the income ¥5,000 a month from day 20: its cap is ¥10,000, the limit
+    // the closure ended, and the cooldown since the opening is over by day 200. Customer service said '…
+    // for at most ¥10,000.00 (the limit the line had: more is an increase) — granted less than asked: the
+    // most the income supports (¥10,000.01 asked vs cap ¥10,000.00 …)': its own probe of one fen more cited
+    // as the amount asked, and the income's cap as if an increase's standard held the line
+    const events = [on.open(0, 10_000), on.close(5), on.income(20, 5_000), on.support(200)];
+    const t = run([...events, on.open(201, 15_000)], { policy: DEFAULT_POLICY, until: 210 });
+    // an application for more is capped by the income, as any application is, not by an increase's rules
+    const more = stepOn(t, "apply", 201);
+    expect(more).toMatchObject({ decision: "approved_lower", limit: 1_000_000 });
+    expect(more.reasons).toContain("LIMIT_CAPPED_BY_INCOME");
+    expect(more.reasons).not.toContain("INCREASE_TOO_SOON");
+    const said = remedy(stepOn(t, "contact_support", 200).remedies, "reapply")!;
+    expect(said).not.toHaveProperty("limit");
+    expect(describeRemedy(said)).toBe(
       "nothing is owed; an application to open the line again would be approved today",
     );
   });
