@@ -395,19 +395,15 @@ export class Agent {
         const review = firstOnly(r.review);
         // a hold asks for a verification; so does a suspension citing IDENTITY_REQUIRED (a policy that
         // came to require it), which the customer hears of as a request to verify
-        const verify =
-          note.cause === "security"
-            ? when(r.verify)
-            : note.reasons.includes("IDENTITY_REQUIRED")
-              ? when(r.identity)
-              : -1;
+        const asksIdentity = note.reasons.includes("IDENTITY_REQUIRED");
+        const verify = note.cause === "security" ? when(r.verify) : asksIdentity ? when(r.identity) : -1;
         const leave = !again && st.next() < r.leave;
         if (contact >= 0) this.later({ index: 0, day: contact, type: "contact_support" });
         if (repay >= 0) this.later({ index: 0, day: repay, type: "repay", line, amount: { kind: "full" } });
         if (verify >= 0) this.later({ index: 0, day: verify, type: "verify_identity" });
         if (review >= 0) this.later({ index: 0, day: review, type: "request_review", line });
         if (leave) this.left = true;
-        if (note.cause === "security" || note.reasons.includes("IDENTITY_REQUIRED")) this.verifyDrawnOn = day;
+        if (note.cause === "security" || asksIdentity) this.verifyDrawnOn = day;
         if (again) return;
         this.suspendedOn = day;
         this.repayOn = repay;

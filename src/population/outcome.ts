@@ -324,8 +324,9 @@ export class OutcomeRecorder {
   }
 }
 
-/** A line's revenue: its interest, fees and penalties, less what is on non-accrual (fen). */
-export const lineRevenue = (l: LineOutcome): number => l.interest + l.fees + l.penalties - l.nonAccrual;
+/** A line's revenue — or lines' summed: their interest, fees and penalties, less what is on non-accrual (fen). */
+export const lineRevenue = (l: Pick<LineOutcome, "interest" | "fees" | "penalties" | "nonAccrual">): number =>
+  l.interest + l.fees + l.penalties - l.nonAccrual;
 
 /** Every outcome class (what a result document's flips may say). */
 export const OUTCOME_CLASSES = [

@@ -19,6 +19,7 @@ import {
 } from "./aggregate.js";
 import { type Difference, differences } from "./differences.js";
 import { auc, gini, ks, scorePsi } from "./metrics.js";
+import { lineRevenue } from "./outcome.js";
 import { emptyPaired, mergePaired, type Paired } from "./paired.js";
 import type { PopulationResult } from "./result.js";
 import { nullable, rate, yuan } from "./rounding.js";
@@ -286,7 +287,7 @@ function product(
   scores: { scoreGood: number[]; scoreBad: number[] },
   costOfFunds: number,
 ): ProductSummary {
-  const revenue = m.interest + m.fees + m.penalties - m.nonAccrual;
+  const revenue = lineRevenue(m);
   const loss = m.writtenOff - m.recoveries;
   // a day's funding: the annual rate / 365 on the day's balance (fen, rounded once)
   const cost = Math.round((m.balanceDays * costOfFunds) / 365);
