@@ -76,7 +76,7 @@ export const REASONS = {
   },
   LOW_INCOME: {
     kind: "score",
-    text: "Monthly income is in one of the scorecard's lower bands (capacity to pay)",
+    text: "Monthly income is below the scorecard's top band (capacity to pay)",
     advice: "report a higher income (an income event)",
   },
   SHORT_HISTORY: {
