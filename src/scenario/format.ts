@@ -222,6 +222,10 @@ export function describeRemedy(r: Remedy): string {
 const requestReviewOf = (line: LineId): string =>
   line === "jiebei" ? "request_review with line: jiebei" : "request_review";
 
+/** The application that raises `line`'s limit: one without `line:` raises Huabei's, so Jiebei's is named. */
+const increaseOf = (line: LineId): string =>
+  line === "jiebei" ? "apply with line: jiebei, product: increase" : "apply, product: increase";
+
 /** What the periodic review a pay step names does for the overdue: the lines it suspends, the limits it
  *  cuts (a suspended line's with its suspension; "the limit" is the step's own line's), and what a cut
  *  paying makes smaller leaves. */
@@ -485,7 +489,7 @@ export function remedyText(r: Remedy): string {
       const declined = blocked
         ? `; as things stand it would be declined: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
         : "";
-      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (apply, product: increase), ${when}${declined}`;
+      return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
     case "reapply": {
       // the first day it can pass the applications of the last 30 days, when that is not today

@@ -3,7 +3,7 @@
 // only: no colour, no layout (render/whatif.ts does those).
 
 import type { Trace } from "../engine/index.js";
-import { yuanText as money } from "../scenario/format.js";
+import { lineName, yuanText as money } from "../scenario/format.js";
 import type { Candidate } from "./candidates.js";
 import { outcome } from "./compare.js";
 import { firstRestoredAfter, type Goal, restoreTarget } from "./goal.js";
@@ -50,6 +50,13 @@ export function clauseText(c: Candidate): string {
   }
 }
 
+/** The line `--reach restored` restores, named when the account has two (the other may never have been
+ *  suspended, or be restored on another day): null for an account with Huabei alone. */
+function restoredLine(base: Trace, s: { line: string | null }): string | null {
+  const twoLines = base.steps.some((x) => x.line === "jiebei") || base.final.jiebei.status !== "none";
+  return twoLines ? lineName(s.line === "jiebei" ? "jiebei" : "huabei") : null;
+}
+
 /** What the base did that the goal is about. */
 export function problemText(r: Pick<CounterfactualResult, "goal" | "base">): string {
   const { goal, base } = r;
@@ -67,9 +74,11 @@ export function problemText(r: Pick<CounterfactualResult, "goal" | "base">): str
       const s = restoreTarget(base);
       if (!s) return "the account is never suspended, so there is nothing to restore";
       const r = firstRestoredAfter(base, s);
+      const line = restoredLine(base, s);
+      const suspended = line === null ? "suspended" : `${line} suspended`;
       return r === null
-        ? `suspended on day ${s.day} and never restored`
-        : `suspended on day ${s.day}, restored on day ${r}`;
+        ? `${suspended} on day ${s.day} and never restored`
+        : `${suspended} on day ${s.day}, restored on day ${r}`;
     }
     default: {
       const never: never = goal;
@@ -90,9 +99,10 @@ function outcomeText(goal: Goal, trace: Trace, base: Trace): string {
       const s = restoreTarget(base)!;
       const was = firstRestoredAfter(base, s);
       const now = firstRestoredAfter(trace, s);
+      const who = restoredLine(base, s) ?? "the account";
       return was === null
-        ? `the account would have been restored on day ${now} (it never was)`
-        : `the account would have been restored on day ${now} instead of day ${was}`;
+        ? `${who} would have been restored on day ${now} (it never was)`
+        : `${who} would have been restored on day ${now} instead of day ${was}`;
     }
     default: {
       const never: never = goal;

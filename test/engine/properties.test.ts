@@ -11,7 +11,7 @@ import { explain, SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { run as runEngine, simulate, startState } from "../../src/engine/simulate.js";
 import { fork, initialState } from "../../src/engine/state.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
-import { EVENT_TYPES } from "../../src/engine/vocabulary.js";
+import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
 import { activeScenarioArb, amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
@@ -695,6 +695,65 @@ describe("monotonicity", () => {
           const alt = simulate(scenario([open, ...habits, ...repays(m)], options));
           expectNoMoreSuspensions(base, alt);
           expect(alt.final.score).toBeGreaterThanOrEqual(base.final.score);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  // A fifth world, the article's second cause: changes of bound details, some close enough together to lay a
+  // security hold, verifications now and then, every bill repaid in full (some late). Better: one change
+  // fewer. A hold never verified closes the line, so the worse customer's Huabei may be kept from purchases
+  // for months: the activity window's exception (expectNoLowerScore) is the only gap allowed.
+  it("one change of bound details fewer never ends with more suspensions, a lower limit or a lower score", () => {
+    const change = fc.record({
+      // half of them within one month, so that three in 30 days (a hold) are common
+      day: fc.oneof(day, fc.integer({ min: 150, max: 180 })),
+      type: fc.constant("change_profile" as const),
+      field: fc.constantFrom(...PROFILE_FIELDS),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(purchasesOnly, { maxLength: 15 }),
+        fc.array(change, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ day, type: fc.constant("verify_identity" as const) }), { maxLength: 2 }),
+        fc.array(fc.constantFrom(0, 0, 2, 5, 12, 35), { minLength: 14, maxLength: 14 }),
+        fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
+        fc.nat(),
+        (purchases, changes, verifications, late, policy, pick) => {
+          const repays = DUE_DAYS.map(
+            (d, m): EventInput => ({
+              day: d + (late[m] ?? 0),
+              type: "repay",
+              line: "huabei",
+              amount: { kind: "full" },
+            }),
+          );
+          const open: EventInput = {
+            day: 0,
+            type: "apply",
+            line: "huabei",
+            product: "open",
+            amount: 2_000_000,
+          };
+          const fewer = changes.filter((_, i) => i !== pick % changes.length);
+          const options = {
+            policy,
+            until: 480,
+            profile: { monthlyIncome: 15_000, creditHistoryMonths: 36, verified: true },
+            observe: [480],
+          };
+          const base = simulate(
+            scenario([open, ...purchases, ...changes, ...verifications, ...repays], options),
+          );
+          const alt = simulate(
+            scenario([open, ...purchases, ...fewer, ...verifications, ...repays], options),
+          );
+          if (spent(base) !== spent(alt)) return;
+          expectNoMoreSuspensions(base, alt);
+          expectNoLowerScore(base, alt);
+          if (alt.final.status === "active" && base.final.status === "active")
+            expect(alt.final.limit).toBeGreaterThanOrEqual(base.final.limit);
         },
       ),
       { numRuns: RUNS },

@@ -3025,6 +3025,22 @@ describe("a limit a review cut", () => {
     expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
   });
 
+  it("names Jiebei's line in the application it points to: an application without `line:` raises Huabei", () => {
+    // Jiebei's top band lowered to ¥5,000 on day 5: the review on day 14 cuts its ¥20,000 to ¥5,000, Huabei's
+    // ¥5,000 stays. The way back said as an event must be one that raises Jiebei, as the early review's is
+    const cut = { set: { jiebeiLimitBands: [{ minScore: 350, maxLimit: 5_000 }] } };
+    const t = run([on.open(0, 5_000), on.open(0, 20_000, "jiebei"), on.policy(5, cut), on.support(15)], {
+      profile: { monthlyIncome: 20_000, creditHistoryMonths: 60 },
+    });
+    const cuts = stepsOf(t, "review").filter((s) => s.day === 14 && s.decision === "limit_reduced");
+    expect(cuts.map((s) => [s.line, s.limit])).toEqual([["jiebei", 500_000]]);
+    const said = remedy(stepOn(t, "contact_support", 15).remedies, "limit_cut")!;
+    expect(said).toMatchObject({ line: "jiebei", from: 2_000_000, to: 500_000 });
+    expect(describeRemedy(said)).toContain(
+      "an application for an increase (apply with line: jiebei, product: increase)",
+    );
+  });
+
   it("says when the way back would be declined at its cap as things stand: an income still too low for more", () => {
     // ¥14,000 on ¥10,000 a month; the income falls to ¥4,000 and the review on day 45 cuts the line to
     // the ¥8,000 the income supports. An application for an increase once the cooldown allows is declined

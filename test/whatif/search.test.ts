@@ -2,7 +2,7 @@
 // recalibrated), its suggestions as data, and their wording.
 
 import { describe, expect, it } from "vitest";
-import { adviceText } from "../../src/whatif/advice.js";
+import { adviceText, problemText } from "../../src/whatif/advice.js";
 import { editOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
 import { defaultBudget, MAX_SEARCH_EVENTS, searchCounterfactual } from "../../src/whatif/search.js";
@@ -112,6 +112,29 @@ describe("counterfactuals", () => {
     expect(adviceText(r, best)).toBe(
       "Had you asked for an early review on day 191, the account would have been restored on day 191 instead of day 196.",
     );
+  });
+
+  it("names the line it restores sooner when the account has two: Jiebei's, with Huabei never suspended", () => {
+    // Jiebei suspended on day 45 for a debt burden over its cap of 1 (¥140,000 on ¥120,000 a year), Huabei
+    // active throughout; the debt repaid on day 100 restores Jiebei at the review of day 105. The search
+    // restored "the account" sooner: the account's Huabei was never suspended, its Jiebei was
+    const file = scenarioFile("jiebei-burden.yaml", [
+      "name: Jiebei burden",
+      "until: 300",
+      "profile: { age: 35, monthlyIncome: 10000, verified: true, creditHistoryMonths: 60, externalDebt: 100000 }",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      "  - { day: 0, type: apply, product: open, line: jiebei, amount: 20000 }",
+      "  - { day: 30, type: external_debt, amount: 40000 }",
+      "  - { day: 100, type: external_repayment, amount: 40000 }",
+    ]);
+    const r = search(file, "reach-restored");
+    expect(r.status).toBe("solved");
+    expect(problemText(r)).toBe("Jiebei suspended on day 45, restored on day 105");
+    const said = r.solutions.map((x) => adviceText(r, x));
+    expect(said.length).toBeGreaterThan(0);
+    for (const text of said)
+      expect(text).toMatch(/, Jiebei would have been restored on day \d+ instead of day 105\.$/);
   });
 
   it("verifies identity where a policy that requires it suspended the line: before the review, or the day after it", () => {
