@@ -1,15 +1,9 @@
 // The types of review-mirror.mjs, for the test that imports it (the bench passes dist/'s functions, the
 // test src/'s: the same signatures).
 import type { Engine } from "json-rules-engine";
-import type {
-  Customer,
-  customerOverdue,
-  HuabeiLine,
-  lastCured,
-  suspendedFor,
-} from "../src/engine/customer.js";
+import type { Customer, customerOverdue, HuabeiLine, suspendedFor } from "../src/engine/customer.js";
 import type { capFor, managedCap, standingCap } from "../src/engine/eligibility.js";
-import type { heldByPolicy } from "../src/engine/review.js";
+import type { cleanPeriodFrom, heldByPolicy } from "../src/engine/review.js";
 import type { debtToIncome, Scored } from "../src/engine/score-inputs.js";
 import type { Policy } from "../src/engine/types.js";
 
@@ -17,10 +11,10 @@ import type { Policy } from "../src/engine/types.js";
 export interface MirrorEngine {
   FEN_PER_YUAN: number;
   capFor: typeof capFor;
+  cleanPeriodFrom: typeof cleanPeriodFrom;
   customerOverdue: typeof customerOverdue;
   debtToIncome: typeof debtToIncome;
   heldByPolicy: typeof heldByPolicy;
-  lastCured: typeof lastCured;
   managedCap: typeof managedCap;
   standingCap: typeof standingCap;
   suspendedFor: typeof suspendedFor;

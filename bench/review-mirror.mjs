@@ -24,10 +24,10 @@ export function reviewMirror(engine) {
   const {
     FEN_PER_YUAN,
     capFor,
+    cleanPeriodFrom,
     customerOverdue,
     debtToIncome,
     heldByPolicy,
-    lastCured,
     managedCap,
     standingCap,
     suspendedFor,
@@ -55,7 +55,9 @@ export function reviewMirror(engine) {
       suspendedDays: line.statusDay === null ? 0 : day - line.statusDay,
       score: s.score,
       overdue: customerOverdue(c),
-      daysSinceCured: day - lastCured(c),
+      // the clean period's start as the engine's restoration reads it (none for an overdue a policy
+      // suspension's line was kept active with)
+      daysSinceCured: day - cleanPeriodFrom(c, line, suspendedFor(line)),
       dti: debtToIncome(c),
       verified: c.profile.verified,
       otherWrittenOff: c.jiebei.status === "charged_off",

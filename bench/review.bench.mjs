@@ -26,7 +26,7 @@
 // Usage: node bench/review.bench.mjs [CASES]
 import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
-import { customerOverdue, isOpen, lastCured, suspendedFor } from "../dist/engine/customer.js";
+import { customerOverdue, isOpen, suspendedFor } from "../dist/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../dist/engine/eligibility.js";
 import {
   decisionNote,
@@ -36,7 +36,7 @@ import {
   nextEngineDay,
   runDay,
 } from "../dist/engine/index.js";
-import { heldByPolicy, periodicReview } from "../dist/engine/review.js";
+import { cleanPeriodFrom, heldByPolicy, periodicReview } from "../dist/engine/review.js";
 import { debtToIncome, scoreOn } from "../dist/engine/score-inputs.js";
 import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactionsOf } from "../dist/index.js";
 import { repaymentSchedule } from "../dist/population/agent.js";
@@ -155,7 +155,7 @@ const { factsOf, rules: rulesEngine } = reviewMirror({
   customerOverdue,
   debtToIncome,
   heldByPolicy,
-  lastCured,
+  cleanPeriodFrom,
   managedCap,
   standingCap,
   suspendedFor,

@@ -92,12 +92,12 @@ export function restorationBlockers(
       value: customerDaysPastDue(c, day),
       ...otherLine(c, line, day),
     });
-  else if (day - lastCured(c) < p.restoreCleanDays)
+  else if (day - cleanPeriodFrom(c, line, cause) < p.restoreCleanDays)
     blockers.push({
       code: "OVERDUE_TOO_RECENT",
       parameter: "restoreCleanDays",
       threshold: p.restoreCleanDays,
-      value: day - lastCured(c),
+      value: day - cleanPeriodFrom(c, line, cause),
     });
   const needed = restorationScore(rules, line.id);
   if (s.score < needed.score)
@@ -109,6 +109,21 @@ export function restorationBlockers(
   const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
   if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
   return blockers;
+}
+
+/**
+ * The day a suspended line's clean period runs from (`cause`: the suspension's): the last overdue repaid —
+ * unless the line was kept active with it, suspended for a policy change on or after that day. That
+ * suspension was the change's, not the overdue's: the reviews that kept the line active had judged the
+ * overdue already (an active line is held to no clean period), so its restoration asks none for it, nor is
+ * a suspension the change no longer holds recorded for credit over it. An overdue repaid while the line was
+ * suspended counts as for any suspension. −∞: no clean period applies.
+ */
+export function cleanPeriodFrom(c: Customer, line: Line, cause: Line["cause"]): number {
+  const cured = lastCured(c);
+  return cause === "policy" && line.statusDay !== null && cured <= line.statusDay
+    ? Number.NEGATIVE_INFINITY
+    : cured;
 }
 
 /** The score's thresholds — to keep a line (past due too), to restore it, the lowest band — are one

@@ -16,7 +16,6 @@ import {
   type HuabeiLine,
   isOpen,
   type Line,
-  lastCured,
   lineOf,
   otherOf,
   overdue,
@@ -58,6 +57,7 @@ import {
 import {
   citedFacts,
   citing,
+  cleanPeriodFrom,
   cutTo,
   keptStandard,
   liftSecurityHold,
@@ -638,7 +638,7 @@ function suspendedLine(
   // what the restoration of the suspension (beneath a hold too) finds in its way, as the next review reads it
   let found: Restoration | null = null;
   // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
-  const clean = cleanUntil(c, day);
+  const clean = cleanUntil(c, line, held?.cause ?? line.cause, day);
   if (line.cause === "security") {
     // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs —
     // and a hold alone is judged on verifying as the active line it was: what that would fail, and its
@@ -1368,7 +1368,8 @@ function restoration(
   // overdue) and a month end comes before it: the customer as it reads them — that report's balances (the
   // repayments and the spending since the last one), its score — is what the answer is about; a later
   // review reads a later report, which what is spent and repaid until then decides
-  const clearByNext = cleanUntil(c, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
+  const clearByNext =
+    cleanUntil(c, line, cause, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
   const read = clearByNext ? readAhead(c, line, day, calendar) : null;
   const ahead = read === null ? null : restorationBlockers(read.read, line, day, read.s, cause);
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
@@ -1393,7 +1394,7 @@ function restoration(
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)
   const owing = customerOverdue(c) > 0;
-  const cleanFrom = cleanUntil(c, day);
+  const cleanFrom = cleanUntil(c, line, cause, day);
   if (owing || cleanFrom > day)
     remedies.push({
       line: line.id,
@@ -1630,10 +1631,11 @@ function monthEndBefore(calendar: Calendar, day: number, review: number): number
 const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
   dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };
 
-/** The first day a restoration's clean period can have ended: from the last overdue repaid, or from
- *  today when one is still outstanding (paid today at the earliest). */
-function cleanUntil(c: Customer, day: number): number {
-  return (customerOverdue(c) > 0 ? day : lastCured(c)) + c.policy.restoreCleanDays;
+/** The first day a restoration's clean period can have ended (`cause`: the suspension's): from the last
+ *  overdue repaid (cleanPeriodFrom: none for one the line was kept active with), or from today when one is
+ *  still outstanding (paid today at the earliest). */
+function cleanUntil(c: Customer, line: Line, cause: Line["cause"], day: number): number {
+  return (customerOverdue(c) > 0 ? day : cleanPeriodFrom(c, line, cause)) + c.policy.restoreCleanDays;
 }
 
 /** Steps that only lead to a restoration: none is one when the policy bars the line (`policyBars`). */

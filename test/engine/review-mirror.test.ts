@@ -11,10 +11,10 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
 import { reviewMirror } from "../../bench/review-mirror.mjs";
-import { customerOverdue, lastCured, suspendedFor } from "../../src/engine/customer.js";
+import { customerOverdue, suspendedFor } from "../../src/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../../src/engine/eligibility.js";
 import { FEN_PER_YUAN } from "../../src/engine/money.js";
-import { heldByPolicy, periodicReview } from "../../src/engine/review.js";
+import { cleanPeriodFrom, heldByPolicy, periodicReview } from "../../src/engine/review.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { debtToIncome, scoreOn } from "../../src/engine/score-inputs.js";
 import { type EngineState, fork, initialState } from "../../src/engine/state.js";
@@ -31,7 +31,7 @@ const mirror = reviewMirror({
   customerOverdue,
   debtToIncome,
   heldByPolicy,
-  lastCured,
+  cleanPeriodFrom,
   managedCap,
   standingCap,
   suspendedFor,

@@ -863,6 +863,35 @@ describe("a line the policy holds suspended", () => {
     expect(closed.facts.map((f) => f.code)).toEqual(["LONG_SUSPENSION", "IDENTITY_REQUIRED"]);
   });
 
+  it("an overdue repaid before the change suspended the line asks no clean period: the change's part met, the next review restores it", () => {
+    // a bill 4 days late, repaid on day 44: the review of day 45 keeps the line active (an active line is held
+    // to no clean period). Identity required from day 50: suspended for the change on day 74; verified on day
+    // 80. Once the change no longer holds it, that overdue is no reason to keep it suspended — it was once
+    // recorded for credit on day 105 (OVERDUE_TOO_RECENT) and restored only on day 135, 90 days after the
+    // repayment, as if the overdue had suspended it
+    const t = run(
+      [
+        on.open(0, 5_000),
+        on.purchase(1, 1_000),
+        on.repay(44, "full"),
+        on.policy(50, { set: { requireVerified: true } }),
+        on.verify(80),
+        on.support(81),
+      ],
+      { policy: testPolicy({ restoreCleanDays: 90 }), profile: { verified: false }, until: 140 },
+    );
+    expect(t.steps.some((x) => x.event.type === "overdue" && x.day <= 44)).toBe(true);
+    expect(t.steps.filter((x) => x.decision === "suspended").map((x) => x.day)).toEqual([74]);
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "suspended", cause: "policy" });
+    const restored = t.steps.filter((x) => x.decision === "restored");
+    expect(restored.map((x) => x.day)).toEqual([105]);
+    expect(t.steps.some((x) => x.cause === "credit")).toBe(false);
+    // and customer service says so: no clean period to wait for, the next review restores it
+    const answer = stepOn(t, "contact_support", 81);
+    expect(answer.remedies.map((r) => r.kind)).not.toContain("keep_clean_until");
+    expect(answer.reasons).toEqual(["READY_TO_RESTORE"]);
+  });
+
   it("the monthly review and an early one cite it too", () => {
     const t = run(
       [on.open(0, 1_000), on.policy(5, { set: { requireVerified: true } }), on.requestReview(30)],
