@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { Calendar } from "../../src/engine/calendar.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
+import { describeFact } from "../../src/scenario/format.js";
 import "../helpers/property-seed.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
 
@@ -159,6 +160,31 @@ describe("a grant is kept by the reviews that follow it on unchanged facts", () 
   });
 });
 
+describe("a reopening is kept by the reviews that follow it on unchanged facts", () => {
+  it("a line reopened after the customer closed it, then used within its limit, is not suspended or cut", () => {
+    fc.assert(
+      fc.property(
+        applicant,
+        policy,
+        fc.integer({ min: 10, max: 120 }),
+        fc.integer({ min: 500, max: 30_000 }),
+        spending,
+        (a, p, day, asked, shares) => {
+          const options = { policy: p, profile: profileOf(a, p.maxDebtToIncome) };
+          const before = [on.open(0, 3_000), on.close(5), on.open(day, asked)];
+          const first = run(before, { ...options, until: day });
+          const limit = granted(first, day, "huabei");
+          if (limit === null) return;
+          const events = [...before, ...purchases(limit, shares, day), ...repaid(day, day + WINDOW)];
+          const t = run(events, { ...options, until: day + WINDOW });
+          expect(reversals(t, "huabei", day, day + WINDOW).map((s) => [s.day, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
 describe("kept once used: the grant's limit", () => {
   // ¥8,000 a month (¥96,000 a year), a cap of 2: ¥192,000 of debt at most, as the review reads it
   const profile = { monthlyIncome: 8_000, creditHistoryMonths: 24, externalDebt: 0 };
@@ -185,6 +211,9 @@ describe("kept once used: the grant's limit", () => {
     expect(open).toMatchObject({ decision: "approved_lower", limit: 200_000 });
     expect(open.reasons.slice(0, 2)).toEqual(["MEETS_POLICY", "LIMIT_KEPT_ONCE_USED"]);
     expect(open.facts).toContainEqual({ code: "LIMIT_KEPT_ONCE_USED", threshold: 200_000, value: 300_000 });
+    // its threshold is the limit kept, not credit available
+    const fact = open.facts.find((f) => f.code === "LIMIT_KEPT_ONCE_USED")!;
+    expect(describeFact(fact)).toBe("¥3,000.00 vs kept once used ¥2,000.00");
     expect(t.steps.filter((s) => s.event.type === "review" && s.decision !== null)).toEqual([]);
   });
 
