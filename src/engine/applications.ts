@@ -31,6 +31,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
+import { applicationFile, huabeiUsed, keptOnceUsed } from "./grant.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -219,7 +220,11 @@ export function decideApplication(
     const code = kind === "open" ? "SCORE_BELOW_OPEN_MINIMUM" : "SCORE_BELOW_INCREASE_MINIMUM";
     failures.push(scoreFact(code, minimum.parameter, minimum.score, s));
   }
-  failures.push(...eligibilityFailures(c, rules, p));
+  // the debt ratio as the review will read it once the least this could grant is used (applicationFile):
+  // a line opened at the very cap of today's ratio is over it at the next review once it is used
+  failures.push(
+    ...eligibilityFailures(applicationFile(c, line, kind === "increase", day, unrecorded), rules, p),
+  );
   if (failures.length > 0)
     return declined(
       failures.map((f) => f.code),
@@ -268,25 +273,66 @@ export function decideApplication(
       // today's cap below the last limit holds the line lower still: it is a reason too
       const facts =
         cap.limit < line.lastLimit ? [...above, capFact(CAPPED[cap.binding], cap, line.id, wanted)] : above;
-      return {
-        decision: "approved_lower",
-        // a counteroffer is an adverse action: its rules' codes with the characteristics they are about
-        reasons: principalReasons(["MEETS_POLICY", ...facts.map((f) => f.code)], s),
-        facts,
-        limit,
-      };
+      return keptOnUse(c, line, day, kind, s, unrecorded, limit, facts);
     }
   }
   const full = kind === "increase" ? atCap(cap, line.id, line.limit, wanted) : null;
   if (full) return declined([full.code], s, [full]);
-  if (wanted <= cap.limit)
-    return { decision: "approved", reasons: ["MEETS_POLICY"], facts: [], limit: wanted };
+  if (wanted <= cap.limit) return keptOnUse(c, line, day, kind, s, unrecorded, wanted, []);
   const code = CAPPED[cap.binding];
+  return keptOnUse(c, line, day, kind, s, unrecorded, cap.limit, [capFact(code, cap, line.id, wanted)]);
+}
+
+/**
+ * An application's grant of `limit` (`held`: the facts of the caps that held it below what was asked),
+ * at most the limit the next review would keep once the credit is used (keptOnceUsed): the monthly
+ * review suspends a line over the debt cap or below the minimum score and cuts one above its score's band,
+ * reading the month-end report — so a line granted at the edge of them, and used, would be taken back on
+ * facts that barely moved. Held lower, the grant cites LIMIT_KEPT_ONCE_USED (the limit kept, against the
+ * one it would have been) and what the review would hold against the larger one; declined when no line
+ * is kept (for an increase, none above the limit the line has).
+ */
+function keptOnUse(
+  c: Customer,
+  line: Line,
+  day: number,
+  kind: ApplicationKind,
+  s: Scored,
+  unrecorded: number,
+  limit: Fen,
+  held: RuleFact[],
+): Verdict {
+  const sized = keptOnceUsed(c, line, limit, kind === "increase" ? line.limit : 0, day, unrecorded);
+  const capped = held.length > 0;
+  if (sized.limit === limit) {
+    // a counteroffer is an adverse action: its rules' codes with the characteristics they are about
+    return capped
+      ? {
+          decision: "approved_lower",
+          reasons: principalReasons(["MEETS_POLICY", ...held.map((f) => f.code)], s),
+          facts: held,
+          limit,
+        }
+      : { decision: "approved", reasons: ["MEETS_POLICY"], facts: [], limit };
+  }
+  const fact: RuleFact = {
+    code: "LIMIT_KEPT_ONCE_USED",
+    ...(sized.limit === null ? {} : { threshold: sized.limit }),
+    value: limit,
+  };
+  const why = [fact, ...sized.facts];
+  if (sized.limit === null)
+    return declined(
+      why.map((f) => f.code),
+      s,
+      why,
+    );
+  const facts = [...held, ...why];
   return {
     decision: "approved_lower",
-    reasons: principalReasons(["MEETS_POLICY", code], s),
-    facts: [capFact(code, cap, line.id, wanted)],
-    limit: cap.limit,
+    reasons: principalReasons(["MEETS_POLICY", ...facts.map((f) => f.code)], s),
+    facts,
+    limit: sized.limit,
   };
 }
 
@@ -385,5 +431,8 @@ const scoreLater =
  *  lent again" reads. */
 export function debtToIncomeAfterDraw(c: Customer, amount: Fen, reportDay: number): number {
   const jiebei = loans.owedThrough(c.jiebei.book, amount, reportDay, c.policy.jiebeiRatePerDay);
-  return debtToIncomeWith(c, owed(c.huabei) + jiebei, 0);
+  // Huabei as the report may show it: an active line used to its limit by purchases no one reviews (a
+  // drawdown that fits only while Huabei is unused would be what suspends Jiebei once it is used), the
+  // credit left on it counted at grantUsedFraction
+  return debtToIncomeWith(c, huabeiUsed(c.huabei, c.policy.grantUsedFraction) + jiebei, 0);
 }

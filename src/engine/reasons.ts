@@ -356,6 +356,14 @@ export const REASONS = {
     advice:
       "a repayment record lifts the cap on a new customer's limit: credit history elsewhere, or on-time repayments on the other line",
   },
+  LIMIT_KEPT_ONCE_USED: {
+    kind: "adverse",
+    unit: "fen",
+    text: "Used in full, a larger line would fail the standard the monthly review keeps a line to (the debt ratio, the score, its limit band)",
+    advice:
+      "the reasons given with it say what holds the line: pay down debt, report a higher income or raise the score, then apply again",
+    pointsAt: "reasons",
+  },
   LAST_LIMIT_BELOW_SMALLEST_LINE: {
     kind: "adverse",
     unit: "fen",

@@ -35,6 +35,7 @@ import {
   managedCap,
   writeOffFact,
 } from "./eligibility.js";
+import { applicationFile } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
@@ -1804,15 +1805,17 @@ function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar):
   if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));
   const income = reportIncome(c, line, s);
   if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);
-  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid
+  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
+  // smallest line counted as used, as the application counts it (applicationFile)
   const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
   const within = dti === undefined ? undefined : debtWithin(c, dti);
+  const counted = debtCounted(applicationFile(c, line, false, from, 1));
   const debt =
     dti === undefined || within === undefined
       ? undefined
       : {
-          repay: within === null ? null : debtCounted(c) - within,
-          income: incomeAllowing(debtCounted(c), dti),
+          repay: within === null ? null : counted - within,
+          income: incomeAllowing(counted, dti),
         };
   remedies.push({
     line: line.id,

@@ -199,6 +199,10 @@ export const POLICY_PARAMETERS = {
     type: { kind: "number", min: 0, max: 100 },
     text: "eligibility: (debt + balance) / annual income at most this",
   },
+  grantUsedFraction: {
+    type: { kind: "number", min: 0, max: 1 },
+    text: "share of the credit a grant leaves unused that is counted as used when judging it against the next review (1: every line used to its limit; 0: the file as it is)",
+  },
   requireVerified: { type: { kind: "flag" }, text: "eligibility: identity must be verified" },
   maxLimitIncomeMultiple: {
     type: { kind: "number", min: 0 },
@@ -287,7 +291,7 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value that changes nothing it meant (no tolerance), not an error. */
-export const LATER_PARAMETERS = { toleranceAmount: 0, jiebeiDrawCleanDays: 0 } as const;
+export const LATER_PARAMETERS = { toleranceAmount: 0, jiebeiDrawCleanDays: 0, grantUsedFraction: 0 } as const;
 
 /** The parameters' values, typed from the table above. */
 export type PolicyParams = {

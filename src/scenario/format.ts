@@ -702,13 +702,14 @@ export function describeFact(f: RuleFact): string {
     );
   // what the customer asked for says so: read bare, an asked limit passes for the line's own
   else if (f.value !== undefined) parts.push(info.asked ? `${show(f.value)} asked` : show(f.value));
-  // a threshold that is no policy parameter: the purchase's is the credit still available; a limit cap's
-  // is the cap its parameter gives (a band's limit, the income multiple's product), named as such
+  // a threshold that is no policy parameter: the purchase's is the credit still available, a grant held to
+  // what the review keeps once used the limit kept; a limit cap's is the cap its parameter gives (a band's
+  // limit, the income multiple's product), named as such
   if (f.threshold !== undefined)
     parts.push(
       f.parameter !== undefined && LIMIT_CAP_CODES.has(f.code)
         ? `cap ${show(f.threshold)} by ${f.parameter}`
-        : `${f.parameter ?? "available"} ${show(f.threshold)}`,
+        : `${f.parameter ?? (f.code === "LIMIT_KEPT_ONCE_USED" ? "kept once used" : "available")} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
   // a threshold a policy change moved past the customer's value: what it was before

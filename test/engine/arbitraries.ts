@@ -130,6 +130,7 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     closeAfterSuspendedDays: fc.integer({ min: 1, max: 400 }),
     reviewRequestCooldownDays: fc.integer({ min: 0, max: 60 }),
     maxDebtToIncome: fc.double({ min: 0, max: 5, noNaN: true }),
+    grantUsedFraction: fc.constantFrom(0, 0.5, 1),
     requireVerified: fc.boolean(),
     maxLimitIncomeMultiple: fc.double({ min: 0, max: 20, noNaN: true }),
     minLimit: fc.integer({ min: 0, max: 5_000 }),

@@ -43,6 +43,8 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     restoreCleanDays: 0,
     maxApplications30d: 100,
     maxDebtToIncome: 1000,
+    // the grant judged on the file as it is (its inquiry counted): the grant's own rule's tests set it
+    grantUsedFraction: 0,
     requireVerified: false,
     maxLimitIncomeMultiple: 1000,
     minLimit: 0,
@@ -247,11 +249,31 @@ export function baselineScore(options: ScenarioOptions = {}): number {
 }
 
 /**
- * A test policy under which a line opens and is suspended for its score at the first review: the opening
- * is judged on the baseline score (before its own inquiry), which is `minScore`; the inquiry then takes
- * the score below it. (A line is never opened below what it must keep at a review, so `minScore` above the
- * baseline would decline the opening instead.)
+ * A test policy under which a line opens and is suspended for its score at the first review once the
+ * customer applies for credit elsewhere (`applicationsElsewhere`, on a day before the review): `minScore`
+ * is the highest at which the opening is still granted — an opening is judged on the file the review will
+ * read once the line is used (its own inquiry counted, the line reported in full: src/engine/grant.ts), so
+ * on unchanged facts no review takes back the line it opened. Three applications elsewhere cost more than
+ * that margin, and more than a purchase's activity gains back.
  */
 export function scoreFallsAfterOpening(overrides: Partial<PolicyParams> = {}): Policy {
-  return testPolicy({ minScore: baselineScore(), ...overrides });
+  const opens = (minScore: number) =>
+    stepOn(run([on.open(0, 1_000)], { policy: testPolicy({ minScore }) }), "apply", 0).decision ===
+    "approved";
+  let lo = 350;
+  let hi = 1000;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (opens(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return testPolicy({ minScore: lo, ...overrides });
 }
+
+/** Three applications for credit elsewhere on `day`: what takes a score below scoreFallsAfterOpening's
+ *  minimum. */
+export const applicationsElsewhere = (day = 1): EventInput[] => [
+  on.externalInquiry(day),
+  on.externalInquiry(day),
+  on.externalInquiry(day),
+];

@@ -7,6 +7,7 @@ import { run as runEngine } from "../../src/engine/simulate.js";
 import type { EngineState } from "../../src/engine/state.js";
 import { delinquency } from "../../src/engine/view.js";
 import {
+  applicationsElsewhere,
   baselineScore,
   on,
   run,
@@ -21,10 +22,13 @@ import {
 describe("closure", () => {
   it("a lender's closure puts everything owed on a closing statement, due in full, and bills no minimums after", () => {
     // the first bill left unpaid: past due at the closure, which answers a default and calls the plan in too
-    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.purchase(2, 600, null, 6)], {
-      policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
-      until: 200,
-    });
+    const t = run(
+      [on.open(0, 5_000), ...applicationsElsewhere(1), on.purchase(1, 1_000), on.purchase(2, 600, null, 6)],
+      {
+        policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
+        until: 200,
+      },
+    );
     const closed = stepOn(t, "review", 45);
     expect(closed).toMatchObject({ decision: "closed", status: "closed", cause: "credit" });
     const closing = stepsOf(t, "statement", 45);

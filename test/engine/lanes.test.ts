@@ -49,6 +49,7 @@ const decisionParams = {
   burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
   closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
   maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
+  grantUsedFraction: fc.constantFrom(0, 1),
   requireVerified: fc.boolean(),
   thinFileMaxLimit: fc.integer({ min: 500, max: 5000 }),
   jiebeiMinOpenScore: fc.integer({ min: 550, max: 800 }),
@@ -673,13 +674,16 @@ describe("lanes", () => {
   });
 
   it("customer service answers as each policy would: policies that answer otherwise leave the lane", () => {
-    // a thin file whose score sits between the two minimums: one policy's review would suspend the line,
-    // and its support answer warns of it (found by the switch property, fast-check seed 1563947277). The
-    // application on day 80 still counts at the review of day 105 (653 then): one on day 75 would have aged
-    // out of the 30 days by then, its 15 points back, and that review would suspend the line under neither
-    // policy (the warning the answer gave then was false)
+    // a thin file whose score sits between the two minimums once it applies elsewhere too: one policy's
+    // review would suspend the line, and its support answer warns of it (found by the switch property,
+    // fast-check seed 1563947277). The opening is granted under both: with its own inquiry the score is 653,
+    // which the review of day 105 would keep — an opening is judged on the file the next review reads — but
+    // the application elsewhere the same day still counts at that review too (641 then). Ones on day 75
+    // would have aged out of the 30 days by then, their points back, and that review would suspend the line
+    // under neither policy (the warning the answer gave then was false)
     const events = [
       { day: 80, type: "apply", line: "huabei", product: "open", amount: 50_000 },
+      { day: 80, type: "external_inquiry" },
       { day: 81, type: "contact_support" },
     ] as EventInput[];
     const profile = {
@@ -690,7 +694,7 @@ describe("lanes", () => {
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 100, policy: DEFAULT_POLICY });
-    const policies = [654, 620].map((m) => ({ ...DEFAULT_POLICY, name: `min${m}`, minScore: m }));
+    const policies = [653, 620].map((m) => ({ ...DEFAULT_POLICY, name: `min${m}`, minScore: m }));
     const answers = policies.map((p) =>
       alone(sc, DEFAULT_POLICY, 1, p).notes.find((n) => n.includes("contact_support")),
     );
@@ -706,6 +710,7 @@ describe("lanes", () => {
     // the year alone, for an answer nobody reads
     const events = [
       { day: 80, type: "apply", line: "huabei", product: "open", amount: 50_000 },
+      { day: 80, type: "external_inquiry" },
       { day: 81, type: "contact_support" },
     ] as EventInput[];
     const profile = {
@@ -716,7 +721,7 @@ describe("lanes", () => {
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 100, policy: DEFAULT_POLICY });
-    const policies = [654, 620].map((m) => ({ ...DEFAULT_POLICY, name: `min${m}`, minScore: m }));
+    const policies = [653, 620].map((m) => ({ ...DEFAULT_POLICY, name: `min${m}`, minScore: m }));
     const off = { answers: false };
     const alones = policies.map((p) => alone(sc, DEFAULT_POLICY, 1, p, off));
     for (const a of alones) expect(a.notes.some((n) => n.includes("contact_support"))).toBe(false);

@@ -9,6 +9,7 @@ import type { Step } from "../../src/engine/types.js";
 import { loadScenario } from "../../src/scenario/load.js";
 import { ROOT } from "../helpers/cli.js";
 import {
+  applicationsElsewhere,
   baselineScore,
   DEFAULT_POLICY,
   type EventInput,
@@ -137,9 +138,10 @@ describe("applications to open", () => {
     });
     expect(stepOn(indebted, "apply", 0).decision).toBe("declined");
     expect(stepOn(indebted, "apply", 0).reasons[0]).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    // within the cap with the line used in full: ¥55,000 elsewhere and the ¥5,000 line make ¥60,000
     const justUnder = run([on.open(0, 5_000)], {
       policy: testPolicy({ maxDebtToIncome: 0.5 }),
-      profile: { monthlyIncome: 10_000, externalDebt: 60_000 * 100 },
+      profile: { monthlyIncome: 10_000, externalDebt: 55_000 * 100 },
     });
     expect(stepOn(justUnder, "apply", 0).decision).toBe("approved");
   });
@@ -642,7 +644,7 @@ describe("a policy that keeps lines above the score it opens or raises them at",
 
 describe("the periodic review", () => {
   it("runs on reviewDayOfMonth and suspends an active account below minScore (cause credit)", () => {
-    const t = run([on.open(0, 1_000)], { policy: scoreFallsAfterOpening() });
+    const t = run([on.open(0, 1_000), ...applicationsElsewhere(1)], { policy: scoreFallsAfterOpening() });
     const review = stepOn(t, "review", 14);
     expect(review.date).toBe("2024-01-15");
     expect(review).toMatchObject({ decision: "suspended", status: "suspended", cause: "credit" });
@@ -708,9 +710,12 @@ describe("the periodic review", () => {
 
   it("cites credit, not policy, when the previous policy would fail the account too", () => {
     // the opening's inquiry took the score below the minimum it had: the old policy fails it already
-    const t = run([on.open(0, 1_000), on.policy(5, { set: { minScore: 950 } })], {
-      policy: scoreFallsAfterOpening(),
-    });
+    const t = run(
+      [on.open(0, 1_000), ...applicationsElsewhere(1), on.policy(5, { set: { minScore: 950 } })],
+      {
+        policy: scoreFallsAfterOpening(),
+      },
+    );
     const review = stepOn(t, "review", 14);
     expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
     expect(review.reasons).not.toContain("POLICY_CHANGE");
@@ -1239,7 +1244,13 @@ describe("a closure for credit that answers no default", () => {
     // ¥600 in 6 instalments, its first minimum paid: the score below minScore suspends Huabei for credit
     // on day 14, and it is closed on day 45 with nothing past due
     const t = run(
-      [on.open(0, 5_000), on.purchase(2, 600, null, 6), on.purchase(3, 100), on.repay(38, "minimum")],
+      [
+        on.open(0, 5_000),
+        ...applicationsElsewhere(1),
+        on.purchase(2, 600, null, 6),
+        on.purchase(3, 100),
+        on.repay(38, "minimum"),
+      ],
       {
         policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
         until: 70,
@@ -1402,17 +1413,24 @@ describe("restoration and closure", () => {
   });
 
   it("a score suspension is restored once the score reaches restoreScore, citing SCORE_RECOVERED", () => {
-    const t = run([on.open(0, 1_000), on.policy(20, { set: { minScore: 350 } })], {
-      policy: scoreFallsAfterOpening({ restoreScore: 950 }),
-      until: 80,
-    });
+    const t = run(
+      [on.open(0, 1_000), ...applicationsElsewhere(1), on.policy(20, { set: { minScore: 350 } })],
+      {
+        policy: scoreFallsAfterOpening({ restoreScore: 950 }),
+        until: 80,
+      },
+    );
     expect(stepOn(t, "review", 14).decision).toBe("suspended");
     // restoreScore is still out of reach: the February review keeps the suspension
     expect(stepOn(t, "review", 45)).toMatchObject({ decision: null, status: "suspended" });
     // lowered to a point above the score on record: the score rising to it is what restores the line
     const needed = stepOn(t, "review", 14).score + 1;
     const lowered = run(
-      [on.open(0, 1_000), on.policy(20, { set: { minScore: 350, restoreScore: needed } })],
+      [
+        on.open(0, 1_000),
+        ...applicationsElsewhere(1),
+        on.policy(20, { set: { minScore: 350, restoreScore: needed } }),
+      ],
       { policy: scoreFallsAfterOpening({ restoreScore: 950 }), until: 80 },
     );
     const restored = stepOn(lowered, "review", 45);
@@ -1523,7 +1541,7 @@ describe("restoration and closure", () => {
 
   it("a score restoration below the minimum on record also cites the policy that lowered it", () => {
     // a debt elsewhere keeps the score below the minimum the opening met (no debt-to-income rule here)
-    const minimum = baselineScore();
+    const minimum = scoreFallsAfterOpening().minScore;
     const t = run(
       [
         on.open(0, 1_000),
@@ -1667,7 +1685,8 @@ describe("restoration and closure", () => {
 describe("fixes from review", () => {
   it("a policy event before the account opens is not a policy change for it", () => {
     // the account opens under the stricter policy and fails it: that is credit, not a change of policy
-    const t = run([on.policy(0, { set: { minScore: baselineScore() } }), on.open(0, 1_000)]);
+    const minScore = scoreFallsAfterOpening().minScore;
+    const t = run([on.policy(0, { set: { minScore } }), on.open(0, 1_000), ...applicationsElsewhere(1)]);
     const review = stepOn(t, "review", 14);
     expect(review).toMatchObject({ decision: "suspended", cause: "credit" });
     expect(review.reasons).not.toContain("POLICY_CHANGE");
@@ -2075,6 +2094,7 @@ describe("fixes from review", () => {
       const t = run(
         [
           on.open(0, 1_000),
+          ...applicationsElsewhere(1),
           on.policy(20, {
             set: { minScore: 350, restoreScore: 350, limitBands: [{ minScore: high, maxLimit: 100_000 }] },
           }),

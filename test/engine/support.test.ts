@@ -14,6 +14,7 @@ import { explainDay } from "../../src/render/explain-day.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { describeFact, describeRemedy, money, ratioText } from "../../src/scenario/format.js";
 import {
+  applicationsElsewhere,
   baselineScore,
   DEFAULT_POLICY,
   type EventInput,
@@ -508,19 +509,22 @@ describe("contact_support", () => {
       "SCORE_BELOW_OPEN_MINIMUM",
       "DEBT_TO_INCOME_TOO_HIGH",
     ]);
-    expect(open.debt).toEqual({ repay: 1_800_000, income: 3_750 });
+    // the ratio counts the smallest line (¥500) as used, as the application does: ¥90,500 against ¥72,000
+    expect(open.debt).toEqual({ repay: 1_850_000, income: 3_771 });
     expect(s.remedies.find((r) => r.kind === "raise_score")).toMatchObject({ current: 610, needed: 640 });
     expect(describeRemedy(open)).toContain(
       "would be declined today: credit score is below the minimum to open an account (610 vs minOpenScore 640)",
     );
-    expect(describeRemedy(open)).toContain("repay at least ¥18,000.00 of the debt elsewhere");
-    // either way out, taken, the ratio no longer declines the opening (the score is a step of its own)
-    for (const fix of [on.externalRepayment(5, 18_000), on.income(5, 3_750)]) {
+    expect(describeRemedy(open)).toContain("repay at least ¥18,500.00 of the debt elsewhere");
+    // either way out, taken, the ratio no longer declines the opening (the score is a step of its own): it
+    // leaves room for the smallest line, which is granted (more, used, would be over the cap)
+    for (const fix of [on.externalRepayment(5, 18_500), on.income(5, 3_771)]) {
       const after = stepOn(run([fix, on.open(6, 3_000)], { policy, profile }), "apply", 6);
-      expect(after.reasons).not.toContain("DEBT_TO_INCOME_TOO_HIGH");
+      expect(after).toMatchObject({ decision: "approved_lower", limit: 50_000 });
+      expect(after.reasons).toContain("LIMIT_KEPT_ONCE_USED");
     }
     const short = stepOn(
-      run([on.externalRepayment(5, 17_999.99), on.open(6, 3_000)], { policy, profile }),
+      run([on.externalRepayment(5, 18_499.99), on.open(6, 3_000)], { policy, profile }),
       "apply",
       6,
     );
@@ -717,9 +721,18 @@ describe("contact_support", () => {
   });
 
   it("recent applications: wait until the last one leaves the 30-day window", () => {
-    const t = run([on.open(0, 5_000), on.externalInquiry(10), on.externalInquiry(12), on.support(20)], {
-      policy: scoreFallsAfterOpening({ restoreScore: 950 }),
-    });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        ...applicationsElsewhere(1),
+        on.externalInquiry(10),
+        on.externalInquiry(12),
+        on.support(20),
+      ],
+      {
+        policy: scoreFallsAfterOpening({ restoreScore: 950 }),
+      },
+    );
     const s = stepOn(t, "contact_support", 20);
     expect(s.status).toBe("suspended");
     expect(remedy(s.remedies, "wait_for_inquiries")).toEqual({
@@ -790,7 +803,10 @@ describe("contact_support", () => {
       closeAfterSuspendedDays: 31,
       restoreCleanDays: 90,
     });
-    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.support(30), on.support(46)], { policy });
+    const t = run(
+      [on.open(0, 5_000), ...applicationsElsewhere(1), on.purchase(1, 1_000), on.support(30), on.support(46)],
+      { policy },
+    );
     const early = stepOn(t, "contact_support", 30);
     // restoration is possible in time (nothing overdue yet): warned, advice kept
     expect(remedy(early.remedies, "closure_due")).toMatchObject({ day: 45, certain: false });
@@ -1580,9 +1596,18 @@ describe("contact_support", () => {
   });
 
   it("on a closed account with a balance: pay the balance — the reason today; the closure's are on record", () => {
-    const t = run([on.open(0, 5_000), on.purchase(1, 1_000), on.repay(38, "minimum"), on.support(46)], {
-      policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
-    });
+    const t = run(
+      [
+        on.open(0, 5_000),
+        ...applicationsElsewhere(1),
+        on.purchase(1, 1_000),
+        on.repay(38, "minimum"),
+        on.support(46),
+      ],
+      {
+        policy: scoreFallsAfterOpening({ restoreScore: 950, closeAfterSuspendedDays: 31 }),
+      },
+    );
     expect(stepOn(t, "review", 14).decision).toBe("suspended");
     expect(stepOn(t, "review", 45).decision).toBe("closed");
     const s = stepOn(t, "contact_support", 46);
@@ -1616,6 +1641,7 @@ describe("contact_support", () => {
     const t = run(
       [
         on.open(0, 5_000),
+        ...applicationsElsewhere(1),
         on.purchase(1, 1_000),
         on.repay(38, "minimum"),
         on.repay(46, "full"),
@@ -3453,14 +3479,17 @@ describe("customer service and the bills due before the next review, with no mon
 });
 
 describe("customer service and a Huabei bill both suspended lines' restorations need repaid in full", () => {
-  // both lines suspended on day 14 (833 against a minScore of 845 on each); today's score, 847, meets what
-  // restoring needs, but the February bill falls due on day 40, before the review of day 45: met at its
-  // minimum (a bill not repaid in full, −12), that review reads 835 and restores neither line
-  const policy = { ...DEFAULT_POLICY, minScore: 845, jiebeiMinScore: 845 };
+  // both lines suspended on day 14 (808 against a minScore of 822 on each, after ¥30,000 borrowed elsewhere
+  // the day after they opened); today's score, 822, meets what restoring needs, but the February bill falls
+  // due on day 40, before the review of day 45: met at its minimum (a bill not repaid in full, −12), that
+  // review reads 810 and restores neither line. (The lines are granted on the file as it is, their
+  // inquiries counted: grantUsedFraction 0.)
+  const policy = { ...DEFAULT_POLICY, minScore: 822, jiebeiMinScore: 822, grantUsedFraction: 0 };
   const profile = { age: 34, monthlyIncome: 9_000, verified: true, creditHistoryMonths: 60, externalDebt: 0 };
   const story = (...more: EventInput[]) => [
     on.open(0, 5_000),
     on.open(0, 5_000, "jiebei"),
+    on.externalDebt(1, 30_000),
     on.purchase(3, 3_000),
     on.repay(36, "minimum"),
     on.support(37),
@@ -3475,7 +3504,7 @@ describe("customer service and a Huabei bill both suspended lines' restorations 
   it("asks each line for the bill in full, once, and following it to the letter restores both — beyond the tolerance or the grace days, neither", () => {
     const t = run(story(), { policy, profile, until });
     const s = stepOn(t, "contact_support", 37);
-    expect(s.score).toBe(847);
+    expect(s.score).toBe(822);
     expect(s.reasons).not.toContain("READY_TO_RESTORE");
     const steps = s.remedies.filter((r) => r.kind === "repay_in_full");
     expect(steps.map((r) => r.line)).toEqual(["huabei", "jiebei"]);
@@ -3484,8 +3513,8 @@ describe("customer service and a Huabei bill both suspended lines' restorations 
         due: { day: 40 },
         amount: 270_000,
         review: { day: 45 },
-        reads: 835,
-        needed: 845,
+        reads: 810,
+        needed: 822,
       });
     expect(kinds(s.remedies)).not.toContain("raise_score");
     expect(restored(t)).toEqual([]);
@@ -3539,10 +3568,11 @@ describe("customer service's score step names only what can move the score the r
 
   it("an active line's warning leaves out the balance as last reported when no month end comes first", () => {
     // an active line at 847; minScore raised to 850 on day 20; the February bill, due on day 40, met at its
-    // minimum on day 36: the review of day 45 reads 835, and the bill in full, 847 — still short
+    // minimum on day 36: the review of day 45 reads 835, and the bill in full, 847 — still short. (Opened
+    // under a minScore of 830 its inquiry meets, on the file as it is: grantUsedFraction 0.)
     const t = run(
       [
-        on.policy(0, { set: { minScore: 845 } }),
+        on.policy(0, { set: { minScore: 830, grantUsedFraction: 0 } }),
         on.open(0, 5_000),
         on.purchase(3, 3_000),
         on.policy(20, { set: { minScore: 850 } }),
@@ -3585,16 +3615,18 @@ describe("customer service's bill in full, asked for in its grace days", () => {
   });
 
   it("so does the warning's bill in full (keeps)", () => {
-    // an active line at 847 against a minScore of 845; the February bill, due on day 40, met at its
-    // minimum: the review of day 45 reads 835. Asked on day 42, in its grace days (to day 43)
+    // an active line at 847 against a minScore of 845 from day 20 (opened under 830, on the file as it is:
+    // grantUsedFraction 0); the February bill, due on day 40, met at its minimum: the review of day 45 reads
+    // 835. Asked on day 42, in its grace days (to day 43)
     const events = (...more: EventInput[]) => [
       on.open(0, 5_000),
       on.purchase(3, 3_000),
+      on.policy(20, { set: { minScore: 845 } }),
       on.repay(36, "minimum"),
       ...more,
     ];
     const opts = {
-      policy: { ...DEFAULT_POLICY, minScore: 845 },
+      policy: { ...DEFAULT_POLICY, minScore: 830, grantUsedFraction: 0 },
       profile: { ...profile, externalDebt: 0 },
       until: 50,
     };

@@ -2,7 +2,16 @@
 // checked on the smallest timeline that broke it.
 
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, on, run, scoreFallsAfterOpening, stepOn, stepsOf, testPolicy } from "./builders.js";
+import {
+  applicationsElsewhere,
+  DEFAULT_POLICY,
+  on,
+  run,
+  scoreFallsAfterOpening,
+  stepOn,
+  stepsOf,
+  testPolicy,
+} from "./builders.js";
 
 describe("Jiebei: paying what is due", () => {
   it("meets every loan's coming instalment, not one loan's principal first", () => {
@@ -197,6 +206,7 @@ describe("closed and written-off lines", () => {
     const t = run(
       [
         on.open(0, 5_000),
+        ...applicationsElsewhere(1),
         on.purchase(1, 1_000),
         on.repay(38, "minimum"),
         on.repay(60, "minimum"),

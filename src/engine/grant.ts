@@ -1,0 +1,112 @@
+// A grant judged against the review that follows it: a line is granted only at a limit that the monthly
+// review would keep once the customer uses the credit granted — so that on unchanged facts (nothing
+// missed, the same income and debt elsewhere, spending within the limit) no review takes back what an
+// application gave. The review reads the month-end report: a line opened at the very edge of the debt cap
+// or of the minimum score, and used, would be suspended or cut at the next review (what a lender does not
+// do — approve on the 1st and suspend on the 15th on facts that barely moved).
+
+import { type Customer, type Line, owed, rulesFor } from "./customer.js";
+import { FEN_PER_YUAN } from "./money.js";
+import { keptStandard, lineManagement } from "./review.js";
+import { debtWithin, scoreOn } from "./score-inputs.js";
+import type { Fen } from "./types.js";
+import type { RuleFact } from "./verdict.js";
+import type { LineId } from "./vocabulary.js";
+
+/** What Huabei is counted at by a grant's judgement and a drawdown's: what is owed, and while the line is
+ *  active `share` (grantUsedFraction) of the credit left on it — spending within the limit needs no approval
+ *  the review's standards are checked at. */
+export function huabeiUsed(h: Line, share: number): Fen {
+  const now = owed(h);
+  return h.status === "active" ? now + Math.round(Math.max(0, h.limit - now) * share) : now;
+}
+
+/**
+ * The customer as a review reads the file once the credit the customer holds is used — every active line
+ * at the month-end report, with `line` active at `limit` (the grant): Huabei at its limit (or what is owed,
+ * if more: interest, a cut limit), Jiebei at what is owed and the drawdowns its own debt cap still lets
+ * the customer take (each is judged as Huabei used in full too: debtToIncomeAfterDraw) — the credit left
+ * unused counted at the policy's `grantUsedFraction` (1: in full) — and `inquiries` more applications
+ * recorded today (one customer service only asks about).
+ */
+function usedInFull(c: Customer, id: LineId, limit: Fen, day: number, inquiries = 0): Customer {
+  const grant = <L extends Line>(l: L): L =>
+    l.id === id ? { ...l, status: "active", cause: null, limit, heldOver: null } : l;
+  const h = grant(c.huabei);
+  const j = grant(c.jiebei);
+  const share = c.policy.grantUsedFraction;
+  const hUsed = Math.max(h.reportedBalance, huabeiUsed(h, share));
+  const jOwed = Math.max(j.reportedBalance, owed(j));
+  let jUsed = jOwed;
+  if (j.status === "active") {
+    // drawdowns, each within the line and within Jiebei's debt cap as the report will show it
+    const room = debtWithin(c, c.policy.jiebeiMaxDebtToIncome) ?? 0;
+    const drawable = Math.min(j.limit - owed(j), room - (c.profile.externalDebt + hUsed + jOwed));
+    jUsed += Math.round(Math.max(0, drawable) * share);
+  }
+  const more: number[] = [];
+  for (let i = 0; i < inquiries; i++) more.push(day);
+  return {
+    ...c,
+    huabei: {
+      ...h,
+      reportedBalance: hUsed,
+      ...(h.status === "active" ? { reportedLimit: h.limit, reported: true } : {}),
+    },
+    jiebei: { ...j, reportedBalance: jUsed, ...(j.status === "active" ? { reported: true } : {}) },
+    inquiries: inquiries > 0 ? [...c.inquiries, ...more] : c.inquiries,
+  };
+}
+
+/** The smallest line `line`'s rules offer, in fen (whole hundreds of yuan, at least ¥100). */
+const smallestLine = (c: Customer, id: LineId): Fen =>
+  Math.max(100, Math.ceil(rulesFor(c.policy, id).minLimit / 100) * 100) * FEN_PER_YUAN;
+
+/** The file an application's eligibility reads: the customer once the least it could grant is used — an
+ *  opening's smallest line, an increase's line at the limit it has (keptOnceUsed sizes anything more). */
+export const applicationFile = (c: Customer, line: Line, increase: boolean, day: number, inquiries = 0) =>
+  usedInFull(c, line.id, increase ? line.limit : smallestLine(c, line.id), day, inquiries);
+
+/**
+ * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
+ * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
+ * cap) it would make — empty when it would keep the line as granted. The score is the one the review
+ * would read: the application's own inquiry counted, the balances reported.
+ */
+function reversedOnceUsed(c: Customer, line: Line, limit: Fen, day: number, inquiries = 0): RuleFact[] {
+  const used = usedInFull(c, line.id, limit, day, inquiries);
+  const granted = line.id === "huabei" ? used.huabei : used.jiebei;
+  const s = scoreOn(used, day);
+  const v = keptStandard(used, granted, s) ?? lineManagement(used, granted, s);
+  return v === null ? [] : v.facts.filter((f) => f.code !== "POLICY_CHANGE");
+}
+
+/**
+ * The largest limit, at most `upper` and more than `above`, that the review would keep once used
+ * (reversedOnceUsed): `upper` when it would be kept, else whole hundreds of yuan, no less than the
+ * smallest line; null when none is. A larger limit used in full is more debt and a score no higher, so
+ * the limits kept are those up to one: a search over whole hundreds finds it.
+ */
+export function keptOnceUsed(
+  c: Customer,
+  line: Line,
+  upper: Fen,
+  above: Fen,
+  day: number,
+  inquiries = 0,
+): { limit: Fen; facts: RuleFact[] } | { limit: null; facts: RuleFact[] } {
+  const atUpper = reversedOnceUsed(c, line, upper, day, inquiries);
+  if (atUpper.length === 0) return { limit: upper, facts: [] };
+  const hundred = 100 * FEN_PER_YUAN;
+  let lo = Math.max(smallestLine(c, line.id) / hundred, Math.floor(above / hundred) + 1);
+  let hi = Math.ceil(upper / hundred) - 1;
+  if (lo > hi) return { limit: null, facts: atUpper };
+  const kept = (k: number) => reversedOnceUsed(c, line, k * hundred, day, inquiries).length === 0;
+  if (!kept(lo)) return { limit: null, facts: reversedOnceUsed(c, line, lo * hundred, day, inquiries) };
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (kept(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { limit: lo * hundred, facts: atUpper };
+}

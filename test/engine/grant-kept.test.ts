@@ -1,0 +1,263 @@
+// A grant is not taken back by the reviews that follow it on unchanged facts: a line opened, raised or
+// reopened, a Jiebei line opened and drawn on — then used within its limit, every bill repaid on time, the
+// income and the debt elsewhere unchanged — is neither suspended, cut nor closed by the next reviews.
+// Applicants are generated near the edges the review acts at: debt close to the debt cap, scores close
+// to the minimum.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Calendar } from "../../src/engine/calendar.js";
+import type { Step, Trace } from "../../src/engine/types.js";
+import type { LineId } from "../../src/engine/vocabulary.js";
+import { describeFact } from "../../src/scenario/format.js";
+import "../helpers/property-seed.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
+const calendar = new Calendar("2024-01-01");
+
+/** Days from `from` to `to` that fall on the given day of the month. */
+function daysOfMonth(dom: number, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let d = from; d <= to; d++) if (calendar.civil(d).day === dom) out.push(d);
+  return out;
+}
+
+/** Every bill repaid in full before its due date (the 10th), on both lines, from `from` to `to`. */
+const repaid = (from: number, to: number): EventInput[] =>
+  daysOfMonth(8, from, to).flatMap((d) => [on.repay(d, "statement"), on.repay(d, "statement", "jiebei")]);
+
+/** A profile near the edges: monthly income, debt elsewhere a share of the most the debt cap allows. */
+const applicant = fc.record({
+  monthlyIncome: fc.integer({ min: 1500, max: 30_000 }),
+  debtShare: fc.oneof(
+    fc.double({ min: 0.9, max: 1, noNaN: true }),
+    fc.double({ min: 0, max: 1, noNaN: true }),
+  ),
+  creditHistoryMonths: fc.constantFrom(0, 3, 8, 14, 30, 70, 130),
+  age: fc.integer({ min: 19, max: 60 }),
+  verified: fc.boolean(),
+});
+type Applicant = typeof applicant extends fc.Arbitrary<infer T> ? T : never;
+
+const profileOf = (a: Applicant, cap: number) => ({
+  monthlyIncome: a.monthlyIncome,
+  externalDebt: Math.floor(a.monthlyIncome * 12 * cap * a.debtShare * 100),
+  creditHistoryMonths: a.creditHistoryMonths,
+  age: a.age,
+  verified: a.verified,
+});
+
+const REVERSED = new Set(["suspended", "limit_reduced", "closed", "charged_off"]);
+
+/** The decisions that took back something on `line` after `from` through `to`. */
+const reversals = (t: Trace, line: LineId, from: number, to: number): Step[] =>
+  t.steps.filter((s) => s.line === line && s.day > from && s.day <= to && REVERSED.has(s.decision ?? ""));
+
+/** The grant of an application on `day` on `line`: the limit, or null when declined. */
+function granted(t: Trace, day: number, line: LineId): number | null {
+  const step = stepsOf(t, "apply", day).find((s) => s.line === line);
+  if (step?.decision !== "approved" && step?.decision !== "approved_lower") return null;
+  return line === "huabei" ? step.limit : step.jiebei.limit;
+}
+
+/** Purchases within the limit `limit` (fen) on days from `from`: shares of it that add up to at most 1. */
+const spending = fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 });
+function purchases(limit: number, shares: number[], from: number): EventInput[] {
+  const total = shares.reduce((a, b) => a + b, 0);
+  const scale = total > 1 ? 1 / total : 1;
+  return shares.map((x, i) => on.purchase(from + 1 + i * 3, Math.floor((limit * x * scale) / 100)));
+}
+
+const policy = fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY);
+/** Through the review after the month end after the last use: two reviews after the first month end. */
+const WINDOW = 80;
+
+describe("a grant is kept by the reviews that follow it on unchanged facts", () => {
+  it("a Huabei line opened and used within its limit is not suspended or cut", () => {
+    fc.assert(
+      fc.property(
+        applicant,
+        policy,
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 500, max: 60_000 }),
+        spending,
+        (a, p, day, asked, shares) => {
+          const options = { policy: p, profile: profileOf(a, p.maxDebtToIncome) };
+          const first = run([on.open(day, asked)], { ...options, until: day });
+          const limit = granted(first, day, "huabei");
+          if (limit === null) return;
+          const events = [
+            on.open(day, asked),
+            ...purchases(limit, shares, day),
+            ...repaid(day, day + WINDOW),
+          ];
+          const t = run(events, { ...options, until: day + WINDOW });
+          expect(granted(t, day, "huabei")).toBe(limit);
+          expect(reversals(t, "huabei", day, day + WINDOW).map((s) => [s.day, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a Huabei limit raised and used within it is not suspended or cut", () => {
+    fc.assert(
+      fc.property(
+        applicant,
+        policy,
+        fc.integer({ min: 100, max: 130 }),
+        fc.integer({ min: 500, max: 40_000 }),
+        spending,
+        (a, p, day, more, shares) => {
+          const options = { policy: p, profile: profileOf(a, p.maxDebtToIncome) };
+          const before = [on.open(0, 1000), on.purchase(3, 200), ...repaid(0, day - 1)];
+          const first = run([...before, on.increase(day, more)], { ...options, until: day });
+          const limit = granted(first, day, "huabei");
+          if (limit === null) return;
+          const events = [
+            ...before,
+            on.increase(day, more),
+            ...purchases(limit, shares, day),
+            ...repaid(day, day + WINDOW),
+          ];
+          const t = run(events, { ...options, until: day + WINDOW });
+          expect(reversals(t, "huabei", day, day + WINDOW).map((s) => [s.day, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a Jiebei line opened and drawn on, Huabei used within its limit, is not suspended or cut", () => {
+    fc.assert(
+      fc.property(
+        applicant.filter((a) => a.creditHistoryMonths > 0),
+        policy,
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1000, max: 100_000 }),
+        spending,
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        (a, p, day, asked, shares, drawn) => {
+          const options = { policy: p, profile: profileOf(a, p.jiebeiMaxDebtToIncome) };
+          const opened = [on.open(0, 3000), on.open(day, asked, "jiebei")];
+          const first = run(opened, { ...options, until: day });
+          const huabei = granted(first, 0, "huabei");
+          const limit = granted(first, day, "jiebei");
+          if (limit === null || huabei === null) return;
+          const events = [
+            ...opened,
+            on.borrow(day + 1, Math.floor((limit * drawn) / 100), 12),
+            ...purchases(huabei, shares, day),
+            ...repaid(0, day + WINDOW),
+          ];
+          const t = run(events, { ...options, until: day + WINDOW });
+          expect(reversals(t, "jiebei", day, day + WINDOW).map((s) => [s.day, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("a reopening is kept by the reviews that follow it on unchanged facts", () => {
+  it("a line reopened after the customer closed it, then used within its limit, is not suspended or cut", () => {
+    fc.assert(
+      fc.property(
+        applicant,
+        policy,
+        fc.integer({ min: 10, max: 120 }),
+        fc.integer({ min: 500, max: 30_000 }),
+        spending,
+        (a, p, day, asked, shares) => {
+          const options = { policy: p, profile: profileOf(a, p.maxDebtToIncome) };
+          const before = [on.open(0, 3_000), on.close(5), on.open(day, asked)];
+          const first = run(before, { ...options, until: day });
+          const limit = granted(first, day, "huabei");
+          if (limit === null) return;
+          const events = [...before, ...purchases(limit, shares, day), ...repaid(day, day + WINDOW)];
+          const t = run(events, { ...options, until: day + WINDOW });
+          expect(reversals(t, "huabei", day, day + WINDOW).map((s) => [s.day, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("kept once used: the grant's limit", () => {
+  // ¥8,000 a month (¥96,000 a year), a cap of 2: ¥192,000 of debt at most, as the review reads it
+  const profile = { monthlyIncome: 8_000, creditHistoryMonths: 24, externalDebt: 0 };
+
+  it("a line opened at the debt cap is declined: one purchase on it would be over the cap at the review", () => {
+    // it was approved (¥3,000), then suspended at the review of 2024-02-15 for 2.01 vs 2.00 after ¥300
+    const atCap = { ...profile, externalDebt: 192_000 * 100 };
+    const events = [on.open(0, 3_000), on.purchase(5, 300), on.repay(37, "statement")];
+    const t = run(events, { policy: DEFAULT_POLICY, profile: atCap, until: 50 });
+    const open = stepOn(t, "apply", 0);
+    expect(open.decision).toBe("declined");
+    expect(open.reasons).toContain("DEBT_TO_INCOME_TOO_HIGH");
+    expect(open.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2, value: 2.01 }),
+    );
+  });
+
+  it("room for less than asked: granted the most the review keeps used, and it keeps it", () => {
+    // ¥190,000 elsewhere: ¥2,000 of room under the cap — the ¥3,000 asked is held to ¥2,000
+    const near = { ...profile, externalDebt: 190_000 * 100 };
+    const events = [on.open(0, 3_000), on.purchase(5, 2_000), on.repay(37, "statement")];
+    const t = run(events, { policy: DEFAULT_POLICY, profile: near, until: 80 });
+    const open = stepOn(t, "apply", 0);
+    expect(open).toMatchObject({ decision: "approved_lower", limit: 200_000 });
+    expect(open.reasons.slice(0, 2)).toEqual(["MEETS_POLICY", "LIMIT_KEPT_ONCE_USED"]);
+    expect(open.facts).toContainEqual({ code: "LIMIT_KEPT_ONCE_USED", threshold: 200_000, value: 300_000 });
+    // its threshold is the limit kept, not credit available
+    const fact = open.facts.find((f) => f.code === "LIMIT_KEPT_ONCE_USED")!;
+    expect(describeFact(fact)).toBe("¥3,000.00 vs kept once used ¥2,000.00");
+    expect(t.steps.filter((s) => s.event.type === "review" && s.decision !== null)).toEqual([]);
+  });
+
+  it("a score the review would hold below its band once the line is used: the limit is that band's", () => {
+    // ¥6,000 from 830, where the review cuts to the band (reduceLimitScore 830): 845 today, with its own
+    // inquiry and the line used the review would read less — a ¥6,000 line opened would be cut to ¥3,000
+    const policy = {
+      ...DEFAULT_POLICY,
+      reduceLimitScore: 830,
+      limitBands: [
+        { minScore: 620, maxLimit: 3_000 },
+        { minScore: 830, maxLimit: 6_000 },
+      ],
+    };
+    const events = [on.open(0, 6_000), on.purchase(5, 3_000), on.repay(37, "statement")];
+    const t = run(events, { policy, profile: { ...profile, monthlyIncome: 15_000 }, until: 80 });
+    const open = stepOn(t, "apply", 0);
+    expect(open.score + 15).toBeGreaterThanOrEqual(830);
+    expect(open).toMatchObject({ decision: "approved_lower", limit: 300_000 });
+    expect(open.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+    expect(open.reasons).toContain("SCORE_BELOW_LIMIT_BAND");
+    expect(t.steps.filter((s) => s.event.type === "review" && s.decision !== null)).toEqual([]);
+  });
+
+  it("a drawdown counts Huabei at its limit: cash that fits only while Huabei is unused is declined", () => {
+    // ¥8,000 a month, Jiebei's cap of 1: ¥96,000. Huabei's ¥5,000 line unused, ¥88,000 elsewhere: a
+    // ¥4,000 loan fits today's balances (¥92,000 and its interest) but not Huabei used (¥97,000: 1.02)
+    const events = (yuan: number) => [
+      on.open(0, 5_000),
+      on.open(0, 10_000, "jiebei"),
+      on.borrow(2, yuan, 12),
+    ];
+    const policy = { ...DEFAULT_POLICY, jiebeiMinOpenScore: 350, jiebeiMinScore: 350, minScore: 350 };
+    const options = {
+      policy,
+      profile: { ...profile, externalDebt: 88_000 * 100, creditHistoryMonths: 60 },
+      until: 3,
+    };
+    const borrow = stepOn(run(events(4_000), options), "borrow", 2);
+    expect(borrow.decision).toBe("declined");
+    expect(borrow.facts).toEqual([
+      { code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "jiebeiMaxDebtToIncome", threshold: 1, value: 1.02 },
+    ]);
+    // ¥2,000 is within it, Huabei used
+    expect(stepOn(run(events(2_000), options), "borrow", 2).decision).toBe("approved");
+  });
+});
