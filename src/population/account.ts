@@ -218,8 +218,12 @@ export class AccountRunner {
         else runDay(lane.state, d, events, lane.onStep);
         if (!this.moved) {
           this.purchaseRunDays++;
-          this.endOfDay(lane, d);
-          d = Math.min(lane.agent.nextPurchase(d, this.quiet), this.recorderDay(d));
+          // (a month end is the engine's day: before `quiet`, the recorder reads only its own days)
+          if (d === this.reads) {
+            this.endOfDay(lane, d);
+            this.reads = this.recorderDay(d);
+          }
+          d = Math.min(lane.agent.nextPurchase(d, this.quiet), this.reads);
           continue;
         }
       } else {
@@ -278,6 +282,8 @@ export class AccountRunner {
   purchaseRunDays = 0;
   /** The day before which every day the lane visits is one of the customer's purchases alone (next). */
   private quiet = 0;
+  /** the recorder's next day (recorderDay), as `next` or a purchase run found it */
+  private reads = 0;
   /** a step since `moved` was cleared decided something (stepped) */
   private moved = false;
 
@@ -296,7 +302,8 @@ export class AccountRunner {
     if (settings.from > d) n = Math.min(n, settings.from);
     const customer = lane.agent.nextDay(d, n);
     this.quiet = Math.min(n, lane.agent.quietUntil);
-    return Math.min(customer, this.recorderDay(d));
+    this.reads = this.recorderDay(d);
+    return Math.min(customer, this.reads);
   }
 
   /** The next day after `d` the recorder reads the account on by itself: a sample day, the score day. */
