@@ -47,6 +47,9 @@ export interface AccountOptions {
   notes?: boolean;
   /** keep each lane's events */
   record?: boolean;
+  /** take a day of purchases alone without looking again for the next day to visit (runLane; the default):
+   *  false visits it as any other day — the same steps, what a test compares */
+  purchaseRuns?: boolean;
 }
 
 /** A lane as the account's driver keeps it. */
@@ -90,6 +93,7 @@ export class AccountRunner {
     this.hooks = {
       step: (state, o) => this.stepped(this.lanes.get(state)!, o),
       split: (parent, child) => {
+        this.moved = true;
         const lane = this.lanes.get(parent)!.split(child);
         this.lanes.set(child, lane);
         this.work.push({ lane, day: this.day, dayDone: true });
@@ -186,6 +190,8 @@ export class AccountRunner {
     const { until, settings } = this.ctx;
     const from = settings.from;
     let d = day;
+    const runs = this.options.purchaseRuns !== false;
+    this.quiet = 0;
     if (dayDone) {
       this.endOfDay(lane, d);
       d = this.next(lane, d);
@@ -202,11 +208,31 @@ export class AccountRunner {
         : undefined;
     while (d <= until) {
       this.day = d;
-      const events = lane.agent.step(d, lane.state);
-      const shared = lane.state.lane!.policies.length > 1;
-      if (shared || (d === from && change))
-        runSharedDay(lane.state, d, events, this.hooks, d === from ? change : undefined);
-      else runDay(lane.state, d, events, lane.onStep);
+      if (d < this.quiet && runs) {
+        // a day of the customer's purchases alone, or of none on a sample day (next): the engine takes it as
+        // any other; while its steps decide nothing (approved purchases), the next day to visit is the next
+        // purchase, the recorder's next day or `quiet`, without looking for the others again
+        const events = lane.agent.purchasesOn(d, lane.state);
+        this.moved = false;
+        if (lane.state.lane!.policies.length > 1) runSharedDay(lane.state, d, events, this.hooks);
+        else runDay(lane.state, d, events, lane.onStep);
+        if (!this.moved) {
+          this.purchaseRunDays++;
+          // (a month end is the engine's day: before `quiet`, the recorder reads only its own days)
+          if (d === this.reads) {
+            this.endOfDay(lane, d);
+            this.reads = this.recorderDay(d);
+          }
+          d = Math.min(lane.agent.nextPurchase(d, this.quiet), this.reads);
+          continue;
+        }
+      } else {
+        const events = lane.agent.step(d, lane.state);
+        const shared = lane.state.lane!.policies.length > 1;
+        if (shared || (d === from && change))
+          runSharedDay(lane.state, d, events, this.hooks, d === from ? change : undefined);
+        else runDay(lane.state, d, events, lane.onStep);
+      }
       this.endOfDay(lane, d);
       d = this.next(lane, d);
     }
@@ -215,6 +241,8 @@ export class AccountRunner {
   /** A step of a lane: its decision, told to the recorder and the agent. */
   stepped(lane: LaneRun, o: StepOutcome): void {
     const v = o.verdict;
+    // anything but an approved purchase may move a day the lane must visit (runLane)
+    if (v === null || v.decision !== "approved" || o.event.type !== "purchase") this.moved = true;
     if (v === null) return;
     if (v.decision === null) {
       // a review that left a line as it was, and said why: what a flip names when the other arm decided
@@ -250,14 +278,38 @@ export class AccountRunner {
     if (d === this.ctx.settings.from && d > 0) lane.agent.useCalendarOf(state.customer.policy, d);
   }
 
-  /** The next day the lane must visit: the engine's, the customer's, a sample day, the score day. */
+  /** days taken as purchase runs (runLane), counted: a test sees that they are taken */
+  purchaseRunDays = 0;
+  /** The day before which every day the lane visits is one of the customer's purchases alone (next). */
+  private quiet = 0;
+  /** the recorder's next day (recorderDay), as `next` or a purchase run found it */
+  private reads = 0;
+  /** a step since `moved` was cleared decided something (stepped) */
+  private moved = false;
+
+  /**
+   * The next day the lane must visit: the engine's, the customer's, a sample day, the score day, the
+   * policy change. Sets `quiet`: the first of these but the customer's purchases and the recorder's days.
+   * A day before it is one of purchases alone (or a sample day with none), and stays so while they decide
+   * nothing: the engine's next day does not move (an approved purchase is owed, not due, and changes no
+   * statement, review, grace ending, loan or trigger day), nor do the customer's other days (it observed
+   * nothing; one who left may close a line on any day it is visited: `quietUntil`).
+   */
   private next(lane: LaneRun, d: number): number {
     const { until, settings } = this.ctx;
     if (d >= until) return until + 1;
-    let n = Math.min(nextEngineDay(lane.state, until), lane.agent.nextDay(d, until));
-    n = Math.min(n, (Math.floor(d / SAMPLE_EVERY) + 1) * SAMPLE_EVERY);
-    if (settings.scoreDay > d) n = Math.min(n, settings.scoreDay);
+    let n = nextEngineDay(lane.state, until);
     if (settings.from > d) n = Math.min(n, settings.from);
-    return n;
+    const customer = lane.agent.nextDay(d, n);
+    this.quiet = Math.min(n, lane.agent.quietUntil);
+    this.reads = this.recorderDay(d);
+    return Math.min(customer, this.reads);
+  }
+
+  /** The next day after `d` the recorder reads the account on by itself: a sample day, the score day. */
+  private recorderDay(d: number): number {
+    const scoreDay = this.ctx.settings.scoreDay;
+    const n = (Math.floor(d / SAMPLE_EVERY) + 1) * SAMPLE_EVERY;
+    return scoreDay > d && scoreDay < n ? scoreDay : n;
   }
 }

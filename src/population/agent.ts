@@ -218,21 +218,7 @@ export class Agent {
         product: "open",
         amount: plan.jiebeiOpen.amount,
       });
-    // purchases: while the line is active, fewer for a while after a cut
-    const p = plan.purchases;
-    const factor = day < this.spendUntil ? this.spendFactor : 1;
-    while (this.purchase < p.day.length && p.day[this.purchase]! <= day) {
-      const i = this.purchase++;
-      if (p.day[i] === day && hb === "active" && !this.left && p.keep[i]! < factor)
-        this.issue({
-          index: 0,
-          day,
-          type: "purchase",
-          amount: p.amount[i]!,
-          merchant: null,
-          instalments: (p.term[i] || null) as InstalmentTerm | null,
-        });
-    }
+    this.purchases(day, hb);
     // cash drawn on Jiebei, at most what is available
     const b = plan.borrows;
     while (this.borrow < b.day.length && b.day[this.borrow]! <= day) {
@@ -251,6 +237,42 @@ export class Agent {
       }
     }
     return this.today;
+  }
+
+  /** The purchases of `day`: while the line is active, fewer for a while after a cut. */
+  private purchases(day: number, hb: Status): void {
+    const p = this.plan.purchases;
+    const factor = day < this.spendUntil ? this.spendFactor : 1;
+    while (this.purchase < p.day.length && p.day[this.purchase]! <= day) {
+      const i = this.purchase++;
+      if (p.day[i] === day && hb === "active" && !this.left && p.keep[i]! < factor)
+        this.issue({
+          index: 0,
+          day,
+          type: "purchase",
+          amount: p.amount[i]!,
+          merchant: null,
+          instalments: (p.term[i] || null) as InstalmentTerm | null,
+        });
+    }
+  }
+
+  /**
+   * The customer's step on a day before `quietUntil` (after `nextDay`): a day of purchases alone, on which
+   * everything else `step` looks at is due later — the same events `step` would issue, read from the same
+   * state (a purchase reads only whether Huabei is active). Only while nothing the lender decided was
+   * observed since `nextDay`.
+   */
+  purchasesOn(day: number, s: EngineState): readonly ScenarioEvent[] {
+    this.today = NO_EVENTS;
+    this.purchases(day, lineStatus(s, "huabei"));
+    return this.today;
+  }
+
+  /** The next purchase day after `day` (or `never`), once `purchasesOn(day)` took that day's. */
+  nextPurchase(day: number, never: number): number {
+    const p = this.plan.purchases.day;
+    return this.purchase < p.length ? Math.min(never, Math.max(day + 1, p[this.purchase]!)) : never;
   }
 
   /** Whether a planned event still makes sense to the customer: no limit increases without a line, no
@@ -311,7 +333,11 @@ export class Agent {
     }
   }
 
-  /** The next day after `day` the customer will do something (or `never`). */
+  /** The last `nextDay`'s day before which the customer does nothing but purchases (no later than the next
+   *  day of anything else; after `day` + 1 when it left: it may close a line on any day it is visited). */
+  quietUntil = 0;
+
+  /** The next day after `day` the customer will do something (or `never`); sets `quietUntil`. */
   nextDay(day: number, never: number): number {
     const plan = this.plan;
     let next = never;
@@ -323,11 +349,10 @@ export class Agent {
     if (this.jiebeiRepay.length > 0) next = Math.min(next, Math.max(day + 1, this.jiebeiRepay[0]!));
     const pl = plan.planned;
     if (this.planned < pl.length) next = Math.min(next, Math.max(day + 1, pl[this.planned]!.day));
-    const p = plan.purchases.day;
-    if (this.purchase < p.length) next = Math.min(next, Math.max(day + 1, p[this.purchase]!));
     const b = plan.borrows.day;
     if (this.borrow < b.length) next = Math.min(next, Math.max(day + 1, b[this.borrow]!));
-    return next;
+    this.quietUntil = this.left ? day + 1 : next;
+    return this.nextPurchase(day, next);
   }
 
   // ---- what the lender decided ----
