@@ -331,6 +331,7 @@ function plan(
   path: string,
   cwd: string | undefined,
 ): { kind: "replace"; path: string } | { kind: "through" } {
+  refuseFolderLeadingOut(target, path, cwd);
   const st = lookedAt(target, path);
   if (st === null) return { kind: "replace", path };
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
@@ -418,6 +419,32 @@ function refuseLeadingOut(target: string, path: string, dest: string, cwd: strin
       hint: "name the file it leads to, if that is the one to write, or remove the link",
     },
   );
+}
+
+/** A path in the working folder whose folder a link on the way takes out of it is refused, as a link to
+ *  the file would be: a repository checked out there may plant `reports -> ../../victim`, and a CI job's
+ *  `--output-file junit=reports/junit.xml` would replace `victim/junit.xml` (or make folders and files
+ *  there). The folders of a path outside the working folder are the user's own, links and all (a home
+ *  folder linked to another disk). What does not exist yet is checked at its nearest folder that does.
+ *  `path`: the file written, or a folder written in (`--flips DIR`, `init DIR`: its own link is refused
+ *  where it is written in). */
+export function refuseFolderLeadingOut(target: string, path: string, cwd: string | undefined): void {
+  const work = resolve(cwd ?? process.cwd());
+  if (!isWithin(resolve(work, path), work)) return;
+  // the folder as the system reaches it (a `..` after a linked folder is read there, not in the text)
+  let folder = dirname(path);
+  const rest = [basename(path)];
+  while (!existsSync(folder) && dirname(folder) !== folder) {
+    rest.unshift(basename(folder));
+    folder = dirname(folder);
+  }
+  const real = realFolder(folder);
+  if (real === null || isWithin(real, realFolder(work) ?? work) || isWithin(real, work)) return;
+  throw new InputError("cannot write: a symbolic link on its way leads out of the working folder", {
+    file: target,
+    found: join(real, ...rest),
+    hint: "name the folder it leads to, if that is where to write, or remove the link",
+  });
 }
 
 /** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own

@@ -223,6 +223,38 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(leftovers(repo)).toEqual([]);
   });
 
+  it("a folder linked out of the working folder is not written in: a link on the way is checked as the file's own", () => {
+    // a pull request may plant `reports -> ../../victim` where a CI job writes reports/junit.xml
+    const repo = join(dir, "repo");
+    const outside = join(dir, "outside");
+    mkdirSync(repo);
+    mkdirSync(outside);
+    writeFileSync(join(outside, "junit.xml"), "keep");
+    symlinkSync("../outside", join(repo, "reports"));
+    const e = refused(() => writeOutput(join(repo, "reports", "junit.xml"), "report", { cwd: repo }));
+    expect(e.message).toMatch(/a symbolic link on its way leads out of the working folder/);
+    expect(e.details.found).toBe(join(outside, "junit.xml"));
+    expect(readFileSync(join(outside, "junit.xml"), "utf8")).toBe("keep");
+    // a file there yet to be made, in folders yet to be made, a relative name, a `..` after the link
+    for (const name of ["new.xml", join("sub", "new.xml")])
+      expect(() => checkOutput(join("reports", name), { cwd: repo })).toThrow(
+        /leads out of the working folder/,
+      );
+    expect(() => writeOutput(join(repo, "reports", "new.xml"), "report", { cwd: repo })).toThrow(/leads out/);
+    expect(readdirSync(outside)).toEqual(["junit.xml"]);
+    // a folder linked within the working folder is followed
+    mkdirSync(join(repo, "real"));
+    symlinkSync("real", join(repo, "out"));
+    writeOutput(join(repo, "out", "junit.xml"), "report", { cwd: repo });
+    expect(readFileSync(join(repo, "real", "junit.xml"), "utf8")).toBe("report");
+    // a path outside the working folder is the user's own, links and all (a home folder linked elsewhere)
+    symlinkSync(outside, join(dir, "home-link"));
+    writeOutput(join(dir, "home-link", "page.html"), "page", { cwd: repo });
+    expect(readFileSync(join(outside, "page.html"), "utf8")).toBe("page");
+    expect(leftovers(repo)).toEqual([]);
+    expect(leftovers(outside)).toEqual([]);
+  });
+
   it.runIf(existsSync("/proc/self/fd"))(
     "a descriptor the shell opened (/dev/fd/3 of `3> file`, /dev/stderr of `2> file`) is written, wherever its file is",
     () => {
