@@ -347,7 +347,10 @@ function plan(
     if (to?.isDirectory()) throw fileError({ code: "EISDIR" }, target);
     if (to !== null && !to.isFile()) return { kind: "through" };
     const end = linkEnd(path);
-    if (!end.descriptor) refuseLeadingOut(target, path, end.path, cwd);
+    if (!end.descriptor) {
+      refuseLeadingOut(target, path, end.path, cwd);
+      refuseIntoGit(target, path, end.path);
+    }
     // a file is replaced where the link leads (the link stays); a link that leads nowhere yet — or a
     // descriptor whose file is gone — is written through
     return to !== null && end.exists ? { kind: "replace", path: end.path } : { kind: "through" };
@@ -429,8 +432,6 @@ function refuseLeadingOut(target: string, path: string, dest: string, cwd: strin
  *  `path`: the file written, or a folder written in (`--flips DIR`, `init DIR`: its own link is refused
  *  where it is written in). */
 export function refuseFolderLeadingOut(target: string, path: string, cwd: string | undefined): void {
-  const work = resolve(cwd ?? process.cwd());
-  if (!isWithin(resolve(work, path), work)) return;
   // the folder as the system reaches it (a `..` after a linked folder is read there, not in the text)
   let folder = dirname(path);
   const rest = [basename(path)];
@@ -439,11 +440,33 @@ export function refuseFolderLeadingOut(target: string, path: string, cwd: string
     folder = dirname(folder);
   }
   const real = realFolder(folder);
-  if (real === null || isWithin(real, realFolder(work) ?? work) || isWithin(real, work)) return;
+  if (real === null) return;
+  const dest = join(real, ...rest);
+  refuseIntoGit(target, path, dest);
+  const work = resolve(cwd ?? process.cwd());
+  if (!isWithin(resolve(work, path), work)) return;
+  if (isWithin(real, realFolder(work) ?? work) || isWithin(real, work)) return;
   throw new InputError("cannot write: a symbolic link on its way leads out of the working folder", {
     file: target,
-    found: join(real, ...rest),
+    found: dest,
     hint: "name the folder it leads to, if that is where to write, or remove the link",
+  });
+}
+
+/** Whether a path goes through a folder named `.git`. */
+const throughGit = (path: string): boolean => resolve(path).split(sep).includes(".git");
+
+/** A link — to the file or a folder on its way, anywhere — never leads into a `.git` folder that the path
+ *  as named does not go into: what is there is git's own (its configuration; its hooks, which git runs
+ *  with the mode they have), never a file a checkout holds. A repository may plant `report.txt ->
+ *  .git/hooks/pre-commit`: a report replaced the hook, and a scenario named `x; curl … | sh` ran at the
+ *  next commit. A path typed into `.git` is written. */
+function refuseIntoGit(target: string, path: string, dest: string): void {
+  if (!throughGit(dest) || throughGit(path)) return;
+  throw new InputError("cannot write: a symbolic link on its way leads into a .git folder", {
+    file: target,
+    found: dest,
+    hint: "a .git folder holds git's own files (its hooks are run by git): name the file itself to write there, or remove the link",
   });
 }
 

@@ -255,6 +255,30 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(leftovers(outside)).toEqual([]);
   });
 
+  it("a link never leads into a .git folder, even in the working folder: git runs its hooks", () => {
+    // `report.txt -> .git/hooks/pre-commit` planted in a repository: the report replaced the hook (its
+    // mode kept), and a scenario named `x; touch PWNED` ran at the next `git commit`
+    const repo = join(dir, "repo");
+    const hooks = join(repo, ".git", "hooks");
+    mkdirSync(hooks, { recursive: true });
+    const hook = join(hooks, "pre-commit");
+    writeFileSync(hook, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    symlinkSync(".git/hooks/pre-commit", join(repo, "report.txt"));
+    symlinkSync(join(".git", "hooks"), join(repo, "out"));
+    symlinkSync(".git/config", join(repo, "new.txt"));
+    for (const name of ["report.txt", join("out", "pre-commit"), join("out", "post-checkout"), "new.txt"]) {
+      const e = refused(() => writeOutput(name, "x; touch PWNED", { cwd: repo }));
+      expect(e.message, name).toMatch(/a symbolic link on its way leads into a \.git folder/);
+    }
+    expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\nexit 0\n");
+    expect(readdirSync(hooks)).toEqual(["pre-commit"]);
+    expect(existsSync(join(repo, ".git", "config"))).toBe(false);
+    // a path typed into it is the user's own
+    writeOutput(join(".git", "notes.txt"), "typed", { cwd: repo });
+    expect(readFileSync(join(repo, ".git", "notes.txt"), "utf8")).toBe("typed");
+    expect(leftovers(repo)).toEqual([]);
+  });
+
   it.runIf(existsSync("/proc/self/fd"))(
     "a descriptor the shell opened (/dev/fd/3 of `3> file`, /dev/stderr of `2> file`) is written, wherever its file is",
     () => {
