@@ -335,7 +335,13 @@ function plan(
   const st = lookedAt(target, path);
   if (st === null) return { kind: "replace", path };
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
-  if (st.isFile()) return { kind: "replace", path };
+  if (st.isFile()) {
+    // reached through a linked folder
+    const real = realFolder(dirname(path));
+    if (real !== null && real !== resolve(dirname(path)))
+      refuseProgram(target, st, join(real, basename(path)));
+    return { kind: "replace", path };
+  }
   if (st.isSymbolicLink()) {
     // followed (a link to a pipe, `/dev/fd/63` of a `>(…)`, is looked at as the pipe)
     let to: Stats | null = null;
@@ -350,6 +356,7 @@ function plan(
     if (!end.descriptor) {
       refuseLeadingOut(target, path, end.path, cwd);
       refuseIntoGit(target, path, end.path);
+      if (to !== null) refuseProgram(target, to, end.path);
     }
     // a file is replaced where the link leads (the link stays); a link that leads nowhere yet — or a
     // descriptor whose file is gone — is written through
@@ -451,6 +458,22 @@ export function refuseFolderLeadingOut(target: string, path: string, cwd: string
     found: dest,
     hint: "name the folder it leads to, if that is where to write, or remove the link",
   });
+}
+
+/** A file with an execute bit reached through a link is not replaced: a report is no program, and a
+ *  checkout's untracked programs (node_modules/.bin's scripts, an installed git hook) are run by what
+ *  comes next — a replaced shell script runs each line it can, one a scenario's name wrote among them.
+ *  Named itself, it is the user's to replace. */
+function refuseProgram(target: string, st: Stats, dest: string): void {
+  if ((st.mode & 0o111) === 0) return;
+  throw new InputError(
+    "cannot write: a symbolic link on its way leads to a program (a file with an execute bit)",
+    {
+      file: target,
+      found: dest,
+      hint: "a report never replaces a program through a link: name the file itself, if that is the one to write, or remove the link",
+    },
+  );
 }
 
 /** Whether a path goes through a folder named `.git`. */

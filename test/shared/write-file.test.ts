@@ -279,6 +279,32 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(leftovers(repo)).toEqual([]);
   });
 
+  it("a link never leads onto a program: a file with an execute bit is not replaced through one", () => {
+    // a checkout's untracked programs (node_modules/.bin's shell scripts) are run by the job's next step:
+    // a report replacing one through a planted link runs a line a scenario's name wrote
+    const repo = join(dir, "repo");
+    const bin = join(repo, "node_modules", ".bin");
+    mkdirSync(bin, { recursive: true });
+    const tool = join(bin, "tool");
+    writeFileSync(tool, "#!/bin/sh\necho tool\n", { mode: 0o755 });
+    symlinkSync("node_modules/.bin/tool", join(repo, "report.txt"));
+    symlinkSync(join("node_modules", ".bin"), join(repo, "out"));
+    for (const name of ["report.txt", join("out", "tool")]) {
+      const e = refused(() => writeOutput(name, "x; touch PWNED", { cwd: repo }));
+      expect(e.message, name).toMatch(/leads to a program/);
+      expect(e.details.found).toBe(tool);
+    }
+    expect(readFileSync(tool, "utf8")).toBe("#!/bin/sh\necho tool\n");
+    // named itself, it is the user's to replace; a file without an execute bit is followed as before
+    writeOutput(join("node_modules", ".bin", "tool"), "typed", { cwd: repo });
+    expect(readFileSync(tool, "utf8")).toBe("typed");
+    writeFileSync(join(repo, "page.html"), "old", { mode: 0o644 });
+    symlinkSync("page.html", join(repo, "latest.html"));
+    writeOutput("latest.html", "new", { cwd: repo });
+    expect(readFileSync(join(repo, "page.html"), "utf8")).toBe("new");
+    expect(leftovers(repo)).toEqual([]);
+  });
+
   it.runIf(existsSync("/proc/self/fd"))(
     "a descriptor the shell opened (/dev/fd/3 of `3> file`, /dev/stderr of `2> file`) is written, wherever its file is",
     () => {
