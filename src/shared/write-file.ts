@@ -476,8 +476,12 @@ function refuseProgram(target: string, st: Stats, dest: string): void {
   );
 }
 
-/** Whether a path goes through a folder named `.git`. */
-const throughGit = (path: string): boolean => resolve(path).split(sep).includes(".git");
+/** Whether a path goes through a folder named `.git` (in any case: `.GIT` is that folder on a file system
+ *  that ignores case, macOS's and Windows' by default). */
+const throughGit = (path: string): boolean =>
+  resolve(path)
+    .split(sep)
+    .some((part) => part.toLowerCase() === ".git");
 
 /** A link — to the file or a folder on its way, anywhere — never leads into a `.git` folder that the path
  *  as named does not go into: what is there is git's own (its configuration; its hooks, which git runs

@@ -273,6 +273,11 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\nexit 0\n");
     expect(readdirSync(hooks)).toEqual(["pre-commit"]);
     expect(existsSync(join(repo, ".git", "config"))).toBe(false);
+    // in any case: `.GIT` is the same folder where a file system ignores case (macOS, Windows)
+    mkdirSync(join(repo, ".GIT"));
+    symlinkSync(".GIT/config", join(repo, "upper.txt"));
+    expect(() => writeOutput("upper.txt", "x", { cwd: repo })).toThrow(/leads into a \.git folder/);
+    expect(existsSync(join(repo, ".GIT", "config"))).toBe(false);
     // a path typed into it is the user's own
     writeOutput(join(".git", "notes.txt"), "typed", { cwd: repo });
     expect(readFileSync(join(repo, ".git", "notes.txt"), "utf8")).toBe("typed");
