@@ -365,6 +365,37 @@ describe.runIf(posix)("links, devices and pipes", () => {
   });
 });
 
+describe("a named pipe nobody reads", () => {
+  // as an input pipe nobody writes to is refused in 2 s: a report named to a FIFO whose reader never
+  // came hung the command (a CI job until its timeout), where a file would have been written
+  it("is refused after a wait, never a hang", () => {
+    const fifo = join(dir, "pipe");
+    if (!mkfifo(fifo)) return;
+    const e = refused(() => writeOutput(fifo, "report"));
+    expect(e.message).toBe("cannot write: nothing reads the pipe");
+    expect(e.details.file).toBe(fifo);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a reader that comes, however slow, gets everything, more than a pipe holds at once", async () => {
+    const fifo = join(dir, "pipe");
+    if (!mkfifo(fifo)) return;
+    // a reader that starts reading a moment later: the writes wait for it rather than fail
+    const reader = spawn("sh", ["-c", `sleep 0.3; wc -c < '${fifo}'`], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let counted = "";
+    reader.stdout.on("data", (d: Buffer) => {
+      counted += d.toString();
+    });
+    const done = new Promise((resolve) => reader.on("close", resolve));
+    const text = "x".repeat(1_000_000);
+    writeOutput(fifo, text);
+    await done;
+    expect(Number(counted.trim())).toBe(text.length);
+  });
+});
+
 describe("operating-system errors are the user's, in words", () => {
   it("a folder", () => {
     const e = refused(() => writeOutput(dir, "x"));
