@@ -6,7 +6,14 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { isatty } from "node:tty";
 import { InputError } from "../shared/errors.js";
 import { isWithin } from "../shared/paths.js";
-import { checkOutput, fileError, makeFolders, type OutputSet, writeOutput } from "../shared/write-file.js";
+import {
+  checkOutput,
+  fileError,
+  makeFolders,
+  type OutputSet,
+  refuseFolderLeadingOut,
+  writeOutput,
+} from "../shared/write-file.js";
 import type { CliIo } from "./io.js";
 
 /** How a report is written: `named`, credit-sim chose the name (`report.<name>.html`): never through a
@@ -233,6 +240,13 @@ export function checkOutputs(
           }),
         );
       folders.push({ id, flag });
+      // a folder made or written in is taken out of the working folder by no link on its way
+      try {
+        refuseFolderLeadingOut(file, resolve(cwd, file), cwd);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e);
+      }
     } else {
       written.set(id, flag);
       typed.set(id, file);

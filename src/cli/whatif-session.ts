@@ -363,15 +363,15 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
             throw new InputError("is a directory", { file, hint: "give a file name" });
           text = variantYaml(state.current, file);
           checkWritable(text, resolve(file), state.current.roots, file);
+          // a link or a file planted at the session's own folder, before "x exists. Replace it?" is asked
+          // of a file reached through it (and before a link's target is checked as another folder's)
+          if (own) checkOwnFolder(dirname(file) || ".", dirname(file));
           // as `--save` is: never over the scenario being edited or a policy file it names (a hard link
           // to one too); "zhang-ming.yaml exists. Replace it?" did not say the original would be lost
           checkOutputs(process.cwd(), [{ flag: "save", file }], filesRead(base.variant, state.current));
           // what the write refuses (a link, even one that leads nowhere, a pipe, a device) is refused before
           // the question too: "link.yaml exists. Replace it?", answered yes, was then 'cannot write'
           checkOutput(file, { dashIsStdout: false, existing: "regular" });
-          // …and a link or a file planted at the session's own folder, before "x exists. Replace it?"
-          // is asked of a file reached through it
-          if (own) checkOwnFolder(dirname(file) || ".", dirname(file));
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           say(c.red(`✗ ${e.format()}`));

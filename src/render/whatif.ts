@@ -167,7 +167,8 @@ export function renderCounterfactual(r: CounterfactualResult, base: VariantRun, 
     const size = r.solutions[0]!.candidates.length;
     lines.push(c.bold(`${size === 1 ? "One change" : `${size} changes together`} would have done it:`));
     r.solutions.forEach((s, i) => {
-      const advice = adviceText(r, s);
+      // a suggestion names a purchase by its merchant, a string from the file
+      const advice = printable(adviceText(r, s));
       lines.push(`  ${i === 0 ? c.green("1.") : c.dim(`${i + 1}.`)} ${i === 0 ? advice : c.dim(advice)}`);
     });
     if (r.solutions.length > 1)

@@ -44,7 +44,7 @@ export function readInputFile(
     if (err instanceof InputError) throw err;
     throw unreadable(err, file, kind, undefined, namedBy);
   }
-  if (size > MAX_FILE_BYTES) throw tooLarge(file, `${size} bytes`);
+  if (size > MAX_FILE_BYTES) throw tooLarge(file, `${size} bytes`, kind);
   // read at most one byte past the limit: a pipe or a file still being written reports no honest size
   let bytes: Buffer;
   try {
@@ -54,7 +54,7 @@ export function readInputFile(
     // stat needs only the folder's permission; opening needs the file's own
     throw unreadable(err, file, kind, undefined, namedBy);
   }
-  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`);
+  if (bytes.length > MAX_FILE_BYTES) throw tooLarge(file, `more than ${MAX_FILE_BYTES} bytes`, kind);
   const text = decodeUtf8(bytes, file, kind);
   if (text.trim() === "")
     throw new InputError("the file is empty", { file, expected: `a ${kind} (YAML or JSON)` });
@@ -177,12 +177,16 @@ function isPolicyNear(file: string, namedBy: readonly string[]): boolean {
 /** The names a scenario, policy or persona file has: YAML or JSON. */
 const INPUT_FILE_NAME = /\.(?:ya?ml|json)$/i;
 
-function tooLarge(file: string, found: string): InputError {
+function tooLarge(file: string, found: string, kind: Exclude<InputKind, "result">): InputError {
   return new InputError("file too large", {
     file,
     expected: `at most ${MAX_FILE_BYTES} bytes`,
     found,
-    hint: "split the timeline into several scenarios",
+    // only a scenario has a timeline to split: a policy or a persona is a few parameters
+    hint:
+      kind === "scenario"
+        ? "split the timeline into several scenarios"
+        : `a ${kind} file holds a name and its parameters, a few KB: check that this is the ${kind} file meant`,
   });
 }
 

@@ -331,10 +331,17 @@ function plan(
   path: string,
   cwd: string | undefined,
 ): { kind: "replace"; path: string } | { kind: "through" } {
+  refuseFolderLeadingOut(target, path, cwd);
   const st = lookedAt(target, path);
   if (st === null) return { kind: "replace", path };
   if (st.isDirectory()) throw fileError({ code: "EISDIR" }, target);
-  if (st.isFile()) return { kind: "replace", path };
+  if (st.isFile()) {
+    // reached through a linked folder
+    const real = realFolder(dirname(path));
+    if (real !== null && real !== resolve(dirname(path)))
+      refuseProgram(target, st, join(real, basename(path)));
+    return { kind: "replace", path };
+  }
   if (st.isSymbolicLink()) {
     // followed (a link to a pipe, `/dev/fd/63` of a `>(…)`, is looked at as the pipe)
     let to: Stats | null = null;
@@ -346,7 +353,11 @@ function plan(
     if (to?.isDirectory()) throw fileError({ code: "EISDIR" }, target);
     if (to !== null && !to.isFile()) return { kind: "through" };
     const end = linkEnd(path);
-    if (!end.descriptor) refuseLeadingOut(target, path, end.path, cwd);
+    if (!end.descriptor) {
+      refuseLeadingOut(target, path, end.path, cwd);
+      refuseIntoGit(target, path, end.path);
+      if (to !== null) refuseProgram(target, to, end.path);
+    }
     // a file is replaced where the link leads (the link stays); a link that leads nowhere yet — or a
     // descriptor whose file is gone — is written through
     return to !== null && end.exists ? { kind: "replace", path: end.path } : { kind: "through" };
@@ -418,6 +429,72 @@ function refuseLeadingOut(target: string, path: string, dest: string, cwd: strin
       hint: "name the file it leads to, if that is the one to write, or remove the link",
     },
   );
+}
+
+/** A path in the working folder whose folder a link on the way takes out of it is refused, as a link to
+ *  the file would be: a repository checked out there may plant `reports -> ../../victim`, and a CI job's
+ *  `--output-file junit=reports/junit.xml` would replace `victim/junit.xml` (or make folders and files
+ *  there). The folders of a path outside the working folder are the user's own, links and all (a home
+ *  folder linked to another disk). What does not exist yet is checked at its nearest folder that does.
+ *  `path`: the file written, or a folder written in (`--flips DIR`, `init DIR`: its own link is refused
+ *  where it is written in). */
+export function refuseFolderLeadingOut(target: string, path: string, cwd: string | undefined): void {
+  // the folder as the system reaches it (a `..` after a linked folder is read there, not in the text)
+  let folder = dirname(path);
+  const rest = [basename(path)];
+  while (!existsSync(folder) && dirname(folder) !== folder) {
+    rest.unshift(basename(folder));
+    folder = dirname(folder);
+  }
+  const real = realFolder(folder);
+  if (real === null) return;
+  const dest = join(real, ...rest);
+  refuseIntoGit(target, path, dest);
+  const work = resolve(cwd ?? process.cwd());
+  if (!isWithin(resolve(work, path), work)) return;
+  if (isWithin(real, realFolder(work) ?? work) || isWithin(real, work)) return;
+  throw new InputError("cannot write: a symbolic link on its way leads out of the working folder", {
+    file: target,
+    found: dest,
+    hint: "name the folder it leads to, if that is where to write, or remove the link",
+  });
+}
+
+/** A file with an execute bit reached through a link is not replaced: a report is no program, and a
+ *  checkout's untracked programs (node_modules/.bin's scripts, an installed git hook) are run by what
+ *  comes next — a replaced shell script runs each line it can, one a scenario's name wrote among them.
+ *  Named itself, it is the user's to replace. */
+function refuseProgram(target: string, st: Stats, dest: string): void {
+  if ((st.mode & 0o111) === 0) return;
+  throw new InputError(
+    "cannot write: a symbolic link on its way leads to a program (a file with an execute bit)",
+    {
+      file: target,
+      found: dest,
+      hint: "a report never replaces a program through a link: name the file itself, if that is the one to write, or remove the link",
+    },
+  );
+}
+
+/** Whether a path goes through a folder named `.git` (in any case: `.GIT` is that folder on a file system
+ *  that ignores case, macOS's and Windows' by default). */
+const throughGit = (path: string): boolean =>
+  resolve(path)
+    .split(sep)
+    .some((part) => part.toLowerCase() === ".git");
+
+/** A link — to the file or a folder on its way, anywhere — never leads into a `.git` folder that the path
+ *  as named does not go into: what is there is git's own (its configuration; its hooks, which git runs
+ *  with the mode they have), never a file a checkout holds. A repository may plant `report.txt ->
+ *  .git/hooks/pre-commit`: a report replaced the hook, and a scenario named `x; curl … | sh` ran at the
+ *  next commit. A path typed into `.git` is written. */
+function refuseIntoGit(target: string, path: string, dest: string): void {
+  if (!throughGit(dest) || throughGit(path)) return;
+  throw new InputError("cannot write: a symbolic link on its way leads into a .git folder", {
+    file: target,
+    found: dest,
+    hint: "a .git folder holds git's own files (its hooks are run by git): name the file itself to write there, or remove the link",
+  });
 }
 
 /** The temporary file beside `path`: hidden, named after the target, and no longer than the target's own
@@ -548,7 +625,7 @@ function through(target: string, path: string): Output {
   const ensureOpen = () => {
     if (fd === null) {
       try {
-        fd = openSync(path, "w");
+        fd = openThrough(path, target);
       } catch (e) {
         throw fileError(e, target);
       }
@@ -595,10 +672,53 @@ function through(target: string, path: string): Output {
   };
 }
 
+/** How long a named pipe given as an output waits for its reader (an input pipe waits as long for its
+ *  writer): a FIFO nobody reads hung the open, and the command with it, for ever. */
+const PIPE_READER_WAIT_MS = 2000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Opens what is written through. A named pipe is opened without blocking, so that one nobody reads is
+ *  refused after PIPE_READER_WAIT_MS rather than waited on; its writes then wait for the reader (EAGAIN). */
+function openThrough(path: string, target: string): number {
+  let fifo = false;
+  try {
+    fifo = statSync(path).isFIFO();
+  } catch {
+    // opened below, which says what is wrong
+  }
+  if (!fifo) return openSync(path, "w");
+  const start = Date.now();
+  for (let pause = 1; ; pause = Math.min(pause * 2, 20)) {
+    try {
+      return openSync(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    } catch (e) {
+      // ENXIO: no reader has the pipe open yet
+      if (errnoOf(e) !== "ENXIO") throw e;
+    }
+    if (Date.now() - start >= PIPE_READER_WAIT_MS)
+      throw new InputError("cannot write: nothing reads the pipe", {
+        file: target,
+        hint: "start its reader first (`cat PIPE &`), or give a file",
+      });
+    Atomics.wait(sleeper, 0, 0, pause);
+  }
+}
+
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text, "utf8");
   let at = 0;
-  while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+  let pause = 1;
+  while (at < bytes.length) {
+    try {
+      at += writeSync(fd, bytes, at, bytes.length - at);
+      pause = 1;
+    } catch (e) {
+      // a pipe opened without blocking is full: its reader is slower, not gone (that is EPIPE)
+      if (errnoOf(e) !== "EAGAIN") throw e;
+      Atomics.wait(sleeper, 0, 0, pause);
+      pause = Math.min(pause * 2, 20);
+    }
+  }
 }
 
 // ---- temporary files and signals ----

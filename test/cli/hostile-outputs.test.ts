@@ -70,6 +70,44 @@ describe("init", () => {
   });
 });
 
+describe("a folder linked out of the working folder", () => {
+  it("takes no report out of it, and no folder is made there", async () => {
+    // a pull request plants `reports -> ../victim`; the CI job writes its JUnit report into reports/
+    const d = fresh();
+    const outside = `${d}-victim`;
+    mkdirSync(outside);
+    writeFileSync(join(outside, "junit.xml"), "keep");
+    symlinkSync(outside, join(d, "reports"));
+    writeFileSync(
+      join(d, "s.yaml"),
+      "name: s\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
+    );
+    for (const args of [
+      ["test", "s.yaml", "--no-snapshots", "--output-file", "junit=reports/junit.xml"],
+      ["run", "s.yaml", "--html", "reports/new/page.html"],
+      ["simulate", "--accounts", "10", "--days", "30", "--csv", "reports/a.csv"],
+      [
+        "simulate",
+        "--accounts",
+        "10",
+        "--days",
+        "30",
+        "--challenger",
+        "tightened",
+        "--flips",
+        "reports/flips",
+      ],
+      ["init", "reports/starter"],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("a symbolic link on its way leads out of the working folder");
+    }
+    expect(readFileSync(join(outside, "junit.xml"), "utf8")).toBe("keep");
+    expect(readdirSync(outside)).toEqual(["junit.xml"]);
+  });
+});
+
 describe("what-if saves", () => {
   it("--save names a YAML file: what is written is YAML, and a .json name would not read back", async () => {
     const d = fresh();

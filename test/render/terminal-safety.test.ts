@@ -245,6 +245,31 @@ describe("the newer outputs", () => {
   });
 });
 
+describe("the what-if search's advice", () => {
+  // a suggestion names the purchase it would skip by its merchant, a string from the file
+  it("shows a hostile merchant escaped, in every suggestion", async () => {
+    const { cli } = await import("../helpers/cli.js");
+    const f = join(dir, "advice.yaml");
+    writeFileSync(
+      f,
+      [
+        "name: advice",
+        "until: 150",
+        "profile: { age: 41, monthlyIncome: 15000, verified: true, creditHistoryMonths: 96 }",
+        "events:",
+        "  - { day: 0, type: apply, product: open, amount: 10000 }",
+        `  - { day: 6, type: purchase, amount: 1800, merchant: ${yamlString(HOSTILE)} }`,
+        "",
+      ].join("\n"),
+    );
+    const r = await cli(["whatif", f, "--avoid", "suspended"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("purchase at \\x1b[2J");
+    expect(raw(r.stdout)).toBe(false);
+    expect(r.stdout).not.toContain("\nforged line");
+  });
+});
+
 describe("the names of the files a command wrote", () => {
   it("are said terminal-safe, and no line of them can pass for a CI command", async () => {
     const { cli } = await import("../helpers/cli.js");

@@ -1470,6 +1470,19 @@ describe("files", () => {
     });
   });
 
+  it("a huge policy or persona file is not told to split its timeline", async () => {
+    const big = `name: huge\n# ${"x".repeat(5 * 1024 * 1024)}\n`;
+    const policy = write("huge-policy.yaml", big);
+    const r = await run(write("uses.yaml", "name: s\npolicy: ./huge-policy.yaml\nevents: []\n"));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("file too large");
+    expect(r.stderr).toContain("a policy file holds a name and its parameters");
+    expect(r.stderr).not.toContain("timeline");
+    const p = await cli(["simulate", `./${policy}`, "--accounts", "10"], { cwd: dir });
+    expect(p.status).toBe(2);
+    expect(p.stderr).toContain("a persona file holds a name and its parameters");
+  });
+
   it("an alias bomb (billion laughs)", async () => {
     const rows = ["lol: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
     const names = "abcdefghi";

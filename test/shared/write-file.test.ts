@@ -223,6 +223,93 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(leftovers(repo)).toEqual([]);
   });
 
+  it("a folder linked out of the working folder is not written in: a link on the way is checked as the file's own", () => {
+    // a pull request may plant `reports -> ../../victim` where a CI job writes reports/junit.xml
+    const repo = join(dir, "repo");
+    const outside = join(dir, "outside");
+    mkdirSync(repo);
+    mkdirSync(outside);
+    writeFileSync(join(outside, "junit.xml"), "keep");
+    symlinkSync("../outside", join(repo, "reports"));
+    const e = refused(() => writeOutput(join(repo, "reports", "junit.xml"), "report", { cwd: repo }));
+    expect(e.message).toMatch(/a symbolic link on its way leads out of the working folder/);
+    expect(e.details.found).toBe(join(outside, "junit.xml"));
+    expect(readFileSync(join(outside, "junit.xml"), "utf8")).toBe("keep");
+    // a file there yet to be made, in folders yet to be made, a relative name, a `..` after the link
+    for (const name of ["new.xml", join("sub", "new.xml")])
+      expect(() => checkOutput(join("reports", name), { cwd: repo })).toThrow(
+        /leads out of the working folder/,
+      );
+    expect(() => writeOutput(join(repo, "reports", "new.xml"), "report", { cwd: repo })).toThrow(/leads out/);
+    expect(readdirSync(outside)).toEqual(["junit.xml"]);
+    // a folder linked within the working folder is followed
+    mkdirSync(join(repo, "real"));
+    symlinkSync("real", join(repo, "out"));
+    writeOutput(join(repo, "out", "junit.xml"), "report", { cwd: repo });
+    expect(readFileSync(join(repo, "real", "junit.xml"), "utf8")).toBe("report");
+    // a path outside the working folder is the user's own, links and all (a home folder linked elsewhere)
+    symlinkSync(outside, join(dir, "home-link"));
+    writeOutput(join(dir, "home-link", "page.html"), "page", { cwd: repo });
+    expect(readFileSync(join(outside, "page.html"), "utf8")).toBe("page");
+    expect(leftovers(repo)).toEqual([]);
+    expect(leftovers(outside)).toEqual([]);
+  });
+
+  it("a link never leads into a .git folder, even in the working folder: git runs its hooks", () => {
+    // `report.txt -> .git/hooks/pre-commit` planted in a repository: the report replaced the hook (its
+    // mode kept), and a scenario named `x; touch PWNED` ran at the next `git commit`
+    const repo = join(dir, "repo");
+    const hooks = join(repo, ".git", "hooks");
+    mkdirSync(hooks, { recursive: true });
+    const hook = join(hooks, "pre-commit");
+    writeFileSync(hook, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    symlinkSync(".git/hooks/pre-commit", join(repo, "report.txt"));
+    symlinkSync(join(".git", "hooks"), join(repo, "out"));
+    symlinkSync(".git/config", join(repo, "new.txt"));
+    for (const name of ["report.txt", join("out", "pre-commit"), join("out", "post-checkout"), "new.txt"]) {
+      const e = refused(() => writeOutput(name, "x; touch PWNED", { cwd: repo }));
+      expect(e.message, name).toMatch(/a symbolic link on its way leads into a \.git folder/);
+    }
+    expect(readFileSync(hook, "utf8")).toBe("#!/bin/sh\nexit 0\n");
+    expect(readdirSync(hooks)).toEqual(["pre-commit"]);
+    expect(existsSync(join(repo, ".git", "config"))).toBe(false);
+    // in any case: `.GIT` is the same folder where a file system ignores case (macOS, Windows)
+    mkdirSync(join(repo, ".GIT"));
+    symlinkSync(".GIT/config", join(repo, "upper.txt"));
+    expect(() => writeOutput("upper.txt", "x", { cwd: repo })).toThrow(/leads into a \.git folder/);
+    expect(existsSync(join(repo, ".GIT", "config"))).toBe(false);
+    // a path typed into it is the user's own
+    writeOutput(join(".git", "notes.txt"), "typed", { cwd: repo });
+    expect(readFileSync(join(repo, ".git", "notes.txt"), "utf8")).toBe("typed");
+    expect(leftovers(repo)).toEqual([]);
+  });
+
+  it("a link never leads onto a program: a file with an execute bit is not replaced through one", () => {
+    // a checkout's untracked programs (node_modules/.bin's shell scripts) are run by the job's next step:
+    // a report replacing one through a planted link runs a line a scenario's name wrote
+    const repo = join(dir, "repo");
+    const bin = join(repo, "node_modules", ".bin");
+    mkdirSync(bin, { recursive: true });
+    const tool = join(bin, "tool");
+    writeFileSync(tool, "#!/bin/sh\necho tool\n", { mode: 0o755 });
+    symlinkSync("node_modules/.bin/tool", join(repo, "report.txt"));
+    symlinkSync(join("node_modules", ".bin"), join(repo, "out"));
+    for (const name of ["report.txt", join("out", "tool")]) {
+      const e = refused(() => writeOutput(name, "x; touch PWNED", { cwd: repo }));
+      expect(e.message, name).toMatch(/leads to a program/);
+      expect(e.details.found).toBe(tool);
+    }
+    expect(readFileSync(tool, "utf8")).toBe("#!/bin/sh\necho tool\n");
+    // named itself, it is the user's to replace; a file without an execute bit is followed as before
+    writeOutput(join("node_modules", ".bin", "tool"), "typed", { cwd: repo });
+    expect(readFileSync(tool, "utf8")).toBe("typed");
+    writeFileSync(join(repo, "page.html"), "old", { mode: 0o644 });
+    symlinkSync("page.html", join(repo, "latest.html"));
+    writeOutput("latest.html", "new", { cwd: repo });
+    expect(readFileSync(join(repo, "page.html"), "utf8")).toBe("new");
+    expect(leftovers(repo)).toEqual([]);
+  });
+
   it.runIf(existsSync("/proc/self/fd"))(
     "a descriptor the shell opened (/dev/fd/3 of `3> file`, /dev/stderr of `2> file`) is written, wherever its file is",
     () => {
@@ -275,6 +362,37 @@ describe.runIf(posix)("links, devices and pipes", () => {
     closeSync(reader);
     expect(() => out.write("more")).toThrow(BrokenPipe);
     out.abort();
+  });
+});
+
+describe("a named pipe nobody reads", () => {
+  // as an input pipe nobody writes to is refused in 2 s: a report named to a FIFO whose reader never
+  // came hung the command (a CI job until its timeout), where a file would have been written
+  it("is refused after a wait, never a hang", () => {
+    const fifo = join(dir, "pipe");
+    if (!mkfifo(fifo)) return;
+    const e = refused(() => writeOutput(fifo, "report"));
+    expect(e.message).toBe("cannot write: nothing reads the pipe");
+    expect(e.details.file).toBe(fifo);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it("a reader that comes, however slow, gets everything, more than a pipe holds at once", async () => {
+    const fifo = join(dir, "pipe");
+    if (!mkfifo(fifo)) return;
+    // a reader that starts reading a moment later: the writes wait for it rather than fail
+    const reader = spawn("sh", ["-c", `sleep 0.3; wc -c < '${fifo}'`], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    let counted = "";
+    reader.stdout.on("data", (d: Buffer) => {
+      counted += d.toString();
+    });
+    const done = new Promise((resolve) => reader.on("close", resolve));
+    const text = "x".repeat(1_000_000);
+    writeOutput(fifo, text);
+    await done;
+    expect(Number(counted.trim())).toBe(text.length);
   });
 });
 

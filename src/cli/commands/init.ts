@@ -8,7 +8,13 @@ import { SCENARIO_SCHEMA_FILE } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
 import { printable, shellPath } from "../../shared/text.js";
-import { fileError, makeFolders, occupied, writeOutput } from "../../shared/write-file.js";
+import {
+  fileError,
+  makeFolders,
+  occupied,
+  refuseFolderLeadingOut,
+  writeOutput,
+} from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
 
@@ -26,6 +32,8 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
       file: shown,
       hint: "choose another folder, or add --force to replace it",
     });
+  // a link on the way out of the working folder (a repository's `scenarios -> ../../elsewhere`) is not followed
+  refuseFolderLeadingOut(shown, file, io.cwd);
   makeFolders(folder, dir);
   const schema = relative(folder, SCENARIO_SCHEMA_FILE).split(sep).join("/");
   // without --force, nothing at all may be there (not even a dangling link), up to the moment it is
