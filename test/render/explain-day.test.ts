@@ -197,8 +197,9 @@ describe("explainDay", () => {
   });
 
   it("customer service's answer overtaken by the day's review gives the steps as of the day's end", () => {
-    // suspended for the policy change (day 74); customer service answers on day 105 before that day's
-    // review records the suspension anew, for credit: its "reasons recorded then" are the policy's
+    // suspended for the policy change (day 45) with a bill past due, repaid two days later; customer service
+    // answers on day 74 before that day's review records the suspension anew, for credit (the clean period
+    // after the overdue repaid while suspended): its "reasons recorded then" are the policy's
     const text = `name: recorded anew
 start: 2024-01-01
 until: 120
@@ -206,13 +207,13 @@ profile: { age: 29, monthlyIncome: 8000, verified: false, creditHistoryMonths: 3
 events:
   - { day: 0, type: apply, product: open, amount: 5000 }
   - { day: 5, type: purchase, amount: 4000 }
+  - { day: 45, type: policy, use: tightened }
   - { day: 47, type: repay, amount: full }
-  - { day: 50, type: policy, use: tightened }
-  - { day: 105, type: contact_support }
+  - { day: 74, type: contact_support }
 `;
     const { scenario: anew } = loadScenarioText(text, `${ROOT}anew.yaml`);
     const t = simulate(anew);
-    const x = explainDay(anew, t, 105, askedOn(anew, 105, anew.until));
+    const x = explainDay(anew, t, 74, askedOn(anew, 74, anew.until));
     expect(x.steps.map((s) => [s.decision, s.status])).toEqual([
       ["info", "suspended (policy)"],
       ["suspended", "suspended (credit)"],
@@ -220,7 +221,7 @@ events:
     // the answer as given stays under its step; what to do is the day's end's
     expect(x.steps[0]!.remedies[0]).toMatch(/the reasons recorded then: qualification standards changed/);
     expect(x.todo[0]).toMatch(
-      /^suspended since 2024-03-15 \(day 74\); credit reasons recorded 2024-04-15 \(day 105\)/,
+      /^suspended since 2024-02-15 \(day 45\); credit reasons recorded 2024-03-15 \(day 74\)/,
     );
     expect(x.todo.join("\n")).not.toMatch(/qualification standards changed/);
   });
