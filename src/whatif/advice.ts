@@ -40,7 +40,7 @@ export function clauseText(c: Candidate): string {
     case "repay-everything":
       return `you repaid everything on day ${day} (${change.dayAfterSuspension ? "the day after the suspension" : "the day of the suspension"})`;
     case "request-review":
-      return `you asked for an early review on day ${day}`;
+      return `you asked for an early review${change.line === "jiebei" ? " of Jiebei" : ""} on day ${day}`;
     case "pay-debt-elsewhere":
       return `you repaid ${money(change.amount)} of your debt elsewhere on day ${day}`;
     default: {

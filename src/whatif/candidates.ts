@@ -51,7 +51,7 @@ export type Change =
   /** repay everything on the day of the suspension or the day after */
   | { kind: "repay-everything"; dayAfterSuspension: boolean }
   /** ask for an early review */
-  | { kind: "request-review" }
+  | { kind: "request-review"; line: LineId }
   /** repay `amount` yuan of the debt owed elsewhere (a line held back by its debt burden) */
   | { kind: "pay-debt-elsewhere"; amount: number };
 
@@ -100,7 +100,14 @@ export function editOf(c: Candidate): Edit {
     case "repay-everything":
       return { kind: "add", event: { day, type: "repay", amount: "full" } };
     case "request-review":
-      return { kind: "add", event: { day, type: "request_review" } };
+      // Jiebei named: a review asked without a line reviews Huabei first when both are suspended
+      return {
+        kind: "add",
+        event:
+          change.line === "jiebei"
+            ? { day, type: "request_review", line: "jiebei" }
+            : { day, type: "request_review" },
+      };
     case "pay-debt-elsewhere":
       return { kind: "add", event: { day, type: "external_repayment", amount: change.amount } };
     default: {
@@ -243,7 +250,11 @@ export function candidates(
       });
     }
     for (const d of reviewDays(base, firstSuspension, to)) {
-      out.push({ day: d, change: { kind: "request-review" }, cost: 0.5 });
+      out.push({
+        day: d,
+        change: { kind: "request-review", line: firstSuspension.line ?? "huabei" },
+        cost: 0.5,
+      });
     }
     // paying debt elsewhere down, as customer service advises a line its debt burden holds back: the day
     // after the suspension (a review suspends after the day's events)

@@ -171,7 +171,17 @@ describe("the edit each change makes", () => {
       71,
       { kind: "add", event: { day: 71, type: "repay", amount: "full" } },
     ],
-    [{ kind: "request-review" }, 77, { kind: "add", event: { day: 77, type: "request_review" } }],
+    [
+      { kind: "request-review", line: "huabei" },
+      77,
+      { kind: "add", event: { day: 77, type: "request_review" } },
+    ],
+    // Jiebei's named: without a line the review takes Huabei first when both lines are suspended
+    [
+      { kind: "request-review", line: "jiebei" },
+      77,
+      { kind: "add", event: { day: 77, type: "request_review", line: "jiebei" } },
+    ],
     [
       { kind: "pay-debt-elsewhere", amount: 11_000 },
       136,

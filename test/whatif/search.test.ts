@@ -107,7 +107,7 @@ describe("counterfactuals", () => {
     expect(r.status).toBe("solved");
     const best = r.solutions[0]!;
     expect(best.candidates.map((c) => ({ day: c.day, change: c.change }))).toEqual([
-      { day: 191, change: { kind: "request-review" } },
+      { day: 191, change: { kind: "request-review", line: "huabei" } },
     ]);
     expect(adviceText(r, best)).toBe(
       "Had you asked for an early review on day 191, the account would have been restored on day 191 instead of day 196.",
