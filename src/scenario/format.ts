@@ -641,16 +641,20 @@ export function jsonValue<T>(value: T): { value: T | null; noIncome?: true } {
 }
 
 /** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
- *  amount owed); other units as they are; a ratio of debt to no income as jsonValue writes it. */
+ *  amount owed, a grant's limit judged once used); other units as they are; a ratio of debt to no income as jsonValue writes it. */
 export function factInYuan(f: RuleFact): JsonFact {
   const info: ReasonInfo = REASONS[f.code];
   // a value the customer asked for says so: read bare, an asked limit passes for the line's own
   const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
-  if (f.value !== undefined && !Number.isFinite(f.value)) return { ...f, ...asked, ...jsonValue(f.value) };
-  if (info.unit !== "fen") return { ...f, ...asked };
+  // the limit a grant's reason was judged at, used, is money whatever the rule's unit
+  const used = f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN };
+  if (f.value !== undefined && !Number.isFinite(f.value))
+    return { ...f, ...asked, ...used, ...jsonValue(f.value) };
+  if (info.unit !== "fen") return { ...f, ...asked, ...used };
   return {
     ...f,
     ...asked,
+    ...used,
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
     ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
@@ -713,8 +717,17 @@ export function describeFact(f: RuleFact): string {
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
   // a threshold a policy change moved past the customer's value: what it was before
+  // a grant's reasons for holding it lower, judged on the file once a larger line is used: which line,
+  // and for a limit's cap the score it is the band of (not the step's, which is today's)
+  const onceUsed =
+    f.onceUsed === undefined
+      ? ""
+      : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
+        ` once a ${money(f.onceUsed)} line is used`;
   const text =
-    parts.join(" vs ") + (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`);
+    parts.join(" vs ") +
+    (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
+    onceUsed;
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }
