@@ -421,14 +421,16 @@ async function search(
   say: (text: string) => void,
   adopt: (variant: SessionState["current"]) => void,
 ): Promise<void> {
-  const goal = await select<Goal>({
+  const goal = await select<Goal | null>({
     message: "Find the smallest change to your own events that would…",
     choices: [
       { name: "avoid the suspension", value: "avoid-suspended" },
       { name: "avoid every decline", value: "avoid-declined" },
       { name: "restore the account sooner", value: "reach-restored" },
+      BACK,
     ],
   });
+  if (goal === null) return;
   const from = state.base;
   let r: ReturnType<typeof searchCounterfactual>;
   try {

@@ -122,6 +122,8 @@ describe("interactive what-if session", () => {
     await back("Add an event", "Event type:");
     await back("Change a policy parameter", "Which policy parameter?");
     await back("Switch the policy", "Run under which policy?");
+    // the search's goals too: chosen by mistake, it ran a search (and asked to adopt) to get out
+    await back("Find the smallest change", "Find the smallest change to your own events");
     // and a field of an event chosen
     await menu("Edit an event");
     await waitFor("Edit which event?");
