@@ -733,9 +733,14 @@ export function describeFact(f: RuleFact): string {
 }
 
 /** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
- *  owed on either line. Without a moment, the advice for one who owes. */
-export function adviceOf(code: ReasonCode, at?: Snapshot): string {
+ *  owed on either line. Without a moment, the advice for one who owes. Cited by an application as what
+ *  the review would hold against a larger line once used (every fact of it among `facts` onceUsed), what
+ *  helps an applicant. */
+export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFact[] = []): string {
   const info: ReasonInfo = REASONS[code];
+  const own = facts.filter((f) => f.code === code);
+  if (info.onceUsed !== undefined && own.length > 0 && own.every((f) => f.onceUsed !== undefined))
+    return info.onceUsed;
   if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
     return info.settled;
   return info.advice;
@@ -753,13 +758,14 @@ export function reasonAdvice(
   reasons: readonly ReasonCode[],
   at?: Snapshot,
   first: readonly string[] = [],
+  facts: readonly RuleFact[] = [],
 ): string[] {
   return withoutRepeats([
     ...new Set([
       ...first,
       ...reasons
         .filter((r) => REASONS[r].kind !== "positive" && !("pointsAt" in REASONS[r]))
-        .map((r) => adviceOf(r, at)),
+        .map((r) => adviceOf(r, at, facts)),
     ]),
   ]);
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { Calendar } from "../../src/engine/calendar.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
-import { describeFact, factInYuan } from "../../src/scenario/format.js";
+import { adviceOf, describeFact, factInYuan, reasonAdvice } from "../../src/scenario/format.js";
 import "../helpers/property-seed.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
 
@@ -256,6 +256,18 @@ describe("kept once used: the grant's limit", () => {
     expect(said("SCORE_BELOW_LIMIT_BAND")).toBe(
       "¥6,000.00 vs cap ¥3,000.00 by limitBands, at a score of 595 once a ¥6,000.00 line is used",
     );
+    // what helps is an applicant's: nothing was suspended, there is no restoration threshold to reach
+    // ('raise the score to the restoration threshold'), and no limit was cut
+    const advice = reasonAdvice(open.reasons, open, [], open.facts);
+    expect(advice.join("\n")).not.toMatch(/restoration|cut limit/);
+    expect(advice).toContain(
+      "raise the score, then apply again: used, a larger line would take it below the minimum",
+    );
+    expect(adviceOf("SCORE_BELOW_LIMIT_BAND", open, open.facts)).toMatch(
+      /^raise the score, then apply again for more/,
+    );
+    // a review's own cut keeps its advice
+    expect(adviceOf("SCORE_BELOW_LIMIT_BAND", open)).toMatch(/cut limit/);
     // JSON says it too, the limit in yuan whatever the rule's unit
     const score = open.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM")!;
     expect(factInYuan(score)).toMatchObject({
