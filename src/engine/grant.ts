@@ -62,10 +62,15 @@ function usedInFull(c: Customer, id: LineId, limit: Fen, day: number, inquiries 
 const smallestLine = (c: Customer, id: LineId): Fen =>
   Math.max(100, Math.ceil(rulesFor(c.policy, id).minLimit / 100) * 100) * FEN_PER_YUAN;
 
-/** The file an application's eligibility reads: the customer once the least it could grant is used — an
- *  opening's smallest line, an increase's line at the limit it has (keptOnceUsed sizes anything more). */
+/** The least an application could grant: an opening's smallest line, an increase's line at the limit it
+ *  has (keptOnceUsed sizes anything more). */
+export const leastGranted = (c: Customer, line: Line, increase: boolean): Fen =>
+  increase ? line.limit : smallestLine(c, line.id);
+
+/** The file an application's eligibility reads: the customer once the least it could grant is used
+ *  (leastGranted). */
 export const applicationFile = (c: Customer, line: Line, increase: boolean, day: number, inquiries = 0) =>
-  usedInFull(c, line.id, increase ? line.limit : smallestLine(c, line.id), day, inquiries);
+  usedInFull(c, line.id, leastGranted(c, line, increase), day, inquiries);
 
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
