@@ -27,19 +27,50 @@ const PLAIN = {
   },
 };
 
-/** The four prompts the session asks with, each given the theme of the session's colour. */
-export function prompts(c: ChalkInstance) {
+/** A key as readline's keypress event gives it. */
+interface Key {
+  name?: string;
+}
+
+/**
+ * The four prompts the session asks with, each given the theme of the session's colour. Escape at any of
+ * them rejects it with inquirer's AbortPromptError (escaped() tells it), heard on `keys`, the stream the
+ * prompts read (standard input): inquirer's prompts take no Escape of their own — at a list it did
+ * nothing, at a value's prompt it did nothing either.
+ */
+export function prompts(c: ChalkInstance, keys: NodeJS.EventEmitter = process.stdin) {
   const theme = c.level === 0 ? PLAIN : undefined;
+  const escapable = <T>(
+    ask: (context: { signal: AbortSignal; clearPromptOnDone: boolean }) => Promise<T>,
+  ): Promise<T> => {
+    const controller = new AbortController();
+    // a prompt left is wiped from the screen (inquirer reads the flag as it finishes), one answered stays
+    const context = { signal: controller.signal, clearPromptOnDone: false };
+    const onKey = (_: unknown, key: Key | undefined) => {
+      if (key?.name !== "escape") return;
+      context.clearPromptOnDone = true;
+      controller.abort();
+    };
+    keys.on("keypress", onKey);
+    return ask(context).finally(() => keys.off("keypress", onKey));
+  };
   return {
-    select: <V>(config: Parameters<typeof select<V>>[0]) => select<V>({ ...config, theme }),
-    checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) => checkbox<V>({ ...config, theme }),
-    input: (config: Parameters<typeof input>[0]) => input({ ...config, theme }),
-    confirm: (config: Parameters<typeof confirm>[0]) => confirm({ ...config, theme }),
+    select: <V>(config: Parameters<typeof select<V>>[0]) =>
+      escapable((context) => select<V>({ ...config, theme }, context)),
+    checkbox: <V>(config: Parameters<typeof checkbox<V>>[0]) =>
+      escapable((context) => checkbox<V>({ ...config, theme }, context)),
+    input: (config: Parameters<typeof input>[0]) =>
+      escapable((context) => input({ ...config, theme }, context)),
+    confirm: (config: Parameters<typeof confirm>[0]) =>
+      escapable((context) => confirm({ ...config, theme }, context)),
   };
 }
 
+/** A prompt left with Escape (prompts()). */
+export const escaped = (e: unknown): boolean => e instanceof Error && e.name === "AbortPromptError";
+
 export type Prompts = ReturnType<typeof prompts>;
 
-/** The last choice of a list the menu leads to: back to the menu with nothing changed (inquirer's lists
- *  take no Escape — a parameter chosen by mistake had to be typed in again unchanged to get out). */
+/** The last choice of a list the menu leads to: back to the menu with nothing changed (a parameter chosen
+ *  by mistake had to be typed in again unchanged to get out) — what Escape does too, said on the screen. */
 export const BACK = { name: "← back to the menu", value: null } as const;

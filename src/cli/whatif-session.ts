@@ -41,7 +41,7 @@ import {
 } from "../whatif/session.js";
 import { type Edit, loadVariant, type Variant } from "../whatif/variant.js";
 import { checkOutputs } from "./output-file.js";
-import { BACK, type Prompts, prompts } from "./prompts.js";
+import { BACK, escaped, type Prompts, prompts } from "./prompts.js";
 import { askEvent, askLine, typed } from "./whatif-event-prompt.js";
 
 export interface SessionOptions {
@@ -53,6 +53,8 @@ export interface SessionOptions {
   write?: (file: string, text: string, replace: boolean, own: boolean) => void;
   /** the terminal's width, when the text is fitted to one (the comparison lays itself out for it) */
   columns?: number;
+  /** where the prompts' keys are heard (standard input by default): Escape goes back to the menu */
+  input?: NodeJS.EventEmitter;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   const write = o.write ?? saveVariantFile;
   const say = (text: string) => print(text.endsWith("\n") ? text : `${text}\n`);
   let state = startSession(base);
-  const ask = prompts(c);
+  const ask = prompts(c, o.input);
   const { select, checkbox, input, confirm } = ask;
 
   const noticeText = (n: Notice): string => {
@@ -167,14 +169,32 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   say(c.bold(`What-if session: ${printable(base.loaded.scenario.name)}`));
   say(
     c.dim(
-      "Edit the timeline, then run to compare with the original. Ctrl-C leaves at any time; nothing is written unless you save.",
+      "Edit the timeline, then run to compare with the original. Esc goes back to the menu; Ctrl-C leaves at any time; nothing is written unless you save.",
     ),
   );
   showTimeline();
 
   for (;;) {
     const edits = editCount(state);
-    const choice: Choice = await select<Choice>({
+    // Escape at the menu leaves it where it is; anywhere after, it comes back to it before any edit is made
+    // (each choice makes its edit once every answer is in), and says so
+    let choice: Choice;
+    try {
+      choice = await menu(edits);
+    } catch (e) {
+      if (escaped(e)) continue;
+      throw e;
+    }
+    try {
+      if ((await act(choice)) === "quit") return;
+    } catch (e) {
+      if (!escaped(e)) throw e;
+      say(c.dim("back to the menu: nothing changed"));
+    }
+  }
+
+  function menu(edits: number): Promise<Choice> {
+    return select<Choice>({
       message: `What now?${edits > 0 ? ` (${edits} edit${edits === 1 ? "" : "s"})` : ""}`,
       pageSize: 12,
       choices: [
@@ -191,6 +211,10 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
         { name: "Quit", value: "quit" },
       ],
     });
+  }
+
+  /** What a menu choice does: "quit" once the session is to end. */
+  async function act(choice: Choice): Promise<"quit" | undefined> {
     switch (choice) {
       case "show":
         showTimeline();
@@ -402,13 +426,14 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
           !(await confirm({ message: "Leave without saving the edits?", default: true }))
         )
           break;
-        return;
+        return "quit";
       }
       default: {
         const never: never = choice;
         throw new Error(`unknown menu choice ${String(never)}`);
       }
     }
+    return undefined;
   }
 }
 
@@ -421,14 +446,16 @@ async function search(
   say: (text: string) => void,
   adopt: (variant: SessionState["current"]) => void,
 ): Promise<void> {
-  const goal = await select<Goal>({
+  const goal = await select<Goal | null>({
     message: "Find the smallest change to your own events that would…",
     choices: [
       { name: "avoid the suspension", value: "avoid-suspended" },
       { name: "avoid every decline", value: "avoid-declined" },
       { name: "restore the account sooner", value: "reach-restored" },
+      BACK,
     ],
   });
+  if (goal === null) return;
   const from = state.base;
   let r: ReturnType<typeof searchCounterfactual>;
   try {

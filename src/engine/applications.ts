@@ -31,7 +31,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationFile, huabeiUsed, keptOnceUsed } from "./grant.js";
+import { applicationFile, huabeiUsed, keptOnceUsed, leastGranted } from "./grant.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -221,9 +221,13 @@ export function decideApplication(
     failures.push(scoreFact(code, minimum.parameter, minimum.score, s));
   }
   // the debt ratio as the review will read it once the least this could grant is used (applicationFile):
-  // a line opened at the very cap of today's ratio is over it at the next review once it is used
+  // a line opened at the very cap of today's ratio is over it at the next review once it is used — its
+  // number is that file's, and says so (onceUsed: not the ratio today's scorecard reads)
+  const least = leastGranted(c, line, kind === "increase");
   failures.push(
-    ...eligibilityFailures(applicationFile(c, line, kind === "increase", day, unrecorded), rules, p),
+    ...eligibilityFailures(applicationFile(c, line, kind === "increase", day, unrecorded), rules, p).map(
+      (f): RuleFact => (f.value === undefined ? f : { ...f, onceUsed: least }),
+    ),
   );
   if (failures.length > 0)
     return declined(

@@ -62,23 +62,32 @@ function usedInFull(c: Customer, id: LineId, limit: Fen, day: number, inquiries 
 const smallestLine = (c: Customer, id: LineId): Fen =>
   Math.max(100, Math.ceil(rulesFor(c.policy, id).minLimit / 100) * 100) * FEN_PER_YUAN;
 
-/** The file an application's eligibility reads: the customer once the least it could grant is used — an
- *  opening's smallest line, an increase's line at the limit it has (keptOnceUsed sizes anything more). */
+/** The least an application could grant: an opening's smallest line, an increase's line at the limit it
+ *  has (keptOnceUsed sizes anything more). */
+export const leastGranted = (c: Customer, line: Line, increase: boolean): Fen =>
+  increase ? line.limit : smallestLine(c, line.id);
+
+/** The file an application's eligibility reads: the customer once the least it could grant is used
+ *  (leastGranted). */
 export const applicationFile = (c: Customer, line: Line, increase: boolean, day: number, inquiries = 0) =>
-  usedInFull(c, line.id, increase ? line.limit : smallestLine(c, line.id), day, inquiries);
+  usedInFull(c, line.id, leastGranted(c, line, increase), day, inquiries);
 
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
  * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
  * cap) it would make — empty when it would keep the line as granted. The score is the one the review
- * would read: the application's own inquiry counted, the balances reported.
+ * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
+ * and that score (onceUsed, scoreOnceUsed): its numbers are not today's file's, and the trace says so.
  */
 function reversedOnceUsed(c: Customer, line: Line, limit: Fen, day: number, inquiries = 0): RuleFact[] {
   const used = usedInFull(c, line.id, limit, day, inquiries);
   const granted = line.id === "huabei" ? used.huabei : used.jiebei;
   const s = scoreOn(used, day);
   const v = keptStandard(used, granted, s) ?? lineManagement(used, granted, s);
-  return v === null ? [] : v.facts.filter((f) => f.code !== "POLICY_CHANGE");
+  if (v === null) return [];
+  return v.facts
+    .filter((f) => f.code !== "POLICY_CHANGE")
+    .map((f) => ({ ...f, onceUsed: limit, scoreOnceUsed: s.score }));
 }
 
 /**

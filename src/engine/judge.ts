@@ -133,6 +133,8 @@ const FACT_FIELDS = Object.keys({
   transactions: 0,
   amount: 0,
   limits: 0,
+  onceUsed: 0,
+  scoreOnceUsed: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -23,6 +23,10 @@ export interface ReasonInfo {
   /** what helps instead once nothing is owed on either line: advice is true when it is given, and a
    *  customer who has repaid everything is not asked to repay */
   settled?: string;
+  /** what helps instead where an application cites it as what the review would hold against a larger line
+   *  once used (LIMIT_KEPT_ONCE_USED's reasons, facts with onceUsed): the customer is applying, and
+   *  nothing was suspended or cut */
+  onceUsed?: string;
 }
 
 export const REASONS = {
@@ -134,6 +138,7 @@ export const REASONS = {
     unit: "score",
     text: "Credit score fell below the minimum an account may keep",
     advice: "raise the score to the restoration threshold",
+    onceUsed: "raise the score, then apply again: used, a larger line would take it below the minimum",
   },
   PAST_DUE_AT_REVIEW: {
     kind: "adverse",
@@ -152,6 +157,7 @@ export const REASONS = {
     unit: "fen",
     text: "Credit score no longer supports the current limit",
     advice: "raise the score, then apply for an increase (a cut limit is not raised by itself)",
+    onceUsed: "raise the score, then apply again for more: the score's band holds the line once it is used",
   },
   AMOUNT_BELOW_MINIMUM: {
     kind: "adverse",

@@ -32,6 +32,10 @@ export interface RuleFact {
   transactions?: number;
   amount?: Fen;
   limits?: Fen;
+  /** what the review would hold against a larger grant (LIMIT_KEPT_ONCE_USED's reasons): judged on the
+   *  file once a line of this limit is used, not on today's, and the score the review would read then */
+  onceUsed?: Fen;
+  scoreOnceUsed?: number;
 }
 
 interface VerdictBase {

@@ -140,15 +140,22 @@ export function scatterChart(
     if (marks) marks.push(p.mark);
     else cells.set(row * width + col, [p.mark]);
   }
-  const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-  const axisWidth = Math.max(pct(y0).length, pct(y1).length);
+  // an axis's ends with as many decimals (one at least) as tell them apart: a sweep's bad rates of 1.51 %
+  // and 1.52 % read "1.5 %" at both ends
+  const ends = (lo: number, hi: number): [string, string] => {
+    const pct = (v: number, d: number) => `${(v * 100).toFixed(d)} %`;
+    let d = 1;
+    while (d < 4 && pct(lo, d) === pct(hi, d)) d++;
+    return [pct(lo, d), pct(hi, d)];
+  };
+  const [bottom, top] = ends(y0, y1);
+  const axisWidth = Math.max(bottom.length, top.length);
   const lines = grid.map((row, i) => {
-    const tick = i === 0 ? pct(y1) : i === height - 1 ? pct(y0) : "";
+    const tick = i === 0 ? top : i === height - 1 ? bottom : "";
     return `${tick.padStart(axisWidth)} ┤${row.join("")}`;
   });
   lines.push(`${" ".repeat(axisWidth)} └${"─".repeat(width)}`);
-  const left = pct(x0);
-  const right = pct(x1);
+  const [left, right] = ends(x0, x1);
   lines.push(
     `${" ".repeat(axisWidth + 2)}${left}${" ".repeat(Math.max(1, width - left.length - right.length))}${right}`,
   );

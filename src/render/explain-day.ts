@@ -166,7 +166,7 @@ function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[])
   const advice =
     info.pointsAt === "steps" && steps.length > 0
       ? `take the steps customer service gives (what the customer can do): ${steps.join("; ")}`
-      : adviceOf(code, step);
+      : adviceOf(code, step, step.facts);
   return { code, kind: info.kind, text: info.text, because, advice };
 }
 
@@ -253,6 +253,7 @@ export function explainDay(
     steps.flatMap((s) => s.reasons),
     steps.at(-1),
     held === undefined ? [] : [heldAdvice(held)],
+    steps.flatMap((s) => s.facts),
   );
   // a day without a decision: what helps with the characteristics that cost points that day
   const fell = steps.flatMap((s) => s.moves.filter((m) => m.to < m.from).map((m) => m.characteristic));

@@ -641,16 +641,20 @@ export function jsonValue<T>(value: T): { value: T | null; noIncome?: true } {
 }
 
 /** A rule's fact for JSON, its money in yuan as the rest of a JSON record is (a limit and its cap, an
- *  amount owed); other units as they are; a ratio of debt to no income as jsonValue writes it. */
+ *  amount owed, a grant's limit judged once used); other units as they are; a ratio of debt to no income as jsonValue writes it. */
 export function factInYuan(f: RuleFact): JsonFact {
   const info: ReasonInfo = REASONS[f.code];
   // a value the customer asked for says so: read bare, an asked limit passes for the line's own
   const asked = info.asked && f.value !== undefined ? { asked: true as const } : {};
-  if (f.value !== undefined && !Number.isFinite(f.value)) return { ...f, ...asked, ...jsonValue(f.value) };
-  if (info.unit !== "fen") return { ...f, ...asked };
+  // the limit a grant's reason was judged at, used, is money whatever the rule's unit
+  const used = f.onceUsed === undefined ? {} : { onceUsed: f.onceUsed / FEN_PER_YUAN };
+  if (f.value !== undefined && !Number.isFinite(f.value))
+    return { ...f, ...asked, ...used, ...jsonValue(f.value) };
+  if (info.unit !== "fen") return { ...f, ...asked, ...used };
   return {
     ...f,
     ...asked,
+    ...used,
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
     ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
@@ -713,16 +717,30 @@ export function describeFact(f: RuleFact): string {
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
   // a threshold a policy change moved past the customer's value: what it was before
+  // a grant's reasons for holding it lower, judged on the file once a larger line is used: which line,
+  // and for a limit's cap the score it is the band of (not the step's, which is today's)
+  const onceUsed =
+    f.onceUsed === undefined
+      ? ""
+      : (unit === "fen" && f.scoreOnceUsed !== undefined ? `, at a score of ${f.scoreOnceUsed}` : ",") +
+        ` once a ${money(f.onceUsed)} line is used`;
   const text =
-    parts.join(" vs ") + (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`);
+    parts.join(" vs ") +
+    (f.before === undefined ? "" : `, ${show(f.before)} before the policy change`) +
+    onceUsed;
   if (f.line === undefined) return text;
   return text === "" ? `on ${lineName(f.line)}` : `${text}, on ${lineName(f.line)}`;
 }
 
 /** What helps with `code` as things stand `at` (a step, a day's end): its settled advice once nothing is
- *  owed on either line. Without a moment, the advice for one who owes. */
-export function adviceOf(code: ReasonCode, at?: Snapshot): string {
+ *  owed on either line. Without a moment, the advice for one who owes. Cited by an application as what
+ *  the review would hold against a larger line once used (every fact of it among `facts` onceUsed), what
+ *  helps an applicant. */
+export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFact[] = []): string {
   const info: ReasonInfo = REASONS[code];
+  const own = facts.filter((f) => f.code === code);
+  if (info.onceUsed !== undefined && own.length > 0 && own.every((f) => f.onceUsed !== undefined))
+    return info.onceUsed;
   if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
     return info.settled;
   return info.advice;
@@ -740,13 +758,14 @@ export function reasonAdvice(
   reasons: readonly ReasonCode[],
   at?: Snapshot,
   first: readonly string[] = [],
+  facts: readonly RuleFact[] = [],
 ): string[] {
   return withoutRepeats([
     ...new Set([
       ...first,
       ...reasons
         .filter((r) => REASONS[r].kind !== "positive" && !("pointsAt" in REASONS[r]))
-        .map((r) => adviceOf(r, at)),
+        .map((r) => adviceOf(r, at, facts)),
     ]),
   ]);
 }

@@ -26,6 +26,8 @@ function start(file = LATE) {
     chalk: new Chalk({ level: 0 }),
     output: (t) => printed.push(t),
     write: (f, t) => written.set(f, t),
+    // the keys the prompts read: Escape is heard there
+    input: screen.input,
   });
   return { done, printed: () => printed.join(""), written };
 }
@@ -122,6 +124,8 @@ describe("interactive what-if session", () => {
     await back("Add an event", "Event type:");
     await back("Change a policy parameter", "Which policy parameter?");
     await back("Switch the policy", "Run under which policy?");
+    // the search's goals too: chosen by mistake, it ran a search (and asked to adopt) to get out
+    await back("Find the smallest change", "Find the smallest change to your own events");
     // and a field of an event chosen
     await menu("Edit an event");
     await waitFor("Edit which event?");
@@ -134,6 +138,40 @@ describe("interactive what-if session", () => {
     expect(s.printed()).not.toMatch(/✓|unchanged/);
     await menu("Quit");
     await s.done;
+  });
+
+  it("Escape at any prompt goes back to the menu, changing nothing", async () => {
+    // a newcomer's Escape did nothing at a list (inquirer's take none) and nothing at a value's prompt
+    const s = start();
+    await menu("Add an event");
+    await waitFor("Event type:");
+    screen.keypress("escape");
+    await backAtMenu();
+    // half-way through: a parameter chosen, its value asked
+    await menu("Change a policy parameter");
+    await waitFor("Which policy parameter?");
+    screen.keypress("enter");
+    await waitFor("from day 0");
+    screen.keypress("escape");
+    await backAtMenu();
+    // an event's field asked for
+    await menu("Edit an event");
+    await waitFor("Edit which event?");
+    screen.keypress("enter");
+    await waitFor("Edit which field of #1?");
+    screen.keypress("enter");
+    await waitFor("New ");
+    screen.keypress("escape");
+    await backAtMenu();
+    expect(s.printed()).toContain("back to the menu: nothing changed");
+    expect(s.printed()).not.toMatch(/✓|unchanged/);
+    // at the menu itself, Escape leaves it where it is (asked afresh)
+    screen.keypress("escape");
+    await screen.next();
+    await backAtMenu();
+    await menu("Quit");
+    await s.done;
+    expect(s.written.size).toBe(0);
   });
 
   it("edits a field with the loader's validation, then undoes it", async () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { Calendar } from "../../src/engine/calendar.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
-import { describeFact } from "../../src/scenario/format.js";
+import { adviceOf, describeFact, factInYuan, reasonAdvice } from "../../src/scenario/format.js";
 import "../helpers/property-seed.js";
 import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
 
@@ -200,6 +200,10 @@ describe("kept once used: the grant's limit", () => {
     expect(open.facts).toContainEqual(
       expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2, value: 2.01 }),
     );
+    // the ratio of the file with the smallest line (¥500 here) used, which the step's scorecard (exactly 2.00 today)
+    // does not read: said so
+    const debt = open.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!;
+    expect(describeFact(debt)).toBe("2.01 vs maxDebtToIncome 2.00, once a ¥500.00 line is used");
   });
 
   it("room for less than asked: granted the most the review keeps used, and it keeps it", () => {
@@ -236,6 +240,46 @@ describe("kept once used: the grant's limit", () => {
     expect(open.reasons).toContain("LIMIT_KEPT_ONCE_USED");
     expect(open.reasons).toContain("SCORE_BELOW_LIMIT_BAND");
     expect(t.steps.filter((s) => s.event.type === "review" && s.decision !== null)).toEqual([]);
+  });
+
+  it("what the review would hold against more is said as judged: on the file once the larger line is used", () => {
+    // ¥8,000 a month, ¥190,000 elsewhere, ¥10,000 asked: the score's band caps it at ¥6,000 today (690);
+    // used, ¥6,000 would be 2.05 times the income and a score of 595 — the trace printed "595 vs minScore
+    // 620" beside a step scored 690, and a band's cap of ¥3,000 beside the ¥6,000 the same score allowed
+    const near = { ...profile, creditHistoryMonths: 60, externalDebt: 190_000 * 100 };
+    const t = run([on.open(0, 10_000)], { policy: DEFAULT_POLICY, profile: near, until: 5 });
+    const open = stepOn(t, "apply", 0);
+    expect(open).toMatchObject({ decision: "approved_lower", limit: 200_000 });
+    const said = (code: string) => describeFact(open.facts.find((f) => f.code === code)!);
+    expect(said("LIMIT_CAPPED_BY_SCORE")).toBe("¥10,000.00 asked vs cap ¥6,000.00 by limitBands");
+    expect(said("LIMIT_KEPT_ONCE_USED")).toBe("¥6,000.00 vs kept once used ¥2,000.00");
+    expect(said("SCORE_BELOW_MINIMUM")).toBe("595 vs minScore 620, once a ¥6,000.00 line is used");
+    expect(said("DEBT_TO_INCOME_TOO_HIGH")).toBe(
+      "2.05 vs maxDebtToIncome 2.00, once a ¥6,000.00 line is used",
+    );
+    expect(said("SCORE_BELOW_LIMIT_BAND")).toBe(
+      "¥6,000.00 vs cap ¥3,000.00 by limitBands, at a score of 595 once a ¥6,000.00 line is used",
+    );
+    // what helps is an applicant's: nothing was suspended, there is no restoration threshold to reach
+    // ('raise the score to the restoration threshold'), and no limit was cut
+    const advice = reasonAdvice(open.reasons, open, [], open.facts);
+    expect(advice.join("\n")).not.toMatch(/restoration|cut limit/);
+    expect(advice).toContain(
+      "raise the score, then apply again: used, a larger line would take it below the minimum",
+    );
+    expect(adviceOf("SCORE_BELOW_LIMIT_BAND", open, open.facts)).toMatch(
+      /^raise the score, then apply again for more/,
+    );
+    // a review's own cut keeps its advice
+    expect(adviceOf("SCORE_BELOW_LIMIT_BAND", open)).toMatch(/cut limit/);
+    // JSON says it too, the limit in yuan whatever the rule's unit
+    const score = open.facts.find((f) => f.code === "SCORE_BELOW_MINIMUM")!;
+    expect(factInYuan(score)).toMatchObject({
+      value: 595,
+      threshold: 620,
+      onceUsed: 6_000,
+      scoreOnceUsed: 595,
+    });
   });
 
   it("a drawdown counts Huabei at its limit: cash that fits only while Huabei is unused is declined", () => {

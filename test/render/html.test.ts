@@ -4,7 +4,7 @@ import { simulate } from "../../src/engine/index.js";
 import type { Dataset } from "../../src/render/html/chart-spec.js";
 import { CLIENT_SCRIPT } from "../../src/render/html/client.js";
 import { sideBySide } from "../../src/render/html/diff.js";
-import { esc, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
+import { esc, escAmounts, jsonForScript, scriptSource } from "../../src/render/html/escape.js";
 import { markerDatasets, runHtml, seriesOf, timelineChart } from "../../src/render/html/run.js";
 import { runView } from "../../src/render/html/run-model.js";
 import { STYLES } from "../../src/render/html/styles.js";
@@ -56,7 +56,9 @@ describe("HTML reports", () => {
     // exactly three script elements: the data, the chart library, the page script
     expect(html.match(/<script[\s>]/g)).toHaveLength(3);
     expect(html.match(/<\/script>/g)).toHaveLength(3);
-    expect(html).toContain("purchase ¥100.00 at &lt;script&gt;steal()&lt;/script&gt;");
+    expect(html).toContain(
+      'purchase <span class="nw">¥100.00</span> at &lt;script&gt;steal()&lt;/script&gt;',
+    );
     expect(dataOf(html).charts).toHaveLength(1);
   });
 
@@ -80,6 +82,18 @@ describe("HTML reports", () => {
     expect(html).toContain("Repayment grid");
     expect(html).toContain("&lt;line&gt;");
     expect(html).toContain('class="g-late" title="&lt;late&gt;"');
+  });
+
+  it("an event's amount keeps its sign: '+¥5,000.00' never breaks after the '+' in a narrow column", () => {
+    // the what-if page's event column, 420 px wide: "apply for +" on one line, "¥5,000.00 limit" below
+    expect(escAmounts("apply for +¥5,000.00 limit <b>")).toBe(
+      'apply for <span class="nw">+¥5,000.00</span> limit &lt;b&gt;',
+    );
+    expect(escAmounts("repay −¥1,200 then ¥30")).toBe(
+      'repay <span class="nw">−¥1,200</span> then <span class="nw">¥30</span>',
+    );
+    expect(whatifPage().html).toContain('#16 apply for <span class="nw">+¥5,000.00</span> limit');
+    expect(runPage().html).toContain('apply for <span class="nw">+¥3,000.00</span> limit');
   });
 
   it("escape helpers", () => {
@@ -328,7 +342,7 @@ describe("run --html", () => {
     ]);
     // the ¥45,000 Jiebei loan shows on Jiebei's balance, not as Huabei's ¥0.00 alone
     expect(html).toMatch(
-      /borrow ¥45,000\.00 on Jiebei[^<]*<\/td>(<td[^>]*>.*?<\/td>){7}<td class="num">¥45,000\.00<\/td><\/tr>/,
+      /borrow <span class="nw">¥45,000\.00<\/span> on Jiebei[^<]*<\/td>(<td[^>]*>.*?<\/td>){7}<td class="num">¥45,000\.00<\/td><\/tr>/,
     );
   });
 

@@ -245,6 +245,21 @@ describe("scatterChart", () => {
     // apart, nothing is said
     expect(scatterChart(points.slice(1, 3), { x: "x", y: "y" })).not.toContain("drawn over");
   });
+  it("an axis's two ends read apart: as many decimals as tell them apart, as the sweep's table has them", () => {
+    // a sweep of minOpenScore over 1,000 accounts: bad rates 1.51 % and 1.52 % read "1.5 %" at both ends
+    const points = [
+      { x: 0.0151, y: 0.993, mark: "1" },
+      { x: 0.0152, y: 0.99, mark: "5" },
+    ];
+    const lines = scatterChart(points, { x: "bad rate", y: "approval rate" }).split("\n");
+    const xAxis = lines.find((l) => l.includes("%") && !l.includes("┤"))!;
+    expect(xAxis.trim().split(/\s{2,}/)).toEqual(["1.51 %", "1.52 %"]);
+    expect(lines[0]).toMatch(/^99\.3 % ┤/);
+    // ends one decimal tells apart keep one
+    const wide = scatterChart([points[0]!, { x: 0.03, y: 0.9, mark: "2" }], { x: "x", y: "y" });
+    expect(wide).toContain("1.5 %");
+    expect(wide).toContain("3.0 %");
+  });
 });
 
 describe("scoreChart", () => {

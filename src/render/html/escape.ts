@@ -24,6 +24,13 @@ export function esc(text: string | number): string {
   return visibleControls(String(text)).replace(/[&<>"'\n\r\u2028\u2029]/g, (ch) => ENTITIES[ch]!);
 }
 
+/** Element content (esc) whose amounts of money stay whole on a line: between a sign and the yuan sign a
+ *  browser may break ("apply for +" on one line, "¥5,000.00 limit" on the next, in the what-if page's
+ *  narrow event column). Not for an attribute's value. */
+export function escAmounts(text: string | number): string {
+  return esc(text).replace(/[+−-]?¥[\d,]+(?:\.\d+)?/g, (amount) => `<span class="nw">${amount}</span>`);
+}
+
 /**
  * JSON for a `<script type="application/json">` block: `<`, `>` and `&` become \u escapes, so a
  * scenario named `</script><script>…` stays data; U+2028/2029, DEL, C1 controls and bidirectional

@@ -92,11 +92,15 @@ export interface RunView {
 
 const ENGINE_EVENTS = new Set<string>(ENGINE_EVENT_TYPES);
 
-/** A reason's words; its advice as things stand `at` (a step), when given. */
-export function reasonView(code: ReasonCode | string, at?: Snapshot): ReasonView {
+/** A reason's words; its advice as things stand `at` (a step, its `facts`), when given. */
+export function reasonView(
+  code: ReasonCode | string,
+  at?: Snapshot,
+  facts: readonly RuleFact[] = [],
+): ReasonView {
   if (!isReasonCode(code)) return { code, text: code, advice: "", kind: "" };
   const info = REASONS[code];
-  return { code, text: info.text, advice: adviceOf(code, at), kind: info.kind };
+  return { code, text: info.text, advice: adviceOf(code, at, facts), kind: info.kind };
 }
 
 function withNumbers(r: ReasonView, facts: readonly RuleFact[]): ReasonView {
@@ -158,13 +162,13 @@ export function runView(
       reasons: [
         ...s.reasons.map((code) =>
           withNumbers(
-            reasonView(code, s),
+            reasonView(code, s, s.facts),
             s.facts.filter((f) => f.code === code),
           ),
         ),
         ...s.facts
           .filter((f) => !s.reasons.includes(f.code))
-          .map((f) => ({ ...withNumbers(reasonView(f.code, s), [f]), also: true })),
+          .map((f) => ({ ...withNumbers(reasonView(f.code, s, s.facts), [f]), also: true })),
       ],
       moves: (s.moves.length || s.byTime ? scoreChangeText(s) : null) ?? "",
       remedies: s.remedies.map(describeRemedy),

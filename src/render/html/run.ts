@@ -18,7 +18,7 @@ import {
   statusText,
   statusTone,
 } from "./common.js";
-import { esc } from "./escape.js";
+import { esc, escAmounts } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
 import type { RepaymentGrid, RunView, StepView } from "./run-model.js";
 import { wrapText } from "./wrap.js";
@@ -260,7 +260,7 @@ function decisionList(steps: readonly StepView[]): string {
   return `<ol class="timeline">${steps
     .map(
       (s) =>
-        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${esc(s.text)}${s.decision ? ` ${chip(s.decision, decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
+        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${escAmounts(s.text)}${s.decision ? ` ${chip(s.decision, decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
     )
     .join("")}</ol>`;
 }
@@ -276,7 +276,7 @@ function stepsTable(steps: readonly StepView[]): string {
   const rows = steps
     .map(
       (s) =>
-        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`,
+        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`,
     )
     .join("\n");
   const huabei = two ? "Huabei " : "";

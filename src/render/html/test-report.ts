@@ -10,7 +10,7 @@ import { compactStep, reasonsCaption, reasonsOnRecord, stepsShownBefore } from "
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
 import { sideBySide } from "./diff.js";
-import { esc } from "./escape.js";
+import { esc, escAmounts } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPage, section, stats } from "./page.js";
 import { reasonView } from "./run-model.js";
 
@@ -40,7 +40,7 @@ function stepRows(steps: readonly StepSummary[]): string {
   return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
     .map(
       (s) =>
-        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${esc(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
 }

@@ -15,7 +15,7 @@ import {
 import { absentText, firstSuspensionChange } from "../compare.js";
 import { type ChartSpec, PALETTE } from "./chart-spec.js";
 import { decisionTone, monthTicks, statusText } from "./common.js";
-import { esc } from "./escape.js";
+import { esc, escAmounts } from "./escape.js";
 import { chartBox, chip, type HtmlAssets, htmlPage, scrollBox, section, stats } from "./page.js";
 import { seriesOf, timelineChart } from "./run.js";
 import { type ReasonView, type RunView, reasonView } from "./run-model.js";
@@ -228,7 +228,7 @@ export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
     ? `<div class="${scrollBox(w.differences.length)}"><table><thead><tr><th class="num">day</th><th>event</th><th>${esc(w.labels.base)}</th><th>${esc(w.labels.variant)}</th></tr></thead><tbody>${w.differences
         .map(
           (d) =>
-            `<tr><td class="num">${esc(d.day)}</td><td>${esc(d.event)}${d.kind === "reasons" ? ' <span class="empty">(other reasons)</span>' : ""}</td>${sideCell(d.base, d.baseMissing)}${sideCell(d.variant, d.variantMissing)}</tr>`,
+            `<tr><td class="num">${esc(d.day)}</td><td>${escAmounts(d.event)}${d.kind === "reasons" ? ' <span class="empty">(other reasons)</span>' : ""}</td>${sideCell(d.base, d.baseMissing)}${sideCell(d.variant, d.variantMissing)}</tr>`,
         )
         .join("")}</tbody></table></div>`
     : `<p class="empty">Every decision is the same in both runs.</p>`;
