@@ -197,17 +197,19 @@ describe("explainDay", () => {
   });
 
   it("customer service's answer overtaken by the day's review gives the steps as of the day's end", () => {
-    // suspended for the policy change (day 74); customer service answers on day 105 before that day's
-    // review records the suspension anew, for credit: its "reasons recorded then" are the policy's
+    // suspended for the policy change (day 74) with a bill 5 days past due, repaid on day 80 while suspended
+    // (its clean period runs: an overdue repaid before the suspension would ask none); customer service
+    // answers on day 105 before that day's review records the suspension anew, for credit
+    // (OVERDUE_TOO_RECENT): its "reasons recorded then" are the policy's
     const text = `name: recorded anew
 start: 2024-01-01
 until: 120
 profile: { age: 29, monthlyIncome: 8000, verified: false, creditHistoryMonths: 30, externalDebt: 20000 }
 events:
   - { day: 0, type: apply, product: open, amount: 5000 }
-  - { day: 5, type: purchase, amount: 4000 }
-  - { day: 47, type: repay, amount: full }
+  - { day: 35, type: purchase, amount: 4000 }
   - { day: 50, type: policy, use: tightened }
+  - { day: 80, type: repay, amount: full }
   - { day: 105, type: contact_support }
 `;
     const { scenario: anew } = loadScenarioText(text, `${ROOT}anew.yaml`);
