@@ -3,19 +3,22 @@
 import type { Engine } from "json-rules-engine";
 import type { Customer, customerOverdue, HuabeiLine, suspendedFor } from "../src/engine/customer.js";
 import type { capFor, managedCap, standingCap } from "../src/engine/eligibility.js";
-import type { cleanPeriodFrom, heldByPolicy } from "../src/engine/review.js";
+import type { applicationFile } from "../src/engine/grant.js";
+import type { cleanPeriodFrom, heldByPolicy, restoredOnceUsed } from "../src/engine/review.js";
 import type { debtToIncome, Scored } from "../src/engine/score-inputs.js";
 import type { Policy } from "../src/engine/types.js";
 
 /** The engine's functions the facts are computed with. */
 export interface MirrorEngine {
   FEN_PER_YUAN: number;
+  applicationFile: typeof applicationFile;
   capFor: typeof capFor;
   cleanPeriodFrom: typeof cleanPeriodFrom;
   customerOverdue: typeof customerOverdue;
   debtToIncome: typeof debtToIncome;
   heldByPolicy: typeof heldByPolicy;
   managedCap: typeof managedCap;
+  restoredOnceUsed: typeof restoredOnceUsed;
   standingCap: typeof standingCap;
   suspendedFor: typeof suspendedFor;
 }

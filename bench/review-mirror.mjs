@@ -4,7 +4,8 @@
 // (review.bench.mjs) times it against the engine on the same cases; test/engine/review-mirror.test.ts holds
 // it to the engine's decisions on generated cases, so a rule change that leaves it behind fails there.
 //
-// It is handed precomputed facts: the debt-to-income ratio, days since the last cure, days suspended, the
+// It is handed precomputed facts: the debt-to-income ratio (and the one a restoration reads, the line at its
+// smallest and used; whether the review after a restoration keeps the line once used), days since the last cure, days suspended, the
 // three limit caps (the score's band with income and thin-file caps, the caps that hold whatever the score,
 // line management's cap) and, for a suspended line, whether the policy before a change would restore it
 // today — the one a policy suspension met (if not, the review records the suspension for credit), the one a
@@ -23,12 +24,14 @@ import { Engine } from "json-rules-engine";
 export function reviewMirror(engine) {
   const {
     FEN_PER_YUAN,
+    applicationFile,
     capFor,
     cleanPeriodFrom,
     customerOverdue,
     debtToIncome,
     heldByPolicy,
     managedCap,
+    restoredOnceUsed,
     standingCap,
     suspendedFor,
   } = engine;
@@ -59,6 +62,10 @@ export function reviewMirror(engine) {
       // suspension's line was kept active with)
       daysSinceCured: day - cleanPeriodFrom(c, line, suspendedFor(line)),
       dti: debtToIncome(c),
+      // a restoration reads the ratio with the line at its smallest line, used (applicationFile), and is
+      // held to the limit the next review keeps once it is used: none kept, no restoration
+      dtiRestoring: debtToIncome(applicationFile(c, line, false, day)),
+      keptOnceUsed: restoredOnceUsed(c, line, day, s).limit !== null,
       verified: c.profile.verified,
       otherWrittenOff: c.jiebei.status === "charged_off",
       limit: line.limit,
@@ -134,8 +141,9 @@ export function reviewMirror(engine) {
       { fact: "daysSinceCured", operator: "lessThan", value: p.restoreCleanDays },
       { fact: "score", operator: "lessThan", value: Math.max(p.minScore, p.restoreScore) },
       ...unverified,
-      dtiTooHigh,
+      { fact: "dtiRestoring", operator: "greaterThan", value: p.maxDebtToIncome },
       noLine,
+      { fact: "keptOnceUsed", operator: "equal", value: false },
     ];
     rulesEngine.addRule({
       name: "restore",

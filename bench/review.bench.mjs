@@ -28,6 +28,7 @@ import { fileURLToPath } from "node:url";
 import seedrandom from "seedrandom";
 import { customerOverdue, isOpen, suspendedFor } from "../dist/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../dist/engine/eligibility.js";
+import { applicationFile } from "../dist/engine/grant.js";
 import {
   decisionNote,
   FEN_PER_YUAN,
@@ -36,7 +37,7 @@ import {
   nextEngineDay,
   runDay,
 } from "../dist/engine/index.js";
-import { cleanPeriodFrom, heldByPolicy, periodicReview } from "../dist/engine/review.js";
+import { cleanPeriodFrom, heldByPolicy, periodicReview, restoredOnceUsed } from "../dist/engine/review.js";
 import { debtToIncome, scoreOn } from "../dist/engine/score-inputs.js";
 import { Agent, loadPersonas, loadPolicy, makePlan, populationContext, reactionsOf } from "../dist/index.js";
 import { repaymentSchedule } from "../dist/population/agent.js";
@@ -151,12 +152,14 @@ function reviewCases(n) {
 
 const { factsOf, rules: rulesEngine } = reviewMirror({
   FEN_PER_YUAN,
+  applicationFile,
   capFor,
   customerOverdue,
   debtToIncome,
   heldByPolicy,
   cleanPeriodFrom,
   managedCap,
+  restoredOnceUsed,
   standingCap,
   suspendedFor,
 });

@@ -7,8 +7,8 @@
 
 import { type Customer, type Line, owed, rulesFor } from "./customer.js";
 import { FEN_PER_YUAN } from "./money.js";
-import { keptStandard, lineManagement } from "./review.js";
 import { debtWithin, scoreOn } from "./score-inputs.js";
+import { keptStandard, lineManagement } from "./standard.js";
 import type { Fen } from "./types.js";
 import type { RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
@@ -35,8 +35,10 @@ function usedInFull(c: Customer, id: LineId, limit: Fen, day: number, inquiries 
   const h = grant(c.huabei);
   const j = grant(c.jiebei);
   const share = c.policy.grantUsedFraction;
-  const hUsed = Math.max(h.reportedBalance, huabeiUsed(h, share));
-  const jOwed = Math.max(j.reportedBalance, owed(j));
+  // nothing counted used (share 0): the balances as the report on record has them — the file as it is
+  const asIs = share === 0;
+  const hUsed = asIs ? h.reportedBalance : Math.max(h.reportedBalance, huabeiUsed(h, share));
+  const jOwed = asIs ? j.reportedBalance : Math.max(j.reportedBalance, owed(j));
   let jUsed = jOwed;
   if (j.status === "active") {
     // drawdowns, each within the line and within Jiebei's debt cap as the report will show it

@@ -39,6 +39,19 @@ export function reportAhead(
   return { huabei: copy.huabei.reportedBalance, jiebei: copy.jiebei.reportedBalance };
 }
 
+/** A copy of the customer as the day `to` (after `day`) opens — before its review — with nothing more done
+ *  by the customer than `repay` on the lines today and meet each bill and instalment falling due at its
+ *  minimum (reportAhead): what is owed then (Jiebei's interest accrued since the last report included). */
+export function openingOn(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  to: number,
+  repay: readonly DebtRepayment[] = [],
+): Customer {
+  return ranTo(c, day, calendar, to, repay, day, false, true);
+}
+
 /**
  * The customer as the periodic review on or after `day` reads the lines: when a month ends before it, a
  * copy whose lines carry that month end's report as reportAhead projects it (balance, limit) — the debt
@@ -425,6 +438,7 @@ function ranTo(
   repay: readonly DebtRepayment[] = [],
   on = day,
   overdueLeft = false,
+  openOnly = false,
 ): Customer {
   const s = stateOf(c, day, calendar);
   const copy = s.customer;
@@ -444,7 +458,8 @@ function ranTo(
     dayOpens(s, d, ignore);
     meetDue(copy, d, meets);
     repayOn(d);
-    dayCloses(s, ignore);
+    // the last day only opened (`openOnly`): as its review finds the customer
+    if (!openOnly || d < monthEnd) dayCloses(s, ignore);
   }
   return copy;
 }

@@ -1,6 +1,9 @@
 // The periodic review and what follows a suspension: whether a line still meets the policy's standard,
 // what blocks restoration, lifting a security hold, line management at the review, a review the customer
-// asks for, and closing at the customer's request. Rules decide and never change the customer.
+// asks for, and closing at the customer's request (the standard a line is kept to: standard.ts). Rules
+// decide and never change the customer.
+
+export { cutTo, keptStandard, lineManagement } from "./standard.js";
 
 import {
   type Customer,
@@ -14,49 +17,33 @@ import {
   suspendedFor,
 } from "./customer.js";
 import {
-  CUT_BY,
-  capFact,
   capFor,
   dtiShown,
   eligibilityFailures,
   endedLine,
   keptAtLeast,
-  managedCap,
   noLineFact,
   otherLine,
   param,
   scoreFact,
-  standingCap,
   writeOffFact,
 } from "./eligibility.js";
-import { heldCap, type LimitCap, lowestBandScore } from "./limits.js";
-import { wholeFen } from "./money.js";
-import { REASONS, type ReasonCode, type ReasonInfo } from "./reasons.js";
+import { applicationFile, keptOnceUsed } from "./grant.js";
+import { lowestBandScore } from "./limits.js";
+import { REASONS, type ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
+import {
+  changeAlone,
+  failsStandard,
+  keptStandard,
+  lineManagement,
+  sinceChange,
+  suspendAtReview,
+} from "./standard.js";
 import { holdFact } from "./triggers.js";
 import type { Policy } from "./types.js";
-import {
-  declined,
-  MAX_REASONS,
-  principalReasons,
-  type RuleFact,
-  type ScoreSource,
-  type Verdict,
-} from "./verdict.js";
+import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { LineId, PolicyParamName } from "./vocabulary.js";
-
-/** Why a line fails a policy's standard for keeping credit: empty when it passes. */
-function failsStandard(c: Customer, line: LineId, policy: Policy, s: Scored): RuleFact[] {
-  const rules = rulesFor(policy, line);
-  const out: RuleFact[] = [];
-  if (s.score < rules.minScore)
-    out.push(scoreFact("SCORE_BELOW_MINIMUM", param(line, "minScore", "jiebeiMinScore"), rules.minScore, s));
-  // the score first: it is at hand, while the overdue reads both lines' bills and loans (most reviews
-  // are of a score above delinquentMinScore, and need not)
-  else if (s.score < policy.delinquentMinScore && customerOverdue(c) > 0)
-    out.push(scoreFact("PAST_DUE_AT_REVIEW", "delinquentMinScore", policy.delinquentMinScore, s));
-  return eligibilityFailures(c, rules, policy, out);
-}
 
 /**
  * The score a suspended line needs back: `restoreScore`, and never less than `minScore` (keptAtLeast) — a
@@ -102,13 +89,64 @@ export function restorationBlockers(
   const needed = restorationScore(rules, line.id);
   if (s.score < needed.score)
     blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
-  eligibilityFailures(c, rules, p, blockers);
+  // the debt ratio as the next review reads it once the line restored is used — at its smallest line, as an
+  // opening's (applicationFile): a line restored at the very cap would be over it again after one purchase
+  eligibilityFailures(applicationFile(c, line, false, day), rules, p, blockers);
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
   const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
   if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
+  // a line the next review would suspend or cut below the smallest once it is used (its score on that
+  // file) is not restored either — what that review would hold against it is said, beside what only time
+  // or a verification clears (else a customer told to verify would still not be restored); a score, a
+  // debt or a line short already is what the steps for it are sized to, this included
+  if (!blockers.some((b) => KEPT_ONCE_USED_ASIDE.has(b.code))) {
+    // judged as verified when a verification is asked for: it is the step, and it moves the score
+    const asked = blockers.some((b) => b.code === "IDENTITY_REQUIRED") && !c.profile.verified;
+    const file = asked ? { ...c, profile: { ...c.profile, verified: true } } : c;
+    const kept = restoredOnceUsed(file, line, day, s);
+    if (kept.limit === null) blockers.push(...kept.facts);
+  }
   return blockers;
+}
+
+/** Blockers beside which a restoration's kept-once-used check is not made: the steps for them change the
+ *  file it reads (and are sized to it: customer service's debt advice and score). */
+const KEPT_ONCE_USED_ASIDE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  "DEBT_WRITTEN_OFF",
+  "SCORE_BELOW_RESTORE",
+  "DEBT_TO_INCOME_TOO_HIGH",
+  "SCORE_BELOW_LIMIT_BANDS",
+  "LIMIT_BELOW_MINIMUM",
+  "INCOME_BELOW_SMALLEST_LINE",
+  "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE",
+  "THIN_FILE_BELOW_SMALLEST_LINE",
+]);
+
+/**
+ * The limit a restoration gives a line back at: what line management leaves it (`cut`: the cut, null when
+ * none), held to the largest limit the next review keeps once the credit is used (keptOnceUsed, as a grant
+ * is held) — `limit` null when not even the smallest line is kept, `facts` then the LIMIT_KEPT_ONCE_USED
+ * fact and what that review would hold against the line; when kept lower, the same, the limit kept in it.
+ */
+export function restoredOnceUsed(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+): { limit: number | null; cut: Verdict | null; facts: RuleFact[] } {
+  const managed = lineManagement(c, line, s);
+  const cut = managed?.decision === "limit_reduced" ? managed : null;
+  const upper = cut?.limit ?? line.limit;
+  const kept = keptOnceUsed(c, line, upper, 0, day);
+  if (kept.limit === upper) return { limit: upper, cut, facts: [] };
+  const fact: RuleFact = {
+    code: "LIMIT_KEPT_ONCE_USED",
+    ...(kept.limit === null ? {} : { threshold: kept.limit }),
+    value: upper,
+  };
+  return { limit: kept.limit, cut, facts: [fact, ...kept.facts] };
 }
 
 /**
@@ -126,58 +164,10 @@ export function cleanPeriodFrom(c: Customer, line: Line, cause: Line["cause"]): 
     : cured;
 }
 
-/** The score's thresholds — to keep a line (past due too), to restore it, the lowest band — are one
- *  standard: a score short of one policy's and of another's falls short of both, whichever threshold each
- *  names (a policy that blocks on the restoration score does not also name the bands; one whose minScore
- *  fails the score does not ask its delinquentMinScore). */
-const SCORE_STANDARD: ReadonlySet<ReasonCode> = new Set([
-  "SCORE_BELOW_MINIMUM",
-  "PAST_DUE_AT_REVIEW",
-  "SCORE_BELOW_RESTORE",
-  "SCORE_BELOW_LIMIT_BANDS",
-]);
-const standardOf = (code: ReasonCode): string => (SCORE_STANDARD.has(code) ? "score" : code);
-
-/**
- * Whether what stands in the way under today's policy (`now`) is the change's alone: something does, and
- * none of it stands in the way under the policy before the change too (`before`). A change that loosens
- * one rule and adds another holds a line whose only shortfall under the old policy was the loosened rule
- * — what is left is the lender's new rule, not the customer's failing — and one that stands in both (an
- * overdue, a debt over both caps, a score short of both) is the customer's own.
- */
-function changeAlone(now: readonly RuleFact[], before: readonly RuleFact[]): boolean {
-  const old = new Set(before.map((f) => standardOf(f.code)));
-  return now.length > 0 && now.every((f) => !old.has(standardOf(f.code)));
-}
-
 /** The policy before the change a suspended line's `cause` is judged against (heldByPolicy): the one a
  *  policy suspension met, or the one a credit suspension was under when a change came; null: none. */
 function policyBeforeChange(line: Line, cause: Line["cause"]): Policy | null {
   return cause === "policy" ? line.policyBefore : cause === "credit" ? line.suspendedUnder : null;
-}
-
-/** The threshold `parameter` sets under `policy`, as a fact of `code` states it (an amount in fen, the
- *  bands' lowest score); undefined for one that sets no number (a verified identity). */
-function thresholdUnder(policy: Policy, parameter: PolicyParamName, code: ReasonCode): number | undefined {
-  const v: unknown = policy[parameter];
-  if (Array.isArray(v)) return lowestBandScore({ limitBands: v } as unknown as LineRules);
-  if (typeof v !== "number") return undefined;
-  const info: ReasonInfo = REASONS[code];
-  return info.unit === "fen" ? wholeFen(v) : v;
-}
-
-/**
- * `facts` as a policy change's decision cites them: each threshold the change moved past the customer's
- * value says what it was under the policy before it (`before`, as the overdue trigger's fact does) — a
- * threshold the parameter it names sets under both policies; one derived otherwise is left as it is.
- */
-function sinceChange(facts: readonly RuleFact[], now: Policy, was: Policy): RuleFact[] {
-  return facts.map((f) => {
-    if (f.parameter === undefined || f.threshold === undefined || f.before !== undefined) return f;
-    if (thresholdUnder(now, f.parameter, f.code) !== f.threshold) return f;
-    const before = thresholdUnder(was, f.parameter, f.code);
-    return before === undefined || before === f.threshold ? f : { ...f, before };
-  });
 }
 
 /** A suspended line's blockers (`cause`: the suspension's) with the thresholds the change holding it
@@ -305,7 +295,7 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
 
 /** The restoration verdict for a suspended line whose blockers are gone: what was on record (for the
  *  suspension's cause), resolved — an improvement cited only when the numbers on record show it. */
-function restore(c: Customer, line: Line, s: Scored): Verdict {
+function restore(c: Customer, line: Line, day: number, s: Scored): Verdict {
   const reasons: ReasonCode[] = [];
   // the record and what the reviews since named as blocking (an identity a review asked for, verified
   // since): a restoration cites what of either has been cleared
@@ -404,16 +394,19 @@ function restore(c: Customer, line: Line, s: Scored): Verdict {
     });
   }
   if (line.cause === "policy" || reasons.length === 0 || policyHelped) reasons.push("MEETS_CURRENT_POLICY");
-  // the limit it is restored at: what line management would leave an active line with
-  const cut = lineManagement(c, line, s);
-  if (cut === null || cut.decision !== "limit_reduced")
-    return { decision: "restored", reasons, facts, limit: line.limit };
+  // the limit it is restored at: what line management would leave an active line with, held to what the
+  // next review keeps once it is used (restoredOnceUsed; a limit is kept: restorationBlockers said so)
+  const { limit, cut, facts: held } = restoredOnceUsed(c, line, day, s);
+  if (cut === null && held.length === 0) return { decision: "restored", reasons, facts, limit: line.limit };
+  // the cut first (line management's, then the one kept once used): its fact is the one on record
+  const cuts = [...(cut?.facts ?? []), ...held];
   return {
     decision: "restored",
-    reasons: [...reasons, cut.facts[0]!.code],
-    facts: [...facts, ...cut.facts],
-    limit: cut.limit,
-    cutReasons: cut.reasons,
+    reasons: [...reasons, cuts[0]!.code],
+    facts: [...facts, ...cuts],
+    limit: limit ?? line.limit,
+    cutReasons:
+      held.length === 0 ? cut!.reasons : [...new Set([...(cut?.reasons ?? []), ...held.map((f) => f.code)])],
   };
 }
 
@@ -444,7 +437,7 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     const under = held === null ? null : restorationBlockers(c, line, day, s, held.cause);
     const own = restorationBlockers(c, line, day, s);
     const blockers = under === null ? own : [...own, ...under];
-    if (blockers.length === 0) return restore(c, line, s);
+    if (blockers.length === 0) return restore(c, line, day, s);
     const codes = citing(c, line, day, s, blockers);
     // a suspension beneath a hold with nothing left in its way (its clean period over, the policy that made
     // it loosened since) is ready to end: the hold alone keeps the line suspended — a verification would
@@ -505,110 +498,6 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     };
   }
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
-}
-
-/** Whether a line meets the standard for keeping credit: null, or the suspension (a policy cause when
- *  what it fails is the change's alone, as the policy before a change would judge it; below the smallest
- *  line, credit). */
-export function keptStandard(c: Customer, line: Line, s: Scored): Verdict | null {
-  const p = c.policy;
-  const failures = failsStandard(c, line.id, p, s);
-  if (failures.length > 0) {
-    // the change's when what the line fails is the change's alone (changeAlone), as for a suspended line
-    const prev = line.previousPolicy;
-    const byChange = prev !== null && changeAlone(failures, failsStandard(c, line.id, prev, s));
-    const codes: ReasonCode[] = byChange ? ["POLICY_CHANGE"] : [];
-    codes.push(...failures.map((f) => f.code));
-    return suspendAtReview(c, line, s, codes, failures, byChange ? prev : "credit");
-  }
-  const fact = noLine(c, line.id, p, s);
-  if (fact !== null) {
-    // never an active line below the smallest limit: suspended with the reason instead — the change's
-    // when the policy before it had a line for this customer (a smallest line or a lowest band raised)
-    const prev = line.previousPolicy;
-    const before = prev === null ? null : noLine(c, line.id, prev, s);
-    const byChange = prev !== null && changeAlone([fact], before === null ? [] : [before]);
-    return suspendAtReview(
-      c,
-      line,
-      s,
-      byChange ? ["POLICY_CHANGE", fact.code] : [fact.code],
-      [fact],
-      byChange ? prev : "credit",
-    );
-  }
-  return null;
-}
-
-/** Why `policy` has no line for the customer (noLineFact), or null when it has one. */
-function noLine(c: Customer, id: LineId, policy: Policy, s: Scored): RuleFact | null {
-  const cap = capFor(c, id, s, policy);
-  return cap === null || cap.belowMinimum ? noLineFact(id, rulesFor(policy, id), cap, s) : null;
-}
-
-/** A suspension at the review, for credit or for a policy change (`by`: the policy the line met before
- *  it). Line management does not wait for a restoration: a cut due today comes with it (its code follows
- *  the suspension's reasons when there is room; its fact is always there) — at a periodic review
- *  (`manage`), not an early one. */
-function suspendAtReview(
-  c: Customer,
-  line: Line,
-  s: Scored,
-  codes: ReasonCode[],
-  facts: RuleFact[],
-  by: "credit" | Policy,
-  manage = true,
-): Extract<Verdict, { decision: "suspended" }> {
-  const cut = manage ? lineManagement(c, line, s) : null;
-  const reasons = principalReasons(codes, s);
-  const cause = by === "credit" ? { cause: by } : { cause: "policy" as const, policyBefore: by };
-  // a change's suspension says what each threshold it moved was before it
-  const own = by === "credit" ? facts : sinceChange(facts, c.policy, by);
-  if (cut?.decision !== "limit_reduced") return { decision: "suspended", ...cause, reasons, facts: own };
-  if (reasons.length < MAX_REASONS && !reasons.includes(cut.facts[0]!.code)) reasons.push(cut.facts[0]!.code);
-  return {
-    decision: "suspended",
-    ...cause,
-    reasons,
-    facts: [...own, ...cut.facts],
-    limit: cut.limit,
-    cutReasons: cut.reasons,
-  };
-}
-
-/**
- * Line management at the review: the caps that hold whatever the score (income, the product's largest
- * limit, thin file) apply at every review, the score's band once the score is below reduceLimitScore (a
- * margin, so that a score moving a few points does not move the limit) — and below every band, the
- * lowest band's (managedCap), on a line suspended meanwhile too, so the limit a restoration finds is never
- * higher for a worse score. Null when the limit stands.
- */
-export function lineManagement(c: Customer, line: Line, s: Scored): Verdict | null {
-  const cap = cutTo(c, line, s, c.policy);
-  if (cap === null) return null;
-  const code = CUT_BY[cap.binding];
-  // a cut the policy before a change would not have made is the lender's doing, and says so first
-  const prev = line.previousPolicy;
-  const byPolicy = prev !== null && cutTo(c, line, s, prev) === null;
-  return {
-    decision: "limit_reduced",
-    reasons: principalReasons(byPolicy ? ["POLICY_CHANGE", code] : [code], s),
-    facts: [capFact(code, cap, line.id, line.limit)],
-    limit: cap.limit,
-  };
-}
-
-/** The cap `policy`'s line management cuts the line to; null when it leaves the limit as it is. */
-export function cutTo(c: Customer, line: Line, s: Scored, policy: Policy): LimitCap | null {
-  // at or above reduceLimitScore the score's own band does not cut (a margin, so that a score moving a
-  // few points does not move the limit); the caps that hold whatever the score always do
-  const found =
-    s.score >= policy.reduceLimitScore ? standingCap(c, line.id, policy) : managedCap(c, line.id, s, policy);
-  // one below the smallest line holds the line to the smallest (heldCap), as a score below every band
-  // holds it to the lowest band's: the review suspends it for that cap, and the cut comes with it
-  const cap = heldCap(found, rulesFor(policy, line.id));
-  if (cap === null || cap.limit >= line.limit) return null;
-  return cap;
 }
 
 /** `request_review`: an early restoration review of a line, at most one per cooldown. */

@@ -52,6 +52,7 @@ import {
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
+  openingOn,
   reportAhead,
   takeReport,
 } from "./report-ahead.js";
@@ -66,6 +67,7 @@ import {
   periodicReview,
   restorationBlockers,
   restorationScore,
+  restoredOnceUsed,
 } from "./review.js";
 import * as revolving from "./revolving.js";
 import {
@@ -696,7 +698,7 @@ function suspendedLine(
     );
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) ||
+      : incomeAwaitsReport(c, line, day, remedies) ||
           ((ahead !== null || reads !== null) && report !== null) ||
           raisesAhead
         ? monthEndAfter(calendar, day) + 1
@@ -745,6 +747,7 @@ function suspendedLine(
     const early =
       at < first &&
       ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+        (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
         (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
         ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
           !scoreRestores(
@@ -815,6 +818,36 @@ function suspendedLine(
   return { blockers, scored };
 }
 
+/** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
+ *  used: applicationFile), with the debt advice's repayments made today, is within the line's cap: the
+ *  advice is for the periodic review it names, which reads what is owed on its own day. */
+function debtHoldsEarly(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  debt: Extract<Remedy, { kind: "reduce_debt" }>,
+  early: number,
+): boolean {
+  if (debt.repay === null || c.policy.grantUsedFraction === 0) return true;
+  const repaid =
+    early > monthEndAfter(calendar, day)
+      ? readAfter(c, day, calendar, debt.repay)
+      : lessElsewhere(c, debt.repay);
+  // what is owed on its day (the repayments on the lines made), beside the report it reads
+  const onLines = debt.repay.filter((r) => r.debt !== "elsewhere");
+  const then = early > day ? openingOn(c, day, calendar, early, onLines) : c;
+  const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
+  const file = {
+    ...then,
+    profile: repaid.profile,
+    huabei: report(then.huabei, repaid.huabei),
+    jiebei: report(then.jiebei, repaid.jiebei),
+  };
+  const used = applicationFile(file, lineOf(file, line.id), false, early);
+  return debtToIncome(used) <= rulesFor(c.policy, line.id).maxDebtToIncome;
+}
+
 /** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
  *  the income it offers instead reported — meets what restoring the line needs: the record then is the
  *  coming report once its month end is past, else the one on file. */
@@ -840,11 +873,13 @@ function scoreHoldsEarly(
 /** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
  *  report on record over the line's cap: the debt advice counts on the coming report then (debtAdvice),
  *  which an early review before it does not read. */
-function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
+function incomeAwaitsReport(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): boolean {
   const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
   if (income?.kind !== "report_income") return false;
   const asked = withProfile(c, { monthlyIncome: income.income });
-  return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy).some(
+  // as restoring reads it: the line at its smallest, used (applicationFile)
+  const file = applicationFile(asked, line, false, day);
+  return eligibilityFailures(file, rulesFor(c.policy, line.id), c.policy).some(
     (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
   );
 }
@@ -882,11 +917,12 @@ function debtAdvice(
   calendar: Calendar,
   income: Remedy | null,
   restore: Scored | null,
+  extra: Fen = 0,
 ): Remedy | null {
   if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
-    return reduceDebt(c, line, max, day, calendar, restore);
+    return reduceDebt(c, line, max, day, calendar, restore, extra);
   const asked = withProfile(c, { monthlyIncome: income.income });
-  const advice = reduceDebt(asked, line, max, day, calendar, restore);
+  const advice = reduceDebt(asked, line, max, day, calendar, restore, extra);
   if (advice.kind !== "reduce_debt") return advice;
   if (advice.over !== null && advice.over <= 0 && advice.missed === null) return null;
   // its ratio and amounts are at that income, not the one on record (with none, debt with no income): said
@@ -1012,8 +1048,9 @@ function reduceDebt(
   day: number,
   calendar: Calendar,
   restore: Scored | null,
+  extra: Fen = 0,
 ): Remedy {
-  const advice = debtPlan(c, line, max, day, calendar, restore);
+  const advice = debtPlan(c, line, max, day, calendar, restore, extra);
   // an income is a step only above the one on record: with nothing more to repay, the least income whose
   // ratio is within the cap is below it, and reported it would lower the income (the score's points, the
   // limit's multiple, the smallest line another line needs) — no step towards anything
@@ -1022,7 +1059,9 @@ function reduceDebt(
     : advice;
 }
 
-/** reduceDebt's plan, its income whatever it is against the one on record. */
+/** reduceDebt's plan, its income whatever it is against the one on record. `extra`: the debt the review
+ *  counts beyond the file's once the credit is used — for a suspended line, restored at its smallest line
+ *  and used (restorationBlockers): the repayments and the income leave room for it. */
 function debtPlan(
   c: Customer,
   line: Line,
@@ -1030,17 +1069,23 @@ function debtPlan(
   day: number,
   calendar: Calendar,
   restore: Scored | null,
+  extra: Fen,
 ): Remedy {
   const dated = (d: number) => ({ day: d, date: calendar.date(d) });
   const next = reviewOnOrAfter(calendar, day, c.policy);
   const monthEnd = monthEndAfter(calendar, day);
-  const allowed = debtWithin(c, max);
-  const advice = { line: line.id, kind: "reduce_debt", ratio: debtToIncome(c), max, score: null } as const;
+  const within = debtWithin(c, max);
+  // no repayment leaves room for the credit counted used: only an income does
+  const allowed = within === null || within < extra ? null : within - extra;
+  const ratio =
+    extra === 0 ? debtToIncome(c) : debtToIncomeWith(c, debtCounted(c) - c.profile.externalDebt, extra);
+  const advice = { line: line.id, kind: "reduce_debt", ratio, max, score: null } as const;
   if (allowed === null) {
     // no repayment is enough, but the income asked for is for what the next review reads: the coming
     // report when a month ends before it (what was bought or repaid since the last one counts)
     const ahead = monthEnd < next ? reportAhead(c, day, calendar, monthEnd) : null;
-    const counted = ahead === null ? debtCounted(c) : c.profile.externalDebt + ahead.huabei + ahead.jiebei;
+    const counted =
+      extra + (ahead === null ? debtCounted(c) : c.profile.externalDebt + ahead.huabei + ahead.jiebei);
     return {
       ...advice,
       repay: null,
@@ -1056,8 +1101,17 @@ function debtPlan(
     const counted = c.profile.externalDebt + ahead.huabei + ahead.jiebei;
     // for a suspended line, as much more as the score restoring it needs, when debt alone can bring it
     const sized = restore
-      ? scoreSized(c, line.id, day, calendar, next, restore, allowed, (a) =>
-          a === allowed ? capped : linesPaidDown(c, day, calendar, monthEnd, a).repay,
+      ? scoreSized(
+          c,
+          line.id,
+          day,
+          calendar,
+          next,
+          restore,
+          allowed,
+          (a) => (a === allowed ? capped : linesPaidDown(c, day, calendar, monthEnd, a).repay),
+          0,
+          extra,
         )
       : null;
     const repay = sized?.repay ?? capped;
@@ -1068,13 +1122,13 @@ function debtPlan(
     return {
       ...advice,
       // what that review reads with nothing more repaid: the coming report, not the one on record
-      ratio: debtToIncomeWith(c, ahead.huabei + ahead.jiebei, 0),
+      ratio: debtToIncomeWith(c, ahead.huabei + ahead.jiebei, extra),
       repay,
       over: total(repay),
       review: dated(next),
       report: needsReport ? dated(monthEnd) : null,
       missed: null,
-      income: sized ? sized.income : incomeAllowing(counted, max),
+      income: sized ? sized.income : incomeAllowing(counted + extra, max),
       score: sized?.score ?? null,
     };
   }
@@ -1096,6 +1150,7 @@ function debtPlan(
           allowed,
           elsewhere,
           counted - c.profile.externalDebt,
+          extra,
         )
       : null;
     const repay = sized?.repay ?? elsewhere(allowed);
@@ -1106,11 +1161,11 @@ function debtPlan(
       review: dated(next),
       report: null,
       missed: null,
-      income: sized ? sized.income : incomeAllowing(counted, max),
+      income: sized ? sized.income : incomeAllowing(counted + extra, max),
       score: sized?.score ?? null,
     };
   }
-  const income = incomeAllowing(counted, max);
+  const income = incomeAllowing(counted + extra, max);
   // the review after the next report: the first after the month end (the next one may fall on the month
   // end itself, and comes before its report)
   const later = calendar.nextDayOfMonth(monthEnd, c.policy.reviewDayOfMonth);
@@ -1130,8 +1185,18 @@ function debtPlan(
  *  (`dues`, duesAhead), meets what restoring line `id` needs: the restoration score, and a limit band with a
  *  line in it (an income too low for the smallest line is a step of its own, which no score changes). */
 function scoreRestores(read: Customer, dues: readonly DueRecord[], id: LineId, review: number): boolean {
-  const s = scoreOn(withDues(read, dues), review);
-  return s.score >= scoreRestoring(read, id);
+  const file = withDues(read, dues);
+  const s = scoreOn(file, review);
+  if (s.score < scoreRestoring(read, id)) return false;
+  // …and what the review after it reads once the line restored is used (restoredOnceUsed): its score
+  // still keeps a line — a debt ratio over the cap there is the debt advice's, which leaves room for it
+  // Jiebei's read with Huabei active when the same review restores Huabei first (huabeiBack)
+  const reads = id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
+  const kept = restoredOnceUsed(reads, lineOf(reads, id), review, s);
+  return (
+    kept.limit !== null ||
+    kept.facts.every((f) => f.code === "LIMIT_KEPT_ONCE_USED" || f.code === "DEBT_TO_INCOME_TOO_HIGH")
+  );
 }
 
 /** The least score that restores line `id` as far as the score goes: the restoration score, or a band's
@@ -1208,6 +1273,7 @@ function scoreSized(
   allowed: Fen,
   plan: (a: Fen) => DebtRepayment[],
   least: Fen = 0,
+  extra: Fen = 0,
 ): { repay: DebtRepayment[]; income: number | null; score: number } | null {
   const needed = scoreRestoring(c, id);
   const dues = duesAhead(c, day, calendar, review);
@@ -1228,7 +1294,7 @@ function scoreSized(
     }
   return {
     repay: plan(lo),
-    income: incomeRestoring(c, dues, id, day, calendar, review),
+    income: incomeRestoring(c, dues, id, day, calendar, review, extra),
     score: needed,
   };
 }
@@ -1242,10 +1308,11 @@ function incomeRestoring(
   day: number,
   calendar: Calendar,
   review: number,
+  extra: Fen,
 ): number | null {
   const read = asNextReviewReads(c, day, calendar);
   const max = rulesFor(c.policy, id).maxDebtToIncome;
-  const from = incomeAllowing(debtCounted(read), max);
+  const from = incomeAllowing(debtCounted(read) + extra, max);
   if (from === null) return null;
   const met = (income: number) =>
     scoreRestores(withProfile(read, { monthlyIncome: income }), dues, id, review);
@@ -1353,6 +1420,39 @@ const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
  *  with its numbers). */
+/** How far the score a restored line's next review reads once it is used falls short of what keeping the
+ *  line needs, among `blockers` (LIMIT_KEPT_ONCE_USED's score facts): 0 when it does not. */
+function keptOnceUsedScoreGap(blockers: readonly RuleFact[]): number {
+  if (!blockers.some((b) => b.code === "LIMIT_KEPT_ONCE_USED")) return 0;
+  let gap = 0;
+  for (const b of blockers)
+    if (
+      (b.code === "SCORE_BELOW_MINIMUM" ||
+        b.code === "SCORE_BELOW_LIMIT_BANDS" ||
+        b.code === "PAST_DUE_AT_REVIEW") &&
+      b.threshold !== undefined &&
+      b.value !== undefined
+    )
+      gap = Math.max(gap, b.threshold - b.value);
+  return gap;
+}
+
+/** Whether Jiebei's restoration is told with a suspended Huabei counted active: the review restores Huabei
+ *  before it reviews Jiebei, and the answer gives the steps that restore Huabei beside Jiebei's — so that
+ *  what it says of Jiebei holds once they are taken: Huabei read active, used to its limit
+ *  (withHuabeiActive), unless a write-off ends it for good. */
+function huabeiBack(f: Customer, review: number, s: Scored): boolean {
+  const hb = f.huabei;
+  if (hb.status !== "suspended") return false;
+  return !restorationBlockers(f, hb, review, s).some((b) => b.code === "DEBT_WRITTEN_OFF");
+}
+
+/** `f` with Huabei active, as a review that restored it reads it. */
+const withHuabeiActive = (f: Customer): Customer => ({
+  ...f,
+  huabei: { ...f.huabei, status: "active", cause: null, heldOver: null },
+});
+
 function restoration(
   c: Customer,
   line: Line,
@@ -1372,11 +1472,33 @@ function restoration(
   const clearByNext =
     cleanUntil(c, line, cause, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
   const read = clearByNext ? readAhead(c, line, day, calendar) : null;
-  const ahead = read === null ? null : restorationBlockers(read.read, line, day, read.s, cause);
+  // the review restores Huabei before it reviews Jiebei: a suspended Huabei that review restores (nothing
+  // but a verification the answer asks for in its way) is active — used, to its limit — when Jiebei's
+  // restoration reads the file
+  const next = reviewOnOrAfter(calendar, day, p);
+  const back = line.id === "jiebei" && huabeiBack(read?.read ?? c, next, read?.s ?? s);
+  const asRead = (f: Customer): Customer => (back ? withHuabeiActive(f) : f);
+  const ahead = read === null ? null : restorationBlockers(asRead(read.read), line, day, read.s, cause);
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
   // one): the debt advice is for that review either way
   const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
-  const failures = eligibilityFailures(c, rules, p);
+  // the debt ratio as restoring reads it: the line at its smallest, used (applicationFile) — counted on
+  // the customer as the review's day opens (what is owed then: Jiebei's interest accrued since the report),
+  // beside the report that review reads (`f`). What that adds to the report is room the debt advice
+  // leaves (`extra`); none when nothing is counted used (grantUsedFraction 0: the file as it is)
+  const then = asRead(next > day ? openingOn(c, day, calendar, next) : c);
+  const used = (f: Customer) => {
+    if (p.grantUsedFraction === 0) return 0;
+    const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
+    const file = {
+      ...then,
+      profile: f.profile,
+      huabei: report(then.huabei, f.huabei),
+      jiebei: report(then.jiebei, f.jiebei),
+    };
+    return Math.max(0, debtCounted(applicationFile(file, line, false, day)) - debtCounted(f));
+  };
+  const failures = eligibilityFailures(applicationFile(asRead(c), line, false, day), rules, p);
   const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
   for (const failure of failures) {
     // a security hold over the suspension has asked for the verification already: once is enough
@@ -1388,7 +1510,17 @@ function restoration(
   }
   if (debtOver) {
     // sized to the score too only for the next review, when its clean period allows that one to restore
-    const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, clearByNext ? s : null);
+    const extra = used(read?.read ?? c);
+    const debt = debtAdvice(
+      c,
+      line,
+      rules.maxDebtToIncome,
+      day,
+      calendar,
+      income,
+      clearByNext ? s : null,
+      extra,
+    );
     if (debt !== null) remedies.push(debt);
   }
   if (income !== null) remedies.push(income);
@@ -1406,6 +1538,12 @@ function restoration(
     });
   // what stands in the way on today's record — what an early review asked for before that report reads
   const today = restorationBlockers(c, line, day, s, cause);
+  // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
+  // score the review after it would read): the score to reach is that far above today's — the scorecard's
+  // points add, so what raises one raises the other
+  const usedShort = keptOnceUsedScoreGap(ahead ?? today);
+  if (usedShort > 0 && !remedies.some((r) => r.line === line.id && r.kind === "raise_score"))
+    remedies.push(raiseScore(c, line, s, s.score + usedShort));
   // nothing does, and an early review can be asked for today, while that review, reading the report, finds
   // the score short of what restoring needs — but not of what keeping the line needs: an early review now
   // restores the line for good (that review keeps it), so that is the answer, with no step towards a score

@@ -201,7 +201,7 @@ export const POLICY_PARAMETERS = {
   },
   grantUsedFraction: {
     type: { kind: "number", min: 0, max: 1 },
-    text: "share of the credit a grant leaves unused that is counted as used when judging it against the next review (1: every line used to its limit; 0: the file as it is)",
+    text: "share of the credit a grant or a restoration leaves unused that is counted as used when judging it against the next review (1: every line used to its limit; 0: the file as it is)",
   },
   requireVerified: { type: { kind: "flag" }, text: "eligibility: identity must be verified" },
   maxLimitIncomeMultiple: {

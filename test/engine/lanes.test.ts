@@ -536,8 +536,11 @@ describe("lanes", () => {
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 200, policy: DEFAULT_POLICY });
+    // (a restoration judged on the file as it is, grantUsedFraction 0: at 665, 15 points above v1's
+    // minScore, the line used in full would score below it — no restoration then, kept once used)
     const loose = {
       ...DEFAULT_POLICY,
+      grantUsedFraction: 0,
       restoreScore: 550,
       reduceLimitScore: 550,
       maxDebtToIncome: 1000,
@@ -580,8 +583,11 @@ describe("lanes", () => {
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 200, policy: DEFAULT_POLICY });
+    // (judged on the file as it is, grantUsedFraction 0: restored at 665, the line used in full would
+    // score below minScore 650 — no restoration then, kept once used)
     const loose = {
       ...DEFAULT_POLICY,
+      grantUsedFraction: 0,
       minScore: 650,
       reduceLimitScore: 550,
       maxDebtToIncome: 1000,
@@ -623,7 +629,15 @@ describe("lanes", () => {
       externalDebt: 0,
     };
     const sc = scenario(events, { profile, until: 200, policy: DEFAULT_POLICY });
-    const base = { ...DEFAULT_POLICY, minScore: 650, restoreScore: 660, maxDebtToIncome: 1000 };
+    // (judged on the file as it is, grantUsedFraction 0: restored at 665, the line used in full would
+    // score below minScore 650 — no restoration then, kept once used)
+    const base = {
+      ...DEFAULT_POLICY,
+      grantUsedFraction: 0,
+      minScore: 650,
+      restoreScore: 660,
+      maxDebtToIncome: 1000,
+    };
     const policies = [
       {
         ...base,

@@ -13,8 +13,9 @@ import { describe, expect, it } from "vitest";
 import { reviewMirror } from "../../bench/review-mirror.mjs";
 import { customerOverdue, suspendedFor } from "../../src/engine/customer.js";
 import { capFor, managedCap, standingCap } from "../../src/engine/eligibility.js";
+import { applicationFile } from "../../src/engine/grant.js";
 import { FEN_PER_YUAN } from "../../src/engine/money.js";
-import { cleanPeriodFrom, heldByPolicy, periodicReview } from "../../src/engine/review.js";
+import { cleanPeriodFrom, heldByPolicy, periodicReview, restoredOnceUsed } from "../../src/engine/review.js";
 import { runDay } from "../../src/engine/schedule.js";
 import { debtToIncome, scoreOn } from "../../src/engine/score-inputs.js";
 import { type EngineState, fork, initialState } from "../../src/engine/state.js";
@@ -27,12 +28,14 @@ const DAY = 105;
 
 const mirror = reviewMirror({
   FEN_PER_YUAN,
+  applicationFile,
   capFor,
   customerOverdue,
   debtToIncome,
   heldByPolicy,
   cleanPeriodFrom,
   managedCap,
+  restoredOnceUsed,
   standingCap,
   suspendedFor,
 });

@@ -191,10 +191,12 @@ describe("counterfactuals", () => {
     expect(r.solutions[0]!.restoredDay).toBeLessThan(85);
   });
 
-  it("restores a line its debt burden holds back by paying the smallest whole ¥1,000 of debt elsewhere down", () => {
+  it("restores a line its debt burden holds back by paying debt elsewhere down, sized from the excess", () => {
     // a strong file whose only fault is debt elsewhere: ¥255,000 on ¥120,000 a year, 2.125 times it, is
     // ¥15,000 over the cap of 2 (Li Na's own file is held back by her score too once her debt is
-    // within the cap: the next test)
+    // within the cap: the next test). A restoration reads the line used at its smallest (¥500): ¥15,500
+    // over, so the file's excess restores nothing and the search's next size, 1.25 times it (¥19,000),
+    // does — at the limit the next review keeps once used
     const file = scenarioFile("over-the-cap.yaml", [
       "name: over the cap",
       "profile: { age: 40, monthlyIncome: 10000, verified: true, creditHistoryMonths: 96, externalDebt: 10000 }",
@@ -210,13 +212,13 @@ describe("counterfactuals", () => {
     const r = search(file, "reach-restored");
     expect(r.status).toBe("solved");
     const best = r.solutions[0]!;
-    expect(best.candidates.map((c) => c.change)).toEqual([{ kind: "pay-debt-elsewhere", amount: 15_000 }]);
+    expect(best.candidates.map((c) => c.change)).toEqual([{ kind: "pay-debt-elsewhere", amount: 19_000 }]);
     expect(best.restoredDay).toBe(135);
     expect(adviceText(r, best)).toBe(
-      "Had you repaid ¥15,000.00 of your debt elsewhere on day 106, the account would have been restored on day 135 (it never was).",
+      "Had you repaid ¥19,000.00 of your debt elsewhere on day 106, the account would have been restored on day 135 (it never was).",
     );
-    // ¥1,000 less leaves the ratio over the cap at the next review
-    const less = apply(base(file), "add", "{day: 106, type: external_repayment, amount: 14000}");
+    // the file's own excess leaves the ratio restoring reads over the cap at the next review
+    const less = apply(base(file), "add", "{day: 106, type: external_repayment, amount: 15000}");
     const restored = runVariant(less).trace.steps.find((s) => s.decision === "restored");
     expect(restored?.day ?? Number.POSITIVE_INFINITY).toBeGreaterThan(135);
   });

@@ -1,0 +1,138 @@
+// A restoration is not taken back by the reviews that follow it on unchanged facts: a suspended line
+// restored, then used within the limit it is restored at, every bill repaid on time, the income and the
+// debt elsewhere unchanged — is neither suspended nor cut by the next reviews (as a grant is not:
+// grant-kept.test.ts). Customers are generated near the edges: debt elsewhere repaid to close to the debt
+// cap, scores close to the thresholds.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Calendar } from "../../src/engine/calendar.js";
+import type { Remedy, Step, Trace } from "../../src/engine/types.js";
+import "../helpers/property-seed.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
+const calendar = new Calendar("2024-01-01");
+
+/** Days from `from` to `to` that fall on the given day of the month. */
+function daysOfMonth(dom: number, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let d = from; d <= to; d++) if (calendar.civil(d).day === dom) out.push(d);
+  return out;
+}
+
+/** Every Huabei bill repaid in full before its due date (the 10th), from `from` to `to`. */
+const repaid = (from: number, to: number): EventInput[] =>
+  daysOfMonth(8, from, to).map((d) => on.repay(d, "statement"));
+
+const REVERSED = new Set(["suspended", "limit_reduced", "closed", "charged_off"]);
+
+/** The decisions that took back something on Huabei after `from` through `to`. */
+const reversals = (t: Trace, from: number, to: number): Step[] =>
+  t.steps.filter((s) => s.line === "huabei" && s.day > from && s.day <= to && REVERSED.has(s.decision ?? ""));
+
+/** The first restoration of Huabei after `from`: its day and limit. */
+function restoration(t: Trace, from: number): { day: number; limit: number } | null {
+  const s = t.steps.find((x) => x.line === "huabei" && x.day > from && x.decision === "restored");
+  return s === undefined ? null : { day: s.day, limit: s.limit };
+}
+
+describe("a restoration is kept by the reviews that follow it on unchanged facts", () => {
+  it("restored at a debt of exactly twice the income, a line is not suspended again by one ordinary purchase", () => {
+    // ¥40,000 elsewhere on ¥1,500 a month suspends the ¥2,000 line on day 45 (2.23 vs 2.00); ¥4,000 of it
+    // repaid on day 50 leaves exactly 2.00. Restored on day 74 as it was, a ¥1,000 purchase on day 76 took
+    // the report to 2.06 and the review of day 105 suspended it again, month after month. Now the review
+    // reads the line used (its smallest, ¥500): 2.03, no restoration — and customer service says so and
+    // what brings it back
+    const profile = { monthlyIncome: 1_500, creditHistoryMonths: 36, verified: true, age: 30 };
+    const options = { policy: DEFAULT_POLICY, profile, until: 170 };
+    const base = [on.open(0, 2_000), on.externalDebt(20, 40_000), on.externalRepayment(50, 4_000)];
+    const asked = run([...base, on.support(60), on.purchase(76, 1_000), ...repaid(76, 170)], options);
+    expect(stepsOf(asked, "review", 45)[0]).toMatchObject({ decision: "suspended" });
+    expect(stepsOf(asked, "review", 74)[0]).toMatchObject({ decision: null });
+    expect(stepsOf(asked, "review", 74)[0]!.facts).toContainEqual({
+      code: "DEBT_TO_INCOME_TOO_HIGH",
+      parameter: "maxDebtToIncome",
+      threshold: 2,
+      value: 2.03,
+    });
+    expect(reversals(asked, 46, 170)).toEqual([]);
+    // customer service: the blocker with the ratio restoring reads, and what brings the line back
+    const answer = stepOn(asked, "contact_support", 60);
+    expect(answer.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", value: 2.03 }),
+    );
+    const debt = answer.remedies.find(
+      (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.kind === "reduce_debt",
+    )!;
+    expect(debt).toMatchObject({
+      repay: [{ debt: "elsewhere", amount: 50_000 }],
+      income: 1_521,
+      review: { day: 74 },
+    });
+    // followed — ¥500 repaid, or an income of ¥1,521 — the review of day 74 restores the line at the limit
+    // the next review keeps once used (¥500: LIMIT_KEPT_ONCE_USED), and a purchase within it is kept
+    for (const step of [on.externalRepayment(60, 500), on.income(60, 1_521)]) {
+      const t = run([...base, step, on.purchase(76, 500), ...repaid(76, 170)], options);
+      const restored = stepsOf(t, "review", 74)[0]!;
+      expect(restored).toMatchObject({ decision: "restored" });
+      expect(restored.reasons).toContain("LIMIT_KEPT_ONCE_USED");
+      expect(restored.facts).toContainEqual(
+        expect.objectContaining({ code: "LIMIT_KEPT_ONCE_USED", value: 200_000 }),
+      );
+      expect(reversals(t, 74, 170).map((s) => [s.day, s.reasons])).toEqual([]);
+    }
+    // a fen short of the repayment, the line stays suspended
+    const short = run([...base, on.externalRepayment(60, 499.99)], options);
+    expect(stepsOf(short, "review", 74)[0]).toMatchObject({ decision: null });
+  });
+
+  it("a line restored and used within its limit is not suspended or cut by the reviews that follow", () => {
+    const applicant = fc.record({
+      monthlyIncome: fc.integer({ min: 1500, max: 30_000 }),
+      creditHistoryMonths: fc.constantFrom(0, 3, 8, 14, 30, 70, 130),
+      age: fc.integer({ min: 19, max: 60 }),
+      verified: fc.boolean(),
+    });
+    let restored = 0;
+    fc.assert(
+      fc.property(
+        applicant,
+        fc.constantFrom(DEFAULT_POLICY, TIGHTENED_POLICY),
+        fc.integer({ min: 500, max: 30_000 }),
+        // the debt elsewhere that suspends the line, and the share of the cap's room it is repaid to
+        fc.double({ min: 1.05, max: 1.6, noNaN: true }),
+        fc.oneof(fc.double({ min: 0.9, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 1, maxLength: 4 }),
+        (a, p, asked, over, share, shares) => {
+          const profile = { ...a, externalDebt: 0 };
+          const options = { policy: p, profile, until: 260 };
+          const room = a.monthlyIncome * 12 * p.maxDebtToIncome;
+          const debt = Math.floor(room * over);
+          const after = Math.floor(room * share);
+          const base = [
+            on.open(0, asked),
+            on.externalDebt(20, debt),
+            ...(after < debt ? [on.externalRepayment(50, debt - after)] : []),
+          ];
+          const first = run(base, options);
+          const back = restoration(first, 45);
+          if (back === null || back.day > 200) return;
+          restored++;
+          // purchases within the limit restored at, from the day after, adding up to at most all of it
+          const total = shares.reduce((x, y) => x + y, 0);
+          const scale = total > 1 ? 1 / total : 1;
+          const buys = shares.map((x, i) =>
+            on.purchase(back.day + 1 + i * 3, Math.floor((back.limit * x * scale) / 100)),
+          );
+          const t = run([...base, ...buys, ...repaid(back.day, 260)], options);
+          expect(restoration(t, 45)).toEqual(back);
+          expect(reversals(t, back.day, back.day + 60).map((s) => [s.day, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // the generated customers are restored often enough to say something
+    expect(restored).toBeGreaterThan(RUNS / 4);
+  });
+});
