@@ -290,7 +290,10 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
     : number;
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
- *  one out gets the value that changes nothing it meant (no tolerance), not an error. */
+ *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
+ *  cure, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
+ *  on the 1st and cut on the 15th by the inquiry that opened it). */
 export const LATER_PARAMETERS = { toleranceAmount: 0, jiebeiDrawCleanDays: 0, grantUsedFraction: 0 } as const;
 
 /** The parameters' values, typed from the table above. */
