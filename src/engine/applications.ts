@@ -292,9 +292,10 @@ export function decideApplication(
  * at most the limit the next review would keep once the credit is used (keptOnceUsed): the monthly
  * review suspends a line over the debt cap or below the minimum score and cuts one above its score's band,
  * reading the month-end report — so a line granted at the edge of them, and used, would be taken back on
- * facts that barely moved. Held lower, the grant cites LIMIT_KEPT_ONCE_USED (the limit kept, against the
- * one it would have been) and what the review would hold against the larger one; declined when no line
- * is kept (for an increase, none above the limit the line has).
+ * facts that barely moved — and it judges the customer's other line on the same file (one customer, one
+ * debt). Held lower, the grant cites LIMIT_KEPT_ONCE_USED (the limit kept, against the one it would have
+ * been) and what the review would hold against the larger one, or against the other line (its facts name
+ * it); declined when no line is kept (for an increase, none above the limit the line has).
  */
 function keptOnUse(
   c: Customer,

@@ -3,11 +3,12 @@
 // missed, the same income and debt elsewhere, spending within the limit) no review takes back what an
 // application gave. The review reads the month-end report: a line opened at the very edge of the debt cap
 // or of the minimum score, and used, would be suspended or cut at the next review (what a lender does not
-// do — approve on the 1st and suspend on the 15th on facts that barely moved).
+// do — approve on the 1st and suspend on the 15th on facts that barely moved). One customer, one debt: the
+// review judges the customer's other line on the same file, so a grant is held to what keeps that line too.
 
 import { type Customer, type Line, owed, rulesFor } from "./customer.js";
 import { FEN_PER_YUAN } from "./money.js";
-import { debtWithin, scoreOn } from "./score-inputs.js";
+import { debtWithin, type Scored, scoreOn } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
 import type { Fen } from "./types.js";
 import type { RuleFact } from "./verdict.js";
@@ -27,9 +28,9 @@ export function huabeiUsed(h: Line, share: number): Fen {
  * if more: interest, a cut limit), Jiebei at what is owed and the drawdowns its own debt cap still lets
  * the customer take (each is judged as Huabei used in full too: debtToIncomeAfterDraw) — the credit left
  * unused counted at the policy's `grantUsedFraction` (1: in full) — and `inquiries` more applications
- * recorded today (one customer service only asks about).
+ * recorded today (one customer service only asks about). `id` null: nothing granted, the lines as they are.
  */
-function usedInFull(c: Customer, id: LineId, limit: Fen, day: number, inquiries = 0): Customer {
+function usedInFull(c: Customer, id: LineId | null, limit: Fen, day: number, inquiries = 0): Customer {
   const grant = <L extends Line>(l: L): L =>
     l.id === id ? { ...l, status: "active", cause: null, limit, heldOver: null } : l;
   const h = grant(c.huabei);
@@ -77,19 +78,48 @@ export const applicationFile = (c: Customer, line: Line, increase: boolean, day:
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
  * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
- * cap) it would make — empty when it would keep the line as granted. The score is the one the review
+ * cap) it would make — of the line, and of the customer's other active line when the grant is what makes
+ * it (`otherKeptWithout`: that line kept without the grant; its facts name it) — empty when it would keep
+ * both as they are. The score is the one the review
  * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
  * and that score (onceUsed, scoreOnceUsed): its numbers are not today's file's, and the trace says so.
  */
-function reversedOnceUsed(c: Customer, line: Line, limit: Fen, day: number, inquiries = 0): RuleFact[] {
+function reversedOnceUsed(
+  c: Customer,
+  line: Line,
+  limit: Fen,
+  day: number,
+  inquiries: number,
+  otherKeptWithout: () => boolean,
+): RuleFact[] {
   const used = usedInFull(c, line.id, limit, day, inquiries);
   const granted = line.id === "huabei" ? used.huabei : used.jiebei;
   const s = scoreOn(used, day);
-  const v = keptStandard(used, granted, s) ?? lineManagement(used, granted, s);
-  if (v === null) return [];
-  return v.facts
+  const own = reversal(used, granted, s);
+  // one customer, one debt: the review judges the customer's other line on the same file — a grant that
+  // makes it suspend or cut that line is taken back there; only a reversal the grant causes counts (the
+  // other line kept on the file without it), its facts saying which line
+  const other = line.id === "huabei" ? used.jiebei : used.huabei;
+  const theirs = other.status === "active" ? reversal(used, other, s) : null;
+  const facts = [
+    ...(own?.facts ?? []),
+    ...(theirs !== null && otherKeptWithout() ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
+  ];
+  return facts
     .filter((f) => f.code !== "POLICY_CHANGE")
     .map((f) => ({ ...f, onceUsed: limit, scoreOnceUsed: s.score }));
+}
+
+/** The suspension or cut the review would make of `line` on the file `c` (score `s`), or null. */
+const reversal = (c: Customer, line: Line, s: Scored) =>
+  keptStandard(c, line, s) ?? lineManagement(c, line, s);
+
+/** Whether the review keeps the other line than `id` (active) on the file once the credit is used without
+ *  the grant — the lines as they are, the application's inquiries counted (the file was pulled either way). */
+function otherKept(c: Customer, id: LineId, day: number, inquiries: number): boolean {
+  const used = usedInFull(c, null, 0, day, inquiries);
+  const other = id === "huabei" ? used.jiebei : used.huabei;
+  return reversal(used, other, scoreOn(used, day)) === null;
 }
 
 /**
@@ -106,14 +136,17 @@ export function keptOnceUsed(
   day: number,
   inquiries = 0,
 ): { limit: Fen; facts: RuleFact[] } | { limit: null; facts: RuleFact[] } {
-  const atUpper = reversedOnceUsed(c, line, upper, day, inquiries);
+  let without: boolean | null = null;
+  const otherKeptWithout = () => (without ??= otherKept(c, line.id, day, inquiries));
+  const reversed = (limit: Fen) => reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout);
+  const atUpper = reversed(upper);
   if (atUpper.length === 0) return { limit: upper, facts: [] };
   const hundred = 100 * FEN_PER_YUAN;
   let lo = Math.max(smallestLine(c, line.id) / hundred, Math.floor(above / hundred) + 1);
   let hi = Math.ceil(upper / hundred) - 1;
   if (lo > hi) return { limit: null, facts: atUpper };
-  const kept = (k: number) => reversedOnceUsed(c, line, k * hundred, day, inquiries).length === 0;
-  if (!kept(lo)) return { limit: null, facts: reversedOnceUsed(c, line, lo * hundred, day, inquiries) };
+  const kept = (k: number) => reversed(k * hundred).length === 0;
+  if (!kept(lo)) return { limit: null, facts: reversed(lo * hundred) };
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (kept(mid)) lo = mid;

@@ -365,7 +365,7 @@ export const REASONS = {
   LIMIT_KEPT_ONCE_USED: {
     kind: "adverse",
     unit: "fen",
-    text: "Used in full, a larger line would fail the standard the monthly review keeps a line to (the debt ratio, the score, its limit band)",
+    text: "Used in full, a larger line would fail the standard the monthly review keeps a line to (the debt ratio, the score, its limit band), or make the customer's other line fail it",
     advice:
       "the reasons given with it say what holds the line: pay down debt, report a higher income or raise the score, then apply again",
     pointsAt: "reasons",

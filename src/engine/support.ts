@@ -1511,10 +1511,13 @@ function restoration(
   if (debtOver) {
     // sized to the score too only for the next review, when its clean period allows that one to restore
     const extra = used(read?.read ?? c);
+    // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
+    // used would take it over its own (one customer, one debt: restoredOnceUsed)
+    const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
     const debt = debtAdvice(
       c,
       line,
-      rules.maxDebtToIncome,
+      Math.min(rules.maxDebtToIncome, ...caps),
       day,
       calendar,
       income,

@@ -54,6 +54,10 @@ const REVERSED = new Set(["suspended", "limit_reduced", "closed", "charged_off"]
 const reversals = (t: Trace, line: LineId, from: number, to: number): Step[] =>
   t.steps.filter((s) => s.line === line && s.day > from && s.day <= to && REVERSED.has(s.decision ?? ""));
 
+/** The decisions that took back something on either line after `from` through `to`. */
+const anyReversals = (t: Trace, from: number, to: number): Step[] =>
+  t.steps.filter((s) => s.day > from && s.day <= to && REVERSED.has(s.decision ?? ""));
+
 /** The grant of an application on `day` on `line`: the limit, or null when declined. */
 function granted(t: Trace, day: number, line: LineId): number | null {
   const step = stepsOf(t, "apply", day).find((s) => s.line === line);
@@ -152,11 +156,50 @@ describe("a grant is kept by the reviews that follow it on unchanged facts", () 
             ...repaid(0, day + WINDOW),
           ];
           const t = run(events, { ...options, until: day + WINDOW });
-          expect(reversals(t, "jiebei", day, day + WINDOW).map((s) => [s.day, s.reasons])).toEqual([]);
+          // nor is Huabei, the other line on the same file
+          expect(anyReversals(t, day, day + WINDOW).map((s) => [s.day, s.line, s.reasons])).toEqual([]);
         },
       ),
       { numRuns: RUNS },
     );
+  });
+
+  it("a grant on either line, both lines used within their limits, suspends or cuts neither line", () => {
+    const grants = { huabei: 0, jiebei: 0 };
+    fc.assert(
+      fc.property(
+        applicant.filter((a) => a.creditHistoryMonths > 0),
+        policy,
+        fc.constantFrom<LineId>("huabei", "jiebei"),
+        fc.integer({ min: 100, max: 130 }),
+        fc.integer({ min: 500, max: 40_000 }),
+        spending,
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        (a, p, line, day, more, shares, drawn) => {
+          // the debt near Jiebei's cap, the tighter: a Huabei grant is what takes the file past it
+          const options = { policy: p, profile: profileOf(a, p.jiebeiMaxDebtToIncome) };
+          const before = [on.open(0, 2000), on.open(1, 5000, "jiebei"), ...repaid(0, day - 1)];
+          const first = run([...before, on.increase(day, more, line)], { ...options, until: day });
+          const huabei = first.steps.findLast((s) => s.day <= day)?.limit ?? 0;
+          const jiebei = first.steps.findLast((s) => s.day <= day)?.jiebei.limit ?? 0;
+          if (granted(first, day, line) === null || huabei === 0 || jiebei === 0) return;
+          grants[line]++;
+          const events = [
+            ...before,
+            on.increase(day, more, line),
+            ...purchases(huabei, shares, day),
+            on.borrow(day + 2, Math.floor((jiebei * drawn) / 100), 12),
+            ...repaid(day, day + WINDOW),
+          ];
+          const t = run(events, { ...options, until: day + WINDOW });
+          expect(anyReversals(t, day, day + WINDOW).map((s) => [s.day, s.line, s.reasons])).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    // grants on each line often enough to say something
+    expect(grants.huabei).toBeGreaterThan(RUNS / 10);
+    expect(grants.jiebei).toBeGreaterThan(RUNS / 10);
   });
 });
 
@@ -280,6 +323,54 @@ describe("kept once used: the grant's limit", () => {
       onceUsed: 6_000,
       scoreOnceUsed: 595,
     });
+  });
+
+  it("a grant is held to what keeps the customer's other line: a Huabei increase that would suspend Jiebei", () => {
+    // ¥110,000 elsewhere on ¥10,000 a month, Jiebei's ¥20,000 line open and nothing owed on it: Huabei raised
+    // to ¥20,000 and used was ¥130,000 of debt at the month-end report, and the review of day 166 suspended
+    // Jiebei (1.09 vs jiebeiMaxDebtToIncome 1.00) — one customer, one debt: the increase is held to ¥10,000
+    const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, externalDebt: 110_000 * 100, age: 35 };
+    const events = (buy: number) => [
+      on.open(0, 5_000),
+      on.open(1, 20_000, "jiebei"),
+      on.increase(130, 15_000),
+      on.purchase(132, buy),
+      on.repay(155, "full"),
+    ];
+    const options = { policy: DEFAULT_POLICY, profile: { ...profile, verified: true }, until: 200 };
+    const t = run(events(20_000), options);
+    expect(stepOn(t, "apply", 1)).toMatchObject({ decision: "approved" });
+    const raise = stepOn(t, "apply", 130);
+    expect(raise).toMatchObject({ decision: "approved_lower", limit: 1_000_000 });
+    expect(raise.reasons.slice(0, 3)).toEqual([
+      "MEETS_POLICY",
+      "LIMIT_KEPT_ONCE_USED",
+      "DEBT_TO_INCOME_TOO_HIGH",
+    ]);
+    // what the review would hold against the other line, and which line it is
+    const debt = raise.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")!;
+    expect(debt).toMatchObject({ line: "jiebei", parameter: "jiebeiMaxDebtToIncome", onceUsed: 2_000_000 });
+    expect(describeFact(debt)).toBe(
+      "1.09 vs jiebeiMaxDebtToIncome 1.00, once a ¥20,000.00 line is used, on Jiebei",
+    );
+    // the line granted, used to its limit and repaid: no review takes back either line
+    const used = run(events(10_000), options);
+    expect(stepOn(used, "purchase", 132).decision).toBe("approved");
+    expect(anyReversals(used, 130, 200).map((s) => [s.day, s.line, s.reasons])).toEqual([]);
+  });
+
+  it("a reversal of the other line the grant does not cause does not hold it", () => {
+    // Jiebei over its cap already with Huabei's ¥5,000 used (¥118,000 elsewhere: 1.03): the review
+    // suspends it whatever Huabei is granted, so a ¥10,000 increase is Huabei's own to judge (2.00)
+    const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, externalDebt: 110_000 * 100, age: 35 };
+    const events = [
+      on.open(0, 5_000),
+      on.open(1, 20_000, "jiebei"),
+      on.externalDebt(100, 8_000),
+      on.increase(130, 10_000),
+    ];
+    const t = run(events, { policy: DEFAULT_POLICY, profile: { ...profile, verified: true }, until: 131 });
+    expect(stepOn(t, "apply", 130)).toMatchObject({ decision: "approved", limit: 1_500_000 });
   });
 
   it("a drawdown counts Huabei at its limit: cash that fits only while Huabei is unused is declined", () => {

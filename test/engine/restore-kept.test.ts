@@ -87,6 +87,77 @@ describe("a restoration is kept by the reviews that follow it on unchanged facts
     expect(stepsOf(short, "review", 74)[0]).toMatchObject({ decision: null });
   });
 
+  it("a restoration is held to what keeps the customer's other line: Huabei restored would suspend Jiebei", () => {
+    // ¥10,000 a month, Huabei ¥20,000 and Jiebei ¥10,000 open; Huabei suspended by a smallest line raised
+    // to ¥30,000 (day 45), ¥15,000 more elsewhere meanwhile (¥105,000), the smallest line back to ¥500: Huabei
+    // restored at ¥20,000 and used would be ¥125,000 of debt, 1.05 vs Jiebei's cap of 1.00 — one customer, one
+    // debt: restored at ¥15,000 (1.00), which neither line's review takes back
+    const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, verified: true, age: 35 };
+    const events = [
+      on.open(0, 20_000),
+      on.open(1, 10_000, "jiebei"),
+      on.policy(40, { set: { minLimit: 30_000 } }),
+      on.externalDebt(50, 15_000),
+      on.policy(80, { set: { minLimit: 500 } }),
+      on.purchase(140, 15_000),
+      on.repay(160, "full"),
+    ];
+    const options = {
+      policy: DEFAULT_POLICY,
+      profile: { ...profile, externalDebt: 90_000 * 100 },
+      until: 230,
+    };
+    const t = run(events, options);
+    expect(stepsOf(t, "review", 45)[0]).toMatchObject({ decision: "suspended" });
+    const back = t.steps.find((s) => s.line === "huabei" && s.decision === "restored")!;
+    expect(back).toMatchObject({ day: 105, limit: 1_500_000 });
+    expect(back.facts).toContainEqual({
+      code: "LIMIT_KEPT_ONCE_USED",
+      threshold: 1_500_000,
+      value: 2_000_000,
+    });
+    expect(back.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", line: "jiebei", value: 1.05 }),
+    );
+    expect(stepOn(t, "purchase", 140).decision).toBe("approved");
+    const any = t.steps.filter((s) => s.day > 105 && REVERSED.has(s.decision ?? ""));
+    expect(any.map((s) => [s.day, s.line, s.reasons])).toEqual([]);
+  });
+
+  it("customer service's debt advice for a restoration the other line's cap holds is sized to that cap", () => {
+    // as above, ¥30,000 more elsewhere (¥120,000: exactly Jiebei's cap of 1.00 with nothing on Jiebei):
+    // Huabei's smallest line restored and used would take Jiebei to 1.01, so it is not restored. Customer
+    // service said 'reduce debt' to Huabei's cap of 2.00 with nothing to repay; now it asks ¥500 elsewhere
+    // or ¥10,042 a month — and either brings Huabei back at the review of day 105, which keeps both lines
+    const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, verified: true, age: 35 };
+    const base = [
+      on.open(0, 20_000),
+      on.open(1, 10_000, "jiebei"),
+      on.policy(40, { set: { minLimit: 30_000 } }),
+      on.externalDebt(50, 30_000),
+      on.policy(80, { set: { minLimit: 500 } }),
+    ];
+    const options = {
+      policy: DEFAULT_POLICY,
+      profile: { ...profile, externalDebt: 90_000 * 100 },
+      until: 170,
+    };
+    const asked = run([...base, on.support(90)], options);
+    expect(stepsOf(asked, "review", 105)[0]!.facts).toContainEqual(
+      expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", line: "jiebei", value: 1.01 }),
+    );
+    const debt = stepOn(asked, "contact_support", 90).remedies.find(
+      (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.kind === "reduce_debt",
+    )!;
+    expect(debt).toMatchObject({ max: 1, repay: [{ debt: "elsewhere", amount: 50_000 }], income: 10_042 });
+    for (const step of [on.externalRepayment(91, 500), on.income(91, 10_042)]) {
+      const t = run([...base, step, on.purchase(110, 500), ...repaid(110, 170)], options);
+      expect(stepsOf(t, "review", 105)[0]).toMatchObject({ decision: "restored", limit: 50_000 });
+      const any = t.steps.filter((s) => s.day > 105 && REVERSED.has(s.decision ?? ""));
+      expect(any.map((s) => [s.day, s.line, s.reasons])).toEqual([]);
+    }
+  });
+
   it("a line restored and used within its limit is not suspended or cut by the reviews that follow", () => {
     const applicant = fc.record({
       monthlyIncome: fc.integer({ min: 1500, max: 30_000 }),
