@@ -3,8 +3,6 @@
 // asks for, and closing at the customer's request (the standard a line is kept to: standard.ts). Rules
 // decide and never change the customer.
 
-export { cutTo, keptStandard, lineManagement } from "./standard.js";
-
 import {
   type Customer,
   customerDaysPastDue,

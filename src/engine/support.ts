@@ -60,10 +60,7 @@ import {
   citedFacts,
   citing,
   cleanPeriodFrom,
-  cutTo,
-  keptStandard,
   liftSecurityHold,
-  lineManagement,
   periodicReview,
   restorationBlockers,
   restorationScore,
@@ -80,6 +77,7 @@ import {
   scoreOn,
 } from "./score-inputs.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
+import { cutTo, keptStandard, lineManagement } from "./standard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { suspendsAt } from "./triggers.js";
 import type { DebtRepayment, Fen, OverdueCut, Profile, Remedy } from "./types.js";
