@@ -1435,6 +1435,18 @@ function keptOnceUsedScoreGap(blockers: readonly RuleFact[]): number {
   return gap;
 }
 
+/** The score that restores `line` on the file `f` (scored `s`): `needed` (the restoration score, or a
+ *  band's), or — while `s` is short of it, where restorationBlockers makes no kept-once-used check — more,
+ *  when the line restored and used would score below what keeping it needs (restoredOnceUsed): today's
+ *  score raised by that gap, as the scorecard's points add. A step sized to `needed` alone would reach a
+ *  score the review does not restore at. */
+function neededOnceUsed(f: Customer, line: Line, day: number, s: Scored, needed: number): number {
+  if (s.score >= needed || !Number.isFinite(needed)) return needed;
+  const kept = restoredOnceUsed(f, lineOf(f, line.id), day, s);
+  if (kept.limit !== null) return needed;
+  return Math.max(needed, s.score + keptOnceUsedScoreGap(kept.facts));
+}
+
 /** Whether Jiebei's restoration is told with a suspended Huabei counted active: the review restores Huabei
  *  before it reviews Jiebei, and the answer gives the steps that restore Huabei beside Jiebei's — so that
  *  what it says of Jiebei holds once they are taken: Huabei read active, used to its limit
@@ -1469,13 +1481,18 @@ function restoration(
   // review reads a later report, which what is spent and repaid until then decides
   const clearByNext =
     cleanUntil(c, line, cause, day) <= reviewOnOrAfter(calendar, day, p) && customerOverdue(c) === 0;
-  const read = clearByNext ? readAhead(c, line, day, calendar) : null;
+  const readNow = clearByNext ? readAhead(c, line, day, calendar) : null;
   // the review restores Huabei before it reviews Jiebei: a suspended Huabei that review restores (nothing
   // but a verification the answer asks for in its way) is active — used, to its limit — when Jiebei's
   // restoration reads the file
   const next = reviewOnOrAfter(calendar, day, p);
-  const back = line.id === "jiebei" && huabeiBack(read?.read ?? c, next, read?.s ?? s);
+  const back = line.id === "jiebei" && huabeiBack(readNow?.read ?? c, next, readNow?.s ?? s);
   const asRead = (f: Customer): Customer => (back ? withHuabeiActive(f) : f);
+  // the score that review needs is also one that keeps a line once the line restored is used
+  const read =
+    readNow === null
+      ? null
+      : { ...readNow, needed: neededOnceUsed(asRead(readNow.read), line, next, readNow.s, readNow.needed) };
   const ahead = read === null ? null : restorationBlockers(asRead(read.read), line, day, read.s, cause);
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
   // one): the debt advice is for that review either way
@@ -1574,7 +1591,13 @@ function restoration(
   // the restoration score, or the score of the first band above it with a line when its band has none (a
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
-  const needed = Number.isFinite(band) ? band : restorationScore(rules, line.id).score;
+  const needed = neededOnceUsed(
+    asRead(c),
+    line,
+    day,
+    s,
+    Number.isFinite(band) ? band : restorationScore(rules, line.id).score,
+  );
   // debt advice sized to the score as well says how much: the score is no step of its own then
   const sized = remedies.some((r) => r.line === line.id && r.kind === "reduce_debt" && r.score !== null);
   // the score that review reads meets what restoring needs while today's does not: no step, the score it

@@ -1,0 +1,68 @@
+// Customer service's score step for a suspended line is sized to what restoring it needs once the line is
+// used (LIMIT_KEPT_ONCE_USED): a score that meets restoreScore but keeps no line once used restores
+// nothing, so telling the customer that score is a promise the review does not keep.
+
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/simulate.js";
+import type { Remedy } from "../../src/engine/types.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+
+// account 808 of `simulate --accounts 1000` (persona stretched, seed 1), its events as exported
+const SCENARIO = `
+name: stretched-808
+start: 2024-01-01
+until: 300
+policy: default
+profile: { age: 54, monthlyIncome: 5396, verified: true, creditHistoryMonths: 13, externalDebt: 123501 }
+events:
+  - { day: 2, type: apply, product: open, amount: 5600 }
+  - { day: 5, type: purchase, amount: 384.81 }
+  - { day: 5, type: purchase, amount: 1037.22 }
+  - { day: 8, type: request_review }
+  - { day: 8, type: purchase, amount: 420.18 }
+  - { day: 18, type: purchase, amount: 356.03 }
+  - { day: 23, type: change_profile, field: address }
+  - { day: 23, type: purchase, amount: 450.26 }
+  - { day: 25, type: purchase, amount: 565.19 }
+  - { day: 36, type: purchase, amount: 104.65 }
+  - { day: 39, type: repay, amount: full }
+  - { day: 41, type: apply, product: increase, amount: 1839 }
+  - { day: 41, type: purchase, amount: 138.24 }
+  - { day: 47, type: external_inquiry }
+  - { day: 66, type: purchase, amount: 314.01 }
+  - { day: 68, type: repay, amount: full }
+  - { day: 72, type: purchase, amount: 194.5 }
+  - { day: 73, type: purchase, amount: 346.86 }
+  - { day: 75, type: income, monthlyIncome: 5584 }
+  - { day: 76, type: purchase, amount: 253.95 }
+  - { day: 85, type: purchase, amount: 324.74 }
+  - { day: 93, type: purchase, amount: 64.57 }
+  - { day: 99, type: purchase, amount: 152.71 }
+  - { day: 104, type: repay, amount: full }
+  - { day: 155, type: request_review, line: huabei }
+  - { day: 171, type: external_inquiry }
+  - { day: 180, type: request_review }
+  - { day: 198, type: contact_support }
+  - { day: 256, type: contact_support }
+`;
+
+describe("a score step for a restoration is sized to the line kept once used", () => {
+  it("asks for more than a score the review holds back for LIMIT_KEPT_ONCE_USED", () => {
+    // ¥123,501 elsewhere on ¥5,584 a month (1.85), a ¥3,000 Huabei line suspended on day 105 (605 vs 620).
+    // On day 256 customer service said 'raise the score from 658 to 660'; at 670 on day 288 the review did
+    // not restore it — used, the line would score 610 vs minScore 620 — and closed it (LONG_SUSPENSION)
+    const t = simulate(loadScenarioText(SCENARIO, join(process.cwd(), "scenarios", "s808.yaml")).scenario);
+    const held = t.steps.find(
+      (s) => s.event.type === "review" && s.line === "huabei" && s.reasons.includes("LIMIT_KEPT_ONCE_USED"),
+    );
+    expect(held).toBeDefined();
+    expect(held!.decision).not.toBe("restored");
+    const support = t.steps.find((s) => s.day === 256 && s.event.type === "contact_support")!;
+    const raise = (support.remedies ?? []).find(
+      (r): r is Extract<Remedy, { kind: "raise_score" }> => r.line === "huabei" && r.kind === "raise_score",
+    );
+    expect(raise).toBeDefined();
+    expect(raise!.needed).toBeGreaterThan(held!.score);
+  });
+});
