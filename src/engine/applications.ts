@@ -31,7 +31,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationFile, huabeiUsed, keptOnceUsed, leastGranted } from "./grant.js";
+import { applicationDebt, huabeiUsed, keptOnceUsed, leastGranted } from "./grant.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
@@ -225,7 +225,7 @@ export function decideApplication(
   // number is that file's, and says so (onceUsed: not the ratio today's scorecard reads)
   const least = leastGranted(c, line, kind === "increase");
   failures.push(
-    ...eligibilityFailures(applicationFile(c, line, kind === "increase", day, unrecorded), rules, p).map(
+    ...eligibilityFailures(c, rules, p, [], applicationDebt(c, line, kind === "increase")).map(
       (f): RuleFact => (f.value === undefined ? f : { ...f, onceUsed: least }),
     ),
   );

@@ -14,7 +14,7 @@ import {
 import { type LimitBinding, type LimitCap, limitCap, lowestBandScore } from "./limits.js";
 import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
-import { debtToIncome, type Scored } from "./score-inputs.js";
+import { debtToIncome, debtToIncomeWith, type Scored } from "./score-inputs.js";
 import type { Fen, Policy } from "./types.js";
 import type { RuleFact } from "./verdict.js";
 import type { LineId, PolicyParamName } from "./vocabulary.js";
@@ -147,10 +147,12 @@ export function eligibilityFailures(
   rules: LineRules,
   policy: Policy,
   out: RuleFact[] = [],
+  /** the debt the ratio counts, when not the file's own (applicationDebt: the file once a grant is used) */
+  debt?: Fen,
 ): RuleFact[] {
   if (policy.requireVerified && !c.profile.verified)
     out.push({ code: "IDENTITY_REQUIRED", parameter: "requireVerified" });
-  const dti = debtToIncome(c);
+  const dti = debt === undefined ? debtToIncome(c) : debtToIncomeWith(c, debt - c.profile.externalDebt, 0);
   if (dti > rules.maxDebtToIncome) {
     out.push({
       code: "DEBT_TO_INCOME_TOO_HIGH",

@@ -6,7 +6,7 @@
 // do — approve on the 1st and suspend on the 15th on facts that barely moved). One customer, one debt: the
 // review judges the customer's other line on the same file, so a grant is held to what keeps that line too.
 
-import { type Customer, type Line, owed, rulesFor } from "./customer.js";
+import { type Customer, type Line, lineOf, owed, rulesFor, shallowCopy } from "./customer.js";
 import { FEN_PER_YUAN } from "./money.js";
 import { debtWithin, type Scored, scoreOn } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
@@ -17,10 +17,12 @@ import type { LineId } from "./vocabulary.js";
 /** What Huabei is counted at by a grant's judgement and a drawdown's: what is owed, and while the line is
  *  active `share` (grantUsedFraction) of the credit left on it — spending within the limit needs no approval
  *  the review's standards are checked at. */
-export function huabeiUsed(h: Line, share: number): Fen {
-  const now = owed(h);
-  return h.status === "active" ? now + Math.round(Math.max(0, h.limit - now) * share) : now;
-}
+export const huabeiUsed = (h: Line, share: number): Fen =>
+  usedAt(owed(h), h.status === "active", h.limit, share);
+
+/** A line owing `now` at `limit`, `share` of the credit left on it used while it is active. */
+const usedAt = (now: Fen, active: boolean, limit: Fen, share: number): Fen =>
+  active ? now + Math.round(Math.max(0, limit - now) * share) : now;
 
 /**
  * The customer as a review reads the file once the credit the customer holds is used — every active line
@@ -31,34 +33,54 @@ export function huabeiUsed(h: Line, share: number): Fen {
  * recorded today (one customer service only asks about). `id` null: nothing granted, the lines as they are.
  */
 function usedInFull(c: Customer, id: LineId | null, limit: Fen, day: number, inquiries = 0): Customer {
-  const grant = <L extends Line>(l: L): L =>
-    l.id === id ? { ...l, status: "active", cause: null, limit, heldOver: null } : l;
-  const h = grant(c.huabei);
-  const j = grant(c.jiebei);
+  const used = shallowCopy(c);
+  const h = used.huabei;
+  const j = used.jiebei;
+  const granted = id === null ? null : lineOf(used, id);
+  if (granted !== null) {
+    granted.status = "active";
+    granted.cause = null;
+    granted.limit = limit;
+    granted.heldOver = null;
+  }
+  const reported = usedBalances(c, id, limit);
+  h.reportedBalance = reported.huabei;
+  if (h.status === "active") {
+    h.reportedLimit = h.limit;
+    h.reported = true;
+  }
+  j.reportedBalance = reported.jiebei;
+  if (j.status === "active") j.reported = true;
+  if (inquiries > 0) {
+    const more = [...c.inquiries];
+    for (let i = 0; i < inquiries; i++) more.push(day);
+    used.inquiries = more;
+  }
+  return used;
+}
+
+/** The balances the report shows once the credit is used (usedInFull), `id` granted at `limit` (null:
+ *  nothing granted): read from `c`'s lines as they are, the grant's status and limit put in their place. */
+function usedBalances(c: Customer, id: LineId | null, limit: Fen): { huabei: Fen; jiebei: Fen } {
+  const h = c.huabei;
+  const j = c.jiebei;
   const share = c.policy.grantUsedFraction;
   // nothing counted used (share 0): the balances as the report on record has them — the file as it is
   const asIs = share === 0;
-  const hUsed = asIs ? h.reportedBalance : Math.max(h.reportedBalance, huabeiUsed(h, share));
+  const hActive = id === "huabei" || h.status === "active";
+  const hUsed = asIs
+    ? h.reportedBalance
+    : Math.max(h.reportedBalance, usedAt(owed(h), hActive, id === "huabei" ? limit : h.limit, share));
   const jOwed = asIs ? j.reportedBalance : Math.max(j.reportedBalance, owed(j));
   let jUsed = jOwed;
-  if (j.status === "active") {
+  if (id === "jiebei" || j.status === "active") {
     // drawdowns, each within the line and within Jiebei's debt cap as the report will show it
     const room = debtWithin(c, c.policy.jiebeiMaxDebtToIncome) ?? 0;
-    const drawable = Math.min(j.limit - owed(j), room - (c.profile.externalDebt + hUsed + jOwed));
+    const jLimit = id === "jiebei" ? limit : j.limit;
+    const drawable = Math.min(jLimit - owed(j), room - (c.profile.externalDebt + hUsed + jOwed));
     jUsed += Math.round(Math.max(0, drawable) * share);
   }
-  const more: number[] = [];
-  for (let i = 0; i < inquiries; i++) more.push(day);
-  return {
-    ...c,
-    huabei: {
-      ...h,
-      reportedBalance: hUsed,
-      ...(h.status === "active" ? { reportedLimit: h.limit, reported: true } : {}),
-    },
-    jiebei: { ...j, reportedBalance: jUsed, ...(j.status === "active" ? { reported: true } : {}) },
-    inquiries: inquiries > 0 ? [...c.inquiries, ...more] : c.inquiries,
-  };
+  return { huabei: hUsed, jiebei: jUsed };
 }
 
 /** The smallest line `line`'s rules offer, in fen (whole hundreds of yuan, at least ¥100). */
@@ -74,6 +96,13 @@ export const leastGranted = (c: Customer, line: Line, increase: boolean): Fen =>
  *  (leastGranted). */
 export const applicationFile = (c: Customer, line: Line, increase: boolean, day: number, inquiries = 0) =>
   usedInFull(c, line.id, leastGranted(c, line, increase), day, inquiries);
+
+/** The debt the application's file counts (applicationFile's debtCounted), worked out without the copy: what
+ *  an eligibility check reads of it (eligibilityFailures' `debt`), on every application and restoration. */
+export function applicationDebt(c: Customer, line: Line, increase: boolean): Fen {
+  const { huabei, jiebei } = usedBalances(c, line.id, leastGranted(c, line, increase));
+  return c.profile.externalDebt + huabei + jiebei;
+}
 
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the

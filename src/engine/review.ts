@@ -26,7 +26,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationFile, keptOnceUsed } from "./grant.js";
+import { applicationDebt, keptOnceUsed } from "./grant.js";
 import { lowestBandScore } from "./limits.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { debtToIncome, type Scored } from "./score-inputs.js";
@@ -89,7 +89,7 @@ export function restorationBlockers(
     blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   // the debt ratio as the next review reads it once the line restored is used — at its smallest line, as an
   // opening's (applicationFile): a line restored at the very cap would be over it again after one purchase
-  eligibilityFailures(applicationFile(c, line, false, day), rules, p, blockers);
+  eligibilityFailures(c, rules, p, blockers, applicationDebt(c, line, false));
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
