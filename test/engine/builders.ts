@@ -2,6 +2,7 @@
 // Amounts are given in yuan (as a user writes them) and converted to fen here.
 
 import { fileURLToPath } from "node:url";
+import { Calendar } from "../../src/engine/calendar.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type {
   InstalmentTerm,
@@ -277,3 +278,12 @@ export const applicationsElsewhere = (day = 1): EventInput[] => [
   on.externalInquiry(day),
   on.externalInquiry(day),
 ];
+
+const DEFAULT_CALENDAR = new Calendar("2024-01-01");
+
+/** Days from `from` to `to` that fall on the given day of the month, on the scenarios' default start. */
+export function daysOfMonth(dom: number, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let d = from; d <= to; d++) if (DEFAULT_CALENDAR.civil(d).day === dom) out.push(d);
+  return out;
+}

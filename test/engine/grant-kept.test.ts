@@ -6,22 +6,22 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Calendar } from "../../src/engine/calendar.js";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import { adviceOf, describeFact, factInYuan, reasonAdvice } from "../../src/scenario/format.js";
 import "../helpers/property-seed.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
+import {
+  DEFAULT_POLICY,
+  daysOfMonth,
+  type EventInput,
+  on,
+  run,
+  stepOn,
+  stepsOf,
+  TIGHTENED_POLICY,
+} from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
-const calendar = new Calendar("2024-01-01");
-
-/** Days from `from` to `to` that fall on the given day of the month. */
-function daysOfMonth(dom: number, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let d = from; d <= to; d++) if (calendar.civil(d).day === dom) out.push(d);
-  return out;
-}
 
 /** Every bill repaid in full before its due date (the 10th), on both lines, from `from` to `to`. */
 const repaid = (from: number, to: number): EventInput[] =>

@@ -6,20 +6,20 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Calendar } from "../../src/engine/calendar.js";
 import type { Remedy, Step, Trace } from "../../src/engine/types.js";
 import "../helpers/property-seed.js";
-import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, TIGHTENED_POLICY } from "./builders.js";
+import {
+  DEFAULT_POLICY,
+  daysOfMonth,
+  type EventInput,
+  on,
+  run,
+  stepOn,
+  stepsOf,
+  TIGHTENED_POLICY,
+} from "./builders.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
-const calendar = new Calendar("2024-01-01");
-
-/** Days from `from` to `to` that fall on the given day of the month. */
-function daysOfMonth(dom: number, from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let d = from; d <= to; d++) if (calendar.civil(d).day === dom) out.push(d);
-  return out;
-}
 
 /** Every Huabei bill repaid in full before its due date (the 10th), from `from` to `to`. */
 const repaid = (from: number, to: number): EventInput[] =>
