@@ -6,7 +6,7 @@
 // do — approve on the 1st and suspend on the 15th on facts that barely moved). One customer, one debt: the
 // review judges the customer's other line on the same file, so a grant is held to what keeps that line too.
 
-import { type Customer, type Line, lineOf, owed, rulesFor, shallowCopy } from "./customer.js";
+import { type Customer, type Line, lineOf, otherOf, owed, rulesFor, shallowCopy } from "./customer.js";
 import { FEN_PER_YUAN } from "./money.js";
 import { debtWithin, type Scored, scoreOn } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
@@ -122,13 +122,13 @@ function reversedOnceUsed(
   otherKeptWithout: () => boolean,
 ): RuleFact[] {
   const used = usedInFull(c, line.id, limit, day, inquiries);
-  const granted = line.id === "huabei" ? used.huabei : used.jiebei;
+  const granted = lineOf(used, line.id);
   const s = scoreOn(used, day);
   const own = reversal(used, granted, s);
   // one customer, one debt: the review judges the customer's other line on the same file — a grant that
   // makes it suspend or cut that line is taken back there; only a reversal the grant causes counts (the
   // other line kept on the file without it), its facts saying which line
-  const other = line.id === "huabei" ? used.jiebei : used.huabei;
+  const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
   const facts = [
     ...(own?.facts ?? []),
@@ -147,7 +147,7 @@ const reversal = (c: Customer, line: Line, s: Scored) =>
  *  the grant — the lines as they are, the application's inquiries counted (the file was pulled either way). */
 function otherKept(c: Customer, id: LineId, day: number, inquiries: number): boolean {
   const used = usedInFull(c, null, 0, day, inquiries);
-  const other = id === "huabei" ? used.jiebei : used.huabei;
+  const other = otherOf(used, lineOf(used, id));
   return reversal(used, other, scoreOn(used, day)) === null;
 }
 
@@ -175,7 +175,8 @@ export function keptOnceUsed(
   let hi = Math.ceil(upper / hundred) - 1;
   if (lo > hi) return { limit: null, facts: atUpper };
   const kept = (k: number) => reversed(k * hundred).length === 0;
-  if (!kept(lo)) return { limit: null, facts: reversed(lo * hundred) };
+  const atLowest = reversed(lo * hundred);
+  if (atLowest.length > 0) return { limit: null, facts: atLowest };
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (kept(mid)) lo = mid;
