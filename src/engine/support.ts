@@ -35,7 +35,7 @@ import {
   managedCap,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationFile } from "./grant.js";
+import { applicationDebt } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { MAX_YUAN, wholeFen } from "./money.js";
@@ -696,7 +696,7 @@ function suspendedLine(
     );
     const reported = debt?.report
       ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, day, remedies) ||
+      : incomeAwaitsReport(c, line, remedies) ||
           ((ahead !== null || reads !== null) && report !== null) ||
           raisesAhead
         ? monthEndAfter(calendar, day) + 1
@@ -817,7 +817,7 @@ function suspendedLine(
 }
 
 /** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
- *  used: applicationFile), with the debt advice's repayments made today, is within the line's cap: the
+ *  used: applicationDebt), with the debt advice's repayments made today, is within the line's cap: the
  *  advice is for the periodic review it names, which reads what is owed on its own day. */
 function debtHoldsEarly(
   c: Customer,
@@ -835,15 +835,24 @@ function debtHoldsEarly(
   // what is owed on its day (the repayments on the lines made), beside the report it reads
   const onLines = debt.repay.filter((r) => r.debt !== "elsewhere");
   const then = early > day ? openingOn(c, day, calendar, early, onLines) : c;
+  const file = reportedAs(then, repaid);
+  const counted = applicationDebt(file, lineOf(file, line.id), false);
+  return (
+    debtToIncomeWith(file, 0, counted - file.profile.externalDebt) <=
+    rulesFor(c.policy, line.id).maxDebtToIncome
+  );
+}
+
+/** `then` (the customer on a later day: what is owed on it) with the profile and the balances the report
+ *  `f` shows — the file a review on that day reads. */
+function reportedAs(then: Customer, f: Customer): Customer {
   const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
-  const file = {
+  return {
     ...then,
-    profile: repaid.profile,
-    huabei: report(then.huabei, repaid.huabei),
-    jiebei: report(then.jiebei, repaid.jiebei),
+    profile: f.profile,
+    huabei: report(then.huabei, f.huabei),
+    jiebei: report(then.jiebei, f.jiebei),
   };
-  const used = applicationFile(file, lineOf(file, line.id), false, early);
-  return debtToIncome(used) <= rulesFor(c.policy, line.id).maxDebtToIncome;
 }
 
 /** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
@@ -871,13 +880,13 @@ function scoreHoldsEarly(
 /** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
  *  report on record over the line's cap: the debt advice counts on the coming report then (debtAdvice),
  *  which an early review before it does not read. */
-function incomeAwaitsReport(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): boolean {
+function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
   const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
   if (income?.kind !== "report_income") return false;
   const asked = withProfile(c, { monthlyIncome: income.income });
-  // as restoring reads it: the line at its smallest, used (applicationFile)
-  const file = applicationFile(asked, line, false, day);
-  return eligibilityFailures(file, rulesFor(c.policy, line.id), c.policy).some(
+  // as restoring reads it: the line at its smallest, used (applicationDebt)
+  const debt = applicationDebt(asked, line, false);
+  return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy, [], debt).some(
     (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
   );
 }
@@ -1497,23 +1506,16 @@ function restoration(
   // a debt ratio over the cap today, or on the coming report that review reads (spending since the last
   // one): the debt advice is for that review either way
   const overCap = (f: RuleFact) => f.code === "DEBT_TO_INCOME_TOO_HIGH";
-  // the debt ratio as restoring reads it: the line at its smallest, used (applicationFile) — counted on
+  // the debt ratio as restoring reads it: the line at its smallest, used (applicationDebt) — counted on
   // the customer as the review's day opens (what is owed then: Jiebei's interest accrued since the report),
   // beside the report that review reads (`f`). What that adds to the report is room the debt advice
   // leaves (`extra`); none when nothing is counted used (grantUsedFraction 0: the file as it is)
   const then = asRead(next > day ? openingOn(c, day, calendar, next) : c);
   const used = (f: Customer) => {
     if (p.grantUsedFraction === 0) return 0;
-    const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
-    const file = {
-      ...then,
-      profile: f.profile,
-      huabei: report(then.huabei, f.huabei),
-      jiebei: report(then.jiebei, f.jiebei),
-    };
-    return Math.max(0, debtCounted(applicationFile(file, line, false, day)) - debtCounted(f));
+    return Math.max(0, applicationDebt(reportedAs(then, f), line, false) - debtCounted(f));
   };
-  const failures = eligibilityFailures(applicationFile(asRead(c), line, false, day), rules, p);
+  const failures = eligibilityFailures(asRead(c), rules, p, [], applicationDebt(asRead(c), line, false));
   const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
   for (const failure of failures) {
     // a security hold over the suspension has asked for the verification already: once is enough
@@ -1968,10 +1970,10 @@ function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar):
   const income = reportIncome(c, line, s);
   if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);
   // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
-  // smallest line counted as used, as the application counts it (applicationFile)
+  // smallest line counted as used, as the application counts it (applicationDebt)
   const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
   const within = dti === undefined ? undefined : debtWithin(c, dti);
-  const counted = debtCounted(applicationFile(c, line, false, from, 1));
+  const counted = applicationDebt(c, line, false);
   const debt =
     dti === undefined || within === undefined
       ? undefined
