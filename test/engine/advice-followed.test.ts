@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy, Scenario, Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import {
   DEFAULT_POLICY,
   type EventInput,
@@ -17,7 +18,7 @@ import {
   TIGHTENED_POLICY,
 } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
+const RUNS = propertyRuns(100);
 
 /**
  * The answer's steps as the customer's events on the day of the call, or null when the answer's promise

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import { adviceOf, describeFact, factInYuan, reasonAdvice } from "../../src/scenario/format.js";
-import "../helpers/property-seed.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import {
   DEFAULT_POLICY,
   daysOfMonth,
@@ -21,7 +21,7 @@ import {
   TIGHTENED_POLICY,
 } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
+const RUNS = propertyRuns(100);
 
 /** Every bill repaid in full before its due date (the 10th), on both lines, from `from` to `to`. */
 const repaid = (from: number, to: number): EventInput[] =>

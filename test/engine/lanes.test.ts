@@ -16,10 +16,11 @@ import { type EngineState, fork, initialState } from "../../src/engine/state.js"
 import type { Policy, PolicyParams, Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import type { Verdict } from "../../src/engine/verdict.js";
 import { POLICY_PARAM_NAMES } from "../../src/engine/vocabulary.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import { customerEvents } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 150;
+const RUNS = propertyRuns(150);
 
 const day = fc.integer({ min: 0, max: 300 });
 const amount = fc.integer({ min: 1, max: 1_500_000 });

@@ -11,10 +11,11 @@ import { nextEngineDay, runDay } from "../../src/engine/schedule.js";
 import { SCORE_MAX, SCORE_MIN } from "../../src/engine/scorecard.js";
 import { simulate, startState } from "../../src/engine/simulate.js";
 import type { Scenario, ScenarioEvent, Trace } from "../../src/engine/types.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
 import { type EventInput, scenario, testPolicy } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 25;
+const RUNS = propertyRuns(25);
 
 const timelines = fc.oneof(scenarioArb, activeScenarioArb);
 

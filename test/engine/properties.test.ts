@@ -12,10 +12,11 @@ import { run as runEngine, simulate, startState } from "../../src/engine/simulat
 import { fork, initialState } from "../../src/engine/state.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
+const RUNS = propertyRuns(200);
 
 // These run on every field of every step and every day of every timeline, where expect() itself was
 // most of the cost: each compares first and calls the same matcher, with its message, only on a failure.

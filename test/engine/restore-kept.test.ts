@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Remedy, Step, Trace } from "../../src/engine/types.js";
-import "../helpers/property-seed.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import {
   DEFAULT_POLICY,
   daysOfMonth,
@@ -19,7 +19,7 @@ import {
   TIGHTENED_POLICY,
 } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 100;
+const RUNS = propertyRuns(100);
 
 /** Every Huabei bill repaid in full before its due date (the 10th), from `from` to `to`. */
 const repaid = (from: number, to: number): EventInput[] =>

@@ -15,6 +15,7 @@ import type { LineId } from "../../src/engine/vocabulary.js";
 import { explainDay } from "../../src/render/explain-day.js";
 import { traceToNdjson } from "../../src/render/json.js";
 import { describeFact, describeRemedy, money, ratioText } from "../../src/scenario/format.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import {
   applicationsElsewhere,
   baselineScore,
@@ -31,7 +32,7 @@ import {
   testPolicy,
 } from "./builders.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 200;
+const RUNS = propertyRuns(200);
 
 const kinds = (remedies: readonly Remedy[]) => remedies.map((r) => r.kind);
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>

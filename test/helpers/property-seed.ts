@@ -10,3 +10,6 @@ fc.configureGlobal({
   // a failure shrinks for a minute at most (shrinking a long timeline can otherwise take many minutes)
   interruptAfterTimeLimit: 60_000,
 });
+
+/** How many cases a property draws: `fallback`, unless PROPERTY_RUNS asks for another number. */
+export const propertyRuns = (fallback: number): number => Number(process.env.PROPERTY_RUNS ?? 0) || fallback;

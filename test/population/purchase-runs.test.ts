@@ -9,9 +9,10 @@ import { AccountRunner } from "../../src/population/account.js";
 import { reactionsOf } from "../../src/population/agent.js";
 import { loadPersonaText } from "../../src/population/persona.js";
 import { populationContext } from "../../src/population/settings.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 import { arm, extreme, policy, settings, shipped, tightened, tiny } from "./helpers.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 30;
+const RUNS = propertyRuns(30);
 
 const stretched = shipped.find((p) => p.name === "stretched")!;
 // leaves at its first suspension and repays what it owes: a customer who left closes a line on any day it

@@ -17,8 +17,9 @@ import { variantYaml } from "../../src/whatif/save.js";
 import { baseVariant } from "../../src/whatif/variant.js";
 import { scenarioArb } from "../engine/arbitraries.js";
 import { DEFAULT_POLICY, TIGHTENED_POLICY } from "../engine/builders.js";
+import { propertyRuns } from "../helpers/property-seed.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 0) || 15;
+const RUNS = propertyRuns(15);
 const FILE = join(fileURLToPath(new URL("../..", import.meta.url)), "scenarios", "roundtrip.yaml");
 
 const text = fc.string({ unit: "grapheme" });
