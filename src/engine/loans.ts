@@ -8,7 +8,11 @@
 //
 // A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
 // later instalments are not accelerated — and its principal bears the penalty rate instead of interest,
-// charged back to the day after the due day.
+// charged back to the day after the due day. One repaid but a remainder within the tolerance (the
+// policy's `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder
+// stays owed, bears interest (charged back to the day after the due day too): its principal rejoins the
+// principal not yet due (shared by the instalments left), its interest falls due with the next — after
+// the last instalment, all of it a month later (`spareDue`, once).
 //
 // A loan called in (accelerate) keeps the due days its instalments would have had after the new last one:
 // on each, what it still owes in arrears when that day's grace ends is one more due date missed, as the
@@ -44,6 +48,12 @@ interface Loan {
   dueInterest: Fen;
   dueDay: number | null;
   overdueFrom: number | null;
+  /** the instalment now due as it fell due, before what was held paid it: one left wholly unpaid is missed
+   *  whatever its amount */
+  dueAsked: Fen;
+  /** the due day a month after the last instalment's, for a remainder within the tolerance of the last
+   *  (null: none, or used) */
+  spareDue: number | null;
   /** missed instalments: principal (penalty-bearing) and charges */
   arrearsPrincipal: Fen;
   arrearsCharges: Fen;
@@ -149,10 +159,13 @@ export function dueOn(b: LoanBook, day: number): Fen {
   return total;
 }
 
-/** Instalments past their due day and still in their grace: principal and interest unpaid. */
-export function dueInGrace(b: LoanBook): Fen {
+/** Instalments past their due day and still in their grace: principal and interest unpaid — but, with a
+ *  `tolerance`, none whose remainder the end of its grace will carry rather than find missed. */
+export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
   let total = 0;
-  for (const l of b.loans) if (l.dueDay !== null) total += l.duePrincipal + l.dueInterest;
+  for (const l of b.loans)
+    if (l.dueDay !== null && !(l.overdueFrom !== null && tolerated(l, l.overdueFrom, tolerance)))
+      total += l.duePrincipal + l.dueInterest;
   return total;
 }
 
@@ -228,8 +241,16 @@ export function amountDue(b: LoanBook, day: number, rate: number, cycleEnd: numb
   return total;
 }
 
-/** Draws a loan: `dueDays` are its instalments' due days (one per month of the term). */
-export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueDays: number[]): void {
+/** Draws a loan: `dueDays` are its instalments' due days (one per month of the term), `spareDue` the
+ *  month's after the last (where a remainder within the tolerance of the last falls due). */
+export function draw(
+  b: LoanBook,
+  day: number,
+  amount: Fen,
+  term: LoanTerm,
+  dueDays: number[],
+  spareDue: number | null = null,
+): void {
   b.drawn += amount;
   b.loans.push({
     day,
@@ -244,6 +265,8 @@ export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueD
     dueInterest: 0,
     dueDay: null,
     overdueFrom: null,
+    dueAsked: 0,
+    spareDue,
     arrearsPrincipal: 0,
     arrearsCharges: 0,
     arrearsSince: null,
@@ -384,6 +407,7 @@ export function fallDue(b: LoanBook, day: number, graceDays: number): Instalment
     l.interest = 0;
     l.dueDay = due;
     l.overdueFrom = due + graceDays + 1;
+    l.dueAsked = l.duePrincipal + l.dueInterest;
     const fromHeld = (owed: Fen): Fen => {
       const part = Math.min(l.held, owed);
       l.held -= part;
@@ -412,11 +436,15 @@ export interface InstalmentOutcome {
 
 /** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back); and the
  *  days a called-in loan's instalments would have fallen due whose grace ended: missed while in arrears. */
-export function decideInstalments(b: LoanBook, day: number, penaltyRate: number): InstalmentOutcome[] {
+export function decideInstalments(
+  b: LoanBook,
+  day: number,
+  rates: { interest: number; penalty: number; tolerance: Fen },
+): InstalmentOutcome[] {
   let out: InstalmentOutcome[] | null = null;
   for (const l of b.loans) {
     if (l.overdueFrom !== null && day >= l.overdueFrom && l.dueDay !== null)
-      out = decideInstalment(b, l, l.dueDay, l.overdueFrom - l.dueDay - 1, penaltyRate, out ?? []);
+      out = decideInstalment(b, l, day, l.dueDay, l.overdueFrom - l.dueDay - 1, rates, out ?? []);
     if (l.calledFrom !== null && day >= l.calledFrom && l.calledDay !== null) {
       // still in arrears when that day's grace ends: a due date missed, as the instalment left to run would
       // have been (repaid, the loan is gone: nothing to record)
@@ -447,17 +475,20 @@ function perDueDate(out: InstalmentOutcome[]): InstalmentOutcome[] {
   return dates;
 }
 
-/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid, or missed into arrears. */
+/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid (or repaid but a remainder within the
+ *  tolerance, carried to the loan's next due day), or missed into arrears. */
 function decideInstalment(
   b: LoanBook,
   l: Loan,
+  day: number,
   dueDay: number,
   graceDays: number,
-  penaltyRate: number,
+  rates: { interest: number; penalty: number; tolerance: Fen },
   out: InstalmentOutcome[],
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
   l.dueDay = null;
+  if (tolerated(l, day, rates.tolerance)) carryRemainder(b, l, day, graceDays, rates.interest);
   if (l.duePrincipal + l.dueInterest === 0) {
     out.push({ dueDay, outcome: "paid" });
     return out;
@@ -465,7 +496,7 @@ function decideInstalment(
   l.arrearsPrincipal += l.duePrincipal;
   l.arrearsCharges += l.dueInterest;
   if (b.accruing) {
-    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, penaltyRate, graceDays);
+    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty, graceDays);
     l.arrearsCharges += p;
     b.penalties += p;
   }
@@ -477,6 +508,42 @@ function decideInstalment(
 }
 
 const NO_OUTCOMES: InstalmentOutcome[] = [];
+
+/** The instalment now due of `l`, at the end of its grace on `day`, is repaid but a remainder within the
+ *  tolerance — a shortfall, not an instalment left unpaid — and has a due day to be carried to. */
+function tolerated(l: Loan, day: number, tolerance: Fen): boolean {
+  const unpaid = l.duePrincipal + l.dueInterest;
+  return unpaid > 0 && unpaid <= tolerance && unpaid < l.dueAsked && carriedTo(l, day) !== null;
+}
+
+/** The due day a remainder within the tolerance falls due on: the loan's next instalment's — after the
+ *  last, the next day a called-in loan's would have fallen due, or the spare due day a month later; none
+ *  after `day`, null (then it is missed, as any remainder is). */
+function carriedTo(l: Loan, day: number): number | null {
+  const to = l.next < l.dueDays.length ? l.dueDays[l.next]! : (l.calledDays[0] ?? l.spareDue);
+  return to !== null && to > day ? to : null;
+}
+
+/** The remainder of an instalment repaid within the tolerance stays owed, not due: its principal bears
+ *  interest again (charged back over the grace days, as a missed one's penalty is) as principal not yet
+ *  due, and its interest falls due with the loan's next instalment (after the last, both on the day
+ *  `carriedTo` names). */
+function carryRemainder(b: LoanBook, l: Loan, day: number, graceDays: number, rate: number): void {
+  const to = carriedTo(l, day)!;
+  if (l.next >= l.dueDays.length) {
+    l.dueDays = [...l.dueDays, to];
+    if (to === l.spareDue) l.spareDue = null;
+  }
+  if (b.accruing) {
+    const i = dailyCharges(l.carry, l.duePrincipal, rate, graceDays);
+    l.interest += i;
+    b.interest += i;
+  }
+  l.outstanding += l.duePrincipal;
+  l.interest += l.dueInterest;
+  l.duePrincipal = 0;
+  l.dueInterest = 0;
+}
 
 /** The next day after `day` on which an instalment falls due or its grace ends — or, on a loan called in,
  *  one of its instalments would have, or that day's grace ends. */
