@@ -54,6 +54,11 @@ interface Loan {
   /** the due day a month after the last instalment's, for a remainder within the tolerance of the last
    *  (null: none, or used) */
   spareDue: number | null;
+  /** arrears a repayment left within the tolerance on day `carriedOn`, carried to principal not yet due and
+   *  interest (what of them is still owed): a later repayment that day pays them first, as it would have */
+  carriedOn: number | null;
+  carriedPrincipal: Fen;
+  carriedCharges: Fen;
   /** missed instalments: principal (penalty-bearing) and charges */
   arrearsPrincipal: Fen;
   arrearsCharges: Fen;
@@ -267,6 +272,9 @@ export function draw(
     overdueFrom: null,
     dueAsked: 0,
     spareDue,
+    carriedOn: null,
+    carriedPrincipal: 0,
+    carriedCharges: 0,
     arrearsPrincipal: 0,
     arrearsCharges: 0,
     arrearsSince: null,
@@ -278,7 +286,7 @@ export function draw(
   });
 }
 
-export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen {
+export function repay(b: LoanBook, amount: Fen, day: number, rate: number, tolerance: Fen = 0): Fen {
   let left = Math.min(amount, balance(b));
   const applied = left;
   const take = (owed: Fen): Fen => {
@@ -287,6 +295,16 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
     return part;
   };
   for (const l of b.loans) {
+    if (l.carriedOn === day) {
+      // arrears an earlier repayment today left within the tolerance keep their place: the order does not
+      // depend on how the day's money is split
+      const charges = take(l.carriedCharges);
+      l.carriedCharges -= charges;
+      l.interest -= charges;
+      const principal = take(l.carriedPrincipal);
+      l.carriedPrincipal -= principal;
+      l.outstanding -= principal;
+    }
     l.arrearsCharges -= take(l.arrearsCharges);
     l.arrearsPrincipal -= take(l.arrearsPrincipal);
     if (l.arrearsPrincipal + l.arrearsCharges === 0) l.arrearsSince = null;
@@ -339,8 +357,39 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
   }
   for (const l of b.loans) releaseBeyondInstalment(l, day, rate);
   b.repayments += applied;
+  if (applied > 0) tolerateArrears(b, day, tolerance);
   b.loans = b.loans.filter((l) => !done(l));
   return applied;
+}
+
+/**
+ * A repayment that leaves at most `tolerance` of the arrears (a missed instalment repaid late, its penalty's
+ * worth short) ends the overdue, as the tolerance service ends a Huabei bill's: what is left stays owed, its
+ * principal bearing interest again as principal not yet due and its charges due with the loan's next
+ * instalment (after the last, on the day `carriedTo` names) — the late month stays on the record. A loan
+ * with no such day keeps its arrears; so does a book written off.
+ */
+function tolerateArrears(b: LoanBook, day: number, tolerance: Fen): void {
+  const owed = overdueAmount(b);
+  if (owed === 0 || owed > tolerance || !b.accruing) return;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges === 0) continue;
+    const to = carriedTo(l, day);
+    if (to === null) continue;
+    carryTo(l, to);
+    if (l.carriedOn !== day) {
+      l.carriedOn = day;
+      l.carriedPrincipal = 0;
+      l.carriedCharges = 0;
+    }
+    l.carriedPrincipal += l.arrearsPrincipal;
+    l.carriedCharges += l.arrearsCharges;
+    l.outstanding += l.arrearsPrincipal;
+    l.interest += l.arrearsCharges;
+    l.arrearsPrincipal = 0;
+    l.arrearsCharges = 0;
+    l.arrearsSince = null;
+  }
 }
 
 /**
@@ -524,16 +573,19 @@ function carriedTo(l: Loan, day: number): number | null {
   return to !== null && to > day ? to : null;
 }
 
+/** What is carried falls due on `to`: after the loan's last instalment, a due day of its own. */
+function carryTo(l: Loan, to: number): void {
+  if (l.next < l.dueDays.length) return;
+  l.dueDays = [...l.dueDays, to];
+  if (to === l.spareDue) l.spareDue = null;
+}
+
 /** The remainder of an instalment repaid within the tolerance stays owed, not due: its principal bears
  *  interest again (charged back over the grace days, as a missed one's penalty is) as principal not yet
  *  due, and its interest falls due with the loan's next instalment (after the last, both on the day
  *  `carriedTo` names). */
 function carryRemainder(b: LoanBook, l: Loan, day: number, graceDays: number, rate: number): void {
-  const to = carriedTo(l, day)!;
-  if (l.next >= l.dueDays.length) {
-    l.dueDays = [...l.dueDays, to];
-    if (to === l.spareDue) l.spareDue = null;
-  }
+  carryTo(l, carriedTo(l, day)!);
   if (b.accruing) {
     const i = dailyCharges(l.carry, l.duePrincipal, rate, graceDays);
     l.interest += i;

@@ -937,4 +937,30 @@ describe("the tolerance service on a Jiebei instalment", () => {
     const t = run([...loan, on.repay(20, 2_980, "jiebei")], { until: 80, policy: tolerant });
     expect(jiebeiOverdues(t).map((s) => s.day)).toEqual([74]);
   });
+  it("a missed instalment repaid late but its penalty's worth ends the overdue, as Huabei's bill does", () => {
+    // due day 41, missed at the grace's end (day 45): ¥1,037.20 repaid that day, the ¥1.80 of penalty
+    // (3 days at 0.06 % on ¥1,000) left unpaid
+    const late = [on.open(0, 5_000), ...loan, on.repay(45, 1_037.2, "jiebei"), on.purchase(50, 100)];
+    const t = run(late, { until: 69, policy: tolerant });
+    expect(stepOn(t, "repay", 45).jiebei.overdue).toBe(0);
+    expect(stepOn(t, "purchase", 50).decision).toBe("approved");
+    // the late month stays on the record, the remainder is still owed
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(1);
+    expect(t.final.jiebei.balance).toBeGreaterThan(200_000 + 180);
+    const strict = run(late, { until: 69, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(stepOn(strict, "repay", 45).jiebei.overdue).toBe(180);
+    expect(stepOn(strict, "purchase", 50).decision).toBe("declined");
+  });
+
+  it("a repayment split in two on that day leaves what the whole one does", () => {
+    const whole = run([...loan, on.repay(45, 1_537.2, "jiebei")], { until: 130, policy: tolerant });
+    const split = run([...loan, on.repay(45, 1_037.2, "jiebei"), on.repay(45, 500, "jiebei")], {
+      until: 130,
+      policy: tolerant,
+    });
+    const dues = (t: ReturnType<typeof run>) =>
+      stepsOf(t, "due").map((s) => [s.day, s.event.due, s.jiebei.balance]);
+    expect(dues(split)).toEqual(dues(whole));
+    expect(split.final.jiebei).toEqual(whole.final.jiebei);
+  });
 });
