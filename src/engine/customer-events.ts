@@ -26,7 +26,7 @@ import { answerSupport } from "./support.js";
 import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";
-import type { InstalmentTerm, LineId, LoanTerm } from "./vocabulary.js";
+import type { InstalmentTerm, LineId } from "./vocabulary.js";
 
 export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOutcome[] {
   // purchases and repayments, most of a population's events, are taken here, in a function that makes no
@@ -321,7 +321,8 @@ function borrowDecided(
     const refused = decide(s, e, j, v);
     return burstUnderAny(s) ? burstFrom(s, e, 0, undefined, refused.slice()) : refused;
   }
-  loans.draw(j.book, s.day, e.amount, e.term, loanDueDays(s.calendar, s.day, e.term));
+  const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
+  loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), dueDays[e.term]!);
   const approved = decide(s, e, j, v, e.amount);
   if (!burstUnderAny(s)) return approved;
   return burstFrom(s, e, 0, undefined, approved);
@@ -366,11 +367,12 @@ function plan(p: Policy, amount: Fen, term: InstalmentTerm): { term: InstalmentT
   return { term, fee: Math.round(amount * rate) };
 }
 
-/** A loan's due days: monthly on the day of the month it was drawn (clamped to short months). */
-export function loanDueDays(calendar: Calendar, day: number, term: LoanTerm): number[] {
+/** A loan's due days, `months` of them: monthly on the day of the month it was drawn (clamped to short
+ *  months). */
+export function loanDueDays(calendar: Calendar, day: number, months: number): number[] {
   const { year, month, day: dom } = calendar.civil(day);
   const out: number[] = [];
-  for (let k = 1; k <= term; k++) {
+  for (let k = 1; k <= months; k++) {
     const m = month - 1 + k;
     out.push(calendar.dayOfMonthIn(year + Math.floor(m / 12), (m % 12) + 1, dom));
   }

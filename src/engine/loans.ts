@@ -8,7 +8,11 @@
 //
 // A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
 // later instalments are not accelerated — and its principal bears the penalty rate instead of interest,
-// charged back to the day after the due day.
+// charged back to the day after the due day. One repaid but a remainder within the tolerance (the
+// policy's `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder
+// stays owed, bears interest (charged back to the day after the due day too): its principal rejoins the
+// principal not yet due (shared by the instalments left), its interest falls due with the next — after
+// the last instalment, all of it a month later (`spareDue`, once).
 //
 // A loan called in (accelerate) keeps the due days its instalments would have had after the new last one:
 // on each, what it still owes in arrears when that day's grace ends is one more due date missed, as the
@@ -44,6 +48,17 @@ interface Loan {
   dueInterest: Fen;
   dueDay: number | null;
   overdueFrom: number | null;
+  /** the instalment now due as it fell due, before what was held paid it: one left wholly unpaid is missed
+   *  whatever its amount */
+  dueAsked: Fen;
+  /** the due day a month after the last instalment's, for a remainder within the tolerance of the last
+   *  (null: none, or used) */
+  spareDue: number | null;
+  /** arrears a repayment left within the tolerance on day `carriedOn`, carried to principal not yet due and
+   *  interest (what of them is still owed): a later repayment that day pays them first, as it would have */
+  carriedOn: number | null;
+  carriedPrincipal: Fen;
+  carriedCharges: Fen;
   /** missed instalments: principal (penalty-bearing) and charges */
   arrearsPrincipal: Fen;
   arrearsCharges: Fen;
@@ -149,10 +164,13 @@ export function dueOn(b: LoanBook, day: number): Fen {
   return total;
 }
 
-/** Instalments past their due day and still in their grace: principal and interest unpaid. */
-export function dueInGrace(b: LoanBook): Fen {
+/** Instalments past their due day and still in their grace: principal and interest unpaid — but, with a
+ *  `tolerance`, none whose remainder the end of its grace will carry rather than find missed. */
+export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
   let total = 0;
-  for (const l of b.loans) if (l.dueDay !== null) total += l.duePrincipal + l.dueInterest;
+  for (const l of b.loans)
+    if (l.dueDay !== null && !(l.overdueFrom !== null && tolerated(l, l.overdueFrom, tolerance)))
+      total += l.duePrincipal + l.dueInterest;
   return total;
 }
 
@@ -228,8 +246,16 @@ export function amountDue(b: LoanBook, day: number, rate: number, cycleEnd: numb
   return total;
 }
 
-/** Draws a loan: `dueDays` are its instalments' due days (one per month of the term). */
-export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueDays: number[]): void {
+/** Draws a loan: `dueDays` are its instalments' due days (one per month of the term), `spareDue` the
+ *  month's after the last (where a remainder within the tolerance of the last falls due). */
+export function draw(
+  b: LoanBook,
+  day: number,
+  amount: Fen,
+  term: LoanTerm,
+  dueDays: number[],
+  spareDue: number | null = null,
+): void {
   b.drawn += amount;
   b.loans.push({
     day,
@@ -244,6 +270,11 @@ export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueD
     dueInterest: 0,
     dueDay: null,
     overdueFrom: null,
+    dueAsked: 0,
+    spareDue,
+    carriedOn: null,
+    carriedPrincipal: 0,
+    carriedCharges: 0,
     arrearsPrincipal: 0,
     arrearsCharges: 0,
     arrearsSince: null,
@@ -255,7 +286,7 @@ export function draw(b: LoanBook, day: number, amount: Fen, term: LoanTerm, dueD
   });
 }
 
-export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen {
+export function repay(b: LoanBook, amount: Fen, day: number, rate: number, tolerance: Fen = 0): Fen {
   let left = Math.min(amount, balance(b));
   const applied = left;
   const take = (owed: Fen): Fen => {
@@ -264,6 +295,16 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
     return part;
   };
   for (const l of b.loans) {
+    if (l.carriedOn === day) {
+      // arrears an earlier repayment today left within the tolerance keep their place: the order does not
+      // depend on how the day's money is split
+      const charges = take(l.carriedCharges);
+      l.carriedCharges -= charges;
+      l.interest -= charges;
+      const principal = take(l.carriedPrincipal);
+      l.carriedPrincipal -= principal;
+      l.outstanding -= principal;
+    }
     l.arrearsCharges -= take(l.arrearsCharges);
     l.arrearsPrincipal -= take(l.arrearsPrincipal);
     if (l.arrearsPrincipal + l.arrearsCharges === 0) l.arrearsSince = null;
@@ -316,8 +357,39 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number): Fen 
   }
   for (const l of b.loans) releaseBeyondInstalment(l, day, rate);
   b.repayments += applied;
+  if (applied > 0) tolerateArrears(b, day, tolerance);
   b.loans = b.loans.filter((l) => !done(l));
   return applied;
+}
+
+/**
+ * A repayment that leaves at most `tolerance` of the arrears (a missed instalment repaid late, its penalty's
+ * worth short) ends the overdue, as the tolerance service ends a Huabei bill's: what is left stays owed, its
+ * principal bearing interest again as principal not yet due and its charges due with the loan's next
+ * instalment (after the last, on the day `carriedTo` names) — the late month stays on the record. A loan
+ * with no such day keeps its arrears; so does a book written off.
+ */
+function tolerateArrears(b: LoanBook, day: number, tolerance: Fen): void {
+  const owed = overdueAmount(b);
+  if (owed === 0 || owed > tolerance || !b.accruing) return;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges === 0) continue;
+    const to = carriedTo(l, day);
+    if (to === null) continue;
+    carryTo(l, to);
+    if (l.carriedOn !== day) {
+      l.carriedOn = day;
+      l.carriedPrincipal = 0;
+      l.carriedCharges = 0;
+    }
+    l.carriedPrincipal += l.arrearsPrincipal;
+    l.carriedCharges += l.arrearsCharges;
+    l.outstanding += l.arrearsPrincipal;
+    l.interest += l.arrearsCharges;
+    l.arrearsPrincipal = 0;
+    l.arrearsCharges = 0;
+    l.arrearsSince = null;
+  }
 }
 
 /**
@@ -384,6 +456,7 @@ export function fallDue(b: LoanBook, day: number, graceDays: number): Instalment
     l.interest = 0;
     l.dueDay = due;
     l.overdueFrom = due + graceDays + 1;
+    l.dueAsked = l.duePrincipal + l.dueInterest;
     const fromHeld = (owed: Fen): Fen => {
       const part = Math.min(l.held, owed);
       l.held -= part;
@@ -412,11 +485,15 @@ export interface InstalmentOutcome {
 
 /** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back); and the
  *  days a called-in loan's instalments would have fallen due whose grace ended: missed while in arrears. */
-export function decideInstalments(b: LoanBook, day: number, penaltyRate: number): InstalmentOutcome[] {
+export function decideInstalments(
+  b: LoanBook,
+  day: number,
+  rates: { interest: number; penalty: number; tolerance: Fen },
+): InstalmentOutcome[] {
   let out: InstalmentOutcome[] | null = null;
   for (const l of b.loans) {
     if (l.overdueFrom !== null && day >= l.overdueFrom && l.dueDay !== null)
-      out = decideInstalment(b, l, l.dueDay, l.overdueFrom - l.dueDay - 1, penaltyRate, out ?? []);
+      out = decideInstalment(b, l, day, l.dueDay, l.overdueFrom - l.dueDay - 1, rates, out ?? []);
     if (l.calledFrom !== null && day >= l.calledFrom && l.calledDay !== null) {
       // still in arrears when that day's grace ends: a due date missed, as the instalment left to run would
       // have been (repaid, the loan is gone: nothing to record)
@@ -447,17 +524,20 @@ function perDueDate(out: InstalmentOutcome[]): InstalmentOutcome[] {
   return dates;
 }
 
-/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid, or missed into arrears. */
+/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid (or repaid but a remainder within the
+ *  tolerance, carried to the loan's next due day), or missed into arrears. */
 function decideInstalment(
   b: LoanBook,
   l: Loan,
+  day: number,
   dueDay: number,
   graceDays: number,
-  penaltyRate: number,
+  rates: { interest: number; penalty: number; tolerance: Fen },
   out: InstalmentOutcome[],
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
   l.dueDay = null;
+  if (tolerated(l, day, rates.tolerance)) carryRemainder(b, l, day, graceDays, rates.interest);
   if (l.duePrincipal + l.dueInterest === 0) {
     out.push({ dueDay, outcome: "paid" });
     return out;
@@ -465,7 +545,7 @@ function decideInstalment(
   l.arrearsPrincipal += l.duePrincipal;
   l.arrearsCharges += l.dueInterest;
   if (b.accruing) {
-    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, penaltyRate, graceDays);
+    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty, graceDays);
     l.arrearsCharges += p;
     b.penalties += p;
   }
@@ -477,6 +557,45 @@ function decideInstalment(
 }
 
 const NO_OUTCOMES: InstalmentOutcome[] = [];
+
+/** The instalment now due of `l`, at the end of its grace on `day`, is repaid but a remainder within the
+ *  tolerance — a shortfall, not an instalment left unpaid — and has a due day to be carried to. */
+function tolerated(l: Loan, day: number, tolerance: Fen): boolean {
+  const unpaid = l.duePrincipal + l.dueInterest;
+  return unpaid > 0 && unpaid <= tolerance && unpaid < l.dueAsked && carriedTo(l, day) !== null;
+}
+
+/** The due day a remainder within the tolerance falls due on: the loan's next instalment's — after the
+ *  last, the next day a called-in loan's would have fallen due, or the spare due day a month later; none
+ *  after `day`, null (then it is missed, as any remainder is). */
+function carriedTo(l: Loan, day: number): number | null {
+  const to = l.next < l.dueDays.length ? l.dueDays[l.next]! : (l.calledDays[0] ?? l.spareDue);
+  return to !== null && to > day ? to : null;
+}
+
+/** What is carried falls due on `to`: after the loan's last instalment, a due day of its own. */
+function carryTo(l: Loan, to: number): void {
+  if (l.next < l.dueDays.length) return;
+  l.dueDays = [...l.dueDays, to];
+  if (to === l.spareDue) l.spareDue = null;
+}
+
+/** The remainder of an instalment repaid within the tolerance stays owed, not due: its principal bears
+ *  interest again (charged back over the grace days, as a missed one's penalty is) as principal not yet
+ *  due, and its interest falls due with the loan's next instalment (after the last, both on the day
+ *  `carriedTo` names). */
+function carryRemainder(b: LoanBook, l: Loan, day: number, graceDays: number, rate: number): void {
+  carryTo(l, carriedTo(l, day)!);
+  if (b.accruing) {
+    const i = dailyCharges(l.carry, l.duePrincipal, rate, graceDays);
+    l.interest += i;
+    b.interest += i;
+  }
+  l.outstanding += l.duePrincipal;
+  l.interest += l.dueInterest;
+  l.duePrincipal = 0;
+  l.dueInterest = 0;
+}
 
 /** The next day after `day` on which an instalment falls due or its grace ends — or, on a loan called in,
  *  one of its instalments would have, or that day's grace ends. */

@@ -68,7 +68,11 @@ const huabeiRates = perPolicy((p) => ({
   penalty: p.penaltyRatePerDay,
   tolerance: wholeFen(p.toleranceAmount),
 }));
-const jiebeiRates = perPolicy((p) => ({ interest: p.jiebeiRatePerDay, penalty: p.jiebeiPenaltyRatePerDay }));
+const jiebeiRates = perPolicy((p) => ({
+  interest: p.jiebeiRatePerDay,
+  penalty: p.jiebeiPenaltyRatePerDay,
+  tolerance: wholeFen(p.toleranceAmount),
+}));
 
 export function accrueAll(c: Customer, through: number): void {
   revolving.accrue(c.huabei.ledger, through, huabeiRates(c.policy));
@@ -109,7 +113,7 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
     if (o.outcome === "missed") out = missed(s, c.huabei, o.dueDay, day, out);
   }
   loans.fallDue(c.jiebei.book, day, p.graceDays);
-  const instalments = loans.decideInstalments(c.jiebei.book, day, p.jiebeiPenaltyRatePerDay);
+  const instalments = loans.decideInstalments(c.jiebei.book, day, jiebeiRates(p));
   for (let i = 0; i < instalments.length; i++) {
     const o = instalments[i]!;
     c.records.push({ line: "jiebei", dueDay: o.dueDay, outcome: o.outcome });

@@ -524,10 +524,11 @@ function dueInFull(line: Line, day: number): boolean {
 }
 
 /** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
- *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due): unpaid, it
- *  falls into arrears. */
+ *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due, but those
+ *  repaid all but a remainder within it): unpaid, it falls into arrears. */
 function dueInGrace(c: Customer, line: Line, day: number): Fen {
-  if (line.id === "jiebei") return loans.dueInGrace(line.book);
+  // within the tolerance service, a Jiebei instalment repaid but a remainder is carried, not missed
+  if (line.id === "jiebei") return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount));
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
   // within the tolerance service (nothing overdue), the shortfall does not fall into arrears
   return overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount) ? 0 : Math.max(0, due);

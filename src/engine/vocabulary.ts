@@ -154,7 +154,7 @@ export const POLICY_PARAMETERS = {
   },
   toleranceAmount: {
     type: { kind: "yuan", min: 0 },
-    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full",
+    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full; a Jiebei instalment repaid but at most this is not missed, and a repayment that leaves at most this of Jiebei's arrears ends the overdue (the remainder falls due later)",
   },
   penaltyRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },

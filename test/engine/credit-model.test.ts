@@ -868,3 +868,99 @@ describe("the tolerance service", () => {
     expect(stepsOf(t, "overdue").length).toBeGreaterThan(0);
   });
 });
+
+describe("the tolerance service on a Jiebei instalment", () => {
+  // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101 (the 11th), the first
+  // ¥1,000 + 31 days of interest at 0.04 % = ¥1,037.20
+  const loan = [on.open(0, 20_000, "jiebei"), on.borrow(10, 3_000, 3)];
+  const tolerant = testPolicy({ toleranceAmount: 10 });
+  const jiebeiOverdues = (t: ReturnType<typeof run>) =>
+    stepsOf(t, "overdue").filter((s) => s.event.line === "jiebei");
+
+  it("an instalment repaid but a few fen is not missed: the remainder falls due with those to come", () => {
+    const short = [
+      ...loan,
+      on.repay(41, 1_037.17, "jiebei"),
+      on.repay(70, "minimum", "jiebei"),
+      on.repay(101, "minimum", "jiebei"),
+    ];
+    const t = run(short, { until: 140, policy: tolerant });
+    expect(jiebeiOverdues(t)).toEqual([]);
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(0);
+    expect(t.grid.jiebei?.every((g) => g.code === "N" || g.code === "*")).toBe(true);
+    // still owed: the ¥0.03 rejoins the principal not yet due, shared by the two instalments left (¥1,000.01
+    // + ¥23.20 of interest on day 70, not ¥1,023.20), and meeting them repays it all
+    const due70 = stepsOf(t, "due", 70).find((s) => s.event.line === "jiebei")!;
+    expect(due70.event.due).toBe(102_321);
+    expect(stepOn(t, "repay", 70).jiebei.balance).toBe(100_002);
+    expect(t.final.jiebei.balance).toBe(0);
+    // without the tolerance the same three fen are a missed instalment
+    const strict = run(short, { until: 140, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(jiebeiOverdues(strict).length).toBeGreaterThan(0);
+  });
+
+  it("customer service does not ask for a remainder the grace's end will carry", () => {
+    const ask = (policy: ReturnType<typeof testPolicy>) =>
+      stepOn(
+        run([...loan, on.repay(41, 1_037.17, "jiebei"), on.support(42)], { until: 42, policy }),
+        "contact_support",
+        42,
+      ).remedies.filter((r) => r.kind === "pay_due");
+    expect(ask(tolerant)).toEqual([]);
+    // without the tolerance the three fen fall into arrears: customer service asks for them
+    expect(ask(testPolicy({ toleranceAmount: 0 })).map((r) => r.line)).toEqual(["jiebei"]);
+  });
+
+  it("the last instalment repaid but a few fen falls due a month later, not into arrears", () => {
+    // the last instalment, ¥1,000 + ¥12.40, repaid ¥0.05 short on its due day (11 April)
+    const t = run(
+      [
+        ...loan,
+        on.repay(41, "minimum", "jiebei"),
+        on.repay(70, "minimum", "jiebei"),
+        on.repay(101, 1_012.35, "jiebei"),
+        on.repay(131, "minimum", "jiebei"),
+      ],
+      { until: 170, policy: tolerant },
+    );
+    expect(jiebeiOverdues(t)).toEqual([]);
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(0);
+    // due on 11 May (day 131), with its interest since: asked and repaid then
+    const due = stepsOf(t, "due", 131).filter((s) => s.event.line === "jiebei");
+    expect(due.map((s) => s.event.due)).toEqual([5]);
+    expect(t.final.jiebei.balance).toBe(0);
+  });
+
+  it("an instalment within the tolerance left wholly unpaid is missed: the service forgives a shortfall", () => {
+    // ¥2,980 repaid on day 20 leaves instalments of a few yuan; the first is paid from what is held,
+    // the second (day 70) is not paid at all
+    const t = run([...loan, on.repay(20, 2_980, "jiebei")], { until: 80, policy: tolerant });
+    expect(jiebeiOverdues(t).map((s) => s.day)).toEqual([74]);
+  });
+  it("a missed instalment repaid late but its penalty's worth ends the overdue, as Huabei's bill does", () => {
+    // due day 41, missed at the grace's end (day 45): ¥1,037.20 repaid that day, the ¥1.80 of penalty
+    // (3 days at 0.06 % on ¥1,000) left unpaid
+    const late = [on.open(0, 5_000), ...loan, on.repay(45, 1_037.2, "jiebei"), on.purchase(50, 100)];
+    const t = run(late, { until: 69, policy: tolerant });
+    expect(stepOn(t, "repay", 45).jiebei.overdue).toBe(0);
+    expect(stepOn(t, "purchase", 50).decision).toBe("approved");
+    // the late month stays on the record, the remainder is still owed
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(1);
+    expect(t.final.jiebei.balance).toBeGreaterThan(200_000 + 180);
+    const strict = run(late, { until: 69, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(stepOn(strict, "repay", 45).jiebei.overdue).toBe(180);
+    expect(stepOn(strict, "purchase", 50).decision).toBe("declined");
+  });
+
+  it("a repayment split in two on that day leaves what the whole one does", () => {
+    const whole = run([...loan, on.repay(45, 1_537.2, "jiebei")], { until: 130, policy: tolerant });
+    const split = run([...loan, on.repay(45, 1_037.2, "jiebei"), on.repay(45, 500, "jiebei")], {
+      until: 130,
+      policy: tolerant,
+    });
+    const dues = (t: ReturnType<typeof run>) =>
+      stepsOf(t, "due").map((s) => [s.day, s.event.due, s.jiebei.balance]);
+    expect(dues(split)).toEqual(dues(whole));
+    expect(split.final.jiebei).toEqual(whole.final.jiebei);
+  });
+});
