@@ -38,7 +38,7 @@ import {
 import { applicationDebt } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
-import { MAX_YUAN, wholeFen } from "./money.js";
+import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import {
@@ -2085,9 +2085,13 @@ function increaseDay(
     const on = applicationOn(c, day, increaseFrom(c, line, day), s);
     const from = on.day;
     if (from === day) continue;
-    const now = decideApplication(c, line, day, "increase", 100, s, 1);
+    // the increase probed is one a customer would ask for — the limit raised to the next whole hundred of
+    // yuan — which the decline then quotes as the amount asked (a fen or a yuan more read '¥8,001.00 asked')
+    const hundred = 100 * FEN_PER_YUAN;
+    const more = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
+    const now = decideApplication(c, line, day, "increase", more, s, 1);
     const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
-    const then = decideApplication(c, line, from, "increase", 100, on.s, 1);
+    const then = decideApplication(c, line, from, "increase", more, on.s, 1);
     const blocked = then.decision === "declined" ? then.facts[0] : undefined;
     remedies.push({
       line: line.id,
