@@ -1376,6 +1376,19 @@ function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly
   return lessElsewhere(read, repay);
 }
 
+/** `read` (the report and the profile a review reads) with each line as it stands in `then` (the customer
+ *  as that review's day opens): what is owed then, which restoring counts once the line is used
+ *  (applicationDebt: the higher of the report and what is owed). */
+const owingAsOn = (read: Customer, then: Customer): Customer => {
+  const owing = <L extends Line>(l: L, r: Line): L => ({
+    ...l,
+    reportedBalance: r.reportedBalance,
+    reportedLimit: r.reportedLimit,
+    reported: r.reported,
+  });
+  return { ...read, huabei: owing(then.huabei, read.huabei), jiebei: owing(then.jiebei, read.jiebei) };
+};
+
 /** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
 function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
   const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
@@ -1413,7 +1426,17 @@ function scoreSized(
 ): { repay: DebtRepayment[]; income: number | null; score: number } | null {
   const needed = scoreRestoring(c, id);
   const dues = duesAhead(c, day, calendar, review);
-  const met = (a: Fen) => scoreRestores(readAfter(c, day, calendar, plan(a)), dues, id, review);
+  // the file that review reads with the repayments made, each line as it stands when its day opens: the
+  // line restored and used is counted at the higher of its report and what is owed then (Jiebei's interest
+  // until the review: ¥0.30 more read 1.500025 against the scored debt bin's 1.50, 25 points, and the line
+  // kept at ¥500 once used was not) — a line repayment counted made on the month end, the later
+  const monthEnd = monthEndBefore(calendar, day, review);
+  const met = (a: Fen) => {
+    const repay = plan(a);
+    const onLines = repay.filter((r) => r.debt !== "elsewhere");
+    const then = review > day ? openingOn(c, day, calendar, review, onLines, monthEnd ?? day) : c;
+    return scoreRestores(owingAsOn(readAfter(c, day, calendar, repay), then), dues, id, review);
+  };
   let lo = least;
   let hi = allowed + 1;
   if (met(allowed)) {
