@@ -27,6 +27,11 @@ export interface ReasonInfo {
    *  once used (LIMIT_KEPT_ONCE_USED's reasons, facts with onceUsed): the customer is applying, and
    *  nothing was suspended or cut */
   onceUsed?: string;
+  /** a score reason's words where its characteristic is near its maximum — it kept at least half its
+   *  points, and is among the key factors only for costing the most of what is left: not "high", "low",
+   *  "short" or "too many", which a reader would not accept of a 7 % debt ratio (the text is for a factor
+   *  that counts against the customer) */
+  mild?: string;
 }
 
 export const REASONS = {
@@ -49,6 +54,7 @@ export const REASONS = {
   SHORT_REPAYMENT_RECORD: {
     kind: "score",
     text: "Short record of months in good standing",
+    mild: "Months in good standing are below the scorecard's top band",
     advice: "time and on-time repayments: every month in good standing adds to the record",
   },
   NO_REPAYMENT_RECORD: {
@@ -65,11 +71,13 @@ export const REASONS = {
   HIGH_UTILISATION: {
     kind: "score",
     text: "Huabei balance is high compared with its limit (as last reported)",
+    mild: "Huabei balance compared with its limit is above the scorecard's top band (as last reported)",
     advice: "keep the balance well below the limit; it is reported at each month end",
   },
   HIGH_DEBT_BURDEN: {
     kind: "score",
     text: "Total debt is high compared with income",
+    mild: "Total debt compared with income is above the scorecard's top band",
     advice: "pay down debt (here or elsewhere) or report a higher income",
   },
   REVOLVING_BALANCE: {
@@ -86,16 +94,19 @@ export const REASONS = {
   SHORT_HISTORY: {
     kind: "score",
     text: "Length of credit history is short",
+    mild: "Length of credit history is below the scorecard's top band",
     advice: "time: the history lengthens by itself",
   },
   LOW_ACTIVITY: {
     kind: "score",
     text: "Little recent use of Huabei",
+    mild: "Recent use of Huabei is below the scorecard's top band",
     advice: "use the line for everyday purchases and repay them",
   },
   INQUIRIES_30D: {
     kind: "score",
     text: "Too many credit applications in the last 30 days",
+    mild: "A credit application in the last 30 days costs some points",
     // holds the 6-month code's advice (withoutRepeats drops that one beside it): one step, not two that
     // read as different counsel ("stop applying" and "apply only when needed")
     advice: "stop applying for a while, then apply for credit only when needed; inquiries count for 6 months",
@@ -103,6 +114,7 @@ export const REASONS = {
   INQUIRIES_180D: {
     kind: "score",
     text: "Too many credit applications in the last 6 months",
+    mild: "Credit applications in the last 6 months cost some points",
     advice: "apply for credit only when needed; inquiries count for 6 months",
   },
   IDENTITY_NOT_VERIFIED: {
@@ -113,6 +125,7 @@ export const REASONS = {
   FREQUENT_PROFILE_CHANGES: {
     kind: "score",
     text: "Bound phone, address, device or bank card changed often in the last 90 days",
+    mild: "A bound phone, address, device or bank card changed in the last 90 days",
     advice: "keep the bound phone, address and device stable",
   },
   YOUNG_CREDIT_PROFILE: {
@@ -155,7 +168,8 @@ export const REASONS = {
   SCORE_BELOW_LIMIT_BAND: {
     kind: "adverse",
     unit: "fen",
-    text: "Credit score no longer supports the current limit",
+    // a review's cut, and a grant (a new line has no current limit) held to the score's band alike
+    text: "The credit score's limit band allows only a lower limit",
     advice: "raise the score, then apply for an increase (a cut limit is not raised by itself)",
     onceUsed: "raise the score, then apply again for more: the score's band holds the line once it is used",
   },
@@ -365,7 +379,9 @@ export const REASONS = {
   LIMIT_KEPT_ONCE_USED: {
     kind: "adverse",
     unit: "fen",
-    text: "Used in full, a larger line would fail the standard the monthly review keeps a line to (the debt ratio, the score, its limit band), or make the customer's other line fail it",
+    // said of a grant held lower, and of a restoration or an opening at which no line at all is kept (its
+    // fact: the limit judged, and the one kept, or none): "the line", not "a larger line"
+    text: "Once used in full, the line would fail the standard the monthly review keeps a line to (the debt ratio, the score, its limit band), or make the customer's other line fail it",
     advice:
       "the reasons given with it say what holds the line: pay down debt, report a higher income or raise the score, then apply again",
     pointsAt: "reasons",

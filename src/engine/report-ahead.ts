@@ -40,16 +40,18 @@ export function reportAhead(
 }
 
 /** A copy of the customer as the day `to` (after `day`) opens — before its review — with nothing more done
- *  by the customer than `repay` on the lines today and meet each bill and instalment falling due at its
- *  minimum (reportAhead): what is owed then (Jiebei's interest accrued since the last report included). */
+ *  by the customer than `repay` on the lines on day `on` (today unless said, before `to`) and meet each bill
+ *  and instalment falling due at its minimum (reportAhead): what is owed then (Jiebei's interest accrued
+ *  since the last report included). */
 export function openingOn(
   c: Customer,
   day: number,
   calendar: Calendar,
   to: number,
   repay: readonly DebtRepayment[] = [],
+  on = day,
 ): Customer {
-  return ranTo(c, day, calendar, to, repay, day, false, true);
+  return ranTo(c, day, calendar, to, repay, on, false, true);
 }
 
 /**

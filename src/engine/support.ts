@@ -38,7 +38,7 @@ import {
 import { applicationDebt } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
-import { MAX_YUAN, wholeFen } from "./money.js";
+import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import type { DueRecord } from "./record.js";
 import {
@@ -926,11 +926,12 @@ function debtAdvice(
   income: Remedy | null,
   restore: Scored | null,
   extra: Fen = 0,
+  counts: Counts | null = null,
 ): Remedy | null {
   if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
-    return reduceDebt(c, line, max, day, calendar, restore, extra);
+    return reduceDebt(c, line, max, day, calendar, restore, extra, counts);
   const asked = withProfile(c, { monthlyIncome: income.income });
-  const advice = reduceDebt(asked, line, max, day, calendar, restore, extra);
+  const advice = reduceDebt(asked, line, max, day, calendar, restore, extra, counts);
   if (advice.kind !== "reduce_debt") return advice;
   if (advice.over !== null && advice.over <= 0 && advice.missed === null) return null;
   // its ratio and amounts are at that income, not the one on record (with none, debt with no income): said
@@ -1057,8 +1058,9 @@ function reduceDebt(
   calendar: Calendar,
   restore: Scored | null,
   extra: Fen = 0,
+  counts: Counts | null = null,
 ): Remedy {
-  const advice = debtPlan(c, line, max, day, calendar, restore, extra);
+  const advice = debtPlan(c, line, max, day, calendar, restore, extra, counts);
   // an income is a step only above the one on record: with nothing more to repay, the least income whose
   // ratio is within the cap is below it, and reported it would lower the income (the score's points, the
   // limit's multiple, the smallest line another line needs) — no step towards anything
@@ -1069,7 +1071,10 @@ function reduceDebt(
 
 /** reduceDebt's plan, its income whatever it is against the one on record. `extra`: the debt the review
  *  counts beyond the file's once the credit is used — for a suspended line, restored at its smallest line
- *  and used (restorationBlockers): the repayments and the income leave room for it. */
+ *  and used (restorationBlockers): the income leaves room for it. `counts`: for such a line, the debt its
+ *  restoration counts at a review with the repayments made (restorationDebt) — what the repayments asked
+ *  for are sized against, at the review the advice names: the lines as restoring counts them (an active
+ *  Huabei at its limit, which repaying its balance does not lower), the interest accrued to that day. */
 function debtPlan(
   c: Customer,
   line: Line,
@@ -1078,6 +1083,7 @@ function debtPlan(
   calendar: Calendar,
   restore: Scored | null,
   extra: Fen,
+  counts: Counts | null,
 ): Remedy {
   const dated = (d: number) => ({ day: d, date: calendar.date(d) });
   const next = reviewOnOrAfter(calendar, day, c.policy);
@@ -1088,7 +1094,13 @@ function debtPlan(
   const ratio =
     extra === 0 ? debtToIncome(c) : debtToIncomeWith(c, debtCounted(c) - c.profile.externalDebt, extra);
   const advice = { line: line.id, kind: "reduce_debt", ratio, max, score: null } as const;
-  if (allowed === null) {
+  // the repayments that bring what restoring counts at `review` to `a` fen more than `extra` (`allowed`:
+  // within the cap), `lines` false for debt elsewhere alone; null when repaying all of it is not enough
+  const restoring = (review: number, a: Fen, lines: boolean): DebtRepayment[] | null =>
+    counts === null
+      ? null
+      : paidDownTo(c, (r) => counts(review, r, c.profile.monthlyIncome), a + extra, lines);
+  const incomeOnly = (): Remedy => {
     // no repayment is enough, but the income asked for is for what the next review reads: the coming
     // report when a month ends before it (what was bought or repaid since the last one counts)
     const ahead = monthEnd < next ? reportAhead(c, day, calendar, monthEnd) : null;
@@ -1103,9 +1115,15 @@ function debtPlan(
       missed: null,
       income: incomeAllowing(counted, max),
     };
-  }
+  };
+  if (allowed === null) return incomeOnly();
   if (monthEnd < next) {
-    const { ahead, repay: capped } = linesPaidDown(c, day, calendar, monthEnd, allowed);
+    const paid =
+      counts === null
+        ? linesPaidDown(c, day, calendar, monthEnd, allowed)
+        : { ahead: reportAhead(c, day, calendar, monthEnd), repay: restoring(next, allowed, true) };
+    const { ahead, repay: capped } = paid;
+    if (capped === null) return incomeOnly();
     const counted = c.profile.externalDebt + ahead.huabei + ahead.jiebei;
     // for a suspended line, as much more as the score restoring it needs, when debt alone can bring it
     const sized = restore
@@ -1117,7 +1135,12 @@ function debtPlan(
           next,
           restore,
           allowed,
-          (a) => (a === allowed ? capped : linesPaidDown(c, day, calendar, monthEnd, a).repay),
+          (a) =>
+            a === allowed
+              ? capped
+              : counts === null
+                ? linesPaidDown(c, day, calendar, monthEnd, a).repay
+                : (restoring(next, a, true) ?? allOf(c, true)),
           0,
           extra,
         )
@@ -1142,10 +1165,15 @@ function debtPlan(
   }
   const counted = debtCounted(c);
   const short = counted - allowed;
-  if (short <= c.profile.externalDebt) {
-    const elsewhere = (a: Fen): DebtRepayment[] => [
-      { debt: "elsewhere", amount: counted - a, all: counted - a === c.profile.externalDebt },
-    ];
+  // with no month end before the next review, only a repayment elsewhere changes the report it reads
+  const byNext = counts === null ? null : restoring(next, allowed, false);
+  if (counts === null ? short <= c.profile.externalDebt : byNext !== null) {
+    const elsewhere = (a: Fen): DebtRepayment[] =>
+      counts === null
+        ? [{ debt: "elsewhere", amount: counted - a, all: counted - a === c.profile.externalDebt }]
+        : a === allowed
+          ? byNext!
+          : (restoring(next, a, false) ?? allOf(c, false));
     // only a repayment elsewhere changes what that review reads: the score's amount is never more than it
     const sized = restore
       ? scoreSized(
@@ -1177,7 +1205,11 @@ function debtPlan(
   // the review after the next report: the first after the month end (the next one may fall on the month
   // end itself, and comes before its report)
   const later = calendar.nextDayOfMonth(monthEnd, c.policy.reviewDayOfMonth);
-  const { repay } = linesPaidDown(c, day, calendar, monthEnd, allowed);
+  const repay =
+    counts === null
+      ? linesPaidDown(c, day, calendar, monthEnd, allowed).repay
+      : restoring(later, allowed, true);
+  if (repay === null) return incomeOnly();
   return {
     ...advice,
     repay,
@@ -1187,6 +1219,103 @@ function debtPlan(
     missed: dated(next),
     income,
   };
+}
+
+/** The debt a restoration counts at a review (`review`), with `repay` made, at a monthly income of
+ *  `monthlyIncome` (the one the advice is worked out at): what sizes a suspended line's debt advice. */
+type Counts = (review: number, repay: readonly DebtRepayment[], monthlyIncome: number) => Fen;
+
+/**
+ * The debt the restoration of line `id` counts at the periodic review on `review` (after `day`), with
+ * `repay` made: as restorationBlockers counts it (applicationDebt: the line at its smallest and used, an
+ * active line at its limit) on the file that review reads — debt elsewhere less its repayment, the lines'
+ * balances as the last month end before the review reports them, what is owed as its day opens (Jiebei's
+ * interest accrued until then). A line repayment is counted made today and made on that month end, the
+ * last day the report counts it, and the higher of the two is what counts (what is repaid later bears
+ * interest until then): the advice holds whenever it is followed by then. `c` is the customer with what
+ * the answer asks paid today (an overdue), `asRead` how the review reads the file (a Huabei it restores
+ * first, active).
+ */
+function restorationDebt(
+  c: Customer,
+  asRead: (f: Customer) => Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  repay: readonly DebtRepayment[],
+  monthlyIncome: number,
+): Fen {
+  const onLines = repay.filter((r) => r.debt !== "elsewhere");
+  const monthEnd = monthEndBefore(calendar, day, review);
+  const on = (paidOn: number): Fen => {
+    const report = monthEnd === null ? c : asReportReads(c, day, calendar, onLines, paidOn !== day, monthEnd);
+    const then = asRead(review > day ? openingOn(c, day, calendar, review, onLines, paidOn) : c);
+    const file = withProfile(lessElsewhere(reportedAs(then, report), repay), { monthlyIncome });
+    return applicationDebt(file, lineOf(file, id), false);
+  };
+  return monthEnd === null || monthEnd === day || onLines.length === 0
+    ? on(day)
+    : Math.max(on(day), on(monthEnd));
+}
+
+/** Every debt repaid in full (debt elsewhere, and the lines too unless `lines` is false). */
+const allOf = (c: Customer, lines: boolean): DebtRepayment[] =>
+  [
+    { debt: "elsewhere" as const, amount: c.profile.externalDebt },
+    ...(lines ? [c.huabei, c.jiebei].map((l) => ({ debt: l.id, amount: owed(l) })) : []),
+  ]
+    .filter((d) => d.amount > 0)
+    .map((d) => ({ ...d, all: true }));
+
+/**
+ * The repayments in payDown's order — debt elsewhere first, then Huabei's balance, then Jiebei's (`lines`
+ * false: debt elsewhere alone) — whose total is the least, to the fen, that brings what `counts` reads
+ * within `within`; none of a debt whose repayment in full lowers nothing it counts (an active Huabei counted
+ * at its limit: repaying its balance frees nothing). Null when all of them repaid is not enough. What is
+ * counted falls as more is repaid (not always by as much: a repayment before a due day meets what falls
+ * due first), so a search finds the least total: from what is over, stepping up by what is still over,
+ * doubling, then halving.
+ */
+function paidDownTo(
+  c: Customer,
+  counts: (repay: readonly DebtRepayment[]) => Fen,
+  within: Fen,
+  lines: boolean,
+): DebtRepayment[] | null {
+  const none = counts([]);
+  if (none <= within) return [];
+  const debts = allOf(c, lines).filter((d) => counts([d]) < none);
+  const most = total(debts);
+  const planFor = (sum: Fen): DebtRepayment[] => {
+    const out: DebtRepayment[] = [];
+    let left = sum;
+    for (const d of debts) {
+      const amount = Math.min(d.amount, left);
+      if (amount <= 0) break;
+      out.push({ debt: d.debt, amount, all: amount === d.amount });
+      left -= amount;
+    }
+    return out;
+  };
+  const over = (sum: Fen): Fen => counts(planFor(sum)) - within;
+  if (debts.length === 0 || over(most) > 0) return null;
+  // the least sum that works lies above one that does not (`lo`), at most one that does (`hi`)
+  let lo = 0;
+  let hi = most;
+  for (let step = none - within; lo + step < most; step *= 2) {
+    if (over(lo + step) <= 0) {
+      hi = lo + step;
+      break;
+    }
+    lo += step;
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (over(mid) <= 0) hi = mid;
+    else lo = mid;
+  }
+  return planFor(hi);
 }
 
 /** Whether the score the review on `review` reads from `read`, with the due dates decided before it
@@ -1248,6 +1377,19 @@ function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly
   return lessElsewhere(read, repay);
 }
 
+/** `read` (the report and the profile a review reads) with each line as it stands in `then` (the customer
+ *  as that review's day opens): what is owed then, which restoring counts once the line is used
+ *  (applicationDebt: the higher of the report and what is owed). */
+const owingAsOn = (read: Customer, then: Customer): Customer => {
+  const owing = <L extends Line>(l: L, r: Line): L => ({
+    ...l,
+    reportedBalance: r.reportedBalance,
+    reportedLimit: r.reportedLimit,
+    reported: r.reported,
+  });
+  return { ...read, huabei: owing(then.huabei, read.huabei), jiebei: owing(then.jiebei, read.jiebei) };
+};
+
 /** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
 function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
   const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
@@ -1285,7 +1427,17 @@ function scoreSized(
 ): { repay: DebtRepayment[]; income: number | null; score: number } | null {
   const needed = scoreRestoring(c, id);
   const dues = duesAhead(c, day, calendar, review);
-  const met = (a: Fen) => scoreRestores(readAfter(c, day, calendar, plan(a)), dues, id, review);
+  // the file that review reads with the repayments made, each line as it stands when its day opens: the
+  // line restored and used is counted at the higher of its report and what is owed then (Jiebei's interest
+  // until the review: ¥0.30 more read 1.500025 against the scored debt bin's 1.50, 25 points, and the line
+  // kept at ¥500 once used was not) — a line repayment counted made on the month end, the later
+  const monthEnd = monthEndBefore(calendar, day, review);
+  const met = (a: Fen) => {
+    const repay = plan(a);
+    const onLines = repay.filter((r) => r.debt !== "elsewhere");
+    const then = review > day ? openingOn(c, day, calendar, review, onLines, monthEnd ?? day) : c;
+    return scoreRestores(owingAsOn(readAfter(c, day, calendar, repay), then), dues, id, review);
+  };
   let lo = least;
   let hi = allowed + 1;
   if (met(allowed)) {
@@ -1526,12 +1678,23 @@ function restoration(
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
   }
+  // how far the score the next review reads once the debt advice is followed falls short of what keeping
+  // the line restored and used needs
+  let debtShort = 0;
   if (debtOver) {
     // sized to the score too only for the next review, when its clean period allows that one to restore
     const extra = used(read?.read ?? c);
     // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
     // used would take it over its own (one customer, one debt: restoredOnceUsed)
     const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
+    // the repayments sized against what restoring counts at the review the advice names, with the
+    // overdue the answer asks paid today
+    const paid = withOverduePaid(c, day);
+    const counts: Counts | null =
+      p.grantUsedFraction === 0
+        ? null
+        : (review, repay, monthlyIncome) =>
+            restorationDebt(paid, asRead, line.id, day, calendar, review, repay, monthlyIncome);
     const debt = debtAdvice(
       c,
       line,
@@ -1541,8 +1704,19 @@ function restoration(
       income,
       clearByNext ? s : null,
       extra,
+      counts,
     );
     if (debt !== null) remedies.push(debt);
+    // followed, the advice for the next review changes the file its kept-once-used check reads (which
+    // restorationBlockers leaves aside while the ratio is over the cap): the line restored there and used
+    // scoring below what keeping it needs is a score step of its own — unless the advice is sized to the
+    // score already (scoreSized reads that check)
+    if (debt?.kind === "reduce_debt" && debt.repay !== null && debt.missed === null && debt.score === null) {
+      const after = asRead(readAfter(paid, day, calendar, debt.repay));
+      const scored = scoreOn(withDues(after, duesAhead(paid, day, calendar, next)), next);
+      const kept = restoredOnceUsed(after, lineOf(after, line.id), next, scored);
+      if (kept.limit === null) debtShort = keptOnceUsedScoreGap(kept.facts);
+    }
   }
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
@@ -1562,7 +1736,7 @@ function restoration(
   // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
   // score the review after it would read): the score to reach is that far above today's — the scorecard's
   // points add, so what raises one raises the other
-  const usedShort = keptOnceUsedScoreGap(ahead ?? today);
+  const usedShort = Math.max(keptOnceUsedScoreGap(ahead ?? today), debtShort);
   if (usedShort > 0 && !remedies.some((r) => r.line === line.id && r.kind === "raise_score"))
     remedies.push(raiseScore(c, line, s, s.score + usedShort));
   // nothing does, and an early review can be asked for today, while that review, reading the report, finds
@@ -1935,9 +2109,13 @@ function increaseDay(
     const on = applicationOn(c, day, increaseFrom(c, line, day), s);
     const from = on.day;
     if (from === day) continue;
-    const now = decideApplication(c, line, day, "increase", 100, s, 1);
+    // the increase probed is one a customer would ask for — the limit raised to the next whole hundred of
+    // yuan — which the decline then quotes as the amount asked (a fen or a yuan more read '¥8,001.00 asked')
+    const hundred = 100 * FEN_PER_YUAN;
+    const more = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
+    const now = decideApplication(c, line, day, "increase", more, s, 1);
     const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
-    const then = decideApplication(c, line, from, "increase", 100, on.s, 1);
+    const then = decideApplication(c, line, from, "increase", more, on.s, 1);
     const blocked = then.decision === "declined" ? then.facts[0] : undefined;
     remedies.push({
       line: line.id,

@@ -35,6 +35,7 @@ import {
   lineName,
   nothingToDo,
   reasonAdvice,
+  reasonTextIn,
   remedyText,
   signed,
   statusText,
@@ -167,7 +168,7 @@ function reasonExplained(code: ReasonCode, step: Step, steps: readonly string[])
     info.pointsAt === "steps" && steps.length > 0
       ? `take the steps customer service gives (what the customer can do): ${steps.join("; ")}`
       : adviceOf(code, step, step.facts);
-  return { code, kind: info.kind, text: info.text, because, advice };
+  return { code, kind: info.kind, text: reasonTextIn(code, step.inputs), because, advice };
 }
 
 /**

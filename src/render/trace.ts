@@ -13,6 +13,7 @@ import {
   nothingToDo,
   reasonAdvice,
   reasonText,
+  reasonTextIn,
   signed,
   statusText,
 } from "../scenario/format.js";
@@ -131,7 +132,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
         .map(describeFact)
         .filter((t) => t !== "");
       const why = facts.length > 0 ? c.dim(` (${facts.join("; ")})`) : "";
-      lines.push(`${indent}${c.bold(code)}  ${reasonText(code)}${why}`);
+      lines.push(`${indent}${c.bold(code)}  ${reasonTextIn(code, step.inputs)}${why}`);
     }
     // a rule that acted beside the decision (a limit cut with a suspension) when four reasons left no room
     for (const f of step.facts.filter((x) => !step.reasons.includes(x.code))) {
@@ -277,7 +278,7 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     const before = limitBefore.get(line);
     limitBefore.set("huabei", s.limit);
     limitBefore.set("jiebei", s.jiebei.limit);
-    const because = s.reasons.map(reasonText).join("; ");
+    const because = s.reasons.map((code) => reasonTextIn(code, s.inputs)).join("; ");
     if (s.decision === "suspended") {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);

@@ -6,6 +6,7 @@ import {
   type CalledIn,
   type Cause,
   dtiShown,
+  explain,
   FEN_PER_YUAN,
   type Fen,
   fenToYuan,
@@ -23,6 +24,7 @@ import {
   type RuleFact,
   SCORE_MAX,
   type ScenarioEvent,
+  type ScoreInputs,
   type Snapshot,
   type Status,
   type Step,
@@ -50,6 +52,22 @@ export function signed(n: number): string {
 
 export function reasonText(code: ReasonCode): string {
   return REASONS[code].text;
+}
+
+/** `code`'s words on a step whose scorecard read `inputs`: a score reason's milder words (`mild`) when every
+ *  characteristic that cites it kept at least half its points — near its maximum, a key factor only for
+ *  costing the most of what is left, not "high" or "short" — else its text. */
+export function reasonTextIn(code: ReasonCode, inputs: ScoreInputs): string {
+  const info: ReasonInfo = REASONS[code];
+  if (info.mild === undefined) return info.text;
+  const citing = explain(inputs).filter(
+    (f) =>
+      (inputs[f.characteristic.id] === null ? f.characteristic.missing?.reason : f.characteristic.reason) ===
+      code,
+  );
+  return citing.length > 0 && citing.every((f) => f.points * 2 >= f.characteristic.max)
+    ? info.mild
+    : info.text;
 }
 
 /** Huabei / Jiebei, as the trace names the lines. */
@@ -716,6 +734,8 @@ export function describeFact(f: RuleFact): string {
         : `${f.parameter ?? (f.code === "LIMIT_KEPT_ONCE_USED" ? "kept once used" : "available")} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);
+  // held to what the review keeps once used, and not even the smallest line kept
+  else if (f.code === "LIMIT_KEPT_ONCE_USED") parts.push("none kept once used");
   // a threshold a policy change moved past the customer's value: what it was before
   // a grant's reasons for holding it lower, judged on the file once a larger line is used: which line,
   // and for a limit's cap the score it is the band of (not the step's, which is today's)

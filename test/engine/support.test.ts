@@ -486,6 +486,23 @@ describe("contact_support", () => {
     expect(applied(181)).toMatchObject({ decision: "approved" });
   });
 
+  it("the increase it says would still be declined is quoted as a customer asks for one: the next whole hundred, not a yuan more", () => {
+    // the same seven asks on ¥4,000 a month: ¥8,000 is the income's cap (maxLimitIncomeMultiple 2), so an
+    // increase on day 181 is still declined — said as '¥8,001.00 asked', a probe's yuan more, not an amount
+    // anyone asks for
+    const weekly = [91, 98, 105, 112, 119, 126, 133].map((d, i) => on.increase(d, i === 0 ? 8_000 : 15_000));
+    const events = [on.open(0, 5_000), on.purchase(5, 500), on.repay(38, "full"), ...weekly];
+    const profile = { monthlyIncome: 4_000, creditHistoryMonths: 60 };
+    const t = run([...events, on.support(134)], { policy: DEFAULT_POLICY, profile, until: 134 });
+    const r = remedy(stepOn(t, "contact_support", 134).remedies, "increase_from")!;
+    expect(r.kind === "increase_from" && r.blocked).toMatchObject({
+      code: "LIMIT_AT_INCOME_CAP",
+      threshold: 800_000,
+      value: 810_000,
+    });
+    expect(describeRemedy(r)).toContain("(¥8,100.00 asked vs cap ¥8,000.00 by maxLimitIncomeMultiple)");
+  });
+
   it("without an account: NO_ACCOUNT, and an application to open Huabei would be approved today", () => {
     const s = stepOn(run([on.support(0)]), "contact_support", 0);
     expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], status: "none" });

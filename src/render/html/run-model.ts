@@ -15,9 +15,17 @@ import {
   type Scenario,
   type Snapshot,
   type Status,
+  type Step,
   type Trace,
 } from "../../engine/index.js";
-import { adviceOf, describeEvent, describeFact, describeRemedy, lineName } from "../../scenario/format.js";
+import {
+  adviceOf,
+  describeEvent,
+  describeFact,
+  describeRemedy,
+  lineName,
+  reasonTextIn,
+} from "../../scenario/format.js";
 import { GRID_LEGEND } from "../grid-legend.js";
 import { scoreChangeText } from "../score-change.js";
 import { type LineEnd, lineEnd } from "../summary.js";
@@ -100,7 +108,9 @@ export function reasonView(
 ): ReasonView {
   if (!isReasonCode(code)) return { code, text: code, advice: "", kind: "" };
   const info = REASONS[code];
-  return { code, text: info.text, advice: adviceOf(code, at, facts), kind: info.kind };
+  // on a step, a score reason in the words its characteristic's points call for (reasonTextIn)
+  const text = at !== undefined && "inputs" in at ? reasonTextIn(code, (at as Step).inputs) : info.text;
+  return { code, text, advice: adviceOf(code, at, facts), kind: info.kind };
 }
 
 function withNumbers(r: ReasonView, facts: readonly RuleFact[]): ReasonView {
