@@ -133,6 +133,7 @@ function reversedOnceUsed(
   // other line kept on the file without it), its facts saying which line
   const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
+  if (own === null && theirs === null) return NOTHING_HELD;
   const facts = [
     ...(own?.facts ?? []),
     ...(theirs !== null && otherKeptWithout() ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
@@ -141,6 +142,10 @@ function reversedOnceUsed(
     .filter((f) => f.code !== "POLICY_CHANGE")
     .map((f) => ({ ...f, onceUsed: limit, scoreOnceUsed: s.score }));
 }
+
+/** reversedOnceUsed's answer when the review keeps both lines: no list made for it (keptOnceUsed reads its
+ *  length and never hands it out). */
+const NOTHING_HELD: RuleFact[] = [];
 
 /** The suspension or cut the review would make of `line` on the file `c` (score `s`), or null. */
 const reversal = (c: Customer, line: Line, s: Scored) =>

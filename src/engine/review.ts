@@ -67,8 +67,9 @@ export function restorationBlockers(
   return restorationFindings(c, line, day, s, cause, today).blockers;
 }
 
-/** What a restoration's rules found: what stands in the way (restorationBlockers) and, when it was judged,
- *  the limit kept once used (restoredOnceUsed) — which restoring reads for its limit. */
+/** What a restoration's rules found: what stands in the way (restorationBlockers) and the limit kept once
+ *  used (restoredOnceUsed) when it was judged on the customer as it is (null: not judged, or judged as
+ *  verified) — which restoring reads for its limit, and a review that leaves the line suspended for its cut. */
 interface RestorationFindings {
   blockers: RuleFact[];
   kept: KeptOnceUsed | null;
@@ -82,7 +83,13 @@ function restorationFindings(
   cause: Line["cause"],
   today: ScoredFile | null,
 ): RestorationFindings {
-  if (cause === "security") return { blockers: [holdFact(line)], kept: null };
+  return withKeptOnceUsed(c, line, day, s, cause, standingBlockers(c, line, day, s, cause), today);
+}
+
+/** What stands in the way of restoring a suspended line before its kept-once-used check (withKeptOnceUsed):
+ *  a hold, a write-off, an overdue, the clean period, the score, the debt, no line to restore at. */
+function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): RuleFact[] {
+  if (cause === "security") return [holdFact(line)];
   const p = c.policy;
   const rules = rulesFor(p, line.id);
   const blockers: RuleFact[] = [];
@@ -90,7 +97,7 @@ function restorationFindings(
   // stands in the way then (an overdue repaid or a score regained restores nothing), so nothing else is a
   // reason, as nothing else is for the application it refuses before any assessment
   const lost = writeOffFact(c, line);
-  if (lost) return { blockers: [lost], kept: null };
+  if (lost) return [lost];
   if (customerOverdue(c) > 0)
     blockers.push({
       code: "OVERDUE_OUTSTANDING",
@@ -115,17 +122,31 @@ function restorationFindings(
   const cap = capFor(c, line.id, s);
   const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
   if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
+  return blockers;
+}
+
+/** `blockers` (standingBlockers) with what the kept-once-used check adds, and that check's finding. */
+function withKeptOnceUsed(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  cause: Line["cause"],
+  blockers: RuleFact[],
+  today: ScoredFile | null,
+): RestorationFindings {
   // a line the next review would suspend or cut below the smallest once it is used (its score on that
   // file) is not restored either — what that review would hold against it is said, beside what only time
   // or a verification clears (else a customer told to verify would still not be restored); a score, a
   // debt or a line short already is what the steps for it are sized to, this included
-  if (blockers.some((b) => KEPT_ONCE_USED_ASIDE.has(b.code))) return { blockers, kept: null };
+  if (cause === "security" || blockers.some((b) => KEPT_ONCE_USED_ASIDE.has(b.code)))
+    return { blockers, kept: null };
   // judged as verified when a verification is asked for: it is the step, and it moves the score
   const asked = blockers.some((b) => b.code === "IDENTITY_REQUIRED") && !c.profile.verified;
   const file = asked ? { ...c, profile: { ...c.profile, verified: true } } : c;
   const kept = restoredOnceUsed(file, line, day, s, today);
   if (kept.limit === null) blockers.push(...kept.facts);
-  return { blockers, kept };
+  return { blockers, kept: file === c ? kept : null };
 }
 
 /** Blockers beside which a restoration's kept-once-used check is not made: the steps for them change the
@@ -232,10 +253,13 @@ export function heldByPolicy(
 ): boolean {
   const before = policyBeforeChange(line, cause);
   if (before === null) return false;
-  return changeAlone(
-    now ?? restorationBlockers(c, line, day, s, cause, today),
-    restorationBlockers({ ...c, policy: before }, line, day, s, cause, today),
-  );
+  const held = now ?? restorationBlockers(c, line, day, s, cause, today);
+  const was = { ...c, policy: before };
+  const standing = standingBlockers(was, line, day, s, cause);
+  // the kept-once-used check only adds to what stands in the way under the policy before: once something
+  // stands in the way under both, nothing it adds makes the rest the change's alone
+  if (!changeAlone(held, standing)) return false;
+  return changeAlone(held, withKeptOnceUsed(was, line, day, s, cause, standing, today).blockers);
 }
 
 /**
@@ -541,7 +565,8 @@ export function periodicReview(
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along.
     // The cut is the decision, its rules first; then why the line stays suspended, as a review that cuts
     // nothing says it (NOT_RESTORED_YET, then what stands in the way) — the cut's own reasons kept apart
-    const cut = requested ? null : lineManagement(c, line, s);
+    // (judged with the blockers when the limit kept once used was: restoredOnceUsed's cut)
+    const cut = requested ? null : found.kept !== null ? found.kept.cut : lineManagement(c, line, s);
     if (cut?.decision === "limit_reduced") {
       const rules = cut.reasons.filter((r) => REASONS[r].kind !== "score");
       return {
