@@ -8,7 +8,7 @@
 
 import { type Customer, type Line, lineOf, otherOf, owed, rulesFor, shallowCopy } from "./customer.js";
 import { FEN_PER_YUAN } from "./money.js";
-import { debtWithin, type Scored, scoreOn } from "./score-inputs.js";
+import { debtWithin, type Scored, type ScoredFile, scoreOnCopy } from "./score-inputs.js";
 import { keptStandard, lineManagement } from "./standard.js";
 import type { Fen } from "./types.js";
 import type { RuleFact } from "./verdict.js";
@@ -112,6 +112,8 @@ export function applicationDebt(c: Customer, line: Line, increase: boolean): Fen
  * both as they are. The score is the one the review
  * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
  * and that score (onceUsed, scoreOnceUsed): its numbers are not today's file's, and the trace says so.
+ * `today`: a file and its score on `day`, when the caller has them: each file once used is scored from it
+ * where it shares that file's record (scoreOnCopy), else whole.
  */
 function reversedOnceUsed(
   c: Customer,
@@ -120,16 +122,18 @@ function reversedOnceUsed(
   day: number,
   inquiries: number,
   otherKeptWithout: () => boolean,
+  today: ScoredFile | null,
 ): RuleFact[] {
   const used = usedInFull(c, line.id, limit, day, inquiries);
   const granted = lineOf(used, line.id);
-  const s = scoreOn(used, day);
+  const s = scoreOnCopy(used, day, today);
   const own = reversal(used, granted, s);
   // one customer, one debt: the review judges the customer's other line on the same file — a grant that
   // makes it suspend or cut that line is taken back there; only a reversal the grant causes counts (the
   // other line kept on the file without it), its facts saying which line
   const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
+  if (own === null && theirs === null) return NOTHING_HELD;
   const facts = [
     ...(own?.facts ?? []),
     ...(theirs !== null && otherKeptWithout() ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
@@ -139,23 +143,35 @@ function reversedOnceUsed(
     .map((f) => ({ ...f, onceUsed: limit, scoreOnceUsed: s.score }));
 }
 
+/** reversedOnceUsed's answer when the review keeps both lines: no list made for it (keptOnceUsed reads its
+ *  length and never hands it out). */
+const NOTHING_HELD: RuleFact[] = [];
+
 /** The suspension or cut the review would make of `line` on the file `c` (score `s`), or null. */
 const reversal = (c: Customer, line: Line, s: Scored) =>
   keptStandard(c, line, s) ?? lineManagement(c, line, s);
 
 /** Whether the review keeps the other line than `id` (active) on the file once the credit is used without
  *  the grant — the lines as they are, the application's inquiries counted (the file was pulled either way). */
-function otherKept(c: Customer, id: LineId, day: number, inquiries: number): boolean {
+function otherKept(
+  c: Customer,
+  id: LineId,
+  day: number,
+  inquiries: number,
+  today: ScoredFile | null,
+): boolean {
   const used = usedInFull(c, null, 0, day, inquiries);
   const other = otherOf(used, lineOf(used, id));
-  return reversal(used, other, scoreOn(used, day)) === null;
+  return reversal(used, other, scoreOnCopy(used, day, today)) === null;
 }
 
 /**
  * The largest limit, at most `upper` and more than `above`, that the review would keep once used
  * (reversedOnceUsed): `upper` when it would be kept, else whole hundreds of yuan, no less than the
  * smallest line; null when none is. A larger limit used in full is more debt and a score no higher, so
- * the limits kept are those up to one: a search over whole hundreds finds it.
+ * the limits kept are those up to one: a search over whole hundreds finds it. `today`: a file and its
+ * score on `day`, when the caller has them (usually `c` and its score): each file once used is scored from
+ * it where it shares that file's record (scoreOnCopy), else whole.
  */
 export function keptOnceUsed(
   c: Customer,
@@ -164,10 +180,11 @@ export function keptOnceUsed(
   above: Fen,
   day: number,
   inquiries = 0,
+  today: ScoredFile | null = null,
 ): { limit: Fen; facts: RuleFact[] } | { limit: null; facts: RuleFact[] } {
   let without: boolean | null = null;
-  const otherKeptWithout = () => (without ??= otherKept(c, line.id, day, inquiries));
-  const reversed = (limit: Fen) => reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout);
+  const otherKeptWithout = () => (without ??= otherKept(c, line.id, day, inquiries, today));
+  const reversed = (limit: Fen) => reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout, today);
   const atUpper = reversed(upper);
   if (atUpper.length === 0) return { limit: upper, facts: [] };
   const hundred = 100 * FEN_PER_YUAN;

@@ -29,7 +29,7 @@ import {
 import { applicationDebt, keptOnceUsed } from "./grant.js";
 import { lowestBandScore } from "./limits.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import { debtToIncome, type Scored } from "./score-inputs.js";
+import { debtToIncome, type Scored, type ScoredFile } from "./score-inputs.js";
 import {
   changeAlone,
   failsStandard,
@@ -54,14 +54,41 @@ export const restorationScore = (
 ): { score: number; parameter: PolicyParamName } =>
   keptAtLeast(rules, id, rules.restoreScore, param(id, "restoreScore", "jiebeiRestoreScore"));
 
-/** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's. */
+/** What stands between a suspended line and restoration now (empty: restore); `cause`: the suspension's;
+ *  `today`: the file `s` scores, when the caller has it (restoredOnceUsed). */
 export function restorationBlockers(
   c: Customer,
   line: Line,
   day: number,
   s: Scored,
   cause = line.cause,
+  today: ScoredFile | null = null,
 ): RuleFact[] {
+  return restorationFindings(c, line, day, s, cause, today).blockers;
+}
+
+/** What a restoration's rules found: what stands in the way (restorationBlockers) and the limit kept once
+ *  used (restoredOnceUsed) when it was judged on the customer as it is (null: not judged, or judged as
+ *  verified) — which restoring reads for its limit, and a review that leaves the line suspended for its cut. */
+interface RestorationFindings {
+  blockers: RuleFact[];
+  kept: KeptOnceUsed | null;
+}
+
+function restorationFindings(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  cause: Line["cause"],
+  today: ScoredFile | null,
+): RestorationFindings {
+  return withKeptOnceUsed(c, line, day, s, cause, standingBlockers(c, line, day, s, cause), today);
+}
+
+/** What stands in the way of restoring a suspended line before its kept-once-used check (withKeptOnceUsed):
+ *  a hold, a write-off, an overdue, the clean period, the score, the debt, no line to restore at. */
+function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): RuleFact[] {
   if (cause === "security") return [holdFact(line)];
   const p = c.policy;
   const rules = rulesFor(p, line.id);
@@ -95,18 +122,31 @@ export function restorationBlockers(
   const cap = capFor(c, line.id, s);
   const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
   if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
+  return blockers;
+}
+
+/** `blockers` (standingBlockers) with what the kept-once-used check adds, and that check's finding. */
+function withKeptOnceUsed(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  cause: Line["cause"],
+  blockers: RuleFact[],
+  today: ScoredFile | null,
+): RestorationFindings {
   // a line the next review would suspend or cut below the smallest once it is used (its score on that
   // file) is not restored either — what that review would hold against it is said, beside what only time
   // or a verification clears (else a customer told to verify would still not be restored); a score, a
   // debt or a line short already is what the steps for it are sized to, this included
-  if (!blockers.some((b) => KEPT_ONCE_USED_ASIDE.has(b.code))) {
-    // judged as verified when a verification is asked for: it is the step, and it moves the score
-    const asked = blockers.some((b) => b.code === "IDENTITY_REQUIRED") && !c.profile.verified;
-    const file = asked ? { ...c, profile: { ...c.profile, verified: true } } : c;
-    const kept = restoredOnceUsed(file, line, day, s);
-    if (kept.limit === null) blockers.push(...kept.facts);
-  }
-  return blockers;
+  if (cause === "security" || blockers.some((b) => KEPT_ONCE_USED_ASIDE.has(b.code)))
+    return { blockers, kept: null };
+  // judged as verified when a verification is asked for: it is the step, and it moves the score
+  const asked = blockers.some((b) => b.code === "IDENTITY_REQUIRED") && !c.profile.verified;
+  const file = asked ? { ...c, profile: { ...c.profile, verified: true } } : c;
+  const kept = restoredOnceUsed(file, line, day, s, today);
+  if (kept.limit === null) blockers.push(...kept.facts);
+  return { blockers, kept: file === c ? kept : null };
 }
 
 /** Blockers beside which a restoration's kept-once-used check is not made: the steps for them change the
@@ -127,17 +167,19 @@ const KEPT_ONCE_USED_ASIDE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
  * none), held to the largest limit the next review keeps once the credit is used (keptOnceUsed, as a grant
  * is held) — `limit` null when not even the smallest line is kept, `facts` then the LIMIT_KEPT_ONCE_USED
  * fact and what that review would hold against the line; when kept lower, the same, the limit kept in it.
+ * `today`: a file and its score on `day`, when the caller has them (keptOnceUsed).
  */
 export function restoredOnceUsed(
   c: Customer,
   line: Line,
   day: number,
   s: Scored,
-): { limit: number | null; cut: Verdict | null; facts: RuleFact[] } {
+  today: ScoredFile | null = null,
+): KeptOnceUsed {
   const managed = lineManagement(c, line, s);
   const cut = managed?.decision === "limit_reduced" ? managed : null;
   const upper = cut?.limit ?? line.limit;
-  const kept = keptOnceUsed(c, line, upper, 0, day);
+  const kept = keptOnceUsed(c, line, upper, 0, day, 0, today);
   if (kept.limit === upper) return { limit: upper, cut, facts: [] };
   const fact: RuleFact = {
     code: "LIMIT_KEPT_ONCE_USED",
@@ -145,6 +187,13 @@ export function restoredOnceUsed(
     value: upper,
   };
   return { limit: kept.limit, cut, facts: [fact, ...kept.facts] };
+}
+
+/** What restoredOnceUsed finds. */
+export interface KeptOnceUsed {
+  limit: number | null;
+  cut: Verdict | null;
+  facts: RuleFact[];
 }
 
 /**
@@ -189,15 +238,28 @@ export function citedFacts(
  * policy would not restore either keeps it suspended (a score that fell, an overdue), that is what holds
  * it, and what is named.
  * (The review bench's rules-engine mirror, bench/review-mirror.mjs, takes this rule as a fact and must
- * agree with the decisions built on it: test/engine/review-mirror.test.ts.)
+ * agree with the decisions built on it: test/engine/review-mirror.test.ts.) `now`: what stands in the way
+ * under today's policy (restorationBlockers for `cause`), when the caller has it; `today`: the file `s`
+ * scores (restoredOnceUsed).
  */
-export function heldByPolicy(c: Customer, line: Line, day: number, s: Scored, cause: Line["cause"]): boolean {
+export function heldByPolicy(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  cause: Line["cause"],
+  now: readonly RuleFact[] | null = null,
+  today: ScoredFile | null = null,
+): boolean {
   const before = policyBeforeChange(line, cause);
   if (before === null) return false;
-  return changeAlone(
-    restorationBlockers(c, line, day, s, cause),
-    restorationBlockers({ ...c, policy: before }, line, day, s, cause),
-  );
+  const held = now ?? restorationBlockers(c, line, day, s, cause, today);
+  const was = { ...c, policy: before };
+  const standing = standingBlockers(was, line, day, s, cause);
+  // the kept-once-used check only adds to what stands in the way under the policy before: once something
+  // stands in the way under both, nothing it adds makes the rest the change's alone
+  if (!changeAlone(held, standing)) return false;
+  return changeAlone(held, withKeptOnceUsed(was, line, day, s, cause, standing, today).blockers);
 }
 
 /**
@@ -212,17 +274,19 @@ function recordedFor(cause: Line["cause"], byChange: boolean, line: Line): "cred
   return null;
 }
 
-/** A suspended line's blockers as its decisions cite them: the policy change first while it holds it. */
+/** A suspended line's blockers as its decisions cite them: the policy change first while it holds it
+ *  (`byChange`: heldByPolicy for the suspension, when the caller has it). */
 export function citing(
   c: Customer,
   line: Line,
   day: number,
   s: Scored,
   blockers: readonly RuleFact[],
+  byChange: boolean | null = null,
 ): ReasonCode[] {
   const codes = blockers.map((f) => f.code);
   // nothing in the way (ready to restore): nothing holds it
-  if (codes.length === 0 || !heldByPolicy(c, line, day, s, suspendedFor(line))) return codes;
+  if (codes.length === 0 || !(byChange ?? heldByPolicy(c, line, day, s, suspendedFor(line)))) return codes;
   // after the hold's own code (only a verification lifts it), the suspension beneath
   const at = codes[0] === "SECURITY_PROFILE_CHANGES" || codes[0] === "UNUSUAL_TRANSACTIONS" ? 1 : 0;
   return [...codes.slice(0, at), "POLICY_CHANGE", ...codes.slice(at)];
@@ -292,8 +356,9 @@ export function liftSecurityHold(c: Customer, line: Line, day: number, s: Scored
 }
 
 /** The restoration verdict for a suspended line whose blockers are gone: what was on record (for the
- *  suspension's cause), resolved — an improvement cited only when the numbers on record show it. */
-function restore(c: Customer, line: Line, day: number, s: Scored): Verdict {
+ *  suspension's cause), resolved — an improvement cited only when the numbers on record show it; `kept`:
+ *  the limit kept once used, as restorationFindings judged it. */
+function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdict {
   const reasons: ReasonCode[] = [];
   // the record and what the reviews since named as blocking (an identity a review asked for, verified
   // since): a restoration cites what of either has been cleared
@@ -393,8 +458,9 @@ function restore(c: Customer, line: Line, day: number, s: Scored): Verdict {
   }
   if (line.cause === "policy" || reasons.length === 0 || policyHelped) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with, held to what the
-  // next review keeps once it is used (restoredOnceUsed; a limit is kept: restorationBlockers said so)
-  const { limit, cut, facts: held } = restoredOnceUsed(c, line, day, s);
+  // next review keeps once it is used (restoredOnceUsed, judged with the blockers; a limit is kept: they
+  // said so)
+  const { limit, cut, facts: held } = kept;
   if (cut === null && held.length === 0) return { decision: "restored", reasons, facts, limit: line.limit };
   // the cut first (line management's, then the one kept once used): its fact is the one on record
   const cuts = [...(cut?.facts ?? []), ...held];
@@ -410,8 +476,17 @@ function restore(c: Customer, line: Line, day: number, s: Scored): Verdict {
 
 const NO_DECISION: Verdict = Object.freeze({ decision: null, reasons: [], facts: [] }) as Verdict;
 
-/** The monthly periodic review of one line (and an early review the customer asked for, `requested`). */
-export function periodicReview(c: Customer, line: Line, day: number, s: Scored, requested = false): Verdict {
+/** The monthly periodic review of one line (and an early review the customer asked for, `requested`); `s`
+ *  is `c`'s score on `day` unless `own` is false (a caller that reads another file's score: the files once
+ *  used are then scored whole). */
+export function periodicReview(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  requested = false,
+  own = true,
+): Verdict {
   const p = c.policy;
   if (line.status === "active" && !requested)
     return keptStandard(c, line, s) ?? lineManagement(c, line, s) ?? NO_DECISION;
@@ -431,12 +506,16 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
   if (line.status === "suspended") {
     // under a hold laid over a suspension, what stands in the way of both
     const held = line.heldOver;
+    const today: ScoredFile | null = own ? { c, s } : null;
     // the suspension's beneath the hold, worked out once (what its closure, readiness and record read)
-    const under = held === null ? null : restorationBlockers(c, line, day, s, held.cause);
-    const own = restorationBlockers(c, line, day, s);
-    const blockers = under === null ? own : [...own, ...under];
-    if (blockers.length === 0) return restore(c, line, day, s);
-    const codes = citing(c, line, day, s, blockers);
+    const under = held === null ? null : restorationBlockers(c, line, day, s, held.cause, today);
+    const found = restorationFindings(c, line, day, s, line.cause, today);
+    const blockers = under === null ? found.blockers : [...found.blockers, ...under];
+    // nothing in the way: the limit kept once used was judged with them (a security hold is never empty)
+    if (blockers.length === 0) return restore(c, line, s, found.kept!);
+    // what holds the suspension (suspendedFor): the one beneath a hold, else the line's own
+    const byChange = heldByPolicy(c, line, day, s, suspendedFor(line), under ?? found.blockers, today);
+    const codes = citing(c, line, day, s, blockers, byChange);
     // a suspension beneath a hold with nothing left in its way (its clean period over, the policy that made
     // it loosened since) is ready to end: the hold alone keeps the line suspended — a verification would
     // restore it at the next review (RESTORED_AT_REVIEW) — so there is nothing beneath to record or close for
@@ -471,14 +550,23 @@ export function periodicReview(c: Customer, line: Line, day: number, s: Scored, 
     const now = ready ? null : recordedFor(held?.cause ?? line.cause, codes.includes("POLICY_CHANGE"), line);
     if (now !== null) {
       const beneath = under ?? blockers;
-      const v = suspendAtReview(c, line, s, citing(c, line, day, s, beneath), beneath, now, !requested);
+      const v = suspendAtReview(
+        c,
+        line,
+        s,
+        citing(c, line, day, s, beneath, byChange),
+        beneath,
+        now,
+        !requested,
+      );
       return held === null ? v : { ...v, beneath: true };
     }
     const facts = citedFacts(c, line, suspendedFor(line), codes, blockers);
     // line management reaches suspended lines too: the limit a restoration finds is the one kept all along.
     // The cut is the decision, its rules first; then why the line stays suspended, as a review that cuts
     // nothing says it (NOT_RESTORED_YET, then what stands in the way) — the cut's own reasons kept apart
-    const cut = requested ? null : lineManagement(c, line, s);
+    // (judged with the blockers when the limit kept once used was: restoredOnceUsed's cut)
+    const cut = requested ? null : found.kept !== null ? found.kept.cut : lineManagement(c, line, s);
     if (cut?.decision === "limit_reduced") {
       const rules = cut.reasons.filter((r) => REASONS[r].kind !== "score");
       return {

@@ -201,6 +201,70 @@ export function scoreOn(c: Customer, day: number): Scored {
   return { score: r.score, points: r.points, inputs };
 }
 
+/** A customer and its score on the day it is read (`scoreOn(c, day)`: the caller's word). */
+export interface ScoredFile {
+  c: Customer;
+  s: Scored;
+}
+
+/**
+ * The score of `c` on `day` (scoreOn) read from `was`, a file scored that day of which `c` is a copy that
+ * may differ from it only in its lines' reports, limits and statuses and in the inquiries — the file once
+ * used (grant.ts): the inputs those decide are read from `c` again, the others are `was`'s, and every input
+ * is binned as scoreOn bins it. When any other source the inputs read is not `was`'s own (sameRecord), or
+ * there is no `was`, the whole file is read.
+ */
+export function scoreOnCopy(c: Customer, day: number, was: ScoredFile | null): Scored {
+  if (was === null || !sameRecord(was.c, c)) return scoreOn(c, day);
+  const before = was.s.inputs;
+  const thin = thinFile(c);
+  // the same fields in scoreInputs' order: one kind of inputs object
+  const inputs: ScoreInputs = {
+    daysPastDueNow: before.daysPastDueNow,
+    worstDaysPastDue24m: before.worstDaysPastDue24m,
+    missedDues12m: before.missedDues12m,
+    goodMonths24m: before.goodMonths24m,
+    seriousDelinquency60m: before.seriousDelinquency60m,
+    utilisation: thin ? null : utilisation(c),
+    debtToIncome: scoredDebtToIncome(c),
+    revolvingDues6m: before.revolvingDues6m,
+    monthlyIncome: before.monthlyIncome,
+    historyMonths: before.historyMonths,
+    // a count, once there is one (activity), reads the purchase days and pauses alone: only a status
+    // that may make it none is read again
+    purchases90d:
+      before.purchases90d !== null && c.huabei.status !== "none"
+        ? before.purchases90d
+        : activity(c.huabei, day),
+    inquiries30d: c.inquiries === was.c.inquiries ? before.inquiries30d : countWithin(c.inquiries, day, 30),
+    inquiries180d:
+      c.inquiries === was.c.inquiries ? before.inquiries180d : countWithin(c.inquiries, day, 180),
+    verified: before.verified,
+    profileChanges90d: before.profileChanges90d,
+    age: before.age,
+  };
+  const r = score(inputs);
+  return { score: r.score, points: r.points, inputs };
+}
+
+/** Whether every source of scoreInputs other than the lines' reports, limits and statuses and the inquiries
+ *  is the same in `a` and `b` — the same objects (a copy's), and the one policy number the record is read
+ *  with (a write-off's depth: chargeOffDays). */
+const sameRecord = (a: Customer, b: Customer): boolean =>
+  a.profile === b.profile &&
+  a.episodes === b.episodes &&
+  a.records === b.records &&
+  a.monthEnds === b.monthEnds &&
+  a.profileChanges === b.profileChanges &&
+  a.policy.chargeOffDays === b.policy.chargeOffDays &&
+  a.huabei.ledger === b.huabei.ledger &&
+  a.huabei.openedDay === b.huabei.openedDay &&
+  a.huabei.purchaseDays === b.huabei.purchaseDays &&
+  a.huabei.pauses === b.huabei.pauses &&
+  a.huabei.shutSince === b.huabei.shutSince &&
+  a.jiebei.book === b.jiebei.book &&
+  a.jiebei.openedDay === b.jiebei.openedDay;
+
 /** The score alone (`scoreOn(c, day).score`): no points or result objects for a caller that reads the
  *  number only (a population's sampled and final scores). */
 export const scoreNumberOn = (c: Customer, day: number): number => scoreValue(scoreInputs(c, day));

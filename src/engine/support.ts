@@ -536,10 +536,10 @@ function dueInGrace(c: Customer, line: Line, day: number): Fen {
 
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
  *  suspension or a restoration (the overdue paid, a review may restore the line at a lower limit) — or
- *  null when it cuts none. */
+ *  null when it cuts none. `s` may be another file's (the due dates before the review read in). */
 function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): Fen | null {
   const line = lineOf(read, id);
-  const v = periodicReview(read, line, day, s);
+  const v = periodicReview(read, line, day, s, false, false);
   const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
   return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
 }
