@@ -77,18 +77,21 @@ describe("instalments", () => {
     expectBalanced(b);
   });
 
-  it("a missed instalment goes into arrears on its own, at the penalty rate charged back to the due day", () => {
+  it("a missed instalment goes into arrears on its own, at the penalty rate charged back to the day after the due day", () => {
     const b = loan();
     openDay(b, 45);
     expect(openDay(b, 48).decided).toEqual([]);
     expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
     expect(oldestArrears(b)).toBe(45);
-    // the instalment (¥1,000 + ¥37.20 interest) and 3 grace days × ¥1,000 × 0.06 %
-    expect(overdueAmount(b)).toBe(103_720 + 3 * 60);
+    // the instalment (¥1,000 + ¥37.20 interest), the interest its ¥1,000 bore until the grace ended (days
+    // 45…48, 4 × 40 fen), and from the day after the due day the penalty instead: its excess over the
+    // interest, 3 grace days × ¥1,000 × (0.06 − 0.04) %
+    expect(overdueAmount(b)).toBe(103_720 + 4 * 40 + 3 * 20);
     // the later instalments are not due: the outstanding ¥2,000 bears interest, not the penalty
     expect(b.loans[0]!.outstanding).toBe(200_000);
     accrue(b, 59, rates);
-    expect(b.penalties).toBe(60 * (59 - 45));
+    // days 46…59 at 0.06 % in all: the excess for 46…48, the penalty itself for 49…59
+    expect(b.penalties).toBe(3 * 20 + 60 * (59 - 48));
     // repaying the arrears clears them; the next instalment falls due as scheduled
     repay(b, overdueAmount(b), 60, RATE);
     expect(oldestArrears(b)).toBeNull();
