@@ -9,6 +9,7 @@ import { delinquency } from "../../src/engine/view.js";
 import {
   applicationsElsewhere,
   baselineScore,
+  type EventInput,
   on,
   run,
   scenario,
@@ -561,6 +562,28 @@ describe("scores tied to facts", () => {
     const scores = months.map((s) => s.score);
     expect(Math.max(...scores) - Math.min(...scores)).toBeLessThanOrEqual(15);
     for (const s of stepsOf(t, "repay")) expect(s.scoreDelta, `repayment on day ${s.day}`).toBe(0);
+  });
+
+  it("activity counts the days with a purchase of at least ¥10: pennies buy no points, nor does splitting", () => {
+    const activity = (purchases: EventInput[]) => {
+      const t = run([on.open(0, 5_000), ...purchases], { until: 20 });
+      const last = t.steps.at(-1)!;
+      return { count: last.inputs.purchases90d, score: last.score };
+    };
+    const none = activity([]);
+    // seven ¥0.01 purchases in a day once scored "6 or more" (+20 points for 7 fen): none of them counts
+    const pennies = activity(Array.from({ length: 7 }, () => on.purchase(3, 0.01)));
+    expect(pennies).toEqual(none);
+    expect(activity([on.purchase(3, 9.99)])).toEqual(none);
+    // a shopping day is one day of use however many purchases it holds
+    const oneDay = activity(Array.from({ length: 7 }, () => on.purchase(3, 20)));
+    expect(oneDay.count).toBe(1);
+    expect(activity([on.purchase(3, 10)]).count).toBe(1);
+    // seven days of ¥20 purchases are seven days: the top bin
+    const sevenDays = activity(Array.from({ length: 7 }, (_, i) => on.purchase(3 + i, 20)));
+    expect(sevenDays.count).toBe(7);
+    expect(sevenDays.score).toBeGreaterThan(oneDay.score);
+    expect(oneDay.score).toBeGreaterThan(none.score);
   });
 
   it("a suspension does not cost activity points, and trying to spend on the suspended line adds none", () => {
