@@ -77,6 +77,32 @@ describe("instalments", () => {
     expectBalanced(b);
   });
 
+  it("an instalment's principal bears interest in its grace days: with the next, or asked with the last", () => {
+    const b = loan();
+    openDay(b, 45);
+    // repaid on day 48, its last grace day, at the amount it fell due: paid; its ¥1,000 bore days 45…47
+    expect(openDay(b, 48).decided).toEqual([]);
+    repay(b, 103_720, 48, RATE);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 + 3 * 40 }]);
+    repay(b, 102_440, 74, RATE);
+    // the last (days 74…104 on ¥1,000), with no due day after it to carry anything to: what it bears in its
+    // grace is asked with it, and paying what is due ends the loan
+    expect(openDay(b, 105).dues).toEqual([{ dueDay: 105, due: 100_000 + 31 * 40 }]);
+    openDay(b, 108);
+    expect(dueInGrace(b)).toBe(100_000 + 31 * 40 + 3 * 40);
+    expect(amountDue(b, 108, RATE, 138)).toBe(dueInGrace(b));
+    // it is part of that instalment: repaid at the amount it fell due, the ¥1.20 left is a remainder with
+    // no due day to go to, missed as any would be (a loan drawn in the engine has one, a month later)
+    const short = structuredClone(b);
+    repay(short, 101_240, 108, RATE);
+    expect(openDay(short, 109).decided).toEqual([{ dueDay: 105, outcome: "missed" }]);
+    repay(b, dueInGrace(b), 108, RATE);
+    expect(openDay(b, 109).decided).toEqual([{ dueDay: 105, outcome: "paid" }]);
+    expect(b.loans).toEqual([]);
+    expectBalanced(b);
+  });
+
   it("a missed instalment goes into arrears on its own, at the penalty rate charged back to the day after the due day", () => {
     const b = loan();
     openDay(b, 45);
