@@ -21,6 +21,7 @@ import * as loans from "./loans.js";
 import { closeAtRequest, liftSecurityHold, requestedReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
+import { ACTIVITY_MIN_PURCHASE } from "./scorecard.js";
 import { type EngineState, jiebeiDue } from "./state.js";
 import { answerSupport } from "./support.js";
 import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
@@ -42,7 +43,14 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
       // customer is behind on a repayment. Not on a suspended line: trying to spend where the lender has
       // stopped the customer would raise the score (five declined ¥10 attempts restored a line) — the
       // count is held at the suspension's start instead (score-inputs), so a suspension costs nothing
-      if (h.status === "active" && customerOverdue(c) === 0) h.purchaseDays.push(day);
+      // Days of use, by purchases of at least ACTIVITY_MIN_PURCHASE: neither pennies nor splitting buy points
+      if (
+        h.status === "active" &&
+        e.amount >= ACTIVITY_MIN_PURCHASE &&
+        h.purchaseDays[h.purchaseDays.length - 1] !== day &&
+        customerOverdue(c) === 0
+      )
+        h.purchaseDays.push(day);
       // the attempt counts towards a burst, approved or declined: one that completes it lays the hold
       countTransaction(c, day, e.amount);
       if (v.decision !== "approved") {

@@ -91,7 +91,8 @@ interface HeldSuspension {
 export interface HuabeiLine extends LineBase {
   id: "huabei";
   ledger: Revolving;
-  /** days of purchases the customer made or tried (ascending): the activity characteristic */
+  /** the days the customer made or tried a purchase of at least ACTIVITY_MIN_PURCHASE (ascending, each
+   *  once): the activity characteristic */
   purchaseDays: number[];
   /** the days the lender kept the line from purchases, ended: pairs of days (suspended or closed by the
    *  lender on the first, open again — restored, reopened — on the second; oldest first): the activity

@@ -4,13 +4,17 @@
 // Repayment method: equal principal (等额本金). Each instalment repays the outstanding principal divided by
 // the instalments left (the last repays the rest), plus the interest accrued since the previous due day.
 // Interest is a simple daily rate on the outstanding principal (actual days; none on interest). Due days
-// fall monthly on the day of the month the loan was drawn (clamped to short months).
+// fall monthly on the day of the month the loan was drawn (clamped to short months). An instalment's
+// principal bears interest until repaid, its grace days too (the grace waives lateness, not interest):
+// repaid within the grace, what it bore since the due day falls due with the next instalment (after the
+// last, on a due day of its own a month later: `spareDue`, as a remainder does).
 //
 // A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
-// later instalments are not accelerated — and its principal bears the penalty rate instead of interest,
-// charged back to the day after the due day. One repaid but a remainder within the tolerance (the
+// later instalments are not accelerated — with the interest its principal bore since the due day, and from
+// the day after the due day its principal bears the penalty rate instead of interest (the excess charged
+// back over the grace days). One repaid but a remainder within the tolerance (the
 // policy's `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder
-// stays owed, bears interest (charged back to the day after the due day too): its principal rejoins the
+// stays owed, bears interest (in the grace days too, as above): its principal rejoins the
 // principal not yet due (shared by the instalments left), its interest falls due with the next — after
 // the last instalment, all of it a month later (`spareDue`, once).
 //
@@ -19,7 +23,7 @@
 // instalment left to run would have been — called-in debt stays on the record as past due month by month.
 //
 // Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
-// now due (interest, then principal); then, nearest due day first, each loan's interest accrued so far and
+// now due (interest, then principal); the interest it bore since its due day; then, nearest due day first, each loan's interest accrued so far and
 // its coming instalment, up to its projected amount (held, and applied on the due day; the
 // principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
 // the instalments to come (the term stays) or, when it covers a loan, settles it. The coming instalment is
@@ -46,6 +50,12 @@ interface Loan {
   /** the instalment now due, within its grace: principal and interest unpaid, and its due day */
   duePrincipal: Fen;
   dueInterest: Fen;
+  /** interest the principal now due has borne since its due day (it bears interest until repaid), not
+   *  yet due: with the next instalment when this one is paid, in arrears with it when it is missed */
+  graceInterest: Fen;
+  /** its fraction of a fen (one carry per interest-bearing bucket: a day's charges are the same visited
+   *  day by day or at once); joins the loan's interest carry when the grace ends */
+  dueCarry: Carry;
   dueDay: number | null;
   overdueFrom: number | null;
   /** the instalment now due as it fell due, before what was held paid it: one left wholly unpaid is missed
@@ -103,6 +113,7 @@ export function forkLoanBook(b: LoanBook): LoanBook {
       dueDays: [...l.dueDays],
       calledDays: [...l.calledDays],
       carry: { ...l.carry },
+      dueCarry: { ...l.dueCarry },
       penaltyCarry: { ...l.penaltyCarry },
     })),
   });
@@ -114,7 +125,8 @@ export const charges = (b: LoanBook): Fen => b.interest + b.penalties;
  *  for it (a prepayment pays it first), interest due and unpaid, and the charges in arrears. */
 export function chargesUnpaid(b: LoanBook): Fen {
   let total = 0;
-  for (const l of b.loans) total += Math.max(0, l.interest - l.held) + l.dueInterest + l.arrearsCharges;
+  for (const l of b.loans)
+    total += Math.max(0, l.interest - l.held) + l.dueInterest + l.graceInterest + l.arrearsCharges;
   return total;
 }
 
@@ -124,6 +136,7 @@ function loanBalance(l: Loan): Fen {
     l.interest +
     l.duePrincipal +
     l.dueInterest +
+    l.graceInterest +
     l.arrearsPrincipal +
     l.arrearsCharges -
     l.held
@@ -152,7 +165,9 @@ export function owedThrough(b: LoanBook, drawn: Fen, through: number, rate: numb
   const days = through - b.chargedThrough;
   let total = balance(b) + drawn;
   if (!b.accruing) return total;
-  for (const l of b.loans) total += chargesAhead(l.carry, l.outstanding, rate, days);
+  for (const l of b.loans)
+    total +=
+      chargesAhead(l.carry, l.outstanding, rate, days) + chargesAhead(l.dueCarry, l.duePrincipal, rate, days);
   return total + chargesAhead(newCarry(), drawn, rate, days);
 }
 
@@ -164,14 +179,23 @@ export function dueOn(b: LoanBook, day: number): Fen {
   return total;
 }
 
-/** Instalments past their due day and still in their grace: principal and interest unpaid — but, with a
- *  `tolerance`, none whose remainder the end of its grace will carry rather than find missed. */
+/** Instalments past their due day and still in their grace: principal and interest unpaid (a loan's last
+ *  with the interest it bore since: `dueNow`) — but, with a `tolerance`, none whose remainder the end of
+ *  its grace will carry rather than find missed. */
 export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
   let total = 0;
   for (const l of b.loans)
     if (l.dueDay !== null && !(l.overdueFrom !== null && tolerated(l, l.overdueFrom, tolerance)))
-      total += l.duePrincipal + l.dueInterest;
+      total += dueNow(l);
   return total;
+}
+
+/** The instalment now due, unpaid — and, when no instalment falls due after it (its loan's last, or one
+ *  called in), the interest its principal bore since its due day: nothing after it would ask that, so
+ *  paying what is due settles the loan. (Repaid at the amount it fell due, it is not missed for it: that
+ *  interest falls due on a due day of its own, as a remainder does.) */
+function dueNow(l: Loan): Fen {
+  return l.duePrincipal + l.dueInterest + (l.next >= l.dueDays.length ? l.graceInterest : 0);
 }
 
 export function oldestArrears(b: LoanBook): number | null {
@@ -190,7 +214,7 @@ function projectedInstalment(l: Loan, day: number, rate: number): Fen {
   if (due === undefined) return 0;
   const left = l.dueDays.length - l.next;
   const principal = left <= 1 ? l.outstanding : Math.floor(l.outstanding / left);
-  return principal + l.interest + chargesAhead(l.carry, l.outstanding, rate, due - day);
+  return principal + l.interest + l.graceInterest + chargesAhead(l.carry, l.outstanding, rate, due - day);
 }
 
 /** A loan's first instalment still asking something on `day`, as it stands: its due day and amount. One
@@ -239,7 +263,7 @@ export function comingInstalments(
 export function amountDue(b: LoanBook, day: number, rate: number, cycleEnd: number): Fen {
   let total = 0;
   for (const l of b.loans) {
-    total += l.arrearsPrincipal + l.arrearsCharges + l.duePrincipal + l.dueInterest;
+    total += l.arrearsPrincipal + l.arrearsCharges + dueNow(l);
     if (l.duePrincipal + l.dueInterest === 0 && nextDue(l) < cycleEnd)
       total += Math.max(0, projectedInstalment(l, day, rate) - l.held);
   }
@@ -268,6 +292,8 @@ export function draw(
     held: 0,
     duePrincipal: 0,
     dueInterest: 0,
+    graceInterest: 0,
+    dueCarry: newCarry(),
     dueDay: null,
     overdueFrom: null,
     dueAsked: 0,
@@ -313,6 +339,8 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
     l.dueInterest -= take(l.dueInterest);
     l.duePrincipal -= take(l.duePrincipal);
   }
+  // then the interest the instalments now due bore since their due days: it is the next instalment's
+  for (const l of b.loans) l.graceInterest -= take(l.graceInterest);
   // every loan's coming instalment (its interest so far, then the rest held) before any loan's principal:
   // paying "what is due" meets them all — unless the repayment settles every loan outright (then nothing
   // needs holding). Nearest due day first: money short of them all meets the instalment that falls due
@@ -422,6 +450,13 @@ export function accrue(b: LoanBook, through: number, rates: { interest: number; 
     const i = dailyCharges(l.carry, l.outstanding, rates.interest, days);
     l.interest += i;
     b.interest += i;
+    // the principal now due bears interest until repaid, its grace days too (the grace waives lateness, not
+    // the price of money still borrowed): the next instalment's — asked with this one when no due day
+    // follows it to carry it to
+    const g = dailyCharges(l.dueCarry, l.duePrincipal, rates.interest, days);
+    if (carriedTo(l, through) === null) l.dueInterest += g;
+    else l.graceInterest += g;
+    b.interest += g;
     const p = dailyCharges(l.penaltyCarry, l.arrearsPrincipal, rates.penalty, days);
     l.arrearsCharges += p;
     b.penalties += p;
@@ -537,15 +572,26 @@ function decideInstalment(
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
   l.dueDay = null;
-  if (tolerated(l, day, rates.tolerance)) carryRemainder(b, l, day, graceDays, rates.interest);
+  joinCarry(b, l);
+  if (tolerated(l, day, rates.tolerance)) carryRemainder(l, day);
   if (l.duePrincipal + l.dueInterest === 0) {
+    // what its grace days bore falls due with the next instalment (after the last, a due day of its own)
+    if (l.graceInterest > 0) {
+      const to = carriedTo(l, day);
+      if (to !== null) carryTo(l, to);
+      l.interest += l.graceInterest;
+      l.graceInterest = 0;
+    }
     out.push({ dueDay, outcome: "paid" });
     return out;
   }
+  // missed: the interest its principal bore since the due day is in arrears with it, and from the day after
+  // the due day the penalty replaces that interest (its excess over it, charged back over the grace days)
   l.arrearsPrincipal += l.duePrincipal;
-  l.arrearsCharges += l.dueInterest;
-  if (b.accruing) {
-    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty, graceDays);
+  l.arrearsCharges += l.dueInterest + l.graceInterest;
+  l.graceInterest = 0;
+  if (b.accruing && rates.penalty > rates.interest) {
+    const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty - rates.interest, graceDays);
     l.arrearsCharges += p;
     b.penalties += p;
   }
@@ -557,6 +603,18 @@ function decideInstalment(
 }
 
 const NO_OUTCOMES: InstalmentOutcome[] = [];
+
+/** The fraction of a fen the principal due bore in its grace joins the loan's interest carry (a whole fen
+ *  made of the two is the loan's interest, due with its next instalment): the loan is charged its rate on
+ *  all the principal it was lent, not a fraction short each grace. */
+function joinCarry(b: LoanBook, l: Loan): void {
+  const milli = l.carry.milli + l.dueCarry.milli;
+  l.dueCarry.milli = 0;
+  l.carry.milli = milli % 1000;
+  if (milli < 1000 || !b.accruing) return;
+  l.interest += 1;
+  b.interest += 1;
+}
 
 /** The instalment now due of `l`, at the end of its grace on `day`, is repaid but a remainder within the
  *  tolerance — a shortfall, not an instalment left unpaid — and has a due day to be carried to. */
@@ -580,21 +638,17 @@ function carryTo(l: Loan, to: number): void {
   if (to === l.spareDue) l.spareDue = null;
 }
 
-/** The remainder of an instalment repaid within the tolerance stays owed, not due: its principal bears
- *  interest again (charged back over the grace days, as a missed one's penalty is) as principal not yet
- *  due, and its interest falls due with the loan's next instalment (after the last, both on the day
- *  `carriedTo` names). */
-function carryRemainder(b: LoanBook, l: Loan, day: number, graceDays: number, rate: number): void {
+/** The remainder of an instalment repaid within the tolerance stays owed, not due: its principal (which
+ *  bore interest in the grace days, as all principal not repaid does) is principal not yet due again, and
+ *  its interest falls due with the loan's next instalment (after the last, both on the day `carriedTo`
+ *  names). */
+function carryRemainder(l: Loan, day: number): void {
   carryTo(l, carriedTo(l, day)!);
-  if (b.accruing) {
-    const i = dailyCharges(l.carry, l.duePrincipal, rate, graceDays);
-    l.interest += i;
-    b.interest += i;
-  }
   l.outstanding += l.duePrincipal;
-  l.interest += l.dueInterest;
+  l.interest += l.dueInterest + l.graceInterest;
   l.duePrincipal = 0;
   l.dueInterest = 0;
+  l.graceInterest = 0;
 }
 
 /** The next day after `day` on which an instalment falls due or its grace ends — or, on a loan called in,

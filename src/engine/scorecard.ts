@@ -22,6 +22,16 @@ export const DIMENSIONS: Record<Dimension, { label: string; weight: number }> = 
 };
 
 /**
+ * The least purchase (fen) Huabei's activity counts, and it counts days, not purchases: a day with one
+ * such purchase (made or tried) is one day of use. Seven ¥0.01 purchases in a day once took the count from
+ * none to "6 or more", 20 points for 7 fen — a characteristic a customer can buy is one a risk reviewer
+ * rejects; and one shopping trip split into seven purchases is one day's use, not seven. ¥10 is the amount
+ * China's bank-card tolerance service treats as negligible (`toleranceAmount`'s default) (**assumption**,
+ * docs/model.md). More purchases never lower the count.
+ */
+export const ACTIVITY_MIN_PURCHASE = 1_000;
+
+/**
  * The facts the scorecard reads; `scoreInputs` (score-inputs.ts) derives them from the customer on a day.
  * `null` means "no information": no repayment record yet (a thin file), no reported revolving line, no
  * usable line, no income. Each characteristic that needs history has its own bin for it, worth less than
@@ -49,7 +59,8 @@ export interface ScoreInputs {
   /** yuan per month */
   monthlyIncome: number;
   historyMonths: number;
-  /** Huabei purchases in the last 90 days the line was usable; null without a line */
+  /** days with a Huabei purchase (made or tried) of at least ACTIVITY_MIN_PURCHASE in the last 90 days the
+   *  line was usable (score-inputs.ts); null without a line */
   purchases90d: number | null;
   inquiries30d: number;
   inquiries180d: number;
@@ -243,7 +254,7 @@ export const CHARACTERISTICS: readonly Characteristic[] = [
   {
     id: "purchases90d",
     dimension: "history",
-    title: "Huabei purchases made or tried, last 90 days",
+    title: `Days with a Huabei purchase of ¥${ACTIVITY_MIN_PURCHASE / 100} or more made or tried, last 90 days`,
     reason: "LOW_ACTIVITY",
     max: 30,
     missing: { points: 10, label: "no line" },

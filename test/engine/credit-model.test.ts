@@ -9,6 +9,7 @@ import { delinquency } from "../../src/engine/view.js";
 import {
   applicationsElsewhere,
   baselineScore,
+  type EventInput,
   on,
   run,
   scenario,
@@ -563,6 +564,28 @@ describe("scores tied to facts", () => {
     for (const s of stepsOf(t, "repay")) expect(s.scoreDelta, `repayment on day ${s.day}`).toBe(0);
   });
 
+  it("activity counts the days with a purchase of at least ¥10: pennies buy no points, nor does splitting", () => {
+    const activity = (purchases: EventInput[]) => {
+      const t = run([on.open(0, 5_000), ...purchases], { until: 20 });
+      const last = t.steps.at(-1)!;
+      return { count: last.inputs.purchases90d, score: last.score };
+    };
+    const none = activity([]);
+    // seven ¥0.01 purchases in a day once scored "6 or more" (+20 points for 7 fen): none of them counts
+    const pennies = activity(Array.from({ length: 7 }, () => on.purchase(3, 0.01)));
+    expect(pennies).toEqual(none);
+    expect(activity([on.purchase(3, 9.99)])).toEqual(none);
+    // a shopping day is one day of use however many purchases it holds
+    const oneDay = activity(Array.from({ length: 7 }, () => on.purchase(3, 20)));
+    expect(oneDay.count).toBe(1);
+    expect(activity([on.purchase(3, 10)]).count).toBe(1);
+    // seven days of ¥20 purchases are seven days: the top bin
+    const sevenDays = activity(Array.from({ length: 7 }, (_, i) => on.purchase(3 + i, 20)));
+    expect(sevenDays.count).toBe(7);
+    expect(sevenDays.score).toBeGreaterThan(oneDay.score);
+    expect(oneDay.score).toBeGreaterThan(none.score);
+  });
+
   it("a suspension does not cost activity points, and trying to spend on the suspended line adds none", () => {
     // suspended for security on day 20 with one purchase on record: the count is held at 1 while it lasts
     // — past day 91, when that purchase leaves the 90 days, too — and declined attempts add nothing (five
@@ -938,17 +961,17 @@ describe("the tolerance service on a Jiebei instalment", () => {
     expect(jiebeiOverdues(t).map((s) => s.day)).toEqual([74]);
   });
   it("a missed instalment repaid late but its penalty's worth ends the overdue, as Huabei's bill does", () => {
-    // due day 41, missed at the grace's end (day 45): ¥1,037.20 repaid that day, the ¥1.80 of penalty
-    // (3 days at 0.06 % on ¥1,000) left unpaid
+    // due day 41, missed at the grace's end (day 45): ¥1,037.20 repaid that day, the ¥2.20 of charges
+    // (interest on ¥1,000 on day 41, 0.04 %, and the penalty for days 42–44, 3 × 0.06 %) left unpaid
     const late = [on.open(0, 5_000), ...loan, on.repay(45, 1_037.2, "jiebei"), on.purchase(50, 100)];
     const t = run(late, { until: 69, policy: tolerant });
     expect(stepOn(t, "repay", 45).jiebei.overdue).toBe(0);
     expect(stepOn(t, "purchase", 50).decision).toBe("approved");
     // the late month stays on the record, the remainder is still owed
     expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(1);
-    expect(t.final.jiebei.balance).toBeGreaterThan(200_000 + 180);
+    expect(t.final.jiebei.balance).toBeGreaterThan(200_000 + 220);
     const strict = run(late, { until: 69, policy: testPolicy({ toleranceAmount: 0 }) });
-    expect(stepOn(strict, "repay", 45).jiebei.overdue).toBe(180);
+    expect(stepOn(strict, "repay", 45).jiebei.overdue).toBe(220);
     expect(stepOn(strict, "purchase", 50).decision).toBe("declined");
   });
 
@@ -962,5 +985,54 @@ describe("the tolerance service on a Jiebei instalment", () => {
       stepsOf(t, "due").map((s) => [s.day, s.event.due, s.jiebei.balance]);
     expect(dues(split)).toEqual(dues(whole));
     expect(split.final.jiebei).toEqual(whole.final.jiebei);
+  });
+});
+
+describe("Jiebei's principal due bears interest until repaid, its grace days too", () => {
+  // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101, the first ¥1,000 + 31
+  // days × ¥0.40 = ¥1,037.20; the grace waives lateness (no penalty, no missed due date), not the interest
+  const loan = [on.open(0, 20_000, "jiebei"), on.borrow(10, 3_000, 3)];
+  const jiebeiOverdues = (t: ReturnType<typeof run>) =>
+    stepsOf(t, "overdue").filter((s) => s.event.line === "jiebei");
+  const dueOn = (t: ReturnType<typeof run>, day: number) =>
+    stepsOf(t, "due", day)
+      .filter((s) => s.event.line === "jiebei")
+      .map((s) => s.event.due);
+
+  it("an instalment repaid on its last grace day costs its late days' interest, due with the next", () => {
+    const onTime = run([...loan, on.repay(41, "minimum", "jiebei")], { until: 73 });
+    const late = run([...loan, on.repay(44, "minimum", "jiebei")], { until: 73 });
+    // the instalment as it fell due is what `minimum` pays, and it is not missed
+    expect(stepOn(late, "repay", 44).applied).toBe(103_720);
+    expect(jiebeiOverdues(late)).toEqual([]);
+    expect(late.steps.at(-1)!.inputs.missedDues12m).toBe(0);
+    // day 70: ¥1,000 + 29 days × ¥0.80 on the ¥2,000 not yet due; paid three days late, the ¥1,000 due
+    // bore 3 days × ¥0.40 more (days 41, 42 and 43)
+    expect(dueOn(onTime, 70)).toEqual([102_320]);
+    expect(dueOn(late, 70)).toEqual([102_320 + 120]);
+  });
+
+  it("a missed instalment bears interest on its due day and the penalty from the day after", () => {
+    const t = run([...loan, on.support(46)], { until: 46 });
+    // ¥1,037.20, 1 day × ¥0.40 interest (day 41) and 3 days × ¥0.60 penalty (days 42–44) when the grace
+    // ends on day 45; then ¥0.60 a day (day 45)
+    expect(stepOn(t, "contact_support", 46).jiebei.overdue).toBe(103_720 + 40 + 3 * 60 + 60);
+  });
+
+  it("the last instalment in its grace days asks their interest with it; repaid without it, a month later", () => {
+    const paid = [...loan, on.repay(41, "minimum", "jiebei"), on.repay(70, "minimum", "jiebei")];
+    // the last, ¥1,000 + 31 days × ¥0.40 due on day 101: by day 103 its ¥1,000 bore 2 days × ¥0.40 (days
+    // 101 and 102), which no instalment after it would ask: what is due now, and paying it ends the loan
+    const minimum = run([...paid, on.repay(103, "minimum", "jiebei")], { until: 140 });
+    expect(stepOn(minimum, "repay", 103).applied).toBe(100_000 + 1_240 + 80);
+    expect(minimum.final.jiebei.balance).toBe(0);
+    // repaid at the amount it fell due, it is paid, not missed: the ¥0.80 is asked on 11 May (day 131)
+    const asFell = run([...paid, on.repay(103, 1_012.4, "jiebei"), on.repay(131, "minimum", "jiebei")], {
+      until: 140,
+    });
+    expect(stepOn(asFell, "repay", 103).jiebei.balance).toBe(80);
+    expect(dueOn(asFell, 131)).toEqual([80]);
+    expect(jiebeiOverdues(asFell)).toEqual([]);
+    expect(asFell.final.jiebei.balance).toBe(0);
   });
 });

@@ -77,18 +77,47 @@ describe("instalments", () => {
     expectBalanced(b);
   });
 
-  it("a missed instalment goes into arrears on its own, at the penalty rate charged back to the due day", () => {
+  it("an instalment's principal bears interest in its grace days: with the next, or asked with the last", () => {
+    const b = loan();
+    openDay(b, 45);
+    // repaid on day 48, its last grace day, at the amount it fell due: paid; its ¥1,000 bore days 45…47
+    expect(openDay(b, 48).decided).toEqual([]);
+    repay(b, 103_720, 48, RATE);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 + 3 * 40 }]);
+    repay(b, 102_440, 74, RATE);
+    // the last (days 74…104 on ¥1,000), with no due day after it to carry anything to: what it bears in its
+    // grace is asked with it, and paying what is due ends the loan
+    expect(openDay(b, 105).dues).toEqual([{ dueDay: 105, due: 100_000 + 31 * 40 }]);
+    openDay(b, 108);
+    expect(dueInGrace(b)).toBe(100_000 + 31 * 40 + 3 * 40);
+    expect(amountDue(b, 108, RATE, 138)).toBe(dueInGrace(b));
+    // it is part of that instalment: repaid at the amount it fell due, the ¥1.20 left is a remainder with
+    // no due day to go to, missed as any would be (a loan drawn in the engine has one, a month later)
+    const short = structuredClone(b);
+    repay(short, 101_240, 108, RATE);
+    expect(openDay(short, 109).decided).toEqual([{ dueDay: 105, outcome: "missed" }]);
+    repay(b, dueInGrace(b), 108, RATE);
+    expect(openDay(b, 109).decided).toEqual([{ dueDay: 105, outcome: "paid" }]);
+    expect(b.loans).toEqual([]);
+    expectBalanced(b);
+  });
+
+  it("a missed instalment goes into arrears on its own, at the penalty rate charged back to the day after the due day", () => {
     const b = loan();
     openDay(b, 45);
     expect(openDay(b, 48).decided).toEqual([]);
     expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
     expect(oldestArrears(b)).toBe(45);
-    // the instalment (¥1,000 + ¥37.20 interest) and 3 grace days × ¥1,000 × 0.06 %
-    expect(overdueAmount(b)).toBe(103_720 + 3 * 60);
+    // the instalment (¥1,000 + ¥37.20 interest), the interest its ¥1,000 bore until the grace ended (days
+    // 45…48, 4 × 40 fen), and from the day after the due day the penalty instead: its excess over the
+    // interest, 3 grace days × ¥1,000 × (0.06 − 0.04) %
+    expect(overdueAmount(b)).toBe(103_720 + 4 * 40 + 3 * 20);
     // the later instalments are not due: the outstanding ¥2,000 bears interest, not the penalty
     expect(b.loans[0]!.outstanding).toBe(200_000);
     accrue(b, 59, rates);
-    expect(b.penalties).toBe(60 * (59 - 45));
+    // days 46…59 at 0.06 % in all: the excess for 46…48, the penalty itself for 49…59
+    expect(b.penalties).toBe(3 * 20 + 60 * (59 - 48));
     // repaying the arrears clears them; the next instalment falls due as scheduled
     repay(b, overdueAmount(b), 60, RATE);
     expect(oldestArrears(b)).toBeNull();
