@@ -129,12 +129,23 @@ function rule(side: DecisionNote, other: DecisionNote | null): { code: string; a
   };
 }
 
+/** A rule that says the reasons given with it are what decided (LIMIT_KEPT_ONCE_USED: the debt ratio, the
+ *  score or the band that keeps a line once used), as a policy change's says what the line fails of the
+ *  new policy: neither has a parameter of its own. */
+const pointsAtReasons = (code: string): boolean =>
+  code === "POLICY_CHANGE" ||
+  (isReasonCode(code) && "pointsAt" in REASONS[code] && REASONS[code].pointsAt === "reasons");
+
 /** "SCORE_BELOW_OPEN_MINIMUM (minOpenScore)", "DELINQUENCY_LEVEL (score)": a rule and what it reads. A
- *  policy change's has no parameter of its own: what the line fails of the new policy follows it
- *  ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)"), as its reasons list it. */
+ *  rule pointing at the reasons beside it has no parameter of its own: the first rule among them that does
+ *  not point elsewhere follows it ("POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+ *  "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore)"), as its reasons list it. */
 function ruleText(side: HeldNote, code: string): string {
-  if (code === "POLICY_CHANGE") {
-    const failed = side.reasons.find((r) => r !== code && isRule(r));
+  if (pointsAtReasons(code)) {
+    const failed = side.reasons.find(
+      (r) =>
+        r !== code && isRule(r) && !pointsAtReasons(r) && (!isReasonCode(r) || REASONS[r].kind === "adverse"),
+    );
     if (failed !== undefined) return `${code}: ${ruleText(side, failed)}`;
   }
   const parameter = side.facts.find((f) => f.code === code && f.parameter !== undefined)?.parameter;
@@ -202,16 +213,16 @@ export function flipLabel(d: FlipPoint): string {
  *  side's when both did), else the second side's (what it decided by instead); null when the label names
  *  none. What an exported group's folder is named after. */
 export function flipRule(label: string): string | null {
-  // a policy change's groups differ by what the line fails of the new policy: its folder says that too
-  // (`POLICY_CHANGE-DEBT_TO_INCOME_TOO_HIGH`), or a change's groups would all be `N-POLICY_CHANGE`
-  const change = /, by POLICY_CHANGE: ([A-Z_0-9]+)/.exec(label);
-  if (change) return `POLICY_CHANGE-${change[1]}`;
-  return (
-    (/, by ([A-Z_0-9]+)/.exec(label) ??
-      / → [a-z_ ]+ also by ([A-Z_0-9]+)/.exec(label) ??
-      / also by ([A-Z_0-9]+)/.exec(label) ??
-      / → [a-z_ ]+ by ([A-Z_0-9]+)/.exec(label))?.[1] ?? null
-  );
+  // a rule pointing at the reasons beside it names the one it points at, and so does its folder
+  // (`POLICY_CHANGE-DEBT_TO_INCOME_TOO_HIGH`, `LIMIT_KEPT_ONCE_USED-SCORE_BELOW_MINIMUM`), or a change's
+  // groups would all be `N-POLICY_CHANGE`
+  const m =
+    /, by ([A-Z_0-9]+)(?:: ([A-Z_0-9]+))?/.exec(label) ??
+    / → [a-z_ ]+ also by ([A-Z_0-9]+)(?:: ([A-Z_0-9]+))?/.exec(label) ??
+    / also by ([A-Z_0-9]+)(?:: ([A-Z_0-9]+))?/.exec(label) ??
+    / → [a-z_ ]+ by ([A-Z_0-9]+)(?:: ([A-Z_0-9]+))?/.exec(label);
+  if (m === null) return null;
+  return m[2] === undefined ? m[1]! : `${m[1]}-${m[2]}`;
 }
 
 /** A label's parts, as a table lays them out: the event, the two decisions ("approved → declined") and the

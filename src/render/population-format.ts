@@ -46,6 +46,14 @@ export const FEW_CASES = 20;
 export const fewCases = (base: number, text: string): string =>
   base > 0 && base < FEW_CASES ? `${text}~` : text;
 
+/** A rate per account-year open (suspensions, closures, charge-offs), to two decimals, marked `~` when the
+ *  account-years it is of (as printed, whole) are under FEW_CASES: one account more or less moves it by 5
+ *  points or more, as a rate of fewer than FEW_CASES accounts. */
+export const perAccountYear = (rate: number | null, accountYears: number | null): string =>
+  accountYears !== null && accountYears > 0 && Math.round(accountYears) < FEW_CASES
+    ? `${pct2(rate)}~`
+    : pct2(rate);
+
 /** `n` of `d` as pctOf prints it, marked `~` when `d` is under FEW_CASES. */
 export const rateOf = (n: number, d: number, digits = 1): string => fewCases(d, pctOf(n, d, digits));
 

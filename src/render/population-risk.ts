@@ -31,6 +31,7 @@ import {
   num,
   pad,
   pct2,
+  perAccountYear,
   rateOf,
   rateOfHowMany,
   ratio,
@@ -127,9 +128,9 @@ const PORTFOLIO_COLUMNS: PortfolioColumn[] = [
         : "–",
   },
   { title: "acct-years", width: 11, cell: (p) => accountYearsText(p.accountYears) },
-  { title: "suspended/yr", width: 13, cell: (p) => pct2(p.suspensionsPerYear) },
-  { title: "closed/yr", width: 10, cell: (p) => pct2(p.closuresPerYear) },
-  { title: "charged off/yr", width: 15, cell: (p) => pct2(p.chargeOffsPerYear) },
+  { title: "suspended/yr", width: 13, cell: (p) => perAccountYear(p.suspensionsPerYear, p.accountYears) },
+  { title: "closed/yr", width: 10, cell: (p) => perAccountYear(p.closuresPerYear, p.accountYears) },
+  { title: "charged off/yr", width: 15, cell: (p) => perAccountYear(p.chargeOffsPerYear, p.accountYears) },
   { title: "loss rate", width: 10, cell: (p) => pct2(p.lossRate) },
 ];
 

@@ -253,6 +253,45 @@ describe("flip labels", () => {
     ).toBe("SCORE_BELOW_OPEN_MINIMUM");
     expect(flipRule("apply: approved → no decision, by ")).toBeNull();
   });
+
+  it("name the rule a pointing rule points at, with its parameter: a grant kept once used, by what keeps it", () => {
+    // --sweep maxDebtToIncome=0.1..0.3:0.1 (100 accounts, 60 days): the largest group of #1 → #2 read
+    // 'apply: approved_lower → approved, by LIMIT_KEPT_ONCE_USED' — no parameter, though the grant was
+    // held to ¥3,400 by the debt ratio the sweep moved (account 3: DEBT_TO_INCOME_TOO_HIGH beside it)
+    const kept = (reasons: DecisionNote["reasons"], code: string, parameter: string) =>
+      ({
+        ...note("approved_lower", reasons),
+        facts: [{ code, parameter }],
+      }) as unknown as DecisionNote;
+    const lower = kept(
+      ["MEETS_POLICY", "LIMIT_KEPT_ONCE_USED", "DEBT_TO_INCOME_TOO_HIGH", "HIGH_DEBT_BURDEN"],
+      "DEBT_TO_INCOME_TOO_HIGH",
+      "maxDebtToIncome",
+    );
+    const label = flipLabel({ a: lower, b: note("approved", ["MEETS_POLICY"]) });
+    expect(label).toBe(
+      "apply: approved_lower → approved, by LIMIT_KEPT_ONCE_USED: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)",
+    );
+    expect(flipRule(label)).toBe("LIMIT_KEPT_ONCE_USED-DEBT_TO_INCOME_TOO_HIGH");
+    // declined both ways: each side's rule, the pointing one with what it points at (a score factor never)
+    const alike = flipLabel({
+      a: {
+        ...note("declined", ["LIMIT_KEPT_ONCE_USED", "SCORE_BELOW_MINIMUM", "HIGH_DEBT_BURDEN"]),
+        facts: [{ code: "SCORE_BELOW_MINIMUM", parameter: "minScore" }],
+      } as unknown as DecisionNote,
+      b: note("declined", ["SCORE_BELOW_OPEN_MINIMUM"], "minOpenScore"),
+    });
+    expect(alike).toBe(
+      "apply: declined by LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore) → declined by SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
+    );
+    expect(flipLabelParts(alike)?.rule).toBe(
+      "LIMIT_KEPT_ONCE_USED: SCORE_BELOW_MINIMUM (minScore) → SCORE_BELOW_OPEN_MINIMUM (minOpenScore)",
+    );
+    // with nothing beside it to point at, the rule alone
+    expect(
+      flipLabel({ a: note("approved", ["MEETS_POLICY"]), b: note("declined", ["LIMIT_KEPT_ONCE_USED"]) }),
+    ).toBe("apply: approved → declined, by LIMIT_KEPT_ONCE_USED");
+  });
 });
 
 describe("the report's flip groups", () => {

@@ -314,6 +314,49 @@ describe("a rate as printed", () => {
   });
 });
 
+describe("a portfolio rate per account-year", () => {
+  it("is marked ~ on fewer than 20 account-years, as a rate of fewer than 20 accounts is, in the report and on the page", () => {
+    // 300 accounts, a year: the profile-changers' 6 account-years read 'suspended/yr 46.48 %' unmarked,
+    // beside an approval rate of their 7 accounts marked 100.0 %~ — one spell more or less moves it 17 points
+    const year = settings({ days: 365 });
+    const r = fromRange(meta(year, shipped, 40, [0, 40]), runRange(year, shipped, 0, 40, {}));
+    const groups = summarise(r).groups;
+    const table = renderPopulation(r, { chalk: plain, chart: false })
+      .split("Portfolio under default")[1]!
+      .split("\n\n")[0]!
+      .split("\n");
+    const page = simulateHtml(r, { chartJs: "" });
+    const section = page.slice(page.indexOf("<h2>Portfolio under"), page.indexOf("<h2>Vintages under"));
+    const few = groups.filter(
+      (g) => (g.champion.portfolio.accountYears ?? 0) > 0 && g.champion.portfolio.accountYears! < 20,
+    );
+    const enough = groups.filter((g) => (g.champion.portfolio.accountYears ?? 0) >= 20);
+    expect(few.length).toBeGreaterThan(0);
+    expect(enough.length).toBeGreaterThan(0);
+    for (const g of groups) {
+      const marked = few.includes(g);
+      const row = table.find((l) => l.startsWith(`${g.persona} `))!;
+      // suspended, closed and charged off a year; the loss rate is of balances, not of account-years
+      const [, susp, closed, off, loss] = / (\S+ %~?) +(\S+ %~?) +(\S+ %~?) +(\S+ %~?)$/.exec(row)!;
+      for (const cell of [susp, closed, off])
+        expect(cell!.endsWith("~"), `${g.persona}: ${row}`).toBe(marked);
+      expect(loss!.endsWith("~")).toBe(false);
+      const cells = [
+        ...section
+          .split(`<td>${g.persona === "(all)" ? "all accounts" : g.persona}</td>`)[1]!
+          .split("</tr>")[0]!
+          .matchAll(/<td class="num">([^<]*)<\/td>/g),
+      ].map((m) => m[1]!);
+      for (const cell of cells.slice(5, 8))
+        expect(cell.endsWith("~"), `${g.persona} on the page`).toBe(marked);
+      expect(cells[8]!.endsWith("~")).toBe(false);
+    }
+    // the notes say what ~ means there
+    expect(table[0]).toContain("~: fewer than 20 account-years");
+    expect(section).toContain("~: fewer than 20 account-years");
+  });
+});
+
 describe("a portfolio share as printed", () => {
   it("is rounded once, from its balances: ¥1,124.96 of ¥100,000 is 1.12 %, though its five-decimal fraction 0.01125 reads 1.13 %", () => {
     const two = settings({ days: 60 });

@@ -25,6 +25,7 @@ import {
   moneyOnHuabei,
   num,
   pct2,
+  perAccountYear,
   scoreDrift,
   stressText,
   trailingMonthEnds,
@@ -115,9 +116,9 @@ const PORTFOLIO_COLUMNS: Array<[string, (s: ArmSummary) => string]> = [
         : "–",
   ],
   ["account-years", (s) => accountYearsText(s.portfolio.accountYears)],
-  ["suspended / yr", (s) => pct2(s.portfolio.suspensionsPerYear)],
-  ["closed / yr", (s) => pct2(s.portfolio.closuresPerYear)],
-  ["charged off / yr", (s) => pct2(s.portfolio.chargeOffsPerYear)],
+  ["suspended / yr", (s) => perAccountYear(s.portfolio.suspensionsPerYear, s.portfolio.accountYears)],
+  ["closed / yr", (s) => perAccountYear(s.portfolio.closuresPerYear, s.portfolio.accountYears)],
+  ["charged off / yr", (s) => perAccountYear(s.portfolio.chargeOffsPerYear, s.portfolio.accountYears)],
   ["loss rate", (s) => pct2(s.portfolio.lossRate)],
 ];
 
@@ -360,7 +361,7 @@ export function simulateHtml(
           : ""
       }<h3>${esc(DELINQUENCY_TITLE)}</h3>${chartBox("delinquency", 280, DELINQUENCY_TITLE)}`,
       {
-        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open. Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
+        note: `Book: the balance on the last month end${ch.portfolio.day === null ? " (the horizon holds none, so nothing here is measured: –)" : ` (day ${ch.portfolio.day})`}, Huabei and Jiebei together, written-off balances excluded; 30+, 90+: its share more than 30 / 90 days past due; 12 months: over ${trailingMonthEnds(ch.portfolio.monthEnd.length)} (Σ past due ÷ Σ book). Per year: spells of suspension, closures by the lender and charge-offs per account-year open (~: fewer than 20 account-years, too few to read). Loss rate: net write-offs a year over the average book. –: nothing to divide by (no month end, or an empty book).`,
       },
     ),
   );
