@@ -47,6 +47,8 @@ export interface Population {
   policyRefs: Map<string, string>;
   /** every file read: persona files, policy files and what they extend (outputs must spare them) */
   files: string[];
+  /** the working folder the request's files were named from */
+  cwd: string;
 }
 
 /** An assumption: about China's one-year loan prime rate in 2024 (3.10–3.45 %). */
@@ -97,7 +99,7 @@ function checkArms(
  *  repository), and by its name alone otherwise — never the runner's absolute path, which says whose
  *  machine it ran on (a home folder, a user name) and differs between the jobs of one run. What the
  *  policy is, is its fingerprint beside it. */
-export function sharedPolicyRef(ref: string, cwd: string): string {
+function sharedPolicyRef(ref: string, cwd: string): string {
   if (!isAbsolute(ref)) return ref;
   return isWithin(ref, cwd) ? relative(cwd, ref).split(sep).join("/") : basename(ref);
 }
@@ -189,6 +191,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
     meta,
     policyRefs,
     files: [...personas.map((p) => p.file), ...reading.cache.keys()],
+    cwd,
   };
 }
 
