@@ -119,6 +119,17 @@ describe("problems are all said, and the odd file named", () => {
     for (const p of e.problems) expect(p.details.found).toBeDefined();
   });
 
+  it("a persona named twice is refused, as simulate refuses it: its rows would read as one persona's", () => {
+    const e = refused(
+      edited((d) => {
+        const [first, second] = at(d, ["meta", "personas"]);
+        second.name = first.name;
+      }),
+    );
+    expect(e.details.field).toBe("meta.personas[1].name");
+    expect(e.details.found).toContain("over-applier");
+  });
+
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
