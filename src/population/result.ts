@@ -205,15 +205,21 @@ export const isOtherVersion = (format: unknown): boolean =>
   typeof format === "string" && /^credit-sim\/population@\d+$/.test(format) && format !== FORMAT;
 
 /** A result of another version of credit-sim (`found`: its format, quoted): its sums are not this one's, and
- *  unchanged it will never merge. */
-export const otherVersionError = (file: string, found: string | undefined): InputError =>
-  new InputError("a population result of another version of credit-sim", {
+ *  unchanged it will never merge. One of a newer version is merged by that version: run again with this
+ *  older one, it would lose what the newer one added. */
+export const otherVersionError = (file: string, found: string | undefined): InputError => {
+  const version = (format: string) => Number(/@(\d+)"?$/.exec(format)?.[1] ?? Number.NaN);
+  const newer = found !== undefined && version(found) > version(FORMAT);
+  return new InputError(`a population result of ${newer ? "a newer" : "another"} version of credit-sim`, {
     file,
     field: "format",
     expected: `format "${FORMAT}"`,
     ...(found !== undefined ? { found } : {}),
-    hint: "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge",
+    hint: newer
+      ? "merge with the version that wrote it, or update this one: an older version cannot add up what a newer one counts"
+      : "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge",
   });
+};
 
 /** A result document is a few levels deep; anything far deeper is not one. */
 const MAX_DOCUMENT_DEPTH = 16;

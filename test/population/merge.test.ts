@@ -119,6 +119,15 @@ describe("problems are all said, and the odd file named", () => {
     for (const p of e.problems) expect(p.details.found).toBeDefined();
   });
 
+  it("a document of a newer format says so: running it again with this older version is not the fix", () => {
+    const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
+    expect(older.details.hint).toMatch(/run its shard again with this version/);
+    const newer = refused(edited((d) => (d.format = "credit-sim/population@8")));
+    expect(newer.message).toBe("a population result of a newer version of credit-sim");
+    expect(newer.details.hint).toMatch(/^merge with the version that wrote it/);
+    expect(newer.details.hint).not.toMatch(/run its shard again with this version/);
+  });
+
   it("a persona named twice is refused, as simulate refuses it: its rows would read as one persona's", () => {
     const e = refused(
       edited((d) => {
