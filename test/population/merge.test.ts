@@ -4,6 +4,7 @@
 
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -250,6 +251,27 @@ describe("problems are all said, and the odd file named", () => {
     expect(alone!.problems.map((p) => [p.details.file, p.details.found])).toEqual([
       ["s2.json", "no challenger (another file has tightened)"],
     ]);
+  });
+});
+
+describe("a file given twice", () => {
+  it("is refused however it is spelt, also a shard of no accounts (its range tells no second copy)", async () => {
+    // 30 accounts in 3: an empty shard is what --shard 1/40 of them writes
+    const d = mkdtempSync(join(dir, "twice-"));
+    const write = (name: string, range: [number, number]) => {
+      writeFileSync(join(d, name), resultText(false, range, {}));
+      return name;
+    };
+    const [empty, a, b] = [write("e.json", [0, 0]), write("a.json", [0, 15]), write("b.json", [15, 30])];
+    expect((await cli(["merge", empty, a, b], { cwd: d })).status).toBe(0);
+    linkSync(join(d, empty), join(d, "hard.json"));
+    for (const again of [empty, `./${empty}`, join(d, empty), "hard.json"]) {
+      const r = await cli(["merge", empty, again, a, b], { cwd: d });
+      expect(r.status).toBe(2);
+      // (a path in the working folder is shown from it)
+      expect(r.stderr).toMatch(/^credit-sim: \S+: the same file twice\n/);
+      expect(r.stderr).toContain(`also given as ${empty}`);
+    }
   });
 });
 
