@@ -230,6 +230,27 @@ describe("problems are all said, and the odd file named", () => {
     expect(mergeError(shards)).toBeNull();
   });
 
+  it("the merged document names no runner's folder, from shards written before results named none", () => {
+    // shards of an earlier build kept the absolute path of the file each runner read: the merge, a new
+    // document, keeps its name alone (what a file outside the working folder is named by now)
+    const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
+    for (const [i, d] of shards.entries()) {
+      at(d, ["meta", "policy"]).ref = `/builds/a/${i}/group/project/policies/p.yaml`;
+      at(d, ["meta", "challenger"]).ref = `/home/runner${i}/policies/c.yaml`;
+    }
+    const merged = mergeResults(
+      shards.map((d, i) => ({ result: fromDocument(d, `s${i + 1}.json`), file: `s${i + 1}.json` })),
+    );
+    expect(merged.meta.policy.ref).toBe("p.yaml");
+    expect(merged.meta.challenger?.ref).toBe("c.yaml");
+    // a path from the working folder, as shards write it now, stays whole
+    for (const d of shards) at(d, ["meta", "policy"]).ref = "policies/p.yaml";
+    const again = mergeResults(
+      shards.map((d, i) => ({ result: fromDocument(d, `s${i + 1}.json`), file: `s${i + 1}.json` })),
+    );
+    expect(again.meta.policy.ref).toBe("policies/p.yaml");
+  });
+
   it("a policy of other contents, or another challenger, is said to be that", () => {
     const other = (edit: (d: Doc) => void) => {
       const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
