@@ -3,9 +3,9 @@
 // again. `credit-sim run` on the file reproduces the account: the events are what the customer did under
 // that arm's decisions, and the engine decides them again the same way.
 
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { isAbsolute, relative } from "node:path";
 import type { Scenario, ScenarioEvent } from "../engine/index.js";
-import { BUILTIN_POLICY_DIR } from "../scenario/load-policy.js";
+import { schemaLine } from "../scenario/json-schema.js";
 import { AccountRunner } from "./account.js";
 import { reactionsOf } from "./agent.js";
 import { scenarioYaml } from "./export.js";
@@ -95,13 +95,13 @@ export function accountYaml(
     return isAbsolute(ref) ? relativeRef(fileDir, ref) : ref;
   };
   const s = pop.settings;
-  const schema = join(dirname(BUILTIN_POLICY_DIR), "schema", "scenario.schema.json");
+  const schema = schemaLine(fileDir, pop.cwd);
   const armFlag = arm === 0 ? "" : ` --arm ${pop.meta.sweep ? arm : "challenger"}`;
   return scenarioYaml(scenario, {
     policyRef,
     outcome,
     header: [
-      `yaml-language-server: $schema=${relativeRef(fileDir, schema)}`,
+      ...(schema !== null ? [schema.slice(2)] : []),
       `Account ${index} of a credit-sim population (persona ${persona}), exported by:`,
       `  credit-sim simulate … --seed ${s.seed} --days ${s.days} --start ${s.start} --export-account ${index}${armFlag}`,
       `Its outcome in the population: ${outcomeClass(outcome)} (the expectation below).`,

@@ -121,7 +121,22 @@ export const Meta = z
     personas: z
       .array(z.strictObject({ name: PersonaName, share: z.number().positive().max(1e9), fingerprint }))
       .min(1)
-      .max(MAX_PERSONAS),
+      .max(MAX_PERSONAS)
+      // each once, as simulate takes them: accounts are seeded by the name, and two rows of one name
+      // would read as one persona's
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        list.forEach((p, i) => {
+          if (seen.has(p.name))
+            ctx.addIssue({
+              code: "custom",
+              path: [i, "name"],
+              message: `each persona once ("${p.name}" is named twice)`,
+              input: p.name,
+            });
+          seen.add(p.name);
+        });
+      }),
     policy: z.strictObject({ name: shortText, ref: shortText, fingerprint }),
     challenger: z
       .strictObject({ name: shortText, ref: shortText, fingerprint, set: PolicyOverrides })

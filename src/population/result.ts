@@ -2,6 +2,7 @@
 // the mergeable aggregates (histograms sparse-encoded) beside a derived summary and, for a sweep, the
 // variants' frontier; merging shard documents in any order gives the same bytes as the unsharded run.
 
+import { win32 } from "node:path";
 import { describeIssue } from "../scenario/issues.js";
 import { schemaKeysAt } from "../scenario/schema.js";
 import { formatPath, InputError, MAX_PROBLEMS } from "../shared/errors.js";
@@ -205,15 +206,21 @@ export const isOtherVersion = (format: unknown): boolean =>
   typeof format === "string" && /^credit-sim\/population@\d+$/.test(format) && format !== FORMAT;
 
 /** A result of another version of credit-sim (`found`: its format, quoted): its sums are not this one's, and
- *  unchanged it will never merge. */
-export const otherVersionError = (file: string, found: string | undefined): InputError =>
-  new InputError("a population result of another version of credit-sim", {
+ *  unchanged it will never merge. One of a newer version is merged by that version: run again with this
+ *  older one, it would lose what the newer one added. */
+export const otherVersionError = (file: string, found: string | undefined): InputError => {
+  const version = (format: string) => Number(/@(\d+)"?$/.exec(format)?.[1] ?? Number.NaN);
+  const newer = found !== undefined && version(found) > version(FORMAT);
+  return new InputError(`a population result of ${newer ? "a newer" : "another"} version of credit-sim`, {
     file,
     field: "format",
     expected: `format "${FORMAT}"`,
     ...(found !== undefined ? { found } : {}),
-    hint: "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge",
+    hint: newer
+      ? "merge with the version that wrote it, or update this one: an older version cannot add up what a newer one counts"
+      : "run its shard again with this version (`credit-sim simulate … --shard I/N --json`), then merge",
   });
+};
 
 /** A result document is a few levels deep; anything far deeper is not one. */
 const MAX_DOCUMENT_DEPTH = 16;
@@ -426,13 +433,25 @@ export function mergeShards(shards: readonly Shard[]): PopulationResult {
   return total!;
 }
 
+/** A policy file's name as a merged document keeps it: an absolute path — a runner's folder, which a
+ *  shard of an earlier build kept (`/builds/<runner>/<n>/…/p.yaml`) — by its file name alone, as simulate
+ *  names a file outside its working folder; any other reference (a built-in, a path from the working
+ *  folder) as it is. Either spelling of an absolute path, whichever system the shard ran on. */
+const portableRef = (ref: string): string => (win32.isAbsolute(ref) ? win32.basename(ref) : ref);
+
 /** Nothing yet of the range, in the shape of `like`'s arms, pairs and flips. */
 function emptyTotal(like: PopulationResult, range: [number, number]): PopulationResult {
   const months = like.champion[0]?.lines[0]?.monthEnd.balance.length ?? 0;
   const quarters = like.champion[0]?.vintage.booked.length ?? 0;
   const empty = () => like.meta.personas.map(() => emptyArm(like.meta.days, months, quarters));
+  const { policy, challenger } = like.meta;
   return {
-    meta: { ...like.meta, range },
+    meta: {
+      ...like.meta,
+      range,
+      policy: { ...policy, ref: portableRef(policy.ref) },
+      challenger: challenger && { ...challenger, ref: portableRef(challenger.ref) },
+    },
     champion: empty(),
     challenger: like.challenger ? empty() : null,
     variants: like.variants ? like.variants.map(empty) : null,

@@ -3,12 +3,13 @@
 // document carries (fingerprints, how each policy is named in an exported file). Reads persona and policy
 // files; computes nothing else.
 
-import { resolve } from "node:path";
+import { basename, isAbsolute, relative, resolve, sep } from "node:path";
 import type { Policy, PolicyParams } from "../engine/index.js";
 import type { Roots } from "../scenario/builtin.js";
 import { builtinPolicyNames, loadPolicy, policyPath } from "../scenario/load-policy.js";
 import { conflictsWritten, type PolicyConflict } from "../scenario/policy-sense.js";
 import { InputError, MAX_PROBLEMS, UsageError } from "../shared/errors.js";
+import { isWithin } from "../shared/paths.js";
 import { canonicalJson, fnv1a, loadPersonas, type Persona, personaFingerprint } from "./persona.js";
 import type { PopulationMeta } from "./result.js";
 import type { ArmSettings, PopulationSettings } from "./settings.js";
@@ -46,6 +47,8 @@ export interface Population {
   policyRefs: Map<string, string>;
   /** every file read: persona files, policy files and what they extend (outputs must spare them) */
   files: string[];
+  /** the working folder the request's files were named from */
+  cwd: string;
 }
 
 /** An assumption: about China's one-year loan prime rate in 2024 (3.10–3.45 %). */
@@ -89,6 +92,16 @@ function checkArms(
   });
   if (problems.length > 0)
     throw InputError.all(problems.slice(0, MAX_PROBLEMS), problems.length > MAX_PROBLEMS);
+}
+
+/** A policy as a shared result document names it: a built-in by its name, a file by its path from the
+ *  working folder when it lies there or below (`policies/p.yaml`, the same in every checkout of a
+ *  repository), and by its name alone otherwise — never the runner's absolute path, which says whose
+ *  machine it ran on (a home folder, a user name) and differs between the jobs of one run. What the
+ *  policy is, is its fingerprint beside it. */
+function sharedPolicyRef(ref: string, cwd: string): string {
+  if (!isAbsolute(ref)) return ref;
+  return isWithin(ref, cwd) ? relative(cwd, ref).split(sep).join("/") : basename(ref);
 }
 
 /** Loads what the request names; relative persona and policy files start at `cwd`; `roots`: the folders
@@ -152,11 +165,15 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
     accounts: req.accounts,
     range: [0, req.accounts],
     personas: personas.map((p) => ({ name: p.name, share: p.share, fingerprint: personaFingerprint(p) })),
-    policy: { name: policy.name, ref: policyRefs.get(policy.name)!, fingerprint: fp(policy) },
+    policy: {
+      name: policy.name,
+      ref: sharedPolicyRef(policyRefs.get(policy.name)!, cwd),
+      fingerprint: fp(policy),
+    },
     challenger: challenger
       ? {
           name: challengerLabel,
-          ref: policyRefs.get(challenger.name)!,
+          ref: sharedPolicyRef(policyRefs.get(challenger.name)!, cwd),
           fingerprint: fp(challenger),
           set: req.challengerSet,
         }
@@ -174,6 +191,7 @@ export function preparePopulation(req: PopulationRequest, cwd: string, roots: Ro
     meta,
     policyRefs,
     files: [...personas.map((p) => p.file), ...reading.cache.keys()],
+    cwd,
   };
 }
 

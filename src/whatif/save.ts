@@ -36,6 +36,8 @@ export function reanchor(ref: string, fromFile: string, toFile: string): string 
 export interface SaveOptions {
   /** a new name; default: the original's + " (what-if)" */
   name?: string;
+  /** the working folder (default: the process's): the schema line is written only within it */
+  cwd?: string;
 }
 
 /** The YAML text of a variant saved as `toFile`; a number the file could not keep is refused (as for
@@ -69,8 +71,13 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   refuseInexactNumbers(data);
   const doc = new Document(data);
   // the schema line first, so editors check the saved file as they check any scenario
-  const schema = schemaLine(dirname(resolve(toFile))).slice(1);
-  doc.commentBefore = `${schema}\n what-if variant of ${printable(v.file)}, written by credit-sim whatif\n the original's expectations are left out: they describe the original`;
+  const cwd = options.cwd ?? process.cwd();
+  const schema = schemaLine(dirname(resolve(cwd, toFile)), cwd);
+  doc.commentBefore = [
+    ...(schema !== null ? [schema.slice(1)] : []),
+    ` what-if variant of ${printable(v.file)}, written by credit-sim whatif`,
+    " the original's expectations are left out: they describe the original",
+  ].join("\n");
   const profile = doc.get("profile", true);
   if (isMap(profile)) profile.flow = true;
   const events = doc.get("events", true);

@@ -550,6 +550,16 @@ describe("simulate", () => {
     );
     expect(refusedWith("auto/5", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_TOTAL is 4/);
     expect(refusedWith("auto", { CI_NODE_INDEX: "x", CI_NODE_TOTAL: "4" })).toMatch(/not a whole number/);
+    // a negative one is a whole number, out of the range the variable runs in
+    expect(refusedWith("auto", { CI_NODE_INDEX: "-1", CI_NODE_TOTAL: "4" })).toMatch(
+      /--shard auto: CI_NODE_INDEX is -1, out of range[\s\S]*hint: +it runs 1…4 \(CI_NODE_TOTAL\)/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "-4" })).toMatch(
+      /--shard auto: CI_NODE_TOTAL is -4, out of range/,
+    );
+    expect(refusedWith("auto/3", { JOB_COMPLETION_INDEX: "-1" })).toMatch(
+      /--shard auto\/3: JOB_COMPLETION_INDEX is -1, out of range[\s\S]*hint: +it runs 0…2 for 3 completions/,
+    );
     // a GitLab job without `parallel:` has CI_NODE_TOTAL=1 and no CI_NODE_INDEX: not set, not ""
     const unset = refusedWith("auto", { CI_NODE_TOTAL: "1" });
     expect(unset).toMatch(/--shard auto: CI_NODE_INDEX is not set[\s\S]*hint: .*parallel:/);

@@ -110,6 +110,7 @@ export function population(s: PopulationSettings, personas: Persona[]): Populati
       [tightened.name, tightened.name],
     ]),
     files: [],
+    cwd: process.cwd(),
   };
 }
 

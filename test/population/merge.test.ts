@@ -4,6 +4,7 @@
 
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -119,6 +120,26 @@ describe("problems are all said, and the odd file named", () => {
     for (const p of e.problems) expect(p.details.found).toBeDefined();
   });
 
+  it("a document of a newer format says so: running it again with this older version is not the fix", () => {
+    const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
+    expect(older.details.hint).toMatch(/run its shard again with this version/);
+    const newer = refused(edited((d) => (d.format = "credit-sim/population@8")));
+    expect(newer.message).toBe("a population result of a newer version of credit-sim");
+    expect(newer.details.hint).toMatch(/^merge with the version that wrote it/);
+    expect(newer.details.hint).not.toMatch(/run its shard again with this version/);
+  });
+
+  it("a persona named twice is refused, as simulate refuses it: its rows would read as one persona's", () => {
+    const e = refused(
+      edited((d) => {
+        const [first, second] = at(d, ["meta", "personas"]);
+        second.name = first.name;
+      }),
+    );
+    expect(e.details.field).toBe("meta.personas[1].name");
+    expect(e.details.found).toContain("over-applier");
+  });
+
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
@@ -209,6 +230,27 @@ describe("problems are all said, and the odd file named", () => {
     expect(mergeError(shards)).toBeNull();
   });
 
+  it("the merged document names no runner's folder, from shards written before results named none", () => {
+    // shards of an earlier build kept the absolute path of the file each runner read: the merge, a new
+    // document, keeps its name alone (what a file outside the working folder is named by now)
+    const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
+    for (const [i, d] of shards.entries()) {
+      at(d, ["meta", "policy"]).ref = `/builds/a/${i}/group/project/policies/p.yaml`;
+      at(d, ["meta", "challenger"]).ref = `/home/runner${i}/policies/c.yaml`;
+    }
+    const merged = mergeResults(
+      shards.map((d, i) => ({ result: fromDocument(d, `s${i + 1}.json`), file: `s${i + 1}.json` })),
+    );
+    expect(merged.meta.policy.ref).toBe("p.yaml");
+    expect(merged.meta.challenger?.ref).toBe("c.yaml");
+    // a path from the working folder, as shards write it now, stays whole
+    for (const d of shards) at(d, ["meta", "policy"]).ref = "policies/p.yaml";
+    const again = mergeResults(
+      shards.map((d, i) => ({ result: fromDocument(d, `s${i + 1}.json`), file: `s${i + 1}.json` })),
+    );
+    expect(again.meta.policy.ref).toBe("policies/p.yaml");
+  });
+
   it("a policy of other contents, or another challenger, is said to be that", () => {
     const other = (edit: (d: Doc) => void) => {
       const shards = [document(true, [0, 10]), document(true, [10, 20]), document(true, [20, 30])];
@@ -230,6 +272,27 @@ describe("problems are all said, and the odd file named", () => {
     expect(alone!.problems.map((p) => [p.details.file, p.details.found])).toEqual([
       ["s2.json", "no challenger (another file has tightened)"],
     ]);
+  });
+});
+
+describe("a file given twice", () => {
+  it("is refused however it is spelt, also a shard of no accounts (its range tells no second copy)", async () => {
+    // 30 accounts in 3: an empty shard is what --shard 1/40 of them writes
+    const d = mkdtempSync(join(dir, "twice-"));
+    const write = (name: string, range: [number, number]) => {
+      writeFileSync(join(d, name), resultText(false, range, {}));
+      return name;
+    };
+    const [empty, a, b] = [write("e.json", [0, 0]), write("a.json", [0, 15]), write("b.json", [15, 30])];
+    expect((await cli(["merge", empty, a, b], { cwd: d })).status).toBe(0);
+    linkSync(join(d, empty), join(d, "hard.json"));
+    for (const again of [empty, `./${empty}`, join(d, empty), "hard.json"]) {
+      const r = await cli(["merge", empty, again, a, b], { cwd: d });
+      expect(r.status).toBe(2);
+      // (a path in the working folder is shown from it)
+      expect(r.stderr).toMatch(/^credit-sim: \S+: the same file twice\n/);
+      expect(r.stderr).toContain(`also given as ${empty}`);
+    }
   });
 });
 

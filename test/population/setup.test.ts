@@ -1,7 +1,7 @@
 // A population from its description: files named relative to the given folder, policy references as an
 // exported file will name them, and a challenger that could be mistaken for the champion refused.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,8 +49,33 @@ describe("preparePopulation", () => {
     writeFileSync(join(dir, "mine.yaml"), "name: mine\nextends: default\nminScore: 640\n");
     const pop = preparePopulation(request({ personas: [], challenger: "./mine.yaml" }), dir);
     expect(pop.policyRefs.get("mine")).toBe(join(dir, "mine.yaml"));
-    expect(pop.meta.challenger).toMatchObject({ name: "mine", ref: join(dir, "mine.yaml") });
     expect(pop.personas.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("the result document names a policy file from the working folder, or by its name: never the runner's absolute path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-setup-"));
+    mkdirSync(join(dir, "work", "policies"), { recursive: true });
+    writeFileSync(
+      join(dir, "work", "policies", "mine.yaml"),
+      "name: mine\nextends: default\nminScore: 640\n",
+    );
+    writeFileSync(join(dir, "theirs.yaml"), "name: theirs\nextends: tightened\n");
+    const cwd = join(dir, "work");
+    const pop = preparePopulation(
+      request({
+        personas: [],
+        policy: "./policies/../policies/mine.yaml",
+        challenger: join(dir, "theirs.yaml"),
+      }),
+      cwd,
+    );
+    // the same in every checkout of a repository, and nothing of the folders above it
+    expect(pop.meta.policy).toMatchObject({ name: "mine", ref: "policies/mine.yaml" });
+    expect(pop.meta.challenger).toMatchObject({ name: "theirs", ref: "theirs.yaml" });
+    expect(JSON.stringify(pop.meta)).not.toContain(dir);
+    // an export still names the files it runs with from where it is written
+    expect(pop.policyRefs.get("mine")).toBe(join(cwd, "policies", "mine.yaml"));
+    expect(pop.policyRefs.get("theirs")).toBe(join(dir, "theirs.yaml"));
   });
 
   it("refuses a challenger file with the champion's name", () => {

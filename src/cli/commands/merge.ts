@@ -1,6 +1,8 @@
 // `credit-sim merge FILE…`: shard results of `simulate --shard I/N --json` → the whole population's report,
 // and with `--html` its page: the unsharded run's.
 
+import { statSync } from "node:fs";
+import { resolve } from "node:path";
 import { readResultHead } from "../../population/read-result.js";
 import { documentText, exampleAccount, mergeShards } from "../../population/result.js";
 import { simulateHtml } from "../../render/html/simulate.js";
@@ -18,7 +20,15 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
     checkOutputs(io.cwd, [{ flag: "--html", file: o.html }], files, o.json ? "--json" : null);
   // every file's head first (the problems of all of them at once), then each whole in its turn: memory
   // for one shard beside the total, however many there are
-  const merged = mergeShards(InputError.each(files, (file) => readResultHead(file, io.cwd)));
+  const twice = sameFileTwice(files, io.cwd);
+  let heads: ReturnType<typeof readResultHead>[];
+  try {
+    heads = InputError.each(files, (file) => readResultHead(file, io.cwd));
+  } catch (e) {
+    throw e instanceof InputError && twice.length > 0 ? InputError.all([...twice, ...e.problems]) : e;
+  }
+  if (twice.length > 0) throw InputError.all(twice);
+  const merged = mergeShards(heads);
   // the shards' own arguments are not in their documents (only what they mean): the hint says which to drop
   const example = exampleAccount(merged);
   const arm = merged.meta.sweep ? " [--arm N]" : merged.meta.challenger ? " [--arm challenger]" : "";
@@ -45,4 +55,32 @@ export function mergeCommand(files: readonly string[], o: MergeInvocation["optio
       exportHint: `${lead} ${command}`,
     }),
   );
+}
+
+/** A file named twice — another spelling, a hard link — whatever it holds: the ranges tell a shard
+ *  given twice, but not one of no accounts (what `--shard I/N` writes when N exceeds the accounts),
+ *  whose second copy added nothing and was merged without a word. */
+function sameFileTwice(files: readonly string[], cwd: string): InputError[] {
+  const seen = new Map<string, string>();
+  const twice: InputError[] = [];
+  for (const file of files) {
+    let id: string;
+    try {
+      const st = statSync(resolve(cwd, file));
+      id = `${st.dev}:${st.ino}`;
+    } catch {
+      continue; // said when it is read
+    }
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, file);
+    else
+      twice.push(
+        new InputError("the same file twice", {
+          file,
+          found: `also given as ${printable(first)}`,
+          hint: "give each shard's file once",
+        }),
+      );
+  }
+  return twice;
 }

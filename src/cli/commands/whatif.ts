@@ -286,7 +286,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
   if (target === "-") {
     // policy paths are written as seen from the working folder; printed once the page is in place (a
     // page that cannot be written prints nothing of the variant)
-    const text = variantYaml(v, resolve(io.cwd, "variant.yaml"));
+    const text = variantYaml(v, resolve(io.cwd, "variant.yaml"), { cwd: io.cwd });
     set.later(() => io.stdout.write(text));
     return STDOUT;
   }
@@ -305,7 +305,7 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
       });
     }
   }
-  const text = variantYaml(v, path);
+  const text = variantYaml(v, path, { cwd: io.cwd });
   checkWritable(text, path, v.roots, target);
   // without --force, a file that appears meanwhile is not replaced either
   set.write(target, text, { cwd: io.cwd, existing: force ? "any" : "new" });

@@ -30,8 +30,9 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
   const whole = (name: string, v: string | undefined, setBy: string) => {
     if (v === undefined) throw new UsageError(`--shard auto: ${name} is not set`, setBy);
     if (v.trim() === "") throw new UsageError(`--shard auto: ${name} is empty`, setBy);
-    // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number)
-    if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
+    // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number); a
+    // negative one is out of the variable's range, said with it below
+    if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
       throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v)}`);
     return Number(v.trim());
   };
@@ -66,7 +67,7 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
       "a Kubernetes Indexed Job sets it in each pod (completionMode: Indexed)",
     );
     if (count < 1) throw outOfRange("N", count, "pass the Job's completions, 1 or more");
-    if (index >= count)
+    if (index < 0 || index >= count)
       throw outOfRange(
         "JOB_COMPLETION_INDEX",
         index,
