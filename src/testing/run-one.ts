@@ -10,6 +10,7 @@ import { type LoadedScenario, loadScenarioText } from "../scenario/load.js";
 import { asPolicyFile, type PolicyOutcomes } from "../scenario/load-policy.js";
 import { readInputFile } from "../scenario/read.js";
 import { InputError } from "../shared/errors.js";
+import { isWithin } from "../shared/paths.js";
 import { checkValueText } from "./check-text.js";
 import { opensAsFile, type ScenarioFile } from "./discover.js";
 import { goldenTrace } from "./golden-trace.js";
@@ -84,7 +85,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     );
     // a golden trace belongs to a scenario file: one read from a pipe or a device has none
     const mode = ctx.snapshots !== null && hasGoldenTrace(file.path) ? ctx.snapshots : null;
-    const warnings = [
+    const warnings: string[] = [
       ...(loaded.warnings ?? []),
       ...(ctx.snapshots !== null && mode === null
         ? [
@@ -97,15 +98,21 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       checkTraceSize(text, shown);
       traceToWrite = text;
     };
+    // a trace nobody asked for is written only inside the working folder: `credit-sim test /` (or ~)
+    // once wrote one beside every scenario it found on the machine, in other people's repositories too
     const snapshot = mode
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
-          mode,
+          { ...mode, record: isWithin(file.path, ctx.cwd) },
           showPath(snapshotPathFor(file.path), ctx.cwd),
           ctx.tracesByMain ? handed : writeTrace,
         )
       : null;
+    if (mode !== null && snapshot === null)
+      warnings.push(
+        `${file.shown}: no golden trace written: the scenario is outside the working folder (run credit-sim test from a folder that holds it, or add -u to write its trace; its expectations are checked)`,
+      );
     const failed =
       results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
     return {

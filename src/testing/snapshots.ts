@@ -15,23 +15,26 @@ export interface SnapshotMode {
   update: boolean;
   /** CI=true: a missing trace is a failure, never written */
   ci: boolean;
+  /** false: a missing trace is left unwritten unless -u (a scenario outside the working folder) */
+  record?: boolean;
 }
 
 const normalise = (text: string) => text.replace(/\r\n/g, "\n");
 
 /** Compares (and when allowed writes, with `writer`) the golden trace of one scenario file. `shown` is the
- *  path reports print. */
+ *  path reports print. Null: there is none, and `mode.record` leaves it unwritten. */
 export function checkSnapshot(
   scenarioFile: string,
   actual: string,
   mode: SnapshotMode,
   shown: string,
   writer: TraceWriter = writeTrace,
-): SnapshotReport {
+): SnapshotReport | null {
   const read = readSnapshot(scenarioFile, shown);
   const golden = read === null ? null : normalise(read);
   if (golden === null) {
     if (mode.ci && !mode.update) return { file: shown, status: "missing", diff: null };
+    if (mode.record === false && !mode.update) return null;
     writer(scenarioFile, actual, shown);
     return { file: shown, status: "written", diff: null };
   }

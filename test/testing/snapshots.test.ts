@@ -345,6 +345,36 @@ describe("credit-sim test: a golden trace is never a file the run reads", () => 
   });
 });
 
+describe("a scenario outside the working folder", () => {
+  // `credit-sim test /` once wrote a golden trace beside every scenario it found on the machine, in
+  // other people's checkouts too: a trace nobody asked for is written only inside the working folder
+  it("gets no golden trace unless -u: a warning says so, and its expectations still count", async () => {
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    const r = await cli(["test", join(dir, "scenarios")], { cwd: elsewhere, env: LOCAL });
+    expect(r.status).toBe(0);
+    expect(existsSync(join(dir, "scenarios", "__snapshots__"))).toBe(false);
+    expect(r.stdout + r.stderr).toMatch(
+      /security\.yaml: no golden trace written: the scenario is outside the working folder/,
+    );
+    expect(stripVTControlCharacters(r.stdout)).toMatch(/2 passed/);
+    // a trace already there is compared as ever, and -u writes the missing one
+    const u = await cli(["test", join(dir, "scenarios"), "-u"], { cwd: elsewhere, env: LOCAL });
+    expect(u.status).toBe(0);
+    expect(readdirSync(join(dir, "scenarios", "__snapshots__")).sort()).toEqual([
+      "good-customer.yaml.trace",
+      "security.yaml.trace",
+    ]);
+    writeFileSync(
+      trace("security.yaml"),
+      readFileSync(trace("security.yaml"), "utf8").replace("¥8,000.00", "¥9,000.00"),
+    );
+    const again = await cli(["test", join(dir, "scenarios")], { cwd: elsewhere, env: LOCAL });
+    expect(again.status).toBe(1);
+    expect(again.stdout).toMatch(/¥9,000\.00/);
+  });
+});
+
 describe("a file whose name another scenario already has", () => {
   it("gets no golden trace: it is bad input, and the count of traces written says so", async () => {
     cpSync(join(ROOT, "test/fixtures/test-command/dup"), join(dir, "dup"), { recursive: true });
