@@ -215,6 +215,10 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       hold: "a security hold alone, which only a verification lifts",
       writtenOff:
         "certain because a debt was written off on either line: no review restores the line, whatever the time; absent otherwise",
+      callsIn:
+        "a running loan on the line (Jiebei's loans, Huabei's instalment plans) that the closure calls in, the closure answering a default (a write-off, an overdue on either line) — for a customer who pays every overdue and minimum now due today and meets what falls due later at its minimum: what then falls due first, at once, with its interest until then (`day`, `date`, `amount` in yuan), and the last day any of it falls due (`lastDay`, `lastDate`); absent otherwise",
+      toTerm:
+        "a running loan on the line that the closure leaves to run to term (no default): its next instalment after the review (`day`, `date`, `amount` in yuan) and the last due day (`lastDay`, `lastDate`); absent otherwise",
     },
   },
   reapply: {

@@ -49,6 +49,7 @@ import {
   callsInAhead,
   chargeOffCallsIn,
   closingReview,
+  closureCallsIn,
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
@@ -797,6 +798,12 @@ function suspendedLine(
       (r.today === "charge_off" ||
         (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
   );
+  // …with what becomes of a running loan on it: called in at once (a closure that answers a default), or
+  // left to run to term — what falls due next, and when
+  const loan =
+    closesOn !== null && (certain || (!writtenOffFirst && closesOn === next))
+      ? closureCallsIn(c, line.id, day, calendar, closesOn)
+      : null;
   if (closesOn !== null && (certain || (!writtenOffFirst && closesOn === next)))
     remedies.push({
       line: line.id,
@@ -807,6 +814,8 @@ function suspendedLine(
       hold,
       // not the time left: after a write-off no review restores the line at all
       ...(barred ? { writtenOff: true as const } : {}),
+      ...(loan !== null && "calledIn" in loan ? { callsIn: loan.calledIn } : {}),
+      ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
     });
   // advice towards a restoration that cannot come is not given
   if (barred || certain)

@@ -386,7 +386,18 @@ export type Remedy = {
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
    *  which only a verification lifts) */
   /** `writtenOff`: certain because a debt was written off on either line — no review restores the line */
-  | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean; writtenOff?: true }
+  | {
+      kind: "closure_due";
+      day: number;
+      date: string;
+      certain: boolean;
+      hold: boolean;
+      writtenOff?: true;
+      /** a running loan the closure calls in (it answers a default): what then falls due at once, and when */
+      callsIn?: CalledIn;
+      /** a running loan the closure leaves to run to term: its next instalment, and the last */
+      toTerm?: CalledIn;
+    }
   /** nothing is owed on the closed line: an application to open it again can pass the applications of the
    *  last 30 days (its own counted) from `day` (`now`: today; later while too many were made); `blockers`,
    *  what would decline it then, with that day's score (none: it would be approved) */

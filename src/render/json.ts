@@ -100,6 +100,12 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           chargeOffCallsIn: { ...r.chargeOffCallsIn, amount: yuan(r.chargeOffCallsIn.amount) },
         }),
       };
+    case "closure_due":
+      return {
+        ...r,
+        ...(r.callsIn && { callsIn: { ...r.callsIn, amount: yuan(r.callsIn.amount) } }),
+        ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+      };
     case "pay_due":
       return {
         ...r,

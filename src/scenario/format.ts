@@ -289,6 +289,18 @@ function calledInAtOnce(line: LineId, l: CalledIn, are: "" | "are "): string {
   return `${what} ${are}called in: ${money(l.amount)} falls due at once on ${l.date} (day ${l.day})${rest}, not instalment by instalment`;
 }
 
+/** What the closure customer service announces does to a running loan on the line: called in, or left to
+ *  run to term — what falls due next, and when. */
+function closureLoans(r: Extract<Remedy, { kind: "closure_due" }>): string {
+  if (r.callsIn !== undefined)
+    return `; the closure answers a default, so ${calledInAtOnce(r.line, r.callsIn, "are ")}`;
+  if (r.toTerm === undefined) return "";
+  const what = r.line === "jiebei" ? "its loans run" : "its instalment plans run";
+  const last =
+    r.toTerm.lastDay === r.toTerm.day ? "" : `, the last on ${r.toTerm.lastDate} (day ${r.toTerm.lastDay})`;
+  return `; ${what} to term after it: ${money(r.toTerm.amount)} falls due on ${r.toTerm.date} (day ${r.toTerm.day})${last}`;
+}
+
 /** What a write-off the pay step names calls in, after what it says the write-off does. */
 const writeOffCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
   r.chargeOffCallsIn === undefined ? "" : `, and ${calledInAtOnce(r.line, r.chargeOffCallsIn, "are ")}`;
@@ -494,8 +506,8 @@ export function remedyText(r: Remedy): string {
             r.writtenOff
               ? ", and after a write-off no line is restored"
               : " and cannot be restored before then"
-          }`
-        : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
+          }${closureLoans(r)}`
+        : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
       const reasons = r.reasons.map(inSentence).join("; ");
       const when = r.increase.now
