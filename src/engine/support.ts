@@ -35,7 +35,7 @@ import {
   managedCap,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationDebt } from "./grant.js";
+import { applicationDebt, leastGranted } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "./money.js";
@@ -1727,7 +1727,22 @@ function restoration(
       extra,
       counts,
     );
-    if (debt !== null) remedies.push(debt);
+    // what restoring counts, said with the advice: not the lines as the report shows them — the line
+    // restored at its smallest line and an active line at its limit, used (applicationDebt)
+    if (debt?.kind === "reduce_debt" && counts !== null) {
+      const f = asRead(c);
+      const counted = [f.huabei, f.jiebei].flatMap((l) =>
+        l.id === line.id
+          ? [{ line: l.id, limit: leastGranted(f, l, false) }]
+          : l.status === "active"
+            ? [{ line: l.id, limit: l.limit }]
+            : [],
+      );
+      const reported = [f.huabei, f.jiebei]
+        .filter((l) => !counted.some((x) => x.line === l.id) && (l.status !== "none" || owed(l) > 0))
+        .map((l) => l.id);
+      remedies.push({ ...debt, restoring: { counted, used: p.grantUsedFraction, reported } });
+    } else if (debt !== null) remedies.push(debt);
     // followed, the advice for the next review changes the file its kept-once-used check reads (which
     // restorationBlockers leaves aside while the ratio is over the cap): the line restored there and used
     // scoring below what keeping it needs is a score step of its own — unless the advice is sized to the

@@ -368,6 +368,11 @@ export type Remedy = {
        *  customer's — with no income on record the amounts would otherwise be none (debt with no income is
        *  beyond every ratio) */
       atIncome?: number;
+      /** advice for a restoration, which counts the lines once used (applicationDebt): each line counted
+       *  used up to a limit — the line restored at its smallest line, an active line at its own (Jiebei
+       *  within its debt cap) — and the share of the credit left on them counted used
+       *  (grantUsedFraction); `reported`, the other lines held or owing, counted as the report shows them */
+      restoring?: { counted: { line: LineId; limit: Fen }[]; used: number; reported: LineId[] };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are

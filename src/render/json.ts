@@ -137,6 +137,12 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ratio: Number.isFinite(r.ratio) ? dtiShown(r.ratio) : null,
         over: r.over === null ? null : yuan(r.over),
         repay: r.repay === null ? null : r.repay.map((p) => ({ ...p, amount: yuan(p.amount) })),
+        ...(r.restoring && {
+          restoring: {
+            ...r.restoring,
+            counted: r.restoring.counted.map((l) => ({ ...l, limit: yuan(l.limit) })),
+          },
+        }),
       };
     case "reapply":
       return {

@@ -2,8 +2,11 @@
 // line's overdue asked for no score the overdue's payment already brings.
 
 import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/simulate.js";
 import type { Remedy } from "../../src/engine/types.js";
 import { describeRemedy, money } from "../../src/scenario/format.js";
+import { loadScenario } from "../../src/scenario/load.js";
+import { ROOT } from "../helpers/cli.js";
 import { DEFAULT_POLICY, on, run, stepOn, stepsOf } from "./builders.js";
 
 const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K, line?: string) =>
@@ -110,5 +113,20 @@ describe("a closure that answers no default, on a line with a running loan", () 
     // the loan's twelfth instalment: a month after the eleventh
     expect(closure!.toTerm!.lastDay).toBeGreaterThan(due!.day + 90);
     expect(describeRemedy(closure!)).toContain(`its loans run to term after it: ${money(due!.event.due)}`);
+  });
+});
+
+describe("debt advice for a restoration", () => {
+  it("says what restoring counts: an active Huabei at its limit, not its balance as the report shows it", () => {
+    // Liu Yang: Jiebei suspended for the debt burden, Huabei active (¥5,600 limit, ¥120 owed), calling on day 125
+    const { scenario } = loadScenario(`${ROOT}scenarios/two-lines.yaml`);
+    const t = simulate(scenario);
+    const answer = stepsOf(t, "contact_support").find((s) => remedy(s.remedies, "reduce_debt", "jiebei"));
+    const debt = remedy(answer!.remedies, "reduce_debt", "jiebei")!;
+    expect(answer!.limit).toBe(560_000);
+    expect(debt.restoring?.counted).toContainEqual({ line: "huabei", limit: 560_000 });
+    const text = describeRemedy(debt);
+    expect(text).not.toContain("Huabei and Jiebei balances count as");
+    expect(text).toContain("Huabei at its ¥5,600.00 limit, used in full, whatever its balance");
   });
 });
