@@ -192,6 +192,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
       atIncome:
         "the monthly income (yuan) `ratio`, `repay` and `over` are worked out at when it is not the one on record: the least the smallest line needs, asked for beside (`report_income`); absent otherwise",
+      restoring:
+        "advice for a restoration, which counts the lines once used: `counted`, each line counted used up to a limit (`line`, `limit` in yuan) — the line restored at its smallest line (or what it owes, if more), an active Huabei at its limit whatever its balance, an active Jiebei at what it owes and what its debt cap lets be drawn within its limit — and `used`, the share of the credit left on them counted used (`grantUsedFraction`); `reported`, the other lines held or owing, which count as the report shows them. Absent for an active line's advice",
     },
   },
   on_record: {
@@ -215,6 +217,10 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       hold: "a security hold alone, which only a verification lifts",
       writtenOff:
         "certain because a debt was written off on either line: no review restores the line, whatever the time; absent otherwise",
+      callsIn:
+        "a running loan on the line (Jiebei's loans, Huabei's instalment plans) that the closure calls in, the closure answering a default (a write-off, an overdue on either line) — for a customer who pays every overdue and minimum now due today and meets what falls due later at its minimum: what then falls due first, at once, with its interest until then (`day`, `date`, `amount` in yuan), and the last day any of it falls due (`lastDay`, `lastDate`); absent otherwise",
+      toTerm:
+        "a running loan on the line that the closure leaves to run to term (no default): its next instalment after the review (`day`, `date`, `amount` in yuan) and the last due day (`lastDay`, `lastDate`); absent otherwise",
     },
   },
   reapply: {

@@ -249,6 +249,47 @@ function closedAt(
   return out;
 }
 
+/**
+ * What becomes of a running loan (Jiebei's loans, Huabei's instalment plans) on line `id` when the periodic
+ * review on `review` closes it — the closure customer service announces (closure_due) — for a customer who
+ * pays every overdue and every minimum now due today and meets each bill and instalment falling due after
+ * today at its minimum, as the steps ask: `calledIn` when that closure answers a default (a write-off on
+ * either line, an overdue left on either), all of it falling due at once — what then falls due first, and
+ * when, and the last day any of it does — or, when it leaves them to run to term, the next instalment and
+ * the last (`toTerm`). A line that customer has restored by then, or closes to term with nothing paid, is
+ * read with nothing paid (the overdue left unpaid keeps it suspended to the review) — only when that
+ * closure leaves the instalments to term: one in default only while the overdue is unpaid is what the pay
+ * step says (callsInAhead). Null when the line has no instalments still to come, or is not closed then.
+ */
+export function closureCallsIn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  review: number,
+): { calledIn: CalledIn } | { toTerm: CalledIn } | null {
+  if (!instalmentsAhead(lineOf(c, id), day)) return null;
+  const closedThen = (s: EngineState) => {
+    const l = lineOf(s.customer, id);
+    return l.status === "closed" && l.statusDay === review ? l : null;
+  };
+  const paid = throughReview(c, day, calendar, review, true);
+  let s = paid;
+  let closed = closedThen(paid);
+  if (closed === null && customerOverdue(c) > 0) {
+    s = throughReview(c, day, calendar, review, false);
+    closed = closedThen(s);
+    if (closed !== null && !runsToTerm(closed)) return null;
+  }
+  if (closed === null) return null;
+  const due = calledInDays(closed, review + 1, calendar, c.policy);
+  if (due === null) return null;
+  const amount = fallingDue(forkState(s), id, due.day);
+  if (amount <= 0) return null;
+  const at = dated(calendar, due.day, amount, due.lastDay);
+  return runsToTerm(closed) ? { toTerm: at } : { calledIn: at };
+}
+
 /** The periodic review, on or after `day`, that closes suspended line `l` unless a review restores it
  *  first: the first by which it has been suspended `closeAfterSuspendedDays`. */
 export function closingReview(l: Line, day: number, calendar: Calendar, p: Customer["policy"]): number {

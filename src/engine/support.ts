@@ -35,7 +35,7 @@ import {
   managedCap,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationDebt } from "./grant.js";
+import { applicationDebt, leastGranted } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap, limitCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "./money.js";
@@ -49,6 +49,7 @@ import {
   callsInAhead,
   chargeOffCallsIn,
   closingReview,
+  closureCallsIn,
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
@@ -797,6 +798,12 @@ function suspendedLine(
       (r.today === "charge_off" ||
         (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
   );
+  // …with what becomes of a running loan on it: called in at once (a closure that answers a default), or
+  // left to run to term — what falls due next, and when
+  const loan =
+    closesOn !== null && (certain || (!writtenOffFirst && closesOn === next))
+      ? closureCallsIn(c, line.id, day, calendar, closesOn)
+      : null;
   if (closesOn !== null && (certain || (!writtenOffFirst && closesOn === next)))
     remedies.push({
       line: line.id,
@@ -807,6 +814,8 @@ function suspendedLine(
       hold,
       // not the time left: after a write-off no review restores the line at all
       ...(barred ? { writtenOff: true as const } : {}),
+      ...(loan !== null && "calledIn" in loan ? { callsIn: loan.calledIn } : {}),
+      ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
     });
   // advice towards a restoration that cannot come is not given
   if (barred || certain)
@@ -1597,6 +1606,18 @@ function keptOnceUsedScoreGap(blockers: readonly RuleFact[]): number {
   return gap;
 }
 
+/** `blockers` with what the line restored and used would fail (LIMIT_KEPT_ONCE_USED and the facts that
+ *  follow it: restorationBlockers adds them last) as `paid` reads it instead — restorationBlockers on the
+ *  file with the overdue paid; `blockers` as they are when `paid` is null. */
+function withOnceUsedOf(blockers: readonly RuleFact[], paid: readonly RuleFact[] | null): RuleFact[] {
+  if (paid === null) return [...blockers];
+  const at = (list: readonly RuleFact[]) => {
+    const i = list.findIndex((b) => b.code === "LIMIT_KEPT_ONCE_USED");
+    return i < 0 ? list.length : i;
+  };
+  return [...blockers.slice(0, at(blockers)), ...paid.slice(at(paid))];
+}
+
 /** The score that restores `line` on the file `f` (scored `s`): `needed` (the restoration score, or a
  *  band's), or — while `s` is short of it, where restorationBlockers makes no kept-once-used check — more,
  *  when the line restored and used would score below what keeping it needs (restoredOnceUsed): today's
@@ -1706,7 +1727,22 @@ function restoration(
       extra,
       counts,
     );
-    if (debt !== null) remedies.push(debt);
+    // what restoring counts, said with the advice: not the lines as the report shows them — the line
+    // restored at its smallest line and an active line at its limit, used (applicationDebt)
+    if (debt?.kind === "reduce_debt" && counts !== null) {
+      const f = asRead(c);
+      const counted = [f.huabei, f.jiebei].flatMap((l) =>
+        l.id === line.id
+          ? [{ line: l.id, limit: leastGranted(f, l, false) }]
+          : l.status === "active"
+            ? [{ line: l.id, limit: l.limit }]
+            : [],
+      );
+      const reported = [f.huabei, f.jiebei]
+        .filter((l) => !counted.some((x) => x.line === l.id) && (l.status !== "none" || owed(l) > 0))
+        .map((l) => l.id);
+      remedies.push({ ...debt, restoring: { counted, used: p.grantUsedFraction, reported } });
+    } else if (debt !== null) remedies.push(debt);
     // followed, the advice for the next review changes the file its kept-once-used check reads (which
     // restorationBlockers leaves aside while the ratio is over the cap): the line restored there and used
     // scoring below what keeping it needs is a score step of its own — unless the advice is sized to the
@@ -1731,14 +1767,23 @@ function restoration(
       date: calendar.date(cleanFrom),
       afterPaying: owing,
     });
-  // what stands in the way on today's record — what an early review asked for before that report reads
-  const today = restorationBlockers(c, line, day, s, cause);
+  // what stands in the way on today's record — what an early review asked for before that report reads —
+  // with what the line restored and used would fail (LIMIT_KEPT_ONCE_USED and the facts after it) read
+  // with the overdue paid, as the steps ask first: while it is outstanding that check reads it past due
+  // (PAST_DUE_AT_REVIEW, a score short of delinquentMinScore), which no review that can restore the line
+  // does — no review restores a line while an overdue is outstanding
+  const cleared = owing ? withOverduePaid(c, day) : c;
+  const clearedS = owing ? scoreOn(cleared, day) : s;
+  const today = withOnceUsedOf(
+    restorationBlockers(c, line, day, s, cause),
+    owing ? restorationBlockers(cleared, line, day, clearedS, cause) : null,
+  );
   // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
-  // score the review after it would read): the score to reach is that far above today's — the scorecard's
-  // points add, so what raises one raises the other
+  // score the review after it would read): the score to reach is that far above the score it was read at
+  // (today's, the overdue paid) — the scorecard's points add, so what raises one raises the other
   const usedShort = Math.max(keptOnceUsedScoreGap(ahead ?? today), debtShort);
   if (usedShort > 0 && !remedies.some((r) => r.line === line.id && r.kind === "raise_score"))
-    remedies.push(raiseScore(c, line, s, s.score + usedShort));
+    remedies.push(raiseScore(c, line, s, (ahead === null ? clearedS.score : s.score) + usedShort));
   // nothing does, and an early review can be asked for today, while that review, reading the report, finds
   // the score short of what restoring needs — but not of what keeping the line needs: an early review now
   // restores the line for good (that review keeps it), so that is the answer, with no step towards a score
@@ -1768,11 +1813,12 @@ function restoration(
   // the restoration score, or the score of the first band above it with a line when its band has none (a
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
+  // (what keeping it once used needs read with the overdue paid, as above)
   const needed = neededOnceUsed(
-    asRead(c),
+    asRead(cleared),
     line,
     day,
-    s,
+    clearedS,
     Number.isFinite(band) ? band : restorationScore(rules, line.id).score,
   );
   // debt advice sized to the score as well says how much: the score is no step of its own then

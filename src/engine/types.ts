@@ -368,6 +368,11 @@ export type Remedy = {
        *  customer's — with no income on record the amounts would otherwise be none (debt with no income is
        *  beyond every ratio) */
       atIncome?: number;
+      /** advice for a restoration, which counts the lines once used (applicationDebt): each line counted
+       *  used up to a limit — the line restored at its smallest line, an active line at its own (Jiebei
+       *  within its debt cap) — and the share of the credit left on them counted used
+       *  (grantUsedFraction); `reported`, the other lines held or owing, counted as the report shows them */
+      restoring?: { counted: { line: LineId; limit: Fen }[]; used: number; reported: LineId[] };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
@@ -386,7 +391,18 @@ export type Remedy = {
    *  already certain (`certain`: the line cannot be restored before it; `hold`: a security hold alone,
    *  which only a verification lifts) */
   /** `writtenOff`: certain because a debt was written off on either line — no review restores the line */
-  | { kind: "closure_due"; day: number; date: string; certain: boolean; hold: boolean; writtenOff?: true }
+  | {
+      kind: "closure_due";
+      day: number;
+      date: string;
+      certain: boolean;
+      hold: boolean;
+      writtenOff?: true;
+      /** a running loan the closure calls in (it answers a default): what then falls due at once, and when */
+      callsIn?: CalledIn;
+      /** a running loan the closure leaves to run to term: its next instalment, and the last */
+      toTerm?: CalledIn;
+    }
   /** nothing is owed on the closed line: an application to open it again can pass the applications of the
    *  last 30 days (its own counted) from `day` (`now`: today; later while too many were made); `blockers`,
    *  what would decline it then, with that day's score (none: it would be approved) */

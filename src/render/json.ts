@@ -100,6 +100,12 @@ function remedyJson(r: Remedy): Record<string, unknown> {
           chargeOffCallsIn: { ...r.chargeOffCallsIn, amount: yuan(r.chargeOffCallsIn.amount) },
         }),
       };
+    case "closure_due":
+      return {
+        ...r,
+        ...(r.callsIn && { callsIn: { ...r.callsIn, amount: yuan(r.callsIn.amount) } }),
+        ...(r.toTerm && { toTerm: { ...r.toTerm, amount: yuan(r.toTerm.amount) } }),
+      };
     case "pay_due":
       return {
         ...r,
@@ -131,6 +137,12 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ratio: Number.isFinite(r.ratio) ? dtiShown(r.ratio) : null,
         over: r.over === null ? null : yuan(r.over),
         repay: r.repay === null ? null : r.repay.map((p) => ({ ...p, amount: yuan(p.amount) })),
+        ...(r.restoring && {
+          restoring: {
+            ...r.restoring,
+            counted: r.restoring.counted.map((l) => ({ ...l, limit: yuan(l.limit) })),
+          },
+        }),
       };
     case "reapply":
       return {

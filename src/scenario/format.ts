@@ -289,6 +289,18 @@ function calledInAtOnce(line: LineId, l: CalledIn, are: "" | "are "): string {
   return `${what} ${are}called in: ${money(l.amount)} falls due at once on ${l.date} (day ${l.day})${rest}, not instalment by instalment`;
 }
 
+/** What the closure customer service announces does to a running loan on the line: called in, or left to
+ *  run to term — what falls due next, and when. */
+function closureLoans(r: Extract<Remedy, { kind: "closure_due" }>): string {
+  if (r.callsIn !== undefined)
+    return `; the closure answers a default, so ${calledInAtOnce(r.line, r.callsIn, "are ")}`;
+  if (r.toTerm === undefined) return "";
+  const what = r.line === "jiebei" ? "its loans run" : "its instalment plans run";
+  const last =
+    r.toTerm.lastDay === r.toTerm.day ? "" : `, the last on ${r.toTerm.lastDate} (day ${r.toTerm.lastDay})`;
+  return `; ${what} to term after it: ${money(r.toTerm.amount)} falls due on ${r.toTerm.date} (day ${r.toTerm.day})${last}`;
+}
+
 /** What a write-off the pay step names calls in, after what it says the write-off does. */
 const writeOffCallsIn = (r: Extract<Remedy, { kind: "pay_overdue" }>): string =>
   r.chargeOffCallsIn === undefined ? "" : `, and ${calledInAtOnce(r.line, r.chargeOffCallsIn, "are ")}`;
@@ -494,8 +506,8 @@ export function remedyText(r: Remedy): string {
             r.writtenOff
               ? ", and after a write-off no line is restored"
               : " and cannot be restored before then"
-          }`
-        : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long`;
+          }${closureLoans(r)}`
+        : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
       const reasons = r.reasons.map(inSentence).join("; ");
       const when = r.increase.now
@@ -587,6 +599,33 @@ function openDebtText(d: { repay: number | null; income: number | null }): strin
   return income === null ? repay : `${repay}, or ${income}`;
 }
 
+/** How the review the debt advice names counts the lines: as the month-end report before it shows them —
+ *  or, for a restoration, each line it counts used up to a limit so (the line restored at its smallest
+ *  line, an active line at its own: repaying its balance lowers nothing counted), the rest as the report
+ *  shows them. */
+function countedText(r: Extract<Remedy, { kind: "reduce_debt" }>, report: string | null): string {
+  const shown = (them: string) =>
+    report === null
+      ? "count as reported at a month end"
+      : `count${them === "it" ? "s" : ""} as ${report} shows ${them}, repayments made since the last one included`;
+  const atLimit = r.restoring?.counted ?? [];
+  if (atLimit.length === 0)
+    return `Huabei and Jiebei balances ${shown("them")}: spending on them before it adds to what is needed`;
+  const share = r.restoring?.used ?? 1;
+  const used = share >= 1 ? "used in full" : `${Math.round(share * 100)} % of the credit left on it used`;
+  const each = atLimit.map(({ line, limit }) => {
+    const name = lineName(line);
+    if (line === r.line)
+      return `${name} at the ${money(limit)} smallest line it would be restored at, ${used}, or at what it owes if more`;
+    return line === "jiebei"
+      ? `${name} at what it owes and what its debt cap still lets be drawn within its ${money(limit)} limit`
+      : `${name} at its ${money(limit)} limit, ${used}, whatever its balance: repaying it lowers nothing counted`;
+  });
+  // a line counted as the report shows it is a suspended one, which nothing can be spent on
+  const others = (r.restoring?.reported ?? []).map((l) => `${lineName(l)}'s balance ${shown("it")}`);
+  return `restoring counts ${[...each, ...others].join("; ")}`;
+}
+
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
 function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
   // worked out at the income the smallest line needs (asked for beside), not the one on record: said
@@ -619,15 +658,12 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
       : r.repay.length === 0
         ? null
         : `repay ${steps.join(" and ")}${byReport}`;
-  const counted =
-    report === null
-      ? "Huabei and Jiebei balances count as reported at a month end"
-      : `Huabei and Jiebei balances count as ${report} shows them, repayments made since the last one included`;
+  const counted = countedText(r, report);
   if (r.missed !== null) {
     const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
     return plan === null
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
-      : `${first}; or ${plan}, to bring it there at ${review} (${counted}: spending on them before it adds to what is needed)`;
+      : `${first}; or ${plan}, to bring it there at ${review} (${counted})`;
   }
   // the ratio is then what the report will show: within the limit already
   if (plan === null)
@@ -635,9 +671,9 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
   // sized to the score restoration needs as well: the income, when one does it, brings both there too
   if (r.score !== null) {
     const or = r.income === null ? "" : `, or report ${income} (an income event),`;
-    return `${plan}${or} to bring ${ratio} and the score to the ${r.score} restoration needs at ${review} (${counted}: spending on them before it adds to what is needed)`;
+    return `${plan}${or} to bring ${ratio} and the score to the ${r.score} restoration needs at ${review} (${counted})`;
   }
-  return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted}: spending on them before it adds to what is needed)`;
+  return `${plan}, or report ${income} (an income event), to bring ${ratio} at ${review} (${counted})`;
 }
 
 /** A characteristic's fractional value (a ratio) as a rule's fact shows it: two decimals rounded up, so a
