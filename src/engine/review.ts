@@ -150,8 +150,11 @@ function withKeptOnceUsed(
 }
 
 /** Blockers beside which a restoration's kept-once-used check is not made: the steps for them change the
- *  file it reads (and are sized to it: customer service's debt advice and score). */
+ *  file it reads (and are sized to it: customer service's debt advice and score). An overdue still owed
+ *  too: on the file with it, the line once used would be past due at the next review — true, and gone
+ *  once it is paid, the step the overdue already asks (customer service judges the check so). */
 const KEPT_ONCE_USED_ASIDE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
+  "OVERDUE_OUTSTANDING",
   "DEBT_WRITTEN_OFF",
   "SCORE_BELOW_RESTORE",
   "DEBT_TO_INCOME_TOO_HIGH",

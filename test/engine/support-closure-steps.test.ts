@@ -53,6 +53,33 @@ describe("a line held only by the other line's overdue", () => {
   });
 });
 
+describe("the review of a line held by an overdue still owed", () => {
+  // the same story, reviewed on day 74 (33 days past due): the line once used would be past due at the
+  // next review on this file — true, and gone with the payment the overdue already asks; the review cited
+  // it beside the overdue (LIMIT_KEPT_ONCE_USED "none kept once used", PAST_DUE_AT_REVIEW 655 vs 680)
+  it("cites the overdue, not the once-used checks its payment clears", () => {
+    const events = [
+      on.open(0, 5_000),
+      on.open(0, 20_000, "jiebei"),
+      on.borrow(10, 6_000, 6),
+      on.purchase(15, 500),
+      on.repay(35, "full"),
+      on.purchase(60, 200),
+    ];
+    const t = run(events, { policy: DEFAULT_POLICY, profile: PROFILE, until: 75 });
+    const reviews = stepsOf(t, "review", 74);
+    expect(reviews.map((r) => [r.line, r.status])).toEqual([
+      ["huabei", "suspended"],
+      ["jiebei", "suspended"],
+    ]);
+    for (const r of reviews) {
+      expect(r.reasons).toContain("OVERDUE_OUTSTANDING");
+      expect(r.reasons).not.toContain("LIMIT_KEPT_ONCE_USED");
+      expect(r.reasons).not.toContain("PAST_DUE_AT_REVIEW");
+    }
+  });
+});
+
 describe("a closure announced on a line with a running loan", () => {
   // Huabei's ¥1,000 never repaid, written off on day 220; Jiebei's ¥12,000 over 12 months repaid at its
   // minimum, suspended with Huabei and closed at the review of day 258 — in default: a write-off bars it
