@@ -43,7 +43,7 @@ describe("a reason's words", () => {
     expect(day).not.toContain(REASONS.HIGH_UTILISATION.text);
   });
 
-  it("a factor that lost half its points or more keeps its adverse words", () => {
+  it("a factor that lost more than half its points keeps its adverse words", () => {
     // Liu Yang (scenarios/two-lines.yaml): Jiebei suspended on day 105 at 1.72 times his income (−110 points)
     const { scenario } = loadScenario(`${ROOT}scenarios/two-lines.yaml`);
     const t = simulate(scenario);
@@ -55,6 +55,14 @@ describe("a reason's words", () => {
     // at 7 % of a year's income (40 of 50 points) the same factor is not "high"
     expect(reasonTextIn("HIGH_DEBT_BURDEN", { ...suspended.inputs, debtToIncome: 0.07 })).toBe(
       "Total debt compared with income is above the scorecard's top band",
+    );
+    // the boundary, as docs/model.md states it: exactly half kept (50 % of the limit, 30 of 60) is mild,
+    // one bin lower (51 %, 12 of 60) adverse
+    expect(reasonTextIn("HIGH_UTILISATION", { ...suspended.inputs, utilisation: 0.5 })).toBe(
+      REASONS.HIGH_UTILISATION.mild,
+    );
+    expect(reasonTextIn("HIGH_UTILISATION", { ...suspended.inputs, utilisation: 0.51 })).toBe(
+      REASONS.HIGH_UTILISATION.text,
     );
   });
 
