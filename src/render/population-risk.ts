@@ -5,7 +5,7 @@ import type { ChalkInstance } from "chalk";
 import { EVENT_TYPES, type EventType, type LineId, lineName } from "../engine/index.js";
 import { type FlipGroup, largestGroups, type PairFlips } from "../population/flips.js";
 import { type PopulationResult, variantRows } from "../population/result.js";
-import { NON_ACCRUAL_DAYS } from "../population/settings.js";
+import { NON_ACCRUAL_DAYS, RECOVERY_SHARE } from "../population/settings.js";
 import {
   type ArmSummary,
   type GroupSummary,
@@ -88,7 +88,7 @@ const badDefinition = (b: string): string =>
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */
