@@ -4,7 +4,14 @@
 // (the customer reacts, the record moves), so the first one is the account's flip. Groups keep counts and
 // their smallest account numbers as examples: whole numbers and sorted lists, which merge exactly.
 
-import { type DecisionNote, isReasonCode, REASONS } from "../engine/index.js";
+import {
+  type DecisionNote,
+  isReasonCode,
+  POLICY_PARAM_NAMES,
+  type Policy,
+  type PolicyParamName,
+  REASONS,
+} from "../engine/index.js";
 
 /** Example accounts kept per group. */
 export const FLIP_EXAMPLES = 5;
@@ -208,11 +215,49 @@ export function flipLabel(d: FlipPoint): string {
   return `${event}: ${decided(a)} → ${decided(b)}, by ${ruleText(side[0], rule(...side).code)}`;
 }
 
+/** The policy parameters two policies set otherwise: what comparing them moved (a name or a description
+ *  is no parameter). */
+export function movedParameters(a: Policy, b: Policy): Set<PolicyParamName> {
+  return new Set(POLICY_PARAM_NAMES.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])));
+}
+
+/** A side of a label as it names its rule: "TOO_MANY_APPLICATIONS (maxApplications30d)",
+ *  "POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome)" → the folder's code and the parameter. */
+const RULE_TEXT = /^([A-Z_0-9]+)(?:: ([A-Z_0-9]+))?(?: \((\w+)\))?$/;
+
+/** The two sides of a label where both decided alike for different reasons, each with whether it is the
+ *  rule failed `also` (beside the one both decided by); null for another label. */
+type Side = { code: string; parameter: string | undefined; also: boolean };
+function alikeSides(label: string): [Side, Side] | null {
+  const m = /^[a-z_]+: [a-z_]+ (also )?by ([^→]+) → [a-z_]+ (also )?by ([^→]+)$/.exec(label);
+  if (m === null) return null;
+  const sides = [
+    [m[1], m[2]!],
+    [m[3], m[4]!],
+  ].map(([also, text]): Side | null => {
+    const r = RULE_TEXT.exec(text!.trim());
+    return r === null
+      ? null
+      : { code: r[2] === undefined ? r[1]! : `${r[1]}-${r[2]}`, parameter: r[3], also: also !== undefined };
+  });
+  return sides[0] && sides[1] ? [sides[0], sides[1]] : null;
+}
+
 /** The reason code of the rule a label says flipped the decision: the one after ", by", or, when both sides
- *  decided alike for different reasons, the rule a side failed also (beside the one both did; the second
- *  side's when both did), else the second side's (what it decided by instead); null when the label names
- *  none. What an exported group's folder is named after. */
-export function flipRule(label: string): string | null {
+ *  decided alike for different reasons, the side whose rule's parameter is among `moved` (the parameters
+ *  the two policies compared set otherwise) where the other's is not — a looser maxApplications30d turns
+ *  'declined by TOO_MANY_APPLICATIONS' into 'declined by INCREASE_TOO_SOON', and the cooldown did not
+ *  move —; else the rule a side failed also (beside the one both did; the second side's when both did),
+ *  else the second side's (what it decided by instead); null when the label names none. A rule both sides
+ *  decided by is never the one: the side naming it is not a candidate while the other names one it failed
+ *  also. What an exported group's folder is named after. */
+export function flipRule(label: string, moved: ReadonlySet<string> = new Set()): string | null {
+  const sides = alikeSides(label);
+  if (sides !== null && sides[0].also === sides[1].also) {
+    const [a, b] = sides.map((s) => s.parameter !== undefined && moved.has(s.parameter));
+    if (a && !b) return sides[0].code;
+    if (b && !a) return sides[1].code;
+  }
   // a rule pointing at the reasons beside it names the one it points at, and so does its folder
   // (`POLICY_CHANGE-DEBT_TO_INCOME_TOO_HIGH`, `LIMIT_KEPT_ONCE_USED-SCORE_BELOW_MINIMUM`), or a change's
   // groups would all be `N-POLICY_CHANGE`

@@ -3,7 +3,7 @@
 // diverges). The frontier says which variants are worth a look: a variant is dominated when another
 // approves at least as many, with a bad rate no higher and a profit no lower, and is better in one.
 
-import type { PolicyParamName } from "../engine/index.js";
+import { type LineId, POLICY_PARAM_NAMES, type PolicyParamName } from "../engine/index.js";
 import type { RiskSummary } from "./stats.js";
 
 /** The most variants one sweep runs (a grid's product). */
@@ -64,8 +64,13 @@ export function neighbours(axes: readonly SweepAxis[]): Array<[number, number]> 
 /** What a sweep reports per variant (the JSON document's `variants[].metrics`): rates as fractions,
  *  money in yuan, both lines together, the score's ranking on the account. */
 export interface VariantMetrics {
-  /** null: no applicants, no one booked */
+  /** of the accounts that applied for either line, those booked on either (null: no applicants) */
   approvalRate: number | null;
+  /** each line's own: of the accounts that applied to open it, those it was opened for — what a parameter
+   *  of one line moves, where the rate of both hides it (a Jiebei threshold, with Huabei booking nearly
+   *  every applicant) */
+  huabeiApprovalRate: number | null;
+  jiebeiApprovalRate: number | null;
   badRate: number | null;
   loss: number;
   revenue: number;
@@ -78,6 +83,8 @@ export function variantMetrics(r: RiskSummary): VariantMetrics {
   const a = r.all;
   return {
     approvalRate: a.approvalRate,
+    huabeiApprovalRate: r.huabei.approvalRate,
+    jiebeiApprovalRate: r.jiebei.approvalRate,
     badRate: a.badRate,
     loss: a.loss,
     revenue: a.revenue,
@@ -116,6 +123,23 @@ export function dominated(points: readonly FrontierPoint[]): boolean[] {
       return approval >= 0 && bad <= 0 && profit >= 0 && (approval > 0 || bad < 0 || profit > 0);
     }),
   );
+}
+
+/** The line a policy parameter sets a rule of alone: Jiebei for its own (`jiebeiMinOpenScore`), Huabei for
+ *  one Jiebei has its own of (`minOpenScore`, beside `jiebeiMinOpenScore`); null for one both lines read
+ *  (`maxApplications30d`) or neither decides by alone. */
+function parameterLine(param: string): LineId | null {
+  const names: readonly string[] = POLICY_PARAM_NAMES;
+  if (/^jiebei[A-Z]/.test(param) && names.includes(param)) return "jiebei";
+  const own = `jiebei${param.charAt(0).toUpperCase()}${param.slice(1)}`;
+  return names.includes(own) ? "huabei" : null;
+}
+
+/** The lines whose own approval rate a sweep's frontier shows beside both lines': those a swept parameter
+ *  belongs to, Huabei first. */
+export function sweptLines(axes: ReadonlyArray<Pick<SweepAxis, "param">>): LineId[] {
+  const lines = new Set(axes.map((a) => parameterLine(a.param)));
+  return (["huabei", "jiebei"] as const).filter((l) => lines.has(l));
 }
 
 /** A variant's parameters as text: "minScore=640, maxApplications30d=2". */

@@ -2,19 +2,26 @@
 // reports it, customer events, flipped decisions grouped by rule, and a sweep's frontier. Pure.
 
 import type { ChalkInstance } from "chalk";
-import { EVENT_TYPES, type EventType } from "../engine/index.js";
+import { EVENT_TYPES, type EventType, type LineId, lineName } from "../engine/index.js";
 import { type FlipGroup, largestGroups, type PairFlips } from "../population/flips.js";
 import { type PopulationResult, variantRows } from "../population/result.js";
-import { NON_ACCRUAL_DAYS } from "../population/settings.js";
+import { NON_ACCRUAL_DAYS, RECOVERY_SHARE } from "../population/settings.js";
 import {
   type ArmSummary,
   type GroupSummary,
   OVERALL,
   type PortfolioSummary,
   type ProductSummary,
+  type RiskSummary,
   type summarise,
 } from "../population/stats.js";
-import { paramsText, type VariantMetrics } from "../population/sweep.js";
+import {
+  paramsText,
+  type SweepAxis,
+  sweptLines,
+  type VariantMetrics,
+  variantMetrics,
+} from "../population/sweep.js";
 import { VINTAGE_MONTHS, type VintageRow } from "../population/vintage.js";
 import { wholeYuanText } from "../scenario/format.js";
 import { printable } from "../shared/text.js";
@@ -81,7 +88,7 @@ const badDefinition = (b: string): string =>
 
 /** How the risk figures are counted: the note under a risk table. */
 export function riskNote(m: PopulationResult["meta"]): string {
-  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
+  return `both lines: approved: share of applicants booked on either line; balances: on the book at the end (written-off debt excluded); loss: written off less recovered within the horizon — charge-offs land late, and the ${RECOVERY_SHARE * 100} % of charged-off customers assumed to repay mostly do so after it; revenue: interest, fees and penalties, less those not repaid on a line ${NON_ACCRUAL_DAYS} or more days past due at the end and not charged off (non-accrual, as US lenders report it); bad: ${badDefinition(m.bad)}, a share of the booked; approved, bad ~: a rate of fewer than ${FEW_CASES} accounts, too few to read; money in yuan; funding at ${(m.costOfFunds * 100).toFixed(2)} % a year on every day's balance; Gini, KS: the day-${m.scoreDay} score against later bad, of the accounts booked by day ${m.scoreDay} and not bad by then (scored (bad): how many, and of them bad later; ~: fewer than ${FEW_BADS} bads, too few to read)`;
 }
 
 /** Risk outcomes per persona (both lines), then the overall split by line. */
@@ -247,6 +254,8 @@ export function flipGroups(p: PairFlips, names: [string, string], top: number, c
 export interface VariantLine {
   metrics: VariantMetrics;
   bads: ProductSummary;
+  /** each line's counts (the ~ on a line's approval rate of few applicants for it) */
+  lines: Pick<RiskSummary, LineId>;
   psi: number | null;
   psiBooked: number | null;
 }
@@ -258,13 +267,47 @@ export const VARIANT_RATES = {
   bad: (v: Pick<VariantLine, "metrics" | "bads">) => fewCases(v.bads.booked, pct2(v.metrics.badRate)),
 } as const;
 
-/** The sweep table's figures, the terminal's and the HTML page's. `width`: the terminal's, its gap included. */
-
-export const VARIANT_COLUMNS: ReadonlyArray<{
+interface VariantColumn {
   title: string;
   width: number;
   cell: (v: VariantLine) => string;
-}> = [
+}
+
+/** A line's own approval rate: of the accounts that applied to open it. */
+const lineApproval = (line: LineId): VariantColumn => ({
+  title: `${lineName(line)} approved`,
+  width: 17,
+  cell: (v) =>
+    fewCases(
+      v.lines[line].applicants,
+      pct2(line === "huabei" ? v.metrics.huabeiApprovalRate : v.metrics.jiebeiApprovalRate),
+    ),
+});
+
+/** The sweep table's figures, the terminal's and the HTML page's, with each line's own approval rate
+ *  after both lines' for the lines frontierLines picks: a Jiebei threshold moves Jiebei's, and both lines'
+ *  hardly, Huabei booking nearly every applicant. `width`: the terminal's, its
+ *  gap included. */
+export function variantColumns(lines: readonly LineId[]): readonly VariantColumn[] {
+  return [VARIANT_COLUMNS[0]!, ...lines.map(lineApproval), ...VARIANT_COLUMNS.slice(1)];
+}
+
+/** The lines whose own approval rate a sweep's table adds: those a swept parameter is the own of
+ *  (sweptLines), where that line's rate is not both lines' already in some row (`risks`: the base's and
+ *  each variant's) — Huabei's, which nearly every applicant applies for, often is, and a column that
+ *  repeats the one beside it says nothing. */
+export function frontierLines(
+  axes: ReadonlyArray<Pick<SweepAxis, "param">>,
+  risks: ReadonlyArray<Pick<RiskSummary, "all" | LineId>>,
+): LineId[] {
+  return sweptLines(axes).filter((l) => risks.some((r) => r[l].approvalRate !== r.all.approvalRate));
+}
+
+/** The line-swept columns' note: what a line's approval rate is of. */
+export const lineApprovalNote = (lines: readonly LineId[]): string =>
+  lines.map((l) => `; ${lineName(l)} approved: of the applicants for ${lineName(l)}`).join("");
+
+const VARIANT_COLUMNS: readonly VariantColumn[] = [
   { title: "approved", width: 10, cell: VARIANT_RATES.approved },
   { title: "bad", width: 9, cell: VARIANT_RATES.bad },
   { title: "loss", width: 13, cell: (v) => yuanShort(v.metrics.loss) },
@@ -278,8 +321,15 @@ export const VARIANT_COLUMNS: ReadonlyArray<{
 
 /** The row the variants are read against: the policy swept, as it is (no PSI: it is what PSI compares to). */
 export function baseVariant(r: PopulationResult, all: GroupSummary): VariantLine & { params: string } {
-  const base = all.champion.risk.all;
-  return { params: `base (${r.meta.policy.name})`, metrics: base, bads: base, psi: null, psiBooked: null };
+  const base = all.champion.risk;
+  return {
+    params: `base (${r.meta.policy.name})`,
+    metrics: variantMetrics(base),
+    bads: base.all,
+    lines: base,
+    psi: null,
+    psiBooked: null,
+  };
 }
 
 /** A variant's mark on the frontier chart: 1 … 9, then letters. */
@@ -306,13 +356,19 @@ export function frontier(
     ...rows.map((v, i) => ({
       metrics: v.metrics,
       bads: all.variants![i]!.risk.all,
+      lines: all.variants![i]!.risk,
       psi: v.psi,
       psiBooked: v.psiBooked,
     })),
   ];
+  const swept = frontierLines(
+    r.meta.sweep!.axes,
+    lines.map((v) => ({ ...v.lines, all: v.bads })),
+  );
+  const columns = variantColumns(swept);
   const [titles, ...cells] = rightAligned(
-    [VARIANT_COLUMNS.map((col) => col.title), ...lines.map((v) => VARIANT_COLUMNS.map((col) => col.cell(v)))],
-    VARIANT_COLUMNS.map((col) => col.width),
+    [columns.map((col) => col.title), ...lines.map((v) => columns.map((col) => col.cell(v)))],
+    columns.map((col) => col.width),
   );
   const head = `${pad("  #", idWidth)}${pad("parameters", paramWidth)}${titles}`;
   // `at`: the row's place in `lines` (0 the base)
@@ -323,7 +379,7 @@ export function frontier(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants for either line${lineApprovalNote(swept)}, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, 0, "")),

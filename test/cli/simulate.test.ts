@@ -284,11 +284,18 @@ describe("credit-sim simulate", () => {
         /^default-vs-tightened[\\/]\d+-[A-Z_0-9]+[\\/]account-\d+\.(default|tightened)\.yaml$/,
       );
     // a group's folder is named after the rule that flipped it: when both arms decided alike for
-    // different reasons, the rule the second decided by
-    const alike = /^ {2}\d+ × apply: declined by \w+ \(\w+\) → declined by (\w+)/m.exec(index);
+    // different reasons, the one whose parameter tightened sets otherwise (its file's keys), else the
+    // second's — here 'declined by INCREASE_TOO_SOON (increaseCooldownDays) → declined by
+    // TOO_MANY_APPLICATIONS (maxApplications30d)': tightened lowers the application cap
+    const tightens = new Set(
+      [...readFileSync("policies/tightened.yaml", "utf8").matchAll(/^(\w+):/gm)].map((m) => m[1]!),
+    );
+    const alike = /^ {2}\d+ × apply: declined by (\w+) \((\w+)\) → declined by (\w+) \((\w+)\)/m.exec(index);
     expect(alike).not.toBeNull();
+    const [, first, firstParam, second, secondParam] = alike!;
+    const filed = tightens.has(firstParam!) && !tightens.has(secondParam!) ? first : second;
     const after = index.slice(alike!.index).split("\n")[1]!;
-    expect(after).toMatch(new RegExp(`^ {4}default-vs-tightened[\\\\/]\\d+-${alike![1]}[\\\\/]`));
+    expect(after).toMatch(new RegExp(`^ {4}default-vs-tightened[\\\\/]\\d+-${filed}[\\\\/]`));
     expect(files.filter((f) => f.endsWith(".tightened.yaml")).length).toBe(
       files.filter((f) => f.endsWith(".default.yaml")).length,
     );
@@ -301,6 +308,24 @@ describe("credit-sim simulate", () => {
     const tested = await cli(["test", dir, "--no-snapshots"]);
     expect(tested.stderr).toBe("");
     expect(tested.status).toBe(0);
+  });
+
+  it("a sweep's exported flips are filed under the rule whose parameter moved, loosened or not", async () => {
+    // a higher application cap turns 'declined by TOO_MANY_APPLICATIONS' into a decline by another rule
+    // (INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT) that no variant moved: the cap flipped it, not the
+    // cooldown — these were filed under the second variant's rule
+    const dir = join(tmp, "sweep-cap-flips");
+    await ok(["simulate", ...POP, "--sweep", "maxApplications30d=1..3:1", "--flips", dir]);
+    const index = readFileSync(join(dir, "index.txt"), "utf8");
+    const alike = [
+      ...index.matchAll(/^ {2}\d+ × apply: declined by TOO_MANY_APPLICATIONS .* → declined by (\w+)/gm),
+    ];
+    expect(alike.length).toBeGreaterThan(1);
+    for (const group of alike) {
+      expect(group[1]).not.toBe("TOO_MANY_APPLICATIONS");
+      const after = index.slice(group.index).split("\n")[1]!;
+      expect(after).toMatch(/^ {4}variant-\d-vs-variant-\d[\\/]\d+-TOO_MANY_APPLICATIONS[\\/]/);
+    }
   });
 
   it("a sweep's exported flips load together too: a variant in two pairs is named for each", async () => {

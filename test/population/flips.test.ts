@@ -10,8 +10,10 @@ import {
   flipLabel,
   flipLabelParts,
   flipRule,
+  movedParameters,
 } from "../../src/population/flips.js";
 import { flipGroups } from "../../src/render/population-risk.js";
+import { testPolicy } from "../engine/builders.js";
 
 const note = (
   decision: DecisionNote["decision"],
@@ -252,6 +254,56 @@ describe("flip labels", () => {
       ),
     ).toBe("SCORE_BELOW_OPEN_MINIMUM");
     expect(flipRule("apply: approved → no decision, by ")).toBeNull();
+  });
+
+  it("file a flip where both declined under the rule whose parameter the policies set otherwise", () => {
+    // --sweep maxApplications30d=1..3:1 (2,000 accounts): 113 accounts of variant 2 vs 3 read 'declined by
+    // TOO_MANY_APPLICATIONS → declined by INCREASE_TOO_SOON' and were filed under INCREASE_TOO_SOON,
+    // though the cooldown did not move: a looser application cap let them reach it
+    const looser = flipLabel({
+      a: note("declined", ["TOO_MANY_APPLICATIONS"], "maxApplications30d"),
+      b: note("declined", ["INCREASE_TOO_SOON"], "increaseCooldownDays"),
+    });
+    const cap = movedParameters(testPolicy({ maxApplications30d: 2 }), testPolicy({ maxApplications30d: 3 }));
+    expect([...cap]).toEqual(["maxApplications30d"]);
+    expect(flipRule(looser, cap)).toBe("TOO_MANY_APPLICATIONS");
+    // tightening the cooldown: the second side's, as before
+    const cooldown = new Set(["increaseCooldownDays"]);
+    expect(flipRule(looser, cooldown)).toBe("INCREASE_TOO_SOON");
+    // neither moved, or both: the second side's (what it decided by instead)
+    expect(flipRule(looser)).toBe("INCREASE_TOO_SOON");
+    expect(flipRule(looser, new Set(["maxApplications30d", "increaseCooldownDays"]))).toBe(
+      "INCREASE_TOO_SOON",
+    );
+    // a side pointing at the reasons beside it is filed under what it points at, by that one's parameter
+    const change = flipLabel({
+      a: {
+        ...note("suspended", ["POLICY_CHANGE", "DEBT_TO_INCOME_TOO_HIGH"]),
+        event: { type: "review" },
+        facts: [{ code: "DEBT_TO_INCOME_TOO_HIGH", parameter: "maxDebtToIncome" }],
+      } as unknown as DecisionNote,
+      b: {
+        ...note("suspended", ["SCORE_BELOW_MINIMUM"], "minScore"),
+        event: { type: "review" },
+      } as DecisionNote,
+    });
+    expect(change).toBe(
+      "review: suspended by POLICY_CHANGE: DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome) → suspended by SCORE_BELOW_MINIMUM (minScore)",
+    );
+    expect(flipRule(change, new Set(["maxDebtToIncome"]))).toBe("POLICY_CHANGE-DEBT_TO_INCOME_TOO_HIGH");
+    // a rule both sides decided by is not what flipped, whatever moved: the one a side failed also is
+    const also =
+      "apply: declined by TOO_MANY_APPLICATIONS (maxApplications30d) → declined also by SCORE_BELOW_INCREASE_MINIMUM (minIncreaseScore)";
+    expect(flipRule(also, cap)).toBe("SCORE_BELOW_INCREASE_MINIMUM");
+    // each failed one also: the one whose parameter moved
+    const both =
+      "apply: declined also by DEBT_TO_INCOME_TOO_HIGH (maxDebtToIncome) → declined also by INCREASE_TOO_SOON (increaseCooldownDays)";
+    expect(flipRule(both, new Set(["maxDebtToIncome"]))).toBe("DEBT_TO_INCOME_TOO_HIGH");
+    // a policy's name and description are no parameter
+    expect(movedParameters(testPolicy({}, "a"), { ...testPolicy({}, "b"), description: "x" }).size).toBe(0);
+    expect([
+      ...movedParameters(testPolicy(), testPolicy({ limitBands: [{ minScore: 500, maxLimit: 1000 }] })),
+    ]).toEqual(["limitBands"]);
   });
 
   it("name the rule a pointing rule points at, with its parameter: a grant kept once used, by what keeps it", () => {

@@ -235,7 +235,17 @@ describe("outcomes against intuition", () => {
     expect(rows.map((r) => r.params)).toEqual(values.map((v) => ({ minOpenScore: v })));
     for (const row of rows) {
       expect(Object.keys(row.metrics).sort()).toEqual(
-        ["approvalRate", "badRate", "gini", "ks", "loss", "profit", "revenue"].sort(),
+        [
+          "approvalRate",
+          "badRate",
+          "gini",
+          "huabeiApprovalRate",
+          "jiebeiApprovalRate",
+          "ks",
+          "loss",
+          "profit",
+          "revenue",
+        ].sort(),
       );
       expect(row.metrics.approvalRate).toBeGreaterThanOrEqual(0);
       expect(row.metrics.approvalRate).toBeLessThanOrEqual(1);
@@ -247,20 +257,20 @@ describe("outcomes against intuition", () => {
   // the rates as the summary rounds them, and the counts they come from
   const risk = (approvalRate: number, badRate: number, profit: number, applicants = 1000, bad?: number) => {
     const booked = Math.round(approvalRate * applicants);
-    return {
-      all: {
-        approvalRate,
-        badRate,
-        profit,
-        applicants,
-        booked,
-        bad: bad ?? Math.round(badRate * booked),
-        loss: 0,
-        revenue: 0,
-        gini: null,
-        ks: null,
-      },
+    const line = {
+      approvalRate,
+      badRate,
+      profit,
+      applicants,
+      booked,
+      bad: bad ?? Math.round(badRate * booked),
+      loss: 0,
+      revenue: 0,
+      gini: null,
+      ks: null,
     };
+    // one line: each line's the same as both's
+    return { all: line, huabei: line, jiebei: line };
   };
   const dominance = (variants: Array<ReturnType<typeof risk>>) =>
     variantRows(

@@ -30,6 +30,15 @@ describe("renderPopulation", () => {
     expect(page).toContain("the horizon holds none");
   });
 
+  it("says loss is net only of what was recovered within the horizon, not of the recoveries assumed", () => {
+    // on 20,000 accounts over a year 2.5 % of what was written off came back, against the 15 % of
+    // charged-off customers assumed to repay: a reader took loss for net of the assumption
+    const said =
+      "loss: written off less recovered within the horizon — charge-offs land late, and the 15 % of charged-off customers assumed to repay mostly do so after it";
+    expect(renderPopulation(result, { chalk: plain, chart: false }).replace(/\s+/g, " ")).toContain(said);
+    expect(simulateHtml(result, { chartJs: "" })).toContain(said);
+  });
+
   it("says how many month ends the '12 months' rates sum, in the report and on the page: a shorter horizon holds fewer", () => {
     // 120 days from January 1st hold 3 month ends, a year 11, two years 23: only the last read "the last 12"
     const noteOf = (days: number) => {
@@ -267,6 +276,46 @@ describe("a sweep's frontier", () => {
     expect(new Set(marks).size).toBe(40);
   }, 30_000);
 
+  it("shows the approval rate of the line a swept parameter belongs to: a Jiebei threshold moves Jiebei's", () => {
+    // --sweep jiebeiMinOpenScore showed the same approval rate in every variant: applicants booked on
+    // either line, and Huabei books nearly all of them
+    const r = sweepResult("stretched", 60, 60, "jiebeiMinOpenScore", [690, 790]);
+    const rows = variantRows(r)!;
+    const [low, high] = rows.map((v) => v.metrics);
+    expect(high!.approvalRate).toBe(low!.approvalRate);
+    expect(high!.jiebeiApprovalRate).toBeLessThan(low!.jiebeiApprovalRate!);
+    const text = renderPopulation(r, { chalk: plain, chart: false }).split("\n");
+    const head = text.find((l) => l.includes("parameters") && l.includes("approved"))!;
+    expect(head).toMatch(/ approved +Jiebei approved +bad /);
+    expect(head).not.toContain("Huabei approved");
+    expect(text.join("\n")).toContain("Jiebei approved: of the applicants for Jiebei");
+    const html = simulateHtml(r, { chartJs: "" });
+    const two = (x: number) => `${(x * 100).toFixed(2)} %`;
+    rows.forEach((v, i) => {
+      // five applicants for Jiebei: marked ~ as any rate of fewer than 20
+      const jiebei = `${two(v.metrics.jiebeiApprovalRate!)}~`;
+      expect(text.find((l) => l.startsWith(`  ${i + 1}  `))).toMatch(
+        new RegExp(`${two(v.metrics.approvalRate!)}~? +${jiebei} `),
+      );
+      expect(html).toContain(`<td class="num">${jiebei}</td><td class="num">${two(v.metrics.badRate!)}`);
+    });
+    expect(html).toContain('<th class="num">Jiebei approved</th>');
+    // a parameter Jiebei has its own of is Huabei's: its column where Huabei's rate is not both lines'
+    // (Jiebei books some Huabei declines at 790), none where it repeats them; one both lines read adds none
+    const huabei = (accounts: number) =>
+      renderPopulation(sweepResult("stretched", accounts, 120, "minOpenScore", [700, 790]), {
+        chalk: plain,
+        chart: false,
+      });
+    expect(huabei(60)).toMatch(/ approved +Huabei approved +bad /);
+    expect(huabei(4)).toMatch(/ approved +bad /);
+    const both = renderPopulation(sweepResult("stretched", 4, 30, "maxApplications30d", [1, 2]), {
+      chalk: plain,
+      chart: false,
+    });
+    expect(both).not.toMatch(/(Huabei|Jiebei) approved/);
+  }, 30_000);
+
   it("gives approval and bad rates to two decimals, so a dominated mark can be read off the rows", () => {
     // at one decimal, 1.64 % and 1.62 % both read 1.6 %: a variant that approves fewer with less profit
     // looked dominated and was not marked, as its bad rate was lower
@@ -281,8 +330,9 @@ describe("a sweep's frontier", () => {
       expect(line).toContain(two(v.metrics.badRate!));
       // the PSI of all accounts, then of the booked, in their two columns
       expect(line).toMatch(new RegExp(` ${v.psi!.toFixed(2)} +${v.psiBooked!.toFixed(2)} `));
+      // Huabei's own rate between them: at 790, Jiebei books some Huabei declines (51.67 % of 56.67 %)
       expect(html).toContain(
-        `<td class="num">${two(v.metrics.approvalRate!)}</td><td class="num">${two(v.metrics.badRate!)}</td>`,
+        `<td class="num">${two(v.metrics.approvalRate!)}</td><td class="num">${two(v.metrics.huabeiApprovalRate!)}</td><td class="num">${two(v.metrics.badRate!)}</td>`,
       );
     });
   }, 30_000);

@@ -5,9 +5,10 @@ import { lstatSync, readdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { setFlagsFromString } from "node:v8";
+import type { Policy } from "../../engine/index.js";
 import { checkTotalsSize } from "../../population/aggregate.js";
 import { type Arm, accountYaml, flipFileName } from "../../population/export-account.js";
-import { flipRule, largestGroups } from "../../population/flips.js";
+import { flipRule, largestGroups, movedParameters } from "../../population/flips.js";
 import { defaultWorkers, runParallel } from "../../population/parallel.js";
 import {
   documentText,
@@ -233,6 +234,10 @@ function exportAccount(
   } else io.stdout.write(text);
 }
 
+/** An arm's policy (from the challenger's day, if it takes over then). */
+const armPolicy = (pop: Population, arm: Arm): Policy =>
+  arm === 0 ? pop.settings.policy : pop.settings.arms[arm - 1]!.policy;
+
 /** How files name an arm: the policy's name, or the variant's number. */
 function armLabel(pop: Population, arm: Arm): string {
   if (arm === 0) return pop.settings.policy.name;
@@ -310,10 +315,12 @@ function writeFlips(
     const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
     const within = result.decisionFlips.length > 1 ? `${a} vs ${b}` : undefined;
     list(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
+    // a group is filed under the rule whose parameter the pair's policies set otherwise
+    const moved = movedParameters(armPolicy(pop, pair.a), armPolicy(pop, pair.b));
     largestGroups(pair)
       .slice(0, EXPORT_GROUPS)
       .forEach(([label, group], rank) => {
-        const code = flipRule(label) ?? "group";
+        const code = flipRule(label, moved) ?? "group";
         const groupDir = join(pairDir, `${rank + 1}-${code}`);
         ownFolder(join(stage, pairDir), join(dir, pairDir));
         ownFolder(join(stage, groupDir), join(dir, groupDir));

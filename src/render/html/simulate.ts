@@ -2,10 +2,17 @@
 // distributions, the median score over time, and for champion / challenger every difference with its
 // 95 % interval and the accounts whose outcome flips. A sweep's frontier shows when one is given. Pure.
 
+import type { LineId } from "../../engine/index.js";
 import { isShare, METRIC_LABELS, significant } from "../../population/differences.js";
 import { flipLabelParts, largestGroups, type PairFlips } from "../../population/flips.js";
 import { type PopulationResult, type VariantRow, variantRows } from "../../population/result.js";
-import { type ArmSummary, OVERALL, type ProductSummary, summarise } from "../../population/stats.js";
+import {
+  type ArmSummary,
+  OVERALL,
+  type ProductSummary,
+  type RiskSummary,
+  summarise,
+} from "../../population/stats.js";
 import { paramsText } from "../../population/sweep.js";
 import type { VintageRow } from "../../population/vintage.js";
 import { wholeYuanText } from "../../scenario/format.js";
@@ -37,11 +44,13 @@ import {
   eventRows,
   FEW_BADS,
   FLIP_GROUPS,
+  frontierLines,
+  lineApprovalNote,
   RISK_COLUMNS,
   riskNote,
-  VARIANT_COLUMNS,
   type VariantLine,
   VINTAGE_COLUMNS,
+  variantColumns,
   vintageNote,
 } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
@@ -167,11 +176,13 @@ function riskTableHtml(rows: Array<{ persona: string; arm: ArmSummary }>): strin
 function variantTable(
   base: ReturnType<typeof baseVariant>,
   rows: readonly VariantRow[],
-  bads: readonly ProductSummary[],
+  risks: readonly RiskSummary[],
+  swept: readonly LineId[],
 ): string {
-  const head = `<th class="num">#</th><th>parameters</th>${VARIANT_COLUMNS.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th></th>`;
+  const columns = variantColumns(swept);
+  const head = `<th class="num">#</th><th>parameters</th>${columns.map((c) => `<th class="num">${esc(c.title)}</th>`).join("")}<th></th>`;
   const row = (id: string, params: string, v: VariantLine, note: string, style: string) =>
-    `<tr${style}><td class="num">${id}</td><td>${esc(params)}</td>${VARIANT_COLUMNS.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}<td>${note}</td></tr>`;
+    `<tr${style}><td class="num">${id}</td><td>${esc(params)}</td>${columns.map((c) => `<td class="num">${esc(c.cell(v))}</td>`).join("")}<td>${note}</td></tr>`;
   const body = [
     // faint as in the terminal: the row the variants are read against, not one of them
     row("·", base.params, base, "", ' class="sub"'),
@@ -179,14 +190,14 @@ function variantTable(
       row(
         String(i + 1),
         paramsText(v.params),
-        { metrics: v.metrics, bads: bads[i]!, psi: v.psi, psiBooked: v.psiBooked },
+        { metrics: v.metrics, bads: risks[i]!.all, lines: risks[i]!, psi: v.psi, psiBooked: v.psiBooked },
         v.dominated ? "dominated" : "",
         v.dominated ? ' style="opacity:.55"' : "",
       ),
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants for either line${esc(lineApprovalNote(swept))}, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
@@ -437,7 +448,18 @@ export function simulateHtml(
       }),
     );
   }
-  if (rows) body.push(section("Variants of the sweep", variantTable(baseVariant(r, all), rows, bads)));
+  if (rows)
+    body.push(
+      section(
+        "Variants of the sweep",
+        variantTable(
+          baseVariant(r, all),
+          rows,
+          (all.variants ?? []).map((v) => v.risk),
+          frontierLines(m.sweep!.axes, [all.champion.risk, ...(all.variants ?? []).map((v) => v.risk)]),
+        ),
+      ),
+    );
   if (m.sweep && r.decisionFlips.length > 0) {
     const pairs = r.decisionFlips.slice(0, FLIP_GROUPS.pairs);
     const more = r.decisionFlips.length - pairs.length;
