@@ -78,6 +78,7 @@ import {
   scoreOn,
 } from "./score-inputs.js";
 import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard.js";
+import { leastAbove, leastFrom } from "./search.js";
 import { cutTo, keptStandard, lineManagement } from "./standard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { suspendsAt } from "./triggers.js";
@@ -1309,22 +1310,7 @@ function paidDownTo(
   };
   const over = (sum: Fen): Fen => counts(planFor(sum)) - within;
   if (debts.length === 0 || over(most) > 0) return null;
-  // the least sum that works lies above one that does not (`lo`), at most one that does (`hi`)
-  let lo = 0;
-  let hi = most;
-  for (let step = none - within; lo + step < most; step *= 2) {
-    if (over(lo + step) <= 0) {
-      hi = lo + step;
-      break;
-    }
-    lo += step;
-  }
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (over(mid) <= 0) hi = mid;
-    else lo = mid;
-  }
-  return planFor(hi);
+  return planFor(leastFrom(0, most, none - within, (sum) => over(sum) <= 0));
 }
 
 /** Whether the score the review on `review` reads from `read`, with the due dates decided before it
@@ -1447,22 +1433,17 @@ function scoreSized(
     const then = review > day ? openingOn(c, day, calendar, review, onLines, monthEnd ?? day) : c;
     return scoreRestores(owingAsOn(readAfter(c, day, calendar, repay), then), dues, id, review);
   };
-  let lo = least;
-  let hi = allowed + 1;
+  let most: Fen;
   if (met(allowed)) {
     // the ratio's amount is enough for the score too: said only when the score today is short of it
     // (else the score is nothing the customer is asked about)
     if (today.score >= needed) return null;
-    lo = allowed;
+    most = allowed;
   } else if (least > allowed || !met(least)) return null;
-  else
-    while (hi - lo > 1) {
-      const mid = lo + Math.floor((hi - lo) / 2);
-      if (met(mid)) lo = mid;
-      else hi = mid;
-    }
+  // the most that still works: one below the least that does not
+  else most = leastAbove(least, allowed + 1, (a) => !met(a)) - 1;
   return {
-    repay: plan(lo),
+    repay: plan(most),
     income: incomeRestoring(c, dues, id, day, calendar, review, extra),
     score: needed,
   };
@@ -1494,12 +1475,7 @@ function incomeRestoring(
     hi *= 2;
     if (!Number.isSafeInteger(hi * 12 * 100)) return null;
   }
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (met(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
+  return leastAbove(lo, hi, met);
 }
 
 /**
@@ -1539,21 +1515,7 @@ function linesPaidDown(
   // the least amount that works lies above one that does not (`lo`), at most one that does (`hi`): step up
   // by what is still over, doubling (a repayment that what falls due before the report takes first lowers
   // it by nothing), to one that does
-  let lo = part.amount;
-  let hi = owedNow;
-  for (let step = first; lo + step < owedNow; step *= 2) {
-    if (over(lo + step) <= 0) {
-      hi = lo + step;
-      break;
-    }
-    lo += step;
-  }
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (over(mid) <= 0) hi = mid;
-    else lo = mid;
-  }
-  return { ahead, repay: paying(hi) };
+  return { ahead, repay: paying(leastFrom(part.amount, owedNow, first, (a) => over(a) <= 0)) };
 }
 
 /**
