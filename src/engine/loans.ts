@@ -235,24 +235,57 @@ function nextAsking(l: Loan, day: number, rate: number): { day: number; amount: 
 
 /** The instalments still to come after `day`, as they stand: the next due day that asks something, what
  *  falls due on it (every loan's instalment then, less what is held for it), and the last due day. Null
- *  when none is to come. */
+ *  when none is to come. With a `tolerance`, an instalment in its grace repaid but a remainder within it is
+ *  read as the end of its grace leaves it (asCarried): the remainder falls due later, and is part of what
+ *  is to come — with the next instalment, or after the last on a due day of its own. */
 export function comingInstalments(
   b: LoanBook,
   day: number,
   rate: number,
+  tolerance: Fen = 0,
 ): { day: number; amount: Fen; lastDay: number } | null {
   let last = Number.NEGATIVE_INFINITY;
   const asking: { day: number; amount: Fen }[] = [];
-  for (const l of b.loans) {
+  for (const loan of b.loans) {
+    const carried = asCarried(b, loan, day, rate, tolerance);
+    const l = carried?.loan ?? loan;
     if (l.outstanding === 0) continue;
     last = Math.max(last, l.dueDays[l.dueDays.length - 1] ?? Number.NEGATIVE_INFINITY);
-    const n = nextAsking(l, day, rate);
+    const n = nextAsking(l, carried?.from ?? day, rate);
     if (n !== null) asking.push(n);
   }
   if (asking.length === 0) return null;
   const next = Math.min(...asking.map((a) => a.day));
   const amount = asking.reduce((sum, a) => sum + (a.day === next ? a.amount : 0), 0);
   return { day: next, amount, lastDay: last };
+}
+
+/** `l` as the end of its instalment's grace leaves it when that instalment is repaid but a remainder within
+ *  `tolerance` (tolerated): a copy with the grace days still to come charged (`day`: today, its charges
+ *  not yet accrued — a day's accrue at its close) and the remainder carried, as decideInstalment does
+ *  (joinCarry, carryRemainder) — not due now, nor missed, but owed with what falls due next; `from`: the
+ *  day it stands on, the grace's end. Null: no such remainder. */
+function asCarried(
+  b: LoanBook,
+  l: Loan,
+  day: number,
+  rate: number,
+  tolerance: Fen,
+): { loan: Loan; from: number } | null {
+  const end = l.overdueFrom;
+  if (end === null || !tolerated(l, end, tolerance)) return null;
+  const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
+  const r = b.accruing ? rate : 0;
+  const days = Math.max(0, end - day);
+  c.interest += dailyCharges(c.carry, c.outstanding, r, days);
+  c.graceInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
+  const milli = c.carry.milli + c.dueCarry.milli;
+  c.dueCarry.milli = 0;
+  c.carry.milli = milli % 1000;
+  if (milli >= 1000 && b.accruing) c.interest += 1;
+  // carryRemainder sets the copy's own fields (a new dueDays list, never the original's)
+  carryRemainder(c, end);
+  return { loan: c, from: end };
 }
 
 /**

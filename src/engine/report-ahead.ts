@@ -18,6 +18,7 @@ import {
   runsToTerm,
 } from "./customer.js";
 import * as loans from "./loans.js";
+import { wholeFen } from "./money.js";
 import type { DueRecord } from "./record.js";
 import * as revolving from "./revolving.js";
 import { dayCloses, dayOpens } from "./scheduled.js";
@@ -181,7 +182,7 @@ export function callsInAhead(
   const p = c.policy;
   // a review closes only a line suspended long enough by then, with instalments not yet due to call in
   const closes = new Map<LineId, number>();
-  const ahead = [c.huabei, c.jiebei].filter((l) => instalmentsAhead(l, day)).map((l) => l.id);
+  const ahead = [c.huabei, c.jiebei].filter((l) => instalmentsAhead(l, day, p)).map((l) => l.id);
   for (const l of suspendedUnpaid(c, day, calendar, ahead))
     closes.set(l.id, closingReview(l, day, calendar, p));
   const reviews = [...new Set(closes.values())].sort((a, b) => a - b);
@@ -268,7 +269,7 @@ export function closureCallsIn(
   calendar: Calendar,
   review: number,
 ): { calledIn: CalledIn } | { toTerm: CalledIn } | null {
-  if (!instalmentsAhead(lineOf(c, id), day)) return null;
+  if (!instalmentsAhead(lineOf(c, id), day, c.policy)) return null;
   const closedThen = (s: EngineState) => {
     const l = lineOf(s.customer, id);
     return l.status === "closed" && l.statusDay === review ? l : null;
@@ -316,7 +317,7 @@ export function chargeOffCallsIn(
   calendar: Calendar,
   chargeOff: number,
 ): CalledIn | null {
-  if (!instalmentsAhead(lineOf(c, id), day) || customerOverdue(c) === 0) return null;
+  if (!instalmentsAhead(lineOf(c, id), day, c.policy) || customerOverdue(c) === 0) return null;
   const p = c.policy;
   const unpaid = stateOf(c, day, calendar);
   for (let d = day; d < chargeOff; d++) {
@@ -327,7 +328,7 @@ export function chargeOffCallsIn(
   // the morning of the charge-off: a line a closure called in already has nothing more to call in
   const before = lineOf(unpaid.customer, id);
   if (before.status === "closed" && !runsToTerm(before)) return null;
-  if (before.status === "charged_off" || !instalmentsAhead(before, chargeOff)) return null;
+  if (before.status === "charged_off" || !instalmentsAhead(before, chargeOff, p)) return null;
   dayCloses(unpaid, ignore);
   const line = lineOf(unpaid.customer, id);
   if (line.status !== "charged_off") return null;
@@ -341,9 +342,10 @@ export function chargeOffCallsIn(
 }
 
 /** Whether a line has instalments not yet due on `day` that a closure in no default leaves to run to term:
- *  a Jiebei loan's principal, a Huabei instalment plan not yet billed. */
-function instalmentsAhead(l: Line, day: number): boolean {
-  if (l.id === "jiebei") return loans.comingInstalments(l.book, day, 0) !== null;
+ *  a Jiebei loan's principal (a remainder within the tolerance carried too), a Huabei instalment plan not
+ *  yet billed. */
+function instalmentsAhead(l: Line, day: number, p: Customer["policy"]): boolean {
+  if (l.id === "jiebei") return loans.comingInstalments(l.book, day, 0, wholeFen(p.toleranceAmount)) !== null;
   const { instalment, statements } = revolving.runningToTerm(l.ledger);
   return instalment > 0 || statements > 0;
 }
@@ -358,7 +360,7 @@ function calledInDays(
   p: Customer["policy"],
 ): { day: number; lastDay: number } | null {
   if (line.id === "jiebei") {
-    const coming = loans.comingInstalments(line.book, from, 0);
+    const coming = loans.comingInstalments(line.book, from, 0, wholeFen(p.toleranceAmount));
     return coming === null ? null : { day: coming.day, lastDay: coming.lastDay };
   }
   return huabeiDueDays(line.ledger, from - 1, calendar, p);

@@ -29,7 +29,7 @@ import {
 import { applicationDebt, keptOnceUsed } from "./grant.js";
 import { lowestBandScore } from "./limits.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import { debtToIncome, type Scored, type ScoredFile } from "./score-inputs.js";
+import { debtToIncomeWith, type Scored, type ScoredFile } from "./score-inputs.js";
 import {
   changeAlone,
   failsStandard,
@@ -441,22 +441,26 @@ function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdic
   }
   // identity required and now verified; a policy that stopped requiring it is MEETS_CURRENT_POLICY
   if (onRecord.includes("IDENTITY_REQUIRED") && c.profile.verified) reasons.push("IDENTITY_VERIFIED");
+  // the debt ratio the restoration judged (standingBlockers): the line restored at its smallest line and an
+  // active Huabei at its limit, used (applicationDebt) — not the file's own, which a reader would set
+  // against the cap and not see why a smaller repayment was not enough
+  const ratio = dtiShown(debtToIncomeWith(c, applicationDebt(c, line, false) - c.profile.externalDebt, 0));
   if (
     onRecord.includes("DEBT_TO_INCOME_TOO_HIGH") &&
-    lower("DEBT_TO_INCOME_TOO_HIGH", dtiShown(debtToIncome(c))) &&
+    lower("DEBT_TO_INCOME_TOO_HIGH", ratio) &&
     counts(
       "DEBT_TO_INCOME_TOO_HIGH",
-      (t) => dtiShown(debtToIncome(c)) <= t,
+      (t) => ratio <= t,
       (then) => then > rules.maxDebtToIncome,
     )
   ) {
     reasons.push("DEBT_BURDEN_REDUCED");
-    if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => dtiShown(debtToIncome(c)) > t)) policyHelped = true;
+    if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => ratio > t)) policyHelped = true;
     facts.push({
       code: "DEBT_BURDEN_REDUCED",
       parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
       threshold: rules.maxDebtToIncome,
-      value: dtiShown(debtToIncome(c)),
+      value: ratio,
     });
   }
   if (line.cause === "policy" || reasons.length === 0 || policyHelped) reasons.push("MEETS_CURRENT_POLICY");
