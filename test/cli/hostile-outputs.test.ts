@@ -769,6 +769,20 @@ describe("simulate --flips DIR", () => {
     expect(run.status).toBe(0);
   });
 
+  it("two policies named alike but for case get files whose names differ in any case too", async () => {
+    // on a file system that ignores case (macOS's and Windows' by default) account-1.Tightened.yaml
+    // and account-1.tightened.yaml are one file: the second arm's would be refused after the run
+    const d = fresh();
+    writeFileSync(join(d, "p.yaml"), "name: TIGHTENED\nextends: default\n");
+    const r = await flips(d, false, "flips", ["--policy", "p.yaml"], { CREDIT_SIM_ROOT: d });
+    expect(r.stderr).toBe("");
+    const [pair] = readdirSync(join(d, "flips")).filter((f) => f !== "index.txt");
+    const group = join(d, "flips", pair!, readdirSync(join(d, "flips", pair!))[0]!);
+    const files = readdirSync(group);
+    expect(files.length).toBeGreaterThan(1);
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length);
+  });
+
   it("a hidden folder a killed run left behind is cleared, not taken for content", async () => {
     const d = fresh();
     mkdirSync(join(d, "flips", ".credit-sim-999999-1"), { recursive: true });

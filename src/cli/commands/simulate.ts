@@ -313,9 +313,11 @@ function writeFlips(
   let files = 0;
   for (const pair of result.decisionFlips) {
     const a = armLabel(pop, pair.a);
-    // two names a file name shows alike (`x y`, `x_y`) would share the files: the second says its arm
+    // two names a file name shows alike (`x y`, `x_y`; `X`, `x` where the file system ignores case, as
+    // macOS's and Windows' do by default) would share the files: the second says its arm
     const named = armLabel(pop, pair.b);
-    const arm = flipFileName(0, named) === flipFileName(0, a) ? ` (arm ${pair.b})` : "";
+    const alike = flipFileName(0, named).toLowerCase() === flipFileName(0, a).toLowerCase();
+    const arm = alike ? ` (arm ${pair.b})` : "";
     const b = `${named}${arm}`;
     // the folder's name holds both names, each cut to half of what a name may hold (255 bytes): two
     // policies named as long as allowed (200 characters) would make one no system can write
