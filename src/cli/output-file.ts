@@ -123,11 +123,12 @@ export interface NamedOutput {
 /** Whether `path` is the file standard output writes to (the same device and inode as file descriptor 1). */
 export function isStandardOutput(path: string): boolean {
   try {
-    const out = fstatSync(1);
+    const out = fstatSync(1, { bigint: true });
     // a file, a pipe or a terminal: where output is kept or read. /dev/null (and other devices) take any
     // number of writers, and `> /dev/null` with `--csv /dev/null` means what it says
     if (!(out.isFile() || out.isFIFO() || (out.isCharacterDevice() && isatty(1)))) return false;
-    const st = statSync(path);
+    // as bigints: as numbers, two files' IDs past 2^53 (NTFS's) can read alike
+    const st = statSync(path, { bigint: true });
     return st.dev === out.dev && st.ino === out.ino;
   } catch {
     return false;

@@ -2,6 +2,8 @@
 // trace. Runs the same in the main thread and in a worker. Bad input becomes a report with status
 // `error` (the run goes on, exit 2 at the end); anything else thrown is a bug and propagates.
 
+import { realpathSync } from "node:fs";
+import { dirname } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Policy, Step } from "../engine/index.js";
 import { Calendar, checkAll, type ExpectationResult, simulate } from "../engine/index.js";
@@ -104,7 +106,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
-          { ...mode, record: isWithin(file.path, ctx.cwd) },
+          { ...mode, record: traceWithin(file.path, ctx.cwd) },
           showPath(snapshotPathFor(file.path), ctx.cwd),
           ctx.tracesByMain ? handed : writeTrace,
         )
@@ -266,4 +268,16 @@ function expectationReport(
     nearest: r.nearest ? summaries.one(r.nearest) : null,
     on: r.expectation.line,
   };
+}
+
+/** Whether the golden trace of the scenario at `path` would be written inside the working folder `cwd`:
+ *  where the scenario's folder is, its links resolved — `out/` a link out of the working folder is
+ *  outside, a link from outside into it inside. A folder that cannot be resolved (the working folder
+ *  removed meanwhile) is outside. */
+function traceWithin(path: string, cwd: string): boolean {
+  try {
+    return isWithin(realpathSync.native(dirname(path)), realpathSync.native(cwd));
+  } catch {
+    return false;
+  }
 }

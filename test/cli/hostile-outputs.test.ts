@@ -742,6 +742,47 @@ describe("simulate --flips DIR", () => {
     expect(readFileSync(join(d, "flips", ".git", "HEAD"), "utf8")).toBe("ref\n");
   });
 
+  it("two policies named as long as a name may be (200 characters) still give their pair a folder", async () => {
+    // the pair's folder is both names: 404 characters, past the 255 a folder's name may have
+    const d = fresh();
+    writeFileSync(join(d, "p.yaml"), `name: ${"p".repeat(200)}\nextends: default\n`);
+    writeFileSync(join(d, "q.yaml"), `name: ${"q".repeat(200)}\nextends: tightened\n`);
+    const r = await cli(
+      [
+        ...["simulate", "--accounts", "300", "--days", "200", "--no-progress"],
+        ...["--policy", "p.yaml", "--challenger", "q.yaml", "--flips", "flips"],
+      ],
+      { cwd: d, env: { CREDIT_SIM_ROOT: d } },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const [pair, ...rest] = readdirSync(join(d, "flips")).filter((f) => f !== "index.txt");
+    expect(rest).toEqual([]);
+    expect(pair!.length).toBeLessThanOrEqual(255);
+    expect(pair).toMatch(/^p+-vs-q+$/);
+    // the files keep the whole names, and run as exported
+    const group = join(d, "flips", pair!, readdirSync(join(d, "flips", pair!))[0]!);
+    const files = readdirSync(group);
+    expect(files.some((f) => f.endsWith(`.${"q".repeat(200)}.yaml`))).toBe(true);
+    const run = await cli(["run", join(group, files[0]!)], { cwd: d, env: { CREDIT_SIM_ROOT: d } });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("two policies named alike but for case get files whose names differ in any case too", async () => {
+    // on a file system that ignores case (macOS's and Windows' by default) account-1.Tightened.yaml
+    // and account-1.tightened.yaml are one file: the second arm's would be refused after the run
+    const d = fresh();
+    writeFileSync(join(d, "p.yaml"), "name: TIGHTENED\nextends: default\n");
+    const r = await flips(d, false, "flips", ["--policy", "p.yaml"], { CREDIT_SIM_ROOT: d });
+    expect(r.stderr).toBe("");
+    const [pair] = readdirSync(join(d, "flips")).filter((f) => f !== "index.txt");
+    const group = join(d, "flips", pair!, readdirSync(join(d, "flips", pair!))[0]!);
+    const files = readdirSync(group);
+    expect(files.length).toBeGreaterThan(1);
+    expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(files.length);
+  });
+
   it("a hidden folder a killed run left behind is cleared, not taken for content", async () => {
     const d = fresh();
     mkdirSync(join(d, "flips", ".credit-sim-999999-1"), { recursive: true });

@@ -375,6 +375,30 @@ describe("a scenario outside the working folder", () => {
   });
 });
 
+describe("a scenario through a link", () => {
+  // the working folder is where the scenario is, not where its path runs: a trace is a file beside it
+  it("into the working folder from outside gets its trace; out of it, from inside, gets none", async () => {
+    const work = join(dir, "work");
+    mkdirSync(work);
+    // a link inside the working folder to the scenarios outside it: the trace would land outside
+    symlinkSync(join(dir, "scenarios"), join(work, "out"));
+    const out = await cli(["test", "out"], { cwd: work, env: LOCAL });
+    expect(out.status).toBe(0);
+    expect(existsSync(join(dir, "scenarios", "__snapshots__"))).toBe(false);
+    expect(out.stdout + out.stderr).toMatch(
+      /no golden trace written: the scenario is outside the working folder/,
+    );
+    // a link outside it to scenarios within: the traces are written, inside
+    symlinkSync(join(dir, "scenarios"), join(dir, "in"));
+    const into = await cli(["test", join(dir, "in")], { cwd: join(dir, "scenarios"), env: LOCAL });
+    expect(into.status).toBe(0);
+    expect(readdirSync(join(dir, "scenarios", "__snapshots__")).sort()).toEqual([
+      "good-customer.yaml.trace",
+      "security.yaml.trace",
+    ]);
+  });
+});
+
 describe("a file whose name another scenario already has", () => {
   it("gets no golden trace: it is bad input, and the count of traces written says so", async () => {
     cpSync(join(ROOT, "test/fixtures/test-command/dup"), join(dir, "dup"), { recursive: true });

@@ -66,7 +66,8 @@ function sameFileTwice(files: readonly string[], cwd: string): InputError[] {
   for (const file of files) {
     let id: string;
     try {
-      const st = statSync(resolve(cwd, file));
+      // as bigints: as numbers, two files' IDs past 2^53 (NTFS's) can read alike
+      const st = statSync(resolve(cwd, file), { bigint: true });
       id = `${st.dev}:${st.ino}`;
     } catch {
       continue; // said when it is read

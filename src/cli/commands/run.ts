@@ -62,7 +62,8 @@ function onceEach(files: readonly string[], cwd: string): string[] {
   return files.filter((file) => {
     let key: string;
     try {
-      const st = statSync(resolve(cwd, file));
+      // as bigints: as numbers, two files' IDs past 2^53 (NTFS's) can read alike, and one was dropped
+      const st = statSync(resolve(cwd, file), { bigint: true });
       // a pipe or a device may give new text each time it is read: never taken for a repeat
       if (!st.isFile()) return true;
       key = `${st.dev}:${st.ino}`;

@@ -245,6 +245,10 @@ function armLabel(pop: Population, arm: Arm): string {
   return pop.settings.arms[0]!.policy.name;
 }
 
+/** The characters of a policy's name a pair's folder keeps (names are at most 200 characters; a folder's
+ *  name at most 255 bytes, and the folder is named `<a>-vs-<b>`, all ASCII). */
+const PAIR_NAME_PART = 100;
+
 const FLIPS_INDEX_HEADER = "Flipped decisions, largest groups first: the accounts as scenario files per arm.";
 
 /**
@@ -309,10 +313,16 @@ function writeFlips(
   let files = 0;
   for (const pair of result.decisionFlips) {
     const a = armLabel(pop, pair.a);
-    // two names a file name shows alike (`x y`, `x_y`) would share the files: the second says its arm
+    // two names a file name shows alike (`x y`, `x_y`; `X`, `x` where the file system ignores case, as
+    // macOS's and Windows' do by default) would share the files: the second says its arm
     const named = armLabel(pop, pair.b);
-    const b = flipFileName(0, named) === flipFileName(0, a) ? `${named} (arm ${pair.b})` : named;
-    const pairDir = `${a}-vs-${b}`.replace(/[^A-Za-z0-9_.-]/g, "_");
+    const alike = flipFileName(0, named).toLowerCase() === flipFileName(0, a).toLowerCase();
+    const arm = alike ? ` (arm ${pair.b})` : "";
+    const b = `${named}${arm}`;
+    // the folder's name holds both names, each cut to half of what a name may hold (255 bytes): two
+    // policies named as long as allowed (200 characters) would make one no system can write
+    const part = (name: string) => name.slice(0, PAIR_NAME_PART);
+    const pairDir = `${part(a)}-vs-${part(named)}${arm}`.replace(/[^A-Za-z0-9_.-]/g, "_");
     const within = result.decisionFlips.length > 1 ? `${a} vs ${b}` : undefined;
     list(`${a} vs ${b}: ${pair.flipped} account${pair.flipped === 1 ? "" : "s"} decided otherwise`);
     // a group is filed under the rule whose parameter the pair's policies set otherwise
