@@ -164,6 +164,21 @@ describe("--reporter junit", () => {
     expect(page).toMatch(/1 scenario file, \d+ expectations?, 1 golden trace\./);
   });
 
+  it("the HTML page says what the terminal warned of: a golden trace left unwritten, and what to do", async () => {
+    // a scenario outside the working folder got no golden trace: stderr said why and what to do, while
+    // the page showed '—' in its golden trace column and nothing else
+    const { testHtml } = await import("../../src/render/html/test-report.js");
+    const { htmlAssets } = await import("../../src/cli/html-assets.js");
+    const warning =
+      "/elsewhere/a.yaml: no golden trace written: the scenario is outside the working folder (run credit-sim test from a folder that holds it, or add -u to write its trace; its expectations are checked)";
+    const warned = scenarioReport({ file: "/elsewhere/a.yaml", name: "a", warnings: [warning] });
+    const page = testHtml(testRun([warned, scenarioReport({ file: "b.yaml", name: "b" })]), htmlAssets());
+    expect(page).toMatch(/<h2>Warnings \(1\)<\/h2>/);
+    expect(page).toContain(`<li>${warning}</li>`);
+    const quiet = testHtml(testRun([scenarioReport({ file: "b.yaml", name: "b" })]), htmlAssets());
+    expect(quiet).not.toContain("<h2>Warnings");
+  });
+
   it("escapes what XML needs escaped", async () => {
     const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
     const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };

@@ -257,6 +257,7 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
         `<tr><td>${failing.includes(r) ? `<a href="#s-${esc(r.file)}">${esc(r.name)}</a>` : esc(r.name)}</td><td class="path">${esc(r.file)}</td><td>${chip(STATUS_TEXT[r.status], scenarioTone(r))}</td><td class="num">${r.expectations.filter((e) => e.ok).length} / ${r.expectations.length}</td><td>${esc(r.snapshot?.status ?? "—")}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
+  const warnings = run.reports.flatMap((r) => r.warnings ?? []);
   const height = Math.max(140, 36 + run.reports.length * 28);
   const body = [
     headline,
@@ -274,6 +275,17 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
         ? { note: `${run.filtered} left out by --grep, ${run.notRun} not run after --bail.` }
         : {}),
     }),
+    // what the terminal said on stderr (a golden trace left unwritten, a deprecation): the page's reader
+    // never saw it, and the golden trace column says only '—'
+    warnings.length
+      ? section(
+          `Warnings (${warnings.length})`,
+          `<ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>`,
+          {
+            note: "What credit-sim test warned of on the terminal, each with what to do.",
+          },
+        )
+      : "",
     run.obsolete.length
       ? section(
           "Obsolete golden traces",
