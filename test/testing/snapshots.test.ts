@@ -375,6 +375,23 @@ describe("a scenario outside the working folder", () => {
   });
 });
 
+describe("a scenario outside the working folder with no expectations", () => {
+  // the warning said 'its expectations are checked' of a file that has none: nothing of it was checked
+  it("is told that nothing of it is checked, not that its expectations are", async () => {
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    const bare = join(dir, "scenarios", "good-customer.yaml");
+    writeFileSync(bare, readFileSync(bare, "utf8").replace(/^expect:[\s\S]*$/m, ""));
+    const r = await cli(["test", bare], { cwd: elsewhere, env: LOCAL });
+    expect(r.status).toBe(0);
+    const said = r.stderr.replace(/\s+/g, " ");
+    expect(said).toMatch(
+      /good-customer\.yaml: no golden trace written: .*it has no expectations either: nothing of it is checked\)/,
+    );
+    expect(said).not.toContain("its expectations are checked");
+  });
+});
+
 describe("a file whose name another scenario already has", () => {
   it("gets no golden trace: it is bad input, and the count of traces written says so", async () => {
     cpSync(join(ROOT, "test/fixtures/test-command/dup"), join(dir, "dup"), { recursive: true });
