@@ -112,10 +112,8 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
           ctx.tracesByMain ? handed : writeTrace,
         )
       : null;
-    if (mode !== null && snapshot === null)
-      warnings.push(
-        `${file.shown}: no golden trace written: the scenario is outside the working folder (run credit-sim test from a folder that holds it, or add -u to write its trace; ${checked})`,
-      );
+    // said once for all such files (runWarnings)
+    const traceOutside = mode !== null && snapshot === null;
     const failed =
       results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
     return {
@@ -131,6 +129,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       policyFiles: [...ctx.policyCache.keys()],
       durationMs: performance.now() - started,
       ...(warnings.length > 0 ? { warnings } : {}),
+      ...(traceOutside ? { traceOutside: true as const } : {}),
       ...(traceToWrite !== undefined ? { traceToWrite } : {}),
     };
   } catch (e) {

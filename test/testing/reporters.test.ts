@@ -169,12 +169,18 @@ describe("--reporter junit", () => {
     // the page showed '—' in its golden trace column and nothing else
     const { testHtml } = await import("../../src/render/html/test-report.js");
     const { htmlAssets } = await import("../../src/cli/html-assets.js");
-    const warning =
-      "/elsewhere/a.yaml: no golden trace written: the scenario is outside the working folder (run credit-sim test from a folder that holds it, or add -u to write its trace; its expectations are checked)";
-    const warned = scenarioReport({ file: "/elsewhere/a.yaml", name: "a", warnings: [warning] });
-    const page = testHtml(testRun([warned, scenarioReport({ file: "b.yaml", name: "b" })]), htmlAssets());
-    expect(page).toMatch(/<h2>Warnings \(1\)<\/h2>/);
-    expect(page).toContain(`<li>${warning}</li>`);
+    const seed =
+      "a.yaml:3:1: seed: deprecated and ignored: a scenario is deterministic, so its seed changes nothing; remove the line";
+    const outside = ["/elsewhere/c.yaml", "/elsewhere/d.yaml"].map((file) =>
+      scenarioReport({ file, name: file, traceOutside: true }),
+    );
+    const reports = [scenarioReport({ file: "a.yaml", name: "a", warnings: [seed] }), ...outside];
+    const page = testHtml(testRun(reports), htmlAssets());
+    expect(page).toMatch(/<h2>Warnings \(2\)<\/h2>/);
+    expect(page).toContain(`<li>${seed}</li>`);
+    expect(page).toContain(
+      "<li>no golden trace written for 2 scenarios outside the working folder (/elsewhere/c.yaml and 1 more): run credit-sim test from a folder that holds them, or add -u to write their traces; they have no expectations either: nothing of them is checked</li>",
+    );
     const quiet = testHtml(testRun([scenarioReport({ file: "b.yaml", name: "b" })]), htmlAssets());
     expect(quiet).not.toContain("<h2>Warnings");
   });
