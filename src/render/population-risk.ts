@@ -303,9 +303,14 @@ export function frontierLines(
   return sweptLines(axes).filter((l) => risks.some((r) => r[l].approvalRate !== r.all.approvalRate));
 }
 
-/** The line-swept columns' note: what a line's approval rate is of. */
-export const lineApprovalNote = (lines: readonly LineId[]): string =>
-  lines.map((l) => `; ${lineName(l)} approved: of the applicants for ${lineName(l)}`).join("");
+/** The sweep table's note on its rates: what each is a share of, an item each (a line's own approval rate
+ *  among them, for the lines frontierLines picks), and the ~ said of all of them, as the risk table's note
+ *  says it of its approved and bad. */
+export function variantRatesNote(lines: readonly LineId[]): string {
+  const own = lines.map((l) => `${lineName(l)} approved`);
+  const of = own.map((name, i) => `; ${name}: of the applicants for ${lineName(lines[i]!)}`).join("");
+  return `approved: of the applicants for either line${of}; bad: of the booked; ${["approved", ...own, "bad"].join(", ")} ~: a rate of fewer than ${FEW_CASES} accounts, too few to read`;
+}
 
 const VARIANT_COLUMNS: readonly VariantColumn[] = [
   { title: "approved", width: 10, cell: VARIANT_RATES.approved },
@@ -379,7 +384,7 @@ export function frontier(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants for either line${lineApprovalNote(swept)}, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, 0, "")),

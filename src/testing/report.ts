@@ -106,6 +106,9 @@ export interface ScenarioReport {
   policyFiles?: string[];
   /** deprecations the file still has, one line each (for stderr) */
   warnings?: string[];
+  /** no golden trace written: the scenario lies outside the working folder, and -u was not given
+   *  (runWarnings says so, once for all such files) */
+  traceOutside?: true;
   /** a worker's: the golden trace the main thread is to write (and remove, unfinished, on Ctrl-C) — never
    *  in a report */
   traceToWrite?: string;
@@ -191,6 +194,33 @@ export function summarise(reports: readonly ScenarioReport[], obsolete: number, 
     }
   }
   return s;
+}
+
+/** What a run warns of, one line each: each file's own warnings, then the scenarios left without a
+ *  golden trace for lying outside the working folder — one warning for all of them: `credit-sim test
+ *  /tmp/flips` printed the same four lines for each of its files before the results. */
+export function runWarnings(reports: readonly ScenarioReport[]): string[] {
+  const own = reports.flatMap((r) => r.warnings ?? []);
+  const outside = reports.filter((r) => r.traceOutside);
+  const first = outside[0];
+  if (first === undefined) return own;
+  const one = outside.length === 1;
+  // what is checked of them without a golden trace: their expectations, where they have any
+  const bare = outside.filter((r) => r.expectations.length === 0).length;
+  const checked =
+    bare === 0
+      ? `${one ? "its" : "their"} expectations are checked`
+      : bare === outside.length
+        ? one
+          ? "it has no expectations either: nothing of it is checked"
+          : "they have no expectations either: nothing of them is checked"
+        : `their expectations are checked; ${bare} of them have none: nothing of those is checked`;
+  return [
+    ...own,
+    one
+      ? `${first.file}: no golden trace written: the scenario is outside the working folder (run credit-sim test from a folder that holds it, or add -u to write its trace; ${checked})`
+      : `no golden trace written for ${outside.length} scenarios outside the working folder (${first.file} and ${outside.length - 1} more): run credit-sim test from a folder that holds them, or add -u to write their traces; ${checked}`,
+  ];
 }
 
 export function exitCodeOf(reports: readonly ScenarioReport[]): 0 | 1 | 2 {

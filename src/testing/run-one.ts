@@ -87,12 +87,15 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
     );
     // a golden trace belongs to a scenario file: one read from a pipe or a device has none
     const mode = ctx.snapshots !== null && hasGoldenTrace(file.path) ? ctx.snapshots : null;
+    // what is checked of a file without its golden trace: its expectations, if it has any
+    const checked =
+      results.length > 0
+        ? "its expectations are checked"
+        : "it has no expectations either: nothing of it is checked";
     const warnings: string[] = [
       ...(loaded.warnings ?? []),
       ...(ctx.snapshots !== null && mode === null
-        ? [
-            `${file.shown}: no golden trace: it is read from a pipe or a device, not a file (its expectations are checked)`,
-          ]
+        ? [`${file.shown}: no golden trace: it is read from a pipe or a device, not a file (${checked})`]
         : []),
     ];
     let traceToWrite: string | undefined;
@@ -111,10 +114,8 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
           ctx.tracesByMain ? handed : writeTrace,
         )
       : null;
-    if (mode !== null && snapshot === null)
-      warnings.push(
-        `${file.shown}: no golden trace written: the scenario is outside the working folder (run credit-sim test from a folder that holds it, or add -u to write its trace; its expectations are checked)`,
-      );
+    // said once for all such files (runWarnings)
+    const traceOutside = mode !== null && snapshot === null;
     const failed =
       results.some((r) => !r.ok) || snapshot?.status === "mismatch" || snapshot?.status === "missing";
     return {
@@ -130,6 +131,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       policyFiles: [...ctx.policyCache.keys()],
       durationMs: performance.now() - started,
       ...(warnings.length > 0 ? { warnings } : {}),
+      ...(traceOutside ? { traceOutside: true as const } : {}),
       ...(traceToWrite !== undefined ? { traceToWrite } : {}),
     };
   } catch (e) {

@@ -288,7 +288,11 @@ describe("a sweep's frontier", () => {
     const head = text.find((l) => l.includes("parameters") && l.includes("approved"))!;
     expect(head).toMatch(/ approved +Jiebei approved +bad /);
     expect(head).not.toContain("Huabei approved");
-    expect(text.join("\n")).toContain("Jiebei approved: of the applicants for Jiebei");
+    // each rate's base its own item, and the ~ said of all three: 'Jiebei approved: of the applicants for
+    // Jiebei, bad: of the booked (~: fewer than 20)' read as one item, the line's applicants and the bad
+    const rates =
+      "approved: of the applicants for either line; Jiebei approved: of the applicants for Jiebei; bad: of the booked; approved, Jiebei approved, bad ~: a rate of fewer than 20 accounts, too few to read;";
+    expect(text.join(" ").replace(/\s+/g, " ")).toContain(rates);
     const html = simulateHtml(r, { chartJs: "" });
     const two = (x: number) => `${(x * 100).toFixed(2)} %`;
     rows.forEach((v, i) => {
@@ -300,6 +304,7 @@ describe("a sweep's frontier", () => {
       expect(html).toContain(`<td class="num">${jiebei}</td><td class="num">${two(v.metrics.badRate!)}`);
     });
     expect(html).toContain('<th class="num">Jiebei approved</th>');
+    expect(html).toContain(rates);
     // a parameter Jiebei has its own of is Huabei's: its column where Huabei's rate is not both lines'
     // (Jiebei books some Huabei declines at 790), none where it repeats them; one both lines read adds none
     const huabei = (accounts: number) =>

@@ -164,6 +164,27 @@ describe("--reporter junit", () => {
     expect(page).toMatch(/1 scenario file, \d+ expectations?, 1 golden trace\./);
   });
 
+  it("the HTML page says what the terminal warned of: a golden trace left unwritten, and what to do", async () => {
+    // a scenario outside the working folder got no golden trace: stderr said why and what to do, while
+    // the page showed '—' in its golden trace column and nothing else
+    const { testHtml } = await import("../../src/render/html/test-report.js");
+    const { htmlAssets } = await import("../../src/cli/html-assets.js");
+    const seed =
+      "a.yaml:3:1: seed: deprecated and ignored: a scenario is deterministic, so its seed changes nothing; remove the line";
+    const outside = ["/elsewhere/c.yaml", "/elsewhere/d.yaml"].map((file) =>
+      scenarioReport({ file, name: file, traceOutside: true }),
+    );
+    const reports = [scenarioReport({ file: "a.yaml", name: "a", warnings: [seed] }), ...outside];
+    const page = testHtml(testRun(reports), htmlAssets());
+    expect(page).toMatch(/<h2>Warnings \(2\)<\/h2>/);
+    expect(page).toContain(`<li>${seed}</li>`);
+    expect(page).toContain(
+      "<li>no golden trace written for 2 scenarios outside the working folder (/elsewhere/c.yaml and 1 more): run credit-sim test from a folder that holds them, or add -u to write their traces; they have no expectations either: nothing of them is checked</li>",
+    );
+    const quiet = testHtml(testRun([scenarioReport({ file: "b.yaml", name: "b" })]), htmlAssets());
+    expect(quiet).not.toContain("<h2>Warnings");
+  });
+
   it("escapes what XML needs escaped", async () => {
     const r = await cli(["test", "--no-snapshots", "--reporter", "junit", `${FIX}/fail/mixed.yaml`]);
     const doc = parser.parse(r.stdout).testsuites as { testsuite: XmlSuite[] };

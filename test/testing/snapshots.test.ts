@@ -354,8 +354,11 @@ describe("a scenario outside the working folder", () => {
     const r = await cli(["test", join(dir, "scenarios")], { cwd: elsewhere, env: LOCAL });
     expect(r.status).toBe(0);
     expect(existsSync(join(dir, "scenarios", "__snapshots__"))).toBe(false);
-    expect(r.stdout + r.stderr).toMatch(
-      /security\.yaml: no golden trace written: the scenario is outside the working folder/,
+    // one warning for the folder's scenarios, not four lines for each before the results
+    const warned = r.stderr.replace(/\s+/g, " ");
+    expect(warned.match(/credit-sim: warning:/g)).toHaveLength(1);
+    expect(warned).toMatch(
+      /no golden trace written for 2 scenarios outside the working folder \(\S*good-customer\.yaml and 1 more\): run credit-sim test from a folder that holds them, or add -u to write their traces; their expectations are checked/,
     );
     expect(stripVTControlCharacters(r.stdout)).toMatch(/2 passed/);
     // a trace already there is compared as ever, and -u writes the missing one
@@ -386,7 +389,7 @@ describe("a scenario through a link", () => {
     expect(out.status).toBe(0);
     expect(existsSync(join(dir, "scenarios", "__snapshots__"))).toBe(false);
     expect(out.stdout + out.stderr).toMatch(
-      /no golden trace written: the scenario is outside the working folder/,
+      /no golden trace written for 2 scenarios outside the working folder/,
     );
     // a link outside it to scenarios within: the traces are written, inside
     symlinkSync(join(dir, "scenarios"), join(dir, "in"));
@@ -396,6 +399,23 @@ describe("a scenario through a link", () => {
       "good-customer.yaml.trace",
       "security.yaml.trace",
     ]);
+  });
+});
+
+describe("a scenario outside the working folder with no expectations", () => {
+  // the warning said 'its expectations are checked' of a file that has none: nothing of it was checked
+  it("is told that nothing of it is checked, not that its expectations are", async () => {
+    const elsewhere = join(dir, "elsewhere");
+    mkdirSync(elsewhere);
+    const bare = join(dir, "scenarios", "good-customer.yaml");
+    writeFileSync(bare, readFileSync(bare, "utf8").replace(/^expect:[\s\S]*$/m, ""));
+    const r = await cli(["test", bare], { cwd: elsewhere, env: LOCAL });
+    expect(r.status).toBe(0);
+    const said = r.stderr.replace(/\s+/g, " ");
+    expect(said).toMatch(
+      /good-customer\.yaml: no golden trace written: .*it has no expectations either: nothing of it is checked\)/,
+    );
+    expect(said).not.toContain("its expectations are checked");
   });
 });
 

@@ -11,7 +11,7 @@ import { discover } from "../../testing/discover.js";
 import type { ReporterTarget, TestOptions } from "../../testing/options.js";
 import { showPath } from "../../testing/paths.js";
 import { namedPolicyFiles, type PolicyParents } from "../../testing/references.js";
-import type { TestRun } from "../../testing/report.js";
+import { runWarnings, type TestRun } from "../../testing/report.js";
 import { runTests } from "../../testing/run-tests.js";
 import { snapshotPathFor } from "../../testing/snapshot-files.js";
 import { type CliIo, rootsOf, stdoutColour, warnDeprecations, writeErr } from "../io.js";
@@ -29,7 +29,7 @@ export async function testCommand(
   const found = discovered.map((f) => f.path);
   checkReportOutputs(options, io, found, null);
   const run = await runTests(paths, options, io.cwd, { found: discovered, roots: rootsOf(io) });
-  warnDeprecations(run.reports, io);
+  warnDeprecations([{ warnings: runWarnings(run.reports) }], io);
   checkReportOutputs(options, io, found, run);
   // github's workflow commands go last, after any human report on the same stream
   const ordered = [...options.reporters].sort(

@@ -45,12 +45,12 @@ import {
   FEW_BADS,
   FLIP_GROUPS,
   frontierLines,
-  lineApprovalNote,
   RISK_COLUMNS,
   riskNote,
   type VariantLine,
   VINTAGE_COLUMNS,
   variantColumns,
+  variantRatesNote,
   vintageNote,
 } from "../population-risk.js";
 import type { ChartSpec } from "./chart-spec.js";
@@ -197,7 +197,7 @@ function variantTable(
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; approved: of the applicants for either line${esc(lineApprovalNote(swept))}, bad: of the booked (~: fewer than ${FEW_CASES}); Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk

@@ -5,7 +5,13 @@
 import { lineName, money } from "../../scenario/format.js";
 import { shellPath } from "../../shared/text.js";
 import { checkValueText } from "../../testing/check-text.js";
-import type { ExpectationReport, ScenarioReport, StepSummary, TestRun } from "../../testing/report.js";
+import {
+  type ExpectationReport,
+  runWarnings,
+  type ScenarioReport,
+  type StepSummary,
+  type TestRun,
+} from "../../testing/report.js";
 import { compactStep, reasonsCaption, reasonsOnRecord, stepsShownBefore } from "../../testing/steps.js";
 import { type ChartSpec, PALETTE, type Tone } from "./chart-spec.js";
 import { decisionTone, statusText } from "./common.js";
@@ -257,6 +263,7 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
         `<tr><td>${failing.includes(r) ? `<a href="#s-${esc(r.file)}">${esc(r.name)}</a>` : esc(r.name)}</td><td class="path">${esc(r.file)}</td><td>${chip(STATUS_TEXT[r.status], scenarioTone(r))}</td><td class="num">${r.expectations.filter((e) => e.ok).length} / ${r.expectations.length}</td><td>${esc(r.snapshot?.status ?? "—")}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
+  const warnings = runWarnings(run.reports);
   const height = Math.max(140, 36 + run.reports.length * 28);
   const body = [
     headline,
@@ -274,6 +281,17 @@ export function testHtml(run: TestRun, assets: HtmlAssets, options: { title?: st
         ? { note: `${run.filtered} left out by --grep, ${run.notRun} not run after --bail.` }
         : {}),
     }),
+    // what the terminal said on stderr (a golden trace left unwritten, a deprecation): the page's reader
+    // never saw it, and the golden trace column says only '—'
+    warnings.length
+      ? section(
+          `Warnings (${warnings.length})`,
+          `<ul>${warnings.map((w) => `<li>${esc(w)}</li>`).join("")}</ul>`,
+          {
+            note: "What credit-sim test warned of on the terminal, each with what to do.",
+          },
+        )
+      : "",
     run.obsolete.length
       ? section(
           "Obsolete golden traces",
