@@ -345,6 +345,7 @@ export function frontier(
   r: PopulationResult,
   summary: ReturnType<typeof summarise>,
   c: ChalkInstance,
+  chart = true,
 ): string[] {
   const rows = variantRows(r, summary);
   if (!rows) return [];
@@ -392,6 +393,9 @@ export function frontier(
       const text = line(id(i), paramsText(v.params), i + 1, v.dominated ? "dominated" : "");
       return v.dominated ? c.dim(text) : text;
     }),
+  ];
+  if (!chart) return out;
+  out.push(
     "",
     c.bold(
       `Approval rate against bad rate (variants by ${rows.length > 9 ? "their mark in the # column" : "number"}; dominated ones faint, and drawn under the others)`,
@@ -408,6 +412,6 @@ export function frontier(
       { x: "bad rate", y: "approval rate" },
       (s) => c.dim(s),
     ),
-  ];
+  );
   return out;
 }

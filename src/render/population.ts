@@ -272,7 +272,7 @@ export function renderPopulation(result: PopulationResult, o: RenderPopulationOp
   if (all.psi !== null && m.challenger)
     out.push("", `${c.bold("Score drift:")} ${scoreDrift(all, m.policy.name, m.challenger.name)}`);
   if (m.sweep) {
-    out.push("", ...frontier(r, summary, c));
+    out.push("", ...frontier(r, summary, c, o.chart !== false));
     if (r.decisionFlips.length > 0) {
       const name = (arm: number) => `#${arm}`;
       out.push(

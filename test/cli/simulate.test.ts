@@ -159,6 +159,12 @@ describe("credit-sim simulate", () => {
     expect(report).toMatch(/Sweep: 6 variants of default/);
     expect(report).toContain("Approval rate against bad rate");
     expect(report).toMatch(/Why neighbouring variants differ/);
+    // --no-chart leaves out every chart, the sweep's too, and nothing else
+    const bare = await ok(["merge", ...files, "--no-chart"]);
+    expect(bare).not.toContain("Approval rate against bad rate");
+    expect(bare).not.toMatch(/Median score over time/);
+    expect(bare).toMatch(/Sweep: 6 variants of default/);
+    expect(bare).toMatch(/Why neighbouring variants differ/);
     // the page too: the unsharded run's, but for how to replay an account (under the flip groups)
     const page = await ok(["simulate", ...POP, ...SWEEP, "--html", "-"]);
     const merged = await ok(["merge", ...files, "--html", "-"]);

@@ -51,7 +51,10 @@ export const PERSONAS: CommandSpec<ReturnType<typeof personasOptions>, PersonasI
 
 const mergeOptions = () => ({
   json: flag("--json", "the merged result document"),
-  chart: flag("--no-chart", "leave out the score chart"),
+  chart: flag(
+    "--no-chart",
+    "leave out the charts (the score over time, a sweep's approval against bad rate)",
+  ),
   color: noColor(),
   html: outputPath(
     "--html <file>",

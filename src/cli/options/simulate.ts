@@ -134,7 +134,10 @@ const options = () => ({
   ),
   force: flag("--force", "let --flips and --export-account -o replace files already there"),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
-  chart: flag("--no-chart", "leave out the score chart"),
+  chart: flag(
+    "--no-chart",
+    "leave out the charts (the score over time, a sweep's approval against bad rate)",
+  ),
   color: noColor(),
   html: outputPath("--html <file>", "also write the report as a self-contained HTML page (- for stdout)"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
