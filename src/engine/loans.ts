@@ -279,10 +279,7 @@ function asCarried(
   const days = Math.max(0, end - day);
   c.interest += dailyCharges(c.carry, c.outstanding, r, days);
   c.graceInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
-  const milli = c.carry.milli + c.dueCarry.milli;
-  c.dueCarry.milli = 0;
-  c.carry.milli = milli % 1000;
-  if (milli >= 1000 && b.accruing) c.interest += 1;
+  joinCarry(c, b.accruing);
   // carryRemainder sets the copy's own fields (a new dueDays list, never the original's)
   carryRemainder(c, end);
   return { loan: c, from: end };
@@ -605,7 +602,7 @@ function decideInstalment(
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
   l.dueDay = null;
-  joinCarry(b, l);
+  b.interest += joinCarry(l, b.accruing);
   if (tolerated(l, day, rates.tolerance)) carryRemainder(l, day);
   if (l.duePrincipal + l.dueInterest === 0) {
     // what its grace days bore falls due with the next instalment (after the last, a due day of its own)
@@ -639,14 +636,15 @@ const NO_OUTCOMES: InstalmentOutcome[] = [];
 
 /** The fraction of a fen the principal due bore in its grace joins the loan's interest carry (a whole fen
  *  made of the two is the loan's interest, due with its next instalment): the loan is charged its rate on
- *  all the principal it was lent, not a fraction short each grace. */
-function joinCarry(b: LoanBook, l: Loan): void {
+ *  all the principal it was lent, not a fraction short each grace. Returns the fen added to the loan's
+ *  interest (none on a book not `accruing`), for the book's total: a copy's (asCarried) is not counted. */
+function joinCarry(l: Loan, accruing: boolean): Fen {
   const milli = l.carry.milli + l.dueCarry.milli;
   l.dueCarry.milli = 0;
   l.carry.milli = milli % 1000;
-  if (milli < 1000 || !b.accruing) return;
+  if (milli < 1000 || !accruing) return 0;
   l.interest += 1;
-  b.interest += 1;
+  return 1;
 }
 
 /** The instalment now due of `l`, at the end of its grace on `day`, is repaid but a remainder within the
