@@ -12,23 +12,26 @@
 // A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
 // later instalments are not accelerated — with the interest its principal bore since the due day, and from
 // the day after the due day its principal bears the penalty rate instead of interest (the excess charged
-// back over the grace days). One repaid but a remainder within the tolerance (the
-// policy's `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder
-// stays owed, bears interest (in the grace days too, as above): its principal rejoins the
-// principal not yet due (shared by the instalments left), its interest falls due with the next — after
-// the last instalment, all of it a month later (`spareDue`, once).
+// back over the grace days). One repaid but a remainder within the tolerance (the policy's
+// `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder stays owed,
+// bears interest (in the grace days too, as above): its principal rejoins the principal not yet due
+// (shared by the instalments left), its interest falls due with the next — after the last instalment, all
+// of it a month later (`spareDue`, once). A late repayment that leaves at most the tolerance of the
+// arrears ends the overdue so too (tolerateArrears): what is left is carried as such a remainder is, and
+// the late month stays on the record.
 //
 // A loan called in (accelerate) keeps the due days its instalments would have had after the new last one:
 // on each, what it still owes in arrears when that day's grace ends is one more due date missed, as the
 // instalment left to run would have been — called-in debt stays on the record as past due month by month.
 //
 // Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
-// now due (interest, then principal); the interest it bore since its due day; then, nearest due day first, each loan's interest accrued so far and
-// its coming instalment, up to its projected amount (held, and applied on the due day; the
-// principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
-// the instalments to come (the term stays) or, when it covers a loan, settles it. The coming instalment is
-// lowered too, and what is held beyond it as lowered repays principal at once as well. Money held that
-// covers all of a loan's principal settles it at once too (before any principal is repaid).
+// now due (interest, then principal); the interest it bore since its due day; then, nearest due day
+// first, each loan's interest accrued so far and its coming instalment, up to its projected amount (held,
+// and applied on the due day; the principal keeps bearing interest until then); then principal at once,
+// oldest loan first, which lowers the instalments to come (the term stays) or, when it covers a loan,
+// settles it. The coming instalment is lowered too, and what is held beyond it as lowered repays
+// principal at once as well. Money held that covers all of a loan's principal settles it at once too
+// (before any principal is repaid).
 
 import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
