@@ -1181,9 +1181,7 @@ function debtPlan(
     const elsewhere = (a: Fen): DebtRepayment[] =>
       counts === null
         ? [{ debt: "elsewhere", amount: counted - a, all: counted - a === c.profile.externalDebt }]
-        : a === allowed
-          ? byNext!
-          : (restoring(next, a, false) ?? allOf(c, false));
+        : ((a === allowed ? byNext : restoring(next, a, false)) ?? allOf(c, false));
     // only a repayment elsewhere changes what that review reads: the score's amount is never more than it
     const sized = restore
       ? scoreSized(
