@@ -52,6 +52,7 @@ export {
   score,
   scoreReasons,
 } from "./scorecard.js";
+export { leastAbove } from "./search.js";
 export {
   answerAtEndOf,
   type DecisionNote,

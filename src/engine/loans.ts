@@ -12,23 +12,26 @@
 // A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
 // later instalments are not accelerated — with the interest its principal bore since the due day, and from
 // the day after the due day its principal bears the penalty rate instead of interest (the excess charged
-// back over the grace days). One repaid but a remainder within the tolerance (the
-// policy's `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder
-// stays owed, bears interest (in the grace days too, as above): its principal rejoins the
-// principal not yet due (shared by the instalments left), its interest falls due with the next — after
-// the last instalment, all of it a month later (`spareDue`, once).
+// back over the grace days). One repaid but a remainder within the tolerance (the policy's
+// `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder stays owed,
+// bears interest (in the grace days too, as above): its principal rejoins the principal not yet due
+// (shared by the instalments left), its interest falls due with the next — after the last instalment, all
+// of it a month later (`spareDue`, once). A late repayment that leaves at most the tolerance of the
+// arrears ends the overdue so too (tolerateArrears): what is left is carried as such a remainder is, and
+// the late month stays on the record.
 //
 // A loan called in (accelerate) keeps the due days its instalments would have had after the new last one:
 // on each, what it still owes in arrears when that day's grace ends is one more due date missed, as the
 // instalment left to run would have been — called-in debt stays on the record as past due month by month.
 //
 // Repayment order, each step across loans oldest first: arrears (charges, then principal); the instalment
-// now due (interest, then principal); the interest it bore since its due day; then, nearest due day first, each loan's interest accrued so far and
-// its coming instalment, up to its projected amount (held, and applied on the due day; the
-// principal keeps bearing interest until then); then principal at once, oldest loan first, which lowers
-// the instalments to come (the term stays) or, when it covers a loan, settles it. The coming instalment is
-// lowered too, and what is held beyond it as lowered repays principal at once as well. Money held that
-// covers all of a loan's principal settles it at once too (before any principal is repaid).
+// now due (interest, then principal); the interest it bore since its due day; then, nearest due day
+// first, each loan's interest accrued so far and its coming instalment, up to its projected amount (held,
+// and applied on the due day; the principal keeps bearing interest until then); then principal at once,
+// oldest loan first, which lowers the instalments to come (the term stays) or, when it covers a loan,
+// settles it. The coming instalment is lowered too, and what is held beyond it as lowered repays
+// principal at once as well. Money held that covers all of a loan's principal settles it at once too
+// (before any principal is repaid).
 
 import { type Carry, chargesAhead, dailyCharges, newCarry } from "./accrual.js";
 import type { Fen } from "./types.js";
@@ -279,10 +282,7 @@ function asCarried(
   const days = Math.max(0, end - day);
   c.interest += dailyCharges(c.carry, c.outstanding, r, days);
   c.graceInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
-  const milli = c.carry.milli + c.dueCarry.milli;
-  c.dueCarry.milli = 0;
-  c.carry.milli = milli % 1000;
-  if (milli >= 1000 && b.accruing) c.interest += 1;
+  joinCarry(c, b.accruing);
   // carryRemainder sets the copy's own fields (a new dueDays list, never the original's)
   carryRemainder(c, end);
   return { loan: c, from: end };
@@ -605,7 +605,7 @@ function decideInstalment(
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
   l.dueDay = null;
-  joinCarry(b, l);
+  b.interest += joinCarry(l, b.accruing);
   if (tolerated(l, day, rates.tolerance)) carryRemainder(l, day);
   if (l.duePrincipal + l.dueInterest === 0) {
     // what its grace days bore falls due with the next instalment (after the last, a due day of its own)
@@ -639,14 +639,15 @@ const NO_OUTCOMES: InstalmentOutcome[] = [];
 
 /** The fraction of a fen the principal due bore in its grace joins the loan's interest carry (a whole fen
  *  made of the two is the loan's interest, due with its next instalment): the loan is charged its rate on
- *  all the principal it was lent, not a fraction short each grace. */
-function joinCarry(b: LoanBook, l: Loan): void {
+ *  all the principal it was lent, not a fraction short each grace. Returns the fen added to the loan's
+ *  interest (none on a book not `accruing`), for the book's total: a copy's (asCarried) is not counted. */
+function joinCarry(l: Loan, accruing: boolean): Fen {
   const milli = l.carry.milli + l.dueCarry.milli;
   l.dueCarry.milli = 0;
   l.carry.milli = milli % 1000;
-  if (milli < 1000 || !b.accruing) return;
+  if (milli < 1000 || !accruing) return 0;
   l.interest += 1;
-  b.interest += 1;
+  return 1;
 }
 
 /** The instalment now due of `l`, at the end of its grace on `day`, is repaid but a remainder within the

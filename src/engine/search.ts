@@ -1,5 +1,6 @@
 // Searches over whole numbers (fen, yuan) for the least one a monotone test passes: customer service's
-// amounts to the fen (what to repay, the income that restores a line) are each such a search.
+// amounts to the fen (what to repay, the income that restores a line) are each such a search, and so is
+// whatif's repayment in whole thousands of yuan that brings a review's score to what restoring needs.
 
 /** The least whole number in (lo, hi] at which `ok` holds: `ok` false at `lo`, true at `hi`, and true
  *  from some number on. Halving. */

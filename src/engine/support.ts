@@ -1181,9 +1181,7 @@ function debtPlan(
     const elsewhere = (a: Fen): DebtRepayment[] =>
       counts === null
         ? [{ debt: "elsewhere", amount: counted - a, all: counted - a === c.profile.externalDebt }]
-        : a === allowed
-          ? byNext!
-          : (restoring(next, a, false) ?? allOf(c, false));
+        : ((a === allowed ? byNext : restoring(next, a, false)) ?? allOf(c, false));
     // only a repayment elsewhere changes what that review reads: the score's amount is never more than it
     const sized = restore
       ? scoreSized(
@@ -1661,6 +1659,9 @@ function restoration(
     )
       remedies.push({ line: line.id, kind: "verify_identity" });
   }
+  // the customer with the overdue the answer asks first paid today (the customer as is, when none): what
+  // the debt advice is sized on, and what the line restored and used would fail is read on
+  const paid = withOverduePaid(c, day);
   // how far the score the next review reads once the debt advice is followed falls short of what keeping
   // the line restored and used needs
   let debtShort = 0;
@@ -1672,7 +1673,6 @@ function restoration(
     const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
     // the repayments sized against what restoring counts at the review the advice names, with the
     // overdue the answer asks paid today
-    const paid = withOverduePaid(c, day);
     const counts: Counts | null =
       p.grantUsedFraction === 0
         ? null
@@ -1734,18 +1734,17 @@ function restoration(
   // with the overdue paid, as the steps ask first: while it is outstanding that check reads it past due
   // (PAST_DUE_AT_REVIEW, a score short of delinquentMinScore), which no review that can restore the line
   // does — no review restores a line while an overdue is outstanding
-  const cleared = owing ? withOverduePaid(c, day) : c;
-  const clearedS = owing ? scoreOn(cleared, day) : s;
+  const paidS = owing ? scoreOn(paid, day) : s;
   const today = withOnceUsedOf(
     restorationBlockers(c, line, day, s, cause),
-    owing ? restorationBlockers(cleared, line, day, clearedS, cause) : null,
+    owing ? restorationBlockers(paid, line, day, paidS, cause) : null,
   );
   // the line used once restored would score below what keeping it needs (LIMIT_KEPT_ONCE_USED, and the
   // score the review after it would read): the score to reach is that far above the score it was read at
   // (today's, the overdue paid) — the scorecard's points add, so what raises one raises the other
   const usedShort = Math.max(keptOnceUsedScoreGap(ahead ?? today), debtShort);
   if (usedShort > 0 && !remedies.some((r) => r.line === line.id && r.kind === "raise_score"))
-    remedies.push(raiseScore(c, line, s, (ahead === null ? clearedS.score : s.score) + usedShort));
+    remedies.push(raiseScore(c, line, s, (ahead === null ? paidS.score : s.score) + usedShort));
   // nothing does, and an early review can be asked for today, while that review, reading the report, finds
   // the score short of what restoring needs — but not of what keeping the line needs: an early review now
   // restores the line for good (that review keeps it), so that is the answer, with no step towards a score
@@ -1777,10 +1776,10 @@ function restoration(
   const band = scoreRestoring(c, line.id);
   // (what keeping it once used needs read with the overdue paid, as above)
   const needed = neededOnceUsed(
-    asRead(cleared),
+    asRead(paid),
     line,
     day,
-    clearedS,
+    paidS,
     Number.isFinite(band) ? band : restorationScore(rules, line.id).score,
   );
   // debt advice sized to the score as well says how much: the score is no step of its own then

@@ -5,7 +5,7 @@
 
 import { isAbsolute, relative } from "node:path";
 import type { Scenario, ScenarioEvent } from "../engine/index.js";
-import { schemaLine } from "../scenario/json-schema.js";
+import { schemaComment } from "../scenario/json-schema.js";
 import { AccountRunner } from "./account.js";
 import { reactionsOf } from "./agent.js";
 import { scenarioYaml } from "./export.js";
@@ -95,13 +95,13 @@ export function accountYaml(
     return isAbsolute(ref) ? relativeRef(fileDir, ref) : ref;
   };
   const s = pop.settings;
-  const schema = schemaLine(fileDir, pop.cwd);
+  const schema = schemaComment(fileDir, pop.cwd);
   const armFlag = arm === 0 ? "" : ` --arm ${pop.meta.sweep ? arm : "challenger"}`;
   return scenarioYaml(scenario, {
     policyRef,
     outcome,
     header: [
-      ...(schema !== null ? [schema.slice(2)] : []),
+      ...(schema !== null ? [schema] : []),
       `Account ${index} of a credit-sim population (persona ${persona}), exported by:`,
       `  credit-sim simulate … --seed ${s.seed} --days ${s.days} --start ${s.start} --export-account ${index}${armFlag}`,
       `Its outcome in the population: ${outcomeClass(outcome)} (the expectation below).`,

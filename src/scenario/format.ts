@@ -604,7 +604,7 @@ function openDebtText(d: { repay: number | null; income: number | null }): strin
  *  line, an active line at its own: repaying its balance lowers nothing counted), the rest as the report
  *  shows them. */
 function countedText(r: Extract<Remedy, { kind: "reduce_debt" }>, report: string | null): string {
-  const shown = (them: string) =>
+  const shown = (them: "it" | "them") =>
     report === null
       ? "count as reported at a month end"
       : `count${them === "it" ? "s" : ""} as ${report} shows ${them}, repayments made since the last one included`;

@@ -26,13 +26,13 @@ const SCENARIO_SCHEMA_FILE = resolve(
 );
 
 /** The path from `folder` to the shipped schema, the YAML language server's way to find it, for the
- *  first line of a scenario written there — or null, and no such line. A file is shared (committed,
+ *  first line of a scenario written there (schemaComment) — or null, and no such line. A file is shared (committed,
  *  attached to a report, pasted into an issue): the path is written only when the file's folder and the
  *  schema are both in the working folder `cwd` or below (the repository, or a project that installs
  *  credit-sim in its node_modules), where it names the same file in every checkout. Otherwise it walked
  *  up out of it to wherever credit-sim is installed — `../../../home/<user>/.npm/_npx/…` — telling whose
  *  machine wrote it and naming nothing on anyone else's. */
-export function schemaRef(folder: string, cwd: string): string | null {
+function schemaRef(folder: string, cwd: string): string | null {
   const [here, schema, dir] = [cwd, SCENARIO_SCHEMA_FILE, resolve(cwd, folder)].map(realPath) as [
     string,
     string,
@@ -52,9 +52,9 @@ function realPath(path: string): string {
   }
 }
 
-/** The first line of a scenario written into `folder` (`cwd`: the working folder), or null: see
- *  schemaRef. */
-export function schemaLine(folder: string, cwd: string): string | null {
+/** The comment a scenario written into `folder` (`cwd`: the working folder) opens with, without the
+ *  comment's mark (each writer sets it in its own comment), or null: none, see schemaRef. */
+export function schemaComment(folder: string, cwd: string): string | null {
   const ref = schemaRef(folder, cwd);
-  return ref === null ? null : `# yaml-language-server: $schema=${ref}`;
+  return ref === null ? null : `yaml-language-server: $schema=${ref}`;
 }

@@ -5,10 +5,10 @@
 /** The file name `init` gives the starter. */
 export const STARTER_FILE = "first-scenario.yaml";
 
-/** `schemaRef`: the path from the new file's folder to scenario.schema.json (for the first line), or
- *  null: no such line (see json-schema.ts's schemaRef). */
-export function starterScenario(schemaRef: string | null): string {
-  return `${schemaRef !== null ? `# yaml-language-server: $schema=${schemaRef}\n#\n` : ""}# Your first credit-sim scenario: one customer's timeline, played day by day.
+/** `schema`: the first line's comment, by which editors find scenario.schema.json from the new file's
+ *  folder, or null: no such line (json-schema.ts's schemaComment). */
+export function starterScenario(schema: string | null): string {
+  return `${schema !== null ? `# ${schema}\n#\n` : ""}# Your first credit-sim scenario: one customer's timeline, played day by day.
 # To try it, from this file's folder:
 #   credit-sim run ${STARTER_FILE}                      the trace: every step, decision and reason
 #   credit-sim explain ${STARTER_FILE} --day 73         why the score fell that day

@@ -9,6 +9,7 @@
 
 import {
   type LineId,
+  leastAbove,
   type PolicyParams,
   type ProfileField,
   type Step,
@@ -378,16 +379,9 @@ function thousandsForScore(step: Step, needed: number): number | null {
   const debt = Math.round(ratio * income);
   const reaches = (k: number) =>
     score({ ...step.inputs, debtToIncome: Math.max(0, debt - k * 100_000) / income }).score >= needed;
-  let hi = Math.ceil(debt / 100_000);
-  if (!reaches(hi)) return null;
-  let lo = 0;
-  if (reaches(lo)) return null;
-  while (hi - lo > 1) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    if (reaches(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi * 1000;
+  const most = Math.ceil(debt / 100_000);
+  if (!reaches(most) || reaches(0)) return null;
+  return leastAbove(0, most, reaches) * 1000;
 }
 
 /** What the person owes elsewhere (yuan) at the end of `day`, from the profile and their own events. */

@@ -4,7 +4,7 @@
 
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { Document, isMap, isSeq } from "yaml";
-import { schemaLine } from "../scenario/json-schema.js";
+import { schemaComment } from "../scenario/json-schema.js";
 import { MAX_DESCRIPTION, MAX_NAME } from "../scenario/schema.js";
 import { refuseInexactNumbers } from "../scenario/written-numbers.js";
 import { yamlText } from "../scenario/yaml-text.js";
@@ -72,9 +72,9 @@ export function variantYaml(v: Variant, toFile: string, options: SaveOptions = {
   const doc = new Document(data);
   // the schema line first, so editors check the saved file as they check any scenario
   const cwd = options.cwd ?? process.cwd();
-  const schema = schemaLine(dirname(resolve(cwd, toFile)), cwd);
+  const schema = schemaComment(dirname(resolve(cwd, toFile)), cwd);
   doc.commentBefore = [
-    ...(schema !== null ? [schema.slice(1)] : []),
+    ...(schema !== null ? [` ${schema}`] : []),
     ` what-if variant of ${printable(v.file)}, written by credit-sim whatif`,
     " the original's expectations are left out: they describe the original",
   ].join("\n");

@@ -6,13 +6,14 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { schemaRef } from "../../src/scenario/json-schema.js";
+import { schemaComment } from "../../src/scenario/json-schema.js";
 import { cli, ROOT } from "../helpers/cli.js";
 import { tempCases } from "../helpers/temp-cases.js";
 
 const { fresh } = tempCases("shared-docs");
 const ZHANG = join(ROOT, "scenarios/zhang-ming.yaml");
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=/m;
+const DIRECTIVE = "yaml-language-server: $schema=";
 
 /** Whether `text` names the folder credit-sim is installed in, or walks up out of the working folder. */
 const namesInstall = (text: string) =>
@@ -20,18 +21,18 @@ const namesInstall = (text: string) =>
 
 describe("the schema line of a scenario credit-sim writes", () => {
   it("is a path from the file's folder when the file and the schema are in the working folder", () => {
-    expect(schemaRef(join(ROOT, "whatif"), ROOT)).toBe("../schema/scenario.schema.json");
-    expect(schemaRef(join(ROOT, "a", "b"), ROOT)).toBe("../../schema/scenario.schema.json");
-    expect(schemaRef(ROOT, ROOT)).toBe("schema/scenario.schema.json");
+    expect(schemaComment(join(ROOT, "whatif"), ROOT)).toBe(`${DIRECTIVE}../schema/scenario.schema.json`);
+    expect(schemaComment(join(ROOT, "a", "b"), ROOT)).toBe(`${DIRECTIVE}../../schema/scenario.schema.json`);
+    expect(schemaComment(ROOT, ROOT)).toBe(`${DIRECTIVE}schema/scenario.schema.json`);
   });
 
   it("is left out when either is outside it: the path would climb to the installation", () => {
     const d = fresh();
     // credit-sim installed elsewhere (npx's cache, a global install): the schema is outside
-    expect(schemaRef(d, d)).toBeNull();
-    expect(schemaRef(join(d, "sub"), d)).toBeNull();
+    expect(schemaComment(d, d)).toBeNull();
+    expect(schemaComment(join(d, "sub"), d)).toBeNull();
     // a file written outside the working folder
-    expect(schemaRef(d, ROOT)).toBeNull();
+    expect(schemaComment(d, ROOT)).toBeNull();
   });
 
   it("init, whatif --save and --export-account, run outside the installation, write none", async () => {

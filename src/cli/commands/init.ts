@@ -4,7 +4,7 @@
 
 import { statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { schemaRef } from "../../scenario/json-schema.js";
+import { schemaComment } from "../../scenario/json-schema.js";
 import { STARTER_FILE, starterScenario } from "../../scenario/starter.js";
 import { InputError } from "../../shared/errors.js";
 import { printable, shellPath } from "../../shared/text.js";
@@ -35,7 +35,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
   // a link on the way out of the working folder (a repository's `scenarios -> ../../elsewhere`) is not followed
   refuseFolderLeadingOut(shown, file, io.cwd);
   makeFolders(folder, dir);
-  const schema = schemaRef(folder, io.cwd);
+  const schema = schemaComment(folder, io.cwd);
   // without --force, nothing at all may be there (not even a dangling link), up to the moment it is
   // written; with it, only a regular file is replaced
   writeOutput(shown, starterScenario(schema), {

@@ -15,7 +15,6 @@ import {
   type Scenario,
   type Snapshot,
   type Status,
-  type Step,
   type Trace,
 } from "../../engine/index.js";
 import {
@@ -109,7 +108,7 @@ export function reasonView(
   if (!isReasonCode(code)) return { code, text: code, advice: "", kind: "" };
   const info = REASONS[code];
   // on a step, a score reason in the words its characteristic's points call for (reasonTextIn)
-  const text = at !== undefined && "inputs" in at ? reasonTextIn(code, (at as Step).inputs) : info.text;
+  const text = at?.inputs !== undefined ? reasonTextIn(code, at.inputs) : info.text;
   return { code, text, advice: adviceOf(code, at, facts), kind: info.kind };
 }
 
