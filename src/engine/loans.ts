@@ -74,6 +74,10 @@ interface Loan {
   arrearsCharges: Fen;
   /** the due day of the oldest missed instalment not yet repaid */
   arrearsSince: number | null;
+  /** the principal of each missed instalment still unpaid, with its due day, oldest first: a repayment of
+   *  the oldest moves the day `arrearsSince` counts from to the next (charges are repaid first, so what is
+   *  left is principal). Replaced, never changed in place (copies of a loan share it) */
+  missed: readonly { dueDay: number; principal: Fen }[];
   /** called in: the due days its instalments would have had after its last (`accelerate`), not yet reached */
   calledDays: number[];
   /** the last of those reached, and the day its grace ends: still in arrears then, a due date missed */
@@ -196,6 +200,21 @@ export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
  *  interest falls due on a due day of its own, as a remainder does.) */
 function dueNow(l: Loan): Fen {
   return l.duePrincipal + l.dueInterest + (l.next >= l.dueDays.length ? l.graceInterest : 0);
+}
+
+/** The missed instalments' principal still unpaid once `paid` of it is repaid, oldest first. */
+function afterRepaying(
+  missed: readonly { dueDay: number; principal: Fen }[],
+  paid: Fen,
+): { dueDay: number; principal: Fen }[] {
+  const left: { dueDay: number; principal: Fen }[] = [];
+  let rest = paid;
+  for (const m of missed) {
+    const part = Math.min(rest, m.principal);
+    rest -= part;
+    if (m.principal > part) left.push({ dueDay: m.dueDay, principal: m.principal - part });
+  }
+  return left;
 }
 
 export function oldestArrears(b: LoanBook): number | null {
@@ -337,6 +356,7 @@ export function draw(
     arrearsPrincipal: 0,
     arrearsCharges: 0,
     arrearsSince: null,
+    missed: [],
     calledDays: [],
     calledDay: null,
     calledFrom: null,
@@ -365,8 +385,11 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
       l.outstanding -= principal;
     }
     l.arrearsCharges -= take(l.arrearsCharges);
-    l.arrearsPrincipal -= take(l.arrearsPrincipal);
+    const principal = take(l.arrearsPrincipal);
+    l.arrearsPrincipal -= principal;
+    if (principal > 0) l.missed = afterRepaying(l.missed, principal);
     if (l.arrearsPrincipal + l.arrearsCharges === 0) l.arrearsSince = null;
+    else if (principal > 0) l.arrearsSince = l.missed[0]?.dueDay ?? l.arrearsSince;
   }
   for (const l of b.loans) {
     l.dueInterest -= take(l.dueInterest);
@@ -450,6 +473,7 @@ function tolerateArrears(b: LoanBook, day: number, tolerance: Fen): void {
     l.arrearsPrincipal = 0;
     l.arrearsCharges = 0;
     l.arrearsSince = null;
+    l.missed = [];
   }
 }
 
@@ -621,6 +645,7 @@ function decideInstalment(
   // missed: the interest its principal bore since the due day is in arrears with it, and from the day after
   // the due day the penalty replaces that interest (its excess over it, charged back over the grace days)
   l.arrearsPrincipal += l.duePrincipal;
+  if (l.duePrincipal > 0) l.missed = [...l.missed, { dueDay, principal: l.duePrincipal }];
   l.arrearsCharges += l.dueInterest + l.graceInterest;
   l.graceInterest = 0;
   if (b.accruing && rates.penalty > rates.interest) {
