@@ -268,7 +268,9 @@ export function comingInstalments(
   for (const loan of b.loans) {
     const carried = asCarried(b, loan, day, rate, tolerance);
     const l = carried?.loan ?? loan;
-    if (l.outstanding === 0) continue;
+    // no principal left may still leave interest to ask on a due day of its own (what the last instalment
+    // bore in its grace days, repaid at the amount it fell due)
+    if (l.outstanding + l.interest + l.graceInterest === 0) continue;
     last = Math.max(last, l.dueDays[l.dueDays.length - 1] ?? Number.NEGATIVE_INFINITY);
     const n = nextAsking(l, carried?.from ?? day, rate);
     if (n !== null) asking.push(n);
