@@ -77,6 +77,10 @@ interface Loan {
   arrearsCharges: Fen;
   /** the due day of the oldest missed instalment not yet repaid */
   arrearsSince: number | null;
+  /** the principal of each missed instalment still unpaid, with its due day, oldest first: a repayment of
+   *  the oldest moves the day `arrearsSince` counts from to the next (charges are repaid first, so what is
+   *  left is principal). Replaced, never changed in place (copies of a loan share it) */
+  missed: readonly { dueDay: number; principal: Fen }[];
   /** called in: the due days its instalments would have had after its last (`accelerate`), not yet reached */
   calledDays: number[];
   /** the last of those reached, and the day its grace ends: still in arrears then, a due date missed */
@@ -201,6 +205,21 @@ function dueNow(l: Loan): Fen {
   return l.duePrincipal + l.dueInterest + (l.next >= l.dueDays.length ? l.graceInterest : 0);
 }
 
+/** The missed instalments' principal still unpaid once `paid` of it is repaid, oldest first. */
+function afterRepaying(
+  missed: readonly { dueDay: number; principal: Fen }[],
+  paid: Fen,
+): { dueDay: number; principal: Fen }[] {
+  const left: { dueDay: number; principal: Fen }[] = [];
+  let rest = paid;
+  for (const m of missed) {
+    const part = Math.min(rest, m.principal);
+    rest -= part;
+    if (m.principal > part) left.push({ dueDay: m.dueDay, principal: m.principal - part });
+  }
+  return left;
+}
+
 export function oldestArrears(b: LoanBook): number | null {
   let oldest: number | null = null;
   for (const l of b.loans)
@@ -252,7 +271,9 @@ export function comingInstalments(
   for (const loan of b.loans) {
     const carried = asCarried(b, loan, day, rate, tolerance);
     const l = carried?.loan ?? loan;
-    if (l.outstanding === 0) continue;
+    // no principal left may still leave interest to ask on a due day of its own (what the last instalment
+    // bore in its grace days, repaid at the amount it fell due)
+    if (l.outstanding + l.interest + l.graceInterest === 0) continue;
     last = Math.max(last, l.dueDays[l.dueDays.length - 1] ?? Number.NEGATIVE_INFINITY);
     const n = nextAsking(l, carried?.from ?? day, rate);
     if (n !== null) asking.push(n);
@@ -337,6 +358,7 @@ export function draw(
     arrearsPrincipal: 0,
     arrearsCharges: 0,
     arrearsSince: null,
+    missed: [],
     calledDays: [],
     calledDay: null,
     calledFrom: null,
@@ -365,8 +387,11 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
       l.outstanding -= principal;
     }
     l.arrearsCharges -= take(l.arrearsCharges);
-    l.arrearsPrincipal -= take(l.arrearsPrincipal);
+    const principal = take(l.arrearsPrincipal);
+    l.arrearsPrincipal -= principal;
+    if (principal > 0) l.missed = afterRepaying(l.missed, principal);
     if (l.arrearsPrincipal + l.arrearsCharges === 0) l.arrearsSince = null;
+    else if (principal > 0) l.arrearsSince = l.missed[0]?.dueDay ?? l.arrearsSince;
   }
   for (const l of b.loans) {
     l.dueInterest -= take(l.dueInterest);
@@ -450,6 +475,7 @@ function tolerateArrears(b: LoanBook, day: number, tolerance: Fen): void {
     l.arrearsPrincipal = 0;
     l.arrearsCharges = 0;
     l.arrearsSince = null;
+    l.missed = [];
   }
 }
 
@@ -621,6 +647,7 @@ function decideInstalment(
   // missed: the interest its principal bore since the due day is in arrears with it, and from the day after
   // the due day the penalty replaces that interest (its excess over it, charged back over the grace days)
   l.arrearsPrincipal += l.duePrincipal;
+  if (l.duePrincipal > 0) l.missed = [...l.missed, { dueDay, principal: l.duePrincipal }];
   l.arrearsCharges += l.dueInterest + l.graceInterest;
   l.graceInterest = 0;
   if (b.accruing && rates.penalty > rates.interest) {

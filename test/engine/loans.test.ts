@@ -125,6 +125,32 @@ describe("instalments", () => {
     expectBalanced(b);
   });
 
+  it("days past due count from the oldest missed instalment still unpaid: repaid, the next one missed dates them", () => {
+    const b = loan();
+    openDay(b, 45);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    openDay(b, 74);
+    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "missed" }]);
+    expect(oldestArrears(b)).toBe(45);
+    // one instalment behind: all the charges and the first missed instalment's ¥1,000 repaid, the second's
+    // ¥1,000 still owed — overdue since its due day, 74, not since 45 (charges are paid first, so what is
+    // left is the later principal)
+    repay(b, overdueAmount(b) - 100_000, 78, RATE);
+    expect(overdueAmount(b)).toBe(100_000);
+    expect(oldestArrears(b)).toBe(74);
+    // part of the oldest principal repaid moves nothing; the charges it bears first are repaid first
+    const part = loan();
+    openDay(part, 45);
+    openDay(part, 49);
+    openDay(part, 74);
+    openDay(part, 78);
+    repay(part, overdueAmount(part) - 150_000, 78, RATE);
+    expect(oldestArrears(part)).toBe(45);
+    repay(part, 150_000, 78, RATE);
+    expect(oldestArrears(part)).toBeNull();
+    expectBalanced(b);
+  });
+
   it("an early repayment in part lowers the instalments to come; in full it ends the loan", () => {
     const b = loan();
     accrue(b, 19, rates);

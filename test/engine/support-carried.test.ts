@@ -46,4 +46,20 @@ describe("customer service tells a remainder carried within the tolerance", () =
       });
     }
   });
+
+  it("the interest the last instalment bore in its grace days: told with the day it falls due, a month later", () => {
+    const base = [...closing(3), on.repay(61, "minimum", "jiebei")];
+    // the last instalment repaid on its last grace day at the amount it fell due: paid, and the interest its
+    // principal bore since the due day falls due on a due day of its own — no principal left, only that
+    const t = run([...base, on.repay(95, dueOn(base, 92) / 100, "jiebei"), on.support(97)], opts);
+    expect(stepsOf(t, "overdue").filter((s) => s.day <= 97)).toEqual([]);
+    const spare = stepsOf(t, "due").find((s) => s.day > 92)!;
+    expect(spare.event.due).toBeGreaterThan(0);
+    const asked = stepOn(t, "contact_support", 97).remedies.find((r) => r.kind === "pay_balance");
+    expect(asked).toMatchObject({
+      line: "jiebei",
+      amount: spare.event.due,
+      toTerm: { day: spare.day, amount: spare.event.due, lastDay: spare.day },
+    });
+  });
 });
