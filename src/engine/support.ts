@@ -473,7 +473,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       }
     }
   }
-  // an active line whose limit a review cut: said, with the reasons recorded then and the only way back —
+  // an open line whose limit a review cut: said, with the reasons recorded then and the only way back (a
+  // suspended one too: the review that suspended it may have cut it, and restoring it brings back the cut
+  // limit, not the one it had) —
   // and, when nothing else stands in the way on either line and line management would still cut it today,
   // those reasons are the answer's (why the limit is what it is), not the score's drivers; once they no
   // longer hold (an income back), the record says them, dated, and today's reasons are the score's. They
@@ -481,11 +483,14 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // since) is that cap's, and the same cap is with today's numbers
   const unblocked = reasons.length === 0;
   for (const line of lines) {
-    const cut = line.status === "active" ? limitCut(c, line, day, s, calendar) : null;
+    const cut = isOpen(line) ? limitCut(c, line, day, s, calendar) : null;
     if (cut === null) continue;
+    // a suspended line no review restores under the policy: no way back is offered, the cut's neither
+    const barred = remedies.some((r) => r.line === line.id && r.kind === "wait_for_review" && r.policyBars);
+    if (line.status === "suspended" && barred) continue;
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?
-    if (!unblocked) continue;
+    if (!unblocked || line.status !== "active") continue;
     const had = { ...line, limit: cut.from };
     const cap = cutTo(c, had, s, c.policy);
     if (cap === null) continue;

@@ -3083,6 +3083,16 @@ describe("a limit a review cut", () => {
     expect(remedy(stepOn(t, "contact_support", 96).remedies, "limit_cut")).toBeUndefined();
   });
 
+  it("is said on a line still suspended: restoring it brings back the cut limit, not the one it had", () => {
+    // no income any more: the review on day 14 suspends the ¥5,000 line and cuts it to the smallest line
+    // with the suspension; customer service, asked while it is suspended, says the cut and the way back
+    const t = run([on.open(0, 5_000), on.income(5, 0), on.support(20)]);
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", limit: 10_000 });
+    const said = remedy(stepOn(t, "contact_support", 20).remedies, "limit_cut")!;
+    expect(said).toMatchObject({ day: 14, from: 500_000, to: 10_000 });
+    expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+  });
+
   it("names Jiebei's line in the application it points to: an application without `line:` raises Huabei", () => {
     // Jiebei's top band lowered to ¥5,000 on day 5: the review on day 14 cuts its ¥20,000 to ¥5,000, Huabei's
     // ¥5,000 stays. The way back said as an event must be one that raises Jiebei, as the early review's is
