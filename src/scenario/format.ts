@@ -87,8 +87,15 @@ const PROPER_NOUNS = new Set(["Huabei", "Jiebei"]);
 
 /** A reason's text inside a sentence ("…; the reasons recorded then: huabei balance…" read as a typo): its
  *  first letter in lower case, unless it starts with a product's name. */
-const inSentence = (code: ReasonCode): string => {
-  const text = REASONS[code].text;
+const inSentence = (code: ReasonCode): string => sentenceCase(REASONS[code].text);
+
+/** A reason recorded on an earlier day, inside a sentence: in its words for then, where it has them. */
+const recordedInSentence = (code: ReasonCode): string => {
+  const info: ReasonInfo = REASONS[code];
+  return sentenceCase(info.then ?? info.text);
+};
+
+const sentenceCase = (text: string): string => {
   const first = text.split(" ", 1)[0] ?? "";
   return PROPER_NOUNS.has(first) ? text : text.charAt(0).toLowerCase() + text.slice(1);
 };
@@ -495,8 +502,9 @@ export function remedyText(r: Remedy): string {
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
       const status = `${r.status.replace("_", " ")} since ${r.sinceDate} (day ${r.since})`;
-      const reasons = r.reasons.map(inSentence).join("; ");
-      // the reasons as recorded then: "a repayment is past due right now" was true that day
+      // the reasons as recorded then, in words for then: "a repayment is past due right now" read as
+      // still true after the customer had repaid
+      const reasons = r.reasons.map(recordedInSentence).join("; ");
       if (r.day === r.since) return `${status}; the reasons recorded then: ${reasons}`;
       return `${status}; ${r.cause === null ? "" : `${r.cause} `}reasons recorded ${r.date} (day ${r.day}): ${reasons}`;
     }
@@ -509,7 +517,7 @@ export function remedyText(r: Remedy): string {
           }${closureLoans(r)}`
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
-      const reasons = r.reasons.map(inSentence).join("; ");
+      const reasons = r.reasons.map(recordedInSentence).join("; ");
       const when = r.increase.now
         ? "which can be made today"
         : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;

@@ -157,3 +157,21 @@ describe("debt advice for a restoration", () => {
     expect(text).toContain("Huabei at its ¥5,600.00 limit, used in full, whatever its balance");
   });
 });
+
+describe("reasons quoted as recorded on an earlier day", () => {
+  // Zhang Ming calls on day 230, repaid on day 229: the suspension's and the cut's reasons, recorded on day
+  // 227, said "a repayment is past due right now" — read as still true after he had repaid
+  it("are in words for that day, not in the present tense", () => {
+    const { scenario } = loadScenario(`${ROOT}scenarios/zhang-ming.yaml`);
+    const call = stepOn(simulate(scenario), "contact_support", 230);
+    const recorded = call.remedies.filter((r) => r.kind === "on_record" || r.kind === "limit_cut");
+    expect(recorded.map((r) => r.kind).sort()).toEqual(["limit_cut", "on_record"]);
+    for (const r of recorded) {
+      expect(r.reasons).toContain("OVERDUE_NOW");
+      const said = describeRemedy(r);
+      expect(said).toContain("a repayment was past due that day");
+      expect(said).not.toContain("past due right now");
+    }
+    expect(call.overdue).toBe(0);
+  });
+});
