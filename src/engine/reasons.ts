@@ -29,7 +29,7 @@ export interface ReasonInfo {
   onceUsed?: string;
   /** its words where it is quoted as recorded on an earlier day ("the reasons recorded then", a cut's
    *  reasons): a text in the present tense read as still true after the customer had repaid */
-  then?: string;
+  recorded?: string;
   /** a score reason's words where its characteristic is near its maximum — it kept at least half its
    *  points, and is among the key factors only for costing the most of what is left: not "high", "low",
    *  "short" or "too many", which a reader would not accept of a 7 % debt ratio (the text is for a factor
@@ -42,7 +42,7 @@ export const REASONS = {
   OVERDUE_NOW: {
     kind: "score",
     text: "A repayment is past due right now",
-    then: "A repayment was past due that day",
+    recorded: "A repayment was past due that day",
     advice: "pay the overdue amount in full",
   },
   OVERDUE_RECENT: {

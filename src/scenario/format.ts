@@ -92,7 +92,7 @@ const inSentence = (code: ReasonCode): string => sentenceCase(REASONS[code].text
 /** A reason recorded on an earlier day, inside a sentence: in its words for then, where it has them. */
 const recordedInSentence = (code: ReasonCode): string => {
   const info: ReasonInfo = REASONS[code];
-  return sentenceCase(info.then ?? info.text);
+  return sentenceCase(info.recorded ?? info.text);
 };
 
 const sentenceCase = (text: string): string => {
