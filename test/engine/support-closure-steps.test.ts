@@ -16,17 +16,18 @@ const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K, 
 
 const PROFILE = { age: 35, monthlyIncome: 15_000, verified: true, creditHistoryMonths: 60, externalDebt: 0 };
 
+// Jiebei's ¥6,000 loan never repaid; Huabei, repaid in full, suspended with it on day 71 for Jiebei's overdue
+const HELD_BY_JIEBEI = [
+  on.open(0, 5_000),
+  on.open(0, 20_000, "jiebei"),
+  on.borrow(10, 6_000, 6),
+  on.purchase(15, 500),
+  on.repay(35, "full"),
+  on.purchase(60, 200),
+];
+
 describe("a line held only by the other line's overdue", () => {
-  // Jiebei's ¥6,000 loan never repaid; Huabei, repaid in full, suspended with it on day 71 for Jiebei's overdue
-  const events = [
-    on.open(0, 5_000),
-    on.open(0, 20_000, "jiebei"),
-    on.borrow(10, 6_000, 6),
-    on.purchase(15, 500),
-    on.repay(35, "full"),
-    on.purchase(60, 200),
-    on.support(100),
-  ];
+  const events = [...HELD_BY_JIEBEI, on.support(100)];
   it("is asked for no score above what restores it once the overdue is paid, as the steps ask", () => {
     const t = run(events, { policy: DEFAULT_POLICY, profile: PROFILE, until: 101 });
     const answer = stepOn(t, "contact_support", 100);
@@ -54,19 +55,11 @@ describe("a line held only by the other line's overdue", () => {
 });
 
 describe("the review of a line held by an overdue still owed", () => {
-  // the same story, reviewed on day 74 (33 days past due): the line once used would be past due at the
+  // the story above, reviewed on day 74 (33 days past due): the line once used would be past due at the
   // next review on this file — true, and gone with the payment the overdue already asks; the review cited
   // it beside the overdue (LIMIT_KEPT_ONCE_USED "none kept once used", PAST_DUE_AT_REVIEW 655 vs 680)
   it("cites the overdue, not the once-used checks its payment clears", () => {
-    const events = [
-      on.open(0, 5_000),
-      on.open(0, 20_000, "jiebei"),
-      on.borrow(10, 6_000, 6),
-      on.purchase(15, 500),
-      on.repay(35, "full"),
-      on.purchase(60, 200),
-    ];
-    const t = run(events, { policy: DEFAULT_POLICY, profile: PROFILE, until: 75 });
+    const t = run(HELD_BY_JIEBEI, { policy: DEFAULT_POLICY, profile: PROFILE, until: 75 });
     const reviews = stepsOf(t, "review", 74);
     expect(reviews.map((r) => [r.line, r.status])).toEqual([
       ["huabei", "suspended"],
