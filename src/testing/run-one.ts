@@ -109,7 +109,7 @@ export function runOne(file: ScenarioFile, ctx: RunContext): ScenarioReport | Fi
       ? checkSnapshot(
           file.path,
           goldenTrace(scenario, trace.steps),
-          { ...mode, record: traceWithin(file.path, ctx.cwd) },
+          { ...mode, record: () => traceWithin(file.path, ctx.cwd) },
           showPath(snapshotPathFor(file.path), ctx.cwd),
           ctx.tracesByMain ? handed : writeTrace,
         )
