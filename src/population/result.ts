@@ -15,7 +15,7 @@ import { Document, decodeArm, decodePaired, encodeArm, FORMAT } from "./result-s
 import type { FlipRow, RangeResult } from "./runner.js";
 import { FLIP_SAMPLE, mergeArms } from "./runner.js";
 import { summarise } from "./stats.js";
-import { dominated, type SweepAxis, type VariantMetrics, variantMetrics } from "./sweep.js";
+import { dominated, type SweepAxis, sweptLines, type VariantMetrics, variantMetrics } from "./sweep.js";
 import type { BadDefinition } from "./vocabulary.js";
 
 /** What a file that is no result document is told: the documents `merge` reads. */
@@ -112,7 +112,10 @@ export function variantRows(r: PopulationResult, summary = summarise(r)): Varian
   const metrics = all.variants.map((v) => variantMetrics(v.risk));
   // among the variants only: the base policy is not on the frontier, and a variant it beats may still be
   // the best of those swept
-  const under = dominated(all.variants.map((v) => v.risk.all));
+  const under = dominated(
+    all.variants.map((v) => v.risk),
+    sweptLines(r.meta.sweep.axes),
+  );
   return r.meta.sweep.variants.map((params, i) => ({
     params,
     metrics: metrics[i]!,

@@ -112,17 +112,51 @@ function compareRates(n1: number, d1: number, n2: number, d2: number): number {
   return a * d - c * b;
 }
 
-/** For each variant, whether another dominates it (approval ↑, bad rate ↓, profit ↑). */
-export function dominated(points: readonly FrontierPoint[]): boolean[] {
+/** For each variant, whether another dominates it (approval ↑, bad rate ↓, profit ↑). Approval is both
+ *  lines' and, for each line in `lines` (the lines whose own parameters are swept: sweptLines), that line's
+ *  own: a stricter Jiebei threshold hardly moves both lines' rate, Huabei booking nearly every applicant, so
+ *  on that alone its lower bad rate would dominate the looser variants that book more Jiebei. */
+export function dominated(
+  points: ReadonlyArray<
+    { all: FrontierPoint } & Partial<Record<LineId, Pick<FrontierPoint, "applicants" | "booked">>>
+  >,
+  lines: readonly LineId[] = [],
+): boolean[] {
   return points.map((m, i) =>
     points.some((o, j) => {
       if (j === i) return false;
-      const approval = compareRates(o.booked, o.applicants, m.booked, m.applicants);
-      const bad = compareRates(o.bad, o.booked, m.bad, m.booked);
-      const profit = Math.round(o.profit * 100) - Math.round(m.profit * 100);
-      return approval >= 0 && bad <= 0 && profit >= 0 && (approval > 0 || bad < 0 || profit > 0);
+      const approvals = [
+        compareRates(o.all.booked, o.all.applicants, m.all.booked, m.all.applicants),
+        ...lines.map((l) =>
+          compareRates(o[l]?.booked ?? 0, o[l]?.applicants ?? 0, m[l]?.booked ?? 0, m[l]?.applicants ?? 0),
+        ),
+      ];
+      const bad = compareRates(o.all.bad, o.all.booked, m.all.bad, m.all.booked);
+      const profit = Math.round(o.all.profit * 100) - Math.round(m.all.profit * 100);
+      return (
+        approvals.every((a) => a >= 0) &&
+        bad <= 0 &&
+        profit >= 0 &&
+        (approvals.some((a) => a > 0) || bad < 0 || profit > 0)
+      );
     }),
   );
+}
+
+/** The line whose own approval rate a sweep's chart plots against the bad rate: the line every swept
+ *  parameter is the own of (a Jiebei threshold moves Jiebei's approval, and both lines' hardly); null for
+ *  both lines' (a grid with a parameter both lines read, or over both lines' own). */
+export function chartedLine(axes: ReadonlyArray<Pick<SweepAxis, "param">>): LineId | null {
+  const lines = new Set(axes.map((a) => parameterLine(a.param)));
+  const [line, more] = [...lines];
+  return more === undefined && line !== undefined ? line : null;
+}
+
+/** A variant's approval rate of `line` (null: both lines'). */
+export function approvalOf(m: VariantMetrics, line: LineId | null): number | null {
+  if (line === "huabei") return m.huabeiApprovalRate;
+  if (line === "jiebei") return m.jiebeiApprovalRate;
+  return m.approvalRate;
 }
 
 /** The line a policy parameter sets a rule of alone: Jiebei for its own (`jiebeiMinOpenScore`), Huabei for

@@ -16,6 +16,8 @@ import {
   type summarise,
 } from "../population/stats.js";
 import {
+  approvalOf,
+  chartedLine,
   paramsText,
   type SweepAxis,
   sweptLines,
@@ -273,16 +275,27 @@ interface VariantColumn {
   cell: (v: VariantLine) => string;
 }
 
+/** A variant's approval rate as the frontier chart plots it (its tooltip, as the table prints it): the
+ *  charted line's own (chartedLine), or both lines' (null). */
+export function chartedApproval(
+  line: LineId | null,
+): (v: Pick<VariantLine, "metrics" | "bads" | "lines">) => string {
+  return line === null ? VARIANT_RATES.approved : (v) => lineApprovalText(line, v);
+}
+
+/** The frontier chart's approval axis: "approval rate", or the charted line's own ("Jiebei approval rate"). */
+export const chartedAxis = (line: LineId | null): string =>
+  line === null ? "approval rate" : `${lineName(line)} approval rate`;
+
 /** A line's own approval rate: of the accounts that applied to open it. */
 const lineApproval = (line: LineId): VariantColumn => ({
   title: `${lineName(line)} approved`,
   width: 17,
-  cell: (v) =>
-    fewCases(
-      v.lines[line].applicants,
-      pct2(line === "huabei" ? v.metrics.huabeiApprovalRate : v.metrics.jiebeiApprovalRate),
-    ),
+  cell: (v) => lineApprovalText(line, v),
 });
+
+const lineApprovalText = (line: LineId, v: Pick<VariantLine, "metrics" | "lines">): string =>
+  fewCases(v.lines[line].applicants, pct2(approvalOf(v.metrics, line)));
 
 /** The sweep table's figures, the terminal's and the HTML page's, with each line's own approval rate
  *  after both lines' for the lines frontierLines picks: a Jiebei threshold moves Jiebei's, and both lines'
@@ -385,7 +398,7 @@ export function frontier(
       `Sweep: ${variantsText(rows.length)} of ${r.meta.policy.name}${r.meta.challengerFrom > 0 ? ` from day ${r.meta.challengerFrom}` : ""}, on the same ${accountsText(all.champion.accounts)}`,
     ),
     c.dim(
-      `  dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
+      `  dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${variantRatesNote(swept)}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base, of all accounts; PSI booked: of the booked accounts only (each arm's own; the risk table's booked)`,
     ),
     c.bold(head),
     c.dim(line("  ·", base.params, 0, "")),
@@ -395,21 +408,24 @@ export function frontier(
     }),
   ];
   if (!chart) return out;
+  const charted = chartedLine(r.meta.sweep!.axes);
+  const axis = chartedAxis(charted);
   out.push(
     "",
     c.bold(
-      `Approval rate against bad rate (variants by ${rows.length > 9 ? "their mark in the # column" : "number"}; dominated ones faint, and drawn under the others)`,
+      `${axis.charAt(0).toUpperCase()}${axis.slice(1)} against bad rate (variants by ${rows.length > 9 ? "their mark in the # column" : "number"}; dominated ones faint, and drawn under the others)`,
     ),
     scatterChart(
       // a cell shows the last point drawn: the dominated first, so none hides one on the frontier
       // a variant that booked no one has no bad rate: no point (its row says "–")
       rows
         .flatMap((v, i) => {
-          const { badRate: x, approvalRate: y } = v.metrics;
+          const x = v.metrics.badRate;
+          const y = approvalOf(v.metrics, charted);
           return x === null || y === null ? [] : [{ x, y, mark: mark(i), faint: v.dominated }];
         })
         .sort((a, b) => Number(b.faint) - Number(a.faint)),
-      { x: "bad rate", y: "approval rate" },
+      { x: "bad rate", y: axis },
       (s) => c.dim(s),
     ),
   );

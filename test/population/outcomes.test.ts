@@ -274,7 +274,14 @@ describe("outcomes against intuition", () => {
   };
   const dominance = (variants: Array<ReturnType<typeof risk>>) =>
     variantRows(
-      { meta: { sweep: { variants: variants.map((_, i) => ({ minScore: 700 + 40 * i })) } } } as never,
+      {
+        meta: {
+          sweep: {
+            axes: [{ param: "minScore" }],
+            variants: variants.map((_, i) => ({ minScore: 700 + 40 * i })),
+          },
+        },
+      } as never,
       // the base policy approves more, with fewer bad and more profit, than either variant
       {
         groups: [
@@ -285,6 +292,53 @@ describe("outcomes against intuition", () => {
         ],
       } as never,
     )!.map((r) => r.dominated);
+
+  it("a swept line's own approval counts in dominance: a stricter Jiebei threshold books fewer of Jiebei's applicants", () => {
+    // --sweep jiebeiMinOpenScore: both lines' approval the same in every variant (Huabei books nearly
+    // every applicant), the stricter variant a lower bad rate and more profit — it dominated the looser
+    // one on both lines' rate alone, though the looser books more Jiebei applicants
+    const line = (applicants: number, booked: number) => ({
+      applicants,
+      booked,
+      approvalRate: booked / applicants,
+    });
+    const variant = (jiebeiBooked: number, bad: number, profit: number) => ({
+      ...risk(0.99, bad / 990, profit, 1000, bad),
+      huabei: line(1000, 990),
+      jiebei: line(600, jiebeiBooked),
+    });
+    const loose = variant(520, 20, 50);
+    const strict = variant(490, 18, 60);
+    const rows = (param: string) =>
+      variantRows(
+        { meta: { sweep: { axes: [{ param }], variants: [{ [param]: 660 }, { [param]: 700 }] } } } as never,
+        {
+          groups: [
+            { champion: { risk: loose }, variants: [loose, strict].map((v) => ({ risk: v, psi: 0 })) },
+          ],
+        } as never,
+      )!.map((r) => r.dominated);
+    expect(rows("jiebeiMinOpenScore")).toEqual([false, false]);
+    // a parameter both lines read compares both lines' approval alone
+    expect(rows("maxApplications30d")).toEqual([true, false]);
+    // and the looser variant that is also worse on bad and profit is still dominated
+    const worse = variant(520, 25, 40);
+    expect(
+      variantRows(
+        {
+          meta: { sweep: { axes: [{ param: "jiebeiMinOpenScore" }], variants: [{ a: 1 }, { a: 2 }] } },
+        } as never,
+        {
+          groups: [
+            {
+              champion: { risk: loose },
+              variants: [worse, variant(520, 18, 60)].map((v) => ({ risk: v, psi: 0 })),
+            },
+          ],
+        } as never,
+      )!.map((r) => r.dominated),
+    ).toEqual([true, false]);
+  });
 
   it("a variant is dominated by another variant only, never by the base policy outside the sweep", () => {
     expect(dominance([risk(0.5, 0.02, 50), risk(0.4, 0.03, 60)])).toEqual([false, false]);

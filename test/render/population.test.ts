@@ -321,6 +321,25 @@ describe("a sweep's frontier", () => {
     expect(both).not.toMatch(/(Huabei|Jiebei) approved/);
   }, 30_000);
 
+  it("charts the swept line's own approval rate when one line's parameters are swept alone", () => {
+    // a Jiebei threshold's chart put every variant at one height: both lines' approval, which it hardly moves
+    const r = sweepResult("stretched", 60, 60, "jiebeiMinOpenScore", [690, 790]);
+    const rows = variantRows(r)!;
+    const text = stripVTControlCharacters(renderPopulation(r, { chalk: plain }));
+    expect(text).toContain("Jiebei approval rate against bad rate");
+    const html = simulateHtml(r, { chartJs: "" });
+    expect(html).toContain("Jiebei approval rate against bad rate");
+    const two = (x: number) => `${(x * 100).toFixed(2)} %`;
+    // each point's tooltip gives the line's rate as the table prints it (~: fewer than 20 applicants)
+    for (const v of rows)
+      expect(html).toContain(`"Jiebei approval rate: ${two(v.metrics.jiebeiApprovalRate!)}~"`);
+    // a parameter both lines read charts both lines' rate
+    const both = stripVTControlCharacters(
+      renderPopulation(sweepResult("stretched", 4, 30, "maxApplications30d", [1, 2]), { chalk: plain }),
+    );
+    expect(both).toContain("Approval rate against bad rate");
+  }, 30_000);
+
   it("gives approval and bad rates to two decimals, so a dominated mark can be read off the rows", () => {
     // at one decimal, 1.64 % and 1.62 % both read 1.6 %: a variant that approves fewer with less profit
     // looked dominated and was not marked, as its bad rate was lower

@@ -1,14 +1,15 @@
 // The charts of the population page, as Chart.js specifications: score distributions, the median score
 // over time, delinquency by month end, champion against challenger as intervals, a sweep's frontier. Pure.
 
+import type { LineId } from "../../engine/index.js";
 import { SCORE_MIN } from "../../population/aggregate.js";
 import { type Difference, METRIC_LABELS, significant } from "../../population/differences.js";
 import { BINARY_METRICS } from "../../population/paired.js";
 import type { PopulationResult, VariantRow } from "../../population/result.js";
-import { type ArmSummary, overall, type ProductSummary } from "../../population/stats.js";
-import { paramsText } from "../../population/sweep.js";
+import { type ArmSummary, overall, type RiskSummary } from "../../population/stats.js";
+import { approvalOf, paramsText } from "../../population/sweep.js";
 import { balancePercent, balanceShare, differenceText } from "../population-format.js";
-import { VARIANT_RATES } from "../population-risk.js";
+import { chartedApproval, chartedAxis, VARIANT_RATES } from "../population-risk.js";
 import { type ChartSpec, PALETTE, rgba, toneFill, type Unit } from "./chart-spec.js";
 import { monthTicks } from "./common.js";
 
@@ -316,16 +317,26 @@ function floorOf(values: readonly number[]): { min?: number } {
 }
 
 /** Approval against bad rate, one point per variant; the variants no other one dominates stand out.
- *  `bads`: each variant's risk figures (its booked accounts), as the table of variants reads them. */
-export function sweepFrontier(rows: readonly VariantRow[], bads: readonly ProductSummary[]): Frontier {
+ *  `risks`: each variant's risk figures (its booked accounts), as the table of variants reads them;
+ *  `line`: the line whose own approval rate is plotted (chartedLine), or null for both lines'. */
+export function sweepFrontier(
+  rows: readonly VariantRow[],
+  risks: readonly RiskSummary[],
+  line: LineId | null = null,
+): Frontier {
+  const axis = chartedAxis(line);
+  const approved = chartedApproval(line);
   return {
-    title: "Approval rate against bad rate",
+    title: `${axis.charAt(0).toUpperCase()}${axis.slice(1)} against bad rate`,
     x: { label: "bad rate", unit: "percent" },
-    y: { label: "approval rate", unit: "percent" },
+    y: { label: axis, unit: "percent" },
     // a variant that booked no one has no bad rate: no point (its row in the table says "–")
     points: rows.flatMap((v, i) => {
-      const { badRate: x, approvalRate: y } = v.metrics;
+      const x = v.metrics.badRate;
+      const y = approvalOf(v.metrics, line);
       if (x === null || y === null) return [];
+      const risk = risks[i]!;
+      const row = { metrics: v.metrics, bads: risk.all, lines: risk };
       return [
         {
           label: `#${i + 1} ${paramsText(v.params)}`,
@@ -334,10 +345,7 @@ export function sweepFrontier(rows: readonly VariantRow[], bads: readonly Produc
           y: Math.round(y * 10000) / 100,
           chosen: !v.dominated,
           // as the table of variants prints them
-          text: {
-            x: VARIANT_RATES.bad({ metrics: v.metrics, bads: bads[i]! }),
-            y: VARIANT_RATES.approved({ metrics: v.metrics, bads: bads[i]! }),
-          },
+          text: { x: VARIANT_RATES.bad(row), y: approved(row) },
         },
       ];
     }),

@@ -13,7 +13,7 @@ import {
   type RiskSummary,
   summarise,
 } from "../../population/stats.js";
-import { paramsText } from "../../population/sweep.js";
+import { chartedLine, paramsText } from "../../population/sweep.js";
 import type { VintageRow } from "../../population/vintage.js";
 import { wholeYuanText } from "../../scenario/format.js";
 import {
@@ -197,7 +197,7 @@ function variantTable(
     ),
   ].join("");
   // in a scroll box as the other wide tables: at a phone's width it scrolls, not the page
-  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more, with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
+  return `<div class="${scrollBox(rows.length + 1)}"><table class="wide"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div><p class="note" style="margin-top:8px">·: the policy swept, as it is; dominated: another variant approves as many or more (of both lines, and of each swept line), with a bad rate no higher and a profit no lower, and is better in one of them; ${esc(variantRatesNote(swept))}; Gini, KS: ~ on fewer than ${FEW_BADS} bads, too few to read; PSI: the end score distribution against the base policy, of all accounts; PSI booked: of the booked accounts only (each variant's own)</p>`;
 }
 
 /** The customers' events by type under each arm, side by side (the text report's line under each risk
@@ -438,8 +438,15 @@ export function simulateHtml(
       );
   }
   const rows = variantRows(r);
-  const bads = (all.variants ?? []).map((v) => v.risk.all);
-  const trade = options.frontier ?? (rows ? sweepFrontier(rows, bads) : null);
+  const trade =
+    options.frontier ??
+    (rows
+      ? sweepFrontier(
+          rows,
+          (all.variants ?? []).map((v) => v.risk),
+          chartedLine(m.sweep!.axes),
+        )
+      : null);
   if (trade) {
     charts.push(frontierChart(trade));
     body.push(
