@@ -110,18 +110,28 @@ export async function watchScenarios(
     watchers = [...dirs].map((dir) => {
       // a root may be one scenario file: its events name the file itself, not something inside it
       const single = statSync(dir, { throwIfNoEntry: false })?.isFile() === true;
-      return watch(dir, { recursive: roots.includes(dir) && !single }, (_event, name) => {
+      const watcher = watch(dir, { recursive: roots.includes(dir) && !single }, (_event, name) => {
         if (!name || /(^|[/\\])(__snapshots__|node_modules|\.)/.test(String(name))) return;
         const file = single ? dir : resolve(dir, String(name));
         // the run's own reports, written into a watched folder, are no change to react to
         if (ignored.length > 0 && isIgnored(file)) return;
         // outside the roots only the policy files matter
         if (!roots.includes(dir) && !deps.has(file)) return;
-        pending.add(file);
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(flush, o.debounceMs ?? 120);
+        changedNow(file);
       });
+      // the watcher's own failure: watching a folder's tree, it looks up each new entry through its links,
+      // and a link that loops (ELOOP) or an entry it may not read ended it with an 'error' event — unhandled,
+      // the command's end with a stack trace. The folder changed: it is searched and watched again, and
+      // the run says what is wrong with what is there.
+      watcher.on("error", () => changedNow(dir));
+      return watcher;
     });
+  };
+
+  const changedNow = (file: string) => {
+    pending.add(file);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, o.debounceMs ?? 120);
   };
 
   const flush = () => {
