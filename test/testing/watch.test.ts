@@ -148,8 +148,49 @@ describe("watch: hostile files", () => {
         child.kill("SIGINT");
       }
       expect(err).not.toMatch(/Unhandled|\n\s+at /);
-      expect(exited).toBe(false);
       expect(out).toMatch(/changed: [^\n]*c\.yaml/);
+      expect(exited).toBe(false);
+    },
+  );
+
+  it.runIf(process.platform !== "win32")(
+    "the watched folder removed, then made again: said, and watched again, never a stack trace",
+    async () => {
+      // a checkout switched to a branch without the folder: watching it again threw ENOENT out of the
+      // watch loop, and the command ended with the system's stack trace
+      const suite = join(dir, "suite");
+      mkdirSync(suite);
+      writeFileSync(join(suite, "a.yaml"), scenario("A", "default"));
+      const child = spawn(process.execPath, [BIN, "test", "suite", "--no-snapshots", "--watch"], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: "1", CI: "true" },
+      });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (d) => {
+        out += String(d);
+      });
+      child.stderr.on("data", (d) => {
+        err += String(d);
+      });
+      let exited = false;
+      child.on("exit", () => {
+        exited = true;
+      });
+      try {
+        await until(() => out.includes("watching"));
+        rmSync(suite, { recursive: true });
+        await until(() => err.includes("suite") || exited);
+        mkdirSync(suite);
+        writeFileSync(join(suite, "b.yaml"), scenario("Bee", "default"));
+        await until(() => out.includes("Bee") || exited);
+      } finally {
+        child.kill("SIGINT");
+      }
+      expect(err).not.toMatch(/\n\s+at |node:/);
+      expect(err).toMatch(/credit-sim: suite: /);
+      expect(out).toContain("suite/b.yaml › Bee");
+      expect(exited).toBe(false);
     },
   );
 });
