@@ -1,9 +1,19 @@
 // Writing a report to a file a user named: `-` is standard output (the command's own stream); anything
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
-import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { isatty } from "node:tty";
+import { GENERATOR_META } from "../render/html/page.js";
 import { InputError } from "../shared/errors.js";
 import { isWithin } from "../shared/paths.js";
 import {
@@ -30,6 +40,11 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
   files.forEach((file, i) => {
     try {
       checkOutput(file, reportOptions(io, named(i)));
+      if (named(i) && !pageOrNothing(resolve(io.cwd, file)))
+        throw new InputError("cannot write: a file that is not a credit-sim page is there", {
+          file,
+          hint: "this name was derived from a scenario's, not given: move the file, or give --html another name",
+        });
     } catch (e) {
       const error = fileError(e, file);
       if (!(error instanceof InputError)) throw error;
@@ -37,6 +52,27 @@ export function checkReports(io: CliIo, files: readonly string[], named: (index:
     }
   });
   if (problems.length > 0) throw InputError.all(problems);
+}
+
+/** Whether nothing is at `path`, or a page credit-sim wrote (an earlier run's): a derived name replaces only
+ *  such a file, as a golden trace's name replaces only a trace. Called once `path` is known to hold no link,
+ *  pipe or device (a pipe would block the open). */
+function pageOrNothing(path: string): boolean {
+  if (lstatSync(path, { throwIfNoEntry: false })?.isFile() !== true) return true;
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch {
+    // not readable: the write says why, if it cannot replace it either
+    return true;
+  }
+  try {
+    const head = Buffer.alloc(1024);
+    const text = head.subarray(0, readSync(fd, head, 0, head.length, 0)).toString("utf8");
+    return /^<!doctype html>/i.test(text) && text.includes(GENERATOR_META);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Writes `text` to `file` (relative to the working folder) or, for `-`, to stdout; returns where. With

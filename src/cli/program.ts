@@ -76,7 +76,7 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
       "after",
       "\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
     );
-  const ctx: ParseContext = { env: io.env };
+  const ctx: ParseContext = { env: io.env, cwd: io.cwd };
   register(program, RUN, ctx, found);
   register(program, EXPLAIN, ctx, found);
   register(program, TEST, ctx, found);

@@ -3,7 +3,7 @@
 import { closeSync, constants, openSync, readdirSync, readSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError, suggest } from "../shared/errors.js";
-import { LONG_PATH_HINT, systemReason } from "../shared/write-file.js";
+import { LONG_PATH_HINT, systemReadReason } from "../shared/write-file.js";
 import { looksLikePolicy } from "./kinds.js";
 import { parseText } from "./parse.js";
 
@@ -109,7 +109,7 @@ export function unreadable(
       hint: LONG_PATH_HINT,
     });
   // in words, as a golden trace's and a folder's read errors are: a bare code tells a user nothing
-  return new InputError(`the ${kind} file cannot be read (${systemReason(code)})`, {
+  return new InputError(`the ${kind} file cannot be read (${systemReadReason(code)})`, {
     file,
     hint: "check that it is a plain file you may read",
   });

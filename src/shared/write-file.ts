@@ -888,6 +888,11 @@ export const LONG_PATH_HINT = "shorten the path: a file's name, or the folders i
 /** An operating-system error code in words: `the name is too long` for ENAMETOOLONG. */
 export const systemReason = (code: string): string => REASONS[code] ?? `the system refused (${code})`;
 
+/** The same for an error met reading a file: EINVAL there is the file's refusal of the read (a /proc file
+ *  read in pieces it does not take), not a path that cannot be written. */
+export const systemReadReason = (code: string): string =>
+  code === "EINVAL" ? "the system refuses to read it this way" : systemReason(code);
+
 function errnoOf(e: unknown): string | undefined {
   if (e === null || typeof e !== "object" || !("code" in e)) return undefined;
   return typeof e.code === "string" ? e.code : undefined;

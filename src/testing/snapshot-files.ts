@@ -20,7 +20,7 @@ import {
 import { basename, dirname, join } from "node:path";
 import { GOLDEN_TRACE_FOLDER } from "../scenario/builtin.js";
 import { InputError } from "../shared/errors.js";
-import { occupied, ownFolder, systemReason } from "../shared/write-file.js";
+import { occupied, ownFolder, systemReadReason } from "../shared/write-file.js";
 
 const SNAPSHOT_EXT = ".trace";
 /** How every golden trace credit-sim writes begins (its first line goes on to name the format). */
@@ -96,7 +96,7 @@ export function readSnapshot(scenarioFile: string, shown: string): string | null
         hint: "shorten the scenario file's name: its golden trace is named after it, with .trace added",
       });
     throw new InputError(
-      `cannot read the golden trace (${code === undefined ? String(e) : systemReason(code)})`,
+      `cannot read the golden trace (${code === undefined ? String(e) : systemReadReason(code)})`,
       {
         file: shown,
         hint: FIX,

@@ -4,7 +4,7 @@
 // scenarios that use it; to any other file under a watched folder (a persona, a new file), everything.
 
 import { existsSync, type FSWatcher, realpathSync, statSync, watch } from "node:fs";
-import { basename, dirname, join, resolve, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import type { Roots } from "../scenario/builtin.js";
 import { isPolicyFile } from "../scenario/load-policy.js";
 import { discover, opensAsFile, type ScenarioFile } from "./discover.js";
@@ -107,21 +107,67 @@ export async function watchScenarios(
     const dirs = new Set<string>(roots);
     // policy files outside the watched folders (the shipped ones, a shared policies/ folder)
     for (const file of deps.keys()) if (!roots.some((r) => file.startsWith(r))) dirs.add(dirname(file));
-    watchers = [...dirs].map((dir) => {
+    watchers = [...dirs].flatMap((dir) => {
       // a root may be one scenario file: its events name the file itself, not something inside it
-      const single = statSync(dir, { throwIfNoEntry: false })?.isFile() === true;
-      return watch(dir, { recursive: roots.includes(dir) && !single }, (_event, name) => {
+      const st = statSync(dir, { throwIfNoEntry: false });
+      // gone (a branch checked out without it): watching it threw ENOENT out of the loop, the command's
+      // end with a stack trace; the folder above says when it is back (below)
+      if (st === undefined) return [];
+      const single = st.isFile();
+      const watcher = watch(dir, { recursive: roots.includes(dir) && !single }, (_event, name) => {
         if (!name || /(^|[/\\])(__snapshots__|node_modules|\.)/.test(String(name))) return;
         const file = single ? dir : resolve(dir, String(name));
         // the run's own reports, written into a watched folder, are no change to react to
         if (ignored.length > 0 && isIgnored(file)) return;
         // outside the roots only the policy files matter
         if (!roots.includes(dir) && !deps.has(file)) return;
-        pending.add(file);
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(flush, o.debounceMs ?? 120);
+        changedNow(file);
       });
+      // the watcher's own failure: watching a folder's tree, it looks up each new entry through its links,
+      // and a link that loops (ELOOP) or an entry it may not read ended it with an 'error' event — unhandled,
+      // the command's end with a stack trace. The folder changed: it is searched and watched again, and
+      // the run says what is wrong with what is there.
+      watcher.on("error", () => changedNow(dir));
+      return [watcher];
     });
+    for (const root of roots) {
+      const guard = watchComingAndGoing(root);
+      if (guard !== null) watchers.push(guard);
+    }
+  };
+
+  // a root removed or made again is seen from the nearest folder above it that is there: a watcher of a
+  // folder sees nothing of the folder's own removal, and nothing would watch it once it is back
+  const watchComingAndGoing = (root: string): FSWatcher | null => {
+    let above = dirname(root);
+    while (!existsSync(above) && dirname(above) !== above) above = dirname(above);
+    if (above === root) return null;
+    const first = join(above, relative(above, root).split(sep)[0] ?? "");
+    const there = existsSync(first);
+    try {
+      const watcher = watch(above, (_event, name) => {
+        if (name !== null && resolve(above, String(name)) === first && existsSync(first) !== there)
+          changedNow(root);
+      });
+      watcher.on("error", () => changedNow(root));
+      return watcher;
+    } catch {
+      return null;
+    }
+  };
+
+  const changedNow = (file: string) => {
+    pending.add(file);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, o.debounceMs ?? 120);
+  };
+
+  const rediscover = () => {
+    try {
+      deps = dependencies(discover(paths, cwd), o.roots ?? []);
+    } catch {
+      // the folder lost its last scenario, or is gone: the run reports it
+    }
   };
 
   const flush = () => {
@@ -131,18 +177,14 @@ export async function watchScenarios(
       const which = affected(changed, deps);
       // a new or deleted file changes the set of scenarios: rediscover
       if (which.kind === "all" || changed.some((c) => !existsSync(c))) {
-        try {
-          deps = dependencies(discover(paths, cwd), o.roots ?? []);
-        } catch {
-          // the folder lost its last scenario: the run below reports it
-        }
+        rediscover();
         rewatch();
       }
       const still = which.kind === "some" ? which.files.filter((f) => existsSync(f)) : [];
       await run(which.kind === "all" || still.length === 0 ? "all" : still, changed);
       if (which.kind === "some") {
         // a scenario may now use another policy
-        deps = dependencies(discover(paths, cwd), o.roots ?? []);
+        rediscover();
         rewatch();
       }
     });

@@ -266,6 +266,30 @@ describe("one command's outputs", () => {
       expect(readFileSync(join(d, page), "utf8")).toContain(`<title>${name}`);
   });
 
+  it("run --html: a page's derived name replaces an earlier page there, never a file of the user's", async () => {
+    // `run a/x.yaml b/x.yaml --html r.html` names the second page r.x.html itself: a notes file, or a
+    // scenario, the user keeps under that name was replaced without being named — as a golden trace's
+    // name replaces only a trace
+    const d = fresh();
+    const files = ["a", "b"].map((s) => scenarioIn(d, s, `n${s}`));
+    writeFileSync(join(d, "r.x.html"), "<p>my notes</p>\n");
+    const refused = await cli(["run", ...files, "--html", "r.html"], { cwd: d });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain("r.x.html: cannot write: a file that is not a credit-sim page is there");
+    expect(readFileSync(join(d, "r.x.html"), "utf8")).toBe("<p>my notes</p>\n");
+    expect(existsSync(join(d, "r.html"))).toBe(false);
+    // an earlier run's page is replaced, as before
+    rmSync(join(d, "r.x.html"));
+    expect((await cli(["run", ...files, "--html", "r.html"], { cwd: d })).status).toBe(0);
+    writeFileSync(
+      join(d, "a/x.yaml"),
+      readFileSync(join(d, "a/x.yaml"), "utf8").replace("name: na", "name: nz"),
+    );
+    expect((await cli(["run", ...files, "--html", "r.html"], { cwd: d })).status).toBe(0);
+    expect(readFileSync(join(d, "r.html"), "utf8")).toContain("<title>nz");
+    expect(readFileSync(join(d, "r.x.html"), "utf8")).toContain("<title>nb");
+  });
+
   it("run --html - with several scenarios is refused: two pages are not a page", async () => {
     const r = await cli(["run", ZHANG, ZHANG, "--html", "-"]);
     expect(r.status).toBe(2);
@@ -521,13 +545,16 @@ describe("one command's outputs", () => {
     const victim = `${d}-victim-html.txt`;
     writeFileSync(victim, "keep\n");
     symlinkSync(victim, join(d, "r.x-2.html"));
-    writeFileSync(join(d, "r.x.html"), "an earlier page\n");
+    writeFileSync(
+      join(d, "r.x.html"),
+      '<!doctype html>\n<html lang="en">\n<head>\n<meta name="generator" content="credit-sim">\n',
+    );
     const r = await cli(["run", ...files, "--html", "r.html"], { cwd: d });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("r.x-2.html: cannot write: it is a symbolic link");
     expect(readFileSync(victim, "utf8")).toBe("keep\n");
     expect(existsSync(join(d, "r.html"))).toBe(false);
-    // a regular file at a derived name is an earlier page of the same command: replaced
+    // a page at a derived name is an earlier page of the same command: replaced
     rmSync(join(d, "r.x-2.html"));
     expect((await cli(["run", ...files, "--html", "r.html"], { cwd: d })).status).toBe(0);
     expect(readFileSync(join(d, "r.x.html"), "utf8")).toContain("<title>nb");

@@ -84,6 +84,34 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
     expect(r.stderr).toContain("Outcomes");
   });
 
+  it("a relative path that is the file standard output goes to is - as its absolute path is: nothing written there lost", () => {
+    // `run x.yaml --html out.txt > out.txt`: the run's text went into the file standard output held, then
+    // the page was renamed over it — the text lost without a word, where `--html /abs/out.txt` was `-`
+    const scenario = join(ROOT, "scenarios/good-customer.yaml");
+    const inDir = (args: string[], name: string) => {
+      const fd = openSync(join(dir, name), "w");
+      try {
+        return spawnSync(process.execPath, [BIN, ...args], {
+          cwd: dir,
+          encoding: "utf8",
+          stdio: ["ignore", fd, "pipe"],
+          env: { ...process.env, NO_COLOR: "1" },
+        });
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const both = inDir(["run", scenario, "--json", "--html", "page.txt"], "page.txt");
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/two outputs write to standard output/);
+    const r = inDir(["simulate", "--accounts", "5", "--days", "30", "--csv", "rows.csv"], "rows.csv");
+    expect(r.status).toBe(0);
+    const rows = readFileSync(join(dir, "rows.csv"), "utf8");
+    expect(rows.startsWith("index,persona,")).toBe(true);
+    expect(r.stderr).toContain("Outcomes");
+    noInternalError(r.stderr);
+  });
+
   it("simulate --export-account -o /dev/stdout is -: the account printed, not refused as a file that exists", () => {
     // the other outputs read /dev/stdout as -; -o was opened as a file, and without --force
     // '/dev/stdout exists' (with it, the device written as named)

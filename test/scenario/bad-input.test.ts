@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jsonReason } from "../../src/scenario/parse.js";
+import { unreadable } from "../../src/scenario/read.js";
 import { type CliResult, cli, ROOT } from "../helpers/cli.js";
 
 let dir: string;
@@ -1512,5 +1513,20 @@ describe("files", () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^credit-sim: bad\.yaml:/);
+  });
+});
+
+describe("a file the system will not read", () => {
+  it("an invalid argument on reading is said as a read's refusal, not as a path that cannot be written", () => {
+    // /proc/self/pagemap is a regular file whose read(2) of a length that is not a multiple of 8 is EINVAL:
+    // it was 'the scenario file cannot be read (the path cannot be written this way)'
+    const einval = Object.assign(new Error("EINVAL: invalid argument, read"), {
+      code: "EINVAL",
+      syscall: "read",
+    });
+    for (const kind of ["scenario", "policy", "persona", "result"] as const) {
+      const e = unreadable(einval, "/proc/self/pagemap", kind);
+      expect(e.message).toBe(`the ${kind} file cannot be read (the system refuses to read it this way)`);
+    }
   });
 });

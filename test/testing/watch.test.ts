@@ -1,7 +1,7 @@
 // `test --watch`: a change re-runs the scenarios that read the changed file, and only those.
 
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -113,6 +113,86 @@ describe("watch: hostile files", () => {
     expect(out).toContain("evil\\x1b[2J\\x1b]8;;x\\x07.txt");
     expect(out).not.toContain("\u001b");
   });
+
+  it.runIf(process.platform !== "win32")(
+    "a link that loops, made in a watched folder, is a change like another: the watch goes on",
+    async () => {
+      // the recursive watcher looks up each new entry through its links: a link to itself failed that
+      // (ELOOP) and the watcher's 'error' event, unhandled, ended the command with a stack trace; the
+      // folder is searched again (without following links, as ever) and watched on
+      const child = spawn(process.execPath, [BIN, "test", dir, "--no-snapshots", "--watch"], {
+        env: { ...process.env, NO_COLOR: "1", CI: "true" },
+      });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (d) => {
+        out += String(d);
+      });
+      child.stderr.on("data", (d) => {
+        err += String(d);
+      });
+      let exited = false;
+      child.on("exit", () => {
+        exited = true;
+      });
+      try {
+        await until(() => out.includes("watching"));
+        symlinkSync("loop.yaml", join(dir, "loop.yaml"));
+        await until(() => /changed: [^\n]*loop\.yaml/.test(out) || exited);
+        writeFileSync(
+          join(dir, "c.yaml"),
+          scenario("C", "default", "  - { day: 3, type: note, text: edited }\n"),
+        );
+        await until(() => /changed: [^\n]*c\.yaml/.test(out) || exited);
+      } finally {
+        child.kill("SIGINT");
+      }
+      expect(err).not.toMatch(/Unhandled|\n\s+at /);
+      expect(out).toMatch(/changed: [^\n]*c\.yaml/);
+      expect(exited).toBe(false);
+    },
+  );
+
+  it.runIf(process.platform !== "win32")(
+    "the watched folder removed, then made again: said, and watched again, never a stack trace",
+    async () => {
+      // a checkout switched to a branch without the folder: watching it again threw ENOENT out of the
+      // watch loop, and the command ended with the system's stack trace
+      const suite = join(dir, "suite");
+      mkdirSync(suite);
+      writeFileSync(join(suite, "a.yaml"), scenario("A", "default"));
+      const child = spawn(process.execPath, [BIN, "test", "suite", "--no-snapshots", "--watch"], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: "1", CI: "true" },
+      });
+      let out = "";
+      let err = "";
+      child.stdout.on("data", (d) => {
+        out += String(d);
+      });
+      child.stderr.on("data", (d) => {
+        err += String(d);
+      });
+      let exited = false;
+      child.on("exit", () => {
+        exited = true;
+      });
+      try {
+        await until(() => out.includes("watching"));
+        rmSync(suite, { recursive: true });
+        await until(() => err.includes("suite") || exited);
+        mkdirSync(suite);
+        writeFileSync(join(suite, "b.yaml"), scenario("Bee", "default"));
+        await until(() => out.includes("Bee") || exited);
+      } finally {
+        child.kill("SIGINT");
+      }
+      expect(err).not.toMatch(/\n\s+at |node:/);
+      expect(err).toMatch(/credit-sim: suite: /);
+      expect(out).toContain("suite/b.yaml › Bee");
+      expect(exited).toBe(false);
+    },
+  );
 });
 
 async function until(ok: () => boolean, ms = 5000): Promise<void> {

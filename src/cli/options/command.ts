@@ -1,7 +1,7 @@
 // A command's definition for the parser: its name, arguments, option table and help, and `read`, the one
 // place that turns what commander parsed into the typed invocation the command runs with.
 
-import { isAbsolute } from "node:path";
+import { resolve } from "node:path";
 import type { Command, Help } from "commander";
 import { InputError } from "../../shared/errors.js";
 import { isStandardOutput } from "../output-file.js";
@@ -10,6 +10,8 @@ import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 /** What parsing may read besides argv. */
 export interface ParseContext {
   env: Readonly<Record<string, string | undefined>>;
+  /** the working folder a relative path starts at */
+  cwd: string;
 }
 
 /** Commander's value for one declared argument: a list (`<files...>`), a word, or nothing. */
@@ -52,7 +54,7 @@ export function register<T extends OptionTable, I>(
     const positional = args
       .slice(0, spec.arguments.length)
       .map((value, i) => nonEmptyPath(spec.arguments[i]![0], positionalValue(value)));
-    found(spec.read(positional, stdoutByName(read(command.opts())), ctx));
+    found(spec.read(positional, stdoutByName(read(command.opts()), ctx.cwd), ctx));
   });
 }
 
@@ -60,15 +62,17 @@ export function register<T extends OptionTable, I>(
 const OUTPUT_OPTIONS = ["html", "csv", "save", "output"] as const;
 
 /**
- * `/dev/stdout`, `/dev/fd/1` or any absolute path that is standard output itself is read as `-`: the
- * command then does what it does for `-` (its other text to stderr, or refuses two outputs on standard
- * output) instead of opening the device and truncating what a redirection already holds.
+ * `/dev/stdout`, `/dev/fd/1` or any path that is standard output itself is read as `-`: the command then
+ * does what it does for `-` (its other text to stderr, or refuses two outputs on standard output) instead
+ * of opening the device and truncating what a redirection already holds — or, for a relative path (`--html
+ * out.txt > out.txt`), renaming a new file over the one standard output wrote its text into.
  */
-function stdoutByName<R extends object>(raw: R): R {
+function stdoutByName<R extends object>(raw: R, cwd: string): R {
   const out = { ...raw } as Record<string, unknown>;
   for (const key of OUTPUT_OPTIONS) {
     const value = out[key];
-    if (typeof value === "string" && isAbsolute(value) && isStandardOutput(value)) out[key] = "-";
+    if (typeof value === "string" && value !== "-" && value !== "" && isStandardOutput(resolve(cwd, value)))
+      out[key] = "-";
   }
   return out as R;
 }

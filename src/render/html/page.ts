@@ -27,6 +27,10 @@ export interface PageInput {
   charts: ChartSpec[];
 }
 
+/** The mark in every page's head that says credit-sim wrote it: a page's derived name (`r.<name>.html`)
+ *  replaces only a file that carries it. */
+export const GENERATOR_META = '<meta name="generator" content="credit-sim">';
+
 export function htmlPage(page: PageInput, assets: HtmlAssets): string {
   const facts = (page.facts ?? [])
     .map(([k, v]) => `<span class="fact"><span class="fact-k">${esc(k)}</span> ${esc(v)}</span>`)
@@ -36,7 +40,7 @@ export function htmlPage(page: PageInput, assets: HtmlAssets): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="credit-sim">
+${GENERATOR_META}
 <title>${esc(page.title)} · ${esc(page.kind)} · credit-sim</title>
 <style>${STYLES}</style>
 </head>
