@@ -13,7 +13,7 @@ import type { Scenario, ScenarioEvent } from "../../src/engine/types.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
 
-const RUNS = propertyRuns(40);
+const RUNS = propertyRuns(25);
 
 interface Met {
   quiet: number;
