@@ -33,7 +33,7 @@ export {
   VERIFY_SUSPENDS_CAUSES,
   type VerifySuspendsCause,
 } from "./remedies.js";
-export { END_OF_DAY, nextEngineDay, runDay, START_OF_DAY } from "./schedule.js";
+export { END_OF_DAY, nextEngineDay, runDay, runQuietDay, START_OF_DAY } from "./schedule.js";
 export type { ScheduledInput } from "./scheduled.js";
 export {
   band,

@@ -454,7 +454,10 @@ export function closeStatement(
     b.tolerated = false;
     clearQueue(b);
   }
+  // the first undecided bill: the bills this statement billed again, unless decided already (a day that
+  // decides nothing then leaves the cursor where it is)
   l.firstUndecided = Math.min(l.firstUndecided, l.firstOpen);
+  while (l.firstUndecided < l.bills.length && l.bills[l.firstUndecided]!.cycleDecided) l.firstUndecided++;
   const principal = l.unbilled + instalments;
   if (principal > 0 || fees > 0) {
     const rest = principal - instalments;

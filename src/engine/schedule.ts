@@ -6,7 +6,7 @@ import type { StepOutcome } from "./apply-verdict.js";
 import { daysPastDue, type Line } from "./customer.js";
 import * as loans from "./loans.js";
 import * as revolving from "./revolving.js";
-import { dayCloses, dayOpens, type ScheduledInput } from "./scheduled.js";
+import { dayCloses, dayOpens, quietDayCloses, quietDayOpens, type ScheduledInput } from "./scheduled.js";
 import type { EngineState } from "./state.js";
 import { step } from "./step.js";
 import { overdueWatches } from "./triggers.js";
@@ -45,6 +45,28 @@ export function runDay(
     for (let k = 0; k < steps.length; k++) onStep(steps[k]!);
   }
   dayCloses(s, onStep);
+}
+
+/**
+ * `runDay` on a day before the engine's next (`nextEngineDay`, asked when nothing but approved purchases has
+ * changed the state since) whose events are purchases and repayments alone: the engine's own inputs, which
+ * can do nothing before that day, are left out — the same steps and the same state as `runDay` (a property
+ * test holds it). Neither event moves a line's days past due on, so no trigger is reached by the day's end;
+ * one that decides anything (a decline, a burst's hold, a repayment) may move the engine's next day: ask
+ * for it again before taking another.
+ */
+export function runQuietDay(
+  s: EngineState,
+  day: number,
+  events: readonly ScenarioEvent[],
+  onStep: (o: StepOutcome) => void,
+): void {
+  quietDayOpens(s, day);
+  for (let i = 0; i < events.length; i++) {
+    const steps = step(s, events[i]!);
+    for (let k = 0; k < steps.length; k++) onStep(steps[k]!);
+  }
+  quietDayCloses(s);
 }
 
 /**

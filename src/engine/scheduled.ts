@@ -95,16 +95,38 @@ export function dayCloses(s: EngineState, onStep: (o: StepOutcome) => void): voi
   if (s.day === s.nextMonthEnd) monthEnd(s);
 }
 
+/** Time moves on to `day`: the charges accrue up to the day before (what `open_day` does first). */
+function moveTo(s: EngineState, day: number): void {
+  if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
+  s.day = day;
+  accrueAll(s.customer, day - 1);
+}
+
+/**
+ * `dayOpens` on a day before the engine's next (`nextEngineDay`, asked when nothing but the customer's
+ * purchases has changed the state since): time moves on and charges accrue, and nothing else can happen —
+ * no grace ends and no instalment falls due or is called before that day (nor is a bill or an instalment due
+ * on it, for notices), and it is not the statement day.
+ */
+export function quietDayOpens(s: EngineState, day: number): void {
+  moveTo(s, day);
+}
+
+/** …and `dayCloses` on such a day, after purchases and repayments alone: the day's charges. No trigger
+ *  reaches its threshold before that day (neither event moves a line's days past due on), and it is neither
+ *  the review day nor a month end. */
+export function quietDayCloses(s: EngineState): void {
+  accrueAll(s.customer, s.day);
+}
+
 function emit(steps: readonly StepOutcome[], onStep: (o: StepOutcome) => void): void {
   for (let i = 0; i < steps.length; i++) onStep(steps[i]!);
 }
 
 export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
-  if (day <= s.day) throw new RangeError(`day ${day} opened after day ${s.day}`);
-  s.day = day;
+  moveTo(s, day);
   const c = s.customer;
   const p = c.policy;
-  accrueAll(c, day - 1);
   let out: StepOutcome[] | null = null;
   const cycles = revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p));
   for (let i = 0; i < cycles.length; i++) {

@@ -13,6 +13,7 @@ import {
   nextEngineDay,
   type Policy,
   runDay,
+  runQuietDay,
   runSharedDay,
   type ScenarioEvent,
   type SharedDayHooks,
@@ -47,8 +48,9 @@ export interface AccountOptions {
   notes?: boolean;
   /** keep each lane's events */
   record?: boolean;
-  /** take a day of purchases alone without looking again for the next day to visit (runLane; the default):
-   *  false visits it as any other day — the same steps, what a test compares */
+  /** take a day of purchases alone without looking again for the next day to visit, and a day before the
+   *  engine's next without the engine's own inputs (runLane; the default): false visits every day in full —
+   *  the same steps, what a test compares */
   purchaseRuns?: boolean;
 }
 
@@ -192,6 +194,7 @@ export class AccountRunner {
     let d = day;
     const runs = this.options.purchaseRuns !== false;
     this.quiet = 0;
+    this.engineDay = 0;
     if (dayDone) {
       this.endOfDay(lane, d);
       d = this.next(lane, d);
@@ -209,13 +212,14 @@ export class AccountRunner {
     while (d <= until) {
       this.day = d;
       if (d < this.quiet && runs) {
-        // a day of the customer's purchases alone, or of none on a sample day (next): the engine takes it as
-        // any other; while its steps decide nothing (approved purchases), the next day to visit is the next
-        // purchase, the recorder's next day or `quiet`, without looking for the others again
+        // a day of the customer's purchases alone, or of none on a sample day (next): the engine takes it
+        // without its own inputs, which cannot act before its next day (runQuietDay); while its steps decide
+        // nothing (approved purchases), the next day to visit is the next purchase, the recorder's next day
+        // or `quiet`, without looking for the others again
         const events = lane.agent.purchasesOn(d, lane.state);
         this.moved = false;
         if (lane.state.lane!.policies.length > 1) runSharedDay(lane.state, d, events, this.hooks);
-        else runDay(lane.state, d, events, lane.onStep);
+        else runQuietDay(lane.state, d, events, lane.onStep);
         if (!this.moved) {
           this.purchaseRunDays++;
           // (a month end is the engine's day: before `quiet`, the recorder reads only its own days)
@@ -231,6 +235,10 @@ export class AccountRunner {
         const shared = lane.state.lane!.policies.length > 1;
         if (shared || (d === from && change))
           runSharedDay(lane.state, d, events, this.hooks, d === from ? change : undefined);
+        // a day of the customer's before the engine's next, of purchases and repayments alone (or of nothing
+        // the customer still wanted): none of the engine's own inputs can act on it (runQuietDay)
+        else if (runs && d < this.engineDay && purchasesAndRepayments(events))
+          runQuietDay(lane.state, d, events, lane.onStep);
         else runDay(lane.state, d, events, lane.onStep);
       }
       this.endOfDay(lane, d);
@@ -282,6 +290,9 @@ export class AccountRunner {
   purchaseRunDays = 0;
   /** The day before which every day the lane visits is one of the customer's purchases alone (next). */
   private quiet = 0;
+  /** The engine's next day (`nextEngineDay`, or the policy change) as `next` last found it (a run's approved
+   *  purchases do not move it); 0 as a lane starts. */
+  private engineDay = 0;
   /** the recorder's next day (recorderDay), as `next` or a purchase run found it */
   private reads = 0;
   /** a step since `moved` was cleared decided something (stepped) */
@@ -301,6 +312,7 @@ export class AccountRunner {
     let n = nextEngineDay(lane.state, until);
     if (settings.from > d) n = Math.min(n, settings.from);
     const customer = lane.agent.nextDay(d, n);
+    this.engineDay = n;
     this.quiet = Math.min(n, lane.agent.quietUntil);
     this.reads = this.recorderDay(d);
     return Math.min(customer, this.reads);
@@ -312,4 +324,15 @@ export class AccountRunner {
     const n = (Math.floor(d / SAMPLE_EVERY) + 1) * SAMPLE_EVERY;
     return scoreDay > d && scoreDay < n ? scoreDay : n;
   }
+}
+
+/** Whether a day's events are purchases and repayments alone: neither moves a line's days past due on (nor
+ *  opens a bill or a loan that falls due that day), so the engine's inputs that cannot act before its next
+ *  day cannot act after them either. */
+function purchasesAndRepayments(events: readonly ScenarioEvent[]): boolean {
+  for (let i = 0; i < events.length; i++) {
+    const t = events[i]!.type;
+    if (t !== "purchase" && t !== "repay") return false;
+  }
+  return true;
 }

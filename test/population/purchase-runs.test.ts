@@ -1,7 +1,8 @@
 // The account runner takes a day of the customer's purchases alone without looking again for the next day
-// to visit (account.ts, runLane): the same steps as visiting it in full, which this holds over generated
-// accounts — every persona, one policy or lanes of several, a policy change on a later day, a stress
-// shock, decision notes and records kept or not.
+// to visit, and a day before the engine's next of purchases and repayments alone without the engine's own
+// inputs (account.ts, runLane; engine/schedule.ts, runQuietDay): the same steps as visiting it in full,
+// which this holds over generated accounts — every persona, one policy or lanes of several, a policy change
+// on a later day, a stress shock, decision notes and records kept or not.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,0 +1,71 @@
+// A day before the engine's next (`nextEngineDay`) whose events are purchases and repayments alone is taken
+// without the engine's own inputs (`runQuietDay`, what a population's account driver does on most of its
+// visits): the same steps and the same state as `runDay`. Held here over generated timelines, every such
+// day taken both ways from one state — declined purchases, bursts, repayments of a line in arrears, notices
+// kept or not among them.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { StepOutcome } from "../../src/engine/apply-verdict.js";
+import { nextEngineDay, runDay, runQuietDay } from "../../src/engine/schedule.js";
+import { type EngineState, fork, initialState } from "../../src/engine/state.js";
+import type { Scenario, ScenarioEvent } from "../../src/engine/types.js";
+import { propertyRuns } from "../helpers/property-seed.js";
+import { activeScenarioArb, scenarioArb } from "./arbitraries.js";
+
+const RUNS = propertyRuns(25);
+
+interface Met {
+  quiet: number;
+  repaid: number;
+  decided: number;
+  pastDue: number;
+}
+
+/** Every day of `sc` in turn; each one before the engine's next with purchases and repayments alone, both
+ *  ways (every visited day's steps collected either way) and compared. */
+function compare(sc: Scenario, notices: boolean, met: Met): void {
+  let s: EngineState = initialState(sc.start, sc.profile, sc.policy, { notices });
+  let next = 0;
+  let ei = 0;
+  for (let day = 0; day <= sc.until; day++) {
+    const today: ScenarioEvent[] = [];
+    while (ei < sc.events.length && sc.events[ei]!.day === day) today.push(sc.events[ei++]!);
+    const quiet = day < next && today.every((e) => e.type === "purchase" || e.type === "repay");
+    if (quiet) {
+      const full = fork(s);
+      const fullSteps: StepOutcome[] = [];
+      runDay(full, day, today, (o) => fullSteps.push(o));
+      const cheap = fork(s);
+      const cheapSteps: StepOutcome[] = [];
+      runQuietDay(cheap, day, today, (o) => cheapSteps.push(o));
+      expect(cheapSteps, `day ${day}`).toEqual(fullSteps);
+      // the whole state on each day of events and on every seventh day without (the days between only
+      // accrue, and a difference stays in the state)
+      if (today.length > 0 || day % 7 === 0) expect(cheap, `day ${day}`).toEqual(full);
+      met.quiet++;
+      if (today.some((e) => e.type === "repay")) met.repaid++;
+      if (fullSteps.some((o) => o.verdict !== null && o.verdict.decision !== "approved")) met.decided++;
+      if (full.customer.huabei.ledger.bills.some((b) => b.state === "arrears")) met.pastDue++;
+      s = full;
+    } else runDay(s, day, today, () => {});
+    next = nextEngineDay(s, sc.until);
+  }
+}
+
+describe("a quiet day (runQuietDay)", () => {
+  it("takes purchases and repayments before the engine's next day as runDay does: the same steps, the same state", () => {
+    const met: Met = { quiet: 0, repaid: 0, decided: 0, pastDue: 0 };
+    fc.assert(
+      fc.property(fc.oneof(scenarioArb, activeScenarioArb), fc.boolean(), (sc, notices) => {
+        compare(sc, notices, met);
+      }),
+      { numRuns: RUNS },
+    );
+    // the timelines met such days, repayments, decisions other than an approval, and lines in arrears
+    expect(met.quiet).toBeGreaterThan(RUNS * 20);
+    expect(met.repaid).toBeGreaterThan(RUNS / 2);
+    expect(met.decided).toBeGreaterThan(RUNS / 4);
+    expect(met.pastDue).toBeGreaterThan(RUNS);
+  });
+});
