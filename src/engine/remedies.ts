@@ -162,7 +162,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   keep_clean_until: {
-    meaning: "repay every bill on time until the day restoration's clean period ends",
+    meaning:
+      "repay every bill and instalment on time (those of the lines the customer has) until the day restoration's clean period ends",
     fields: {
       day: "the day the clean period ends",
       date: "its date",
