@@ -317,7 +317,7 @@ export const REASONS = {
     asked: true,
     unit: "fen",
     text: "The limit is already the highest offered without a repayment record",
-    advice: "repay the first bills on time: the record lifts the cap",
+    advice: "repay the first bills and instalments on time: the record lifts the cap",
   },
   LIMIT_AT_PRODUCT_MAXIMUM: {
     kind: "adverse",
@@ -345,7 +345,7 @@ export const REASONS = {
     asked: true,
     unit: "fen",
     text: "Granted less than asked: the most offered without a repayment record",
-    advice: "repay the first bills on time: the record lifts the cap",
+    advice: "repay the first bills and instalments on time: the record lifts the cap",
   },
   LIMIT_CAPPED_PRODUCT_MAXIMUM: {
     kind: "adverse",
@@ -414,7 +414,8 @@ export const REASONS = {
     kind: "adverse",
     unit: "fen",
     text: "Too short a repayment record for the current limit",
-    advice: "repay every bill on time: a longer record lifts the cap on a new customer's limit",
+    advice:
+      "repay every bill and instalment on time: a longer record lifts the cap on a new customer's limit",
   },
   BALANCE_OUTSTANDING: {
     kind: "adverse",

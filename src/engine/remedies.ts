@@ -162,7 +162,8 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   keep_clean_until: {
-    meaning: "repay every bill on time until the day restoration's clean period ends",
+    meaning:
+      "repay every bill and instalment on time (those of the lines the customer has) until the day restoration's clean period ends",
     fields: {
       day: "the day the clean period ends",
       date: "its date",
@@ -178,16 +179,16 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       "pay debt down, or report a higher income, for the debt-to-income ratio a periodic review reads to be within the cap (and a suspended line's score to what restoring it needs, when debt alone can bring it there)",
     fields: {
       ratio:
-        "what the next review reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income); at `atIncome` when given",
+        "what the review the advice is for reads with nothing more done, as the text and a rule's fact say it: two decimals, rounded up (null: debt with no income); at `atIncome` when given",
       max: "the cap (maxDebtToIncome or Jiebei's)",
       repay:
         "what to repay, debt elsewhere first: each `debt` (`elsewhere`, `huabei`, `jiebei`), `amount` (yuan), `all` (the whole of it); null without an income (and none counted on: `atIncome`)",
       over: "the total of `repay` (yuan); null without an income (and none counted on: `atIncome`)",
-      review: `the periodic review the advice is for (${dayDate})`,
+      review: `the periodic review the advice is for (${dayDate}): for a suspended line, the first that can restore it — not one its clean period still holds`,
       report: `the month-end report the advice counts on, by which its line repayments are made (${dayDate}), or null`,
       missed: `the next review, when repaying all the debt elsewhere is not enough for it (${dayDate}), or null`,
       income:
-        "the monthly income (yuan), higher than the one on record, at which the next review reads the ratio within the cap, or null (none does, or the one on record is enough: nothing more to repay)",
+        "the monthly income (yuan), higher than the one on record, at which the review the advice is for (`missed` when given) reads the ratio within the cap — for a suspended line, one at which the line restored and used keeps a line — or null (none does, or the one on record is enough: nothing more to repay)",
       score:
         "the score the amounts also bring a suspended line to (what restoring it needs), when debt alone can; null when they are for the ratio alone (the score needs nothing more, or its own step says what it does)",
       atIncome:

@@ -666,6 +666,8 @@ function suspendedLine(
   // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
   // day; a clean period does not)
   const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, p);
+  // the first review that can restore the line (none named beneath a hold alone)
+  let restores: number | null = null;
   // a suspension is restored by a review, beneath a hold (once verified) as without one
   if (line.cause !== "security" || held !== null) {
     // the first review that can restore the line: none before its clean period ends
@@ -680,6 +682,7 @@ function suspendedLine(
     const repaid = debt?.missed ? debt.review.day : clear;
     const closedFirst = closesOn !== null && closesOn < repaid;
     const first = closedFirst ? clear : Math.max(clear, repaid);
+    restores = first;
     // the score step for a later review says so: that review reads the score then, from the month-end
     // report before it — a score what is spent and repaid until then decides, which no answer today can
     // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
@@ -782,6 +785,9 @@ function suspendedLine(
       // (beneath a security hold, the verification still stands in the way: not said then)
       ...(reads !== null && blockers.length === 0 ? { reads } : {}),
     });
+    // when time alone keeps the line from every review before the one named (its clean period), nothing the
+    // customer does brings an earlier one: the wait is said first, then what to do by that review
+    if (clear > next) sayWaitFirst(remedies, line.id);
     // no review restores the line under the policy, whatever the customer does: no step towards it is one
     // (a bill in full that "then restores the line" would promise what the policy bars)
     if (policyBars !== null)
@@ -804,13 +810,13 @@ function suspendedLine(
       (r.today === "charge_off" ||
         (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
   );
-  // …with what becomes of a running loan on it: called in at once (a closure that answers a default), or
-  // left to run to term — what falls due next, and when
-  const loan =
-    closesOn !== null && (certain || (!writtenOffFirst && closesOn === next))
-      ? closureCallsIn(c, line.id, day, calendar, closesOn)
-      : null;
-  if (closesOn !== null && (certain || (!writtenOffFirst && closesOn === next)))
+  // …the next review, or the one the answer names as the first that can restore the line: it closes the
+  // line unless it does — with what becomes of a running loan on it: called in at once (a closure that
+  // answers a default), or left to run to term — what falls due next, and when
+  const warned =
+    closesOn !== null && (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
+  const loan = warned ? closureCallsIn(c, line.id, day, calendar, closesOn) : null;
+  if (warned)
     remedies.push({
       line: line.id,
       kind: "closure_due",
@@ -830,6 +836,28 @@ function suspendedLine(
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
   return { blockers, scored };
+}
+
+/** Steps that are done by the review that can restore a line, said after the wait for it when only time
+ *  keeps an earlier review from restoring the line. */
+const BY_THAT_REVIEW: readonly Remedy["kind"][] = [
+  "reduce_debt",
+  "report_income",
+  "raise_score",
+  "repay_in_full",
+];
+
+/** `remedies` with line `id`'s clean period and the review it waits for moved before its first step that is
+ *  for that review (BY_THAT_REVIEW). */
+function sayWaitFirst(remedies: Remedy[], id: LineId): void {
+  const at = remedies.findIndex((r) => r.line === id && BY_THAT_REVIEW.includes(r.kind));
+  if (at < 0) return;
+  const wait = remedies.filter(
+    (r, i) => i > at && r.line === id && (r.kind === "keep_clean_until" || r.kind === "wait_for_review"),
+  );
+  const rest = remedies.filter((r) => !wait.includes(r));
+  rest.splice(rest.indexOf(remedies[at]!), 0, ...wait);
+  remedies.splice(0, remedies.length, ...rest);
 }
 
 /** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
@@ -942,11 +970,12 @@ function debtAdvice(
   restore: Scored | null,
   extra: Fen = 0,
   counts: Counts | null = null,
+  review: number | null = null,
 ): Remedy | null {
   if (income?.kind !== "report_income" || income.income <= c.profile.monthlyIncome)
-    return reduceDebt(c, line, max, day, calendar, restore, extra, counts);
+    return reduceDebt(c, line, max, day, calendar, restore, extra, counts, review);
   const asked = withProfile(c, { monthlyIncome: income.income });
-  const advice = reduceDebt(asked, line, max, day, calendar, restore, extra, counts);
+  const advice = reduceDebt(asked, line, max, day, calendar, restore, extra, counts, review);
   if (advice.kind !== "reduce_debt") return advice;
   if (advice.over !== null && advice.over <= 0 && advice.missed === null) return null;
   // its ratio and amounts are at that income, not the one on record (with none, debt with no income): said
@@ -1041,6 +1070,20 @@ function reachable(s: Scored, fixed: readonly ReasonCode[] = TIME_ONLY): number 
   return Math.min(SCORE_MAX, Math.max(s.score, points));
 }
 
+/** The least monthly income (whole yuan) from `from` on that `kept` accepts (it accepts every income above
+ *  one it accepts); null when none a file can state does. */
+function keptIncome(from: number, kept: (income: number) => boolean): number | null {
+  if (kept(from)) return from;
+  let lo = from;
+  let hi = Math.max(1, from * 2);
+  while (!kept(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > MAX_YUAN) return null;
+  }
+  return leastAbove(lo, hi, kept);
+}
+
 /** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
  *  allows it; null when something else caps the line. A score below every band is judged at the lowest
  *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
@@ -1063,7 +1106,9 @@ function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
  * made on the lines since the last one included, and the interest and charges until then — and repaying a
  * line's balance by that month end helps; otherwise the next review reads the balances on record, only a
  * repayment elsewhere changes what it reads, and when all of that is not enough the repayments are for the
- * review after the next report.
+ * review after the next report. `review`: for a suspended line, the first review that can restore it (its
+ * clean period over), for which the advice is then — "the next review" above is that one, reading the
+ * report of the last month end before it.
  */
 function reduceDebt(
   c: Customer,
@@ -1074,8 +1119,9 @@ function reduceDebt(
   restore: Scored | null,
   extra: Fen = 0,
   counts: Counts | null = null,
+  review: number | null = null,
 ): Remedy {
-  const advice = debtPlan(c, line, max, day, calendar, restore, extra, counts);
+  const advice = debtPlan(c, line, max, day, calendar, restore, extra, counts, review);
   // an income is a step only above the one on record: with nothing more to repay, the least income whose
   // ratio is within the cap is below it, and reported it would lower the income (the score's points, the
   // limit's multiple, the smallest line another line needs) — no step towards anything
@@ -1099,10 +1145,13 @@ function debtPlan(
   restore: Scored | null,
   extra: Fen,
   counts: Counts | null,
+  review: number | null,
 ): Remedy {
   const dated = (d: number) => ({ day: d, date: calendar.date(d) });
-  const next = reviewOnOrAfter(calendar, day, c.policy);
-  const monthEnd = monthEndAfter(calendar, day);
+  // the first review that can restore the line (`review`), or the next one: what it reads is the report of
+  // the last month end before it
+  const next = review ?? reviewOnOrAfter(calendar, day, c.policy);
+  const monthEnd = monthEndBefore(calendar, day, next) ?? monthEndAfter(calendar, day);
   const within = debtWithin(c, max);
   // no repayment leaves room for the credit counted used: only an income does
   const allowed = within === null || within < extra ? null : within - extra;
@@ -1115,6 +1164,20 @@ function debtPlan(
     counts === null
       ? null
       : paidDownTo(c, (r) => counts(review, r, c.profile.monthlyIncome), a + extra, lines);
+  // the least income at which the review named reads the ratio within the cap with nothing repaid: for a
+  // restoration, what it counts on its day at that income (counts: the interest accrued until then, the
+  // lines as restoring counts them); else `counted`, what it reads
+  const incomeFor = (counted: Fen): number | null => {
+    if (counts === null) return incomeAllowing(counted, max);
+    let income = incomeAllowing(counts(next, [], c.profile.monthlyIncome), max);
+    // (what restoring counts can depend on the income: the line it would be restored at)
+    for (let i = 0; i < 8 && income !== null; i++) {
+      const needs = incomeAllowing(counts(next, [], income), max);
+      if (needs === null || needs <= income) break;
+      income = needs;
+    }
+    return income;
+  };
   const incomeOnly = (): Remedy => {
     // no repayment is enough, but the income asked for is for what the next review reads: the coming
     // report when a month ends before it (what was bought or repaid since the last one counts)
@@ -1128,7 +1191,7 @@ function debtPlan(
       review: dated(next),
       report: null,
       missed: null,
-      income: incomeAllowing(counted, max),
+      income: incomeFor(counted),
     };
   };
   if (allowed === null) return incomeOnly();
@@ -1174,7 +1237,7 @@ function debtPlan(
       review: dated(next),
       report: needsReport ? dated(monthEnd) : null,
       missed: null,
-      income: sized ? sized.income : incomeAllowing(counted + extra, max),
+      income: sized ? sized.income : incomeFor(counted + extra),
       score: sized?.score ?? null,
     };
   }
@@ -1210,11 +1273,11 @@ function debtPlan(
       review: dated(next),
       report: null,
       missed: null,
-      income: sized ? sized.income : incomeAllowing(counted + extra, max),
+      income: sized ? sized.income : incomeFor(counted + extra),
       score: sized?.score ?? null,
     };
   }
-  const income = incomeAllowing(counted + extra, max);
+  const income = incomeFor(counted + extra);
   // the review after the next report: the first after the month end (the next one may fall on the month
   // end itself, and comes before its report)
   const later = calendar.nextDayOfMonth(monthEnd, c.policy.reviewDayOfMonth);
@@ -1261,15 +1324,30 @@ function restorationDebt(
 ): Fen {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
   const monthEnd = monthEndBefore(calendar, day, review);
-  const on = (paidOn: number): Fen => {
-    const report = monthEnd === null ? c : asReportReads(c, day, calendar, onLines, paidOn !== day, monthEnd);
-    const then = asRead(review > day ? openingOn(c, day, calendar, review, onLines, paidOn) : c);
-    const file = withProfile(lessElsewhere(reportedAs(then, report), repay), { monthlyIncome });
+  // `now`: the repayment elsewhere and the income made today, so that the reviews before this one read
+  // them (a score that keeps a limit another would cut, and restoring counts at it); else on its day
+  const on = (paidOn: number, now: boolean): Fen => {
+    const from = now ? withProfile(lessElsewhere(c, repay), { monthlyIncome }) : c;
+    const report =
+      monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd);
+    const then = asRead(review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from);
+    const file = withProfile(
+      now ? reportedAs(then, report) : lessElsewhere(reportedAs(then, report), repay),
+      {
+        monthlyIncome,
+      },
+    );
     return applicationDebt(file, lineOf(file, id), false);
   };
+  // …both, whichever leaves more, when a review comes between (a later review than the next)
+  const early = (paidOn: number): Fen =>
+    reviewOnOrAfter(calendar, day, c.policy) < review &&
+    (repay.some((r) => r.debt === "elsewhere") || monthlyIncome !== c.profile.monthlyIncome)
+      ? Math.max(on(paidOn, false), on(paidOn, true))
+      : on(paidOn, false);
   return monthEnd === null || monthEnd === day || onLines.length === 0
-    ? on(day)
-    : Math.max(on(day), on(monthEnd));
+    ? early(day)
+    : Math.max(early(day), early(monthEnd));
 }
 
 /** Every debt repaid in full (debt elsewhere, and the lines too unless `lines` is false). */
@@ -1361,11 +1439,25 @@ function scoreWithLine(c: Customer, id: LineId, least: number): number {
  *  before the review) — each line's the higher of a repayment made today and one made on the month end
  *  (what is repaid later bears interest until then; a repayment today can leave a bill bearing more), so
  *  that the advice is enough whenever it is followed before the report. */
-function readAfter(c: Customer, day: number, calendar: Calendar, repay: readonly DebtRepayment[]): Customer {
+function readAfter(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  repay: readonly DebtRepayment[],
+  review: number | null = null,
+): Customer {
   const onLines = repay.filter((r) => r.debt !== "elsewhere");
-  const read = asNextReviewReads(c, day, calendar, onLines);
+  // (a later review: the report of the last month end before it)
+  const monthEnd = review === null ? null : monthEndBefore(calendar, day, review);
+  const reads = (late: boolean) =>
+    review === null
+      ? asNextReviewReads(c, day, calendar, onLines, late)
+      : monthEnd === null
+        ? c
+        : asReportReads(c, day, calendar, onLines, late, monthEnd);
+  const read = reads(false);
   if (read !== c && onLines.length > 0) {
-    const late = asNextReviewReads(c, day, calendar, onLines, true);
+    const late = reads(true);
     for (const id of ["huabei", "jiebei"] as const) {
       const from = lineOf(late, id);
       const to = lineOf(read, id);
@@ -1649,7 +1741,12 @@ function restoration(
   // the customer as the review's day opens (what is owed then: Jiebei's interest accrued since the report),
   // beside the report that review reads (`f`). What that adds to the report is room the debt advice
   // leaves (`extra`); none when nothing is counted used (grantUsedFraction 0: the file as it is)
-  const then = asRead(next > day ? openingOn(c, day, calendar, next) : c);
+  // the first review that can restore the line as far as time goes — none before its clean period ends
+  // (counted from paying today while an overdue is outstanding): every step towards the restoration is
+  // for that review, and sized to what it counts on its day
+  const cleanFrom = cleanUntil(c, line, cause, day);
+  const first = cleanFrom <= next ? next : calendar.nextDayOfMonth(cleanFrom - 1, p.reviewDayOfMonth);
+  const then = asRead(first > day ? openingOn(c, day, calendar, first) : c);
   const used = (f: Customer) => {
     if (p.grantUsedFraction === 0) return 0;
     return Math.max(0, applicationDebt(reportedAs(then, f), line, false) - debtCounted(f));
@@ -1672,7 +1769,7 @@ function restoration(
   let debtShort = 0;
   if (debtOver) {
     // sized to the score too only for the next review, when its clean period allows that one to restore
-    const extra = used(read?.read ?? c);
+    const extra = used(first === next ? (read?.read ?? c) : asReviewOnReads(c, day, calendar, first));
     // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
     // used would take it over its own (one customer, one debt: restoredOnceUsed)
     const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
@@ -1683,7 +1780,7 @@ function restoration(
         ? null
         : (review, repay, monthlyIncome) =>
             restorationDebt(paid, asRead, line.id, day, calendar, review, repay, monthlyIncome);
-    const debt = debtAdvice(
+    const advised = debtAdvice(
       c,
       line,
       Math.min(rules.maxDebtToIncome, ...caps),
@@ -1693,7 +1790,45 @@ function restoration(
       clearByNext ? s : null,
       extra,
       counts,
+      first,
     );
+    // how far the score the review an advice is for reads, with its repayments made or its income reported,
+    // falls short of what keeping the line restored and used needs (0: kept) — read as things stand then:
+    // the report before it, each bill until then met at its minimum, the overdue asked paid today
+    const keptShort = (review: number, repay: readonly DebtRepayment[], monthlyIncome: number): number => {
+      // each line as it stands when its day opens (what is owed then: Jiebei's interest until the review),
+      // a line repayment counted made on the month end, the later (as scoreSized reads it)
+      const onLines = repay.filter((r) => r.debt !== "elsewhere");
+      const then =
+        review > day
+          ? openingOn(paid, day, calendar, review, onLines, monthEndBefore(calendar, day, review) ?? day)
+          : paid;
+      const read = readAfter(paid, day, calendar, repay, review === next ? null : review);
+      const after = asRead(withProfile(owingAsOn(read, then), { monthlyIncome }));
+      const scored = scoreOn(withDues(after, duesAhead(paid, day, calendar, review)), review);
+      const kept = restoredOnceUsed(after, lineOf(after, line.id), review, scored);
+      return kept.limit === null ? keptOnceUsedScoreGap(kept.facts) : 0;
+    };
+    // the income the advice names is one at which that review restores the line: when the ratio's income
+    // leaves the line once used scoring below what keeping it needs, the least that does not (the score
+    // rises with the income); none found, the score is a step of its own
+    const debt =
+      advised?.kind === "reduce_debt" && advised.income !== null
+        ? {
+            ...advised,
+            income: keptIncome(
+              advised.income,
+              (i) => keptShort(advised.missed?.day ?? advised.review.day, [], i) === 0,
+            ),
+          }
+        : advised;
+    if (
+      debt?.kind === "reduce_debt" &&
+      debt.income === null &&
+      advised?.kind === "reduce_debt" &&
+      advised.income !== null
+    )
+      debtShort = keptShort(advised.missed?.day ?? advised.review.day, [], advised.income);
     // what restoring counts, said with the advice: not the lines as the report shows them — the line
     // restored at its smallest line and an active line at its limit, used (applicationDebt)
     if (debt?.kind === "reduce_debt" && counts !== null) {
@@ -1714,18 +1849,13 @@ function restoration(
     // restorationBlockers leaves aside while the ratio is over the cap): the line restored there and used
     // scoring below what keeping it needs is a score step of its own — unless the advice is sized to the
     // score already (scoreSized reads that check)
-    if (debt?.kind === "reduce_debt" && debt.repay !== null && debt.missed === null && debt.score === null) {
-      const after = asRead(readAfter(paid, day, calendar, debt.repay));
-      const scored = scoreOn(withDues(after, duesAhead(paid, day, calendar, next)), next);
-      const kept = restoredOnceUsed(after, lineOf(after, line.id), next, scored);
-      if (kept.limit === null) debtShort = keptOnceUsedScoreGap(kept.facts);
-    }
+    if (debt?.kind === "reduce_debt" && debt.repay !== null && debt.missed === null && debt.score === null)
+      debtShort = Math.max(debtShort, keptShort(debt.review.day, debt.repay, c.profile.monthlyIncome));
   }
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)
   const owing = customerOverdue(c) > 0;
-  const cleanFrom = cleanUntil(c, line, cause, day);
   if (owing || cleanFrom > day)
     remedies.push({
       line: line.id,

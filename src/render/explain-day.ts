@@ -11,6 +11,7 @@ import {
   CHARACTERISTICS,
   DIMENSIONS,
   explain,
+  type LineId,
   movedCharacteristics,
   type Policy,
   probabilityOfDefault,
@@ -31,8 +32,10 @@ import {
   describeEvent,
   describeFact,
   describeRemedy,
+  forLines,
   heldAdvice,
   lineName,
+  linesHeld,
   nothingToDo,
   reasonAdvice,
   reasonTextIn,
@@ -218,11 +221,14 @@ export function explainDay(
   const overtaken =
     given >= 0 && steps.slice(given + 1).some((s) => s.decision !== null && !("index" in s.event));
   const dayRemedies = overtaken ? asked : steps.flatMap((s) => s.remedies);
-  const remedies = onceEach(dayRemedies);
+  // the lines the customer has at the day's end: the steps speak of no other
+  const held = linesHeld(end);
+  const remedies = onceEach(dayRemedies, held);
   const pointsAtSteps = steps.some((s) => s.reasons.some((c) => pointsAt(c) === "steps"));
   // the steps to take (not the dated record) a reason pointing at customer service's steps names
   const toTake = onceEach(
     (dayRemedies.length > 0 ? dayRemedies : asked).filter((r) => r.kind !== "on_record"),
+    held,
   );
   const explained = steps.map((s): StepExplained => {
     const change = scoreChange(s);
@@ -245,15 +251,15 @@ export function explainDay(
       also: s.facts
         .filter((f) => !s.reasons.includes(f.code))
         .map((f) => ({ ...reasonExplained(f.code, s, toTake), because: [describeFact(f)] })),
-      remedies: s.remedies.map(describeRemedy),
+      remedies: s.remedies.map((r) => describeRemedy(r, linesHeld(s))),
     };
   });
   // a suspension recorded beneath a hold: the hold still stands, and verifying comes first
-  const held = steps.find((s) => s.beneath !== undefined)?.beneath;
+  const beneath = steps.find((s) => s.beneath !== undefined)?.beneath;
   const advice = reasonAdvice(
     steps.flatMap((s) => s.reasons),
     steps.at(-1),
-    held === undefined ? [] : [heldAdvice(held)],
+    beneath === undefined ? [] : [heldAdvice(beneath)],
     steps.flatMap((s) => s.facts),
   );
   // a day without a decision: what helps with the characteristics that cost points that day
@@ -262,7 +268,7 @@ export function explainDay(
     ...new Set(
       fell.flatMap((id) => {
         const c = CHARACTERISTICS.find((x) => x.id === id);
-        return c ? [REASONS[c.reason].advice] : [];
+        return c ? [forLines(REASONS[c.reason].advice, held)] : [];
       }),
     ),
   ];
@@ -303,10 +309,10 @@ export function explainDay(
       : advice.length
         ? // a reason pointing at customer service's steps names them: they are listed beside the others' advice
           pointsAtSteps && asked.length
-          ? [...advice, ...new Set(asked.map(describeRemedy))]
+          ? [...advice, ...new Set(asked.map((r) => describeRemedy(r, held)))]
           : advice
         : asked.length
-          ? [...new Set(asked.map(describeRemedy))]
+          ? [...new Set(asked.map((r) => describeRemedy(r, held)))]
           : moveAdvice.length
             ? moveAdvice
             : standing(trace, end, day, owedToday(trace, end, day)),
@@ -323,7 +329,7 @@ const CUSTOMERS: readonly Remedy["kind"][] = ["verify_identity", "keep_clean_unt
  * of the customer's from each line. It keeps the place it was first given, in the words of the last to give
  * it (what the day left: an amount after a repayment between them).
  */
-function onceEach(remedies: readonly Remedy[]): string[] {
+function onceEach(remedies: readonly Remedy[], held: readonly LineId[]): string[] {
   const steps = new Map<string, { remedy: Remedy; lines: Set<string> }>();
   for (const r of remedies) {
     const customers = CUSTOMERS.includes(r.kind);
@@ -334,7 +340,7 @@ function onceEach(remedies: readonly Remedy[]): string[] {
   return [
     ...new Set(
       [...steps.values()].map(({ remedy, lines }) =>
-        lines.size > 1 ? remedyText(remedy) : describeRemedy(remedy),
+        lines.size > 1 ? remedyText(remedy, held) : describeRemedy(remedy, held),
       ),
     ),
   ];

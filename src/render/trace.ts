@@ -9,6 +9,7 @@ import {
   describeFact,
   describeRemedy,
   lineName,
+  linesHeld,
   money,
   nothingToDo,
   reasonAdvice,
@@ -142,7 +143,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   }
   const change = step.moves.length > 0 || step.byTime ? scoreChangeText(step) : null;
   if (change !== null) lines.push(c.dim(`${indent}${change}`));
-  for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r)}`);
+  for (const r of step.remedies) lines.push(`${indent}${c.cyan("→")} ${describeRemedy(r, linesHeld(step))}`);
   // customer service on a line with nothing to put right still says what helps, as `explain` does: the
   // advice of the reasons it gave
   if (step.event.type === "contact_support" && nothingToDo(step.remedies))

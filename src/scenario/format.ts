@@ -102,6 +102,35 @@ const sentenceCase = (text: string): string => {
 
 const onLine = (line: LineId): string => (line === "jiebei" ? " on Jiebei" : "");
 
+/** The lines a customer has, as a step shows them: one opened and not closed with nothing owed (a line
+ *  never opened, or closed and settled, has nothing falling due and no balance to speak of). */
+export function linesHeld(
+  at: Pick<LineSnapshot, "status" | "balance"> & { jiebei: Pick<LineSnapshot, "status" | "balance"> },
+): LineId[] {
+  const has = (l: Pick<LineSnapshot, "status" | "balance">) =>
+    l.status !== "none" && (l.status !== "closed" || l.balance > 0);
+  return [...(has(at) ? (["huabei"] as const) : []), ...(has(at.jiebei) ? (["jiebei"] as const) : [])];
+}
+
+/** Both lines: the words when the lines a customer has are not known. */
+const BOTH_LINES: readonly LineId[] = ["huabei", "jiebei"];
+
+/** What falls due on `lines`, after "every" or "each": Huabei's bills, Jiebei's instalments, or both (either,
+ *  when neither line is held: no line to name). */
+const dueOn = (lines: readonly LineId[]): string =>
+  lines.length === 1 ? (lines[0] === "huabei" ? "bill" : "instalment") : "bill and instalment";
+
+/** The lines by name: "Huabei and Jiebei", or the one held. */
+const linesNamed = (lines: readonly LineId[]): string =>
+  lines.length === 1 ? lineName(lines[0]!) : "Huabei and Jiebei";
+
+/** A reason's advice in words for the lines held: its bills and instalments (the words for both, which
+ *  the advice says when the lines are not known) name only what falls due on them. */
+export const forLines = (advice: string, lines: readonly LineId[]): string =>
+  advice
+    .replaceAll("every bill and instalment", `every ${dueOn(lines)}`)
+    .replaceAll("bills and instalments", lines.length === 1 ? `${dueOn(lines)}s` : "bills and instalments");
+
 /** What a step's event text reads: the event, what it applied, and what its line owed after it. */
 export type DescribedStep = Pick<Step, "event" | "applied" | "balance"> & {
   jiebei: Pick<LineSnapshot, "balance">;
@@ -236,9 +265,10 @@ export function eventWords(e: EventWords): string {
   }
 }
 
-/** A remedy in words, naming Jiebei when it is about Jiebei. */
-export function describeRemedy(r: Remedy): string {
-  const text = remedyText(r);
+/** A remedy in words, naming Jiebei when it is about Jiebei; `lines`: the lines the customer has
+ *  (linesHeld), the only ones it speaks of. */
+export function describeRemedy(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
+  const text = remedyText(r, lines);
   return r.line === "jiebei" ? `Jiebei: ${text}` : text;
 }
 
@@ -357,7 +387,7 @@ function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean })
 
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
-export function remedyText(r: Remedy): string {
+export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
   switch (r.kind) {
     case "pay_due":
       return r.calledIn
@@ -410,7 +440,7 @@ export function remedyText(r: Remedy): string {
       return "verify your identity (a verify_identity event)";
     case "raise_score": {
       // every driver named: the JSON's list and the text agree, and the steps together reach the score
-      const advice = withoutRepeats([...new Set(r.drivers.map((d) => REASONS[d].advice))]);
+      const advice = withoutRepeats([...new Set(r.drivers.map((d) => forLines(REASONS[d].advice, lines)))]);
       // numbered: an advice may hold a semicolon of its own, and the steps must read as steps
       const steps = advice.length === 1 ? advice : advice.map((a, i) => `(${i + 1}) ${a}`);
       // the score the review reads, when it is not today's: from the coming report, or a later one's
@@ -525,7 +555,7 @@ export function remedyText(r: Remedy): string {
       // the way back said as it stands: an application something else would decline asks for that first
       const numbers = blocked ? describeFact(blocked) : "";
       const declined = blocked
-        ? `; as things stand it would be declined: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
+        ? `; as things stand it would be declined: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[blocked.code].advice, lines)}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
@@ -562,7 +592,7 @@ export function remedyText(r: Remedy): string {
       const blocked = r.blocked;
       const numbers = blocked ? describeFact(blocked) : "";
       const besides = blocked
-        ? `, but it would still be declined then: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${REASONS[blocked.code].advice}`
+        ? `, but it would still be declined then: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[blocked.code].advice, lines)}`
         : "";
       return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
     }
@@ -578,7 +608,7 @@ export function remedyText(r: Remedy): string {
         const fix =
           f.code === "DEBT_TO_INCOME_TOO_HIGH" && r.debt !== undefined
             ? openDebtText(r.debt)
-            : REASONS[f.code].advice;
+            : forLines(REASONS[f.code].advice, lines);
         return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${fix}`;
       });
       return `no line is open yet; an application to open Huabei ${r.now ? "" : `can be made ${when.replace(/; not before$/, "")}, and `}would be declined ${r.now ? "today" : "then"}: ${why.join("; ")}`;
@@ -588,11 +618,11 @@ export function remedyText(r: Remedy): string {
     case "reduce_debt":
       if (!Number.isFinite(r.ratio))
         return `report ${r.income === null ? "an income" : `a monthly income of at least ${money(r.income * 100)}`} (an income event): with none on record, any debt is beyond the debt / income limit of ${r.max.toFixed(2)}, however much is repaid`;
-      return reduceDebtText(r);
+      return reduceDebtText(r, lines);
     case "keep_clean_until":
       return r.afterPaying
-        ? `once the overdue amount is paid, repay every bill on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
-        : `repay every bill on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
+        ? `once the overdue amount is paid, repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}) at the earliest (paid today): restoration needs a clean period after an overdue`
+        : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
 
@@ -611,14 +641,20 @@ function openDebtText(d: { repay: number | null; income: number | null }): strin
  *  or, for a restoration, each line it counts used up to a limit so (the line restored at its smallest
  *  line, an active line at its own: repaying its balance lowers nothing counted), the rest as the report
  *  shows them. */
-function countedText(r: Extract<Remedy, { kind: "reduce_debt" }>, report: string | null): string {
+function countedText(
+  r: Extract<Remedy, { kind: "reduce_debt" }>,
+  report: string | null,
+  lines: readonly LineId[],
+): string {
   const shown = (them: "it" | "them") =>
     report === null
-      ? "count as reported at a month end"
+      ? `count${them === "it" ? "s" : ""} as reported at a month end`
       : `count${them === "it" ? "s" : ""} as ${report} shows ${them}, repayments made since the last one included`;
   const atLimit = r.restoring?.counted ?? [];
   if (atLimit.length === 0)
-    return `Huabei and Jiebei balances ${shown("them")}: spending on them before it adds to what is needed`;
+    return lines.length === 1
+      ? `the ${linesNamed(lines)} balance ${shown("it")}: spending on it before it adds to what is needed`
+      : `Huabei and Jiebei balances ${shown("them")}: spending on them before it adds to what is needed`;
   const share = r.restoring?.used ?? 1;
   const used = share >= 1 ? "used in full" : `${Math.round(share * 100)} % of the credit left on it used`;
   const each = atLimit.map(({ line, limit }) => {
@@ -635,7 +671,7 @@ function countedText(r: Extract<Remedy, { kind: "reduce_debt" }>, report: string
 }
 
 /** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
-function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
   // worked out at the income the smallest line needs (asked for beside), not the one on record: said
   const at =
     r.atIncome === undefined
@@ -659,16 +695,16 @@ function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
       : "";
   // repayments already made on the lines, and the minimums of the bills due before it, which the coming
   // report counts, are enough
-  const done = `the repayments already made on Huabei and Jiebei, and each bill falling due before it met at its minimum, which ${report ?? "the next month-end report"} counts,`;
+  const done = `the repayments already made on ${linesNamed(lines)}, and each ${dueOn(lines)} falling due before it met at its minimum, which ${report ?? "the next month-end report"} counts,`;
   const plan =
     r.repay === null
       ? "pay down debt"
       : r.repay.length === 0
         ? null
         : `repay ${steps.join(" and ")}${byReport}`;
-  const counted = countedText(r, report);
+  const counted = countedText(r, report, lines);
   if (r.missed !== null) {
-    const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the Huabei and Jiebei balances reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
+    const first = `the periodic review on ${r.missed.date} (day ${r.missed.day}) reads the ${linesNamed(lines)} ${lines.length === 1 ? "balance" : "balances"} reported at the last month end, and there is too little debt elsewhere to repay to bring ${ratio} by then: reporting ${income} (an income event) does`;
     return plan === null
       ? `${first}; nothing more is to be repaid for ${review}: ${done} bring it there, unless more is spent on the lines before it`
       : `${first}; or ${plan}, to bring it there at ${review} (${counted})`;
@@ -807,7 +843,7 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
     return info.onceUsed;
   if (info.settled !== undefined && at !== undefined && at.balance + at.jiebei.balance === 0)
     return info.settled;
-  return info.advice;
+  return at === undefined ? info.advice : forLines(info.advice, linesHeld(at));
 }
 
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of

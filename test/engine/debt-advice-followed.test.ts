@@ -1,8 +1,10 @@
-// Debt advice is a promise with numbers in it: "repay these amounts by this day, to bring total debt / annual
-// income to at most this at that review". A customer suspended for the debt burden who does exactly that —
-// the amounts, on the call or on the last day the advice allows, and nothing else but each bill and
-// instalment met at its minimum — finds the ratio that review reads within the cap, and the line restored
-// there unless something else the answer names (a clean period, a score, an income) still holds it.
+// Debt advice is a promise with numbers in it: "repay these amounts by this day, or report this income, to
+// bring total debt / annual income to at most this at that review" — the first review that can restore the
+// line, whatever else stands in the way (a clean period: that wait is said first). A customer suspended for
+// the debt burden who does exactly that — the amounts, or the income, on the call or on the last day the
+// advice allows, and nothing else but each bill and instalment met at its minimum — finds the ratio that
+// review reads within the cap, and the line restored there unless a score or an income the answer asks for
+// beside still holds it: never a clean period still running.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -67,6 +69,8 @@ const drawn = fc.record({
   dayOfMonth: fc.integer({ min: 0, max: 27 }),
   // the repayments made on the call, or on the last day the advice allows
   late: fc.boolean(),
+  // the income the advice names followed instead of its repayments, when it names one
+  byIncome: fc.boolean(),
   reviewDayOfMonth: fc.integer({ min: 1, max: 28 }),
   restoreCleanDays: fc.constantFrom(0, 30, 90),
   maxDebtToIncome: fc.constantFrom(1, 2),
@@ -110,12 +114,20 @@ type Case = ReturnType<typeof timeline>;
 
 /** The advice as the customer's events: what the answer asks paid on the call (an overdue, what is due), its
  *  repayments on `day`, and the income it is worked out at (asked for beside), reported that day. */
-function followed(remedies: readonly Remedy[], r: DebtAdvice, call: number, day: number): EventInput[] {
+function followed(
+  remedies: readonly Remedy[],
+  r: DebtAdvice,
+  call: number,
+  day: number,
+  byIncome = false,
+): EventInput[] {
   const out: EventInput[] = remedies.flatMap((x): EventInput[] =>
     x.kind === "pay_overdue" || x.kind === "pay_due"
       ? [{ day: call, type: "repay", line: x.line, amount: { kind: "amount", fen: x.amount } }]
       : [],
   );
+  // the income instead of the repayments: reported on `day`
+  if (byIncome) return [...out, on.income(day, r.income!)];
   for (const p of r.repay ?? [])
     out.push(
       p.debt === "elsewhere"
@@ -136,13 +148,13 @@ const SCORE_HOLDS = [
   "PAST_DUE_AT_REVIEW",
 ];
 
-/** What a review names against a line that only the answer's other steps clear: a clean period it says
- *  runs past the review, a score it asks for, an income it asks for — and the closure it warns of. */
+/** What a review names against a line that only the answer's other steps clear: a score it asks for, an
+ *  income it asks for — and the closure it warns of. Never a clean period: the advice is for a review after
+ *  it. */
 function namedElsewhere(remedies: readonly Remedy[], line: LineId, review: number): Set<string> {
   const named = new Set<string>(["NOT_RESTORED_YET"]);
   for (const r of remedies) {
     if (r.line !== line) continue;
-    if (r.kind === "keep_clean_until" && r.day > review) named.add("OVERDUE_TOO_RECENT");
     // (the score the line restored and used would read: LIMIT_KEPT_ONCE_USED and the score's facts)
     if (r.kind === "raise_score") for (const c of SCORE_HOLDS) named.add(c);
     if (r.kind === "report_income") named.add("INCOME_BELOW_SMALLEST_LINE");
@@ -163,6 +175,8 @@ describe("debt advice, followed exactly", () => {
       restored: 0,
       heldElsewhere: 0,
       late: 0,
+      byIncome: 0,
+      waited: 0,
       laterReview: 0,
       overdue: 0,
       onHuabei: 0,
@@ -194,22 +208,50 @@ describe("debt advice, followed exactly", () => {
         if (answer.remedies.some((x) => x.kind === "pay_overdue")) seen.overdue++;
         if (answer.balance > 0) seen.onHuabei++;
         const onLines = r.repay!.some((p) => p.debt !== "elsewhere");
+        // the income instead, when one is named: for the next review when the repayments count only at a
+        // later one (that review reads the report on record)
+        const byIncome = g.byIncome && r.income !== null;
+        if (byIncome) seen.byIncome++;
+        const review = byIncome && r.missed !== null ? r.missed.day : r.review.day;
+        // the wait comes first: the advice is for the review the answer says is the first that can restore
+        // the line — after its clean period — and, when only time keeps the next one from restoring it,
+        // that wait is said before what to do by then
+        const clean = answer.remedies.find((x) => x.line === r.line && x.kind === "keep_clean_until");
+        const wait = answer.remedies.find((x) => x.line === r.line && x.kind === "wait_for_review");
+        if (clean?.kind === "keep_clean_until")
+          expect(r.review.day, `the advice is for a review after the clean period`).toBeGreaterThanOrEqual(
+            clean.day,
+          );
+        if (r.missed === null && wait?.kind === "wait_for_review") {
+          expect(r.review.day, `the advice's review is the first that can restore`).toBe(wait.day);
+          if (wait.later) {
+            seen.waited++;
+            expect(answer.remedies.indexOf(wait), `the wait said first`).toBeLessThan(
+              answer.remedies.indexOf(r),
+            );
+          }
+        }
         // the last day the advice allows: the month-end report it names for a repayment on a line; debt
-        // elsewhere counts the day it is repaid, at the review at the latest (before it, on its day)
-        const by = onLines && r.report !== null ? r.report.day : r.review.day;
+        // elsewhere counts the day it is repaid, and an income the day it is reported, at the review at the
+        // latest (before it, on its day)
+        const by = !byIncome && onLines && r.report !== null ? r.report.day : review;
         const day = g.late ? by : g.contact;
         if (day !== g.contact) seen.late++;
         const { trace: t } = meetingDues(
-          [...g.events, ...dues, on.support(g.contact), ...followed(answer.remedies, r, g.contact, day)],
+          [
+            ...g.events,
+            ...dues,
+            on.support(g.contact),
+            ...followed(answer.remedies, r, g.contact, day, byIncome),
+          ],
           opts,
           g.contact + 1,
-          r.review.day,
+          review,
         );
-        const where = `advice on day ${g.contact}, followed on day ${day}: ${JSON.stringify(r)}`;
+        const where = `advice on day ${g.contact}, followed on day ${day}${byIncome ? " (the income)" : ""}: ${JSON.stringify(r)}`;
         // restored already by an earlier review: the advice did no harm
-        if (t.steps.some((s) => s.line === r.line && s.decision === "restored" && s.day < r.review.day))
-          return;
-        const at = reviewOf(t, r.line, r.review.day);
+        if (t.steps.some((s) => s.line === r.line && s.decision === "restored" && s.day < review)) return;
+        const at = reviewOf(t, r.line, review);
         expect(at, `a review of ${r.line} on the day named; ${where}`).toBeDefined();
         // restored (perhaps lower than the line was: what a larger line used would read is said beside)
         if (at!.decision === "restored") {
@@ -219,7 +261,7 @@ describe("debt advice, followed exactly", () => {
         const ratio = at!.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH");
         expect(ratio?.value, `the ratio the review reads; ${where}`).toBeUndefined();
         seen.heldElsewhere++;
-        const named = namedElsewhere(answer.remedies, r.line, r.review.day);
+        const named = namedElsewhere(answer.remedies, r.line, review);
         // (a limit cut the review makes beside — line management reaches a suspended line — holds nothing)
         const holding = at!.facts.map((f) => f.code).filter((c) => !LIMIT_CAP_CODES.has(c));
         expect(
@@ -253,6 +295,7 @@ describe("debt advice, followed exactly", () => {
               month: 121,
               dayOfMonth: 4,
               late: true,
+              byIncome: false,
               reviewDayOfMonth: 15,
               restoreCleanDays: 90,
               maxDebtToIncome: 2,
@@ -280,6 +323,7 @@ describe("debt advice, followed exactly", () => {
               month: 152,
               dayOfMonth: 12,
               late: false,
+              byIncome: false,
               reviewDayOfMonth: 3,
               restoreCleanDays: 0,
               maxDebtToIncome: 2,
@@ -307,9 +351,71 @@ describe("debt advice, followed exactly", () => {
               month: 91,
               dayOfMonth: 3,
               late: false,
+              byIncome: false,
               reviewDayOfMonth: 2,
               restoreCleanDays: 0,
               maxDebtToIncome: 2,
+              jiebeiMaxDebtToIncome: 0.8,
+            },
+          ],
+          // a call on 1 June, the clean period over, the review on the 11th reading May's report: too little
+          // owed elsewhere to bring that one within the cap, so the repayments are for July's review and the
+          // income for June's — each followed
+          [
+            {
+              income: 8_102,
+              externalDebt: 10_048,
+              huabei: 4_973,
+              jiebei: 34_937,
+              borrowed: 89,
+              term: 12,
+              borrowDay: 25,
+              spend: [
+                { before: 47, yuan: 396 },
+                { before: 88, yuan: 51 },
+                { before: 60, yuan: 868 },
+              ],
+              shockDay: 80,
+              incomeTo: 20,
+              moreDebt: 5_011,
+              miss: 62,
+              missDays: 8,
+              month: 152,
+              dayOfMonth: 1,
+              late: true,
+              byIncome: false,
+              reviewDayOfMonth: 11,
+              restoreCleanDays: 30,
+              maxDebtToIncome: 1,
+              jiebeiMaxDebtToIncome: 0.8,
+            },
+          ],
+          [
+            {
+              income: 8_102,
+              externalDebt: 10_048,
+              huabei: 4_973,
+              jiebei: 34_937,
+              borrowed: 89,
+              term: 12,
+              borrowDay: 25,
+              spend: [
+                { before: 47, yuan: 396 },
+                { before: 88, yuan: 51 },
+                { before: 60, yuan: 868 },
+              ],
+              shockDay: 80,
+              incomeTo: 20,
+              moreDebt: 5_011,
+              miss: 62,
+              missDays: 8,
+              month: 152,
+              dayOfMonth: 1,
+              late: true,
+              byIncome: true,
+              reviewDayOfMonth: 11,
+              restoreCleanDays: 30,
+              maxDebtToIncome: 1,
               jiebeiMaxDebtToIncome: 0.8,
             },
           ],
@@ -321,13 +427,16 @@ describe("debt advice, followed exactly", () => {
     expect(seen.restored).toBeGreaterThan(0);
     expect(seen.heldElsewhere).toBeGreaterThan(0);
     expect(seen.late).toBeGreaterThan(0);
+    // …the income followed, and advice for a review the clean period waits for
+    expect(seen.byIncome).toBeGreaterThan(0);
+    expect(seen.waited).toBeGreaterThan(0);
     // …advice for the review after the next report, beside an overdue to pay, with a Huabei balance
     expect(seen.laterReview).toBeGreaterThan(0);
     expect(seen.overdue).toBeGreaterThan(0);
     expect(seen.onHuabei).toBeGreaterThan(0);
   });
 
-  it("Liu Yang, followed exactly: ¥20,000 elsewhere and what the answer asks of Jiebei by day 151 bring the review on day 166 within 1.00", () => {
+  it("Liu Yang, followed exactly: his clean period runs to day 211, so the advice is for the review on day 227, said after that wait — ¥14,725 elsewhere, or ¥4,028 a month, restores him there", () => {
     const profile = {
       age: 32,
       monthlyIncome: 10_000,
@@ -354,14 +463,28 @@ describe("debt advice, followed exactly", () => {
     const opts = { policy: DEFAULT_POLICY, profile };
     const call = simulate(scenario(events, { ...opts, until: 125 }));
     const answer = call.steps.find((s) => s.event.type === "contact_support")!;
+    const jiebei = answer.remedies.filter((x) => x.line === "jiebei").map((x) => x.kind);
+    // the wait first (the clean period, the review it allows), then what to do by that review
+    expect(jiebei.indexOf("wait_for_review")).toBeLessThan(jiebei.indexOf("reduce_debt"));
+    expect(jiebei.indexOf("keep_clean_until")).toBeLessThan(jiebei.indexOf("reduce_debt"));
     const r = answer.remedies.find((x): x is DebtAdvice => x.kind === "reduce_debt" && x.line === "jiebei")!;
-    expect(r.review.day).toBe(166);
-    expect(r.report?.day).toBe(151);
-    // Huabei is counted at its limit as restoring reads it: repaying its balance lowers nothing counted
-    expect(r.repay!.map((p) => p.debt)).toEqual(["elsewhere", "jiebei"]);
-    const { trace: t } = meetingDues([...events, ...followed(answer.remedies, r, 125, 151)], opts, 126, 166);
-    const at = reviewOf(t, "jiebei", 166)!;
-    expect(at.facts.find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH")).toBeUndefined();
-    expect(at.facts.map((f) => f.code)).toEqual(["OVERDUE_TOO_RECENT"]);
+    // not the review of day 135 (its clean period runs to day 211): the income it asked, ¥5,311, was for
+    // a review that could not restore him; day 227 counts less (the instalments repaid until then)
+    expect(r.review.day).toBe(227);
+    expect(r.missed).toBeNull();
+    expect(r.income).toBe(4_028);
+    expect(r.repay).toEqual([{ debt: "elsewhere", amount: 14_725 * 100, all: false }]);
+    // followed on the last day it allows, the repayment or the income: restored on day 227, not before
+    for (const byIncome of [false, true]) {
+      const { trace: t } = meetingDues(
+        [...events, ...followed(answer.remedies, r, 125, 227, byIncome)],
+        opts,
+        126,
+        227,
+      );
+      expect(
+        t.steps.filter((s) => s.line === "jiebei" && s.decision === "restored").map((s) => s.day),
+      ).toEqual([227]);
+    }
   });
 });

@@ -2478,7 +2478,7 @@ describe("debt advice: what the review will read", () => {
     const r = remedy(stepOn(t, "contact_support", 50).remedies, "reduce_debt")!;
     expect(r).toMatchObject({ repay: [], over: 0, report: { day: 59 }, review: { day: 74 } });
     expect(describeRemedy(r)).toMatch(
-      /^nothing more to repay: the repayments already made on Huabei and Jiebei, and each bill falling due before it met at its minimum, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
+      /^nothing more to repay: the repayments already made on Huabei and Jiebei, and each bill and instalment falling due before it met at its minimum, which the month-end report on 2024-02-29 \(day 59\) counts, bring/,
     );
     expect(
       stepOn(run([...repaid(110_000), on.repay(69, "full")], { policy, profile, until: 80 }), "review", 74),

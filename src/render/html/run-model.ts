@@ -23,6 +23,7 @@ import {
   describeFact,
   describeRemedy,
   lineName,
+  linesHeld,
   reasonTextIn,
 } from "../../scenario/format.js";
 import { GRID_LEGEND } from "../grid-legend.js";
@@ -180,7 +181,7 @@ export function runView(
           .map((f) => ({ ...withNumbers(reasonView(f.code, s, s.facts), [f]), also: true })),
       ],
       moves: (s.moves.length || s.byTime ? scoreChangeText(s) : null) ?? "",
-      remedies: s.remedies.map(describeRemedy),
+      remedies: s.remedies.map((r) => describeRemedy(r, linesHeld(s))),
       score: s.score,
       scoreDelta: s.scoreDelta,
       limit: yuan(s.limit),
