@@ -443,7 +443,8 @@ export type Remedy = {
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
-   *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would
+   *  increase and a clean record allow from `increase` (today at the earliest; `restored`: the line is
+   *  suspended, and the day is one it can be restored by, as the answer's review steps say) — `blocked`: what would
    *  decline such an application as things stand besides the time (the other line suspended, a score
    *  below the increase minimum or another rule an application fails, or a cap the limit is already at) */
   | {
@@ -453,7 +454,7 @@ export type Remedy = {
       from: Fen;
       to: Fen;
       reasons: ReasonCode[];
-      increase: { day: number; date: string; now: boolean; blocked?: RuleFact };
+      increase: { day: number; date: string; now: boolean; restored?: true; blocked?: RuleFact };
     }
 );
 

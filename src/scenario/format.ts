@@ -518,9 +518,14 @@ export function remedyText(r: Remedy): string {
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
       const reasons = r.reasons.map(recordedInSentence).join("; ");
-      const when = r.increase.now
-        ? "which can be made today"
-        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
+      // a suspended line's limit is raised once the line is restored: the day is one it can be by then
+      const when = r.increase.restored
+        ? r.increase.now
+          ? "which can be made once the line is restored"
+          : `which can be made once the line is restored — from ${r.increase.date} (day ${r.increase.day}) at the earliest, when a review can have restored it and the increase cooldown, the clean record and recent applications (own and elsewhere) allow`
+        : r.increase.now
+          ? "which can be made today"
+          : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first
       const numbers = blocked ? describeFact(blocked) : "";

@@ -3093,6 +3093,35 @@ describe("a limit a review cut", () => {
     expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
   });
 
+  it("on a line still suspended, names no day for the increase before a review can restore it: the application the answer points to is not refused for the suspension", () => {
+    // ¥30,000 elsewhere on ¥1,000 a month (2.50 vs 2.00): the review on day 14 suspends the ¥5,000 line and
+    // cuts it to ¥2,000 (the income's cap); an early review asked on day 20 finds the debt in the way. On day
+    // 40 ¥10,000 is repaid: nothing stands in the way but a review — the next on day 45, the early one not
+    // before day 50 (the cooldown). The increase can be asked once the line is restored, not today
+    const policy = testPolicy({ maxDebtToIncome: 2, maxLimitIncomeMultiple: 2 });
+    const story = [
+      on.open(0, 5_000),
+      on.income(3, 1_000),
+      on.externalDebt(3, 30_000),
+      on.requestReview(20),
+      on.externalRepayment(40, 10_000),
+      on.support(41),
+    ];
+    const t = run(story, { policy });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", limit: 200_000 });
+    expect(stepOn(t, "request_review", 20).decision).not.toBe("restored");
+    const said = remedy(stepOn(t, "contact_support", 41).remedies, "limit_cut")!;
+    expect(said).toMatchObject({ from: 500_000, to: 200_000 });
+    // the day after the periodic review of day 45 that restores it (an application on the review's day is
+    // made before the review)
+    expect(said.increase).toMatchObject({ day: 46, now: false });
+    expect(describeRemedy(said)).toContain("once the line is restored");
+    // followed, the application is judged, not refused for the suspension
+    const followed = run([...story, on.increase(said.increase.day, 3_000)], { policy });
+    expect(stepOn(followed, "review", 45).decision).toBe("restored");
+    expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("ACCOUNT_SUSPENDED");
+  });
+
   it("names Jiebei's line in the application it points to: an application without `line:` raises Huabei", () => {
     // Jiebei's top band lowered to ¥5,000 on day 5: the review on day 14 cuts its ¥20,000 to ¥5,000, Huabei's
     // ¥5,000 stays. The way back said as an event must be one that raises Jiebei, as the early review's is
