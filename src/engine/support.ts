@@ -593,8 +593,9 @@ function limitCut(
   if (cut === null || line.limit >= cut.from) return null;
   // the first day the increase cooldown and the clean record allow, and the applications of the last 30
   // days (its own counted) let it pass — on a suspended line, not before it can be restored: an
-  // application to raise a suspended line is refused (ACCOUNT_SUSPENDED)
-  const earliest = Math.max(increaseFrom(c, line, day), restored ?? day);
+  // application to raise a suspended line is refused (ACCOUNT_SUSPENDED); and with an overdue still owed,
+  // the clean record runs from its repayment, today at the earliest, not from the last missed due date
+  const earliest = Math.max(increaseFrom(withOverduePaid(c, day), line, day), restored ?? day);
   const { day: from, s: then } = applicationOn(c, day, earliest, s);
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the

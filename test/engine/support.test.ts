@@ -3122,6 +3122,31 @@ describe("a limit a review cut", () => {
     expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("ACCOUNT_SUSPENDED");
   });
 
+  it("while an overdue is owed, names no day for the increase before a clean record from its repayment: paid today at the earliest", () => {
+    // a ¥3,000 bill never paid (due days 40 and 69 missed), suspended at 30 days past due on day 70; a policy
+    // lowering the largest limit cuts the ¥5,000 line to ¥2,000 at the review of day 74. Asked on day 78,
+    // still owing: the clean record an increase needs runs from the day the arrears are cleared — today at
+    // the earliest (78 + 180), not from the last missed due date (69 + 180)
+    const policy = testPolicy({ increaseCleanDays: 180, restoreCleanDays: 90 });
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 100_000 }] } };
+    const story = [
+      on.open(0, 5_000),
+      on.purchase(5, 3_000),
+      on.policy(60, cut),
+      on.support(78),
+      on.repay(78, "full"),
+      on.policy(200, back),
+    ];
+    const t = run(story, { policy, until: 300 });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const said = remedy(stepOn(t, "contact_support", 78).remedies, "limit_cut")!;
+    expect(said.increase.day).toBe(78 + 180);
+    // followed — the overdue paid that day — the application on that day has its clean record
+    const followed = run([...story, on.increase(said.increase.day, 3_000)], { policy, until: 300 });
+    expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("RECENT_MISSED_PAYMENT");
+  });
+
   it("names Jiebei's line in the application it points to: an application without `line:` raises Huabei", () => {
     // Jiebei's top band lowered to ¥5,000 on day 5: the review on day 14 cuts its ¥20,000 to ¥5,000, Huabei's
     // ¥5,000 stays. The way back said as an event must be one that raises Jiebei, as the early review's is
