@@ -207,11 +207,19 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     // Huabei line a bill its statements made due in full (a cycle stated before the closure still asks its
     // minimum)
     const due = dueInGrace(c, line, day);
+    // the last day it counts as paid on time: the end of its grace days (the due day itself without any)
+    const last =
+      due > 0
+        ? line.id === "jiebei"
+          ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount))
+          : revolving.graceLastDay(line.ledger, day)
+        : null;
     if (due > 0)
       remedies.push({
         line: line.id,
         kind: "pay_due",
         amount: due,
+        ...(last !== null && { by: { day: last, date: calendar.date(last), today: last === day } }),
         ...(dueInFull(line, day) ? { calledIn: true } : {}),
         // a repayment clears the arrears first: what is due is on top of them
         ...(overdue(line) > 0 ? { onTopOf: overdue(line) } : {}),

@@ -226,7 +226,14 @@ export type Remedy = {
    *  not an instalment; on Huabei, a closed line's bill — due in full (a closing statement calls the
    *  balance in), not a minimum. `onTopOf`: the line's overdue, which a repayment clears first — what is due
    *  is on top of it, so paying this alone leaves new arrears */
-  | { kind: "pay_due"; amount: Fen; calledIn?: true; onTopOf?: Fen }
+  | {
+      kind: "pay_due";
+      amount: Fen;
+      calledIn?: true;
+      onTopOf?: Fen;
+      /** the last day a repayment of it counts as on time (the end of its grace days; `today`: this day) */
+      by?: { day: number; date: string; today: boolean };
+    }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or
    *  for credit or security with nothing past due and nothing written off on either line: Jiebei's loans,

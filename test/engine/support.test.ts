@@ -3056,6 +3056,25 @@ describe("the debt advice's arithmetic at the edges of a double", () => {
   });
 });
 
+describe("what is due in its grace days", () => {
+  it("is asked by the last day it counts as paid on time: the end of its grace days, the due day itself without any", () => {
+    // a ¥2,000 bill stated on day 31, due on day 40 (its minimum ¥200): asked on its due day
+    for (const graceDays of [3, 0]) {
+      const policy = testPolicy({ graceDays });
+      const story = [on.open(0, 5_000), on.purchase(5, 2_000), on.support(40)];
+      const said = remedy(stepOn(run(story, { policy }), "contact_support", 40).remedies, "pay_due")!;
+      expect(said).toMatchObject({ amount: 20_000, by: { day: 40 + graceDays, today: graceDays === 0 } });
+      expect(describeRemedy(said)).not.toContain("grace days are running out");
+      // followed on that day, nothing falls overdue; a day later, it does
+      // (until day 60: the next bill is due on day 69)
+      const on_ = run([...story, on.repay(said.by!.day, 200)], { policy, until: 60 });
+      expect(stepsOf(on_, "overdue")).toHaveLength(0);
+      const late = run([...story, on.repay(said.by!.day + 1, 200)], { policy, until: 60 });
+      expect(stepsOf(late, "overdue")[0]?.day).toBe(said.by!.day + 1);
+    }
+  });
+});
+
 describe("a limit a review cut", () => {
   it("is said with its reasons and the way back: an application for an increase, from when the cooldown allows", () => {
     // a policy lowering the product's largest limit: the review on day 14 cuts ¥5,000 to ¥2,000
@@ -4145,7 +4164,13 @@ describe("customer service on what is still to fall due beside what is due now",
     // in the instalment's grace days: the rest beside it, not the whole balance again
     const grace = stepOn(t, "contact_support", 125);
     const due = remedy(grace.remedies, "pay_due")!;
-    expect(due).toEqual({ line: "jiebei", kind: "pay_due", amount: dueOn(t, "jiebei", 122) });
+    // its last grace day today: due on day 122, 3 grace days
+    expect(due).toEqual({
+      line: "jiebei",
+      kind: "pay_due",
+      amount: dueOn(t, "jiebei", 122),
+      by: { day: 125, date: "2024-05-05", today: true },
+    });
     // the next instalment as it falls due once the step is followed: the instalment of day 122 repaid on
     // day 125 bore 3 days' interest since its due day, asked with the next (not the customer's who left it
     // unpaid: missed, that interest is in arrears with it)
@@ -4394,11 +4419,17 @@ describe("customer service on what is still to fall due beside what is due now",
     );
     const asked = stepOn(t, "contact_support", 155);
     const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "jiebei");
-    expect(due).toEqual({ line: "jiebei", kind: "pay_due", amount: asked.jiebei.balance, calledIn: true });
+    expect(due).toEqual({
+      line: "jiebei",
+      kind: "pay_due",
+      amount: asked.jiebei.balance,
+      calledIn: true,
+      by: { day: 157, date: "2024-06-06", today: false },
+    });
     // what fell due on day 154 and the interest its ¥4,000 bore that day (0.04 %): nothing after it asks that
     expect(asked.jiebei.balance).toBe(dueOn(t, "jiebei", 154) + 160);
     expect(describeRemedy(due!)).toBe(
-      `Jiebei: pay the ${money(asked.jiebei.balance)} due (its grace days are running out): the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`,
+      `Jiebei: pay the ${money(asked.jiebei.balance)} due by 2024-06-06 (day 157), the last of its grace days: the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`,
     );
     // …and not again as a balance to repay: nothing more is owed on the line
     expect(balanceStep(asked.remedies, "jiebei")).toBeUndefined();
@@ -4429,9 +4460,15 @@ describe("customer service on what is still to fall due beside what is due now",
     const asked = stepOn(t, "contact_support", 150);
     expect(dueOn(t, "huabei", 148)).toBe(72_000);
     const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "huabei");
-    expect(due).toEqual({ line: "huabei", kind: "pay_due", amount: 72_000, calledIn: true });
+    expect(due).toEqual({
+      line: "huabei",
+      kind: "pay_due",
+      amount: 72_000,
+      calledIn: true,
+      by: { day: 153, date: "2024-06-02", today: false },
+    });
     expect(describeRemedy(due!)).toBe(
-      "pay the ¥720.00 due (its grace days are running out): the line is closed, all of what its statement billed due, not a minimum — unpaid, it falls into arrears",
+      "pay the ¥720.00 due by 2024-06-02 (day 153), the last of its grace days: the line is closed, all of what its statement billed due, not a minimum — unpaid, it falls into arrears",
     );
     expect(balanceStep(asked.remedies, "huabei")).toBeUndefined();
   });
