@@ -493,8 +493,13 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   for (const line of lines) {
     const cut = isOpen(line) ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day)) : null;
     if (cut === null) continue;
-    // a suspended line no review restores under the policy: no way back is offered, the cut's neither
-    const barred = remedies.some((r) => r.line === line.id && r.kind === "wait_for_review" && r.policyBars);
+    // a suspended line no review restores under the policy, or one the coming review closes for certain
+    // (it cannot be restored before then): no increase raises it, the cut's way back is not offered
+    const barred = remedies.some(
+      (r) =>
+        r.line === line.id &&
+        ((r.kind === "wait_for_review" && r.policyBars) || (r.kind === "closure_due" && r.certain)),
+    );
     if (line.status === "suspended" && barred) continue;
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?

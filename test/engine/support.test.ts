@@ -3166,6 +3166,23 @@ describe("a limit a review cut", () => {
     expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("RECENT_MISSED_PAYMENT");
   });
 
+  it("offers no increase as the way back on a line the coming review closes for certain: it is never restored", () => {
+    // a ¥2,000 bill unpaid, suspended at 30 days past due on day 70 and cut to ¥2,000 by the review of day
+    // 74 (the policy's largest limit lowered); repaid only on day 200: its clean period (90 days) ends after
+    // the review of day 258, which closes the line (180 days suspended)
+    const policy = testPolicy({ restoreCleanDays: 90 });
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const t = run(
+      [on.open(0, 5_000), on.purchase(5, 2_000), on.policy(60, cut), on.repay(200, "full"), on.support(201)],
+      { policy, until: 260 },
+    );
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    expect(stepOn(t, "review", 258).decision).toBe("closed");
+    const asked = stepOn(t, "contact_support", 201).remedies;
+    expect(remedy(asked, "closure_due")).toMatchObject({ day: 258, certain: true });
+    expect(remedy(asked, "limit_cut")).toBeUndefined();
+  });
+
   it("names Jiebei's line in the application it points to: an application without `line:` raises Huabei", () => {
     // Jiebei's top band lowered to ¥5,000 on day 5: the review on day 14 cuts its ¥20,000 to ¥5,000, Huabei's
     // ¥5,000 stays. The way back said as an event must be one that raises Jiebei, as the early review's is
