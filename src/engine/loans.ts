@@ -197,6 +197,18 @@ export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
   return total;
 }
 
+/** The last day a repayment of the instalments due in their grace days (as `dueInGrace` counts them)
+ *  still counts as on time: the earliest end of grace among them; null when none is due. */
+export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0): number | null {
+  let last: number | null = null;
+  for (const l of b.loans) {
+    if (l.dueDay === null || l.overdueFrom === null || l.overdueFrom <= day) continue;
+    if (tolerated(l, l.overdueFrom, tolerance) || dueNow(l) <= 0) continue;
+    if (last === null || l.overdueFrom - 1 < last) last = l.overdueFrom - 1;
+  }
+  return last;
+}
+
 /** The instalment now due, unpaid — and, when no instalment falls due after it (its loan's last, or one
  *  called in), the interest its principal bore since its due day: nothing after it would ask that, so
  *  paying what is due settles the loan. (Repaid at the amount it fell due, it is not missed for it: that

@@ -68,6 +68,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "on Jiebei, `true` when the loans were called in (a closure that answers a default, a charge-off): what is due is all of each loan at once, with its interest until its due day — not an instalment; on Huabei, `true` when the line is closed and what is due is all the bills due ask (a closed line's statements bill due in full), not a minimum; absent otherwise",
       onTopOf:
         "the line's overdue (yuan) when it has one: a repayment clears the arrears first, so what is due is on top of it — paying `amount` alone leaves new arrears; absent otherwise",
+      by: "the last day a repayment of it counts as on time — the end of its grace days, the due day itself when the policy gives none (`day`, `date`; `today`: that day is today)",
     },
   },
   pay_balance: {
@@ -270,7 +271,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       to: "the limit after (yuan)",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today) — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
+        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
     },
   },
 };

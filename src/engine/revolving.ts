@@ -237,6 +237,19 @@ export function dueBy(l: Revolving, day: number): { due: Fen; minimum: Fen } {
   return { due, minimum };
 }
 
+/** The last day a repayment of what is due in its grace days still counts as on time: the earliest end
+ *  of grace among the bills past their due day whose cycle minimum is short (a queued cycle's waits for
+ *  it); null when none is. */
+export function graceLastDay(l: Revolving, day: number): number | null {
+  let last: number | null = null;
+  for (let i = l.firstOpen; i < l.bills.length; i++) {
+    const b = l.bills[i]!;
+    if (b.dueDay > day || b.overdueFrom <= day || cycleShortfall(b) <= 0) continue;
+    if (last === null || b.overdueFrom - 1 < last) last = b.overdueFrom - 1;
+  }
+  return last;
+}
+
 /** The amount overdue now: bills in arrears, principal and charges. */
 export function overdueAmount(l: Revolving): Fen {
   let total = 0;

@@ -207,11 +207,19 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     // Huabei line a bill its statements made due in full (a cycle stated before the closure still asks its
     // minimum)
     const due = dueInGrace(c, line, day);
+    // the last day it counts as paid on time: the end of its grace days (the due day itself without any)
+    const last =
+      due > 0
+        ? line.id === "jiebei"
+          ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount))
+          : revolving.graceLastDay(line.ledger, day)
+        : null;
     if (due > 0)
       remedies.push({
         line: line.id,
         kind: "pay_due",
         amount: due,
+        ...(last !== null && { by: { day: last, date: calendar.date(last), today: last === day } }),
         ...(dueInFull(line, day) ? { calledIn: true } : {}),
         // a repayment clears the arrears first: what is due is on top of them
         ...(overdue(line) > 0 ? { onTopOf: overdue(line) } : {}),
@@ -483,10 +491,15 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // since) is that cap's, and the same cap is with today's numbers
   const unblocked = reasons.length === 0;
   for (const line of lines) {
-    const cut = isOpen(line) ? limitCut(c, line, day, s, calendar) : null;
+    const cut = isOpen(line) ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day)) : null;
     if (cut === null) continue;
-    // a suspended line no review restores under the policy: no way back is offered, the cut's neither
-    const barred = remedies.some((r) => r.line === line.id && r.kind === "wait_for_review" && r.policyBars);
+    // a suspended line no review restores under the policy, or one the coming review closes for certain
+    // (it cannot be restored before then): no increase raises it, the cut's way back is not offered
+    const barred = remedies.some(
+      (r) =>
+        r.line === line.id &&
+        ((r.kind === "wait_for_review" && r.policyBars) || (r.kind === "closure_due" && r.certain)),
+    );
     if (line.status === "suspended" && barred) continue;
     remedies.push(cut);
     // would a review cut the limit it had today (as line management does)?
@@ -587,12 +600,16 @@ function limitCut(
   day: number,
   s: Scored,
   calendar: Calendar,
+  restored: number | null,
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
   // the first day the increase cooldown and the clean record allow, and the applications of the last 30
-  // days (its own counted) let it pass
-  const { day: from, s: then } = applicationOn(c, day, increaseFrom(c, line, day), s);
+  // days (its own counted) let it pass — on a suspended line, not before it can be restored: an
+  // application to raise a suspended line is refused (ACCOUNT_SUSPENDED); and with an overdue still owed,
+  // the clean record runs from its repayment, today at the earliest, not from the last missed due date
+  const earliest = Math.max(increaseFrom(withOverduePaid(c, day), line, day), restored ?? day);
+  const { day: from, s: then } = applicationOn(c, day, earliest, s);
   // the application as it would be decided on that day, its own inquiry counted, with that day's score:
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
@@ -610,8 +627,29 @@ function limitCut(
     from: cut.from,
     to: line.limit,
     reasons: cut.reasons,
-    increase: { day: from, date: calendar.date(from), now: from === day, ...(blocked && { blocked }) },
+    increase: {
+      day: from,
+      date: calendar.date(from),
+      now: from === day,
+      ...(restored !== null && { restored: true }),
+      ...(blocked && { blocked }),
+    },
   };
+}
+
+/** The first day an application can be made on a suspended line restored as customer service's steps
+ *  restore it: the day of the early review it offers (a request_review, then the application, that day),
+ *  else the day after the periodic review that can restore it (the day's events come before its review);
+ *  today when no review is in the way (a hold alone: verifying restores it). Null for a line not
+ *  suspended. */
+function restoredFrom(line: Line, remedies: readonly Remedy[], day: number): number | null {
+  if (line.status !== "suspended") return null;
+  const wait = remedies.find(
+    (r): r is Extract<Remedy, { kind: "wait_for_review" }> =>
+      r.line === line.id && r.kind === "wait_for_review",
+  );
+  if (wait === undefined) return day;
+  return wait.early !== null ? Math.min(wait.early.day, wait.day + 1) : wait.day + 1;
 }
 
 /** What a suspension's restoration finds in its way (`blockers`), as the next periodic review reads the

@@ -226,7 +226,14 @@ export type Remedy = {
    *  not an instalment; on Huabei, a closed line's bill — due in full (a closing statement calls the
    *  balance in), not a minimum. `onTopOf`: the line's overdue, which a repayment clears first — what is due
    *  is on top of it, so paying this alone leaves new arrears */
-  | { kind: "pay_due"; amount: Fen; calledIn?: true; onTopOf?: Fen }
+  | {
+      kind: "pay_due";
+      amount: Fen;
+      calledIn?: true;
+      onTopOf?: Fen;
+      /** the last day a repayment of it counts as on time (the end of its grace days; `today`: this day) */
+      by?: { day: number; date: string; today: boolean };
+    }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or
    *  for credit or security with nothing past due and nothing written off on either line: Jiebei's loans,
@@ -443,7 +450,8 @@ export type Remedy = {
     }
   /** the limit a review cut on `day`, `from` → `to` (fen), with the reasons recorded then; it comes back
    *  only through an application for an increase, which the cooldown since the line's last opening or
-   *  increase and a clean record allow from `increase` (today at the earliest) — `blocked`: what would
+   *  increase and a clean record allow from `increase` (today at the earliest; `restored`: the line is
+   *  suspended, and the day is one it can be restored by, as the answer's review steps say) — `blocked`: what would
    *  decline such an application as things stand besides the time (the other line suspended, a score
    *  below the increase minimum or another rule an application fails, or a cap the limit is already at) */
   | {
@@ -453,7 +461,7 @@ export type Remedy = {
       from: Fen;
       to: Fen;
       reasons: ReasonCode[];
-      increase: { day: number; date: string; now: boolean; blocked?: RuleFact };
+      increase: { day: number; date: string; now: boolean; restored?: true; blocked?: RuleFact };
     }
 );
 

@@ -228,6 +228,8 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     writtenOff: yuan(s.writtenOff),
     status: s.status,
     cause: s.cause,
+    // a suspension recorded beneath a security hold: status and cause stay the hold's, this is its own
+    ...(s.beneath ? { beneath: s.beneath } : {}),
     policy: s.policy,
     applied: yuan(s.applied),
     ...nothingRepaidJson(s),

@@ -37,6 +37,13 @@ export interface RunSummary {
     reasons: ReasonCode[];
     /** restored: days since that line's suspension */
     afterDays: number | null;
+    /** suspended: its cause (beneath a security hold, the suspension's own, not the hold's) */
+    cause?: Cause;
+    /** suspended: recorded beneath a security hold, which stays the line's status */
+    beneath?: boolean;
+    /** suspended: the line was suspended already — the same suspension, recorded beneath a hold or for a
+     *  new cause (its clock stays the first's) */
+    still?: boolean;
   }>;
   /** Huabei's line at the top level, Jiebei's apart: the shape of a step record */
   end: LineEnd & {
@@ -82,11 +89,21 @@ export function runSummary(trace: Trace): RunSummary {
     const line = s.line ?? "huabei";
     const base = { line, day: s.day, date: s.date, reasons: s.reasons };
     switch (s.decision) {
-      case "suspended":
+      case "suspended": {
         // a suspended line suspended again (a security hold, a cause beneath it) is the same suspension
-        if (!suspendedOn.has(line)) suspendedOn.set(line, s.day);
-        events.push({ kind: "suspended", ...base, afterDays: null });
+        const still = suspendedOn.has(line);
+        if (!still) suspendedOn.set(line, s.day);
+        const cause = s.beneath ?? (line === "jiebei" ? s.jiebei.cause : s.cause);
+        events.push({
+          kind: "suspended",
+          ...base,
+          afterDays: null,
+          ...(cause !== null && { cause }),
+          beneath: s.beneath !== undefined,
+          still,
+        });
         break;
+      }
       case "restored": {
         const from = suspendedOn.get(line);
         events.push({ kind: "restored", ...base, afterDays: from === undefined ? 0 : s.day - from });

@@ -389,10 +389,21 @@ function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean })
  *  the line (a verification, the clean period) when both lines give it. */
 export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
   switch (r.kind) {
-    case "pay_due":
+    case "pay_due": {
+      // by when: the last of its grace days (today, or a later date), as the engine decides it
+      const by =
+        r.by === undefined
+          ? null
+          : r.by.today
+            ? "today, the last day it counts as paid on time"
+            : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
+      const when = by === null ? " (its grace days are running out)" : ` ${by}`;
       return r.calledIn
-        ? `pay the ${money(r.amount)} due (its grace days are running out): ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
-        : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${r.onTopOf === undefined ? " (its grace days are running out)" : ` too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first; its grace days are running out)`}: unpaid, it falls into arrears`;
+        ? `pay the ${money(r.amount)} due${when}: ${r.line === "jiebei" ? "the loans were called in, all of each due at once, not an instalment" : "the line is closed, all of what its statement billed due, not a minimum"} — unpaid, it falls into arrears`
+        : r.onTopOf === undefined
+          ? `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${when}: unpaid, it falls into arrears`
+          : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first)${by === null ? "; its grace days are running out" : `, ${by}`}: unpaid, it falls into arrears`;
+    }
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
@@ -548,9 +559,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `the review on ${r.date} (day ${r.day}) closes the line unless it can restore it then (or an earlier review does): it has been suspended too long${closureLoans(r)}`;
     case "limit_cut": {
       const reasons = r.reasons.map(recordedInSentence).join("; ");
-      const when = r.increase.now
-        ? "which can be made today"
-        : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
+      // a suspended line's limit is raised once the line is restored: the day is one it can be by then
+      const when = r.increase.restored
+        ? r.increase.now
+          ? "which can be made once the line is restored"
+          : `which can be made once the line is restored — from ${r.increase.date} (day ${r.increase.day}) at the earliest, when a review can have restored it and the increase cooldown, the clean record and recent applications (own and elsewhere) allow`
+        : r.increase.now
+          ? "which can be made today"
+          : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first
       const numbers = blocked ? describeFact(blocked) : "";

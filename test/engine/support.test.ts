@@ -3056,6 +3056,25 @@ describe("the debt advice's arithmetic at the edges of a double", () => {
   });
 });
 
+describe("what is due in its grace days", () => {
+  it("is asked by the last day it counts as paid on time: the end of its grace days, the due day itself without any", () => {
+    // a ¥2,000 bill stated on day 31, due on day 40 (its minimum ¥200): asked on its due day
+    for (const graceDays of [3, 0]) {
+      const policy = testPolicy({ graceDays });
+      const story = [on.open(0, 5_000), on.purchase(5, 2_000), on.support(40)];
+      const said = remedy(stepOn(run(story, { policy }), "contact_support", 40).remedies, "pay_due")!;
+      expect(said).toMatchObject({ amount: 20_000, by: { day: 40 + graceDays, today: graceDays === 0 } });
+      expect(describeRemedy(said)).not.toContain("grace days are running out");
+      // followed on that day, nothing falls overdue; a day later, it does
+      // (until day 60: the next bill is due on day 69)
+      const on_ = run([...story, on.repay(said.by!.day, 200)], { policy, until: 60 });
+      expect(stepsOf(on_, "overdue")).toHaveLength(0);
+      const late = run([...story, on.repay(said.by!.day + 1, 200)], { policy, until: 60 });
+      expect(stepsOf(late, "overdue")[0]?.day).toBe(said.by!.day + 1);
+    }
+  });
+});
+
 describe("a limit a review cut", () => {
   it("is said with its reasons and the way back: an application for an increase, from when the cooldown allows", () => {
     // a policy lowering the product's largest limit: the review on day 14 cuts ¥5,000 to ¥2,000
@@ -3091,6 +3110,77 @@ describe("a limit a review cut", () => {
     const said = remedy(stepOn(t, "contact_support", 20).remedies, "limit_cut")!;
     expect(said).toMatchObject({ day: 14, from: 500_000, to: 10_000 });
     expect(describeRemedy(said)).toContain("comes back only through an application for an increase");
+  });
+
+  it("on a line still suspended, names no day for the increase before a review can restore it: the application the answer points to is not refused for the suspension", () => {
+    // ¥30,000 elsewhere on ¥1,000 a month (2.50 vs 2.00): the review on day 14 suspends the ¥5,000 line and
+    // cuts it to ¥2,000 (the income's cap); an early review asked on day 20 finds the debt in the way. On day
+    // 40 ¥10,000 is repaid: nothing stands in the way but a review — the next on day 45, the early one not
+    // before day 50 (the cooldown). The increase can be asked once the line is restored, not today
+    const policy = testPolicy({ maxDebtToIncome: 2, maxLimitIncomeMultiple: 2 });
+    const story = [
+      on.open(0, 5_000),
+      on.income(3, 1_000),
+      on.externalDebt(3, 30_000),
+      on.requestReview(20),
+      on.externalRepayment(40, 10_000),
+      on.support(41),
+    ];
+    const t = run(story, { policy });
+    expect(stepOn(t, "review", 14)).toMatchObject({ decision: "suspended", limit: 200_000 });
+    expect(stepOn(t, "request_review", 20).decision).not.toBe("restored");
+    const said = remedy(stepOn(t, "contact_support", 41).remedies, "limit_cut")!;
+    expect(said).toMatchObject({ from: 500_000, to: 200_000 });
+    // the day after the periodic review of day 45 that restores it (an application on the review's day is
+    // made before the review)
+    expect(said.increase).toMatchObject({ day: 46, now: false });
+    expect(describeRemedy(said)).toContain("once the line is restored");
+    // followed, the application is judged, not refused for the suspension
+    const followed = run([...story, on.increase(said.increase.day, 3_000)], { policy });
+    expect(stepOn(followed, "review", 45).decision).toBe("restored");
+    expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("ACCOUNT_SUSPENDED");
+  });
+
+  it("while an overdue is owed, names no day for the increase before a clean record from its repayment: paid today at the earliest", () => {
+    // a ¥3,000 bill never paid (due days 40 and 69 missed), suspended at 30 days past due on day 70; a policy
+    // lowering the largest limit cuts the ¥5,000 line to ¥2,000 at the review of day 74. Asked on day 78,
+    // still owing: the clean record an increase needs runs from the day the arrears are cleared — today at
+    // the earliest (78 + 180), not from the last missed due date (69 + 180)
+    const policy = testPolicy({ increaseCleanDays: 180, restoreCleanDays: 90 });
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const back = { set: { limitBands: [{ minScore: 350, maxLimit: 100_000 }] } };
+    const story = [
+      on.open(0, 5_000),
+      on.purchase(5, 3_000),
+      on.policy(60, cut),
+      on.support(78),
+      on.repay(78, "full"),
+      on.policy(200, back),
+    ];
+    const t = run(story, { policy, until: 300 });
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    const said = remedy(stepOn(t, "contact_support", 78).remedies, "limit_cut")!;
+    expect(said.increase.day).toBe(78 + 180);
+    // followed — the overdue paid that day — the application on that day has its clean record
+    const followed = run([...story, on.increase(said.increase.day, 3_000)], { policy, until: 300 });
+    expect(stepOn(followed, "apply", said.increase.day).reasons).not.toContain("RECENT_MISSED_PAYMENT");
+  });
+
+  it("offers no increase as the way back on a line the coming review closes for certain: it is never restored", () => {
+    // a ¥2,000 bill unpaid, suspended at 30 days past due on day 70 and cut to ¥2,000 by the review of day
+    // 74 (the policy's largest limit lowered); repaid only on day 200: its clean period (90 days) ends after
+    // the review of day 258, which closes the line (180 days suspended)
+    const policy = testPolicy({ restoreCleanDays: 90 });
+    const cut = { set: { limitBands: [{ minScore: 350, maxLimit: 2_000 }] } };
+    const t = run(
+      [on.open(0, 5_000), on.purchase(5, 2_000), on.policy(60, cut), on.repay(200, "full"), on.support(201)],
+      { policy, until: 260 },
+    );
+    expect(stepOn(t, "review", 74)).toMatchObject({ decision: "limit_reduced", limit: 200_000 });
+    expect(stepOn(t, "review", 258).decision).toBe("closed");
+    const asked = stepOn(t, "contact_support", 201).remedies;
+    expect(remedy(asked, "closure_due")).toMatchObject({ day: 258, certain: true });
+    expect(remedy(asked, "limit_cut")).toBeUndefined();
   });
 
   it("names Jiebei's line in the application it points to: an application without `line:` raises Huabei", () => {
@@ -4091,7 +4181,13 @@ describe("customer service on what is still to fall due beside what is due now",
     // in the instalment's grace days: the rest beside it, not the whole balance again
     const grace = stepOn(t, "contact_support", 125);
     const due = remedy(grace.remedies, "pay_due")!;
-    expect(due).toEqual({ line: "jiebei", kind: "pay_due", amount: dueOn(t, "jiebei", 122) });
+    // its last grace day today: due on day 122, 3 grace days
+    expect(due).toEqual({
+      line: "jiebei",
+      kind: "pay_due",
+      amount: dueOn(t, "jiebei", 122),
+      by: { day: 125, date: "2024-05-05", today: true },
+    });
     // the next instalment as it falls due once the step is followed: the instalment of day 122 repaid on
     // day 125 bore 3 days' interest since its due day, asked with the next (not the customer's who left it
     // unpaid: missed, that interest is in arrears with it)
@@ -4340,11 +4436,17 @@ describe("customer service on what is still to fall due beside what is due now",
     );
     const asked = stepOn(t, "contact_support", 155);
     const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "jiebei");
-    expect(due).toEqual({ line: "jiebei", kind: "pay_due", amount: asked.jiebei.balance, calledIn: true });
+    expect(due).toEqual({
+      line: "jiebei",
+      kind: "pay_due",
+      amount: asked.jiebei.balance,
+      calledIn: true,
+      by: { day: 157, date: "2024-06-06", today: false },
+    });
     // what fell due on day 154 and the interest its ¥4,000 bore that day (0.04 %): nothing after it asks that
     expect(asked.jiebei.balance).toBe(dueOn(t, "jiebei", 154) + 160);
     expect(describeRemedy(due!)).toBe(
-      `Jiebei: pay the ${money(asked.jiebei.balance)} due (its grace days are running out): the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`,
+      `Jiebei: pay the ${money(asked.jiebei.balance)} due by 2024-06-06 (day 157), the last of its grace days: the loans were called in, all of each due at once, not an instalment — unpaid, it falls into arrears`,
     );
     // …and not again as a balance to repay: nothing more is owed on the line
     expect(balanceStep(asked.remedies, "jiebei")).toBeUndefined();
@@ -4375,9 +4477,15 @@ describe("customer service on what is still to fall due beside what is due now",
     const asked = stepOn(t, "contact_support", 150);
     expect(dueOn(t, "huabei", 148)).toBe(72_000);
     const due = asked.remedies.find((r) => r.kind === "pay_due" && r.line === "huabei");
-    expect(due).toEqual({ line: "huabei", kind: "pay_due", amount: 72_000, calledIn: true });
+    expect(due).toEqual({
+      line: "huabei",
+      kind: "pay_due",
+      amount: 72_000,
+      calledIn: true,
+      by: { day: 153, date: "2024-06-02", today: false },
+    });
     expect(describeRemedy(due!)).toBe(
-      "pay the ¥720.00 due (its grace days are running out): the line is closed, all of what its statement billed due, not a minimum — unpaid, it falls into arrears",
+      "pay the ¥720.00 due by 2024-06-02 (day 153), the last of its grace days: the line is closed, all of what its statement billed due, not a minimum — unpaid, it falls into arrears",
     );
     expect(balanceStep(asked.remedies, "huabei")).toBeUndefined();
   });

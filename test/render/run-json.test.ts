@@ -100,6 +100,46 @@ describe("run --json", () => {
     expect(summary).toContain(`: ${end.grid.huabei}\n`);
   });
 
+  it("says of each suspension what the printed summary says: its cause, beneath a security hold, or the same suspension for a new cause", () => {
+    // a ¥3,000 bill unpaid (due day 40), bound details changed three times on days 50–52: the security hold;
+    // at 30 days past due (day 70) a suspension for credit beneath it; repaid on day 80, verified on day 85:
+    // the hold lifted, the line still suspended, now for credit (its clean period)
+    const story = build(
+      [
+        on.open(0, 5_000),
+        on.purchase(5, 3_000),
+        on.change(50, "phone"),
+        on.change(51, "device"),
+        on.change(52, "address"),
+        on.repay(80, "full"),
+        on.verify(85),
+      ],
+      { policy: testPolicy({ restoreCleanDays: 90 }), until: 100 },
+    );
+    const t = simulate(story);
+    const json = runNdjson(story, t, { explain: false })
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const steps = json.filter((r) => r.decision === "suspended");
+    expect(steps.map((r) => [r.day, r.cause, r.beneath ?? null])).toEqual([
+      [52, "security", null],
+      [70, "security", "credit"],
+      [85, "credit", null],
+    ]);
+    const end = json.at(-1) as { events: Array<Record<string, unknown>> };
+    const suspensions = end.events.filter((e) => e.kind === "suspended");
+    expect(suspensions.map((e) => [e.day, e.cause, e.beneath, e.still])).toEqual([
+      [52, "security", false, false],
+      [70, "credit", true, true],
+      [85, "credit", false, true],
+    ]);
+    const summary = renderTrace(story, t, { chalk: new Chalk({ level: 0 }), explain: false, chart: false });
+    expect(summary).toContain("suspended on day 52 (2024-02-22), cause security");
+    expect(summary).toContain("suspended for credit beneath the security hold on day 70 (2024-03-11)");
+    expect(summary).toContain("still suspended on day 85 (2024-03-26), now cause credit");
+  });
+
   it("--explain adds the scorecard and the values behind each reason to deciding steps", () => {
     const suspended = records(true).find((r) => r.decision === "suspended")!;
     const card = suspended.scorecard as {
