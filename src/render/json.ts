@@ -58,6 +58,8 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
       return { line: e.line, overdue: yuan(e.overdue), overdueDays: e.overdueDays };
     case "charge_off":
       return { line: e.line, writtenOff: yuan(e.writtenOff) };
+    case "waiver":
+      return { line: e.line, waived: yuan(e.waived) };
     case "review":
       return { line: e.line, requested: e.requested };
     case "external_inquiry":

@@ -171,6 +171,8 @@ export function describeEvent(s: DescribedStep): string {
       return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} day${e.overdueDays === 1 ? "" : "s"} past due`;
     case "charge_off":
       return `charged off${onLine(e.line)}: ${money(e.writtenOff)} written off`;
+    case "waiver":
+      return `waived${onLine(e.line)}: ${money(e.waived)} left within the tolerance`;
     case "review":
       return `${e.requested ? "early review" : "periodic review"}${e.line === "jiebei" ? " of Jiebei" : ""}`;
     default:
