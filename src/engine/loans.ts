@@ -659,10 +659,12 @@ function decideInstalment(
     // instalment; after the last, on a due day of its own)
     if (to !== null) {
       if (unpaid > 0) carryRemainder(l, day);
-      else if (l.graceInterest > 0) {
-        carryTo(l, to);
+      else {
         l.interest += l.graceInterest;
         l.graceInterest = 0;
+        // after the last instalment, interest still owed (what the grace days bore; a fen the fractions of
+        // its grace made, joinCarry) falls due on a due day of its own — nothing else would ever ask it
+        if (l.interest > 0) carryTo(l, to);
       }
       out.push({ dueDay, outcome: "paid" });
       return out;
@@ -688,6 +690,12 @@ function decideInstalment(
   if (l.duePrincipal > 0) l.missed = [...l.missed, { dueDay, principal: l.duePrincipal }];
   l.arrearsCharges += l.dueInterest + l.graceInterest;
   l.graceInterest = 0;
+  if (l.next >= l.dueDays.length && l.calledDays.length === 0) {
+    // no instalment follows to ask the interest not yet due (a fen the fractions of its grace made,
+    // joinCarry): it is in arrears with this one
+    l.arrearsCharges += l.interest;
+    l.interest = 0;
+  }
   if (b.accruing && rates.penalty > rates.interest) {
     const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty - rates.interest, graceDays);
     l.arrearsCharges += p;

@@ -1017,6 +1017,35 @@ describe("the tolerance service on a Jiebei instalment", () => {
     expect(beyond.steps.at(-1)!.inputs.missedDues12m).toBe(1);
     expect(within.final.score).toBeGreaterThan(beyond.final.score);
   });
+  it("paying what is asked ends the loan: no fen is left that no due day asks", () => {
+    // the fractions of a fen the last instalment's principal bore in its grace days make a whole fen when
+    // its grace ends (joinCarry): ¥113.89 over 3 months drawn on day 5, the first instalment (day 36) ¥10
+    // short (carried), the rest repaid as asked two days into each grace — the fen once stayed owed for
+    // ever, on no due day; now it falls due on the loan's spare due day (day 127), asked and repaid
+    const monthly = (from: number, n: number) =>
+      Array.from({ length: n }, (_, m) => ({
+        day: from + 31 * (m + 1),
+        type: "repay" as const,
+        line: "jiebei" as const,
+        amount: { kind: "minimum" as const },
+      }));
+    const open = on.open(0, 100_000, "jiebei");
+    const paid = run([open, on.borrow(5, 113.89, 3), on.repay(36, 29.37, "jiebei"), ...monthly(36, 7)], {
+      until: 400,
+      policy: tolerant,
+    });
+    expect(paid.final.jiebei.balance).toBe(0);
+    expect(jiebeiOverdues(paid)).toEqual([]);
+    // and on a last instalment missed (due day 187, repaid on day 191 as the grace ended): the fen is in
+    // arrears with it, repaid with them — it once stayed owed when the arrears were repaid
+    const late = run([open, on.borrow(5, 115.16, 6), on.repay(36, 10.61, "jiebei"), ...monthly(36, 7)], {
+      until: 400,
+      policy: tolerant,
+    });
+    expect(jiebeiOverdues(late).map((s) => s.day)).toEqual([191]);
+    expect(late.final.jiebei.balance).toBe(0);
+  });
+
   it("a missed instalment repaid late but its penalty's worth ends the overdue, as Huabei's bill does", () => {
     // due day 41, missed at the grace's end (day 45): ¥1,037.20 repaid that day, the ¥2.20 of charges
     // (interest on ¥1,000 on day 41, 0.04 %, and the penalty for days 42–44, 3 × 0.06 %) left unpaid

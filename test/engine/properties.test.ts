@@ -782,6 +782,66 @@ describe("monotonicity", () => {
     );
   });
 
+  // Jiebei's tolerance at its edge: an instalment repaid a fen more (¥10.00 unpaid against ¥10.01, and every
+  // shortfall near it), the rest of the loan paid as asked or not at all, never ends with more due dates
+  // missed, more days past due or a lower score — nor, the rest paid, a larger balance.
+  it("a Jiebei instalment repaid a fen more never ends worse, around the tolerance's edge too", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2_000, max: 300_000 }),
+        fc.constantFrom(3 as const, 6 as const),
+        fc.oneof(fc.integer({ min: 990, max: 1_010 }), fc.integer({ min: 1, max: 3_000 })),
+        fc.boolean(),
+        (fen, term, short, paysOn) => {
+          const policy = testPolicy({ toleranceAmount: 10 });
+          const events: EventInput[] = [
+            { day: 0, type: "apply", line: "jiebei", product: "open", amount: 10_000_000 },
+            { day: 5, type: "borrow", amount: fen, term },
+          ];
+          const first = simulate(scenario(events, { policy, until: 40 }));
+          const due = first.steps.find((st) => st.event.type === "due" && st.event.line === "jiebei");
+          if (due === undefined || due.event.type !== "due" || due.event.due <= short) return;
+          const dueDay = due.day;
+          const rest: EventInput[] = paysOn
+            ? [1, 2, 3, 4, 5, 6, 7].map((m) => ({
+                day: dueDay + 31 * m,
+                type: "repay",
+                line: "jiebei",
+                amount: { kind: "minimum" },
+              }))
+            : [];
+          const paying = (fenShort: number) =>
+            simulate(
+              scenario(
+                [
+                  ...events,
+                  {
+                    day: dueDay,
+                    type: "repay",
+                    line: "jiebei",
+                    amount: { kind: "amount", fen: due.event.due - fenShort },
+                  },
+                  ...rest,
+                ],
+                { policy, until: 400 },
+              ),
+            );
+          const worse = paying(short);
+          const better = paying(short - 1);
+          const missed = (t: ReturnType<typeof simulate>) =>
+            stepsOverdue(t).length + (t.steps.at(-1)?.inputs.missedDues12m ?? 0);
+          expect(missed(better)).toBeLessThanOrEqual(missed(worse));
+          expect(better.final.jiebei.overdueDays).toBeLessThanOrEqual(worse.final.jiebei.overdueDays);
+          // left unpaid, a balance charged off sooner stops bearing charges sooner: the balance is compared
+          // where the rest is paid as asked
+          if (paysOn) expect(better.final.jiebei.balance).toBeLessThanOrEqual(worse.final.jiebei.balance);
+          expect(better.final.score).toBeGreaterThanOrEqual(worse.final.score);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   // A fifth world, the article's second cause: changes of bound details, some close enough together to lay a
   // security hold, verifications now and then, every bill repaid in full (some late). Better: one change
   // fewer. A hold never verified closes the line, so the worse customer's Huabei may be kept from purchases
@@ -999,3 +1059,8 @@ describe("monotonicity", () => {
     expect(held).toBeGreaterThan(0);
   });
 });
+
+/** A trace's overdue steps on Jiebei. */
+function stepsOverdue(t: Trace): Step[] {
+  return t.steps.filter((s) => s.event.type === "overdue" && s.event.line === "jiebei");
+}
