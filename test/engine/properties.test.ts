@@ -802,6 +802,7 @@ describe("monotonicity", () => {
           const due = first.steps.find((st) => st.event.type === "due" && st.event.line === "jiebei");
           if (due === undefined || due.event.type !== "due" || due.event.due <= short) return;
           const dueDay = due.day;
+          const asked = due.event.due;
           const rest: EventInput[] = paysOn
             ? [1, 2, 3, 4, 5, 6, 7].map((m) => ({
                 day: dueDay + 31 * m,
@@ -819,7 +820,7 @@ describe("monotonicity", () => {
                     day: dueDay,
                     type: "repay",
                     line: "jiebei",
-                    amount: { kind: "amount", fen: due.event.due - fenShort },
+                    amount: { kind: "amount", fen: asked - fenShort },
                   },
                   ...rest,
                 ],
