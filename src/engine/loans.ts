@@ -285,6 +285,50 @@ export function comingInstalments(
   return { day: next, amount, lastDay: last };
 }
 
+/** The remainders within the tolerance waived when a grace ends unless paid first (decideInstalment): the
+ *  first day that happens, and what is owed then — loans with no due day after the one they wait for (their
+ *  last, the spare one used), no arrears, and all the loans of that due date asking at most `tolerance`:
+ *  one in its grace, as it stands (nothing more falls due on it); one whose remainder was carried to that
+ *  due day, as it will fall due (`rate`: with its interest until then). Null: none. */
+export function waiverAhead(
+  b: LoanBook,
+  day: number,
+  graceDays: number,
+  rate: number,
+  tolerance: Fen,
+): { day: number; amount: Fen } | null {
+  if (tolerance <= 0) return null;
+  let first: { day: number; amount: Fen } | null = null;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges > 0) continue;
+    let on: number;
+    let amount: Fen;
+    if (l.dueDay !== null && l.overdueFrom !== null) {
+      if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance)) continue;
+      on = l.overdueFrom;
+      amount = dueNow(l) + l.interest;
+    } else {
+      // carried to a due day of its own after the last instalment, the spare one used
+      if (
+        l.dueDay !== null ||
+        l.next !== l.dueDays.length - 1 ||
+        l.spareDue !== null ||
+        l.calledDays.length > 0
+      )
+        continue;
+      on = l.dueDays[l.next]! + graceDays + 1;
+      amount = projectedInstalment(l, day, b.accruing ? rate : 0) - l.held;
+      let asked = 0;
+      for (const k of b.loans)
+        if (k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
+      if (amount <= 0 || asked > tolerance) continue;
+    }
+    if (first === null || on < first.day) first = { day: on, amount };
+    else if (on === first.day) first.amount += amount;
+  }
+  return first;
+}
+
 /** `l` as the end of its instalment's grace leaves it when that instalment is repaid but a remainder within
  *  `tolerance` (tolerated): a copy with the grace days still to come charged (`day`: today, its charges
  *  not yet accrued — a day's accrue at its close) and the remainder carried, as decideInstalment does

@@ -131,6 +131,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
     case "repay_in_full":
+    case "waived_unless_paid":
       return { ...r, amount: yuan(r.amount) };
     case "reduce_debt":
       return {

@@ -997,6 +997,31 @@ describe("the tolerance service on a Jiebei instalment", () => {
     expect(t.final.jiebei.waived).toBe(1);
   });
 
+  it("customer service tells when a remainder with no due day after its own is waived, unpaid", () => {
+    const events = [
+      ...loan,
+      on.repay(41, "minimum", "jiebei"),
+      on.repay(70, "minimum", "jiebei"),
+      on.repay(101, 1_012.35, "jiebei"),
+      on.support(125),
+      on.repay(131, 0.04, "jiebei"),
+      on.support(133),
+    ];
+    const t = run(events, { until: 170, policy: tolerant });
+    const told = (day: number) =>
+      stepOn(t, "contact_support", day).remedies.filter((r) => r.kind === "waived_unless_paid");
+    // carried to the spare due day (131): ¥0.05 falls due then, waived when its grace ends (day 135) unpaid
+    expect(told(125)).toEqual([expect.objectContaining({ line: "jiebei", amount: 5, day: 135 })]);
+    // in that grace, ¥0.04 paid: the fen left
+    expect(told(133)).toEqual([expect.objectContaining({ line: "jiebei", amount: 1, day: 135 })]);
+    expect(stepsOf(t, "waiver").map((s) => s.day)).toEqual([135]);
+    // no tolerance, nothing waived: nothing told (the fen is asked, as what is due)
+    const strict = run(events, { until: 170, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(stepOn(strict, "contact_support", 133).remedies.map((r) => r.kind)).not.toContain(
+      "waived_unless_paid",
+    );
+  });
+
   it("the tolerance's edge: ¥10.00 unpaid of an instalment is not missed, ¥10.01 is — paying a fen more never ends worse", () => {
     // the first instalment, ¥1,037.20, paid ¥10.00 or ¥10.01 short on its due day
     const short = (yuan: number) =>
