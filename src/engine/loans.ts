@@ -1,5 +1,5 @@
 // The Jiebei ledger: cash loans drawn against a limit, repaid in monthly instalments, in integer fen.
-// After every operation:  balance = drawn − repayments + charges   (charges = interest + penalties)
+// After every operation:  balance = drawn − repayments + charges − waived   (charges = interest + penalties)
 //
 // Repayment method: equal principal (等额本金). Each instalment repays the outstanding principal divided by
 // the instalments left (the last repays the rest), plus the interest accrued since the previous due day.
@@ -12,11 +12,13 @@
 // A missed instalment (unpaid when the grace after its due day ends) goes into arrears on its own — the
 // later instalments are not accelerated — with the interest its principal bore since the due day, and from
 // the day after the due day its principal bears the penalty rate instead of interest (the excess charged
-// back over the grace days). One repaid but a remainder within the tolerance (the policy's
-// `toleranceAmount`) is not missed: a shortfall, not an instalment left unpaid. The remainder stays owed,
-// bears interest (in the grace days too, as above): its principal rejoins the principal not yet due
-// (shared by the instalments left), its interest falls due with the next — after the last instalment, all
-// of it a month later (`spareDue`, once). A late repayment that leaves at most the tolerance of the
+// back over the grace days). A due date whose unpaid amount (every loan falling due that day: one due date
+// of the line) is within the tolerance (the policy's `toleranceAmount`) is not missed, whether or not
+// anything was paid toward it. The remainder stays owed, bears interest (in the grace days too, as above):
+// its principal rejoins the principal not yet due (shared by the instalments left), its interest falls due
+// with the next — after the last instalment, all of it a month later (`spareDue`, once). Unpaid within the
+// tolerance when that spare due day's grace ends too, it is waived (`waived`: a small balance not worth
+// collecting; the loan closes, nothing missed). A late repayment that leaves at most the tolerance of the
 // arrears ends the overdue so too (tolerateArrears): what is left is carried as such a remainder is, and
 // the late month stays on the record.
 //
@@ -61,9 +63,6 @@ interface Loan {
   dueCarry: Carry;
   dueDay: number | null;
   overdueFrom: number | null;
-  /** the instalment now due as it fell due, before what was held paid it: one left wholly unpaid is missed
-   *  whatever its amount */
-  dueAsked: Fen;
   /** the due day a month after the last instalment's, for a remainder within the tolerance of the last
    *  (null: none, or used) */
   spareDue: number | null;
@@ -99,6 +98,9 @@ export interface LoanBook {
   interest: Fen;
   penalties: Fen;
   writtenOff: Fen;
+  /** remainders within the tolerance still unpaid when the loan's last due day (its spare one) passed:
+   *  waived, off the balance (a small-balance waiver, not a loss on a default) */
+  waived: Fen;
 }
 
 export const newLoanBook = (): LoanBook => ({
@@ -110,6 +112,7 @@ export const newLoanBook = (): LoanBook => ({
   interest: 0,
   penalties: 0,
   writtenOff: 0,
+  waived: 0,
 });
 
 /** A deep copy, onto a new book (its hidden class: forkCustomer). */
@@ -187,13 +190,11 @@ export function dueOn(b: LoanBook, day: number): Fen {
 }
 
 /** Instalments past their due day and still in their grace: principal and interest unpaid (a loan's last
- *  with the interest it bore since: `dueNow`) — but, with a `tolerance`, none whose remainder the end of
- *  its grace will carry rather than find missed. */
+ *  with the interest it bore since: `dueNow`) — but, with a `tolerance`, none of a due date whose unpaid
+ *  amount the end of its grace will carry or waive rather than find missed. */
 export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
   let total = 0;
-  for (const l of b.loans)
-    if (l.dueDay !== null && !(l.overdueFrom !== null && tolerated(l, l.overdueFrom, tolerance)))
-      total += dueNow(l);
+  for (const l of b.loans) if (l.dueDay !== null && !tolerated(b, l.dueDay, tolerance)) total += dueNow(l);
   return total;
 }
 
@@ -296,6 +297,50 @@ export function comingInstalments(
   return { day: next, amount, lastDay: last };
 }
 
+/** The remainders within the tolerance waived when a grace ends unless paid first (decideInstalment): the
+ *  first day that happens, and what is owed then — loans with no due day after the one they wait for (their
+ *  last, the spare one used), no arrears, and all the loans of that due date asking at most `tolerance`:
+ *  one in its grace, as it stands (nothing more falls due on it); one whose remainder was carried to that
+ *  due day, as it will fall due (`rate`: with its interest until then). Null: none. */
+export function waiverAhead(
+  b: LoanBook,
+  day: number,
+  graceDays: number,
+  rate: number,
+  tolerance: Fen,
+): { day: number; amount: Fen } | null {
+  if (tolerance <= 0) return null;
+  let first: { day: number; amount: Fen } | null = null;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges > 0) continue;
+    let on: number;
+    let amount: Fen;
+    if (l.dueDay !== null && l.overdueFrom !== null) {
+      if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance)) continue;
+      on = l.overdueFrom;
+      amount = dueNow(l) + l.interest;
+    } else {
+      // carried to a due day of its own after the last instalment, the spare one used
+      if (
+        l.dueDay !== null ||
+        l.next !== l.dueDays.length - 1 ||
+        l.spareDue !== null ||
+        l.calledDays.length > 0
+      )
+        continue;
+      on = l.dueDays[l.next]! + graceDays + 1;
+      amount = projectedInstalment(l, day, b.accruing ? rate : 0) - l.held;
+      let asked = 0;
+      for (const k of b.loans)
+        if (k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
+      if (amount <= 0 || asked > tolerance) continue;
+    }
+    if (first === null || on < first.day) first = { day: on, amount };
+    else if (on === first.day) first.amount += amount;
+  }
+  return first;
+}
+
 /** `l` as the end of its instalment's grace leaves it when that instalment is repaid but a remainder within
  *  `tolerance` (tolerated): a copy with the grace days still to come charged (`day`: today, its charges
  *  not yet accrued — a day's accrue at its close) and the remainder carried, as decideInstalment does
@@ -309,15 +354,17 @@ function asCarried(
   tolerance: Fen,
 ): { loan: Loan; from: number } | null {
   const end = l.overdueFrom;
-  if (end === null || !tolerated(l, end, tolerance)) return null;
+  if (end === null || l.dueDay === null || dueNow(l) === 0 || !tolerated(b, l.dueDay, tolerance)) return null;
   const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
   const r = b.accruing ? rate : 0;
   const days = Math.max(0, end - day);
   c.interest += dailyCharges(c.carry, c.outstanding, r, days);
   c.graceInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
   joinCarry(c, b.accruing);
-  // carryRemainder sets the copy's own fields (a new dueDays list, never the original's)
-  carryRemainder(c, end);
+  // carryRemainder sets the copy's own fields (a new dueDays list, never the original's); with no due day
+  // to carry it to, the remainder is waived
+  if (carriedTo(c, end) === null) waive(c);
+  else carryRemainder(c, end);
   return { loan: c, from: end };
 }
 
@@ -362,7 +409,6 @@ export function draw(
     dueCarry: newCarry(),
     dueDay: null,
     overdueFrom: null,
-    dueAsked: 0,
     spareDue,
     carriedOn: null,
     carriedPrincipal: 0,
@@ -562,7 +608,6 @@ export function fallDue(b: LoanBook, day: number, graceDays: number): Instalment
     l.interest = 0;
     l.dueDay = due;
     l.overdueFrom = due + graceDays + 1;
-    l.dueAsked = l.duePrincipal + l.dueInterest;
     const fromHeld = (owed: Fen): Fen => {
       const part = Math.min(l.held, owed);
       l.held -= part;
@@ -587,6 +632,8 @@ const NO_DUES: InstalmentDue[] = [];
 export interface InstalmentOutcome {
   dueDay: number;
   outcome: "paid" | "missed";
+  /** of a due date not missed: the remainder within the tolerance waived (the loans' last due day passed) */
+  waived?: Fen;
 }
 
 /** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back); and the
@@ -597,9 +644,21 @@ export function decideInstalments(
   rates: { interest: number; penalty: number; tolerance: Fen },
 ): InstalmentOutcome[] {
   let out: InstalmentOutcome[] | null = null;
+  // the due dates whose unpaid amount is within the tolerance, as their graces end (before any of their
+  // loans is decided: a loan's remainder carried or put in arrears is no longer its due date's unpaid)
+  let within: number[] | null = null;
   for (const l of b.loans) {
-    if (l.overdueFrom !== null && day >= l.overdueFrom && l.dueDay !== null)
-      out = decideInstalment(b, l, day, l.dueDay, l.overdueFrom - l.dueDay - 1, rates, out ?? []);
+    if (l.overdueFrom === null || day < l.overdueFrom || l.dueDay === null) continue;
+    if (!tolerated(b, l.dueDay, rates.tolerance)) continue;
+    within ??= [];
+    within.push(l.dueDay);
+  }
+  for (const l of b.loans) {
+    if (l.overdueFrom !== null && day >= l.overdueFrom && l.dueDay !== null) {
+      const dueDay = l.dueDay;
+      const tolerate = within?.includes(dueDay) === true;
+      out = decideInstalment(b, l, day, dueDay, l.overdueFrom - dueDay - 1, tolerate, rates, out ?? []);
+    }
     if (l.calledFrom !== null && day >= l.calledFrom && l.calledDay !== null) {
       // still in arrears when that day's grace ends: a due date missed, as the instalment left to run would
       // have been (repaid, the loan is gone: nothing to record)
@@ -625,35 +684,60 @@ function perDueDate(out: InstalmentOutcome[]): InstalmentOutcome[] {
   for (const o of out) {
     const same = dates.find((d) => d.dueDay === o.dueDay);
     if (same === undefined) dates.push(o);
-    else if (o.outcome === "missed") same.outcome = "missed";
+    else {
+      if (o.outcome === "missed") same.outcome = "missed";
+      if (o.waived !== undefined) same.waived = (same.waived ?? 0) + o.waived;
+    }
   }
   return dates;
 }
 
-/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid (or repaid but a remainder within the
- *  tolerance, carried to the loan's next due day), or missed into arrears. */
+/** The instalment of `l` due on `dueDay`, its `graceDays` ended: paid (or, its due date's unpaid amount
+ *  within the tolerance — `tolerate` —, its remainder carried to the loan's next due day, or waived when
+ *  none is left), or missed into arrears. */
 function decideInstalment(
   b: LoanBook,
   l: Loan,
   day: number,
   dueDay: number,
   graceDays: number,
+  tolerate: boolean,
   rates: { interest: number; penalty: number; tolerance: Fen },
   out: InstalmentOutcome[],
 ): InstalmentOutcome[] {
   l.overdueFrom = null;
   l.dueDay = null;
   b.interest += joinCarry(l, b.accruing);
-  if (tolerated(l, day, rates.tolerance)) carryRemainder(l, day);
-  if (l.duePrincipal + l.dueInterest === 0) {
-    // what its grace days bore falls due with the next instalment (after the last, a due day of its own)
-    if (l.graceInterest > 0) {
-      const to = carriedTo(l, day);
-      if (to !== null) carryTo(l, to);
+  const unpaid = l.duePrincipal + l.dueInterest;
+  if (unpaid === 0 || tolerate) {
+    const to = carriedTo(l, day);
+    // a remainder within the tolerance falls due later; so does what its grace days bore (with the next
+    // instalment; after the last, on a due day of its own)
+    if (to !== null) {
+      if (unpaid > 0) carryRemainder(l, day);
+      else {
+        l.interest += l.graceInterest;
+        l.graceInterest = 0;
+        // after the last instalment, interest still owed (what the grace days bore; a fen the fractions of
+        // its grace made, joinCarry) falls due on a due day of its own — nothing else would ever ask it
+        if (l.interest > 0) carryTo(l, to);
+      }
+      out.push({ dueDay, outcome: "paid" });
+      return out;
+    }
+    // no due day left to carry to (the loan's last, its spare one used): what it still owes beyond its
+    // arrears — the remainder within the tolerance, with the interest it bore — is waived, as a lender
+    // writes off a balance not worth collecting; the loan closes, nothing missed
+    const left = unpaid + l.graceInterest + l.interest;
+    let waived = 0;
+    if (left > 0 && (unpaid > 0 || left <= rates.tolerance)) {
+      waived = waive(l);
+      b.waived += waived;
+    } else {
       l.interest += l.graceInterest;
       l.graceInterest = 0;
     }
-    out.push({ dueDay, outcome: "paid" });
+    out.push(waived > 0 ? { dueDay, outcome: "paid", waived } : { dueDay, outcome: "paid" });
     return out;
   }
   // missed: the interest its principal bore since the due day is in arrears with it, and from the day after
@@ -662,6 +746,12 @@ function decideInstalment(
   if (l.duePrincipal > 0) l.missed = [...l.missed, { dueDay, principal: l.duePrincipal }];
   l.arrearsCharges += l.dueInterest + l.graceInterest;
   l.graceInterest = 0;
+  if (l.next >= l.dueDays.length && l.calledDays.length === 0) {
+    // no instalment follows to ask the interest not yet due (a fen the fractions of its grace made,
+    // joinCarry): it is in arrears with this one
+    l.arrearsCharges += l.interest;
+    l.interest = 0;
+  }
   if (b.accruing && rates.penalty > rates.interest) {
     const p = dailyCharges(l.penaltyCarry, l.duePrincipal, rates.penalty - rates.interest, graceDays);
     l.arrearsCharges += p;
@@ -689,11 +779,27 @@ function joinCarry(l: Loan, accruing: boolean): Fen {
   return 1;
 }
 
-/** The instalment now due of `l`, at the end of its grace on `day`, is repaid but a remainder within the
- *  tolerance — a shortfall, not an instalment left unpaid — and has a due day to be carried to. */
-function tolerated(l: Loan, day: number, tolerance: Fen): boolean {
-  const unpaid = l.duePrincipal + l.dueInterest;
-  return unpaid > 0 && unpaid <= tolerance && unpaid < l.dueAsked && carriedTo(l, day) !== null;
+/** The due date `dueDay` of the line (every loan falling due that day, as one due date) has something
+ *  unpaid, but within the tolerance: as the convention has it, an unpaid part of at most the tolerance after
+ *  the due date counts as repaid in full — whether or not anything was paid toward it (as a Huabei bill
+ *  whose unpaid minimum is within it is not overdue). Measured on what is asked now (`dueNow`); the
+ *  instalments of a due date are summed, so a draw split into many small loans is not many tolerances. */
+function tolerated(b: LoanBook, dueDay: number, tolerance: Fen): boolean {
+  let unpaid = 0;
+  for (const l of b.loans) if (l.dueDay === dueDay) unpaid += dueNow(l);
+  return unpaid > 0 && unpaid <= tolerance;
+}
+
+/** What `l` still owes beyond its arrears once no due day is left to carry it to — the remainder of the
+ *  instalment now due, with the interest it bore (its principal is all due: none is left to come) — is
+ *  waived. Returns the amount, off the loan's balance. */
+function waive(l: Loan): Fen {
+  const amount = l.duePrincipal + l.dueInterest + l.graceInterest + l.interest;
+  l.duePrincipal = 0;
+  l.dueInterest = 0;
+  l.graceInterest = 0;
+  l.interest = 0;
+  return amount;
 }
 
 /** The due day a remainder within the tolerance falls due on: the loan's next instalment's — after the

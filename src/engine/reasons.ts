@@ -490,6 +490,12 @@ export const REASONS = {
     text: "The account is not suspended: there is nothing to restore",
     advice: "nothing to do",
   },
+  SMALL_BALANCE_WAIVED: {
+    kind: "positive",
+    unit: "fen",
+    text: "A remainder within the tolerance was still unpaid after the loan's last due day: waived, not missed",
+    advice: "nothing to do: the remainder is waived, the loan is closed and nothing is on the record for it",
+  },
   CLOSED_AT_REQUEST: {
     kind: "positive",
     text: "Closed at the customer's request, with nothing owed",

@@ -150,6 +150,15 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       wait: "the days after the last missed due date, or its arrears cleared when later (jiebeiDrawCleanDays)",
     },
   },
+  waived_unless_paid: {
+    meaning:
+      "a Jiebei remainder within the tolerance, with no due day after the one it waits for (its loan's last, the spare one a month after the last instalment): left unpaid through that due day's grace, it is waived — not missed",
+    fields: {
+      amount: "what it is (yuan), with its interest until its due day",
+      day: "the day it is waived if unpaid",
+      date: "its date",
+    },
+  },
   review_suspends: {
     meaning: "the next periodic review suspends this active line unless today's numbers change",
     fields: { day: "the review's day", date: "its date", reasons: "the reason codes it would cite" },

@@ -21,7 +21,7 @@ import * as revolving from "./revolving.js";
 import { type Scored, scoreOn } from "./score-inputs.js";
 import { type EngineState, monthEndAfter } from "./state.js";
 import { chargeOffTrigger, overdueTrigger } from "./triggers.js";
-import type { Policy } from "./types.js";
+import type { Fen, Policy } from "./types.js";
 import type { Verdict } from "./verdict.js";
 
 /** The engine's own inputs, in the order a day takes them (customer events come after the due notices). */
@@ -136,12 +136,28 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   }
   loans.fallDue(c.jiebei.book, day, p.graceDays);
   const instalments = loans.decideInstalments(c.jiebei.book, day, jiebeiRates(p));
+  let waived = 0;
   for (let i = 0; i < instalments.length; i++) {
     const o = instalments[i]!;
     c.records.push({ line: "jiebei", dueDay: o.dueDay, outcome: o.outcome });
     if (o.outcome === "missed") out = missed(s, c.jiebei, o.dueDay, day, out);
+    waived += o.waived ?? 0;
   }
+  // the day's waivers in one step (its lines are taken once all are waived)
+  if (waived > 0 && s.notices) return [...(out ?? []), waiver(s, waived)];
   return out ?? NOTHING;
+}
+
+/** Remainders within the tolerance waived: a step of their own, with the tolerance they were within. */
+function waiver(s: EngineState, waived: Fen): StepOutcome {
+  const tolerance = jiebeiRates(s.customer.policy).tolerance;
+  return outcome(s, { type: "waiver", line: "jiebei", waived }, "jiebei", {
+    decision: null,
+    reasons: ["SMALL_BALANCE_WAIVED"],
+    facts: [
+      { code: "SMALL_BALANCE_WAIVED", parameter: "toleranceAmount", threshold: tolerance, value: waived },
+    ],
+  });
 }
 
 /** A due date missed: an episode opens (unless one is open on the line), and a notice when kept. */

@@ -23,6 +23,7 @@ export function lineSnapshot(l: Line, day: number): LineSnapshot {
     penalties: h ? h.penalties : b!.penalties,
     fees: h ? h.fees : 0,
     writtenOff: h ? h.writtenOff : b!.writtenOff,
+    waived: h ? 0 : b!.waived,
   };
 }
 

@@ -224,6 +224,25 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         // a repayment clears the arrears first: what is due is on top of them
         ...(overdue(line) > 0 ? { onTopOf: overdue(line) } : {}),
       });
+    // a remainder within the tolerance with no due day left after the one it waits for: waived, unpaid
+    const waiver =
+      line.id === "jiebei"
+        ? loans.waiverAhead(
+            line.book,
+            day,
+            c.policy.graceDays,
+            c.policy.jiebeiRatePerDay,
+            wholeFen(c.policy.toleranceAmount),
+          )
+        : null;
+    if (waiver !== null)
+      remedies.push({
+        line: "jiebei",
+        kind: "waived_unless_paid",
+        amount: waiver.amount,
+        day: waiver.day,
+        date: calendar.date(waiver.day),
+      });
   }
   // an active line the next review would suspend: said before it happens, with what changes it (the
   // reasons are what the review would cite) — unless an overdue left unpaid suspends or writes off first

@@ -126,6 +126,9 @@ export type EngineEvent =
   | { type: "due"; line: LineId; due: Fen; minimumUnpaid: Fen }
   | { type: "overdue"; line: LineId; overdue: Fen; overdueDays: number }
   | { type: "charge_off"; line: LineId; writtenOff: Fen }
+  /** a Jiebei remainder within the tolerance still unpaid when its loan's last due day's grace ended:
+   *  waived (off the balance, not a loss on a default) */
+  | { type: "waiver"; line: LineId; waived: Fen }
   /** the periodic review of one line (`requested`: an early review the customer asked for) */
   | { type: "review"; line: LineId; requested: boolean };
 
@@ -326,6 +329,8 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
+  /** Jiebei: a remainder within the tolerance, its loan's last due day passed, waived on `day` if unpaid */
+  | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
   | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
@@ -486,6 +491,9 @@ export interface LineSnapshot {
   fees: Fen;
   /** written off at a charge-off (the lender's loss; the customer still owes it) */
   writtenOff: Fen;
+  /** remainders within the tolerance waived (Jiebei: unpaid when a loan's last due day passed), off the
+   *  balance: balance = purchases − repayments + charges − waived */
+  waived: Fen;
 }
 
 /** The customer at a moment: the score, Huabei's line at the top level (as before Jiebei), Jiebei's apart. */

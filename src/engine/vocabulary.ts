@@ -53,7 +53,7 @@ export const REPAY_KEYWORDS = ["full", "statement", "minimum"] as const;
 export type RepayKeyword = (typeof REPAY_KEYWORDS)[number];
 
 /** The engine's own events, beside the customer's: what the trace shows it doing by itself. */
-export const ENGINE_EVENT_TYPES = ["statement", "due", "overdue", "charge_off", "review"] as const;
+export const ENGINE_EVENT_TYPES = ["statement", "due", "overdue", "charge_off", "waiver", "review"] as const;
 export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
 
 /** A line's standing. `charged_off`: the lender wrote the debt off as a loss (it is still owed). */
@@ -154,7 +154,7 @@ export const POLICY_PARAMETERS = {
   },
   toleranceAmount: {
     type: { kind: "yuan", min: 0 },
-    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full; a Jiebei instalment repaid but at most this is not missed, and a repayment that leaves at most this of Jiebei's arrears ends the overdue (the remainder falls due later)",
+    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full; a Jiebei due date with at most this unpaid is not missed, paid toward or not, and a repayment that leaves at most this of Jiebei's arrears ends the overdue (the remainder falls due later; unpaid still after the loan's spare due day, a month after its last, it is waived)",
   },
   penaltyRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },

@@ -37,6 +37,8 @@ export interface LineAggregate {
   balanceEnd: number;
   writtenOff: number;
   recoveries: number;
+  /** remainders within the tolerance waived (outcome.ts): not a loss */
+  waived: number;
   interest: number;
   fees: number;
   penalties: number;
@@ -143,6 +145,7 @@ function emptyLine(months: number): LineAggregate {
     balanceEnd: 0,
     writtenOff: 0,
     recoveries: 0,
+    waived: 0,
     interest: 0,
     fees: 0,
     penalties: 0,
@@ -262,6 +265,7 @@ export function addOutcome(a: ArmAggregate, o: Outcome, scoreDay: number, vintag
     agg.balanceEnd += l.balanceEnd;
     agg.writtenOff += l.writtenOff;
     agg.recoveries += l.recoveries;
+    agg.waived += l.waived;
     agg.interest += l.interest;
     agg.fees += l.fees;
     agg.penalties += l.penalties;

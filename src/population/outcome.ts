@@ -65,6 +65,9 @@ export interface LineOutcome {
   writtenOff: number;
   /** repaid after the charge-off (up to what was written off) */
   recoveries: number;
+  /** remainders within the tolerance waived (Jiebei, after a loan's last due day): off the balance, not a
+   *  loss on a default — neither in loss nor in revenue */
+  waived: number;
   interest: number;
   fees: number;
   penalties: number;
@@ -130,6 +133,7 @@ const newLine = (months: number): LineOutcome => ({
   balanceEnd: 0,
   writtenOff: 0,
   recoveries: 0,
+  waived: 0,
   interest: 0,
   fees: 0,
   penalties: 0,
@@ -311,6 +315,7 @@ export class OutcomeRecorder {
       l.writtenOff = t.writtenOff;
       const at = this.repaidAtChargeOff[i]!;
       l.recoveries = at < 0 ? 0 : Math.min(t.writtenOff, t.repayments - at);
+      l.waived = t.waived;
       l.penalties = t.penalties;
       l.fees = t.fees;
       l.interest = t.charges - t.penalties - t.fees;

@@ -28,7 +28,9 @@ import { BAD_DEFINITIONS, MAX_ACCOUNTS, MAX_SEED, MIN_SEED } from "./vocabulary.
 // merged with an @6 one would read as limits five times as high
 // @7: the charges on non-accrual (nonAccrual, per line), which revenue is net of — an @6 document lacks
 // them, and merged with an @7 one would count its delinquent lines' unpaid charges as revenue
-export const FORMAT = "credit-sim/population@7";
+// @8: the remainders within the tolerance waived (waived, per line) — an @7 document lacks them, and merged
+// with an @8 one would count its waivers as none
+export const FORMAT = "credit-sim/population@8";
 /** The most personas one population mixes. */
 const MAX_PERSONAS = 100;
 

@@ -47,6 +47,9 @@ export interface ProductSummary {
   recoveries: number;
   /** written off − recovered */
   loss: number;
+  /** remainders within the tolerance waived (a small-balance waiver on Jiebei): forgiven, not lost to a
+   *  default — in neither loss nor revenue */
+  waived: number;
   interest: number;
   fees: number;
   penalties: number;
@@ -240,6 +243,7 @@ interface Money {
   months: number;
   writtenOff: number;
   recoveries: number;
+  waived: number;
   interest: number;
   fees: number;
   penalties: number;
@@ -255,6 +259,7 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
     months: 0,
     writtenOff: 0,
     recoveries: 0,
+    waived: 0,
     interest: 0,
     fees: 0,
     penalties: 0,
@@ -271,6 +276,7 @@ function money(lines: readonly LineAggregate[], funded?: FundingDays): Money {
     m.months = l.monthEnd.balance.length;
     m.writtenOff += l.writtenOff;
     m.recoveries += l.recoveries;
+    m.waived += l.waived;
     m.interest += l.interest;
     m.fees += l.fees;
     m.penalties += l.penalties;
@@ -304,6 +310,7 @@ function product(
     writtenOff: yuan(m.writtenOff),
     recoveries: yuan(m.recoveries),
     loss: yuan(loss),
+    waived: yuan(m.waived),
     interest: yuan(m.interest),
     fees: yuan(m.fees),
     penalties: yuan(m.penalties),

@@ -58,6 +58,8 @@ function eventDetails(e: StepEvent): Record<string, unknown> {
       return { line: e.line, overdue: yuan(e.overdue), overdueDays: e.overdueDays };
     case "charge_off":
       return { line: e.line, writtenOff: yuan(e.writtenOff) };
+    case "waiver":
+      return { line: e.line, waived: yuan(e.waived) };
     case "review":
       return { line: e.line, requested: e.requested };
     case "external_inquiry":
@@ -129,6 +131,7 @@ function remedyJson(r: Remedy): Record<string, unknown> {
     case "report_income":
       return { ...r, minLimit: yuan(r.minLimit) };
     case "repay_in_full":
+    case "waived_unless_paid":
       return { ...r, amount: yuan(r.amount) };
     case "reduce_debt":
       return {

@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from "chalk";
 import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/index.js";
-import { band, explain, probabilityOfDefault } from "../engine/index.js";
+import { band, ENGINE_EVENT_TYPES, explain, probabilityOfDefault } from "../engine/index.js";
 import {
   describeEvent,
   describeFact,
@@ -93,7 +93,7 @@ const DECISION_WIDTH = 14;
 
 function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const c = o.chalk;
-  const isEngine = ["statement", "due", "overdue", "charge_off", "review"].includes(step.event.type);
+  const isEngine = (ENGINE_EVENT_TYPES as readonly string[]).includes(step.event.type);
   const event = describeEvent(step);
   const twoLines = o.jiebei === true;
   const decision = decisionText(step, twoLines);

@@ -200,6 +200,8 @@ export function describeEvent(s: DescribedStep): string {
       return `overdue${onLine(e.line)} ${money(e.overdue)}, ${e.overdueDays} day${e.overdueDays === 1 ? "" : "s"} past due`;
     case "charge_off":
       return `charged off${onLine(e.line)}: ${money(e.writtenOff)} written off`;
+    case "waiver":
+      return `waived${onLine(e.line)}: ${money(e.waived)} left within the tolerance`;
     case "review":
       return `${e.requested ? "early review" : "periodic review"}${e.line === "jiebei" ? " of Jiebei" : ""}`;
     default:
@@ -539,6 +541,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const reasons = r.reasons.map(inSentence).join("; ");
       return `as things stand, the periodic review on ${r.date} (day ${r.day}) suspends the line: ${reasons}`;
     }
+    case "waived_unless_paid":
+      return `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {

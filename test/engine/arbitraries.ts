@@ -149,6 +149,8 @@ const policySet: fc.Arbitrary<Partial<PolicyParams>> = fc.record(
     jiebeiLimitBands: bands,
     jiebeiRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
     jiebeiPenaltyRatePerDay: fc.double({ min: 0, max: 0.1, noNaN: true }),
+    // none, the convention's ¥10, and one wide enough that remainders are carried and waived often
+    toleranceAmount: fc.constantFrom(0, 10, 1_000),
   },
   { requiredKeys: [] },
 );
@@ -177,6 +179,8 @@ const event: fc.Arbitrary<EventInput> = fc.oneof(
 
 const START_MIN = parseIsoDate("1990-01-01")!;
 const START_MAX = parseIsoDate("2100-12-31")!;
+/** Any day 0 from 1990 to 2100. */
+export const startDate = fc.integer({ min: START_MIN, max: START_MAX }).map(formatIsoDate);
 
 /** Most timelines open an account on day 0, so the rest of the events have a credit line to act on. */
 const opening = fc.option(

@@ -954,12 +954,123 @@ describe("the tolerance service on a Jiebei instalment", () => {
     expect(t.final.jiebei.balance).toBe(0);
   });
 
-  it("an instalment within the tolerance left wholly unpaid is missed: the service forgives a shortfall", () => {
-    // ¥2,980 repaid on day 20 leaves instalments of a few yuan; the first is paid from what is held,
-    // the second (day 70) is not paid at all
-    const t = run([...loan, on.repay(20, 2_980, "jiebei")], { until: 80, policy: tolerant });
-    expect(jiebeiOverdues(t).map((s) => s.day)).toEqual([74]);
+  it("an instalment within the tolerance left wholly unpaid is not missed: an unpaid part within it counts as repaid", () => {
+    // ¥2,998 repaid on day 20 leaves instalments of a few yuan; the first is paid from what is held, the
+    // second (day 70) and the third (day 101) are not paid at all: each carried, then, a month after the
+    // last (day 131), unpaid still, waived when that grace ends (day 135) — no missed due date
+    const t = run([...loan, on.repay(20, 3_006, "jiebei")], { until: 170, policy: tolerant });
+    expect(jiebeiOverdues(t)).toEqual([]);
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(0);
+    const waivers = stepsOf(t, "waiver");
+    expect(waivers.map((s) => [s.day, s.reasons])).toEqual([[135, ["SMALL_BALANCE_WAIVED"]]]);
+    const waived = waivers[0]!.event.waived;
+    expect(waived).toBeGreaterThan(0);
+    expect(waived).toBeLessThanOrEqual(1_000);
+    // off the balance, and nothing lost: drawn − repaid + charges − waived
+    const j = t.final.jiebei;
+    expect(j.balance).toBe(0);
+    expect(j.waived).toBe(waived);
+    expect(j.purchases - j.repayments + j.charges - j.waived).toBe(0);
+    // a remainder beyond the tolerance is missed, wholly unpaid or not: the same loan, ¥2,970 repaid
+    const more = run([...loan, on.repay(20, 2_970, "jiebei")], { until: 80, policy: tolerant });
+    expect(jiebeiOverdues(more).map((s) => s.day)).toEqual([74]);
   });
+
+  it("a remainder short again on the loan's spare due day, by a fen, is waived there: not missed, not written off", () => {
+    // the last instalment (day 101) ¥0.05 short falls due on day 131 with its interest (¥0.05); ¥0.04 paid
+    const t = run(
+      [
+        ...loan,
+        on.repay(41, "minimum", "jiebei"),
+        on.repay(70, "minimum", "jiebei"),
+        on.repay(101, 1_012.35, "jiebei"),
+        on.repay(131, 0.04, "jiebei"),
+      ],
+      { until: 340, policy: tolerant },
+    );
+    expect(jiebeiOverdues(t)).toEqual([]);
+    expect(stepsOf(t, "charge_off")).toEqual([]);
+    expect(t.final.jiebei.status).toBe("active");
+    expect(t.steps.at(-1)!.inputs.missedDues12m).toBe(0);
+    expect(stepsOf(t, "waiver").map((s) => [s.day, s.event.waived])).toEqual([[135, 1]]);
+    expect(t.final.jiebei.balance).toBe(0);
+    expect(t.final.jiebei.waived).toBe(1);
+  });
+
+  it("customer service tells when a remainder with no due day after its own is waived, unpaid", () => {
+    const events = [
+      ...loan,
+      on.repay(41, "minimum", "jiebei"),
+      on.repay(70, "minimum", "jiebei"),
+      on.repay(101, 1_012.35, "jiebei"),
+      on.support(125),
+      on.repay(131, 0.04, "jiebei"),
+      on.support(133),
+    ];
+    const t = run(events, { until: 170, policy: tolerant });
+    const told = (day: number) =>
+      stepOn(t, "contact_support", day).remedies.filter((r) => r.kind === "waived_unless_paid");
+    // carried to the spare due day (131): ¥0.05 falls due then, waived when its grace ends (day 135) unpaid
+    expect(told(125)).toEqual([expect.objectContaining({ line: "jiebei", amount: 5, day: 135 })]);
+    // in that grace, ¥0.04 paid: the fen left
+    expect(told(133)).toEqual([expect.objectContaining({ line: "jiebei", amount: 1, day: 135 })]);
+    expect(stepsOf(t, "waiver").map((s) => s.day)).toEqual([135]);
+    // no tolerance, nothing waived: nothing told (the fen is asked, as what is due)
+    const strict = run(events, { until: 170, policy: testPolicy({ toleranceAmount: 0 }) });
+    expect(stepOn(strict, "contact_support", 133).remedies.map((r) => r.kind)).not.toContain(
+      "waived_unless_paid",
+    );
+  });
+
+  it("the tolerance's edge: ¥10.00 unpaid of an instalment is not missed, ¥10.01 is — paying a fen more never ends worse", () => {
+    // the first instalment, ¥1,037.20, paid ¥10.00 or ¥10.01 short on its due day
+    const short = (yuan: number) =>
+      run(
+        [
+          ...loan,
+          on.repay(41, yuan, "jiebei"),
+          on.repay(70, "minimum", "jiebei"),
+          on.repay(101, "minimum", "jiebei"),
+        ],
+        { until: 140, policy: tolerant },
+      );
+    const within = short(1_027.2);
+    const beyond = short(1_027.19);
+    expect(jiebeiOverdues(within)).toEqual([]);
+    expect(jiebeiOverdues(beyond).map((s) => s.day)).toEqual([45]);
+    expect(within.steps.at(-1)!.inputs.missedDues12m).toBe(0);
+    expect(beyond.steps.at(-1)!.inputs.missedDues12m).toBe(1);
+    expect(within.final.score).toBeGreaterThan(beyond.final.score);
+  });
+  it("paying what is asked ends the loan: no fen is left that no due day asks", () => {
+    // the fractions of a fen the last instalment's principal bore in its grace days make a whole fen when
+    // its grace ends (joinCarry): ¥113.89 over 3 months drawn on day 5, the first instalment (day 36) ¥10
+    // short (carried), the rest repaid as asked two days into each grace — the fen once stayed owed for
+    // ever, on no due day; now it falls due on the loan's spare due day (day 127), asked and repaid
+    const monthly = (from: number, n: number) =>
+      Array.from({ length: n }, (_, m) => ({
+        day: from + 31 * (m + 1),
+        type: "repay" as const,
+        line: "jiebei" as const,
+        amount: { kind: "minimum" as const },
+      }));
+    const open = on.open(0, 100_000, "jiebei");
+    const paid = run([open, on.borrow(5, 113.89, 3), on.repay(36, 29.37, "jiebei"), ...monthly(36, 7)], {
+      until: 400,
+      policy: tolerant,
+    });
+    expect(paid.final.jiebei.balance).toBe(0);
+    expect(jiebeiOverdues(paid)).toEqual([]);
+    // and on a last instalment missed (due day 187, repaid on day 191 as the grace ended): the fen is in
+    // arrears with it, repaid with them — it once stayed owed when the arrears were repaid
+    const late = run([open, on.borrow(5, 115.16, 6), on.repay(36, 10.61, "jiebei"), ...monthly(36, 7)], {
+      until: 400,
+      policy: tolerant,
+    });
+    expect(jiebeiOverdues(late).map((s) => s.day)).toEqual([191]);
+    expect(late.final.jiebei.balance).toBe(0);
+  });
+
   it("a missed instalment repaid late but its penalty's worth ends the overdue, as Huabei's bill does", () => {
     // due day 41, missed at the grace's end (day 45): ¥1,037.20 repaid that day, the ¥2.20 of charges
     // (interest on ¥1,000 on day 41, 0.04 %, and the penalty for days 42–44, 3 × 0.06 %) left unpaid

@@ -38,7 +38,7 @@ function loan(): LoanBook {
 }
 
 function expectBalanced(b: LoanBook): void {
-  expect(balance(b)).toBe(b.drawn - b.repayments + charges(b));
+  expect(balance(b)).toBe(b.drawn - b.repayments + charges(b) - b.waived);
 }
 
 /** Time passes to `day`: interest through the day before, instalments falling due, graces ending. */
@@ -251,6 +251,53 @@ describe("instalments", () => {
     expect(openDay(split, 91).dues).toEqual([]);
     expect(openDay(split, 95).decided).toEqual([]);
     expectBalanced(split);
+  });
+});
+
+describe("the tolerance at a due date", () => {
+  const TOLERANCE = 1_000;
+  /** `n` loans of `fen` each over 3 months, drawn together: one due date of the line, days 45, 74, 105. */
+  function loans(n: number, fen: number): LoanBook {
+    const b = newLoanBook();
+    for (let i = 0; i < n; i++) draw(b, 14, fen, 3, [...DUE], 134);
+    b.chargedThrough = 13;
+    return b;
+  }
+  const decide = (b: LoanBook, day: number) => {
+    accrue(b, day - 1, rates);
+    fallDue(b, day, GRACE);
+    return decideInstalments(b, day, { ...rates, tolerance: TOLERANCE });
+  };
+
+  it("is of the due date, not of each loan: loans drawn together are not a tolerance each", () => {
+    // three loans of ¥15.00: instalments of ¥5.00 and a few fen each, wholly unpaid — each within ¥10,
+    // together ¥15 and more: the due date is missed
+    const three = loans(3, 1_500);
+    expect(decide(three, 49)).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    expect(overdueAmount(three)).toBeGreaterThan(TOLERANCE);
+    // one of them alone: its ¥5.00 and a few fen, wholly unpaid, is not missed but carried to day 74
+    const one = loans(1, 1_500);
+    expect(decide(one, 49)).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(overdueAmount(one)).toBe(0);
+    expect(balance(one)).toBeGreaterThan(1_500);
+    expectBalanced(one);
+  });
+
+  it("unpaid still after the spare due day, the remainder is waived: off the balance, each fen accounted for", () => {
+    // ¥9.00: instalments of ¥3.00 and a few fen, each carried to the next, the whole within ¥10
+    const b = loans(1, 900);
+    for (const day of [49, 78, 109]) expect(decide(b, day)[0]?.outcome).toBe("paid");
+    // everything carried to the spare due day (134), unpaid when its grace ends (day 138): waived
+    const owed = balance(b);
+    expect(owed).toBeGreaterThan(900);
+    expect(nextLoanDay(b, 109)).toBe(134);
+    const decided = decide(b, 138);
+    expect(decided).toEqual([{ dueDay: 134, outcome: "paid", waived: expect.any(Number) }]);
+    expect(decided[0]!.waived).toBeGreaterThanOrEqual(owed);
+    expect(b.waived).toBe(decided[0]!.waived);
+    expect(b.loans).toEqual([]);
+    expect(balance(b)).toBe(0);
+    expectBalanced(b);
   });
 });
 

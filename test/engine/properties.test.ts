@@ -13,7 +13,7 @@ import { fork, initialState } from "../../src/engine/state.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
 import { propertyRuns } from "../helpers/property-seed.js";
-import { activeScenarioArb, amount, customerEvents, day, scenarioArb } from "./arbitraries.js";
+import { activeScenarioArb, amount, customerEvents, day, scenarioArb, startDate } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
 
 const RUNS = propertyRuns(200);
@@ -37,9 +37,10 @@ const below = (actual: number, bound: number, message?: string): void => {
 function checkLine(s: LineSnapshot, where: string): void {
   is(
     s.balance,
-    s.purchases - s.repayments + s.charges,
-    `${where}: balance = purchases − repayments + charges`,
+    s.purchases - s.repayments + s.charges - s.waived,
+    `${where}: balance = purchases − repayments + charges − waived`,
   );
+  atLeast(s.waived, 0, where);
   is(s.available, s.status === "active" ? Math.max(0, s.limit - s.balance) : 0, `${where}: available`);
   atLeast(s.balance, 0, where);
   atLeast(s.charges, s.penalties + s.fees, where);
@@ -51,7 +52,16 @@ function checkLine(s: LineSnapshot, where: string): void {
   atLeast(s.overdueDays, 0, where);
   is(s.overdueDays > 0, s.overdue > 0, `${where}: overdue days iff an overdue amount`);
   is(s.writtenOff > 0 || s.status !== "charged_off" || s.balance === 0, true, `${where}: written off`);
-  for (const v of [s.balance, s.limit, s.charges, s.purchases, s.repayments, s.overdue, s.writtenOff]) {
+  for (const v of [
+    s.balance,
+    s.limit,
+    s.charges,
+    s.purchases,
+    s.repayments,
+    s.overdue,
+    s.writtenOff,
+    s.waived,
+  ]) {
     is(Number.isSafeInteger(v), true, `${where}: whole fen`);
   }
   is(s.cause !== null, s.status !== "active" && s.status !== "none", `${where}: a cause iff not active`);
@@ -104,6 +114,12 @@ function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calend
     atLeast(step.purchases, prev.purchases, where);
     atLeast(step.repayments, prev.repayments, where);
     atLeast(step.charges, prev.charges, where);
+    atLeast(step.jiebei.waived, prev.jiebei.waived, where);
+  }
+  if (step.event.type === "waiver") {
+    // a remainder within the tolerance waived: the step says how much, and it is off the balance
+    is(step.event.waived > 0, true, where);
+    is(step.jiebei.waived - (prev?.jiebei.waived ?? 0), step.event.waived, `${where}: the amount waived`);
   }
   const decided = step.line === "jiebei" ? step.jiebei : step;
   switch (step.decision) {
@@ -172,6 +188,67 @@ describe("engine properties over random timelines", () => {
       // (PROPERTY_RUNS raises them all)
       { numRuns: Math.ceil(RUNS / 2) },
     );
+  });
+
+  it("keep the balance identity, waivers included, where remainders within the tolerance are carried", () => {
+    // small loans repaid in part, a few fen or yuan short, or not at all: remainders within the tolerance
+    // are carried from due date to due date and, unpaid after a loan's spare due day, waived
+    const waiverArb = fc
+      .record({
+        start: startDate,
+        tolerance: fc.constantFrom(10, 50),
+        loans: fc.array(
+          fc.record({
+            day: fc.integer({ min: 0, max: 60 }),
+            fen: fc.integer({ min: 100, max: 20_000 }),
+            term: fc.constantFrom(3 as const, 6 as const),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        repayments: fc.array(
+          fc.record({
+            day: fc.integer({ min: 1, max: 300 }),
+            amount: fc.oneof(
+              fc.integer({ min: 1, max: 3_000 }).map((f) => ({ kind: "amount" as const, fen: f })),
+              fc.constant({ kind: "minimum" as const }),
+            ),
+          }),
+          { maxLength: 12 },
+        ),
+      })
+      .map(({ start, tolerance, loans, repayments }) =>
+        scenario(
+          [
+            { day: 0, type: "apply", line: "jiebei", product: "open", amount: 10_000_000 },
+            ...loans.map((l) => ({ day: l.day, type: "borrow" as const, amount: l.fen, term: l.term })),
+            ...repayments.map((r) => ({
+              day: r.day,
+              type: "repay" as const,
+              line: "jiebei" as const,
+              amount: r.amount,
+            })),
+          ],
+          { start, until: 420, policy: testPolicy({ toleranceAmount: tolerance }) },
+        ),
+      );
+    let waivers = 0;
+    fc.assert(
+      fc.property(waiverArb, (sc) => {
+        const cal = new Calendar(sc.start);
+        let prev: Step | undefined;
+        runEngine(sc, {
+          step: (step) => {
+            checkStep(step, prev, sc, cal);
+            if (step.event.type === "waiver") waivers++;
+            prev = step;
+          },
+          endOfDay: (snap) => checkSnapshot(snap, `end of day ${snap.day}`),
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+    // not a property of nothing: the timelines drawn waive remainders
+    expect(waivers).toBeGreaterThan(0);
   });
 
   it("whatever the calendar, a customer who stops paying falls overdue: no statement erases a minimum", () => {
@@ -367,7 +444,8 @@ describe("engine properties over random timelines", () => {
 });
 
 /** The fields (by path) at which two customers hold one and the same object, but for what the engine never
- *  changes in place and a fork shares: policies, and the facts and cut on record (replaced whole). */
+ *  changes in place and a fork shares: policies, the facts and cut on record and a loan's missed instalments
+ *  (replaced whole). */
 function sharedMutable(a: object, b: object): string[] {
   const IMMUTABLE = new Set([
     "policy",
@@ -378,6 +456,8 @@ function sharedMutable(a: object, b: object): string[] {
     "blockersNamed",
     "facts",
     "cut",
+    // a loan's missed instalments (loans.ts `missed`): replaced whole, never changed in place
+    "missed",
   ]);
   const out: string[] = [];
   const walk = (x: unknown, y: unknown, path: string) => {
@@ -702,6 +782,67 @@ describe("monotonicity", () => {
     );
   });
 
+  // Jiebei's tolerance at its edge: an instalment repaid a fen more (¥10.00 unpaid against ¥10.01, and every
+  // shortfall near it), the rest of the loan paid as asked or not at all, never ends with more due dates
+  // missed, more days past due or a lower score — nor, the rest paid, a larger balance.
+  it("a Jiebei instalment repaid a fen more never ends worse, around the tolerance's edge too", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2_000, max: 300_000 }),
+        fc.constantFrom(3 as const, 6 as const),
+        fc.oneof(fc.integer({ min: 990, max: 1_010 }), fc.integer({ min: 1, max: 3_000 })),
+        fc.boolean(),
+        (fen, term, short, paysOn) => {
+          const policy = testPolicy({ toleranceAmount: 10 });
+          const events: EventInput[] = [
+            { day: 0, type: "apply", line: "jiebei", product: "open", amount: 10_000_000 },
+            { day: 5, type: "borrow", amount: fen, term },
+          ];
+          const first = simulate(scenario(events, { policy, until: 40 }));
+          const due = first.steps.find((st) => st.event.type === "due" && st.event.line === "jiebei");
+          if (due === undefined || due.event.type !== "due" || due.event.due <= short) return;
+          const dueDay = due.day;
+          const asked = due.event.due;
+          const rest: EventInput[] = paysOn
+            ? [1, 2, 3, 4, 5, 6, 7].map((m) => ({
+                day: dueDay + 31 * m,
+                type: "repay",
+                line: "jiebei",
+                amount: { kind: "minimum" },
+              }))
+            : [];
+          const paying = (fenShort: number) =>
+            simulate(
+              scenario(
+                [
+                  ...events,
+                  {
+                    day: dueDay,
+                    type: "repay",
+                    line: "jiebei",
+                    amount: { kind: "amount", fen: asked - fenShort },
+                  },
+                  ...rest,
+                ],
+                { policy, until: 400 },
+              ),
+            );
+          const worse = paying(short);
+          const better = paying(short - 1);
+          const missed = (t: ReturnType<typeof simulate>) =>
+            stepsOverdue(t).length + (t.steps.at(-1)?.inputs.missedDues12m ?? 0);
+          expect(missed(better)).toBeLessThanOrEqual(missed(worse));
+          expect(better.final.jiebei.overdueDays).toBeLessThanOrEqual(worse.final.jiebei.overdueDays);
+          // left unpaid, a balance charged off sooner stops bearing charges sooner: the balance is compared
+          // where the rest is paid as asked
+          if (paysOn) expect(better.final.jiebei.balance).toBeLessThanOrEqual(worse.final.jiebei.balance);
+          expect(better.final.score).toBeGreaterThanOrEqual(worse.final.score);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
   // A fifth world, the article's second cause: changes of bound details, some close enough together to lay a
   // security hold, verifications now and then, every bill repaid in full (some late). Better: one change
   // fewer. A hold never verified closes the line, so the worse customer's Huabei may be kept from purchases
@@ -919,3 +1060,8 @@ describe("monotonicity", () => {
     expect(held).toBeGreaterThan(0);
   });
 });
+
+/** A trace's overdue steps on Jiebei. */
+function stepsOverdue(t: Trace): Step[] {
+  return t.steps.filter((s) => s.event.type === "overdue" && s.event.line === "jiebei");
+}

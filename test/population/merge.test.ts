@@ -123,7 +123,7 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of a newer format says so: running it again with this older version is not the fix", () => {
     const older = refused(edited((d) => (d.format = "credit-sim/population@6")));
     expect(older.details.hint).toMatch(/run its shard again with this version/);
-    const newer = refused(edited((d) => (d.format = "credit-sim/population@8")));
+    const newer = refused(edited((d) => (d.format = "credit-sim/population@9")));
     expect(newer.message).toBe("a population result of a newer version of credit-sim");
     expect(newer.details.hint).toMatch(/^merge with the version that wrote it/);
     expect(newer.details.hint).not.toMatch(/run its shard again with this version/);
@@ -143,7 +143,7 @@ describe("problems are all said, and the odd file named", () => {
   it("a document of the format before the score-day base changed is refused, not ranked with new ones", () => {
     // @3 histograms scored accounts booked after the score day: merged, two populations would read as one
     const e = refused(edited((d) => (d.format = "credit-sim/population@3")));
-    expect(e.details.expected).toContain("credit-sim/population@7");
+    expect(e.details.expected).toContain("credit-sim/population@8");
   });
 
   it("a document of the format before non-accrual is refused by its format, not a missing field", () => {
@@ -158,6 +158,18 @@ describe("problems are all said, and the odd file named", () => {
     expect(e.details.found).toContain("credit-sim/population@6");
   });
 
+  it("a document of the format before waivers is refused by its format, not a missing field", () => {
+    // @7 lines have no waived: merged, their waivers would count as none
+    const e = refused(
+      edited((d) => {
+        d.format = "credit-sim/population@7";
+        for (const line of at(d, ["aggregates", "champion", 0]).lines) delete line.waived;
+      }),
+    );
+    expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
+    expect(e.details.found).toContain("credit-sim/population@7");
+  });
+
   it("a document of the format before the booked scores is refused by its format, not a missing field", () => {
     // @4 arms have no bookedScore: said as an older format, the field named nowhere
     const e = refused(
@@ -167,7 +179,7 @@ describe("problems are all said, and the odd file named", () => {
       }),
     );
     expect(e.problems.map((p) => p.details.field)).toEqual(["format"]);
-    expect(e.details.expected).toBe('format "credit-sim/population@7"');
+    expect(e.details.expected).toBe('format "credit-sim/population@8"');
     expect(e.details.found).toContain("credit-sim/population@4");
     expect(e.message).toContain("another version of credit-sim");
     expect(e.details.hint).toContain("run its shard again with this version");
