@@ -204,7 +204,7 @@ export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0): numb
   let last: number | null = null;
   for (const l of b.loans) {
     if (l.dueDay === null || l.overdueFrom === null || l.overdueFrom <= day) continue;
-    if (tolerated(l, l.overdueFrom, tolerance) || dueNow(l) <= 0) continue;
+    if (tolerated(b, l.dueDay, tolerance) || dueNow(l) <= 0) continue;
     if (last === null || l.overdueFrom - 1 < last) last = l.overdueFrom - 1;
   }
   return last;
