@@ -112,11 +112,11 @@ describe("run", () => {
     );
   });
 
-  it("without a file, commander refuses the command line (exit 2) and says why on stderr", () => {
-    const { io: i, out } = io();
-    expect(parseArgv(["run"], i)).toEqual({ kind: "done", exitCode: 2 });
-    expect(out.stderr).toMatch(/missing required argument 'files'/);
-    expect(out.stdout).toBe("");
+  it("without a file, the command line is refused (exit 2), saying what goes there", () => {
+    const e = refused(["run"]);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe("run needs <files...>");
+    expect(e.details).toMatchObject({ expected: "scenario files (YAML or JSON)", found: "nothing" });
   });
 });
 
@@ -988,9 +988,10 @@ describe("help, version, unknown commands", () => {
     const { io: i, out } = io();
     expect(parseArgv(["frobnicate"], i)).toEqual({ kind: "done", exitCode: 2 });
     expect(out.stderr).toMatch(/unknown command 'frobnicate'\n\(run with --help for usage\)/);
-    const opt = io();
-    expect(parseArgv(["run", "a.yaml", "--frobnicate"], opt.io)).toEqual({ kind: "done", exitCode: 2 });
-    expect(opt.out.stderr).toMatch(/unknown option '--frobnicate'/);
+    const e = refused(["run", "a.yaml", "--frobnicate"]);
+    expect(e.message).toBe('unknown option "--frobnicate"');
+    expect(e.details.expected).toBe("an option of run (credit-sim run --help lists them)");
+    expect(refused(["run", "a.yaml", "--jsn"]).details.hint).toBe('did you mean "--json"?');
   });
 
   it("help for an unknown command is bad usage too, with a did-you-mean", () => {
@@ -1019,6 +1020,93 @@ describe("help, version, unknown commands", () => {
     const asked = io();
     expect(parseArgv(["help"], asked.io)).toEqual({ kind: "done", exitCode: 0 });
     expect(asked.out.stdout).toMatch(/^Usage: credit-sim/);
+  });
+});
+
+describe("a command line's every problem, told at once", () => {
+  const messages = (args: string[]) => refused(args).problems.map((p) => p.message);
+
+  it("every bad value, not only the first (each in its three lines)", () => {
+    const e = refused(["simulate", "--accounts", "-5", "--days", "abc", "--workers", "x", "--bad", "foo"]);
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "--accounts: -5 is too small",
+      '--days: "abc" is not a number',
+      '--workers: "x" is not a number',
+      "--bad must be one of ever30, ever60, ever90, chargeoff",
+    ]);
+    expect(e.format()).toContain(
+      '--days: "abc" is not a number\n  expected: a whole number from 1 to 36500\n  found:    "abc"',
+    );
+    expect(e.format().split("\n").at(-1)).toBe("4 problems");
+  });
+
+  it("every unknown option, with a did-you-mean, and the options after them read", () => {
+    // a misspelt option's value is its own, not a file: no "too many" and no file named "tightened"
+    const e = refused(["run", "a.yaml", "--jsn", "--polcy", "tightened", "--until", "x"]);
+    expect(e.problems.map((p) => [p.message, p.details.found, p.details.hint])).toEqual([
+      ['--until: "x" is not a number', '"x"', undefined],
+      ['unknown option "--jsn"', "--jsn", 'did you mean "--json"?'],
+      ['unknown option "--polcy"', "--polcy tightened", 'did you mean "--policy"?'],
+    ]);
+    // a word after an unknown option nothing is near stays an argument
+    expect(parse(["explain", "a.yaml", "--day", "3", "--json"])).toMatchObject({ file: "a.yaml" });
+    expect(messages(["explain", "--zzz", "a.yaml", "--day", "x"])).toEqual([
+      '--day: "x" is not a number',
+      'unknown option "--zzz"',
+    ]);
+  });
+
+  it("a missing argument, an option left without its value and extra arguments, beside the rest", () => {
+    expect(messages(["run", "--until", "x"])).toEqual([
+      '--until: "x" is not a number',
+      "run needs <files...>",
+    ]);
+    expect(messages(["simulate", "--accounts", "x", "--days"])).toEqual([
+      '--accounts: "x" is not a number',
+      "--days: no value",
+    ]);
+    const extra = refused(["explain", "a.yaml", "b.yaml", "c d.yaml", "--day", "1"]);
+    expect(extra.message).toBe("explain: too many arguments");
+    expect(extra.details.found).toBe('"b.yaml" "c d.yaml"');
+    expect(messages(["completion"])).toEqual(["completion needs <shell>"]);
+  });
+
+  it("options that do not go together are told beside bad values", () => {
+    expect(messages(["simulate", "--days", "0", "--csv", "-", "--json", "--cost-of-funds", "2"])).toEqual([
+      "--days: 0 is too small",
+      "--csv - and --json both write to standard output",
+      "--cost-of-funds: 2 is too large",
+    ]);
+    expect(
+      messages(["whatif", "a.yaml", "--avoid", "x", "--reach", "y", "--budget", "0", "--max-edits", "9"]),
+    ).toEqual([
+      "--budget: 0 is too small",
+      "--max-edits: 9 is too large",
+      "give --avoid or --reach, not both",
+    ]);
+  });
+
+  it("an option whose value is refused was given: what needs it is not told it is missing", () => {
+    // not "explain needs --day N", not "--force goes with --save FILE"
+    expect(messages(["explain", "a.yaml", "--day", "x"])).toEqual(['--day: "x" is not a number']);
+    expect(messages(["whatif", "a.yaml", "--set", "minScore=600", "--save", "", "--force"])).toEqual([
+      "--save: an empty file name",
+    ]);
+    expect(messages(["simulate", "--challenger", "tightened", "--flips", "", "--force"])).toEqual([
+      "--flips: an empty folder name",
+    ]);
+    // a day of the run is not checked against a --days that was refused
+    expect(messages(["simulate", "--days", "x", "--stress", "500"])).toEqual(['--days: "x" is not a number']);
+  });
+
+  it("--help is still shown, whatever else is wrong", () => {
+    const { io: i, out } = io();
+    expect(parseArgv(["simulate", "--accounts", "x", "--frob", "--help"], i)).toEqual({
+      kind: "done",
+      exitCode: 0,
+    });
+    expect(out.stdout).toMatch(/^Usage: credit-sim simulate/);
   });
 });
 

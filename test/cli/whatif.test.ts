@@ -163,7 +163,7 @@ describe("credit-sim whatif (flags)", () => {
       [["--set", "minScor=600"], /did you mean "minScore"/],
       [["--edit", "7"], /--edit needs NUMBER:CHANGES/],
       [["--remove", "99"], /no event #99/],
-      [["--seed", "7"], /unknown option '--seed'/],
+      [["--seed", "7"], /unknown option "--seed"/],
       [["--remove", "1-9999999999"], /numbered 1–/],
       // a number past 2^53 named as typed, not rounded; a list is no mapping (not "a key must be a word")
       [["--edit", "99999999999999999999:day=3"], /--edit: no event #99999999999999999999: the events are/],

@@ -157,12 +157,31 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
 export function addOptions<T extends OptionTable>(
   command: Command,
   table: T,
+  refused?: (key: string, problem: InputError) => void,
 ): (values: Record<string, unknown>) => RawOptions<T> {
   for (const [key, spec] of Object.entries(table)) {
     const option = new Option(spec.flags, spec.description);
     if (option.attributeName() !== key)
       throw new Error(`option table: key "${key}" must be "${option.attributeName()}" for ${spec.flags}`);
-    if (spec.parse) option.argParser(spec.parse);
+    const parse = spec.parse;
+    if (parse)
+      option.argParser(
+        refused === undefined
+          ? parse
+          : // a value refused is told, and parsing goes on: the next option's problem is told with it
+            (text: string | undefined, previous: unknown) => {
+              // commander still hands on an option left without its value (the last word, `--days`),
+              // as undefined: that problem is told by the command (OptionsCommand)
+              if (text === undefined) return previous;
+              try {
+                return parse(text, previous);
+              } catch (e) {
+                if (!(e instanceof InputError)) throw e;
+                refused(key, e);
+                return previous;
+              }
+            },
+      );
     command.addOption(option);
   }
   return (values) => {

@@ -48,8 +48,9 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
     "  credit-sim explain scenarios/zhang-ming.yaml --day 2024-08-15",
     "  credit-sim explain scenarios/zhang-ming.yaml --day 230 --json",
   ),
-  read: ([file], raw) => {
-    if (raw.day === undefined) {
+  read: ([file], raw, ctx) => {
+    // a --day whose value was refused is told as such, not as missing
+    if (raw.day === undefined && ctx.refused?.has("day") !== true) {
       // the file given, not the README's: its days are the ones its trace shows
       const f = shellPath(one(file));
       throw new UsageError(
@@ -61,7 +62,8 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
       command: "explain",
       file: one(file),
       options: {
-        day: raw.day,
+        // (a refused --day: the command line is refused with its problem; this is never run)
+        day: raw.day ?? { day: 0 },
         json: raw.json === true,
         policy: raw.policy,
         color: raw.color !== false,
