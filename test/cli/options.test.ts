@@ -644,8 +644,8 @@ describe("simulate", () => {
     [["--accounts", "0"], /--accounts: 0 is too small/, "expected: a whole number from 1 to"],
     [["--accounts", "ten"], /--accounts: "ten" is not a number$/, undefined],
     [["--days", "0"], /--days: 0 is too small/, "expected: a whole number from 1 to"],
-    [["--start", "2024-2-3"], /--start must be a date YYYY-MM-DD/, "found 2024-2-3"],
-    [["--start", "2024-02-30"], /--start is not a calendar date/, "found 2024-02-30"],
+    [["--start", "2024-2-3"], /--start: "2024-2-3" is not written YYYY-MM-DD/, "hint:     write 2024-02-03"],
+    [["--start", "2024-02-30"], /--start: 2024-02-30 is not a date on the calendar/, "found:    2024-02-30"],
     [
       ["--challenger-from", "5"],
       /needs --challenger, --challenger-set or --sweep/,
@@ -1107,6 +1107,65 @@ describe("a command line's every problem, told at once", () => {
       exitCode: 0,
     });
     expect(out.stdout).toMatch(/^Usage: credit-sim simulate/);
+  });
+});
+
+describe("dates on the command line", () => {
+  const problem = (args: string[]) => {
+    const e = refused(args);
+    return [e.message, e.details.expected, e.details.found, e.details.hint];
+  };
+
+  it("a date as a day not written YYYY-MM-DD is told so, with the date meant — not 'not on the calendar'", () => {
+    expect(problem(["explain", "a.yaml", "--day", "2024-8-15"])).toEqual([
+      '--day: "2024-8-15" is not written YYYY-MM-DD (two digits for the month and the day)',
+      "a day's number, or a date as YYYY-MM-DD (2024-08-15)",
+      '"2024-8-15"',
+      "write 2024-08-15",
+    ]);
+    expect(problem(["explain", "a.yaml", "--day", "2024-02-30"])[0]).toBe(
+      "--day: 2024-02-30 is not a date on the calendar",
+    );
+  });
+
+  it.each([
+    ["2024-03-01T00:00", "has a time or a time zone"],
+    ["2024-03-01 08:00", "has a time or a time zone"],
+    ["2024-03-01+08:00", "has a time or a time zone"],
+    ["2024-03-01Z", "has a time or a time zone"],
+    [" 2024-03-01", "has spaces around the date"],
+    ["2024-3-1", "is not written YYYY-MM-DD"],
+  ])(
+    "a start or a day with a time, a zone or spaces is a date in words, with the date meant: %j",
+    (text, what) => {
+      for (const args of [
+        ["simulate", "--start", text],
+        ["explain", "a.yaml", "--day", text],
+      ]) {
+        const [message, , found, hint] = problem(args);
+        expect(message).toContain(`${JSON.stringify(text)} ${what}`);
+        expect(found).toBe(JSON.stringify(text));
+        expect(hint).toBe("write 2024-03-01");
+      }
+    },
+  );
+
+  it("the calendar's ends: year 0 starts a run; past 9999-12-31 is said with the days there are", () => {
+    expect(parse(["simulate", "--start", "0000-01-01", "--days", "36500"])).toMatchObject({
+      options: { start: "0000-01-01", days: 36500 },
+    });
+    expect(parse(["simulate", "--start", "9999-12-31", "--days", "1"])).toMatchObject({
+      options: { start: "9999-12-31" },
+    });
+    expect(problem(["simulate", "--start", "9999-12-31", "--days", "36500"])).toEqual([
+      "--start and --days run past the year 9999",
+      "at most 1 day from 9999-12-31 (the calendar ends on 9999-12-31)",
+      "--days 36500",
+      "start earlier, or simulate fewer days",
+    ]);
+    expect(problem(["simulate", "--start", "9999-01-01", "--days", "36500"])[1]).toBe(
+      "at most 365 days from 9999-01-01 (the calendar ends on 9999-12-31)",
+    );
   });
 });
 

@@ -15,7 +15,7 @@ import {
 } from "../../population/vocabulary.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
-import { shellWord } from "../../shared/text.js";
+import { grouped, shellWord } from "../../shared/text.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { Checks, type CommandSpec, helpText, list, type ParseContext } from "./command.js";
@@ -26,6 +26,7 @@ import {
   noColor,
   outputPath,
   type RawOptions,
+  readDate,
   readWhole,
   refuseGiven,
   repeatable,
@@ -175,13 +176,7 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
   const accounts = accountsRead ?? 1000;
   const days = daysRead ?? 365;
   const start = raw.start ?? "2024-01-01";
-  const startDay = c.known(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(start))
-      throw new UsageError("--start must be a date YYYY-MM-DD", `found ${start}`);
-    const day = parseIsoDate(start);
-    if (day === null) throw new UsageError("--start is not a calendar date", `found ${start}`);
-    return day;
-  });
+  const startDay = c.known(() => readDate("--start", start, "a date as YYYY-MM-DD (2024-01-01)"));
   // a day of the run: within --days when it is known, else at least a day
   const dayOfRun = (flag: string, text: string) =>
     readWhole(flag, text, { min: 0, ...(daysRead === undefined ? {} : { max: days - 1 }) });
@@ -204,13 +199,14 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
   }
   const challengerSetRead = c.known(() => parseChallengerSet(raw.challengerSet ?? []));
   const challengerSet = challengerSetRead ?? {};
-  if (
-    startDay !== undefined &&
-    daysRead !== undefined &&
-    startDay + days - 1 > (parseIsoDate("9999-12-31") ?? 0)
-  )
+  const lastDate = parseIsoDate("9999-12-31") ?? 0;
+  if (startDay !== undefined && daysRead !== undefined && startDay + days - 1 > lastDate)
     c.tell(
-      new UsageError("--start and --days run past the year 9999", "start earlier, or simulate fewer days"),
+      new InputError("--start and --days run past the year 9999", {
+        expected: `at most ${grouped(lastDate - startDay + 1)} day${lastDate === startDay ? "" : "s"} from ${start} (the calendar ends on 9999-12-31)`,
+        found: `--days ${days}`,
+        hint: "start earlier, or simulate fewer days",
+      }),
     );
   const seed = raw.seed ?? 1;
   // the same bound as a merged document's meta: beyond 2^53, two seeds would be one

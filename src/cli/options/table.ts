@@ -127,20 +127,58 @@ export const dayOrDate = (flags: string, description: string): OptionSpec<DayAsk
   flags,
   description,
   parse: (value) => {
-    if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)) {
-      if (wholeAbove(value, MAX_DAY)) return { day: Number(value), typed: value };
-      return {
-        day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
-      };
+    // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time)
+    if (LOOKS_DATED.test(value)) {
+      readDate(longFlag(flags), value, "a day's number, or a date as YYYY-MM-DD (2024-08-15)");
+      return { date: value };
     }
-    if (parseIsoDate(value) === null)
-      throw new InputError(`${longFlag(flags)}: ${value} is not a date on the calendar`, {
-        expected: "a day's number, or a date as YYYY-MM-DD (2024-08-15)",
-        found: value,
-      });
-    return { date: value };
+    if (wholeAbove(value, MAX_DAY)) return { day: Number(value), typed: value };
+    return {
+      day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
+    };
   },
 });
+
+/** A date as YYYY-MM-DD, the form scenario files and traces write. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Written as a date, however well: four digits, a dash, a digit (spaces around it too). */
+const LOOKS_DATED = /^\s*\d{4}-\d/;
+
+/**
+ * `text` as a calendar date written YYYY-MM-DD, its epoch day; else what is wrong with it said: not on
+ * the calendar (2024-02-30), month and day not written with two digits (2024-8-15), a time or a time zone
+ * (a day here is a calendar day, the same everywhere), spaces around it — each with the date meant, when
+ * there is one.
+ */
+export function readDate(flag: string, text: string, expected: string): number {
+  const problem = (what: string, meant?: string) =>
+    new InputError(`${flag}: ${what}`, {
+      expected,
+      found: ISO_DATE.test(text) ? text : JSON.stringify(text),
+      ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : {}),
+    });
+  if (ISO_DATE.test(text)) {
+    const day = parseIsoDate(text);
+    if (day === null) throw problem(`${text} is not a date on the calendar`);
+    return day;
+  }
+  const trimmed = text.trim();
+  if (trimmed !== text && ISO_DATE.test(trimmed))
+    throw problem(`${JSON.stringify(text)} has spaces around the date`, trimmed);
+  const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  if (loose)
+    throw problem(
+      `${JSON.stringify(text)} is not written YYYY-MM-DD (two digits for the month and the day)`,
+      `${loose[1]}-${loose[2]!.padStart(2, "0")}-${loose[3]!.padStart(2, "0")}`,
+    );
+  const timed = /^(\d{4}-\d{2}-\d{2})(?:[T ]|Z$|[+-]\d{2}(?::?\d{2})?$)/.exec(trimmed);
+  if (timed)
+    throw problem(
+      `${JSON.stringify(text)} has a time or a time zone: a day here is a calendar day, the same in every zone`,
+      timed[1],
+    );
+  throw problem(`${JSON.stringify(text)} is not a date`);
+}
 
 /** A value that may be given more than once; every occurrence is kept, in order. */
 export const repeatable = (flags: string, description: string): OptionSpec<string[]> => ({
