@@ -1100,6 +1100,49 @@ describe("a command line's every problem, told at once", () => {
     expect(messages(["simulate", "--days", "x", "--stress", "500"])).toEqual(['--days: "x" is not a number']);
   });
 
+  it("an option of one value given twice with two values is refused (its help says so); the same value again is not", () => {
+    const e = refused([
+      "run",
+      "a.yaml",
+      "--policy",
+      "my p.yaml",
+      "--until",
+      "3",
+      "--policy",
+      "x",
+      "--until",
+      "3",
+    ]);
+    expect(e.problems.map((p) => [p.message, p.details.found])).toEqual([
+      ["--policy is given twice", "--policy 'my p.yaml', --policy x"],
+    ]);
+    expect(refused(["simulate", "--accounts", "5", "--accounts", "6", "--accounts", "7"]).message).toBe(
+      "--accounts is given 3 times",
+    );
+    // which was meant is not known: what depends on it is not checked against either
+    expect(messages(["simulate", "--accounts", "5", "--accounts", "60", "--export-account", "9"])).toEqual([
+      "--accounts is given twice",
+    ]);
+    // those that repeat, and flags, take it
+    expect(
+      parse([
+        "simulate",
+        "--sweep",
+        "minScore=600..620:10",
+        "--sweep",
+        "minOpenScore=600..620:10",
+        "--json",
+        "--json",
+      ]),
+    ).toMatchObject({ options: { json: true, sweep: [{ param: "minScore" }, { param: "minOpenScore" }] } });
+    expect(parse(["whatif", "a.yaml", "--set", "minScore=600", "--set", "minScore=610"])).toMatchObject({
+      options: { edits: [{ value: "minScore=600" }, { value: "minScore=610" }] },
+    });
+    const { io: i, out } = io();
+    parseArgv(["--help"], i);
+    expect(out.stdout).toMatch(/An option takes one value: given twice with two values it is refused/);
+  });
+
   it("--help is still shown, whatever else is wrong", () => {
     const { io: i, out } = io();
     expect(parseArgv(["simulate", "--accounts", "x", "--frob", "--help"], i)).toEqual({

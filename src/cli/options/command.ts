@@ -54,6 +54,8 @@ export function register<T extends OptionTable, I>(
       return reflowHelp(spec.help, width, command.createHelp());
     });
   command.action((...args: unknown[]) => {
+    // the options as read (an option given twice is told here)
+    const raw = read(command.opts());
     // every problem of the command line, in its order, then what `read` finds: told together
     const problems = [...command.problems];
     // commander passes each declared argument, then the options and the command itself
@@ -68,11 +70,11 @@ export function register<T extends OptionTable, I>(
       }
     });
     const values = Object.fromEntries(
-      Object.entries(command.opts()).filter(([k]) => !command.refused.has(k)),
-    );
+      Object.entries(raw).filter(([k]) => !command.refused.has(k)),
+    ) as typeof raw;
     let invocation: I | undefined;
     try {
-      invocation = spec.read(positional, stdoutByName(read(values)), { ...ctx, refused: command.refused });
+      invocation = spec.read(positional, stdoutByName(values), { ...ctx, refused: command.refused });
     } catch (e) {
       if (e instanceof InputError) problems.push(e);
       // a missing argument is told already; `read` stops where it needs it
