@@ -100,6 +100,28 @@ describe("parseTestOptions", () => {
     expect(() => parseTestOptions(raw, {})).toThrow(message);
   });
 
+  it("tells every problem at once, and nothing about reporters when one could not be read", () => {
+    const e = inputErrorOf(() =>
+      parseTestOptions(
+        {
+          reporter: ["junti"],
+          output: "r.xml",
+          grep: "(",
+          shard: "x",
+          updateSnapshots: true,
+          snapshots: false,
+        },
+        {},
+      ),
+    );
+    expect(e.problems.map((p) => p.message.replace(/:.*/, ""))).toEqual([
+      "--reporter",
+      "--grep",
+      "-u writes golden traces and --no-snapshots turns them off",
+      '--shard must be I/N with 1 ≤ I ≤ N, got "x"',
+    ]);
+  });
+
   it("reads CI the way CI systems set it", async () => {
     expect(isCI({ CI: "true" })).toBe(true);
     expect(isCI({ CI: "1" })).toBe(true);

@@ -14,11 +14,11 @@ import {
   MAX_SEED,
 } from "../../population/vocabulary.js";
 import { MAX_DAY } from "../../scenario/shape.js";
-import { InputError, suggest, UsageError } from "../../shared/errors.js";
+import { Checks, InputError, suggest, UsageError } from "../../shared/errors.js";
 import { grouped, shellWord } from "../../shared/text.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
-import { Checks, type CommandSpec, helpText, list, type ParseContext } from "./command.js";
+import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
 import { inRange, readNumber } from "./numbers.js";
 import { autoShard, checkRange, parseChallengerSet, parseSweep } from "./simulate-values.js";
 import {

@@ -1,12 +1,12 @@
 // `credit-sim whatif FILE`: its options, typed. The edit flags keep the order they were given in across
 // flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
 
-import { UsageError } from "../../shared/errors.js";
+import { Checks, UsageError } from "../../shared/errors.js";
 import { grouped } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { MAX_BUDGET, MAX_EDITS } from "../../whatif/search.js";
-import { Checks, type CommandSpec, helpText, one, type ParseContext } from "./command.js";
+import { type CommandSpec, helpText, one, type ParseContext } from "./command.js";
 import { checkRange } from "./simulate-values.js";
 import {
   flag,
