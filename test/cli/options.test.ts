@@ -985,9 +985,20 @@ describe("help, version, unknown commands", () => {
   });
 
   it("an unknown command is bad usage (exit 2) with a message and a pointer to --help", () => {
-    const { io: i, out } = io();
-    expect(parseArgv(["frobnicate"], i)).toEqual({ kind: "done", exitCode: 2 });
-    expect(out.stderr).toMatch(/unknown command 'frobnicate'\n\(run with --help for usage\)/);
+    const command = refused(["frobnicate"]);
+    expect(command.exitCode).toBe(2);
+    expect(command.message).toBe('unknown command "frobnicate"');
+    expect(command.details).toMatchObject({
+      found: '"frobnicate"',
+      hint: "credit-sim --help lists the commands",
+    });
+    expect(command.details.expected).toMatch(/^a command: run, explain, test, whatif, /);
+    expect(refused(["rnu", "a.yaml"]).details.hint).toBe('did you mean "run"?');
+    // an option before the command: where it goes, or the one of credit-sim's own it is near
+    expect(refused(["--json", "run", "a.yaml"]).details.hint).toBe(
+      "options go after the command: credit-sim run --json",
+    );
+    expect(refused(["--verison"]).details.hint).toBe('did you mean "--version"?');
     const e = refused(["run", "a.yaml", "--frobnicate"]);
     expect(e.message).toBe('unknown option "--frobnicate"');
     expect(e.details.expected).toBe("an option of run (credit-sim run --help lists them)");
