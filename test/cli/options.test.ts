@@ -325,11 +325,14 @@ describe("whatif", () => {
     expect(parse(["whatif", "f", "--reach", "restored"])).toMatchObject({
       options: { goal: "reach-restored" },
     });
-    expect(refused(["whatif", "f", "--avoid", "closed"]).message).toBe(
-      '--avoid takes suspended or declined, got "closed"',
-    );
-    expect(refused(["whatif", "f", "--reach", "active"]).message).toContain(
-      '--reach takes restored, got "active"',
+    const avoid = refused(["whatif", "f", "--avoid", "closed"]);
+    expect([avoid.message, avoid.details.expected, avoid.details.found]).toEqual([
+      '--avoid: "closed" is not an outcome to avoid',
+      "suspended or declined",
+      '"closed"',
+    ]);
+    expect(refused(["whatif", "f", "--reach", "active"]).message).toBe(
+      '--reach: "active" is not an outcome to reach',
     );
     expect(refused(["whatif", "f", "--avoid", "declined", "--reach", "restored"])).toBeInstanceOf(UsageError);
     expect(refused(["whatif", "f", "--budget", "lots"]).message).toBe('--budget: "lots" is not a number');
@@ -701,8 +704,8 @@ describe("simulate", () => {
     [["--export-account", "1000"], /--export-account: 1000 is too large/, "from 0 to 999"],
     [
       ["--export-account", "1", "--arm", "middle"],
-      /--arm must be champion, challenger or a sweep's variant/,
-      "found middle",
+      /^--arm: "middle" is no arm of the run$/,
+      'expected: champion, challenger (with --challenger), or a sweep\'s variant number (with --sweep)\n  found:    "middle"',
     ],
     [["--sweep", "minScore=600..700"], /--sweep takes PARAM=FROM..TO:STEP/, "e.g. minOpenScore"],
     [["--sweep", "minScroe=600..700:20"], /unknown policy parameter "minScroe"/, 'did you mean "minScore"?'],
@@ -722,7 +725,11 @@ describe("simulate", () => {
       /200 variants/,
       undefined,
     ],
-    [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
+    [
+      ["--bad", "ever100"],
+      /^--bad: "ever100" is no definition of a bad account$/,
+      'expected: one of ever30, ever60, ever90, chargeoff\n  found:    "ever100"',
+    ],
     [["--cost-of-funds", "5%"], /--cost-of-funds: "5%" is not a number/, "e.g. 0.035"],
     // Number() reads these as 0 and 1: a rate is written in decimal
     [["--cost-of-funds", ""], /--cost-of-funds: "" is not a number/, 'found:    ""'],
@@ -1044,7 +1051,7 @@ describe("a command line's every problem, told at once", () => {
       "--accounts: -5 is too small",
       '--days: "abc" is not a number',
       '--workers: "x" is not a number',
-      "--bad must be one of ever30, ever60, ever90, chargeoff",
+      '--bad: "foo" is no definition of a bad account',
     ]);
     expect(e.format()).toContain(
       '--days: "abc" is not a number\n  expected: a whole number from 1 to 36500\n  found:    "abc"',
@@ -1332,7 +1339,12 @@ describe("explain, init, completion, test --watch", () => {
 
   it("completion: bash or zsh", () => {
     expect(parse(["completion", "zsh"])).toEqual({ command: "completion", shell: "zsh" });
-    expect(refused(["completion", "fish"]).message).toBe('completion: unknown shell "fish"');
+    const fish = refused(["completion", "fish"]);
+    expect([fish.message, fish.details.expected, fish.details.found]).toEqual([
+      'completion: unknown shell "fish"',
+      "bash or zsh",
+      '"fish"',
+    ]);
   });
 
   it("test: --watch and --wide beside the runner's options", () => {

@@ -170,7 +170,10 @@ describe("credit-sim whatif (flags)", () => {
       [["--add", "[1, 2]"], /--add needs a mapping, got "\[1, 2\]"/],
       [["--add", "5"], /--add needs a mapping, got "5"/],
       [["--policy", "tightend"], /did you mean "tightened"/],
-      [["--avoid", "closed"], /--avoid takes suspended or declined/],
+      [
+        ["--avoid", "closed"],
+        /--avoid: "closed" is not an outcome to avoid\n\s+expected: suspended or declined/,
+      ],
       // no key naming object internals, no key twice (as in a file)
       [["--set", "__proto__={minOpenScore: 950}"], /"__proto__" is not a name a key may have/],
       [["--set", "minScore=600,constructor=1"], /"constructor" is not a name a key may have/],

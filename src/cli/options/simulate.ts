@@ -248,10 +248,11 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
   if (!(BAD_DEFINITIONS as readonly string[]).includes(bad)) {
     const guess = suggest(bad, [...BAD_DEFINITIONS]);
     c.tell(
-      new UsageError(
-        `--bad must be one of ${BAD_DEFINITIONS.join(", ")}`,
-        guess ? `did you mean "${guess}"?` : `found ${bad}`,
-      ),
+      new InputError(`--bad: ${JSON.stringify(bad)} is no definition of a bad account`, {
+        expected: `one of ${BAD_DEFINITIONS.join(", ")}`,
+        found: JSON.stringify(bad),
+        ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
+      }),
     );
   }
   // a rate written in decimal: Number() reads "" and " " as 0 (an unset shell variable left profit
@@ -290,10 +291,13 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
         return variantsRead === undefined ? 1 : checkRange("--arm", Number(name), 1, variants);
       // a variant's number of a --sweep that could not be read is not told wrong again
       if (/^\d+$/.test(name) && sweepRead === undefined) return 1;
-      throw new UsageError(
-        "--arm must be champion, challenger or a sweep's variant number",
-        sweep.length > 0 ? `found ${name}; variants run 1…${variants}` : `found ${name}`,
-      );
+      throw new InputError(`--arm: ${JSON.stringify(name)} is no arm of the run`, {
+        expected:
+          sweep.length > 0
+            ? `champion, or a sweep's variant number, 1…${variants}`
+            : "champion, challenger (with --challenger), or a sweep's variant number (with --sweep)",
+        found: JSON.stringify(name),
+      });
     }, 0);
     exportAccount = { index, arm, output: raw.output };
     // what only a population run reads — its outputs, how it runs and how its report looks — does

@@ -1,6 +1,6 @@
 // `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
 
-import { UsageError } from "../../shared/errors.js";
+import { InputError, UsageError } from "../../shared/errors.js";
 import { shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
 import { type DayAsked, dayOrDate, flag, noColor, text } from "./table.js";
@@ -101,7 +101,10 @@ export const COMPLETION: CommandSpec<Record<string, never>, CompletionInvocation
   read: ([shell]) => {
     const s = one(shell);
     if (s !== "bash" && s !== "zsh")
-      throw new UsageError(`completion: unknown shell ${JSON.stringify(s)}`, "bash or zsh");
+      throw new InputError(`completion: unknown shell ${JSON.stringify(s)}`, {
+        expected: "bash or zsh",
+        found: JSON.stringify(s),
+      });
     return { command: "completion", shell: s };
   },
 };

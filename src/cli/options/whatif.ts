@@ -1,7 +1,7 @@
 // `credit-sim whatif FILE`: its options, typed. The edit flags keep the order they were given in across
 // flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
 
-import { Checks, UsageError } from "../../shared/errors.js";
+import { Checks, InputError, UsageError } from "../../shared/errors.js";
 import { grouped } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -97,14 +97,19 @@ function parseGoal(avoid: string | undefined, reach: string | undefined): Goal |
   if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
   if (avoid !== undefined) {
     if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;
-    throw new UsageError(
-      `--avoid takes suspended or declined, got ${JSON.stringify(avoid)}`,
-      "e.g. --avoid suspended",
-    );
+    throw new InputError(`--avoid: ${JSON.stringify(avoid)} is not an outcome to avoid`, {
+      expected: "suspended or declined",
+      found: JSON.stringify(avoid),
+      hint: "e.g. --avoid suspended",
+    });
   }
   if (reach !== undefined) {
     if (reach === "restored") return "reach-restored";
-    throw new UsageError(`--reach takes restored, got ${JSON.stringify(reach)}`, "e.g. --reach restored");
+    throw new InputError(`--reach: ${JSON.stringify(reach)} is not an outcome to reach`, {
+      expected: "restored",
+      found: JSON.stringify(reach),
+      hint: "e.g. --reach restored",
+    });
   }
   return null;
 }
