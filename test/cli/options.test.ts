@@ -1087,6 +1087,8 @@ describe("a command line's every problem, told at once", () => {
     const extra = refused(["explain", "a.yaml", "b.yaml", "c d.yaml", "--day", "1"]);
     expect(extra.message).toBe("explain: too many arguments");
     expect(extra.details.found).toBe('"b.yaml" "c d.yaml"');
+    expect(extra.details.expected).toBe("<file>: scenario file (YAML or JSON)");
+    expect(refused(["schema", "x"]).details.expected).toBe("no argument");
     expect(messages(["completion"])).toEqual(["completion needs <shell>"]);
   });
 

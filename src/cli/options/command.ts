@@ -177,7 +177,7 @@ class OptionsCommand extends Command {
         expected:
           takes.length === 0
             ? "no argument"
-            : `${takes.map(syntaxOf).join(" ")} (${takes.map((a) => a.description).join("; ")})`,
+            : takes.map((a) => `${syntaxOf(a)}: ${a.description}`).join("; "),
         found: received
           .slice(takes.length)
           .map((a) => JSON.stringify(a))
