@@ -576,7 +576,9 @@ describe("simulate", () => {
     expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
       /not a whole number/,
     );
-    expect(refusedWith("autox", {})).toMatch(/--shard must be I\/N, auto or auto\/N/);
+    expect(refusedWith("autox", {})).toMatch(
+      /--shard must be I\/N, auto or auto\/N\n {2}expected: I\/N \(shard I of N\), auto/,
+    );
   });
 
   it("--export-account with its arm and output file", () => {
@@ -769,7 +771,16 @@ describe("simulate", () => {
       /--sweep minLimit=100.005: too many decimal places/,
       undefined,
     ],
-    [["--challenger-set", "minScore"], /--challenger-set takes name=value/, 'found "minScore"'],
+    [
+      ["--challenger-set", "minScore"],
+      /--challenger-set takes name=value/,
+      'expected: a policy parameter and its value, e.g. minScore=650\n  found:    "minScore"',
+    ],
+    [
+      ["--sweep", "minScore"],
+      /--sweep takes PARAM=FROM..TO:STEP/,
+      'e.g. minOpenScore=600..700:20\n  found:    "minScore"',
+    ],
   ])("refuses %j", (args, message, detail) => {
     const e = refused(["simulate", ...args]);
     expect(e).toBeInstanceOf(InputError);
