@@ -123,7 +123,10 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
     first !== "help" &&
     first !== "--" &&
     !names.includes(first) &&
-    !PROGRAM_OPTIONS.includes(first)
+    !PROGRAM_OPTIONS.includes(first) &&
+    // --help anywhere shows the help, as it does after a command
+    !args.includes("--help") &&
+    !args.includes("-h")
   )
     throw beforeCommand(
       first,

@@ -1017,6 +1017,8 @@ describe("help, version, unknown commands", () => {
       "options go after the command: credit-sim run --json",
     );
     expect(refused(["--verison"]).details.hint).toBe('did you mean "--version"?');
+    // --help anywhere is the help
+    expect(parseArgv(["frobnicate", "--help"], io().io)).toEqual({ kind: "done", exitCode: 0 });
     const e = refused(["run", "a.yaml", "--frobnicate"]);
     expect(e.message).toBe('unknown option "--frobnicate"');
     expect(e.details.expected).toBe("an option of run (credit-sim run --help lists them)");
