@@ -1176,6 +1176,17 @@ describe("a command line's every problem, told at once", () => {
     expect(out.stdout).toMatch(/An option takes one value: given twice with two values it is refused/);
   });
 
+  it("an empty policy is refused by the flag that names it, with the other problems", () => {
+    const e = refused(["simulate", "--policy", "tightened", "--challenger", "", "--days", "x"]);
+    expect(e.problems.map((p) => [p.message, p.details.found])).toEqual([
+      ["--challenger: no policy named", '""'],
+      ['--days: "x" is not a number', '"x"'],
+    ]);
+    expect(e.problems[0]!.details.expected).toMatch(/^a built-in policy \(default, tightened\) or a path/);
+    for (const args of [["run", "a.yaml"], ["explain", "a.yaml", "--day", "1"], ["simulate"]])
+      expect(refused([...args, "--policy", " "]).message).toBe("--policy: no policy named");
+  });
+
   it("--help is still shown, whatever else is wrong", () => {
     const { io: i, out } = io();
     expect(parseArgv(["simulate", "--accounts", "x", "--frob", "--help"], i)).toEqual({

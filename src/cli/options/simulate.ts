@@ -25,6 +25,7 @@ import {
   flag,
   noColor,
   outputPath,
+  policyRef,
   type RawOptions,
   readDate,
   readWhole,
@@ -78,8 +79,11 @@ const options = () => ({
     max: MAX_SEED,
   }),
   start: text("--start <date>", "calendar date of day 0 (default 2024-01-01)"),
-  policy: text("--policy <name|file>", "the (champion) policy (default: default)"),
-  challenger: text("--challenger <name|file>", "run the same accounts under this policy too and compare"),
+  policy: policyRef("--policy <name|file>", "the (champion) policy (default: default)"),
+  challenger: policyRef(
+    "--challenger <name|file>",
+    "run the same accounts under this policy too and compare",
+  ),
   // a day of the run and an account of the population: read once --days and --accounts are
   challengerFrom: wholeNumberLater(
     "--challenger-from <day>",

@@ -6,6 +6,7 @@
 
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
+import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
 import { shellWord } from "../../shared/text.js";
@@ -84,6 +85,22 @@ export const outputPath = (flags: string, description: string): OptionSpec<strin
       throw new InputError(`${longFlag(flags)}: an empty ${folder ? "folder" : "file"} name`, {
         found: JSON.stringify(value),
         hint: folder ? "give the path of a folder" : "give a file name, or - for standard output",
+      });
+    return value;
+  },
+});
+
+/** A policy: a built-in's name or a policy file. An empty one (an unset shell variable) is refused here,
+ *  named by its flag: `simulate --challenger ""` was told "no policy named" with no word of which. */
+export const policyRef = (flags: string, description: string): OptionSpec<string> => ({
+  flags,
+  description,
+  parse: (value) => {
+    if (value.trim() === "")
+      throw new InputError(`${longFlag(flags)}: no policy named`, {
+        expected: `a built-in policy (${builtinPolicyNames().join(", ")}) or a path to a policy file`,
+        found: JSON.stringify(value),
+        hint: "see `credit-sim policies`",
       });
     return value;
   },

@@ -3,7 +3,7 @@
 import { InputError, UsageError } from "../../shared/errors.js";
 import { shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
-import { type DayAsked, dayOrDate, flag, noColor, text } from "./table.js";
+import { type DayAsked, dayOrDate, flag, noColor, policyRef } from "./table.js";
 
 export interface ExplainInvocation {
   command: "explain";
@@ -32,7 +32,7 @@ const explainOptions = () => ({
   // no upper bound here: the command says a day past the horizon together with the file's own problems
   day: dayOrDate("--day <n|date>", "the day to explain: its number (from the scenario's start) or its date"),
   json: flag("--json", "the explanation as JSON"),
-  policy: text("--policy <name|file>", "run under this policy instead of the file's"),
+  policy: policyRef("--policy <name|file>", "run under this policy instead of the file's"),
   color: noColor(),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
