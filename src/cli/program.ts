@@ -155,7 +155,7 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
       flag,
       PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
     );
-    return new InputError(`unknown option ${JSON.stringify(flag)}`, {
+    return new InputError(`unknown option "${flag}"`, {
       expected: `a command first (${commands.join(", ")}), then its options; before it, --help or --version`,
       found: first,
       hint:
@@ -167,9 +167,9 @@ function beforeCommand(first: string, next: string | undefined, commands: readon
     });
   }
   const near = suggest(first, commands);
-  return new InputError(`unknown command ${JSON.stringify(first)}`, {
+  return new InputError(`unknown command "${first}"`, {
     expected: `a command: ${commands.join(", ")}`,
-    found: JSON.stringify(first),
+    found: `"${first}"`,
     hint: near !== undefined ? `did you mean "${near}"?` : "credit-sim --help lists the commands",
   });
 }

@@ -136,7 +136,7 @@ class OptionsCommand extends Command {
           : undefined;
       if (value !== undefined) rest = rest.slice(1);
       this.problems.push(
-        new InputError(`unknown option ${JSON.stringify(name)}`, {
+        new InputError(`unknown option "${name}"`, {
           expected: `an option of ${this.name()} (credit-sim ${this.name()} --help lists them)`,
           found: value === undefined ? first : `${first} ${value}`,
           ...(near !== undefined ? { hint: `did you mean "${near}"?` } : {}),
