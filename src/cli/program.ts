@@ -3,7 +3,7 @@
 // printed here (they are the parse's whole answer).
 
 import { Command, CommanderError } from "commander";
-import { suggest, UsageError } from "../shared/errors.js";
+import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { printableLines } from "../shared/text.js";
 import { type CliIo, writeErr } from "./io.js";
 import { type ParseContext, register } from "./options/command.js";
@@ -74,7 +74,7 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
     .exitOverride()
     .addHelpText(
       "after",
-      "\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
+      "\nAn option takes one value: given twice with two values it is refused, but for those whose help says\nto repeat it. Every problem of a command line is told at once (exit 2).\n\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
     );
   const ctx: ParseContext = { env: io.env, cwd: io.cwd };
   register(program, RUN, ctx, found);
@@ -115,6 +115,24 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
       })(),
     );
   }
+  // what comes before a command is told as a command's problems are (commander's own words are another
+  // form): a word that is no command, an option that is none of credit-sim's own
+  const first = args[0];
+  if (
+    first !== undefined &&
+    first !== "help" &&
+    first !== "--" &&
+    !names.includes(first) &&
+    !PROGRAM_OPTIONS.includes(first) &&
+    // --help anywhere shows the help, as it does after a command
+    !args.includes("--help") &&
+    !args.includes("-h")
+  )
+    throw beforeCommand(
+      first,
+      args[1],
+      program.commands.map((c) => c.name()),
+    );
   try {
     program.parse(foldChallengerSetWords(args), { from: "user" });
   } catch (e) {
@@ -124,6 +142,36 @@ export function parseArgv(args: readonly string[], io: CliIo): Parsed {
   // `credit-sim` alone prints the help and exits through commander (caught above)
   if (invocation === null) throw new Error("commander parsed no command");
   return { kind: "invocation", invocation };
+}
+
+/** The options credit-sim takes before a command: its help and its version. */
+const PROGRAM_OPTIONS = ["-h", "--help", "-V", "--version"];
+
+/** The problem with `first`, the word where a command goes: an unknown command, or an option there. */
+function beforeCommand(first: string, next: string | undefined, commands: readonly string[]): InputError {
+  if (first.startsWith("-") && first !== "-" && first !== "--") {
+    const flag = first.split("=")[0]!;
+    const near = suggest(
+      flag,
+      PROGRAM_OPTIONS.filter((o) => o.startsWith("--")),
+    );
+    return new InputError(`unknown option "${flag}"`, {
+      expected: `a command first (${commands.join(", ")}), then its options; before it, --help or --version`,
+      found: first,
+      hint:
+        near !== undefined
+          ? `did you mean "${near}"?`
+          : next !== undefined && commands.includes(next)
+            ? `options go after the command: credit-sim ${next} ${first}`
+            : "credit-sim --help lists the commands",
+    });
+  }
+  const near = suggest(first, commands);
+  return new InputError(`unknown command "${first}"`, {
+    expected: `a command: ${commands.join(", ")}`,
+    found: `"${first}"`,
+    hint: near !== undefined ? `did you mean "${near}"?` : "credit-sim --help lists the commands",
+  });
 }
 
 function commanderExitCode(e: CommanderError): number {

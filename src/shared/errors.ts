@@ -226,3 +226,43 @@ export function describeValue(value: unknown): string {
         : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/**
+ * Checks on what was given (a command's options), each run and its problem kept, so that every problem is told at once
+ * (one exit, not one per fix). A check whose value others need gives a stand-in when it fails, and says
+ * so (`ok`): what depends on it is then not checked against the stand-in.
+ */
+export class Checks {
+  private readonly problems: InputError[] = [];
+
+  /** `f()`, or `fallback` when it is bad input (kept). */
+  value<T>(f: () => T, fallback: T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      this.problems.push(e);
+      return fallback;
+    }
+  }
+
+  /** `f()`'s value, or undefined when it is bad input (kept): whether a value that others need is known. */
+  known<T>(f: () => T): T | undefined {
+    return this.value<T | undefined>(f, undefined);
+  }
+
+  /** a problem found */
+  tell(problem: InputError): void {
+    this.problems.push(problem);
+  }
+
+  /** runs `f`, keeping its bad input */
+  check(f: () => void): void {
+    this.value(f, undefined);
+  }
+
+  /** throws every problem kept, in the order found */
+  done(): void {
+    if (this.problems.length > 0) throw InputError.all(this.problems);
+  }
+}

@@ -1,7 +1,7 @@
 // `credit-sim test` flags as commander hands them over → checked, typed options. Every rejection is a
 // UsageError (exit 2) that names the value and shows the expected form.
 
-import { suggest, UsageError } from "../shared/errors.js";
+import { Checks, suggest, UsageError } from "../shared/errors.js";
 import { isCI } from "../shared/terminal.js";
 import { printable } from "../shared/text.js";
 import { compileGrep, type Grep } from "./grep.js";
@@ -74,40 +74,55 @@ function reporterName(text: string, flag: string): ReporterName {
 const outputFileParts = (spec: string): string[] => spec.split(/,\s*(?=[A-Za-z]\w*\s*=)/);
 
 export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
+  // every problem is told at once; what depends on the reporters is checked when every one was read
+  const c = new Checks();
+  let namesRead = true;
   const names: ReporterName[] = [];
-  const addName = (n: ReporterName) => {
-    if (!names.includes(n)) names.push(n);
+  const addName = (n: ReporterName | undefined) => {
+    if (n === undefined) namesRead = false;
+    else if (!names.includes(n)) names.push(n);
   };
   for (const r of raw.reporter ?? []) {
     for (const part of r.split(",")) {
       // an empty name (an unset variable, a stray comma) is a mistake, not a request for the default
-      if (part.trim() === "")
-        throw new UsageError(
-          `--reporter: an empty reporter name in ${JSON.stringify(r)}; expected one of ${REPORTERS.join(", ")}`,
-          "e.g. --reporter pretty,junit --output-file junit=report.xml",
+      if (part.trim() === "") {
+        namesRead = false;
+        c.tell(
+          new UsageError(
+            `--reporter: an empty reporter name in ${JSON.stringify(r)}; expected one of ${REPORTERS.join(", ")}`,
+            "e.g. --reporter pretty,junit --output-file junit=report.xml",
+          ),
         );
-      addName(reporterName(part, "--reporter"));
+      } else addName(c.known(() => reporterName(part, "--reporter")));
     }
   }
   // no --reporter: the human report, plus whatever --output-file names
-  if (names.length === 0) names.push("pretty");
+  if (names.length === 0 && namesRead) names.push("pretty");
   const files = new Map<ReporterName, string>();
   for (const spec of (raw.outputFile ?? []).flatMap(outputFileParts)) {
     const eq = spec.indexOf("=");
     if (eq <= 0 || eq === spec.length - 1) {
-      throw new UsageError(
-        `--output-file must be REPORTER=FILE, got ${JSON.stringify(spec)}`,
-        "e.g. --output-file junit=report.xml",
+      namesRead = false;
+      c.tell(
+        new UsageError(
+          `--output-file must be REPORTER=FILE, got ${JSON.stringify(spec)}`,
+          "e.g. --output-file junit=report.xml",
+        ),
       );
+      continue;
     }
-    const name = reporterName(spec.slice(0, eq), "--output-file");
+    const name = c.known(() => reporterName(spec.slice(0, eq), "--output-file"));
+    if (name === undefined) {
+      namesRead = false;
+      continue;
+    }
     // one file a reporter: a second one is refused, not settled by the last
     if (files.has(name))
-      throw new UsageError(`--output-file: ${name} is given twice`, "give each reporter one file");
+      c.tell(new UsageError(`--output-file: ${name} is given twice`, "give each reporter one file"));
     files.set(name, spec.slice(eq + 1));
     addName(name);
   }
-  if (raw.output !== undefined) {
+  if (raw.output !== undefined && namesRead) {
     const candidates = names.filter((n) => !files.has(n));
     const target =
       candidates.length === 1
@@ -116,12 +131,15 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
           ? candidates.find((n) => n !== "pretty")
           : undefined;
     if (target === undefined) {
-      throw new UsageError(
-        `--output FILE is for a single reporter; ${names.join(", ")} are selected`,
-        "name the reporter: --output-file junit=report.xml",
+      // where the reporters write is then not known: it is not told twice as too many on stdout
+      namesRead = false;
+      c.tell(
+        new UsageError(
+          `--output FILE is for a single reporter; ${names.join(", ")} are selected`,
+          "name the reporter: --output-file junit=report.xml",
+        ),
       );
-    }
-    files.set(target, raw.output);
+    } else files.set(target, raw.output);
   }
   // `-` is standard output, as for every file credit-sim writes
   const reporters = names.map((name) => {
@@ -130,41 +148,50 @@ export function parseTestOptions(raw: RawTestOptions, env: Env): TestOptions {
   });
   // GitHub Actions reads workflow commands from stdout, between whatever else is printed there
   const onStdout = reporters.filter((r) => r.file === null && r.name !== "github");
-  if (onStdout.length > 1) {
-    throw new UsageError(
-      `only one reporter can write to stdout, but ${onStdout.map((r) => r.name).join(" and ")} would`,
-      `send the others to files, e.g. --output-file ${onStdout[1]!.name}=report.${EXTENSION[onStdout[1]!.name]}`,
+  if (onStdout.length > 1 && namesRead)
+    c.tell(
+      new UsageError(
+        `only one reporter can write to stdout, but ${onStdout.map((r) => r.name).join(" and ")} would`,
+        `send the others to files, e.g. --output-file ${onStdout[1]!.name}=report.${EXTENSION[onStdout[1]!.name]}`,
+      ),
     );
-  }
   let grep: Grep | null = null;
   if (raw.grep !== undefined) {
-    if (raw.grep.length > 1000)
-      throw new UsageError("--grep: at most 1000 characters", "match a part of the name or file instead");
-    try {
-      grep = compileGrep(raw.grep);
-    } catch (e) {
-      throw new UsageError(
-        `--grep: not a valid regular expression (RE2 syntax): ${printable((e as Error).message)}`,
-        "escape special characters, e.g. --grep 'Zhang Ming \\(v2\\)'; lookaround and backreferences are not supported",
-      );
-    }
+    const pattern = raw.grep;
+    grep = c.value(() => {
+      if (pattern.length > 1000)
+        throw new UsageError("--grep: at most 1000 characters", "match a part of the name or file instead");
+      try {
+        return compileGrep(pattern);
+      } catch (e) {
+        throw new UsageError(
+          `--grep: not a valid regular expression (RE2 syntax): ${printable((e as Error).message)}`,
+          "escape special characters, e.g. --grep 'Zhang Ming \\(v2\\)'; lookaround and backreferences are not supported",
+        );
+      }
+    }, null);
   }
   // asked to write golden traces and to leave them alone: neither can be what was meant
   if (raw.updateSnapshots === true && raw.snapshots === false)
-    throw new UsageError(
-      "-u writes golden traces and --no-snapshots turns them off: they cannot go together",
-      "drop one: -u to rewrite the traces, --no-snapshots to run the expectations alone",
+    c.tell(
+      new UsageError(
+        "-u writes golden traces and --no-snapshots turns them off: they cannot go together",
+        "drop one: -u to rewrite the traces, --no-snapshots to run the expectations alone",
+      ),
     );
-  if (raw.workers !== undefined && raw.workers < 1) {
-    throw new UsageError(
-      `--workers must be at least 1, got ${raw.workers}`,
-      "--workers 1 runs everything in one thread",
+  if (raw.workers !== undefined && raw.workers < 1)
+    c.tell(
+      new UsageError(
+        `--workers must be at least 1, got ${raw.workers}`,
+        "--workers 1 runs everything in one thread",
+      ),
     );
-  }
+  const shard = raw.shard === undefined ? null : c.value(() => parseShard(raw.shard!), null);
+  c.done();
   return {
     reporters,
     grep,
-    shard: raw.shard !== undefined ? parseShard(raw.shard) : null,
+    shard,
     bail: raw.bail === true,
     workers: raw.workers,
     update: raw.updateSnapshots === true,

@@ -1,7 +1,7 @@
 // `--shard I/N`: a deterministic partition of the sorted file list into N contiguous chunks of nearly equal
 // size (sizes differ by at most one). Shards 1…N together run every file exactly once.
 
-import { UsageError } from "../shared/errors.js";
+import { InputError } from "../shared/errors.js";
 
 export interface Shard {
   /** 1-based */
@@ -17,10 +17,11 @@ export function parseShard(text: string): Shard {
   const index = m ? Number(m[1]) : Number.NaN;
   const count = m ? Number(m[2]) : Number.NaN;
   if (!m || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
-    throw new UsageError(
-      `--shard must be I/N with 1 ≤ I ≤ N, got ${JSON.stringify(text)}`,
-      "e.g. --shard 1/3, --shard 2/3, --shard 3/3 on three CI machines",
-    );
+    throw new InputError(`--shard must be I/N with 1 ≤ I ≤ N, got ${JSON.stringify(text)}`, {
+      expected: "I/N, shard I of N, 1 ≤ I ≤ N",
+      found: JSON.stringify(text),
+      hint: "e.g. --shard 1/3, --shard 2/3, --shard 3/3 on three CI machines",
+    });
   }
   return { index, count };
 }

@@ -112,11 +112,11 @@ describe("run", () => {
     );
   });
 
-  it("without a file, commander refuses the command line (exit 2) and says why on stderr", () => {
-    const { io: i, out } = io();
-    expect(parseArgv(["run"], i)).toEqual({ kind: "done", exitCode: 2 });
-    expect(out.stderr).toMatch(/missing required argument 'files'/);
-    expect(out.stdout).toBe("");
+  it("without a file, the command line is refused (exit 2), saying what goes there", () => {
+    const e = refused(["run"]);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe("run needs <files...>");
+    expect(e.details).toMatchObject({ expected: "scenario files (YAML or JSON)", found: "nothing" });
   });
 });
 
@@ -325,11 +325,14 @@ describe("whatif", () => {
     expect(parse(["whatif", "f", "--reach", "restored"])).toMatchObject({
       options: { goal: "reach-restored" },
     });
-    expect(refused(["whatif", "f", "--avoid", "closed"]).message).toBe(
-      '--avoid takes suspended or declined, got "closed"',
-    );
-    expect(refused(["whatif", "f", "--reach", "active"]).message).toContain(
-      '--reach takes restored, got "active"',
+    const avoid = refused(["whatif", "f", "--avoid", "closed"]);
+    expect([avoid.message, avoid.details.expected, avoid.details.found]).toEqual([
+      '--avoid: "closed" is not an outcome to avoid',
+      "suspended or declined",
+      '"closed"',
+    ]);
+    expect(refused(["whatif", "f", "--reach", "active"]).message).toBe(
+      '--reach: "active" is not an outcome to reach',
     );
     expect(refused(["whatif", "f", "--avoid", "declined", "--reach", "restored"])).toBeInstanceOf(UsageError);
     expect(refused(["whatif", "f", "--budget", "lots"]).message).toBe('--budget: "lots" is not a number');
@@ -573,7 +576,9 @@ describe("simulate", () => {
     expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
       /not a whole number/,
     );
-    expect(refusedWith("autox", {})).toMatch(/--shard must be I\/N, auto or auto\/N/);
+    expect(refusedWith("autox", {})).toMatch(
+      /--shard must be I\/N, auto or auto\/N\n {2}expected: I\/N \(shard I of N\), auto/,
+    );
   });
 
   it("--export-account with its arm and output file", () => {
@@ -644,8 +649,8 @@ describe("simulate", () => {
     [["--accounts", "0"], /--accounts: 0 is too small/, "expected: a whole number from 1 to"],
     [["--accounts", "ten"], /--accounts: "ten" is not a number$/, undefined],
     [["--days", "0"], /--days: 0 is too small/, "expected: a whole number from 1 to"],
-    [["--start", "2024-2-3"], /--start must be a date YYYY-MM-DD/, "found 2024-2-3"],
-    [["--start", "2024-02-30"], /--start is not a calendar date/, "found 2024-02-30"],
+    [["--start", "2024-2-3"], /--start: "2024-2-3" is not written YYYY-MM-DD/, "hint:     write 2024-02-03"],
+    [["--start", "2024-02-30"], /--start: 2024-02-30 is not a date on the calendar/, "found:    2024-02-30"],
     [
       ["--challenger-from", "5"],
       /needs --challenger, --challenger-set or --sweep/,
@@ -701,8 +706,8 @@ describe("simulate", () => {
     [["--export-account", "1000"], /--export-account: 1000 is too large/, "from 0 to 999"],
     [
       ["--export-account", "1", "--arm", "middle"],
-      /--arm must be champion, challenger or a sweep's variant/,
-      "found middle",
+      /^--arm: "middle" is no arm of the run$/,
+      'expected: champion, challenger (with --challenger), or a sweep\'s variant number (with --sweep)\n  found:    "middle"',
     ],
     [["--sweep", "minScore=600..700"], /--sweep takes PARAM=FROM..TO:STEP/, "e.g. minOpenScore"],
     [["--sweep", "minScroe=600..700:20"], /unknown policy parameter "minScroe"/, 'did you mean "minScore"?'],
@@ -722,7 +727,11 @@ describe("simulate", () => {
       /200 variants/,
       undefined,
     ],
-    [["--bad", "ever100"], /--bad must be one of ever30, ever60, ever90, chargeoff/, undefined],
+    [
+      ["--bad", "ever100"],
+      /^--bad: "ever100" is no definition of a bad account$/,
+      'expected: one of ever30, ever60, ever90, chargeoff\n  found:    "ever100"',
+    ],
     [["--cost-of-funds", "5%"], /--cost-of-funds: "5%" is not a number/, "e.g. 0.035"],
     // Number() reads these as 0 and 1: a rate is written in decimal
     [["--cost-of-funds", ""], /--cost-of-funds: "" is not a number/, 'found:    ""'],
@@ -762,7 +771,16 @@ describe("simulate", () => {
       /--sweep minLimit=100.005: too many decimal places/,
       undefined,
     ],
-    [["--challenger-set", "minScore"], /--challenger-set takes name=value/, 'found "minScore"'],
+    [
+      ["--challenger-set", "minScore"],
+      /--challenger-set takes name=value/,
+      'expected: a policy parameter and its value, e.g. minScore=650\n  found:    "minScore"',
+    ],
+    [
+      ["--sweep", "minScore"],
+      /--sweep takes PARAM=FROM..TO:STEP/,
+      'e.g. minOpenScore=600..700:20\n  found:    "minScore"',
+    ],
   ])("refuses %j", (args, message, detail) => {
     const e = refused(["simulate", ...args]);
     expect(e).toBeInstanceOf(InputError);
@@ -985,12 +1003,26 @@ describe("help, version, unknown commands", () => {
   });
 
   it("an unknown command is bad usage (exit 2) with a message and a pointer to --help", () => {
-    const { io: i, out } = io();
-    expect(parseArgv(["frobnicate"], i)).toEqual({ kind: "done", exitCode: 2 });
-    expect(out.stderr).toMatch(/unknown command 'frobnicate'\n\(run with --help for usage\)/);
-    const opt = io();
-    expect(parseArgv(["run", "a.yaml", "--frobnicate"], opt.io)).toEqual({ kind: "done", exitCode: 2 });
-    expect(opt.out.stderr).toMatch(/unknown option '--frobnicate'/);
+    const command = refused(["frobnicate"]);
+    expect(command.exitCode).toBe(2);
+    expect(command.message).toBe('unknown command "frobnicate"');
+    expect(command.details).toMatchObject({
+      found: '"frobnicate"',
+      hint: "credit-sim --help lists the commands",
+    });
+    expect(command.details.expected).toMatch(/^a command: run, explain, test, whatif, /);
+    expect(refused(["rnu", "a.yaml"]).details.hint).toBe('did you mean "run"?');
+    // an option before the command: where it goes, or the one of credit-sim's own it is near
+    expect(refused(["--json", "run", "a.yaml"]).details.hint).toBe(
+      "options go after the command: credit-sim run --json",
+    );
+    expect(refused(["--verison"]).details.hint).toBe('did you mean "--version"?');
+    // --help anywhere is the help
+    expect(parseArgv(["frobnicate", "--help"], io().io)).toEqual({ kind: "done", exitCode: 0 });
+    const e = refused(["run", "a.yaml", "--frobnicate"]);
+    expect(e.message).toBe('unknown option "--frobnicate"');
+    expect(e.details.expected).toBe("an option of run (credit-sim run --help lists them)");
+    expect(refused(["run", "a.yaml", "--jsn"]).details.hint).toBe('did you mean "--json"?');
   });
 
   it("help for an unknown command is bad usage too, with a did-you-mean", () => {
@@ -1019,6 +1051,208 @@ describe("help, version, unknown commands", () => {
     const asked = io();
     expect(parseArgv(["help"], asked.io)).toEqual({ kind: "done", exitCode: 0 });
     expect(asked.out.stdout).toMatch(/^Usage: credit-sim/);
+  });
+});
+
+describe("a command line's every problem, told at once", () => {
+  const messages = (args: string[]) => refused(args).problems.map((p) => p.message);
+
+  it("every bad value, not only the first (each in its three lines)", () => {
+    const e = refused(["simulate", "--accounts", "-5", "--days", "abc", "--workers", "x", "--bad", "foo"]);
+    expect(e.exitCode).toBe(2);
+    expect(e.problems.map((p) => p.message)).toEqual([
+      "--accounts: -5 is too small",
+      '--days: "abc" is not a number',
+      '--workers: "x" is not a number',
+      '--bad: "foo" is no definition of a bad account',
+    ]);
+    expect(e.format()).toContain(
+      '--days: "abc" is not a number\n  expected: a whole number from 1 to 36500\n  found:    "abc"',
+    );
+    expect(e.format().split("\n").at(-1)).toBe("4 problems");
+  });
+
+  it("every unknown option, with a did-you-mean, and the options after them read", () => {
+    // a misspelt option's value is its own, not a file: no "too many" and no file named "tightened"
+    const e = refused(["run", "a.yaml", "--jsn", "--polcy", "tightened", "--until", "x"]);
+    expect(e.problems.map((p) => [p.message, p.details.found, p.details.hint])).toEqual([
+      ['--until: "x" is not a number', '"x"', undefined],
+      ['unknown option "--jsn"', "--jsn", 'did you mean "--json"?'],
+      ['unknown option "--polcy"', "--polcy tightened", 'did you mean "--policy"?'],
+    ]);
+    // a word after an unknown option nothing is near stays an argument
+    expect(parse(["explain", "a.yaml", "--day", "3", "--json"])).toMatchObject({ file: "a.yaml" });
+    expect(messages(["explain", "--zzz", "a.yaml", "--day", "x"])).toEqual([
+      '--day: "x" is not a number',
+      'unknown option "--zzz"',
+    ]);
+  });
+
+  it("a missing argument, an option left without its value and extra arguments, beside the rest", () => {
+    expect(messages(["run", "--until", "x"])).toEqual([
+      '--until: "x" is not a number',
+      "run needs <files...>",
+    ]);
+    expect(messages(["simulate", "--accounts", "x", "--days"])).toEqual([
+      '--accounts: "x" is not a number',
+      "--days: no value",
+    ]);
+    const extra = refused(["explain", "a.yaml", "b.yaml", "c d.yaml", "--day", "1"]);
+    expect(extra.message).toBe("explain: too many arguments");
+    expect(extra.details.found).toBe('"b.yaml" "c d.yaml"');
+    expect(extra.details.expected).toBe("<file>: scenario file (YAML or JSON)");
+    expect(refused(["schema", "x"]).details.expected).toBe("no argument");
+    expect(messages(["completion"])).toEqual(["completion needs <shell>"]);
+  });
+
+  it("options that do not go together are told beside bad values", () => {
+    expect(messages(["simulate", "--days", "0", "--csv", "-", "--json", "--cost-of-funds", "2"])).toEqual([
+      "--days: 0 is too small",
+      "--csv - and --json both write to standard output",
+      "--cost-of-funds: 2 is too large",
+    ]);
+    expect(
+      messages(["whatif", "a.yaml", "--avoid", "x", "--reach", "y", "--budget", "0", "--max-edits", "9"]),
+    ).toEqual([
+      "--budget: 0 is too small",
+      "--max-edits: 9 is too large",
+      "give --avoid or --reach, not both",
+    ]);
+  });
+
+  it("an option whose value is refused was given: what needs it is not told it is missing", () => {
+    // not "explain needs --day N", not "--force goes with --save FILE"
+    expect(messages(["explain", "a.yaml", "--day", "x"])).toEqual(['--day: "x" is not a number']);
+    expect(messages(["whatif", "a.yaml", "--set", "minScore=600", "--save", "", "--force"])).toEqual([
+      "--save: an empty file name",
+    ]);
+    expect(messages(["simulate", "--challenger", "tightened", "--flips", "", "--force"])).toEqual([
+      "--flips: an empty folder name",
+    ]);
+    // a day of the run is not checked against a --days that was refused
+    expect(messages(["simulate", "--days", "x", "--stress", "500"])).toEqual(['--days: "x" is not a number']);
+  });
+
+  it("an option of one value given twice with two values is refused (its help says so); the same value again is not", () => {
+    const e = refused([
+      "run",
+      "a.yaml",
+      "--policy",
+      "my p.yaml",
+      "--until",
+      "3",
+      "--policy",
+      "x",
+      "--until",
+      "3",
+    ]);
+    expect(e.problems.map((p) => [p.message, p.details.found])).toEqual([
+      ["--policy is given twice", "--policy 'my p.yaml', --policy x"],
+    ]);
+    expect(refused(["simulate", "--accounts", "5", "--accounts", "6", "--accounts", "7"]).message).toBe(
+      "--accounts is given 3 times",
+    );
+    // which was meant is not known: what depends on it is not checked against either
+    expect(messages(["simulate", "--accounts", "5", "--accounts", "60", "--export-account", "9"])).toEqual([
+      "--accounts is given twice",
+    ]);
+    // those that repeat, and flags, take it
+    expect(
+      parse([
+        "simulate",
+        "--sweep",
+        "minScore=600..620:10",
+        "--sweep",
+        "minOpenScore=600..620:10",
+        "--json",
+        "--json",
+      ]),
+    ).toMatchObject({ options: { json: true, sweep: [{ param: "minScore" }, { param: "minOpenScore" }] } });
+    expect(parse(["whatif", "a.yaml", "--set", "minScore=600", "--set", "minScore=610"])).toMatchObject({
+      options: { edits: [{ value: "minScore=600" }, { value: "minScore=610" }] },
+    });
+    const { io: i, out } = io();
+    parseArgv(["--help"], i);
+    expect(out.stdout).toMatch(/An option takes one value: given twice with two values it is refused/);
+  });
+
+  it("an empty policy is refused by the flag that names it, with the other problems", () => {
+    const e = refused(["simulate", "--policy", "tightened", "--challenger", "", "--days", "x"]);
+    expect(e.problems.map((p) => [p.message, p.details.found])).toEqual([
+      ["--challenger: no policy named", '""'],
+      ['--days: "x" is not a number', '"x"'],
+    ]);
+    expect(e.problems[0]!.details.expected).toMatch(/^a built-in policy \(default, tightened\) or a path/);
+    for (const args of [["run", "a.yaml"], ["explain", "a.yaml", "--day", "1"], ["simulate"]])
+      expect(refused([...args, "--policy", " "]).message).toBe("--policy: no policy named");
+  });
+
+  it("--help is still shown, whatever else is wrong", () => {
+    const { io: i, out } = io();
+    expect(parseArgv(["simulate", "--accounts", "x", "--frob", "--help"], i)).toEqual({
+      kind: "done",
+      exitCode: 0,
+    });
+    expect(out.stdout).toMatch(/^Usage: credit-sim simulate/);
+  });
+});
+
+describe("dates on the command line", () => {
+  const problem = (args: string[]) => {
+    const e = refused(args);
+    return [e.message, e.details.expected, e.details.found, e.details.hint];
+  };
+
+  it("a date as a day not written YYYY-MM-DD is told so, with the date meant — not 'not on the calendar'", () => {
+    expect(problem(["explain", "a.yaml", "--day", "2024-8-15"])).toEqual([
+      '--day: "2024-8-15" is not written YYYY-MM-DD (two digits for the month and the day)',
+      "a day's number, or a date as YYYY-MM-DD (2024-08-15)",
+      '"2024-8-15"',
+      "write 2024-08-15",
+    ]);
+    expect(problem(["explain", "a.yaml", "--day", "2024-02-30"])[0]).toBe(
+      "--day: 2024-02-30 is not a date on the calendar",
+    );
+  });
+
+  it.each([
+    ["2024-03-01T00:00", "has a time or a time zone"],
+    ["2024-03-01 08:00", "has a time or a time zone"],
+    ["2024-03-01+08:00", "has a time or a time zone"],
+    ["2024-03-01Z", "has a time or a time zone"],
+    [" 2024-03-01", "has spaces around the date"],
+    ["2024-3-1", "is not written YYYY-MM-DD"],
+  ])(
+    "a start or a day with a time, a zone or spaces is a date in words, with the date meant: %j",
+    (text, what) => {
+      for (const args of [
+        ["simulate", "--start", text],
+        ["explain", "a.yaml", "--day", text],
+      ]) {
+        const [message, , found, hint] = problem(args);
+        expect(message).toContain(`${JSON.stringify(text)} ${what}`);
+        expect(found).toBe(JSON.stringify(text));
+        expect(hint).toBe("write 2024-03-01");
+      }
+    },
+  );
+
+  it("the calendar's ends: year 0 starts a run; past 9999-12-31 is said with the days there are", () => {
+    expect(parse(["simulate", "--start", "0000-01-01", "--days", "36500"])).toMatchObject({
+      options: { start: "0000-01-01", days: 36500 },
+    });
+    expect(parse(["simulate", "--start", "9999-12-31", "--days", "1"])).toMatchObject({
+      options: { start: "9999-12-31" },
+    });
+    expect(problem(["simulate", "--start", "9999-12-31", "--days", "36500"])).toEqual([
+      "--start and --days run past the year 9999",
+      "at most 1 day from 9999-12-31 (the calendar ends on 9999-12-31)",
+      "--days 36500",
+      "start earlier, or simulate fewer days",
+    ]);
+    expect(problem(["simulate", "--start", "9999-01-01", "--days", "36500"])[1]).toBe(
+      "at most 365 days from 9999-01-01 (the calendar ends on 9999-12-31)",
+    );
   });
 });
 
@@ -1131,7 +1365,12 @@ describe("explain, init, completion, test --watch", () => {
 
   it("completion: bash or zsh", () => {
     expect(parse(["completion", "zsh"])).toEqual({ command: "completion", shell: "zsh" });
-    expect(refused(["completion", "fish"]).message).toBe('completion: unknown shell "fish"');
+    const fish = refused(["completion", "fish"]);
+    expect([fish.message, fish.details.expected, fish.details.found]).toEqual([
+      'completion: unknown shell "fish"',
+      "bash or zsh",
+      '"fish"',
+    ]);
   });
 
   it("test: --watch and --wide beside the runner's options", () => {

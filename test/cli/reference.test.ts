@@ -81,12 +81,19 @@ describe("reference commands and conventions", () => {
   it("bad usage exits 2 with a message on stderr", async () => {
     const unknown = await cli(["frobnicate"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toMatch(/unknown command 'frobnicate'/);
+    expect(unknown.stderr).toContain(
+      'credit-sim: unknown command "frobnicate"\n  expected: a command: run, ',
+    );
     const badSeed = await cli(["run", ZHANG, "--until", "abc"]);
     expect(badSeed.status).toBe(2);
     expect(badSeed.stderr).toMatch(/--until: "[^"]*" is not a number/);
     expect(badSeed.stdout).toBe("");
     const none = await cli(["run"]);
     expect(none.status).toBe(2);
+    // every problem of the command line, then their count, in one exit 2
+    const many = await cli(["simulate", "--accounts", "-5", "--days", "abc", "--frob"]);
+    expect(many.status).toBe(2);
+    expect(many.stderr.trimEnd().split("\n").at(-1)).toBe("credit-sim: 3 problems");
+    expect(many.stdout).toBe("");
   });
 });

@@ -136,7 +136,7 @@ describe("credit-sim run", () => {
   it("the scenario seed is gone: no --seed", async () => {
     const seeded = await cli(["run", ZHANG, "--seed", "7", "--no-chart"]);
     expect(seeded.status).toBe(2);
-    expect(seeded.stderr).toMatch(/unknown option '--seed'/);
+    expect(seeded.stderr).toMatch(/unknown option "--seed"/);
   });
 
   it("is deterministic: the same run twice is byte-identical", async () => {

@@ -433,7 +433,7 @@ describe("credit-sim simulate", () => {
       [["simulate", "--accounts", "ten"], /--accounts: "ten" is not a number/],
       [["simulate", "--challenger-from", "5"], /needs --challenger/],
       [["simulate", "--policy", "defualt"], /unknown policy "defualt"/],
-      [["simulate", "--policy", ""], /no policy named/],
+      [["simulate", "--policy", ""], /--policy: no policy named/],
       [["run", "scenarios/zhang-ming.yaml", "--policy", ""], /--policy: no policy named/],
       [
         ["simulate", "--challenger-set", "minScor=650"],

@@ -88,7 +88,7 @@ describe("names on the command line", () => {
   it("an unknown option is quoted terminal-safe", async () => {
     const r = await run("--bogus\u001b[2Jx");
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("unknown option '--bogus\\x1b[2Jx'");
+    expect(r.stderr).toContain('unknown option "--bogus\\x1b[2Jx"');
     expect(r.stderr).not.toContain("\u001b");
   });
 });

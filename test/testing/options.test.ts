@@ -100,6 +100,28 @@ describe("parseTestOptions", () => {
     expect(() => parseTestOptions(raw, {})).toThrow(message);
   });
 
+  it("tells every problem at once, and nothing about reporters when one could not be read", () => {
+    const e = inputErrorOf(() =>
+      parseTestOptions(
+        {
+          reporter: ["junti"],
+          output: "r.xml",
+          grep: "(",
+          shard: "x",
+          updateSnapshots: true,
+          snapshots: false,
+        },
+        {},
+      ),
+    );
+    expect(e.problems.map((p) => p.message.replace(/:.*/, ""))).toEqual([
+      "--reporter",
+      "--grep",
+      "-u writes golden traces and --no-snapshots turns them off",
+      '--shard must be I/N with 1 ≤ I ≤ N, got "x"',
+    ]);
+  });
+
   it("reads CI the way CI systems set it", async () => {
     expect(isCI({ CI: "true" })).toBe(true);
     expect(isCI({ CI: "1" })).toBe(true);
@@ -119,7 +141,10 @@ describe("shards", () => {
     // spaces are refused, as the whole numbers of other options refuse them (--accounts " 10")
     const spaced = [" 1/2", "1/2 ", "1 /2", "1/ 2", " 1 / 1 ", "\t1/2", "1/2\n"];
     for (const bad of ["0/3", "4/3", "1/0", "a/b", "1-3", "", "1/3/5", huge, ...spaced])
-      expect(() => parseShard(bad)).toThrow(UsageError);
+      expect(inputErrorOf(() => parseShard(bad)).details).toMatchObject({
+        expected: "I/N, shard I of N, 1 ≤ I ≤ N",
+        found: JSON.stringify(bad),
+      });
   });
 
   it.each([0, 1, 2, 5, 10, 99, 100, 101])(

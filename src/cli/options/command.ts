@@ -1,9 +1,9 @@
 // A command's definition for the parser: its name, arguments, option table and help, and `read`, the one
 // place that turns what commander parsed into the typed invocation the command runs with.
 
-import { resolve } from "node:path";
-import type { Command, Help } from "commander";
-import { InputError } from "../../shared/errors.js";
+import { isAbsolute, resolve } from "node:path";
+import { Command, type Help, type Option, type ParseOptionsResult } from "commander";
+import { InputError, suggest } from "../../shared/errors.js";
 import { isStandardOutput } from "../output-file.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
@@ -12,6 +12,9 @@ export interface ParseContext {
   env: Readonly<Record<string, string | undefined>>;
   /** the working folder a relative path starts at */
   cwd: string;
+  /** the options given whose value was refused (or missing): their problem is told already, and what
+   *  needs them is not told again that they are absent */
+  refused?: ReadonlySet<string>;
 }
 
 /** Commander's value for one declared argument: a list (`<files...>`), a word, or nothing. */
@@ -39,10 +42,13 @@ export function register<T extends OptionTable, I>(
   ctx: ParseContext,
   found: (invocation: I) => void,
 ): void {
-  const command = program.command(spec.name).description(spec.description);
+  const command = new OptionsCommand(spec.name);
+  program.addCommand(command);
+  command.copyInheritedSettings(program);
+  command.description(spec.description);
   for (const alias of spec.aliases ?? []) command.alias(alias);
   for (const [syntax, description] of spec.arguments) command.argument(syntax, description);
-  const read = addOptions(command, spec.options());
+  const read = addOptions(command, spec.options(), (key, problem) => command.refuse(key, problem));
   if (spec.help !== "")
     command.addHelpText("after", ({ error }) => {
       const output = command.configureOutput();
@@ -50,12 +56,144 @@ export function register<T extends OptionTable, I>(
       return reflowHelp(spec.help, width, command.createHelp());
     });
   command.action((...args: unknown[]) => {
+    // the options as read (an option given twice is told here)
+    const raw = read(command.opts());
+    // every problem of the command line, in its order, then what `read` finds: told together
+    const problems = [...command.problems];
     // commander passes each declared argument, then the options and the command itself
-    const positional = args
-      .slice(0, spec.arguments.length)
-      .map((value, i) => nonEmptyPath(spec.arguments[i]![0], positionalValue(value)));
-    found(spec.read(positional, stdoutByName(read(command.opts()), ctx.cwd), ctx));
+    const positional = args.slice(0, spec.arguments.length).map((value, i) => {
+      const given = positionalValue(value);
+      try {
+        return nonEmptyPath(spec.arguments[i]![0], given);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        problems.push(e);
+        return given;
+      }
+    });
+    const values = Object.fromEntries(
+      Object.entries(raw).filter(([k]) => !command.refused.has(k)),
+    ) as typeof raw;
+    let invocation: I | undefined;
+    try {
+      invocation = spec.read(positional, stdoutByName(values, ctx.cwd), { ...ctx, refused: command.refused });
+    } catch (e) {
+      if (e instanceof InputError) problems.push(e);
+      // a missing argument is told already; `read` stops where it needs it
+      else if (!(e instanceof MissingArgument && command.missingArgumentTold)) throw e;
+    }
+    if (problems.length > 0) throw InputError.all(problems);
+    if (invocation === undefined) throw new Error(`${spec.name}: read gave no invocation`);
+    found(invocation);
   });
+}
+
+/** What `one` throws for a required argument commander did not find (its problem is told by the command). */
+class MissingArgument extends Error {}
+
+/**
+ * A command that tells every problem of its command line at once, each as any bad input is told (what,
+ * expected, found). Commander stops at the first: a value an option's parser refuses, an unknown option
+ * (after which it reads no option more), an option without its value, a missing or an extra argument.
+ * Here each is kept and parsing goes on; the action throws them all, with what `read` finds. --help wins
+ * over them all, as it does in commander.
+ */
+class OptionsCommand extends Command {
+  readonly problems: InputError[] = [];
+  /** the options (by attribute name) whose value was refused or missing */
+  readonly refused = new Set<string>();
+  /** a required argument is missing (told) */
+  missingArgumentTold = false;
+
+  refuse(key: string, problem: InputError): void {
+    this.refused.add(key);
+    this.problems.push(problem);
+  }
+
+  /** commander's parse, from each unknown option on again: the options after it are read too. */
+  override parseOptions(argv: string[]): ParseOptionsResult {
+    const operands: string[] = [];
+    let rest = argv;
+    for (;;) {
+      const parsed = super.parseOptions(rest);
+      operands.push(...parsed.operands);
+      const [first, ...after] = parsed.unknown;
+      if (first === undefined) return { operands, unknown: [] };
+      // commander looks for --help among the unknown
+      if (first === "--help" || first === "-h") return { operands, unknown: parsed.unknown };
+      rest = after;
+      const name = first.startsWith("--") ? first.split("=")[0]! : first;
+      const flags = this.options.flatMap((o) => (o.long === undefined ? [] : [o.long]));
+      const near = name.startsWith("--") ? suggest(name, [...flags, "--help"]) : undefined;
+      const option = this.options.find((o) => o.long === near);
+      // the word after a misspelt option that takes a value is its value (`--acounts 5`), not an argument
+      const next = rest[0];
+      const value =
+        name === first &&
+        option !== undefined &&
+        (option.required || option.optional) &&
+        next !== undefined &&
+        !/^-./.test(next)
+          ? next
+          : undefined;
+      if (value !== undefined) rest = rest.slice(1);
+      this.problems.push(
+        new InputError(`unknown option "${name}"`, {
+          expected: `an option of ${this.name()} (credit-sim ${this.name()} --help lists them)`,
+          found: value === undefined ? first : `${first} ${value}`,
+          ...(near !== undefined ? { hint: `did you mean "${near}"?` } : {}),
+        }),
+      );
+    }
+  }
+
+  // commander's own checks, each told here instead of ending the parse (they are its private methods)
+
+  /** `--days` as the last word, without its value */
+  optionMissingArgument(option: Option): void {
+    this.refuse(
+      option.attributeName(),
+      new InputError(`${option.long ?? option.flags}: no value`, {
+        expected: `${option.flags}: ${option.description}`,
+        found: "nothing after it (it is the last word)",
+      }),
+    );
+  }
+
+  missingArgument(name: string): void {
+    this.missingArgumentTold = true;
+    const argument = this.registeredArguments.find((a) => a.name() === name);
+    this.problems.push(
+      new InputError(`${this.name()} needs ${argument ? syntaxOf(argument) : name}`, {
+        expected: argument?.description ?? name,
+        found: "nothing",
+        hint: `credit-sim ${this.name()} --help shows examples`,
+      }),
+    );
+  }
+
+  _excessArguments(received: string[]): void {
+    const takes = this.registeredArguments;
+    this.problems.push(
+      new InputError(`${this.name()}: too many arguments`, {
+        expected:
+          takes.length === 0
+            ? "no argument"
+            : takes.map((a) => `${syntaxOf(a)}: ${a.description}`).join("; "),
+        found: received
+          .slice(takes.length)
+          .map((a) => JSON.stringify(a))
+          .join(" "),
+        hint: "quote a name that holds a space; an option's value goes right after it",
+      }),
+    );
+  }
+}
+
+/** `<file>`, `[paths...]`: an argument as the usage line shows it. */
+function syntaxOf(a: { name(): string; required: boolean; variadic: boolean }): string {
+  const inner = `${a.name()}${a.variadic ? "..." : ""}`;
+  return a.required ? `<${inner}>` : `[${inner}]`;
 }
 
 /** The options that name a file to write and take `-` for standard output. */
@@ -107,7 +245,8 @@ export function list(p: Positional): string[] {
 
 /** A single required argument (`<file>`). */
 export function one(p: Positional): string {
-  if (typeof p !== "string") throw new Error("a required argument is missing (commander checks this)");
+  if (typeof p !== "string")
+    throw new MissingArgument("a required argument is missing (the command tells it)");
   return p;
 }
 

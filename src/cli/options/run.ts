@@ -3,7 +3,7 @@
 import { MAX_DAY } from "../../scenario/shape.js";
 import { UsageError } from "../../shared/errors.js";
 import { type CommandSpec, helpText, list } from "./command.js";
-import { flag, noColor, outputPath, text, wholeNumber } from "./table.js";
+import { flag, noColor, outputPath, policyRef, wholeNumber } from "./table.js";
 
 export interface RunOptions {
   /** NDJSON, one object per step */
@@ -31,7 +31,7 @@ const options = () => ({
   explain: flag("--explain", "show the scorecard breakdown at every decision (with --json: in the records)"),
   html: outputPath("--html <file>", "also write the run as a self-contained HTML page (- for stdout)"),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
-  policy: text("--policy <name|file>", "run under this policy instead of the file's"),
+  policy: policyRef("--policy <name|file>", "run under this policy instead of the file's"),
   until: wholeNumber("--until <day>", "override the last simulated day (events after it are left out)", {
     min: 0,
     max: MAX_DAY,

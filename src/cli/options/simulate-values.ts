@@ -7,7 +7,7 @@ import { MAX_VARIANTS, rangeValues, type SweepAxis } from "../../population/swee
 import { describeIssue } from "../../scenario/issues.js";
 import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
-import { suggest, UsageError } from "../../shared/errors.js";
+import { InputError, suggest, UsageError } from "../../shared/errors.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
 
@@ -22,7 +22,11 @@ export const checkRange = (name: string, value: number, lo: number, hi: number):
  */
 export function autoShard(text: string, env: ParseContext["env"]): { index: number; count: number } {
   const given = /^auto(?:\/(\d+))?$/.exec(text);
-  if (!given) throw new UsageError("--shard must be I/N, auto or auto/N", `found ${JSON.stringify(text)}`);
+  if (!given)
+    throw new InputError("--shard must be I/N, auto or auto/N", {
+      expected: "I/N (shard I of N), auto (from the CI's environment) or auto/N (Kubernetes)",
+      found: JSON.stringify(text),
+    });
   const count = given[1] === undefined ? undefined : Number(given[1]);
   if (count !== undefined && !Number.isSafeInteger(count))
     throw new UsageError("--shard auto/N: N is not a whole number", `found ${JSON.stringify(text)}`);
@@ -88,10 +92,10 @@ export function parseSweep(text: string): SweepAxis {
       text,
     );
   if (!m)
-    throw new UsageError(
-      "--sweep takes PARAM=FROM..TO:STEP",
-      `found ${JSON.stringify(text)}, e.g. minOpenScore=600..700:20`,
-    );
+    throw new InputError("--sweep takes PARAM=FROM..TO:STEP", {
+      expected: "a policy parameter, its first and last values and the step, e.g. minOpenScore=600..700:20",
+      found: JSON.stringify(text),
+    });
   const param = m[1]!;
   if (!PARAMETER_NAMES.includes(param)) {
     const guess = suggest(param, PARAMETER_NAMES);
@@ -142,10 +146,10 @@ export function parseChallengerSet(values: readonly string[]): Partial<PolicyPar
   for (const pair of values.flatMap(pairsOf)) {
     const eq = pair.indexOf("=");
     if (eq <= 0)
-      throw new UsageError(
-        "--challenger-set takes name=value",
-        `found ${JSON.stringify(pair)}, e.g. minScore=650`,
-      );
+      throw new InputError("--challenger-set takes name=value", {
+        expected: "a policy parameter and its value, e.g. minScore=650",
+        found: JSON.stringify(pair),
+      });
     const key = pair.slice(0, eq);
     const text = pair.slice(eq + 1);
     if (!PARAMETER_NAMES.includes(key)) {

@@ -14,8 +14,8 @@ import {
   MAX_SEED,
 } from "../../population/vocabulary.js";
 import { MAX_DAY } from "../../scenario/shape.js";
-import { suggest, UsageError } from "../../shared/errors.js";
-import { shellWord } from "../../shared/text.js";
+import { Checks, InputError, suggest, UsageError } from "../../shared/errors.js";
+import { grouped, shellWord } from "../../shared/text.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
@@ -25,7 +25,9 @@ import {
   flag,
   noColor,
   outputPath,
+  policyRef,
   type RawOptions,
+  readDate,
   readWhole,
   refuseGiven,
   repeatable,
@@ -77,8 +79,11 @@ const options = () => ({
     max: MAX_SEED,
   }),
   start: text("--start <date>", "calendar date of day 0 (default 2024-01-01)"),
-  policy: text("--policy <name|file>", "the (champion) policy (default: default)"),
-  challenger: text("--challenger <name|file>", "run the same accounts under this policy too and compare"),
+  policy: policyRef("--policy <name|file>", "the (champion) policy (default: default)"),
+  challenger: policyRef(
+    "--challenger <name|file>",
+    "run the same accounts under this policy too and compare",
+  ),
   // a day of the run and an account of the population: read once --days and --accounts are
   challengerFrom: wholeNumberLater(
     "--challenger-from <day>",
@@ -160,68 +165,98 @@ const POPULATION_ONLY: Partial<Record<keyof RawSimulateOptions, string>> = {
   workers: "has no population to spread over threads (one account runs alone)",
 };
 
-function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {}): SimulateOptions {
-  const accounts = checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS);
-  const days = checkRange("--days", raw.days ?? 365, 1, MAX_DAY);
+function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOptions {
+  const c = new Checks();
+  // an option whose value was refused was given: what needs it is not told it is missing
+  const refused = (key: keyof RawSimulateOptions) => ctx.refused?.has(key) === true;
+  const given = (key: keyof RawSimulateOptions) => raw[key] !== undefined || refused(key);
+  // a value others are checked against is known only when it was read (not refused at parse)
+  const accountsRead = refused("accounts")
+    ? undefined
+    : c.known(() => checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS));
+  const daysRead = refused("days")
+    ? undefined
+    : c.known(() => checkRange("--days", raw.days ?? 365, 1, MAX_DAY));
+  const accounts = accountsRead ?? 1000;
+  const days = daysRead ?? 365;
   const start = raw.start ?? "2024-01-01";
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(start))
-    throw new UsageError("--start must be a date YYYY-MM-DD", `found ${start}`);
-  const dayOfRun = (flag: string, text: string) => readWhole(flag, text, { min: 0, max: days - 1 });
+  const startDay = c.known(() => readDate("--start", start, "a date as YYYY-MM-DD (2024-01-01)"));
+  // a day of the run: within --days when it is known, else at least a day
+  const dayOfRun = (flag: string, text: string) =>
+    readWhole(flag, text, { min: 0, ...(daysRead === undefined ? {} : { max: days - 1 }) });
   const challengerFrom =
-    raw.challengerFrom === undefined ? 0 : dayOfRun("--challenger-from", raw.challengerFrom);
+    raw.challengerFrom === undefined
+      ? 0
+      : c.value(() => dayOfRun("--challenger-from", raw.challengerFrom!), 0);
   if (
     raw.challengerFrom !== undefined &&
     raw.challenger === undefined &&
     raw.challengerSet === undefined &&
     raw.sweep === undefined
   ) {
-    throw new UsageError(
-      "--challenger-from needs --challenger, --challenger-set or --sweep",
-      "e.g. --challenger tightened --challenger-from 180",
+    c.tell(
+      new UsageError(
+        "--challenger-from needs --challenger, --challenger-set or --sweep",
+        "e.g. --challenger tightened --challenger-from 180",
+      ),
     );
   }
-  const challengerSet = parseChallengerSet(raw.challengerSet ?? []);
-  const startDay = parseIsoDate(start);
-  if (startDay === null) throw new UsageError("--start is not a calendar date", `found ${start}`);
-  if (startDay + days - 1 > (parseIsoDate("9999-12-31") ?? 0)) {
-    throw new UsageError(
-      "--start and --days run past the year 9999",
-      "start earlier, or simulate fewer days",
+  const challengerSetRead = c.known(() => parseChallengerSet(raw.challengerSet ?? []));
+  const challengerSet = challengerSetRead ?? {};
+  const lastDate = parseIsoDate("9999-12-31") ?? 0;
+  if (startDay !== undefined && daysRead !== undefined && startDay + days - 1 > lastDate)
+    c.tell(
+      new InputError("--start and --days run past the year 9999", {
+        expected: `at most ${grouped(lastDate - startDay + 1)} day${lastDate === startDay ? "" : "s"} from ${start} (the calendar ends on 9999-12-31)`,
+        found: `--days ${days}`,
+        hint: "start earlier, or simulate fewer days",
+      }),
     );
-  }
   const seed = raw.seed ?? 1;
   // the same bound as a merged document's meta: beyond 2^53, two seeds would be one
-  if (!isSeed(seed)) {
-    throw new UsageError(
-      `--seed must be a whole number from -${MAX_SEED} to ${MAX_SEED}`,
-      `found ${raw.seed}`,
+  if (!isSeed(seed))
+    c.tell(
+      new UsageError(`--seed must be a whole number from -${MAX_SEED} to ${MAX_SEED}`, `found ${raw.seed}`),
     );
-  }
-  if (raw.csv === "-" && raw.json === true) {
-    throw new UsageError("--csv - and --json both write to standard output", "send one of them to a file");
-  }
-  const hasChallenger = raw.challenger !== undefined || Object.keys(challengerSet).length > 0;
-  const sweep = (raw.sweep ?? []).map(parseSweep);
+  if (raw.csv === "-" && raw.json === true)
+    c.tell(new UsageError("--csv - and --json both write to standard output", "send one of them to a file"));
+  // a --challenger-set that cannot be read was still a challenger asked for
+  const hasChallenger =
+    raw.challenger !== undefined || Object.keys(challengerSet).length > 0 || challengerSetRead === undefined;
+  const sweepRead = c.known(() => InputError.each(raw.sweep ?? [], parseSweep));
+  const sweep = sweepRead ?? [];
   const params = sweep.map((a) => a.param);
   const twice = params.find((p, i) => params.indexOf(p) !== i);
   if (twice)
-    throw new UsageError(`--sweep ${twice} is given twice`, "one --sweep per parameter; they make a grid");
-  const variants = sweep.reduce((n, a) => n * a.values.length, sweep.length > 0 ? 1 : 0);
+    c.tell(new UsageError(`--sweep ${twice} is given twice`, "one --sweep per parameter; they make a grid"));
+  // the number of variants, when every --sweep was read
+  const variantsRead =
+    sweepRead === undefined
+      ? undefined
+      : sweep.reduce((n, a) => n * a.values.length, sweep.length > 0 ? 1 : 0);
+  const variants = variantsRead ?? 0;
   if (variants > MAX_VARIANTS)
-    throw new UsageError(
-      `--sweep: ${variants} variants in the grid, more than ${MAX_VARIANTS}`,
-      "use larger steps or fewer parameters",
+    c.tell(
+      new UsageError(
+        `--sweep: ${variants} variants in the grid, more than ${MAX_VARIANTS}`,
+        "use larger steps or fewer parameters",
+      ),
     );
-  if (sweep.length > 0 && hasChallenger)
-    throw new UsageError(
-      "--sweep runs variants of --policy: it cannot be combined with --challenger or --challenger-set",
+  if (raw.sweep !== undefined && hasChallenger)
+    c.tell(
+      new UsageError(
+        "--sweep runs variants of --policy: it cannot be combined with --challenger or --challenger-set",
+      ),
     );
   const bad = raw.bad ?? "ever90";
   if (!(BAD_DEFINITIONS as readonly string[]).includes(bad)) {
     const guess = suggest(bad, [...BAD_DEFINITIONS]);
-    throw new UsageError(
-      `--bad must be one of ${BAD_DEFINITIONS.join(", ")}`,
-      guess ? `did you mean "${guess}"?` : `found ${bad}`,
+    c.tell(
+      new InputError(`--bad: ${JSON.stringify(bad)} is no definition of a bad account`, {
+        expected: `one of ${BAD_DEFINITIONS.join(", ")}`,
+        found: JSON.stringify(bad),
+        ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
+      }),
     );
   }
   // a rate written in decimal: Number() reads "" and " " as 0 (an unset shell variable left profit
@@ -229,69 +264,120 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
   const costOfFunds =
     raw.costOfFunds === undefined
       ? undefined
-      : readNumber(
-          "--cost-of-funds",
-          raw.costOfFunds,
-          { min: 0, max: 1, whole: false },
-          "an annual rate, e.g. 0.035",
+      : c.value(
+          () =>
+            readNumber(
+              "--cost-of-funds",
+              raw.costOfFunds!,
+              { min: 0, max: 1, whole: false },
+              "an annual rate, e.g. 0.035",
+            ),
+          undefined,
         );
   let exportAccount: SimulateOptions["exportAccount"] = null;
   if (raw.exportAccount !== undefined) {
-    const index = readWhole("--export-account", raw.exportAccount, { min: 0, max: accounts - 1 });
+    const index = c.value(
+      () =>
+        readWhole("--export-account", raw.exportAccount!, {
+          min: 0,
+          ...(accountsRead === undefined ? {} : { max: accounts - 1 }),
+        }),
+      0,
+    );
     const name = raw.arm ?? "champion";
-    let arm: Arm;
-    if (name === "champion") arm = 0;
-    else if (name === "challenger") {
-      if (!hasChallenger) throw new UsageError("--arm challenger needs --challenger");
-      arm = 1;
-    } else if (/^\d+$/.test(name) && sweep.length > 0) arm = checkRange("--arm", Number(name), 1, variants);
-    else
-      throw new UsageError(
-        "--arm must be champion, challenger or a sweep's variant number",
-        sweep.length > 0 ? `found ${name}; variants run 1…${variants}` : `found ${name}`,
-      );
+    const arm = c.value<Arm>(() => {
+      if (name === "champion") return 0;
+      if (name === "challenger") {
+        if (!hasChallenger) throw new UsageError("--arm challenger needs --challenger");
+        return 1;
+      }
+      if (/^\d+$/.test(name) && sweep.length > 0)
+        return variantsRead === undefined ? 1 : checkRange("--arm", Number(name), 1, variants);
+      // a variant's number of a --sweep that could not be read is not told wrong again
+      if (/^\d+$/.test(name) && sweepRead === undefined) return 1;
+      throw new InputError(`--arm: ${JSON.stringify(name)} is no arm of the run`, {
+        expected:
+          sweep.length > 0
+            ? `champion, or a sweep's variant number, 1…${variants}`
+            : "champion, challenger (with --challenger), or a sweep's variant number (with --sweep)",
+        found: JSON.stringify(name),
+      });
+    }, 0);
     exportAccount = { index, arm, output: raw.output };
     // what only a population run reads — its outputs, how it runs and how its report looks — does
     // nothing here: refused, each with why
-    refuseGiven(
-      options(),
-      raw,
-      POPULATION_ONLY,
-      (flag, why) =>
-        new UsageError(
-          `--export-account writes one scenario file: ${flag} ${why}`,
-          "leave it out, or run the population without --export-account",
-        ),
+    c.check(() =>
+      refuseGiven(
+        options(),
+        raw,
+        POPULATION_ONLY,
+        (flag, why) =>
+          new UsageError(
+            `--export-account writes one scenario file: ${flag} ${why}`,
+            "leave it out, or run the population without --export-account",
+          ),
+      ),
     );
   } else if (raw.output !== undefined || raw.arm !== undefined) {
     // what only the export reads is refused without it, not dropped in silence
-    const given = [
+    const listed = [
       ...(raw.output !== undefined ? ["-o/--output"] : []),
       ...(raw.arm !== undefined ? ["--arm"] : []),
     ];
-    throw new UsageError(
-      `${given.join(" and ")} ${given.length === 1 ? "goes" : "go"} with --export-account`,
-      `e.g. --export-account 42 ${raw.arm !== undefined ? `--arm ${shellWord(raw.arm)} ` : ""}-o account-42.yaml`,
+    c.tell(
+      new UsageError(
+        `${listed.join(" and ")} ${listed.length === 1 ? "goes" : "go"} with --export-account`,
+        `e.g. --export-account 42 ${raw.arm !== undefined ? `--arm ${shellWord(raw.arm)} ` : ""}-o account-42.yaml`,
+      ),
     );
   }
   if (raw.flips === "-")
-    throw new UsageError(
-      "--flips names a folder: standard output cannot hold scenario files",
-      "e.g. --flips flips/",
+    c.tell(
+      new UsageError(
+        "--flips names a folder: standard output cannot hold scenario files",
+        "e.g. --flips flips/",
+      ),
     );
   // flips are the accounts two arms decide differently: a challenger, or a sweep's neighbouring variants
-  if (raw.flips !== undefined && !hasChallenger && variants < 2)
-    throw new UsageError(
-      "--flips needs --challenger, --challenger-set or a --sweep of two or more variants",
-      variants === 1
-        ? "found one variant: flips compare neighbouring variants"
-        : "one policy decides alone: nothing flips; e.g. --challenger tightened",
+  if (raw.flips !== undefined && !hasChallenger && variantsRead !== undefined && variants < 2)
+    c.tell(
+      new UsageError(
+        "--flips needs --challenger, --challenger-set or a --sweep of two or more variants",
+        variants === 1
+          ? "found one variant: flips compare neighbouring variants"
+          : "one policy decides alone: nothing flips; e.g. --challenger tightened",
+      ),
     );
-  if (raw.force === true && raw.flips === undefined && (raw.output === undefined || raw.output === "-"))
-    throw new UsageError(
-      "--force goes with --flips DIR or --export-account N -o FILE",
-      "it lets them replace files already there",
+  if (
+    raw.force === true &&
+    !given("flips") &&
+    !refused("output") &&
+    (raw.output === undefined || raw.output === "-")
+  )
+    c.tell(
+      new UsageError(
+        "--force goes with --flips DIR or --export-account N -o FILE",
+        "it lets them replace files already there",
+      ),
     );
+  const scoreDay =
+    raw.scoreDay === undefined
+      ? Math.min(DEFAULT_SCORE_DAY, days - 1)
+      : c.value(() => dayOfRun("--score-day", raw.scoreDay!), 0);
+  const stress = raw.stress === undefined ? null : c.value(() => dayOfRun("--stress", raw.stress!), null);
+  // more threads than cores only compete for them: clamped (said in --help)
+  const workers =
+    raw.workers === undefined
+      ? undefined
+      : c.value(() => clampWorkers(inRange("--workers", raw.workers!, { min: 1 })), undefined);
+  const shard =
+    raw.shard === undefined
+      ? null
+      : c.value(
+          () => (raw.shard!.startsWith("auto") ? autoShard(raw.shard!, ctx.env) : parseShard(raw.shard!)),
+          null,
+        );
+  c.done();
   return {
     accounts,
     days,
@@ -303,21 +389,11 @@ function simulateOptions(raw: RawSimulateOptions, env: ParseContext["env"] = {})
     challengerSet,
     sweep,
     bad: bad as BadDefinition,
-    scoreDay:
-      raw.scoreDay === undefined
-        ? Math.min(DEFAULT_SCORE_DAY, days - 1)
-        : dayOfRun("--score-day", raw.scoreDay),
+    scoreDay,
     costOfFunds,
-    stress: raw.stress === undefined ? null : dayOfRun("--stress", raw.stress),
-    // more threads than cores only compete for them: clamped (said in --help)
-    workers:
-      raw.workers === undefined ? undefined : clampWorkers(inRange("--workers", raw.workers, { min: 1 })),
-    shard:
-      raw.shard === undefined
-        ? null
-        : raw.shard.startsWith("auto")
-          ? autoShard(raw.shard, env)
-          : parseShard(raw.shard),
+    stress,
+    workers,
+    shard,
     json: raw.json === true,
     csv: raw.csv,
     exportAccount,
@@ -373,6 +449,6 @@ export const SIMULATE: CommandSpec<ReturnType<typeof options>, SimulateInvocatio
   read: ([personas], raw, ctx) => ({
     command: "simulate",
     personas: list(personas),
-    options: simulateOptions(raw, ctx.env),
+    options: simulateOptions(raw, ctx),
   }),
 };

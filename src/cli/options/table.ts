@@ -6,8 +6,10 @@
 
 import { type Command, Option } from "commander";
 import { parseIsoDate } from "../../engine/index.js";
+import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
+import { shellWord } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
 
 export interface OptionSpec<T> {
@@ -16,6 +18,9 @@ export interface OptionSpec<T> {
   readonly description: string;
   /** turns one occurrence's text (and the value so far, for repeatable options) into the value */
   readonly parse?: (text: string, previous: T | undefined) => T;
+  /** may be given more than once, each occurrence kept (its help says so); any other option with a
+   *  value given twice with two values is refused: one of them would be dropped in silence */
+  readonly repeats?: true;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a table holds specs of every value type
@@ -85,6 +90,22 @@ export const outputPath = (flags: string, description: string): OptionSpec<strin
   },
 });
 
+/** A policy: a built-in's name or a policy file. An empty one (an unset shell variable) is refused here,
+ *  named by its flag: `simulate --challenger ""` was told "no policy named" with no word of which. */
+export const policyRef = (flags: string, description: string): OptionSpec<string> => ({
+  flags,
+  description,
+  parse: (value) => {
+    if (value.trim() === "")
+      throw new InputError(`${longFlag(flags)}: no policy named`, {
+        expected: `a built-in policy (${builtinPolicyNames().join(", ")}) or a path to a policy file`,
+        found: JSON.stringify(value),
+        hint: "see `credit-sim policies`",
+      });
+    return value;
+  },
+});
+
 /** A whole number in `range`; anything else is refused with the flag, the value and what is wrong. */
 export const wholeNumber = (
   flags: string,
@@ -127,27 +148,79 @@ export const dayOrDate = (flags: string, description: string): OptionSpec<DayAsk
   flags,
   description,
   parse: (value) => {
-    if (!/^\d{4}-\d{1,2}-\d{1,2}$/.test(value)) {
-      if (wholeAbove(value, MAX_DAY)) return { day: Number(value), typed: value };
-      return {
-        day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
-      };
+    // what starts as a date is read as one, and told as a date when it is not one (2024-8-15, a time)
+    if (LOOKS_DATED.test(value)) {
+      readDate(longFlag(flags), value, "a day's number, or a date as YYYY-MM-DD (2024-08-15)");
+      return { date: value };
     }
-    if (parseIsoDate(value) === null)
-      throw new InputError(`${longFlag(flags)}: ${value} is not a date on the calendar`, {
-        expected: "a day's number, or a date as YYYY-MM-DD (2024-08-15)",
-        found: value,
-      });
-    return { date: value };
+    if (wholeAbove(value, MAX_DAY)) return { day: Number(value), typed: value };
+    return {
+      day: readNumber(longFlag(flags), value, { min: 0 }, "a day's number, or its date as YYYY-MM-DD"),
+    };
   },
 });
+
+/** A date as YYYY-MM-DD, the form scenario files and traces write. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Written as a date, however well: four digits, a dash, a digit (spaces around it too). */
+const LOOKS_DATED = /^\s*\d{4}-\d/;
+
+/**
+ * `text` as a calendar date written YYYY-MM-DD, its epoch day; else what is wrong with it said: not on
+ * the calendar (2024-02-30), month and day not written with two digits (2024-8-15), a time or a time zone
+ * (a day here is a calendar day, the same everywhere), spaces around it — each with the date meant, when
+ * there is one.
+ */
+export function readDate(flag: string, text: string, expected: string): number {
+  const problem = (what: string, meant?: string) =>
+    new InputError(`${flag}: ${what}`, {
+      expected,
+      found: ISO_DATE.test(text) ? text : JSON.stringify(text),
+      ...(meant !== undefined && parseIsoDate(meant) !== null ? { hint: `write ${meant}` } : {}),
+    });
+  if (ISO_DATE.test(text)) {
+    const day = parseIsoDate(text);
+    if (day === null) throw problem(`${text} is not a date on the calendar`);
+    return day;
+  }
+  const trimmed = text.trim();
+  if (trimmed !== text && ISO_DATE.test(trimmed))
+    throw problem(`${JSON.stringify(text)} has spaces around the date`, trimmed);
+  const loose = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  if (loose)
+    throw problem(
+      `${JSON.stringify(text)} is not written YYYY-MM-DD (two digits for the month and the day)`,
+      `${loose[1]}-${loose[2]!.padStart(2, "0")}-${loose[3]!.padStart(2, "0")}`,
+    );
+  const timed = /^(\d{4}-\d{2}-\d{2})(?:[T ]|Z$|[+-]\d{2}(?::?\d{2})?$)/.exec(trimmed);
+  if (timed)
+    throw problem(
+      `${JSON.stringify(text)} has a time or a time zone: a day here is a calendar day, the same in every zone`,
+      timed[1],
+    );
+  throw problem(`${JSON.stringify(text)} is not a date`);
+}
 
 /** A value that may be given more than once; every occurrence is kept, in order. */
 export const repeatable = (flags: string, description: string): OptionSpec<string[]> => ({
   flags,
   description,
+  repeats: true,
   parse: (value, previous) => [...(previous ?? []), value],
 });
+
+/**
+ * An option that takes one value, given again with another, is refused: last-wins would drop the first in
+ * silence (`simulate $COMMON --accounts 5000`, `--accounts 1000` in $COMMON). The same value again is
+ * no conflict.
+ */
+function givenTwice(flag: string, texts: readonly string[]): InputError {
+  return new InputError(`${flag} is given ${texts.length === 2 ? "twice" : `${texts.length} times`}`, {
+    expected: `one ${flag} (options whose help says "repeat it" take several)`,
+    found: texts.map((t) => `${flag} ${shellWord(t)}`).join(", "),
+    hint: "keep the one you mean",
+  });
+}
 
 /**
  * Adds a table's options to a command. Returns the reader that takes commander's option values back as the
@@ -157,17 +230,54 @@ export const repeatable = (flags: string, description: string): OptionSpec<strin
 export function addOptions<T extends OptionTable>(
   command: Command,
   table: T,
+  refused?: (key: string, problem: InputError) => void,
 ): (values: Record<string, unknown>) => RawOptions<T> {
+  // the values an option of one value took, each once: more than one is told (givenTwice)
+  const texts = new Map<string, string[]>();
   for (const [key, spec] of Object.entries(table)) {
     const option = new Option(spec.flags, spec.description);
     if (option.attributeName() !== key)
       throw new Error(`option table: key "${key}" must be "${option.attributeName()}" for ${spec.flags}`);
-    if (spec.parse) option.argParser(spec.parse);
+    const own = spec.parse;
+    const parse =
+      spec.repeats || !(option.required || option.optional)
+        ? own
+        : (text: string, previous: unknown) => {
+            const seen = texts.get(key) ?? [];
+            if (!seen.includes(text)) texts.set(key, [...seen, text]);
+            return own ? own(text, previous) : text;
+          };
+    if (parse)
+      option.argParser(
+        refused === undefined
+          ? parse
+          : // a value refused is told, and parsing goes on: the next option's problem is told with it
+            (text: string | undefined, previous: unknown) => {
+              // commander still hands on an option left without its value (the last word, `--days`),
+              // as undefined: that problem is told by the command (OptionsCommand)
+              if (text === undefined) return previous;
+              try {
+                return parse(text, previous);
+              } catch (e) {
+                if (!(e instanceof InputError)) throw e;
+                refused(key, e);
+                return previous;
+              }
+            },
+      );
     command.addOption(option);
   }
   return (values) => {
     const raw: Record<string, unknown> = {};
-    for (const key of Object.keys(table)) if (values[key] !== undefined) raw[key] = values[key];
+    for (const [key, spec] of Object.entries(table)) {
+      const seen = texts.get(key) ?? [];
+      if (seen.length > 1) {
+        // which one was meant is not known: the option is read as not given, and its problem told
+        const problem = givenTwice(longFlag(spec.flags), seen);
+        if (refused === undefined) throw problem;
+        refused(key, problem);
+      } else if (values[key] !== undefined) raw[key] = values[key];
+    }
     return raw as RawOptions<T>;
   };
 }

@@ -1,9 +1,9 @@
 // `explain`, `init` and `completion`: the newcomer's commands and their options, typed.
 
-import { UsageError } from "../../shared/errors.js";
+import { InputError, UsageError } from "../../shared/errors.js";
 import { shellPath } from "../../shared/text.js";
 import { type CommandSpec, helpText, one } from "./command.js";
-import { type DayAsked, dayOrDate, flag, noColor, text } from "./table.js";
+import { type DayAsked, dayOrDate, flag, noColor, policyRef } from "./table.js";
 
 export interface ExplainInvocation {
   command: "explain";
@@ -32,7 +32,7 @@ const explainOptions = () => ({
   // no upper bound here: the command says a day past the horizon together with the file's own problems
   day: dayOrDate("--day <n|date>", "the day to explain: its number (from the scenario's start) or its date"),
   json: flag("--json", "the explanation as JSON"),
-  policy: text("--policy <name|file>", "run under this policy instead of the file's"),
+  policy: policyRef("--policy <name|file>", "run under this policy instead of the file's"),
   color: noColor(),
   wide: flag("--wide", "do not fit the output to the terminal's width"),
 });
@@ -48,8 +48,9 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
     "  credit-sim explain scenarios/zhang-ming.yaml --day 2024-08-15",
     "  credit-sim explain scenarios/zhang-ming.yaml --day 230 --json",
   ),
-  read: ([file], raw) => {
-    if (raw.day === undefined) {
+  read: ([file], raw, ctx) => {
+    // a --day whose value was refused is told as such, not as missing
+    if (raw.day === undefined && ctx.refused?.has("day") !== true) {
       // the file given, not the README's: its days are the ones its trace shows
       const f = shellPath(one(file));
       throw new UsageError(
@@ -61,7 +62,8 @@ export const EXPLAIN: CommandSpec<ReturnType<typeof explainOptions>, ExplainInvo
       command: "explain",
       file: one(file),
       options: {
-        day: raw.day,
+        // (a refused --day: the command line is refused with its problem; this is never run)
+        day: raw.day ?? { day: 0 },
         json: raw.json === true,
         policy: raw.policy,
         color: raw.color !== false,
@@ -99,7 +101,10 @@ export const COMPLETION: CommandSpec<Record<string, never>, CompletionInvocation
   read: ([shell]) => {
     const s = one(shell);
     if (s !== "bash" && s !== "zsh")
-      throw new UsageError(`completion: unknown shell ${JSON.stringify(s)}`, "bash or zsh");
+      throw new InputError(`completion: unknown shell ${JSON.stringify(s)}`, {
+        expected: "bash or zsh",
+        found: JSON.stringify(s),
+      });
     return { command: "completion", shell: s };
   },
 };

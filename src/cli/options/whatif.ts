@@ -1,12 +1,12 @@
 // `credit-sim whatif FILE`: its options, typed. The edit flags keep the order they were given in across
 // flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
 
-import { UsageError } from "../../shared/errors.js";
+import { Checks, InputError, UsageError } from "../../shared/errors.js";
 import { grouped } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { MAX_BUDGET, MAX_EDITS } from "../../whatif/search.js";
-import { type CommandSpec, helpText, one } from "./command.js";
+import { type CommandSpec, helpText, one, type ParseContext } from "./command.js";
 import { checkRange } from "./simulate-values.js";
 import {
   flag,
@@ -48,6 +48,7 @@ const options = () => {
   const edit = (kind: FlagEdit["flag"], flags: string, description: string): OptionSpec<FlagEdit[]> => ({
     flags,
     description,
+    repeats: true,
     parse: (value) => {
       edits.push({ flag: kind, value });
       return edits;
@@ -96,14 +97,19 @@ function parseGoal(avoid: string | undefined, reach: string | undefined): Goal |
   if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
   if (avoid !== undefined) {
     if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;
-    throw new UsageError(
-      `--avoid takes suspended or declined, got ${JSON.stringify(avoid)}`,
-      "e.g. --avoid suspended",
-    );
+    throw new InputError(`--avoid: ${JSON.stringify(avoid)} is not an outcome to avoid`, {
+      expected: "suspended or declined",
+      found: JSON.stringify(avoid),
+      hint: "e.g. --avoid suspended",
+    });
   }
   if (reach !== undefined) {
     if (reach === "restored") return "reach-restored";
-    throw new UsageError(`--reach takes restored, got ${JSON.stringify(reach)}`, "e.g. --reach restored");
+    throw new InputError(`--reach: ${JSON.stringify(reach)} is not an outcome to reach`, {
+      expected: "restored",
+      found: JSON.stringify(reach),
+      hint: "e.g. --reach restored",
+    });
   }
   return null;
 }
@@ -128,32 +134,44 @@ export const WHATIF: CommandSpec<ReturnType<typeof options>, WhatifInvocation> =
     "  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended",
     "  credit-sim whatif scenarios/zhang-ming.yaml --set delinquentMinScore=650 --html whatif.html",
   ),
-  read: ([file], raw) => {
+  read: ([file], raw, ctx) => {
+    const c = new Checks();
     // every edit flag's value is the one shared list, in the order given
     const edits = [...(raw.remove ?? raw.add ?? raw.edit ?? raw.set ?? raw.policy ?? [])];
     // what --list does not do, before what needs what: beside it, each is refused for being there
     if (raw.list === true)
-      refuseGiven(
-        options(),
-        raw,
-        NOT_WITH_LIST,
-        (flag, why) =>
-          new UsageError(
-            `--list lists the events: ${flag} ${why}`,
-            "leave it out, or leave out --list to compare, search or save",
-          ),
+      c.check(() =>
+        refuseGiven(
+          options(),
+          raw,
+          NOT_WITH_LIST,
+          (flag, why) =>
+            new UsageError(
+              `--list lists the events: ${flag} ${why}`,
+              "leave it out, or leave out --list to compare, search or save",
+            ),
+        ),
       );
-    const goal = parseGoal(raw.avoid, raw.reach);
-    needsOthers(raw, edits.length > 0, goal !== null);
+    const goal = c.known(() => parseGoal(raw.avoid, raw.reach));
+    // a goal that cannot be read was still a search asked for
+    needsOthers(c, raw, ctx, edits.length > 0, goal !== null);
+    const maxEdits = c.value(
+      () => (raw.maxEdits === undefined ? undefined : checkRange("--max-edits", raw.maxEdits, 1, MAX_EDITS)),
+      undefined,
+    );
+    const budget = c.value(
+      () => (raw.budget === undefined ? undefined : checkRange("--budget", raw.budget, 1, MAX_BUDGET)),
+      undefined,
+    );
+    c.done();
     return {
       command: "whatif",
       file: one(file),
       options: {
         edits,
-        goal,
-        maxEdits:
-          raw.maxEdits === undefined ? undefined : checkRange("--max-edits", raw.maxEdits, 1, MAX_EDITS),
-        budget: raw.budget === undefined ? undefined : checkRange("--budget", raw.budget, 1, MAX_BUDGET),
+        goal: goal ?? null,
+        maxEdits,
+        budget,
         list: raw.list === true,
         json: raw.json === true,
         save: raw.save,
@@ -186,27 +204,39 @@ const NOT_WITH_LIST: Partial<Record<keyof RawOptions<ReturnType<typeof options>>
  * variant without the edits or the search that make one (on a terminal the session opened instead, and
  * they did nothing).
  */
-function needsOthers(raw: RawOptions<ReturnType<typeof options>>, edited: boolean, searched: boolean): void {
+function needsOthers(
+  c: Checks,
+  raw: RawOptions<ReturnType<typeof options>>,
+  ctx: ParseContext,
+  edited: boolean,
+  searched: boolean,
+): void {
+  // an option whose value was refused was given (its problem is told)
+  const given = (key: "save" | "html") => raw[key] !== undefined || ctx.refused?.has(key) === true;
   const bounds = [
     ...(raw.maxEdits !== undefined ? ["--max-edits"] : []),
     ...(raw.budget !== undefined ? ["--budget"] : []),
   ];
   if (bounds.length > 0 && !searched)
-    throw new UsageError(
-      `${bounds.join(" and ")} ${bounds.length === 1 ? "bounds" : "bound"} the search for the smallest change: give --avoid or --reach`,
-      `e.g. --avoid suspended ${bounds.map((b) => `${b} ${b === "--budget" ? 500 : 2}`).join(" ")}`,
+    c.tell(
+      new UsageError(
+        `${bounds.join(" and ")} ${bounds.length === 1 ? "bounds" : "bound"} the search for the smallest change: give --avoid or --reach`,
+        `e.g. --avoid suspended ${bounds.map((b) => `${b} ${b === "--budget" ? 500 : 2}`).join(" ")}`,
+      ),
     );
-  if (raw.force === true && (raw.save === undefined || raw.save === "-"))
-    throw new UsageError("--force goes with --save FILE", "it lets --save replace a file already there");
+  if (raw.force === true && (!given("save") || raw.save === "-"))
+    c.tell(new UsageError("--force goes with --save FILE", "it lets --save replace a file already there"));
   // --list shows the events (as JSON with --json), edited or not
   const outputs = [
-    ...(raw.save !== undefined ? ["--save"] : []),
-    ...(raw.html !== undefined ? ["--html"] : []),
+    ...(given("save") ? ["--save"] : []),
+    ...(given("html") ? ["--html"] : []),
     ...(raw.json === true && raw.list !== true ? ["--json"] : []),
   ];
   if (outputs.length > 0 && !edited && !searched)
-    throw new UsageError(
-      `${outputs.join(", ")} ${outputs.length === 1 ? "needs" : "need"} a variant: give edit flags (--remove, --add, --edit, --set, --policy) or --avoid/--reach`,
-      "e.g. --set minScore=620 --save variant.yaml; without edit flags, on a terminal, the session saves from its menu",
+    c.tell(
+      new UsageError(
+        `${outputs.join(", ")} ${outputs.length === 1 ? "needs" : "need"} a variant: give edit flags (--remove, --add, --edit, --set, --policy) or --avoid/--reach`,
+        "e.g. --set minScore=620 --save variant.yaml; without edit flags, on a terminal, the session saves from its menu",
+      ),
     );
 }
