@@ -74,7 +74,7 @@ export function buildProgram(io: CliIo, found: (i: Invocation) => void = () => {
     .exitOverride()
     .addHelpText(
       "after",
-      "\nAn option takes one value: given twice with two values it is refused, but for those whose help says\nto repeat it. Every problem of a command line is told at once (exit 2).\n\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
+      "\nAn option given twice takes the last value (a wrapper's default can be overridden), but for\nthose whose help says to repeat it, which take every value. Every problem of a command line is told at once (exit 2).\n\nExamples:\n  credit-sim init my-scenarios\n  credit-sim run scenarios/zhang-ming.yaml\n  credit-sim explain scenarios/zhang-ming.yaml --day 227\n  credit-sim test scenarios/\n  credit-sim whatif scenarios/zhang-ming.yaml --avoid suspended\n  credit-sim simulate --accounts 10000 --challenger tightened",
     );
   const ctx: ParseContext = { env: io.env, cwd: io.cwd };
   register(program, RUN, ctx, found);

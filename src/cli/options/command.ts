@@ -1,7 +1,7 @@
 // A command's definition for the parser: its name, arguments, option table and help, and `read`, the one
 // place that turns what commander parsed into the typed invocation the command runs with.
 
-import { isAbsolute, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Command, type Help, type Option, type ParseOptionsResult } from "commander";
 import { InputError, suggest } from "../../shared/errors.js";
 import { isStandardOutput } from "../output-file.js";
@@ -56,7 +56,7 @@ export function register<T extends OptionTable, I>(
       return reflowHelp(spec.help, width, command.createHelp());
     });
   command.action((...args: unknown[]) => {
-    // the options as read (an option given twice is told here)
+    // the options as read (an option given twice: its last value)
     const raw = read(command.opts());
     // every problem of the command line, in its order, then what `read` finds: told together
     const problems = [...command.problems];

@@ -9,7 +9,6 @@ import { parseIsoDate } from "../../engine/index.js";
 import { builtinPolicyNames } from "../../scenario/load-policy.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { InputError, type UsageError } from "../../shared/errors.js";
-import { shellWord } from "../../shared/text.js";
 import { readNumber, wholeAbove } from "./numbers.js";
 
 export interface OptionSpec<T> {
@@ -18,9 +17,6 @@ export interface OptionSpec<T> {
   readonly description: string;
   /** turns one occurrence's text (and the value so far, for repeatable options) into the value */
   readonly parse?: (text: string, previous: T | undefined) => T;
-  /** may be given more than once, each occurrence kept (its help says so); any other option with a
-   *  value given twice with two values is refused: one of them would be dropped in silence */
-  readonly repeats?: true;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a table holds specs of every value type
@@ -205,22 +201,8 @@ export function readDate(flag: string, text: string, expected: string): number {
 export const repeatable = (flags: string, description: string): OptionSpec<string[]> => ({
   flags,
   description,
-  repeats: true,
   parse: (value, previous) => [...(previous ?? []), value],
 });
-
-/**
- * An option that takes one value, given again with another, is refused: last-wins would drop the first in
- * silence (`simulate $COMMON --accounts 5000`, `--accounts 1000` in $COMMON). The same value again is
- * no conflict.
- */
-function givenTwice(flag: string, texts: readonly string[]): InputError {
-  return new InputError(`${flag} is given ${texts.length === 2 ? "twice" : `${texts.length} times`}`, {
-    expected: `one ${flag} (options whose help says "repeat it" take several)`,
-    found: texts.map((t) => `${flag} ${shellWord(t)}`).join(", "),
-    hint: "keep the one you mean",
-  });
-}
 
 /**
  * Adds a table's options to a command. Returns the reader that takes commander's option values back as the
@@ -232,21 +214,11 @@ export function addOptions<T extends OptionTable>(
   table: T,
   refused?: (key: string, problem: InputError) => void,
 ): (values: Record<string, unknown>) => RawOptions<T> {
-  // the values an option of one value took, each once: more than one is told (givenTwice)
-  const texts = new Map<string, string[]>();
   for (const [key, spec] of Object.entries(table)) {
     const option = new Option(spec.flags, spec.description);
     if (option.attributeName() !== key)
       throw new Error(`option table: key "${key}" must be "${option.attributeName()}" for ${spec.flags}`);
-    const own = spec.parse;
-    const parse =
-      spec.repeats || !(option.required || option.optional)
-        ? own
-        : (text: string, previous: unknown) => {
-            const seen = texts.get(key) ?? [];
-            if (!seen.includes(text)) texts.set(key, [...seen, text]);
-            return own ? own(text, previous) : text;
-          };
+    const parse = spec.parse;
     if (parse)
       option.argParser(
         refused === undefined
@@ -269,15 +241,7 @@ export function addOptions<T extends OptionTable>(
   }
   return (values) => {
     const raw: Record<string, unknown> = {};
-    for (const [key, spec] of Object.entries(table)) {
-      const seen = texts.get(key) ?? [];
-      if (seen.length > 1) {
-        // which one was meant is not known: the option is read as not given, and its problem told
-        const problem = givenTwice(longFlag(spec.flags), seen);
-        if (refused === undefined) throw problem;
-        refused(key, problem);
-      } else if (values[key] !== undefined) raw[key] = values[key];
-    }
+    for (const key of Object.keys(table)) if (values[key] !== undefined) raw[key] = values[key];
     return raw as RawOptions<T>;
   };
 }

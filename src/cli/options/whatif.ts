@@ -48,7 +48,6 @@ const options = () => {
   const edit = (kind: FlagEdit["flag"], flags: string, description: string): OptionSpec<FlagEdit[]> => ({
     flags,
     description,
-    repeats: true,
     parse: (value) => {
       edits.push({ flag: kind, value });
       return edits;
