@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import type { Command, Help } from "commander";
 import { InputError } from "../../shared/errors.js";
 import { isStandardOutput } from "../output-file.js";
+import { noStandardInput } from "./standard-input.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
 /** What parsing may read besides argv. */
@@ -54,6 +55,9 @@ export function register<T extends OptionTable, I>(
     const positional = args
       .slice(0, spec.arguments.length)
       .map((value, i) => nonEmptyPath(spec.arguments[i]![0], positionalValue(value)));
+    positional.forEach((value, i) => {
+      noStandardInput(spec.name, spec.arguments[i]![0], list(value));
+    });
     found(spec.read(positional, stdoutByName(read(command.opts()), ctx.cwd), ctx));
   });
 }
