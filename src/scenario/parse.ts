@@ -65,6 +65,11 @@ function exactDecimal(data: string): boolean {
   return digits.length <= MAX_SIGNIFICANT_DIGITS;
 }
 
+/** Whether `text` is a number as a scenario's file takes one: decimal (an exponent allowed), finite and
+ *  exact — `0x10`, `0o17`, `0b11`, `Infinity`, ` 16` are not. One rule for numbers typed beside a file
+ *  (what-if selectors) and in it. */
+export const isDecimalNumber = (text: string): boolean => NUMBER_LITERAL.test(text) && exactDecimal(text);
+
 /** Whether a number written out (as YAML writes it: the shortest text that reads back as it) reads back
  *  as itself: at most 15 significant digits, as the loader reads numbers. */
 export const readsBackExactly = (n: number): boolean =>
