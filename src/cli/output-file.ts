@@ -174,7 +174,7 @@ export function isStandardOutput(path: string): boolean {
 /** Whether `path` is the regular file standard error was redirected to (`2> e.txt`). Such an output is
  *  refused, not written: the page would be renamed over the file the command's messages go to (the
  *  "wrote" line, warnings, errors), and there is no `-` for standard error to write it there instead. */
-export function isStandardErrorFile(path: string): boolean {
+function isStandardErrorFile(path: string): boolean {
   try {
     const err = fstatSync(2, { bigint: true });
     if (!err.isFile()) return false;
