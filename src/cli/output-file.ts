@@ -171,6 +171,20 @@ export function isStandardOutput(path: string): boolean {
   }
 }
 
+/** Whether `path` is the regular file standard error was redirected to (`2> e.txt`). Such an output is
+ *  refused, not written: the page would be renamed over the file the command's messages go to (the
+ *  "wrote" line, warnings, errors), and there is no `-` for standard error to write it there instead. */
+function isStandardErrorFile(path: string): boolean {
+  try {
+    const err = fstatSync(2, { bigint: true });
+    if (!err.isFile()) return false;
+    const st = statSync(path, { bigint: true });
+    return st.dev === err.dev && st.ino === err.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** A regular file's device and inode (links followed), or undefined for anything else or nothing. */
 function inodeOf(path: string): string | undefined {
   try {
@@ -225,6 +239,16 @@ export function checkOutputs(
           }),
         );
       onStdout ??= flag;
+      continue;
+    }
+    if (!folder && isStandardErrorFile(resolve(cwd, file))) {
+      problems.push(
+        new InputError("the output is the file standard error goes to", {
+          file,
+          field: flag,
+          hint: "give the output another file, or send standard error elsewhere (2> another file): the command's messages would be lost under it",
+        }),
+      );
       continue;
     }
     const id = identity(cwd, file);

@@ -7,7 +7,7 @@ import { maxOf } from "../shared/lists.js";
 import { columnsOf, grouped, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
 import { type ListingRow, listingOf, type VariantRun } from "../whatif/run.js";
-import type { CounterfactualResult } from "../whatif/search.js";
+import { type CounterfactualResult, workOf } from "../whatif/search.js";
 import { whatWritten } from "../whatif/variant.js";
 import { decisionColour } from "./trace.js";
 
@@ -199,6 +199,10 @@ function searchSummary(r: CounterfactualResult): string {
     })
     .join(", ");
   const bound = `at most ${r.maxEdits} changes, at most ${grouped(r.budget)} runs`;
-  const stop = r.budgetExhausted ? "; stopped at the run budget (raise it with --budget)" : "";
+  const stop = !r.budgetExhausted
+    ? ""
+    : r.stoppedBy === "work"
+      ? `; stopped at the work bound, ${grouped(r.maxWork)} simulated steps (${grouped(workOf(r.base))} a run of this timeline; --budget does not raise it): search a shorter timeline (--remove the events that do not matter, or split the file)${r.bySize.length > 1 ? ` or fewer changes (--max-edits ${r.bySize.length - 1})` : ""}`
+      : "; stopped at the run budget (raise it with --budget)";
   return `searched ${r.candidates} candidate changes (remove an application, inquiry, profile change, debt, purchase or loan; repay in full or earlier; repay a bill or instalment on its due day; verify identity; ask for a review; pay debt elsewhere down): tried ${grouped(r.tried)} variants — ${sizes || "none"} (${bound})${stop}`;
 }

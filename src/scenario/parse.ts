@@ -65,6 +65,11 @@ function exactDecimal(data: string): boolean {
   return digits.length <= MAX_SIGNIFICANT_DIGITS;
 }
 
+/** Whether `text` is a number as a scenario's file takes one: decimal (an exponent allowed), finite and
+ *  exact — `0x10`, `0o17`, `0b11`, `Infinity`, ` 16` are not. One rule for numbers typed beside a file
+ *  (what-if selectors) and in it. */
+export const isDecimalNumber = (text: string): boolean => NUMBER_LITERAL.test(text) && exactDecimal(text);
+
 /** Whether a number written out (as YAML writes it: the shortest text that reads back as it) reads back
  *  as itself: at most 15 significant digits, as the loader reads numbers. */
 export const readsBackExactly = (n: number): boolean =>
@@ -127,6 +132,7 @@ export function parseText(text: string, file: string, options: ParseOptions = {}
     position,
     aliasTo: (value) => log.aliasTo(value),
     keyIsCollection: (path) => log.keyIsCollection(path),
+    keyIsNull: (path) => log.keyIsNull(path),
     collectionKeys: COLLECTION_KEY.test(body),
   });
   const problems = [...duplicates, ...shape.problems].sort(
@@ -240,9 +246,33 @@ function syntaxError(err: unknown, text: string, file: string, log: NodeLog): In
       hint: "scenario and policy files are shallow; check the brackets",
     });
   }
+  const yamlType = YAML_TYPE.exec(reason)?.[1];
+  if (yamlType !== undefined) return yamlTypeError(yamlType, file, at);
   const known = KNOWN_REASONS.find(([pattern]) => pattern.test(reason));
   const [message, hint] = known ? [known[1], known[2]] : [inWords(reason), "check the YAML/JSON syntax"];
   return new InputError(`cannot parse: ${message}`, { file, ...at, hint });
+}
+
+/** One of YAML's own types beyond the core schema (`!!binary`, `!!timestamp`, …), as js-yaml names its tag.
+ *  Only these fixed names are echoed: a tag of the file's own is never quoted. */
+const YAML_TYPE = /^unknown tag !<tag:yaml\.org,2002:(binary|timestamp|set|omap|pairs|merge|value)>/;
+
+/** A YAML type credit-sim does not read, said as what it is and what to write instead. */
+function yamlTypeError(type: string, file: string, at: { line?: number; column?: number }): InputError {
+  const what: Record<string, [string, string]> = {
+    binary: ["bytes (base64)", "write the value as plain text"],
+    timestamp: ["a date and time", "write a day number or a date as plain text (2024-01-01)"],
+    merge: ["a merge key (<<)", "write the keys out in full"],
+  };
+  const [is, instead] = what[type] ?? [
+    "a collection of YAML's own",
+    "write a plain list [ … ] or mapping { … }",
+  ];
+  return new InputError(`cannot parse: !!${type} is ${is}, a YAML type scenario files do not use`, {
+    file,
+    ...at,
+    hint: `remove the !!${type} tag and ${instead}`,
+  });
 }
 
 /** js-yaml's reasons a user meets most, in their words; the rest go through `inWords`. */

@@ -112,22 +112,33 @@ export class NodeLog {
 
   /** Whether the last key of `path` was written as a list or a mapping (js-yaml turns it into text). */
   keyIsCollection(path: readonly PropertyKey[]): boolean {
-    if (this.count === 0 || path.length === 0) return false;
+    const at = this.keyAt(path);
+    if (at === undefined) return false;
+    const k = this.kinds[at];
+    // an alias (`*k : …`) has no kind of its own: what it stands for tells
+    const result = this.results[at];
+    return k === Kind.Sequence || k === Kind.Mapping || (typeof result === "object" && result !== null);
+  }
+
+  /** Whether the last key of `path` is YAML's null (`~`, `null`, or nothing before the colon), which
+   *  js-yaml turns into the text "null" — not a key written "null" in quotes. */
+  keyIsNull(path: readonly PropertyKey[]): boolean {
+    const at = this.keyAt(path);
+    return at !== undefined && this.results[at] === null;
+  }
+
+  /** The node of the last key of `path`, if the path is there. */
+  private keyAt(path: readonly PropertyKey[]): number | undefined {
+    if (this.count === 0 || path.length === 0) return undefined;
     let node = this.content(0);
     for (let depth = 0; depth < path.length; depth++) {
       const child = this.child(node, path[depth]!);
-      if (child === undefined) return false;
-      if (depth === path.length - 1) {
-        const at = this.content(child.keyNode);
-        const k = this.kinds[at];
-        // an alias (`*k : …`) has no kind of its own: what it stands for tells
-        const result = this.results[at];
-        return k === Kind.Sequence || k === Kind.Mapping || (typeof result === "object" && result !== null);
-      }
-      if (child.node === undefined) return false;
+      if (child === undefined) return undefined;
+      if (depth === path.length - 1) return this.content(child.keyNode);
+      if (child.node === undefined) return undefined;
       node = child.node;
     }
-    return false;
+    return undefined;
   }
 
   /** Where the first alias to `target` is written. */

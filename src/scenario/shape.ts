@@ -33,6 +33,8 @@ export interface ShapeContext {
   aliasTo(value: object): Position | undefined;
   /** whether the key at `path` was written as a list or a mapping (`? [a, b]: 1`) */
   keyIsCollection(path: readonly PropertyKey[]): boolean;
+  /** whether the key at `path` is YAML's null (`~: x`), which reaches the data as the text "null" */
+  keyIsNull?(path: readonly PropertyKey[]): boolean;
   /** whether the text may write a key as a list or a mapping at all (`[a]: 1`, `{a: 1}: 2`, `? …`):
    *  when it may, every key is looked up, one-item lists (`[events]`, read as "events") too */
   collectionKeys?: boolean;
@@ -161,6 +163,18 @@ export function checkShape(data: unknown, ctx: ShapeContext): KeyProblems {
               // the key as js-yaml turned it into text ("[object Object]") would name nothing: its place does
               field: formatPath([...path.slice(0, -1), "(key)"]),
               hint: "write `name: value`",
+            }),
+          );
+          delete (value as Record<string, unknown>)[key];
+          path.pop();
+          continue;
+        }
+        if (key === "null" && ctx.keyIsNull?.(path) === true) {
+          report(() =>
+            refuse("a key YAML reads as null (`~` or `null`): a field needs a name", {
+              key: true,
+              field: formatPath([...path.slice(0, -1), "(key)"]),
+              hint: 'write the field\'s name before the colon (quoted, "null", if you meant the word)',
             }),
           );
           delete (value as Record<string, unknown>)[key];

@@ -184,9 +184,8 @@ function dollarQuoted(text: string): string {
 
 /** A file's name as a shell word for a command's operand: one that starts with a dash is named by its
  *  folder (`./--output=x.yaml`), which no command reads as an option — quotes do not help, the shell removes
- *  them. `-` stays: where a command takes a file, it is standard input. */
-export const shellPath = (file: string): string =>
-  shellWord(file.startsWith("-") && file !== "-" ? `./${file}` : file);
+ *  them. `-` too: as an operand it is standard input, which every command refuses in words. */
+export const shellPath = (file: string): string => shellWord(file.startsWith("-") ? `./${file}` : file);
 
 /** A number with thousands separators (1,216,000), the same in every locale (toLocaleString varies
  *  with the ICU data a Node carries). */

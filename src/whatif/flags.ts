@@ -6,7 +6,7 @@
 //   --set minScore=620 | 'minScore=620,restoreScore=680' | '{limitBands: [{minScore: 600, maxLimit: 5000}]}'
 //   --policy tightened | ./my-policy.yaml
 
-import { parseText } from "../scenario/parse.js";
+import { isDecimalNumber, parseText } from "../scenario/parse.js";
 import { FORBIDDEN_KEYS } from "../scenario/shape.js";
 import { InputError, suggest, UsageError } from "../shared/errors.js";
 import { dayOf, type Edit, type Variant } from "./variant.js";
@@ -195,10 +195,16 @@ function checkCondition(v: Variant, c: { key: string; op: string; value: string 
       `${didYouMean(suggest(c.key, known))}the events' fields: ${known.join(", ")}`,
     );
   }
-  if ((c.op.includes("<") || c.op.includes(">")) && !Number.isFinite(Number(c.value)))
+  // numbers as --set, --edit and the file take them: decimal (0x10 is not 16 here either)
+  const order = c.op.includes("<") || c.op.includes(">");
+  const numericField =
+    c.key === "day" ||
+    v.events.some(({ event }) => typeof (event as Record<string, unknown>)[c.key] === "number");
+  const numberElse = !isDecimalNumber(c.value) && c.value.trim() !== "" && Number.isFinite(Number(c.value));
+  if (order ? !isDecimalNumber(c.value) : numericField && numberElse)
     throw new UsageError(
       `${label}: ${c.key}${c.op}${c.value}: ${JSON.stringify(c.value)} is not a number`,
-      `compare with a number, e.g. ${c.key}${c.op}100`,
+      `${numberElse ? "write the number in decimal" : "compare with a number"}, e.g. ${c.key}${c.op}100`,
     );
 }
 
@@ -206,7 +212,7 @@ const didYouMean = (word: string | undefined) => (word === undefined ? "" : `did
 
 function compare(actual: unknown, op: string, value: string): boolean {
   const num = Number(value);
-  const numeric = typeof actual === "number" && value !== "" && Number.isFinite(num);
+  const numeric = typeof actual === "number" && isDecimalNumber(value);
   switch (op) {
     case "=":
       return numeric ? actual === num : String(actual) === value;

@@ -73,6 +73,9 @@ export function counterfactualToJson(r: CounterfactualResult): Record<string, un
       maxEdits: r.maxEdits,
       budget: r.budget,
       budgetExhausted: r.budgetExhausted,
+      work: r.work,
+      maxWork: r.maxWork,
+      stoppedBy: r.stoppedBy,
     },
   };
 }

@@ -112,6 +112,46 @@ describe.runIf(posix && existsSync("/dev/stdout"))("standard output by another n
     noInternalError(r.stderr);
   });
 
+  it("the file standard error goes to is refused as an output: the messages there are not lost under it", () => {
+    // `run x.yaml --html e.txt 2> e.txt`: the page was renamed over the file the 'wrote e.txt' line went
+    // into, the line lost; there is no - for standard error, so such an output is refused, before any
+    // write, by its relative path, its absolute path and /dev/stderr alike
+    const scenario = join(ROOT, "scenarios/good-customer.yaml");
+    for (const [html, name] of [
+      ["e.txt", "e.txt"],
+      [join(dir, "e2.txt"), "e2.txt"],
+      ["/dev/stderr", "e3.txt"],
+    ] as const) {
+      const fd = openSync(join(dir, name), "w");
+      let r: ReturnType<typeof spawnSync>;
+      try {
+        r = spawnSync(process.execPath, [BIN, "run", scenario, "--html", html], {
+          cwd: dir,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", fd],
+          env: { ...process.env, NO_COLOR: "1" },
+        });
+      } finally {
+        closeSync(fd);
+      }
+      const err = readFileSync(join(dir, name), "utf8");
+      expect(r.status).toBe(2);
+      expect(err).toContain("the output is the file standard error goes to");
+      expect(err).toContain("2> another file");
+      expect(err).not.toMatch(/<!doctype html>/i);
+      expect(String(r.stdout)).toBe("");
+      noInternalError(err);
+    }
+    // standard error elsewhere: the same page written, and said
+    const ok = spawnSync(process.execPath, [BIN, "run", scenario, "--html", "page.html"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain("page.html");
+  });
+
   it("simulate --export-account -o /dev/stdout is -: the account printed, not refused as a file that exists", () => {
     // the other outputs read /dev/stdout as -; -o was opened as a file, and without --force
     // '/dev/stdout exists' (with it, the device written as named)

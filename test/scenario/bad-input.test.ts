@@ -1032,6 +1032,56 @@ describe("names and keys", () => {
     });
   });
 
+  it("a key YAML reads as null is said as that, not as a field named null; YAML's own types are named", async () => {
+    // `~: x` was 'unknown field "null"' (a field nobody wrote), `!!binary` 'an unknown tag'
+    for (const [name, text, field] of [
+      ["tilde.yaml", "name: n\n~: x\nevents: []\n", "(key)"],
+      ["word.yaml", "name: n\nnull: x\nevents: []\n", "(key)"],
+      [
+        "inner.yaml",
+        scenarioWith("  - { day: 0, type: apply, product: open, amount: 5000, ~: 3 }\n"),
+        "events[0].(key)",
+      ],
+    ] as const) {
+      expectBadInput(await run(write(name, text)), {
+        file: name,
+        pos: name === "inner.yaml" ? at(text, "~: 3") : "2:1",
+        field,
+        message: "a key YAML reads as null (`~` or `null`): a field needs a name",
+        hint: 'write the field\'s name before the colon (quoted, "null", if you meant the word)',
+      });
+    }
+    // a key written "null", in quotes, is a field of that name
+    const quoted = 'name: n\n"null": x\nevents: []\n';
+    expectBadInput(await run(write("quoted.yaml", quoted)), {
+      file: "quoted.yaml",
+      field: "null",
+      message: 'unknown field "null"',
+    });
+    for (const [tag, value, message, hint] of [
+      ["binary", "aGVsbG8=", "!!binary is bytes (base64)", "write the value as plain text"],
+      [
+        "timestamp",
+        "2024-01-01",
+        "!!timestamp is a date and time",
+        "write a day number or a date as plain text (2024-01-01)",
+      ],
+      [
+        "set",
+        "{ a: null }",
+        "!!set is a collection of YAML's own",
+        "write a plain list [ … ] or mapping { … }",
+      ],
+    ] as const) {
+      const text = `name: !!${tag} ${value}\nevents: []\n`;
+      expectBadInput(await run(write(`${tag}.yaml`, text)), {
+        file: `${tag}.yaml`,
+        message: `cannot parse: ${message}, a YAML type scenario files do not use`,
+        hint: `remove the !!${tag} tag and ${hint}`,
+      });
+    }
+  });
+
   it("a key that is a list", async () => {
     const text = "name: bad\nevents: []\n? [a, b]\n: 1\n";
     expectBadInput(await run(write("key.yaml", text)), {

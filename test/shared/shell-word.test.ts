@@ -76,7 +76,8 @@ describe("shellPath", () => {
     // the report over pwn.yaml
     expect(shellPath("--output=pwn.yaml")).toBe("./--output=pwn.yaml");
     expect(shellPath("-u.yaml")).toBe("./-u.yaml");
-    expect(shellPath("-")).toBe("-");
+    // - as an operand is standard input, refused by every command: a file named - is ./-
+    expect(shellPath("-")).toBe("./-");
     expect(shellPath("scenarios/-x.yaml")).toBe("scenarios/-x.yaml");
     expect(shellPath("=ls.yaml")).toBe("'=ls.yaml'");
     expect(shellPath("$(x)-.yaml")).toBe("'$(x)-.yaml'");

@@ -1,11 +1,20 @@
 // The counterfactual search on the fixtures (behaviours, not exact scores: the scorecard is being
 // recalibrated), its suggestions as data, and their wording.
 
+import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
+import { renderCounterfactual } from "../../src/render/whatif.js";
+import { grouped } from "../../src/shared/text.js";
 import { adviceText, problemText } from "../../src/whatif/advice.js";
 import { editOf } from "../../src/whatif/candidates.js";
 import { runVariant } from "../../src/whatif/run.js";
-import { defaultBudget, MAX_SEARCH_EVENTS, searchCounterfactual } from "../../src/whatif/search.js";
+import {
+  defaultBudget,
+  MAX_SEARCH_EVENTS,
+  MAX_SEARCH_WORK,
+  searchCounterfactual,
+  workOf,
+} from "../../src/whatif/search.js";
 import { apply, base, LATE, PHONE, scenarioFile } from "./helpers.js";
 
 describe("counterfactuals", () => {
@@ -272,6 +281,56 @@ describe("counterfactuals", () => {
     const tight = search(LATE, "avoid-declined", { budget: 5 });
     expect(tight.budgetExhausted).toBe(true);
     expect(tight.tried).toBeLessThanOrEqual(5);
+  });
+
+  it("counts the work its runs take, not only the runs: a long timeline stops at the work bound, and says so", () => {
+    // 84 runs of a 36,500-day file of 2,000 events took 43 s; --budget 20000 of them, hours: a run's cost
+    // is its steps (each event, bill, review and month end), so the bound is on those
+    const rows = Array.from({ length: 40 }, (_, i) => [
+      `  - { day: ${1 + i * 900}, type: purchase, amount: 3000 }`,
+      `  - { day: ${2 + i * 900}, type: external_inquiry }`,
+      `  - { day: ${3 + i * 900}, type: apply, product: increase, amount: 5000 }`,
+    ]).flat();
+    const file = scenarioFile("century.yaml", [
+      "name: century",
+      "until: 36500",
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      ...rows,
+    ]);
+    const run = runVariant(base(file));
+    let simulated = 0;
+    const r = searchCounterfactual(
+      "avoid-declined",
+      { variant: run.variant, trace: run.trace, policy: run.loaded.scenario.policy },
+      (v) => {
+        const t = runVariant(v).trace;
+        simulated += workOf(t);
+        return t;
+      },
+      { budget: 20_000, maxWork: 8 * workOf(run.trace) },
+    );
+    expect(r.status).toBe("none");
+    expect(r.budgetExhausted).toBe(true);
+    expect(r.stoppedBy).toBe("work");
+    expect(r.maxWork).toBe(8 * workOf(run.trace));
+    // every run counted (none simulated again here: the search keeps the traces it extends)
+    expect(r.work).toBe(simulated);
+    expect(r.work).toBeGreaterThanOrEqual(r.maxWork);
+    expect(r.work).toBeLessThan(r.maxWork + 2 * workOf(run.trace));
+    expect(r.tried).toBeLessThan(10);
+    expect(workOf(run.trace)).toBeGreaterThan(1200); // a month end a month for a century
+    expect(renderCounterfactual(r, run, new Chalk({ level: 0 }))).toContain(
+      `stopped at the work bound, ${grouped(r.maxWork)} simulated steps (${grouped(workOf(run.trace))} a run of this timeline; --budget does not raise it): search a shorter timeline (--remove the events that do not matter, or split the file)\n`,
+    );
+    // by default, the bound is the same whatever the --budget: the worst search stays within seconds
+    expect(MAX_SEARCH_WORK).toBe(150_000);
+    expect(() => search(LATE, "avoid-declined", { maxWork: MAX_SEARCH_WORK + 1 })).toThrow(
+      /^maxWork: expected a whole number from 1 to 150000, found 150001$/,
+    );
+    const small = search(LATE, "avoid-declined", { budget: 5 });
+    expect(small.stoppedBy).toBe("runs");
+    expect(small.maxWork).toBe(MAX_SEARCH_WORK);
   });
 
   it("refuses, in words, a file too long to be one person's timeline (memory stays bounded)", async () => {

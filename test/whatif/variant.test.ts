@@ -41,6 +41,33 @@ describe("edits", () => {
     expect(inputError(() => selectEvents(v, "amont>=5")).details.hint).toMatch(/^did you mean "amount"\?/);
   });
 
+  it("a number in a selector is read as --set, --edit and the file read one: in decimal, 0x10 refused as 16 is", () => {
+    // `--remove "day>=0x10"` selected the events from day 16 on, where `--set minScore=0x10` and `--day 0x10`
+    // refuse hex; `amount=0x10` matched an amount of 16
+    const v = base(LATE);
+    for (const text of [
+      "day>=0x10",
+      "day<0b11",
+      "amount>=0o17",
+      "day=0x10",
+      "amount!=0x10",
+      "type=apply,day>=0X1",
+    ]) {
+      const e = inputError(() => selectEvents(v, text));
+      expect(e.message, text).toMatch(/: "0[xXob][0-9a-fA-F]+" is not a number$/);
+      expect(e.details.hint, text).toMatch(
+        /^write the number in decimal, e\.g\. (day|amount)(>=|<|=|!=)100$/,
+      );
+    }
+    for (const text of ["day>=Infinity", "day<=1_0"])
+      expect(inputError(() => selectEvents(v, text)).details.hint, text).toMatch(/^compare with a number/);
+    // decimal, with an exponent as the file and the options take it, selects as before
+    expect(selectEvents(v, "day>=1e1")).toEqual(selectEvents(v, "day>=10"));
+    expect(selectEvents(v, "day>=1e1").length).toBeGreaterThan(0);
+    // a text field compares as text: a merchant may be called 0x10
+    expect(inputError(() => selectEvents(v, "merchant=0x10")).message).toContain("no event matches");
+  });
+
   it("an empty clause in a flag's value is refused with the value that was meant, never skipped", () => {
     const v = base(LATE);
     for (const [flag, text, meant] of [

@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { Command, type Help, type Option, type ParseOptionsResult } from "commander";
 import { InputError, suggest } from "../../shared/errors.js";
 import { isStandardOutput } from "../output-file.js";
+import { noStandardInput } from "./standard-input.js";
 import { addOptions, type OptionTable, type RawOptions } from "./table.js";
 
 /** What parsing may read besides argv. */
@@ -64,7 +65,9 @@ export function register<T extends OptionTable, I>(
     const positional = args.slice(0, spec.arguments.length).map((value, i) => {
       const given = positionalValue(value);
       try {
-        return nonEmptyPath(spec.arguments[i]![0], given);
+        const path = nonEmptyPath(spec.arguments[i]![0], given);
+        noStandardInput(spec.name, spec.arguments[i]![0], list(path));
+        return path;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         problems.push(e);

@@ -5,7 +5,7 @@ import { Checks, InputError, UsageError } from "../../shared/errors.js";
 import { grouped } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
-import { MAX_BUDGET, MAX_EDITS } from "../../whatif/search.js";
+import { MAX_BUDGET, MAX_EDITS, MAX_SEARCH_WORK } from "../../whatif/search.js";
 import { type CommandSpec, helpText, one, type ParseContext } from "./command.js";
 import { checkRange } from "./simulate-values.js";
 import {
@@ -72,7 +72,7 @@ const options = () => {
     ),
     budget: wholeNumber(
       "--budget <n>",
-      `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${grouped(MAX_BUDGET)})`,
+      `counterfactual: at most this many runs (default 2000; fewer for a long timeline; at most ${grouped(MAX_BUDGET)}; and at most ${grouped(MAX_SEARCH_WORK)} simulated steps in all)`,
       { min: 1, max: MAX_BUDGET },
     ),
     list: flag(
