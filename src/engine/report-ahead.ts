@@ -425,6 +425,49 @@ export function fallsDueOn(
   return fallingDue(s, id, until);
 }
 
+/** What the due notice of line `id` asks on its due day `until` (after `day`), for a customer who repays
+ *  `paid` on it today (what the steps beside it ask: the overdue, what is due in its grace days) and nothing
+ *  more until then: on Huabei the bills due by then (`amount`, the statement balance) and the part that
+ *  keeps them out of arrears (`minimum`); on Jiebei the instalments falling due (`amount` and `minimum`
+ *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
+ *  repayment of the minimum still counts as on time (the end of its grace days; null when nothing of it
+ *  can fall into arrears: Huabei's minimum met already, a Jiebei instalment whose tolerance carries it). */
+export function noticeOn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  until: number,
+  paid: Fen = 0,
+): { amount: Fen; minimum: Fen; interest: Fen; last: number | null } {
+  const s = stateOf(c, day, calendar);
+  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
+  dayCloses(s, ignore);
+  for (let d = day + 1; d <= until; d++) {
+    dayOpens(s, d, ignore);
+    if (d < until) dayCloses(s, ignore);
+  }
+  if (id === "huabei") {
+    const l = s.customer.huabei.ledger;
+    const past = revolving.overdueAmount(l);
+    const { due, minimum } = revolving.dueBy(l, until);
+    return {
+      amount: due - past,
+      minimum: Math.max(0, minimum - past),
+      interest: 0,
+      last: revolving.graceLastDay(l, until),
+    };
+  }
+  const b = s.customer.jiebei.book;
+  const amount = loans.dueOn(b, until);
+  return {
+    amount,
+    minimum: amount,
+    interest: loans.dueInterestOn(b, until),
+    last: loans.graceLastDay(b, until, wholeFen(c.policy.toleranceAmount)),
+  };
+}
+
 /** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
  *  day, as its due notice says it — less, on Huabei, what is past due already. */
 function fallingDue(s: EngineState, id: LineId, until: number): Fen {
