@@ -430,8 +430,9 @@ export function fallsDueOn(
  *  more until then: on Huabei the bills due by then (`amount`, the statement balance) and the part that
  *  keeps them out of arrears (`minimum`); on Jiebei the instalments falling due (`amount` and `minimum`
  *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
- *  repayment of the minimum still counts as on time (the end of its grace days; null when nothing of it
- *  can fall into arrears: Huabei's minimum met already, a Jiebei instalment whose tolerance carries it). */
+ *  repayment of the minimum alone still counts as on time (the end of its grace days, or the day before the
+ *  next due day within them, `before`; null when nothing of it can fall into arrears: Huabei's minimum met
+ *  already). */
 export function noticeOn(
   c: Customer,
   id: LineId,
@@ -439,7 +440,7 @@ export function noticeOn(
   calendar: Calendar,
   until: number,
   paid: Fen = 0,
-): { amount: Fen; minimum: Fen; interest: Fen; last: number | null } {
+): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
   const s = stateOf(c, day, calendar);
   if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
   dayCloses(s, ignore);
@@ -447,6 +448,7 @@ export function noticeOn(
     dayOpens(s, d, ignore);
     if (d < until) dayCloses(s, ignore);
   }
+  const tolerance = wholeFen(c.policy.toleranceAmount);
   if (id === "huabei") {
     const l = s.customer.huabei.ledger;
     const past = revolving.overdueAmount(l);
@@ -455,7 +457,7 @@ export function noticeOn(
       amount: due - past,
       minimum: Math.max(0, minimum - past),
       interest: 0,
-      last: revolving.graceLastDay(l, until),
+      ...onlyThis(revolving.graceLastDay(l, until), revolving.owedAhead(l, until).first),
     };
   }
   const b = s.customer.jiebei.book;
@@ -464,8 +466,20 @@ export function noticeOn(
     amount,
     minimum: amount,
     interest: loans.dueInterestOn(b, until),
-    last: loans.graceLastDay(b, until, wholeFen(c.policy.toleranceAmount)),
+    ...onlyThis(
+      loans.graceLastDay(b, until, tolerance),
+      loans.comingInstalments(b, until, b.accruing ? c.policy.jiebeiRatePerDay : 0, tolerance)?.day ?? null,
+    ),
   };
+}
+
+/** The last day a repayment of what falls due on a due day alone is on time: the end of its grace days — but
+ *  the day before the next due day when that comes within them (`before`: a repayment then pays what falls
+ *  due that day first — another loan's instalment, the oldest loan's first). */
+function onlyThis(last: number | null, next: number | null): { last: number | null; before: number | null } {
+  return last !== null && next !== null && next <= last
+    ? { last: next - 1, before: next }
+    : { last, before: null };
 }
 
 /** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that

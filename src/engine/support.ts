@@ -545,12 +545,16 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
  *  and what missing it costs: the line's penalty rate, a missed due date on the record, and the overdue
  *  check's suspension of the customer's open lines, `suspendOverdueDays` past its due day. Null when no
  *  bill or instalment is ahead. */
+/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
+ *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
+const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
+
 function nextDue(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
   const p = c.policy;
   const tolerance = wholeFen(p.toleranceAmount);
   const due =
     line.id === "jiebei"
-      ? (loans.comingInstalments(line.book, day, 0, tolerance)?.day ?? null)
+      ? (loans.comingInstalments(line.book, day, loanRate(c), tolerance)?.day ?? null)
       : revolving.owedAhead(line.ledger, day).first;
   if (due === null || due <= day) return null;
   const asked = overdue(line) + dueInGrace(c, line, day);
@@ -569,7 +573,15 @@ function nextDue(c: Customer, line: Line, day: number, calendar: Calendar): Reme
     amount: notice.amount,
     minimum: notice.minimum,
     ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
-    ...(notice.last !== null ? { by: { day: notice.last, date: calendar.date(notice.last) } } : {}),
+    ...(notice.last !== null
+      ? {
+          by: {
+            day: notice.last,
+            date: calendar.date(notice.last),
+            ...(notice.before !== null ? { before: notice.before } : {}),
+          },
+        }
+      : {}),
     penalty: line.id === "jiebei" ? p.jiebeiPenaltyRatePerDay : p.penaltyRatePerDay,
     ...(suspends !== null ? { suspends } : {}),
     ...(asked > 0 ? { onTopOf: asked } : {}),

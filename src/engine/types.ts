@@ -237,7 +237,7 @@ export type Remedy = {
   /** what falls due next on an active or suspended line, before it falls due: a bill stated (Huabei) or an
    *  instalment (Jiebei) — its due day, what the due notice will ask (`amount`: Huabei's statement balance,
    *  Jiebei's instalments; `minimum`: Huabei's minimum; `interest`: of Jiebei's, the interest), the last day
-   *  a repayment of the minimum counts as on time (`by`), and what missing it costs: the penalty rate a day
+   *  a repayment of the minimum alone counts as on time (`by`), and what missing it costs: the penalty rate a day
    *  (`penalty`), a missed due date on the record, and the day the overdue check suspends the customer's open
    *  lines, still unpaid (`suspends`). `onTopOf`: what the steps before it ask on the line today (the
    *  overdue, what is due in its grace days), which a repayment pays first — the amounts are with them paid */
@@ -248,7 +248,9 @@ export type Remedy = {
       amount: Fen;
       minimum: Fen;
       interest?: Fen;
-      by?: { day: number; date: string };
+      /** `before`: the next due day, which comes within its grace days — a repayment then pays what falls due
+       *  that day first, so `day` is the day before it, not the end of the grace */
+      by?: { day: number; date: string; before?: number };
       penalty: number;
       suspends?: { day: number; date: string; days: number };
       onTopOf?: Fen;

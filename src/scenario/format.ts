@@ -399,9 +399,11 @@ function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
   const head = `next due: ${what} falls due on ${r.date} (day ${r.day})${onTop}`;
   if (r.by === undefined) return `${head}; its minimum is met already`;
   const by =
-    r.by.day === r.day
-      ? `by ${r.by.date} (day ${r.by.day}), the due day itself`
-      : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
+    r.by.before !== undefined
+      ? `by ${r.by.date} (day ${r.by.day}), before the next ${jiebei ? "instalment" : "bill"} falls due on day ${r.by.before} (a repayment then pays that first)`
+      : r.by.day === r.day
+        ? `by ${r.by.date} (day ${r.by.day}), the due day itself`
+        : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
   const pay = jiebei
     ? `pay it ${by}, and it counts as paid on time`
     : r.minimum >= r.amount

@@ -1,7 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Remedy } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
 import { describeRemedy } from "../../src/scenario/format.js";
+import { propertyRuns } from "../helpers/property-seed.js";
+import { activeScenarioArb } from "./arbitraries.js";
 import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // Customer service says what falls due next before it falls due, on each line the customer has: how much
@@ -101,5 +104,78 @@ describe("customer service reminds what falls due next", () => {
   it("nothing ahead, nothing said: a bill repaid in full before its due day, a customer with no loan", () => {
     const paid = run([on.open(0, 5_000), on.purchase(5, 2_000), on.repay(32, "full"), on.support(33)], opts);
     expect(stepOn(paid, "contact_support", 33).remedies.filter((r) => r.kind === "next_due")).toEqual([]);
+  });
+
+  it("an instalment paid ahead all but ¥7.20: what is left is what falls due next, on its day", () => {
+    // ¥1,030 of the ¥1,037.20 first instalment paid on day 25 — its principal and the interest so far — held
+    // for it: ¥7.20 still asked on day 31 (read without the loans' rate, the instalment once looked paid, and
+    // the next named was day 60's)
+    const events = [on.open(0, 10_000, "jiebei"), on.borrow(0, 3_000, 3), on.repay(25, 1_030, "jiebei")];
+    const asked = stepOn(run([...events, on.support(25)], opts), "contact_support", 25);
+    const due = stepsOf(run(events, opts), "due").find((x) => x.event.line === "jiebei")!;
+    expect(due).toMatchObject({ day: 31, event: { due: 720 } });
+    // (what is held pays an instalment's interest first: what is left unpaid is principal)
+    expect(nextDue(asked.remedies, "jiebei")).toMatchObject({ day: 31, amount: 720, interest: 0 });
+  });
+
+  it("two loans, the other's due day within the next one's grace days: paid by the day before it", () => {
+    // loan A drawn on day 1 (due days 32, 61), loan B on day 31 (due day 60, grace until 63): a repayment on
+    // day 61–63 pays A's instalment first (the oldest loan's), so B's amount paid then leaves B short
+    const events = [
+      on.open(0, 10_000, "jiebei"),
+      on.borrow(1, 3_000, 3),
+      on.borrow(31, 3_000, 3),
+      on.repay(32, 1_037.2, "jiebei"),
+    ];
+    const asked = stepOn(run([...events, on.support(40)], opts), "contact_support", 40);
+    const said = nextDue(asked.remedies, "jiebei")!;
+    expect(said).toMatchObject({ day: 60, by: { day: 60, before: 61 } });
+    expect(describeRemedy(said)).toContain(
+      "pay it by 2024-03-01 (day 60), before the next instalment falls due on day 61 (a repayment then pays that first)",
+    );
+    expect(missedBy([...events, repay(60, said.minimum, "jiebei")], "jiebei", 63)).toEqual([]);
+    // the end of its grace days would not do
+    expect(missedBy([...events, repay(63, said.minimum, "jiebei")], "jiebei", 63)).toHaveLength(1);
+  });
+
+  it("falls due as said, on any timeline: the due notice asks what was named, the steps before it paid", () => {
+    fc.assert(
+      fc.property(activeScenarioArb, fc.nat(), fc.integer({ min: 1, max: 35 }), (sc, k, after) => {
+        // a call some days after one of the customer's events (a purchase, a loan: a bill or an instalment ahead)
+        const d = (sc.events[k % Math.max(1, sc.events.length)]?.day ?? 0) + after;
+        // the customer's events before day d, a call on day d, and then only what the steps before it ask
+        const kept: EventInput[] = sc.events.filter((e) => e.day < d).map(({ index: _i, ...e }) => e);
+        const opts = { start: sc.start, policy: sc.policy, profile: sc.profile, until: d + 100 };
+        const asked = stepOn(run([...kept, on.support(d)], opts), "contact_support", d);
+        for (const said of asked.remedies) {
+          if (said.kind !== "next_due") continue;
+          expect(said.day).toBeGreaterThan(d);
+          const paid: EventInput[] =
+            said.onTopOf === undefined
+              ? []
+              : [{ day: d, type: "repay", line: said.line, amount: { kind: "amount", fen: said.onTopOf } }];
+          const t = run([...kept, on.support(d), ...paid], opts);
+          const notice = stepsOf(t, "due").find((x) => x.day === said.day && x.event.line === said.line);
+          expect(notice?.event, `${said.line} day ${said.day}`).toMatchObject({
+            due: said.amount,
+            minimumUnpaid: said.minimum,
+          });
+          // and the minimum paid on the last day named is on time
+          if (said.by === undefined || said.minimum === 0) continue;
+          const met: EventInput = {
+            day: said.by.day,
+            type: "repay",
+            line: said.line,
+            amount: { kind: "amount", fen: said.minimum },
+          };
+          const onTime = run([...kept, on.support(d), ...paid, met], opts);
+          const missed = stepsOf(onTime, "overdue").filter(
+            (x) => x.event.line === said.line && x.day > d && x.day <= said.by!.day + 1,
+          );
+          expect(missed, `${said.line} by day ${said.by.day}`).toEqual([]);
+        }
+      }),
+      { numRuns: propertyRuns(40) },
+    );
   });
 });
