@@ -409,9 +409,9 @@ export function applyPolicyEvent(current: Policy, use: Policy | null, set: Parti
 }
 
 /** What customer service would tell the customer to do about one line today (the steps a declined early
- *  review or a lifted hold comes with). */
+ *  review or a lifted hold comes with) — not what falls due next, which an answer says beside its steps. */
 function serviceStepsFor(s: EngineState, line: LineId): Remedy[] {
   return answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar).remedies.filter(
-    (r) => r.line === line,
+    (r) => r.line === line && r.kind !== "next_due",
   );
 }

@@ -189,6 +189,14 @@ export function dueOn(b: LoanBook, day: number): Fen {
   return total;
 }
 
+/** Of what falls due on `day` (dueOn), the interest: the instalments' interest since the previous due day,
+ *  unpaid. */
+export function dueInterestOn(b: LoanBook, day: number): Fen {
+  let total = 0;
+  for (const l of b.loans) if (l.dueDay === day) total += l.dueInterest;
+  return total;
+}
+
 /** Instalments past their due day and still in their grace: principal and interest unpaid (a loan's last
  *  with the interest it bore since: `dueNow`) — but, with a `tolerance`, none of a due date whose unpaid
  *  amount the end of its grace will carry or waive rather than find missed. */

@@ -71,6 +71,25 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       by: "the last day a repayment of it counts as on time — the end of its grace days, the due day itself when the policy gives none (`day`, `date`; `today`: that day is today)",
     },
   },
+  next_due: {
+    meaning:
+      "what falls due next on an active or suspended line, said before it falls due: a bill stated (Huabei) or an instalment (Jiebei), what it asks, by when it counts as paid on time, and what missing it costs",
+    fields: {
+      day: "the due day",
+      date: "its date",
+      amount:
+        "what the due notice will ask (yuan): on Huabei the statement balance — every bill due by then, unpaid, its charges until then included — on Jiebei the instalments falling due, principal and interest; with nothing more repaid until then, what `onTopOf` names paid today",
+      minimum:
+        "what keeps it out of arrears (yuan): on Huabei the minimum (0 once met already), on Jiebei the instalments, as `amount`",
+      interest: "on Jiebei, of `amount`, the interest since the previous due day (yuan); absent on Huabei",
+      by: `the last day a repayment of \`minimum\` alone counts as on time — the end of its grace days, the due day itself when the policy gives none (${dayDate}) — or, when the next due day comes within them (\`before\`: that day), the day before it: a repayment then pays what falls due that day first (another loan's instalment, the oldest loan's first); absent when nothing of it can fall into arrears`,
+      penalty:
+        "the daily penalty rate the overdue principal bears, missed, instead of interest (penaltyRatePerDay, jiebeiPenaltyRatePerDay), charged back to the day after the due day; a missed due date is on the record too",
+      suspends: `the day the overdue check suspends the customer's open lines if it is still unpaid then (${dayDate}; \`days\`: suspendOverdueDays past the due day); absent when no line is open`,
+      onTopOf:
+        "what the steps before it ask on the line today (yuan: the overdue, what is due in its grace days), which a repayment pays first: the amounts are with them paid; absent when none",
+    },
+  },
   pay_balance: {
     meaning:
       "repay what a line that is no longer open still owes, nothing of it overdue — or, beside an overdue or what is due in its grace days, the rest still to fall due, called in or running to term",

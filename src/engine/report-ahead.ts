@@ -425,6 +425,63 @@ export function fallsDueOn(
   return fallingDue(s, id, until);
 }
 
+/** What the due notice of line `id` asks on its due day `until` (after `day`), for a customer who repays
+ *  `paid` on it today (what the steps beside it ask: the overdue, what is due in its grace days) and nothing
+ *  more until then: on Huabei the bills due by then (`amount`, the statement balance) and the part that
+ *  keeps them out of arrears (`minimum`); on Jiebei the instalments falling due (`amount` and `minimum`
+ *  alike) and of them the interest (`interest`) — less what is past due by then — and the last day a
+ *  repayment of the minimum alone still counts as on time (the end of its grace days, or the day before the
+ *  next due day within them, `before`; null when nothing of it can fall into arrears: Huabei's minimum met
+ *  already). */
+export function noticeOn(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  until: number,
+  paid: Fen = 0,
+): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
+  const s = stateOf(c, day, calendar);
+  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
+  dayCloses(s, ignore);
+  for (let d = day + 1; d <= until; d++) {
+    dayOpens(s, d, ignore);
+    if (d < until) dayCloses(s, ignore);
+  }
+  const tolerance = wholeFen(c.policy.toleranceAmount);
+  if (id === "huabei") {
+    const l = s.customer.huabei.ledger;
+    const past = revolving.overdueAmount(l);
+    const { due, minimum } = revolving.dueBy(l, until);
+    return {
+      amount: due - past,
+      minimum: Math.max(0, minimum - past),
+      interest: 0,
+      ...onlyThis(revolving.graceLastDay(l, until), revolving.owedAhead(l, until).first),
+    };
+  }
+  const b = s.customer.jiebei.book;
+  const amount = loans.dueOn(b, until);
+  return {
+    amount,
+    minimum: amount,
+    interest: loans.dueInterestOn(b, until),
+    ...onlyThis(
+      loans.graceLastDay(b, until, tolerance),
+      loans.comingInstalments(b, until, b.accruing ? c.policy.jiebeiRatePerDay : 0, tolerance)?.day ?? null,
+    ),
+  };
+}
+
+/** The last day a repayment of what falls due on a due day alone is on time: the end of its grace days — but
+ *  the day before the next due day when that comes within them (`before`: a repayment then pays what falls
+ *  due that day first — another loan's instalment, the oldest loan's first). */
+function onlyThis(last: number | null, next: number | null): { last: number | null; before: number | null } {
+  return last !== null && next !== null && next <= last
+    ? { last: next - 1, before: next }
+    : { last, before: null };
+}
+
 /** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
  *  day, as its due notice says it — less, on Huabei, what is past due already. */
 function fallingDue(s: EngineState, id: LineId, until: number): Fen {

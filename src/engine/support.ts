@@ -53,6 +53,7 @@ import {
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
+  noticeOn,
   openingOn,
   reportAhead,
   takeReport,
@@ -243,6 +244,13 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
         day: waiver.day,
         date: calendar.date(waiver.day),
       });
+    // what falls due next on the line, before it falls due: said with what it asks and by when — but not a
+    // remainder the tolerance waives if left unpaid (the waiver says it: missing it costs nothing)
+    const ahead =
+      line.status === "active" || line.status === "suspended" ? nextDue(c, line, day, calendar) : null;
+    // (the waiver falls on the day its due date's grace ends)
+    const waived = waiver !== null && ahead !== null && ahead.day + c.policy.graceDays + 1 === waiver.day;
+    if (ahead !== null && !waived) remedies.push(ahead);
   }
   // an active line the next review would suspend: said before it happens, with what changes it (the
   // reasons are what the review would cite) — unless an overdue left unpaid suspends or writes off first
@@ -550,6 +558,61 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return true;
   });
   return increaseDay(c, day, s, calendar, { reasons: principal, facts: kept, remedies });
+}
+
+/** What falls due next on an active or suspended line, after `day`: Huabei's first bill stated whose due day
+ *  is ahead, Jiebei's next instalment asking something — what its due notice will ask, with what the steps
+ *  before it ask on the line today (the overdue, what is due in its grace days) paid first, as a repayment
+ *  pays them; by when it counts as paid on time (the end of its grace days, as pay_due says it on them);
+ *  and what missing it costs: the line's penalty rate, a missed due date on the record, and the overdue
+ *  check's suspension of the customer's open lines, `suspendOverdueDays` past its due day. Null when no
+ *  bill or instalment is ahead. */
+/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
+ *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
+const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
+
+function nextDue(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): Extract<Remedy, { kind: "next_due" }> | null {
+  const p = c.policy;
+  const tolerance = wholeFen(p.toleranceAmount);
+  const due =
+    line.id === "jiebei"
+      ? (loans.comingInstalments(line.book, day, loanRate(c), tolerance)?.day ?? null)
+      : revolving.owedAhead(line.ledger, day).first;
+  if (due === null || due <= day) return null;
+  const asked = overdue(line) + dueInGrace(c, line, day);
+  const notice = noticeOn(c, line.id, day, calendar, due, asked);
+  if (notice.amount <= 0) return null;
+  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  const suspends =
+    Number.isFinite(at) && [c.huabei, c.jiebei].some((l) => l.status === "active")
+      ? { day: due + at, date: calendar.date(due + at), days: at }
+      : null;
+  return {
+    line: line.id,
+    kind: "next_due",
+    day: due,
+    date: calendar.date(due),
+    amount: notice.amount,
+    minimum: notice.minimum,
+    ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
+    ...(notice.last !== null
+      ? {
+          by: {
+            day: notice.last,
+            date: calendar.date(notice.last),
+            ...(notice.before !== null ? { before: notice.before } : {}),
+          },
+        }
+      : {}),
+    penalty: line.id === "jiebei" ? p.jiebeiPenaltyRatePerDay : p.penaltyRatePerDay,
+    ...(suspends !== null ? { suspends } : {}),
+    ...(asked > 0 ? { onTopOf: asked } : {}),
+  };
 }
 
 /** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:
@@ -2299,7 +2362,7 @@ function increaseDay(
   // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
   // advice is then what it says)
   if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
-  if (answer.remedies.some((r) => r.kind !== "on_record")) return answer;
+  if (answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due")) return answer;
   // a policy that allows no application at all: no day to name
   if (c.policy.maxApplications30d < 1) return answer;
   const remedies: Remedy[] = [...answer.remedies];

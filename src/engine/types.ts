@@ -237,6 +237,27 @@ export type Remedy = {
       /** the last day a repayment of it counts as on time (the end of its grace days; `today`: this day) */
       by?: { day: number; date: string; today: boolean };
     }
+  /** what falls due next on an active or suspended line, before it falls due: a bill stated (Huabei) or an
+   *  instalment (Jiebei) — its due day, what the due notice will ask (`amount`: Huabei's statement balance,
+   *  Jiebei's instalments; `minimum`: Huabei's minimum; `interest`: of Jiebei's, the interest), the last day
+   *  a repayment of the minimum alone counts as on time (`by`), and what missing it costs: the penalty rate a day
+   *  (`penalty`), a missed due date on the record, and the day the overdue check suspends the customer's open
+   *  lines, still unpaid (`suspends`). `onTopOf`: what the steps before it ask on the line today (the
+   *  overdue, what is due in its grace days), which a repayment pays first — the amounts are with them paid */
+  | {
+      kind: "next_due";
+      day: number;
+      date: string;
+      amount: Fen;
+      minimum: Fen;
+      interest?: Fen;
+      /** `before`: the next due day, which comes within its grace days — a repayment then pays what falls due
+       *  that day first, so `day` is the day before it, not the end of the grace */
+      by?: { day: number; date: string; before?: number };
+      penalty: number;
+      suspends?: { day: number; date: string; days: number };
+      onTopOf?: Fen;
+    }
   /** `amount`: what the line owes — beside an overdue or what is due in its grace days (their own steps),
    *  the rest. `toTerm`: the line's instalments run to term (a line closed in no default — for policy, or
    *  for credit or security with nothing past due and nothing written off on either line: Jiebei's loans,

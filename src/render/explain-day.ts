@@ -311,11 +311,13 @@ export function explainDay(
           pointsAtSteps && asked.length
           ? [...advice, ...new Set(asked.map((r) => describeRemedy(r, held)))]
           : advice
-        : asked.length
+        : asked.some((r) => r.kind !== "next_due")
           ? [...new Set(asked.map((r) => describeRemedy(r, held)))]
-          : moveAdvice.length
-            ? moveAdvice
-            : standing(trace, end, day, owedToday(trace, end, day)),
+          : // what falls due next (a reminder, no step) before what helps the score or the standing
+            [
+              ...new Set(asked.map((r) => describeRemedy(r, held))),
+              ...(moveAdvice.length ? moveAdvice : standing(trace, end, day, owedToday(trace, end, day))),
+            ],
   };
 }
 

@@ -114,6 +114,14 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         amount: yuan(r.amount),
         ...(r.onTopOf === undefined ? {} : { onTopOf: yuan(r.onTopOf) }),
       };
+    case "next_due":
+      return {
+        ...r,
+        amount: yuan(r.amount),
+        minimum: yuan(r.minimum),
+        ...(r.interest !== undefined && { interest: yuan(r.interest) }),
+        ...(r.onTopOf !== undefined && { onTopOf: yuan(r.onTopOf) }),
+      };
     case "pay_balance":
       return {
         ...r,

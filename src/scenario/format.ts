@@ -387,6 +387,41 @@ function tooLongPastDue(forCredit?: { lines: readonly LineId[]; open: boolean })
     : `it is too long past due and ${credit}`;
 }
 
+/** What falls due next, before it falls due: how much, by when it counts as paid on time, and what
+ *  missing it costs. */
+function nextDueText(r: Extract<Remedy, { kind: "next_due" }>): string {
+  const jiebei = r.line === "jiebei";
+  const what = jiebei
+    ? `the ${money(r.amount)} instalment${r.interest !== undefined && r.interest > 0 ? ` (${money(r.interest)} of it interest)` : ""}`
+    : `the ${money(r.amount)} statement balance`;
+  const onTop =
+    r.onTopOf === undefined
+      ? ""
+      : `, on top of the ${money(r.onTopOf)} asked above (a repayment pays that first)`;
+  const head = `next due: ${what} falls due on ${r.date} (day ${r.day})${onTop}`;
+  if (r.by === undefined) return `${head}; its minimum is met already`;
+  const by =
+    r.by.before !== undefined
+      ? `by ${r.by.date} (day ${r.by.day}), before the next ${jiebei ? "instalment" : "bill"} falls due on day ${r.by.before} (a repayment then pays that first)`
+      : r.by.day === r.day
+        ? `by ${r.by.date} (day ${r.by.day}), the due day itself`
+        : `by ${r.by.date} (day ${r.by.day}), the last of its grace days`;
+  const pay = jiebei
+    ? `pay it ${by}, and it counts as paid on time`
+    : r.minimum >= r.amount
+      ? `pay it ${by}, and it counts as paid on time`
+      : `pay it, or at least the ${money(r.minimum)} minimum, ${by}, and it counts as paid on time`;
+  const rate = `${Number((r.penalty * 100).toFixed(4))} %`;
+  const missed = jiebei
+    ? `missed, the instalment is overdue: its principal bears a penalty of ${rate} a day instead of interest, from the day after the due day, and a missed due date goes on the record`
+    : `missed, the whole bill is overdue: its unpaid principal bears a penalty of ${rate} a day, from the day after the due day, and a missed due date goes on the record`;
+  const suspends =
+    r.suspends === undefined
+      ? ""
+      : `; still unpaid on ${r.suspends.date} (day ${r.suspends.day}), ${r.suspends.days} days past due, the customer's open lines are suspended`;
+  return `${head}: ${pay}; ${missed}${suspends}`;
+}
+
 /** A remedy in words, naming no line: what `describeRemedy` says, or a step the customer takes whatever
  *  the line (a verification, the clean period) when both lines give it. */
 export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): string {
@@ -406,6 +441,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           ? `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due${when}: unpaid, it falls into arrears`
           : `pay the ${money(r.amount)} ${r.line === "jiebei" ? "instalment" : "minimum"} due too, ${money(r.amount + r.onTopOf)} with the overdue (a repayment clears the overdue first)${by === null ? "; its grace days are running out" : `, ${by}`}: unpaid, it falls into arrears`;
     }
+    case "next_due":
+      return nextDueText(r);
     case "pay_overdue":
       if (r.today === "review" || r.by?.what === "review") {
         const at = r.by ? `the periodic review on ${r.by.date} (day ${r.by.day})` : "today's periodic review";
@@ -869,7 +906,7 @@ export function adviceOf(code: ReasonCode, at?: Snapshot, facts: readonly RuleFa
 /** Whether customer service's steps leave the customer nothing to do: none, or only the dated record of
  *  what was decided (then the advice of the reasons it gives is what helps). */
 export const nothingToDo = (remedies: readonly Remedy[]): boolean =>
-  remedies.every((r) => r.kind === "on_record" || r.kind === "increase_from");
+  remedies.every((r) => r.kind === "on_record" || r.kind === "increase_from" || r.kind === "next_due");
 
 /** What helps with `reasons` as things stand `at`: the advice of each that is not good news (nor one that
  *  only points at steps given elsewhere), once each — after `first`, advice the reasons do not hold (what

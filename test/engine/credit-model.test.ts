@@ -1014,6 +1014,9 @@ describe("the tolerance service on a Jiebei instalment", () => {
     expect(told(125)).toEqual([expect.objectContaining({ line: "jiebei", amount: 5, day: 135 })]);
     // in that grace, ¥0.04 paid: the fen left
     expect(told(133)).toEqual([expect.objectContaining({ line: "jiebei", amount: 1, day: 135 })]);
+    // and not reminded of as what falls due, with a penalty and a suspension for missing it: missing it
+    // costs nothing
+    expect(stepOn(t, "contact_support", 125).remedies.map((r) => r.kind)).not.toContain("next_due");
     expect(stepsOf(t, "waiver").map((s) => s.day)).toEqual([135]);
     // no tolerance, nothing waived: nothing told (the fen is asked, as what is due)
     const strict = run(events, { until: 170, policy: testPolicy({ toleranceAmount: 0 }) });

@@ -3788,7 +3788,9 @@ describe("customer service under a policy that bars the line asks for no step to
       early: null,
       policyBars: { smallest: 50_000 },
     });
-    expect(kinds(s.remedies)).toEqual(["on_record", "wait_for_review"]);
+    // the bill falling due next is still said (what is owed falls due whatever the policy): no step beside it
+    expect(kinds(s.remedies)).toEqual(["next_due", "on_record", "wait_for_review"]);
+    expect(remedy(s.remedies, "next_due")).toMatchObject({ line: "huabei", day: 69 });
     // what a bill in full would have promised: repaid in full, the review still restores nothing
     expect(stepOn(go(on.repay(61, "full")), "review", 74)).toMatchObject({ status: "suspended" });
   });

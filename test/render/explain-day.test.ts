@@ -20,6 +20,17 @@ const explainText = (text: string, name: string, day: number) => {
 };
 
 describe("explainDay", () => {
+  it("a day with a bill ahead: what falls due next, then what helps the score that fell that day", () => {
+    // day 182: the July statement (¥3,400 due on day 191), the Huabei balance as reported costing points
+    const x = explainDay(scenario, trace, 182, askedOn(scenario, 182, scenario.until));
+    expect(x.todo[0]).toMatch(
+      /^next due: the ¥3,400\.00 statement balance falls due on 2024-07-10 \(day 191\)/,
+    );
+    expect(x.todo.slice(1)).toEqual([
+      "keep the balance well below the limit; it is reported at each month end",
+    ]);
+  });
+
   it("a review that keeps a suspension shows what still blocks restoration, and what to do about it", () => {
     const x = explainDay(scenario, trace, 258);
     const review = x.steps.find((s) => s.event === "periodic review")!;

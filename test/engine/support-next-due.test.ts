@@ -1,0 +1,181 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Remedy } from "../../src/engine/types.js";
+import type { LineId } from "../../src/engine/vocabulary.js";
+import { describeRemedy } from "../../src/scenario/format.js";
+import { propertyRuns } from "../helpers/property-seed.js";
+import { activeScenarioArb } from "./arbitraries.js";
+import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+
+// Customer service says what falls due next before it falls due, on each line the customer has: how much
+// (Huabei's statement balance and minimum, Jiebei's instalment with its interest), by when it counts as
+// paid on time (the last of its grace days), and what missing it costs. Asked a week before a ¥2,000
+// bill's due day, it once gave only score advice: the payment step began on the due day.
+describe("customer service reminds what falls due next", () => {
+  // the tolerance service's ¥10: a shortfall of at most that is not missed, a fen more is
+  const policy = testPolicy({ toleranceAmount: 10 });
+  const TOLERANCE = 10 * 100;
+  const opts = { policy, until: 80 };
+  // a ¥2,000 Huabei bill stated on day 31, due on day 40; a ¥3,000 Jiebei loan drawn on day 10, its first
+  // instalment due on day 41
+  const base: EventInput[] = [
+    on.open(0, 5_000),
+    on.open(0, 10_000, "jiebei"),
+    on.purchase(5, 2_000),
+    on.borrow(10, 3_000, 3),
+  ];
+  const ASKED = [32, 33, 34, 35, 36, 37, 38, 39];
+  const t = run([...base, ...ASKED.map((d) => on.support(d))], opts);
+  const nextDue = (remedies: readonly Remedy[], line: LineId) =>
+    remedies.find(
+      (r): r is Extract<Remedy, { kind: "next_due" }> => r.kind === "next_due" && r.line === line,
+    );
+  const notice = (line: LineId, day: number) =>
+    stepsOf(t, "due").find((s) => s.day === day && s.event.line === line)!.event;
+  const repay = (day: number, fen: number, line: LineId): EventInput => ({
+    day,
+    type: "repay",
+    line,
+    amount: { kind: "amount", fen },
+  });
+  // found missed (or not) the day after the last of its grace days
+  const missedBy = (events: EventInput[], line: LineId, last: number) =>
+    stepsOf(run(events, opts), "overdue").filter((s) => s.event.line === line && s.day <= last + 1);
+
+  it("asked on each day of the week before, each line's next due: what its notice will ask, and by when", () => {
+    const huabei = notice("huabei", 40);
+    const jiebei = notice("jiebei", 41);
+    for (const day of ASKED) {
+      const asked = stepOn(t, "contact_support", day);
+      expect(nextDue(asked.remedies, "huabei"), `day ${day}`).toEqual({
+        line: "huabei",
+        kind: "next_due",
+        day: 40,
+        date: "2024-02-10",
+        amount: huabei.due,
+        minimum: huabei.minimumUnpaid,
+        by: { day: 43, date: "2024-02-13" },
+        penalty: policy.penaltyRatePerDay,
+        suspends: { day: 70, date: "2024-03-11", days: policy.suspendOverdueDays },
+      });
+      expect(nextDue(asked.remedies, "jiebei"), `day ${day}`).toMatchObject({
+        line: "jiebei",
+        kind: "next_due",
+        day: 41,
+        amount: jiebei.due,
+        minimum: jiebei.due,
+        // ¥1,000 of principal, 31 days of interest at 0.04 % on ¥3,000
+        interest: jiebei.due - 100_000,
+        by: { day: 44, date: "2024-02-14" },
+        penalty: policy.jiebeiPenaltyRatePerDay,
+        suspends: { day: 71 },
+      });
+      // said first, before the score's advice
+      expect(asked.remedies.slice(0, 2).map((r) => r.kind)).toEqual(["next_due", "next_due"]);
+    }
+    expect(huabei).toMatchObject({ due: 200_000, minimumUnpaid: 20_000 });
+    expect(jiebei.due).toBe(103_720);
+  });
+
+  it("the amounts are true to the fen: the stated minimum paid on the stated last day is on time, a fen less than the tolerance allows is missed", () => {
+    const asked = stepOn(t, "contact_support", 33);
+    for (const line of ["huabei", "jiebei"] as const) {
+      const said = nextDue(asked.remedies, line)!;
+      const last = said.by!.day;
+      const missed = (day: number, fen: number) => missedBy([...base, repay(day, fen, line)], line, last);
+      expect(missed(last, said.minimum), line).toEqual([]);
+      expect(missed(last, said.minimum - TOLERANCE), line).toEqual([]);
+      expect(missed(last, said.minimum - TOLERANCE - 1), line).toHaveLength(1);
+      // a day late is missed too: the day named is the last
+      expect(missed(last + 1, said.minimum), line).toHaveLength(1);
+    }
+  });
+
+  it("said in words: the amount, the minimum, the due date, the last grace day and what missing it costs", () => {
+    const asked = stepOn(t, "contact_support", 33);
+    expect(describeRemedy(nextDue(asked.remedies, "huabei")!)).toBe(
+      "next due: the ¥2,000.00 statement balance falls due on 2024-02-10 (day 40): pay it, or at least the ¥200.00 minimum, by 2024-02-13 (day 43), the last of its grace days, and it counts as paid on time; missed, the whole bill is overdue: its unpaid principal bears a penalty of 0.05 % a day, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-11 (day 70), 30 days past due, the customer's open lines are suspended",
+    );
+    expect(describeRemedy(nextDue(asked.remedies, "jiebei")!)).toBe(
+      "Jiebei: next due: the ¥1,037.20 instalment (¥37.20 of it interest) falls due on 2024-02-11 (day 41): pay it by 2024-02-14 (day 44), the last of its grace days, and it counts as paid on time; missed, the instalment is overdue: its principal bears a penalty of 0.06 % a day instead of interest, from the day after the due day, and a missed due date goes on the record; still unpaid on 2024-03-12 (day 71), 30 days past due, the customer's open lines are suspended",
+    );
+  });
+
+  it("nothing ahead, nothing said: a bill repaid in full before its due day, a customer with no loan", () => {
+    const paid = run([on.open(0, 5_000), on.purchase(5, 2_000), on.repay(32, "full"), on.support(33)], opts);
+    expect(stepOn(paid, "contact_support", 33).remedies.filter((r) => r.kind === "next_due")).toEqual([]);
+  });
+
+  it("an instalment paid ahead all but ¥7.20: what is left is what falls due next, on its day", () => {
+    // ¥1,030 of the ¥1,037.20 first instalment paid on day 25 — its principal and the interest so far — held
+    // for it: ¥7.20 still asked on day 31 (read without the loans' rate, the instalment once looked paid, and
+    // the next named was day 60's)
+    const events = [on.open(0, 10_000, "jiebei"), on.borrow(0, 3_000, 3), on.repay(25, 1_030, "jiebei")];
+    const asked = stepOn(run([...events, on.support(25)], opts), "contact_support", 25);
+    const due = stepsOf(run(events, opts), "due").find((x) => x.event.line === "jiebei")!;
+    expect(due).toMatchObject({ day: 31, event: { due: 720 } });
+    // (what is held pays an instalment's interest first: what is left unpaid is principal)
+    expect(nextDue(asked.remedies, "jiebei")).toMatchObject({ day: 31, amount: 720, interest: 0 });
+  });
+
+  it("two loans, the other's due day within the next one's grace days: paid by the day before it", () => {
+    // loan A drawn on day 1 (due days 32, 61), loan B on day 31 (due day 60, grace until 63): a repayment on
+    // day 61–63 pays A's instalment first (the oldest loan's), so B's amount paid then leaves B short
+    const events = [
+      on.open(0, 10_000, "jiebei"),
+      on.borrow(1, 3_000, 3),
+      on.borrow(31, 3_000, 3),
+      on.repay(32, 1_037.2, "jiebei"),
+    ];
+    const asked = stepOn(run([...events, on.support(40)], opts), "contact_support", 40);
+    const said = nextDue(asked.remedies, "jiebei")!;
+    expect(said).toMatchObject({ day: 60, by: { day: 60, before: 61 } });
+    expect(describeRemedy(said)).toContain(
+      "pay it by 2024-03-01 (day 60), before the next instalment falls due on day 61 (a repayment then pays that first)",
+    );
+    expect(missedBy([...events, repay(60, said.minimum, "jiebei")], "jiebei", 63)).toEqual([]);
+    // the end of its grace days would not do
+    expect(missedBy([...events, repay(63, said.minimum, "jiebei")], "jiebei", 63)).toHaveLength(1);
+  });
+
+  it("falls due as said, on any timeline: the due notice asks what was named, the steps before it paid", () => {
+    fc.assert(
+      fc.property(activeScenarioArb, fc.nat(), fc.integer({ min: 1, max: 35 }), (sc, k, after) => {
+        // a call some days after one of the customer's events (a purchase, a loan: a bill or an instalment ahead)
+        const d = (sc.events[k % Math.max(1, sc.events.length)]?.day ?? 0) + after;
+        // the customer's events before day d, a call on day d, and then only what the steps before it ask
+        const kept: EventInput[] = sc.events.filter((e) => e.day < d).map(({ index: _i, ...e }) => e);
+        const opts = { start: sc.start, policy: sc.policy, profile: sc.profile, until: d + 100 };
+        const asked = stepOn(run([...kept, on.support(d)], opts), "contact_support", d);
+        for (const said of asked.remedies) {
+          if (said.kind !== "next_due") continue;
+          expect(said.day).toBeGreaterThan(d);
+          const paid: EventInput[] =
+            said.onTopOf === undefined
+              ? []
+              : [{ day: d, type: "repay", line: said.line, amount: { kind: "amount", fen: said.onTopOf } }];
+          const t = run([...kept, on.support(d), ...paid], opts);
+          const notice = stepsOf(t, "due").find((x) => x.day === said.day && x.event.line === said.line);
+          expect(notice?.event, `${said.line} day ${said.day}`).toMatchObject({
+            due: said.amount,
+            minimumUnpaid: said.minimum,
+          });
+          // and the minimum paid on the last day named is on time
+          if (said.by === undefined || said.minimum === 0) continue;
+          const met: EventInput = {
+            day: said.by.day,
+            type: "repay",
+            line: said.line,
+            amount: { kind: "amount", fen: said.minimum },
+          };
+          const onTime = run([...kept, on.support(d), ...paid, met], opts);
+          const missed = stepsOf(onTime, "overdue").filter(
+            (x) => x.event.line === said.line && x.day > d && x.day <= said.by!.day + 1,
+          );
+          expect(missed, `${said.line} by day ${said.by.day}`).toEqual([]);
+        }
+      }),
+      { numRuns: propertyRuns(40) },
+    );
+  });
+});
