@@ -107,8 +107,8 @@ export function applicationDebt(c: Customer, line: Line, increase: boolean): Fen
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
  * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
- * cap) it would make — of the line, and of the customer's other active line when the grant is what makes
- * it (`otherKeptWithout`: that line kept without the grant; its facts name it) — empty when it would keep
+ * cap) it would make — of the line, and of the customer's other active line: its suspension, or a cut the
+ * grant is what makes (`otherKeptWithout`: that line kept without the grant; its facts name it) — empty when it would keep
  * both as they are. The score is the one the review
  * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
  * and that score (onceUsed, scoreOnceUsed): its numbers are not today's file's, and the trace says so.
@@ -129,14 +129,19 @@ function reversedOnceUsed(
   const s = scoreOnCopy(used, day, today);
   const own = reversal(used, granted, s);
   // one customer, one debt: the review judges the customer's other line on the same file — a grant that
-  // makes it suspend or cut that line is taken back there; only a reversal the grant causes counts (the
-  // other line kept on the file without it), its facts saying which line
+  // makes it suspend or cut that line is taken back there, its facts saying which line. A suspension of it
+  // holds the grant whatever the file without the grant would do: were one the other line meets without
+  // the grant left aside, a customer whose other line fails once used even so (a fen more debt elsewhere)
+  // would be granted what one that passes is refused. A cut is held only when the grant causes it (the
+  // other line kept on the file without it): a cut due anyway leaves that line open and holds nothing
   const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
   if (own === null && theirs === null) return NOTHING_HELD;
   const facts = [
     ...(own?.facts ?? []),
-    ...(theirs !== null && otherKeptWithout() ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
+    ...(theirs !== null && (theirs.decision === "suspended" || otherKeptWithout())
+      ? theirs.facts.map((f) => ({ ...f, line: other.id }))
+      : []),
   ];
   return facts
     .filter((f) => f.code !== "POLICY_CHANGE")
