@@ -107,8 +107,9 @@ export function applicationDebt(c: Customer, line: Line, increase: boolean): Fen
 /**
  * What the review would hold against `line` granted `limit` once the credit is used (usedInFull): the
  * facts of the suspension (the debt ratio, the score, no line at all) or of the cut (the score's band, a
- * cap) it would make — of the line, and of the customer's other active line when the grant is what makes
- * it (`otherKeptWithout`: that line kept without the grant; its facts name it) — empty when it would keep
+ * cap) it would make — of the line, and of the customer's other active line: its suspension, unless the
+ * review suspends it on the file as it is (`otherSuspendedNow`), or a cut the grant is what makes
+ * (`otherKeptWithout`: that line kept without the grant); its facts name it — empty when it would keep
  * both as they are. The score is the one the review
  * would read: the application's own inquiry counted, the balances reported. Each fact carries the limit
  * and that score (onceUsed, scoreOnceUsed): its numbers are not today's file's, and the trace says so.
@@ -122,6 +123,7 @@ function reversedOnceUsed(
   day: number,
   inquiries: number,
   otherKeptWithout: () => boolean,
+  otherSuspendedNow: () => boolean,
   today: ScoredFile | null,
 ): RuleFact[] {
   const used = usedInFull(c, line.id, limit, day, inquiries);
@@ -129,14 +131,20 @@ function reversedOnceUsed(
   const s = scoreOnCopy(used, day, today);
   const own = reversal(used, granted, s);
   // one customer, one debt: the review judges the customer's other line on the same file — a grant that
-  // makes it suspend or cut that line is taken back there; only a reversal the grant causes counts (the
-  // other line kept on the file without it), its facts saying which line
+  // makes it suspend or cut that line is taken back there, its facts saying which line. A suspension of it
+  // holds the grant unless the review suspends that line on the file as it is (otherSuspendedNow): were
+  // one it meets only once used without the grant left aside too, a customer whose other line fails once
+  // used even so (a fen more debt elsewhere) would be granted what one that passes is refused, that line
+  // left active. A cut is held only when the grant causes it (the other line kept on the file without it):
+  // a cut due anyway leaves that line open and holds nothing
   const other = otherOf(used, granted);
   const theirs = other.status === "active" ? reversal(used, other, s) : null;
   if (own === null && theirs === null) return NOTHING_HELD;
+  const counts =
+    theirs !== null && (theirs.decision === "suspended" ? !otherSuspendedNow() : otherKeptWithout());
   const facts = [
     ...(own?.facts ?? []),
-    ...(theirs !== null && otherKeptWithout() ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
+    ...(counts ? theirs.facts.map((f) => ({ ...f, line: other.id })) : []),
   ];
   return facts
     .filter((f) => f.code !== "POLICY_CHANGE")
@@ -165,6 +173,15 @@ function otherKept(
   return reversal(used, other, scoreOnCopy(used, day, today)) === null;
 }
 
+/** Whether the review suspends the other line than `id` (active) on the file `c` as it is — the reports on
+ *  record, nothing counted used: that line's own failure, which no grant of this line is held to. */
+function otherSuspended(c: Customer, id: LineId, day: number, today: ScoredFile | null): boolean {
+  const other = otherOf(c, lineOf(c, id));
+  return (
+    other.status === "active" && reversal(c, other, scoreOnCopy(c, day, today))?.decision === "suspended"
+  );
+}
+
 /**
  * The largest limit, at most `upper` and more than `above`, that the review would keep once used
  * (reversedOnceUsed): `upper` when it would be kept, else whole hundreds of yuan, no less than the
@@ -184,7 +201,10 @@ export function keptOnceUsed(
 ): { limit: Fen; facts: RuleFact[] } | { limit: null; facts: RuleFact[] } {
   let without: boolean | null = null;
   const otherKeptWithout = () => (without ??= otherKept(c, line.id, day, inquiries, today));
-  const reversed = (limit: Fen) => reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout, today);
+  let now: boolean | null = null;
+  const otherSuspendedNow = () => (now ??= otherSuspended(c, line.id, day, today));
+  const reversed = (limit: Fen) =>
+    reversedOnceUsed(c, line, limit, day, inquiries, otherKeptWithout, otherSuspendedNow, today);
   const atUpper = reversed(upper);
   if (atUpper.length === 0) return { limit: upper, facts: [] };
   const hundred = 100 * FEN_PER_YUAN;

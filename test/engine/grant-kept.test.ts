@@ -359,18 +359,70 @@ describe("kept once used: the grant's limit", () => {
     expect(anyReversals(used, 130, 200).map((s) => [s.day, s.line, s.reasons])).toEqual([]);
   });
 
-  it("a reversal of the other line the grant does not cause does not hold it", () => {
-    // Jiebei over its cap already with Huabei's ¥5,000 used (¥118,000 elsewhere: 1.03): the review
-    // suspends it whatever Huabei is granted, so a ¥10,000 increase is Huabei's own to judge (2.00)
+  it("more debt elsewhere never grants more: a suspension of the other line once used holds the grant even when that line fails once used without it", () => {
+    // ¥10,000 a month, a ¥20,000 Jiebei line open with nothing owed, a ¥5,000 Huabei line, ¥110,000
+    // elsewhere and then more: ¥2,000 more holds a ¥10,000 increase to ¥8,000 (Jiebei at 1.00 with Huabei
+    // used), ¥4,000 more to ¥6,000 — and ¥8,000 more (Jiebei at 1.03 with Huabei's ¥5,000 used, the
+    // increase or not) once granted all ¥15,000: the other line's failure was left aside as "not the
+    // grant's". Jiebei stays active throughout (its report reads nothing owed on Huabei), so it is no
+    // failure the review makes anyway: the file once used is the check's, whichever limit is granted
     const profile = { monthlyIncome: 10_000, creditHistoryMonths: 60, externalDebt: 110_000 * 100, age: 35 };
-    const events = [
-      on.open(0, 5_000),
-      on.open(1, 20_000, "jiebei"),
-      on.externalDebt(100, 8_000),
-      on.increase(130, 10_000),
+    const granted = (more: number) => {
+      const events = [
+        on.open(0, 5_000),
+        on.open(1, 20_000, "jiebei"),
+        on.externalDebt(100, more),
+        on.increase(130, 10_000),
+      ];
+      const t = run(events, { policy: DEFAULT_POLICY, profile: { ...profile, verified: true }, until: 131 });
+      return stepOn(t, "apply", 130);
+    };
+    expect(granted(2_000)).toMatchObject({ decision: "approved_lower", limit: 800_000 });
+    expect(granted(4_000)).toMatchObject({ decision: "approved_lower", limit: 600_000 });
+    const most = granted(8_000);
+    expect(most).toMatchObject({ decision: "declined", limit: 500_000 });
+    expect(most.facts).toContainEqual(
+      expect.objectContaining({
+        code: "DEBT_TO_INCOME_TOO_HIGH",
+        line: "jiebei",
+        parameter: "jiebeiMaxDebtToIncome",
+      }),
+    );
+  });
+
+  it("a suspension the review makes of the other line on the file as it is holds nothing: that line's own failure", () => {
+    // Huabei suspended for an income of ¥200 (day 14); ¥15,000 more elsewhere on day 16 takes Jiebei past its
+    // cap of 1 for any income under ¥1,250, so the review of day 45 suspends Jiebei whatever Huabei does.
+    // Customer service's advice for Huabei is ¥646 a month (its cap of 2 with Huabei's ¥500 used): followed,
+    // the review restores Huabei then — not a month later, held for a Jiebei it suspends the same day
+    const start = [
+      on.open(0, 2_000),
+      on.open(0, 5_000, "jiebei"),
+      on.income(2, 200),
+      on.externalDebt(16, 15_000),
     ];
-    const t = run(events, { policy: DEFAULT_POLICY, profile: { ...profile, verified: true }, until: 131 });
-    expect(stepOn(t, "apply", 130)).toMatchObject({ decision: "approved", limit: 1_500_000 });
+    const options = {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 5_000, creditHistoryMonths: 36 },
+      until: 46,
+    };
+    const answer = stepOn(run([...start, on.support(20)], options), "contact_support", 20);
+    expect(answer.remedies).toContainEqual(
+      expect.objectContaining({
+        line: "huabei",
+        kind: "reduce_debt",
+        income: 646,
+        review: expect.objectContaining({ day: 45 }),
+      }),
+    );
+    const review = (income: number) =>
+      run([...start, on.income(20, income)], options).steps.filter(
+        (s) => s.day === 45 && s.event.type === "review",
+      );
+    expect(review(646).map((s) => [s.line, s.decision])).toEqual([
+      ["huabei", "restored"],
+      ["jiebei", "suspended"],
+    ]);
   });
 
   it("a drawdown counts Huabei at its limit: cash that fits only while Huabei is unused is declined", () => {
