@@ -22,6 +22,10 @@ interface LineBase {
   /** the latest opening, a reopening after a closure too: an increase's cooldown runs from it, so that
    *  closing and reopening a line is no way round a first opening's wait */
   lastOpenedDay: number | null;
+  /** the latest day the customer used the line — a purchase of at least ACTIVITY_MIN_PURCHASE or a cash
+   *  loan approved, a repayment that paid something owed (a day with a balance) — or it was opened,
+   *  reopened or restored, when later: an unused line's closure counts from it (dormantCloseDays) */
+  usedDay: number | null;
   /** the day the current status began (suspension, closure, charge-off); null while none or active */
   statusDay: number | null;
   /** the reasons of the decision that set the current status: what customer service quotes */
@@ -149,6 +153,7 @@ const newHuabei = (): HuabeiLine => ({
   limit: 0,
   openedDay: null,
   lastOpenedDay: null,
+  usedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
   factsOnRecord: [],
@@ -181,6 +186,7 @@ const newJiebei = (): JiebeiLine => ({
   limit: 0,
   openedDay: null,
   lastOpenedDay: null,
+  usedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
   factsOnRecord: [],
@@ -286,6 +292,7 @@ export function shallowCopy(c: Customer): Customer {
     limit: h.limit,
     openedDay: h.openedDay,
     lastOpenedDay: h.lastOpenedDay,
+    usedDay: h.usedDay,
     statusDay: h.statusDay,
     reasonsOnRecord: h.reasonsOnRecord,
     factsOnRecord: h.factsOnRecord,
@@ -317,6 +324,7 @@ export function shallowCopy(c: Customer): Customer {
     limit: j.limit,
     openedDay: j.openedDay,
     lastOpenedDay: j.lastOpenedDay,
+    usedDay: j.usedDay,
     statusDay: j.statusDay,
     reasonsOnRecord: j.reasonsOnRecord,
     factsOnRecord: j.factsOnRecord,

@@ -439,6 +439,15 @@ export const REASONS = {
     advice: "repay what is still owed; no line is opened, raised or restored again, even once it is repaid",
     settled: "nothing: the debt is repaid, but no line is opened, raised or restored again after a write-off",
   },
+  DORMANT_ACCOUNT: {
+    kind: "adverse",
+    unit: "days",
+    text: "The line went unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed (the days since it was last used)",
+    recorded:
+      "The line had gone unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed",
+    advice:
+      "apply to open the line again, then use it — a purchase of at least ¥10 or a cash loan — to keep it open; an open line is kept by using it",
+  },
   LONG_SUSPENSION: {
     kind: "adverse",
     unit: "days",

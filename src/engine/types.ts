@@ -326,6 +326,9 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
+  /** an active line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
+   *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then */
+  | { kind: "unused_closure_due"; day: number; date: string; since: number; sinceDate: string }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
   | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
