@@ -272,8 +272,6 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
       noteCut(line, v, v.limit, day);
       reopen(line, day);
       activate(line);
-      // an unused line's closure counts from its restoration: the days it was suspended were not the customer's
-      line.usedDay = day;
       return;
     case "closed":
       // the limit a closure ends, the lender's or the customer's own: reopening does not raise it without

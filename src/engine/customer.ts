@@ -23,8 +23,8 @@ interface LineBase {
    *  closing and reopening a line is no way round a first opening's wait */
   lastOpenedDay: number | null;
   /** the latest day the customer used the line — a purchase of at least ACTIVITY_MIN_PURCHASE or a cash
-   *  loan approved, a repayment that paid something owed (a day with a balance) — or it was opened,
-   *  reopened or restored, when later: an unused line's closure counts from it (dormantCloseDays) */
+   *  loan approved, a repayment that paid something owed (a day with a balance) — or it was opened or
+   *  reopened, when later: an unused line's closure counts from it (dormantCloseDays) */
   usedDay: number | null;
   /** the day the current status began (suspension, closure, charge-off); null while none or active */
   statusDay: number | null;

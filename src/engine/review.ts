@@ -502,6 +502,10 @@ export function periodicReview(
   // a line under a security hold alone is judged as the active line it was (unless its time is up): what
   // it fails is recorded beneath the hold, so that verifying identity leaves it suspended for that
   const longSuspended = line.statusDay !== null && day - line.statusDay >= p.closeAfterSuspendedDays;
+  // a suspended line left unused is closed as an active one is — unless its suspension's time is up (below):
+  // a suspension is no way to keep an unused line longer
+  const unused = requested || longSuspended ? null : dormantClosure(c, line, day);
+  if (unused !== null) return unused;
   if (
     line.status === "suspended" &&
     line.cause === "security" &&
@@ -596,22 +600,24 @@ export function periodicReview(
 }
 
 /**
- * The days an active line has gone unused by `day` (since usedDay: its last purchase of at least ¥10, cash
- * loan or day with something owed, or its opening or restoration), when the policy's `dormantCloseDays`
+ * The days an open line (active or suspended) has gone unused by `day` (since usedDay: its last purchase of
+ * at least ¥10, cash loan or day with something owed, or its opening or reopening — not a restoration: the
+ * days a suspension took are the customer's own), when the policy's `dormantCloseDays`
  * (0: never) have passed and nothing is owed on it; else null. As a card issuer may close an account
  * inactive for a while — no credit extended and no balance outstanding (docs/model.md) — never one owing.
  */
 export function unusedDays(c: Customer, line: Line, day: number): number | null {
   const days = c.policy.dormantCloseDays;
-  if (days <= 0 || line.status !== "active" || line.usedDay === null || owed(line) > 0) return null;
+  if (days <= 0 || line.usedDay === null || owed(line) > 0) return null;
+  if (line.status !== "active" && line.status !== "suspended") return null;
   const unused = day - line.usedDay;
   return unused >= days ? unused : null;
 }
 
-/** The periodic review's closure of an active line left unused (unusedDays): for the lender's policy — no
- *  default, no credit failure — with its own code (DORMANT_ACCOUNT); null when the line is in use. A line
- *  the review suspends for its standard is suspended first (keptStandard): that is what the customer must
- *  hear of, and its own clock closes it. */
+/** The periodic review's closure of a line left unused (unusedDays): for the lender's policy — no default,
+ *  no credit failure — with its own code (DORMANT_ACCOUNT); null when the line is in use. An active line the
+ *  review suspends for its standard is suspended first (keptStandard): that is what the customer must hear
+ *  of; the next review closes it as unused, suspended. */
 function dormantClosure(c: Customer, line: Line, day: number): Verdict | null {
   const unused = unusedDays(c, line, day);
   if (unused === null) return null;

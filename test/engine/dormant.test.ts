@@ -55,14 +55,17 @@ describe("a line left unused", () => {
     expect(closures(off.steps)).toEqual([]);
   });
 
-  it("counts a restored line's days from its restoration, not from the suspension before it", () => {
-    // suspended for an overdue (day 70: 30 days past due), repaid, restored at a review, then unused
-    const t = run([on.open(0, 5_000), on.purchase(1, 100), on.repay(75, "full")], { policy, until: 500 });
-    const restored = t.steps.find((s) => s.decision === "restored")!;
-    expect(restored).toBeDefined();
-    const closed = closures(t.steps);
-    expect(closed).toHaveLength(1);
-    expect(closed[0]!.day).toBeGreaterThanOrEqual(restored.day + 365);
+  it("closes a suspended line left unused too, and a restoration does not restart its days", () => {
+    const hold = [on.change(260), on.change(261), on.change(262)];
+    // held from day 262 (three changes of bound details), still held at the review of day 380: closed unused,
+    // not kept by its suspension (the long suspension's own closure is 180 days)
+    const held = run([on.open(0, 5_000), ...hold], { policy, until: 420 });
+    expect(stepOn(held, "change_profile", 262).status).toBe("suspended");
+    expect(closures(held.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    // verified on day 300: restored, and closed at the same review as a line never held
+    const verified = run([on.open(0, 5_000), ...hold, on.verify(300)], { policy, until: 420 });
+    expect(stepOn(verified, "verify_identity", 300).decision).toBe("restored");
+    expect(closures(verified.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
   });
 
   it("is warned of by customer service when the next review closes it, with the way to keep it", () => {
