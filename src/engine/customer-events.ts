@@ -64,7 +64,10 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
       // a use of the line: an unused line's closure counts from the last (review.ts: dormantClosure)
-      if (e.amount >= ACTIVITY_MIN_PURCHASE) h.usedDay = day;
+      if (e.amount >= ACTIVITY_MIN_PURCHASE) {
+        h.usedDay = day;
+        h.extendedDay = day;
+      }
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
       const approved = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
@@ -336,6 +339,7 @@ function borrowDecided(
   const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
   loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), dueDays[e.term]!);
   j.usedDay = s.day;
+  j.extendedDay = s.day;
   const approved = decide(s, e, j, v, e.amount);
   if (!burstUnderAny(s)) return approved;
   return burstFrom(s, e, 0, undefined, approved);

@@ -59,7 +59,8 @@ export const REASONS = {
     kind: "score",
     text: "Short record of months in good standing",
     mild: "Months in good standing are below the scorecard's top band",
-    advice: "time and on-time repayments: every month in good standing adds to the record",
+    advice:
+      "use a line and repay on time: every month in good standing adds to the record, for a year after each use",
   },
   NO_REPAYMENT_RECORD: {
     kind: "score",

@@ -89,3 +89,36 @@ describe("a line left unused", () => {
     expect(stepsOf(used, "review").every((s) => !s.reasons.includes("DORMANT_ACCOUNT"))).toBe(true);
   });
 });
+
+describe("the months a line is not used", () => {
+  // a new customer (no history elsewhere) whose line is never used: nothing due, nothing owed, month
+  // after month — the PBOC grid's "*", no repayment history that month
+  const newCustomer = { creditHistoryMonths: 0 };
+  const thin = (s: Step) => s.inputs.goodMonths24m === null;
+
+  it("are no repayment record: a line never used stays a thin file, whatever its age", () => {
+    const t = run([on.open(0, 5_000), on.note(360)], { policy, profile: newCustomer, until: 370 });
+    const s = stepOn(t, "note", 360);
+    expect(thin(s)).toBe(true);
+    expect(s.inputs.missedDues12m).toBeNull();
+    // the score such a file has after the year: only time (history, the opening's inquiry aged) moved it
+    const opened = stepOn(t, "apply", 0).score;
+    expect(s.score - opened).toBeLessThanOrEqual(40);
+  });
+
+  it("count in good standing for a year after the line was last used, then no more", () => {
+    // ¥100 bought on day 15 and its bill repaid in full; the line then left open, unused (the closure of
+    // unused lines off here: its own tests are above)
+    const events = [on.open(0, 5_000), on.purchase(15, 100), on.repay(40, "full"), on.note(600)];
+    const t = run(events, { policy: testPolicy(), profile: newCustomer, until: 610 });
+    // 19 month ends by day 600 (2024-01 … 2025-07): the 12 up to 2024-12 within a year of day 15
+    expect(stepOn(t, "note", 600).inputs.goodMonths24m).toBe(12);
+    // used again on day 500: its month ends count again
+    const again = run([...events, on.purchase(500, 100), on.repay(520, "full")], {
+      policy: testPolicy(),
+      profile: newCustomer,
+      until: 610,
+    });
+    expect(stepOn(again, "note", 600).inputs.goodMonths24m).toBe(15);
+  });
+});

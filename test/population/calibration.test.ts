@@ -42,7 +42,7 @@ describe("calibration", () => {
       expect(p.suspensionsPerYear).toBeGreaterThanOrEqual(0.02);
       expect(p.suspensionsPerYear).toBeLessThanOrEqual(0.08);
       // closures for credit, security and policy changes under 2 % a year, and lines unused a year closed on
-      // top (docs/populations.md: 3.7 % in all on 50,000 accounts, 0.6 % without them)
+      // top (docs/populations.md: 3.8 % in all on 50,000 accounts, 0.6 % without them)
       expect(p.closuresPerYear).toBeLessThanOrEqual(0.06);
       expect(p.chargeOffsPerYear).toBeGreaterThanOrEqual(0.005);
       expect(p.chargeOffsPerYear).toBeLessThanOrEqual(0.025);
