@@ -196,6 +196,7 @@ function applyVerdict(s: EngineState, line: Line, v: Verdict, out: StepOutcome[]
         activate(line);
         line.openedDay ??= day;
         line.lastOpenedDay = day;
+        line.usedDay = day;
         line.lastLimit = null;
         line.cut = null;
       }

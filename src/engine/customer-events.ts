@@ -63,6 +63,11 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
         day,
         e.instalments === null ? null : plan(c.policy, e.amount, e.instalments),
       );
+      // a use of the line: an unused line's closure counts from the last (review.ts: dormantClosure)
+      if (e.amount >= ACTIVITY_MIN_PURCHASE) {
+        h.usedDay = day;
+        h.extendedDay = day;
+      }
       // the approval is only reported: a purchase is authorised on an active line, whose limit it keeps
       // (state.ts: `approvals`)
       const approved = s.approvals ? decide(s, e, h, v, e.amount) : NOTHING;
@@ -72,6 +77,8 @@ export function customerEvent(s: EngineState, e: ScenarioEvent): readonly StepOu
     case "repay": {
       const line = lineOf(c, e.line);
       const applied = repayLine(c, line, repayAmount(s, line, e.amount), day);
+      // a day with something owed: the line is in use (nothing owed is what lets an unused line close)
+      if (applied > 0) line.usedDay = day;
       return [outcome(s, e, line.id, null, applied)];
     }
     default:
@@ -331,6 +338,8 @@ function borrowDecided(
   }
   const dueDays = loanDueDays(s.calendar, s.day, e.term + 1);
   loans.draw(j.book, s.day, e.amount, e.term, dueDays.slice(0, e.term), dueDays[e.term]!);
+  j.usedDay = s.day;
+  j.extendedDay = s.day;
   const approved = decide(s, e, j, v, e.amount);
   if (!burstUnderAny(s)) return approved;
   return burstFrom(s, e, 0, undefined, approved);

@@ -22,6 +22,13 @@ interface LineBase {
   /** the latest opening, a reopening after a closure too: an increase's cooldown runs from it, so that
    *  closing and reopening a line is no way round a first opening's wait */
   lastOpenedDay: number | null;
+  /** the latest day the customer used the line — a purchase of at least ACTIVITY_MIN_PURCHASE or a cash
+   *  loan approved, a repayment that paid something owed (a day with a balance) — or it was opened or
+   *  reopened, when later: an unused line's closure counts from it (dormantCloseDays) */
+  usedDay: number | null;
+  /** the latest day credit was extended on the line — a purchase of at least ACTIVITY_MIN_PURCHASE or a
+   *  cash loan approved (null: never): the months of repayment record run a year from it (RECORD_DAYS) */
+  extendedDay: number | null;
   /** the day the current status began (suspension, closure, charge-off); null while none or active */
   statusDay: number | null;
   /** the reasons of the decision that set the current status: what customer service quotes */
@@ -135,8 +142,9 @@ export interface Customer {
   /** delinquency episodes, both lines */
   episodes: Episode[];
   /** every month end since a line first opened: whether the customer was in good standing that month
-   *  (no line overdue during it, none charged off) */
-  monthEnds: Array<{ day: number; good: boolean }>;
+   *  (no line overdue during it, none charged off), and whether the month is one of repayment record
+   *  (credit was extended on a line within RECORD_DAYS before it: not a line left unused) */
+  monthEnds: Array<{ day: number; good: boolean; record: boolean }>;
   huabei: HuabeiLine;
   jiebei: JiebeiLine;
 }
@@ -149,6 +157,8 @@ const newHuabei = (): HuabeiLine => ({
   limit: 0,
   openedDay: null,
   lastOpenedDay: null,
+  usedDay: null,
+  extendedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
   factsOnRecord: [],
@@ -181,6 +191,8 @@ const newJiebei = (): JiebeiLine => ({
   limit: 0,
   openedDay: null,
   lastOpenedDay: null,
+  usedDay: null,
+  extendedDay: null,
   statusDay: null,
   reasonsOnRecord: [],
   factsOnRecord: [],
@@ -286,6 +298,8 @@ export function shallowCopy(c: Customer): Customer {
     limit: h.limit,
     openedDay: h.openedDay,
     lastOpenedDay: h.lastOpenedDay,
+    usedDay: h.usedDay,
+    extendedDay: h.extendedDay,
     statusDay: h.statusDay,
     reasonsOnRecord: h.reasonsOnRecord,
     factsOnRecord: h.factsOnRecord,
@@ -317,6 +331,8 @@ export function shallowCopy(c: Customer): Customer {
     limit: j.limit,
     openedDay: j.openedDay,
     lastOpenedDay: j.lastOpenedDay,
+    usedDay: j.usedDay,
+    extendedDay: j.extendedDay,
     statusDay: j.statusDay,
     reasonsOnRecord: j.reasonsOnRecord,
     factsOnRecord: j.factsOnRecord,
@@ -490,6 +506,11 @@ export function lastMissed(c: Customer): number {
 const THIN_FILE_MONTHS = 6;
 
 /** True while the customer has no repayment record to score: no history elsewhere and fewer than six
- *  month ends with a line of ours (a thin file). */
-export const thinFile = (c: Customer): boolean =>
-  c.profile.creditHistoryMonths === 0 && c.monthEnds.length < THIN_FILE_MONTHS;
+ *  month ends of repayment record with a line of ours (a thin file) — months with nothing due and nothing
+ *  owed are none: a line never used is no record, however long it has been open. */
+export function thinFile(c: Customer): boolean {
+  if (c.profile.creditHistoryMonths !== 0) return false;
+  let months = 0;
+  for (const m of c.monthEnds) if (m.record && ++months >= THIN_FILE_MONTHS) return false;
+  return true;
+}

@@ -59,7 +59,8 @@ export const REASONS = {
     kind: "score",
     text: "Short record of months in good standing",
     mild: "Months in good standing are below the scorecard's top band",
-    advice: "time and on-time repayments: every month in good standing adds to the record",
+    advice:
+      "use a line and repay on time: every month in good standing adds to the record, for a year after each use",
   },
   NO_REPAYMENT_RECORD: {
     kind: "score",
@@ -438,6 +439,15 @@ export const REASONS = {
     // the exclusion is for good: no "for 5 years" here, which would read as its end
     advice: "repay what is still owed; no line is opened, raised or restored again, even once it is repaid",
     settled: "nothing: the debt is repaid, but no line is opened, raised or restored again after a write-off",
+  },
+  DORMANT_ACCOUNT: {
+    kind: "adverse",
+    unit: "days",
+    text: "The line went unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed (the days since it was last used)",
+    recorded:
+      "The line had gone unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed",
+    advice:
+      "apply to open the line again, then use it — a purchase of at least ¥10 or a cash loan — to keep it open; an open line is kept by using it",
   },
   LONG_SUSPENSION: {
     kind: "adverse",

@@ -178,6 +178,17 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       date: "its date",
     },
   },
+  unused_closure_due: {
+    meaning:
+      "the periodic review closes this active line, left unused too long (dormantCloseDays), unless it is used before then: a purchase of at least ¥10 or a cash loan",
+    fields: {
+      day: "the review's day",
+      date: "its date",
+      since:
+        "the day the line was last used (a purchase of at least ¥10, a cash loan, a day with something owed), or opened or restored",
+      sinceDate: "its date",
+    },
+  },
   review_suspends: {
     meaning: "the next periodic review suspends this active line unless today's numbers change",
     fields: { day: "the review's day", date: "its date", reasons: "the reason codes it would cite" },

@@ -496,10 +496,16 @@ export function periodicReview(
 ): Verdict {
   const p = c.policy;
   if (line.status === "active" && !requested)
-    return keptStandard(c, line, s) ?? lineManagement(c, line, s) ?? NO_DECISION;
+    return (
+      keptStandard(c, line, s) ?? dormantClosure(c, line, day) ?? lineManagement(c, line, s) ?? NO_DECISION
+    );
   // a line under a security hold alone is judged as the active line it was (unless its time is up): what
   // it fails is recorded beneath the hold, so that verifying identity leaves it suspended for that
   const longSuspended = line.statusDay !== null && day - line.statusDay >= p.closeAfterSuspendedDays;
+  // a suspended line left unused is closed as an active one is — unless its suspension's time is up (below):
+  // a suspension is no way to keep an unused line longer
+  const unused = requested || longSuspended ? null : dormantClosure(c, line, day);
+  if (unused !== null) return unused;
   if (
     line.status === "suspended" &&
     line.cause === "security" &&
@@ -591,6 +597,43 @@ export function periodicReview(
     };
   }
   return requested ? { decision: "info", reasons: ["NOTHING_TO_REVIEW"], facts: [] } : NO_DECISION;
+}
+
+/**
+ * The days an open line (active or suspended) has gone unused by `day` (since usedDay: its last purchase of
+ * at least ¥10, cash loan or day with something owed, or its opening or reopening — not a restoration: the
+ * days a suspension took are the customer's own), when the policy's `dormantCloseDays`
+ * (0: never) have passed and nothing is owed on it; else null. As a card issuer may close an account
+ * inactive for a while — no credit extended and no balance outstanding (docs/model.md) — never one owing.
+ */
+export function unusedDays(c: Customer, line: Line, day: number): number | null {
+  const days = c.policy.dormantCloseDays;
+  if (days <= 0 || line.usedDay === null || owed(line) > 0) return null;
+  if (line.status !== "active" && line.status !== "suspended") return null;
+  const unused = day - line.usedDay;
+  return unused >= days ? unused : null;
+}
+
+/** The periodic review's closure of a line left unused (unusedDays): for the lender's policy — no default,
+ *  no credit failure — with its own code (DORMANT_ACCOUNT); null when the line is in use. An active line the
+ *  review suspends for its standard is suspended first (keptStandard): that is what the customer must hear
+ *  of; the next review closes it as unused, suspended. */
+function dormantClosure(c: Customer, line: Line, day: number): Verdict | null {
+  const unused = unusedDays(c, line, day);
+  if (unused === null) return null;
+  return {
+    decision: "closed",
+    cause: "policy",
+    reasons: ["DORMANT_ACCOUNT"],
+    facts: [
+      {
+        code: "DORMANT_ACCOUNT",
+        parameter: "dormantCloseDays",
+        threshold: c.policy.dormantCloseDays,
+        value: unused,
+      },
+    ],
+  };
 }
 
 /** `request_review`: an early restoration review of a line, at most one per cooldown. */

@@ -348,6 +348,10 @@ function monthLabel(year: number, month: number): string {
   return label;
 }
 
+/** How long after credit is extended on a line its month ends count as repayment record: a year, as a
+ *  bureau score reads an account updated within the last year (**assumption**, docs/model.md). */
+const RECORD_DAYS = 365;
+
 export function monthEnd(s: EngineState): void {
   const { day, calendar } = s;
   if (day !== s.nextMonthEnd) return;
@@ -361,6 +365,11 @@ export function monthEnd(s: EngineState): void {
   // (no list of the month's codes: a month end of every account of a population)
   let lines = 0;
   let good = true;
+  // a month of repayment record: credit extended on a line within the year before — a line left unused is
+  // reported month after month with nothing due (the PBOC grid's "*": no repayment history that month) and
+  // tells nothing of how its customer repays. By use, not by what was owed: a revolver's balance, carried
+  // longer than a full payer's, must not earn more record (docs/model.md)
+  let record = false;
   for (let i = 0; i < 2; i++) {
     const line = lineAt(c, i);
     if (line.status === "none") continue;
@@ -385,8 +394,9 @@ export function monthEnd(s: EngineState): void {
     line.grid.push(entry);
     lines++;
     if (entry.code !== "N" && entry.code !== "*" && entry.code !== "C") good = false;
+    if (line.extendedDay !== null && day - line.extendedDay < RECORD_DAYS) record = true;
   }
-  if (lines > 0) c.monthEnds.push({ day, good });
+  if (lines > 0) c.monthEnds.push({ day, good, record });
 }
 
 /** Whether something fell due on a line between two days: a due date already decided, or one still in

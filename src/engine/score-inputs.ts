@@ -158,7 +158,8 @@ function scoreInputs(c: Customer, day: number): ScoreInputs {
   for (let i = c.monthEnds.length - 1; i >= 0; i--) {
     const m = c.monthEnds[i]!;
     if (day - m.day > 730) break;
-    if (m.good) good++;
+    // a month of record alone: a month with nothing due and nothing owed tells nothing of repayment
+    if (m.good && m.record) good++;
   }
   // history elsewhere: a clean record, a month at a time (it runs on beside ours)
   const elsewhere =

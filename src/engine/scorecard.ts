@@ -44,8 +44,9 @@ export interface ScoreInputs {
   worstDaysPastDue24m: number | null;
   /** due dates missed in the last 12 months, both lines */
   missedDues12m: number | null;
-  /** month ends in good standing in the last 24 months (no line overdue that month), plus a month for
-   *  each month of history elsewhere */
+  /** month ends of record in good standing in the last 24 months (no line overdue that month, and credit
+   *  extended on a line within the year before: a line left unused is no record), plus a month for each
+   *  month of history elsewhere */
   goodMonths24m: number | null;
   /** episodes more than 90 days past due, plus charge-offs, last 60 months */
   seriousDelinquency60m: number | null;

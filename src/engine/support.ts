@@ -67,6 +67,7 @@ import {
   restorationBlockers,
   restorationScore,
   restoredOnceUsed,
+  unusedDays,
 } from "./review.js";
 import * as revolving from "./revolving.js";
 import {
@@ -275,7 +276,19 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   for (const line of lines) {
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
-    if (v === null || v.decision !== "suspended") continue;
+    if (v === null || v.decision !== "suspended") {
+      // a line the review keeps, left unused: the review closes it unless it is used by then (unusedDays)
+      if (line.usedDay !== null && unusedDays(c, line, next) !== null)
+        remedies.push({
+          line: line.id,
+          kind: "unused_closure_due",
+          day: next,
+          date: calendar.date(next),
+          since: line.usedDay,
+          sinceDate: calendar.date(line.usedDay),
+        });
+      continue;
+    }
     const averted = paid !== null && keptStandard(paid.read, lineOf(paid.read, line.id), paid.s) === null;
     if (averted) forOverdue.push(line.id);
     else

@@ -190,6 +190,10 @@ export const POLICY_PARAMETERS = {
   dueDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day the statement is due" },
   reviewDayOfMonth: { type: { kind: "dayOfMonth" }, text: "calendar day of the monthly periodic review" },
   closeAfterSuspendedDays: { type: { kind: "int", min: 1 }, text: "suspensions this long end in closure" },
+  dormantCloseDays: {
+    type: { kind: "int", min: 0 },
+    text: "an active line the customer has not used this many days (no purchase of at least ¥10, no cash loan, nothing owed) is closed at the review (0: never)",
+  },
   reviewRequestCooldownDays: {
     type: { kind: "int", min: 0 },
     text: "days between honoured request_review calls",
@@ -291,10 +295,15 @@ type ValueOf<K extends ParamKind["kind"]> = K extends "flag"
 
 /** Parameters added after policy files were first written: a whole policy file (no `extends`) that leaves
  *  one out gets the value closest to what it meant, not an error — no tolerance, no wait for cash after a
- *  cure, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
+ *  cure, no closure of an unused line, a grant judged on the file as it is (`grantUsedFraction` 0: no credit counted as used; the
  *  application's own inquiry is still counted, as the next review reads it — without it a line was opened
  *  on the 1st and cut on the 15th by the inquiry that opened it). */
-export const LATER_PARAMETERS = { toleranceAmount: 0, jiebeiDrawCleanDays: 0, grantUsedFraction: 0 } as const;
+export const LATER_PARAMETERS = {
+  toleranceAmount: 0,
+  jiebeiDrawCleanDays: 0,
+  grantUsedFraction: 0,
+  dormantCloseDays: 0,
+} as const;
 
 /** The parameters' values, typed from the table above. */
 export type PolicyParams = {

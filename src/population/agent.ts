@@ -98,6 +98,9 @@ export class Agent {
   private spendUntil = -1;
   /** stopped using the lender */
   left = false;
+  /** Jiebei closed for going unused (DORMANT_ACCOUNT): the customer applies to open it again when next
+   *  wanting cash — the way back a closure for disuse leaves */
+  private jiebeiUnused = false;
   /** reactions of each purpose on the day they were last drawn: the key of the next one */
   private reactionDay = -1;
   private reactionSeq = 0;
@@ -140,6 +143,7 @@ export class Agent {
     a.spendFactor = this.spendFactor;
     a.spendUntil = this.spendUntil;
     a.left = this.left;
+    a.jiebeiUnused = this.jiebeiUnused;
     a.reactionDay = this.reactionDay;
     a.reactionSeq = this.reactionSeq;
     a.suspendedOn = this.suspendedOn;
@@ -223,7 +227,19 @@ export class Agent {
     const b = plan.borrows;
     while (this.borrow < b.day.length && b.day[this.borrow]! <= day) {
       const i = this.borrow++;
-      if (b.day[i] !== day || jb !== "active" || this.left) continue;
+      if (b.day[i] !== day || this.left) continue;
+      // the line closed unused: opened again first (for what it was first opened at), the cash asked the next
+      // day, at most that limit
+      if (jb === "closed" && this.jiebeiUnused && plan.jiebeiOpen !== null) {
+        this.jiebeiUnused = false;
+        const limit = plan.jiebeiOpen.amount;
+        this.issue({ index: 0, day, type: "apply", line: "jiebei", product: "open", amount: limit });
+        const amount = Math.min(b.amount[i]!, limit);
+        if (day + 1 <= this.ctx.until && amount >= 10_000)
+          this.later({ index: 0, day: day + 1, type: "borrow", amount, term: b.term[i]! });
+        continue;
+      }
+      if (jb !== "active") continue;
       const available = lineTotals(s, "jiebei").available;
       const amount = Math.min(b.amount[i]!, Math.floor(available / 10_000) * 10_000);
       if (amount >= 10_000) this.issue({ index: 0, day, type: "borrow", amount, term: b.term[i]! });
@@ -434,6 +450,9 @@ export class Agent {
         this.repayOn = repay;
         return;
       }
+      case "closed":
+        if (line === "jiebei" && note.reasons[0] === "DORMANT_ACCOUNT") this.jiebeiUnused = true;
+        return;
       case "restored": {
         if (this.left) return;
         const st = this.stream(PURPOSE.restored, day);

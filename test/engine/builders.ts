@@ -51,6 +51,8 @@ export function testPolicy(overrides: Partial<PolicyParams> = {}, name = "test")
     minLimit: 0,
     // the rules' tests use amounts of a few yuan: the tolerance service has tests of its own
     toleranceAmount: 0,
+    // lines opened and left for a year close unused: that rule has tests of its own (dormant.test.ts)
+    dormantCloseDays: 0,
     limitBands: [{ minScore: 350, maxLimit: 100_000 }],
     statementDayOfMonth: 1,
     dueDayOfMonth: 10,

@@ -49,6 +49,7 @@ const decisionParams = {
   burstFractionOfLimits: fc.double({ min: 0, max: 1.5, noNaN: true }),
   burstLargeFraction: fc.double({ min: 0, max: 0.5, noNaN: true }),
   closeAfterSuspendedDays: fc.integer({ min: 30, max: 200 }),
+  dormantCloseDays: fc.integer({ min: 0, max: 200 }),
   maxDebtToIncome: fc.double({ min: 0.1, max: 3, noNaN: true }),
   grantUsedFraction: fc.constantFrom(0, 1),
   requireVerified: fc.boolean(),

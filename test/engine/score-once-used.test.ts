@@ -111,7 +111,7 @@ describe("the file once used, scored from the file it copies", () => {
     const others: Customer[] = [
       { ...used, records: [] },
       { ...used, profile: { ...used.profile, verified: !used.profile.verified } },
-      { ...used, monthEnds: [...used.monthEnds, { day: 60, good: true }] },
+      { ...used, monthEnds: [...used.monthEnds, { day: 60, good: true, record: true }] },
       { ...used, huabei: { ...used.huabei, ledger: { ...used.huabei.ledger, bills: [] } } },
     ];
     for (const other of others) expect(scoreOnCopy(other, 70, { c, s })).toEqual(scoreOn(other, 70));

@@ -41,7 +41,9 @@ describe("calibration", () => {
       // the book's rates per account-year open: the assumed plausible bands
       expect(p.suspensionsPerYear).toBeGreaterThanOrEqual(0.02);
       expect(p.suspensionsPerYear).toBeLessThanOrEqual(0.08);
-      expect(p.closuresPerYear).toBeLessThanOrEqual(0.02);
+      // closures for credit, security and policy changes under 2 % a year, and lines unused a year closed on
+      // top (docs/populations.md: 3.8 % in all on 50,000 accounts, 0.6 % without them)
+      expect(p.closuresPerYear).toBeLessThanOrEqual(0.06);
       expect(p.chargeOffsPerYear).toBeGreaterThanOrEqual(0.005);
       expect(p.chargeOffsPerYear).toBeLessThanOrEqual(0.025);
     },

@@ -244,7 +244,14 @@ describe("a named file that is not a policy is never quoted", () => {
 describe("a whole policy file (no extends)", () => {
   it("written before a parameter was added still loads, with that parameter's neutral value", () => {
     const base = loadPolicy("default", inside);
-    const { name: _n, description: _d, toleranceAmount: _t, jiebeiDrawCleanDays: _j, ...params } = base;
+    const {
+      name: _n,
+      description: _d,
+      toleranceAmount: _t,
+      jiebeiDrawCleanDays: _j,
+      dormantCloseDays: _u,
+      ...params
+    } = base;
     const file = join(inside, "whole-policy.yaml");
     writeFileSync(
       file,
@@ -255,6 +262,9 @@ describe("a whole policy file (no extends)", () => {
     const loaded = loadPolicy(file, inside);
     expect(loaded.toleranceAmount).toBe(0);
     expect(loaded.jiebeiDrawCleanDays).toBe(0);
+    // no closure of an unused line: a policy written before the rule never closed one
+    expect(base.dormantCloseDays).toBe(365);
+    expect(loaded.dormantCloseDays).toBe(0);
     expect(loaded.graceDays).toBe(base.graceDays);
   });
 });

@@ -1,0 +1,124 @@
+// A line the customer leaves unused — no purchase of at least ¥10, no cash loan, nothing owed — for
+// `dormantCloseDays` is closed by the periodic review (DORMANT_ACCOUNT), and customer service warns of it.
+
+import { describe, expect, it } from "vitest";
+import type { Remedy, Step } from "../../src/engine/types.js";
+import { on, run, stateOn, stepOn, stepsOf, testPolicy } from "./builders.js";
+
+// 2024 calendar with the test policy: statements on the 1st, due on the 10th, reviews on the 15th
+// (… 349 = 15 Dec 2024, 380 = 15 Jan 2025, 411 = 15 Feb 2025 …).
+const policy = testPolicy({ dormantCloseDays: 365 });
+
+const closures = (steps: readonly Step[]) =>
+  steps.filter((s) => s.decision === "closed").map((s) => ({ day: s.day, line: s.line, reasons: s.reasons }));
+
+const remedy = <K extends Remedy["kind"]>(remedies: readonly Remedy[], kind: K) =>
+  remedies.find((r): r is Extract<Remedy, { kind: K }> => r.kind === kind);
+
+describe("a line left unused", () => {
+  it("is closed by the first review dormantCloseDays after its opening, for policy, with its days", () => {
+    const t = run([on.open(0, 5_000)], { policy, until: 420 });
+    expect(closures(t.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    const closed = stepOn(t, "review", 380);
+    expect(closed).toMatchObject({ status: "closed", cause: "policy" });
+    expect(closed.facts).toEqual([
+      { code: "DORMANT_ACCOUNT", parameter: "dormantCloseDays", threshold: 365, value: 380 },
+    ]);
+  });
+
+  it("counts from its last use: a purchase of ¥10, a repayment of what was owed, a cash loan", () => {
+    // bought on day 100, repaid on day 125: a day with something owed, so the year runs from day 125
+    const bought = run([on.open(0, 5_000), on.purchase(100, 10), on.repay(125, "full")], {
+      policy,
+      until: 540,
+    });
+    expect(closures(bought.steps)).toEqual([{ day: 500, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    // a cash loan drawn on day 30 and repaid by its instalments: in use while anything is owed on it
+    const instalments = [40, 69, 100, 130, 161, 191, 222, 253, 283, 314, 344, 375];
+    const drawn = run(
+      [
+        on.open(0, 5_000, "jiebei"),
+        on.borrow(30, 1_000, 12),
+        ...instalments.map((d) => on.repay(d, "statement", "jiebei")),
+      ],
+      { policy, until: 760 },
+    );
+    // the last instalment repaid on day 375: closed at the first review a year after it
+    expect(closures(drawn.steps)).toEqual([{ day: 745, line: "jiebei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+
+  it("is never closed while something is owed on it, nor under a policy with the rule off", () => {
+    // a purchase never repaid: overdue, suspended and closed for credit, never for disuse
+    const owing = run([on.open(0, 5_000), on.purchase(1, 100)], { policy, until: 420 });
+    for (const s of owing.steps) expect(s.reasons).not.toContain("DORMANT_ACCOUNT");
+    const off = run([on.open(0, 5_000)], { policy: testPolicy({ dormantCloseDays: 0 }), until: 800 });
+    expect(closures(off.steps)).toEqual([]);
+  });
+
+  it("closes a suspended line left unused too, and a restoration does not restart its days", () => {
+    const hold = [on.change(260), on.change(261), on.change(262)];
+    // held from day 262 (three changes of bound details), still held at the review of day 380: closed unused,
+    // not kept by its suspension (the long suspension's own closure is 180 days)
+    const held = run([on.open(0, 5_000), ...hold], { policy, until: 420 });
+    expect(stepOn(held, "change_profile", 262).status).toBe("suspended");
+    expect(closures(held.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+    // verified on day 300: restored, and closed at the same review as a line never held
+    const verified = run([on.open(0, 5_000), ...hold, on.verify(300)], { policy, until: 420 });
+    expect(stepOn(verified, "verify_identity", 300).decision).toBe("restored");
+    expect(closures(verified.steps)).toEqual([{ day: 380, line: "huabei", reasons: ["DORMANT_ACCOUNT"] }]);
+  });
+
+  it("is warned of by customer service when the next review closes it, with the way to keep it", () => {
+    const t = run([on.open(0, 5_000), on.support(300), on.support(360)], { policy, until: 420 });
+    expect(remedy(stepOn(t, "contact_support", 300).remedies, "unused_closure_due")).toBeUndefined();
+    expect(remedy(stepOn(t, "contact_support", 360).remedies, "unused_closure_due")).toEqual({
+      line: "huabei",
+      kind: "unused_closure_due",
+      day: 380,
+      date: "2025-01-15",
+      since: 0,
+      sinceDate: "2024-01-01",
+    });
+    // used after the warning: not closed
+    const used = run([on.open(0, 5_000), on.support(360), on.purchase(370, 10), on.repay(400, "full")], {
+      policy,
+      until: 420,
+    });
+    expect(closures(used.steps)).toEqual([]);
+    expect(stateOn(used, 420).status).toBe("active");
+    expect(stepsOf(used, "review").every((s) => !s.reasons.includes("DORMANT_ACCOUNT"))).toBe(true);
+  });
+});
+
+describe("the months a line is not used", () => {
+  // a new customer (no history elsewhere) whose line is never used: nothing due, nothing owed, month
+  // after month — the PBOC grid's "*", no repayment history that month
+  const newCustomer = { creditHistoryMonths: 0 };
+  const thin = (s: Step) => s.inputs.goodMonths24m === null;
+
+  it("are no repayment record: a line never used stays a thin file, whatever its age", () => {
+    const t = run([on.open(0, 5_000), on.note(360)], { policy, profile: newCustomer, until: 370 });
+    const s = stepOn(t, "note", 360);
+    expect(thin(s)).toBe(true);
+    expect(s.inputs.missedDues12m).toBeNull();
+    // the score such a file has after the year: only time (history, the opening's inquiry aged) moved it
+    const opened = stepOn(t, "apply", 0).score;
+    expect(s.score - opened).toBeLessThanOrEqual(40);
+  });
+
+  it("count in good standing for a year after the line was last used, then no more", () => {
+    // ¥100 bought on day 15 and its bill repaid in full; the line then left open, unused (the closure of
+    // unused lines off here: its own tests are above)
+    const events = [on.open(0, 5_000), on.purchase(15, 100), on.repay(40, "full"), on.note(600)];
+    const t = run(events, { policy: testPolicy(), profile: newCustomer, until: 610 });
+    // 19 month ends by day 600 (2024-01 … 2025-07): the 12 up to 2024-12 within a year of day 15
+    expect(stepOn(t, "note", 600).inputs.goodMonths24m).toBe(12);
+    // used again on day 500: its month ends count again
+    const again = run([...events, on.purchase(500, 100), on.repay(520, "full")], {
+      policy: testPolicy(),
+      profile: newCustomer,
+      until: 610,
+    });
+    expect(stepOn(again, "note", 600).inputs.goodMonths24m).toBe(15);
+  });
+});
