@@ -200,19 +200,20 @@ export function dueInterestOn(b: LoanBook, day: number): Fen {
 /** Instalments past their due day and still in their grace: principal and interest unpaid (a loan's last
  *  with the interest it bore since: `dueNow`) — but, with a `tolerance`, none of a due date whose unpaid
  *  amount the end of its grace will carry or waive rather than find missed. */
-export function dueInGrace(b: LoanBook, tolerance: Fen = 0): Fen {
+export function dueInGrace(b: LoanBook, tolerance: Fen = 0, ahead: Ahead | null = null): Fen {
   let total = 0;
-  for (const l of b.loans) if (l.dueDay !== null && !tolerated(b, l.dueDay, tolerance)) total += dueNow(l);
+  for (const l of b.loans)
+    if (l.dueDay !== null && !tolerated(b, l.dueDay, tolerance, ahead)) total += dueNow(l);
   return total;
 }
 
 /** The last day a repayment of the instalments due in their grace days (as `dueInGrace` counts them)
  *  still counts as on time: the earliest end of grace among them; null when none is due. */
-export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0): number | null {
+export function graceLastDay(b: LoanBook, day: number, tolerance: Fen = 0, rate = 0): number | null {
   let last: number | null = null;
   for (const l of b.loans) {
     if (l.dueDay === null || l.overdueFrom === null || l.overdueFrom <= day) continue;
-    if (tolerated(b, l.dueDay, tolerance) || dueNow(l) <= 0) continue;
+    if (tolerated(b, l.dueDay, tolerance, { day, rate }) || dueNow(l) <= 0) continue;
     if (last === null || l.overdueFrom - 1 < last) last = l.overdueFrom - 1;
   }
   return last;
@@ -324,7 +325,7 @@ export function waiverAhead(
     let on: number;
     let amount: Fen;
     if (l.dueDay !== null && l.overdueFrom !== null) {
-      if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance)) continue;
+      if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance, { day, rate })) continue;
       on = l.overdueFrom;
       amount = dueNow(l) + l.interest;
     } else {
@@ -362,7 +363,13 @@ function asCarried(
   tolerance: Fen,
 ): { loan: Loan; from: number } | null {
   const end = l.overdueFrom;
-  if (end === null || l.dueDay === null || dueNow(l) === 0 || !tolerated(b, l.dueDay, tolerance)) return null;
+  if (
+    end === null ||
+    l.dueDay === null ||
+    dueNow(l) === 0 ||
+    !tolerated(b, l.dueDay, tolerance, { day, rate })
+  )
+    return null;
   const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
   const r = b.accruing ? rate : 0;
   const days = Math.max(0, end - day);
@@ -790,12 +797,30 @@ function joinCarry(l: Loan, accruing: boolean): Fen {
 /** The due date `dueDay` of the line (every loan falling due that day, as one due date) has something
  *  unpaid, but within the tolerance: as the convention has it, an unpaid part of at most the tolerance after
  *  the due date counts as repaid in full — whether or not anything was paid toward it (as a Huabei bill
- *  whose unpaid minimum is within it is not overdue). Measured on what is asked now (`dueNow`); the
- *  instalments of a due date are summed, so a draw split into many small loans is not many tolerances. */
-function tolerated(b: LoanBook, dueDay: number, tolerance: Fen): boolean {
+ *  whose unpaid minimum is within it is not overdue). Measured on what is asked now (`dueNow`) — with
+ *  `ahead`, as the end of the grace will ask it; the instalments of a due date are summed, so a draw split
+ *  into many small loans is not many tolerances. */
+function tolerated(b: LoanBook, dueDay: number, tolerance: Fen, ahead: Ahead | null = null): boolean {
   let unpaid = 0;
-  for (const l of b.loans) if (l.dueDay === dueDay) unpaid += dueNow(l);
+  for (const l of b.loans) if (l.dueDay === dueDay) unpaid += dueNow(l) + graceAhead(b, l, ahead);
   return unpaid > 0 && unpaid <= tolerance;
+}
+
+/** Seen on `day` (before its close) at Jiebei's interest `rate`: what is asked is read as the end of the
+ *  grace will ask it. */
+export interface Ahead {
+  day: number;
+  rate: number;
+}
+
+/** The interest `l`'s principal due will bear in the grace days still to come from `ahead.day` that its
+ *  instalment asks with itself (its loan's last, or one with no due day after it to carry it to: accrue) —
+ *  what the end of the grace reads as unpaid beyond today's `dueNow`, so a remainder today within the
+ *  tolerance that those days take past it is not told as carried (the grace's end finds it missed). */
+function graceAhead(b: LoanBook, l: Loan, ahead: Ahead | null): Fen {
+  if (ahead === null || !b.accruing || l.overdueFrom === null) return 0;
+  if (l.next < l.dueDays.length && carriedTo(l, ahead.day) !== null) return 0;
+  return chargesAhead(l.dueCarry, l.duePrincipal, ahead.rate, l.overdueFrom - ahead.day);
 }
 
 /** What `l` still owes beyond its arrears once no due day is left to carry it to — the remainder of the

@@ -213,7 +213,7 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     const last =
       due > 0
         ? line.id === "jiebei"
-          ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount))
+          ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount), c.policy.jiebeiRatePerDay)
           : revolving.graceLastDay(line.ledger, day)
         : null;
     if (due > 0)
@@ -643,7 +643,11 @@ function dueInFull(line: Line, day: number): boolean {
  *  repaid all but a remainder within it): unpaid, it falls into arrears. */
 function dueInGrace(c: Customer, line: Line, day: number): Fen {
   // within the tolerance service, a Jiebei instalment repaid but a remainder is carried, not missed
-  if (line.id === "jiebei") return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount));
+  if (line.id === "jiebei")
+    return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount), {
+      day,
+      rate: c.policy.jiebeiRatePerDay,
+    });
   const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
   // within the tolerance service (nothing overdue), the shortfall does not fall into arrears
   return overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount) ? 0 : Math.max(0, due);

@@ -1025,6 +1025,31 @@ describe("the tolerance service on a Jiebei instalment", () => {
     );
   });
 
+  it("customer service asks for a last instalment's remainder that its grace days take past the tolerance", () => {
+    // the last instalment (day 101, ¥1,012.40) repaid ¥10.00 short: its ¥10.00 of principal bears interest in
+    // the grace days, asked with it, so the grace's end (day 105) asks ¥10.01 and finds the due date missed —
+    // customer service on day 102 must ask for it by the grace's last day, not leave it as within the tolerance
+    const events = [
+      ...loan,
+      on.repay(41, "minimum", "jiebei"),
+      on.repay(70, "minimum", "jiebei"),
+      on.repay(101, 1_002.4, "jiebei"),
+      on.support(102),
+    ];
+    const t = run(events, { until: 110, policy: tolerant });
+    expect(jiebeiOverdues(t).map((s) => s.day)).toEqual([105]);
+    const asked = stepOn(t, "contact_support", 102).remedies.filter(
+      (r) => r.kind === "pay_due" && r.line === "jiebei",
+    );
+    expect(asked).toEqual([
+      expect.objectContaining({ amount: 1_000, by: expect.objectContaining({ day: 104 }) }),
+    ]);
+    // paid as asked that day, the due date is not missed (what the grace days bore after is carried)
+    const followed = run([...events, on.repay(102, 10, "jiebei")], { until: 170, policy: tolerant });
+    expect(jiebeiOverdues(followed)).toEqual([]);
+    expect(followed.final.jiebei.balance).toBe(0);
+  });
+
   it("the tolerance's edge: ¥10.00 unpaid of an instalment is not missed, ¥10.01 is — paying a fen more never ends worse", () => {
     // the first instalment, ¥1,037.20, paid ¥10.00 or ¥10.01 short on its due day
     const short = (yuan: number) =>
