@@ -223,6 +223,18 @@ describe("the summary", () => {
     expect(closed).not.toContain("(the days since it was last used)");
   });
 
+  it("gives a dormant line's closure its days in one bracket, after the reason's words", () => {
+    const { scenario: s } = loadScenarioText(
+      "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
+      "unused.yaml",
+    );
+    const row = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false })
+      .split("\n")
+      .find((l) => l.includes("DORMANT_ACCOUNT"))!;
+    expect(row).toMatch(/longer than the policy allows \(380 days vs dormantCloseDays 365 days\)$/);
+    expect(row).not.toContain(") (");
+  });
+
   it("says why the end score differs from the last row when the month end after it is the run's last day", () => {
     // 29 February 2024 is a month end: its report (the line's utilisation) moves the score after the step
     const { scenario: s } = loadScenarioText(
