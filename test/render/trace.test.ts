@@ -219,7 +219,9 @@ describe("the summary", () => {
     const closed = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false })
       .split("\n")
       .find((l) => l.startsWith("  closed on day"))!;
-    expect(closed).toMatch(/^ {2}closed on day \d+ \(.*\): The line had gone unused longer than the policy allows/);
+    expect(closed).toMatch(
+      /^ {2}closed on day \d+ \(.*\): The line had gone unused longer than the policy allows/,
+    );
     expect(closed).not.toContain("(the days since it was last used)");
   });
 
