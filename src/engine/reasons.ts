@@ -443,7 +443,8 @@ export const REASONS = {
   DORMANT_ACCOUNT: {
     kind: "adverse",
     unit: "days",
-    text: "The line went unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed (the days since it was last used)",
+    // its values follow in brackets (the days since it was last used): no bracket of its own before them
+    text: "The line went unused — no purchase of at least ¥10, no cash loan, nothing owed — longer than the policy allows",
     recorded:
       "The line had gone unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed",
     advice:

@@ -13,6 +13,7 @@ import {
   money,
   nothingToDo,
   reasonAdvice,
+  reasonRecordedIn,
   reasonText,
   reasonTextIn,
   signed,
@@ -279,7 +280,8 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
     const before = limitBefore.get(line);
     limitBefore.set("huabei", s.limit);
     limitBefore.set("jiebei", s.jiebei.limit);
-    const because = s.reasons.map((code) => reasonTextIn(code, s.inputs)).join("; ");
+    // read at the run's end: each reason in its words for the day it was recorded
+    const because = s.reasons.map((code) => reasonRecordedIn(code, s.inputs)).join("; ");
     if (s.decision === "suspended") {
       // a suspended line suspended again keeps its first suspension's day: only the cause changes
       const still = suspendedOn.has(line);

@@ -70,6 +70,14 @@ export function reasonTextIn(code: ReasonCode, inputs: ScoreInputs): string {
     : info.text;
 }
 
+/** A decision's reason recalled later (the run's summary, read at its end): in its words for then where
+ *  it has them ("A repayment was past due that day", not "… is past due right now" of a line since
+ *  repaid), else as the step said it. */
+export function reasonRecordedIn(code: ReasonCode, inputs: ScoreInputs): string {
+  const info: ReasonInfo = REASONS[code];
+  return info.recorded ?? reasonTextIn(code, inputs);
+}
+
 /** Huabei / Jiebei, as the trace names the lines. */
 // a line as people call it (the engine names lines in expectations too)
 export { lineName };

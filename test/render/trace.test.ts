@@ -204,6 +204,39 @@ describe("the summary", () => {
     );
   });
 
+  it("recaps a decision's reasons in their words for then, not as still true at the end", () => {
+    // the summary is read at the end: Zhang Ming repaid on day 229, so "A repayment is past due right now"
+    // said of day 227 contradicted the end state beneath it (customer service already said "that day")
+    const summary = renderTrace(scenario, trace, { chalk: plain, explain: false, chart: false });
+    const suspended = summary.split("\n").find((l) => l.startsWith("  suspended on day 227"))!;
+    expect(suspended).toContain("; A repayment was past due that day;");
+    expect(suspended).not.toContain("right now");
+    // a line closed unused: the recap has no bracketed unit hint left without its value
+    const { scenario: s } = loadScenarioText(
+      "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
+      "unused.yaml",
+    );
+    const closed = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false })
+      .split("\n")
+      .find((l) => l.startsWith("  closed on day"))!;
+    expect(closed).toMatch(
+      /^ {2}closed on day \d+ \(.*\): The line had gone unused longer than the policy allows/,
+    );
+    expect(closed).not.toContain("(the days since it was last used)");
+  });
+
+  it("gives a dormant line's closure its days in one bracket, after the reason's words", () => {
+    const { scenario: s } = loadScenarioText(
+      "name: unused\nuntil: 400\nprofile: { creditHistoryMonths: 36 }\nevents:\n  - { day: 0, type: apply, product: open, amount: 5000 }\n",
+      "unused.yaml",
+    );
+    const row = renderTrace(s, simulate(s), { chalk: plain, explain: false, chart: false })
+      .split("\n")
+      .find((l) => l.includes("DORMANT_ACCOUNT"))!;
+    expect(row).toMatch(/longer than the policy allows \(380 days vs dormantCloseDays 365 days\)$/);
+    expect(row).not.toContain(") (");
+  });
+
   it("says why the end score differs from the last row when the month end after it is the run's last day", () => {
     // 29 February 2024 is a month end: its report (the line's utilisation) moves the score after the step
     const { scenario: s } = loadScenarioText(
