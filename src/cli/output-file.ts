@@ -2,6 +2,7 @@
 // else goes through shared/write-file (whole or not at all), its folder made when missing.
 
 import {
+  type BigIntStats,
   closeSync,
   fstatSync,
   lstatSync,
@@ -158,28 +159,27 @@ export interface NamedOutput {
 
 /** Whether `path` is the file standard output writes to (the same device and inode as file descriptor 1). */
 export function isStandardOutput(path: string): boolean {
-  try {
-    const out = fstatSync(1, { bigint: true });
-    // a file, a pipe or a terminal: where output is kept or read. /dev/null (and other devices) take any
-    // number of writers, and `> /dev/null` with `--csv /dev/null` means what it says
-    if (!(out.isFile() || out.isFIFO() || (out.isCharacterDevice() && isatty(1)))) return false;
-    // as bigints: as numbers, two files' IDs past 2^53 (NTFS's) can read alike
-    const st = statSync(path, { bigint: true });
-    return st.dev === out.dev && st.ino === out.ino;
-  } catch {
-    return false;
-  }
+  // a file, a pipe or a terminal: where output is kept or read. /dev/null (and other devices) take any
+  // number of writers, and `> /dev/null` with `--csv /dev/null` means what it says
+  return isOpenOn(1, path, (out) => out.isFile() || out.isFIFO() || (out.isCharacterDevice() && isatty(1)));
 }
 
 /** Whether `path` is the regular file standard error was redirected to (`2> e.txt`). Such an output is
  *  refused, not written: the page would be renamed over the file the command's messages go to (the
  *  "wrote" line, warnings, errors), and there is no `-` for standard error to write it there instead. */
 function isStandardErrorFile(path: string): boolean {
+  return isOpenOn(2, path, (err) => err.isFile());
+}
+
+/** Whether `path` is what file descriptor `fd` has open (the same device and inode), when that is a kind
+ *  `kept` accepts; false for anything that cannot be looked at. */
+function isOpenOn(fd: number, path: string, kept: (open: BigIntStats) => boolean): boolean {
   try {
-    const err = fstatSync(2, { bigint: true });
-    if (!err.isFile()) return false;
+    const open = fstatSync(fd, { bigint: true });
+    if (!kept(open)) return false;
+    // as bigints: as numbers, two files' IDs past 2^53 (NTFS's) can read alike
     const st = statSync(path, { bigint: true });
-    return st.dev === err.dev && st.ino === err.ino;
+    return st.dev === open.dev && st.ino === open.ino;
   } catch {
     return false;
   }

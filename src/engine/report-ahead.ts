@@ -115,10 +115,7 @@ export function duesAhead(c: Customer, day: number, calendar: Calendar, until: n
   if (until <= day) return [];
   const s = stateOf(c, day, calendar);
   dayCloses(s, ignore);
-  for (let d = day + 1; d <= until; d++) {
-    dayOpens(s, d, ignore);
-    if (d < until) dayCloses(s, ignore);
-  }
+  toMorningOf(s, until);
   const owing = { huabei: overdue(c.huabei) > 0, jiebei: overdue(c.jiebei) > 0 };
   return s.customer.records
     .slice(c.records.length)
@@ -147,10 +144,7 @@ export function billsInFull(
   const s = stateOf(c, day, calendar);
   if (last > day) {
     dayCloses(s, ignore);
-    for (let d = day + 1; d <= last; d++) {
-      dayOpens(s, d, ignore);
-      if (d < last) dayCloses(s, ignore);
-    }
+    toMorningOf(s, last);
   }
   // past the due day (today in its grace days): the last day a repayment in full still counts
   let grace: number | null = null;
@@ -419,10 +413,7 @@ export function fallsDueOn(
   until: number,
   paid: Fen = 0,
 ): Fen {
-  const s = stateOf(c, day, calendar);
-  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
-  dayCloses(s, ignore);
-  return fallingDue(s, id, until);
+  return fallingDue(repaidToday(c, id, day, calendar, paid), id, until);
 }
 
 /** What the due notice of line `id` asks on its due day `until` (after `day`), for a customer who repays
@@ -441,13 +432,8 @@ export function noticeOn(
   until: number,
   paid: Fen = 0,
 ): { amount: Fen; minimum: Fen; interest: Fen; last: number | null; before: number | null } {
-  const s = stateOf(c, day, calendar);
-  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
-  dayCloses(s, ignore);
-  for (let d = day + 1; d <= until; d++) {
-    dayOpens(s, d, ignore);
-    if (d < until) dayCloses(s, ignore);
-  }
+  const s = repaidToday(c, id, day, calendar, paid);
+  toMorningOf(s, until);
   const tolerance = wholeFen(c.policy.toleranceAmount);
   if (id === "huabei") {
     const l = s.customer.huabei.ledger;
@@ -482,13 +468,26 @@ function onlyThis(last: number | null, next: number | null): { last: number | nu
     : { last, before: null };
 }
 
-/** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
- *  day, as its due notice says it — less, on Huabei, what is past due already. */
-function fallingDue(s: EngineState, id: LineId, until: number): Fen {
+/** A copy of the customer on `day` who repays `paid` on line `id` today, the day then closed. */
+function repaidToday(c: Customer, id: LineId, day: number, calendar: Calendar, paid: Fen): EngineState {
+  const s = stateOf(c, day, calendar);
+  if (paid > 0) repayLine(s.customer, lineOf(s.customer, id), paid, day);
+  dayCloses(s, ignore);
+  return s;
+}
+
+/** `s` (its day closed) run to the morning of `until` (opened, not closed), nothing repaid. */
+function toMorningOf(s: EngineState, until: number): void {
   for (let d = s.day + 1; d <= until; d++) {
     dayOpens(s, d, ignore);
     if (d < until) dayCloses(s, ignore);
   }
+}
+
+/** `s` (its day closed) run to the morning of `until`, nothing repaid: what falls due on line `id` that
+ *  day, as its due notice says it — less, on Huabei, what is past due already. */
+function fallingDue(s: EngineState, id: LineId, until: number): Fen {
+  toMorningOf(s, until);
   if (id === "huabei") {
     const l = s.customer.huabei.ledger;
     return revolving.dueBy(l, until).due - revolving.overdueAmount(l);

@@ -573,6 +573,10 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   return increaseDay(c, day, s, calendar, { reasons: principal, facts: kept, remedies });
 }
 
+/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
+ *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
+const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
+
 /** What falls due next on an active or suspended line, after `day`: Huabei's first bill stated whose due day
  *  is ahead, Jiebei's next instalment asking something — what its due notice will ask, with what the steps
  *  before it ask on the line today (the overdue, what is due in its grace days) paid first, as a repayment
@@ -580,10 +584,6 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
  *  and what missing it costs: the line's penalty rate, a missed due date on the record, and the overdue
  *  check's suspension of the customer's open lines, `suspendOverdueDays` past its due day. Null when no
  *  bill or instalment is ahead. */
-/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
- *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
-const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
-
 function nextDue(
   c: Customer,
   line: Line,

@@ -34,6 +34,10 @@ import { type PopulationContext, RECOVERY_SHARE, statementCycles } from "./setti
 
 const EVENT_INDEX = new Map<EventType, number>(EVENT_TYPES.map((t, i) => [t, i]));
 
+/** What a customer asks for in cash and in a line it applies for again: whole hundreds of yuan, ¥100 the
+ *  least (in fen). */
+const HUNDRED_YUAN = 10_000;
+
 /** A reaction, normalised: its probability and delay. */
 interface Timed {
   p: number;
@@ -235,14 +239,14 @@ export class Agent {
         const limit = plan.jiebeiOpen.amount;
         this.issue({ index: 0, day, type: "apply", line: "jiebei", product: "open", amount: limit });
         const amount = Math.min(b.amount[i]!, limit);
-        if (day + 1 <= this.ctx.until && amount >= 10_000)
+        if (day + 1 <= this.ctx.until && amount >= HUNDRED_YUAN)
           this.later({ index: 0, day: day + 1, type: "borrow", amount, term: b.term[i]! });
         continue;
       }
       if (jb !== "active") continue;
       const available = lineTotals(s, "jiebei").available;
-      const amount = Math.min(b.amount[i]!, Math.floor(available / 10_000) * 10_000);
-      if (amount >= 10_000) this.issue({ index: 0, day, type: "borrow", amount, term: b.term[i]! });
+      const amount = Math.min(b.amount[i]!, Math.floor(available / HUNDRED_YUAN) * HUNDRED_YUAN);
+      if (amount >= HUNDRED_YUAN) this.issue({ index: 0, day, type: "borrow", amount, term: b.term[i]! });
     }
     // a customer who left closes each line once nothing is owed on it
     if (this.left) {
@@ -505,9 +509,9 @@ export class Agent {
       const at = day + Math.max(1, drawInt(st.random, retry.after));
       const amount =
         e.product === "open"
-          ? Math.floor((e.amount * retry.amount) / 10_000) * 10_000
+          ? Math.floor((e.amount * retry.amount) / HUNDRED_YUAN) * HUNDRED_YUAN
           : yuanToWholeFen((e.amount * retry.amount) / 100, 1);
-      if (amount >= 10_000 && at <= this.ctx.until) {
+      if (amount >= HUNDRED_YUAN && at <= this.ctx.until) {
         const again = { index: 0, day: at, type: "apply", line: e.line, product: e.product, amount } as const;
         this.retries.push(retryKey(again));
         this.later(again);

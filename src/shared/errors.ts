@@ -228,9 +228,9 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * Checks on what was given (a command's options), each run and its problem kept, so that every problem is told at once
- * (one exit, not one per fix). A check whose value others need gives a stand-in when it fails, and says
- * so (`ok`): what depends on it is then not checked against the stand-in.
+ * Checks on what was given (a command's options), each run and its problem kept, so that every problem is
+ * told at once (one exit, not one per fix). A check whose value others need gives a stand-in when it fails
+ * (`value`), or undefined (`known`): what depends on it is then not checked against the stand-in.
  */
 export class Checks {
   private readonly problems: InputError[] = [];

@@ -68,17 +68,25 @@ export interface SimulateInvocation {
   options: SimulateOptions;
 }
 
+/** A population without --accounts, --days or --start: the help says these, and simulateOptions reads them. */
+const DEFAULT_ACCOUNTS = 1000;
+const DEFAULT_DAYS = 365;
+const DEFAULT_START = "2024-01-01";
+
 const options = () => ({
-  accounts: wholeNumber("--accounts <n>", "accounts in the population (default 1000)", {
+  accounts: wholeNumber("--accounts <n>", `accounts in the population (default ${DEFAULT_ACCOUNTS})`, {
     min: 1,
     max: MAX_ACCOUNTS,
   }),
-  days: wholeNumber("--days <n>", "simulated days per account (default 365)", { min: 1, max: MAX_DAY }),
+  days: wholeNumber("--days <n>", `simulated days per account (default ${DEFAULT_DAYS})`, {
+    min: 1,
+    max: MAX_DAY,
+  }),
   seed: wholeNumber("--seed <n>", "population seed, a whole number within ±(2^53 − 1) (default 1)", {
     min: -MAX_SEED,
     max: MAX_SEED,
   }),
-  start: text("--start <date>", "calendar date of day 0 (default 2024-01-01)"),
+  start: text("--start <date>", `calendar date of day 0 (default ${DEFAULT_START})`),
   policy: policyRef("--policy <name|file>", "the (champion) policy (default: default)"),
   challenger: policyRef(
     "--challenger <name|file>",
@@ -173,13 +181,13 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
   // a value others are checked against is known only when it was read (not refused at parse)
   const accountsRead = refused("accounts")
     ? undefined
-    : c.known(() => checkRange("--accounts", raw.accounts ?? 1000, 1, MAX_ACCOUNTS));
+    : c.known(() => checkRange("--accounts", raw.accounts ?? DEFAULT_ACCOUNTS, 1, MAX_ACCOUNTS));
   const daysRead = refused("days")
     ? undefined
-    : c.known(() => checkRange("--days", raw.days ?? 365, 1, MAX_DAY));
-  const accounts = accountsRead ?? 1000;
-  const days = daysRead ?? 365;
-  const start = raw.start ?? "2024-01-01";
+    : c.known(() => checkRange("--days", raw.days ?? DEFAULT_DAYS, 1, MAX_DAY));
+  const accounts = accountsRead ?? DEFAULT_ACCOUNTS;
+  const days = daysRead ?? DEFAULT_DAYS;
+  const start = raw.start ?? DEFAULT_START;
   const startDay = c.known(() => readDate("--start", start, "a date as YYYY-MM-DD (2024-01-01)"));
   // a day of the run: within --days when it is known, else at least a day
   const dayOfRun = (flag: string, text: string) =>
