@@ -448,13 +448,15 @@ export function noticeOn(
   }
   const b = s.customer.jiebei.book;
   const amount = loans.dueOn(b, until);
+  // the tolerance read as the grace's end will read it: with the interest its days add
+  const rate = b.accruing ? c.policy.jiebeiRatePerDay : 0;
   return {
     amount,
     minimum: amount,
     interest: loans.dueInterestOn(b, until),
     ...onlyThis(
-      loans.graceLastDay(b, until, tolerance),
-      loans.comingInstalments(b, until, b.accruing ? c.policy.jiebeiRatePerDay : 0, tolerance)?.day ?? null,
+      loans.graceLastDay(b, until, tolerance, rate),
+      loans.comingInstalments(b, until, rate, tolerance)?.day ?? null,
     ),
   };
 }

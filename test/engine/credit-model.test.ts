@@ -1050,6 +1050,24 @@ describe("the tolerance service on a Jiebei instalment", () => {
     expect(followed.final.jiebei.balance).toBe(0);
   });
 
+  it("the reminder before a last instalment falls due reads the tolerance as its grace's end will: ¥10.00 left then is asked by a day", () => {
+    // the last instalment (day 101, ¥1,012.40) repaid ahead all but ¥10.00: its grace days add interest, so the
+    // grace's end asks ¥10.01 and finds it missed — the reminder on day 100 must name the day to pay it by
+    const events = [
+      ...loan,
+      on.repay(41, "minimum", "jiebei"),
+      on.repay(70, "minimum", "jiebei"),
+      on.repay(99, 1_002.4, "jiebei"),
+      on.support(100),
+    ];
+    const t = run(events, { until: 110, policy: tolerant });
+    expect(jiebeiOverdues(t).map((s) => s.day)).toEqual([105]);
+    const told = stepOn(t, "contact_support", 100).remedies.filter(
+      (r) => r.kind === "next_due" && r.line === "jiebei",
+    );
+    expect(told).toEqual([expect.objectContaining({ day: 101, by: expect.objectContaining({ day: 104 }) })]);
+  });
+
   it("the tolerance's edge: ¥10.00 unpaid of an instalment is not missed, ¥10.01 is — paying a fen more never ends worse", () => {
     // the first instalment, ¥1,037.20, paid ¥10.00 or ¥10.01 short on its due day
     const short = (yuan: number) =>
