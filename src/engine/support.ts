@@ -531,7 +531,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // since) is that cap's, and the same cap is with today's numbers
   const unblocked = reasons.length === 0;
   for (const line of lines) {
-    const cut = isOpen(line) ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day)) : null;
+    const cut = isOpen(line)
+      ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day), remedies)
+      : null;
     if (cut === null) continue;
     // a suspended line no review restores under the policy, or one the coming review closes for certain
     // (it cannot be restored before then): no increase raises it, the cut's way back is not offered
@@ -700,6 +702,7 @@ function limitCut(
   s: Scored,
   calendar: Calendar,
   restored: number | null,
+  remedies: readonly Remedy[],
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
@@ -713,7 +716,19 @@ function limitCut(
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
   // decision cites them; else a cap no more than the limit held
-  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, then, 1);
+  // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
+  // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
+  // score below the increase minimum went unsaid and the application it waited for was declined for it
+  const judged = restored === null ? c : asRestored(c, line, from, remedies);
+  const v = decideApplication(
+    judged,
+    lineOf(judged, line.id),
+    from,
+    "increase",
+    cut.from - line.limit,
+    then,
+    1,
+  );
   const rule = v.decision === "declined" ? v.facts.find((f) => !LIMIT_CAP_CODES.has(f.code)) : undefined;
   const cap = capFor(c, line.id, then);
   const blocked: RuleFact | null =
@@ -734,6 +749,22 @@ function limitCut(
       ...(blocked && { blocked }),
     },
   };
+}
+
+/** The customer as an application on `day` finds them once customer service's steps have restored `line`
+ *  (suspended today), and the other line when they restore it by then: those lines active, nothing else
+ *  changed (the score, the debt, the applications as things stand). */
+function asRestored(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): Customer {
+  const fork = forkCustomer(c);
+  for (const l of [fork.huabei, fork.jiebei]) {
+    if (l.status !== "suspended") continue;
+    const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
+    if (back === null || back > day) continue;
+    l.status = "active";
+    l.cause = null;
+    l.statusDay = null;
+  }
+  return fork;
 }
 
 /** The first day an application can be made on a suspended line restored as customer service's steps
