@@ -274,6 +274,25 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
   const forOverdue: LineId[] = [];
   for (const line of lines) {
+    // a suspended line left unused: the review closes it as an active one (DORMANT_ACCOUNT) unless its
+    // suspension's own time is up first (LONG_SUSPENSION, warned of as closure_due) — it takes no purchase
+    // while suspended, so only restored before then and used is it kept
+    if (
+      line.status === "suspended" &&
+      line.statusDay !== null &&
+      next - line.statusDay < c.policy.closeAfterSuspendedDays &&
+      line.usedDay !== null &&
+      unusedDays(c, line, next) !== null
+    )
+      remedies.push({
+        line: line.id,
+        kind: "unused_closure_due",
+        day: next,
+        date: calendar.date(next),
+        since: line.usedDay,
+        sinceDate: calendar.date(line.usedDay),
+        suspended: true,
+      });
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {

@@ -352,9 +352,17 @@ export type Remedy = {
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** Jiebei: a remainder within the tolerance, its loan's last due day passed, waived on `day` if unpaid */
   | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string }
-  /** an active line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
-   *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then */
-  | { kind: "unused_closure_due"; day: number; date: string; since: number; sinceDate: string }
+  /** an open line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
+   *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then
+   *  (`suspended`: the line is suspended and takes nothing until restored) */
+  | {
+      kind: "unused_closure_due";
+      day: number;
+      date: string;
+      since: number;
+      sinceDate: string;
+      suspended?: true;
+    }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
   | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
