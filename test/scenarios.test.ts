@@ -249,6 +249,13 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
       },
     });
     expect(describeRemedy(cut!)).toContain("as things stand it would be declined: credit score is below");
+    // every rule that declines it is named, each with its step: the debt ratio over the cap too
+    expect(cut).toMatchObject({
+      increase: { besides: [expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2 })] },
+    });
+    expect(describeRemedy(cut!)).toMatch(
+      /; and total debt exceeds what the policy allows for the income \([^)]*\) — pay down debt/,
+    );
   });
 
   it("restored, then suspended again: each clean period runs from its own repayment, and the early review named restores", () => {

@@ -748,7 +748,9 @@ function limitCut(
     then,
     1,
   );
-  const rule = v.decision === "declined" ? v.facts.find((f) => !LIMIT_CAP_CODES.has(f.code)) : undefined;
+  // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
+  const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
+  const rule = rules[0];
   const cap = capFor(c, line.id, then);
   const blocked: RuleFact | null =
     rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
@@ -766,6 +768,7 @@ function limitCut(
       now: from === day,
       ...(restored !== null && { restored: true }),
       ...(blocked && { blocked }),
+      ...(rules.length > 1 && { besides: rules.slice(1) }),
     },
   };
 }

@@ -490,7 +490,8 @@ export type Remedy = {
    *  increase and a clean record allow from `increase` (today at the earliest; `restored`: the line is
    *  suspended, and the day is one it can be restored by, as the answer's review steps say) — `blocked`: what would
    *  decline such an application as things stand besides the time (the other line suspended, a score
-   *  below the increase minimum or another rule an application fails, or a cap the limit is already at) */
+   *  below the increase minimum or another rule an application fails, or a cap the limit is already at);
+   *  `besides`: the other rules that would decline it too */
   | {
       kind: "limit_cut";
       day: number;
@@ -498,7 +499,14 @@ export type Remedy = {
       from: Fen;
       to: Fen;
       reasons: ReasonCode[];
-      increase: { day: number; date: string; now: boolean; restored?: true; blocked?: RuleFact };
+      increase: {
+        day: number;
+        date: string;
+        now: boolean;
+        restored?: true;
+        blocked?: RuleFact;
+        besides?: RuleFact[];
+      };
     }
 );
 

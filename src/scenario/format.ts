@@ -611,10 +611,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           ? "which can be made today"
           : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
       const blocked = r.increase.blocked;
-      // the way back said as it stands: an application something else would decline asks for that first
-      const numbers = blocked ? describeFact(blocked) : "";
+      // the way back said as it stands: an application something else would decline asks for that first —
+      // every rule that would, each with its step
+      const rule = (f: RuleFact) => {
+        const numbers = describeFact(f);
+        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
+      };
       const declined = blocked
-        ? `; as things stand it would be declined: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[blocked.code].advice, lines)}`
+        ? `; as things stand it would be declined: ${[blocked, ...(r.increase.besides ?? [])].map(rule).join("; and ")}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
