@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { explain, type Step } from "../src/engine/index.js";
 import { runScenario } from "../src/run-scenario.js";
+import { describeRemedy } from "../src/scenario/format.js";
 import { ROOT } from "./helpers/cli.js";
 
 const SCENARIOS = join(ROOT, "scenarios");
@@ -231,6 +232,30 @@ describe("stories a reviewer played (test/fixtures/scenarios)", () => {
     });
     expect(cut(back!)).toMatchObject({ increase: { now: true } });
     expect(cut(back!)).not.toHaveProperty("increase.blocked");
+  });
+
+  it("a suspended line's cut limit: the way back says the score that would decline the increase once restored", () => {
+    // Li Na, day 140: Huabei suspended for the debt ratio, its limit cut to ¥3,000. Restored, an increase
+    // asked from the day named is judged on the restored line: a score of 570, below the 700 an increase
+    // needs, declines it — said, not offered as if it worked (the application on a suspended line is
+    // refused unassessed, which named nothing)
+    const { trace } = runScenario(join(SCENARIOS, "financial-burden.yaml"));
+    const asked = trace.steps.find((s) => s.event.type === "contact_support" && s.day === 140)!;
+    const cut = asked.remedies.find((r) => r.kind === "limit_cut");
+    expect(cut).toMatchObject({
+      increase: {
+        restored: true,
+        blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM", parameter: "minIncreaseScore", threshold: 700 },
+      },
+    });
+    expect(describeRemedy(cut!)).toContain("as things stand it would be declined: credit score is below");
+    // every rule that declines it is named, each with its step: the debt ratio over the cap too
+    expect(cut).toMatchObject({
+      increase: { besides: [expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2 })] },
+    });
+    expect(describeRemedy(cut!)).toMatch(
+      /; and total debt exceeds what the policy allows for the income \([^)]*\) — pay down debt/,
+    );
   });
 
   it("restored, then suspended again: each clean period runs from its own repayment, and the early review named restores", () => {

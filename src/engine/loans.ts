@@ -327,7 +327,7 @@ export function waiverAhead(
     if (l.dueDay !== null && l.overdueFrom !== null) {
       if (carriedTo(l, l.overdueFrom) !== null || !tolerated(b, l.dueDay, tolerance, { day, rate })) continue;
       on = l.overdueFrom;
-      amount = dueNow(l) + l.interest;
+      amount = waivedAtGraceEnd(b, l, day, rate);
     } else {
       // carried to a due day of its own after the last instalment, the spare one used
       if (
@@ -338,7 +338,7 @@ export function waiverAhead(
       )
         continue;
       on = l.dueDays[l.next]! + graceDays + 1;
-      amount = projectedInstalment(l, day, b.accruing ? rate : 0) - l.held;
+      amount = waivedAtGraceEnd(b, fallenDue(b, l, day, rate, on), l.dueDays[l.next]!, rate);
       let asked = 0;
       for (const k of b.loans)
         if (k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
@@ -348,6 +348,43 @@ export function waiverAhead(
     else if (on === first.day) first.amount += amount;
   }
   return first;
+}
+
+/** What the end of the grace of `l`'s instalment now due finds it owing with no due day left to carry it to
+ *  — what it waives (waive) — seen on `day` (before its close): the interest the grace days still to come
+ *  add (accrue), and a fen the fractions of its grace make (joinCarry), counted. */
+function waivedAtGraceEnd(b: LoanBook, l: Loan, day: number, rate: number): Fen {
+  const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
+  const r = b.accruing ? rate : 0;
+  const days = Math.max(0, (c.overdueFrom ?? day) - day);
+  c.interest += dailyCharges(c.carry, c.outstanding, r, days);
+  c.dueInterest += dailyCharges(c.dueCarry, c.duePrincipal, r, days);
+  joinCarry(c, b.accruing);
+  return c.duePrincipal + c.dueInterest + c.graceInterest + c.interest;
+}
+
+/** `l`'s last instalment as it falls due on its due day, seen on `day` before it (fallDue): the interest to
+ *  that day accrued, the principal and interest due, what is held for them taken; its grace's end from
+ *  `graceEnd`. */
+function fallenDue(b: LoanBook, l: Loan, day: number, rate: number, graceEnd: number): Loan {
+  const c: Loan = { ...l, carry: { ...l.carry }, dueCarry: { ...l.dueCarry } };
+  const due = c.dueDays[c.next]!;
+  c.interest += dailyCharges(c.carry, c.outstanding, b.accruing ? rate : 0, due - day);
+  c.duePrincipal += c.outstanding;
+  c.outstanding = 0;
+  c.dueInterest += c.interest;
+  c.interest = 0;
+  const fromHeld = (owed: Fen): Fen => {
+    const part = Math.min(c.held, owed);
+    c.held -= part;
+    return part;
+  };
+  c.dueInterest -= fromHeld(c.dueInterest);
+  c.duePrincipal -= fromHeld(c.duePrincipal);
+  c.next++;
+  c.dueDay = due;
+  c.overdueFrom = graceEnd;
+  return c;
 }
 
 /** `l` as the end of its instalment's grace leaves it when that instalment is repaid but a remainder within

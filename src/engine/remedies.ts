@@ -180,13 +180,15 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   unused_closure_due: {
     meaning:
-      "the periodic review closes this active line, left unused too long (dormantCloseDays), unless it is used before then: a purchase of at least ¥10 or a cash loan",
+      "the periodic review closes this line, left unused too long (dormantCloseDays), unless it is used before then: a purchase of at least ¥10 or a cash loan (a suspended line only once restored)",
     fields: {
       day: "the review's day",
       date: "its date",
       since:
-        "the day the line was last used (a purchase of at least ¥10, a cash loan, a day with something owed), or opened or restored",
+        "the day the line was last used (a purchase of at least ¥10, a cash loan, a day with something owed), or opened or reopened (not restored)",
       sinceDate: "its date",
+      suspended:
+        "true: the line is suspended and takes no purchase or loan; only restored before then (its steps) and used is it kept — unless its suspension's own time is up first (closure_due)",
     },
   },
   review_suspends: {
@@ -310,7 +312,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
       to: "the limit after (yuan)",
       reasons: "the reason codes recorded then",
       increase:
-        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at)",
+        "when an increase can be asked — the increase cooldown, the clean record and the applications of the last 30 days allowing (`day`, `date`, `now`: today); on a suspended line (`restored`: true) not before the answer's steps can restore it: the day of the early review it offers, else the day after the periodic review that can restore it — and `blocked`, with that day's score, the fact that would decline it besides the time (the other line suspended, a score below the increase minimum or another rule an application fails, or a cap the limit is at), and `besides`, the other rules that would decline it too (each with its step)",
     },
   },
 };

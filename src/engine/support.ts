@@ -274,6 +274,25 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
   const forOverdue: LineId[] = [];
   for (const line of lines) {
+    // a suspended line left unused: the review closes it as an active one (DORMANT_ACCOUNT) unless its
+    // suspension's own time is up first (LONG_SUSPENSION, warned of as closure_due) — it takes no purchase
+    // while suspended, so only restored before then and used is it kept
+    if (
+      line.status === "suspended" &&
+      line.statusDay !== null &&
+      next - line.statusDay < c.policy.closeAfterSuspendedDays &&
+      line.usedDay !== null &&
+      unusedDays(c, line, next) !== null
+    )
+      remedies.push({
+        line: line.id,
+        kind: "unused_closure_due",
+        day: next,
+        date: calendar.date(next),
+        since: line.usedDay,
+        sinceDate: calendar.date(line.usedDay),
+        suspended: true,
+      });
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {
@@ -531,7 +550,9 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
   // since) is that cap's, and the same cap is with today's numbers
   const unblocked = reasons.length === 0;
   for (const line of lines) {
-    const cut = isOpen(line) ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day)) : null;
+    const cut = isOpen(line)
+      ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day), remedies)
+      : null;
     if (cut === null) continue;
     // a suspended line no review restores under the policy, or one the coming review closes for certain
     // (it cannot be restored before then): no increase raises it, the cut's way back is not offered
@@ -700,6 +721,7 @@ function limitCut(
   s: Scored,
   calendar: Calendar,
   restored: number | null,
+  remedies: readonly Remedy[],
 ): Extract<Remedy, { kind: "limit_cut" }> | null {
   const cut = line.cut;
   if (cut === null || line.limit >= cut.from) return null;
@@ -713,8 +735,22 @@ function limitCut(
   // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
   // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
   // decision cites them; else a cap no more than the limit held
-  const v = decideApplication(c, line, from, "increase", cut.from - line.limit, then, 1);
-  const rule = v.decision === "declined" ? v.facts.find((f) => !LIMIT_CAP_CODES.has(f.code)) : undefined;
+  // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
+  // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
+  // score below the increase minimum went unsaid and the application it waited for was declined for it
+  const judged = restored === null ? c : asRestored(c, line, from, remedies);
+  const v = decideApplication(
+    judged,
+    lineOf(judged, line.id),
+    from,
+    "increase",
+    cut.from - line.limit,
+    then,
+    1,
+  );
+  // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
+  const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
+  const rule = rules[0];
   const cap = capFor(c, line.id, then);
   const blocked: RuleFact | null =
     rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
@@ -732,8 +768,25 @@ function limitCut(
       now: from === day,
       ...(restored !== null && { restored: true }),
       ...(blocked && { blocked }),
+      ...(rules.length > 1 && { besides: rules.slice(1) }),
     },
   };
+}
+
+/** The customer as an application on `day` finds them once customer service's steps have restored `line`
+ *  (suspended today), and the other line when they restore it by then: those lines active, nothing else
+ *  changed (the score, the debt, the applications as things stand). */
+function asRestored(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): Customer {
+  const fork = forkCustomer(c);
+  for (const l of [fork.huabei, fork.jiebei]) {
+    if (l.status !== "suspended") continue;
+    const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
+    if (back === null || back > day) continue;
+    l.status = "active";
+    l.cause = null;
+    l.statusDay = null;
+  }
+  return fork;
 }
 
 /** The first day an application can be made on a suspended line restored as customer service's steps

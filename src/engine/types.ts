@@ -352,9 +352,17 @@ export type Remedy = {
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
   /** Jiebei: a remainder within the tolerance, its loan's last due day passed, waived on `day` if unpaid */
   | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string }
-  /** an active line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
-   *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then */
-  | { kind: "unused_closure_due"; day: number; date: string; since: number; sinceDate: string }
+  /** an open line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
+   *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then
+   *  (`suspended`: the line is suspended and takes nothing until restored) */
+  | {
+      kind: "unused_closure_due";
+      day: number;
+      date: string;
+      since: number;
+      sinceDate: string;
+      suspended?: true;
+    }
   /** an active line today's numbers fail the standard for keeping credit on: the periodic review on `day`
    *  suspends it unless they change (`reasons`: what it would cite) */
   | { kind: "review_suspends"; day: number; date: string; reasons: ReasonCode[] }
@@ -482,7 +490,8 @@ export type Remedy = {
    *  increase and a clean record allow from `increase` (today at the earliest; `restored`: the line is
    *  suspended, and the day is one it can be restored by, as the answer's review steps say) — `blocked`: what would
    *  decline such an application as things stand besides the time (the other line suspended, a score
-   *  below the increase minimum or another rule an application fails, or a cap the limit is already at) */
+   *  below the increase minimum or another rule an application fails, or a cap the limit is already at);
+   *  `besides`: the other rules that would decline it too */
   | {
       kind: "limit_cut";
       day: number;
@@ -490,7 +499,14 @@ export type Remedy = {
       from: Fen;
       to: Fen;
       reasons: ReasonCode[];
-      increase: { day: number; date: string; now: boolean; restored?: true; blocked?: RuleFact };
+      increase: {
+        day: number;
+        date: string;
+        now: boolean;
+        restored?: true;
+        blocked?: RuleFact;
+        besides?: RuleFact[];
+      };
     }
 );
 

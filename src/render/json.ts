@@ -187,7 +187,11 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...r,
         from: yuan(r.from),
         to: yuan(r.to),
-        increase: { ...r.increase, ...(r.increase.blocked && { blocked: factInYuan(r.increase.blocked) }) },
+        increase: {
+          ...r.increase,
+          ...(r.increase.blocked && { blocked: factInYuan(r.increase.blocked) }),
+          ...(r.increase.besides && { besides: r.increase.besides.map(factInYuan) }),
+        },
       };
     default:
       return r;

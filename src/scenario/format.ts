@@ -589,7 +589,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "waived_unless_paid":
       return `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "unused_closure_due":
-      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? "a purchase of at least ¥10" : "a cash loan"} before then keeps it open`;
+      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? "a purchase of at least ¥10" : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
@@ -619,10 +619,14 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
           ? "which can be made today"
           : `which can be made from ${r.increase.date} (day ${r.increase.day}), once the increase cooldown, the clean record and recent applications (own and elsewhere) allow`;
       const blocked = r.increase.blocked;
-      // the way back said as it stands: an application something else would decline asks for that first
-      const numbers = blocked ? describeFact(blocked) : "";
+      // the way back said as it stands: an application something else would decline asks for that first —
+      // every rule that would, each with its step
+      const rule = (f: RuleFact) => {
+        const numbers = describeFact(f);
+        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
+      };
       const declined = blocked
-        ? `; as things stand it would be declined: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[blocked.code].advice, lines)}`
+        ? `; as things stand it would be declined: ${[blocked, ...(r.increase.besides ?? [])].map(rule).join("; and ")}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }

@@ -1025,6 +1025,35 @@ describe("the tolerance service on a Jiebei instalment", () => {
     );
   });
 
+  it("the waiver told is what the grace's end waives, to the fen: its grace days' interest counted", () => {
+    // the last instalment (day 101) ¥7.00 or ¥9.00 short: carried to the spare due day (131), it bears
+    // interest to it and in its grace days (to day 135), when it is waived unpaid — told before the spare
+    // day and in its grace, the amount is the one waived, not today's (¥7.08 told, ¥7.09 waived)
+    for (const short of [7, 9]) {
+      const events = [
+        ...loan,
+        on.repay(41, "minimum", "jiebei"),
+        on.repay(70, "minimum", "jiebei"),
+        on.repay(101, 1_012.4 - short, "jiebei"),
+        on.support(125),
+        on.support(132),
+        on.support(134),
+      ];
+      const t = run(events, { until: 170, policy: tolerant });
+      const waived = stepsOf(t, "waiver").map((s) => [s.day, s.event.waived]);
+      expect(waived).toHaveLength(1);
+      for (const day of [125, 132, 134]) {
+        const told = stepOn(t, "contact_support", day).remedies.filter(
+          (r) => r.kind === "waived_unless_paid",
+        );
+        expect(
+          told.map((r) => [r.day, r.kind === "waived_unless_paid" && r.amount]),
+          `¥${short} short, asked on day ${day}`,
+        ).toEqual(waived);
+      }
+    }
+  });
+
   it("customer service asks for a last instalment's remainder that its grace days take past the tolerance", () => {
     // the last instalment (day 101, ¥1,012.40) repaid ¥10.00 short: its ¥10.00 of principal bears interest in
     // the grace days, asked with it, so the grace's end (day 105) asks ¥10.01 and finds the due date missed —

@@ -88,6 +88,34 @@ describe("a line left unused", () => {
     expect(stateOn(used, 420).status).toBe("active");
     expect(stepsOf(used, "review").every((s) => !s.reasons.includes("DORMANT_ACCOUNT"))).toBe(true);
   });
+
+  it("is warned of when suspended too: the review closes the held line unused, unless restored and used first", () => {
+    const hold = [on.change(260), on.change(261), on.change(262)];
+    const t = run([on.open(0, 5_000), ...hold, on.support(360)], { policy, until: 420 });
+    expect(stepOn(t, "contact_support", 360).status).toBe("suspended");
+    expect(remedy(stepOn(t, "contact_support", 360).remedies, "unused_closure_due")).toEqual({
+      line: "huabei",
+      kind: "unused_closure_due",
+      day: 380,
+      date: "2025-01-15",
+      since: 0,
+      sinceDate: "2024-01-01",
+      suspended: true,
+    });
+    // restored (verified) and used before then: kept
+    const kept = run(
+      [
+        on.open(0, 5_000),
+        ...hold,
+        on.support(360),
+        on.verify(365),
+        on.purchase(370, 10),
+        on.repay(400, "full"),
+      ],
+      { policy, until: 420 },
+    );
+    expect(closures(kept.steps)).toEqual([]);
+  });
 });
 
 describe("the months a line is not used", () => {
