@@ -608,10 +608,12 @@ export function periodicReview(
  */
 export function unusedDays(c: Customer, line: Line, day: number): number | null {
   const days = c.policy.dormantCloseDays;
-  if (days <= 0 || line.usedDay === null || owed(line) > 0) return null;
-  if (line.status !== "active" && line.status !== "suspended") return null;
+  if (days <= 0 || line.usedDay === null) return null;
   const unused = day - line.usedDay;
-  return unused >= days ? unused : null;
+  // what is owed is summed last: nearly every line reviewed was used within the days
+  if (unused < days || (line.status !== "active" && line.status !== "suspended") || owed(line) > 0)
+    return null;
+  return unused;
 }
 
 /** The periodic review's closure of a line left unused (unusedDays): for the lender's policy — no default,
