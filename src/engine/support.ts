@@ -284,28 +284,13 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
       line.usedDay !== null &&
       unusedDays(c, line, next) !== null
     )
-      remedies.push({
-        line: line.id,
-        kind: "unused_closure_due",
-        day: next,
-        date: calendar.date(next),
-        since: line.usedDay,
-        sinceDate: calendar.date(line.usedDay),
-        suspended: true,
-      });
+      remedies.push({ ...unusedClosure(line.id, next, line.usedDay, calendar), suspended: true });
     if (line.status !== "active" || deadlineFirst) continue;
     const v = keptStandard(read, lineOf(read, line.id), atReview);
     if (v === null || v.decision !== "suspended") {
       // a line the review keeps, left unused: the review closes it unless it is used by then (unusedDays)
       if (line.usedDay !== null && unusedDays(c, line, next) !== null)
-        remedies.push({
-          line: line.id,
-          kind: "unused_closure_due",
-          day: next,
-          date: calendar.date(next),
-          since: line.usedDay,
-          sinceDate: calendar.date(line.usedDay),
-        });
+        remedies.push(unusedClosure(line.id, next, line.usedDay, calendar));
       continue;
     }
     const averted = paid !== null && keptStandard(paid.read, lineOf(paid.read, line.id), paid.s) === null;
@@ -597,6 +582,23 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
 /** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
  *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
 const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
+
+/** The warning that the periodic review on `day` closes line `id` as left unused since `since`. */
+function unusedClosure(
+  id: LineId,
+  day: number,
+  since: number,
+  calendar: Calendar,
+): Extract<Remedy, { kind: "unused_closure_due" }> {
+  return {
+    line: id,
+    kind: "unused_closure_due",
+    day,
+    date: calendar.date(day),
+    since,
+    sinceDate: calendar.date(since),
+  };
+}
 
 /** What falls due next on an active or suspended line, after `day`: Huabei's first bill stated whose due day
  *  is ahead, Jiebei's next instalment asking something — what its due notice will ask, with what the steps
