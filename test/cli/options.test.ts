@@ -1131,6 +1131,8 @@ describe("a command line's every problem, told at once", () => {
     ]);
     // a day of the run is not checked against a --days that was refused
     expect(messages(["simulate", "--days", "x", "--stress", "500"])).toEqual(['--days: "x" is not a number']);
+    // an option misspelt is told with its did-you-mean: what needs it is not told it is missing too
+    expect(messages(["explain", "a.yaml", "--dya", "227"])).toEqual(['unknown option "--dya"']);
   });
 
   it("an option of one value given twice takes the last (its help says so): a wrapper's default is overridden", () => {

@@ -140,6 +140,9 @@ class OptionsCommand extends Command {
           ? next
           : undefined;
       if (value !== undefined) rest = rest.slice(1);
+      // the option it is taken for is told with it (did you mean): what needs that option is not told it is
+      // missing too (`explain --dya 227` is not also `explain needs --day N`)
+      if (option !== undefined) this.refused.add(option.attributeName());
       this.problems.push(
         new InputError(`unknown option "${name}"`, {
           expected: `an option of ${this.name()} (credit-sim ${this.name()} --help lists them)`,
