@@ -96,20 +96,15 @@ describe("watch: hostile files", () => {
   });
 
   it("shows a changed file's name terminal-safe", async () => {
-    const child = spawn(process.execPath, [BIN, "test", dir, "--no-snapshots", "--watch"], {
-      env: { ...process.env, NO_COLOR: "1", CI: "true" },
-    });
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += String(d);
-    });
+    const w = watching([dir]);
     try {
-      await until(() => out.includes("watching"));
+      await until(() => w.out.includes("watching"));
       writeFileSync(join(dir, "evil\u001b[2J\u001b]8;;x\u0007.txt"), "");
-      await until(() => out.includes("changed:"));
+      await until(() => w.out.includes("changed:"));
     } finally {
-      child.kill("SIGINT");
+      w.child.kill("SIGINT");
     }
+    const { out } = w;
     expect(out).toContain("evil\\x1b[2J\\x1b]8;;x\\x07.txt");
     expect(out).not.toContain("\u001b");
   });
@@ -120,36 +115,22 @@ describe("watch: hostile files", () => {
       // the recursive watcher looks up each new entry through its links: a link to itself failed that
       // (ELOOP) and the watcher's 'error' event, unhandled, ended the command with a stack trace; the
       // folder is searched again (without following links, as ever) and watched on
-      const child = spawn(process.execPath, [BIN, "test", dir, "--no-snapshots", "--watch"], {
-        env: { ...process.env, NO_COLOR: "1", CI: "true" },
-      });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d) => {
-        out += String(d);
-      });
-      child.stderr.on("data", (d) => {
-        err += String(d);
-      });
-      let exited = false;
-      child.on("exit", () => {
-        exited = true;
-      });
+      const w = watching([dir]);
       try {
-        await until(() => out.includes("watching"));
+        await until(() => w.out.includes("watching"));
         symlinkSync("loop.yaml", join(dir, "loop.yaml"));
-        await until(() => /changed: [^\n]*loop\.yaml/.test(out) || exited);
+        await until(() => /changed: [^\n]*loop\.yaml/.test(w.out) || w.exited);
         writeFileSync(
           join(dir, "c.yaml"),
           scenario("C", "default", "  - { day: 3, type: note, text: edited }\n"),
         );
-        await until(() => /changed: [^\n]*c\.yaml/.test(out) || exited);
+        await until(() => /changed: [^\n]*c\.yaml/.test(w.out) || w.exited);
       } finally {
-        child.kill("SIGINT");
+        w.child.kill("SIGINT");
       }
-      expect(err).not.toMatch(/Unhandled|\n\s+at /);
-      expect(out).toMatch(/changed: [^\n]*c\.yaml/);
-      expect(exited).toBe(false);
+      expect(w.err).not.toMatch(/Unhandled|\n\s+at /);
+      expect(w.out).toMatch(/changed: [^\n]*c\.yaml/);
+      expect(w.exited).toBe(false);
     },
   );
 
@@ -161,39 +142,44 @@ describe("watch: hostile files", () => {
       const suite = join(dir, "suite");
       mkdirSync(suite);
       writeFileSync(join(suite, "a.yaml"), scenario("A", "default"));
-      const child = spawn(process.execPath, [BIN, "test", "suite", "--no-snapshots", "--watch"], {
-        cwd: dir,
-        env: { ...process.env, NO_COLOR: "1", CI: "true" },
-      });
-      let out = "";
-      let err = "";
-      child.stdout.on("data", (d) => {
-        out += String(d);
-      });
-      child.stderr.on("data", (d) => {
-        err += String(d);
-      });
-      let exited = false;
-      child.on("exit", () => {
-        exited = true;
-      });
+      const w = watching(["suite"], dir);
       try {
-        await until(() => out.includes("watching"));
+        await until(() => w.out.includes("watching"));
         rmSync(suite, { recursive: true });
-        await until(() => err.includes("suite") || exited);
+        await until(() => w.err.includes("suite") || w.exited);
         mkdirSync(suite);
         writeFileSync(join(suite, "b.yaml"), scenario("Bee", "default"));
-        await until(() => out.includes("Bee") || exited);
+        await until(() => w.out.includes("Bee") || w.exited);
       } finally {
-        child.kill("SIGINT");
+        w.child.kill("SIGINT");
       }
-      expect(err).not.toMatch(/\n\s+at |node:/);
-      expect(err).toMatch(/credit-sim: suite: /);
-      expect(out).toContain("suite/b.yaml › Bee");
-      expect(exited).toBe(false);
+      expect(w.err).not.toMatch(/\n\s+at |node:/);
+      expect(w.err).toMatch(/credit-sim: suite: /);
+      expect(w.out).toContain("suite/b.yaml › Bee");
+      expect(w.exited).toBe(false);
     },
   );
 });
+
+/** `credit-sim test PATHS --no-snapshots --watch` in a process of its own, what it writes and whether it
+ *  ended read as they come. */
+function watching(paths: string[], cwd?: string) {
+  const child = spawn(process.execPath, [BIN, "test", ...paths, "--no-snapshots", "--watch"], {
+    ...(cwd !== undefined ? { cwd } : {}),
+    env: { ...process.env, NO_COLOR: "1", CI: "true" },
+  });
+  const w = { child, out: "", err: "", exited: false };
+  child.stdout.on("data", (d) => {
+    w.out += String(d);
+  });
+  child.stderr.on("data", (d) => {
+    w.err += String(d);
+  });
+  child.on("exit", () => {
+    w.exited = true;
+  });
+  return w;
+}
 
 async function until(ok: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
