@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../src/engine/scorecard.js";
 import { simulate } from "../../src/engine/simulate.js";
 import type { Snapshot, Step, Trace } from "../../src/engine/types.js";
+import { keptFromPurchases } from "../helpers/kept-from-purchases.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY } from "./builders.js";
 
@@ -149,14 +150,6 @@ function expectNoMoreSuspensions(base: Trace, better: Trace): void {
     if (had && !swapped) expect(closed, `${line}: closed`).toBeGreaterThanOrEqual(closedOn(base, line));
   }
 }
-
-const keptFromPurchases = (t: Trace): boolean =>
-  [...t.steps, t.final].some(
-    (s) =>
-      s.status === "suspended" ||
-      s.status === "charged_off" ||
-      (s.status === "closed" && s.cause !== "customer"),
-  );
 
 /**
  * The final score is no lower — but for the activity window's exception (properties.test.ts), and for an

@@ -12,6 +12,7 @@ import { run as runEngine, simulate, startState } from "../../src/engine/simulat
 import { fork, initialState } from "../../src/engine/state.js";
 import type { LineSnapshot, Scenario, Snapshot, Step, Trace } from "../../src/engine/types.js";
 import { EVENT_TYPES, PROFILE_FIELDS } from "../../src/engine/vocabulary.js";
+import { keptFromPurchases } from "../helpers/kept-from-purchases.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb, amount, customerEvents, day, scenarioArb, startDate } from "./arbitraries.js";
 import { DEFAULT_POLICY, type EventInput, scenario, TIGHTENED_POLICY, testPolicy } from "./builders.js";
@@ -608,16 +609,6 @@ describe("monotonicity", () => {
       .filter((s) => s.event.type === "purchase" && s.decision === "approved")
       .map((s) => s.day)
       .join();
-
-  /** Whether the lender kept Huabei from purchases on any day of a trace: suspended (a security hold too),
-   *  or closed or charged off by the lender — the days the activity window skips. */
-  const keptFromPurchases = (t: Trace): boolean =>
-    [...t.steps, t.final].some(
-      (s) =>
-        s.status === "suspended" ||
-        s.status === "charged_off" ||
-        (s.status === "closed" && s.cause !== "customer"),
-    );
 
   /** The final score's points without Huabei activity's (the scorecard's own breakdown of the last day's
    *  end, before the 350–950 bounds): the rest of the score. */
