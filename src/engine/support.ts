@@ -3,7 +3,6 @@
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
 import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
-import { repayLine } from "./apply-verdict.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -56,7 +55,6 @@ import {
   noticeOn,
   openingOn,
   reportAhead,
-  takeReport,
 } from "./report-ahead.js";
 import {
   citedFacts,
@@ -83,8 +81,21 @@ import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "./scorecard
 import { leastAbove, leastFrom } from "./search.js";
 import { cutTo, keptStandard, lineManagement } from "./standard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
+import {
+  asReviewOnReads,
+  lessElsewhere,
+  monthEndBefore,
+  overduePaid,
+  owingAsOn,
+  readAfter,
+  reportedAs,
+  withDues,
+  withHuabeiActive,
+  withOverduePaid,
+  withProfile,
+} from "./support/read-ahead.js";
 import { suspendsAt } from "./triggers.js";
-import type { DebtRepayment, Fen, OverdueCut, Profile, Remedy } from "./types.js";
+import type { DebtRepayment, Fen, OverdueCut, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
 
@@ -686,30 +697,6 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
   return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
 }
 
-/** The customer as the next review would read them with every overdue paid today (its month-end report
- *  included), and the score then. */
-function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
-  const paid = withOverduePaid(c, day);
-  const read = asNextReviewReads(paid, day, calendar);
-  const next = reviewOnOrAfter(calendar, day, c.policy);
-  const dues = duesAhead(paid, day, calendar, next);
-  return {
-    read,
-    s: scoreOn(withDues(read, dues), next),
-  };
-}
-
-/** `c` with every overdue paid today (a copy; `c` itself when nothing is overdue). */
-function withOverduePaid(c: Customer, day: number): Customer {
-  if (customerOverdue(c) === 0) return c;
-  const paid = forkCustomer(c);
-  for (const line of [paid.huabei, paid.jiebei]) {
-    const amount = overdue(line);
-    if (amount > 0) repayLine(paid, line, amount, day);
-  }
-  return paid;
-}
-
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
  *  and after, a restoration since or not), and the first day an application for an increase can be made —
  *  with what would decline it as things stand (the other line suspended, a score below the increase
@@ -1077,18 +1064,6 @@ function debtHoldsEarly(
     debtToIncomeWith(file, 0, counted - file.profile.externalDebt) <=
     rulesFor(c.policy, line.id).maxDebtToIncome
   );
-}
-
-/** `then` (the customer on a later day: what is owed on it) with the profile and the balances the report
- *  `f` shows — the file a review on that day reads. */
-function reportedAs(then: Customer, f: Customer): Customer {
-  const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
-  return {
-    ...then,
-    profile: f.profile,
-    huabei: report(then.huabei, f.huabei),
-    jiebei: report(then.jiebei, f.jiebei),
-  };
 }
 
 /** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
@@ -1626,65 +1601,6 @@ function scoreWithLine(c: Customer, id: LineId, least: number): number {
   return Math.min(...bands.filter(lineAt), Number.POSITIVE_INFINITY);
 }
 
-/** The customer as the review on `review` (the next) reads them with `repay` made by the month end: debt
- *  elsewhere less its repayment, the lines as the coming report shows them with theirs (when a month ends
- *  before the review) — each line's the higher of a repayment made today and one made on the month end
- *  (what is repaid later bears interest until then; a repayment today can leave a bill bearing more), so
- *  that the advice is enough whenever it is followed before the report. */
-function readAfter(
-  c: Customer,
-  day: number,
-  calendar: Calendar,
-  repay: readonly DebtRepayment[],
-  review: number | null = null,
-): Customer {
-  const onLines = repay.filter((r) => r.debt !== "elsewhere");
-  // (a later review: the report of the last month end before it)
-  const monthEnd = review === null ? null : monthEndBefore(calendar, day, review);
-  const reads = (late: boolean) =>
-    review === null
-      ? asNextReviewReads(c, day, calendar, onLines, late)
-      : monthEnd === null
-        ? c
-        : asReportReads(c, day, calendar, onLines, late, monthEnd);
-  const read = reads(false);
-  if (read !== c && onLines.length > 0) {
-    const late = reads(true);
-    for (const id of ["huabei", "jiebei"] as const) {
-      const from = lineOf(late, id);
-      const to = lineOf(read, id);
-      if (from.reportedBalance > to.reportedBalance) takeReport(to, from);
-    }
-  }
-  return lessElsewhere(read, repay);
-}
-
-/** `read` (the report and the profile a review reads) with each line as it stands in `then` (the customer
- *  as that review's day opens): what is owed then, which restoring counts once the line is used
- *  (applicationDebt: the higher of the report and what is owed). */
-const owingAsOn = (read: Customer, then: Customer): Customer => {
-  const owing = <L extends Line>(l: L, r: Line): L => ({
-    ...l,
-    reportedBalance: r.reportedBalance,
-    reportedLimit: r.reportedLimit,
-    reported: r.reported,
-  });
-  return { ...read, huabei: owing(then.huabei, read.huabei), jiebei: owing(then.jiebei, read.jiebei) };
-};
-
-/** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
-function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
-  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
-  return elsewhere === 0 ? read : withProfile(read, { externalDebt: read.profile.externalDebt - elsewhere });
-}
-
-/** A copy of `c` whose profile differs by `patch` (an income reported, a debt repaid): what a review
- *  would read then, `c` untouched. */
-const withProfile = (c: Customer, patch: Partial<Profile>): Customer => ({
-  ...c,
-  profile: { ...c.profile, ...patch },
-});
-
 /**
  * The debt advice for a suspended line sized to the score its restoration needs at the review on `review`
  * as well as to the cap: `plan(a)` is the repayments that leave `a` fen of debt counted (`allowed` the
@@ -1836,8 +1752,6 @@ function payDown(c: Customer, reported: Record<LineId, Fen>, allowed: Fen): Debt
 
 const total = (repay: readonly DebtRepayment[]): Fen => repay.reduce((n, r) => n + r.amount, 0);
 
-/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
- *  with its numbers). */
 /** How far the score a restored line's next review reads once it is used falls short of what keeping the
  *  line needs, among `blockers` (LIMIT_KEPT_ONCE_USED's score facts): 0 when it does not. */
 function keptOnceUsedScoreGap(blockers: readonly RuleFact[]): number {
@@ -1889,12 +1803,8 @@ function huabeiBack(f: Customer, review: number, s: Scored): boolean {
   return !restorationBlockers(f, hb, review, s).some((b) => b.code === "DEBT_WRITTEN_OFF");
 }
 
-/** `f` with Huabei active, as a review that restored it reads it. */
-const withHuabeiActive = (f: Customer): Customer => ({
-  ...f,
-  huabei: { ...f.huabei, status: "active", cause: null, heldOver: null },
-});
-
+/** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
+ *  with its numbers). */
 function restoration(
   c: Customer,
   line: Line,
@@ -2205,6 +2115,7 @@ function restoration(
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
+
 type Periodic = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["periodic"]>;
 
 /** The customer as the next periodic review reads them, when that differs from today's record: a month
@@ -2273,14 +2184,6 @@ function reportLowers(
   };
 }
 
-/** The customer as a review on `review` (after today) reads them as things stand: the balances the last month
- *  end before it reports (each bill and instalment falling due until then met at its minimum, nothing more
- *  spent) — or, with none before it, the report on record — the rest of the file as it stands today. */
-function asReviewOnReads(c: Customer, day: number, calendar: Calendar, review: number): Customer {
-  const monthEnd = monthEndBefore(calendar, day, review);
-  return monthEnd === null ? c : asReportReads(c, day, calendar, [], false, monthEnd);
-}
-
 /** Whether a review on `review` restores line `id` as far as the score goes, every overdue paid today and
  *  the customer read as that review reads them as things stand (asReviewOnReads). */
 function restoresOnPaying(c: Customer, day: number, calendar: Calendar, id: LineId, review: number): boolean {
@@ -2292,18 +2195,6 @@ function restoresOnPaying(c: Customer, day: number, calendar: Calendar, id: Line
     review,
   );
 }
-
-/** The last month end from `day` on before `review`; null when none comes before it. */
-function monthEndBefore(calendar: Calendar, day: number, review: number): number | null {
-  let monthEnd = monthEndAfter(calendar, day);
-  if (monthEnd >= review) return null;
-  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
-  return monthEnd;
-}
-
-/** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
-const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
-  dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };
 
 /** The first day a restoration's clean period can have ended (`cause`: the suspension's): from the last
  *  overdue repaid (cleanPeriodFrom: none for one the line was kept active with), or from today when one is
