@@ -24,21 +24,12 @@ import {
   suspendedFor,
   verifyIdentity,
 } from "./customer.js";
-import {
-  atCap,
-  CUT_BY,
-  capFor,
-  eligibilityFailures,
-  LIMIT_CAP_CODES,
-  managedCap,
-  writeOffFact,
-} from "./eligibility.js";
+import { atCap, CUT_BY, capFor, eligibilityFailures, LIMIT_CAP_CODES, writeOffFact } from "./eligibility.js";
 import { applicationDebt, leastGranted } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap } from "./limits.js";
 import * as loans from "./loans.js";
 import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
-import type { DueRecord } from "./record.js";
 import {
   asNextReviewReads,
   asReportReads,
@@ -80,6 +71,7 @@ import { scoreReasons } from "./scorecard.js";
 import { leastAbove, leastFrom } from "./search.js";
 import { cutTo, keptStandard, lineManagement } from "./standard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
+import { incomeAwaitsReport, incomeRestoring, keptIncome, reportIncome } from "./support/income-advice.js";
 import {
   asReviewOnReads,
   lessElsewhere,
@@ -1072,20 +1064,6 @@ function scoreHoldsEarly(
   return scoreRestores(withProfile(read, { monthlyIncome: debt.income }), dues, line.id, early);
 }
 
-/** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
- *  report on record over the line's cap: the debt advice counts on the coming report then (debtAdvice),
- *  which an early review before it does not read. */
-function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
-  const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
-  if (income?.kind !== "report_income") return false;
-  const asked = withProfile(c, { monthlyIncome: income.income });
-  // as restoring reads it: the line at its smallest, used (applicationDebt)
-  const debt = applicationDebt(asked, line, false);
-  return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy, [], debt).some(
-    (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
-  );
-}
-
 /** What verifying today would find on a line under a security hold alone — the hold lifted, but the line
  *  suspended when it fails the standard for keeping credit or is too long past due (for a policy change
  *  when the policy before it would keep the line): said, with its cause and the steps that change it (the
@@ -1177,35 +1155,6 @@ function standardRemedies(
     }
   }
   if (income !== null) remedies.push(income);
-}
-
-/** The least monthly income (whole yuan) from `from` on that `kept` accepts (it accepts every income above
- *  one it accepts); null when none a file can state does. */
-function keptIncome(from: number, kept: (income: number) => boolean): number | null {
-  if (kept(from)) return from;
-  let lo = from;
-  let hi = Math.max(1, from * 2);
-  while (!kept(hi)) {
-    lo = hi;
-    hi *= 2;
-    if (hi > MAX_YUAN) return null;
-  }
-  return leastAbove(lo, hi, kept);
-}
-
-/** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
- *  allows it; null when something else caps the line. A score below every band is judged at the lowest
- *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
- *  line to an income too low for one — and an income of nothing, whose debt ratio is what takes the score
- *  below the bands, needs the income the smallest line asks, not just any income that meets the ratio. */
-function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
-  const rules = rulesFor(c.policy, line.id);
-  const cap = managedCap(c, line.id, s);
-  if (!cap?.belowMinimum || cap.binding !== "income") return null;
-  // no income the customer can report makes a line: the policy bars it (`wait_for_review.policyBars`)
-  const income = incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple);
-  if (income === null) return null;
-  return { line: line.id, kind: "report_income", income, minLimit: wholeFen(rules.minLimit) };
 }
 
 /**
@@ -1552,35 +1501,6 @@ function scoreSized(
     income: incomeRestoring(c, dues, id, day, calendar, review, extra),
     score: needed,
   };
-}
-
-/** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the
- *  cap and the score restoring line `id` needs, with nothing repaid; null when no income does. */
-function incomeRestoring(
-  c: Customer,
-  dues: readonly DueRecord[],
-  id: LineId,
-  day: number,
-  calendar: Calendar,
-  review: number,
-  extra: Fen,
-): number | null {
-  const read = asNextReviewReads(c, day, calendar);
-  const max = rulesFor(c.policy, id).maxDebtToIncome;
-  const from = incomeAllowing(debtCounted(read) + extra, max);
-  if (from === null) return null;
-  const met = (income: number) =>
-    scoreRestores(withProfile(read, { monthlyIncome: income }), dues, id, review);
-  if (met(from)) return from;
-  // the score rises with the income (its own points, and the debt ratio's): double until it is enough
-  let lo = from;
-  let hi = Math.max(1, from * 2);
-  while (!met(hi)) {
-    lo = hi;
-    hi *= 2;
-    if (!Number.isSafeInteger(hi * 12 * 100)) return null;
-  }
-  return leastAbove(lo, hi, met);
 }
 
 /**
