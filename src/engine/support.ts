@@ -32,7 +32,6 @@ import { FEN_PER_YUAN, MAX_YUAN, wholeFen } from "./money.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import {
   asNextReviewReads,
-  asReportReads,
   billsInFull,
   calledInDue,
   callsInAhead,
@@ -57,14 +56,7 @@ import {
   unusedDays,
 } from "./review.js";
 import * as revolving from "./revolving.js";
-import {
-  debtCounted,
-  debtToIncomeWith,
-  debtWithin,
-  incomeAllowing,
-  type Scored,
-  scoreOn,
-} from "./score-inputs.js";
+import { debtCounted, debtWithin, incomeAllowing, type Scored, scoreOn } from "./score-inputs.js";
 import { scoreReasons } from "./scorecard.js";
 import { cutTo, keptStandard, lineManagement } from "./standard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
@@ -72,7 +64,6 @@ import { type Counts, debtAdvice } from "./support/debt-advice.js";
 import { incomeAwaitsReport, keptIncome, reportIncome } from "./support/income-advice.js";
 import {
   asReviewOnReads,
-  lessElsewhere,
   monthEndBefore,
   overduePaid,
   owingAsOn,
@@ -83,6 +74,7 @@ import {
   withOverduePaid,
   withProfile,
 } from "./support/read-ahead.js";
+import { debtHoldsEarly, restorationDebt, scoreHoldsEarly } from "./support/restoration-debt.js";
 import {
   huabeiBack,
   keptOnceUsedScoreGap,
@@ -1013,55 +1005,6 @@ function sayWaitFirst(remedies: Remedy[], id: LineId): void {
   remedies.splice(0, remedies.length, ...rest);
 }
 
-/** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
- *  used: applicationDebt), with the debt advice's repayments made today, is within the line's cap: the
- *  advice is for the periodic review it names, which reads what is owed on its own day. */
-function debtHoldsEarly(
-  c: Customer,
-  line: Line,
-  day: number,
-  calendar: Calendar,
-  debt: Extract<Remedy, { kind: "reduce_debt" }>,
-  early: number,
-): boolean {
-  if (debt.repay === null || c.policy.grantUsedFraction === 0) return true;
-  const repaid =
-    early > monthEndAfter(calendar, day)
-      ? readAfter(c, day, calendar, debt.repay)
-      : lessElsewhere(c, debt.repay);
-  // what is owed on its day (the repayments on the lines made), beside the report it reads
-  const onLines = debt.repay.filter((r) => r.debt !== "elsewhere");
-  const then = early > day ? openingOn(c, day, calendar, early, onLines) : c;
-  const file = reportedAs(then, repaid);
-  const counted = applicationDebt(file, lineOf(file, line.id), false);
-  return (
-    debtToIncomeWith(file, 0, counted - file.profile.externalDebt) <=
-    rulesFor(c.policy, line.id).maxDebtToIncome
-  );
-}
-
-/** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
- *  the income it offers instead reported — meets what restoring the line needs: the record then is the
- *  coming report once its month end is past, else the one on file. */
-function scoreHoldsEarly(
-  c: Customer,
-  line: Line,
-  day: number,
-  calendar: Calendar,
-  debt: Extract<Remedy, { kind: "reduce_debt" }>,
-  early: number,
-): boolean {
-  const repay = debt.repay ?? [];
-  const dues = duesAhead(c, day, calendar, early);
-  const reported = early > monthEndAfter(calendar, day);
-  const repaid = reported ? readAfter(c, day, calendar, repay) : lessElsewhere(c, repay);
-  if (!scoreRestores(repaid, dues, line.id, early)) return false;
-  // …and so does the income offered instead
-  if (debt.income === null) return true;
-  const read = reported ? asNextReviewReads(c, day, calendar) : c;
-  return scoreRestores(withProfile(read, { monthlyIncome: debt.income }), dues, line.id, early);
-}
-
 /** What verifying today would find on a line under a security hold alone — the hold lifted, but the line
  *  suspended when it fails the standard for keeping credit or is too long past due (for a policy change
  *  when the policy before it would keep the line): said, with its cause and the steps that change it (the
@@ -1127,55 +1070,6 @@ function standardRemedies(
     }
   }
   if (income !== null) remedies.push(income);
-}
-
-/**
- * The debt the restoration of line `id` counts at the periodic review on `review` (after `day`), with
- * `repay` made: as restorationBlockers counts it (applicationDebt: the line at its smallest and used, an
- * active line at its limit) on the file that review reads — debt elsewhere less its repayment, the lines'
- * balances as the last month end before the review reports them, what is owed as its day opens (Jiebei's
- * interest accrued until then). A line repayment is counted made today and made on that month end, the
- * last day the report counts it, and the higher of the two is what counts (what is repaid later bears
- * interest until then): the advice holds whenever it is followed by then. `c` is the customer with what
- * the answer asks paid today (an overdue), `asRead` how the review reads the file (a Huabei it restores
- * first, active).
- */
-function restorationDebt(
-  c: Customer,
-  asRead: (f: Customer) => Customer,
-  id: LineId,
-  day: number,
-  calendar: Calendar,
-  review: number,
-  repay: readonly DebtRepayment[],
-  monthlyIncome: number,
-): Fen {
-  const onLines = repay.filter((r) => r.debt !== "elsewhere");
-  const monthEnd = monthEndBefore(calendar, day, review);
-  // `now`: the repayment elsewhere and the income made today, so that the reviews before this one read
-  // them (a score that keeps a limit another would cut, and restoring counts at it); else on its day
-  const on = (paidOn: number, now: boolean): Fen => {
-    const from = now ? withProfile(lessElsewhere(c, repay), { monthlyIncome }) : c;
-    const report =
-      monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd);
-    const then = asRead(review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from);
-    const file = withProfile(
-      now ? reportedAs(then, report) : lessElsewhere(reportedAs(then, report), repay),
-      {
-        monthlyIncome,
-      },
-    );
-    return applicationDebt(file, lineOf(file, id), false);
-  };
-  // …both, whichever leaves more, when a review comes between (a later review than the next)
-  const early = (paidOn: number): Fen =>
-    reviewOnOrAfter(calendar, day, c.policy) < review &&
-    (repay.some((r) => r.debt === "elsewhere") || monthlyIncome !== c.profile.monthlyIncome)
-      ? Math.max(on(paidOn, false), on(paidOn, true))
-      : on(paidOn, false);
-  return monthEnd === null || monthEnd === day || onLines.length === 0
-    ? early(day)
-    : Math.max(early(day), early(monthEnd));
 }
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
