@@ -84,10 +84,10 @@ import {
   restoresOnPaying,
   scoreRestores,
   scoreRestoring,
-  scoreWithLine,
   withOnceUsedOf,
 } from "./support/restoring-score.js";
 import { fixedUntil, MAX_REASONS, raiseScore, TIME_ONLY } from "./support/score-advice.js";
+import { standardRemedies } from "./support/standard-steps.js";
 import { suspendsAt } from "./triggers.js";
 import type { DebtRepayment, Fen, OverdueCut, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
@@ -1024,52 +1024,6 @@ function failedOnVerifying(
   remedies.push({ line: line.id, kind: "verify_suspends", cause: v.cause, reasons: v.reasons });
   standardRemedies(c, line, day, scored, calendar, v.facts, remedies);
   return v.facts;
-}
-
-/** What an active line can do about the standard it fails before the review suspends it (the facts of
- *  that suspension): verify, pay down debt, report an income that allows the smallest line, raise the
- *  score to what the review asks. A score below the past-due minimum is not among them: paying the
- *  overdue lifts that rule, and pay_overdue says so. The score step leaves out `fixed`: what nothing moves
- *  by the review it is for. */
-function standardRemedies(
-  c: Customer,
-  line: Line,
-  day: number,
-  s: Scored,
-  calendar: Calendar,
-  failures: readonly RuleFact[],
-  remedies: Remedy[],
-  fixed: readonly ReasonCode[] = TIME_ONLY,
-) {
-  const rules = rulesFor(c.policy, line.id);
-  // an income too low for the smallest line, whether or not it is what the review cites first: the review
-  // judges the line's cap only once it passes the rest (a debt ratio over the cap for want of any income
-  // hides it), and an income that only meets the debt advice would leave the line suspended all the same
-  const income = reportIncome(c, line, s);
-  for (const f of failures) {
-    switch (f.code) {
-      case "IDENTITY_REQUIRED":
-        remedies.push({ line: line.id, kind: "verify_identity" });
-        break;
-      case "DEBT_TO_INCOME_TOO_HIGH": {
-        const debt = debtAdvice(c, line, rules.maxDebtToIncome, day, calendar, income, null);
-        if (debt !== null) remedies.push(debt);
-        break;
-      }
-      case "SCORE_BELOW_MINIMUM":
-      case "SCORE_BELOW_LIMIT_BANDS":
-        if (f.threshold !== undefined) remedies.push(raiseScore(c, line, s, f.threshold, fixed));
-        break;
-      // the score's band below the smallest line (a score rule: its threshold is the smallest line, not a
-      // score): the score of the first band with a line, no lower than what the line must keep
-      case "LIMIT_BELOW_MINIMUM": {
-        const needed = scoreWithLine(c, line.id, Math.max(s.score, rules.minScore));
-        if (Number.isFinite(needed)) remedies.push(raiseScore(c, line, s, needed, fixed));
-        break;
-      }
-    }
-  }
-  if (income !== null) remedies.push(income);
 }
 
 /** What a line suspended for credit or policy needs to be restored, as remedies; its blockers (each
