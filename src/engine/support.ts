@@ -40,7 +40,6 @@ import {
   duesAhead,
   fallsDueOn,
   huabeiDueDays,
-  noticeOn,
   openingOn,
 } from "./report-ahead.js";
 import {
@@ -74,6 +73,7 @@ import {
   withOverduePaid,
   withProfile,
 } from "./support/read-ahead.js";
+import { dueInFull, dueInGrace, nextDeadline, nextDue, unusedClosure } from "./support/reminders.js";
 import { debtHoldsEarly, restorationDebt, scoreHoldsEarly } from "./support/restoration-debt.js";
 import {
   huabeiBack,
@@ -88,7 +88,6 @@ import {
 } from "./support/restoring-score.js";
 import { fixedUntil, MAX_REASONS, raiseScore, TIME_ONLY } from "./support/score-advice.js";
 import { standardRemedies } from "./support/standard-steps.js";
-import { suspendsAt } from "./triggers.js";
 import type { DebtRepayment, Fen, OverdueCut, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
@@ -98,32 +97,6 @@ export interface SupportAnswer {
   /** the numbers behind the reasons that have them (a blocker's value against its parameter) */
   facts: RuleFact[];
   remedies: Remedy[];
-}
-
-/** The first end-of-day check that acts if this line's own overdue stays unpaid: the charge-off, or — with
- *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. A
- *  suspension's `forCredit`: the lines it acts on that are suspended already (for a policy change, or under
- *  a security hold), whose suspension it records for credit rather than suspends. */
-function nextDeadline(
-  c: Customer,
-  line: Line,
-  day: number,
-):
-  | { day: number; what: "charge_off" }
-  | { day: number; what: "suspension"; forCredit: { lines: LineId[]; open: boolean } | null }
-  | null {
-  const p = c.policy;
-  const dpd = daysPastDue(line, day);
-  if (dpd === 0) return null;
-  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
-  const suspension = Number.isFinite(at) ? day + Math.max(0, at - dpd) : Infinity;
-  const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
-  if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
-  if (!Number.isFinite(suspension)) return null;
-  const acted = [c.huabei, c.jiebei].filter((l) => suspendsAt(c, l) === at);
-  const lines = acted.filter((l) => l.status === "suspended").map((l) => l.id);
-  const forCredit = lines.length > 0 ? { lines, open: acted.some((l) => l.status === "active") } : null;
-  return { day: suspension, what: "suspension", forCredit };
 }
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
@@ -554,103 +527,6 @@ export function answerSupport(c: Customer, day: number, s: Scored, calendar: Cal
     return true;
   });
   return increaseDay(c, day, s, calendar, { reasons: principal, facts: kept, remedies });
-}
-
-/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
- *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
-const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
-
-/** The warning that the periodic review on `day` closes line `id` as left unused since `since`. */
-function unusedClosure(
-  id: LineId,
-  day: number,
-  since: number,
-  calendar: Calendar,
-): Extract<Remedy, { kind: "unused_closure_due" }> {
-  return {
-    line: id,
-    kind: "unused_closure_due",
-    day,
-    date: calendar.date(day),
-    since,
-    sinceDate: calendar.date(since),
-  };
-}
-
-/** What falls due next on an active or suspended line, after `day`: Huabei's first bill stated whose due day
- *  is ahead, Jiebei's next instalment asking something — what its due notice will ask, with what the steps
- *  before it ask on the line today (the overdue, what is due in its grace days) paid first, as a repayment
- *  pays them; by when it counts as paid on time (the end of its grace days, as pay_due says it on them);
- *  and what missing it costs: the line's penalty rate, a missed due date on the record, and the overdue
- *  check's suspension of the customer's open lines, `suspendOverdueDays` past its due day. Null when no
- *  bill or instalment is ahead. */
-function nextDue(
-  c: Customer,
-  line: Line,
-  day: number,
-  calendar: Calendar,
-): Extract<Remedy, { kind: "next_due" }> | null {
-  const p = c.policy;
-  const tolerance = wholeFen(p.toleranceAmount);
-  const due =
-    line.id === "jiebei"
-      ? (loans.comingInstalments(line.book, day, loanRate(c), tolerance)?.day ?? null)
-      : revolving.owedAhead(line.ledger, day).first;
-  if (due === null || due <= day) return null;
-  const asked = overdue(line) + dueInGrace(c, line, day);
-  const notice = noticeOn(c, line.id, day, calendar, due, asked);
-  if (notice.amount <= 0) return null;
-  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
-  const suspends =
-    Number.isFinite(at) && [c.huabei, c.jiebei].some((l) => l.status === "active")
-      ? { day: due + at, date: calendar.date(due + at), days: at }
-      : null;
-  return {
-    line: line.id,
-    kind: "next_due",
-    day: due,
-    date: calendar.date(due),
-    amount: notice.amount,
-    minimum: notice.minimum,
-    ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
-    ...(notice.last !== null
-      ? {
-          by: {
-            day: notice.last,
-            date: calendar.date(notice.last),
-            ...(notice.before !== null ? { before: notice.before } : {}),
-          },
-        }
-      : {}),
-    penalty: line.id === "jiebei" ? p.jiebeiPenaltyRatePerDay : p.penaltyRatePerDay,
-    ...(suspends !== null ? { suspends } : {}),
-    ...(asked > 0 ? { onTopOf: asked } : {}),
-  };
-}
-
-/** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:
- *  on Jiebei loans a closure in default or a charge-off called in; on Huabei the bills due by `day`, which
- *  a closed line's statements bill due in full. */
-function dueInFull(line: Line, day: number): boolean {
-  if (isOpen(line)) return false;
-  if (line.id === "jiebei") return !runsToTerm(line);
-  const { due, minimum } = revolving.dueBy(line.ledger, day);
-  return due > 0 && minimum >= due;
-}
-
-/** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
- *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due, but those
- *  repaid all but a remainder within it): unpaid, it falls into arrears. */
-function dueInGrace(c: Customer, line: Line, day: number): Fen {
-  // within the tolerance service, a Jiebei instalment repaid but a remainder is carried, not missed
-  if (line.id === "jiebei")
-    return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount), {
-      day,
-      rate: c.policy.jiebeiRatePerDay,
-    });
-  const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
-  // within the tolerance service (nothing overdue), the shortfall does not fall into arrears
-  return overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount) ? 0 : Math.max(0, due);
 }
 
 /** The limit the periodic review on `day` leaves line `id` at, as `read` stands — a cut, alone or with a
