@@ -23,7 +23,7 @@ import {
   suspendedFor,
   verifyIdentity,
 } from "./customer.js";
-import { atCap, CUT_BY, capFor, eligibilityFailures, LIMIT_CAP_CODES, writeOffFact } from "./eligibility.js";
+import { CUT_BY, eligibilityFailures, writeOffFact } from "./eligibility.js";
 import { applicationDebt, leastGranted } from "./grant.js";
 import { incomeForSmallestLine, largestIncomeCap } from "./limits.js";
 import * as loans from "./loans.js";
@@ -61,6 +61,7 @@ import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./support/applying.js";
 import { type Counts, debtAdvice } from "./support/debt-advice.js";
 import { incomeAwaitsReport, keptIncome, reportIncome } from "./support/income-advice.js";
+import { limitCut, restoredFrom } from "./support/limit-cut.js";
 import {
   asReviewOnReads,
   monthEndBefore,
@@ -537,102 +538,6 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
   const v = periodicReview(read, line, day, s, false, false);
   const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
   return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
-}
-
-/** The cut on record of an active line still below what it was cut from (its reasons and the limit before
- *  and after, a restoration since or not), and the first day an application for an increase can be made —
- *  with what would decline it as things stand (the other line suspended, a score below the increase
- *  minimum, too many applications, any rule an application fails, a cap the limit is already at), so that
- *  the way back is not offered as if it worked while something else holds it; null when none is on
- *  record. */
-function limitCut(
-  c: Customer,
-  line: Line,
-  day: number,
-  s: Scored,
-  calendar: Calendar,
-  restored: number | null,
-  remedies: readonly Remedy[],
-): Extract<Remedy, { kind: "limit_cut" }> | null {
-  const cut = line.cut;
-  if (cut === null || line.limit >= cut.from) return null;
-  // the first day the increase cooldown and the clean record allow, and the applications of the last 30
-  // days (its own counted) let it pass — on a suspended line, not before it can be restored: an
-  // application to raise a suspended line is refused (ACCOUNT_SUSPENDED); and with an overdue still owed,
-  // the clean record runs from its repayment, today at the earliest, not from the last missed due date
-  const earliest = Math.max(increaseFrom(withOverduePaid(c, day), line, day), restored ?? day);
-  const { day: from, s: then } = applicationOn(c, day, earliest, s);
-  // the application as it would be decided on that day, its own inquiry counted, with that day's score:
-  // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
-  // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
-  // decision cites them; else a cap no more than the limit held
-  // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
-  // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
-  // score below the increase minimum went unsaid and the application it waited for was declined for it
-  const judged = restored === null ? c : asRestored(c, line, from, remedies);
-  const v = decideApplication(
-    judged,
-    lineOf(judged, line.id),
-    from,
-    "increase",
-    cut.from - line.limit,
-    then,
-    1,
-  );
-  // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
-  const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
-  const rule = rules[0];
-  const cap = capFor(c, line.id, then);
-  const blocked: RuleFact | null =
-    rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
-  return {
-    line: line.id,
-    kind: "limit_cut",
-    day: cut.day,
-    date: calendar.date(cut.day),
-    from: cut.from,
-    to: line.limit,
-    reasons: cut.reasons,
-    increase: {
-      day: from,
-      date: calendar.date(from),
-      now: from === day,
-      ...(restored !== null && { restored: true }),
-      ...(blocked && { blocked }),
-      ...(rules.length > 1 && { besides: rules.slice(1) }),
-    },
-  };
-}
-
-/** The customer as an application on `day` finds them once customer service's steps have restored `line`
- *  (suspended today), and the other line when they restore it by then: those lines active, nothing else
- *  changed (the score, the debt, the applications as things stand). */
-function asRestored(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): Customer {
-  const fork = forkCustomer(c);
-  for (const l of [fork.huabei, fork.jiebei]) {
-    if (l.status !== "suspended") continue;
-    const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
-    if (back === null || back > day) continue;
-    l.status = "active";
-    l.cause = null;
-    l.statusDay = null;
-  }
-  return fork;
-}
-
-/** The first day an application can be made on a suspended line restored as customer service's steps
- *  restore it: the day of the early review it offers (a request_review, then the application, that day),
- *  else the day after the periodic review that can restore it (the day's events come before its review);
- *  today when no review is in the way (a hold alone: verifying restores it). Null for a line not
- *  suspended. */
-function restoredFrom(line: Line, remedies: readonly Remedy[], day: number): number | null {
-  if (line.status !== "suspended") return null;
-  const wait = remedies.find(
-    (r): r is Extract<Remedy, { kind: "wait_for_review" }> =>
-      r.line === line.id && r.kind === "wait_for_review",
-  );
-  if (wait === undefined) return day;
-  return wait.early !== null ? Math.min(wait.early.day, wait.day + 1) : wait.day + 1;
 }
 
 /** What a suspension's restoration finds in its way (`blockers`), as the next periodic review reads the
