@@ -29,6 +29,7 @@ import { scoreReasons } from "./scorecard.js";
 import { cutTo, keptStandard, lineManagement } from "./standard.js";
 import { monthEndAfter, reviewOnOrAfter } from "./state.js";
 import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./support/applying.js";
+import type { SupportAnswer } from "./support/citing.js";
 import { payBalance } from "./support/closed-line.js";
 import { reportIncome } from "./support/income-advice.js";
 import { limitCut, restoredFrom } from "./support/limit-cut.js";
@@ -40,13 +41,6 @@ import { suspendedLine } from "./support/suspended-line.js";
 import type { Fen, OverdueCut, Remedy } from "./types.js";
 import { principalReasons, type RuleFact } from "./verdict.js";
 import type { LineId } from "./vocabulary.js";
-
-export interface SupportAnswer {
-  reasons: ReasonCode[];
-  /** the numbers behind the reasons that have them (a blocker's value against its parameter) */
-  facts: RuleFact[];
-  remedies: Remedy[];
-}
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
