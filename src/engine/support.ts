@@ -2,7 +2,7 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
-import { cleanSince, debtToIncomeAfterDraw, decideApplication, increaseFrom } from "./applications.js";
+import { cleanSince, debtToIncomeAfterDraw } from "./applications.js";
 import type { Calendar } from "./calendar.js";
 import {
   type Customer,
@@ -19,7 +19,7 @@ import {
 import { CUT_BY, writeOffFact } from "./eligibility.js";
 import { applicationDebt } from "./grant.js";
 import * as loans from "./loans.js";
-import { FEN_PER_YUAN, wholeFen } from "./money.js";
+import { wholeFen } from "./money.js";
 import type { ReasonCode } from "./reasons.js";
 import { asNextReviewReads, billsInFull, callsInAhead, chargeOffCallsIn, duesAhead } from "./report-ahead.js";
 import { citedFacts, citing, periodicReview, unusedDays } from "./review.js";
@@ -32,6 +32,7 @@ import { applicationOn, openingBlockers, reopensLower, tooManyApplications } fro
 import type { SupportAnswer } from "./support/citing.js";
 import { payBalance } from "./support/closed-line.js";
 import { reportIncome } from "./support/income-advice.js";
+import { increaseDay } from "./support/increase-day.js";
 import { limitCut, restoredFrom } from "./support/limit-cut.js";
 import { overduePaid, withDues } from "./support/read-ahead.js";
 import { dueInFull, dueInGrace, nextDeadline, nextDue, unusedClosure } from "./support/reminders.js";
@@ -480,59 +481,6 @@ function limitAfterReview(read: Customer, id: LineId, day: number, s: Scored): F
   const v = periodicReview(read, line, day, s, false, false);
   const cuts = v.decision === "limit_reduced" || v.decision === "suspended" || v.decision === "restored";
   return cuts && v.limit !== undefined && v.limit < line.limit ? v.limit : null;
-}
-
-/** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
- *  the line's last opening or increase, the clean record since a missed due date. */
-const INCREASE_WAITS: readonly ReasonCode[] = [
-  "TOO_MANY_APPLICATIONS",
-  "INCREASE_TOO_SOON",
-  "RECENT_MISSED_PAYMENT",
-];
-
-/** An answer that tells the customer to stop applying (its reasons the recent applications, nothing else
- *  asked): for each active line an application for an increase would be declined today for what only time
- *  clears, the first day on which none of those rules declines it, each by its own window — if nothing
- *  else moves — and what would decline it then besides (`blocked`, judged as the engine would on that day,
- *  with that day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
- *  know the cooldown allowed one from day 181. (A limit cut's way back names its own day, a step.) */
-function increaseDay(
-  c: Customer,
-  day: number,
-  s: Scored,
-  calendar: Calendar,
-  answer: SupportAnswer,
-): SupportAnswer {
-  // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
-  // advice is then what it says)
-  if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
-  if (answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due")) return answer;
-  // a policy that allows no application at all: no day to name
-  if (c.policy.maxApplications30d < 1) return answer;
-  const remedies: Remedy[] = [...answer.remedies];
-  for (const line of [c.huabei, c.jiebei]) {
-    if (line.status !== "active") continue;
-    const on = applicationOn(c, day, increaseFrom(c, line, day), s);
-    const from = on.day;
-    if (from === day) continue;
-    // the increase probed is one a customer would ask for — the limit raised to the next whole hundred of
-    // yuan — which the decline then quotes as the amount asked (a fen or a yuan more read '¥8,001.00 asked')
-    const hundred = 100 * FEN_PER_YUAN;
-    const more = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
-    const now = decideApplication(c, line, day, "increase", more, s, 1);
-    const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
-    const then = decideApplication(c, line, from, "increase", more, on.s, 1);
-    const blocked = then.decision === "declined" ? then.facts[0] : undefined;
-    remedies.push({
-      line: line.id,
-      kind: "increase_from",
-      day: from,
-      date: calendar.date(from),
-      waits,
-      ...(blocked && { blocked }),
-    });
-  }
-  return { ...answer, remedies };
 }
 
 /** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
