@@ -2,8 +2,8 @@
 // charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
 // the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
 
-import { cleanSince, debtToIncomeAfterDraw } from "./applications.js";
-import type { Calendar } from "./calendar.js";
+import { cleanSince, debtToIncomeAfterDraw } from "../applications.js";
+import type { Calendar } from "../calendar.js";
 import {
   type Customer,
   customerOverdue,
@@ -15,32 +15,38 @@ import {
   overdue,
   owed,
   suspendedFor,
-} from "./customer.js";
-import { CUT_BY, writeOffFact } from "./eligibility.js";
-import * as loans from "./loans.js";
-import { wholeFen } from "./money.js";
-import type { ReasonCode } from "./reasons.js";
-import { asNextReviewReads, billsInFull, callsInAhead, chargeOffCallsIn, duesAhead } from "./report-ahead.js";
-import { citedFacts, citing, periodicReview, unusedDays } from "./review.js";
-import * as revolving from "./revolving.js";
-import { type Scored, scoreOn } from "./score-inputs.js";
-import { scoreReasons } from "./scorecard.js";
-import { cutTo, keptStandard, lineManagement } from "./standard.js";
-import { monthEndAfter, reviewOnOrAfter } from "./state.js";
-import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./support/applying.js";
-import type { SupportAnswer } from "./support/citing.js";
-import { payBalance } from "./support/closed-line.js";
-import { increaseDay } from "./support/increase-day.js";
-import { limitCut, restoredFrom } from "./support/limit-cut.js";
-import { noAccount } from "./support/no-account.js";
-import { overduePaid, withDues } from "./support/read-ahead.js";
-import { dueInFull, dueInGrace, nextDeadline, nextDue, unusedClosure } from "./support/reminders.js";
-import { fixedUntil, MAX_REASONS } from "./support/score-advice.js";
-import { standardRemedies } from "./support/standard-steps.js";
-import { suspendedLine } from "./support/suspended-line.js";
-import type { Fen, OverdueCut, Remedy } from "./types.js";
-import { principalReasons, type RuleFact } from "./verdict.js";
-import type { LineId } from "./vocabulary.js";
+} from "../customer.js";
+import { CUT_BY, writeOffFact } from "../eligibility.js";
+import * as loans from "../loans.js";
+import { wholeFen } from "../money.js";
+import type { ReasonCode } from "../reasons.js";
+import {
+  asNextReviewReads,
+  billsInFull,
+  callsInAhead,
+  chargeOffCallsIn,
+  duesAhead,
+} from "../report-ahead.js";
+import { citedFacts, citing, periodicReview, unusedDays } from "../review.js";
+import * as revolving from "../revolving.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
+import { scoreReasons } from "../scorecard.js";
+import { cutTo, keptStandard, lineManagement } from "../standard.js";
+import { monthEndAfter, reviewOnOrAfter } from "../state.js";
+import type { Fen, OverdueCut, Remedy } from "../types.js";
+import { principalReasons, type RuleFact } from "../verdict.js";
+import type { LineId } from "../vocabulary.js";
+import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./applying.js";
+import type { SupportAnswer } from "./citing.js";
+import { payBalance } from "./closed-line.js";
+import { increaseDay } from "./increase-day.js";
+import { limitCut, restoredFrom } from "./limit-cut.js";
+import { noAccount } from "./no-account.js";
+import { overduePaid, withDues } from "./read-ahead.js";
+import { dueInFull, dueInGrace, nextDeadline, nextDue, unusedClosure } from "./reminders.js";
+import { fixedUntil, MAX_REASONS } from "./score-advice.js";
+import { standardRemedies } from "./standard-steps.js";
+import { suspendedLine } from "./suspended-line.js";
 
 export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
   const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
