@@ -7,14 +7,22 @@ import {
   calledIn as closureCalledIn,
   type HuabeiLine,
   type Line,
+  otherOf,
+  overdue,
   owed,
   runsToTerm,
 } from "../customer.js";
+import { writeOffFact } from "../eligibility.js";
 import * as loans from "../loans.js";
 import { wholeFen } from "../money.js";
 import { calledInDue, fallsDueOn, huabeiDueDays } from "../report-ahead.js";
 import * as revolving from "../revolving.js";
+import type { Scored } from "../score-inputs.js";
 import type { Fen, Remedy } from "../types.js";
+import type { RuleFact } from "../verdict.js";
+import { applicationOn, openingBlockers, reopensLower, tooManyApplications } from "./applying.js";
+import { cite, citeFacts, type SupportAnswer } from "./citing.js";
+import { dueInGrace } from "./reminders.js";
 
 /** What is owed on a closed or written-off line, and — where its instalments run to term — when it falls
  *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. `asked`: what the
@@ -86,4 +94,79 @@ function plansComing(
     lastDay: Math.max(next.lastDay, statements > 0 ? calendar.nextDayOfMonth(last, p.dueDayOfMonth) : 0),
     ...(called > 0 ? { calledIn: called } : {}),
   };
+}
+
+/** What a closed or written-off line asks and what stands in the way of opening it again: the rest of its
+ *  balance beside the steps that ask for the overdue and what is due in its grace days (when it falls due),
+ *  a verification a hold asks, an application that would reopen it (on the first day the applications of
+ *  the last 30 days let it pass, with that day's score), and its reasons as they stand today. */
+export function closedLineSteps(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+  both: boolean,
+): void {
+  const remedies = answer.remedies;
+  const balance = owed(line);
+  // no reapplying after a write-off on either line (no line is opened again), nor while the other line
+  // is suspended (no new line meanwhile: its restoration comes first)
+  const other = otherOf(c, line);
+  const lost = writeOffFact(c, line);
+  // instalments running to term may be left to fall due, but an application to open the line again is
+  // declined while anything is owed on it (BALANCE_OUTSTANDING): the step names all of it as what
+  // reopening needs, repaying sooner optional only for the debt itself
+  const reopening = (r: Remedy): Remedy =>
+    r.kind === "pay_balance" && r.toTerm !== undefined && line.status === "closed" && lost === null
+      ? { ...r, reopen: balance }
+      : r;
+  // what the steps above ask for now: the overdue, and what is due in its grace days
+  const asked = overdue(line) + dueInGrace(c, line, day);
+  if (balance > 0 && asked === 0) remedies.push(reopening(payBalance(c, line, balance, day, calendar)));
+  else if (balance > asked) {
+    // beside them, the rest: what was called in and is still to fall due, or the instalments running to
+    // term — when, and how much
+    const rest = payBalance(c, line, balance - asked, day, calendar, asked);
+    if (rest.kind === "pay_balance" && (rest.calledIn !== undefined || rest.toTerm !== undefined))
+      remedies.push(reopening(rest));
+  }
+  const reopens = balance === 0 && line.status === "closed" && lost === null && other.status !== "suspended";
+  // judged as the application would be on the first day it can pass the applications of the last 30
+  // days (its own counted), with that day's score: a day named is one it passes, or what declines it then
+  const on = reopens ? applicationOn(c, day, day, s) : null;
+  const blockers = on !== null ? openingBlockers(c, line, on.day, on.s) : [];
+  // a hold its changes laid stands until a verification (the line closed or not): the step comes first
+  if (blockers.some((f) => f.code === "SECURITY_PROFILE_CHANGES" || f.code === "UNUSUAL_TRANSACTIONS"))
+    remedies.push({ line: line.id, kind: "verify_identity" });
+  if (on !== null)
+    remedies.push({
+      line: line.id,
+      kind: "reapply",
+      day: on.day,
+      date: calendar.date(on.day),
+      now: on.day === day,
+      blockers,
+      ...(blockers.length === 0 ? reopensLower(c, line, on.day, on.s) : {}),
+    });
+  // the reasons are what stands in the way today; the closure's own, recorded then, are the on-record
+  // line's (cited as today's, "a repayment is past due right now" read false once it was repaid)
+  const now: RuleFact[] = lost
+    ? [lost]
+    : balance > 0
+      ? [
+          ...(overdue(line) > 0 ? [{ code: "OVERDUE_NOW" as const }] : []),
+          { code: "BALANCE_OUTSTANDING", value: balance },
+        ]
+      : other.status === "suspended"
+        ? [{ code: "OTHER_LINE_SUSPENDED", line: other.id }]
+        : on !== null && on.day > day
+          ? [tooManyApplications(c, day), ...blockers]
+          : blockers;
+  cite(
+    answer,
+    now.map((f) => f.code),
+  );
+  citeFacts(answer, now, line.id, both);
 }

@@ -3,12 +3,14 @@
 
 import { decideApplication, increaseFrom } from "../applications.js";
 import type { Calendar } from "../calendar.js";
-import { type Customer, forkCustomer, type Line, lineOf } from "../customer.js";
-import { atCap, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
+import { type Customer, forkCustomer, isOpen, type Line, lineOf } from "../customer.js";
+import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
 import type { Scored } from "../score-inputs.js";
+import { cutTo, lineManagement } from "../standard.js";
 import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import { applicationOn } from "./applying.js";
+import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { withOverduePaid } from "./read-ahead.js";
 
 /** The cut on record of an active line still below what it was cut from (its reasons and the limit before
@@ -105,4 +107,50 @@ export function restoredFrom(line: Line, remedies: readonly Remedy[], day: numbe
   );
   if (wait === undefined) return day;
   return wait.early !== null ? Math.min(wait.early.day, wait.day + 1) : wait.day + 1;
+}
+
+/** Each open line whose limit a review cut: said, with the reasons recorded then and the only way back (a
+ *  suspended one too: the review that suspended it may have cut it, and restoring it brings back the cut
+ *  limit, not the one it had) — unless no review restores it under the policy, or the coming review closes
+ *  it for certain (it cannot be restored before then): no increase raises it then. When nothing else stands
+ *  in the way on either line (`answer` has no reasons yet) and line management would still cut the limit it
+ *  had today, those reasons are the answer's (why the limit is what it is), not the score's drivers; once
+ *  they no longer hold (an income back), the record says them, dated, and today's reasons are the score's.
+ *  They are cited as they hold today: another cap that would cut it (the score's band back, the income cut
+ *  since) is that cap's, and the same cap is with today's numbers. */
+export function cutLimitSteps(
+  c: Customer,
+  lines: readonly Line[],
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+): void {
+  const remedies = answer.remedies;
+  const unblocked = answer.reasons.length === 0;
+  for (const line of lines) {
+    const cut = isOpen(line)
+      ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day), remedies)
+      : null;
+    if (cut === null) continue;
+    const barred = remedies.some(
+      (r) =>
+        r.line === line.id &&
+        ((r.kind === "wait_for_review" && r.policyBars) || (r.kind === "closure_due" && r.certain)),
+    );
+    if (line.status === "suspended" && barred) continue;
+    remedies.push(cut);
+    // would a review cut the limit it had today (as line management does)?
+    if (!unblocked || line.status !== "active") continue;
+    const had = { ...line, limit: cut.from };
+    const cap = cutTo(c, had, s, c.policy);
+    if (cap === null) continue;
+    // cited as line management would cite it today (the cap's numbers, the score's drivers now) — after
+    // POLICY_CHANGE when the policy made the cut on record and the same cap still makes it
+    const now = lineManagement(c, had, s);
+    if (now === null) continue;
+    const byPolicy = cut.reasons[0] === "POLICY_CHANGE" && cut.reasons.includes(CUT_BY[cap.binding]);
+    cite(answer, byPolicy ? ["POLICY_CHANGE", ...now.reasons] : now.reasons);
+    citeFacts(answer, now.facts, line.id, lines.length > 1);
+  }
 }

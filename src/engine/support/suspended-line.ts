@@ -2,18 +2,27 @@
 // restore it (early or periodic) and the closure that comes unless it does.
 
 import type { Calendar } from "../calendar.js";
-import { type Customer, forkCustomer, type Line, lineOf, rulesFor, verifyIdentity } from "../customer.js";
+import {
+  type Customer,
+  forkCustomer,
+  type Line,
+  lineOf,
+  rulesFor,
+  suspendedFor,
+  verifyIdentity,
+} from "../customer.js";
 import { writeOffFact } from "../eligibility.js";
 import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
 import { MAX_YUAN, wholeFen } from "../money.js";
 import { REASONS } from "../reasons.js";
 import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
-import { liftSecurityHold } from "../review.js";
+import { citedFacts, citing, liftSecurityHold } from "../review.js";
 import { type Scored, scoreOn } from "../score-inputs.js";
 import { monthEndAfter, reviewOnOrAfter } from "../state.js";
 import type { Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import type { LineId } from "../vocabulary.js";
+import { cite, citeFacts, type SupportAnswer } from "./citing.js";
 import { incomeAwaitsReport } from "./income-advice.js";
 import { cleanUntil, type Restoration, restoration } from "./restoration.js";
 import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
@@ -291,3 +300,25 @@ const UNTIMELY: readonly Remedy["kind"][] = [
   "wait_for_review",
   "reduce_debt",
 ];
+
+/** A suspended line in the answer: its way back's steps, and its reasons — what stands in the way as the
+ *  next review reads it (nothing left but to wait for that review is said as such, READY_TO_RESTORE, not
+ *  with the score's drivers as if they kept the line suspended), the policy change first while it is what
+ *  holds the line, as the reviews cite it (and each threshold it moved, what it was before it). Returns the
+ *  score those reasons' characteristics are that review's (null: today's). */
+export function suspendedAnswer(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+  both: boolean,
+): Scored | null {
+  const { blockers, scored } = suspendedLine(c, line, day, s, calendar, answer.remedies);
+  if (blockers.length === 0) cite(answer, ["READY_TO_RESTORE"]);
+  const codes = citing(c, line, day, s, blockers);
+  cite(answer, codes);
+  citeFacts(answer, citedFacts(c, line, suspendedFor(line), codes, blockers), line.id, both);
+  return scored;
+}
