@@ -31,6 +31,9 @@ import { standardRemedies } from "./standard-steps.js";
 
 const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
 
+/** A suspended line's way back, as remedies (pushed on `remedies`): what stands in the way and its steps,
+ *  the wait for the review that can restore it, the closure ahead; its blockers, and the score they were
+ *  read with when it is the next review's rather than today's. */
 export function suspendedLine(
   c: Customer,
   line: Line,
@@ -39,14 +42,38 @@ export function suspendedLine(
   calendar: Calendar,
   remedies: Remedy[],
 ): { blockers: RuleFact[]; scored: Scored | null } {
-  const p = c.policy;
-  const next = reviewOnOrAfter(calendar, day, p);
+  const { blockers, found } = inTheWay(c, line, day, s, calendar, remedies);
+  // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
+  const clean = cleanUntil(c, line, line.heldOver?.cause ?? line.cause, day);
+  // the review that closes the line unless it is restored by then: said when it is the next one, or
+  // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
+  // day; a clean period does not)
+  const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, c.policy);
+  // the first review that can restore the line (none named beneath a hold alone): a suspension is restored
+  // by a review, beneath a hold (once verified) as without one
+  const restores =
+    line.cause !== "security" || line.heldOver !== null
+      ? waitForReview(c, line, day, calendar, remedies, blockers, found ?? NOTHING_AHEAD, clean, closesOn)
+      : null;
+  closureAhead(c, line, day, calendar, remedies, clean, closesOn, restores);
+  return { blockers, scored: found?.scored ?? null };
+}
+
+/** What stands in the way of restoring a suspended line: beneath a security hold, the hold's rules (and on a
+ *  hold alone, what verifying would fail, with its steps, first) — with the verification asked — and what
+ *  the suspension's restoration finds, as the next review reads it (`found`: null beneath a hold alone). */
+function inTheWay(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  remedies: Remedy[],
+): { blockers: RuleFact[]; found: Restoration | null } {
   const held = line.heldOver;
   const blockers: RuleFact[] = [];
   // what the restoration of the suspension (beneath a hold too) finds in its way, as the next review reads it
   let found: Restoration | null = null;
-  // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
-  const clean = cleanUntil(c, line, held?.cause ?? line.cause, day);
   if (line.cause === "security") {
     // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs —
     // and a hold alone is judged on verifying as the active line it was: what that would fail, and its
@@ -60,141 +87,179 @@ export function suspendedLine(
     if (held !== null) found = restoration(c, line, day, s, calendar, remedies, held.cause);
   } else found = restoration(c, line, day, s, calendar, remedies, line.cause);
   if (found !== null) blockers.push(...found.blockers);
-  const { ahead, reads, scored, periodic, report } = found ?? NOTHING_AHEAD;
-  // the review that closes the line unless it is restored by then: said when it is the next one, or
-  // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
-  // day; a clean period does not)
-  const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, p);
-  // the first review that can restore the line (none named beneath a hold alone)
-  let restores: number | null = null;
-  // a suspension is restored by a review, beneath a hold (once verified) as without one
-  if (line.cause !== "security" || held !== null) {
-    // the first review that can restore the line: none before its clean period ends
-    const clear = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
-    // …nor before the debt advice can be met by repaying: advice for a review after the next (which reads
-    // the report on record, with too little owed elsewhere to repay) leaves the reviews before it to a
-    // higher income reported in time — and, when the line is closed before it, only the income can
-    // restore the line
-    const debt = remedies.find(
-      (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line.id && r.kind === "reduce_debt",
-    );
-    const repaid = debt?.missed ? debt.review.day : clear;
-    const closedFirst = closesOn !== null && closesOn < repaid;
-    const first = closedFirst ? clear : Math.max(clear, repaid);
-    restores = first;
-    // the score step for a later review says so: that review reads the score then, from the month-end
-    // report before it — a score what is spent and repaid until then decides, which no answer today can
-    // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
-    // today's is what there is to raise
-    if (first !== next)
-      for (const [i, r] of remedies.entries())
-        if (r.line === line.id && r.kind === "raise_score" && r.ahead === undefined)
-          remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
-    // an early review (request_review) judges as the periodic one does: from the end of the clean period
-    // and of the cooldown since the last honoured request; worth saying only before the periodic one
-    const cooled =
-      line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
-    // an early review reads the balances of the last report: debt advice that counts on a coming one (a
-    // line repaid by then, or repayments already made) holds for a review after it — and so does the
-    // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
-    // ratio within the cap once the coming report counts) and the report on record is still over the cap
-    // — as does a score step for the score that report brings
-    // (a score read on the review's day with no month end before it reads the report on record, as an
-    // early review does)
-    const raisesAhead = remedies.some(
-      (r) => r.line === line.id && r.kind === "raise_score" && r.ahead?.report != null,
-    );
-    const reported = debt?.report
-      ? debt.report.day + 1
-      : incomeAwaitsReport(c, line, remedies) ||
-          ((ahead !== null || reads !== null) && report !== null) ||
-          raisesAhead
-        ? monthEndAfter(calendar, day) + 1
-        : day;
-    const at = Math.max(day, clean, cooled, reported);
-    // a policy whose largest limit is below its smallest line has no line for anyone: no review restores
-    // the line under it, early or not, whatever the customer does — only a change of policy would. So for
-    // an income multiple that makes no line at any income a file can state (or a multiple of nothing)
-    const product = blockers.find((f) => f.code === "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE");
-    const income = blockers.find((f) => f.code === "INCOME_BELOW_SMALLEST_LINE");
-    const rules = rulesFor(p, line.id);
-    const policyBars =
-      product?.value !== undefined && product.threshold !== undefined
-        ? { largest: product.value, smallest: product.threshold }
-        : income?.threshold !== undefined &&
-            incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple) === null
-          ? {
-              largest: largestIncomeCap(rules.maxLimitIncomeMultiple),
-              // a cap in whole hundreds: with no smallest line set, ¥100 is the smallest there can be
-              smallest: Math.max(income.threshold, wholeFen(100)),
-              atIncome: wholeFen(MAX_YUAN),
-            }
-          : null;
-    // debt advice sized to the score counts on the score the review named reads: an early review is offered
-    // only when the score it would read meets that too — and so is one when the answer reads the customer
-    // as the next review will, when no step asked changes the score: from the coming report, or — none
-    // before that review — with the bills due before it (an early review reads its own day's record, the
-    // bills due after it not yet counted)
-    const changesScore = remedies.some(
-      (r) =>
-        r.line === line.id &&
-        (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
-    );
-    // …and so is one for a later restoring review, when nothing asked changes the score but what it warns
-    // of (the score a report before that review lowers, as things stand): an early review reads the last
-    // report before its own day, and the bills due until then met at their minimum — with the overdue the
-    // answer asks paid today, as the clean period it waits for counts (an overdue left unpaid keeps the line
-    // from any review)
-    const warnsOnly = !remedies.some(
-      (r) =>
-        r.line === line.id &&
-        (r.kind === "reduce_debt" ||
-          r.kind === "report_income" ||
-          (r.kind === "raise_score" && r.ahead === undefined)),
-    );
-    const early =
-      at < first &&
-      ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
-        (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
-        (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
-        ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
-          !scoreRestores(
-            at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
-            duesAhead(c, day, calendar, at),
-            line.id,
-            at,
-          )))
-        ? first
-        : at;
-    remedies.push({
-      line: line.id,
-      kind: "wait_for_review",
-      day: first,
-      date: calendar.date(first),
-      later: first !== next,
-      ready: blockers.length === 0,
-      early:
-        early < first && policyBars === null
-          ? { day: early, date: calendar.date(early), now: early === day }
-          : null,
-      withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
-      ...(ahead !== null ? { score: ahead } : {}),
-      ...(periodic !== null ? { periodic } : {}),
-      ...(policyBars !== null ? { policyBars } : {}),
-      // (beneath a security hold, the verification still stands in the way: not said then)
-      ...(reads !== null && blockers.length === 0 ? { reads } : {}),
-    });
-    // when time alone keeps the line from every review before the one named (its clean period), nothing the
-    // customer does brings an earlier one: the wait is said first, then what to do by that review
-    if (clear > next) sayWaitFirst(remedies, line.id);
-    // no review restores the line under the policy, whatever the customer does: no step towards it is one
-    // (a bill in full that "then restores the line" would promise what the policy bars)
-    if (policyBars !== null)
-      for (let i = remedies.length - 1; i >= 0; i--) {
-        const r = remedies[i]!;
-        if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
-      }
-  }
+  return { blockers, found };
+}
+
+/** The wait for the review that can restore a suspension (wait_for_review): the first periodic review whose
+ *  clean period and debt advice allow it, the early review that can be asked for before it, and a policy
+ *  under which none can — and the steps for that review put in order (the wait first when only time keeps
+ *  an earlier one from restoring the line), or left out when the policy bars the line. Returns the day of
+ *  that first review. `clean`: the day the clean period can have ended; `closesOn`: the review that closes
+ *  the line unless it is restored by then. */
+function waitForReview(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+  blockers: readonly RuleFact[],
+  found: Omit<Restoration, "blockers">,
+  clean: number,
+  closesOn: number | null,
+): number {
+  const p = c.policy;
+  const next = reviewOnOrAfter(calendar, day, p);
+  const { ahead, reads, scored, periodic, report } = found;
+  // the first review that can restore the line: none before its clean period ends
+  const clear = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
+  // …nor before the debt advice can be met by repaying: advice for a review after the next (which reads
+  // the report on record, with too little owed elsewhere to repay) leaves the reviews before it to a
+  // higher income reported in time — and, when the line is closed before it, only the income can
+  // restore the line
+  const debt = remedies.find(
+    (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line.id && r.kind === "reduce_debt",
+  );
+  const repaid = debt?.missed ? debt.review.day : clear;
+  const closedFirst = closesOn !== null && closesOn < repaid;
+  const first = closedFirst ? clear : Math.max(clear, repaid);
+  // the score step for a later review says so: that review reads the score then, from the month-end
+  // report before it — a score what is spent and repaid until then decides, which no answer today can
+  // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
+  // today's is what there is to raise
+  if (first !== next)
+    for (const [i, r] of remedies.entries())
+      if (r.line === line.id && r.kind === "raise_score" && r.ahead === undefined)
+        remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
+  // an early review (request_review) judges as the periodic one does: from the end of the clean period
+  // and of the cooldown since the last honoured request; worth saying only before the periodic one
+  const cooled = line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
+  // an early review reads the balances of the last report: debt advice that counts on a coming one (a
+  // line repaid by then, or repayments already made) holds for a review after it — and so does the
+  // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
+  // ratio within the cap once the coming report counts) and the report on record is still over the cap
+  // — as does a score step for the score that report brings
+  // (a score read on the review's day with no month end before it reads the report on record, as an
+  // early review does)
+  const raisesAhead = remedies.some(
+    (r) => r.line === line.id && r.kind === "raise_score" && r.ahead?.report != null,
+  );
+  const reported = debt?.report
+    ? debt.report.day + 1
+    : incomeAwaitsReport(c, line, remedies) ||
+        ((ahead !== null || reads !== null) && report !== null) ||
+        raisesAhead
+      ? monthEndAfter(calendar, day) + 1
+      : day;
+  const at = Math.max(day, clean, cooled, reported);
+  const policyBars = barredByPolicy(c, line, blockers);
+  // debt advice sized to the score counts on the score the review named reads: an early review is offered
+  // only when the score it would read meets that too — and so is one when the answer reads the customer
+  // as the next review will, when no step asked changes the score: from the coming report, or — none
+  // before that review — with the bills due before it (an early review reads its own day's record, the
+  // bills due after it not yet counted)
+  const changesScore = remedies.some(
+    (r) =>
+      r.line === line.id &&
+      (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
+  );
+  // …and so is one for a later restoring review, when nothing asked changes the score but what it warns
+  // of (the score a report before that review lowers, as things stand): an early review reads the last
+  // report before its own day, and the bills due until then met at their minimum — with the overdue the
+  // answer asks paid today, as the clean period it waits for counts (an overdue left unpaid keeps the line
+  // from any review)
+  const warnsOnly = !remedies.some(
+    (r) =>
+      r.line === line.id &&
+      (r.kind === "reduce_debt" ||
+        r.kind === "report_income" ||
+        (r.kind === "raise_score" && r.ahead === undefined)),
+  );
+  const early =
+    at < first &&
+    ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+      (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
+      (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
+      ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
+        !scoreRestores(
+          at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
+          duesAhead(c, day, calendar, at),
+          line.id,
+          at,
+        )))
+      ? first
+      : at;
+  remedies.push({
+    line: line.id,
+    kind: "wait_for_review",
+    day: first,
+    date: calendar.date(first),
+    later: first !== next,
+    ready: blockers.length === 0,
+    early:
+      early < first && policyBars === null
+        ? { day: early, date: calendar.date(early), now: early === day }
+        : null,
+    withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
+    ...(ahead !== null ? { score: ahead } : {}),
+    ...(periodic !== null ? { periodic } : {}),
+    ...(policyBars !== null ? { policyBars } : {}),
+    // (beneath a security hold, the verification still stands in the way: not said then)
+    ...(reads !== null && blockers.length === 0 ? { reads } : {}),
+  });
+  // when time alone keeps the line from every review before the one named (its clean period), nothing the
+  // customer does brings an earlier one: the wait is said first, then what to do by that review
+  if (clear > next) sayWaitFirst(remedies, line.id);
+  // no review restores the line under the policy, whatever the customer does: no step towards it is one
+  // (a bill in full that "then restores the line" would promise what the policy bars)
+  if (policyBars !== null)
+    for (let i = remedies.length - 1; i >= 0; i--) {
+      const r = remedies[i]!;
+      if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
+    }
+  return first;
+}
+
+/** A policy whose largest limit is below its smallest line has no line for anyone: no review restores the
+ *  line under it, early or not, whatever the customer does — only a change of policy would. So for an
+ *  income multiple that makes no line at any income a file can state (or a multiple of nothing). The
+ *  largest line there can be against the smallest, or null when the policy leaves a line possible. */
+function barredByPolicy(
+  c: Customer,
+  line: Line,
+  blockers: readonly RuleFact[],
+): NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["policyBars"]> | null {
+  const product = blockers.find((f) => f.code === "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE");
+  const income = blockers.find((f) => f.code === "INCOME_BELOW_SMALLEST_LINE");
+  const rules = rulesFor(c.policy, line.id);
+  return product?.value !== undefined && product.threshold !== undefined
+    ? { largest: product.value, smallest: product.threshold }
+    : income?.threshold !== undefined &&
+        incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple) === null
+      ? {
+          largest: largestIncomeCap(rules.maxLimitIncomeMultiple),
+          // a cap in whole hundreds: with no smallest line set, ¥100 is the smallest there can be
+          smallest: Math.max(income.threshold, wholeFen(100)),
+          atIncome: wholeFen(MAX_YUAN),
+        }
+      : null;
+}
+
+/** The closure ahead (closure_due): the review that closes the line unless it is restored by then, said
+ *  when it is the next one or the first that can restore it (`restores`), or earlier when it is certain —
+ *  a write-off bars any restoration, or the clean period cannot end in time; the steps towards a
+ *  restoration that cannot come then left out. */
+function closureAhead(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+  clean: number,
+  closesOn: number | null,
+  restores: number | null,
+): void {
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const held = line.heldOver;
   // a write-off on either line bars any restoration; else the clean period may not end in time
   const barred = writeOffFact(c, line) !== null;
   const hold = line.cause === "security" && held === null;
@@ -234,7 +299,6 @@ export function suspendedLine(
       const r = remedies[i]!;
       if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
     }
-  return { blockers, scored };
 }
 
 /** Steps that are done by the review that can restore a line, said after the wait for it when only time
