@@ -11,7 +11,7 @@ import { cleanPeriodFrom, restorationBlockers, restorationScore, restoredOnceUse
 import { debtCounted, type Scored, scoreOn } from "../score-inputs.js";
 import { keptStandard } from "../standard.js";
 import { reviewOnOrAfter } from "../state.js";
-import type { DebtRepayment, Remedy } from "../types.js";
+import type { DebtRepayment, Policy, Remedy } from "../types.js";
 import type { RuleFact } from "../verdict.js";
 import { type Counts, debtAdvice } from "./debt-advice.js";
 import { keptIncome, reportIncome } from "./income-advice.js";
@@ -106,7 +106,6 @@ export function restoration(
     return Math.max(0, applicationDebt(reportedAs(then, f), line, false) - debtCounted(f));
   };
   const failures = eligibilityFailures(asRead(c), rules, p, [], applicationDebt(asRead(c), line, false));
-  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
   for (const failure of failures) {
     // a security hold over the suspension has asked for the verification already: once is enough
     if (
@@ -118,94 +117,30 @@ export function restoration(
   // the customer with the overdue the answer asks first paid today (the customer as is, when none): what
   // the debt advice is sized on, and what the line restored and used would fail is read on
   const paid = withOverduePaid(c, day);
-  // how far the score the next review reads once the debt advice is followed falls short of what keeping
-  // the line restored and used needs
-  let debtShort = 0;
-  if (debtOver) {
-    // sized to the score too only for the next review, when its clean period allows that one to restore
-    const extra = used(first === next ? (read?.read ?? c) : asReviewOnReads(c, day, calendar, first));
-    // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
-    // used would take it over its own (one customer, one debt: restoredOnceUsed)
-    const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
-    // the repayments sized against what restoring counts at the review the advice names, with the
-    // overdue the answer asks paid today
-    const counts: Counts | null =
-      p.grantUsedFraction === 0
-        ? null
-        : (review, repay, monthlyIncome) =>
-            restorationDebt(paid, asRead, line.id, day, calendar, review, repay, monthlyIncome);
-    const advised = debtAdvice(
-      c,
-      line,
-      Math.min(rules.maxDebtToIncome, ...caps),
-      day,
-      calendar,
-      income,
-      clearByNext ? s : null,
-      extra,
-      counts,
-      first,
-    );
-    // how far the score the review an advice is for reads, with its repayments made or its income reported,
-    // falls short of what keeping the line restored and used needs (0: kept) — read as things stand then:
-    // the report before it, each bill until then met at its minimum, the overdue asked paid today
-    const keptShort = (review: number, repay: readonly DebtRepayment[], monthlyIncome: number): number => {
-      // each line as it stands when its day opens (what is owed then: Jiebei's interest until the review),
-      // a line repayment counted made on the month end, the later (as scoreSized reads it)
-      const onLines = repay.filter((r) => r.debt !== "elsewhere");
-      const then =
-        review > day
-          ? openingOn(paid, day, calendar, review, onLines, monthEndBefore(calendar, day, review) ?? day)
-          : paid;
-      const read = readAfter(paid, day, calendar, repay, review === next ? null : review);
-      const after = asRead(withProfile(owingAsOn(read, then), { monthlyIncome }));
-      const scored = scoreOn(withDues(after, duesAhead(paid, day, calendar, review)), review);
-      const kept = restoredOnceUsed(after, lineOf(after, line.id), review, scored);
-      return kept.limit === null ? keptOnceUsedScoreGap(kept.facts) : 0;
-    };
-    // the income the advice names is one at which that review restores the line: when the ratio's income
-    // leaves the line once used scoring below what keeping it needs, the least that does not (the score
-    // rises with the income); none found, the score is a step of its own
-    const debt =
-      advised?.kind === "reduce_debt" && advised.income !== null
-        ? {
-            ...advised,
-            income: keptIncome(
-              advised.income,
-              (i) => keptShort(advised.missed?.day ?? advised.review.day, [], i) === 0,
-            ),
-          }
-        : advised;
-    if (
-      debt?.kind === "reduce_debt" &&
-      debt.income === null &&
-      advised?.kind === "reduce_debt" &&
-      advised.income !== null
-    )
-      debtShort = keptShort(advised.missed?.day ?? advised.review.day, [], advised.income);
-    // what restoring counts, said with the advice: not the lines as the report shows them — the line
-    // restored at its smallest line and an active line at its limit, used (applicationDebt)
-    if (debt?.kind === "reduce_debt" && counts !== null) {
-      const f = asRead(c);
-      const counted = [f.huabei, f.jiebei].flatMap((l) =>
-        l.id === line.id
-          ? [{ line: l.id, limit: leastGranted(f, l, false) }]
-          : l.status === "active"
-            ? [{ line: l.id, limit: l.limit }]
-            : [],
-      );
-      const reported = [f.huabei, f.jiebei]
-        .filter((l) => !counted.some((x) => x.line === l.id) && (l.status !== "none" || owed(l) > 0))
-        .map((l) => l.id);
-      remedies.push({ ...debt, restoring: { counted, used: p.grantUsedFraction, reported } });
-    } else if (debt !== null) remedies.push(debt);
-    // followed, the advice for the next review changes the file its kept-once-used check reads (which
-    // restorationBlockers leaves aside while the ratio is over the cap): the line restored there and used
-    // scoring below what keeping it needs is a score step of its own — unless the advice is sized to the
-    // score already (scoreSized reads that check)
-    if (debt?.kind === "reduce_debt" && debt.repay !== null && debt.missed === null && debt.score === null)
-      debtShort = Math.max(debtShort, keptShort(debt.review.day, debt.repay, c.profile.monthlyIncome));
-  }
+  const reading: Reading = {
+    c,
+    line,
+    day,
+    s,
+    calendar,
+    remedies,
+    cause,
+    p,
+    rules,
+    next,
+    first,
+    cleanFrom,
+    clearByNext,
+    read,
+    asRead,
+    ahead,
+    paid,
+    used,
+    failures,
+    income,
+    overCap,
+  };
+  const debtShort = debtSteps(reading);
   if (income !== null) remedies.push(income);
   // the clean period restoration needs: from the last repaid overdue, or — while one is outstanding —
   // from paying it (today at the earliest)
@@ -260,6 +195,175 @@ export function restoration(
       scored: null,
       periodic: { reads: read.s.score, needed: read.needed, report: read.report },
     };
+  const scoreAhead = scoreStep(reading, paidS);
+  // what stands in the way: as that review will read the customer (the bills due before it met at their
+  // minimum), with its numbers — nothing, though something does on today's record (READY_TO_RESTORE,
+  // naming the report it reads), or something though nothing does today (spending since the last report:
+  // that review does not restore the line as today's record would have it); else what does today
+  if (ahead === null || read === null)
+    return { blockers: today, ahead: scoreAhead, reads: null, report: null, scored: null, periodic: null };
+  const turns = (today.length === 0) !== (ahead.length === 0);
+  return {
+    blockers: ahead,
+    ahead: scoreAhead,
+    reads: turns ? read.report : null,
+    report: read.report,
+    scored: read.s,
+    periodic: null,
+  };
+}
+
+/** How the review that can restore the line reads the customer, shared by restoration's steps. */
+interface Reading {
+  c: Customer;
+  line: Line;
+  day: number;
+  s: Scored;
+  calendar: Calendar;
+  remedies: Remedy[];
+  cause: Line["cause"];
+  p: Policy;
+  rules: ReturnType<typeof rulesFor>;
+  next: number;
+  first: number;
+  cleanFrom: number;
+  clearByNext: boolean;
+  read: (NonNullable<ReturnType<typeof readAhead>> & { needed: number }) | null;
+  asRead: (f: Customer) => Customer;
+  ahead: RuleFact[] | null;
+  paid: Customer;
+  used: (f: Customer) => number;
+  failures: RuleFact[];
+  income: Remedy | null;
+  overCap: (f: RuleFact) => boolean;
+}
+
+/** The debt advice towards the restoration, when the debt ratio restoring reads is over the cap today or on the
+ *  coming report the review that can restore the line reads (spending since the last one): sized against
+ *  what restoring counts at that review, with the overdue the answer asks paid today, its income one at
+ *  which the line restored and used is kept, said with what restoring counts. Returns how far the score the
+ *  review reads once the advice is followed falls short of what keeping the line restored and used needs (0:
+ *  kept, or no advice). */
+function debtSteps(reading: Reading): number {
+  const {
+    c,
+    line,
+    day,
+    s,
+    calendar,
+    remedies,
+    p,
+    rules,
+    next,
+    first,
+    clearByNext,
+    read,
+    asRead,
+    ahead,
+    paid,
+    used,
+    income,
+    overCap,
+    failures,
+  } = reading;
+  const debtOver = failures.some(overCap) || (ahead ?? []).some(overCap);
+  if (!debtOver) return 0;
+  let debtShort = 0;
+  // sized to the score too only for the next review, when its clean period allows that one to restore
+  const extra = used(first === next ? (read?.read ?? c) : asReviewOnReads(c, day, calendar, first));
+  // to the tightest cap that stands in the way: the customer's other line's, when the line restored and
+  // used would take it over its own (one customer, one debt: restoredOnceUsed)
+  const caps = [...failures, ...(ahead ?? [])].filter(overCap).map((f) => f.threshold ?? Infinity);
+  // the repayments sized against what restoring counts at the review the advice names, with the
+  // overdue the answer asks paid today
+  const counts: Counts | null =
+    p.grantUsedFraction === 0
+      ? null
+      : (review, repay, monthlyIncome) =>
+          restorationDebt(paid, asRead, line.id, day, calendar, review, repay, monthlyIncome);
+  const advised = debtAdvice(
+    c,
+    line,
+    Math.min(rules.maxDebtToIncome, ...caps),
+    day,
+    calendar,
+    income,
+    clearByNext ? s : null,
+    extra,
+    counts,
+    first,
+  );
+  // how far the score the review an advice is for reads, with its repayments made or its income reported,
+  // falls short of what keeping the line restored and used needs (0: kept) — read as things stand then:
+  // the report before it, each bill until then met at its minimum, the overdue asked paid today
+  const keptShort = (review: number, repay: readonly DebtRepayment[], monthlyIncome: number): number => {
+    // each line as it stands when its day opens (what is owed then: Jiebei's interest until the review),
+    // a line repayment counted made on the month end, the later (as scoreSized reads it)
+    const onLines = repay.filter((r) => r.debt !== "elsewhere");
+    const then =
+      review > day
+        ? openingOn(paid, day, calendar, review, onLines, monthEndBefore(calendar, day, review) ?? day)
+        : paid;
+    const read = readAfter(paid, day, calendar, repay, review === next ? null : review);
+    const after = asRead(withProfile(owingAsOn(read, then), { monthlyIncome }));
+    const scored = scoreOn(withDues(after, duesAhead(paid, day, calendar, review)), review);
+    const kept = restoredOnceUsed(after, lineOf(after, line.id), review, scored);
+    return kept.limit === null ? keptOnceUsedScoreGap(kept.facts) : 0;
+  };
+  // the income the advice names is one at which that review restores the line: when the ratio's income
+  // leaves the line once used scoring below what keeping it needs, the least that does not (the score
+  // rises with the income); none found, the score is a step of its own
+  const debt =
+    advised?.kind === "reduce_debt" && advised.income !== null
+      ? {
+          ...advised,
+          income: keptIncome(
+            advised.income,
+            (i) => keptShort(advised.missed?.day ?? advised.review.day, [], i) === 0,
+          ),
+        }
+      : advised;
+  if (
+    debt?.kind === "reduce_debt" &&
+    debt.income === null &&
+    advised?.kind === "reduce_debt" &&
+    advised.income !== null
+  )
+    debtShort = keptShort(advised.missed?.day ?? advised.review.day, [], advised.income);
+  // what restoring counts, said with the advice: not the lines as the report shows them — the line
+  // restored at its smallest line and an active line at its limit, used (applicationDebt)
+  if (debt?.kind === "reduce_debt" && counts !== null) {
+    const f = asRead(c);
+    const counted = [f.huabei, f.jiebei].flatMap((l) =>
+      l.id === line.id
+        ? [{ line: l.id, limit: leastGranted(f, l, false) }]
+        : l.status === "active"
+          ? [{ line: l.id, limit: l.limit }]
+          : [],
+    );
+    const reported = [f.huabei, f.jiebei]
+      .filter((l) => !counted.some((x) => x.line === l.id) && (l.status !== "none" || owed(l) > 0))
+      .map((l) => l.id);
+    remedies.push({ ...debt, restoring: { counted, used: p.grantUsedFraction, reported } });
+  } else if (debt !== null) remedies.push(debt);
+  // followed, the advice for the next review changes the file its kept-once-used check reads (which
+  // restorationBlockers leaves aside while the ratio is over the cap): the line restored there and used
+  // scoring below what keeping it needs is a score step of its own — unless the advice is sized to the
+  // score already (scoreSized reads that check)
+  if (debt?.kind === "reduce_debt" && debt.repay !== null && debt.missed === null && debt.score === null)
+    debtShort = Math.max(debtShort, keptShort(debt.review.day, debt.repay, c.profile.monthlyIncome));
+  return debtShort;
+}
+
+/** The score step towards the restoration: the bills before the review repaid in full when that is what
+ *  takes its score to what restoring needs (repay_in_full), else the score to raise — for the review that
+ *  reads it, as the coming report leaves it for a later one — with the recent applications to let age;
+ *  none when debt advice sized to the score says how much. Returns the score that review reads when it
+ *  meets what restoring needs while today's does not (no step then: said beside today's), else null. */
+function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
+  const { c, line, day, s, calendar, remedies, p, rules, cleanFrom, clearByNext, read, asRead, paid } =
+    reading;
+  const owing = customerOverdue(c) > 0;
   // the restoration score, or the score of the first band above it with a line when its band has none (a
   // score that meets restoreScore in a band below the smallest line is suspended again at the review)
   const band = scoreRestoring(c, line.id);
@@ -349,21 +453,7 @@ export function restoration(
         date: calendar.date(latest + 30),
       });
   }
-  // what stands in the way: as that review will read the customer (the bills due before it met at their
-  // minimum), with its numbers — nothing, though something does on today's record (READY_TO_RESTORE,
-  // naming the report it reads), or something though nothing does today (spending since the last report:
-  // that review does not restore the line as today's record would have it); else what does today
-  if (ahead === null || read === null)
-    return { blockers: today, ahead: scoreAhead, reads: null, report: null, scored: null, periodic: null };
-  const turns = (today.length === 0) !== (ahead.length === 0);
-  return {
-    blockers: ahead,
-    ahead: scoreAhead,
-    reads: turns ? read.report : null,
-    report: read.report,
-    scored: read.s,
-    periodic: null,
-  };
+  return scoreAhead;
 }
 
 type ScoreAhead = NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["score"]>;
