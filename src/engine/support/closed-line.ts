@@ -28,7 +28,7 @@ import { dueInGrace } from "./reminders.js";
  *  due: asked as a balance to repay now, it reads as if the whole loan or plan were due. `asked`: what the
  *  steps beside it ask to be paid today (the overdue, what is due in its grace days) — the instalments run
  *  to term with it paid (left unpaid until a charge-off, that would call them in). */
-export function payBalance(
+function payBalance(
   c: Customer,
   line: Line,
   amount: Fen,

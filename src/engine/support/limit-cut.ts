@@ -19,7 +19,7 @@ import { withOverduePaid } from "./read-ahead.js";
  *  minimum, too many applications, any rule an application fails, a cap the limit is already at), so that
  *  the way back is not offered as if it worked while something else holds it; null when none is on
  *  record. */
-export function limitCut(
+function limitCut(
   c: Customer,
   line: Line,
   day: number,
@@ -99,7 +99,7 @@ function asRestored(c: Customer, line: Line, day: number, remedies: readonly Rem
  *  else the day after the periodic review that can restore it (the day's events come before its review);
  *  today when no review is in the way (a hold alone: verifying restores it). Null for a line not
  *  suspended. */
-export function restoredFrom(line: Line, remedies: readonly Remedy[], day: number): number | null {
+function restoredFrom(line: Line, remedies: readonly Remedy[], day: number): number | null {
   if (line.status !== "suspended") return null;
   const wait = remedies.find(
     (r): r is Extract<Remedy, { kind: "wait_for_review" }> =>

@@ -34,7 +34,7 @@ const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, 
 /** A suspended line's way back, as remedies (pushed on `remedies`): what stands in the way and its steps,
  *  the wait for the review that can restore it, the closure ahead; its blockers, and the score they were
  *  read with when it is the next review's rather than today's. */
-export function suspendedLine(
+function suspendedLine(
   c: Customer,
   line: Line,
   day: number,
