@@ -1,7 +1,7 @@
 // The customer's events (a scenario's lines): applications, purchases, loans, repayments, closing a line,
 // profile changes, debt elsewhere, income, a policy change, customer service, verification, a review asked
 // for, a note. One that decides is decided by a rule (applications.ts, triggers.ts, review.ts; customer
-// service's answer: support.ts) and acted on through apply-verdict.ts.
+// service's answer: support/answer.ts) and acted on through apply-verdict.ts.
 
 import { authorise, decideApplication, refusedUnassessed } from "./applications.js";
 import { decide, lineAt, NOTHING, outcome, repayLine, type StepOutcome } from "./apply-verdict.js";
@@ -23,7 +23,7 @@ import * as revolving from "./revolving.js";
 import { scoreOn } from "./score-inputs.js";
 import { ACTIVITY_MIN_PURCHASE } from "./scorecard.js";
 import { type EngineState, jiebeiDue } from "./state.js";
-import { answerSupport } from "./support.js";
+import { answerSupport } from "./support/answer.js";
 import { burstTrigger, countTransaction, isBurst, securityTrigger } from "./triggers.js";
 import type { Fen, Policy, Remedy, RepayAmount, ScenarioEvent } from "./types.js";
 import type { Verdict } from "./verdict.js";

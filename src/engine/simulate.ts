@@ -13,7 +13,7 @@ import { type Scored, scoreOn } from "./score-inputs.js";
 import { movedCharacteristics } from "./scorecard.js";
 import { lineSnapshot, snapshot } from "./snapshot.js";
 import { type EngineState, initialState } from "./state.js";
-import { answerSupport } from "./support.js";
+import { answerSupport } from "./support/answer.js";
 import type {
   Cause,
   Decision,

@@ -1,0 +1,91 @@
+// Customer service: the answer to `contact_support`, for both lines — why a line was suspended, closed or
+// charged off (the reasons on record, dated), what stands in the way now (reasons true today), and steps
+// the customer can actually take in the model (pay, verify, pay down debt, wait for a dated review).
+//
+// The answer is gathered in steps, each line's in the order the customer reads them: what each line asks
+// (dues.ts), what the next review does to the active ones (review-ahead.ts), what leaving an overdue unpaid
+// costs (overdue-costs.ts), each line not active as it stands on record and its way back
+// (suspended-line.ts, closed-line.ts), a cut limit's way back (limit-cut.ts); then its reasons.
+
+import type { Calendar } from "../calendar.js";
+import type { Customer, Line } from "../customer.js";
+import type { ReasonCode } from "../reasons.js";
+import type { Scored } from "../score-inputs.js";
+import { scoreReasons } from "../scorecard.js";
+import type { Remedy } from "../types.js";
+import { principalReasons } from "../verdict.js";
+import type { SupportAnswer } from "./citing.js";
+import { closedLineSteps } from "./closed-line.js";
+import { lineDues } from "./dues.js";
+import { increaseDay } from "./increase-day.js";
+import { cutLimitSteps } from "./limit-cut.js";
+import { noAccount } from "./no-account.js";
+import { overdueCuts, whatUnpaidBrings } from "./overdue-costs.js";
+import { nextReview, reviewSteps } from "./review-ahead.js";
+import { MAX_REASONS } from "./score-advice.js";
+import { suspendedAnswer } from "./suspended-line.js";
+
+export function answerSupport(c: Customer, day: number, s: Scored, calendar: Calendar): SupportAnswer {
+  const lines = [c.huabei, c.jiebei].filter((l) => l.status !== "none");
+  if (lines.length === 0) return noAccount(c, day, s, calendar);
+  const answer: SupportAnswer = { reasons: [], facts: [], remedies: [] };
+  for (const line of lines) answer.remedies.push(...lineDues(c, line, day, calendar));
+  // an active line the next review would suspend: said before it happens, with what changes it — unless an
+  // overdue left unpaid suspends or writes off first, which paying it, as said above, prevents
+  const review = nextReview(c, lines, day, s, calendar);
+  const forOverdue = reviewSteps(c, lines, day, calendar, review, answer);
+  const cuts = overdueCuts(c, lines, day, calendar, review);
+  whatUnpaidBrings(c, lines, day, calendar, review, forOverdue, cuts, answer.remedies);
+  // the score whose characteristics the answer's reasons cite: today's, or the next review's when what
+  // stands in the way of a suspended line is what it reads
+  let ranked = s;
+  for (const line of lines) {
+    if (line.status === "active") continue;
+    answer.remedies.push(...onRecord(line, day, calendar));
+    if (line.status === "suspended")
+      ranked = suspendedAnswer(c, line, day, s, calendar, answer, lines.length > 1) ?? ranked;
+    else closedLineSteps(c, line, day, s, calendar, answer, lines.length > 1);
+  }
+  cutLimitSteps(c, lines, day, s, calendar, answer);
+  return increaseDay(c, day, s, calendar, principal(answer, scoreReasons(s, MAX_REASONS), ranked));
+}
+
+/** A line not active as it stands on record: dated the day its reasons were recorded; a security hold over a
+ *  suspension shows both, with their causes. */
+function onRecord(line: Line, day: number, calendar: Calendar): Remedy[] {
+  const since = line.statusDay ?? day;
+  const recorded = line.recordDay ?? since;
+  const said = (cause: Line["cause"], at: number, reasons: ReasonCode[]): Remedy => ({
+    line: line.id,
+    kind: "on_record",
+    status: line.status,
+    cause,
+    since,
+    sinceDate: calendar.date(since),
+    day: at,
+    date: calendar.date(at),
+    reasons,
+  });
+  const held = line.heldOver;
+  return [
+    said(line.cause, recorded, line.reasonsOnRecord),
+    ...(held !== null ? [said(held.cause, held.day, held.reasons)] : []),
+  ];
+}
+
+/** The answer's reasons: with nothing in the way, the score's drivers (what an active customer asked
+ *  about); otherwise each line's blockers, with the score's drivers (`ranked`'s) only where a blocker is the
+ *  score, as a decision cites them — and each fact once (both suspended lines blocked by the same overdue on
+ *  one of them say it once). */
+function principal(answer: SupportAnswer, drivers: ReasonCode[], ranked: Scored): SupportAnswer {
+  if (answer.reasons.length === 0) return { reasons: drivers, facts: [], remedies: answer.remedies };
+  const principal = principalReasons(answer.reasons, ranked);
+  const said = new Set<string>();
+  const kept = answer.facts.filter((f) => {
+    const key = `${f.code} ${f.parameter} ${f.threshold} ${f.value} ${f.line}`;
+    if (!principal.includes(f.code) || said.has(key)) return false;
+    said.add(key);
+    return true;
+  });
+  return { reasons: principal, facts: kept, remedies: answer.remedies };
+}

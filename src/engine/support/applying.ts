@@ -1,0 +1,88 @@
+// An application as customer service judges it ahead: the first day the applications of the last 30 days
+// let one pass, what would decline opening a line again, and the limit a reopened line would be granted.
+
+import { decideApplication } from "../applications.js";
+import { type Customer, countUpTo, countWithin, type Line, rulesFor } from "../customer.js";
+import { LIMIT_CAP_CODES } from "../eligibility.js";
+import { wholeFen } from "../money.js";
+import { REASONS } from "../reasons.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
+import type { Fen } from "../types.js";
+import type { RuleFact } from "../verdict.js";
+
+/** What would decline an application to open `line` again today, for the smallest line the policy gives
+ *  (none: it would be approved) — so that "apply again" is never advice the next application refutes. */
+export function openingBlockers(c: Customer, line: Line, day: number, s: Scored): RuleFact[] {
+  const smallest = wholeFen(rulesFor(c.policy, line.id).minLimit);
+  // as the application would be decided: its own inquiry counts in the 30-day applications
+  const v = decideApplication(c, line, day, "open", Math.max(smallest, 100), s, 1);
+  if (v.decision !== "declined") return [];
+  // the rules that decline it, not the score characteristics cited beside them
+  const rules = v.reasons.filter((code) => REASONS[code].kind !== "score");
+  return (rules.length > 0 ? rules : v.reasons).map(
+    (code) => v.facts.find((f) => f.code === code) ?? { code },
+  );
+}
+
+/** An application to open `line` again for the limit its closure ended, judged as it would be on `day`:
+ *  when it would be approved lower (a cap today's income or score sets below it), the limit it would be
+ *  granted and the rules that hold it there — "would be approved" alone reads as the line it had; granted
+ *  in full, when one for more would be held at it (more is an increase, its standards not met), that. */
+export function reopensLower(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+): { limit: Fen; lastLimit: Fen; holds: RuleFact[] } | Record<string, never> {
+  const last = line.lastLimit;
+  if (last === null) return {};
+  const v = decideApplication(c, line, day, "open", last, s, 1);
+  if (v.decision === "approved_lower" && v.limit < last)
+    return { limit: v.limit, lastLimit: last, holds: v.facts };
+  if (v.decision !== "approved") return {};
+  // granted in full, and more than it is an increase: the rules that would hold it at the last limit today.
+  // Only an increase's standards: a cap that happens to equal the last limit caps more as it caps any
+  // application (its fact would cite this probe's fen more as the amount asked)
+  const more = decideApplication(c, line, day, "open", last + 1, s, 1);
+  const holds = more.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code));
+  return more.decision === "approved_lower" && more.limit === last && holds.length > 0
+    ? { limit: last, lastLimit: last, holds }
+    : {};
+}
+
+/** The first day from `day` on which the applications of the last 30 days, an application's own inquiry
+ *  counted, are within maxApplications30d (no more are made meanwhile): the day the oldest that must go
+ *  has left the window; `day` itself when none must. (A policy that allows none counts the application's
+ *  own: no day does, and the rule declines it on `day`, as the decision will say.) */
+function applicationsAllow(c: Customer, day: number): number {
+  const oldest = countUpTo(c.inquiries, day - 30);
+  const recent = countUpTo(c.inquiries, day) - oldest;
+  const over = recent + 1 - c.policy.maxApplications30d;
+  if (over <= 0 || over > recent) return day;
+  // the recent ones are oldest first: once the `over`-th has left the window, enough have
+  return c.inquiries[oldest + over - 1]! + 30;
+}
+
+/** The first day from `earliest` (today or later) on which an application — to open a line, to reopen a
+ *  closed one, to raise a limit — passes the applications of the last 30 days, its own inquiry counted, if
+ *  no other is made meanwhile, and the score it is judged with then: that day's (`today`'s on `day`). One
+ *  rule for every day customer service names for an application, so that the day named is never one the
+ *  applications window declines it on. */
+export function applicationOn(
+  c: Customer,
+  day: number,
+  earliest: number,
+  today: Scored,
+): { day: number; s: Scored } {
+  const from = applicationsAllow(c, Math.max(day, earliest));
+  return { day: from, s: from === day ? today : scoreOn(c, from) };
+}
+
+/** The applications of the last 30 days on `day`, an application's own counted, against the policy's
+ *  most: what declines one made today. */
+export const tooManyApplications = (c: Customer, day: number): RuleFact => ({
+  code: "TOO_MANY_APPLICATIONS",
+  parameter: "maxApplications30d",
+  threshold: c.policy.maxApplications30d,
+  value: countWithin(c.inquiries, day, 30) + 1,
+});

@@ -1,0 +1,141 @@
+// What each line asks of the customer today and next, in the order the answer says it: the overdue (and the
+// end-of-day check it meets first if left unpaid), the wait before Jiebei lends again, what is due in its
+// grace days, a remainder the tolerance waives, and what falls due next.
+
+import { cleanSince, debtToIncomeAfterDraw } from "../applications.js";
+import type { Calendar } from "../calendar.js";
+import { type Customer, customerOverdue, type Line, overdue, owed } from "../customer.js";
+import * as loans from "../loans.js";
+import { wholeFen } from "../money.js";
+import { chargeOffCallsIn } from "../report-ahead.js";
+import * as revolving from "../revolving.js";
+import { monthEndAfter } from "../state.js";
+import type { Remedy } from "../types.js";
+import { dueInFull, dueInGrace, nextDeadline, nextDue } from "./reminders.js";
+
+/** The steps for what `line` asks, today and next. */
+export function lineDues(c: Customer, line: Line, day: number, calendar: Calendar): Remedy[] {
+  const waiver = waivedUnlessPaid(c, line, day, calendar);
+  const ahead = dueNext(c, line, day, calendar, waiver);
+  return [
+    payOverdue(c, line, day, calendar),
+    waitToDraw(c, line, day, calendar),
+    payDue(c, line, day, calendar),
+    waiver,
+    ahead,
+  ].filter((r): r is Remedy => r !== null);
+}
+
+/** The overdue to pay, with what leaving it unpaid brings first: the day's repayments post before the
+ *  end-of-day checks, so paid today, the threshold reached today does not act. */
+function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
+  if (overdue(line) <= 0) return null;
+  const deadline = nextDeadline(c, line, day);
+  // a write-off calls in the line's instalments still to come: what then falls due at once, and when
+  const written =
+    deadline?.what === "charge_off" ? chargeOffCallsIn(c, line.id, day, calendar, deadline.day) : null;
+  return {
+    line: line.id,
+    kind: "pay_overdue",
+    amount: overdue(line),
+    ...(deadline?.day === day ? { today: deadline.what } : {}),
+    ...(deadline && deadline.day > day
+      ? { by: { day: deadline.day, date: calendar.date(deadline.day), what: deadline.what } }
+      : {}),
+    ...(deadline?.what === "suspension" && deadline.forCredit !== null
+      ? { forCredit: deadline.forCredit }
+      : {}),
+    ...(written !== null ? { chargeOffCallsIn: written } : {}),
+  };
+}
+
+/** Jiebei lends no cash for a while after a missed due date or its cure (on either line): from when it does
+ *  again — said only when nothing else would decline the smallest loan (the credit left, the debt burden,
+ *  Huabei suspended: no day can be promised until a review restores it, and its own steps say what that
+ *  needs). */
+function waitToDraw(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
+  if (
+    line.id !== "jiebei" ||
+    line.status !== "active" ||
+    c.huabei.status === "suspended" ||
+    customerOverdue(c) !== 0
+  )
+    return null;
+  const from = cleanSince(c) + c.policy.jiebeiDrawCleanDays;
+  const smallest = wholeFen(c.policy.jiebeiMinDrawdown);
+  const lendable =
+    line.limit - owed(line) >= smallest &&
+    debtToIncomeAfterDraw(c, smallest, monthEndAfter(calendar, day)) <= c.policy.jiebeiMaxDebtToIncome;
+  if (from <= day || !lendable) return null;
+  return {
+    line: "jiebei",
+    kind: "wait_to_draw",
+    day: from,
+    date: calendar.date(from),
+    wait: c.policy.jiebeiDrawCleanDays,
+  };
+}
+
+/** A bill past its due day and still in its grace days: paying the overdue alone leaves new arrears — on
+ *  Jiebei loans a closure or a charge-off called in, all of it at once, not an instalment; on a closed
+ *  Huabei line a bill its statements made due in full (a cycle stated before the closure still asks its
+ *  minimum). */
+function payDue(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
+  const due = dueInGrace(c, line, day);
+  if (due <= 0) return null;
+  // the last day it counts as paid on time: the end of its grace days (the due day itself without any)
+  const last =
+    line.id === "jiebei"
+      ? loans.graceLastDay(line.book, day, wholeFen(c.policy.toleranceAmount), c.policy.jiebeiRatePerDay)
+      : revolving.graceLastDay(line.ledger, day);
+  return {
+    line: line.id,
+    kind: "pay_due",
+    amount: due,
+    ...(last !== null && { by: { day: last, date: calendar.date(last), today: last === day } }),
+    ...(dueInFull(line, day) ? { calledIn: true } : {}),
+    // a repayment clears the arrears first: what is due is on top of them
+    ...(overdue(line) > 0 ? { onTopOf: overdue(line) } : {}),
+  };
+}
+
+/** A Jiebei remainder within the tolerance with no due day left after the one it waits for: waived, unpaid. */
+function waivedUnlessPaid(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): Extract<Remedy, { kind: "waived_unless_paid" }> | null {
+  if (line.id !== "jiebei") return null;
+  const waiver = loans.waiverAhead(
+    line.book,
+    day,
+    c.policy.graceDays,
+    c.policy.jiebeiRatePerDay,
+    wholeFen(c.policy.toleranceAmount),
+  );
+  if (waiver === null) return null;
+  return {
+    line: "jiebei",
+    kind: "waived_unless_paid",
+    amount: waiver.amount,
+    day: waiver.day,
+    date: calendar.date(waiver.day),
+  };
+}
+
+/** What falls due next on an active or suspended line, before it falls due, with what it asks and by when —
+ *  but not a remainder the tolerance waives if left unpaid (`waiver` says it: missing it costs nothing; the
+ *  waiver falls on the day its due date's grace ends). */
+function dueNext(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  waiver: { day: number } | null,
+): Remedy | null {
+  const ahead =
+    line.status === "active" || line.status === "suspended" ? nextDue(c, line, day, calendar) : null;
+  const waived = waiver !== null && ahead !== null && ahead.day + c.policy.graceDays + 1 === waiver.day;
+  return waived ? null : ahead;
+}

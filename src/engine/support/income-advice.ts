@@ -1,0 +1,89 @@
+// The income steps: the income the smallest line needs, the least income that restores a line (its debt
+// ratio and its score), and whether an income asked for still waits for a coming report.
+
+import type { Calendar } from "../calendar.js";
+import { type Customer, type Line, rulesFor } from "../customer.js";
+import { eligibilityFailures, managedCap } from "../eligibility.js";
+import { applicationDebt } from "../grant.js";
+import { incomeForSmallestLine } from "../limits.js";
+import { MAX_YUAN, wholeFen } from "../money.js";
+import type { DueRecord } from "../record.js";
+import { asNextReviewReads } from "../report-ahead.js";
+import { debtCounted, incomeAllowing, type Scored } from "../score-inputs.js";
+import { leastAbove } from "../search.js";
+import type { Fen, Remedy } from "../types.js";
+import type { LineId } from "../vocabulary.js";
+import { withProfile } from "./read-ahead.js";
+import { scoreRestores } from "./restoring-score.js";
+
+/** Whether the income the answer asks for (`report_income`), reported, still leaves the debt ratio on the
+ *  report on record over the line's cap: the debt advice counts on the coming report then (debtAdvice),
+ *  which an early review before it does not read. */
+export function incomeAwaitsReport(c: Customer, line: Line, remedies: readonly Remedy[]): boolean {
+  const income = remedies.find((r) => r.line === line.id && r.kind === "report_income");
+  if (income?.kind !== "report_income") return false;
+  const asked = withProfile(c, { monthlyIncome: income.income });
+  // as restoring reads it: the line at its smallest, used (applicationDebt)
+  const debt = applicationDebt(asked, line, false);
+  return eligibilityFailures(asked, rulesFor(c.policy, line.id), c.policy, [], debt).some(
+    (f) => f.code === "DEBT_TO_INCOME_TOO_HIGH",
+  );
+}
+
+/** The least monthly income (whole yuan) from `from` on that `kept` accepts (it accepts every income above
+ *  one it accepts); null when none a file can state does. */
+export function keptIncome(from: number, kept: (income: number) => boolean): number | null {
+  if (kept(from)) return from;
+  let lo = from;
+  let hi = Math.max(1, from * 2);
+  while (!kept(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > MAX_YUAN) return null;
+  }
+  return leastAbove(lo, hi, kept);
+}
+
+/** An income too low for the smallest line (the income multiple's cap below minLimit): the income that
+ *  allows it; null when something else caps the line. A score below every band is judged at the lowest
+ *  band, as line management judges it (`managedCap`): raising the score, its own step, still leaves no
+ *  line to an income too low for one — and an income of nothing, whose debt ratio is what takes the score
+ *  below the bands, needs the income the smallest line asks, not just any income that meets the ratio. */
+export function reportIncome(c: Customer, line: Line, s: Scored): Remedy | null {
+  const rules = rulesFor(c.policy, line.id);
+  const cap = managedCap(c, line.id, s);
+  if (!cap?.belowMinimum || cap.binding !== "income") return null;
+  // no income the customer can report makes a line: the policy bars it (`wait_for_review.policyBars`)
+  const income = incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple);
+  if (income === null) return null;
+  return { line: line.id, kind: "report_income", income, minLimit: wholeFen(rules.minLimit) };
+}
+
+/** The least monthly income (whole yuan) at which the review on `review` reads the debt ratio within the
+ *  cap and the score restoring line `id` needs, with nothing repaid; null when no income does. */
+export function incomeRestoring(
+  c: Customer,
+  dues: readonly DueRecord[],
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  extra: Fen,
+): number | null {
+  const read = asNextReviewReads(c, day, calendar);
+  const max = rulesFor(c.policy, id).maxDebtToIncome;
+  const from = incomeAllowing(debtCounted(read) + extra, max);
+  if (from === null) return null;
+  const met = (income: number) =>
+    scoreRestores(withProfile(read, { monthlyIncome: income }), dues, id, review);
+  if (met(from)) return from;
+  // the score rises with the income (its own points, and the debt ratio's): double until it is enough
+  let lo = from;
+  let hi = Math.max(1, from * 2);
+  while (!met(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (!Number.isSafeInteger(hi * 12 * 100)) return null;
+  }
+  return leastAbove(lo, hi, met);
+}

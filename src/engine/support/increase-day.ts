@@ -1,0 +1,65 @@
+// The day an application for an increase can pass, told to a customer whose recent applications are the
+// answer's reasons.
+
+import { decideApplication, increaseFrom } from "../applications.js";
+import type { Calendar } from "../calendar.js";
+import type { Customer } from "../customer.js";
+import { FEN_PER_YUAN } from "../money.js";
+import type { ReasonCode } from "../reasons.js";
+import type { Scored } from "../score-inputs.js";
+import type { Remedy } from "../types.js";
+import { applicationOn } from "./applying.js";
+import type { SupportAnswer } from "./citing.js";
+
+/** The rules only time clears for an increase: the applications of the last 30 days, the cooldown since
+ *  the line's last opening or increase, the clean record since a missed due date. */
+const INCREASE_WAITS: readonly ReasonCode[] = [
+  "TOO_MANY_APPLICATIONS",
+  "INCREASE_TOO_SOON",
+  "RECENT_MISSED_PAYMENT",
+];
+
+/** An answer that tells the customer to stop applying (its reasons the recent applications, nothing else
+ *  asked): for each active line an application for an increase would be declined today for what only time
+ *  clears, the first day on which none of those rules declines it, each by its own window — if nothing
+ *  else moves — and what would decline it then besides (`blocked`, judged as the engine would on that day,
+ *  with that day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
+ *  know the cooldown allowed one from day 181. (A limit cut's way back names its own day, a step.) */
+export function increaseDay(
+  c: Customer,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+): SupportAnswer {
+  // the answer says to stop applying when these are its reasons and it asks nothing else (the reasons'
+  // advice is then what it says)
+  if (!answer.reasons.some((r) => r === "INQUIRIES_30D" || r === "INQUIRIES_180D")) return answer;
+  if (answer.remedies.some((r) => r.kind !== "on_record" && r.kind !== "next_due")) return answer;
+  // a policy that allows no application at all: no day to name
+  if (c.policy.maxApplications30d < 1) return answer;
+  const remedies: Remedy[] = [...answer.remedies];
+  for (const line of [c.huabei, c.jiebei]) {
+    if (line.status !== "active") continue;
+    const on = applicationOn(c, day, increaseFrom(c, line, day), s);
+    const from = on.day;
+    if (from === day) continue;
+    // the increase probed is one a customer would ask for — the limit raised to the next whole hundred of
+    // yuan — which the decline then quotes as the amount asked (a fen or a yuan more read '¥8,001.00 asked')
+    const hundred = 100 * FEN_PER_YUAN;
+    const more = (Math.floor(line.limit / hundred) + 1) * hundred - line.limit;
+    const now = decideApplication(c, line, day, "increase", more, s, 1);
+    const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
+    const then = decideApplication(c, line, from, "increase", more, on.s, 1);
+    const blocked = then.decision === "declined" ? then.facts[0] : undefined;
+    remedies.push({
+      line: line.id,
+      kind: "increase_from",
+      day: from,
+      date: calendar.date(from),
+      waits,
+      ...(blocked && { blocked }),
+    });
+  }
+  return { ...answer, remedies };
+}

@@ -1,0 +1,156 @@
+// A cut limit's way back: the cut on record, the first day an application for an increase can be made (on a
+// suspended line once the steps restore it), and every rule that would decline it then.
+
+import { decideApplication, increaseFrom } from "../applications.js";
+import type { Calendar } from "../calendar.js";
+import { type Customer, forkCustomer, isOpen, type Line, lineOf } from "../customer.js";
+import { atCap, CUT_BY, capFor, LIMIT_CAP_CODES } from "../eligibility.js";
+import type { Scored } from "../score-inputs.js";
+import { cutTo, lineManagement } from "../standard.js";
+import type { Remedy } from "../types.js";
+import type { RuleFact } from "../verdict.js";
+import { applicationOn } from "./applying.js";
+import { cite, citeFacts, type SupportAnswer } from "./citing.js";
+import { withOverduePaid } from "./read-ahead.js";
+
+/** The cut on record of an active line still below what it was cut from (its reasons and the limit before
+ *  and after, a restoration since or not), and the first day an application for an increase can be made —
+ *  with what would decline it as things stand (the other line suspended, a score below the increase
+ *  minimum, too many applications, any rule an application fails, a cap the limit is already at), so that
+ *  the way back is not offered as if it worked while something else holds it; null when none is on
+ *  record. */
+function limitCut(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  restored: number | null,
+  remedies: readonly Remedy[],
+): Extract<Remedy, { kind: "limit_cut" }> | null {
+  const cut = line.cut;
+  if (cut === null || line.limit >= cut.from) return null;
+  // the first day the increase cooldown and the clean record allow, and the applications of the last 30
+  // days (its own counted) let it pass — on a suspended line, not before it can be restored: an
+  // application to raise a suspended line is refused (ACCOUNT_SUSPENDED); and with an overdue still owed,
+  // the clean record runs from its repayment, today at the earliest, not from the last missed due date
+  const earliest = Math.max(increaseFrom(withOverduePaid(c, day), line, day), restored ?? day);
+  const { day: from, s: then } = applicationOn(c, day, earliest, s);
+  // the application as it would be decided on that day, its own inquiry counted, with that day's score:
+  // the time it waits for passes by then, so what declines it is a rule that holds besides the time — the
+  // other line suspended, the score below the increase minimum, an eligibility rule — first of them as the
+  // decision cites them; else a cap no more than the limit held
+  // — on a suspended line, judged on the line restored as the steps restore it (and the other line with it
+  // when they restore it by then): judged suspended, it is refused unassessed and names nothing, so a
+  // score below the increase minimum went unsaid and the application it waited for was declined for it
+  const judged = restored === null ? c : asRestored(c, line, from, remedies);
+  const v = decideApplication(
+    judged,
+    lineOf(judged, line.id),
+    from,
+    "increase",
+    cut.from - line.limit,
+    then,
+    1,
+  );
+  // every rule that declines it is named, each with its step (the first `blocked`, the others `besides`)
+  const rules = v.decision === "declined" ? v.facts.filter((f) => !LIMIT_CAP_CODES.has(f.code)) : [];
+  const rule = rules[0];
+  const cap = capFor(c, line.id, then);
+  const blocked: RuleFact | null =
+    rule ?? (cap !== null && !cap.belowMinimum ? atCap(cap, line.id, line.limit) : null);
+  return {
+    line: line.id,
+    kind: "limit_cut",
+    day: cut.day,
+    date: calendar.date(cut.day),
+    from: cut.from,
+    to: line.limit,
+    reasons: cut.reasons,
+    increase: {
+      day: from,
+      date: calendar.date(from),
+      now: from === day,
+      ...(restored !== null && { restored: true }),
+      ...(blocked && { blocked }),
+      ...(rules.length > 1 && { besides: rules.slice(1) }),
+    },
+  };
+}
+
+/** The customer as an application on `day` finds them once customer service's steps have restored `line`
+ *  (suspended today), and the other line when they restore it by then: those lines active, nothing else
+ *  changed (the score, the debt, the applications as things stand). */
+function asRestored(c: Customer, line: Line, day: number, remedies: readonly Remedy[]): Customer {
+  const fork = forkCustomer(c);
+  for (const l of [fork.huabei, fork.jiebei]) {
+    if (l.status !== "suspended") continue;
+    const back = l.id === line.id ? day : restoredFrom(l, remedies, day);
+    if (back === null || back > day) continue;
+    l.status = "active";
+    l.cause = null;
+    l.statusDay = null;
+  }
+  return fork;
+}
+
+/** The first day an application can be made on a suspended line restored as customer service's steps
+ *  restore it: the day of the early review it offers (a request_review, then the application, that day),
+ *  else the day after the periodic review that can restore it (the day's events come before its review);
+ *  today when no review is in the way (a hold alone: verifying restores it). Null for a line not
+ *  suspended. */
+function restoredFrom(line: Line, remedies: readonly Remedy[], day: number): number | null {
+  if (line.status !== "suspended") return null;
+  const wait = remedies.find(
+    (r): r is Extract<Remedy, { kind: "wait_for_review" }> =>
+      r.line === line.id && r.kind === "wait_for_review",
+  );
+  if (wait === undefined) return day;
+  return wait.early !== null ? Math.min(wait.early.day, wait.day + 1) : wait.day + 1;
+}
+
+/** Each open line whose limit a review cut: said, with the reasons recorded then and the only way back (a
+ *  suspended one too: the review that suspended it may have cut it, and restoring it brings back the cut
+ *  limit, not the one it had) — unless no review restores it under the policy, or the coming review closes
+ *  it for certain (it cannot be restored before then): no increase raises it then. When nothing else stands
+ *  in the way on either line (`answer` has no reasons yet) and line management would still cut the limit it
+ *  had today, those reasons are the answer's (why the limit is what it is), not the score's drivers; once
+ *  they no longer hold (an income back), the record says them, dated, and today's reasons are the score's.
+ *  They are cited as they hold today: another cap that would cut it (the score's band back, the income cut
+ *  since) is that cap's, and the same cap is with today's numbers. */
+export function cutLimitSteps(
+  c: Customer,
+  lines: readonly Line[],
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+): void {
+  const remedies = answer.remedies;
+  const unblocked = answer.reasons.length === 0;
+  for (const line of lines) {
+    const cut = isOpen(line)
+      ? limitCut(c, line, day, s, calendar, restoredFrom(line, remedies, day), remedies)
+      : null;
+    if (cut === null) continue;
+    const barred = remedies.some(
+      (r) =>
+        r.line === line.id &&
+        ((r.kind === "wait_for_review" && r.policyBars) || (r.kind === "closure_due" && r.certain)),
+    );
+    if (line.status === "suspended" && barred) continue;
+    remedies.push(cut);
+    // would a review cut the limit it had today (as line management does)?
+    if (!unblocked || line.status !== "active") continue;
+    const had = { ...line, limit: cut.from };
+    const cap = cutTo(c, had, s, c.policy);
+    if (cap === null) continue;
+    // cited as line management would cite it today (the cap's numbers, the score's drivers now) — after
+    // POLICY_CHANGE when the policy made the cut on record and the same cap still makes it
+    const now = lineManagement(c, had, s);
+    if (now === null) continue;
+    const byPolicy = cut.reasons[0] === "POLICY_CHANGE" && cut.reasons.includes(CUT_BY[cap.binding]);
+    cite(answer, byPolicy ? ["POLICY_CHANGE", ...now.reasons] : now.reasons);
+    citeFacts(answer, now.facts, line.id, lines.length > 1);
+  }
+}

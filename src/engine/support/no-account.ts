@@ -1,0 +1,66 @@
+// A customer who never had a line: whether an application to open Huabei would pass, and the steps that put
+// right what would decline it.
+
+import type { Calendar } from "../calendar.js";
+import type { Customer } from "../customer.js";
+import { applicationDebt } from "../grant.js";
+import type { ReasonCode } from "../reasons.js";
+import { debtWithin, incomeAllowing, type Scored } from "../score-inputs.js";
+import type { Remedy } from "../types.js";
+import { principalReasons, type RuleFact } from "../verdict.js";
+import { applicationOn, openingBlockers, tooManyApplications } from "./applying.js";
+import type { SupportAnswer } from "./citing.js";
+import { reportIncome } from "./income-advice.js";
+import { raiseScore } from "./score-advice.js";
+
+/** A customer who never had a line: whether an application to open Huabei (Jiebei is by invitation, for a
+ *  record) would pass, judged as the engine would decide it on the first day it can be made — today, or
+ *  once the applications within the last 30 days, its own inquiry counted, are few enough — with the score
+ *  of that day: what would decline it then, and the steps that put each right (a verification, the score
+ *  to reach, the income for the smallest line, the debt elsewhere to repay or the income that carries it).
+ *  Told only "apply to open an account first", a customer over the debt cap was declined the next day, for
+ *  that and a score below minOpenScore, and paid for the inquiry. */
+export function noAccount(c: Customer, day: number, today: Scored, calendar: Calendar): SupportAnswer {
+  const line = c.huabei;
+  const { day: from, s } = applicationOn(c, day, day, today);
+  const blockers = openingBlockers(c, line, from, s);
+  const has = (code: ReasonCode) => blockers.find((f) => f.code === code);
+  const remedies: Remedy[] = [];
+  if (has("SECURITY_PROFILE_CHANGES") || has("UNUSUAL_TRANSACTIONS") || has("IDENTITY_REQUIRED"))
+    remedies.push({ line: line.id, kind: "verify_identity" });
+  const score = has("SCORE_BELOW_OPEN_MINIMUM") ?? has("SCORE_BELOW_LIMIT_BANDS");
+  if (score?.threshold !== undefined) remedies.push(raiseScore(c, line, s, score.threshold));
+  const income = reportIncome(c, line, s);
+  if (income !== null && has("INCOME_BELOW_SMALLEST_LINE")) remedies.push(income);
+  // no line yet: the debt the ratio counts is all elsewhere, and counts the day it is repaid — with the
+  // smallest line counted as used, as the application counts it (applicationDebt)
+  const dti = has("DEBT_TO_INCOME_TOO_HIGH")?.threshold;
+  const within = dti === undefined ? undefined : debtWithin(c, dti);
+  const counted = applicationDebt(c, line, false);
+  const debt =
+    dti === undefined || within === undefined
+      ? undefined
+      : {
+          repay: within === null ? null : counted - within,
+          income: incomeAllowing(counted, dti),
+        };
+  remedies.push({
+    line: line.id,
+    kind: "open_line",
+    day: from,
+    date: calendar.date(from),
+    now: from === day,
+    blockers,
+    ...(debt && { debt }),
+  });
+  const reasons: ReasonCode[] = [
+    "NO_ACCOUNT",
+    ...(from > day ? (["TOO_MANY_APPLICATIONS"] as const) : []),
+    ...blockers.map((f) => f.code),
+  ];
+  const facts: RuleFact[] = [
+    ...(from > day ? [tooManyApplications(c, day)] : []),
+    ...blockers.filter((f) => f.value !== undefined),
+  ];
+  return { reasons: principalReasons(reasons, today), facts, remedies };
+}

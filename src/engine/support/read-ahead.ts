@@ -1,0 +1,134 @@
+// Customer service reads the customer as a coming review will: copies of the file with the due dates before
+// that review on record, an income reported, a debt elsewhere repaid, every overdue paid today, the lines'
+// balances as the month end before it reports them. Nothing here decides anything; the advice modules read
+// these copies.
+
+import { repayLine } from "../apply-verdict.js";
+import type { Calendar } from "../calendar.js";
+import { type Customer, customerOverdue, forkCustomer, type Line, lineOf, overdue } from "../customer.js";
+import type { DueRecord } from "../record.js";
+import { asNextReviewReads, asReportReads, duesAhead, takeReport } from "../report-ahead.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
+import { monthEndAfter, reviewOnOrAfter } from "../state.js";
+import type { DebtRepayment, Profile } from "../types.js";
+
+/** The customer as the next review would read them with every overdue paid today (its month-end report
+ *  included), and the score then. */
+export function overduePaid(c: Customer, day: number, calendar: Calendar): { read: Customer; s: Scored } {
+  const paid = withOverduePaid(c, day);
+  const read = asNextReviewReads(paid, day, calendar);
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const dues = duesAhead(paid, day, calendar, next);
+  return {
+    read,
+    s: scoreOn(withDues(read, dues), next),
+  };
+}
+
+/** `c` with every overdue paid today (a copy; `c` itself when nothing is overdue). */
+export function withOverduePaid(c: Customer, day: number): Customer {
+  if (customerOverdue(c) === 0) return c;
+  const paid = forkCustomer(c);
+  for (const line of [paid.huabei, paid.jiebei]) {
+    const amount = overdue(line);
+    if (amount > 0) repayLine(paid, line, amount, day);
+  }
+  return paid;
+}
+
+/** `then` (the customer on a later day: what is owed on it) with the profile and the balances the report
+ *  `f` shows — the file a review on that day reads. */
+export function reportedAs(then: Customer, f: Customer): Customer {
+  const report = <L extends Line>(l: L, r: Line): L => ({ ...l, reportedBalance: r.reportedBalance });
+  return {
+    ...then,
+    profile: f.profile,
+    huabei: report(then.huabei, f.huabei),
+    jiebei: report(then.jiebei, f.jiebei),
+  };
+}
+
+/** The customer as the review on `review` (the next) reads them with `repay` made by the month end: debt
+ *  elsewhere less its repayment, the lines as the coming report shows them with theirs (when a month ends
+ *  before the review) — each line's the higher of a repayment made today and one made on the month end
+ *  (what is repaid later bears interest until then; a repayment today can leave a bill bearing more), so
+ *  that the advice is enough whenever it is followed before the report. */
+export function readAfter(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  repay: readonly DebtRepayment[],
+  review: number | null = null,
+): Customer {
+  const onLines = repay.filter((r) => r.debt !== "elsewhere");
+  // (a later review: the report of the last month end before it)
+  const monthEnd = review === null ? null : monthEndBefore(calendar, day, review);
+  const reads = (late: boolean) =>
+    review === null
+      ? asNextReviewReads(c, day, calendar, onLines, late)
+      : monthEnd === null
+        ? c
+        : asReportReads(c, day, calendar, onLines, late, monthEnd);
+  const read = reads(false);
+  if (read !== c && onLines.length > 0) {
+    const late = reads(true);
+    for (const id of ["huabei", "jiebei"] as const) {
+      const from = lineOf(late, id);
+      const to = lineOf(read, id);
+      if (from.reportedBalance > to.reportedBalance) takeReport(to, from);
+    }
+  }
+  return lessElsewhere(read, repay);
+}
+
+/** `read` (the report and the profile a review reads) with each line as it stands in `then` (the customer
+ *  as that review's day opens): what is owed then, which restoring counts once the line is used
+ *  (applicationDebt: the higher of the report and what is owed). */
+export const owingAsOn = (read: Customer, then: Customer): Customer => {
+  const owing = <L extends Line>(l: L, r: Line): L => ({
+    ...l,
+    reportedBalance: r.reportedBalance,
+    reportedLimit: r.reportedLimit,
+    reported: r.reported,
+  });
+  return { ...read, huabei: owing(then.huabei, read.huabei), jiebei: owing(then.jiebei, read.jiebei) };
+};
+
+/** `read` with the repayment elsewhere among `repay` made: its debt elsewhere less that amount. */
+export function lessElsewhere(read: Customer, repay: readonly DebtRepayment[]): Customer {
+  const elsewhere = repay.find((r) => r.debt === "elsewhere")?.amount ?? 0;
+  return elsewhere === 0 ? read : withProfile(read, { externalDebt: read.profile.externalDebt - elsewhere });
+}
+
+/** A copy of `c` whose profile differs by `patch` (an income reported, a debt repaid): what a review
+ *  would read then, `c` untouched. */
+export const withProfile = (c: Customer, patch: Partial<Profile>): Customer => ({
+  ...c,
+  profile: { ...c.profile, ...patch },
+});
+
+/** `f` with Huabei active, as a review that restored it reads it. */
+export const withHuabeiActive = (f: Customer): Customer => ({
+  ...f,
+  huabei: { ...f.huabei, status: "active", cause: null, heldOver: null },
+});
+
+/** The customer as a review on `review` (after today) reads them as things stand: the balances the last month
+ *  end before it reports (each bill and instalment falling due until then met at its minimum, nothing more
+ *  spent) — or, with none before it, the report on record — the rest of the file as it stands today. */
+export function asReviewOnReads(c: Customer, day: number, calendar: Calendar, review: number): Customer {
+  const monthEnd = monthEndBefore(calendar, day, review);
+  return monthEnd === null ? c : asReportReads(c, day, calendar, [], false, monthEnd);
+}
+
+/** The last month end from `day` on before `review`; null when none comes before it. */
+export function monthEndBefore(calendar: Calendar, day: number, review: number): number | null {
+  let monthEnd = monthEndAfter(calendar, day);
+  if (monthEnd >= review) return null;
+  while (monthEndAfter(calendar, monthEnd + 1) < review) monthEnd = monthEndAfter(calendar, monthEnd + 1);
+  return monthEnd;
+}
+
+/** `read` with the due dates `dues` (duesAhead's) on its record, as a review after them counts them. */
+export const withDues = (read: Customer, dues: readonly DueRecord[]): Customer =>
+  dues.length === 0 ? read : { ...read, records: [...read.records, ...dues] };

@@ -1,0 +1,136 @@
+// What is coming on a line before it comes: the end-of-day check an overdue left unpaid meets first, what
+// falls due next and what missing it costs, what is due in its grace days, and a review that closes a line
+// left unused.
+
+import type { Calendar } from "../calendar.js";
+import { type Customer, daysPastDue, isOpen, type Line, overdue, runsToTerm } from "../customer.js";
+import * as loans from "../loans.js";
+import { wholeFen } from "../money.js";
+import { noticeOn } from "../report-ahead.js";
+import * as revolving from "../revolving.js";
+import { suspendsAt } from "../triggers.js";
+import type { Fen, Remedy } from "../types.js";
+import type { LineId } from "../vocabulary.js";
+
+/** The first end-of-day check that acts if this line's own overdue stays unpaid: the charge-off, or — with
+ *  a line of the customer's the overdue check watches — the suspension; on `day` itself, or later. A
+ *  suspension's `forCredit`: the lines it acts on that are suspended already (for a policy change, or under
+ *  a security hold), whose suspension it records for credit rather than suspends. */
+export function nextDeadline(
+  c: Customer,
+  line: Line,
+  day: number,
+):
+  | { day: number; what: "charge_off" }
+  | { day: number; what: "suspension"; forCredit: { lines: LineId[]; open: boolean } | null }
+  | null {
+  const p = c.policy;
+  const dpd = daysPastDue(line, day);
+  if (dpd === 0) return null;
+  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  const suspension = Number.isFinite(at) ? day + Math.max(0, at - dpd) : Infinity;
+  const chargeOff = line.status !== "charged_off" ? day + Math.max(0, p.chargeOffDays - dpd) : Infinity;
+  if (chargeOff <= suspension && Number.isFinite(chargeOff)) return { day: chargeOff, what: "charge_off" };
+  if (!Number.isFinite(suspension)) return null;
+  const acted = [c.huabei, c.jiebei].filter((l) => suspendsAt(c, l) === at);
+  const lines = acted.filter((l) => l.status === "suspended").map((l) => l.id);
+  const forCredit = lines.length > 0 ? { lines, open: acted.some((l) => l.status === "active") } : null;
+  return { day: suspension, what: "suspension", forCredit };
+}
+
+/** The rate Jiebei's loans bear today: none once written off (a written-off debt accrues nothing). An
+ *  instalment paid ahead but for its interest still asks that: with no rate it would read paid. */
+const loanRate = (c: Customer): number => (c.jiebei.book.accruing ? c.policy.jiebeiRatePerDay : 0);
+
+/** The warning that the periodic review on `day` closes line `id` as left unused since `since`. */
+export function unusedClosure(
+  id: LineId,
+  day: number,
+  since: number,
+  calendar: Calendar,
+): Extract<Remedy, { kind: "unused_closure_due" }> {
+  return {
+    line: id,
+    kind: "unused_closure_due",
+    day,
+    date: calendar.date(day),
+    since,
+    sinceDate: calendar.date(since),
+  };
+}
+
+/** What falls due next on an active or suspended line, after `day`: Huabei's first bill stated whose due day
+ *  is ahead, Jiebei's next instalment asking something — what its due notice will ask, with what the steps
+ *  before it ask on the line today (the overdue, what is due in its grace days) paid first, as a repayment
+ *  pays them; by when it counts as paid on time (the end of its grace days, as pay_due says it on them);
+ *  and what missing it costs: the line's penalty rate, a missed due date on the record, and the overdue
+ *  check's suspension of the customer's open lines, `suspendOverdueDays` past its due day. Null when no
+ *  bill or instalment is ahead. */
+export function nextDue(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): Extract<Remedy, { kind: "next_due" }> | null {
+  const p = c.policy;
+  const tolerance = wholeFen(p.toleranceAmount);
+  const due =
+    line.id === "jiebei"
+      ? (loans.comingInstalments(line.book, day, loanRate(c), tolerance)?.day ?? null)
+      : revolving.owedAhead(line.ledger, day).first;
+  if (due === null || due <= day) return null;
+  const asked = overdue(line) + dueInGrace(c, line, day);
+  const notice = noticeOn(c, line.id, day, calendar, due, asked);
+  if (notice.amount <= 0) return null;
+  const at = Math.min(suspendsAt(c, c.huabei), suspendsAt(c, c.jiebei));
+  const suspends =
+    Number.isFinite(at) && [c.huabei, c.jiebei].some((l) => l.status === "active")
+      ? { day: due + at, date: calendar.date(due + at), days: at }
+      : null;
+  return {
+    line: line.id,
+    kind: "next_due",
+    day: due,
+    date: calendar.date(due),
+    amount: notice.amount,
+    minimum: notice.minimum,
+    ...(line.id === "jiebei" ? { interest: notice.interest } : {}),
+    ...(notice.last !== null
+      ? {
+          by: {
+            day: notice.last,
+            date: calendar.date(notice.last),
+            ...(notice.before !== null ? { before: notice.before } : {}),
+          },
+        }
+      : {}),
+    penalty: line.id === "jiebei" ? p.jiebeiPenaltyRatePerDay : p.penaltyRatePerDay,
+    ...(suspends !== null ? { suspends } : {}),
+    ...(asked > 0 ? { onTopOf: asked } : {}),
+  };
+}
+
+/** Whether what is due on a line that is no longer open is all of it, not an instalment or a minimum:
+ *  on Jiebei loans a closure in default or a charge-off called in; on Huabei the bills due by `day`, which
+ *  a closed line's statements bill due in full. */
+export function dueInFull(line: Line, day: number): boolean {
+  if (isOpen(line)) return false;
+  if (line.id === "jiebei") return !runsToTerm(line);
+  const { due, minimum } = revolving.dueBy(line.ledger, day);
+  return due > 0 && minimum >= due;
+}
+
+/** What is due on a line in its grace days, past its due day and not yet overdue (Huabei: the minimum still
+ *  unpaid — none within the tolerance service, nothing overdue — Jiebei: the instalments due, but those
+ *  repaid all but a remainder within it): unpaid, it falls into arrears. */
+export function dueInGrace(c: Customer, line: Line, day: number): Fen {
+  // within the tolerance service, a Jiebei instalment repaid but a remainder is carried, not missed
+  if (line.id === "jiebei")
+    return loans.dueInGrace(line.book, wholeFen(c.policy.toleranceAmount), {
+      day,
+      rate: c.policy.jiebeiRatePerDay,
+    });
+  const due = revolving.dueBy(line.ledger, day).minimum - overdue(line);
+  // within the tolerance service (nothing overdue), the shortfall does not fall into arrears
+  return overdue(line) === 0 && due <= wholeFen(c.policy.toleranceAmount) ? 0 : Math.max(0, due);
+}

@@ -1,0 +1,111 @@
+// The debt a suspended line's restoration counts (the line at its smallest, used) at the review the debt
+// advice names, and whether that advice, followed today, also holds for an early review asked before it.
+
+import type { Calendar } from "../calendar.js";
+import { type Customer, type Line, lineOf, rulesFor } from "../customer.js";
+import { applicationDebt } from "../grant.js";
+import { asNextReviewReads, asReportReads, duesAhead, openingOn } from "../report-ahead.js";
+import { debtToIncomeWith } from "../score-inputs.js";
+import { monthEndAfter, reviewOnOrAfter } from "../state.js";
+import type { DebtRepayment, Fen, Remedy } from "../types.js";
+import type { LineId } from "../vocabulary.js";
+import { lessElsewhere, monthEndBefore, readAfter, reportedAs, withProfile } from "./read-ahead.js";
+import { scoreRestores } from "./restoring-score.js";
+
+/** Whether the debt ratio an early review on `early` reads as restoring reads it (the line at its smallest,
+ *  used: applicationDebt), with the debt advice's repayments made today, is within the line's cap: the
+ *  advice is for the periodic review it names, which reads what is owed on its own day. */
+export function debtHoldsEarly(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  debt: Extract<Remedy, { kind: "reduce_debt" }>,
+  early: number,
+): boolean {
+  if (debt.repay === null || c.policy.grantUsedFraction === 0) return true;
+  const repaid =
+    early > monthEndAfter(calendar, day)
+      ? readAfter(c, day, calendar, debt.repay)
+      : lessElsewhere(c, debt.repay);
+  // what is owed on its day (the repayments on the lines made), beside the report it reads
+  const onLines = debt.repay.filter((r) => r.debt !== "elsewhere");
+  const then = early > day ? openingOn(c, day, calendar, early, onLines) : c;
+  const file = reportedAs(then, repaid);
+  const counted = applicationDebt(file, lineOf(file, line.id), false);
+  return (
+    debtToIncomeWith(file, 0, counted - file.profile.externalDebt) <=
+    rulesFor(c.policy, line.id).maxDebtToIncome
+  );
+}
+
+/** Whether the score an early review on `early` reads, with the debt advice's repayments made today — or
+ *  the income it offers instead reported — meets what restoring the line needs: the record then is the
+ *  coming report once its month end is past, else the one on file. */
+export function scoreHoldsEarly(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  debt: Extract<Remedy, { kind: "reduce_debt" }>,
+  early: number,
+): boolean {
+  const repay = debt.repay ?? [];
+  const dues = duesAhead(c, day, calendar, early);
+  const reported = early > monthEndAfter(calendar, day);
+  const repaid = reported ? readAfter(c, day, calendar, repay) : lessElsewhere(c, repay);
+  if (!scoreRestores(repaid, dues, line.id, early)) return false;
+  // …and so does the income offered instead
+  if (debt.income === null) return true;
+  const read = reported ? asNextReviewReads(c, day, calendar) : c;
+  return scoreRestores(withProfile(read, { monthlyIncome: debt.income }), dues, line.id, early);
+}
+
+/**
+ * The debt the restoration of line `id` counts at the periodic review on `review` (after `day`), with
+ * `repay` made: as restorationBlockers counts it (applicationDebt: the line at its smallest and used, an
+ * active line at its limit) on the file that review reads — debt elsewhere less its repayment, the lines'
+ * balances as the last month end before the review reports them, what is owed as its day opens (Jiebei's
+ * interest accrued until then). A line repayment is counted made today and made on that month end, the
+ * last day the report counts it, and the higher of the two is what counts (what is repaid later bears
+ * interest until then): the advice holds whenever it is followed by then. `c` is the customer with what
+ * the answer asks paid today (an overdue), `asRead` how the review reads the file (a Huabei it restores
+ * first, active).
+ */
+export function restorationDebt(
+  c: Customer,
+  asRead: (f: Customer) => Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  review: number,
+  repay: readonly DebtRepayment[],
+  monthlyIncome: number,
+): Fen {
+  const onLines = repay.filter((r) => r.debt !== "elsewhere");
+  const monthEnd = monthEndBefore(calendar, day, review);
+  // `now`: the repayment elsewhere and the income made today, so that the reviews before this one read
+  // them (a score that keeps a limit another would cut, and restoring counts at it); else on its day
+  const on = (paidOn: number, now: boolean): Fen => {
+    const from = now ? withProfile(lessElsewhere(c, repay), { monthlyIncome }) : c;
+    const report =
+      monthEnd === null ? from : asReportReads(from, day, calendar, onLines, paidOn !== day, monthEnd);
+    const then = asRead(review > day ? openingOn(from, day, calendar, review, onLines, paidOn) : from);
+    const file = withProfile(
+      now ? reportedAs(then, report) : lessElsewhere(reportedAs(then, report), repay),
+      {
+        monthlyIncome,
+      },
+    );
+    return applicationDebt(file, lineOf(file, id), false);
+  };
+  // …both, whichever leaves more, when a review comes between (a later review than the next)
+  const early = (paidOn: number): Fen =>
+    reviewOnOrAfter(calendar, day, c.policy) < review &&
+    (repay.some((r) => r.debt === "elsewhere") || monthlyIncome !== c.profile.monthlyIncome)
+      ? Math.max(on(paidOn, false), on(paidOn, true))
+      : on(paidOn, false);
+  return monthEnd === null || monthEnd === day || onLines.length === 0
+    ? early(day)
+    : Math.max(early(day), early(monthEnd));
+}

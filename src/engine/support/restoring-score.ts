@@ -1,0 +1,201 @@
+// The score that restores a suspended line: the restoration score or a band's with a line in it, what the
+// line restored and used must still score to be kept, and that score read ahead — as the next review reads
+// the customer (a month end's report, the bills due before it), or a later one the coming report lowers.
+
+import type { Calendar } from "../calendar.js";
+import { type Customer, type Line, lineOf, rulesFor, thinFile } from "../customer.js";
+import { limitCap } from "../limits.js";
+import type { DueRecord } from "../record.js";
+import { asNextReviewReads, asReportReads, duesAhead } from "../report-ahead.js";
+import { restorationBlockers, restorationScore, restoredOnceUsed } from "../review.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
+import { monthEndAfter, reviewOnOrAfter } from "../state.js";
+import type { RuleFact } from "../verdict.js";
+import type { LineId } from "../vocabulary.js";
+import {
+  asReviewOnReads,
+  monthEndBefore,
+  withDues,
+  withHuabeiActive,
+  withOverduePaid,
+} from "./read-ahead.js";
+
+/** Whether the score the review on `review` reads from `read`, with the due dates decided before it
+ *  (`dues`, duesAhead), meets what restoring line `id` needs: the restoration score, and a limit band with a
+ *  line in it (an income too low for the smallest line is a step of its own, which no score changes). */
+export function scoreRestores(
+  read: Customer,
+  dues: readonly DueRecord[],
+  id: LineId,
+  review: number,
+): boolean {
+  const file = withDues(read, dues);
+  const s = scoreOn(file, review);
+  if (s.score < scoreRestoring(read, id)) return false;
+  // …and what the review after it reads once the line restored is used (restoredOnceUsed): its score
+  // still keeps a line — a debt ratio over the cap there is the debt advice's, which leaves room for it
+  // Jiebei's read with Huabei active when the same review restores Huabei first (huabeiBack)
+  const reads = id === "jiebei" && huabeiBack(file, review, s) ? withHuabeiActive(file) : file;
+  const kept = restoredOnceUsed(reads, lineOf(reads, id), review, s);
+  return (
+    kept.limit !== null ||
+    kept.facts.every((f) => f.code === "LIMIT_KEPT_ONCE_USED" || f.code === "DEBT_TO_INCOME_TOO_HIGH")
+  );
+}
+
+/** The least score that restores line `id` as far as the score goes: the restoration score, or a band's
+ *  above it (scoreWithLine). */
+export function scoreRestoring(c: Customer, id: LineId): number {
+  return scoreWithLine(c, id, restorationScore(rulesFor(c.policy, id), id).score);
+}
+
+/** The least score from `least` up whose limit band offers line `id` a line: `least` itself, or — when the
+ *  bands offer none there (no band, or one below the smallest line) — the least band's score that does;
+ *  Infinity when none does (an income or a thin file too low for the smallest line is a step of its own,
+ *  which no score changes). */
+export function scoreWithLine(c: Customer, id: LineId, least: number): number {
+  const rules = rulesFor(c.policy, id);
+  const thin = thinFile(c) ? c.policy.thinFileMaxLimit : null;
+  const lineAt = (score: number) => {
+    const cap = limitCap(score, c.profile.monthlyIncome, rules, thin);
+    return cap !== null && !(cap.belowMinimum && cap.binding === "score");
+  };
+  if (lineAt(least)) return least;
+  const bands = rules.limitBands.map((b) => b.minScore).filter((m) => m > least);
+  return Math.min(...bands.filter(lineAt), Number.POSITIVE_INFINITY);
+}
+
+/** How far the score a restored line's next review reads once it is used falls short of what keeping the
+ *  line needs, among `blockers` (LIMIT_KEPT_ONCE_USED's score facts): 0 when it does not. */
+export function keptOnceUsedScoreGap(blockers: readonly RuleFact[]): number {
+  if (!blockers.some((b) => b.code === "LIMIT_KEPT_ONCE_USED")) return 0;
+  let gap = 0;
+  for (const b of blockers)
+    if (
+      (b.code === "SCORE_BELOW_MINIMUM" ||
+        b.code === "SCORE_BELOW_LIMIT_BANDS" ||
+        b.code === "PAST_DUE_AT_REVIEW") &&
+      b.threshold !== undefined &&
+      b.value !== undefined
+    )
+      gap = Math.max(gap, b.threshold - b.value);
+  return gap;
+}
+
+/** `blockers` with what the line restored and used would fail (LIMIT_KEPT_ONCE_USED and the facts that
+ *  follow it: restorationBlockers adds them last) as `paid` reads it instead — restorationBlockers on the
+ *  file with the overdue paid; `blockers` as they are when `paid` is null. */
+export function withOnceUsedOf(blockers: readonly RuleFact[], paid: readonly RuleFact[] | null): RuleFact[] {
+  if (paid === null) return [...blockers];
+  const at = (list: readonly RuleFact[]) => {
+    const i = list.findIndex((b) => b.code === "LIMIT_KEPT_ONCE_USED");
+    return i < 0 ? list.length : i;
+  };
+  return [...blockers.slice(0, at(blockers)), ...paid.slice(at(paid))];
+}
+
+/** The score that restores `line` on the file `f` (scored `s`): `needed` (the restoration score, or a
+ *  band's), or — while `s` is short of it, where restorationBlockers makes no kept-once-used check — more,
+ *  when the line restored and used would score below what keeping it needs (restoredOnceUsed): today's
+ *  score raised by that gap, as the scorecard's points add. A step sized to `needed` alone would reach a
+ *  score the review does not restore at. */
+export function neededOnceUsed(f: Customer, line: Line, day: number, s: Scored, needed: number): number {
+  if (s.score >= needed || !Number.isFinite(needed)) return needed;
+  const kept = restoredOnceUsed(f, lineOf(f, line.id), day, s);
+  if (kept.limit !== null) return needed;
+  return Math.max(needed, s.score + keptOnceUsedScoreGap(kept.facts));
+}
+
+/** Whether Jiebei's restoration is told with a suspended Huabei counted active: the review restores Huabei
+ *  before it reviews Jiebei, and the answer gives the steps that restore Huabei beside Jiebei's — so that
+ *  what it says of Jiebei holds once they are taken: Huabei read active, used to its limit
+ *  (withHuabeiActive), unless a write-off ends it for good. */
+export function huabeiBack(f: Customer, review: number, s: Scored): boolean {
+  const hb = f.huabei;
+  if (hb.status !== "suspended") return false;
+  return !restorationBlockers(f, hb, review, s).some((b) => b.code === "DEBT_WRITTEN_OFF");
+}
+
+/** The customer as the next periodic review reads them, when that differs from today's record: a month
+ *  end before it (the lines' balances as its report shows them — the repayments made and the spending
+ *  since the last one, with the charges until then), or a due date before it — scored on its day with the
+ *  due dates decided before it (`dues`: each bill met at its minimum) — with the score restoring the line
+ *  needs then, and the report (null: none comes before the review); else null. */
+export function readAhead(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+): {
+  read: Customer;
+  s: Scored;
+  needed: number;
+  report: { day: number; date: string } | null;
+  dues: DueRecord[];
+} | null {
+  const read = asNextReviewReads(c, day, calendar);
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const dues = duesAhead(c, day, calendar, next);
+  if (read === c && dues.length === 0) return null;
+  const monthEnd = monthEndAfter(calendar, day);
+  return {
+    read,
+    s: scoreOn(withDues(read, dues), next),
+    needed: scoreRestoring(read, line.id),
+    report: read === c ? null : { day: monthEnd, date: calendar.date(monthEnd) },
+    dues,
+  };
+}
+
+/** The periodic review that can restore line `id` once its clean period ends on `clean` (after the next
+ *  review) — the first on or after that day — and the score it reads as things stand, as the next review's
+ *  answer reads its own: the balances the last month end before it reports (the spending since the last
+ *  report, each bill and instalment falling due until then met at its minimum and nothing more spent),
+ *  scored on its day with the bills due before it met at their minimum; given only when that score is
+ *  short of what restoring needs and below the one it would read from the report on record (the balance
+ *  reported is what lowers it), else null. */
+export function reportLowers(
+  c: Customer,
+  id: LineId,
+  day: number,
+  calendar: Calendar,
+  clean: number,
+): {
+  review: { day: number; date: string };
+  report: { day: number; date: string };
+  s: Scored;
+  needed: number;
+} | null {
+  const review = calendar.nextDayOfMonth(clean - 1, c.policy.reviewDayOfMonth);
+  const monthEnd = monthEndBefore(calendar, day, review);
+  if (monthEnd === null) return null;
+  const dues = duesAhead(c, day, calendar, review);
+  const read = asReportReads(c, day, calendar, [], false, monthEnd);
+  const s = scoreOn(withDues(read, dues), review);
+  const needed = scoreRestoring(read, id);
+  if (s.score >= needed || s.score >= scoreOn(withDues(c, dues), review).score) return null;
+  return {
+    review: { day: review, date: calendar.date(review) },
+    report: { day: monthEnd, date: calendar.date(monthEnd) },
+    s,
+    needed,
+  };
+}
+
+/** Whether a review on `review` restores line `id` as far as the score goes, every overdue paid today and
+ *  the customer read as that review reads them as things stand (asReviewOnReads). */
+export function restoresOnPaying(
+  c: Customer,
+  day: number,
+  calendar: Calendar,
+  id: LineId,
+  review: number,
+): boolean {
+  const paid = withOverduePaid(c, day);
+  return scoreRestores(
+    asReviewOnReads(paid, day, calendar, review),
+    duesAhead(paid, day, calendar, review),
+    id,
+    review,
+  );
+}

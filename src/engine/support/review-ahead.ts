@@ -1,0 +1,159 @@
+// The next periodic review as customer service reads it ahead, for the active lines: a suspension it would
+// bring, said before it happens with what changes it (unless an overdue left unpaid acts first), and a
+// closure of a line left unused.
+
+import type { Calendar } from "../calendar.js";
+import { type Customer, customerOverdue, type Line, lineOf } from "../customer.js";
+import type { DueRecord } from "../record.js";
+import { asNextReviewReads, billsInFull, duesAhead } from "../report-ahead.js";
+import { unusedDays } from "../review.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
+import { keptStandard } from "../standard.js";
+import { reviewOnOrAfter } from "../state.js";
+import type { Remedy } from "../types.js";
+import type { RuleFact } from "../verdict.js";
+import type { LineId } from "../vocabulary.js";
+import { cite, citeFacts, type SupportAnswer } from "./citing.js";
+import { overduePaid, withDues } from "./read-ahead.js";
+import { nextDeadline, unusedClosure } from "./reminders.js";
+import { fixedUntil } from "./score-advice.js";
+import { standardRemedies } from "./standard-steps.js";
+
+/** The next review as the answer reads it. */
+export interface NextReview {
+  day: number;
+  /** an end-of-day check an overdue left unpaid brings acts by then (the overdue check runs before it) */
+  deadlineFirst: boolean;
+  anyActive: boolean;
+  /** the customer as it reads them: the lines' balances as the last report before it shows them — a month
+   *  end before it reports what was repaid or spent since the one on record, as the debt advice counts it */
+  read: Customer;
+  /** the due dates before it, met at their minimum */
+  dues: DueRecord[];
+  /** the score it reads (today's only on the review's own day: by a later one, what ages out of a window
+   *  has left it) */
+  atReview: Scored;
+  /** the customer as it reads them with every overdue paid today, and that score (null: nothing overdue,
+   *  or a check acts first) */
+  paid: { read: Customer; s: Scored } | null;
+}
+
+/** The next review, read as it will read the customer (only beside an active line). */
+export function nextReview(
+  c: Customer,
+  lines: readonly Line[],
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+): NextReview {
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const deadlineFirst = lines.some((l) => {
+    const d = nextDeadline(c, l, day);
+    return d !== null && d.day <= next;
+  });
+  const anyActive = lines.some((l) => l.status === "active");
+  const read = anyActive ? asNextReviewReads(c, day, calendar) : c;
+  const dues = anyActive ? duesAhead(c, day, calendar, next) : [];
+  const atReview = read === c && dues.length === 0 && next === day ? s : scoreOn(withDues(read, dues), next);
+  // the review suspends for the overdue when, paid today, it would not: that review is then what leaving it
+  // unpaid brings first, and the pay step names it (once), rather than the later trigger beside a warning
+  const paid = customerOverdue(c) > 0 && !deadlineFirst ? overduePaid(c, day, calendar) : null;
+  return { day: next, deadlineFirst, anyActive, read, dues, atReview, paid };
+}
+
+/** What the next review does to each line, said before it happens: a suspension with the steps that change
+ *  it and its reasons, and a closure of a line left unused. Returns the lines it suspends for the overdue
+ *  alone — paid today, it would not — which the pay step names instead. */
+export function reviewSteps(
+  c: Customer,
+  lines: readonly Line[],
+  day: number,
+  calendar: Calendar,
+  review: NextReview,
+  answer: SupportAnswer,
+): LineId[] {
+  const { day: next, deadlineFirst, read, dues, atReview, paid } = review;
+  const remedies = answer.remedies;
+  const forOverdue: LineId[] = [];
+  for (const line of lines) {
+    // a suspended line left unused: the review closes it as an active one (DORMANT_ACCOUNT) unless its
+    // suspension's own time is up first (LONG_SUSPENSION, warned of as closure_due) — it takes no purchase
+    // while suspended, so only restored before then and used is it kept
+    if (
+      line.status === "suspended" &&
+      line.statusDay !== null &&
+      next - line.statusDay < c.policy.closeAfterSuspendedDays &&
+      line.usedDay !== null &&
+      unusedDays(c, line, next) !== null
+    )
+      remedies.push({ ...unusedClosure(line.id, next, line.usedDay, calendar), suspended: true });
+    if (line.status !== "active" || deadlineFirst) continue;
+    const v = keptStandard(read, lineOf(read, line.id), atReview);
+    if (v === null || v.decision !== "suspended") {
+      // a line the review keeps, left unused: the review closes it unless it is used by then (unusedDays)
+      if (line.usedDay !== null && unusedDays(c, line, next) !== null)
+        remedies.push(unusedClosure(line.id, next, line.usedDay, calendar));
+      continue;
+    }
+    const averted = paid !== null && keptStandard(paid.read, lineOf(paid.read, line.id), paid.s) === null;
+    if (averted) forOverdue.push(line.id);
+    else
+      remedies.push({
+        line: line.id,
+        kind: "review_suspends",
+        day: next,
+        date: calendar.date(next),
+        reasons: v.reasons,
+      });
+    standardRemedies(
+      c,
+      line,
+      day,
+      atReview,
+      calendar,
+      v.facts,
+      remedies,
+      fixedUntil(calendar, day, next, dues),
+    );
+    repaidInFullKeeps(c, line, day, calendar, review, v.facts, remedies);
+    cite(
+      answer,
+      v.facts.map((f) => f.code),
+    );
+    citeFacts(answer, v.facts, line.id, lines.length > 1);
+  }
+  return forOverdue;
+}
+
+/** A score below the minimum that Huabei's bills due before the review, met only at their minimum, bring:
+ *  repaid in full by their due date, the review reads a score the line keeps — that is the step, in place
+ *  of the score step. */
+function repaidInFullKeeps(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  review: NextReview,
+  facts: readonly RuleFact[],
+  remedies: Remedy[],
+): void {
+  const { day: next, read, dues, atReview } = review;
+  const below = facts.find((f) => f.code === "SCORE_BELOW_MINIMUM");
+  const inFull = below?.threshold !== undefined ? billsInFull(c, day, calendar, dues) : null;
+  if (below?.threshold === undefined || inFull === null) return;
+  const inFullDues = dues.map((r) => (r.line === "huabei" ? { ...r, outcome: "paid" as const } : r));
+  const kept = scoreOn(withDues(read, inFullDues), next);
+  const at = remedies.findIndex((r) => r.line === line.id && r.kind === "raise_score");
+  if (kept.score >= below.threshold && at >= 0)
+    remedies[at] = {
+      line: line.id,
+      kind: "repay_in_full",
+      due: { day: inFull.day, date: calendar.date(inFull.day) },
+      amount: inFull.amount,
+      ...(inFull.grace !== null ? { grace: { day: inFull.grace, date: calendar.date(inFull.grace) } } : {}),
+      review: { day: next, date: calendar.date(next) },
+      reads: atReview.score,
+      needed: below.threshold,
+      keeps: true,
+    };
+}

@@ -1,0 +1,81 @@
+// The score step: the score a rule asks for, the characteristics the customer can improve towards it (none
+// that only time moves by the review it is for), and the most those steps can reach.
+
+import type { Calendar } from "../calendar.js";
+import type { Customer, Line } from "../customer.js";
+import type { ReasonCode } from "../reasons.js";
+import type { DueRecord } from "../record.js";
+import type { Scored } from "../score-inputs.js";
+import { CHARACTERISTICS, SCORE_MAX, SCORE_MIN, scoreReasons } from "../scorecard.js";
+import { monthEndAfter } from "../state.js";
+import type { Remedy } from "../types.js";
+
+/** Characteristics only time improves: cited as reasons, never offered as something to do (a thin file's
+ *  missing record too: it counts after six months on file, whatever the customer does meanwhile). */
+export const TIME_ONLY: readonly ReasonCode[] = [
+  "SHORT_HISTORY",
+  "YOUNG_CREDIT_PROFILE",
+  "SERIOUS_DELINQUENCY",
+  "NO_REPAYMENT_RECORD",
+];
+
+export const MAX_REASONS = 4;
+
+/** The characteristics no step moves by the periodic review `review`, for a score step towards it: the
+ *  time-only ones; the Huabei balance as last reported when no month end comes before it (that review
+ *  reads the report on record, as an early review does); and the bills not repaid in full when no Huabei
+ *  bill falling due before it (`dues`, duesAhead's: met at their minimum) is left to repay in full — the
+ *  count only grows until then. */
+export function fixedUntil(
+  calendar: Calendar,
+  day: number,
+  review: number,
+  dues: readonly DueRecord[],
+): readonly ReasonCode[] {
+  const fixed = [...TIME_ONLY];
+  if (monthEndAfter(calendar, day) >= review) fixed.push("HIGH_UTILISATION");
+  if (!dues.some((r) => r.line === "huabei" && r.outcome === "revolved")) fixed.push("REVOLVING_BALANCE");
+  return fixed;
+}
+
+/** The score `needed`, and the characteristics the customer can improve towards it — none of `fixed`, which
+ *  nothing the customer does moves by the review the step is for. */
+export function raiseScore(
+  c: Customer,
+  line: Line,
+  s: Scored,
+  needed: number,
+  time: readonly ReasonCode[] = TIME_ONLY,
+): Extract<Remedy, { kind: "raise_score" }> {
+  // Huabei's activity moves only while it is active: a suspended line's count is held (score-inputs)
+  const fixed: readonly ReasonCode[] = c.huabei.status === "active" ? time : [...time, "LOW_ACTIVITY"];
+  const reach = reachable(s, fixed);
+  return {
+    line: line.id,
+    kind: "raise_score",
+    current: s.score,
+    needed,
+    // ranked among what the customer can act on: the top four of all, less the time-only ones, could leave
+    // out a step the score needed (a verified identity) for a characteristic no step improves
+    drivers: scoreReasons(s, CHARACTERISTICS.length)
+      .filter((r) => !fixed.includes(r))
+      .slice(0, MAX_REASONS),
+    // steps that cannot get there are not offered as if they could (a policy that asks 950 of a 101-month
+    // history: every step taken reaches 940, the last 10 points are the history's)
+    ...(reach < needed ? { reach } : {}),
+  };
+}
+
+/** The most the score reaches with every characteristic but the time-only ones (and the rest of `fixed`) at
+ *  its maximum: an upper bound (a missed due date also takes time to age), so a score above it is out of the
+ *  customer's reach. */
+function reachable(s: Scored, fixed: readonly ReasonCode[] = TIME_ONLY): number {
+  let points = SCORE_MIN;
+  for (let i = 0; i < CHARACTERISTICS.length; i++) {
+    const c = CHARACTERISTICS[i]!;
+    const own = s.points[i] ?? 0;
+    const code = s.inputs[c.id] === null ? c.missing?.reason : c.reason;
+    points += code === undefined || fixed.includes(code) ? own : Math.max(own, c.max);
+  }
+  return Math.min(SCORE_MAX, Math.max(s.score, points));
+}

@@ -1,0 +1,388 @@
+// A suspended line's way back: the verification a hold asks, the restoration's steps, the review that can
+// restore it (early or periodic) and the closure that comes unless it does.
+
+import type { Calendar } from "../calendar.js";
+import {
+  type Customer,
+  forkCustomer,
+  type Line,
+  lineOf,
+  rulesFor,
+  suspendedFor,
+  verifyIdentity,
+} from "../customer.js";
+import { writeOffFact } from "../eligibility.js";
+import { incomeForSmallestLine, largestIncomeCap } from "../limits.js";
+import { MAX_YUAN, wholeFen } from "../money.js";
+import { REASONS } from "../reasons.js";
+import { asNextReviewReads, closingReview, closureCallsIn, duesAhead } from "../report-ahead.js";
+import { citedFacts, citing, liftSecurityHold } from "../review.js";
+import { type Scored, scoreOn } from "../score-inputs.js";
+import { monthEndAfter, reviewOnOrAfter } from "../state.js";
+import type { Remedy } from "../types.js";
+import type { RuleFact } from "../verdict.js";
+import type { LineId } from "../vocabulary.js";
+import { cite, citeFacts, type SupportAnswer } from "./citing.js";
+import { incomeAwaitsReport } from "./income-advice.js";
+import { cleanUntil, type Restoration, restoration } from "./restoration.js";
+import { debtHoldsEarly, scoreHoldsEarly } from "./restoration-debt.js";
+import { restoresOnPaying, scoreRestores } from "./restoring-score.js";
+import { standardRemedies } from "./standard-steps.js";
+
+const NOTHING_AHEAD = { ahead: null, reads: null, scored: null, periodic: null, report: null } as const;
+
+/** A suspended line's way back, as remedies (pushed on `remedies`): what stands in the way and its steps,
+ *  the wait for the review that can restore it, the closure ahead; its blockers, and the score they were
+ *  read with when it is the next review's rather than today's. */
+function suspendedLine(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  remedies: Remedy[],
+): { blockers: RuleFact[]; scored: Scored | null } {
+  const { blockers, found } = inTheWay(c, line, day, s, calendar, remedies);
+  // when restoration's clean period can have ended (today at the earliest, while arrears are owed)
+  const clean = cleanUntil(c, line, line.heldOver?.cause ?? line.cause, day);
+  // the review that closes the line unless it is restored by then: said when it is the next one, or
+  // earlier when the time left cannot allow a restoration (a hold alone ends with a verification, any
+  // day; a clean period does not)
+  const closesOn = line.statusDay === null ? null : closingReview(line, day, calendar, c.policy);
+  // the first review that can restore the line (none named beneath a hold alone): a suspension is restored
+  // by a review, beneath a hold (once verified) as without one
+  const restores =
+    line.cause !== "security" || line.heldOver !== null
+      ? waitForReview(c, line, day, calendar, remedies, blockers, found ?? NOTHING_AHEAD, clean, closesOn)
+      : null;
+  closureAhead(c, line, day, calendar, remedies, clean, closesOn, restores);
+  return { blockers, scored: found?.scored ?? null };
+}
+
+/** What stands in the way of restoring a suspended line: beneath a security hold, the hold's rules (and on a
+ *  hold alone, what verifying would fail, with its steps, first) — with the verification asked — and what
+ *  the suspension's restoration finds, as the next review reads it (`found`: null beneath a hold alone). */
+function inTheWay(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  remedies: Remedy[],
+): { blockers: RuleFact[]; found: Restoration | null } {
+  const held = line.heldOver;
+  const blockers: RuleFact[] = [];
+  // what the restoration of the suspension (beneath a hold too) finds in its way, as the next review reads it
+  let found: Restoration | null = null;
+  if (line.cause === "security") {
+    // only verifying lifts a hold; beneath it, a suspension still needs what its own restoration needs —
+    // and a hold alone is judged on verifying as the active line it was: what that would fail, and its
+    // steps, come first
+    if (held === null) blockers.push(...failedOnVerifying(c, line, day, calendar, remedies));
+    remedies.push({ line: line.id, kind: "verify_identity" });
+    // the hold's rule, not the score characteristic recorded beside it: that one is ranked among the score's
+    // reasons, after every rule that blocks the line (it would crowd out a blocker beneath the hold)
+    const hold = line.reasonsOnRecord.filter((code) => REASONS[code].kind !== "score");
+    blockers.unshift(...hold.map((code) => ({ code })));
+    if (held !== null) found = restoration(c, line, day, s, calendar, remedies, held.cause);
+  } else found = restoration(c, line, day, s, calendar, remedies, line.cause);
+  if (found !== null) blockers.push(...found.blockers);
+  return { blockers, found };
+}
+
+/** The wait for the review that can restore a suspension (wait_for_review): the first periodic review whose
+ *  clean period and debt advice allow it, the early review that can be asked for before it, and a policy
+ *  under which none can — and the steps for that review put in order (the wait first when only time keeps
+ *  an earlier one from restoring the line), or left out when the policy bars the line. Returns the day of
+ *  that first review. `clean`: the day the clean period can have ended; `closesOn`: the review that closes
+ *  the line unless it is restored by then. */
+function waitForReview(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+  blockers: readonly RuleFact[],
+  found: Omit<Restoration, "blockers">,
+  clean: number,
+  closesOn: number | null,
+): number {
+  const p = c.policy;
+  const next = reviewOnOrAfter(calendar, day, p);
+  const { ahead, reads, scored, periodic, report } = found;
+  // the first review that can restore the line: none before its clean period ends
+  const clear = clean <= next ? next : calendar.nextDayOfMonth(clean - 1, p.reviewDayOfMonth);
+  // …nor before the debt advice can be met by repaying: advice for a review after the next (which reads
+  // the report on record, with too little owed elsewhere to repay) leaves the reviews before it to a
+  // higher income reported in time — and, when the line is closed before it, only the income can
+  // restore the line
+  const debt = remedies.find(
+    (r): r is Extract<Remedy, { kind: "reduce_debt" }> => r.line === line.id && r.kind === "reduce_debt",
+  );
+  const repaid = debt?.missed ? debt.review.day : clear;
+  const closedFirst = closesOn !== null && closesOn < repaid;
+  const first = closedFirst ? clear : Math.max(clear, repaid);
+  // the score step for a later review says so: that review reads the score then, from the month-end
+  // report before it — a score what is spent and repaid until then decides, which no answer today can
+  // promise (each bill met at its minimum or in full, a balance revolving or not, tens of points apart);
+  // today's is what there is to raise
+  if (first !== next)
+    for (const [i, r] of remedies.entries())
+      if (r.line === line.id && r.kind === "raise_score" && r.ahead === undefined)
+        remedies[i] = { ...r, review: { day: first, date: calendar.date(first) } };
+  // an early review (request_review) judges as the periodic one does: from the end of the clean period
+  // and of the cooldown since the last honoured request; worth saying only before the periodic one
+  const cooled = line.lastReviewRequest === null ? day : line.lastReviewRequest + p.reviewRequestCooldownDays;
+  // an early review reads the balances of the last report: debt advice that counts on a coming one (a
+  // line repaid by then, or repayments already made) holds for a review after it — and so does the
+  // income the smallest line needs, when it is what the debt advice counts on (none given: it brings the
+  // ratio within the cap once the coming report counts) and the report on record is still over the cap
+  // — as does a score step for the score that report brings
+  // (a score read on the review's day with no month end before it reads the report on record, as an
+  // early review does)
+  const raisesAhead = remedies.some(
+    (r) => r.line === line.id && r.kind === "raise_score" && r.ahead?.report != null,
+  );
+  const reported = debt?.report
+    ? debt.report.day + 1
+    : incomeAwaitsReport(c, line, remedies) ||
+        ((ahead !== null || reads !== null) && report !== null) ||
+        raisesAhead
+      ? monthEndAfter(calendar, day) + 1
+      : day;
+  const at = Math.max(day, clean, cooled, reported);
+  const policyBars = barredByPolicy(c, line, blockers);
+  // debt advice sized to the score counts on the score the review named reads: an early review is offered
+  // only when the score it would read meets that too — and so is one when the answer reads the customer
+  // as the next review will, when no step asked changes the score: from the coming report, or — none
+  // before that review — with the bills due before it (an early review reads its own day's record, the
+  // bills due after it not yet counted)
+  const changesScore = remedies.some(
+    (r) =>
+      r.line === line.id &&
+      (r.kind === "reduce_debt" || r.kind === "report_income" || r.kind === "raise_score"),
+  );
+  // …and so is one for a later restoring review, when nothing asked changes the score but what it warns
+  // of (the score a report before that review lowers, as things stand): an early review reads the last
+  // report before its own day, and the bills due until then met at their minimum — with the overdue the
+  // answer asks paid today, as the clean period it waits for counts (an overdue left unpaid keeps the line
+  // from any review)
+  const warnsOnly = !remedies.some(
+    (r) =>
+      r.line === line.id &&
+      (r.kind === "reduce_debt" ||
+        r.kind === "report_income" ||
+        (r.kind === "raise_score" && r.ahead === undefined)),
+  );
+  const early =
+    at < first &&
+    ((debt?.score != null && !scoreHoldsEarly(c, line, day, calendar, debt, at)) ||
+      (debt !== undefined && !debtHoldsEarly(c, line, day, calendar, debt, at)) ||
+      (first !== next && warnsOnly && !restoresOnPaying(c, day, calendar, line.id, at)) ||
+      ((ahead !== null || reads !== null || (scored !== null && report === null && !changesScore)) &&
+        !scoreRestores(
+          at > monthEndAfter(calendar, day) ? asNextReviewReads(c, day, calendar) : c,
+          duesAhead(c, day, calendar, at),
+          line.id,
+          at,
+        )))
+      ? first
+      : at;
+  remedies.push({
+    line: line.id,
+    kind: "wait_for_review",
+    day: first,
+    date: calendar.date(first),
+    later: first !== next,
+    ready: blockers.length === 0,
+    early:
+      early < first && policyBars === null
+        ? { day: early, date: calendar.date(early), now: early === day }
+        : null,
+    withIncome: clear < repaid && debt?.income != null ? { day: clear, date: calendar.date(clear) } : null,
+    ...(ahead !== null ? { score: ahead } : {}),
+    ...(periodic !== null ? { periodic } : {}),
+    ...(policyBars !== null ? { policyBars } : {}),
+    // (beneath a security hold, the verification still stands in the way: not said then)
+    ...(reads !== null && blockers.length === 0 ? { reads } : {}),
+  });
+  // when time alone keeps the line from every review before the one named (its clean period), nothing the
+  // customer does brings an earlier one: the wait is said first, then what to do by that review
+  if (clear > next) sayWaitFirst(remedies, line.id);
+  // no review restores the line under the policy, whatever the customer does: no step towards it is one
+  // (a bill in full that "then restores the line" would promise what the policy bars)
+  if (policyBars !== null)
+    for (let i = remedies.length - 1; i >= 0; i--) {
+      const r = remedies[i]!;
+      if (r.line === line.id && BARRED.includes(r.kind)) remedies.splice(i, 1);
+    }
+  return first;
+}
+
+/** A policy whose largest limit is below its smallest line has no line for anyone: no review restores the
+ *  line under it, early or not, whatever the customer does — only a change of policy would. So for an
+ *  income multiple that makes no line at any income a file can state (or a multiple of nothing). The
+ *  largest line there can be against the smallest, or null when the policy leaves a line possible. */
+function barredByPolicy(
+  c: Customer,
+  line: Line,
+  blockers: readonly RuleFact[],
+): NonNullable<Extract<Remedy, { kind: "wait_for_review" }>["policyBars"]> | null {
+  const product = blockers.find((f) => f.code === "PRODUCT_MAXIMUM_BELOW_SMALLEST_LINE");
+  const income = blockers.find((f) => f.code === "INCOME_BELOW_SMALLEST_LINE");
+  const rules = rulesFor(c.policy, line.id);
+  return product?.value !== undefined && product.threshold !== undefined
+    ? { largest: product.value, smallest: product.threshold }
+    : income?.threshold !== undefined &&
+        incomeForSmallestLine(rules.minLimit, rules.maxLimitIncomeMultiple) === null
+      ? {
+          largest: largestIncomeCap(rules.maxLimitIncomeMultiple),
+          // a cap in whole hundreds: with no smallest line set, ¥100 is the smallest there can be
+          smallest: Math.max(income.threshold, wholeFen(100)),
+          atIncome: wholeFen(MAX_YUAN),
+        }
+      : null;
+}
+
+/** The closure ahead (closure_due): the review that closes the line unless it is restored by then, said
+ *  when it is the next one or the first that can restore it (`restores`), or earlier when it is certain —
+ *  a write-off bars any restoration, or the clean period cannot end in time; the steps towards a
+ *  restoration that cannot come then left out. */
+function closureAhead(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+  clean: number,
+  closesOn: number | null,
+  restores: number | null,
+): void {
+  const next = reviewOnOrAfter(calendar, day, c.policy);
+  const held = line.heldOver;
+  // a write-off on either line bars any restoration; else the clean period may not end in time
+  const barred = writeOffFact(c, line) !== null;
+  const hold = line.cause === "security" && held === null;
+  const certain = closesOn !== null && (barred || (!hold && clean > closesOn));
+  // a write-off due before that review comes first: the closure is not what to warn of — unless it is
+  // certain, which it is even for the customer who pays the overdue as asked (the clean period counted
+  // from today): paying averts the write-off, not the closure, and the answer must not leave it unsaid
+  const writtenOffFirst = remedies.some(
+    (r) =>
+      r.line === line.id &&
+      r.kind === "pay_overdue" &&
+      (r.today === "charge_off" ||
+        (r.by?.what === "charge_off" && closesOn !== null && r.by.day <= closesOn)),
+  );
+  // …the next review, or the one the answer names as the first that can restore the line: it closes the
+  // line unless it does — with what becomes of a running loan on it: called in at once (a closure that
+  // answers a default), or left to run to term — what falls due next, and when
+  const warned =
+    closesOn !== null && (certain || (!writtenOffFirst && (closesOn === next || closesOn === restores)));
+  const loan = warned ? closureCallsIn(c, line.id, day, calendar, closesOn) : null;
+  if (warned)
+    remedies.push({
+      line: line.id,
+      kind: "closure_due",
+      day: closesOn,
+      date: calendar.date(closesOn),
+      certain,
+      hold,
+      // not the time left: after a write-off no review restores the line at all
+      ...(barred ? { writtenOff: true as const } : {}),
+      ...(loan !== null && "calledIn" in loan ? { callsIn: loan.calledIn } : {}),
+      ...(loan !== null && "toTerm" in loan ? { toTerm: loan.toTerm } : {}),
+    });
+  // advice towards a restoration that cannot come is not given
+  if (barred || certain)
+    for (let i = remedies.length - 1; i >= 0; i--) {
+      const r = remedies[i]!;
+      if (r.line === line.id && UNTIMELY.includes(r.kind)) remedies.splice(i, 1);
+    }
+}
+
+/** Steps that are done by the review that can restore a line, said after the wait for it when only time
+ *  keeps an earlier review from restoring the line. */
+const BY_THAT_REVIEW: readonly Remedy["kind"][] = [
+  "reduce_debt",
+  "report_income",
+  "raise_score",
+  "repay_in_full",
+];
+
+/** `remedies` with line `id`'s clean period and the review it waits for moved before its first step that is
+ *  for that review (BY_THAT_REVIEW). */
+function sayWaitFirst(remedies: Remedy[], id: LineId): void {
+  const at = remedies.findIndex((r) => r.line === id && BY_THAT_REVIEW.includes(r.kind));
+  if (at < 0) return;
+  const wait = remedies.filter(
+    (r, i) => i > at && r.line === id && (r.kind === "keep_clean_until" || r.kind === "wait_for_review"),
+  );
+  const rest = remedies.filter((r) => !wait.includes(r));
+  rest.splice(rest.indexOf(remedies[at]!), 0, ...wait);
+  remedies.splice(0, remedies.length, ...rest);
+}
+
+/** What verifying today would find on a line under a security hold alone — the hold lifted, but the line
+ *  suspended when it fails the standard for keeping credit or is too long past due (for a policy change
+ *  when the policy before it would keep the line): said, with its cause and the steps that change it (the
+ *  overdue to pay is said already); its facts. */
+function failedOnVerifying(
+  c: Customer,
+  line: Line,
+  day: number,
+  calendar: Calendar,
+  remedies: Remedy[],
+): RuleFact[] {
+  const verified = forkCustomer(c);
+  verifyIdentity(verified, day);
+  const scored = scoreOn(verified, day);
+  const v = liftSecurityHold(verified, lineOf(verified, line.id), day, scored);
+  if (v.decision !== "suspended" || (v.cause !== "credit" && v.cause !== "policy")) return [];
+  remedies.push({ line: line.id, kind: "verify_suspends", cause: v.cause, reasons: v.reasons });
+  standardRemedies(c, line, day, scored, calendar, v.facts, remedies);
+  return v.facts;
+}
+
+/** Steps that only lead to a restoration: none is one when the policy bars the line (`policyBars`). */
+const BARRED: readonly Remedy["kind"][] = [
+  "repay_in_full",
+  "raise_score",
+  "reduce_debt",
+  "report_income",
+  "keep_clean_until",
+  "wait_for_inquiries",
+];
+
+/** Remedies that only lead to a restoration: not given when the line is closed before they could. */
+const UNTIMELY: readonly Remedy["kind"][] = [
+  "verify_identity",
+  "report_income",
+  "keep_clean_until",
+  "raise_score",
+  "wait_for_inquiries",
+  "wait_for_review",
+  "reduce_debt",
+];
+
+/** A suspended line in the answer: its way back's steps, and its reasons — what stands in the way as the
+ *  next review reads it (nothing left but to wait for that review is said as such, READY_TO_RESTORE, not
+ *  with the score's drivers as if they kept the line suspended), the policy change first while it is what
+ *  holds the line, as the reviews cite it (and each threshold it moved, what it was before it). Returns the
+ *  score those reasons' characteristics are that review's (null: today's). */
+export function suspendedAnswer(
+  c: Customer,
+  line: Line,
+  day: number,
+  s: Scored,
+  calendar: Calendar,
+  answer: SupportAnswer,
+  both: boolean,
+): Scored | null {
+  const { blockers, scored } = suspendedLine(c, line, day, s, calendar, answer.remedies);
+  if (blockers.length === 0) cite(answer, ["READY_TO_RESTORE"]);
+  const codes = citing(c, line, day, s, blockers);
+  cite(answer, codes);
+  citeFacts(answer, citedFacts(c, line, suspendedFor(line), codes, blockers), line.id, both);
+  return scored;
+}
