@@ -729,6 +729,14 @@ describe("simulate --flips DIR", () => {
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toBe("my notes\n");
   });
 
+  it("writes into the working folder itself (--flips .): no link takes it out of itself", async () => {
+    const d = fresh();
+    const r = await flips(d, false, ".");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readdirSync(d)).toContain("index.txt");
+  });
+
   it("--force never removes what an earlier export's index does not list: a note, a .git, a forged index over other files", async () => {
     const d = fresh();
     expect((await flips(d, false)).status).toBe(0);
