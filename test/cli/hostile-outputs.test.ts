@@ -594,6 +594,31 @@ describe("outputs checked before anything is written", () => {
     expect(readFileSync(join(d, "pol.yaml"), "utf8")).toMatch(/^name: pol/);
   });
 
+  it("a name that is not UTF-8 (U+FFFD in its place) is refused as an output, as it is as an input: it would be written under another name", async () => {
+    // `--html 报告.html` typed under a GBK locale reached the program as `����.html`: the page was
+    // written there, under a name the user never typed (the same name as an input is 'not valid UTF-8')
+    const d = fresh();
+    const bad = "r\uFFFD";
+    for (const args of [
+      ["run", ZHANG, "--html", `${bad}.html`],
+      ["run", ZHANG, "--html", `${bad}/page.html`],
+      ["test", ZHANG, "--no-snapshots", "--reporter", "junit", "--output", `${bad}.xml`],
+      ["simulate", "--accounts", "10", "--days", "40", "--no-progress", "--csv", `${bad}.csv`],
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", `${bad}.yaml`],
+      ["whatif", ZHANG, "--remove", "1", "--save", `${bad}.yaml`],
+      ["init", bad],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.stderr).toContain("name is not valid UTF-8 (shown with \uFFFD)");
+      expect(r.status).toBe(2);
+      expect(readdirSync(d)).toEqual([]);
+    }
+    // a file or folder of that very name is there: it is the one named
+    mkdirSync(join(d, bad));
+    expect((await cli(["run", ZHANG, "--html", `${bad}/page.html`], { cwd: d })).status).toBe(0);
+    expect(existsSync(join(d, bad, "page.html"))).toBe(true);
+  });
+
   it("two spellings of one file in folders still to be made are one output", async () => {
     const d = fresh();
     mkdirSync(join(d, "real"));
