@@ -756,7 +756,21 @@ describe("simulate --flips DIR", () => {
 
   it("writes into the working folder itself (--flips .): no link takes it out of itself", async () => {
     const d = fresh();
-    const r = await flips(d, false, ".");
+    const r = await cli(
+      [
+        "simulate",
+        "--accounts",
+        "20",
+        "--days",
+        "40",
+        "--challenger",
+        "tightened",
+        "--flips",
+        ".",
+        "--no-progress",
+      ],
+      { cwd: d },
+    );
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(readdirSync(d)).toContain("index.txt");
