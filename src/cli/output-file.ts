@@ -22,6 +22,7 @@ import {
   fileError,
   makeFolders,
   type OutputSet,
+  occupied,
   refuseFolderLeadingOut,
   writeOutput,
 } from "../shared/write-file.js";
@@ -157,6 +158,24 @@ export interface NamedOutput {
   folder?: boolean;
 }
 
+/**
+ * A name given with bytes that are not UTF-8 reaches the program with U+FFFD in their place (`--html
+ * 报告.html` typed under a GBK locale is `����.html`): written, the output would be made under a name the
+ * user never typed. It is refused, as such a name is as an input (`is not valid UTF-8`) — unless what
+ * would be made is there already by that very name: only what is still to be made is looked at.
+ */
+export function undecodedName(cwd: string, file: string, flag?: string, folder = false): InputError | null {
+  if (!file.includes("\uFFFD")) return null;
+  const path = resolve(cwd, file);
+  let there = path;
+  while (!occupied(there) && dirname(there) !== there) there = dirname(there);
+  if (!relative(there, path).includes("\uFFFD")) return null;
+  return new InputError(
+    `the output ${folder ? "folder" : "file"}'s name is not valid UTF-8 (shown with \uFFFD): it would be written under another name`,
+    { file, ...(flag === undefined ? {} : { field: flag }), hint: "name it in UTF-8" },
+  );
+}
+
 /** Whether `path` is the file standard output writes to (the same device and inode as file descriptor 1). */
 export function isStandardOutput(path: string): boolean {
   // a file, a pipe or a terminal: where output is kept or read. /dev/null (and other devices) take any
@@ -227,6 +246,11 @@ export function checkOutputs(
   const problems: InputError[] = [];
   let onStdout = stdout;
   for (const { flag, file, folder } of outputs) {
+    const undecoded = undecodedName(cwd, file, flag, folder);
+    if (undecoded) {
+      problems.push(undecoded);
+      continue;
+    }
     // `/dev/stdout`, `/dev/fd/1`, a link to the terminal: standard output by another name (opening it
     // truncates what `>` redirected, so what the other output wrote there would be lost)
     if (file === "-" || (!folder && isStandardOutput(resolve(cwd, file)))) {

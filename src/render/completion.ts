@@ -73,8 +73,8 @@ ${valueCases || "        __none) ;;"}
 # Load it with: source <(npx ${spec.program} completion bash)   — it completes the command \`${spec.program}\`
 # (on your PATH, or an alias: alias ${spec.program}="npx ${spec.program}").
 type _filedir >/dev/null 2>&1 || _filedir() {
-  local IFS=$'\\n'
-  if [[ "$1" == -d ]]; then COMPREPLY=( $(compgen -d -- "$cur") ); else COMPREPLY=( $(compgen -f -- "$cur") ); fi
+  local f
+  while IFS= read -r f; do COMPREPLY+=( "$f" ); done < <(if [[ "$1" == -d ]]; then compgen -d -- "$cur"; else compgen -f -- "$cur"; fi)
 }
 ${fn}() {
   local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}" cmd="\${COMP_WORDS[1]}"

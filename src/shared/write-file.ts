@@ -452,7 +452,9 @@ export function refuseFolderLeadingOut(target: string, path: string, cwd: string
   refuseIntoGit(target, path, dest);
   const work = resolve(cwd ?? process.cwd());
   if (!isWithin(resolve(work, path), work)) return;
-  if (isWithin(real, realFolder(work) ?? work) || isWithin(real, work)) return;
+  // where the path lands, every link on its way followed: the working folder itself lands in it, though
+  // the folder it is in (its parent) is outside
+  if (isWithin(dest, realFolder(work) ?? work) || isWithin(dest, work)) return;
   throw new InputError("cannot write: a symbolic link on its way leads out of the working folder", {
     file: target,
     found: dest,

@@ -25,14 +25,14 @@ const dir = mkdtempSync(join(tmpdir(), "credit-sim-completion-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** What bash completes for the words typed so far (the last one being completed). */
-function complete(file: string, words: string[]): string[] {
+function complete(file: string, words: string[], cwd?: string): string[] {
   const r = spawnSync(
     "bash",
     [
       "-c",
       `source ${file}; COMP_WORDS=(${words.map((w) => `'${w}'`).join(" ")}); COMP_CWORD=${words.length - 1}; _credit_sim; printf '%s\\n' "\${COMPREPLY[@]}"`,
     ],
-    { encoding: "utf8" },
+    { encoding: "utf8", cwd },
   );
   expect(r.stderr).toBe("");
   return r.stdout.split("\n").filter(Boolean);
@@ -58,6 +58,21 @@ describe("completion", () => {
     expect(complete(file, ["credit-sim", "what-if", "--max"])).toEqual(["--max-edits"]);
     // a flag taking a value of its own (a number) completes nothing, not a file or a flag
     expect(complete(file, ["credit-sim", "simulate", "--days", ""])).toEqual([]);
+  });
+
+  it("bash: a file's name is offered as it is — never run, split or read as a pattern", async () => {
+    // without bash-completion's _filedir, the script's own listed files through $(compgen -f) unquoted:
+    // `[ab].yaml` was read as a pattern, so `run [` TAB completed to a.yaml, another scenario
+    const file = join(dir, "credit-sim.bash");
+    writeFileSync(file, await script("bash"));
+    const files = mkdtempSync(join(dir, "files-"));
+    const names = ["[ab].yaml", "a.yaml", "*.yaml", "c d.yaml", "$(touch PWNED).yaml", "`touch PWNED`.yaml"];
+    for (const name of names) writeFileSync(join(files, name), "");
+    expect(complete(file, ["credit-sim", "run", "["], files)).toEqual(["[ab].yaml"]);
+    expect(complete(file, ["credit-sim", "run", "*"], files)).toEqual(["*.yaml"]);
+    expect(complete(file, ["credit-sim", "run", ""], files).sort()).toEqual([...names].sort());
+    expect(complete(file, ["credit-sim", "run", "$("], files)).toEqual(["$(touch PWNED).yaml"]);
+    expect(existsSync(join(files, "PWNED"))).toBe(false);
   });
 
   it("bash: no statement said twice in a row", async () => {

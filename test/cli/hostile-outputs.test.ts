@@ -594,6 +594,31 @@ describe("outputs checked before anything is written", () => {
     expect(readFileSync(join(d, "pol.yaml"), "utf8")).toMatch(/^name: pol/);
   });
 
+  it("a name that is not UTF-8 (U+FFFD in its place) is refused as an output, as it is as an input: it would be written under another name", async () => {
+    // `--html 报告.html` typed under a GBK locale reached the program as `����.html`: the page was
+    // written there, under a name the user never typed (the same name as an input is 'not valid UTF-8')
+    const d = fresh();
+    const bad = "r\uFFFD";
+    for (const args of [
+      ["run", ZHANG, "--html", `${bad}.html`],
+      ["run", ZHANG, "--html", `${bad}/page.html`],
+      ["test", ZHANG, "--no-snapshots", "--reporter", "junit", "--output", `${bad}.xml`],
+      ["simulate", "--accounts", "10", "--days", "40", "--no-progress", "--csv", `${bad}.csv`],
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", `${bad}.yaml`],
+      ["whatif", ZHANG, "--remove", "1", "--save", `${bad}.yaml`],
+      ["init", bad],
+    ]) {
+      const r = await cli(args, { cwd: d });
+      expect(r.stderr).toContain("name is not valid UTF-8 (shown with \uFFFD)");
+      expect(r.status).toBe(2);
+      expect(readdirSync(d)).toEqual([]);
+    }
+    // a file or folder of that very name is there: it is the one named
+    mkdirSync(join(d, bad));
+    expect((await cli(["run", ZHANG, "--html", `${bad}/page.html`], { cwd: d })).status).toBe(0);
+    expect(existsSync(join(d, bad, "page.html"))).toBe(true);
+  });
+
   it("two spellings of one file in folders still to be made are one output", async () => {
     const d = fresh();
     mkdirSync(join(d, "real"));
@@ -727,6 +752,28 @@ describe("simulate --flips DIR", () => {
       expect(r.stderr).toContain(force ? "holds files that are not an export" : "--flips flips is not empty");
     }
     expect(readFileSync(join(d, "flips", "index.txt"), "utf8")).toBe("my notes\n");
+  });
+
+  it("writes into the working folder itself (--flips .): no link takes it out of itself", async () => {
+    const d = fresh();
+    const r = await cli(
+      [
+        "simulate",
+        "--accounts",
+        "20",
+        "--days",
+        "40",
+        "--challenger",
+        "tightened",
+        "--flips",
+        ".",
+        "--no-progress",
+      ],
+      { cwd: d },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(readdirSync(d)).toContain("index.txt");
   });
 
   it("--force never removes what an earlier export's index does not list: a note, a .git, a forged index over other files", async () => {

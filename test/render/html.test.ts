@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
@@ -11,6 +13,7 @@ import { STYLES } from "../../src/render/html/styles.js";
 import { testHtml } from "../../src/render/html/test-report.js";
 import { yuanText } from "../../src/scenario/format.js";
 import { loadScenario, loadScenarioText } from "../../src/scenario/load.js";
+import { visibleControls } from "../../src/shared/text.js";
 import { parseTestOptions } from "../../src/testing/options.js";
 import { runTests } from "../../src/testing/run-tests.js";
 import { ROOT } from "../helpers/cli.js";
@@ -45,6 +48,14 @@ function dataOf(html: string): { charts: Array<{ id: string }> } {
   return JSON.parse(m![1]!);
 }
 
+/** Every string in a value, however deep. */
+const stringsOf = (value: unknown): string[] =>
+  typeof value === "string"
+    ? [value]
+    : typeof value === "object" && value !== null
+      ? Object.values(value).flatMap(stringsOf)
+      : [];
+
 describe("HTML reports", () => {
   it("escape every user string: no markup from a scenario survives", () => {
     const html = runHtml(hostileRun(), assets);
@@ -60,6 +71,34 @@ describe("HTML reports", () => {
       'purchase <span class="nw">¥100.00</span> at &lt;script&gt;steal()&lt;/script&gt;',
     );
     expect(dataOf(html).charts).toHaveLength(1);
+  });
+
+  it("a chart draws a user's string as the page's text shows it: controls and bidirectional overrides as escapes", async () => {
+    // the test report's checks chart drew a scenario's name raw: tofu for \x1b and \x07, and U+202E
+    // reversing what follows it — where the page's text (and the run page's tooltips) said \x1b, \u202e
+    const text = [
+      `name: "N \\e[31mred\\a \\u202Eevil"`,
+      "events:",
+      "  - { day: 0, type: apply, product: open, amount: 5000 }",
+      `  - { day: 3, type: purchase, amount: 99999, merchant: "M \\e[2J \\u202Etxt.exe" }`,
+      "expect:",
+      "  - { day: 3, decision: declined }",
+    ].join("\n");
+    const { scenario } = loadScenarioText(text, "controls.yaml");
+    const dir = mkdtempSync(join(tmpdir(), "credit-sim-html-controls-"));
+    try {
+      const file = join(dir, "controls.yaml");
+      writeFileSync(file, text);
+      const run = await runTests([file], parseTestOptions({ snapshots: false }, {}), dir);
+      for (const html of [runHtml(runView(scenario, simulate(scenario)), assets), testHtml(run, assets)]) {
+        const strings = stringsOf(dataOf(html).charts);
+        expect(strings.filter((t) => visibleControls(t) !== t)).toEqual([]);
+        expect(strings.some((t) => t.includes("\\x1b["))).toBe(true);
+        expect(strings.some((t) => t.includes("\\u202e"))).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("are self-contained and deterministic", () => {

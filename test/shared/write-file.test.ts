@@ -33,6 +33,7 @@ import {
   makeFolders,
   OutputSet,
   openOutput,
+  refuseFolderLeadingOut,
   stagedFolder,
   writeOutput,
 } from "../../src/shared/write-file.js";
@@ -253,6 +254,25 @@ describe.runIf(posix)("links, devices and pipes", () => {
     expect(readFileSync(join(outside, "page.html"), "utf8")).toBe("page");
     expect(leftovers(repo)).toEqual([]);
     expect(leftovers(outside)).toEqual([]);
+  });
+
+  it("the working folder itself has no link on its way out of it: its own parent is not where a write lands", () => {
+    // `--flips .` (a folder written in) was refused, and `--csv .` told, as "a symbolic link on its way
+    // leads out of the working folder": the check read the folder above the working folder as the one
+    // written in
+    const repo = join(dir, "repo");
+    mkdirSync(repo);
+    for (const name of [".", "./", repo])
+      expect(() => refuseFolderLeadingOut(name, join(repo, name), repo)).not.toThrow();
+    for (const name of [".", repo]) {
+      const e = refused(() => checkOutput(name, { cwd: repo }));
+      expect(e.message).toBe("cannot write: it is a folder");
+    }
+    // a link to the working folder's parent, named in it, is still refused as the folder written in
+    symlinkSync("..", join(repo, "up"));
+    expect(() => refuseFolderLeadingOut("up/x", join(repo, "up", "x"), repo)).toThrow(
+      /leads out of the working folder/,
+    );
   });
 
   it("a link never leads into a .git folder, even in the working folder: git runs its hooks", () => {

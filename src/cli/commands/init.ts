@@ -17,8 +17,11 @@ import {
 } from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
 import type { InitInvocation } from "../options/tools.js";
+import { undecodedName } from "../output-file.js";
 
 export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo): void {
+  const undecoded = undecodedName(io.cwd, dir, undefined, true);
+  if (undecoded) throw undecoded;
   const folder = resolve(io.cwd, dir);
   if (occupied(folder) && !isFolder(folder, dir))
     throw new InputError("not a folder", {

@@ -31,6 +31,17 @@ export function escAmounts(text: string | number): string {
   return esc(text).replace(/[+−-]?¥[\d,]+(?:\.\d+)?/g, (amount) => `<span class="nw">${amount}</span>`);
 }
 
+/** A chart's data with every string as the page's text shows it (visibleControls): the canvas draws a
+ *  label or a tooltip raw — a scenario's `\x1b` as a box, a U+202E reversing the rest of the name — where
+ *  the page's text shows the escape. Line breaks and tabs stay, as in the page's text. */
+export function visibleStrings<T>(value: T): T {
+  if (typeof value === "string") return visibleControls(value) as T;
+  if (Array.isArray(value)) return value.map(visibleStrings) as T;
+  if (typeof value === "object" && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, visibleStrings(v)])) as T;
+  return value;
+}
+
 /**
  * JSON for a `<script type="application/json">` block: `<`, `>` and `&` become \u escapes, so a
  * scenario named `</script><script>…` stays data; U+2028/2029, DEL, C1 controls and bidirectional

@@ -4,7 +4,7 @@
 import type { ChartSpec } from "./chart-spec.js";
 import { PALETTE } from "./chart-spec.js";
 import { CLIENT_SCRIPT } from "./client.js";
-import { esc, jsonForScript, scriptSource } from "./escape.js";
+import { esc, jsonForScript, scriptSource, visibleStrings } from "./escape.js";
 import { STYLES } from "./styles.js";
 
 /** What a page needs from outside: the chart library's browser build (read by the caller). */
@@ -57,7 +57,7 @@ ${GENERATOR_META}
 ${page.body}
 </main>
 <footer class="wrap foot">Made by credit-sim. Self-contained: this file loads nothing from the network. Charts: Chart.js (MIT).</footer>
-<script type="application/json" id="report-data">${jsonForScript({ palette: PALETTE, charts: page.charts })}</script>
+<script type="application/json" id="report-data">${jsonForScript({ palette: PALETTE, charts: visibleStrings(page.charts) })}</script>
 <script>${scriptSource(assets.chartJs)}</script>
 <script>${scriptSource(CLIENT_SCRIPT)}</script>
 </body>
