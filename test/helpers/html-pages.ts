@@ -99,8 +99,16 @@ export function whatifPage(): Page {
   return { name: "whatif", html: whatifHtml(view, htmlAssets()), charts: 3 };
 }
 
-/** A champion / challenger population, default against tightened from day 90. */
+const results = new Map<number, PopulationResult>();
+
+/** A champion / challenger population, default against tightened from day 90: run once per size, each
+ *  caller given a copy of its own. */
 export function simulateResult(accounts = 200): PopulationResult {
+  if (!results.has(accounts)) results.set(accounts, populationOf(accounts));
+  return structuredClone(results.get(accounts)!);
+}
+
+function populationOf(accounts: number): PopulationResult {
   const policy = loadPolicy("default", ROOT);
   const challenger = loadPolicy("tightened", ROOT);
   const personas = loadPersonas([]);
