@@ -169,8 +169,16 @@ export function simulatePage(accounts = 200): Page {
   };
 }
 
-/** A real sweep through the command: its frontier and its table of variants. */
+let sweep: Promise<Page> | undefined;
+
+/** A real sweep through the command: its frontier and its table of variants (run once; each caller
+ *  given a page object of its own). */
 export async function sweepPage(): Promise<Page> {
+  sweep ??= sweepThroughCli();
+  return { ...(await sweep) };
+}
+
+async function sweepThroughCli(): Promise<Page> {
   const r = await cli([
     "simulate",
     "--accounts",
