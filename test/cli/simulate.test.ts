@@ -130,7 +130,12 @@ describe("credit-sim simulate", () => {
 
   it("a sweep: shards merged equal the unsharded run; the frontier, the chart and the JSON variants", async () => {
     const SWEEP = ["--sweep", "minOpenScore=700..860:80", "--sweep", "maxApplications30d=1..2:1"];
-    const whole = await ok(["simulate", ...POP, ...SWEEP, "--json"]);
+    // the unsharded run once: its document on stdout, its page beside it (compared with the merged page)
+    const pageFile = join(tmp, "sweep.html");
+    const run = await cli(["simulate", ...POP, ...SWEEP, "--json", "--html", pageFile]);
+    expect(run.stderr).toBe(`wrote ${pageFile}\n`);
+    expect(run.status).toBe(0);
+    const whole = run.stdout;
     const files: string[] = [];
     for (const i of [1, 2]) {
       const file = join(tmp, `sweep${i}.json`);
@@ -166,7 +171,7 @@ describe("credit-sim simulate", () => {
     expect(bare).toMatch(/Sweep: 6 variants of default/);
     expect(bare).toMatch(/Why neighbouring variants differ/);
     // the page too: the unsharded run's, but for how to replay an account (under the flip groups)
-    const page = await ok(["simulate", ...POP, ...SWEEP, "--html", "-"]);
+    const page = readFileSync(pageFile, "utf8");
     const merged = await ok(["merge", ...files, "--html", "-"]);
     const replay = /<p class="note"[^>]*>Replay one: .*?<\/p>/;
     expect(merged).toMatch(/Why neighbouring variants differ/);

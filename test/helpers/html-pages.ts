@@ -99,8 +99,16 @@ export function whatifPage(): Page {
   return { name: "whatif", html: whatifHtml(view, htmlAssets()), charts: 3 };
 }
 
-/** A champion / challenger population, default against tightened from day 90. */
+const results = new Map<number, PopulationResult>();
+
+/** A champion / challenger population, default against tightened from day 90: run once per size, each
+ *  caller given a copy of its own. */
 export function simulateResult(accounts = 200): PopulationResult {
+  if (!results.has(accounts)) results.set(accounts, populationOf(accounts));
+  return structuredClone(results.get(accounts)!);
+}
+
+function populationOf(accounts: number): PopulationResult {
   const policy = loadPolicy("default", ROOT);
   const challenger = loadPolicy("tightened", ROOT);
   const personas = loadPersonas([]);
@@ -161,8 +169,16 @@ export function simulatePage(accounts = 200): Page {
   };
 }
 
-/** A real sweep through the command: its frontier and its table of variants. */
+let sweep: Promise<Page> | undefined;
+
+/** A real sweep through the command: its frontier and its table of variants (run once; each caller
+ *  given a page object of its own). */
 export async function sweepPage(): Promise<Page> {
+  sweep ??= sweepThroughCli();
+  return { ...(await sweep) };
+}
+
+async function sweepThroughCli(): Promise<Page> {
   const r = await cli([
     "simulate",
     "--accounts",

@@ -10,6 +10,8 @@ import { isCI } from "../../src/shared/terminal.js";
 import { type Browser, hasChromium, launch } from "../helpers/browser.js";
 import { allPages, type Page } from "../helpers/html-pages.js";
 
+type Tab = Awaited<ReturnType<Browser["context"]["newPage"]>>;
+
 // CI installs chromium (.ci/run); elsewhere a machine without it skips these tests, loudly
 const run = hasChromium() || isCI(process.env) ? describe : describe.skip;
 if (!hasChromium() && !isCI(process.env)) console.warn("html-browser: no /usr/bin/chromium, skipped");
@@ -63,22 +65,32 @@ run("HTML reports in headless Chromium", () => {
     [browser, pages] = await Promise.all([launch(), allPages()]);
   }, 60_000);
   afterAll(async () => {
+    if (phone) for (const { tab } of await phone) await tab.close();
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Every page loaded once at a phone's width (360 px), a tab each, for the tests that measure there. */
+  let phone: Promise<Array<{ page: string; tab: Tab }>> | undefined;
+  const phoneTabs = () =>
+    (phone ??= (async () => {
+      const tabs: Array<{ page: string; tab: Tab }> = [];
+      for (const p of pages) {
+        const file = join(dir, `phone-${p.name}.html`);
+        writeFileSync(file, p.html);
+        const tab = await browser.context.newPage();
+        await tab.setViewportSize({ width: 360, height: 900 });
+        await tab.goto(`file://${file}`, { waitUntil: "load" });
+        tabs.push({ page: p.name, tab });
+      }
+      return tabs;
+    })());
+
   /** What `script` measures on every page at a phone's width (360 px), each item with its page's name. */
-  async function atPhoneWidth<T>(prefix: string, script: string): Promise<Array<T & { page: string }>> {
-    const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width: 360, height: 900 });
+  async function atPhoneWidth<T>(script: string): Promise<Array<T & { page: string }>> {
     const measured: Array<T & { page: string }> = [];
-    for (const p of pages) {
-      const file = join(dir, `${prefix}-${p.name}.html`);
-      writeFileSync(file, p.html);
-      await tab.goto(`file://${file}`, { waitUntil: "load" });
-      for (const item of (await tab.evaluate(script)) as T[]) measured.push({ ...item, page: p.name });
-    }
-    await tab.close();
+    for (const { page, tab } of await phoneTabs())
+      for (const item of (await tab.evaluate(script)) as T[]) measured.push({ ...item, page });
     return measured;
   }
 
@@ -121,16 +133,10 @@ run("HTML reports in headless Chromium", () => {
   }, 60_000);
 
   it("at a phone's width (360 px) no page scrolls sideways: a wide table scrolls in its own box", async () => {
-    const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width: 360, height: 900 });
-    for (const p of pages) {
-      const file = join(dir, `narrow-${p.name}.html`);
-      writeFileSync(file, p.html);
-      await tab.goto(`file://${file}`, { waitUntil: "load" });
-      const width = (await tab.evaluate("document.documentElement.scrollWidth")) as number;
-      expect(width, `${p.name}: the page's width at 360 px`).toBeLessThanOrEqual(360);
-    }
-    await tab.close();
+    const widths = await atPhoneWidth<{ width: number }>("[{ width: document.documentElement.scrollWidth }]");
+    expect(widths.map((w) => w.page)).toEqual(pages.map((p) => p.name));
+    for (const { page, width } of widths)
+      expect(width, `${page}: the page's width at 360 px`).toBeLessThanOrEqual(360);
   }, 60_000);
 
   it("at 1280 px a population's tables fit the page: none scrolls sideways for its last columns", async () => {
@@ -153,34 +159,22 @@ run("HTML reports in headless Chromium", () => {
   }, 60_000);
 
   it("at a phone's width a chart has most of the screen: the margins shrink", async () => {
-    const tab = await browser.context.newPage();
-    await tab.setViewportSize({ width: 360, height: 900 });
-    const page = pages.find((p) => p.name === "run")!;
-    const file = join(dir, "phone-run.html");
-    writeFileSync(file, page.html);
-    await tab.goto(`file://${file}`, { waitUntil: "load" });
+    const { tab } = (await phoneTabs()).find((t) => t.page === "run")!;
     const width = (await tab.evaluate(
       `document.querySelector("canvas").getBoundingClientRect().width`,
     )) as number;
     expect(width).toBeGreaterThanOrEqual(0.8 * 360);
-    await tab.close();
   });
 
   it("at a phone's width a bar chart on its side shortens a long label rather than cutting it", async () => {
-    const axes = await atPhoneWidth<{ id: string; room: number; widest: string; width: number }>(
-      "labels",
-      SIDE_LABELS,
-    );
+    const axes = await atPhoneWidth<{ id: string; room: number; widest: string; width: number }>(SIDE_LABELS);
     for (const a of axes)
       expect(a.width, `${a.page}#${a.id}: "${a.widest}" fits its axis`).toBeLessThanOrEqual(a.room);
     expect(axes.length).toBeGreaterThan(1);
   }, 60_000);
 
   it("at a phone's width an axis title breaks into lines rather than squeezing its letters together", async () => {
-    const lines = await atPhoneWidth<{ id: string; line: string; room: number; width: number }>(
-      "titles",
-      AXIS_TITLES,
-    );
+    const lines = await atPhoneWidth<{ id: string; line: string; room: number; width: number }>(AXIS_TITLES);
     for (const l of lines)
       expect(l.width, `${l.page}#${l.id}: "${l.line}" fits its axis`).toBeLessThanOrEqual(l.room);
     expect(lines.length).toBeGreaterThan(1);

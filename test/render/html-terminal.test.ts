@@ -1,7 +1,7 @@
 // A page and the terminal report of the same run say the same things: each figure the terminal prints is
 // on the page, in the terminal's words and precision (one helper computes both).
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
@@ -29,6 +29,18 @@ const textOf = (html: string) =>
     .replaceAll("&quot;", '"')
     .replaceAll("&#39;", "'");
 
+/** One run of `simulate args`: the terminal's report on stdout, and the page --html writes beside it. */
+async function reportAndPage(args: string[]) {
+  const d = mkdtempSync(join(tmpdir(), "credit-sim-html-terminal-"));
+  try {
+    const text = await cli([...args, "--html", "page.html"], { cwd: d });
+    expect(text.status, text.stderr).toBe(0);
+    return { text, page: readFileSync(join(d, "page.html"), "utf8") };
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+}
+
 /** The cells of the page's table row whose first cell is `first`. */
 function pageRow(html: string, first: string): string[] {
   const row = [...html.matchAll(/<tr[^>]*>(.*?)<\/tr>/g)]
@@ -49,28 +61,25 @@ describe("simulate --html says what the terminal says", () => {
   it("the accounts whose outcome flips with their share, and the same account to replay", async () => {
     // a run whose first flipped account (#2) is not the largest group's first example (#8)
     const args = ["simulate", "--accounts", "400", "--days", "100", "--challenger", "tightened"];
-    const [text, page] = await Promise.all([cli(args), cli([...args, "--html", "-"])]);
-    expect(text.status).toBe(0);
-    expect(page.status).toBe(0);
+    const { text, page } = await reportAndPage(args);
     const flips = /Accounts whose outcome flips: [\d,]+ \(\d+\.\d %\)/.exec(text.stdout)?.[0];
     expect(flips).toBeDefined();
-    expect(page.stdout).toContain(`<h2>${flips}</h2>`);
+    expect(page).toContain(`<h2>${flips}</h2>`);
     const replay = /--export-account (\d+)/;
     const account = replay.exec(text.stdout)?.[1];
     expect(account).toBeDefined();
-    expect(replay.exec(textOf(page.stdout))?.[1]).toBe(account);
+    expect(replay.exec(textOf(page))?.[1]).toBe(account);
     // the account is one of the sample the hint follows, in both
     expect(text.stdout).toMatch(new RegExp(`^ +#${account} {2}`, "m"));
-    expect(pageRow(page.stdout, `#${account}`)).toHaveLength(3);
+    expect(pageRow(page, `#${account}`)).toHaveLength(3);
   });
 
   it("the sweep's table of variants starts with the base policy's row, as the terminal's", async () => {
     const args = ["simulate", "--accounts", "150", "--days", "120", "--sweep", "minOpenScore=700..800:50"];
-    const [text, page] = await Promise.all([cli(args), cli([...args, "--html", "-"])]);
-    expect(page.status).toBe(0);
+    const { text, page } = await reportAndPage(args);
     const terminal = terminalRow(text.stdout, "·");
     expect(terminal[1]).toBe("base (default)");
-    const row = pageRow(page.stdout, "·");
+    const row = pageRow(page, "·");
     // the terminal's line has no empty "dominated" cell at its end
     expect(row.slice(0, terminal.length)).toEqual(terminal);
     expect(row.slice(terminal.length).join("")).toBe("");
@@ -192,23 +201,19 @@ describe("simulate --html has the terminal's flip groups and customer events", (
 
   it("a sweep's: why neighbouring variants differ, pair by pair, and the base policy's events", async () => {
     const args = ["simulate", "--accounts", "150", "--days", "120", "--sweep", "minOpenScore=700..800:50"];
-    const [text, page] = await Promise.all([
-      cli([...args, "--sweep", "maxApplications30d=1..2:1"]),
-      cli([...args, "--sweep", "maxApplications30d=1..2:1", "--html", "-"]),
-    ]);
-    expect(page.status).toBe(0);
+    const { text, page } = await reportAndPage([...args, "--sweep", "maxApplications30d=1..2:1"]);
     const expected = terminalFlipRows(text.stdout, "Why neighbouring variants differ");
     expect(expected.filter((r) => r.length === 1).length).toBeGreaterThan(1);
     const [, ...rows] = sectionRows(
-      page.stdout,
+      page,
       "Why neighbouring variants differ: the first decision that differs, by the rule that decided it",
     );
     expect(rows).toEqual(expected);
     // the account the terminal says to export, said under the groups
     const account = /export one as scenarios: .*--export-account (\d+)/.exec(text.stdout)?.[1];
-    const why = page.stdout.slice(page.stdout.indexOf("<h2>Why neighbouring"));
+    const why = page.slice(page.indexOf("<h2>Why neighbouring"));
     expect(/Replay one: .*?--export-account.*?(\d+)/.exec(textOf(why))?.[1]).toBe(account);
-    const [head, ...eventRows] = sectionRows(page.stdout, "Customer events");
+    const [head, ...eventRows] = sectionRows(page, "Customer events");
     expect(head).toEqual(["event", "default"]);
     expect(eventRows).toEqual(terminalEvents(text.stdout)[0]);
   });
