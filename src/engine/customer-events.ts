@@ -370,7 +370,10 @@ function burstFrom(
 function reviewRequested(s: EngineState, e: ScenarioEvent, id: LineId, v: Verdict): readonly StepOutcome[] {
   const c = s.customer;
   const line = lineOf(c, id);
-  if (!v.reasons.includes("REVIEW_TOO_SOON")) line.lastReviewRequest = s.day;
+  // the cooldown runs from a review made: not from one refused for it, nor from a request that reviewed
+  // nothing (an active line, none open, one closed for good: information) — asked while active, a
+  // customer suspended days later was refused the early review "already requested recently"
+  if (v.decision !== "info" && !v.reasons.includes("REVIEW_TOO_SOON")) line.lastReviewRequest = s.day;
   const steps = decide(s, e, line, v);
   // the steps read the line as the review left it: one that records the suspension anew (for credit, for
   // the policy) names that record, not the one it replaced

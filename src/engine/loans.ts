@@ -552,6 +552,10 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
     l.outstanding -= take(l.outstanding - l.held);
   }
   for (const l of b.loans) releaseBeyondInstalment(l, day, rate);
+  // a loan repaid in full owes nothing more: the fractions of a fen its interest left (less than a fen in
+  // each bucket, charged only once whole) end with it, as a payoff is in whole fen — else they made a fen
+  // at its grace's end, owed on a line repaid "in full" and closed with nothing owed
+  for (const l of b.loans) if (l.outstanding === 0 && loanBalance(l) === 0) endCarries(l);
   b.repayments += applied;
   if (applied > 0) tolerateArrears(b, day, tolerance);
   b.loans = b.loans.filter((l) => !done(l));
@@ -817,6 +821,13 @@ function decideInstalment(
 }
 
 const NO_OUTCOMES: InstalmentOutcome[] = [];
+
+/** A settled loan's fractions of a fen, dropped (repay). */
+function endCarries(l: Loan): void {
+  l.carry.milli = 0;
+  l.dueCarry.milli = 0;
+  l.penaltyCarry.milli = 0;
+}
 
 /** The fraction of a fen the principal due bore in its grace joins the loan's interest carry (a whole fen
  *  made of the two is the loan's interest, due with its next instalment): the loan is charged its rate on

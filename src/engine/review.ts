@@ -26,7 +26,7 @@ import {
   scoreFact,
   writeOffFact,
 } from "./eligibility.js";
-import { applicationDebt, keptOnceUsed } from "./grant.js";
+import { applicationDebt, keptOnceUsed, leastGranted } from "./grant.js";
 import { lowestBandScore } from "./limits.js";
 import { REASONS, type ReasonCode } from "./reasons.js";
 import { debtToIncomeWith, type Scored, type ScoredFile } from "./score-inputs.js";
@@ -39,7 +39,7 @@ import {
   suspendAtReview,
 } from "./standard.js";
 import { holdFact } from "./triggers.js";
-import type { Policy } from "./types.js";
+import type { Fen, Policy } from "./types.js";
 import { declined, principalReasons, type RuleFact, type ScoreSource, type Verdict } from "./verdict.js";
 import type { LineId, PolicyParamName } from "./vocabulary.js";
 
@@ -115,14 +115,29 @@ function standingBlockers(c: Customer, line: Line, day: number, s: Scored, cause
   if (s.score < needed.score)
     blockers.push(scoreFact("SCORE_BELOW_RESTORE", needed.parameter, needed.score, s));
   // the debt ratio as the next review reads it once the line restored is used — at its smallest line, as an
-  // opening's (applicationFile): a line restored at the very cap would be over it again after one purchase
+  // opening's (applicationFile): a line restored at the very cap would be over it again after one purchase.
+  // Where that is not the file's own ratio, its fact says so (onceUsed), as an application's does: a file
+  // owing nothing read "total debt exceeds what the policy allows (debt with no income …)"
+  const counted = blockers.length;
   eligibilityFailures(c, rules, p, blockers, applicationDebt(c, line, false));
+  for (let i = counted; i < blockers.length; i++) blockers[i] = onceUsedRatio(c, line, blockers[i]!);
   // no line to restore at: always said (a customer told only of the debt ratio would fix it and still not
   // be restored), except a score below every band beside a score below the restoration score (one news)
   const cap = capFor(c, line.id, s);
   const scoreBlocks = blockers.some((b) => b.code === "SCORE_BELOW_RESTORE");
   if (cap === null ? !scoreBlocks : cap.belowMinimum) blockers.push(noLineFact(line.id, rules, cap, s));
   return blockers;
+}
+
+/** A restoration's debt-ratio fact (a ratio: `value` set) marked as read on the file once the line restored
+ *  is used (onceUsed: its smallest line) when that file counts more debt than the customer owes — each
+ *  line at what it owes or was reported owing, whichever is more (interest since the report is owed, not
+ *  credit used). */
+function onceUsedRatio(c: Customer, line: Line, f: RuleFact): RuleFact {
+  const owing = (l: Line): Fen => Math.max(l.reportedBalance, owed(l));
+  const asOwed = c.profile.externalDebt + owing(c.huabei) + owing(c.jiebei);
+  if (f.value === undefined || applicationDebt(c, line, false) <= asOwed) return f;
+  return { ...f, onceUsed: leastGranted(c, line, false) };
 }
 
 /** `blockers` (standingBlockers) with what the kept-once-used check adds, and that check's finding. */
@@ -456,12 +471,14 @@ function restore(c: Customer, line: Line, s: Scored, kept: KeptOnceUsed): Verdic
   ) {
     reasons.push("DEBT_BURDEN_REDUCED");
     if (short("DEBT_TO_INCOME_TOO_HIGH", (t) => ratio > t)) policyHelped = true;
-    facts.push({
-      code: "DEBT_BURDEN_REDUCED",
-      parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
-      threshold: rules.maxDebtToIncome,
-      value: ratio,
-    });
+    facts.push(
+      onceUsedRatio(c, line, {
+        code: "DEBT_BURDEN_REDUCED",
+        parameter: param(line.id, "maxDebtToIncome", "jiebeiMaxDebtToIncome"),
+        threshold: rules.maxDebtToIncome,
+        value: ratio,
+      }),
+    );
   }
   if (line.cause === "policy" || reasons.length === 0 || policyHelped) reasons.push("MEETS_CURRENT_POLICY");
   // the limit it is restored at: what line management would leave an active line with, held to what the

@@ -302,6 +302,28 @@ describe("the tolerance at a due date", () => {
 });
 
 describe("Jiebei in a simulation", () => {
+  it("a loan repaid in full owes nothing after: the fractions of a fen its interest left are not a fen later", () => {
+    // ¥2,000 over 3 months drawn on day 40, due on day 69; repaid in full on day 70, in that instalment's
+    // grace, and the line closed the next day. The fractions of a fen the instalment's ¥666.67 bore in its
+    // grace (26.667 fen a day) and the rest's once made a fen at the grace's end: ¥0.01 owed on a line
+    // closed "with nothing owed", called in, blocking a reopening (BALANCE_OUTSTANDING), waived months on
+    const t = run(
+      [
+        on.open(1, 10_000, "jiebei"),
+        on.borrow(40, 2_000, 3),
+        on.repay(70, "full", "jiebei"),
+        on.close(71, "jiebei"),
+        on.open(100, 10_000, "jiebei"),
+      ],
+      { until: 170 },
+    );
+    expect(stepOn(t, "repay", 70).jiebei.balance).toBe(0);
+    expect(stepOn(t, "close", 71)).toMatchObject({ decision: "closed", line: "jiebei" });
+    for (const s of t.steps.filter((s) => s.day >= 70)) expect(s.jiebei.balance).toBe(0);
+    expect(stepsOf(t, "waiver")).toEqual([]);
+    expect(stepOn(t, "apply", 100)).toMatchObject({ decision: "approved", line: "jiebei" });
+  });
+
   it("a drawdown, its instalments and a repayment of what is due keep the books", () => {
     const t = run([
       on.open(0, 10_000, "jiebei"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { on, run, stepOn, testPolicy } from "./builders.js";
+import { DEFAULT_POLICY, on, run, stepOn, testPolicy } from "./builders.js";
 
 // Jiebei suspended for its debt ratio while Huabei stays active; the customer repays part of the debt
 // elsewhere. The restoration reads the ratio once the line is used: Huabei at its ¥10,000 limit, Jiebei
@@ -57,5 +57,41 @@ describe("a restoration's debt facts carry the ratio it judged", () => {
     expect(restored.facts).toContainEqual(
       expect.objectContaining({ code: "DEBT_BURDEN_REDUCED", threshold: 0.6, value: 0.6 }),
     );
+  });
+});
+
+// A ratio only the line restored and used makes says so, as an application's does: the customer's file
+// owes nothing, and "total debt exceeds what the policy allows" with no "once used" read as untrue.
+describe("a restoration's debt ratio that is not the file's own says it is the file once used", () => {
+  it("an income gone to 0 with nothing owed: debt with no income once a ¥500.00 line is used", () => {
+    const t = run([on.open(0, 5_000), on.income(20, 0)], {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 9_000, verified: true, creditHistoryMonths: 60 },
+      until: 80,
+    });
+    expect(stepOn(t, "review", 45).decision).toBe("suspended");
+    const held = stepOn(t, "review", 74);
+    expect(held.balance).toBe(0);
+    expect(held.facts).toContainEqual(
+      expect.objectContaining({
+        code: "DEBT_TO_INCOME_TOO_HIGH",
+        value: Number.POSITIVE_INFINITY,
+        onceUsed: 50_000,
+      }),
+    );
+  });
+
+  it("a ratio the file reads already (the line owes more than its smallest line) is left as it is", () => {
+    const t = run([on.open(0, 5_000), on.purchase(5, 2_000), on.externalDebt(20, 60_000)], {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 2_000, verified: true, creditHistoryMonths: 60 },
+      until: 80,
+    });
+    const fact = t.steps
+      .filter((s) => s.event.type === "review" && s.day > 45)
+      .flatMap((s) => s.facts)
+      .find((f) => f.code === "DEBT_TO_INCOME_TOO_HIGH");
+    expect(fact).toBeDefined();
+    expect(fact).not.toHaveProperty("onceUsed");
   });
 });

@@ -55,6 +55,8 @@ describe("a restoration is kept by the reviews that follow it on unchanged facts
       parameter: "maxDebtToIncome",
       threshold: 2,
       value: 2.03,
+      // not the file's own ratio (2.00): the trace says "once a ¥500.00 line is used"
+      onceUsed: 50_000,
     });
     expect(reversals(asked, 46, 170)).toEqual([]);
     // customer service: the blocker with the ratio restoring reads, and what brings the line back

@@ -1680,6 +1680,28 @@ describe("restoration and closure", () => {
     const t = run([on.open(0, 1_000), on.requestReview(3)]);
     expect(stepOn(t, "request_review", 3)).toMatchObject({ decision: "info", status: "active" });
   });
+
+  it("a request that reviewed nothing (the line active) does not start the cooldown", () => {
+    // asked on day 40 while active (NOTHING_TO_REVIEW), suspended for a policy on day 45, the policy relaxed:
+    // the early review asked on day 47 is the first, and restores the line — it was refused as asked "7 days
+    // ago", and customer service offered none before day 70
+    const t = run(
+      [
+        on.open(0, 1_000),
+        on.requestReview(40),
+        on.policy(41, { set: { minScore: 950 } }),
+        on.policy(46, { set: { minScore: 350 } }),
+        on.requestReview(47),
+      ],
+      { policy: testPolicy({ reviewRequestCooldownDays: 30 }) },
+    );
+    expect(stepOn(t, "request_review", 40)).toMatchObject({
+      decision: "info",
+      reasons: ["NOTHING_TO_REVIEW"],
+    });
+    expect(stepOn(t, "review", 45)).toMatchObject({ decision: "suspended", cause: "policy" });
+    expect(stepOn(t, "request_review", 47)).toMatchObject({ decision: "restored", status: "active" });
+  });
 });
 
 describe("fixes from review", () => {
