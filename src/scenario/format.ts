@@ -5,6 +5,7 @@
 import {
   type CalledIn,
   type Cause,
+  type Decision,
   dtiShown,
   explain,
   FEN_PER_YUAN,
@@ -88,6 +89,11 @@ export function statusText(status: Status, cause: Cause | null): string {
   const text = status.replace("_", " ");
   return status !== "active" && status !== "none" && cause !== null ? `${text} (${cause})` : text;
 }
+
+/** A decision in words, as the trace, the summary and the explanations say it: "limit reduced", "charged
+ *  off", "approved lower" — JSON, scenario files' expectations and the reason catalogue keep the
+ *  vocabulary's names (`limit_reduced`). */
+export const decisionText = (decision: Decision): string => decision.replaceAll("_", " ");
 
 /** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 /** Products named in a reason's text: a name, not a word that starts a sentence. */
