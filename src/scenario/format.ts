@@ -3,6 +3,7 @@
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
 import {
+  ACTIVITY_MIN_PURCHASE_TEXT,
   type CalledIn,
   type Cause,
   type Decision,
@@ -595,7 +596,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "waived_unless_paid":
       return `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "unused_closure_due":
-      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? "a purchase of at least ¥10" : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
+      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {
