@@ -15,6 +15,7 @@ import {
 } from "../engine/index.js";
 import { renderComparison } from "../render/compare.js";
 import { listingLegend, listingLines, renderCounterfactual } from "../render/whatif.js";
+import { decisionText } from "../scenario/format.js";
 import { checkWritable } from "../scenario/load.js";
 import { builtinPolicyNames } from "../scenario/load-policy.js";
 import { EventSchema, policyParamsShape } from "../scenario/schema.js";
@@ -162,7 +163,7 @@ export async function runSession(base: VariantRun, o: SessionOptions): Promise<v
   };
   const pickEvents = () =>
     eventChoices(state).map((e) => ({
-      name: `#${e.id}  day ${e.day}  ${e.what}${e.decision ? `  (${e.decision})` : ""}`,
+      name: `#${e.id}  day ${e.day}  ${e.what}${e.decision ? `  (${decisionText(e.decision)})` : ""}`,
       value: e.id,
     }));
 

@@ -36,6 +36,7 @@ export {
 export { END_OF_DAY, nextEngineDay, runDay, runQuietDay, START_OF_DAY } from "./schedule.js";
 export type { ScheduledInput } from "./scheduled.js";
 export {
+  ACTIVITY_MIN_PURCHASE_TEXT,
   band,
   CHARACTERISTICS,
   type Characteristic,

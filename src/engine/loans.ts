@@ -339,9 +339,12 @@ export function waiverAhead(
         continue;
       on = l.dueDays[l.next]! + graceDays + 1;
       amount = waivedAtGraceEnd(b, fallenDue(b, l, day, rate, on), l.dueDays[l.next]!, rate);
-      let asked = 0;
+      // what that grace's end will find unpaid of its due date: this remainder as it waives it (its grace
+      // days' interest and the fen their fractions make counted), the other loans' instalments then as they
+      // fall due
+      let asked = amount;
       for (const k of b.loans)
-        if (k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
+        if (k !== l && k.dueDays[k.next] === l.dueDays[l.next]) asked += projectedInstalment(k, day, rate);
       if (amount <= 0 || asked > tolerance) continue;
     }
     if (first === null || on < first.day) first = { day: on, amount };
@@ -850,8 +853,28 @@ function joinCarry(l: Loan, accruing: boolean): Fen {
  *  into many small loans is not many tolerances. */
 function tolerated(b: LoanBook, dueDay: number, tolerance: Fen, ahead: Ahead | null = null): boolean {
   let unpaid = 0;
-  for (const l of b.loans) if (l.dueDay === dueDay) unpaid += dueNow(l) + graceAhead(b, l, ahead);
+  for (const l of b.loans) if (l.dueDay === dueDay) unpaid += askedAtGraceEnd(b, l, ahead);
   return unpaid > 0 && unpaid <= tolerance;
+}
+
+/** What the end of the grace of `l`'s instalment now due finds unpaid of it: what is asked now (`dueNow`),
+ *  with `ahead` the interest the grace days still to come add (graceAhead) — and, when no due day is left
+ *  to carry it to, everything else the loan still owes beyond its arrears, which that end waives or puts in
+ *  arrears with it: its interest not yet due and the fen the fractions of its grace make (joinCarry). Every
+ *  fen it will owe is counted before the tolerance is: a waiver is never more than the tolerance. */
+function askedAtGraceEnd(b: LoanBook, l: Loan, ahead: Ahead | null): Fen {
+  const asked = dueNow(l) + graceAhead(b, l, ahead);
+  if (l.overdueFrom === null || carriedTo(l, l.overdueFrom) !== null) return asked;
+  return asked + l.interest + fenJoined(b, l, ahead);
+}
+
+/** The fen the fractions of `l`'s grace will make when it ends (joinCarry), seen `ahead` or as they stand. */
+function fenJoined(b: LoanBook, l: Loan, ahead: Ahead | null): Fen {
+  if (!b.accruing) return 0;
+  const due = { ...l.dueCarry };
+  if (ahead !== null && l.overdueFrom !== null)
+    dailyCharges(due, l.duePrincipal, ahead.rate, l.overdueFrom - ahead.day);
+  return l.carry.milli + due.milli >= 1000 ? 1 : 0;
 }
 
 /** Seen on `day` (before its close) at Jiebei's interest `rate`: what is asked is read as the end of the

@@ -2,6 +2,8 @@
 // Adverse codes name something specific the customer can recognise (Regulation B's "specific reasons"),
 // and a rule's code names what bound it (which cap, which threshold).
 
+import { ACTIVITY_MIN_PURCHASE_TEXT } from "./scorecard.js";
+
 type ReasonKind = "score" | "adverse" | "positive";
 
 /** What the numbers of a rule's facts measure (see review.ts `RuleFact`). */
@@ -444,11 +446,9 @@ export const REASONS = {
     kind: "adverse",
     unit: "days",
     // its values follow in brackets (the days since it was last used): no bracket of its own before them
-    text: "The line went unused — no purchase of at least ¥10, no cash loan, nothing owed — longer than the policy allows",
-    recorded:
-      "The line had gone unused longer than the policy allows: no purchase of at least ¥10, no cash loan and nothing owed",
-    advice:
-      "apply to open the line again, then use it — a purchase of at least ¥10 or a cash loan — to keep it open; an open line is kept by using it",
+    text: `The line went unused — no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed — longer than the policy allows`,
+    recorded: `The line had gone unused longer than the policy allows: no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan and nothing owed`,
+    advice: `apply to open the line again, then use it — a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan — to keep it open; an open line is kept by using it`,
   },
   LONG_SUSPENSION: {
     kind: "adverse",

@@ -4,6 +4,7 @@
 // compile, and a value of a closed field (`OVERDUE_ACTIONS`, `VERIFY_SUSPENDS_CAUSES`) is listed from its
 // own record, so that a new one reaches the page with its meaning.
 
+import { ACTIVITY_MIN_PURCHASE_TEXT } from "./scorecard.js";
 import type { Remedy } from "./types.js";
 import type { Cause } from "./vocabulary.js";
 
@@ -179,13 +180,11 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
     },
   },
   unused_closure_due: {
-    meaning:
-      "the periodic review closes this line, left unused too long (dormantCloseDays), unless it is used before then: a purchase of at least ¥10 or a cash loan (a suspended line only once restored)",
+    meaning: `the periodic review closes this line, left unused too long (dormantCloseDays), unless it is used before then: a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT} or a cash loan (a suspended line only once restored)`,
     fields: {
       day: "the review's day",
       date: "its date",
-      since:
-        "the day the line was last used (a purchase of at least ¥10, a cash loan, a day with something owed), or opened or reopened (not restored)",
+      since: `the day the line was last used (a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, a cash loan, a day with something owed), or opened or reopened (not restored)`,
       sinceDate: "its date",
       suspended:
         "true: the line is suspended and takes no purchase or loan; only restored before then (its steps) and used is it kept — unless its suspension's own time is up first (closure_due)",

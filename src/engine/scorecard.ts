@@ -30,6 +30,8 @@ export const DIMENSIONS: Record<Dimension, { label: string; weight: number }> = 
  * docs/model.md). More purchases never lower the count.
  */
 export const ACTIVITY_MIN_PURCHASE = 1_000;
+/** ACTIVITY_MIN_PURCHASE as the texts say it ("a purchase of at least ¥10"): whole yuan. */
+export const ACTIVITY_MIN_PURCHASE_TEXT = `¥${ACTIVITY_MIN_PURCHASE / 100}`;
 
 /**
  * The facts the scorecard reads; `scoreInputs` (score-inputs.ts) derives them from the customer on a day.

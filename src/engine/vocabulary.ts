@@ -3,7 +3,7 @@
 // their counters by them, and the catalogue commands print them. Add a member here and the compiler points
 // at every `switch` that must handle it.
 
-import { SCORE_MAX, SCORE_MIN } from "./scorecard.js";
+import { ACTIVITY_MIN_PURCHASE_TEXT, SCORE_MAX, SCORE_MIN } from "./scorecard.js";
 
 /** The customer's credit lines: Huabei (revolving, for purchases) and Jiebei (cash loans). */
 export const LINES = ["huabei", "jiebei"] as const;
@@ -192,7 +192,7 @@ export const POLICY_PARAMETERS = {
   closeAfterSuspendedDays: { type: { kind: "int", min: 1 }, text: "suspensions this long end in closure" },
   dormantCloseDays: {
     type: { kind: "int", min: 0 },
-    text: "an active line the customer has not used this many days (no purchase of at least ¥10, no cash loan, nothing owed) is closed at the review (0: never)",
+    text: `an active line the customer has not used this many days (no purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}, no cash loan, nothing owed) is closed at the review (0: never)`,
   },
   reviewRequestCooldownDays: {
     type: { kind: "int", min: 0 },

@@ -3,7 +3,7 @@
 
 import type { ChalkInstance } from "chalk";
 import type { ReasonCode, Trace } from "../engine/index.js";
-import { describeEvent, money, reasonText, signed, statusText } from "../scenario/format.js";
+import { decisionText, describeEvent, money, reasonText, signed, statusText } from "../scenario/format.js";
 import {
   type Absence,
   type Comparison,
@@ -57,7 +57,7 @@ export function absentText(d: DecisionDifference, why: Absence): string {
 function sideLines(c: ChalkInstance, s: Verdict, d: DecisionDifference): Line[] {
   if (s.decision === "absent") return [[absentText(d, s.why), c.dim]];
   const head: Line =
-    s.decision === null ? ["no decision", c.dim] : [s.decision, decisionColour(c, s.decision)];
+    s.decision === null ? ["no decision", c.dim] : [decisionText(s.decision), decisionColour(c, s.decision)];
   return [head, ...s.reasons.map((r): Line => [`  ${r}`, (x) => x])];
 }
 

@@ -9,6 +9,7 @@ import {
   band,
   Calendar,
   CHARACTERISTICS,
+  type Decision,
   DIMENSIONS,
   explain,
   type LineId,
@@ -29,6 +30,7 @@ import {
 } from "../engine/index.js";
 import {
   adviceOf,
+  decisionText,
   describeEvent,
   describeFact,
   describeRemedy,
@@ -71,7 +73,7 @@ interface ReasonExplained {
 
 interface StepExplained {
   event: string;
-  decision: string | null;
+  decision: Decision | null;
   status: string;
   score: number;
   scoreDelta: number;
@@ -410,7 +412,9 @@ export function renderExplanation(x: DayExplanation, c: ChalkInstance, columns?:
   for (const s of x.steps) {
     const which = named && s.line !== null ? `${s.line} ` : "";
     const under = s.beneath === null ? "" : ` for ${s.beneath} beneath the security hold`;
-    const decided = s.decision ? `${c.bold(`${which}${s.decision}${under}`)}` : c.dim("no decision");
+    const decided = s.decision
+      ? `${c.bold(`${which}${decisionText(s.decision)}${under}`)}`
+      : c.dim("no decision");
     lines.push(
       `${c.bold("•")} ${s.event} → ${decided}  ${c.dim(`(score ${s.score}${s.scoreDelta ? ` ${signed(s.scoreDelta)}` : ""}, ${s.status})`)}`,
     );

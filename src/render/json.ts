@@ -210,6 +210,7 @@ function lineJson(l: LineSnapshot): Record<string, unknown> {
     overdueDays: l.overdueDays,
     charges: yuan(l.charges),
     writtenOff: yuan(l.writtenOff),
+    waived: yuan(l.waived),
   };
 }
 
@@ -241,6 +242,7 @@ function stepToJson(scenario: string, s: Step): Record<string, unknown> {
     overdueDays: s.overdueDays,
     charges: yuan(s.charges),
     writtenOff: yuan(s.writtenOff),
+    waived: yuan(s.waived),
     status: s.status,
     cause: s.cause,
     // a suspension recorded beneath a security hold: status and cause stay the hold's, this is its own

@@ -24,6 +24,8 @@ export interface LineEnd {
   balance: number;
   charges: number;
   writtenOff: number;
+  /** remainders within the tolerance waived (Jiebei), off the balance */
+  waived: number;
 }
 
 export interface RunSummary {
@@ -66,6 +68,7 @@ export const lineEnd = (l: LineSnapshot): LineEnd => ({
   balance: yuan(l.balance),
   charges: yuan(l.charges),
   writtenOff: yuan(l.writtenOff),
+  waived: yuan(l.waived),
 });
 
 /** Decisions counted, in the vocabulary's one order (approved, approved_lower, declined, suspended, …):

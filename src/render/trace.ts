@@ -5,6 +5,7 @@ import type { ChalkInstance } from "chalk";
 import type { Decision, LineId, LineSnapshot, Scenario, Step, Trace } from "../engine/index.js";
 import { band, ENGINE_EVENT_TYPES, explain, probabilityOfDefault } from "../engine/index.js";
 import {
+  decisionText,
   describeEvent,
   describeFact,
   describeRemedy,
@@ -85,9 +86,10 @@ const padStart = padColumnsStart;
 const standing = (s: LineSnapshot): string => statusText(s.status, s.cause);
 
 /** The decision cell: on a two-line trace, the line decided on comes first ("Jiebei declined"). */
-function decisionText(step: Step, twoLines: boolean): string {
+function decisionCell(step: Step, twoLines: boolean): string {
   if (step.decision === null) return "";
-  return twoLines && step.line !== null ? `${lineName(step.line)} ${step.decision}` : step.decision;
+  const words = decisionText(step.decision);
+  return twoLines && step.line !== null ? `${lineName(step.line)} ${words}` : words;
 }
 
 const DECISION_WIDTH = 14;
@@ -97,7 +99,7 @@ function renderStep(step: Step, o: TraceRenderOptions): string[] {
   const isEngine = (ENGINE_EVENT_TYPES as readonly string[]).includes(step.event.type);
   const event = describeEvent(step);
   const twoLines = o.jiebei === true;
-  const decision = decisionText(step, twoLines);
+  const decision = decisionCell(step, twoLines);
   const width = o.eventWidth ?? DEFAULT_EVENT_WIDTH;
   const head = [
     padStart(String(step.day), 4),
@@ -268,7 +270,7 @@ function renderSummary(trace: Trace, o: TraceRenderOptions): string[] {
   const c = o.chalk;
   const lines = [c.bold("Summary")];
   const counts = decisionCounts(trace.steps.map((s) => s.decision));
-  lines.push(`  decisions: ${counts.map(([d, n]) => `${n} ${d}`).join(", ") || "none"}`);
+  lines.push(`  decisions: ${counts.map(([d, n]) => `${n} ${decisionText(d)}`).join(", ") || "none"}`);
   const twoLines = o.jiebei === true;
   const suspendedOn = new Map<LineId, Step>();
   // a suspension or a restoration may come with a cut (the limit the policy allows now): the summary says so

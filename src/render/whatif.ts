@@ -3,6 +3,7 @@
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { DECISIONS, REASON_CODES, type Step } from "../engine/index.js";
+import { decisionText } from "../scenario/format.js";
 import { maxOf } from "../shared/lists.js";
 import { columnsOf, grouped, padColumns, padColumnsStart, printable } from "../shared/text.js";
 import { adviceText, problemText } from "../whatif/advice.js";
@@ -92,7 +93,7 @@ export function listingLines(run: VariantRun, c: ChalkInstance, columns?: number
   const width = eventWidth(rows);
   const narrow = columns !== undefined && columns < listingWidth(width);
   return rows.map((r) => {
-    const decision = r.decision ? decisionColour(c, r.decision)(r.decision) : "";
+    const decision = r.decision ? decisionColour(c, r.decision)(decisionText(r.decision)) : "";
     const what = r.kind === "event" ? whatWritten(r.entry.event) : engineWhat(r.step);
     const row =
       r.kind === "event"

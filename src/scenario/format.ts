@@ -3,8 +3,10 @@
 // machine. It lives below testing and render because both use it (the golden trace's event column).
 
 import {
+  ACTIVITY_MIN_PURCHASE_TEXT,
   type CalledIn,
   type Cause,
+  type Decision,
   dtiShown,
   explain,
   FEN_PER_YUAN,
@@ -88,6 +90,11 @@ export function statusText(status: Status, cause: Cause | null): string {
   const text = status.replace("_", " ");
   return status !== "active" && status !== "none" && cause !== null ? `${text} (${cause})` : text;
 }
+
+/** A decision in words, as the trace, the summary and the explanations say it: "limit reduced", "charged
+ *  off", "approved lower" — JSON, scenario files' expectations and the reason catalogue keep the
+ *  vocabulary's names (`limit_reduced`). */
+export const decisionText = (decision: Decision): string => decision.replaceAll("_", " ");
 
 /** " on Jiebei" for events on Jiebei: Huabei is the default line and goes unnamed, as in scenario files. */
 /** Products named in a reason's text: a name, not a word that starts a sentence. */
@@ -589,7 +596,7 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "waived_unless_paid":
       return `${money(r.amount)} left within the tolerance: unpaid, it is waived on ${r.date} (day ${r.day}), not missed`;
     case "unused_closure_due":
-      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? "a purchase of at least ¥10" : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
+      return `the periodic review on ${r.date} (day ${r.day}) closes the line: it has not been used since ${r.sinceDate} (day ${r.since}) — ${r.line === "huabei" ? `a purchase of at least ${ACTIVITY_MIN_PURCHASE_TEXT}` : "a cash loan"} before then keeps it open${r.suspended ? ", which a suspended line takes only once restored" : ""}`;
     case "wait_to_draw":
       return `cash is lent again from ${r.date} (day ${r.day}), ${r.wait} days after the last missed due date and its repayment`;
     case "on_record": {

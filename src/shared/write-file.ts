@@ -86,6 +86,21 @@ export function occupied(path: string): boolean {
   }
 }
 
+/** A file an output would replace, refused unless the user asked for that (`--force`, checked by the
+ *  caller): anything at the path counts, a link that leads nowhere too. One refusal, said alike by every
+ *  command that writes a file it names (`init`, `whatif --save`, `simulate --export-account -o`). */
+export function refuseReplacing(
+  shown: string,
+  path: string,
+  hint = "choose another name, or add --force to replace it",
+): void {
+  if (!occupied(path)) return;
+  throw new InputError("the file exists; credit-sim never replaces a file it was not asked to", {
+    file: shown,
+    hint,
+  });
+}
+
 /**
  * Makes `dir` and the folders missing above it, one level at a time (as `mkdir -p`), for the reports a
  * user names (`--html out/r.html`). Not Node's recursive mkdir: on some paths (`/proc/x/y`) it never

@@ -6,7 +6,7 @@
 // Every edit goes through `applyEdit`, so a value is accepted exactly when the loader would accept it
 // (which reads a policy file when an edit names one: the loader's own, cached, validation).
 
-import type { LineId } from "../engine/index.js";
+import type { Decision, LineId } from "../engine/index.js";
 import { InputError } from "../shared/errors.js";
 import { decisionsById, runVariant, type VariantRun } from "./run.js";
 import {
@@ -120,7 +120,7 @@ export interface EventChoice {
   /** the event as written, in words */
   what: string;
   /** the decision it got in the current variant's run, if any */
-  decision: string | null;
+  decision: Decision | null;
 }
 
 /** The current variant's events in timeline order, each with the decision it got: what pickers list. */

@@ -535,7 +535,7 @@ describe("one command's outputs", () => {
       { cwd: d },
     );
     expect(again.status).toBe(2);
-    expect(again.stderr).toContain("a.yaml exists");
+    expect(again.stderr).toContain("a.yaml: the file exists; credit-sim never replaces a file");
     expect(existsSync(join(d, "inside.yaml"))).toBe(false);
   });
 

@@ -54,7 +54,7 @@ describe("init", () => {
     writeFileSync(file, "# mine now\n");
     const again = await inProcess(["init", "mine"], { cwd: dir });
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("the file exists; init never replaces a file");
+    expect(again.stderr).toContain("the file exists; credit-sim never replaces a file");
     expect(readFileSync(file, "utf8")).toBe("# mine now\n");
     expect((await inProcess(["init", "mine", "--force"], { cwd: dir })).code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(text);

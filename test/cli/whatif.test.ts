@@ -219,7 +219,7 @@ describe("credit-sim whatif (flags)", () => {
     const before = readFileSync(out, "utf8");
     const again = await cli(["whatif", LATE, "--remove", "3", "--save", out]);
     expect(again.status).toBe(2);
-    expect(again.stderr).toContain("not overwriting");
+    expect(again.stderr).toContain("the file exists; credit-sim never replaces a file");
     expect(readFileSync(out, "utf8")).toBe(before);
     expect((await cli(["whatif", LATE, "--remove", "3", "--save", out, "--force"])).status).toBe(0);
     expect(readFileSync(out, "utf8")).not.toBe(before);

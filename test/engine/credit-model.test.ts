@@ -1054,6 +1054,54 @@ describe("the tolerance service on a Jiebei instalment", () => {
     }
   });
 
+  it("the waiver is never more than the tolerance: the fen the grace's fractions make counts before it", () => {
+    // the last instalment (day 101) ¥9.90 short falls due on the spare due day (131) as ¥10.01; ¥0.02 paid
+    // leaves ¥9.99, which the grace days take to ¥10.00 and their fractions of a fen to ¥10.01 — a fen over
+    // the tolerance: missed, as ¥10.01 unpaid is, never waived; customer service asks for it in its grace
+    const events = [
+      ...loan,
+      on.repay(41, "minimum", "jiebei"),
+      on.repay(70, "minimum", "jiebei"),
+      on.repay(101, 1_002.5, "jiebei"),
+      on.repay(131, 0.02, "jiebei"),
+      on.support(132),
+    ];
+    const t = run(events, { until: 140, policy: tolerant });
+    expect(stepsOf(t, "waiver")).toEqual([]);
+    expect(jiebeiOverdues(t).map((s) => [s.day, s.event.overdue])).toEqual([[135, 1_001]]);
+    const told = stepOn(t, "contact_support", 132).remedies.filter((r) => r.line === "jiebei");
+    expect(told.map((r) => r.kind)).toEqual(["pay_due"]);
+    // a fen more paid: ¥10.00 at the grace's end, within the tolerance, waived and told so
+    const paid = run(
+      events.map((e) => (e.day === 131 ? on.repay(131, 0.03, "jiebei") : e)),
+      {
+        until: 140,
+        policy: tolerant,
+      },
+    );
+    expect(stepsOf(paid, "waiver").map((s) => [s.day, s.event.waived])).toEqual([[135, 1_000]]);
+    expect(
+      stepOn(paid, "contact_support", 132).remedies.filter((r) => r.kind === "waived_unless_paid"),
+    ).toEqual([expect.objectContaining({ amount: 1_000, day: 135 })]);
+    // ¥9.89 short, nothing paid after: carried to the spare due day, where it falls due as ¥10.00 and its
+    // grace days take it past the tolerance — customer service told before it is not told it is waived
+    const carried = run(
+      [
+        ...loan,
+        on.repay(41, "minimum", "jiebei"),
+        on.repay(70, "minimum", "jiebei"),
+        on.repay(101, 1_002.51, "jiebei"),
+        on.support(125),
+      ],
+      { until: 140, policy: tolerant },
+    );
+    expect(stepsOf(carried, "waiver")).toEqual([]);
+    expect(jiebeiOverdues(carried).map((s) => s.day)).toEqual([135]);
+    expect(stepOn(carried, "contact_support", 125).remedies.map((r) => r.kind)).not.toContain(
+      "waived_unless_paid",
+    );
+  });
+
   it("customer service asks for a last instalment's remainder that its grace days take past the tolerance", () => {
     // the last instalment (day 101, ¥1,012.40) repaid ¥10.00 short: its ¥10.00 of principal bears interest in
     // the grace days, asked with it, so the grace's end (day 105) asks ¥10.01 and finds the due date missed —

@@ -121,6 +121,10 @@ function checkStep(step: Step, prev: Step | undefined, sc: Scenario, cal: Calend
     // a remainder within the tolerance waived: the step says how much, and it is off the balance
     is(step.event.waived > 0, true, where);
     is(step.jiebei.waived - (prev?.jiebei.waived ?? 0), step.event.waived, `${where}: the amount waived`);
+    // never more than the tolerance it was within (its fact's threshold): every fen owed counted first
+    const tolerance = step.facts[0]?.threshold;
+    is(typeof tolerance, "number", `${where}: the tolerance named`);
+    atMost(step.event.waived, tolerance ?? 0, `${where}: waived within the tolerance`);
   }
   const decided = step.line === "jiebei" ? step.jiebei : step;
   switch (step.decision) {

@@ -266,7 +266,7 @@ events:
       status: "active",
     });
     const text = renderExplanation(x, plain);
-    expect(text).toContain("→ Huabei limit_reduced  (score");
+    expect(text).toContain("→ Huabei limit reduced  (score");
     expect(text).toContain(`→ Jiebei suspended  (score ${jiebei.score}, suspended (credit))`);
   });
 

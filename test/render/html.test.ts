@@ -251,19 +251,19 @@ describe("run --html", () => {
     };
     const twoLines = markersOf("two-lines.yaml");
     // the vocabulary's order, not the order of first appearance (limit_reduced came before the decline):
-    // what-if's two charts side by side list their decisions alike
+    // what-if's two charts side by side list their decisions alike, in words
     expect(twoLines.map((d) => d.label)).toEqual([
       "approved",
       "declined",
       "suspended",
-      "limit_reduced",
+      "limit reduced",
       "restored",
       "info",
       "overdue",
     ]);
     const look = (d: Dataset) => `${d.pointStyle} ${d.pointRotation ?? 0} ${d.backgroundColor}`;
-    const lower = markersOf("first-credit.yaml").find((d) => d.label === "approved_lower")!;
-    const reduced = twoLines.find((d) => d.label === "limit_reduced")!;
+    const lower = markersOf("first-credit.yaml").find((d) => d.label === "approved lower")!;
+    const reduced = twoLines.find((d) => d.label === "limit reduced")!;
     expect(look(lower)).not.toBe(look(reduced));
     // day 0's approval sits on the chart's left edge: markers are drawn whole there, not cut in half
     for (const d of twoLines) expect(d.clip, d.label).toBe(false);
@@ -279,7 +279,7 @@ describe("run --html", () => {
     expect(notes("suspended")[0]!.at(-1)).toBe(
       `score ${suspended.score}, Jiebei limit ${yuanText(suspended.jiebei.limit / 100)}, balance ${yuanText(suspended.jiebei.balance / 100)}`,
     );
-    expect(notes("limit_reduced")[0]!.at(-1)).toMatch(/^score \d+, Huabei limit ¥5,600\.00, balance /);
+    expect(notes("limit reduced")[0]!.at(-1)).toMatch(/^score \d+, Huabei limit ¥5,600\.00, balance /);
   });
 
   it("tells each line of a two-line chart from the score by its hue, not by a shade of the same one", () => {

@@ -187,6 +187,34 @@ describe("run --json money", () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   };
 
+  it("each line carries what was waived beside its other totals, from the waiver on and in the end record", () => {
+    // ¥3,000 over 3 months repaid on day 20 but a few yuan: the instalments left within the tolerance are
+    // carried to the spare due day (131) and waived when its grace ends (day 135)
+    const story = build(
+      [on.open(0, 20_000, "jiebei"), on.borrow(10, 3_000, 3), on.repay(20, 3_006, "jiebei")],
+      { policy: testPolicy({ toleranceAmount: 10 }), until: 170 },
+    );
+    const t = simulate(story);
+    const waiver = t.steps.find((x) => x.event.type === "waiver")!;
+    expect(waiver.day).toBe(135);
+    const waived = t.final.jiebei.waived;
+    expect(waived).toBeGreaterThan(0);
+    type Line = { balance: number; waived: number };
+    const json = runNdjson(story, t, { explain: false })
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Line & { record: string; day: number; jiebei: Line });
+    const steps = json.filter((r) => r.record === "step");
+    expect(steps.every((r) => r.waived === 0)).toBe(true); // Huabei waives nothing
+    expect(steps.map((r) => r.jiebei.waived)).toEqual(
+      t.steps.map((x) => (x.day < waiver.day ? 0 : waived / 100)),
+    );
+    const end = json.at(-1)!;
+    expect(end.record).toBe("end");
+    expect(end.waived).toBe(0);
+    expect(end.jiebei).toMatchObject({ balance: 0, waived: waived / 100 });
+  });
+
   it("a rule's money facts are in yuan, as the step's own limit and balance are", () => {
     const suspended = records(false).find((r) => r.decision === "suspended")!;
     const cut = (suspended.facts as Array<{ code: string; value: number; threshold: number }>).find(

@@ -13,6 +13,7 @@ import {
   makeFolders,
   occupied,
   refuseFolderLeadingOut,
+  refuseReplacing,
   writeOutput,
 } from "../../shared/write-file.js";
 import type { CliIo } from "../io.js";
@@ -30,11 +31,7 @@ export function initCommand(dir: string, o: InitInvocation["options"], io: CliIo
     });
   const file = join(folder, STARTER_FILE);
   const shown = relative(io.cwd, file) || STARTER_FILE;
-  if (occupied(file) && !o.force)
-    throw new InputError("the file exists; init never replaces a file", {
-      file: shown,
-      hint: "choose another folder, or add --force to replace it",
-    });
+  if (!o.force) refuseReplacing(shown, file, "choose another folder, or add --force to replace it");
   // a link on the way out of the working folder (a repository's `scenarios -> ../../elsewhere`) is not followed
   refuseFolderLeadingOut(shown, file, io.cwd);
   makeFolders(folder, dir);

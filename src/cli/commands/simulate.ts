@@ -30,9 +30,9 @@ import {
   fileError,
   makeFolders,
   type OutputSet,
-  occupied,
   openOutput,
   ownFolder,
+  refuseReplacing,
   stagedFolder,
   writeOutput,
   writingTogether,
@@ -226,7 +226,7 @@ function exportAccount(
   const text = accountYaml(pop, e.index, e.arm, path !== undefined ? dirname(path) : io.cwd);
   if (toFile && path !== undefined) {
     checkOutputs(io.cwd, [{ flag: "--output", file: e.output! }], pop.files);
-    if (!force) refuseOverwrite(e.output!, path);
+    if (!force) refuseReplacing(e.output!, path);
     checkWritable(text, path, rootsOf(io), e.output!);
     // without --force, nothing may be there up to the moment the file is put in place (not even a link)
     if (e.output !== "-") makeFolders(dirname(resolve(io.cwd, e.output!)), e.output!);
@@ -449,13 +449,4 @@ function isEarlierExport(path: string, entries: readonly string[]): boolean {
     // a folder that cannot be listed holds what nobody can say: not replaced
     return false;
   }
-}
-
-function refuseOverwrite(file: string, path: string): void {
-  // a link that leads nowhere is taken too: writing through it would create its target
-  if (!occupied(path)) return;
-  throw new UsageError(
-    `${file} exists`,
-    "choose a new file name, or replace it with --force; credit-sim never overwrites a file it was not asked to",
-  );
 }

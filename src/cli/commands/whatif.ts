@@ -14,7 +14,7 @@ import { loadPolicy, type PolicyReading } from "../../scenario/load-policy.js";
 import { clip, InputError, UsageError } from "../../shared/errors.js";
 import { ExitCode, isCI } from "../../shared/terminal.js";
 import { jsonText, printable, shellPath } from "../../shared/text.js";
-import { type OutputSet, occupied, writingTogether } from "../../shared/write-file.js";
+import { type OutputSet, refuseReplacing, writingTogether } from "../../shared/write-file.js";
 import type { Comparison } from "../../whatif/compare.js";
 import { flagToEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
@@ -294,17 +294,9 @@ function save(v: Variant, target: string, force: boolean, io: CliIo, set: Output
   if (!existsSync(dirname(path))) {
     throw new InputError("no such folder to save into", { file: target, hint: "create the folder first" });
   }
-  // a link that leads nowhere is taken too: writing through it would create its target
-  if (occupied(path)) {
-    if (existsSync(path) && statSync(path).isDirectory())
-      throw new InputError("is a directory", { file: target, hint: "give a file name" });
-    if (!force) {
-      throw new InputError("the file exists; not overwriting it", {
-        file: target,
-        hint: "choose another name, or add --force to replace it",
-      });
-    }
-  }
+  if (existsSync(path) && statSync(path).isDirectory())
+    throw new InputError("is a directory", { file: target, hint: "give a file name" });
+  if (!force) refuseReplacing(target, path);
   const text = variantYaml(v, path, { cwd: io.cwd });
   checkWritable(text, path, v.roots, target);
   // without --force, a file that appears meanwhile is not replaced either

@@ -173,29 +173,117 @@ const POPULATION_ONLY: Partial<Record<keyof RawSimulateOptions, string>> = {
   workers: "has no population to spread over threads (one account runs alone)",
 };
 
+/** What the options are checked with: every problem told at once (`c`), and whether an option was given. */
+interface Reading {
+  raw: RawSimulateOptions;
+  ctx: ParseContext;
+  c: Checks;
+  /** its value was refused at parse (its problem is told): given, but not known */
+  refused: (key: keyof RawSimulateOptions) => boolean;
+  /** given, its value read or refused: what needs it is not told it is missing */
+  given: (key: keyof RawSimulateOptions) => boolean;
+}
+
 function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOptions {
-  const c = new Checks();
-  // an option whose value was refused was given: what needs it is not told it is missing
   const refused = (key: keyof RawSimulateOptions) => ctx.refused?.has(key) === true;
-  const given = (key: keyof RawSimulateOptions) => raw[key] !== undefined || refused(key);
-  // a value others are checked against is known only when it was read (not refused at parse)
+  const r: Reading = {
+    raw,
+    ctx,
+    c: new Checks(),
+    refused,
+    given: (key) => raw[key] !== undefined || refused(key),
+  };
+  // each step tells its problems in the order the options are checked, all said at once (c.done)
+  const span = runSpan(r);
+  const challenger = challengerOf(r, span);
+  calendarFits(r, span);
+  const seed = seedOf(r);
+  if (raw.csv === "-" && raw.json === true)
+    r.c.tell(
+      new UsageError("--csv - and --json both write to standard output", "send one of them to a file"),
+    );
+  const sweep = sweepOf(r, challenger.hasChallenger);
+  const bad = badOf(r);
+  const costOfFunds = costOfFundsOf(r);
+  const exportAccount = exportOf(r, span, challenger.hasChallenger, sweep);
+  flipsAndForce(r, challenger.hasChallenger, sweep);
+  const how = howItRuns(r, span);
+  r.c.done();
+  return {
+    accounts: span.accounts,
+    days: span.days,
+    seed,
+    start: span.start,
+    policy: raw.policy ?? "default",
+    challenger: raw.challenger,
+    challengerFrom: challenger.from,
+    challengerSet: challenger.set,
+    sweep: sweep.axes,
+    bad: bad as BadDefinition,
+    scoreDay: how.scoreDay,
+    costOfFunds,
+    stress: how.stress,
+    workers: how.workers,
+    shard: how.shard,
+    json: raw.json === true,
+    csv: raw.csv,
+    exportAccount,
+    flips: raw.flips,
+    force: raw.force === true,
+    progress: raw.progress !== false,
+    chart: raw.chart !== false,
+    color: raw.color !== false,
+    html: raw.html,
+    wide: raw.wide === true,
+    populationArgs: populationArgs(raw),
+  };
+}
+
+/** The population's size and span: --accounts, --days and --start, each read (`…Read`: undefined when
+ *  refused at parse or out of range — a value others are checked against is known only when read). */
+interface RunSpan {
+  accounts: number;
+  accountsRead: number | undefined;
+  days: number;
+  daysRead: number | undefined;
+  start: string;
+  startDay: number | undefined;
+  /** a day of the run: within --days when it is known, else at least a day */
+  dayOfRun: (flag: string, text: string) => number;
+}
+
+function runSpan({ raw, c, refused }: Reading): RunSpan {
   const accountsRead = refused("accounts")
     ? undefined
     : c.known(() => checkRange("--accounts", raw.accounts ?? DEFAULT_ACCOUNTS, 1, MAX_ACCOUNTS));
   const daysRead = refused("days")
     ? undefined
     : c.known(() => checkRange("--days", raw.days ?? DEFAULT_DAYS, 1, MAX_DAY));
-  const accounts = accountsRead ?? DEFAULT_ACCOUNTS;
   const days = daysRead ?? DEFAULT_DAYS;
   const start = raw.start ?? DEFAULT_START;
   const startDay = c.known(() => readDate("--start", start, "a date as YYYY-MM-DD (2024-01-01)"));
-  // a day of the run: within --days when it is known, else at least a day
-  const dayOfRun = (flag: string, text: string) =>
-    readWhole(flag, text, { min: 0, ...(daysRead === undefined ? {} : { max: days - 1 }) });
-  const challengerFrom =
+  return {
+    accounts: accountsRead ?? DEFAULT_ACCOUNTS,
+    accountsRead,
+    days,
+    daysRead,
+    start,
+    startDay,
+    dayOfRun: (flag, text) =>
+      readWhole(flag, text, { min: 0, ...(daysRead === undefined ? {} : { max: days - 1 }) }),
+  };
+}
+
+/** The challenger: its day, its parameters, and whether one was asked for (a --challenger-set that cannot
+ *  be read was still a challenger asked for). */
+function challengerOf(
+  { raw, c }: Reading,
+  span: RunSpan,
+): { from: number; set: SimulateOptions["challengerSet"]; hasChallenger: boolean } {
+  const from =
     raw.challengerFrom === undefined
       ? 0
-      : c.value(() => dayOfRun("--challenger-from", raw.challengerFrom!), 0);
+      : c.value(() => span.dayOfRun("--challenger-from", raw.challengerFrom!), 0);
   if (
     raw.challengerFrom !== undefined &&
     raw.challenger === undefined &&
@@ -209,8 +297,14 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
       ),
     );
   }
-  const challengerSetRead = c.known(() => parseChallengerSet(raw.challengerSet ?? []));
-  const challengerSet = challengerSetRead ?? {};
+  const setRead = c.known(() => parseChallengerSet(raw.challengerSet ?? []));
+  const set = setRead ?? {};
+  const hasChallenger = raw.challenger !== undefined || Object.keys(set).length > 0 || setRead === undefined;
+  return { from, set, hasChallenger };
+}
+
+/** The run ends by the calendar's last day. */
+function calendarFits({ c }: Reading, { startDay, daysRead, days, start }: RunSpan): void {
   const lastDate = parseIsoDate("9999-12-31") ?? 0;
   if (startDay !== undefined && daysRead !== undefined && startDay + days - 1 > lastDate)
     c.tell(
@@ -220,28 +314,36 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
         hint: "start earlier, or simulate fewer days",
       }),
     );
+}
+
+function seedOf({ raw, c }: Reading): number {
   const seed = raw.seed ?? 1;
   // the same bound as a merged document's meta: beyond 2^53, two seeds would be one
   if (!isSeed(seed))
     c.tell(
       new UsageError(`--seed must be a whole number from -${MAX_SEED} to ${MAX_SEED}`, `found ${raw.seed}`),
     );
-  if (raw.csv === "-" && raw.json === true)
-    c.tell(new UsageError("--csv - and --json both write to standard output", "send one of them to a file"));
-  // a --challenger-set that cannot be read was still a challenger asked for
-  const hasChallenger =
-    raw.challenger !== undefined || Object.keys(challengerSet).length > 0 || challengerSetRead === undefined;
-  const sweepRead = c.known(() => InputError.each(raw.sweep ?? [], parseSweep));
-  const sweep = sweepRead ?? [];
-  const params = sweep.map((a) => a.param);
+  return seed;
+}
+
+/** The sweep's axes and its number of variants (`…Read`: undefined when a --sweep could not be read). */
+interface SweepRead {
+  axes: SweepAxis[];
+  axesRead: SweepAxis[] | undefined;
+  variants: number;
+  variantsRead: number | undefined;
+}
+
+function sweepOf({ raw, c }: Reading, hasChallenger: boolean): SweepRead {
+  const axesRead = c.known(() => InputError.each(raw.sweep ?? [], parseSweep));
+  const axes = axesRead ?? [];
+  const params = axes.map((a) => a.param);
   const twice = params.find((p, i) => params.indexOf(p) !== i);
   if (twice)
     c.tell(new UsageError(`--sweep ${twice} is given twice`, "one --sweep per parameter; they make a grid"));
   // the number of variants, when every --sweep was read
   const variantsRead =
-    sweepRead === undefined
-      ? undefined
-      : sweep.reduce((n, a) => n * a.values.length, sweep.length > 0 ? 1 : 0);
+    axesRead === undefined ? undefined : axes.reduce((n, a) => n * a.values.length, axes.length > 0 ? 1 : 0);
   const variants = variantsRead ?? 0;
   if (variants > MAX_VARIANTS)
     c.tell(
@@ -256,6 +358,10 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
         "--sweep runs variants of --policy: it cannot be combined with --challenger or --challenger-set",
       ),
     );
+  return { axes, axesRead, variants, variantsRead };
+}
+
+function badOf({ raw, c }: Reading): string {
   const bad = raw.bad ?? "ever90";
   if (!(BAD_DEFINITIONS as readonly string[]).includes(bad)) {
     const guess = suggest(bad, [...BAD_DEFINITIONS]);
@@ -267,78 +373,100 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
       }),
     );
   }
-  // a rate written in decimal: Number() reads "" and " " as 0 (an unset shell variable left profit
-  // without its funding cost) and "0b1" as 1
-  const costOfFunds =
-    raw.costOfFunds === undefined
-      ? undefined
-      : c.value(
-          () =>
-            readNumber(
-              "--cost-of-funds",
-              raw.costOfFunds!,
-              { min: 0, max: 1, whole: false },
-              "an annual rate, e.g. 0.035",
-            ),
-          undefined,
-        );
-  let exportAccount: SimulateOptions["exportAccount"] = null;
-  if (raw.exportAccount !== undefined) {
-    const index = c.value(
-      () =>
-        readWhole("--export-account", raw.exportAccount!, {
-          min: 0,
-          ...(accountsRead === undefined ? {} : { max: accounts - 1 }),
-        }),
-      0,
-    );
-    const name = raw.arm ?? "champion";
-    const arm = c.value<Arm>(() => {
-      if (name === "champion") return 0;
-      if (name === "challenger") {
-        if (!hasChallenger) throw new UsageError("--arm challenger needs --challenger");
-        return 1;
-      }
-      if (/^\d+$/.test(name) && sweep.length > 0)
-        return variantsRead === undefined ? 1 : checkRange("--arm", Number(name), 1, variants);
-      // a variant's number of a --sweep that could not be read is not told wrong again
-      if (/^\d+$/.test(name) && sweepRead === undefined) return 1;
-      throw new InputError(`--arm: ${JSON.stringify(name)} is no arm of the run`, {
-        expected:
-          sweep.length > 0
-            ? `champion, or a sweep's variant number, 1…${variants}`
-            : "champion, challenger (with --challenger), or a sweep's variant number (with --sweep)",
-        found: JSON.stringify(name),
-      });
-    }, 0);
-    exportAccount = { index, arm, output: raw.output };
-    // what only a population run reads — its outputs, how it runs and how its report looks — does
-    // nothing here: refused, each with why
-    c.check(() =>
-      refuseGiven(
-        options(),
-        raw,
-        POPULATION_ONLY,
-        (flag, why) =>
-          new UsageError(
-            `--export-account writes one scenario file: ${flag} ${why}`,
-            "leave it out, or run the population without --export-account",
-          ),
+  return bad;
+}
+
+/** A rate written in decimal: Number() reads "" and " " as 0 (an unset shell variable left profit without
+ *  its funding cost) and "0b1" as 1. */
+function costOfFundsOf({ raw, c }: Reading): number | undefined {
+  if (raw.costOfFunds === undefined) return undefined;
+  return c.value(
+    () =>
+      readNumber(
+        "--cost-of-funds",
+        raw.costOfFunds!,
+        { min: 0, max: 1, whole: false },
+        "an annual rate, e.g. 0.035",
       ),
-    );
-  } else if (raw.output !== undefined || raw.arm !== undefined) {
-    // what only the export reads is refused without it, not dropped in silence
-    const listed = [
-      ...(raw.output !== undefined ? ["-o/--output"] : []),
-      ...(raw.arm !== undefined ? ["--arm"] : []),
-    ];
-    c.tell(
-      new UsageError(
-        `${listed.join(" and ")} ${listed.length === 1 ? "goes" : "go"} with --export-account`,
-        `e.g. --export-account 42 ${raw.arm !== undefined ? `--arm ${shellWord(raw.arm)} ` : ""}-o account-42.yaml`,
-      ),
-    );
+    undefined,
+  );
+}
+
+/** The account to export and its arm; what only a population run reads refused beside it, and what only
+ *  the export reads refused without it. */
+function exportOf(
+  { raw, c }: Reading,
+  span: RunSpan,
+  hasChallenger: boolean,
+  sweep: SweepRead,
+): SimulateOptions["exportAccount"] {
+  if (raw.exportAccount === undefined) {
+    if (raw.output !== undefined || raw.arm !== undefined) {
+      // what only the export reads is refused without it, not dropped in silence
+      const listed = [
+        ...(raw.output !== undefined ? ["-o/--output"] : []),
+        ...(raw.arm !== undefined ? ["--arm"] : []),
+      ];
+      c.tell(
+        new UsageError(
+          `${listed.join(" and ")} ${listed.length === 1 ? "goes" : "go"} with --export-account`,
+          `e.g. --export-account 42 ${raw.arm !== undefined ? `--arm ${shellWord(raw.arm)} ` : ""}-o account-42.yaml`,
+        ),
+      );
+    }
+    return null;
   }
+  const index = c.value(
+    () =>
+      readWhole("--export-account", raw.exportAccount!, {
+        min: 0,
+        ...(span.accountsRead === undefined ? {} : { max: span.accounts - 1 }),
+      }),
+    0,
+  );
+  const name = raw.arm ?? "champion";
+  const { axes, axesRead, variants, variantsRead } = sweep;
+  const arm = c.value<Arm>(() => {
+    if (name === "champion") return 0;
+    if (name === "challenger") {
+      if (!hasChallenger) throw new UsageError("--arm challenger needs --challenger");
+      return 1;
+    }
+    if (/^\d+$/.test(name) && axes.length > 0)
+      return variantsRead === undefined ? 1 : checkRange("--arm", Number(name), 1, variants);
+    // a variant's number of a --sweep that could not be read is not told wrong again
+    if (/^\d+$/.test(name) && axesRead === undefined) return 1;
+    throw new InputError(`--arm: ${JSON.stringify(name)} is no arm of the run`, {
+      expected:
+        axes.length > 0
+          ? `champion, or a sweep's variant number, 1…${variants}`
+          : "champion, challenger (with --challenger), or a sweep's variant number (with --sweep)",
+      found: JSON.stringify(name),
+    });
+  }, 0);
+  // what only a population run reads — its outputs, how it runs and how its report looks — does
+  // nothing here: refused, each with why
+  c.check(() =>
+    refuseGiven(
+      options(),
+      raw,
+      POPULATION_ONLY,
+      (flag, why) =>
+        new UsageError(
+          `--export-account writes one scenario file: ${flag} ${why}`,
+          "leave it out, or run the population without --export-account",
+        ),
+    ),
+  );
+  return { index, arm, output: raw.output };
+}
+
+/** --flips names a folder, of the accounts two arms decide differently; --force goes with a file to replace. */
+function flipsAndForce(
+  { raw, c, given, refused }: Reading,
+  hasChallenger: boolean,
+  { variants, variantsRead }: SweepRead,
+): void {
   if (raw.flips === "-")
     c.tell(
       new UsageError(
@@ -368,11 +496,19 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
         "it lets them replace files already there",
       ),
     );
+}
+
+/** The score day, the stress, the threads and the shard. */
+function howItRuns(
+  { raw, c, ctx }: Reading,
+  span: RunSpan,
+): Pick<SimulateOptions, "scoreDay" | "stress" | "workers" | "shard"> {
   const scoreDay =
     raw.scoreDay === undefined
-      ? Math.min(DEFAULT_SCORE_DAY, days - 1)
-      : c.value(() => dayOfRun("--score-day", raw.scoreDay!), 0);
-  const stress = raw.stress === undefined ? null : c.value(() => dayOfRun("--stress", raw.stress!), null);
+      ? Math.min(DEFAULT_SCORE_DAY, span.days - 1)
+      : c.value(() => span.dayOfRun("--score-day", raw.scoreDay!), 0);
+  const stress =
+    raw.stress === undefined ? null : c.value(() => span.dayOfRun("--stress", raw.stress!), null);
   // more threads than cores only compete for them: clamped (said in --help)
   const workers =
     raw.workers === undefined
@@ -385,35 +521,7 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
           () => (raw.shard!.startsWith("auto") ? autoShard(raw.shard!, ctx.env) : parseShard(raw.shard!)),
           null,
         );
-  c.done();
-  return {
-    accounts,
-    days,
-    seed,
-    start,
-    policy: raw.policy ?? "default",
-    challenger: raw.challenger,
-    challengerFrom,
-    challengerSet,
-    sweep,
-    bad: bad as BadDefinition,
-    scoreDay,
-    costOfFunds,
-    stress,
-    workers,
-    shard,
-    json: raw.json === true,
-    csv: raw.csv,
-    exportAccount,
-    flips: raw.flips,
-    force: raw.force === true,
-    progress: raw.progress !== false,
-    chart: raw.chart !== false,
-    color: raw.color !== false,
-    html: raw.html,
-    wide: raw.wide === true,
-    populationArgs: populationArgs(raw),
-  };
+  return { scoreDay, stress, workers, shard };
 }
 
 /** The population's own arguments as the user gave them (what an `--export-account` hint repeats), each

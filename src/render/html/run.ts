@@ -2,8 +2,8 @@
 // every decision marked (its reasons on hover), suspensions shaded, the decisions step by step, the
 // repayment grid when the model provides one, and every step in a table. Pure: data in, HTML out.
 
-import { DECISIONS, type Status } from "../../engine/index.js";
-import { yuanText } from "../../scenario/format.js";
+import { DECISIONS, type Decision, type Status } from "../../engine/index.js";
+import { decisionText, yuanText } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import { suspensionStarts } from "../../whatif/goal.js";
 import { decisionCounts } from "../summary.js";
@@ -81,7 +81,9 @@ function suspensionSpans(v: RunView) {
 }
 
 function stepNotes(s: StepView): string[] {
-  const lines = [`${s.text} → ${s.decision ?? "no decision"}${s.line && s.decision ? ` (${s.line})` : ""}`];
+  const lines = [
+    `${s.text} → ${s.decision ? decisionText(s.decision) : "no decision"}${s.line && s.decision ? ` (${s.line})` : ""}`,
+  ];
   for (const r of s.reasons) lines.push(...wrapText(`${r.code}: ${r.text}`));
   if (s.moves) lines.push(...wrapText(s.moves));
   for (const r of s.remedies) lines.push(...wrapText(`→ ${r}`));
@@ -107,7 +109,7 @@ export function seriesOf(v: RunView) {
 
 /** Decision markers, one dataset per decision so the legend reads as a key. */
 export function markerDatasets(v: RunView, options: { prefix?: string } = {}): Dataset[] {
-  const byDecision = new Map<string, StepView[]>();
+  const byDecision = new Map<Decision, StepView[]>();
   for (const s of v.steps.filter(isNotable)) {
     const list = byDecision.get(s.decision!) ?? [];
     list.push(s);
@@ -141,7 +143,7 @@ export function markerDatasets(v: RunView, options: { prefix?: string } = {}): D
     ...[...byDecision].sort(byVocabulary).map(([decision, steps]) => {
       const colour = PALETTE[decisionTone(steps[0]!.decision)];
       return {
-        label: `${options.prefix ?? ""}${decision}`,
+        label: `${options.prefix ?? ""}${decisionText(decision)}`,
         type: "line",
         showLine: false,
         data: steps.map((s) => ({ x: s.day, y: s.score })),
@@ -260,7 +262,7 @@ function decisionList(steps: readonly StepView[]): string {
   return `<ol class="timeline">${steps
     .map(
       (s) =>
-        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${escAmounts(s.text)}${s.decision ? ` ${chip(s.decision, decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
+        `<li class="tone-${decisionTone(s.decision)}"><div class="when">day ${s.day} · ${esc(s.date)} · score ${s.score}${s.scoreDelta ? ` (${s.scoreDelta > 0 ? "+" : "−"}${Math.abs(s.scoreDelta)})` : ""} · ${standing(s)}</div><div class="what">${escAmounts(s.text)}${s.decision ? ` ${chip(decisionText(s.decision), decisionTone(s.decision))}` : ""}${s.line ? ` <span class="when">${esc(s.line)}</span>` : ""}</div>${reasonItems(s)}</li>`,
     )
     .join("")}</ol>`;
 }
@@ -276,7 +278,7 @@ function stepsTable(steps: readonly StepView[]): string {
   const rows = steps
     .map(
       (s) =>
-        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`,
+        `<tr${s.engine ? ' class="engine"' : ""}><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : ""}</td><td>${s.reasons.map((r) => `<span class="code" title="${esc(r.text)}">${esc(r.code)}</span>`).join(" ")}</td><td class="num">${s.score}</td><td class="num">${yuanText(s.limit)}</td><td class="num">${yuanText(s.balance)}</td><td>${esc(statusText(s.status, s.cause))}</td>${jiebeiCells(s)}</tr>`,
     )
     .join("\n");
   const huabei = two ? "Huabei " : "";
@@ -315,7 +317,7 @@ export function runHtml(v: RunView, assets: HtmlAssets): string {
   // answers (info) are marked too, but are no decision of the lender's: counted apart
   const answers = notable.filter((s) => s.decision === "info").length;
   const shown = [
-    ...counts.map(([d, n]) => `${n} ${d}`),
+    ...counts.map(([d, n]) => `${n} ${decisionText(d)}`),
     ...(answers > 0 ? [`and ${answers} ${answers === 1 ? "answer" : "answers"} (info)`] : []),
   ];
   // a suspended line's change of cause is the same suspension

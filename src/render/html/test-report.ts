@@ -2,7 +2,7 @@
 // expectations), then every failure: the checks with what was expected and what happened, that day's
 // steps, and golden-trace diffs side by side. Renders the same TestRun data the other reporters do.
 
-import { lineName, money } from "../../scenario/format.js";
+import { decisionText, lineName, money } from "../../scenario/format.js";
 import { shellPath } from "../../shared/text.js";
 import { checkValueText } from "../../testing/check-text.js";
 import {
@@ -46,7 +46,7 @@ function stepRows(steps: readonly StepSummary[]): string {
   return `<div class="scroll tall"><table><thead><tr><th class="num">day</th><th>date</th><th>event</th><th>decision</th><th>reasons</th><th class="num">score</th><th class="num">limit</th><th class="num">balance</th><th>status</th></tr></thead><tbody>${steps
     .map(
       (s) =>
-        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
+        `<tr><td class="num">${s.day}</td><td class="mono">${esc(s.date)}</td><td>${escAmounts(s.text)}</td><td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : NONE}</td><td>${s.reasons.length ? s.reasons.map((c) => `<span class="code" title="${esc(reasonView(c).text)}">${esc(c)}</span>`).join(" ") : NONE}</td><td class="num">${s.score}</td><td class="num">${esc(money(s.limit))}</td><td class="num">${esc(money(s.balance))}</td><td>${esc(statusText(s.status, s.cause))}</td></tr>`,
     )
     .join("")}</tbody></table></div>`;
 }

@@ -2,7 +2,7 @@
 // score curves overlaid, the decisions that differ, and how the account ends in each. Pure.
 
 import type { Decision } from "../../engine/index.js";
-import { describeEvent, money, signed } from "../../scenario/format.js";
+import { decisionText, describeEvent, money, signed } from "../../scenario/format.js";
 import { maxOf, minOf } from "../../shared/lists.js";
 import {
   type Comparison,
@@ -194,7 +194,7 @@ function sideCell(s: SideView | null, missing: string): string {
   const reasons = s.reasons
     .map((r) => `<div><span class="code">${esc(r.code)}</span> ${esc(r.text)}</div>`)
     .join("");
-  return `<td>${s.decision ? chip(s.decision, decisionTone(s.decision)) : '<span class="empty">no decision</span>'}${reasons}</td>`;
+  return `<td>${s.decision ? chip(decisionText(s.decision), decisionTone(s.decision)) : '<span class="empty">no decision</span>'}${reasons}</td>`;
 }
 
 export function whatifHtml(w: WhatifView, assets: HtmlAssets): string {
