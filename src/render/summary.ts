@@ -22,6 +22,10 @@ export interface LineEnd {
   /** yuan */
   limit: number;
   balance: number;
+  /** purchases (Huabei) or amounts drawn (Jiebei), and repayments, since the line opened: with `charges`
+   *  and `waived`, what the balance is made of */
+  purchases: number;
+  repayments: number;
   charges: number;
   writtenOff: number;
   /** remainders within the tolerance waived (Jiebei), off the balance */
@@ -66,6 +70,8 @@ export const lineEnd = (l: LineSnapshot): LineEnd => ({
   cause: l.cause,
   limit: yuan(l.limit),
   balance: yuan(l.balance),
+  purchases: yuan(l.purchases),
+  repayments: yuan(l.repayments),
   charges: yuan(l.charges),
   writtenOff: yuan(l.writtenOff),
   waived: yuan(l.waived),

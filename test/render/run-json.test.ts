@@ -1,6 +1,7 @@
 // `run --json`: step records, then an `end` record that says what the printed summary says; `--explain`
 // adds the scorecard and the reasons' values to each deciding step.
 
+import { readdirSync } from "node:fs";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { CHARACTERISTICS, simulate } from "../../src/engine/index.js";
@@ -213,6 +214,39 @@ describe("run --json money", () => {
     expect(end.record).toBe("end");
     expect(end.waived).toBe(0);
     expect(end.jiebei).toMatchObject({ balance: 0, waived: waived / 100 });
+  });
+
+  it("each line's record accounts for its balance: purchases − repayments + charges − waived, and available = limit − balance on an open line", () => {
+    // every shipped story, every step record and the end record, both lines: a reader of the JSON alone can
+    // check the ledger's identity (the engine's own is property-tested on fen; this holds what is printed)
+    type Line = Record<
+      "limit" | "balance" | "available" | "purchases" | "repayments" | "charges" | "waived",
+      number
+    >;
+    const fen = (y: number) => Math.round(y * 100);
+    let checked = 0;
+    for (const file of readdirSync(`${ROOT}scenarios`).filter((f) => f.endsWith(".yaml"))) {
+      const { scenario: s } = loadScenario(`${ROOT}scenarios/${file}`);
+      const lines = runNdjson(s, simulate(s), { explain: false })
+        .trimEnd()
+        .split("\n")
+        .map((l) => JSON.parse(l) as Line & { record: string; jiebei: Line | null });
+      for (const r of lines) {
+        for (const l of [r, r.jiebei]) {
+          if (l === null) continue; // the end record of a story without Jiebei
+          expect(fen(l.balance), `${file}`).toBe(
+            fen(l.purchases) - fen(l.repayments) + fen(l.charges) - fen(l.waived),
+          );
+          // what can be used: the limit less the balance on an open line (never below nothing), none on any other
+          if ("available" in l) {
+            const open = (l as Line & { status: string }).status === "active";
+            expect(fen(l.available), file).toBe(open ? Math.max(0, fen(l.limit) - fen(l.balance)) : 0);
+          }
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
   });
 
   it("a rule's money facts are in yuan, as the step's own limit and balance are", () => {
