@@ -429,7 +429,9 @@ export const overdue = (l: Line): Fen =>
 /** Days past the due day of the line's oldest unpaid overdue amount (0 when nothing is overdue). */
 export function daysPastDue(l: Line, day: number): number {
   const since = l.id === "huabei" ? revolving.oldestArrears(l.ledger) : loans.oldestArrears(l.book);
-  return since === null ? 0 : day - since;
+  // subtracted on every call (none in arrears: from itself), not first on a line in arrears after the many
+  // functions this is inlined in were optimised (docs/performance.md, "optimised once")
+  return day - (since ?? day);
 }
 
 /** The worst of the two lines: what the overdue rules and the score read. */

@@ -243,14 +243,17 @@ function afterRepaying(
 }
 
 export function oldestArrears(b: LoanBook): number | null {
-  let oldest: number | null = null;
-  for (const l of b.loans)
-    if (l.arrearsSince !== null && (oldest === null || l.arrearsSince < oldest)) oldest = l.arrearsSince;
-  return oldest;
+  // compared on every loan in arrears, not only a second one: an operation first met after the code it is
+  // inlined in was optimised throws that code away, and this is inlined in most of the day's functions
+  // (docs/performance.md, "optimised once")
+  let oldest = Number.POSITIVE_INFINITY;
+  for (const l of b.loans) if (l.arrearsSince !== null && l.arrearsSince < oldest) oldest = l.arrearsSince;
+  return oldest === Number.POSITIVE_INFINITY ? null : oldest;
 }
 
 /** A loan's next due day not yet reached (none left: never). */
-const nextDue = (l: Loan): number => l.dueDays[l.next] ?? Number.POSITIVE_INFINITY;
+const nextDue = (l: Loan): number =>
+  l.next < l.dueDays.length ? l.dueDays[l.next]! : Number.POSITIVE_INFINITY;
 
 /** The coming instalment of a loan as it stands on `day`: principal part and interest to its due day. */
 function projectedInstalment(l: Loan, day: number, rate: number): Fen {
@@ -432,7 +435,9 @@ export function amountDue(b: LoanBook, day: number, rate: number, cycleEnd: numb
   let total = 0;
   for (const l of b.loans) {
     total += l.arrearsPrincipal + l.arrearsCharges + dueNow(l);
-    if (l.duePrincipal + l.dueInterest === 0 && nextDue(l) < cycleEnd)
+    // the due day compared only when there is one (a loan past its last as infinitely far, a number no
+    // small integer, was met only after this was optimised: docs/performance.md, "optimised once")
+    if (l.duePrincipal + l.dueInterest === 0 && l.next < l.dueDays.length && l.dueDays[l.next]! < cycleEnd)
       total += Math.max(0, projectedInstalment(l, day, rate) - l.held);
   }
   return total;
@@ -630,8 +635,11 @@ export function accrue(b: LoanBook, through: number, rates: { interest: number; 
     // the price of money still borrowed): the next instalment's — asked with this one when no due day
     // follows it to carry it to
     const g = dailyCharges(l.dueCarry, l.duePrincipal, rates.interest, days);
-    if (carriedTo(l, through) === null) l.dueInterest += g;
-    else l.graceInterest += g;
+    // both written, one with nothing: a branch taken only in a last instalment's grace was met only after
+    // the day's functions this is inlined in were optimised (docs/performance.md, "optimised once")
+    const dueNow = carriedTo(l, through) === null;
+    l.dueInterest += dueNow ? g : 0;
+    l.graceInterest += dueNow ? 0 : g;
     b.interest += g;
     const p = dailyCharges(l.penaltyCarry, l.arrearsPrincipal, rates.penalty, days);
     l.arrearsCharges += p;
@@ -656,8 +664,11 @@ export function fallDue(b: LoanBook, day: number, graceDays: number): Instalment
       l.calledDay = called;
       l.calledFrom = called + graceDays + 1;
     }
-    const due = l.dueDays[l.next];
-    if (due === undefined || due > day) continue;
+    // read within the list: a read past its end (a loan past its last instalment) was met only after this
+    // was optimised (docs/performance.md, "optimised once")
+    if (l.next >= l.dueDays.length) continue;
+    const due = l.dueDays[l.next]!;
+    if (due > day) continue;
     const left = l.dueDays.length - l.next;
     const principal = left <= 1 ? l.outstanding : Math.floor(l.outstanding / left);
     l.next++;
@@ -675,7 +686,10 @@ export function fallDue(b: LoanBook, day: number, graceDays: number): Instalment
     l.dueInterest -= fromHeld(l.dueInterest);
     l.duePrincipal -= fromHeld(l.duePrincipal);
     l.outstanding -= fromHeld(l.outstanding);
-    if (l.next === l.dueDays.length && l.held > 0) {
+    // both read on every instalment (docs/performance.md, "optimised once")
+    const last = l.next === l.dueDays.length;
+    const held = l.held > 0;
+    if (last && held) {
       // paid ahead beyond the last instalment (a prepayment lowered the interest): refunded
       b.repayments -= l.held;
       l.held = 0;
@@ -691,8 +705,9 @@ const NO_DUES: InstalmentDue[] = [];
 export interface InstalmentOutcome {
   dueDay: number;
   outcome: "paid" | "missed";
-  /** of a due date not missed: the remainder within the tolerance waived (the loans' last due day passed) */
-  waived?: Fen;
+  /** of a due date not missed: the remainder within the tolerance waived (the loans' last due day passed);
+   *  0 when none (every outcome of one shape: docs/performance.md, "optimised once") */
+  waived: Fen;
 }
 
 /** Instalments whose grace ended by `day`: paid, or missed into arrears (penalty charged back); and the
@@ -723,7 +738,7 @@ export function decideInstalments(
       // have been (repaid, the loan is gone: nothing to record)
       if (l.arrearsPrincipal + l.arrearsCharges > 0) {
         out ??= [];
-        out.push({ dueDay: l.calledDay, outcome: "missed" });
+        out.push({ dueDay: l.calledDay, outcome: "missed", waived: 0 });
       }
       l.calledDay = null;
       l.calledFrom = null;
@@ -745,7 +760,7 @@ function perDueDate(out: InstalmentOutcome[]): InstalmentOutcome[] {
     if (same === undefined) dates.push(o);
     else {
       if (o.outcome === "missed") same.outcome = "missed";
-      if (o.waived !== undefined) same.waived = (same.waived ?? 0) + o.waived;
+      same.waived += o.waived;
     }
   }
   return dates;
@@ -781,7 +796,7 @@ function decideInstalment(
         // its grace made, joinCarry) falls due on a due day of its own — nothing else would ever ask it
         if (l.interest > 0) carryTo(l, to);
       }
-      out.push({ dueDay, outcome: "paid" });
+      out.push({ dueDay, outcome: "paid", waived: 0 });
       return out;
     }
     // no due day left to carry to (the loan's last, its spare one used): what it still owes beyond its
@@ -796,7 +811,7 @@ function decideInstalment(
       l.interest += l.graceInterest;
       l.graceInterest = 0;
     }
-    out.push(waived > 0 ? { dueDay, outcome: "paid", waived } : { dueDay, outcome: "paid" });
+    out.push({ dueDay, outcome: "paid", waived });
     return out;
   }
   // missed: the interest its principal bore since the due day is in arrears with it, and from the day after
@@ -819,7 +834,7 @@ function decideInstalment(
   l.duePrincipal = 0;
   l.dueInterest = 0;
   l.arrearsSince ??= dueDay;
-  out.push({ dueDay, outcome: "missed" });
+  out.push({ dueDay, outcome: "missed", waived: 0 });
   return out;
 }
 
@@ -910,7 +925,11 @@ function waive(l: Loan): Fen {
  *  last, the next day a called-in loan's would have fallen due, or the spare due day a month later; none
  *  after `day`, null (then it is missed, as any remainder is). */
 function carriedTo(l: Loan, day: number): number | null {
-  const to = l.next < l.dueDays.length ? l.dueDays[l.next]! : (l.calledDays[0] ?? l.spareDue);
+  // each read on every call, as the day's accrual it is inlined in makes it (docs/performance.md,
+  // "optimised once")
+  const called = l.calledDays[0];
+  const spare = l.spareDue;
+  const to = l.next < l.dueDays.length ? l.dueDays[l.next]! : (called ?? spare);
   return to !== null && to > day ? to : null;
 }
 
@@ -939,8 +958,8 @@ function carryRemainder(l: Loan, day: number): void {
 export function nextLoanDay(b: LoanBook, day: number): number {
   let next = Infinity;
   for (const l of b.loans) {
-    const due = l.dueDays[l.next];
-    if (due !== undefined && due > day) next = Math.min(next, due);
+    // (read within the list, as fallDue does)
+    if (l.next < l.dueDays.length && l.dueDays[l.next]! > day) next = Math.min(next, l.dueDays[l.next]!);
     if (l.overdueFrom !== null && l.overdueFrom > day) next = Math.min(next, l.overdueFrom);
     const called = l.calledDays[0];
     if (called !== undefined && called > day) next = Math.min(next, called);

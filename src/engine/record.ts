@@ -78,7 +78,9 @@ export function gridCode(facts: {
   if (facts.status === "charged_off") return "G";
   const s = stage(facts.daysPastDue);
   if (s > 0) return String(s) as GridCode;
-  if (facts.status === "closed" && facts.owed === 0) return "C";
+  // both read on every month end (docs/performance.md, "optimised once")
+  const owesNothing = facts.owed === 0;
+  if (facts.status === "closed" && owesNothing) return "C";
   return facts.dueThisMonth ? "N" : "*";
 }
 

@@ -264,7 +264,9 @@ export function overdueAmount(l: Revolving): Fen {
 export function oldestArrears(l: Revolving): number | null {
   for (let i = l.firstOpen; i < l.bills.length; i++) {
     const b = l.bills[i]!;
-    if (b.state === "arrears") return b.dueDay;
+    // read on every bill, not only one in arrears (docs/performance.md, "optimised once")
+    const due = b.dueDay;
+    if (b.state === "arrears") return due;
   }
   return null;
 }

@@ -15,7 +15,7 @@ import { type Customer, daysPastDue, isOpen, type Line, overdue, owed, runsToTer
 import { alone, judge } from "./judge.js";
 import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
-import { type GridMonth, gridCode, newEpisode } from "./record.js";
+import { type DueRecord, type GridMonth, gridCode, newEpisode } from "./record.js";
 import { periodicReview } from "./review.js";
 import * as revolving from "./revolving.js";
 import { type Scored, scoreOn } from "./score-inputs.js";
@@ -131,20 +131,18 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   const cycles = revolving.decideCycles(c.huabei.ledger, day, huabeiRates(p));
   for (let i = 0; i < cycles.length; i++) {
     const o = cycles[i]!;
-    c.records.push({ line: "huabei", dueDay: o.dueDay, outcome: o.outcome });
-    if (o.outcome === "missed") out = missed(s, c.huabei, o.dueDay, day, out);
+    out = decided(s, c.huabei, o.dueDay, o.outcome, day, out);
   }
   loans.fallDue(c.jiebei.book, day, p.graceDays);
   const instalments = loans.decideInstalments(c.jiebei.book, day, jiebeiRates(p));
   let waived = 0;
   for (let i = 0; i < instalments.length; i++) {
     const o = instalments[i]!;
-    c.records.push({ line: "jiebei", dueDay: o.dueDay, outcome: o.outcome });
-    if (o.outcome === "missed") out = missed(s, c.jiebei, o.dueDay, day, out);
-    waived += o.waived ?? 0;
+    out = decided(s, c.jiebei, o.dueDay, o.outcome, day, out);
+    waived += o.waived;
   }
   // the day's waivers in one step (its lines are taken once all are waived)
-  if (waived > 0 && s.notices) return [...(out ?? []), waiver(s, waived)];
+  if (s.notices && waived > 0) return [...(out ?? []), waiver(s, waived)];
   return out ?? NOTHING;
 }
 
@@ -161,6 +159,21 @@ function waiver(s: EngineState, waived: Fen): StepOutcome {
 }
 
 /** A due date missed: an episode opens (unless one is open on the line), and a notice when kept. */
+/** A due date decided on `line`, recorded; missed, it is acted on (missed). Both lines' through this one
+ *  call: a Jiebei due date missed, met only after the day's functions were optimised, had a call of its own
+ *  (docs/performance.md, "optimised once"). */
+function decided(
+  s: EngineState,
+  line: Line,
+  dueDay: number,
+  outcome: DueRecord["outcome"],
+  day: number,
+  out: StepOutcome[] | null,
+): StepOutcome[] | null {
+  s.customer.records.push({ line: line.id, dueDay, outcome });
+  return outcome === "missed" ? missed(s, line, dueDay, day, out) : out;
+}
+
 function missed(
   s: EngineState,
   line: Line,
@@ -203,7 +216,8 @@ export function closeCycle(s: EngineState): readonly StepOutcome[] {
   // a closure since the last statement day billed everything on its own closing statement, due this same
   // day (closed the day before, say): a second one would restate it, one closing statement per closure —
   // unless instalment plans run to term: this month's instalment is billed, due with it
-  if (closed && revolving.statedFor(h.ledger, dueDay) && h.ledger.plans.length === 0) return NOTHING;
+  // (the plans read first, on every statement: docs/performance.md, "optimised once")
+  if (h.ledger.plans.length === 0 && closed && revolving.statedFor(h.ledger, dueDay)) return NOTHING;
   const plans = closed && !runsToTerm(h) ? "all" : "instalment";
   const bill = revolving.closeStatement(h.ledger, day, dueDay, p, closed, plans);
   if (!bill || !s.notices) return NOTHING;

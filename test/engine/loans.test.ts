@@ -56,7 +56,7 @@ describe("instalments", () => {
     expect(dues).toEqual([{ dueDay: 45, due: 100_000 + 3_720 }]);
     expect(amountDue(b, 45, RATE, 74)).toBe(103_720);
     repay(b, 103_720, 45, RATE);
-    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid", waived: 0 }]);
     // days 45…73 on ¥2,000: 29 × 80 fen
     expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 }]);
     expectBalanced(b);
@@ -72,7 +72,7 @@ describe("instalments", () => {
     expect(b.loans[0]!.held).toBe(100_000 + 3_720 - 26 * 120); // interest to day 39 paid at once
     const { dues } = openDay(b, 45);
     expect(dues).toEqual([{ dueDay: 45, due: 0 }]);
-    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid", waived: 0 }]);
     expect(b.penalties).toBe(0);
     expectBalanced(b);
   });
@@ -83,7 +83,7 @@ describe("instalments", () => {
     // repaid on day 48, its last grace day, at the amount it fell due: paid; its ¥1,000 bore days 45…47
     expect(openDay(b, 48).decided).toEqual([]);
     repay(b, 103_720, 48, RATE);
-    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "paid", waived: 0 }]);
     expect(openDay(b, 74).dues).toEqual([{ dueDay: 74, due: 100_000 + 29 * 80 + 3 * 40 }]);
     repay(b, 102_440, 74, RATE);
     // the last (days 74…104 on ¥1,000), with no due day after it to carry anything to: what it bears in its
@@ -96,9 +96,9 @@ describe("instalments", () => {
     // no due day to go to, missed as any would be (a loan drawn in the engine has one, a month later)
     const short = structuredClone(b);
     repay(short, 101_240, 108, RATE);
-    expect(openDay(short, 109).decided).toEqual([{ dueDay: 105, outcome: "missed" }]);
+    expect(openDay(short, 109).decided).toEqual([{ dueDay: 105, outcome: "missed", waived: 0 }]);
     repay(b, dueInGrace(b), 108, RATE);
-    expect(openDay(b, 109).decided).toEqual([{ dueDay: 105, outcome: "paid" }]);
+    expect(openDay(b, 109).decided).toEqual([{ dueDay: 105, outcome: "paid", waived: 0 }]);
     expect(b.loans).toEqual([]);
     expectBalanced(b);
   });
@@ -107,7 +107,7 @@ describe("instalments", () => {
     const b = loan();
     openDay(b, 45);
     expect(openDay(b, 48).decided).toEqual([]);
-    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed", waived: 0 }]);
     expect(oldestArrears(b)).toBe(45);
     // the instalment (¥1,000 + ¥37.20 interest), the interest its ¥1,000 bore until the grace ended (days
     // 45…48, 4 × 40 fen), and from the day after the due day the penalty instead: its excess over the
@@ -128,9 +128,9 @@ describe("instalments", () => {
   it("days past due count from the oldest missed instalment still unpaid: repaid, the next one missed dates them", () => {
     const b = loan();
     openDay(b, 45);
-    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed", waived: 0 }]);
     openDay(b, 74);
-    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "missed" }]);
+    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "missed", waived: 0 }]);
     expect(oldestArrears(b)).toBe(45);
     // one instalment behind: all the charges and the first missed instalment's ¥1,000 repaid, the second's
     // ¥1,000 still owed — overdue since its due day, 74, not since 45 (charges are paid first, so what is
@@ -177,7 +177,7 @@ describe("instalments", () => {
     repay(b, balance(b), 75, RATE);
     expect(balance(b)).toBe(0);
     // the instalment of day 74 is recorded as paid when its grace ends; then the loan is done
-    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "paid" }]);
+    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "paid", waived: 0 }]);
     expect(b.loans).toEqual([]);
     expect(nextLoanDay(b, 78)).toBe(Number.POSITIVE_INFINITY);
     expectBalanced(b);
@@ -197,7 +197,7 @@ describe("instalments", () => {
     openDay(b, 20);
     accelerate(b);
     expect(openDay(b, 45).dues).toHaveLength(1);
-    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    expect(openDay(b, 49).decided).toEqual([{ dueDay: 45, outcome: "missed", waived: 0 }]);
     // called in again (a charge-off after the closure): the days of the first calling-in are kept
     accelerate(b);
     // the days its instalments would have had, 74 and 105, are visited, and each one's grace end: in
@@ -205,7 +205,7 @@ describe("instalments", () => {
     expect(nextLoanDay(b, 49)).toBe(74);
     expect(openDay(b, 74).dues).toEqual([]);
     expect(nextLoanDay(b, 74)).toBe(78);
-    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "missed" }]);
+    expect(openDay(b, 78).decided).toEqual([{ dueDay: 74, outcome: "missed", waived: 0 }]);
     expect(nextLoanDay(b, 78)).toBe(105);
     openDay(b, 105);
     // repaid within the grace of day 105: the loan is gone, nothing more to record
@@ -273,11 +273,11 @@ describe("the tolerance at a due date", () => {
     // three loans of ¥15.00: instalments of ¥5.00 and a few fen each, wholly unpaid — each within ¥10,
     // together ¥15 and more: the due date is missed
     const three = loans(3, 1_500);
-    expect(decide(three, 49)).toEqual([{ dueDay: 45, outcome: "missed" }]);
+    expect(decide(three, 49)).toEqual([{ dueDay: 45, outcome: "missed", waived: 0 }]);
     expect(overdueAmount(three)).toBeGreaterThan(TOLERANCE);
     // one of them alone: its ¥5.00 and a few fen, wholly unpaid, is not missed but carried to day 74
     const one = loans(1, 1_500);
-    expect(decide(one, 49)).toEqual([{ dueDay: 45, outcome: "paid" }]);
+    expect(decide(one, 49)).toEqual([{ dueDay: 45, outcome: "paid", waived: 0 }]);
     expect(overdueAmount(one)).toBe(0);
     expect(balance(one)).toBeGreaterThan(1_500);
     expectBalanced(one);
