@@ -63,12 +63,17 @@ export const LIMIT_CAP_CODES: ReadonlySet<ReasonCode> = new Set([
   ...Object.values(CUT_BY),
 ]);
 
-/** A limit held to a cap: `limit` the one asked for or held (fen), against the cap. */
+/** A limit held to a cap: `limit` the one asked for or held (fen), against the cap — the cap's own, and
+ *  for one below the smallest line that the line is held to instead (heldCap), that line too: ¥400 by
+ *  maxLimitIncomeMultiple is no ¥500 cap by it. */
 export const capFact = (code: ReasonCode, cap: LimitCap, line: LineId, limit?: Fen): RuleFact => ({
   code,
   parameter: (line === "huabei" ? BINDING_PARAMETER : JIEBEI_PARAMETER)[cap.binding],
-  threshold: cap.limit,
+  threshold: cap.own ?? cap.limit,
   ...(limit === undefined ? {} : { value: limit }),
+  ...(cap.own === undefined
+    ? {}
+    : { smallest: cap.limit, smallestParameter: param(line, "minLimit", "jiebeiMinLimit") }),
 });
 
 /** What an application for an increase is declined with when the cap is no more than the limit `held`

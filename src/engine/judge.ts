@@ -135,6 +135,8 @@ const FACT_FIELDS = Object.keys({
   limits: 0,
   onceUsed: 0,
   scoreOnceUsed: 0,
+  smallest: 0,
+  smallestParameter: 0,
 } satisfies Record<keyof RuleFact, 0>) as (keyof RuleFact)[];
 
 /** Two facts alike in every field (absent in both, or equal). */

@@ -14,6 +14,9 @@ export interface LimitCap {
   binding: LimitBinding;
   /** below the policy's smallest line: no line can be offered or kept at this cap */
   belowMinimum: boolean;
+  /** a cap below the smallest line that line management holds the line to the smallest line for
+   *  (heldCap: `limit` is the smallest line then): the binding cap's own limit, in fen */
+  own?: Fen;
 }
 
 /** The score the lowest limit band asks: below it, no band offers a line. */
@@ -74,7 +77,12 @@ const smallestLineYuan = (minLimit: number): number => Math.max(100, Math.ceil(m
  */
 export function heldCap(cap: LimitCap | null, rules: LineRules): LimitCap | null {
   if (cap === null || !cap.belowMinimum) return cap;
-  return { ...cap, limit: smallestLineYuan(rules.minLimit) * FEN_PER_YUAN, belowMinimum: false };
+  return {
+    ...cap,
+    limit: smallestLineYuan(rules.minLimit) * FEN_PER_YUAN,
+    belowMinimum: false,
+    own: cap.limit,
+  };
 }
 
 /** The largest cap the income multiple makes at any income a file can state (MAX_YUAN a month), in fen:

@@ -36,6 +36,10 @@ export interface RuleFact {
    *  file once a line of this limit is used, not on today's, and the score the review would read then */
   onceUsed?: Fen;
   scoreOnceUsed?: number;
+  /** a limit cap below the smallest line (its own, `threshold`), the line held to the smallest line
+   *  instead: that line, and the parameter setting it (`minLimit`, `jiebeiMinLimit`) */
+  smallest?: Fen;
+  smallestParameter?: PolicyParamName;
 }
 
 interface VerdictBase {

@@ -834,6 +834,7 @@ export function factInYuan(f: RuleFact): JsonFact {
     ...(f.threshold === undefined ? {} : { threshold: f.threshold / FEN_PER_YUAN }),
     ...(f.before === undefined ? {} : { before: f.before / FEN_PER_YUAN }),
     ...(f.value === undefined ? {} : { value: f.value / FEN_PER_YUAN }),
+    ...(f.smallest === undefined ? {} : { smallest: f.smallest / FEN_PER_YUAN }),
   };
 }
 
@@ -888,7 +889,11 @@ export function describeFact(f: RuleFact): string {
   if (f.threshold !== undefined)
     parts.push(
       f.parameter !== undefined && LIMIT_CAP_CODES.has(f.code)
-        ? `cap ${show(f.threshold)} by ${f.parameter}`
+        ? `cap ${show(f.threshold)} by ${f.parameter}` +
+            // a cap below the smallest line, the line held to that instead
+            (f.smallest === undefined
+              ? ""
+              : `, below the ${money(f.smallest)} smallest line (${f.smallestParameter})`)
         : `${f.parameter ?? (f.code === "LIMIT_KEPT_ONCE_USED" ? "kept once used" : "available")} ${show(f.threshold)}`,
     );
   else if (f.parameter !== undefined) parts.push(f.parameter);

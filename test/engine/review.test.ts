@@ -1952,7 +1952,14 @@ describe("fixes from review", () => {
     expect(review).toMatchObject({ decision: "suspended", cause: "credit", limit: 50_000 });
     expect(review.reasons).toEqual(["INCOME_BELOW_SMALLEST_LINE", "LOW_INCOME", "INCOME_BELOW_LIMIT"]);
     expect(review.facts[0]).toMatchObject({ parameter: "minLimit", threshold: 50_000, value: 0 });
-    expect(review.facts[1]).toMatchObject({ code: "INCOME_BELOW_LIMIT", threshold: 50_000, value: 500_000 });
+    // the cut's fact: the multiple's own cap (¥0), below the ¥500 smallest line the limit is held to
+    expect(review.facts[1]).toMatchObject({
+      code: "INCOME_BELOW_LIMIT",
+      threshold: 0,
+      value: 500_000,
+      smallest: 50_000,
+      smallestParameter: "minLimit",
+    });
     // an application the income allows no line for is declined for the income too
     const declined = run([on.open(0, 5_000)], {
       policy: testPolicy({ maxLimitIncomeMultiple: 2, minLimit: 500 }),

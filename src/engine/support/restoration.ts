@@ -428,21 +428,29 @@ function scoreStep(reading: Reading, paidS: Scored): ScoreAhead | null {
     const fixed = forNext
       ? fixedUntil(calendar, day, reviewOnOrAfter(calendar, day, p), read?.dues ?? [])
       : TIME_ONLY;
-    remedies.push(
+    // one score step for the line: the one asked already — what the line restored and used would score
+    // short of keeping it (restoration's usedShort) — is folded in, the target the higher of the two as
+    // the scorecard's points add (two steps, to 595 and to 680 for the same review, told the customer
+    // nothing of which to reach)
+    const own = remedies.findIndex((r) => r.line === line.id && r.kind === "raise_score");
+    const asked = remedies[own];
+    const gap = asked?.kind === "raise_score" ? asked.needed - asked.current : 0;
+    const step: Remedy =
       read !== null
         ? {
-            ...raiseScore(c, line, read.s, read.needed, fixed),
+            ...raiseScore(c, line, read.s, Math.max(read.needed, read.s.score + gap), fixed),
             ahead: { today: s.score, report: read.report },
           }
         : lowered !== null
           ? // the later review, as the coming report leaves the score it reads: that score to raise
             {
-              ...raiseScore(c, line, lowered.s, lowered.needed, fixed),
+              ...raiseScore(c, line, lowered.s, Math.max(lowered.needed, lowered.s.score + gap), fixed),
               ahead: { today: s.score, report: lowered.report },
               review: lowered.review,
             }
-          : raiseScore(c, line, s, needed, fixed),
-    );
+          : raiseScore(c, line, s, Math.max(needed, s.score + gap), fixed);
+    if (own < 0) remedies.push(step);
+    else remedies[own] = step;
     // the day the last recent application leaves the 30-day window
     const latest = c.inquiries[countUpTo(c.inquiries, day) - 1];
     if (latest !== undefined && day - latest < 30)

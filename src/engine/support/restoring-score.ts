@@ -95,12 +95,13 @@ export function withOnceUsedOf(blockers: readonly RuleFact[], paid: readonly Rul
 }
 
 /** The score that restores `line` on the file `f` (scored `s`): `needed` (the restoration score, or a
- *  band's), or — while `s` is short of it, where restorationBlockers makes no kept-once-used check — more,
- *  when the line restored and used would score below what keeping it needs (restoredOnceUsed): today's
- *  score raised by that gap, as the scorecard's points add. A step sized to `needed` alone would reach a
- *  score the review does not restore at. */
+ *  band's), or more when the line restored and used would score below what keeping it needs
+ *  (restoredOnceUsed) — `s` raised by that gap, as the scorecard's points add — whether `s` is short of
+ *  `needed` or meets it: the review restores only at the higher of the two. A target of `needed` alone
+ *  would name a score the review does not restore at (905 read on the review's day against `minScore` 900,
+ *  the line once used reading 845: the review restores at 960, not 905). */
 export function neededOnceUsed(f: Customer, line: Line, day: number, s: Scored, needed: number): number {
-  if (s.score >= needed || !Number.isFinite(needed)) return needed;
+  if (!Number.isFinite(needed)) return needed;
   const kept = restoredOnceUsed(f, lineOf(f, line.id), day, s);
   if (kept.limit !== null) return needed;
   return Math.max(needed, s.score + keptOnceUsedScoreGap(kept.facts));

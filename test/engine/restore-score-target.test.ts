@@ -1,0 +1,88 @@
+// Customer service's score target for a suspended line is the one the review that restores it applies:
+// the restoration score, or — when that review judges the line once used (LIMIT_KEPT_ONCE_USED) — the score
+// the line restored and used must still keep, whichever is higher; said in one step. A score the next
+// review reads said to "meet what restoring needs" is a promise that review keeps.
+
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { simulate } from "../../src/engine/simulate.js";
+import type { Remedy, Step, Trace } from "../../src/engine/types.js";
+import { loadScenarioText } from "../../src/scenario/load.js";
+
+const load = (text: string): Trace =>
+  simulate(loadScenarioText(text, join(process.cwd(), "scenarios", "target.yaml")).scenario);
+
+const remediesOf = (s: Step, kind: Remedy["kind"]) =>
+  (s.remedies ?? []).filter((r) => r.line === "huabei" && r.kind === kind);
+
+// a clean customer at 893, suspended on day 45 when the policy asks 900: the next review (day 74) reads 905
+// from the month-end report on day 59; the ¥5,000 line once used reads 845 unless nothing is counted used
+const suspendedByPolicy = (set: string) => `
+name: minScore raised
+start: 2024-01-01
+until: 80
+profile: { age: 35, monthlyIncome: 10000, verified: true, creditHistoryMonths: 36 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 5, type: purchase, amount: 1000, merchant: Taobao }
+  - { day: 35, type: repay, amount: full }
+  - { day: 40, type: policy, set: { ${set} } }
+  - { day: 50, type: contact_support }
+`;
+
+describe("a restoration's score target is the one the review applies", () => {
+  it.each([
+    ["minScore: 900", false],
+    ["minScore: 900, grantUsedFraction: 0", true],
+    ["minScore: 895", false],
+    ["minScore: 895, grantUsedFraction: 0", true],
+  ])(
+    "%s: the answer's next review restores the line exactly when the answer says it will",
+    (set, restores) => {
+      const t = load(suspendedByPolicy(set));
+      const answer = t.steps.find((s) => s.day === 50 && s.event.type === "contact_support")!;
+      expect(answer.status).toBe("suspended");
+      const wait = remediesOf(answer, "wait_for_review")[0] as Extract<Remedy, { kind: "wait_for_review" }>;
+      const review = t.steps.find(
+        (s) => s.day === wait.day && s.event.type === "review" && s.line === "huabei",
+      )!;
+      expect(review.decision === "restored").toBe(restores);
+      // 'the next review reads 905, meeting the 900 restoring the line needs' — said on day 50 while that
+      // review, judging the line once used (845 vs 900), did not restore it
+      expect(wait.score !== undefined).toBe(restores);
+      const raise = remediesOf(answer, "raise_score") as Extract<Remedy, { kind: "raise_score" }>[];
+      // one target, said once: none when the review reads enough, else above the score that review reads
+      expect(raise.length).toBe(restores ? 0 : 1);
+      if (!restores) expect(raise[0]!.needed).toBeGreaterThan(review.score);
+    },
+  );
+});
+
+describe("one score step per line", () => {
+  it("folds the score the line once used must keep into the restoration score's step (595 and 680 → 680)", () => {
+    // Huabei suspended for credit on day 74, an overdue outstanding on day 78: the answer asked to raise
+    // the score from 541 to 595 (what the line restored and used keeps at) and, in the next step, to 680
+    // (restoreScore) — for the same review on day 196
+    const t = load(`
+name: two score targets
+start: 2024-01-01
+until: 80
+profile: { age: 40, monthlyIncome: 12000, verified: true, creditHistoryMonths: 90, externalDebt: 100000 }
+events:
+  - { day: 0, type: apply, product: open, amount: 5000 }
+  - { day: 0, type: apply, line: jiebei, product: open, amount: 20000 }
+  - { day: 5, type: purchase, amount: 300, merchant: JD }
+  - { day: 35, type: repay, amount: full }
+  - { day: 36, type: external_debt, amount: 30000 }
+  - { day: 46, type: purchase, amount: 300, merchant: JD }
+  - { day: 47, type: borrow, amount: 1000, term: 3 }
+  - { day: 60, type: income, monthlyIncome: 5000 }
+  - { day: 77, type: purchase, amount: 300, merchant: JD }
+  - { day: 78, type: contact_support }
+`);
+    const answer = t.steps.find((s) => s.day === 78 && s.event.type === "contact_support")!;
+    const raise = remediesOf(answer, "raise_score") as Extract<Remedy, { kind: "raise_score" }>[];
+    expect(raise.map((r) => r.needed)).toEqual([680]);
+    expect(raise[0]!.review?.day).toBe(196);
+  });
+});
