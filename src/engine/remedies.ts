@@ -290,6 +290,7 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
         "the rules that decline it today (TOO_MANY_APPLICATIONS, INCREASE_TOO_SOON, RECENT_MISSED_PAYMENT)",
       blocked:
         "what would decline it on that day besides (a score below the increase minimum, a cap the limit is at, …)",
+      besides: "the other rules that would decline it on that day too (each with its step)",
     },
   },
   open_line: {

@@ -465,13 +465,15 @@ export type Remedy = {
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
    *  or increase, the clean record since a missed due date); from `day` none of them declines it, if
-   *  nothing else moves — `blocked`: what would decline it then besides (the score of that day) */
+   *  nothing else moves — `blocked`: what would decline it then besides (the score of that day);
+   *  `besides`: the other rules that would decline it too */
   | {
       kind: "increase_from";
       day: number;
       date: string;
       waits: ReasonCode[];
       blocked?: RuleFact;
+      besides?: RuleFact[];
     }
   /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
    *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would

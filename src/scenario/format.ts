@@ -621,12 +621,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
-      const rule = (f: RuleFact) => {
-        const numbers = describeFact(f);
-        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
-      };
       const declined = blocked
-        ? `; as things stand it would be declined: ${[blocked, ...(r.increase.besides ?? [])].map(rule).join("; and ")}`
+        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines)}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
@@ -660,10 +656,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
       const waits = r.waits.map(inSentence).join("; ");
-      const blocked = r.blocked;
-      const numbers = blocked ? describeFact(blocked) : "";
-      const besides = blocked
-        ? `, but it would still be declined then: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[blocked.code].advice, lines)}`
+      // every rule that would decline it then, each with its step
+      const besides = r.blocked
+        ? `, but it would still be declined then: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`
         : "";
       return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
     }
@@ -696,6 +691,15 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
+
+/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
+const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>
+  facts
+    .map((f) => {
+      const numbers = describeFact(f);
+      return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
+    })
+    .join("; and ");
 
 /** What brings the debt ratio an opening reads within its cap: debt elsewhere repaid, or an income. */
 function openDebtText(d: { repay: number | null; income: number | null }): string {
