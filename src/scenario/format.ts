@@ -133,11 +133,16 @@ const linesNamed = (lines: readonly LineId[]): string =>
   lines.length === 1 ? lineName(lines[0]!) : "Huabei and Jiebei";
 
 /** A reason's advice in words for the lines held: its bills and instalments (the words for both, which
- *  the advice says when the lines are not known) name only what falls due on them. */
+ *  the advice says when the lines are not known) name only what falls due on them; a line it asks to be
+ *  used that the customer does not have (never opened, or closed) is to be opened first. */
 export const forLines = (advice: string, lines: readonly LineId[]): string =>
   advice
     .replaceAll("every bill and instalment", `every ${dueOn(lines)}`)
-    .replaceAll("bills and instalments", lines.length === 1 ? `${dueOn(lines)}s` : "bills and instalments");
+    .replaceAll("bills and instalments", lines.length === 1 ? `${dueOn(lines)}s` : "bills and instalments")
+    .replaceAll(
+      "use Huabei and",
+      lines.includes("huabei") ? "use Huabei and" : "open Huabei (apply, product: open), use it and",
+    );
 
 /** What a step's event text reads: the event, what it applied, and what its line owed after it. */
 export type DescribedStep = Pick<Step, "event" | "applied" | "balance"> & {
