@@ -750,8 +750,27 @@ function countedText(
   return `restoring counts ${[...each, ...others].join("; ")}`;
 }
 
-/** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
+/** The incomes above the one told at which the review named does not leave the line active (it keeps the
+ *  other line there, which this one restored or kept, used, would take past its cap), said after the step. */
+function notBetween(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const gap = r.notBetween;
+  if (gap === undefined) return "";
+  const range =
+    gap.to === null
+      ? `from ${money(gap.from * 100)} on`
+      : `from ${money(gap.from * 100)} to ${money(gap.to * 100)}`;
+  const line = lineName(r.line);
+  const other = lineName(gap.line);
+  return `. Not a monthly income ${range}: that review then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+}
+
+/** The debt advice: what to repay of which debt, by when, for which review — or the income instead — and
+ *  the incomes above it that review would not honour. */
 function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
+  return `${debtPlanText(r, lines)}${notBetween(r)}`;
+}
+
+function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
   // worked out at the income the smallest line needs (asked for beside), not the one on record: said
   const at =
     r.atIncome === undefined
