@@ -420,10 +420,11 @@ export function applyPolicyEvent(current: Policy, use: Policy | null, set: Parti
   return { ...base, ...set, name };
 }
 
-/** What customer service would tell the customer to do about one line today (the steps a declined early
- *  review or a lifted hold comes with) — not what falls due next, which an answer says beside its steps. */
+/** What customer service would tell the customer about one line today (the steps a declined early review
+ *  or a lifted hold comes with): its answer's, what falls due next on the line among them — the restoration
+ *  they wait for needs it paid on time. */
 function serviceStepsFor(s: EngineState, line: LineId): Remedy[] {
   return answerSupport(s.customer, s.day, scoreOn(s.customer, s.day), s.calendar).remedies.filter(
-    (r) => r.line === line && r.kind !== "next_due",
+    (r) => r.line === line,
   );
 }

@@ -21,7 +21,7 @@ import * as loans from "./loans.js";
 import { wholeFen } from "./money.js";
 import type { DueRecord } from "./record.js";
 import * as revolving from "./revolving.js";
-import { dayCloses, dayOpens } from "./scheduled.js";
+import { dayCloses, dayOpens, review as reviewOf } from "./scheduled.js";
 import { type EngineState, monthEndAfter, reviewOnOrAfter } from "./state.js";
 import type { CalledIn, DebtRepayment, Fen, OverdueCallIn } from "./types.js";
 import type { LineId } from "./vocabulary.js";
@@ -614,3 +614,12 @@ function stateOf(c: Customer, day: number, calendar: Calendar): EngineState {
 }
 
 const ignore = (): void => {};
+
+/** A copy of the customer after the periodic review on `review` (after `day`), nothing more done by the
+ *  customer until then than each bill and instalment falling due met at its minimum (openingOn): the lines
+ *  as that review leaves them — Huabei reviewed first, Jiebei on the file Huabei's review left. */
+export function reviewedOn(c: Customer, day: number, calendar: Calendar, review: number): Customer {
+  const s = stateOf(openingOn(c, day, calendar, review), review, calendar);
+  reviewOf(s);
+  return s.customer;
+}

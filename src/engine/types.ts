@@ -417,6 +417,11 @@ export type Remedy = {
        *  within its debt cap) — and the share of the credit left on them counted used
        *  (grantUsedFraction); `reported`, the other lines held or owing, counted as the report shows them */
       restoring?: { counted: { line: LineId; limit: Fen }[]; used: number; reported: LineId[] };
+      /** incomes (yuan) above `income` at which the review named does not leave the line active: from the
+       *  income the other line's own step asks (`line`), at which that review keeps the other line — which
+       *  this line restored or kept, used, would take past its own standard — to `to` (null: every income
+       *  above); `income` holds for every income up to `from` and above `to` */
+      notBetween?: { line: LineId; from: number; to: number | null };
     }
   /** why the line is suspended, closed or charged off: its status and cause since `since`, the reasons
    *  as recorded on `day` (later than `since` when a security hold was laid over a suspension: both are
@@ -465,13 +470,15 @@ export type Remedy = {
   /** told to stop applying: an application for an increase on the active line is declined today for what
    *  only time clears (`waits`: the applications of the last 30 days, the cooldown since the last opening
    *  or increase, the clean record since a missed due date); from `day` none of them declines it, if
-   *  nothing else moves — `blocked`: what would decline it then besides (the score of that day) */
+   *  nothing else moves — `blocked`: what would decline it then besides (the score of that day);
+   *  `besides`: the other rules that would decline it too */
   | {
       kind: "increase_from";
       day: number;
       date: string;
       waits: ReasonCode[];
       blocked?: RuleFact;
+      besides?: RuleFact[];
     }
   /** no line yet: an application to open Huabei can be made from `day` (`now`: today; later while too many
    *  applications were made in the last 30 days); `blockers`, what would decline it then (none: it would

@@ -164,7 +164,11 @@ function remedyJson(r: Remedy): Record<string, unknown> {
         ...(r.holds && { holds: r.holds.map(factInYuan) }),
       };
     case "increase_from":
-      return r.blocked === undefined ? r : { ...r, blocked: factInYuan(r.blocked) };
+      return {
+        ...r,
+        ...(r.blocked && { blocked: factInYuan(r.blocked) }),
+        ...(r.besides && { besides: r.besides.map(factInYuan) }),
+      };
     case "open_line":
       return {
         ...r,

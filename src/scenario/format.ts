@@ -140,11 +140,16 @@ const linesNamed = (lines: readonly LineId[]): string =>
   lines.length === 1 ? lineName(lines[0]!) : "Huabei and Jiebei";
 
 /** A reason's advice in words for the lines held: its bills and instalments (the words for both, which
- *  the advice says when the lines are not known) name only what falls due on them. */
+ *  the advice says when the lines are not known) name only what falls due on them; a line it asks to be
+ *  used that the customer does not have (never opened, or closed) is to be opened first. */
 export const forLines = (advice: string, lines: readonly LineId[]): string =>
   advice
     .replaceAll("every bill and instalment", `every ${dueOn(lines)}`)
-    .replaceAll("bills and instalments", lines.length === 1 ? `${dueOn(lines)}s` : "bills and instalments");
+    .replaceAll("bills and instalments", lines.length === 1 ? `${dueOn(lines)}s` : "bills and instalments")
+    .replaceAll(
+      "use Huabei and",
+      lines.includes("huabei") ? "use Huabei and" : "open Huabei (apply, product: open), use it and",
+    );
 
 /** What a step's event text reads: the event, what it applied, and what its line owed after it. */
 export type DescribedStep = Pick<Step, "event" | "applied" | "balance"> & {
@@ -628,12 +633,8 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
       const blocked = r.increase.blocked;
       // the way back said as it stands: an application something else would decline asks for that first —
       // every rule that would, each with its step
-      const rule = (f: RuleFact) => {
-        const numbers = describeFact(f);
-        return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
-      };
       const declined = blocked
-        ? `; as things stand it would be declined: ${[blocked, ...(r.increase.besides ?? [])].map(rule).join("; and ")}`
+        ? `; as things stand it would be declined: ${withSteps([blocked, ...(r.increase.besides ?? [])], lines)}`
         : "";
       return `the limit was cut from ${money(r.from)} to ${money(r.to)} on ${r.date} (day ${r.day}): ${reasons}. A cut limit comes back only through an application for an increase (${increaseOf(r.line)}), ${when}${declined}`;
     }
@@ -667,10 +668,9 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
     case "increase_from": {
       const line = r.line === "jiebei" ? "Jiebei's limit" : "the limit";
       const waits = r.waits.map(inSentence).join("; ");
-      const blocked = r.blocked;
-      const numbers = blocked ? describeFact(blocked) : "";
-      const besides = blocked
-        ? `, but it would still be declined then: ${inSentence(blocked.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[blocked.code].advice, lines)}`
+      // every rule that would decline it then, each with its step
+      const besides = r.blocked
+        ? `, but it would still be declined then: ${withSteps([r.blocked, ...(r.besides ?? [])], lines)}`
         : "";
       return `an application to raise ${line} would be declined before ${r.date} (day ${r.day}) — ${waits}; from that day none of these declines it if no other application is made${besides}`;
     }
@@ -703,6 +703,15 @@ export function remedyText(r: Remedy, lines: readonly LineId[] = BOTH_LINES): st
         : `repay every ${dueOn(lines)} on time until ${r.date} (day ${r.day}): restoration needs a clean period after an overdue`;
   }
 }
+
+/** The rules an application would be declined for, each with its numbers and its step, joined by "; and ". */
+const withSteps = (facts: readonly RuleFact[], lines: readonly LineId[]): string =>
+  facts
+    .map((f) => {
+      const numbers = describeFact(f);
+      return `${inSentence(f.code)}${numbers ? ` (${numbers})` : ""} — ${forLines(REASONS[f.code].advice, lines)}`;
+    })
+    .join("; and ");
 
 /** What brings the debt ratio an opening reads within its cap: debt elsewhere repaid, or an income. */
 function openDebtText(d: { repay: number | null; income: number | null }): string {
@@ -748,8 +757,27 @@ function countedText(
   return `restoring counts ${[...each, ...others].join("; ")}`;
 }
 
-/** The debt advice: what to repay of which debt, by when, for which review — or the income instead. */
+/** The incomes above the one told at which the review named does not leave the line active (it keeps the
+ *  other line there, which this one restored or kept, used, would take past its cap), said after the step. */
+function notBetween(r: Extract<Remedy, { kind: "reduce_debt" }>): string {
+  const gap = r.notBetween;
+  if (gap === undefined) return "";
+  const range =
+    gap.to === null
+      ? `from ${money(gap.from * 100)} on`
+      : `from ${money(gap.from * 100)} to ${money(gap.to * 100)}`;
+  const line = lineName(r.line);
+  const other = lineName(gap.line);
+  return `. Not a monthly income ${range}: that review then keeps ${other}, which ${line}, used, would take past its cap, and does not leave ${line} active`;
+}
+
+/** The debt advice: what to repay of which debt, by when, for which review — or the income instead — and
+ *  the incomes above it that review would not honour. */
 function reduceDebtText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
+  return `${debtPlanText(r, lines)}${notBetween(r)}`;
+}
+
+function debtPlanText(r: Extract<Remedy, { kind: "reduce_debt" }>, lines: readonly LineId[]): string {
   // worked out at the income the smallest line needs (asked for beside), not the one on record: said
   const at =
     r.atIncome === undefined

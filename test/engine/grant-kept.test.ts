@@ -8,7 +8,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Step, Trace } from "../../src/engine/types.js";
 import type { LineId } from "../../src/engine/vocabulary.js";
-import { adviceOf, describeFact, factInYuan, reasonAdvice } from "../../src/scenario/format.js";
+import {
+  adviceOf,
+  describeFact,
+  describeRemedy,
+  factInYuan,
+  reasonAdvice,
+} from "../../src/scenario/format.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import {
   DEFAULT_POLICY,
@@ -423,6 +429,42 @@ describe("kept once used: the grant's limit", () => {
       ["huabei", "restored"],
       ["jiebei", "suspended"],
     ]);
+  });
+
+  it("an income step says the incomes above it that the review it names would not honour: the other line's kept there holds this one", () => {
+    // as above: ¥646 restores Huabei on day 45 (Jiebei suspended on its own); from ¥1,250, what Jiebei's own
+    // step asks, that review keeps Jiebei — and Huabei's ¥500 used would take it past its cap of 1, so
+    // Huabei is held until ¥1,292. "At least ¥646" promised Huabei back at ¥1,260
+    const start = [
+      on.open(0, 2_000),
+      on.open(0, 5_000, "jiebei"),
+      on.income(2, 200),
+      on.externalDebt(16, 15_000),
+    ];
+    const options = {
+      policy: DEFAULT_POLICY,
+      profile: { monthlyIncome: 5_000, creditHistoryMonths: 36 },
+      until: 46,
+    };
+    const answer = stepOn(run([...start, on.support(20)], options), "contact_support", 20);
+    const huabei = answer.remedies.find((r) => r.line === "huabei" && r.kind === "reduce_debt");
+    const jiebei = answer.remedies.find((r) => r.line === "jiebei" && r.kind === "reduce_debt");
+    if (huabei?.kind !== "reduce_debt" || jiebei?.kind !== "reduce_debt") throw new Error("no debt steps");
+    expect(huabei).toMatchObject({ income: 646, notBetween: { line: "jiebei", from: 1_250, to: 1_291 } });
+    expect(jiebei.income).toBe(1_250);
+    expect(jiebei.notBetween).toBeUndefined();
+    expect(describeRemedy(huabei)).toMatch(
+      /\. Not a monthly income from ¥1,250\.00 to ¥1,291\.00: that review then keeps Jiebei, which Huabei, used, would take past its cap, and does not leave Huabei active$/,
+    );
+    // played forward, each line as its step says: Huabei active after day 45's review for the incomes told,
+    // not in the range it names; Jiebei kept from the income its step tells
+    const reviewed = (income: number) => run([...start, on.income(20, income)], options).final;
+    for (const income of [646, 1_000, 1_249, 1_292, 2_000])
+      expect(reviewed(income).status, `¥${income}`).toBe("active");
+    for (const income of [1_250, 1_270, 1_291])
+      expect(reviewed(income).status, `¥${income}`).toBe("suspended");
+    for (const income of [1_250, 1_291, 1_292])
+      expect(reviewed(income).jiebei.status, `¥${income}`).toBe("active");
   });
 
   it("a drawdown counts Huabei at its limit: cash that fits only while Huabei is unused is declined", () => {

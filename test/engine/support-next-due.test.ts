@@ -5,7 +5,7 @@ import type { LineId } from "../../src/engine/vocabulary.js";
 import { describeRemedy } from "../../src/scenario/format.js";
 import { propertyRuns } from "../helpers/property-seed.js";
 import { activeScenarioArb } from "./arbitraries.js";
-import { type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
+import { DEFAULT_POLICY, type EventInput, on, run, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // Customer service says what falls due next before it falls due, on each line the customer has: how much
 // (Huabei's statement balance and minimum, Jiebei's instalment with its interest), by when it counts as
@@ -177,5 +177,46 @@ describe("customer service reminds what falls due next", () => {
       }),
       { numRuns: propertyRuns(40) },
     );
+  });
+});
+
+describe("the steps a declined early review and a lifted hold come with remind what falls due next", () => {
+  // a Jiebei loan's instalment missed (day 41), both lines suspended on day 71; the overdue repaid on day
+  // 90, the next instalment still to come: an early review asked on day 95 is declined (the clean period),
+  // a hold laid by three changes on days 96–98 is lifted by a verification on day 101, the suspension
+  // beneath standing — each says, as customer service does that day, what falls due next and by when
+  const t = run(
+    [
+      on.open(0, 6_000),
+      on.open(0, 20_000, "jiebei"),
+      on.borrow(10, 6_000, 12),
+      on.repay(90, "minimum", "jiebei"),
+      on.requestReview(95, "jiebei"),
+      on.support(95),
+      on.change(96),
+      on.change(97, "address"),
+      on.change(98, "device"),
+      on.verify(101),
+      on.support(101),
+    ],
+    { policy: DEFAULT_POLICY, until: 140 },
+  );
+  const reminder = (remedies: readonly Remedy[]) =>
+    remedies.filter((r) => r.kind === "next_due" && r.line === "jiebei");
+
+  it("the declined early review: the instalment due on day 131, as the answer that day names it", () => {
+    const review = stepOn(t, "request_review", 95);
+    expect(review).toMatchObject({ decision: "declined", status: "suspended" });
+    const said = reminder(stepOn(t, "contact_support", 95).remedies);
+    expect(said).toEqual([expect.objectContaining({ day: 131, by: { day: 134, date: "2024-05-14" } })]);
+    expect(reminder(review.remedies)).toEqual(said);
+  });
+
+  it("the lifted hold, the suspension beneath standing: the same instalment, as the answer that day names it", () => {
+    const verified = stepsOf(t, "verify_identity").find((s) => s.line === "jiebei")!;
+    expect(verified).toMatchObject({ decision: "suspended", cause: "credit" });
+    const said = reminder(stepOn(t, "contact_support", 101).remedies);
+    expect(said).toEqual([expect.objectContaining({ day: 131 })]);
+    expect(reminder(verified.remedies)).toEqual(said);
   });
 });

@@ -503,6 +503,29 @@ describe("contact_support", () => {
     expect(describeRemedy(r)).toContain("(¥8,100.00 asked vs cap ¥8,000.00 by maxLimitIncomeMultiple)");
   });
 
+  it("the increase it says would still be declined names every rule that declines it, each with its step", () => {
+    // the seven asks on ¥4,000 a month, then ¥94,000 borrowed elsewhere: on day 181 the increase is declined
+    // for a score below minIncreaseScore (900 here) and for the debt ratio once the line is used — told only
+    // the score, the customer who raised it would still be declined for the debt
+    const weekly = [91, 98, 105, 112, 119, 126, 133].map((d, i) => on.increase(d, i === 0 ? 8_000 : 15_000));
+    const events = [on.open(0, 5_000), on.purchase(5, 500), on.repay(38, "full"), ...weekly];
+    const profile = { monthlyIncome: 4_000, creditHistoryMonths: 60 };
+    const policy = { ...DEFAULT_POLICY, minIncreaseScore: 900 };
+    const t = run([...events, on.externalDebt(130, 94_000), on.support(134), on.increase(181, 100)], {
+      policy,
+      profile,
+      until: 181,
+    });
+    const r = remedy(stepOn(t, "contact_support", 134).remedies, "increase_from")!;
+    const declined = stepOn(t, "apply", 181).facts;
+    expect(declined.map((f) => f.code)).toEqual(["SCORE_BELOW_INCREASE_MINIMUM", "DEBT_TO_INCOME_TOO_HIGH"]);
+    expect(r).toMatchObject({ day: 181, blocked: { code: "SCORE_BELOW_INCREASE_MINIMUM" } });
+    expect(r.besides).toEqual([expect.objectContaining({ code: "DEBT_TO_INCOME_TOO_HIGH", threshold: 2 })]);
+    expect(describeRemedy(r)).toMatch(
+      /but it would still be declined then: credit score is below .* — raise the score .*; and total debt exceeds what the policy allows for the income \(2\.\d\d vs maxDebtToIncome 2\.00[^)]*\) — pay down debt/,
+    );
+  });
+
   it("without an account: NO_ACCOUNT, and an application to open Huabei would be approved today", () => {
     const s = stepOn(run([on.support(0)]), "contact_support", 0);
     expect(s).toMatchObject({ decision: "info", reasons: ["NO_ACCOUNT"], status: "none" });

@@ -100,3 +100,72 @@ describe("an answer's words for the lines the customer has", () => {
     expect(run).toContain("→ Jiebei: repay every bill and instalment on time until 2024-07-30 (day 211)");
   });
 });
+
+describe("advice that names a line the customer does not have asks for it first", () => {
+  // new to credit (no history elsewhere): a Jiebei application needs six months of record on a line — told
+  // "use Huabei and repay it on time for six months first" with no Huabei to use (never opened, or closed
+  // by the customer), the customer could not do what was asked
+  const THIN =
+    "profile: { age: 24, monthlyIncome: 6000, verified: true, creditHistoryMonths: 0, externalDebt: 0 }";
+  const explained = (events: string[], day: number) => {
+    const text = [
+      "name: thin",
+      "start: 2024-01-01",
+      `until: ${day + 240}`,
+      "policy: default",
+      THIN,
+      "events:",
+    ]
+      .concat(
+        events.map((e) => `  - ${e}`),
+        "",
+      )
+      .join("\n");
+    const { scenario } = loadScenarioText(text, `${ROOT}thin.yaml`);
+    const trace = simulate(scenario);
+    return { scenario, trace, todo: explainDay(scenario, trace, day).todo };
+  };
+  const askJiebei = (day: number) =>
+    `{ day: ${day}, type: apply, line: jiebei, product: open, amount: 5000 }`;
+  const OPEN_FIRST = "open Huabei (apply, product: open), use it and repay it on time for six months first";
+
+  it("no Huabei: open it first — and doing so, the record no longer declines Jiebei six month ends on", () => {
+    const { todo } = explained([askJiebei(0)], 0);
+    expect(todo).toContain(OPEN_FIRST);
+    expect(todo.join("\n")).not.toContain("use Huabei");
+    // as told: Huabei opened, used and repaid on time; after six month ends Jiebei is not declined for it
+    const { trace } = explained(
+      [
+        askJiebei(0),
+        "{ day: 1, type: apply, product: open, amount: 3000 }",
+        "{ day: 2, type: purchase, amount: 100 }",
+        "{ day: 40, type: repay, amount: full }",
+        askJiebei(182),
+      ],
+      0,
+    );
+    const asked = trace.steps.filter((s) => s.event.type === "apply" && s.line === "jiebei");
+    expect(asked[0]!.reasons).toContain("REPAYMENT_RECORD_REQUIRED");
+    expect(asked[1]!.day).toBe(182);
+    expect(asked[1]!.reasons).not.toContain("REPAYMENT_RECORD_REQUIRED");
+  });
+
+  it("Huabei closed by the customer: open it again first", () => {
+    const { todo } = explained(
+      [
+        "{ day: 0, type: apply, product: open, amount: 3000 }",
+        "{ day: 3, type: purchase, amount: 100 }",
+        "{ day: 50, type: repay, amount: full }",
+        "{ day: 60, type: close }",
+        askJiebei(70),
+      ],
+      70,
+    );
+    expect(todo).toContain(OPEN_FIRST);
+  });
+
+  it("Huabei held: use it", () => {
+    const { todo } = explained(["{ day: 0, type: apply, product: open, amount: 3000 }", askJiebei(5)], 5);
+    expect(todo).toContain("use Huabei and repay it on time for six months first");
+  });
+});

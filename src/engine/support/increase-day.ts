@@ -23,7 +23,7 @@ const INCREASE_WAITS: readonly ReasonCode[] = [
  *  asked): for each active line an application for an increase would be declined today for what only time
  *  clears, the first day on which none of those rules declines it, each by its own window — if nothing
  *  else moves — and what would decline it then besides (`blocked`, judged as the engine would on that day,
- *  with that day's score). Told only 'stop applying for a while' after seven weekly asks, the customer could not
+ *  with that day's score; `besides`, every other rule that would). Told only 'stop applying for a while' after seven weekly asks, the customer could not
  *  know the cooldown allowed one from day 181. (A limit cut's way back names its own day, a step.) */
 export function increaseDay(
   c: Customer,
@@ -51,7 +51,10 @@ export function increaseDay(
     const now = decideApplication(c, line, day, "increase", more, s, 1);
     const waits = INCREASE_WAITS.filter((code) => now.facts.some((f) => f.code === code));
     const then = decideApplication(c, line, from, "increase", more, on.s, 1);
-    const blocked = then.decision === "declined" ? then.facts[0] : undefined;
+    // every rule that declines it then is named, each with its step (the first `blocked`, the others
+    // `besides`): told only the first, the customer who put it right would be declined for the next
+    const rules = then.decision === "declined" ? then.facts : [];
+    const blocked = rules[0];
     remedies.push({
       line: line.id,
       kind: "increase_from",
@@ -59,6 +62,7 @@ export function increaseDay(
       date: calendar.date(from),
       waits,
       ...(blocked && { blocked }),
+      ...(rules.length > 1 && { besides: rules.slice(1) }),
     });
   }
   return { ...answer, remedies };
