@@ -313,7 +313,8 @@ export function comingInstalments(
  *  first day that happens, and what is owed then — loans with no due day after the one they wait for (their
  *  last, the spare one used), no arrears, and all the loans of that due date asking at most `tolerance`:
  *  one in its grace, as it stands (nothing more falls due on it); one whose remainder was carried to that
- *  due day, as it will fall due (`rate`: with its interest until then). Null: none. */
+ *  due day, as it will fall due (`rate`: with its interest until then). Before them, arrears this day's
+ *  end waives (arrearsWaived): today, what they owe. Null: none. */
 export function waiverAhead(
   b: LoanBook,
   day: number,
@@ -322,7 +323,9 @@ export function waiverAhead(
   tolerance: Fen,
 ): { day: number; amount: Fen } | null {
   if (tolerance <= 0) return null;
-  let first: { day: number; amount: Fen } | null = null;
+  // arrears within it that no due day is left to carry: this day's end waives them (waiveArrears)
+  const arrears = arrearsWaived(b, day, tolerance);
+  let first: { day: number; amount: Fen } | null = arrears > 0 ? { day, amount: arrears } : null;
   for (const l of b.loans) {
     if (l.arrearsPrincipal + l.arrearsCharges > 0) continue;
     let on: number;

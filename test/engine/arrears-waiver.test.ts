@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { simulate } from "../../src/engine/index.js";
+import { describeRemedy } from "../../src/scenario/format.js";
 import { type EventInput, on, run, scenario, stepOn, stepsOf, testPolicy } from "./builders.js";
 
 // ¥3,000 over 3 months drawn on day 10: instalments due on days 41, 70 and 101 (¥1,012.40), the spare due
@@ -146,5 +147,27 @@ describe("Jiebei arrears within the tolerance after a loan's last due day", () =
     expect(first![1]).toBeGreaterThan(1_500);
     expect(first![1]).toBeLessThanOrEqual(2_000);
     expect(waivers(true)).toEqual(waivers(false));
+  });
+
+  it("customer service does not ask for them, and tells what the day's end waives, to the fen", () => {
+    const t = run([...repaidBut(500), on.support(140)], { until: 150, policy: tolerant });
+    const told = stepOn(t, "contact_support", 140).remedies.filter((r) => r.line === "jiebei");
+    expect(told.map((r) => r.kind)).not.toContain("pay_overdue");
+    expect(told.filter((r) => r.kind === "waived_unless_paid")).toEqual([
+      expect.objectContaining({ amount: 500, day: 140, overdue: true }),
+    ]);
+    expect(stepsOf(t, "waiver").map((s) => [s.day, s.event.waived])).toEqual([[140, 500]]);
+    // said as arrears: the overdue ends, the missed due date stays on the record ("not missed" it is not)
+    const words = told.filter((r) => r.kind === "waived_unless_paid").map((r) => describeRemedy(r));
+    expect(words).toEqual([expect.stringContaining("waived at the end of 2024-05-20 (day 140)")]);
+    expect(words[0]).toContain("the missed due date stays on the record");
+    expect(words[0]).not.toContain("not missed");
+    // ¥10.01 left is asked for
+    const over = run([...repaidBut(1_001), on.support(140)], { until: 150, policy: tolerant });
+    const asked = stepOn(over, "contact_support", 140).remedies.filter((r) => r.line === "jiebei");
+    expect(asked.filter((r) => r.kind === "pay_overdue")).toEqual([
+      expect.objectContaining({ amount: 1_001 }),
+    ]);
+    expect(asked.map((r) => r.kind)).not.toContain("waived_unless_paid");
   });
 });
