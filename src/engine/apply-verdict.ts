@@ -114,7 +114,7 @@ export function notePastDue(c: Customer, line: Line, day: number): void {
 }
 
 /** An overdue episode ends the day everything overdue on its line is repaid. */
-function cureIfClear(c: Customer, line: Line, day: number): void {
+export function cureIfClear(c: Customer, line: Line, day: number): void {
   if (overdue(line) > 0) return;
   for (const e of c.episodes) if (e.line === line.id && e.curedDay === null) e.curedDay = day;
 }

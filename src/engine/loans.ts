@@ -20,7 +20,9 @@
 // tolerance when that spare due day's grace ends too, it is waived (`waived`: a small balance not worth
 // collecting; the loan closes, nothing missed). A late repayment that leaves at most the tolerance of the
 // arrears ends the overdue so too (tolerateArrears): what is left is carried as such a remainder is, and
-// the late month stays on the record.
+// the late month stays on the record. Arrears within the tolerance with no due day left to carry them to
+// (past a loan's spare due day) are waived at the day's end (waiveArrears), the overdue ending as a
+// repayment of them would end it — summed over the loans in arrears; never on a book written off.
 //
 // A loan called in (accelerate) keeps the due days its instalments would have had after the new last one:
 // on each, what it still owes in arrears when that day's grace ends is one more due date missed, as the
@@ -98,8 +100,9 @@ export interface LoanBook {
   interest: Fen;
   penalties: Fen;
   writtenOff: Fen;
-  /** remainders within the tolerance still unpaid when the loan's last due day (its spare one) passed:
-   *  waived, off the balance (a small-balance waiver, not a loss on a default) */
+  /** remainders within the tolerance still unpaid when the loan's last due day (its spare one) passed, and
+   *  arrears within it with no due day left to carry them to: waived, off the balance (a small-balance
+   *  waiver, not a loss on a default) */
   waived: Fen;
 }
 
@@ -313,7 +316,8 @@ export function comingInstalments(
  *  first day that happens, and what is owed then — loans with no due day after the one they wait for (their
  *  last, the spare one used), no arrears, and all the loans of that due date asking at most `tolerance`:
  *  one in its grace, as it stands (nothing more falls due on it); one whose remainder was carried to that
- *  due day, as it will fall due (`rate`: with its interest until then). Null: none. */
+ *  due day, as it will fall due (`rate`: with its interest until then). Before them, arrears this day's
+ *  end waives (arrearsWaived): today, what they owe. Null: none. */
 export function waiverAhead(
   b: LoanBook,
   day: number,
@@ -322,7 +326,9 @@ export function waiverAhead(
   tolerance: Fen,
 ): { day: number; amount: Fen } | null {
   if (tolerance <= 0) return null;
-  let first: { day: number; amount: Fen } | null = null;
+  // arrears within it that no due day is left to carry: this day's end waives them (waiveArrears)
+  const arrears = arrearsWaived(b, day, tolerance);
+  let first: { day: number; amount: Fen } | null = arrears > 0 ? { day, amount: arrears } : null;
   for (const l of b.loans) {
     if (l.arrearsPrincipal + l.arrearsCharges > 0) continue;
     let on: number;
@@ -575,7 +581,8 @@ export function repay(b: LoanBook, amount: Fen, day: number, rate: number, toler
  * worth short) ends the overdue, as the tolerance service ends a Huabei bill's: what is left stays owed, its
  * principal bearing interest again as principal not yet due and its charges due with the loan's next
  * instalment (after the last, on the day `carriedTo` names) — the late month stays on the record. A loan
- * with no such day keeps its arrears; so does a book written off.
+ * with no such day keeps its arrears until the day's end, which waives them (waiveArrears); a book written
+ * off keeps them (a charge-off is final: what is repaid after it is a recovery).
  */
 function tolerateArrears(b: LoanBook, day: number, tolerance: Fen): void {
   const owed = overdueAmount(b);
@@ -599,6 +606,54 @@ function tolerateArrears(b: LoanBook, day: number, tolerance: Fen): void {
     l.arrearsSince = null;
     l.missed = [];
   }
+}
+
+/** What the day's end (`day`, before its charges) waives of arrears within the tolerance that no due day is
+ *  left to carry (waiveArrears): every loan in arrears past its last due day (its spare one too, and any a
+ *  called-in loan would have had), with no instalment in its grace (that grace's end decides it first), and
+ *  all they owe together — arrears, and the interest not yet due beside them — at most `tolerance`: summed,
+ *  as the tolerance is of a due date's loans together and a repayment's of the book's arrears, never one
+ *  tolerance a loan. 0: nothing (none in arrears; one with a due day left, which a repayment carries to;
+ *  more than the tolerance; no tolerance; a book written off, whose charge-off is final). */
+export function arrearsWaived(b: LoanBook, day: number, tolerance: Fen): Fen {
+  if (tolerance <= 0 || !b.accruing) return 0;
+  let total = 0;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges === 0) continue;
+    if (l.dueDay !== null || carriedTo(l, day) !== null) return 0;
+    total += loanBalance(l);
+  }
+  return total <= tolerance ? total : 0;
+}
+
+/**
+ * Arrears within the tolerance with no due day left to carry them to are waived at the day's end
+ * (arrearsWaived): as the convention has it, an unpaid part of at most the tolerance after the due date
+ * counts as repaid, and after a loan's last due day nothing would ever ask it again but a collector. The
+ * loans close; the fractions of a fen their charges left end with them, as a payoff's do. Returns the
+ * amount, off the balance (`waived`, as a remainder's waiver).
+ */
+export function waiveArrears(b: LoanBook, day: number, tolerance: Fen): Fen {
+  const amount = arrearsWaived(b, day, tolerance);
+  if (amount === 0) return 0;
+  for (const l of b.loans) {
+    if (l.arrearsPrincipal + l.arrearsCharges === 0) continue;
+    // all it owes (loanBalance): its arrears, and the interest not yet due beside them
+    l.arrearsPrincipal = 0;
+    l.arrearsCharges = 0;
+    l.arrearsSince = null;
+    l.missed = [];
+    l.outstanding = 0;
+    l.interest = 0;
+    l.duePrincipal = 0;
+    l.dueInterest = 0;
+    l.graceInterest = 0;
+    l.held = 0;
+    endCarries(l);
+  }
+  b.waived += amount;
+  b.loans = b.loans.filter((l) => !done(l));
+  return amount;
 }
 
 /**
@@ -954,7 +1009,8 @@ function carryRemainder(l: Loan, day: number): void {
 }
 
 /** The next day after `day` on which an instalment falls due or its grace ends — or, on a loan called in,
- *  one of its instalments would have, or that day's grace ends. */
+ *  one of its instalments would have, or that day's grace ends; or, on a loan in arrears past its last due
+ *  day, its spare due day (from its end no due day is left to carry them to: waiveArrears). */
 export function nextLoanDay(b: LoanBook, day: number): number {
   let next = Infinity;
   for (const l of b.loans) {
@@ -964,6 +1020,11 @@ export function nextLoanDay(b: LoanBook, day: number): number {
     const called = l.calledDays[0];
     if (called !== undefined && called > day) next = Math.min(next, called);
     if (l.calledFrom !== null && l.calledFrom > day) next = Math.min(next, l.calledFrom);
+    // arrears past the last due day: the spare one is the last a repayment could carry them to; from its
+    // end none is left, and within the tolerance they are waived then (arrearsWaived)
+    const spare = l.spareDue;
+    if (spare !== null && spare > day && due === undefined && called === undefined && l.arrearsSince !== null)
+      next = Math.min(next, spare);
   }
   return next;
 }

@@ -504,8 +504,9 @@ export const REASONS = {
   SMALL_BALANCE_WAIVED: {
     kind: "positive",
     unit: "fen",
-    text: "A remainder within the tolerance was still unpaid after the loan's last due day: waived, not missed",
-    advice: "nothing to do: the remainder is waived, the loan is closed and nothing is on the record for it",
+    text: "A remainder within the tolerance was still unpaid after the loan's last due day: waived, not missed (arrears within it: the overdue ends)",
+    advice:
+      "nothing to do: the remainder is waived and the loan closed; the waiver puts nothing on the record (a due date missed before stays)",
   },
   CLOSED_AT_REQUEST: {
     kind: "positive",

@@ -172,11 +172,13 @@ export const REMEDIES: { [K in Remedy["kind"]]: RemedyInfo<K> } = {
   },
   waived_unless_paid: {
     meaning:
-      "a Jiebei remainder within the tolerance, with no due day after the one it waits for (its loan's last, the spare one a month after the last instalment): left unpaid through that due day's grace, it is waived — not missed",
+      "a Jiebei remainder within the tolerance, with no due day after the one it waits for (its loan's last, the spare one a month after the last instalment): left unpaid through that due day's grace, it is waived — not missed; or arrears a repayment left within the tolerance with no due day left to carry them to (`overdue`): waived at the end of the day, the overdue ending",
     fields: {
       amount: "what it is (yuan), with its interest until its due day",
       day: "the day it is waived if unpaid",
       date: "its date",
+      overdue:
+        "present (true) when it is arrears past the loan's last due day: waived at the end of `day` (today), the overdue ending there — the due date missed stays on the record; absent otherwise",
     },
   },
   unused_closure_due: {

@@ -50,8 +50,8 @@ export function runDay(
 /**
  * `runDay` on a day before the engine's next (`nextEngineDay`, asked when nothing but approved purchases has
  * changed the state since) whose events are purchases and repayments alone: the engine's own inputs, which
- * can do nothing before that day, are left out — the same steps and the same state as `runDay` (a property
- * test holds it). Neither event moves a line's days past due on, so no trigger is reached by the day's end;
+ * can do nothing before that day, are left out (but the waiver of Jiebei arrears a repayment left within the
+ * tolerance: quietDayCloses) — the same steps and the same state as `runDay` (a property test holds it). Neither event moves a line's days past due on, so no trigger is reached by the day's end;
  * one that decides anything (a decline, a burst's hold, a repayment) may move the engine's next day: ask
  * for it again before taking another.
  */
@@ -66,7 +66,7 @@ export function runQuietDay(
     const steps = step(s, events[i]!);
     for (let k = 0; k < steps.length; k++) onStep(steps[k]!);
   }
-  quietDayCloses(s);
+  quietDayCloses(s, onStep);
 }
 
 /**

@@ -3,6 +3,7 @@
 // periodic review, and a month end (what the bureau sees). schedule.ts says when each comes.
 
 import {
+  cureIfClear,
   decide,
   lineAt,
   NOTHING,
@@ -112,10 +113,15 @@ export function quietDayOpens(s: EngineState, day: number): void {
   moveTo(s, day);
 }
 
-/** …and `dayCloses` on such a day, after purchases and repayments alone: the day's charges. No trigger
- *  reaches its threshold before that day (neither event moves a line's days past due on), and it is neither
- *  the review day nor a month end. */
-export function quietDayCloses(s: EngineState): void {
+/** …and `dayCloses` on such a day, after purchases and repayments alone: Jiebei arrears a repayment left
+ *  within the tolerance with no due day to carry them to, waived (arrearsWaiver), and the day's charges. No
+ *  trigger reaches its threshold before that day (neither event moves a line's days past due on), and it is
+ *  neither the review day nor a month end. */
+export function quietDayCloses(s: EngineState, onStep: (o: StepOutcome) => void): void {
+  if (s.customer.jiebei.book.loans.length > 0) {
+    const waived = arrearsWaiver(s);
+    if (waived !== null) onStep(waived);
+  }
   accrueAll(s.customer, s.day);
 }
 
@@ -144,6 +150,21 @@ export function openDay(s: EngineState, day: number): readonly StepOutcome[] {
   // the day's waivers in one step (its lines are taken once all are waived)
   if (s.notices && waived > 0) return [...(out ?? []), waiver(s, waived)];
   return out ?? NOTHING;
+}
+
+/** Jiebei arrears within the tolerance that no due day is left to carry (loans.arrearsWaived), at the day's
+ *  end before its checks: waived, as a repayment of them would clear them — the overdue ends (the episode
+ *  cured, how far past due it went noted first), and the missed due date stays on the record. The waiver
+ *  step when notices are kept. */
+function arrearsWaiver(s: EngineState): StepOutcome | null {
+  const c = s.customer;
+  const line = c.jiebei;
+  const tolerance = jiebeiRates(c.policy).tolerance;
+  if (loans.arrearsWaived(line.book, s.day, tolerance) === 0) return null;
+  notePastDue(c, line, s.day);
+  const waived = loans.waiveArrears(line.book, s.day, tolerance);
+  cureIfClear(c, line, s.day);
+  return s.notices ? waiver(s, waived) : null;
 }
 
 /** Remainders within the tolerance waived: a step of their own, with the tolerance they were within. */
@@ -246,7 +267,9 @@ export function triggers(s: EngineState): readonly StepOutcome[] {
   const c = s.customer;
   // both triggers need a line past due (the usual day: nothing to check)
   if (daysPastDue(c.huabei, s.day) === 0 && daysPastDue(c.jiebei, s.day) === 0) return NOTHING;
-  return triggersFrom(s, 0, undefined, null);
+  // Jiebei arrears the day's end waives are not past due for them
+  const waived = daysPastDue(c.jiebei, s.day) > 0 ? arrearsWaiver(s) : null;
+  return triggersFrom(s, 0, undefined, waived === null ? null : [waived]);
 }
 
 /** The triggers in order — charge-off on each line, then overdue on each line — from check `from` on

@@ -350,8 +350,9 @@ export type Remedy = {
   | { kind: "wait_for_inquiries"; day: number; date: string }
   /** Jiebei lends cash again on `day`: `wait` days after the last missed due date or, later, its arrears cleared (jiebeiDrawCleanDays) */
   | { kind: "wait_to_draw"; day: number; date: string; wait: number }
-  /** Jiebei: a remainder within the tolerance, its loan's last due day passed, waived on `day` if unpaid */
-  | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string }
+  /** Jiebei: a remainder within the tolerance, its loan's last due day passed, waived on `day` if unpaid —
+   *  `overdue`: arrears a repayment left within it past the loan's last due day, waived at today's end */
+  | { kind: "waived_unless_paid"; amount: Fen; day: number; date: string; overdue?: true }
   /** an open line left unused since `since` — no purchase of at least ¥10, no cash loan, nothing owed
    *  (dormantCloseDays) — that the periodic review on `day` closes unless it is used before then
    *  (`suspended`: the line is suspended and takes nothing until restored) */

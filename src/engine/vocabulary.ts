@@ -154,7 +154,7 @@ export const POLICY_PARAMETERS = {
   },
   toleranceAmount: {
     type: { kind: "yuan", min: 0 },
-    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full; a Jiebei due date with at most this unpaid is not missed, paid toward or not, and a repayment that leaves at most this of Jiebei's arrears ends the overdue (the remainder falls due later; unpaid still after the loan's spare due day, a month after its last, it is waived)",
+    text: "a Huabei bill whose unpaid minimum is at most this (yuan) at the end of the grace is not overdue; one whose unpaid remainder is at most this counts as repaid in full; a Jiebei due date with at most this unpaid is not missed, paid toward or not, and a repayment that leaves at most this of Jiebei's arrears ends the overdue (the remainder falls due later; unpaid still after the loan's spare due day, a month after its last, it is waived — at the end of the day, arrears left within it with no due day to carry them to)",
   },
   penaltyRatePerDay: {
     type: { kind: "number", min: 0, max: 0.1 },

@@ -256,6 +256,89 @@ describe("engine properties over random timelines", () => {
     expect(waivers).toBeGreaterThan(0);
   });
 
+  it("customer service's waiver is what is waived: the day and the amount, to the fen, while nothing is paid", () => {
+    // small loans repaid in part or not at all, customer service asked on random days; and on a day late in
+    // the timeline a repayment of all but `left` of the arrears, asked right after: remainders carried to a
+    // spare due day are waived when its grace ends, arrears left within the tolerance past a loan's last due
+    // day at that day's end
+    const quoteArb = fc.record({
+      start: startDate,
+      tolerance: fc.constantFrom(10, 50),
+      loans: fc.array(
+        fc.record({ day: fc.integer({ min: 0, max: 40 }), fen: fc.integer({ min: 100, max: 12_000 }) }),
+        { minLength: 1, maxLength: 2 },
+      ),
+      repayments: fc.array(
+        fc.record({ day: fc.integer({ min: 1, max: 260 }), fen: fc.integer({ min: 1, max: 6_000 }) }),
+        { maxLength: 6 },
+      ),
+      asks: fc.array(fc.integer({ min: 1, max: 280 }), { maxLength: 4 }),
+      late: fc.record({ day: fc.integer({ min: 100, max: 260 }), left: fc.integer({ min: 0, max: 6_000 }) }),
+    });
+    let told = 0;
+    let sameDay = 0;
+    fc.assert(
+      fc.property(quoteArb, ({ start, tolerance, loans, repayments, asks, late }) => {
+        const events: EventInput[] = [
+          { day: 0, type: "apply", line: "jiebei", product: "open", amount: 10_000_000 },
+          ...loans.map((l) => ({ day: l.day, type: "borrow" as const, amount: l.fen, term: 3 as const })),
+          ...repayments.map((r) => ({
+            day: r.day,
+            type: "repay" as const,
+            line: "jiebei" as const,
+            amount: { kind: "amount" as const, fen: r.fen },
+          })),
+        ];
+        const options = { start, until: 300, policy: testPolicy({ toleranceAmount: tolerance }) };
+        const owed = simulate(scenario(events, { ...options, until: late.day - 1 })).final.jiebei.overdue;
+        if (owed > late.left)
+          events.push({
+            day: late.day,
+            type: "repay",
+            line: "jiebei",
+            amount: { kind: "amount", fen: owed - late.left },
+          });
+        // (after the day's repayments: the events of a day keep their order)
+        for (const d of [...asks, late.day]) events.push({ day: d, type: "contact_support" });
+        const sc = scenario(events, options);
+        const steps = simulate(sc).steps;
+        // the days the book changes by the customer's hand
+        const paidOn = sc.events.filter((e) => e.type === "repay" || e.type === "borrow").map((e) => e.day);
+        steps.forEach((step, i) => {
+          if (step.event.type !== "contact_support") return;
+          const d = step.day;
+          const quote = step.remedies.filter((r) => r.kind === "waived_unless_paid");
+          const next = steps.findIndex((s, k) => k > i && s.event.type === "waiver");
+          const w = next < 0 ? null : steps[next]!.day;
+          const waived = steps
+            .filter((s, k) => k > i && s.day === w && s.event.type === "waiver")
+            .reduce((sum, s) => sum + (s.event.type === "waiver" ? s.event.waived : 0), 0);
+          const where = `asked on day ${d}`;
+          const said = quote.map((r) => r.kind === "waived_unless_paid" && [r.day, r.amount]);
+          // waived at the end of the day asked (after its events: arrears within the tolerance past a
+          // loan's last due day): told so, and not asked for as overdue
+          if (w === d) {
+            expect(said, where).toEqual([[d, waived]]);
+            expect(
+              step.remedies.map((r) => r.kind),
+              where,
+            ).not.toContain("pay_overdue");
+            sameDay++;
+          }
+          const until = quote[0]?.kind === "waived_unless_paid" ? quote[0].day : null;
+          // told: waived on the day said, what was said — unless repaid or drawn meanwhile
+          if (until === null || until > sc.until || paidOn.some((p) => p > d && p <= until)) return;
+          expect(said, where).toEqual([[w, waived]]);
+          told++;
+        });
+      }),
+      { numRuns: Math.ceil(RUNS / 4) },
+    );
+    // not a property of nothing: waivers are told, arrears waived at the end of the day asked among them
+    expect(told).toBeGreaterThan(0);
+    expect(sameDay).toBeGreaterThan(0);
+  });
+
   it("whatever the calendar, a customer who stops paying falls overdue: no statement erases a minimum", () => {
     // a grace that runs into the next statement (due on the 22nd, statement on the 25th) once left a
     // revolving bill's minimum undecided when the next statement restarted its cycle: never overdue

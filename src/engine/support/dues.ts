@@ -30,6 +30,10 @@ export function lineDues(c: Customer, line: Line, day: number, calendar: Calenda
  *  end-of-day checks, so paid today, the threshold reached today does not act. */
 function payOverdue(c: Customer, line: Line, day: number, calendar: Calendar): Remedy | null {
   if (overdue(line) <= 0) return null;
+  // Jiebei arrears within the tolerance with no due day left to carry them: the day's end waives them
+  // (waived_unless_paid says so), nothing to ask
+  if (line.id === "jiebei" && loans.arrearsWaived(line.book, day, wholeFen(c.policy.toleranceAmount)) > 0)
+    return null;
   const deadline = nextDeadline(c, line, day);
   // a write-off calls in the line's instalments still to come: what then falls due at once, and when
   const written =
@@ -121,6 +125,8 @@ function waivedUnlessPaid(
     amount: waiver.amount,
     day: waiver.day,
     date: calendar.date(waiver.day),
+    // a waiver today is of arrears, at the day's end (a remainder's comes as a grace ends, a later day)
+    ...(waiver.day === day ? { overdue: true as const } : {}),
   };
 }
 
