@@ -1023,7 +1023,13 @@ export function nextLoanDay(b: LoanBook, day: number): number {
     // arrears past the last due day: the spare one is the last a repayment could carry them to; from its
     // end none is left, and within the tolerance they are waived then (arrearsWaived)
     const spare = l.spareDue;
-    if (spare !== null && spare > day && due === undefined && called === undefined && l.arrearsSince !== null)
+    if (
+      spare !== null &&
+      spare > day &&
+      l.next >= l.dueDays.length && // no due day left in its list
+      called === undefined &&
+      l.arrearsSince !== null
+    )
       next = Math.min(next, spare);
   }
   return next;
