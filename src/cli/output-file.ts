@@ -162,17 +162,31 @@ export interface NamedOutput {
  * A name given with bytes that are not UTF-8 reaches the program with U+FFFD in their place (`--html
  * 报告.html` typed under a GBK locale is `����.html`): written, the output would be made under a name the
  * user never typed. It is refused, as such a name is as an input (`is not valid UTF-8`) — unless what
- * would be made is there already by that very name: only what is still to be made is looked at.
+ * would be made is there already by that very name: only what is still to be made is looked at. The
+ * working folder's own name reaches it so too (a user in `w\x9b` is in `w\uFFFD` to the program, a folder
+ * that is not there): a name read from it (`--html r.html`) would be written into a folder made beside it.
  */
 export function undecodedName(cwd: string, file: string, flag?: string, folder = false): InputError | null {
-  if (!file.includes("\uFFFD")) return null;
+  if (file === "-") return null; // standard output
   const path = resolve(cwd, file);
+  if (!path.includes("\uFFFD")) return null;
   let there = path;
   while (!occupied(there) && dirname(there) !== there) there = dirname(there);
   if (!relative(there, path).includes("\uFFFD")) return null;
+  const field = flag === undefined ? {} : { field: flag };
+  if (file.includes("\uFFFD"))
+    return new InputError(
+      `the output ${folder ? "folder" : "file"}'s name is not valid UTF-8 (shown with \uFFFD): it would be written under another name`,
+      { file, ...field, hint: "name it in UTF-8" },
+    );
   return new InputError(
-    `the output ${folder ? "folder" : "file"}'s name is not valid UTF-8 (shown with \uFFFD): it would be written under another name`,
-    { file, ...(flag === undefined ? {} : { field: flag }), hint: "name it in UTF-8" },
+    "the working folder's name is not valid UTF-8 (shown with \uFFFD): the output would be written into a folder of another name",
+    {
+      file,
+      ...field,
+      found: path,
+      hint: "run it from a folder named in UTF-8, or name the output by a path that is",
+    },
   );
 }
 

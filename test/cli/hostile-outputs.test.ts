@@ -619,6 +619,46 @@ describe("outputs checked before anything is written", () => {
     expect(existsSync(join(d, bad, "page.html"))).toBe(true);
   });
 
+  it("a working folder whose name is not UTF-8 is no folder to make: an output named from it is refused, not written into a folder of another name", async () => {
+    // in a folder named with a byte that is not UTF-8 (`w\x9b`), the working folder reaches the program
+    // as `w\uFFFD`, a folder that is not there: `run … --html r.html` made that folder beside the user's
+    // and wrote the page in it
+    const d = fresh();
+    mkdirSync(Buffer.from(`${join(d, "w")}\x9b`, "latin1"));
+    const cwd = join(d, "w\uFFFD");
+    for (const args of [
+      ["run", ZHANG, "--html", "r.html"],
+      ["test", ZHANG, "--no-snapshots", "--reporter", "junit", "--output", "r.xml"],
+      ["simulate", "--accounts", "10", "--days", "40", "--no-progress", "--csv", "r.csv"],
+      ["simulate", "--accounts", "10", "--days", "40", "--export-account", "1", "-o", "r.yaml"],
+      ["whatif", ZHANG, "--remove", "1", "--save", "r.yaml"],
+      [
+        "simulate",
+        "--accounts",
+        "10",
+        "--days",
+        "40",
+        "--challenger",
+        "tightened",
+        "--flips",
+        ".",
+        "--no-progress",
+      ],
+      ["init", "."],
+    ]) {
+      const r = await cli(args, { cwd });
+      expect(r.stderr).toContain("the working folder's name is not valid UTF-8 (shown with \uFFFD)");
+      expect(r.status).toBe(2);
+      expect(readdirSync(d, { encoding: "buffer" }).map((n) => n.toString("latin1"))).toEqual(["w\x9b"]);
+    }
+    // what it names outside the folder it cannot name is written, and standard output is written as ever
+    expect((await cli(["run", ZHANG, "--html", "../page.html"], { cwd })).status).toBe(0);
+    expect(existsSync(join(d, "page.html"))).toBe(true);
+    const piped = await cli(["run", ZHANG, "--html", "-"], { cwd });
+    expect(piped.status).toBe(0);
+    expect(piped.stdout).toMatch(/^<!doctype html>/);
+  });
+
   it("two spellings of one file in folders still to be made are one output", async () => {
     const d = fresh();
     mkdirSync(join(d, "real"));
