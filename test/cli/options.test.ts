@@ -174,7 +174,7 @@ describe("test", () => {
     expect(refused(["test", "--reporter", "junti"]).format()).toMatch(
       /unknown reporter "junti"[\s\S]*"junit"/,
     );
-    expect(refused(["test", "--shard", "4/3"]).message).toContain('got "4/3"');
+    expect(refused(["test", "--shard", "4/3"]).message).toBe("--shard 4/3: I is greater than N (3)");
   });
 });
 
@@ -570,12 +570,22 @@ describe("simulate", () => {
     expect(refusedWith("auto", { CI_NODE_INDEX: "2" })).toMatch(/CI_NODE_TOTAL is not set/);
     expect(refusedWith("auto", { CI_NODE_INDEX: " ", CI_NODE_TOTAL: "4" })).toMatch(/CI_NODE_INDEX is empty/);
     // a count no exact number can hold is refused as --shard I/N refuses it
+    // … said so: too large, with the bound — it is a whole number
     expect(refusedWith("auto", { CI_NODE_INDEX: "1", CI_NODE_TOTAL: "99999999999999999999" })).toMatch(
-      /CI_NODE_TOTAL is not a whole number/,
+      /CI_NODE_TOTAL is too large \(at most 9007199254740991\)/,
+    );
+    expect(refusedWith("auto", { CI_NODE_INDEX: "99999999999999999999", CI_NODE_TOTAL: "4" })).toMatch(
+      /CI_NODE_INDEX is too large \(at most 9007199254740991\)/,
     );
     expect(refusedWith("auto/99999999999999999999", { JOB_COMPLETION_INDEX: "0" })).toMatch(
-      /not a whole number/,
+      /--shard auto\/N: N is too large \(at most 9007199254740991\)/,
     );
+    expect(refusedWith("1/99999999999999999999", {})).toMatch(
+      /--shard 1\/99999999999999999999: N is too large \(at most 9007199254740991\)/,
+    );
+    expect(refusedWith("4/3", {})).toMatch(/--shard 4\/3: I is greater than N \(3\)/);
+    expect(refusedWith("0/3", {})).toMatch(/--shard 0\/3: I is 0: shards count from 1/);
+    expect(refusedWith("1/0", {})).toMatch(/--shard 1\/0: N is 0: there is at least 1 shard/);
     expect(refusedWith("autox", {})).toMatch(
       /--shard must be I\/N, auto or auto\/N\n {2}expected: I\/N \(shard I of N\), auto/,
     );
@@ -661,8 +671,12 @@ describe("simulate", () => {
       /--challenger-from: 365 is too large/,
       "expected: a whole number from 0 to 364",
     ],
-    [["--shard", "4/3"], /--shard must be I\/N/, 'got "4/3"'],
-    [["--shard", "1/99999999999999999999"], /--shard must be I\/N/, 'got "1/99999999999999999999"'],
+    [["--shard", "4/3"], /--shard 4\/3: I is greater than N \(3\)/, 'found:    "4/3"'],
+    [
+      ["--shard", "1/99999999999999999999"],
+      /N is too large \(at most 9007199254740991\)/,
+      'found:    "1/99999999999999999999"',
+    ],
     [["-o", "a.yaml"], /-o\/--output goes with --export-account/, undefined],
     // --arm chose nothing without an export: the population ran as if it were not there
     [

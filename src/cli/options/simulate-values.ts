@@ -8,6 +8,7 @@ import { describeIssue } from "../../scenario/issues.js";
 import { parseText } from "../../scenario/parse.js";
 import { PolicyOverrides, policyParamsShape } from "../../scenario/schema.js";
 import { InputError, suggest, UsageError } from "../../shared/errors.js";
+import { MAX_SHARDS } from "../../testing/shard.js";
 import type { ParseContext } from "./command.js";
 import { inRange } from "./numbers.js";
 
@@ -29,15 +30,24 @@ export function autoShard(text: string, env: ParseContext["env"]): { index: numb
     });
   const count = given[1] === undefined ? undefined : Number(given[1]);
   if (count !== undefined && !Number.isSafeInteger(count))
-    throw new UsageError("--shard auto/N: N is not a whole number", `found ${JSON.stringify(text)}`);
+    throw new UsageError(
+      `--shard auto/N: N is too large (at most ${MAX_SHARDS})`,
+      `found ${JSON.stringify(text)}`,
+    );
   // a variable missing, or set to nothing, is said so with what sets it — not read as the number ""
   const whole = (name: string, v: string | undefined, setBy: string) => {
     if (v === undefined) throw new UsageError(`--shard auto: ${name} is not set`, setBy);
     if (v.trim() === "") throw new UsageError(`--shard auto: ${name} is empty`, setBy);
     // what --shard I/N takes: a whole number a count can be (not 10^20, which is no exact number); a
     // negative one is out of the variable's range, said with it below
-    if (!/^-?\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v.trim())))
+    if (!/^-?\d+$/.test(v.trim()))
       throw new UsageError(`--shard auto: ${name} is not a whole number`, `found ${JSON.stringify(v)}`);
+    // (a negative one, however long, is out of range below)
+    if (Number(v.trim()) > MAX_SHARDS)
+      throw new UsageError(
+        `--shard auto: ${name} is too large (at most ${MAX_SHARDS})`,
+        `found ${JSON.stringify(v)}`,
+      );
     return Number(v.trim());
   };
   // GitLab sets CI_NODE_TOTAL=1 in every job, CI_NODE_INDEX only in one with `parallel:`
