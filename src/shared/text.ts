@@ -101,6 +101,17 @@ export function unmistakable(text: string): string {
   });
 }
 
+/** A value as typed or read, in double quotes, for a message: `"` and `\` escaped as JSON escapes them,
+ *  and a control character shown as everywhere else (`\x1b`, `\n`, `\ud800`), not as JSON's `\u001b` —
+ *  one value shown one way, whether an option's (`--day "1\x1b"`) or its name (`unknown option
+ *  "--x\x1b"`). What JSON leaves raw (DEL, C1, bidirectional controls) the message's printing shows. */
+export function quoted(text: string): string {
+  return JSON.stringify(text).replace(
+    /\\(\\|b|f|u00([01][0-9a-f]))/g,
+    (all: string, e: string, hex?: string) => (e === "\\" ? all : `\\x${hex ?? (e === "b" ? "08" : "0c")}`),
+  );
+}
+
 /** Controls and bidirectional overrides shown as escapes, line breaks and tabs kept: for a format that
  *  has its own way to write those (HTML's character references). A page is read in a browser, but also
  *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */

@@ -2,6 +2,7 @@
 // size (sizes differ by at most one). Shards 1…N together run every file exactly once.
 
 import { InputError } from "../shared/errors.js";
+import { quoted } from "../shared/text.js";
 
 export interface Shard {
   /** 1-based */
@@ -21,10 +22,10 @@ export function parseShard(text: string): Shard {
   const count = m ? Number(m[2]) : Number.NaN;
   const details = {
     expected: "I/N, shard I of N, 1 ≤ I ≤ N",
-    found: JSON.stringify(text),
+    found: quoted(text),
     hint: "e.g. --shard 1/3, --shard 2/3, --shard 3/3 on three CI machines",
   };
-  if (!m) throw new InputError(`--shard must be I/N with 1 ≤ I ≤ N, got ${JSON.stringify(text)}`, details);
+  if (!m) throw new InputError(`--shard must be I/N with 1 ≤ I ≤ N, got ${quoted(text)}`, details);
   // what is wrong, said of the part that is: a count past the bound is no "I > N"
   const wrong = !Number.isSafeInteger(count)
     ? `N is too large (at most ${MAX_SHARDS})`

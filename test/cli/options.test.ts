@@ -6,6 +6,7 @@ import type { CliIo } from "../../src/cli/io.js";
 import { addOptions, flag, refuseGiven, text, wholeNumber } from "../../src/cli/options/table.js";
 import { buildProgram, type Invocation, type Parsed, parseArgv } from "../../src/cli/program.js";
 import { InputError, UsageError } from "../../src/shared/errors.js";
+import { quoted } from "../../src/shared/text.js";
 import { workerCap } from "../../src/shared/workers.js";
 
 function io(env: Record<string, string> = {}) {
@@ -1380,5 +1381,26 @@ describe("explain, init, completion, test --watch", () => {
         ],
       },
     });
+  });
+});
+
+describe("a hostile value, quoted", () => {
+  // an option's value shows a control character as an unknown option's name does, and as every other
+  // message: `\x1b`, never JSON's `\u001b` beside it
+  it.each([
+    [["explain", "a.yaml", "--day", "1\u001b[2J"], '"1\\x1b[2J"'],
+    [["test", "--reporter", "x\u001by"], 'unknown reporter "x\\x1by"'],
+    [["simulate", "--bad", "\u001b\u0008\u000c"], '"\\x1b\\x08\\x0c"'],
+    [["simulate", "--shard", "x\u0007"], '"x\\x07"'],
+    [["run", "a.yaml", "--bogus\u001b"], '"--bogus\\x1b"'],
+  ])("%j", (args, shown) => {
+    const text = refused(args).format();
+    expect(text).toContain(shown);
+    expect(text).not.toMatch(/\\u00[01]/);
+    expect(text).not.toContain("\u001b");
+  });
+
+  it("keeps a backslash and a quote as JSON writes them: a typed \\u001b is not an escape", () => {
+    expect(quoted('a"\\u001b\u001b\n\t\ud800')).toBe('"a\\"\\\\u001b\\x1b\\n\\t\\ud800"');
   });
 });

@@ -15,7 +15,7 @@ import {
 } from "../../population/vocabulary.js";
 import { MAX_DAY } from "../../scenario/shape.js";
 import { Checks, InputError, suggest, UsageError } from "../../shared/errors.js";
-import { grouped, shellWord } from "../../shared/text.js";
+import { grouped, quoted, shellWord } from "../../shared/text.js";
 import { clampWorkers, workersHelp } from "../../shared/workers.js";
 import { parseShard } from "../../testing/shard.js";
 import { type CommandSpec, helpText, list, type ParseContext } from "./command.js";
@@ -260,9 +260,9 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
   if (!(BAD_DEFINITIONS as readonly string[]).includes(bad)) {
     const guess = suggest(bad, [...BAD_DEFINITIONS]);
     c.tell(
-      new InputError(`--bad: ${JSON.stringify(bad)} is no definition of a bad account`, {
+      new InputError(`--bad: ${quoted(bad)} is no definition of a bad account`, {
         expected: `one of ${BAD_DEFINITIONS.join(", ")}`,
-        found: JSON.stringify(bad),
+        found: quoted(bad),
         ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
       }),
     );
@@ -303,12 +303,12 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
         return variantsRead === undefined ? 1 : checkRange("--arm", Number(name), 1, variants);
       // a variant's number of a --sweep that could not be read is not told wrong again
       if (/^\d+$/.test(name) && sweepRead === undefined) return 1;
-      throw new InputError(`--arm: ${JSON.stringify(name)} is no arm of the run`, {
+      throw new InputError(`--arm: ${quoted(name)} is no arm of the run`, {
         expected:
           sweep.length > 0
             ? `champion, or a sweep's variant number, 1…${variants}`
             : "champion, challenger (with --challenger), or a sweep's variant number (with --sweep)",
-        found: JSON.stringify(name),
+        found: quoted(name),
       });
     }, 0);
     exportAccount = { index, arm, output: raw.output };

@@ -2,7 +2,7 @@
 // flags (`--edit 5:day=30 --remove day=30` edits #5, then removes it): each parser appends to one list.
 
 import { Checks, InputError, UsageError } from "../../shared/errors.js";
-import { grouped } from "../../shared/text.js";
+import { grouped, quoted } from "../../shared/text.js";
 import type { FlagEdit } from "../../whatif/flags.js";
 import type { Goal } from "../../whatif/goal.js";
 import { MAX_BUDGET, MAX_EDITS, MAX_SEARCH_WORK } from "../../whatif/search.js";
@@ -96,17 +96,17 @@ function parseGoal(avoid: string | undefined, reach: string | undefined): Goal |
   if (avoid !== undefined && reach !== undefined) throw new UsageError("give --avoid or --reach, not both");
   if (avoid !== undefined) {
     if (avoid === "suspended" || avoid === "declined") return `avoid-${avoid}`;
-    throw new InputError(`--avoid: ${JSON.stringify(avoid)} is not an outcome to avoid`, {
+    throw new InputError(`--avoid: ${quoted(avoid)} is not an outcome to avoid`, {
       expected: "suspended or declined",
-      found: JSON.stringify(avoid),
+      found: quoted(avoid),
       hint: "e.g. --avoid suspended",
     });
   }
   if (reach !== undefined) {
     if (reach === "restored") return "reach-restored";
-    throw new InputError(`--reach: ${JSON.stringify(reach)} is not an outcome to reach`, {
+    throw new InputError(`--reach: ${quoted(reach)} is not an outcome to reach`, {
       expected: "restored",
-      found: JSON.stringify(reach),
+      found: quoted(reach),
       hint: "e.g. --reach restored",
     });
   }
