@@ -112,15 +112,23 @@ export function quoted(text: string): string {
   );
 }
 
-/** Controls and bidirectional overrides shown as escapes, line breaks and tabs kept: for a format that
+/** Controls, bidirectional overrides, lone surrogates and noncharacters shown as escapes, line breaks and tabs kept: for a format that
  *  has its own way to write those (HTML's character references). A page is read in a browser, but also
  *  with `cat`, `less` or a CI log, where a raw `\x1b[2J` or U+202E would act. */
 export function visibleControls(text: string): string {
   return escapeExcept(
     text,
     (code) => code === 0x09 || code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029,
-  );
+  ).replace(NONCHARACTER, (c) => {
+    const code = c.codePointAt(0)!;
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16)}`;
+  });
 }
+
+/** Unicode's noncharacters (U+FDD0–U+FDEF, and the last two code points of every plane: U+FFFE, U+FFFF,
+ *  U+1FFFE, …): no character to show, and an error to HTML's parser — on a page, shown as escapes as
+ *  controls are (a lone surrogate, which would be written as U+FFFD, is one of those). */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/gu;
 
 /** The same, keeping line breaks: for multi-line text the program composed around user strings. */
 export function printableLines(text: string): string {
