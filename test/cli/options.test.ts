@@ -52,6 +52,7 @@ describe("run", () => {
         color: true,
         html: undefined,
         wide: false,
+        force: false,
       },
     });
   });
@@ -70,6 +71,7 @@ describe("run", () => {
         color: false,
         html: undefined,
         wide: false,
+        force: false,
       },
     });
   });
@@ -699,7 +701,11 @@ describe("simulate", () => {
       /--flips needs .* a --sweep of two or more variants/,
       "found one variant",
     ],
-    [["--force"], /--force goes with --flips DIR or --export-account N -o FILE/, undefined],
+    [
+      ["--force"],
+      /--force goes with --csv FILE, --html FILE, --flips DIR or --export-account N -o FILE/,
+      undefined,
+    ],
     [
       ["--export-account", "1", "--json"],
       /^--export-account writes one scenario file: --json has nothing to write/,
@@ -936,7 +942,7 @@ describe("personas, merge", () => {
     expect(parse(["merge", "a.json", "b.json"])).toEqual({
       command: "merge",
       files: ["a.json", "b.json"],
-      options: { json: false, chart: true, color: true, wide: false },
+      options: { json: false, chart: true, color: true, wide: false, force: false },
     });
     expect(parse(["merge", "a.json", "--json", "--no-chart", "--no-color"])).toMatchObject({
       options: { json: true, chart: false, color: false, wide: false },

@@ -145,7 +145,10 @@ const options = () => ({
     "--flips <dir>",
     "export flipped accounts as scenario files: the largest groups' examples, by the rule that flipped them",
   ),
-  force: flag("--force", "let --flips and --export-account -o replace files already there"),
+  force: flag(
+    "--force",
+    "let --csv, --html, --flips and --export-account -o replace files already there that credit-sim did not write",
+  ),
   progress: flag("--no-progress", "no progress bar (it shows only on a terminal)"),
   chart: flag(
     "--no-chart",
@@ -359,12 +362,14 @@ function simulateOptions(raw: RawSimulateOptions, ctx: ParseContext): SimulateOp
   if (
     raw.force === true &&
     !given("flips") &&
+    (raw.csv === undefined || raw.csv === "-") &&
+    (raw.html === undefined || raw.html === "-") &&
     !refused("output") &&
     (raw.output === undefined || raw.output === "-")
   )
     c.tell(
       new UsageError(
-        "--force goes with --flips DIR or --export-account N -o FILE",
+        "--force goes with --csv FILE, --html FILE, --flips DIR or --export-account N -o FILE",
         "it lets them replace files already there",
       ),
     );

@@ -81,7 +81,7 @@ const options = () => {
     ),
     json: flag("--json", "the comparison (or counterfactual) as JSON"),
     save: outputPath("--save <file>", "save the variant as a new scenario file (- for standard output)"),
-    force: flag("--force", "let --save replace an existing file"),
+    force: flag("--force", "let --save replace an existing file, and --html one credit-sim did not write"),
     chart: flag("--no-chart", "leave out the score chart"),
     color: noColor(),
     html: outputPath(
@@ -223,8 +223,13 @@ function needsOthers(
         `e.g. --avoid suspended ${bounds.map((b) => `${b} ${b === "--budget" ? 500 : 2}`).join(" ")}`,
       ),
     );
-  if (raw.force === true && (!given("save") || raw.save === "-"))
-    c.tell(new UsageError("--force goes with --save FILE", "it lets --save replace a file already there"));
+  if (raw.force === true && (!given("save") || raw.save === "-") && (!given("html") || raw.html === "-"))
+    c.tell(
+      new UsageError(
+        "--force goes with --save FILE or --html FILE",
+        "it lets them replace a file already there",
+      ),
+    );
   // --list shows the events (as JSON with --json), edited or not
   const outputs = [
     ...(given("save") ? ["--save"] : []),
