@@ -157,7 +157,7 @@ export const PAGE: OutputKind = {
  *  empty file (what `mktemp` made), one that is no regular file (a device, a pipe: written through, said
  *  by the write), or a report of that kind credit-sim wrote. Links are followed, as the write follows
  *  them. */
-export function replaceable(path: string, kind: OutputKind): boolean {
+function replaceable(path: string, kind: OutputKind): boolean {
   let st: ReturnType<typeof statSync> | undefined;
   try {
     st = statSync(path, { throwIfNoEntry: false });
